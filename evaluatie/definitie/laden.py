@@ -1,0 +1,198 @@
+"""Read aanbesteding.yaml and its criteria set, validate both, merge, and build the model.
+
+Order of precedence for a lot's settings, lowest first:
+criteria set `perceel_standaard` -> criteria set `percelen.<code>` -> tender `percelen.<code>`.
+Mappings merge key by key (so a tender can override one weight or switch one knock-out
+rule off with `false`); lists, single values and a knock-out rule's parameters replace.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.schema import valideer
+from evaluatie.definitie.yamlregels import Pad, laad_met_regels, pad_tekst, regel_van
+from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.werkmap import criteria_map
+
+
+def _lees_yaml(pad: Path, naam: str) -> tuple[Any, dict[Pad, int]]:
+    if not pad.is_file():
+        raise InvoerFout([Fout(naam, "bestand niet gevonden")])
+    try:
+        return laad_met_regels(pad.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        regel = f" (regel {mark.line + 1})" if mark else ""
+        raise InvoerFout([Fout(f"{naam}{regel}", f"geen geldige YAML: {getattr(e, 'problem', e)}")]) from None
+    except UnicodeDecodeError:
+        raise InvoerFout([Fout(naam, "geen tekstbestand in UTF-8")]) from None
+
+
+def samenvoegen(basis: Any, boven: Any) -> Any:
+    """Deep merge: mappings key by key, anything else replaced by the overriding value."""
+    if isinstance(basis, dict) and isinstance(boven, dict):
+        uit = dict(basis)
+        for k, v in boven.items():
+            uit[k] = samenvoegen(basis[k], v) if k in basis else copy.deepcopy(v)
+        return uit
+    return copy.deepcopy(boven)
+
+
+def zoek_criteriaset(naam: str, werkmap: Path | None) -> Path | None:
+    """A workspace may ship its own criteria set; otherwise the bundled criteria/ is used."""
+    kandidaten = []
+    if werkmap is not None:
+        kandidaten.append(werkmap / "criteria" / f"{naam}.yaml")
+    kandidaten.append(criteria_map() / f"{naam}.yaml")
+    return next((k for k in kandidaten if k.is_file()), None)
+
+
+def laad_aanbesteding(pad: Path) -> tuple[Aanbesteding, dict[str, Any]]:
+    """Load and validate a tender definition file.
+
+    Returns the model and the merged plain data (kept for scenario re-runs and hashing).
+    Raises InvoerFout with every problem found.
+    """
+    naam = pad.name
+    data, regels = _lees_yaml(pad, naam)
+    return laad_aanbesteding_uit_data(data, regels, naam, pad.parent)
+
+
+def laad_aanbesteding_uit_data(
+    data: Any, regels: dict[Pad, int] | None, naam: str, werkmap: Path | None
+) -> tuple[Aanbesteding, dict[str, Any]]:
+    regels = regels or {}
+    fouten = valideer(data, "aanbesteding.schema.json", regels, naam)
+    if fouten:
+        raise InvoerFout(fouten)
+
+    setdata: dict[str, Any] = {}
+    set_regels: dict[Pad, int] = {}
+    setnaam = data.get("criteriaset")
+    if setnaam:
+        setpad = zoek_criteriaset(setnaam, werkmap)
+        if setpad is None:
+            raise InvoerFout([Fout(
+                f"{naam}: criteriaset (regel {regel_van(regels, ('criteriaset',))})",
+                f"criteriaset '{setnaam}' niet gevonden in criteria/",
+            )])
+        setdata, set_regels = _lees_yaml(setpad, f"criteria/{setpad.name}")
+        fouten = valideer(setdata, "criteriaset.schema.json", set_regels, f"criteria/{setpad.name}")
+        if fouten:
+            raise InvoerFout(fouten)
+
+    samen = _samenvoegen_met_set(data, setdata)
+    fouten = _inhoudelijke_controles(samen, regels, naam)
+    if fouten:
+        raise InvoerFout(fouten)
+    try:
+        model = Aanbesteding.model_validate(samen)
+    except ValidationError as e:
+        raise InvoerFout([
+            Fout(
+                f"{naam}: {pad_tekst(tuple(err['loc']))} (regel {regel_van(regels, tuple(err['loc'])) or 0})",
+                err["msg"],
+            )
+            for err in e.errors()
+        ]) from None
+    return model, samen
+
+
+def _samenvoegen_met_set(data: dict[str, Any], setdata: dict[str, Any]) -> dict[str, Any]:
+    samen = copy.deepcopy(data)
+    if "beoordeling" in setdata:
+        samen["beoordeling"] = samenvoegen(setdata["beoordeling"], data.get("beoordeling", {}))
+    standaard = setdata.get("perceel_standaard", {})
+    percelen: dict[str, Any] = {}
+    for code, eigen in data["percelen"].items():
+        lagen = [standaard, setdata.get("percelen", {}).get(code, {}), eigen]
+        perceel = samenvoegen(samenvoegen(lagen[0], lagen[1]), lagen[2])
+        # A knock-out rule's parameters replace as a whole: {minimum: 2} must not merge
+        # with the criteria set's {minimum_aandeel: 0.1}.
+        knockout: dict[str, Any] = {}
+        for laag in lagen:
+            knockout.update(copy.deepcopy(laag.get("knockout", {})))
+        perceel["knockout"] = knockout
+        perceel["code"] = code
+        perceel.setdefault("naam", code)
+        if perceel.get("gemeenten", "alle") == "alle":
+            perceel["gemeenten"] = [g["naam"] for g in data["gemeenten"]]
+        perceel["knockout"] = {k: v for k, v in perceel.get("knockout", {}).items() if v is not False}
+        perceel["gunningscriteria"] = [
+            {"code": c, **v} for c, v in perceel.get("gunningscriteria", {}).items()
+        ]
+        if "schaal" in perceel:
+            perceel["schaal"] = {
+                "stappen": [s if isinstance(s, dict) else {"punten": s} for s in perceel["schaal"]["stappen"]]
+            }
+        percelen[code] = perceel
+    samen["percelen"] = percelen
+    return samen
+
+
+def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam: str) -> list[Fout]:
+    """Checks the schema cannot express: cross-references and completeness after merging."""
+    from evaluatie.toets.register import regels_register
+
+    fouten: list[Fout] = []
+
+    def fout(pad: Pad, bericht: str) -> None:
+        fouten.append(Fout(f"{naam}: {pad_tekst(pad)} (regel {regel_van(regels, pad) or 0})", bericht))
+
+    namen: dict[str, int] = {}
+    for i, g in enumerate(samen["gemeenten"]):
+        if g["naam"].lower() in namen:
+            fout(("gemeenten", i, "naam"), f"gemeente '{g['naam']}' staat er twee keer in")
+        namen[g["naam"].lower()] = i
+    bekende_regels = sorted(regels_register())
+    for code, p in samen["percelen"].items():
+        basis: Pad = ("percelen", code)
+        if not p["gemeenten"]:
+            fout((*basis, "gemeenten"), f"perceel {code} heeft geen deelnemende gemeenten")
+        for j, gnaam in enumerate(p["gemeenten"]):
+            if gnaam.lower() not in namen:
+                fout((*basis, "gemeenten", j), f"gemeente '{gnaam}' staat niet onder gemeenten")
+        for gnaam in p.get("verdeling", {}).get("budget_per_gemeente", {}):
+            if gnaam not in p["gemeenten"]:
+                fout((*basis, "verdeling", "budget_per_gemeente", gnaam),
+                     f"gemeente '{gnaam}' neemt niet deel aan perceel {code}")
+        if "schaal" not in p:
+            fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
+        if samen["procedure"] == "gunning" and not p["gunningscriteria"]:
+            fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
+        weging = p.get("weging", {})
+        totaal = weging.get("kwaliteit", 60) + weging.get("prijs", 40)
+        if p.get("prijsmethode") in ("vaste_prijs", "fictieve_korting"):
+            pass  # price is not a weighted component in these methods
+        elif abs(totaal - 100) > 1e-9:
+            fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {totaal:g}")
+        for regel, params in p["knockout"].items():
+            if regel not in bekende_regels:
+                fout((*basis, "knockout", regel),
+                     f"onbekende knock-outregel '{regel}'; bekend: {', '.join(bekende_regels)}")
+                continue
+            for bericht in regels_register()[regel].controleer_parameters(params):
+                fout((*basis, "knockout", regel), bericht)
+        verdeling = p.get("verdeling", {})
+        lo, hi = verdeling.get("min_leveranciers"), verdeling.get("max_leveranciers")
+        if lo is not None and hi is not None and lo > hi:
+            fout((*basis, "verdeling"), f"min_leveranciers ({lo}) is groter dan max_leveranciers ({hi})")
+    for i, g in enumerate(samen["gemeenten"]):
+        for code in g["inburgeraars"]:
+            if code not in samen["percelen"]:
+                fout(("gemeenten", i, "inburgeraars", code),
+                     f"perceel {code} bestaat niet in deze aanbesteding")
+    for code, p in samen["percelen"].items():
+        for gnaam in p["gemeenten"]:
+            g = next((x for x in samen["gemeenten"] if x["naam"].lower() == gnaam.lower()), None)
+            if g is not None and code not in g["inburgeraars"]:
+                fout(("gemeenten", samen["gemeenten"].index(g), "inburgeraars"),
+                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal")
+    return fouten

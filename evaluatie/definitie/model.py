@@ -1,0 +1,180 @@
+"""Pydantic models of a tender: the single source of truth once the YAML is validated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PERCEELCODES = ("B1", "onderwijs", "Z", "PVT", "MAP")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Schaalstap(Model):
+    label: str | None = None
+    punten: float
+
+    @property
+    def tekst(self) -> str:
+        """What a reviewer picks in the drop-down: the label, else the points."""
+        return self.label if self.label else _getal(self.punten)
+
+
+class Schaal(Model):
+    stappen: tuple[Schaalstap, ...]
+
+    @property
+    def max_punten(self) -> float:
+        return max(s.punten for s in self.stappen)
+
+    @property
+    def stapgrootte(self) -> float:
+        """Smallest distance between two steps: 'one scale step' in points."""
+        punten = sorted(s.punten for s in self.stappen)
+        return min(b - a for a, b in zip(punten, punten[1:], strict=False))
+
+    def zoek(self, waarde: Any) -> Schaalstap | None:
+        """Match a cell value to a step, by label (case-insensitive) or by points."""
+        if isinstance(waarde, str):
+            tekst = waarde.strip().lower()
+            for stap in self.stappen:
+                if stap.label and stap.label.lower() == tekst:
+                    return stap
+            try:
+                waarde = float(tekst.replace(",", "."))
+            except ValueError:
+                return None
+        if isinstance(waarde, bool) or not isinstance(waarde, int | float):
+            return None
+        for stap in self.stappen:
+            if abs(stap.punten - float(waarde)) < 1e-9:
+                return stap
+        return None
+
+    def beschrijving(self) -> str:
+        return ", ".join(
+            f"{s.label} = {_getal(s.punten)}" if s.label else _getal(s.punten) for s in self.stappen
+        )
+
+
+class Criterium(Model):
+    code: str
+    naam: str
+    weging: float
+    omschrijving: str = ""
+
+
+class Weging(Model):
+    kwaliteit: float = 60
+    prijs: float = 40
+
+
+class Verdeelregels(Model):
+    max_aandeel: float | None = None
+    min_volume: int | None = None
+    min_leveranciers: int | None = None
+    max_leveranciers: int | None = None
+    max_leveranciers_per_gemeente: int | None = None
+    per_subregio: bool = False
+    budget_per_gemeente: dict[str, float] = Field(default_factory=dict)
+
+
+class Perceel(Model):
+    code: str
+    naam: str
+    gemeenten: tuple[str, ...]
+    plafondprijs: float = 10000.0
+    knockout: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    gunningscriteria: tuple[Criterium, ...] = ()
+    schaal: Schaal
+    prijsmethode: Literal["relatief", "lineair", "fictieve_korting", "vaste_prijs"] = "relatief"
+    max_fictieve_korting: float | None = None
+    weging: Weging = Weging()
+    bij_gelijke_stand: tuple[str, ...] = ()
+    verdeling: Verdeelregels = Verdeelregels()
+
+    def criterium(self, sleutel: str) -> Criterium | None:
+        """Find a criterion by code or by name (case-insensitive)."""
+        s = sleutel.strip().lower()
+        for c in self.gunningscriteria:
+            if c.code.lower() == s or c.naam.lower() == s:
+                return c
+        return None
+
+
+class Gemeente(Model):
+    naam: str
+    subregio: str
+    inburgeraars: dict[str, int] = Field(default_factory=dict)
+
+
+class Data(Model):
+    publicatie: dt.date
+    sluiting: dt.date
+    keurmerk_peildatum: dt.date
+    gunning: dt.date
+    verzending: dt.date | None = None
+
+    @property
+    def verzenddatum(self) -> dt.date:
+        """The day the award decision is sent; defaults to the planned award date."""
+        return self.verzending or self.gunning
+
+
+class Looptijd(Model):
+    jaren: int = 2
+    optiejaren: int = 0
+
+
+class Beoordelingsregels(Model):
+    aggregatie: Literal["gemiddelde", "mediaan"] = "gemiddelde"
+    signaal_spreiding_stappen: float = 1
+
+
+class Aanbesteding(Model):
+    naam: str
+    penvoerder: str
+    procedure: Literal["gunning", "toelating"]
+    criteriaset: str | None = None
+    data: Data
+    standstill_dagen: int = 20
+    gelijkgestelde_dagen: tuple[dt.date, ...] = ()
+    looptijd: Looptijd = Looptijd()
+    beoordelaars: tuple[str, ...] = ()
+    beoordeling: Beoordelingsregels = Beoordelingsregels()
+    gemeenten: tuple[Gemeente, ...]
+    percelen: dict[str, Perceel]
+
+    def gemeente(self, naam: str) -> Gemeente | None:
+        s = naam.strip().lower()
+        for g in self.gemeenten:
+            if g.naam.lower() == s:
+                return g
+        return None
+
+    def perceel(self, sleutel: str) -> Perceel | None:
+        """Find a lot by code or name, case-insensitive (users type 'b1' or 'B1-route')."""
+        s = sleutel.strip().lower()
+        for p in self.percelen.values():
+            if p.code.lower() == s or p.naam.lower() == s:
+                return p
+        return None
+
+    def vraag(self, code: str) -> dict[str, int]:
+        """Expected inburgeraars per year per participating gemeente of a lot, in tender order."""
+        perceel = self.percelen[code]
+        return {
+            g.naam: g.inburgeraars.get(code, 0) for g in self.gemeenten if g.naam in perceel.gemeenten
+        }
+
+    def subregio_van(self, gemeente: str) -> str:
+        g = self.gemeente(gemeente)
+        return g.subregio if g else ""
+
+
+def _getal(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x).replace(".", ",")

@@ -1,0 +1,114 @@
+"""JSON Schema validation of the YAML files, with Dutch messages that cite path and line."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from evaluatie.definitie.yamlregels import Pad, pad_tekst, regel_van
+from evaluatie.fouten import Fout
+from evaluatie.werkmap import criteria_map
+
+_TYPEN = {
+    "number": "een getal",
+    "integer": "een geheel getal",
+    "string": "tekst",
+    "boolean": "ja/nee (true/false)",
+    "object": "een lijst van velden (sleutel: waarde)",
+    "array": "een lijst",
+}
+
+
+@cache
+def _register() -> Registry:
+    map_ = criteria_map() / "schema"
+    bronnen = []
+    for pad in sorted(map_.glob("*.schema.json")):
+        inhoud = json.loads(pad.read_text(encoding="utf-8"))
+        bronnen.append((inhoud["$id"], Resource.from_contents(inhoud)))
+    return Registry().with_resources(bronnen)
+
+
+@cache
+def _validator(naam: str) -> jsonschema.Draft202012Validator:
+    schema = _register().get_or_retrieve(naam).value.contents
+    return jsonschema.Draft202012Validator(schema, registry=_register())
+
+
+def _kreeg(w: Any) -> str:
+    if isinstance(w, str):
+        return f"'{w}'"
+    if w is None:
+        return "niets"
+    if isinstance(w, dict | list):
+        return "een " + ("lijst van velden" if isinstance(w, dict) else "lijst")
+    return repr(w)
+
+
+def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
+    pad: Pad = tuple(fout.absolute_path)
+    v = fout.validator
+    if v == "type":
+        verwacht = fout.validator_value
+        soorten = verwacht if isinstance(verwacht, list) else [verwacht]
+        tekst = " of ".join(_TYPEN.get(s, s) for s in soorten)
+        return pad, f"verwacht {tekst}, kreeg {_kreeg(fout.instance)}"
+    if v == "required":
+        ontbreekt = [k for k in fout.validator_value if k not in (fout.instance or {})]
+        return pad, "verplicht veld ontbreekt: " + ", ".join(ontbreekt)
+    if v == "additionalProperties":
+        toegestaan = sorted(fout.schema.get("properties", {}))
+        extra = sorted(k for k in fout.instance if k not in toegestaan)
+        return pad, f"onbekend veld {', '.join(extra)}; toegestaan: {', '.join(toegestaan)}"
+    if v == "enum":
+        keuzes = ", ".join(str(x) for x in fout.validator_value)
+        return pad, f"verwacht een van {keuzes}, kreeg {_kreeg(fout.instance)}"
+    if v == "const":
+        return pad, f"verwacht '{fout.validator_value}', kreeg {_kreeg(fout.instance)}"
+    if v == "propertyNames":
+        sub = fout.context[0] if fout.context else None
+        keuzes = ", ".join(sub.validator_value) if sub and sub.validator == "enum" else ""
+        return (*pad, fout.instance if isinstance(fout.instance, str) else ""), (
+            f"onbekende naam {_kreeg(fout.instance)}" + (f"; toegestaan: {keuzes}" if keuzes else "")
+        )
+    if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        teken = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=", "exclusiveMaximum": "<"}[v]
+        return pad, f"moet {teken} {fout.validator_value} zijn, kreeg {_kreeg(fout.instance)}"
+    if v == "pattern":
+        return pad, f"verwacht een datum als JJJJ-MM-DD, kreeg {_kreeg(fout.instance)}"
+    if v == "minItems":
+        return pad, f"verwacht minstens {fout.validator_value} element(en)"
+    if v == "minProperties":
+        return pad, f"verwacht minstens {fout.validator_value} veld(en)"
+    if v == "minLength":
+        return pad, "mag niet leeg zijn"
+    if v == "uniqueItems":
+        return pad, "bevat een waarde dubbel"
+    if v == "oneOf":
+        return pad, f"ongeldige waarde {_kreeg(fout.instance)}: {fout.schema.get('description', '')}".rstrip(": ")
+    return pad, fout.message
+
+
+def valideer(data: Any, schema_id: str, regels: dict[Pad, int], bestand: str) -> list[Fout]:
+    """All schema errors of one file, ordered by line, each as 'file: path (regel N): message'."""
+    fouten: list[tuple[int, str, Fout]] = []
+    for fout in _validator(schema_id).iter_errors(data):
+        pad, bericht = _bericht(fout)
+        regel = regel_van(regels, pad) or 0
+        plaats = f"{bestand}: {pad_tekst(pad)} (regel {regel})"
+        fouten.append((regel, plaats, Fout(plaats, bericht)))
+    fouten.sort(key=lambda t: (t[0], t[1], t[2].bericht))
+    uniek: list[Fout] = []
+    for _, _, f in fouten:
+        if f not in uniek:
+            uniek.append(f)
+    return uniek
+
+
+def schema_pad(schema_id: str) -> Path:
+    return criteria_map() / "schema" / schema_id

@@ -1,0 +1,121 @@
+"""Write the bid form (inschrijfformulier.xlsx) for bidders, generated from the tender."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from evaluatie.definitie.model import Aanbesteding
+from evaluatie.inschrijving import velden as v
+from evaluatie.ooxml import bewaar_werkmap
+
+KOP = Font(bold=True, color="FFFFFF")
+KOPVULLING = PatternFill("solid", fgColor="1F4E79")
+INVOER = PatternFill("solid", fgColor="FFF2CC")
+
+
+def _instructie(aanbesteding: Aanbesteding) -> list[str]:
+    percelen = ", ".join(f"{p.code} ({p.naam})" for p in aanbesteding.percelen.values())
+    return [
+        f"Inschrijfformulier - {aanbesteding.naam}",
+        f"Penvoerder: {aanbesteding.penvoerder}. Sluiting inschrijving: {aanbesteding.data.sluiting:%d-%m-%Y}.",
+        "",
+        "1. Vul op tabblad 'Inschrijver' de gele cellen in. Gebruik ja of nee waar daarom gevraagd wordt.",
+        "2. Vul op tabblad 'Percelen' een regel in per perceel waarop u inschrijft. Percelen: " + percelen + ".",
+        "3. Prijs per traject in euro, exclusief btw, hoogstens de plafondprijs van het perceel.",
+        "4. Capaciteit en instroommomenten zijn aantallen per jaar, in hele getallen.",
+        "5. Gemeenten: de gemeenten die u voor dat perceel bedient, gescheiden door ; of het woord alle.",
+        "6. Wijzig de kopjes en tabbladnamen niet; het formulier wordt automatisch ingelezen.",
+        "7. Lever het bestand aan als .xlsx zonder wachtwoord.",
+    ]
+
+
+def schrijf_inschrijfformulier(aanbesteding: Aanbesteding, pad: Path) -> Path:
+    wb = Workbook()
+    instr = wb.active
+    instr.title = v.TABBLAD_INSTRUCTIE
+    for i, regel in enumerate(_instructie(aanbesteding), start=1):
+        instr.cell(i, 1, regel)
+    instr["A1"].font = Font(bold=True, size=14)
+    instr.column_dimensions["A"].width = 110
+
+    _inschrijver_blad(wb)
+    _percelen_blad(wb, aanbesteding)
+    wb.active = 0
+    tijd = dt.datetime.combine(aanbesteding.data.publicatie, dt.time())
+    bewaar_werkmap(wb, pad, tijd)
+    return pad
+
+
+def _kop(ws, kolommen: tuple[str, ...] | list[str]) -> None:  # noqa: ANN001
+    for j, titel in enumerate(kolommen, start=1):
+        c = ws.cell(1, j, titel)
+        c.font, c.fill = KOP, KOPVULLING
+        c.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.freeze_panes = "A2"
+
+
+def _invoercel(c) -> None:  # noqa: ANN001
+    c.fill = INVOER
+    c.protection = Protection(locked=False)
+
+
+def _inschrijver_blad(wb: Workbook) -> None:
+    ws = wb.create_sheet(v.TABBLAD_INSCHRIJVER)
+    _kop(ws, ["Veld", "Waarde"])
+    ws.column_dimensions["A"].width = 45
+    ws.column_dimensions["B"].width = 45
+    janee = DataValidation(type="list", formula1='"ja,nee"', allow_blank=False,
+                           error="Kies ja of nee", errorTitle="Ongeldige keuze", showErrorMessage=True)
+    datum = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)",
+                           error="Vul een datum in (dd-mm-jjjj)", showErrorMessage=True)
+    ws.add_data_validation(janee)
+    ws.add_data_validation(datum)
+    for i, veld in enumerate(v.INSCHRIJVER_VELDEN, start=2):
+        ws.cell(i, 1, veld)
+        c = ws.cell(i, 2)
+        _invoercel(c)
+        if veld in (v.KEURMERK, v.UITSLUITING):
+            janee.add(c)
+        elif veld == v.KEURMERK_GELDIG:
+            datum.add(c)
+            c.number_format = "DD-MM-YYYY"
+        elif veld == v.KVK:
+            c.number_format = "@"
+    ws.protection.sheet = True
+
+
+def _percelen_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:
+    ws = wb.create_sheet(v.TABBLAD_PERCELEN)
+    _kop(ws, v.PERCEEL_KOLOMMEN)
+    for kolom, breedte in zip("ABCDEF", (14, 18, 18, 22, 22, 60), strict=True):
+        ws.column_dimensions[kolom].width = breedte
+    rijen = range(2, 2 + max(len(aanbesteding.percelen), 1) + 2)
+    codes = ",".join(aanbesteding.percelen)
+    plafond = max(p.plafondprijs for p in aanbesteding.percelen.values())
+    validaties = [
+        DataValidation(type="list", formula1=f'"{codes}"', error="Kies een perceel uit de lijst"),
+        DataValidation(type="decimal", operator="between", formula1="0", formula2=str(plafond * 10),
+                       error="Vul een bedrag in euro in"),
+        DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                       error="Vul een geheel getal >= 0 in"),
+        DataValidation(type="whole", operator="between", formula1="0", formula2="366",
+                       error="Vul een geheel getal tussen 0 en 366 in"),
+        DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                       error="Vul een aantal weken >= 0 in"),
+    ]
+    for j, dv in enumerate(validaties, start=1):
+        dv.showErrorMessage = True
+        ws.add_data_validation(dv)
+        for r in rijen:
+            dv.add(ws.cell(r, j))
+    for r in rijen:
+        for j in range(1, len(v.PERCEEL_KOLOMMEN) + 1):
+            _invoercel(ws.cell(r, j))
+        ws.cell(r, 2).number_format = "#,##0.00"
+    ws.protection.sheet = True
+    ws.protection.insertRows = False

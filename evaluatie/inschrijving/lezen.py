@@ -1,0 +1,224 @@
+"""Load every bid workbook of a workspace into validated Inschrijving models.
+
+All problems of all files are collected and raised together (InvoerFout, exit 2).
+Nothing is dropped: rows that cannot be read are errors, not skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from evaluatie.definitie.model import Aanbesteding
+from evaluatie.fouten import Verzamelaar
+from evaluatie.hashing import sha256_bestand
+from evaluatie.inschrijving import velden as v
+from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
+from evaluatie.werkboek import (
+    Tabblad,
+    als_datum,
+    als_geheel,
+    als_getal,
+    als_janee,
+    als_tekst,
+    lees_werkboek,
+    zichtbare_bestanden,
+)
+
+_KVK = re.compile(r"^\d{8}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def lees_inschrijvingen(
+    aanbesteding: Aanbesteding, map_: Path
+) -> tuple[list[Inschrijving], list[str]]:
+    """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files."""
+    fouten = Verzamelaar()
+    bestanden, overgeslagen = zichtbare_bestanden(map_)
+    if not map_.is_dir():
+        fouten.voeg_toe(map_.name, "map met inschrijvingen niet gevonden")
+    elif not bestanden:
+        fouten.voeg_toe(map_.name, "geen inschrijvingen gevonden")
+    inschrijvingen: list[Inschrijving] = []
+    for pad in bestanden:
+        ins = lees_inschrijving(aanbesteding, pad, fouten)
+        if ins is not None:
+            inschrijvingen.append(ins)
+    _controleer_uniek(inschrijvingen, fouten)
+    fouten.controleer()
+    notities = [f"{p.name}: overgeslagen (verborgen of tijdelijk bestand)" for p in overgeslagen]
+    return sorted(inschrijvingen, key=lambda i: i.naam.lower()), notities
+
+
+def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -> None:
+    for sleutel, label in ((lambda i: i.kvk, "KvK-nummer"), (lambda i: i.naam.lower(), "naam")):
+        gezien: dict[str, str] = {}
+        for ins in inschrijvingen:
+            k = sleutel(ins)
+            if k in gezien:
+                fouten.voeg_toe(
+                    f"{ins.bestand}!{v.TABBLAD_INSCHRIJVER}",
+                    f"{label} {k if label != 'naam' else ins.naam} komt ook voor in {gezien[k]}",
+                )
+            else:
+                gezien[k] = ins.bestand
+
+
+def lees_inschrijving(aanbesteding: Aanbesteding, pad: Path, fouten: Verzamelaar) -> Inschrijving | None:
+    naam = pad.name
+    tabbladen = lees_werkboek(pad, naam, fouten)
+    if tabbladen is None:
+        return None
+    if all(t.leeg for t in tabbladen.values()):
+        fouten.voeg_toe(naam, "lege werkmap: niets ingevuld")
+        return None
+    aantal = len(fouten.fouten)
+    for blad in (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN):
+        if blad not in tabbladen:
+            fouten.voeg_toe(naam, f"tabblad '{blad}' ontbreekt; gebruik het inschrijfformulier")
+    if len(fouten.fouten) > aantal:
+        return None
+    gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten)
+    aanbod = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
+    if len(fouten.fouten) > aantal or gegevens is None:
+        return None
+    return Inschrijving(bestand=naam, sha256=sha256_bestand(pad), aanbod=aanbod, **gegevens)
+
+
+def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
+    rij_van: dict[str, int] = {}
+    for r in range(1, len(t.rijen)):
+        label = als_tekst(t.waarde(r, 0))
+        if label:
+            rij_van[label.lower()] = r
+    waarden: dict[str, tuple[object, str]] = {}
+    for veld in v.INSCHRIJVER_VELDEN:
+        r = rij_van.get(veld.lower())
+        if r is None:
+            fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt in kolom A")
+            continue
+        waarden[veld] = (t.waarde(r, 1), t.plaats(r, 1))
+    if len(waarden) < len(v.INSCHRIJVER_VELDEN):
+        return None
+
+    uit: dict = {}
+
+    def tekst(veld: str, sleutel: str, patroon: re.Pattern | None = None, uitleg: str = "") -> None:
+        waarde, plaats = waarden[veld]
+        s = als_tekst(waarde)
+        if not s:
+            fouten.voeg_toe(plaats, f"{veld} is verplicht")
+        elif patroon is not None and not patroon.match(s):
+            fouten.voeg_toe(plaats, f"{veld} moet {uitleg} zijn, kreeg '{s}'")
+        uit[sleutel] = s
+
+    def janee(veld: str, sleutel: str) -> None:
+        waarde, plaats = waarden[veld]
+        b = als_janee(waarde)
+        if b is None:
+            fouten.voeg_toe(plaats, f"{veld}: verwacht ja of nee, kreeg '{als_tekst(waarde)}'")
+        uit[sleutel] = bool(b)
+
+    tekst(v.NAAM, "naam")
+    tekst(v.KVK, "kvk", _KVK, "8 cijfers")
+    tekst(v.CONTACT, "contactpersoon")
+    tekst(v.EMAIL, "email", _EMAIL, "een e-mailadres")
+    janee(v.KEURMERK, "keurmerk")
+    janee(v.UITSLUITING, "uitsluitingsgronden")
+    nummer, _ = waarden[v.KEURMERK_NUMMER]
+    uit["keurmerk_nummer"] = als_tekst(nummer) or None
+    geldig, plaats = waarden[v.KEURMERK_GELDIG]
+    uit["keurmerk_geldig_tot"] = als_datum(geldig)
+    if als_tekst(geldig) and uit["keurmerk_geldig_tot"] is None:
+        fouten.voeg_toe(plaats, f"{v.KEURMERK_GELDIG}: verwacht een datum (dd-mm-jjjj), kreeg '{als_tekst(geldig)}'")
+    return uit
+
+
+def _lees_percelen(aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar) -> dict[str, PerceelAanbod]:
+    kop = [als_tekst(t.waarde(0, j)) for j in range(len(v.PERCEEL_KOLOMMEN))]
+    if kop != list(v.PERCEEL_KOLOMMEN):
+        fouten.voeg_toe(
+            f"{t.bestand}!{t.naam}!A1",
+            "kopregel moet precies zijn: " + " | ".join(v.PERCEEL_KOLOMMEN) + "; kreeg: " + " | ".join(kop),
+        )
+        return {}
+    aanbod: dict[str, PerceelAanbod] = {}
+    eerste_rij: dict[str, str] = {}
+    for r in range(1, len(t.rijen)):
+        cellen = [t.waarde(r, j) for j in range(len(v.PERCEEL_KOLOMMEN))]
+        extra = [j for j in range(len(v.PERCEEL_KOLOMMEN), len(t.rijen[r])) if als_tekst(t.waarde(r, j))]
+        for j in extra:
+            fouten.voeg_toe(t.plaats(r, j), "waarde buiten de kolommen van het formulier")
+        if all(als_tekst(c) == "" for c in cellen):
+            continue
+        rij = _lees_perceelrij(aanbesteding, t, r, cellen, fouten)
+        if rij is None:
+            continue
+        if rij.perceel in aanbod:
+            fouten.voeg_toe(t.plaats(r, 0), f"perceel {rij.perceel} staat er twee keer in (ook {eerste_rij[rij.perceel]})")
+            continue
+        aanbod[rij.perceel] = rij
+        eerste_rij[rij.perceel] = celnaam_kort(t, r)
+    if not aanbod and not any(f.plaats.startswith(f"{t.bestand}!{t.naam}") for f in fouten.fouten):
+        fouten.voeg_toe(f"{t.bestand}!{t.naam}", "geen enkel perceel ingevuld")
+    return dict(sorted(aanbod.items(), key=lambda kv: list(aanbesteding.percelen).index(kv[0])))
+
+
+def celnaam_kort(t: Tabblad, r: int) -> str:
+    return t.plaats(r, 0).split("!")[-1]
+
+
+def _lees_perceelrij(aanbesteding: Aanbesteding, t: Tabblad, r: int, c: list, fouten: Verzamelaar) -> PerceelAanbod | None:
+    n = len(fouten.fouten)
+    perceel = aanbesteding.perceel(als_tekst(c[0])) if als_tekst(c[0]) else None
+    if not als_tekst(c[0]):
+        fouten.voeg_toe(t.plaats(r, 0), "perceel ontbreekt")
+    elif perceel is None:
+        fouten.voeg_toe(
+            t.plaats(r, 0),
+            f"perceel '{als_tekst(c[0])}' bestaat niet in deze aanbesteding; kies uit {', '.join(aanbesteding.percelen)}",
+        )
+    prijs = als_getal(c[1])
+    if prijs is None or prijs <= 0:
+        fouten.voeg_toe(t.plaats(r, 1), f"prijs per traject moet een bedrag > 0 zijn, kreeg '{als_tekst(c[1])}'")
+    capaciteit = als_geheel(c[2])
+    if capaciteit is None or capaciteit < 0:
+        fouten.voeg_toe(t.plaats(r, 2), f"capaciteit moet een geheel getal >= 0 zijn, kreeg '{als_tekst(c[2])}'")
+    instroom = als_geheel(c[3])
+    if instroom is None or not 0 <= instroom <= 366:
+        fouten.voeg_toe(t.plaats(r, 3), f"instroommomenten moet een geheel getal van 0 tot 366 zijn, kreeg '{als_tekst(c[3])}'")
+    wachttijd = als_getal(c[4])
+    if wachttijd is None or wachttijd < 0:
+        fouten.voeg_toe(t.plaats(r, 4), f"wachttijd moet een aantal weken >= 0 zijn, kreeg '{als_tekst(c[4])}'")
+    gemeenten = _lees_gemeenten(aanbesteding, perceel, als_tekst(c[5]), t.plaats(r, 5), fouten)
+    if len(fouten.fouten) > n or perceel is None:
+        return None
+    return PerceelAanbod(
+        perceel=perceel.code, prijs=prijs, capaciteit=capaciteit, instroommomenten=instroom,
+        wachttijd_weken=wachttijd, gemeenten=gemeenten, cel=t.plaats(r, 0),
+    )
+
+
+def _lees_gemeenten(aanbesteding: Aanbesteding, perceel, tekst: str, plaats: str, fouten: Verzamelaar) -> tuple[str, ...]:  # noqa: ANN001
+    if not tekst:
+        fouten.voeg_toe(plaats, "vul de gemeenten in, gescheiden door ; of het woord alle")
+        return ()
+    if perceel is None:
+        return ()
+    if tekst.lower() == "alle":
+        return tuple(perceel.gemeenten)
+    uit: list[str] = []
+    for deel in (d.strip() for d in tekst.split(";")):
+        if not deel:
+            continue
+        g = aanbesteding.gemeente(deel)
+        if g is None:
+            fouten.voeg_toe(plaats, f"gemeente '{deel}' hoort niet bij deze aanbesteding")
+        elif g.naam not in perceel.gemeenten:
+            fouten.voeg_toe(plaats, f"gemeente {g.naam} neemt niet deel aan perceel {perceel.code}")
+        elif g.naam in uit:
+            fouten.voeg_toe(plaats, f"gemeente {g.naam} staat er twee keer in")
+        else:
+            uit.append(g.naam)
+    volgorde = list(perceel.gemeenten)
+    return tuple(sorted(uit, key=volgorde.index))

@@ -1,0 +1,46 @@
+"""A bid (inschrijving) as loaded from one bidder's workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+
+class PerceelAanbod(BaseModel):
+    """One row of the Percelen sheet: what the bidder offers for one lot."""
+
+    model_config = ConfigDict(frozen=True)
+
+    perceel: str
+    prijs: float
+    capaciteit: int
+    instroommomenten: int
+    wachttijd_weken: float
+    gemeenten: tuple[str, ...]
+    cel: str  # where the row stands, e.g. 'acme.xlsx!Percelen!A4'
+
+
+class Inschrijving(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    bestand: str
+    sha256: str
+    naam: str
+    kvk: str
+    contactpersoon: str
+    email: str
+    keurmerk: bool
+    keurmerk_nummer: str | None
+    keurmerk_geldig_tot: dt.date | None
+    uitsluitingsgronden: bool
+    aanbod: dict[str, PerceelAanbod]
+
+
+class Invoerbestand(BaseModel):
+    """An input file and its hash, as cited in reports."""
+
+    model_config = ConfigDict(frozen=True)
+
+    bestand: str
+    sha256: str

@@ -1,0 +1,49 @@
+"""Byte-identical Office files (xlsx, docx).
+
+openpyxl and python-docx stamp the save time into docProps/core.xml and every zip entry.
+Reports must be byte-identical run to run, so we rewrite both with a timestamp derived
+from the tender (its award date), never from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+_VAST_ZIPTIJD = (1980, 1, 1, 0, 0, 0)
+_DCTERMS = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def normaliseer(data: bytes, tijdstip: dt.datetime) -> bytes:
+    stempel = tijdstip.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    bron = zipfile.ZipFile(io.BytesIO(data))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            inhoud = bron.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                inhoud = _DCTERMS.sub(lambda m: m.group(1) + stempel + m.group(3), inhoud)
+            nieuw = zipfile.ZipInfo(info.filename, date_time=_VAST_ZIPTIJD)
+            nieuw.compress_type = zipfile.ZIP_DEFLATED
+            nieuw.external_attr = 0o600 << 16
+            doel.writestr(nieuw, inhoud, compresslevel=6)
+    return uit.getvalue()
+
+
+def bewaar_werkmap(wb, pad: Path, tijdstip: dt.datetime) -> None:  # noqa: ANN001 - openpyxl Workbook
+    """Save an openpyxl workbook deterministically."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_bytes(normaliseer(buffer.getvalue(), tijdstip))
+
+
+def bewaar_document(doc, pad: Path, tijdstip: dt.datetime) -> None:  # noqa: ANN001 - docx Document
+    """Save a python-docx document deterministically."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_bytes(normaliseer(buffer.getvalue(), tijdstip))

@@ -1,0 +1,18 @@
+"""Dutch number and money formatting for everything a user reads."""
+
+from __future__ import annotations
+
+
+def getal(x: float, decimalen: int = 2) -> str:
+    """12.5 -> '12,50'; whole numbers keep their decimals so columns line up."""
+    tekst = f"{x:,.{decimalen}f}"
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def euro(x: float) -> str:
+    """10450 -> 'EUR 10.450,00'."""
+    return f"EUR {getal(x, 2)}"
+
+
+def geheel(x: float) -> str:
+    return getal(x, 0)

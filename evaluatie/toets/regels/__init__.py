@@ -1,0 +1,1 @@
+"""Knock-out rules, one per module. Each registers itself with @registreer."""

@@ -1,0 +1,42 @@
+"""Capacity per year at least a minimum: absolute, or a share of the lot's yearly volume."""
+
+import math
+
+from pydantic import model_validator
+
+from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
+
+
+class CapaciteitParams(Parameters):
+    minimum: int | None = None
+    minimum_aandeel: float | None = None
+
+    @model_validator(mode="after")
+    def _een_van_beide(self):  # noqa: ANN202
+        if (self.minimum is None) == (self.minimum_aandeel is None):
+            raise ValueError("geef precies een van minimum (aantal) of minimum_aandeel (0-1)")
+        if self.minimum_aandeel is not None and not 0 < self.minimum_aandeel <= 1:
+            raise ValueError("minimum_aandeel moet tussen 0 en 1 liggen")
+        return self
+
+
+@registreer
+class Capaciteit(Knockoutregel):
+    naam = "capaciteit"
+    Params = CapaciteitParams
+
+    def drempel(self, ctx: Context) -> int:
+        """Minimum capacity in inburgeraars; a share is rounded up (0.1 x 98 = 9.8 -> 10)."""
+        if self.params.minimum is not None:
+            return self.params.minimum
+        volume = sum(ctx.aanbesteding.vraag(ctx.perceel.code).values())
+        return math.ceil(self.params.minimum_aandeel * volume - 1e-9)
+
+    def eis(self, ctx: Context) -> str:
+        return f"capaciteit minstens {self.drempel(ctx)} per jaar"
+
+    def toets(self, ctx: Context) -> list[str]:
+        minimum = self.drempel(ctx)
+        if ctx.aanbod.capaciteit < minimum:
+            return [f"capaciteit {ctx.aanbod.capaciteit} per jaar, vereist minstens {minimum}"]
+        return []

@@ -1,0 +1,24 @@
+"""Year-round intake: intake moments per year at least a minimum (12 = monthly)."""
+
+from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
+
+
+class InstroomParams(Parameters):
+    minimum: int = 12
+
+
+@registreer
+class Instroom(Knockoutregel):
+    naam = "instroom"
+    Params = InstroomParams
+
+    def eis(self, ctx: Context) -> str:
+        return f"minstens {self.params.minimum} instroommomenten per jaar"
+
+    def toets(self, ctx: Context) -> list[str]:
+        if ctx.aanbod.instroommomenten < self.params.minimum:
+            return [
+                f"{ctx.aanbod.instroommomenten} instroommomenten per jaar, "
+                f"vereist minstens {self.params.minimum}"
+            ]
+        return []

@@ -1,0 +1,16 @@
+"""Exclusion grounds (Aanbestedingswet 2012 art. 2.86/2.87): the bidder declares none apply."""
+
+from evaluatie.toets.register import Context, Knockoutregel, registreer
+
+
+@registreer
+class Uitsluitingsgronden(Knockoutregel):
+    naam = "uitsluitingsgronden"
+
+    def eis(self, ctx: Context) -> str:
+        return "geen uitsluitingsgronden van toepassing"
+
+    def toets(self, ctx: Context) -> list[str]:
+        if ctx.inschrijving.uitsluitingsgronden:
+            return ["inschrijver verklaart dat uitsluitingsgronden van toepassing zijn"]
+        return []

@@ -1,0 +1,51 @@
+"""Outcome of the knock-out check: a table bidder x lot with every failed rule's reasons."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Bevinding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    regel: str
+    eis: str
+    voldoet: bool | None  # None: not yet checkable (minimum_kwaliteit before scoring)
+    redenen: tuple[str, ...] = ()
+
+
+class Toetsresultaat(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    inschrijver: str
+    perceel: str
+    bevindingen: tuple[Bevinding, ...]
+
+    @property
+    def voldoet(self) -> bool:
+        return all(b.voldoet is not False for b in self.bevindingen)
+
+    @property
+    def redenen(self) -> list[str]:
+        return [r for b in self.bevindingen if b.voldoet is False for r in b.redenen]
+
+    @property
+    def status(self) -> str:
+        return "voldoet" if self.voldoet else "voldoet niet"
+
+
+class Toetsuitslag(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    resultaten: tuple[Toetsresultaat, ...]
+
+    def voor_perceel(self, perceel: str) -> list[Toetsresultaat]:
+        return [r for r in self.resultaten if r.perceel == perceel]
+
+    def toegelaten(self, perceel: str) -> list[str]:
+        return [r.inschrijver for r in self.voor_perceel(perceel) if r.voldoet]
+
+    def resultaat(self, inschrijver: str, perceel: str) -> Toetsresultaat | None:
+        return next(
+            (r for r in self.resultaten if r.inschrijver == inschrijver and r.perceel == perceel), None
+        )

@@ -1,0 +1,146 @@
+"""Reading workbooks (python-calamine, ~25x faster than openpyxl) with precise cell names.
+
+Every problem is reported as 'bestand!Tabblad!C4: ...'. Files that are not workbooks,
+old .xls files and password-protected files get their own message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from evaluatie.fouten import Verzamelaar
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_VERSLEUTELD = "EncryptedPackage".encode("utf-16-le")
+
+
+def celnaam(rij: int, kolom: int) -> str:
+    """0-based row/column to 'C4'."""
+    return f"{get_column_letter(kolom + 1)}{rij + 1}"
+
+
+@dataclass
+class Tabblad:
+    bestand: str
+    naam: str
+    rijen: list[list[Any]]
+
+    def plaats(self, rij: int, kolom: int) -> str:
+        return f"{self.bestand}!{self.naam}!{celnaam(rij, kolom)}"
+
+    def waarde(self, rij: int, kolom: int) -> Any:
+        if rij < len(self.rijen) and kolom < len(self.rijen[rij]):
+            v = self.rijen[rij][kolom]
+            return v.strip() if isinstance(v, str) else v
+        return ""
+
+    @property
+    def leeg(self) -> bool:
+        return all(v in ("", None) for r in self.rijen for v in r)
+
+
+def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabblad] | None:
+    """All sheets of a workbook as rows starting at A1; None (with an error recorded) if unreadable."""
+    import python_calamine
+
+    try:
+        kop = pad.read_bytes()[:8192]
+    except OSError as e:
+        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {e.strerror}")
+        return None
+    if kop.startswith(_OLE):
+        if _VERSLEUTELD in pad.read_bytes():
+            fouten.voeg_toe(naam, "bestand is beveiligd met een wachtwoord; lever het zonder wachtwoord aan")
+        else:
+            fouten.voeg_toe(naam, "oud Excel-formaat (.xls); sla het op als .xlsx")
+        return None
+    if not kop.startswith(b"PK"):
+        fouten.voeg_toe(naam, "geen Excel-werkmap (.xlsx)")
+        return None
+    try:
+        wb = python_calamine.CalamineWorkbook.from_path(str(pad))
+        tabbladen = {}
+        for blad in wb.sheet_names:
+            rijen = wb.get_sheet_by_name(blad).to_python(skip_empty_area=False)
+            tabbladen[blad] = Tabblad(naam, blad, [list(r) for r in rijen])
+    except Exception as e:  # calamine raises several error types for broken archives
+        fouten.voeg_toe(naam, f"geen leesbare Excel-werkmap ({type(e).__name__})")
+        return None
+    return tabbladen
+
+
+def als_tekst(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+def als_geheel(v: Any) -> int | None:
+    """An integer from a cell: 12, 12.0 or '12'; None when it is not a whole number."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return v
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, str):
+        try:
+            return int(v.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def als_getal(v: Any) -> float | None:
+    """A number from a cell; Dutch '9.500,50' and '9500,50' are accepted too."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int | float):
+        return float(v)
+    if isinstance(v, str):
+        t = v.strip().replace("€", "").replace("EUR", "").strip()
+        if "," in t:
+            t = t.replace(".", "").replace(",", ".")
+        try:
+            return float(t)
+        except ValueError:
+            return None
+    return None
+
+
+def als_datum(v: Any) -> dt.date | None:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, str):
+        for vorm in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+            try:
+                return dt.datetime.strptime(v.strip(), vorm).date()
+            except ValueError:
+                continue
+    return None
+
+
+def als_janee(v: Any) -> bool | None:
+    t = als_tekst(v).lower()
+    return {"ja": True, "nee": False}.get(t)
+
+
+def zichtbare_bestanden(map_: Path) -> tuple[list[Path], list[Path]]:
+    """Files to read, and files skipped (hidden files, Excel lock files '~$...'), both sorted."""
+    if not map_.is_dir():
+        return [], []
+    lezen, overslaan = [], []
+    for p in sorted(map_.iterdir(), key=lambda x: x.name):
+        if not p.is_file():
+            continue
+        (overslaan if p.name.startswith((".", "~$")) else lezen).append(p)
+    return lezen, overslaan

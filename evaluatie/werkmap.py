@@ -1,0 +1,45 @@
+"""The tender workspace: where each stage's inputs and outputs live on disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Werkmap:
+    root: Path
+
+    @property
+    def aanbesteding(self) -> Path:
+        return self.root / "aanbesteding.yaml"
+
+    @property
+    def inschrijvingen(self) -> Path:
+        return self.root / "inschrijvingen"
+
+    @property
+    def beoordelingen(self) -> Path:
+        return self.root / "beoordelingen"
+
+    @property
+    def rapporten(self) -> Path:
+        return self.root / "rapporten"
+
+    @property
+    def logboek(self) -> Path:
+        return self.root / "logboek.jsonl"
+
+    def relatief(self, pad: Path) -> str:
+        """Path as shown to users and stored in reports: relative to the workspace, '/'-separated."""
+        try:
+            return pad.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return pad.as_posix()
+
+
+def criteria_map() -> Path:
+    """The bundled criteria/ folder: in a wheel it is packaged as evaluatie/_criteria."""
+    hier = Path(__file__).resolve().parent
+    verpakt = hier / "_criteria"
+    return verpakt if verpakt.is_dir() else hier.parent / "criteria"
