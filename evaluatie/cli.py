@@ -82,6 +82,38 @@ def template_inschrijving(werkmap: Path) -> None:
     click.echo(f"Geschreven: {pad}")
 
 
+@template.command("beoordeling")
+@werkmap_optie
+@click.option("--overschrijven", is_flag=True, help="Ook bestaande (ingevulde) formulieren vervangen.")
+@afhandeling
+def template_beoordeling(werkmap: Path, overschrijven: bool) -> None:
+    """Schrijf per beoordelaar een blind beoordelingsformulier in beoordelingen/."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+
+    geschreven, behouden = schrijf_beoordelingsformulieren(_werkmap(werkmap), overschrijven)
+    for p in geschreven:
+        click.echo(f"Geschreven: {p}")
+    for p in behouden:
+        click.echo(f"Bestaat al, niet overschreven: {p} (gebruik --overschrijven)")
+
+
+@main.command("beoordelingen")
+@werkmap_optie
+@json_optie
+@afhandeling
+def beoordelingen(werkmap: Path, als_json: bool) -> None:
+    """Lees de beoordelingen van het panel en bereken de kwaliteitsscores."""
+    from evaluatie.pipeline import beoordeel, laad_invoer
+    from evaluatie.weergave import panel_tekst
+
+    invoer = laad_invoer(_werkmap(werkmap))
+    b = beoordeel(invoer)
+    if als_json:
+        echo_json(b.panel.model_dump(mode="json"))
+        return
+    click.echo(panel_tekst(invoer.aanbesteding, b.panel))
+
+
 @main.command("inschrijvingen")
 @werkmap_optie
 @json_optie

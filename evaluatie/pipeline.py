@@ -63,3 +63,72 @@ def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
 
     aanbesteding, _ = laad_definitie(werkmap)
     return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx")
+
+
+@dataclass
+class Beoordeling:
+    """Knock-out before scoring, the panel's aggregated scores, and the final knock-out."""
+
+    toets_voor: Toetsuitslag
+    te_beoordelen: list[tuple[str, str, str]]
+    formulieren: list[Any]
+    consensus: Any
+    panel: Any
+    toets: Toetsuitslag
+    bestanden: list[Invoerbestand]
+
+
+def te_beoordelen_rijen(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[str, str, str]]:
+    from evaluatie.beoordeling.formulier import te_beoordelen
+    from evaluatie.toets.uitvoeren import voor_beoordeling
+
+    return te_beoordelen(invoer.aanbesteding, voor_beoordeling(toets_voor))
+
+
+def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
+    """Read and aggregate the panel's workbooks, then apply the after-scoring knock-out rules."""
+    from evaluatie.beoordeling.aggregatie import aggregeer
+    from evaluatie.beoordeling.lezen import lees_beoordelingen
+
+    toets_voor = toets_werkmap(invoer)
+    rijen = te_beoordelen_rijen(invoer, toets_voor)
+    formulieren, consensus = lees_beoordelingen(
+        invoer.aanbesteding, invoer.werkmap.beoordelingen, rijen, [i.naam for i in invoer.inschrijvingen]
+    )
+    panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder)
+    toets_na = toets_werkmap(invoer, panel.kwaliteit_plat())
+    bestanden = [Invoerbestand(bestand=f"beoordelingen/{f.bestand}", sha256=f.sha256) for f in formulieren]
+    if consensus is not None:
+        bestanden.append(Invoerbestand(bestand=f"beoordelingen/{consensus.bestand}", sha256=consensus.sha256))
+    return Beoordeling(toets_voor, rijen, formulieren, consensus, panel, toets_na,
+                       sorted(bestanden, key=lambda b: b.bestand))
+
+
+def heeft_beoordelingen(werkmap: Werkmap) -> bool:
+    from evaluatie.werkboek import zichtbare_bestanden
+
+    return bool(zichtbare_bestanden(werkmap.beoordelingen)[0])
+
+
+def toets_met_beoordeling(invoer: Invoer) -> Toetsuitslag:
+    """The knock-out table; includes the quality threshold once the panel's workbooks are in."""
+    if heeft_beoordelingen(invoer.werkmap):
+        return beoordeel(invoer).toets
+    return toets_werkmap(invoer)
+
+
+def schrijf_beoordelingsformulieren(werkmap: Werkmap, overschrijven: bool = False) -> tuple[list[Path], list[Path]]:
+    """One blind form per reviewer in beoordelingen/. Existing (possibly filled) files are kept
+    unless `overschrijven`: returns (written, kept)."""
+    from evaluatie.beoordeling.formulier import bestandsnaam, schrijf_beoordelingsformulier
+
+    invoer = laad_invoer(werkmap)
+    rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    geschreven, behouden = [], []
+    for naam in invoer.aanbesteding.beoordelaars:
+        pad = werkmap.beoordelingen / bestandsnaam(naam)
+        if pad.exists() and not overschrijven:
+            behouden.append(pad)
+            continue
+        geschreven.append(schrijf_beoordelingsformulier(invoer.aanbesteding, naam, rijen, pad))
+    return geschreven, behouden

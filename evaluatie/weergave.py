@@ -51,3 +51,45 @@ def toets_tabel(aanbesteding: Aanbesteding, uitslag: Toetsuitslag) -> str:
             rijen.append([r.inschrijver, r.status, toelichting])
         delen.append(f"Perceel {perceel.naam}\n" + tabel(["Inschrijver", "Uitslag", "Redenen"], rijen))
     return "\n\n".join(delen)
+
+
+def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:  # noqa: ANN001 - Paneluitslag
+    """Quality table per lot, flagged rows with the reviewers who drive them, alpha per criterion."""
+    from evaluatie.tekst import getal
+
+    delen = [f"Beoordeling door {len(panel.beoordelaars)} beoordelaars ({', '.join(panel.beoordelaars)}); "
+             f"samenvoegen: {panel.aggregatie}, consensus gaat voor"]
+    for code, perceel in aanbesteding.percelen.items():
+        if code not in panel.kwaliteit:
+            continue
+        crits = perceel.gunningscriteria
+        kop = ["Inschrijver", *[f"{c.naam} ({c.weging:g}%)" for c in crits], "Kwaliteit"]
+        rijen = []
+        for ins, k in sorted(panel.kwaliteit[code].items(), key=lambda t: (-t[1], t[0])):
+            cellen = []
+            for c in crits:
+                r = panel.rij(ins, code, c.code)
+                cellen.append(getal(r.punten, 1) + (" (c)" if r.consensus is not None else "")
+                              + (" !" if r.signaal else ""))
+            rijen.append([ins, *cellen, getal(k)])
+        delen.append(f"Perceel {perceel.naam}\n" + tabel(kop, rijen, rechts=tuple(range(1, len(kop)))))
+        signalen = [r for r in panel.rijen if r.perceel == code and r.signaal]
+        for r in signalen:
+            scores = ", ".join(f"{b} {getal(p, 0)}" for b, p in r.individueel.items())
+            status = (f"consensus {getal(r.consensus, 0)}: {r.consensus_toelichting}" if r.consensus is not None
+                      else "nog geen consensus; bespreken in het consensusoverleg")
+            delen.append(
+                f"  Signaal: {r.inschrijver}, {perceel.criterium(r.criterium).naam}: spreiding "
+                f"{r.spreiding_stappen} schaalstappen ({scores}); afwijkend: {', '.join(r.afwijkers)}; {status}"
+            )
+        for b in panel.betrouwbaarheid:
+            if b.perceel != code:
+                continue
+            alpha = "niet te berekenen" if b.alpha is None else getal(b.alpha, 3)
+            regel = f"  Krippendorffs alfa {perceel.criterium(b.criterium).naam}: {alpha}"
+            if b.grootste_afwijker:
+                zonder = b.alpha_zonder[b.grootste_afwijker]
+                regel += f" (zonder {b.grootste_afwijker}: {getal(zonder, 3) if zonder is not None else '-'})"
+            delen.append(regel)
+    delen.append("(c) = consensusscore van het panel; ! = spreiding boven de drempel")
+    return "\n\n".join(delen[:1]) + "\n\n" + "\n".join(delen[1:])

@@ -1,0 +1,1 @@
+"""Stage 4: independent panel scoring. Blind reviewer forms, reading them back, aggregation."""

@@ -1,0 +1,118 @@
+"""Write one blind scoring workbook per reviewer (two-envelope principle: no price, no capacity)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from evaluatie.definitie.model import Aanbesteding
+from evaluatie.ooxml import bewaar_werkmap
+
+TABBLAD = "Beoordeling"
+TABBLAD_CONSENSUS = "Consensus"
+KOLOMMEN = ("Inschrijver", "Perceel", "Criterium", "Score", "Toelichting")
+KOPRIJ = 5  # 1-based row of the table header
+VELD_BEOORDELAAR = "Beoordelaar"
+VELD_DATUM = "Datum"
+VELD_VERKLARING = "Verklaring: geen belangenverstrengeling met een inschrijver (ja/nee)"
+CONSENSUSBESTAND = "consensus.xlsx"
+
+_KOP = Font(bold=True, color="FFFFFF")
+_KOPVULLING = PatternFill("solid", fgColor="1F4E79")
+_INVOER = PatternFill("solid", fgColor="FFF2CC")
+
+
+def bestandsnaam(beoordelaar: str) -> str:
+    """'Anouk Verbeek' -> 'anouk-verbeek.xlsx'."""
+    ascii_ = unicodedata.normalize("NFKD", beoordelaar).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") + ".xlsx"
+
+
+def te_beoordelen(aanbesteding: Aanbesteding, toegelaten: Sequence[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """Rows (bidder, lot code, criterion code) in lot order, then bidder, then criterion order."""
+    volgorde = list(aanbesteding.percelen)
+    rijen = []
+    for ins, code in sorted(toegelaten, key=lambda t: (volgorde.index(t[1]), t[0].lower())):
+        for c in aanbesteding.percelen[code].gunningscriteria:
+            rijen.append((ins, code, c.code))
+    return rijen
+
+
+def schrijf_beoordelingsformulier(
+    aanbesteding: Aanbesteding,
+    beoordelaar: str,
+    rijen: Sequence[tuple[str, str, str]],
+    pad: Path,
+    titel: str = TABBLAD,
+) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = titel
+    janee = DataValidation(type="list", formula1='"ja,nee"', showErrorMessage=True, error="Kies ja of nee")
+    ws.add_data_validation(janee)
+    for r, (veld, waarde) in enumerate(
+        ((VELD_BEOORDELAAR, beoordelaar), (VELD_DATUM, None), (VELD_VERKLARING, None)), start=1
+    ):
+        ws.cell(r, 1, veld).font = Font(bold=True)
+        c = ws.cell(r, 2, waarde)
+        if waarde is None:
+            c.fill = _INVOER
+            c.protection = Protection(locked=False)
+    ws["B2"].number_format = "DD-MM-YYYY"
+    janee.add(ws["B3"])
+    for j, kop in enumerate(KOLOMMEN, start=1):
+        c = ws.cell(KOPRIJ, j, kop)
+        c.font, c.fill = _KOP, _KOPVULLING
+    ws.freeze_panes = ws.cell(KOPRIJ + 1, 1)
+    for kolom, breedte in zip("ABCDE", (30, 16, 42, 14, 80), strict=True):
+        ws.column_dimensions[kolom].width = breedte
+    schaal_validaties: dict[str, DataValidation] = {}
+    for i, (ins, code, crit) in enumerate(rijen, start=KOPRIJ + 1):
+        perceel = aanbesteding.percelen[code]
+        ws.cell(i, 1, ins)
+        ws.cell(i, 2, code)
+        ws.cell(i, 3, perceel.criterium(crit).naam)
+        for j in (4, 5):
+            c = ws.cell(i, j)
+            c.fill = _INVOER
+            c.protection = Protection(locked=False)
+        ws.cell(i, 5).alignment = Alignment(wrap_text=True, vertical="top")
+        keuzes = ",".join(s.tekst for s in perceel.schaal.stappen)
+        if keuzes not in schaal_validaties:
+            dv = DataValidation(type="list", formula1=f'"{keuzes}"', showErrorMessage=True,
+                                error="Kies een score van de schaal")
+            ws.add_data_validation(dv)
+            schaal_validaties[keuzes] = dv
+        schaal_validaties[keuzes].add(ws.cell(i, 4))
+    ws.protection.sheet = True
+    _instructie(wb, aanbesteding, rijen)
+    bewaar_werkmap(wb, pad, dt.datetime.combine(aanbesteding.data.sluiting, dt.time()))
+    return pad
+
+
+def _instructie(wb: Workbook, aanbesteding: Aanbesteding, rijen: Sequence[tuple[str, str, str]]) -> None:
+    ws = wb.create_sheet("Instructie")
+    regels = [
+        f"Beoordeling kwaliteitsplannen - {aanbesteding.naam}",
+        "Beoordeel ieder plan zelfstandig, zonder overleg met andere beoordelaars.",
+        "Kies per regel een score van de schaal en motiveer die in de kolom Toelichting (verplicht).",
+        "Prijzen en andere gegevens van de inschrijvers ontbreken bewust (twee-enveloppenmethode).",
+        "Vul uw datum in en verklaar dat u geen belangenverstrengeling heeft met een inschrijver.",
+        "",
+    ]
+    for code in dict.fromkeys(r[1] for r in rijen):
+        p = aanbesteding.percelen[code]
+        regels.append(f"Perceel {p.naam} ({code}) - schaal: {p.schaal.beschrijving()}")
+        for c in p.gunningscriteria:
+            regels.append(f"  {c.naam}" + (f": {c.omschrijving}" if c.omschrijving else ""))
+    for i, regel in enumerate(regels, start=1):
+        ws.cell(i, 1, regel)
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.column_dimensions["A"].width = 110

@@ -1,0 +1,84 @@
+"""Reviewer scores as read from the workbooks, and the panel's aggregated outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Score(Model):
+    """One cell of judgement: a reviewer's (or the panel's) score for bidder x lot x criterion."""
+
+    inschrijver: str
+    perceel: str
+    criterium: str  # criterion code
+    stap: int  # index on the scale, for spread in steps
+    punten: float
+    toelichting: str
+    cel: str  # 'anouk-verbeek.xlsx!Beoordeling!D7'
+
+
+class Beoordelingsformulier(Model):
+    bestand: str
+    sha256: str
+    beoordelaar: str
+    datum: dt.date
+    scores: tuple[Score, ...]
+
+
+class Consensus(Model):
+    bestand: str
+    sha256: str
+    scores: tuple[Score, ...]
+
+
+class Rijscore(Model):
+    """Aggregated score of one bidder x lot x criterion, with everything that produced it."""
+
+    inschrijver: str
+    perceel: str
+    criterium: str
+    individueel: dict[str, float]  # beoordelaar -> punten
+    toelichtingen: dict[str, str]  # beoordelaar -> motivation
+    consensus: float | None
+    consensus_toelichting: str | None
+    punten: float  # the score that counts
+    spreiding: float  # max - min points across reviewers
+    spreiding_stappen: int
+    signaal: bool  # spread above the configured threshold
+    afwijkers: tuple[str, ...]  # reviewers furthest from the others on a flagged row
+
+    @property
+    def herkomst(self) -> str:
+        return "consensus" if self.consensus is not None else "berekend"
+
+
+class Criteriumbetrouwbaarheid(Model):
+    perceel: str
+    criterium: str
+    alpha: float | None  # Krippendorff's alpha (interval); None when undefined
+    alpha_zonder: dict[str, float | None]  # alpha when one reviewer is left out
+    grootste_afwijker: str | None  # reviewer whose absence raises alpha the most
+
+
+class Paneluitslag(Model):
+    aggregatie: str
+    beoordelaars: tuple[str, ...]
+    rijen: tuple[Rijscore, ...]
+    kwaliteit: dict[str, dict[str, float]]  # perceel -> inschrijver -> 0-100
+    betrouwbaarheid: tuple[Criteriumbetrouwbaarheid, ...]
+
+    def rij(self, inschrijver: str, perceel: str, criterium: str) -> Rijscore | None:
+        return next(
+            (r for r in self.rijen
+             if (r.inschrijver, r.perceel, r.criterium) == (inschrijver, perceel, criterium)),
+            None,
+        )
+
+    def kwaliteit_plat(self) -> dict[tuple[str, str], float]:
+        return {(i, p): k for p, per in self.kwaliteit.items() for i, k in per.items()}
