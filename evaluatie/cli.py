@@ -152,6 +152,53 @@ def toets(werkmap: Path, als_json: bool) -> None:
     click.echo(toets_tabel(invoer.aanbesteding, uitslag))
 
 
+def _percelen_optie(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--lots", "--percelen", "percelen", default=None,
+                        help="Percelen, gescheiden door komma's (B1,onderwijs,Z,PVT,MAP); standaard alle.")(f)
+
+
+def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--solver", "oplosser", type=click.Choice(["highs", "cbc"]), default="highs",
+                     show_default=True, help="LP-oplosser (via PuLP).")(f)
+    return click.option("--tijdslimiet", type=click.FloatRange(min=0.1), default=None,
+                        help="Maximale rekentijd per oplosstap in seconden.")(f)
+
+
+def _gun(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, **kw: Any) -> Any:
+    from evaluatie.pipeline import gun
+
+    try:
+        return gun(_werkmap(werkmap), percelen, oplosser, tijdslimiet, **kw)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+
+
+@main.command("gunning")
+@werkmap_optie
+@_percelen_optie
+@json_optie
+@_oplosser_opties
+@click.option("--geen-rapport", is_flag=True, help="Alleen gunning.json, geen rapporten.")
+@afhandeling
+def gunning(werkmap: Path, percelen: str | None, als_json: bool, oplosser: str,
+            tijdslimiet: float | None, geen_rapport: bool) -> None:
+    """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
+    from evaluatie.gunning.uitvoer import als_dict
+    from evaluatie.pipeline import schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.weergave import gunning_tekst
+
+    award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    pad = schrijf_gunning_json(award)
+    geschreven = [] if geen_rapport else schrijf_rapporten(award)
+    if als_json:
+        echo_json(als_dict(award.uitslag))
+        return
+    click.echo(gunning_tekst(award.uitslag))
+    click.echo(f"\nGeschreven: {pad}")
+    if geschreven:
+        click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
+
+
 def toets_json(uitslag: Any) -> dict[str, Any]:
     return {
         "resultaten": [

@@ -132,3 +132,52 @@ def schrijf_beoordelingsformulieren(werkmap: Werkmap, overschrijven: bool = Fals
             continue
         geschreven.append(schrijf_beoordelingsformulier(invoer.aanbesteding, naam, rijen, pad))
     return geschreven, behouden
+
+
+def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
+    """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError."""
+    if not tekst:
+        return list(aanbesteding.percelen)
+    gevraagd, onbekend = [], []
+    for deel in (d.strip() for d in tekst.split(",") if d.strip()):
+        code = next((c for c in aanbesteding.percelen if c.lower() == deel.lower()), None)
+        (gevraagd if code else onbekend).append(code or deel)
+    if onbekend:
+        raise ValueError(f"onbekend perceel {', '.join(onbekend)}; geldige codes: {', '.join(aanbesteding.percelen)}")
+    return [c for c in aanbesteding.percelen if c in gevraagd]
+
+
+@dataclass
+class Award:
+    invoer: Invoer
+    beoordeling: Beoordeling
+    uitslag: Any  # Gunningsuitslag
+
+
+def gun(
+    werkmap: Werkmap, percelen: str | None = None, oplosser: str = "highs", tijdslimiet: float | None = None,
+    definitie: dict[str, Any] | None = None, zonder: tuple[str, ...] = (), invoer: Invoer | None = None,
+) -> Award:
+    """The whole award: bids, knock-out, panel, price, ranking, allocation. Writes nothing."""
+    from evaluatie.gunning.uitvoeren import gunning
+
+    invoer = invoer or laad_invoer(werkmap, definitie)
+    codes = kies_percelen(invoer.aanbesteding, percelen)
+    b = beoordeel(invoer, zonder)
+    uitslag = gunning(invoer.aanbesteding, invoer.inschrijvingen, b.toets, b.panel, codes,
+                      invoer.bestanden + b.bestanden, oplosser, tijdslimiet)
+    return Award(invoer, b, uitslag)
+
+
+def schrijf_gunning_json(award: Award) -> Path:
+    from evaluatie.gunning.uitvoer import als_json
+
+    pad = award.invoer.werkmap.rapporten / "gunning.json"
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(als_json(award.uitslag), encoding="utf-8")
+    return pad
+
+
+def schrijf_rapporten(award: Award) -> list[Path]:
+    """Placeholder until the reports stage lands."""
+    return []

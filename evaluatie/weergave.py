@@ -93,3 +93,37 @@ def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:  # noqa: ANN001 - Pan
             delen.append(regel)
     delen.append("(c) = consensusscore van het panel; ! = spreiding boven de drempel")
     return "\n\n".join(delen[:1]) + "\n\n" + "\n".join(delen[1:])
+
+
+def gunning_tekst(uitslag) -> str:  # noqa: ANN001 - Gunningsuitslag
+    from evaluatie.tekst import getal
+
+    delen = []
+    for p in uitslag.percelen.values():
+        delen.append(f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, weging kwaliteit {p.weging_kwaliteit:g} / "
+                     f"prijs {p.weging_prijs:g}")
+        rijen = [[r.rang, r.inschrijver, getal(r.kwaliteit), euro(r.prijs), getal(r.prijsscore), getal(r.totaal),
+                  p.toegewezen(r.inschrijver)] for r in p.rangorde]
+        delen.append(tabel(["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],
+                           rijen, rechts=(0, 2, 3, 4, 5, 6)))
+        for m in p.meldingen:
+            delen.append(f"LET OP: {m}")
+        if p.uitgesloten:
+            delen.append("Uitgesloten:")
+            delen += [f"  {x.inschrijver}: {'; '.join(x.redenen)}" for x in p.uitgesloten]
+        leveranciers = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver)]
+        per = {}
+        for t in p.toewijzing:
+            per.setdefault(t.gemeente, {})[t.inschrijver] = t.aantal
+        rijen = [[b.gemeente, b.vraag, *[per.get(b.gemeente, {}).get(n, "") for n in leveranciers],
+                  euro(b.kosten), euro(b.budget)] for b in p.budgetten]
+        rijen.append(["Totaal", sum(b.vraag for b in p.budgetten), *[p.toegewezen(n) for n in leveranciers],
+                      euro(sum(b.kosten for b in p.budgetten)), euro(sum(b.budget for b in p.budgetten))])
+        n = len(leveranciers)
+        delen.append(tabel(["Gemeente", "Vraag", *leveranciers, "Kosten", "Budget"], rijen,
+                           rechts=tuple(range(1, n + 4))))
+        if p.bindende_regels:
+            delen.append("Waarom minder dan de capaciteit:")
+            delen += [f"  {z}" for z in p.bindende_regels]
+        delen.append("")
+    return "\n".join(delen).rstrip()

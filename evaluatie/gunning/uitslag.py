@@ -1,0 +1,63 @@
+"""The award outcome: per lot the ranking, the exclusions and the allocation."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from evaluatie.inschrijving.model import Invoerbestand
+from evaluatie.prijs.rangorde import Rangregel
+from evaluatie.verdeling.model import Toewijzing
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Uitsluiting(Model):
+    inschrijver: str
+    redenen: tuple[str, ...]
+
+
+class Gemeentebudget(Model):
+    gemeente: str
+    vraag: int
+    kosten: float
+    budget: float
+    budget_bron: str  # 'verdeelregel' or 'vraag x plafondprijs'
+
+
+class Perceeluitslag(Model):
+    code: str
+    naam: str
+    procedure: str
+    prijsmethode: str
+    formule: str
+    weging_kwaliteit: float
+    weging_prijs: float
+    plafondprijs: float
+    rangorde: tuple[Rangregel, ...]
+    toewijzing: tuple[Toewijzing, ...]
+    uitgesloten: tuple[Uitsluiting, ...]
+    budgetten: tuple[Gemeentebudget, ...]
+    bindende_regels: tuple[str, ...]
+    meldingen: tuple[str, ...]  # e.g. a tie that needs a draw
+    solver: str
+    model: str
+
+    def winnaars(self) -> list[str]:
+        return [r.inschrijver for r in self.rangorde if r.rang == 1]
+
+    def toegewezen(self, inschrijver: str) -> int:
+        return sum(t.aantal for t in self.toewijzing if t.inschrijver == inschrijver)
+
+    @property
+    def volume(self) -> int:
+        return sum(b.vraag for b in self.budgetten)
+
+
+class Gunningsuitslag(Model):
+    aanbesteding: str
+    versie: str
+    solver: str
+    percelen: dict[str, Perceeluitslag]
+    invoer: tuple[Invoerbestand, ...]

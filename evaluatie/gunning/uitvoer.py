@@ -1,0 +1,51 @@
+"""gunning.json: the award outcome as data (schema: criteria/schema/gunning.schema.json).
+
+No timestamps and fixed key order, so the same inputs give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from evaluatie.gunning.uitslag import Gunningsuitslag
+
+
+def _r(x: float) -> float:
+    return round(x, 4)
+
+
+def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
+    percelen = {}
+    for code, p in u.percelen.items():
+        percelen[code] = {
+            "naam": p.naam,
+            "procedure": p.procedure,
+            "prijsmethode": p.prijsmethode,
+            "formule": p.formule,
+            "weging": {"kwaliteit": p.weging_kwaliteit, "prijs": p.weging_prijs},
+            "plafondprijs": p.plafondprijs,
+            "rangorde": [
+                {"inschrijver": r.inschrijver, "kwaliteit": _r(r.kwaliteit), "prijs": r.prijs,
+                 "prijsscore": _r(r.prijsscore), "totaal": _r(r.totaal), "rang": r.rang,
+                 "gelijke_stand": r.gelijke_stand, "beslist_door": r.beslist_door, "berekening": r.berekening}
+                for r in p.rangorde
+            ],
+            "toewijzing": [t.model_dump() for t in p.toewijzing],
+            "uitgesloten": [{"inschrijver": x.inschrijver, "redenen": list(x.redenen)} for x in p.uitgesloten],
+            "budgetten": [b.model_dump() for b in p.budgetten],
+            "bindende_regels": list(p.bindende_regels),
+            "meldingen": list(p.meldingen),
+            "verdeelmodel": p.model,
+        }
+    return {
+        "aanbesteding": u.aanbesteding,
+        "evaluatie_versie": u.versie,
+        "solver": u.solver,
+        "percelen": percelen,
+        "invoer": [b.model_dump() for b in u.invoer],
+    }
+
+
+def als_json(u: Gunningsuitslag) -> str:
+    return json.dumps(als_dict(u), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,75 @@
+"""Deterministic ranking of the admitted bids of one lot.
+
+Order: by total (direction per price method). Totals are compared after rounding to
+6 decimals, so float noise never splits or joins a tie. An exact tie is resolved only by
+the tender's `bij_gelijke_stand` rules, in order; bids still tied share the rank and are
+marked `gelijke_stand` (a draw, loting, is needed). Within a shared rank the display order
+is alphabetical, which decides nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from evaluatie.definitie.model import Perceel
+from evaluatie.prijs.basis import Kandidaat, methode
+
+_BESLISREGELS = {
+    "hoogste_kwaliteit": lambda k: -round(k.kwaliteit, 6),
+    "laagste_prijs": lambda k: round(k.prijs, 6),
+    "hoogste_capaciteit": lambda k: -k.capaciteit,
+    "kortste_wachttijd": lambda k: k.wachttijd_weken,
+}
+
+
+class Rangregel(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    inschrijver: str
+    kwaliteit: float
+    prijs: float
+    prijsscore: float
+    totaal: float
+    rang: int
+    gelijke_stand: bool
+    beslist_door: str | None  # the tie-break rule that separated this bid from an equal total
+    gunningswaarde: float
+    berekening: str
+
+
+def rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[Rangregel]:
+    if not kandidaten:
+        return []
+    m = methode(perceel.prijsmethode)
+    uitkomst = m.bereken(perceel, list(kandidaten))
+    richting = -1 if m.hoger_is_beter else 1
+
+    def sleutel_totaal(k: Kandidaat) -> float:
+        return richting * round(uitkomst[k.inschrijver].totaal, 6)
+
+    def sleutel_beslis(k: Kandidaat) -> tuple:
+        return tuple(_BESLISREGELS[r](k) for r in perceel.bij_gelijke_stand)
+
+    volgorde = sorted(kandidaten, key=lambda k: (sleutel_totaal(k), sleutel_beslis(k), k.inschrijver.lower()))
+    regels: list[Rangregel] = []
+    rang = 0
+    for i, k in enumerate(volgorde):
+        vorige = volgorde[i - 1] if i else None
+        gelijk_totaal = vorige is not None and sleutel_totaal(vorige) == sleutel_totaal(k)
+        volledig_gelijk = gelijk_totaal and sleutel_beslis(vorige) == sleutel_beslis(k)
+        if not volledig_gelijk:
+            rang = i + 1
+        beslist = None
+        if gelijk_totaal and not volledig_gelijk:
+            beslist = next(r for r in perceel.bij_gelijke_stand
+                           if _BESLISREGELS[r](vorige) != _BESLISREGELS[r](k))
+        u = uitkomst[k.inschrijver]
+        regels.append(Rangregel(
+            inschrijver=k.inschrijver, kwaliteit=k.kwaliteit, prijs=k.prijs, prijsscore=u.prijsscore,
+            totaal=u.totaal, rang=rang, gelijke_stand=False, beslist_door=beslist,
+            gunningswaarde=u.gunningswaarde, berekening=u.berekening,
+        ))
+    gedeeld = {r.rang for r in regels if sum(1 for x in regels if x.rang == r.rang) > 1}
+    return [r.model_copy(update={"gelijke_stand": r.rang in gedeeld}) for r in regels]

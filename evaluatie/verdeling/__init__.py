@@ -1,0 +1,1 @@
+"""Stage 6: allocation of each gemeente's inburgeraars across admitted suppliers (PuLP)."""

@@ -1,0 +1,94 @@
+"""Why an allocation is impossible, in words that name the rule and who is involved.
+
+First cheap checks that need no solver; then an elastic copy of the model whose penalised
+slack variables show which demand, budget or supplier-count rule cannot be met.
+"""
+
+from __future__ import annotations
+
+from evaluatie.tekst import euro
+from evaluatie.verdeling.model import Verdeelprobleem
+
+
+def _inburgeraars(n: int) -> str:
+    return f"{n} inburgeraar" if n == 1 else f"{n} inburgeraars"
+
+
+def vooraf(p: Verdeelprobleem) -> list[str]:
+    from evaluatie.verdeling.lp import bovengrens, geschikt
+
+    meldingen = []
+    el = geschikt(p)
+    for g, d in p.vraag.items():
+        if d > 0 and not el[g]:
+            if p.regels.per_subregio:
+                meldingen.append(f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen toegelaten "
+                                 f"inschrijver bedient de hele subregio {p.subregio[g]} (regel per_subregio)")
+            else:
+                meldingen.append(f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen toegelaten "
+                                 f"inschrijver bedient {g}")
+    if meldingen:
+        return meldingen
+    ruimte = sum(bovengrens(p, s) for s in p.leveranciers)
+    if ruimte < p.totaal:
+        plafond = p.aandeelplafond()
+        extra = f" (per inschrijver hoogstens {plafond} door max_aandeel {p.regels.max_aandeel:g})" if plafond is not None else ""
+        meldingen.append(f"Perceel {p.perceelnaam}: de toegelaten inschrijvers hebben samen {ruimte} plaatsen{extra}, "
+                         f"de vraag is {p.totaal}")
+    r = p.regels
+    if r.min_leveranciers is not None:
+        mogelijk = [s.naam for s in p.leveranciers if bovengrens(p, s) >= max(1, r.min_volume or 0)]
+        if len(mogelijk) < r.min_leveranciers:
+            meldingen.append(f"Perceel {p.perceelnaam}: min_leveranciers is {r.min_leveranciers}, maar slechts "
+                             f"{len(mogelijk)} toegelaten inschrijver(s) kunnen volume krijgen ({', '.join(mogelijk) or 'geen'})")
+    return meldingen
+
+
+def diagnose(p: Verdeelprobleem, ks, oplosser: str, tijdslimiet: float | None) -> list[str]:  # noqa: ANN001
+    import pulp
+
+    from evaluatie.verdeling.lp import _los, _Model
+
+    m = _Model(p, ks, elastisch=True)
+    m.prob.sense = pulp.LpMinimize
+    m.prob.setObjective(pulp.LpAffineExpression([(v, 1) for v in m.slack.values()]))
+    if _los(m.prob, oplosser, tijdslimiet) != "optimaal":
+        return [_regels_samen(p)]
+    meldingen = []
+    for naam, v in m.slack.items():
+        waarde = v.varValue or 0
+        if waarde <= 1e-6:
+            continue
+        soort, _, idx = naam.partition(":")
+        if soort == "tekort":
+            k = ks[int(idx)]
+            bedienen = [p.leveranciers[si].naam for si in k.leveranciers]
+            meldingen.append(
+                f"Perceel {p.perceelnaam}: voor {', '.join(k.gemeenten)} kunnen {_inburgeraars(round(waarde))} "
+                f"niet worden toegewezen binnen de regels ({_regels_kort(p)}); bedienen deze gemeente(n): "
+                f"{', '.join(bedienen)}"
+            )
+        elif soort == "budget":
+            g = ks[int(idx)].gemeenten[0]
+            meldingen.append(f"Perceel {p.perceelnaam}: het budget van {g} ({euro(p.budget[g])}) is "
+                             f"{euro(waarde / 100)} te laag voor de vraag van {g}")
+        elif soort == "min_leveranciers":
+            meldingen.append(f"Perceel {p.perceelnaam}: min_leveranciers {p.regels.min_leveranciers} is niet haalbaar "
+                             f"met de andere regels ({_regels_kort(p)})")
+    return meldingen or [_regels_samen(p)]
+
+
+def _regels_kort(p: Verdeelprobleem) -> str:
+    r = p.regels
+    delen = ["capaciteit"]
+    for veld in ("max_aandeel", "min_volume", "min_leveranciers", "max_leveranciers", "max_leveranciers_per_gemeente"):
+        if getattr(r, veld) is not None:
+            delen.append(f"{veld} {getattr(r, veld):g}")
+    if r.per_subregio:
+        delen.append("per_subregio")
+    return ", ".join(delen)
+
+
+def _regels_samen(p: Verdeelprobleem) -> str:
+    return (f"Perceel {p.perceelnaam}: de verdeelregels ({_regels_kort(p)}) zijn samen niet te verenigen "
+            "met de vraag en de capaciteit van de toegelaten inschrijvers")

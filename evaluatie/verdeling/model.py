@@ -1,0 +1,70 @@
+"""Input and output of the allocation stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+from evaluatie.definitie.model import Verdeelregels
+
+
+@dataclass(frozen=True)
+class Leverancier:
+    naam: str
+    waarde: float  # gunningswaarde per inburgeraar (higher is better)
+    prijs: float
+    capaciteit: int
+    gemeenten: tuple[str, ...]
+    rang: int  # position in the ranking, 0 = best; the documented tie-break for equal optima
+
+
+@dataclass(frozen=True)
+class Verdeelprobleem:
+    perceel: str
+    perceelnaam: str
+    vraag: dict[str, int]  # gemeente -> inburgeraars, in tender order
+    subregio: dict[str, str]
+    leveranciers: tuple[Leverancier, ...]  # in ranking order
+    regels: Verdeelregels
+    budget: dict[str, float] = field(default_factory=dict)  # gemeente -> total budget (optional)
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.vraag.values())
+
+    def aandeelplafond(self) -> int | None:
+        if self.regels.max_aandeel is None:
+            return None
+        return int(self.regels.max_aandeel * self.totaal + 1e-9)
+
+
+class Toewijzing(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    gemeente: str
+    inschrijver: str
+    aantal: int
+    kosten: float
+
+
+class Verdeling(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    toewijzing: tuple[Toewijzing, ...]
+    solver: str
+    model: str  # 'geaggregeerd' or 'per gemeente': how the LP was built
+    bouwtijd: float = 0.0
+    oplostijd: float = 0.0
+
+    def per_leverancier(self) -> dict[str, int]:
+        uit: dict[str, int] = {}
+        for t in self.toewijzing:
+            uit[t.inschrijver] = uit.get(t.inschrijver, 0) + t.aantal
+        return uit
+
+    def per_gemeente(self) -> dict[str, dict[str, int]]:
+        uit: dict[str, dict[str, int]] = {}
+        for t in self.toewijzing:
+            uit.setdefault(t.gemeente, {})[t.inschrijver] = t.aantal
+        return uit

@@ -1,0 +1,30 @@
+"""Solver choice through PuLP: HiGHS (highspy) or PuLP's bundled CBC, single thread, fixed seed."""
+
+from __future__ import annotations
+
+from functools import cache
+
+STANDAARD = "highs"
+OPLOSSERS = ("highs", "cbc")
+ZAAD = 20220101
+
+
+def maak_oplosser(naam: str, tijdslimiet: float | None):  # noqa: ANN201 - a pulp solver
+    import pulp
+
+    if naam == "highs":
+        return pulp.HiGHS(msg=False, timeLimit=tijdslimiet, threads=1, random_seed=ZAAD % 2**31)
+    if naam == "cbc":
+        return pulp.PULP_CBC_CMD(msg=False, timeLimit=tijdslimiet, threads=1,
+                                 options=[f"randomSeed {ZAAD}", f"randomCbcSeed {ZAAD}"])
+    raise ValueError(f"onbekende oplosser {naam}; kies uit {', '.join(OPLOSSERS)}")
+
+
+@cache
+def versie(naam: str) -> str:
+    """Solver name and version, cited in the reports."""
+    from importlib.metadata import version
+
+    if naam == "highs":
+        return f"HiGHS (highspy {version('highspy')}) via PuLP {version('pulp')}"
+    return f"CBC (meegeleverd met PuLP {version('pulp')})"
