@@ -125,10 +125,12 @@ def inschrijvingen(werkmap: Path, als_json: bool) -> None:
 
     invoer = laad_invoer(_werkmap(werkmap))
     if als_json:
-        echo_json({
-            "inschrijvingen": [i.model_dump(mode="json") for i in invoer.inschrijvingen],
-            "invoer": [b.model_dump() for b in invoer.bestanden],
-        })
+        echo_json(
+            {
+                "inschrijvingen": [i.model_dump(mode="json") for i in invoer.inschrijvingen],
+                "invoer": [b.model_dump() for b in invoer.bestanden],
+            }
+        )
         return
     for n in invoer.notities:
         click.echo(f"Let op: {n}", err=True)
@@ -153,15 +155,30 @@ def toets(werkmap: Path, als_json: bool) -> None:
 
 
 def _percelen_optie(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--lots", "--percelen", "percelen", default=None,
-                        help="Percelen, gescheiden door komma's (B1,onderwijs,Z,PVT,MAP); standaard alle.")(f)
+    return click.option(
+        "--lots",
+        "--percelen",
+        "percelen",
+        default=None,
+        help="Percelen, gescheiden door komma's (B1,onderwijs,Z,PVT,MAP); standaard alle.",
+    )(f)
 
 
 def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
-    f = click.option("--solver", "oplosser", type=click.Choice(["highs", "cbc"]), default="highs",
-                     show_default=True, help="LP-oplosser (via PuLP).")(f)
-    return click.option("--tijdslimiet", type=click.FloatRange(min=0.1), default=None,
-                        help="Maximale rekentijd per oplosstap in seconden.")(f)
+    f = click.option(
+        "--solver",
+        "oplosser",
+        type=click.Choice(["highs", "cbc"]),
+        default="highs",
+        show_default=True,
+        help="LP-oplosser (via PuLP).",
+    )(f)
+    return click.option(
+        "--tijdslimiet",
+        type=click.FloatRange(min=0.1),
+        default=None,
+        help="Maximale rekentijd per oplosstap in seconden.",
+    )(f)
 
 
 def _gun(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, **kw: Any) -> Any:
@@ -180,8 +197,9 @@ def _gun(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float 
 @_oplosser_opties
 @click.option("--geen-rapport", is_flag=True, help="Alleen gunning.json, geen rapporten.")
 @afhandeling
-def gunning(werkmap: Path, percelen: str | None, als_json: bool, oplosser: str,
-            tijdslimiet: float | None, geen_rapport: bool) -> None:
+def gunning(
+    werkmap: Path, percelen: str | None, als_json: bool, oplosser: str, tijdslimiet: float | None, geen_rapport: bool
+) -> None:
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.pipeline import schrijf_gunning_json, schrijf_rapporten

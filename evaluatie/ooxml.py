@@ -33,7 +33,7 @@ def normaliseer(data: bytes, tijdstip: dt.datetime) -> bytes:
     return uit.getvalue()
 
 
-def bewaar_werkmap(wb, pad: Path, tijdstip: dt.datetime) -> None:  # noqa: ANN001 - openpyxl Workbook
+def bewaar_werkmap(wb, pad: Path, tijdstip: dt.datetime) -> None:
     """Save an openpyxl workbook deterministically."""
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -41,7 +41,7 @@ def bewaar_werkmap(wb, pad: Path, tijdstip: dt.datetime) -> None:  # noqa: ANN00
     pad.write_bytes(normaliseer(buffer.getvalue(), tijdstip))
 
 
-def bewaar_document(doc, pad: Path, tijdstip: dt.datetime) -> None:  # noqa: ANN001 - docx Document
+def bewaar_document(doc, pad: Path, tijdstip: dt.datetime) -> None:
     """Save a python-docx document deterministically."""
     buffer = io.BytesIO()
     doc.save(buffer)

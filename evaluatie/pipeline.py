@@ -100,8 +100,9 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     bestanden = [Invoerbestand(bestand=f"beoordelingen/{f.bestand}", sha256=f.sha256) for f in formulieren]
     if consensus is not None:
         bestanden.append(Invoerbestand(bestand=f"beoordelingen/{consensus.bestand}", sha256=consensus.sha256))
-    return Beoordeling(toets_voor, rijen, formulieren, consensus, panel, toets_na,
-                       sorted(bestanden, key=lambda b: b.bestand))
+    return Beoordeling(
+        toets_voor, rijen, formulieren, consensus, panel, toets_na, sorted(bestanden, key=lambda b: b.bestand)
+    )
 
 
 def heeft_beoordelingen(werkmap: Werkmap) -> bool:
@@ -155,8 +156,13 @@ class Award:
 
 
 def gun(
-    werkmap: Werkmap, percelen: str | None = None, oplosser: str = "highs", tijdslimiet: float | None = None,
-    definitie: dict[str, Any] | None = None, zonder: tuple[str, ...] = (), invoer: Invoer | None = None,
+    werkmap: Werkmap,
+    percelen: str | None = None,
+    oplosser: str = "highs",
+    tijdslimiet: float | None = None,
+    definitie: dict[str, Any] | None = None,
+    zonder: tuple[str, ...] = (),
+    invoer: Invoer | None = None,
 ) -> Award:
     """The whole award: bids, knock-out, panel, price, ranking, allocation. Writes nothing."""
     from evaluatie.gunning.uitvoeren import gunning
@@ -164,8 +170,16 @@ def gun(
     invoer = invoer or laad_invoer(werkmap, definitie)
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder)
-    uitslag = gunning(invoer.aanbesteding, invoer.inschrijvingen, b.toets, b.panel, codes,
-                      invoer.bestanden + b.bestanden, oplosser, tijdslimiet)
+    uitslag = gunning(
+        invoer.aanbesteding,
+        invoer.inschrijvingen,
+        b.toets,
+        b.panel,
+        codes,
+        invoer.bestanden + b.bestanden,
+        oplosser,
+        tijdslimiet,
+    )
     return Award(invoer, b, uitslag)
 
 

@@ -32,32 +32,62 @@ BEOORDELAARS = ["Anouk Verbeek", "Mehmet Yilmaz", "Joost de Ridder"]
 
 # naam, kvk, keurmerk geldig tot, {perceel: (prijs, capaciteit, instroom, wachttijd, gemeenten)}
 INSCHRIJVERS = [
-    ("Taalhuis De Brug B.V.", "90000001", dt.date(2023, 12, 31), {
-        "B1": (9200, 60, 12, 4, "alle"),
-        "onderwijs": (9600, 25, 12, 6, "alle"),
-    }),
-    ("Inburgerwijs Academie", "90000002", dt.date(2024, 6, 30), {
-        "B1": (8700, 45, 24, 3, "alle"),
-        "Z": (9100, 10, 12, 4, "alle"),
-    }),
-    ("Nieuwe Start Opleidingen", "90000003", dt.date(2021, 3, 31), {
-        "B1": (8400, 50, 12, 4, "alle"),
-        "onderwijs": (9000, 20, 12, 5, "alle"),
-        "Z": (8900, 12, 12, 4, "alle"),
-    }),
-    ("Leerpunt Vechtstreek", "90000004", dt.date(2024, 1, 31), {
-        "B1": (9400, 30, 12, 5, "Hilversum; Wijdemeren"),
-        "onderwijs": (10450, 20, 12, 4, "alle"),
-    }),
-    ("Spreekbeurt Taaltrainingen", "90000005", dt.date(2023, 9, 30), {
-        "B1": (9800, 40, 12, 6, "alle"),
-        "onderwijs": (9300, 18, 12, 6, "alle"),
-    }),
-    ("Kompas Inburgering", "90000006", dt.date(2025, 3, 31), {
-        "B1": (9000, 35, 12, 5, "Blaricum; Eemnes; Laren; Gooise Meren; Huizen"),
-        "onderwijs": (9900, 15, 12, 8, "alle"),
-        "Z": (9500, 10, 12, 6, "alle"),
-    }),
+    (
+        "Taalhuis De Brug B.V.",
+        "90000001",
+        dt.date(2023, 12, 31),
+        {
+            "B1": (9200, 60, 12, 4, "alle"),
+            "onderwijs": (9600, 25, 12, 6, "alle"),
+        },
+    ),
+    (
+        "Inburgerwijs Academie",
+        "90000002",
+        dt.date(2024, 6, 30),
+        {
+            "B1": (8700, 45, 24, 3, "alle"),
+            "Z": (9100, 10, 12, 4, "alle"),
+        },
+    ),
+    (
+        "Nieuwe Start Opleidingen",
+        "90000003",
+        dt.date(2021, 3, 31),
+        {
+            "B1": (8400, 50, 12, 4, "alle"),
+            "onderwijs": (9000, 20, 12, 5, "alle"),
+            "Z": (8900, 12, 12, 4, "alle"),
+        },
+    ),
+    (
+        "Leerpunt Vechtstreek",
+        "90000004",
+        dt.date(2024, 1, 31),
+        {
+            "B1": (9400, 30, 12, 5, "Hilversum; Wijdemeren"),
+            "onderwijs": (10450, 20, 12, 4, "alle"),
+        },
+    ),
+    (
+        "Spreekbeurt Taaltrainingen",
+        "90000005",
+        dt.date(2023, 9, 30),
+        {
+            "B1": (9800, 40, 12, 6, "alle"),
+            "onderwijs": (9300, 18, 12, 6, "alle"),
+        },
+    ),
+    (
+        "Kompas Inburgering",
+        "90000006",
+        dt.date(2025, 3, 31),
+        {
+            "B1": (9000, 35, 12, 5, "Blaricum; Eemnes; Laren; Gooise Meren; Huizen"),
+            "onderwijs": (9900, 15, 12, 8, "alle"),
+            "Z": (9500, 10, 12, 6, "alle"),
+        },
+    ),
 ]
 
 
@@ -117,8 +147,16 @@ def vul_inschrijving(sjabloon: Path, doel: Path, inschrijver: tuple, tijd: dt.da
     naam, kvk, geldig, aanbod = inschrijver
     wb = load_workbook(sjabloon)
     ws = wb["Inschrijver"]
-    waarden = [naam, kvk, f"Contact {naam.split()[0]}", f"aanbesteding@{kvk}.example.nl", "ja",
-               f"BOW-{kvk[-4:]}", geldig, "nee"]
+    waarden = [
+        naam,
+        kvk,
+        f"Contact {naam.split()[0]}",
+        f"aanbesteding@{kvk}.example.nl",
+        "ja",
+        f"BOW-{kvk[-4:]}",
+        geldig,
+        "nee",
+    ]
     for i, w in enumerate(waarden, start=2):
         ws.cell(i, 2, w)
     ws.cell(8, 2).number_format = "DD-MM-YYYY"

@@ -86,7 +86,9 @@ def schrijf_beoordelingen(doel: Path) -> None:
             ws.cell(i, 5, TOELICHTING[stap])
         bewaar_werkmap(wb, pad, tijd)
     pad = werkmap.beoordelingen / CONSENSUSBESTAND
-    rij_cons = [r for r in rijen if (r[0], r[1], [c.code for c in a.percelen[r[1]].gunningscriteria].index(r[2])) in CONSENSUS]
+    rij_cons = [
+        r for r in rijen if (r[0], r[1], [c.code for c in a.percelen[r[1]].gunningscriteria].index(r[2])) in CONSENSUS
+    ]
     schrijf_beoordelingsformulier(a, "Consensus panel", rij_cons, pad, titel=TABBLAD_CONSENSUS)
     wb = load_workbook(pad)
     ws = wb.active

@@ -16,9 +16,7 @@ def tabel(kop: Sequence[str], rijen: Sequence[Sequence[object]], rechts: Sequenc
     breedte = [max(len(r[j]) for r in tekst) for j in range(len(kop))]
 
     def regel(r: list[str]) -> str:
-        return "  ".join(
-            c.rjust(breedte[j]) if j in rechts else c.ljust(breedte[j]) for j, c in enumerate(r)
-        ).rstrip()
+        return "  ".join(c.rjust(breedte[j]) if j in rechts else c.ljust(breedte[j]) for j, c in enumerate(r)).rstrip()
 
     return "\n".join([regel(tekst[0]), "  ".join("-" * b for b in breedte)] + [regel(r) for r in tekst[1:]])
 
@@ -28,15 +26,20 @@ def inschrijvingen_tabel(aanbesteding: Aanbesteding, inschrijvingen: Sequence[In
     for ins in inschrijvingen:
         for code, a in ins.aanbod.items():
             alle = len(a.gemeenten) == len(aanbesteding.percelen[code].gemeenten)
-            rijen.append([
-                ins.naam, ins.kvk, aanbesteding.percelen[code].naam, euro(a.prijs), a.capaciteit,
-                a.instroommomenten, f"{a.wachttijd_weken:g}", "alle" if alle else "; ".join(a.gemeenten),
-            ])
+            rijen.append(
+                [
+                    ins.naam,
+                    ins.kvk,
+                    aanbesteding.percelen[code].naam,
+                    euro(a.prijs),
+                    a.capaciteit,
+                    a.instroommomenten,
+                    f"{a.wachttijd_weken:g}",
+                    "alle" if alle else "; ".join(a.gemeenten),
+                ]
+            )
     kop = ["Inschrijver", "KvK", "Perceel", "Prijs", "Capaciteit", "Instroom", "Wachttijd", "Gemeenten"]
-    return (
-        f"{len(inschrijvingen)} inschrijvingen voor {aanbesteding.naam}\n\n"
-        + tabel(kop, rijen, rechts=(3, 4, 5, 6))
-    )
+    return f"{len(inschrijvingen)} inschrijvingen voor {aanbesteding.naam}\n\n" + tabel(kop, rijen, rechts=(3, 4, 5, 6))
 
 
 def toets_tabel(aanbesteding: Aanbesteding, uitslag: Toetsuitslag) -> str:
@@ -53,12 +56,14 @@ def toets_tabel(aanbesteding: Aanbesteding, uitslag: Toetsuitslag) -> str:
     return "\n\n".join(delen)
 
 
-def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:  # noqa: ANN001 - Paneluitslag
+def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:
     """Quality table per lot, flagged rows with the reviewers who drive them, alpha per criterion."""
     from evaluatie.tekst import getal
 
-    delen = [f"Beoordeling door {len(panel.beoordelaars)} beoordelaars ({', '.join(panel.beoordelaars)}); "
-             f"samenvoegen: {panel.aggregatie}, consensus gaat voor"]
+    delen = [
+        f"Beoordeling door {len(panel.beoordelaars)} beoordelaars ({', '.join(panel.beoordelaars)}); "
+        f"samenvoegen: {panel.aggregatie}, consensus gaat voor"
+    ]
     for code, perceel in aanbesteding.percelen.items():
         if code not in panel.kwaliteit:
             continue
@@ -69,15 +74,19 @@ def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:  # noqa: ANN001 - Pan
             cellen = []
             for c in crits:
                 r = panel.rij(ins, code, c.code)
-                cellen.append(getal(r.punten, 1) + (" (c)" if r.consensus is not None else "")
-                              + (" !" if r.signaal else ""))
+                cellen.append(
+                    getal(r.punten, 1) + (" (c)" if r.consensus is not None else "") + (" !" if r.signaal else "")
+                )
             rijen.append([ins, *cellen, getal(k)])
         delen.append(f"Perceel {perceel.naam}\n" + tabel(kop, rijen, rechts=tuple(range(1, len(kop)))))
         signalen = [r for r in panel.rijen if r.perceel == code and r.signaal]
         for r in signalen:
             scores = ", ".join(f"{b} {getal(p, 0)}" for b, p in r.individueel.items())
-            status = (f"consensus {getal(r.consensus, 0)}: {r.consensus_toelichting}" if r.consensus is not None
-                      else "nog geen consensus; bespreken in het consensusoverleg")
+            status = (
+                f"consensus {getal(r.consensus, 0)}: {r.consensus_toelichting}"
+                if r.consensus is not None
+                else "nog geen consensus; bespreken in het consensusoverleg"
+            )
             delen.append(
                 f"  Signaal: {r.inschrijver}, {perceel.criterium(r.criterium).naam}: spreiding "
                 f"{r.spreiding_stappen} schaalstappen ({scores}); afwijkend: {', '.join(r.afwijkers)}; {status}"
@@ -95,17 +104,34 @@ def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:  # noqa: ANN001 - Pan
     return "\n\n".join(delen[:1]) + "\n\n" + "\n".join(delen[1:])
 
 
-def gunning_tekst(uitslag) -> str:  # noqa: ANN001 - Gunningsuitslag
+def gunning_tekst(uitslag) -> str:
     from evaluatie.tekst import getal
 
     delen = []
     for p in uitslag.percelen.values():
-        delen.append(f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, weging kwaliteit {p.weging_kwaliteit:g} / "
-                     f"prijs {p.weging_prijs:g}")
-        rijen = [[r.rang, r.inschrijver, getal(r.kwaliteit), euro(r.prijs), getal(r.prijsscore), getal(r.totaal),
-                  p.toegewezen(r.inschrijver)] for r in p.rangorde]
-        delen.append(tabel(["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],
-                           rijen, rechts=(0, 2, 3, 4, 5, 6)))
+        delen.append(
+            f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, weging kwaliteit {p.weging_kwaliteit:g} / "
+            f"prijs {p.weging_prijs:g}"
+        )
+        rijen = [
+            [
+                r.rang,
+                r.inschrijver,
+                getal(r.kwaliteit),
+                euro(r.prijs),
+                getal(r.prijsscore),
+                getal(r.totaal),
+                p.toegewezen(r.inschrijver),
+            ]
+            for r in p.rangorde
+        ]
+        delen.append(
+            tabel(
+                ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],
+                rijen,
+                rechts=(0, 2, 3, 4, 5, 6),
+            )
+        )
         for m in p.meldingen:
             delen.append(f"LET OP: {m}")
         if p.uitgesloten:
@@ -115,13 +141,29 @@ def gunning_tekst(uitslag) -> str:  # noqa: ANN001 - Gunningsuitslag
         per = {}
         for t in p.toewijzing:
             per.setdefault(t.gemeente, {})[t.inschrijver] = t.aantal
-        rijen = [[b.gemeente, b.vraag, *[per.get(b.gemeente, {}).get(n, "") for n in leveranciers],
-                  euro(b.kosten), euro(b.budget)] for b in p.budgetten]
-        rijen.append(["Totaal", sum(b.vraag for b in p.budgetten), *[p.toegewezen(n) for n in leveranciers],
-                      euro(sum(b.kosten for b in p.budgetten)), euro(sum(b.budget for b in p.budgetten))])
+        rijen = [
+            [
+                b.gemeente,
+                b.vraag,
+                *[per.get(b.gemeente, {}).get(n, "") for n in leveranciers],
+                euro(b.kosten),
+                euro(b.budget),
+            ]
+            for b in p.budgetten
+        ]
+        rijen.append(
+            [
+                "Totaal",
+                sum(b.vraag for b in p.budgetten),
+                *[p.toegewezen(n) for n in leveranciers],
+                euro(sum(b.kosten for b in p.budgetten)),
+                euro(sum(b.budget for b in p.budgetten)),
+            ]
+        )
         n = len(leveranciers)
-        delen.append(tabel(["Gemeente", "Vraag", *leveranciers, "Kosten", "Budget"], rijen,
-                           rechts=tuple(range(1, n + 4))))
+        delen.append(
+            tabel(["Gemeente", "Vraag", *leveranciers, "Kosten", "Budget"], rijen, rechts=tuple(range(1, n + 4)))
+        )
         if p.bindende_regels:
             delen.append("Waarom minder dan de capaciteit:")
             delen += [f"  {z}" for z in p.bindende_regels]

@@ -36,9 +36,7 @@ def krippendorff_alpha(waarden: dict[str, dict[str, float]]) -> float | None:
     eenheden = sorted({u for per in waarden.values() for u in per})
     if len(beoordelaars) < 2 or len(eenheden) < 2:
         return None
-    data = np.array(
-        [[waarden[b].get(u, np.nan) for u in eenheden] for b in beoordelaars], dtype=float
-    )
+    data = np.array([[waarden[b].get(u, np.nan) for u in eenheden] for b in beoordelaars], dtype=float)
     gepaard = np.sum(~np.isnan(data), axis=0) >= 2
     alle = data[~np.isnan(data)]
     if gepaard.sum() < 1 or alle.size == 0 or np.all(alle == alle[0]):
@@ -77,18 +75,22 @@ def aggregeer(
             telt = 0.0
         spreiding_stappen = (max(stappen) - min(stappen)) if stappen else 0
         signaal = spreiding_stappen > regels.signaal_spreiding_stappen
-        rijen.append(Rijscore(
-            inschrijver=sleutel[0], perceel=sleutel[1], criterium=sleutel[2],
-            individueel={b: ind[b][0] for b in sorted(ind)},
-            toelichtingen={b: ind[b][2] for b in sorted(ind)},
-            consensus=c.punten if c else None,
-            consensus_toelichting=c.toelichting if c else None,
-            punten=telt,
-            spreiding=(max(punten) - min(punten)) if punten else 0.0,
-            spreiding_stappen=spreiding_stappen,
-            signaal=signaal,
-            afwijkers=_afwijkers(ind) if signaal else (),
-        ))
+        rijen.append(
+            Rijscore(
+                inschrijver=sleutel[0],
+                perceel=sleutel[1],
+                criterium=sleutel[2],
+                individueel={b: ind[b][0] for b in sorted(ind)},
+                toelichtingen={b: ind[b][2] for b in sorted(ind)},
+                consensus=c.punten if c else None,
+                consensus_toelichting=c.toelichting if c else None,
+                punten=telt,
+                spreiding=(max(punten) - min(punten)) if punten else 0.0,
+                spreiding_stappen=spreiding_stappen,
+                signaal=signaal,
+                afwijkers=_afwijkers(ind) if signaal else (),
+            )
+        )
 
     kwaliteit: dict[str, dict[str, float]] = {}
     for code, perceel in aanbesteding.percelen.items():
@@ -123,13 +125,16 @@ def _afwijkers(ind: dict[str, tuple[float, int, str]]) -> tuple[str, ...]:
     return tuple(sorted(b for b, a in afstand.items() if a == grootste))
 
 
-def _betrouwbaarheid(aanbesteding: Aanbesteding, formulieren: Sequence[Beoordelingsformulier]) -> list[Criteriumbetrouwbaarheid]:
+def _betrouwbaarheid(
+    aanbesteding: Aanbesteding, formulieren: Sequence[Beoordelingsformulier]
+) -> list[Criteriumbetrouwbaarheid]:
     uit = []
     for code, perceel in aanbesteding.percelen.items():
         for crit in perceel.gunningscriteria:
             waarden = {
-                f.beoordelaar: {s.inschrijver: s.punten for s in f.scores
-                                if s.perceel == code and s.criterium == crit.code}
+                f.beoordelaar: {
+                    s.inschrijver: s.punten for s in f.scores if s.perceel == code and s.criterium == crit.code
+                }
                 for f in formulieren
             }
             waarden = {b: w for b, w in waarden.items() if w}
@@ -146,8 +151,11 @@ def _betrouwbaarheid(aanbesteding: Aanbesteding, formulieren: Sequence[Beoordeli
                 beste_alpha, beste = max(kandidaten, key=lambda t: (t[0], _omgekeerd(t[1])))
                 if alpha is None or beste_alpha > alpha + 1e-9:
                     afwijker = beste
-            uit.append(Criteriumbetrouwbaarheid(perceel=code, criterium=crit.code, alpha=alpha,
-                                                 alpha_zonder=zonder, grootste_afwijker=afwijker))
+            uit.append(
+                Criteriumbetrouwbaarheid(
+                    perceel=code, criterium=crit.code, alpha=alpha, alpha_zonder=zonder, grootste_afwijker=afwijker
+                )
+            )
     return uit
 
 

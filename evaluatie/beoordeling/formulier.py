@@ -86,8 +86,9 @@ def schrijf_beoordelingsformulier(
         ws.cell(i, 5).alignment = Alignment(wrap_text=True, vertical="top")
         keuzes = ",".join(s.tekst for s in perceel.schaal.stappen)
         if keuzes not in schaal_validaties:
-            dv = DataValidation(type="list", formula1=f'"{keuzes}"', showErrorMessage=True,
-                                error="Kies een score van de schaal")
+            dv = DataValidation(
+                type="list", formula1=f'"{keuzes}"', showErrorMessage=True, error="Kies een score van de schaal"
+            )
             ws.add_data_validation(dv)
             schaal_validaties[keuzes] = dv
         schaal_validaties[keuzes].add(ws.cell(i, 4))

@@ -47,8 +47,9 @@ def lees_beoordelingen(
     gezien: dict[str, str] = {}
     for f in formulieren:
         if f.beoordelaar in gezien:
-            fouten.voeg_toe(f"{f.bestand}!{TABBLAD}!B1",
-                            f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd")
+            fouten.voeg_toe(
+                f"{f.bestand}!{TABBLAD}!B1", f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd"
+            )
         gezien.setdefault(f.beoordelaar, f.bestand)
     for naam in aanbesteding.beoordelaars:
         if naam not in gezien and not any(naam.lower() in fo.plaats.lower() for fo in fouten.fouten):
@@ -65,8 +66,12 @@ def _tabel_start(t: Tabblad) -> int | None:
 
 
 def _lees_tabel(
-    aanbesteding: Aanbesteding, t: Tabblad, te_beoordelen: Sequence[Sleutel], inschrijvers: Sequence[str],
-    fouten: Verzamelaar, volledig: bool,
+    aanbesteding: Aanbesteding,
+    t: Tabblad,
+    te_beoordelen: Sequence[Sleutel],
+    inschrijvers: Sequence[str],
+    fouten: Verzamelaar,
+    volledig: bool,
 ) -> list[Score]:
     start = _tabel_start(t)
     if start is None or [als_tekst(t.waarde(start, j)) for j in range(5)] != list(KOLOMMEN):
@@ -86,11 +91,16 @@ def _lees_tabel(
             fouten.voeg_toe(t.plaats(r, 0), f"onbekende inschrijver '{als_tekst(cel[0])}'")
         perceel = aanbesteding.perceel(als_tekst(cel[1]))
         if perceel is None:
-            fouten.voeg_toe(t.plaats(r, 1), f"onbekend perceel '{als_tekst(cel[1])}'; kies uit {', '.join(aanbesteding.percelen)}")
+            fouten.voeg_toe(
+                t.plaats(r, 1), f"onbekend perceel '{als_tekst(cel[1])}'; kies uit {', '.join(aanbesteding.percelen)}"
+            )
         crit = perceel.criterium(als_tekst(cel[2])) if perceel else None
         if perceel is not None and crit is None:
-            fouten.voeg_toe(t.plaats(r, 2), f"onbekend criterium '{als_tekst(cel[2])}' voor perceel {perceel.code}; "
-                            f"kies uit {', '.join(c.naam for c in perceel.gunningscriteria)}")
+            fouten.voeg_toe(
+                t.plaats(r, 2),
+                f"onbekend criterium '{als_tekst(cel[2])}' voor perceel {perceel.code}; "
+                f"kies uit {', '.join(c.naam for c in perceel.gunningscriteria)}",
+            )
         stap = None
         if perceel is not None:
             if als_tekst(cel[3]) == "":
@@ -98,28 +108,41 @@ def _lees_tabel(
             else:
                 stap = perceel.schaal.zoek(cel[3])
                 if stap is None:
-                    fouten.voeg_toe(t.plaats(r, 3), f"score '{als_tekst(cel[3])}' staat niet op de schaal "
-                                    f"({perceel.schaal.beschrijving()})")
+                    fouten.voeg_toe(
+                        t.plaats(r, 3),
+                        f"score '{als_tekst(cel[3])}' staat niet op de schaal ({perceel.schaal.beschrijving()})",
+                    )
         if als_tekst(cel[4]) == "":
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
         if ins is None or perceel is None or crit is None:
             continue
         sleutel = (ins, perceel.code, crit.code)
         if sleutel not in verwacht:
-            fouten.voeg_toe(t.plaats(r, 0), f"{ins} staat niet ter beoordeling voor perceel {perceel.code} "
-                            "(niet ingeschreven of niet door de knock-outtoets)")
+            fouten.voeg_toe(
+                t.plaats(r, 0),
+                f"{ins} staat niet ter beoordeling voor perceel {perceel.code} "
+                "(niet ingeschreven of niet door de knock-outtoets)",
+            )
             continue
         if sleutel in eerste:
-            fouten.voeg_toe(t.plaats(r, 0), f"dubbele regel: {ins}, {perceel.code}, {crit.naam} staat ook op {eerste[sleutel]}")
+            fouten.voeg_toe(
+                t.plaats(r, 0), f"dubbele regel: {ins}, {perceel.code}, {crit.naam} staat ook op {eerste[sleutel]}"
+            )
             continue
         eerste[sleutel] = f"rij {r + 1}"
         if len(fouten.fouten) > n or stap is None:
             continue
-        scores.append(Score(
-            inschrijver=ins, perceel=perceel.code, criterium=crit.code,
-            stap=perceel.schaal.stappen.index(stap), punten=stap.punten,
-            toelichting=als_tekst(cel[4]), cel=t.plaats(r, 3),
-        ))
+        scores.append(
+            Score(
+                inschrijver=ins,
+                perceel=perceel.code,
+                criterium=crit.code,
+                stap=perceel.schaal.stappen.index(stap),
+                punten=stap.punten,
+                toelichting=als_tekst(cel[4]),
+                cel=t.plaats(r, 3),
+            )
+        )
     if volledig:
         for ins, code, crit in te_beoordelen:
             if (ins, code, crit) not in eerste:
@@ -129,7 +152,10 @@ def _lees_tabel(
 
 
 def _lees_formulier(
-    aanbesteding: Aanbesteding, pad: Path, te_beoordelen: Sequence[Sleutel], inschrijvers: Sequence[str],
+    aanbesteding: Aanbesteding,
+    pad: Path,
+    te_beoordelen: Sequence[Sleutel],
+    inschrijvers: Sequence[str],
     fouten: Verzamelaar,
 ) -> Beoordelingsformulier | None:
     tabbladen = lees_werkboek(pad, pad.name, fouten)
@@ -150,24 +176,35 @@ def _lees_formulier(
     bekend = {b.lower(): b for b in aanbesteding.beoordelaars}
     beoordelaar = bekend.get(naam.lower())
     if beoordelaar is None:
-        fouten.voeg_toe(t.plaats(kop[VELD_BEOORDELAAR], 1),
-                        f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}")
+        fouten.voeg_toe(
+            t.plaats(kop[VELD_BEOORDELAAR], 1),
+            f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}",
+        )
     datum = als_datum(t.waarde(kop[VELD_DATUM], 1))
     if datum is None:
-        fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), f"datum ontbreekt of is geen datum: '{als_tekst(t.waarde(kop[VELD_DATUM], 1))}'")
+        fouten.voeg_toe(
+            t.plaats(kop[VELD_DATUM], 1),
+            f"datum ontbreekt of is geen datum: '{als_tekst(t.waarde(kop[VELD_DATUM], 1))}'",
+        )
     verklaring = als_janee(t.waarde(kop[VELD_VERKLARING], 1))
     if verklaring is not True:
-        fouten.voeg_toe(t.plaats(kop[VELD_VERKLARING], 1),
-                        "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)")
+        fouten.voeg_toe(
+            t.plaats(kop[VELD_VERKLARING], 1),
+            "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)",
+        )
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, volledig=True)
     if len(fouten.fouten) > n:
         return None
-    return Beoordelingsformulier(bestand=pad.name, sha256=sha256_bestand(pad), beoordelaar=beoordelaar,
-                                 datum=datum, scores=tuple(scores))
+    return Beoordelingsformulier(
+        bestand=pad.name, sha256=sha256_bestand(pad), beoordelaar=beoordelaar, datum=datum, scores=tuple(scores)
+    )
 
 
 def _lees_consensus(
-    aanbesteding: Aanbesteding, pad: Path, te_beoordelen: Sequence[Sleutel], inschrijvers: Sequence[str],
+    aanbesteding: Aanbesteding,
+    pad: Path,
+    te_beoordelen: Sequence[Sleutel],
+    inschrijvers: Sequence[str],
     fouten: Verzamelaar,
 ) -> Consensus | None:
     tabbladen = lees_werkboek(pad, pad.name, fouten)

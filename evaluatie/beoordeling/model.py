@@ -75,8 +75,7 @@ class Paneluitslag(Model):
 
     def rij(self, inschrijver: str, perceel: str, criterium: str) -> Rijscore | None:
         return next(
-            (r for r in self.rijen
-             if (r.inschrijver, r.perceel, r.criterium) == (inschrijver, perceel, criterium)),
+            (r for r in self.rijen if (r.inschrijver, r.perceel, r.criterium) == (inschrijver, perceel, criterium)),
             None,
         )
 

@@ -79,10 +79,14 @@ def laad_aanbesteding_uit_data(
     if setnaam:
         setpad = zoek_criteriaset(setnaam, werkmap)
         if setpad is None:
-            raise InvoerFout([Fout(
-                f"{naam}: criteriaset (regel {regel_van(regels, ('criteriaset',))})",
-                f"criteriaset '{setnaam}' niet gevonden in criteria/",
-            )])
+            raise InvoerFout(
+                [
+                    Fout(
+                        f"{naam}: criteriaset (regel {regel_van(regels, ('criteriaset',))})",
+                        f"criteriaset '{setnaam}' niet gevonden in criteria/",
+                    )
+                ]
+            )
         setdata, set_regels = _lees_yaml(setpad, f"criteria/{setpad.name}")
         fouten = valideer(setdata, "criteriaset.schema.json", set_regels, f"criteria/{setpad.name}")
         if fouten:
@@ -95,13 +99,15 @@ def laad_aanbesteding_uit_data(
     try:
         model = Aanbesteding.model_validate(samen)
     except ValidationError as e:
-        raise InvoerFout([
-            Fout(
-                f"{naam}: {pad_tekst(tuple(err['loc']))} (regel {regel_van(regels, tuple(err['loc'])) or 0})",
-                err["msg"],
-            )
-            for err in e.errors()
-        ]) from None
+        raise InvoerFout(
+            [
+                Fout(
+                    f"{naam}: {pad_tekst(tuple(err['loc']))} (regel {regel_van(regels, tuple(err['loc'])) or 0})",
+                    err["msg"],
+                )
+                for err in e.errors()
+            ]
+        ) from None
     return model, samen
 
 
@@ -125,9 +131,7 @@ def _samenvoegen_met_set(data: dict[str, Any], setdata: dict[str, Any]) -> dict[
         if perceel.get("gemeenten", "alle") == "alle":
             perceel["gemeenten"] = [g["naam"] for g in data["gemeenten"]]
         perceel["knockout"] = {k: v for k, v in perceel.get("knockout", {}).items() if v is not False}
-        perceel["gunningscriteria"] = [
-            {"code": c, **v} for c, v in perceel.get("gunningscriteria", {}).items()
-        ]
+        perceel["gunningscriteria"] = [{"code": c, **v} for c, v in perceel.get("gunningscriteria", {}).items()]
         if "schaal" in perceel:
             perceel["schaal"] = {
                 "stappen": [s if isinstance(s, dict) else {"punten": s} for s in perceel["schaal"]["stappen"]]
@@ -161,8 +165,10 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
                 fout((*basis, "gemeenten", j), f"gemeente '{gnaam}' staat niet onder gemeenten")
         for gnaam in p.get("verdeling", {}).get("budget_per_gemeente", {}):
             if gnaam not in p["gemeenten"]:
-                fout((*basis, "verdeling", "budget_per_gemeente", gnaam),
-                     f"gemeente '{gnaam}' neemt niet deel aan perceel {code}")
+                fout(
+                    (*basis, "verdeling", "budget_per_gemeente", gnaam),
+                    f"gemeente '{gnaam}' neemt niet deel aan perceel {code}",
+                )
         if "schaal" not in p:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
         if samen["procedure"] == "gunning" and not p["gunningscriteria"]:
@@ -175,8 +181,10 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
             fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {totaal:g}")
         for regel, params in p["knockout"].items():
             if regel not in bekende_regels:
-                fout((*basis, "knockout", regel),
-                     f"onbekende knock-outregel '{regel}'; bekend: {', '.join(bekende_regels)}")
+                fout(
+                    (*basis, "knockout", regel),
+                    f"onbekende knock-outregel '{regel}'; bekend: {', '.join(bekende_regels)}",
+                )
                 continue
             for bericht in regels_register()[regel].controleer_parameters(params):
                 fout((*basis, "knockout", regel), bericht)
@@ -187,12 +195,13 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
     for i, g in enumerate(samen["gemeenten"]):
         for code in g["inburgeraars"]:
             if code not in samen["percelen"]:
-                fout(("gemeenten", i, "inburgeraars", code),
-                     f"perceel {code} bestaat niet in deze aanbesteding")
+                fout(("gemeenten", i, "inburgeraars", code), f"perceel {code} bestaat niet in deze aanbesteding")
     for code, p in samen["percelen"].items():
         for gnaam in p["gemeenten"]:
             g = next((x for x in samen["gemeenten"] if x["naam"].lower() == gnaam.lower()), None)
             if g is not None and code not in g["inburgeraars"]:
-                fout(("gemeenten", samen["gemeenten"].index(g), "inburgeraars"),
-                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal")
+                fout(
+                    ("gemeenten", samen["gemeenten"].index(g), "inburgeraars"),
+                    f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
+                )
     return fouten

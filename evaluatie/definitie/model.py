@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,7 +36,7 @@ class Schaal(Model):
     def stapgrootte(self) -> float:
         """Smallest distance between two steps: 'one scale step' in points."""
         punten = sorted(s.punten for s in self.stappen)
-        return min(b - a for a, b in zip(punten, punten[1:], strict=False))
+        return min(b - a for a, b in itertools.pairwise(punten))
 
     def zoek(self, waarde: Any) -> Schaalstap | None:
         """Match a cell value to a step, by label (case-insensitive) or by points."""
@@ -56,9 +57,7 @@ class Schaal(Model):
         return None
 
     def beschrijving(self) -> str:
-        return ", ".join(
-            f"{s.label} = {_getal(s.punten)}" if s.label else _getal(s.punten) for s in self.stappen
-        )
+        return ", ".join(f"{s.label} = {_getal(s.punten)}" if s.label else _getal(s.punten) for s in self.stappen)
 
 
 class Criterium(Model):
@@ -167,9 +166,7 @@ class Aanbesteding(Model):
     def vraag(self, code: str) -> dict[str, int]:
         """Expected inburgeraars per year per participating gemeente of a lot, in tender order."""
         perceel = self.percelen[code]
-        return {
-            g.naam: g.inburgeraars.get(code, 0) for g in self.gemeenten if g.naam in perceel.gemeenten
-        }
+        return {g.naam: g.inburgeraars.get(code, 0) for g in self.gemeenten if g.naam in perceel.gemeenten}
 
     def subregio_van(self, gemeente: str) -> str:
         g = self.gemeente(gemeente)

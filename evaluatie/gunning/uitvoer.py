@@ -26,9 +26,17 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
             "weging": {"kwaliteit": p.weging_kwaliteit, "prijs": p.weging_prijs},
             "plafondprijs": p.plafondprijs,
             "rangorde": [
-                {"inschrijver": r.inschrijver, "kwaliteit": _r(r.kwaliteit), "prijs": r.prijs,
-                 "prijsscore": _r(r.prijsscore), "totaal": _r(r.totaal), "rang": r.rang,
-                 "gelijke_stand": r.gelijke_stand, "beslist_door": r.beslist_door, "berekening": r.berekening}
+                {
+                    "inschrijver": r.inschrijver,
+                    "kwaliteit": _r(r.kwaliteit),
+                    "prijs": r.prijs,
+                    "prijsscore": _r(r.prijsscore),
+                    "totaal": _r(r.totaal),
+                    "rang": r.rang,
+                    "gelijke_stand": r.gelijke_stand,
+                    "beslist_door": r.beslist_door,
+                    "berekening": r.berekening,
+                }
                 for r in p.rangorde
             ],
             "toewijzing": [t.model_dump() for t in p.toewijzing],

@@ -51,7 +51,7 @@ def schrijf_inschrijfformulier(aanbesteding: Aanbesteding, pad: Path) -> Path:
     return pad
 
 
-def _kop(ws, kolommen: tuple[str, ...] | list[str]) -> None:  # noqa: ANN001
+def _kop(ws, kolommen: tuple[str, ...] | list[str]) -> None:
     for j, titel in enumerate(kolommen, start=1):
         c = ws.cell(1, j, titel)
         c.font, c.fill = KOP, KOPVULLING
@@ -59,7 +59,7 @@ def _kop(ws, kolommen: tuple[str, ...] | list[str]) -> None:  # noqa: ANN001
     ws.freeze_panes = "A2"
 
 
-def _invoercel(c) -> None:  # noqa: ANN001
+def _invoercel(c) -> None:
     c.fill = INVOER
     c.protection = Protection(locked=False)
 
@@ -69,10 +69,21 @@ def _inschrijver_blad(wb: Workbook) -> None:
     _kop(ws, ["Veld", "Waarde"])
     ws.column_dimensions["A"].width = 45
     ws.column_dimensions["B"].width = 45
-    janee = DataValidation(type="list", formula1='"ja,nee"', allow_blank=False,
-                           error="Kies ja of nee", errorTitle="Ongeldige keuze", showErrorMessage=True)
-    datum = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)",
-                           error="Vul een datum in (dd-mm-jjjj)", showErrorMessage=True)
+    janee = DataValidation(
+        type="list",
+        formula1='"ja,nee"',
+        allow_blank=False,
+        error="Kies ja of nee",
+        errorTitle="Ongeldige keuze",
+        showErrorMessage=True,
+    )
+    datum = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="DATE(2000,1,1)",
+        error="Vul een datum in (dd-mm-jjjj)",
+        showErrorMessage=True,
+    )
     ws.add_data_validation(janee)
     ws.add_data_validation(datum)
     for i, veld in enumerate(v.INSCHRIJVER_VELDEN, start=2):
@@ -99,14 +110,24 @@ def _percelen_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:
     plafond = max(p.plafondprijs for p in aanbesteding.percelen.values())
     validaties = [
         DataValidation(type="list", formula1=f'"{codes}"', error="Kies een perceel uit de lijst"),
-        DataValidation(type="decimal", operator="between", formula1="0", formula2=str(plafond * 10),
-                       error="Vul een bedrag in euro in"),
-        DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
-                       error="Vul een geheel getal >= 0 in"),
-        DataValidation(type="whole", operator="between", formula1="0", formula2="366",
-                       error="Vul een geheel getal tussen 0 en 366 in"),
-        DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                       error="Vul een aantal weken >= 0 in"),
+        DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="0",
+            formula2=str(plafond * 10),
+            error="Vul een bedrag in euro in",
+        ),
+        DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", error="Vul een geheel getal >= 0 in"),
+        DataValidation(
+            type="whole",
+            operator="between",
+            formula1="0",
+            formula2="366",
+            error="Vul een geheel getal tussen 0 en 366 in",
+        ),
+        DataValidation(
+            type="decimal", operator="greaterThanOrEqual", formula1="0", error="Vul een aantal weken >= 0 in"
+        ),
     ]
     for j, dv in enumerate(validaties, start=1):
         dv.showErrorMessage = True

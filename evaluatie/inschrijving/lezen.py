@@ -29,9 +29,7 @@ _KVK = re.compile(r"^\d{8}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def lees_inschrijvingen(
-    aanbesteding: Aanbesteding, map_: Path
-) -> tuple[list[Inschrijving], list[str]]:
+def lees_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> tuple[list[Inschrijving], list[str]]:
     """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files."""
     fouten = Verzamelaar()
     bestanden, overgeslagen = zichtbare_bestanden(map_)
@@ -155,7 +153,9 @@ def _lees_percelen(aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar) 
         if rij is None:
             continue
         if rij.perceel in aanbod:
-            fouten.voeg_toe(t.plaats(r, 0), f"perceel {rij.perceel} staat er twee keer in (ook {eerste_rij[rij.perceel]})")
+            fouten.voeg_toe(
+                t.plaats(r, 0), f"perceel {rij.perceel} staat er twee keer in (ook {eerste_rij[rij.perceel]})"
+            )
             continue
         aanbod[rij.perceel] = rij
         eerste_rij[rij.perceel] = celnaam_kort(t, r)
@@ -168,7 +168,9 @@ def celnaam_kort(t: Tabblad, r: int) -> str:
     return t.plaats(r, 0).split("!")[-1]
 
 
-def _lees_perceelrij(aanbesteding: Aanbesteding, t: Tabblad, r: int, c: list, fouten: Verzamelaar) -> PerceelAanbod | None:
+def _lees_perceelrij(
+    aanbesteding: Aanbesteding, t: Tabblad, r: int, c: list, fouten: Verzamelaar
+) -> PerceelAanbod | None:
     n = len(fouten.fouten)
     perceel = aanbesteding.perceel(als_tekst(c[0])) if als_tekst(c[0]) else None
     if not als_tekst(c[0]):
@@ -176,7 +178,8 @@ def _lees_perceelrij(aanbesteding: Aanbesteding, t: Tabblad, r: int, c: list, fo
     elif perceel is None:
         fouten.voeg_toe(
             t.plaats(r, 0),
-            f"perceel '{als_tekst(c[0])}' bestaat niet in deze aanbesteding; kies uit {', '.join(aanbesteding.percelen)}",
+            f"perceel '{als_tekst(c[0])}' bestaat niet in deze aanbesteding; "
+            f"kies uit {', '.join(aanbesteding.percelen)}",
         )
     prijs = als_getal(c[1])
     if prijs is None or prijs <= 0:
@@ -186,7 +189,9 @@ def _lees_perceelrij(aanbesteding: Aanbesteding, t: Tabblad, r: int, c: list, fo
         fouten.voeg_toe(t.plaats(r, 2), f"capaciteit moet een geheel getal >= 0 zijn, kreeg '{als_tekst(c[2])}'")
     instroom = als_geheel(c[3])
     if instroom is None or not 0 <= instroom <= 366:
-        fouten.voeg_toe(t.plaats(r, 3), f"instroommomenten moet een geheel getal van 0 tot 366 zijn, kreeg '{als_tekst(c[3])}'")
+        fouten.voeg_toe(
+            t.plaats(r, 3), f"instroommomenten moet een geheel getal van 0 tot 366 zijn, kreeg '{als_tekst(c[3])}'"
+        )
     wachttijd = als_getal(c[4])
     if wachttijd is None or wachttijd < 0:
         fouten.voeg_toe(t.plaats(r, 4), f"wachttijd moet een aantal weken >= 0 zijn, kreeg '{als_tekst(c[4])}'")
@@ -194,12 +199,19 @@ def _lees_perceelrij(aanbesteding: Aanbesteding, t: Tabblad, r: int, c: list, fo
     if len(fouten.fouten) > n or perceel is None:
         return None
     return PerceelAanbod(
-        perceel=perceel.code, prijs=prijs, capaciteit=capaciteit, instroommomenten=instroom,
-        wachttijd_weken=wachttijd, gemeenten=gemeenten, cel=t.plaats(r, 0),
+        perceel=perceel.code,
+        prijs=prijs,
+        capaciteit=capaciteit,
+        instroommomenten=instroom,
+        wachttijd_weken=wachttijd,
+        gemeenten=gemeenten,
+        cel=t.plaats(r, 0),
     )
 
 
-def _lees_gemeenten(aanbesteding: Aanbesteding, perceel, tekst: str, plaats: str, fouten: Verzamelaar) -> tuple[str, ...]:  # noqa: ANN001
+def _lees_gemeenten(
+    aanbesteding: Aanbesteding, perceel, tekst: str, plaats: str, fouten: Verzamelaar
+) -> tuple[str, ...]:
     if not tekst:
         fouten.voeg_toe(plaats, "vul de gemeenten in, gescheiden door ; of het woord alle")
         return ()

@@ -14,11 +14,13 @@ STANDAARD_AANDEEL = 0.3
 @registreer
 class FictieveKorting(Prijsmethode):
     naam = "fictieve_korting"
-    formule = ("fictieve korting = maximale korting x kwaliteit / 100; fictieve prijs = prijs - fictieve korting; "
-               "de laagste fictieve prijs staat eerst")
+    formule = (
+        "fictieve korting = maximale korting x kwaliteit / 100; fictieve prijs = prijs - fictieve korting; "
+        "de laagste fictieve prijs staat eerst"
+    )
     hoger_is_beter = False
 
-    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:  # noqa: ANN001
+    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:
         maximum = perceel.max_fictieve_korting
         if maximum is None:
             maximum = STANDAARD_AANDEEL * perceel.plafondprijs
@@ -27,7 +29,9 @@ class FictieveKorting(Prijsmethode):
             korting = maximum * k.kwaliteit / 100
             fictief = k.prijs - korting
             uit[k.inschrijver] = Prijsuitkomst(
-                korting, fictief, perceel.plafondprijs - fictief,
+                korting,
+                fictief,
+                perceel.plafondprijs - fictief,
                 f"korting {euro(maximum)} x {getal(k.kwaliteit)} / 100 = {euro(korting)}; "
                 f"fictieve prijs {euro(k.prijs)} - {euro(korting)} = {euro(fictief)}",
             )

@@ -7,10 +7,12 @@ from evaluatie.tekst import euro, getal
 @registreer
 class Lineair(Prijsmethode):
     naam = "lineair"
-    formule = ("prijsscore = (plafondprijs - prijs) / (plafondprijs - laagste geldige prijs) x 100; "
-               "totaal = wk x kwaliteit + wp x prijsscore")
+    formule = (
+        "prijsscore = (plafondprijs - prijs) / (plafondprijs - laagste geldige prijs) x 100; "
+        "totaal = wk x kwaliteit + wp x prijsscore"
+    )
 
-    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:  # noqa: ANN001
+    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:
         laagste = min(k.prijs for k in kandidaten)
         plafond = perceel.plafondprijs
         uit = {}
@@ -23,7 +25,9 @@ class Lineair(Prijsmethode):
                 stap = f"({euro(plafond)} - {euro(k.prijs)}) / ({euro(plafond)} - {euro(laagste)}) x 100 = {getal(ps)}"
             totaal = self.gewogen(perceel, k.kwaliteit, ps)
             uit[k.inschrijver] = Prijsuitkomst(
-                ps, totaal, totaal,
+                ps,
+                totaal,
+                totaal,
                 f"{stap}; {getal(perceel.weging.kwaliteit / 100)} x {getal(k.kwaliteit)} + "
                 f"{getal(perceel.weging.prijs / 100)} x {getal(ps)} = {getal(totaal)}",
             )

@@ -63,13 +63,21 @@ def rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[Rangreg
             rang = i + 1
         beslist = None
         if gelijk_totaal and not volledig_gelijk:
-            beslist = next(r for r in perceel.bij_gelijke_stand
-                           if _BESLISREGELS[r](vorige) != _BESLISREGELS[r](k))
+            beslist = next(r for r in perceel.bij_gelijke_stand if _BESLISREGELS[r](vorige) != _BESLISREGELS[r](k))
         u = uitkomst[k.inschrijver]
-        regels.append(Rangregel(
-            inschrijver=k.inschrijver, kwaliteit=k.kwaliteit, prijs=k.prijs, prijsscore=u.prijsscore,
-            totaal=u.totaal, rang=rang, gelijke_stand=False, beslist_door=beslist,
-            gunningswaarde=u.gunningswaarde, berekening=u.berekening,
-        ))
+        regels.append(
+            Rangregel(
+                inschrijver=k.inschrijver,
+                kwaliteit=k.kwaliteit,
+                prijs=k.prijs,
+                prijsscore=u.prijsscore,
+                totaal=u.totaal,
+                rang=rang,
+                gelijke_stand=False,
+                beslist_door=beslist,
+                gunningswaarde=u.gunningswaarde,
+                berekening=u.berekening,
+            )
+        )
     gedeeld = {r.rang for r in regels if sum(1 for x in regels if x.rang == r.rang) > 1}
     return [r.model_copy(update={"gelijke_stand": r.rang in gedeeld}) for r in regels]

@@ -9,7 +9,7 @@ class VastePrijs(Prijsmethode):
     naam = "vaste_prijs"
     formule = "vaste prijs (de plafondprijs): prijsscore vervalt; totaal = kwaliteit"
 
-    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:  # noqa: ANN001
+    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:
         return {
             k.inschrijver: Prijsuitkomst(0.0, k.kwaliteit, k.kwaliteit, f"totaal = kwaliteit = {getal(k.kwaliteit)}")
             for k in kandidaten

@@ -46,6 +46,4 @@ class Toetsuitslag(BaseModel):
         return [r.inschrijver for r in self.voor_perceel(perceel) if r.voldoet]
 
     def resultaat(self, inschrijver: str, perceel: str) -> Toetsresultaat | None:
-        return next(
-            (r for r in self.resultaten if r.inschrijver == inschrijver and r.perceel == perceel), None
-        )
+        return next((r for r in self.resultaten if r.inschrijver == inschrijver and r.perceel == perceel), None)

@@ -22,29 +22,41 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
     for g, d in p.vraag.items():
         if d > 0 and not el[g]:
             if p.regels.per_subregio:
-                meldingen.append(f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen toegelaten "
-                                 f"inschrijver bedient de hele subregio {p.subregio[g]} (regel per_subregio)")
+                meldingen.append(
+                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen toegelaten "
+                    f"inschrijver bedient de hele subregio {p.subregio[g]} (regel per_subregio)"
+                )
             else:
-                meldingen.append(f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen toegelaten "
-                                 f"inschrijver bedient {g}")
+                meldingen.append(
+                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen toegelaten "
+                    f"inschrijver bedient {g}"
+                )
     if meldingen:
         return meldingen
     ruimte = sum(bovengrens(p, s) for s in p.leveranciers)
     if ruimte < p.totaal:
         plafond = p.aandeelplafond()
-        extra = f" (per inschrijver hoogstens {plafond} door max_aandeel {p.regels.max_aandeel:g})" if plafond is not None else ""
-        meldingen.append(f"Perceel {p.perceelnaam}: de toegelaten inschrijvers hebben samen {ruimte} plaatsen{extra}, "
-                         f"de vraag is {p.totaal}")
+        extra = (
+            f" (per inschrijver hoogstens {plafond} door max_aandeel {p.regels.max_aandeel:g})"
+            if plafond is not None
+            else ""
+        )
+        meldingen.append(
+            f"Perceel {p.perceelnaam}: de toegelaten inschrijvers hebben samen {ruimte} plaatsen{extra}, "
+            f"de vraag is {p.totaal}"
+        )
     r = p.regels
     if r.min_leveranciers is not None:
         mogelijk = [s.naam for s in p.leveranciers if bovengrens(p, s) >= max(1, r.min_volume or 0)]
         if len(mogelijk) < r.min_leveranciers:
-            meldingen.append(f"Perceel {p.perceelnaam}: min_leveranciers is {r.min_leveranciers}, maar slechts "
-                             f"{len(mogelijk)} toegelaten inschrijver(s) kunnen volume krijgen ({', '.join(mogelijk) or 'geen'})")
+            meldingen.append(
+                f"Perceel {p.perceelnaam}: min_leveranciers is {r.min_leveranciers}, maar slechts "
+                f"{len(mogelijk)} toegelaten inschrijver(s) kunnen volume krijgen ({', '.join(mogelijk) or 'geen'})"
+            )
     return meldingen
 
 
-def diagnose(p: Verdeelprobleem, ks, oplosser: str, tijdslimiet: float | None) -> list[str]:  # noqa: ANN001
+def diagnose(p: Verdeelprobleem, ks, oplosser: str, tijdslimiet: float | None) -> list[str]:
     import pulp
 
     from evaluatie.verdeling.lp import _los, _Model
@@ -70,11 +82,15 @@ def diagnose(p: Verdeelprobleem, ks, oplosser: str, tijdslimiet: float | None) -
             )
         elif soort == "budget":
             g = ks[int(idx)].gemeenten[0]
-            meldingen.append(f"Perceel {p.perceelnaam}: het budget van {g} ({euro(p.budget[g])}) is "
-                             f"{euro(waarde / 100)} te laag voor de vraag van {g}")
+            meldingen.append(
+                f"Perceel {p.perceelnaam}: het budget van {g} ({euro(p.budget[g])}) is "
+                f"{euro(waarde / 100)} te laag voor de vraag van {g}"
+            )
         elif soort == "min_leveranciers":
-            meldingen.append(f"Perceel {p.perceelnaam}: min_leveranciers {p.regels.min_leveranciers} is niet haalbaar "
-                             f"met de andere regels ({_regels_kort(p)})")
+            meldingen.append(
+                f"Perceel {p.perceelnaam}: min_leveranciers {p.regels.min_leveranciers} is niet haalbaar "
+                f"met de andere regels ({_regels_kort(p)})"
+            )
     return meldingen or [_regels_samen(p)]
 
 
@@ -90,5 +106,7 @@ def _regels_kort(p: Verdeelprobleem) -> str:
 
 
 def _regels_samen(p: Verdeelprobleem) -> str:
-    return (f"Perceel {p.perceelnaam}: de verdeelregels ({_regels_kort(p)}) zijn samen niet te verenigen "
-            "met de vraag en de capaciteit van de toegelaten inschrijvers")
+    return (
+        f"Perceel {p.perceelnaam}: de verdeelregels ({_regels_kort(p)}) zijn samen niet te verenigen "
+        "met de vraag en de capaciteit van de toegelaten inschrijvers"
+    )

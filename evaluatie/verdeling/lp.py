@@ -110,7 +110,10 @@ class _Model:
                 termen.append((k_, 1))
             self.prob += pulp.LpAffineExpression(termen) >= r.min_leveranciers, "min_leveranciers"
         if r.max_leveranciers is not None:
-            self.prob += pulp.LpAffineExpression([(y, 1) for y in self.y.values()]) <= r.max_leveranciers, "max_leveranciers"
+            self.prob += (
+                pulp.LpAffineExpression([(y, 1) for y in self.y.values()]) <= r.max_leveranciers,
+                "max_leveranciers",
+            )
         if r.max_leveranciers_per_gemeente is not None:
             for ci, k in enumerate(ks):
                 zs = []
@@ -125,19 +128,25 @@ class _Model:
         for ci, k in enumerate(ks):
             g = k.gemeenten[0]
             if g in p.budget:
-                termen = [(self.x[ci, si], round(p.leveranciers[si].prijs * CENTEN))
-                          for si in k.leveranciers if (ci, si) in self.x]
+                termen = [
+                    (self.x[ci, si], round(p.leveranciers[si].prijs * CENTEN))
+                    for si in k.leveranciers
+                    if (ci, si) in self.x
+                ]
                 if elastisch:
                     b = self.slack[f"budget:{ci}"] = pulp.LpVariable(f"overschrijding_{ci}", 0)
                     termen.append((b, -1))
                 self.prob += pulp.LpAffineExpression(termen) <= round(p.budget[g] * CENTEN), f"budget_{ci}"
         self.waarde = pulp.LpAffineExpression(
-            [(v, round(self.p.leveranciers[si].waarde * WAARDESCHAAL)) for (ci, si), v in self.x.items()])
+            [(v, round(self.p.leveranciers[si].waarde * WAARDESCHAAL)) for (ci, si), v in self.x.items()]
+        )
         self.kosten = pulp.LpAffineExpression(
-            [(v, round(self.p.leveranciers[si].prijs * CENTEN)) for (ci, si), v in self.x.items()])
+            [(v, round(self.p.leveranciers[si].prijs * CENTEN)) for (ci, si), v in self.x.items()]
+        )
         n = len(ks)
         self.volgorde = pulp.LpAffineExpression(
-            [(v, self.p.leveranciers[si].rang * n + ci + 1) for (ci, si), v in self.x.items()])
+            [(v, self.p.leveranciers[si].rang * n + ci + 1) for (ci, si), v in self.x.items()]
+        )
 
     def _per_subregio(self) -> None:
         import pulp
@@ -156,7 +165,7 @@ class _Model:
                         self.prob += z == 0, f"regio_nvt_{ci}_{si}"
 
 
-def _los(prob, oplosser: str, tijdslimiet: float | None) -> str:  # noqa: ANN001
+def _los(prob, oplosser: str, tijdslimiet: float | None) -> str:
     """Solve; return 'optimaal', 'onhaalbaar' or 'tijdslimiet'. Reads sol_status, not only status."""
     import pulp
 
@@ -196,8 +205,12 @@ def verdeel(p: Verdeelprobleem, oplosser: str = "highs", tijdslimiet: float | No
         if uitkomst == "onhaalbaar":
             raise EvaluatieFout(diagnose(p, ks, oplosser, tijdslimiet))
         if uitkomst == "tijdslimiet":
-            raise EvaluatieFout([f"Perceel {p.perceelnaam}: de oplosser vond binnen de tijdslimiet geen bewezen "
-                                 "optimale verdeling; verhoog --tijdslimiet"])
+            raise EvaluatieFout(
+                [
+                    f"Perceel {p.perceelnaam}: de oplosser vond binnen de tijdslimiet geen bewezen "
+                    "optimale verdeling; verhoog --tijdslimiet"
+                ]
+            )
         if vastzetten is not None:
             m.prob += vastzetten(round(pulp.value(doel))), f"lexicografisch_{i}"
     oplostijd = time.perf_counter() - t1

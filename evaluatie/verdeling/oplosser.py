@@ -9,14 +9,15 @@ OPLOSSERS = ("highs", "cbc")
 ZAAD = 20220101
 
 
-def maak_oplosser(naam: str, tijdslimiet: float | None):  # noqa: ANN201 - a pulp solver
+def maak_oplosser(naam: str, tijdslimiet: float | None):
     import pulp
 
     if naam == "highs":
         return pulp.HiGHS(msg=False, timeLimit=tijdslimiet, threads=1, random_seed=ZAAD % 2**31)
     if naam == "cbc":
-        return pulp.PULP_CBC_CMD(msg=False, timeLimit=tijdslimiet, threads=1,
-                                 options=[f"randomSeed {ZAAD}", f"randomCbcSeed {ZAAD}"])
+        return pulp.PULP_CBC_CMD(
+            msg=False, timeLimit=tijdslimiet, threads=1, options=[f"randomSeed {ZAAD}", f"randomCbcSeed {ZAAD}"]
+        )
     raise ValueError(f"onbekende oplosser {naam}; kies uit {', '.join(OPLOSSERS)}")
 
 

@@ -26,6 +26,9 @@ def verwachte_verdeling(p: Verdeelprobleem) -> Verdeling:
             aantal[s.naam] += 1
         for s in bedienen:
             if aantal[s.naam]:
-                uit.append(Toewijzing(gemeente=g, inschrijver=s.naam, aantal=aantal[s.naam],
-                                      kosten=round(aantal[s.naam] * s.prijs, 2)))
+                uit.append(
+                    Toewijzing(
+                        gemeente=g, inschrijver=s.naam, aantal=aantal[s.naam], kosten=round(aantal[s.naam] * s.prijs, 2)
+                    )
+                )
     return Verdeling(toewijzing=tuple(uit), solver="geen (toelating)", model="verwachte verdeling")

@@ -20,35 +20,50 @@ def bindende_regels(p: Verdeelprobleem, v: Verdeling) -> list[str]:
         kop = f"{s.naam} krijgt {n} van zijn capaciteit {s.capaciteit}"
         plafond = p.aandeelplafond()
         if plafond is not None and n == plafond and plafond < s.capaciteit:
-            zinnen.append(f"{kop}: begrensd door het maximale aandeel van {r.max_aandeel:.0%} (hoogstens {plafond} "
-                          f"van {p.totaal})")
+            zinnen.append(
+                f"{kop}: begrensd door het maximale aandeel van {r.max_aandeel:.0%} (hoogstens {plafond} "
+                f"van {p.totaal})"
+            )
             continue
         eigen = [g for g in p.vraag if any(p.leveranciers[i].naam == s.naam for i in el[g]) and p.vraag[g] > 0]
         if not eigen:
-            zinnen.append(f"{kop}: het bedient geen gemeente met vraag"
-                          + (" als hele subregio (per_subregio)" if r.per_subregio else ""))
+            zinnen.append(
+                f"{kop}: het bedient geen gemeente met vraag"
+                + (" als hele subregio (per_subregio)" if r.per_subregio else "")
+            )
             continue
         if n == 0 and r.max_leveranciers is not None and aantal_gekozen >= r.max_leveranciers:
-            zinnen.append(f"{kop}: het maximum van {r.max_leveranciers} leveranciers is bereikt met beter "
-                          "gerangschikte inschrijvers")
+            zinnen.append(
+                f"{kop}: het maximum van {r.max_leveranciers} leveranciers is bereikt met beter "
+                "gerangschikte inschrijvers"
+            )
             continue
         if n == 0 and r.min_volume and bovengrens(p, s) >= r.min_volume:
             vrij = sum(p.vraag[g] for g in eigen)
             if vrij < r.min_volume:
-                zinnen.append(f"{kop}: de vraag in zijn gemeenten ({vrij}) is kleiner dan het minimale volume "
-                              f"van {r.min_volume}")
+                zinnen.append(
+                    f"{kop}: de vraag in zijn gemeenten ({vrij}) is kleiner dan het minimale volume van {r.min_volume}"
+                )
                 continue
         vol = []
         if r.max_leveranciers_per_gemeente is not None:
-            vol = [g for g in eigen if s.naam not in per_gemeente.get(g, {})
-                   and len(per_gemeente.get(g, {})) >= r.max_leveranciers_per_gemeente]
+            vol = [
+                g
+                for g in eigen
+                if s.naam not in per_gemeente.get(g, {})
+                and len(per_gemeente.get(g, {})) >= r.max_leveranciers_per_gemeente
+            ]
         if vol:
-            zinnen.append(f"{kop}: in {', '.join(vol)} zijn al {r.max_leveranciers_per_gemeente} leveranciers "
-                          "actief (max_leveranciers_per_gemeente)")
+            zinnen.append(
+                f"{kop}: in {', '.join(vol)} zijn al {r.max_leveranciers_per_gemeente} leveranciers "
+                "actief (max_leveranciers_per_gemeente)"
+            )
             continue
         if r.min_volume and n == 0:
-            zinnen.append(f"{kop}: toekennen zou minstens {r.min_volume} inburgeraars vragen (min_volume), "
-                          "die bij beter gerangschikte inschrijvers meer waarde opleveren")
+            zinnen.append(
+                f"{kop}: toekennen zou minstens {r.min_volume} inburgeraars vragen (min_volume), "
+                "die bij beter gerangschikte inschrijvers meer waarde opleveren"
+            )
             continue
         budget = [g for g in eigen if g in p.budget]
         beter = [x.naam for x in p.leveranciers if x.rang < s.rang and kregen.get(x.naam, 0) > 0]

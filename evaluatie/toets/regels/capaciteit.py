@@ -12,7 +12,7 @@ class CapaciteitParams(Parameters):
     minimum_aandeel: float | None = None
 
     @model_validator(mode="after")
-    def _een_van_beide(self):  # noqa: ANN202
+    def _een_van_beide(self):
         if (self.minimum is None) == (self.minimum_aandeel is None):
             raise ValueError("geef precies een van minimum (aantal) of minimum_aandeel (0-1)")
         if self.minimum_aandeel is not None and not 0 < self.minimum_aandeel <= 1:

@@ -17,8 +17,5 @@ class Instroom(Knockoutregel):
 
     def toets(self, ctx: Context) -> list[str]:
         if ctx.aanbod.instroommomenten < self.params.minimum:
-            return [
-                f"{ctx.aanbod.instroommomenten} instroommomenten per jaar, "
-                f"vereist minstens {self.params.minimum}"
-            ]
+            return [f"{ctx.aanbod.instroommomenten} instroommomenten per jaar, vereist minstens {self.params.minimum}"]
         return []

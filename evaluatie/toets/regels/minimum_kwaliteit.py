@@ -21,7 +21,5 @@ class MinimumKwaliteit(Knockoutregel):
         if ctx.kwaliteit is None:
             return []
         if ctx.kwaliteit < self.params.drempel - 1e-9:
-            return [
-                f"kwaliteitsscore {getal(ctx.kwaliteit)}, vereist minstens {getal(self.params.drempel)}"
-            ]
+            return [f"kwaliteitsscore {getal(ctx.kwaliteit)}, vereist minstens {getal(self.params.drempel)}"]
         return []

@@ -18,7 +18,6 @@ class Wachttijd(Knockoutregel):
     def toets(self, ctx: Context) -> list[str]:
         if ctx.aanbod.wachttijd_weken > self.params.maximum_weken:
             return [
-                f"wachttijd {ctx.aanbod.wachttijd_weken:g} weken, "
-                f"toegestaan hoogstens {self.params.maximum_weken:g}"
+                f"wachttijd {ctx.aanbod.wachttijd_weken:g} weken, toegestaan hoogstens {self.params.maximum_weken:g}"
             ]
         return []
