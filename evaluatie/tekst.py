@@ -16,3 +16,8 @@ def euro(x: float) -> str:
 
 def geheel(x: float) -> str:
     return getal(x, 0)
+
+
+def kort(x: float) -> str:
+    """8.5 -> '8,5', 8.0 -> '8': a count or a number of weeks, without trailing zeros."""
+    return f"{x:g}".replace(".", ",")

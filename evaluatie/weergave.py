@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving.model import Inschrijving
-from evaluatie.tekst import euro
+from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
 
@@ -34,7 +34,7 @@ def inschrijvingen_tabel(aanbesteding: Aanbesteding, inschrijvingen: Sequence[In
                     euro(a.prijs),
                     a.capaciteit,
                     a.instroommomenten,
-                    f"{a.wachttijd_weken:g}",
+                    kort(a.wachttijd_weken),
                     "alle" if alle else "; ".join(a.gemeenten),
                 ]
             )
@@ -68,7 +68,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:
         if code not in panel.kwaliteit:
             continue
         crits = perceel.gunningscriteria
-        kop = ["Inschrijver", *[f"{c.naam} ({c.weging:g}%)" for c in crits], "Kwaliteit"]
+        kop = ["Inschrijver", *[f"{c.naam} ({kort(c.weging)}%)" for c in crits], "Kwaliteit"]
         rijen = []
         for ins, k in sorted(panel.kwaliteit[code].items(), key=lambda t: (-t[1], t[0])):
             cellen = []
@@ -110,8 +110,8 @@ def gunning_tekst(uitslag) -> str:
     delen = []
     for p in uitslag.percelen.values():
         delen.append(
-            f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, weging kwaliteit {p.weging_kwaliteit:g} / "
-            f"prijs {p.weging_prijs:g}"
+            f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, weging kwaliteit {kort(p.weging_kwaliteit)} / "
+            f"prijs {kort(p.weging_prijs)}"
         )
         rijen = [
             [

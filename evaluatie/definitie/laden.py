@@ -19,6 +19,7 @@ from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.schema import valideer
 from evaluatie.definitie.yamlregels import Pad, laad_met_regels, pad_tekst, regel_van
 from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.tekst import kort
 from evaluatie.werkmap import criteria_map
 
 
@@ -178,7 +179,7 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
         if p.get("prijsmethode") in ("vaste_prijs", "fictieve_korting"):
             pass  # price is not a weighted component in these methods
         elif abs(totaal - 100) > 1e-9:
-            fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {totaal:g}")
+            fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}")
         for regel, params in p["knockout"].items():
             if regel not in bekende_regels:
                 fout(

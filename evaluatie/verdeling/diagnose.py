@@ -6,7 +6,7 @@ slack variables show which demand, budget or supplier-count rule cannot be met.
 
 from __future__ import annotations
 
-from evaluatie.tekst import euro
+from evaluatie.tekst import euro, kort
 from evaluatie.verdeling.model import Verdeelprobleem
 
 
@@ -37,7 +37,7 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
     if ruimte < p.totaal:
         plafond = p.aandeelplafond()
         extra = (
-            f" (per inschrijver hoogstens {plafond} door max_aandeel {p.regels.max_aandeel:g})"
+            f" (per inschrijver hoogstens {plafond} door max_aandeel {kort(p.regels.max_aandeel)})"
             if plafond is not None
             else ""
         )
@@ -99,7 +99,7 @@ def _regels_kort(p: Verdeelprobleem) -> str:
     delen = ["capaciteit"]
     for veld in ("max_aandeel", "min_volume", "min_leveranciers", "max_leveranciers", "max_leveranciers_per_gemeente"):
         if getattr(r, veld) is not None:
-            delen.append(f"{veld} {getattr(r, veld):g}")
+            delen.append(f"{veld} {kort(getattr(r, veld))}")
     if r.per_subregio:
         delen.append("per_subregio")
     return ", ".join(delen)

@@ -1,5 +1,6 @@
 """Maximum waiting time before the start of the route, in weeks."""
 
+from evaluatie.tekst import kort
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
@@ -13,11 +14,11 @@ class Wachttijd(Knockoutregel):
     Params = WachttijdParams
 
     def eis(self, ctx: Context) -> str:
-        return f"wachttijd hoogstens {self.params.maximum_weken:g} weken"
+        return f"wachttijd hoogstens {kort(self.params.maximum_weken)} weken"
 
     def toets(self, ctx: Context) -> list[str]:
         if ctx.aanbod.wachttijd_weken > self.params.maximum_weken:
             return [
-                f"wachttijd {ctx.aanbod.wachttijd_weken:g} weken, toegestaan hoogstens {self.params.maximum_weken:g}"
+                f"wachttijd {kort(ctx.aanbod.wachttijd_weken)} weken, toegestaan hoogstens {kort(self.params.maximum_weken)}"
             ]
         return []

@@ -1,0 +1,104 @@
+"""Helpers that build real tender workspaces in tmp dirs: YAML files and workbooks via openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openpyxl import load_workbook
+
+from evaluatie.definitie import laad_aanbesteding
+from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def kleine_aanbesteding(**over: Any) -> dict[str, Any]:
+    """Three gemeenten in two subregio's, one lot B1 without a criteria set: every value visible here."""
+    data: dict[str, Any] = {
+        "naam": "Testaanbesteding",
+        "penvoerder": "Gemeente Noord",
+        "procedure": "gunning",
+        "data": {
+            "publicatie": "2026-01-05",
+            "sluiting": "2026-02-16",
+            "keurmerk_peildatum": "2026-03-02",
+            "gunning": "2026-04-07",
+        },
+        "beoordelaars": ["Ada", "Bram"],
+        "gemeenten": [
+            {"naam": "Noord", "subregio": "A", "inburgeraars": {"B1": 10}},
+            {"naam": "Oost", "subregio": "A", "inburgeraars": {"B1": 6}},
+            {"naam": "Zuid", "subregio": "B", "inburgeraars": {"B1": 4}},
+        ],
+        "percelen": {
+            "B1": {
+                "naam": "B1-route",
+                "gemeenten": "alle",
+                "plafondprijs": 10000,
+                "prijsmethode": "relatief",
+                "weging": {"kwaliteit": 60, "prijs": 40},
+                "schaal": {"stappen": [0, 25, 50, 75, 100]},
+                "knockout": {"keurmerk": {}, "plafondprijs": {}},
+                "gunningscriteria": {
+                    "K1": {"naam": "Plan van aanpak", "weging": 60},
+                    "K2": {"naam": "Samenwerking", "weging": 40},
+                },
+                "verdeling": {},
+            }
+        },
+    }
+    for k, v in over.items():
+        data[k] = v
+    return data
+
+
+def schrijf_yaml(pad: Path, data: dict[str, Any]) -> Path:
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return pad
+
+
+def maak_werkmap(root: Path, data: dict[str, Any]) -> Path:
+    schrijf_yaml(root / "aanbesteding.yaml", data)
+    (root / "inschrijvingen").mkdir(exist_ok=True)
+    (root / "beoordelingen").mkdir(exist_ok=True)
+    return root
+
+
+def schrijf_bod(
+    werkmap: Path,
+    bestand: str,
+    naam: str,
+    kvk: str,
+    percelen: list[tuple],
+    keurmerk: str = "ja",
+    geldig_tot: Any = dt.date(2030, 1, 1),
+    nummer: str = "BOW-1",
+    uitsluiting: str = "nee",
+    email: str = "info@voorbeeld.nl",
+) -> Path:
+    """Fill the real bid form (as generated from the tender) the way a bidder would, with openpyxl."""
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    sjabloon = werkmap / "inschrijfformulier.xlsx"
+    if not sjabloon.exists():
+        schrijf_inschrijfformulier(aanbesteding, sjabloon)
+    wb = load_workbook(sjabloon)
+    ws = wb["Inschrijver"]
+    for i, w in enumerate([naam, kvk, "Contact", email, keurmerk, nummer, geldig_tot, uitsluiting], start=2):
+        ws.cell(i, 2, w)
+    wp = wb["Percelen"]
+    for r, rij in enumerate(percelen, start=2):
+        for j, w in enumerate(rij, start=1):
+            wp.cell(r, j, w)
+    doel = werkmap / "inschrijvingen" / bestand
+    wb.save(doel)
+    return doel
+
+
+def kopieer_voorbeeld(bron: Path, doel: Path) -> Path:
+    shutil.copytree(bron, doel, ignore=shutil.ignore_patterns("rapporten", "logboek.jsonl"))
+    return doel

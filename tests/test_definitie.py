@@ -1,0 +1,107 @@
+"""Tender definition: JSON Schema errors with path and line, criteria sets, cross-checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from evaluatie.definitie import laad_aanbesteding
+from evaluatie.fouten import InvoerFout
+from tests.hulp import REPO, kleine_aanbesteding, schrijf_yaml
+
+
+def _fouten(pad: Path) -> list[str]:
+    with pytest.raises(InvoerFout) as e:
+        laad_aanbesteding(pad)
+    return [str(f) for f in e.value.fouten]
+
+
+def test_schema_fout_noemt_pad_en_regel(tmp_path: Path) -> None:
+    tekst = (REPO / "bids/voorbeeld/aanbesteding.yaml").read_text(encoding="utf-8")
+    tekst = tekst.replace("  B1:\n    gemeenten: alle\n", "  B1:\n    gemeenten: alle\n    plafondprijs: tienduizend\n")
+    pad = tmp_path / "aanbesteding.yaml"
+    pad.write_text(tekst, encoding="utf-8")
+    regel = tekst.splitlines().index("    plafondprijs: tienduizend") + 1
+    assert _fouten(pad) == [
+        f"aanbesteding.yaml: percelen.B1.plafondprijs (regel {regel}): verwacht een getal, kreeg 'tienduizend'"
+    ]
+
+
+def test_alle_schemafouten_samen_in_regelvolgorde(tmp_path: Path) -> None:
+    data = kleine_aanbesteding(procedure="openbaar")
+    data["gemeenten"][1]["inburgeraars"]["B1"] = "zes"
+    del data["data"]["sluiting"]
+    data["onbekend"] = 1
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert len(fouten) == 4
+    assert any("procedure (regel 3): verwacht een van gunning, toelating, kreeg 'openbaar'" in f for f in fouten)
+    assert any("gemeenten[2].inburgeraars.B1" in f and "verwacht een geheel getal, kreeg 'zes'" in f for f in fouten)
+    assert any("data (regel" in f and "verplicht veld ontbreekt: sluiting" in f for f in fouten)
+    assert any("onbekend veld onbekend" in f for f in fouten)
+    regels = [int(f.split("(regel ")[1].split(")")[0]) for f in fouten]
+    assert regels == sorted(regels)
+
+
+def test_perceel_zonder_gemeenten_en_onbekende_gemeente(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = []
+    data["percelen"]["Z"] = dict(data["percelen"]["B1"], gemeenten=["Noord", "Westerwolde"])
+    data["gemeenten"][0]["inburgeraars"]["Z"] = 1
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert any("percelen.B1.gemeenten" in f and "perceel B1 heeft geen deelnemende gemeenten" in f for f in fouten)
+    assert any("percelen.Z.gemeenten[2]" in f and "gemeente 'Westerwolde' staat niet onder gemeenten" in f for f in fouten)
+
+
+def test_onbekende_knockoutregel_en_foute_parameter(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"] = {"keurmerk": {}, "kleur": {}, "capaciteit": {"minimum": 2, "minimum_aandeel": 0.1}}
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert any("onbekende knock-outregel 'kleur'" in f and "capaciteit" in f for f in fouten)
+    assert any("percelen.B1.knockout.capaciteit" in f and "precies een van" in f for f in fouten)
+
+
+def test_criteriaset_met_overschrijving_van_een_waarde(tmp_path: Path) -> None:
+    data = kleine_aanbesteding(criteriaset="inburgering-2022")
+    data["gemeenten"][0]["inburgeraars"]["onderwijs"] = 3
+    data["percelen"] = {
+        "B1": {"weging": {"kwaliteit": 70, "prijs": 30}},
+        "onderwijs": {"gemeenten": ["Noord"], "plafondprijs": 9000},
+    }
+    aanbesteding, _ = laad_aanbesteding(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    b1, ond = aanbesteding.percelen["B1"], aanbesteding.percelen["onderwijs"]
+    assert (b1.weging.kwaliteit, b1.weging.prijs) == (70, 30)
+    assert b1.naam == "B1-route" and b1.plafondprijs == 10000
+    assert "keurmerk" in b1.knockout
+    assert "keurmerk" not in ond.knockout  # the set switches it off for the onderwijsroute
+    assert ond.plafondprijs == 9000 and ond.gemeenten == ("Noord",)
+    assert [c.code for c in b1.gunningscriteria] == ["K1", "K2", "K3", "K4"]
+    assert aanbesteding.standstill_dagen == 20
+
+
+def test_onbekende_criteriaset(tmp_path: Path) -> None:
+    pad = schrijf_yaml(tmp_path / "aanbesteding.yaml", kleine_aanbesteding(criteriaset="bestaat-niet"))
+    regel = pad.read_text(encoding="utf-8").splitlines().index("criteriaset: bestaat-niet") + 1
+    assert _fouten(pad) == [
+        f"aanbesteding.yaml: criteriaset (regel {regel}): criteriaset 'bestaat-niet' niet gevonden in criteria/"
+    ]
+
+
+def test_weging_moet_100_zijn(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 70, "prijs": 40}
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert any("percelen.B1.weging" in f and "moet 100 zijn, is 110" in f for f in fouten)
+
+
+def test_geen_geldige_yaml(tmp_path: Path) -> None:
+    pad = tmp_path / "aanbesteding.yaml"
+    pad.write_text("naam: [onaf\n", encoding="utf-8")
+    fouten = _fouten(pad)
+    assert len(fouten) == 1 and "geen geldige YAML" in fouten[0] and "(regel " in fouten[0]
+
+
+def test_voorbeeld_criteriaset_is_geldig_yaml() -> None:
+    data = yaml.safe_load((REPO / "criteria/inburgering-2022.yaml").read_text(encoding="utf-8"))
+    assert data["naam"] == "inburgering-2022"

@@ -1,0 +1,162 @@
+"""Bid form and bid intake: round trip, every kind of bad value, broken files, the example."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
+
+from evaluatie.cli import main
+from evaluatie.definitie import laad_aanbesteding
+from evaluatie.fouten import InvoerFout
+from evaluatie.inschrijving.lezen import lees_inschrijvingen
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+
+
+@pytest.fixture
+def werkmap(tmp_path: Path) -> Path:
+    return maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+
+
+def _lees(werkmap: Path):
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    return lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+
+
+def _fouten(werkmap: Path) -> list[str]:
+    with pytest.raises(InvoerFout) as e:
+        _lees(werkmap)
+    return [str(f) for f in e.value.fouten]
+
+
+def test_sjabloon_heeft_vaste_kolommen_en_validatie(werkmap: Path) -> None:
+    res = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output
+    wb = load_workbook(werkmap / "inschrijfformulier.xlsx")
+    assert wb.sheetnames == ["Instructie", "Inschrijver", "Percelen"]
+    kop = [c.value for c in wb["Percelen"][1]]
+    assert kop == ["Perceel", "Prijs per traject", "Capaciteit per jaar", "Instroommomenten per jaar",
+                   "Maximale wachttijd (weken)", "Gemeenten"]
+    velden = [wb["Inschrijver"].cell(r, 1).value for r in range(2, 10)]
+    assert velden[0] == "Naam" and velden[4] == "Blik op Werk keurmerk (ja/nee)"
+    formules = [dv.formula1 for dv in wb["Percelen"].data_validations.dataValidation]
+    assert '"B1"' in formules
+    assert wb["Percelen"].protection.sheet and wb["Percelen"]["A1"].protection.locked
+    assert not wb["Percelen"]["A2"].protection.locked
+
+
+def test_rondgang_sjabloon_ingevuld_ingelezen(werkmap: Path) -> None:
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [("b1", 9500.5, 12, 12, 4, "Noord; Zuid")],
+                geldig_tot=dt.date(2027, 5, 1))
+    schrijf_bod(werkmap, "beta.xlsx", "Beta Leren", "87654321", [("B1-route", "9.250,00", 20, 24, 2.5, "alle")])
+    inschrijvingen, _ = _lees(werkmap)
+    acme, beta = inschrijvingen
+    assert acme.naam == "Acme Taal" and acme.kvk == "12345678" and acme.keurmerk is True
+    assert acme.keurmerk_geldig_tot == dt.date(2027, 5, 1) and acme.uitsluitingsgronden is False
+    a = acme.aanbod["B1"]
+    assert (a.prijs, a.capaciteit, a.instroommomenten, a.wachttijd_weken) == (9500.5, 12, 12, 4)
+    assert a.gemeenten == ("Noord", "Zuid") and a.cel == "acme.xlsx!Percelen!A2"
+    assert beta.aanbod["B1"].prijs == 9250.0 and beta.aanbod["B1"].gemeenten == ("Noord", "Oost", "Zuid")
+    assert len(acme.sha256) == 64
+
+
+def test_alle_foute_waarden_in_een_keer(werkmap: Path) -> None:
+    schrijf_bod(
+        werkmap, "acme.xlsx", "Acme Taal", "1234", keurmerk="misschien", geldig_tot="gisteren",
+        email="geen-adres",
+        percelen=[
+            ("B1", "duur", "veel", 12.5, -1, "Noord; Westerwolde"),
+            ("Q", 9000, 10, 12, 4, "alle"),
+            ("B1", 9000, 10, 12, 4, "alle"),
+            ("B1", 9000, 10, 12, 4, ""),
+        ],
+    )
+    fouten = _fouten(werkmap)
+    verwacht = [
+        "acme.xlsx!Inschrijver!B3: KvK-nummer moet 8 cijfers zijn, kreeg '1234'",
+        "acme.xlsx!Inschrijver!B5: E-mail moet een e-mailadres zijn, kreeg 'geen-adres'",
+        "acme.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee, kreeg 'misschien'",
+        "acme.xlsx!Inschrijver!B8: Keurmerk geldig tot: verwacht een datum (dd-mm-jjjj), kreeg 'gisteren'",
+        "acme.xlsx!Percelen!B2: prijs per traject moet een bedrag > 0 zijn, kreeg 'duur'",
+        "acme.xlsx!Percelen!C2: capaciteit moet een geheel getal >= 0 zijn, kreeg 'veel'",
+        "acme.xlsx!Percelen!D2: instroommomenten moet een geheel getal van 0 tot 366 zijn, kreeg '12.5'",
+        "acme.xlsx!Percelen!E2: wachttijd moet een aantal weken >= 0 zijn, kreeg '-1'",
+        "acme.xlsx!Percelen!F2: gemeente 'Westerwolde' hoort niet bij deze aanbesteding",
+        "acme.xlsx!Percelen!A3: perceel 'Q' bestaat niet in deze aanbesteding; kies uit B1",
+        "acme.xlsx!Percelen!F5: vul de gemeenten in, gescheiden door ; of het woord alle",
+    ]
+    for v in verwacht:
+        assert v in fouten, v
+    # row 4 repeats B1 after row 2 failed, row 5 too: row 4 is the first valid B1, row 5 is empty-gemeenten
+    assert len(fouten) == len(verwacht)
+
+
+def test_perceel_dubbel_en_kvk_dubbel_over_bestanden(werkmap: Path) -> None:
+    rij = ("B1", 9000, 10, 12, 4, "alle")
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [rij, rij])
+    schrijf_bod(werkmap, "beta.xlsx", "Beta Leren", "11111111", [rij])
+    schrijf_bod(werkmap, "gamma.xlsx", "Gamma", "11111111", [rij])
+    fouten = _fouten(werkmap)
+    assert "acme.xlsx!Percelen!A3: perceel B1 staat er twee keer in (ook A2)" in fouten
+    assert "gamma.xlsx!Inschrijver: KvK-nummer 11111111 komt ook voor in beta.xlsx" in fouten
+
+
+def test_kapotte_lege_en_beveiligde_bestanden(werkmap: Path) -> None:
+    import msoffcrypto.format.ooxml
+
+    map_ = werkmap / "inschrijvingen"
+    (map_ / "notitie.txt").write_text("dit is geen werkmap", encoding="utf-8")
+    (map_ / "kapot.xlsx").write_bytes(b"PK\x03\x04 afgebroken")
+    Workbook().save(map_ / "leeg.xlsx")
+    schrijf_bod(werkmap, "open.xlsx", "Open", "12345678", [("B1", 9000, 10, 12, 4, "alle")])
+    with open(map_ / "open.xlsx", "rb") as bron, open(map_ / "geheim.xlsx", "wb") as doel:
+        msoffcrypto.format.ooxml.OOXMLFile(bron).encrypt("geheim", doel)
+    (map_ / "open.xlsx").unlink()
+    (map_ / "~$lock.xlsx").write_bytes(b"lock")
+    fouten = _fouten(werkmap)
+    assert fouten == [
+        "geheim.xlsx: bestand is beveiligd met een wachtwoord; lever het zonder wachtwoord aan",
+        "kapot.xlsx: geen leesbare Excel-werkmap (ZipError)",
+        "leeg.xlsx: lege werkmap: niets ingevuld",
+        "notitie.txt: geen Excel-werkmap (.xlsx)",
+    ]
+
+
+def test_cli_meldt_fouten_met_exit_2(werkmap: Path) -> None:
+    schrijf_bod(werkmap, "acme.xlsx", "Acme", "12345678", [("B1", 9000, "veel", 12, 4, "alle")])
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2
+    assert "acme.xlsx!Percelen!C2: capaciteit moet een geheel getal >= 0 zijn, kreeg 'veel'" in res.output
+    assert "Traceback" not in res.output
+
+
+def test_voorbeeld_zes_inschrijvers(voorbeeld: Path) -> None:
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("6 inschrijvingen")
+    for naam in ("Taalhuis De Brug B.V.", "Inburgerwijs Academie", "Nieuwe Start Opleidingen",
+                 "Leerpunt Vechtstreek", "Spreekbeurt Taaltrainingen", "Kompas Inburgering"):
+        assert naam in res.output
+
+
+def test_voorbeeld_wordt_byte_identiek_herbouwd(voorbeeld_bron: Path, tmp_path: Path) -> None:
+    from evaluatie.voorbeeld import genereer
+
+    opnieuw = genereer(tmp_path / "opnieuw")
+    bestanden = sorted(p.relative_to(voorbeeld_bron) for p in voorbeeld_bron.rglob("*") if p.is_file())
+    assert len(bestanden) >= 12
+    for rel in bestanden:
+        assert (opnieuw / rel).read_bytes() == (voorbeeld_bron / rel).read_bytes(), rel
+
+
+def test_meegeleverd_voorbeeld_is_actueel(voorbeeld_bron: Path) -> None:
+    """bids/voorbeeld in the repo equals what the generator makes: nobody edited it by hand."""
+    from tests.hulp import REPO
+
+    for p in voorbeeld_bron.rglob("*"):
+        if p.is_file():
+            rel = p.relative_to(voorbeeld_bron)
+            assert (REPO / "bids/voorbeeld" / rel).read_bytes() == p.read_bytes(), rel
