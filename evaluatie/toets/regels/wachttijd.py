@@ -19,6 +19,7 @@ class Wachttijd(Knockoutregel):
     def toets(self, ctx: Context) -> list[str]:
         if ctx.aanbod.wachttijd_weken > self.params.maximum_weken:
             return [
-                f"wachttijd {kort(ctx.aanbod.wachttijd_weken)} weken, toegestaan hoogstens {kort(self.params.maximum_weken)}"
+                f"wachttijd {kort(ctx.aanbod.wachttijd_weken)} weken, "
+                f"toegestaan hoogstens {kort(self.params.maximum_weken)}"
             ]
         return []
