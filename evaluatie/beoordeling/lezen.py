@@ -37,11 +37,12 @@ def lees_beoordelingen(
     bestanden, _ = zichtbare_bestanden(map_)
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
+    genoemd: set[str] = set()  # reviewers named in a form, valid or not
     for pad in bestanden:
         if pad.name == CONSENSUSBESTAND:
             consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten)
         else:
-            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten)
+            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd)
             if f is not None:
                 formulieren.append(f)
     gezien: dict[str, str] = {}
@@ -52,7 +53,7 @@ def lees_beoordelingen(
             )
         gezien.setdefault(f.beoordelaar, f.bestand)
     for naam in aanbesteding.beoordelaars:
-        if naam not in gezien and not any(naam.lower() in fo.plaats.lower() for fo in fouten.fouten):
+        if naam not in genoemd:
             fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
@@ -157,6 +158,7 @@ def _lees_formulier(
     te_beoordelen: Sequence[Sleutel],
     inschrijvers: Sequence[str],
     fouten: Verzamelaar,
+    genoemd: set[str],
 ) -> Beoordelingsformulier | None:
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
@@ -175,6 +177,8 @@ def _lees_formulier(
     naam = als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
     bekend = {b.lower(): b for b in aanbesteding.beoordelaars}
     beoordelaar = bekend.get(naam.lower())
+    if beoordelaar is not None:
+        genoemd.add(beoordelaar)
     if beoordelaar is None:
         fouten.voeg_toe(
             t.plaats(kop[VELD_BEOORDELAAR], 1),

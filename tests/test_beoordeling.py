@@ -1,0 +1,200 @@
+"""Panel scoring: blind forms, every bad-score case at once, aggregation by hand, Krippendorff's alpha."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie.beoordeling.aggregatie import krippendorff_alpha
+from evaluatie.cli import main
+from evaluatie.fouten import InvoerFout
+from evaluatie.pipeline import beoordeel, laad_invoer, schrijf_beoordelingsformulieren
+from evaluatie.werkmap import Werkmap
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+
+
+def _werkmap(tmp_path: Path, beoordelaars: list[str], **beoordeling) -> Path:  # noqa: ANN003
+    data = kleine_aanbesteding(beoordelaars=beoordelaars)
+    if beoordeling:
+        data["beoordeling"] = beoordeling
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9500, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "z.xlsx", "Z", "33333333", [("B1", 12000, 10, 12, 4, "alle")])  # above ceiling: not scored
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    return ws
+
+
+def _vul(pad: Path, scores: dict[tuple[str, str], object], verklaring: str = "ja", naam: str | None = None,
+         toelichting: str = "Onderbouwd in het plan.") -> None:
+    wb = load_workbook(pad)
+    ws = wb["Beoordeling"]
+    if naam is not None:
+        ws["B1"] = naam
+    ws["B2"] = dt.date(2026, 3, 10)
+    ws["B3"] = verklaring
+    for r in range(6, ws.max_row + 1):
+        sleutel = (ws.cell(r, 1).value, ws.cell(r, 3).value)
+        if sleutel in scores:
+            ws.cell(r, 4, scores[sleutel])
+            ws.cell(r, 5, toelichting)
+    wb.save(pad)
+
+
+def _fouten(ws: Path) -> list[str]:
+    with pytest.raises(InvoerFout) as e:
+        beoordeel(laad_invoer(Werkmap(ws)))
+    return [str(f) for f in e.value.fouten]
+
+
+def test_blind_formulier_bevat_geen_prijs(voorbeeld: Path) -> None:
+    res = CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(voorbeeld), "--overschrijven"])
+    assert res.exit_code == 0, res.output
+    invoer = laad_invoer(Werkmap(voorbeeld))
+    verboden: set[str] = set()
+    for ins in invoer.inschrijvingen:
+        verboden |= {ins.kvk, ins.email}
+        for a in ins.aanbod.values():
+            p = a.prijs
+            verboden |= {f"{p:g}", f"{p:.2f}", f"{p:,.0f}".replace(",", "."), f"{p:,.2f}"}
+    bestanden = sorted((voorbeeld / "beoordelingen").glob("*.xlsx"))
+    assert len(bestanden) == 4  # three reviewers + the consensus workbook kept from the example
+    for pad in bestanden:
+        if pad.name == "consensus.xlsx":
+            continue
+        wb = load_workbook(pad)
+        assert wb["Beoordeling"]["A5"].value == "Inschrijver"
+        assert [c.value for c in wb["Beoordeling"][5]] == ["Inschrijver", "Perceel", "Criterium", "Score", "Toelichting"]
+        for ws in wb.worksheets:
+            for rij in ws.iter_rows():
+                for cel in rij:
+                    if cel.value is None:
+                        continue
+                    # no number anywhere (so no price or capacity); texts hold no price in any notation
+                    assert not isinstance(cel.value, int | float), f"{pad.name}!{ws.title}!{cel.coordinate}"
+                    for woord in str(cel.value).replace(";", " ").split():
+                        assert woord.strip(".,:()") not in verboden, f"{pad.name}!{ws.title}!{cel.coordinate}"
+        rijen = {(r[0].value, r[1].value) for r in wb["Beoordeling"].iter_rows(min_row=6)}
+        assert ("Nieuwe Start Opleidingen", "B1") not in rijen  # expired keurmerk: not scored
+        assert ("Nieuwe Start Opleidingen", "onderwijs") in rijen
+        assert ("Leerpunt Vechtstreek", "onderwijs") not in rijen  # above the ceiling
+
+
+def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
+    ws = _werkmap(tmp_path, ["Ada", "Bram"])
+    ada = ws / "beoordelingen" / "ada.xlsx"
+    _vul(ada, {("X", "Plan van aanpak"): 60, ("X", "Samenwerking"): None, ("Y", "Plan van aanpak"): 50,
+               ("Y", "Samenwerking"): 75})
+    wb = load_workbook(ada)
+    b = wb["Beoordeling"]
+    b["E9"] = None  # Y Samenwerking: no motivation
+    b.append(["Q", "B1", "Plan van aanpak", 50, "tekst"])  # unknown bidder (row 10)
+    b.append(["X", "Z9", "Plan van aanpak", 50, "tekst"])  # unknown lot (row 11)
+    b.append(["X", "B1", "Kleurgebruik", 50, "tekst"])  # unknown criterion (row 12)
+    b.append(["Y", "B1", "Plan van aanpak", 75, "tekst"])  # duplicate of row 8 (row 13)
+    b.append(["Z", "B1", "Plan van aanpak", 75, "tekst"])  # not admitted to scoring (row 14)
+    b.delete_rows(9)  # Y Samenwerking missing after all: rows shift up by one
+    wb.save(ada)
+    bram = ws / "beoordelingen" / "bram.xlsx"
+    _vul(bram, {("X", "Plan van aanpak"): 50, ("X", "Samenwerking"): 50, ("Y", "Plan van aanpak"): 50,
+                ("Y", "Samenwerking"): 50}, verklaring="nee")
+    kopie = ws / "beoordelingen" / "bram-kopie.xlsx"
+    kopie.write_bytes(bram.read_bytes())
+    _vul(kopie, {}, naam="Cees")
+    fouten = _fouten(ws)
+    verwacht = [
+        "ada.xlsx!Beoordeling!D6: score '60' staat niet op de schaal (0, 25, 50, 75, 100)",
+        "ada.xlsx!Beoordeling!D7: score ontbreekt",
+        "ada.xlsx!Beoordeling!A9: onbekende inschrijver 'Q'",
+        "ada.xlsx!Beoordeling!B10: onbekend perceel 'Z9'; kies uit B1",
+        "ada.xlsx!Beoordeling!C11: onbekend criterium 'Kleurgebruik' voor perceel B1; kies uit Plan van aanpak, Samenwerking",
+        "ada.xlsx!Beoordeling!A12: dubbele regel: Y, B1, Plan van aanpak staat ook op rij 8",
+        "ada.xlsx!Beoordeling!A13: Z staat niet ter beoordeling voor perceel B1 (niet ingeschreven of niet door de knock-outtoets)",
+        "ada.xlsx!Beoordeling: regel ontbreekt: Y, perceel B1, Samenwerking",
+        "bram-kopie.xlsx!Beoordeling!B1: beoordelaar 'Cees' staat niet in de aanbesteding; bekend: Ada, Bram",
+        "bram.xlsx!Beoordeling!B3: beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)",
+    ]
+    for v in verwacht:
+        assert v in fouten, v
+    assert len(fouten) == len(verwacht), fouten
+
+
+def test_zelfde_beoordelaar_twee_keer_en_ontbrekende_beoordelaar(tmp_path: Path) -> None:
+    ws = _werkmap(tmp_path, ["Ada", "Bram"])
+    alles = {(i, c): 50 for i in "XY" for c in ("Plan van aanpak", "Samenwerking")}
+    _vul(ws / "beoordelingen" / "ada.xlsx", alles)
+    (ws / "beoordelingen" / "bram.xlsx").write_bytes((ws / "beoordelingen" / "ada.xlsx").read_bytes())
+    fouten = _fouten(ws)
+    assert fouten == [
+        "bram.xlsx!Beoordeling!B1: beoordelaar Ada heeft ook ada.xlsx ingeleverd",
+        "beoordelingen: geen beoordeling ontvangen van Bram",
+    ]
+
+
+@pytest.mark.parametrize(("aggregatie", "kx", "ky"), [("gemiddelde", 61.666667, 55.0), ("mediaan", 65.0, 60.0)])
+def test_aggregatie_met_de_hand_nagerekend(tmp_path: Path, aggregatie: str, kx: float, ky: float) -> None:
+    """Hand computation (weights K1 'Plan van aanpak' 60, K2 'Samenwerking' 40; scale 0-100):
+
+    X K1: 75, 50, 100 -> mean 75, median 75       X K2: 50, 50, 25 -> mean 41.667, median 50
+    Y K1: 25, 50, 50 -> mean 41.667, median 50    Y K2: 0, 100, 50 -> consensus 75 overrides
+    mean:   X = 0.6 x 75 + 0.4 x 41.667 = 61.667;  Y = 0.6 x 41.667 + 0.4 x 75 = 55
+    median: X = 0.6 x 75 + 0.4 x 50 = 65;          Y = 0.6 x 50 + 0.4 x 75 = 60
+    """
+    ws = _werkmap(tmp_path, ["Ada", "Bram", "Cor"], aggregatie=aggregatie, signaal_spreiding_stappen=1)
+    scores = {
+        "Ada": {("X", "Plan van aanpak"): 75, ("X", "Samenwerking"): 50, ("Y", "Plan van aanpak"): 25, ("Y", "Samenwerking"): 0},
+        "Bram": {("X", "Plan van aanpak"): 50, ("X", "Samenwerking"): 50, ("Y", "Plan van aanpak"): 50, ("Y", "Samenwerking"): 100},
+        "Cor": {("X", "Plan van aanpak"): 100, ("X", "Samenwerking"): 25, ("Y", "Plan van aanpak"): 50, ("Y", "Samenwerking"): 50},
+    }
+    for naam, s in scores.items():
+        _vul(ws / "beoordelingen" / f"{naam.lower()}.xlsx", s)
+    cons = ws / "beoordelingen" / "consensus.xlsx"
+    (cons).write_bytes((ws / "beoordelingen" / "ada.xlsx").read_bytes())
+    wb = load_workbook(cons)
+    b = wb["Beoordeling"]
+    b.title = "Consensus"
+    b.delete_rows(6, 10)
+    b.append(["Y", "B1", "Samenwerking", 75, "Panel: de samenwerking is concreet uitgewerkt."])
+    wb.save(cons)
+
+    panel = beoordeel(laad_invoer(Werkmap(ws))).panel
+    assert panel.kwaliteit["B1"]["X"] == pytest.approx(kx, abs=1e-6)
+    assert panel.kwaliteit["B1"]["Y"] == pytest.approx(ky, abs=1e-6)
+    y2 = panel.rij("Y", "B1", "K2")
+    assert (y2.consensus, y2.punten, y2.spreiding, y2.spreiding_stappen, y2.signaal) == (75, 75, 100, 4, True)
+    assert y2.afwijkers == ("Ada", "Bram")  # 3 steps from the others' median; Cor sits on it
+    assert y2.consensus_toelichting == "Panel: de samenwerking is concreet uitgewerkt."
+    x1 = panel.rij("X", "B1", "K1")
+    assert (x1.spreiding_stappen, x1.signaal, x1.afwijkers) == (2, True, ("Bram", "Cor"))
+    assert not panel.rij("X", "B1", "K2").signaal  # one step: at the threshold, not above it
+
+
+def test_krippendorff_gepubliceerd_voorbeeld() -> None:
+    """Krippendorff (2011), 'Computing Krippendorff's Alpha-Reliability', 4 observers x 12 units
+    with missing values: interval alpha = 0.849."""
+    rijen = {
+        "A": [1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
+        "B": [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
+        "C": [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
+        "D": [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
+    }
+    waarden = {b: {f"u{i:02d}": v for i, v in enumerate(r) if v is not None} for b, r in rijen.items()}
+    assert round(krippendorff_alpha(waarden), 3) == 0.849
+    assert krippendorff_alpha({"A": {"u1": 2, "u2": 2}, "B": {"u1": 2, "u2": 2}}) is None  # no variation
+
+
+def test_voorbeeld_beoordelingen_toont_signaal(voorbeeld: Path) -> None:
+    res = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 0, res.output
+    assert ("Signaal: Inburgerwijs Academie, Plan van aanpak en maatwerk: spreiding 4 schaalstappen "
+            "(Anouk Verbeek 75, Joost de Ridder 0, Mehmet Yilmaz 100); afwijkend: Joost de Ridder; consensus 75") in res.output
+    assert "Krippendorffs alfa Plan van aanpak en maatwerk: -0,010 (zonder Joost de Ridder: 0,690)" in res.output
+    data = json.loads(CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld), "--json"]).output)
+    # Taalhuis B1: K1 (100+75+75)/3 = 83.33, K2 75, K3 (50+75+75)/3 = 66.67, K4 75
+    # -> 0.4 x 83.33 + 0.2 x 75 + 0.2 x 66.67 + 0.2 x 75 = 76.67
+    assert data["kwaliteit"]["B1"]["Taalhuis De Brug B.V."] == pytest.approx(76.666667, abs=1e-6)
