@@ -18,7 +18,7 @@ from evaluatie.werkmap import Werkmap
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
 
 
-def _werkmap(tmp_path: Path, beoordelaars: list[str], **beoordeling) -> Path:  # noqa: ANN003
+def _werkmap(tmp_path: Path, beoordelaars: list[str], **beoordeling) -> Path:
     data = kleine_aanbesteding(beoordelaars=beoordelaars)
     if beoordeling:
         data["beoordeling"] = beoordeling
@@ -30,8 +30,13 @@ def _werkmap(tmp_path: Path, beoordelaars: list[str], **beoordeling) -> Path:  #
     return ws
 
 
-def _vul(pad: Path, scores: dict[tuple[str, str], object], verklaring: str = "ja", naam: str | None = None,
-         toelichting: str = "Onderbouwd in het plan.") -> None:
+def _vul(
+    pad: Path,
+    scores: dict[tuple[str, str], object],
+    verklaring: str = "ja",
+    naam: str | None = None,
+    toelichting: str = "Onderbouwd in het plan.",
+) -> None:
     wb = load_workbook(pad)
     ws = wb["Beoordeling"]
     if naam is not None:
@@ -69,7 +74,13 @@ def test_blind_formulier_bevat_geen_prijs(voorbeeld: Path) -> None:
             continue
         wb = load_workbook(pad)
         assert wb["Beoordeling"]["A5"].value == "Inschrijver"
-        assert [c.value for c in wb["Beoordeling"][5]] == ["Inschrijver", "Perceel", "Criterium", "Score", "Toelichting"]
+        assert [c.value for c in wb["Beoordeling"][5]] == [
+            "Inschrijver",
+            "Perceel",
+            "Criterium",
+            "Score",
+            "Toelichting",
+        ]
         for ws in wb.worksheets:
             for rij in ws.iter_rows():
                 for cel in rij:
@@ -88,8 +99,15 @@ def test_blind_formulier_bevat_geen_prijs(voorbeeld: Path) -> None:
 def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
     ws = _werkmap(tmp_path, ["Ada", "Bram"])
     ada = ws / "beoordelingen" / "ada.xlsx"
-    _vul(ada, {("X", "Plan van aanpak"): 60, ("X", "Samenwerking"): None, ("Y", "Plan van aanpak"): 50,
-               ("Y", "Samenwerking"): 75})
+    _vul(
+        ada,
+        {
+            ("X", "Plan van aanpak"): 60,
+            ("X", "Samenwerking"): None,
+            ("Y", "Plan van aanpak"): 50,
+            ("Y", "Samenwerking"): 75,
+        },
+    )
     wb = load_workbook(ada)
     b = wb["Beoordeling"]
     b["E9"] = None  # Y Samenwerking: no motivation
@@ -101,8 +119,16 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
     b.delete_rows(9)  # Y Samenwerking missing after all: rows shift up by one
     wb.save(ada)
     bram = ws / "beoordelingen" / "bram.xlsx"
-    _vul(bram, {("X", "Plan van aanpak"): 50, ("X", "Samenwerking"): 50, ("Y", "Plan van aanpak"): 50,
-                ("Y", "Samenwerking"): 50}, verklaring="nee")
+    _vul(
+        bram,
+        {
+            ("X", "Plan van aanpak"): 50,
+            ("X", "Samenwerking"): 50,
+            ("Y", "Plan van aanpak"): 50,
+            ("Y", "Samenwerking"): 50,
+        },
+        verklaring="nee",
+    )
     kopie = ws / "beoordelingen" / "bram-kopie.xlsx"
     kopie.write_bytes(bram.read_bytes())
     _vul(kopie, {}, naam="Cees")
@@ -147,9 +173,24 @@ def test_aggregatie_met_de_hand_nagerekend(tmp_path: Path, aggregatie: str, kx: 
     """
     ws = _werkmap(tmp_path, ["Ada", "Bram", "Cor"], aggregatie=aggregatie, signaal_spreiding_stappen=1)
     scores = {
-        "Ada": {("X", "Plan van aanpak"): 75, ("X", "Samenwerking"): 50, ("Y", "Plan van aanpak"): 25, ("Y", "Samenwerking"): 0},
-        "Bram": {("X", "Plan van aanpak"): 50, ("X", "Samenwerking"): 50, ("Y", "Plan van aanpak"): 50, ("Y", "Samenwerking"): 100},
-        "Cor": {("X", "Plan van aanpak"): 100, ("X", "Samenwerking"): 25, ("Y", "Plan van aanpak"): 50, ("Y", "Samenwerking"): 50},
+        "Ada": {
+            ("X", "Plan van aanpak"): 75,
+            ("X", "Samenwerking"): 50,
+            ("Y", "Plan van aanpak"): 25,
+            ("Y", "Samenwerking"): 0,
+        },
+        "Bram": {
+            ("X", "Plan van aanpak"): 50,
+            ("X", "Samenwerking"): 50,
+            ("Y", "Plan van aanpak"): 50,
+            ("Y", "Samenwerking"): 100,
+        },
+        "Cor": {
+            ("X", "Plan van aanpak"): 100,
+            ("X", "Samenwerking"): 25,
+            ("Y", "Plan van aanpak"): 50,
+            ("Y", "Samenwerking"): 50,
+        },
     }
     for naam, s in scores.items():
         _vul(ws / "beoordelingen" / f"{naam.lower()}.xlsx", s)
@@ -191,8 +232,10 @@ def test_krippendorff_gepubliceerd_voorbeeld() -> None:
 def test_voorbeeld_beoordelingen_toont_signaal(voorbeeld: Path) -> None:
     res = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld)])
     assert res.exit_code == 0, res.output
-    assert ("Signaal: Inburgerwijs Academie, Plan van aanpak en maatwerk: spreiding 4 schaalstappen "
-            "(Anouk Verbeek 75, Joost de Ridder 0, Mehmet Yilmaz 100); afwijkend: Joost de Ridder; consensus 75") in res.output
+    assert (
+        "Signaal: Inburgerwijs Academie, Plan van aanpak en maatwerk: spreiding 4 schaalstappen "
+        "(Anouk Verbeek 75, Joost de Ridder 0, Mehmet Yilmaz 100); afwijkend: Joost de Ridder; consensus 75"
+    ) in res.output
     assert "Krippendorffs alfa Plan van aanpak en maatwerk: -0,010 (zonder Joost de Ridder: 0,690)" in res.output
     data = json.loads(CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld), "--json"]).output)
     # Taalhuis B1: K1 (100+75+75)/3 = 83.33, K2 75, K3 (50+75+75)/3 = 66.67, K4 75

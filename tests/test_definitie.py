@@ -51,12 +51,18 @@ def test_perceel_zonder_gemeenten_en_onbekende_gemeente(tmp_path: Path) -> None:
     data["gemeenten"][0]["inburgeraars"]["Z"] = 1
     fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
     assert any("percelen.B1.gemeenten" in f and "perceel B1 heeft geen deelnemende gemeenten" in f for f in fouten)
-    assert any("percelen.Z.gemeenten[2]" in f and "gemeente 'Westerwolde' staat niet onder gemeenten" in f for f in fouten)
+    assert any(
+        "percelen.Z.gemeenten[2]" in f and "gemeente 'Westerwolde' staat niet onder gemeenten" in f for f in fouten
+    )
 
 
 def test_onbekende_knockoutregel_en_foute_parameter(tmp_path: Path) -> None:
     data = kleine_aanbesteding()
-    data["percelen"]["B1"]["knockout"] = {"keurmerk": {}, "kleur": {}, "capaciteit": {"minimum": 2, "minimum_aandeel": 0.1}}
+    data["percelen"]["B1"]["knockout"] = {
+        "keurmerk": {},
+        "kleur": {},
+        "capaciteit": {"minimum": 2, "minimum_aandeel": 0.1},
+    }
     fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
     assert any("onbekende knock-outregel 'kleur'" in f and "capaciteit" in f for f in fouten)
     assert any("percelen.B1.knockout.capaciteit" in f and "precies een van" in f for f in fouten)

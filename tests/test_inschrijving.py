@@ -38,8 +38,14 @@ def test_sjabloon_heeft_vaste_kolommen_en_validatie(werkmap: Path) -> None:
     wb = load_workbook(werkmap / "inschrijfformulier.xlsx")
     assert wb.sheetnames == ["Instructie", "Inschrijver", "Percelen"]
     kop = [c.value for c in wb["Percelen"][1]]
-    assert kop == ["Perceel", "Prijs per traject", "Capaciteit per jaar", "Instroommomenten per jaar",
-                   "Maximale wachttijd (weken)", "Gemeenten"]
+    assert kop == [
+        "Perceel",
+        "Prijs per traject",
+        "Capaciteit per jaar",
+        "Instroommomenten per jaar",
+        "Maximale wachttijd (weken)",
+        "Gemeenten",
+    ]
     velden = [wb["Inschrijver"].cell(r, 1).value for r in range(2, 10)]
     assert velden[0] == "Naam" and velden[4] == "Blik op Werk keurmerk (ja/nee)"
     formules = [dv.formula1 for dv in wb["Percelen"].data_validations.dataValidation]
@@ -49,8 +55,14 @@ def test_sjabloon_heeft_vaste_kolommen_en_validatie(werkmap: Path) -> None:
 
 
 def test_rondgang_sjabloon_ingevuld_ingelezen(werkmap: Path) -> None:
-    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [("b1", 9500.5, 12, 12, 4, "Noord; Zuid")],
-                geldig_tot=dt.date(2027, 5, 1))
+    schrijf_bod(
+        werkmap,
+        "acme.xlsx",
+        "Acme Taal",
+        "12345678",
+        [("b1", 9500.5, 12, 12, 4, "Noord; Zuid")],
+        geldig_tot=dt.date(2027, 5, 1),
+    )
     schrijf_bod(werkmap, "beta.xlsx", "Beta Leren", "87654321", [("B1-route", "9.250,00", 20, 24, 2.5, "alle")])
     inschrijvingen, _ = _lees(werkmap)
     acme, beta = inschrijvingen
@@ -65,7 +77,12 @@ def test_rondgang_sjabloon_ingevuld_ingelezen(werkmap: Path) -> None:
 
 def test_alle_foute_waarden_in_een_keer(werkmap: Path) -> None:
     schrijf_bod(
-        werkmap, "acme.xlsx", "Acme Taal", "1234", keurmerk="misschien", geldig_tot="gisteren",
+        werkmap,
+        "acme.xlsx",
+        "Acme Taal",
+        "1234",
+        keurmerk="misschien",
+        geldig_tot="gisteren",
         email="geen-adres",
         percelen=[
             ("B1", "duur", "veel", 12.5, -1, "Noord; Westerwolde"),
@@ -137,8 +154,14 @@ def test_voorbeeld_zes_inschrijvers(voorbeeld: Path) -> None:
     res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld)])
     assert res.exit_code == 0, res.output
     assert res.output.startswith("6 inschrijvingen")
-    for naam in ("Taalhuis De Brug B.V.", "Inburgerwijs Academie", "Nieuwe Start Opleidingen",
-                 "Leerpunt Vechtstreek", "Spreekbeurt Taaltrainingen", "Kompas Inburgering"):
+    for naam in (
+        "Taalhuis De Brug B.V.",
+        "Inburgerwijs Academie",
+        "Nieuwe Start Opleidingen",
+        "Leerpunt Vechtstreek",
+        "Spreekbeurt Taaltrainingen",
+        "Kompas Inburgering",
+    ):
         assert naam in res.output
 
 

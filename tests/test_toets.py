@@ -24,11 +24,27 @@ def _aanbesteding(tmp_path: Path, knockout: dict[str, Any]):
 
 
 def _bod(**over: Any) -> Inschrijving:
-    aanbod = {"perceel": "B1", "prijs": 9000.0, "capaciteit": 10, "instroommomenten": 12, "wachttijd_weken": 6.0,
-              "gemeenten": ("Noord", "Oost", "Zuid"), "cel": "x.xlsx!Percelen!A2"}
-    velden = {"bestand": "x.xlsx", "sha256": "0" * 64, "naam": "X", "kvk": "12345678", "contactpersoon": "c",
-              "email": "a@b.nl", "keurmerk": True, "keurmerk_nummer": "BOW-1",
-              "keurmerk_geldig_tot": dt.date(2026, 3, 2), "uitsluitingsgronden": False}
+    aanbod = {
+        "perceel": "B1",
+        "prijs": 9000.0,
+        "capaciteit": 10,
+        "instroommomenten": 12,
+        "wachttijd_weken": 6.0,
+        "gemeenten": ("Noord", "Oost", "Zuid"),
+        "cel": "x.xlsx!Percelen!A2",
+    }
+    velden = {
+        "bestand": "x.xlsx",
+        "sha256": "0" * 64,
+        "naam": "X",
+        "kvk": "12345678",
+        "contactpersoon": "c",
+        "email": "a@b.nl",
+        "keurmerk": True,
+        "keurmerk_nummer": "BOW-1",
+        "keurmerk_geldig_tot": dt.date(2026, 3, 2),
+        "uitsluitingsgronden": False,
+    }
     for k, v in over.items():
         (aanbod if k in aanbod else velden)[k] = v
     return Inschrijving(aanbod={"B1": PerceelAanbod(**aanbod)}, **velden)
@@ -42,27 +58,67 @@ def _uitslag(tmp_path: Path, knockout: dict[str, Any], kwaliteit: float | None =
 
 # Peildatum in kleine_aanbesteding is 2026-03-02; volume B1 is 10 + 6 + 4 = 20.
 GRENZEN = [
-    ("keurmerk", {}, {"keurmerk_geldig_tot": dt.date(2026, 3, 2)}, {"keurmerk_geldig_tot": dt.date(2026, 3, 1)},
-     "keurmerk geldig tot 2026-03-01, peildatum 2026-03-02: verlopen"),
+    (
+        "keurmerk",
+        {},
+        {"keurmerk_geldig_tot": dt.date(2026, 3, 2)},
+        {"keurmerk_geldig_tot": dt.date(2026, 3, 1)},
+        "keurmerk geldig tot 2026-03-01, peildatum 2026-03-02: verlopen",
+    ),
     ("keurmerk", {}, {"keurmerk": True}, {"keurmerk": False}, "geen Blik op Werk keurmerk"),
     ("keurmerk", {}, {"keurmerk_nummer": "BOW-9"}, {"keurmerk_nummer": None}, "keurmerk zonder certificaatnummer"),
-    ("uitsluitingsgronden", {}, {"uitsluitingsgronden": False}, {"uitsluitingsgronden": True},
-     "inschrijver verklaart dat uitsluitingsgronden van toepassing zijn"),
+    (
+        "uitsluitingsgronden",
+        {},
+        {"uitsluitingsgronden": False},
+        {"uitsluitingsgronden": True},
+        "inschrijver verklaart dat uitsluitingsgronden van toepassing zijn",
+    ),
     ("capaciteit", {"minimum": 8}, {"capaciteit": 8}, {"capaciteit": 7}, "capaciteit 7 per jaar, vereist minstens 8"),
     # 0.25 x 20 = 5 exactly
-    ("capaciteit", {"minimum_aandeel": 0.25}, {"capaciteit": 5}, {"capaciteit": 4},
-     "capaciteit 4 per jaar, vereist minstens 5"),
-    ("instroom", {"minimum": 12}, {"instroommomenten": 12}, {"instroommomenten": 11},
-     "11 instroommomenten per jaar, vereist minstens 12"),
-    ("wachttijd", {"maximum_weken": 8}, {"wachttijd_weken": 8.0}, {"wachttijd_weken": 8.5},
-     "wachttijd 8,5 weken, toegestaan hoogstens 8"),
-    ("plafondprijs", {}, {"prijs": 10000.0}, {"prijs": 10000.01},
-     "prijs per traject EUR 10.000,01 ligt boven de plafondprijs EUR 10.000,00"),
-    ("dekking", {"eis": "alle"}, {"gemeenten": ("Noord", "Oost", "Zuid")}, {"gemeenten": ("Noord", "Oost")},
-     "bedient niet alle gemeenten; ontbreekt: Zuid"),
+    (
+        "capaciteit",
+        {"minimum_aandeel": 0.25},
+        {"capaciteit": 5},
+        {"capaciteit": 4},
+        "capaciteit 4 per jaar, vereist minstens 5",
+    ),
+    (
+        "instroom",
+        {"minimum": 12},
+        {"instroommomenten": 12},
+        {"instroommomenten": 11},
+        "11 instroommomenten per jaar, vereist minstens 12",
+    ),
+    (
+        "wachttijd",
+        {"maximum_weken": 8},
+        {"wachttijd_weken": 8.0},
+        {"wachttijd_weken": 8.5},
+        "wachttijd 8,5 weken, toegestaan hoogstens 8",
+    ),
+    (
+        "plafondprijs",
+        {},
+        {"prijs": 10000.0},
+        {"prijs": 10000.01},
+        "prijs per traject EUR 10.000,01 ligt boven de plafondprijs EUR 10.000,00",
+    ),
+    (
+        "dekking",
+        {"eis": "alle"},
+        {"gemeenten": ("Noord", "Oost", "Zuid")},
+        {"gemeenten": ("Noord", "Oost")},
+        "bedient niet alle gemeenten; ontbreekt: Zuid",
+    ),
     ("dekking", {"eis": "subregio"}, {"gemeenten": ("Zuid",)}, {"gemeenten": ("Noord", "Zuid")}, None),
-    ("dekking", {"eis": "subregio"}, {"gemeenten": ("Noord", "Oost")}, {"gemeenten": ("Noord",)},
-     "bedient geen enkele subregio volledig (A: ontbreekt Oost; B: ontbreekt Zuid)"),
+    (
+        "dekking",
+        {"eis": "subregio"},
+        {"gemeenten": ("Noord", "Oost")},
+        {"gemeenten": ("Noord",)},
+        "bedient geen enkele subregio volledig (A: ontbreekt Oost; B: ontbreekt Zuid)",
+    ),
 ]
 
 
@@ -88,14 +144,27 @@ def test_minimum_kwaliteit_na_beoordeling(tmp_path: Path) -> None:
 
 
 def test_alle_gefaalde_regels_worden_genoemd(tmp_path: Path) -> None:
-    r = _uitslag(tmp_path, {"keurmerk": {}, "plafondprijs": {}, "instroom": {"minimum": 12}},
-                 keurmerk=False, prijs=12000.0, instroommomenten=4)
+    r = _uitslag(
+        tmp_path,
+        {"keurmerk": {}, "plafondprijs": {}, "instroom": {"minimum": 12}},
+        keurmerk=False,
+        prijs=12000.0,
+        instroommomenten=4,
+    )
     assert len(r.redenen) == 3
 
 
 def test_register_is_uitbreidbaar() -> None:
-    assert {"keurmerk", "uitsluitingsgronden", "capaciteit", "instroom", "wachttijd", "plafondprijs", "dekking",
-            "minimum_kwaliteit"} <= set(regels_register())
+    assert {
+        "keurmerk",
+        "uitsluitingsgronden",
+        "capaciteit",
+        "instroom",
+        "wachttijd",
+        "plafondprijs",
+        "dekking",
+        "minimum_kwaliteit",
+    } <= set(regels_register())
 
 
 def test_voorbeeld_toets(voorbeeld: Path) -> None:

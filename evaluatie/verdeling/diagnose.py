@@ -63,7 +63,9 @@ def diagnose(p: Verdeelprobleem, ks, oplosser: str, tijdslimiet: float | None) -
 
     m = _Model(p, ks, elastisch=True)
     m.prob.sense = pulp.LpMinimize
-    m.prob.setObjective(pulp.LpAffineExpression([(v, 1) for v in m.slack.values()]))
+    # Unmet demand is the last resort: first see whether a budget or the supplier count gives way.
+    straf = {"tekort": 100_000_000, "min_leveranciers": 1_000_000, "budget": 1}
+    m.prob.setObjective(pulp.LpAffineExpression([(v, straf[naam.partition(":")[0]]) for naam, v in m.slack.items()]))
     if _los(m.prob, oplosser, tijdslimiet) != "optimaal":
         return [_regels_samen(p)]
     meldingen = []

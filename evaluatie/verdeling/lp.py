@@ -10,8 +10,12 @@ the gemeenten afterwards (tender order, best-ranked supplier first).
 Objectives, in order, each solved to proven optimality and then fixed:
 1. maximise sum of gunningswaarde x inburgeraars (values scaled to integers);
 2. among those, minimise cost (in cents);
-3. among those, minimise sum of (rank x classes + class index) x inburgeraars: prefer the
-   better-ranked supplier, then earlier gemeenten: a documented rule instead of solver whim.
+3. among those, maximise sum of (R - rank) x inburgeraars (R suppliers): volume goes to the
+   better-ranked supplier (this settles ties between suppliers of equal value and price);
+4. with every supplier's total now fixed, maximise sum of (R - rank) x (C - position)^2 x
+   inburgeraars (C demand classes in tender order): the better-ranked supplier gets the
+   gemeenten earliest in the tender's list. Steps 3 and 4 are a documented rule instead of
+   solver whim; splitting step 4 off keeps it a small problem.
 """
 
 from __future__ import annotations
@@ -81,13 +85,13 @@ class _Model:
             for si in k.leveranciers:
                 ub = min(k.vraag, bovengrens(p, p.leveranciers[si]))
                 if ub > 0:
-                    self.x[ci, si] = pulp.LpVariable(f"x_{ci}_{si}", 0, ub, cat="Integer")
+                    self.x[ci, si] = self.prob.add_variable(f"x_{ci}_{si}", 0, ub, cat="Integer")
         gebruikt = sorted({si for _, si in self.x})
         self.slack: dict[str, pulp.LpVariable] = {}
         for ci, k in enumerate(ks):
             termen = [(self.x[ci, si], 1) for si in k.leveranciers if (ci, si) in self.x]
             if elastisch:
-                u = pulp.LpVariable(f"tekort_{ci}", 0, k.vraag)
+                u = self.prob.add_variable(f"tekort_{ci}", 0, k.vraag)
                 self.slack[f"tekort:{ci}"] = u
                 termen.append((u, 1))
             self.prob += pulp.LpAffineExpression(termen) == k.vraag, f"vraag_{ci}"
@@ -97,8 +101,13 @@ class _Model:
             s = p.leveranciers[si]
             volume = pulp.LpAffineExpression([(v, 1) for (ci, sj), v in self.x.items() if sj == si])
             if heeft_y:
-                y = self.y[si] = pulp.LpVariable(f"y_{si}", cat="Binary")
+                y = self.y[si] = self.prob.add_variable(f"y_{si}", cat="Binary")
                 self.prob += volume - bovengrens(p, s) * y <= 0, f"capaciteit_{si}"
+                # Variable upper bounds x <= ub * y: redundant for integers but a much tighter
+                # LP relaxation, which is what makes the national model solve in seconds.
+                for (ci, sj), v in self.x.items():
+                    if sj == si:
+                        self.prob += v - v.upBound * y <= 0, f"koppel_{ci}_{si}"
                 if r.min_volume:
                     self.prob += volume - r.min_volume * y >= 0, f"min_volume_{si}"
             else:
@@ -106,7 +115,7 @@ class _Model:
         if r.min_leveranciers is not None:
             termen = [(y, 1) for y in self.y.values()]
             if elastisch:
-                k_ = self.slack["min_leveranciers"] = pulp.LpVariable("tekort_leveranciers", 0)
+                k_ = self.slack["min_leveranciers"] = self.prob.add_variable("tekort_leveranciers", 0)
                 termen.append((k_, 1))
             self.prob += pulp.LpAffineExpression(termen) >= r.min_leveranciers, "min_leveranciers"
         if r.max_leveranciers is not None:
@@ -119,7 +128,7 @@ class _Model:
                 zs = []
                 for si in k.leveranciers:
                     if (ci, si) in self.x:
-                        z = pulp.LpVariable(f"z_{ci}_{si}", cat="Binary")
+                        z = self.prob.add_variable(f"z_{ci}_{si}", cat="Binary")
                         self.prob += self.x[ci, si] - k.vraag * z <= 0, f"keten_{ci}_{si}"
                         zs.append((z, 1))
                 self.prob += pulp.LpAffineExpression(zs) <= r.max_leveranciers_per_gemeente, f"max_per_gemeente_{ci}"
@@ -134,7 +143,7 @@ class _Model:
                     if (ci, si) in self.x
                 ]
                 if elastisch:
-                    b = self.slack[f"budget:{ci}"] = pulp.LpVariable(f"overschrijding_{ci}", 0)
+                    b = self.slack[f"budget:{ci}"] = self.prob.add_variable(f"overschrijding_{ci}", 0)
                     termen.append((b, -1))
                 self.prob += pulp.LpAffineExpression(termen) <= round(p.budget[g] * CENTEN), f"budget_{ci}"
         self.waarde = pulp.LpAffineExpression(
@@ -143,10 +152,24 @@ class _Model:
         self.kosten = pulp.LpAffineExpression(
             [(v, round(self.p.leveranciers[si].prijs * CENTEN)) for (ci, si), v in self.x.items()]
         )
-        n = len(ks)
-        self.volgorde = pulp.LpAffineExpression(
-            [(v, self.p.leveranciers[si].rang * n + ci + 1) for (ci, si), v in self.x.items()]
+        self.rangvoorkeur = pulp.LpAffineExpression(
+            [(v, len(p.leveranciers) - self.p.leveranciers[si].rang) for (ci, si), v in self.x.items()]
         )
+        n, m = len(ks), len(p.leveranciers)
+        self.volgorde = pulp.LpAffineExpression(
+            [(v, (m - self.p.leveranciers[si].rang) * (n - ci) ** 2) for (ci, si), v in self.x.items()]
+        )
+
+    def zet_volumes_vast(self) -> None:
+        """Fix every supplier's total at its current value: what is left is which gemeenten it serves."""
+        import pulp
+
+        volumes: dict[int, list] = {}
+        for (_, si), v in self.x.items():
+            volumes.setdefault(si, []).append((v, 1))
+        for si, termen in volumes.items():
+            totaal = round(sum(v.varValue or 0 for v, _ in termen))
+            self.prob += pulp.LpAffineExpression(termen) == totaal, f"volume_vast_{si}"
 
     def _per_subregio(self) -> None:
         import pulp
@@ -156,7 +179,7 @@ class _Model:
             regios.setdefault(self.p.subregio[k.gemeenten[0]], []).append(ci)
         for ri, (_, cis) in enumerate(regios.items()):
             for si in sorted({si for ci in cis for si in self.ks[ci].leveranciers}):
-                z = pulp.LpVariable(f"r_{ri}_{si}", cat="Binary")
+                z = self.prob.add_variable(f"r_{ri}_{si}", cat="Binary")
                 for ci in cis:
                     if (ci, si) in self.x:
                         self.prob += self.x[ci, si] - self.ks[ci].vraag * z <= 0, f"regio_max_{ci}_{si}"
@@ -196,7 +219,8 @@ def verdeel(p: Verdeelprobleem, oplosser: str = "highs", tijdslimiet: float | No
     stappen = [
         (m.waarde, pulp.LpMaximize, lambda v: m.waarde >= v),
         (m.kosten, pulp.LpMinimize, lambda v: m.kosten <= v),
-        (m.volgorde, pulp.LpMinimize, None),
+        (m.rangvoorkeur, pulp.LpMaximize, lambda v: m.rangvoorkeur >= v),
+        (m.volgorde, pulp.LpMaximize, None),
     ]
     for i, (doel, richting, vastzetten) in enumerate(stappen):
         m.prob.sense = richting
@@ -213,6 +237,8 @@ def verdeel(p: Verdeelprobleem, oplosser: str = "highs", tijdslimiet: float | No
             )
         if vastzetten is not None:
             m.prob += vastzetten(round(pulp.value(doel))), f"lexicografisch_{i}"
+        if doel is m.rangvoorkeur:
+            m.zet_volumes_vast()
     oplostijd = time.perf_counter() - t1
     hoeveel = {key: round(v.varValue or 0) for key, v in m.x.items()}
     return Verdeling(

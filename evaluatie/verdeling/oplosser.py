@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from functools import cache
 
 STANDAARD = "highs"
@@ -15,9 +16,12 @@ def maak_oplosser(naam: str, tijdslimiet: float | None):
     if naam == "highs":
         return pulp.HiGHS(msg=False, timeLimit=tijdslimiet, threads=1, random_seed=ZAAD % 2**31)
     if naam == "cbc":
-        return pulp.PULP_CBC_CMD(
-            msg=False, timeLimit=tijdslimiet, threads=1, options=[f"randomSeed {ZAAD}", f"randomCbcSeed {ZAAD}"]
-        )
+        with warnings.catch_warnings():
+            # PuLP 3.3 announces that the bundled CBC moves to an extra in 4.0; we pin pulp<4.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return pulp.PULP_CBC_CMD(
+                msg=False, timeLimit=tijdslimiet, threads=1, options=[f"randomSeed {ZAAD}", f"randomCbcSeed {ZAAD}"]
+            )
     raise ValueError(f"onbekende oplosser {naam}; kies uit {', '.join(OPLOSSERS)}")
 
 

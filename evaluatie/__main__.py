@@ -1,0 +1,3 @@
+from evaluatie.cli import main
+
+main()

@@ -1,0 +1,98 @@
+"""evaluatie gunning end to end on the example: ranking, full allocation, determinism, usage errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import REPO
+
+
+def _gun(werkmap: Path, *extra: str):  # noqa: ANN202
+    return CliRunner().invoke(main, ["gunning", "--werkmap", str(werkmap), "--geen-rapport", *extra])
+
+
+def test_voorbeeld_gunning_b1_onderwijs(voorbeeld: Path) -> None:
+    res = _gun(voorbeeld, "--lots", "B1,onderwijs")
+    assert res.exit_code == 0, res.output
+    data = json.loads((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "criteria/schema/gunning.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert list(data["percelen"]) == ["B1", "onderwijs"]
+    b1 = data["percelen"]["B1"]
+    # Taalhuis: 0.6 x 76.6667 + 0.4 x (8700 / 9200 x 100 = 94.5652) = 46 + 37.8261 = 83.8261
+    assert b1["rangorde"][0] == {
+        **b1["rangorde"][0],
+        "inschrijver": "Taalhuis De Brug B.V.",
+        "rang": 1,
+        "totaal": 83.8261,
+        "prijsscore": 94.5652,
+    }
+    for code, vraag in (("B1", 98), ("onderwijs", 36)):
+        p = data["percelen"][code]
+        assert sum(t["aantal"] for t in p["toewijzing"]) == vraag
+        for t in p["toewijzing"]:
+            prijs = next(r["prijs"] for r in p["rangorde"] if r["inschrijver"] == t["inschrijver"])
+            assert t["kosten"] == t["aantal"] * prijs
+    uitgesloten = {u["inschrijver"]: u["redenen"] for u in b1["uitgesloten"]}
+    assert uitgesloten["Nieuwe Start Opleidingen"] == ["keurmerk geldig tot 2021-03-31, peildatum 2021-06-04: verlopen"]
+    # max_aandeel 0.5 of 98 = 49 binds for the winner
+    assert sum(t["aantal"] for t in b1["toewijzing"] if t["inschrijver"] == "Taalhuis De Brug B.V.") == 49
+    assert {i["bestand"] for i in data["invoer"]} >= {
+        "aanbesteding.yaml",
+        "inschrijvingen/taalhuis.xlsx",
+        "beoordelingen/consensus.xlsx",
+    }
+    assert "Taalhuis De Brug B.V." in res.output and "Gemeente" in res.output
+
+
+def test_tweemaal_byte_identiek_en_cbc_gelijk(voorbeeld: Path) -> None:
+    assert _gun(voorbeeld, "--lots", "B1,onderwijs").exit_code == 0
+    eerst = (voorbeeld / "rapporten" / "gunning.json").read_bytes()
+    assert _gun(voorbeeld, "--lots", "b1,ONDERWIJS").exit_code == 0
+    assert (voorbeeld / "rapporten" / "gunning.json").read_bytes() == eerst
+    assert _gun(voorbeeld, "--lots", "B1,onderwijs", "--solver", "cbc").exit_code == 0
+    cbc = json.loads((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    highs = json.loads(eerst)
+    for code in ("B1", "onderwijs"):
+        assert cbc["percelen"][code]["toewijzing"] == highs["percelen"][code]["toewijzing"]
+
+
+def test_onbekend_perceel_is_gebruiksfout(voorbeeld: Path) -> None:
+    res = _gun(voorbeeld, "--lots", "B1,Q")
+    assert res.exit_code == 2
+    assert "onbekend perceel Q; geldige codes: B1, onderwijs, Z" in res.output
+
+
+def test_json_op_stdout(voorbeeld: Path) -> None:
+    res = _gun(voorbeeld, "--lots", "Z", "--json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert set(data["percelen"]["Z"]) >= {"rangorde", "toewijzing", "uitgesloten"}
+    assert set(data["percelen"]["Z"]["rangorde"][0]) >= {
+        "inschrijver",
+        "kwaliteit",
+        "prijs",
+        "prijsscore",
+        "totaal",
+        "rang",
+    }
+
+
+def test_onhaalbaar_geeft_exit_1_met_uitleg(voorbeeld: Path) -> None:
+    yaml_pad = voorbeeld / "aanbesteding.yaml"
+    tekst = yaml_pad.read_text(encoding="utf-8").replace(
+        "verdeling: {max_aandeel: 0.6}", "verdeling: {max_aandeel: 0.2}"
+    )
+    yaml_pad.write_text(tekst, encoding="utf-8")
+    res = _gun(voorbeeld, "--lots", "onderwijs")
+    assert res.exit_code == 1
+    # 0.2 x 36 = 7 per supplier; four admitted suppliers: 28 places for 36 inburgeraars
+    assert (
+        "Perceel Onderwijsroute: de toegelaten inschrijvers hebben samen 28 plaatsen (per inschrijver "
+        "hoogstens 7 door max_aandeel 0,2), de vraag is 36"
+    ) in res.output

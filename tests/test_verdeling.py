@@ -1,0 +1,154 @@
+"""Allocation rules, each binding in a small instance whose optimum is known by hand; CBC = HiGHS."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluatie.definitie.model import Verdeelregels
+from evaluatie.fouten import EvaluatieFout
+from evaluatie.verdeling.lp import verdeel
+from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+
+VRAAG = {"Noord": 10, "Oost": 6, "Zuid": 4}  # 20 in all; Noord and Oost form subregio A, Zuid is B
+REGIO = {"Noord": "A", "Oost": "A", "Zuid": "B"}
+ALLE = tuple(VRAAG)
+
+
+def _lev(naam: str, rang: int, waarde: float, prijs: float, cap: int = 100, gemeenten=ALLE) -> Leverancier:  # noqa: ANN001
+    return Leverancier(naam, waarde, prijs, cap, gemeenten, rang)
+
+
+def _probleem(*lev: Leverancier, budget=None, **regels) -> Verdeelprobleem:  # noqa: ANN001, ANN003
+    return Verdeelprobleem("B1", "B1-route", dict(VRAAG), REGIO, tuple(lev), Verdeelregels(**regels), budget or {})
+
+
+S1 = _lev("S1", 0, 90, 9000)
+S2 = _lev("S2", 1, 80, 8000)
+S3 = _lev("S3", 2, 70, 7000)
+
+OPLOSSERS = ["highs", "cbc"]
+
+
+def _per(v) -> dict[str, int]:  # noqa: ANN001
+    return v.per_leverancier()
+
+
+def _cellen(v) -> dict[tuple[str, str], int]:  # noqa: ANN001
+    return {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing}
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_zonder_regels_alles_naar_de_beste(oplosser: str) -> None:
+    v = verdeel(_probleem(S1, S2, S3), oplosser)
+    assert _per(v) == {"S1": 20}
+    assert sum(t.kosten for t in v.toewijzing) == 20 * 9000
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_capaciteit(oplosser: str) -> None:
+    # S1 can take 12: the remaining 8 go to the next best, S2. Merged class split back in tender
+    # order, best-ranked first: Noord 10 S1; Oost 2 S1 + 4 S2; Zuid 4 S2.
+    v = verdeel(_probleem(_lev("S1", 0, 90, 9000, cap=12), S2, S3), oplosser)
+    assert _cellen(v) == {("Noord", "S1"): 10, ("Oost", "S1"): 2, ("Oost", "S2"): 4, ("Zuid", "S2"): 4}
+    assert v.model == "geaggregeerd"
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_max_aandeel(oplosser: str) -> None:
+    # 0.5 x 20 = 10 per supplier at most
+    assert _per(verdeel(_probleem(S1, S2, S3, max_aandeel=0.5), oplosser)) == {"S1": 10, "S2": 10}
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_min_volume(oplosser: str) -> None:
+    # S1 could take 15, but then S2 would get 5 < 8; best is S1 12 + S2 8 (value 12x90 + 8x80 = 1720)
+    v = verdeel(_probleem(_lev("S1", 0, 90, 9000, cap=15), S2, S3, min_volume=8), oplosser)
+    assert _per(v) == {"S1": 12, "S2": 8}
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_min_leveranciers(oplosser: str) -> None:
+    # three suppliers, each at least 3: S1 14, S2 3, S3 3
+    assert _per(verdeel(_probleem(S1, S2, S3, min_leveranciers=3, min_volume=3), oplosser)) == {
+        "S1": 14,
+        "S2": 3,
+        "S3": 3,
+    }
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_max_leveranciers(oplosser: str) -> None:
+    # one supplier only; S1 (cap 12) cannot carry 20, so S2 takes everything
+    v = verdeel(_probleem(_lev("S1", 0, 90, 9000, cap=12), S2, S3, max_leveranciers=1), oplosser)
+    assert _per(v) == {"S2": 20}
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_max_leveranciers_per_gemeente(oplosser: str) -> None:
+    # one supplier per gemeente and S1 (cap 12) can serve 10 at most (Noord, or Oost + Zuid): equal value
+    # and cost; the documented tie-break gives the best-ranked supplier the earliest gemeente: Noord.
+    v = verdeel(_probleem(_lev("S1", 0, 90, 9000, cap=12), S2, S3, max_leveranciers_per_gemeente=1), oplosser)
+    assert _cellen(v) == {("Noord", "S1"): 10, ("Oost", "S2"): 6, ("Zuid", "S2"): 4}
+    assert v.model == "per gemeente"
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_per_subregio(oplosser: str) -> None:
+    # S1 serves Noord and Zuid but not Oost: it may only take the whole subregio B (Zuid)
+    s1 = _lev("S1", 0, 90, 9000, gemeenten=("Noord", "Zuid"))
+    v = verdeel(_probleem(s1, S2, S3, per_subregio=True), oplosser)
+    assert _cellen(v) == {("Noord", "S2"): 10, ("Oost", "S2"): 6, ("Zuid", "S1"): 4}
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_budget_per_gemeente(oplosser: str) -> None:
+    # Noord: 9000a + 8000b <= 85000 with a + b = 10 -> a <= 5: S1 5, S2 5
+    v = verdeel(_probleem(S1, S2, budget={"Noord": 85000}), oplosser)
+    assert _cellen(v) == {("Noord", "S1"): 5, ("Noord", "S2"): 5, ("Oost", "S1"): 6, ("Zuid", "S1"): 4}
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_gelijke_waarde_goedkoopste_wint(oplosser: str) -> None:
+    s1 = _lev("S1", 0, 80, 9000, cap=100)
+    s2 = _lev("S2", 1, 80, 8000, cap=100)
+    assert _per(verdeel(_probleem(s1, s2), oplosser)) == {"S2": 20}
+
+
+def test_onbediende_gemeente() -> None:
+    s1 = _lev("S1", 0, 90, 9000, gemeenten=("Noord", "Oost"))
+    with pytest.raises(EvaluatieFout) as e:
+        verdeel(_probleem(s1))
+    assert e.value.meldingen == [
+        "Perceel B1-route: Zuid heeft 4 inburgeraars, maar geen toegelaten inschrijver bedient Zuid"
+    ]
+
+
+def test_te_weinig_capaciteit() -> None:
+    with pytest.raises(EvaluatieFout) as e:
+        verdeel(_probleem(_lev("S1", 0, 90, 9000, cap=30), _lev("S2", 1, 80, 8000, cap=30), max_aandeel=0.4))
+    assert e.value.meldingen == [
+        "Perceel B1-route: de toegelaten inschrijvers hebben samen 16 plaatsen (per inschrijver hoogstens 8 door "
+        "max_aandeel 0,4), de vraag is 20"
+    ]
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_budget_onhaalbaar_via_slack(oplosser: str) -> None:
+    # Noord needs 10 x at least EUR 7,000 = 70,000 but has 50,000: 20,000 short
+    with pytest.raises(EvaluatieFout) as e:
+        verdeel(_probleem(S1, S2, S3, budget={"Noord": 50000}), oplosser)
+    assert e.value.meldingen == [
+        "Perceel B1-route: het budget van Noord (EUR 50.000,00) is EUR 20.000,00 te laag voor de vraag van Noord"
+    ]
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_ketenregel_onhaalbaar_via_slack(oplosser: str) -> None:
+    # one supplier per gemeente, every supplier capacity 8: Noord (10) cannot be served by one supplier
+    lev = [_lev(f"S{i}", i, 90 - i, 9000, cap=8) for i in range(3)]
+    with pytest.raises(EvaluatieFout) as e:
+        verdeel(_probleem(*lev, max_leveranciers_per_gemeente=1), oplosser)
+    assert e.value.meldingen == [
+        "Perceel B1-route: voor Noord kunnen 2 inburgeraars niet worden toegewezen binnen de regels (capaciteit, "
+        "max_leveranciers_per_gemeente 1); bedienen deze gemeente(n): S0, S1, S2"
+    ]
