@@ -12,7 +12,7 @@ from evaluatie.cli import main
 from tests.hulp import REPO
 
 
-def _gun(werkmap: Path, *extra: str):  # noqa: ANN202
+def _gun(werkmap: Path, *extra: str):
     return CliRunner().invoke(main, ["gunning", "--werkmap", str(werkmap), "--geen-rapport", *extra])
 
 

@@ -17,13 +17,13 @@ B = Kandidaat("B", 9000, 80, 10, 4)
 C = Kandidaat("C", 10000, 90, 10, 4)
 
 
-def _perceel(tmp_path: Path, **over):  # noqa: ANN003, ANN202
+def _perceel(tmp_path: Path, **over):
     data = kleine_aanbesteding()
     data["percelen"]["B1"].update(over)
     return laad_aanbesteding(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))[0].percelen["B1"]
 
 
-def _tabel(regels) -> dict[str, tuple]:  # noqa: ANN001
+def _tabel(regels) -> dict[str, tuple]:
     return {r.inschrijver: (round(r.prijsscore, 4), round(r.totaal, 4), r.rang) for r in regels}
 
 
@@ -78,7 +78,7 @@ def test_gelijke_stand_beslist_door_regel(tmp_path: Path, regels: list[str], eer
 
 def test_gelijke_stand_zonder_regel_vraagt_loting(tmp_path: Path) -> None:
     p = _perceel(tmp_path, weging={"kwaliteit": 50, "prijs": 50}, bij_gelijke_stand=[])
-    F = Kandidaat("F", 10000, 50, 10, 4)  # 25 + 40 = 65  # noqa: N806
+    F = Kandidaat("F", 10000, 50, 10, 4)  # 25 + 40 = 65
     r = rangschik(p, [E, F, D])
     assert [(x.inschrijver, x.rang, x.gelijke_stand) for x in r] == [("D", 1, True), ("E", 1, True), ("F", 3, False)]
     # file order does not matter

@@ -14,11 +14,11 @@ REGIO = {"Noord": "A", "Oost": "A", "Zuid": "B"}
 ALLE = tuple(VRAAG)
 
 
-def _lev(naam: str, rang: int, waarde: float, prijs: float, cap: int = 100, gemeenten=ALLE) -> Leverancier:  # noqa: ANN001
+def _lev(naam: str, rang: int, waarde: float, prijs: float, cap: int = 100, gemeenten=ALLE) -> Leverancier:
     return Leverancier(naam, waarde, prijs, cap, gemeenten, rang)
 
 
-def _probleem(*lev: Leverancier, budget=None, **regels) -> Verdeelprobleem:  # noqa: ANN001, ANN003
+def _probleem(*lev: Leverancier, budget=None, **regels) -> Verdeelprobleem:
     return Verdeelprobleem("B1", "B1-route", dict(VRAAG), REGIO, tuple(lev), Verdeelregels(**regels), budget or {})
 
 
@@ -29,11 +29,11 @@ S3 = _lev("S3", 2, 70, 7000)
 OPLOSSERS = ["highs", "cbc"]
 
 
-def _per(v) -> dict[str, int]:  # noqa: ANN001
+def _per(v) -> dict[str, int]:
     return v.per_leverancier()
 
 
-def _cellen(v) -> dict[tuple[str, str], int]:  # noqa: ANN001
+def _cellen(v) -> dict[tuple[str, str], int]:
     return {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing}
 
 

@@ -172,7 +172,6 @@ class _Model:
             self.prob += pulp.LpAffineExpression(termen) == totaal, f"volume_vast_{si}"
 
     def _per_subregio(self) -> None:
-        import pulp
 
         regios: dict[str, list[int]] = {}
         for ci, k in enumerate(self.ks):
