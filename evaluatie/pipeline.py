@@ -44,7 +44,13 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
     else:
         aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml", werkmap.root)
     inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen)
+    from evaluatie.definitie.laden import zoek_criteriaset
+
     bestanden = [Invoerbestand(bestand="aanbesteding.yaml", sha256=sha256_bestand(werkmap.aanbesteding))]
+    if aanbesteding.criteriaset:
+        setpad = zoek_criteriaset(aanbesteding.criteriaset, werkmap.root)
+        if setpad is not None:
+            bestanden.append(Invoerbestand(bestand=f"criteria/{setpad.name}", sha256=sha256_bestand(setpad)))
     bestanden += [
         Invoerbestand(bestand=f"inschrijvingen/{i.bestand}", sha256=i.sha256)
         for i in sorted(inschrijvingen, key=lambda i: i.bestand)
@@ -193,5 +199,8 @@ def schrijf_gunning_json(award: Award) -> Path:
 
 
 def schrijf_rapporten(award: Award) -> list[Path]:
-    """Placeholder until the reports stage lands."""
-    return []
+    """Gunningsadvies (HTML + xlsx), a letter per bidder per lot (docx + HTML), a page per gemeente."""
+    from evaluatie.rapport.gegevens import Rapportgegevens
+    from evaluatie.rapport.schrijven import schrijf_alle
+
+    return schrijf_alle(Rapportgegevens.uit_award(award), award.invoer.werkmap.rapporten)

@@ -43,3 +43,10 @@ def criteria_map() -> Path:
     hier = Path(__file__).resolve().parent
     verpakt = hier / "_criteria"
     return verpakt if verpakt.is_dir() else hier.parent / "criteria"
+
+
+def sjablonen_map() -> Path:
+    """The bundled report templates (reports/sjablonen; evaluatie/_sjablonen in a wheel)."""
+    hier = Path(__file__).resolve().parent
+    verpakt = hier / "_sjablonen"
+    return verpakt if verpakt.is_dir() else hier.parent / "reports" / "sjablonen"

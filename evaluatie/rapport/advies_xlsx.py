@@ -1,0 +1,174 @@
+"""The gunningsadvies as an Excel workbook: one sheet per table, real number formats, filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from evaluatie.ooxml import bewaar_werkmap
+from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
+
+EURO = '"€" #,##0.00'
+SCORE = "0.00"
+GEHEEL = "0"
+KOP = Font(bold=True, color="FFFFFF")
+KOPVULLING = PatternFill("solid", fgColor="1F4E79")
+
+
+def _blad(
+    wb: Workbook,
+    titel: str,
+    kop: Sequence[str],
+    rijen: Sequence[Sequence[object]],
+    formaten: dict[int, str] | None = None,
+) -> None:
+    ws = wb.create_sheet(titel[:31])
+    ws.append(list(kop))
+    for c in ws[1]:
+        c.font, c.fill = KOP, KOPVULLING
+        c.alignment = Alignment(wrap_text=True, vertical="center")
+    for rij in rijen:
+        ws.append(list(rij))
+    formaten = formaten or {}
+    for j in range(1, len(kop) + 1):
+        breedte = max(len(str(ws.cell(r, j).value or "")) for r in range(1, ws.max_row + 1))
+        ws.column_dimensions[get_column_letter(j)].width = min(max(10, breedte + 2), 70)
+        if j - 1 in formaten:
+            for r in range(2, ws.max_row + 1):
+                ws.cell(r, j).number_format = formaten[j - 1]
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{max(ws.max_row, 1)}"
+
+
+def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    a = g.aanbesteding
+    regels = [[a.percelen[c].naam, r] for c in g.uitslag.percelen for r in perceel_regels(g, c)]
+    _blad(wb, "Regels", ["Perceel", "Regel"], regels)
+    _blad(
+        wb,
+        "Knock-out",
+        ["Perceel", "Inschrijver", "Uitslag", "Redenen"],
+        [
+            [a.percelen[c].naam, r.inschrijver, r.status, "; ".join(r.redenen)]
+            for c in g.uitslag.percelen
+            for r in g.toets.voor_perceel(c)
+        ],
+    )
+    rijen = []
+    for c in g.uitslag.percelen:
+        perceel = a.percelen[c]
+        for r in g.panel.rijen:
+            if r.perceel != c:
+                continue
+            rijen.append(
+                [
+                    perceel.naam,
+                    r.inschrijver,
+                    perceel.criterium(r.criterium).naam,
+                    perceel.criterium(r.criterium).weging,
+                    *[r.individueel.get(b) for b in g.panel.beoordelaars],
+                    r.spreiding,
+                    r.spreiding_stappen,
+                    "ja" if r.signaal else "nee",
+                    r.consensus,
+                    r.consensus_toelichting or "",
+                    r.punten,
+                ]
+            )
+    _blad(
+        wb,
+        "Beoordeling",
+        [
+            "Perceel",
+            "Inschrijver",
+            "Criterium",
+            "Weging (%)",
+            *g.panel.beoordelaars,
+            "Spreiding",
+            "Spreiding (stappen)",
+            "Signaal",
+            "Consensus",
+            "Motivering consensus",
+            "Score",
+        ],
+        rijen,
+        {len(g.panel.beoordelaars) + 9: SCORE},
+    )
+    _blad(
+        wb,
+        "Kwaliteit",
+        ["Perceel", "Inschrijver", "Kwaliteitsscore"],
+        [[a.percelen[c].naam, i, k] for c in g.uitslag.percelen for i, k in g.panel.kwaliteit.get(c, {}).items()],
+        {2: SCORE},
+    )
+    _blad(
+        wb,
+        "Rangorde",
+        ["Perceel", "Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen", "Berekening"],
+        [
+            [
+                p.naam,
+                r.rang,
+                r.inschrijver,
+                r.kwaliteit,
+                r.prijs,
+                r.prijsscore,
+                r.totaal,
+                p.toegewezen(r.inschrijver),
+                r.berekening,
+            ]
+            for p in g.uitslag.percelen.values()
+            for r in p.rangorde
+        ],
+        {1: GEHEEL, 3: SCORE, 4: EURO, 5: SCORE, 6: SCORE, 7: GEHEEL},
+    )
+    _blad(
+        wb,
+        "Verdeling",
+        ["Perceel", "Gemeente", "Inschrijver", "Aantal", "Kosten"],
+        [
+            [p.naam, t.gemeente, t.inschrijver, t.aantal, t.kosten]
+            for p in g.uitslag.percelen.values()
+            for t in p.toewijzing
+        ],
+        {3: GEHEEL, 4: EURO},
+    )
+    _blad(
+        wb,
+        "Budget",
+        ["Perceel", "Gemeente", "Vraag", "Kosten", "Budget", "Bron budget"],
+        [
+            [p.naam, b.gemeente, b.vraag, b.kosten, b.budget, b.budget_bron]
+            for p in g.uitslag.percelen.values()
+            for b in p.budgetten
+        ],
+        {2: GEHEEL, 3: EURO, 4: EURO},
+    )
+    _blad(
+        wb,
+        "Uitgesloten",
+        ["Perceel", "Inschrijver", "Redenen"],
+        [[p.naam, x.inschrijver, "; ".join(x.redenen)] for p in g.uitslag.percelen.values() for x in p.uitgesloten],
+    )
+    verantwoording = [[b.bestand, b.sha256] for b in g.uitslag.invoer]
+    verantwoording += [
+        ["aanbestedingsdefinitie (samengevoegd)", g.definitie_hash],
+        ["evaluatie versie", g.uitslag.versie],
+        ["oplosser", g.uitslag.solver],
+        ["datum advies", a.data.gunning],
+        ["gegenereerd op", g.tijdstempel],
+    ]
+    _blad(wb, "Verantwoording", ["Onderdeel", "Waarde (SHA-256 voor bestanden)"], verantwoording)
+    ws = wb["Verantwoording"]
+    for r in range(2, ws.max_row + 1):
+        if isinstance(ws.cell(r, 2).value, dt.date):
+            ws.cell(r, 2).number_format = "DD-MM-YYYY"
+    bewaar_werkmap(wb, pad, dt.datetime.combine(a.data.gunning, dt.time()))
+    return pad

@@ -1,0 +1,99 @@
+"""Everything the reports need, gathered once from the award, plus the rules in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+
+from evaluatie.beoordeling.model import Paneluitslag
+from evaluatie.definitie.model import Aanbesteding
+from evaluatie.gunning.uitslag import Gunningsuitslag
+from evaluatie.hashing import sha256_bytes
+from evaluatie.inschrijving.model import Inschrijving
+from evaluatie.tekst import euro, getal, kort
+from evaluatie.toets.uitslag import Toetsuitslag
+
+
+def tijdstempel() -> str:
+    """Generation time, the one field that differs between runs; SOURCE_DATE_EPOCH fixes it."""
+    bron = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(bron), dt.UTC) if bron else dt.datetime.now(dt.UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+@dataclass
+class Rapportgegevens:
+    aanbesteding: Aanbesteding
+    uitslag: Gunningsuitslag
+    toets: Toetsuitslag
+    panel: Paneluitslag
+    inschrijvingen: list[Inschrijving]
+    definitie_hash: str
+    tijdstempel: str
+    zekerheid: dict[str, str] = field(default_factory=dict)  # lot -> HTML section (robustness)
+
+    @classmethod
+    def uit_award(cls, award) -> Rapportgegevens:
+        definitie = json.dumps(award.invoer.definitie, sort_keys=True, ensure_ascii=False).encode()
+        return cls(
+            aanbesteding=award.invoer.aanbesteding,
+            uitslag=award.uitslag,
+            toets=award.beoordeling.toets,
+            panel=award.beoordeling.panel,
+            inschrijvingen=award.invoer.inschrijvingen,
+            definitie_hash=sha256_bytes(definitie),
+            tijdstempel=tijdstempel(),
+        )
+
+
+def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
+    """The tender's rules for one lot, as applied, in plain Dutch."""
+    p = g.aanbesteding.percelen[code]
+    vraag = g.aanbesteding.vraag(code)
+    regels = [
+        "Deelnemende gemeenten en verwachte inburgeraars per jaar: "
+        + ", ".join(f"{gem} {n}" for gem, n in vraag.items())
+        + f" (totaal {sum(vraag.values())}).",
+        f"Plafondprijs {euro(p.plafondprijs)} per traject.",
+    ]
+    eisen = []
+    for r in g.toets.voor_perceel(code)[:1]:
+        eisen = [b.eis for b in r.bevindingen]
+    if eisen:
+        regels.append("Knock-outeisen: " + "; ".join(eisen) + ".")
+    regels.append(
+        "Gunningscriteria: "
+        + "; ".join(f"{c.naam} ({kort(c.weging)}%)" for c in p.gunningscriteria)
+        + f". Schaal: {p.schaal.beschrijving()}."
+    )
+    regels.append(
+        f"Prijsmethode {p.prijsmethode}; weging kwaliteit {kort(p.weging.kwaliteit)}%, prijs {kort(p.weging.prijs)}%."
+    )
+    if p.bij_gelijke_stand:
+        regels.append(
+            "Bij gelijke stand beslist: "
+            + ", ".join(x.replace("_", " ") for x in p.bij_gelijke_stand)
+            + "; daarna loting."
+        )
+    else:
+        regels.append("Bij gelijke stand: loting.")
+    v = p.verdeling
+    verdeel = ["capaciteit uit de inschrijving"]
+    if v.max_aandeel is not None:
+        verdeel.append(f"hoogstens {getal(v.max_aandeel * 100, 0)}% van het volume per inschrijver")
+    if v.min_volume:
+        verdeel.append(f"wie volume krijgt, krijgt minstens {v.min_volume} inburgeraars")
+    if v.min_leveranciers is not None:
+        verdeel.append(f"minstens {v.min_leveranciers} leveranciers")
+    if v.max_leveranciers is not None:
+        verdeel.append(f"hoogstens {v.max_leveranciers} leveranciers")
+    if v.max_leveranciers_per_gemeente is not None:
+        verdeel.append(f"hoogstens {v.max_leveranciers_per_gemeente} leveranciers per gemeente")
+    if v.per_subregio:
+        verdeel.append("alle gemeenten van een subregio dezelfde leverancier(s)")
+    for gem, b in v.budget_per_gemeente.items():
+        verdeel.append(f"budget {gem} {euro(b)}")
+    regels.append("Verdeelregels: " + "; ".join(verdeel) + ".")
+    return regels

@@ -1,0 +1,47 @@
+"""A one-page summary per gemeente: per lot which suppliers serve its inburgeraars, how many, at what cost."""
+
+from __future__ import annotations
+
+from evaluatie.rapport.gegevens import Rapportgegevens
+from evaluatie.rapport.html import Cel, e, pagina, tabel
+from evaluatie.tekst import euro
+
+
+def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
+    a = g.aanbesteding
+    gem = a.gemeente(gemeente)
+    delen = [
+        f"<h1>Overzicht voor gemeente {e(gemeente)}</h1>",
+        f"<p>{e(a.naam)}. Penvoerder: {e(a.penvoerder)}. Subregio: {e(gem.subregio)}. "
+        f"Voorgenomen gunning: {a.data.gunning:%d-%m-%Y}.</p>",
+    ]
+    totaal_k = totaal_b = 0.0
+    for p in g.uitslag.percelen.values():
+        budget = next((b for b in p.budgetten if b.gemeente == gemeente), None)
+        if budget is None:
+            continue
+        rijen = [
+            [t.inschrijver, Cel(str(t.aantal), t.aantal, "aantal"), Cel(euro(t.kosten), t.kosten, "kosten")]
+            for t in p.toewijzing
+            if t.gemeente == gemeente
+        ]
+        rijen.append([Cel("Totaal"), Cel(str(budget.vraag), budget.vraag), Cel(euro(budget.kosten), budget.kosten)])
+        verschil = budget.budget - budget.kosten
+        delen += [
+            f"<h2>{e(p.naam)}</h2>",
+            tabel(
+                ["Aanbieder", "Inburgeraars per jaar", "Kosten per jaar"],
+                rijen,
+                getal_kolommen=(1, 2),
+                rij_attrs=[""] * (len(rijen) - 1) + ['class="totaal"'],
+            ),
+            f"<p>Budget: {e(euro(budget.budget))} ({e(budget.budget_bron)}); "
+            f"{'ruimte' if verschil >= 0 else 'overschrijding'} {e(euro(abs(verschil)))}.</p>",
+        ]
+        totaal_k += budget.kosten
+        totaal_b += budget.budget
+    delen.append(
+        f'<div class="kader">Alle percelen samen: kosten {e(euro(totaal_k))} per jaar tegen een budget van '
+        f"{e(euro(totaal_b))}.</div>"
+    )
+    return pagina(f"Overzicht {gemeente}", "\n".join(delen))

@@ -1,0 +1,110 @@
+"""The standstill period (art. 2.127 Aanbestedingswet 2012) and its end under the Algemene termijnenwet.
+
+The period ends 20 calendar days after the day the award decision is sent. If that day is a
+Saturday, Sunday or algemeen erkende feestdag in the sense of the Atw (art. 3), the period is
+extended to the next day that is none of these. The Atw list is not the general public-holiday
+list: Nieuwjaarsdag, Goede Vrijdag, tweede Paasdag, Koningsdag, 5 mei (every year),
+Hemelvaartsdag, tweede Pinksterdag, eerste en tweede Kerstdag, plus days gelijkgesteld by
+royal decree (criteria/atw-gelijkgestelde-dagen.yaml and the tender's gelijkgestelde_dagen).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+from dateutil.easter import easter
+
+from evaluatie.werkmap import criteria_map
+
+WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def datum_tekst(d: dt.date) -> str:
+    """2026-04-28 -> 'dinsdag 28 april 2026'."""
+    return f"{WEEKDAGEN[d.weekday()]} {d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+@cache
+def _gelijkgesteld_bestand() -> dict[dt.date, str]:
+    pad = criteria_map() / "atw-gelijkgestelde-dagen.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8")) if pad.is_file() else {}
+    return {d["datum"]: d["naam"] for d in (data or {}).get("dagen", [])}
+
+
+def atw_feestdagen(jaar: int, extra: Iterable[dt.date] = ()) -> dict[dt.date, str]:
+    pasen = easter(jaar)
+    koningsdag = dt.date(jaar, 4, 27)
+    if koningsdag.weekday() == 6:  # on a Sunday the King's birthday is celebrated on the 26th
+        koningsdag = dt.date(jaar, 4, 26)
+    dagen = {
+        dt.date(jaar, 1, 1): "Nieuwjaarsdag",
+        pasen - dt.timedelta(days=2): "Goede Vrijdag",
+        pasen + dt.timedelta(days=1): "tweede Paasdag",
+        koningsdag: "Koningsdag",
+        dt.date(jaar, 5, 5): "Bevrijdingsdag",
+        pasen + dt.timedelta(days=39): "Hemelvaartsdag",
+        pasen + dt.timedelta(days=50): "tweede Pinksterdag",
+        dt.date(jaar, 12, 25): "eerste Kerstdag",
+        dt.date(jaar, 12, 26): "tweede Kerstdag",
+    }
+    for d, naam in _gelijkgesteld_bestand().items():
+        if d.year == jaar:
+            dagen.setdefault(d, f"{naam}, gelijkgesteld")
+    for d in extra:
+        if d.year == jaar:
+            dagen.setdefault(d, "gelijkgestelde dag (aanbesteding)")
+    return dagen
+
+
+def _reden(d: dt.date, extra: tuple[dt.date, ...]) -> str | None:
+    if d.weekday() == 5:
+        return "zaterdag"
+    if d.weekday() == 6:
+        return "zondag"
+    return atw_feestdagen(d.year, extra).get(d)
+
+
+@dataclass(frozen=True)
+class Standstill:
+    verzonden: dt.date
+    dagen: int
+    dag_n: dt.date  # verzonden + dagen
+    einde: dt.date
+    uitleg: str  # the arithmetic in words
+
+
+def standstill(verzonden: dt.date, dagen: int = 20, extra: Iterable[dt.date] = ()) -> Standstill:
+    extra = tuple(extra)
+    dag_n = verzonden + dt.timedelta(days=dagen)
+    einde = dag_n
+    overgeslagen = []
+    while (reden := _reden(einde, extra)) is not None:
+        overgeslagen.append(f"{einde.isoformat()} ({reden})")
+        einde += dt.timedelta(days=1)
+    uitleg = f"verzonden op {datum_tekst(verzonden)}; dag {dagen} is {datum_tekst(dag_n)}"
+    if overgeslagen:
+        uitleg += (
+            f"; volgens de Algemene termijnenwet verlengd voorbij {', '.join(overgeslagen)}; "
+            f"de termijn eindigt op {datum_tekst(einde)}"
+        )
+    else:
+        uitleg += "; de termijn eindigt op die dag"
+    return Standstill(verzonden, dagen, dag_n, einde, uitleg)
