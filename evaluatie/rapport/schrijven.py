@@ -27,7 +27,7 @@ def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
     geschreven.append(pad)
     geschreven.append(schrijf_advies_xlsx(g, map_ / "gunningsadvies.xlsx"))
     tijd = dt.datetime.combine(g.aanbesteding.data.verzenddatum, dt.time(9))
-    for code, p in g.uitslag.percelen.items():
+    for code in g.uitslag.percelen:
         bieders = [r.inschrijver for r in g.toets.voor_perceel(code)]
         for naam in bieders:
             d = brief(g, naam, code)
