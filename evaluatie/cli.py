@@ -217,6 +217,21 @@ def gunning(
         click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
 
 
+@main.command("rapport")
+@werkmap_optie
+@_percelen_optie
+@_oplosser_opties
+@afhandeling
+def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None) -> None:
+    """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
+    from evaluatie.pipeline import schrijf_gunning_json, schrijf_rapporten
+
+    award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    schrijf_gunning_json(award)
+    for pad in schrijf_rapporten(award):
+        click.echo(f"Geschreven: {pad}")
+
+
 def toets_json(uitslag: Any) -> dict[str, Any]:
     return {
         "resultaten": [

@@ -88,8 +88,8 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         d.tabel(["Criterium", "Weging", "Uw score", "Motivering van het beoordelingspanel"], rijen)
         d.alinea(
             f"Uw kwaliteitsscore: {getal(rang.kwaliteit)}. Uw prijs per traject: {euro(rang.prijs)}; "
-            f"uw prijsscore: {getal(rang.prijsscore)}; uw totaalscore: {getal(rang.totaal)} "
-            f"({rang.berekening})."
+            f"uw prijsscore: {getal(rang.prijsscore)} (methode {p.prijsmethode}; de formule staat in de "
+            f"aanbestedingsstukken); uw totaalscore: {getal(rang.totaal)}."
         )
 
     if winnaar and winnaar != inschrijver:

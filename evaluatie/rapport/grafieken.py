@@ -17,7 +17,8 @@ def _svg(fig) -> str:
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     plt.close(fig)
     tekst = buf.getvalue()
-    return tekst[tekst.index("<svg") :]  # drop the XML prolog and doctype: the SVG sits inline in HTML
+    tekst = tekst[tekst.index("<svg") :]  # drop the XML prolog and doctype: the SVG sits inline in HTML
+    return re.sub(r"\s*<metadata>.*?</metadata>", "", tekst, flags=re.S)
 
 
 def _mpl():

@@ -8,19 +8,28 @@ from functools import cache
 STANDAARD = "highs"
 OPLOSSERS = ("highs", "cbc")
 ZAAD = 20220101
+# Every objective has integer coefficients over integer variables, so an absolute gap below 1
+# means proven optimal; the default relative gaps (1e-4) would let CBC and HiGHS stop at
+# different "optimal" allocations.
+GAT = 0.99
 
 
 def maak_oplosser(naam: str, tijdslimiet: float | None):
     import pulp
 
     if naam == "highs":
-        return pulp.HiGHS(msg=False, timeLimit=tijdslimiet, threads=1, random_seed=ZAAD % 2**31)
+        return pulp.HiGHS(msg=False, timeLimit=tijdslimiet, threads=1, random_seed=ZAAD % 2**31, gapRel=0, gapAbs=GAT)
     if naam == "cbc":
         with warnings.catch_warnings():
             # PuLP 3.3 announces that the bundled CBC moves to an extra in 4.0; we pin pulp<4.
             warnings.simplefilter("ignore", DeprecationWarning)
             return pulp.PULP_CBC_CMD(
-                msg=False, timeLimit=tijdslimiet, threads=1, options=[f"randomSeed {ZAAD}", f"randomCbcSeed {ZAAD}"]
+                msg=False,
+                timeLimit=tijdslimiet,
+                threads=1,
+                gapRel=0,
+                gapAbs=GAT,
+                options=[f"randomSeed {ZAAD}", f"randomCbcSeed {ZAAD}"],
             )
     raise ValueError(f"onbekende oplosser {naam}; kies uit {', '.join(OPLOSSERS)}")
 
