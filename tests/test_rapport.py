@@ -170,7 +170,7 @@ def test_xlsx_opent_en_totalen_kloppen(gegund: Path) -> None:
     ws = wb["Verdeling"]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
     rijen = list(ws.iter_rows(min_row=2, values_only=True))
-    for code, perceel in data["percelen"].items():
+    for perceel in data["percelen"].values():
         naam = perceel["naam"]
         assert sum(r[3] for r in rijen if r[0] == naam) == sum(t["aantal"] for t in perceel["toewijzing"])
         assert sum(r[4] for r in rijen if r[0] == naam) == pytest.approx(
