@@ -20,6 +20,8 @@ class Document:
         self.blokken.append(("kop", tekst))
 
     def alinea(self, tekst: str, klein: bool = False) -> None:
+        if tekst.endswith(".."):  # a name ending in a period ('B.V.') closes the sentence itself
+            tekst = tekst[:-1]
         self.blokken.append(("alinea", tekst, klein))
 
     def opsomming(self, items: Sequence[str]) -> None:
