@@ -207,7 +207,7 @@ def gunning(
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
     pad = schrijf_gunning_json(award)
-    geschreven = [] if geen_rapport else schrijf_rapporten(award)
+    geschreven = [] if geen_rapport else schrijf_rapporten(award, oplosser)
     if als_json:
         echo_json(als_dict(award.uitslag))
         return
@@ -228,8 +228,36 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
     schrijf_gunning_json(award)
-    for pad in schrijf_rapporten(award):
+    for pad in schrijf_rapporten(award, oplosser):
         click.echo(f"Geschreven: {pad}")
+
+
+@main.command("zekerheid")
+@werkmap_optie
+@_percelen_optie
+@json_optie
+@_oplosser_opties
+@click.option(
+    "--trekkingen",
+    type=click.IntRange(min=100),
+    default=10_000,
+    show_default=True,
+    help="Aantal Monte Carlo-trekkingen.",
+)
+@afhandeling
+def zekerheid(
+    werkmap: Path, percelen: str | None, als_json: bool, oplosser: str, tijdslimiet: float | None, trekkingen: int
+) -> None:
+    """Hoe zeker is de gunning: beoordelaar weglaten, scores verstoren, marge tot winnen."""
+    from evaluatie.weergave import zekerheid_tekst
+    from evaluatie.zekerheid.uitvoeren import zekerheid as bereken
+
+    award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    uitkomst = bereken(award, oplosser, trekkingen)
+    if als_json:
+        echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
+        return
+    click.echo(zekerheid_tekst(award.invoer.aanbesteding, uitkomst))
 
 
 def toets_json(uitslag: Any) -> dict[str, Any]:

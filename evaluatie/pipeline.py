@@ -198,9 +198,15 @@ def schrijf_gunning_json(award: Award) -> Path:
     return pad
 
 
-def schrijf_rapporten(award: Award) -> list[Path]:
-    """Gunningsadvies (HTML + xlsx), a letter per bidder per lot (docx + HTML), a page per gemeente."""
+def schrijf_rapporten(award: Award, oplosser: str = "highs", tijdstempel: str | None = None) -> list[Path]:
+    """Gunningsadvies (HTML + xlsx, with the robustness analyses), a letter per bidder per lot
+    (docx + HTML) and a page per gemeente. `tijdstempel` replays a logged run byte for byte."""
     from evaluatie.rapport.gegevens import Rapportgegevens
     from evaluatie.rapport.schrijven import schrijf_alle
+    from evaluatie.rapport.zekerheid_html import zekerheid_html
+    from evaluatie.zekerheid.uitvoeren import zekerheid
 
-    return schrijf_alle(Rapportgegevens.uit_award(award), award.invoer.werkmap.rapporten)
+    gegevens = Rapportgegevens.uit_award(award, tijdstempel)
+    for code, z in zekerheid(award, oplosser).items():
+        gegevens.zekerheid[code] = zekerheid_html(z, award.uitslag.percelen[code].naam)
+    return schrijf_alle(gegevens, award.invoer.werkmap.rapporten)

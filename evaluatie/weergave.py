@@ -169,3 +169,24 @@ def gunning_tekst(uitslag) -> str:
             delen += [f"  {z}" for z in p.bindende_regels]
         delen.append("")
     return "\n".join(delen).rstrip()
+
+
+def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst) -> str:
+    from evaluatie.zekerheid.tekst import zinnen
+
+    koppen = {
+        "weglaten": "Beoordelaar weglaten",
+        "storing": "Scores verstoren",
+        "marge": "Marge tot winnen",
+        "capaciteit": "Capaciteit en aandeel",
+    }
+    delen = []
+    for code, z in uitkomst.items():
+        naam = aanbesteding.percelen[code].naam
+        delen.append(f"Perceel {naam} - winnaar: {z.winnaar}")
+        for sleutel, regels in zinnen(z, naam).items():
+            if regels:
+                delen.append(f"  {koppen[sleutel]}:")
+                delen += [f"    {r}" for r in regels]
+        delen.append("")
+    return "\n".join(delen).rstrip()

@@ -47,6 +47,37 @@ class Prijsmethode:
     def gewogen(perceel: Perceel, kwaliteit: float, prijsscore: float) -> float:
         return perceel.weging.kwaliteit / 100 * kwaliteit + perceel.weging.prijs / 100 * prijsscore
 
+    def vectorieel(self, perceel: Perceel, prijs, kwaliteit, geldig):
+        """Totals for many draws at once: prijs[b], kwaliteit[d, b], geldig[d, b] -> totaal[d, b]."""
+        raise NotImplementedError
+
+    def kwaliteitsgevoeligheid(self, perceel: Perceel) -> float:
+        """How much the total moves per quality point (in the method's better direction)."""
+        return perceel.weging.kwaliteit / 100
+
+    def achterstand(self, perceel: Perceel, kandidaten: Sequence[Kandidaat], naam: str) -> float:
+        """Total this bid lacks to the best other bid (0 if it is first or equal)."""
+        uit = self.bereken(perceel, list(kandidaten))
+        teken = 1 if self.hoger_is_beter else -1
+        beste = max(teken * u.totaal for n, u in uit.items() if n != naam)
+        return max(0.0, beste - teken * uit[naam].totaal)
+
+    def marge_kwaliteit(self, perceel: Perceel, kandidaten: Sequence[Kandidaat], naam: str) -> float | None:
+        """Smallest quality rise (points) that brings this bid level with the best; None if above 100."""
+        tekort = self.achterstand(perceel, kandidaten, naam)
+        gevoelig = self.kwaliteitsgevoeligheid(perceel)
+        if tekort == 0:
+            return 0.0
+        if gevoelig <= 0:
+            return None
+        nodig = tekort / gevoelig
+        eigen = next(k for k in kandidaten if k.inschrijver == naam)
+        return nodig if eigen.kwaliteit + nodig <= 100 + 1e-9 else None
+
+    def marge_prijs(self, perceel: Perceel, kandidaten: Sequence[Kandidaat], naam: str) -> float | None:
+        """Smallest price cut (euro per trajectory) that brings this bid level with the best; None if none."""
+        return None
+
 
 _REGISTER: dict[str, type[Prijsmethode]] = {}
 

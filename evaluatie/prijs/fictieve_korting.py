@@ -20,10 +20,14 @@ class FictieveKorting(Prijsmethode):
     )
     hoger_is_beter = False
 
+    @staticmethod
+    def maximum(perceel) -> float:
+        if perceel.max_fictieve_korting is not None:
+            return perceel.max_fictieve_korting
+        return STANDAARD_AANDEEL * perceel.plafondprijs
+
     def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:
-        maximum = perceel.max_fictieve_korting
-        if maximum is None:
-            maximum = STANDAARD_AANDEEL * perceel.plafondprijs
+        maximum = self.maximum(perceel)
         uit = {}
         for k in kandidaten:
             korting = maximum * k.kwaliteit / 100
@@ -36,3 +40,15 @@ class FictieveKorting(Prijsmethode):
                 f"fictieve prijs {euro(k.prijs)} - {euro(korting)} = {euro(fictief)}",
             )
         return uit
+
+    def vectorieel(self, perceel, prijs, kwaliteit, geldig):
+        return prijs[None, :] - self.maximum(perceel) * kwaliteit / 100
+
+    def kwaliteitsgevoeligheid(self, perceel) -> float:
+        return self.maximum(perceel) / 100
+
+    def marge_prijs(self, perceel, kandidaten, naam):
+        """The fictitious price falls one euro per euro of price cut; other bids are unaffected."""
+        tekort = self.achterstand(perceel, kandidaten, naam)
+        eigen = next(k for k in kandidaten if k.inschrijver == naam)
+        return tekort if tekort < eigen.prijs else None

@@ -32,3 +32,41 @@ class Lineair(Prijsmethode):
                 f"{getal(perceel.weging.prijs / 100)} x {getal(ps)} = {getal(totaal)}",
             )
         return uit
+
+    def vectorieel(self, perceel, prijs, kwaliteit, geldig):
+        import numpy as np
+
+        plafond = perceel.plafondprijs
+        laagste = np.where(geldig, prijs[None, :], np.inf).min(axis=1, keepdims=True)
+        noemer = plafond - laagste
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ps = np.where(noemer > 1e-9, (plafond - prijs[None, :]) / noemer * 100, 100.0)
+        return self.gewogen(perceel, kwaliteit, ps)
+
+    def marge_prijs(self, perceel, kandidaten, naam):
+        """Closed form. Above the lowest price m: p <= c - (T - wq Q)(c - m) / (wp 100).
+        Below m, for each j: (c - p_j) / (c - p) <= r_j with r_j = (wq (Q - Q_j) + wp 100) / (wp 100),
+        so p <= c - (c - p_j) / r_j."""
+        wq, wp = perceel.weging.kwaliteit / 100, perceel.weging.prijs / 100
+        if self.achterstand(perceel, kandidaten, naam) == 0:
+            return 0.0
+        if wp == 0:
+            return None
+        c = perceel.plafondprijs
+        eigen = next(k for k in kandidaten if k.inschrijver == naam)
+        anderen = [k for k in kandidaten if k.inschrijver != naam]
+        m = min(k.prijs for k in kandidaten)
+        uit = self.bereken(perceel, list(kandidaten))
+        beste = max(uit[k.inschrijver].totaal for k in anderen)
+        if c - m > 1e-9:
+            p = c - (beste - wq * eigen.kwaliteit) * (c - m) / (wp * 100)
+            if p >= m - 1e-9:
+                return max(0.0, eigen.prijs - p)
+        grenzen = []
+        for k in anderen:
+            r = (wq * (eigen.kwaliteit - k.kwaliteit) + wp * 100) / (wp * 100)
+            if r <= 0:
+                return None
+            grenzen.append(c - (c - k.prijs) / r)
+        grens = min(min(grenzen), m)
+        return None if grens <= 0 else eigen.prijs - grens

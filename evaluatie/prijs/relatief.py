@@ -1,5 +1,7 @@
 """relatief: price score = lowest valid price / price x 100."""
 
+import math
+
 from evaluatie.prijs.basis import Kandidaat, Prijsmethode, Prijsuitkomst, registreer
 from evaluatie.tekst import euro, getal
 
@@ -24,3 +26,33 @@ class Relatief(Prijsmethode):
                 f"{getal(perceel.weging.prijs / 100)} x {getal(ps)} = {getal(totaal)}",
             )
         return uit
+
+    def vectorieel(self, perceel, prijs, kwaliteit, geldig):
+        import numpy as np
+
+        laagste = np.where(geldig, prijs[None, :], np.inf).min(axis=1, keepdims=True)
+        return self.gewogen(perceel, kwaliteit, laagste / prijs[None, :] * 100)
+
+    def marge_prijs(self, perceel, kandidaten, naam):
+        """Closed form. Above the lowest price m: wq Q + wp 100 m / p >= T  <=>  p <= wp 100 m / (T - wq Q).
+        Below m the bid sets the new lowest price and every other price score drops:
+        for each j: wq Q_j + wp 100 p / p_j <= wq Q + wp 100  <=>  p <= (wq (Q - Q_j) + wp 100) p_j / (wp 100)."""
+        wq, wp = perceel.weging.kwaliteit / 100, perceel.weging.prijs / 100
+        if self.achterstand(perceel, kandidaten, naam) == 0:
+            return 0.0
+        if wp == 0:
+            return None
+        eigen = next(k for k in kandidaten if k.inschrijver == naam)
+        anderen = [k for k in kandidaten if k.inschrijver != naam]
+        m = min(k.prijs for k in kandidaten)
+        uit = self.bereken(perceel, list(kandidaten))
+        beste = max(uit[k.inschrijver].totaal for k in anderen)
+        if beste - wq * eigen.kwaliteit > 0:
+            p = wp * 100 * m / (beste - wq * eigen.kwaliteit)
+            if p >= m - 1e-9:
+                return max(0.0, eigen.prijs - p)
+        grens = min((wq * (eigen.kwaliteit - k.kwaliteit) + wp * 100) * k.prijs / (wp * 100) for k in anderen)
+        grens = min(grens, m)
+        if grens <= 0 or math.isnan(grens):
+            return None
+        return eigen.prijs - grens

@@ -14,3 +14,9 @@ class VastePrijs(Prijsmethode):
             k.inschrijver: Prijsuitkomst(0.0, k.kwaliteit, k.kwaliteit, f"totaal = kwaliteit = {getal(k.kwaliteit)}")
             for k in kandidaten
         }
+
+    def vectorieel(self, perceel, prijs, kwaliteit, geldig):
+        return kwaliteit
+
+    def kwaliteitsgevoeligheid(self, perceel) -> float:
+        return 1.0

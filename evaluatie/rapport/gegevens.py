@@ -35,7 +35,7 @@ class Rapportgegevens:
     zekerheid: dict[str, str] = field(default_factory=dict)  # lot -> HTML section (robustness)
 
     @classmethod
-    def uit_award(cls, award) -> Rapportgegevens:
+    def uit_award(cls, award, stempel: str | None = None) -> Rapportgegevens:
         definitie = json.dumps(award.invoer.definitie, sort_keys=True, ensure_ascii=False).encode()
         return cls(
             aanbesteding=award.invoer.aanbesteding,
@@ -44,7 +44,7 @@ class Rapportgegevens:
             panel=award.beoordeling.panel,
             inschrijvingen=award.invoer.inschrijvingen,
             definitie_hash=sha256_bytes(definitie),
-            tijdstempel=tijdstempel(),
+            tijdstempel=stempel or tijdstempel(),
         )
 
 

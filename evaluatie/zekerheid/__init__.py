@@ -1,0 +1,1 @@
+"""Award certainty: how solid is the ranking and the allocation, before the letters go out."""

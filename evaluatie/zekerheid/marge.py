@@ -1,0 +1,78 @@
+"""Margin to win (closed form per price method) and the capacity that would change a share."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from evaluatie.fouten import EvaluatieFout
+from evaluatie.prijs.basis import Kandidaat, methode
+from evaluatie.zekerheid.model import Capaciteitsmarge, Marge
+
+
+def marges(award, code: str) -> list[Marge]:
+    p = award.uitslag.percelen[code]
+    perceel = award.invoer.aanbesteding.percelen[code]
+    per_naam = {i.naam: i for i in award.invoer.inschrijvingen}
+    kandidaten = [
+        Kandidaat(
+            r.inschrijver,
+            r.prijs,
+            r.kwaliteit,
+            per_naam[r.inschrijver].aanbod[code].capaciteit,
+            per_naam[r.inschrijver].aanbod[code].wachttijd_weken,
+        )
+        for r in p.rangorde
+    ]
+    m = methode(perceel.prijsmethode)
+    return [
+        Marge(
+            inschrijver=r.inschrijver,
+            rang=r.rang,
+            kwaliteit=m.marge_kwaliteit(perceel, kandidaten, r.inschrijver),
+            prijs=m.marge_prijs(perceel, kandidaten, r.inschrijver),
+        )
+        for r in p.rangorde
+        if r.rang > 1
+    ]
+
+
+def capaciteitsmarges(award, code: str, oplosser: str) -> list[Capaciteitsmarge]:
+    """Lowering capacity below the allocation must change the share (closed form: capacity - allocation + 1);
+    a capacity that is not binding changes nothing when raised. Only for a binding capacity is the
+    smallest useful rise searched, by re-solving with +1, +2, +4, ... up to the lot's volume."""
+    from evaluatie.gunning.uitvoeren import verdeelprobleem
+    from evaluatie.verdeling.lp import verdeel
+
+    if award.invoer.aanbesteding.procedure != "gunning":
+        return []
+    p = award.uitslag.percelen[code]
+    probleem = verdeelprobleem(award.invoer.aanbesteding, code, p.rangorde, award.invoer.inschrijvingen)
+    uit = []
+    for i, s in enumerate(probleem.leveranciers):
+        n = p.toegewezen(s.naam)
+        if n == 0:
+            continue
+        verhoging = None
+        if n >= s.capaciteit:
+            stap = 1
+            while stap <= probleem.totaal:
+                ander = list(probleem.leveranciers)
+                ander[i] = dataclasses.replace(s, capaciteit=s.capaciteit + stap)
+                try:
+                    v = verdeel(dataclasses.replace(probleem, leveranciers=tuple(ander)), oplosser)
+                except EvaluatieFout:
+                    break
+                if v.per_leverancier().get(s.naam, 0) != n:
+                    verhoging = stap
+                    break
+                stap *= 2
+        uit.append(
+            Capaciteitsmarge(
+                inschrijver=s.naam,
+                toegewezen=n,
+                capaciteit=s.capaciteit,
+                verlaging=s.capaciteit - n + 1,
+                verhoging=verhoging,
+            )
+        )
+    return uit

@@ -1,0 +1,53 @@
+"""Outcome of the robustness analyses of one lot."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Weglating(Model):
+    """The award without one reviewer's scores."""
+
+    beoordelaar: str
+    winnaar: str | None
+    winnaar_gelijk: bool
+    verdeling_gelijk: bool
+    verschuivingen: tuple[str, ...]  # allocation changes in words
+
+
+class Storing(Model):
+    """Seeded Monte Carlo: every individual score moved by -1, 0 or +1 scale step at random."""
+
+    trekkingen: int
+    zaad: int
+    kans_winnaar_blijft: float
+    kans_eerste: dict[str, float]  # bidder -> share of draws in which it ranks first alone
+    seconden: float
+
+
+class Marge(Model):
+    inschrijver: str
+    rang: int
+    kwaliteit: float | None  # quality points needed to draw level with the first; None: not reachable
+    prijs: float | None  # euro price cut needed; None: not reachable or price does not count
+
+
+class Capaciteitsmarge(Model):
+    inschrijver: str
+    toegewezen: int
+    capaciteit: int
+    verlaging: int  # capacity reduction that would lower its share
+    verhoging: int | None  # smallest capacity rise that changes its share; None: none up to the volume
+
+
+class Zekerheid(Model):
+    perceel: str
+    winnaar: str | None
+    weglatingen: tuple[Weglating, ...]
+    storing: Storing | None
+    marges: tuple[Marge, ...]
+    capaciteit: tuple[Capaciteitsmarge, ...]

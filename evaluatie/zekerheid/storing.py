@@ -1,0 +1,82 @@
+"""Score perturbation, vectorised with numpy: how likely does the winner stay first?
+
+Each draw moves every individual reviewer score (and every consensus score, which is the
+panel's one judgement on that row) by -1, 0 or +1 scale step, uniformly at random and kept
+on the scale; then the panel aggregation, the quality threshold, the price method and the
+ranking are applied to all draws at once. A draw counts for the winner only when it ranks
+first alone (an equal total counts as not first: a tie would need the tie-break rules).
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from evaluatie.prijs.basis import methode
+from evaluatie.zekerheid.model import Storing
+
+ZAAD = 20210701
+
+
+def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Storing | None:
+    a = award.invoer.aanbesteding
+    perceel = a.percelen[code]
+    panel = award.beoordeling.panel
+    uitslag = award.uitslag.percelen[code]
+    if not uitslag.rangorde:
+        return None
+    bieders = sorted(panel.kwaliteit.get(code, {}))
+    if not bieders:
+        return None
+    per_naam = {i.naam: i for i in award.invoer.inschrijvingen}
+    criteria = [c.code for c in perceel.gunningscriteria]
+    beoordelaars = list(panel.beoordelaars)
+    stap_van = {s.punten: i for i, s in enumerate(perceel.schaal.stappen)}
+    punten = np.array([s.punten for s in perceel.schaal.stappen])
+    # S[r, b, c]: reviewer step; K[b, c]: consensus step or -1
+    S = np.zeros((len(beoordelaars), len(bieders), len(criteria)), dtype=np.int64)
+    K = np.full((len(bieders), len(criteria)), -1, dtype=np.int64)
+    for bi, b in enumerate(bieders):
+        for ci, c in enumerate(criteria):
+            rij = panel.rij(b, code, c)
+            for ri, r in enumerate(beoordelaars):
+                S[ri, bi, ci] = stap_van[rij.individueel[r]]
+            if rij.consensus is not None:
+                K[bi, ci] = stap_van[rij.consensus]
+    gewicht = np.array([c.weging for c in perceel.gunningscriteria], dtype=float)
+    t0 = time.perf_counter()
+    rnd = np.random.default_rng(zaad)
+    hoogste = len(punten) - 1
+    verschoven = np.clip(S[None] + rnd.integers(-1, 2, size=(trekkingen, *S.shape)), 0, hoogste)
+    p = punten[verschoven]  # [d, r, b, c]
+    samen = p.mean(axis=1) if panel.aggregatie == "gemiddelde" else np.median(p, axis=1)
+    cons = np.clip(K[None] + rnd.integers(-1, 2, size=(trekkingen, *K.shape)), 0, hoogste)
+    samen = np.where(K[None] >= 0, punten[cons], samen)  # [d, b, c]
+    kwaliteit = (samen / perceel.schaal.max_punten * 100 * gewicht).sum(axis=2) / gewicht.sum()
+    drempel = (
+        perceel.knockout.get("minimum_kwaliteit", {}).get("drempel")
+        if "minimum_kwaliteit" in perceel.knockout
+        else None
+    )
+    voorwaarde = np.array([award.beoordeling.toets_voor.resultaat(b, code).voldoet for b in bieders])
+    geldig = np.broadcast_to(voorwaarde, kwaliteit.shape)
+    if drempel is not None:
+        geldig = geldig & (kwaliteit >= drempel - 1e-9)
+    m = methode(perceel.prijsmethode)
+    prijs = np.array([per_naam[b].aanbod[code].prijs for b in bieders])
+    totaal = m.vectorieel(perceel, prijs, kwaliteit, geldig)
+    teken = 1.0 if m.hoger_is_beter else -1.0
+    score = np.where(geldig, teken * np.round(totaal, 6), -np.inf)
+    beste = score.max(axis=1, keepdims=True)
+    alleen_eerste = (score == beste) & ((score == beste).sum(axis=1, keepdims=True) == 1) & np.isfinite(beste)
+    seconden = time.perf_counter() - t0
+    kans = {b: float(alleen_eerste[:, i].mean()) for i, b in enumerate(bieders)}
+    winnaar = uitslag.winnaars()[0]
+    return Storing(
+        trekkingen=trekkingen,
+        zaad=zaad,
+        kans_winnaar_blijft=kans.get(winnaar, 0.0),
+        kans_eerste={b: k for b, k in sorted(kans.items(), key=lambda t: (-t[1], t[0])) if k > 0},
+        seconden=seconden,
+    )

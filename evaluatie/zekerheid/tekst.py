@@ -1,0 +1,65 @@
+"""The robustness analyses in plain Dutch, for the terminal and the gunningsadvies."""
+
+from __future__ import annotations
+
+from evaluatie.tekst import euro, getal
+from evaluatie.zekerheid.model import Zekerheid
+
+
+def zinnen(z: Zekerheid, perceelnaam: str) -> dict[str, list[str]]:
+    weg = []
+    for w in z.weglatingen:
+        if w.winnaar is None:
+            weg.append(f"Zonder de scores van {w.beoordelaar} is geen gunning mogelijk: {'; '.join(w.verschuivingen)}")
+        elif not w.winnaar_gelijk:
+            weg.append(
+                f"Zonder de scores van {w.beoordelaar} wordt {w.winnaar} eerste in plaats van {z.winnaar}; "
+                f"de verdeling verandert ({'; '.join(w.verschuivingen)})."
+            )
+        elif not w.verdeling_gelijk:
+            weg.append(
+                f"Zonder de scores van {w.beoordelaar} blijft {z.winnaar} eerste, maar de verdeling verandert "
+                f"({'; '.join(w.verschuivingen)})."
+            )
+        else:
+            weg.append(f"Zonder de scores van {w.beoordelaar} blijven winnaar en verdeling gelijk.")
+    storing = []
+    if z.storing is not None:
+        s = z.storing
+        storing.append(
+            f"Als iedere afzonderlijke score willekeurig een schaalstap omhoog of omlaag gaat "
+            f"({getal(s.trekkingen, 0)} trekkingen, zaad {s.zaad}), blijft {z.winnaar} in "
+            f"{getal(100 * s.kans_winnaar_blijft, 1)}% van de gevallen alleen eerste."
+        )
+        anderen = [f"{b} {getal(100 * k, 1)}%" for b, k in s.kans_eerste.items() if b != z.winnaar]
+        if anderen:
+            storing.append("Andere inschrijvers die dan eerste worden: " + ", ".join(anderen) + ".")
+    marge = []
+    for m in z.marges:
+        delen = []
+        if m.kwaliteit is not None:
+            delen.append(f"{getal(m.kwaliteit, 1)} kwaliteitspunten meer")
+        else:
+            delen.append("met alleen een hogere kwaliteitsscore (hoogstens 100) niet")
+        if m.prijs is not None:
+            delen.append(f"een prijs die {euro(m.prijs)} per traject lager was")
+        else:
+            delen.append("met alleen een lagere prijs niet")
+        marge.append(
+            f"Inschrijver {m.inschrijver} (rang {m.rang}) had {delen[0]} nodig gehad om eerste te worden "
+            f"(gelijk te komen), of {delen[1]}."
+        )
+    capaciteit = []
+    for c in z.capaciteit:
+        zin = (
+            f"{c.inschrijver} krijgt {c.toegewezen} bij capaciteit {c.capaciteit}: bij een capaciteit van "
+            f"{c.capaciteit - c.verlaging} of minder daalt het aandeel"
+        )
+        if c.verhoging is not None:
+            zin += f"; met {c.verhoging} plaats(en) meer stijgt het"
+        elif c.toegewezen >= c.capaciteit:
+            zin += "; meer capaciteit verandert het aandeel niet"
+        else:
+            zin += "; de capaciteit is niet de begrenzing, dus meer capaciteit verandert niets"
+        capaciteit.append(zin + ".")
+    return {"weglaten": weg, "storing": storing, "marge": marge, "capaciteit": capaciteit}
