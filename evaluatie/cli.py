@@ -103,11 +103,13 @@ def template_beoordeling(werkmap: Path, overschrijven: bool) -> None:
 @afhandeling
 def beoordelingen(werkmap: Path, als_json: bool) -> None:
     """Lees de beoordelingen van het panel en bereken de kwaliteitsscores."""
+    from evaluatie.logboek import registreer
     from evaluatie.pipeline import beoordeel, laad_invoer
     from evaluatie.weergave import panel_tekst
 
     invoer = laad_invoer(_werkmap(werkmap))
     b = beoordeel(invoer)
+    registreer(invoer.werkmap, "beoordelingen", {}, invoer.bestanden + b.bestanden)
     if als_json:
         echo_json(b.panel.model_dump(mode="json"))
         return
@@ -143,11 +145,13 @@ def inschrijvingen(werkmap: Path, als_json: bool) -> None:
 @afhandeling
 def toets(werkmap: Path, als_json: bool) -> None:
     """Knock-outtoets: welke inschrijvingen voldoen per perceel."""
+    from evaluatie.logboek import registreer
     from evaluatie.pipeline import laad_invoer, toets_met_beoordeling
     from evaluatie.weergave import toets_tabel
 
     invoer = laad_invoer(_werkmap(werkmap))
     uitslag = toets_met_beoordeling(invoer)
+    registreer(invoer.werkmap, "toets", {}, invoer.bestanden)
     if als_json:
         echo_json(toets_json(uitslag))
         return
@@ -202,12 +206,17 @@ def gunning(
 ) -> None:
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
+    from evaluatie.logboek import registreer
     from evaluatie.pipeline import schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
     from evaluatie.weergave import gunning_tekst
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    stempel = maak_tijdstempel()
     pad = schrijf_gunning_json(award)
-    geschreven = [] if geen_rapport else schrijf_rapporten(award, oplosser)
+    geschreven = [] if geen_rapport else schrijf_rapporten(award, oplosser, stempel)
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": geen_rapport}
+    registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, [pad, *geschreven], stempel)
     if als_json:
         echo_json(als_dict(award.uitslag))
         return
@@ -224,12 +233,17 @@ def gunning(
 @afhandeling
 def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None) -> None:
     """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
+    from evaluatie.logboek import registreer
     from evaluatie.pipeline import schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
-    schrijf_gunning_json(award)
-    for pad in schrijf_rapporten(award, oplosser):
+    stempel = maak_tijdstempel()
+    geschreven = [schrijf_gunning_json(award), *schrijf_rapporten(award, oplosser, stempel)]
+    for pad in geschreven:
         click.echo(f"Geschreven: {pad}")
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": False}
+    registreer(award.invoer.werkmap, "rapport", opties, award.uitslag.invoer, geschreven, stempel)
 
 
 @main.command("zekerheid")
@@ -249,15 +263,74 @@ def zekerheid(
     werkmap: Path, percelen: str | None, als_json: bool, oplosser: str, tijdslimiet: float | None, trekkingen: int
 ) -> None:
     """Hoe zeker is de gunning: beoordelaar weglaten, scores verstoren, marge tot winnen."""
+    from evaluatie.logboek import registreer
     from evaluatie.weergave import zekerheid_tekst
     from evaluatie.zekerheid.uitvoeren import zekerheid as bereken
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
     uitkomst = bereken(award, oplosser, trekkingen)
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}
+    registreer(award.invoer.werkmap, "zekerheid", opties, award.uitslag.invoer)
     if als_json:
         echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
         return
     click.echo(zekerheid_tekst(award.invoer.aanbesteding, uitkomst))
+
+
+@main.command("scenario")
+@werkmap_optie
+@_percelen_optie
+@_oplosser_opties
+@click.option(
+    "--zet",
+    "zetten",
+    multiple=True,
+    required=True,
+    metavar="PAD=WAARDE",
+    help="Wijzig een regel, bijvoorbeeld percelen.B1.verdeling.max_aandeel=0.5 (meerdere toegestaan).",
+)
+@afhandeling
+def scenario(
+    werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, zetten: tuple[str, ...]
+) -> None:
+    """Wat als: de gunning opnieuw met gewijzigde regels, naast de uitgangssituatie."""
+    from evaluatie.logboek import registreer
+    from evaluatie.pipeline import scenario as bereken
+    from evaluatie.scenario.verschil import als_tekst
+    from evaluatie.scenario.zet import ZetFout
+
+    try:
+        voor, _, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
+    except (ZetFout, ValueError) as e:
+        raise click.UsageError(str(e)) from None
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
+    registreer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
+    click.echo("Scenario: " + "; ".join(zetten))
+    click.echo(als_tekst(verschillen))
+
+
+@main.command("controleer")
+@werkmap_optie
+@afhandeling
+def controleer(werkmap: Path) -> None:
+    """Voer de laatste gunning opnieuw uit en controleer of alles byte voor byte gelijk is."""
+    from evaluatie.controle import controleer as voer_uit
+
+    c = voer_uit(_werkmap(werkmap))
+    click.echo(f"Controle van '{c.commando}' van {c.tijd}")
+    for kop, regels in (
+        ("Invoer gewijzigd", c.invoer_gewijzigd),
+        ("Uitvoer gewijzigd", c.uitvoer_gewijzigd),
+        ("Niet gereproduceerd", c.niet_gereproduceerd),
+    ):
+        if regels:
+            click.echo(f"{kop}:")
+            for r in regels:
+                click.echo(f"  {r}")
+    if c.in_orde:
+        click.echo(f"In orde: alle {c.gereproduceerd} uitvoerbestanden zijn byte voor byte gereproduceerd.")
+        return
+    raise EvaluatieFout(["de gunning is niet reproduceerbaar uit de huidige bestanden (zie hierboven)"])
 
 
 def toets_json(uitslag: Any) -> dict[str, Any]:

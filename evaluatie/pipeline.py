@@ -42,7 +42,7 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
     if definitie is None:
         aanbesteding, samen = laad_definitie(werkmap)
     else:
-        aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml", werkmap.root)
+        aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
     inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen)
     from evaluatie.definitie.laden import zoek_criteriaset
 
@@ -210,3 +210,22 @@ def schrijf_rapporten(award: Award, oplosser: str = "highs", tijdstempel: str | 
     for code, z in zekerheid(award, oplosser).items():
         gegevens.zekerheid[code] = zekerheid_html(z, award.uitslag.percelen[code].naam)
     return schrijf_alle(gegevens, award.invoer.werkmap.rapporten)
+
+
+def scenario(
+    werkmap: Werkmap,
+    zetten: list[str],
+    percelen: str | None = None,
+    oplosser: str = "highs",
+    tijdslimiet: float | None = None,
+) -> tuple[Award, Award, list[Any]]:
+    """Baseline award and the award with `zetten` applied to the tender definition (files untouched)."""
+    from evaluatie.definitie.yamlregels import laad_met_regels
+    from evaluatie.scenario.verschil import verschil
+    from evaluatie.scenario.zet import pas_toe
+
+    ruw, _ = laad_met_regels(werkmap.aanbesteding.read_text(encoding="utf-8"))
+    gewijzigd = pas_toe(ruw, zetten)
+    voor = gun(werkmap, percelen, oplosser, tijdslimiet)
+    na = gun(werkmap, percelen, oplosser, tijdslimiet, definitie=gewijzigd)
+    return voor, na, verschil(voor.uitslag, na.uitslag)

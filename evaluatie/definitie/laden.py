@@ -36,6 +36,12 @@ def _lees_yaml(pad: Path, naam: str) -> tuple[Any, dict[Pad, int]]:
         raise InvoerFout([Fout(naam, "geen tekstbestand in UTF-8")]) from None
 
 
+def plaats(naam: str, regels: dict[Pad, int], pad: Pad) -> str:
+    """'aanbesteding.yaml: percelen.B1.weging (regel 23)'; without a known line, no line."""
+    regel = regel_van(regels, pad)
+    return f"{naam}: {pad_tekst(pad)}" + (f" (regel {regel})" if regel else "")
+
+
 def samenvoegen(basis: Any, boven: Any) -> Any:
     """Deep merge: mappings key by key, anything else replaced by the overriding value."""
     if isinstance(basis, dict) and isinstance(boven, dict):
@@ -83,7 +89,7 @@ def laad_aanbesteding_uit_data(
             raise InvoerFout(
                 [
                     Fout(
-                        f"{naam}: criteriaset (regel {regel_van(regels, ('criteriaset',))})",
+                        plaats(naam, regels, ("criteriaset",)),
                         f"criteriaset '{setnaam}' niet gevonden in criteria/",
                     )
                 ]
@@ -103,7 +109,7 @@ def laad_aanbesteding_uit_data(
         raise InvoerFout(
             [
                 Fout(
-                    f"{naam}: {pad_tekst(tuple(err['loc']))} (regel {regel_van(regels, tuple(err['loc'])) or 0})",
+                    plaats(naam, regels, tuple(err["loc"])),
                     err["msg"],
                 )
                 for err in e.errors()
@@ -149,7 +155,7 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
     fouten: list[Fout] = []
 
     def fout(pad: Pad, bericht: str) -> None:
-        fouten.append(Fout(f"{naam}: {pad_tekst(pad)} (regel {regel_van(regels, pad) or 0})", bericht))
+        fouten.append(Fout(plaats(naam, regels, pad), bericht))
 
     namen: dict[str, int] = {}
     for i, g in enumerate(samen["gemeenten"]):

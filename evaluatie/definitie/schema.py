@@ -100,7 +100,7 @@ def valideer(data: Any, schema_id: str, regels: dict[Pad, int], bestand: str) ->
     for fout in _validator(schema_id).iter_errors(data):
         pad, bericht = _bericht(fout)
         regel = regel_van(regels, pad) or 0
-        plaats = f"{bestand}: {pad_tekst(pad)} (regel {regel})"
+        plaats = f"{bestand}: {pad_tekst(pad)}" + (f" (regel {regel})" if regel else "")
         fouten.append((regel, plaats, Fout(plaats, bericht)))
     fouten.sort(key=lambda t: (t[0], t[1], t[2].bericht))
     uniek: list[Fout] = []

@@ -1,0 +1,92 @@
+"""Reproducibility check: does the last award reproduce byte for byte from its inputs?
+
+1. every logged input is hashed again: a changed, missing or added input is named;
+2. every logged output is hashed again: a hand-edited report is named;
+3. the award is re-run from the current inputs in a scratch copy of the workspace with the
+   logged options and report timestamp, and every output is compared with the logged hash.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from evaluatie.fouten import EvaluatieFout, InvoerFout
+from evaluatie.hashing import sha256_bestand
+from evaluatie.logboek import laatste_gunning
+from evaluatie.werkboek import zichtbare_bestanden
+from evaluatie.werkmap import Werkmap
+
+
+@dataclass
+class Controle:
+    commando: str
+    tijd: str
+    invoer_gewijzigd: list[str] = field(default_factory=list)
+    uitvoer_gewijzigd: list[str] = field(default_factory=list)
+    niet_gereproduceerd: list[str] = field(default_factory=list)
+    gereproduceerd: int = 0
+
+    @property
+    def in_orde(self) -> bool:
+        return not (self.invoer_gewijzigd or self.uitvoer_gewijzigd or self.niet_gereproduceerd)
+
+
+def _invoerbestanden(werkmap: Werkmap) -> set[str]:
+    namen = {"aanbesteding.yaml"}
+    for map_ in (werkmap.inschrijvingen, werkmap.beoordelingen):
+        namen |= {werkmap.relatief(p) for p in zichtbare_bestanden(map_)[0]}
+    return namen
+
+
+def controleer(werkmap: Werkmap) -> Controle:
+    from evaluatie.pipeline import gun, schrijf_gunning_json, schrijf_rapporten
+
+    log = laatste_gunning(werkmap)
+    if log is None:
+        raise EvaluatieFout(["logboek.jsonl bevat nog geen gunning; voer eerst 'evaluatie gunning' uit"])
+    c = Controle(commando=log["commando"], tijd=log["tijd"])
+    gelogd = {b["bestand"]: b["sha256"] for b in log["invoer"]}
+    for naam, was in gelogd.items():
+        pad = werkmap.root / naam
+        if naam.startswith("criteria/") and not pad.is_file():
+            from evaluatie.definitie.laden import zoek_criteriaset
+
+            pad = zoek_criteriaset(Path(naam).stem, werkmap.root) or pad
+        if not pad.is_file():
+            c.invoer_gewijzigd.append(f"{naam}: verwijderd sinds de gunning")
+        elif (nu := sha256_bestand(pad)) != was:
+            c.invoer_gewijzigd.append(f"{naam}: gewijzigd sinds de gunning (sha256 was {was[:12]}..., is {nu[:12]}...)")
+    for naam in sorted(_invoerbestanden(werkmap) - set(gelogd)):
+        c.invoer_gewijzigd.append(f"{naam}: toegevoegd sinds de gunning")
+    for b in log["uitvoer"]:
+        pad = werkmap.root / b["bestand"]
+        if not pad.is_file():
+            c.uitvoer_gewijzigd.append(f"{b['bestand']}: ontbreekt")
+        elif sha256_bestand(pad) != b["sha256"]:
+            c.uitvoer_gewijzigd.append(f"{b['bestand']}: met de hand gewijzigd na de gunning")
+
+    opties = log["opties"]
+    with tempfile.TemporaryDirectory(prefix="evaluatie-controle-") as tmp:
+        kopie = Werkmap(Path(tmp))
+        shutil.copy2(werkmap.aanbesteding, kopie.aanbesteding)
+        for sub in ("inschrijvingen", "beoordelingen", "criteria"):
+            if (werkmap.root / sub).is_dir():
+                shutil.copytree(werkmap.root / sub, kopie.root / sub)
+        try:
+            award = gun(kopie, opties.get("lots"), opties.get("solver", "highs"), opties.get("tijdslimiet"))
+        except (InvoerFout, EvaluatieFout) as e:
+            c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {e}")
+            return c
+        uitvoer = [schrijf_gunning_json(award)]
+        if not opties.get("geen_rapport"):
+            uitvoer += schrijf_rapporten(award, opties.get("solver", "highs"), log.get("tijdstempel_rapporten"))
+        nieuw = {kopie.relatief(p): sha256_bestand(p) for p in uitvoer}
+    for b in log["uitvoer"]:
+        if nieuw.get(b["bestand"]) == b["sha256"]:
+            c.gereproduceerd += 1
+        else:
+            c.niet_gereproduceerd.append(f"{b['bestand']}: niet byte voor byte gereproduceerd")
+    return c

@@ -1,0 +1,1 @@
+"""What-if scenarios: re-run the award with changed tender rules, without touching the files."""

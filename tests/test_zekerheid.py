@@ -1,0 +1,134 @@
+"""Award certainty: leave-one-reviewer-out, Monte Carlo, exact margins, scenarios, reproducibility."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie.cli import main
+from evaluatie.pipeline import gun
+from evaluatie.werkmap import Werkmap
+from evaluatie.zekerheid.storing import storing
+from evaluatie.zekerheid.uitvoeren import zekerheid
+
+
+@pytest.fixture(scope="module")
+def award(voorbeeld_bron: Path):
+    return gun(Werkmap(voorbeeld_bron), "B1")
+
+
+def test_weglaten_noemt_de_afwijkende_beoordelaar(award) -> None:
+    z = zekerheid(award, trekkingen=2000)["B1"]
+    per = {w.beoordelaar: w for w in z.weglatingen}
+    assert z.winnaar == "Taalhuis De Brug B.V."
+    # Without Joost de Ridder, Inburgerwijs's K2 and K4 rise to 75 (quality 75, total 0.6 x 75 + 40 = 85)
+    # and Taalhuis's K1 drops to 75 (quality 72.5, total 43.5 + 37.83 = 81.33): the winner changes.
+    assert not per["Joost de Ridder"].winnaar_gelijk and per["Joost de Ridder"].winnaar == "Inburgerwijs Academie"
+    assert per["Anouk Verbeek"].winnaar_gelijk and per["Mehmet Yilmaz"].winnaar_gelijk
+
+
+def test_storing_is_gezaaid_en_snel(award) -> None:
+    a = storing(award, "B1", 10_000)
+    b = storing(award, "B1", 10_000)
+    assert a.kans_winnaar_blijft == b.kans_winnaar_blijft and a.kans_eerste == b.kans_eerste
+    assert 0.2 < a.kans_winnaar_blijft < 0.8  # close race: 83.83 against 83.00
+    assert abs(sum(a.kans_eerste.values()) - 1) < 0.01  # ties (counted for nobody) are rare
+    assert a.seconden < 1.0
+
+
+def test_marges_exact(award) -> None:
+    z = zekerheid(award, trekkingen=1000)["B1"]
+    m = {x.inschrijver: x for x in z.marges}
+    # Inburgerwijs: 83.8261 - 83.0 = 0.8261 total short; / 0.6 = 1.3768 quality points
+    assert m["Inburgerwijs Academie"].kwaliteit == pytest.approx((46 + 0.4 * 8700 / 9200 * 100 - 83.0) / 0.6)
+    # It already has the lowest price, so a cut lowers everyone's price score; level with Taalhuis when
+    # (0.6 x (71.667 - 76.667) + 40) x 9200 / 40 = 37 x 230 = 8510: a cut of EUR 190.
+    assert m["Inburgerwijs Academie"].prijs == pytest.approx(190.0)
+    uit = CliRunner().invoke(
+        main, ["zekerheid", "--werkmap", str(award.invoer.werkmap.root), "--lots", "B1", "--trekkingen", "1000"]
+    )
+    assert uit.exit_code == 0, uit.output
+    assert (
+        "Inschrijver Inburgerwijs Academie (rang 2) had 1,4 kwaliteitspunten meer nodig gehad om eerste te "
+        "worden (gelijk te komen), of een prijs die EUR 190,00 per traject lager was."
+    ) in uit.output
+    assert "Zonder de scores van Joost de Ridder wordt Inburgerwijs Academie eerste" in uit.output
+    assert "Scores verstoren" in uit.output and "Capaciteit en aandeel" in uit.output
+
+
+def test_capaciteitsmarge(award) -> None:
+    z = zekerheid(award, trekkingen=1000)["B1"]
+    c = {x.inschrijver: x for x in z.capaciteit}
+    # Taalhuis gets 49 (max_aandeel), capacity 60: lowering to 48 changes it; more capacity changes nothing
+    assert (c["Taalhuis De Brug B.V."].toegewezen, c["Taalhuis De Brug B.V."].verlaging) == (49, 12)
+    assert c["Taalhuis De Brug B.V."].verhoging is None
+
+
+def test_scenario_twee_zetten(voorbeeld: Path) -> None:
+    """Hand reasoning: vaste_prijs makes total = quality (Taalhuis 76.67 > Inburgerwijs 71.67 > Kompas 65 >
+    Spreekbeurt 60: ranks unchanged). max_aandeel 0.6 of 98 = 58: Taalhuis (cap 60) takes 58, Inburgerwijs
+    (cap 45, serves all) the other 40, Kompas loses its 10. Cost: +9 x 9200 + 1 x 8700 - 10 x 9000 = +1,500."""
+    res = CliRunner().invoke(
+        main,
+        [
+            "scenario",
+            "--werkmap",
+            str(voorbeeld),
+            "--lots",
+            "B1",
+            "--zet",
+            "percelen.B1.verdeling.max_aandeel=0.6",
+            "--zet",
+            "percelen.B1.prijsmethode=vaste_prijs",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert "Taalhuis De Brug B.V.: rang 1 -> 1, totaal 83,83 -> 76,67" in res.output
+    assert "Huizen: Kompas Inburgering 6 -> 0" in res.output and "Laren: Kompas Inburgering 4 -> 0" in res.output
+    assert "Kosten per jaar: EUR 880.100,00 -> EUR 881.600,00 (+EUR 1.500,00)" in res.output
+    assert "max_aandeel: 0.5" in (voorbeeld / "aanbesteding.yaml").read_text(encoding="utf-8")  # untouched
+
+
+@pytest.mark.parametrize(
+    ("zet", "melding"),
+    [
+        ("percelen.B1.verdeling.max_andeel=0.6", "onbekend veld 'max_andeel'; geldig: max_aandeel, min_volume"),
+        ("percelen.PVT.prijsmethode=relatief", "percelen.PVT: onbekend 'PVT'; geldig: B1, onderwijs, Z"),
+        ("percelen.Z.prijsmethode=gratis", "geldig: relatief, lineair, fictieve_korting, vaste_prijs"),
+        ("percelen.B1.verdeling.max_aandeel", "verwacht PAD=WAARDE"),
+    ],
+)
+def test_scenario_foute_zet_is_gebruiksfout(voorbeeld: Path, zet: str, melding: str) -> None:
+    res = CliRunner().invoke(main, ["scenario", "--werkmap", str(voorbeeld), "--zet", zet])
+    assert res.exit_code == 2
+    assert melding in res.output
+
+
+def test_controleer_slaagt_en_vindt_gewijzigd_bod(voorbeeld: Path) -> None:
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "B1"]).exit_code == 0
+    regel = json.loads((voorbeeld / "logboek.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert regel["commando"] == "gunning" and len(regel["uitvoer"]) > 10
+    ok = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld)])
+    assert ok.exit_code == 0, ok.output
+    assert "byte voor byte gereproduceerd" in ok.output
+    pad = voorbeeld / "inschrijvingen" / "kompas.xlsx"
+    wb = load_workbook(pad)
+    wb["Percelen"]["B2"] = 8999
+    wb.save(pad)
+    nok = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld)])
+    assert nok.exit_code == 1
+    assert "inschrijvingen/kompas.xlsx: gewijzigd sinds de gunning" in nok.output
+    assert "rapporten/gunning.json: niet byte voor byte gereproduceerd" in nok.output
+
+
+def test_controleer_vindt_handmatig_gewijzigd_rapport(voorbeeld: Path) -> None:
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z"]).exit_code == 0
+    pad = voorbeeld / "rapporten" / "brieven" / "kompas-inburgering-z.html"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("Geachte", "Beste"), encoding="utf-8")
+    nok = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld)])
+    assert nok.exit_code == 1
+    assert "rapporten/brieven/kompas-inburgering-z.html: met de hand gewijzigd na de gunning" in nok.output
