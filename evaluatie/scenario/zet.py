@@ -43,9 +43,8 @@ def _stap(knoop: dict[str, Any], sleutel: str, data: Any, pad: str) -> tuple[dic
         return eigenschappen[sleutel], sleutel
     extra = knoop.get("additionalProperties")
     if isinstance(extra, dict):
-        if "propertyNames" in knoop and isinstance(data, dict):
-            if sleutel not in data:
-                raise ZetFout(f"{pad}: onbekend '{sleutel}'; geldig: {', '.join(map(str, data)) or '(geen)'}")
+        if "propertyNames" in knoop and isinstance(data, dict) and sleutel not in data:
+            raise ZetFout(f"{pad}: onbekend '{sleutel}'; geldig: {', '.join(map(str, data)) or '(geen)'}")
         return (extra if "oneOf" not in extra else None), sleutel
     geldig = ", ".join(eigenschappen) or "(geen)"
     raise ZetFout(f"{pad}: onbekend veld '{sleutel}'; geldig: {geldig}")
