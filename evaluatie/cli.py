@@ -172,8 +172,8 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option(
         "--solver",
         "oplosser",
-        type=click.Choice(["highs", "cbc"]),
-        default="highs",
+        type=click.Choice(["auto", "highs", "cbc"]),
+        default="auto",
         show_default=True,
         help="LP-oplosser (via PuLP).",
     )(f)

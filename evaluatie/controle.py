@@ -16,6 +16,7 @@ from pathlib import Path
 from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.logboek import laatste_gunning
+from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkboek import zichtbare_bestanden
 from evaluatie.werkmap import Werkmap
 
@@ -76,13 +77,13 @@ def controleer(werkmap: Werkmap) -> Controle:
             if (werkmap.root / sub).is_dir():
                 shutil.copytree(werkmap.root / sub, kopie.root / sub)
         try:
-            award = gun(kopie, opties.get("lots"), opties.get("solver", "highs"), opties.get("tijdslimiet"))
+            award = gun(kopie, opties.get("lots"), opties.get("solver", STANDAARD), opties.get("tijdslimiet"))
         except (InvoerFout, EvaluatieFout) as e:
             c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {e}")
             return c
         uitvoer = [schrijf_gunning_json(award)]
         if not opties.get("geen_rapport"):
-            uitvoer += schrijf_rapporten(award, opties.get("solver", "highs"), log.get("tijdstempel_rapporten"))
+            uitvoer += schrijf_rapporten(award, opties.get("solver", STANDAARD), log.get("tijdstempel_rapporten"))
         nieuw = {kopie.relatief(p): sha256_bestand(p) for p in uitvoer}
     for b in log["uitvoer"]:
         if nieuw.get(b["bestand"]) == b["sha256"]:

@@ -15,6 +15,7 @@ from evaluatie.definitie import Aanbesteding, laad_aanbesteding
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.toets.uitslag import Toetsuitslag
+from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
 
 
@@ -164,7 +165,7 @@ class Award:
 def gun(
     werkmap: Werkmap,
     percelen: str | None = None,
-    oplosser: str = "highs",
+    oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
     definitie: dict[str, Any] | None = None,
     zonder: tuple[str, ...] = (),
@@ -198,7 +199,7 @@ def schrijf_gunning_json(award: Award) -> Path:
     return pad
 
 
-def schrijf_rapporten(award: Award, oplosser: str = "highs", tijdstempel: str | None = None) -> list[Path]:
+def schrijf_rapporten(award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None) -> list[Path]:
     """Gunningsadvies (HTML + xlsx, with the robustness analyses), a letter per bidder per lot
     (docx + HTML) and a page per gemeente. `tijdstempel` replays a logged run byte for byte."""
     from evaluatie.rapport.gegevens import Rapportgegevens
@@ -216,7 +217,7 @@ def scenario(
     werkmap: Werkmap,
     zetten: list[str],
     percelen: str | None = None,
-    oplosser: str = "highs",
+    oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
 ) -> tuple[Award, Award, list[Any]]:
     """Baseline award and the award with `zetten` applied to the tender definition (files untouched)."""

@@ -14,7 +14,7 @@ from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.rangorde import rangschik
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
-from evaluatie.verdeling.oplosser import versie
+from evaluatie.verdeling.oplosser import STANDAARD, versie
 
 
 def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvingen) -> Verdeelprobleem:
@@ -123,7 +123,7 @@ def gunning(
     panel: Paneluitslag | None,
     percelen: Sequence[str],
     invoer: Sequence[Invoerbestand],
-    oplosser: str = "highs",
+    oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
 ) -> Gunningsuitslag:
     """All chosen lots; problems of every lot are collected before raising."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.verdeling.model import Leverancier, Toewijzing, Verdeelprobleem, Verdeling
-from evaluatie.verdeling.oplosser import maak_oplosser
+from evaluatie.verdeling.oplosser import STANDAARD, kies, maak_oplosser
 
 WAARDESCHAAL = 10_000  # 4 decimals of the total score
 CENTEN = 100
@@ -201,8 +201,9 @@ def _los(prob, oplosser: str, tijdslimiet: float | None) -> str:
     return "onhaalbaar"
 
 
-def verdeel(p: Verdeelprobleem, oplosser: str = "highs", tijdslimiet: float | None = None) -> Verdeling:
+def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | None = None) -> Verdeling:
     """Allocate one lot. Raises EvaluatieFout with an explanation in words when impossible."""
+    oplosser = kies(oplosser, per_gemeente_nodig(p))
     import pulp
 
     from evaluatie.verdeling.diagnose import diagnose, vooraf
@@ -214,6 +215,8 @@ def verdeel(p: Verdeelprobleem, oplosser: str = "highs", tijdslimiet: float | No
     ks = klassen(p)
     m = _Model(p, ks)
     bouwtijd = time.perf_counter() - t0
+    if not m.x:  # no demand at all: nothing to allocate (and nothing for a solver to optimise)
+        return Verdeling(toewijzing=(), solver=oplosser, model="leeg", bouwtijd=bouwtijd)
     t1 = time.perf_counter()
     stappen = [
         (m.waarde, pulp.LpMaximize, lambda v: m.waarde >= v),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.zekerheid.marge import capaciteitsmarges, marges
 from evaluatie.zekerheid.model import Zekerheid
 from evaluatie.zekerheid.storing import storing
 from evaluatie.zekerheid.weglaten import weglatingen
 
 
-def zekerheid(award, oplosser: str = "highs", trekkingen: int = 10_000) -> dict[str, Zekerheid]:
+def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dict[str, Zekerheid]:
     uit = {}
     for code, p in award.uitslag.percelen.items():
         uit[code] = Zekerheid(
