@@ -45,6 +45,7 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
             "bindende_regels": list(p.bindende_regels),
             "meldingen": list(p.meldingen),
             "verdeelmodel": p.model,
+            "oplosser": p.solver,
         }
     return {
         "aanbesteding": u.aanbesteding,

@@ -53,3 +53,8 @@ def kies(naam: str, per_gemeente: bool) -> str:
     if naam != "auto":
         return naam
     return "highs" if per_gemeente else "cbc"
+
+
+def oplosser_naam(naam: str) -> str:
+    """The solver actually used for a lot, with its version; other values (e.g. toelating) as they are."""
+    return versie(naam) if naam in ("highs", "cbc") else naam
