@@ -29,6 +29,7 @@ class Invoer:
     inschrijvingen: list[Inschrijving]
     bestanden: list[Invoerbestand] = field(default_factory=list)
     notities: list[str] = field(default_factory=list)
+    panelformulieren: Any = None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
@@ -99,9 +100,11 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
 
     toets_voor = toets_werkmap(invoer)
     rijen = te_beoordelen_rijen(invoer, toets_voor)
-    formulieren, consensus = lees_beoordelingen(
-        invoer.aanbesteding, invoer.werkmap.beoordelingen, rijen, [i.naam for i in invoer.inschrijvingen]
-    )
+    if invoer.panelformulieren is None:
+        invoer.panelformulieren = lees_beoordelingen(
+            invoer.aanbesteding, invoer.werkmap.beoordelingen, rijen, [i.naam for i in invoer.inschrijvingen]
+        )
+    formulieren, consensus = invoer.panelformulieren
     panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder)
     toets_na = toets_werkmap(invoer, panel.kwaliteit_plat())
     bestanden = [Invoerbestand(bestand=f"beoordelingen/{f.bestand}", sha256=f.sha256) for f in formulieren]

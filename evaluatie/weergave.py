@@ -101,7 +101,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:
                 regel += f" (zonder {b.grootste_afwijker}: {getal(zonder, 3) if zonder is not None else '-'})"
             delen.append(regel)
     delen.append("(c) = consensusscore van het panel; ! = spreiding boven de drempel")
-    return "\n\n".join(delen[:1]) + "\n\n" + "\n".join(delen[1:])
+    return "\n".join(("\n" + d) if d.startswith("Perceel") or d.startswith("(c)") else d for d in delen)
 
 
 def gunning_tekst(uitslag) -> str:

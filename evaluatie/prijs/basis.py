@@ -47,6 +47,15 @@ class Prijsmethode:
     def gewogen(perceel: Perceel, kwaliteit: float, prijsscore: float) -> float:
         return perceel.weging.kwaliteit / 100 * kwaliteit + perceel.weging.prijs / 100 * prijsscore
 
+    def gewogen_uitkomst(self, perceel: Perceel, k: Kandidaat, prijsscore: float, stap: str) -> Prijsuitkomst:
+        """Outcome of a weighted method (relatief, lineair): total from the weights, formula filled in."""
+        from evaluatie.tekst import getal
+
+        wq, wp = perceel.weging.kwaliteit / 100, perceel.weging.prijs / 100
+        totaal = self.gewogen(perceel, k.kwaliteit, prijsscore)
+        berekening = f"{stap}; {getal(wq)} x {getal(k.kwaliteit)} + {getal(wp)} x {getal(prijsscore)} = {getal(totaal)}"
+        return Prijsuitkomst(prijsscore, totaal, totaal, berekening)
+
     def vectorieel(self, perceel: Perceel, prijs, kwaliteit, geldig):
         """Totals for many draws at once: prijs[b], kwaliteit[d, b], geldig[d, b] -> totaal[d, b]."""
         raise NotImplementedError

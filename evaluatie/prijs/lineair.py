@@ -23,14 +23,7 @@ class Lineair(Prijsmethode):
             else:
                 ps = (plafond - k.prijs) / (plafond - laagste) * 100
                 stap = f"({euro(plafond)} - {euro(k.prijs)}) / ({euro(plafond)} - {euro(laagste)}) x 100 = {getal(ps)}"
-            totaal = self.gewogen(perceel, k.kwaliteit, ps)
-            uit[k.inschrijver] = Prijsuitkomst(
-                ps,
-                totaal,
-                totaal,
-                f"{stap}; {getal(perceel.weging.kwaliteit / 100)} x {getal(k.kwaliteit)} + "
-                f"{getal(perceel.weging.prijs / 100)} x {getal(ps)} = {getal(totaal)}",
-            )
+            uit[k.inschrijver] = self.gewogen_uitkomst(perceel, k, ps, stap)
         return uit
 
     def vectorieel(self, perceel, prijs, kwaliteit, geldig):

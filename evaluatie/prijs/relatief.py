@@ -16,15 +16,8 @@ class Relatief(Prijsmethode):
         uit = {}
         for k in kandidaten:
             ps = laagste / k.prijs * 100
-            totaal = self.gewogen(perceel, k.kwaliteit, ps)
-            uit[k.inschrijver] = Prijsuitkomst(
-                ps,
-                totaal,
-                totaal,
-                f"{euro(laagste)} / {euro(k.prijs)} x 100 = {getal(ps)}; "
-                f"{getal(perceel.weging.kwaliteit / 100)} x {getal(k.kwaliteit)} + "
-                f"{getal(perceel.weging.prijs / 100)} x {getal(ps)} = {getal(totaal)}",
-            )
+            stap = f"{euro(laagste)} / {euro(k.prijs)} x 100 = {getal(ps)}"
+            uit[k.inschrijver] = self.gewogen_uitkomst(perceel, k, ps, stap)
         return uit
 
     def vectorieel(self, perceel, prijs, kwaliteit, geldig):

@@ -97,17 +97,19 @@ class _Model:
             self.prob += pulp.LpAffineExpression(termen) == k.vraag, f"vraag_{ci}"
         self.y: dict[int, pulp.LpVariable] = {}
         heeft_y = r.min_volume or r.min_leveranciers is not None or r.max_leveranciers is not None
+        per_leverancier: dict[int, list[tuple[int, pulp.LpVariable]]] = {}
+        for (ci, si), v in self.x.items():
+            per_leverancier.setdefault(si, []).append((ci, v))
         for si in gebruikt:
             s = p.leveranciers[si]
-            volume = pulp.LpAffineExpression([(v, 1) for (ci, sj), v in self.x.items() if sj == si])
+            volume = pulp.LpAffineExpression([(v, 1) for _, v in per_leverancier[si]])
             if heeft_y:
                 y = self.y[si] = self.prob.add_variable(f"y_{si}", cat="Binary")
                 self.prob += volume - bovengrens(p, s) * y <= 0, f"capaciteit_{si}"
                 # Variable upper bounds x <= ub * y: redundant for integers but a much tighter
                 # LP relaxation, which is what makes the national model solve in seconds.
-                for (ci, sj), v in self.x.items():
-                    if sj == si:
-                        self.prob += v - v.upBound * y <= 0, f"koppel_{ci}_{si}"
+                for ci, v in per_leverancier[si]:
+                    self.prob += v - v.upBound * y <= 0, f"koppel_{ci}_{si}"
                 if r.min_volume:
                     self.prob += volume - r.min_volume * y >= 0, f"min_volume_{si}"
             else:
