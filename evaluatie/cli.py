@@ -17,6 +17,7 @@ import click
 
 from evaluatie import __version__
 from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
+from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap
 
 werkmap_optie = click.option(
@@ -172,8 +173,8 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option(
         "--solver",
         "oplosser",
-        type=click.Choice(["auto", "highs", "cbc"]),
-        default="auto",
+        type=click.Choice(OPLOSSERS),
+        default=STANDAARD,
         show_default=True,
         help="LP-oplosser (via PuLP).",
     )(f)

@@ -14,10 +14,6 @@ def euro(x: float) -> str:
     return f"EUR {getal(x, 2)}"
 
 
-def geheel(x: float) -> str:
-    return getal(x, 0)
-
-
 def kort(x: float) -> str:
     """8.5 -> '8,5', 8.0 -> '8': a count or a number of weeks, without trailing zeros."""
     return f"{x:g}".replace(".", ",")

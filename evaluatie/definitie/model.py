@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,12 +30,6 @@ class Schaal(Model):
     @property
     def max_punten(self) -> float:
         return max(s.punten for s in self.stappen)
-
-    @property
-    def stapgrootte(self) -> float:
-        """Smallest distance between two steps: 'one scale step' in points."""
-        punten = sorted(s.punten for s in self.stappen)
-        return min(b - a for a, b in itertools.pairwise(punten))
 
     def zoek(self, waarde: Any) -> Schaalstap | None:
         """Match a cell value to a step, by label (case-insensitive) or by points."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -109,6 +108,3 @@ def valideer(data: Any, schema_id: str, regels: dict[Pad, int], bestand: str) ->
             uniek.append(f)
     return uniek
 
-
-def schema_pad(schema_id: str) -> Path:
-    return criteria_map() / "schema" / schema_id
