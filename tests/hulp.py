@@ -102,3 +102,24 @@ def schrijf_bod(
 def kopieer_voorbeeld(bron: Path, doel: Path) -> Path:
     shutil.copytree(bron, doel, ignore=shutil.ignore_patterns("rapporten", "logboek.jsonl"))
     return doel
+
+
+def vul_beoordeling(
+    pad: Path,
+    scores: dict[tuple[str, str], object],
+    verklaring: str = "ja",
+    naam: str | None = None,
+    toelichting: str = "Onderbouwd in het plan.",
+) -> None:
+    wb = load_workbook(pad)
+    ws = wb["Beoordeling"]
+    if naam is not None:
+        ws["B1"] = naam
+    ws["B2"] = dt.date(2026, 3, 10)
+    ws["B3"] = verklaring
+    for r in range(6, ws.max_row + 1):
+        sleutel = (ws.cell(r, 1).value, ws.cell(r, 3).value)
+        if sleutel in scores:
+            ws.cell(r, 4, scores[sleutel])
+            ws.cell(r, 5, toelichting)
+    wb.save(pad)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from evaluatie.cli import main
 from evaluatie.fouten import InvoerFout
 from evaluatie.pipeline import beoordeel, laad_invoer, schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
 
 
 def _werkmap(tmp_path: Path, beoordelaars: list[str], **beoordeling) -> Path:
@@ -28,27 +27,6 @@ def _werkmap(tmp_path: Path, beoordelaars: list[str], **beoordeling) -> Path:
     schrijf_bod(ws, "z.xlsx", "Z", "33333333", [("B1", 12000, 10, 12, 4, "alle")])  # above ceiling: not scored
     schrijf_beoordelingsformulieren(Werkmap(ws))
     return ws
-
-
-def _vul(
-    pad: Path,
-    scores: dict[tuple[str, str], object],
-    verklaring: str = "ja",
-    naam: str | None = None,
-    toelichting: str = "Onderbouwd in het plan.",
-) -> None:
-    wb = load_workbook(pad)
-    ws = wb["Beoordeling"]
-    if naam is not None:
-        ws["B1"] = naam
-    ws["B2"] = dt.date(2026, 3, 10)
-    ws["B3"] = verklaring
-    for r in range(6, ws.max_row + 1):
-        sleutel = (ws.cell(r, 1).value, ws.cell(r, 3).value)
-        if sleutel in scores:
-            ws.cell(r, 4, scores[sleutel])
-            ws.cell(r, 5, toelichting)
-    wb.save(pad)
 
 
 def _fouten(ws: Path) -> list[str]:
@@ -99,7 +77,7 @@ def test_blind_formulier_bevat_geen_prijs(voorbeeld: Path) -> None:
 def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
     ws = _werkmap(tmp_path, ["Ada", "Bram"])
     ada = ws / "beoordelingen" / "ada.xlsx"
-    _vul(
+    vul_beoordeling(
         ada,
         {
             ("X", "Plan van aanpak"): 60,
@@ -119,7 +97,7 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
     b.delete_rows(9)  # Y Samenwerking missing after all: rows shift up by one
     wb.save(ada)
     bram = ws / "beoordelingen" / "bram.xlsx"
-    _vul(
+    vul_beoordeling(
         bram,
         {
             ("X", "Plan van aanpak"): 50,
@@ -131,7 +109,7 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
     )
     kopie = ws / "beoordelingen" / "bram-kopie.xlsx"
     kopie.write_bytes(bram.read_bytes())
-    _vul(kopie, {}, naam="Cees")
+    vul_beoordeling(kopie, {}, naam="Cees")
     fouten = _fouten(ws)
     verwacht = [
         "ada.xlsx!Beoordeling!D6: score '60' staat niet op de schaal (0, 25, 50, 75, 100)",
@@ -153,7 +131,7 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
 def test_zelfde_beoordelaar_twee_keer_en_ontbrekende_beoordelaar(tmp_path: Path) -> None:
     ws = _werkmap(tmp_path, ["Ada", "Bram"])
     alles = {(i, c): 50 for i in "XY" for c in ("Plan van aanpak", "Samenwerking")}
-    _vul(ws / "beoordelingen" / "ada.xlsx", alles)
+    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", alles)
     (ws / "beoordelingen" / "bram.xlsx").write_bytes((ws / "beoordelingen" / "ada.xlsx").read_bytes())
     fouten = _fouten(ws)
     assert fouten == [
@@ -193,7 +171,7 @@ def test_aggregatie_met_de_hand_nagerekend(tmp_path: Path, aggregatie: str, kx: 
         },
     }
     for naam, s in scores.items():
-        _vul(ws / "beoordelingen" / f"{naam.lower()}.xlsx", s)
+        vul_beoordeling(ws / "beoordelingen" / f"{naam.lower()}.xlsx", s)
     cons = ws / "beoordelingen" / "consensus.xlsx"
     (cons).write_bytes((ws / "beoordelingen" / "ada.xlsx").read_bytes())
     wb = load_workbook(cons)

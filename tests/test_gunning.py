@@ -96,3 +96,27 @@ def test_onhaalbaar_geeft_exit_1_met_uitleg(voorbeeld: Path) -> None:
         "Perceel Onderwijsroute: de toegelaten inschrijvers hebben samen 28 plaatsen (per inschrijver "
         "hoogstens 7 door max_aandeel 0,2), de vraag is 36"
     ) in res.output
+
+
+def test_gelijke_stand_zonder_regel_vraagt_loting(tmp_path: Path) -> None:
+    """Two bids with the same price and the same scores from both reviewers tie exactly; the small
+    tender has no bij_gelijke_stand rule, so the output must ask for a draw."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores = {(i, c): 75 for i in "XY" for c in ("Plan van aanpak", "Samenwerking")}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    res = _gun(ws)
+    assert res.exit_code == 0, res.output
+    assert (
+        "LET OP: gelijke stand op rang 1 tussen X, Y: de aanbesteding geeft geen beslisregel; loting is nodig"
+        in res.output
+    )
+    rangorde = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]["rangorde"]
+    assert [(r["rang"], r["gelijke_stand"]) for r in rangorde] == [(1, True), (1, True)]

@@ -152,3 +152,34 @@ def test_ketenregel_onhaalbaar_via_slack(oplosser: str) -> None:
         "Perceel B1-route: voor Noord kunnen 2 inburgeraars niet worden toegewezen binnen de regels (capaciteit, "
         "max_leveranciers_per_gemeente 1); bedienen deze gemeente(n): S0, S1, S2"
     ]
+
+
+def test_toelating_verwachte_verdeling_naar_capaciteit_en_score() -> None:
+    """Open house: Noord (10) split over S1 (cap 100 x value 90 = 9000) and S2 (cap 50 x 80 = 4000):
+    10 x 9000/13000 = 6.92 -> 6, 10 x 4000/13000 = 3.08 -> 3; the one left goes to the larger
+    remainder (S1, .92): S1 7, S2 3. Zuid is served by S2 only: 4."""
+    from evaluatie.verdeling.toelating import verwachte_verdeling
+
+    s1 = _lev("S1", 0, 90, 9000, cap=100, gemeenten=("Noord",))
+    s2 = _lev("S2", 1, 80, 8000, cap=50, gemeenten=("Noord", "Zuid"))
+    p = Verdeelprobleem("B1", "B1-route", {"Noord": 10, "Zuid": 4}, REGIO, (s1, s2), Verdeelregels())
+    assert _cellen(verwachte_verdeling(p)) == {("Noord", "S1"): 7, ("Noord", "S2"): 3, ("Zuid", "S2"): 4}
+
+
+def test_toelating_via_gunning_laat_iedereen_toe(voorbeeld) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    pad = voorbeeld / "aanbesteding.yaml"
+    pad.write_text(
+        pad.read_text(encoding="utf-8").replace("procedure: gunning", "procedure: toelating"), encoding="utf-8"
+    )
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "B1", "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    b1 = json.loads((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
+    toegewezen = {t["inschrijver"] for t in b1["toewijzing"]}
+    assert toegewezen == {r["inschrijver"] for r in b1["rangorde"]}  # every admitted bidder gets a share
+    assert sum(t["aantal"] for t in b1["toewijzing"]) == 98

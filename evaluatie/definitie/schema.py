@@ -107,4 +107,3 @@ def valideer(data: Any, schema_id: str, regels: dict[Pad, int], bestand: str) ->
         if f not in uniek:
             uniek.append(f)
     return uniek
-

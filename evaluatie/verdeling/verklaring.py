@@ -29,7 +29,7 @@ def bindende_regels(p: Verdeelprobleem, v: Verdeling) -> list[str]:
         if not eigen:
             zinnen.append(
                 f"{kop}: het bedient geen gemeente met vraag"
-                + (" als hele subregio (per_subregio)" if r.per_subregio else "")
+                + (" als hele subregio (iedere subregio dezelfde leveranciers)" if r.per_subregio else "")
             )
             continue
         if n == 0 and r.max_leveranciers is not None and aantal_gekozen >= r.max_leveranciers:
@@ -56,13 +56,13 @@ def bindende_regels(p: Verdeelprobleem, v: Verdeling) -> list[str]:
         if vol:
             zinnen.append(
                 f"{kop}: in {', '.join(vol)} zijn al {r.max_leveranciers_per_gemeente} leveranciers "
-                "actief (max_leveranciers_per_gemeente)"
+                "actief, het maximum per gemeente"
             )
             continue
         if r.min_volume and n == 0:
             zinnen.append(
-                f"{kop}: toekennen zou minstens {r.min_volume} inburgeraars vragen (min_volume), "
-                "die bij beter gerangschikte inschrijvers meer waarde opleveren"
+                f"{kop}: toekennen zou minstens {r.min_volume} inburgeraars vragen (het minimale volume per "
+                "leverancier), die bij beter gerangschikte inschrijvers meer waarde opleveren"
             )
             continue
         budget = [g for g in eigen if g in p.budget]
