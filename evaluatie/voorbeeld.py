@@ -28,6 +28,15 @@ GEMEENTEN = [  # naam, subregio, inburgeraars per jaar
 ]
 VERDELING = (("B1", 65), ("onderwijs", 25), ("Z", 10))
 
+CONTACTPERSONEN = {  # invented, like the bidders
+    "90000001": "mevrouw E. de Boer",
+    "90000002": "de heer K. Amrani",
+    "90000003": "mevrouw L. van Dijk",
+    "90000004": "de heer P. Visser",
+    "90000005": "mevrouw R. Bakker",
+    "90000006": "de heer T. Smit",
+}
+
 BEOORDELAARS = ["Anouk Verbeek", "Mehmet Yilmaz", "Joost de Ridder"]
 
 # naam, kvk, keurmerk geldig tot, {perceel: (prijs, capaciteit, instroom, wachttijd, gemeenten)}
@@ -150,7 +159,7 @@ def vul_inschrijving(sjabloon: Path, doel: Path, inschrijver: tuple, tijd: dt.da
     waarden = [
         naam,
         kvk,
-        f"Contact {naam.split()[0]}",
+        CONTACTPERSONEN[kvk],
         f"aanbesteding@{kvk}.example.nl",
         "ja",
         f"BOW-{kvk[-4:]}",
