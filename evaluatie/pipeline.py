@@ -38,7 +38,7 @@ def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
 
 def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> Invoer:
     """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs)."""
-    from evaluatie.definitie.laden import laad_aanbesteding_uit_data
+    from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
     from evaluatie.inschrijving.lezen import lees_inschrijvingen
 
     if definitie is None:
@@ -46,8 +46,6 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
     else:
         aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
     inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen)
-    from evaluatie.definitie.laden import zoek_criteriaset
-
     bestanden = [Invoerbestand(bestand="aanbesteding.yaml", sha256=sha256_bestand(werkmap.aanbesteding))]
     if aanbesteding.criteriaset:
         setpad = zoek_criteriaset(aanbesteding.criteriaset, werkmap.root)
