@@ -54,8 +54,10 @@ def bindende_regels(p: Verdeelprobleem, v: Verdeling) -> list[str]:
                 and len(per_gemeente.get(g, {})) >= r.max_leveranciers_per_gemeente
             ]
         if vol:
-            zin = (f"{kop}: in {', '.join(vol)} zijn al {r.max_leveranciers_per_gemeente} leveranciers "
-                   "actief, het maximum per gemeente")
+            zin = (
+                f"{kop}: in {', '.join(vol)} zijn al {r.max_leveranciers_per_gemeente} leveranciers "
+                "actief, het maximum per gemeente"
+            )
             if len(vol) < len(eigen):
                 zin += "; in de andere gemeenten gaat de vraag eerst naar beter gerangschikte inschrijvers"
             zinnen.append(zin)
