@@ -205,11 +205,11 @@ def _los(prob, oplosser: str, tijdslimiet: float | None) -> str:
 
 def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | None = None) -> Verdeling:
     """Allocate one lot. Raises EvaluatieFout with an explanation in words when impossible."""
-    oplosser = kies(oplosser, per_gemeente_nodig(p))
     import pulp
 
     from evaluatie.verdeling.diagnose import diagnose, vooraf
 
+    oplosser = kies(oplosser, per_gemeente_nodig(p))
     meldingen = vooraf(p)
     if meldingen:
         raise EvaluatieFout(meldingen)

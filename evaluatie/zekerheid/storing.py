@@ -14,6 +14,7 @@ import time
 import numpy as np
 
 from evaluatie.prijs.basis import methode
+from evaluatie.toets.register import maak_regel
 from evaluatie.zekerheid.model import Storing
 
 ZAAD = 20210701
@@ -54,8 +55,9 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
     cons = np.clip(K[None] + rnd.integers(-1, 2, size=(trekkingen, *K.shape)), 0, hoogste)
     samen = np.where(K[None] >= 0, punten[cons], samen)  # [d, b, c]
     kwaliteit = (samen / perceel.schaal.max_punten * 100 * gewicht).sum(axis=2) / gewicht.sum()
+    # The threshold comes from the rule itself, so its defaults apply here exactly as in the knock-out.
     drempel = (
-        perceel.knockout.get("minimum_kwaliteit", {}).get("drempel")
+        maak_regel("minimum_kwaliteit", perceel.knockout["minimum_kwaliteit"]).params.drempel
         if "minimum_kwaliteit" in perceel.knockout
         else None
     )
