@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from functools import cached_property
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -141,12 +142,22 @@ class Aanbesteding(Model):
     gemeenten: tuple[Gemeente, ...]
     percelen: dict[str, Perceel]
 
+    AFGELEID: ClassVar[tuple[str, ...]] = ("gemeente_index", "vraag_per_perceel")  # cached from the fields
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Aanbesteding:
+        """A copy never carries lookups derived from the original's fields."""
+        kopie = super().model_copy(update=update, deep=deep)
+        for naam in self.AFGELEID:
+            kopie.__dict__.pop(naam, None)
+        return kopie
+
+    @cached_property
+    def gemeente_index(self) -> dict[str, Gemeente]:
+        """Gemeenten by lower-case name: lookups stay O(1) at national size (342 gemeenten)."""
+        return {g.naam.lower(): g for g in reversed(self.gemeenten)}  # reversed: the first of duplicates wins
+
     def gemeente(self, naam: str) -> Gemeente | None:
-        s = naam.strip().lower()
-        for g in self.gemeenten:
-            if g.naam.lower() == s:
-                return g
-        return None
+        return self.gemeente_index.get(naam.strip().lower())
 
     def perceel(self, sleutel: str) -> Perceel | None:
         """Find a lot by code or name, case-insensitive (users type 'b1' or 'B1-route')."""
@@ -156,10 +167,18 @@ class Aanbesteding(Model):
                 return p
         return None
 
+    @cached_property
+    def vraag_per_perceel(self) -> dict[str, dict[str, int]]:
+        """vraag() of every lot, computed once (the model is frozen); callers get a copy."""
+        uit = {}
+        for code, perceel in self.percelen.items():
+            deelnemers = set(perceel.gemeenten)
+            uit[code] = {g.naam: g.inburgeraars.get(code, 0) for g in self.gemeenten if g.naam in deelnemers}
+        return uit
+
     def vraag(self, code: str) -> dict[str, int]:
         """Expected inburgeraars per year per participating gemeente of a lot, in tender order."""
-        perceel = self.percelen[code]
-        return {g.naam: g.inburgeraars.get(code, 0) for g in self.gemeenten if g.naam in perceel.gemeenten}
+        return dict(self.vraag_per_perceel[code])
 
     def subregio_van(self, gemeente: str) -> str:
         g = self.gemeente(gemeente)
