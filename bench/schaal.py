@@ -115,7 +115,7 @@ def _bod(rnd: random.Random, data: dict, nummer: int) -> tuple[list, list[tuple]
     for code in PERCELEN if zeker else rnd.sample(PERCELEN, rnd.choice((1, 2, 2, 3))):
         fout = None if zeker else rnd.choice(("prijs", "instroom", "wachttijd") + (None,) * 30)
         prijs = 10400 if fout == "prijs" else rnd.randint(7800, 10000)
-        capaciteit = max(1, int(volume[code] * rnd.uniform(0.3, 0.6 if zeker else 0.45)))
+        capaciteit = max(1, int(volume[code] * (rnd.uniform(0.5, 0.6) if zeker else rnd.uniform(0.3, 0.45))))
         instroom = 6 if fout == "instroom" else rnd.choice((12, 12, 12, 24))
         wachttijd = 12 if fout == "wachttijd" else rnd.choice((3, 4, 5, 6, 8))
         if zeker or rnd.random() < 0.3:
@@ -170,7 +170,8 @@ def bouw(root: Path, gemeenten: int, bieders: int, zaad: int = 7, regels: str = 
         ws["B2"], ws["B3"] = dt.date(2026, 3, 10 + n), "ja"
         for r in range(KOPRIJ + 1, ws.max_row + 1):
             sleutel = (ws.cell(r, 1).value, ws.cell(r, 3).value)
-            stap = basis.setdefault(sleutel, rnd.choice((1, 2, 2, 3, 3, 3, 4)))
+            zeker = int(str(sleutel[0]).split()[1]) <= 3  # 'Aanbieder 002 B.V.': passes the quality threshold
+            stap = basis.setdefault(sleutel, 3 if zeker else rnd.choice((1, 2, 2, 3, 3, 3, 4)))
             stap = min(4, max(0, stap + rnd.choice((-1, 0, 0, 0, 1))))
             ws.cell(r, 4, stappen[stap])
             ws.cell(r, 5, f"Motivering van {naam} bij score {stappen[stap]}.")

@@ -41,6 +41,23 @@ def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvin
     )
 
 
+def rangorde_perceel(
+    aanbesteding: Aanbesteding,
+    code: str,
+    inschrijvingen: Sequence[Inschrijving],
+    toets: Toetsuitslag,
+    panel: Paneluitslag | None,
+) -> list:
+    """Price scores and ranking of the bids admitted to one lot (no allocation)."""
+    per_naam = {i.naam: i for i in inschrijvingen}
+    kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
+    kandidaten = []
+    for naam in toets.toegelaten(code):
+        a = per_naam[naam].aanbod[code]
+        kandidaten.append(Kandidaat(naam, a.prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
+    return rangschik(aanbesteding.percelen[code], kandidaten)
+
+
 def beoordeel_perceel(
     aanbesteding: Aanbesteding,
     code: str,
@@ -55,13 +72,7 @@ def beoordeel_perceel(
     from evaluatie.verdeling.verklaring import bindende_regels
 
     perceel = aanbesteding.percelen[code]
-    per_naam = {i.naam: i for i in inschrijvingen}
-    kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
-    kandidaten = []
-    for naam in toets.toegelaten(code):
-        a = per_naam[naam].aanbod[code]
-        kandidaten.append(Kandidaat(naam, a.prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
-    rangorde = rangschik(perceel, kandidaten)
+    rangorde = rangorde_perceel(aanbesteding, code, inschrijvingen, toets, panel)
     uitgesloten = tuple(
         Uitsluiting(inschrijver=r.inschrijver, redenen=tuple(r.redenen))
         for r in toets.voor_perceel(code)
@@ -83,9 +94,12 @@ def beoordeel_perceel(
     else:
         verdeling = verdeel(probleem, oplosser, tijdslimiet)
         binding = bindende_regels(probleem, verdeling)
+    kosten_per_gemeente: dict[str, list[float]] = {}
+    for t in verdeling.toewijzing:
+        kosten_per_gemeente.setdefault(t.gemeente, []).append(t.kosten)
     budgetten = []
     for g, d in probleem.vraag.items():
-        kosten = round(sum(t.kosten for t in verdeling.toewijzing if t.gemeente == g), 2)
+        kosten = round(sum(kosten_per_gemeente.get(g, [])), 2)
         expliciet = perceel.verdeling.budget_per_gemeente.get(g)
         budgetten.append(
             Gemeentebudget(
