@@ -120,6 +120,8 @@ def _bod(rnd: random.Random, data: dict, nummer: int) -> tuple[list, list[tuple]
         wachttijd = 12 if fout == "wachttijd" else rnd.choice((3, 4, 5, 6, 8))
         if zeker or rnd.random() < 0.3:
             gemeenten = "alle"
+        elif rnd.random() < 0.05:  # scattered gemeenten, no whole subregio: fails the coverage rule
+            gemeenten = "; ".join(sorted(rnd.sample([g["naam"] for g in data["gemeenten"]], 8)))
         else:
             gekozen = rnd.sample(sorted(subregios), rnd.randint(1, max(1, len(subregios) // 2)))
             gemeenten = "; ".join(g for s in sorted(gekozen) for g in subregios[s])
