@@ -74,6 +74,13 @@ class Paneluitslag(Model):
     kwaliteit: dict[str, dict[str, float]]  # perceel -> inschrijver -> 0-100
     betrouwbaarheid: tuple[Criteriumbetrouwbaarheid, ...]
 
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Paneluitslag:
+        """A copy never carries lookups (cached properties) built from the original's fields."""
+        kopie = super().model_copy(update=update, deep=deep)
+        for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:
+            del kopie.__dict__[naam]
+        return kopie
+
     @cached_property
     def rij_index(self) -> dict[tuple[str, str, str], Rijscore]:
         """(bidder, lot, criterion) -> row, built once: every letter and report looks rows up."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -142,13 +142,11 @@ class Aanbesteding(Model):
     gemeenten: tuple[Gemeente, ...]
     percelen: dict[str, Perceel]
 
-    AFGELEID: ClassVar[tuple[str, ...]] = ("gemeente_index", "vraag_per_perceel")  # cached from the fields
-
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Aanbesteding:
-        """A copy never carries lookups derived from the original's fields."""
+        """A copy never carries lookups (cached properties) built from the original's fields."""
         kopie = super().model_copy(update=update, deep=deep)
-        for naam in self.AFGELEID:
-            kopie.__dict__.pop(naam, None)
+        for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:
+            del kopie.__dict__[naam]
         return kopie
 
     @cached_property

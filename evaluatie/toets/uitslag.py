@@ -41,6 +41,13 @@ class Toetsuitslag(BaseModel):
 
     resultaten: tuple[Toetsresultaat, ...]
 
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Toetsuitslag:
+        """A copy never carries lookups (cached properties) built from the original's fields."""
+        kopie = super().model_copy(update=update, deep=deep)
+        for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:
+            del kopie.__dict__[naam]
+        return kopie
+
     @cached_property
     def index(self) -> dict[tuple[str, str], Toetsresultaat]:
         """(bidder, lot) -> result, built once: lookups per bid stay O(1) with 150 bidders."""
