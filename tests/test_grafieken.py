@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -12,7 +13,9 @@ from evaluatie.rapport import grafieken
 from evaluatie.verdeling.model import Toewijzing
 
 
-def nationaal_perceel(n_gemeenten: int = 342, n_bieders: int = 150, n_subregio: int = 35) -> tuple[Perceeluitslag, dict]:
+def nationaal_perceel(
+    n_gemeenten: int = 342, n_bieders: int = 150, n_subregio: int = 35
+) -> tuple[Perceeluitslag, dict]:
     """A synthetic lot of national size: gemeente i has 1 + i % 40 inburgeraars, split over two
     suppliers (i % n and (i * 7) % n); bid j has price 8.000 + 13 j and quality 90 - j / 3."""
     rangorde = tuple(
@@ -72,7 +75,7 @@ def test_label_posities_overlappen_nooit_en_houden_volgorde() -> None:
     volgorde = sorted(range(4), key=lambda i: -pos[i])
     assert volgorde == [1, 2, 0, 3]  # same order as the desired heights
     gesorteerd = sorted(pos)
-    assert all(b - a >= 0.075 - 1e-12 for a, b in zip(gesorteerd, gesorteerd[1:], strict=False))
+    assert all(b - a >= 0.075 - 1e-12 for a, b in itertools.pairwise(gesorteerd))
     assert pos[1] == 0.61  # the top label stays where it wanted to be
     # labels pushed below 0 come back up inside the range
     laag = grafieken.label_posities([0.01, 0.0, 0.02], 0.1)

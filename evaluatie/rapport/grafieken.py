@@ -149,8 +149,9 @@ def verdeling_reeksen(p: Perceeluitslag, subregio: dict[str, str]) -> tuple[str,
     """The allocation summarised for a chart: (grouping, bar labels, series names, counts[series][bar]).
 
     Bars: every gemeente while there are at most MAX_BALKEN; else per subregio; beyond
-    MAX_SUBREGIO_BALKEN subregio's the largest by volume (ties: tender order) and one bar "overige". Series: the suppliers with
-    the most inburgeraars (ties: ranking order), at most MAX_REEKSEN, the rest as "overige"."""
+    MAX_SUBREGIO_BALKEN subregio's the largest by volume (ties: tender order) and one bar
+    "overige". Series: the suppliers with the most inburgeraars (ties: ranking order), at most
+    MAX_REEKSEN, the rest as "overige"."""
     gemeenten = [b.gemeente for b in p.budgetten]
     if len(gemeenten) <= MAX_BALKEN:
         indeling, groep = "gemeente", {g: g for g in gemeenten}
@@ -170,10 +171,7 @@ def verdeling_reeksen(p: Perceeluitslag, subregio: dict[str, str]) -> tuple[str,
         totaal[t.inschrijver] = totaal.get(t.inschrijver, 0) + t.aantal
     rang = {r.inschrijver: i for i, r in enumerate(p.rangorde)}
     leveranciers = sorted(totaal, key=lambda n: (-totaal[n], rang.get(n, len(rang)), n))
-    if len(leveranciers) > MAX_REEKSEN:
-        reeksen = leveranciers[: MAX_REEKSEN - 1] + ["overige"]
-    else:
-        reeksen = leveranciers
+    reeksen = [*leveranciers[: MAX_REEKSEN - 1], "overige"] if len(leveranciers) > MAX_REEKSEN else leveranciers
     reeks_van = {n: (n if n in reeksen else "overige") for n in leveranciers}
     index_balk = {b: i for i, b in enumerate(balken)}
     index_reeks = {n: i for i, n in enumerate(reeksen)}

@@ -21,6 +21,7 @@ from dateutil.easter import easter
 from evaluatie.tekst import datum_met_dag
 from evaluatie.werkmap import criteria_map
 
+
 def datum_tekst(d: dt.date) -> str:
     """2026-04-28 -> 'dinsdag 28 april 2026'."""
     return datum_met_dag(d)
