@@ -15,10 +15,12 @@ from typing import Any
 
 import click
 
-from evaluatie import __version__
+from evaluatie import __version__, clicktaal
 from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap
+
+clicktaal.activeer()  # click's own texts in Dutch, before any option is defined
 
 werkmap_optie = click.option(
     "--werkmap",
