@@ -53,7 +53,10 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _werkmap(pad: Path) -> Werkmap:
     if not (pad / "aanbesteding.yaml").is_file():
-        raise click.UsageError(f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op")
+        raise click.UsageError(
+            f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op, "
+            "of begin een nieuwe aanbesteding met 'evaluatie nieuw MAP --gemeenten ... --percelen ...'"
+        )
     return Werkmap(pad)
 
 
