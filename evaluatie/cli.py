@@ -195,6 +195,15 @@ def beoordelingen(werkmap: Path, als_json: bool) -> None:
         echo_json(b.panel.model_dump(mode="json"))
         return
     click.echo(panel_tekst(invoer.aanbesteding, b.panel))
+    if invoer.aanbesteding.beoordeling.aggregatie == "consensus":
+        from evaluatie.beoordeling.consensuseis import open_consensus
+
+        open_ = open_consensus(invoer.aanbesteding, b.consensus, b.te_beoordelen)
+        click.echo(
+            f"Consensus: {len(open_)} punt(en) nog open; 'evaluatie gunning' noemt ze en wacht tot ze zijn ingevuld."
+            if open_
+            else "Consensus: alle beoordeelde regels zijn door het panel vastgesteld."
+        )
 
 
 @main.command("inschrijvingen")
