@@ -17,3 +17,24 @@ def euro(x: float) -> str:
 def kort(x: float) -> str:
     """8.5 -> '8,5', 8.0 -> '8': a count or a number of weeks, without trailing zeros."""
     return f"{x:g}".replace(".", ",")
+
+
+MAANDEN_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def datum_nl(d) -> str:
+    """date(2021, 6, 4) -> '4 juni 2021': dates in human text are never ISO."""
+    return f"{d.day} {MAANDEN_NL[d.month - 1]} {d.year}"

@@ -34,6 +34,11 @@ class Rapportgegevens:
     tijdstempel: str
     zekerheid: dict[str, str] = field(default_factory=dict)  # lot -> HTML section (robustness)
 
+    @property
+    def concept(self) -> bool:
+        """A tie awaits a draw: the advies is a concept and no letters or gemeente pages go out."""
+        return bool(self.uitslag.loting_nodig)
+
     @classmethod
     def uit_award(cls, award, stempel: str | None = None) -> Rapportgegevens:
         definitie = json.dumps(award.invoer.definitie, sort_keys=True, ensure_ascii=False).encode()
