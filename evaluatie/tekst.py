@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
 
 def getal(x: float, decimalen: int = 2) -> str:
     """12.5 -> '12,50'; whole numbers keep their decimals so columns line up."""
@@ -19,22 +37,11 @@ def kort(x: float) -> str:
     return f"{x:g}".replace(".", ",")
 
 
-MAANDEN_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+def datum(d: dt.date) -> str:
+    """2021-06-04 -> '4 juni 2021': every date a person reads (ISO stays for files and JSON)."""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
-def datum_nl(d) -> str:
-    """date(2021, 6, 4) -> '4 juni 2021': dates in human text are never ISO."""
-    return f"{d.day} {MAANDEN_NL[d.month - 1]} {d.year}"
+def datum_met_dag(d: dt.date) -> str:
+    """2026-04-28 -> 'dinsdag 28 april 2026'."""
+    return f"{WEEKDAGEN[d.weekday()]} {datum(d)}"

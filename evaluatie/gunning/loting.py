@@ -33,9 +33,9 @@ class Loting(BaseModel):
 
     def beschrijving(self) -> str:
         """'op 20 juni 2021 door loting bepaald, in aanwezigheid van J. Jansen, notaris'."""
-        from evaluatie.tekst import datum_nl
+        from evaluatie.tekst import datum
 
-        return f"op {datum_nl(self.datum)} door loting bepaald, in aanwezigheid van {self.getuige}"
+        return f"op {datum(self.datum)} door loting bepaald, in aanwezigheid van {self.getuige}"
 
 
 class Gelijkestand(BaseModel):

@@ -34,7 +34,7 @@ from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.standstill import standstill
-from evaluatie.tekst import datum_nl, euro, getal, kort
+from evaluatie.tekst import datum, euro, getal, kort
 from evaluatie.toets.uitslag import Toetsresultaat
 
 STATUSSEN = ("gegund", "afgewezen", "ongeldig", "uitgesloten", "toegelaten", "niet toegelaten")
@@ -163,8 +163,8 @@ def _reden_zin(g: Rapportgegevens, t: Toetsresultaat, regel: str, reden: str, co
             return "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk."
         if ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot < peildatum:
             return (
-                f"Uw keurmerk was geldig tot {datum_nl(ins.keurmerk_geldig_tot)}; op de peildatum "
-                f"{datum_nl(peildatum)} was het verlopen."
+                f"Uw keurmerk was geldig tot {datum(ins.keurmerk_geldig_tot)}; op de peildatum "
+                f"{datum(peildatum)} was het verlopen."
             )
         if not ins.keurmerk_nummer:
             return "U heeft bij uw Blik op Werk keurmerk geen certificaatnummer opgegeven."
@@ -305,7 +305,7 @@ def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, 
         contact = "Contactpersoon: " + ", ".join(x for x in (c.naam, c.functie, c.telefoon, c.email) if x)
     d.regels(
         [
-            f"Datum: {datum_nl(a.data.verzenddatum)}",
+            f"Datum: {datum(a.data.verzenddatum)}",
             f"Kenmerk: {kenmerk(g, inschrijver, code)}",
             f"Onderwerp: {onderwerp}",
             contact,
@@ -431,7 +431,7 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
     d.alinea(
         f"Deze {wat} is een voornemen. Wij sluiten de overeenkomst niet voor het einde van de opschortende "
         f"termijn van {s.dagen} kalenderdagen (artikel 2.127 Aanbestedingswet 2012). Deze termijn eindigt op "
-        f"{datum_nl(s.einde)}."
+        f"{datum(s.einde)}."
     )
     rechtbank = a.rechtsbescherming.rechtbank
     bij = (
@@ -440,7 +440,7 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
         else f"de voorzieningenrechter van de rechtbank van het arrondissement waarin {a.penvoerder} is gevestigd"
     )
     d.alinea(
-        f"Bent u het niet eens met deze beslissing, dan kunt u uiterlijk op {datum_nl(s.einde)} een kort geding "
+        f"Bent u het niet eens met deze beslissing, dan kunt u uiterlijk op {datum(s.einde)} een kort geding "
         f"aanhangig maken bij {bij}, door vóór het einde van de termijn een dagvaarding te laten betekenen. Dit "
         "is een vervaltermijn: na afloop kunt u niet meer tegen deze beslissing opkomen. Wilt u ons direct "
         "informeren als u een kort geding aanhangig maakt? Dan wachten wij de uitspraak af."
