@@ -259,7 +259,8 @@ def test_aggregatie_consensus_blokkeert_de_gunning_zolang_regels_open_zijn(tmp_p
         assert regel in res.output
     assert "3 punt(en) staan nog open" in res.output
     assert not (ws / "rapporten" / "gunning.json").exists()
-    assert _run("beoordelingen", "--werkmap", str(ws)).exit_code == 0  # looking at the scores is still fine
+    res = _run("beoordelingen", "--werkmap", str(ws))  # looking at the scores is still fine
+    assert res.exit_code == 0 and "Consensus: 3 punt(en) nog open" in res.output
 
     _vul_panel(pad, PANEL)
     res = _run("gunning", "--werkmap", str(ws))
@@ -271,13 +272,14 @@ def test_zonder_consensus_noemt_het_advies_de_regels_zonder_motivering(tmp_path:
     ws = _werkmap(tmp_path, aggregatie="mediaan")
     assert _run("template", "consensus", "--werkmap", str(ws)).exit_code == 0
     pad = ws / "beoordelingen" / "consensus.xlsx"
-    _vul_panel(pad, {("Y", K2): PANEL[("Y", K2)]})
+    _vul_panel(pad, {("Y", K2): PANEL[("Y", K2)]}, datum=dt.date(2026, 3, 10))  # before C signed (11 March)
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     pv = _procesverbaal(ws)
     assert "1 van de 4 beoordeelde regels" in pv
     assert "Regels beslist zonder consensusmotivering (3)" in pv
     assert "B1-route, X: Plan van aanpak; Samenwerking" in pv and "B1-route, Y: Plan van aanpak<" in pv
+    assert "gedateerd vóór de ondertekening van het formulier van Beoordelaar C;" in pv
 
     # with mean/median a consensus score without motivation is bad input, not silently ignored
     _vul_panel(pad, {("X", K1): (75, None)})

@@ -236,6 +236,11 @@ def schrijf_consensuswerkboek(
     ws.freeze_panes = ws.cell(KOPRIJ + 1, 4)
     ws.auto_filter.ref = f"A{KOPRIJ}:{_kolomletter(len(kop))}{max(laatste, KOPRIJ)}"
     ws.sheet_view.zoomScale = 100
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{KOPRIJ - 1}:{KOPRIJ}"
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # the panel may widen a column or row on the beamer
     ws.protection.formatRows = False

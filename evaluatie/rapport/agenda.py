@@ -58,7 +58,7 @@ def agenda_html(aanbesteding: Aanbesteding, panel: Paneluitslag) -> str:
         "toelichtingen naast elkaar. Een regel is gemarkeerd als de spreiding (hoogste min laagste score) meer "
         f"dan {e(kort(drempel))} schaalstap(pen) is; "
         "de beoordelaar die het verst van de anderen zit, is omlijnd. "
-        f"{e(REGEL)} Vul de consensus in in beoordelingen/consensus.xlsx.</p>",
+        f"{e(REGEL)} Het panel legt de consensus vast in beoordelingen/consensus.xlsx.</p>",
         "<h2>Bespreekpunten</h2>",
     ]
     if signalen:

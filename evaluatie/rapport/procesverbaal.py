@@ -81,6 +81,13 @@ def procesverbaal_html(
             "had voordat de kwaliteit was beoordeeld.</p>"
         )
     delen.append(_consensus(aanbesteding, consensus, panel, rijen))
+    if consensus is not None and consensus.datum is not None and any(r.consensus is not None for r in rijen):
+        eerder = [namen[f.beoordelaar] for f in gesorteerd if f.datum > consensus.datum]
+        if eerder:
+            delen.append(
+                '<p class="voldoet-niet">Let op: het consensusoverleg is gedateerd vóór de ondertekening van het '
+                f"formulier van {_opsomming(eerder)}; ga na of de beoordelingen zelfstandig en vooraf zijn gedaan.</p>"
+            )
     delen.append("</section>")
     return "\n".join(delen)
 
