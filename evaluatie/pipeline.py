@@ -222,11 +222,11 @@ def scenario(
     tijdslimiet: float | None = None,
 ) -> tuple[Award, Award, list[Any]]:
     """Baseline award and the award with `zetten` applied to the tender definition (files untouched)."""
-    from evaluatie.definitie.yamlregels import laad_met_regels
+    from evaluatie.definitie.laden import lees_yaml
     from evaluatie.scenario.verschil import verschil
     from evaluatie.scenario.zet import pas_toe
 
-    ruw, _ = laad_met_regels(werkmap.aanbesteding.read_text(encoding="utf-8"))
+    ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     na = gun(werkmap, percelen, oplosser, tijdslimiet, definitie=gewijzigd)

@@ -14,6 +14,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from evaluatie.fouten import Verzamelaar
+from evaluatie.getallen import GetalFout, lees_geheel, lees_waarde
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _VERSLEUTELD = "EncryptedPackage".encode("utf-16-le")
@@ -83,36 +84,19 @@ def als_tekst(v: Any) -> str:
 
 
 def als_geheel(v: Any) -> int | None:
-    """An integer from a cell: 12, 12.0 or '12'; None when it is not a whole number."""
-    if isinstance(v, bool):
+    """An integer from a cell: 12, 12.0, '12' or '1.200' (evaluatie.getallen); None otherwise."""
+    try:
+        return lees_geheel(v)
+    except GetalFout:
         return None
-    if isinstance(v, int):
-        return v
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
-    if isinstance(v, str):
-        try:
-            return int(v.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def als_getal(v: Any) -> float | None:
-    """A number from a cell; Dutch '9.500,50' and '9500,50' are accepted too."""
-    if isinstance(v, bool):
+    """A number from a cell by the one rule of evaluatie.getallen; None when it cannot be read."""
+    try:
+        return lees_waarde(v)
+    except GetalFout:
         return None
-    if isinstance(v, int | float):
-        return float(v)
-    if isinstance(v, str):
-        t = v.strip().replace("€", "").replace("EUR", "").strip()
-        if "," in t:
-            t = t.replace(".", "").replace(",", ".")
-        try:
-            return float(t)
-        except ValueError:
-            return None
-    return None
 
 
 def als_datum(v: Any) -> dt.date | None:

@@ -11,14 +11,13 @@ from pathlib import Path
 
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
+from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
 from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
 from evaluatie.werkboek import (
     Tabblad,
     als_datum,
-    als_geheel,
-    als_getal,
     als_janee,
     als_tekst,
     lees_werkboek,
@@ -181,23 +180,26 @@ def _lees_perceelrij(
             f"perceel '{als_tekst(c[0])}' bestaat niet in deze aanbesteding; "
             f"kies uit {', '.join(aanbesteding.percelen)}",
         )
-    prijs = als_getal(c[1])
-    if prijs is None or prijs <= 0:
-        fouten.voeg_toe(t.plaats(r, 1), f"prijs per traject moet een bedrag > 0 zijn, kreeg '{als_tekst(c[1])}'")
-    capaciteit = als_geheel(c[2])
-    if capaciteit is None or capaciteit < 0:
-        fouten.voeg_toe(t.plaats(r, 2), f"capaciteit moet een geheel getal >= 0 zijn, kreeg '{als_tekst(c[2])}'")
-    instroom = als_geheel(c[3])
-    if instroom is None or not 0 <= instroom <= 366:
-        fouten.voeg_toe(
-            t.plaats(r, 3), f"instroommomenten moet een geheel getal van 0 tot 366 zijn, kreeg '{als_tekst(c[3])}'"
-        )
-    wachttijd = als_getal(c[4])
-    if wachttijd is None or wachttijd < 0:
-        fouten.voeg_toe(t.plaats(r, 4), f"wachttijd moet een aantal weken >= 0 zijn, kreeg '{als_tekst(c[4])}'")
+    eis_prijs = "prijs per traject moet een bedrag > 0 zijn"
+    prijs = _getal(t, r, 1, c[1], eis_prijs, fouten, bedrag=True)
+    if prijs is not None and prijs <= 0:
+        fouten.voeg_toe(t.plaats(r, 1), f"{eis_prijs}, kreeg '{als_tekst(c[1])}'")
+    eis_capaciteit = "capaciteit moet een geheel getal >= 0 zijn"
+    capaciteit = _getal(t, r, 2, c[2], eis_capaciteit, fouten, geheel=True)
+    if capaciteit is not None and capaciteit < 0:
+        fouten.voeg_toe(t.plaats(r, 2), f"{eis_capaciteit}, kreeg '{als_tekst(c[2])}'")
+    eis_instroom = "instroommomenten moet een geheel getal van 0 tot 366 zijn"
+    instroom = _getal(t, r, 3, c[3], eis_instroom, fouten, geheel=True)
+    if instroom is not None and not 0 <= instroom <= 366:
+        fouten.voeg_toe(t.plaats(r, 3), f"{eis_instroom}, kreeg '{als_tekst(c[3])}'")
+    eis_wachttijd = "wachttijd moet een aantal weken >= 0 zijn"
+    wachttijd = _getal(t, r, 4, c[4], eis_wachttijd, fouten)
+    if wachttijd is not None and wachttijd < 0:
+        fouten.voeg_toe(t.plaats(r, 4), f"{eis_wachttijd}, kreeg '{als_tekst(c[4])}'")
     gemeenten = _lees_gemeenten(aanbesteding, perceel, als_tekst(c[5]), t.plaats(r, 5), fouten)
     if len(fouten.fouten) > n or perceel is None:
         return None
+    assert prijs is not None and capaciteit is not None and instroom is not None and wachttijd is not None
     return PerceelAanbod(
         perceel=perceel.code,
         prijs=prijs,
@@ -207,6 +209,28 @@ def _lees_perceelrij(
         gemeenten=gemeenten,
         cel=t.plaats(r, 0),
     )
+
+
+def _getal(
+    t: Tabblad,
+    r: int,
+    j: int,
+    waarde: object,
+    eis: str,
+    fouten: Verzamelaar,
+    bedrag: bool = False,
+    geheel: bool = False,
+) -> float | int | None:
+    """A number by the one rule of evaluatie.getallen; None (with the cell named) when refused."""
+    try:
+        getal: float | int = lees_geheel(waarde) if geheel else lees_waarde(waarde)
+        if bedrag:
+            controleer_bedrag(float(getal), waarde if isinstance(waarde, str) else None)
+    except GetalFout as e:
+        bericht = f"{eis}, kreeg '{als_tekst(waarde)}'" + ("" if e.algemeen else f": {e}")
+        fouten.voeg_toe(t.plaats(r, j), bericht)
+        return None
+    return getal
 
 
 def _lees_gemeenten(
