@@ -24,6 +24,8 @@ from evaluatie.werkboek import (
     zichtbare_bestanden,
 )
 
+MAX_TEKST = 300
+"""Longest name or contact field accepted: long enough for any real legal name."""
 _KVK = re.compile(r"^\d{8}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -105,6 +107,10 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
         s = als_tekst(waarde)
         if not s:
             fouten.voeg_toe(plaats, f"{veld} is verplicht")
+        elif any(ord(t) < 32 or ord(t) == 127 for t in s):
+            fouten.voeg_toe(plaats, f"{veld} bevat een stuurteken (zoals een tab of regeleinde); haal het weg")
+        elif len(s) > MAX_TEKST:
+            fouten.voeg_toe(plaats, f"{veld} is te lang ({len(s)} tekens; hoogstens {MAX_TEKST})")
         elif patroon is not None and not patroon.match(s):
             fouten.voeg_toe(plaats, f"{veld} moet {uitleg} zijn, kreeg '{s}'")
         uit[sleutel] = s

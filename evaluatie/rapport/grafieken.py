@@ -28,7 +28,13 @@ def _mpl():
     import matplotlib.pyplot as plt
 
     plt.rcParams.update(
-        {"svg.hashsalt": "evaluatie", "svg.fonttype": "none", "font.size": 8, "font.family": "DejaVu Sans"}
+        {
+            "svg.hashsalt": "evaluatie",
+            "svg.fonttype": "none",
+            "font.size": 8,
+            "font.family": "DejaVu Sans",
+            "text.parse_math": False,  # names are literal: '$x$' in a bidder's name is not mathtext
+        }
     )
     return plt
 
