@@ -226,13 +226,66 @@ def als_janee(v: Any) -> bool | None:
     return {"ja": True, "nee": False}.get(t)
 
 
-def zichtbare_bestanden(map_: Path) -> tuple[list[Path], list[Path]]:
-    """Files to read, and files skipped (hidden files, Excel lock files '~$...'), both sorted."""
+@dataclass
+class Mapinhoud:
+    """What a werkmap folder holds, sorted: files to read, notes on what is skipped, and errors."""
+
+    lezen: list[Path]
+    overslaan: list[Path]
+    notities: list[str]
+    fouten: list[tuple[str, str]]
+
+
+def map_inhoud(map_: Path) -> Mapinhoud:
+    """Classify every entry of a werkmap folder; nothing is skipped without a note or an error.
+
+    - hidden files and Excel lock files ('~$...'): skipped, with a note;
+    - subfolders: skipped, with a note (files in them are not part of the tender);
+    - a link that leads out of the werkmap: an error (a bid must be in the werkmap, so it
+      is hashed and archived with it);
+    - a broken link: an error (a bid that cannot be read must not disappear in silence).
+    """
+    inhoud = Mapinhoud([], [], [], [])
     if not map_.is_dir():
-        return [], []
-    lezen, overslaan = [], []
+        return inhoud
+    root = map_.resolve().parent
+    label = f"{map_.name}/"
     for p in sorted(map_.iterdir(), key=lambda x: x.name):
-        if not p.is_file():
+        naam = label + p.name
+        if p.name.startswith((".", "~$")):
+            inhoud.overslaan.append(p)
+            inhoud.notities.append(f"{naam}: overgeslagen (verborgen of tijdelijk bestand)")
             continue
-        (overslaan if p.name.startswith((".", "~$")) else lezen).append(p)
-    return lezen, overslaan
+        if p.is_symlink():
+            if not p.exists():
+                inhoud.fouten.append((naam, "koppeling naar een bestand dat niet bestaat; zet het bestand zelf hier"))
+                continue
+            doel = p.resolve()
+            if not doel.is_relative_to(root):
+                inhoud.fouten.append(
+                    (naam, "koppeling naar een bestand buiten de werkmap; zet het bestand zelf in de werkmap")
+                )
+                continue
+        if p.is_dir():
+            inhoud.overslaan.append(p)
+            inhoud.notities.append(f"{naam}: submap overgeslagen; alleen bestanden direct in {label} worden gelezen")
+            continue
+        if not p.is_file():
+            inhoud.fouten.append((naam, "geen gewoon bestand"))
+            continue
+        inhoud.lezen.append(p)
+    return inhoud
+
+
+def zichtbare_bestanden(map_: Path) -> tuple[list[Path], list[Path]]:
+    """Files to read, and entries skipped with a note (hidden files, lock files, subfolders)."""
+    inhoud = map_inhoud(map_)
+    return inhoud.lezen, inhoud.overslaan
+
+
+def lees_map(map_: Path, fouten: Verzamelaar) -> list[Path]:
+    """Files to read; links out of the werkmap and broken links are recorded as errors."""
+    inhoud = map_inhoud(map_)
+    for plaats, bericht in inhoud.fouten:
+        fouten.voeg_toe(plaats, bericht)
+    return inhoud.lezen

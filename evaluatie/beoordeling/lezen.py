@@ -21,7 +21,7 @@ from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Score
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
-from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_werkboek, zichtbare_bestanden
+from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek
 
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
 
@@ -34,7 +34,7 @@ def lees_beoordelingen(
 ) -> tuple[list[Beoordelingsformulier], Consensus | None]:
     """All reviewer forms (sorted by reviewer name) and the consensus, or InvoerFout."""
     fouten = Verzamelaar()
-    bestanden, _ = zichtbare_bestanden(map_)
+    bestanden = lees_map(map_, fouten)  # links out of the werkmap or broken: errors, not skipped
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
     genoemd: set[str] = set()  # reviewers named in a form, valid or not

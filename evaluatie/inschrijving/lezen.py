@@ -21,7 +21,7 @@ from evaluatie.werkboek import (
     als_janee,
     als_tekst,
     lees_werkboek,
-    zichtbare_bestanden,
+    map_inhoud,
 )
 
 MAX_TEKST = 300
@@ -33,10 +33,13 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def lees_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> tuple[list[Inschrijving], list[str]]:
     """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files."""
     fouten = Verzamelaar()
-    bestanden, overgeslagen = zichtbare_bestanden(map_)
+    inhoud = map_inhoud(map_)
+    bestanden = inhoud.lezen
+    for plaats, bericht in inhoud.fouten:
+        fouten.voeg_toe(plaats, bericht)
     if not map_.is_dir():
         fouten.voeg_toe(map_.name, "map met inschrijvingen niet gevonden")
-    elif not bestanden:
+    elif not bestanden and not inhoud.fouten:
         fouten.voeg_toe(map_.name, "geen inschrijvingen gevonden")
     inschrijvingen: list[Inschrijving] = []
     for pad in bestanden:
@@ -45,7 +48,7 @@ def lees_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> tuple[list[In
             inschrijvingen.append(ins)
     _controleer_uniek(inschrijvingen, fouten)
     fouten.controleer()
-    notities = [f"{p.name}: overgeslagen (verborgen of tijdelijk bestand)" for p in overgeslagen]
+    notities = list(inhoud.notities)
     return sorted(inschrijvingen, key=lambda i: i.naam.lower()), notities
 
 
