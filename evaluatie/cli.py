@@ -15,10 +15,12 @@ from typing import Any
 
 import click
 
-from evaluatie import __version__
+from evaluatie import __version__, clicktaal
 from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap
+
+clicktaal.activeer()  # click's own texts in Dutch, before any option is defined
 
 werkmap_optie = click.option(
     "--werkmap",
@@ -98,6 +100,26 @@ def template_beoordeling(werkmap: Path, overschrijven: bool) -> None:
         click.echo(f"Bestaat al, niet overschreven: {p} (gebruik --overschrijven)")
 
 
+@template.command("consensus")
+@werkmap_optie
+@click.option("--overschrijven", is_flag=True, help="Opnieuw beginnen: wat het panel al invulde, vervalt.")
+@afhandeling
+def template_consensus(werkmap: Path, overschrijven: bool) -> None:
+    """Schrijf beoordelingen/consensus.xlsx en de agenda voor het consensusoverleg."""
+    from evaluatie.pipeline import schrijf_consensus
+
+    c = schrijf_consensus(_werkmap(werkmap), overschrijven)
+    w = c.werkboek
+    click.echo(f"Geschreven: {w.pad} ({w.regels} regels, {w.signalen} met een signaal van onenigheid)")
+    if w.behouden:
+        click.echo(f"Behouden: wat het panel al invulde op {w.behouden} regels")
+    if w.vervallen:
+        click.echo(
+            f"Vervallen: {w.vervallen} ingevulde regels die niet meer beoordeeld worden, bewaard op tabblad Vervallen"
+        )
+    click.echo(f"Agenda: {c.agenda}")
+
+
 @main.command("beoordelingen")
 @werkmap_optie
 @json_optie
@@ -115,6 +137,15 @@ def beoordelingen(werkmap: Path, als_json: bool) -> None:
         echo_json(b.panel.model_dump(mode="json"))
         return
     click.echo(panel_tekst(invoer.aanbesteding, b.panel))
+    if invoer.aanbesteding.beoordeling.aggregatie == "consensus":
+        from evaluatie.beoordeling.consensuseis import open_consensus
+
+        open_ = open_consensus(invoer.aanbesteding, b.consensus, b.te_beoordelen)
+        click.echo(
+            f"Consensus: {len(open_)} punt(en) nog open; 'evaluatie gunning' noemt ze en wacht tot ze zijn ingevuld."
+            if open_
+            else "Consensus: alle beoordeelde regels zijn door het panel vastgesteld."
+        )
 
 
 @main.command("inschrijvingen")

@@ -100,7 +100,11 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     rijen = te_beoordelen_rijen(invoer, toets_voor)
     if invoer.panelformulieren is None:
         invoer.panelformulieren = lees_beoordelingen(
-            invoer.aanbesteding, invoer.werkmap.beoordelingen, rijen, [i.naam for i in invoer.inschrijvingen]
+            invoer.aanbesteding,
+            invoer.werkmap.beoordelingen,
+            rijen,
+            [i.naam for i in invoer.inschrijvingen],
+            _prijzen(invoer),
         )
     formulieren, consensus = invoer.panelformulieren
     panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder)
@@ -111,6 +115,58 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     return Beoordeling(
         toets_voor, rijen, formulieren, consensus, panel, toets_na, sorted(bestanden, key=lambda b: b.bestand)
     )
+
+
+def _prijzen(invoer: Invoer) -> list[float]:
+    """Every bid price: reviewer forms are checked against them (two-envelope principle)."""
+    return sorted({a.prijs for i in invoer.inschrijvingen for a in i.aanbod.values()})
+
+
+def eis_consensus(invoer: Invoer, b: Beoordeling) -> None:
+    """With `aggregatie: consensus`: EvaluatieFout (exit 1) listing every row the panel has not decided."""
+    from evaluatie.beoordeling.consensuseis import open_consensus
+    from evaluatie.fouten import EvaluatieFout
+
+    if invoer.aanbesteding.beoordeling.aggregatie != "consensus":
+        return
+    meldingen = open_consensus(invoer.aanbesteding, b.consensus, b.te_beoordelen)
+    if meldingen:
+        raise EvaluatieFout(
+            [
+                f"de aanbesteding vraagt consensus van het panel (beoordeling.aggregatie: consensus), maar "
+                f"{len(meldingen)} punt(en) staan nog open:",
+                *meldingen,
+            ]
+        )
+
+
+@dataclass
+class Consensusvoorbereiding:
+    werkboek: Any  # beoordeling.consensuswerkboek.Uitkomst
+    agenda: Path
+
+
+def schrijf_consensus(werkmap: Werkmap, overschrijven: bool = False) -> Consensusvoorbereiding:
+    """beoordelingen/consensus.xlsx pre-filled from the reviewer forms, keeping what the panel typed
+    unless `overschrijven`, and the meeting agenda rapporten/intern/consensus-agenda.html."""
+    from evaluatie.beoordeling.aggregatie import aggregeer
+    from evaluatie.beoordeling.consensuswerkboek import lees_ingevuld, schrijf_consensuswerkboek
+    from evaluatie.beoordeling.formulier import CONSENSUSBESTAND
+    from evaluatie.beoordeling.lezen import lees_beoordelingen
+    from evaluatie.rapport.agenda import schrijf_agenda
+
+    invoer = laad_invoer(werkmap)
+    rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    namen = [i.naam for i in invoer.inschrijvingen]
+    formulieren, _ = lees_beoordelingen(
+        invoer.aanbesteding, werkmap.beoordelingen, rijen, namen, _prijzen(invoer), met_consensus=False
+    )
+    panel = aggregeer(invoer.aanbesteding, formulieren, None, rijen)
+    pad = werkmap.beoordelingen / CONSENSUSBESTAND
+    ingevuld = None if overschrijven or not pad.exists() else lees_ingevuld(invoer.aanbesteding, pad, namen)
+    uitkomst = schrijf_consensuswerkboek(invoer.aanbesteding, rijen, panel, pad, ingevuld)
+    agenda = schrijf_agenda(invoer.aanbesteding, panel, werkmap.rapporten / "intern" / "consensus-agenda.html")
+    return Consensusvoorbereiding(uitkomst, agenda)
 
 
 def heeft_beoordelingen(werkmap: Werkmap) -> bool:
@@ -178,6 +234,7 @@ def gun(
     invoer = invoer or laad_invoer(werkmap, definitie)
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder)
+    eis_consensus(invoer, b)
     uitslag = gunning(
         invoer.aanbesteding,
         invoer.inschrijvingen,

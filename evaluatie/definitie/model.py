@@ -123,7 +123,8 @@ class Looptijd(Model):
 
 
 class Beoordelingsregels(Model):
-    aggregatie: Literal["gemiddelde", "mediaan"] = "gemiddelde"
+    # consensus: every assessed row needs the panel's consensus score and motivation before the award
+    aggregatie: Literal["gemiddelde", "mediaan", "consensus"] = "gemiddelde"
     signaal_spreiding_stappen: float = 1
 
 

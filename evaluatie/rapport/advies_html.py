@@ -34,6 +34,7 @@ def advies_html(g: Rapportgegevens) -> str:
         if code in g.zekerheid:
             delen.append(g.zekerheid[code])
         delen.append("</section>")
+    delen.append(g.procesverbaal)
     delen.append(_verantwoording(g))
     return pagina(f"Gunningsadvies {a.naam}", "\n".join(delen))
 
