@@ -55,7 +55,10 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _werkmap(pad: Path) -> Werkmap:
     if not (pad / "aanbesteding.yaml").is_file():
-        raise click.UsageError(f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op")
+        raise click.UsageError(
+            f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op, "
+            "of begin een nieuwe aanbesteding met 'evaluatie nieuw MAP --gemeenten ... --percelen ...'"
+        )
     return Werkmap(pad)
 
 
@@ -67,6 +70,61 @@ def echo_json(data: Any) -> None:
 @click.version_option(__version__, prog_name="evaluatie", message="%(prog)s %(version)s")
 def main() -> None:
     """Beoordeling en gunning van gezamenlijke inkoop van inburgeringsroutes."""
+
+
+def _lijst(tekst: str | None) -> tuple[str, ...]:
+    """'Almere, Dronten;Lelystad' -> ('Almere', 'Dronten', 'Lelystad')."""
+    return tuple(d.strip() for d in (tekst or "").replace(";", ",").split(",") if d.strip())
+
+
+@main.command("nieuw")
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("--naam", required=True, help="Naam van de aanbesteding.")
+@click.option("--penvoerder", required=True, help="De aanbestedende gemeente, bijvoorbeeld 'Gemeente Almere'.")
+@click.option("--gemeenten", help="Deelnemende gemeenten, gescheiden door komma's.")
+@click.option("--regio", multiple=True, help="Alle gemeenten van deze arbeidsmarktregio (mag vaker).")
+@click.option("--percelen", default="B1", show_default=True, help="Percelen, gescheiden door komma's.")
+@click.option("--beoordelaars", help="Namen van de beoordelaars, gescheiden door komma's.")
+@click.option("--procedure", type=click.Choice(["gunning", "toelating"]), default="gunning", show_default=True)
+@click.option("--criteriaset", default="inburgering-2022", show_default=True, help="Criteriaset in criteria/.")
+@click.option(
+    "--publicatie", type=click.DateTime(["%Y-%m-%d"]), help="Publicatiedatum (jjjj-mm-dd); standaard vandaag."
+)
+@click.option(
+    "--sluiting", type=click.DateTime(["%Y-%m-%d"]), help="Sluiting inschrijving; standaard 42 dagen na publicatie."
+)
+@click.option("--gunningsdatum", type=click.DateTime(["%Y-%m-%d"]), help="Gunning; standaard 42 dagen na sluiting.")
+@afhandeling
+def nieuw(map_: Path, **opties: Any) -> None:
+    """Maak een nieuwe aanbesteding in MAP: aanbesteding.yaml, mappen en inschrijfformulier."""
+    from evaluatie.nieuw.aanmaken import Verzoek, maak_aan
+
+    datum = {k: (opties[k].date() if opties[k] else None) for k in ("publicatie", "sluiting", "gunningsdatum")}
+    resultaat = maak_aan(
+        Verzoek(
+            map=map_,
+            naam=opties["naam"],
+            penvoerder=opties["penvoerder"],
+            gemeenten=_lijst(opties["gemeenten"]),
+            regios=tuple(opties["regio"]),
+            percelen=_lijst(opties["percelen"]),
+            beoordelaars=_lijst(opties["beoordelaars"]),
+            procedure=opties["procedure"],
+            criteriaset=opties["criteriaset"],
+            publicatie=datum["publicatie"],
+            sluiting=datum["sluiting"],
+            gunning=datum["gunningsdatum"],
+        )
+    )
+    click.echo(f"Geschreven: {resultaat.aanbesteding}")
+    click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
+    for m in resultaat.mappen:
+        click.echo(f"Map: {m}/")
+    click.echo(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
+    click.echo(
+        f"Nog in te vullen in aanbesteding.yaml: {resultaat.open_aantallen} aantallen inburgeraars "
+        "(zoek op 'invullen'); controleer ook de data en de beoordelaars."
+    )
 
 
 @main.group()

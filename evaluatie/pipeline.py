@@ -67,7 +67,8 @@ def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
 
-    aanbesteding, _ = laad_definitie(werkmap)
+    # The form does not depend on the volumes, so it may be written while they are still open.
+    aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding, open_aantallen=True)
     return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx")
 
 

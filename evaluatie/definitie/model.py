@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from evaluatie.gemeentenamen import Namen
 
 PERCEELCODES = ("B1", "onderwijs", "Z", "PVT", "MAP")
 
@@ -142,12 +145,14 @@ class Aanbesteding(Model):
     gemeenten: tuple[Gemeente, ...]
     percelen: dict[str, Perceel]
 
+    @cached_property
+    def gemeentenamen(self) -> Namen:
+        """The tender's gemeenten for forgiving matching (case, hyphens, 'Gemeente ...')."""
+        return Namen(g.naam for g in self.gemeenten)
+
     def gemeente(self, naam: str) -> Gemeente | None:
-        s = naam.strip().lower()
-        for g in self.gemeenten:
-            if g.naam.lower() == s:
-                return g
-        return None
+        gevonden = self.gemeentenamen.zoek(naam)
+        return next((g for g in self.gemeenten if g.naam == gevonden), None)
 
     def perceel(self, sleutel: str) -> Perceel | None:
         """Find a lot by code or name, case-insensitive (users type 'b1' or 'B1-route')."""
