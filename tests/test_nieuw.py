@@ -96,7 +96,7 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     scores = {("Alfa Taal", c): "goed" for c in criteria} | {("Beta Inburgering", c): "voldoende" for c in criteria}
     for naam in ("ada", "bram"):
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
-    res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1", "--geen-rapport")
+    res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1")
     assert res.exit_code == 0, res.output
     uitslag = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
     # Alfa: quality 75, price score 100 -> 0,6*75 + 0,4*100 = 85; Beta: 50 and 8000/9000*100 = 88,89 -> 65,56
@@ -109,6 +109,10 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     assert per_gemeente == aantallen  # every filled-in volume allocated, under the tender's own names
     # the first-ranked bidder gets its full capacity of 60, the other the remaining 98 - 60 = 38
     assert per_inschrijver == {"Alfa Taal": 60, "Beta Inburgering": 38}
+    # the reports: the advice, a letter per bidder and a page per gemeente of the regio
+    assert (ws / "rapporten" / "gunningsadvies.html").is_file()
+    assert len(list((ws / "rapporten" / "brieven").glob("*.docx"))) == 2
+    assert len(list((ws / "rapporten" / "gemeenten").glob("*.html"))) == 7
 
 
 def test_nieuw_overschrijft_nooit_een_bestaande_aanbesteding(tmp_path: Path) -> None:
