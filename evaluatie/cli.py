@@ -84,6 +84,12 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
 @click.option("--gemeenten", help="Deelnemende gemeenten, gescheiden door komma's.")
 @click.option("--regio", multiple=True, help="Alle gemeenten van deze arbeidsmarktregio (mag vaker).")
 @click.option("--percelen", default="B1", show_default=True, help="Percelen, gescheiden door komma's.")
+@click.option(
+    "--subregio",
+    multiple=True,
+    metavar="NAAM=GEMEENTE,...",
+    help="Subregio voor deze gemeenten (mag vaker); standaard is de subregio de arbeidsmarktregio.",
+)
 @click.option("--beoordelaars", help="Namen van de beoordelaars, gescheiden door komma's.")
 @click.option("--procedure", type=click.Choice(["gunning", "toelating"]), default="gunning", show_default=True)
 @click.option("--criteriaset", default="inburgering-2022", show_default=True, help="Criteriaset in criteria/.")
@@ -108,6 +114,7 @@ def nieuw(map_: Path, **opties: Any) -> None:
             gemeenten=_lijst(opties["gemeenten"]),
             regios=tuple(opties["regio"]),
             percelen=_lijst(opties["percelen"]),
+            subregios=tuple(opties["subregio"]),
             beoordelaars=_lijst(opties["beoordelaars"]),
             procedure=opties["procedure"],
             criteriaset=opties["criteriaset"],

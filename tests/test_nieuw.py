@@ -159,6 +159,20 @@ def test_nieuw_met_tikfouten_noemt_de_dichtstbijzijnde_namen_en_schrijft_niets(t
     assert not ws.exists()
 
 
+def test_nieuw_met_eigen_subregios(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    res = _nieuw(ws, "--regio", "Gooi en Vechtstreek", "--subregio", "BEL=Blaricum, eemnes, Laren")
+    assert res.exit_code == 0, res.output
+    tekst = (ws / "aanbesteding.yaml").read_text(encoding="utf-8")
+    assert tekst.count("subregio: BEL") == 3 and tekst.count("subregio: Gooi en Vechtstreek") == 4
+    res = _nieuw(
+        tmp_path / "fout", "--regio", "Gooi en Vechtstreek", "--subregio", "BEL=Blaricum,Larne", "--subregio", "x"
+    )
+    assert res.exit_code == 2
+    assert "--subregio: gemeente 'Larne' doet niet mee aan deze aanbesteding; bedoelt u Laren?" in res.output
+    assert "--subregio: 'x': verwacht NAAM=gemeente,gemeente" in res.output
+
+
 def test_bod_met_onbekende_of_opgeheven_gemeente_krijgt_een_suggestie(tmp_path: Path) -> None:
     data = kleine_aanbesteding()
     data["gemeenten"] = [
