@@ -257,7 +257,7 @@ def yaml_tekst(
         ]
     r += [
         "",
-        f"# Deelnemende gemeenten uit het register van CBS per {PEILDATUM:%d-%m-%Y} ({len(gekozen)}).",
+        f"# Deelnemende gemeenten ({len(gekozen)}), uit het register in criteria/gemeenten/ ({BRON}).",
         "# subregio: standaard de arbeidsmarktregio (of zoals opgegeven met --subregio); wijzig hem als",
         "# de regio in kleinere delen inkoopt (de dekkingseis 'subregio' en per_subregio gebruiken hem).",
         f"# inburgeraars: verwacht aantal per jaar per perceel, een geheel getal; '{PLAATSHOUDER}' = nog onbekend.",
@@ -327,6 +327,3 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     return Resultaat(
         pad, formulier, tuple(mappen), tuple(gangbare_naam(g) for g in gekozen), len(gekozen) * len(percelen)
     )
-
-
-__all__ = ["BRON", "Resultaat", "Verzoek", "maak_aan"]
