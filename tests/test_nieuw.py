@@ -255,6 +255,23 @@ def test_zet_met_gemeentenaam_en_tikfout(tmp_path: Path) -> None:
         ]
 
 
+def test_regio_toont_de_regios_en_hun_gemeenten() -> None:
+    res = _cli("regio")
+    assert res.exit_code == 0 and len([r for r in res.output.splitlines() if r.startswith("AM")]) == 35
+    assert "AM12  Gooi en Vechtstreek (7 gemeenten)" in res.output
+    res = _cli("regio", "flevoland")
+    assert res.exit_code == 0
+    assert res.output.splitlines()[1:] == [
+        "  GM0034  Almere (Flevoland)",
+        "  GM0303  Dronten (Flevoland)",
+        "  GM0995  Lelystad (Flevoland)",
+        "  GM0171  Noordoostpolder (Flevoland)",
+        "  GM0184  Urk (Flevoland)",
+    ]
+    res = _cli("regio", "Zwole")
+    assert res.exit_code == 2 and "'Zwole' is geen arbeidsmarktregio; bedoelt u Regio Zwolle?" in res.output
+
+
 def test_namen_matchen_vergevingsgezind() -> None:
     assert sleutel("Gemeente  Súdwest-Fryslân ") == sleutel("sudwest fryslan")
     register = register_namen()
