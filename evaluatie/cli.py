@@ -344,7 +344,7 @@ def gunning(
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.pipeline import loting_melding, schrijf_gunning_json, schrijf_rapporten
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
     from evaluatie.weergave import gunning_tekst
 
@@ -356,11 +356,13 @@ def gunning(
     registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, [pad, *geschreven], stempel)
     if als_json:
         echo_json(als_dict(award.uitslag))
-        return
-    click.echo(gunning_tekst(award.uitslag))
-    click.echo(f"\nGeschreven: {pad}")
-    if geschreven:
-        click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
+    else:
+        click.echo(gunning_tekst(award.uitslag))
+        click.echo(f"\nGeschreven: {pad}")
+        if geschreven:
+            click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
+    if award.uitslag.loting_nodig:
+        raise EvaluatieFout(loting_melding(award))
 
 
 @main.command("rapport")
@@ -371,7 +373,7 @@ def gunning(
 def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None) -> None:
     """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.pipeline import loting_melding, schrijf_gunning_json, schrijf_rapporten
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
@@ -381,6 +383,50 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
         click.echo(f"Geschreven: {pad}")
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": False}
     registreer(award.invoer.werkmap, "rapport", opties, award.uitslag.invoer, geschreven, stempel)
+    if award.uitslag.loting_nodig:
+        raise EvaluatieFout(loting_melding(award))
+
+
+@main.command("loting")
+@werkmap_optie
+@click.option(
+    "--lots", "--percelen", "perceel", required=True, help="Het perceel van de gelijke stand, bijvoorbeeld B1."
+)
+@click.option(
+    "--volgorde",
+    required=True,
+    help='De getrokken volgorde, de eerste eerst, gescheiden door ";" ("Naam A;Naam B").',
+)
+@click.option("--datum", required=True, help="Datum van de loting (JJJJ-MM-DD).")
+@click.option("--getuige", required=True, help='Wie de loting bijwoonde: "naam, functie" (bijvoorbeeld een notaris).')
+@afhandeling
+def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str) -> None:
+    """Leg een loting bij gelijke stand vast in loting.yaml (daarna: evaluatie gunning)."""
+    import datetime as dt
+
+    from evaluatie.logboek import registreer
+    from evaluatie.pipeline import leg_loting_vast
+
+    try:
+        dag = dt.date.fromisoformat(datum)
+    except ValueError:
+        raise click.UsageError(f"--datum: verwacht JJJJ-MM-DD, gevonden '{datum}'") from None
+    namen = [n.strip() for n in volgorde.split(";") if n.strip()]
+    wm = _werkmap(werkmap)
+    try:
+        pad = leg_loting_vast(wm, perceel, namen, dag, getuige)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    from evaluatie.hashing import sha256_bestand
+    from evaluatie.inschrijving.model import Invoerbestand
+
+    registreer(
+        wm,
+        "loting",
+        {"lots": perceel, "volgorde": namen, "datum": datum, "getuige": getuige},
+        [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))],
+    )
+    click.echo(f"Loting vastgelegd in {pad}: {' voor '.join(namen)}. Voer nu 'evaluatie gunning' opnieuw uit.")
 
 
 @main.command("zekerheid")

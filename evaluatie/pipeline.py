@@ -30,6 +30,7 @@ class Invoer:
     bestanden: list[Invoerbestand] = field(default_factory=list)
     notities: list[str] = field(default_factory=list)
     panelformulieren: Any = None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
+    lotingen: tuple[Any, ...] = ()  # recorded draws (loting.yaml), an input like the bids
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
@@ -39,6 +40,8 @@ def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
 def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> Invoer:
     """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs)."""
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
+    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
+    from evaluatie.gunning.loting import lees_lotingen
     from evaluatie.inschrijving.lezen import lees_inschrijvingen
 
     if definitie is None:
@@ -55,7 +58,10 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         Invoerbestand(bestand=f"inschrijvingen/{i.bestand}", sha256=i.sha256)
         for i in sorted(inschrijvingen, key=lambda i: i.bestand)
     ]
-    return Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities)
+    lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
+    if (werkmap.root / LOTINGBESTAND).is_file():
+        bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))
+    return Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
 
 
 def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None = None) -> Toetsuitslag:
@@ -245,6 +251,7 @@ def gun(
         invoer.bestanden + b.bestanden,
         oplosser,
         tijdslimiet,
+        invoer.lotingen,
     )
     return Award(invoer, b, uitslag)
 
@@ -270,6 +277,49 @@ def schrijf_rapporten(award: Award, oplosser: str = STANDAARD, tijdstempel: str 
     for code, z in zekerheid(award, oplosser).items():
         gegevens.zekerheid[code] = zekerheid_html(z, award.uitslag.percelen[code].naam)
     return schrijf_alle(gegevens, award.invoer.werkmap.rapporten)
+
+
+def loting_melding(award: Award) -> list[str]:
+    """Why the award stops at a concept, with the exact command that records each draw."""
+    meldingen = []
+    for st in award.uitslag.loting_nodig:
+        naam = award.uitslag.percelen[st.perceel].naam
+        meldingen.append(
+            f"Perceel {naam}: {', '.join(st.inschrijvers)} staan gelijk op rang {st.rang} en de volgorde bepaalt "
+            "wie gegund wordt of hoeveel inburgeraars ieder krijgt. Er zijn geen brieven geschreven; het "
+            "gunningsadvies is een CONCEPT. Leg de loting vast met (de volgorde zoals getrokken):"
+        )
+        meldingen.append(f"  {st.commando()}")
+    return meldingen
+
+
+def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: Any, getuige: str) -> Path:
+    """Record a draw in loting.yaml after checking it settles an undecided tie of the current award.
+
+    Raises ValueError (a usage error) when the lot, the names or the tie do not match."""
+    from evaluatie.gunning.loting import BESTAND, Loting, schrijf_lotingen
+
+    if len(set(volgorde)) != len(volgorde) or len(volgorde) < 2:
+        raise ValueError("--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
+    if not getuige.strip():
+        raise ValueError("--getuige: geef naam en functie van wie de loting bijwoonde")
+    invoer = laad_invoer(werkmap)
+    codes = kies_percelen(invoer.aanbesteding, perceel)
+    if len(codes) != 1:
+        raise ValueError("geef precies één perceel op met --lots")
+    code = codes[0]
+    award = gun(werkmap, code, invoer=invoer)
+    p = award.uitslag.percelen[code]
+    open_ = list(p.gelijke_standen)
+    groep = next((st for st in open_ if set(st.inschrijvers) == set(volgorde)), None)
+    if groep is None:
+        bekend = "; ".join(f"rang {st.rang}: {';'.join(st.inschrijvers)}" for st in open_) or "geen"
+        raise ValueError(
+            f"perceel {p.naam}: '{';'.join(volgorde)}' is geen onbesliste gelijke stand; onbesliste gelijke "
+            f"standen: {bekend}"
+        )
+    nieuw = Loting(perceel=code, volgorde=tuple(volgorde), datum=datum, getuige=getuige.strip())
+    return schrijf_lotingen(werkmap.root / BESTAND, (*invoer.lotingen, nieuw))
 
 
 def scenario(

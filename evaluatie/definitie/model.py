@@ -88,6 +88,7 @@ class Perceel(Model):
     schaal: Schaal
     prijsmethode: Literal["relatief", "lineair", "fictieve_korting", "vaste_prijs"] = "relatief"
     max_fictieve_korting: float | None = None
+    vaste_prijs: float | None = None  # vaste_prijs: the one price per trajectory (default: the ceiling)
     weging: Weging = Weging()
     bij_gelijke_stand: tuple[str, ...] = ()
     verdeling: Verdeelregels = Verdeelregels()
@@ -131,6 +132,42 @@ class Beoordelingsregels(Model):
     signaal_spreiding_stappen: float = 1
 
 
+class Persoon(Model):
+    """A named person on a letter: the contact for questions or the signatory."""
+
+    naam: str
+    functie: str = ""
+    telefoon: str = ""
+    email: str = ""
+
+
+class Afzender(Model):
+    """Who sends the letters: the penvoerder's postal address, contact person and signatory."""
+
+    adres: tuple[str, ...] = ()  # postal address lines, e.g. ('Postbus 9900', '1201 GM Hilversum')
+    contactpersoon: Persoon | None = None
+    ondertekenaar: Persoon | None = None
+
+
+class Rechtsbescherming(Model):
+    """The objection route stated in every letter (kort geding, optional complaints desk)."""
+
+    rechtbank: str | None = None  # e.g. 'Rechtbank Midden-Nederland'; None: the court of the penvoerder's seat
+    klachtenmeldpunt: str | None = None  # e.g. 'het klachtenmeldpunt aanbesteden van de gemeente, klachten@...'
+
+
+class Openbaarmaking(Model):
+    """What a letter reveals of the awarded bids: their scores only, or also their price."""
+
+    prijs_winnaar: Literal["score", "prijs"] = "score"
+
+
+STANDAARD_BEWIJSSTUKKEN = (
+    "een Gedragsverklaring Aanbesteden, niet ouder dan twee jaar",
+    "een uittreksel uit het Handelsregister van de Kamer van Koophandel, niet ouder dan zes maanden",
+)
+
+
 class Aanbesteding(Model):
     naam: str
     penvoerder: str
@@ -144,6 +181,10 @@ class Aanbesteding(Model):
     beoordeling: Beoordelingsregels = Beoordelingsregels()
     gemeenten: tuple[Gemeente, ...]
     percelen: dict[str, Perceel]
+    afzender: Afzender = Afzender()
+    bewijsstukken: tuple[str, ...] = STANDAARD_BEWIJSSTUKKEN
+    rechtsbescherming: Rechtsbescherming = Rechtsbescherming()
+    openbaarmaking: Openbaarmaking = Openbaarmaking()
 
     @cached_property
     def gemeentenamen(self) -> Namen:

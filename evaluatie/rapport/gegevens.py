@@ -35,6 +35,11 @@ class Rapportgegevens:
     zekerheid: dict[str, str] = field(default_factory=dict)  # lot -> HTML section (robustness)
     procesverbaal: str = ""  # HTML section: record of the assessment (rapport/procesverbaal.py)
 
+    @property
+    def concept(self) -> bool:
+        """A tie awaits a draw: the advies is a concept and no letters or gemeente pages go out."""
+        return bool(self.uitslag.loting_nodig)
+
     @classmethod
     def uit_award(cls, award, stempel: str | None = None) -> Rapportgegevens:
         from evaluatie.rapport.procesverbaal import procesverbaal_html
