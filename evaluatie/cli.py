@@ -59,6 +59,16 @@ def _werkmap(pad: Path) -> Werkmap:
     return Werkmap(pad)
 
 
+def waarschuw_atw(award: Any) -> None:
+    """On the terminal: the standstill end date is in a year the Atw file does not cover."""
+    from evaluatie.rapport.standstill import standstill
+
+    a = award.invoer.aanbesteding
+    s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
+    if s.waarschuwing:
+        click.echo(f"Let op: {s.waarschuwing}", err=True)
+
+
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
 
@@ -215,6 +225,7 @@ def gunning(
     from evaluatie.weergave import gunning_tekst
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    waarschuw_atw(award)
     stempel = maak_tijdstempel()
     pad = schrijf_gunning_json(award)
     geschreven = [] if geen_rapport else schrijf_rapporten(award, oplosser, stempel)
@@ -241,6 +252,7 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    waarschuw_atw(award)
     stempel = maak_tijdstempel()
     geschreven = [schrijf_gunning_json(award), *schrijf_rapporten(award, oplosser, stempel)]
     for pad in geschreven:
