@@ -9,6 +9,7 @@ rule off with `false`); lists, single values and a knock-out rule's parameters r
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.schema import valideer
 from evaluatie.definitie.yamlregels import Pad, laad_met_regels, pad_tekst, regel_van
 from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.gemeentenamen import Namen, opgeheven
+from evaluatie.nieuw import plaatshouders
 from evaluatie.tekst import kort
 from evaluatie.werkmap import criteria_map
 
@@ -61,22 +64,25 @@ def zoek_criteriaset(naam: str, werkmap: Path | None) -> Path | None:
     return next((k for k in kandidaten if k.is_file()), None)
 
 
-def laad_aanbesteding(pad: Path) -> tuple[Aanbesteding, dict[str, Any]]:
+def laad_aanbesteding(pad: Path, *, open_aantallen: bool = False) -> tuple[Aanbesteding, dict[str, Any]]:
     """Load and validate a tender definition file.
 
     Returns the model and the merged plain data (kept for scenario re-runs and hashing).
-    Raises InvoerFout with every problem found.
+    Raises InvoerFout with every problem found. `open_aantallen` lets volumes still marked
+    `invullen` through as 0 (only for writing the bid form, which does not use them).
     """
     naam = pad.name
     data, regels = _lees_yaml(pad, naam)
-    return laad_aanbesteding_uit_data(data, regels, naam, pad.parent)
+    return laad_aanbesteding_uit_data(data, regels, naam, pad.parent, open_aantallen=open_aantallen)
 
 
 def laad_aanbesteding_uit_data(
-    data: Any, regels: dict[Pad, int] | None, naam: str, werkmap: Path | None
+    data: Any, regels: dict[Pad, int] | None, naam: str, werkmap: Path | None, *, open_aantallen: bool = False
 ) -> tuple[Aanbesteding, dict[str, Any]]:
     regels = regels or {}
-    fouten = valideer(data, "aanbesteding.schema.json", regels, naam)
+    data, open_ = plaatshouders.vervang(data)
+    fouten = [] if open_aantallen else [_open_fout(naam, regels, *o) for o in open_]
+    fouten += valideer(data, "aanbesteding.schema.json", regels, naam)
     if fouten:
         raise InvoerFout(fouten)
 
@@ -118,6 +124,14 @@ def laad_aanbesteding_uit_data(
     return model, samen
 
 
+def _open_fout(naam: str, regels: dict[Pad, int], pad: Pad, gemeente: str, perceel: str) -> Fout:
+    return Fout(
+        plaats(naam, regels, pad),
+        f"het verwachte aantal inburgeraars per jaar van {gemeente} voor perceel {perceel} is nog niet "
+        f"ingevuld ('{plaatshouders.PLAATSHOUDER}'); vul een geheel getal in (0 als er geen zijn)",
+    )
+
+
 def _samenvoegen_met_set(data: dict[str, Any], setdata: dict[str, Any]) -> dict[str, Any]:
     samen = copy.deepcopy(data)
     if "beoordeling" in setdata:
@@ -157,20 +171,30 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
     def fout(pad: Pad, bericht: str) -> None:
         fouten.append(Fout(plaats(naam, regels, pad), bericht))
 
-    namen: dict[str, int] = {}
+    tender = Namen(g["naam"] for g in samen["gemeenten"])
+    gezien: set[str] = set()
     for i, g in enumerate(samen["gemeenten"]):
-        if g["naam"].lower() in namen:
+        if tender.zoek(g["naam"]) in gezien:
             fout(("gemeenten", i, "naam"), f"gemeente '{g['naam']}' staat er twee keer in")
-        namen[g["naam"].lower()] = i
+        gezien.add(tender.zoek(g["naam"]) or g["naam"])
+        oud = opgeheven(g["naam"], _als_datum(samen.get("data", {}).get("publicatie")))
+        if oud is not None:
+            fout(("gemeenten", i, "naam"), register_melding(oud))
     bekende_regels = sorted(regels_register())
     for code, p in samen["percelen"].items():
         basis: Pad = ("percelen", code)
         if not p["gemeenten"]:
             fout((*basis, "gemeenten"), f"perceel {code} heeft geen deelnemende gemeenten")
         for j, gnaam in enumerate(p["gemeenten"]):
-            if gnaam.lower() not in namen:
-                fout((*basis, "gemeenten", j), f"gemeente '{gnaam}' staat niet onder gemeenten")
-        for gnaam in p.get("verdeling", {}).get("budget_per_gemeente", {}):
+            if tender.zoek(gnaam) is None:
+                fout((*basis, "gemeenten", j), "gemeente " + tender.melding(gnaam, "staat niet onder gemeenten"))
+            else:
+                p["gemeenten"][j] = tender.zoek(gnaam)
+        budget = p.get("verdeling", {}).get("budget_per_gemeente", {})
+        for gnaam in list(budget):
+            if tender.zoek(gnaam) is not None and tender.zoek(gnaam) != gnaam:
+                budget[tender.zoek(gnaam)] = budget.pop(gnaam)
+                gnaam = tender.zoek(gnaam)
             if gnaam not in p["gemeenten"]:
                 fout(
                     (*basis, "verdeling", "budget_per_gemeente", gnaam),
@@ -205,10 +229,29 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
                 fout(("gemeenten", i, "inburgeraars", code), f"perceel {code} bestaat niet in deze aanbesteding")
     for code, p in samen["percelen"].items():
         for gnaam in p["gemeenten"]:
-            g = next((x for x in samen["gemeenten"] if x["naam"].lower() == gnaam.lower()), None)
+            g = next((x for x in samen["gemeenten"] if x["naam"] == tender.zoek(gnaam)), None)
             if g is not None and code not in g["inburgeraars"]:
                 fout(
                     ("gemeenten", samen["gemeenten"].index(g), "inburgeraars"),
                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
                 )
     return fouten
+
+
+def _als_datum(waarde: Any) -> dt.date | None:
+    if isinstance(waarde, dt.date):
+        return waarde
+    try:
+        return dt.date.fromisoformat(str(waarde))
+    except ValueError:
+        return None
+
+
+def register_melding(oud: Any) -> str:
+    """A tender gemeente that had been dissolved before the tender was published."""
+    from evaluatie.gemeentenamen import datum_tekst, opsomming
+
+    return (
+        f"de gemeente {oud.naam} bestaat sinds {datum_tekst(oud.opgeheven_per)} niet meer en is opgegaan in "
+        f"{opsomming(list(oud.opgegaan_in), 'en')}; gebruik de huidige gemeente"
+    )

@@ -225,7 +225,8 @@ def _lees_gemeenten(
             continue
         g = aanbesteding.gemeente(deel)
         if g is None:
-            fouten.voeg_toe(plaats, f"gemeente '{deel}' hoort niet bij deze aanbesteding")
+            melding = aanbesteding.gemeentenamen.melding(deel, "hoort niet bij deze aanbesteding")
+            fouten.voeg_toe(plaats, f"gemeente {melding}")
         elif g.naam not in perceel.gemeenten:
             fouten.voeg_toe(plaats, f"gemeente {g.naam} neemt niet deel aan perceel {perceel.code}")
         elif g.naam in uit:

@@ -70,11 +70,16 @@ def advies_html(g: Rapportgegevens) -> str:
         "<h2>Bijlagen</h2>",
         "<ol>"
         + "".join(f"<li>Perceel {e(g.uitslag.percelen[c].naam)}</li>" for c in codes)
+        + ("<li>Proces-verbaal van de beoordeling</li>" if g.procesverbaal else "")
         + "<li>Verantwoording van de invoer</li></ol>",
     ]
     for n, code in enumerate(codes, start=1):
         delen.append(_bijlage(g, code, n))
-    delen.append(_verantwoording(g, len(codes) + 1))
+    n = len(codes) + 1
+    if g.procesverbaal:
+        delen.append(g.procesverbaal.replace("<h2>Proces-verbaal", f"<h2>Bijlage {n}. Proces-verbaal", 1))
+        n += 1
+    delen.append(_verantwoording(g, n))
     return pagina(f"Gunningsadvies {a.naam}", "\n".join(delen), extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
 
 
@@ -119,11 +124,15 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
         if uitgesloten:
             zin += f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}."
         return zin
-    loting = [m for m in p.meldingen if "loting" in m]
-    if loting:
+    if p.loting_nodig:
+        standen = "; ".join(
+            f"{_opsomming(list(st.inschrijvers))} staan gelijk op rang {st.rang} en de volgorde bepaalt de gunning"
+            for st in p.loting_nodig
+        )
+        commando = "; ".join(st.commando() for st in p.loting_nodig)
         return (
-            f"Voor perceel {p.naam} kan nog niet worden gegund: {'; '.join(loting)}. Wij adviseren eerst de "
-            "loting te houden en vast te leggen, en daarna opnieuw te rekenen."
+            f"Voor perceel {p.naam} kan nog niet worden gegund: {standen}. Wij adviseren eerst de loting te houden "
+            f"en vast te leggen ({commando}) en daarna opnieuw te rekenen."
         )
     gegund = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver)]
     delen = [

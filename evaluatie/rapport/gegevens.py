@@ -33,9 +33,17 @@ class Rapportgegevens:
     definitie_hash: str
     tijdstempel: str
     zekerheid: dict[str, str] = field(default_factory=dict)  # lot -> HTML section (robustness)
+    procesverbaal: str = ""  # HTML section: record of the assessment (rapport/procesverbaal.py)
+
+    @property
+    def concept(self) -> bool:
+        """A tie awaits a draw: the advies is a concept and no letters or gemeente pages go out."""
+        return bool(self.uitslag.loting_nodig)
 
     @classmethod
     def uit_award(cls, award, stempel: str | None = None) -> Rapportgegevens:
+        from evaluatie.rapport.procesverbaal import procesverbaal_html
+
         definitie = json.dumps(award.invoer.definitie, sort_keys=True, ensure_ascii=False).encode()
         return cls(
             aanbesteding=award.invoer.aanbesteding,
@@ -45,6 +53,13 @@ class Rapportgegevens:
             inschrijvingen=award.invoer.inschrijvingen,
             definitie_hash=sha256_bytes(definitie),
             tijdstempel=stempel or tijdstempel(),
+            procesverbaal=procesverbaal_html(
+                award.invoer.aanbesteding,
+                award.beoordeling.formulieren,
+                award.beoordeling.consensus,
+                award.beoordeling.panel,
+                list(award.uitslag.percelen),
+            ),
         )
 
 

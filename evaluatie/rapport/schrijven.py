@@ -24,7 +24,13 @@ def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
     map_.mkdir(parents=True, exist_ok=True)
     geschreven = []
     pad = map_ / "gunningsadvies.html"
-    pad.write_text(advies_html(g), encoding="utf-8")
+    html = advies_html(g)
+    if g.concept:
+        from evaluatie.rapport.concept import markeer_concept
+
+        pad.write_text(markeer_concept(html, g), encoding="utf-8")
+        return [pad]  # no xlsx, letters or gemeente pages until the draw is recorded
+    pad.write_text(html, encoding="utf-8")
     geschreven.append(pad)
     geschreven.append(schrijf_advies_xlsx(g, map_ / "gunningsadvies.xlsx"))
     if g.zekerheid:  # certainty analyses: an internal report, never part of the formal advies

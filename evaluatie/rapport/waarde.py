@@ -7,8 +7,8 @@ and other specific services (art. 2.38-2.39 Aw 2012, EUR 750.000): inburgering i
 service (Annex XIV of Directive 2014/24/EU).
 
 The maximum of each framework agreement (CJEU C-23/20, Simonsen & Weel) is the same quantity and
-value: once reached, the agreement is exhausted. Engineer A's evaluatie.gunning.raamovereenkomst
-defines the maximum for the letters; when both are on main this module should use it.
+value: once reached, the agreement is exhausted. The maximum comes from
+evaluatie.gunning.raamovereenkomst, the same definition the letters use.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.gunning.raamovereenkomst import raammaximum
 
 DREMPEL_SAS = 750_000.0  # art. 2.38 Aw 2012 with Directive 2014/24/EU art. 4(d)
 
@@ -32,15 +33,8 @@ class Perceelwaarde:
 
 
 def perceelwaarde(a: Aanbesteding, code: str) -> Perceelwaarde:
-    p = a.percelen[code]
-    per_jaar = sum(a.vraag(code).values())
-    jaren = a.looptijd.jaren + a.looptijd.optiejaren
-    prijs = p.plafondprijs
-    vast = getattr(p, "vaste_prijs", None)
-    if p.prijsmethode == "vaste_prijs" and vast is not None:
-        prijs = vast
-    trajecten = per_jaar * jaren
-    return Perceelwaarde(code, p.naam, per_jaar, jaren, trajecten, prijs, round(trajecten * prijs, 2))
+    m = raammaximum(a, code)
+    return Perceelwaarde(code, a.percelen[code].naam, m.per_jaar, m.jaren, m.trajecten, m.prijs_per_traject, m.waarde)
 
 
 def waarden(a: Aanbesteding) -> list[Perceelwaarde]:
