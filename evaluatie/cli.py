@@ -84,16 +84,39 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
 @click.option("--gemeenten", help="Deelnemende gemeenten, gescheiden door komma's.")
 @click.option("--regio", multiple=True, help="Alle gemeenten van deze arbeidsmarktregio (mag vaker).")
 @click.option("--percelen", default="B1", show_default=True, help="Percelen, gescheiden door komma's.")
+@click.option(
+    "--subregio",
+    multiple=True,
+    metavar="NAAM=GEMEENTE,...",
+    help="Subregio voor deze gemeenten (mag vaker); standaard is de subregio de arbeidsmarktregio.",
+)
 @click.option("--beoordelaars", help="Namen van de beoordelaars, gescheiden door komma's.")
-@click.option("--procedure", type=click.Choice(["gunning", "toelating"]), default="gunning", show_default=True)
+@click.option(
+    "--procedure",
+    type=click.Choice(["gunning", "toelating"]),
+    default="gunning",
+    show_default=True,
+    help="gunning: beste prijs-kwaliteitverhouding; toelating: open house.",
+)
 @click.option("--criteriaset", default="inburgering-2022", show_default=True, help="Criteriaset in criteria/.")
 @click.option(
-    "--publicatie", type=click.DateTime(["%Y-%m-%d"]), help="Publicatiedatum (jjjj-mm-dd); standaard vandaag."
+    "--publicatie",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="JJJJ-MM-DD",
+    help="Publicatiedatum (jjjj-mm-dd); standaard vandaag.",
 )
 @click.option(
-    "--sluiting", type=click.DateTime(["%Y-%m-%d"]), help="Sluiting inschrijving; standaard 42 dagen na publicatie."
+    "--sluiting",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="JJJJ-MM-DD",
+    help="Sluiting inschrijving; standaard 42 dagen na publicatie.",
 )
-@click.option("--gunningsdatum", type=click.DateTime(["%Y-%m-%d"]), help="Gunning; standaard 42 dagen na sluiting.")
+@click.option(
+    "--gunningsdatum",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="JJJJ-MM-DD",
+    help="Gunning; standaard 42 dagen na sluiting.",
+)
 @afhandeling
 def nieuw(map_: Path, **opties: Any) -> None:
     """Maak een nieuwe aanbesteding in MAP: aanbesteding.yaml, mappen en inschrijfformulier."""
@@ -108,6 +131,7 @@ def nieuw(map_: Path, **opties: Any) -> None:
             gemeenten=_lijst(opties["gemeenten"]),
             regios=tuple(opties["regio"]),
             percelen=_lijst(opties["percelen"]),
+            subregios=tuple(opties["subregio"]),
             beoordelaars=_lijst(opties["beoordelaars"]),
             procedure=opties["procedure"],
             criteriaset=opties["criteriaset"],
@@ -125,6 +149,29 @@ def nieuw(map_: Path, **opties: Any) -> None:
         f"Nog in te vullen in aanbesteding.yaml: {resultaat.open_aantallen} aantallen inburgeraars "
         "(zoek op 'invullen'); controleer ook de data en de beoordelaars."
     )
+
+
+@main.command("regio")
+@click.argument("naam", required=False)
+@afhandeling
+def regio(naam: str | None) -> None:
+    """Toon de arbeidsmarktregio's, of de gemeenten van regio NAAM (register van CBS)."""
+    from evaluatie.fouten import Fout
+    from evaluatie.gemeentenamen import regio_namen
+    from evaluatie.gemeenteregister import BRON, arbeidsmarktregios
+
+    regios = arbeidsmarktregios()
+    if naam is None:
+        for r, leden in regios.items():
+            click.echo(f"{leden[0].arbeidsmarktregio_code}  {r} ({len(leden)} gemeenten)")
+        click.echo(f"Bron: {BRON}.")
+        return
+    gevonden = regio_namen().zoek(naam)
+    if gevonden is None:
+        raise InvoerFout([Fout("regio", regio_namen().melding(naam, "is geen arbeidsmarktregio"))])
+    click.echo(f"{gevonden} ({regios[gevonden][0].arbeidsmarktregio_code}), {len(regios[gevonden])} gemeenten:")
+    for g in regios[gevonden]:
+        click.echo(f"  {g.cbscode}  {g.naam} ({g.provincie})")
 
 
 @main.group()
@@ -297,16 +344,17 @@ def gunning(
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import loting_melding, schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.pipeline import loting_melding, schrijf_uitvoer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
     from evaluatie.weergave import gunning_tekst
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
     stempel = maak_tijdstempel()
-    pad = schrijf_gunning_json(award)
-    geschreven = [] if geen_rapport else schrijf_rapporten(award, oplosser, stempel)
+    alles = schrijf_uitvoer(award, oplosser, stempel, rapporten=not geen_rapport)
+    pad = award.invoer.werkmap.rapporten / "gunning.json"
+    geschreven = [p for p in alles if p != pad]
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": geen_rapport}
-    registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, [pad, *geschreven], stempel)
+    registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, alles, stempel)
     if als_json:
         echo_json(als_dict(award.uitslag))
     else:
@@ -326,12 +374,12 @@ def gunning(
 def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None) -> None:
     """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import loting_melding, schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.pipeline import loting_melding, schrijf_uitvoer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
     stempel = maak_tijdstempel()
-    geschreven = [schrijf_gunning_json(award), *schrijf_rapporten(award, oplosser, stempel)]
+    geschreven = schrijf_uitvoer(award, oplosser, stempel)
     for pad in geschreven:
         click.echo(f"Geschreven: {pad}")
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": False}

@@ -212,9 +212,16 @@ def test_opnieuw_draaien_bewaart_wat_het_panel_typte(tmp_path: Path) -> None:
     assert blad["B2"].value == dt.datetime(2026, 3, 20)
     assert [c.value for c in wb["Vervallen"][2]][:6] == ["Y", "B1", K2, 75, None, "niet meer ter beoordeling"]
 
-    # a third run keeps the Vervallen sheet too; --overschrijven starts over
+    # a third run keeps the Vervallen sheet too; when Y is assessed again, its typed values come back
     assert _run("template", "consensus", "--werkmap", str(ws)).exit_code == 0
     assert load_workbook(pad)["Vervallen"]["A2"].value == "Y"
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9500, 20, 12, 4, "alle")])
+    _formulieren(ws, {naam: {**SCORES[naam], **per} for naam, per in nieuw.items()}, overschrijven=True)
+    assert _run("template", "consensus", "--werkmap", str(ws)).exit_code == 0
+    wb = load_workbook(pad)
+    assert "Vervallen" not in wb.sheetnames
+    rijen = {(r[0], r[2]): r for r in wb["Consensus"].iter_rows(min_row=5, values_only=True)}
+    assert rijen[("Y", K2)][3:5] == (75, None) and rijen[("X", K1)][3:5] == PANEL[("X", K1)]
     assert _run("template", "consensus", "--werkmap", str(ws), "--overschrijven").exit_code == 0
     wb = load_workbook(pad)
     assert "Vervallen" not in wb.sheetnames and wb["Consensus"]["B2"].value is None

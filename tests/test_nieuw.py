@@ -96,7 +96,7 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     scores = {("Alfa Taal", c): "goed" for c in criteria} | {("Beta Inburgering", c): "voldoende" for c in criteria}
     for naam in ("ada", "bram"):
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
-    res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1", "--geen-rapport")
+    res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1")
     assert res.exit_code == 0, res.output
     uitslag = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
     # Alfa: quality 75, price score 100 -> 0,6*75 + 0,4*100 = 85; Beta: 50 and 8000/9000*100 = 88,89 -> 65,56
@@ -109,6 +109,10 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     assert per_gemeente == aantallen  # every filled-in volume allocated, under the tender's own names
     # the first-ranked bidder gets its full capacity of 60, the other the remaining 98 - 60 = 38
     assert per_inschrijver == {"Alfa Taal": 60, "Beta Inburgering": 38}
+    # the reports: the advice, a letter per bidder and a page per gemeente of the regio
+    assert (ws / "rapporten" / "gunningsadvies.html").is_file()
+    assert len(list((ws / "rapporten" / "brieven").glob("*.docx"))) == 2
+    assert len(list((ws / "rapporten" / "gemeenten").glob("*.html"))) == 7
 
 
 def test_nieuw_overschrijft_nooit_een_bestaande_aanbesteding(tmp_path: Path) -> None:
@@ -153,6 +157,20 @@ def test_nieuw_met_tikfouten_noemt_de_dichtstbijzijnde_namen_en_schrijft_niets(t
         assert verwacht in res.output, verwacht
     assert "Fouten in de invoer (5):" in res.output  # all at once
     assert not ws.exists()
+
+
+def test_nieuw_met_eigen_subregios(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    res = _nieuw(ws, "--regio", "Gooi en Vechtstreek", "--subregio", "BEL=Blaricum, eemnes, Laren")
+    assert res.exit_code == 0, res.output
+    tekst = (ws / "aanbesteding.yaml").read_text(encoding="utf-8")
+    assert tekst.count("subregio: BEL") == 3 and tekst.count("subregio: Gooi en Vechtstreek") == 4
+    res = _nieuw(
+        tmp_path / "fout", "--regio", "Gooi en Vechtstreek", "--subregio", "BEL=Blaricum,Larne", "--subregio", "x"
+    )
+    assert res.exit_code == 2
+    assert "--subregio: gemeente 'Larne' doet niet mee aan deze aanbesteding; bedoelt u Laren?" in res.output
+    assert "--subregio: 'x': verwacht NAAM=gemeente,gemeente" in res.output
 
 
 def test_bod_met_onbekende_of_opgeheven_gemeente_krijgt_een_suggestie(tmp_path: Path) -> None:
@@ -235,6 +253,23 @@ def test_zet_met_gemeentenaam_en_tikfout(tmp_path: Path) -> None:
             "aanbesteding.yaml (met --zet): percelen.B1.gemeenten[2]: gemeente 'Zuidd' staat niet onder gemeenten; "
             "bedoelt u Zuid?"
         ]
+
+
+def test_regio_toont_de_regios_en_hun_gemeenten() -> None:
+    res = _cli("regio")
+    assert res.exit_code == 0 and len([r for r in res.output.splitlines() if r.startswith("AM")]) == 35
+    assert "AM12  Gooi en Vechtstreek (7 gemeenten)" in res.output
+    res = _cli("regio", "flevoland")
+    assert res.exit_code == 0
+    assert res.output.splitlines()[1:] == [
+        "  GM0034  Almere (Flevoland)",
+        "  GM0303  Dronten (Flevoland)",
+        "  GM0995  Lelystad (Flevoland)",
+        "  GM0171  Noordoostpolder (Flevoland)",
+        "  GM0184  Urk (Flevoland)",
+    ]
+    res = _cli("regio", "Zwole")
+    assert res.exit_code == 2 and "'Zwole' is geen arbeidsmarktregio; bedoelt u Regio Zwolle?" in res.output
 
 
 def test_namen_matchen_vergevingsgezind() -> None:

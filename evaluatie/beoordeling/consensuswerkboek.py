@@ -63,7 +63,8 @@ class Ingevuld:
 
     waarden: dict[Sleutel, tuple[Any, Any]] = field(default_factory=dict)  # key -> (score, motivation) as typed
     datum: Any = None
-    los: list[tuple[Any, ...]] = field(default_factory=list)  # typed rows without a usable key, or from Vervallen
+    los: list[tuple[Any, ...]] = field(default_factory=list)  # typed rows without a usable key
+    terug: dict[Sleutel, tuple[Any, ...]] = field(default_factory=dict)  # rows on the Vervallen sheet
 
 
 @dataclass
@@ -111,10 +112,7 @@ def lees_ingevuld(aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[
         cel = [t.waarde(r, j) for j in range(5)]
         if als_tekst(cel[3]) == "" and als_tekst(cel[4]) == "":
             continue
-        ins = namen.get(als_tekst(cel[0]).lower())
-        perceel = aanbesteding.perceel(als_tekst(cel[1]))
-        crit = perceel.criterium(als_tekst(cel[2])) if perceel else None
-        sleutel = (ins, perceel.code, crit.code) if ins and perceel and crit else None
+        sleutel = _sleutel(aanbesteding, namen, cel)
         if sleutel is None or sleutel in uit.waarden:
             uit.los.append((*cel, "regel niet herkend of dubbel"))
         else:
@@ -123,9 +121,21 @@ def lees_ingevuld(aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[
     if vervallen is not None:
         for r in range(1, len(vervallen.rijen)):
             cel = tuple(vervallen.waarde(r, j) for j in range(6))
-            if any(als_tekst(c) for c in cel):
+            if not any(als_tekst(c) for c in cel):
+                continue
+            sleutel = _sleutel(aanbesteding, namen, cel)
+            if sleutel is None or sleutel in uit.waarden or sleutel in uit.terug:
                 uit.los.append(cel)
+            else:
+                uit.terug[sleutel] = cel  # restored if the row is assessed again and still empty
     return uit
+
+
+def _sleutel(aanbesteding: Aanbesteding, namen: dict[str, str], cel: Sequence[Any]) -> Sleutel | None:
+    ins = namen.get(als_tekst(cel[0]).lower())
+    perceel = aanbesteding.perceel(als_tekst(cel[1]))
+    crit = perceel.criterium(als_tekst(cel[2])) if perceel else None
+    return (ins, perceel.code, crit.code) if ins and perceel and crit else None
 
 
 def schrijf_consensuswerkboek(
@@ -197,6 +207,9 @@ def schrijf_consensuswerkboek(
         if sleutel in ingevuld.waarden:
             waarden[3], waarden[4] = ingevuld.waarden.pop(sleutel)
             behouden += 1
+        elif sleutel in ingevuld.terug:  # assessed again: the typed values come back from Vervallen
+            waarden[3], waarden[4] = ingevuld.terug.pop(sleutel)[3:5]
+            behouden += 1
         for j, w in enumerate(waarden, start=1):
             c = ws.cell(i, j)
             _tekst(c, w)
@@ -247,7 +260,7 @@ def schrijf_consensuswerkboek(
     ws.protection.autoFilter = False
 
     vervallen = [(*v, "niet meer ter beoordeling") for v in _los_van(ingevuld.waarden, aanbesteding)]
-    vervallen += ingevuld.los
+    vervallen += [*ingevuld.terug.values(), *ingevuld.los]
     if vervallen:
         _vervallen(wb, vervallen)
     _instructie(wb, aanbesteding, beoordelaars)

@@ -65,6 +65,7 @@ class Verzoek:
     gemeenten: tuple[str, ...] = ()
     regios: tuple[str, ...] = ()
     percelen: tuple[str, ...] = ("B1",)
+    subregios: tuple[str, ...] = ()  # "BEL=Blaricum,Eemnes,Laren": overrides the arbeidsmarktregio
     beoordelaars: tuple[str, ...] = ()
     procedure: str = "gunning"
     criteriaset: str = STANDAARD_CRITERIASET
@@ -109,6 +110,31 @@ def _kies_gemeenten(verzoek: Verzoek, fouten: list[Fout]) -> list[RegisterGemeen
     if not verzoek.gemeenten and not verzoek.regios:
         fouten.append(Fout("--gemeenten/--regio", "geef de gemeenten of een arbeidsmarktregio op"))
     return list({g.cbscode: g for g in gekozen}.values())
+
+
+def _kies_subregios(verzoek: Verzoek, gekozen: list[RegisterGemeente], fouten: list[Fout]) -> dict[str, str]:
+    """cbscode -> subregio for the gemeenten named in --subregio; the others keep their arbeidsmarktregio."""
+    tender = Namen(gangbare_naam(g) for g in gekozen)
+    per_naam = {gangbare_naam(g): g for g in gekozen}
+    uit: dict[str, str] = {}
+    for opgave in verzoek.subregios:
+        naam, teken, leden = opgave.partition("=")
+        if not teken or not naam.strip() or not leden.strip():
+            fouten.append(
+                Fout("--subregio", f"'{opgave}': verwacht NAAM=gemeente,gemeente (bijvoorbeeld BEL=Blaricum,Eemnes)")
+            )
+            continue
+        for lid in (d.strip() for d in leden.replace(";", ",").split(",") if d.strip()):
+            gevonden = tender.zoek(lid)
+            if gevonden is None:
+                fouten.append(
+                    Fout("--subregio", "gemeente " + tender.melding(lid, "doet niet mee aan deze aanbesteding"))
+                )
+            elif per_naam[gevonden].cbscode in uit:
+                fouten.append(Fout("--subregio", f"gemeente {gevonden} staat meer dan eens in --subregio"))
+            else:
+                uit[per_naam[gevonden].cbscode] = naam.strip()
+    return uit
 
 
 def _criteriaset(naam: str, map_: Path, fouten: list[Fout]) -> dict[str, Any]:
@@ -179,7 +205,14 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]
     return regels
 
 
-def yaml_tekst(verzoek: Verzoek, gekozen: list[RegisterGemeente], percelen: list[str], setdata: dict[str, Any]) -> str:
+def yaml_tekst(
+    verzoek: Verzoek,
+    gekozen: list[RegisterGemeente],
+    percelen: list[str],
+    setdata: dict[str, Any],
+    subregios: dict[str, str] | None = None,
+) -> str:
+    subregios = subregios or {}
     publicatie = verzoek.publicatie or dt.date.today()
     sluiting = verzoek.sluiting or publicatie + dt.timedelta(days=DAGEN_TOT_SLUITING)
     gunning = verzoek.gunning or sluiting + dt.timedelta(days=DAGEN_SLUITING_TOT_GUNNING)
@@ -224,9 +257,9 @@ def yaml_tekst(verzoek: Verzoek, gekozen: list[RegisterGemeente], percelen: list
         ]
     r += [
         "",
-        f"# Deelnemende gemeenten uit het register van CBS per {PEILDATUM:%d-%m-%Y} ({len(gekozen)}).",
-        "# subregio: standaard de arbeidsmarktregio; wijzig hem als de regio in kleinere delen",
-        "# inkoopt (de dekkingseis 'subregio' en de verdeelregel per_subregio gebruiken hem).",
+        f"# Deelnemende gemeenten ({len(gekozen)}), uit het register in criteria/gemeenten/ ({BRON}).",
+        "# subregio: standaard de arbeidsmarktregio (of zoals opgegeven met --subregio); wijzig hem als",
+        "# de regio in kleinere delen inkoopt (de dekkingseis 'subregio' en per_subregio gebruiken hem).",
         f"# inburgeraars: verwacht aantal per jaar per perceel, een geheel getal; '{PLAATSHOUDER}' = nog onbekend.",
         "gemeenten:",
     ]
@@ -234,7 +267,7 @@ def yaml_tekst(verzoek: Verzoek, gekozen: list[RegisterGemeente], percelen: list
         aantallen = "{" + ", ".join(f"{code}: {PLAATSHOUDER}" for code in percelen) + "}"
         r += [
             f"  - naam: {_w(gangbare_naam(g))}   # {g.cbscode}, {g.provincie}",
-            f"    subregio: {_w(g.arbeidsmarktregio)}",
+            f"    subregio: {_w(subregios.get(g.cbscode, g.arbeidsmarktregio))}",
             f"    inburgeraars: {aantallen}",
         ]
     r += ["", "# Percelen: B1 (B1-route), onderwijs, Z (Z-route), PVT, MAP.", "percelen:"]
@@ -276,10 +309,11 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     setdata = _criteriaset(verzoek.criteriaset, verzoek.map, fouten)
     gekozen = _kies_gemeenten(verzoek, fouten)
     percelen = _kies_percelen(verzoek, setdata, fouten)
+    subregios = _kies_subregios(verzoek, gekozen, fouten)
     if fouten:
         raise InvoerFout(fouten)
 
-    tekst = yaml_tekst(verzoek, gekozen, percelen, setdata)
+    tekst = yaml_tekst(verzoek, gekozen, percelen, setdata, subregios)
     verzoek.map.mkdir(parents=True, exist_ok=True)
     pad = verzoek.map / "aanbesteding.yaml"
     with pad.open("x", encoding="utf-8") as f:  # "x": never replaces a file that appeared meanwhile
@@ -293,6 +327,3 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     return Resultaat(
         pad, formulier, tuple(mappen), tuple(gangbare_naam(g) for g in gekozen), len(gekozen) * len(percelen)
     )
-
-
-__all__ = ["BRON", "Resultaat", "Verzoek", "maak_aan"]
