@@ -106,6 +106,10 @@ class Namen:
     def toelichting(self, naam: str, peildatum: dt.date | None = None) -> str:
         """What to add after 'X is unknown': where an old gemeente went, or 'bedoelt u ...?'."""
         delen = []
+        stukken = [d.strip() for d in re.split(r"[,/]", naam) if d.strip()]
+        if len(stukken) > 1 and all(self.zoek(d) for d in stukken):
+            gevonden = [self.zoek(d) or d for d in stukken]
+            return f"dit zijn {len(gevonden)} gemeenten ({opsomming(gevonden, 'en')}); geef ze afzonderlijk op"
         oud = opgeheven(naam, peildatum)
         if oud is not None:
             delen.append(
