@@ -344,16 +344,17 @@ def gunning(
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import loting_melding, schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.pipeline import loting_melding, schrijf_uitvoer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
     from evaluatie.weergave import gunning_tekst
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
     stempel = maak_tijdstempel()
-    pad = schrijf_gunning_json(award)
-    geschreven = [] if geen_rapport else schrijf_rapporten(award, oplosser, stempel)
+    alles = schrijf_uitvoer(award, oplosser, stempel, rapporten=not geen_rapport)
+    pad = award.invoer.werkmap.rapporten / "gunning.json"
+    geschreven = [p for p in alles if p != pad]
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": geen_rapport}
-    registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, [pad, *geschreven], stempel)
+    registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, alles, stempel)
     if als_json:
         echo_json(als_dict(award.uitslag))
     else:
@@ -373,12 +374,12 @@ def gunning(
 def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None) -> None:
     """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import loting_melding, schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.pipeline import loting_melding, schrijf_uitvoer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
     stempel = maak_tijdstempel()
-    geschreven = [schrijf_gunning_json(award), *schrijf_rapporten(award, oplosser, stempel)]
+    geschreven = schrijf_uitvoer(award, oplosser, stempel)
     for pad in geschreven:
         click.echo(f"Geschreven: {pad}")
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": False}

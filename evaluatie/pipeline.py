@@ -256,18 +256,21 @@ def gun(
     return Award(invoer, b, uitslag)
 
 
-def schrijf_gunning_json(award: Award) -> Path:
+def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
     from evaluatie.gunning.uitvoer import als_json
 
-    pad = award.invoer.werkmap.rapporten / "gunning.json"
+    pad = (map_ or award.invoer.werkmap.rapporten) / "gunning.json"
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text(als_json(award.uitslag), encoding="utf-8")
     return pad
 
 
-def schrijf_rapporten(award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None) -> list[Path]:
+def schrijf_rapporten(
+    award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None, map_: Path | None = None
+) -> list[Path]:
     """Gunningsadvies (HTML + xlsx, with the robustness analyses), a letter per bidder per lot
-    (docx + HTML) and a page per gemeente. `tijdstempel` replays a logged run byte for byte."""
+    (docx + HTML) and a page per gemeente. `tijdstempel` replays a logged run byte for byte.
+    `map_` is where to write (default rapporten/; schrijf_uitvoer passes a fresh folder)."""
     from evaluatie.rapport.gegevens import Rapportgegevens
     from evaluatie.rapport.schrijven import schrijf_alle
     from evaluatie.rapport.zekerheid_html import zekerheid_html
@@ -276,7 +279,26 @@ def schrijf_rapporten(award: Award, oplosser: str = STANDAARD, tijdstempel: str 
     gegevens = Rapportgegevens.uit_award(award, tijdstempel)
     for code, z in zekerheid(award, oplosser).items():
         gegevens.zekerheid[code] = zekerheid_html(z, award.uitslag.percelen[code].naam)
-    return schrijf_alle(gegevens, award.invoer.werkmap.rapporten)
+    return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten)
+
+
+def schrijf_uitvoer(
+    award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None, rapporten: bool = True
+) -> list[Path]:
+    """gunning.json and (unless `rapporten` is False) all reports, swapped into rapporten/ as a
+    whole only when everything was written. Returns every file now in rapporten/ (for the logboek).
+
+    Everything under rapporten/ is produced into the fresh folder, so a later output (a new
+    appendix, rapporten/intern/) is atomic too as long as it is written by schrijf_rapporten.
+    """
+    from evaluatie.rapport.schrijven import alle_bestanden, atomair
+
+    doel = award.invoer.werkmap.rapporten
+    with atomair(doel) as nieuw:
+        schrijf_gunning_json(award, nieuw)
+        if rapporten:
+            schrijf_rapporten(award, oplosser, tijdstempel, nieuw)
+    return alle_bestanden(doel)
 
 
 def loting_melding(award: Award) -> list[str]:
@@ -330,11 +352,11 @@ def scenario(
     tijdslimiet: float | None = None,
 ) -> tuple[Award, Award, list[Any]]:
     """Baseline award and the award with `zetten` applied to the tender definition (files untouched)."""
-    from evaluatie.definitie.yamlregels import laad_met_regels
+    from evaluatie.definitie.laden import lees_yaml
     from evaluatie.scenario.verschil import verschil
     from evaluatie.scenario.zet import pas_toe
 
-    ruw, _ = laad_met_regels(werkmap.aanbesteding.read_text(encoding="utf-8"))
+    ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     na = gun(werkmap, percelen, oplosser, tijdslimiet, definitie=gewijzigd)

@@ -23,7 +23,7 @@ from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRe
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
-from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_werkboek, zichtbare_bestanden
+from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek
 
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
 
@@ -43,7 +43,7 @@ def lees_beoordelingen(
     skips consensus.xlsx (the consensus template is built from the reviewer forms alone).
     """
     fouten = Verzamelaar()
-    bestanden, _ = zichtbare_bestanden(map_)
+    bestanden = lees_map(map_, fouten)  # links out of the werkmap or broken: errors, not skipped
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
     genoemd: set[str] = set()  # reviewers named in a form, valid or not

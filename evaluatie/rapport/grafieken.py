@@ -46,6 +46,7 @@ def _matplotlib() -> tuple[type, type]:
             "xtick.color": "#404040",
             "ytick.color": "#404040",
             "path.simplify": True,
+            "text.parse_math": False,  # names are literal: '$x$' in a bidder's name is not mathtext
         }
     )
     return Figure, FigureCanvasSVG
