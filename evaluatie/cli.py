@@ -17,6 +17,7 @@ import click
 
 from evaluatie import __version__, clicktaal
 from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
+from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap
 
@@ -37,17 +38,24 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(f)
     def omhulsel(*args: Any, **kwargs: Any) -> Any:
+        als_json = bool(kwargs.get("als_json"))
+        _json_geschreven[0] = False
         try:
-            return f(*args, **kwargs)
+            with alleen_eigen_uitvoer():  # no solver banner on stdout, in any mode
+                return f(*args, **kwargs)
         except InvoerFout as e:
             click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
             for fout in e.fouten:
                 click.echo(f"  {fout}", err=True)
+            if als_json and not _json_geschreven[0]:  # stdout carries exactly one JSON document
+                echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]})
             sys.exit(EXIT_INVOER)
         except EvaluatieFout as e:
             click.echo("De evaluatie kan niet worden afgerond:", err=True)
             for m in e.meldingen:
                 click.echo(f"  {m}", err=True)
+            if als_json and not _json_geschreven[0]:
+                echo_json({"evaluatie_niet_afgerond": list(e.meldingen)})
             sys.exit(EXIT_EVALUATIE)
 
     return omhulsel
@@ -62,7 +70,11 @@ def _werkmap(pad: Path) -> Werkmap:
     return Werkmap(pad)
 
 
+_json_geschreven = [False]
+
+
 def echo_json(data: Any) -> None:
+    _json_geschreven[0] = True
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
 
 
