@@ -248,6 +248,7 @@ def beoordelingen(werkmap: Path, als_json: bool) -> None:
     from evaluatie.weergave import panel_tekst
 
     invoer = laad_invoer(_werkmap(werkmap))
+    meld_notities(invoer)
     b = beoordeel(invoer)
     registreer(invoer.werkmap, "beoordelingen", {}, invoer.bestanden + b.bestanden)
     if als_json:
@@ -275,6 +276,7 @@ def inschrijvingen(werkmap: Path, als_json: bool) -> None:
     from evaluatie.weergave import inschrijvingen_tabel
 
     invoer = laad_invoer(_werkmap(werkmap))
+    meld_notities(invoer)
     if als_json:
         echo_json(
             {
@@ -283,8 +285,6 @@ def inschrijvingen(werkmap: Path, als_json: bool) -> None:
             }
         )
         return
-    for n in invoer.notities:
-        click.echo(f"Let op: {n}", err=True)
     click.echo(inschrijvingen_tabel(invoer.aanbesteding, invoer.inschrijvingen))
 
 
@@ -299,6 +299,7 @@ def toets(werkmap: Path, als_json: bool) -> None:
     from evaluatie.weergave import toets_tabel
 
     invoer = laad_invoer(_werkmap(werkmap))
+    meld_notities(invoer)
     uitslag = toets_met_beoordeling(invoer)
     registreer(invoer.werkmap, "toets", {}, invoer.bestanden)
     if als_json:
@@ -338,9 +339,17 @@ def _gun(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float 
     from evaluatie.pipeline import gun
 
     try:
-        return gun(_werkmap(werkmap), percelen, oplosser, tijdslimiet, **kw)
+        award = gun(_werkmap(werkmap), percelen, oplosser, tijdslimiet, **kw)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
+    meld_notities(award.invoer)
+    return award
+
+
+def meld_notities(invoer: Any) -> None:
+    """Skipped files and other notes, on stderr: never silent, never in the way of --json."""
+    for n in invoer.notities:
+        click.echo(f"Let op: {n}", err=True)
 
 
 @main.command("gunning")
@@ -496,11 +505,12 @@ def scenario(
     from evaluatie.scenario.zet import ZetFout
 
     try:
-        voor, _, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
+        voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
     except (ZetFout, ValueError) as e:
         raise click.UsageError(str(e)) from None
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     registreer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
+    meld_notities(na.invoer)
     click.echo("Scenario: " + "; ".join(zetten))
     click.echo(als_tekst(verschillen))
 
