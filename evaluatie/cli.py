@@ -70,6 +70,16 @@ def _werkmap(pad: Path) -> Werkmap:
     return Werkmap(pad)
 
 
+def waarschuw_atw(award: Any) -> None:
+    """On the terminal: the standstill end date is in a year the Atw file does not cover."""
+    from evaluatie.rapport.standstill import standstill
+
+    a = award.invoer.aanbesteding
+    s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
+    if s.waarschuwing:
+        click.echo(f"Let op: {s.waarschuwing}", err=True)
+
+
 _json_geschreven = [False]
 
 
@@ -370,6 +380,7 @@ def gunning(
     from evaluatie.weergave import gunning_tekst
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    waarschuw_atw(award)
     stempel = maak_tijdstempel()
     alles = schrijf_uitvoer(award, oplosser, stempel, rapporten=not geen_rapport)
     pad = award.invoer.werkmap.rapporten / "gunning.json"
@@ -399,6 +410,7 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    waarschuw_atw(award)
     stempel = maak_tijdstempel()
     geschreven = schrijf_uitvoer(award, oplosser, stempel)
     for pad in geschreven:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 MAANDEN = (
     "januari",
@@ -45,3 +46,15 @@ def datum(d: dt.date) -> str:
 def datum_met_dag(d: dt.date) -> str:
     """2026-04-28 -> 'dinsdag 28 april 2026'."""
     return f"{WEEKDAGEN[d.weekday()]} {datum(d)}"
+
+
+def datums_in_tekst(tekst: str) -> str:
+    """ISO dates inside a sentence made for people ('peildatum 2021-06-04') -> '4 juni 2021'."""
+
+    def vervang(m: re.Match[str]) -> str:
+        try:
+            return datum(dt.date.fromisoformat(m.group(0)))
+        except ValueError:
+            return m.group(0)
+
+    return re.sub(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])", vervang, tekst)

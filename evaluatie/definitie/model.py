@@ -88,6 +88,7 @@ class Perceel(Model):
     schaal: Schaal
     prijsmethode: Literal["relatief", "lineair", "fictieve_korting", "vaste_prijs"] = "relatief"
     max_fictieve_korting: float | None = None
+    abnormaal_laag: float = 0.20  # art. 2.116 Aw 2012: share below the mean of the other valid bids
     vaste_prijs: float | None = None  # vaste_prijs: the one price per trajectory (default: the ceiling)
     weging: Weging = Weging()
     bij_gelijke_stand: tuple[str, ...] = ()

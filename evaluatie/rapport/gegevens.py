@@ -78,6 +78,12 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         eisen = [b.eis for b in r.bevindingen]
     if eisen:
         regels.append("Knock-outeisen: " + "; ".join(eisen) + ".")
+    if g.aanbesteding.procedure == "toelating":  # no award criteria, price method or ranking in an open house
+        regels.append(
+            "Verwachte verdeling: per gemeente naar verhouding van de capaciteit van de toegelaten aanbieders "
+            "die haar bedienen; de inburgeraar of klantmanager kiest."
+        )
+        return regels
     regels.append(
         "Gunningscriteria: "
         + "; ".join(f"{c.naam} ({kort(c.weging)}%)" for c in p.gunningscriteria)
@@ -94,6 +100,11 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         )
     else:
         regels.append("Bij gelijke stand: loting.")
+    regels.append(_verdeelregels(p))
+    return regels
+
+
+def _verdeelregels(p) -> str:
     v = p.verdeling
     verdeel = ["capaciteit uit de inschrijving"]
     if v.max_aandeel is not None:
@@ -110,5 +121,4 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         verdeel.append("alle gemeenten van een subregio dezelfde leverancier(s)")
     for gem, b in v.budget_per_gemeente.items():
         verdeel.append(f"budget {gem} {euro(b)}")
-    regels.append("Verdeelregels: " + "; ".join(verdeel) + ".")
-    return regels
+    return "Verdeelregels: " + "; ".join(verdeel) + "."

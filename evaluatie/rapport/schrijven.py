@@ -23,6 +23,7 @@ from evaluatie.rapport.advies_xlsx import schrijf_advies_xlsx
 from evaluatie.rapport.brieven import brief
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gemeenten import gemeente_html
+from evaluatie.rapport.zekerheid_html import zekerheid_pagina
 
 MAX_SLUG = 40
 
@@ -118,6 +119,12 @@ def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
     pad.write_text(html, encoding="utf-8")
     geschreven.append(pad)
     geschreven.append(schrijf_advies_xlsx(g, map_ / "gunningsadvies.xlsx"))
+    if g.zekerheid:  # certainty analyses: an internal report, never part of the formal advies
+        pad = map_ / "intern" / "zekerheid.html"
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        namen = {c: p.naam for c, p in g.uitslag.percelen.items()}
+        pad.write_text(zekerheid_pagina(g.aanbesteding.naam, g.zekerheid, namen), encoding="utf-8")
+        geschreven.append(pad)
     tijd = dt.datetime.combine(g.aanbesteding.data.verzenddatum, dt.time(9))
     kvk = {i.naam: i.kvk for i in g.inschrijvingen}
     stammen = unieke_namen({naam: veilige_naam(naam) for naam in kvk}, kvk)
