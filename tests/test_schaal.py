@@ -18,7 +18,7 @@ from evaluatie.pipeline import beoordeel, gun, laad_invoer
 from evaluatie.toets.uitvoeren import toets
 from evaluatie.weergave import BREEDTE, begrens, opsomming, tabel
 from evaluatie.werkmap import Werkmap
-from evaluatie.zekerheid.uitvoeren import zekerheid
+from evaluatie.zekerheid.uitvoeren import werkers, zekerheid
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +59,14 @@ def test_weglaten_gelijk_aan_hele_gunning_zonder_beoordelaar(voorbeeld_bron: Pat
             assert w.verdeling_gelijk == (oud == nieuw)
 
 
-def test_zekerheid_parallel_byte_voor_byte_gelijk(groot: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    award = gun(Werkmap(groot))
+@pytest.mark.parametrize("tender", ["voorbeeld_bron", "groot"])
+def test_zekerheid_parallel_byte_voor_byte_gelijk(
+    tender: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Threads on the example, forked processes on the larger tender: same outcome as one core."""
+    award = gun(Werkmap(request.getfixturevalue(tender)))
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
+    assert werkers(award) == (2, "draad" if tender == "voorbeeld_bron" else "proces")
     uit = {}
     for n in ("1", "2"):
         monkeypatch.setenv("EVALUATIE_PROCESSEN", n)

@@ -1,9 +1,11 @@
 """All robustness analyses for the chosen lots of an award.
 
 The analyses are independent tasks (one per lot and reviewer left out, one per supplier whose
-capacity margin is searched, one Monte Carlo and one margin table per lot). On a large tender
-they run on every core in forked worker processes; each task is deterministic and the results
-are put together in a fixed order, so the outcome is byte-identical to a run on one core.
+capacity margin is searched, one Monte Carlo and one margin table per lot). They run on every
+core: on a small tender in threads (the time goes to the solvers, which run outside Python's
+lock), on a large one in forked worker processes (building the models is Python work). Each
+task is deterministic and the results are put together in a fixed order, so the outcome is
+byte-identical to a run on one core (EVALUATIE_PROCESSEN=1).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 from evaluatie.verdeling.oplosser import STANDAARD
@@ -20,8 +22,8 @@ from evaluatie.zekerheid.model import Zekerheid
 from evaluatie.zekerheid.storing import storing
 from evaluatie.zekerheid.weglaten import panelen_zonder, weglating
 
-# Below this many (gemeente, admitted bidder) pairs over all lots, starting workers costs more than it saves.
-DREMPEL_PARALLEL = 2000
+# From this many (gemeente, admitted bidder) pairs over all lots, worker processes pay for their start.
+DREMPEL_PROCESSEN = 2000
 _TAKEN: list[Callable[[], Any]] = []  # set before forking: the workers inherit the closures
 
 
@@ -29,25 +31,27 @@ def _voer_taak_uit(i: int) -> Any:
     return _TAKEN[i]()
 
 
-def processen(award) -> int:
-    """Worker processes for this award: EVALUATIE_PROCESSEN if set, else every core on a large tender."""
+def werkers(award) -> tuple[int, str]:
+    """How many workers, and 'draad' or 'proces': EVALUATIE_PROCESSEN if set, else every core."""
     gezet = os.environ.get("EVALUATIE_PROCESSEN", "").strip()
-    if gezet.isdigit() and int(gezet) > 0:
-        return int(gezet)
+    aantal = int(gezet) if gezet.isdigit() and int(gezet) > 0 else min(os.cpu_count() or 1, 4)
     omvang = sum(len(p.budgetten) * len(p.rangorde) for p in award.uitslag.percelen.values())
-    if omvang < DREMPEL_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(os.cpu_count() or 1, 4)
+    groot = omvang >= DREMPEL_PROCESSEN and "fork" in multiprocessing.get_all_start_methods()
+    return aantal, "proces" if groot else "draad"
 
 
-def voer_uit(taken: list[Callable[[], Any]], aantal: int) -> list[Any]:
-    """Results of `taken` in their order, on `aantal` forked processes (in this process when 1)."""
+def voer_uit(taken: list[Callable[[], Any]], aantal: int, soort: str = "proces") -> list[Any]:
+    """Results of `taken` in their order, on `aantal` threads or forked processes (here when 1)."""
     global _TAKEN
-    if aantal <= 1 or len(taken) <= 1:
+    aantal = min(aantal, len(taken))
+    if aantal <= 1:
         return [t() for t in taken]
+    if soort == "draad":
+        with ThreadPoolExecutor(aantal) as pool:
+            return list(pool.map(lambda t: t(), taken))
     _TAKEN = taken
     try:
-        with ProcessPoolExecutor(min(aantal, len(taken)), mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(aantal, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_voer_taak_uit, range(len(taken))))
     finally:
         _TAKEN = []
@@ -67,7 +71,7 @@ def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dic
     for code in codes:
         taken[("storing", code, "")] = lambda c=code: storing(award, c, trekkingen)
         taken[("marge", code, "")] = lambda c=code: marges(award, c)
-    uitkomst = dict(zip(taken, voer_uit(list(taken.values()), processen(award)), strict=True))
+    uitkomst = dict(zip(taken, voer_uit(list(taken.values()), *werkers(award)), strict=True))
     uit = {}
     for code, p in award.uitslag.percelen.items():
         uit[code] = Zekerheid(

@@ -1,0 +1,154 @@
+"""Report timing: the example's full award and a generated 20-gemeente tender, stage by stage.
+
+For each tender:
+- the whole command `evaluatie gunning` (all reports) as a separate process, wall time and
+  peak memory, median of --herhalingen runs (the figure the targets are about: the example
+  under 2 s, the 20-gemeente tender with 10 bidders under 4 s);
+- the same work in this process, stage by stage: reading, knock-out and panel, award
+  (price, ranking, allocation), certainty analyses, and each report writer (advies HTML,
+  advies xlsx, letters, gemeente pages, ...), timed by wrapping the functions that
+  evaluatie.rapport.schrijven calls;
+- `evaluatie --help` as a process (target under 0.3 s).
+
+Run: python bench/rapporten.py [--herhalingen 3] [--gemeenten 20 --inschrijvers 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.schaal import bouw  # noqa: E402
+
+
+def proces(argumenten: list[str], werkmap: Path | None = None) -> tuple[float, float, int]:
+    """(seconds, peak MB, exit code) of one `python -m evaluatie ...` process."""
+    extra = ["--werkmap", str(werkmap)] if werkmap else []
+    t0 = time.perf_counter()
+    p = subprocess.Popen(
+        [sys.executable, "-m", "evaluatie", *argumenten, *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1775000000"},
+    )
+    _, status, gebruik = os.wait4(p.pid, 0)
+    return time.perf_counter() - t0, gebruik.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def stappen(werkmap: Path) -> dict[str, float]:
+    """Seconds per stage of a full award with reports, in this process (imports already warm)."""
+    import evaluatie.rapport.schrijven as schrijven
+    from evaluatie.gunning.uitvoeren import gunning
+    from evaluatie.pipeline import beoordeel, kies_percelen, laad_invoer, schrijf_gunning_json
+    from evaluatie.rapport.gegevens import Rapportgegevens
+    from evaluatie.rapport.zekerheid_html import zekerheid_html
+    from evaluatie.werkmap import Werkmap
+    from evaluatie.zekerheid.uitvoeren import zekerheid
+
+    tijden: dict[str, float] = defaultdict(float)
+    origineel = {}
+    for naam in dir(schrijven):  # every report writer schrijf_alle calls, whatever their number
+        f = getattr(schrijven, naam)
+        if callable(f) and getattr(f, "__module__", "").startswith("evaluatie.rapport.") and naam != "schrijf_alle":
+            if f.__module__ == schrijven.__name__:
+                continue
+
+            def gemeten(*a, _f=f, _naam=naam, **k):
+                t = time.perf_counter()
+                try:
+                    return _f(*a, **k)
+                finally:
+                    tijden[f"  rapport: {_naam}"] += time.perf_counter() - t
+
+            origineel[naam] = f
+            setattr(schrijven, naam, functools.wraps(f)(gemeten))
+    try:
+        w = Werkmap(werkmap)
+        t = time.perf_counter()
+        invoer = laad_invoer(w)
+        tijden["lezen (aanbesteding, inschrijvingen)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        b = beoordeel(invoer)
+        tijden["knock-out en panel"] = time.perf_counter() - t
+        t = time.perf_counter()
+        from evaluatie.pipeline import Award
+
+        uitslag = gunning(
+            invoer.aanbesteding,
+            invoer.inschrijvingen,
+            b.toets,
+            b.panel,
+            kies_percelen(invoer.aanbesteding, None),
+            invoer.bestanden + b.bestanden,
+            lotingen=invoer.lotingen,
+        )
+        award = Award(invoer, b, uitslag)
+        tijden["gunning (prijs, rangorde, verdeling)"] = time.perf_counter() - t
+        uit = Path(tempfile.mkdtemp(prefix="evaluatie-rapporten-"))
+        t = time.perf_counter()
+        schrijf_gunning_json(award, uit)
+        tijden["gunning.json"] = time.perf_counter() - t
+        t = time.perf_counter()
+        gegevens = Rapportgegevens.uit_award(award, "2026-01-01T00:00:00Z")
+        tijden["rapportgegevens"] = time.perf_counter() - t
+        t = time.perf_counter()
+        for code, z in zekerheid(award).items():
+            gegevens.zekerheid[code] = zekerheid_html(z, award.uitslag.percelen[code].naam)
+        tijden["zekerheid (weglaten, storing, marges)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        schrijven.schrijf_alle(gegevens, uit)
+        tijden["rapporten schrijven"] = time.perf_counter() - t
+        shutil.rmtree(uit)
+    finally:
+        for naam, f in origineel.items():
+            setattr(schrijven, naam, f)
+    return dict(tijden)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--herhalingen", type=int, default=3)
+    ap.add_argument("--gemeenten", type=int, default=20)
+    ap.add_argument("--inschrijvers", type=int, default=10)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        voorbeeld = Path(tmp) / "voorbeeld"
+        shutil.copytree(REPO / "bids" / "voorbeeld", voorbeeld, ignore=shutil.ignore_patterns("rapporten", "logboek*"))
+        gegenereerd = bouw(Path(tmp) / "gegenereerd", args.gemeenten, args.inschrijvers, zaad=5)
+        werkmappen = {"voorbeeld": voorbeeld, f"{args.gemeenten} gemeenten x {args.inschrijvers}": gegenereerd}
+        print(f"Python {sys.version.split()[0]}, {os.cpu_count()} kernen; mediaan van {args.herhalingen} runs\n")
+        hulp = statistics.median(proces(["--help"])[0] for _ in range(max(5, args.herhalingen)))
+        print(f"evaluatie --help: {hulp:.2f} s (doel < 0,3 s)\n")
+        kolommen = list(werkmappen)
+        print(f"{'evaluatie gunning (alle rapporten), als proces':<48}" + "".join(f"{k:>24}" for k in kolommen))
+        regel = ""
+        for pad in werkmappen.values():
+            runs = [proces(["gunning"], pad) for _ in range(args.herhalingen)]
+            s = statistics.median(r[0] for r in runs)
+            mb = max(r[1] for r in runs)
+            code = {r[2] for r in runs}
+            regel += f"{f'{s:.2f} s {mb:.0f} MB' + ('' if code == {0} else f' (code {code})'):>24}"
+        print(f"{'  wandtijd, piekgeheugen':<48}" + regel)
+        print("  doel: voorbeeld < 2 s, 20 gemeenten x 10 inschrijvers < 4 s\n")
+        per = {naam: stappen(pad) for naam, pad in werkmappen.items()}
+        print(f"{'stap (in dit proces, imports al geladen)':<48}" + "".join(f"{k:>24}" for k in kolommen))
+        namen = list(dict.fromkeys(n for t in per.values() for n in t))
+        namen = [n for n in namen if not n.startswith(" ")] + [n for n in namen if n.startswith(" ")]
+        for n in namen:
+            print(f"{n:<48}" + "".join(f"{per[k].get(n, 0.0):>22.2f} s" for k in kolommen))
+
+
+if __name__ == "__main__":
+    main()
