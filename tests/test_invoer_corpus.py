@@ -283,6 +283,12 @@ GEVALLEN = [
         ["aanbesteding.yaml", "UTF-8"],
         TOETS,
     ),
+    Geval(
+        "twee beoordelaars met dezelfde bestandsnaam",
+        _yaml("  - Joost de Ridder\n", "  - Joost de Ridder\n  - Joost-de Ridder\n", "Joost-de Ridder"),
+        ["aanbesteding.yaml: beoordelaars[4]", "dezelfde bestandsnaam"],
+        TOETS,
+    ),
     # bounded reading
     Geval("cel XFD1048576", _cel(KOMPAS, "Percelen", "XFD1048576", "x"), ["kompas.xlsx!Percelen!XFD1048576"]),
     Geval("cel A30000", _cel(KOMPAS, "Inschrijver", "A30000", 1), ["kompas.xlsx!Inschrijver!A30000"]),
