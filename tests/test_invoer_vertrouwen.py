@@ -167,14 +167,18 @@ def test_rapporten_atomair_en_zonder_oude_bestanden(voorbeeld: Path, monkeypatch
     assert not [p for p in voorbeeld.iterdir() if p.name.startswith(".rapporten")]
     monkeypatch.undo()
 
-    # a withdrawn bid leaves no letter behind; the logboek lists exactly what is there
+    # a withdrawn bid leaves no letter behind; a file the award did not make (another command's
+    # output, like the consensus agenda) stays; the logboek lists exactly what the award made
+    (rapporten / "intern").mkdir(exist_ok=True)
+    (rapporten / "intern" / "consensus-agenda.html").write_text("agenda", encoding="utf-8")
     _trek_in(voorbeeld, "nieuwe.xlsx")
     _gun(voorbeeld)
     assert not [p for p in rapporten.rglob("*") if "nieuwe-start" in p.name]
+    assert (rapporten / "intern" / "consensus-agenda.html").read_text(encoding="utf-8") == "agenda"
     regel = json.loads((voorbeeld / "logboek.jsonl").read_text(encoding="utf-8").splitlines()[-1])
     gelogd = {b["bestand"] for b in regel["uitvoer"]}
     aanwezig = {p.relative_to(voorbeeld).as_posix() for p in rapporten.rglob("*") if p.is_file()}
-    assert gelogd == aanwezig
+    assert gelogd == aanwezig - {"rapporten/intern/consensus-agenda.html"}
 
 
 def test_submap_en_verborgen_bestand_krijgen_een_notitie(voorbeeld: Path) -> None:
