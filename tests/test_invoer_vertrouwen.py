@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from evaluatie.bestandsnamen import unieke_namen, veilige_naam
 from evaluatie.cli import main
 from evaluatie.getallen import GetalFout, lees_tekst
 from evaluatie.rapport import schrijven
@@ -79,7 +80,7 @@ def test_prijs_als_tekst_9_500_is_negenduizendvijfhonderd(voorbeeld: Path) -> No
 def test_vijandige_namen_letterlijk_in_alle_uitvoer(voorbeeld: Path) -> None:
     """A formula, mathtext and a 300-character name: no live formula, no crash, short file names."""
     _hernoem(voorbeeld, "kompas.xlsx", FORMULE)
-    _hernoem(voorbeeld, "inburgerwijs.xlsx", "$\\alpha^{2}$ Taal $$ B.V. " + "x" * 260)
+    _hernoem(voorbeeld, "inburgerwijs.xlsx", ("$\\alpha^{2}$ Taal $$ B.V. " + "x" * 300)[:300])  # 300 characters
     _gun(voorbeeld)
     wb = load_workbook(voorbeeld / "rapporten" / "gunningsadvies.xlsx")
     gevonden = [c for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value == FORMULE]
@@ -223,3 +224,23 @@ def test_scenario_dat_een_onbeoordeelde_inschrijving_toelaat_geeft_een_melding(v
     assert res.exit_code == 1, res.output
     assert res.output.count("niet beoordeeld") == 1
     assert "Nieuwe Start Opleidingen in perceel B1" in res.output
+
+
+@pytest.mark.parametrize("naam", ["Con", "Компас", "x" * 300, "Straße", "../../etc/passwd", "a/b\\c:d*e?f", ""])
+def test_bestandsnaam_veilig(naam: str) -> None:
+    stam = veilige_naam(naam)
+    assert stam and stam.isascii() and len(stam) <= 49
+    assert set(stam) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
+    assert stam not in ("con", "prn", "aux", "nul")
+
+
+def test_unieke_namen_geven_beide_het_kvk_nummer() -> None:
+    stammen = unieke_namen(
+        {"Kompas Inburgering": "kompas-inburgering", "Kompas-Inburgering": "kompas-inburgering", "Taal": "taal"},
+        {"Kompas Inburgering": "90000006", "Kompas-Inburgering": "90000002"},
+    )
+    assert stammen == {
+        "Kompas Inburgering": "kompas-inburgering-90000006",
+        "Kompas-Inburgering": "kompas-inburgering-90000002",
+        "Taal": "taal",
+    }
