@@ -257,3 +257,21 @@ def test_snel_pad_geeft_dezelfde_waarden_als_het_volledige_model(p: Verdeelprobl
         for r in set(p.subregio.values()):
             sets = {frozenset(cellen.get(g, {})) for g, d in p.vraag.items() if d > 0 and p.subregio[g] == r}
             assert len(sets) <= 1
+
+
+@pytest.mark.parametrize(("oplosser", "motoren"), [("auto", "cbc+highs"), ("highs", "highs")])
+def test_rekenpad_en_oplosser_in_gunning_json(voorbeeld, oplosser: str, motoren: str) -> None:
+    """The example's B1 uses max_leveranciers_per_gemeente 2: relaxation (CBC under auto) and
+    transportation LP (HiGHS) suffice; the other lots have no per-gemeente rule (merged model)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--geen-rapport", "--solver", oplosser])
+    assert res.exit_code == 0, res.output
+    percelen = json.loads((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]
+    assert (percelen["B1"]["rekenpad"], percelen["B1"]["oplosser"]) == ("relaxatie+transport", motoren)
+    assert percelen["onderwijs"]["rekenpad"] == "samengevoegd model"
+    assert percelen["onderwijs"]["oplosser"] == ("cbc" if oplosser == "auto" else "highs")

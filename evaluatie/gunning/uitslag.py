@@ -43,6 +43,7 @@ class Perceeluitslag(Model):
     meldingen: tuple[str, ...]  # e.g. a tie that needs a draw
     solver: str
     model: str
+    pad: str = ""  # which step of evaluatie.verdeling.pad proved the optimum
 
     def winnaars(self) -> list[str]:
         return [r.inschrijver for r in self.rangorde if r.rang == 1]

@@ -46,6 +46,7 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
             "meldingen": list(p.meldingen),
             "verdeelmodel": p.model,
             "oplosser": p.solver,
+            "rekenpad": p.pad,
         }
     return {
         "aanbesteding": u.aanbesteding,

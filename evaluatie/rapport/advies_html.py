@@ -7,6 +7,7 @@ from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.tekst import euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
+from evaluatie.verdeling.pad import beschrijving
 
 
 def advies_html(g: Rapportgegevens) -> str:
@@ -237,7 +238,8 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
     kop = ["Gemeente", "Vraag", *leveranciers, "Kosten per jaar", "Budget per jaar"]
     delen = [
         "<h3>Verdeling per gemeente</h3>",
-        f"<p>Verdeelmodel: {e(p.model)}; oplosser: {e(oplosser_naam(p.solver))}. Budget per gemeente: het "
+        f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; oplosser: {e(oplosser_naam(p.solver))}. "
+        "Budget per gemeente: het "
         "budget uit de "
         "verdeelregels, anders vraag x plafondprijs.</p>",
         tabel(kop, rijen, getal_kolommen=tuple(range(1, len(kop))), rij_attrs=attrs),

@@ -43,6 +43,21 @@ TRANSPORT = "relaxatie+transport"
 STAP4 = "stap-4-MIP"
 VOLLEDIG = "volledig model"
 PADEN = (SAMENGEVOEGD, TRANSPORT, STAP4, VOLLEDIG)
+# The path in words, for the advies (what proved the optimum).
+BESCHRIJVING = {
+    SAMENGEVOEGD: "samengevoegd model (gemeenten met dezelfde inschrijvers samen), optimum bewezen",
+    TRANSPORT: "relaxatie zonder de regels per gemeente, daarna een transportmodel per gemeente; die verdeling "
+    "voldoet aan alle regels en haalt de grenzen van de relaxatie, dus is bewezen optimaal",
+    STAP4: "relaxatie zonder de regels per gemeente, daarna stap 4 als model met alle regels per gemeente en de "
+    "totalen per inschrijver vast; optimum bewezen",
+    VOLLEDIG: "volledig model per gemeente met alle regels, optimum bewezen",
+}
+
+
+def beschrijving(pad: str) -> str:
+    return BESCHRIJVING.get(pad, pad)
+
+
 Start = list[int] | dict[int, int]  # a full solution, or some columns for HiGHS to complete
 
 
