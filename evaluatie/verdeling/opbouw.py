@@ -52,7 +52,8 @@ def bouw(
     """The model over classes `ks`.
 
     per_gemeente: the max_leveranciers_per_gemeente rows (classes must be single gemeenten);
-    budget: the budget rows (single gemeenten); subregio: 'nee', 'gemeente' (today's per_subregio
+    budget: the budget rows (exact for single gemeenten, summed for larger classes);
+    subregio: 'nee', 'gemeente' (today's per_subregio
     rows over single gemeenten) or 'klasse' (classes are whole subregio's: exact, see `_subregio_klasse`);
     totalen: every supplier's total fixed (the supplier-level rules are then already met);
     geheel: integer x (False for the transportation LP, which is totally unimodular).
@@ -93,13 +94,14 @@ def bouw(
     elif subregio == "klasse":
         _subregio_klasse(p, lin, ks, x)
     if budget:
+        # One row per class whose gemeenten all have a budget: for a single gemeente the real
+        # rule, for a merged class or subregio the sum of its gemeenten's rows (a relaxation).
         for ci, k in enumerate(ks):
-            g = k.gemeenten[0]
-            if g in p.budget:
+            if all(g in p.budget for g in k.gemeenten):
                 termen = [
                     (x[ci, si], round(p.leveranciers[si].prijs * CENTEN)) for si in k.leveranciers if (ci, si) in x
                 ]
-                lin.rij(termen, boven=round(p.budget[g] * CENTEN))
+                lin.rij(termen, boven=sum(round(p.budget[g] * CENTEN) for g in k.gemeenten))
     m, n = len(p.leveranciers), len(ks)
     doelen = (
         {j: round(p.leveranciers[si].waarde * WAARDESCHAAL) for (ci, si), j in x.items()},

@@ -8,12 +8,13 @@ Rules that look at single gemeenten (max_leveranciers_per_gemeente, budget_per_g
 per_subregio) make the full model large and symmetric. Stages 1-3 depend only on each supplier's
 total, so:
 1. Relaxation: solve stages 1-3 on a smaller model that drops the per-gemeente rules: merged
-   classes (gemeenten with the same eligible suppliers), or, under per_subregio, one class per
-   subregio with the rule written exactly (so there it is no relaxation at all). Its stage values
-   bound the real model's.
+   classes (gemeenten with the same eligible suppliers, and with or without a budget; a merged
+   class keeps the sum of its budgets), or, under per_subregio, one class per subregio with the
+   rule written exactly. Its stage values bound the real model's.
 2. Transportation LP: fix the relaxation's supplier totals and maximise stage 4 per gemeente with
-   rows sum_s x = d_g and sum_g x = X_s. The matrix is totally unimodular: the simplex vertex is
-   integral (checked).
+   rows sum_s x = d_g and sum_g x = X_s (and the budget rows). Without budgets the matrix is
+   totally unimodular, so the simplex vertex is integral; a fractional vertex (budgets) goes on
+   to step 4.
 3. Check: when that allocation meets every real rule (at most K suppliers per gemeente, every
    budget, one set of suppliers per subregio), it is feasible for the real model and attains every
    bound: proven optimal ('relaxatie+transport').
@@ -176,13 +177,13 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     r = p.regels
     if pad != VOLLEDIG:
         if r.per_subregio:
-            rel = bouw(p, subregioklassen(p), subregio="klasse")
+            rel = bouw(p, subregioklassen(p), subregio="klasse", budget=True)
         else:
-            rel = bouw(p, klassen(_zonder_gemeenteregels(p)))
+            rel = bouw(p, samengevoegde_klassen(p), budget=True)
         bouwtijd = time.perf_counter() - t0
         waarden, behaald = lexicografisch(maak("relaxatie", rel.lin), rel, stappen=3)
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
-        transport = bouw(p, ks, totalen=totalen, geheel=False)
+        transport = bouw(p, ks, totalen=totalen, budget=True, geheel=False)
         try:
             tw = _los(maak("transport", transport.lin), transport.doelen[3], True)
         except (Onhaalbaar, ArithmeticError):  # cannot happen for a TU matrix; be safe, not fast
@@ -237,9 +238,12 @@ def _subregio_splitsen(
     return uit
 
 
-def _zonder_gemeenteregels(p: Verdeelprobleem) -> Verdeelprobleem:
-    """The same lot without max_leveranciers_per_gemeente and budgets: gemeenten may be merged."""
-    from dataclasses import replace
-
-    regels = p.regels.model_copy(update={"max_leveranciers_per_gemeente": None, "budget_per_gemeente": {}})
-    return replace(p, regels=regels, budget={})
+def samengevoegde_klassen(p: Verdeelprobleem) -> list[Klasse]:
+    """Gemeenten with the same eligible suppliers merged, those with a budget apart from those
+    without (so each merged class keeps the sum of its budgets as a valid row)."""
+    el = geschikt(p)
+    groepen: dict[tuple[tuple[int, ...], bool], list[str]] = {}
+    for g, d in p.vraag.items():
+        if d > 0:
+            groepen.setdefault((el[g], g in p.budget), []).append(g)
+    return [Klasse(tuple(gs), sum(p.vraag[g] for g in gs), sleutel[0]) for sleutel, gs in groepen.items()]
