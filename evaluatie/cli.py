@@ -15,10 +15,12 @@ from typing import Any
 
 import click
 
-from evaluatie import __version__
+from evaluatie import __version__, clicktaal
 from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap
+
+clicktaal.activeer()  # click's own texts in Dutch, before any option is defined
 
 werkmap_optie = click.option(
     "--werkmap",
@@ -53,8 +55,21 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _werkmap(pad: Path) -> Werkmap:
     if not (pad / "aanbesteding.yaml").is_file():
-        raise click.UsageError(f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op")
+        raise click.UsageError(
+            f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op, "
+            "of begin een nieuwe aanbesteding met 'evaluatie nieuw MAP --gemeenten ... --percelen ...'"
+        )
     return Werkmap(pad)
+
+
+def waarschuw_atw(award: Any) -> None:
+    """On the terminal: the standstill end date is in a year the Atw file does not cover."""
+    from evaluatie.rapport.standstill import standstill
+
+    a = award.invoer.aanbesteding
+    s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
+    if s.waarschuwing:
+        click.echo(f"Let op: {s.waarschuwing}", err=True)
 
 
 def echo_json(data: Any) -> None:
@@ -65,6 +80,108 @@ def echo_json(data: Any) -> None:
 @click.version_option(__version__, prog_name="evaluatie", message="%(prog)s %(version)s")
 def main() -> None:
     """Beoordeling en gunning van gezamenlijke inkoop van inburgeringsroutes."""
+
+
+def _lijst(tekst: str | None) -> tuple[str, ...]:
+    """'Almere, Dronten;Lelystad' -> ('Almere', 'Dronten', 'Lelystad')."""
+    return tuple(d.strip() for d in (tekst or "").replace(";", ",").split(",") if d.strip())
+
+
+@main.command("nieuw")
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("--naam", required=True, help="Naam van de aanbesteding.")
+@click.option("--penvoerder", required=True, help="De aanbestedende gemeente, bijvoorbeeld 'Gemeente Almere'.")
+@click.option("--gemeenten", help="Deelnemende gemeenten, gescheiden door komma's.")
+@click.option("--regio", multiple=True, help="Alle gemeenten van deze arbeidsmarktregio (mag vaker).")
+@click.option("--percelen", default="B1", show_default=True, help="Percelen, gescheiden door komma's.")
+@click.option(
+    "--subregio",
+    multiple=True,
+    metavar="NAAM=GEMEENTE,...",
+    help="Subregio voor deze gemeenten (mag vaker); standaard is de subregio de arbeidsmarktregio.",
+)
+@click.option("--beoordelaars", help="Namen van de beoordelaars, gescheiden door komma's.")
+@click.option(
+    "--procedure",
+    type=click.Choice(["gunning", "toelating"]),
+    default="gunning",
+    show_default=True,
+    help="gunning: beste prijs-kwaliteitverhouding; toelating: open house.",
+)
+@click.option("--criteriaset", default="inburgering-2022", show_default=True, help="Criteriaset in criteria/.")
+@click.option(
+    "--publicatie",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="JJJJ-MM-DD",
+    help="Publicatiedatum (jjjj-mm-dd); standaard vandaag.",
+)
+@click.option(
+    "--sluiting",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="JJJJ-MM-DD",
+    help="Sluiting inschrijving; standaard 42 dagen na publicatie.",
+)
+@click.option(
+    "--gunningsdatum",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="JJJJ-MM-DD",
+    help="Gunning; standaard 42 dagen na sluiting.",
+)
+@afhandeling
+def nieuw(map_: Path, **opties: Any) -> None:
+    """Maak een nieuwe aanbesteding in MAP: aanbesteding.yaml, mappen en inschrijfformulier."""
+    from evaluatie.nieuw.aanmaken import Verzoek, maak_aan
+
+    datum = {k: (opties[k].date() if opties[k] else None) for k in ("publicatie", "sluiting", "gunningsdatum")}
+    resultaat = maak_aan(
+        Verzoek(
+            map=map_,
+            naam=opties["naam"],
+            penvoerder=opties["penvoerder"],
+            gemeenten=_lijst(opties["gemeenten"]),
+            regios=tuple(opties["regio"]),
+            percelen=_lijst(opties["percelen"]),
+            subregios=tuple(opties["subregio"]),
+            beoordelaars=_lijst(opties["beoordelaars"]),
+            procedure=opties["procedure"],
+            criteriaset=opties["criteriaset"],
+            publicatie=datum["publicatie"],
+            sluiting=datum["sluiting"],
+            gunning=datum["gunningsdatum"],
+        )
+    )
+    click.echo(f"Geschreven: {resultaat.aanbesteding}")
+    click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
+    for m in resultaat.mappen:
+        click.echo(f"Map: {m}/")
+    click.echo(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
+    click.echo(
+        f"Nog in te vullen in aanbesteding.yaml: {resultaat.open_aantallen} aantallen inburgeraars "
+        "(zoek op 'invullen'); controleer ook de data en de beoordelaars."
+    )
+
+
+@main.command("regio")
+@click.argument("naam", required=False)
+@afhandeling
+def regio(naam: str | None) -> None:
+    """Toon de arbeidsmarktregio's, of de gemeenten van regio NAAM (register van CBS)."""
+    from evaluatie.fouten import Fout
+    from evaluatie.gemeentenamen import regio_namen
+    from evaluatie.gemeenteregister import BRON, arbeidsmarktregios
+
+    regios = arbeidsmarktregios()
+    if naam is None:
+        for r, leden in regios.items():
+            click.echo(f"{leden[0].arbeidsmarktregio_code}  {r} ({len(leden)} gemeenten)")
+        click.echo(f"Bron: {BRON}.")
+        return
+    gevonden = regio_namen().zoek(naam)
+    if gevonden is None:
+        raise InvoerFout([Fout("regio", regio_namen().melding(naam, "is geen arbeidsmarktregio"))])
+    click.echo(f"{gevonden} ({regios[gevonden][0].arbeidsmarktregio_code}), {len(regios[gevonden])} gemeenten:")
+    for g in regios[gevonden]:
+        click.echo(f"  {g.cbscode}  {g.naam} ({g.provincie})")
 
 
 @main.group()
@@ -98,6 +215,26 @@ def template_beoordeling(werkmap: Path, overschrijven: bool) -> None:
         click.echo(f"Bestaat al, niet overschreven: {p} (gebruik --overschrijven)")
 
 
+@template.command("consensus")
+@werkmap_optie
+@click.option("--overschrijven", is_flag=True, help="Opnieuw beginnen: wat het panel al invulde, vervalt.")
+@afhandeling
+def template_consensus(werkmap: Path, overschrijven: bool) -> None:
+    """Schrijf beoordelingen/consensus.xlsx en de agenda voor het consensusoverleg."""
+    from evaluatie.pipeline import schrijf_consensus
+
+    c = schrijf_consensus(_werkmap(werkmap), overschrijven)
+    w = c.werkboek
+    click.echo(f"Geschreven: {w.pad} ({w.regels} regels, {w.signalen} met een signaal van onenigheid)")
+    if w.behouden:
+        click.echo(f"Behouden: wat het panel al invulde op {w.behouden} regels")
+    if w.vervallen:
+        click.echo(
+            f"Vervallen: {w.vervallen} ingevulde regels die niet meer beoordeeld worden, bewaard op tabblad Vervallen"
+        )
+    click.echo(f"Agenda: {c.agenda}")
+
+
 @main.command("beoordelingen")
 @werkmap_optie
 @json_optie
@@ -115,6 +252,15 @@ def beoordelingen(werkmap: Path, als_json: bool) -> None:
         echo_json(b.panel.model_dump(mode="json"))
         return
     click.echo(panel_tekst(invoer.aanbesteding, b.panel))
+    if invoer.aanbesteding.beoordeling.aggregatie == "consensus":
+        from evaluatie.beoordeling.consensuseis import open_consensus
+
+        open_ = open_consensus(invoer.aanbesteding, b.consensus, b.te_beoordelen)
+        click.echo(
+            f"Consensus: {len(open_)} punt(en) nog open; 'evaluatie gunning' noemt ze en wacht tot ze zijn ingevuld."
+            if open_
+            else "Consensus: alle beoordeelde regels zijn door het panel vastgesteld."
+        )
 
 
 @main.command("inschrijvingen")
@@ -209,23 +355,27 @@ def gunning(
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.pipeline import loting_melding, schrijf_uitvoer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
     from evaluatie.weergave import gunning_tekst
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    waarschuw_atw(award)
     stempel = maak_tijdstempel()
-    pad = schrijf_gunning_json(award)
-    geschreven = [] if geen_rapport else schrijf_rapporten(award, oplosser, stempel)
+    alles = schrijf_uitvoer(award, oplosser, stempel, rapporten=not geen_rapport)
+    pad = award.invoer.werkmap.rapporten / "gunning.json"
+    geschreven = [p for p in alles if p != pad]
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": geen_rapport}
-    registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, [pad, *geschreven], stempel)
+    registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, alles, stempel)
     if als_json:
         echo_json(als_dict(award.uitslag))
-        return
-    click.echo(gunning_tekst(award.uitslag))
-    click.echo(f"\nGeschreven: {pad}")
-    if geschreven:
-        click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
+    else:
+        click.echo(gunning_tekst(award.uitslag))
+        click.echo(f"\nGeschreven: {pad}")
+        if geschreven:
+            click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
+    if award.uitslag.loting_nodig:
+        raise EvaluatieFout(loting_melding(award))
 
 
 @main.command("rapport")
@@ -236,16 +386,61 @@ def gunning(
 def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None) -> None:
     """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.pipeline import loting_melding, schrijf_uitvoer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
+    waarschuw_atw(award)
     stempel = maak_tijdstempel()
-    geschreven = [schrijf_gunning_json(award), *schrijf_rapporten(award, oplosser, stempel)]
+    geschreven = schrijf_uitvoer(award, oplosser, stempel)
     for pad in geschreven:
         click.echo(f"Geschreven: {pad}")
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": False}
     registreer(award.invoer.werkmap, "rapport", opties, award.uitslag.invoer, geschreven, stempel)
+    if award.uitslag.loting_nodig:
+        raise EvaluatieFout(loting_melding(award))
+
+
+@main.command("loting")
+@werkmap_optie
+@click.option(
+    "--lots", "--percelen", "perceel", required=True, help="Het perceel van de gelijke stand, bijvoorbeeld B1."
+)
+@click.option(
+    "--volgorde",
+    required=True,
+    help='De getrokken volgorde, de eerste eerst, gescheiden door ";" ("Naam A;Naam B").',
+)
+@click.option("--datum", required=True, help="Datum van de loting (JJJJ-MM-DD).")
+@click.option("--getuige", required=True, help='Wie de loting bijwoonde: "naam, functie" (bijvoorbeeld een notaris).')
+@afhandeling
+def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str) -> None:
+    """Leg een loting bij gelijke stand vast in loting.yaml (daarna: evaluatie gunning)."""
+    import datetime as dt
+
+    from evaluatie.logboek import registreer
+    from evaluatie.pipeline import leg_loting_vast
+
+    try:
+        dag = dt.date.fromisoformat(datum)
+    except ValueError:
+        raise click.UsageError(f"--datum: verwacht JJJJ-MM-DD, gevonden '{datum}'") from None
+    namen = [n.strip() for n in volgorde.split(";") if n.strip()]
+    wm = _werkmap(werkmap)
+    try:
+        pad = leg_loting_vast(wm, perceel, namen, dag, getuige)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    from evaluatie.hashing import sha256_bestand
+    from evaluatie.inschrijving.model import Invoerbestand
+
+    registreer(
+        wm,
+        "loting",
+        {"lots": perceel, "volgorde": namen, "datum": datum, "getuige": getuige},
+        [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))],
+    )
+    click.echo(f"Loting vastgelegd in {pad}: {' voor '.join(namen)}. Voer nu 'evaluatie gunning' opnieuw uit.")
 
 
 @main.command("zekerheid")

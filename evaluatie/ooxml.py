@@ -33,8 +33,33 @@ def normaliseer(data: bytes, tijdstip: dt.datetime) -> bytes:
     return uit.getvalue()
 
 
+def tekstcel(cel, waarde: object) -> None:
+    """Put a value in a cell; text always as a string cell, never as a formula.
+
+    openpyxl turns any str starting with '=' into a formula; a bidder named
+    '=HYPERLINK(...)' must stay a name. Excel treats '+', '-', '@', tab and CR at the start
+    of a *string* cell as text, so the string type is all it takes.
+    """
+    cel.value = waarde
+    if isinstance(waarde, str):
+        cel.data_type = "s"
+
+
+def ontwapen(wb) -> None:
+    """Make every formula cell of a workbook a string cell.
+
+    No writer of evaluatie puts a formula in a cell on purpose; every text comes from the
+    tender or the bids. Called by bewaar_werkmap, so every xlsx written goes through it.
+    """
+    for ws in wb.worksheets:
+        for cel in ws._cells.values():
+            if cel.data_type == "f":
+                cel.data_type = "s"
+
+
 def bewaar_werkmap(wb, pad: Path, tijdstip: dt.datetime) -> None:
-    """Save an openpyxl workbook deterministically."""
+    """Save an openpyxl workbook deterministically, with no formula from input (see ontwapen)."""
+    ontwapen(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     pad.parent.mkdir(parents=True, exist_ok=True)

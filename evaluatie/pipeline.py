@@ -30,6 +30,7 @@ class Invoer:
     bestanden: list[Invoerbestand] = field(default_factory=list)
     notities: list[str] = field(default_factory=list)
     panelformulieren: Any = None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
+    lotingen: tuple[Any, ...] = ()  # recorded draws (loting.yaml), an input like the bids
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
@@ -39,6 +40,8 @@ def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
 def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> Invoer:
     """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs)."""
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
+    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
+    from evaluatie.gunning.loting import lees_lotingen
     from evaluatie.inschrijving.lezen import lees_inschrijvingen
 
     if definitie is None:
@@ -55,7 +58,10 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         Invoerbestand(bestand=f"inschrijvingen/{i.bestand}", sha256=i.sha256)
         for i in sorted(inschrijvingen, key=lambda i: i.bestand)
     ]
-    return Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities)
+    lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
+    if (werkmap.root / LOTINGBESTAND).is_file():
+        bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))
+    return Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
 
 
 def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None = None) -> Toetsuitslag:
@@ -67,7 +73,8 @@ def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
 
-    aanbesteding, _ = laad_definitie(werkmap)
+    # The form does not depend on the volumes, so it may be written while they are still open.
+    aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding, open_aantallen=True)
     return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx")
 
 
@@ -100,7 +107,11 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     rijen = te_beoordelen_rijen(invoer, toets_voor)
     if invoer.panelformulieren is None:
         invoer.panelformulieren = lees_beoordelingen(
-            invoer.aanbesteding, invoer.werkmap.beoordelingen, rijen, [i.naam for i in invoer.inschrijvingen]
+            invoer.aanbesteding,
+            invoer.werkmap.beoordelingen,
+            rijen,
+            [i.naam for i in invoer.inschrijvingen],
+            _prijzen(invoer),
         )
     formulieren, consensus = invoer.panelformulieren
     panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder)
@@ -111,6 +122,58 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     return Beoordeling(
         toets_voor, rijen, formulieren, consensus, panel, toets_na, sorted(bestanden, key=lambda b: b.bestand)
     )
+
+
+def _prijzen(invoer: Invoer) -> list[float]:
+    """Every bid price: reviewer forms are checked against them (two-envelope principle)."""
+    return sorted({a.prijs for i in invoer.inschrijvingen for a in i.aanbod.values()})
+
+
+def eis_consensus(invoer: Invoer, b: Beoordeling) -> None:
+    """With `aggregatie: consensus`: EvaluatieFout (exit 1) listing every row the panel has not decided."""
+    from evaluatie.beoordeling.consensuseis import open_consensus
+    from evaluatie.fouten import EvaluatieFout
+
+    if invoer.aanbesteding.beoordeling.aggregatie != "consensus":
+        return
+    meldingen = open_consensus(invoer.aanbesteding, b.consensus, b.te_beoordelen)
+    if meldingen:
+        raise EvaluatieFout(
+            [
+                f"de aanbesteding vraagt consensus van het panel (beoordeling.aggregatie: consensus), maar "
+                f"{len(meldingen)} punt(en) staan nog open:",
+                *meldingen,
+            ]
+        )
+
+
+@dataclass
+class Consensusvoorbereiding:
+    werkboek: Any  # beoordeling.consensuswerkboek.Uitkomst
+    agenda: Path
+
+
+def schrijf_consensus(werkmap: Werkmap, overschrijven: bool = False) -> Consensusvoorbereiding:
+    """beoordelingen/consensus.xlsx pre-filled from the reviewer forms, keeping what the panel typed
+    unless `overschrijven`, and the meeting agenda rapporten/intern/consensus-agenda.html."""
+    from evaluatie.beoordeling.aggregatie import aggregeer
+    from evaluatie.beoordeling.consensuswerkboek import lees_ingevuld, schrijf_consensuswerkboek
+    from evaluatie.beoordeling.formulier import CONSENSUSBESTAND
+    from evaluatie.beoordeling.lezen import lees_beoordelingen
+    from evaluatie.rapport.agenda import schrijf_agenda
+
+    invoer = laad_invoer(werkmap)
+    rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    namen = [i.naam for i in invoer.inschrijvingen]
+    formulieren, _ = lees_beoordelingen(
+        invoer.aanbesteding, werkmap.beoordelingen, rijen, namen, _prijzen(invoer), met_consensus=False
+    )
+    panel = aggregeer(invoer.aanbesteding, formulieren, None, rijen)
+    pad = werkmap.beoordelingen / CONSENSUSBESTAND
+    ingevuld = None if overschrijven or not pad.exists() else lees_ingevuld(invoer.aanbesteding, pad, namen)
+    uitkomst = schrijf_consensuswerkboek(invoer.aanbesteding, rijen, panel, pad, ingevuld)
+    agenda = schrijf_agenda(invoer.aanbesteding, panel, werkmap.rapporten / "intern" / "consensus-agenda.html")
+    return Consensusvoorbereiding(uitkomst, agenda)
 
 
 def heeft_beoordelingen(werkmap: Werkmap) -> bool:
@@ -178,6 +241,7 @@ def gun(
     invoer = invoer or laad_invoer(werkmap, definitie)
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder)
+    eis_consensus(invoer, b)
     uitslag = gunning(
         invoer.aanbesteding,
         invoer.inschrijvingen,
@@ -187,22 +251,26 @@ def gun(
         invoer.bestanden + b.bestanden,
         oplosser,
         tijdslimiet,
+        invoer.lotingen,
     )
     return Award(invoer, b, uitslag)
 
 
-def schrijf_gunning_json(award: Award) -> Path:
+def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
     from evaluatie.gunning.uitvoer import als_json
 
-    pad = award.invoer.werkmap.rapporten / "gunning.json"
+    pad = (map_ or award.invoer.werkmap.rapporten) / "gunning.json"
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text(als_json(award.uitslag), encoding="utf-8")
     return pad
 
 
-def schrijf_rapporten(award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None) -> list[Path]:
+def schrijf_rapporten(
+    award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None, map_: Path | None = None
+) -> list[Path]:
     """Gunningsadvies (HTML + xlsx, with the robustness analyses), a letter per bidder per lot
-    (docx + HTML) and a page per gemeente. `tijdstempel` replays a logged run byte for byte."""
+    (docx + HTML) and a page per gemeente. `tijdstempel` replays a logged run byte for byte.
+    `map_` is where to write (default rapporten/; schrijf_uitvoer passes a fresh folder)."""
     from evaluatie.rapport.gegevens import Rapportgegevens
     from evaluatie.rapport.schrijven import schrijf_alle
     from evaluatie.rapport.zekerheid_html import zekerheid_html
@@ -211,7 +279,69 @@ def schrijf_rapporten(award: Award, oplosser: str = STANDAARD, tijdstempel: str 
     gegevens = Rapportgegevens.uit_award(award, tijdstempel)
     for code, z in zekerheid(award, oplosser).items():
         gegevens.zekerheid[code] = zekerheid_html(z, award.uitslag.percelen[code].naam)
-    return schrijf_alle(gegevens, award.invoer.werkmap.rapporten)
+    return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten)
+
+
+def schrijf_uitvoer(
+    award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None, rapporten: bool = True
+) -> list[Path]:
+    """gunning.json and (unless `rapporten` is False) all reports, swapped into rapporten/ as a
+    whole only when everything was written. Returns every file now in rapporten/ (for the logboek).
+
+    Everything under rapporten/ is produced into the fresh folder, so a later output (a new
+    appendix, rapporten/intern/) is atomic too as long as it is written by schrijf_rapporten.
+    """
+    from evaluatie.rapport.schrijven import alle_bestanden, atomair
+
+    doel = award.invoer.werkmap.rapporten
+    with atomair(doel) as nieuw:
+        schrijf_gunning_json(award, nieuw)
+        if rapporten:
+            schrijf_rapporten(award, oplosser, tijdstempel, nieuw)
+    return alle_bestanden(doel)
+
+
+def loting_melding(award: Award) -> list[str]:
+    """Why the award stops at a concept, with the exact command that records each draw."""
+    meldingen = []
+    for st in award.uitslag.loting_nodig:
+        naam = award.uitslag.percelen[st.perceel].naam
+        meldingen.append(
+            f"Perceel {naam}: {', '.join(st.inschrijvers)} staan gelijk op rang {st.rang} en de volgorde bepaalt "
+            "wie gegund wordt of hoeveel inburgeraars ieder krijgt. Er zijn geen brieven geschreven; het "
+            "gunningsadvies is een CONCEPT. Leg de loting vast met (de volgorde zoals getrokken):"
+        )
+        meldingen.append(f"  {st.commando()}")
+    return meldingen
+
+
+def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: Any, getuige: str) -> Path:
+    """Record a draw in loting.yaml after checking it settles an undecided tie of the current award.
+
+    Raises ValueError (a usage error) when the lot, the names or the tie do not match."""
+    from evaluatie.gunning.loting import BESTAND, Loting, schrijf_lotingen
+
+    if len(set(volgorde)) != len(volgorde) or len(volgorde) < 2:
+        raise ValueError("--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
+    if not getuige.strip():
+        raise ValueError("--getuige: geef naam en functie van wie de loting bijwoonde")
+    invoer = laad_invoer(werkmap)
+    codes = kies_percelen(invoer.aanbesteding, perceel)
+    if len(codes) != 1:
+        raise ValueError("geef precies één perceel op met --lots")
+    code = codes[0]
+    award = gun(werkmap, code, invoer=invoer)
+    p = award.uitslag.percelen[code]
+    open_ = list(p.gelijke_standen)
+    groep = next((st for st in open_ if set(st.inschrijvers) == set(volgorde)), None)
+    if groep is None:
+        bekend = "; ".join(f"rang {st.rang}: {';'.join(st.inschrijvers)}" for st in open_) or "geen"
+        raise ValueError(
+            f"perceel {p.naam}: '{';'.join(volgorde)}' is geen onbesliste gelijke stand; onbesliste gelijke "
+            f"standen: {bekend}"
+        )
+    nieuw = Loting(perceel=code, volgorde=tuple(volgorde), datum=datum, getuige=getuige.strip())
+    return schrijf_lotingen(werkmap.root / BESTAND, (*invoer.lotingen, nieuw))
 
 
 def scenario(
@@ -222,11 +352,11 @@ def scenario(
     tijdslimiet: float | None = None,
 ) -> tuple[Award, Award, list[Any]]:
     """Baseline award and the award with `zetten` applied to the tender definition (files untouched)."""
-    from evaluatie.definitie.yamlregels import laad_met_regels
+    from evaluatie.definitie.laden import lees_yaml
     from evaluatie.scenario.verschil import verschil
     from evaluatie.scenario.zet import pas_toe
 
-    ruw, _ = laad_met_regels(werkmap.aanbesteding.read_text(encoding="utf-8"))
+    ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     na = gun(werkmap, percelen, oplosser, tijdslimiet, definitie=gewijzigd)

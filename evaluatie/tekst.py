@@ -2,6 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
 
 def getal(x: float, decimalen: int = 2) -> str:
     """12.5 -> '12,50'; whole numbers keep their decimals so columns line up."""
@@ -17,3 +36,25 @@ def euro(x: float) -> str:
 def kort(x: float) -> str:
     """8.5 -> '8,5', 8.0 -> '8': a count or a number of weeks, without trailing zeros."""
     return f"{x:g}".replace(".", ",")
+
+
+def datum(d: dt.date) -> str:
+    """2021-06-04 -> '4 juni 2021': every date a person reads (ISO stays for files and JSON)."""
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def datum_met_dag(d: dt.date) -> str:
+    """2026-04-28 -> 'dinsdag 28 april 2026'."""
+    return f"{WEEKDAGEN[d.weekday()]} {datum(d)}"
+
+
+def datums_in_tekst(tekst: str) -> str:
+    """ISO dates inside a sentence made for people ('peildatum 2021-06-04') -> '4 juni 2021'."""
+
+    def vervang(m: re.Match[str]) -> str:
+        try:
+            return datum(dt.date.fromisoformat(m.group(0)))
+        except ValueError:
+            return m.group(0)
+
+    return re.sub(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])", vervang, tekst)

@@ -128,6 +128,16 @@ def aanbesteding_yaml() -> str:
         "looptijd: {jaren: 2, optiejaren: 1}",
         "beoordelaars:",
         *[f"  - {b}" for b in BEOORDELAARS],
+        "afzender:",
+        "  adres: [Postbus 9900, 1201 GM Hilversum]",
+        "  contactpersoon: {naam: S. Jansen, functie: inkoopadviseur, telefoon: 035 629 00 00,"
+        " email: inkoop@hilversum.example.nl}",
+        "  ondertekenaar: {naam: mr. A.B. de Vries, functie: afdelingshoofd Inkoop en Aanbesteden}",
+        "rechtsbescherming:",
+        "  rechtbank: Rechtbank Midden-Nederland",
+        "  klachtenmeldpunt: het Klachtenmeldpunt Aanbesteden van de gemeente Hilversum"
+        " (klachtenmeldpunt@hilversum.example.nl)",
+        "openbaarmaking: {prijs_winnaar: score}",
         "gemeenten:",
     ]
     for naam, subregio, totaal in GEMEENTEN:

@@ -113,10 +113,11 @@ def test_gelijke_stand_zonder_regel_vraagt_loting(tmp_path: Path) -> None:
     for naam in ("ada", "bram"):
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
     res = _gun(ws)
-    assert res.exit_code == 0, res.output
-    assert (
-        "LET OP: gelijke stand op rang 1 tussen X, Y: de aanbesteding geeft geen beslisregel; loting is nodig"
-        in res.output
-    )
-    rangorde = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]["rangorde"]
+    # X and Y each have capacity 20 for the 20 inburgeraars: whoever comes first gets all of them,
+    # so the order decides the award: exit 1, a concept advies, no letters, and the command to record a draw
+    assert res.exit_code == 1, res.output
+    assert 'evaluatie loting --lots B1 --volgorde "X;Y" --datum JJJJ-MM-DD --getuige "naam, functie"' in res.output
+    rapporten = ws / "rapporten"
+    rangorde = json.loads((rapporten / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]["rangorde"]
     assert [(r["rang"], r["gelijke_stand"]) for r in rangorde] == [(1, True), (1, True)]
+    assert not (rapporten / "brieven").exists()

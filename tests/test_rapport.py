@@ -52,13 +52,15 @@ def test_alle_bestanden_geschreven(gegund: Path) -> None:
     ]
 
 
-def test_brief_uitgesloten_noemt_eis(gegund: Path) -> None:
+def test_brief_ongeldig_noemt_eis_in_zinnen_en_de_winnaars(gegund: Path) -> None:
     for inhoud in _brief(gegund, "nieuwe-start-opleidingen-b1"):
-        assert "uitgesloten van verdere beoordeling" in inhoud
-        assert "keurmerk geldig tot 2021-03-31, peildatum 2021-06-04: verlopen" in inhoud
-        assert "Taalhuis De Brug B.V." in inhoud  # the winner's name
+        assert "Beslissing: ongeldig" in inhoud
+        assert "Uw keurmerk was geldig tot 31 maart 2021; op de peildatum 4 juni 2021 was het verlopen." in inhoud
+        assert "2021-03-31" not in inhoud
+        for winnaar in ("Taalhuis De Brug B.V.", "Inburgerwijs Academie", "Kompas Inburgering"):
+            assert winnaar in inhoud  # every party to the framework agreement
     html, _ = _brief(gegund, "leerpunt-vechtstreek-onderwijs")
-    assert "prijs per traject EUR 10.450,00 ligt boven de plafondprijs EUR 10.000,00" in html
+    assert "Uw prijs per traject van EUR 10.450,00 ligt boven de plafondprijs van EUR 10.000,00." in html
 
 
 def test_brief_afgewezen_eigen_en_winnende_scores_geen_andere_prijs(gegund: Path) -> None:
@@ -68,14 +70,17 @@ def test_brief_afgewezen_eigen_en_winnende_scores_geen_andere_prijs(gegund: Path
         for inhoud in (html, tekst):
             assert "niet aan u te gunnen" in inhoud
             assert "Uw kwaliteitsscore: 60,00" in inhoud
-            assert "Scores van de hoogst gerangschikte inschrijving (Taalhuis De Brug B.V.)" in inhoud
-            assert "Kwaliteitsscore van Taalhuis De Brug B.V.: 76,67" in inhoud
-            assert "Plan van aanpak en maatwerk: de inschrijving van Taalhuis De Brug B.V. scoorde 83,33" in inhoud
+            # compared with Kompas (rank 3, the lowest-ranked awarded bidder), Taalhuis named as the highest
+            assert "De laagst gerangschikte inschrijver aan wie is gegund, is Kompas Inburgering (rang 3)" in inhoud
+            assert "De hoogst gerangschikte is Taalhuis De Brug B.V. (rang 1)" in inhoud
+            assert "Samenwerking met gemeente en klantmanager: Kompas Inburgering scoorde 75,00 tegen 50,00" in inhoud
+            # price advantage: 0.4 x (96.67 - 88.78) = 3.16 points
+            assert "Kompas Inburgering behaalde een prijsscore van 96,67 tegen 88,78 voor u; dat scheelt 3,16" in inhoud
             assert euro(b1["Spreekbeurt Taaltrainingen"]["prijs"]) in inhoud  # its own price
             for naam, r in b1.items():
                 if naam != "Spreekbeurt Taaltrainingen":
-                    assert euro(r["prijs"]) not in inhoud, naam
-            assert "Deze termijn eindigt op woensdag 21 juli 2021" in inhoud  # 2021-07-01 + 20
+                    assert euro(r["prijs"]) not in inhoud, naam  # disclosure policy 'score': no other price
+            assert "Deze termijn eindigt op 21 juli 2021" in inhoud  # 2021-07-01 + 20
 
 
 def test_brief_gegund_noemt_aandeel(gegund: Path) -> None:
@@ -189,7 +194,7 @@ def test_tweemaal_gelijk_op_tijdstempel_na(gegund: Path, tmp_path: Path) -> None
     assert CliRunner().invoke(main, ["gunning", "--werkmap", str(kopie), "--lots", "B1,onderwijs"]).exit_code == 0
     a, b = gegund / "rapporten", kopie / "rapporten"
     bestanden = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    assert len(bestanden) == 32
+    assert len(bestanden) == 33  # 11 letters x 2, 7 gemeenten, advies html + xlsx, gunning.json, intern/zekerheid.html
     verschillend = [rel for rel in bestanden if (a / rel).read_bytes() != (b / rel).read_bytes()]
     assert set(verschillend) <= {Path("gunningsadvies.html"), Path("gunningsadvies.xlsx")}
     zonder = [

@@ -157,10 +157,10 @@ def test_ketenregel_onhaalbaar_via_slack(oplosser: str) -> None:
     ]
 
 
-def test_toelating_verwachte_verdeling_naar_capaciteit_en_score() -> None:
-    """Open house: Noord (10) split over S1 (cap 100 x value 90 = 9000) and S2 (cap 50 x 80 = 4000):
-    10 x 9000/13000 = 6.92 -> 6, 10 x 4000/13000 = 3.08 -> 3; the one left goes to the larger
-    remainder (S1, .92): S1 7, S2 3. Zuid is served by S2 only: 4."""
+def test_toelating_verwachte_verdeling_naar_capaciteit() -> None:
+    """Open house: Noord (10) split over S1 (capacity 100) and S2 (capacity 50), scores ignored:
+    10 x 100/150 = 6.67 -> 6, 10 x 50/150 = 3.33 -> 3; the one left goes to the larger
+    remainder (S1, .67): S1 7, S2 3. Zuid is served by S2 only: 4."""
     from evaluatie.verdeling.toelating import verwachte_verdeling
 
     s1 = _lev("S1", 0, 90, 9000, cap=100, gemeenten=("Noord",))

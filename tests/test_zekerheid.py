@@ -89,7 +89,8 @@ def test_scenario_twee_zetten(voorbeeld: Path) -> None:
     assert res.exit_code == 0, res.output
     assert "Taalhuis De Brug B.V.: rang 1 -> 1, totaal 83,83 -> 76,67" in res.output
     assert "Huizen: Kompas Inburgering 6 -> 0" in res.output and "Laren: Kompas Inburgering 4 -> 0" in res.output
-    assert "Kosten per jaar: EUR 880.100,00 -> EUR 881.600,00 (+EUR 1.500,00)" in res.output
+    # vaste_prijs: every trajectory at the one fixed price, the ceiling: 98 x EUR 10.000 = EUR 980.000
+    assert "Kosten per jaar: EUR 880.100,00 -> EUR 980.000,00 (+EUR 99.900,00)" in res.output
     assert "max_aandeel: 0.5" in (voorbeeld / "aanbesteding.yaml").read_text(encoding="utf-8")  # untouched
 
 

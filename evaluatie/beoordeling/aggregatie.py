@@ -2,6 +2,9 @@
 
 Per row (bidder x lot x criterion): the consensus score where the panel agreed one,
 otherwise the mean or median of the reviewers (tender setting `beoordeling.aggregatie`).
+With `aggregatie: consensus` a row without consensus provisionally counts its median (for
+`evaluatie beoordelingen`); the award itself is blocked until every row has a consensus
+(beoordeling/consensuseis.py).
 Quality per bidder per lot on 0-100: sum over criteria of weight x points / max points,
 divided by the sum of weights, times 100.
 """

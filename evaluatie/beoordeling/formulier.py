@@ -21,6 +21,7 @@ KOLOMMEN = ("Inschrijver", "Perceel", "Criterium", "Score", "Toelichting")
 KOPRIJ = 5  # 1-based row of the table header
 VELD_BEOORDELAAR = "Beoordelaar"
 VELD_DATUM = "Datum"
+VELD_DATUM_CONSENSUS = "Datum consensusoverleg"
 VELD_VERKLARING = "Verklaring: geen belangenverstrengeling met een inschrijver (ja/nee)"
 CONSENSUSBESTAND = "consensus.xlsx"
 

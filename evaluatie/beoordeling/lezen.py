@@ -5,7 +5,8 @@ Every problem of every file is reported together with file!sheet!cell (exit 2).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from evaluatie.beoordeling.formulier import (
@@ -15,13 +16,14 @@ from evaluatie.beoordeling.formulier import (
     TABBLAD_CONSENSUS,
     VELD_BEOORDELAAR,
     VELD_DATUM,
+    VELD_DATUM_CONSENSUS,
     VELD_VERKLARING,
 )
-from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Score
+from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
-from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_werkboek, zichtbare_bestanden
+from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek
 
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
 
@@ -31,18 +33,26 @@ def lees_beoordelingen(
     map_: Path,
     te_beoordelen: Sequence[Sleutel],
     inschrijvers: Sequence[str],
+    prijzen: Collection[float] = (),
+    met_consensus: bool = True,
 ) -> tuple[list[Beoordelingsformulier], Consensus | None]:
-    """All reviewer forms (sorted by reviewer name) and the consensus, or InvoerFout."""
+    """All reviewer forms (sorted by reviewer name) and the consensus, or InvoerFout.
+
+    `prijzen` are the bid prices: every cell of every reviewer form is compared with them, so the
+    proces-verbaal can state from evidence that the forms held no prices. `met_consensus=False`
+    skips consensus.xlsx (the consensus template is built from the reviewer forms alone).
+    """
     fouten = Verzamelaar()
-    bestanden, _ = zichtbare_bestanden(map_)
+    bestanden = lees_map(map_, fouten)  # links out of the werkmap or broken: errors, not skipped
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
     genoemd: set[str] = set()  # reviewers named in a form, valid or not
     for pad in bestanden:
         if pad.name == CONSENSUSBESTAND:
-            consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten)
+            if met_consensus:
+                consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten)
         else:
-            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd)
+            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen)
             if f is not None:
                 formulieren.append(f)
     gezien: dict[str, str] = {}
@@ -73,7 +83,12 @@ def _lees_tabel(
     inschrijvers: Sequence[str],
     fouten: Verzamelaar,
     volledig: bool,
+    open_: list[OpenRegel] | None = None,
+    deels_open: bool = False,
 ) -> list[Score]:
+    """The score table of a sheet. With `open_` (the consensus sheet) a row without score and
+    motivation is an open row, not an error; with `deels_open` also a row missing one of the two
+    (aggregatie: consensus, where open rows block the award instead of being bad input)."""
     start = _tabel_start(t)
     if start is None or [als_tekst(t.waarde(start, j)) for j in range(5)] != list(KOLOMMEN):
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", "kopregel ontbreekt: " + " | ".join(KOLOMMEN))
@@ -102,10 +117,20 @@ def _lees_tabel(
                 f"onbekend criterium '{als_tekst(cel[2])}' voor perceel {perceel.code}; "
                 f"kies uit {', '.join(c.naam for c in perceel.gunningscriteria)}",
             )
+        zonder_score, zonder_toelichting = als_tekst(cel[3]) == "", als_tekst(cel[4]) == ""
+        open_reden = ""
+        if open_ is not None:
+            if zonder_score and zonder_toelichting:
+                open_reden = "consensusscore en motivering ontbreken"
+            elif deels_open and zonder_score:
+                open_reden = "consensusscore ontbreekt"
+            elif deels_open and zonder_toelichting:
+                open_reden = "consensusmotivering ontbreekt"
         stap = None
         if perceel is not None:
-            if als_tekst(cel[3]) == "":
-                fouten.voeg_toe(t.plaats(r, 3), "score ontbreekt")
+            if zonder_score:
+                if not open_reden:
+                    fouten.voeg_toe(t.plaats(r, 3), "score ontbreekt")
             else:
                 stap = perceel.schaal.zoek(cel[3])
                 if stap is None:
@@ -113,12 +138,14 @@ def _lees_tabel(
                         t.plaats(r, 3),
                         f"score '{als_tekst(cel[3])}' staat niet op de schaal ({perceel.schaal.beschrijving()})",
                     )
-        if als_tekst(cel[4]) == "":
+        if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
         if ins is None or perceel is None or crit is None:
             continue
         sleutel = (ins, perceel.code, crit.code)
         if sleutel not in verwacht:
+            if open_ is not None and zonder_score and zonder_toelichting:
+                continue  # an empty consensus row of a bid no longer assessed decides nothing
             fouten.voeg_toe(
                 t.plaats(r, 0),
                 f"{ins} staat niet ter beoordeling voor perceel {perceel.code} "
@@ -131,6 +158,17 @@ def _lees_tabel(
             )
             continue
         eerste[sleutel] = f"rij {r + 1}"
+        if open_reden and len(fouten.fouten) == n:
+            open_.append(
+                OpenRegel(
+                    inschrijver=ins,
+                    perceel=perceel.code,
+                    criterium=crit.code,
+                    plaats=f"{t.bestand}!{t.naam}!rij {r + 1}",
+                    reden=open_reden,
+                )
+            )
+            continue
         if len(fouten.fouten) > n or stap is None:
             continue
         scores.append(
@@ -159,6 +197,7 @@ def _lees_formulier(
     inschrijvers: Sequence[str],
     fouten: Verzamelaar,
     genoemd: set[str],
+    prijzen: Collection[float] = (),
 ) -> Beoordelingsformulier | None:
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
@@ -199,9 +238,51 @@ def _lees_formulier(
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, volledig=True)
     if len(fouten.fouten) > n:
         return None
+    start = _tabel_start(t) or 0
+    scorecellen = {(TABBLAD, r, 3) for r in range(start + 1, len(t.rijen))}  # validated scale values
     return Beoordelingsformulier(
-        bestand=pad.name, sha256=sha256_bestand(pad), beoordelaar=beoordelaar, datum=datum, scores=tuple(scores)
+        bestand=pad.name,
+        sha256=sha256_bestand(pad),
+        beoordelaar=beoordelaar,
+        datum=datum,
+        scores=tuple(scores),
+        geen_belangenverstrengeling=verklaring,
+        prijscellen=tuple(prijscellen(tabbladen, prijzen, scorecellen)),
     )
+
+
+_BEDRAG = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def prijscellen(
+    tabbladen: dict[str, Tabblad], prijzen: Collection[float], overslaan: Collection[tuple[str, int, int]] = ()
+) -> list[str]:
+    """Cells (any sheet) holding a number, or a text with an amount in Dutch or English notation,
+    equal to one of `prijzen` to the cent. Two-envelope check: a reviewer form must hold no price."""
+    if not prijzen:
+        return []
+    gezocht = {round(float(p), 2) for p in prijzen}
+    gevonden = []
+    for naam, t in tabbladen.items():
+        for r, rij in enumerate(t.rijen):
+            for k, v in enumerate(rij):
+                if (naam, r, k) in overslaan or isinstance(v, bool):
+                    continue
+                if isinstance(v, int | float):
+                    kandidaten = {round(float(v), 2)}
+                elif isinstance(v, str):
+                    kandidaten = set()
+                    for m in _BEDRAG.findall(v):
+                        for vorm in (m.replace(".", "").replace(",", "."), m.replace(",", "")):
+                            try:
+                                kandidaten.add(round(float(vorm), 2))
+                            except ValueError:
+                                continue
+                else:
+                    continue
+                if kandidaten & gezocht:
+                    gevonden.append(t.plaats(r, k))
+    return gevonden
 
 
 def _lees_consensus(
@@ -219,7 +300,25 @@ def _lees_consensus(
         fouten.voeg_toe(pad.name, f"tabblad '{TABBLAD_CONSENSUS}' ontbreekt")
         return None
     n = len(fouten.fouten)
-    scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, volledig=False)
+    open_: list[OpenRegel] = []
+    deels_open = aanbesteding.beoordeling.aggregatie == "consensus"
+    scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open)
+    datum, datumcel = None, ""
+    for r in range(_tabel_start(t) or 0):
+        if als_tekst(t.waarde(r, 0)) in (VELD_DATUM_CONSENSUS, VELD_DATUM):
+            datumcel = t.plaats(r, 1)
+            waarde = t.waarde(r, 1)
+            datum = als_datum(waarde)
+            if datum is None and als_tekst(waarde) != "":
+                fouten.voeg_toe(datumcel, f"datum van het consensusoverleg is geen datum: '{als_tekst(waarde)}'")
+            break
     if len(fouten.fouten) > n:
         return None
-    return Consensus(bestand=pad.name, sha256=sha256_bestand(pad), scores=tuple(scores))
+    return Consensus(
+        bestand=pad.name,
+        sha256=sha256_bestand(pad),
+        scores=tuple(scores),
+        datum=datum,
+        datumcel=datumcel,
+        open=tuple(open_),
+    )

@@ -27,14 +27,29 @@ class Beoordelingsformulier(Model):
     bestand: str
     sha256: str
     beoordelaar: str
-    datum: dt.date
+    datum: dt.date  # the date the reviewer signed the form
     scores: tuple[Score, ...]
+    geen_belangenverstrengeling: bool = True  # the declaration as read ('ja'); a form without it is rejected
+    prijscellen: tuple[str, ...] = ()  # cells holding an amount equal to a bid price (should be none)
+
+
+class OpenRegel(Model):
+    """A row of the consensus sheet the panel has not (fully) decided yet."""
+
+    inschrijver: str
+    perceel: str
+    criterium: str  # criterion code
+    plaats: str  # 'consensus.xlsx!Consensus!rij 7'
+    reden: str  # what is missing, in Dutch
 
 
 class Consensus(Model):
     bestand: str
     sha256: str
     scores: tuple[Score, ...]
+    datum: dt.date | None = None  # when the panel reached consensus (header field of the workbook)
+    datumcel: str = ""  # where that date is (or belongs)
+    open: tuple[OpenRegel, ...] = ()  # rows present but without a complete consensus
 
 
 class Rijscore(Model):

@@ -9,6 +9,8 @@ rule off with `false`); lists, single values and a knock-out rule's parameters r
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,24 +18,44 @@ import yaml
 from pydantic import ValidationError
 
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.definitie.schema import valideer
-from evaluatie.definitie.yamlregels import Pad, laad_met_regels, pad_tekst, regel_van
+from evaluatie.definitie.schema import suggestie, valideer
+from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
 from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.gemeentenamen import Namen, opgeheven
+from evaluatie.getallen import GetalFout, controleer_bedrag
+from evaluatie.nieuw import plaatshouders
 from evaluatie.tekst import kort
 from evaluatie.werkmap import criteria_map
 
 
-def _lees_yaml(pad: Path, naam: str) -> tuple[Any, dict[Pad, int]]:
+def _lees_yaml(pad: Path, naam: str) -> tuple[Any, dict[Pad, int], list[Fout]]:
+    """Data, line map and the strictness problems of one YAML file (syntax errors raise InvoerFout)."""
     if not pad.is_file():
         raise InvoerFout([Fout(naam, "bestand niet gevonden")])
     try:
-        return laad_met_regels(pad.read_text(encoding="utf-8"))
+        if pad.stat().st_size > MAX_YAML_TEKENS * 4:
+            raise InvoerFout(
+                [Fout(naam, f"bestand is te groot voor een aanbestedingsdefinitie ({pad.stat().st_size} bytes)")]
+            )
+        data, regels, problemen = lees_streng(pad.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         regel = f" (regel {mark.line + 1})" if mark else ""
         raise InvoerFout([Fout(f"{naam}{regel}", f"geen geldige YAML: {getattr(e, 'problem', e)}")]) from None
     except UnicodeDecodeError:
         raise InvoerFout([Fout(naam, "geen tekstbestand in UTF-8")]) from None
+    except OSError as e:
+        raise InvoerFout([Fout(naam, f"bestand kan niet worden gelezen: {e.strerror}")]) from None
+    fouten = [Fout(f"{naam}: {pad_tekst(p.pad)} (regel {p.regel})", p.bericht) for p in problemen]
+    return data, regels, fouten
+
+
+def lees_yaml(pad: Path, naam: str) -> tuple[Any, dict[Pad, int]]:
+    """Strictly read one YAML file; every problem raises InvoerFout naming path and line."""
+    data, regels, fouten = _lees_yaml(pad, naam)
+    if fouten:
+        raise InvoerFout(fouten)
+    return data, regels
 
 
 def plaats(naam: str, regels: dict[Pad, int], pad: Pad) -> str:
@@ -61,24 +83,41 @@ def zoek_criteriaset(naam: str, werkmap: Path | None) -> Path | None:
     return next((k for k in kandidaten if k.is_file()), None)
 
 
-def laad_aanbesteding(pad: Path) -> tuple[Aanbesteding, dict[str, Any]]:
+def laad_aanbesteding(pad: Path, *, open_aantallen: bool = False) -> tuple[Aanbesteding, dict[str, Any]]:
     """Load and validate a tender definition file.
 
     Returns the model and the merged plain data (kept for scenario re-runs and hashing).
-    Raises InvoerFout with every problem found.
+    Raises InvoerFout with every problem found. `open_aantallen` lets volumes still marked
+    `invullen` through as 0 (only for writing the bid form, which does not use them).
     """
     naam = pad.name
-    data, regels = _lees_yaml(pad, naam)
-    return laad_aanbesteding_uit_data(data, regels, naam, pad.parent)
+    data, regels, fouten = _lees_yaml(pad, naam)
+    if data is None and fouten:
+        raise InvoerFout(fouten)
+    return laad_aanbesteding_uit_data(data, regels, naam, pad.parent, fouten, open_aantallen=open_aantallen)
 
 
 def laad_aanbesteding_uit_data(
-    data: Any, regels: dict[Pad, int] | None, naam: str, werkmap: Path | None
+    data: Any,
+    regels: dict[Pad, int] | None,
+    naam: str,
+    werkmap: Path | None,
+    leesfouten: list[Fout] | None = None,
+    *,
+    open_aantallen: bool = False,
 ) -> tuple[Aanbesteding, dict[str, Any]]:
+    """Validate and merge raw tender data. `leesfouten` (strict-YAML problems) are reported
+    together with everything else found, never on their own first."""
     regels = regels or {}
-    fouten = valideer(data, "aanbesteding.schema.json", regels, naam)
-    if fouten:
-        raise InvoerFout(fouten)
+    data, open_ = plaatshouders.vervang(data)
+    eerdere = list(leesfouten or [])
+    eerdere += [] if open_aantallen else [_open_fout(naam, regels, *o) for o in open_]
+    schemafouten = valideer(data, "aanbesteding.schema.json", regels, naam)
+    if isinstance(data, dict):
+        eerdere += _controleer_regelnamen(data, regels, naam, ("percelen",))
+        eerdere += _controleer_bedragen(data, regels, naam, ("percelen",))
+    if schemafouten:
+        raise InvoerFout(_uniek(eerdere + schemafouten))
 
     setdata: dict[str, Any] = {}
     set_regels: dict[Pad, int] = {}
@@ -94,15 +133,23 @@ def laad_aanbesteding_uit_data(
                     )
                 ]
             )
-        setdata, set_regels = _lees_yaml(setpad, f"criteria/{setpad.name}")
-        fouten = valideer(setdata, "criteriaset.schema.json", set_regels, f"criteria/{setpad.name}")
-        if fouten:
+        setnaam_kort = f"criteria/{setpad.name}"
+        setdata, set_regels, fouten = _lees_yaml(setpad, setnaam_kort)
+        if setdata is None and fouten:
             raise InvoerFout(fouten)
+        fouten += valideer(setdata, "criteriaset.schema.json", set_regels, setnaam_kort)
+        if isinstance(setdata, dict):
+            fouten += _controleer_regelnamen(setdata, set_regels, setnaam_kort, ("percelen",))
+            fouten += _controleer_regelnamen(setdata, set_regels, setnaam_kort, ())
+            for waar in (("percelen",), ()):
+                fouten += _controleer_bedragen(setdata, set_regels, setnaam_kort, waar)
+        if fouten:
+            raise InvoerFout(_uniek(fouten))
 
     samen = _samenvoegen_met_set(data, setdata)
-    fouten = _inhoudelijke_controles(samen, regels, naam)
+    fouten = eerdere + _inhoudelijke_controles(samen, regels, naam)
     if fouten:
-        raise InvoerFout(fouten)
+        raise InvoerFout(_uniek(fouten))
     try:
         model = Aanbesteding.model_validate(samen)
     except ValidationError as e:
@@ -116,6 +163,97 @@ def laad_aanbesteding_uit_data(
             ]
         ) from None
     return model, samen
+
+
+def _open_fout(naam: str, regels: dict[Pad, int], pad: Pad, gemeente: str, perceel: str) -> Fout:
+    return Fout(
+        plaats(naam, regels, pad),
+        f"het verwachte aantal inburgeraars per jaar van {gemeente} voor perceel {perceel} is nog niet "
+        f"ingevuld ('{plaatshouders.PLAATSHOUDER}'); vul een geheel getal in (0 als er geen zijn)",
+    )
+
+
+def _uniek(fouten: list[Fout]) -> list[Fout]:
+    """Without repeats, in file and line order (a user fixes the file top to bottom)."""
+    uit: list[Fout] = []
+    for f in fouten:
+        if f not in uit:
+            uit.append(f)
+
+    def sleutel(f: Fout) -> tuple[str, int]:
+        m = re.search(r"\(regel (\d+)\)", f.plaats)
+        return f.plaats.split(":")[0], int(m.group(1)) if m else 0
+
+    return sorted(uit, key=sleutel)
+
+
+def _perceel_lagen(data: dict[str, Any], waar: Pad) -> list[tuple[Pad, Any]]:
+    if waar:
+        percelen = data.get(waar[0])
+        return [((*waar, code), p) for code, p in percelen.items()] if isinstance(percelen, dict) else []
+    return [(("perceel_standaard",), data.get("perceel_standaard"))]
+
+
+def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str, waar: Pad) -> list[Fout]:
+    """Amounts in euro below the plausibility floor of evaluatie.getallen, at their own line."""
+    fouten: list[Fout] = []
+    for basis, perceel in _perceel_lagen(data, waar):
+        if not isinstance(perceel, dict):
+            continue
+        bedragen: list[tuple[Pad, Any]] = [
+            ((*basis, veld), perceel.get(veld)) for veld in ("plafondprijs", "max_fictieve_korting")
+        ]
+        budget = (
+            perceel.get("verdeling", {}).get("budget_per_gemeente")
+            if isinstance(perceel.get("verdeling"), dict)
+            else None
+        )
+        if isinstance(budget, dict):
+            bedragen += [((*basis, "verdeling", "budget_per_gemeente", g), b) for g, b in budget.items()]
+        for pad, bedrag in bedragen:
+            if isinstance(bedrag, int | float) and not isinstance(bedrag, bool):
+                try:
+                    controleer_bedrag(float(bedrag))
+                except GetalFout as e:
+                    fouten.append(Fout(plaats(naam, regels, pad), f"{pad[-1]} {e}"))
+    return fouten
+
+
+def _controleer_regelnamen(data: dict[str, Any], regels: dict[Pad, int], naam: str, waar: Pad) -> list[Fout]:
+    """Knock-out rule names and their parameter names as typed, each at its own line.
+
+    Checked on the raw file, before `false` switches a rule off: a misspelled `keurmerkk: false`
+    must not be dropped in silence while keurmerk stays on.
+    """
+    from evaluatie.toets.register import regels_register
+
+    register = regels_register()
+    fouten: list[Fout] = []
+    for basis, perceel in _perceel_lagen(data, waar):
+        knockout = perceel.get("knockout") if isinstance(perceel, dict) else None
+        if not isinstance(knockout, dict):
+            continue
+        for regel, params in knockout.items():
+            pad = (*basis, "knockout", regel)
+            if regel not in register:
+                fouten.append(
+                    Fout(plaats(naam, regels, pad), f"onbekende knock-outregel '{regel}'{suggestie(regel, register)}")
+                )
+                continue
+            if not isinstance(params, dict):
+                continue
+            velden = register[regel].Params.model_fields
+            for param in params:
+                if param not in velden:
+                    bekend = ", ".join(velden) or "(geen)"
+                    fouten.append(
+                        Fout(
+                            plaats(naam, regels, (*pad, param)),
+                            f"onbekende parameter '{param}' van knock-outregel {regel}"
+                            f"{suggestie(param, velden, toon_alle=False)} toegestaan: {bekend}",
+                        )
+                    )
+    return fouten
 
 
 def _samenvoegen_met_set(data: dict[str, Any], setdata: dict[str, Any]) -> dict[str, Any]:
@@ -157,20 +295,30 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
     def fout(pad: Pad, bericht: str) -> None:
         fouten.append(Fout(plaats(naam, regels, pad), bericht))
 
-    namen: dict[str, int] = {}
+    tender = Namen(g["naam"] for g in samen["gemeenten"])
+    gezien: set[str] = set()
     for i, g in enumerate(samen["gemeenten"]):
-        if g["naam"].lower() in namen:
+        if tender.zoek(g["naam"]) in gezien:
             fout(("gemeenten", i, "naam"), f"gemeente '{g['naam']}' staat er twee keer in")
-        namen[g["naam"].lower()] = i
+        gezien.add(tender.zoek(g["naam"]) or g["naam"])
+        oud = opgeheven(g["naam"], _als_datum(samen.get("data", {}).get("publicatie")))
+        if oud is not None:
+            fout(("gemeenten", i, "naam"), register_melding(oud))
     bekende_regels = sorted(regels_register())
     for code, p in samen["percelen"].items():
         basis: Pad = ("percelen", code)
         if not p["gemeenten"]:
             fout((*basis, "gemeenten"), f"perceel {code} heeft geen deelnemende gemeenten")
         for j, gnaam in enumerate(p["gemeenten"]):
-            if gnaam.lower() not in namen:
-                fout((*basis, "gemeenten", j), f"gemeente '{gnaam}' staat niet onder gemeenten")
-        for gnaam in p.get("verdeling", {}).get("budget_per_gemeente", {}):
+            if tender.zoek(gnaam) is None:
+                fout((*basis, "gemeenten", j), "gemeente " + tender.melding(gnaam, "staat niet onder gemeenten"))
+            else:
+                p["gemeenten"][j] = tender.zoek(gnaam)
+        budget = p.get("verdeling", {}).get("budget_per_gemeente", {})
+        for gnaam in list(budget):
+            if tender.zoek(gnaam) is not None and tender.zoek(gnaam) != gnaam:
+                budget[tender.zoek(gnaam)] = budget.pop(gnaam)
+                gnaam = tender.zoek(gnaam)
             if gnaam not in p["gemeenten"]:
                 fout(
                     (*basis, "verdeling", "budget_per_gemeente", gnaam),
@@ -190,9 +338,12 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
             if regel not in bekende_regels:
                 fout(
                     (*basis, "knockout", regel),
-                    f"onbekende knock-outregel '{regel}'; bekend: {', '.join(bekende_regels)}",
+                    f"onbekende knock-outregel '{regel}'{suggestie(regel, bekende_regels)}",
                 )
                 continue
+            velden = regels_register()[regel].Params.model_fields
+            if any(k not in velden for k in params):
+                continue  # already reported at the parameter's own line
             for bericht in regels_register()[regel].controleer_parameters(params):
                 fout((*basis, "knockout", regel), bericht)
         verdeling = p.get("verdeling", {})
@@ -203,12 +354,33 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
         for code in g["inburgeraars"]:
             if code not in samen["percelen"]:
                 fout(("gemeenten", i, "inburgeraars", code), f"perceel {code} bestaat niet in deze aanbesteding")
+    positie = {g["naam"]: i for i, g in enumerate(samen["gemeenten"])}
     for code, p in samen["percelen"].items():
         for gnaam in p["gemeenten"]:
-            g = next((x for x in samen["gemeenten"] if x["naam"].lower() == gnaam.lower()), None)
+            i = positie.get(tender.zoek(gnaam) or "")
+            g = samen["gemeenten"][i] if i is not None else None
             if g is not None and code not in g["inburgeraars"]:
                 fout(
-                    ("gemeenten", samen["gemeenten"].index(g), "inburgeraars"),
+                    ("gemeenten", i, "inburgeraars"),
                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
                 )
     return fouten
+
+
+def _als_datum(waarde: Any) -> dt.date | None:
+    if isinstance(waarde, dt.date):
+        return waarde
+    try:
+        return dt.date.fromisoformat(str(waarde))
+    except ValueError:
+        return None
+
+
+def register_melding(oud: Any) -> str:
+    """A tender gemeente that had been dissolved before the tender was published."""
+    from evaluatie.gemeentenamen import datum_tekst, opsomming
+
+    return (
+        f"de gemeente {oud.naam} bestaat sinds {datum_tekst(oud.opgeheven_per)} niet meer en is opgegaan in "
+        f"{opsomming(list(oud.opgegaan_in), 'en')}; gebruik de huidige gemeente"
+    )

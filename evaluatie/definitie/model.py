@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from evaluatie.gemeentenamen import Namen
 
 PERCEELCODES = ("B1", "onderwijs", "Z", "PVT", "MAP")
 
@@ -85,6 +88,8 @@ class Perceel(Model):
     schaal: Schaal
     prijsmethode: Literal["relatief", "lineair", "fictieve_korting", "vaste_prijs"] = "relatief"
     max_fictieve_korting: float | None = None
+    abnormaal_laag: float = 0.20  # art. 2.116 Aw 2012: share below the mean of the other valid bids
+    vaste_prijs: float | None = None  # vaste_prijs: the one price per trajectory (default: the ceiling)
     weging: Weging = Weging()
     bij_gelijke_stand: tuple[str, ...] = ()
     verdeling: Verdeelregels = Verdeelregels()
@@ -123,8 +128,45 @@ class Looptijd(Model):
 
 
 class Beoordelingsregels(Model):
-    aggregatie: Literal["gemiddelde", "mediaan"] = "gemiddelde"
+    # consensus: every assessed row needs the panel's consensus score and motivation before the award
+    aggregatie: Literal["gemiddelde", "mediaan", "consensus"] = "gemiddelde"
     signaal_spreiding_stappen: float = 1
+
+
+class Persoon(Model):
+    """A named person on a letter: the contact for questions or the signatory."""
+
+    naam: str
+    functie: str = ""
+    telefoon: str = ""
+    email: str = ""
+
+
+class Afzender(Model):
+    """Who sends the letters: the penvoerder's postal address, contact person and signatory."""
+
+    adres: tuple[str, ...] = ()  # postal address lines, e.g. ('Postbus 9900', '1201 GM Hilversum')
+    contactpersoon: Persoon | None = None
+    ondertekenaar: Persoon | None = None
+
+
+class Rechtsbescherming(Model):
+    """The objection route stated in every letter (kort geding, optional complaints desk)."""
+
+    rechtbank: str | None = None  # e.g. 'Rechtbank Midden-Nederland'; None: the court of the penvoerder's seat
+    klachtenmeldpunt: str | None = None  # e.g. 'het klachtenmeldpunt aanbesteden van de gemeente, klachten@...'
+
+
+class Openbaarmaking(Model):
+    """What a letter reveals of the awarded bids: their scores only, or also their price."""
+
+    prijs_winnaar: Literal["score", "prijs"] = "score"
+
+
+STANDAARD_BEWIJSSTUKKEN = (
+    "een Gedragsverklaring Aanbesteden, niet ouder dan twee jaar",
+    "een uittreksel uit het Handelsregister van de Kamer van Koophandel, niet ouder dan zes maanden",
+)
 
 
 class Aanbesteding(Model):
@@ -140,13 +182,19 @@ class Aanbesteding(Model):
     beoordeling: Beoordelingsregels = Beoordelingsregels()
     gemeenten: tuple[Gemeente, ...]
     percelen: dict[str, Perceel]
+    afzender: Afzender = Afzender()
+    bewijsstukken: tuple[str, ...] = STANDAARD_BEWIJSSTUKKEN
+    rechtsbescherming: Rechtsbescherming = Rechtsbescherming()
+    openbaarmaking: Openbaarmaking = Openbaarmaking()
+
+    @cached_property
+    def gemeentenamen(self) -> Namen:
+        """The tender's gemeenten for forgiving matching (case, hyphens, 'Gemeente ...')."""
+        return Namen(g.naam for g in self.gemeenten)
 
     def gemeente(self, naam: str) -> Gemeente | None:
-        s = naam.strip().lower()
-        for g in self.gemeenten:
-            if g.naam.lower() == s:
-                return g
-        return None
+        gevonden = self.gemeentenamen.zoek(naam)
+        return next((g for g in self.gemeenten if g.naam == gevonden), None)
 
     def perceel(self, sleutel: str) -> Perceel | None:
         """Find a lot by code or name, case-insensitive (users type 'b1' or 'B1-route')."""

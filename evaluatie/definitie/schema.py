@@ -49,6 +49,29 @@ def _kreeg(w: Any) -> str:
     return repr(w)
 
 
+def suggestie(woord: str, bekend: Any, toon_alle: bool = True) -> str:
+    """'; bedoelt u 'keurmerk'?' for the closest known name (and the list of known names)."""
+    import difflib
+
+    namen = [str(b) for b in bekend]
+    gelijk = [n for n in namen if n.lower() == str(woord).lower()]
+    dichtst = gelijk or difflib.get_close_matches(str(woord), namen, n=1, cutoff=0.6)
+    tekst = f"; bedoelt u '{dichtst[0]}'?" if dichtst else ""
+    if toon_alle:
+        tekst += f" toegestaan: {', '.join(sorted(namen))}" if tekst else f"; toegestaan: {', '.join(sorted(namen))}"
+    return tekst
+
+
+def _berichten(fout: jsonschema.ValidationError) -> list[tuple[Pad, str]]:
+    """One message per problem; an unknown key is reported at its own path (and so its own line)."""
+    if fout.validator == "additionalProperties" and isinstance(fout.instance, dict):
+        pad: Pad = tuple(fout.absolute_path)
+        toegestaan = sorted(fout.schema.get("properties", {}))
+        extra = sorted(k for k in fout.instance if k not in toegestaan)
+        return [((*pad, k), f"onbekend veld '{k}'{suggestie(k, toegestaan)}") for k in extra]
+    return [_bericht(fout)]
+
+
 def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
     pad: Pad = tuple(fout.absolute_path)
     v = fout.validator
@@ -72,8 +95,14 @@ def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
     if v == "propertyNames":
         sub = fout.context[0] if fout.context else None
         keuzes = ", ".join(sub.validator_value) if sub and sub.validator == "enum" else ""
+        keuzelijst = list(sub.validator_value) if sub and sub.validator == "enum" else []
         return (*pad, fout.instance if isinstance(fout.instance, str) else ""), (
-            f"onbekende naam {_kreeg(fout.instance)}" + (f"; toegestaan: {keuzes}" if keuzes else "")
+            f"onbekende naam {_kreeg(fout.instance)}"
+            + (
+                suggestie(str(fout.instance), keuzelijst)
+                if keuzelijst
+                else (f"; toegestaan: {keuzes}" if keuzes else "")
+            )
         )
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         teken = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=", "exclusiveMaximum": "<"}[v]
@@ -97,10 +126,10 @@ def valideer(data: Any, schema_id: str, regels: dict[Pad, int], bestand: str) ->
     """All schema errors of one file, ordered by line, each as 'file: path (regel N): message'."""
     fouten: list[tuple[int, str, Fout]] = []
     for fout in _validator(schema_id).iter_errors(data):
-        pad, bericht = _bericht(fout)
-        regel = regel_van(regels, pad) or 0
-        plaats = f"{bestand}: {pad_tekst(pad)}" + (f" (regel {regel})" if regel else "")
-        fouten.append((regel, plaats, Fout(plaats, bericht)))
+        for pad, bericht in _berichten(fout):
+            regel = regel_van(regels, pad) or 0
+            plaats = f"{bestand}: {pad_tekst(pad)}" + (f" (regel {regel})" if regel else "")
+            fouten.append((regel, plaats, Fout(plaats, bericht)))
     fouten.sort(key=lambda t: (t[0], t[1], t[2].bericht))
     uniek: list[Fout] = []
     for _, _, f in fouten:

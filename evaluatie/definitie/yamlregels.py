@@ -1,21 +1,66 @@
-"""YAML loading that remembers the line of every key, so errors can say 'regel 23'."""
+"""Strict YAML loading that remembers the line of every key, so errors can say 'regel 23'.
+
+Strict means nothing is read as something other than what was typed:
+- a key that appears twice in one mapping is an error naming both lines (PyYAML would let
+  the second silently replace the first);
+- anchors and aliases (&naam, *naam, <<) are allowed but bounded: expanding stops after
+  MAX_KNOPEN values, so an alias bomb fails in milliseconds instead of hanging;
+- an impossible date (2021-02-30) is an error at its path and line, not a traceback;
+- .nan and .inf, a number written like Dutch thousands (10.000) and control characters in
+  text are refused (evaluatie.getallen holds the number rule).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from evaluatie.getallen import yaml_getal_dubbelzinnig
+
 Pad = tuple[str | int, ...]
 
+MAX_YAML_TEKENS = 2_000_000
+"""A tender definition is a few kilobytes; past this it is not one (and would be slow to check)."""
 
-def laad_met_regels(tekst: str) -> tuple[Any, dict[Pad, int]]:
-    """Parse YAML text; return the data and a map path -> 1-based line number.
+MAX_KNOPEN = 200_000
+"""Values after expanding aliases: the example has about 300; an alias bomb hits this in milliseconds."""
 
-    Dates are returned as ISO strings: the JSON Schema checks their format and
-    pydantic parses them, so both see the same value the user typed.
+
+class _TeGroot(Exception):
+    pass
+
+
+_STUURTEKENS = {chr(i) for i in range(32) if chr(i) not in "\t\n\r"} | {"\x7f"}
+
+
+@dataclass(frozen=True)
+class YamlProbleem:
+    pad: Pad
+    regel: int
+    bericht: str
+
+
+class StrengeYamlFout(Exception):
+    """The YAML text is readable but breaks a strictness rule; carries every problem found."""
+
+    def __init__(self, problemen: list[YamlProbleem]):
+        self.problemen = problemen
+        super().__init__("; ".join(p.bericht for p in problemen))
+
+
+def lees_streng(tekst: str) -> tuple[Any, dict[Pad, int], list[YamlProbleem]]:
+    """Parse YAML text strictly; return the data, a map path -> 1-based line, and all problems.
+
+    Syntax errors raise yaml.YAMLError as before. Dates are returned as ISO strings: the JSON
+    Schema checks their format and pydantic parses them, so both see what the user typed.
     """
+    problemen: list[YamlProbleem] = []
+    if len(tekst) > MAX_YAML_TEKENS:
+        return None, {}, [YamlProbleem((), 1, f"bestand is te groot (meer dan {MAX_YAML_TEKENS} tekens)")]
     loader = yaml.SafeLoader(tekst)
     try:
         knoop = loader.get_single_node()
@@ -23,27 +68,105 @@ def laad_met_regels(tekst: str) -> tuple[Any, dict[Pad, int]]:
         loader.dispose()
     regels: dict[Pad, int] = {}
     if knoop is None:
-        return None, regels
+        return None, regels, problemen
     constructor = yaml.SafeLoader("")
+    budget = [MAX_KNOPEN]
+
+    def scalair(n: yaml.Node, pad: Pad) -> Any:
+        regel = n.start_mark.line + 1
+        try:
+            waarde = constructor.construct_object(n, deep=True)
+        except (ValueError, OverflowError) as e:
+            soort = "datum" if n.tag.endswith(":timestamp") else "waarde"
+            problemen.append(YamlProbleem(pad, regel, f"ongeldige {soort} '{n.value}' ({_reden(e)})"))
+            return n.value
+        if isinstance(waarde, dt.date | dt.datetime):
+            return waarde.isoformat()
+        if isinstance(waarde, float):
+            if not math.isfinite(waarde):
+                problemen.append(YamlProbleem(pad, regel, f"'{n.value}' is geen getal"))
+            elif (bericht := yaml_getal_dubbelzinnig(str(n.value))) is not None:
+                problemen.append(YamlProbleem(pad, regel, bericht))
+        if isinstance(waarde, str) and any(t in _STUURTEKENS for t in waarde):
+            problemen.append(YamlProbleem(pad, regel, "tekst bevat een stuurteken; haal het weg"))
+        return waarde
 
     def omzetten(n: yaml.Node, pad: Pad) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _TeGroot
         regels.setdefault(pad, n.start_mark.line + 1)
         if isinstance(n, yaml.MappingNode):
             uit: dict[Any, Any] = {}
+            samengevoegd: set[Any] = set()
             for sleutel_knoop, waarde_knoop in n.value:
-                sleutel = constructor.construct_object(sleutel_knoop, deep=True)
-                sleutel = str(sleutel) if not isinstance(sleutel, str) else sleutel
-                regels[(*pad, sleutel)] = sleutel_knoop.start_mark.line + 1
+                if sleutel_knoop.tag == "tag:yaml.org,2002:merge":
+                    bronnen = waarde_knoop.value if isinstance(waarde_knoop, yaml.SequenceNode) else [waarde_knoop]
+                    for bron in bronnen:
+                        basis = omzetten(bron, pad)
+                        if isinstance(basis, dict):
+                            for k, v in basis.items():
+                                if k not in uit:
+                                    uit[k] = v
+                                    samengevoegd.add(k)
+                    continue
+                sleutel = scalair(sleutel_knoop, pad) if isinstance(sleutel_knoop, yaml.ScalarNode) else None
+                sleutel = sleutel if isinstance(sleutel, str) else str(sleutel)
+                regel = sleutel_knoop.start_mark.line + 1
+                if sleutel in uit and sleutel not in samengevoegd:
+                    eerste = regels[(*pad, sleutel)]
+                    problemen.append(
+                        YamlProbleem(
+                            (*pad, sleutel),
+                            regel,
+                            f"'{sleutel}' staat twee keer in {pad_tekst(pad)} (regel {eerste} en regel {regel}); "
+                            "houd er één",
+                        )
+                    )
+                    continue
+                samengevoegd.discard(sleutel)
+                regels[(*pad, sleutel)] = regel
                 uit[sleutel] = omzetten(waarde_knoop, (*pad, sleutel))
             return uit
         if isinstance(n, yaml.SequenceNode):
             return [omzetten(item, (*pad, i)) for i, item in enumerate(n.value)]
-        waarde = constructor.construct_object(n, deep=True)
-        if isinstance(waarde, dt.date | dt.datetime):
-            return waarde.isoformat()
-        return waarde
+        return scalair(n, pad)
 
-    return omzetten(knoop, ()), regels
+    try:
+        data = omzetten(knoop, ())
+    except RecursionError:
+        return None, {}, [YamlProbleem((), 1, "te diep genest")]
+    except _TeGroot:
+        return (
+            None,
+            {},
+            [
+                YamlProbleem(
+                    (),
+                    1,
+                    f"meer dan {MAX_KNOPEN} waarden na het uitvouwen van aliassen (*naam); "
+                    "schrijf de definitie zonder (geneste) aliassen",
+                )
+            ],
+        )
+    return data, regels, problemen
+
+
+def _reden(e: Exception) -> str:
+    tekst = str(e)
+    vertaling = {
+        "day is out of range for month": "die dag bestaat niet in die maand",
+        "month must be in 1..12": "maand moet 1 tot 12 zijn",
+    }
+    return vertaling.get(tekst, tekst)
+
+
+def laad_met_regels(tekst: str) -> tuple[Any, dict[Pad, int]]:
+    """Strict parse; raises StrengeYamlFout when a strictness rule is broken."""
+    data, regels, problemen = lees_streng(tekst)
+    if problemen:
+        raise StrengeYamlFout(problemen)
+    return data, regels
 
 
 def pad_tekst(pad: Pad) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from evaluatie.gunning.loting import Gelijkestand
 from evaluatie.inschrijving.model import Invoerbestand
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.verdeling.model import Toewijzing
@@ -44,6 +45,12 @@ class Perceeluitslag(Model):
     solver: str
     model: str
     pad: str = ""  # which step of evaluatie.verdeling.pad proved the optimum
+    verklaring: dict[str, str] = {}  # inschrijver -> why it got less than its capacity (computed)
+    gelijke_standen: tuple[Gelijkestand, ...] = ()  # undecided ties; `beslissend` ones block the award
+
+    @property
+    def loting_nodig(self) -> tuple[Gelijkestand, ...]:
+        return tuple(st for st in self.gelijke_standen if st.beslissend)
 
     def winnaars(self) -> list[str]:
         return [r.inschrijver for r in self.rangorde if r.rang == 1]
@@ -62,3 +69,8 @@ class Gunningsuitslag(Model):
     solver: str
     percelen: dict[str, Perceeluitslag]
     invoer: tuple[Invoerbestand, ...]
+
+    @property
+    def loting_nodig(self) -> tuple[Gelijkestand, ...]:
+        """Ties whose order changes the outcome: no letters until a draw is recorded."""
+        return tuple(st for p in self.percelen.values() for st in p.loting_nodig)

@@ -36,6 +36,7 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
                     "gelijke_stand": r.gelijke_stand,
                     "beslist_door": r.beslist_door,
                     "berekening": r.berekening,
+                    "loting": r.loting,
                 }
                 for r in p.rangorde
             ],
@@ -44,6 +45,14 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
             "budgetten": [b.model_dump() for b in p.budgetten],
             "bindende_regels": list(p.bindende_regels),
             "meldingen": list(p.meldingen),
+            "gelijke_standen": [
+                {
+                    "rang": st.rang,
+                    "inschrijvers": list(st.inschrijvers),
+                    "loting_nodig": st.beslissend,
+                }
+                for st in p.gelijke_standen
+            ],
             "verdeelmodel": p.model,
             "oplosser": p.solver,
             "rekenpad": p.pad,

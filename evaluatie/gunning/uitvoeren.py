@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from evaluatie import __version__
 from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import EvaluatieFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
+from evaluatie.gunning.loting import Gelijkestand, Loting
 from evaluatie.gunning.uitslag import Gemeentebudget, Gunningsuitslag, Perceeluitslag, Uitsluiting
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.prijs.basis import Kandidaat, methode
-from evaluatie.prijs.rangorde import rangschik
+from evaluatie.prijs.rangorde import Rangregel, onbesliste_groepen, rangschik
+from evaluatie.prijs.vaste_prijs import vaste_prijs
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 from evaluatie.verdeling.oplosser import STANDAARD, versie
 
 
@@ -41,6 +49,46 @@ def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvin
     )
 
 
+# Orders tried to see whether a tie matters: every order up to this group size, beyond it
+# every rotation and its reverse (a group that large has never been seen in practice).
+MAX_VOLLEDIG = 4
+
+
+def _volgorden(groep: list[str]) -> list[tuple[str, ...]]:
+    if len(groep) <= MAX_VOLLEDIG:
+        return list(itertools.permutations(groep))
+    rotaties = [tuple(groep[i:] + groep[:i]) for i in range(len(groep))]
+    return rotaties + [tuple(reversed(r)) for r in rotaties]
+
+
+def _herschik(rangorde: list[Rangregel], volgorde: tuple[str, ...]) -> list[Rangregel]:
+    """The ranking with one tied group put in `volgorde` (positions decide the allocation's tie-break)."""
+    plekken = [i for i, r in enumerate(rangorde) if r.inschrijver in volgorde]
+    per_naam = {r.inschrijver: r for r in rangorde}
+    uit = list(rangorde)
+    for i, naam in zip(plekken, volgorde, strict=True):
+        uit[i] = per_naam[naam]
+    return uit
+
+
+def gelijke_standen(
+    code: str, rangorde: list[Rangregel], verdeel_met: Callable[[list[Rangregel]], Verdeling]
+) -> tuple[Gelijkestand, ...]:
+    """Every undecided tie, and whether its order matters: the allocation is computed with the
+    tied bidders in each order and compared per bidder and gemeente."""
+    uit = []
+    for groep in onbesliste_groepen(rangorde):
+        uitkomsten = set()
+        for volgorde in _volgorden(groep):
+            v = verdeel_met(_herschik(rangorde, volgorde))
+            uitkomsten.add(tuple(sorted((t.inschrijver, t.gemeente, t.aantal) for t in v.toewijzing)))
+            if len(uitkomsten) > 1:
+                break
+        rang = next(r.rang for r in rangorde if r.inschrijver == groep[0])
+        uit.append(Gelijkestand(perceel=code, rang=rang, inschrijvers=tuple(groep), beslissend=len(uitkomsten) > 1))
+    return tuple(uit)
+
+
 def beoordeel_perceel(
     aanbesteding: Aanbesteding,
     code: str,
@@ -49,40 +97,56 @@ def beoordeel_perceel(
     panel: Paneluitslag | None,
     oplosser: str,
     tijdslimiet: float | None,
+    lotingen: Sequence[Loting] = (),
 ) -> Perceeluitslag:
     from evaluatie.verdeling.lp import verdeel
     from evaluatie.verdeling.toelating import verwachte_verdeling
-    from evaluatie.verdeling.verklaring import bindende_regels
+    from evaluatie.verdeling.verklaring import verklaar
 
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
     kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
+    vast = vaste_prijs(perceel) if perceel.prijsmethode == "vaste_prijs" else None
     kandidaten = []
     for naam in toets.toegelaten(code):
         a = per_naam[naam].aanbod[code]
-        kandidaten.append(Kandidaat(naam, a.prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
-    rangorde = rangschik(perceel, kandidaten)
+        prijs = a.prijs if vast is None else vast  # vaste_prijs: one price for all, in costs and text
+        kandidaten.append(Kandidaat(naam, prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
+    eigen_lotingen = [x for x in lotingen if x.perceel == code]
+    rangorde = rangschik(perceel, kandidaten, eigen_lotingen)
+    _controleer_lotingen(perceel.naam, eigen_lotingen, rangorde)
     uitgesloten = tuple(
         Uitsluiting(inschrijver=r.inschrijver, redenen=tuple(r.redenen))
         for r in toets.voor_perceel(code)
         if not r.voldoet
     )
-    meldingen = []
-    for rang in sorted({r.rang for r in rangorde if r.gelijke_stand}):
-        namen = [r.inschrijver for r in rangorde if r.rang == rang]
-        meldingen.append(
-            f"gelijke stand op rang {rang} tussen {', '.join(namen)}: "
-            "de aanbesteding geeft geen beslisregel; loting is nodig"
-        )
     probleem = verdeelprobleem(aanbesteding, code, rangorde, inschrijvingen)
     if not rangorde:
         raise EvaluatieFout([f"Perceel {perceel.naam}: geen enkele inschrijving voldoet aan de knock-outeisen"])
+
+    def los(p: Verdeelprobleem) -> Verdeling:
+        return verdeel(p, oplosser, tijdslimiet)
+
+    standen: tuple[Gelijkestand, ...] = ()
     if aanbesteding.procedure == "toelating":
         verdeling: Verdeling = verwachte_verdeling(probleem)
-        binding: list[str] = []
+        verklaringen = []
     else:
-        verdeling = verdeel(probleem, oplosser, tijdslimiet)
-        binding = bindende_regels(probleem, verdeling)
+        verdeling = los(probleem)
+        standen = gelijke_standen(code, rangorde, lambda r: los(verdeelprobleem(aanbesteding, code, r, inschrijvingen)))
+        verklaringen = verklaar(probleem, verdeling, los)
+    meldingen = []
+    for st in standen:
+        if st.beslissend:
+            meldingen.append(
+                f"gelijke stand op rang {st.rang} tussen {', '.join(st.inschrijvers)}: de volgorde bepaalt wie "
+                "gegund wordt of hoeveel; loting is nodig"
+            )
+        else:
+            meldingen.append(
+                f"gelijke stand op rang {st.rang} tussen {', '.join(st.inschrijvers)}: de volgorde verandert de "
+                "gunning en de verdeling niet; geen loting nodig"
+            )
     budgetten = []
     for g, d in probleem.vraag.items():
         kosten = round(sum(t.kosten for t in verdeling.toewijzing if t.gemeente == g), 2)
@@ -109,12 +173,30 @@ def beoordeel_perceel(
         toewijzing=verdeling.toewijzing,
         uitgesloten=uitgesloten,
         budgetten=tuple(budgetten),
-        bindende_regels=tuple(binding),
+        bindende_regels=tuple(x.zin for x in verklaringen),
+        verklaring={x.inschrijver: x.zin for x in verklaringen},
+        gelijke_standen=standen,
         meldingen=tuple(meldingen),
         solver=verdeling.solver,
         model=verdeling.model,
         pad=verdeling.pad or verdeling.model,
     )
+
+
+def _controleer_lotingen(perceelnaam: str, lotingen: Sequence[Loting], rangorde: list[Rangregel]) -> None:
+    """A recorded draw must settle a tie that exists: otherwise the inputs changed since the draw."""
+    fouten = []
+    for x in lotingen:
+        if not any(r.loting and r.inschrijver in x.volgorde for r in rangorde):
+            fouten.append(
+                Fout(
+                    LOTINGBESTAND,
+                    f"perceel {perceelnaam}: de loting van {x.datum.isoformat()} tussen {', '.join(x.volgorde)} "
+                    "past niet bij een gelijke stand in de huidige rangorde (zijn de invoer of de namen gewijzigd?)",
+                )
+            )
+    if fouten:
+        raise InvoerFout(fouten)
 
 
 def gunning(
@@ -126,12 +208,20 @@ def gunning(
     invoer: Sequence[Invoerbestand],
     oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
+    lotingen: Sequence[Loting] = (),
 ) -> Gunningsuitslag:
     """All chosen lots; problems of every lot are collected before raising."""
     uit, fouten = {}, []
+    onbekend = [x for x in lotingen if x.perceel not in aanbesteding.percelen]
+    if onbekend:
+        raise InvoerFout(
+            [Fout(LOTINGBESTAND, f"perceel {x.perceel} bestaat niet in de aanbesteding") for x in onbekend]
+        )
     for code in percelen:
         try:
-            uit[code] = beoordeel_perceel(aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet)
+            uit[code] = beoordeel_perceel(
+                aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen
+            )
         except EvaluatieFout as e:
             fouten += e.meldingen
     if fouten:

@@ -11,20 +11,21 @@ from pathlib import Path
 
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
+from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
 from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
 from evaluatie.werkboek import (
     Tabblad,
     als_datum,
-    als_geheel,
-    als_getal,
     als_janee,
     als_tekst,
     lees_werkboek,
-    zichtbare_bestanden,
+    map_inhoud,
 )
 
+MAX_TEKST = 300
+"""Longest name or contact field accepted: long enough for any real legal name."""
 _KVK = re.compile(r"^\d{8}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -32,10 +33,13 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def lees_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> tuple[list[Inschrijving], list[str]]:
     """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files."""
     fouten = Verzamelaar()
-    bestanden, overgeslagen = zichtbare_bestanden(map_)
+    inhoud = map_inhoud(map_)
+    bestanden = inhoud.lezen
+    for plaats, bericht in inhoud.fouten:
+        fouten.voeg_toe(plaats, bericht)
     if not map_.is_dir():
         fouten.voeg_toe(map_.name, "map met inschrijvingen niet gevonden")
-    elif not bestanden:
+    elif not bestanden and not inhoud.fouten:
         fouten.voeg_toe(map_.name, "geen inschrijvingen gevonden")
     inschrijvingen: list[Inschrijving] = []
     for pad in bestanden:
@@ -44,7 +48,7 @@ def lees_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> tuple[list[In
             inschrijvingen.append(ins)
     _controleer_uniek(inschrijvingen, fouten)
     fouten.controleer()
-    notities = [f"{p.name}: overgeslagen (verborgen of tijdelijk bestand)" for p in overgeslagen]
+    notities = list(inhoud.notities)
     return sorted(inschrijvingen, key=lambda i: i.naam.lower()), notities
 
 
@@ -106,6 +110,10 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
         s = als_tekst(waarde)
         if not s:
             fouten.voeg_toe(plaats, f"{veld} is verplicht")
+        elif any(ord(t) < 32 or ord(t) == 127 for t in s):
+            fouten.voeg_toe(plaats, f"{veld} bevat een stuurteken (zoals een tab of regeleinde); haal het weg")
+        elif len(s) > MAX_TEKST:
+            fouten.voeg_toe(plaats, f"{veld} is te lang ({len(s)} tekens; hoogstens {MAX_TEKST})")
         elif patroon is not None and not patroon.match(s):
             fouten.voeg_toe(plaats, f"{veld} moet {uitleg} zijn, kreeg '{s}'")
         uit[sleutel] = s
@@ -181,23 +189,26 @@ def _lees_perceelrij(
             f"perceel '{als_tekst(c[0])}' bestaat niet in deze aanbesteding; "
             f"kies uit {', '.join(aanbesteding.percelen)}",
         )
-    prijs = als_getal(c[1])
-    if prijs is None or prijs <= 0:
-        fouten.voeg_toe(t.plaats(r, 1), f"prijs per traject moet een bedrag > 0 zijn, kreeg '{als_tekst(c[1])}'")
-    capaciteit = als_geheel(c[2])
-    if capaciteit is None or capaciteit < 0:
-        fouten.voeg_toe(t.plaats(r, 2), f"capaciteit moet een geheel getal >= 0 zijn, kreeg '{als_tekst(c[2])}'")
-    instroom = als_geheel(c[3])
-    if instroom is None or not 0 <= instroom <= 366:
-        fouten.voeg_toe(
-            t.plaats(r, 3), f"instroommomenten moet een geheel getal van 0 tot 366 zijn, kreeg '{als_tekst(c[3])}'"
-        )
-    wachttijd = als_getal(c[4])
-    if wachttijd is None or wachttijd < 0:
-        fouten.voeg_toe(t.plaats(r, 4), f"wachttijd moet een aantal weken >= 0 zijn, kreeg '{als_tekst(c[4])}'")
+    eis_prijs = "prijs per traject moet een bedrag > 0 zijn"
+    prijs = _getal(t, r, 1, c[1], eis_prijs, fouten, bedrag=True)
+    if prijs is not None and prijs <= 0:
+        fouten.voeg_toe(t.plaats(r, 1), f"{eis_prijs}, kreeg '{als_tekst(c[1])}'")
+    eis_capaciteit = "capaciteit moet een geheel getal >= 0 zijn"
+    capaciteit = _getal(t, r, 2, c[2], eis_capaciteit, fouten, geheel=True)
+    if capaciteit is not None and capaciteit < 0:
+        fouten.voeg_toe(t.plaats(r, 2), f"{eis_capaciteit}, kreeg '{als_tekst(c[2])}'")
+    eis_instroom = "instroommomenten moet een geheel getal van 0 tot 366 zijn"
+    instroom = _getal(t, r, 3, c[3], eis_instroom, fouten, geheel=True)
+    if instroom is not None and not 0 <= instroom <= 366:
+        fouten.voeg_toe(t.plaats(r, 3), f"{eis_instroom}, kreeg '{als_tekst(c[3])}'")
+    eis_wachttijd = "wachttijd moet een aantal weken >= 0 zijn"
+    wachttijd = _getal(t, r, 4, c[4], eis_wachttijd, fouten)
+    if wachttijd is not None and wachttijd < 0:
+        fouten.voeg_toe(t.plaats(r, 4), f"{eis_wachttijd}, kreeg '{als_tekst(c[4])}'")
     gemeenten = _lees_gemeenten(aanbesteding, perceel, als_tekst(c[5]), t.plaats(r, 5), fouten)
     if len(fouten.fouten) > n or perceel is None:
         return None
+    assert prijs is not None and capaciteit is not None and instroom is not None and wachttijd is not None
     return PerceelAanbod(
         perceel=perceel.code,
         prijs=prijs,
@@ -207,6 +218,28 @@ def _lees_perceelrij(
         gemeenten=gemeenten,
         cel=t.plaats(r, 0),
     )
+
+
+def _getal(
+    t: Tabblad,
+    r: int,
+    j: int,
+    waarde: object,
+    eis: str,
+    fouten: Verzamelaar,
+    bedrag: bool = False,
+    geheel: bool = False,
+) -> float | int | None:
+    """A number by the one rule of evaluatie.getallen; None (with the cell named) when refused."""
+    try:
+        getal: float | int = lees_geheel(waarde) if geheel else lees_waarde(waarde)
+        if bedrag:
+            controleer_bedrag(float(getal), waarde if isinstance(waarde, str) else None)
+    except GetalFout as e:
+        bericht = f"{eis}, kreeg '{als_tekst(waarde)}'" + ("" if e.algemeen else f": {e}")
+        fouten.voeg_toe(t.plaats(r, j), bericht)
+        return None
+    return getal
 
 
 def _lees_gemeenten(
@@ -225,7 +258,8 @@ def _lees_gemeenten(
             continue
         g = aanbesteding.gemeente(deel)
         if g is None:
-            fouten.voeg_toe(plaats, f"gemeente '{deel}' hoort niet bij deze aanbesteding")
+            melding = aanbesteding.gemeentenamen.melding(deel, "hoort niet bij deze aanbesteding")
+            fouten.voeg_toe(plaats, f"gemeente {melding}")
         elif g.naam not in perceel.gemeenten:
             fouten.voeg_toe(plaats, f"gemeente {g.naam} neemt niet deel aan perceel {perceel.code}")
         elif g.naam in uit:

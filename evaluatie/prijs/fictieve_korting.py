@@ -1,4 +1,7 @@
-"""fictieve_korting: quality becomes a fictitious discount; the lowest fictitious price wins.
+"""fictieve_korting ("Gunnen op Waarde", fictive price Pi - Qi): quality becomes a discount.
+
+The lowest fictitious price wins; there is no weighting and no price score. In gunning.json
+`prijsscore` carries the discount (euro) and `totaal` the fictitious price (euro).
 
 discount = max_fictieve_korting x quality / 100 (default max: 30% of the ceiling);
 fictitious price = price - discount. For the allocation the value of a bid is

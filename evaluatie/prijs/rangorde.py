@@ -4,7 +4,8 @@ Order: by total (direction per price method). Totals are compared after rounding
 6 decimals, so float noise never splits or joins a tie. An exact tie is resolved only by
 the tender's `bij_gelijke_stand` rules, in order; bids still tied share the rank and are
 marked `gelijke_stand` (a draw, loting, is needed). Within a shared rank the display order
-is alphabetical, which decides nothing.
+is alphabetical, which decides nothing. A recorded draw (loting.yaml) for exactly the tied
+bidders orders them as drawn: they get consecutive ranks, `beslist_door` 'loting'.
 """
 
 from __future__ import annotations
@@ -37,9 +38,49 @@ class Rangregel(BaseModel):
     beslist_door: str | None  # the tie-break rule that separated this bid from an equal total
     gunningswaarde: float
     berekening: str
+    loting: str | None = None  # 'op 20 juni 2021 door loting bepaald, in aanwezigheid van ...'
 
 
-def rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[Rangregel]:
+def rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat], lotingen: Sequence = ()) -> list[Rangregel]:
+    """Rank the bids; `lotingen` are recorded draws (gunning.loting.Loting) for this lot."""
+    regels = _rangschik(perceel, kandidaten)
+    for loting in lotingen:
+        regels = _pas_loting_toe(regels, loting)
+    return regels
+
+
+def _pas_loting_toe(regels: list[Rangregel], loting) -> list[Rangregel]:
+    """Order the tied group whose names are exactly the draw's as drawn; other draws change nothing."""
+    groep = [r for r in regels if r.gelijke_stand and r.inschrijver in loting.volgorde]
+    if not groep or {r.inschrijver for r in groep} != set(loting.volgorde) or len({r.rang for r in groep}) != 1:
+        return regels
+    eerste = groep[0].rang
+    per_naam = {r.inschrijver: r for r in groep}
+    getrokken = [
+        per_naam[n].model_copy(
+            update={
+                "rang": eerste + i,
+                "gelijke_stand": False,
+                "beslist_door": "loting",
+                "loting": loting.beschrijving(),
+            }
+        )
+        for i, n in enumerate(loting.volgorde)
+    ]
+    start = regels.index(groep[0])
+    return regels[:start] + getrokken + regels[start + len(groep) :]
+
+
+def onbesliste_groepen(regels: Sequence[Rangregel]) -> list[list[str]]:
+    """Names per shared rank still needing a draw, in ranking order."""
+    uit: dict[int, list[str]] = {}
+    for r in regels:
+        if r.gelijke_stand:
+            uit.setdefault(r.rang, []).append(r.inschrijver)
+    return list(uit.values())
+
+
+def _rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[Rangregel]:
     if not kandidaten:
         return []
     m = methode(perceel.prijsmethode)

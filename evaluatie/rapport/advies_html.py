@@ -1,86 +1,322 @@
-"""The gunningsadvies as one self-contained, printable HTML file."""
+"""The gunningsadvies as one self-contained, printable HTML file.
+
+A college reads it, so the overview comes first: the advice per lot in one sentence naming the
+suppliers and their shares, a summary table, the procedure with the estimated value and the
+regime, each framework maximum, abnormally low bids, and the standstill period. Everything that
+supports it follows in appendices, one per lot, each table paginated for print (the header row
+repeats, no row is split). Reviewers appear as Beoordelaar A/B/C, in the order of
+`beoordelaars` in aanbesteding.yaml. The certainty analyses are not in this discoverable
+document; they are in the internal report rapporten/intern/zekerheid.html.
+"""
 
 from __future__ import annotations
 
 from evaluatie.rapport import grafieken
+from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
+from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.html import Cel, e, pagina, tabel
-from evaluatie.tekst import euro, getal
+from evaluatie.rapport.standstill import standstill
+from evaluatie.rapport.waarde import procedure_tekst, regime, waarden
+from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
+
+MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
+MAX_NAMEN_AFGEWEZEN = 10  # rejected or excluded bidders named in the advice sentence; beyond, a count
+INTERN_ZEKERHEID = "rapporten/intern/zekerheid.html"
+
+
+_RAND = 'font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7.5pt;'
+
+
+def _css_tekst(tekst: str) -> str:
+    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def druk_stijl(titel: str) -> str:
+    """Print furniture: 'Vertrouwelijk' and the title at the top, 'Pagina n van m' at the bottom
+    (CSS paged-media margin boxes, honoured by Chromium's print-to-PDF)."""
+    return (
+        "@page { "
+        f"@top-left {{ content: {_css_tekst(titel)}; {_RAND} color: #555; }} "
+        f'@top-right {{ content: "Vertrouwelijk"; {_RAND} font-weight: 700; color: #9c1c1c; }} '
+        f'@bottom-right {{ content: "Pagina " counter(page) " van " counter(pages); {_RAND} color: #555; }} '
+        "}"
+    )
 
 
 def advies_html(g: Rapportgegevens) -> str:
     a = g.aanbesteding
+    codes = list(g.uitslag.percelen)
     delen = [
+        '<p class="vertrouwelijk">Vertrouwelijk</p>',
         f"<h1>Gunningsadvies {e(a.naam)}</h1>",
-        f"<p>Penvoerder: {e(a.penvoerder)}. Procedure: "
-        f"{'gunning op beste prijs-kwaliteitverhouding' if a.procedure == 'gunning' else 'toelating (open house)'}. "
-        f"Publicatie {a.data.publicatie:%d-%m-%Y}, sluiting {a.data.sluiting:%d-%m-%Y}, "
-        f"peildatum keurmerk {a.data.keurmerk_peildatum:%d-%m-%Y}, voorgenomen gunning {a.data.gunning:%d-%m-%Y}. "
-        f"Looptijd {a.looptijd.jaren} jaar"
-        + (f" met {a.looptijd.optiejaren} optiejaar" if a.looptijd.optiejaren else "")
-        + ".</p>",
-        "<h2>Samenvatting</h2>",
+        _kenmerken(g),
+        "<h2>1. Advies</h2>",
+        _advies(g),
+        "<h2>2. Samenvatting per perceel</h2>",
         _samenvatting(g),
+        "<h2>3. Procedure, waarde en regime</h2>",
+        _waarde_en_regime(g),
+        "<h2>4. Abnormaal lage inschrijvingen</h2>",
+        _abnormaal(g),
+        "<h2>5. Opschortende termijn</h2>",
+        _standstill(g),
+        "<h2>6. Zekerheid van de uitkomst</h2>",
+        "<p>Hoe gevoelig de uitkomst is voor een enkele beoordelaar, voor kleine verschillen in de scores en "
+        "voor de capaciteit, is onderzocht in een afzonderlijk, intern stuk "
+        f"(<code>{e(INTERN_ZEKERHEID)}</code>). Dat stuk is bedoeld voor de penvoerder en is geen onderdeel "
+        "van dit advies of van de motivering aan de inschrijvers.</p>",
+        "<h2>Bijlagen</h2>",
+        "<ol>"
+        + "".join(f"<li>Perceel {e(g.uitslag.percelen[c].naam)}</li>" for c in codes)
+        + ("<li>Proces-verbaal van de beoordeling</li>" if g.procesverbaal else "")
+        + "<li>Verantwoording van de invoer</li></ol>",
     ]
-    for code, p in g.uitslag.percelen.items():
-        delen.append(f'<section class="perceel" id="perceel-{e(code)}" data-perceel="{e(code)}">')
-        delen.append(f"<h2>Perceel {e(p.naam)}</h2>")
-        delen.append(_regels(g, code))
-        delen.append(_knockout(g, code))
-        delen.append(_panel(g, code))
-        delen.append(_prijs_en_rangorde(g, code))
-        delen.append(_verdeling(g, code))
-        if code in g.zekerheid:
-            delen.append(g.zekerheid[code])
-        delen.append("</section>")
-    delen.append(_verantwoording(g))
-    return pagina(f"Gunningsadvies {a.naam}", "\n".join(delen))
+    for n, code in enumerate(codes, start=1):
+        delen.append(_bijlage(g, code, n))
+    n = len(codes) + 1
+    if g.procesverbaal:
+        delen.append(g.procesverbaal.replace("<h2>Proces-verbaal", f"<h2>Bijlage {n}. Proces-verbaal", 1))
+        n += 1
+    delen.append(_verantwoording(g, n))
+    return pagina(f"Gunningsadvies {a.naam}", "\n".join(delen), extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
+
+
+def _kenmerken(g: Rapportgegevens) -> str:
+    a = g.aanbesteding
+    lt = a.looptijd
+    looptijd = f"{lt.jaren} jaar" + (
+        f" met {lt.optiejaren} optiejaar" if lt.optiejaren == 1 else f" met {lt.optiejaren} optiejaren"
+    )
+    if not lt.optiejaren:
+        looptijd = f"{lt.jaren} jaar"
+    rijen = [
+        ["Penvoerder", a.penvoerder],
+        ["Procedure", procedure_tekst(a)],
+        ["Publicatie", datum(a.data.publicatie)],
+        ["Sluiting inschrijving", datum(a.data.sluiting)],
+        ["Peildatum keurmerk", datum(a.data.keurmerk_peildatum)],
+        ["Voorgenomen gunning", datum(a.data.gunning)],
+        ["Looptijd", looptijd],
+        ["Percelen in dit advies", ", ".join(p.naam for p in g.uitslag.percelen.values())],
+    ]
+    return (
+        '<table class="kenmerken"><tbody>'
+        + "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rijen)
+        + "</tbody></table>"
+    )
+
+
+def _opsomming(namen: list[str]) -> str:
+    if len(namen) <= 1:
+        return "".join(namen)
+    return ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+def advies_zin(g: Rapportgegevens, code: str) -> str:
+    """The advice for one lot in one or two sentences, derived from the award (never a template guess)."""
+    p = g.uitslag.percelen[code]
+    uitgesloten = [x.inschrijver for x in p.uitgesloten]
+    if p.procedure == "toelating":
+        toegelaten = sorted(r.inschrijver for r in p.rangorde)
+        zin = f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}."
+        if uitgesloten:
+            zin += f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}."
+        return zin
+    if p.loting_nodig:
+        standen = "; ".join(
+            f"{_opsomming(list(st.inschrijvers))} staan gelijk op rang {st.rang} en de volgorde bepaalt de gunning"
+            for st in p.loting_nodig
+        )
+        commando = "; ".join(st.commando() for st in p.loting_nodig)
+        return (
+            f"Voor perceel {p.naam} kan nog niet worden gegund: {standen}. Wij adviseren eerst de loting te houden "
+            f"en vast te leggen ({commando}) en daarna opnieuw te rekenen."
+        )
+    gegund = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver)]
+    delen = [
+        f"{n} ({p.toegewezen(n)} van de {p.volume} inburgeraars per jaar, "
+        f"{getal(100 * p.toegewezen(n) / p.volume, 1) if p.volume else '0,0'}%)"
+        for n in gegund
+    ]
+    onderdelen = [f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"]
+    afgewezen = [r.inschrijver for r in p.rangorde if not p.toegewezen(r.inschrijver)]
+    if afgewezen:
+        onderdelen.append(f"de inschrijving van {_namen_of_aantal(afgewezen)} af te wijzen")
+    if uitgesloten:
+        onderdelen.append(
+            f"{_namen_of_aantal(uitgesloten)} uit te sluiten, omdat niet aan de knock-outeisen is voldaan"
+        )
+    if len(onderdelen) > 1:
+        return "Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1] + "."
+    return "Wij adviseren " + onderdelen[0] + "."
+
+
+def _namen_of_aantal(namen: list[str]) -> str:
+    if len(namen) <= MAX_NAMEN_AFGEWEZEN:
+        return _opsomming(namen)
+    return f"{len(namen)} inschrijvers (genoemd in de bijlage)"
+
+
+def _advies(g: Rapportgegevens) -> str:
+    items = "".join(f'<li data-advies="{e(code)}">{e(advies_zin(g, code))}</li>' for code in g.uitslag.percelen)
+    return f'<ul class="advies">{items}</ul>'
 
 
 def _samenvatting(g: Rapportgegevens) -> str:
     rijen = []
+    toelating = g.aanbesteding.procedure == "toelating"
     for p in g.uitslag.percelen.values():
-        gegund = [f"{r.inschrijver} ({p.toegewezen(r.inschrijver)})" for r in p.rangorde if p.toegewezen(r.inschrijver)]
         kosten = sum(b.kosten for b in p.budgetten)
         budget = sum(b.budget for b in p.budgetten)
+        if toelating:
+            wie = ", ".join(sorted(r.inschrijver for r in p.rangorde))
+        else:
+            wie = "; ".join(
+                f"{r.inschrijver} ({p.toegewezen(r.inschrijver)})" for r in p.rangorde if p.toegewezen(r.inschrijver)
+            )
         rijen.append(
             [
                 p.naam,
-                ", ".join(p.winnaars()),
-                "; ".join(gegund),
+                wie,
+                Cel(str(len(p.rangorde) + len(p.uitgesloten)), len(p.rangorde) + len(p.uitgesloten)),
                 Cel(str(p.volume), p.volume, "volume"),
                 Cel(euro(kosten), kosten, "kosten"),
                 Cel(euro(budget), budget, "budget"),
             ]
         )
-    return tabel(
+    kop = [
+        "Perceel",
+        "Toegelaten" if toelating else "Gegund (inburgeraars per jaar)",
+        "Inschrijvingen",
+        "Volume per jaar",
+        "Verwachte kosten per jaar" if toelating else "Kosten per jaar",
+        "Budget per jaar",
+    ]
+    return tabel(kop, rijen, getal_kolommen=(2, 3, 4, 5))
+
+
+def _waarde_en_regime(g: Rapportgegevens) -> str:
+    a = g.aanbesteding
+    ws = waarden(a)
+    rijen = [
         [
-            "Perceel",
-            "Hoogst gerangschikt",
-            "Gegund (inburgeraars per jaar)",
-            "Volume",
-            "Kosten per jaar",
-            "Budget per jaar",
-        ],
-        rijen,
-        getal_kolommen=(3, 4, 5),
+            w.naam,
+            Cel(str(w.per_jaar), w.per_jaar),
+            Cel(str(w.jaren), w.jaren),
+            Cel(str(w.trajecten), w.trajecten, "max_trajecten"),
+            Cel(euro(w.prijs), w.prijs),
+            Cel(euro(w.waarde), w.waarde, "waarde"),
+        ]
+        for w in ws
+    ]
+    totaal = sum(w.waarde for w in ws)
+    rijen.append(
+        [
+            "Totaal",
+            Cel(str(sum(w.per_jaar for w in ws)), sum(w.per_jaar for w in ws)),
+            "",
+            Cel(str(sum(w.trajecten for w in ws)), sum(w.trajecten for w in ws)),
+            "",
+            Cel(euro(totaal), totaal, "totaal"),
+        ]
+    )
+    return "\n".join(
+        [
+            f"<p>Procedure: {e(procedure_tekst(a))}.</p>",
+            "<p>De geraamde waarde per perceel is het verwachte aantal trajecten per jaar maal de plafondprijs "
+            "maal de volledige looptijd inclusief optiejaren, exclusief btw. Dezelfde aantallen en bedragen zijn "
+            "de maximale omvang en waarde van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; Weel, "
+            "C-23/20): is het maximum bereikt, dan is de raamovereenkomst uitgeput. De brieven noemen dit maximum.</p>",
+            tabel(
+                [
+                    "Perceel",
+                    "Trajecten per jaar",
+                    "Jaren (incl. opties)",
+                    "Maximum trajecten",
+                    "Prijs per traject",
+                    "Geraamde en maximale waarde",
+                ],
+                rijen,
+                getal_kolommen=(1, 2, 3, 4, 5),
+                rij_attrs=[f'data-perceel-waarde="{e(w.code)}"' for w in ws] + ['class="totaal"'],
+            ),
+            f"<p>{e(regime(a))}</p>",
+        ]
     )
 
 
+def _abnormaal(g: Rapportgegevens) -> str:
+    regels = []
+    for code, p in g.uitslag.percelen.items():
+        drempel = g.aanbesteding.percelen[code].abnormaal_laag
+        for s in abnormaal_lage_prijzen(p, drempel):
+            regels.append(
+                f"Perceel {p.naam}: de prijs van {s.inschrijver}, {euro(s.prijs)} per traject, ligt "
+                f"{getal(100 * s.afwijking, 1)}% onder het gemiddelde van de andere geldige inschrijvingen "
+                f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. Vraag om schriftelijke "
+                "toelichting (art. 2.116 Aanbestedingswet 2012) voordat de gunningsbeslissing wordt verzonden."
+            )
+    if not regels:
+        drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in g.uitslag.percelen})
+        return (
+            "<p>Geen enkele geldige inschrijving heeft een prijs die meer dan "
+            f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
+            "(art. 2.116 Aanbestedingswet 2012).</p>"
+        )
+    return (
+        "<p>De volgende inschrijvingen lijken abnormaal laag. Dit is een signaal, geen uitsluiting: de "
+        "inschrijving blijft meedoen tot de toelichting is beoordeeld.</p><ul>"
+        + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels)
+        + "</ul>"
+    )
+
+
+def _standstill(g: Rapportgegevens) -> str:
+    a = g.aanbesteding
+    s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
+    tekst = (
+        f"<p>De opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 Aanbestedingswet 2012): "
+        f"{e(s.uitleg)}. Binnen die termijn kan een inschrijver een kort geding aanspannen; de "
+        "overeenkomsten worden pas daarna gesloten.</p>"
+    )
+    if s.waarschuwing:
+        tekst += f'<p class="voldoet-niet">Let op: {e(s.waarschuwing)}</p>'
+    return tekst
+
+
+def _bijlage(g: Rapportgegevens, code: str, n: int) -> str:
+    p = g.uitslag.percelen[code]
+    delen = [
+        f'<section class="perceel bijlage" id="perceel-{e(code)}" data-perceel="{e(code)}">',
+        f"<h2>Bijlage {n}. Perceel {e(p.naam)}</h2>",
+        f"<h3>Advies</h3><p>{e(advies_zin(g, code))}</p>",
+        _regels(g, code),
+        _knockout(g, code),
+        _panel(g, code),
+    ]
+    if p.procedure == "toelating":
+        delen.append(_toegelaten(g, code))
+    else:
+        delen.append(_prijs_en_rangorde(g, code))
+    delen.append(_verdeling(g, code))
+    delen.append("</section>")
+    return "\n".join(d for d in delen if d)
+
+
 def _regels(g: Rapportgegevens, code: str) -> str:
-    items = "".join(f"<li>{e(r)}</li>" for r in perceel_regels(g, code))
+    items = "".join(f"<li>{e(datums_in_tekst(r))}</li>" for r in perceel_regels(g, code))
     return f"<h3>Regels zoals toegepast</h3><ul>{items}</ul>"
 
 
 def _knockout(g: Rapportgegevens, code: str) -> str:
-    rijen, attrs = [], []
+    rijen = []
     for r in g.toets.voor_perceel(code):
         klasse = "voldoet" if r.voldoet else "voldoet-niet"
-        rijen.append([r.inschrijver, Cel(r.status, klasse=klasse), "; ".join(r.redenen) or "-"])
-        attrs.append("")
-    return "<h3>Knock-outtoets</h3>" + tabel(["Inschrijver", "Uitslag", "Redenen"], rijen, rij_attrs=attrs)
+        rijen.append([r.inschrijver, Cel(r.status, klasse=klasse), datums_in_tekst("; ".join(r.redenen)) or "-"])
+    return "<h3>Knock-outtoets</h3>" + tabel(["Inschrijver", "Uitslag", "Redenen"], rijen)
 
 
 def _panel(g: Rapportgegevens, code: str) -> str:
@@ -88,14 +324,17 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     panel = g.panel
     if code not in panel.kwaliteit:
         return ""
-    kop = ["Inschrijver", "Criterium", "Weging", *panel.beoordelaars, "Spreiding", "Score", "Herkomst"]
+    label = beoordelaar_labels(g)
+    beoordelaars = beoordelaars_op_volgorde(g)  # columns A, B, C as in the tender
+    kop = ["Inschrijver", "Criterium", "Weging", *[label[b] for b in beoordelaars], "Spreiding", "Score", "Herkomst"]
     rijen, attrs = [], []
     for ins in panel.kwaliteit[code]:
         for c in perceel.gunningscriteria:
             r = panel.rij(ins, code, c.code)
+            if r is None:
+                continue
             ind = [
-                Cel(getal(r.individueel[b], 0), r.individueel[b]) if b in r.individueel else "-"
-                for b in panel.beoordelaars
+                Cel(getal(r.individueel[b], 0), r.individueel[b]) if b in r.individueel else "-" for b in beoordelaars
             ]
             rijen.append(
                 [
@@ -115,9 +354,13 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     ]
     delen = [
         "<h3>Beoordeling door het panel</h3>",
-        f"<p>Schaal: {e(perceel.schaal.beschrijving())}. Samenvoegen: {e(panel.aggregatie)}; een consensusscore "
-        "van het panel gaat voor. Spreiding = hoogste min laagste score (in schaalstappen).</p>",
-        tabel(kop, rijen, getal_kolommen=tuple(range(2, len(kop) - 1)), rij_attrs=attrs),
+        f"<p>Schaal: {e(perceel.schaal.beschrijving())}. De scores van de beoordelaars worden samengevoegd met "
+        f"het {e(panel.aggregatie)}; een consensusscore van het panel gaat voor. Spreiding is de hoogste min de "
+        "laagste score (in schaalstappen). De beoordelaars zijn geanonimiseerd in de volgorde van de "
+        "aanbestedingsstukken.</p>",
+        '<div class="breed">'
+        + tabel(kop, rijen, getal_kolommen=tuple(range(2, len(kop) - 1)), rij_attrs=attrs)
+        + "</div>",
         tabel(["Inschrijver", "Kwaliteitsscore (0-100)"], kw, getal_kolommen=(1,)),
     ]
     motivaties = [r for r in panel.rijen if r.perceel == code and r.consensus is not None]
@@ -137,7 +380,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             "<p><strong>Signalen van onenigheid</strong></p><ul>"
             + "".join(
                 f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}: spreiding {r.spreiding_stappen} "
-                f"schaalstappen; afwijkend: {e(', '.join(r.afwijkers))}; "
+                f"schaalstappen; afwijkend: {e(', '.join(label.get(x, x) for x in r.afwijkers))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
                 for r in signalen
             )
@@ -152,7 +395,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             [
                 perceel.criterium(b.criterium).naam,
                 Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
-                b.grootste_afwijker or "-",
+                label.get(b.grootste_afwijker, b.grootste_afwijker) if b.grootste_afwijker else "-",
                 Cel("-" if zonder is None else getal(zonder, 3), zonder),
             ]
         )
@@ -166,10 +409,12 @@ def _panel(g: Rapportgegevens, code: str) -> str:
 
 def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     p = g.uitslag.percelen[code]
+    drempel = g.aanbesteding.percelen[code].abnormaal_laag
+    laag = {s.inschrijver for s in abnormaal_lage_prijzen(p, drempel)}
     rijen = [
         [
             Cel(str(r.rang), r.rang, "rang"),
-            r.inschrijver,
+            r.inschrijver + (" (abnormaal laag?)" if r.inschrijver in laag else ""),
             Cel(getal(r.kwaliteit), r.kwaliteit, "kwaliteit"),
             Cel(euro(r.prijs), r.prijs, "prijs"),
             Cel(getal(r.prijsscore), r.prijsscore, "prijsscore"),
@@ -192,20 +437,81 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
         ),
     ]
     delen += [f'<p class="voldoet-niet">{e(m)}</p>' for m in p.meldingen]
-    beslist = [r for r in p.rangorde if r.beslist_door]
     delen += [
         f"<p>Gelijke totaalscore; {e(r.inschrijver)} is geplaatst op grond van de regel {e(r.beslist_door)}.</p>"
-        for r in beslist
+        for r in p.rangorde
+        if r.beslist_door
     ]
     if p.rangorde:
         delen.append(f'<div class="grafiek">{grafieken.kwaliteit_prijs(p, f"kp-{code}")}</div>')
     return "\n".join(delen)
 
 
+def _toegelaten(g: Rapportgegevens, code: str) -> str:
+    """Open house: who is admitted, with capacity; no ranking, no price score, no comparison."""
+    p = g.uitslag.percelen[code]
+    per_naam = {i.naam: i for i in g.inschrijvingen}
+    rijen, attrs = [], []
+    for r in sorted(p.rangorde, key=lambda r: r.inschrijver):
+        cap = per_naam[r.inschrijver].aanbod[code].capaciteit if r.inschrijver in per_naam else 0
+        rijen.append(
+            [
+                r.inschrijver,
+                Cel(euro(r.prijs), r.prijs, "prijs"),
+                Cel(str(cap), cap, "capaciteit"),
+                Cel(str(p.toegewezen(r.inschrijver)), p.toegewezen(r.inschrijver), "toegewezen"),
+            ]
+        )
+        attrs.append(f'data-inschrijver="{e(r.inschrijver)}"')
+    return "\n".join(
+        [
+            "<h3>Toegelaten aanbieders</h3>",
+            "<p>Iedere aanbieder die aan de voorwaarden voldoet, is toegelaten; er is geen rangorde en geen "
+            "prijs- of kwaliteitsvergelijking. De verwachte aantallen volgen alleen uit de capaciteit: per "
+            "gemeente naar verhouding van de capaciteit van de aanbieders die haar bedienen. Het is een "
+            "verwachting: de inburgeraar of klantmanager kiest.</p>",
+            tabel(
+                ["Aanbieder", "Eigen prijs per traject", "Capaciteit per jaar", "Verwacht per jaar"],
+                rijen,
+                getal_kolommen=(1, 2, 3),
+                rij_attrs=attrs,
+            ),
+        ]
+    )
+
+
 def _verdeling(g: Rapportgegevens, code: str) -> str:
     p = g.uitslag.percelen[code]
     leveranciers = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver)]
-    per = {}
+    if p.procedure == "toelating":
+        leveranciers.sort()
+    kop_tekst = "Verwachte verdeling" if p.procedure == "toelating" else "Verdeling"
+    if len(p.budgetten) > MAX_GEMEENTE_RIJEN or len(leveranciers) > 8:
+        tabel_html = _verdeling_lang(g, code, leveranciers)
+    else:
+        tabel_html = _verdeling_breed(p, leveranciers)
+    delen = [
+        f"<h3>{kop_tekst} per gemeente</h3>",
+        f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; oplosser: {e(oplosser_naam(p.solver))}. "
+        "Budget per gemeente: het "
+        "budget uit de verdeelregels, anders vraag maal plafondprijs.</p>",
+        tabel_html,
+    ]
+    if p.toewijzing:
+        subregio = {gem.naam: gem.subregio for gem in g.aanbesteding.gemeenten}
+        delen.append(f'<div class="grafiek">{grafieken.verdeling_per_gemeente(p, f"vg-{code}", subregio)}</div>')
+    if p.bindende_regels:
+        delen.append(
+            "<p><strong>Waarom een inschrijver minder kreeg dan zijn capaciteit</strong></p><ul>"
+            + "".join(f"<li>{e(z)}</li>" for z in p.bindende_regels)
+            + "</ul>"
+        )
+    return "\n".join(delen)
+
+
+def _verdeling_breed(p, leveranciers: list[str]) -> str:
+    """One row per gemeente, one column per supplier: for a tender of regional size."""
+    per: dict[str, dict[str, int]] = {}
     for t in p.toewijzing:
         per.setdefault(t.gemeente, {})[t.inschrijver] = t.aantal
     rijen, attrs = [], []
@@ -236,31 +542,63 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
     )
     attrs.append('class="totaal"')
     kop = ["Gemeente", "Vraag", *leveranciers, "Kosten per jaar", "Budget per jaar"]
-    delen = [
-        "<h3>Verdeling per gemeente</h3>",
-        f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; oplosser: {e(oplosser_naam(p.solver))}. "
-        "Budget per gemeente: het "
-        "budget uit de "
-        "verdeelregels, anders vraag x plafondprijs.</p>",
-        tabel(kop, rijen, getal_kolommen=tuple(range(1, len(kop))), rij_attrs=attrs),
+    return tabel(kop, rijen, getal_kolommen=tuple(range(1, len(kop))), rij_attrs=attrs)
+
+
+def _verdeling_lang(g: Rapportgegevens, code: str, leveranciers: list[str]) -> str:
+    """Many gemeenten or suppliers: one row per subregio (or gemeente) with the suppliers as text;
+    every gemeente is in gunningsadvies.xlsx (tabblad Verdeling), gemeenten/*.html and gunning.json."""
+    p = g.uitslag.percelen[code]
+    per_gemeente = len(p.budgetten) <= MAX_GEMEENTE_RIJEN
+    groep = {b.gemeente: b.gemeente if per_gemeente else g.aanbesteding.subregio_van(b.gemeente) for b in p.budgetten}
+    volgorde = list(dict.fromkeys(groep[b.gemeente] for b in p.budgetten))
+    vraag = {x: 0 for x in volgorde}
+    kosten = {x: 0.0 for x in volgorde}
+    budget = {x: 0.0 for x in volgorde}
+    aantal: dict[str, dict[str, int]] = {x: {} for x in volgorde}
+    for b in p.budgetten:
+        vraag[groep[b.gemeente]] += b.vraag
+        kosten[groep[b.gemeente]] += b.kosten
+        budget[groep[b.gemeente]] += b.budget
+    for t in p.toewijzing:
+        d = aantal[groep[t.gemeente]]
+        d[t.inschrijver] = d.get(t.inschrijver, 0) + t.aantal
+    rang = {n: i for i, n in enumerate(leveranciers)}
+    rijen = [
+        [
+            x,
+            Cel(str(vraag[x]), vraag[x]),
+            "; ".join(f"{n} {k}" for n, k in sorted(aantal[x].items(), key=lambda t: rang.get(t[0], 0))) or "-",
+            Cel(euro(kosten[x]), round(kosten[x], 2)),
+            Cel(euro(budget[x]), round(budget[x], 2)),
+        ]
+        for x in volgorde
     ]
-    if p.toewijzing:
-        delen.append(f'<div class="grafiek">{grafieken.verdeling_per_gemeente(p, f"vg-{code}")}</div>')
-    if p.bindende_regels:
-        delen.append(
-            "<p><strong>Waarom een inschrijver minder kreeg dan zijn capaciteit</strong></p><ul>"
-            + "".join(f"<li>{e(z)}</li>" for z in p.bindende_regels)
-            + "</ul>"
-        )
-    return "\n".join(delen)
+    uitleg = (
+        ""
+        if per_gemeente
+        else f"<p>Per subregio samengevat ({len(p.budgetten)} gemeenten). De verdeling per gemeente staat in "
+        "gunningsadvies.xlsx (tabblad Verdeling), op de pagina per gemeente (gemeenten/) en in gunning.json.</p>"
+    )
+    return uitleg + tabel(
+        [
+            "Gemeente" if per_gemeente else "Subregio",
+            "Vraag",
+            "Aanbieders (inburgeraars per jaar)",
+            "Kosten per jaar",
+            "Budget per jaar",
+        ],
+        rijen,
+        getal_kolommen=(1, 3, 4),
+    )
 
 
-def _verantwoording(g: Rapportgegevens) -> str:
+def _verantwoording(g: Rapportgegevens, n: int) -> str:
     rijen = [[b.bestand, Cel(b.sha256, klasse="hash")] for b in g.uitslag.invoer]
     return "\n".join(
         [
-            '<section class="perceel" id="verantwoording">',
-            "<h2>Verantwoording</h2>",
+            '<section class="perceel bijlage" id="verantwoording">',
+            f"<h2>Bijlage {n}. Verantwoording van de invoer</h2>",
             "<p>Alle getallen in dit advies zijn berekend uit de onderstaande bestanden; de SHA-256 maakt iedere "
             "latere wijziging zichtbaar.</p>",
             tabel(["Invoerbestand", "SHA-256"], rijen),
@@ -269,7 +607,7 @@ def _verantwoording(g: Rapportgegevens) -> str:
             f"{e(g.definitie_hash)}</span></li>",
             f"<li>evaluatie versie {e(g.uitslag.versie)}</li>",
             f"<li>Oplosser: {e(g.uitslag.solver)}</li>",
-            f"<li>Datum van het advies: {g.aanbesteding.data.gunning:%d-%m-%Y}</li>",
+            f"<li>Datum van het advies: {datum(g.aanbesteding.data.gunning)}</li>",
             f'<li>Gegenereerd op: <span id="tijdstempel">{e(g.tijdstempel)}</span> (het enige veld dat per run '
             "verschilt)</li>",
             "</ul>",

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from evaluatie.ooxml import bewaar_werkmap
+from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 
 EURO = '"€" #,##0.00'
@@ -62,6 +63,7 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
         ],
     )
     rijen = []
+    label, beoordelaars = beoordelaar_labels(g), beoordelaars_op_volgorde(g)  # anonymised, as in the HTML
     for c in g.uitslag.percelen:
         perceel = a.percelen[c]
         for r in g.panel.rijen:
@@ -73,7 +75,7 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
                     r.inschrijver,
                     perceel.criterium(r.criterium).naam,
                     perceel.criterium(r.criterium).weging,
-                    *[r.individueel.get(b) for b in g.panel.beoordelaars],
+                    *[r.individueel.get(b) for b in beoordelaars],
                     r.spreiding,
                     r.spreiding_stappen,
                     "ja" if r.signaal else "nee",
@@ -90,7 +92,7 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
             "Inschrijver",
             "Criterium",
             "Weging (%)",
-            *g.panel.beoordelaars,
+            *[label[b] for b in beoordelaars],
             "Spreiding",
             "Spreiding (stappen)",
             "Signaal",

@@ -1,70 +1,557 @@
-"""Gunningsbeslissing per bidder per lot (art. 2.130 Aanbestedingswet 2012).
+"""Gunningsbeslissing (or, for an open house, toelatingsbesluit) per bidder per lot.
 
-A letter holds the decision, the bidder's own scores with the panel's motivation, the
-winning bid's scores and its relative advantages, the reason for exclusion where excluded,
-the winner's name and the standstill period with its end date. It never shows another
-bidder's price, and of other bidders only the winner's scores (which the law requires).
+Art. 2.130 Aanbestedingswet 2012 asks for the relevant reasons, the characteristics and
+relative advantages of the chosen bid(s) and the name of the winner(s); case law adds that
+the winner's scores must be explained, not only listed. So a letter states, all derived from
+the computation:
+- the decision in Dutch status words: gegund (with its share), afgewezen (assessed, not
+  awarded), ongeldig (a requirement not met), uitgesloten (an exclusion ground); for an open
+  house toegelaten / niet toegelaten, without ranking, comparison or price score;
+- every awarded bidder of the lot with its share (all parties to the framework agreement)
+  and the framework's maximum quantity and value;
+- for a bidder not awarded: a comparison per criterion with the lowest-ranked awarded bidder
+  (the one it had to beat), also naming the highest-ranked, then quality, price and total,
+  and the relative advantages on quality and on price, with the panel's motivation;
+- the panel's motivation, attributed: the consensus text, or each reviewer's separately as
+  "Beoordelaar A/B/..." (never merged into one text);
+- why the bidder got less than its capacity, as computed by verdeling.verklaring;
+- a recorded draw, when the order was decided by lot;
+- for the winner: the award is conditional on the proof documents;
+- the standstill period with its end date and the objection route (kort geding, court,
+  optional complaints desk); penvoerder's address, contact person, kenmerk and signatory.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+from dataclasses import dataclass
+
 from evaluatie.beoordeling.model import Rijscore
+from evaluatie.gunning.raamovereenkomst import raammaximum_zin
+from evaluatie.gunning.uitslag import Perceeluitslag
+from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
-from evaluatie.rapport.standstill import datum_tekst, standstill
-from evaluatie.tekst import euro, getal
+from evaluatie.rapport.standstill import standstill
+from evaluatie.tekst import datum, euro, getal, kort
+from evaluatie.toets.uitslag import Toetsresultaat
+
+STATUSSEN = ("gegund", "afgewezen", "ongeldig", "uitgesloten", "toegelaten", "niet toegelaten")
+
+TUSSENVOEGSELS = {
+    "van",
+    "de",
+    "der",
+    "den",
+    "het",
+    "'t",
+    "te",
+    "ter",
+    "ten",
+    "in",
+    "op",
+    "uit",
+    "aan",
+    "bij",
+    "onder",
+    "over",
+    "voor",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "del",
+    "des",
+    "von",
+    "zu",
+    "el",
+    "al",
+}
+_HEER = re.compile(r"^(de\s+heer|heer|dhr\.?|mr\.?\s+de\s+heer)\s+", re.IGNORECASE)
+_MEVROUW = re.compile(r"^(mevrouw|mevr\.?|mw\.?)\s+", re.IGNORECASE)
+
+
+def aanhef(contactpersoon: str) -> str:
+    """Dutch salutation from the contact person as the bidder wrote it.
+
+    'de heer T. Smit' -> 'Geachte heer Smit,'; 'mevrouw E. de Boer' -> 'Geachte mevrouw De Boer,'
+    (after 'heer'/'mevrouw' the tussenvoegsel is capitalised, since no initials precede it).
+    Without a title the name is kept as written ('Geachte E. de Boer,'); without a name,
+    'Geachte heer, mevrouw,'."""
+    naam = " ".join(contactpersoon.split())
+    titel = None
+    for patroon, woord in ((_HEER, "heer"), (_MEVROUW, "mevrouw")):
+        m = patroon.match(naam)
+        if m:
+            titel, naam = woord, naam[m.end() :]
+            break
+    if not naam:
+        return "Geachte heer, mevrouw,"
+    if titel is None:
+        return f"Geachte {naam},"
+    delen = naam.split()
+    # Drop initials and first names: the surname starts at the first tussenvoegsel, else it is the last word.
+    start = next((i for i, w in enumerate(delen) if w.lower() in TUSSENVOEGSELS and i < len(delen) - 1), None)
+    if start is None:
+        start = len(delen) - 1
+    achternaam = delen[start:]
+    achternaam[0] = achternaam[0][:1].upper() + achternaam[0][1:]
+    return f"Geachte {titel} {' '.join(achternaam)},"
+
+
+def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
+    """One per letter and deterministic: the same tender, lot and bidder always give the same kenmerk."""
+    ins = next(i for i in g.inschrijvingen if i.naam == inschrijver)
+    soort = "TB" if g.aanbesteding.procedure == "toelating" else "GB"
+    sleutel = f"{g.aanbesteding.naam}|{code}|{ins.kvk}|{ins.naam}".encode()
+    return f"{soort}-{g.aanbesteding.data.verzenddatum.year}-{code}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
 
 
 def besluit(g: Rapportgegevens, inschrijver: str, code: str) -> str:
-    """'gegund', 'afgewezen' or 'uitgesloten'."""
+    """The status word of the decision (see STATUSSEN)."""
     p = g.uitslag.percelen[code]
-    if any(x.inschrijver == inschrijver for x in p.uitgesloten):
-        return "uitgesloten"
+    t = g.toets.resultaat(inschrijver, code)
+    if g.aanbesteding.procedure == "toelating":
+        return "toegelaten" if t is None or t.voldoet else "niet toegelaten"
+    if t is not None and not t.voldoet:
+        if any(b.regel == "uitsluitingsgronden" and b.voldoet is False for b in t.bevindingen):
+            return "uitgesloten"
+        return "ongeldig"
     return "gegund" if p.toegewezen(inschrijver) > 0 else "afgewezen"
 
 
-def _motivering(r: Rijscore | None) -> str:
+def beoordelaarletters(g: Rapportgegevens) -> dict[str, str]:
+    """Reviewers anonymised in tender order: the first is Beoordelaar A."""
+    namen = list(g.aanbesteding.beoordelaars) or list(g.panel.beoordelaars)
+    return {n: f"Beoordelaar {chr(ord('A') + i)}" for i, n in enumerate(namen)}
+
+
+def motivering(g: Rapportgegevens, r: Rijscore | None) -> list[str]:
+    """The panel's motivation of one score, attributed: the consensus, else each reviewer apart."""
     if r is None:
-        return "-"
+        return []
     if r.consensus_toelichting:
-        return r.consensus_toelichting
-    return " ".join(dict.fromkeys(r.toelichtingen.values()))
+        return [f"Consensus van het panel: {r.consensus_toelichting}"]
+    letters = beoordelaarletters(g)
+    uit = []
+    for naam in sorted(r.toelichtingen, key=lambda n: letters.get(n, n)):
+        punten = r.individueel.get(naam)
+        score = f" (score {getal(punten)})" if punten is not None else ""
+        uit.append(f"{letters.get(naam, 'Beoordelaar')}{score}: {r.toelichtingen[naam]}")
+    return uit
+
+
+@dataclass(frozen=True)
+class _Context:
+    g: Rapportgegevens
+    code: str
+    p: Perceeluitslag
+    inschrijver: str
+
+
+def _reden_zin(g: Rapportgegevens, t: Toetsresultaat, regel: str, reden: str, code: str) -> str:
+    """A failed requirement as a sentence addressed to the bidder, with Dutch dates."""
+    ins = next(i for i in g.inschrijvingen if i.naam == t.inschrijver)
+    aanbod = ins.aanbod.get(code)
+    peildatum = g.aanbesteding.data.keurmerk_peildatum
+    perceel = g.aanbesteding.percelen[code]
+    eis = next((b.eis for b in t.bevindingen if b.regel == regel), "")
+    if regel == "keurmerk":
+        if not ins.keurmerk:
+            return "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk."
+        if ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot < peildatum:
+            return (
+                f"Uw keurmerk was geldig tot {datum(ins.keurmerk_geldig_tot)}; op de peildatum "
+                f"{datum(peildatum)} was het verlopen."
+            )
+        if not ins.keurmerk_nummer:
+            return "U heeft bij uw Blik op Werk keurmerk geen certificaatnummer opgegeven."
+        if ins.keurmerk_geldig_tot is None:
+            return "U heeft niet opgegeven tot wanneer uw Blik op Werk keurmerk geldig is."
+    if regel == "uitsluitingsgronden":
+        return (
+            "U heeft verklaard dat op uw onderneming een of meer uitsluitingsgronden van toepassing zijn "
+            "(artikelen 2.86 en 2.87 Aanbestedingswet 2012)."
+        )
+    if aanbod is not None:
+        if regel == "plafondprijs":
+            return (
+                f"Uw prijs per traject van {euro(aanbod.prijs)} ligt boven de plafondprijs van "
+                f"{euro(perceel.plafondprijs)}."
+            )
+        if regel == "capaciteit":
+            return f"U biedt een capaciteit van {aanbod.capaciteit} trajecten per jaar; de eis is: {eis}."
+        if regel == "instroom":
+            return f"U biedt {aanbod.instroommomenten} instroommomenten per jaar; de eis is: {eis}."
+        if regel == "wachttijd":
+            return f"Uw maximale wachttijd is {kort(aanbod.wachttijd_weken)} weken; de eis is: {eis}."
+        if regel == "dekking":
+            return f"Uw inschrijving dekt niet het vereiste werkgebied ({eis}): {reden}."
+    if regel == "minimum_kwaliteit":
+        kwaliteit = g.panel.kwaliteit.get(code, {}).get(t.inschrijver)
+        return (
+            f"Uw kwaliteitsscore is {getal(kwaliteit or 0)}; de aanbesteding vereist {eis}. Hieronder staan uw "
+            "scores per criterium met de motivering van het beoordelingspanel."
+        )
+    return f"{reden[:1].upper()}{reden[1:]}" + ("" if reden.endswith(".") else ".")
+
+
+def _methodezin(g: Rapportgegevens, code: str) -> str:
+    perceel = g.aanbesteding.percelen[code]
+    m = perceel.prijsmethode
+    if m == "vaste_prijs":
+        from evaluatie.prijs.vaste_prijs import vaste_prijs
+
+        return (
+            f"De prijs per traject ligt voor alle inschrijvers vast op {euro(vaste_prijs(perceel))}; er is geen "
+            "prijsscore en alleen de kwaliteit telt (totaalscore = kwaliteitsscore)."
+        )
+    if m == "fictieve_korting":
+        from evaluatie.prijs.fictieve_korting import FictieveKorting
+
+        return (
+            "Gunnen op Waarde (fictieve prijs): de kwaliteitsscore levert een fictieve korting op van hoogstens "
+            f"{euro(FictieveKorting.maximum(perceel))} (bij kwaliteit 100); fictieve prijs = prijs - fictieve "
+            "korting; de laagste fictieve prijs staat eerst. Er is geen weging en geen prijsscore."
+        )
+    formule = {
+        "relatief": "prijsscore = laagste geldige prijs / prijs x 100",
+        "lineair": "prijsscore = (plafondprijs - prijs) / (plafondprijs - laagste geldige prijs) x 100",
+    }.get(m, m)
+    return (
+        f"Prijsmethode: {formule}; totaalscore = {kort(perceel.weging.kwaliteit)}% x kwaliteitsscore + "
+        f"{kort(perceel.weging.prijs)}% x prijsscore."
+    )
+
+
+def _eigen_cijfers(g: Rapportgegevens, code: str, r: Rangregel) -> str:
+    m = g.aanbesteding.percelen[code].prijsmethode
+    if m == "vaste_prijs":
+        return f"Uw kwaliteitsscore, tevens uw totaalscore: {getal(r.kwaliteit)}."
+    if m == "fictieve_korting":
+        return (
+            f"Uw kwaliteitsscore: {getal(r.kwaliteit)}; uw fictieve korting: {euro(r.prijsscore)}; uw prijs per "
+            f"traject: {euro(r.prijs)}; uw fictieve prijs: {euro(r.totaal)}."
+        )
+    return (
+        f"Uw kwaliteitsscore: {getal(r.kwaliteit)}. Uw prijs per traject: {euro(r.prijs)}; uw prijsscore: "
+        f"{getal(r.prijsscore)}. Uw totaalscore: {r.berekening.split('; ')[-1]}."
+    )
+
+
+def _vergelijkingsrijen(g: Rapportgegevens, code: str, eigen: Rangregel, anderen: list[Rangregel]) -> list[list]:
+    """Quality, price and total rows of the comparison table, per price method and disclosure policy."""
+    m = g.aanbesteding.percelen[code].prijsmethode
+    toon_prijs = g.aanbesteding.openbaarmaking.prijs_winnaar == "prijs"
+    rijen = [["Kwaliteitsscore", "", getal(eigen.kwaliteit), *(getal(a.kwaliteit) for a in anderen)]]
+    if m == "vaste_prijs":
+        return rijen
+    if m == "fictieve_korting":
+        rijen.append(["Fictieve korting", "", euro(eigen.prijsscore), *(euro(a.prijsscore) for a in anderen)])
+        if toon_prijs:
+            rijen.append(["Prijs per traject", "", euro(eigen.prijs), *(euro(a.prijs) for a in anderen)])
+        rijen.append(["Fictieve prijs", "", euro(eigen.totaal), *(euro(a.totaal) for a in anderen)])
+        return rijen
+    if toon_prijs:
+        rijen.append(["Prijs per traject", "", euro(eigen.prijs), *(euro(a.prijs) for a in anderen)])
+    rijen.append(["Prijsscore", "", getal(eigen.prijsscore), *(getal(a.prijsscore) for a in anderen)])
+    rijen.append(["Totaalscore", "", getal(eigen.totaal), *(getal(a.totaal) for a in anderen)])
+    return rijen
+
+
+def _prijsvoordeel(g: Rapportgegevens, code: str, eigen: Rangregel, ander: Rangregel) -> str | None:
+    """The relative advantage (or disadvantage) on price, in the method's own terms."""
+    m = g.aanbesteding.percelen[code].prijsmethode
+    if m == "vaste_prijs":
+        return None
+    if m == "fictieve_korting":
+        verschil = eigen.totaal - ander.totaal
+        if abs(verschil) < 0.005:
+            return f"Prijs: de fictieve prijs van {ander.inschrijver} is gelijk aan de uwe ({euro(ander.totaal)})."
+        if verschil > 0:
+            return (
+                f"Prijs: de fictieve prijs van {ander.inschrijver} is {euro(ander.totaal)}, {euro(verschil)} lager "
+                f"dan uw fictieve prijs van {euro(eigen.totaal)}."
+            )
+        return (
+            f"Prijs: uw fictieve prijs ({euro(eigen.totaal)}) is {euro(-verschil)} lager dan die van "
+            f"{ander.inschrijver} ({euro(ander.totaal)})."
+        )
+    wp = g.aanbesteding.percelen[code].weging.prijs / 100
+    verschil = ander.prijsscore - eigen.prijsscore
+    if abs(verschil) < 0.005:
+        return f"Prijs: uw prijsscore en die van {ander.inschrijver} zijn gelijk ({getal(eigen.prijsscore)})."
+    if verschil > 0:
+        return (
+            f"Prijs: {ander.inschrijver} behaalde een prijsscore van {getal(ander.prijsscore)} tegen "
+            f"{getal(eigen.prijsscore)} voor u; dat scheelt {getal(wp * verschil)} punten in de totaalscore."
+        )
+    return (
+        f"Prijs: uw prijsscore ({getal(eigen.prijsscore)}) is hoger dan die van {ander.inschrijver} "
+        f"({getal(ander.prijsscore)}); dat levert u {getal(-wp * verschil)} punten in de totaalscore op."
+    )
+
+
+def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, onderwerp: str) -> None:
+    a = g.aanbesteding
+    ins = next(i for i in g.inschrijvingen if i.naam == inschrijver)
+    d.regels([a.penvoerder, *a.afzender.adres])
+    d.regels([ins.naam, f"t.a.v. {ins.contactpersoon}" if ins.contactpersoon else "", ins.email])
+    c = a.afzender.contactpersoon
+    contact = ""
+    if c is not None:
+        contact = "Contactpersoon: " + ", ".join(x for x in (c.naam, c.functie, c.telefoon, c.email) if x)
+    d.regels(
+        [
+            f"Datum: {datum(a.data.verzenddatum)}",
+            f"Kenmerk: {kenmerk(g, inschrijver, code)}",
+            f"Onderwerp: {onderwerp}",
+            contact,
+        ]
+    )
+    d.alinea(aanhef(ins.contactpersoon))
+
+
+def _winnaars_tabel(d: Document, p: Perceeluitslag, inschrijver: str) -> None:
+    rang = {r.inschrijver: r.rang for r in p.rangorde}
+    gegund = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver) > 0]
+    d.alinea(
+        f"De raamovereenkomst voor dit perceel wordt gesloten met {len(gegund)} "
+        f"{'partij' if len(gegund) == 1 else 'partijen'}; de verwachte verdeling van de {p.volume} trajecten per "
+        "jaar over de gemeenten is:"
+    )
+    d.tabel(
+        ["Inschrijver", "Rang", "Inburgeraars per jaar", "Aandeel"],
+        [
+            [
+                n + (" (u)" if n == inschrijver else ""),
+                rang[n],
+                p.toegewezen(n),
+                f"{getal(100 * p.toegewezen(n) / p.volume, 1)}%" if p.volume else "-",
+            ]
+            for n in gegund
+        ],
+    )
+
+
+def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, code: str, kop: str) -> None:
+    perceel = g.aanbesteding.percelen[code]
+    rijen, toelichting = [], []
+    for c in perceel.gunningscriteria:
+        r = g.panel.rij(inschrijver, code, c.code)
+        rijen.append([c.naam, f"{kort(c.weging)}%", getal(r.punten) if r else "-"])
+        mot = motivering(g, r)
+        if mot:
+            toelichting.append((c.naam, r.punten if r else None, mot))
+    if not rijen:
+        return
+    d.kop(kop)
+    d.tabel(["Criterium", "Weging", "Uw score"], rijen)
+    if toelichting:
+        d.kop("Motivering van het beoordelingspanel")
+        for naam, punten, mot in toelichting:
+            d.alinea(f"{naam} (uw score {getal(punten or 0)}):")
+            d.opsomming(mot)
+
+
+def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, p: Perceeluitslag) -> None:
+    """Compare with the lowest-ranked awarded bidder (the one to beat), also naming the highest."""
+    perceel = g.aanbesteding.percelen[code]
+    gegund = [r for r in p.rangorde if p.toegewezen(r.inschrijver) > 0]
+    if not gegund:
+        return
+    laagste, hoogste = gegund[-1], gegund[0]
+    anderen = [laagste] if laagste is hoogste else [laagste, hoogste]
+    d.kop("Vergelijking met de gegunde inschrijvingen")
+    if laagste is hoogste:
+        d.alinea(f"Gegund is alleen {laagste.inschrijver} (rang {laagste.rang}); hieronder de vergelijking.")
+    else:
+        d.alinea(
+            f"De laagst gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang}): "
+            "dat is de inschrijving die u had moeten overtreffen. De hoogst gerangschikte is "
+            f"{hoogste.inschrijver} (rang {hoogste.rang})."
+        )
+    kop = ["Criterium", "Weging", "Uw score", *(f"{a.inschrijver}" for a in anderen)]
+    rijen = []
+    for c in perceel.gunningscriteria:
+        eigen_r = g.panel.rij(eigen.inschrijver, code, c.code)
+        rijen.append(
+            [
+                c.naam,
+                f"{kort(c.weging)}%",
+                getal(eigen_r.punten) if eigen_r else "-",
+                *(getal(x.punten) if (x := g.panel.rij(a.inschrijver, code, c.code)) else "-" for a in anderen),
+            ]
+        )
+    d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, anderen))
+
+    voordelen = []
+    for c in perceel.gunningscriteria:
+        rw = g.panel.rij(laagste.inschrijver, code, c.code)
+        re_ = g.panel.rij(eigen.inschrijver, code, c.code)
+        if rw is None or re_ is None:
+            continue
+        if rw.punten > re_.punten + 1e-9:
+            voordelen.append(
+                f"{c.naam}: {laagste.inschrijver} scoorde {getal(rw.punten)} tegen {getal(re_.punten)} voor u."
+            )
+            # the panel's reasons for the winner's score, each reviewer apart (case law: explain the winner's scores)
+            voordelen += [f"{c.naam}, motivering bij {laagste.inschrijver} - {m}" for m in motivering(g, rw)]
+        elif re_.punten > rw.punten + 1e-9:
+            voordelen.append(
+                f"{c.naam}: u scoorde hoger ({getal(re_.punten)} tegen {getal(rw.punten)} voor {laagste.inschrijver})."
+            )
+    prijs = _prijsvoordeel(g, code, eigen, laagste)
+    if prijs:
+        voordelen.append(prijs)
+    if not any(v for v in voordelen if " scoorde " in v and "u scoorde hoger" not in v):
+        voordelen.insert(
+            0,
+            f"Kwaliteit: op geen enkel criterium scoorde {laagste.inschrijver} hoger dan u "
+            f"(kwaliteitsscore {getal(laagste.kwaliteit)} tegen {getal(eigen.kwaliteit)} voor u).",
+        )
+    d.kop(f"Kenmerken en relatieve voordelen van de inschrijving van {laagste.inschrijver}")
+    d.opsomming(voordelen)
+    if eigen.rang < laagste.rang:
+        d.alinea(
+            f"U staat hoger in de rangorde dan {laagste.inschrijver}; dat u toch geen volume krijgt, volgt uit de "
+            "verdeelregels (zie hieronder)."
+        )
+    elif eigen.rang == laagste.rang:
+        d.alinea(f"U staat op dezelfde rang als {laagste.inschrijver}; de volgorde is door loting bepaald.")
+
+
+def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
+    a = g.aanbesteding
+    s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
+    d.kop("Opschortende termijn en rechtsbescherming")
+    wat = "toelatingsbesluit" if toelating else "gunningsbeslissing"
+    d.alinea(
+        f"Deze {wat} is een voornemen. Wij sluiten de overeenkomst niet voor het einde van de opschortende "
+        f"termijn van {s.dagen} kalenderdagen (artikel 2.127 Aanbestedingswet 2012). Deze termijn eindigt op "
+        f"{datum(s.einde)}."
+    )
+    rechtbank = a.rechtsbescherming.rechtbank
+    bij = (
+        f"de voorzieningenrechter van de {rechtbank}"
+        if rechtbank
+        else f"de voorzieningenrechter van de rechtbank van het arrondissement waarin {a.penvoerder} is gevestigd"
+    )
+    d.alinea(
+        f"Bent u het niet eens met deze beslissing, dan kunt u uiterlijk op {datum(s.einde)} een kort geding "
+        f"aanhangig maken bij {bij}, door vóór het einde van de termijn een dagvaarding te laten betekenen. Dit "
+        "is een vervaltermijn: na afloop kunt u niet meer tegen deze beslissing opkomen. Wilt u ons direct "
+        "informeren als u een kort geding aanhangig maakt? Dan wachten wij de uitspraak af."
+    )
+    if a.rechtsbescherming.klachtenmeldpunt:
+        d.alinea(
+            f"U kunt ook een klacht indienen bij {a.rechtsbescherming.klachtenmeldpunt}. Een klacht schort de "
+            "opschortende termijn niet op: wilt u de beslissing aanvechten, dan moet u binnen de termijn een kort "
+            "geding aanhangig maken."
+        )
+    d.alinea(f"Berekening van de termijn: {s.uitleg}.", klein=True)
+    d.alinea("Met vriendelijke groet,")
+    o = a.afzender.ondertekenaar
+    d.regels(
+        [
+            o.naam if o else "",
+            o.functie if o else "",
+            f"{a.penvoerder}, namens de deelnemende gemeenten",
+        ]
+    )
 
 
 def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     a = g.aanbesteding
     p = g.uitslag.percelen[code]
     perceel = a.percelen[code]
-    ins = next(i for i in g.inschrijvingen if i.naam == inschrijver)
-    winnaar = p.winnaars()[0] if p.rangorde else None
     uitkomst = besluit(g, inschrijver, code)
-    s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
-
-    d = Document(f"Gunningsbeslissing {perceel.naam}")
-    d.alinea(f"{ins.naam}, t.a.v. {ins.contactpersoon}, {ins.email}")
-    d.alinea(f"Datum: {datum_tekst(a.data.verzenddatum)}")
-    d.alinea(f"Onderwerp: gunningsbeslissing {a.naam}, perceel {perceel.naam}")
-    d.alinea(f"Geachte {ins.contactpersoon},")
+    toelating = a.procedure == "toelating"
+    soort = "Toelatingsbesluit" if toelating else "Gunningsbeslissing"
+    onderwerp = f"{soort.lower()} {a.naam}, perceel {perceel.naam}"
+    d = Document(f"{soort} {perceel.naam}", onderwerp=onderwerp, trefwoorden=kenmerk(g, inschrijver, code))
+    _kop_en_adres(d, g, inschrijver, code, onderwerp)
     d.alinea(
-        f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die "
-        f"{a.penvoerder} als penvoerder uitvoert namens de deelnemende gemeenten. Met deze brief "
-        "informeren wij u over de gunningsbeslissing voor dit perceel."
+        f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {a.penvoerder} als "
+        f"penvoerder uitvoert namens de deelnemende gemeenten. Met deze brief informeren wij u over "
+        f"{'het toelatingsbesluit' if toelating else 'de gunningsbeslissing'} voor dit perceel."
     )
-    d.kop("Beslissing")
+    d.kop(f"Beslissing: {uitkomst}")
     rang = next((r for r in p.rangorde if r.inschrijver == inschrijver), None)
-    if uitkomst == "uitgesloten":
-        redenen = next(x.redenen for x in p.uitgesloten if x.inschrijver == inschrijver)
+    t = g.toets.resultaat(inschrijver, code)
+    redenen = [
+        _reden_zin(g, t, b.regel, reden, code)
+        for b in (t.bevindingen if t else ())
+        if b.voldoet is False
+        for reden in (b.redenen or ("",))
+    ]
+    if uitkomst in ("ongeldig", "uitgesloten", "niet toegelaten"):
+        if uitkomst == "uitgesloten":
+            inleiding = (
+                "Uw inschrijving is uitgesloten van deelname aan dit perceel, omdat voor u een uitsluitingsgrond geldt:"
+            )
+        elif uitkomst == "ongeldig":
+            inleiding = (
+                "Uw inschrijving is ongeldig voor dit perceel: zij voldoet niet aan de volgende eisen van de "
+                "aanbesteding en is daarom niet gerangschikt en niet voor gunning in aanmerking gekomen:"
+            )
+        else:
+            inleiding = (
+                "Wij zijn voornemens u niet toe te laten tot de overeenkomst voor dit perceel, omdat uw inschrijving "
+                "niet voldoet aan de volgende eisen:"
+            )
+        d.alinea(inleiding)
+        d.opsomming(list(dict.fromkeys(redenen)))
+        if any(b.regel == "minimum_kwaliteit" and b.voldoet is False for b in (t.bevindingen if t else ())):
+            _scores_en_motivering(d, g, inschrijver, code, "Uw scores")
+        if not toelating:  # art. 2.130: every bidder learns to whom the lot goes
+            d.kop("Aan wie wordt gegund")
+            _winnaars_tabel(d, p, inschrijver)
+            d.alinea(raammaximum_zin(a, code))
+    elif toelating:
         d.alinea(
-            "Uw inschrijving voldoet niet aan de volgende eisen van de aanbesteding en is daarom "
-            "uitgesloten van verdere beoordeling voor dit perceel:"
+            f"Wij zijn voornemens u toe te laten tot de overeenkomst voor perceel {perceel.naam}. Uw inschrijving "
+            "voldoet aan alle eisen. Iedere inschrijver die aan de eisen voldoet, wordt toegelaten: inschrijvingen "
+            "worden niet gerangschikt of met elkaar vergeleken, en er wordt geen prijsscore berekend."
         )
-        d.opsomming(redenen)
-    elif uitkomst == "gegund":
-        n, totaal = p.toegewezen(inschrijver), p.volume
+        d.alinea(raammaximum_zin(a, code) + " Een toelating geeft geen recht op een bepaald aantal trajecten.")
+        _voorbehoud(d, g)
+        _scores_en_motivering(d, g, inschrijver, code, "Uw kwaliteitsscores")
+    else:
+        _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
+    _afsluiting(d, g, toelating)
+    return d
+
+
+def _voorbehoud(d: Document, g: Rapportgegevens) -> None:
+    if not g.aanbesteding.bewijsstukken:
+        return
+    d.kop("Voorbehoud: bewijsstukken")
+    d.alinea(
+        "Dit voornemen is onder voorbehoud van het overleggen van de volgende bewijsstukken, die wij binnen tien "
+        "werkdagen na deze brief van u ontvangen en in orde moeten bevinden:"
+    )
+    d.opsomming(g.aanbesteding.bewijsstukken)
+    d.alinea("Blijkt uit de bewijsstukken dat u niet aan de eisen voldoet, dan vervalt dit voornemen.")
+
+
+def _beslissing_gunning(
+    d: Document, g: Rapportgegevens, inschrijver: str, code: str, uitkomst: str, rang: Rangregel | None
+) -> None:
+    a = g.aanbesteding
+    p = g.uitslag.percelen[code]
+    perceel = a.percelen[code]
+    if rang is None:  # cannot happen for a valid bid; keep the letter honest rather than crash
+        d.alinea("Uw inschrijving is niet gerangschikt.")
+        return
+    if uitkomst == "gegund":
+        n = p.toegewezen(inschrijver)
         d.alinea(
-            f"Wij zijn voornemens perceel {perceel.naam} aan u te gunnen. Uw inschrijving is als "
-            f"{rang.rang}e gerangschikt. In de verdeling over de gemeenten verzorgt u naar verwachting {n} "
-            f"van de {totaal} trajecten per jaar ({getal(100 * n / totaal, 1)}%):"
+            f"Wij zijn voornemens perceel {perceel.naam} aan u te gunnen. Uw inschrijving is als {rang.rang}e "
+            f"gerangschikt. In de verdeling over de gemeenten verzorgt u naar verwachting {n} van de {p.volume} "
+            f"trajecten per jaar ({getal(100 * n / p.volume, 1)}%):"
         )
         d.tabel(
             ["Gemeente", "Inburgeraars per jaar", "Kosten per jaar"],
@@ -72,60 +559,36 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         )
     else:
         d.alinea(
-            f"Wij zijn voornemens perceel {perceel.naam} niet aan u te gunnen. Uw inschrijving is als "
-            f"{rang.rang}e gerangschikt; de hoogst gerangschikte inschrijving is die van {winnaar}, en de "
-            "verwachte vraag van de gemeenten is volledig verdeeld over hoger gerangschikte inschrijvers."
+            f"Wij zijn voornemens perceel {perceel.naam} niet aan u te gunnen. Uw inschrijving is beoordeeld en als "
+            f"{rang.rang}e gerangschikt, maar krijgt in de verdeling over de gemeenten geen trajecten."
         )
-    if winnaar and winnaar != inschrijver:
-        d.alinea(f"De hoogst gerangschikte inschrijver voor dit perceel is {winnaar}.")
-
-    if rang is not None:
-        d.kop("Uw scores")
-        rijen = []
-        for c in perceel.gunningscriteria:
-            r = g.panel.rij(inschrijver, code, c.code)
-            rijen.append([c.naam, f"{getal(c.weging, 0)}%", getal(r.punten) if r else "-", _motivering(r)])
-        d.tabel(["Criterium", "Weging", "Uw score", "Motivering van het beoordelingspanel"], rijen)
+    _winnaars_tabel(d, p, inschrijver)
+    d.alinea(raammaximum_zin(a, code))
+    if rang.loting:
+        anderen = [r.inschrijver for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
         d.alinea(
-            f"Uw kwaliteitsscore: {getal(rang.kwaliteit)}. Uw prijs per traject: {euro(rang.prijs)}; "
-            f"uw prijsscore: {getal(rang.prijsscore)} (methode {p.prijsmethode}; de formule staat in de "
-            f"aanbestedingsstukken); uw totaalscore: {getal(rang.totaal)}."
+            f"Uw inschrijving en die van {', '.join(anderen)} hadden precies dezelfde totaalscore, en geen "
+            f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}."
         )
-
-    if winnaar and winnaar != inschrijver:
-        w = next(r for r in p.rangorde if r.inschrijver == winnaar)
-        d.kop(f"Scores van de hoogst gerangschikte inschrijving ({winnaar})")
-        rijen, voordelen = [], []
-        for c in perceel.gunningscriteria:
-            rw = g.panel.rij(winnaar, code, c.code)
-            eigen = g.panel.rij(inschrijver, code, c.code)
-            rijen.append([c.naam, getal(rw.punten), getal(eigen.punten) if eigen else "-"])
-            if eigen is not None and rw.punten > eigen.punten + 1e-9:
-                voordelen.append(
-                    f"{c.naam}: de inschrijving van {winnaar} scoorde {getal(rw.punten)} punten tegen "
-                    f"{getal(eigen.punten)} voor uw inschrijving. Motivering van het panel: "
-                    f"{_motivering(rw)}"
-                )
-        d.tabel(["Criterium", f"Score {winnaar}", "Uw score"], rijen)
-        d.alinea(f"Kwaliteitsscore van {winnaar}: {getal(w.kwaliteit)}; totaalscore: {getal(w.totaal)}.")
-        if voordelen:
-            d.kop("Kenmerken en relatieve voordelen van de winnende inschrijving")
-            d.opsomming(voordelen)
-        elif rang is not None:
-            d.alinea(
-                f"Op geen enkel kwaliteitscriterium scoorde {winnaar} hoger dan u; het verschil in "
-                "totaalscore komt uit de prijs."
-            )
-
-    d.kop("Opschortende termijn")
-    d.alinea(
-        f"Deze beslissing is een voornemen. Wij gaan pas over tot het sluiten van de overeenkomst na afloop "
-        f"van de opschortende termijn van {s.dagen} kalenderdagen (artikel 2.127 Aanbestedingswet 2012). "
-        f"Deze termijn eindigt op {datum_tekst(s.einde)}. Bent u het niet eens met deze beslissing, dan kunt u "
-        "binnen deze termijn een kort geding aanhangig maken; wij verzoeken u ons daarvan direct op de hoogte "
-        "te stellen."
-    )
-    d.alinea(f"Berekening van de termijn: {s.uitleg}.", klein=True)
-    d.alinea("Met vriendelijke groet,")
-    d.alinea(f"{a.penvoerder}, namens de deelnemende gemeenten")
-    return d
+    elif rang.gelijke_stand:
+        anderen = [r.inschrijver for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
+        d.alinea(
+            f"U deelt rang {rang.rang} met {', '.join(anderen)}. De volgorde tussen u verandert de gunning en de "
+            "verdeling niet; daarom is geen loting gehouden."
+        )
+    elif rang.beslist_door:
+        d.alinea(
+            "Uw totaalscore was gelijk aan die van een andere inschrijver; de beslisregel "
+            f"'{rang.beslist_door.replace('_', ' ')}' van de aanbesteding heeft de volgorde bepaald."
+        )
+    if uitkomst == "gegund":
+        _voorbehoud(d, g)
+    d.kop("Uw beoordeling")
+    d.alinea(_methodezin(g, code))
+    d.alinea(_eigen_cijfers(g, code, rang))
+    _scores_en_motivering(d, g, inschrijver, code, "Uw scores per criterium")
+    if uitkomst == "afgewezen":
+        _vergelijking(d, g, code, rang, p)
+    if inschrijver in p.verklaring:
+        d.kop("Toelichting op de verdeling")
+        d.alinea(p.verklaring[inschrijver] + ".")

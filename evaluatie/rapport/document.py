@@ -1,20 +1,38 @@
-"""A tiny document model rendered to both HTML and Word, so letters say the same in both."""
+"""A tiny document model rendered to both HTML and Word, so letters say the same in both.
+
+Word files are built from one prepared package (`Sjabloon`): python-docx's default
+template is opened once, its static parts (styles, numbering, theme, ...) are deflated
+once, and each letter only adds its own `word/document.xml` and properties. That is what
+makes hundreds of letters cheap (python-docx per letter re-parses 400 kB of styles). The
+zip is written with fixed timestamps, so the same letter gives the same bytes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+import struct
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from evaluatie.ooxml import bewaar_document
 from evaluatie.rapport.html import e, pagina, tabel
+
+# A4 in twentieths of a point (210 x 297 mm), margins 2.5 cm.
+A4_BREEDTE, A4_HOOGTE, MARGE = 11906, 16838, 1418
+_ONGELDIG_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_DOS_DATUM = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the zip epoch: no clock time in the file
 
 
 @dataclass
 class Document:
     titel: str
     blokken: list[tuple] = field(default_factory=list)
+    onderwerp: str = ""  # docx core property 'subject'
+    trefwoorden: str = ""  # docx core property 'keywords' (e.g. the kenmerk)
 
     def kop(self, tekst: str) -> None:
         self.blokken.append(("kop", tekst))
@@ -24,12 +42,30 @@ class Document:
             tekst = tekst[:-1]
         self.blokken.append(("alinea", tekst, klein))
 
+    def regels(self, regels: Sequence[str]) -> None:
+        """One paragraph of separate lines (an address block, a signature)."""
+        regels = [r for r in regels if r]
+        if regels:
+            self.blokken.append(("regels", list(regels)))
+
     def opsomming(self, items: Sequence[str]) -> None:
         if items:
             self.blokken.append(("opsomming", list(items)))
 
     def tabel(self, kop: Sequence[str], rijen: Sequence[Sequence[object]]) -> None:
         self.blokken.append(("tabel", list(kop), [list(r) for r in rijen]))
+
+    def tekst(self) -> str:
+        """All text in reading order (for tests and search)."""
+        delen = [self.titel]
+        for b in self.blokken:
+            if b[0] in ("kop", "alinea"):
+                delen.append(b[1])
+            elif b[0] in ("regels", "opsomming"):
+                delen += b[1]
+            else:
+                delen += [" | ".join(str(x) for x in r) for r in [b[1], *b[2]]]
+        return "\n".join(delen)
 
     def html(self) -> str:
         delen = []
@@ -38,46 +74,209 @@ class Document:
                 delen.append(f"<h3>{e(b[1])}</h3>")
             elif b[0] == "alinea":
                 delen.append(f'<p class="klein">{e(b[1])}</p>' if b[2] else f"<p>{e(b[1])}</p>")
+            elif b[0] == "regels":
+                delen.append("<p>" + "<br>".join(e(x) for x in b[1]) + "</p>")
             elif b[0] == "opsomming":
                 delen.append("<ul>" + "".join(f"<li>{e(x)}</li>" for x in b[1]) + "</ul>")
             else:
                 delen.append(tabel(b[1], b[2]))
         return pagina(self.titel, f"<h1>{e(self.titel)}</h1>\n" + "\n".join(delen))
 
-    def schrijf_docx(self, pad: Path, auteur: str, tijdstip: dt.datetime) -> Path:
-        from docx import Document as Word
-        from docx.shared import Pt
+    def docx(self, auteur: str, tijdstip: dt.datetime) -> bytes:
+        """The Word file as bytes, from the prepared package."""
+        s = sjabloon()
+        kern = _kern_xml(self.titel, self.onderwerp, self.trefwoorden, auteur, tijdstip)
+        app = _APP_XML.format(bedrijf=_x(auteur)).encode()
+        eigen = [
+            ("word/document.xml", _document_xml(self).encode()),
+            ("docProps/core.xml", kern.encode()),
+            ("docProps/app.xml", app),
+        ]
+        return s.zip(eigen)
 
-        doc = Word()
-        doc.styles["Normal"].font.name = "Calibri"
-        doc.styles["Normal"].font.size = Pt(10.5)
-        doc.core_properties.author = auteur
-        doc.core_properties.title = self.titel
-        doc.core_properties.created = tijdstip
-        doc.core_properties.modified = tijdstip
-        doc.core_properties.last_modified_by = auteur
-        doc.add_heading(self.titel, level=1)
-        for b in self.blokken:
-            if b[0] == "kop":
-                doc.add_heading(b[1], level=2)
-            elif b[0] == "alinea":
-                p = doc.add_paragraph(b[1])
-                if b[2]:
-                    for run in p.runs:
-                        run.font.size = Pt(8.5)
-            elif b[0] == "opsomming":
-                for x in b[1]:
-                    doc.add_paragraph(x, style="List Bullet")
-            else:
-                t = doc.add_table(rows=1, cols=len(b[1]))
-                t.style = "Table Grid"
-                for j, k in enumerate(b[1]):
-                    t.rows[0].cells[j].text = str(k)
-                    for run in t.rows[0].cells[j].paragraphs[0].runs:
-                        run.font.bold = True
-                for rij in b[2]:
-                    cellen = t.add_row().cells
-                    for j, w in enumerate(rij):
-                        cellen[j].text = str(w)
-        bewaar_document(doc, pad, tijdstip)
+    def schrijf_docx(self, pad: Path, auteur: str, tijdstip: dt.datetime) -> Path:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_bytes(self.docx(auteur, tijdstip))
         return pad
+
+
+def _x(tekst: object) -> str:
+    return escape(_ONGELDIG_XML.sub("", str(tekst)))
+
+
+def _run(tekst: str, vet: bool = False, klein: bool = False) -> str:
+    eig = ("<w:b/>" if vet else "") + ('<w:sz w:val="17"/><w:szCs w:val="17"/>' if klein else "")
+    rpr = f"<w:rPr>{eig}</w:rPr>" if eig else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{_x(tekst)}</w:t></w:r>'
+
+
+def _p(inhoud: str, stijl: str | None = None, extra: str = "") -> str:
+    ppr = (
+        f'<w:pPr><w:pStyle w:val="{stijl}"/>{extra}</w:pPr>' if stijl else (f"<w:pPr>{extra}</w:pPr>" if extra else "")
+    )
+    return f"<w:p>{ppr}{inhoud}</w:p>"
+
+
+def _tabel_xml(kop: list, rijen: list[list]) -> str:
+    n = max(1, len(kop))
+    breedte = (A4_BREEDTE - 2 * MARGE) // n
+    raster = "".join(f'<w:gridCol w:w="{breedte}"/>' for _ in range(n))
+
+    def rij(cellen: list, koprij: bool) -> str:
+        trpr = "<w:trPr><w:tblHeader/></w:trPr>" if koprij else ""
+        tcs = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{breedte}" w:type="dxa"/></w:tcPr>{_p(_run(str(c), vet=koprij))}</w:tc>'
+            for c in cellen
+        )
+        return f"<w:tr>{trpr}{tcs}</w:tr>"
+
+    return (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+        f"<w:tblGrid>{raster}</w:tblGrid>" + rij(kop, True) + "".join(rij(r, False) for r in rijen) + "</w:tbl>"
+    )
+
+
+def _document_xml(d: Document) -> str:
+    delen = [_p(_run(d.titel), "Heading1")]
+    for b in d.blokken:
+        if b[0] == "kop":
+            delen.append(_p(_run(b[1]), "Heading2"))
+        elif b[0] == "alinea":
+            delen.append(_p(_run(b[1], klein=b[2])))
+        elif b[0] == "regels":
+            delen.append(_p("<w:r><w:br/></w:r>".join(_run(x) for x in b[1])))
+        elif b[0] == "opsomming":
+            delen += [_p(_run(x), "ListBullet") for x in b[1]]
+        else:
+            delen.append(_tabel_xml(b[1], b[2]))
+            delen.append(_p(""))  # Word needs a paragraph between a table and what follows
+    sect = (
+        f'<w:sectPr><w:pgSz w:w="{A4_BREEDTE}" w:h="{A4_HOOGTE}"/>'
+        f'<w:pgMar w:top="{MARGE}" w:right="{MARGE}" w:bottom="{MARGE}" w:left="{MARGE}" '
+        'w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+    )
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f"<w:body>{''.join(delen)}{sect}</w:body></w:document>"
+    )
+
+
+def _kern_xml(titel: str, onderwerp: str, trefwoorden: str, auteur: str, tijdstip: dt.datetime) -> str:
+    stempel = tijdstip.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{_x(titel)}</dc:title><dc:subject>{_x(onderwerp)}</dc:subject>"
+        f"<dc:creator>{_x(auteur)}</dc:creator><cp:keywords>{_x(trefwoorden)}</cp:keywords>"
+        f"<cp:lastModifiedBy>{_x(auteur)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stempel}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stempel}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Template>Normal.dotm</Template><Application>evaluatie</Application><DocSecurity>0</DocSecurity>"
+    "<Company>{bedrijf}</Company></Properties>"
+)
+
+
+@dataclass(frozen=True)
+class _Deel:
+    naam: bytes
+    crc: int
+    lengte: int
+    gecomprimeerd: bytes
+
+
+def _deel(naam: str, data: bytes) -> _Deel:
+    c = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return _Deel(naam.encode(), zlib.crc32(data), len(data), c.compress(data) + c.flush())
+
+
+@dataclass(frozen=True)
+class Sjabloon:
+    """The prepared package: every static part already deflated, in a fixed order."""
+
+    vast: tuple[_Deel, ...]
+
+    def zip(self, eigen: Sequence[tuple[str, bytes]]) -> bytes:
+        """A complete .docx: the static parts plus this letter's own parts (a minimal zip writer)."""
+        delen = [*self.vast[:1], *(_deel(n, d) for n, d in eigen), *self.vast[1:]]
+        lokaal, centraal = bytearray(), bytearray()
+        for d in delen:
+            kop = struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                20,
+                0,
+                8,
+                0,
+                _DOS_DATUM,
+                d.crc,
+                len(d.gecomprimeerd),
+                d.lengte,
+                len(d.naam),
+                0,
+            )
+            centraal += (
+                struct.pack(
+                    "<IHHHHHHIIIHHHHHII",
+                    0x02014B50,
+                    20,
+                    20,
+                    0,
+                    8,
+                    0,
+                    _DOS_DATUM,
+                    d.crc,
+                    len(d.gecomprimeerd),
+                    d.lengte,
+                    len(d.naam),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0o600 << 16,
+                    len(lokaal),
+                )
+                + d.naam
+            )
+            lokaal += kop + d.naam + d.gecomprimeerd
+        eind = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(delen), len(delen), len(centraal), len(lokaal), 0)
+        return bytes(lokaal + centraal + eind)
+
+
+@functools.cache
+def sjabloon() -> Sjabloon:
+    """Prepare the package once per process: python-docx's default parts, Calibri 10.5 pt,
+    without the thumbnail and the python-docx core properties."""
+    import io
+    import zipfile
+
+    from docx import Document as Word
+    from docx.shared import Pt
+
+    doc = Word()
+    doc.styles["Normal"].font.name = "Calibri"
+    doc.styles["Normal"].font.size = Pt(10.5)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    bron = zipfile.ZipFile(buffer)
+    eigen = {"word/document.xml", "docProps/core.xml", "docProps/app.xml", "docProps/thumbnail.jpeg"}
+    vast = []
+    for info in bron.infolist():
+        if info.filename in eigen:
+            continue
+        data = bron.read(info.filename)
+        if info.filename == "_rels/.rels":
+            data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
+        vast.append(_deel(info.filename, data))
+    vast.sort(key=lambda d: (d.naam != b"[Content_Types].xml", d.naam))
+    return Sjabloon(tuple(vast))

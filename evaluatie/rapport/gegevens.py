@@ -33,9 +33,17 @@ class Rapportgegevens:
     definitie_hash: str
     tijdstempel: str
     zekerheid: dict[str, str] = field(default_factory=dict)  # lot -> HTML section (robustness)
+    procesverbaal: str = ""  # HTML section: record of the assessment (rapport/procesverbaal.py)
+
+    @property
+    def concept(self) -> bool:
+        """A tie awaits a draw: the advies is a concept and no letters or gemeente pages go out."""
+        return bool(self.uitslag.loting_nodig)
 
     @classmethod
     def uit_award(cls, award, stempel: str | None = None) -> Rapportgegevens:
+        from evaluatie.rapport.procesverbaal import procesverbaal_html
+
         definitie = json.dumps(award.invoer.definitie, sort_keys=True, ensure_ascii=False).encode()
         return cls(
             aanbesteding=award.invoer.aanbesteding,
@@ -45,6 +53,13 @@ class Rapportgegevens:
             inschrijvingen=award.invoer.inschrijvingen,
             definitie_hash=sha256_bytes(definitie),
             tijdstempel=stempel or tijdstempel(),
+            procesverbaal=procesverbaal_html(
+                award.invoer.aanbesteding,
+                award.beoordeling.formulieren,
+                award.beoordeling.consensus,
+                award.beoordeling.panel,
+                list(award.uitslag.percelen),
+            ),
         )
 
 
@@ -63,6 +78,12 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         eisen = [b.eis for b in r.bevindingen]
     if eisen:
         regels.append("Knock-outeisen: " + "; ".join(eisen) + ".")
+    if g.aanbesteding.procedure == "toelating":  # no award criteria, price method or ranking in an open house
+        regels.append(
+            "Verwachte verdeling: per gemeente naar verhouding van de capaciteit van de toegelaten aanbieders "
+            "die haar bedienen; de inburgeraar of klantmanager kiest."
+        )
+        return regels
     regels.append(
         "Gunningscriteria: "
         + "; ".join(f"{c.naam} ({kort(c.weging)}%)" for c in p.gunningscriteria)
@@ -79,6 +100,11 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         )
     else:
         regels.append("Bij gelijke stand: loting.")
+    regels.append(_verdeelregels(p))
+    return regels
+
+
+def _verdeelregels(p) -> str:
     v = p.verdeling
     verdeel = ["capaciteit uit de inschrijving"]
     if v.max_aandeel is not None:
@@ -95,5 +121,4 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         verdeel.append("alle gemeenten van een subregio dezelfde leverancier(s)")
     for gem, b in v.budget_per_gemeente.items():
         verdeel.append(f"budget {gem} {euro(b)}")
-    regels.append("Verdeelregels: " + "; ".join(verdeel) + ".")
-    return regels
+    return "Verdeelregels: " + "; ".join(verdeel) + "."

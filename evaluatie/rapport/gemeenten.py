@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import Cel, e, pagina, tabel
-from evaluatie.tekst import euro
+from evaluatie.tekst import datum, euro
 
 
 def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
@@ -13,7 +13,7 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
     delen = [
         f"<h1>Overzicht voor gemeente {e(gemeente)}</h1>",
         f"<p>{e(a.naam)}. Penvoerder: {e(a.penvoerder)}. Subregio: {e(gem.subregio)}. "
-        f"Voorgenomen gunning: {a.data.gunning:%d-%m-%Y}.</p>",
+        f"Voorgenomen gunning: {datum(a.data.gunning)}.</p>",
     ]
     totaal_k = totaal_b = 0.0
     for p in g.uitslag.percelen.values():

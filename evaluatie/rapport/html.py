@@ -60,5 +60,7 @@ def stijl() -> str:
     return (sjablonen_map() / "stijl.css").read_text(encoding="utf-8")
 
 
-def pagina(titel: str, inhoud: str) -> str:
-    return _sjabloon().substitute(titel=e(titel), stijl=stijl(), inhoud=inhoud, versie=__version__)
+def pagina(titel: str, inhoud: str, extra_stijl: str = "") -> str:
+    """A whole HTML document; `extra_stijl` adds CSS for this document only (e.g. print margin boxes)."""
+    css = stijl() + ("\n" + extra_stijl if extra_stijl else "")
+    return _sjabloon().substitute(titel=e(titel), stijl=css, inhoud=inhoud, versie=__version__)

@@ -18,35 +18,28 @@ from functools import cache
 import yaml
 from dateutil.easter import easter
 
+from evaluatie.tekst import datum_met_dag
 from evaluatie.werkmap import criteria_map
-
-WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def datum_tekst(d: dt.date) -> str:
     """2026-04-28 -> 'dinsdag 28 april 2026'."""
-    return f"{WEEKDAGEN[d.weekday()]} {d.day} {MAANDEN[d.month - 1]} {d.year}"
+    return datum_met_dag(d)
 
 
 @cache
-def _gelijkgesteld_bestand() -> dict[dt.date, str]:
+def _bestand() -> dict:
     pad = criteria_map() / "atw-gelijkgestelde-dagen.yaml"
-    data = yaml.safe_load(pad.read_text(encoding="utf-8")) if pad.is_file() else {}
-    return {d["datum"]: d["naam"] for d in (data or {}).get("dagen", [])}
+    return (yaml.safe_load(pad.read_text(encoding="utf-8")) if pad.is_file() else None) or {}
+
+
+def _gelijkgesteld_bestand() -> dict[dt.date, str]:
+    return {d["datum"]: d["naam"] for d in _bestand().get("dagen", [])}
+
+
+def gedekte_jaren() -> frozenset[int]:
+    """Years for which criteria/atw-gelijkgestelde-dagen.yaml lists every gelijkgestelde dag."""
+    return frozenset(int(j) for j in _bestand().get("jaren", []))
 
 
 def atw_feestdagen(jaar: int, extra: Iterable[dt.date] = ()) -> dict[dt.date, str]:
@@ -89,6 +82,7 @@ class Standstill:
     dag_n: dt.date  # verzonden + dagen
     einde: dt.date
     uitleg: str  # the arithmetic in words
+    waarschuwing: str | None = None  # set when a year of the period is not covered by the Atw file
 
 
 def standstill(verzonden: dt.date, dagen: int = 20, extra: Iterable[dt.date] = ()) -> Standstill:
@@ -97,7 +91,7 @@ def standstill(verzonden: dt.date, dagen: int = 20, extra: Iterable[dt.date] = (
     einde = dag_n
     overgeslagen = []
     while (reden := _reden(einde, extra)) is not None:
-        overgeslagen.append(f"{einde.isoformat()} ({reden})")
+        overgeslagen.append(f"{datum_met_dag(einde)} ({reden})")
         einde += dt.timedelta(days=1)
     uitleg = f"verzonden op {datum_tekst(verzonden)}; dag {dagen} is {datum_tekst(dag_n)}"
     if overgeslagen:
@@ -107,4 +101,21 @@ def standstill(verzonden: dt.date, dagen: int = 20, extra: Iterable[dt.date] = (
         )
     else:
         uitleg += "; de termijn eindigt op die dag"
-    return Standstill(verzonden, dagen, dag_n, einde, uitleg)
+    return Standstill(verzonden, dagen, dag_n, einde, uitleg, atw_waarschuwing(dag_n, einde, bool(extra)))
+
+
+def atw_waarschuwing(van: dt.date, tot: dt.date, met_extra: bool = False) -> str | None:
+    """A warning when the end of a period falls in a year for which the gelijkgestelde dagen
+    are not known: a decree for that year may add a day and move the end date."""
+    jaren = sorted({van.year, tot.year} - gedekte_jaren())
+    if not jaren:
+        return None
+    bekend = sorted(gedekte_jaren())
+    dekking = f"{bekend[0]}-{bekend[-1]}" if bekend else "geen enkel jaar"
+    return (
+        f"de einddatum van de opschortende termijn ({datum_met_dag(tot)}) valt in "
+        f"{', '.join(map(str, jaren))}, een jaar waarvoor criteria/atw-gelijkgestelde-dagen.yaml "
+        f"(dekt {dekking}) de gelijkgestelde dagen van de Algemene termijnenwet niet kent"
+        + ("; alleen de gelijkgestelde dagen uit de aanbesteding zijn meegenomen" if met_extra else "")
+        + ". Controleer het Besluit gelijkstelling voor dat jaar in de Staatscourant."
+    )

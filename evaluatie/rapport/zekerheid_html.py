@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evaluatie.rapport.html import e
+from evaluatie.rapport.html import e, pagina
 from evaluatie.zekerheid.model import Zekerheid
 from evaluatie.zekerheid.tekst import zinnen
 
@@ -24,3 +24,23 @@ def zekerheid_html(z: Zekerheid, perceelnaam: str) -> str:
                 + "</ul>"
             )
     return "\n".join(delen)
+
+
+def zekerheid_pagina(naam: str, secties: dict[str, str], perceelnamen: dict[str, str]) -> str:
+    """The internal report rapporten/intern/zekerheid.html: every lot's certainty analyses.
+
+    Kept out of the gunningsadvies on purpose: the advies is discoverable in a kort geding, and a
+    sentence such as 'X stays first in 46% of the draws' helps a losing bidder without adding to
+    the motivation of the award. This page is for the penvoerder's own judgement."""
+    delen = [
+        '<p class="vertrouwelijk">Intern - niet bestemd voor inschrijvers</p>',
+        f"<h1>Zekerheid van de uitkomst: {e(naam)}</h1>",
+        "<p>Dit interne stuk hoort bij het gunningsadvies. Het laat zien hoe gevoelig de uitkomst is voor een "
+        "enkele beoordelaar, voor kleine verschillen in de scores, voor de prijs en voor de capaciteit. Het "
+        "maakt geen deel uit van de motivering van de gunningsbeslissing.</p>",
+    ]
+    for code, sectie in secties.items():
+        delen.append(f'<section data-perceel="{e(code)}"><h2>Perceel {e(perceelnamen.get(code, code))}</h2>')
+        delen.append(sectie)
+        delen.append("</section>")
+    return pagina(f"Zekerheid {naam} (intern)", "\n".join(delen))

@@ -1,7 +1,8 @@
 """Apply `--zet PAD=WAARDE` changes to the tender definition, checked against its JSON Schema.
 
 Paths use the YAML's own keys: `percelen.B1.verdeling.max_aandeel=0.5`,
-`percelen.Z.prijsmethode=vaste_prijs`, `gemeenten.3.inburgeraars.B1=50` (list positions from 1).
+`percelen.Z.prijsmethode=vaste_prijs`, `gemeenten.3.inburgeraars.B1=50` (list positions from 1,
+or a gemeente by name: `gemeenten.Hilversum.inburgeraars.B1=50`).
 Values are read as YAML (0.5, true, [a, b]). A path the schema does not know, or a lot the tender
 does not have, is refused with the valid choices at that point.
 """
@@ -35,6 +36,8 @@ def _stap(knoop: dict[str, Any], sleutel: str, data: Any, pad: str) -> tuple[dic
     """Descend one key; returns (schema node or None for free-form, the key as stored)."""
     knoop = _los_op(knoop)
     if knoop.get("type") == "array" or "items" in knoop:
+        if not sleutel.isdigit() and _benoemd(data):
+            return knoop.get("items"), _positie_op_naam(sleutel, data, pad)
         if not sleutel.isdigit() or not 1 <= int(sleutel) <= len(data or []):
             raise ZetFout(f"{pad}: verwacht een positie van 1 tot {len(data or [])}, kreeg '{sleutel}'")
         return knoop.get("items"), int(sleutel) - 1
@@ -48,6 +51,21 @@ def _stap(knoop: dict[str, Any], sleutel: str, data: Any, pad: str) -> tuple[dic
         return (extra if "oneOf" not in extra else None), sleutel
     geldig = ", ".join(eigenschappen) or "(geen)"
     raise ZetFout(f"{pad}: onbekend veld '{sleutel}'; geldig: {geldig}")
+
+
+def _benoemd(data: Any) -> bool:
+    return isinstance(data, list) and bool(data) and all(isinstance(x, dict) and "naam" in x for x in data)
+
+
+def _positie_op_naam(sleutel: str, data: list[dict[str, Any]], pad: str) -> int:
+    """`gemeenten.Hilversum.inburgeraars.B1=50`: a gemeente by name instead of position."""
+    from evaluatie.gemeentenamen import Namen
+
+    namen = Namen(str(x["naam"]) for x in data)
+    gevonden = namen.zoek(sleutel)
+    if gevonden is None:
+        raise ZetFout(f"{pad}: " + namen.melding(sleutel, "staat niet in de lijst"))
+    return next(i for i, x in enumerate(data) if str(x["naam"]) == gevonden)
 
 
 def pas_toe(data: dict[str, Any], zetten: list[str]) -> dict[str, Any]:

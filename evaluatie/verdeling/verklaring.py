@@ -1,79 +1,240 @@
-"""Why a supplier got less than its capacity: the binding allocation rules, in words."""
+"""Why a supplier got less than its capacity, found by computation, in words.
+
+For every supplier below its capacity the rule(s) that actually bind are found:
+- `max_aandeel` from the solved model: the supplier sits exactly at the share cap;
+- every other active allocation rule (min_volume, min/max_leveranciers,
+  max_leveranciers_per_gemeente, per_subregio, budget) by re-solving the lot once with that
+  rule switched off: if the supplier then gets more, the rule binds for it;
+- when no rule binds, from the outcome: the demand in its gemeenten went to suppliers of
+  higher value, or of equal value and a lower price (the allocation minimises cost among
+  equal value), or of equal value and price and a better rank; or its gemeenten simply have
+  no more demand than it got.
+Re-solves happen only when some supplier is below capacity, once per active rule (not per
+supplier), so the cost is a handful of solves of the same small model.
+"""
 
 from __future__ import annotations
 
-from evaluatie.verdeling.lp import bovengrens, geschikt
-from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from evaluatie.fouten import EvaluatieFout
+from evaluatie.verdeling.lp import WAARDESCHAAL, geschikt
+from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
+
+Oplosser = Callable[[Verdeelprobleem], Verdeling]
 
 
-def bindende_regels(p: Verdeelprobleem, v: Verdeling) -> list[str]:
+@dataclass(frozen=True)
+class Verklaring:
+    inschrijver: str
+    toegewezen: int
+    capaciteit: int
+    oorzaken: tuple[str, ...]  # codes, see ZINNEN in the module: what binds, in a fixed order
+    zin: str  # the explanation in Dutch, naming supplier, numbers and the rule
+
+
+def _versoepeld(p: Verdeelprobleem) -> list[tuple[str, Verdeelprobleem]]:
+    """The lot with one active rule switched off, per rule."""
+    r = p.regels
+    uit = []
+
+    def zonder(**wijziging) -> Verdeelprobleem:
+        return Verdeelprobleem(
+            p.perceel, p.perceelnaam, p.vraag, p.subregio, p.leveranciers, r.model_copy(update=wijziging), p.budget
+        )
+
+    if r.min_volume:
+        uit.append(("min_volume", zonder(min_volume=None)))
+    if r.min_leveranciers is not None:
+        uit.append(("min_leveranciers", zonder(min_leveranciers=None)))
+    if r.max_leveranciers is not None:
+        uit.append(("max_leveranciers", zonder(max_leveranciers=None)))
+    if r.max_leveranciers_per_gemeente is not None:
+        uit.append(("max_leveranciers_per_gemeente", zonder(max_leveranciers_per_gemeente=None)))
+    if r.per_subregio:
+        uit.append(("per_subregio", zonder(per_subregio=False)))
+    if p.budget:
+        uit.append(
+            (
+                "budget",
+                Verdeelprobleem(
+                    p.perceel,
+                    p.perceelnaam,
+                    p.vraag,
+                    p.subregio,
+                    p.leveranciers,
+                    r.model_copy(update={"budget_per_gemeente": {}}),
+                    {},
+                ),
+            )
+        )
+    return uit
+
+
+def _w(s: Leverancier) -> int:
+    return round(s.waarde * WAARDESCHAAL)  # the allocation compares values at this precision
+
+
+def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring]:
+    """One explanation per supplier below its capacity, in ranking order."""
+    from evaluatie.tekst import euro
+
     kregen = v.per_leverancier()
+    onder = [s for s in p.leveranciers if kregen.get(s.naam, 0) < s.capaciteit]
+    if not onder:
+        return []
+    plafond = p.aandeelplafond()
+    opnieuw: dict[str, dict[str, int]] = {}
+    for code, p2 in _versoepeld(p):
+        try:
+            opnieuw[code] = los(p2).per_leverancier()
+        except EvaluatieFout:  # switching a rule off only widens the model; keep going regardless
+            continue
     per_gemeente = v.per_gemeente()
     el = geschikt(p)
+    kosten = {g: sum(t.kosten for t in v.toewijzing if t.gemeente == g) for g in p.vraag}
     r = p.regels
-    zinnen = []
-    aantal_gekozen = sum(1 for n in kregen.values() if n > 0)
-    for s in p.leveranciers:
+    uit = []
+    for s in onder:
         n = kregen.get(s.naam, 0)
-        if n >= s.capaciteit:
-            continue
-        kop = f"{s.naam} krijgt {n} van zijn capaciteit {s.capaciteit}"
-        plafond = p.aandeelplafond()
+        idx = p.leveranciers.index(s)
+        eigen = [g for g in p.vraag if p.vraag[g] > 0 and idx in el[g]]
+        delen: list[tuple[str, str]] = []
         if plafond is not None and n == plafond and plafond < s.capaciteit:
-            zinnen.append(
-                f"{kop}: begrensd door het maximale aandeel van {r.max_aandeel:.0%} (hoogstens {plafond} "
-                f"van {p.totaal})"
-            )
-            continue
-        eigen = [g for g in p.vraag if any(p.leveranciers[i].naam == s.naam for i in el[g]) and p.vraag[g] > 0]
-        if not eigen:
-            zinnen.append(
-                f"{kop}: het bedient geen gemeente met vraag"
-                + (" als hele subregio (iedere subregio dezelfde leveranciers)" if r.per_subregio else "")
-            )
-            continue
-        if n == 0 and r.max_leveranciers is not None and aantal_gekozen >= r.max_leveranciers:
-            zinnen.append(
-                f"{kop}: het maximum van {r.max_leveranciers} leveranciers is bereikt met beter "
-                "gerangschikte inschrijvers"
-            )
-            continue
-        if n == 0 and r.min_volume and bovengrens(p, s) >= r.min_volume:
-            vrij = sum(p.vraag[g] for g in eigen)
-            if vrij < r.min_volume:
-                zinnen.append(
-                    f"{kop}: de vraag in zijn gemeenten ({vrij}) is kleiner dan het minimale volume van {r.min_volume}"
+            delen.append(
+                (
+                    "max_aandeel",
+                    f"het maximale aandeel van {r.max_aandeel:.0%} van het volume (hoogstens {plafond} van "
+                    f"{p.totaal}) begrenst het",
                 )
+            )
+        for code, ander in opnieuw.items():
+            meer = ander.get(s.naam, 0)
+            if meer <= n:
                 continue
-        vol = []
-        if r.max_leveranciers_per_gemeente is not None:
-            vol = [
-                g
-                for g in eigen
-                if s.naam not in per_gemeente.get(g, {})
-                and len(per_gemeente.get(g, {})) >= r.max_leveranciers_per_gemeente
-            ]
-        if vol:
-            zin = (
-                f"{kop}: in {', '.join(vol)} zijn al {r.max_leveranciers_per_gemeente} leveranciers "
-                "actief, het maximum per gemeente"
+            if code == "min_volume":
+                if n == 0:
+                    tekst = (
+                        f"wie volume krijgt, krijgt minstens {r.min_volume} (minimaal volume); zonder die regel "
+                        f"zou het {meer} krijgen"
+                    )
+                else:
+                    gedwongen = [
+                        x.naam
+                        for x in p.leveranciers
+                        if x.naam != s.naam and kregen.get(x.naam, 0) > ander.get(x.naam, 0)
+                    ]
+                    tekst = (
+                        f"het minimale volume van {r.min_volume} per leverancier"
+                        + (f" geeft {', '.join(gedwongen)} meer dan zonder die regel" if gedwongen else "")
+                        + f"; zonder die regel zou het {meer} krijgen"
+                    )
+            elif code == "max_leveranciers_per_gemeente":
+                vol = [
+                    g
+                    for g in eigen
+                    if s.naam not in per_gemeente.get(g, {})
+                    and len(per_gemeente.get(g, {})) >= r.max_leveranciers_per_gemeente
+                ]
+                waar = f"in {', '.join(vol)} zijn" if vol else "in zijn gemeenten zijn"
+                tekst = (
+                    f"{waar} al {r.max_leveranciers_per_gemeente} leveranciers actief, het maximum per gemeente; "
+                    f"zonder die regel zou het {meer} krijgen"
+                )
+            elif code == "max_leveranciers":
+                actief = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
+                tekst = (
+                    f"het maximum van {r.max_leveranciers} leveranciers voor het perceel is bereikt met "
+                    f"{', '.join(actief)}; zonder die regel zou het {meer} krijgen"
+                )
+            elif code == "min_leveranciers":
+                extra = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and ander.get(x.naam, 0) == 0]
+                tekst = (
+                    f"de regel dat minstens {r.min_leveranciers} leveranciers volume krijgen, geeft volume aan "
+                    f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {meer} krijgen"
+                )
+            elif code == "per_subregio":
+                regios = sorted({p.subregio[g] for g in eigen if s.naam not in per_gemeente.get(g, {})})
+                waar = f" (subregio {', '.join(regios)})" if regios else ""
+                tekst = (
+                    f"alle gemeenten van een subregio krijgen dezelfde leverancier(s){waar}; zonder die regel zou "
+                    f"het {meer} krijgen"
+                )
+            else:  # budget
+                krap = [g for g in eigen if g in p.budget and p.budget[g] - kosten[g] < s.prijs - 1e-9]
+                waar = (
+                    ", ".join(f"{g} (budget {euro(p.budget[g])}, kosten {euro(kosten[g])})" for g in krap)
+                    or "de gemeenten met een budget"
+                )
+                tekst = (
+                    f"het budget per gemeente laat in {waar} geen traject tegen zijn prijs van {euro(s.prijs)} meer "
+                    f"toe; zonder budgetgrens zou het {meer} krijgen"
+                )
+            delen.append((code, tekst))
+        if not delen:
+            delen = _uit_uitkomst(p, v, s, eigen, n)
+        zin = f"{s.naam} krijgt {n} van zijn capaciteit {s.capaciteit}: " + "; en ".join(t for _, t in delen)
+        uit.append(Verklaring(s.naam, n, s.capaciteit, tuple(c for c, _ in delen), zin))
+    return uit
+
+
+def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str], n: int) -> list[tuple[str, str]]:
+    """No rule binds: the demand of its gemeenten is used up, or went to better or cheaper suppliers."""
+    vraag = sum(p.vraag[g] for g in eigen)
+    if not eigen:
+        return [("geen_vraag", "het bedient geen gemeente met vraag in dit perceel")]
+    if n >= vraag:
+        return [
+            (
+                "geen_vraag",
+                f"de gemeenten die het bedient ({', '.join(eigen)}) hebben samen {vraag} inburgeraars, en die krijgt "
+                "het allemaal",
             )
-            if len(vol) < len(eigen):
-                zin += "; in de andere gemeenten gaat de vraag eerst naar beter gerangschikte inschrijvers"
-            zinnen.append(zin)
-            continue
-        if r.min_volume and n == 0:
-            zinnen.append(
-                f"{kop}: toekennen zou minstens {r.min_volume} inburgeraars vragen (het minimale volume per "
-                "leverancier), die bij beter gerangschikte inschrijvers meer waarde opleveren"
+        ]
+    anderen = {}
+    for t in v.toewijzing:
+        if t.gemeente in eigen and t.inschrijver != s.naam:
+            anderen[t.inschrijver] = anderen.get(t.inschrijver, 0) + t.aantal
+    per_naam = {x.naam: x for x in p.leveranciers}
+    hoger = [x for x in anderen if _w(per_naam[x]) > _w(s)]
+    goedkoper = [x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].prijs < s.prijs]
+    rang = [
+        x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].prijs == s.prijs and per_naam[x].rang < s.rang
+    ]
+    delen = []
+    if hoger:
+        delen.append(
+            (
+                "beter_gerangschikt",
+                "de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met een hogere totaalscore ("
+                + ", ".join(f"{x}: {anderen[x]}" for x in hoger)
+                + ")",
             )
-            continue
-        budget = [g for g in eigen if g in p.budget]
-        beter = [x.naam for x in p.leveranciers if x.rang < s.rang and kregen.get(x.naam, 0) > 0]
-        reden = "de vraag in de gemeenten die het bedient gaat eerst naar beter gerangschikte inschrijvers"
-        if beter:
-            reden += f" ({', '.join(beter)})"
-        if budget:
-            reden += f"; budgetgrens in {', '.join(budget)}"
-        zinnen.append(f"{kop}: {reden}")
-    return zinnen
+        )
+    if goedkoper:
+        delen.append(
+            (
+                "gelijke_waarde_lagere_prijs",
+                f"{', '.join(goedkoper)} {'heeft' if len(goedkoper) == 1 else 'hebben'} dezelfde totaalscore en een "
+                "lagere prijs; bij gelijke waarde kiest de verdeling de laagste kosten",
+            )
+        )
+    if rang:
+        delen.append(
+            (
+                "gelijke_waarde_betere_rang",
+                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde totaalscore en prijs en "
+                "staat hoger in de rangorde",
+            )
+        )
+    return delen or [("combinatie", "de verdeelregels samen; geen afzonderlijke regel verklaart het")]
+
+
+def bindende_regels(p: Verdeelprobleem, v: Verdeling, los: Oplosser | None = None) -> list[str]:
+    """The explanations as sentences (the form gunning.json and the advies carry)."""
+    if los is None:
+        from evaluatie.verdeling.lp import verdeel
+
+        los = verdeel
+    return [x.zin for x in verklaar(p, v, los)]

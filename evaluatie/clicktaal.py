@@ -1,0 +1,140 @@
+"""Click's own texts in Dutch ("Usage:", "Show this message and exit.", "No such command" ...).
+
+Click translates every text it prints through `gettext.gettext`/`ngettext`, bound at import in
+each of its modules as `_` and `ngettext`. A gettext catalog would only be used when the
+user's locale asks for Dutch; an inkoper's terminal may be in English, and the tool speaks
+Dutch regardless. So `activeer()` rebinds those names in click's modules to a lookup in the
+catalog below, a dictionary lookup with no file access: `--help` stays as fast as before.
+Texts not in the catalog (click internals a user never sees) pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+VERTALINGEN: dict[str, str] = {
+    "Usage:": "Gebruik:",
+    "Options": "Opties",
+    "Commands": "Commando's",
+    "Positional arguments": "Argumenten",
+    "Show this message and exit.": "Toon deze hulp en stop.",
+    "Show the version and exit.": "Toon de versie en stop.",
+    "%(prog)s, version %(version)s": "%(prog)s, versie %(version)s",
+    "Error: {message}": "Fout: {message}",
+    "Try '{command} {option}' for help.": "Typ '{command} {option}' voor hulp.",
+    "No such command {name!r}.": "Onbekend commando {name!r}.",
+    "No such option {name!r}.": "Onbekende optie {name!r}.",
+    "Missing command.": "Geef een commando.",
+    "Missing argument": "Argument ontbreekt",
+    "Missing option": "Optie ontbreekt",
+    "Missing parameter": "Parameter ontbreekt",
+    "Missing parameter: {param_name}": "Parameter ontbreekt: {param_name}",
+    "Missing {param_type}": "{param_type} ontbreekt",
+    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
+    "Invalid value: {message}": "Ongeldige waarde: {message}",
+    "Option {name!r} does not take a value.": "Optie {name!r} neemt geen waarde.",
+    "Argument {name!r} takes {nargs} values.": "Argument {name!r} neemt {nargs} waarden.",
+    "Aborted!": "Afgebroken.",
+    "unknown error": "onbekende fout",
+    "default: {default}": "standaard: {default}",
+    "required": "verplicht",
+    "env var: {var}": "omgevingsvariabele: {var}",
+    "deprecated": "verouderd",
+    "(dynamic)": "(dynamisch)",
+    "Value must be an iterable.": "De waarde moet een reeks zijn.",
+    "Could not open file {filename!r}: {message}": "Kan bestand {filename!r} niet openen: {message}",
+    "directory": "map",
+    "file": "bestand",
+    "path": "pad",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} is een map.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} is een bestand.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} is niet leesbaar.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} is niet schrijfbaar.",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} is niet uitvoerbaar.",
+    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig getal.",
+    "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} is geen geldige ja/nee-waarde. Geldig: {states}"
+    ),
+    "{value!r} is not a valid UUID.": "{value!r} is geen geldige UUID.",
+    "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
+    "Confirm the action without prompting.": "Bevestig zonder te vragen.",
+    "Do you want to continue?": "Wilt u doorgaan?",
+    "Error: invalid input": "Fout: ongeldige invoer",
+    "Error: The two entered values do not match.": "Fout: de twee ingevoerde waarden zijn niet gelijk.",
+    "Repeat for confirmation": "Herhaal ter bevestiging",
+    "Press any key to continue...": "Druk op een toets om door te gaan...",
+    # usage line pieces (not gettext texts in click; translated in collect_usage_pieces below)
+    "[OPTIONS]": "[OPTIES]",
+    "COMMAND [ARGS]...": "COMMANDO [ARGUMENTEN]...",
+}
+
+# the metavar click shows for an option of a type (the type's name in capitals)
+TYPENAMEN = {"StringParamType": "tekst", "FloatParamType": "getal", "FloatRange": "getal", "IntParamType": "aantal"}
+TYPENAMEN |= {"IntRange": "aantal", "BoolParamType": "ja/nee", "DateTime": "datum"}
+
+# ngettext: (singular, plural) -> (Dutch singular, Dutch plural)
+MEERVOUDEN: dict[tuple[str, str], tuple[str, str]] = {
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "Onverwacht extra argument ({args})",
+        "Onverwachte extra argumenten ({args})",
+    ),
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "Bedoelt u {possibility}?",
+        "(Bedoelt u een van: {possibilities}?)",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "Optie {name!r} heeft een waarde nodig.",
+        "Optie {name!r} heeft {nargs} waarden nodig.",
+    ),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "{value!r} is niet {choice}.",
+        "{value!r} is geen van {choices}.",
+    ),
+    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."): (
+        "Neemt {nargs} waarden, maar er is er 1 gegeven.",
+        "Neemt {nargs} waarden, maar er zijn er {len} gegeven.",
+    ),
+}
+
+_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils")
+
+
+def vertaal(tekst: str) -> str:
+    return VERTALINGEN.get(tekst, tekst)
+
+
+def vertaal_meervoud(enkel: str, meer: str, n: int) -> str:
+    nl = MEERVOUDEN.get((enkel, meer))
+    if nl is None:
+        return enkel if n == 1 else meer
+    return nl[0] if n == 1 else nl[1]
+
+
+_actief = False
+
+
+def activeer() -> None:
+    """Rebind click's translation functions; idempotent, to be called before commands are defined."""
+    global _actief
+    if _actief:
+        return
+    _actief = True
+    import click
+
+    for klasse in (click.Command, click.Group):
+        origineel = klasse.collect_usage_pieces
+
+        def stukken(self, ctx, _origineel=origineel):
+            return [vertaal(s) for s in _origineel(self, ctx)]
+
+        klasse.collect_usage_pieces = stukken
+    for typenaam, nl in TYPENAMEN.items():
+        getattr(click.types, typenaam).name = nl
+    for naam in _MODULES:
+        module = importlib.import_module(f"click.{naam}")
+        if hasattr(module, "_"):
+            module._ = vertaal
+        if hasattr(module, "ngettext"):
+            module.ngettext = vertaal_meervoud

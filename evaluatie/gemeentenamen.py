@@ -1,0 +1,159 @@
+"""Forgiving matching of gemeente (and regio) names, with a suggestion when nothing matches.
+
+One rule everywhere (bids, aanbesteding.yaml, --zet, `evaluatie nieuw`): case, accents,
+spaces, hyphens and other punctuation do not count, nor does a leading "Gemeente" (or
+"Regio" for an arbeidsmarktregio). So
+"gemeente  gooise-meren" is Gooise Meren. CBS writes some names with a province suffix
+("Laren (NH.)", "Hengelo (O.)"); without the suffix the name still matches when only one
+candidate has it. A name that matches nothing gets the closest valid names, and an old name
+from the register of herindelingen ("Weesp") says where that gemeente went.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Any
+
+# Everyday names that differ from the official name (both are in wide use).
+ALIASSEN = {"den haag": "'s-Gravenhage", "den bosch": "'s-Hertogenbosch"}
+
+_MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+_TOEVOEGING = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+@lru_cache(maxsize=8192)
+def sleutel(naam: str) -> str:
+    """The comparison key: 'Gemeente Súdwest-Fryslân ' -> 'sudwestfryslan'."""
+    tekst = unicodedata.normalize("NFKD", str(naam)).casefold()
+    tekst = "".join(c for c in tekst if not unicodedata.combining(c)).strip()
+    tekst = re.sub(r"^(gemeente|regio)\b", "", tekst)
+    return "".join(c for c in tekst if c.isalnum())
+
+
+def zonder_toevoeging(naam: str) -> str:
+    """'Laren (NH.)' -> 'Laren'."""
+    return _TOEVOEGING.sub("", naam)
+
+
+def datum_tekst(d: dt.date) -> str:
+    return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+
+
+def opsomming(namen: list[str], voegwoord: str = "of") -> str:
+    """'A', 'A of B', 'A, B of C'."""
+    if len(namen) <= 1:
+        return "".join(namen)
+    return f"{', '.join(namen[:-1])} {voegwoord} {namen[-1]}"
+
+
+class Namen:
+    """A fixed list of valid names and how to find one of them from what a user typed."""
+
+    def __init__(self, geldig: Iterable[str], aliassen: dict[str, str] | None = None):
+        self.geldig = list(dict.fromkeys(geldig))
+        self._op_sleutel: dict[str, str] = {}
+        for n in self.geldig:
+            self._op_sleutel.setdefault(sleutel(n), n)
+        self._kaal: dict[str, list[str]] = {}
+        for n in self.geldig:
+            self._kaal.setdefault(sleutel(zonder_toevoeging(n)), []).append(n)
+        self._aliassen = {sleutel(k): v for k, v in (aliassen or {}).items() if v in self.geldig}
+
+    def zoek(self, naam: str) -> str | None:
+        """The valid name meant by `naam`, or None. Never guesses between two candidates."""
+        s = sleutel(naam)
+        if not s:
+            return None
+        if s in self._op_sleutel:
+            return self._op_sleutel[s]
+        kaal = sleutel(zonder_toevoeging(naam))
+        if kaal in self._op_sleutel:
+            return self._op_sleutel[kaal]
+        kandidaten = self._kaal.get(s, [])
+        if len(kandidaten) == 1:
+            return kandidaten[0]
+        return self._aliassen.get(s)
+
+    def suggesties(self, naam: str, aantal: int = 3) -> list[str]:
+        """Closest valid names: same name with another suffix, a prefix match, or similar spelling."""
+        s = sleutel(naam)
+        if not s:
+            return []
+        uit = list(self._kaal.get(sleutel(zonder_toevoeging(naam)), []))
+        if len(s) >= 3:
+            uit += [n for k, n in self._op_sleutel.items() if k.startswith(s) or (len(k) >= 3 and s.startswith(k))]
+        uit += [self._op_sleutel[k] for k in difflib.get_close_matches(s, list(self._op_sleutel), n=aantal, cutoff=0.6)]
+        return list(dict.fromkeys(uit))[:aantal]
+
+    def toelichting(self, naam: str, peildatum: dt.date | None = None) -> str:
+        """What to add after 'X is unknown': where an old gemeente went, or 'bedoelt u ...?'."""
+        delen = []
+        stukken = [d.strip() for d in re.split(r"[,/]", naam) if d.strip()]
+        if len(stukken) > 1 and all(self.zoek(d) for d in stukken):
+            gevonden = [self.zoek(d) or d for d in stukken]
+            return f"dit zijn {len(gevonden)} gemeenten ({opsomming(gevonden, 'en')}); geef ze afzonderlijk op"
+        oud = opgeheven(naam, peildatum)
+        if oud is not None:
+            delen.append(
+                f"de gemeente {oud.naam} bestaat sinds {datum_tekst(oud.opgeheven_per)} niet meer "
+                f"en is opgegaan in {opsomming(list(oud.opgegaan_in), 'en')}"
+            )
+            opvolgers = [n for n in oud.opgegaan_in if self.zoek(n)]
+            if opvolgers:
+                delen.append(f"bedoelt u {opsomming([self.zoek(n) for n in opvolgers])}?")  # type: ignore[misc]
+                return "; ".join(delen)
+        suggesties = self.suggesties(naam)
+        if suggesties:
+            delen.append(f"bedoelt u {opsomming(suggesties)}?")
+        elif len(self.geldig) <= 12:
+            delen.append(f"geldig: {', '.join(self.geldig)}")
+        return "; ".join(delen)
+
+    def melding(self, naam: str, onbekend: str, peildatum: dt.date | None = None) -> str:
+        """ "'Hilversun' hoort niet bij deze aanbesteding; bedoelt u Hilversum?"."""
+        extra = self.toelichting(naam, peildatum)
+        return f"'{naam}' {onbekend}" + (f"; {extra}" if extra else "")
+
+
+@cache
+def _herindelingen_op_sleutel() -> dict[str, Any]:
+    from evaluatie.gemeenteregister import herindelingen
+
+    return {sleutel(h.naam): h for h in herindelingen()}
+
+
+def opgeheven(naam: str, peildatum: dt.date | None = None) -> Any:
+    """The herindeling that dissolved gemeente `naam` on or before `peildatum` (any date if None)."""
+    h = _herindelingen_op_sleutel().get(sleutel(naam))
+    return h if h is not None and (peildatum is None or h.opgeheven_per <= peildatum) else None
+
+
+def register_namen() -> Namen:
+    """All gemeenten of the bundled CBS register, with the everyday aliases."""
+    from evaluatie.gemeenteregister import gemeenten
+
+    return Namen([g.naam for g in gemeenten()], ALIASSEN)
+
+
+def regio_namen() -> Namen:
+    from evaluatie.gemeenteregister import arbeidsmarktregios
+
+    return Namen(arbeidsmarktregios())

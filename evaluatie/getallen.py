@@ -1,0 +1,146 @@
+"""One rule for reading numbers a person typed, shared by the bid reader and the YAML loader.
+
+A money or count value must never be read as a fraction of what was meant: "9.500" in a
+Dutch bid is nine thousand five hundred euro, not nine and a half. The rule, in short:
+
+- A workbook cell holding a real number is taken as it is.
+- Text in a workbook cell is read in Dutch notation: a dot only separates thousands (groups of
+  exactly three digits: "9.500", "1.250.000"), a comma is the decimal sign ("9500,50",
+  "9.500,50"). Anything else is refused with a hint, never guessed: "9,500.50" (mixed
+  separators), "9500.50" (decimal dot), "9,500" (thousands or decimals?), "NaN", "inf".
+- In the YAML a number is written the YAML way (a dot is the decimal sign), but a number that
+  looks like Dutch thousands ("10.000", "1.500") is refused as ambiguous.
+- An amount in euro below PLAUSIBEL_BEDRAG (a price per traject, a budget, a maximum
+  discount) is refused: it is almost surely a misplaced separator.
+
+Every refusal is a GetalFout whose message the caller prefixes with the cell or YAML line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+PLAUSIBEL_BEDRAG = 50.0
+"""Lowest believable amount in euro. The cheapest route (PVT) costs a few hundred euro per
+inburgeraar; 'EUR 9,50' or 'EUR 10' is a separator mistake, not a price."""
+
+_NL_DUIZENDTALLEN = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
+_NL_GEWOON = re.compile(r"^[+-]?\d+(?:,\d+)?$")
+_KOMMA_DRIE = re.compile(r"^[+-]?[1-9]\d{0,2},\d{3}$")
+_PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$")
+_YAML_DUIZENDTALLEN = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$")
+_NIET_GETAL = {"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", ".nan", ".inf", "-.inf", "+.inf"}
+
+
+class GetalFout(ValueError):
+    """A number that cannot be read without guessing; the message says why and what to write.
+
+    `algemeen` marks the plain case (not a number at all), where the caller's own wording suffices.
+    """
+
+    def __init__(self, bericht: str, algemeen: bool = False):
+        super().__init__(bericht)
+        self.algemeen = algemeen
+
+
+def _zonder_valuta(tekst: str) -> str:
+    t = tekst.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    for teken in ("€", "EUR", "eur", "Eur"):
+        t = t.replace(teken, "")
+    return t.strip()
+
+
+def lees_tekst(tekst: str) -> float:
+    """A number typed as text in a Dutch workbook; GetalFout when it could be read two ways."""
+    t = _zonder_valuta(tekst)
+    if not t:
+        raise GetalFout("geen getal ingevuld", algemeen=True)
+    if t.lower() in _NIET_GETAL:
+        raise GetalFout(f"'{tekst.strip()}' is geen getal", algemeen=True)
+    if " " in t:
+        raise GetalFout(f"'{tekst.strip()}': schrijf het getal zonder spaties, bijvoorbeeld 9500 of 9.500,50")
+    if "." in t and "," in t and t.index(",") < t.rindex("."):
+        raise GetalFout(
+            f"'{tekst.strip()}': gemengde scheidingstekens (komma voor punt); "
+            "schrijf bijvoorbeeld 9500,50 (komma voor decimalen, geen duizendtallen)"
+        )
+    if _NL_DUIZENDTALLEN.match(t):
+        return float(t.replace(".", "").replace(",", "."))
+    if _KOMMA_DRIE.match(t):
+        geheel = t.replace(",", "")
+        raise GetalFout(
+            f"'{tekst.strip()}' is dubbelzinnig: bedoelt u {geheel} of {t}? "
+            f"schrijf {geheel} (zonder scheidingsteken) of gebruik alleen een komma voor decimalen"
+        )
+    if _NL_GEWOON.match(t):
+        return float(t.replace(",", "."))
+    if _PUNT_DECIMAAL.match(t):
+        raise GetalFout(
+            f"'{tekst.strip()}': een punt staat in het Nederlands voor duizendtallen; "
+            f"schrijf {t.replace('.', ',')} (komma voor decimalen) of het bedrag zonder punt"
+        )
+    raise GetalFout(f"'{tekst.strip()}' is geen getal", algemeen=True)
+
+
+def lees_waarde(waarde: object) -> float:
+    """A number from a workbook cell: a real number as is, text by the Dutch rule above."""
+    if isinstance(waarde, bool):
+        raise GetalFout(f"'{waarde}' is geen getal", algemeen=True)
+    if isinstance(waarde, int):
+        return float(waarde)
+    if isinstance(waarde, float):
+        if not math.isfinite(waarde):
+            raise GetalFout(f"'{waarde}' is geen getal")
+        return waarde
+    if isinstance(waarde, str):
+        return lees_tekst(waarde)
+    raise GetalFout(f"'{waarde}' is geen getal", algemeen=True)
+
+
+def lees_geheel(waarde: object) -> int:
+    """A whole count (capacity, instroommomenten) from a cell: 12, 12.0, '12' or '1.200'."""
+    getal = lees_waarde(waarde)
+    if not getal.is_integer():
+        raise GetalFout(f"'{_toon(waarde)}' is geen geheel getal", algemeen=True)
+    return int(getal)
+
+
+def controleer_bedrag(bedrag: float, getypt: str | None = None) -> None:
+    """Refuse an amount in euro that is only believable as a separator mistake."""
+    if not math.isfinite(bedrag):
+        raise GetalFout(f"'{getypt or bedrag}' is geen bedrag")
+    if 0 < bedrag < PLAUSIBEL_BEDRAG:
+        voorstel = _voorstel(bedrag, getypt)
+        raise GetalFout(
+            f"{getypt or _toon(bedrag)}: een bedrag onder EUR {PLAUSIBEL_BEDRAG:.0f} is niet aannemelijk; "
+            + (f"bedoelt u {voorstel}? " if voorstel else "")
+            + "schrijf bedragen zonder punt (bijvoorbeeld 9500)"
+        )
+
+
+def _voorstel(bedrag: float, getypt: str | None) -> str | None:
+    if getypt and "." in getypt:
+        cijfers = getypt.strip().replace(".", "").replace(",", "")
+        if cijfers.isdigit():
+            return str(int(cijfers))
+    kandidaat = bedrag * 1000
+    return f"{kandidaat:.0f}" if kandidaat.is_integer() or abs(kandidaat - round(kandidaat)) < 1e-6 else None
+
+
+def yaml_getal_dubbelzinnig(tekst: str) -> str | None:
+    """A message when a YAML number is written like Dutch thousands ('10.000'), else None."""
+    t = tekst.strip()
+    if _YAML_DUIZENDTALLEN.match(t):
+        zonder = t.replace(".", "")
+        return (
+            f"{t} is dubbelzinnig (duizendtallen of decimalen?); bedoelt u {int(zonder)}? "
+            "schrijf getallen zonder punt voor duizendtallen"
+        )
+    return None
+
+
+def _toon(waarde: object) -> str:
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde)

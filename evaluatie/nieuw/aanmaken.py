@@ -1,0 +1,329 @@
+"""Create a tender workspace: aanbesteding.yaml with Dutch comments, the folders and the bid form.
+
+The gemeenten come from the bundled CBS register (by name, or all gemeenten of an
+arbeidsmarktregio), so every name in the new tender exists and has a subregio: its
+arbeidsmarktregio. Volumes are written as the placeholder `invullen`, which every command
+that evaluates rejects until a number is filled in. The criteria set's settings are shown
+per lot as comments, taken from the set itself, so the file says what applies without
+overriding anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from evaluatie.definitie.laden import samenvoegen, zoek_criteriaset
+from evaluatie.definitie.model import PERCEELCODES
+from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, zonder_toevoeging
+from evaluatie.gemeenteregister import BRON, PEILDATUM, RegisterGemeente, arbeidsmarktregios, gemeenten
+from evaluatie.nieuw.plaatshouders import PLAATSHOUDER
+
+STANDAARD_CRITERIASET = "inburgering-2022"
+SUBMAPPEN = ("inschrijvingen", "beoordelingen", "rapporten")
+
+# Days after publication for the default schedule; every date is written to the YAML with a
+# comment saying it is a default to check, and can be given on the command line.
+DAGEN_TOT_SLUITING = 42
+DAGEN_SLUITING_TOT_GUNNING = 42
+
+UITLEG_PERCEEL = {
+    "naam": "naam in rapporten en brieven",
+    "plafondprijs": "maximumprijs per traject in euro, exclusief btw",
+    "prijsmethode": "relatief | lineair | fictieve_korting | vaste_prijs (zie README, Prijs en rangorde)",
+    "max_fictieve_korting": "alleen bij fictieve_korting: korting in euro bij kwaliteit 100",
+    "weging": "weging kwaliteit en prijs, samen 100",
+    "bij_gelijke_stand": "beslisregels bij gelijke totaalscore, in volgorde; daarna loting",
+    "schaal": "beoordelingsschaal van het panel",
+    "verdeling": "verdeelregels (max_aandeel, min_volume, max_leveranciers_per_gemeente, ...)",
+}
+UITLEG_KNOCKOUT = {
+    "keurmerk": "Blik op Werk keurmerk geldig op de peildatum",
+    "uitsluitingsgronden": "verklaring dat geen uitsluitingsgrond van toepassing is",
+    "capaciteit": "capaciteit per jaar minstens dit aantal of dit aandeel van het volume",
+    "instroom": "minimaal aantal instroommomenten per jaar",
+    "wachttijd": "maximale wachttijd tot de start, in weken",
+    "plafondprijs": "prijs hoogstens de plafondprijs",
+    "dekking": "alle gemeenten, of alle gemeenten van minstens een hele subregio",
+    "minimum_kwaliteit": "kwaliteitsscore na beoordeling minstens de drempel",
+}
+
+
+@dataclass(frozen=True)
+class Verzoek:
+    """What the user asked for on the command line, as typed."""
+
+    map: Path
+    naam: str
+    penvoerder: str
+    gemeenten: tuple[str, ...] = ()
+    regios: tuple[str, ...] = ()
+    percelen: tuple[str, ...] = ("B1",)
+    subregios: tuple[str, ...] = ()  # "BEL=Blaricum,Eemnes,Laren": overrides the arbeidsmarktregio
+    beoordelaars: tuple[str, ...] = ()
+    procedure: str = "gunning"
+    criteriaset: str = STANDAARD_CRITERIASET
+    publicatie: dt.date | None = None
+    sluiting: dt.date | None = None
+    gunning: dt.date | None = None
+
+
+def gangbare_naam(g: RegisterGemeente) -> str:
+    """The name as a tender writes it: CBS's suffix '(NH.)' only where two gemeenten share the name."""
+    kaal = zonder_toevoeging(g.naam)
+    gelijk = [x for x in gemeenten() if sleutel(zonder_toevoeging(x.naam)) == sleutel(kaal)]
+    return kaal if len(gelijk) == 1 else g.naam
+
+
+def bestaand_werk(map_: Path) -> list[str]:
+    """What in `map_` would be overwritten: an existing tender is never touched."""
+    uit = [n for n in ("aanbesteding.yaml", "inschrijfformulier.xlsx") if (map_ / n).exists()]
+    uit += [f"{n}/" for n in SUBMAPPEN if (map_ / n).is_dir() and any((map_ / n).iterdir())]
+    return uit
+
+
+def _kies_gemeenten(verzoek: Verzoek, fouten: list[Fout]) -> list[RegisterGemeente]:
+    register = register_namen()
+    regios = regio_namen()
+    per_naam = {g.naam: g for g in gemeenten()}
+    gekozen: list[RegisterGemeente] = []
+    for naam in verzoek.gemeenten:
+        gevonden = register.zoek(naam)
+        if gevonden is None:
+            fouten.append(
+                Fout("--gemeenten", register.melding(naam, f"is geen gemeente per {PEILDATUM:%d-%m-%Y} (CBS)"))
+            )
+        else:
+            gekozen.append(per_naam[gevonden])
+    for naam in verzoek.regios:
+        gevonden = regios.zoek(naam)
+        if gevonden is None:
+            fouten.append(Fout("--regio", regios.melding(naam, "is geen arbeidsmarktregio")))
+        else:
+            gekozen += arbeidsmarktregios()[gevonden]
+    if not verzoek.gemeenten and not verzoek.regios:
+        fouten.append(Fout("--gemeenten/--regio", "geef de gemeenten of een arbeidsmarktregio op"))
+    return list({g.cbscode: g for g in gekozen}.values())
+
+
+def _kies_subregios(verzoek: Verzoek, gekozen: list[RegisterGemeente], fouten: list[Fout]) -> dict[str, str]:
+    """cbscode -> subregio for the gemeenten named in --subregio; the others keep their arbeidsmarktregio."""
+    tender = Namen(gangbare_naam(g) for g in gekozen)
+    per_naam = {gangbare_naam(g): g for g in gekozen}
+    uit: dict[str, str] = {}
+    for opgave in verzoek.subregios:
+        naam, teken, leden = opgave.partition("=")
+        if not teken or not naam.strip() or not leden.strip():
+            fouten.append(
+                Fout("--subregio", f"'{opgave}': verwacht NAAM=gemeente,gemeente (bijvoorbeeld BEL=Blaricum,Eemnes)")
+            )
+            continue
+        for lid in (d.strip() for d in leden.replace(";", ",").split(",") if d.strip()):
+            gevonden = tender.zoek(lid)
+            if gevonden is None:
+                fouten.append(
+                    Fout("--subregio", "gemeente " + tender.melding(lid, "doet niet mee aan deze aanbesteding"))
+                )
+            elif per_naam[gevonden].cbscode in uit:
+                fouten.append(Fout("--subregio", f"gemeente {gevonden} staat meer dan eens in --subregio"))
+            else:
+                uit[per_naam[gevonden].cbscode] = naam.strip()
+    return uit
+
+
+def _criteriaset(naam: str, map_: Path, fouten: list[Fout]) -> dict[str, Any]:
+    pad = zoek_criteriaset(naam, map_)
+    if pad is None:
+        fouten.append(Fout("--criteriaset", f"criteriaset '{naam}' niet gevonden in criteria/"))
+        return {}
+    return yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
+
+
+def _kies_percelen(verzoek: Verzoek, setdata: dict[str, Any], fouten: list[Fout]) -> list[str]:
+    namen = {code: setdata.get("percelen", {}).get(code, {}).get("naam", code) for code in PERCEELCODES}
+    codes = Namen(PERCEELCODES)
+    op_naam = Namen(namen.values())
+    uit: list[str] = []
+    for deel in verzoek.percelen:
+        code = codes.zoek(deel) or next((c for c, n in namen.items() if n == op_naam.zoek(deel)), None)
+        if code is None:
+            fouten.append(Fout("--percelen", codes.melding(deel, "is geen perceel")))
+        elif code not in uit:
+            uit.append(code)
+    if not verzoek.percelen:
+        fouten.append(Fout("--percelen", f"geef minstens een perceel op ({', '.join(PERCEELCODES)})"))
+    return uit
+
+
+def _w(waarde: Any) -> str:
+    """One YAML value on one line (flow style), quoted where YAML needs it."""
+    if isinstance(waarde, str):
+        tekst = yaml.safe_dump(waarde, allow_unicode=True, width=10_000).strip()
+        return tekst.removesuffix("...").strip()
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, dict):
+        return "{" + ", ".join(f"{_w(k)}: {_w(v)}" for k, v in waarde.items()) + "}"
+    if isinstance(waarde, list | tuple):
+        return "[" + ", ".join(_w(v) for v in waarde) + "]"
+    return json.dumps(waarde)
+
+
+def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]:
+    perceel = samenvoegen(setdata.get("perceel_standaard", {}), setdata.get("percelen", {}).get(code, {}))
+    regels = [
+        f"  {code}:",
+        "    # Deelnemende gemeenten: 'alle' (alle gemeenten hierboven) of een lijst namen.",
+        "    gemeenten: alle",
+    ]
+    if not perceel:
+        return regels
+    regels.append(f"    # Uit criteriaset {setnaam} (geldt zonder dat u iets invult). Om af te wijken: haal het #")
+    regels.append("    # voor de regel weg en pas de waarde aan; de rest blijft uit de criteriaset komen.")
+    for sleutel_, waarde in perceel.items():
+        if sleutel_ in ("knockout", "gunningscriteria"):
+            continue
+        uitleg = UITLEG_PERCEEL.get(sleutel_, "")
+        regels.append(f"    # {sleutel_}: {_w(waarde)}" + (f"   # {uitleg}" if uitleg else ""))
+    if perceel.get("knockout"):
+        regels.append("    # knockout:   # knock-outeisen; 'regel: false' zet een eis uit")
+        for regel, params in perceel["knockout"].items():
+            uitleg = (
+                "staat in de criteriaset uit voor dit perceel" if params is False else UITLEG_KNOCKOUT.get(regel, "")
+            )
+            regels.append(f"    #   {regel}: {_w(params)}" + (f"   # {uitleg}" if uitleg else ""))
+    if perceel.get("gunningscriteria"):
+        regels.append("    # gunningscriteria:   # per code: naam en weging")
+        for crit, inhoud in perceel["gunningscriteria"].items():
+            regels.append(f"    #   {crit}: {_w(inhoud)}")
+    return regels
+
+
+def yaml_tekst(
+    verzoek: Verzoek,
+    gekozen: list[RegisterGemeente],
+    percelen: list[str],
+    setdata: dict[str, Any],
+    subregios: dict[str, str] | None = None,
+) -> str:
+    subregios = subregios or {}
+    publicatie = verzoek.publicatie or dt.date.today()
+    sluiting = verzoek.sluiting or publicatie + dt.timedelta(days=DAGEN_TOT_SLUITING)
+    gunning = verzoek.gunning or sluiting + dt.timedelta(days=DAGEN_SLUITING_TOT_GUNNING)
+    beoordeling = setdata.get("beoordeling", {})
+    r = [
+        f"# Aanbesteding {verzoek.naam}",
+        "# Gemaakt met 'evaluatie nieuw'. Alle regels met # zijn toelichting; pas de waarden aan waar nodig.",
+        f"# Zoek op '{PLAATSHOUDER}': daar ontbreekt nog een getal. Zolang dat zo is, weigeren",
+        "# 'evaluatie inschrijvingen', 'toets', 'gunning' enzovoort met een melding per gemeente en perceel.",
+        "",
+        "# Naam van de aanbesteding, in rapporten en brieven.",
+        f"naam: {_w(verzoek.naam)}",
+        "# De gemeente die namens de deelnemende gemeenten aanbesteedt.",
+        f"penvoerder: {_w(verzoek.penvoerder)}",
+        "# gunning: rangorde op beste prijs-kwaliteitverhouding en verdeling over de winnaars;",
+        "# toelating: open house, iedere inschrijver die voldoet wordt toegelaten.",
+        f"procedure: {verzoek.procedure}",
+        "# Criteriaset in criteria/ met de standaard gunningscriteria, knock-outeisen en schaal;",
+        "# een perceel hieronder overschrijft alleen wat anders moet.",
+        f"criteriaset: {_w(verzoek.criteriaset)}",
+        "# Planning (jjjj-mm-dd). Niet op de opdrachtregel opgegeven data zijn standaardwaarden:",
+        f"# sluiting {DAGEN_TOT_SLUITING} dagen na publicatie, peildatum keurmerk = sluiting, gunning",
+        f"# {DAGEN_SLUITING_TOT_GUNNING} dagen na sluiting. Controleer ze tegen uw eigen planning.",
+        "data:",
+        f"  publicatie: {publicatie.isoformat()}   # publicatie van de aanbesteding",
+        f"  sluiting: {sluiting.isoformat()}   # uiterste datum van inschrijving",
+        f"  keurmerk_peildatum: {sluiting.isoformat()}   # op deze dag moet het keurmerk geldig zijn",
+        f"  gunning: {gunning.isoformat()}   # (voorgenomen) gunningsbeslissing",
+        "  # verzending: jjjj-mm-dd   # dag van verzending van de brieven; standaard de gunningsdatum",
+        "# Opschortende termijn in kalenderdagen na verzending (Algemene termijnenwet wordt toegepast).",
+        "standstill_dagen: 20",
+        "# Looptijd van de overeenkomst in jaren, en het aantal mogelijke verlengingsjaren.",
+        "looptijd: {jaren: 2, optiejaren: 0}",
+        "# Onafhankelijke beoordelaars: ieder krijgt een eigen beoordelingsformulier.",
+        f"beoordelaars: {_w(list(verzoek.beoordelaars))}",
+    ]
+    if beoordeling:
+        r += [
+            f"# Uit criteriaset {verzoek.criteriaset}: {_w(beoordeling)}",
+            "# (aggregatie: gemiddelde of mediaan van de beoordelaars; signaal_spreiding_stappen: vanaf",
+            "# hoeveel schaalstappen verschil een signaal volgt). Om af te wijken: 'beoordeling: {...}'.",
+        ]
+    r += [
+        "",
+        f"# Deelnemende gemeenten ({len(gekozen)}), uit het register in criteria/gemeenten/ ({BRON}).",
+        "# subregio: standaard de arbeidsmarktregio (of zoals opgegeven met --subregio); wijzig hem als",
+        "# de regio in kleinere delen inkoopt (de dekkingseis 'subregio' en per_subregio gebruiken hem).",
+        f"# inburgeraars: verwacht aantal per jaar per perceel, een geheel getal; '{PLAATSHOUDER}' = nog onbekend.",
+        "gemeenten:",
+    ]
+    for g in gekozen:
+        aantallen = "{" + ", ".join(f"{code}: {PLAATSHOUDER}" for code in percelen) + "}"
+        r += [
+            f"  - naam: {_w(gangbare_naam(g))}   # {g.cbscode}, {g.provincie}",
+            f"    subregio: {_w(subregios.get(g.cbscode, g.arbeidsmarktregio))}",
+            f"    inburgeraars: {aantallen}",
+        ]
+    r += ["", "# Percelen: B1 (B1-route), onderwijs, Z (Z-route), PVT, MAP.", "percelen:"]
+    for code in percelen:
+        r += _perceel_blok(code, setdata, verzoek.criteriaset)
+    return "\n".join(r) + "\n"
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    aanbesteding: Path
+    inschrijfformulier: Path
+    mappen: tuple[Path, ...]
+    gemeenten: tuple[str, ...]
+    open_aantallen: int
+
+
+def maak_aan(verzoek: Verzoek) -> Resultaat:
+    """Write the workspace; raises InvoerFout with every problem (nothing is written then)."""
+    from evaluatie.definitie.laden import laad_aanbesteding
+    from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
+
+    fouten: list[Fout] = []
+    bestaand = bestaand_werk(verzoek.map)
+    if bestaand:
+        fouten.append(
+            Fout(
+                str(verzoek.map),
+                f"hier staat al een aanbesteding ({', '.join(bestaand)}); 'evaluatie nieuw' overschrijft niets. "
+                "Kies een nieuwe of lege map.",
+            )
+        )
+    if verzoek.map.exists() and not verzoek.map.is_dir():
+        fouten.append(Fout(str(verzoek.map), "bestaat al en is geen map"))
+    if not verzoek.naam.strip():
+        fouten.append(Fout("--naam", "geef de naam van de aanbesteding"))
+    if not verzoek.penvoerder.strip():
+        fouten.append(Fout("--penvoerder", "geef de penvoerder (de aanbestedende gemeente)"))
+    setdata = _criteriaset(verzoek.criteriaset, verzoek.map, fouten)
+    gekozen = _kies_gemeenten(verzoek, fouten)
+    percelen = _kies_percelen(verzoek, setdata, fouten)
+    subregios = _kies_subregios(verzoek, gekozen, fouten)
+    if fouten:
+        raise InvoerFout(fouten)
+
+    tekst = yaml_tekst(verzoek, gekozen, percelen, setdata, subregios)
+    verzoek.map.mkdir(parents=True, exist_ok=True)
+    pad = verzoek.map / "aanbesteding.yaml"
+    with pad.open("x", encoding="utf-8") as f:  # "x": never replaces a file that appeared meanwhile
+        f.write(tekst)
+    mappen = []
+    for naam in SUBMAPPEN:
+        (verzoek.map / naam).mkdir(exist_ok=True)
+        mappen.append(verzoek.map / naam)
+    aanbesteding, _ = laad_aanbesteding(pad, open_aantallen=True)
+    formulier = schrijf_inschrijfformulier(aanbesteding, verzoek.map / "inschrijfformulier.xlsx")
+    return Resultaat(
+        pad, formulier, tuple(mappen), tuple(gangbare_naam(g) for g in gekozen), len(gekozen) * len(percelen)
+    )

@@ -1,0 +1,153 @@
+"""Proces-verbaal of the assessment, as a section of the formal advies.
+
+Every sentence is derived from what was read: the signing date and the declaration of each
+reviewer form, the two-envelope check of every cell against the bid prices, the consensus
+workbook and its meeting date, and the rows that were decided without a consensus motivation.
+Reviewers are named 'Beoordelaar A, B, C' (order of `beoordelaars`); names stay internal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evaluatie.beoordeling.aanduiding import aanduidingen
+from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag
+from evaluatie.definitie.model import Aanbesteding
+from evaluatie.rapport.html import e, tabel
+from evaluatie.tekst import datum as datum_tekst
+
+_SAMENVOEGEN = {"gemiddelde": "het gemiddelde", "mediaan": "de mediaan", "consensus": "de mediaan"}
+
+
+def procesverbaal_html(
+    aanbesteding: Aanbesteding,
+    formulieren: Sequence[Beoordelingsformulier],
+    consensus: Consensus | None,
+    panel: Paneluitslag,
+    percelen: Sequence[str],
+) -> str:
+    """The HTML section; empty when no lot of this award was assessed by the panel."""
+    rijen = [r for r in panel.rijen if r.perceel in percelen]
+    if not rijen or not formulieren:
+        return ""
+    namen = aanduidingen(aanbesteding.beoordelaars, [f.beoordelaar for f in formulieren])
+    gesorteerd = sorted(formulieren, key=lambda f: list(namen).index(f.beoordelaar))
+    n = len(gesorteerd)
+    tabelrijen = [
+        [
+            namen[f.beoordelaar],
+            datum_tekst(f.datum),
+            "ja" if f.geen_belangenverstrengeling else "nee",
+            "geen"
+            if not f.prijscellen
+            else "bedrag gelijk aan een prijs in " + ", ".join(_cel(c) for c in f.prijscellen),
+        ]
+        for f in gesorteerd
+    ]
+    delen = [
+        '<section class="perceel" id="procesverbaal">',
+        "<h2>Proces-verbaal van de beoordeling</h2>",
+        f"<p>De kwaliteitsplannen zijn beoordeeld door {n} beoordelaar{'s' if n != 1 else ''}, in dit advies "
+        f"aangeduid als {_opsomming([namen[f.beoordelaar] for f in gesorteerd])} (in de volgorde van de "
+        "aanbestedingsstukken; de namen zijn bij de penvoerder vastgelegd). Iedere beoordelaar heeft eerst "
+        "zelfstandig gescoord en elke score schriftelijk gemotiveerd op een eigen formulier.</p>",
+        tabel(
+            [
+                "Beoordelaar",
+                "Formulier ondertekend op",
+                "Verklaring geen belangenverstrengeling",
+                "Prijzen in formulier",
+            ],
+            tabelrijen,
+        ),
+    ]
+    if all(f.geen_belangenverstrengeling for f in gesorteerd):
+        delen.append(
+            f"<p>{'Alle ' + str(n) + ' beoordelaars hebben' if n > 1 else 'De beoordelaar heeft'} op het "
+            "formulier verklaard geen belangenverstrengeling te hebben met een inschrijver.</p>"
+        )
+    vervuild = [f for f in gesorteerd if f.prijscellen]
+    if not vervuild:
+        delen.append(
+            "<p>De beoordelingsformulieren bevatten geen prijzen: ze zijn opgesteld zonder prijs- en "
+            "capaciteitsgegevens (twee-enveloppenmethode), en iedere cel van ieder ingeleverd formulier is "
+            "vergeleken met alle aangeboden prijzen, zonder overeenkomst.</p>"
+        )
+    else:
+        delen.append(
+            '<p class="voldoet-niet">Let op: in '
+            + "; ".join(f"het formulier van {namen[f.beoordelaar]} ({len(f.prijscellen)} cel(len))" for f in vervuild)
+            + " staat een bedrag dat gelijk is aan een aangeboden prijs. Ga na of de beoordelaar prijsinformatie "
+            "had voordat de kwaliteit was beoordeeld.</p>"
+        )
+    delen.append(_consensus(aanbesteding, consensus, panel, rijen))
+    if consensus is not None and consensus.datum is not None and any(r.consensus is not None for r in rijen):
+        eerder = [namen[f.beoordelaar] for f in gesorteerd if f.datum > consensus.datum]
+        if eerder:
+            delen.append(
+                '<p class="voldoet-niet">Let op: het consensusoverleg is gedateerd vóór de ondertekening van het '
+                f"formulier van {_opsomming(eerder)}; ga na of de beoordelingen zelfstandig en vooraf zijn gedaan.</p>"
+            )
+    delen.append("</section>")
+    return "\n".join(delen)
+
+
+def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: Paneluitslag, rijen) -> str:
+    totaal = len(rijen)
+    met = [r for r in rijen if r.consensus is not None]
+    zonder = [r for r in rijen if r.consensus is None]
+    samenvoegen = _SAMENVOEGEN.get(panel.aggregatie, panel.aggregatie)
+    delen = []
+    if consensus is None or not met:
+        delen.append(
+            "<p>Er is geen consensus van het panel vastgelegd"
+            + (" (geen beoordelingen/consensus.xlsx)" if consensus is None else "")
+            + f"; voor iedere regel telt {samenvoegen} van de scores van de beoordelaars.</p>"
+        )
+    else:
+        wanneer = (
+            f"op {datum_tekst(consensus.datum)}"
+            if consensus.datum
+            else "op een datum die niet in het consensusbestand is vastgelegd"
+        )
+        delen.append(
+            f"<p>Het panel heeft {wanneer} in consensusoverleg {len(met)} van de {totaal} beoordeelde regels "
+            "(inschrijver, perceel, criterium) vastgesteld, ieder met een gezamenlijke motivering "
+            f"(beoordelingen/{e(consensus.bestand)}). "
+            + (
+                "Alle regels zijn in consensus vastgesteld.</p>"
+                if not zonder
+                else f"Voor de overige {len(zonder)} regels telt {samenvoegen} van de scores van de beoordelaars.</p>"
+            )
+        )
+    if zonder and len(zonder) == totaal:
+        delen.append(
+            f"<p>Alle {totaal} regels zijn dus beslist zonder consensusmotivering; de gunningsbeslissing citeert "
+            "de eigen toelichtingen van de beoordelaars.</p>"
+        )
+    elif zonder:
+        delen.append(
+            f"<p><strong>Regels beslist zonder consensusmotivering ({len(zonder)})</strong>: de score is "
+            f"{samenvoegen} van de beoordelaars en de gunningsbeslissing citeert hun eigen toelichtingen.</p><ul>"
+        )
+        per: dict[tuple[str, str], list[str]] = {}
+        for r in zonder:
+            per.setdefault((r.perceel, r.inschrijver), []).append(
+                aanbesteding.percelen[r.perceel].criterium(r.criterium).naam
+            )
+        for (code, ins), criteria in per.items():
+            delen.append(
+                f'<li data-perceel="{e(code)}" data-inschrijver="{e(ins)}">{e(aanbesteding.percelen[code].naam)}, '
+                f"{e(ins)}: {e('; '.join(criteria))}</li>"
+            )
+        delen.append("</ul>")
+    return "\n".join(delen)
+
+
+def _cel(plaats: str) -> str:
+    """'anouk-verbeek.xlsx!Beoordeling!E7' -> 'Beoordeling!E7' (the file name carries the reviewer's name)."""
+    return plaats.split("!", 1)[1] if "!" in plaats else plaats
+
+
+def _opsomming(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]

@@ -1,0 +1,111 @@
+"""Undecided ties: a draw is needed only when the order matters, recorded with `evaluatie loting`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from evaluatie.cli import main
+from evaluatie.pipeline import schrijf_beoordelingsformulieren
+from evaluatie.werkmap import Werkmap
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+CRITERIA = ("Plan van aanpak", "Samenwerking")
+
+
+def _tender(root: Path, extra_winnaar: bool) -> Path:
+    """X and Y bid the same price and get the same scores: an exact tie with no tie rule.
+    With `extra_winnaar`, W (better quality, capacity 20) takes all 20 inburgeraars whatever the order."""
+    ws = maak_werkmap(root, kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
+    namen = "XY"
+    if extra_winnaar:
+        schrijf_bod(ws, "w.xlsx", "W", "33333333", [("B1", 9000, 20, 12, 4, "alle")])
+        namen = "XYW"
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores = {(i, c): (100 if i == "W" else 75) for i in namen for c in CRITERIA}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    return ws
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture(scope="module")
+def gelijk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _tender(tmp_path_factory.mktemp("loting") / "ws", extra_winnaar=False)
+
+
+def test_beslissende_gelijke_stand_stopt_en_loting_legt_vast(gelijk: Path) -> None:
+    ws = str(gelijk)
+    res = _run("gunning", "--werkmap", ws)
+    assert res.exit_code == 1, res.output
+    assert 'evaluatie loting --lots B1 --volgorde "X;Y" --datum JJJJ-MM-DD --getuige "naam, functie"' in res.output
+    rapporten = gelijk / "rapporten"
+    assert "CONCEPT" in (rapporten / "gunningsadvies.html").read_text(encoding="utf-8")
+    assert not (rapporten / "brieven").exists() and not (rapporten / "gunningsadvies.xlsx").exists()
+    data = json.loads((rapporten / "gunning.json").read_text(encoding="utf-8"))
+    assert data["percelen"]["B1"]["gelijke_standen"] == [{"rang": 1, "inschrijvers": ["X", "Y"], "loting_nodig": True}]
+
+    # a draw for names that are not tied, or a bad date, is a usage error and writes nothing
+    fout = _run(
+        "loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "X;Q", "--datum", "2026-04-01", "--getuige", "a"
+    )
+    assert fout.exit_code == 2 and "geen onbesliste gelijke stand" in fout.output
+    fout = _run("loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "Y;X", "--datum", "1-4-2026", "--getuige", "a")
+    assert fout.exit_code == 2 and "--datum" in fout.output
+    assert not (gelijk / "loting.yaml").exists()
+
+    res = _run(
+        "loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-04-01",
+        "--getuige", "mr. J. Notaris, notaris te Noord",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert (gelijk / "loting.yaml").is_file()
+
+    res = _run("gunning", "--werkmap", ws)
+    assert res.exit_code == 0, res.output
+    data = json.loads((rapporten / "gunning.json").read_text(encoding="utf-8"))
+    b1 = data["percelen"]["B1"]
+    assert [(r["inschrijver"], r["rang"], r["beslist_door"]) for r in b1["rangorde"]] == [
+        ("Y", 1, "loting"),
+        ("X", 2, "loting"),
+    ]
+    assert {t["inschrijver"] for t in b1["toewijzing"]} == {"Y"}  # the drawn first gets all 20
+    assert "loting.yaml" in {b["bestand"] for b in data["invoer"]}
+    log = [json.loads(r) for r in (gelijk / "logboek.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "loting.yaml" in {b["bestand"] for b in log[-1]["invoer"]}
+    brief = Document(str(rapporten / "brieven" / "x-b1.docx"))
+    tekst = "\n".join(p.text for p in brief.paragraphs)
+    assert "De volgorde is op 1 april 2026 door loting bepaald, in aanwezigheid van mr. J. Notaris" in tekst
+    assert _run("controleer", "--werkmap", ws).exit_code == 0
+
+    # the recorded draw is checked like any input: a changed loting.yaml is named by controleer
+    pad = gelijk / "loting.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("notaris te Noord", "notaris"), encoding="utf-8")
+    res = _run("controleer", "--werkmap", ws)
+    assert res.exit_code == 1 and "loting.yaml: gewijzigd sinds de gunning" in res.output
+
+
+def test_gelijke_stand_zonder_gevolg_blokkeert_niet(tmp_path: Path) -> None:
+    ws = _tender(tmp_path / "ws", extra_winnaar=True)
+    res = _run("gunning", "--werkmap", str(ws), "--geen-rapport")
+    assert res.exit_code == 0, res.output
+    assert "gelijke stand op rang 2 tussen X, Y: de volgorde verandert de gunning en de verdeling niet" in res.output
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    assert data["percelen"]["B1"]["gelijke_standen"][0]["loting_nodig"] is False
+
+
+def test_kapotte_loting_yaml_is_invoerfout(tmp_path: Path) -> None:
+    ws = _tender(tmp_path / "ws", extra_winnaar=False)
+    (ws / "loting.yaml").write_text("lotingen:\n  - perceel: B1\n    volgorde: [X]\n    datum: gisteren\n", "utf-8")
+    res = _run("gunning", "--werkmap", str(ws), "--geen-rapport")
+    assert res.exit_code == 2
+    assert "loting.yaml: lotingen[1]: ontbreekt: getuige" in res.output

@@ -1,0 +1,315 @@
+"""`evaluatie nieuw` end to end, the register of gemeenten, and forgiving gemeente names everywhere."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from evaluatie.gemeentenamen import Namen, register_namen, sleutel
+from evaluatie.gemeenteregister import arbeidsmarktregios, gemeenten, herindelingen
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml, vul_beoordeling
+
+GOOI = ["Blaricum", "Eemnes", "Gooise Meren", "Hilversum", "Huizen", "Laren", "Wijdemeren"]
+
+
+def _cli(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def _nieuw(map_: Path, *extra: str):
+    return _cli(
+        "nieuw",
+        str(map_),
+        "--naam",
+        "Inburgering Gooi en Vechtstreek 2027",
+        "--penvoerder",
+        "Gemeente Hilversum",
+        "--publicatie",
+        "2026-12-01",
+        *extra,
+    )
+
+
+def _vul_aantallen(yaml_pad: Path, aantallen: dict[str, int]) -> None:
+    """Replace each gemeente's placeholders the way a user edits the file: by hand, line by line."""
+    regels = yaml_pad.read_text(encoding="utf-8").splitlines()
+    huidig = None
+    for i, regel in enumerate(regels):
+        m = re.match(r"\s+- naam: (.+?)\s+#", regel)
+        if m:
+            huidig = m.group(1)
+        if "inburgeraars:" in regel and huidig in aantallen:
+            regels[i] = regel.replace("invullen", str(aantallen[huidig]))
+    yaml_pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+
+
+def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
+    ws = tmp_path / "gooi"
+    res = _nieuw(ws, "--regio", "gooi- en vechtstreek", "--percelen", "b1", "--beoordelaars", "Ada, Bram")
+    assert res.exit_code == 0, res.output
+    assert f"Gemeenten (7): {', '.join(GOOI)}" in res.output
+    for deel in ("inschrijvingen", "beoordelingen", "rapporten"):
+        assert (ws / deel).is_dir()
+    assert (ws / "inschrijfformulier.xlsx").is_file()
+    tekst = (ws / "aanbesteding.yaml").read_text(encoding="utf-8")
+    # subregio defaults to the arbeidsmarktregio; every volume is the explicit placeholder
+    assert tekst.count("subregio: Gooi en Vechtstreek") == 7
+    assert tekst.count("inburgeraars: {B1: invullen}") == 7
+    assert "- naam: Laren   # GM0417, Noord-Holland" in tekst  # CBS's 'Laren (NH.)' written as the gemeente's name
+    assert "#   capaciteit: {minimum_aandeel: 0.1}" in tekst  # the criteria set's own value, as a comment
+
+    # the placeholders block evaluation, naming gemeente and lot, and nothing else is reported missing
+    res = _cli("inschrijvingen", "--werkmap", str(ws))
+    assert res.exit_code == 2
+    assert "Fouten in de invoer (7):" in res.output
+    assert (
+        "aanbesteding.yaml: gemeenten[4].inburgeraars.B1 (regel 51): het verwachte aantal inburgeraars per jaar "
+        "van Hilversum voor perceel B1 is nog niet ingevuld ('invullen')"
+    ) in res.output
+    res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1")
+    assert res.exit_code == 2 and "van Wijdemeren voor perceel B1 is nog niet ingevuld" in res.output
+
+    # 4+2+21+46+11+4+10 = 98 inburgeraars in B1 (the example's B1 volumes)
+    aantallen = {"Blaricum": 4, "Eemnes": 2, "Gooise Meren": 21, "Hilversum": 46, "Huizen": 11, "Laren": 4}
+    aantallen["Wijdemeren"] = 10
+    _vul_aantallen(ws / "aanbesteding.yaml", aantallen)
+    # the bid form written by `nieuw` is the one bidders fill in; names are forgiving in bids too
+    schrijf_bod(ws, "alfa.xlsx", "Alfa Taal", "11111111", [("B1", 8000, 60, 12, 4, "alle")])
+    schrijf_bod(
+        ws,
+        "beta.xlsx",
+        "Beta Inburgering",
+        "22222222",
+        [("B1", 9000, 60, 12, 4, "gemeente blaricum; EEMNES; gooise-meren; Hilversum; Huizen; Laren; Wijdemeren")],
+    )
+    res = _cli("inschrijvingen", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    res = _cli("template", "beoordeling", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    criteria = ["Plan van aanpak en maatwerk", "Doorlopende instroom en wachttijd"]
+    criteria += ["Samenwerking met gemeente en klantmanager", "Kwaliteitsborging en resultaten"]
+    scores = {("Alfa Taal", c): "goed" for c in criteria} | {("Beta Inburgering", c): "voldoende" for c in criteria}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1")
+    assert res.exit_code == 0, res.output
+    uitslag = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
+    # Alfa: quality 75, price score 100 -> 0,6*75 + 0,4*100 = 85; Beta: 50 and 8000/9000*100 = 88,89 -> 65,56
+    assert [r["inschrijver"] for r in uitslag["rangorde"]] == ["Alfa Taal", "Beta Inburgering"]
+    per_gemeente: dict[str, int] = {}
+    per_inschrijver: dict[str, int] = {}
+    for t in uitslag["toewijzing"]:
+        per_gemeente[t["gemeente"]] = per_gemeente.get(t["gemeente"], 0) + t["aantal"]
+        per_inschrijver[t["inschrijver"]] = per_inschrijver.get(t["inschrijver"], 0) + t["aantal"]
+    assert per_gemeente == aantallen  # every filled-in volume allocated, under the tender's own names
+    # the first-ranked bidder gets its full capacity of 60, the other the remaining 98 - 60 = 38
+    assert per_inschrijver == {"Alfa Taal": 60, "Beta Inburgering": 38}
+    # the reports: the advice, a letter per bidder and a page per gemeente of the regio
+    assert (ws / "rapporten" / "gunningsadvies.html").is_file()
+    assert len(list((ws / "rapporten" / "brieven").glob("*.docx"))) == 2
+    assert len(list((ws / "rapporten" / "gemeenten").glob("*.html"))) == 7
+
+
+def test_nieuw_overschrijft_nooit_een_bestaande_aanbesteding(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    assert _nieuw(ws, "--gemeenten", "Almere, Dronten, Lelystad").exit_code == 0
+    voor = (ws / "aanbesteding.yaml").read_bytes()
+    formulier = (ws / "inschrijfformulier.xlsx").read_bytes()
+    res = _nieuw(ws, "--gemeenten", "Zwolle")
+    assert res.exit_code == 2
+    assert "hier staat al een aanbesteding (aanbesteding.yaml, inschrijfformulier.xlsx)" in res.output
+    assert (ws / "aanbesteding.yaml").read_bytes() == voor
+    assert (ws / "inschrijfformulier.xlsx").read_bytes() == formulier
+    # bids alone also count as an existing tender
+    andere = tmp_path / "andere"
+    (andere / "inschrijvingen").mkdir(parents=True)
+    (andere / "inschrijvingen" / "bod.xlsx").write_bytes(b"x")
+    res = _nieuw(andere, "--gemeenten", "Zwolle")
+    assert res.exit_code == 2 and "(inschrijvingen/)" in res.output
+    assert not (andere / "aanbesteding.yaml").exists()
+
+
+def test_nieuw_met_tikfouten_noemt_de_dichtstbijzijnde_namen_en_schrijft_niets(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    res = _nieuw(
+        ws,
+        "--gemeenten",
+        "Almere, Dronten, Lelystat, Weesp, Bergen",
+        "--regio",
+        "Food Vally",
+        "--percelen",
+        "B1,onderwys",
+    )
+    assert res.exit_code == 2
+    for verwacht in (
+        "--gemeenten: 'Lelystat' is geen gemeente per 01-01-2026 (CBS); bedoelt u Lelystad?",
+        "--gemeenten: 'Weesp' is geen gemeente per 01-01-2026 (CBS); de gemeente Weesp bestaat sinds "
+        "24 maart 2022 niet meer en is opgegaan in Amsterdam; bedoelt u Amsterdam?",
+        "'Bergen' is geen gemeente per 01-01-2026 (CBS); bedoelt u Bergen (L.), Bergen (NH.)",
+        "--regio: 'Food Vally' is geen arbeidsmarktregio; bedoelt u FoodValley?",
+        "--percelen: 'onderwys' is geen perceel; bedoelt u onderwijs?",
+    ):
+        assert verwacht in res.output, verwacht
+    assert "Fouten in de invoer (5):" in res.output  # all at once
+    assert not ws.exists()
+
+
+def test_nieuw_met_eigen_subregios(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    res = _nieuw(ws, "--regio", "Gooi en Vechtstreek", "--subregio", "BEL=Blaricum, eemnes, Laren")
+    assert res.exit_code == 0, res.output
+    tekst = (ws / "aanbesteding.yaml").read_text(encoding="utf-8")
+    assert tekst.count("subregio: BEL") == 3 and tekst.count("subregio: Gooi en Vechtstreek") == 4
+    res = _nieuw(
+        tmp_path / "fout", "--regio", "Gooi en Vechtstreek", "--subregio", "BEL=Blaricum,Larne", "--subregio", "x"
+    )
+    assert res.exit_code == 2
+    assert "--subregio: gemeente 'Larne' doet niet mee aan deze aanbesteding; bedoelt u Laren?" in res.output
+    assert "--subregio: 'x': verwacht NAAM=gemeente,gemeente" in res.output
+
+
+def test_bod_met_onbekende_of_opgeheven_gemeente_krijgt_een_suggestie(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    data["gemeenten"] = [
+        {"naam": "Hilversum", "subregio": "A", "inburgeraars": {"B1": 10}},
+        {"naam": "Amsterdam", "subregio": "A", "inburgeraars": {"B1": 6}},
+        {"naam": "Vught", "subregio": "B", "inburgeraars": {"B1": 4}},
+    ]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "Hilversun; Weesp; Haaren; Vught, Amsterdam")])
+    res = _cli("inschrijvingen", "--werkmap", str(ws))
+    assert res.exit_code == 2
+    assert (
+        "a.xlsx!Percelen!F2: gemeente 'Hilversun' hoort niet bij deze aanbesteding; bedoelt u Hilversum?" in res.output
+    )
+    assert (
+        "gemeente 'Weesp' hoort niet bij deze aanbesteding; de gemeente Weesp bestaat sinds 24 maart 2022 "
+        "niet meer en is opgegaan in Amsterdam; bedoelt u Amsterdam?"
+    ) in res.output
+    # Haaren was split over four gemeenten; only Vught is in this tender
+    assert "opgegaan in Boxtel, Oisterwijk, Tilburg en Vught; bedoelt u Vught?" in res.output
+    assert (
+        "gemeente 'Vught, Amsterdam' hoort niet bij deze aanbesteding; dit zijn 2 gemeenten (Vught en Amsterdam); "
+        "geef ze afzonderlijk op"
+    ) in res.output
+
+
+def test_yaml_namen_vergevingsgezind_en_opgeheven_gemeente_geweigerd(tmp_path: Path) -> None:
+    from evaluatie.definitie import laad_aanbesteding
+    from evaluatie.fouten import InvoerFout
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = ["gemeente  NOORD", "oost"]
+    data["percelen"]["B1"]["verdeling"] = {"budget_per_gemeente": {"Gemeente Noord": 100000}}
+    aanbesteding, _ = laad_aanbesteding(schrijf_yaml(tmp_path / "a" / "aanbesteding.yaml", data))
+    assert aanbesteding.percelen["B1"].gemeenten == ("Noord", "Oost")
+    assert aanbesteding.percelen["B1"].verdeling.budget_per_gemeente == {"Noord": 100000}
+    assert aanbesteding.vraag("B1") == {"Noord": 10, "Oost": 6}
+
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oots"]
+    data["percelen"]["B1"]["verdeling"] = {}
+    data["gemeenten"].append({"naam": "Weesp", "subregio": "B", "inburgeraars": {"B1": 1}})
+    try:
+        laad_aanbesteding(schrijf_yaml(tmp_path / "b" / "aanbesteding.yaml", data))
+        raise AssertionError("verwacht InvoerFout")
+    except InvoerFout as e:
+        fouten = [str(f) for f in e.fouten]
+    assert any("gemeente 'Oots' staat niet onder gemeenten; bedoelt u Oost?" in f for f in fouten), fouten
+    # published 5 January 2026, long after Weesp joined Amsterdam
+    assert any(
+        "gemeenten[4].naam" in f and "de gemeente Weesp bestaat sinds 24 maart 2022 niet meer" in f for f in fouten
+    )
+    # a tender published before the merger may name Weesp
+    data["data"]["publicatie"] = "2021-04-01"
+    data["percelen"]["B1"]["gemeenten"] = "alle"
+    laad_aanbesteding(schrijf_yaml(tmp_path / "c" / "aanbesteding.yaml", data))
+
+
+def test_zet_met_gemeentenaam_en_tikfout(tmp_path: Path) -> None:
+    from evaluatie.scenario.zet import ZetFout, pas_toe
+
+    data = kleine_aanbesteding()
+    uit = pas_toe(data, ["gemeenten.gemeente oost.inburgeraars.B1=9"])
+    assert uit["gemeenten"][1]["inburgeraars"]["B1"] == 9
+    try:
+        pas_toe(data, ["gemeenten.Oots.inburgeraars.B1=9"])
+        raise AssertionError("verwacht ZetFout")
+    except ZetFout as e:
+        assert str(e) == "gemeenten.Oots: 'Oots' staat niet in de lijst; bedoelt u Oost?"
+    # a name in a lot list set with --zet goes through the same check as the YAML (the scenario's
+    # second run loads the changed definition exactly like this)
+    from evaluatie.fouten import InvoerFout
+    from evaluatie.pipeline import laad_invoer
+    from evaluatie.werkmap import Werkmap
+
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    try:
+        laad_invoer(Werkmap(ws), pas_toe(data, ["percelen.B1.gemeenten=[Noord, Zuidd]"]))
+        raise AssertionError("verwacht InvoerFout")
+    except InvoerFout as e:
+        assert [str(f) for f in e.fouten] == [
+            "aanbesteding.yaml (met --zet): percelen.B1.gemeenten[2]: gemeente 'Zuidd' staat niet onder gemeenten; "
+            "bedoelt u Zuid?"
+        ]
+
+
+def test_regio_toont_de_regios_en_hun_gemeenten() -> None:
+    res = _cli("regio")
+    assert res.exit_code == 0 and len([r for r in res.output.splitlines() if r.startswith("AM")]) == 35
+    assert "AM12  Gooi en Vechtstreek (7 gemeenten)" in res.output
+    res = _cli("regio", "flevoland")
+    assert res.exit_code == 0
+    assert res.output.splitlines()[1:] == [
+        "  GM0034  Almere (Flevoland)",
+        "  GM0303  Dronten (Flevoland)",
+        "  GM0995  Lelystad (Flevoland)",
+        "  GM0171  Noordoostpolder (Flevoland)",
+        "  GM0184  Urk (Flevoland)",
+    ]
+    res = _cli("regio", "Zwole")
+    assert res.exit_code == 2 and "'Zwole' is geen arbeidsmarktregio; bedoelt u Regio Zwolle?" in res.output
+
+
+def test_namen_matchen_vergevingsgezind() -> None:
+    assert sleutel("Gemeente  Súdwest-Fryslân ") == sleutel("sudwest fryslan")
+    register = register_namen()
+    assert register.zoek("Den Haag") == "'s-Gravenhage"
+    assert register.zoek("hengelo") == "Hengelo (O.)"
+    assert register.zoek("Bergen") is None  # two gemeenten: never a guess
+    assert register.suggesties("Bergen")[:2] == ["Bergen (L.)", "Bergen (NH.)"]
+    tender = Namen(["Laren", "Huizen"])
+    assert tender.zoek("Laren (NH.)") == "Laren"
+    assert tender.zoek("Larne") is None
+    assert tender.melding("Larne", "onbekend") == "'Larne' onbekend; bedoelt u Laren?"
+
+
+def test_register_is_compleet_en_consistent() -> None:
+    alle = gemeenten()
+    # CBS: 342 gemeenten on 1 January 2026 (no herindeling since 1 January 2023), 35 arbeidsmarktregio's
+    assert len(alle) == 342
+    assert len({g.cbscode for g in alle}) == 342 and all(re.fullmatch(r"GM\d{4}", g.cbscode) for g in alle)
+    assert len(arbeidsmarktregios()) == 35
+    assert len({g.arbeidsmarktregio_code for g in alle}) == 35
+    assert len({g.provincie for g in alle}) == 12
+    assert [g.naam for g in arbeidsmarktregios()["Gooi en Vechtstreek"]] == [
+        "Blaricum",
+        "Eemnes",
+        "Gooise Meren",
+        "Hilversum",
+        "Huizen",
+        "Laren (NH.)",
+        "Wijdemeren",
+    ]
+    huidig = {g.naam for g in alle}
+    for h in herindelingen():
+        assert h.naam not in huidig
+        assert set(h.opgegaan_in) <= huidig
+    bestand = Path(__file__).resolve().parents[1] / "criteria" / "gemeenten" / "gemeenten-2026.csv"
+    with bestand.open(encoding="utf-8") as f:
+        assert next(csv.reader(f)) == ["cbscode", "naam", "provincie", "arbeidsmarktregio_code", "arbeidsmarktregio"]

@@ -1,0 +1,87 @@
+"""Open house: expected distribution by capacity only; a later applicant leaves earlier admissions as they were."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from evaluatie.definitie.model import Verdeelregels
+from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.toelating import verwachte_verdeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+
+REGIO = {"Noord": "A", "Oost": "A", "Zuid": "B"}
+
+
+def _cellen(v) -> dict[tuple[str, str], int]:
+    return {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing}
+
+
+def test_alleen_capaciteit_telt_geen_score_of_prijs() -> None:
+    """Noord 10 over S1 (capacity 50, value 90, rank 0) and S2 (capacity 50, value 10, rank 1):
+    equal capacity, so 5 and 5, whatever the scores. Oost 7 over the same two: 3.5 each, 3 + 3, one
+    left with equal remainders and equal capacity: rotation, Oost is the 2nd gemeente (k=1), so it
+    starts at the 2nd supplier by name (S2). Zuid 3 over S1 (30) and S3 (60): 1 and 2 exactly."""
+    s1 = Leverancier("S1", 90, 9000, 50, ("Noord", "Oost", "Zuid"), 0)
+    s2 = Leverancier("S2", 10, 7000, 50, ("Noord", "Oost"), 1)
+    s3 = Leverancier("S3", 50, 8000, 100, ("Zuid",), 2)
+    s1z = Leverancier("S1", 90, 9000, 50, ("Noord", "Oost", "Zuid"), 0)
+    p = Verdeelprobleem("B1", "B1-route", {"Noord": 10, "Oost": 7, "Zuid": 3}, REGIO, (s1, s2, s3), Verdeelregels())
+    cellen = _cellen(verwachte_verdeling(p))
+    assert cellen[("Noord", "S1")] == 5 and cellen[("Noord", "S2")] == 5
+    assert cellen[("Oost", "S1")] == 3 and cellen[("Oost", "S2")] == 4
+    assert cellen[("Zuid", "S1")] == 1 and cellen[("Zuid", "S3")] == 2
+    # swapping the scores (and the ranks) changes nothing
+    omgedraaid = Verdeelprobleem(
+        "B1",
+        "B1-route",
+        {"Noord": 10, "Oost": 7, "Zuid": 3},
+        REGIO,
+        (
+            Leverancier("S2", 90, 7000, 50, ("Noord", "Oost"), 0),
+            Leverancier("S3", 50, 8000, 100, ("Zuid",), 1),
+            Leverancier("S1", 10, 9000, 50, s1z.gemeenten, 2),
+        ),
+        Verdeelregels(),
+    )
+    assert _cellen(verwachte_verdeling(omgedraaid)) == cellen
+
+
+def _toelating(tmp_path: Path) -> Path:
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    return maak_werkmap(tmp_path / "ws", data)
+
+
+def _status(ws: Path) -> dict[str, str]:
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(ws), "--json"])
+    assert res.exit_code == 0, res.output
+    return {r["inschrijver"]: r["status"] for r in json.loads(res.output)["resultaten"]}
+
+
+def test_latere_aanmelder_wordt_toegelaten_zonder_eerdere_toelatingen_te_wijzigen(tmp_path: Path) -> None:
+    ws = _toelating(tmp_path)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9900, 30, 12, 4, "alle")])
+    schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("B1", 10500, 30, 12, 4, "alle")])  # above the ceiling
+    eerst = _status(ws)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    voor = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
+    # a cheaper, larger applicant arrives later
+    schrijf_bod(ws, "d.xlsx", "Delta", "44444444", [("B1", 7000, 100, 12, 4, "alle")])
+    daarna = _status(ws)
+    assert {n: daarna[n] for n in eerst} == eerst  # nobody's admission changed
+    assert daarna["Delta"] == eerst["Alfa"] != eerst["Gamma"]  # Delta admitted like Alfa; Gamma still not
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    na = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
+    toegelaten = lambda p: {r["inschrijver"] for r in p["rangorde"]}  # noqa: E731
+    assert toegelaten(voor) == {"Alfa", "Beta"} and toegelaten(na) == {"Alfa", "Beta", "Delta"}
+    # expected distribution by capacity only: Noord 10 over 20/30/100 -> 1.33, 2, 6.67 -> 1, 2, 6 + 1 (largest rest)
+    noord = {t["inschrijver"]: t["aantal"] for t in na["toewijzing"] if t["gemeente"] == "Noord"}
+    assert noord == {"Alfa": 1, "Beta": 2, "Delta": 7}
