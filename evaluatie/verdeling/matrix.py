@@ -149,6 +149,11 @@ class HighsMotor(Motor):
             else:
                 h.setSolution(self.n, np.arange(self.n, dtype=np.int32), np.array(start, dtype=np.float64))
         h.run()
+        if start is not None and self.mip and not self._klopt(doel):
+            # highspy 1.16 can report the right optimum with a stale solution (the MIP start) when
+            # presolve settles the model: solve again without the start.
+            h.clearSolver()
+            h.run()
         status = h.getModelStatus()
         if status == hs.HighsModelStatus.kOptimal:
             return Uitkomst.OPTIMAAL
@@ -157,6 +162,13 @@ class HighsMotor(Motor):
         if status == hs.HighsModelStatus.kTimeLimit:
             return Uitkomst.TIJDSLIMIET
         return Uitkomst.ONHAALBAAR
+
+    def _klopt(self, doel: dict[int, int]) -> bool:
+        """Does the returned solution attain the objective value HiGHS reports?"""
+        if self.h.getModelStatus() != self._hs.HighsModelStatus.kOptimal:
+            return True
+        waarden = self.h.getSolution().col_value
+        return abs(sum(c * waarden[j] for j, c in doel.items()) - self.h.getInfo().objective_function_value) < 0.5
 
     def waarden(self) -> list[int]:
         return _afgerond(list(self.h.getSolution().col_value))
