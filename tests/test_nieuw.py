@@ -126,7 +126,9 @@ def test_nieuw_licht_iedere_instelling_van_het_schema_toe(tmp_path: Path) -> Non
     for bestand, inspringing in (("aanbesteding.schema.json", ""), ("perceel.schema.json", "    ")):
         velden = json.loads((schema / bestand).read_text(encoding="utf-8"))["properties"]
         for veld in velden:
-            assert re.search(rf"^{inspringing}(# )?{veld}:", tekst, re.M), (bestand, veld)
+            assert re.search(rf"^{inspringing}(# )?{veld}:", tekst, re.M), (
+                f"{bestand}: veld '{veld}' ontbreekt in de uitleg van evaluatie nieuw (evaluatie/nieuw/aanmaken.py)"
+            )
     data = json.loads((schema / "aanbesteding.schema.json").read_text(encoding="utf-8"))
     for veld in data["properties"]["data"]["properties"]:
         assert re.search(rf"^  (# )?{veld}:", tekst, re.M), veld
