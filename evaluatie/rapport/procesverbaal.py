@@ -14,7 +14,7 @@ from evaluatie.beoordeling.aanduiding import aanduidingen
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.rapport.html import e, tabel
-from evaluatie.rapport.standstill import datum_tekst
+from evaluatie.tekst import datum as datum_tekst
 
 _SAMENVOEGEN = {"gemiddelde": "het gemiddelde", "mediaan": "de mediaan", "consensus": "de mediaan"}
 
