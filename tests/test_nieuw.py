@@ -278,6 +278,12 @@ def test_zet_met_gemeentenaam_en_tikfout(tmp_path: Path) -> None:
         ]
 
 
+def test_init_wijst_naar_nieuw(tmp_path: Path) -> None:
+    res = _cli("init", str(tmp_path / "x"), "--regio", "Flevoland")
+    assert res.exit_code == 2 and "de opdracht heet 'evaluatie nieuw'" in res.output
+    assert not (tmp_path / "x").exists()
+
+
 def test_regio_toont_de_regios_en_hun_gemeenten() -> None:
     res = _cli("regio")
     assert res.exit_code == 0 and len([r for r in res.output.splitlines() if r.startswith("AM")]) == 35
