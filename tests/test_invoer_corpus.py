@@ -349,6 +349,11 @@ GEVALLEN = [
     ),
     Geval("kapotte link", _kapotte_link, ["inschrijvingen/weg.xlsx", "niet bestaat"]),
     Geval(
+        "geen gewoon bestand (fifo)",
+        lambda root: os.mkfifo(root / "inschrijvingen" / "pijp.xlsx") or [],
+        ["inschrijvingen/pijp.xlsx", "geen gewoon bestand"],
+    ),
+    Geval(
         "link naar beoordeling buiten de werkmap",
         _link_naar_buiten("beoordelingen"),
         ["beoordelingen/extra.xlsx", "buiten de werkmap"],
