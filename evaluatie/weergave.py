@@ -366,6 +366,7 @@ def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst, volledig: bool = False
         "storing": "Scores verstoren",
         "marge": "Marge tot winnen",
         "capaciteit": "Capaciteit en aandeel",
+        "rangomkering": "Rangomkering (laagste prijs weg of uitgeslotene erbij)",
     }
     delen = []
     for code, z in uitkomst.items():
