@@ -67,8 +67,9 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     res = _cli("inschrijvingen", "--werkmap", str(ws))
     assert res.exit_code == 2
     assert "Fouten in de invoer (7):" in res.output
+    regel = tekst.splitlines().index("  - naam: Hilversum   # GM0402, Noord-Holland") + 3  # the inburgeraars line
     assert (
-        "aanbesteding.yaml: gemeenten[4].inburgeraars.B1 (regel 51): het verwachte aantal inburgeraars per jaar "
+        f"aanbesteding.yaml: gemeenten[4].inburgeraars.B1 (regel {regel}): het verwachte aantal inburgeraars per jaar "
         "van Hilversum voor perceel B1 is nog niet ingevuld ('invullen')"
     ) in res.output
     res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1")
@@ -115,6 +116,24 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     assert len(list((ws / "rapporten" / "gemeenten").glob("*.html"))) == 7
 
 
+def test_nieuw_licht_iedere_instelling_van_het_schema_toe(tmp_path: Path) -> None:
+    """Every field the schema allows appears in the new file, set or as a commented example, so a
+    field added to the schema later without a line in `evaluatie nieuw` fails here."""
+    ws = tmp_path / "ws"
+    assert _nieuw(ws, "--gemeenten", "Almere", "--percelen", "B1,onderwijs").exit_code == 0
+    tekst = (ws / "aanbesteding.yaml").read_text(encoding="utf-8")
+    schema = Path(__file__).resolve().parents[1] / "criteria" / "schema"
+    for bestand, inspringing in (("aanbesteding.schema.json", ""), ("perceel.schema.json", "    ")):
+        velden = json.loads((schema / bestand).read_text(encoding="utf-8"))["properties"]
+        for veld in velden:
+            assert re.search(rf"^{inspringing}(# )?{veld}:", tekst, re.M), (
+                f"{bestand}: veld '{veld}' ontbreekt in de uitleg van evaluatie nieuw (evaluatie/nieuw/aanmaken.py)"
+            )
+    data = json.loads((schema / "aanbesteding.schema.json").read_text(encoding="utf-8"))
+    for veld in data["properties"]["data"]["properties"]:
+        assert re.search(rf"^  (# )?{veld}:", tekst, re.M), veld
+
+
 def test_nieuw_overschrijft_nooit_een_bestaande_aanbesteding(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     assert _nieuw(ws, "--gemeenten", "Almere, Dronten, Lelystad").exit_code == 0
@@ -138,6 +157,8 @@ def test_nieuw_met_tikfouten_noemt_de_dichtstbijzijnde_namen_en_schrijft_niets(t
     ws = tmp_path / "ws"
     res = _nieuw(
         ws,
+        "--sluiting",
+        "2026-11-30",
         "--gemeenten",
         "Almere, Dronten, Lelystat, Weesp, Bergen",
         "--regio",
@@ -155,7 +176,8 @@ def test_nieuw_met_tikfouten_noemt_de_dichtstbijzijnde_namen_en_schrijft_niets(t
         "--percelen: 'onderwys' is geen perceel; bedoelt u onderwijs?",
     ):
         assert verwacht in res.output, verwacht
-    assert "Fouten in de invoer (5):" in res.output  # all at once
+    assert "--sluiting: 30-11-2026 ligt niet na de publicatie (01-12-2026)" in res.output
+    assert "Fouten in de invoer (6):" in res.output  # all at once
     assert not ws.exists()
 
 
@@ -257,6 +279,12 @@ def test_zet_met_gemeentenaam_en_tikfout(tmp_path: Path) -> None:
             "aanbesteding.yaml (met --zet): percelen.B1.gemeenten[2]: gemeente 'Zuidd' staat niet onder gemeenten; "
             "bedoelt u Zuid?"
         ]
+
+
+def test_init_wijst_naar_nieuw(tmp_path: Path) -> None:
+    res = _cli("init", str(tmp_path / "x"), "--regio", "Flevoland")
+    assert res.exit_code == 2 and "de opdracht heet 'evaluatie nieuw'" in res.output
+    assert not (tmp_path / "x").exists()
 
 
 def test_regio_toont_de_regios_en_hun_gemeenten() -> None:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from evaluatie.definitie.laden import samenvoegen, zoek_criteriaset
-from evaluatie.definitie.model import PERCEELCODES
+from evaluatie.definitie.model import PERCEELCODES, STANDAARD_BEWIJSSTUKKEN, Openbaarmaking, Perceel
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, zonder_toevoeging
 from evaluatie.gemeenteregister import BRON, PEILDATUM, RegisterGemeente, arbeidsmarktregios, gemeenten
@@ -37,11 +37,17 @@ UITLEG_PERCEEL = {
     "naam": "naam in rapporten en brieven",
     "plafondprijs": "maximumprijs per traject in euro, exclusief btw",
     "prijsmethode": "relatief | lineair | fictieve_korting | vaste_prijs (zie README, Prijs en rangorde)",
-    "max_fictieve_korting": "alleen bij fictieve_korting: korting in euro bij kwaliteit 100",
     "weging": "weging kwaliteit en prijs, samen 100",
     "bij_gelijke_stand": "beslisregels bij gelijke totaalscore, in volgorde; daarna loting",
     "schaal": "beoordelingsschaal van het panel",
     "verdeling": "verdeelregels (max_aandeel, min_volume, max_leveranciers_per_gemeente, ...)",
+}
+# Lot settings with a default in the model rather than in the criteria set.
+UITLEG_MODEL_PERCEEL = {
+    "max_fictieve_korting": "alleen bij fictieve_korting: korting in euro bij kwaliteit 100; "
+    "zonder waarde 30% van de plafondprijs",
+    "abnormaal_laag": "art. 2.116 Aw 2012: signaal bij een prijs die dit deel onder het gemiddelde van de andere ligt",
+    "vaste_prijs": "alleen bij prijsmethode vaste_prijs: de ene prijs per traject; zonder waarde de plafondprijs",
 }
 UITLEG_KNOCKOUT = {
     "keurmerk": "Blik op Werk keurmerk geldig op de peildatum",
@@ -189,8 +195,13 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]
     for sleutel_, waarde in perceel.items():
         if sleutel_ in ("knockout", "gunningscriteria"):
             continue
-        uitleg = UITLEG_PERCEEL.get(sleutel_, "")
+        uitleg = UITLEG_PERCEEL.get(sleutel_) or UITLEG_MODEL_PERCEEL.get(sleutel_, "")
         regels.append(f"    # {sleutel_}: {_w(waarde)}" + (f"   # {uitleg}" if uitleg else ""))
+    for sleutel_, uitleg in UITLEG_MODEL_PERCEEL.items():
+        veld = Perceel.model_fields.get(sleutel_)
+        if veld is not None and sleutel_ not in perceel:
+            standaard = "geen" if veld.default is None else _w(veld.default)
+            regels.append(f"    # {sleutel_}: ...   # {uitleg} (standaard: {standaard})")
     if perceel.get("knockout"):
         regels.append("    # knockout:   # knock-outeisen; 'regel: false' zet een eis uit")
         for regel, params in perceel["knockout"].items():
@@ -205,6 +216,22 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]
     return regels
 
 
+def planning(verzoek: Verzoek) -> tuple[dt.date, dt.date, dt.date]:
+    """Publication, closing and award date: as given, else the documented defaults."""
+    publicatie = verzoek.publicatie or dt.date.today()
+    sluiting = verzoek.sluiting or publicatie + dt.timedelta(days=DAGEN_TOT_SLUITING)
+    gunning = verzoek.gunning or sluiting + dt.timedelta(days=DAGEN_SLUITING_TOT_GUNNING)
+    return publicatie, sluiting, gunning
+
+
+def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
+    publicatie, sluiting, gunning = planning(verzoek)
+    if sluiting <= publicatie:
+        fouten.append(Fout("--sluiting", f"{sluiting:%d-%m-%Y} ligt niet na de publicatie ({publicatie:%d-%m-%Y})"))
+    if gunning <= sluiting:
+        fouten.append(Fout("--gunningsdatum", f"{gunning:%d-%m-%Y} ligt niet na de sluiting ({sluiting:%d-%m-%Y})"))
+
+
 def yaml_tekst(
     verzoek: Verzoek,
     gekozen: list[RegisterGemeente],
@@ -213,9 +240,7 @@ def yaml_tekst(
     subregios: dict[str, str] | None = None,
 ) -> str:
     subregios = subregios or {}
-    publicatie = verzoek.publicatie or dt.date.today()
-    sluiting = verzoek.sluiting or publicatie + dt.timedelta(days=DAGEN_TOT_SLUITING)
-    gunning = verzoek.gunning or sluiting + dt.timedelta(days=DAGEN_SLUITING_TOT_GUNNING)
+    publicatie, sluiting, gunning = planning(verzoek)
     beoordeling = setdata.get("beoordeling", {})
     r = [
         f"# Aanbesteding {verzoek.naam}",
@@ -251,10 +276,29 @@ def yaml_tekst(
     ]
     if beoordeling:
         r += [
-            f"# Uit criteriaset {verzoek.criteriaset}: {_w(beoordeling)}",
-            "# (aggregatie: gemiddelde of mediaan van de beoordelaars; signaal_spreiding_stappen: vanaf",
-            "# hoeveel schaalstappen verschil een signaal volgt). Om af te wijken: 'beoordeling: {...}'.",
+            "# Beoordeling door het panel: aggregatie (gemiddelde of mediaan van de beoordelaars) en",
+            "# signaal_spreiding_stappen (vanaf hoeveel schaalstappen verschil een signaal volgt).",
+            f"# beoordeling: {_w(beoordeling)}   # uit criteriaset {verzoek.criteriaset}",
         ]
+    r += [
+        "# Extra dagen die voor de opschortende termijn als feestdag tellen, naast de Algemene termijnenwet",
+        "# en criteria/atw-gelijkgestelde-dagen.yaml. Standaard: geen.",
+        "# gelijkgestelde_dagen: [jjjj-mm-dd]",
+        "",
+        "# Brieven aan de inschrijvers. Zonder afzender staat alleen de penvoerder boven de brief.",
+        "# afzender:",
+        "#   adres: [Postbus ..., 1234 AB Plaats]",
+        "#   contactpersoon: {naam: ..., functie: ..., telefoon: ..., email: ...}",
+        "#   ondertekenaar: {naam: ..., functie: ...}",
+        "# Bewijsstukken waaronder de gunning definitief wordt; standaard:",
+        *[f"#   - {b}" for b in STANDAARD_BEWIJSSTUKKEN],
+        "# bewijsstukken: [..., ...]",
+        "# Rechtsbescherming in iedere brief: rechtbank (standaard: de rechtbank van het arrondissement waarin",
+        "# de penvoerder is gevestigd) en eventueel een klachtenmeldpunt (standaard: geen).",
+        "# rechtsbescherming: {rechtbank: ..., klachtenmeldpunt: ...}",
+        "# Wat een afgewezen inschrijver van de winnaar ziet: score (alleen de scores) of prijs (ook de prijs).",
+        f"# openbaarmaking: {{prijs_winnaar: {Openbaarmaking().prijs_winnaar}}}   # standaard",
+    ]
     r += [
         "",
         f"# Deelnemende gemeenten ({len(gekozen)}), uit het register in criteria/gemeenten/ ({BRON}).",
@@ -310,18 +354,23 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     gekozen = _kies_gemeenten(verzoek, fouten)
     percelen = _kies_percelen(verzoek, setdata, fouten)
     subregios = _kies_subregios(verzoek, gekozen, fouten)
+    _controleer_planning(verzoek, fouten)
     if fouten:
         raise InvoerFout(fouten)
 
     tekst = yaml_tekst(verzoek, gekozen, percelen, setdata, subregios)
-    verzoek.map.mkdir(parents=True, exist_ok=True)
     pad = verzoek.map / "aanbesteding.yaml"
-    with pad.open("x", encoding="utf-8") as f:  # "x": never replaces a file that appeared meanwhile
-        f.write(tekst)
-    mappen = []
-    for naam in SUBMAPPEN:
-        (verzoek.map / naam).mkdir(exist_ok=True)
-        mappen.append(verzoek.map / naam)
+    mappen = [verzoek.map / naam for naam in SUBMAPPEN]
+    try:
+        verzoek.map.mkdir(parents=True, exist_ok=True)
+        with pad.open("x", encoding="utf-8") as f:  # "x": never replaces a file that appeared meanwhile
+            f.write(tekst)
+        for m in mappen:
+            m.mkdir(exist_ok=True)
+    except FileExistsError:
+        raise InvoerFout([Fout(str(pad), "bestaat al; 'evaluatie nieuw' overschrijft niets")]) from None
+    except OSError as e:
+        raise InvoerFout([Fout(str(verzoek.map), f"kan niet schrijven: {e.strerror}")]) from None
     aanbesteding, _ = laad_aanbesteding(pad, open_aantallen=True)
     formulier = schrijf_inschrijfformulier(aanbesteding, verzoek.map / "inschrijfformulier.xlsx")
     return Resultaat(
