@@ -16,6 +16,8 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Any
 
 # Everyday names that differ from the official name (both are in wide use).
 ALIASSEN = {"den haag": "'s-Gravenhage", "den bosch": "'s-Hertogenbosch"}
@@ -37,6 +39,7 @@ _MAANDEN = [
 _TOEVOEGING = re.compile(r"\s*\([^)]*\)\s*$")
 
 
+@lru_cache(maxsize=8192)
 def sleutel(naam: str) -> str:
     """The comparison key: 'Gemeente Súdwest-Fryslân ' -> 'sudwestfryslan'."""
     tekst = unicodedata.normalize("NFKD", str(naam)).casefold()
@@ -103,6 +106,10 @@ class Namen:
     def toelichting(self, naam: str, peildatum: dt.date | None = None) -> str:
         """What to add after 'X is unknown': where an old gemeente went, or 'bedoelt u ...?'."""
         delen = []
+        stukken = [d.strip() for d in re.split(r"[,/]", naam) if d.strip()]
+        if len(stukken) > 1 and all(self.zoek(d) for d in stukken):
+            gevonden = [self.zoek(d) or d for d in stukken]
+            return f"dit zijn {len(gevonden)} gemeenten ({opsomming(gevonden, 'en')}); geef ze afzonderlijk op"
         oud = opgeheven(naam, peildatum)
         if oud is not None:
             delen.append(
@@ -126,15 +133,17 @@ class Namen:
         return f"'{naam}' {onbekend}" + (f"; {extra}" if extra else "")
 
 
-def opgeheven(naam: str, peildatum: dt.date | None = None):
-    """The herindeling that dissolved gemeente `naam` on or before `peildatum` (any date if None)."""
+@cache
+def _herindelingen_op_sleutel() -> dict[str, Any]:
     from evaluatie.gemeenteregister import herindelingen
 
-    s = sleutel(naam)
-    for h in herindelingen():
-        if sleutel(h.naam) == s and (peildatum is None or h.opgeheven_per <= peildatum):
-            return h
-    return None
+    return {sleutel(h.naam): h for h in herindelingen()}
+
+
+def opgeheven(naam: str, peildatum: dt.date | None = None) -> Any:
+    """The herindeling that dissolved gemeente `naam` on or before `peildatum` (any date if None)."""
+    h = _herindelingen_op_sleutel().get(sleutel(naam))
+    return h if h is not None and (peildatum is None or h.opgeheven_per <= peildatum) else None
 
 
 def register_namen() -> Namen:

@@ -169,8 +169,9 @@ def test_van_drie_formulieren_via_consensus_naar_brieven(tmp_path: Path) -> None
 
     pv = _procesverbaal(ws)
     assert "Beoordelaar A, Beoordelaar B en Beoordelaar C" in pv
-    assert "maandag 9 maart 2026" in pv and "woensdag 11 maart 2026" in pv  # signing dates of A and C
-    assert "op vrijdag 20 maart 2026 in consensusoverleg 4 van de 4" in pv
+    for letter, dag in (("A", 9), ("B", 10), ("C", 11)):  # each form's own signing date (see _formulieren)
+        assert f"<td>Beoordelaar {letter}</td><td>{dag} maart 2026</td><td>ja</td><td>geen</td>" in pv
+    assert "op 20 maart 2026 in consensusoverleg 4 van de 4" in pv
     assert "geen belangenverstrengeling" in pv and "bevatten geen prijzen" in pv
     assert not re.search(r"Ada|Bram|Cor", pv)
 
@@ -294,6 +295,14 @@ def test_zonder_consensus_noemt_het_advies_de_regels_zonder_motivering(tmp_path:
     assert res.exit_code == 2
     assert f"consensus.xlsx!Consensus!E{_rijen(pad)[('X', K1)]}: toelichting ontbreekt" in res.output
 
+    # Y fails the knock-out after all: its decided row is flagged, its empty row decides nothing and passes
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9500, 20, 12, 4, "alle")], keurmerk="nee")
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2
+    rij = _rijen(pad)
+    assert f"consensus.xlsx!Consensus!A{rij[('Y', K2)]}: Y staat niet ter beoordeling" in res.output
+    assert f"Consensus!A{rij[('Y', K1)]}:" not in res.output
+
 
 def test_prijs_in_een_formulier_komt_in_het_procesverbaal(tmp_path: Path) -> None:
     ws = _werkmap(tmp_path)
@@ -303,10 +312,7 @@ def test_prijs_in_een_formulier_komt_in_het_procesverbaal(tmp_path: Path) -> Non
     wb.save(pad)
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     pv = _procesverbaal(ws)
-    assert (
-        "Beoordelaar B</td><td>dinsdag 10 maart 2026</td><td>ja</td><td>bedrag gelijk aan een prijs in Beoordeling!E6"
-        in pv
-    )
+    assert "Beoordelaar B</td><td>10 maart 2026</td><td>ja</td><td>bedrag gelijk aan een prijs in Beoordeling!E6" in pv
     assert "Let op: in het formulier van Beoordelaar B (1 cel(len))" in pv
     assert "bram" not in pv.lower()
 

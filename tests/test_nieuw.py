@@ -181,7 +181,7 @@ def test_bod_met_onbekende_of_opgeheven_gemeente_krijgt_een_suggestie(tmp_path: 
         {"naam": "Vught", "subregio": "B", "inburgeraars": {"B1": 4}},
     ]
     ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "Hilversun; Weesp; Haaren")])
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "Hilversun; Weesp; Haaren; Vught, Amsterdam")])
     res = _cli("inschrijvingen", "--werkmap", str(ws))
     assert res.exit_code == 2
     assert (
@@ -193,6 +193,10 @@ def test_bod_met_onbekende_of_opgeheven_gemeente_krijgt_een_suggestie(tmp_path: 
     ) in res.output
     # Haaren was split over four gemeenten; only Vught is in this tender
     assert "opgegaan in Boxtel, Oisterwijk, Tilburg en Vught; bedoelt u Vught?" in res.output
+    assert (
+        "gemeente 'Vught, Amsterdam' hoort niet bij deze aanbesteding; dit zijn 2 gemeenten (Vught en Amsterdam); "
+        "geef ze afzonderlijk op"
+    ) in res.output
 
 
 def test_yaml_namen_vergevingsgezind_en_opgeheven_gemeente_geweigerd(tmp_path: Path) -> None:

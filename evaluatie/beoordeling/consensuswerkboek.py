@@ -35,7 +35,7 @@ from evaluatie.beoordeling.formulier import KOLOMMEN, TABBLAD, TABBLAD_CONSENSUS
 from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import Verzamelaar
+from evaluatie.fouten import Fout, InvoerFout, Verzamelaar
 from evaluatie.ooxml import bewaar_werkmap
 from evaluatie.werkboek import als_tekst, lees_werkboek
 
@@ -267,8 +267,12 @@ def schrijf_consensuswerkboek(
 
     tijd = dt.datetime.combine(aanbesteding.data.sluiting, dt.time())
     tijdelijk = pad.parent / f".{pad.name}.tmp"
-    bewaar_werkmap(wb, tijdelijk, tijd)
-    os.replace(tijdelijk, pad)
+    try:
+        bewaar_werkmap(wb, tijdelijk, tijd)
+        os.replace(tijdelijk, pad)
+    except OSError as fout:
+        tijdelijk.unlink(missing_ok=True)
+        raise InvoerFout([Fout(str(pad), f"kan niet worden geschreven: {fout.strerror}")]) from None
     return Uitkomst(pad, len(rijen), sum(per_rij[s].signaal for s in rijen), behouden, len(vervallen))
 
 

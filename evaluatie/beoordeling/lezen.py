@@ -144,6 +144,8 @@ def _lees_tabel(
             continue
         sleutel = (ins, perceel.code, crit.code)
         if sleutel not in verwacht:
+            if open_ is not None and zonder_score and zonder_toelichting:
+                continue  # an empty consensus row of a bid no longer assessed decides nothing
             fouten.voeg_toe(
                 t.plaats(r, 0),
                 f"{ins} staat niet ter beoordeling voor perceel {perceel.code} "

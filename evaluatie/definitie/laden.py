@@ -354,12 +354,14 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
         for code in g["inburgeraars"]:
             if code not in samen["percelen"]:
                 fout(("gemeenten", i, "inburgeraars", code), f"perceel {code} bestaat niet in deze aanbesteding")
+    positie = {g["naam"]: i for i, g in enumerate(samen["gemeenten"])}
     for code, p in samen["percelen"].items():
         for gnaam in p["gemeenten"]:
-            g = next((x for x in samen["gemeenten"] if x["naam"] == tender.zoek(gnaam)), None)
+            i = positie.get(tender.zoek(gnaam) or "")
+            g = samen["gemeenten"][i] if i is not None else None
             if g is not None and code not in g["inburgeraars"]:
                 fout(
-                    ("gemeenten", samen["gemeenten"].index(g), "inburgeraars"),
+                    ("gemeenten", i, "inburgeraars"),
                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
                 )
     return fouten

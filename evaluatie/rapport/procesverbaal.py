@@ -14,7 +14,7 @@ from evaluatie.beoordeling.aanduiding import aanduidingen
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.rapport.html import e, tabel
-from evaluatie.rapport.standstill import datum_tekst
+from evaluatie.tekst import datum as datum_tekst
 
 _SAMENVOEGEN = {"gemiddelde": "het gemiddelde", "mediaan": "de mediaan", "consensus": "de mediaan"}
 
@@ -120,7 +120,12 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
                 else f"Voor de overige {len(zonder)} regels telt {samenvoegen} van de scores van de beoordelaars.</p>"
             )
         )
-    if zonder:
+    if zonder and len(zonder) == totaal:
+        delen.append(
+            f"<p>Alle {totaal} regels zijn dus beslist zonder consensusmotivering; de gunningsbeslissing citeert "
+            "de eigen toelichtingen van de beoordelaars.</p>"
+        )
+    elif zonder:
         delen.append(
             f"<p><strong>Regels beslist zonder consensusmotivering ({len(zonder)})</strong>: de score is "
             f"{samenvoegen} van de beoordelaars en de gunningsbeslissing citeert hun eigen toelichtingen.</p><ul>"
