@@ -11,11 +11,12 @@ KOPPEN = {
     "storing": "Gevoeligheid voor de scores",
     "marge": "Marge tot winnen",
     "capaciteit": "Capaciteit en aandeel",
+    "rangomkering": "Rangomkering: als de laagste prijs wegvalt of een uitgeslotene erbij komt",
 }
 
 
 def zekerheid_html(z: Zekerheid, perceelnaam: str) -> str:
-    delen = ["<h3>Zekerheid van de uitkomst</h3>"]
+    delen: list[str] = []
     for sleutel, regels in zinnen(z, perceelnaam).items():
         if regels:
             delen.append(
