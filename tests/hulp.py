@@ -80,6 +80,7 @@ def schrijf_bod(
     nummer: str = "BOW-1",
     uitsluiting: str = "nee",
     email: str = "info@voorbeeld.nl",
+    contact: str = "Contact",
 ) -> Path:
     """Fill the real bid form (as generated from the tender) the way a bidder would, with openpyxl."""
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
@@ -88,7 +89,7 @@ def schrijf_bod(
         schrijf_inschrijfformulier(aanbesteding, sjabloon)
     wb = load_workbook(sjabloon)
     ws = wb["Inschrijver"]
-    for i, w in enumerate([naam, kvk, "Contact", email, keurmerk, nummer, geldig_tot, uitsluiting], start=2):
+    for i, w in enumerate([naam, kvk, contact, email, keurmerk, nummer, geldig_tot, uitsluiting], start=2):
         ws.cell(i, 2, w)
     wp = wb["Percelen"]
     for r, rij in enumerate(percelen, start=2):

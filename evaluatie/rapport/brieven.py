@@ -394,11 +394,11 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
         if rw is None or re_ is None:
             continue
         if rw.punten > re_.punten + 1e-9:
-            mot = " ".join(f"[{m}]" for m in motivering(g, rw))
             voordelen.append(
-                f"{c.naam}: {laagste.inschrijver} scoorde {getal(rw.punten)} tegen {getal(re_.punten)} voor u. "
-                f"Motivering bij de score van {laagste.inschrijver}: {mot}"
+                f"{c.naam}: {laagste.inschrijver} scoorde {getal(rw.punten)} tegen {getal(re_.punten)} voor u."
             )
+            # the panel's reasons for the winner's score, each reviewer apart (case law: explain the winner's scores)
+            voordelen += [f"{c.naam}, motivering bij {laagste.inschrijver} - {m}" for m in motivering(g, rw)]
         elif re_.punten > rw.punten + 1e-9:
             voordelen.append(
                 f"{c.naam}: u scoorde hoger ({getal(re_.punten)} tegen {getal(rw.punten)} voor {laagste.inschrijver})."
@@ -406,7 +406,7 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
     prijs = _prijsvoordeel(g, code, eigen, laagste)
     if prijs:
         voordelen.append(prijs)
-    if not any(v for v in voordelen if not v.startswith("Prijs") and "u scoorde hoger" not in v):
+    if not any(v for v in voordelen if " scoorde " in v and "u scoorde hoger" not in v):
         voordelen.insert(
             0,
             f"Kwaliteit: op geen enkel criterium scoorde {laagste.inschrijver} hoger dan u "
@@ -513,8 +513,8 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     elif toelating:
         d.alinea(
             f"Wij zijn voornemens u toe te laten tot de overeenkomst voor perceel {perceel.naam}. Uw inschrijving "
-            "voldoet aan alle eisen. Iedere inschrijver die aan de eisen voldoet, wordt toegelaten: er vindt geen "
-            "rangschikking of vergelijking tussen inschrijvers plaats en er is geen prijsscore."
+            "voldoet aan alle eisen. Iedere inschrijver die aan de eisen voldoet, wordt toegelaten: inschrijvingen "
+            "worden niet gerangschikt of met elkaar vergeleken, en er wordt geen prijsscore berekend."
         )
         d.alinea(raammaximum_zin(a, code) + " Een toelating geeft geen recht op een bepaald aantal trajecten.")
         _voorbehoud(d, g)

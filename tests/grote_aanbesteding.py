@@ -1,0 +1,137 @@
+"""A 22-gemeente test tender in four subregio's, written as a user would (YAML + workbooks via openpyxl).
+
+Built to exercise every award decision at once:
+- B1 (relatief 60/40): several winners; max_aandeel, min_volume, max_leveranciers_per_gemeente
+  and a tight budget in one gemeente; Kompas Oost and Leerhuis West tie exactly (same price,
+  same scores, no tie rule) and the order changes the allocation, so a draw is needed;
+- onderwijs (lineair): per_subregio;
+- Z (fictieve_korting, Gunnen op Waarde): several winners;
+- one bidder with an exclusion ground (uitgesloten), one with an expired keurmerk and one
+  below the minimum quality (ongeldig), one assessed but not awarded (afgewezen).
+Every reviewer writes a different motivation per row, so merged texts would be visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from tests.hulp import maak_werkmap, schrijf_bod
+
+SUBREGIOS = {  # real gemeenten (names are checked against the register), invented subregio's
+    "Noord": ["Assen", "Tynaarlo", "Aa en Hunze", "Midden-Drenthe", "Noordenveld", "Westerkwartier"],
+    "Oost": ["Emmen", "Coevorden", "Borger-Odoorn", "Hoogeveen", "De Wolden", "Meppel"],
+    "Zuid": ["Zwolle", "Kampen", "Dalfsen", "Staphorst", "Zwartewaterland"],
+    "West": ["Steenwijkerland", "Westerveld", "Ommen", "Hardenberg", "Raalte"],
+}
+GEMEENTEN = [g for leden in SUBREGIOS.values() for g in leden]
+BEOORDELAARS = ["Ada Alders", "Bram Bos"]
+CRITERIA = {"K1": ("Plan van aanpak", 60), "K2": ("Samenwerking", 40)}
+SCHAAL = {0: "onvoldoende", 25: "matig", 50: "voldoende", 75: "goed", 100: "uitstekend"}
+
+
+def vraag(i: int) -> dict[str, int]:
+    """Deterministic demand per gemeente (position i in the list)."""
+    return {"B1": 4 + (i * 7) % 13, "onderwijs": 1 + (i * 3) % 5, "Z": 1 + i % 3}
+
+
+def definitie(procedure: str = "gunning") -> dict[str, Any]:
+    subregio = {g: r for r, leden in SUBREGIOS.items() for g in leden}
+    schaal = {"stappen": [{"label": v, "punten": k} for k, v in SCHAAL.items()]}
+    criteria = {c: {"naam": n, "weging": w} for c, (n, w) in CRITERIA.items()}
+    knockout = {"keurmerk": {}, "uitsluitingsgronden": {}, "plafondprijs": {}, "minimum_kwaliteit": {"drempel": 50}}
+    basis = {"gemeenten": "alle", "plafondprijs": 10000, "schaal": schaal, "gunningscriteria": criteria}
+    return {
+        "naam": "Inburgering Proefregio 2027",
+        "penvoerder": "Gemeente Assen",
+        "procedure": procedure,
+        "data": {"publicatie": "2026-09-01", "sluiting": "2026-10-15", "keurmerk_peildatum": "2026-11-02",
+                 "gunning": "2026-12-07"},
+        "looptijd": {"jaren": 3, "optiejaren": 2},
+        "beoordelaars": BEOORDELAARS,
+        "afzender": {
+            "adres": ["Postbus 1", "9400 AA Assen"],
+            "contactpersoon": {"naam": "P. Inkoper", "functie": "inkoopadviseur", "telefoon": "0500 000000",
+                               "email": "inkoop@assen.example.nl"},
+            "ondertekenaar": {"naam": "drs. Q. Tekenaar", "functie": "directeur Sociaal Domein"},
+        },
+        "rechtsbescherming": {"rechtbank": "Rechtbank Noord-Nederland",
+                              "klachtenmeldpunt": "het klachtenmeldpunt van de gemeente Assen"},
+        "gemeenten": [
+            {"naam": g, "subregio": subregio[g], "inburgeraars": vraag(i)} for i, g in enumerate(GEMEENTEN)
+        ],
+        "percelen": {
+            "B1": {**basis, "naam": "B1-route", "prijsmethode": "relatief", "knockout": knockout,
+                   "weging": {"kwaliteit": 60, "prijs": 40},
+                   "verdeling": {"max_aandeel": 0.35, "min_volume": 8, "max_leveranciers_per_gemeente": 2,
+                                 "budget_per_gemeente": {"Coevorden": 125000}}},
+            "onderwijs": {**basis, "naam": "Onderwijsroute", "prijsmethode": "lineair",
+                          "knockout": {k: v for k, v in knockout.items() if k != "keurmerk"},
+                          "verdeling": {"per_subregio": True}},
+            "Z": {**basis, "naam": "Z-route", "prijsmethode": "fictieve_korting", "max_fictieve_korting": 3000,
+                  "knockout": knockout, "verdeling": {}},
+        },
+    }  # fmt: skip
+
+
+def _gemeenten(*regios: str) -> str:
+    return "; ".join(g for r in regios for g in SUBREGIOS[r])
+
+
+# naam, kvk, contact, scores (K1, K2), extra form fields, {lot: (price, capacity, gemeenten)}
+INSCHRIJVERS: list[tuple[str, str, str, tuple[int, int], dict[str, Any], dict[str, tuple]]] = [
+    ("Taalhuis Noord B.V.", "80000001", "de heer T. Smit", (100, 75), {},
+     {"B1": (9200, 80, "alle"), "onderwijs": (9400, 30, "alle"), "Z": (9000, 20, "alle")}),
+    ("Inburgerwijs", "80000002", "mevrouw E. de Boer", (75, 75), {},
+     {"B1": (8500, 60, "alle"), "onderwijs": (9000, 25, _gemeenten("Noord", "Oost")), "Z": (8600, 15, "alle")}),
+    ("Kompas Oost", "80000003", "mevrouw A. van der Berg", (75, 50), {},
+     {"B1": (8500, 40, _gemeenten("Oost", "Zuid"))}),
+    ("Leerhuis West", "80000004", "de heer K. El Amrani", (75, 50), {},
+     {"B1": (8500, 40, _gemeenten("West", "Zuid"))}),
+    ("Spreektaal", "80000005", "Jan de Vries", (50, 50), {},
+     {"B1": (9800, 50, "alle"), "onderwijs": (9900, 20, "alle"), "Z": (9900, 10, "alle")}),
+    ("Nieuwe Start", "80000006", "mevrouw R. Bakker", (75, 75), {"geldig_tot": dt.date(2026, 9, 30)},
+     {"B1": (8000, 50, "alle"), "Z": (8200, 10, "alle")}),
+    ("Onbetrouwbaar B.V.", "80000007", "de heer O. Jansen", (75, 75), {"uitsluiting": "ja"},
+     {"B1": (8100, 50, "alle")}),
+    ("Zwakke Plannen", "80000008", "mevrouw Z. Zwart", (25, 50), {},
+     {"B1": (8000, 30, "alle"), "onderwijs": (8500, 10, "alle")}),
+]  # fmt: skip
+
+
+def _motivering(beoordelaar: str, inschrijver: str, criterium: str, punten: int) -> str:
+    eerste = beoordelaar.split()[0]
+    return f"{eerste} over {criterium.lower()} bij {inschrijver}: oordeel {SCHAAL[punten]}, eigen woorden van {eerste}."
+
+
+def maak(root: Path, procedure: str = "gunning") -> Path:
+    """Write the whole workspace; returns its path."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    ws = maak_werkmap(root, definitie(procedure))
+    for naam, kvk, contact, _, extra, aanbod in INSCHRIJVERS:
+        rijen = [(code, prijs, cap, 12, 4, gem) for code, (prijs, cap, gem) in aanbod.items()]
+        schrijf_bod(ws, f"{kvk}.xlsx", naam, kvk, rijen, contact=contact, email=f"post@{kvk}.example.nl", **extra)
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores = {naam: s for naam, _, _, s, _, _ in INSCHRIJVERS}
+    criteria_naam = {n: c for c, (n, _) in CRITERIA.items()}
+    for i, beoordelaar in enumerate(BEOORDELAARS):
+        pad = ws / "beoordelingen" / f"{beoordelaar.lower().replace(' ', '-')}.xlsx"
+        wb = load_workbook(pad)
+        blad = wb["Beoordeling"]
+        blad["B2"] = dt.date(2026, 10, 30)
+        blad["B3"] = "ja"
+        for r in range(6, blad.max_row + 1):
+            inschrijver, criterium = blad.cell(r, 1).value, blad.cell(r, 3).value
+            if inschrijver not in scores:
+                continue
+            punten = scores[inschrijver][0 if criteria_naam[criterium] == "K1" else 1]
+            blad.cell(r, 4, SCHAAL[punten])
+            blad.cell(r, 5, _motivering(beoordelaar, inschrijver, criterium, punten))
+        wb.save(pad)
+        del i
+    return ws

@@ -1,0 +1,126 @@
+"""Why a supplier got less than its capacity: each cause binds in turn in a small tender, and the
+explanation (found by re-solving with the rule switched off, or from the solved model) names
+exactly that cause. Every expected number is worked out by hand in the test's docstring."""
+
+from __future__ import annotations
+
+from evaluatie.definitie.model import Verdeelregels
+from evaluatie.verdeling.lp import verdeel
+from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.verklaring import verklaar
+
+
+def _lev(naam: str, waarde: float, capaciteit: int, gemeenten: tuple[str, ...], rang: int, prijs: float = 9000):
+    return Leverancier(naam=naam, waarde=waarde, prijs=prijs, capaciteit=capaciteit, gemeenten=gemeenten, rang=rang)
+
+
+def _probleem(vraag: dict[str, int], leveranciers, subregio=None, budget=None, **regels) -> Verdeelprobleem:
+    return Verdeelprobleem(
+        perceel="B1",
+        perceelnaam="B1-route",
+        vraag=vraag,
+        subregio=subregio or {g: "R" for g in vraag},
+        leveranciers=tuple(leveranciers),
+        regels=Verdeelregels(**regels, budget_per_gemeente=budget or {}),
+        budget=budget or {},
+    )
+
+
+def _verklaring(p: Verdeelprobleem, naam: str):
+    v = verdeel(p)
+    uit = {x.inschrijver: x for x in verklaar(p, v, verdeel)}
+    return uit[naam], v.per_leverancier()
+
+
+def test_beter_gerangschikte_capaciteit() -> None:
+    """Demand 12: A (value 80, capacity 10) takes 10, B (value 70) the remaining 2 of its 10."""
+    p = _probleem({"G1": 12}, [_lev("A", 80, 10, ("G1",), 0), _lev("B", 70, 10, ("G1",), 1)])
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"A": 10, "B": 2}
+    assert x.oorzaken == ("beter_gerangschikt",)
+    assert x.zin.startswith("B krijgt 2 van zijn capaciteit 10: ") and "hogere totaalscore (A: 10)" in x.zin
+
+
+def test_max_aandeel() -> None:
+    """max_aandeel 0.6 of 10 = 6: A stops at 6 of its 10, B gets 4."""
+    p = _probleem({"G1": 10}, [_lev("A", 80, 10, ("G1",), 0), _lev("B", 70, 10, ("G1",), 1)], max_aandeel=0.6)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 6, "B": 4}
+    assert x.oorzaken == ("max_aandeel",)
+    assert "maximale aandeel van 60% van het volume (hoogstens 6 van 10)" in x.zin
+
+
+def test_min_volume_van_een_ander() -> None:
+    """Demand 10, A capacity 8, min_volume 5: B must get 0 or at least 5, so A gets 5 (B 5).
+    Without min_volume A would get all 8 (B 2)."""
+    p = _probleem({"G1": 10}, [_lev("A", 80, 8, ("G1",), 0), _lev("B", 70, 10, ("G1",), 1)], min_volume=5)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 5, "B": 5}
+    assert x.oorzaken == ("min_volume",)
+    assert "minimale volume van 5 per leverancier geeft B meer dan zonder die regel" in x.zin
+    assert "zonder die regel zou het 8 krijgen" in x.zin
+
+
+def test_max_leveranciers_per_gemeente() -> None:
+    """One supplier per gemeente, two gemeenten of 10: A (capacity 15) can serve only one of them
+    whole; without the rule it would take 15."""
+    lev = [_lev("A", 90, 15, ("G1", "G2"), 0), _lev("B", 80, 15, ("G1", "G2"), 1)]
+    p = _probleem({"G1": 10, "G2": 10}, lev, max_leveranciers_per_gemeente=1)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 10, "B": 10}
+    assert x.oorzaken == ("max_leveranciers_per_gemeente",)
+    assert "in G2 zijn al 1 leveranciers actief, het maximum per gemeente" in x.zin
+
+
+def test_budget() -> None:
+    """Budget G1 EUR 85.000 for 10: 9.000 x a + 8.000 x (10 - a) <= 85.000 gives a <= 5 for A."""
+    lev = [_lev("A", 90, 10, ("G1",), 0, prijs=9000), _lev("B", 80, 10, ("G1",), 1, prijs=8000)]
+    p = _probleem({"G1": 10}, lev, budget={"G1": 85000.0})
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 5, "B": 5}
+    assert x.oorzaken == ("budget",)
+    assert "G1 (budget EUR 85.000,00, kosten EUR 85.000,00)" in x.zin
+
+
+def test_per_subregio() -> None:
+    """Subregio R = G1 + G2; A serves only G1, so under per_subregio it may serve neither."""
+    lev = [_lev("A", 90, 10, ("G1",), 0), _lev("B", 80, 20, ("G1", "G2"), 1)]
+    p = _probleem({"G1": 8, "G2": 8}, lev, per_subregio=True)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"B": 16}
+    assert x.oorzaken == ("per_subregio",)
+    assert "alle gemeenten van een subregio krijgen dezelfde leverancier(s)" in x.zin
+
+
+def test_gelijke_waarde_lagere_prijs() -> None:
+    """A and B have the same value; B is cheaper, so at equal value the allocation takes B (min cost)."""
+    lev = [_lev("A", 80, 10, ("G1",), 0, prijs=9000), _lev("B", 80, 10, ("G1",), 1, prijs=8000)]
+    p = _probleem({"G1": 10}, lev)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"B": 10}
+    assert x.oorzaken == ("gelijke_waarde_lagere_prijs",)
+    assert "B heeft dezelfde totaalscore en een lagere prijs" in x.zin
+
+
+def test_gewoon_geen_vraag() -> None:
+    """The Z-route case: the best supplier has capacity 25, its gemeenten only 24 inburgeraars."""
+    p = _probleem({"G1": 14, "G2": 10}, [_lev("A", 80, 25, ("G1", "G2"), 0)])
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 24}
+    assert x.oorzaken == ("geen_vraag",)
+    assert "hebben samen 24 inburgeraars, en die krijgt het allemaal" in x.zin
+    assert "beter" not in x.zin
+
+
+def test_voorbeeld_b1_min_volume_in_huizen(voorbeeld_bron) -> None:
+    """Example B1: Inburgerwijs gets 39 of 45 because Kompas, once chosen, needs min_volume 10."""
+    from evaluatie.pipeline import gun
+    from evaluatie.werkmap import Werkmap
+
+    award = gun(Werkmap(voorbeeld_bron), "B1")
+    p = award.uitslag.percelen["B1"]
+    assert p.verklaring["Inburgerwijs Academie"].startswith("Inburgerwijs Academie krijgt 39 van zijn capaciteit 45")
+    assert (
+        "minimale volume van 10 per leverancier geeft Kompas Inburgering meer" in p.verklaring["Inburgerwijs Academie"]
+    )
+    assert "maximale aandeel van 50%" in p.verklaring["Taalhuis De Brug B.V."]
