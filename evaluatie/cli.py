@@ -17,6 +17,7 @@ import click
 
 from evaluatie import __version__, clicktaal
 from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
+from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap
 
@@ -37,17 +38,24 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(f)
     def omhulsel(*args: Any, **kwargs: Any) -> Any:
+        als_json = bool(kwargs.get("als_json"))
+        _json_geschreven[0] = False
         try:
-            return f(*args, **kwargs)
+            with alleen_eigen_uitvoer():  # no solver banner on stdout, in any mode
+                return f(*args, **kwargs)
         except InvoerFout as e:
             click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
             for fout in e.fouten:
                 click.echo(f"  {fout}", err=True)
+            if als_json and not _json_geschreven[0]:  # stdout carries exactly one JSON document
+                echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]})
             sys.exit(EXIT_INVOER)
         except EvaluatieFout as e:
             click.echo("De evaluatie kan niet worden afgerond:", err=True)
             for m in e.meldingen:
                 click.echo(f"  {m}", err=True)
+            if als_json and not _json_geschreven[0]:
+                echo_json({"evaluatie_niet_afgerond": list(e.meldingen)})
             sys.exit(EXIT_EVALUATIE)
 
     return omhulsel
@@ -72,7 +80,11 @@ def waarschuw_atw(award: Any) -> None:
         click.echo(f"Let op: {s.waarschuwing}", err=True)
 
 
+_json_geschreven = [False]
+
+
 def echo_json(data: Any) -> None:
+    _json_geschreven[0] = True
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
 
 
@@ -246,6 +258,7 @@ def beoordelingen(werkmap: Path, als_json: bool) -> None:
     from evaluatie.weergave import panel_tekst
 
     invoer = laad_invoer(_werkmap(werkmap))
+    meld_notities(invoer)
     b = beoordeel(invoer)
     registreer(invoer.werkmap, "beoordelingen", {}, invoer.bestanden + b.bestanden)
     if als_json:
@@ -273,6 +286,7 @@ def inschrijvingen(werkmap: Path, als_json: bool) -> None:
     from evaluatie.weergave import inschrijvingen_tabel
 
     invoer = laad_invoer(_werkmap(werkmap))
+    meld_notities(invoer)
     if als_json:
         echo_json(
             {
@@ -281,8 +295,6 @@ def inschrijvingen(werkmap: Path, als_json: bool) -> None:
             }
         )
         return
-    for n in invoer.notities:
-        click.echo(f"Let op: {n}", err=True)
     click.echo(inschrijvingen_tabel(invoer.aanbesteding, invoer.inschrijvingen))
 
 
@@ -297,6 +309,7 @@ def toets(werkmap: Path, als_json: bool) -> None:
     from evaluatie.weergave import toets_tabel
 
     invoer = laad_invoer(_werkmap(werkmap))
+    meld_notities(invoer)
     uitslag = toets_met_beoordeling(invoer)
     registreer(invoer.werkmap, "toets", {}, invoer.bestanden)
     if als_json:
@@ -336,9 +349,17 @@ def _gun(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float 
     from evaluatie.pipeline import gun
 
     try:
-        return gun(_werkmap(werkmap), percelen, oplosser, tijdslimiet, **kw)
+        award = gun(_werkmap(werkmap), percelen, oplosser, tijdslimiet, **kw)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
+    meld_notities(award.invoer)
+    return award
+
+
+def meld_notities(invoer: Any) -> None:
+    """Skipped files and other notes, on stderr: never silent, never in the way of --json."""
+    for n in invoer.notities:
+        click.echo(f"Let op: {n}", err=True)
 
 
 @main.command("gunning")
@@ -496,11 +517,12 @@ def scenario(
     from evaluatie.scenario.zet import ZetFout
 
     try:
-        voor, _, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
+        voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
     except (ZetFout, ValueError) as e:
         raise click.UsageError(str(e)) from None
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     registreer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
+    meld_notities(na.invoer)
     click.echo("Scenario: " + "; ".join(zetten))
     click.echo(als_tekst(verschillen))
 

@@ -31,6 +31,7 @@ class Invoer:
     notities: list[str] = field(default_factory=list)
     panelformulieren: Any = None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
     lotingen: tuple[Any, ...] = ()  # recorded draws (loting.yaml), an input like the bids
+    beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
@@ -40,15 +41,24 @@ def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
 def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> Invoer:
     """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs)."""
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
+    from evaluatie.fouten import InvoerFout
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
     from evaluatie.gunning.loting import lees_lotingen
     from evaluatie.inschrijving.lezen import lees_inschrijvingen
+    from evaluatie.werkboek import map_inhoud
 
     if definitie is None:
         aanbesteding, samen = laad_definitie(werkmap)
     else:
         aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
-    inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen)
+    try:
+        inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen)
+    except InvoerFout as e:
+        from evaluatie.beoordeling.koppen import koppen_fouten
+
+        # every problem of every file at once: the reviewers' headers do not depend on the bids
+        raise InvoerFout(e.fouten + koppen_fouten(aanbesteding, werkmap.beoordelingen)) from None
+    notities += map_inhoud(werkmap.beoordelingen).notities
     bestanden = [Invoerbestand(bestand="aanbesteding.yaml", sha256=sha256_bestand(werkmap.aanbesteding))]
     if aanbesteding.criteriaset:
         setpad = zoek_criteriaset(aanbesteding.criteriaset, werkmap.root)
@@ -109,11 +119,13 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
         invoer.panelformulieren = lees_beoordelingen(
             invoer.aanbesteding,
             invoer.werkmap.beoordelingen,
-            rijen,
+            rijen if invoer.beoordeelde_rijen is None else invoer.beoordeelde_rijen,
             [i.naam for i in invoer.inschrijvingen],
             _prijzen(invoer),
         )
     formulieren, consensus = invoer.panelformulieren
+    if invoer.beoordeelde_rijen is not None:
+        formulieren, consensus = _alleen_te_beoordelen(invoer, rijen, formulieren, consensus)
     panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder)
     toets_na = toets_werkmap(invoer, panel.kwaliteit_plat())
     bestanden = [Invoerbestand(bestand=f"beoordelingen/{f.bestand}", sha256=f.sha256) for f in formulieren]
@@ -122,6 +134,43 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     return Beoordeling(
         toets_voor, rijen, formulieren, consensus, panel, toets_na, sorted(bestanden, key=lambda b: b.bestand)
     )
+
+
+def _alleen_te_beoordelen(invoer: Invoer, rijen: list[tuple[str, str, str]], formulieren: Any, consensus: Any) -> Any:
+    """A scenario that changes knock-out rules changes who is scored.
+
+    Scores of a bid the scenario knocks out are set aside, with a note. A bid the scenario newly
+    admits was never scored by the panel: one clear message (exit 1), never a quality of zero.
+    """
+    from evaluatie.fouten import EvaluatieFout
+
+    gescoord = set(invoer.beoordeelde_rijen or [])
+    nu = set(rijen)
+    nieuw = sorted({(ins, code) for ins, code, _ in rijen if (ins, code, _) not in gescoord})
+    if nieuw:
+        raise EvaluatieFout(
+            [
+                f"in dit scenario voldoet {ins} in perceel {code} aan de knock-outeisen, maar het panel heeft die "
+                "inschrijving niet beoordeeld (zij viel in de uitgangssituatie af); zonder kwaliteitsscores kan "
+                "dit scenario niet worden doorgerekend"
+                for ins, code in nieuw
+            ]
+        )
+    for ins, code in sorted({(ins, code) for ins, code, _ in gescoord - nu}):
+        notitie = (
+            f"scenario: de scores van het panel voor {ins} in perceel {code} tellen niet mee; "
+            "de inschrijving valt in dit scenario af bij de knock-outtoets"
+        )
+        if notitie not in invoer.notities:
+            invoer.notities.append(notitie)
+
+    def houd(scores: Any) -> tuple[Any, ...]:
+        return tuple(s for s in scores if (s.inschrijver, s.perceel, s.criterium) in nu)
+
+    formulieren = [f.model_copy(update={"scores": houd(f.scores)}) for f in formulieren]
+    if consensus is not None:
+        consensus = consensus.model_copy(update={"scores": houd(consensus.scores)})
+    return formulieren, consensus
 
 
 def _prijzen(invoer: Invoer) -> list[float]:
@@ -360,5 +409,9 @@ def scenario(
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
-    na = gun(werkmap, percelen, oplosser, tijdslimiet, definitie=gewijzigd)
+    invoer_na = laad_invoer(werkmap, gewijzigd)
+    # the panel scored the bids that passed the baseline knock-out; the scenario reuses those forms
+    invoer_na.panelformulieren = voor.invoer.panelformulieren
+    invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
+    na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
     return voor, na, verschil(voor.uitslag, na.uitslag)

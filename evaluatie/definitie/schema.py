@@ -87,6 +87,11 @@ def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
         toegestaan = sorted(fout.schema.get("properties", {}))
         extra = sorted(k for k in fout.instance if k not in toegestaan)
         return pad, f"onbekend veld {', '.join(extra)}; toegestaan: {', '.join(toegestaan)}"
+    if v == "enum" and "propertyNames" in fout.absolute_schema_path and isinstance(fout.instance, str):
+        # a key that is not one of the allowed names: report it at its own line
+        return (*pad, fout.instance), f"onbekende naam '{fout.instance}'" + suggestie(
+            fout.instance, [str(x) for x in fout.validator_value]
+        )
     if v == "enum":
         keuzes = ", ".join(str(x) for x in fout.validator_value)
         return pad, f"verwacht een van {keuzes}, kreeg {_kreeg(fout.instance)}"

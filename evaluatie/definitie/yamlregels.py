@@ -71,6 +71,8 @@ def lees_streng(tekst: str) -> tuple[Any, dict[Pad, int], list[YamlProbleem]]:
         return None, regels, problemen
     constructor = yaml.SafeLoader("")
     budget = [MAX_KNOPEN]
+    if _uitgevouwen_omvang(knoop, {}, set()) > MAX_KNOPEN:
+        return None, {}, [_te_groot()]
 
     def scalair(n: yaml.Node, pad: Pad) -> Any:
         regel = n.start_mark.line + 1
@@ -150,6 +152,42 @@ def lees_streng(tekst: str) -> tuple[Any, dict[Pad, int], list[YamlProbleem]]:
             ],
         )
     return data, regels, problemen
+
+
+def _te_groot() -> YamlProbleem:
+    return YamlProbleem(
+        (),
+        1,
+        f"meer dan {MAX_KNOPEN} waarden na het uitvouwen van aliassen (*naam); "
+        "schrijf de definitie zonder (geneste) aliassen",
+    )
+
+
+def _uitgevouwen_omvang(n: yaml.Node, omvang: dict[int, int], bezig: set[int]) -> int:
+    """Number of values once every alias is expanded, computed once per distinct node.
+
+    Linear in the size of the text, so an alias bomb is measured, not expanded. A node that
+    contains itself (a recursive alias) counts as too big.
+    """
+    if id(n) in omvang:
+        return omvang[id(n)]
+    if id(n) in bezig:
+        return MAX_KNOPEN + 1
+    bezig.add(id(n))
+    totaal = 1
+    if isinstance(n, yaml.MappingNode):
+        for k, v in n.value:
+            totaal += _uitgevouwen_omvang(k, omvang, bezig) + _uitgevouwen_omvang(v, omvang, bezig)
+            if totaal > MAX_KNOPEN:
+                break
+    elif isinstance(n, yaml.SequenceNode):
+        for item in n.value:
+            totaal += _uitgevouwen_omvang(item, omvang, bezig)
+            if totaal > MAX_KNOPEN:
+                break
+    bezig.discard(id(n))
+    omvang[id(n)] = totaal
+    return totaal
 
 
 def _reden(e: Exception) -> str:

@@ -1,0 +1,397 @@
+"""Bad-input corpus: inputs a careless or hostile user could hand in, each on a copy of the example.
+
+Every case asserts four things: the exit code; no traceback; the file and the cell or YAML
+line named in the message; and every input file byte-identical afterwards (nothing is
+"repaired" in place). The cases are grouped by class: numbers in bids, numbers in the YAML,
+strict YAML, bounded reading, werkmap edges, bid text, and errors of several files at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie import werkboek
+from evaluatie.cli import main
+from evaluatie.definitie.yamlregels import lees_streng
+
+Wijziging = Callable[[Path], list[str]]  # changes the werkmap; returns extra texts the message must contain
+
+
+@dataclass
+class Geval:
+    naam: str
+    wijzig: Wijziging
+    verwacht: list[str]
+    commando: list[str] = field(default_factory=lambda: ["inschrijvingen"])
+    code: int = 2
+
+
+def _cel(bestand: str, blad: str, cel: str, waarde: object) -> Wijziging:
+    def wijzig(root: Path) -> list[str]:
+        pad = root / bestand
+        wb = load_workbook(pad)
+        wb[blad][cel] = waarde
+        wb.save(pad)
+        return []
+
+    return wijzig
+
+
+def _yaml(oud: str, nieuw: str, regel_van: str | None = None) -> Wijziging:
+    """Replace text in aanbesteding.yaml; the message must name the line holding `regel_van`."""
+
+    def wijzig(root: Path) -> list[str]:
+        pad = root / "aanbesteding.yaml"
+        tekst = pad.read_text(encoding="utf-8")
+        assert oud in tekst, oud
+        tekst = tekst.replace(oud, nieuw, 1)
+        pad.write_text(tekst, encoding="utf-8")
+        if regel_van is None:
+            return []
+        regels = [i + 1 for i, r in enumerate(tekst.splitlines()) if regel_van in r]
+        return [f"(regel {regels[0]})"]
+
+    return wijzig
+
+
+def _regel(root: Path, tekst: str, nummer: int = 0) -> int:
+    """1-based line of the `nummer`-th line of aanbesteding.yaml that contains `tekst`."""
+    regels = (root / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    return [i + 1 for i, r in enumerate(regels) if tekst in r][nummer]
+
+
+def _dubbel_perceel(root: Path) -> list[str]:
+    _yaml("  Z:\n", "  B1:\n    gemeenten: alle\n  Z:\n")(root)
+    eerste, tweede = _regel(root, "  B1:"), _regel(root, "  B1:", 1)
+    return [f"percelen.B1 (regel {tweede})", f"regel {eerste} en regel {tweede}"]
+
+
+def _twee_fouten_in_perceel(root: Path) -> list[str]:
+    _yaml(B1, B1 + "    prijsmethode: relatif\n    wegingg: {kwaliteit: 60}\n")(root)
+    return [
+        f"percelen.B1.prijsmethode (regel {_regel(root, 'relatif')})",
+        f"percelen.B1.wegingg (regel {_regel(root, 'wegingg')})",
+    ]
+
+
+def _drie_yaml_fouten(root: Path) -> list[str]:
+    _yaml("standstill_dagen: 20\n", "standstill_dagen: 20\nstandstill_dagen: 21\nlooptijdd: 2\n")(root)
+    eerste, tweede = _regel(root, "standstill_dagen"), _regel(root, "standstill_dagen", 1)
+    return [
+        f"standstill_dagen (regel {tweede})",
+        f"regel {eerste} en regel {tweede}",
+        f"looptijdd (regel {_regel(root, 'looptijdd')})",
+    ]
+
+
+def _samen(*wijzigingen: Wijziging) -> Wijziging:
+    def wijzig(root: Path) -> list[str]:
+        return [t for w in wijzigingen for t in w(root)]
+
+    return wijzig
+
+
+def _link_naar_buiten(sub: str) -> Wijziging:
+    def wijzig(root: Path) -> list[str]:
+        buiten = root.parent / f"buiten-{sub}.xlsx"
+        bron = next((root / sub).glob("*.xlsx"))
+        shutil.copy(bron, buiten)
+        os.symlink(buiten, root / sub / "extra.xlsx")
+        return []
+
+    return wijzig
+
+
+def _kapotte_link(root: Path) -> list[str]:
+    os.symlink(root / "bestaat-niet.xlsx", root / "inschrijvingen" / "weg.xlsx")
+    return []
+
+
+def _tekstbestand(naam: str, inhoud: bytes) -> Wijziging:
+    def wijzig(root: Path) -> list[str]:
+        (root / "inschrijvingen" / naam).write_bytes(inhoud)
+        return []
+
+    return wijzig
+
+
+KOMPAS = "inschrijvingen/kompas.xlsx"
+TAALHUIS = "inschrijvingen/taalhuis.xlsx"
+ANOUK = "beoordelingen/anouk-verbeek.xlsx"
+B1 = "  B1:\n    gemeenten: alle\n"
+TOETS = ["toets"]
+
+GEVALLEN = [
+    # numbers in a bid: never a fraction of what was meant
+    Geval(
+        "prijs gemengde scheidingstekens",
+        _cel(KOMPAS, "Percelen", "B2", "9,500.50"),
+        ["kompas.xlsx!Percelen!B2", "gemengde"],
+    ),
+    Geval("prijs decimale punt", _cel(KOMPAS, "Percelen", "B2", "9500.50"), ["kompas.xlsx!Percelen!B2", "komma"]),
+    Geval(
+        "prijs 9,500 dubbelzinnig", _cel(KOMPAS, "Percelen", "B2", "9,500"), ["kompas.xlsx!Percelen!B2", "dubbelzinnig"]
+    ),
+    Geval("prijs NaN", _cel(KOMPAS, "Percelen", "B2", "NaN"), ["kompas.xlsx!Percelen!B2", "'NaN'"]),
+    Geval("prijs inf", _cel(KOMPAS, "Percelen", "B2", "inf"), ["kompas.xlsx!Percelen!B2", "'inf'"]),
+    Geval("prijs -Infinity", _cel(KOMPAS, "Percelen", "B2", "-Infinity"), ["kompas.xlsx!Percelen!B2"]),
+    Geval(
+        "prijs 9,5 onder de bodem", _cel(KOMPAS, "Percelen", "B2", 9.5), ["kompas.xlsx!Percelen!B2", "bedoelt u 9500"]
+    ),
+    Geval("prijs tekst 9,50", _cel(KOMPAS, "Percelen", "B2", "9,50"), ["kompas.xlsx!Percelen!B2", "niet aannemelijk"]),
+    Geval("prijs met spaties", _cel(KOMPAS, "Percelen", "B2", "9 500"), ["kompas.xlsx!Percelen!B2", "spaties"]),
+    Geval("capaciteit 1.5", _cel(KOMPAS, "Percelen", "C2", "1.5"), ["kompas.xlsx!Percelen!C2"]),
+    Geval("capaciteit 12,5", _cel(KOMPAS, "Percelen", "C2", 12.5), ["kompas.xlsx!Percelen!C2", "geheel getal"]),
+    Geval("instroom tekst", _cel(KOMPAS, "Percelen", "D2", "twaalf"), ["kompas.xlsx!Percelen!D2"]),
+    Geval("wachttijd NaN", _cel(KOMPAS, "Percelen", "E2", "nan"), ["kompas.xlsx!Percelen!E2"]),
+    # numbers in the YAML
+    Geval(
+        "plafondprijs 10.000",
+        _yaml(B1, B1 + "    plafondprijs: 10.000\n", "plafondprijs: 10.000"),
+        ["aanbesteding.yaml: percelen.B1.plafondprijs", "bedoelt u 10000"],
+        TOETS,
+    ),
+    Geval(
+        "plafondprijs 10.0",
+        _yaml(B1, B1 + "    plafondprijs: 10.0\n", "plafondprijs: 10.0"),
+        ["percelen.B1.plafondprijs", "bedoelt u 10000", "zonder punt"],
+        TOETS,
+    ),
+    Geval(
+        "plafondprijs .nan",
+        _yaml(B1, B1 + "    plafondprijs: .nan\n", "plafondprijs: .nan"),
+        ["percelen.B1.plafondprijs"],
+        TOETS,
+    ),
+    Geval(
+        "inburgeraars 4.000",
+        _yaml(
+            "inburgeraars: {B1: 4, onderwijs: 1, Z: 1}", "inburgeraars: {B1: 4.000, onderwijs: 1, Z: 1}", "B1: 4.000"
+        ),
+        ["gemeenten[1].inburgeraars.B1", "dubbelzinnig"],
+        TOETS,
+    ),
+    Geval(
+        "budget 12,5 euro",
+        _yaml(
+            "verdeling: {max_aandeel: 0.6}",
+            "verdeling: {max_aandeel: 0.6, budget_per_gemeente: {Hilversum: 12.5}}",
+            "budget_per_gemeente",
+        ),
+        ["percelen.onderwijs.verdeling.budget_per_gemeente.Hilversum", "niet aannemelijk"],
+        TOETS,
+    ),
+    # strict YAML
+    Geval("dubbele sleutel B1", _dubbel_perceel, ["twee keer"], TOETS),
+    Geval(
+        "dubbele sleutel bovenaan",
+        _yaml("procedure: gunning\n", "procedure: gunning\nprocedure: toelating\n", "procedure: toelating"),
+        ["aanbesteding.yaml: procedure", "twee keer"],
+        TOETS,
+    ),
+    Geval(
+        "verschreven sleutel bovenaan",
+        _yaml("standstill_dagen: 20", "standstil_dagen: 20", "standstil_dagen"),
+        ["aanbesteding.yaml: standstil_dagen", "bedoelt u 'standstill_dagen'"],
+        TOETS,
+    ),
+    Geval(
+        "verschreven sleutel in perceel",
+        _yaml(B1, B1 + "    plafonprijs: 9000\n", "plafonprijs"),
+        ["percelen.B1.plafonprijs", "bedoelt u 'plafondprijs'"],
+        TOETS,
+    ),
+    Geval(
+        "verschreven knock-outregel die uit staat",
+        _yaml(B1, B1 + "    knockout: {keurmerkk: false}\n", "keurmerkk"),
+        ["percelen.B1.knockout.keurmerkk", "bedoelt u 'keurmerk'"],
+        TOETS,
+    ),
+    Geval(
+        "verschreven parameter van knock-outregel",
+        _yaml("knockout: {capaciteit: {minimum: 2}}", "knockout: {capaciteit: {minimun: 2}}", "minimun"),
+        ["percelen.Z.knockout.capaciteit.minimun", "bedoelt u 'minimum'"],
+        TOETS,
+    ),
+    Geval("twee fouten in een perceel", _twee_fouten_in_perceel, ["bedoelt u 'weging'"], TOETS),
+    Geval(
+        "verschreven verdeelregel",
+        _yaml("verdeling: {max_aandeel: 0.6}", "verdeling: {max_aandel: 0.6}", "max_aandel"),
+        ["percelen.onderwijs.verdeling.max_aandel", "bedoelt u 'max_aandeel'"],
+        TOETS,
+    ),
+    Geval(
+        "onbekende perceelcode",
+        _yaml("  Z:\n", "  z-route:\n", "z-route"),
+        ["percelen.z-route", "onbekende naam"],
+        TOETS,
+    ),
+    Geval(
+        "onmogelijke datum",
+        _yaml("sluiting: 2021-05-20", "sluiting: 2021-02-30", "2021-02-30"),
+        ["aanbesteding.yaml: data.sluiting", "ongeldige datum"],
+        TOETS,
+    ),
+    Geval(
+        "onmogelijke maand",
+        _yaml("gunning: 2021-07-01", "gunning: 2021-13-01", "2021-13-01"),
+        ["aanbesteding.yaml: data.gunning", "maand"],
+        TOETS,
+    ),
+    Geval(
+        "aliasbom",
+        _yaml(
+            "naam: Inburgering",
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+            "g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nnaam: Inburgering",
+        ),
+        ["aanbesteding.yaml", "(regel 1)", "aliassen"],
+        TOETS,
+    ),
+    Geval(
+        "stuurteken in tekst",
+        _yaml("penvoerder: Gemeente Hilversum", 'penvoerder: "Gemeente\\x07Hilversum"', "penvoerder"),
+        ["aanbesteding.yaml: penvoerder", "stuurteken"],
+        TOETS,
+    ),
+    Geval(
+        "YAML-syntaxfout",
+        _yaml("procedure: gunning", "procedure: [gunning", None),
+        ["aanbesteding.yaml (regel", "geen geldige YAML"],
+        TOETS,
+    ),
+    Geval(
+        "geen UTF-8",
+        lambda root: (
+            (root / "aanbesteding.yaml").write_bytes(
+                (root / "aanbesteding.yaml").read_bytes().replace(b"Hilversum", "Hilversüm".encode("latin-1"))
+            )
+            and []
+        ),
+        ["aanbesteding.yaml", "UTF-8"],
+        TOETS,
+    ),
+    # bounded reading
+    Geval("cel XFD1048576", _cel(KOMPAS, "Percelen", "XFD1048576", "x"), ["kompas.xlsx!Percelen!XFD1048576"]),
+    Geval("cel A30000", _cel(KOMPAS, "Inschrijver", "A30000", 1), ["kompas.xlsx!Inschrijver!A30000"]),
+    Geval("cel HZ1 (kolom 234)", _cel(TAALHUIS, "Percelen", "HZ1", 1), ["taalhuis.xlsx!Percelen!HZ1"]),
+    Geval("geen werkmap maar tekst", _tekstbestand("nep.xlsx", b"dit is geen werkmap"), ["nep.xlsx", "geen Excel"]),
+    Geval("kapot zip-archief", _tekstbestand("kapot.xlsx", b"PK\x03\x04" + b"\x00" * 200), ["kapot.xlsx"]),
+    # werkmap edges
+    Geval(
+        "link naar bod buiten de werkmap",
+        _link_naar_buiten("inschrijvingen"),
+        ["inschrijvingen/extra.xlsx", "buiten de werkmap"],
+    ),
+    Geval("kapotte link", _kapotte_link, ["inschrijvingen/weg.xlsx", "niet bestaat"]),
+    Geval(
+        "link naar beoordeling buiten de werkmap",
+        _link_naar_buiten("beoordelingen"),
+        ["beoordelingen/extra.xlsx", "buiten de werkmap"],
+        TOETS,
+    ),
+    # bid text
+    Geval(
+        "tab in naam",
+        _cel(KOMPAS, "Inschrijver", "B2", "Kompas\tInburgering"),
+        ["kompas.xlsx!Inschrijver!B2", "stuurteken"],
+    ),
+    Geval(
+        "naam van 301 tekens", _cel(KOMPAS, "Inschrijver", "B2", "K" * 301), ["kompas.xlsx!Inschrijver!B2", "te lang"]
+    ),
+    Geval(
+        "KvK met letters", _cel(KOMPAS, "Inschrijver", "B3", "9000000X"), ["kompas.xlsx!Inschrijver!B3", "8 cijfers"]
+    ),
+    # every error of every file at once
+    Geval(
+        "fout bod en beoordelaar zonder verklaring",
+        _samen(_cel(KOMPAS, "Percelen", "B2", "NaN"), _cel(ANOUK, "Beoordeling", "B3", "nee")),
+        ["kompas.xlsx!Percelen!B2", "anouk-verbeek.xlsx!Beoordeling!B3", "onafhankelijk"],
+        TOETS,
+    ),
+    Geval(
+        "fouten in twee biedingen",
+        _samen(_cel(KOMPAS, "Percelen", "B2", "9,500.50"), _cel(TAALHUIS, "Percelen", "C2", "veel")),
+        ["kompas.xlsx!Percelen!B2", "taalhuis.xlsx!Percelen!C2"],
+    ),
+    Geval("twee soorten YAML-fouten tegelijk", _drie_yaml_fouten, ["twee keer", "bedoelt u 'looptijd'"], TOETS),
+    Geval(
+        "fout bod met --json",
+        _cel(KOMPAS, "Percelen", "B2", "NaN"),
+        ["kompas.xlsx!Percelen!B2", '"fouten"'],
+        ["inschrijvingen", "--json"],
+    ),
+]
+
+
+def _hashes(root: Path) -> dict[str, str]:
+    uit = {}
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and not p.is_symlink():
+            uit[p.relative_to(root).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return uit
+
+
+@pytest.fixture(scope="module")
+def sjabloon(voorbeeld_bron: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    doel = tmp_path_factory.mktemp("corpus") / "voorbeeld"
+    shutil.copytree(voorbeeld_bron, doel, ignore=shutil.ignore_patterns("rapporten", "logboek.jsonl"))
+    return doel
+
+
+def test_corpus_is_groot_genoeg() -> None:
+    assert len(GEVALLEN) >= 40
+    assert len({g.naam for g in GEVALLEN}) == len(GEVALLEN)
+
+
+@pytest.mark.parametrize("geval", GEVALLEN, ids=[g.naam for g in GEVALLEN])
+def test_slechte_invoer(geval: Geval, sjabloon: Path, tmp_path: Path) -> None:
+    root = tmp_path / "werkmap"
+    shutil.copytree(sjabloon, root)
+    extra = geval.wijzig(root) or []
+    voor = _hashes(root)
+    res = CliRunner().invoke(main, [*geval.commando, "--werkmap", str(root)])
+    uitvoer = res.output
+    assert res.exit_code == geval.code, uitvoer
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in uitvoer
+    for tekst in geval.verwacht + extra:
+        assert tekst in uitvoer, f"{tekst!r} ontbreekt in:\n{uitvoer}"
+    assert _hashes(root) == voor, "invoerbestanden gewijzigd"
+
+
+def test_bestand_boven_de_grens_wordt_niet_gelezen(sjabloon: Path, tmp_path: Path, monkeypatch) -> None:
+    """The file-size cap, tested with a lowered cap (a real 20 MB file would make the test slow)."""
+    root = tmp_path / "werkmap"
+    shutil.copytree(sjabloon, root)
+    monkeypatch.setattr(werkboek, "MAX_BESTAND_BYTES", 1000)
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(root)])
+    assert res.exit_code == 2 and "kompas.xlsx: bestand is te groot" in res.output
+
+
+def test_aliasbom_faalt_binnen_een_seconde() -> None:
+    bom = "a: &a [" + ", ".join(["x"] * 9) + "]\n"
+    for i, letter in enumerate("bcdefghi"):
+        vorige = "abcdefghi"[i]
+        bom += f"{letter}: &{letter} [" + ", ".join([f"*{vorige}"] * 9) + "]\n"
+    begin = time.perf_counter()
+    data, _, problemen = lees_streng(bom)
+    assert time.perf_counter() - begin < 1.0
+    assert data is None and "aliassen" in problemen[0].bericht
+
+
+def test_gewone_alias_en_samenvoegsleutel_werken() -> None:
+    data, _, problemen = lees_streng("basis: &b {x: 1, y: 2}\nander:\n  <<: *b\n  y: 3\n")
+    assert problemen == [] and data["ander"] == {"x": 1, "y": 3}

@@ -1,0 +1,221 @@
+"""Hostile but valid input goes through literally: names are never formulas, mathtext or paths;
+reports are replaced as a whole or not at all; --json is one JSON document; scenarios may
+change knock-out rules."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie.cli import main
+from evaluatie.getallen import GetalFout, lees_tekst
+from evaluatie.rapport import schrijven
+
+FORMULE = '=HYPERLINK("http://x.example","klik")'
+
+
+def _zet_tekst(cel, waarde: str) -> None:
+    cel.value = waarde
+    cel.data_type = "s"  # as typed text, even when it starts with '='
+
+
+def _hernoem(root: Path, bestand: str, naam: str) -> None:
+    """Rename a bidder in its bid and in every reviewer's form, as if it had bid under that name."""
+    pad = root / "inschrijvingen" / bestand
+    wb = load_workbook(pad)
+    oud = wb["Inschrijver"]["B2"].value
+    _zet_tekst(wb["Inschrijver"]["B2"], naam)
+    wb.save(pad)
+    for form in (root / "beoordelingen").glob("*.xlsx"):
+        wb = load_workbook(form)
+        for ws in wb.worksheets:
+            for rij in ws.iter_rows():
+                for c in rij:
+                    if c.value == oud:
+                        _zet_tekst(c, naam)
+        wb.save(form)
+
+
+def _gun(root: Path, *extra: str) -> object:
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(root), "--lots", "Z", *extra])
+    assert res.exit_code == 0, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    return res
+
+
+@pytest.mark.parametrize(
+    ("tekst", "getal"),
+    [("9.500", 9500.0), ("9.500,50", 9500.5), ("€ 9.500,00", 9500.0), ("9500,5", 9500.5), ("1.250.000", 1250000.0)],
+)
+def test_nederlandse_notatie_wordt_duizendtallen(tekst: str, getal: float) -> None:
+    assert lees_tekst(tekst) == getal
+
+
+@pytest.mark.parametrize("tekst", ["9,500.50", "9500.50", "9,500", "NaN", "inf", "9 500", "1.2.3"])
+def test_dubbelzinnige_getallen_geweigerd(tekst: str) -> None:
+    with pytest.raises(GetalFout):
+        lees_tekst(tekst)
+
+
+def test_prijs_als_tekst_9_500_is_negenduizendvijfhonderd(voorbeeld: Path) -> None:
+    pad = voorbeeld / "inschrijvingen" / "kompas.xlsx"
+    wb = load_workbook(pad)
+    wb["Percelen"]["B2"] = "9.500"
+    wb.save(pad)
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    kompas = next(i for i in data["inschrijvingen"] if i["naam"] == "Kompas Inburgering")
+    assert kompas["aanbod"]["B1"]["prijs"] == 9500.0
+
+
+def test_vijandige_namen_letterlijk_in_alle_uitvoer(voorbeeld: Path) -> None:
+    """A formula, mathtext and a 300-character name: no live formula, no crash, short file names."""
+    _hernoem(voorbeeld, "kompas.xlsx", FORMULE)
+    _hernoem(voorbeeld, "inburgerwijs.xlsx", "$\\alpha^{2}$ Taal $$ B.V. " + "x" * 260)
+    _gun(voorbeeld)
+    wb = load_workbook(voorbeeld / "rapporten" / "gunningsadvies.xlsx")
+    gevonden = [c for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value == FORMULE]
+    assert gevonden, "de naam hoort in het advies te staan"
+    assert all(c.data_type == "s" for c in gevonden)
+    assert not any(c.data_type == "f" for ws in wb.worksheets for r in ws.iter_rows() for c in r), (
+        "geen enkele formule in het advies"
+    )
+    for p in (voorbeeld / "rapporten").rglob("*"):
+        assert len(p.name) <= 80 and p.name.isascii(), p.name
+
+    res = CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(voorbeeld), "--overschrijven"])
+    assert res.exit_code == 0, res.output
+    for pad in (voorbeeld / "beoordelingen").glob("*.xlsx"):
+        for ws in load_workbook(pad).worksheets:
+            for rij in ws.iter_rows():
+                for c in rij:
+                    assert c.data_type != "f", f"{pad.name}!{ws.title}!{c.coordinate}"
+
+
+def test_formule_uit_yaml_in_inschrijfformulier(voorbeeld: Path) -> None:
+    yaml_pad = voorbeeld / "aanbesteding.yaml"
+    yaml_pad.write_text(
+        yaml_pad.read_text(encoding="utf-8").replace(
+            "naam: Inburgering Gooi en Vechtstreek 2022", "naam: '=1+1 @SUM(A1) -2'"
+        ),
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 0, res.output
+    wb = load_workbook(voorbeeld / "inschrijfformulier.xlsx")
+    assert not any(c.data_type == "f" for ws in wb.worksheets for r in ws.iter_rows() for c in r)
+
+
+def test_brieven_van_gelijkende_namen_overschrijven_elkaar_niet(voorbeeld: Path) -> None:
+    """'Kompas Inburgering' and 'Kompas-Inburgering' share a slug; a Cyrillic name has none."""
+    _hernoem(voorbeeld, "inburgerwijs.xlsx", "Kompas-Inburgering")  # KvK 90000002
+    _hernoem(voorbeeld, "nieuwe.xlsx", "Компас")  # KvK 90000003
+    _gun(voorbeeld)
+    brieven = sorted((voorbeeld / "rapporten" / "brieven").glob("*-z.html"))
+    namen = [p.name for p in brieven]
+    # three bidders in Z (Kompas 90000006, Kompas-Inburgering, Компас): three distinct letters
+    assert len(namen) == 3 and len({n.lower() for n in namen}) == 3, namen
+    assert all(n.isascii() for n in namen)
+    eigen = {
+        "kompas-inburgering-90000006-z.html": "Kompas Inburgering",
+        "kompas-inburgering-90000002-z.html": "Kompas-Inburgering",
+    }
+    for bestand, naam in eigen.items():
+        assert bestand in namen, namen
+        assert naam in (voorbeeld / "rapporten" / "brieven" / bestand).read_text(encoding="utf-8")
+    (cyrillisch,) = [n for n in namen if n not in eigen]
+    assert "Компас" in (voorbeeld / "rapporten" / "brieven" / cyrillisch).read_text(encoding="utf-8")
+
+
+def _trek_in(root: Path, bestand: str) -> None:
+    """A bid withdrawn before scoring: its file and its rows in every reviewer form are gone."""
+    pad = root / "inschrijvingen" / bestand
+    naam = load_workbook(pad)["Inschrijver"]["B2"].value
+    pad.unlink()
+    for form in (root / "beoordelingen").glob("*.xlsx"):
+        wb = load_workbook(form)
+        for ws in wb.worksheets:
+            for r in range(ws.max_row, 0, -1):
+                if ws.cell(r, 1).value == naam:
+                    ws.delete_rows(r)
+        wb.save(form)
+
+
+def test_rapporten_atomair_en_zonder_oude_bestanden(voorbeeld: Path, monkeypatch) -> None:
+    _gun(voorbeeld)
+    rapporten = voorbeeld / "rapporten"
+    voor = {p.relative_to(rapporten): p.read_bytes() for p in rapporten.rglob("*") if p.is_file()}
+    assert any("nieuwe-start" in str(p) for p in voor)
+
+    # a run that fails half-way leaves the previous reports exactly as they were
+    def kapot(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("schijf vol")
+
+    monkeypatch.setattr(schrijven, "gemeente_html", kapot)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z"])
+    assert res.exit_code != 0
+    na = {p.relative_to(rapporten): p.read_bytes() for p in rapporten.rglob("*") if p.is_file()}
+    assert na == voor
+    assert not [p for p in voorbeeld.iterdir() if p.name.startswith(".rapporten")]
+    monkeypatch.undo()
+
+    # a withdrawn bid leaves no letter behind; the logboek lists exactly what is there
+    _trek_in(voorbeeld, "nieuwe.xlsx")
+    _gun(voorbeeld)
+    assert not [p for p in rapporten.rglob("*") if "nieuwe-start" in p.name]
+    regel = json.loads((voorbeeld / "logboek.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    gelogd = {b["bestand"] for b in regel["uitvoer"]}
+    aanwezig = {p.relative_to(voorbeeld).as_posix() for p in rapporten.rglob("*") if p.is_file()}
+    assert gelogd == aanwezig
+
+
+def test_submap_en_verborgen_bestand_krijgen_een_notitie(voorbeeld: Path) -> None:
+    (voorbeeld / "inschrijvingen" / "oud").mkdir()
+    shutil.copy(voorbeeld / "inschrijvingen" / "kompas.xlsx", voorbeeld / "inschrijvingen" / "oud" / "kompas.xlsx")
+    (voorbeeld / "inschrijvingen" / "~$kompas.xlsx").write_bytes(b"lock")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 0, res.output
+    assert "inschrijvingen/oud: submap overgeslagen" in res.stderr
+    assert "inschrijvingen/~$kompas.xlsx: overgeslagen" in res.stderr
+
+
+@pytest.mark.parametrize("commando", [["gunning", "--geen-rapport"], ["toets"]])
+def test_json_is_een_document_zonder_highs_banner(voorbeeld: Path, commando: list[str]) -> None:
+    """A real process: the HiGHS banner is written by native code to fd 1, which CliRunner cannot see."""
+    res = subprocess.run(
+        [sys.executable, "-m", "evaluatie", *commando, "--werkmap", str(voorbeeld), "--json"]
+        + (["--lots", "Z", "--solver", "highs"] if commando[0] == "gunning" else []),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert res.returncode == 0, res.stderr
+    assert "Running HiGHS" not in res.stdout and "Copyright" not in res.stdout
+    json.loads(res.stdout)  # exactly one document: anything around it would fail to parse
+
+
+def test_scenario_met_strengere_knockout_negeert_rijen_met_notitie(voorbeeld: Path) -> None:
+    """Onderwijs with at most 7 weeks' wait: Kompas (8 weeks in its bid) drops out; its panel rows are set aside."""
+    zet = "percelen.onderwijs.knockout.wachttijd.maximum_weken=7"
+    res = CliRunner().invoke(main, ["scenario", "--werkmap", str(voorbeeld), "--lots", "onderwijs", "--zet", zet])
+    assert res.exit_code == 0, res.output
+    assert "staat niet ter beoordeling" not in res.output
+    assert "Kompas Inburgering in perceel onderwijs tellen niet mee" in res.stderr
+    assert "Kompas Inburgering: niet meer toegelaten" in res.stdout
+
+
+def test_scenario_dat_een_onbeoordeelde_inschrijving_toelaat_geeft_een_melding(voorbeeld: Path) -> None:
+    res = CliRunner().invoke(
+        main, ["scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.knockout.keurmerk=false"]
+    )
+    assert res.exit_code == 1, res.output
+    assert res.output.count("niet beoordeeld") == 1
+    assert "Nieuwe Start Opleidingen in perceel B1" in res.output
