@@ -31,6 +31,18 @@ werkmap_optie = click.option(
     help="Map van de aanbesteding (aanbesteding.yaml, inschrijvingen/, beoordelingen/, rapporten/).",
 )
 json_optie = click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
+volledig_optie = click.option(
+    "--volledig",
+    is_flag=True,
+    help="Alle regels en lijsten voluit, ook breder dan 200 tekens (standaard samengevat).",
+)
+
+
+def toon(tekst: str, volledig: bool = False, err: bool = False) -> None:
+    """Print with every line at most 200 characters (wrapped, never cut) unless --volledig."""
+    from evaluatie.weergave import begrens
+
+    click.echo(begrens(tekst, volledig), err=err)
 
 
 def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -46,14 +58,14 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
         except InvoerFout as e:
             click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
             for fout in e.fouten:
-                click.echo(f"  {fout}", err=True)
+                toon(f"  {fout}", kwargs.get("volledig", False), err=True)
             if als_json and not _json_geschreven[0]:  # stdout carries exactly one JSON document
                 echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]})
             sys.exit(EXIT_INVOER)
         except EvaluatieFout as e:
             click.echo("De evaluatie kan niet worden afgerond:", err=True)
             for m in e.meldingen:
-                click.echo(f"  {m}", err=True)
+                toon(f"  {m}", kwargs.get("volledig", False), err=True)
             if als_json and not _json_geschreven[0]:
                 echo_json({"evaluatie_niet_afgerond": list(e.meldingen)})
             sys.exit(EXIT_EVALUATIE)
@@ -77,7 +89,7 @@ def waarschuw_atw(award: Any) -> None:
     a = award.invoer.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
     if s.waarschuwing:
-        click.echo(f"Let op: {s.waarschuwing}", err=True)
+        toon(f"Let op: {s.waarschuwing}", err=True)
 
 
 _json_geschreven = [False]
@@ -166,7 +178,7 @@ def nieuw(map_: Path, **opties: Any) -> None:
     click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
     for m in resultaat.mappen:
         click.echo(f"Map: {m}/")
-    click.echo(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
+    toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
     click.echo(
         f"Nog in te vullen in aanbesteding.yaml: {resultaat.open_aantallen} aantallen inburgeraars "
         "(zoek op 'invullen'); controleer ook de data en de beoordelaars."
@@ -250,8 +262,9 @@ def template_consensus(werkmap: Path, overschrijven: bool) -> None:
 @main.command("beoordelingen")
 @werkmap_optie
 @json_optie
+@volledig_optie
 @afhandeling
-def beoordelingen(werkmap: Path, als_json: bool) -> None:
+def beoordelingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Lees de beoordelingen van het panel en bereken de kwaliteitsscores."""
     from evaluatie.logboek import registreer
     from evaluatie.pipeline import beoordeel, laad_invoer
@@ -264,7 +277,7 @@ def beoordelingen(werkmap: Path, als_json: bool) -> None:
     if als_json:
         echo_json(b.panel.model_dump(mode="json"))
         return
-    click.echo(panel_tekst(invoer.aanbesteding, b.panel))
+    toon(panel_tekst(invoer.aanbesteding, b.panel, volledig), volledig)
     if invoer.aanbesteding.beoordeling.aggregatie == "consensus":
         from evaluatie.beoordeling.consensuseis import open_consensus
 
@@ -279,8 +292,9 @@ def beoordelingen(werkmap: Path, als_json: bool) -> None:
 @main.command("inschrijvingen")
 @werkmap_optie
 @json_optie
+@volledig_optie
 @afhandeling
-def inschrijvingen(werkmap: Path, als_json: bool) -> None:
+def inschrijvingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Lees en controleer alle inschrijvingen in inschrijvingen/."""
     from evaluatie.pipeline import laad_invoer
     from evaluatie.weergave import inschrijvingen_tabel
@@ -295,14 +309,15 @@ def inschrijvingen(werkmap: Path, als_json: bool) -> None:
             }
         )
         return
-    click.echo(inschrijvingen_tabel(invoer.aanbesteding, invoer.inschrijvingen))
+    toon(inschrijvingen_tabel(invoer.aanbesteding, invoer.inschrijvingen, volledig), volledig)
 
 
 @main.command("toets")
 @werkmap_optie
 @json_optie
+@volledig_optie
 @afhandeling
-def toets(werkmap: Path, als_json: bool) -> None:
+def toets(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Knock-outtoets: welke inschrijvingen voldoen per perceel."""
     from evaluatie.logboek import registreer
     from evaluatie.pipeline import laad_invoer, toets_met_beoordeling
@@ -315,7 +330,7 @@ def toets(werkmap: Path, als_json: bool) -> None:
     if als_json:
         echo_json(toets_json(uitslag))
         return
-    click.echo(toets_tabel(invoer.aanbesteding, uitslag))
+    toon(toets_tabel(invoer.aanbesteding, uitslag, volledig), volledig)
 
 
 def _percelen_optie(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -359,7 +374,7 @@ def _gun(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float 
 def meld_notities(invoer: Any) -> None:
     """Skipped files and other notes, on stderr: never silent, never in the way of --json."""
     for n in invoer.notities:
-        click.echo(f"Let op: {n}", err=True)
+        toon(f"Let op: {n}", err=True)
 
 
 @main.command("gunning")
@@ -368,9 +383,16 @@ def meld_notities(invoer: Any) -> None:
 @json_optie
 @_oplosser_opties
 @click.option("--geen-rapport", is_flag=True, help="Alleen gunning.json, geen rapporten.")
+@volledig_optie
 @afhandeling
 def gunning(
-    werkmap: Path, percelen: str | None, als_json: bool, oplosser: str, tijdslimiet: float | None, geen_rapport: bool
+    werkmap: Path,
+    percelen: str | None,
+    als_json: bool,
+    oplosser: str,
+    tijdslimiet: float | None,
+    geen_rapport: bool,
+    volledig: bool,
 ) -> None:
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
@@ -390,7 +412,7 @@ def gunning(
     if als_json:
         echo_json(als_dict(award.uitslag))
     else:
-        click.echo(gunning_tekst(award.uitslag))
+        toon(gunning_tekst(award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")
         if geschreven:
             click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
@@ -475,9 +497,16 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str)
     show_default=True,
     help="Aantal Monte Carlo-trekkingen.",
 )
+@volledig_optie
 @afhandeling
 def zekerheid(
-    werkmap: Path, percelen: str | None, als_json: bool, oplosser: str, tijdslimiet: float | None, trekkingen: int
+    werkmap: Path,
+    percelen: str | None,
+    als_json: bool,
+    oplosser: str,
+    tijdslimiet: float | None,
+    trekkingen: int,
+    volledig: bool,
 ) -> None:
     """Hoe zeker is de gunning: beoordelaar weglaten, scores verstoren, marge tot winnen."""
     from evaluatie.logboek import registreer
@@ -491,7 +520,7 @@ def zekerheid(
     if als_json:
         echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
         return
-    click.echo(zekerheid_tekst(award.invoer.aanbesteding, uitkomst))
+    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig), volledig)
 
 
 @main.command("scenario")
@@ -506,9 +535,15 @@ def zekerheid(
     metavar="PAD=WAARDE",
     help="Wijzig een regel, bijvoorbeeld percelen.B1.verdeling.max_aandeel=0.5 (meerdere toegestaan).",
 )
+@volledig_optie
 @afhandeling
 def scenario(
-    werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, zetten: tuple[str, ...]
+    werkmap: Path,
+    percelen: str | None,
+    oplosser: str,
+    tijdslimiet: float | None,
+    zetten: tuple[str, ...],
+    volledig: bool,
 ) -> None:
     """Wat als: de gunning opnieuw met gewijzigde regels, naast de uitgangssituatie."""
     from evaluatie.logboek import registreer
@@ -523,14 +558,15 @@ def scenario(
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     registreer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
     meld_notities(na.invoer)
-    click.echo("Scenario: " + "; ".join(zetten))
-    click.echo(als_tekst(verschillen))
+    toon("Scenario: " + "; ".join(zetten), volledig)
+    toon(als_tekst(verschillen), volledig)
 
 
 @main.command("controleer")
 @werkmap_optie
+@volledig_optie
 @afhandeling
-def controleer(werkmap: Path) -> None:
+def controleer(werkmap: Path, volledig: bool) -> None:
     """Voer de laatste gunning opnieuw uit en controleer of alles byte voor byte gelijk is."""
     from evaluatie.controle import controleer as voer_uit
 
@@ -542,9 +578,13 @@ def controleer(werkmap: Path) -> None:
         ("Niet gereproduceerd", c.niet_gereproduceerd),
     ):
         if regels:
+            from evaluatie.weergave import MAX_RIJEN
+
             click.echo(f"{kop}:")
-            for r in regels:
-                click.echo(f"  {r}")
+            for r in regels if volledig else regels[:MAX_RIJEN]:
+                toon(f"  {r}", volledig)
+            if not volledig and len(regels) > MAX_RIJEN:
+                click.echo(f"  ... en nog {len(regels) - MAX_RIJEN} (--volledig toont alles)")
     if c.in_orde:
         click.echo(f"In orde: alle {c.gereproduceerd} uitvoerbestanden zijn byte voor byte gereproduceerd.")
         return

@@ -30,6 +30,7 @@ class Invoer:
     bestanden: list[Invoerbestand] = field(default_factory=list)
     notities: list[str] = field(default_factory=list)
     panelformulieren: Any = None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
+    toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
     lotingen: tuple[Any, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
 
@@ -75,9 +76,14 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
 
 
 def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None = None) -> Toetsuitslag:
+    """The knock-out check; with `kwaliteit` only the after-scoring rules are evaluated again."""
     from evaluatie.toets.uitvoeren import toets
 
-    return toets(invoer.aanbesteding, invoer.inschrijvingen, kwaliteit)
+    if invoer.toets_voor is None:
+        invoer.toets_voor = toets(invoer.aanbesteding, invoer.inschrijvingen)
+    if kwaliteit is None:
+        return invoer.toets_voor
+    return toets(invoer.aanbesteding, invoer.inschrijvingen, kwaliteit, voor=invoer.toets_voor)
 
 
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:

@@ -1,7 +1,13 @@
-"""Plain-text tables for the terminal. Only formatting: every number comes from the stages."""
+"""Plain-text tables for the terminal. Only formatting: every number comes from the stages.
+
+Readable at any size: no line is wider than BREEDTE characters and no list longer than
+MAX_RIJEN entries, unless the user asks for everything (`volledig`, the CLI's --volledig).
+What is left out is always counted and named as left out, never silently dropped.
+"""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from evaluatie.definitie.model import Aanbesteding
@@ -9,11 +15,32 @@ from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
+BREEDTE = 200  # characters per terminal line
+MAX_RIJEN = 25  # entries of a list before it is summarised
+HINT = "--volledig toont alles"
 
-def tabel(kop: Sequence[str], rijen: Sequence[Sequence[object]], rechts: Sequence[int] = ()) -> str:
-    """Aligned columns; `rechts` lists column indexes to right-align (numbers)."""
+
+def tabel(
+    kop: Sequence[str],
+    rijen: Sequence[Sequence[object]],
+    rechts: Sequence[int] = (),
+    max_breedte: int | None = None,
+) -> str:
+    """Aligned columns; `rechts` lists column indexes to right-align (numbers).
+
+    With `max_breedte`, the widest text columns are narrowed until a line fits and cells
+    that no longer fit end in '…' (numbers, right-aligned, are never cut).
+    """
     tekst = [[str(c) for c in kop]] + [[str(c) for c in r] for r in rijen]
     breedte = [max(len(r[j]) for r in tekst) for j in range(len(kop))]
+    if max_breedte is not None:
+        while sum(breedte) + 2 * (len(breedte) - 1) > max_breedte:
+            kandidaten = [j for j in range(len(kop)) if j not in rechts and breedte[j] > 12]
+            if not kandidaten:
+                break
+            j = max(kandidaten, key=lambda j: (breedte[j], -j))
+            breedte[j] = max(12, breedte[j] - (sum(breedte) + 2 * (len(breedte) - 1) - max_breedte))
+        tekst = [[_knip(c, breedte[j]) for j, c in enumerate(r)] for r in tekst]
 
     def regel(r: list[str]) -> str:
         return "  ".join(c.rjust(breedte[j]) if j in rechts else c.ljust(breedte[j]) for j, c in enumerate(r)).rstrip()
@@ -21,11 +48,81 @@ def tabel(kop: Sequence[str], rijen: Sequence[Sequence[object]], rechts: Sequenc
     return "\n".join([regel(tekst[0]), "  ".join("-" * b for b in breedte)] + [regel(r) for r in tekst[1:]])
 
 
-def inschrijvingen_tabel(aanbesteding: Aanbesteding, inschrijvingen: Sequence[Inschrijving]) -> str:
+def _knip(tekst: str, breedte: int) -> str:
+    return tekst if len(tekst) <= breedte else tekst[: breedte - 1].rstrip() + "…"
+
+
+def opsomming(namen: Sequence[str], max_tekens: int, scheiding: str = ", ") -> str:
+    """'A, B, C' within max_tekens: as many names as fit, then 'en N meer'."""
+    volledig = scheiding.join(namen)
+    if len(volledig) <= max_tekens:
+        return volledig
+    lengte, n = 0, 0
+    for i, naam in enumerate(namen):
+        nieuw = lengte + (len(scheiding) if i else 0) + len(naam)
+        if nieuw + len(f" en {len(namen) - i - 1} meer") > max_tekens:
+            break
+        lengte, n = nieuw, i + 1
+    if n == 0:
+        return f"{len(namen)} namen"
+    return f"{scheiding.join(namen[:n])} en {len(namen) - n} meer"
+
+
+def begrens(tekst: str, volledig: bool = False) -> str:
+    """Every line at most BREEDTE characters, wrapped at spaces with the line's own indent
+    (nothing is cut: what a message says is kept whole). `volledig` leaves lines as they are."""
+    if volledig:
+        return tekst
+    uit = []
+    for regel in tekst.split("\n"):
+        if len(regel) <= BREEDTE:
+            uit.append(regel)
+            continue
+        inspring = " " * (len(regel) - len(regel.lstrip()))
+        uit += textwrap.wrap(
+            regel,
+            BREEDTE,
+            subsequent_indent=inspring + "  ",
+            break_long_words=True,
+            break_on_hyphens=False,
+        )
+    return "\n".join(uit)
+
+
+def _lijst_rijen(rijen: list, volledig: bool, wat: str) -> tuple[list, str | None]:
+    """The first MAX_RIJEN rows and a line saying how many were left out (None: nothing left out)."""
+    if volledig or len(rijen) <= MAX_RIJEN:
+        return rijen, None
+    return rijen[:MAX_RIJEN], f"... en nog {len(rijen) - MAX_RIJEN} {wat} ({HINT})"
+
+
+def gemeenten_tekst(aanbesteding: Aanbesteding, code: str, gemeenten: Sequence[str], max_tekens: int) -> str:
+    """A bid's gemeenten in at most max_tekens: 'alle', the names, or whole subregio's plus a count."""
+    deelnemers = aanbesteding.vraag(code)
+    if set(deelnemers) <= set(gemeenten):
+        return "alle"
+    tekst = "; ".join(gemeenten)
+    if len(tekst) <= max_tekens:
+        return tekst
+    bediend = set(gemeenten)
+    subregios: dict[str, list[str]] = {}
+    for g in deelnemers:
+        subregios.setdefault(aanbesteding.subregio_van(g), []).append(g)
+    heel = [r for r, leden in sorted(subregios.items()) if all(g in bediend for g in leden)]
+    los = len(bediend) - sum(len(subregios[r]) for r in heel)
+    kop = f"{len(gemeenten)} gemeenten: "
+    if heel:
+        staart = f" (+{los} losse gemeenten)" if los else ""
+        return kop + opsomming(heel, max_tekens - len(kop) - len(staart)) + staart
+    return kop + opsomming(list(gemeenten), max_tekens - len(kop), "; ")
+
+
+def inschrijvingen_tabel(
+    aanbesteding: Aanbesteding, inschrijvingen: Sequence[Inschrijving], volledig: bool = False
+) -> str:
     rijen = []
     for ins in inschrijvingen:
         for code, a in ins.aanbod.items():
-            alle = len(a.gemeenten) == len(aanbesteding.percelen[code].gemeenten)
             rijen.append(
                 [
                     ins.naam,
@@ -35,28 +132,63 @@ def inschrijvingen_tabel(aanbesteding: Aanbesteding, inschrijvingen: Sequence[In
                     a.capaciteit,
                     a.instroommomenten,
                     kort(a.wachttijd_weken),
-                    "alle" if alle else "; ".join(a.gemeenten),
+                    "; ".join(a.gemeenten)
+                    if volledig and len(a.gemeenten) != len(aanbesteding.percelen[code].gemeenten)
+                    else gemeenten_tekst(aanbesteding, code, a.gemeenten, 60),
                 ]
             )
     kop = ["Inschrijver", "KvK", "Perceel", "Prijs", "Capaciteit", "Instroom", "Wachttijd", "Gemeenten"]
-    return f"{len(inschrijvingen)} inschrijvingen voor {aanbesteding.naam}\n\n" + tabel(kop, rijen, rechts=(3, 4, 5, 6))
+    getoond, rest = _lijst_rijen(rijen, volledig, "regels")
+    delen = [
+        f"{len(inschrijvingen)} inschrijvingen voor {aanbesteding.naam}",
+        "",
+        tabel(kop, getoond, rechts=(3, 4, 5, 6), max_breedte=None if volledig else BREEDTE),
+    ]
+    if rest:
+        delen.append(rest)
+        for code, perceel in aanbesteding.percelen.items():
+            aanbod = [i.aanbod[code] for i in inschrijvingen if code in i.aanbod]
+            if aanbod:
+                delen.append(
+                    f"Perceel {perceel.naam}: {len(aanbod)} inschrijvingen, prijs {euro(min(a.prijs for a in aanbod))}"
+                    f" - {euro(max(a.prijs for a in aanbod))}, capaciteit samen {sum(a.capaciteit for a in aanbod)}"
+                    f" (vraag {sum(aanbesteding.vraag(code).values())})"
+                )
+    return "\n".join(delen)
 
 
-def toets_tabel(aanbesteding: Aanbesteding, uitslag: Toetsuitslag) -> str:
+def toets_tabel(aanbesteding: Aanbesteding, uitslag: Toetsuitslag, volledig: bool = False) -> str:
+    """Per lot every bid that fails with its reasons; on a long list the passing bids as one line."""
     delen = []
     for code, perceel in aanbesteding.percelen.items():
-        rijen = []
-        for r in uitslag.voor_perceel(code):
+        resultaten = uitslag.voor_perceel(code)
+        samenvatten = not volledig and len(resultaten) > MAX_RIJEN
+        rijen, voldoen, nog_open = [], [], set()
+        for r in resultaten:
             open_ = [b.regel for b in r.bevindingen if b.voldoet is None]
             toelichting = "; ".join(r.redenen)
             if open_ and r.voldoet:
                 toelichting = "nog te toetsen na beoordeling: " + ", ".join(open_)
+            if samenvatten and r.voldoet:
+                voldoen.append(r.inschrijver)
+                nog_open.update(open_)
+                continue
             rijen.append([r.inschrijver, r.status, toelichting])
-        delen.append(f"Perceel {perceel.naam}\n" + tabel(["Inschrijver", "Uitslag", "Redenen"], rijen))
+        getoond, rest = _lijst_rijen(rijen, volledig, "inschrijvers die niet voldoen")
+        tekst = f"Perceel {perceel.naam}\n" + tabel(
+            ["Inschrijver", "Uitslag", "Redenen"], getoond, max_breedte=None if volledig else BREEDTE
+        )
+        if rest:
+            tekst += "\n" + rest
+        if voldoen:
+            nog = f"; nog te toetsen na beoordeling: {', '.join(sorted(nog_open))}" if nog_open else ""
+            kop = f"Voldoen ({len(voldoen)} van {len(resultaten)}{nog}): "
+            tekst += "\n" + kop + opsomming(voldoen, BREEDTE - len(kop) - len(HINT) - 3) + f" ({HINT})"
+        delen.append(tekst)
     return "\n\n".join(delen)
 
 
-def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:
+def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> str:
     """Quality table per lot, flagged rows with the reviewers who drive them, alpha per criterion."""
     from evaluatie.tekst import getal
 
@@ -78,9 +210,18 @@ def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:
                     getal(r.punten, 1) + (" (c)" if r.consensus is not None else "") + (" !" if r.signaal else "")
                 )
             rijen.append([ins, *cellen, getal(k)])
-        delen.append(f"Perceel {perceel.naam}\n" + tabel(kop, rijen, rechts=tuple(range(1, len(kop)))))
+        getoond, rest = _lijst_rijen(rijen, volledig, "inschrijvers (gesorteerd op kwaliteit)")
+        tekst = tabel(kop, getoond, rechts=tuple(range(1, len(kop))))
+        if not volledig and max(map(len, tekst.split("\n"))) > BREEDTE:  # criterion codes, with a legend
+            kop = ["Inschrijver", *[f"{c.code} ({kort(c.weging)}%)" for c in crits], "Kwaliteit"]
+            tekst = tabel(kop, getoond, rechts=tuple(range(1, len(kop))), max_breedte=BREEDTE)
+            tekst += "\n" + "; ".join(f"{c.code} = {c.naam}" for c in crits)
+        delen.append(f"Perceel {perceel.naam}\n" + tekst)
+        if rest:
+            delen.append(rest)
         signalen = [r for r in panel.rijen if r.perceel == code and r.signaal]
-        for r in signalen:
+        getoond, rest = _lijst_rijen(signalen, volledig, "signalen")
+        for r in getoond:
             scores = ", ".join(f"{b} {getal(p, 0)}" for b, p in r.individueel.items())
             status = (
                 f"consensus {getal(r.consensus, 0)}: {r.consensus_toelichting}"
@@ -91,6 +232,8 @@ def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:
                 f"  Signaal: {r.inschrijver}, {perceel.criterium(r.criterium).naam}: spreiding "
                 f"{r.spreiding_stappen} schaalstappen ({scores}); afwijkend: {', '.join(r.afwijkers)}; {status}"
             )
+        if rest:
+            delen.append(f"  {rest}")
         for b in panel.betrouwbaarheid:
             if b.perceel != code:
                 continue
@@ -104,15 +247,27 @@ def panel_tekst(aanbesteding: Aanbesteding, panel) -> str:
     return "\n".join(("\n" + d) if d.startswith("Perceel") or d.startswith("(c)") else d for d in delen)
 
 
-def gunning_tekst(uitslag) -> str:
+def gunning_tekst(uitslag, volledig: bool = False) -> str:
+    """Ranking, exclusions and allocation per lot. On a large lot the allocation is shown per
+    supplier (the per-gemeente table is in the gunningsadvies and gunning.json, or --volledig)."""
     from evaluatie.tekst import getal
 
+    breed = None if volledig else BREEDTE
     delen = []
     for p in uitslag.percelen.values():
         delen.append(
             f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, weging kwaliteit {kort(p.weging_kwaliteit)} / "
             f"prijs {kort(p.weging_prijs)}"
         )
+        per_leverancier: dict[str, int] = {}
+        kosten_per: dict[str, float] = {}
+        gemeenten_per: dict[str, int] = {}
+        per: dict[str, dict[str, int]] = {}
+        for t in p.toewijzing:
+            per.setdefault(t.gemeente, {})[t.inschrijver] = t.aantal
+            per_leverancier[t.inschrijver] = per_leverancier.get(t.inschrijver, 0) + t.aantal
+            kosten_per[t.inschrijver] = kosten_per.get(t.inschrijver, 0.0) + t.kosten
+            gemeenten_per[t.inschrijver] = gemeenten_per.get(t.inschrijver, 0) + (t.aantal > 0)
         rijen = [
             [
                 r.rang,
@@ -121,26 +276,44 @@ def gunning_tekst(uitslag) -> str:
                 euro(r.prijs),
                 getal(r.prijsscore),
                 getal(r.totaal),
-                p.toegewezen(r.inschrijver),
+                per_leverancier.get(r.inschrijver, 0),
             ]
             for r in p.rangorde
         ]
+        if not volledig and len(rijen) > MAX_RIJEN:
+            # the best MAX_RIJEN and every bidder with a share; the rest is counted
+            getoond = [r for i, r in enumerate(rijen) if i < MAX_RIJEN or r[6]]
+            rest = f"... en nog {len(rijen) - len(getoond)} inschrijvers zonder toewijzing ({HINT})"
+        else:
+            getoond, rest = rijen, None
         delen.append(
             tabel(
                 ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],
-                rijen,
+                getoond,
                 rechts=(0, 2, 3, 4, 5, 6),
+                max_breedte=breed,
             )
         )
+        if rest:
+            delen.append(rest)
         for m in p.meldingen:
             delen.append(f"LET OP: {m}")
         if p.uitgesloten:
             delen.append("Uitgesloten:")
-            delen += [f"  {x.inschrijver}: {'; '.join(x.redenen)}" for x in p.uitgesloten]
-        leveranciers = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver)]
-        per = {}
-        for t in p.toewijzing:
-            per.setdefault(t.gemeente, {})[t.inschrijver] = t.aantal
+            uitgesloten, rest = _lijst_rijen(list(p.uitgesloten), volledig, "uitgesloten inschrijvers")
+            for x in uitgesloten:
+                regel = f"  {x.inschrijver}: {'; '.join(x.redenen)}"
+                delen.append(regel if volledig else _knip(regel, BREEDTE))
+            if rest:
+                delen.append(f"  {rest}")
+        leveranciers = [r.inschrijver for r in p.rangorde if per_leverancier.get(r.inschrijver)]
+        totaalrij = [
+            "Totaal",
+            sum(b.vraag for b in p.budgetten),
+            *[per_leverancier[n] for n in leveranciers],
+            euro(sum(b.kosten for b in p.budgetten)),
+            euro(sum(b.budget for b in p.budgetten)),
+        ]
         rijen = [
             [
                 b.gemeente,
@@ -151,27 +324,41 @@ def gunning_tekst(uitslag) -> str:
             ]
             for b in p.budgetten
         ]
-        rijen.append(
-            [
-                "Totaal",
-                sum(b.vraag for b in p.budgetten),
-                *[p.toegewezen(n) for n in leveranciers],
-                euro(sum(b.kosten for b in p.budgetten)),
-                euro(sum(b.budget for b in p.budgetten)),
-            ]
-        )
         n = len(leveranciers)
-        delen.append(
-            tabel(["Gemeente", "Vraag", *leveranciers, "Kosten", "Budget"], rijen, rechts=tuple(range(1, n + 4)))
-        )
+        kop = ["Gemeente", "Vraag", *leveranciers, "Kosten", "Budget"]
+        per_gemeente = tabel(kop, [*rijen, totaalrij], rechts=tuple(range(1, n + 4)))
+        if volledig or (len(rijen) <= MAX_RIJEN and max(map(len, per_gemeente.split("\n"))) <= BREEDTE):
+            delen.append(per_gemeente)
+        else:
+            boven = [b.gemeente for b in p.budgetten if b.kosten > b.budget + 1e-6]
+            delen.append(
+                f"Verdeling over {len(rijen)} gemeenten ({sum(b.vraag for b in p.budgetten)} inburgeraars), per "
+                f"inschrijver; per gemeente in het gunningsadvies en gunning.json ({HINT}):"
+            )
+            delen.append(
+                tabel(
+                    ["Inschrijver", "Gemeenten", "Toegewezen", "Kosten"],
+                    [[x, gemeenten_per[x], per_leverancier[x], euro(kosten_per[x])] for x in leveranciers]
+                    + [["Totaal", len(rijen), totaalrij[1], totaalrij[-2]]],
+                    rechts=(1, 2, 3),
+                    max_breedte=BREEDTE,
+                )
+            )
+            delen.append(
+                f"Budget samen {totaalrij[-1]}; boven budget: "
+                + (opsomming(boven, BREEDTE - 40) if boven else "geen enkele gemeente")
+            )
         if p.bindende_regels:
             delen.append("Waarom minder dan de capaciteit:")
-            delen += [f"  {z}" for z in p.bindende_regels]
+            regels, rest = _lijst_rijen(list(p.bindende_regels), volledig, "inschrijvers")
+            delen += [f"  {z}" for z in regels]
+            if rest:
+                delen.append(f"  {rest}")
         delen.append("")
-    return "\n".join(delen).rstrip()
+    return begrens("\n".join(delen).rstrip(), volledig)
 
 
-def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst) -> str:
+def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst, volledig: bool = False) -> str:
     from evaluatie.zekerheid.tekst import zinnen
 
     koppen = {
@@ -184,9 +371,12 @@ def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst) -> str:
     for code, z in uitkomst.items():
         naam = aanbesteding.percelen[code].naam
         delen.append(f"Perceel {naam} - winnaar: {z.winnaar}")
-        for sleutel, regels in zinnen(z, naam).items():
+        for sleutel, regels in zinnen(z, naam, None if volledig else 10).items():
             if regels:
                 delen.append(f"  {koppen[sleutel]}:")
-                delen += [f"    {r}" for r in regels]
+                getoond, rest = _lijst_rijen(regels, volledig, "regels")
+                delen += [f"    {r}" for r in getoond]
+                if rest:
+                    delen.append(f"    {rest}")
         delen.append("")
-    return "\n".join(delen).rstrip()
+    return begrens("\n".join(delen).rstrip(), volledig)

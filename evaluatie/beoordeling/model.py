@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -88,11 +89,20 @@ class Paneluitslag(Model):
     kwaliteit: dict[str, dict[str, float]]  # perceel -> inschrijver -> 0-100
     betrouwbaarheid: tuple[Criteriumbetrouwbaarheid, ...]
 
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Paneluitslag:
+        """A copy never carries lookups (cached properties) built from the original's fields."""
+        kopie = super().model_copy(update=update, deep=deep)
+        for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:
+            del kopie.__dict__[naam]
+        return kopie
+
+    @cached_property
+    def rij_index(self) -> dict[tuple[str, str, str], Rijscore]:
+        """(bidder, lot, criterion) -> row, built once: every letter and report looks rows up."""
+        return {(r.inschrijver, r.perceel, r.criterium): r for r in reversed(self.rijen)}
+
     def rij(self, inschrijver: str, perceel: str, criterium: str) -> Rijscore | None:
-        return next(
-            (r for r in self.rijen if (r.inschrijver, r.perceel, r.criterium) == (inschrijver, perceel, criterium)),
-            None,
-        )
+        return self.rij_index.get((inschrijver, perceel, criterium))
 
     def kwaliteit_plat(self) -> dict[tuple[str, str], float]:
         return {(i, p): k for p, per in self.kwaliteit.items() for i, k in per.items()}

@@ -192,9 +192,21 @@ class Aanbesteding(Model):
         """The tender's gemeenten for forgiving matching (case, hyphens, 'Gemeente ...')."""
         return Namen(g.naam for g in self.gemeenten)
 
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Aanbesteding:
+        """A copy never carries lookups (cached properties) built from the original's fields."""
+        kopie = super().model_copy(update=update, deep=deep)
+        for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:
+            del kopie.__dict__[naam]
+        return kopie
+
+    @cached_property
+    def gemeente_index(self) -> dict[str, Gemeente]:
+        """Gemeenten by exact name: lookups stay O(1) at national size (342 gemeenten)."""
+        return {g.naam: g for g in reversed(self.gemeenten)}  # reversed: the first of duplicates wins
+
     def gemeente(self, naam: str) -> Gemeente | None:
         gevonden = self.gemeentenamen.zoek(naam)
-        return next((g for g in self.gemeenten if g.naam == gevonden), None)
+        return None if gevonden is None else self.gemeente_index.get(gevonden)
 
     def perceel(self, sleutel: str) -> Perceel | None:
         """Find a lot by code or name, case-insensitive (users type 'b1' or 'B1-route')."""
@@ -204,10 +216,18 @@ class Aanbesteding(Model):
                 return p
         return None
 
+    @cached_property
+    def vraag_per_perceel(self) -> dict[str, dict[str, int]]:
+        """vraag() of every lot, computed once (the model is frozen); callers get a copy."""
+        uit = {}
+        for code, perceel in self.percelen.items():
+            deelnemers = set(perceel.gemeenten)
+            uit[code] = {g.naam: g.inburgeraars.get(code, 0) for g in self.gemeenten if g.naam in deelnemers}
+        return uit
+
     def vraag(self, code: str) -> dict[str, int]:
         """Expected inburgeraars per year per participating gemeente of a lot, in tender order."""
-        perceel = self.percelen[code]
-        return {g.naam: g.inburgeraars.get(code, 0) for g in self.gemeenten if g.naam in perceel.gemeenten}
+        return dict(self.vraag_per_perceel[code])
 
     def subregio_van(self, gemeente: str) -> str:
         g = self.gemeente(gemeente)

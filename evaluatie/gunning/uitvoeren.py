@@ -49,6 +49,31 @@ def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvin
     )
 
 
+def rangorde_perceel(
+    aanbesteding: Aanbesteding,
+    code: str,
+    inschrijvingen: Sequence[Inschrijving],
+    toets: Toetsuitslag,
+    panel: Paneluitslag | None,
+    lotingen: Sequence[Loting] = (),
+) -> list[Rangregel]:
+    """Price scores and ranking of the bids admitted to one lot (no allocation); recorded draws
+    for this lot are applied and checked against the ranking (raises EvaluatieFout)."""
+    perceel = aanbesteding.percelen[code]
+    per_naam = {i.naam: i for i in inschrijvingen}
+    kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
+    vast = vaste_prijs(perceel) if perceel.prijsmethode == "vaste_prijs" else None
+    kandidaten = []
+    for naam in toets.toegelaten(code):
+        a = per_naam[naam].aanbod[code]
+        prijs = a.prijs if vast is None else vast  # vaste_prijs: one price for all, in costs and text
+        kandidaten.append(Kandidaat(naam, prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
+    eigen_lotingen = [x for x in lotingen if x.perceel == code]
+    rangorde = rangschik(perceel, kandidaten, eigen_lotingen)
+    _controleer_lotingen(perceel.naam, eigen_lotingen, rangorde)
+    return rangorde
+
+
 # Orders tried to see whether a tie matters: every order up to this group size, beyond it
 # every rotation and its reverse (a group that large has never been seen in practice).
 MAX_VOLLEDIG = 4
@@ -104,17 +129,7 @@ def beoordeel_perceel(
     from evaluatie.verdeling.verklaring import verklaar
 
     perceel = aanbesteding.percelen[code]
-    per_naam = {i.naam: i for i in inschrijvingen}
-    kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
-    vast = vaste_prijs(perceel) if perceel.prijsmethode == "vaste_prijs" else None
-    kandidaten = []
-    for naam in toets.toegelaten(code):
-        a = per_naam[naam].aanbod[code]
-        prijs = a.prijs if vast is None else vast  # vaste_prijs: one price for all, in costs and text
-        kandidaten.append(Kandidaat(naam, prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
-    eigen_lotingen = [x for x in lotingen if x.perceel == code]
-    rangorde = rangschik(perceel, kandidaten, eigen_lotingen)
-    _controleer_lotingen(perceel.naam, eigen_lotingen, rangorde)
+    rangorde = rangorde_perceel(aanbesteding, code, inschrijvingen, toets, panel, lotingen)
     uitgesloten = tuple(
         Uitsluiting(inschrijver=r.inschrijver, redenen=tuple(r.redenen))
         for r in toets.voor_perceel(code)
@@ -147,9 +162,12 @@ def beoordeel_perceel(
                 f"gelijke stand op rang {st.rang} tussen {', '.join(st.inschrijvers)}: de volgorde verandert de "
                 "gunning en de verdeling niet; geen loting nodig"
             )
+    kosten_per_gemeente: dict[str, list[float]] = {}
+    for t in verdeling.toewijzing:
+        kosten_per_gemeente.setdefault(t.gemeente, []).append(t.kosten)
     budgetten = []
     for g, d in probleem.vraag.items():
-        kosten = round(sum(t.kosten for t in verdeling.toewijzing if t.gemeente == g), 2)
+        kosten = round(sum(kosten_per_gemeente.get(g, [])), 2)
         expliciet = perceel.verdeling.budget_per_gemeente.get(g)
         budgetten.append(
             Gemeentebudget(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -39,11 +41,30 @@ class Toetsuitslag(BaseModel):
 
     resultaten: tuple[Toetsresultaat, ...]
 
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Toetsuitslag:
+        """A copy never carries lookups (cached properties) built from the original's fields."""
+        kopie = super().model_copy(update=update, deep=deep)
+        for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:
+            del kopie.__dict__[naam]
+        return kopie
+
+    @cached_property
+    def index(self) -> dict[tuple[str, str], Toetsresultaat]:
+        """(bidder, lot) -> result, built once: lookups per bid stay O(1) with 150 bidders."""
+        return {(r.inschrijver, r.perceel): r for r in reversed(self.resultaten)}
+
+    @cached_property
+    def per_perceel(self) -> dict[str, tuple[Toetsresultaat, ...]]:
+        uit: dict[str, list[Toetsresultaat]] = {}
+        for r in self.resultaten:
+            uit.setdefault(r.perceel, []).append(r)
+        return {code: tuple(rs) for code, rs in uit.items()}
+
     def voor_perceel(self, perceel: str) -> list[Toetsresultaat]:
-        return [r for r in self.resultaten if r.perceel == perceel]
+        return list(self.per_perceel.get(perceel, ()))
 
     def toegelaten(self, perceel: str) -> list[str]:
         return [r.inschrijver for r in self.voor_perceel(perceel) if r.voldoet]
 
     def resultaat(self, inschrijver: str, perceel: str) -> Toetsresultaat | None:
-        return next((r for r in self.resultaten if r.inschrijver == inschrijver and r.perceel == perceel), None)
+        return self.index.get((inschrijver, perceel))

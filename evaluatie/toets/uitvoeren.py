@@ -1,4 +1,9 @@
-"""Run every configured knock-out rule for every bidder in every lot it bid on."""
+"""Run every configured knock-out rule for every bidder in every lot it bid on.
+
+The cost is one rule evaluation per bid per rule: rules are built once per lot, a rule's
+per-lot facts (volume, subregio's) are computed once, and the check after scoring reuses the
+findings of the check before scoring, evaluating only the rules that need the panel's score.
+"""
 
 from __future__ import annotations
 
@@ -14,30 +19,38 @@ def toets(
     aanbesteding: Aanbesteding,
     inschrijvingen: Sequence[Inschrijving],
     kwaliteit: Mapping[tuple[str, str], float] | None = None,
+    voor: Toetsuitslag | None = None,
 ) -> Toetsuitslag:
     """Check all bids. Without `kwaliteit` the after-scoring rules are left open (voldoet=None).
+
+    `voor` is this same check without `kwaliteit` on the same tender and bids: its findings
+    for the rules checked before scoring are taken over instead of evaluated again.
 
     Results are ordered by lot (tender order), then bidder name, so output is stable
     whatever order the files were read in.
     """
     resultaten: list[Toetsresultaat] = []
+    gesorteerd = sorted(inschrijvingen, key=lambda i: i.naam.lower())
     for code, perceel in aanbesteding.percelen.items():
         regels = [(naam, maak_regel(naam, params)) for naam, params in perceel.knockout.items()]
-        for ins in sorted(inschrijvingen, key=lambda i: i.naam.lower()):
+        for ins in gesorteerd:
             aanbod = ins.aanbod.get(code)
             if aanbod is None:
                 continue
             k = None if kwaliteit is None else kwaliteit.get((ins.naam, code))
             ctx = Context(aanbesteding, perceel, ins, aanbod, k)
+            eerder = voor.resultaat(ins.naam, code) if voor is not None else None
             bevindingen = []
-            for naam, regel in regels:
-                if regel.fase == "na" and k is None:
+            for i, (naam, regel) in enumerate(regels):
+                if regel.fase == "voor" and eerder is not None:
+                    bevindingen.append(eerder.bevindingen[i])
+                elif regel.fase == "na" and k is None:
                     bevindingen.append(Bevinding(regel=naam, eis=regel.eis(ctx), voldoet=None))
-                    continue
-                redenen = regel.toets(ctx)
-                bevindingen.append(
-                    Bevinding(regel=naam, eis=regel.eis(ctx), voldoet=not redenen, redenen=tuple(redenen))
-                )
+                else:
+                    redenen = regel.toets(ctx)
+                    bevindingen.append(
+                        Bevinding(regel=naam, eis=regel.eis(ctx), voldoet=not redenen, redenen=tuple(redenen))
+                    )
             resultaten.append(Toetsresultaat(inschrijver=ins.naam, perceel=code, bevindingen=tuple(bevindingen)))
     return Toetsuitslag(resultaten=tuple(resultaten))
 

@@ -40,39 +40,44 @@ def capaciteitsmarges(award, code: str, oplosser: str) -> list[Capaciteitsmarge]
     """Lowering capacity below the allocation must change the share (closed form: capacity - allocation + 1);
     a capacity that is not binding changes nothing when raised. Only for a binding capacity is the
     smallest useful rise searched, by re-solving with +1, +2, +4, ... up to the lot's volume."""
-    from evaluatie.gunning.uitvoeren import verdeelprobleem
-    from evaluatie.verdeling.lp import verdeel
+    return [capaciteitsmarge(award, code, oplosser, naam) for naam in gegunde_leveranciers(award, code)]
 
+
+def gegunde_leveranciers(award, code: str) -> list[str]:
+    """Suppliers with a share, in ranking order: the ones a capacity margin is computed for."""
     if award.invoer.aanbesteding.procedure != "gunning":
         return []
     p = award.uitslag.percelen[code]
+    per = {}
+    for t in p.toewijzing:
+        per[t.inschrijver] = per.get(t.inschrijver, 0) + t.aantal
+    return [r.inschrijver for r in p.rangorde if per.get(r.inschrijver, 0) > 0]
+
+
+def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsmarge:
+    """One supplier's capacity margin (see capaciteitsmarges); independent of the others."""
+    from evaluatie.gunning.uitvoeren import verdeelprobleem
+    from evaluatie.verdeling.lp import verdeel
+
+    p = award.uitslag.percelen[code]
     probleem = verdeelprobleem(award.invoer.aanbesteding, code, p.rangorde, award.invoer.inschrijvingen)
-    uit = []
-    for i, s in enumerate(probleem.leveranciers):
-        n = p.toegewezen(s.naam)
-        if n == 0:
-            continue
-        verhoging = None
-        if n >= s.capaciteit:
-            stap = 1
-            while stap <= probleem.totaal:
-                ander = list(probleem.leveranciers)
-                ander[i] = dataclasses.replace(s, capaciteit=s.capaciteit + stap)
-                try:
-                    v = verdeel(dataclasses.replace(probleem, leveranciers=tuple(ander)), oplosser)
-                except EvaluatieFout:
-                    break
-                if v.per_leverancier().get(s.naam, 0) != n:
-                    verhoging = stap
-                    break
-                stap *= 2
-        uit.append(
-            Capaciteitsmarge(
-                inschrijver=s.naam,
-                toegewezen=n,
-                capaciteit=s.capaciteit,
-                verlaging=s.capaciteit - n + 1,
-                verhoging=verhoging,
-            )
-        )
-    return uit
+    i = next(i for i, s in enumerate(probleem.leveranciers) if s.naam == naam)
+    s = probleem.leveranciers[i]
+    n = p.toegewezen(naam)
+    verhoging = None
+    if n >= s.capaciteit:
+        stap = 1
+        while stap <= probleem.totaal:
+            ander = list(probleem.leveranciers)
+            ander[i] = dataclasses.replace(s, capaciteit=s.capaciteit + stap)
+            try:
+                v = verdeel(dataclasses.replace(probleem, leveranciers=tuple(ander)), oplosser)
+            except EvaluatieFout:
+                break
+            if v.per_leverancier().get(s.naam, 0) != n:
+                verhoging = stap
+                break
+            stap *= 2
+    return Capaciteitsmarge(
+        inschrijver=s.naam, toegewezen=n, capaciteit=s.capaciteit, verlaging=s.capaciteit - n + 1, verhoging=verhoging
+    )

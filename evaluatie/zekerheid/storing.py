@@ -5,6 +5,11 @@ panel's one judgement on that row) by -1, 0 or +1 scale step, uniformly at rando
 on the scale; then the panel aggregation, the quality threshold, the price method and the
 ranking are applied to all draws at once. A draw counts for the winner only when it ranks
 first alone (an equal total counts as not first: a tie would need the tie-break rules).
+
+The draws come in blocks of BLOK, each from its own generator spawned from the seed
+(numpy SeedSequence): memory stays bounded at national size (150 bidders, 3 reviewers) and
+the outcome is the same however the blocks are computed. A shift is drawn as int8 and
+applied through a table of the clipped scale points, so no clip pass over the draws is needed.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from evaluatie.toets.register import maak_regel
 from evaluatie.zekerheid.model import Storing
 
 ZAAD = 20210701
+BLOK = 1000  # draws per block; part of the method (changing it changes the draws)
 
 
 def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Storing | None:
@@ -36,8 +42,8 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
     stap_van = {s.punten: i for i, s in enumerate(perceel.schaal.stappen)}
     punten = np.array([s.punten for s in perceel.schaal.stappen])
     # S[r, b, c]: reviewer step; K[b, c]: consensus step or -1
-    S = np.zeros((len(beoordelaars), len(bieders), len(criteria)), dtype=np.int64)
-    K = np.full((len(bieders), len(criteria)), -1, dtype=np.int64)
+    S = np.zeros((len(beoordelaars), len(bieders), len(criteria)), dtype=np.int16)
+    K = np.full((len(bieders), len(criteria)), -1, dtype=np.int16)
     for bi, b in enumerate(bieders):
         for ci, c in enumerate(criteria):
             rij = panel.rij(b, code, c)
@@ -46,15 +52,6 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
             if rij.consensus is not None:
                 K[bi, ci] = stap_van[rij.consensus]
     gewicht = np.array([c.weging for c in perceel.gunningscriteria], dtype=float)
-    t0 = time.perf_counter()
-    rnd = np.random.default_rng(zaad)
-    hoogste = len(punten) - 1
-    verschoven = np.clip(S[None] + rnd.integers(-1, 2, size=(trekkingen, *S.shape)), 0, hoogste)
-    p = punten[verschoven]  # [d, r, b, c]
-    samen = p.mean(axis=1) if panel.aggregatie == "gemiddelde" else np.median(p, axis=1)
-    cons = np.clip(K[None] + rnd.integers(-1, 2, size=(trekkingen, *K.shape)), 0, hoogste)
-    samen = np.where(K[None] >= 0, punten[cons], samen)  # [d, b, c]
-    kwaliteit = (samen / perceel.schaal.max_punten * 100 * gewicht).sum(axis=2) / gewicht.sum()
     # The threshold comes from the rule itself, so its defaults apply here exactly as in the knock-out.
     drempel = (
         maak_regel("minimum_kwaliteit", perceel.knockout["minimum_kwaliteit"]).params.drempel
@@ -62,18 +59,40 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
         else None
     )
     voorwaarde = np.array([award.beoordeling.toets_voor.resultaat(b, code).voldoet for b in bieders])
-    geldig = np.broadcast_to(voorwaarde, kwaliteit.shape)
-    if drempel is not None:
-        geldig = geldig & (kwaliteit >= drempel - 1e-9)
     m = methode(perceel.prijsmethode)
     prijs = np.array([per_naam[b].aanbod[code].prijs for b in bieders])
-    totaal = m.vectorieel(perceel, prijs, kwaliteit, geldig)
     teken = 1.0 if m.hoger_is_beter else -1.0
-    score = np.where(geldig, teken * np.round(totaal, 6), -np.inf)
-    beste = score.max(axis=1, keepdims=True)
-    alleen_eerste = (score == beste) & ((score == beste).sum(axis=1, keepdims=True) == 1) & np.isfinite(beste)
+    hoogste = len(punten) - 1
+    # tabel[step + shift + 1]: the points of the shifted step, kept on the scale
+    tabel = punten[np.clip(np.arange(-1, hoogste + 2), 0, hoogste)].astype(float)
+    heeft_consensus = K >= 0
+    K1 = np.where(heeft_consensus, K, 0) + 1
+    S1 = S + 1
+
+    def blok(nummer: int, n: int, kind: np.random.SeedSequence) -> np.ndarray:
+        """How often each bidder ranks first alone in block `nummer` of n draws."""
+        rnd = np.random.default_rng(kind)
+        p = tabel[S1[None] + rnd.integers(-1, 2, size=(n, *S.shape), dtype=np.int8)]  # [d, r, b, c]
+        samen = p.mean(axis=1) if panel.aggregatie == "gemiddelde" else np.median(p, axis=1)
+        cons = tabel[K1[None] + rnd.integers(-1, 2, size=(n, *K.shape), dtype=np.int8)]
+        samen = np.where(heeft_consensus[None], cons, samen)  # [d, b, c]
+        kwaliteit = (samen / perceel.schaal.max_punten * 100 * gewicht).sum(axis=2) / gewicht.sum()
+        geldig = np.broadcast_to(voorwaarde, kwaliteit.shape)
+        if drempel is not None:
+            geldig = geldig & (kwaliteit >= drempel - 1e-9)
+        totaal = m.vectorieel(perceel, prijs, kwaliteit, geldig)
+        score = np.where(geldig, teken * np.round(totaal, 6), -np.inf)
+        beste = score.max(axis=1, keepdims=True)
+        alleen = (score == beste) & ((score == beste).sum(axis=1, keepdims=True) == 1) & np.isfinite(beste)
+        return alleen.sum(axis=0)
+
+    t0 = time.perf_counter()
+    kinderen = np.random.SeedSequence(zaad).spawn(-(-trekkingen // BLOK))
+    eerste = np.zeros(len(bieders), dtype=np.int64)
+    for i, kind in enumerate(kinderen):
+        eerste += blok(i, min(BLOK, trekkingen - i * BLOK), kind)
     seconden = time.perf_counter() - t0
-    kans = {b: float(alleen_eerste[:, i].mean()) for i, b in enumerate(bieders)}
+    kans = {b: int(eerste[i]) / trekkingen for i, b in enumerate(bieders)}
     winnaar = uitslag.winnaars()[0]
     return Storing(
         trekkingen=trekkingen,

@@ -6,20 +6,30 @@ from evaluatie.tekst import euro, getal
 from evaluatie.zekerheid.model import Zekerheid
 
 
-def zinnen(z: Zekerheid, perceelnaam: str) -> dict[str, list[str]]:
+def _beperk(items: list[str] | tuple[str, ...], beknopt: int | None, wat: str) -> list[str]:
+    """At most `beknopt` items; the rest counted in a last item, so no list grows with the tender."""
+    if beknopt is None or len(items) <= beknopt:
+        return list(items)
+    return [*items[:beknopt], f"en nog {len(items) - beknopt} {wat}"]
+
+
+def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[str, list[str]]:
+    """The analyses as sentences. `beknopt` caps the lists inside a sentence (changed allocations,
+    other bidders that could come first) at that many items, the rest counted; None: everything."""
     weg = []
     for w in z.weglatingen:
+        verschuivingen = _beperk(w.verschuivingen, beknopt, "wijzigingen")
         if w.winnaar is None:
-            weg.append(f"Zonder de scores van {w.beoordelaar} is geen gunning mogelijk: {'; '.join(w.verschuivingen)}")
+            weg.append(f"Zonder de scores van {w.beoordelaar} is geen gunning mogelijk: {'; '.join(verschuivingen)}")
         elif not w.winnaar_gelijk:
             weg.append(
                 f"Zonder de scores van {w.beoordelaar} wordt {w.winnaar} eerste in plaats van {z.winnaar}; "
-                f"de verdeling verandert ({'; '.join(w.verschuivingen)})."
+                f"de verdeling verandert ({'; '.join(verschuivingen)})."
             )
         elif not w.verdeling_gelijk:
             weg.append(
                 f"Zonder de scores van {w.beoordelaar} blijft {z.winnaar} eerste, maar de verdeling verandert "
-                f"({'; '.join(w.verschuivingen)})."
+                f"({'; '.join(verschuivingen)})."
             )
         else:
             weg.append(f"Zonder de scores van {w.beoordelaar} blijven winnaar en verdeling gelijk.")
@@ -31,7 +41,9 @@ def zinnen(z: Zekerheid, perceelnaam: str) -> dict[str, list[str]]:
             f"({getal(s.trekkingen, 0)} trekkingen, zaad {s.zaad}), blijft {z.winnaar} in "
             f"{getal(100 * s.kans_winnaar_blijft, 1)}% van de gevallen alleen eerste."
         )
-        anderen = [f"{b} {getal(100 * k, 1)}%" for b, k in s.kans_eerste.items() if b != z.winnaar]
+        anderen = _beperk(
+            [f"{b} {getal(100 * k, 1)}%" for b, k in s.kans_eerste.items() if b != z.winnaar], beknopt, "inschrijvers"
+        )
         if anderen:
             storing.append("Andere inschrijvers die dan eerste worden: " + ", ".join(anderen) + ".")
     marge = []

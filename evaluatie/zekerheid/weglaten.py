@@ -1,52 +1,90 @@
-"""Leave-one-reviewer-out: the whole award again without each reviewer's scores in turn."""
+"""Leave-one-reviewer-out: the award again without each reviewer's scores in turn.
+
+Only what a reviewer changes is recomputed: the panel's quality without that reviewer (once
+for all lots), the after-scoring knock-out, the lot's ranking, and the allocation only when
+the allocation problem (ranking, values, prices) differs from the award's own; otherwise the
+award's allocation is the answer, since the same problem has the same documented optimum.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.zekerheid.model import Weglating
 
 
-def _toewijzing(p) -> dict[tuple[str, str], int]:
-    return {(t.gemeente, t.inschrijver): t.aantal for t in p.toewijzing}
+def _toewijzing(toewijzing) -> dict[tuple[str, str], int]:
+    return {(t.gemeente, t.inschrijver): t.aantal for t in toewijzing}
 
 
-def weglatingen(award, code: str, oplosser: str) -> list[Weglating]:
-    from evaluatie.pipeline import gun
+def panelen_zonder(award) -> dict[str, object]:
+    """Per reviewer: the panel stage (quality and after-scoring knock-out) without their scores."""
+    from evaluatie.pipeline import beoordeel
 
+    uit: dict[str, object] = {}
+    for r in award.beoordeling.panel.beoordelaars:
+        try:
+            uit[r] = beoordeel(award.invoer, zonder=(r,))
+        except EvaluatieFout as e:  # reported per lot as 'no award possible without this reviewer'
+            uit[r] = e
+    return uit
+
+
+def _verdeel(probleem, procedure: str, oplosser: str):
+    from evaluatie.verdeling.lp import verdeel
+    from evaluatie.verdeling.toelating import verwachte_verdeling
+
+    return verwachte_verdeling(probleem) if procedure == "toelating" else verdeel(probleem, oplosser)
+
+
+def weglating(award, code: str, oplosser: str, beoordelaar: str, zonder) -> Weglating:
+    """The lot without one reviewer; `zonder` is the panel stage without that reviewer."""
+    from evaluatie.gunning.uitvoeren import beoordeel_perceel, rangorde_perceel, verdeelprobleem
+
+    a = award.invoer.aanbesteding
+    inschrijvingen = award.invoer.inschrijvingen
     basis = award.uitslag.percelen[code]
     basis_winnaar = basis.winnaars()[0] if basis.rangorde else None
-    uit = []
-    for beoordelaar in award.beoordeling.panel.beoordelaars:
-        try:
-            ander = gun(award.invoer.werkmap, code, oplosser, invoer=award.invoer, zonder=(beoordelaar,))
-        except EvaluatieFout as e:
-            uit.append(
-                Weglating(
-                    beoordelaar=beoordelaar,
-                    winnaar=None,
-                    winnaar_gelijk=False,
-                    verdeling_gelijk=False,
-                    verschuivingen=tuple(e.meldingen),
-                )
-            )
-            continue
-        p = ander.uitslag.percelen[code]
-        winnaar = p.winnaars()[0] if p.rangorde else None
-        oud, nieuw = _toewijzing(basis), _toewijzing(p)
-        verschuivingen = []
-        for sleutel in sorted(
-            set(oud) | set(nieuw), key=lambda s: (list(award.invoer.aanbesteding.vraag(code)).index(s[0]), s[1])
-        ):
-            a, b = oud.get(sleutel, 0), nieuw.get(sleutel, 0)
-            if a != b:
-                verschuivingen.append(f"{sleutel[0]}: {sleutel[1]} {a} -> {b}")
-        uit.append(
-            Weglating(
-                beoordelaar=beoordelaar,
-                winnaar=winnaar,
-                winnaar_gelijk=winnaar == basis_winnaar,
-                verdeling_gelijk=not verschuivingen,
-                verschuivingen=tuple(verschuivingen),
-            )
+    try:
+        if isinstance(zonder, EvaluatieFout):
+            raise zonder
+        rangorde = rangorde_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel)
+        if not rangorde:  # the award stage itself says why (raises)
+            beoordeel_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, oplosser, None)
+        probleem = verdeelprobleem(a, code, rangorde, inschrijvingen)
+        if probleem == verdeelprobleem(a, code, basis.rangorde, inschrijvingen):
+            toewijzing = basis.toewijzing
+        else:
+            toewijzing = _verdeel(probleem, a.procedure, oplosser).toewijzing
+    except EvaluatieFout as e:
+        return Weglating(
+            beoordelaar=beoordelaar,
+            winnaar=None,
+            winnaar_gelijk=False,
+            verdeling_gelijk=False,
+            verschuivingen=tuple(e.meldingen),
         )
-    return uit
+    winnaar = next((r.inschrijver for r in rangorde if r.rang == 1), None)
+    oud, nieuw = _toewijzing(basis.toewijzing), _toewijzing(toewijzing)
+    positie = {g: i for i, g in enumerate(a.vraag(code))}
+    verschuivingen = [
+        f"{g}: {s} {oud.get((g, s), 0)} -> {nieuw.get((g, s), 0)}"
+        for g, s in sorted(set(oud) | set(nieuw), key=lambda k: (positie[k[0]], k[1]))
+        if oud.get((g, s), 0) != nieuw.get((g, s), 0)
+    ]
+    return Weglating(
+        beoordelaar=beoordelaar,
+        winnaar=winnaar,
+        winnaar_gelijk=winnaar == basis_winnaar,
+        verdeling_gelijk=not verschuivingen,
+        verschuivingen=tuple(verschuivingen),
+    )
+
+
+def weglatingen(award, code: str, oplosser: str, panelen: Mapping[str, object] | None = None) -> list[Weglating]:
+    """One Weglating per reviewer, in panel order. `panelen` (from panelen_zonder) is shared
+    between lots so the panel is aggregated once per reviewer, not once per reviewer per lot."""
+    if panelen is None:
+        panelen = panelen_zonder(award)
+    return [weglating(award, code, oplosser, r, panelen[r]) for r in award.beoordeling.panel.beoordelaars]
