@@ -45,7 +45,7 @@ def _invoerbestanden(werkmap: Werkmap) -> set[str]:
 
 
 def controleer(werkmap: Werkmap) -> Controle:
-    from evaluatie.pipeline import gun, schrijf_gunning_json, schrijf_rapporten
+    from evaluatie.pipeline import gun, schrijf_uitvoer
 
     log = laatste_gunning(werkmap)
     if log is None:
@@ -85,9 +85,9 @@ def controleer(werkmap: Werkmap) -> Controle:
         except (InvoerFout, EvaluatieFout) as e:
             c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {e}")
             return c
-        uitvoer = [schrijf_gunning_json(award)]
-        if not opties.get("geen_rapport"):
-            uitvoer += schrijf_rapporten(award, opties.get("solver", STANDAARD), log.get("tijdstempel_rapporten"))
+        uitvoer = schrijf_uitvoer(  # the same writer as the award: everything under rapporten/ is compared
+            award, opties.get("solver", STANDAARD), log.get("tijdstempel_rapporten"), not opties.get("geen_rapport")
+        )
         nieuw = {kopie.relatief(p): sha256_bestand(p) for p in uitvoer}
     for b in log["uitvoer"]:
         if nieuw.get(b["bestand"]) == b["sha256"]:

@@ -283,6 +283,25 @@ GEVALLEN = [
         ["aanbesteding.yaml", "UTF-8"],
         TOETS,
     ),
+    Geval(
+        "twee beoordelaars met dezelfde bestandsnaam",
+        _yaml("  - Joost de Ridder\n", "  - Joost de Ridder\n  - Joost-de Ridder\n", "Joost-de Ridder"),
+        ["aanbesteding.yaml: beoordelaars[4]", "dezelfde bestandsnaam"],
+        TOETS,
+    ),
+    # --zet values follow the same number rule as the YAML
+    Geval(
+        "scenario plafondprijs 10.000",
+        lambda root: [],
+        ["percelen.Z.plafondprijs", "bedoelt u 10000"],
+        ["scenario", "--lots", "Z", "--zet", "percelen.Z.plafondprijs=10.000"],
+    ),
+    Geval(
+        "scenario max_aandeel .nan",
+        lambda root: [],
+        ["percelen.Z.verdeling.max_aandeel", "geen getal"],
+        ["scenario", "--lots", "Z", "--zet", "percelen.Z.verdeling.max_aandeel=.nan"],
+    ),
     # bounded reading
     Geval("cel XFD1048576", _cel(KOMPAS, "Percelen", "XFD1048576", "x"), ["kompas.xlsx!Percelen!XFD1048576"]),
     Geval("cel A30000", _cel(KOMPAS, "Inschrijver", "A30000", 1), ["kompas.xlsx!Inschrijver!A30000"]),

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from evaluatie.bestandsnamen import veilige_naam
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.ooxml import bewaar_werkmap
 
@@ -31,9 +30,8 @@ _INVOER = PatternFill("solid", fgColor="FFF2CC")
 
 
 def bestandsnaam(beoordelaar: str) -> str:
-    """'Anouk Verbeek' -> 'anouk-verbeek.xlsx'."""
-    ascii_ = unicodedata.normalize("NFKD", beoordelaar).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") + ".xlsx"
+    """'Anouk Verbeek' -> 'anouk-verbeek.xlsx' (ASCII, length-capped; see evaluatie.bestandsnamen)."""
+    return veilige_naam(beoordelaar) + ".xlsx"
 
 
 def te_beoordelen(aanbesteding: Aanbesteding, toegelaten: Sequence[tuple[str, str]]) -> list[tuple[str, str, str]]:

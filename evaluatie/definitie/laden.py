@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from evaluatie.bestandsnamen import veilige_naam
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.schema import suggestie, valideer
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
@@ -304,6 +305,17 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
         oud = opgeheven(g["naam"], _als_datum(samen.get("data", {}).get("publicatie")))
         if oud is not None:
             fout(("gemeenten", i, "naam"), register_melding(oud))
+    bestanden: dict[str, int] = {}
+    for i, b in enumerate(samen.get("beoordelaars", [])):
+        stam = veilige_naam(b).lower()
+        if stam in bestanden:
+            eerste = samen["beoordelaars"][bestanden[stam]]
+            fout(
+                ("beoordelaars", i),
+                f"beoordelaar '{b}' krijgt dezelfde bestandsnaam als '{eerste}' ({stam}.xlsx); "
+                "maak de namen duidelijker verschillend",
+            )
+        bestanden.setdefault(stam, i)
     bekende_regels = sorted(regels_register())
     for code, p in samen["percelen"].items():
         basis: Pad = ("percelen", code)

@@ -9,70 +9,19 @@ was withdrawn since).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
-import re
 import shutil
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from evaluatie.bestandsnamen import slug, unieke_namen, veilige_naam
 from evaluatie.rapport.advies_html import advies_html
 from evaluatie.rapport.advies_xlsx import schrijf_advies_xlsx
 from evaluatie.rapport.brieven import brief
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gemeenten import gemeente_html
 from evaluatie.rapport.zekerheid_html import zekerheid_pagina
-
-MAX_SLUG = 40
-
-
-def slug(naam: str) -> str:
-    ascii_ = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
-
-
-def kort_hash(tekst: str) -> str:
-    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()[:8]
-
-
-def veilige_naam(naam: str) -> str:
-    """A file name part that is ASCII, at most MAX_SLUG + 9 characters, and never empty.
-
-    A name that had to be shortened, or that lost letters in transliteration to ASCII, gets a
-    short hash of the full name so two such names cannot meet.
-    """
-    volledig = slug(naam)
-    s = volledig[:MAX_SLUG].strip("-")
-    verloren = any(not (t.isascii() or unicodedata.normalize("NFKD", t).encode("ascii", "ignore")) for t in naam)
-    if not s or s != volledig or verloren:
-        return f"{s}-{kort_hash(naam)}" if s else kort_hash(naam)
-    return s
-
-
-def unieke_namen(namen: dict[str, str], sleutels: dict[str, str] | None = None) -> dict[str, str]:
-    """Entity -> file stem, guaranteed distinct (case-insensitively, as on macOS and Windows).
-
-    Stems shared by several entities ('Kompas Inburgering' and 'Kompas-Inburgering' both give
-    'kompas-inburgering') get the entity's key (the bidder's KvK number) or a short hash, for all
-    of them: no bidder keeps the plain name, so no letter can be mistaken for another's.
-    """
-    sleutels = sleutels or {}
-    aantal: dict[str, int] = {}
-    for stam in namen.values():
-        aantal[stam.lower()] = aantal.get(stam.lower(), 0) + 1
-    uit: dict[str, str] = {}
-    for entiteit, stam in namen.items():
-        if aantal[stam.lower()] > 1:
-            stam = f"{stam}-{slug(sleutels.get(entiteit, '')) or kort_hash(entiteit)}"
-        uit[entiteit] = stam
-    gezien: dict[str, str] = {}
-    for entiteit in sorted(uit):
-        if uit[entiteit].lower() in gezien:  # same KvK cannot happen (the reader refuses it); stay safe
-            uit[entiteit] = f"{uit[entiteit]}-{kort_hash(entiteit)}"
-        gezien[uit[entiteit].lower()] = entiteit
-    return uit
 
 
 @contextmanager

@@ -10,11 +10,13 @@ does not have, is refused with the valid choices at that point.
 from __future__ import annotations
 
 import copy
+import math
 from typing import Any
 
 import yaml
 
 from evaluatie.definitie.schema import _register
+from evaluatie.getallen import yaml_getal_dubbelzinnig
 
 
 class ZetFout(ValueError):
@@ -90,6 +92,10 @@ def pas_toe(data: dict[str, Any], zetten: list[str]) -> dict[str, Any]:
                     nieuw = yaml.safe_load(waarde)
                 except yaml.YAMLError:
                     raise ZetFout(f"{pad}: waarde '{waarde}' is geen geldige YAML") from None
+                if isinstance(nieuw, float) and not math.isfinite(nieuw):
+                    raise ZetFout(f"{pad}: '{waarde}' is geen getal")
+                if isinstance(nieuw, float) and (bericht := yaml_getal_dubbelzinnig(waarde)) is not None:
+                    raise ZetFout(f"{pad}: {bericht}")
                 if knoop is not None and "enum" in _los_op(knoop) and nieuw not in _los_op(knoop)["enum"]:
                     keuzes = ", ".join(map(str, _los_op(knoop)["enum"]))
                     raise ZetFout(f"{pad}: waarde '{waarde}' is niet toegestaan; geldig: {keuzes}")
