@@ -13,6 +13,8 @@ import re
 import unicodedata
 
 MAX_SLUG = 40
+_GERESERVEERD = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)}
+"""Names Windows refuses as a file name, whatever the extension."""
 
 
 def slug(naam: str) -> str:
@@ -37,7 +39,7 @@ def veilige_naam(naam: str) -> str:
         t.isalnum() and not t.isascii() and not unicodedata.normalize("NFKD", t).encode("ascii", "ignore")
         for t in naam
     )
-    if not s or s != volledig or verloren:
+    if not s or s != volledig or verloren or s in _GERESERVEERD:
         return f"{s}-{kort_hash(naam)}" if s else kort_hash(naam)
     return s
 

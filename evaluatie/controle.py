@@ -85,7 +85,7 @@ def controleer(werkmap: Werkmap) -> Controle:
         except (InvoerFout, EvaluatieFout) as e:
             c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {e}")
             return c
-        uitvoer = schrijf_uitvoer(  # the same writer as the award: everything under rapporten/ is compared
+        uitvoer = schrijf_uitvoer(  # the same writer as the award: all it produces is compared
             award, opties.get("solver", STANDAARD), log.get("tijdstempel_rapporten"), not opties.get("geen_rapport")
         )
         nieuw = {kopie.relatief(p): sha256_bestand(p) for p in uitvoer}

@@ -342,19 +342,28 @@ def schrijf_uitvoer(
     award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None, rapporten: bool = True
 ) -> list[Path]:
     """gunning.json and (unless `rapporten` is False) all reports, swapped into rapporten/ as a
-    whole only when everything was written. Returns every file now in rapporten/ (for the logboek).
+    whole only when everything was written. Returns the files this run produced (for the logboek).
 
-    Everything under rapporten/ is produced into the fresh folder, so a later output (a new
+    Everything the award writes is produced into a fresh folder, so a later output (a new
     appendix, rapporten/intern/) is atomic too as long as it is written by schrijf_rapporten.
+    What the previous award produced (per the logboek) is replaced, so nothing stale stays (the
+    letter of a withdrawn bid); files that other commands wrote there (the consensus agenda) or
+    that the award never produced are carried over untouched.
     """
-    from evaluatie.rapport.schrijven import alle_bestanden, atomair
+    from evaluatie.logboek import laatste_gunning
+    from evaluatie.rapport.schrijven import alle_bestanden, atomair, neem_over
 
-    doel = award.invoer.werkmap.rapporten
+    werkmap = award.invoer.werkmap
+    doel = werkmap.rapporten
+    vorige = laatste_gunning(werkmap)
+    van_vorige_gunning = {b["bestand"] for b in vorige["uitvoer"]} if vorige else set()
     with atomair(doel) as nieuw:
         schrijf_gunning_json(award, nieuw)
         if rapporten:
             schrijf_rapporten(award, oplosser, tijdstempel, nieuw)
-    return alle_bestanden(doel)
+        geschreven = [doel / p.relative_to(nieuw) for p in alle_bestanden(nieuw)]
+        neem_over(doel, nieuw, lambda p: werkmap.relatief(p) not in van_vorige_gunning)
+    return geschreven
 
 
 def loting_melding(award: Award) -> list[str]:

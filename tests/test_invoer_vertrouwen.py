@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from evaluatie.bestandsnamen import unieke_namen, veilige_naam
 from evaluatie.cli import main
 from evaluatie.getallen import GetalFout, lees_tekst
 from evaluatie.rapport import schrijven
@@ -79,7 +80,7 @@ def test_prijs_als_tekst_9_500_is_negenduizendvijfhonderd(voorbeeld: Path) -> No
 def test_vijandige_namen_letterlijk_in_alle_uitvoer(voorbeeld: Path) -> None:
     """A formula, mathtext and a 300-character name: no live formula, no crash, short file names."""
     _hernoem(voorbeeld, "kompas.xlsx", FORMULE)
-    _hernoem(voorbeeld, "inburgerwijs.xlsx", "$\\alpha^{2}$ Taal $$ B.V. " + "x" * 260)
+    _hernoem(voorbeeld, "inburgerwijs.xlsx", ("$\\alpha^{2}$ Taal $$ B.V. " + "x" * 300)[:300])  # 300 characters
     _gun(voorbeeld)
     wb = load_workbook(voorbeeld / "rapporten" / "gunningsadvies.xlsx")
     gevonden = [c for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value == FORMULE]
@@ -167,14 +168,18 @@ def test_rapporten_atomair_en_zonder_oude_bestanden(voorbeeld: Path, monkeypatch
     assert not [p for p in voorbeeld.iterdir() if p.name.startswith(".rapporten")]
     monkeypatch.undo()
 
-    # a withdrawn bid leaves no letter behind; the logboek lists exactly what is there
+    # a withdrawn bid leaves no letter behind; a file the award did not make (another command's
+    # output, like the consensus agenda) stays; the logboek lists exactly what the award made
+    (rapporten / "intern").mkdir(exist_ok=True)
+    (rapporten / "intern" / "consensus-agenda.html").write_text("agenda", encoding="utf-8")
     _trek_in(voorbeeld, "nieuwe.xlsx")
     _gun(voorbeeld)
     assert not [p for p in rapporten.rglob("*") if "nieuwe-start" in p.name]
+    assert (rapporten / "intern" / "consensus-agenda.html").read_text(encoding="utf-8") == "agenda"
     regel = json.loads((voorbeeld / "logboek.jsonl").read_text(encoding="utf-8").splitlines()[-1])
     gelogd = {b["bestand"] for b in regel["uitvoer"]}
     aanwezig = {p.relative_to(voorbeeld).as_posix() for p in rapporten.rglob("*") if p.is_file()}
-    assert gelogd == aanwezig
+    assert gelogd == aanwezig - {"rapporten/intern/consensus-agenda.html"}
 
 
 def test_submap_en_verborgen_bestand_krijgen_een_notitie(voorbeeld: Path) -> None:
@@ -219,3 +224,23 @@ def test_scenario_dat_een_onbeoordeelde_inschrijving_toelaat_geeft_een_melding(v
     assert res.exit_code == 1, res.output
     assert res.output.count("niet beoordeeld") == 1
     assert "Nieuwe Start Opleidingen in perceel B1" in res.output
+
+
+@pytest.mark.parametrize("naam", ["Con", "Компас", "x" * 300, "Straße", "../../etc/passwd", "a/b\\c:d*e?f", ""])
+def test_bestandsnaam_veilig(naam: str) -> None:
+    stam = veilige_naam(naam)
+    assert stam and stam.isascii() and len(stam) <= 49
+    assert set(stam) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
+    assert stam not in ("con", "prn", "aux", "nul")
+
+
+def test_unieke_namen_geven_beide_het_kvk_nummer() -> None:
+    stammen = unieke_namen(
+        {"Kompas Inburgering": "kompas-inburgering", "Kompas-Inburgering": "kompas-inburgering", "Taal": "taal"},
+        {"Kompas Inburgering": "90000006", "Kompas-Inburgering": "90000002"},
+    )
+    assert stammen == {
+        "Kompas Inburgering": "kompas-inburgering-90000006",
+        "Kompas-Inburgering": "kompas-inburgering-90000002",
+        "Taal": "taal",
+    }

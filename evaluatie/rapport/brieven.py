@@ -103,7 +103,7 @@ def aanhef(contactpersoon: str) -> str:
 
 def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     """One per letter and deterministic: the same tender, lot and bidder always give the same kenmerk."""
-    ins = next(i for i in g.inschrijvingen if i.naam == inschrijver)
+    ins = _index(g).inschrijving[inschrijver]
     soort = "TB" if g.aanbesteding.procedure == "toelating" else "GB"
     sleutel = f"{g.aanbesteding.naam}|{code}|{ins.kvk}|{ins.naam}".encode()
     return f"{soort}-{g.aanbesteding.data.verzenddatum.year}-{code}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
@@ -111,15 +111,14 @@ def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
 
 def besluit(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     """The status word of the decision (see STATUSSEN)."""
-    p = g.uitslag.percelen[code]
-    t = g.toets.resultaat(inschrijver, code)
+    t = _toets(g, inschrijver, code)
     if g.aanbesteding.procedure == "toelating":
         return "toegelaten" if t is None or t.voldoet else "niet toegelaten"
     if t is not None and not t.voldoet:
         if any(b.regel == "uitsluitingsgronden" and b.voldoet is False for b in t.bevindingen):
             return "uitgesloten"
         return "ongeldig"
-    return "gegund" if p.toegewezen(inschrijver) > 0 else "afgewezen"
+    return "gegund" if _aantal(g, code, inschrijver) > 0 else "afgewezen"
 
 
 def beoordelaarletters(g: Rapportgegevens) -> dict[str, str]:
@@ -144,16 +143,52 @@ def motivering(g: Rapportgegevens, r: Rijscore | None) -> list[str]:
 
 
 @dataclass(frozen=True)
-class _Context:
-    g: Rapportgegevens
-    code: str
-    p: Perceeluitslag
-    inschrijver: str
+class _Index:
+    """Lookups a letter makes many times, built once per award (hundreds of letters at national scale)."""
+
+    rij: dict[tuple[str, str, str], Rijscore]
+    aantal: dict[tuple[str, str], int]
+    toets: dict[tuple[str, str], Toetsresultaat]
+    inschrijving: dict
+
+
+_INDEXEN: dict[int, tuple[Rapportgegevens, _Index]] = {}
+
+
+def _index(g: Rapportgegevens) -> _Index:
+    bewaard = _INDEXEN.get(id(g))
+    if bewaard is not None and bewaard[0] is g:
+        return bewaard[1]
+    aantal: dict[tuple[str, str], int] = {}
+    for code, p in g.uitslag.percelen.items():
+        for t in p.toewijzing:
+            aantal[code, t.inschrijver] = aantal.get((code, t.inschrijver), 0) + t.aantal
+    index = _Index(
+        rij={(r.inschrijver, r.perceel, r.criterium): r for r in g.panel.rijen},
+        aantal=aantal,
+        toets={(r.inschrijver, r.perceel): r for r in g.toets.resultaten},
+        inschrijving={i.naam: i for i in g.inschrijvingen},
+    )
+    _INDEXEN.clear()  # one award at a time: never keep an old award alive
+    _INDEXEN[id(g)] = (g, index)
+    return index
+
+
+def _rij(g: Rapportgegevens, inschrijver: str, code: str, criterium: str) -> Rijscore | None:
+    return _index(g).rij.get((inschrijver, code, criterium))
+
+
+def _aantal(g: Rapportgegevens, code: str, inschrijver: str) -> int:
+    return _index(g).aantal.get((code, inschrijver), 0)
+
+
+def _toets(g: Rapportgegevens, inschrijver: str, code: str) -> Toetsresultaat | None:
+    return _index(g).toets.get((inschrijver, code))
 
 
 def _reden_zin(g: Rapportgegevens, t: Toetsresultaat, regel: str, reden: str, code: str) -> str:
     """A failed requirement as a sentence addressed to the bidder, with Dutch dates."""
-    ins = next(i for i in g.inschrijvingen if i.naam == t.inschrijver)
+    ins = _index(g).inschrijving[t.inschrijver]
     aanbod = ins.aanbod.get(code)
     peildatum = g.aanbesteding.data.keurmerk_peildatum
     perceel = g.aanbesteding.percelen[code]
@@ -296,7 +331,7 @@ def _prijsvoordeel(g: Rapportgegevens, code: str, eigen: Rangregel, ander: Rangr
 
 def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, onderwerp: str) -> None:
     a = g.aanbesteding
-    ins = next(i for i in g.inschrijvingen if i.naam == inschrijver)
+    ins = _index(g).inschrijving[inschrijver]
     d.regels([a.penvoerder, *a.afzender.adres])
     d.regels([ins.naam, f"t.a.v. {ins.contactpersoon}" if ins.contactpersoon else "", ins.email])
     c = a.afzender.contactpersoon
@@ -314,9 +349,10 @@ def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, 
     d.alinea(aanhef(ins.contactpersoon))
 
 
-def _winnaars_tabel(d: Document, p: Perceeluitslag, inschrijver: str) -> None:
+def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str) -> None:
+    p = g.uitslag.percelen[code]
     rang = {r.inschrijver: r.rang for r in p.rangorde}
-    gegund = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver) > 0]
+    gegund = [r.inschrijver for r in p.rangorde if _aantal(g, code, r.inschrijver) > 0]
     d.alinea(
         f"De raamovereenkomst voor dit perceel wordt gesloten met {len(gegund)} "
         f"{'partij' if len(gegund) == 1 else 'partijen'}; de verwachte verdeling van de {p.volume} trajecten per "
@@ -328,8 +364,8 @@ def _winnaars_tabel(d: Document, p: Perceeluitslag, inschrijver: str) -> None:
             [
                 n + (" (u)" if n == inschrijver else ""),
                 rang[n],
-                p.toegewezen(n),
-                f"{getal(100 * p.toegewezen(n) / p.volume, 1)}%" if p.volume else "-",
+                _aantal(g, code, n),
+                f"{getal(100 * _aantal(g, code, n) / p.volume, 1)}%" if p.volume else "-",
             ]
             for n in gegund
         ],
@@ -340,7 +376,7 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
     perceel = g.aanbesteding.percelen[code]
     rijen, toelichting = [], []
     for c in perceel.gunningscriteria:
-        r = g.panel.rij(inschrijver, code, c.code)
+        r = _rij(g, inschrijver, code, c.code)
         rijen.append([c.naam, f"{kort(c.weging)}%", getal(r.punten) if r else "-"])
         mot = motivering(g, r)
         if mot:
@@ -359,7 +395,7 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
 def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, p: Perceeluitslag) -> None:
     """Compare with the lowest-ranked awarded bidder (the one to beat), also naming the highest."""
     perceel = g.aanbesteding.percelen[code]
-    gegund = [r for r in p.rangorde if p.toegewezen(r.inschrijver) > 0]
+    gegund = [r for r in p.rangorde if _aantal(g, code, r.inschrijver) > 0]
     if not gegund:
         return
     laagste, hoogste = gegund[-1], gegund[0]
@@ -376,21 +412,21 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
     kop = ["Criterium", "Weging", "Uw score", *(f"{a.inschrijver}" for a in anderen)]
     rijen = []
     for c in perceel.gunningscriteria:
-        eigen_r = g.panel.rij(eigen.inschrijver, code, c.code)
+        eigen_r = _rij(g, eigen.inschrijver, code, c.code)
         rijen.append(
             [
                 c.naam,
                 f"{kort(c.weging)}%",
                 getal(eigen_r.punten) if eigen_r else "-",
-                *(getal(x.punten) if (x := g.panel.rij(a.inschrijver, code, c.code)) else "-" for a in anderen),
+                *(getal(x.punten) if (x := _rij(g, a.inschrijver, code, c.code)) else "-" for a in anderen),
             ]
         )
     d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, anderen))
 
     voordelen = []
     for c in perceel.gunningscriteria:
-        rw = g.panel.rij(laagste.inschrijver, code, c.code)
-        re_ = g.panel.rij(eigen.inschrijver, code, c.code)
+        rw = _rij(g, laagste.inschrijver, code, c.code)
+        re_ = _rij(g, eigen.inschrijver, code, c.code)
         if rw is None or re_ is None:
             continue
         if rw.punten > re_.punten + 1e-9:
@@ -480,7 +516,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     )
     d.kop(f"Beslissing: {uitkomst}")
     rang = next((r for r in p.rangorde if r.inschrijver == inschrijver), None)
-    t = g.toets.resultaat(inschrijver, code)
+    t = _toets(g, inschrijver, code)
     redenen = [
         _reden_zin(g, t, b.regel, reden, code)
         for b in (t.bevindingen if t else ())
@@ -508,7 +544,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             _scores_en_motivering(d, g, inschrijver, code, "Uw scores")
         if not toelating:  # art. 2.130: every bidder learns to whom the lot goes
             d.kop("Aan wie wordt gegund")
-            _winnaars_tabel(d, p, inschrijver)
+            _winnaars_tabel(d, g, code, inschrijver)
             d.alinea(raammaximum_zin(a, code))
     elif toelating:
         d.alinea(
@@ -547,7 +583,7 @@ def _beslissing_gunning(
         d.alinea("Uw inschrijving is niet gerangschikt.")
         return
     if uitkomst == "gegund":
-        n = p.toegewezen(inschrijver)
+        n = _aantal(g, code, inschrijver)
         d.alinea(
             f"Wij zijn voornemens perceel {perceel.naam} aan u te gunnen. Uw inschrijving is als {rang.rang}e "
             f"gerangschikt. In de verdeling over de gemeenten verzorgt u naar verwachting {n} van de {p.volume} "
@@ -562,7 +598,7 @@ def _beslissing_gunning(
             f"Wij zijn voornemens perceel {perceel.naam} niet aan u te gunnen. Uw inschrijving is beoordeeld en als "
             f"{rang.rang}e gerangschikt, maar krijgt in de verdeling over de gemeenten geen trajecten."
         )
-    _winnaars_tabel(d, p, inschrijver)
+    _winnaars_tabel(d, g, code, inschrijver)
     d.alinea(raammaximum_zin(a, code))
     if rang.loting:
         anderen = [r.inschrijver for r in p.rangorde if r.loting and r.inschrijver != inschrijver]

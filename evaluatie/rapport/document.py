@@ -200,57 +200,43 @@ def _deel(naam: str, data: bytes) -> _Deel:
     return _Deel(naam.encode(), zlib.crc32(data), len(data), c.compress(data) + c.flush())
 
 
+def _lokaal(d: _Deel) -> bytes:
+    """Local file header, name and deflated data of one part."""
+    kop = struct.pack(
+        "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, _DOS_DATUM, d.crc, len(d.gecomprimeerd), d.lengte, len(d.naam), 0
+    )
+    return kop + d.naam + d.gecomprimeerd
+
+
+def _centraal(d: _Deel, offset: int) -> bytes:
+    vast = (0x02014B50, 20, 20, 0, 8, 0, _DOS_DATUM, d.crc, len(d.gecomprimeerd), d.lengte, len(d.naam))
+    return struct.pack("<IHHHHHHIIIHHHHHII", *vast, 0, 0, 0, 0, 0o600 << 16, offset) + d.naam
+
+
 @dataclass(frozen=True)
 class Sjabloon:
-    """The prepared package: every static part already deflated, in a fixed order."""
+    """The prepared package: every static part deflated once, with its zip record, in a fixed order."""
 
-    vast: tuple[_Deel, ...]
+    vast: tuple[_Deel, ...]  # [Content_Types].xml first, then the rest by name
+    lokaal: tuple[bytes, ...] = ()
 
     def zip(self, eigen: Sequence[tuple[str, bytes]]) -> bytes:
         """A complete .docx: the static parts plus this letter's own parts (a minimal zip writer)."""
-        delen = [*self.vast[:1], *(_deel(n, d) for n, d in eigen), *self.vast[1:]]
-        lokaal, centraal = bytearray(), bytearray()
-        for d in delen:
-            kop = struct.pack(
-                "<IHHHHHIIIHH",
-                0x04034B50,
-                20,
-                0,
-                8,
-                0,
-                _DOS_DATUM,
-                d.crc,
-                len(d.gecomprimeerd),
-                d.lengte,
-                len(d.naam),
-                0,
-            )
-            centraal += (
-                struct.pack(
-                    "<IHHHHHHIIIHHHHHII",
-                    0x02014B50,
-                    20,
-                    20,
-                    0,
-                    8,
-                    0,
-                    _DOS_DATUM,
-                    d.crc,
-                    len(d.gecomprimeerd),
-                    d.lengte,
-                    len(d.naam),
-                    0,
-                    0,
-                    0,
-                    0,
-                    0o600 << 16,
-                    len(lokaal),
-                )
-                + d.naam
-            )
-            lokaal += kop + d.naam + d.gecomprimeerd
-        eind = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(delen), len(delen), len(centraal), len(lokaal), 0)
-        return bytes(lokaal + centraal + eind)
+        lokaal = self.lokaal or tuple(_lokaal(d) for d in self.vast)
+        eigen_delen = [_deel(n, d) for n, d in eigen]
+        delen = [
+            (self.vast[0], lokaal[0]),
+            *((d, _lokaal(d)) for d in eigen_delen),
+            *zip(self.vast[1:], lokaal[1:], strict=True),
+        ]
+        stukken, centraal, offset = [], [], 0
+        for d, blob in delen:
+            centraal.append(_centraal(d, offset))
+            stukken.append(blob)
+            offset += len(blob)
+        cd = b"".join(centraal)
+        eind = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(delen), len(delen), len(cd), offset, 0)
+        return b"".join(stukken) + cd + eind
 
 
 @functools.cache
@@ -269,14 +255,20 @@ def sjabloon() -> Sjabloon:
     buffer = io.BytesIO()
     doc.save(buffer)
     bron = zipfile.ZipFile(buffer)
-    eigen = {"word/document.xml", "docProps/core.xml", "docProps/app.xml", "docProps/thumbnail.jpeg"}
+    # Own parts per letter; the thumbnail and Word 2010's duplicate styles are left out (smaller files).
+    weg = {"word/document.xml", "docProps/core.xml", "docProps/app.xml", "docProps/thumbnail.jpeg"}
+    weg.add("word/stylesWithEffects.xml")
     vast = []
     for info in bron.infolist():
-        if info.filename in eigen:
+        if info.filename in weg:
             continue
         data = bron.read(info.filename)
         if info.filename == "_rels/.rels":
             data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
+        if info.filename == "word/_rels/document.xml.rels":
+            data = re.sub(rb"<Relationship [^>]*stylesWithEffects[^>]*/>", b"", data)
+        if info.filename == "[Content_Types].xml":
+            data = re.sub(rb"<Override [^>]*stylesWithEffects[^>]*/>", b"", data)
         vast.append(_deel(info.filename, data))
     vast.sort(key=lambda d: (d.naam != b"[Content_Types].xml", d.naam))
-    return Sjabloon(tuple(vast))
+    return Sjabloon(tuple(vast), tuple(_lokaal(d) for d in vast))

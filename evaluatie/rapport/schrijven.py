@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,6 +48,17 @@ def atomair(doel: Path) -> Iterator[Path]:
         os.rename(doel, oud)
     os.rename(nieuw, doel)
     shutil.rmtree(oud, ignore_errors=True)
+
+
+def neem_over(oud: Path, nieuw: Path, behouden: Callable[[Path], bool]) -> None:
+    """Copy into `nieuw` every file of `oud` for which `behouden` holds and that `nieuw` lacks."""
+    if not oud.is_dir():
+        return
+    for pad in alle_bestanden(oud):
+        doel = nieuw / pad.relative_to(oud)
+        if not doel.exists() and behouden(pad):
+            doel.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(pad, doel)
 
 
 def alle_bestanden(map_: Path) -> list[Path]:
