@@ -36,8 +36,7 @@ def veilige_naam(naam: str) -> str:
     volledig = slug(naam)
     s = volledig[:MAX_SLUG].strip("-")
     verloren = any(
-        t.isalnum() and not t.isascii() and not unicodedata.normalize("NFKD", t).encode("ascii", "ignore")
-        for t in naam
+        t.isalnum() and not t.isascii() and not unicodedata.normalize("NFKD", t).encode("ascii", "ignore") for t in naam
     )
     if not s or s != volledig or verloren or s in _GERESERVEERD:
         return f"{s}-{kort_hash(naam)}" if s else kort_hash(naam)
