@@ -350,7 +350,8 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(OPLOSSERS),
         default=STANDAARD,
         show_default=True,
-        help="LP-oplosser (via PuLP).",
+        help="Oplosser voor iedere stap van de verdeling: auto (CBC voor de samengevoegde modellen, "
+        "HiGHS voor de rest), highs of cbc.",
     )(f)
     return click.option(
         "--tijdslimiet",

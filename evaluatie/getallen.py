@@ -59,26 +59,26 @@ def lees_tekst(tekst: str) -> float:
     if t.lower() in _NIET_GETAL:
         raise GetalFout(f"'{tekst.strip()}' is geen getal", algemeen=True)
     if " " in t:
-        raise GetalFout(f"'{tekst.strip()}': schrijf het getal zonder spaties, bijvoorbeeld 9500 of 9.500,50")
+        raise GetalFout("schrijf het getal zonder spaties, bijvoorbeeld 9500 of 9.500,50")
     if "." in t and "," in t and t.index(",") < t.rindex("."):
         raise GetalFout(
-            f"'{tekst.strip()}': gemengde scheidingstekens (komma voor punt); "
+            "gemengde scheidingstekens (komma voor punt); "
             "schrijf bijvoorbeeld 9500,50 (komma voor decimalen, geen duizendtallen)"
         )
     if _NL_DUIZENDTALLEN.match(t):
         return float(t.replace(".", "").replace(",", "."))
     if _KOMMA_DRIE.match(t):
         geheel = t.replace(",", "")
+        decimaal = f"{float(t.replace(',', '.')):g}".replace(".", ",")
         raise GetalFout(
-            f"'{tekst.strip()}' is dubbelzinnig: bedoelt u {geheel} of {t}? "
-            f"schrijf {geheel} (zonder scheidingsteken) of gebruik alleen een komma voor decimalen"
+            f"dubbelzinnig (duizendtallen of decimalen?); bedoelt u {geheel}, schrijf dan {geheel} "
+            f"zonder scheidingsteken; bedoelt u {decimaal}, schrijf dan {decimaal}"
         )
     if _NL_GEWOON.match(t):
         return float(t.replace(",", "."))
     if _PUNT_DECIMAAL.match(t):
         raise GetalFout(
-            f"'{tekst.strip()}': een punt staat in het Nederlands voor duizendtallen; "
-            f"schrijf {t.replace('.', ',')} (komma voor decimalen) of het bedrag zonder punt"
+            f"een punt staat in het Nederlands voor duizendtallen; schrijf {t.replace('.', ',')} (komma voor decimalen)"
         )
     raise GetalFout(f"'{tekst.strip()}' is geen getal", algemeen=True)
 
@@ -113,7 +113,7 @@ def controleer_bedrag(bedrag: float, getypt: str | None = None) -> None:
     if 0 < bedrag < PLAUSIBEL_BEDRAG:
         voorstel = _voorstel(bedrag, getypt)
         raise GetalFout(
-            f"{getypt or _toon(bedrag)}: een bedrag onder EUR {PLAUSIBEL_BEDRAG:.0f} is niet aannemelijk; "
+            f"een bedrag onder EUR {PLAUSIBEL_BEDRAG:.0f} is niet aannemelijk; "
             + (f"bedoelt u {voorstel}? " if voorstel else "")
             + "schrijf bedragen zonder punt (bijvoorbeeld 9500)"
         )

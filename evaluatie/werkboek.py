@@ -55,7 +55,7 @@ MAX_RIJEN = 20_000
 MAX_KOLOMMEN = 200
 
 _CEL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
-_RIJ = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]{1,7})\"")
+_RIJ = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
 def _kolomnummer(letters: bytes) -> int:
@@ -118,7 +118,7 @@ def controleer_omvang(pad: Path, naam: str) -> tuple[str, str] | None:
 
 def _blad_omvang(zf: zipfile.ZipFile, info: zipfile.ZipInfo, blad: str) -> tuple[str, str] | None:
     rest = b""
-    impliciete_rij = 0
+    rijen = 0  # row elements: a cap on rows even when cells carry no reference
     with zf.open(info) as f:
         while True:
             stuk = f.read(1 << 20)
@@ -133,10 +133,8 @@ def _blad_omvang(zf: zipfile.ZipFile, info: zipfile.ZipInfo, blad: str) -> tuple
                         "waarde of opmaak ver buiten het formulier "
                         f"(hoogstens {MAX_RIJEN} rijen en {MAX_KOLOMMEN} kolommen worden gelezen); maak die cel leeg"
                     )
-            for m in _RIJ.finditer(data):
-                impliciete_rij = max(impliciete_rij, int(m.group(1)))
-            impliciete_rij += data.count(b"<row>")
-            if impliciete_rij > MAX_RIJEN:
+            rijen += len(_RIJ.findall(data)) - len(_RIJ.findall(rest))  # the overlap was counted before
+            if rijen > MAX_RIJEN:
                 return blad, f"meer dan {MAX_RIJEN} rijen; dat is geen ingevuld formulier"
             rest = data[-256:]
 

@@ -124,3 +124,25 @@ def vul_beoordeling(
             ws.cell(r, 4, scores[sleutel])
             ws.cell(r, 5, toelichting)
     wb.save(pad)
+
+
+def hernoem_inschrijver(root: Path, bestand: str, naam: str) -> None:
+    """Rename a bidder in its bid and in every reviewer's form, as if it had bid under that name.
+
+    The name is stored as typed text, even when it starts with '=' (openpyxl would make it a formula).
+    """
+    pad = root / "inschrijvingen" / bestand
+    wb = load_workbook(pad)
+    oud = wb["Inschrijver"]["B2"].value
+    wb["Inschrijver"]["B2"].value = naam
+    wb["Inschrijver"]["B2"].data_type = "s"
+    wb.save(pad)
+    for form in (root / "beoordelingen").glob("*.xlsx"):
+        wb = load_workbook(form)
+        for ws in wb.worksheets:
+            for rij in ws.iter_rows():
+                for c in rij:
+                    if c.value == oud:
+                        c.value = naam
+                        c.data_type = "s"
+        wb.save(form)

@@ -18,30 +18,9 @@ from evaluatie.bestandsnamen import unieke_namen, veilige_naam
 from evaluatie.cli import main
 from evaluatie.getallen import GetalFout, lees_tekst
 from evaluatie.rapport import schrijven
+from tests.hulp import hernoem_inschrijver
 
 FORMULE = '=HYPERLINK("http://x.example","klik")'
-
-
-def _zet_tekst(cel, waarde: str) -> None:
-    cel.value = waarde
-    cel.data_type = "s"  # as typed text, even when it starts with '='
-
-
-def _hernoem(root: Path, bestand: str, naam: str) -> None:
-    """Rename a bidder in its bid and in every reviewer's form, as if it had bid under that name."""
-    pad = root / "inschrijvingen" / bestand
-    wb = load_workbook(pad)
-    oud = wb["Inschrijver"]["B2"].value
-    _zet_tekst(wb["Inschrijver"]["B2"], naam)
-    wb.save(pad)
-    for form in (root / "beoordelingen").glob("*.xlsx"):
-        wb = load_workbook(form)
-        for ws in wb.worksheets:
-            for rij in ws.iter_rows():
-                for c in rij:
-                    if c.value == oud:
-                        _zet_tekst(c, naam)
-        wb.save(form)
 
 
 def _gun(root: Path, *extra: str) -> object:
@@ -79,8 +58,10 @@ def test_prijs_als_tekst_9_500_is_negenduizendvijfhonderd(voorbeeld: Path) -> No
 
 def test_vijandige_namen_letterlijk_in_alle_uitvoer(voorbeeld: Path) -> None:
     """A formula, mathtext and a 300-character name: no live formula, no crash, short file names."""
-    _hernoem(voorbeeld, "kompas.xlsx", FORMULE)
-    _hernoem(voorbeeld, "inburgerwijs.xlsx", ("$\\alpha^{2}$ Taal $$ B.V. " + "x" * 300)[:300])  # 300 characters
+    hernoem_inschrijver(voorbeeld, "kompas.xlsx", FORMULE)
+    hernoem_inschrijver(
+        voorbeeld, "inburgerwijs.xlsx", ("$\\alpha^{2}$ Taal $$ B.V. " + "x" * 300)[:300]
+    )  # 300 characters
     _gun(voorbeeld)
     wb = load_workbook(voorbeeld / "rapporten" / "gunningsadvies.xlsx")
     gevonden = [c for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value == FORMULE]
@@ -117,8 +98,8 @@ def test_formule_uit_yaml_in_inschrijfformulier(voorbeeld: Path) -> None:
 
 def test_brieven_van_gelijkende_namen_overschrijven_elkaar_niet(voorbeeld: Path) -> None:
     """'Kompas Inburgering' and 'Kompas-Inburgering' share a slug; a Cyrillic name has none."""
-    _hernoem(voorbeeld, "inburgerwijs.xlsx", "Kompas-Inburgering")  # KvK 90000002
-    _hernoem(voorbeeld, "nieuwe.xlsx", "Компас")  # KvK 90000003
+    hernoem_inschrijver(voorbeeld, "inburgerwijs.xlsx", "Kompas-Inburgering")  # KvK 90000002
+    hernoem_inschrijver(voorbeeld, "nieuwe.xlsx", "Компас")  # KvK 90000003
     _gun(voorbeeld)
     brieven = sorted((voorbeeld / "rapporten" / "brieven").glob("*-z.html"))
     namen = [p.name for p in brieven]

@@ -67,8 +67,9 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     res = _cli("inschrijvingen", "--werkmap", str(ws))
     assert res.exit_code == 2
     assert "Fouten in de invoer (7):" in res.output
+    regel = tekst.splitlines().index("  - naam: Hilversum   # GM0402, Noord-Holland") + 3  # the inburgeraars line
     assert (
-        "aanbesteding.yaml: gemeenten[4].inburgeraars.B1 (regel 51): het verwachte aantal inburgeraars per jaar "
+        f"aanbesteding.yaml: gemeenten[4].inburgeraars.B1 (regel {regel}): het verwachte aantal inburgeraars per jaar "
         "van Hilversum voor perceel B1 is nog niet ingevuld ('invullen')"
     ) in res.output
     res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1")
@@ -113,6 +114,24 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     assert (ws / "rapporten" / "gunningsadvies.html").is_file()
     assert len(list((ws / "rapporten" / "brieven").glob("*.docx"))) == 2
     assert len(list((ws / "rapporten" / "gemeenten").glob("*.html"))) == 7
+
+
+def test_nieuw_licht_iedere_instelling_van_het_schema_toe(tmp_path: Path) -> None:
+    """Every field the schema allows appears in the new file, set or as a commented example, so a
+    field added to the schema later without a line in `evaluatie nieuw` fails here."""
+    ws = tmp_path / "ws"
+    assert _nieuw(ws, "--gemeenten", "Almere", "--percelen", "B1,onderwijs").exit_code == 0
+    tekst = (ws / "aanbesteding.yaml").read_text(encoding="utf-8")
+    schema = Path(__file__).resolve().parents[1] / "criteria" / "schema"
+    for bestand, inspringing in (("aanbesteding.schema.json", ""), ("perceel.schema.json", "    ")):
+        velden = json.loads((schema / bestand).read_text(encoding="utf-8"))["properties"]
+        for veld in velden:
+            assert re.search(rf"^{inspringing}(# )?{veld}:", tekst, re.M), (
+                f"{bestand}: veld '{veld}' ontbreekt in de uitleg van evaluatie nieuw (evaluatie/nieuw/aanmaken.py)"
+            )
+    data = json.loads((schema / "aanbesteding.schema.json").read_text(encoding="utf-8"))
+    for veld in data["properties"]["data"]["properties"]:
+        assert re.search(rf"^  (# )?{veld}:", tekst, re.M), veld
 
 
 def test_nieuw_overschrijft_nooit_een_bestaande_aanbesteding(tmp_path: Path) -> None:

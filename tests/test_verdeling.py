@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.pad import PADEN, VOLLEDIG, Onhaalbaar, verdeel_exact
 
 VRAAG = {"Noord": 10, "Oost": 6, "Zuid": 4}  # 20 in all; Noord and Oost form subregio A, Zuid is B
 REGIO = {"Noord": "A", "Oost": "A", "Zuid": "B"}
@@ -183,3 +186,92 @@ def test_toelating_via_gunning_laat_iedereen_toe(voorbeeld) -> None:
     toegewezen = {t["inschrijver"] for t in b1["toewijzing"]}
     assert toegewezen == {r["inschrijver"] for r in b1["rangorde"]}  # every admitted bidder gets a share
     assert sum(t["aantal"] for t in b1["toewijzing"]) == 98
+
+
+# --- The fast path (evaluatie.verdeling.pad) against the full model -------------------------
+
+
+@st.composite
+def kleine_aanbestedingen(draw: st.DrawFn) -> Verdeelprobleem:
+    """2-6 gemeenten in 1-3 subregio's, 1-4 suppliers, K = 1, 2 or 3 (or none), per_subregio, budgets."""
+    n = draw(st.integers(2, 6))
+    gemeenten = [f"G{i}" for i in range(n)]
+    regio = {g: f"R{draw(st.integers(0, 2))}" for g in gemeenten}
+    vraag = {g: draw(st.integers(0, 12)) for g in gemeenten}
+    leveranciers = []
+    for _ in range(draw(st.integers(1, 4))):
+        bediend = tuple(g for g in gemeenten if draw(st.integers(0, 3)) > 0) or (gemeenten[0],)
+        waarde = draw(st.integers(6000, 9500)) / 100
+        prijs = float(draw(st.integers(80, 100)) * 100)
+        leveranciers.append((waarde, prijs, draw(st.integers(3, 40)), bediend))
+    leveranciers.sort(key=lambda t: -t[0])  # the ranking: by value, ties in drawing order
+    lev = tuple(Leverancier(f"S{i}", w, p, c, b, i) for i, (w, p, c, b) in enumerate(leveranciers))
+    budget = {}
+    if draw(st.booleans()):
+        for g in gemeenten:
+            if draw(st.booleans()):
+                budget[g] = float(vraag[g] * draw(st.integers(80, 100)) * 100)
+    regels = Verdeelregels(
+        max_leveranciers_per_gemeente=draw(st.sampled_from([None, 1, 2, 3])),
+        per_subregio=draw(st.booleans()),
+        max_aandeel=draw(st.sampled_from([None, 0.6, 1.0])),
+        min_volume=draw(st.sampled_from([None, 3])),
+        budget_per_gemeente=budget,
+    )
+    return Verdeelprobleem("B1", "B1-route", vraag, regio, lev, regels, budget)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(p=kleine_aanbestedingen())
+def test_snel_pad_geeft_dezelfde_waarden_als_het_volledige_model(p: Verdeelprobleem) -> None:
+    """Exactness of the fast path: the same value at all four stages, and feasibility agrees."""
+    from evaluatie.verdeling.diagnose import vooraf
+
+    if vooraf(p) or not any(p.vraag.values()):
+        return
+    try:
+        volledig = verdeel_exact(p, "highs", None, pad=VOLLEDIG)
+    except Onhaalbaar:
+        volledig = None
+    try:
+        snel = verdeel_exact(p, "highs", None)
+    except Onhaalbaar:
+        snel = None
+    assert (snel is None) == (volledig is None)
+    if snel is None:
+        return
+    assert volledig.pad in (VOLLEDIG, PADEN[0]) and snel.pad in PADEN
+    assert snel.doelwaarden == volledig.doelwaarden
+    # and the fast allocation itself meets every rule
+    per = snel.per_leverancier()
+    for s in p.leveranciers:
+        assert per.get(s.naam, 0) <= s.capaciteit
+    for g, d in p.vraag.items():
+        assert sum(t.aantal for t in snel.toewijzing if t.gemeente == g) == d
+    cellen = snel.per_gemeente()
+    for g in p.budget:
+        assert sum(t.kosten for t in snel.toewijzing if t.gemeente == g) <= p.budget[g] + 1e-6
+    k = p.regels.max_leveranciers_per_gemeente
+    assert k is None or all(len(c) <= k for c in cellen.values())
+    if p.regels.per_subregio:
+        for r in set(p.subregio.values()):
+            sets = {frozenset(cellen.get(g, {})) for g, d in p.vraag.items() if d > 0 and p.subregio[g] == r}
+            assert len(sets) <= 1
+
+
+@pytest.mark.parametrize(("oplosser", "motoren"), [("auto", "cbc+highs"), ("highs", "highs")])
+def test_rekenpad_en_oplosser_in_gunning_json(voorbeeld, oplosser: str, motoren: str) -> None:
+    """The example's B1 uses max_leveranciers_per_gemeente 2: relaxation (CBC under auto) and
+    transportation LP (HiGHS) suffice; the other lots have no per-gemeente rule (merged model)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--geen-rapport", "--solver", oplosser])
+    assert res.exit_code == 0, res.output
+    percelen = json.loads((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]
+    assert (percelen["B1"]["rekenpad"], percelen["B1"]["oplosser"]) == ("relaxatie+transport", motoren)
+    assert percelen["onderwijs"]["rekenpad"] == "samengevoegd model"
+    assert percelen["onderwijs"]["oplosser"] == ("cbc" if oplosser == "auto" else "highs")

@@ -216,7 +216,8 @@ def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str
                 try:
                     controleer_bedrag(float(bedrag))
                 except GetalFout as e:
-                    fouten.append(Fout(plaats(naam, regels, pad), f"{pad[-1]} {e}"))
+                    getoond = int(bedrag) if float(bedrag).is_integer() else bedrag
+                    fouten.append(Fout(plaats(naam, regels, pad), f"{pad[-1]} {getoond}: {e}"))
     return fouten
 
 

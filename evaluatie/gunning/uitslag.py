@@ -44,6 +44,7 @@ class Perceeluitslag(Model):
     meldingen: tuple[str, ...]  # e.g. a tie that needs a draw
     solver: str
     model: str
+    pad: str = ""  # which step of evaluatie.verdeling.pad proved the optimum
     verklaring: dict[str, str] = {}  # inschrijver -> why it got less than its capacity (computed)
     gelijke_standen: tuple[Gelijkestand, ...] = ()  # undecided ties; `beslissend` ones block the award
 

@@ -55,6 +55,7 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
             ],
             "verdeelmodel": p.model,
             "oplosser": p.solver,
+            "rekenpad": p.pad,
         }
     return {
         "aanbesteding": u.aanbesteding,

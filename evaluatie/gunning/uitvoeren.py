@@ -197,6 +197,7 @@ def beoordeel_perceel(
         meldingen=tuple(meldingen),
         solver=verdeling.solver,
         model=verdeling.model,
+        pad=verdeling.pad or verdeling.model,
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from evaluatie.definitie.laden import samenvoegen, zoek_criteriaset
-from evaluatie.definitie.model import PERCEELCODES
+from evaluatie.definitie.model import PERCEELCODES, STANDAARD_BEWIJSSTUKKEN, Openbaarmaking, Perceel
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, zonder_toevoeging
 from evaluatie.gemeenteregister import BRON, PEILDATUM, RegisterGemeente, arbeidsmarktregios, gemeenten
@@ -37,11 +37,17 @@ UITLEG_PERCEEL = {
     "naam": "naam in rapporten en brieven",
     "plafondprijs": "maximumprijs per traject in euro, exclusief btw",
     "prijsmethode": "relatief | lineair | fictieve_korting | vaste_prijs (zie README, Prijs en rangorde)",
-    "max_fictieve_korting": "alleen bij fictieve_korting: korting in euro bij kwaliteit 100",
     "weging": "weging kwaliteit en prijs, samen 100",
     "bij_gelijke_stand": "beslisregels bij gelijke totaalscore, in volgorde; daarna loting",
     "schaal": "beoordelingsschaal van het panel",
     "verdeling": "verdeelregels (max_aandeel, min_volume, max_leveranciers_per_gemeente, ...)",
+}
+# Lot settings with a default in the model rather than in the criteria set.
+UITLEG_MODEL_PERCEEL = {
+    "max_fictieve_korting": "alleen bij fictieve_korting: korting in euro bij kwaliteit 100; "
+    "zonder waarde 30% van de plafondprijs",
+    "abnormaal_laag": "art. 2.116 Aw 2012: signaal bij een prijs die dit deel onder het gemiddelde van de andere ligt",
+    "vaste_prijs": "alleen bij prijsmethode vaste_prijs: de ene prijs per traject; zonder waarde de plafondprijs",
 }
 UITLEG_KNOCKOUT = {
     "keurmerk": "Blik op Werk keurmerk geldig op de peildatum",
@@ -189,8 +195,13 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]
     for sleutel_, waarde in perceel.items():
         if sleutel_ in ("knockout", "gunningscriteria"):
             continue
-        uitleg = UITLEG_PERCEEL.get(sleutel_, "")
+        uitleg = UITLEG_PERCEEL.get(sleutel_) or UITLEG_MODEL_PERCEEL.get(sleutel_, "")
         regels.append(f"    # {sleutel_}: {_w(waarde)}" + (f"   # {uitleg}" if uitleg else ""))
+    for sleutel_, uitleg in UITLEG_MODEL_PERCEEL.items():
+        veld = Perceel.model_fields.get(sleutel_)
+        if veld is not None and sleutel_ not in perceel:
+            standaard = "geen" if veld.default is None else _w(veld.default)
+            regels.append(f"    # {sleutel_}: ...   # {uitleg} (standaard: {standaard})")
     if perceel.get("knockout"):
         regels.append("    # knockout:   # knock-outeisen; 'regel: false' zet een eis uit")
         for regel, params in perceel["knockout"].items():
@@ -251,10 +262,29 @@ def yaml_tekst(
     ]
     if beoordeling:
         r += [
-            f"# Uit criteriaset {verzoek.criteriaset}: {_w(beoordeling)}",
-            "# (aggregatie: gemiddelde of mediaan van de beoordelaars; signaal_spreiding_stappen: vanaf",
-            "# hoeveel schaalstappen verschil een signaal volgt). Om af te wijken: 'beoordeling: {...}'.",
+            "# Beoordeling door het panel: aggregatie (gemiddelde of mediaan van de beoordelaars) en",
+            "# signaal_spreiding_stappen (vanaf hoeveel schaalstappen verschil een signaal volgt).",
+            f"# beoordeling: {_w(beoordeling)}   # uit criteriaset {verzoek.criteriaset}",
         ]
+    r += [
+        "# Extra dagen die voor de opschortende termijn als feestdag tellen, naast de Algemene termijnenwet",
+        "# en criteria/atw-gelijkgestelde-dagen.yaml. Standaard: geen.",
+        "# gelijkgestelde_dagen: [jjjj-mm-dd]",
+        "",
+        "# Brieven aan de inschrijvers. Zonder afzender staat alleen de penvoerder boven de brief.",
+        "# afzender:",
+        "#   adres: [Postbus ..., 1234 AB Plaats]",
+        "#   contactpersoon: {naam: ..., functie: ..., telefoon: ..., email: ...}",
+        "#   ondertekenaar: {naam: ..., functie: ...}",
+        "# Bewijsstukken waaronder de gunning definitief wordt; standaard:",
+        *[f"#   - {b}" for b in STANDAARD_BEWIJSSTUKKEN],
+        "# bewijsstukken: [..., ...]",
+        "# Rechtsbescherming in iedere brief: rechtbank (standaard: de rechtbank van het arrondissement waarin",
+        "# de penvoerder is gevestigd) en eventueel een klachtenmeldpunt (standaard: geen).",
+        "# rechtsbescherming: {rechtbank: ..., klachtenmeldpunt: ...}",
+        "# Wat een afgewezen inschrijver van de winnaar ziet: score (alleen de scores) of prijs (ook de prijs).",
+        f"# openbaarmaking: {{prijs_winnaar: {Openbaarmaking().prijs_winnaar}}}   # standaard",
+    ]
     r += [
         "",
         f"# Deelnemende gemeenten ({len(gekozen)}), uit het register in criteria/gemeenten/ ({BRON}).",

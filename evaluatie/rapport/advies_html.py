@@ -20,6 +20,7 @@ from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.waarde import procedure_tekst, regime, waarden
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
+from evaluatie.verdeling.pad import beschrijving
 
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
 MAX_NAMEN_AFGEWEZEN = 10  # rejected or excluded bidders named in the advice sentence; beyond, a count
@@ -491,7 +492,8 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
         tabel_html = _verdeling_breed(p, leveranciers)
     delen = [
         f"<h3>{kop_tekst} per gemeente</h3>",
-        f"<p>Verdeelmodel: {e(p.model)}; oplosser: {e(oplosser_naam(p.solver))}. Budget per gemeente: het "
+        f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; oplosser: {e(oplosser_naam(p.solver))}. "
+        "Budget per gemeente: het "
         "budget uit de verdeelregels, anders vraag maal plafondprijs.</p>",
         tabel_html,
     ]

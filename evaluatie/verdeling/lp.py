@@ -204,7 +204,36 @@ def _los(prob, oplosser: str, tijdslimiet: float | None) -> str:
 
 
 def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | None = None) -> Verdeling:
-    """Allocate one lot. Raises EvaluatieFout with an explanation in words when impossible."""
+    """Allocate one lot along the exact fast path of `evaluatie.verdeling.pad`.
+
+    The result depends only on the order of p.leveranciers (the ranking), the tender order of
+    p.vraag and the numbers, never on names. Raises EvaluatieFout with an explanation in words
+    when impossible."""
+    from evaluatie.verdeling.diagnose import diagnose, vooraf
+    from evaluatie.verdeling.pad import Onhaalbaar, Tijdslimiet, verdeel_exact
+
+    meldingen = vooraf(p)
+    if meldingen:
+        raise EvaluatieFout(meldingen)
+    if not any(p.vraag.values()):  # no demand at all: nothing to allocate
+        return Verdeling(toewijzing=(), solver=kies(oplosser, False), model="leeg", pad="leeg")
+    try:
+        return verdeel_exact(p, oplosser, tijdslimiet)
+    except Onhaalbaar:
+        enkel = kies(oplosser, per_gemeente_nodig(p))
+        raise EvaluatieFout(diagnose(p, klassen(p), enkel, tijdslimiet)) from None
+    except Tijdslimiet:
+        raise EvaluatieFout([_TIJDSLIMIET.format(perceel=p.perceelnaam)]) from None
+
+
+_TIJDSLIMIET = (
+    "Perceel {perceel}: de oplosser vond binnen de tijdslimiet geen bewezen optimale verdeling; verhoog --tijdslimiet"
+)
+
+
+def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | None = None) -> Verdeling:
+    """The full model through PuLP, as it was before the fast path: kept as the reference that
+    bench/landelijk.py measures against. Raises EvaluatieFout when impossible."""
     import pulp
 
     from evaluatie.verdeling.diagnose import diagnose, vooraf
@@ -249,6 +278,7 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
         toewijzing=tuple(_uitsplitsen(p, ks, hoeveel)),
         solver=oplosser,
         model="per gemeente" if per_gemeente_nodig(p) else "geaggregeerd",
+        pad="PuLP volledig model",
         bouwtijd=bouwtijd,
         oplostijd=oplostijd,
     )

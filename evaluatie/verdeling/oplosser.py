@@ -1,4 +1,7 @@
-"""Solver choice through PuLP: HiGHS (highspy) or PuLP's bundled CBC, single thread, fixed seed."""
+"""Solver choice: HiGHS (highspy) or PuLP's bundled CBC, single thread, fixed seed.
+
+CBC gets no `threads` option: the bundled CBC with `-threads 1` stalls for 10 s in about 1% of
+solves, and without it CBC runs single-threaded anyway."""
 
 from __future__ import annotations
 
@@ -26,7 +29,6 @@ def maak_oplosser(naam: str, tijdslimiet: float | None):
             return pulp.PULP_CBC_CMD(
                 msg=False,
                 timeLimit=tijdslimiet,
-                threads=1,
                 gapRel=0,
                 gapAbs=GAT,
                 options=[f"randomSeed {ZAAD}", f"randomCbcSeed {ZAAD}"],
@@ -40,21 +42,38 @@ def versie(naam: str) -> str:
     from importlib.metadata import version
 
     if naam == "highs":
-        return f"HiGHS (highspy {version('highspy')}) via PuLP {version('pulp')}"
+        return f"HiGHS (highspy {version('highspy')})"
     if naam == "cbc":
         return f"CBC (meegeleverd met PuLP {version('pulp')})"
-    return f"automatisch: {versie('cbc')} voor samengevoegde modellen, anders {versie('highs')}"
+    return (
+        f"automatisch: {versie('cbc')} voor de samengevoegde modellen en de relaxatie, "
+        f"{versie('highs')} voor het transportmodel, het stap-4-model en het volledige model"
+    )
+
+
+# Which engine 'auto' uses for each step of evaluatie.verdeling.pad, as bench/landelijk.py measured
+# (national tender, seed 7): CBC proves the small merged MIPs (relaxation, merged model) 3-10x
+# faster than HiGHS; highspy solves the transportation LP in milliseconds without a subprocess;
+# HiGHS was faster on the per-gemeente MIPs (full model: 110 s against more than 140 s).
+AUTO_PER_STAP = {"relaxatie": "cbc", "samengevoegd": "cbc", "transport": "highs", "stap4": "highs", "volledig": "highs"}
+
+
+def kies_stap(naam: str, stap: str) -> str:
+    return AUTO_PER_STAP[stap] if naam == "auto" else naam
 
 
 def kies(naam: str, per_gemeente: bool) -> str:
-    """'auto' picks what bench/landelijk.py measured faster: CBC on the merged (aggregated) model
-    (0.7 s against 4.3 s for the national tender), HiGHS when the model needs one class per
-    gemeente (110 s against more than 140 s)."""
+    """One engine for a whole model (the diagnosis and the PuLP reference model): 'auto' takes
+    CBC for the merged model, HiGHS when the model needs one class per gemeente."""
     if naam != "auto":
         return naam
     return "highs" if per_gemeente else "cbc"
 
 
 def oplosser_naam(naam: str) -> str:
-    """The solver actually used for a lot, with its version; other values (e.g. toelating) as they are."""
-    return versie(naam) if naam in ("highs", "cbc") else naam
+    """The engines actually used for a lot ('cbc+highs': one per step), with their versions;
+    other values (e.g. toelating) as they are."""
+    delen = naam.split("+")
+    if all(d in ("highs", "cbc") for d in delen):
+        return " en ".join(versie(d) for d in dict.fromkeys(delen))
+    return naam

@@ -1,0 +1,185 @@
+"""Build the allocation model of one step as a `Lineair`, with exactly the rules that step needs.
+
+Variables x[c, s]: inburgeraars of demand class c for supplier s (integer). A class is one
+gemeente, a group of gemeenten with the same eligible suppliers (merged), or one subregio
+(under per_subregio). Which rules are switched on decides whether the model is the real one or
+a relaxation of it; see `evaluatie.verdeling.pad` for the order in which they are used.
+
+The four objectives are the same integer vectors in every step:
+1. waarde: gunningswaarde x 10,000 per inburgeraar (maximise);
+2. kosten: price in cents per inburgeraar (minimise);
+3. rangvoorkeur: R - rank per inburgeraar, R suppliers (maximise);
+4. volgorde: (R - rank) x (C - position)^2 per inburgeraar, C classes in tender order (maximise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evaluatie.verdeling.lp import CENTEN, WAARDESCHAAL, Klasse, bovengrens
+from evaluatie.verdeling.matrix import Lineair
+from evaluatie.verdeling.model import Verdeelprobleem
+
+
+@dataclass
+class Opbouw:
+    lin: Lineair
+    ks: list[Klasse]
+    x: dict[tuple[int, int], int]  # (class, supplier) -> column
+    doelen: tuple[dict[int, int], dict[int, int], dict[int, int], dict[int, int]]
+
+    def totalen(self, waarden: list[int]) -> dict[int, int]:
+        """Each supplier's total over all classes (suppliers without volume included, at 0)."""
+        uit: dict[int, int] = {}
+        for (_, si), j in self.x.items():
+            uit[si] = uit.get(si, 0) + waarden[j]
+        return uit
+
+    def cellen(self, waarden: list[int]) -> dict[tuple[int, int], int]:
+        return {key: waarden[j] for key, j in self.x.items() if waarden[j]}
+
+
+def bouw(
+    p: Verdeelprobleem,
+    ks: list[Klasse],
+    *,
+    per_gemeente: bool = False,
+    budget: bool = False,
+    subregio: str = "nee",
+    totalen: dict[int, int] | None = None,
+    geheel: bool = True,
+) -> Opbouw:
+    """The model over classes `ks`.
+
+    per_gemeente: the max_leveranciers_per_gemeente rows (classes must be single gemeenten);
+    budget: the budget rows (exact for single gemeenten, summed for larger classes);
+    subregio: 'nee', 'gemeente' (today's per_subregio
+    rows over single gemeenten) or 'klasse' (classes are whole subregio's: exact, see `_subregio_klasse`);
+    totalen: every supplier's total fixed (the supplier-level rules are then already met);
+    geheel: integer x (False for the transportation LP, which is totally unimodular).
+    """
+    r = p.regels
+    lin = Lineair()
+    x: dict[tuple[int, int], int] = {}
+    for ci, k in enumerate(ks):
+        for si in k.leveranciers:
+            ub = min(k.vraag, bovengrens(p, p.leveranciers[si]))
+            if totalen is not None:
+                ub = min(ub, totalen.get(si, 0))
+            if ub > 0:
+                x[ci, si] = lin.kolom(0, ub, geheel)
+    for ci, k in enumerate(ks):
+        lin.rij([(x[ci, si], 1) for si in k.leveranciers if (ci, si) in x], k.vraag, k.vraag)
+    per_leverancier: dict[int, list[tuple[int, int]]] = {}
+    for (ci, si), j in x.items():
+        per_leverancier.setdefault(si, []).append((ci, j))
+    gebruikt = sorted(per_leverancier)
+    if totalen is not None:
+        for si in gebruikt:
+            lin.rij([(j, 1) for _, j in per_leverancier[si]], totalen[si], totalen[si])
+    else:
+        _leveranciersregels(p, lin, per_leverancier, gebruikt)
+    if per_gemeente and r.max_leveranciers_per_gemeente is not None:
+        for ci, k in enumerate(ks):
+            zs = []
+            for si in k.leveranciers:
+                if (ci, si) in x:
+                    z = lin.kolom(0, 1)
+                    lin.rij([(x[ci, si], 1), (z, -k.vraag)], boven=0)
+                    zs.append((z, 1))
+            if len(zs) > r.max_leveranciers_per_gemeente:
+                lin.rij(zs, boven=r.max_leveranciers_per_gemeente)
+    if subregio == "gemeente":
+        _subregio_gemeente(p, lin, ks, x)
+    elif subregio == "klasse":
+        _subregio_klasse(p, lin, ks, x)
+    if budget:
+        # One row per class whose gemeenten all have a budget: for a single gemeente the real
+        # rule, for a merged class or subregio the sum of its gemeenten's rows (a relaxation).
+        for ci, k in enumerate(ks):
+            if all(g in p.budget for g in k.gemeenten):
+                termen = [
+                    (x[ci, si], round(p.leveranciers[si].prijs * CENTEN)) for si in k.leveranciers if (ci, si) in x
+                ]
+                lin.rij(termen, boven=sum(round(p.budget[g] * CENTEN) for g in k.gemeenten))
+    m, n = len(p.leveranciers), len(ks)
+    doelen = (
+        {j: round(p.leveranciers[si].waarde * WAARDESCHAAL) for (ci, si), j in x.items()},
+        {j: round(p.leveranciers[si].prijs * CENTEN) for (ci, si), j in x.items()},
+        {j: m - p.leveranciers[si].rang for (ci, si), j in x.items()},
+        {j: (m - p.leveranciers[si].rang) * (n - ci) ** 2 for (ci, si), j in x.items()},
+    )
+    return Opbouw(lin, ks, x, doelen)
+
+
+def _leveranciersregels(p: Verdeelprobleem, lin: Lineair, per_leverancier, gebruikt: list[int]) -> None:
+    """Capacity, max_aandeel, min_volume, min/max_leveranciers: rules on a supplier's total only.
+
+    y[s] = 1 when s gets volume. A chosen supplier gets at least max(1, min_volume): a supplier
+    with nothing does not count towards min_leveranciers."""
+    r = p.regels
+    heeft_y = r.min_volume or r.min_leveranciers is not None or r.max_leveranciers is not None
+    ys = []
+    for si in gebruikt:
+        ub = bovengrens(p, p.leveranciers[si])
+        volume = [(j, 1) for _, j in per_leverancier[si]]
+        if not heeft_y:
+            lin.rij(volume, boven=ub)
+            continue
+        y = lin.kolom(0, 1)
+        ys.append((y, 1))
+        lin.rij([*volume, (y, -ub)], boven=0)
+        # x <= ub(x) * y: redundant for integers, but a much tighter LP relaxation.
+        for _, j in per_leverancier[si]:
+            lin.rij([(j, 1), (y, -lin.boven[j])], boven=0)
+        lin.rij([*volume, (y, -max(1, r.min_volume or 0))], onder=0)
+    if r.min_leveranciers is not None:
+        lin.rij(ys, onder=r.min_leveranciers)
+    if r.max_leveranciers is not None:
+        lin.rij(ys, boven=r.max_leveranciers)
+
+
+def _subregio_gemeente(p: Verdeelprobleem, lin: Lineair, ks: list[Klasse], x) -> None:
+    """per_subregio over single gemeenten: a supplier serves every gemeente of a subregio (>= 1 each) or none."""
+    regios: dict[str, list[int]] = {}
+    for ci, k in enumerate(ks):
+        regios.setdefault(p.subregio[k.gemeenten[0]], []).append(ci)
+    for cis in regios.values():
+        for si in sorted({si for ci in cis for si in ks[ci].leveranciers}):
+            if not all((ci, si) in x for ci in cis):
+                for ci in cis:
+                    if (ci, si) in x:
+                        lin.boven[x[ci, si]] = 0
+                continue
+            z = lin.kolom(0, 1)
+            for ci in cis:
+                lin.rij([(x[ci, si], 1), (z, -ks[ci].vraag)], boven=0)
+                lin.rij([(x[ci, si], 1), (z, -1)], onder=0)
+
+
+def _subregio_klasse(p: Verdeelprobleem, lin: Lineair, ks: list[Klasse], x) -> None:
+    """per_subregio over whole subregio's, exact for a supplier's total.
+
+    With n gemeenten with demand in the subregio, the smallest demand d_min and D in all, a
+    supplier serves the subregio with 0 or between n and D; at most d_min suppliers (each needs
+    one inburgeraar in every gemeente) and at most max_leveranciers_per_gemeente. Any such
+    amounts split over the gemeenten: give every chosen supplier 1 per gemeente, the rest is a
+    transportation problem with every cell open and equal totals."""
+    k_max = p.regels.max_leveranciers_per_gemeente
+    for ci, k in enumerate(ks):
+        n = len(k.gemeenten)
+        d_min = min(p.vraag[g] for g in k.gemeenten)
+        grens = d_min if k_max is None else min(d_min, k_max)
+        zs = []
+        for si in k.leveranciers:
+            if (ci, si) not in x:
+                continue
+            if lin.boven[x[ci, si]] < n:
+                lin.boven[x[ci, si]] = 0
+                continue
+            z = lin.kolom(0, 1)
+            lin.rij([(x[ci, si], 1), (z, -k.vraag)], boven=0)
+            lin.rij([(x[ci, si], 1), (z, -n)], onder=0)
+            zs.append((z, 1))
+        if len(zs) > grens:
+            lin.rij(zs, boven=grens)

@@ -1,0 +1,249 @@
+"""The exact fast path for the allocation: relaxation -> transportation LP -> check -> stage-4 MIP -> full model.
+
+The lexicographic stages (see `evaluatie.verdeling.opbouw`) are those of the full model:
+1. maximise waarde, 2. minimise kosten, 3. maximise rangvoorkeur, each fixed at its exact value;
+then every supplier's total is fixed and 4. volgorde is maximised.
+
+Rules that look at single gemeenten (max_leveranciers_per_gemeente, budget_per_gemeente,
+per_subregio) make the full model large and symmetric. Stages 1-3 depend only on each supplier's
+total, so:
+1. Relaxation: solve stages 1-3 on a smaller model that drops the per-gemeente rules: merged
+   classes (gemeenten with the same eligible suppliers, and with or without a budget; a merged
+   class keeps the sum of its budgets), or, under per_subregio, one class per subregio with the
+   rule written exactly. Its stage values bound the real model's.
+2. Transportation LP: fix the relaxation's supplier totals and maximise stage 4 per gemeente with
+   rows sum_s x = d_g and sum_g x = X_s (and the budget rows). Without budgets the matrix is
+   totally unimodular, so the simplex vertex is integral; a fractional vertex (budgets) goes on
+   to step 4.
+3. Check: when that allocation meets every real rule (at most K suppliers per gemeente, every
+   budget, one set of suppliers per subregio), it is feasible for the real model and attains every
+   bound: proven optimal ('relaxatie+transport').
+4. Otherwise stage 4 as a MIP over single gemeenten with all real rules and the totals still fixed
+   ('stap-4-MIP'); if that is infeasible, the totals cannot be attained and the full model is
+   solved, built once, each stage's solution the MIP start of the next ('volledig model').
+Without any per-gemeente rule the merged model is the real model ('samengevoegd model').
+
+Ties: stages 3 and 4 are the documented tie-break (better-ranked supplier first, then earlier
+gemeenten in the tender's list to the better-ranked supplier). The model is built only from the
+ranking order, the tender order and the numbers, never from names, and the engines run single
+threaded with a fixed seed, so the same input gives the same allocation byte for byte.
+"""
+
+from __future__ import annotations
+
+import time
+
+from evaluatie.verdeling.lp import Klasse, _uitsplitsen, geschikt, klassen, per_gemeente_nodig
+from evaluatie.verdeling.matrix import Motor, Uitkomst, doelwaarde, motor
+from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
+from evaluatie.verdeling.opbouw import Opbouw, bouw
+from evaluatie.verdeling.oplosser import kies_stap
+
+SAMENGEVOEGD = "samengevoegd model"
+TRANSPORT = "relaxatie+transport"
+STAP4 = "stap-4-MIP"
+VOLLEDIG = "volledig model"
+PADEN = (SAMENGEVOEGD, TRANSPORT, STAP4, VOLLEDIG)
+# The path in words, for the advies (what proved the optimum).
+BESCHRIJVING = {
+    SAMENGEVOEGD: "samengevoegd model (gemeenten met dezelfde inschrijvers samen), optimum bewezen",
+    TRANSPORT: "relaxatie zonder de regels per gemeente, daarna een transportmodel per gemeente; die verdeling "
+    "voldoet aan alle regels en haalt de grenzen van de relaxatie, dus is bewezen optimaal",
+    STAP4: "relaxatie zonder de regels per gemeente, daarna stap 4 als model met alle regels per gemeente en de "
+    "totalen per inschrijver vast; optimum bewezen",
+    VOLLEDIG: "volledig model per gemeente met alle regels, optimum bewezen",
+}
+
+
+def beschrijving(pad: str) -> str:
+    return BESCHRIJVING.get(pad, pad)
+
+
+Start = list[int] | dict[int, int]  # a full solution, or some columns for HiGHS to complete
+
+
+class Onhaalbaar(Exception):
+    """The real model has no solution (the diagnosis explains why)."""
+
+
+class Tijdslimiet(Exception):
+    pass
+
+
+def _los(
+    m: Motor, doel: dict[int, int], maximaliseer: bool, start: list[int] | dict[int, int] | None = None
+) -> list[int]:
+    uitkomst = m.los(doel, maximaliseer, start)
+    if uitkomst == Uitkomst.ONHAALBAAR:
+        raise Onhaalbaar
+    if uitkomst == Uitkomst.TIJDSLIMIET:
+        raise Tijdslimiet
+    return m.waarden()
+
+
+def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4) -> tuple[list[int], list[int]]:
+    """Stages 1..stappen, each fixed at its exact value; totals fixed after stage 3."""
+    waarde, kosten, rang, volgorde = o.doelen
+    waarden: list[int] | None = None
+    behaald = []
+    for doel, maximaliseer in ((waarde, True), (kosten, False), (rang, True), (volgorde, True))[:stappen]:
+        waarden = _los(m, doel, maximaliseer, waarden)
+        v = doelwaarde(doel, waarden)
+        behaald.append(v)
+        termen = list(doel.items())
+        m.voeg_rij_toe(termen, v, float("inf")) if maximaliseer else m.voeg_rij_toe(termen, float("-inf"), v)
+        if doel is rang and stappen == 4:
+            kolommen: dict[int, list[tuple[int, float]]] = {}
+            for (_, si), j in o.x.items():
+                kolommen.setdefault(si, []).append((j, 1))
+            for si, totaal in sorted(o.totalen(waarden).items()):
+                m.voeg_rij_toe(kolommen[si], totaal, totaal)
+    assert waarden is not None
+    return waarden, behaald
+
+
+def gemeenteklassen(p: Verdeelprobleem) -> list[Klasse]:
+    el = geschikt(p)
+    return [Klasse((g,), d, el[g]) for g, d in p.vraag.items() if d > 0]
+
+
+def subregioklassen(p: Verdeelprobleem) -> list[Klasse]:
+    el = geschikt(p)
+    groepen: dict[str, list[str]] = {}
+    for g, d in p.vraag.items():
+        if d > 0:
+            groepen.setdefault(p.subregio[g], []).append(g)
+    return [Klasse(tuple(gs), sum(p.vraag[g] for g in gs), el[gs[0]]) for gs in groepen.values()]
+
+
+def voldoet(p: Verdeelprobleem, ks: list[Klasse], cellen: dict[tuple[int, int], int]) -> bool:
+    """Does an allocation over single gemeenten meet every per-gemeente rule of the real model?"""
+    r = p.regels
+    per_klasse: dict[int, list[int]] = {}
+    for ci, si in sorted(cellen):
+        per_klasse.setdefault(ci, []).append(si)
+    if r.max_leveranciers_per_gemeente is not None and any(
+        len(s) > r.max_leveranciers_per_gemeente for s in per_klasse.values()
+    ):
+        return False
+    for ci, k in enumerate(ks):
+        g = k.gemeenten[0]
+        if g in p.budget:
+            from evaluatie.verdeling.lp import CENTEN
+
+            kosten = sum(n * round(p.leveranciers[si].prijs * CENTEN) for (c, si), n in cellen.items() if c == ci)
+            if kosten > round(p.budget[g] * CENTEN):
+                return False
+    if r.per_subregio:
+        sets: dict[str, set[tuple[int, ...]]] = {}
+        for ci, k in enumerate(ks):
+            sets.setdefault(p.subregio[k.gemeenten[0]], set()).add(tuple(per_klasse.get(ci, [])))
+        if any(len(s) > 1 for s in sets.values()):
+            return False
+    return True
+
+
+def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, pad: str | None = None) -> Verdeling:
+    """Allocate one lot along the fast path (or, with pad=VOLLEDIG, the full model only).
+
+    Raises Onhaalbaar or Tijdslimiet; the caller turns them into words."""
+    t0 = time.perf_counter()
+    model = "per gemeente" if per_gemeente_nodig(p) else "geaggregeerd"
+    motoren: list[str] = []  # the engine of every step taken, in order
+
+    def maak(stap: str, lin) -> Motor:
+        naam = kies_stap(oplosser, stap)
+        motoren.append(naam)
+        return motor(naam, lin, tijdslimiet)
+
+    def klaar(o: Opbouw, waarden: list[int], behaald: list[int], gekozen: str, bouwtijd: float) -> Verdeling:
+        hoeveel = o.cellen(waarden)
+        return Verdeling(
+            toewijzing=tuple(_uitsplitsen(p, o.ks, hoeveel)),
+            solver="+".join(dict.fromkeys(motoren)),
+            model=model,
+            pad=gekozen,
+            doelwaarden=tuple(behaald),
+            bouwtijd=bouwtijd,
+            oplostijd=time.perf_counter() - t0 - bouwtijd,
+        )
+
+    if not per_gemeente_nodig(p):
+        o = bouw(p, klassen(p))
+        bouwtijd = time.perf_counter() - t0
+        waarden, behaald = lexicografisch(maak("samengevoegd", o.lin), o)
+        return klaar(o, waarden, behaald, SAMENGEVOEGD, bouwtijd)
+    ks = gemeenteklassen(p)
+    r = p.regels
+    if pad != VOLLEDIG:
+        if r.per_subregio:
+            rel = bouw(p, subregioklassen(p), subregio="klasse", budget=True)
+        else:
+            rel = bouw(p, samengevoegde_klassen(p), budget=True)
+        bouwtijd = time.perf_counter() - t0
+        waarden, behaald = lexicografisch(maak("relaxatie", rel.lin), rel, stappen=3)
+        totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
+        transport = bouw(p, ks, totalen=totalen, budget=True, geheel=False)
+        try:
+            tw = _los(maak("transport", transport.lin), transport.doelen[3], True)
+        except (Onhaalbaar, ArithmeticError):  # cannot happen for a TU matrix; be safe, not fast
+            tw = None
+        if tw is not None and voldoet(p, ks, transport.cellen(tw)):
+            return klaar(transport, tw, [*behaald, doelwaarde(transport.doelen[3], tw)], TRANSPORT, bouwtijd)
+        stap4 = bouw(
+            p,
+            ks,
+            per_gemeente=True,
+            budget=True,
+            subregio="gemeente" if r.per_subregio else "nee",
+            totalen=totalen,
+        )
+        start = None
+        if r.per_subregio:
+            verdeeld = _subregio_splitsen(p, rel.ks, rel.cellen(waarden))
+            start = {j: verdeeld.get(key, 0) for key, j in stap4.x.items()}
+        try:
+            sw = _los(maak("stap4", stap4.lin), stap4.doelen[3], True, start)
+            return klaar(stap4, sw, [*behaald, doelwaarde(stap4.doelen[3], sw)], STAP4, bouwtijd)
+        except Onhaalbaar:
+            pass
+    t1 = time.perf_counter()
+    volledig = bouw(p, ks, per_gemeente=True, budget=True, subregio="gemeente" if r.per_subregio else "nee")
+    bouwtijd = time.perf_counter() - t1 if pad == VOLLEDIG else time.perf_counter() - t0
+    waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig)
+    return klaar(volledig, waarden, behaald, VOLLEDIG, bouwtijd)
+
+
+def _subregio_splitsen(
+    p: Verdeelprobleem, regios: list[Klasse], hoeveel: dict[tuple[int, int], int]
+) -> dict[tuple[int, int], int]:
+    """Split per-subregio amounts over its gemeenten (MIP start for stage 4 under per_subregio).
+
+    Every chosen supplier gets 1 in every gemeente; the rest goes north-west corner: suppliers by
+    rank, gemeenten in tender order. Returns cells keyed by (position among active gemeenten, supplier)."""
+    positie = {g: i for i, g in enumerate(g for g, d in p.vraag.items() if d > 0)}
+    uit: dict[tuple[int, int], int] = {}
+    for ri, k in enumerate(regios):
+        gekozen = sorted(
+            (si for (c, si), n in hoeveel.items() if c == ri and n > 0), key=lambda i: p.leveranciers[i].rang
+        )
+        rest = {si: hoeveel[ri, si] - len(k.gemeenten) for si in gekozen}
+        for g in k.gemeenten:
+            nodig = p.vraag[g] - len(rest)
+            for si in rest:
+                neem = min(nodig, rest[si])
+                rest[si] -= neem
+                nodig -= neem
+                uit[positie[g], si] = 1 + neem
+    return uit
+
+
+def samengevoegde_klassen(p: Verdeelprobleem) -> list[Klasse]:
+    """Gemeenten with the same eligible suppliers merged, those with a budget apart from those
+    without (so each merged class keeps the sum of its budgets as a valid row)."""
+    el = geschikt(p)
+    groepen: dict[tuple[tuple[int, ...], bool], list[str]] = {}
+    for g, d in p.vraag.items():
+        if d > 0:
+            groepen.setdefault((el[g], g in p.budget), []).append(g)
+    return [Klasse(tuple(gs), sum(p.vraag[g] for g in gs), sleutel[0]) for sleutel, gs in groepen.items()]
