@@ -233,9 +233,11 @@ def schrijf_consensus(werkmap: Werkmap, overschrijven: bool = False) -> Consensu
 
 
 def heeft_beoordelingen(werkmap: Werkmap) -> bool:
-    from evaluatie.werkboek import zichtbare_bestanden
+    """Whether beoordelingen/ holds anything to read; a bad link counts, so it is reported, not skipped."""
+    from evaluatie.werkboek import map_inhoud
 
-    return bool(zichtbare_bestanden(werkmap.beoordelingen)[0])
+    inhoud = map_inhoud(werkmap.beoordelingen)
+    return bool(inhoud.lezen or inhoud.fouten)
 
 
 def toets_met_beoordeling(invoer: Invoer) -> Toetsuitslag:

@@ -5,6 +5,7 @@ change knock-out rules."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -225,3 +226,14 @@ def test_unieke_namen_geven_beide_het_kvk_nummer() -> None:
         "Kompas-Inburgering": "kompas-inburgering-90000002",
         "Taal": "taal",
     }
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every file")
+def test_onleesbaar_bestand_is_een_fout(voorbeeld: Path) -> None:
+    pad = voorbeeld / "inschrijvingen" / "kompas.xlsx"
+    pad.chmod(0)
+    try:
+        res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld)])
+    finally:
+        pad.chmod(0o644)
+    assert res.exit_code == 2 and "kompas.xlsx: bestand kan niet worden gelezen" in res.output
