@@ -185,6 +185,15 @@ def nieuw(map_: Path, **opties: Any) -> None:
     )
 
 
+@main.command("init", hidden=True, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+def init() -> None:
+    """Users coming from other tools type 'init': point them to 'nieuw'."""
+    raise click.UsageError(
+        "de opdracht heet 'evaluatie nieuw': evaluatie nieuw MAP --naam ... --penvoerder ... "
+        "--gemeenten ... of --regio ... --percelen ... (zie evaluatie nieuw --help)"
+    )
+
+
 @main.command("regio")
 @click.argument("naam", required=False)
 @afhandeling

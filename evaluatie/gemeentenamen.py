@@ -116,9 +116,9 @@ class Namen:
                 f"de gemeente {oud.naam} bestaat sinds {datum_tekst(oud.opgeheven_per)} niet meer "
                 f"en is opgegaan in {opsomming(list(oud.opgegaan_in), 'en')}"
             )
-            opvolgers = [n for n in oud.opgegaan_in if self.zoek(n)]
+            opvolgers = [gevonden for n in oud.opgegaan_in if (gevonden := self.zoek(n)) is not None]
             if opvolgers:
-                delen.append(f"bedoelt u {opsomming([self.zoek(n) for n in opvolgers])}?")  # type: ignore[misc]
+                delen.append(f"bedoelt u {opsomming(opvolgers)}?")
                 return "; ".join(delen)
         suggesties = self.suggesties(naam)
         if suggesties:
@@ -128,7 +128,7 @@ class Namen:
         return "; ".join(delen)
 
     def melding(self, naam: str, onbekend: str, peildatum: dt.date | None = None) -> str:
-        """ "'Hilversun' hoort niet bij deze aanbesteding; bedoelt u Hilversum?"."""
+        """The full message, e.g. 'Hilversun' hoort niet bij deze aanbesteding; bedoelt u Hilversum?"""
         extra = self.toelichting(naam, peildatum)
         return f"'{naam}' {onbekend}" + (f"; {extra}" if extra else "")
 

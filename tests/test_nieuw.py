@@ -157,6 +157,8 @@ def test_nieuw_met_tikfouten_noemt_de_dichtstbijzijnde_namen_en_schrijft_niets(t
     ws = tmp_path / "ws"
     res = _nieuw(
         ws,
+        "--sluiting",
+        "2026-11-30",
         "--gemeenten",
         "Almere, Dronten, Lelystat, Weesp, Bergen",
         "--regio",
@@ -174,7 +176,8 @@ def test_nieuw_met_tikfouten_noemt_de_dichtstbijzijnde_namen_en_schrijft_niets(t
         "--percelen: 'onderwys' is geen perceel; bedoelt u onderwijs?",
     ):
         assert verwacht in res.output, verwacht
-    assert "Fouten in de invoer (5):" in res.output  # all at once
+    assert "--sluiting: 30-11-2026 ligt niet na de publicatie (01-12-2026)" in res.output
+    assert "Fouten in de invoer (6):" in res.output  # all at once
     assert not ws.exists()
 
 
@@ -276,6 +279,12 @@ def test_zet_met_gemeentenaam_en_tikfout(tmp_path: Path) -> None:
             "aanbesteding.yaml (met --zet): percelen.B1.gemeenten[2]: gemeente 'Zuidd' staat niet onder gemeenten; "
             "bedoelt u Zuid?"
         ]
+
+
+def test_init_wijst_naar_nieuw(tmp_path: Path) -> None:
+    res = _cli("init", str(tmp_path / "x"), "--regio", "Flevoland")
+    assert res.exit_code == 2 and "de opdracht heet 'evaluatie nieuw'" in res.output
+    assert not (tmp_path / "x").exists()
 
 
 def test_regio_toont_de_regios_en_hun_gemeenten() -> None:

@@ -216,6 +216,22 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]
     return regels
 
 
+def planning(verzoek: Verzoek) -> tuple[dt.date, dt.date, dt.date]:
+    """Publication, closing and award date: as given, else the documented defaults."""
+    publicatie = verzoek.publicatie or dt.date.today()
+    sluiting = verzoek.sluiting or publicatie + dt.timedelta(days=DAGEN_TOT_SLUITING)
+    gunning = verzoek.gunning or sluiting + dt.timedelta(days=DAGEN_SLUITING_TOT_GUNNING)
+    return publicatie, sluiting, gunning
+
+
+def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
+    publicatie, sluiting, gunning = planning(verzoek)
+    if sluiting <= publicatie:
+        fouten.append(Fout("--sluiting", f"{sluiting:%d-%m-%Y} ligt niet na de publicatie ({publicatie:%d-%m-%Y})"))
+    if gunning <= sluiting:
+        fouten.append(Fout("--gunningsdatum", f"{gunning:%d-%m-%Y} ligt niet na de sluiting ({sluiting:%d-%m-%Y})"))
+
+
 def yaml_tekst(
     verzoek: Verzoek,
     gekozen: list[RegisterGemeente],
@@ -224,9 +240,7 @@ def yaml_tekst(
     subregios: dict[str, str] | None = None,
 ) -> str:
     subregios = subregios or {}
-    publicatie = verzoek.publicatie or dt.date.today()
-    sluiting = verzoek.sluiting or publicatie + dt.timedelta(days=DAGEN_TOT_SLUITING)
-    gunning = verzoek.gunning or sluiting + dt.timedelta(days=DAGEN_SLUITING_TOT_GUNNING)
+    publicatie, sluiting, gunning = planning(verzoek)
     beoordeling = setdata.get("beoordeling", {})
     r = [
         f"# Aanbesteding {verzoek.naam}",
@@ -340,18 +354,23 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     gekozen = _kies_gemeenten(verzoek, fouten)
     percelen = _kies_percelen(verzoek, setdata, fouten)
     subregios = _kies_subregios(verzoek, gekozen, fouten)
+    _controleer_planning(verzoek, fouten)
     if fouten:
         raise InvoerFout(fouten)
 
     tekst = yaml_tekst(verzoek, gekozen, percelen, setdata, subregios)
-    verzoek.map.mkdir(parents=True, exist_ok=True)
     pad = verzoek.map / "aanbesteding.yaml"
-    with pad.open("x", encoding="utf-8") as f:  # "x": never replaces a file that appeared meanwhile
-        f.write(tekst)
-    mappen = []
-    for naam in SUBMAPPEN:
-        (verzoek.map / naam).mkdir(exist_ok=True)
-        mappen.append(verzoek.map / naam)
+    mappen = [verzoek.map / naam for naam in SUBMAPPEN]
+    try:
+        verzoek.map.mkdir(parents=True, exist_ok=True)
+        with pad.open("x", encoding="utf-8") as f:  # "x": never replaces a file that appeared meanwhile
+            f.write(tekst)
+        for m in mappen:
+            m.mkdir(exist_ok=True)
+    except FileExistsError:
+        raise InvoerFout([Fout(str(pad), "bestaat al; 'evaluatie nieuw' overschrijft niets")]) from None
+    except OSError as e:
+        raise InvoerFout([Fout(str(verzoek.map), f"kan niet schrijven: {e.strerror}")]) from None
     aanbesteding, _ = laad_aanbesteding(pad, open_aantallen=True)
     formulier = schrijf_inschrijfformulier(aanbesteding, verzoek.map / "inschrijfformulier.xlsx")
     return Resultaat(
