@@ -359,8 +359,8 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(OPLOSSERS),
         default=STANDAARD,
         show_default=True,
-        help="Oplosser voor iedere stap van de verdeling: auto (CBC voor de samengevoegde modellen, "
-        "HiGHS voor de rest), highs of cbc.",
+        help="Oplosser voor iedere stap van de verdeling: auto (CBC voor grote samengevoegde modellen, "
+        "anders HiGHS), highs of cbc.",
     )(f)
     return click.option(
         "--tijdslimiet",

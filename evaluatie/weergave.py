@@ -255,10 +255,12 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
     breed = None if volledig else BREEDTE
     delen = []
     for p in uitslag.percelen.values():
-        delen.append(
-            f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, weging kwaliteit {kort(p.weging_kwaliteit)} / "
-            f"prijs {kort(p.weging_prijs)}"
-        )
+        weging = f"weging kwaliteit {kort(p.weging_kwaliteit)} / prijs {kort(p.weging_prijs)}"
+        if p.prijsmethode == "fictieve_korting":  # no weighting: prijsscore is the discount, totaal the fictive price
+            weging = "geen weging; prijsscore = fictieve korting, totaal = fictieve prijs (euro)"
+        elif p.prijsmethode == "vaste_prijs":
+            weging = "geen prijsscore; totaal = kwaliteit"
+        delen.append(f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, {weging}")
         per_leverancier: dict[str, int] = {}
         kosten_per: dict[str, float] = {}
         gemeenten_per: dict[str, int] = {}
@@ -366,6 +368,7 @@ def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst, volledig: bool = False
         "storing": "Scores verstoren",
         "marge": "Marge tot winnen",
         "capaciteit": "Capaciteit en aandeel",
+        "rangomkering": "Rangomkering (laagste prijs weg of uitgeslotene erbij)",
     }
     delen = []
     for code, z in uitkomst.items():

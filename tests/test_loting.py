@@ -85,6 +85,9 @@ def test_beslissende_gelijke_stand_stopt_en_loting_legt_vast(gelijk: Path) -> No
     brief = Document(str(rapporten / "brieven" / "x-b1.docx"))
     tekst = "\n".join(p.text for p in brief.paragraphs)
     assert "De volgorde is op 1 april 2026 door loting bepaald, in aanwezigheid van mr. J. Notaris" in tekst
+    advies = (rapporten / "gunningsadvies.html").read_text(encoding="utf-8")
+    assert "Y is geplaatst door loting: de volgorde is op 1 april 2026 door loting bepaald" in advies
+    assert "Zonder consensusmotivering (4 regels)" in advies  # 2 bidders x 2 criteria, no consensus sheet
     assert _run("controleer", "--werkmap", ws).exit_code == 0
 
     # the recorded draw is checked like any input: a changed loting.yaml is named by controleer
@@ -96,11 +99,14 @@ def test_beslissende_gelijke_stand_stopt_en_loting_legt_vast(gelijk: Path) -> No
 
 def test_gelijke_stand_zonder_gevolg_blokkeert_niet(tmp_path: Path) -> None:
     ws = _tender(tmp_path / "ws", extra_winnaar=True)
-    res = _run("gunning", "--werkmap", str(ws), "--geen-rapport")
+    res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     assert "gelijke stand op rang 2 tussen X, Y: de volgorde verandert de gunning en de verdeling niet" in res.output
     data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
     assert data["percelen"]["B1"]["gelijke_standen"][0]["loting_nodig"] is False
+    brief = Document(str(ws / "rapporten" / "brieven" / "x-b1.docx"))
+    tekst = "\n".join(p.text for p in brief.paragraphs)
+    assert "U deelt rang 2 met Y. De volgorde tussen u verandert de gunning en de verdeling niet" in tekst
 
 
 def test_kapotte_loting_yaml_is_invoerfout(tmp_path: Path) -> None:

@@ -374,6 +374,20 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             )
             + "</ul>"
         )
+    zonder = [r for r in panel.rijen if r.perceel == code and not r.consensus_toelichting]
+    if zonder:  # the letters then show each reviewer's motivation apart, never merged
+        toon = zonder[:20]
+        delen.append(
+            f"<p><strong>Zonder consensusmotivering ({len(zonder)} regels)</strong>: de brieven geven hier de "
+            "motivering van iedere beoordelaar afzonderlijk (geanonimiseerd).</p><ul>"
+            + "".join(f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}</li>" for r in toon)
+            + (
+                f"<li>en nog {len(zonder) - len(toon)} regels (zie gunningsadvies.xlsx)</li>"
+                if len(zonder) > 20
+                else ""
+            )
+            + "</ul>"
+        )
     signalen = [r for r in panel.rijen if r.perceel == code and r.signaal]
     if signalen:
         delen.append(
@@ -438,7 +452,12 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     ]
     delen += [f'<p class="voldoet-niet">{e(m)}</p>' for m in p.meldingen]
     delen += [
-        f"<p>Gelijke totaalscore; {e(r.inschrijver)} is geplaatst op grond van de regel {e(r.beslist_door)}.</p>"
+        f"<p>Gelijke totaalscore; {e(r.inschrijver)} is geplaatst "
+        + (
+            f"door loting: de volgorde is {e(r.loting)}.</p>"
+            if r.loting
+            else f"op grond van de regel {e(r.beslist_door)}.</p>"
+        )
         for r in p.rangorde
         if r.beslist_door
     ]

@@ -81,14 +81,15 @@ def bouw(
         _leveranciersregels(p, lin, per_leverancier, gebruikt)
     if per_gemeente and r.max_leveranciers_per_gemeente is not None:
         for ci, k in enumerate(ks):
+            open_cellen = [x[ci, si] for si in k.leveranciers if (ci, si) in x]
+            if len(open_cellen) <= r.max_leveranciers_per_gemeente:
+                continue  # the rule cannot bind here: no binaries needed
             zs = []
-            for si in k.leveranciers:
-                if (ci, si) in x:
-                    z = lin.kolom(0, 1)
-                    lin.rij([(x[ci, si], 1), (z, -k.vraag)], boven=0)
-                    zs.append((z, 1))
-            if len(zs) > r.max_leveranciers_per_gemeente:
-                lin.rij(zs, boven=r.max_leveranciers_per_gemeente)
+            for j in open_cellen:
+                z = lin.kolom(0, 1)
+                lin.rij([(j, 1), (z, -k.vraag)], boven=0)
+                zs.append((z, 1))
+            lin.rij(zs, boven=r.max_leveranciers_per_gemeente)
     if subregio == "gemeente":
         _subregio_gemeente(p, lin, ks, x)
     elif subregio == "klasse":

@@ -45,21 +45,22 @@ def versie(naam: str) -> str:
         return f"HiGHS (highspy {version('highspy')})"
     if naam == "cbc":
         return f"CBC (meegeleverd met PuLP {version('pulp')})"
-    return (
-        f"automatisch: {versie('cbc')} voor de samengevoegde modellen en de relaxatie, "
-        f"{versie('highs')} voor het transportmodel, het stap-4-model en het volledige model"
-    )
+    return f"automatisch: {versie('cbc')} voor grote samengevoegde modellen en relaxaties, anders {versie('highs')}"
 
 
 # Which engine 'auto' uses for each step of evaluatie.verdeling.pad, as bench/landelijk.py measured
-# (national tender, seed 7): CBC proves the small merged MIPs (relaxation, merged model) 3-10x
-# faster than HiGHS; highspy solves the transportation LP in milliseconds without a subprocess;
-# HiGHS was faster on the per-gemeente MIPs (full model: 110 s against more than 140 s).
+# (national tender, seed 7): CBC proves the larger merged MIPs (relaxation, merged model; 750-1,400
+# columns) 3-10x faster than HiGHS; HiGHS in-process needs no subprocess (about 0.1 s per CBC
+# solve), so it takes every small model (a tender of 3-20 gemeenten: a few ms per solve), the
+# transportation LP and the per-gemeente MIPs (full model: 110 s against more than 140 s).
 AUTO_PER_STAP = {"relaxatie": "cbc", "samengevoegd": "cbc", "transport": "highs", "stap4": "highs", "volledig": "highs"}
+KLEIN = 400  # columns: up to this, 'auto' uses HiGHS for every step
 
 
-def kies_stap(naam: str, stap: str) -> str:
-    return AUTO_PER_STAP[stap] if naam == "auto" else naam
+def kies_stap(naam: str, stap: str, kolommen: int = KLEIN + 1) -> str:
+    if naam != "auto":
+        return naam
+    return "highs" if kolommen <= KLEIN else AUTO_PER_STAP[stap]
 
 
 def kies(naam: str, per_gemeente: bool) -> str:

@@ -152,7 +152,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     motoren: list[str] = []  # the engine of every step taken, in order
 
     def maak(stap: str, lin) -> Motor:
-        naam = kies_stap(oplosser, stap)
+        naam = kies_stap(oplosser, stap, lin.aantal)
         motoren.append(naam)
         return motor(naam, lin, tijdslimiet)
 

@@ -36,6 +36,28 @@ def marges(award, code: str) -> list[Marge]:
     ]
 
 
+def rangomkeringen(award, code: str) -> list:
+    """Rank reversal under relatief/lineair: the lowest valid bid leaving, or an excluded cheaper bid admitted."""
+    from evaluatie.prijs.rangomkering import rangomkeringen as bereken
+
+    p = award.uitslag.percelen[code]
+    perceel = award.invoer.aanbesteding.percelen[code]
+    per_naam = {i.naam: i for i in award.invoer.inschrijvingen}
+    kwaliteit = award.beoordeling.panel.kwaliteit.get(code, {}) if award.beoordeling.panel else {}
+
+    def kandidaat(naam: str, prijs: float, q: float) -> Kandidaat:
+        a = per_naam[naam].aanbod[code]
+        return Kandidaat(naam, prijs, q, a.capaciteit, a.wachttijd_weken)
+
+    kandidaten = [kandidaat(r.inschrijver, r.prijs, r.kwaliteit) for r in p.rangorde]
+    uitgesloten = [
+        kandidaat(x.inschrijver, per_naam[x.inschrijver].aanbod[code].prijs, kwaliteit.get(x.inschrijver, 0.0))
+        for x in p.uitgesloten
+        if x.inschrijver in per_naam and code in per_naam[x.inschrijver].aanbod
+    ]
+    return bereken(perceel, kandidaten, uitgesloten)
+
+
 def capaciteitsmarges(award, code: str, oplosser: str) -> list[Capaciteitsmarge]:
     """Lowering capacity below the allocation must change the share (closed form: capacity - allocation + 1);
     a capacity that is not binding changes nothing when raised. Only for a binding capacity is the

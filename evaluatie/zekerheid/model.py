@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from evaluatie.prijs.rangomkering import Rangomkering
+
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -51,3 +53,4 @@ class Zekerheid(Model):
     storing: Storing | None
     marges: tuple[Marge, ...]
     capaciteit: tuple[Capaciteitsmarge, ...]
+    rangomkering: tuple[Rangomkering, ...] = ()  # relatief/lineair: the lowest bid leaving or one coming in

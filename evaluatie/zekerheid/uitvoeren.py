@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from evaluatie.verdeling.oplosser import STANDAARD
-from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, marges
+from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, marges, rangomkeringen
 from evaluatie.zekerheid.model import Zekerheid
 from evaluatie.zekerheid.storing import storing
 from evaluatie.zekerheid.weglaten import panelen_zonder, weglating
@@ -77,5 +77,6 @@ def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dic
             storing=uitkomst[("storing", code, "")],
             marges=tuple(uitkomst[("marge", code, "")]),
             capaciteit=tuple(uitkomst[("capaciteit", code, n)] for n in gegunde_leveranciers(award, code)),
+            rangomkering=tuple(rangomkeringen(award, code)),
         )
     return uit

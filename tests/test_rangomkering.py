@@ -1,0 +1,42 @@
+"""Rank reversal under relatief: the order of two bids flips when the lowest price leaves or a
+cheaper excluded bid comes in, although neither of them changed. Hand-computed (weights 60/40):
+
+with A (EUR 6.000, quality 40) the lowest price is 6.000:
+  B (9.000, 70): 0,6 x 70 + 0,4 x 6.000/9.000 x 100 = 42 + 26,67 = 68,67
+  C (10.000, 75): 0,6 x 75 + 0,4 x 6.000/10.000 x 100 = 45 + 24 = 69,00   -> C before B
+without A the lowest price is 9.000:
+  B: 42 + 40 = 82,00;  C: 45 + 36 = 81,00                                  -> B before C
+"""
+
+from __future__ import annotations
+
+from evaluatie.prijs.basis import Kandidaat
+from evaluatie.prijs.rangomkering import rangomkeringen, zin
+from tests.test_eigenschappen import _perceel
+
+A = Kandidaat("A", 6000, 40, 10, 4)
+B = Kandidaat("B", 9000, 70, 10, 4)
+C = Kandidaat("C", 10000, 75, 10, 4)
+
+
+def test_laagste_valt_weg_keert_de_volgorde_om() -> None:
+    [r] = rangomkeringen(_perceel("relatief"), [A, B, C])
+    assert (r.scenario, r.inschrijver) == ("zonder", "A")
+    assert r.volgorde_voor == ("C", "B") and r.volgorde_na == ("B", "C")
+    assert r.gewisseld == (("C", "B"),)
+    assert "B komt dan vóór C" in zin(r) and "rangomkering" in zin(r)
+
+
+def test_uitgeslotene_erbij_keert_de_volgorde_om() -> None:
+    zonder, met = rangomkeringen(_perceel("relatief"), [B, C, Kandidaat("E", 12000, 10, 10, 4)], [A])
+    assert zonder.inschrijver == "B" and met.scenario == "met" and met.inschrijver == "A"
+    assert met.volgorde_voor == ("B", "C", "E") and met.volgorde_na == ("C", "B", "E")
+    assert "Was de uitgesloten inschrijving van A (EUR 6.000,00) toch toegelaten" in zin(met)
+
+
+def test_geen_omkering_zonder_prijsafhankelijke_methode_of_als_er_niets_wisselt() -> None:
+    assert rangomkeringen(_perceel("vaste_prijs"), [A, B, C]) == []
+    assert rangomkeringen(_perceel("fictieve_korting"), [A, B, C], [A]) == []
+    # a cheaper excluded bid that changes nothing is still reported, as 'blijft gelijk'
+    [r] = rangomkeringen(_perceel("relatief"), [B, Kandidaat("D", 9500, 20, 10, 4)], [A])
+    assert not r.verandert and "blijft de volgorde van de andere inschrijvers gelijk" in zin(r)
