@@ -5,7 +5,7 @@ Built to exercise every award decision at once:
   and a tight budget in one gemeente; Kompas Oost and Leerhuis West tie exactly (same price,
   same scores, no tie rule) and the order changes the allocation, so a draw is needed;
 - onderwijs (lineair): per_subregio;
-- Z (fictieve_korting, Gunnen op Waarde): several winners;
+- Z (fictieve_korting, Gunnen op Waarde): several winners; min_volume 10 makes Inburgerwijs give way;
 - one bidder with an exclusion ground (uitgesloten), one with an expired keurmerk and one
   below the minimum quality (ongeldig), one assessed but not awarded (afgewezen).
 Every reviewer writes a different motivation per row, so merged texts would be visible.
@@ -72,7 +72,7 @@ def definitie(procedure: str = "gunning") -> dict[str, Any]:
                           "knockout": {k: v for k, v in knockout.items() if k != "keurmerk"},
                           "verdeling": {"per_subregio": True}},
             "Z": {**basis, "naam": "Z-route", "prijsmethode": "fictieve_korting", "max_fictieve_korting": 3000,
-                  "knockout": knockout, "verdeling": {}},
+                  "knockout": knockout, "verdeling": {"min_volume": 10}},
         },
     }  # fmt: skip
 

@@ -58,6 +58,19 @@ def groot(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return ws / "rapporten" / "brieven"
 
 
+def test_binding_rules_in_de_grote_aanbesteding(groot: Path) -> None:
+    """Which rule binds for whom in the 22-gemeente tender, as gunning.json records it."""
+    import json
+
+    data = json.loads((groot.parent / "gunning.json").read_text(encoding="utf-8"))["percelen"]
+    regels = {code: " ".join(p["bindende_regels"]) for code, p in data.items()}
+    assert "Taalhuis Noord B.V. krijgt 73 van zijn capaciteit 80: het maximale aandeel van 35%" in regels["B1"]
+    assert "Inburgerwijs krijgt 19 van zijn capaciteit 25: alle gemeenten van een subregio" in regels["onderwijs"]
+    assert "minimale volume van 10 per leverancier geeft Spreektaal meer" in regels["Z"]
+    gegund = {code: {t["inschrijver"] for t in p["toewijzing"]} for code, p in data.items()}
+    assert all(len(namen) >= 3 for namen in gegund.values())  # several winners per lot
+
+
 def test_iedere_brief_a4_eigen_kenmerk_en_penvoerder_als_maker(groot: Path) -> None:
     kenmerken = set()
     docx = sorted(groot.glob("*.docx"))
@@ -197,6 +210,13 @@ def test_fictieve_korting_in_euro_zonder_weging(groot: Path) -> None:
         "uw fictieve prijs: EUR 6.300,00."
     ) in tekst
     assert "Gunnen op Waarde (fictieve prijs)" in tekst
+    # Z has min_volume 10: Spreektaal, third, must get 0 or >= 10 of the 43 - 20 (Taalhuis) = 23 left,
+    # so Inburgerwijs (capacity 15) gets 13; without the rule it would get 15
+    inburgerwijs = _tekst(groot / "inburgerwijs-z.docx")
+    assert (
+        "Inburgerwijs krijgt 13 van zijn capaciteit 15: het minimale volume van 10 per leverancier geeft "
+        "Spreektaal meer dan zonder die regel; zonder die regel zou het 15 krijgen."
+    ) in inburgerwijs
     assert "totaalscore = 60%" not in tekst and "uw prijsscore" not in tekst.lower()
 
 

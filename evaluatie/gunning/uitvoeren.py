@@ -56,9 +56,11 @@ def rangorde_perceel(
     toets: Toetsuitslag,
     panel: Paneluitslag | None,
     lotingen: Sequence[Loting] = (),
+    controleer: bool = True,
 ) -> list[Rangregel]:
     """Price scores and ranking of the bids admitted to one lot (no allocation); recorded draws
-    for this lot are applied and checked against the ranking (raises EvaluatieFout)."""
+    for this lot are applied and, with `controleer`, checked against the ranking (raises InvoerFout).
+    A what-if (a reviewer left out) applies the draws without the check: the tie may be gone."""
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
     kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
@@ -70,7 +72,8 @@ def rangorde_perceel(
         kandidaten.append(Kandidaat(naam, prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
     eigen_lotingen = [x for x in lotingen if x.perceel == code]
     rangorde = rangschik(perceel, kandidaten, eigen_lotingen)
-    _controleer_lotingen(perceel.naam, eigen_lotingen, rangorde)
+    if controleer:
+        _controleer_lotingen(perceel.naam, eigen_lotingen, rangorde)
     return rangorde
 
 

@@ -49,7 +49,8 @@ def weglating(award, code: str, oplosser: str, beoordelaar: str, zonder) -> Wegl
     try:
         if isinstance(zonder, EvaluatieFout):
             raise zonder
-        rangorde = rangorde_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel)
+        lotingen = getattr(award.invoer, "lotingen", ())
+        rangorde = rangorde_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, lotingen, controleer=False)
         if not rangorde:  # the award stage itself says why (raises)
             beoordeel_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, oplosser, None)
         probleem = verdeelprobleem(a, code, rangorde, inschrijvingen)
