@@ -222,6 +222,17 @@ def template() -> None:
     """Schrijf lege formulieren voor inschrijvers of beoordelaars."""
 
 
+@template.command("systematiek")
+@werkmap_optie
+@afhandeling
+def template_systematiek(werkmap: Path) -> None:
+    """Schrijf de beoordelings- en gunningssystematiek (html en docx) voor de aanbestedingsleidraad."""
+    from evaluatie.pipeline import schrijf_systematiek
+
+    for pad in schrijf_systematiek(_werkmap(werkmap)):
+        click.echo(f"Geschreven: {pad}")
+
+
 @template.command("inschrijving")
 @werkmap_optie
 @afhandeling

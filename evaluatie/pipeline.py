@@ -86,6 +86,24 @@ def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None
     return toets(invoer.aanbesteding, invoer.inschrijvingen, kwaliteit, voor=invoer.toets_voor)
 
 
+def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
+    """gunningssystematiek.html and .docx in the werkmap, from aanbesteding.yaml alone."""
+    import datetime as dt
+
+    from evaluatie.rapport.systematiek import systematiek
+
+    aanbesteding, _ = laad_definitie(werkmap)
+    d = systematiek(aanbesteding)
+    html = werkmap.root / "gunningssystematiek.html"
+    html.write_text(d.html(), encoding="utf-8")
+    docx = d.schrijf_docx(
+        werkmap.root / "gunningssystematiek.docx",
+        aanbesteding.penvoerder,
+        dt.datetime.combine(aanbesteding.data.publicatie, dt.time(9)),
+    )
+    return [html, docx]
+
+
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
 

@@ -109,6 +109,22 @@ def _kenmerken(g: Rapportgegevens) -> str:
     )
 
 
+_AANTALLEN: dict[int, tuple[object, dict[str, int]]] = {}
+
+
+def _toegewezen(p, naam: str) -> int:
+    """p.toegewezen(naam) in constant time: per lot the totals are summed once (the plain method
+    scans every allocation cell, which is quadratic for a national tender)."""
+    bewaard = _AANTALLEN.get(id(p))
+    if bewaard is None or bewaard[0] is not p:
+        totalen: dict[str, int] = {}
+        for t in p.toewijzing:
+            totalen[t.inschrijver] = totalen.get(t.inschrijver, 0) + t.aantal
+        _AANTALLEN.clear()  # keep one lot at a time: no memory kept between reports
+        bewaard = _AANTALLEN[id(p)] = (p, totalen)
+    return bewaard[1].get(naam, 0)
+
+
 def _opsomming(namen: list[str]) -> str:
     if len(namen) <= 1:
         return "".join(namen)
@@ -135,14 +151,14 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
             f"Voor perceel {p.naam} kan nog niet worden gegund: {standen}. Wij adviseren eerst de loting te houden "
             f"en vast te leggen ({commando}) en daarna opnieuw te rekenen."
         )
-    gegund = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver)]
+    gegund = [r.inschrijver for r in p.rangorde if _toegewezen(p, r.inschrijver)]
     delen = [
-        f"{n} ({p.toegewezen(n)} van de {p.volume} inburgeraars per jaar, "
-        f"{getal(100 * p.toegewezen(n) / p.volume, 1) if p.volume else '0,0'}%)"
+        f"{n} ({_toegewezen(p, n)} van de {p.volume} inburgeraars per jaar, "
+        f"{getal(100 * _toegewezen(p, n) / p.volume, 1) if p.volume else '0,0'}%)"
         for n in gegund
     ]
     onderdelen = [f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"]
-    afgewezen = [r.inschrijver for r in p.rangorde if not p.toegewezen(r.inschrijver)]
+    afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
         onderdelen.append(f"de inschrijving van {_namen_of_aantal(afgewezen)} af te wijzen")
     if uitgesloten:
@@ -175,7 +191,9 @@ def _samenvatting(g: Rapportgegevens) -> str:
             wie = ", ".join(sorted(r.inschrijver for r in p.rangorde))
         else:
             wie = "; ".join(
-                f"{r.inschrijver} ({p.toegewezen(r.inschrijver)})" for r in p.rangorde if p.toegewezen(r.inschrijver)
+                f"{r.inschrijver} ({_toegewezen(p, r.inschrijver)})"
+                for r in p.rangorde
+                if _toegewezen(p, r.inschrijver)
             )
         rijen.append(
             [
@@ -328,9 +346,10 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     beoordelaars = beoordelaars_op_volgorde(g)  # columns A, B, C as in the tender
     kop = ["Inschrijver", "Criterium", "Weging", *[label[b] for b in beoordelaars], "Spreiding", "Score", "Herkomst"]
     rijen, attrs = [], []
+    per_rij = {(r.inschrijver, r.criterium): r for r in panel.rijen if r.perceel == code}  # linear, not rows^2
     for ins in panel.kwaliteit[code]:
         for c in perceel.gunningscriteria:
-            r = panel.rij(ins, code, c.code)
+            r = per_rij.get((ins, c.code))
             if r is None:
                 continue
             ind = [
@@ -433,7 +452,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
             Cel(euro(r.prijs), r.prijs, "prijs"),
             Cel(getal(r.prijsscore), r.prijsscore, "prijsscore"),
             Cel(getal(r.totaal), r.totaal, "totaal"),
-            Cel(str(p.toegewezen(r.inschrijver)), p.toegewezen(r.inschrijver), "toegewezen"),
+            Cel(str(_toegewezen(p, r.inschrijver)), _toegewezen(p, r.inschrijver), "toegewezen"),
         ]
         for r in p.rangorde
     ]
@@ -478,7 +497,7 @@ def _toegelaten(g: Rapportgegevens, code: str) -> str:
                 r.inschrijver,
                 Cel(euro(r.prijs), r.prijs, "prijs"),
                 Cel(str(cap), cap, "capaciteit"),
-                Cel(str(p.toegewezen(r.inschrijver)), p.toegewezen(r.inschrijver), "toegewezen"),
+                Cel(str(_toegewezen(p, r.inschrijver)), _toegewezen(p, r.inschrijver), "toegewezen"),
             ]
         )
         attrs.append(f'data-inschrijver="{e(r.inschrijver)}"')
@@ -501,16 +520,17 @@ def _toegelaten(g: Rapportgegevens, code: str) -> str:
 
 def _verdeling(g: Rapportgegevens, code: str) -> str:
     p = g.uitslag.percelen[code]
-    leveranciers = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver)]
+    leveranciers = [r.inschrijver for r in p.rangorde if _toegewezen(p, r.inschrijver)]
     if p.procedure == "toelating":
         leveranciers.sort()
     kop_tekst = "Verwachte verdeling" if p.procedure == "toelating" else "Verdeling"
+    kop_tekst += " per gemeente" if len(p.budgetten) <= MAX_GEMEENTE_RIJEN else " per subregio"
     if len(p.budgetten) > MAX_GEMEENTE_RIJEN or len(leveranciers) > 8:
         tabel_html = _verdeling_lang(g, code, leveranciers)
     else:
         tabel_html = _verdeling_breed(p, leveranciers)
     delen = [
-        f"<h3>{kop_tekst} per gemeente</h3>",
+        f"<h3>{kop_tekst}</h3>",
         f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; oplosser: {e(oplosser_naam(p.solver))}. "
         "Budget per gemeente: het "
         "budget uit de verdeelregels, anders vraag maal plafondprijs.</p>",
@@ -554,7 +574,7 @@ def _verdeling_breed(p, leveranciers: list[str]) -> str:
         [
             "Totaal",
             Cel(str(p.volume), p.volume),
-            *[Cel(str(p.toegewezen(n)), p.toegewezen(n)) for n in leveranciers],
+            *[Cel(str(_toegewezen(p, n)), _toegewezen(p, n)) for n in leveranciers],
             Cel(euro(kosten), kosten),
             Cel(euro(budget), budget),
         ]
@@ -569,7 +589,8 @@ def _verdeling_lang(g: Rapportgegevens, code: str, leveranciers: list[str]) -> s
     every gemeente is in gunningsadvies.xlsx (tabblad Verdeling), gemeenten/*.html and gunning.json."""
     p = g.uitslag.percelen[code]
     per_gemeente = len(p.budgetten) <= MAX_GEMEENTE_RIJEN
-    groep = {b.gemeente: b.gemeente if per_gemeente else g.aanbesteding.subregio_van(b.gemeente) for b in p.budgetten}
+    subregio = {gem.naam: gem.subregio for gem in g.aanbesteding.gemeenten}
+    groep = {b.gemeente: b.gemeente if per_gemeente else subregio.get(b.gemeente, "") for b in p.budgetten}
     volgorde = list(dict.fromkeys(groep[b.gemeente] for b in p.budgetten))
     vraag = {x: 0 for x in volgorde}
     kosten = {x: 0.0 for x in volgorde}

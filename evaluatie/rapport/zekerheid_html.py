@@ -16,7 +16,7 @@ KOPPEN = {
 
 
 def zekerheid_html(z: Zekerheid, perceelnaam: str) -> str:
-    delen = ["<h3>Zekerheid van de uitkomst</h3>"]
+    delen: list[str] = []
     for sleutel, regels in zinnen(z, perceelnaam).items():
         if regels:
             delen.append(

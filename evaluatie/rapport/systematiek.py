@@ -1,0 +1,225 @@
+"""The published "beoordelings- en gunningssystematiek" for the aanbestedingsleidraad.
+
+Lianakis (CJEU C-532/06) requires that bidders know beforehand every criterion, weight and
+rule the award will apply. This document is generated from the same aanbesteding.yaml (after
+merging the criteria set) and the same code that computes the award: the knock-out texts come
+from the rules themselves, the worked price example is computed by the real price method and
+ranking, and the allocation rules and tie-breaks are those the allocation model applies. So what
+is announced is exactly what is computed; change a weight and the document changes with it.
+"""
+
+from __future__ import annotations
+
+from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.gunning.raamovereenkomst import raammaximum_zin
+from evaluatie.prijs.basis import Kandidaat, methode
+from evaluatie.prijs.rangorde import rangschik
+from evaluatie.rapport.document import Document
+from evaluatie.rapport.waarde import procedure_tekst
+from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
+from evaluatie.toets.register import Context, maak_regel
+
+BESLISREGELS = {
+    "hoogste_kwaliteit": "de inschrijving met de hoogste kwaliteitsscore gaat voor",
+    "laagste_prijs": "de inschrijving met de laagste prijs per traject gaat voor",
+    "hoogste_capaciteit": "de inschrijving met de hoogste capaciteit per jaar gaat voor",
+    "kortste_wachttijd": "de inschrijving met de kortste wachttijd gaat voor",
+}
+
+# The worked example: three fictitious bids at 80%, 90% and 100% of the ceiling with quality
+# 70, 80 and 90 (the same example as the README), scored by the lot's own method and weights.
+VOORBEELD = (("Inschrijver A", 0.8, 70.0), ("Inschrijver B", 0.9, 80.0), ("Inschrijver C", 1.0, 90.0))
+
+
+def systematiek(a: Aanbesteding) -> Document:
+    d = Document(f"Beoordelings- en gunningssystematiek {a.naam}")
+    d.onderwerp = "Beoordelings- en gunningssystematiek"
+    d.alinea(
+        f"Dit document hoort bij de aanbestedingsleidraad van {a.naam}. {a.penvoerder} voert de aanbesteding uit "
+        "als penvoerder namens de deelnemende gemeenten. Het beschrijft volledig hoe de inschrijvingen worden "
+        "getoetst, beoordeeld en gerangschikt en hoe de inburgeraars over de aanbieders worden verdeeld. Er "
+        "worden geen andere criteria, wegingen of regels toegepast dan hier staan."
+    )
+    d.regels(
+        [
+            f"Procedure: {procedure_tekst(a)}.",
+            f"Publicatie: {datum(a.data.publicatie)}; sluiting van de inschrijving: {datum(a.data.sluiting)}.",
+            f"Peildatum voor het keurmerk: {datum(a.data.keurmerk_peildatum)}.",
+            f"Looptijd: {_looptijd(a)}.",
+        ]
+    )
+    for code, p in a.percelen.items():
+        d.kop(f"Perceel {p.naam}")
+        _knockout(d, a, p)
+        if a.procedure == "toelating":
+            _toelating(d, a, p)
+        else:
+            _criteria(d, a, p)
+            _prijs(d, p)
+            _gelijke_stand(d, p)
+            _verdeling(d, p)
+        d.alinea(raammaximum_zin(a, code))
+        d.alinea(
+            f"Abnormaal lage prijs (art. 2.116 Aanbestedingswet 2012): ligt een prijs meer dan "
+            f"{getal(100 * p.abnormaal_laag, 0)}% onder het gemiddelde van de andere geldige inschrijvingen in dit "
+            "perceel, dan vraagt de aanbestedende dienst om een schriftelijke toelichting. Pas na beoordeling van "
+            "die toelichting kan de inschrijving worden afgewezen; zij wordt nooit automatisch uitgesloten."
+        )
+    _openbaarmaking(d, a)
+    return d
+
+
+def _looptijd(a: Aanbesteding) -> str:
+    lt = a.looptijd
+    if not lt.optiejaren:
+        return f"{lt.jaren} jaar"
+    return f"{lt.jaren} jaar met {lt.optiejaren} {'optiejaar' if lt.optiejaren == 1 else 'optiejaren'}"
+
+
+def _knockout(d: Document, a: Aanbesteding, p: Perceel) -> None:
+    ctx = Context(a, p, None, None)  # type: ignore[arg-type] - a rule's requirement text needs no bid
+    voor, na = [], []
+    for naam, params in p.knockout.items():
+        regel = maak_regel(naam, params)
+        (na if regel.fase == "na" else voor).append(datums_in_tekst(regel.eis(ctx)))
+    d.alinea(
+        "Knock-outeisen. Een inschrijving die niet aan al deze eisen voldoet, doet in dit perceel niet verder mee "
+        "(in de andere percelen wel):"
+    )
+    d.opsomming(voor)
+    if na:
+        d.alinea("Na de beoordeling van de kwaliteit geldt bovendien:")
+        d.opsomming(na)
+
+
+def _criteria(d: Document, a: Aanbesteding, p: Perceel) -> None:
+    totaal = sum(c.weging for c in p.gunningscriteria)
+    d.alinea(
+        "Gunningscriteria. Onafhankelijke beoordelaars scoren ieder kwaliteitsplan per criterium, zonder kennis "
+        "van prijzen (twee-enveloppenmethode), en motiveren iedere score."
+    )
+    d.tabel(
+        ["Criterium", "Weging", "Toelichting"],
+        [[c.naam, f"{kort(c.weging)}%", c.omschrijving or "-"] for c in p.gunningscriteria],
+    )
+    d.alinea(
+        f"Schaal per criterium: {p.schaal.beschrijving()}. Per criterium telt de consensusscore van het panel; "
+        f"zonder consensus {('het gemiddelde' if a.beoordeling.aggregatie == 'gemiddelde' else 'de mediaan')} van "
+        "de scores van de beoordelaars. Kwaliteitsscore (0-100) = som over de criteria van weging x punten / "
+        f"maximale punten ({getal(p.schaal.max_punten, 0)}), gedeeld door de som van de wegingen "
+        f"({kort(totaal)}), x 100."
+    )
+
+
+def _prijs(d: Document, p: Perceel) -> None:
+    m = methode(p.prijsmethode)
+    if p.prijsmethode in ("relatief", "lineair"):
+        weging = f" Weging: kwaliteit {kort(p.weging.kwaliteit)}%, prijs {kort(p.weging.prijs)}%."
+    else:
+        weging = ""
+    d.alinea(f"Prijs en rangorde. Methode {p.prijsmethode}: {m.formule}.{weging}")
+    kandidaten = [
+        Kandidaat(naam, round(p.plafondprijs * deel, 2), kwaliteit, 10, 4) for naam, deel, kwaliteit in VOORBEELD
+    ]
+    uitkomst = m.bereken(p, kandidaten)
+    rangorde = rangschik(p, kandidaten)
+    rang = {r.inschrijver: r.rang for r in rangorde}
+    d.alinea(
+        f"Rekenvoorbeeld (fictieve inschrijvingen, plafondprijs {euro(p.plafondprijs)}), berekend met dezelfde "
+        "programmatuur als de gunning:"
+    )
+    d.tabel(
+        ["Inschrijver", "Prijs", "Kwaliteit", "Berekening", "Rang"],
+        [
+            [
+                k.inschrijver,
+                euro(k.prijs),
+                getal(k.kwaliteit),
+                uitkomst[k.inschrijver].berekening,
+                str(rang[k.inschrijver]),
+            ]
+            for k in kandidaten
+        ],
+    )
+    d.alinea(
+        "Totalen worden vergeleken na afronding op 6 decimalen; "
+        + ("het hoogste totaal staat eerst." if m.hoger_is_beter else "de laagste uitkomst staat eerst.")
+    )
+
+
+def _gelijke_stand(d: Document, p: Perceel) -> None:
+    regels = [BESLISREGELS.get(x, x.replace("_", " ")) for x in p.bij_gelijke_stand]
+    tekst = "Gelijke stand. Bij exact gelijke totalen "
+    if regels:
+        tekst += "beslissen, in deze volgorde: " + "; ".join(regels) + ". Beslist geen van deze regels, dan "
+    tekst += (
+        "beslist loting. De loting wordt gehouden in aanwezigheid van een onafhankelijke getuige, vastgelegd "
+        "(datum, aanwezigen, uitkomst) en in de gunningsbeslissing vermeld. Een gelijke stand die de gunning niet "
+        "verandert, hoeft niet te worden beslist."
+    )
+    d.alinea(tekst)
+
+
+def _verdeling(d: Document, p: Perceel) -> None:
+    v = p.verdeling
+    regels = ["niemand krijgt meer inburgeraars dan de capaciteit uit zijn inschrijving"]
+    if v.max_aandeel is not None:
+        regels.append(
+            f"een aanbieder krijgt hoogstens {getal(100 * v.max_aandeel, 0)}% van het volume (naar beneden afgerond)"
+        )
+    if v.min_volume:
+        regels.append(f"wie inburgeraars krijgt, krijgt er minstens {v.min_volume}")
+    if v.min_leveranciers is not None:
+        regels.append(f"minstens {v.min_leveranciers} aanbieders krijgen inburgeraars")
+    if v.max_leveranciers is not None:
+        regels.append(f"hoogstens {v.max_leveranciers} aanbieders krijgen inburgeraars")
+    if v.max_leveranciers_per_gemeente is not None:
+        regels.append(f"per gemeente hoogstens {v.max_leveranciers_per_gemeente} aanbieders")
+    if v.per_subregio:
+        regels.append("alle gemeenten van een subregio krijgen dezelfde aanbieder(s)")
+    for gem, bedrag in v.budget_per_gemeente.items():
+        regels.append(f"de kosten voor {gem} blijven binnen {euro(bedrag)} per jaar")
+    d.alinea(
+        "Verdeling. Per gemeente wordt het verwachte aantal inburgeraars verdeeld over de aanbieders die door de "
+        "toets zijn gekomen en die gemeente bedienen, binnen deze regels:"
+    )
+    d.opsomming(regels)
+    d.alinea(
+        "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
+        "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars; 2. daarbinnen de laagste kosten; "
+        "3. daarbinnen zo veel mogelijk inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende; "
+        "4. daarbinnen krijgt de hoogst gerangschikte aanbieder de gemeenten die het eerst in de aanbesteding "
+        "staan. Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen."
+    )
+
+
+def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:
+    d.alinea(
+        "Toelating. Iedere aanbieder die aan de knock-outeisen voldoet, wordt toegelaten; er is geen rangorde, "
+        "geen prijs- of kwaliteitsvergelijking en geen maximum aantal aanbieders. Een aanbieder die zich later "
+        "aanmeldt en voldoet, wordt ook toegelaten; eerdere toelatingen blijven staan."
+    )
+    d.alinea(
+        "Verwachte aantallen. Per gemeente wordt een verwachting gegeven naar verhouding van de capaciteit van de "
+        "toegelaten aanbieders die haar bedienen (hele inburgeraars; restanten naar de grootste rest, dan de "
+        "grootste capaciteit, dan roulerend). Het is geen toezegging: de inburgeraar of klantmanager kiest."
+    )
+
+
+def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
+    d.kop("Gunningsbeslissing en openbaarmaking")
+    if a.procedure == "toelating":
+        d.alinea(
+            "Iedere aanbieder ontvangt een toelatingsbesluit: toegelaten of niet toegelaten, met de redenen. "
+            "Het besluit noemt geen gegevens van andere aanbieders."
+        )
+        return
+    prijs = getattr(a.openbaarmaking, "prijs_winnaar", "score")
+    d.alinea(
+        "Iedere inschrijver ontvangt per perceel een gunningsbeslissing (art. 2.130 Aanbestedingswet 2012) met de "
+        "eigen scores en de motivering van het panel, de namen van de inschrijvers aan wie wordt gegund en de "
+        "kenmerken en relatieve voordelen van hun inschrijvingen: hun scores per criterium"
+        + (" en hun prijs per traject." if prijs == "prijs" else "; hun prijzen worden niet bekendgemaakt.")
+        + f" De opschortende termijn is {a.standstill_dagen} kalenderdagen na verzending, verlengd volgens de "
+        "Algemene termijnenwet. De namen van de beoordelaars worden niet bekendgemaakt."
+    )

@@ -1,0 +1,63 @@
+"""`evaluatie template systematiek`: the published method, generated from the tender and the real code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+from docx import Document
+
+from evaluatie.cli import main
+
+
+def _schrijf(ws: Path) -> tuple[str, str]:
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    html = (ws / "gunningssystematiek.html").read_text(encoding="utf-8")
+    doc = Document(str(ws / "gunningssystematiek.docx"))
+    tekst = "\n".join(p.text for p in doc.paragraphs)
+    tekst += "\n" + "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    return html, tekst
+
+
+def test_systematiek_van_het_voorbeeld(voorbeeld: Path) -> None:
+    html, tekst = _schrijf(voorbeeld)
+    for inhoud in (html, tekst):
+        # knock-outs, from the rules themselves (capacity: 10% of 98 rounded up = 10)
+        assert "Blik op Werk keurmerk geldig op peildatum 4 juni 2021" in inhoud
+        assert "capaciteit minstens 10 per jaar" in inhoud
+        assert "kwaliteitsscore minstens 50,00 van 100" in inhoud
+        # criteria with weights and scale
+        assert "Plan van aanpak en maatwerk" in inhoud and "40%" in inhoud
+        assert "onvoldoende = 0, matig = 25, voldoende = 50, goed = 75, uitstekend = 100" in inhoud
+        # the worked example by the real price code (README: 60/40, relatief):
+        # A 8.000/8.000 x 100 = 100 -> 0,6 x 70 + 0,4 x 100 = 82,00; B 88,89 -> 83,56; C 80 -> 86,00
+        assert "0,60 x 70,00 + 0,40 x 100,00 = 82,00" in inhoud
+        assert "0,60 x 80,00 + 0,40 x 88,89 = 83,56" in inhoud
+        assert "0,60 x 90,00 + 0,40 x 80,00 = 86,00" in inhoud
+        # tie rules and the draw; allocation rules with their tie-breaks
+        assert "de inschrijving met de hoogste kwaliteitsscore gaat voor" in inhoud and "beslist loting" in inhoud
+        assert "per gemeente hoogstens 2 aanbieders" in inhoud
+        assert "de gemeenten die het eerst in de aanbesteding staan" in inhoud
+        # framework maximum and disclosure policy
+        assert "maximale omvang van 294 trajecten" in inhoud
+        assert "hun prijzen worden niet bekendgemaakt" in inhoud
+    # byte-identical on a second run
+    eerst = [(voorbeeld / f"gunningssystematiek.{x}").read_bytes() for x in ("html", "docx")]
+    _schrijf(voorbeeld)
+    assert eerst == [(voorbeeld / f"gunningssystematiek.{x}").read_bytes() for x in ("html", "docx")]
+
+
+def test_gewijzigde_weging_verandert_het_document(voorbeeld: Path) -> None:
+    voor, _ = _schrijf(voorbeeld)
+    pad = voorbeeld / "aanbesteding.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 70, "prijs": 30}
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    na, tekst = _schrijf(voorbeeld)
+    assert na != voor
+    assert "Weging: kwaliteit 70%, prijs 30%." in tekst
+    # C: 0,7 x 90 + 0,3 x 80 = 63 + 24 = 87,00 (was 86,00 at 60/40)
+    assert "0,70 x 90,00 + 0,30 x 80,00 = 87,00" in tekst
+    assert "0,60 x 90,00 + 0,40 x 80,00 = 86,00" in tekst  # onderwijs keeps 60/40
