@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -243,6 +245,21 @@ def test_snel_pad_geeft_dezelfde_waarden_als_het_volledige_model(p: Verdeelprobl
         return
     assert volledig.pad in (VOLLEDIG, PADEN[0]) and snel.pad in PADEN
     assert snel.doelwaarden == volledig.doelwaarden
+    # names play no part: the same order and numbers under other names give the same cells
+    anders = Verdeelprobleem(
+        p.perceel,
+        p.perceelnaam,
+        p.vraag,
+        p.subregio,
+        tuple(replace(s, naam=f"Z{len(p.leveranciers) - s.rang}") for s in p.leveranciers),
+        p.regels,
+        p.budget,
+    )
+    terug = {f"Z{len(p.leveranciers) - s.rang}": s.naam for s in p.leveranciers}
+    opnieuw = verdeel_exact(anders, oplosser, None)
+    assert [(t.gemeente, terug[t.inschrijver], t.aantal) for t in opnieuw.toewijzing] == [
+        (t.gemeente, t.inschrijver, t.aantal) for t in snel.toewijzing
+    ]
     # and the fast allocation itself meets every rule
     per = snel.per_leverancier()
     for s in p.leveranciers:

@@ -161,10 +161,15 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
         onderdelen.append(f"de inschrijving van {_namen_of_aantal(afgewezen)} af te wijzen")
-    if uitgesloten:
+    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten"]
+    uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == "uitgesloten"]
+    if ongeldig:
         onderdelen.append(
-            f"{_namen_of_aantal(uitgesloten)} uit te sluiten, omdat niet aan de knock-outeisen is voldaan"
+            f"de inschrijving van {_namen_of_aantal(ongeldig)} ongeldig te verklaren, omdat niet aan de "
+            "knock-outeisen is voldaan"
         )
+    if uitsluiten:
+        onderdelen.append(f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond")
     if len(onderdelen) > 1:
         return "Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1] + "."
     return "Wij adviseren " + onderdelen[0] + "."

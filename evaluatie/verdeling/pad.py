@@ -8,9 +8,10 @@ Rules that look at single gemeenten (max_leveranciers_per_gemeente, budget_per_g
 per_subregio) make the full model large and symmetric. Stages 1-3 depend only on each supplier's
 total, so:
 1. Relaxation: solve stages 1-3 on a smaller model that drops the per-gemeente rules: merged
-   classes (gemeenten with the same eligible suppliers, and with or without a budget; a merged
-   class keeps the sum of its budgets), or, under per_subregio, one class per subregio with the
-   rule written exactly. Its stage values bound the real model's.
+   classes (gemeenten with the same eligible suppliers; a gemeente with a budget is a class of
+   its own with its exact budget row), or, under per_subregio, one class per subregio with the
+   rule written exactly (budgets there summed per subregio). Its stage values bound the real
+   model's.
 2. Transportation LP: fix the relaxation's supplier totals and maximise stage 4 per gemeente with
    rows sum_s x = d_g and sum_g x = X_s (and the budget rows). Without budgets the matrix is
    totally unimodular, so the simplex vertex is integral; a fractional vertex (budgets) goes on
@@ -239,11 +240,11 @@ def _subregio_splitsen(
 
 
 def samengevoegde_klassen(p: Verdeelprobleem) -> list[Klasse]:
-    """Gemeenten with the same eligible suppliers merged, those with a budget apart from those
-    without (so each merged class keeps the sum of its budgets as a valid row)."""
+    """Gemeenten with the same eligible suppliers merged; a gemeente with a budget stays a class
+    of its own, so its budget row is exact (with budgets only, the 'relaxation' is the real model)."""
     el = geschikt(p)
-    groepen: dict[tuple[tuple[int, ...], bool], list[str]] = {}
+    groepen: dict[tuple[tuple[int, ...], str], list[str]] = {}
     for g, d in p.vraag.items():
         if d > 0:
-            groepen.setdefault((el[g], g in p.budget), []).append(g)
+            groepen.setdefault((el[g], g if g in p.budget else ""), []).append(g)
     return [Klasse(tuple(gs), sum(p.vraag[g] for g in gs), sleutel[0]) for sleutel, gs in groepen.items()]
