@@ -202,14 +202,15 @@ def _prijzen(invoer: Invoer) -> list[float]:
     return sorted({a.prijs for i in invoer.inschrijvingen for a in i.aanbod.values()})
 
 
-def eis_consensus(invoer: Invoer, b: Beoordeling) -> None:
-    """With `aggregatie: consensus`: EvaluatieFout (exit 1) listing every row the panel has not decided."""
+def eis_consensus(invoer: Invoer, b: Beoordeling, percelen: list[str] | None = None) -> None:
+    """With `aggregatie: consensus`: EvaluatieFout (exit 1) listing every row of the lots being awarded
+    (`percelen`, default all) that the panel has not decided."""
     from evaluatie.beoordeling.consensuseis import open_consensus
     from evaluatie.fouten import EvaluatieFout
 
     if invoer.aanbesteding.beoordeling.aggregatie != "consensus":
         return
-    meldingen = open_consensus(invoer.aanbesteding, b.consensus, b.te_beoordelen)
+    meldingen = open_consensus(invoer.aanbesteding, b.consensus, b.te_beoordelen, percelen)
     if meldingen:
         raise EvaluatieFout(
             [
@@ -316,7 +317,7 @@ def gun(
     invoer = invoer or laad_invoer(werkmap, definitie)
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder)
-    eis_consensus(invoer, b)
+    eis_consensus(invoer, b, codes)
     uitslag = gunning(
         invoer.aanbesteding,
         invoer.inschrijvingen,

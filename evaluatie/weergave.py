@@ -301,10 +301,10 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
         for m in p.meldingen:
             delen.append(f"LET OP: {m}")
         if p.uitgesloten:
-            delen.append("Uitgesloten:")
+            delen.append("Ongeldig of uitgesloten:")
             uitgesloten, rest = _lijst_rijen(list(p.uitgesloten), volledig, "uitgesloten inschrijvers")
             for x in uitgesloten:
-                regel = f"  {x.inschrijver}: {'; '.join(x.redenen)}"
+                regel = f"  {x.inschrijver} ({x.status}): {'; '.join(x.redenen)}"
                 delen.append(regel if volledig else _knip(regel, BREEDTE))
             if rest:
                 delen.append(f"  {rest}")

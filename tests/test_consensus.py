@@ -351,3 +351,28 @@ def test_agenda_drukt_af_op_a4(tmp_path: Path) -> None:
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     breedte, hoogte = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
     assert sorted((round(breedte), round(hoogte))) == [595, 842]  # A4 (landscape: three motivations side by side)
+
+
+def test_consensus_alleen_nodig_voor_de_percelen_die_worden_gegund(voorbeeld: Path) -> None:
+    yaml_pad = voorbeeld / "aanbesteding.yaml"
+    yaml_pad.write_text(
+        yaml_pad.read_text(encoding="utf-8") + "beoordeling: {aggregatie: consensus}\n", encoding="utf-8"
+    )
+    res = _run("template", "consensus", "--werkmap", str(voorbeeld))
+    assert res.exit_code == 0, res.output
+    assert "Behouden: wat het panel al invulde op 1 regels" in res.output  # the example's one consensus row
+    pad = voorbeeld / "beoordelingen" / "consensus.xlsx"
+    wb = load_workbook(pad)
+    ws = wb["Consensus"]
+    for r in range(5, ws.max_row + 1):
+        if ws.cell(r, 2).value == "B1" and ws.cell(r, 4).value is None:
+            ws.cell(r, 4, ws.cell(r, 8).value)  # the panel follows the suggestion ...
+            ws.cell(r, 5, f"Panel: motivering voor {ws.cell(r, 1).value}, {ws.cell(r, 3).value}.")  # ... and says why
+    wb.save(pad)
+    res = _run("gunning", "--werkmap", str(voorbeeld), "--lots", "B1", "--geen-rapport")
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", str(voorbeeld), "--lots", "Z", "--geen-rapport")
+    assert res.exit_code == 1
+    # Z: Inburgerwijs Academie and Kompas Inburgering, 4 criteria each; nothing of B1 or onderwijs
+    assert "8 punt(en) staan nog open" in res.output
+    assert "perceel B1" not in res.output and "perceel onderwijs" not in res.output

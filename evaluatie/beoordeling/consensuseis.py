@@ -6,7 +6,7 @@ averaged scores. Every open row is named with file, sheet and row, all at once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from evaluatie.beoordeling.formulier import CONSENSUSBESTAND, TABBLAD_CONSENSUS
 from evaluatie.beoordeling.model import Consensus
@@ -16,10 +16,16 @@ Sleutel = tuple[str, str, str]
 
 
 def open_consensus(
-    aanbesteding: Aanbesteding, consensus: Consensus | None, te_beoordelen: Sequence[Sleutel]
+    aanbesteding: Aanbesteding,
+    consensus: Consensus | None,
+    te_beoordelen: Sequence[Sleutel],
+    percelen: Collection[str] | None = None,
 ) -> list[str]:
-    """Messages for every assessed row without a complete consensus (and a missing meeting date);
-    empty when the award may go ahead. Only meaningful with aggregatie: consensus."""
+    """Messages for every assessed row of `percelen` (default: all lots) without a complete consensus,
+    and a missing meeting date; empty when the award may go ahead. Only meaningful with
+    aggregatie: consensus."""
+    if percelen is not None:
+        te_beoordelen = [s for s in te_beoordelen if s[1] in percelen]
     if not te_beoordelen:
         return []
     if consensus is None:
@@ -32,7 +38,11 @@ def open_consensus(
     def naam(s: Sleutel) -> str:
         return f"{s[0]}, perceel {s[1]}, {aanbesteding.percelen[s[1]].criterium(s[2]).naam}"
 
-    meldingen = [f"{o.plaats}: {naam((o.inschrijver, o.perceel, o.criterium))}: {o.reden}" for o in consensus.open]
+    meldingen = [
+        f"{o.plaats}: {naam((o.inschrijver, o.perceel, o.criterium))}: {o.reden}"
+        for o in consensus.open
+        if percelen is None or o.perceel in percelen
+    ]
     beslist = {(s.inschrijver, s.perceel, s.criterium) for s in consensus.scores}
     geopend = {(o.inschrijver, o.perceel, o.criterium) for o in consensus.open}
     for s in te_beoordelen:

@@ -149,7 +149,12 @@ def _lees_tabel(
             fouten.voeg_toe(
                 t.plaats(r, 0),
                 f"{ins} staat niet ter beoordeling voor perceel {perceel.code} "
-                "(niet ingeschreven of niet door de knock-outtoets)",
+                "(niet ingeschreven of niet door de knock-outtoets)"
+                + (
+                    "; 'evaluatie template consensus' verplaatst de regel naar het tabblad Vervallen"
+                    if open_ is not None
+                    else ""
+                ),
             )
             continue
         if sleutel in eerste:

@@ -41,7 +41,9 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
                 for r in p.rangorde
             ],
             "toewijzing": [t.model_dump() for t in p.toewijzing],
-            "uitgesloten": [{"inschrijver": x.inschrijver, "redenen": list(x.redenen)} for x in p.uitgesloten],
+            "uitgesloten": [
+                {"inschrijver": x.inschrijver, "status": x.status, "redenen": list(x.redenen)} for x in p.uitgesloten
+            ],
             "budgetten": [b.model_dump() for b in p.budgetten],
             "bindende_regels": list(p.bindende_regels),
             "meldingen": list(p.meldingen),

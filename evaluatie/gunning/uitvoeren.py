@@ -134,7 +134,13 @@ def beoordeel_perceel(
     perceel = aanbesteding.percelen[code]
     rangorde = rangorde_perceel(aanbesteding, code, inschrijvingen, toets, panel, lotingen)
     uitgesloten = tuple(
-        Uitsluiting(inschrijver=r.inschrijver, redenen=tuple(r.redenen))
+        Uitsluiting(
+            inschrijver=r.inschrijver,
+            redenen=tuple(r.redenen),
+            status="uitgesloten"
+            if any(b.regel == "uitsluitingsgronden" and b.voldoet is False for b in r.bevindingen)
+            else "ongeldig",
+        )
         for r in toets.voor_perceel(code)
         if not r.voldoet
     )

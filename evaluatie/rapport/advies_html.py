@@ -161,10 +161,15 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
         onderdelen.append(f"de inschrijving van {_namen_of_aantal(afgewezen)} af te wijzen")
-    if uitgesloten:
+    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten"]
+    uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == "uitgesloten"]
+    if ongeldig:
         onderdelen.append(
-            f"{_namen_of_aantal(uitgesloten)} uit te sluiten, omdat niet aan de knock-outeisen is voldaan"
+            f"de inschrijving van {_namen_of_aantal(ongeldig)} ongeldig te verklaren, omdat niet aan de "
+            "knock-outeisen is voldaan"
         )
+    if uitsluiten:
+        onderdelen.append(f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond")
     if len(onderdelen) > 1:
         return "Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1] + "."
     return "Wij adviseren " + onderdelen[0] + "."
@@ -295,11 +300,17 @@ def _abnormaal(g: Rapportgegevens) -> str:
 def _standstill(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
-    tekst = (
-        f"<p>De opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 Aanbestedingswet 2012): "
-        f"{e(s.uitleg)}. Binnen die termijn kan een inschrijver een kort geding aanspannen; de "
-        "overeenkomsten worden pas daarna gesloten.</p>"
-    )
+    if a.procedure == "toelating":  # no overheidsopdracht: the period is the tender's own choice, not art. 2.127
+        tekst = (
+            f"<p>Een toelatingsprocedure kent geen wettelijke opschortende termijn. De aanbesteding hanteert een "
+            f"termijn van {s.dagen} kalenderdagen voordat de overeenkomsten worden gesloten: {e(s.uitleg)}.</p>"
+        )
+    else:
+        tekst = (
+            f"<p>De opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 Aanbestedingswet 2012): "
+            f"{e(s.uitleg)}. Binnen die termijn kan een inschrijver een kort geding aanspannen; de "
+            "overeenkomsten worden pas daarna gesloten.</p>"
+        )
     if s.waarschuwing:
         tekst += f'<p class="voldoet-niet">Let op: {e(s.waarschuwing)}</p>'
     return tekst

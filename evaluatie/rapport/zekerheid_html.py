@@ -1,4 +1,4 @@
-"""The robustness section of the gunningsadvies."""
+"""Certainty analyses as HTML: sections for the internal report rapporten/intern/zekerheid.html."""
 
 from __future__ import annotations
 
