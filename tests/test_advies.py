@@ -117,6 +117,11 @@ def test_nederlandse_datums(voorbeeld_advies: Path) -> None:
     assert "keurmerk geldig tot 31 maart 2021, peildatum 4 juni 2021: verlopen" in tekst  # from the knock-out rule
     zonder_stempel = tekst.split("Gegenereerd op:")[0]  # the generation time stays ISO (machine-readable)
     assert not re.search(r"\b\d{2}-\d{2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b", zonder_stempel)
+    wb = load_workbook(voorbeeld_advies / "rapporten" / "gunningsadvies.xlsx", read_only=True)
+    for blad in ("Regels", "Knock-out"):
+        cellen = [str(c) for rij in wb[blad].iter_rows(values_only=True) for c in rij if isinstance(c, str)]
+        assert not any(re.search(r"\b\d{4}-\d{2}-\d{2}\b", c) for c in cellen), blad
+    assert any("peildatum 4 juni 2021" in str(c) for rij in wb["Regels"].iter_rows(values_only=True) for c in rij)
     gemeente = (voorbeeld_advies / "rapporten" / "gemeenten" / "hilversum.html").read_text(encoding="utf-8")
     assert "Voorgenomen gunning: 1 juli 2021." in gemeente
 
@@ -225,5 +230,6 @@ def test_toelating_advies_zonder_rangorde(tmp_path: Path) -> None:
     for woord in ("Rang", "Prijsscore", "Gunningscriteria", "Prijsmethode", "gelijke stand", "hoogst gerangschikt"):
         assert woord not in tekst, woord
     assert "Falk Pharma, C-410/14" in tekst and "open house" in tekst
+    assert "Een toelatingsprocedure kent geen wettelijke opschortende termijn." in tekst and "2.127" not in tekst
     # expected numbers by capacity only: Noord 10 over 20 and 40 -> 3.33 and 6.67 -> 3 and 7
     assert re.search(r'data-inschrijver="Beta"><td>Beta</td>.*?data-veld="capaciteit" data-waarde="40"', html)

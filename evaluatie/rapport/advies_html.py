@@ -300,11 +300,17 @@ def _abnormaal(g: Rapportgegevens) -> str:
 def _standstill(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
-    tekst = (
-        f"<p>De opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 Aanbestedingswet 2012): "
-        f"{e(s.uitleg)}. Binnen die termijn kan een inschrijver een kort geding aanspannen; de "
-        "overeenkomsten worden pas daarna gesloten.</p>"
-    )
+    if a.procedure == "toelating":  # no overheidsopdracht: the period is the tender's own choice, not art. 2.127
+        tekst = (
+            f"<p>Een toelatingsprocedure kent geen wettelijke opschortende termijn. De aanbesteding hanteert een "
+            f"termijn van {s.dagen} kalenderdagen voordat de overeenkomsten worden gesloten: {e(s.uitleg)}.</p>"
+        )
+    else:
+        tekst = (
+            f"<p>De opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 Aanbestedingswet 2012): "
+            f"{e(s.uitleg)}. Binnen die termijn kan een inschrijver een kort geding aanspannen; de "
+            "overeenkomsten worden pas daarna gesloten.</p>"
+        )
     if s.waarschuwing:
         tekst += f'<p class="voldoet-niet">Let op: {e(s.waarschuwing)}</p>'
     return tekst

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from evaluatie.ooxml import bewaar_werkmap
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
+from evaluatie.tekst import datums_in_tekst
 
 EURO = '"€" #,##0.00'
 SCORE = "0.00"
@@ -50,14 +51,14 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
     a = g.aanbesteding
-    regels = [[a.percelen[c].naam, r] for c in g.uitslag.percelen for r in perceel_regels(g, c)]
+    regels = [[a.percelen[c].naam, datums_in_tekst(r)] for c in g.uitslag.percelen for r in perceel_regels(g, c)]
     _blad(wb, "Regels", ["Perceel", "Regel"], regels)
     _blad(
         wb,
         "Knock-out",
         ["Perceel", "Inschrijver", "Uitslag", "Redenen"],
         [
-            [a.percelen[c].naam, r.inschrijver, r.status, "; ".join(r.redenen)]
+            [a.percelen[c].naam, r.inschrijver, r.status, datums_in_tekst("; ".join(r.redenen))]
             for c in g.uitslag.percelen
             for r in g.toets.voor_perceel(c)
         ],
