@@ -445,8 +445,9 @@ def gunning(
 @werkmap_optie
 @_percelen_optie
 @_oplosser_opties
+@volledig_optie
 @afhandeling
-def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None) -> None:
+def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, volledig: bool) -> None:
     """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
     from evaluatie.logboek import registreer
     from evaluatie.pipeline import loting_melding, schrijf_uitvoer
@@ -456,8 +457,9 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
     waarschuw_atw(award)
     stempel = maak_tijdstempel()
     geschreven = schrijf_uitvoer(award, oplosser, stempel)
-    for pad in geschreven:
-        click.echo(f"Geschreven: {pad}")
+    from evaluatie.weergave import bestanden_tekst
+
+    toon(bestanden_tekst(geschreven, award.invoer.werkmap.rapporten, volledig), volledig)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": False}
     registreer(award.invoer.werkmap, "rapport", opties, award.uitslag.invoer, geschreven, stempel)
     if award.uitslag.loting_nodig:

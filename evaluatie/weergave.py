@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving.model import Inschrijving
@@ -94,6 +95,19 @@ def _lijst_rijen(rijen: list, volledig: bool, wat: str) -> tuple[list, str | Non
     if volledig or len(rijen) <= MAX_RIJEN:
         return rijen, None
     return rijen[:MAX_RIJEN], f"... en nog {len(rijen) - MAX_RIJEN} {wat} ({HINT})"
+
+
+def bestanden_tekst(paden: Sequence[Path], map_: Path, volledig: bool = False) -> str:
+    """'Geschreven: <path>' per file; a long list as a count per folder under `map_`."""
+    if volledig or len(paden) <= MAX_RIJEN:
+        return "\n".join(f"Geschreven: {p}" for p in paden)
+    per_map: dict[str, int] = {}
+    for p in paden:
+        sub = p.parent.relative_to(map_).as_posix() if p.parent.is_relative_to(map_) else str(p.parent)
+        per_map[sub] = per_map.get(sub, 0) + 1
+    regels = [f"Geschreven: {len(paden)} bestanden in {map_} ({HINT}):"]
+    regels += [f"  {'.' if sub == '.' else sub + '/'}: {n}" for sub, n in sorted(per_map.items())]
+    return "\n".join(regels)
 
 
 def gemeenten_tekst(aanbesteding: Aanbesteding, code: str, gemeenten: Sequence[str], max_tekens: int) -> str:
