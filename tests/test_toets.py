@@ -63,7 +63,7 @@ GRENZEN = [
         {},
         {"keurmerk_geldig_tot": dt.date(2026, 3, 2)},
         {"keurmerk_geldig_tot": dt.date(2026, 3, 1)},
-        "keurmerk geldig tot 2026-03-01, peildatum 2026-03-02: verlopen",
+        "keurmerk geldig tot 1 maart 2026; op de peildatum 2 maart 2026 verlopen",
     ),
     ("keurmerk", {}, {"keurmerk": True}, {"keurmerk": False}, "geen Blik op Werk keurmerk"),
     ("keurmerk", {}, {"keurmerk_nummer": "BOW-9"}, {"keurmerk_nummer": None}, "keurmerk zonder certificaatnummer"),
@@ -175,10 +175,10 @@ def test_voorbeeld_toets(voorbeeld: Path) -> None:
     uit = {(r["inschrijver"], r["perceel"]): r for r in json.loads(res.output)["resultaten"]}
     ns = uit[("Nieuwe Start Opleidingen", "B1")]
     assert ns["status"] == "voldoet niet"
-    assert ns["redenen"] == ["keurmerk geldig tot 2021-03-31, peildatum 2021-06-04: verlopen"]
+    assert ns["redenen"] == ["keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen"]
     # the onderwijsroute has no keurmerk rule: the same bidder competes there
     assert uit[("Nieuwe Start Opleidingen", "onderwijs")]["status"] == "voldoet"
     lv = uit[("Leerpunt Vechtstreek", "onderwijs")]
     assert lv["redenen"] == ["prijs per traject EUR 10.450,00 ligt boven de plafondprijs EUR 10.000,00"]
     tekst = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld)]).output
-    assert "voldoet niet  keurmerk geldig tot 2021-03-31, peildatum 2021-06-04: verlopen" in tekst
+    assert "voldoet niet  keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen" in tekst

@@ -276,7 +276,8 @@ def yaml_tekst(
     ]
     if beoordeling:
         r += [
-            "# Beoordeling door het panel: aggregatie (gemiddelde of mediaan van de beoordelaars) en",
+            "# Beoordeling door het panel: aggregatie (gemiddelde of mediaan van de beoordelaars, of consensus:",
+            "# dan is voor iedere regel een consensusscore met motivering verplicht) en",
             "# signaal_spreiding_stappen (vanaf hoeveel schaalstappen verschil een signaal volgt).",
             f"# beoordeling: {_w(beoordeling)}   # uit criteriaset {verzoek.criteriaset}",
         ]

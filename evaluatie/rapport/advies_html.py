@@ -645,7 +645,7 @@ def _verdeling_lang(g: Rapportgegevens, code: str, leveranciers: list[str]) -> s
 
 
 def _verantwoording(g: Rapportgegevens, n: int) -> str:
-    rijen = [[b.bestand, Cel(b.sha256, klasse="hash")] for b in g.uitslag.invoer]
+    rijen = [[g.invoernaam(b.bestand), Cel(b.sha256, klasse="hash")] for b in g.uitslag.invoer]
     return "\n".join(
         [
             '<section class="perceel bijlage" id="verantwoording">',

@@ -160,7 +160,7 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
         ["Perceel", "Inschrijver", "Redenen"],
         [[p.naam, x.inschrijver, "; ".join(x.redenen)] for p in g.uitslag.percelen.values() for x in p.uitgesloten],
     )
-    verantwoording = [[b.bestand, b.sha256] for b in g.uitslag.invoer]
+    verantwoording = [[g.invoernaam(b.bestand), b.sha256] for b in g.uitslag.invoer]
     verantwoording += [
         ["aanbestedingsdefinitie (samengevoegd)", g.definitie_hash],
         ["evaluatie versie", g.uitslag.versie],

@@ -34,6 +34,12 @@ class Rapportgegevens:
     tijdstempel: str
     zekerheid: dict[str, str] = field(default_factory=dict)  # lot -> HTML section (robustness)
     procesverbaal: str = ""  # HTML section: record of the assessment (rapport/procesverbaal.py)
+    # input path -> how the formal reports show it: a reviewer's form is named after the reviewer,
+    # so the advies lists it as "Beoordelaar A" (its SHA-256 still identifies the exact file)
+    invoernamen: dict[str, str] = field(default_factory=dict)
+
+    def invoernaam(self, bestand: str) -> str:
+        return self.invoernamen.get(bestand, bestand)
 
     @property
     def concept(self) -> bool:
@@ -53,6 +59,7 @@ class Rapportgegevens:
             inschrijvingen=award.invoer.inschrijvingen,
             definitie_hash=sha256_bytes(definitie),
             tijdstempel=stempel or tijdstempel(),
+            invoernamen=_anonieme_formulieren(award),
             procesverbaal=procesverbaal_html(
                 award.invoer.aanbesteding,
                 award.beoordeling.formulieren,
@@ -61,6 +68,14 @@ class Rapportgegevens:
                 list(award.uitslag.percelen),
             ),
         )
+
+
+def _anonieme_formulieren(award) -> dict[str, str]:
+    from evaluatie.beoordeling.aanduiding import aanduidingen
+
+    formulieren = award.beoordeling.formulieren
+    labels = aanduidingen(award.invoer.aanbesteding.beoordelaars, [f.beoordelaar for f in formulieren])
+    return {f"beoordelingen/{f.bestand}": f"beoordelingen: formulier van {labels[f.beoordelaar]}" for f in formulieren}
 
 
 def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:

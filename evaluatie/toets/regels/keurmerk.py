@@ -1,5 +1,6 @@
 """Blik op Werk keurmerk (Wet inburgering 2021 art. 16): held, numbered, valid on the peildatum."""
 
+from evaluatie.tekst import datum
 from evaluatie.toets.register import Context, Knockoutregel, registreer
 
 
@@ -8,7 +9,7 @@ class Keurmerk(Knockoutregel):
     naam = "keurmerk"
 
     def eis(self, ctx: Context) -> str:
-        return f"Blik op Werk keurmerk geldig op peildatum {ctx.aanbesteding.data.keurmerk_peildatum}"
+        return f"Blik op Werk keurmerk geldig op de peildatum {datum(ctx.aanbesteding.data.keurmerk_peildatum)}"
 
     def toets(self, ctx: Context) -> list[str]:
         ins = ctx.inschrijving
@@ -21,5 +22,7 @@ class Keurmerk(Knockoutregel):
         if ins.keurmerk_geldig_tot is None:
             redenen.append("geldigheid keurmerk niet opgegeven")
         elif ins.keurmerk_geldig_tot < peildatum:
-            redenen.append(f"keurmerk geldig tot {ins.keurmerk_geldig_tot}, peildatum {peildatum}: verlopen")
+            redenen.append(
+                f"keurmerk geldig tot {datum(ins.keurmerk_geldig_tot)}; op de peildatum {datum(peildatum)} verlopen"
+            )
         return redenen
