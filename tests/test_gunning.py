@@ -39,7 +39,9 @@ def test_voorbeeld_gunning_b1_onderwijs(voorbeeld: Path) -> None:
             prijs = next(r["prijs"] for r in p["rangorde"] if r["inschrijver"] == t["inschrijver"])
             assert t["kosten"] == t["aantal"] * prijs
     uitgesloten = {u["inschrijver"]: u["redenen"] for u in b1["uitgesloten"]}
-    assert uitgesloten["Nieuwe Start Opleidingen"] == ["keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen"]
+    assert uitgesloten["Nieuwe Start Opleidingen"] == [
+        "keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen"
+    ]
     # max_aandeel 0.5 of 98 = 49 binds for the winner
     assert sum(t["aantal"] for t in b1["toewijzing"] if t["inschrijver"] == "Taalhuis De Brug B.V.") == 49
     assert {i["bestand"] for i in data["invoer"]} >= {
