@@ -418,10 +418,12 @@ def gunning(
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import loting_melding, schrijf_uitvoer
+    from evaluatie.pipeline import bereid_rapporten_voor, loting_melding, schrijf_uitvoer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
     from evaluatie.weergave import gunning_tekst
 
+    if not geen_rapport:
+        bereid_rapporten_voor()
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
     waarschuw_atw(award)
     stempel = maak_tijdstempel()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Sequence
 from functools import cache
 
@@ -24,6 +25,15 @@ MAX_BALKEN = 15  # gemeenten shown one by one up to this number; beyond it, bars
 MAX_SUBREGIO_BALKEN = 40  # subregio bars per chart; beyond it, the largest ones plus "overige"
 MAX_LABELS = 12  # labelled points in the quality-price chart
 BREEDTE = 6.4  # inch
+
+
+def laad_matplotlib() -> None:
+    """Import and style matplotlib ahead of use (evaluatie.pipeline.bereid_rapporten_voor)."""
+    with _importslot:
+        _matplotlib()
+
+
+_importslot = threading.Lock()  # one import at a time: the background prefetch and a chart may race
 
 
 @cache
@@ -53,7 +63,8 @@ def _matplotlib() -> tuple[type, type]:
 
 
 def _figuur(hoogte: float):
-    figure, canvas = _matplotlib()
+    with _importslot:
+        figure, canvas = _matplotlib()
     fig = figure(figsize=(BREEDTE, hoogte))
     canvas(fig)
     return fig
