@@ -274,7 +274,13 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             weging = "geen weging; prijsscore = fictieve korting, totaal = fictieve prijs (euro)"
         elif p.prijsmethode == "vaste_prijs":
             weging = "geen prijsscore; totaal = kwaliteit"
-        delen.append(f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, {weging}")
+        toelating = p.procedure == "toelating"
+        if toelating:  # open house: no ranking, no price score, nobody compared (Falk Pharma, Tirkkonen)
+            delen.append(
+                f"Perceel {p.naam} - toelatingsprocedure: iedere inschrijver die aan de eisen voldoet, wordt toegelaten"
+            )
+        else:
+            delen.append(f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, {weging}")
         per_leverancier: dict[str, int] = {}
         kosten_per: dict[str, float] = {}
         gemeenten_per: dict[str, int] = {}
@@ -302,20 +308,28 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             rest = f"... en nog {len(rijen) - len(getoond)} inschrijvers zonder toewijzing ({HINT})"
         else:
             getoond, rest = rijen, None
-        delen.append(
-            tabel(
+        if toelating:  # alphabetical: a display order that decides nothing
+            toegelaten = sorted(([r[1], r[2], r[3], r[6]] for r in getoond), key=lambda r: (r[0].casefold(), r[0]))
+            tabel_tekst = tabel(
+                ["Toegelaten inschrijver", "Kwaliteit", "Prijs", "Verwacht volume"],
+                toegelaten,
+                rechts=(1, 2, 3),
+                max_breedte=breed,
+            )
+        else:
+            tabel_tekst = tabel(
                 ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],
                 getoond,
                 rechts=(0, 2, 3, 4, 5, 6),
                 max_breedte=breed,
             )
-        )
+        delen.append(tabel_tekst)
         if rest:
             delen.append(rest)
         for m in p.meldingen:
             delen.append(f"LET OP: {m}")
         if p.uitgesloten:
-            delen.append("Ongeldig of uitgesloten:")
+            delen.append("Niet toegelaten:" if toelating else "Ongeldig of uitgesloten:")
             uitgesloten, rest = _lijst_rijen(list(p.uitgesloten), volledig, "uitgesloten inschrijvers")
             for x in uitgesloten:
                 regel = f"  {x.inschrijver} ({x.status}): {'; '.join(x.redenen)}"

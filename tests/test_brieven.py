@@ -224,6 +224,9 @@ def test_toelating_is_toelatingsbesluit_zonder_rangorde_of_vergelijking(tmp_path
     ws = grote_aanbesteding.maak(tmp_path / "ws", procedure="toelating")
     res = _run("gunning", "--werkmap", str(ws), "--lots", "onderwijs")
     assert res.exit_code == 0, res.output
+    # the terminal shows no ranking or price score either, only who is admitted and who is not
+    assert "toelatingsprocedure" in res.output and "Toegelaten inschrijver" in res.output
+    assert "Niet toegelaten:" in res.output and "Rang " not in res.output and "Prijsscore" not in res.output
     brieven = ws / "rapporten" / "brieven"
     toegelaten = _tekst(brieven / "spreektaal-onderwijs.docx")
     assert toegelaten.startswith("Toelatingsbesluit Onderwijsroute")
@@ -232,6 +235,10 @@ def test_toelating_is_toelatingsbesluit_zonder_rangorde_of_vergelijking(tmp_path
         assert verboden not in toegelaten, verboden
     # 65 a year (1 + (3 i) mod 5 over 22 gemeenten) x 5 years = 325; x EUR 10.000
     assert "maximale omvang van 325 trajecten (65 per jaar gedurende 3 jaar plus 2 optiejaren)" in toegelaten
+    # an admission system has no statutory standstill: the letter names the tender's own period, not art. 2.127,
+    # and claims no vervaltermijn (the advies says the same)
+    assert "Een toelatingsprocedure kent geen wettelijke opschortende termijn" in toegelaten
+    assert "2.127" not in toegelaten and "vervaltermijn" not in toegelaten
     niet = _tekst(brieven / "zwakke-plannen-onderwijs.docx")
     assert "Beslissing: niet toegelaten" in niet
     assert "Uw kwaliteitsscore is 35,00" in niet and "Beoordelaar A (score 25,00)" in niet

@@ -463,23 +463,33 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
     a = g.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
     d.kop("Opschortende termijn en rechtsbescherming")
-    wat = "toelatingsbesluit" if toelating else "gunningsbeslissing"
-    d.alinea(
-        f"Deze {wat} is een voornemen. Wij sluiten de overeenkomst niet voor het einde van de opschortende "
-        f"termijn van {s.dagen} kalenderdagen (artikel 2.127 Aanbestedingswet 2012). Deze termijn eindigt op "
-        f"{datum(s.einde)}."
-    )
+    if toelating:
+        # An admission system is no award of an overheidsopdracht among competitors: art. 2.127 does not
+        # apply, and the period is the tender's own (the advies says the same, rapport/advies_html.py).
+        d.alinea(
+            f"Dit toelatingsbesluit is een voornemen. Een toelatingsprocedure kent geen wettelijke opschortende "
+            f"termijn; deze aanbesteding hanteert een termijn van {s.dagen} kalenderdagen voordat de "
+            f"overeenkomsten worden gesloten. Deze termijn eindigt op {datum(s.einde)}."
+        )
+    else:
+        d.alinea(
+            f"Deze gunningsbeslissing is een voornemen. Wij sluiten de overeenkomst niet voor het einde van de "
+            f"opschortende termijn van {s.dagen} kalenderdagen (artikel 2.127 Aanbestedingswet 2012). Deze termijn "
+            f"eindigt op {datum(s.einde)}."
+        )
     rechtbank = a.rechtsbescherming.rechtbank
     bij = (
         f"de voorzieningenrechter van de {rechtbank}"
         if rechtbank
         else f"de voorzieningenrechter van de rechtbank van het arrondissement waarin {a.penvoerder} is gevestigd"
     )
+    # The vervaltermijn (Grossmann, C-230/02) follows from the statutory standstill; an open house has none.
+    verval = "" if toelating else " Dit is een vervaltermijn: na afloop kunt u niet meer tegen deze beslissing opkomen."
     d.alinea(
-        f"Bent u het niet eens met deze beslissing, dan kunt u uiterlijk op {datum(s.einde)} een kort geding "
-        f"aanhangig maken bij {bij}, door vóór het einde van de termijn een dagvaarding te laten betekenen. Dit "
-        "is een vervaltermijn: na afloop kunt u niet meer tegen deze beslissing opkomen. Wilt u ons direct "
-        "informeren als u een kort geding aanhangig maakt? Dan wachten wij de uitspraak af."
+        f"Bent u het niet eens met {'dit besluit' if toelating else 'deze beslissing'}, dan kunt u uiterlijk op "
+        f"{datum(s.einde)} een kort geding aanhangig maken bij {bij}, door vóór het einde van de termijn een "
+        f"dagvaarding te laten betekenen.{verval} Wilt u ons direct informeren als u een kort geding aanhangig "
+        "maakt? Dan wachten wij de uitspraak af."
     )
     if a.rechtsbescherming.klachtenmeldpunt:
         d.alinea(
