@@ -25,7 +25,7 @@ def test_systematiek_van_het_voorbeeld(voorbeeld: Path) -> None:
     html, tekst = _schrijf(voorbeeld)
     for inhoud in (html, tekst):
         # knock-outs, from the rules themselves (capacity: 10% of 98 rounded up = 10)
-        assert "Blik op Werk keurmerk geldig op peildatum 4 juni 2021" in inhoud
+        assert "Blik op Werk keurmerk geldig op de peildatum 4 juni 2021" in inhoud
         assert "capaciteit minstens 10 per jaar" in inhoud
         assert "kwaliteitsscore minstens 50,00 van 100" in inhoud
         # criteria with weights and scale

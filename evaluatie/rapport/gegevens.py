@@ -12,7 +12,7 @@ from evaluatie.definitie.model import Aanbesteding
 from evaluatie.gunning.uitslag import Gunningsuitslag
 from evaluatie.hashing import sha256_bytes
 from evaluatie.inschrijving.model import Inschrijving
-from evaluatie.tekst import euro, getal, kort
+from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
 
@@ -120,20 +120,6 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
 
 
 def _verdeelregels(p) -> str:
-    v = p.verdeling
-    verdeel = ["capaciteit uit de inschrijving"]
-    if v.max_aandeel is not None:
-        verdeel.append(f"hoogstens {getal(v.max_aandeel * 100, 0)}% van het volume per inschrijver")
-    if v.min_volume:
-        verdeel.append(f"wie volume krijgt, krijgt minstens {v.min_volume} inburgeraars")
-    if v.min_leveranciers is not None:
-        verdeel.append(f"minstens {v.min_leveranciers} leveranciers")
-    if v.max_leveranciers is not None:
-        verdeel.append(f"hoogstens {v.max_leveranciers} leveranciers")
-    if v.max_leveranciers_per_gemeente is not None:
-        verdeel.append(f"hoogstens {v.max_leveranciers_per_gemeente} leveranciers per gemeente")
-    if v.per_subregio:
-        verdeel.append("alle gemeenten van een subregio dezelfde leverancier(s)")
-    for gem, b in v.budget_per_gemeente.items():
-        verdeel.append(f"budget {gem} {euro(b)}")
-    return "Verdeelregels: " + "; ".join(verdeel) + "."
+    from evaluatie.rapport.verdeelregeltekst import verdeelregel_zinnen
+
+    return "Verdeelregels: " + "; ".join(verdeelregel_zinnen(p.verdeling)) + "."

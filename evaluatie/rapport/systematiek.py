@@ -15,6 +15,7 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.document import Document
+from evaluatie.rapport.verdeelregeltekst import verdeelregel_zinnen
 from evaluatie.rapport.waarde import procedure_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel
@@ -162,23 +163,7 @@ def _gelijke_stand(d: Document, p: Perceel) -> None:
 
 def _verdeling(d: Document, p: Perceel) -> None:
     v = p.verdeling
-    regels = ["niemand krijgt meer inburgeraars dan de capaciteit uit zijn inschrijving"]
-    if v.max_aandeel is not None:
-        regels.append(
-            f"een aanbieder krijgt hoogstens {getal(100 * v.max_aandeel, 0)}% van het volume (naar beneden afgerond)"
-        )
-    if v.min_volume:
-        regels.append(f"wie inburgeraars krijgt, krijgt er minstens {v.min_volume}")
-    if v.min_leveranciers is not None:
-        regels.append(f"minstens {v.min_leveranciers} aanbieders krijgen inburgeraars")
-    if v.max_leveranciers is not None:
-        regels.append(f"hoogstens {v.max_leveranciers} aanbieders krijgen inburgeraars")
-    if v.max_leveranciers_per_gemeente is not None:
-        regels.append(f"per gemeente hoogstens {v.max_leveranciers_per_gemeente} aanbieders")
-    if v.per_subregio:
-        regels.append("alle gemeenten van een subregio krijgen dezelfde aanbieder(s)")
-    for gem, bedrag in v.budget_per_gemeente.items():
-        regels.append(f"de kosten voor {gem} blijven binnen {euro(bedrag)} per jaar")
+    regels = verdeelregel_zinnen(v)
     d.alinea(
         "Verdeling. Per gemeente wordt het verwachte aantal inburgeraars verdeeld over de aanbieders die door de "
         "toets zijn gekomen en die gemeente bedienen, binnen deze regels:"
