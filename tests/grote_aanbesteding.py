@@ -8,6 +8,9 @@ Built to exercise every award decision at once:
 - Z (fictieve_korting, Gunnen op Waarde): several winners; min_volume 10 makes Inburgerwijs give way;
 - one bidder with an exclusion ground (uitgesloten), one with an expired keurmerk and one
   below the minimum quality (ongeldig), one assessed but not awarded (afgewezen).
+With `alle_oorzaken=True` two more lots make the causes that the three lots above leave out bind
+(see OORZAKEN_AANBOD): PVT (equal value with a lower price; plain lack of demand) and MAP
+(max_leveranciers_per_gemeente; budget; better-ranked capacity). The default tender is unchanged.
 Every reviewer writes a different motivation per row, so merged texts would be visible.
 """
 
@@ -33,18 +36,19 @@ CRITERIA = {"K1": ("Plan van aanpak", 60), "K2": ("Samenwerking", 40)}
 SCHAAL = {0: "onvoldoende", 25: "matig", 50: "voldoende", 75: "goed", 100: "uitstekend"}
 
 
-def vraag(i: int) -> dict[str, int]:
-    """Deterministic demand per gemeente (position i in the list)."""
-    return {"B1": 4 + (i * 7) % 13, "onderwijs": 1 + (i * 3) % 5, "Z": 1 + i % 3}
+def vraag(i: int, alle_oorzaken: bool = False) -> dict[str, int]:
+    """Deterministic demand per gemeente (position i in the list); PVT and MAP flat, for hand computation."""
+    uit = {"B1": 4 + (i * 7) % 13, "onderwijs": 1 + (i * 3) % 5, "Z": 1 + i % 3}
+    return {**uit, "PVT": 2, "MAP": 5} if alle_oorzaken else uit
 
 
-def definitie(procedure: str = "gunning") -> dict[str, Any]:
+def definitie(procedure: str = "gunning", alle_oorzaken: bool = False) -> dict[str, Any]:
     subregio = {g: r for r, leden in SUBREGIOS.items() for g in leden}
     schaal = {"stappen": [{"label": v, "punten": k} for k, v in SCHAAL.items()]}
     criteria = {c: {"naam": n, "weging": w} for c, (n, w) in CRITERIA.items()}
     knockout = {"keurmerk": {}, "uitsluitingsgronden": {}, "plafondprijs": {}, "minimum_kwaliteit": {"drempel": 50}}
     basis = {"gemeenten": "alle", "plafondprijs": 10000, "schaal": schaal, "gunningscriteria": criteria}
-    return {
+    data = {
         "naam": "Inburgering Proefregio 2027",
         "penvoerder": "Gemeente Assen",
         "procedure": procedure,
@@ -61,7 +65,8 @@ def definitie(procedure: str = "gunning") -> dict[str, Any]:
         "rechtsbescherming": {"rechtbank": "Rechtbank Noord-Nederland",
                               "klachtenmeldpunt": "het klachtenmeldpunt van de gemeente Assen"},
         "gemeenten": [
-            {"naam": g, "subregio": subregio[g], "inburgeraars": vraag(i)} for i, g in enumerate(GEMEENTEN)
+            {"naam": g, "subregio": subregio[g], "inburgeraars": vraag(i, alle_oorzaken)}
+            for i, g in enumerate(GEMEENTEN)
         ],
         "percelen": {
             "B1": {**basis, "naam": "B1-route", "prijsmethode": "relatief", "knockout": knockout,
@@ -75,6 +80,17 @@ def definitie(procedure: str = "gunning") -> dict[str, Any]:
                   "knockout": knockout, "verdeling": {"min_volume": 10}},
         },
     }  # fmt: skip
+    if alle_oorzaken:
+        data["percelen"]["PVT"] = {
+            **basis, "naam": "PVT-route", "prijsmethode": "fictieve_korting", "max_fictieve_korting": 3000,
+            "knockout": knockout, "bij_gelijke_stand": ["hoogste_kwaliteit"], "verdeling": {},
+        }  # fmt: skip
+        data["percelen"]["MAP"] = {
+            **basis, "naam": "Module Arbeidsmarkt en Participatie", "prijsmethode": "relatief", "knockout": knockout,
+            "weging": {"kwaliteit": 60, "prijs": 40},
+            "verdeling": {"max_leveranciers_per_gemeente": 1, "budget_per_gemeente": {"Emmen": 40000}},
+        }  # fmt: skip
+    return data
 
 
 def _gemeenten(*regios: str) -> str:
@@ -102,18 +118,54 @@ INSCHRIJVERS: list[tuple[str, str, str, tuple[int, int], dict[str, Any], dict[st
 ]  # fmt: skip
 
 
+# Offers on PVT and MAP (only with alle_oorzaken), designed so that each remaining cause binds for
+# exactly one supplier and for no other reason. Qualities (60 x K1 + 40 x K2) / 100: Taalhuis 90,
+# Inburgerwijs 75, Kompas Oost 65, Spreektaal 50.
+#
+# PVT (fictieve_korting, maximum discount EUR 3.000, demand 2 in each of the 22 gemeenten, no rules):
+# - Taalhuis: 9.450 - 3.000 x 90/100 = 6.750; Inburgerwijs: 9.000 - 3.000 x 75/100 = 6.750. Equal
+#   value; the tie rule hoogste_kwaliteit ranks Taalhuis first, but among equal value the allocation
+#   minimises cost, so the cheaper Inburgerwijs fills its 20 first in Noord, Zuid and West (16
+#   gemeenten x 2 = 32) and Taalhuis gets 32 - 20 = 12 of 20: "equal value with a lower price".
+# - Kompas Oost alone serves Oost (6 x 2 = 12 < its capacity 20; fictitious price 9.000 - 1.950 =
+#   7.050): it gets all 12 there, "plain lack of demand".
+# MAP (relatief 60/40, demand 5 in each gemeente, max 1 supplier per gemeente, budget Emmen EUR 40.000):
+#   price scores 8.000/p x 100: Taalhuis 84,21, Inburgerwijs 88,89, Spreektaal 100; totals
+#   54 + 33,68 = 87,68 > 45 + 35,56 = 80,56 > 30 + 40 = 70.
+# - Taalhuis serves only Noord (6 x 5 = 30) with capacity 27: one supplier per gemeente means
+#   whole gemeenten of 5, so 5 gemeenten = 25 (Westerkwartier, last in the list, goes to
+#   Spreektaal); without the rule it would fill its 27. The budget is in Oost: relaxing it changes
+#   nothing for Taalhuis.
+# - Inburgerwijs serves only Oost (30) with capacity 30: Emmen (5 x 9.000 = 45.000) exceeds its
+#   budget of 40.000, which Spreektaal just fits (5 x 8.000), so Inburgerwijs gets the other 5
+#   gemeenten = 25; without the budget it gets all 30. Without the per-gemeente maximum it still
+#   cannot take even one in Emmen (40.000 + 9.000 - 8.000 > 40.000): only the budget binds.
+# - Spreektaal (capacity 100) gets Westerkwartier and Emmen and all of Zuid and West: 5 x 12 = 60;
+#   relaxing either rule only gives it less, so the demand went to better-ranked suppliers
+#   (Taalhuis 25, Inburgerwijs 25).
+OORZAKEN_AANBOD: dict[str, dict[str, tuple]] = {
+    "Taalhuis Noord B.V.": {"PVT": (9450, 20, _gemeenten("Noord", "Zuid", "West")),
+                            "MAP": (9500, 27, _gemeenten("Noord"))},
+    "Inburgerwijs": {"PVT": (9000, 20, _gemeenten("Noord", "Zuid", "West")), "MAP": (9000, 30, _gemeenten("Oost"))},
+    "Kompas Oost": {"PVT": (9000, 20, _gemeenten("Oost"))},
+    "Spreektaal": {"MAP": (8000, 100, "alle")},
+}  # fmt: skip
+
+
 def _motivering(beoordelaar: str, inschrijver: str, criterium: str, punten: int) -> str:
     eerste = beoordelaar.split()[0]
     return f"{eerste} over {criterium.lower()} bij {inschrijver}: oordeel {SCHAAL[punten]}, eigen woorden van {eerste}."
 
 
-def maak(root: Path, procedure: str = "gunning") -> Path:
+def maak(root: Path, procedure: str = "gunning", alle_oorzaken: bool = False) -> Path:
     """Write the whole workspace; returns its path."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
     from evaluatie.werkmap import Werkmap
 
-    ws = maak_werkmap(root, definitie(procedure))
+    ws = maak_werkmap(root, definitie(procedure, alle_oorzaken))
     for naam, kvk, contact, _, extra, aanbod in INSCHRIJVERS:
+        if alle_oorzaken:
+            aanbod = {**aanbod, **OORZAKEN_AANBOD.get(naam, {})}
         rijen = [(code, prijs, cap, 12, 4, gem) for code, (prijs, cap, gem) in aanbod.items()]
         schrijf_bod(ws, f"{kvk}.xlsx", naam, kvk, rijen, contact=contact, email=f"post@{kvk}.example.nl", **extra)
     schrijf_beoordelingsformulieren(Werkmap(ws))

@@ -1,0 +1,122 @@
+"""Every cause of "less than its capacity" in one large tender: the 22-gemeente test tender in four
+subregio's (tests/grote_aanbesteding.py, with alle_oorzaken=True), its undecided tie settled by a
+recorded draw, awarded through the CLI with the real solver. For each of the eight causes one
+supplier's explanation must be exactly the hand-computed sentence (so it names that cause and no
+other), in gunning.json and, read with python-docx, in that supplier's letter."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from evaluatie.cli import main
+from tests import grote_aanbesteding
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture(scope="module")
+def rapporten(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    ws = grote_aanbesteding.maak(tmp_path_factory.mktemp("oorzaken") / "ws", alle_oorzaken=True)
+    eerste = _run("gunning", "--werkmap", str(ws))
+    assert eerste.exit_code == 1, eerste.output  # the B1 tie (Kompas Oost, Leerhuis West) is undecided
+    assert '--volgorde "Kompas Oost;Leerhuis West"' in eerste.output
+    res = _run(
+        "loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Leerhuis West;Kompas Oost",
+        "--datum", "2026-12-01", "--getuige", "mr. N. Notaris, notaris te Assen",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    return ws / "rapporten"
+
+
+OOST = "Emmen, Coevorden, Borger-Odoorn, Hoogeveen, De Wolden, Meppel"
+
+# (cause, lot, supplier, letter, exact sentence). Hand computations:
+# - max_aandeel, B1: 0.35 x 210 inburgeraars = 73.5, rounded down to 73 of Taalhuis's 80.
+# - per_subregio, onderwijs: Inburgerwijs serves Noord (16) and Oost (19). Taalhuis, better, serves
+#   all of Noord, and a subregio's gemeenten all get the same supplier(s), so Inburgerwijs keeps
+#   Oost only, 19 of 25; without the rule it would also take 6 in Noord (25).
+# - min_volume, Z: demand 43, Taalhuis 20; Spreektaal (third) must get 0 or >= 10 of the 23 left,
+#   so Inburgerwijs (capacity 15) gets 13; without the rule it would get 15.
+# - PVT and MAP: see OORZAKEN_AANBOD in tests/grote_aanbesteding.py.
+GEVALLEN = [
+    ("max_aandeel", "B1", "Taalhuis Noord B.V.", "taalhuis-noord-b-v-b1.docx",
+     "Taalhuis Noord B.V. krijgt 73 van zijn capaciteit 80: het maximale aandeel van 35% van het volume "
+     "(hoogstens 73 van 210) begrenst het"),
+    ("per_subregio", "onderwijs", "Inburgerwijs", "inburgerwijs-onderwijs.docx",
+     "Inburgerwijs krijgt 19 van zijn capaciteit 25: alle gemeenten van een subregio krijgen dezelfde "
+     "leverancier(s) (subregio Noord); zonder die regel zou het 25 krijgen"),
+    ("min_volume", "Z", "Inburgerwijs", "inburgerwijs-z.docx",
+     "Inburgerwijs krijgt 13 van zijn capaciteit 15: het minimale volume van 10 per leverancier geeft "
+     "Spreektaal meer dan zonder die regel; zonder die regel zou het 15 krijgen"),
+    ("gelijke_waarde_lagere_prijs", "PVT", "Taalhuis Noord B.V.", "taalhuis-noord-b-v-pvt.docx",
+     "Taalhuis Noord B.V. krijgt 12 van zijn capaciteit 20: Inburgerwijs heeft dezelfde totaalscore en een "
+     "lagere prijs; bij gelijke waarde kiest de verdeling de laagste kosten"),
+    ("geen_vraag", "PVT", "Kompas Oost", "kompas-oost-pvt.docx",
+     f"Kompas Oost krijgt 12 van zijn capaciteit 20: de gemeenten die het bedient ({OOST}) hebben samen 12 "
+     "inburgeraars, en die krijgt het allemaal"),
+    ("max_leveranciers_per_gemeente", "MAP", "Taalhuis Noord B.V.", "taalhuis-noord-b-v-map.docx",
+     "Taalhuis Noord B.V. krijgt 25 van zijn capaciteit 27: in Westerkwartier zijn al 1 leveranciers actief, "
+     "het maximum per gemeente; zonder die regel zou het 27 krijgen"),
+    ("budget", "MAP", "Inburgerwijs", "inburgerwijs-map.docx",
+     "Inburgerwijs krijgt 25 van zijn capaciteit 30: het budget per gemeente laat in Emmen (budget "
+     "EUR 40.000,00, kosten EUR 40.000,00) geen traject tegen zijn prijs van EUR 9.000,00 meer toe; zonder "
+     "budgetgrens zou het 30 krijgen"),
+    ("beter_gerangschikt", "MAP", "Spreektaal", "spreektaal-map.docx",
+     "Spreektaal krijgt 60 van zijn capaciteit 100: de vraag in de gemeenten die het bedient gaat eerst naar "
+     "inschrijvers met een hogere totaalscore (Taalhuis Noord B.V.: 25, Inburgerwijs: 25)"),
+]  # fmt: skip
+
+
+def _percelen(rapporten: Path) -> dict:
+    return json.loads((rapporten / "gunning.json").read_text(encoding="utf-8"))["percelen"]
+
+
+def test_de_aanbesteding_is_groot_met_meerdere_winnaars(rapporten: Path) -> None:
+    data = _percelen(rapporten)
+    assert set(data) == {"B1", "onderwijs", "Z", "PVT", "MAP"}
+    assert len(grote_aanbesteding.GEMEENTEN) == 22 and len(grote_aanbesteding.SUBREGIOS) == 4
+    for code, p in data.items():
+        assert len({t["inschrijver"] for t in p["toewijzing"]}) >= 3, code  # several winners per lot
+    assert {g[0] for g in GEVALLEN} == {
+        "max_aandeel", "per_subregio", "min_volume", "gelijke_waarde_lagere_prijs", "geen_vraag",
+        "max_leveranciers_per_gemeente", "budget", "beter_gerangschikt",
+    }  # fmt: skip
+
+
+def test_verdeling_van_pvt_en_map_zoals_met_de_hand_berekend(rapporten: Path) -> None:
+    """The allocations the sentences rest on (see OORZAKEN_AANBOD)."""
+    data = _percelen(rapporten)
+
+    def totalen(code: str) -> dict[str, int]:
+        uit: dict[str, int] = {}
+        for t in data[code]["toewijzing"]:
+            uit[t["inschrijver"]] = uit.get(t["inschrijver"], 0) + t["aantal"]
+        return uit
+
+    assert totalen("PVT") == {"Inburgerwijs": 20, "Taalhuis Noord B.V.": 12, "Kompas Oost": 12}
+    assert totalen("MAP") == {"Taalhuis Noord B.V.": 25, "Inburgerwijs": 25, "Spreektaal": 60}
+    per_gemeente = {(t["gemeente"], t["inschrijver"]): t["aantal"] for t in data["MAP"]["toewijzing"]}
+    assert per_gemeente[("Westerkwartier", "Spreektaal")] == 5 and per_gemeente[("Emmen", "Spreektaal")] == 5
+    assert len({t["inschrijver"] for t in data["MAP"]["toewijzing"] if t["gemeente"] == "Emmen"}) == 1
+
+
+@pytest.mark.parametrize(("oorzaak", "perceel", "inschrijver", "brief", "zin"), GEVALLEN, ids=[g[0] for g in GEVALLEN])
+def test_verklaring_noemt_precies_de_oorzaak_ook_in_de_brief(
+    rapporten: Path, oorzaak: str, perceel: str, inschrijver: str, brief: str, zin: str
+) -> None:
+    regels = _percelen(rapporten)[perceel]["bindende_regels"]
+    eigen = [r for r in regels if r.startswith(f"{inschrijver} krijgt ")]
+    assert eigen == [zin], oorzaak  # exactly this sentence: one cause, no "; en" with another
+    alineas = [p.text for p in Document(str(rapporten / "brieven" / brief)).paragraphs]
+    assert zin + "." in alineas, (oorzaak, brief)
+    # the letter explains only its own bidder's shortfall
+    assert not [a for a in alineas if " krijgt " in a and "van zijn capaciteit" in a and a != zin + "."]
