@@ -64,7 +64,7 @@ GEVALLEN = [
      f"Kompas Oost krijgt 12 van zijn capaciteit 20: de gemeenten die het bedient ({OOST}) hebben samen 12 "
      "inburgeraars, en die krijgt het allemaal"),
     ("max_leveranciers_per_gemeente", "MAP", "Taalhuis Noord B.V.", "taalhuis-noord-b-v-map.docx",
-     "Taalhuis Noord B.V. krijgt 25 van zijn capaciteit 27: in Westerkwartier zijn al 1 leveranciers actief, "
+     "Taalhuis Noord B.V. krijgt 25 van zijn capaciteit 27: in Westerkwartier is al 1 leverancier actief, "
      "het maximum per gemeente; zonder die regel zou het 27 krijgen"),
     ("budget", "MAP", "Inburgerwijs", "inburgerwijs-map.docx",
      "Inburgerwijs krijgt 25 van zijn capaciteit 30: het budget per gemeente laat in Emmen (budget "

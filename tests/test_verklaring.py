@@ -69,7 +69,7 @@ def test_max_leveranciers_per_gemeente() -> None:
     x, kregen = _verklaring(p, "A")
     assert kregen == {"A": 10, "B": 10}
     assert x.oorzaken == ("max_leveranciers_per_gemeente",)
-    assert "in G2 zijn al 1 leveranciers actief, het maximum per gemeente" in x.zin
+    assert "in G2 is al 1 leverancier actief, het maximum per gemeente" in x.zin
 
 
 def test_budget() -> None:

@@ -137,11 +137,10 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     if s.naam not in per_gemeente.get(g, {})
                     and len(per_gemeente.get(g, {})) >= r.max_leveranciers_per_gemeente
                 ]
-                waar = f"in {', '.join(vol)} zijn" if vol else "in zijn gemeenten zijn"
-                tekst = (
-                    f"{waar} al {r.max_leveranciers_per_gemeente} leveranciers actief, het maximum per gemeente; "
-                    f"zonder die regel zou het {meer} krijgen"
-                )
+                k = r.max_leveranciers_per_gemeente
+                waar = f"in {', '.join(vol)}" if vol else "in zijn gemeenten"
+                actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
+                tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {meer} krijgen"
             elif code == "max_leveranciers":
                 actief = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
                 tekst = (
