@@ -168,15 +168,15 @@ def test_nieuw_met_tikfouten_noemt_de_dichtstbijzijnde_namen_en_schrijft_niets(t
     )
     assert res.exit_code == 2
     for verwacht in (
-        "--gemeenten: 'Lelystat' is geen gemeente per 01-01-2026 (CBS); bedoelt u Lelystad?",
-        "--gemeenten: 'Weesp' is geen gemeente per 01-01-2026 (CBS); de gemeente Weesp bestaat sinds "
+        "--gemeenten: 'Lelystat' is geen gemeente per 1 januari 2026 (CBS); bedoelt u Lelystad?",
+        "--gemeenten: 'Weesp' is geen gemeente per 1 januari 2026 (CBS); de gemeente Weesp bestaat sinds "
         "24 maart 2022 niet meer en is opgegaan in Amsterdam; bedoelt u Amsterdam?",
-        "'Bergen' is geen gemeente per 01-01-2026 (CBS); bedoelt u Bergen (L.), Bergen (NH.)",
+        "'Bergen' is geen gemeente per 1 januari 2026 (CBS); bedoelt u Bergen (L.), Bergen (NH.)",
         "--regio: 'Food Vally' is geen arbeidsmarktregio; bedoelt u FoodValley?",
         "--percelen: 'onderwys' is geen perceel; bedoelt u onderwijs?",
     ):
         assert verwacht in res.output, verwacht
-    assert "--sluiting: 30-11-2026 ligt niet na de publicatie (01-12-2026)" in res.output
+    assert "--sluiting: 30 november 2026 ligt niet na de publicatie (1 december 2026)" in res.output
     assert "Fouten in de invoer (6):" in res.output  # all at once
     assert not ws.exists()
 

@@ -12,6 +12,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving import velden as v
 from evaluatie.ooxml import bewaar_werkmap
+from evaluatie.tekst import datum
 
 KOP = Font(bold=True, color="FFFFFF")
 KOPVULLING = PatternFill("solid", fgColor="1F4E79")
@@ -22,7 +23,7 @@ def _instructie(aanbesteding: Aanbesteding) -> list[str]:
     percelen = ", ".join(f"{p.code} ({p.naam})" for p in aanbesteding.percelen.values())
     return [
         f"Inschrijfformulier - {aanbesteding.naam}",
-        f"Penvoerder: {aanbesteding.penvoerder}. Sluiting inschrijving: {aanbesteding.data.sluiting:%d-%m-%Y}.",
+        f"Penvoerder: {aanbesteding.penvoerder}. Sluiting inschrijving: {datum(aanbesteding.data.sluiting)}.",
         "",
         "1. Vul op tabblad 'Inschrijver' de gele cellen in. Gebruik ja of nee waar daarom gevraagd wordt.",
         "2. Vul op tabblad 'Percelen' een regel in per perceel waarop u inschrijft. Percelen: " + percelen + ".",

@@ -24,6 +24,7 @@ from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, zonder_toevoeging
 from evaluatie.gemeenteregister import BRON, PEILDATUM, RegisterGemeente, arbeidsmarktregios, gemeenten
 from evaluatie.nieuw.plaatshouders import PLAATSHOUDER
+from evaluatie.tekst import datum
 
 STANDAARD_CRITERIASET = "inburgering-2022"
 SUBMAPPEN = ("inschrijvingen", "beoordelingen", "rapporten")
@@ -102,9 +103,7 @@ def _kies_gemeenten(verzoek: Verzoek, fouten: list[Fout]) -> list[RegisterGemeen
     for naam in verzoek.gemeenten:
         gevonden = register.zoek(naam)
         if gevonden is None:
-            fouten.append(
-                Fout("--gemeenten", register.melding(naam, f"is geen gemeente per {PEILDATUM:%d-%m-%Y} (CBS)"))
-            )
+            fouten.append(Fout("--gemeenten", register.melding(naam, f"is geen gemeente per {datum(PEILDATUM)} (CBS)")))
         else:
             gekozen.append(per_naam[gevonden])
     for naam in verzoek.regios:
@@ -227,9 +226,9 @@ def planning(verzoek: Verzoek) -> tuple[dt.date, dt.date, dt.date]:
 def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
     publicatie, sluiting, gunning = planning(verzoek)
     if sluiting <= publicatie:
-        fouten.append(Fout("--sluiting", f"{sluiting:%d-%m-%Y} ligt niet na de publicatie ({publicatie:%d-%m-%Y})"))
+        fouten.append(Fout("--sluiting", f"{datum(sluiting)} ligt niet na de publicatie ({datum(publicatie)})"))
     if gunning <= sluiting:
-        fouten.append(Fout("--gunningsdatum", f"{gunning:%d-%m-%Y} ligt niet na de sluiting ({sluiting:%d-%m-%Y})"))
+        fouten.append(Fout("--gunningsdatum", f"{datum(gunning)} ligt niet na de sluiting ({datum(sluiting)})"))
 
 
 def yaml_tekst(
