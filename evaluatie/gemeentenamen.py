@@ -19,23 +19,11 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
+from evaluatie.tekst import datum
+
 # Everyday names that differ from the official name (both are in wide use).
 ALIASSEN = {"den haag": "'s-Gravenhage", "den bosch": "'s-Hertogenbosch"}
 
-_MAANDEN = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 _TOEVOEGING = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -51,10 +39,6 @@ def sleutel(naam: str) -> str:
 def zonder_toevoeging(naam: str) -> str:
     """'Laren (NH.)' -> 'Laren'."""
     return _TOEVOEGING.sub("", naam)
-
-
-def datum_tekst(d: dt.date) -> str:
-    return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
 
 
 def opsomming(namen: list[str], voegwoord: str = "of") -> str:
@@ -113,7 +97,7 @@ class Namen:
         oud = opgeheven(naam, peildatum)
         if oud is not None:
             delen.append(
-                f"de gemeente {oud.naam} bestaat sinds {datum_tekst(oud.opgeheven_per)} niet meer "
+                f"de gemeente {oud.naam} bestaat sinds {datum(oud.opgeheven_per)} niet meer "
                 f"en is opgegaan in {opsomming(list(oud.opgegaan_in), 'en')}"
             )
             opvolgers = [gevonden for n in oud.opgegaan_in if (gevonden := self.zoek(n)) is not None]

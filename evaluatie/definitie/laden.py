@@ -391,9 +391,10 @@ def _als_datum(waarde: Any) -> dt.date | None:
 
 def register_melding(oud: Any) -> str:
     """A tender gemeente that had been dissolved before the tender was published."""
-    from evaluatie.gemeentenamen import datum_tekst, opsomming
+    from evaluatie.gemeentenamen import opsomming
+    from evaluatie.tekst import datum
 
     return (
-        f"de gemeente {oud.naam} bestaat sinds {datum_tekst(oud.opgeheven_per)} niet meer en is opgegaan in "
+        f"de gemeente {oud.naam} bestaat sinds {datum(oud.opgeheven_per)} niet meer en is opgegaan in "
         f"{opsomming(list(oud.opgegaan_in), 'en')}; gebruik de huidige gemeente"
     )
