@@ -180,7 +180,7 @@ def test_ongeldig_onder_minimale_kwaliteit_met_eigen_scores_en_motivering(groot:
     tekst = _tekst(groot / "zwakke-plannen-b1.docx")
     assert "Geachte mevrouw Zwart," in tekst and "Beslissing: ongeldig" in tekst
     # 0.6 x 25 + 0.4 x 50 = 35
-    assert "Uw kwaliteitsscore is 35,00; de aanbesteding vereist kwaliteitsscore minstens 50,00 van 100." in tekst
+    assert "Uw kwaliteitsscore is 35,00; de eis is: kwaliteitsscore minstens 50,00 van 100." in tekst
     assert "Plan van aanpak | 60% | 25,00" in tekst and "Samenwerking | 40% | 50,00" in tekst
     assert "Beoordelaar A (score 25,00): Ada over plan van aanpak bij Zwakke Plannen" in tekst
     assert "Beoordelaar B (score 25,00): Bram over plan van aanpak bij Zwakke Plannen" in tekst

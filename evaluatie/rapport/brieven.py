@@ -227,7 +227,7 @@ def _reden_zin(g: Rapportgegevens, t: Toetsresultaat, regel: str, reden: str, co
     if regel == "minimum_kwaliteit":
         kwaliteit = g.panel.kwaliteit.get(code, {}).get(t.inschrijver)
         return (
-            f"Uw kwaliteitsscore is {getal(kwaliteit or 0)}; de aanbesteding vereist {eis}. Hieronder staan uw "
+            f"Uw kwaliteitsscore is {getal(kwaliteit or 0)}; de eis is: {eis}. Hieronder staan uw "
             "scores per criterium met de motivering van het beoordelingspanel."
         )
     return f"{reden[:1].upper()}{reden[1:]}" + ("" if reden.endswith(".") else ".")
