@@ -111,3 +111,25 @@ def test_geen_geldige_yaml(tmp_path: Path) -> None:
 def test_voorbeeld_criteriaset_is_geldig_yaml() -> None:
     data = yaml.safe_load((REPO / "criteria/inburgering-2022.yaml").read_text(encoding="utf-8"))
     assert data["naam"] == "inburgering-2022"
+
+
+def test_schemafout_en_inhoudelijke_fout_in_een_run(tmp_path: Path) -> None:
+    """A misspelled amount (schema) and an unknown gemeente in a perceel (content check) come together,
+    not one per run; a place the schema already named is not reported twice."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["plafondprijs"] = "tienduizend"
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Westerwolde"]
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert any("percelen.B1.plafondprijs" in f and "verwacht een getal, kreeg 'tienduizend'" in f for f in fouten)
+    assert any(
+        "percelen.B1.gemeenten[2]" in f and "gemeente 'Westerwolde' staat niet onder gemeenten" in f for f in fouten
+    )
+    assert len(fouten) == len(set(fouten)) == 2
+
+
+def test_schemafout_met_onleesbare_vorm_geeft_geen_traceback(tmp_path: Path) -> None:
+    """Data the schema rejects in its shape (percelen as a list) skips the content checks quietly."""
+    data = kleine_aanbesteding()
+    data["percelen"] = [data["percelen"]["B1"]]
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert fouten and all("percelen" in f for f in fouten)

@@ -118,7 +118,8 @@ def laad_aanbesteding_uit_data(
         eerdere += _controleer_regelnamen(data, regels, naam, ("percelen",))
         eerdere += _controleer_bedragen(data, regels, naam, ("percelen",))
     if schemafouten:
-        raise InvoerFout(_uniek(eerdere + schemafouten))
+        bijkomend = _inhoud_ondanks_schemafouten(data, werkmap, regels, naam, schemafouten)
+        raise InvoerFout(_uniek(eerdere + schemafouten + bijkomend))
 
     setdata: dict[str, Any] = {}
     set_regels: dict[Pad, int] = {}
@@ -286,6 +287,33 @@ def _samenvoegen_met_set(data: dict[str, Any], setdata: dict[str, Any]) -> dict[
         percelen[code] = perceel
     samen["percelen"] = percelen
     return samen
+
+
+def _inhoud_ondanks_schemafouten(
+    data: Any, werkmap: Path | None, regels: dict[Pad, int], naam: str, schemafouten: list[Fout]
+) -> list[Fout]:
+    """The content checks, also when the schema already found errors, so that all mistakes come
+    in one run (an unknown gemeente in a perceel next to a misspelled amount).
+
+    Data the schema rejected may have any shape, so this pass is best effort: where the checks
+    cannot read the data (a list where a mapping belongs) they are skipped, and the next run,
+    after the schema errors are fixed, reports the rest. An error at a place the schema already
+    named is not repeated.
+    """
+    if not isinstance(data, dict):
+        return []
+    try:
+        setdata: dict[str, Any] = {}
+        setpad = zoek_criteriaset(data["criteriaset"], werkmap) if isinstance(data.get("criteriaset"), str) else None
+        if setpad is not None:
+            gelezen, _, _ = _lees_yaml(setpad, f"criteria/{setpad.name}")
+            setdata = gelezen if isinstance(gelezen, dict) else {}
+        samen = _samenvoegen_met_set(copy.deepcopy(data), setdata)
+        fouten = _inhoudelijke_controles(samen, regels, naam)
+    except (InvoerFout, KeyError, TypeError, AttributeError, ValueError, IndexError):
+        return []
+    bekend = {f.plaats for f in schemafouten}
+    return [f for f in fouten if f.plaats not in bekend]
 
 
 def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam: str) -> list[Fout]:
