@@ -182,3 +182,49 @@ def test_voorbeeld_toets(voorbeeld: Path) -> None:
     assert lv["redenen"] == ["prijs per traject EUR 10.450,00 ligt boven de plafondprijs EUR 10.000,00"]
     tekst = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld)]).output
     assert "voldoet niet  keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen" in tekst
+
+
+# The letter's sentence for each failed rule comes from the rule itself (Knockoutregel.brief),
+# built from the same bid values the check used; hand-written from the GRENZEN cases above.
+BRIEFZINNEN = {
+    ("keurmerk", "keurmerk geldig tot 1 maart 2026; op de peildatum 2 maart 2026 verlopen"): (
+        "Uw keurmerk was geldig tot 1 maart 2026; op de peildatum 2 maart 2026 was het verlopen."
+    ),
+    ("keurmerk", "geen Blik op Werk keurmerk"): (
+        "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk."
+    ),
+    ("keurmerk", "keurmerk zonder certificaatnummer"): (
+        "U heeft bij uw Blik op Werk keurmerk geen certificaatnummer opgegeven."
+    ),
+    ("uitsluitingsgronden", "inschrijver verklaart dat uitsluitingsgronden van toepassing zijn"): (
+        "U heeft verklaard dat op uw onderneming een of meer uitsluitingsgronden van toepassing zijn "
+        "(artikelen 2.86 en 2.87 Aanbestedingswet 2012)."
+    ),
+    ("capaciteit", "capaciteit 7 per jaar, vereist minstens 8"): (
+        "U biedt een capaciteit van 7 trajecten per jaar; de eis is: capaciteit minstens 8 per jaar."
+    ),
+    ("instroom", "11 instroommomenten per jaar, vereist minstens 12"): (
+        "U biedt 11 instroommomenten per jaar; de eis is: minstens 12 instroommomenten per jaar."
+    ),
+    ("wachttijd", "wachttijd 8,5 weken, toegestaan hoogstens 8"): (
+        "Uw maximale wachttijd is 8,5 weken; de eis is: wachttijd hoogstens 8 weken."
+    ),
+    ("plafondprijs", "prijs per traject EUR 10.000,01 ligt boven de plafondprijs EUR 10.000,00"): (
+        "Uw prijs per traject van EUR 10.000,01 ligt boven de plafondprijs van EUR 10.000,00."
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("regel", "params", "goed", "fout", "reden"), [g for g in GRENZEN if (g[0], g[4]) in BRIEFZINNEN]
+)
+def test_brief_zin_komt_van_de_regel(
+    tmp_path: Path, regel: str, params: dict, goed: dict, fout: dict, reden: str
+) -> None:
+    from evaluatie.toets.register import Context, maak_regel
+
+    a = _aanbesteding(tmp_path, {regel: params})
+    bod = _bod(**fout)
+    ctx = Context(a, a.percelen["B1"], bod, bod.aanbod["B1"])
+    assert maak_regel(regel, params).toets(ctx) == [reden]
+    assert maak_regel(regel, params).brief(ctx, reden) == BRIEFZINNEN[regel, reden]

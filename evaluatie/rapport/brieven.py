@@ -35,6 +35,7 @@ from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.standstill import standstill
 from evaluatie.tekst import datum, euro, getal, kort
+from evaluatie.toets.register import Context, maak_regel, regels_register
 from evaluatie.toets.uitslag import Toetsresultaat
 
 STATUSSEN = ("gegund", "afgewezen", "ongeldig", "uitgesloten", "toegelaten", "niet toegelaten")
@@ -187,50 +188,16 @@ def _toets(g: Rapportgegevens, inschrijver: str, code: str) -> Toetsresultaat | 
 
 
 def _reden_zin(g: Rapportgegevens, t: Toetsresultaat, regel: str, reden: str, code: str) -> str:
-    """A failed requirement as a sentence addressed to the bidder, with Dutch dates."""
+    """A failed requirement as a sentence addressed to the bidder: the rule itself words it
+    (Knockoutregel.brief), with the same inputs the knock-out check had."""
     ins = _index(g).inschrijving[t.inschrijver]
-    aanbod = ins.aanbod.get(code)
-    peildatum = g.aanbesteding.data.keurmerk_peildatum
     perceel = g.aanbesteding.percelen[code]
-    eis = next((b.eis for b in t.bevindingen if b.regel == regel), "")
-    if regel == "keurmerk":
-        if not ins.keurmerk:
-            return "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk."
-        if ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot < peildatum:
-            return (
-                f"Uw keurmerk was geldig tot {datum(ins.keurmerk_geldig_tot)}; op de peildatum "
-                f"{datum(peildatum)} was het verlopen."
-            )
-        if not ins.keurmerk_nummer:
-            return "U heeft bij uw Blik op Werk keurmerk geen certificaatnummer opgegeven."
-        if ins.keurmerk_geldig_tot is None:
-            return "U heeft niet opgegeven tot wanneer uw Blik op Werk keurmerk geldig is."
-    if regel == "uitsluitingsgronden":
-        return (
-            "U heeft verklaard dat op uw onderneming een of meer uitsluitingsgronden van toepassing zijn "
-            "(artikelen 2.86 en 2.87 Aanbestedingswet 2012)."
-        )
-    if aanbod is not None:
-        if regel == "plafondprijs":
-            return (
-                f"Uw prijs per traject van {euro(aanbod.prijs)} ligt boven de plafondprijs van "
-                f"{euro(perceel.plafondprijs)}."
-            )
-        if regel == "capaciteit":
-            return f"U biedt een capaciteit van {aanbod.capaciteit} trajecten per jaar; de eis is: {eis}."
-        if regel == "instroom":
-            return f"U biedt {aanbod.instroommomenten} instroommomenten per jaar; de eis is: {eis}."
-        if regel == "wachttijd":
-            return f"Uw maximale wachttijd is {kort(aanbod.wachttijd_weken)} weken; de eis is: {eis}."
-        if regel == "dekking":
-            return f"Uw inschrijving dekt niet het vereiste werkgebied ({eis}): {reden}."
-    if regel == "minimum_kwaliteit":
-        kwaliteit = g.panel.kwaliteit.get(code, {}).get(t.inschrijver)
-        return (
-            f"Uw kwaliteitsscore is {getal(kwaliteit or 0)}; de eis is: {eis}. Hieronder staan uw "
-            "scores per criterium met de motivering van het beoordelingspanel."
-        )
-    return f"{reden[:1].upper()}{reden[1:]}" + ("" if reden.endswith(".") else ".")
+    params = perceel.knockout.get(regel)
+    if regel not in regels_register() or params is None:
+        return f"{reden[:1].upper()}{reden[1:]}" + ("" if reden.endswith(".") else ".")
+    kwaliteit = g.panel.kwaliteit.get(code, {}).get(t.inschrijver)
+    ctx = Context(g.aanbesteding, perceel, ins, ins.aanbod.get(code), kwaliteit)  # type: ignore[arg-type]
+    return maak_regel(regel, params).brief(ctx, reden)
 
 
 def _methodezin(g: Rapportgegevens, code: str) -> str:

@@ -64,6 +64,14 @@ class Knockoutregel:
         """Reasons the bid fails this rule, in plain Dutch citing value and requirement; [] if it passes."""
         raise NotImplementedError
 
+    def brief(self, ctx: Context, reden: str) -> str:
+        """A failed requirement as a sentence addressed to the bidder, for its letter.
+
+        The rule knows best what it checked, so the sentence lives with the rule (a new rule file
+        brings its own). The default is the reason itself as a sentence; `ctx.aanbod` may be None
+        when the bid did not offer the lot."""
+        return f"{reden[:1].upper()}{reden[1:]}" + ("" if reden.endswith(".") else ".")
+
 
 _REGISTER: dict[str, type[Knockoutregel]] = {}
 

@@ -40,3 +40,8 @@ class Capaciteit(Knockoutregel):
         if ctx.aanbod.capaciteit < minimum:
             return [f"capaciteit {ctx.aanbod.capaciteit} per jaar, vereist minstens {minimum}"]
         return []
+
+    def brief(self, ctx: Context, reden: str) -> str:
+        if ctx.aanbod is None:
+            return super().brief(ctx, reden)
+        return f"U biedt een capaciteit van {ctx.aanbod.capaciteit} trajecten per jaar; de eis is: {self.eis(ctx)}."

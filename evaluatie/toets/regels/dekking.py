@@ -51,3 +51,8 @@ class Dekking(Knockoutregel):
             )
             + ")"
         ]
+
+    def brief(self, ctx: Context, reden: str) -> str:
+        if ctx.aanbod is None:
+            return super().brief(ctx, reden)
+        return f"Uw inschrijving dekt niet het vereiste werkgebied ({self.eis(ctx)}): {reden}."

@@ -19,3 +19,8 @@ class Instroom(Knockoutregel):
         if ctx.aanbod.instroommomenten < self.params.minimum:
             return [f"{ctx.aanbod.instroommomenten} instroommomenten per jaar, vereist minstens {self.params.minimum}"]
         return []
+
+    def brief(self, ctx: Context, reden: str) -> str:
+        if ctx.aanbod is None:
+            return super().brief(ctx, reden)
+        return f"U biedt {ctx.aanbod.instroommomenten} instroommomenten per jaar; de eis is: {self.eis(ctx)}."

@@ -26,3 +26,19 @@ class Keurmerk(Knockoutregel):
                 f"keurmerk geldig tot {datum(ins.keurmerk_geldig_tot)}; op de peildatum {datum(peildatum)} verlopen"
             )
         return redenen
+
+    def brief(self, ctx: Context, reden: str) -> str:
+        ins = ctx.inschrijving
+        peildatum = ctx.aanbesteding.data.keurmerk_peildatum
+        if not ins.keurmerk:
+            return "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk."
+        if ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot < peildatum:
+            return (
+                f"Uw keurmerk was geldig tot {datum(ins.keurmerk_geldig_tot)}; op de peildatum "
+                f"{datum(peildatum)} was het verlopen."
+            )
+        if not ins.keurmerk_nummer:
+            return "U heeft bij uw Blik op Werk keurmerk geen certificaatnummer opgegeven."
+        if ins.keurmerk_geldig_tot is None:
+            return "U heeft niet opgegeven tot wanneer uw Blik op Werk keurmerk geldig is."
+        return super().brief(ctx, reden)

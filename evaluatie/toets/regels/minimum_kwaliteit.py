@@ -23,3 +23,9 @@ class MinimumKwaliteit(Knockoutregel):
         if ctx.kwaliteit < self.params.drempel - 1e-9:
             return [f"kwaliteitsscore {getal(ctx.kwaliteit)}, vereist minstens {getal(self.params.drempel)}"]
         return []
+
+    def brief(self, ctx: Context, reden: str) -> str:
+        return (
+            f"Uw kwaliteitsscore is {getal(ctx.kwaliteit or 0)}; de eis is: {self.eis(ctx)}. Hieronder staan uw "
+            "scores per criterium met de motivering van het beoordelingspanel."
+        )

@@ -18,3 +18,11 @@ class Plafondprijs(Knockoutregel):
                 f"{euro(ctx.perceel.plafondprijs)}"
             ]
         return []
+
+    def brief(self, ctx: Context, reden: str) -> str:
+        if ctx.aanbod is None:
+            return super().brief(ctx, reden)
+        return (
+            f"Uw prijs per traject van {euro(ctx.aanbod.prijs)} ligt boven de plafondprijs van "
+            f"{euro(ctx.perceel.plafondprijs)}."
+        )

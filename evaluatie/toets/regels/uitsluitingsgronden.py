@@ -14,3 +14,9 @@ class Uitsluitingsgronden(Knockoutregel):
         if ctx.inschrijving.uitsluitingsgronden:
             return ["inschrijver verklaart dat uitsluitingsgronden van toepassing zijn"]
         return []
+
+    def brief(self, ctx: Context, reden: str) -> str:
+        return (
+            "U heeft verklaard dat op uw onderneming een of meer uitsluitingsgronden van toepassing zijn "
+            "(artikelen 2.86 en 2.87 Aanbestedingswet 2012)."
+        )

@@ -23,3 +23,8 @@ class Wachttijd(Knockoutregel):
                 f"toegestaan hoogstens {kort(self.params.maximum_weken)}"
             ]
         return []
+
+    def brief(self, ctx: Context, reden: str) -> str:
+        if ctx.aanbod is None:
+            return super().brief(ctx, reden)
+        return f"Uw maximale wachttijd is {kort(ctx.aanbod.wachttijd_weken)} weken; de eis is: {self.eis(ctx)}."
