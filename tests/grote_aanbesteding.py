@@ -187,3 +187,25 @@ def maak(root: Path, procedure: str = "gunning", alle_oorzaken: bool = False) ->
         wb.save(pad)
         del i
     return ws
+
+
+def gun_met_loting(ws: Path) -> None:
+    """Run the award as an inkoper would: the first `gunning` stops on the undecided B1 tie
+    (exit 1, naming the draw command), the draw is recorded with `loting`, then `gunning` runs."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    def run(*args: str):
+        return CliRunner().invoke(main, list(args))
+
+    eerste = run("gunning", "--werkmap", str(ws))
+    assert eerste.exit_code == 1, eerste.output  # Kompas Oost and Leerhuis West tie and the order matters
+    assert '--volgorde "Kompas Oost;Leerhuis West"' in eerste.output
+    res = run(
+        "loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Leerhuis West;Kompas Oost",
+        "--datum", "2026-12-01", "--getuige", "mr. N. Notaris, notaris te Assen",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output

@@ -45,16 +45,7 @@ def _tekst(pad: Path) -> str:
 @pytest.fixture(scope="module")
 def groot(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws = grote_aanbesteding.maak(tmp_path_factory.mktemp("groot") / "ws")
-    eerste = _run("gunning", "--werkmap", str(ws))
-    assert eerste.exit_code == 1, eerste.output  # Kompas Oost and Leerhuis West tie and the order matters
-    assert '--volgorde "Kompas Oost;Leerhuis West"' in eerste.output
-    res = _run(
-        "loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Leerhuis West;Kompas Oost",
-        "--datum", "2026-12-01", "--getuige", "mr. N. Notaris, notaris te Assen",
-    )  # fmt: skip
-    assert res.exit_code == 0, res.output
-    res = _run("gunning", "--werkmap", str(ws))
-    assert res.exit_code == 0, res.output
+    grote_aanbesteding.gun_met_loting(ws)
     return ws / "rapporten" / "brieven"
 
 

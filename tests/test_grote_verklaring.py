@@ -24,16 +24,7 @@ def _run(*args: str):
 @pytest.fixture(scope="module")
 def rapporten(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws = grote_aanbesteding.maak(tmp_path_factory.mktemp("oorzaken") / "ws", alle_oorzaken=True)
-    eerste = _run("gunning", "--werkmap", str(ws))
-    assert eerste.exit_code == 1, eerste.output  # the B1 tie (Kompas Oost, Leerhuis West) is undecided
-    assert '--volgorde "Kompas Oost;Leerhuis West"' in eerste.output
-    res = _run(
-        "loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Leerhuis West;Kompas Oost",
-        "--datum", "2026-12-01", "--getuige", "mr. N. Notaris, notaris te Assen",
-    )  # fmt: skip
-    assert res.exit_code == 0, res.output
-    res = _run("gunning", "--werkmap", str(ws))
-    assert res.exit_code == 0, res.output
+    grote_aanbesteding.gun_met_loting(ws)
     return ws / "rapporten"
 
 
