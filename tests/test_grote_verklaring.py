@@ -10,15 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from docx import Document
 
-from evaluatie.cli import main
 from tests import grote_aanbesteding
-
-
-def _run(*args: str):
-    return CliRunner().invoke(main, list(args))
 
 
 @pytest.fixture(scope="module")
