@@ -7,17 +7,18 @@ old .xls files and password-protected files get their own message instead of a t
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from evaluatie import werkboekgrens
 from evaluatie.fouten import Verzamelaar
 from evaluatie.getallen import GetalFout, lees_geheel, lees_waarde
+from evaluatie.werkboekgrens import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, MAX_UITGEPAKT_BYTES
+
+__all__ = ["MAX_BESTAND_BYTES", "MAX_KOLOMMEN", "MAX_RIJEN", "MAX_UITGEPAKT_BYTES"]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _VERSLEUTELD = "EncryptedPackage".encode("utf-16-le")
@@ -48,102 +49,21 @@ class Tabblad:
         return all(v in ("", None) for r in self.rijen for v in r)
 
 
-MAX_BESTAND_BYTES = 20_000_000
-"""A filled-in form is tens of kilobytes; a reviewer form for a national tender a few hundred."""
-MAX_UITGEPAKT_BYTES = 200_000_000
-MAX_RIJEN = 20_000
-MAX_KOLOMMEN = 200
-
-_CEL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
-_RIJ = re.compile(rb"<(?:\w+:)?row[\s>/]")
-
-
-def _kolomnummer(letters: bytes) -> int:
-    n = 0
-    for b in letters:
-        n = n * 26 + (b - 64)
-    return n
-
-
-def _bladnamen(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Worksheet part name -> sheet name as shown in Excel ('xl/worksheets/sheet1.xml' -> 'Percelen')."""
-    try:
-        boek = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    except KeyError:
-        return {}
-    doelen = {}
-    for m in re.finditer(r"<Relationship\b[^>]*>", rels):
-        id_ = re.search(r'\bId="([^"]+)"', m.group(0))
-        doel = re.search(r'\bTarget="([^"]+)"', m.group(0))
-        if id_ and doel:
-            t = doel.group(1).lstrip("/")
-            doelen[id_.group(1)] = t if t.startswith("xl/") else f"xl/{t}"
-    namen = {}
-    for m in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", boek):
-        naam = re.search(r'\bname="([^"]+)"', m.group(0))
-        id_ = re.search(r'\br:id="([^"]+)"|\bid="([^"]+)"', m.group(0))
-        if naam and id_:
-            namen[doelen.get(id_.group(1) or id_.group(2), "")] = html.unescape(naam.group(1))
-    return namen
-
-
 def controleer_omvang(pad: Path, naam: str) -> tuple[str, str] | None:
-    """Where and why a workbook is too big to read safely (plaats, bericht), or None.
-
-    Checked on the zip before python-calamine sees it: calamine allocates the whole rectangle
-    from A1 to the farthest cell, so one stray value in XFD1048576 would ask for hundreds of
-    gigabytes. We stream each worksheet's XML and look at the cell references only.
-    """
-    grootte = pad.stat().st_size
-    if grootte > MAX_BESTAND_BYTES:
-        return naam, f"bestand is te groot ({grootte / 1e6:.0f} MB; hoogstens {MAX_BESTAND_BYTES / 1e6:.0f} MB)"
+    """Where and why a workbook is too big to read safely (plaats, bericht), or None (evaluatie.werkboekgrens)."""
     try:
-        with zipfile.ZipFile(pad) as zf:
-            infos = zf.infolist()
-            if sum(i.file_size for i in infos) > MAX_UITGEPAKT_BYTES:
-                return naam, f"bestand is uitgepakt te groot (meer dan {MAX_UITGEPAKT_BYTES / 1e6:.0f} MB)"
-            namen = _bladnamen(zf)
-            for info in infos:
-                if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
-                    continue
-                blad = namen.get(info.filename, info.filename)
-                probleem = _blad_omvang(zf, info, f"{naam}!{blad}")
-                if probleem:
-                    return probleem
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError, EOFError):
-        return None  # not a readable zip: calamine's own error message follows
+        werkboekgrens.controleer(pad, naam)
+    except werkboekgrens.TeGroot as e:
+        return e.plaats, e.bericht
     return None
-
-
-def _blad_omvang(zf: zipfile.ZipFile, info: zipfile.ZipInfo, blad: str) -> tuple[str, str] | None:
-    rest = b""
-    rijen = 0  # row elements: a cap on rows even when cells carry no reference
-    with zf.open(info) as f:
-        while True:
-            stuk = f.read(1 << 20)
-            if not stuk:
-                return None
-            data = rest + stuk
-            for m in _CEL.finditer(data):
-                kolom, rij = _kolomnummer(m.group(1)), int(m.group(2))
-                if rij > MAX_RIJEN or kolom > MAX_KOLOMMEN:
-                    cel = m.group(1).decode() + m.group(2).decode()
-                    return f"{blad}!{cel}", (
-                        "waarde of opmaak ver buiten het formulier "
-                        f"(hoogstens {MAX_RIJEN} rijen en {MAX_KOLOMMEN} kolommen worden gelezen); maak die cel leeg"
-                    )
-            rijen += len(_RIJ.findall(data)) - len(_RIJ.findall(rest))  # the overlap was counted before
-            if rijen > MAX_RIJEN:
-                return blad, f"meer dan {MAX_RIJEN} rijen; dat is geen ingevuld formulier"
-            rest = data[-256:]
 
 
 def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabblad] | None:
     """All sheets of a workbook as rows starting at A1; None (with an error recorded) if unreadable.
 
-    Reading is bounded: file size, unpacked size, rows and columns are capped before any
-    sheet is loaded (controleer_omvang), so a hostile or damaged file costs little time or memory.
+    Reading is bounded: size, extent, cells and characters are capped on the zip before any
+    sheet is inflated (evaluatie.werkboekgrens), so a hostile or damaged file costs little time
+    or memory.
     """
     import python_calamine
 

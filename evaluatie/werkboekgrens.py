@@ -1,0 +1,341 @@
+"""What reading a workbook may cost, checked on the zip before python-calamine inflates anything.
+
+calamine allocates the whole rectangle from A1 to the farthest cell of every sheet, and copies
+a shared string into every cell that refers to it. So the bounds are on what will actually be
+materialised, not on file names: the sheet parts are found the way a reader finds them (the
+package and workbook relationships, any name, any case, any folder), every one of them is
+streamed, and counted are
+
+- the declared dimension and the real extent of each sheet (rows, columns),
+- the cells of all sheets' rectangles together,
+- the entries and characters of the shared-string table, and
+- the characters that the cells would materialise (a shared string counts once per cell).
+
+Nothing is held but counters and one length per shared string, so the check itself runs in
+a few megabytes whatever the input. The bounds are stated in the README with the peak memory
+they guarantee (tests/test_werkboekgrens.py measures it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+import re
+import zipfile
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BESTAND_BYTES = 20_000_000
+"""A filled-in form is tens of kilobytes; a reviewer form for a national tender a few hundred."""
+MAX_UITGEPAKT_BYTES = 200_000_000
+MAX_RIJEN = 20_000
+MAX_KOLOMMEN = 200
+MAX_CELLEN = 1_000_000
+"""Cells of all sheets' rectangles (A1 to the farthest cell) together: what calamine allocates."""
+MAX_TEKENS = 20_000_000
+"""Bytes of text (UTF-8) the cells materialise, and (separately) of the shared-string table."""
+MAX_GEDEELDE_TEKSTEN = 1_000_000
+MAX_ELEMENT_BYTES = 2_000_000
+"""One cell or shared string: Excel holds at most 32.767 characters in a cell."""
+MAX_PIEK_MB = 400
+"""Peak memory (RSS) of reading one workbook at all the bounds above: measured, with margin."""
+
+_STUK = 1 << 20
+_BLAD = re.compile(
+    rb"<(?:\w+:)?row\b([^>]*)>"
+    rb"|<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)"
+    rb"|<(?:\w+:)?dimension\b([^>]*)>",
+    re.S,
+)
+_SI = re.compile(rb"<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)", re.S)
+_T = re.compile(rb"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
+_V = re.compile(rb"<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>", re.S)
+_ATTR_R = re.compile(rb'\br\s*=\s*["\']\$?([A-Za-z]*)\$?([0-9]*)["\']')
+_ATTR_T = re.compile(rb'\bt\s*=\s*["\'](\w+)["\']')
+_ATTR_REF = re.compile(rb'\bref\s*=\s*["\']([^"\']*)["\']')
+_ATTR_AANTAL = re.compile(rb'\b(?:count|uniqueCount)\s*=\s*["\']([0-9]+)["\']')
+_SST = re.compile(rb"<(?:\w+:)?sst\b([^>]*)>")
+_OPEN = re.compile(rb"<(?:\w+:)?(?:c|si)\b[^>]*?(?<!/)>")
+_CELREF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
+_REL = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>")
+_BLADELEMENT = re.compile(r"<(?:\w+:)?sheet\b[^>]*>")
+
+
+class TeGroot(Exception):
+    """The workbook exceeds a bound: where (file!sheet!cell) and why, in Dutch."""
+
+    def __init__(self, plaats: str, bericht: str):
+        self.plaats, self.bericht = plaats, bericht
+        super().__init__(f"{plaats}: {bericht}")
+
+
+def kolomletters(kolom: int) -> str:
+    """1 -> 'A', 27 -> 'AA' (1-based)."""
+    letters = ""
+    while kolom > 0:
+        kolom, rest = divmod(kolom - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def celnaam(rij: int, kolom: int) -> str:
+    """1-based row and column to 'C4' (columns past XFD as they would be named)."""
+    return f"{kolomletters(min(kolom, 18278))}{rij}"
+
+
+def _getal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _kolomnummer(letters: bytes | str) -> int:
+    n = 0
+    for t in letters.upper() if isinstance(letters, str) else letters.upper().decode():
+        n = n * 26 + (ord(t) - 64)
+    return n
+
+
+@dataclass
+class _Delen:
+    """The parts a reader will inflate: sheets (part name -> sheet name) and the shared strings."""
+
+    bladen: dict[str, str]
+    gedeeld: list[str]
+
+
+def _attr(element: str, naam: str) -> str | None:
+    m = re.search(rf'\b{naam}\s*=\s*["\']([^"\']*)["\']', element)
+    return m.group(1) if m else None
+
+
+def _lees_tekst(zf: zipfile.ZipFile, namen: dict[str, list[zipfile.ZipInfo]], deel: str) -> str:
+    infos = namen.get(deel.lower(), [])
+    if not infos:
+        return ""
+    if infos[0].file_size > MAX_ELEMENT_BYTES * 5:
+        raise TeGroot(deel, "de lijst van tabbladen of koppelingen is onwaarschijnlijk groot")
+    return zf.read(infos[0]).decode("utf-8", "replace")
+
+
+def _relaties(zf: zipfile.ZipFile, namen: dict[str, list[zipfile.ZipInfo]], deel: str) -> list[tuple[str, str, str]]:
+    """(Id, Type, target part name) of every internal relationship of `deel`, targets resolved."""
+    map_, bestand = posixpath.split(deel)
+    tekst = _lees_tekst(zf, namen, posixpath.join(map_, "_rels", bestand + ".rels"))
+    uit = []
+    for m in _REL.finditer(tekst):
+        el = m.group(0)
+        doel, id_, soort = _attr(el, "Target"), _attr(el, "Id") or "", _attr(el, "Type") or ""
+        if doel is None or (_attr(el, "TargetMode") or "").lower() == "external":
+            continue
+        doel = doel.replace("\\", "/")
+        pad = doel.lstrip("/") if doel.startswith("/") else posixpath.join(map_, doel)
+        uit.append((id_, soort, posixpath.normpath(pad).lstrip("/")))
+    return uit
+
+
+def _delen(zf: zipfile.ZipFile, namen: dict[str, list[zipfile.ZipInfo]]) -> _Delen:
+    """Follow the relationships as a reader does; also take every part under a worksheets folder."""
+    boek = next(
+        (doel for _, soort, doel in _relaties(zf, namen, "") if soort.endswith("/officeDocument")),
+        "xl/workbook.xml",
+    )
+    rels = _relaties(zf, namen, boek)
+    if boek.lower() != "xl/workbook.xml":  # a reader that does not follow .rels looks here
+        rels += _relaties(zf, namen, "xl/workbook.xml")
+    tabnaam: dict[str, str] = {}
+    for m in _BLADELEMENT.finditer(_lees_tekst(zf, namen, boek)):
+        rid = _attr(m.group(0), "r:id") or _attr(m.group(0), "id")
+        if rid is not None:
+            tabnaam[rid] = _attr(m.group(0), "name") or rid
+    bladen: dict[str, str] = {}
+    gedeeld: list[str] = []
+    _BLADSOORTEN = ("/worksheet", "/chartsheet", "/dialogsheet", "/xlmacrosheet", "/macrosheet")
+    for id_, soort, doel in rels:
+        if soort.lower().endswith("/sharedstrings"):
+            gedeeld.append(doel)
+        elif id_ in tabnaam or soort.lower().endswith(_BLADSOORTEN):  # a <sheet> names it: a reader inflates it
+            bladen[doel.lower()] = _onescape(tabnaam.get(id_, posixpath.basename(doel)))
+    for naam_laag in namen:  # any part a reader might take for a sheet, whatever the relationships say
+        if re.match(r"xl/(worksheets|chartsheets|macrosheets|dialogsheets)/[^/]+$", naam_laag):
+            bladen.setdefault(naam_laag, posixpath.basename(naam_laag))
+    if "xl/sharedstrings.xml" in namen:
+        gedeeld.append("xl/sharedstrings.xml")
+    return _Delen(bladen, sorted({g.lower() for g in gedeeld}))
+
+
+def _onescape(tekst: str) -> str:
+    import html
+
+    return html.unescape(tekst)
+
+
+def _stukken(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, patroon: re.Pattern[bytes], plaats: str
+) -> Iterator[re.Match[bytes]]:
+    """Every complete match of `patroon` in a streamed part; no cell or string may exceed MAX_ELEMENT_BYTES.
+
+    Text between matches is dropped as it streams by; only an unfinished element is kept, and one
+    that stays unfinished for more than MAX_ELEMENT_BYTES / 2 is refused rather than skipped.
+    """
+    rest = b""
+    half = MAX_ELEMENT_BYTES // 2
+    with zf.open(info) as f:
+        while True:
+            stuk = f.read(_STUK)
+            data = rest + stuk
+            einde = 0
+            for m in patroon.finditer(data):
+                einde = m.end()
+                yield m
+            rest = data[einde:]
+            if not stuk:
+                return
+            if len(rest) > MAX_ELEMENT_BYTES:
+                if _OPEN.search(rest, 0, len(rest) - half):
+                    raise TeGroot(
+                        plaats, "een cel of tekst van meer dan 1 MB; Excel houdt hoogstens 32.767 tekens per cel"
+                    )
+                rest = rest[-half:]
+
+
+def _gedeelde_lengtes(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], plaats: str) -> array[int]:
+    lengtes: array[int] = array("q")
+    tekens = 0
+    for info in infos:
+        with zf.open(info) as f:
+            kop = _SST.search(f.read(4096))
+        if kop:
+            for m in _ATTR_AANTAL.finditer(kop.group(1)):
+                if int(m.group(1)) > MAX_GEDEELDE_TEKSTEN:
+                    raise TeGroot(
+                        plaats, f"de tabel met gedeelde teksten noemt meer dan {_getal(MAX_GEDEELDE_TEKSTEN)} teksten"
+                    )
+        for m in _stukken(zf, info, _SI, plaats):
+            lengte = sum(len(t.group(1) or b"") for t in _T.finditer(m.group(1) or b""))
+            lengtes.append(lengte)
+            tekens += lengte
+            if len(lengtes) > MAX_GEDEELDE_TEKSTEN:
+                raise TeGroot(
+                    plaats, f"meer dan {_getal(MAX_GEDEELDE_TEKSTEN)} gedeelde teksten; dat is geen ingevuld formulier"
+                )
+            if tekens > MAX_TEKENS:
+                raise TeGroot(plaats, f"de gedeelde teksten zijn samen meer dan {MAX_TEKENS // 1_000_000} MB tekst")
+    return lengtes
+
+
+@dataclass
+class _Omvang:
+    rijen: int = 0
+    kolommen: int = 0
+    tekens: int = 0
+
+
+def _blad(zf: zipfile.ZipFile, info: zipfile.ZipInfo, blad: str, gedeeld: array[int], tekens_tot_nu: int) -> _Omvang:
+    """Extent and materialised characters of one sheet part; TeGroot at the first bound exceeded."""
+    o = _Omvang(tekens=tekens_tot_nu)
+    rij = 0
+    kolom = 0
+    rijelementen = 0
+    verklaard: TeGroot | None = None  # a declared dimension too large: reported unless a real cell is
+
+    def buiten(r: int, k: int, cel: str, wat: str) -> None:
+        if r > MAX_RIJEN or k > MAX_KOLOMMEN:
+            raise TeGroot(
+                f"{blad}!{cel}",
+                f"{wat} ver buiten het formulier (hoogstens {_getal(MAX_RIJEN)} rijen en {MAX_KOLOMMEN} kolommen "
+                "worden gelezen); maak die cel leeg",
+            )
+
+    for m in _stukken(zf, info, _BLAD, blad):
+        rijattr, celattr, inhoud, dimensie = m.group(1), m.group(2), m.group(3), m.group(4)
+        if dimensie is not None:
+            ref = _ATTR_REF.search(dimensie)
+            laatste = ref.group(1).decode("ascii", "replace").split(":")[-1] if ref else ""
+            d = _CELREF.match(laatste)
+            if d and (int(d.group(2)) > MAX_RIJEN or _kolomnummer(d.group(1)) > MAX_KOLOMMEN):
+                verklaard = TeGroot(
+                    blad,
+                    f"het tabblad verklaart een bereik tot {laatste.upper()}, ver buiten het formulier (hoogstens "
+                    f"{_getal(MAX_RIJEN)} rijen en {MAX_KOLOMMEN} kolommen); sla het formulier opnieuw op "
+                    "zonder cellen buiten het formulier",
+                )
+            continue
+        if rijattr is not None:
+            rijelementen += 1
+            r_ = _ATTR_R.search(b" " + rijattr)
+            rij = int(r_.group(2)) if r_ and r_.group(2) and not r_.group(1) else rij + 1
+            kolom = 0
+            if rijelementen > MAX_RIJEN:
+                raise TeGroot(blad, f"meer dan {_getal(MAX_RIJEN)} rijen; dat is geen ingevuld formulier")
+            continue
+        c = _ATTR_R.search(b" " + celattr)
+        if c and c.group(1):
+            kolom = _kolomnummer(c.group(1)[:8])
+            if c.group(2):
+                rij = int(c.group(2)[:12])
+        else:
+            kolom += 1
+        rij = max(rij, 1)
+        cel = (c.group(1) + c.group(2)).decode() if c and c.group(1) and c.group(2) else celnaam(rij, kolom)
+        buiten(rij, kolom, cel, "waarde of opmaak")
+        o.rijen, o.kolommen = max(o.rijen, rij), max(o.kolommen, kolom)
+        if inhoud:
+            t = _ATTR_T.search(celattr)
+            soort = t.group(1) if t else b"n"
+            v = _V.search(inhoud)
+            if soort == b"s" and v:
+                # an index that does not exist materialises nothing; the reader reports it
+                with contextlib.suppress(ValueError, IndexError):
+                    o.tekens += gedeeld[int(v.group(1).strip())]
+            elif soort == b"inlineStr":
+                o.tekens += sum(len(x.group(1) or b"") for x in _T.finditer(inhoud))
+            elif v:
+                o.tekens += len(v.group(1))
+            if o.tekens > MAX_TEKENS:
+                raise TeGroot(
+                    blad,
+                    f"de cellen bevatten samen meer dan {MAX_TEKENS // 1_000_000} MB tekst (een gedeelde tekst telt "
+                    "in iedere cel die ernaar verwijst); dat is geen ingevuld formulier",
+                )
+    if verklaard is not None:
+        raise verklaard
+    return o
+
+
+def controleer(pad: Path, naam: str) -> None:
+    """Raise TeGroot (with file, sheet and cell where known) if reading `pad` would exceed a bound.
+
+    A zip that Python cannot read is refused as well: a reader must never inflate what was not
+    checked.
+    """
+    grootte = pad.stat().st_size
+    if grootte > MAX_BESTAND_BYTES:
+        raise TeGroot(naam, f"bestand is te groot ({grootte / 1e6:.0f} MB; hoogstens {MAX_BESTAND_BYTES / 1e6:.0f} MB)")
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            infos = zf.infolist()
+            if sum(i.file_size for i in infos) > MAX_UITGEPAKT_BYTES:
+                raise TeGroot(naam, f"bestand is uitgepakt te groot (meer dan {MAX_UITGEPAKT_BYTES / 1e6:.0f} MB)")
+            namen: dict[str, list[zipfile.ZipInfo]] = {}
+            for info in infos:
+                namen.setdefault(info.filename.lower().lstrip("/"), []).append(info)
+            delen = _delen(zf, namen)
+            gedeeld = _gedeelde_lengtes(zf, [i for g in delen.gedeeld for i in namen.get(g, [])], naam)
+            cellen = 0
+            tekens = 0
+            for deel in sorted(delen.bladen):
+                for info in namen.get(deel, []):
+                    o = _blad(zf, info, f"{naam}!{delen.bladen[deel]}", gedeeld, tekens)
+                    tekens = o.tekens
+                    cellen += o.rijen * o.kolommen
+                    if cellen > MAX_CELLEN:
+                        raise TeGroot(
+                            f"{naam}!{delen.bladen[deel]}",
+                            f"de tabbladen beslaan samen meer dan {_getal(MAX_CELLEN)} cellen (van A1 tot de verste "
+                            "cel); dat is geen ingevuld formulier",
+                        )
+    except TeGroot:
+        raise
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError, EOFError, KeyError):
+        raise TeGroot(naam, "geen leesbare Excel-werkmap (beschadigd zip-archief)") from None
