@@ -7,7 +7,6 @@ Heavy libraries (pandas, pulp, matplotlib) are imported inside the commands so t
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +15,8 @@ from typing import Any
 import click
 
 from evaluatie import __version__, clicktaal
-from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
+from evaluatie.clijson import Hoofdgroep, echo_json, json_geschreven, json_gevraagd
+from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, Fout, InvoerFout
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap
@@ -50,35 +50,45 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(f)
     def omhulsel(*args: Any, **kwargs: Any) -> Any:
-        als_json = bool(kwargs.get("als_json"))
-        _json_geschreven[0] = False
+        als_json = bool(kwargs.get("als_json")) or json_gevraagd()
         try:
             with alleen_eigen_uitvoer():  # no solver banner on stdout, in any mode
-                return f(*args, **kwargs)
+                try:
+                    return f(*args, **kwargs)
+                except OSError as e:  # a file operation outside the write guard: still path and reason in Dutch
+                    from evaluatie.schrijfwacht import reden
+
+                    raise InvoerFout([Fout(str(e.filename or ""), f"bestandsfout: {reden(e)}")]) from None
         except InvoerFout as e:
             click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
             for fout in e.fouten:
                 toon(f"  {fout}", kwargs.get("volledig", False), err=True)
-            if als_json and not _json_geschreven[0]:  # stdout carries exactly one JSON document
+            if als_json and not json_geschreven():  # stdout carries exactly one JSON document
                 echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]})
             sys.exit(EXIT_INVOER)
         except EvaluatieFout as e:
             click.echo("De evaluatie kan niet worden afgerond:", err=True)
             for m in e.meldingen:
                 toon(f"  {m}", kwargs.get("volledig", False), err=True)
-            if als_json and not _json_geschreven[0]:
+            if als_json and not json_geschreven():
                 echo_json({"evaluatie_niet_afgerond": list(e.meldingen)})
             sys.exit(EXIT_EVALUATIE)
 
     return omhulsel
 
 
-def _werkmap(pad: Path) -> Werkmap:
+def _werkmap(pad: Path, schrijft: bool = True) -> Werkmap:
+    """The werkmap; a command that writes holds its lock until it ends (evaluatie.slot)."""
     if not (pad / "aanbesteding.yaml").is_file():
         raise click.UsageError(
             f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op, "
             "of begin een nieuwe aanbesteding met 'evaluatie nieuw MAP --gemeenten ... --percelen ...'"
         )
+    ctx = click.get_current_context(silent=True)
+    if schrijft and ctx is not None:
+        from evaluatie.slot import werkmap_slot
+
+        ctx.with_resource(werkmap_slot(pad))
     return Werkmap(pad)
 
 
@@ -92,15 +102,7 @@ def waarschuw_atw(award: Any) -> None:
         toon(f"Let op: {s.waarschuwing}", err=True)
 
 
-_json_geschreven = [False]
-
-
-def echo_json(data: Any) -> None:
-    _json_geschreven[0] = True
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Hoofdgroep, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="evaluatie", message="%(prog)s %(version)s")
 def main() -> None:
     """Beoordeling en gunning van gezamenlijke inkoop van inburgeringsroutes."""
@@ -151,8 +153,9 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
     metavar="JJJJ-MM-DD",
     help="Gunning; standaard 42 dagen na sluiting.",
 )
+@json_optie
 @afhandeling
-def nieuw(map_: Path, **opties: Any) -> None:
+def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
     """Maak een nieuwe aanbesteding in MAP: aanbesteding.yaml, mappen en inschrijfformulier."""
     from evaluatie.nieuw.aanmaken import Verzoek, maak_aan
 
@@ -174,6 +177,16 @@ def nieuw(map_: Path, **opties: Any) -> None:
             gunning=datum["gunningsdatum"],
         )
     )
+    if als_json:
+        echo_json(
+            {
+                "geschreven": [str(resultaat.aanbesteding), str(resultaat.inschrijfformulier)],
+                "mappen": [str(m) for m in resultaat.mappen],
+                "gemeenten": list(resultaat.gemeenten),
+                "open_aantallen": resultaat.open_aantallen,
+            }
+        )
+        return
     click.echo(f"Geschreven: {resultaat.aanbesteding}")
     click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
     for m in resultaat.mappen:
@@ -196,14 +209,25 @@ def init() -> None:
 
 @main.command("regio")
 @click.argument("naam", required=False)
+@json_optie
 @afhandeling
-def regio(naam: str | None) -> None:
+def regio(naam: str | None, als_json: bool) -> None:
     """Toon de arbeidsmarktregio's, of de gemeenten van regio NAAM (register van CBS)."""
-    from evaluatie.fouten import Fout
     from evaluatie.gemeentenamen import regio_namen
     from evaluatie.gemeenteregister import BRON, arbeidsmarktregios
 
     regios = arbeidsmarktregios()
+    if naam is None and als_json:
+        echo_json(
+            {
+                "regios": [
+                    {"code": leden[0].arbeidsmarktregio_code, "naam": r, "gemeenten": len(leden)}
+                    for r, leden in regios.items()
+                ],
+                "bron": BRON,
+            }
+        )
+        return
     if naam is None:
         for r, leden in regios.items():
             click.echo(f"{leden[0].arbeidsmarktregio_code}  {r} ({len(leden)} gemeenten)")
@@ -212,6 +236,17 @@ def regio(naam: str | None) -> None:
     gevonden = regio_namen().zoek(naam)
     if gevonden is None:
         raise InvoerFout([Fout("regio", regio_namen().melding(naam, "is geen arbeidsmarktregio"))])
+    if als_json:
+        leden = regios[gevonden]
+        echo_json(
+            {
+                "regio": gevonden,
+                "code": leden[0].arbeidsmarktregio_code,
+                "gemeenten": [{"cbscode": g.cbscode, "naam": g.naam, "provincie": g.provincie} for g in leden],
+                "bron": BRON,
+            }
+        )
+        return
     click.echo(f"{gevonden} ({regios[gevonden][0].arbeidsmarktregio_code}), {len(regios[gevonden])} gemeenten:")
     for g in regios[gevonden]:
         click.echo(f"  {g.cbscode}  {g.naam} ({g.provincie})")
@@ -224,35 +259,48 @@ def template() -> None:
 
 @template.command("systematiek")
 @werkmap_optie
+@json_optie
 @afhandeling
-def template_systematiek(werkmap: Path) -> None:
+def template_systematiek(werkmap: Path, als_json: bool) -> None:
     """Schrijf de beoordelings- en gunningssystematiek (html en docx) voor de aanbestedingsleidraad."""
     from evaluatie.pipeline import schrijf_systematiek
 
-    for pad in schrijf_systematiek(_werkmap(werkmap)):
+    paden = schrijf_systematiek(_werkmap(werkmap))
+    if als_json:
+        echo_json({"geschreven": [str(p) for p in paden]})
+        return
+    for pad in paden:
         click.echo(f"Geschreven: {pad}")
 
 
 @template.command("inschrijving")
 @werkmap_optie
+@json_optie
 @afhandeling
-def template_inschrijving(werkmap: Path) -> None:
+def template_inschrijving(werkmap: Path, als_json: bool) -> None:
     """Schrijf inschrijfformulier.xlsx voor de inschrijvers."""
     from evaluatie.pipeline import schrijf_inschrijfformulier
 
     pad = schrijf_inschrijfformulier(_werkmap(werkmap))
+    if als_json:
+        echo_json({"geschreven": [str(pad)]})
+        return
     click.echo(f"Geschreven: {pad}")
 
 
 @template.command("beoordeling")
 @werkmap_optie
 @click.option("--overschrijven", is_flag=True, help="Ook bestaande (ingevulde) formulieren vervangen.")
+@json_optie
 @afhandeling
-def template_beoordeling(werkmap: Path, overschrijven: bool) -> None:
+def template_beoordeling(werkmap: Path, overschrijven: bool, als_json: bool) -> None:
     """Schrijf per beoordelaar een blind beoordelingsformulier in beoordelingen/."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
 
     geschreven, behouden = schrijf_beoordelingsformulieren(_werkmap(werkmap), overschrijven)
+    if als_json:
+        echo_json({"geschreven": [str(p) for p in geschreven], "behouden": [str(p) for p in behouden]})
+        return
     for p in geschreven:
         click.echo(f"Geschreven: {p}")
     for p in behouden:
@@ -262,13 +310,25 @@ def template_beoordeling(werkmap: Path, overschrijven: bool) -> None:
 @template.command("consensus")
 @werkmap_optie
 @click.option("--overschrijven", is_flag=True, help="Opnieuw beginnen: wat het panel al invulde, vervalt.")
+@json_optie
 @afhandeling
-def template_consensus(werkmap: Path, overschrijven: bool) -> None:
+def template_consensus(werkmap: Path, overschrijven: bool, als_json: bool) -> None:
     """Schrijf beoordelingen/consensus.xlsx en de agenda voor het consensusoverleg."""
     from evaluatie.pipeline import schrijf_consensus
 
     c = schrijf_consensus(_werkmap(werkmap), overschrijven)
     w = c.werkboek
+    if als_json:
+        echo_json(
+            {
+                "geschreven": [str(w.pad), str(c.agenda)],
+                "regels": w.regels,
+                "signalen": w.signalen,
+                "behouden": w.behouden,
+                "vervallen": w.vervallen,
+            }
+        )
+        return
     click.echo(f"Geschreven: {w.pad} ({w.regels} regels, {w.signalen} met een signaal van onenigheid)")
     if w.behouden:
         click.echo(f"Behouden: wat het panel al invulde op {w.behouden} regels")
@@ -319,7 +379,7 @@ def inschrijvingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     from evaluatie.pipeline import laad_invoer
     from evaluatie.weergave import inschrijvingen_tabel
 
-    invoer = laad_invoer(_werkmap(werkmap))
+    invoer = laad_invoer(_werkmap(werkmap, schrijft=False))
     meld_notities(invoer)
     if als_json:
         echo_json(
@@ -384,10 +444,11 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
 def _gun(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, **kw: Any) -> Any:
     from evaluatie.pipeline import gun
 
+    wm = _werkmap(werkmap)
     try:
-        award = gun(_werkmap(werkmap), percelen, oplosser, tijdslimiet, **kw)
+        award = gun(wm, percelen, oplosser, tijdslimiet, **kw)
     except ValueError as e:
-        raise click.UsageError(str(e)) from None
+        raise click.BadParameter(str(e), param_hint="'--lots'") from None
     meld_notities(award.invoer)
     return award
 
@@ -448,8 +509,11 @@ def gunning(
 @_percelen_optie
 @_oplosser_opties
 @volledig_optie
+@json_optie
 @afhandeling
-def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, volledig: bool) -> None:
+def rapport(
+    werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, volledig: bool, als_json: bool
+) -> None:
     """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
     from evaluatie.logboek import registreer
     from evaluatie.pipeline import loting_melding, schrijf_uitvoer
@@ -461,9 +525,18 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
     geschreven = schrijf_uitvoer(award, oplosser, stempel)
     from evaluatie.weergave import bestanden_tekst
 
-    toon(bestanden_tekst(geschreven, award.invoer.werkmap.rapporten, volledig), volledig)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": False}
     registreer(award.invoer.werkmap, "rapport", opties, award.uitslag.invoer, geschreven, stempel)
+    if als_json:
+        werkmap_ = award.invoer.werkmap
+        echo_json(
+            {
+                "geschreven": [werkmap_.relatief(p) for p in sorted(geschreven)],
+                "loting_nodig": [st.perceel for st in award.uitslag.loting_nodig],
+            }
+        )
+    else:
+        toon(bestanden_tekst(geschreven, award.invoer.werkmap.rapporten, volledig), volledig)
     if award.uitslag.loting_nodig:
         raise EvaluatieFout(loting_melding(award))
 
@@ -480,8 +553,9 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
 )
 @click.option("--datum", required=True, help="Datum van de loting (JJJJ-MM-DD).")
 @click.option("--getuige", required=True, help='Wie de loting bijwoonde: "naam, functie" (bijvoorbeeld een notaris).')
+@json_optie
 @afhandeling
-def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str) -> None:
+def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str, als_json: bool) -> None:
     """Leg een loting bij gelijke stand vast in loting.yaml (daarna: evaluatie gunning)."""
     import datetime as dt
 
@@ -491,7 +565,10 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str)
     try:
         dag = dt.date.fromisoformat(datum)
     except ValueError:
-        raise click.UsageError(f"--datum: verwacht JJJJ-MM-DD, gevonden '{datum}'") from None
+        raise click.BadParameter(
+            f"verwacht een bestaande datum JJJJ-MM-DD, bijvoorbeeld 2021-06-05; gevonden '{datum}'",
+            param_hint="'--datum'",
+        ) from None
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
     wm = _werkmap(werkmap)
     try:
@@ -507,6 +584,9 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str)
         {"lots": perceel, "volgorde": namen, "datum": datum, "getuige": getuige},
         [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))],
     )
+    if als_json:
+        echo_json({"geschreven": [str(pad)], "perceel": perceel, "volgorde": namen, "datum": datum})
+        return
     click.echo(f"Loting vastgelegd in {pad}: {' voor '.join(namen)}. Voer nu 'evaluatie gunning' opnieuw uit.")
 
 
@@ -561,6 +641,7 @@ def zekerheid(
     help="Wijzig een regel, bijvoorbeeld percelen.B1.verdeling.max_aandeel=0.5 (meerdere toegestaan).",
 )
 @volledig_optie
+@json_optie
 @afhandeling
 def scenario(
     werkmap: Path,
@@ -569,6 +650,7 @@ def scenario(
     tijdslimiet: float | None,
     zetten: tuple[str, ...],
     volledig: bool,
+    als_json: bool,
 ) -> None:
     """Wat als: de gunning opnieuw met gewijzigde regels, naast de uitgangssituatie."""
     from evaluatie.logboek import registreer
@@ -583,6 +665,20 @@ def scenario(
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     registreer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
     meld_notities(na.invoer)
+    if als_json:
+        from dataclasses import asdict
+
+        from evaluatie.gunning.uitvoer import als_dict
+
+        echo_json(
+            {
+                "zet": list(zetten),
+                "verschillen": [asdict(v) for v in verschillen],
+                "voor": als_dict(voor.uitslag),
+                "na": als_dict(na.uitslag),
+            }
+        )
+        return
     toon("Scenario: " + "; ".join(zetten), volledig)
     toon(als_tekst(verschillen), volledig)
 
@@ -590,12 +686,28 @@ def scenario(
 @main.command("controleer")
 @werkmap_optie
 @volledig_optie
+@json_optie
 @afhandeling
-def controleer(werkmap: Path, volledig: bool) -> None:
+def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
     """Voer de laatste gunning opnieuw uit en controleer of alles byte voor byte gelijk is."""
     from evaluatie.controle import controleer as voer_uit
 
     c = voer_uit(_werkmap(werkmap))
+    if als_json:
+        echo_json(
+            {
+                "commando": c.commando,
+                "tijd": c.tijd,
+                "in_orde": c.in_orde,
+                "gereproduceerd": c.gereproduceerd,
+                "invoer_gewijzigd": c.invoer_gewijzigd,
+                "uitvoer_gewijzigd": c.uitvoer_gewijzigd,
+                "niet_gereproduceerd": c.niet_gereproduceerd,
+            }
+        )
+        if c.in_orde:
+            return
+        raise EvaluatieFout(["de gunning is niet reproduceerbaar uit de huidige bestanden"])
     click.echo(f"Controle van '{c.commando}' van {c.tijd}")
     for kop, regels in (
         ("Invoer gewijzigd", c.invoer_gewijzigd),

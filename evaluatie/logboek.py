@@ -37,8 +37,9 @@ def registreer(
         "invoer": [{"bestand": b.bestand, "sha256": b.sha256} for b in invoer],
         "uitvoer": [{"bestand": werkmap.relatief(p), "sha256": sha256_bestand(p)} for p in sorted(uitvoer)],
     }
-    with open(werkmap.logboek, "a", encoding="utf-8") as f:
-        f.write(json.dumps(regel, ensure_ascii=False, sort_keys=True) + "\n")
+    from evaluatie.schrijfwacht import voeg_regel_toe
+
+    voeg_regel_toe(werkmap.logboek, json.dumps(regel, ensure_ascii=False, sort_keys=True))
     return regel
 
 

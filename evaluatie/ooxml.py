@@ -13,6 +13,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from evaluatie.schrijfwacht import schrijf_bytes
+
 _VAST_ZIPTIJD = (1980, 1, 1, 0, 0, 0)
 _DCTERMS = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
@@ -62,13 +64,11 @@ def bewaar_werkmap(wb, pad: Path, tijdstip: dt.datetime) -> None:
     ontwapen(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    pad.write_bytes(normaliseer(buffer.getvalue(), tijdstip))
+    schrijf_bytes(pad, normaliseer(buffer.getvalue(), tijdstip))
 
 
 def bewaar_document(doc, pad: Path, tijdstip: dt.datetime) -> None:
     """Save a python-docx document deterministically."""
     buffer = io.BytesIO()
     doc.save(buffer)
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    pad.write_bytes(normaliseer(buffer.getvalue(), tijdstip))
+    schrijf_bytes(pad, normaliseer(buffer.getvalue(), tijdstip))

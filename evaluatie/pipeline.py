@@ -91,11 +91,12 @@ def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
     import datetime as dt
 
     from evaluatie.rapport.systematiek import systematiek
+    from evaluatie.schrijfwacht import schrijf_tekst
 
     aanbesteding, _ = laad_definitie(werkmap)
     d = systematiek(aanbesteding)
     html = werkmap.root / "gunningssystematiek.html"
-    html.write_text(d.html(), encoding="utf-8")
+    schrijf_tekst(html, d.html())
     docx = d.schrijf_docx(
         werkmap.root / "gunningssystematiek.docx",
         aanbesteding.penvoerder,
@@ -334,11 +335,9 @@ def gun(
 
 def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
     from evaluatie.gunning.uitvoer import als_json
+    from evaluatie.schrijfwacht import schrijf_tekst
 
-    pad = (map_ or award.invoer.werkmap.rapporten) / "gunning.json"
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    pad.write_text(als_json(award.uitslag), encoding="utf-8")
-    return pad
+    return schrijf_tekst((map_ or award.invoer.werkmap.rapporten) / "gunning.json", als_json(award.uitslag))
 
 
 def bereid_rapporten_voor() -> None:

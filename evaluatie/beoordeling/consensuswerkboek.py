@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +34,7 @@ from evaluatie.beoordeling.formulier import KOLOMMEN, TABBLAD, TABBLAD_CONSENSUS
 from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import Fout, InvoerFout, Verzamelaar
+from evaluatie.fouten import Verzamelaar
 from evaluatie.ooxml import bewaar_werkmap
 from evaluatie.werkboek import als_tekst, lees_werkboek
 
@@ -266,13 +265,7 @@ def schrijf_consensuswerkboek(
     _instructie(wb, aanbesteding, beoordelaars)
 
     tijd = dt.datetime.combine(aanbesteding.data.sluiting, dt.time())
-    tijdelijk = pad.parent / f".{pad.name}.tmp"
-    try:
-        bewaar_werkmap(wb, tijdelijk, tijd)
-        os.replace(tijdelijk, pad)
-    except OSError as fout:
-        tijdelijk.unlink(missing_ok=True)
-        raise InvoerFout([Fout(str(pad), f"kan niet worden geschreven: {fout.strerror}")]) from None
+    bewaar_werkmap(wb, pad, tijd)  # atomic, and a failure names the path (evaluatie.schrijfwacht)
     return Uitkomst(pad, len(rijen), sum(per_rij[s].signaal for s in rijen), behouden, len(vervallen))
 
 

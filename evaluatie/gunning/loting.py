@@ -119,7 +119,6 @@ def als_yaml(lotingen: tuple[Loting, ...]) -> str:
 
 def schrijf_lotingen(pad: Path, lotingen: tuple[Loting, ...]) -> Path:
     """Write atomically: a half-written draw record must never replace a good one."""
-    tijdelijk = pad.with_name(pad.name + ".tmp")
-    tijdelijk.write_text(als_yaml(lotingen), encoding="utf-8")
-    tijdelijk.replace(pad)
-    return pad
+    from evaluatie.schrijfwacht import schrijf_tekst
+
+    return schrijf_tekst(pad, als_yaml(lotingen))

@@ -8,7 +8,6 @@ rapporten/intern/ and never goes into the formal advies.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from evaluatie.beoordeling.model import Paneluitslag, Rijscore
@@ -32,11 +31,9 @@ td.notitie { width: 14%; }
 
 
 def schrijf_agenda(aanbesteding: Aanbesteding, panel: Paneluitslag, pad: Path) -> Path:
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = pad.parent / f".{pad.name}.tmp"
-    tijdelijk.write_text(agenda_html(aanbesteding, panel), encoding="utf-8")
-    os.replace(tijdelijk, pad)
-    return pad
+    from evaluatie.schrijfwacht import schrijf_tekst
+
+    return schrijf_tekst(pad, agenda_html(aanbesteding, panel))
 
 
 def _volgorde(aanbesteding: Aanbesteding, panel: Paneluitslag) -> list[str]:

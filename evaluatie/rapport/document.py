@@ -95,8 +95,9 @@ class Document:
         return s.zip(eigen)
 
     def schrijf_docx(self, pad: Path, auteur: str, tijdstip: dt.datetime) -> Path:
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        pad.write_bytes(self.docx(auteur, tijdstip))
+        from evaluatie.schrijfwacht import schrijf_bytes
+
+        schrijf_bytes(pad, self.docx(auteur, tijdstip))
         return pad
 
 

@@ -22,32 +22,48 @@ from evaluatie.rapport.brieven import brief
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gemeenten import gemeente_html
 from evaluatie.rapport.zekerheid_html import zekerheid_pagina
+from evaluatie.schrijfwacht import bewaakt, hernoem, maak_map, schrijf_tekst, tijdelijke_naam
 
 
 @contextmanager
 def atomair(doel: Path) -> Iterator[Path]:
     """Yield an empty folder next to `doel`; on success it replaces `doel` as a whole.
 
-    On any exception the new folder is removed and `doel` is left exactly as it was.
+    On any exception, also while swapping, the new folder is removed and `doel` is left exactly
+    as it was (put back if it was already moved aside). What a killed run leaves behind has the
+    temporary-name pattern of evaluatie.schrijfwacht and is removed by the next run.
     """
-    doel.parent.mkdir(parents=True, exist_ok=True)
-    nieuw = doel.parent / f".{doel.name}-nieuw-{os.getpid()}"
-    oud = doel.parent / f".{doel.name}-oud-{os.getpid()}"
+    maak_map(doel.parent)
+    nieuw = tijdelijke_naam(doel, "nieuw")
+    oud = tijdelijke_naam(doel, "oud")
     for rest in (nieuw, oud):
         if rest.exists():
-            shutil.rmtree(rest)
-    nieuw.mkdir()
+            with bewaakt(rest):
+                shutil.rmtree(rest)
+    with bewaakt(nieuw):
+        nieuw.mkdir()
     try:
         yield nieuw
+        _wissel(doel, nieuw, oud)
     except BaseException:
         shutil.rmtree(nieuw, ignore_errors=True)
         raise
-    if doel.is_symlink() or doel.is_file():
-        doel.unlink()
-    elif doel.exists():
-        os.rename(doel, oud)
-    os.rename(nieuw, doel)
     shutil.rmtree(oud, ignore_errors=True)
+
+
+def _wissel(doel: Path, nieuw: Path, oud: Path) -> None:
+    """Put `nieuw` in the place of `doel`; on failure `doel` is back as it was."""
+    if doel.is_symlink() or doel.is_file():
+        with bewaakt(doel):
+            doel.unlink()
+    elif doel.exists():
+        hernoem(doel, oud)
+    try:
+        hernoem(nieuw, doel)
+    except BaseException:
+        if oud.exists() and not doel.exists():
+            os.rename(oud, doel)
+        raise
 
 
 def neem_over(oud: Path, nieuw: Path, behouden: Callable[[Path], bool]) -> None:
@@ -57,8 +73,9 @@ def neem_over(oud: Path, nieuw: Path, behouden: Callable[[Path], bool]) -> None:
     for pad in alle_bestanden(oud):
         doel = nieuw / pad.relative_to(oud)
         if not doel.exists() and behouden(pad):
-            doel.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(pad, doel)
+            maak_map(doel.parent)
+            with bewaakt(doel):
+                shutil.copy2(pad, doel)
 
 
 def alle_bestanden(map_: Path) -> list[Path]:
@@ -67,16 +84,16 @@ def alle_bestanden(map_: Path) -> list[Path]:
 
 
 def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
-    map_.mkdir(parents=True, exist_ok=True)
+    maak_map(map_)
     geschreven = []
     pad = map_ / "gunningsadvies.html"
     html = advies_html(g)
     if g.concept:
         from evaluatie.rapport.concept import markeer_concept
 
-        pad.write_text(markeer_concept(html, g), encoding="utf-8")
+        schrijf_tekst(pad, markeer_concept(html, g))
         return [pad]  # no xlsx, letters or gemeente pages until the draw is recorded
-    pad.write_text(html, encoding="utf-8")
+    schrijf_tekst(pad, html)
     geschreven.append(pad)
     geschreven.append(schrijf_advies_xlsx(g, map_ / "gunningsadvies.xlsx"))
     if g.zekerheid:  # certainty analyses: an internal report, never part of the formal advies
@@ -94,9 +111,8 @@ def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
             d = brief(g, naam, code)
             stam = stammen.get(naam) or veilige_naam(naam)
             basis = map_ / "brieven" / f"{stam}-{slug(code)}"
-            basis.parent.mkdir(parents=True, exist_ok=True)
             geschreven.append(d.schrijf_docx(basis.with_suffix(".docx"), g.aanbesteding.penvoerder, tijd))
-            basis.with_suffix(".html").write_text(d.html(), encoding="utf-8")
+            schrijf_tekst(basis.with_suffix(".html"), d.html())
             geschreven.append(basis.with_suffix(".html"))
     deelnemers = [
         gem.naam
@@ -106,7 +122,6 @@ def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
     gemeentestammen = unieke_namen({gem: veilige_naam(gem) for gem in deelnemers})
     for gem in deelnemers:
         pad = map_ / "gemeenten" / f"{gemeentestammen[gem]}.html"
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        pad.write_text(gemeente_html(g, gem), encoding="utf-8")
+        schrijf_tekst(pad, gemeente_html(g, gem))
         geschreven.append(pad)
     return geschreven

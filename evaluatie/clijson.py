@@ -1,0 +1,161 @@
+"""`--json` for every command, honoured from the first line of argument parsing.
+
+The README promises exactly one JSON document on stdout with `--json`, also on error. Errors
+that happen before a command runs (an unknown option, `--solver foo`, `--trekkingen 5`, a werkmap
+without aanbesteding.yaml) are click's own and used to print only a text on stderr. Here:
+
+- `Hoofdgroep.main` looks for `--json` in the raw arguments before click parses anything, and
+  turns every click error into `{"fouten": [{"plaats": <option>, "bericht": ...}]}` on stdout
+  (the text still goes to stderr), with click's exit code (2 for usage errors);
+- `Commando` (the class of every command of the group and its subgroups, also ones added later)
+  gives each command a `--json` flag. A command that declares `als_json` itself prints its own
+  document; for any other command the lines it prints are collected and printed as
+  `{"uitvoer": [...]}`, so no command can break the promise;
+- `--json` may also stand before the command (`evaluatie --json gunning`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+_toestand = {"json": False, "geschreven": False}
+
+
+def json_gevraagd() -> bool:
+    """Whether this run asked for --json (anywhere on the command line)."""
+    return _toestand["json"]
+
+
+def echo_json(data: Any) -> None:
+    """The one JSON document of this run on stdout."""
+    _toestand["geschreven"] = True
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+
+
+def json_geschreven() -> bool:
+    return _toestand["geschreven"]
+
+
+def _vraagt_json(args: Sequence[str]) -> bool:
+    for a in args:
+        if a == "--":
+            return False
+        if a == "--json":
+            return True
+    return False
+
+
+def _plaats(e: click.ClickException) -> str:
+    """The option or argument a click error is about ('--solver'), or ''."""
+    param = getattr(e, "param", None)
+    if param is not None:
+        opts = getattr(param, "opts", None) or [param.human_readable_name]
+        return str(opts[0])
+    hint = getattr(e, "param_hint", None)
+    if isinstance(hint, str):
+        return hint
+    if isinstance(hint, Sequence) and hint:
+        return str(hint[0])
+    return getattr(e, "option_name", None) or ""
+
+
+def _json_optie() -> click.Option:
+    return click.Option(["--json", "als_json"], is_flag=True, help="Uitvoer als JSON (één document op stdout).")
+
+
+class Commando(click.Command):
+    """A command that always accepts --json (see module docstring)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.eigen_json = any(p.name == "als_json" for p in self.params)
+        if not self.eigen_json:
+            self.params.append(_json_optie())
+
+    def invoke(self, ctx: click.Context) -> Any:
+        gevraagd = bool(ctx.params.get("als_json")) or json_gevraagd()
+        if gevraagd:
+            _toestand["json"] = True
+        if self.eigen_json:
+            ctx.params["als_json"] = gevraagd
+            return super().invoke(ctx)
+        ctx.params.pop("als_json", None)
+        if not gevraagd:
+            return super().invoke(ctx)
+        opgevangen = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(opgevangen):
+                return super().invoke(ctx)
+        finally:
+            if not json_geschreven():
+                echo_json({"uitvoer": [r for r in opgevangen.getvalue().splitlines() if r.strip()]})
+
+
+class Groep(click.Group):
+    """A group whose commands and subgroups get --json (Commando) too."""
+
+    command_class = Commando
+    group_class = type  # subgroups are of this same class
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if not isinstance(cmd, (Commando, click.Group)) and not any(p.name == "als_json" for p in cmd.params):
+            cmd.params.append(_json_optie())  # a command made elsewhere: accept --json, print text as JSON
+            cmd.__class__ = type("CommandoVan" + type(cmd).__name__, (Commando, type(cmd)), {})
+            cmd.eigen_json = False  # type: ignore[attr-defined]
+        super().add_command(cmd, name)
+
+
+class Hoofdgroep(Groep):
+    """The `evaluatie` group: click errors become one JSON document when --json was asked."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(
+            click.Option(
+                ["--json", "als_json"],
+                is_flag=True,
+                expose_value=False,
+                is_eager=True,
+                help="Uitvoer van ieder commando als JSON (ook als optie van het commando).",
+                callback=lambda ctx, param, waarde: _toestand.update(json=True) if waarde else None,
+            )
+        )
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argumenten = list(sys.argv[1:] if args is None else args)
+        _toestand.update(json=_vraagt_json(argumenten), geschreven=False)
+        if not standalone_mode:
+            return super().main(argumenten, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            uitkomst = super().main(argumenten, prog_name, complete_var, False, **extra)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            e.show()
+            if json_gevraagd() and not json_geschreven():
+                echo_json({"fouten": [{"plaats": _plaats(e), "bericht": e.format_message()}]})
+            sys.exit(e.exit_code)
+        except click.Abort:
+            from evaluatie.clicktaal import vertaal
+
+            click.echo(vertaal("Aborted!"), err=True)
+            if json_gevraagd() and not json_geschreven():
+                echo_json({"fouten": [{"plaats": "", "bericht": "afgebroken"}]})
+            sys.exit(1)
+        if isinstance(uitkomst, int) and not isinstance(uitkomst, bool):
+            sys.exit(uitkomst)
+        sys.exit(0)

@@ -1,0 +1,158 @@
+"""The one way evaluatie writes a file: atomically, and with a failure that names path and reason in Dutch.
+
+Every writer (reports, forms, the tender definition of `nieuw`, loting.yaml, the logboek) goes
+through `schrijf_bytes`/`schrijf_tekst` or `voeg_regel_toe`. A file is written to a temporary
+name next to its target and renamed over it only when complete, so a full disk or a killed
+run never leaves half a file and never destroys the previous one. A failure of the operating
+system (no permission, disk full, name too long, read-only medium) becomes a `SchrijfFout`:
+an input error (exit 2) that names the path and says in Dutch what went wrong.
+
+Temporary names follow one pattern (`TIJDELIJK`), so the next run can remove what a killed run
+left behind (`ruim_op`, called by the werkmap lock once it is held).
+
+`_schrijf_bestand` and `_hernoem` are the only calls that touch the disk: tests put a double
+there to simulate a full disk.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from evaluatie.fouten import Fout, InvoerFout
+
+TIJDELIJK = re.compile(r"^\.(?P<naam>.+)-(?P<soort>nieuw|oud|tmp)-(?P<pid>\d+)$")
+"""Temporary files and folders: '.gunning.json-tmp-1234', '.rapporten-nieuw-1234'."""
+
+_REDENEN = {
+    errno.EACCES: "geen schrijfrechten",
+    errno.EPERM: "schrijven is niet toegestaan (bestand of map is beveiligd)",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quotum) is op",
+    errno.ENAMETOOLONG: "de bestandsnaam is te lang voor het bestandssysteem",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.ENOENT: "de map bestaat niet (meer)",
+    errno.ENOTDIR: "een deel van het pad is een bestand in plaats van een map",
+    errno.EISDIR: "er staat een map met die naam",
+    errno.EEXIST: "er staat al een bestand of map met die naam",
+    errno.ENOTEMPTY: "er staat al een niet-lege map met die naam",
+    errno.EIO: "invoer-/uitvoerfout van de schijf",
+    errno.EMFILE: "te veel open bestanden",
+    errno.EBUSY: "het bestand is in gebruik",
+    errno.ETXTBSY: "het bestand is in gebruik",
+    errno.EFBIG: "het bestand wordt te groot voor het bestandssysteem",
+}
+
+
+class SchrijfFout(InvoerFout):
+    """A file or folder could not be written (exit 2): the path and the reason in Dutch."""
+
+    def __init__(self, pad: Path | str, reden: str):
+        self.pad = str(pad)
+        self.reden = reden
+        super().__init__([Fout(self.pad, f"kan niet worden geschreven: {reden}")])
+
+
+def reden(fout: OSError) -> str:
+    """The operating system's reason in Dutch; an unknown one by its number, never in English."""
+    if fout.errno in _REDENEN:
+        return _REDENEN[fout.errno]
+    naam = errno.errorcode.get(fout.errno or 0, "onbekend")
+    return f"fout van het besturingssysteem ({naam})"
+
+
+@contextmanager
+def bewaakt(pad: Path | str) -> Iterator[None]:
+    """Turn an OSError inside the block into a SchrijfFout naming `pad` (or the file the OS names)."""
+    try:
+        yield
+    except SchrijfFout:
+        raise
+    except OSError as e:
+        raise SchrijfFout(e.filename or pad, reden(e)) from None
+
+
+def tijdelijke_naam(pad: Path, soort: str = "tmp") -> Path:
+    return pad.parent / f".{pad.name}-{soort}-{os.getpid()}"
+
+
+def _schrijf_bestand(pad: Path, data: bytes) -> None:
+    """Create `pad` (which must not exist) with `data`. The one call that writes file content."""
+    with open(pad, "xb") as f:
+        f.write(data)
+
+
+def _hernoem(bron: Path, doel: Path) -> None:
+    """Rename `bron` to `doel`, replacing a file. The one call that puts a result in place."""
+    os.replace(bron, doel)
+
+
+def maak_map(pad: Path) -> Path:
+    with bewaakt(pad):
+        pad.mkdir(parents=True, exist_ok=True)
+    return pad
+
+
+def schrijf_bytes(pad: Path, data: bytes) -> Path:
+    """Write `data` to `pad` atomically: the old file stays intact until the new one is complete."""
+    maak_map(pad.parent)
+    tijdelijk = tijdelijke_naam(pad)
+    try:
+        with bewaakt(pad):
+            tijdelijk.unlink(missing_ok=True)
+            _schrijf_bestand(tijdelijk, data)
+            _hernoem(tijdelijk, pad)
+    except BaseException:
+        _verwijder(tijdelijk)
+        raise
+    return pad
+
+
+def schrijf_tekst(pad: Path, tekst: str) -> Path:
+    return schrijf_bytes(pad, tekst.encode("utf-8"))
+
+
+def voeg_regel_toe(pad: Path, regel: str) -> Path:
+    """Append one line (the logboek): the whole file is rewritten atomically, so no half line stays."""
+    with bewaakt(pad):
+        oud = pad.read_bytes() if pad.is_file() else b""
+    if oud and not oud.endswith(b"\n"):
+        oud += b"\n"
+    return schrijf_bytes(pad, oud + regel.rstrip("\n").encode("utf-8") + b"\n")
+
+
+def hernoem(bron: Path, doel: Path) -> None:
+    with bewaakt(doel):
+        _hernoem(bron, doel)
+
+
+def _verwijder(pad: Path) -> None:
+    try:
+        if pad.is_dir() and not pad.is_symlink():
+            shutil.rmtree(pad, ignore_errors=True)
+        else:
+            pad.unlink(missing_ok=True)
+    except OSError:
+        pass  # cleaning up after a failure must not hide the failure itself
+
+
+def ruim_op(*mappen: Path) -> list[Path]:
+    """Remove what killed runs left in `mappen`: temporary files and folders of the TIJDELIJK pattern.
+
+    Only called while the werkmap lock is held, so no living run of evaluatie is writing them.
+    Returns what was removed.
+    """
+    weg = []
+    for map_ in mappen:
+        if not map_.is_dir():
+            continue
+        for p in sorted(map_.iterdir()):
+            if TIJDELIJK.match(p.name) and (p.is_dir() or p.is_file()) and not p.is_symlink():
+                _verwijder(p)
+                weg.append(p)
+    return weg

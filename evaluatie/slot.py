@@ -1,0 +1,70 @@
+"""One writer per werkmap at a time: a lock file, `.evaluatie.lock`, held for the whole command.
+
+Two commands writing the same werkmap at once (two awards, an award and a draw) could each swap
+in their reports and append to the logboek in an order nobody chose. A command that writes takes
+an exclusive lock (flock) on the werkmap's lock file; a second one waits up to WACHTTIJD seconds
+and then refuses with a message (exit 1) instead of writing alongside. The operating system drops
+the lock when a process ends, also when it is killed, so a stale lock cannot block a werkmap;
+what a killed run left half-written is removed once the lock is held (schrijfwacht.ruim_op).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from evaluatie.fouten import EvaluatieFout
+from evaluatie.schrijfwacht import bewaakt, ruim_op
+
+BESTAND = ".evaluatie.lock"
+WACHTTIJD = 10.0
+"""Seconds a second writer waits for the first to finish before it refuses."""
+_STAP = 0.05
+
+
+class WerkmapBezet(EvaluatieFout):
+    """Another command is writing in this werkmap (exit 1)."""
+
+
+def _houder(pad: Path) -> str:
+    with contextlib.suppress(OSError, ValueError):
+        tekst = pad.read_text(encoding="utf-8").strip()
+        if tekst:
+            return f" (proces {tekst})"
+    return ""
+
+
+@contextmanager
+def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
+    """Hold the werkmap's lock for the duration; WerkmapBezet after `wachttijd` (default WACHTTIJD)."""
+    pad = root / BESTAND
+    with bewaakt(pad):
+        fd = os.open(pad, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        einde = time.monotonic() + (WACHTTIJD if wachttijd is None else wachttijd)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= einde:
+                    raise WerkmapBezet(
+                        [
+                            f"{root}: een ander evaluatie-commando schrijft in deze werkmap{_houder(pad)}; "
+                            f"na {WACHTTIJD if wachttijd is None else wachttijd:g} seconden wachten is dit commando "
+                            "gestopt zonder iets te schrijven. Probeer het opnieuw als het andere klaar is."
+                        ]
+                    ) from None
+                time.sleep(_STAP)
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        ruim_op(root, root / "rapporten", root / "rapporten" / "intern", root / "beoordelingen")
+        yield pad
+    finally:
+        os.close(fd)  # releases the lock
