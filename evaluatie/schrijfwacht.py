@@ -68,13 +68,13 @@ def reden(fout: OSError) -> str:
 
 @contextmanager
 def bewaakt(pad: Path | str) -> Iterator[None]:
-    """Turn an OSError inside the block into a SchrijfFout naming `pad` (or the file the OS names)."""
+    """Turn an OSError inside the block into a SchrijfFout naming `pad` (never a temporary name)."""
     try:
         yield
     except SchrijfFout:
         raise
     except OSError as e:
-        raise SchrijfFout(e.filename or pad, reden(e)) from None
+        raise SchrijfFout(pad, reden(e)) from None
 
 
 def tijdelijke_naam(pad: Path, soort: str = "tmp") -> Path:
@@ -126,8 +126,9 @@ def voeg_regel_toe(pad: Path, regel: str) -> Path:
     return schrijf_bytes(pad, oud + regel.rstrip("\n").encode("utf-8") + b"\n")
 
 
-def hernoem(bron: Path, doel: Path) -> None:
-    with bewaakt(doel):
+def hernoem(bron: Path, doel: Path, plaats: Path | None = None) -> None:
+    """Rename through the guard; a failure names `plaats` (default `doel`), the path the user knows."""
+    with bewaakt(plaats or doel):
         _hernoem(bron, doel)
 
 

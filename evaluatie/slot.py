@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.schrijfwacht import bewaakt, ruim_op
+from evaluatie.schrijfwacht import SchrijfFout, reden, ruim_op
 
 BESTAND = ".evaluatie.lock"
 WACHTTIJD = 10.0
@@ -43,8 +43,10 @@ def _houder(pad: Path) -> str:
 def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
     """Hold the werkmap's lock for the duration; WerkmapBezet after `wachttijd` (default WACHTTIJD)."""
     pad = root / BESTAND
-    with bewaakt(pad):
+    try:
         fd = os.open(pad, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise SchrijfFout(root, f"{reden(e)}; evaluatie schrijft in deze map (eerst het slot {BESTAND})") from None
     try:
         einde = time.monotonic() + (WACHTTIJD if wachttijd is None else wachttijd)
         while True:

@@ -57,7 +57,7 @@ def _wissel(doel: Path, nieuw: Path, oud: Path) -> None:
         with bewaakt(doel):
             doel.unlink()
     elif doel.exists():
-        hernoem(doel, oud)
+        hernoem(doel, oud, plaats=doel)
     try:
         hernoem(nieuw, doel)
     except BaseException:

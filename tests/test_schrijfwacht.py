@@ -1,0 +1,268 @@
+"""Every write behind one guard, and one writer per werkmap (evaluatie.schrijfwacht, evaluatie.slot).
+
+Real failures where the machine allows them: the tests run as root, so an unwritable file or
+folder is made with `chattr +i` (immutable: even root cannot write, rename or delete it). A full
+disk and a name that is too long are simulated by a test double at the guard's one write call.
+Killed runs are real processes killed with SIGKILL; concurrent runs are real processes.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from evaluatie import schrijfwacht, slot
+from evaluatie.cli import main
+
+EVALUATIE = [sys.executable, "-m", "evaluatie"]
+
+
+def _chattr_werkt(tmp: Path) -> bool:
+    proef = tmp / "proef"
+    proef.mkdir()
+    try:
+        ok = subprocess.run(["chattr", "+i", str(proef)], capture_output=True).returncode == 0
+    except FileNotFoundError:
+        return False
+    subprocess.run(["chattr", "-i", str(proef)], capture_output=True)
+    return ok
+
+
+@pytest.fixture
+def onschrijfbaar(tmp_path: Path) -> Iterator[list[Path]]:
+    """Paths appended here are made immutable by the test and made writable again afterwards."""
+    if not _chattr_werkt(tmp_path):
+        pytest.skip("chattr +i werkt niet op dit bestandssysteem")
+    paden: list[Path] = []
+    yield paden
+    for p in paden:
+        subprocess.run(["chattr", "-i", str(p)], capture_output=True)
+
+
+def _vergrendel(paden: list[Path], pad: Path) -> None:
+    subprocess.run(["chattr", "+i", str(pad)], check=True)
+    paden.append(pad)
+
+
+def _inhoud(root: Path) -> dict[str, str]:
+    """Every file in the werkmap (also hidden ones) with its hash; the lock file is left out."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != slot.BESTAND
+    }
+
+
+def _run(root: Path, *args: str) -> tuple[int, str]:
+    res = CliRunner().invoke(main, [*args, "--werkmap", str(root)])
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in res.output
+    return res.exit_code, res.output
+
+
+def _tijdelijk(root: Path) -> list[Path]:
+    return [p for p in root.rglob(".*") if schrijfwacht.TIJDELIJK.match(p.name)]
+
+
+@pytest.mark.parametrize(
+    ("commando", "bestand"),
+    [
+        (["template", "inschrijving"], "inschrijfformulier.xlsx"),
+        (["template", "systematiek"], "gunningssystematiek.html"),
+    ],
+)
+def test_onschrijfbaar_doelbestand(
+    commando: list[str], bestand: str, voorbeeld: Path, onschrijfbaar: list[Path]
+) -> None:
+    assert _run(voorbeeld, *commando)[0] == 0
+    _vergrendel(onschrijfbaar, voorbeeld / bestand)
+    voor = _inhoud(voorbeeld)
+    code, uit = _run(voorbeeld, *commando)
+    assert code == 2
+    assert f"{voorbeeld / bestand}: kan niet worden geschreven: schrijven is niet toegestaan" in " ".join(uit.split())
+    assert _inhoud(voorbeeld) == voor and not _tijdelijk(voorbeeld)
+
+
+def test_onschrijfbare_werkmap(voorbeeld: Path, onschrijfbaar: list[Path]) -> None:
+    _vergrendel(onschrijfbaar, voorbeeld)
+    voor = _inhoud(voorbeeld)
+    code, uit = _run(voorbeeld, "template", "inschrijving")
+    assert code == 2
+    assert f"{voorbeeld}: kan niet worden geschreven: schrijven is niet toegestaan" in " ".join(uit.split())
+    assert _inhoud(voorbeeld) == voor
+
+
+def test_onschrijfbare_rapportenmap_laat_niets_achter(voorbeeld: Path, onschrijfbaar: list[Path]) -> None:
+    """The trial's case: rapporten/ cannot be replaced. Exit 2, old reports intact, no hidden copy left."""
+    assert _run(voorbeeld, "gunning")[0] == 0
+    _vergrendel(onschrijfbaar, voorbeeld / "rapporten")
+    voor = _inhoud(voorbeeld)
+    code, uit = _run(voorbeeld, "gunning")
+    assert code == 2, uit
+    assert f"{voorbeeld / 'rapporten'}: kan niet worden geschreven" in " ".join(uit.split())
+    assert _inhoud(voorbeeld) == voor  # reports and logboek exactly as before
+    assert not _tijdelijk(voorbeeld)
+
+
+def _schijf_vol_na(n: int, fout: int, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """A double at the guard's one write call: the n-th file and every later one fail with `fout`."""
+    echt = schrijfwacht._schrijf_bestand
+    geschreven: list[Path] = []
+
+    def dubbel(pad: Path, data: bytes) -> None:
+        if len(geschreven) >= n:
+            with open(pad, "xb") as f:  # a full disk leaves part of the file behind
+                f.write(data[: len(data) // 2])
+            raise OSError(fout, os.strerror(fout), str(pad))
+        geschreven.append(pad)
+        echt(pad, data)
+
+    monkeypatch.setattr(schrijfwacht, "_schrijf_bestand", dubbel)
+    return geschreven
+
+
+@pytest.mark.parametrize(
+    ("fout", "reden"),
+    [(errno.ENOSPC, "de schijf is vol"), (errno.ENAMETOOLONG, "de bestandsnaam is te lang")],
+)
+def test_volle_schijf_tijdens_gunning(fout: int, reden: str, voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _run(voorbeeld, "gunning")[0] == 0
+    voor = _inhoud(voorbeeld)
+    geschreven = _schijf_vol_na(10, fout, monkeypatch)
+    code, uit = _run(voorbeeld, "gunning")
+    assert code == 2, uit
+    assert len(geschreven) == 10
+    assert f"kan niet worden geschreven: {reden}" in uit
+    assert _inhoud(voorbeeld) == voor, "eerdere rapporten of logboek gewijzigd"
+    assert not _tijdelijk(voorbeeld)
+
+
+def test_volle_schijf_bij_logboek(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The logboek is rewritten atomically: a failed append leaves the old logboek whole."""
+    assert _run(voorbeeld, "toets")[0] == 0
+    voor = (voorbeeld / "logboek.jsonl").read_bytes()
+    _schijf_vol_na(0, errno.ENOSPC, monkeypatch)
+    code, uit = _run(voorbeeld, "toets")
+    assert code == 2 and "logboek.jsonl: kan niet worden geschreven: de schijf is vol" in uit
+    assert (voorbeeld / "logboek.jsonl").read_bytes() == voor
+    assert not _tijdelijk(voorbeeld)
+
+
+_GEDODE_RUN = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from evaluatie.rapport.schrijven import atomair
+    from evaluatie.schrijfwacht import schrijf_tekst
+    from evaluatie.slot import werkmap_slot
+    root = Path(sys.argv[1])
+    with werkmap_slot(root):
+        schrijf_tekst(root / "rapporten" / "intern" / "x.html", "x")
+        tmp = root / f".gunningssystematiek.html-tmp-12345"
+        tmp.write_text("half")
+        with atomair(root / "rapporten") as nieuw:
+            (nieuw / "half.html").write_text("half")
+            print("klaar", flush=True)
+            time.sleep(60)
+    """
+)
+
+
+def test_gedode_run_en_daarna_een_nieuwe(voorbeeld: Path) -> None:
+    """A run killed with SIGKILL halfway through the swap leaves temp folders; the next run removes
+    them and is not blocked (the OS released the lock), and the reports are whole."""
+    assert _run(voorbeeld, "gunning")[0] == 0
+    proces = subprocess.Popen([sys.executable, "-c", _GEDODE_RUN, str(voorbeeld)], stdout=subprocess.PIPE, text=True)
+    assert proces.stdout is not None and proces.stdout.readline().strip() == "klaar"
+    os.kill(proces.pid, signal.SIGKILL)
+    proces.wait()
+    resten = _tijdelijk(voorbeeld)
+    assert {p.name.split("-")[0] for p in resten} >= {".rapporten", ".gunningssystematiek.html"}
+    begin = time.monotonic()
+    code, uit = _run(voorbeeld, "gunning")
+    assert code == 0, uit
+    assert time.monotonic() - begin < slot.WACHTTIJD  # did not wait for a lock of a dead process
+    assert not _tijdelijk(voorbeeld)
+    assert _run(voorbeeld, "controleer")[0] == 0
+
+
+_HOUDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from evaluatie.slot import werkmap_slot
+    with werkmap_slot(Path(sys.argv[1])):
+        print("vast", flush=True)
+        time.sleep(float(sys.argv[2]))
+    """
+)
+
+
+def test_tweede_schrijver_wacht_kort_en_weigert(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(slot, "WACHTTIJD", 0.5)
+    houder = subprocess.Popen([sys.executable, "-c", _HOUDER, str(voorbeeld), "30"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert houder.stdout is not None and houder.stdout.readline().strip() == "vast"
+        voor = _inhoud(voorbeeld)
+        res = CliRunner().invoke(main, ["gunning", "--json", "--werkmap", str(voorbeeld)])
+        assert res.exit_code == 1
+        assert f"proces {houder.pid}" in res.stderr and "een ander evaluatie-commando schrijft" in res.stderr
+        assert list(json.loads(res.stdout)) == ["evaluatie_niet_afgerond"]
+        assert _inhoud(voorbeeld) == voor
+        # reading is not blocked
+        assert CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld)]).exit_code == 0
+    finally:
+        houder.kill()
+        houder.wait()
+
+
+def test_twee_gelijktijdige_gunningen(voorbeeld: Path) -> None:
+    """Two real processes award the same werkmap at once: one waits for the other; both complete,
+    the logboek has both runs in full, and the result reproduces."""
+    omgeving = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    processen = [
+        subprocess.Popen(
+            [*EVALUATIE, "gunning", "--werkmap", str(voorbeeld)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=omgeving,
+        )
+        for _ in range(2)
+    ]
+    for p in processen:
+        _, fout = p.communicate(timeout=300)
+        assert p.returncode == 0, fout.decode()
+    regels = (voorbeeld / "logboek.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(r)["commando"] for r in regels] == ["gunning", "gunning"]
+    assert not _tijdelijk(voorbeeld)
+    assert _run(voorbeeld, "controleer")[0] == 0
+
+
+def test_onbekende_reden_in_het_nederlands() -> None:
+    assert schrijfwacht.reden(OSError(errno.ELOOP, "Too many levels of symbolic links")) == (
+        "fout van het besturingssysteem (ELOOP)"
+    )
+
+
+def test_schrijf_bytes_laat_oud_bestand_heel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pad = tmp_path / "a.txt"
+    schrijfwacht.schrijf_tekst(pad, "oud")
+    _schijf_vol_na(0, errno.ENOSPC, monkeypatch)
+    with pytest.raises(schrijfwacht.SchrijfFout) as fout:
+        schrijfwacht.schrijf_tekst(pad, "nieuw")
+    assert fout.value.pad == str(pad) and fout.value.reden == "de schijf is vol"
+    assert pad.read_text() == "oud" and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    shutil.rmtree(tmp_path / "a.txt", ignore_errors=True)
