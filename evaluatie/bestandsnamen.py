@@ -12,6 +12,8 @@ import hashlib
 import re
 import unicodedata
 
+from evaluatie.naamvorm import vorm
+
 MAX_SLUG = 40
 _GERESERVEERD = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(1, 10)}
 """Names Windows refuses as a file name, whatever the extension."""
@@ -33,6 +35,7 @@ def veilige_naam(naam: str) -> str:
     A name that had to be shortened, or that lost letters in transliteration to ASCII, gets a
     short hash of the full name so two such names cannot meet.
     """
+    naam = vorm(naam)  # NFC and whitespace folded: names that look the same get the same file name
     volledig = slug(naam)
     s = volledig[:MAX_SLUG].strip("-")
     verloren = any(

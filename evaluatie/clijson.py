@@ -60,9 +60,9 @@ def _plaats(e: click.ClickException) -> str:
         return str(opts[0])
     hint = getattr(e, "param_hint", None)
     if isinstance(hint, str):
-        return hint
+        return hint.strip("'\"")
     if isinstance(hint, Sequence) and hint:
-        return str(hint[0])
+        return str(hint[0]).strip("'\"")
     return getattr(e, "option_name", None) or ""
 
 

@@ -430,6 +430,10 @@ def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: 
     award = gun(werkmap, code, invoer=invoer)
     p = award.uitslag.percelen[code]
     open_ = list(p.gelijke_standen)
+    from evaluatie.naamvorm import sleutel
+
+    bekend = {sleutel(n): n for st in open_ for n in st.inschrijvers}
+    volgorde = [bekend.get(sleutel(n), n) for n in volgorde]  # 'cafe x' and 'Café X' in NFD name one bidder
     groep = next((st for st in open_ if set(st.inschrijvers) == set(volgorde)), None)
     if groep is None:
         bekend = "; ".join(f"rang {st.rang}: {';'.join(st.inschrijvers)}" for st in open_) or "geen"

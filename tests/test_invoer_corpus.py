@@ -12,6 +12,8 @@ import hashlib
 import os
 import shutil
 import time
+import unicodedata
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,6 +144,74 @@ def _naam(bestand: str, naam: str) -> Wijziging:
 
 
 GUNNING_Z = ["gunning", "--lots", "Z"]
+CAFE_NFC = unicodedata.normalize("NFC", "Café Taalpunt")
+CAFE_NFD = unicodedata.normalize("NFD", "Café Taalpunt")
+
+
+def _zip_herschrijf(bestand: str, herschrijf: Callable[[str, bytes], tuple[str, bytes]]) -> Wijziging:
+    """Rewrite every part of a bid's zip through `herschrijf(name, data) -> (name, data)`."""
+
+    def wijzig(root: Path) -> list[str]:
+        pad = root / bestand
+        bron = zipfile.ZipFile(pad)
+        delen = [herschrijf(i.filename, bron.read(i)) for i in bron.infolist()]
+        bron.close()
+        with zipfile.ZipFile(pad, "w", zipfile.ZIP_DEFLATED) as doel:
+            for naam, data in delen:
+                doel.writestr(naam, data)
+        return []
+
+    return wijzig
+
+
+PERCELEN_DEEL = "xl/worksheets/sheet3.xml"  # the Percelen sheet of a bid as openpyxl writes it
+
+
+def _blad_verplaatst(nieuw_deel: str, cel: str) -> Callable[[str, bytes], tuple[str, bytes]]:
+    """Store the Percelen sheet as `nieuw_deel` (the relationships say where) with a value in `cel`."""
+    rij = cel.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+    def herschrijf(naam: str, data: bytes) -> tuple[str, bytes]:
+        if naam == PERCELEN_DEEL:
+            extra = f'<row r="{rij}"><c r="{cel}" t="inlineStr"><is><t>x</t></is></c></row>'.encode()
+            return nieuw_deel, data.replace(b"</sheetData>", extra + b"</sheetData>")
+        if naam in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+            return naam, data.replace(b"/" + PERCELEN_DEEL.encode(), b"/" + nieuw_deel.encode())
+        return naam, data
+
+    return herschrijf
+
+
+def _gedeelde_bom(naam: str, data: bytes) -> tuple[str, bytes]:
+    """A shared-string table with one 20 KB string, referred to by every cell of 2.000 x 200 (8 GB as text)."""
+    if naam == "xl/_rels/workbook.xml.rels":
+        rel = (
+            b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+            b'Target="sharedStrings.xml" Id="rId99"/></Relationships>'
+        )
+        return naam, data.replace(b"</Relationships>", rel)
+    if naam == "xl/styles.xml":  # carry the table along with a part every bid has
+        return naam, data
+    if naam == PERCELEN_DEEL:
+        cellen = '<c t="s"><v>0</v></c>' * 200
+        rijen = "".join(f'<row r="{r}">{cellen}</row>' for r in range(100, 2_100)).encode()
+        return naam, data.replace(b"</sheetData>", rijen + b"</sheetData>")
+    return naam, data
+
+
+def _met_gedeelde_tabel(bestand: str) -> Wijziging:
+    def wijzig(root: Path) -> list[str]:
+        _zip_herschrijf(bestand, _gedeelde_bom)(root)
+        with zipfile.ZipFile(root / bestand, "a", zipfile.ZIP_DEFLATED) as z:
+            z.writestr(
+                "xl/sharedStrings.xml",
+                '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+                "<si><t>" + "x" * 20_000 + "</t></si></sst>",
+            )
+        return []
+
+    return wijzig
+
 
 GEVALLEN = [
     # numbers in a bid: never a fraction of what was meant
@@ -339,6 +409,21 @@ GEVALLEN = [
     Geval("cel XFD1048576", _cel(KOMPAS, "Percelen", "XFD1048576", "x"), ["kompas.xlsx!Percelen!XFD1048576"]),
     Geval("cel A30000", _cel(KOMPAS, "Inschrijver", "A30000", 1), ["kompas.xlsx!Inschrijver!A30000"]),
     Geval("cel HZ1 (kolom 234)", _cel(TAALHUIS, "Percelen", "HZ1", 1), ["taalhuis.xlsx!Percelen!HZ1"]),
+    Geval(
+        "blad op een andere plaats",
+        _zip_herschrijf(KOMPAS, _blad_verplaatst("data/blad.xml", "XFD1048576")),
+        ["kompas.xlsx!Percelen!XFD1048576", "ver buiten het formulier"],
+    ),
+    Geval(
+        "bladnaam in hoofdletters",
+        _zip_herschrijf(KOMPAS, _blad_verplaatst("xl/worksheets/sheet3.XML", "XFD1048576")),
+        ["kompas.xlsx!Percelen!XFD1048576"],
+    ),
+    Geval(
+        "een gedeelde tekst in iedere cel",
+        _met_gedeelde_tabel(KOMPAS),
+        ["kompas.xlsx!Percelen", "MB tekst", "geen ingevuld formulier"],
+    ),
     Geval("geen werkmap maar tekst", _tekstbestand("nep.xlsx", b"dit is geen werkmap"), ["nep.xlsx", "geen Excel"]),
     Geval("kapot zip-archief", _tekstbestand("kapot.xlsx", b"PK\x03\x04" + b"\x00" * 200), ["kapot.xlsx"]),
     # werkmap edges
@@ -370,6 +455,42 @@ GEVALLEN = [
     ),
     Geval(
         "KvK met letters", _cel(KOMPAS, "Inschrijver", "B3", "9000000X"), ["kompas.xlsx!Inschrijver!B3", "8 cijfers"]
+    ),
+    # look-alike names: equal after Unicode form, case and spaces are folded
+    Geval(
+        "zelfde naam in NFC en NFD",
+        _samen(_naam("kompas.xlsx", CAFE_NFC), _naam("taalhuis.xlsx", CAFE_NFD)),
+        ["taalhuis.xlsx!Inschrijver", "kompas.xlsx", "Unicode"],
+    ),
+    Geval(
+        "zelfde naam met andere hoofdletters en spaties",
+        _naam("taalhuis.xlsx", "KOMPAS\u00a0 inburgering "),
+        ["taalhuis.xlsx!Inschrijver", "naam 'KOMPAS inburgering' komt ook voor in kompas.xlsx ('Kompas Inburgering')"],
+    ),
+    # --json from the first line of argument parsing: one document also on early errors
+    Geval(
+        "onbekend perceel met --json",
+        lambda root: [],
+        ['"fouten"', '"--lots"', "X9"],
+        ["gunning", "--lots", "X9", "--json"],
+    ),
+    Geval(
+        "onbekende oplosser met --json",
+        lambda root: [],
+        ['"fouten"', '"--solver"'],
+        ["gunning", "--solver", "foo", "--json"],
+    ),
+    Geval(
+        "te weinig trekkingen met --json",
+        lambda root: [],
+        ['"fouten"', '"--trekkingen"'],
+        ["zekerheid", "--trekkingen", "5", "--json"],
+    ),
+    Geval(
+        "werkmap zonder aanbesteding.yaml met --json",
+        lambda root: (root / "aanbesteding.yaml").unlink() or [],
+        ['"fouten"', "geen aanbesteding.yaml"],
+        ["toets", "--json"],
     ),
     # every error of every file at once
     Geval(

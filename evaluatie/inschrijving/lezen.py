@@ -15,6 +15,8 @@ from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_w
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
 from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
+from evaluatie.naamvorm import sleutel as naamsleutel
+from evaluatie.naamvorm import vorm as naamvorm
 from evaluatie.werkboek import (
     Tabblad,
     als_datum,
@@ -49,21 +51,29 @@ def lees_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> tuple[list[In
     _controleer_uniek(inschrijvingen, fouten)
     fouten.controleer()
     notities = list(inhoud.notities)
-    return sorted(inschrijvingen, key=lambda i: i.naam.lower()), notities
+    return sorted(inschrijvingen, key=lambda i: (naamsleutel(i.naam), i.naam)), notities
 
 
 def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -> None:
-    for sleutel, label in ((lambda i: i.kvk, "KvK-nummer"), (lambda i: i.naam.lower(), "naam")):
-        gezien: dict[str, str] = {}
+    """Two bids with the same KvK number, or names equal after normalisation (evaluatie.naamvorm:
+    Unicode form, case, spaces), are an input error naming both files: on paper they are one bidder."""
+    for sleutel, label in ((lambda i: i.kvk, "KvK-nummer"), (lambda i: naamsleutel(i.naam), "naam")):
+        gezien: dict[str, Inschrijving] = {}
         for ins in inschrijvingen:
             k = sleutel(ins)
-            if k in gezien:
-                fouten.voeg_toe(
-                    f"{ins.bestand}!{v.TABBLAD_INSCHRIJVER}",
-                    f"{label} {k if label != 'naam' else ins.naam} komt ook voor in {gezien[k]}",
-                )
+            if k not in gezien:
+                gezien[k] = ins
+                continue
+            eerder = gezien[k]
+            if label != "naam":
+                bericht = f"{label} {k} komt ook voor in {eerder.bestand}"
             else:
-                gezien[k] = ins.bestand
+                bericht = (
+                    f"naam '{ins.naam}' komt ook voor in {eerder.bestand} ('{eerder.naam}'); namen worden vergeleken "
+                    "zonder verschil in hoofdletters, spaties en Unicode-schrijfwijze van accenten, want op papier "
+                    "moeten twee inschrijvers te onderscheiden zijn"
+                )
+            fouten.voeg_toe(f"{ins.bestand}!{v.TABBLAD_INSCHRIJVER}", bericht)
 
 
 def lees_inschrijving(aanbesteding: Aanbesteding, pad: Path, fouten: Verzamelaar) -> Inschrijving | None:
@@ -126,6 +136,8 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
         uit[sleutel] = bool(b)
 
     tekst(v.NAAM, "naam")
+    if isinstance(uit.get("naam"), str):
+        uit["naam"] = naamvorm(uit["naam"])  # one form: compared, printed and made a file name as such
     tekst(v.KVK, "kvk", _KVK, "8 cijfers")
     tekst(v.CONTACT, "contactpersoon")
     tekst(v.EMAIL, "email", _EMAIL, "een e-mailadres")
