@@ -137,19 +137,19 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
 @click.option("--criteriaset", default="inburgering-2022", show_default=True, help="Criteriaset in criteria/.")
 @click.option(
     "--publicatie",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=clicktaal.datum_type(),
     metavar="JJJJ-MM-DD",
     help="Publicatiedatum (jjjj-mm-dd); standaard vandaag.",
 )
 @click.option(
     "--sluiting",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=clicktaal.datum_type(),
     metavar="JJJJ-MM-DD",
     help="Sluiting inschrijving; standaard 42 dagen na publicatie.",
 )
 @click.option(
     "--gunningsdatum",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=clicktaal.datum_type(),
     metavar="JJJJ-MM-DD",
     help="Gunning; standaard 42 dagen na sluiting.",
 )
@@ -159,7 +159,7 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
     """Maak een nieuwe aanbesteding in MAP: aanbesteding.yaml, mappen en inschrijfformulier."""
     from evaluatie.nieuw.aanmaken import Verzoek, maak_aan
 
-    datum = {k: (opties[k].date() if opties[k] else None) for k in ("publicatie", "sluiting", "gunningsdatum")}
+    datum = {k: opties[k] for k in ("publicatie", "sluiting", "gunningsdatum")}
     resultaat = maak_aan(
         Verzoek(
             map=map_,

@@ -11,6 +11,7 @@ Texts not in the catalog (click internals a user never sees) pass through unchan
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 VERTALINGEN: dict[str, str] = {
     "Usage:": "Gebruik:",
@@ -92,11 +93,46 @@ MEERVOUDEN: dict[tuple[str, str], tuple[str, str]] = {
         "{value!r} is niet {choice}.",
         "{value!r} is geen van {choices}.",
     ),
+    ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."): (
+        "{value!r} is geen bestaande datum in de vorm {format} (bijvoorbeeld 2026-03-01).",
+        "{value!r} is geen bestaande datum in een van de vormen {formats}.",
+    ),
     ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."): (
         "Neemt {nargs} waarden, maar er is er 1 gegeven.",
         "Neemt {nargs} waarden, maar er zijn er {len} gegeven.",
     ),
 }
+
+
+def datum_type() -> Any:
+    """A click parameter type for a date JJJJ-MM-DD (returns datetime.date) with a Dutch message.
+
+    click.DateTime answers with Python's format string ('%Y-%m-%d'); a user types dates, not
+    format strings, and an impossible day (2026-02-30) deserves its own message.
+    """
+    import datetime as dt
+
+    import click
+
+    class Datum(click.ParamType):
+        name = "datum"
+
+        def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+            if isinstance(value, dt.date):
+                return value
+            tekst = str(value).strip()
+            vorm = len(tekst) == 10 and tekst[4] == tekst[7] == "-" and tekst.replace("-", "").isdigit()
+            if vorm:
+                try:
+                    return dt.date.fromisoformat(tekst)
+                except ValueError:
+                    self.fail(
+                        f"'{tekst}' is geen bestaande datum (jaar-maand-dag); kies een dag die bestaat", param, ctx
+                    )
+            self.fail(f"verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-01; kreeg '{tekst}'", param, ctx)
+
+    return Datum()
+
 
 _MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils")
 

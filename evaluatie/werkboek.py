@@ -95,8 +95,8 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
         for blad in wb.sheet_names:
             rijen = wb.get_sheet_by_name(blad).to_python(skip_empty_area=False)
             tabbladen[blad] = Tabblad(naam, blad, [list(r) for r in rijen])
-    except Exception as e:  # calamine raises several error types for broken archives
-        fouten.voeg_toe(naam, f"geen leesbare Excel-werkmap ({type(e).__name__})")
+    except Exception:  # calamine raises several error types for broken archives
+        fouten.voeg_toe(naam, "geen leesbare Excel-werkmap (beschadigd, of geen .xlsx)")
         return None
     return tabbladen
 

@@ -137,7 +137,7 @@ def test_kapotte_lege_en_beveiligde_bestanden(werkmap: Path) -> None:
     fouten = _fouten(werkmap)
     assert fouten == [
         "geheim.xlsx: bestand is beveiligd met een wachtwoord; lever het zonder wachtwoord aan",
-        "kapot.xlsx: geen leesbare Excel-werkmap (ZipError)",
+        "kapot.xlsx: geen leesbare Excel-werkmap (beschadigd zip-archief)",
         "leeg.xlsx: lege werkmap: niets ingevuld",
         "notitie.txt: geen Excel-werkmap (.xlsx)",
     ]

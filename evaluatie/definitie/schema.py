@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from functools import cache
 from typing import Any
@@ -46,7 +47,13 @@ def _kreeg(w: Any) -> str:
         return "niets"
     if isinstance(w, dict | list):
         return "een " + ("lijst van velden" if isinstance(w, dict) else "lijst")
-    return repr(w)
+    if isinstance(w, bool):
+        return "ja/nee-waarde " + ("true" if w else "false")
+    if isinstance(w, dt.date):  # also datetime: never Python's repr
+        return f"de datum {w.isoformat()}"
+    if isinstance(w, int | float):
+        return str(w)
+    return f"'{w}'"
 
 
 def suggestie(woord: str, bekend: Any, toon_alle: bool = True) -> str:
@@ -124,7 +131,7 @@ def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
         return pad, "bevat een waarde dubbel"
     if v == "oneOf":
         return pad, f"ongeldige waarde {_kreeg(fout.instance)}: {fout.schema.get('description', '')}".rstrip(": ")
-    return pad, fout.message
+    return pad, f"ongeldige waarde {_kreeg(fout.instance)}"  # never jsonschema's English text
 
 
 def valideer(data: Any, schema_id: str, regels: dict[Pad, int], bestand: str) -> list[Fout]:

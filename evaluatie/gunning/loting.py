@@ -63,7 +63,10 @@ def lees_lotingen(pad: Path) -> tuple[Loting, ...]:
     try:
         data = yaml.safe_load(pad.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise InvoerFout([Fout(BESTAND, f"geen geldige YAML: {e}")]) from None
+        regel = getattr(getattr(e, "problem_mark", None), "line", None)
+        waar = f" (regel {regel + 1})" if isinstance(regel, int) else ""
+        soort = "geen UTF-8" if isinstance(e, UnicodeDecodeError) else "geen geldige YAML"
+        raise InvoerFout([Fout(BESTAND + waar, f"{soort}; schrijf dit bestand met 'evaluatie loting'")]) from None
     if data is None:
         return ()
     if not isinstance(data, dict) or not isinstance(data.get("lotingen"), list):
@@ -100,7 +103,7 @@ def _controleer(item: dict[str, Any]) -> str | None:
     if len({str(n) for n in item["volgorde"]}) != len(item["volgorde"]):
         return "volgorde: een inschrijver staat er twee keer in"
     if not isinstance(item["datum"], dt.date) or isinstance(item["datum"], dt.datetime):
-        return f"datum: verwacht een datum JJJJ-MM-DD, gevonden {item['datum']!r}"
+        return f"datum: verwacht een datum JJJJ-MM-DD, gevonden '{item['datum']}'"
     if not str(item["getuige"]).strip():
         return "getuige: verwacht naam en functie van wie de loting bijwoonde"
     return None

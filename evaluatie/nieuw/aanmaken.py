@@ -331,10 +331,23 @@ class Resultaat:
 
 def maak_aan(verzoek: Verzoek) -> Resultaat:
     """Write the workspace; raises InvoerFout with every problem (nothing is written then)."""
-    from evaluatie.definitie.laden import laad_aanbesteding
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
+    from evaluatie.nieuw.vooraf import controleer_opties, controleer_tekst, maak_map, schrijf_geheel, schrijf_tekst
 
-    fouten: list[Fout] = []
+    fouten: list[Fout] = controleer_opties(
+        {
+            "--naam": verzoek.naam,
+            "--penvoerder": verzoek.penvoerder,
+            "--gemeenten": verzoek.gemeenten,
+            "--regio": verzoek.regios,
+            "--percelen": verzoek.percelen,
+            "--subregio": verzoek.subregios,
+            "--beoordelaars": verzoek.beoordelaars,
+            "--criteriaset": verzoek.criteriaset,
+        }
+    )
+    if fouten:
+        raise InvoerFout(fouten)  # nothing sensible can be generated from them
     bestaand = bestaand_werk(verzoek.map)
     if bestaand:
         fouten.append(
@@ -359,20 +372,20 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
         raise InvoerFout(fouten)
 
     tekst = yaml_tekst(verzoek, gekozen, percelen, setdata, subregios)
+    aanbesteding, fouten = controleer_tekst(tekst, verzoek.map)  # validate first: nothing is written on error
+    if fouten:
+        raise InvoerFout(fouten)
+
+    def vul(bouw: Path) -> None:
+        schrijf_tekst(bouw / "aanbesteding.yaml", tekst)
+        for naam in SUBMAPPEN:
+            maak_map(bouw / naam)
+        schrijf_inschrijfformulier(aanbesteding, bouw / "inschrijfformulier.xlsx")
+
+    schrijf_geheel(verzoek.map, vul)  # as a whole: a failed write leaves no half tender
     pad = verzoek.map / "aanbesteding.yaml"
     mappen = [verzoek.map / naam for naam in SUBMAPPEN]
-    try:
-        verzoek.map.mkdir(parents=True, exist_ok=True)
-        with pad.open("x", encoding="utf-8") as f:  # "x": never replaces a file that appeared meanwhile
-            f.write(tekst)
-        for m in mappen:
-            m.mkdir(exist_ok=True)
-    except FileExistsError:
-        raise InvoerFout([Fout(str(pad), "bestaat al; 'evaluatie nieuw' overschrijft niets")]) from None
-    except OSError as e:
-        raise InvoerFout([Fout(str(verzoek.map), f"kan niet schrijven: {e.strerror}")]) from None
-    aanbesteding, _ = laad_aanbesteding(pad, open_aantallen=True)
-    formulier = schrijf_inschrijfformulier(aanbesteding, verzoek.map / "inschrijfformulier.xlsx")
+    formulier = verzoek.map / "inschrijfformulier.xlsx"
     return Resultaat(
         pad, formulier, tuple(mappen), tuple(gangbare_naam(g) for g in gekozen), len(gekozen) * len(percelen)
     )

@@ -70,6 +70,24 @@ def _positie_op_naam(sleutel: str, data: list[dict[str, Any]], pad: str) -> int:
     return next(i for i, x in enumerate(data) if str(x["naam"]) == gevonden)
 
 
+def _lees_waarde(pad: str, waarde: str) -> Any:
+    """A --zet value read as the YAML file is (evaluatie.definitie.yamlregels): a date stays the text
+    JJJJ-MM-DD the schema expects, an impossible date or an ambiguous number is named."""
+    from evaluatie.definitie.yamlregels import lees_streng
+
+    try:
+        nieuw, _, problemen = lees_streng(waarde)
+    except yaml.YAMLError:
+        raise ZetFout(f"{pad}: waarde '{waarde}' is geen geldige YAML") from None
+    if problemen:
+        raise ZetFout(f"{pad}: {problemen[0].bericht}")
+    if isinstance(nieuw, float) and not math.isfinite(nieuw):
+        raise ZetFout(f"{pad}: '{waarde}' is geen getal")
+    if isinstance(nieuw, float) and (bericht := yaml_getal_dubbelzinnig(waarde)) is not None:
+        raise ZetFout(f"{pad}: {bericht}")
+    return nieuw
+
+
 def pas_toe(data: dict[str, Any], zetten: list[str]) -> dict[str, Any]:
     """A changed deep copy of the raw tender data."""
     uit = copy.deepcopy(data)
@@ -88,14 +106,7 @@ def pas_toe(data: dict[str, Any], zetten: list[str]) -> dict[str, Any]:
             else:
                 sleutel = int(deel) - 1 if isinstance(doel, list) and deel.isdigit() else deel
             if i == len(delen) - 1:
-                try:
-                    nieuw = yaml.safe_load(waarde)
-                except yaml.YAMLError:
-                    raise ZetFout(f"{pad}: waarde '{waarde}' is geen geldige YAML") from None
-                if isinstance(nieuw, float) and not math.isfinite(nieuw):
-                    raise ZetFout(f"{pad}: '{waarde}' is geen getal")
-                if isinstance(nieuw, float) and (bericht := yaml_getal_dubbelzinnig(waarde)) is not None:
-                    raise ZetFout(f"{pad}: {bericht}")
+                nieuw = _lees_waarde(pad, waarde)
                 if knoop is not None and "enum" in _los_op(knoop) and nieuw not in _los_op(knoop)["enum"]:
                     keuzes = ", ".join(map(str, _los_op(knoop)["enum"]))
                     raise ZetFout(f"{pad}: waarde '{waarde}' is niet toegestaan; geldig: {keuzes}")
