@@ -4,6 +4,8 @@ A money or count value must never be read as a fraction of what was meant: "9.50
 Dutch bid is nine thousand five hundred euro, not nine and a half. The rule, in short:
 
 - A workbook cell holding a real number is taken as it is.
+- A currency sign (EUR, €), spaces around the number and ',-' for whole euros ("9.950,-") are
+  accepted; spaces between the digits are not ("9 500": is it one number?).
 - Text in a workbook cell is read in Dutch notation: a dot only separates thousands (groups of
   exactly three digits: "9.500", "1.250.000"), a comma is the decimal sign ("9500,50",
   "9.500,50"). Anything else is refused with a hint, never guessed: "9,500.50" (mixed
@@ -54,12 +56,14 @@ def _zonder_valuta(tekst: str) -> str:
 def lees_tekst(tekst: str) -> float:
     """A number typed as text in a Dutch workbook; GetalFout when it could be read two ways."""
     t = _zonder_valuta(tekst)
+    if t.endswith((",-", ",--", ",\u2013", ",\u2014")) and t[: t.rindex(",")]:
+        t = t[: t.rindex(",")]  # '9.950,-': whole euros, as written on Dutch price lists
     if not t:
         raise GetalFout("geen getal ingevuld", algemeen=True)
     if t.lower() in _NIET_GETAL:
         raise GetalFout(f"'{tekst.strip()}' is geen getal", algemeen=True)
     if " " in t:
-        raise GetalFout("schrijf het getal zonder spaties, bijvoorbeeld 9500 of 9.500,50")
+        raise GetalFout("spaties tussen de cijfers; schrijf het getal zonder spaties, bijvoorbeeld 9500 of 9.500,50")
     if "." in t and "," in t and t.index(",") < t.rindex("."):
         raise GetalFout(
             "gemengde scheidingstekens (komma voor punt); "

@@ -492,6 +492,60 @@ GEVALLEN = [
         ['"fouten"', "geen aanbesteding.yaml"],
         ["toets", "--json"],
     ),
+    # bid entry: the real problem named, with an example of what is accepted; Dutch notations accepted
+    Geval(
+        "prijs 9.950,-", _cel(KOMPAS, "Percelen", "B2", "9.950,-"), ['"prijs": 9950.0'], ["inschrijvingen", "--json"], 0
+    ),
+    Geval(
+        "prijs met euroteken en spatie",
+        _cel(KOMPAS, "Percelen", "B2", "€ 1.250,00"),
+        ['"prijs": 1250.0'],
+        ["inschrijvingen", "--json"],
+        0,
+    ),
+    Geval(
+        "capaciteit met spatie erachter",
+        _cel(KOMPAS, "Percelen", "C2", "200 "),
+        ['"capaciteit": 200'],
+        ["inschrijvingen", "--json"],
+        0,
+    ),
+    Geval(
+        "KvK in groepen",
+        _cel(KOMPAS, "Inschrijver", "B3", "7012 3456"),
+        ['"kvk": "70123456"'],
+        ["inschrijvingen", "--json"],
+        0,
+    ),
+    Geval(
+        "KvK van 7 cijfers",
+        _cel(KOMPAS, "Inschrijver", "B3", "7012345"),
+        ["kompas.xlsx!Inschrijver!B3", "heeft 7 cijfers", "bijvoorbeeld 70123456"],
+    ),
+    Geval(
+        "prijs 0",
+        _cel(KOMPAS, "Percelen", "B2", 0),
+        ["kompas.xlsx!Percelen!B2: prijs per traject moet groter dan 0 zijn, kreeg '0'", "bijvoorbeeld 9500"],
+    ),
+    Geval(
+        "prijs als woord",
+        _cel(KOMPAS, "Percelen", "B2", "negenduizend"),
+        ["kompas.xlsx!Percelen!B2: prijs per traject: 'negenduizend' is geen bedrag", "9.950,-"],
+    ),
+    # dates in a scenario: read as the YAML reads them
+    Geval(
+        "scenario met een datum",
+        lambda root: [],
+        ["Scenario: data.gunning=2021-07-02"],
+        ["scenario", "--lots", "Z", "--zet", "data.gunning=2021-07-02"],
+        0,
+    ),
+    Geval(
+        "scenario met een onmogelijke datum",
+        lambda root: [],
+        ["data.gunning", "ongeldige datum '2021-02-30'"],
+        ["scenario", "--lots", "Z", "--zet", "data.gunning=2021-02-30"],
+    ),
     # every error of every file at once
     Geval(
         "fout bod en beoordelaar zonder verklaring",

@@ -7,6 +7,7 @@ Nothing is dropped: rows that cannot be read are errors, not skipped.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from evaluatie.definitie.model import Aanbesteding
@@ -29,6 +30,8 @@ from evaluatie.werkboek import (
 MAX_TEKST = 300
 """Longest name or contact field accepted: long enough for any real legal name."""
 _KVK = re.compile(r"^\d{8}$")
+_KVK_SCHEIDING = re.compile(r"[ .\u00a0\u202f-]")
+"""A KvK number is often written in groups ('7012 3456', '7012.3456'): the digits are what count."""
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -138,7 +141,7 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
     tekst(v.NAAM, "naam")
     if isinstance(uit.get("naam"), str):
         uit["naam"] = naamvorm(uit["naam"])  # one form: compared, printed and made a file name as such
-    tekst(v.KVK, "kvk", _KVK, "8 cijfers")
+    _kvk(waarden[v.KVK], uit, fouten)
     tekst(v.CONTACT, "contactpersoon")
     tekst(v.EMAIL, "email", _EMAIL, "een e-mailadres")
     janee(v.KEURMERK, "keurmerk")
@@ -150,6 +153,25 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
     if als_tekst(geldig) and uit["keurmerk_geldig_tot"] is None:
         fouten.voeg_toe(plaats, f"{v.KEURMERK_GELDIG}: verwacht een datum (dd-mm-jjjj), kreeg '{als_tekst(geldig)}'")
     return uit
+
+
+def _kvk(waarde_plaats: tuple[object, str], uit: dict, fouten: Verzamelaar) -> None:
+    """The KvK number: 8 digits; spaces, dots or hyphens between groups are allowed and dropped."""
+    waarde, plaats = waarde_plaats
+    s = als_tekst(waarde)
+    cijfers = _KVK_SCHEIDING.sub("", s)
+    uit["kvk"] = cijfers
+    if not s:
+        fouten.voeg_toe(plaats, f"{v.KVK} is verplicht; schrijf de 8 cijfers, bijvoorbeeld 70123456")
+    elif not cijfers.isascii() or not cijfers.isdigit():
+        fouten.voeg_toe(
+            plaats,
+            f"{v.KVK} '{s}' bevat andere tekens dan cijfers; schrijf de 8 cijfers, bijvoorbeeld 70123456 of 7012 3456",
+        )
+    elif not _KVK.match(cijfers):
+        fouten.voeg_toe(
+            plaats, f"{v.KVK} '{s}' heeft {len(cijfers)} cijfers; een KvK-nummer heeft er 8, bijvoorbeeld 70123456"
+        )
 
 
 def _lees_percelen(aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar) -> dict[str, PerceelAanbod]:
@@ -201,22 +223,18 @@ def _lees_perceelrij(
             f"perceel '{als_tekst(c[0])}' bestaat niet in deze aanbesteding; "
             f"kies uit {', '.join(aanbesteding.percelen)}",
         )
-    eis_prijs = "prijs per traject moet een bedrag > 0 zijn"
-    prijs = _getal(t, r, 1, c[1], eis_prijs, fouten, bedrag=True)
+    prijs = _getal(t, r, 1, c[1], PRIJS, fouten, bedrag=True)
     if prijs is not None and prijs <= 0:
-        fouten.voeg_toe(t.plaats(r, 1), f"{eis_prijs}, kreeg '{als_tekst(c[1])}'")
-    eis_capaciteit = "capaciteit moet een geheel getal >= 0 zijn"
-    capaciteit = _getal(t, r, 2, c[2], eis_capaciteit, fouten, geheel=True)
+        fouten.voeg_toe(t.plaats(r, 1), PRIJS.buiten("moet groter dan 0 zijn", c[1]))
+    capaciteit = _getal(t, r, 2, c[2], CAPACITEIT, fouten, geheel=True)
     if capaciteit is not None and capaciteit < 0:
-        fouten.voeg_toe(t.plaats(r, 2), f"{eis_capaciteit}, kreeg '{als_tekst(c[2])}'")
-    eis_instroom = "instroommomenten moet een geheel getal van 0 tot 366 zijn"
-    instroom = _getal(t, r, 3, c[3], eis_instroom, fouten, geheel=True)
+        fouten.voeg_toe(t.plaats(r, 2), CAPACITEIT.buiten("kan niet negatief zijn", c[2]))
+    instroom = _getal(t, r, 3, c[3], INSTROOM, fouten, geheel=True)
     if instroom is not None and not 0 <= instroom <= 366:
-        fouten.voeg_toe(t.plaats(r, 3), f"{eis_instroom}, kreeg '{als_tekst(c[3])}'")
-    eis_wachttijd = "wachttijd moet een aantal weken >= 0 zijn"
-    wachttijd = _getal(t, r, 4, c[4], eis_wachttijd, fouten)
+        fouten.voeg_toe(t.plaats(r, 3), INSTROOM.buiten("moet van 0 tot 366 zijn", c[3]))
+    wachttijd = _getal(t, r, 4, c[4], WACHTTIJD, fouten)
     if wachttijd is not None and wachttijd < 0:
-        fouten.voeg_toe(t.plaats(r, 4), f"{eis_wachttijd}, kreeg '{als_tekst(c[4])}'")
+        fouten.voeg_toe(t.plaats(r, 4), WACHTTIJD.buiten("kan niet negatief zijn", c[4]))
     gemeenten = _lees_gemeenten(aanbesteding, perceel, als_tekst(c[5]), t.plaats(r, 5), fouten)
     if len(fouten.fouten) > n or perceel is None:
         return None
@@ -232,12 +250,45 @@ def _lees_perceelrij(
     )
 
 
+@dataclass(frozen=True)
+class Getalveld:
+    """A number column of the bid form: its name, what it holds, and an example of what is accepted."""
+
+    naam: str
+    soort: str
+    voorbeeld: str
+
+    def geen(self, waarde: object, reden: str | None = None) -> str:
+        """'prijs per traject: 'duur' is geen bedrag; schrijf bijvoorbeeld ...' (the real problem first)."""
+        getypt = _getoond(waarde)
+        if reden is None:
+            return f"{self.naam}: '{getypt}' is geen {self.soort}; {self.voorbeeld}"
+        return f"{self.naam}: '{getypt}': {reden}"
+
+    def buiten(self, eis: str, waarde: object) -> str:
+        return f"{self.naam} {eis}, kreeg '{_getoond(waarde)}'; {self.voorbeeld}"
+
+
+def _getoond(waarde: object) -> str:
+    """A cell as the bidder sees it in Excel: a real number with a decimal comma."""
+    tekst = als_tekst(waarde)
+    return tekst.replace(".", ",") if isinstance(waarde, float) else tekst
+
+
+PRIJS = Getalveld(
+    "prijs per traject", "bedrag", "schrijf een bedrag in euro, bijvoorbeeld 9500, 9.500, 9.500,50 of 9.950,-"
+)
+CAPACITEIT = Getalveld("capaciteit", "geheel getal", "schrijf een aantal inburgeraars, bijvoorbeeld 40")
+INSTROOM = Getalveld("instroommomenten", "geheel getal", "schrijf een aantal per jaar van 0 tot 366, bijvoorbeeld 12")
+WACHTTIJD = Getalveld("wachttijd", "aantal weken", "schrijf een aantal weken, bijvoorbeeld 6 of 6,5")
+
+
 def _getal(
     t: Tabblad,
     r: int,
     j: int,
     waarde: object,
-    eis: str,
+    veld: Getalveld,
     fouten: Verzamelaar,
     bedrag: bool = False,
     geheel: bool = False,
@@ -248,8 +299,7 @@ def _getal(
         if bedrag:
             controleer_bedrag(float(getal), waarde if isinstance(waarde, str) else None)
     except GetalFout as e:
-        bericht = f"{eis}, kreeg '{als_tekst(waarde)}'" + ("" if e.algemeen else f": {e}")
-        fouten.voeg_toe(t.plaats(r, j), bericht)
+        fouten.voeg_toe(t.plaats(r, j), veld.geen(waarde, None if e.algemeen else str(e)))
         return None
     return getal
 

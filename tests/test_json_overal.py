@@ -1,0 +1,113 @@
+"""`--json`: every command accepts it, and stdout holds exactly one JSON document, also on early errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+
+
+def _commando_s(groep: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    for naam, cmd in sorted(groep.commands.items()):
+        if isinstance(cmd, click.Group):
+            yield from _commando_s(cmd, (*prefix, naam))
+        else:
+            yield (*prefix, naam), cmd
+
+
+def test_ieder_commando_kent_json() -> None:
+    zonder = [" ".join(n) for n, cmd in _commando_s(main) if not any(p.name == "als_json" for p in cmd.params)]
+    assert zonder == []
+
+
+def test_later_toegevoegd_commando_kent_json() -> None:
+    """A command another module adds (a plain click.Command) still answers --json with one document."""
+
+    @click.command("proef-json")
+    def proef() -> None:
+        click.echo("regel een")
+        click.echo("regel twee")
+
+    main.add_command(proef)
+    try:
+        res = CliRunner().invoke(main, ["proef-json", "--json"])
+        assert res.exit_code == 0
+        assert json.loads(res.stdout) == {"uitvoer": ["regel een", "regel twee"]}
+    finally:
+        main.commands.pop("proef-json")
+
+
+def _een_document(stdout: str) -> object:
+    return json.loads(stdout)  # raises on nothing, on text, or on two documents
+
+
+@pytest.fixture(scope="module")
+def gegund(voorbeeld_bron: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("json") / "vb"
+    shutil.copytree(voorbeeld_bron, root)
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(root)]).exit_code == 0
+    return root
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["regio"],
+        ["regio", "Flevoland"],
+        ["controleer"],
+        ["rapport", "--lots", "Z"],
+        ["scenario", "--lots", "Z", "--zet", "percelen.Z.plafondprijs=12000"],
+        ["template", "inschrijving"],
+        ["template", "systematiek"],
+        ["template", "beoordeling"],
+        ["template", "consensus"],
+        ["toets"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_een_document_bij_succes(args: list[str], gegund: Path) -> None:
+    werkmap = [] if args[0] == "regio" else ["--werkmap", str(gegund)]
+    res = CliRunner().invoke(main, [*args, *werkmap, "--json"])
+    assert res.exit_code == 0, res.output
+    data = _een_document(res.stdout)
+    assert isinstance(data, dict) and data
+
+
+def test_json_voor_het_commando(gegund: Path) -> None:
+    res = CliRunner().invoke(main, ["--json", "regio", "Flevoland"])
+    assert res.exit_code == 0 and _een_document(res.stdout)["regio"] == "Flevoland"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("args", "plaats"),
+    [
+        (["gunning", "--lots", "X9"], "--lots"),
+        (["gunning", "--solver", "foo"], "--solver"),
+        (["zekerheid", "--trekkingen", "5"], "--trekkingen"),
+        (["loting", "--lots", "B1", "--volgorde", "A;B", "--datum", "2021-02-30", "--getuige", "x"], "--datum"),
+        (["gunning", "--onbekend"], "--onbekend"),
+        (["regio", "Atlantis"], "regio"),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else a,
+)
+def test_een_document_bij_vroege_fout(args: list[str], plaats: str, gegund: Path) -> None:
+    werkmap = [] if args[0] == "regio" else ["--werkmap", str(gegund)]
+    res = CliRunner().invoke(main, [*args, *werkmap, "--json"])
+    assert res.exit_code == 2, res.output
+    data = _een_document(res.stdout)
+    assert isinstance(data, dict) and list(data) == ["fouten"]
+    assert data["fouten"][0]["plaats"] == plaats
+    assert res.stderr.strip(), "de melding voor mensen staat op stderr"
+
+
+def test_werkmap_zonder_aanbesteding(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(tmp_path), "--json"])
+    assert res.exit_code == 2
+    assert "geen aanbesteding.yaml" in _een_document(res.stdout)["fouten"][0]["bericht"]  # type: ignore[index]
