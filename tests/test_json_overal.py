@@ -111,3 +111,27 @@ def test_werkmap_zonder_aanbesteding(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(tmp_path), "--json"])
     assert res.exit_code == 2
     assert "geen aanbesteding.yaml" in _een_document(res.stdout)["fouten"][0]["bericht"]  # type: ignore[index]
+
+
+def test_pydantic_meldingen_in_het_nederlands() -> None:
+    from pydantic import BaseModel, Field, ValidationError, field_validator
+
+    from evaluatie.pydantictaal import bericht
+
+    class Model(BaseModel):
+        aantal: int = Field(gt=0)
+        naam: str
+        datum: str = "x"
+
+        @field_validator("datum")
+        @classmethod
+        def _datum(cls, v: str) -> str:
+            raise ValueError("verwacht JJJJ-MM-DD")
+
+    with pytest.raises(ValidationError) as fout:
+        Model.model_validate({"aantal": -1, "datum": "morgen"})
+    assert [bericht(dict(e)) for e in fout.value.errors()] == [
+        "moet groter dan 0 zijn, kreeg -1",
+        "ontbreekt",
+        "verwacht JJJJ-MM-DD",
+    ]

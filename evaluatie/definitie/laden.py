@@ -25,6 +25,7 @@ from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, opgeheven
 from evaluatie.getallen import GetalFout, controleer_bedrag
 from evaluatie.nieuw import plaatshouders
+from evaluatie.pydantictaal import bericht as pydantic_bericht
 from evaluatie.tekst import kort
 from evaluatie.werkmap import criteria_map
 
@@ -159,7 +160,7 @@ def laad_aanbesteding_uit_data(
             [
                 Fout(
                     plaats(naam, regels, tuple(err["loc"])),
-                    err["msg"],
+                    pydantic_bericht(dict(err)),
                 )
                 for err in e.errors()
             ]

@@ -50,7 +50,11 @@ class Knockoutregel:
         try:
             cls.Params.model_validate(ruw)
         except ValidationError as e:
-            return [f"{'.'.join(str(x) for x in err['loc']) or 'parameter'}: {err['msg']}" for err in e.errors()]
+            from evaluatie.pydantictaal import bericht
+
+            return [
+                f"{'.'.join(str(x) for x in err['loc']) or 'parameter'}: {bericht(dict(err))}" for err in e.errors()
+            ]
         return []
 
     def __init__(self, ruw: dict[str, Any]):
