@@ -49,7 +49,10 @@ _BLAD = re.compile(
     rb"|<(?:\w+:)?dimension\b([^>]*)>",
     re.S,
 )
-_SI = re.compile(rb"<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)", re.S)
+_SI = re.compile(
+    rb"<(?:\w+:)?si\b[^>]*?(?:/>|>(?:<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)</(?:\w+:)?t>|(.*?))</(?:\w+:)?si>)", re.S
+)
+"""A shared string: group 1 the text of the plain case (one <t>), group 2 anything else (runs)."""
 _T = re.compile(rb"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
 _V = re.compile(rb"<(?:\w+:)?v\b[^>]*>(.*?)</(?:\w+:)?v>", re.S)
 _ATTR_R = re.compile(rb'\br\s*=\s*["\']\$?([A-Za-z]*)\$?([0-9]*)["\']')
@@ -61,6 +64,9 @@ _OPEN = re.compile(rb"<(?:\w+:)?(?:c|si)\b[^>]*?(?<!/)>")
 _CELREF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
 _REL = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>")
 _BLADELEMENT = re.compile(r"<(?:\w+:)?sheet\b[^>]*>")
+
+
+_KOLOMMEN: dict[bytes, int] = {}
 
 
 class TeGroot(Exception):
@@ -90,6 +96,7 @@ def _getal(n: int) -> str:
 
 
 def _kolomnummer(letters: bytes | str) -> int:
+    """'AB' -> 28 (1-based)."""
     n = 0
     for t in letters.upper() if isinstance(letters, str) else letters.upper().decode():
         n = n * 26 + (ord(t) - 64)
@@ -212,7 +219,11 @@ def _gedeelde_lengtes(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], plaats:
                         plaats, f"de tabel met gedeelde teksten noemt meer dan {_getal(MAX_GEDEELDE_TEKSTEN)} teksten"
                     )
         for m in _stukken(zf, info, _SI, plaats):
-            lengte = sum(len(t.group(1) or b"") for t in _T.finditer(m.group(1) or b""))
+            eenvoudig, samengesteld = m.groups()
+            if eenvoudig is not None:
+                lengte = len(eenvoudig)
+            else:
+                lengte = sum(len(t.group(1) or b"") for t in _T.finditer(samengesteld or b""))
             lengtes.append(lengte)
             tekens += lengte
             if len(lengtes) > MAX_GEDEELDE_TEKSTEN:
@@ -248,7 +259,7 @@ def _blad(zf: zipfile.ZipFile, info: zipfile.ZipInfo, blad: str, gedeeld: array[
             )
 
     for m in _stukken(zf, info, _BLAD, blad):
-        rijattr, celattr, inhoud, dimensie = m.group(1), m.group(2), m.group(3), m.group(4)
+        rijattr, celattr, inhoud, dimensie = m.groups()
         if dimensie is not None:
             ref = _ATTR_REF.search(dimensie)
             laatste = ref.group(1).decode("ascii", "replace").split(":")[-1] if ref else ""
@@ -269,17 +280,23 @@ def _blad(zf: zipfile.ZipFile, info: zipfile.ZipInfo, blad: str, gedeeld: array[
             if rijelementen > MAX_RIJEN:
                 raise TeGroot(blad, f"meer dan {_getal(MAX_RIJEN)} rijen; dat is geen ingevuld formulier")
             continue
-        c = _ATTR_R.search(b" " + celattr)
-        if c and c.group(1):
-            kolom = _kolomnummer(c.group(1)[:8])
-            if c.group(2):
+        c = _ATTR_R.search(celattr)
+        letters = c.group(1) if c else b""
+        if letters:
+            kolom = _KOLOMMEN.get(letters) or _kolomnummer(letters[:8])
+            if c and c.group(2):
                 rij = int(c.group(2)[:12])
         else:
             kolom += 1
-        rij = max(rij, 1)
-        cel = (c.group(1) + c.group(2)).decode() if c and c.group(1) and c.group(2) else celnaam(rij, kolom)
-        buiten(rij, kolom, cel, "waarde of opmaak")
-        o.rijen, o.kolommen = max(o.rijen, rij), max(o.kolommen, kolom)
+        if rij < 1:
+            rij = 1
+        if rij > MAX_RIJEN or kolom > MAX_KOLOMMEN:
+            cel = (letters + c.group(2)).decode() if c and letters and c.group(2) else celnaam(rij, kolom)
+            buiten(rij, kolom, cel, "waarde of opmaak")
+        if rij > o.rijen:
+            o.rijen = rij
+        if kolom > o.kolommen:
+            o.kolommen = kolom
         if inhoud:
             t = _ATTR_T.search(celattr)
             soort = t.group(1) if t else b"n"
@@ -339,3 +356,6 @@ def controleer(pad: Path, naam: str) -> None:
         raise
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError, EOFError, KeyError):
         raise TeGroot(naam, "geen leesbare Excel-werkmap (beschadigd zip-archief)") from None
+
+
+_KOLOMMEN.update({kolomletters(k).encode(): k for k in range(1, MAX_KOLOMMEN + 1)})

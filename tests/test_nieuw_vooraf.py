@@ -106,3 +106,13 @@ def test_onschrijfbare_bovenmap(tmp_path: Path) -> None:
     finally:
         subprocess.run(["chattr", "-i", str(boven)], check=True)
     assert _alles(boven) == []
+
+
+def test_bouwmap_van_gedode_nieuw_wordt_opgeruimd(tmp_path: Path) -> None:
+    proces = subprocess.Popen(["sleep", "0"])
+    proces.wait()  # a process id that no longer runs
+    rest = tmp_path / f".a-nieuw-{proces.pid}"
+    (rest / "inschrijvingen").mkdir(parents=True)
+    (rest / "aanbesteding.yaml").write_text("half")
+    assert _nieuw(tmp_path / "a")[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]

@@ -177,3 +177,22 @@ def test_piekgeheugen_op_de_grenzen(teken: str, tmp_path: Path) -> None:
     meting = json.loads(uit.stdout)
     assert meting["fouten"] == [] and meting["cellen"] == n
     assert meting["piek_mb"] < MAX_PIEK_MB, meting
+
+
+def test_opgemaakte_gedeelde_tekst_telt_ieder_stuk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shared string in runs (<r><t>..</t></r>) counts all its runs, not only a plain <t>."""
+    import zipfile
+
+    pad = schrijf(tmp_path / "bod.xlsx", Werkboek([Blad("Percelen", [[(0, "<v>0</v>")]])], ["abc"]))
+    uit = tmp_path / "runs.xlsx"
+    with zipfile.ZipFile(pad) as bron, zipfile.ZipFile(uit, "w") as doel:
+        for info in bron.infolist():
+            data = bron.read(info)
+            if info.filename == "xl/sharedStrings.xml":
+                data = data.replace(b"<si><t>abc</t></si>", b"<si><r><t>abc</t></r><r><t>defg</t></r></si>")
+            doel.writestr(info, data)
+    monkeypatch.setattr(werkboekgrens, "MAX_TEKENS", 6)
+    with pytest.raises(werkboekgrens.TeGroot, match="gedeelde teksten zijn samen meer dan"):
+        werkboekgrens.controleer(uit, "runs.xlsx")
+    monkeypatch.setattr(werkboekgrens, "MAX_TEKENS", 7)
+    werkboekgrens.controleer(uit, "runs.xlsx")  # 7 characters: table and cell each exactly at the bound

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluatie.fouten import Fout, InvoerFout
-from evaluatie.schrijfwacht import bewaakt, maak_map, schrijf_tekst, tijdelijke_naam
+from evaluatie.schrijfwacht import TIJDELIJK, bewaakt, maak_map, schrijf_tekst, tijdelijke_naam
 
 OPTIE_VAN_VELD = {
     "naam": "--naam",
@@ -95,6 +95,20 @@ def controleer_tekst(tekst: str, map_: Path) -> tuple[Any, list[Fout]]:
     return (None if uit else aanbesteding), uit
 
 
+def _ruim_gedode_op(map_: Path) -> None:
+    """Remove build folders of an earlier `nieuw` for this map whose process no longer runs (killed)."""
+    for p in map_.parent.glob(f".{map_.name}-nieuw-*"):
+        m = TIJDELIJK.match(p.name)
+        if m is None or not p.is_dir() or p.is_symlink():
+            continue
+        try:
+            os.kill(int(m.group("pid")), 0)
+        except ProcessLookupError:
+            shutil.rmtree(p, ignore_errors=True)
+        except (PermissionError, OverflowError, ValueError):
+            continue  # a process of another user, or not a process id: leave it
+
+
 def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
     """Build the werkmap with `vul(folder)` in a temporary folder, then move it into place at once.
 
@@ -102,6 +116,7 @@ def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
     """
     map_ = map_.absolute()
     maak_map(map_.parent)
+    _ruim_gedode_op(map_)
     bouw = tijdelijke_naam(map_, "nieuw")
     with bewaakt(map_):
         if bouw.exists():
