@@ -287,7 +287,8 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
     """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError."""
     if not tekst:
         return list(aanbesteding.percelen)
-    gevraagd, onbekend = [], []
+    gevraagd: list[str] = []
+    onbekend: list[str] = []
     for deel in (d.strip() for d in tekst.split(",") if d.strip()):
         code = next((c for c in aanbesteding.percelen if c.lower() == deel.lower()), None)
         (gevraagd if code else onbekend).append(code or deel)
@@ -432,8 +433,8 @@ def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: 
     open_ = list(p.gelijke_standen)
     from evaluatie.naamvorm import sleutel
 
-    bekend = {sleutel(n): n for st in open_ for n in st.inschrijvers}
-    volgorde = [bekend.get(sleutel(n), n) for n in volgorde]  # 'cafe x' and 'Café X' in NFD name one bidder
+    namen_van = {sleutel(n): n for st in open_ for n in st.inschrijvers}
+    volgorde = [namen_van.get(sleutel(n), n) for n in volgorde]  # 'cafe x' and 'Café X' in NFD name one bidder
     groep = next((st for st in open_ if set(st.inschrijvers) == set(volgorde)), None)
     if groep is None:
         bekend = "; ".join(f"rang {st.rang}: {';'.join(st.inschrijvers)}" for st in open_) or "geen"

@@ -120,6 +120,22 @@ def _kapotte_link(root: Path) -> list[str]:
     return []
 
 
+def _latin1(root: Path) -> list[str]:
+    pad = root / "aanbesteding.yaml"
+    pad.write_bytes(pad.read_bytes().replace(b"Hilversum", "Hilversüm".encode("latin-1")))
+    return []
+
+
+def _fifo(root: Path) -> list[str]:
+    os.mkfifo(root / "inschrijvingen" / "pijp.xlsx")
+    return []
+
+
+def _zonder_aanbesteding(root: Path) -> list[str]:
+    (root / "aanbesteding.yaml").unlink()
+    return []
+
+
 def _tekstbestand(naam: str, inhoud: bytes) -> Wijziging:
     def wijzig(root: Path) -> list[str]:
         (root / "inschrijvingen" / naam).write_bytes(inhoud)
@@ -356,12 +372,7 @@ GEVALLEN = [
     ),
     Geval(
         "geen UTF-8",
-        lambda root: (
-            (root / "aanbesteding.yaml").write_bytes(
-                (root / "aanbesteding.yaml").read_bytes().replace(b"Hilversum", "Hilversüm".encode("latin-1"))
-            )
-            and []
-        ),
+        _latin1,
         ["aanbesteding.yaml", "UTF-8"],
         TOETS,
     ),
@@ -435,7 +446,7 @@ GEVALLEN = [
     Geval("kapotte link", _kapotte_link, ["inschrijvingen/weg.xlsx", "niet bestaat"]),
     Geval(
         "geen gewoon bestand (fifo)",
-        lambda root: os.mkfifo(root / "inschrijvingen" / "pijp.xlsx") or [],
+        _fifo,
         ["inschrijvingen/pijp.xlsx", "geen gewoon bestand"],
     ),
     Geval(
@@ -488,7 +499,7 @@ GEVALLEN = [
     ),
     Geval(
         "werkmap zonder aanbesteding.yaml met --json",
-        lambda root: (root / "aanbesteding.yaml").unlink() or [],
+        _zonder_aanbesteding,
         ['"fouten"', "geen aanbesteding.yaml"],
         ["toets", "--json"],
     ),

@@ -85,7 +85,7 @@ def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
     if v == "type":
         verwacht = fout.validator_value
         soorten = verwacht if isinstance(verwacht, list) else [verwacht]
-        tekst = " of ".join(_TYPEN.get(s, s) for s in soorten)
+        tekst = " of ".join(str(_TYPEN.get(s, s)) for s in soorten)
         return pad, f"verwacht {tekst}, kreeg {_kreeg(fout.instance)}"
     if v == "required":
         ontbreekt = [k for k in fout.validator_value if k not in (fout.instance or {})]
