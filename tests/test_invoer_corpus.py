@@ -131,6 +131,22 @@ def _fifo(root: Path) -> list[str]:
     return []
 
 
+def _formulieren_in_nfd(root: Path) -> list[str]:
+    """The reviewers typed (or their system stored) the bidder's name decomposed: still the same bidder."""
+    vervangen = 0
+    for form in (root / "beoordelingen").glob("*.xlsx"):
+        wb = load_workbook(form)
+        for ws in wb.worksheets:
+            for rij in ws.iter_rows():
+                for c in rij:
+                    if c.value == CAFE_NFC:
+                        c.value = CAFE_NFD
+                        vervangen += 1
+        wb.save(form)
+    assert vervangen > 0
+    return []
+
+
 def _zonder_aanbesteding(root: Path) -> list[str]:
     (root / "aanbesteding.yaml").unlink()
     return []
@@ -477,6 +493,13 @@ GEVALLEN = [
         "zelfde naam met andere hoofdletters en spaties",
         _naam("taalhuis.xlsx", "KOMPAS\u00a0 inburgering "),
         ["taalhuis.xlsx!Inschrijver", "naam 'KOMPAS inburgering' komt ook voor in kompas.xlsx ('Kompas Inburgering')"],
+    ),
+    Geval(
+        "naam in NFD op de beoordelingsformulieren",
+        _samen(_naam("kompas.xlsx", CAFE_NFC), _formulieren_in_nfd),
+        ["Café Taalpunt"],
+        ["beoordelingen"],
+        0,
     ),
     # --json from the first line of argument parsing: one document also on early errors
     Geval(

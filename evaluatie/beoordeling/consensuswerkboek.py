@@ -35,6 +35,7 @@ from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
+from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.ooxml import bewaar_werkmap
 from evaluatie.werkboek import als_tekst, lees_werkboek
 
@@ -103,7 +104,7 @@ def lees_ingevuld(aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[
         )
         fouten.controleer()
     uit = Ingevuld()
-    namen = {n.lower(): n for n in inschrijvers}
+    namen = {naamsleutel(n): n for n in inschrijvers}
     for r in range(start):
         if als_tekst(t.waarde(r, 0)) in (VELD_DATUM_CONSENSUS, VELD_DATUM):
             uit.datum = t.waarde(r, 1) if als_tekst(t.waarde(r, 1)) else None
@@ -131,7 +132,7 @@ def lees_ingevuld(aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[
 
 
 def _sleutel(aanbesteding: Aanbesteding, namen: dict[str, str], cel: Sequence[Any]) -> Sleutel | None:
-    ins = namen.get(als_tekst(cel[0]).lower())
+    ins = namen.get(naamsleutel(als_tekst(cel[0])))
     perceel = aanbesteding.perceel(als_tekst(cel[1]))
     crit = perceel.criterium(als_tekst(cel[2])) if perceel else None
     return (ins, perceel.code, crit.code) if ins and perceel and crit else None

@@ -12,6 +12,7 @@ from pathlib import Path
 from evaluatie.beoordeling.formulier import CONSENSUSBESTAND, TABBLAD, VELD_BEOORDELAAR, VELD_DATUM, VELD_VERKLARING
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Fout, Verzamelaar
+from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.werkboek import als_datum, als_janee, als_tekst, lees_map, lees_werkboek
 
 
@@ -35,7 +36,7 @@ def koppen_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
         if ontbreekt:
             continue
         naam = als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
-        if naam.lower() not in {b.lower() for b in aanbesteding.beoordelaars}:
+        if naamsleutel(naam) not in {naamsleutel(b) for b in aanbesteding.beoordelaars}:
             fouten.voeg_toe(
                 t.plaats(kop[VELD_BEOORDELAAR], 1),
                 f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}",

@@ -23,6 +23,7 @@ from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRe
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
+from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek
 
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
@@ -94,7 +95,7 @@ def _lees_tabel(
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", "kopregel ontbreekt: " + " | ".join(KOLOMMEN))
         return []
     verwacht = set(te_beoordelen)
-    namen = {n.lower(): n for n in inschrijvers}
+    namen = {naamsleutel(n): n for n in inschrijvers}  # Unicode form, case and spaces folded (evaluatie.naamvorm)
     scores: list[Score] = []
     eerste: dict[Sleutel, str] = {}
     for r in range(start + 1, len(t.rijen)):
@@ -102,7 +103,7 @@ def _lees_tabel(
         if all(als_tekst(c) == "" for c in cel):
             continue
         n = len(fouten.fouten)
-        ins = namen.get(als_tekst(cel[0]).lower())
+        ins = namen.get(naamsleutel(als_tekst(cel[0])))
         if ins is None:
             fouten.voeg_toe(t.plaats(r, 0), f"onbekende inschrijver '{als_tekst(cel[0])}'")
         perceel = aanbesteding.perceel(als_tekst(cel[1]))
@@ -219,8 +220,8 @@ def _lees_formulier(
     if len(fouten.fouten) > n:
         return None
     naam = als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
-    bekend = {b.lower(): b for b in aanbesteding.beoordelaars}
-    beoordelaar = bekend.get(naam.lower())
+    bekend = {naamsleutel(b): b for b in aanbesteding.beoordelaars}
+    beoordelaar = bekend.get(naamsleutel(naam))
     if beoordelaar is not None:
         genoemd.add(beoordelaar)
     if beoordelaar is None:
