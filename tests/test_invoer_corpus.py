@@ -666,3 +666,69 @@ def test_aliasbom_faalt_binnen_een_seconde() -> None:
 def test_gewone_alias_en_samenvoegsleutel_werken() -> None:
     data, _, problemen = lees_streng("basis: &b {x: 1, y: 2}\nander:\n  <<: *b\n  y: 3\n")
     assert problemen == [] and data["ander"] == {"x": 1, "y": 3}
+
+
+# Faults of the machine rather than of the input: the same four promises (exit code, no traceback,
+# the path named, inputs byte-identical). Unwritable is made with chattr +i (the tests run as root).
+def _onveranderbaar(pad: Path) -> bool:
+    import subprocess
+
+    return subprocess.run(["chattr", "+i", str(pad)], capture_output=True).returncode == 0
+
+
+def _veranderbaar(pad: Path) -> None:
+    import subprocess
+
+    subprocess.run(["chattr", "-i", str(pad)], capture_output=True)
+
+
+@pytest.mark.parametrize(
+    "geval", ["rapporten onschrijfbaar", "schijf vol", "resten van een gedode run", "werkmap bezet"]
+)
+def test_fouten_van_de_machine(geval: str, sjabloon: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import fcntl
+
+    from evaluatie import schrijfwacht, slot
+
+    root = tmp_path / "werkmap"
+    shutil.copytree(sjabloon, root)
+    assert CliRunner().invoke(main, ["gunning", "--lots", "Z", "--werkmap", str(root)]).exit_code == 0
+    voor = _hashes(root)
+    code, verwacht = 2, ""
+    vrij: list[Path] = []
+    houder = None
+    if geval == "rapporten onschrijfbaar":
+        if not _onveranderbaar(root / "rapporten"):
+            pytest.skip("chattr +i werkt hier niet")
+        vrij.append(root / "rapporten")
+        verwacht = f"{root / 'rapporten'}: kan niet worden geschreven"
+    elif geval == "schijf vol":
+
+        def vol(pad: Path, data: bytes) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device", str(pad))
+
+        monkeypatch.setattr(schrijfwacht, "_schrijf_bestand", vol)
+        verwacht = "kan niet worden geschreven: de schijf is vol"
+    elif geval == "resten van een gedode run":
+        (root / ".rapporten-nieuw-999999" / "brieven").mkdir(parents=True)
+        (root / ".logboek.jsonl-tmp-999999").write_text("half")
+        code = 0
+    else:
+        monkeypatch.setattr(slot, "WACHTTIJD", 0.2)
+        houder = open(root / slot.BESTAND, "a")  # noqa: SIM115 - held for the length of the test
+        fcntl.flock(houder, fcntl.LOCK_EX)
+        code, verwacht = 1, "een ander evaluatie-commando schrijft in deze werkmap"
+    try:
+        res = CliRunner().invoke(main, ["gunning", "--lots", "Z", "--werkmap", str(root)])
+    finally:
+        for p in vrij:
+            _veranderbaar(p)
+        if houder is not None:
+            houder.close()
+    assert res.exit_code == code, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in res.output
+    assert verwacht in " ".join(res.output.split())
+    assert _hashes(root) == voor, "invoerbestanden gewijzigd"
+    assert not [p for p in root.rglob(".*") if schrijfwacht.TIJDELIJK.match(p.name)]
