@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evaluatie.definitie import Aanbesteding, laad_aanbesteding
+from evaluatie.definitie.laden import laad_aanbesteding
+from evaluatie.definitie.model import Aanbesteding
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.toets.uitslag import Toetsuitslag
