@@ -21,6 +21,7 @@ from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
+    from evaluatie.gunning.uitslag import Gunningsuitslag
     from evaluatie.zekerheid.model import Zekerheid
 
 
@@ -304,7 +305,11 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
 class Award:
     invoer: Invoer
     beoordeling: Beoordeling
-    uitslag: Any  # Gunningsuitslag
+    uitslag: Gunningsuitslag
+
+    def beoordeling_zonder(self, beoordelaar: str) -> Beoordeling:
+        """The panel stage without one reviewer's scores (leave-one-out in zekerheid)."""
+        return beoordeel(self.invoer, zonder=(beoordelaar,))
 
 
 def gun(

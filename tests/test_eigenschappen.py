@@ -18,8 +18,8 @@ from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.prijs.basis import Kandidaat
 from evaluatie.prijs.rangorde import rangschik
-from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.verdelen import verdeel
 from tests.hulp import REPO
 
 INSTELLINGEN = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -129,8 +129,8 @@ def beoordeel_perceel(
     tijdslimiet: float | None,
     lotingen: Sequence[Loting] = (),
 ) -> Perceeluitslag:
-    from evaluatie.verdeling.lp import verdeel
     from evaluatie.verdeling.toelating import verwachte_verdeling
+    from evaluatie.verdeling.verdelen import verdeel
     from evaluatie.verdeling.verklaring import verklaar
 
     perceel = aanbesteding.percelen[code]

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.lp import WAARDESCHAAL, geschikt
+from evaluatie.verdeling.klassen import WAARDESCHAAL, geschikt
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
 Oplosser = Callable[[Verdeelprobleem], Verdeling]
@@ -233,7 +233,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
 def bindende_regels(p: Verdeelprobleem, v: Verdeling, los: Oplosser | None = None) -> list[str]:
     """The explanations as sentences (the form gunning.json and the advies carry)."""
     if los is None:
-        from evaluatie.verdeling.lp import verdeel
+        from evaluatie.verdeling.verdelen import verdeel
 
         los = verdeel
     return [x.zin for x in verklaar(p, v, los)]
