@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.voorbeeld import genereer
+from bids.genereer_voorbeeld import genereer
 from tests.hulp import kopieer_voorbeeld
 
 

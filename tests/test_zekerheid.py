@@ -99,7 +99,10 @@ def test_scenario_twee_zetten(voorbeeld: Path) -> None:
     [
         ("percelen.B1.verdeling.max_andeel=0.6", "onbekend veld 'max_andeel'; geldig: max_aandeel, min_volume"),
         ("percelen.PVT.prijsmethode=relatief", "percelen.PVT: onbekend 'PVT'; geldig: B1, onderwijs, Z"),
-        ("percelen.Z.prijsmethode=gratis", "geldig: fictieve_korting, lineair, relatief, vaste_prijs"),  # registry order
+        (
+            "percelen.Z.prijsmethode=gratis",
+            "geldig: fictieve_korting, lineair, relatief, vaste_prijs",
+        ),  # registry order
         ("percelen.B1.verdeling.max_aandeel", "verwacht PAD=WAARDE"),
     ],
 )
