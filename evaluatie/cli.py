@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from evaluatie import __version__, clicktaal
+from evaluatie import clicktaal
 from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
+from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
