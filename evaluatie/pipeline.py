@@ -21,8 +21,15 @@ from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
+    from evaluatie.beoordeling.consensuswerkboek import Uitkomst
+    from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag, Score
+    from evaluatie.gunning.loting import Loting
+    from evaluatie.scenario.verschil import Perceelverschil
     from evaluatie.gunning.uitslag import Gunningsuitslag
     from evaluatie.zekerheid.model import Zekerheid
+
+
+Panelformulieren = tuple[list["Beoordelingsformulier"], "Consensus | None"]  # as beoordeling.lezen returns them
 
 
 @dataclass
@@ -35,9 +42,11 @@ class Invoer:
     inschrijvingen: list[Inschrijving]
     bestanden: list[Invoerbestand] = field(default_factory=list)
     notities: list[str] = field(default_factory=list)
-    panelformulieren: Any = None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
+    panelformulieren: Panelformulieren | None = (
+        None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
+    )
     toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
-    lotingen: tuple[Any, ...] = ()  # recorded draws (loting.yaml), an input like the bids
+    lotingen: tuple[Loting, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
 
 
@@ -124,9 +133,9 @@ class Beoordeling:
 
     toets_voor: Toetsuitslag
     te_beoordelen: list[tuple[str, str, str]]
-    formulieren: list[Any]
-    consensus: Any
-    panel: Any
+    formulieren: list[Beoordelingsformulier]
+    consensus: Consensus | None
+    panel: Paneluitslag
     toets: Toetsuitslag
     bestanden: list[Invoerbestand]
 
@@ -166,7 +175,12 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     )
 
 
-def _alleen_te_beoordelen(invoer: Invoer, rijen: list[tuple[str, str, str]], formulieren: Any, consensus: Any) -> Any:
+def _alleen_te_beoordelen(
+    invoer: Invoer,
+    rijen: list[tuple[str, str, str]],
+    formulieren: list[Beoordelingsformulier],
+    consensus: Consensus | None,
+) -> Panelformulieren:
     """A scenario that changes knock-out rules changes who is scored.
 
     Scores of a bid the scenario knocks out are set aside, with a note. A bid the scenario newly
@@ -194,7 +208,7 @@ def _alleen_te_beoordelen(invoer: Invoer, rijen: list[tuple[str, str, str]], for
         if notitie not in invoer.notities:
             invoer.notities.append(notitie)
 
-    def houd(scores: Any) -> tuple[Any, ...]:
+    def houd(scores: tuple[Score, ...]) -> tuple[Score, ...]:
         return tuple(s for s in scores if (s.inschrijver, s.perceel, s.criterium) in nu)
 
     formulieren = [f.model_copy(update={"scores": houd(f.scores)}) for f in formulieren]
@@ -229,7 +243,7 @@ def eis_consensus(invoer: Invoer, b: Beoordeling, percelen: list[str] | None = N
 
 @dataclass
 class Consensusvoorbereiding:
-    werkboek: Any  # beoordeling.consensuswerkboek.Uitkomst
+    werkboek: Uitkomst
     agenda: Path
 
 
@@ -292,7 +306,8 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
     """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError."""
     if not tekst:
         return list(aanbesteding.percelen)
-    gevraagd, onbekend = [], []
+    gevraagd: list[str] = []
+    onbekend: list[str] = []
     for deel in (d.strip() for d in tekst.split(",") if d.strip()):
         code = next((c for c in aanbesteding.percelen if c.lower() == deel.lower()), None)
         (gevraagd if code else onbekend).append(code or deel)
@@ -462,7 +477,7 @@ def scenario(
     percelen: str | None = None,
     oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
-) -> tuple[Award, Award, list[Any]]:
+) -> tuple[Award, Award, list[Perceelverschil]]:
     """Baseline award and the award with `zetten` applied to the tender definition (files untouched).
 
     Logged like every evaluating command; a bad `zetten` raises scenario.zet.ZetFout."""

@@ -41,7 +41,7 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
         plafond = p.aandeelplafond()
         extra = (
             f" (per inschrijver hoogstens {plafond} door max_aandeel {kort(p.regels.max_aandeel)})"
-            if plafond is not None
+            if plafond is not None and p.regels.max_aandeel is not None
             else ""
         )
         meldingen.append(
