@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from evaluatie.beoordeling.consensuswerkboek import Uitkomst
     from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag, Score
     from evaluatie.gunning.loting import Loting
-    from evaluatie.scenario.verschil import Perceelverschil
     from evaluatie.gunning.uitslag import Gunningsuitslag
+    from evaluatie.scenario.verschil import Perceelverschil
     from evaluatie.zekerheid.model import Zekerheid
 
 

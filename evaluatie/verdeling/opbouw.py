@@ -1,4 +1,4 @@
-"""Build the allocation model of one step as a `Lineair`, with exactly the rules that step needs.
+"""Build the allocation model of one step as a `Programma`, with exactly the rules that step needs.
 
 Variables x[c, s]: inburgeraars of demand class c for supplier s (integer). A class is one
 gemeente, a group of gemeenten with the same eligible suppliers (merged), or one subregio
@@ -17,13 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from evaluatie.verdeling.klassen import CENTEN, WAARDESCHAAL, Klasse, bovengrens
-from evaluatie.verdeling.matrix import ONEINDIG, Lineair
+from evaluatie.verdeling.matrix import ONEINDIG, Programma
 from evaluatie.verdeling.model import Verdeelprobleem
 
 
 @dataclass
 class Opbouw:
-    lin: Lineair
+    lin: Programma
     ks: list[Klasse]
     x: dict[tuple[int, int], int]  # (class, supplier) -> column
     doelen: tuple[dict[int, int], dict[int, int], dict[int, int], dict[int, int]]
@@ -64,7 +64,7 @@ def bouw(
     diagnosis of an impossible lot (evaluatie.verdeling.diagnose).
     """
     r = p.regels
-    lin = Lineair()
+    lin = Programma()
     x: dict[tuple[int, int], int] = {}
     for ci, k in enumerate(ks):
         for si in k.leveranciers:
@@ -128,7 +128,7 @@ def bouw(
 
 def _leveranciersregels(
     p: Verdeelprobleem,
-    lin: Lineair,
+    lin: Programma,
     per_leverancier: dict[int, list[tuple[int, int]]],
     gebruikt: list[int],
     slack: dict[str, int] | None = None,
@@ -162,7 +162,7 @@ def _leveranciersregels(
         lin.rij(ys, boven=r.max_leveranciers)
 
 
-def _subregio_gemeente(p: Verdeelprobleem, lin: Lineair, ks: list[Klasse], x) -> None:
+def _subregio_gemeente(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x) -> None:
     """per_subregio over single gemeenten: a supplier serves every gemeente of a subregio (>= 1 each) or none."""
     regios: dict[str, list[int]] = {}
     for ci, k in enumerate(ks):
@@ -180,7 +180,7 @@ def _subregio_gemeente(p: Verdeelprobleem, lin: Lineair, ks: list[Klasse], x) ->
                 lin.rij([(x[ci, si], 1), (z, -1)], onder=0)
 
 
-def _subregio_klasse(p: Verdeelprobleem, lin: Lineair, ks: list[Klasse], x) -> None:
+def _subregio_klasse(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x) -> None:
     """per_subregio over whole subregio's, exact for a supplier's total.
 
     With n gemeenten with demand in the subregio, the smallest demand d_min and D in all, a
