@@ -23,6 +23,7 @@ from evaluatie.werkmap import Werkmap
 if TYPE_CHECKING:
     from evaluatie.beoordeling.consensuswerkboek import Uitkomst
     from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag, Score
+    from evaluatie.gemeenteregister import RegisterGemeente
     from evaluatie.gunning.loting import Loting
     from evaluatie.gunning.uitslag import Gunningsuitslag
     from evaluatie.scenario.verschil import Perceelverschil
@@ -603,3 +604,22 @@ def zekerheid(
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}
     noteer(award.invoer.werkmap, "zekerheid", opties, award.uitslag.invoer)
     return award, uitkomst
+
+
+def regios() -> dict[str, tuple[RegisterGemeente, ...]]:
+    """`evaluatie regio`: every arbeidsmarktregio with its gemeenten (CBS register)."""
+    from evaluatie.gemeenteregister import arbeidsmarktregios
+
+    return arbeidsmarktregios()
+
+
+def regio(naam: str) -> tuple[str, tuple[RegisterGemeente, ...]]:
+    """`evaluatie regio NAAM`: the regio's official name and gemeenten; an unknown name is an input error
+    with the nearest names."""
+    from evaluatie.fouten import Fout, InvoerFout
+    from evaluatie.gemeentenamen import regio_namen
+
+    gevonden = regio_namen().zoek(naam)
+    if gevonden is None:
+        raise InvoerFout([Fout("regio", regio_namen().melding(naam, "is geen arbeidsmarktregio"))])
+    return gevonden, regios()[gevonden]
