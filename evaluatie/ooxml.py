@@ -12,6 +12,11 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluatie.schrijfwacht import schrijf_bytes
 
@@ -72,3 +77,13 @@ def bewaar_document(doc, pad: Path, tijdstip: dt.datetime) -> None:
     buffer = io.BytesIO()
     doc.save(buffer)
     schrijf_bytes(pad, normaliseer(buffer.getvalue(), tijdstip))
+
+
+def eerste_blad(wb: Workbook) -> Worksheet:
+    """The sheet a new workbook starts with (openpyxl types `active` as possibly absent or a chart sheet)."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    ws = wb.active
+    if not isinstance(ws, Worksheet):
+        raise TypeError("werkmap zonder werkblad")
+    return ws

@@ -25,6 +25,7 @@ BESTAND = ".evaluatie.lock"
 WACHTTIJD = 10.0
 """Seconds a second writer waits for the first to finish before it refuses."""
 _STAP = 0.05
+_gehouden: set[str] = set()  # werkmappen whose lock this process holds
 
 
 class WerkmapBezet(EvaluatieFout):
@@ -41,8 +42,14 @@ def _houder(pad: Path) -> str:
 
 @contextmanager
 def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
-    """Hold the werkmap's lock for the duration; WerkmapBezet after `wachttijd` (default WACHTTIJD)."""
+    """Hold the werkmap's lock for the duration; WerkmapBezet after `wachttijd` (default WACHTTIJD).
+
+    Re-entrant within a process: a command that asks twice holds the one lock it already has."""
     pad = root / BESTAND
+    sleutel = str(root.resolve())
+    if sleutel in _gehouden:
+        yield pad
+        return
     try:
         fd = os.open(pad, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as e:
@@ -67,6 +74,10 @@ def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         ruim_op(root, root / "rapporten", root / "rapporten" / "intern", root / "beoordelingen")
-        yield pad
+        _gehouden.add(sleutel)
+        try:
+            yield pad
+        finally:
+            _gehouden.discard(sleutel)
     finally:
         os.close(fd)  # releases the lock
