@@ -16,6 +16,7 @@ from evaluatie.definitie.laden import laad_aanbesteding
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
+from evaluatie.slot import met_slot
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
@@ -102,6 +103,7 @@ def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None
     return toets(invoer.aanbesteding, invoer.inschrijvingen, kwaliteit, voor=invoer.toets_voor)
 
 
+@met_slot
 def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
     """gunningssystematiek.html and .docx in the werkmap, from aanbesteding.yaml alone."""
     import datetime as dt
@@ -121,6 +123,7 @@ def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
     return [html, docx]
 
 
+@met_slot
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
 
@@ -249,6 +252,7 @@ class Consensusvoorbereiding:
     agenda: Path
 
 
+@met_slot
 def schrijf_consensus(werkmap: Werkmap, overschrijven: bool = False) -> Consensusvoorbereiding:
     """beoordelingen/consensus.xlsx pre-filled from the reviewer forms, keeping what the panel typed
     unless `overschrijven`, and the meeting agenda rapporten/intern/consensus-agenda.html."""
@@ -287,6 +291,7 @@ def toets_met_beoordeling(invoer: Invoer) -> Toetsuitslag:
     return toets_werkmap(invoer)
 
 
+@met_slot
 def schrijf_beoordelingsformulieren(werkmap: Werkmap, overschrijven: bool = False) -> tuple[list[Path], list[Path]]:
     """One blind form per reviewer in beoordelingen/. Existing (possibly filled) files are kept
     unless `overschrijven`: returns (written, kept)."""
@@ -475,6 +480,7 @@ def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: 
     return schrijf_lotingen(werkmap.root / BESTAND, (*invoer.lotingen, nieuw))
 
 
+@met_slot
 def scenario(
     werkmap: Werkmap,
     zetten: list[str],
@@ -506,6 +512,7 @@ def scenario(
 # --- Commands: each command's whole flow, logging included. The CLI calls one of these and prints.
 
 
+@met_slot
 def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
     """`evaluatie beoordelingen`: the panel's aggregated scores, logged."""
     from evaluatie.logboek import noteer
@@ -516,6 +523,7 @@ def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
     return invoer, b
 
 
+@met_slot
 def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
     """`evaluatie toets`: the knock-out table (with the quality threshold once scored), logged."""
     from evaluatie.logboek import noteer
@@ -553,6 +561,7 @@ class Gunningsrun:
         return loting_melding(self.award) if self.award.uitslag.loting_nodig else []
 
 
+@met_slot
 def gun_en_schrijf(
     werkmap: Werkmap,
     percelen: str | None = None,
@@ -581,6 +590,7 @@ def gun_en_schrijf(
     return Gunningsrun(award, geschreven, notities)
 
 
+@met_slot
 def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Path:
     """`evaluatie loting`: record a draw (checked against the current award) and log it."""
     from evaluatie.logboek import noteer
@@ -591,6 +601,7 @@ def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, 
     return pad
 
 
+@met_slot
 def zekerheid(
     werkmap: Werkmap,
     percelen: str | None = None,

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.schrijfwacht import SchrijfFout, reden, ruim_op
@@ -81,3 +83,20 @@ def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
             _gehouden.discard(sleutel)
     finally:
         os.close(fd)  # releases the lock
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def met_slot(f: F) -> F:
+    """Run a pipeline function that writes in a werkmap (its first argument) under the werkmap's lock.
+
+    The Python API (evaluatie.pipeline) writes the same files as the CLI, so it takes the same lock;
+    the lock is re-entrant, so a CLI command that already holds it simply goes on."""
+
+    @functools.wraps(f)
+    def omhulsel(werkmap: Any, *args: Any, **kwargs: Any) -> Any:
+        with werkmap_slot(werkmap.root):
+            return f(werkmap, *args, **kwargs)
+
+    return cast(F, omhulsel)
