@@ -105,11 +105,26 @@ class Groep(click.Group):
     group_class = type  # subgroups are of this same class
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
-        if not isinstance(cmd, (Commando, click.Group)) and not any(p.name == "als_json" for p in cmd.params):
-            cmd.params.append(_json_optie())  # a command made elsewhere: accept --json, print text as JSON
-            cmd.__class__ = type("CommandoVan" + type(cmd).__name__, (Commando, type(cmd)), {})
-            cmd.eigen_json = False  # type: ignore[attr-defined]
+        _met_json(cmd)
         super().add_command(cmd, name)
+
+
+def _met_json(cmd: click.Command) -> None:
+    """Give a command made elsewhere (a plain click.Command or click.Group, e.g. a command group of
+    another module) --json: its class becomes a Commando or Groep subclass, its subcommands too."""
+    if isinstance(cmd, click.Group):
+        if not isinstance(cmd, Groep):
+            cmd.__class__ = type("Groep" + type(cmd).__name__, (Groep, type(cmd)), {})
+        for sub in list(cmd.commands.values()):
+            _met_json(sub)
+        return
+    if isinstance(cmd, Commando):
+        return
+    eigen = any(p.name == "als_json" for p in cmd.params)
+    if not eigen:
+        cmd.params.append(_json_optie())
+    cmd.__class__ = type("Commando" + type(cmd).__name__, (Commando, type(cmd)), {})
+    cmd.eigen_json = eigen  # type: ignore[attr-defined]
 
 
 class Hoofdgroep(Groep):

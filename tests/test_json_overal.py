@@ -44,6 +44,34 @@ def test_later_toegevoegd_commando_kent_json() -> None:
         main.commands.pop("proef-json")
 
 
+def test_later_toegevoegde_groep_kent_json() -> None:
+    """A command group of another module (plain click.Group with plain commands) gets --json too."""
+
+    @click.group("proef-groep")
+    def groep() -> None:
+        """Proef."""
+
+    @groep.command("lijst")
+    def lijst() -> None:
+        click.echo("een")
+
+    main.add_command(groep)
+
+    @groep.command("later")
+    def later() -> None:
+        click.echo("twee")
+
+    try:
+        for naam, regel in (("lijst", "een"), ("later", "twee")):
+            res = CliRunner().invoke(main, ["proef-groep", naam, "--json"])
+            assert res.exit_code == 0, res.output
+            assert json.loads(res.stdout) == {"uitvoer": [regel]}
+        res = CliRunner().invoke(main, ["proef-groep", "lijst", "--onbekend", "--json"])
+        assert res.exit_code == 2 and list(json.loads(res.stdout)) == ["fouten"]
+    finally:
+        main.commands.pop("proef-groep")
+
+
 def _een_document(stdout: str) -> object:
     return json.loads(stdout)  # raises on nothing, on text, or on two documents
 
