@@ -21,11 +21,14 @@ from __future__ import annotations
 import contextlib
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_BESTAND_BYTES = 20_000_000
 """A filled-in form is tens of kilobytes; a reviewer form for a national tender a few hundred."""
@@ -320,6 +323,37 @@ def _blad(zf: zipfile.ZipFile, info: zipfile.ZipInfo, blad: str, gedeeld: array[
     return o
 
 
+def _echte_grootte(fp: BinaryIO, info: zipfile.ZipInfo, plaats: str) -> int:
+    """Inflate a part's compressed bytes ourselves and count: a header that declares a small size for
+    data that inflates far larger (which a reader trusting the data would materialise) is refused."""
+    fp.seek(info.header_offset)
+    kop = fp.read(30)
+    if len(kop) < 30 or kop[:4] != b"PK\x03\x04":
+        raise TeGroot(plaats, "geen leesbare Excel-werkmap (beschadigd zip-archief)")
+    naamlengte, extralengte = struct.unpack("<HH", kop[26:30])
+    fp.seek(info.header_offset + 30 + naamlengte + extralengte)
+    if info.compress_type == zipfile.ZIP_STORED:
+        return info.compress_size
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise TeGroot(plaats, "onbekende compressie in het zip-archief; sla het bestand opnieuw op als .xlsx")
+    d = zlib.decompressobj(-15)
+    rest, uit = info.compress_size, 0
+    while rest > 0 and not d.eof:
+        invoer = fp.read(min(_STUK, rest))
+        if not invoer:
+            break
+        rest -= len(invoer)
+        while invoer and not d.eof:
+            uit += len(d.decompress(invoer, _STUK))
+            invoer = d.unconsumed_tail
+            if uit > info.file_size:
+                raise TeGroot(
+                    f"{plaats}!{info.filename}",
+                    "pakt groter uit dan het zip-archief opgeeft; dat is geen gewoon opgeslagen werkmap",
+                )
+    return uit
+
+
 def controleer(pad: Path, naam: str) -> None:
     """Raise TeGroot (with file, sheet and cell where known) if reading `pad` would exceed a bound.
 
@@ -337,6 +371,10 @@ def controleer(pad: Path, naam: str) -> None:
             namen: dict[str, list[zipfile.ZipInfo]] = {}
             for info in infos:
                 namen.setdefault(info.filename.lower().lstrip("/"), []).append(info)
+            with open(pad, "rb") as fp:  # what the parts really inflate to, not what their headers say
+                echt = sum(_echte_grootte(fp, info, naam) for info in infos)
+            if echt > MAX_UITGEPAKT_BYTES:
+                raise TeGroot(naam, f"bestand is uitgepakt te groot (meer dan {MAX_UITGEPAKT_BYTES / 1e6:.0f} MB)")
             delen = _delen(zf, namen)
             gedeeld = _gedeelde_lengtes(zf, [i for g in delen.gedeeld for i in namen.get(g, [])], naam)
             cellen = 0

@@ -196,3 +196,32 @@ def test_opgemaakte_gedeelde_tekst_telt_ieder_stuk(tmp_path: Path, monkeypatch: 
         werkboekgrens.controleer(uit, "runs.xlsx")
     monkeypatch.setattr(werkboekgrens, "MAX_TEKENS", 7)
     werkboekgrens.controleer(uit, "runs.xlsx")  # 7 characters: table and cell each exactly at the bound
+
+
+def _lieg_over_grootte(pad: Path, deel: str, grootte: int) -> Path:
+    """Patch the uncompressed size of `deel` in its local header and the central directory."""
+    import struct
+    import zipfile
+
+    data = bytearray(pad.read_bytes())
+    with zipfile.ZipFile(pad) as z:
+        info = z.getinfo(deel)
+    struct.pack_into("<I", data, info.header_offset + 22, grootte)
+    naam = deel.encode()
+    i = data.find(b"PK\x01\x02")
+    while i >= 0:
+        lengte = struct.unpack_from("<H", data, i + 28)[0]
+        if bytes(data[i + 46 : i + 46 + lengte]) == naam:
+            struct.pack_into("<I", data, i + 24, grootte)
+        i = data.find(b"PK\x01\x02", i + 4)
+    uit = pad.with_name("gelogen-" + pad.name)
+    uit.write_bytes(bytes(data))
+    return uit
+
+
+def test_onderdeel_dat_over_zijn_grootte_liegt(tmp_path: Path, zonder_calamine: None) -> None:
+    """A header that declares 1 KB for a sheet that inflates to 200 KB: refused before any reader trusts it."""
+    rijen = ([(k, "<v>1</v>") for k in range(10)] for _ in range(1_000))
+    pad = schrijf(tmp_path / "bod.xlsx", Werkboek([Blad("Percelen", rijen, soort="n")]))
+    (fout,) = _lees(_lieg_over_grootte(pad, "xl/worksheets/sheet1.xml", 1_000))
+    assert fout.startswith("gelogen-bod.xlsx!xl/worksheets/sheet1.xml: pakt groter uit dan het zip-archief opgeeft")
