@@ -53,7 +53,7 @@ def meet(pad: Path) -> dict[str, object]:
 
 
 def main() -> None:
-    from evaluatie.voorbeeld import genereer
+    from bids.genereer_voorbeeld import genereer
 
     with tempfile.TemporaryDirectory() as tmp:
         map_ = Path(tmp)
