@@ -11,7 +11,6 @@ what a killed run left half-written is removed once the lock is held (schrijfwac
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import os
 import time
@@ -28,6 +27,28 @@ WACHTTIJD = 10.0
 """Seconds a second writer waits for the first to finish before it refuses."""
 _STAP = 0.05
 _gehouden: set[str] = set()  # werkmappen whose lock this process holds
+
+
+def _probeer(fd: int) -> bool:
+    """Take the exclusive lock on `fd` without waiting; False when another process holds it.
+
+    flock on POSIX; on Windows msvcrt.locking on the file's first byte (released when the file is
+    closed or the process ends, as flock is)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 class WerkmapBezet(EvaluatieFout):
@@ -59,22 +80,21 @@ def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
     try:
         einde = time.monotonic() + (WACHTTIJD if wachttijd is None else wachttijd)
         while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if _probeer(fd):
                 break
-            except BlockingIOError:
-                if time.monotonic() >= einde:
-                    raise WerkmapBezet(
-                        [
-                            f"{root}: een ander evaluatie-commando schrijft in deze werkmap{_houder(pad)}; "
-                            f"na {WACHTTIJD if wachttijd is None else wachttijd:g} seconden wachten is dit commando "
-                            "gestopt zonder iets te schrijven. Probeer het opnieuw als het andere klaar is."
-                        ]
-                    ) from None
-                time.sleep(_STAP)
+            if time.monotonic() >= einde:
+                raise WerkmapBezet(
+                    [
+                        f"{root}: een ander evaluatie-commando schrijft in deze werkmap{_houder(pad)}; "
+                        f"na {WACHTTIJD if wachttijd is None else wachttijd:g} seconden wachten is dit commando "
+                        "gestopt zonder iets te schrijven. Probeer het opnieuw als het andere klaar is."
+                    ]
+                ) from None
+            time.sleep(_STAP)
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{os.getpid()}\n".encode())
         ruim_op(root, root / "rapporten", root / "rapporten" / "intern", root / "beoordelingen")
         _gehouden.add(sleutel)
         try:
