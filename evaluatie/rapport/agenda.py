@@ -9,7 +9,6 @@ rapporten/intern/ and never goes into the formal advies.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from evaluatie.beoordeling.model import Paneluitslag, Rijscore
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
@@ -29,11 +28,6 @@ td.notitie { width: 14%; }
 .bespreek li { margin: 0.5mm 0; }
 .inschrijver { page-break-inside: avoid; }
 </style>"""
-
-
-def _criteriumnaam(perceel: Any, code: str) -> str:
-    criterium = perceel.criterium(code)
-    return criterium.naam if criterium is not None else code
 
 
 def schrijf_agenda(aanbesteding: Aanbesteding, panel: Paneluitslag, pad: Path) -> Path:
