@@ -155,8 +155,11 @@ class Hoofdgroep(Groep):
         _toestand.update(json=_vraagt_json(argumenten), geschreven=False)
         if not standalone_mode:
             return super().main(argumenten, prog_name, complete_var, standalone_mode, **extra)
+        hulp = json_gevraagd() and any(a in ("--help", "-h", "--version") for a in argumenten)
+        opgevangen = io.StringIO()
         try:
-            uitkomst = super().main(argumenten, prog_name, complete_var, False, **extra)
+            with contextlib.redirect_stdout(opgevangen) if hulp else contextlib.nullcontext():
+                uitkomst = super().main(argumenten, prog_name, complete_var, False, **extra)
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)
         except click.ClickException as e:
@@ -171,6 +174,9 @@ class Hoofdgroep(Groep):
             if json_gevraagd() and not json_geschreven():
                 echo_json({"fouten": [{"plaats": "", "bericht": "afgebroken"}]})
             sys.exit(1)
+        finally:
+            if hulp and not json_geschreven():  # --help or --version with --json: the text as one document
+                echo_json({"uitvoer": opgevangen.getvalue().splitlines()})
         if isinstance(uitkomst, int) and not isinstance(uitkomst, bool):
             sys.exit(uitkomst)
         sys.exit(0)

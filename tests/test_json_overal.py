@@ -163,3 +163,11 @@ def test_pydantic_meldingen_in_het_nederlands() -> None:
         "ontbreekt",
         "verwacht JJJJ-MM-DD",
     ]
+
+
+@pytest.mark.parametrize("args", [["--help", "--json"], ["gunning", "--help", "--json"], ["--version", "--json"]])
+def test_hulp_en_versie_met_json(args: list[str]) -> None:
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    regels = json.loads(res.stdout)["uitvoer"]
+    assert any("Gebruik:" in r or r.startswith("evaluatie ") for r in regels)
