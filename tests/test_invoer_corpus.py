@@ -40,7 +40,7 @@ class Geval:
     code: int = 2
 
 
-def _cel(bestand: str, blad: str, cel: str, waarde: object) -> Wijziging:
+def _cel(bestand: str, blad: str, cel: str, waarde: Any) -> Wijziging:
     def wijzig(root: Path) -> list[str]:
         pad = root / bestand
         wb = load_workbook(pad)
