@@ -191,16 +191,14 @@ class _Model:
 
 def _los(prob, oplosser: str, tijdslimiet: float | None) -> str:
     """Solve; return 'optimaal', 'onhaalbaar' or 'tijdslimiet'. Reads sol_status, not only status."""
-    import pulp
+    from evaluatie.verdeling.matrix import los_cbc
+    from evaluatie.verdeling.status import highs_uitkomst
 
+    if oplosser == "cbc":
+        return los_cbc(prob, tijdslimiet)
     prob.solve(maak_oplosser(oplosser, tijdslimiet))
-    if prob.status == pulp.LpStatusOptimal and prob.sol_status == pulp.LpSolutionOptimal:
-        return "optimaal"
-    if prob.status == pulp.LpStatusInfeasible or prob.sol_status == pulp.LpSolutionInfeasible:
-        return "onhaalbaar"
-    if prob.sol_status == pulp.LpSolutionIntegerFeasible or prob.status == pulp.LpStatusNotSolved:
-        return "tijdslimiet"
-    return "onhaalbaar"
+    # PuLP's HiGHS interface keeps the Highs object: read its own model status, not PuLP's summary.
+    return highs_uitkomst(prob.solverModel.getModelStatus().name, tijdslimiet)
 
 
 def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | None = None) -> Verdeling:

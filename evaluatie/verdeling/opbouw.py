@@ -35,6 +35,21 @@ class Opbouw:
             uit[si] = uit.get(si, 0) + waarden[j]
         return uit
 
+    def verschoven(self, doel: dict[int, int]) -> tuple[dict[int, int], int]:
+        """The same objective with every class's smallest coefficient subtracted, and the constant removed.
+
+        Every class's demand row is an equality (sum_s x[c, s] = d_c), so subtracting m_c from each
+        x[c, s] coefficient lowers the objective of every feasible allocation by exactly sum_c m_c d_c:
+        the optimum is the same allocation. It keeps the fixed stage row small: a value row with
+        coefficients near 10^6 summing to 10^10 made the bundled CBC declare stage 2 of the national
+        tender (bench/landelijk.py --zaad 2, B1) infeasible although the stage-1 solution meets it."""
+        laagste: dict[int, int] = {}
+        for (ci, _), j in self.x.items():
+            if j in doel:
+                laagste[ci] = min(laagste.get(ci, doel[j]), doel[j])
+        verschoven = {j: doel[j] - laagste[ci] for (ci, _), j in self.x.items() if j in doel}
+        return verschoven, sum(m * self.ks[ci].vraag for ci, m in laagste.items())
+
     def cellen(self, waarden: list[int]) -> dict[tuple[int, int], int]:
         return {key: waarden[j] for key, j in self.x.items() if waarden[j]}
 

@@ -88,11 +88,13 @@ def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4) -> tuple[list[int], li
     waarden: list[int] | None = None
     behaald = []
     for doel, maximaliseer in ((waarde, True), (kosten, False), (rang, True), (volgorde, True))[:stappen]:
-        waarden = _los(m, doel, maximaliseer, waarden)
+        verschoven, constante = o.verschoven(doel)  # same optimum, a row a solver's tolerance cannot break
+        waarden = _los(m, verschoven, maximaliseer, waarden)
         v = doelwaarde(doel, waarden)
         behaald.append(v)
-        termen = list(doel.items())
-        m.voeg_rij_toe(termen, v, float("inf")) if maximaliseer else m.voeg_rij_toe(termen, float("-inf"), v)
+        termen = [(j, c) for j, c in verschoven.items() if c]
+        rest = v - constante
+        m.voeg_rij_toe(termen, rest, float("inf")) if maximaliseer else m.voeg_rij_toe(termen, float("-inf"), rest)
         if doel is rang and stappen == 4:
             kolommen: dict[int, list[tuple[int, float]]] = {}
             for (_, si), j in o.x.items():
