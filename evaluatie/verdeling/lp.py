@@ -207,8 +207,10 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
     The result depends only on the order of p.leveranciers (the ranking), the tender order of
     p.vraag and the numbers, never on names. Raises EvaluatieFout with an explanation in words
     when impossible."""
+    from evaluatie.verdeling.bevestiging import bevestig_onhaalbaar
     from evaluatie.verdeling.diagnose import diagnose, vooraf
     from evaluatie.verdeling.pad import Onhaalbaar, Tijdslimiet, verdeel_exact
+    from evaluatie.verdeling.status import Oplosserfout
 
     meldingen = vooraf(p)
     if meldingen:
@@ -218,10 +220,19 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
     try:
         return verdeel_exact(p, oplosser, tijdslimiet)
     except Onhaalbaar:
-        enkel = kies(oplosser, per_gemeente_nodig(p))
-        raise EvaluatieFout(diagnose(p, klassen(p), enkel, tijdslimiet)) from None
+        pass
     except Tijdslimiet:
         raise EvaluatieFout([_TIJDSLIMIET.format(perceel=p.perceelnaam)]) from None
+    except Oplosserfout as e:
+        raise EvaluatieFout([f"Perceel {p.perceelnaam}: {e.melding()}"]) from None
+    # 'Infeasible' is a claim about the tender's rules: it stands only when an independent engine agrees.
+    bevestiging = bevestig_onhaalbaar(p, oplosser, tijdslimiet)
+    if isinstance(bevestiging, Verdeling):
+        return bevestiging
+    if bevestiging:
+        raise EvaluatieFout([f"Perceel {p.perceelnaam}: {bevestiging}"])
+    enkel = kies(oplosser, per_gemeente_nodig(p))
+    raise EvaluatieFout(diagnose(p, klassen(p), enkel, tijdslimiet))
 
 
 _TIJDSLIMIET = (
