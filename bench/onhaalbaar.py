@@ -24,11 +24,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from landelijk import AANDEEL, REGELSETS, probleem, regelset  # noqa: E402
+from landelijk import AANDEEL, REGELSETS, probleem, regelset
 
-from evaluatie.fouten import EvaluatieFout  # noqa: E402
-from evaluatie.verdeling.lp import verdeel  # noqa: E402
-from evaluatie.verdeling.model import Verdeelprobleem, Verdeling  # noqa: E402
+from evaluatie.fouten import EvaluatieFout
+from evaluatie.verdeling.lp import verdeel
+from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 
 
 def geschikt(p: Verdeelprobleem, s_index: int, g: str) -> bool:

@@ -92,14 +92,16 @@ def test_per_subregio() -> None:
     assert "alle gemeenten van een subregio krijgen dezelfde leverancier(s)" in x.zin
 
 
-def test_gelijke_waarde_lagere_prijs() -> None:
-    """A and B have the same value; B is cheaper, so at equal value the allocation takes B (min cost)."""
+def test_gelijke_waarde_beslist_de_rang_niet_de_prijs() -> None:
+    """A and B have the same value; A won the tie (rank 0), B is cheaper. The tie rule governs the
+    volume (stage 2 before cost), so A gets all 10 and B nothing, because A ranks higher.
+    (Intended change: before #19 the cheaper B got everything.)"""
     lev = [_lev("A", 80, 10, ("G1",), 0, prijs=9000), _lev("B", 80, 10, ("G1",), 1, prijs=8000)]
     p = _probleem({"G1": 10}, lev)
-    x, kregen = _verklaring(p, "A")
-    assert kregen == {"B": 10}
-    assert x.oorzaken == ("gelijke_waarde_lagere_prijs",)
-    assert "B heeft dezelfde totaalscore en een lagere prijs" in x.zin
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"A": 10}
+    assert x.oorzaken == ("gelijke_waarde_betere_rang",)
+    assert "A heeft dezelfde totaalscore en staat hoger in de rangorde door de regel bij gelijke stand" in x.zin
 
 
 def test_gewoon_geen_vraag() -> None:

@@ -15,6 +15,7 @@ from evaluatie.gunning.loting import Gelijkestand, Loting
 from evaluatie.gunning.uitslag import Gemeentebudget, Gunningsuitslag, Perceeluitslag, Uitsluiting
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.prijs.basis import Kandidaat, methode
+from evaluatie.prijs.precisie import SCHAAL, waardepunten
 from evaluatie.prijs.rangorde import Rangregel, onbesliste_groepen, rangschik
 from evaluatie.prijs.vaste_prijs import vaste_prijs
 from evaluatie.toets.uitslag import Toetsuitslag
@@ -28,6 +29,7 @@ from evaluatie.verdeling.oplosser import STANDAARD, versie
 def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvingen) -> Verdeelprobleem:
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
+    hoger = methode(perceel.prijsmethode).hoger_is_beter
     return Verdeelprobleem(
         perceel=code,
         perceelnaam=perceel.naam,
@@ -36,11 +38,13 @@ def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvin
         leveranciers=tuple(
             Leverancier(
                 naam=r.inschrijver,
-                waarde=r.gunningswaarde,
+                # the ranking's rounded total, so the allocation ties exactly the bids the ranking ties
+                waarde=waardepunten(hoger, r.totaal, r.gunningswaarde) / SCHAAL,
                 prijs=r.prijs,
                 capaciteit=per_naam[r.inschrijver].aanbod[code].capaciteit,
                 gemeenten=per_naam[r.inschrijver].aanbod[code].gemeenten,
                 rang=i,
+                beslist_door=r.beslist_door,
             )
             for i, r in enumerate(rangorde)
         ),

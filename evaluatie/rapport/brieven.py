@@ -33,6 +33,7 @@ from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
+from evaluatie.rapport.gelijkestand import VERDELING_VOLGT, beslist_zin, decimalen_zin
 from evaluatie.rapport.standstill import standstill
 from evaluatie.tekst import datum, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel, regels_register
@@ -389,6 +390,9 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
             ]
         )
     d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, anderen))
+    decimalen = decimalen_zin(eigen, anderen, g.aanbesteding.percelen[code].prijsmethode == "fictieve_korting")
+    if decimalen:
+        d.alinea(decimalen)
 
     voordelen = []
     for c in perceel.gunningscriteria:
@@ -581,7 +585,7 @@ def _beslissing_gunning(
         anderen = [r.inschrijver for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
         d.alinea(
             f"Uw inschrijving en die van {', '.join(anderen)} hadden precies dezelfde totaalscore, en geen "
-            f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}."
+            f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. {VERDELING_VOLGT}"
         )
     elif rang.gelijke_stand:
         anderen = [r.inschrijver for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
@@ -590,10 +594,7 @@ def _beslissing_gunning(
             "verdeling niet; daarom is geen loting gehouden."
         )
     elif rang.beslist_door:
-        d.alinea(
-            "Uw totaalscore was gelijk aan die van een andere inschrijver; de beslisregel "
-            f"'{rang.beslist_door.replace('_', ' ')}' van de aanbesteding heeft de volgorde bepaald."
-        )
+        d.alinea(beslist_zin(p.rangorde, rang))
     if uitkomst == "gegund":
         _voorbehoud(d, g)
     d.kop("Uw beoordeling")

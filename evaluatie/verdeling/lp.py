@@ -8,10 +8,11 @@ gemeenten to subregio's with the same optimum, and the merged amounts are split 
 the gemeenten afterwards (tender order, best-ranked supplier first).
 
 Objectives, in order, each solved to proven optimality and then fixed:
-1. maximise sum of gunningswaarde x inburgeraars (values scaled to integers);
-2. among those, minimise cost (in cents);
-3. among those, maximise sum of (R - rank) x inburgeraars (R suppliers): volume goes to the
-   better-ranked supplier (this settles ties between suppliers of equal value and price);
+1. maximise sum of gunningswaarde x inburgeraars (values in the ranking's precision, integers);
+2. among those, maximise sum of (R - rank) x inburgeraars (R suppliers): volume goes to the
+   better-ranked supplier, so bids tied on total are served in the order the published
+   tie-break or the draw gave them, never by price;
+3. among those, minimise cost (in cents);
 4. with every supplier's total now fixed, maximise sum of (R - rank) x (C - position)^2 x
    inburgeraars (C demand classes in tender order): the better-ranked supplier gets the
    gemeenten earliest in the tender's list. Steps 3 and 4 are a documented rule instead of
@@ -24,10 +25,11 @@ import time
 from dataclasses import dataclass
 
 from evaluatie.fouten import EvaluatieFout
+from evaluatie.prijs.precisie import SCHAAL, punten
 from evaluatie.verdeling.model import Leverancier, Toewijzing, Verdeelprobleem, Verdeling
 from evaluatie.verdeling.oplosser import STANDAARD, kies, maak_oplosser
 
-WAARDESCHAAL = 10_000  # 4 decimals of the total score
+WAARDESCHAAL = SCHAAL  # the one precision of evaluatie.prijs.precisie (4 decimals)
 CENTEN = 100
 
 
@@ -149,7 +151,7 @@ class _Model:
                     termen.append((b, -1))
                 self.prob += pulp.LpAffineExpression(termen) <= round(p.budget[g] * CENTEN), f"budget_{ci}"
         self.waarde = pulp.LpAffineExpression(
-            [(v, round(self.p.leveranciers[si].waarde * WAARDESCHAAL)) for (ci, si), v in self.x.items()]
+            [(v, punten(self.p.leveranciers[si].waarde)) for (ci, si), v in self.x.items()]
         )
         self.kosten = pulp.LpAffineExpression(
             [(v, round(self.p.leveranciers[si].prijs * CENTEN)) for (ci, si), v in self.x.items()]
@@ -260,8 +262,8 @@ def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: flo
     t1 = time.perf_counter()
     stappen = [
         (m.waarde, pulp.LpMaximize, lambda v: m.waarde >= v),
-        (m.kosten, pulp.LpMinimize, lambda v: m.kosten <= v),
         (m.rangvoorkeur, pulp.LpMaximize, lambda v: m.rangvoorkeur >= v),
+        (m.kosten, pulp.LpMinimize, lambda v: m.kosten <= v),
         (m.volgorde, pulp.LpMaximize, None),
     ]
     for i, (doel, richting, vastzetten) in enumerate(stappen):
@@ -279,7 +281,7 @@ def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: flo
             )
         if vastzetten is not None:
             m.prob += vastzetten(round(pulp.value(doel))), f"lexicografisch_{i}"
-        if doel is m.rangvoorkeur:
+        if doel is m.kosten:
             m.zet_volumes_vast()
     oplostijd = time.perf_counter() - t1
     hoeveel = {key: round(v.varValue or 0) for key, v in m.x.items()}

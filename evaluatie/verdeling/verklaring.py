@@ -6,9 +6,9 @@ For every supplier below its capacity the rule(s) that actually bind are found:
   max_leveranciers_per_gemeente, per_subregio, budget) by re-solving the lot once with that
   rule switched off: if the supplier then gets more, the rule binds for it;
 - when no rule binds, from the outcome: the demand in its gemeenten went to suppliers of
-  higher value, or of equal value and a lower price (the allocation minimises cost among
-  equal value), or of equal value and price and a better rank; or its gemeenten simply have
-  no more demand than it got.
+  higher value, or of equal value and a better rank (the published tie-break or the draw; the
+  allocation serves the better-ranked first among equal value, before it looks at cost); or its
+  gemeenten simply have no more demand than it got.
 Re-solves happen only when some supplier is below capacity, once per active rule (not per
 supplier), so the cost is a handful of solves of the same small model.
 """
@@ -19,7 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.lp import WAARDESCHAAL, geschikt
+from evaluatie.prijs.precisie import punten
+from evaluatie.prijs.rangorde import voorrang_tekst
+from evaluatie.verdeling.lp import geschikt
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
 Oplosser = Callable[[Verdeelprobleem], Verdeling]
@@ -73,7 +75,7 @@ def _versoepeld(p: Verdeelprobleem) -> list[tuple[str, Verdeelprobleem]]:
 
 
 def _w(s: Leverancier) -> int:
-    return round(s.waarde * WAARDESCHAAL)  # the allocation compares values at this precision
+    return punten(s.waarde)  # the allocation compares values at this precision
 
 
 def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring]:
@@ -197,10 +199,8 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
             anderen[t.inschrijver] = anderen.get(t.inschrijver, 0) + t.aantal
     per_naam = {x.naam: x for x in p.leveranciers}
     hoger = [x for x in anderen if _w(per_naam[x]) > _w(s)]
-    goedkoper = [x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].prijs < s.prijs]
-    rang = [
-        x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].prijs == s.prijs and per_naam[x].rang < s.rang
-    ]
+    # Equal total: the better-ranked (by the published tie-break or the draw) is served first (stage 2).
+    rang = [x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].rang < s.rang]
     delen = []
     if hoger:
         delen.append(
@@ -211,20 +211,14 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
                 + ")",
             )
         )
-    if goedkoper:
-        delen.append(
-            (
-                "gelijke_waarde_lagere_prijs",
-                f"{', '.join(goedkoper)} {'heeft' if len(goedkoper) == 1 else 'hebben'} dezelfde totaalscore en een "
-                "lagere prijs; bij gelijke waarde kiest de verdeling de laagste kosten",
-            )
-        )
     if rang:
+        waarom = voorrang_tekst(s.beslist_door) or "in de rangorde"
         delen.append(
             (
                 "gelijke_waarde_betere_rang",
-                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde totaalscore en prijs en "
-                "staat hoger in de rangorde",
+                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde totaalscore en "
+                f"{'gaat' if len(rang) == 1 else 'gaan'} voor {waarom}; bij gelijke totaalscore krijgt de hoger "
+                "gerangschikte inschrijving eerst inburgeraars",
             )
         )
     return delen or [("combinatie", "de verdeelregels samen; geen afzonderlijke regel verklaart het")]

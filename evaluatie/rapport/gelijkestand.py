@@ -1,0 +1,55 @@
+"""Letter sentences about equal totals: who went first and why, and totals that differ beyond the shown decimals.
+
+The allocation serves bids of equal total in ranking order (evaluatie.verdeling.opbouw), so the
+sentence that explains a tie also says that the same order holds for the volume. Totals are
+compared at 4 decimals (evaluatie.prijs.precisie); letters show 2, so when two shown totals look
+equal but are not, the letter gives the 4 decimals that decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evaluatie.prijs.precisie import DECIMALEN, afgerond, punten
+from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel
+from evaluatie.tekst import getal
+
+VERDELING_VOLGT = (
+    "Dezelfde volgorde geldt in de verdeling: bij gelijke totaalscore krijgt de hoger gerangschikte inschrijving "
+    "eerst inburgeraars; de prijs beslist daar niet."
+)
+
+
+def gelijk_aan(rangorde: Sequence[Rangregel], eigen: Rangregel) -> list[Rangregel]:
+    """The other bids with exactly the same compared total, in ranking order."""
+    return [r for r in rangorde if r.inschrijver != eigen.inschrijver and punten(r.totaal) == punten(eigen.totaal)]
+
+
+def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel) -> str:
+    """For a bid whose equal total was settled by a tie-break rule (winner and loser alike)."""
+    anderen = gelijk_aan(rangorde, eigen)
+    groep = sorted([eigen, *anderen], key=lambda r: r.rang)
+    regel = BESLISREGEL_KORT.get(eigen.beslist_door or "", (eigen.beslist_door or "").replace("_", " "))
+    volgorde = ", ".join(f"{r.inschrijver} ({r.rang}e)" for r in groep)
+    positie = "gaat u voor" if groep[0].inschrijver == eigen.inschrijver else f"gaat {groep[0].inschrijver} voor"
+    return (
+        f"Uw totaalscore was gelijk aan die van {', '.join(r.inschrijver for r in anderen) or 'een andere inschrijver'}"
+        f". De beslisregel bij gelijke stand van de aanbesteding ({regel}) heeft de volgorde bepaald: {volgorde}; "
+        f"dus {positie}. {VERDELING_VOLGT}"
+    )
+
+
+def decimalen_zin(eigen: Rangregel, anderen: Sequence[Rangregel], in_euro: bool = False) -> str | None:
+    """When a shown total (2 decimals) equals the recipient's but the compared total (4) does not."""
+    gelijk_getoond = [
+        a for a in anderen if round(a.totaal, 2) == round(eigen.totaal, 2) and punten(a.totaal) != punten(eigen.totaal)
+    ]
+    if not gelijk_getoond:
+        return None
+    wat = "fictieve prijs" if in_euro else "totaalscore"
+    delen = ", ".join(f"{a.inschrijver} {getal(afgerond(a.totaal), DECIMALEN)}" for a in gelijk_getoond)
+    return (
+        f"Uw {wat} en die van {', '.join(a.inschrijver for a in gelijk_getoond)} verschillen pas na de tweede "
+        f"decimaal. Vergeleken wordt op {DECIMALEN} decimalen: u {getal(afgerond(eigen.totaal), DECIMALEN)}, "
+        f"{delen}."
+    )
