@@ -189,7 +189,8 @@ def main() -> None:
                 except EvaluatieFout as e:
                     tekst = " ".join(e.meldingen)
                     if "tijdslimiet" in tekst or "niet vastgesteld" in tekst or "status" in tekst:
-                        uitkomst, controle = "niet beslist", "-"
+                        uitkomst = "niet beslist"
+                        controle = "tijdslimiet" if "tijdslimiet" in tekst else tekst[:60]
                         tel["open"] += 1
                     else:
                         uitkomst = "onhaalbaar"

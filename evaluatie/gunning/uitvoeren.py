@@ -29,27 +29,35 @@ from evaluatie.verdeling.oplosser import STANDAARD, versie
 def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvingen) -> Verdeelprobleem:
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
-    hoger = methode(perceel.prijsmethode).hoger_is_beter
+    aanbod = {n: (i.aanbod[code].capaciteit, i.aanbod[code].gemeenten) for n, i in per_naam.items() if code in i.aanbod}
     return Verdeelprobleem(
         perceel=code,
         perceelnaam=perceel.naam,
         vraag=aanbesteding.vraag(code),
         subregio={g.naam: g.subregio for g in aanbesteding.gemeenten},
-        leveranciers=tuple(
-            Leverancier(
-                naam=r.inschrijver,
-                # the ranking's rounded total, so the allocation ties exactly the bids the ranking ties
-                waarde=waardepunten(hoger, r.totaal, r.gunningswaarde) / SCHAAL,
-                prijs=r.prijs,
-                capaciteit=per_naam[r.inschrijver].aanbod[code].capaciteit,
-                gemeenten=per_naam[r.inschrijver].aanbod[code].gemeenten,
-                rang=i,
-                beslist_door=r.beslist_door,
-            )
-            for i, r in enumerate(rangorde)
-        ),
+        leveranciers=leveranciers(perceel.prijsmethode, rangorde, aanbod),
         regels=perceel.verdeling,
         budget=dict(perceel.verdeling.budget_per_gemeente),
+    )
+
+
+def leveranciers(
+    prijsmethode: str, rangorde: Sequence[Rangregel], aanbod: dict[str, tuple[int, tuple[str, ...]]]
+) -> tuple[Leverancier, ...]:
+    """The ranking as the allocation sees it: in ranking order, each value the ranking's rounded
+    total (so the allocation ties exactly the bids the ranking ties), capacity and gemeenten from `aanbod`."""
+    hoger = methode(prijsmethode).hoger_is_beter
+    return tuple(
+        Leverancier(
+            naam=r.inschrijver,
+            waarde=waardepunten(hoger, r.totaal, r.gunningswaarde) / SCHAAL,
+            prijs=r.prijs,
+            capaciteit=aanbod[r.inschrijver][0],
+            gemeenten=aanbod[r.inschrijver][1],
+            rang=i,
+            beslist_door=r.beslist_door,
+        )
+        for i, r in enumerate(rangorde)
     )
 
 
