@@ -375,6 +375,13 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
             pass  # price is not a weighted component in these methods
         elif abs(totaal - 100) > 1e-9:
             fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}")
+        if p.get("prijsmethode") == "lineair" and "plafondprijs" not in p["knockout"]:
+            # lineair scores 0 at the ceiling: a price above it would get a negative price score, unannounced.
+            fout(
+                (*basis, "prijsmethode"),
+                "lineair geeft een prijs boven de plafondprijs een negatieve prijsscore; zet de knock-out "
+                "plafondprijs aan (of kies een andere prijsmethode)",
+            )
         for regel, params in p["knockout"].items():
             if regel not in bekende_regels:
                 fout(

@@ -78,6 +78,9 @@ def rangorde_perceel(
     kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
     vast = vaste_prijs(perceel) if perceel.prijsmethode == "vaste_prijs" else None
     kandidaten = []
+    ontbrekend = ontbrekende_scores(perceel.naam, code, toets.toegelaten(code), panel)
+    if ontbrekend:
+        raise InvoerFout(ontbrekend)
     for naam in toets.toegelaten(code):
         a = per_naam[naam].aanbod[code]
         prijs = a.prijs if vast is None else vast  # vaste_prijs: one price for all, in costs and text
@@ -87,6 +90,24 @@ def rangorde_perceel(
     if controleer:
         _controleer_lotingen(perceel.naam, eigen_lotingen, rangorde)
     return rangorde
+
+
+def ontbrekende_scores(
+    perceelnaam: str, code: str, toegelaten: Sequence[str], panel: Paneluitslag | None
+) -> list[Fout]:
+    """A criterion row of an admitted bid with no score at all (no reviewer, no consensus) is an
+    input error with its place: it never counts as 0."""
+    if panel is None:
+        return []
+    return [
+        Fout(
+            "beoordelingen",
+            f"perceel {perceelnaam}, inschrijver {r.inschrijver}, criterium {r.criterium}: geen enkele score (geen "
+            "beoordelaar en geen consensus); een ontbrekende score telt niet als 0",
+        )
+        for r in panel.rijen
+        if r.perceel == code and r.inschrijver in toegelaten and not r.individueel and r.consensus is None
+    ]
 
 
 # Orders tried to see whether a tie matters: every order up to this group size, beyond it

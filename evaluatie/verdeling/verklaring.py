@@ -74,6 +74,16 @@ def _versoepeld(p: Verdeelprobleem) -> list[tuple[str, Verdeelprobleem]]:
     return uit
 
 
+REGELNAAM = {
+    "min_volume": "minimaal volume",
+    "min_leveranciers": "minimum aantal leveranciers",
+    "max_leveranciers": "maximum aantal leveranciers",
+    "max_leveranciers_per_gemeente": "maximum aantal leveranciers per gemeente",
+    "per_subregio": "dezelfde leverancier(s) per subregio",
+    "budget": "budget per gemeente",
+}
+
+
 def _w(s: Leverancier) -> int:
     return punten(s.waarde)  # the allocation compares values at this precision
 
@@ -88,11 +98,12 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
         return []
     plafond = p.aandeelplafond()
     opnieuw: dict[str, dict[str, int]] = {}
+    mislukt: dict[str, str] = {}  # rule -> why the re-solve without it failed (said in every explanation)
     for code, p2 in _versoepeld(p):
         try:
             opnieuw[code] = los(p2).per_leverancier()
-        except EvaluatieFout:  # switching a rule off only widens the model; keep going regardless
-            continue
+        except EvaluatieFout as e:  # switching a rule off only widens the model, yet a solve can fail (time)
+            mislukt[code] = "; ".join(e.meldingen)
     per_gemeente = v.per_gemeente()
     el = geschikt(p)
     kosten = {g: sum(t.kosten for t in v.toewijzing if t.gemeente == g) for g in p.vraag}
@@ -173,8 +184,15 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     f"toe; zonder budgetgrens zou het {meer} krijgen"
                 )
             delen.append((code, tekst))
-        if not delen:
+        if not delen and not mislukt:
             delen = _uit_uitkomst(p, v, s, eigen, n)
+        for code, reden in mislukt.items():
+            delen.append(
+                (
+                    "niet_berekend",
+                    f"of de regel {REGELNAAM[code]} meespeelt, kon niet worden berekend ({reden})",
+                )
+            )
         zin = f"{s.naam} krijgt {n} van zijn capaciteit {s.capaciteit}: " + "; en ".join(t for _, t in delen)
         uit.append(Verklaring(s.naam, n, s.capaciteit, tuple(c for c, _ in delen), zin))
     return uit
