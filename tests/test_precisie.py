@@ -114,5 +114,5 @@ def test_verschil_op_de_vierde_decimaal_telt(oplosser: str) -> None:
     kandidaten = [Kandidaat("A", 9900.0, 82.0001, CAPACITEIT, 4), Kandidaat("B", 8000.0, 82.0, CAPACITEIT, 4)]
     rangorde = rangschik(perceel, kandidaten)
     assert [r.inschrijver for r in rangorde] == ["A", "B"] and not any(r.gelijke_stand for r in rangorde)
-    p = _probleem(rangorde + [rangorde[-1].model_copy(update={"inschrijver": "C", "totaal": 10.0})], "vaste_prijs")
+    p = _probleem([*rangorde, rangorde[-1].model_copy(update={"inschrijver": "C", "totaal": 10.0})], "vaste_prijs")
     assert verdeel(p, oplosser).per_leverancier() == {"A": 10, "B": 5}
