@@ -85,6 +85,7 @@ class Perceel(Model):
     plafondprijs: float = 10000.0
     knockout: dict[str, dict[str, Any]] = Field(default_factory=dict)
     gunningscriteria: tuple[Criterium, ...] = ()
+    criteriumweging: Literal["procent", "punten"] = "procent"  # percentages (sum 100) or points
     schaal: Schaal
     prijsmethode: Literal["relatief", "lineair", "fictieve_korting", "vaste_prijs"] = "relatief"
     max_fictieve_korting: float | None = None

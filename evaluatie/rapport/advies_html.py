@@ -18,6 +18,7 @@ from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.waarde import procedure_tekst, regime, waarden
+from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
@@ -370,7 +371,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
                 [
                     ins,
                     c.naam,
-                    Cel(f"{getal(c.weging, 0)}%", c.weging),
+                    Cel(weging_tekst(perceel, c), c.weging),
                     *ind,
                     Cel(f"{getal(r.spreiding, 0)} ({r.spreiding_stappen} st.)", r.spreiding),
                     Cel(getal(r.punten), r.punten, "score"),

@@ -35,6 +35,7 @@ from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gelijkestand import VERDELING_VOLGT, beslist_zin, decimalen_zin
 from evaluatie.rapport.standstill import standstill
+from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel, regels_register
 from evaluatie.toets.uitslag import Toetsresultaat
@@ -345,7 +346,7 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
     rijen, toelichting = [], []
     for c in perceel.gunningscriteria:
         r = _rij(g, inschrijver, code, c.code)
-        rijen.append([c.naam, f"{kort(c.weging)}%", getal(r.punten) if r else "-"])
+        rijen.append([c.naam, weging_tekst(perceel, c), getal(r.punten) if r else "-"])
         mot = motivering(g, r)
         if mot:
             toelichting.append((c.naam, r.punten if r else None, mot))
@@ -384,7 +385,7 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
         rijen.append(
             [
                 c.naam,
-                f"{kort(c.weging)}%",
+                weging_tekst(perceel, c),
                 getal(eigen_r.punten) if eigen_r else "-",
                 *(getal(x.punten) if (x := _rij(g, a.inschrijver, code, c.code)) else "-" for a in anderen),
             ]

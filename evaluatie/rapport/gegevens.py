@@ -12,6 +12,7 @@ from evaluatie.definitie.model import Aanbesteding
 from evaluatie.gunning.uitslag import Gunningsuitslag
 from evaluatie.hashing import sha256_bytes
 from evaluatie.inschrijving.model import Inschrijving
+from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -101,7 +102,7 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         return regels
     regels.append(
         "Gunningscriteria: "
-        + "; ".join(f"{c.naam} ({kort(c.weging)}%)" for c in p.gunningscriteria)
+        + "; ".join(f"{c.naam} ({weging_tekst(p, c)})" for c in p.gunningscriteria)
         + f". Schaal: {p.schaal.beschrijving()}."
     )
     regels.append(

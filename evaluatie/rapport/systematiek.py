@@ -17,6 +17,7 @@ from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.verdeelregeltekst import PRECISIE, VERDEELSTAPPEN, verdeelregel_zinnen
 from evaluatie.rapport.waarde import procedure_tekst
+from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel
 
@@ -101,7 +102,7 @@ def _criteria(d: Document, a: Aanbesteding, p: Perceel) -> None:
     )
     d.tabel(
         ["Criterium", "Weging", "Toelichting"],
-        [[c.naam, f"{kort(c.weging)}%", c.omschrijving or "-"] for c in p.gunningscriteria],
+        [[c.naam, weging_tekst(p, c), c.omschrijving or "-"] for c in p.gunningscriteria],
     )
     d.alinea(
         f"Schaal per criterium: {p.schaal.beschrijving()}. Per criterium telt de consensusscore van het panel; "
