@@ -56,12 +56,12 @@ def haalbaar(p: Verdeelprobleem, limiet: float) -> str:
     prob = pulp.LpProblem("onafhankelijk", pulp.LpMinimize)
     gem = [g for g, d in p.vraag.items() if d > 0]
     x = {
-        (g, s): pulp.LpVariable(f"x_{gi}_{s}", 0, p.vraag[g], cat="Integer")
+        (g, s): prob.add_variable(f"x_{gi}_{s}", 0, p.vraag[g], cat="Integer")
         for gi, g in enumerate(gem)
         for s in range(len(p.leveranciers))
         if geschikt(p, s, g)
     }
-    gebruikt = pulp.LpVariable.dicts("gebruikt", range(len(p.leveranciers)), cat="Binary")
+    gebruikt = {s: prob.add_variable(f"gebruikt_{s}", cat="Binary") for s in range(len(p.leveranciers))}
     for g in gem:
         prob += pulp.lpSum(v for (h, _), v in x.items() if h == g) == p.vraag[g]
     for s in range(len(p.leveranciers)):
@@ -77,7 +77,7 @@ def haalbaar(p: Verdeelprobleem, limiet: float) -> str:
             bedient = []
             for (h, s), v in x.items():
                 if h == g:
-                    z = pulp.LpVariable(f"z_{gem.index(g)}_{s}", cat="Binary")
+                    z = prob.add_variable(f"z_{gem.index(g)}_{s}", cat="Binary")
                     prob += v <= p.vraag[g] * z
                     bedient.append(z)
             prob += pulp.lpSum(bedient) <= r.max_leveranciers_per_gemeente
@@ -87,7 +87,7 @@ def haalbaar(p: Verdeelprobleem, limiet: float) -> str:
             for s in range(len(p.leveranciers)):
                 if (leden[0], s) not in x:
                     continue
-                w = pulp.LpVariable(f"w_{regio.replace(' ', '_')}_{s}", cat="Binary")
+                w = prob.add_variable(f"w_{regio.replace(' ', '_')}_{s}", cat="Binary")
                 for g in leden:
                     prob += x[g, s] >= w
                     prob += x[g, s] <= p.vraag[g] * w

@@ -116,3 +116,32 @@ def test_verschil_op_de_vierde_decimaal_telt(oplosser: str) -> None:
     assert [r.inschrijver for r in rangorde] == ["A", "B"] and not any(r.gelijke_stand for r in rangorde)
     p = _probleem([*rangorde, rangorde[-1].model_copy(update={"inschrijver": "C", "totaal": 10.0})], "vaste_prijs")
     assert verdeel(p, oplosser).per_leverancier() == {"A": 10, "B": 5}
+
+
+def _regel(naam: str, totaal: float, rang: int) -> Rangregel:
+    return Rangregel(
+        inschrijver=naam,
+        kwaliteit=totaal,
+        prijs=9000.0,
+        prijsscore=0.0,
+        totaal=totaal,
+        rang=rang,
+        gelijke_stand=False,
+        beslist_door=None,
+        gunningswaarde=totaal,
+        berekening="",
+    )
+
+
+def test_brief_zegt_wanneer_totalen_pas_na_de_getoonde_decimalen_verschillen() -> None:
+    """82,0049 and 82,0001 both show as 82,00: the letter gives the 4 decimals that decided.
+    82,0049 against 82,0149 show as 82,00 and 82,01: visibly different, no extra sentence."""
+    from evaluatie.rapport.gelijkestand import decimalen_zin
+
+    eigen = _regel("A", 82.0001, 2)
+    assert decimalen_zin(eigen, [_regel("B", 82.0049, 1)]) == (
+        "Uw totaalscore en die van B verschillen pas na de tweede decimaal. Vergeleken wordt op 4 decimalen: "
+        "u 82,0001, B 82,0049."
+    )
+    assert decimalen_zin(_regel("A", 82.0049, 2), [_regel("B", 82.0149, 1)]) is None
+    assert decimalen_zin(eigen, [_regel("B", 82.00012, 1)]) is None  # equal at 4 decimals: a tie, said elsewhere

@@ -234,7 +234,14 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
     if bevestiging:
         raise EvaluatieFout([f"Perceel {p.perceelnaam}: {bevestiging}"])
     enkel = kies(oplosser, per_gemeente_nodig(p))
-    raise EvaluatieFout(diagnose(p, klassen(p), enkel, tijdslimiet))
+    try:
+        meldingen = diagnose(p, klassen(p), enkel, tijdslimiet)
+    except Oplosserfout as e:
+        meldingen = [
+            f"Perceel {p.perceelnaam}: geen verdeling voldoet aan alle regels (bevestigd door HiGHS en CBC); welke "
+            f"regel knelt, kon niet worden vastgesteld: {e.melding()}"
+        ]
+    raise EvaluatieFout(meldingen)
 
 
 _TIJDSLIMIET = (
@@ -248,6 +255,7 @@ def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: flo
     import pulp
 
     from evaluatie.verdeling.diagnose import diagnose, vooraf
+    from evaluatie.verdeling.status import Oplosserfout
 
     oplosser = kies(oplosser, per_gemeente_nodig(p))
     meldingen = vooraf(p)
@@ -269,7 +277,10 @@ def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: flo
     for i, (doel, richting, vastzetten) in enumerate(stappen):
         m.prob.sense = richting
         m.prob.setObjective(doel)
-        uitkomst = _los(m.prob, oplosser, tijdslimiet)
+        try:
+            uitkomst = _los(m.prob, oplosser, tijdslimiet)
+        except Oplosserfout as e:
+            raise EvaluatieFout([f"Perceel {p.perceelnaam}: {e.melding()}"]) from None
         if uitkomst == "onhaalbaar":
             raise EvaluatieFout(diagnose(p, ks, oplosser, tijdslimiet))
         if uitkomst == "tijdslimiet":
