@@ -15,8 +15,8 @@ from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from tests.hulp import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
-import landelijk  # noqa: E402
-import onhaalbaar  # noqa: E402
+import landelijk
+import onhaalbaar
 
 
 def _probleem(**regels) -> Verdeelprobleem:
