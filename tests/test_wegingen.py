@@ -44,7 +44,8 @@ def rapporten(tmp_path_factory: pytest.TempPathFactory) -> Path:
     schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("Z", 9100, 30, 12, 4, "alle")])
     schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 8100, 30, 12, 4, "alle"), ("Z", 8300, 30, 12, 4, "alle")])
     schrijf_beoordelingsformulieren(Werkmap(ws))
-    scores = {("X", c): p for c, p in SCORES.items()} | {("Y", c): 50 for c in SCORES}
+    scores: dict[tuple[str, str], object] = {("X", c): p for c, p in SCORES.items()}
+    scores.update({("Y", c): 50 for c in SCORES})
     for naam in ("ada", "bram"):
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
     for opdracht in (["template", "systematiek"], ["gunning"]):
@@ -58,6 +59,12 @@ def _tekst(pad: Path) -> tuple[str, list]:
     return "\n".join(p.text for p in doc.paragraphs), doc.tables
 
 
+def _zoek(patroon: str, tekst: str) -> re.Match[str]:
+    m = re.search(patroon, tekst)
+    assert m is not None, patroon
+    return m
+
+
 def _getal(s: str) -> float:
     return float(s.replace(".", "").replace(",", "."))
 
@@ -65,7 +72,7 @@ def _getal(s: str) -> float:
 @pytest.mark.parametrize(("perceel", "brief"), [("B1", "x-b1.docx"), ("Z", "x-z.docx")])
 def test_lezer_rekent_de_score_na_tot_op_de_cent(rapporten: Path, perceel: str, brief: str) -> None:
     systematiek, _ = _tekst(rapporten / "gunningssystematiek.docx")
-    maximum = _getal(re.search(r"maximale punten \(([\d.,]+)\)", systematiek).group(1))
+    maximum = _getal(_zoek(r"maximale punten \(([\d.,]+)\)", systematiek).group(1))
     tekst, tabellen = _tekst(rapporten / "rapporten" / "brieven" / brief)
     tabel = next(t for t in tabellen if [c.text for c in t.rows[0].cells][:3] == ["Criterium", "Weging", "Uw score"])
     som = 0.0
@@ -78,10 +85,10 @@ def test_lezer_rekent_de_score_na_tot_op_de_cent(rapporten: Path, perceel: str, 
             assert perceel == "B1" and weging.endswith("%")
             aandeel = _getal(weging[:-1]) / 100
         som += aandeel * _getal(punten) / maximum * 100
-    getoond = _getal(re.search(r"Uw kwaliteitsscore: ([\d.,]+)\.", tekst).group(1))
+    getoond = _getal(_zoek(r"Uw kwaliteitsscore: ([\d.,]+)\.", tekst).group(1))
     assert round(som, 2) == getoond
     # the total: the letter's formula with the shown numbers
-    m = re.search(r"Uw totaalscore: ([\d,]+) x ([\d,]+) \+ ([\d,]+) x ([\d,]+) = ([\d,]+)\.", tekst)
+    m = _zoek(r"Uw totaalscore: ([\d,]+) x ([\d,]+) \+ ([\d,]+) x ([\d,]+) = ([\d,]+)\.", tekst)
     wq, q, wp, ps, totaal = (_getal(x) for x in m.groups())
     assert q == getoond and round(wq * q + wp * ps, 2) == totaal
     if perceel == "Z":  # 50/20/20/20 points: X's quality is 7.250 / 110 = 65,91, not the 72,50 of '50%'

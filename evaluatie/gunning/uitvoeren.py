@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from evaluatie import __version__
@@ -42,7 +42,7 @@ def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvin
 
 
 def leveranciers(
-    prijsmethode: str, rangorde: Sequence[Rangregel], aanbod: dict[str, tuple[int, tuple[str, ...]]]
+    prijsmethode: str, rangorde: Sequence[Rangregel], aanbod: Mapping[str, tuple[int, tuple[str, ...]]]
 ) -> tuple[Leverancier, ...]:
     """The ranking as the allocation sees it: in ranking order, each value the ranking's rounded
     total (so the allocation ties exactly the bids the ranking ties), capacity and gemeenten from `aanbod`."""

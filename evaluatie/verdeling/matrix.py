@@ -11,6 +11,7 @@ same optimum with an absolute gap below 1.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from evaluatie.verdeling import status
@@ -35,7 +36,7 @@ class Lineair:
         self.geheel.append(geheel)
         return len(self.onder) - 1
 
-    def rij(self, termen: list[tuple[int, float]], onder: float = -ONEINDIG, boven: float = ONEINDIG) -> None:
+    def rij(self, termen: Sequence[tuple[int, float]], onder: float = -ONEINDIG, boven: float = ONEINDIG) -> None:
         self.rijen.append(([i for i, _ in termen], [c for _, c in termen], onder, boven))
 
     @property
@@ -79,7 +80,7 @@ class Motor:
         """The last solution, rounded; raises when it is not integral (an LP that was not TU)."""
         raise NotImplementedError
 
-    def voeg_rij_toe(self, termen: list[tuple[int, float]], onder: float, boven: float) -> None:
+    def voeg_rij_toe(self, termen: Sequence[tuple[int, float]], onder: float, boven: float) -> None:
         raise NotImplementedError
 
 
@@ -120,7 +121,9 @@ class HighsMotor(Motor):
             np.zeros(0),
         )
         if lin.rijen:
-            starts, idx, val = [], [], []
+            starts: list[int] = []
+            idx: list[int] = []
+            val: list[float] = []
             for ix, cs, _, _ in lin.rijen:
                 starts.append(len(idx))
                 idx += ix
@@ -182,7 +185,7 @@ class HighsMotor(Motor):
     def waarden(self) -> list[int]:
         return _afgerond(list(self.h.getSolution().col_value))
 
-    def voeg_rij_toe(self, termen: list[tuple[int, float]], onder: float, boven: float) -> None:
+    def voeg_rij_toe(self, termen: Sequence[tuple[int, float]], onder: float, boven: float) -> None:
         np = self._np
         self.h.addRow(
             onder,
@@ -217,7 +220,7 @@ class CbcMotor(Motor):
         for ix, cs, onder, boven in lin.rijen:
             self.voeg_rij_toe(list(zip(ix, cs, strict=True)), onder, boven)
 
-    def voeg_rij_toe(self, termen: list[tuple[int, float]], onder: float, boven: float) -> None:
+    def voeg_rij_toe(self, termen: Sequence[tuple[int, float]], onder: float, boven: float) -> None:
         pulp = self._pulp
         expr = pulp.LpAffineExpression([(self.x[i], c) for i, c in termen])
         self.r += 1

@@ -143,7 +143,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                         + (f" geeft {', '.join(gedwongen)} meer dan zonder die regel" if gedwongen else "")
                         + f"; zonder die regel zou het {meer} krijgen"
                     )
-            elif code == "max_leveranciers_per_gemeente":
+            elif code == "max_leveranciers_per_gemeente" and r.max_leveranciers_per_gemeente is not None:
                 vol = [
                     g
                     for g in eigen
@@ -155,10 +155,10 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
                 tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {meer} krijgen"
             elif code == "max_leveranciers":
-                actief = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
+                gekozen = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
                 tekst = (
                     f"het maximum van {r.max_leveranciers} leveranciers voor het perceel is bereikt met "
-                    f"{', '.join(actief)}; zonder die regel zou het {meer} krijgen"
+                    f"{', '.join(gekozen)}; zonder die regel zou het {meer} krijgen"
                 )
             elif code == "min_leveranciers":
                 extra = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and ander.get(x.naam, 0) == 0]
@@ -211,7 +211,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
                 "het allemaal",
             )
         ]
-    anderen = {}
+    anderen: dict[str, int] = {}
     for t in v.toewijzing:
         if t.gemeente in eigen and t.inschrijver != s.naam:
             anderen[t.inschrijver] = anderen.get(t.inschrijver, 0) + t.aantal

@@ -70,7 +70,7 @@ def gegunde_leveranciers(award, code: str) -> list[str]:
     if award.invoer.aanbesteding.procedure != "gunning":
         return []
     p = award.uitslag.percelen[code]
-    per = {}
+    per: dict[str, int] = {}
     for t in p.toewijzing:
         per[t.inschrijver] = per.get(t.inschrijver, 0) + t.aantal
     return [r.inschrijver for r in p.rangorde if per.get(r.inschrijver, 0) > 0]
