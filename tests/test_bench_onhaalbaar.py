@@ -5,6 +5,7 @@ every engine with equal stage values."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import pytest
@@ -15,8 +16,8 @@ from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from tests.hulp import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
-import landelijk
-import onhaalbaar
+landelijk = importlib.import_module("landelijk")  # bench scripts are not a package
+onhaalbaar = importlib.import_module("onhaalbaar")
 
 
 def _probleem(**regels) -> Verdeelprobleem:

@@ -27,9 +27,9 @@ def test_een_beoordelaar_weglaten_rekent_niet_met_nullen(tmp_path: Path) -> None
     schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 8000, 20, 12, 4, "alle")])
     schrijf_beoordelingsformulieren(Werkmap(ws))
-    vul_beoordeling(
-        ws / "beoordelingen" / "ada.xlsx", {("X", c): 100 for c in CRITERIA} | {("Y", c): 50 for c in CRITERIA}
-    )
+    scores: dict[tuple[str, str], object] = {("X", c): 100 for c in CRITERIA}
+    scores.update({("Y", c): 50 for c in CRITERIA})
+    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", scores)
     r = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100", "--volledig"])
     assert r.exit_code == 0, r.output
     tekst = " ".join(r.output.split())
