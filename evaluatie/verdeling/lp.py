@@ -150,19 +150,27 @@ class _Model:
                     b = self.slack[f"budget:{ci}"] = self.prob.add_variable(f"overschrijding_{ci}", 0)
                     termen.append((b, -1))
                 self.prob += pulp.LpAffineExpression(termen) <= round(p.budget[g] * CENTEN), f"budget_{ci}"
-        self.waarde = pulp.LpAffineExpression(
-            [(v, punten(self.p.leveranciers[si].waarde)) for (ci, si), v in self.x.items()]
-        )
-        self.kosten = pulp.LpAffineExpression(
-            [(v, round(self.p.leveranciers[si].prijs * CENTEN)) for (ci, si), v in self.x.items()]
-        )
-        self.rangvoorkeur = pulp.LpAffineExpression(
-            [(v, len(p.leveranciers) - self.p.leveranciers[si].rang) for (ci, si), v in self.x.items()]
+        # Each objective less every class's smallest coefficient (see Opbouw.verschoven): the same
+        # optimum, and a fixed stage row a solver's tolerance cannot break. `elastisch` models relax
+        # demand, so they keep the plain coefficients (they are never fixed as rows).
+        self.waarde = self._verschoven({k: punten(self.p.leveranciers[k[1]].waarde) for k in self.x}, elastisch)
+        self.kosten = self._verschoven({k: round(self.p.leveranciers[k[1]].prijs * CENTEN) for k in self.x}, elastisch)
+        self.rangvoorkeur = self._verschoven(
+            {k: len(p.leveranciers) - self.p.leveranciers[k[1]].rang for k in self.x}, elastisch
         )
         n, m = len(ks), len(p.leveranciers)
         self.volgorde = pulp.LpAffineExpression(
             [(v, (m - self.p.leveranciers[si].rang) * (n - ci) ** 2) for (ci, si), v in self.x.items()]
         )
+
+    def _verschoven(self, coef: dict[tuple[int, int], int], elastisch: bool):
+        import pulp
+
+        laagste: dict[int, int] = {}
+        if not elastisch:
+            for (ci, _), c in coef.items():
+                laagste[ci] = min(laagste.get(ci, c), c)
+        return pulp.LpAffineExpression([(self.x[k], c - laagste.get(k[0], 0)) for k, c in coef.items()])
 
     def zet_volumes_vast(self) -> None:
         """Fix every supplier's total at its current value: what is left is which gemeenten it serves."""
