@@ -123,15 +123,15 @@ def test_gelijke_stand_beslist_ook_het_volume_en_beide_brieven_zeggen_het(rappor
         volume[t["inschrijver"]] = volume.get(t["inschrijver"], 0) + t["aantal"]
     assert volume["Taalhuis Noord B.V."] >= volume["Inburgerwijs"]
     assert (volume["Taalhuis Noord B.V."], volume["Inburgerwijs"]) == (20, 12)
-    volgt = (
-        "Dezelfde volgorde geldt in de verdeling: bij gelijke totaalscore krijgt de hoger gerangschikte inschrijving "
-        "eerst inburgeraars; de prijs beslist daar niet."
+    volgt = (  # PVT is fictieve_korting: it ranks on the fictitious price, there is no total score
+        "Dezelfde volgorde geldt in de verdeling: bij gelijke fictieve prijs krijgt de hoger gerangschikte "
+        "inschrijving eerst inburgeraars; de prijs beslist daar niet."
     )
     for brief, wie, positie in (
         ("taalhuis-noord-b-v-pvt.docx", "Inburgerwijs", "dus gaat u voor."),
         ("inburgerwijs-pvt.docx", "Taalhuis Noord B.V.", "dus gaat Taalhuis Noord B.V. voor."),
     ):
         tekst = " ".join(a.text for a in Document(str(rapporten / "brieven" / brief)).paragraphs)
-        assert f"Uw totaalscore was gelijk aan die van {wie}." in tekst, brief
+        assert f"Uw fictieve prijs was gelijk aan die van {wie.removesuffix('.')}. De beslisregel" in tekst, brief
         assert "De beslisregel bij gelijke stand van de aanbesteding (de hoogste kwaliteitsscore) heeft de " in tekst
         assert positie in tekst and volgt in tekst, brief

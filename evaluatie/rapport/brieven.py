@@ -33,7 +33,7 @@ from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
-from evaluatie.rapport.gelijkestand import VERDELING_VOLGT, beslist_zin, decimalen_zin
+from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, verdeling_volgt
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, euro, getal, kort
@@ -361,6 +361,11 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
             d.opsomming(mot)
 
 
+def _gelijk_op(g: Rapportgegevens, code: str) -> str:
+    """What the lot ranks on, for the tie sentences: fictieve_korting has no total score."""
+    return "fictieve prijs" if g.aanbesteding.percelen[code].prijsmethode == "fictieve_korting" else "totaalscore"
+
+
 def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, p: Perceeluitslag) -> None:
     """Compare with the lowest-ranked awarded bidder (the one to beat), also naming the highest."""
     perceel = g.aanbesteding.percelen[code]
@@ -586,7 +591,8 @@ def _beslissing_gunning(
         anderen = [r.inschrijver for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
         d.alinea(
             f"Uw inschrijving en die van {', '.join(anderen)} hadden precies dezelfde totaalscore, en geen "
-            f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. {VERDELING_VOLGT}"
+            f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
+            + verdeling_volgt(_gelijk_op(g, code))
         )
     elif rang.gelijke_stand:
         anderen = [r.inschrijver for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
@@ -595,7 +601,7 @@ def _beslissing_gunning(
             "verdeling niet; daarom is geen loting gehouden."
         )
     elif rang.beslist_door:
-        d.alinea(beslist_zin(p.rangorde, rang))
+        d.alinea(beslist_zin(p.rangorde, rang, _gelijk_op(g, code)))
     if uitkomst == "gegund":
         _voorbehoud(d, g)
     d.kop("Uw beoordeling")

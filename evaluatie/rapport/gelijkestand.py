@@ -14,10 +14,19 @@ from evaluatie.prijs.precisie import DECIMALEN, afgerond, punten
 from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel
 from evaluatie.tekst import getal
 
-VERDELING_VOLGT = (
-    "Dezelfde volgorde geldt in de verdeling: bij gelijke totaalscore krijgt de hoger gerangschikte inschrijving "
-    "eerst inburgeraars; de prijs beslist daar niet."
-)
+
+def verdeling_volgt(wat: str = "totaalscore") -> str:
+    """`wat`: what the method ranks on ('totaalscore', or 'fictieve prijs' under fictieve_korting)."""
+    return (
+        f"Dezelfde volgorde geldt in de verdeling: bij gelijke {wat} krijgt de hoger gerangschikte inschrijving "
+        "eerst inburgeraars; de prijs beslist daar niet."
+    )
+
+
+def _namen(namen: Sequence[str]) -> str:
+    """Names joined, without a doubled full stop after a name like 'B.V.' at the end of a sentence."""
+    tekst = ", ".join(namen)
+    return tekst[:-1] if tekst.endswith(".") else tekst
 
 
 def gelijk_aan(rangorde: Sequence[Rangregel], eigen: Rangregel) -> list[Rangregel]:
@@ -25,7 +34,7 @@ def gelijk_aan(rangorde: Sequence[Rangregel], eigen: Rangregel) -> list[Rangrege
     return [r for r in rangorde if r.inschrijver != eigen.inschrijver and punten(r.totaal) == punten(eigen.totaal)]
 
 
-def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel) -> str:
+def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel, wat: str = "totaalscore") -> str:
     """For a bid whose equal total was settled by a tie-break rule (winner and loser alike)."""
     anderen = gelijk_aan(rangorde, eigen)
     groep = sorted([eigen, *anderen], key=lambda r: r.rang)
@@ -33,9 +42,9 @@ def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel) -> str:
     volgorde = ", ".join(f"{r.inschrijver} ({r.rang}e)" for r in groep)
     positie = "gaat u voor" if groep[0].inschrijver == eigen.inschrijver else f"gaat {groep[0].inschrijver} voor"
     return (
-        f"Uw totaalscore was gelijk aan die van {', '.join(r.inschrijver for r in anderen) or 'een andere inschrijver'}"
-        f". De beslisregel bij gelijke stand van de aanbesteding ({regel}) heeft de volgorde bepaald: {volgorde}; "
-        f"dus {positie}. {VERDELING_VOLGT}"
+        f"Uw {wat} was gelijk aan die van {_namen([r.inschrijver for r in anderen]) or 'een andere inschrijver'}. "
+        f"De beslisregel bij gelijke stand van de aanbesteding ({regel}) heeft de volgorde bepaald: {volgorde}; "
+        f"dus {positie}. {verdeling_volgt(wat)}"
     )
 
 
