@@ -87,7 +87,7 @@ def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4) -> tuple[list[int], li
     waarden: list[int] | None = None
     behaald = []
     for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:stappen], start=1):
-        verschoven, constante = o.verschoven(doel)  # same optimum, a row a solver's tolerance cannot break
+        verschoven, constante = o.verschoven(doel)  # same optimum, a smaller fixed row (see Opbouw.verschoven)
         waarden = _los(m, verschoven, maximaliseer, waarden)
         v = doelwaarde(doel, waarden)
         behaald.append(v)
