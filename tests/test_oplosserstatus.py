@@ -134,3 +134,26 @@ def test_onbevestigde_onhaalbaarheid_wordt_niet_gemeld(monkeypatch: pytest.Monke
         "Verhoog --tijdslimiet"
     ]
     assert bevestiging.andere_engines("auto") == ("highs", "cbc")
+
+
+def test_auto_neemt_bij_een_vastgelopen_motor_de_andere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled CBC aborted (PulpSolverError) on the national seed 6, per_subregio, Z. Under 'auto'
+    HiGHS then proves the optimum and is named; with '--solver cbc' the user is told what happened."""
+    from evaluatie.verdeling import pad
+
+    echt = pad.verdeel_exact
+
+    def cbc_loopt_vast(p, oplosser, tijdslimiet, pad_=None):
+        if oplosser in ("auto", "cbc"):
+            raise status.Oplosserfout("CBC", "PulpSolverError", status.CBC_VASTGELOPEN)
+        return echt(p, oplosser, tijdslimiet)
+
+    monkeypatch.setattr(pad, "verdeel_exact", cbc_loopt_vast)
+    v = verdeel(_probleem(), "auto")
+    assert v.per_leverancier() == {"S1": 20} and v.solver == "highs"
+    with pytest.raises(EvaluatieFout) as e:
+        verdeel(_probleem(), "cbc")
+    assert e.value.meldingen == [
+        "Perceel B1-route: de oplosser CBC eindigde met status PulpSolverError: CBC liep vast of schreef geen "
+        "uitkomst (PulpSolverError); de verdeling is niet berekend (dit zegt niets over de verdeelregels)"
+    ]

@@ -234,7 +234,9 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
     except Tijdslimiet:
         raise EvaluatieFout([_TIJDSLIMIET.format(perceel=p.perceelnaam)]) from None
     except Oplosserfout as e:
-        raise EvaluatieFout([f"Perceel {p.perceelnaam}: {e.melding()}"]) from None
+        if oplosser != "auto":  # the user chose this engine: say what happened to it
+            raise EvaluatieFout([f"Perceel {p.perceelnaam}: {e.melding()}"]) from None
+        return _andere_motor(p, e, tijdslimiet)
     # 'Infeasible' is a claim about the tender's rules: it stands only when an independent engine agrees.
     bevestiging = bevestig_onhaalbaar(p, oplosser, tijdslimiet)
     if isinstance(bevestiging, Verdeling):
@@ -250,6 +252,31 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
             f"regel knelt, kon niet worden vastgesteld: {e.melding()}"
         ]
     raise EvaluatieFout(meldingen)
+
+
+def _andere_motor(p: Verdeelprobleem, fout, tijdslimiet: float | None) -> Verdeling:
+    """'auto' picked the engine that failed (e.g. the bundled CBC 2.10.3 aborting in its Gomory cut
+    generator on bench/landelijk.py --zaad 6, per_subregio, Z): the other engine alone may still
+    prove the optimum, and is then named in the advies as the engine used. If it fails too, both
+    failures are said; never a verdict on the rules."""
+    from evaluatie.verdeling.pad import Onhaalbaar, Tijdslimiet, verdeel_exact
+    from evaluatie.verdeling.status import Oplosserfout
+
+    ander = "highs" if fout.oplosser == "CBC" else "cbc"
+    try:
+        return verdeel_exact(p, ander, tijdslimiet)
+    except (Onhaalbaar, Tijdslimiet, Oplosserfout) as e:
+        waarom = (
+            e.melding()
+            if isinstance(e, Oplosserfout)
+            else ("onhaalbaar" if isinstance(e, Onhaalbaar) else "tijdslimiet")
+        )
+        raise EvaluatieFout(
+            [
+                f"Perceel {p.perceelnaam}: {fout.melding()}; ook {ander} gaf geen bewezen optimum ({waarom}), dus "
+                "is de verdeling niet berekend"
+            ]
+        ) from None
 
 
 _TIJDSLIMIET = (
