@@ -27,8 +27,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from landelijk import AANDEEL, REGELSETS, probleem, regelset
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
+from evaluatie.verdeling.verdelen import verdeel
 
 
 def geschikt(p: Verdeelprobleem, s_index: int, g: str) -> bool:

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from evaluatie.definitie.model import Verdeelregels
-from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.verdelen import verdeel
 from tests.hulp import REPO
 
 sys.path.insert(0, str(REPO / "bench"))

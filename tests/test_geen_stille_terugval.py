@@ -11,8 +11,8 @@ from evaluatie.cli import main
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.verdelen import verdeel
 from evaluatie.verdeling.verklaring import verklaar
 from evaluatie.werkmap import Werkmap
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling

@@ -43,9 +43,9 @@ GEVALLEN = [
      "Inburgerwijs krijgt 13 van zijn capaciteit 15: het minimale volume van 10 per leverancier geeft "
      "Spreektaal meer dan zonder die regel; zonder die regel zou het 15 krijgen"),
     ("gelijke_waarde_betere_rang", "PVT", "Inburgerwijs", "inburgerwijs-pvt.docx",
-     "Inburgerwijs krijgt 12 van zijn capaciteit 20: Taalhuis Noord B.V. heeft dezelfde totaalscore en gaat voor "
-     "door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore); bij gelijke totaalscore krijgt de hoger "
-     "gerangschikte inschrijving eerst inburgeraars"),
+     "Inburgerwijs krijgt 12 van zijn capaciteit 20: Taalhuis Noord B.V. heeft dezelfde fictieve prijs en gaat "
+     "voor door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore); bij gelijke fictieve prijs krijgt de "
+     "hoger gerangschikte inschrijving eerst inburgeraars"),
     ("geen_vraag", "PVT", "Kompas Oost", "kompas-oost-pvt.docx",
      f"Kompas Oost krijgt 12 van zijn capaciteit 20: de gemeenten die het bedient ({OOST}) hebben samen 12 "
      "inburgeraars, en die krijgt het allemaal"),

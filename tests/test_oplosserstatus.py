@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from evaluatie.cli import main
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling import bevestiging, matrix, status
-from evaluatie.verdeling.lp import verdeel
+from evaluatie.verdeling import bevestiging, matrix, status, verdelen
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from evaluatie.verdeling.pad import Onhaalbaar
+from evaluatie.verdeling.verdelen import verdeel
 
 LEIDEND = {"kOptimal": "optimaal", "kInfeasible": "onhaalbaar", "kUnboundedOrInfeasible": "onhaalbaar"}
 ONWAAR = ("niet te verenigen", "onhaalbaar", "geen verdeling voldoet")
@@ -114,6 +114,7 @@ def test_onhaalbaar_van_een_motor_wordt_door_de_andere_overgenomen(monkeypatch: 
         return echt(p, oplosser, tijdslimiet)
 
     monkeypatch.setattr(pad, "verdeel_exact", cbc_faalt)
+    monkeypatch.setattr(verdelen, "verdeel_exact", cbc_faalt)
     v = verdeel(_probleem(), "cbc")
     assert v.per_leverancier() == {"S1": 20} and v.solver == "highs"
 
@@ -126,6 +127,7 @@ def test_onbevestigde_onhaalbaarheid_wordt_niet_gemeld(monkeypatch: pytest.Monke
         raise Onhaalbaar if oplosser == "highs" else pad.Tijdslimiet
 
     monkeypatch.setattr(pad, "verdeel_exact", verdeel_exact)
+    monkeypatch.setattr(verdelen, "verdeel_exact", verdeel_exact)
     with pytest.raises(EvaluatieFout) as e:
         verdeel(_probleem(), "highs", 5.0)
     assert e.value.meldingen == [
@@ -149,6 +151,7 @@ def test_auto_neemt_bij_een_vastgelopen_motor_de_andere(monkeypatch: pytest.Monk
         return echt(p, oplosser, tijdslimiet)
 
     monkeypatch.setattr(pad, "verdeel_exact", cbc_loopt_vast)
+    monkeypatch.setattr(verdelen, "verdeel_exact", cbc_loopt_vast)
     v = verdeel(_probleem(), "auto")
     assert v.per_leverancier() == {"S1": 20} and v.solver == "highs"
     with pytest.raises(EvaluatieFout) as e:

@@ -13,8 +13,8 @@ from evaluatie.gunning.uitvoeren import gelijke_standen, leveranciers
 from evaluatie.prijs.basis import Kandidaat
 from evaluatie.prijs.precisie import SCHAAL, punten, punten_vector
 from evaluatie.prijs.rangorde import Rangregel, rangschik
-from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Verdeelprobleem
+from evaluatie.verdeling.verdelen import verdeel
 from tests.test_eigenschappen import _perceel
 
 INSTELLINGEN = settings(max_examples=60, deadline=None, derandomize=True)

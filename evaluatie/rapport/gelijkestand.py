@@ -48,14 +48,13 @@ def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel, wat: str = "tot
     )
 
 
-def decimalen_zin(eigen: Rangregel, anderen: Sequence[Rangregel], in_euro: bool = False) -> str | None:
+def decimalen_zin(eigen: Rangregel, anderen: Sequence[Rangregel], wat: str = "totaalscore") -> str | None:
     """When a shown total (2 decimals) equals the recipient's but the compared total (4) does not."""
     gelijk_getoond = [
         a for a in anderen if round(a.totaal, 2) == round(eigen.totaal, 2) and punten(a.totaal) != punten(eigen.totaal)
     ]
     if not gelijk_getoond:
         return None
-    wat = "fictieve prijs" if in_euro else "totaalscore"
     delen = ", ".join(f"{a.inschrijver} {getal(afgerond(a.totaal), DECIMALEN)}" for a in gelijk_getoond)
     return (
         f"Uw {wat} en die van {', '.join(a.inschrijver for a in gelijk_getoond)} verschillen pas na de tweede "

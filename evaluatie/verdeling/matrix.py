@@ -1,7 +1,7 @@
 """A mixed-integer programme in plain arrays, and the two engines that solve it lexicographically.
 
 Every step of the allocation (relaxation, transportation LP, stage-4 MIP, full model) is built
-once as a `Lineair` and handed to a `Motor`: HiGHS through highspy directly (no PuLP layer, so
+once as a `Programma` and handed to a `Motor`: HiGHS through highspy directly (no PuLP layer, so
 building a 10,000-column model costs milliseconds and each stage's solution is passed on as the
 MIP start of the next) or PuLP's bundled CBC. Objectives are integer vectors over integer
 variables and are fixed at their exact integer value between stages, so both engines prove the
@@ -22,7 +22,7 @@ ONEINDIG = float("inf")
 
 
 @dataclass
-class Lineair:
+class Programma:
     """Columns with bounds and integrality; rows as (indexes, coefficients, lower, upper)."""
 
     onder: list[float] = field(default_factory=list)
@@ -94,7 +94,7 @@ def _afgerond(ruw) -> list[int]:
 class HighsMotor(Motor):
     naam = "highs"
 
-    def __init__(self, lin: Lineair, tijdslimiet: float | None):
+    def __init__(self, lin: Programma, tijdslimiet: float | None):
         import highspy
         import numpy as np
 
@@ -201,7 +201,7 @@ class CbcMotor(Motor):
 
     naam = "cbc"
 
-    def __init__(self, lin: Lineair, tijdslimiet: float | None):
+    def __init__(self, lin: Programma, tijdslimiet: float | None):
         import pulp
 
         self._pulp = pulp
@@ -242,7 +242,7 @@ class CbcMotor(Motor):
         return _afgerond([v.varValue or 0.0 for v in self.x])
 
 
-def motor(naam: str, lin: Lineair, tijdslimiet: float | None) -> Motor:
+def motor(naam: str, lin: Programma, tijdslimiet: float | None) -> Motor:
     if naam == "highs":
         return HighsMotor(lin, tijdslimiet)
     if naam == "cbc":

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.prijs.precisie import punten
 from evaluatie.prijs.rangorde import voorrang_tekst
-from evaluatie.verdeling.lp import geschikt
+from evaluatie.verdeling.klassen import geschikt
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
 Oplosser = Callable[[Verdeelprobleem], Verdeling]
@@ -148,17 +148,17 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     g
                     for g in eigen
                     if s.naam not in per_gemeente.get(g, {})
-                    and len(per_gemeente.get(g, {})) >= r.max_leveranciers_per_gemeente
+                    and len(per_gemeente.get(g, {})) >= (r.max_leveranciers_per_gemeente or 0)
                 ]
                 k = r.max_leveranciers_per_gemeente
                 waar = f"in {', '.join(vol)}" if vol else "in zijn gemeenten"
                 actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
                 tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {meer} krijgen"
             elif code == "max_leveranciers":
-                gekozen = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
+                actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
                 tekst = (
                     f"het maximum van {r.max_leveranciers} leveranciers voor het perceel is bereikt met "
-                    f"{', '.join(gekozen)}; zonder die regel zou het {meer} krijgen"
+                    f"{', '.join(actieve)}; zonder die regel zou het {meer} krijgen"
                 )
             elif code == "min_leveranciers":
                 extra = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and ander.get(x.naam, 0) == 0]
@@ -224,7 +224,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         delen.append(
             (
                 "beter_gerangschikt",
-                "de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met een hogere totaalscore ("
+                f"de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met {p.voorrang} ("
                 + ", ".join(f"{x}: {anderen[x]}" for x in hoger)
                 + ")",
             )
@@ -234,8 +234,8 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         delen.append(
             (
                 "gelijke_waarde_betere_rang",
-                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde totaalscore en "
-                f"{'gaat' if len(rang) == 1 else 'gaan'} voor {waarom}; bij gelijke totaalscore krijgt de hoger "
+                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde {p.maatstaf} en "
+                f"{'gaat' if len(rang) == 1 else 'gaan'} voor {waarom}; bij gelijke {p.maatstaf} krijgt de hoger "
                 "gerangschikte inschrijving eerst inburgeraars",
             )
         )
@@ -245,7 +245,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
 def bindende_regels(p: Verdeelprobleem, v: Verdeling, los: Oplosser | None = None) -> list[str]:
     """The explanations as sentences (the form gunning.json and the advies carry)."""
     if los is None:
-        from evaluatie.verdeling.lp import verdeel
+        from evaluatie.verdeling.verdelen import verdeel
 
         los = verdeel
     return [x.zin for x in verklaar(p, v, los)]

@@ -79,7 +79,7 @@ def gegunde_leveranciers(award, code: str) -> list[str]:
 def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsmarge:
     """One supplier's capacity margin (see capaciteitsmarges); independent of the others."""
     from evaluatie.gunning.uitvoeren import verdeelprobleem
-    from evaluatie.verdeling.lp import verdeel
+    from evaluatie.verdeling.verdelen import verdeel
 
     p = award.uitslag.percelen[code]
     probleem = verdeelprobleem(award.invoer.aanbesteding, code, p.rangorde, award.invoer.inschrijvingen)
