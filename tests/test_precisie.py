@@ -145,3 +145,12 @@ def test_brief_zegt_wanneer_totalen_pas_na_de_getoonde_decimalen_verschillen() -
     )
     assert decimalen_zin(_regel("A", 82.0049, 2), [_regel("B", 82.0149, 1)]) is None
     assert decimalen_zin(eigen, [_regel("B", 82.00012, 1)]) is None  # equal at 4 decimals: a tie, said elsewhere
+
+
+def test_advies_toont_genoeg_decimalen() -> None:
+    """The advies table shows 4 decimals exactly when two different compared totals look equal at 2."""
+    from evaluatie.rapport.gelijkestand import decimalen_nodig
+
+    assert decimalen_nodig([_regel("A", 82.0049, 1), _regel("B", 82.0001, 2)]) == 4
+    assert decimalen_nodig([_regel("A", 82.0149, 1), _regel("B", 82.0001, 2)]) == 2
+    assert decimalen_nodig([_regel("A", 82.00001, 1), _regel("B", 82.0, 1)]) == 2  # a tie: equal at 4 too

@@ -61,3 +61,11 @@ def decimalen_zin(eigen: Rangregel, anderen: Sequence[Rangregel], wat: str = "to
         f"decimaal. Vergeleken wordt op {DECIMALEN} decimalen: u {getal(afgerond(eigen.totaal), DECIMALEN)}, "
         f"{delen}."
     )
+
+
+def decimalen_nodig(rangorde: Sequence[Rangregel]) -> int:
+    """2, or the 4 of the compared precision when two different totals would look equal at 2."""
+    getoond: dict[float, set[int]] = {}
+    for r in rangorde:
+        getoond.setdefault(round(r.totaal, 2), set()).add(punten(r.totaal))
+    return DECIMALEN if any(len(v) > 1 for v in getoond.values()) else 2
