@@ -61,8 +61,8 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         raise InvoerFout(e.fouten + koppen_fouten(aanbesteding, werkmap.beoordelingen)) from None
     notities += map_inhoud(werkmap.beoordelingen).notities
     bestanden = [Invoerbestand(bestand="aanbesteding.yaml", sha256=sha256_bestand(werkmap.aanbesteding))]
-    if aanbesteding.criteriaset:
-        setpad = zoek_criteriaset(aanbesteding.criteriaset, werkmap.root)
+    for setnaam in aanbesteding.criteriasets:
+        setpad = zoek_criteriaset(setnaam, werkmap.root)
         if setpad is not None:
             bestanden.append(Invoerbestand(bestand=f"criteria/{setpad.name}", sha256=sha256_bestand(setpad)))
     bestanden += [
@@ -152,7 +152,13 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
         formulieren, consensus = _alleen_te_beoordelen(invoer, rijen, formulieren, consensus)
     panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder)
     toets_na = toets_werkmap(invoer, panel.kwaliteit_plat())
-    bestanden = [Invoerbestand(bestand=f"beoordelingen/{f.bestand}", sha256=f.sha256) for f in formulieren]
+    from evaluatie.beoordeling.aanduiding import aanduidingen
+
+    labels = aanduidingen(invoer.aanbesteding.beoordelaars, [f.beoordelaar for f in formulieren])
+    bestanden = [
+        Invoerbestand(bestand=f"beoordelingen/{f.bestand}", sha256=f.sha256, aanduiding=labels[f.beoordelaar])
+        for f in formulieren
+    ]
     if consensus is not None:
         bestanden.append(Invoerbestand(bestand=f"beoordelingen/{consensus.bestand}", sha256=consensus.sha256))
     return Beoordeling(

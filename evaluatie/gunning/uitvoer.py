@@ -64,7 +64,10 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
         "evaluatie_versie": u.versie,
         "solver": u.solver,
         "percelen": percelen,
-        "invoer": [b.model_dump() for b in u.invoer],
+        # reviewer forms by their label only: the file name carries the reviewer's own name
+        "invoer": [
+            {"bestand": b.aanduiding, "sha256": b.sha256} if b.aanduiding else b.model_dump() for b in u.invoer
+        ],
     }
 
 

@@ -152,7 +152,7 @@ def beoordeel_perceel(
         return verdeel(p, oplosser, tijdslimiet)
 
     standen: tuple[Gelijkestand, ...] = ()
-    if aanbesteding.procedure == "toelating":
+    if perceel.procedure == "toelating":
         verdeling: Verdeling = verwachte_verdeling(probleem)
         verklaringen = []
     else:
@@ -190,7 +190,7 @@ def beoordeel_perceel(
     return Perceeluitslag(
         code=code,
         naam=perceel.naam,
-        procedure=aanbesteding.procedure,
+        procedure=perceel.procedure,
         prijsmethode=perceel.prijsmethode,
         formule=methode(perceel.prijsmethode).formule,
         weging_kwaliteit=perceel.weging.kwaliteit,

@@ -17,6 +17,7 @@ from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgor
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
+from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.waarde import procedure_tekst, regime, waarden
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
@@ -25,6 +26,7 @@ from evaluatie.verdeling.pad import beschrijving
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
 MAX_NAMEN_AFGEWEZEN = 10  # rejected or excluded bidders named in the advice sentence; beyond, a count
 INTERN_ZEKERHEID = "rapporten/intern/zekerheid.html"
+INTERN_BETROUWBAARHEID = "rapporten/intern/betrouwbaarheid.html"
 
 
 _RAND = 'font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7.5pt;'
@@ -63,11 +65,7 @@ def advies_html(g: Rapportgegevens) -> str:
         _abnormaal(g),
         "<h2>5. Opschortende termijn</h2>",
         _standstill(g),
-        "<h2>6. Zekerheid van de uitkomst</h2>",
-        "<p>Hoe gevoelig de uitkomst is voor een enkele beoordelaar, voor kleine verschillen in de scores en "
-        "voor de capaciteit, is onderzocht in een afzonderlijk, intern stuk "
-        f"(<code>{e(INTERN_ZEKERHEID)}</code>). Dat stuk is bedoeld voor de penvoerder en is geen onderdeel "
-        "van dit advies of van de motivering aan de inschrijvers.</p>",
+        _zekerheid(g),
         "<h2>Bijlagen</h2>",
         "<ol>"
         + "".join(f"<li>Perceel {e(g.uitslag.percelen[c].naam)}</li>" for c in codes)
@@ -84,6 +82,25 @@ def advies_html(g: Rapportgegevens) -> str:
     return pagina(f"Gunningsadvies {a.naam}", "\n".join(delen), extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
 
 
+def _zekerheid(g: Rapportgegevens) -> str:
+    """Section 6 only where someone is chosen: an open house admits everyone who qualifies, so there is
+    no outcome whose certainty could be in doubt."""
+    if all(p.procedure == "toelating" for p in g.uitslag.percelen.values()):
+        return ""
+    return (
+        "<h2>6. Zekerheid van de uitkomst</h2>"
+        "<p>Hoe gevoelig de uitkomst is voor een enkele beoordelaar, voor kleine verschillen in de scores en "
+        "voor de capaciteit, is onderzocht in een afzonderlijk, intern stuk "
+        f"(<code>{e(INTERN_ZEKERHEID)}</code>). Dat stuk is bedoeld voor de penvoerder en is geen onderdeel "
+        "van dit advies of van de motivering aan de inschrijvers.</p>"
+    )
+
+
+def _punt(zin: str) -> str:
+    """End a sentence with one full stop: 'Taalhuis De Brug B.V.' stays as it is, never 'B.V..'."""
+    return zin if zin.endswith(".") else zin + "."
+
+
 def _kenmerken(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     lt = a.looptijd
@@ -98,7 +115,8 @@ def _kenmerken(g: Rapportgegevens) -> str:
         ["Publicatie", datum(a.data.publicatie)],
         ["Sluiting inschrijving", datum(a.data.sluiting)],
         ["Peildatum keurmerk", datum(a.data.keurmerk_peildatum)],
-        ["Voorgenomen gunning", datum(a.data.gunning)],
+        [{"gunning": "Voorgenomen gunning", "toelating": "Voorgenomen toelating"}.get(
+            "".join(a.procedures()), "Voorgenomen gunning en toelating"), datum(a.data.gunning)],
         ["Looptijd", looptijd],
         ["Percelen in dit advies", ", ".join(p.naam for p in g.uitslag.percelen.values())],
     ]
@@ -137,9 +155,9 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     uitgesloten = [x.inschrijver for x in p.uitgesloten]
     if p.procedure == "toelating":
         toegelaten = sorted(r.inschrijver for r in p.rangorde)
-        zin = f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}."
+        zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
         if uitgesloten:
-            zin += f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}."
+            zin += _punt(f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}")
         return zin
     if p.loting_nodig:
         standen = "; ".join(
@@ -171,8 +189,8 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     if uitsluiten:
         onderdelen.append(f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond")
     if len(onderdelen) > 1:
-        return "Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1] + "."
-    return "Wij adviseren " + onderdelen[0] + "."
+        return _punt("Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1])
+    return _punt("Wij adviseren " + onderdelen[0])
 
 
 def _namen_of_aantal(namen: list[str]) -> str:
@@ -188,11 +206,12 @@ def _advies(g: Rapportgegevens) -> str:
 
 def _samenvatting(g: Rapportgegevens) -> str:
     rijen = []
-    toelating = g.aanbesteding.procedure == "toelating"
+    procedures = {p.procedure for p in g.uitslag.percelen.values()}
+    toelating = procedures == {"toelating"}
     for p in g.uitslag.percelen.values():
         kosten = sum(b.kosten for b in p.budgetten)
         budget = sum(b.budget for b in p.budgetten)
-        if toelating:
+        if p.procedure == "toelating":
             wie = ", ".join(sorted(r.inschrijver for r in p.rangorde))
         else:
             wie = "; ".join(
@@ -212,11 +231,11 @@ def _samenvatting(g: Rapportgegevens) -> str:
         )
     kop = [
         "Perceel",
-        "Toegelaten" if toelating else "Gegund (inburgeraars per jaar)",
+        "Toegelaten" if toelating else "Gegund (inburgeraars per jaar)" if len(procedures) == 1 else "Gegund of toegelaten",
         "Inschrijvingen",
         "Volume per jaar",
         "Verwachte kosten per jaar" if toelating else "Kosten per jaar",
-        "Budget per jaar",
+        budget_kop([b for p in g.uitslag.percelen.values() for b in p.budgetten]) + " per jaar",
     ]
     return tabel(kop, rijen, getal_kolommen=(2, 3, 4, 5))
 
@@ -430,24 +449,20 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             )
             + "</ul>"
         )
-    alfa = []
-    for b in panel.betrouwbaarheid:
-        if b.perceel != code:
-            continue
-        zonder = b.alpha_zonder.get(b.grootste_afwijker) if b.grootste_afwijker else None
-        alfa.append(
-            [
-                perceel.criterium(b.criterium).naam,
-                Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
-                label.get(b.grootste_afwijker, b.grootste_afwijker) if b.grootste_afwijker else "-",
-                Cel("-" if zonder is None else getal(zonder, 3), zonder),
-            ]
-        )
+    alfa = [
+        [
+            perceel.criterium(b.criterium).naam,
+            Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
+        ]
+        for b in panel.betrouwbaarheid
+        if b.perceel == code
+    ]
     delen.append(
         "<p>Overeenstemming tussen de beoordelaars per criterium (Krippendorffs alfa, interval; 1 = volledig "
-        "eens). De laatste kolommen noemen de beoordelaar zonder wie de alfa het meest stijgt.</p>"
+        "eens). Wat de alfa per beoordelaar zou zijn, staat in het interne stuk "
+        f"<code>{e(INTERN_BETROUWBAARHEID)}</code>: een oordeel over een persoon hoort niet in het formele advies.</p>"
     )
-    delen.append(tabel(["Criterium", "Alfa", "Grootste afwijker", "Alfa zonder"], alfa, getal_kolommen=(1, 3)))
+    delen.append(tabel(["Criterium", "Alfa"], alfa, getal_kolommen=(1,)))
     return "\n".join(delen)
 
 
@@ -543,8 +558,8 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
     delen = [
         f"<h3>{kop_tekst}</h3>",
         f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; oplosser: {e(oplosser_naam(p.solver))}. "
-        "Budget per gemeente: het "
-        "budget uit de verdeelregels, anders vraag maal plafondprijs.</p>",
+        + budget_uitleg(p.budgetten)
+        + "</p>",
         tabel_html,
     ]
     if p.toewijzing:
@@ -591,7 +606,7 @@ def _verdeling_breed(p, leveranciers: list[str]) -> str:
         ]
     )
     attrs.append('class="totaal"')
-    kop = ["Gemeente", "Vraag", *leveranciers, "Kosten per jaar", "Budget per jaar"]
+    kop = ["Gemeente", "Vraag", *leveranciers, "Kosten per jaar", budget_kop(p.budgetten) + " per jaar"]
     return tabel(kop, rijen, getal_kolommen=tuple(range(1, len(kop))), rij_attrs=attrs)
 
 
@@ -637,7 +652,7 @@ def _verdeling_lang(g: Rapportgegevens, code: str, leveranciers: list[str]) -> s
             "Vraag",
             "Aanbieders (inburgeraars per jaar)",
             "Kosten per jaar",
-            "Budget per jaar",
+            budget_kop(p.budgetten) + " per jaar",
         ],
         rijen,
         getal_kolommen=(1, 3, 4),

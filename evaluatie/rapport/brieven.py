@@ -34,6 +34,7 @@ from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.standstill import standstill
+from evaluatie.rapport.waarde import boven_drempel
 from evaluatie.tekst import datum, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel, regels_register
 from evaluatie.toets.uitslag import Toetsresultaat
@@ -105,7 +106,7 @@ def aanhef(contactpersoon: str) -> str:
 def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     """One per letter and deterministic: the same tender, lot and bidder always give the same kenmerk."""
     ins = _index(g).inschrijving[inschrijver]
-    soort = "TB" if g.aanbesteding.procedure == "toelating" else "GB"
+    soort = "TB" if g.aanbesteding.percelen[code].procedure == "toelating" else "GB"
     sleutel = f"{g.aanbesteding.naam}|{code}|{ins.kvk}|{ins.naam}".encode()
     return f"{soort}-{g.aanbesteding.data.verzenddatum.year}-{code}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
 
@@ -113,7 +114,7 @@ def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
 def besluit(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     """The status word of the decision (see STATUSSEN)."""
     t = _toets(g, inschrijver, code)
-    if g.aanbesteding.procedure == "toelating":
+    if g.aanbesteding.percelen[code].procedure == "toelating":
         return "toegelaten" if t is None or t.voldoet else "niet toegelaten"
     if t is not None and not t.voldoet:
         if any(b.regel == "uitsluitingsgronden" and b.voldoet is False for b in t.bevindingen):
@@ -438,10 +439,17 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
             f"termijn; deze aanbesteding hanteert een termijn van {s.dagen} kalenderdagen voordat de "
             f"overeenkomsten worden gesloten. Deze termijn eindigt op {datum(s.einde)}."
         )
-    else:
+    elif boven_drempel(a):
         d.alinea(
             f"Deze gunningsbeslissing is een voornemen. Wij sluiten de overeenkomst niet voor het einde van de "
             f"opschortende termijn van {s.dagen} kalenderdagen (artikel 2.127 Aanbestedingswet 2012). Deze termijn "
+            f"eindigt op {datum(s.einde)}."
+        )
+    else:
+        # Below the threshold art. 2.127 does not apply: the period rests on the tender documents (systematiek).
+        d.alinea(
+            f"Deze gunningsbeslissing is een voornemen. Zoals de aanbestedingsstukken bepalen, sluiten wij de "
+            f"overeenkomst niet voor het einde van de opschortende termijn van {s.dagen} kalenderdagen. Deze termijn "
             f"eindigt op {datum(s.einde)}."
         )
     rechtbank = a.rechtsbescherming.rechtbank
@@ -450,8 +458,17 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
         if rechtbank
         else f"de voorzieningenrechter van de rechtbank van het arrondissement waarin {a.penvoerder} is gevestigd"
     )
-    # The vervaltermijn (Grossmann, C-230/02) follows from the statutory standstill; an open house has none.
-    verval = "" if toelating else " Dit is een vervaltermijn: na afloop kunt u niet meer tegen deze beslissing opkomen."
+    # The statutory vervaltermijn (Grossmann, C-230/02) follows from art. 2.127; below the threshold the
+    # tender documents set it (rapport/systematiek.py says so); an open house has none.
+    if toelating:
+        verval = ""
+    elif boven_drempel(a):
+        verval = " Dit is een vervaltermijn: na afloop kunt u niet meer tegen deze beslissing opkomen."
+    else:
+        verval = (
+            " Volgens de aanbestedingsstukken is dit een vervaltermijn: na afloop kunt u niet meer tegen deze "
+            "beslissing opkomen."
+        )
     d.alinea(
         f"Bent u het niet eens met {'dit besluit' if toelating else 'deze beslissing'}, dan kunt u uiterlijk op "
         f"{datum(s.einde)} een kort geding aanhangig maken bij {bij}, door vóór het einde van de termijn een "
@@ -481,7 +498,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     p = g.uitslag.percelen[code]
     perceel = a.percelen[code]
     uitkomst = besluit(g, inschrijver, code)
-    toelating = a.procedure == "toelating"
+    toelating = perceel.procedure == "toelating"
     soort = "Toelatingsbesluit" if toelating else "Gunningsbeslissing"
     onderwerp = f"{soort.lower()} {a.naam}, perceel {perceel.naam}"
     d = Document(f"{soort} {perceel.naam}", onderwerp=onderwerp, trefwoorden=kenmerk(g, inschrijver, code))

@@ -52,7 +52,7 @@ def systematiek(a: Aanbesteding) -> Document:
     for code, p in a.percelen.items():
         d.kop(f"Perceel {p.naam}")
         _knockout(d, a, p)
-        if a.procedure == "toelating":
+        if p.procedure == "toelating":
             _toelating(d, a, p)
         else:
             _criteria(d, a, p)
