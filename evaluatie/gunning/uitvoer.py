@@ -65,9 +65,7 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
         "solver": u.solver,
         "percelen": percelen,
         # reviewer forms by their label only: the file name carries the reviewer's own name
-        "invoer": [
-            {"bestand": b.aanduiding, "sha256": b.sha256} if b.aanduiding else b.model_dump() for b in u.invoer
-        ],
+        "invoer": [{"bestand": b.aanduiding, "sha256": b.sha256} if b.aanduiding else b.model_dump() for b in u.invoer],
     }
 
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from evaluatie.rapport import grafieken
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
+from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
-from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.waarde import procedure_tekst, regime, waarden
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
@@ -115,8 +115,12 @@ def _kenmerken(g: Rapportgegevens) -> str:
         ["Publicatie", datum(a.data.publicatie)],
         ["Sluiting inschrijving", datum(a.data.sluiting)],
         ["Peildatum keurmerk", datum(a.data.keurmerk_peildatum)],
-        [{"gunning": "Voorgenomen gunning", "toelating": "Voorgenomen toelating"}.get(
-            "".join(a.procedures()), "Voorgenomen gunning en toelating"), datum(a.data.gunning)],
+        [
+            {"gunning": "Voorgenomen gunning", "toelating": "Voorgenomen toelating"}.get(
+                "".join(a.procedures()), "Voorgenomen gunning en toelating"
+            ),
+            datum(a.data.gunning),
+        ],
         ["Looptijd", looptijd],
         ["Percelen in dit advies", ", ".join(p.naam for p in g.uitslag.percelen.values())],
     ]
@@ -157,7 +161,9 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
         toegelaten = sorted(r.inschrijver for r in p.rangorde)
         zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
         if uitgesloten:
-            zin += _punt(f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}")
+            zin += _punt(
+                f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}"
+            )
         return zin
     if p.loting_nodig:
         standen = "; ".join(
@@ -231,7 +237,11 @@ def _samenvatting(g: Rapportgegevens) -> str:
         )
     kop = [
         "Perceel",
-        "Toegelaten" if toelating else "Gegund (inburgeraars per jaar)" if len(procedures) == 1 else "Gegund of toegelaten",
+        "Toegelaten"
+        if toelating
+        else "Gegund (inburgeraars per jaar)"
+        if len(procedures) == 1
+        else "Gegund of toegelaten",
         "Inschrijvingen",
         "Volume per jaar",
         "Verwachte kosten per jaar" if toelating else "Kosten per jaar",

@@ -33,10 +33,7 @@ def betrouwbaarheid_pagina(g: Rapportgegevens) -> str:
                 [
                     c.naam if c else b.criterium,
                     Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
-                    *(
-                        Cel("-" if (z := b.alpha_zonder.get(n)) is None else getal(z, 3), z)
-                        for n in volgorde
-                    ),
+                    *(Cel("-" if (z := b.alpha_zonder.get(n)) is None else getal(z, 3), z) for n in volgorde),
                     label.get(b.grootste_afwijker, b.grootste_afwijker) if b.grootste_afwijker else "-",
                 ]
             )

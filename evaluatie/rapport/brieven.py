@@ -24,13 +24,13 @@ the computation:
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from evaluatie.beoordeling.model import Rijscore
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.rangorde import Rangregel
+from evaluatie.rapport.aanhef import aanhef
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.standstill import standstill
@@ -40,67 +40,6 @@ from evaluatie.toets.register import Context, maak_regel, regels_register
 from evaluatie.toets.uitslag import Toetsresultaat
 
 STATUSSEN = ("gegund", "afgewezen", "ongeldig", "uitgesloten", "toegelaten", "niet toegelaten")
-
-TUSSENVOEGSELS = {
-    "van",
-    "de",
-    "der",
-    "den",
-    "het",
-    "'t",
-    "te",
-    "ter",
-    "ten",
-    "in",
-    "op",
-    "uit",
-    "aan",
-    "bij",
-    "onder",
-    "over",
-    "voor",
-    "la",
-    "le",
-    "du",
-    "da",
-    "di",
-    "del",
-    "des",
-    "von",
-    "zu",
-    "el",
-    "al",
-}
-_HEER = re.compile(r"^(de\s+heer|heer|dhr\.?|mr\.?\s+de\s+heer)\s+", re.IGNORECASE)
-_MEVROUW = re.compile(r"^(mevrouw|mevr\.?|mw\.?)\s+", re.IGNORECASE)
-
-
-def aanhef(contactpersoon: str) -> str:
-    """Dutch salutation from the contact person as the bidder wrote it.
-
-    'de heer T. Smit' -> 'Geachte heer Smit,'; 'mevrouw E. de Boer' -> 'Geachte mevrouw De Boer,'
-    (after 'heer'/'mevrouw' the tussenvoegsel is capitalised, since no initials precede it).
-    Without a title the name is kept as written ('Geachte E. de Boer,'); without a name,
-    'Geachte heer, mevrouw,'."""
-    naam = " ".join(contactpersoon.split())
-    titel = None
-    for patroon, woord in ((_HEER, "heer"), (_MEVROUW, "mevrouw")):
-        m = patroon.match(naam)
-        if m:
-            titel, naam = woord, naam[m.end() :]
-            break
-    if not naam:
-        return "Geachte heer, mevrouw,"
-    if titel is None:
-        return f"Geachte {naam},"
-    delen = naam.split()
-    # Drop initials and first names: the surname starts at the first tussenvoegsel, else it is the last word.
-    start = next((i for i, w in enumerate(delen) if w.lower() in TUSSENVOEGSELS and i < len(delen) - 1), None)
-    if start is None:
-        start = len(delen) - 1
-    achternaam = delen[start:]
-    achternaam[0] = achternaam[0][:1].upper() + achternaam[0][1:]
-    return f"Geachte {titel} {' '.join(achternaam)},"
 
 
 def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:

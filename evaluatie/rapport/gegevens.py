@@ -93,7 +93,9 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         eisen = [b.eis for b in r.bevindingen]
     if eisen:
         regels.append("Knock-outeisen: " + "; ".join(eisen) + ".")
-    if g.aanbesteding.percelen[code].procedure == "toelating":  # no award criteria, price method or ranking in an open house
+    if (
+        g.aanbesteding.percelen[code].procedure == "toelating"
+    ):  # no award criteria, price method or ranking in an open house
         regels.append(
             "Verwachte verdeling: per gemeente naar verhouding van de capaciteit van de toegelaten aanbieders "
             "die haar bedienen; de inburgeraar of klantmanager kiest."

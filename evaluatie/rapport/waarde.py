@@ -75,7 +75,11 @@ def regime(a: Aanbesteding) -> str:
         )
     if "gunning" in procedures:
         totaal = gunningswaarde(a)
-        welke = "alle percelen samen" if procedures == {"gunning"} else f"de gunningspercelen ({_lotnamen(a, 'gunning')}) samen"
+        welke = (
+            "alle percelen samen"
+            if procedures == {"gunning"}
+            else f"de gunningspercelen ({_lotnamen(a, 'gunning')}) samen"
+        )
         if totaal >= DREMPEL_SAS:
             zinnen.append(
                 f"De geraamde waarde van {welke}, {euro(totaal)}, ligt op of boven de drempel van "
