@@ -17,7 +17,10 @@ inside a double name it stays small ("mevrouw Yilmaz-de Wit").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from evaluatie.inschrijving.model import Inschrijving
 
 NEUTRAAL = "Geachte heer, mevrouw,"
 
@@ -149,6 +152,19 @@ class Aanhef:
     @property
     def zeker(self) -> bool:
         return self.waarschuwing is None
+
+
+def aanhef_notities(inschrijvingen: Sequence[Inschrijving]) -> list[str]:
+    """One note per bid whose contact field gives no certain salutation: checked before the letters go out."""
+    uit = []
+    for i in inschrijvingen:
+        a = lees_aanhef(i.contactpersoon or "")
+        if a.waarschuwing:
+            uit.append(
+                f"inschrijvingen/{i.bestand}: de brief aan {i.naam} begint met '{a.tekst}', want {a.waarschuwing}; "
+                "vul de contactpersoon aan als 'de heer T. Smit' of 'mevrouw A. de Vries' voor een persoonlijke aanhef"
+            )
+    return uit
 
 
 def aanhef(contactpersoon: str) -> str:

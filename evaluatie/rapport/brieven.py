@@ -31,9 +31,11 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.aanhef import aanhef
+from evaluatie.rapport.aanspreken import tot_u
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.standstill import standstill
+from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.waarde import boven_drempel
 from evaluatie.tekst import datum, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel, regels_register
@@ -47,7 +49,8 @@ def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     ins = _index(g).inschrijving[inschrijver]
     soort = "TB" if g.aanbesteding.percelen[code].procedure == "toelating" else "GB"
     sleutel = f"{g.aanbesteding.naam}|{code}|{ins.kvk}|{ins.naam}".encode()
-    return f"{soort}-{g.aanbesteding.data.verzenddatum.year}-{code}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
+    perceeldeel = {"onderwijs": "OND"}.get(code, code.upper())  # short and in capitals, as read aloud on the phone
+    return f"{soort}-{g.aanbesteding.data.verzenddatum.year}-{perceeldeel}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
 
 
 def besluit(g: Rapportgegevens, inschrijver: str, code: str) -> str:
@@ -240,7 +243,9 @@ def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, 
     a = g.aanbesteding
     ins = _index(g).inschrijving[inschrijver]
     d.regels([a.penvoerder, *a.afzender.adres])
+    d.witregel()
     d.regels([ins.naam, f"t.a.v. {ins.contactpersoon}" if ins.contactpersoon else "", ins.email])
+    d.witregel()
     c = a.afzender.contactpersoon
     contact = ""
     if c is not None:
@@ -253,6 +258,7 @@ def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, 
             contact,
         ]
     )
+    d.witregel()
     d.alinea(aanhef(ins.contactpersoon))
 
 
@@ -300,23 +306,23 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
 
 
 def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, p: Perceeluitslag) -> None:
-    """Compare with the lowest-ranked awarded bidder (the one to beat), also naming the highest."""
+    """Compare with every awarded bidder: in a multi-supplier framework each winner's advantages are
+    relevant to a bidder that got nothing (art. 2.130: the characteristics and relative advantages)."""
     perceel = g.aanbesteding.percelen[code]
     gegund = [r for r in p.rangorde if _aantal(g, code, r.inschrijver) > 0]
     if not gegund:
         return
-    laagste, hoogste = gegund[-1], gegund[0]
-    anderen = [laagste] if laagste is hoogste else [laagste, hoogste]
+    laagste = gegund[-1]
     d.kop("Vergelijking met de gegunde inschrijvingen")
-    if laagste is hoogste:
+    if len(gegund) == 1:
         d.alinea(f"Gegund is alleen {laagste.inschrijver} (rang {laagste.rang}); hieronder de vergelijking.")
     else:
         d.alinea(
-            f"De laagst gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang}): "
-            "dat is de inschrijving die u had moeten overtreffen. De hoogst gerangschikte is "
-            f"{hoogste.inschrijver} (rang {hoogste.rang})."
+            f"Gegund is aan {len(gegund)} inschrijvers; hieronder de vergelijking met ieder van hen. De laagst "
+            f"gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang}): dat is "
+            "de inschrijving die u had moeten overtreffen."
         )
-    kop = ["Criterium", "Weging", "Uw score", *(f"{a.inschrijver}" for a in anderen)]
+    kop = ["Criterium", "Weging", "Uw score", *(f"{a.inschrijver}" for a in gegund)]
     rijen = []
     for c in perceel.gunningscriteria:
         eigen_r = _rij(g, eigen.inschrijver, code, c.code)
@@ -325,38 +331,13 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
                 c.naam,
                 f"{kort(c.weging)}%",
                 getal(eigen_r.punten) if eigen_r else "-",
-                *(getal(x.punten) if (x := _rij(g, a.inschrijver, code, c.code)) else "-" for a in anderen),
+                *(getal(x.punten) if (x := _rij(g, a.inschrijver, code, c.code)) else "-" for a in gegund),
             ]
         )
-    d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, anderen))
-
-    voordelen = []
-    for c in perceel.gunningscriteria:
-        rw = _rij(g, laagste.inschrijver, code, c.code)
-        re_ = _rij(g, eigen.inschrijver, code, c.code)
-        if rw is None or re_ is None:
-            continue
-        if rw.punten > re_.punten + 1e-9:
-            voordelen.append(
-                f"{c.naam}: {laagste.inschrijver} scoorde {getal(rw.punten)} tegen {getal(re_.punten)} voor u."
-            )
-            # the panel's reasons for the winner's score, each reviewer apart (case law: explain the winner's scores)
-            voordelen += [f"{c.naam}, motivering bij {laagste.inschrijver} - {m}" for m in motivering(g, rw)]
-        elif re_.punten > rw.punten + 1e-9:
-            voordelen.append(
-                f"{c.naam}: u scoorde hoger ({getal(re_.punten)} tegen {getal(rw.punten)} voor {laagste.inschrijver})."
-            )
-    prijs = _prijsvoordeel(g, code, eigen, laagste)
-    if prijs:
-        voordelen.append(prijs)
-    if not any(v for v in voordelen if " scoorde " in v and "u scoorde hoger" not in v):
-        voordelen.insert(
-            0,
-            f"Kwaliteit: op geen enkel criterium scoorde {laagste.inschrijver} hoger dan u "
-            f"(kwaliteitsscore {getal(laagste.kwaliteit)} tegen {getal(eigen.kwaliteit)} voor u).",
-        )
-    d.kop(f"Kenmerken en relatieve voordelen van de inschrijving van {laagste.inschrijver}")
-    d.opsomming(voordelen)
+    d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, gegund))
+    for winnaar in gegund:
+        d.kop(f"Kenmerken en relatieve voordelen van de inschrijving van {winnaar.inschrijver}")
+        d.opsomming(_voordelen(g, code, eigen, winnaar))
     if eigen.rang < laagste.rang:
         d.alinea(
             f"U staat hoger in de rangorde dan {laagste.inschrijver}; dat u toch geen volume krijgt, volgt uit de "
@@ -364,6 +345,37 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
         )
     elif eigen.rang == laagste.rang:
         d.alinea(f"U staat op dezelfde rang als {laagste.inschrijver}; de volgorde is door loting bepaald.")
+
+
+def _voordelen(g: Rapportgegevens, code: str, eigen: Rangregel, winnaar: Rangregel) -> list[str]:
+    """One winner's advantages over this bidder per criterion and on price, with the panel's reasons
+    for the winner's higher scores (case law: explain the winner's scores)."""
+    perceel = g.aanbesteding.percelen[code]
+    voordelen = []
+    for c in perceel.gunningscriteria:
+        rw = _rij(g, winnaar.inschrijver, code, c.code)
+        re_ = _rij(g, eigen.inschrijver, code, c.code)
+        if rw is None or re_ is None:
+            continue
+        if rw.punten > re_.punten + 1e-9:
+            voordelen.append(
+                f"{c.naam}: {winnaar.inschrijver} scoorde {getal(rw.punten)} tegen {getal(re_.punten)} voor u."
+            )
+            voordelen += [f"{c.naam}, motivering bij {winnaar.inschrijver} - {m}" for m in motivering(g, rw)]
+        elif re_.punten > rw.punten + 1e-9:
+            voordelen.append(
+                f"{c.naam}: u scoorde hoger ({getal(re_.punten)} tegen {getal(rw.punten)} voor {winnaar.inschrijver})."
+            )
+    prijs = _prijsvoordeel(g, code, eigen, winnaar)
+    if prijs:
+        voordelen.append(prijs)
+    if not any(v for v in voordelen if " scoorde " in v and "u scoorde hoger" not in v):
+        voordelen.insert(
+            0,
+            f"Kwaliteit: op geen enkel criterium scoorde {winnaar.inschrijver} hoger dan u "
+            f"(kwaliteitsscore {getal(winnaar.kwaliteit)} tegen {getal(eigen.kwaliteit)} voor u).",
+        )
+    return voordelen
 
 
 def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
@@ -440,7 +452,8 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     toelating = perceel.procedure == "toelating"
     soort = "Toelatingsbesluit" if toelating else "Gunningsbeslissing"
     onderwerp = f"{soort.lower()} {a.naam}, perceel {perceel.naam}"
-    d = Document(f"{soort} {perceel.naam}", onderwerp=onderwerp, trefwoorden=kenmerk(g, inschrijver, code))
+    ref = kenmerk(g, inschrijver, code)
+    d = Document(f"{soort} {perceel.naam}", onderwerp=onderwerp, trefwoorden=ref, kenmerk=ref)
     _kop_en_adres(d, g, inschrijver, code, onderwerp)
     d.alinea(
         f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {a.penvoerder} als "
@@ -479,13 +492,26 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             d.kop("Aan wie wordt gegund")
             _winnaars_tabel(d, g, code, inschrijver)
             d.alinea(raammaximum_zin(a, code))
+        else:  # the open house stays open: a provider that meets the requirements later is admitted then
+            d.alinea(later_toetreden_zin(a))
     elif toelating:
         d.alinea(
             f"Wij zijn voornemens u toe te laten tot de overeenkomst voor perceel {perceel.naam}. Uw inschrijving "
             "voldoet aan alle eisen. Iedere inschrijver die aan de eisen voldoet, wordt toegelaten: inschrijvingen "
             "worden niet gerangschikt of met elkaar vergeleken, en er wordt geen prijsscore berekend."
         )
-        d.alinea(raammaximum_zin(a, code) + " Een toelating geeft geen recht op een bepaald aantal trajecten.")
+        aanbod = _index(g).inschrijving[inschrijver].aanbod.get(code)
+        d.kop("Voorwaarden van de toelating")
+        d.opsomming(
+            [
+                tarief_zin(perceel, aanbod.prijs if aanbod else None),
+                "Voorwaarden voor toelating, waaraan u gedurende de looptijd blijft voldoen: "
+                + "; ".join(b.eis for b in (t.bevindingen if t else ()))
+                + ".",
+                geen_aantal_zin(),
+                later_toetreden_zin(a),
+            ]
+        )
         _voorbehoud(d, g)
         _scores_en_motivering(d, g, inschrijver, code, "Uw kwaliteitsscores")
     else:
@@ -533,16 +559,20 @@ def _beslissing_gunning(
         )
     _winnaars_tabel(d, g, code, inschrijver)
     d.alinea(raammaximum_zin(a, code))
+    # A winner learns no more of a competitor than art. 2.130 requires: naming the bidder it tied with
+    # would reveal that bidder's total score (and, with the public formula, its price and quality).
     if rang.loting:
         anderen = [r.inschrijver for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
+        wie = "die van een andere inschrijver" if uitkomst == "gegund" else f"die van {', '.join(anderen)}"
         d.alinea(
-            f"Uw inschrijving en die van {', '.join(anderen)} hadden precies dezelfde totaalscore, en geen "
-            f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}."
+            f"Uw inschrijving en {wie} hadden precies dezelfde totaalscore, en geen beslisregel van de "
+            f"aanbesteding maakte onderscheid. De volgorde is {rang.loting}."
         )
     elif rang.gelijke_stand:
         anderen = [r.inschrijver for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
+        met = "een andere inschrijver" if uitkomst == "gegund" else ", ".join(anderen)
         d.alinea(
-            f"U deelt rang {rang.rang} met {', '.join(anderen)}. De volgorde tussen u verandert de gunning en de "
+            f"U deelt rang {rang.rang} met {met}. De volgorde tussen u verandert de gunning en de "
             "verdeling niet; daarom is geen loting gehouden."
         )
     elif rang.beslist_door:
@@ -560,4 +590,4 @@ def _beslissing_gunning(
         _vergelijking(d, g, code, rang, p)
     if inschrijver in p.verklaring:
         d.kop("Toelichting op de verdeling")
-        d.alinea(p.verklaring[inschrijver] + ".")
+        d.alinea(tot_u(p.verklaring[inschrijver], inschrijver) + ".")
