@@ -11,6 +11,7 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 
 from __future__ import annotations
 
+from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.rapport import grafieken
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
@@ -18,7 +19,7 @@ from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
-from evaluatie.rapport.waarde import procedure_tekst, regime, waarden
+from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
@@ -251,58 +252,74 @@ def _samenvatting(g: Rapportgegevens) -> str:
 
 
 def _waarde_en_regime(g: Rapportgegevens) -> str:
+    """Estimated value and framework maximum of the award lots; an open-house lot has neither a framework
+    maximum nor a regime (it is no public contract) and is named apart."""
     a = g.aanbesteding
-    ws = waarden(a)
-    rijen = [
-        [
-            w.naam,
-            Cel(str(w.per_jaar), w.per_jaar),
-            Cel(str(w.jaren), w.jaren),
-            Cel(str(w.trajecten), w.trajecten, "max_trajecten"),
-            Cel(euro(w.prijs), w.prijs),
-            Cel(euro(w.waarde), w.waarde, "waarde"),
+    ws = [w for w in waarden(a) if a.percelen[w.code].procedure == "gunning"]
+    open_house = [p.naam for p in a.percelen.values() if p.procedure == "toelating"]
+    delen = [f"<p>Procedure: {e(procedure_tekst(a))}.</p>"]
+    if ws:
+        rijen = [
+            [
+                w.naam,
+                Cel(getal(w.per_jaar, 0), w.per_jaar),
+                Cel(str(w.jaren), w.jaren),
+                Cel(getal(raammaximum(a, w.code).prognose, 0), raammaximum(a, w.code).prognose, "prognose"),
+                Cel(getal(w.trajecten, 0), w.trajecten, "max_trajecten"),
+                Cel(euro(w.prijs), w.prijs),
+                Cel(euro(w.waarde), w.waarde, "waarde"),
+            ]
+            for w in ws
         ]
-        for w in ws
-    ]
-    totaal = sum(w.waarde for w in ws)
-    rijen.append(
-        [
-            "Totaal",
-            Cel(str(sum(w.per_jaar for w in ws)), sum(w.per_jaar for w in ws)),
-            "",
-            Cel(str(sum(w.trajecten for w in ws)), sum(w.trajecten for w in ws)),
-            "",
-            Cel(euro(totaal), totaal, "totaal"),
-        ]
-    )
-    return "\n".join(
-        [
-            f"<p>Procedure: {e(procedure_tekst(a))}.</p>",
-            "<p>De geraamde waarde per perceel is het verwachte aantal trajecten per jaar maal de plafondprijs "
-            "maal de volledige looptijd inclusief optiejaren, exclusief btw. Dezelfde aantallen en bedragen zijn "
-            "de maximale omvang en waarde van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; Weel, "
-            "C-23/20): is het maximum bereikt, dan is de raamovereenkomst uitgeput. De brieven noemen dit maximum.</p>",
+        totaal = sum(w.waarde for w in ws)
+        rijen.append(
+            [
+                "Totaal",
+                Cel(getal(sum(w.per_jaar for w in ws), 0), sum(w.per_jaar for w in ws)),
+                "",
+                Cel(getal(sum(raammaximum(a, w.code).prognose for w in ws), 0)),
+                Cel(getal(sum(w.trajecten for w in ws), 0), sum(w.trajecten for w in ws)),
+                "",
+                Cel(euro(totaal), totaal, "totaal"),
+            ]
+        )
+        delen += [
+            "<p>De verwachting per perceel is het verwachte aantal trajecten per jaar maal de volledige looptijd "
+            "inclusief optiejaren. Het maximum van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; "
+            "Weel, C-23/20) staat daarnaast: de verwachting, of de verwachting plus een opslag, of een vast aantal "
+            "(per perceel <code>raammaximum</code>); is het maximum bereikt, dan is de raamovereenkomst uitgeput. "
+            "De geraamde waarde is het maximum maal de plafondprijs, exclusief btw. De brieven noemen dit "
+            "maximum.</p>",
             tabel(
                 [
                     "Perceel",
                     "Trajecten per jaar",
                     "Jaren (incl. opties)",
+                    "Verwachte trajecten",
                     "Maximum trajecten",
                     "Prijs per traject",
                     "Geraamde en maximale waarde",
                 ],
                 rijen,
-                getal_kolommen=(1, 2, 3, 4, 5),
+                getal_kolommen=(1, 2, 3, 4, 5, 6),
                 rij_attrs=[f'data-perceel-waarde="{e(w.code)}"' for w in ws] + ['class="totaal"'],
             ),
-            f"<p>{e(regime(a))}</p>",
         ]
-    )
+    if open_house:
+        delen.append(
+            f"<p>Perceel {e(_opsomming(open_house))}: open house. Er wordt geen raamovereenkomst met een maximum "
+            "gesloten en niemand gekozen; iedere aanbieder die voldoet, wordt toegelaten.</p>"
+        )
+    delen.append(f"<p>{e(regime(a))}</p>")
+    return "\n".join(delen)
 
 
 def _abnormaal(g: Rapportgegevens) -> str:
     regels = []
-    for code, p in g.uitslag.percelen.items():
+    gunning = {c: p for c, p in g.uitslag.percelen.items() if p.procedure == "gunning"}
+    if not gunning:  # an open house compares no prices: art. 2.116 has nothing to compare with
+        return "<p>Niet van toepassing: in een toelatingsprocedure worden prijzen niet met elkaar vergeleken.</p>"
+    for code, p in gunning.items():
         drempel = g.aanbesteding.percelen[code].abnormaal_laag
         for s in abnormaal_lage_prijzen(p, drempel):
             regels.append(
@@ -312,7 +329,7 @@ def _abnormaal(g: Rapportgegevens) -> str:
                 "toelichting (art. 2.116 Aanbestedingswet 2012) voordat de gunningsbeslissing wordt verzonden."
             )
     if not regels:
-        drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in g.uitslag.percelen})
+        drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in gunning})
         return (
             "<p>Geen enkele geldige inschrijving heeft een prijs die meer dan "
             f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
@@ -329,16 +346,24 @@ def _abnormaal(g: Rapportgegevens) -> str:
 def _standstill(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
-    if a.procedure == "toelating":  # no overheidsopdracht: the period is the tender's own choice, not art. 2.127
-        tekst = (
+    procedures = {p.procedure for p in g.uitslag.percelen.values()}
+    tekst = ""
+    if "toelating" in procedures:  # no overheidsopdracht: the period is the tender's own choice, not art. 2.127
+        tekst += (
             f"<p>Een toelatingsprocedure kent geen wettelijke opschortende termijn. De aanbesteding hanteert een "
             f"termijn van {s.dagen} kalenderdagen voordat de overeenkomsten worden gesloten: {e(s.uitleg)}.</p>"
         )
-    else:
-        tekst = (
+    if "gunning" in procedures and boven_drempel(a):
+        tekst += (
             f"<p>De opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 Aanbestedingswet 2012): "
             f"{e(s.uitleg)}. Binnen die termijn kan een inschrijver een kort geding aanspannen; de "
             "overeenkomsten worden pas daarna gesloten.</p>"
+        )
+    elif "gunning" in procedures:  # below the threshold: the tender documents set the period, not the law
+        tekst += (
+            f"<p>De opschortende termijn is {s.dagen} kalenderdagen, zoals de aanbestedingsstukken bepalen (onder "
+            f"de drempel geldt art. 2.127 Aanbestedingswet 2012 niet): {e(s.uitleg)}. Binnen die termijn kan een "
+            "inschrijver een kort geding aanspannen; de overeenkomsten worden pas daarna gesloten.</p>"
         )
     if s.waarschuwing:
         tekst += f'<p class="voldoet-niet">Let op: {e(s.waarschuwing)}</p>'

@@ -50,7 +50,8 @@ def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     soort = "TB" if g.aanbesteding.percelen[code].procedure == "toelating" else "GB"
     sleutel = f"{g.aanbesteding.naam}|{code}|{ins.kvk}|{ins.naam}".encode()
     perceeldeel = {"onderwijs": "OND"}.get(code, code.upper())  # short and in capitals, as read aloud on the phone
-    return f"{soort}-{g.aanbesteding.data.verzenddatum.year}-{perceeldeel}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
+    jaar = g.aanbesteding.data.verzenddatum.year
+    return f"{soort}-{jaar}-{perceeldeel}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
 
 
 def besluit(g: Rapportgegevens, inschrijver: str, code: str) -> str:
