@@ -132,6 +132,12 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
     show_default=True,
     help="gunning: beste prijs-kwaliteitverhouding; toelating: open house.",
 )
+@click.option(
+    "--toelating",
+    metavar="PERCELEN",
+    help="Percelen met open house (toelating), gescheiden door komma's, bijvoorbeeld PVT,MAP; de andere percelen "
+    "volgen --procedure.",
+)
 @click.option("--criteriaset", default="inburgering-2022", show_default=True, help="Criteriaset in criteria/.")
 @click.option(
     "--publicatie",
@@ -168,6 +174,7 @@ def nieuw(map_: Path, **opties: Any) -> None:
             subregios=tuple(opties["subregio"]),
             beoordelaars=_lijst(opties["beoordelaars"]),
             procedure=opties["procedure"],
+            toelating=_lijst(opties["toelating"]),
             criteriaset=opties["criteriaset"],
             publicatie=datum["publicatie"],
             sluiting=datum["sluiting"],
@@ -178,6 +185,8 @@ def nieuw(map_: Path, **opties: Any) -> None:
     click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
     for m in resultaat.mappen:
         click.echo(f"Map: {m}/")
+    for regel in resultaat.meldingen:
+        toon(regel)
     toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
     click.echo(
         f"Nog in te vullen in aanbesteding.yaml: {resultaat.open_aantallen} aantallen inburgeraars "

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving.model import Inschrijving
+from evaluatie.rapport import kleine_aantallen
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -378,6 +379,8 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
                 f"Budget samen {totaalrij[-1]}; boven budget: "
                 + (opsomming(boven, BREEDTE - 40) if boven else "geen enkele gemeente")
             )
+        if (klein := kleine_aantallen.signaal(p)) is not None:
+            delen.append(f"Let op: {klein}")
         if p.bindende_regels:
             delen.append("Waarom minder dan de capaciteit:")
             regels, rest = _lijst_rijen(list(p.bindende_regels), volledig, "inschrijvers")

@@ -24,6 +24,7 @@ from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, zonder_toevoeging
 from evaluatie.gemeenteregister import BRON, PEILDATUM, RegisterGemeente, arbeidsmarktregios, gemeenten
 from evaluatie.nieuw.plaatshouders import PLAATSHOUDER
+from evaluatie.nieuw.uitleg import aannames, regio_verslag
 from evaluatie.tekst import datum
 
 STANDAARD_CRITERIASET = "inburgering-2022"
@@ -31,6 +32,8 @@ SUBMAPPEN = ("inschrijvingen", "beoordelingen", "rapporten")
 
 # Days after publication for the default schedule; every date is written to the YAML with a
 # comment saying it is a default to check, and can be given on the command line.
+# Headroom of the framework maximum above the forecast (CJEU C-23/20): intake swings per year.
+STANDAARD_OPSLAG = 0.25
 DAGEN_TOT_SLUITING = 42
 DAGEN_SLUITING_TOT_GUNNING = 42
 
@@ -75,6 +78,7 @@ class Verzoek:
     subregios: tuple[str, ...] = ()  # "BEL=Blaricum,Eemnes,Laren": overrides the arbeidsmarktregio
     beoordelaars: tuple[str, ...] = ()
     procedure: str = "gunning"
+    toelating: tuple[str, ...] = ()  # lots under open house, whatever the tender-wide procedure
     criteriaset: str = STANDAARD_CRITERIASET
     publicatie: dt.date | None = None
     sluiting: dt.date | None = None
@@ -180,13 +184,33 @@ def _w(waarde: Any) -> str:
     return json.dumps(waarde)
 
 
-def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]:
+def procedures(verzoek: Verzoek, percelen: list[str]) -> dict[str, str]:
+    """Each lot's procedure: open house where --toelating names it, else the tender-wide --procedure."""
+    open_house = {Namen(PERCEELCODES).zoek(c) for c in verzoek.toelating}
+    return {code: "toelating" if code in open_house else verzoek.procedure for code in percelen}
+
+
+def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: str = "", tender: str = "") -> list[str]:
     perceel = samenvoegen(setdata.get("perceel_standaard", {}), setdata.get("percelen", {}).get(code, {}))
     regels = [
         f"  {code}:",
         "    # Deelnemende gemeenten: 'alle' (alle gemeenten hierboven) of een lijst namen.",
         "    gemeenten: alle",
+        "    # Procedure van dit perceel: gunning of toelating (open house); zonder regel de procedure hierboven.",
+        f"    procedure: {procedure}"
+        if procedure and procedure != tender
+        else f"    # procedure: {tender or 'gunning'}",
+        "    # Eigen criteriaset voor dit perceel (naam in criteria/); zonder regel de criteriaset hierboven.",
+        f"    # criteriaset: {setnaam}",
     ]
+    if procedure != "toelating":
+        regels += [
+            "    # Maximum van de raamovereenkomst (HvJ EU C-23/20): de verwachting plus een opslag (0,25 = 25%),",
+            "    # of een vast aantal trajecten over de hele looptijd: raammaximum: {trajecten: ...}.",
+            f"    raammaximum: {{opslag: {STANDAARD_OPSLAG}}}",
+        ]
+    else:
+        regels.append("    # raammaximum: niet van toepassing bij toelating (geen raamovereenkomst met een maximum)")
     if not perceel:
         return regels
     regels.append(f"    # Uit criteriaset {setnaam} (geldt zonder dat u iets invult). Om af te wijken: haal het #")
@@ -315,8 +339,9 @@ def yaml_tekst(
             f"    inburgeraars: {aantallen}",
         ]
     r += ["", "# Percelen: B1 (B1-route), onderwijs, Z (Z-route), PVT, MAP.", "percelen:"]
+    per_perceel = procedures(verzoek, percelen)
     for code in percelen:
-        r += _perceel_blok(code, setdata, verzoek.criteriaset)
+        r += _perceel_blok(code, setdata, verzoek.criteriaset, per_perceel[code], verzoek.procedure)
     return "\n".join(r) + "\n"
 
 
@@ -327,6 +352,7 @@ class Resultaat:
     mappen: tuple[Path, ...]
     gemeenten: tuple[str, ...]
     open_aantallen: int
+    meldingen: tuple[str, ...] = ()  # what nieuw read from the region and what it assumed per lot
 
 
 def maak_aan(verzoek: Verzoek) -> Resultaat:
@@ -354,6 +380,9 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     gekozen = _kies_gemeenten(verzoek, fouten)
     percelen = _kies_percelen(verzoek, setdata, fouten)
     subregios = _kies_subregios(verzoek, gekozen, fouten)
+    for code in verzoek.toelating:
+        if Namen(PERCEELCODES).zoek(code) not in percelen:
+            fouten.append(Fout("--toelating", f"perceel '{code}' staat niet in --percelen"))
     _controleer_planning(verzoek, fouten)
     if fouten:
         raise InvoerFout(fouten)
@@ -373,6 +402,15 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
         raise InvoerFout([Fout(str(verzoek.map), f"kan niet schrijven: {e.strerror}")]) from None
     aanbesteding, _ = laad_aanbesteding(pad, open_aantallen=True)
     formulier = schrijf_inschrijfformulier(aanbesteding, verzoek.map / "inschrijfformulier.xlsx")
+    naam_van = {g.cbscode: gangbare_naam(g) for g in gemeenten()}
+    regios = [r for r in (regio_namen().zoek(x) for x in verzoek.regios) if r is not None]
+    meldingen = regio_verslag(regios, gekozen, subregios, naam_van)
+    meldingen += aannames(verzoek.criteriaset, setdata, percelen, procedures(verzoek, percelen), STANDAARD_OPSLAG)
     return Resultaat(
-        pad, formulier, tuple(mappen), tuple(gangbare_naam(g) for g in gekozen), len(gekozen) * len(percelen)
+        pad,
+        formulier,
+        tuple(mappen),
+        tuple(gangbare_naam(g) for g in gekozen),
+        len(gekozen) * len(percelen),
+        tuple(meldingen),
     )

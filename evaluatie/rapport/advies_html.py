@@ -12,7 +12,7 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 from __future__ import annotations
 
 from evaluatie.gunning.raamovereenkomst import raammaximum
-from evaluatie.rapport import grafieken
+from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
@@ -600,6 +600,8 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
     if p.toewijzing:
         subregio = {gem.naam: gem.subregio for gem in g.aanbesteding.gemeenten}
         delen.append(f'<div class="grafiek">{grafieken.verdeling_per_gemeente(p, f"vg-{code}", subregio)}</div>')
+    if (klein := kleine_aantallen.signaal(p)) is not None:
+        delen.append(f'<p class="signaal">{e(klein)}</p>')
     if p.bindende_regels:
         delen.append(
             "<p><strong>Waarom een inschrijver minder kreeg dan zijn capaciteit</strong></p><ul>"
