@@ -14,6 +14,7 @@ from pathlib import Path
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.rapport import kleine_aantallen
+from evaluatie.rapport.budgetwoorden import budget_kop
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -356,7 +357,7 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             for b in p.budgetten
         ]
         n = len(leveranciers)
-        kop = ["Gemeente", "Vraag", *leveranciers, "Kosten", "Budget"]
+        kop = ["Gemeente", "Vraag", *leveranciers, "Kosten", budget_kop(p.budgetten)]
         per_gemeente = tabel(kop, [*rijen, totaalrij], rechts=tuple(range(1, n + 4)))
         if volledig or (len(rijen) <= MAX_RIJEN and max(map(len, per_gemeente.split("\n"))) <= BREEDTE):
             delen.append(per_gemeente)
@@ -376,7 +377,7 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
                 )
             )
             delen.append(
-                f"Budget samen {totaalrij[-1]}; boven budget: "
+                f"{budget_kop(p.budgetten)} samen {totaalrij[-1]}; erboven: "
                 + (opsomming(boven, BREEDTE - 40) if boven else "geen enkele gemeente")
             )
         if (klein := kleine_aantallen.signaal(p)) is not None:

@@ -1,0 +1,170 @@
+"""Every lot as its own market: one tender with B1, onderwijs and Z on award and PVT and MAP as open
+house, from `evaluatie nieuw` to the letters (tests/percelen_markt.py). Each document must say
+the right thing for its own lot's procedure; asserted on the text as a reader sees it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tests import percelen_markt
+
+
+@pytest.fixture(scope="module")
+def markt(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    return percelen_markt.maak(tmp_path_factory.mktemp("markt") / "flevoland")
+
+
+def _docx(pad: Path) -> str:
+    """Paragraphs and table rows in reading order (a table row as 'cell | cell')."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    d = Document(str(pad))
+    regels = []
+    for el in d.element.body.iterchildren():
+        if el.tag.endswith("}p"):
+            regels.append(Paragraph(el, d).text)
+        elif el.tag.endswith("}tbl"):
+            regels += [" | ".join(c.text for c in r.cells) for r in Table(el, d).rows]
+    return "\n".join(regels)
+
+
+def _html_tekst(pad: Path) -> str:
+    html = pad.read_text(encoding="utf-8")
+    html = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&amp;", "&")
+
+
+def test_nieuw_schrijft_per_perceel_en_zegt_wat_het_aannam(markt: tuple[Path, str]) -> None:
+    ws, uitvoer = markt
+    tekst = (ws / "aanbesteding.yaml").read_text(encoding="utf-8")
+    blokken = dict(re.findall(r"^  (B1|onderwijs|Z|PVT|MAP):\n((?:    .*\n)+)", tekst, re.M))
+    assert "    procedure: toelating\n" in blokken["PVT"] and "    procedure: toelating\n" in blokken["MAP"]
+    for code in ("B1", "onderwijs", "Z"):
+        assert "    # procedure: gunning\n" in blokken[code] and "    raammaximum: {opslag: 0.25}\n" in blokken[code]
+    # the region: which gemeenten came in, which of the same-named province did not, and why
+    assert "Arbeidsmarktregio Flevoland: opgenomen Almere, Dronten, Lelystad, Noordoostpolder, Urk (5)." in uitvoer
+    assert "Niet opgenomen: Zeewolde ligt in de provincie Flevoland maar hoort bij arbeidsmarktregio" in uitvoer
+    # what it assumed, per lot: PVT and MAP with their own ceiling, no keurmerk, no framework maximum
+    assert re.search(
+        r"Perceel PVT \(Participatieverklaringstraject\): toelating; plafondprijs EUR 350,00; geen\s+keurmerk", uitvoer
+    )
+    assert re.search(r"Perceel B1 \(B1-route\): gunning; plafondprijs EUR 10\.000,00; keurmerk vereist", uitvoer)
+    assert "geen raammaximum (open house)" in uitvoer.replace("\n  ", " ")
+
+
+def test_gunning_json_per_perceel_en_beoordelaars_geanonimiseerd(markt: tuple[Path, str]) -> None:
+    ws, _ = markt
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    assert {c: p["procedure"] for c, p in data["percelen"].items()} == {
+        "B1": "gunning", "onderwijs": "gunning", "Z": "gunning", "PVT": "toelating", "MAP": "toelating",
+    }  # fmt: skip
+    bestanden = [b["bestand"] for b in data["invoer"]]
+    assert {"Beoordelaar A", "Beoordelaar B", "Beoordelaar C"} <= set(bestanden)
+    assert not [b for b in bestanden if "ada" in b.lower() or "bram" in b.lower() or "cees" in b.lower()]
+    # B1 by hand: Kompas 0,6 x 100 + 0,4 x 100 = 100; Taalhuis 0,6 x 75 + 0,4 x 8500/9000 x 100 = 82,78;
+    # Spreekbeurt 0,6 x 50 + 0,4 x 8500/9500 x 100 = 65,79. Kompas fills its 58 in Almere (first), Taalhuis the rest.
+    b1 = data["percelen"]["B1"]
+    assert [(r["inschrijver"], round(r["totaal"], 2)) for r in b1["rangorde"]] == [
+        ("Kompas Noord", 100.0), ("Taalhuis Flevoland B.V.", 82.78), ("Spreekbeurt", 65.79),
+    ]  # fmt: skip
+    per = {(t["gemeente"], t["inschrijver"]): t["aantal"] for t in b1["toewijzing"]}
+    assert per[("Almere", "Kompas Noord")] == 58 and per[("Almere", "Taalhuis Flevoland B.V.")] == 2
+
+
+def test_toelatingsbesluit_zonder_raamovereenkomst_of_vergelijking(markt: tuple[Path, str]) -> None:
+    ws, _ = markt
+    brieven = ws / "rapporten" / "brieven"
+    tekst = _docx(brieven / "taalhuis-flevoland-b-v-pvt.docx")
+    assert tekst.startswith("Toelatingsbesluit Participatieverklaringstraject")
+    assert "Geachte heer Smit," in tekst and "Beslissing: toegelaten" in tekst
+    assert (
+        "Tarief: de prijs per traject uit uw inschrijving, EUR 300,00; die mag niet hoger zijn dan de plafondprijs van EUR 350,00."
+        in tekst
+    )
+    assert "Voorwaarden voor toelating, waaraan u gedurende de looptijd blijft voldoen: " in tekst
+    assert (
+        "Later toetreden: gedurende de hele looptijd van 2 jaar kan iedere aanbieder zich bij Gemeente Almere" in tekst
+    )
+    for verboden in ("raamovereenkomst", "maximale omvang", "uitgeput", "2.127", "2.116", "2.130", "vervaltermijn",
+                     "e gerangschikt", "Kompas", "Spreekbeurt", "gemiddelde van de andere"):  # fmt: skip
+        assert verboden not in tekst, verboden
+    niet = _docx(brieven / "kompas-noord-map.docx")
+    assert "Beslissing: niet toegelaten" in niet and "plafondprijs" in niet
+    assert "Later toetreden:" in niet and "Taalhuis" not in niet and "raamovereenkomst" not in niet
+    # the unsure salutation ('De Vries (Kompas Noord)': no heer or mevrouw) is neutral, never guessed
+    assert "Geachte heer, mevrouw," in niet and "Geachte mevrouw De Vries" not in niet
+
+
+def test_gunningsbeslissing_vergelijkt_met_iedere_winnaar(markt: tuple[Path, str]) -> None:
+    ws, _ = markt
+    brieven = ws / "rapporten" / "brieven"
+    tekst = _docx(brieven / "spreekbeurt-b1.docx")
+    assert tekst.startswith("Gunningsbeslissing B1-route") and "Geachte mevrouw Yilmaz-de Wit," in tekst
+    assert "Beslissing: afgewezen" in tekst
+    assert "Criterium | Weging | Uw score | Kompas Noord | Taalhuis Flevoland B.V." in tekst
+    for winnaar in ("Kompas Noord", "Taalhuis Flevoland B.V."):
+        assert f"Kenmerken en relatieve voordelen van de inschrijving van {winnaar}" in tekst
+    # above the threshold (B1 alone: 124 x 2 x 1,25 = 310 x EUR 10.000): art. 2.127 and the vervaltermijn
+    assert "artikel 2.127 Aanbestedingswet 2012" in tekst and "Dit is een vervaltermijn" in tekst
+    # the maximum set apart from the forecast: 124 a year x 2 years = 248, + 25% = 310
+    assert "maximale omvang van 310 trajecten en een maximale waarde van EUR 3.100.000,00" in tekst
+    assert "Verwacht worden 248 trajecten (124 per jaar gedurende 2 jaar); het maximum ligt 25% daarboven" in tekst
+    assert "U krijgt 0 van uw capaciteit van 50" in tekst and "Spreekbeurt krijgt" not in tekst
+    assert re.search(r"Kenmerk: GB-\d{4}-B1-[0-9A-F]{6}", tekst)
+
+
+def test_advies_per_perceel(markt: tuple[Path, str]) -> None:
+    ws, _ = markt
+    tekst = _html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert "Voorgenomen gunning en toelating" in tekst
+    assert (
+        "Wij adviseren tot perceel Participatieverklaringstraject toe te laten: Kompas Noord, Spreekbeurt en Taalhuis Flevoland B.V."
+        in tekst
+    )
+    assert "B.V.." not in tekst
+    assert "perceel Participatieverklaringstraject: open house" in tekst
+    assert "Perceel Participatieverklaringstraject en Module arbeidsmarkt en participatie: open house." in tekst
+    assert "6. Zekerheid van de uitkomst" in tekst  # there are award lots
+    # alpha per reviewer is internal only
+    assert "Grootste afwijker" not in tekst and "Alfa zonder" not in tekst
+    intern = (ws / "rapporten" / "intern" / "betrouwbaarheid.html").read_text(encoding="utf-8")
+    assert "Alfa zonder Beoordelaar A" in intern and "Vertrouwelijk" in intern
+    # tiny split signal for B1 (Almere: Taalhuis 2 of 60) with the rule that would avoid it
+    assert "Almere: Taalhuis Flevoland B.V. krijgt 2 van 60" in tekst and "max_leveranciers_per_gemeente: 1" in tekst
+    # no budget was set: demand x ceiling, never 'budget'
+    assert "Vraag x plafondprijs per jaar" in tekst and "Budget per jaar" not in tekst
+
+
+def test_gemeentepagina_vertrouwelijk_zonder_budget(markt: tuple[Path, str]) -> None:
+    ws, _ = markt
+    tekst = _html_tekst(ws / "rapporten" / "gemeenten" / "urk.html")
+    assert tekst.lstrip().startswith("Vertrouwelijk") or "Vertrouwelijk - alleen voor gemeente Urk" in tekst
+    assert "Budget:" not in tekst and "ruimte" not in tekst
+    assert "Er is geen budget vastgesteld. Ter vergelijking: vraag maal plafondprijs" in tekst
+
+
+def test_gepubliceerde_systematiek_per_perceel(markt: tuple[Path, str]) -> None:
+    ws, _ = markt
+    tekst = _docx(ws / "gunningssystematiek.docx")
+    secties = re.split(r"\nPerceel ", tekst)
+    per = {s.split("\n", 1)[0]: s for s in secties[1:]}
+    b1, pvt = per["B1-route"], per["Participatieverklaringstraject"]
+    for gemeente in percelen_markt.AANTALLEN:
+        assert f"{gemeente} | Flevoland | " in b1 and f"{gemeente} | Flevoland | " in pvt
+    assert "Peildatum keurmerk:" in b1 and "Keurmerk: voor dit perceel niet vereist." in pvt
+    assert "Plafondprijs: EUR 350,00 per traject" in pvt and "Plafondprijs: EUR 10.000,00 per traject" in b1
+    assert "Niet deelnemend aan dit perceel: geen; alle gemeenten doen mee." in b1
+    # criteria with what each assesses; the scale with what each point means
+    assert "Programma en werkvormen | 50% | Hoe het traject de kernwaarden" in pvt
+    assert "goed | 75 | Het plan beantwoordt het criterium volledig en concreet" in b1
+    # open house: tariff and joining later, and the criteria behind its minimum quality; no framework maximum
+    assert "Tarief: de prijs per traject die de aanbieder inschrijft" in pvt and "Later toetreden:" in pvt
+    assert "Kwaliteitsscore voor de minimumeis." in pvt
+    assert "raamovereenkomst" not in pvt and "2.116" not in pvt
+    assert "maximale omvang van 310 trajecten" in b1 and "2.116" in b1
