@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from tests import percelen_markt
 
@@ -168,3 +171,91 @@ def test_gepubliceerde_systematiek_per_perceel(markt: tuple[Path, str]) -> None:
     assert "Kwaliteitsscore voor de minimumeis." in pvt
     assert "raamovereenkomst" not in pvt and "2.116" not in pvt
     assert "maximale omvang van 310 trajecten" in b1 and "2.116" in b1
+
+
+# --- Letter layout: Word (python-docx) and the HTML letter printed by Chromium -------------------------
+
+
+def test_docx_brief_paginanummers_kenmerk_nl_en_rijen_niet_gesplitst(markt: tuple[Path, str]) -> None:
+    ws, _ = markt
+    pad = ws / "rapporten" / "brieven" / "spreekbeurt-b1.docx"
+    d = Document(str(pad))
+    kenmerk = re.search(r"Kenmerk: (GB-\d{4}-B1-[0-9A-F]{6})", _docx(pad))
+    assert kenmerk
+    sectie = d.sections[0]
+    # the kenmerk on every page (the default header), 'Pagina n van m' as Word fields in the footer
+    assert [p.text for p in sectie.header.paragraphs] == [f"Kenmerk: {kenmerk.group(1)}"]
+    voet = sectie.footer._element.xml
+    assert re.search(r'w:instr=" PAGE \\\* MERGEFORMAT "', voet) and re.search(r'w:instr=" NUMPAGES ', voet)
+    assert "".join(t.text or "" for t in sectie.footer._element.iter() if t.tag.endswith("}t")) == "Pagina 1 van 1"
+    # 25 mm margins on every side, as the HTML letter
+    for marge in (sectie.left_margin, sectie.right_margin, sectie.top_margin, sectie.bottom_margin):
+        assert abs(marge.mm - 25) < 0.1
+    # Dutch proofing language, nothing else
+    talen = set(re.findall(r'<w:lang w:val="([^"]+)"', d.styles.element.xml))
+    assert talen == {"nl-NL"}
+    # no table row may split over two pages; headings stay with what follows
+    rijen = [r for t in d.tables for r in t.rows]
+    assert len(rijen) >= 8
+    for r in rijen:
+        assert r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None
+    koppen = [p for p in d.paragraphs if p.style.name == "Heading 2"]
+    assert koppen and all(p.paragraph_format.keep_with_next for p in koppen)
+    # sender, addressee, reference block and salutation separated by blank lines
+    teksten = [p.text for p in d.paragraphs]
+    i = next(i for i, t in enumerate(teksten) if t.startswith("Spreekbeurt"))
+    j = next(i for i, t in enumerate(teksten) if t.startswith("Datum:"))
+    k = next(i for i, t in enumerate(teksten) if t.startswith("Geachte "))
+    assert teksten[i - 1] == "" and teksten[j - 1] == "" and teksten[k - 1] == ""
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def _pdf(html: Path, pdf: Path) -> list[str]:
+    """Print `html` with headless Chromium; the text of each page (pdftotext)."""
+    chromium = _chromium()
+    assert chromium
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    tekst = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True)
+    return tekst.stdout.split("\f")[:-1]
+
+
+@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt")
+def test_html_brief_in_chromium_kenmerk_en_pagina_op_iedere_pagina(markt: tuple[Path, str], tmp_path: Path) -> None:
+    ws, _ = markt
+    html = ws / "rapporten" / "brieven" / "spreekbeurt-b1.html"
+    kenmerk = re.search(r"Kenmerk: (GB-\d{4}-B1-[0-9A-F]{6})", html.read_text(encoding="utf-8"))
+    assert kenmerk
+    paginas = _pdf(html, tmp_path / "brief.pdf")
+    assert len(paginas) >= 2
+    for i, pagina in enumerate(paginas, start=1):
+        assert f"Kenmerk: {kenmerk.group(1)}" in pagina, i
+        assert f"Pagina {i} van {len(paginas)}" in pagina, i
+
+
+@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt")
+def test_html_brief_in_chromium_geen_tabelrij_over_twee_paginas(tmp_path: Path) -> None:
+    """A letter with a table long enough to cross several pages, rows of several lines each: every row's
+    first and last word must land on the same page (a split row would put them on two)."""
+    from evaluatie.rapport.document import Document as Brief
+
+    d = Brief("Gunningsbeslissing proef", kenmerk="GB-2027-B1-ABC123")
+    d.alinea("Inleiding.")
+    vulling = " ".join(["motivering"] * 45)
+    d.tabel(["Criterium", "Toelichting"], [[f"rij{i}begin", f"{vulling} rij{i}einde"] for i in range(40)])
+    html = tmp_path / "brief.html"
+    html.write_text(d.html(), encoding="utf-8")
+    paginas = _pdf(html, tmp_path / "brief.pdf")
+    assert len(paginas) >= 3  # the table does cross pages
+    pagina_van = {}
+    for n, tekst in enumerate(paginas):
+        for woord in re.findall(r"rij\d+(?:begin|einde)", tekst):
+            pagina_van[woord] = n
+    for i in range(40):
+        assert pagina_van[f"rij{i}begin"] == pagina_van[f"rij{i}einde"], f"rij {i} loopt over twee pagina's"
