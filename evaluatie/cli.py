@@ -236,10 +236,12 @@ def template() -> None:
 @afhandeling
 def template_systematiek(werkmap: Path) -> None:
     """Schrijf de beoordelings- en gunningssystematiek (html en docx) voor de aanbestedingsleidraad."""
-    from evaluatie.pipeline import schrijf_systematiek
+    from evaluatie.pipeline import schrijf_systematiek, systematiek_waarschuwingen
 
     for pad in schrijf_systematiek(_werkmap(werkmap)):
         click.echo(f"Geschreven: {pad}")
+    for w in systematiek_waarschuwingen(_werkmap(werkmap)):
+        toon(f"Let op: {w}", err=True)
 
 
 @template.command("inschrijving")

@@ -104,6 +104,22 @@ def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
     return [html, docx]
 
 
+def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
+    """What the published method leaves a bidder to guess: criteria or scale points without a description,
+    and an award lot whose framework maximum equals the forecast."""
+    from evaluatie.rapport.perceelstukken import ontbrekende_omschrijvingen
+
+    aanbesteding, _ = laad_definitie(werkmap)
+    uit = ontbrekende_omschrijvingen(aanbesteding)
+    for code, p in aanbesteding.percelen.items():
+        if p.procedure == "gunning" and p.raammaximum.opslag is None and p.raammaximum.trajecten is None:
+            uit.append(
+                f"percelen.{code}.raammaximum: het maximum van de raamovereenkomst is gelijk aan de verwachting; "
+                "bij een hogere instroom is zij halverwege uitgeput (zet bijvoorbeeld raammaximum: {opslag: 0.25})"
+            )
+    return uit
+
+
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
 
