@@ -259,3 +259,31 @@ def test_html_brief_in_chromium_geen_tabelrij_over_twee_paginas(tmp_path: Path) 
             pagina_van[woord] = n
     for i in range(40):
         assert pagina_van[f"rij{i}begin"] == pagina_van[f"rij{i}einde"], f"rij {i} loopt over twee pagina's"
+
+
+def test_inschrijfformulier_noemt_per_perceel_gemeenten_plafond_peildatum_en_criteria(
+    markt: tuple[Path, str], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from evaluatie.definitie import laad_aanbesteding
+    from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
+
+    ws, _ = markt
+    a, _ = laad_aanbesteding(ws / "aanbesteding.yaml")
+    blad = load_workbook(schrijf_inschrijfformulier(a, tmp_path / "formulier.xlsx"))["Perceelgegevens"]
+    rijen = [tuple(c for c in r if c is not None) for r in blad.iter_rows(values_only=True)]
+    start = {r[0]: i for i, r in enumerate(rijen) if r and str(r[0]).startswith("Perceel ")}
+    pvt = rijen[
+        start["Perceel PVT (Participatieverklaringstraject)"] : start[
+            "Perceel MAP (Module arbeidsmarkt en participatie)"
+        ]
+    ]
+    b1 = rijen[start["Perceel B1 (B1-route)"] : start["Perceel onderwijs (Onderwijsroute)"]]
+    assert ("Plafondprijs: EUR 350,00 per traject (exclusief btw); een hogere prijs is ongeldig.",) in pvt
+    assert ("Keurmerk: voor dit perceel niet vereist.",) in pvt
+    assert any(str(r[0]).startswith("Peildatum keurmerk: ") for r in b1 if r)
+    assert ("Urk", "Flevoland", 9) in pvt and ("Urk", "Flevoland", 12) in b1  # the hand-filled volumes
+    assert ("Niet deelnemend aan dit perceel: geen; alle gemeenten doen mee.",) in b1
+    assert any(r[:2] == ("Programma en werkvormen", "50%") and "kernwaarden" in r[2] for r in pvt if len(r) == 3)
+    assert any(r[:2] == ("goed", 75) and "concreet" in r[2] for r in b1 if len(r) == 3)
