@@ -90,3 +90,23 @@ def test_lege_omschrijvingen_en_raammaximum_gelijk_aan_verwachting_geven_een_waa
     tekst = "\n".join(p.text for p in Document(str(ws2 / "gunningssystematiek.docx")).paragraphs)
     # 20 a year x 2 years = 40 expected; the maximum is the absolute 60
     assert "maximale omvang van 60 trajecten" in tekst and "Verwacht worden 40 trajecten" in tekst
+
+
+def test_systematiek_van_het_voorbeeld_noemt_gemeenten_per_perceel_en_criteria(voorbeeld: Path) -> None:
+    html, tekst = _schrijf(voorbeeld)
+    for inhoud in (html, tekst):
+        # Z is bought by six of the seven gemeenten: Eemnes does not join, and says so
+        assert "Niet deelnemend aan dit perceel: Eemnes." in inhoud
+        assert "Peildatum keurmerk: 4 juni 2021." in inhoud
+        assert "Keurmerk: voor dit perceel niet vereist." in inhoud  # onderwijs
+        # what each criterion assesses and what each scale point means, from the criteria set
+        assert "Hoe vaak een inburgeraar kan instromen, hoe lang hij hoogstens wacht" in inhoud
+        assert "Het plan geeft geen of geen bruikbaar antwoord op het criterium." in inhoud
+    # the gemeenten of each lot with their subregio (docx table rows as cell texts)
+    for gemeente, subregio in (
+        ("Hilversum", "Hilversum-Wijdemeren"),
+        ("Blaricum", "BEL"),
+        ("Huizen", "Gooise Meren-Huizen"),
+    ):
+        assert f"<td>{gemeente}</td><td>{subregio}</td>" in html
+    assert html.count("<td>Eemnes</td><td>BEL</td>") == 2  # B1 and onderwijs, not Z
