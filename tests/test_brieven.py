@@ -153,7 +153,7 @@ def test_afgewezen_vergelijkt_met_laagst_gegunde_op_kwaliteit_en_prijs(groot: Pa
     assert "als 5e gerangschikt, maar krijgt in de verdeling over de gemeenten geen trajecten" in tekst
     assert "De laagst gerangschikte inschrijver aan wie is gegund, is Kompas Oost (rang 4)" in tekst
     # every winner is compared, in ranking order, each with its own advantages
-    kop = [r for r in tekst.splitlines() if r.startswith("Criterium | Weging | Uw score | ")][0]
+    kop = next(r for r in tekst.splitlines() if r.startswith("Criterium | Weging | Uw score | "))
     winnaars = kop.split(" | ")[3:]
     assert winnaars[0] == "Taalhuis Noord B.V." and winnaars[-1] == "Kompas Oost" and len(winnaars) >= 3
     for w in winnaars:

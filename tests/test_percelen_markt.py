@@ -4,6 +4,7 @@ the right thing for its own lot's procedure; asserted on the text as a reader se
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 import shutil
@@ -40,7 +41,7 @@ def _docx(pad: Path) -> str:
 def _html_tekst(pad: Path) -> str:
     html = pad.read_text(encoding="utf-8")
     html = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&amp;", "&")
+    return html_module.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def test_nieuw_schrijft_per_perceel_en_zegt_wat_het_aannam(markt: tuple[Path, str]) -> None:
@@ -134,6 +135,12 @@ def test_advies_per_perceel(markt: tuple[Path, str]) -> None:
     assert "perceel Participatieverklaringstraject: open house" in tekst
     assert "Perceel Participatieverklaringstraject en Module arbeidsmarkt en participatie: open house." in tekst
     assert "6. Zekerheid van de uitkomst" in tekst  # there are award lots
+    # flagged for a person before sending: competitor motivations quoted, and unsure salutations
+    assert (
+        "Perceel B1-route: de brief aan Spreekbeurt citeert de motivering van het panel bij de scores van "
+        "Kompas Noord, Taalhuis Flevoland B.V.; lees die passages" in tekst
+    )
+    assert "Aanhef van de brieven aan Kompas Noord: 'Geachte heer, mevrouw,'" in tekst
     # alpha per reviewer is internal only
     assert "Grootste afwijker" not in tekst and "Alfa zonder" not in tekst
     intern = (ws / "rapporten" / "intern" / "betrouwbaarheid.html").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
+from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
@@ -58,6 +59,7 @@ def advies_html(g: Rapportgegevens) -> str:
         _kenmerken(g),
         "<h2>1. Advies</h2>",
         _advies(g),
+        te_controleren_html(g),
         "<h2>2. Samenvatting per perceel</h2>",
         _samenvatting(g),
         "<h2>3. Procedure, waarde en regime</h2>",
