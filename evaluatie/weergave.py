@@ -334,7 +334,8 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             delen.append("Niet toegelaten:" if toelating else "Ongeldig of uitgesloten:")
             uitgesloten, rest = _lijst_rijen(list(p.uitgesloten), volledig, "uitgesloten inschrijvers")
             for x in uitgesloten:
-                regel = f"  {x.inschrijver} ({x.status}): {'; '.join(x.redenen)}"
+                status = "niet toegelaten" if toelating and x.status == "ongeldig" else x.status
+                regel = f"  {x.inschrijver} ({status}): {'; '.join(x.redenen)}"
                 delen.append(regel if volledig else _knip(regel, BREEDTE))
             if rest:
                 delen.append(f"  {rest}")

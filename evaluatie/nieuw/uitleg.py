@@ -24,7 +24,7 @@ def regio_verslag(
     per_regio = arbeidsmarktregios()
     in_tender = {g.cbscode for g in gekozen}
     for regio in regios:
-        leden = per_regio.get(regio, [])
+        leden: list[RegisterGemeente] = list(per_regio.get(regio, []))
         regels.append(
             f"Arbeidsmarktregio {regio}: opgenomen {', '.join(naam_van[g.cbscode] for g in leden)} ({len(leden)})."
         )
