@@ -245,6 +245,10 @@ def test_toelating_is_toelatingsbesluit_zonder_rangorde_of_vergelijking(tmp_path
     # and claims no vervaltermijn (the advies says the same)
     assert "Een toelatingsprocedure kent geen wettelijke opschortende termijn" in toegelaten
     assert "2.127" not in toegelaten and "vervaltermijn" not in toegelaten
+    # the advies of an open house: no certainty section, no 'Voorgenomen gunning', no double full stop
+    advies = (ws / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
+    assert "Zekerheid van de uitkomst" not in advies and "Voorgenomen gunning" not in advies
+    assert "Voorgenomen toelating" in advies and "B.V.." not in advies
     niet = _tekst(brieven / "zwakke-plannen-onderwijs.docx")
     assert "Beslissing: niet toegelaten" in niet
     assert "Uw kwaliteitsscore is 35,00" in niet and "Beoordelaar A (score 25,00)" in niet

@@ -294,3 +294,32 @@ def test_inschrijfformulier_noemt_per_perceel_gemeenten_plafond_peildatum_en_cri
     assert ("Niet deelnemend aan dit perceel: geen; alle gemeenten doen mee.",) in b1
     assert any(r[:2] == ("Programma en werkvormen", "50%") and "kernwaarden" in r[2] for r in pvt if len(r) == 3)
     assert any(r[:2] == ("goed", 75) and "concreet" in r[2] for r in b1 if len(r) == 3)
+
+
+def test_onder_de_drempel_rust_de_termijn_op_de_aanbestedingsstukken(tmp_path: Path) -> None:
+    """20 inburgeraars a year x 2 years x EUR 10.000 = EUR 400.000, below EUR 750.000: no art. 2.127 and no
+    statutory vervaltermijn in the letters; the published method states the period the letters rely on."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+    ws = maak_werkmap(tmp_path / "klein", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 8000, 20, 12, 4, "alle")], contact="de heer A. Alfa")
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9000, 20, 12, 4, "alle")], contact="mevrouw B. Beta")
+    assert percelen_markt.cli("template", "beoordeling", "--werkmap", str(ws)).exit_code == 0
+    scores = {(n, c): s for n, s in (("Alfa", 75), ("Beta", 50)) for c in ("Plan van aanpak", "Samenwerking")}
+    for pad in (ws / "beoordelingen").glob("*.xlsx"):
+        vul_beoordeling(pad, scores)
+    res = percelen_markt.cli("gunning", "--werkmap", str(ws), "--lots", "B1")
+    assert res.exit_code == 0, res.output
+    for brief in ("alfa-b1.docx", "beta-b1.docx"):
+        tekst = _docx(ws / "rapporten" / "brieven" / brief)
+        assert "2.127" not in tekst and "Dit is een vervaltermijn" not in tekst
+        assert "Zoals de aanbestedingsstukken bepalen, sluiten wij de overeenkomst niet voor het einde van de" in tekst
+        assert "Volgens de aanbestedingsstukken is dit een vervaltermijn" in tekst
+    advies = _html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert "ligt onder de drempel van EUR 750.000,00" in advies
+    assert (
+        "zoals de aanbestedingsstukken bepalen (onder de drempel geldt art. 2.127 Aanbestedingswet 2012 niet)" in advies
+    )
+    assert percelen_markt.cli("template", "systematiek", "--werkmap", str(ws)).exit_code == 0
+    systematiek = _docx(ws / "gunningssystematiek.docx")
+    assert "de opschortende termijn volgt daarom niet uit art. 2.127 Aanbestedingswet 2012 maar uit deze" in systematiek
