@@ -323,3 +323,24 @@ def test_onder_de_drempel_rust_de_termijn_op_de_aanbestedingsstukken(tmp_path: P
     assert percelen_markt.cli("template", "systematiek", "--werkmap", str(ws)).exit_code == 0
     systematiek = _docx(ws / "gunningssystematiek.docx")
     assert "de opschortende termijn volgt daarom niet uit art. 2.127 Aanbestedingswet 2012 maar uit deze" in systematiek
+
+
+def test_signaal_kleine_aantallen_in_de_terminal(markt: tuple[Path, str]) -> None:
+    _, uitvoer = markt
+    tekst = " ".join(uitvoer.split())
+    # B1: Kompas fills 58 of Almere's 60, Taalhuis gets the other 2
+    assert (
+        "Let op: Perceel B1-route: kleine aantallen bij een tweede aanbieder in een gemeente (Almere: Taalhuis" in tekst
+    )
+    assert "verdeling.max_leveranciers_per_gemeente: 1" in tekst
+
+
+def test_nieuw_houdt_de_opgegeven_volgorde(tmp_path: Path) -> None:
+    res = percelen_markt.cli(
+        "nieuw", str(tmp_path / "ws"), "--naam", "Proef", "--penvoerder", "Gemeente Urk",
+        "--gemeenten", "Urk, Almere, Dronten", "--percelen", "B1", "--publicatie", "2026-12-01",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Gemeenten (3): Urk, Almere, Dronten" in res.output
+    namen = re.findall(r"^  - naam: (\w+)", (tmp_path / "ws" / "aanbesteding.yaml").read_text(encoding="utf-8"), re.M)
+    assert namen == ["Urk", "Almere", "Dronten"]
