@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.prijs.basis import methode
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,7 @@ def raammaximum(aanbesteding: Aanbesteding, code: str) -> Raammaximum:
     perceel = aanbesteding.percelen[code]
     per_jaar = sum(aanbesteding.vraag(code).values())
     jaren = aanbesteding.looptijd.jaren + aanbesteding.looptijd.optiejaren
-    prijs = perceel.plafondprijs
-    if perceel.prijsmethode == "vaste_prijs" and perceel.vaste_prijs is not None:
-        prijs = perceel.vaste_prijs
+    prijs = methode(perceel.prijsmethode).raamprijs(perceel)  # the ceiling, unless the method fixes the price
     prognose = per_jaar * jaren
     regel = perceel.raammaximum
     if regel.trajecten is not None:
