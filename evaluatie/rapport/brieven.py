@@ -193,6 +193,7 @@ def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, 
     )
     d.witregel()
     d.alinea(aanhef(ins.contactpersoon))
+    d.witregel()
 
 
 def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str) -> None:
@@ -365,6 +366,8 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
         )
     d.alinea(f"Berekening van de termijn: {s.uitleg}.", klein=True)
     d.alinea("Met vriendelijke groet,")
+    d.witregel()  # room for the signature
+    d.witregel()
     o = a.afzender.ondertekenaar
     d.regels(
         [
