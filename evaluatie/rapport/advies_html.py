@@ -455,7 +455,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         delen.append(
             "<p><strong>Consensus van het panel</strong></p><ul>"
             + "".join(
-                f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}: {e(getal(r.consensus, 0))} - "
+                f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
+                f"{e(getal(r.consensus or 0, 0))} - "
                 f"{e(r.consensus_toelichting)}</li>"
                 for r in motivaties
             )
@@ -467,7 +468,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         delen.append(
             f"<p><strong>Zonder consensusmotivering ({len(zonder)} regels)</strong>: de brieven geven hier de "
             "motivering van iedere beoordelaar afzonderlijk (geanonimiseerd).</p><ul>"
-            + "".join(f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}</li>" for r in toon)
+            + "".join(f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}</li>" for r in toon)
             + (
                 f"<li>en nog {len(zonder) - len(toon)} regels (zie gunningsadvies.xlsx)</li>"
                 if len(zonder) > 20
@@ -480,7 +481,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         delen.append(
             "<p><strong>Signalen van onenigheid</strong></p><ul>"
             + "".join(
-                f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}: spreiding {r.spreiding_stappen} "
+                f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
+                f"spreiding {r.spreiding_stappen} "
                 f"schaalstappen; afwijkend: {e(', '.join(label.get(x, x) for x in r.afwijkers))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
                 for r in signalen
@@ -489,7 +491,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         )
     alfa = [
         [
-            perceel.criterium(b.criterium).naam,
+            perceel.criterium_van(b.criterium).naam,
             Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
         ]
         for b in panel.betrouwbaarheid

@@ -12,8 +12,8 @@ from evaluatie.tekst import datum, euro
 def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
     a = g.aanbesteding
     gem = a.gemeente(gemeente)
-    if gem is None:  # the pages are written for the tender's own gemeenten only (rapport/schrijven.py)
-        raise ValueError(f"gemeente {gemeente} staat niet in de aanbesteding")
+    if gem is None:
+        raise KeyError(f"gemeente {gemeente} neemt niet deel")
     delen = [
         '<p class="vertrouwelijk"><strong>Vertrouwelijk</strong> - alleen voor gemeente '
         f"{e(gemeente)}: kosten gedeeld door aantallen geven de prijs van iedere aanbieder, die een "
