@@ -58,8 +58,7 @@ TABBLAD_PERCEELGEGEVENS = "Perceelgegevens"
 
 def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:
     """Read-only: per lot what a bidder bids on (the same lists as the published method)."""
-    from evaluatie.rapport.perceelstukken import deelnemers, kernregels
-    from evaluatie.rapport.waarde import procedure_tekst
+    from evaluatie.definitie.perceelgegevens import deelnemers, kernregels, procedure_kort
 
     ws = wb.create_sheet(TABBLAD_PERCEELGEGEVENS)
     for kolom, breedte in zip("ABC", (42, 28, 110), strict=True):
@@ -70,7 +69,7 @@ def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:
         r += 2
         ws.cell(r, 1, f"Perceel {code} ({p.naam})").font = Font(bold=True, size=12)
         r += 1
-        ws.cell(r, 1, f"Procedure: {procedure_tekst(aanbesteding, code)}.")
+        ws.cell(r, 1, procedure_kort(p))
         for regel in kernregels(aanbesteding, p):
             r += 1
             ws.cell(r, 1, regel)

@@ -9,34 +9,11 @@ and what each scale point means. The published method (rapport/systematiek.py) a
 from __future__ import annotations
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.definitie.perceelgegevens import deelnemers, kernregels
 from evaluatie.rapport.document import Document
-from evaluatie.tekst import datum, euro, getal, kort
+from evaluatie.tekst import getal, kort
 
-
-def deelnemers(a: Aanbesteding, p: Perceel) -> list[tuple[str, str, int]]:
-    """(gemeente, subregio, expected inburgeraars per year) of the lot, in tender order."""
-    vraag = a.vraag(p.code)
-    return [(g, a.subregio_van(g), n) for g, n in vraag.items()]
-
-
-def niet_deelnemend(a: Aanbesteding, p: Perceel) -> list[str]:
-    """Gemeenten of the tender that do not join this lot, in tender order."""
-    mee = set(p.gemeenten)
-    return [g.naam for g in a.gemeenten if g.naam not in mee]
-
-
-def kernregels(a: Aanbesteding, p: Perceel) -> list[str]:
-    """Ceiling, keurmerk reference date (only where the keurmerk is required) and who does not join."""
-    regels = [f"Plafondprijs: {euro(p.plafondprijs)} per traject (exclusief btw); een hogere prijs is ongeldig."]
-    if "keurmerk" in p.knockout:
-        regels.append(f"Peildatum keurmerk: {datum(a.data.keurmerk_peildatum)}.")
-    else:
-        regels.append("Keurmerk: voor dit perceel niet vereist.")
-    weg = niet_deelnemend(a, p)
-    regels.append(
-        "Niet deelnemend aan dit perceel: " + (", ".join(weg) if weg else "geen; alle gemeenten doen mee") + "."
-    )
-    return regels
+__all__ = ["deelnemers", "kernregels", "ontbrekende_omschrijvingen", "schrijf_criteria", "schrijf_perceelgegevens"]
 
 
 def schrijf_perceelgegevens(d: Document, a: Aanbesteding, p: Perceel) -> None:
