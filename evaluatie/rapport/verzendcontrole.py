@@ -50,8 +50,8 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
         a = lees_aanhef(i.contactpersoon or "")
         if a.waarschuwing:
             uit.append(
-                f"Aanhef van de brieven aan {i.naam}: '{a.tekst}', omdat {a.waarschuwing}. Vul de naam aan als "
-                "een persoonlijke aanhef gewenst is."
+                f"Aanhef van de brieven aan {i.naam}: '{a.tekst}'. Reden: {a.waarschuwing}. Vul de contactpersoon "
+                "aan (bijvoorbeeld 'de heer T. Smit') als een persoonlijke aanhef gewenst is."
             )
     return uit
 
