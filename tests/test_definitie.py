@@ -164,3 +164,11 @@ def test_procedure_en_criteriaset_per_perceel(tmp_path: Path) -> None:
     assert map_.plafondprijs == 480 and [c.code for c in map_.gunningscriteria] == ["M1"]
     assert map_.criteriaset == "eigen-map" and set(map_.knockout) == {"plafondprijs"}
     assert aanbesteding.criteriasets == ("inburgering-2022", "eigen-map")
+
+
+def test_raammaximum_bij_toelating_is_een_fout(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["procedure"] = "toelating"
+    data["percelen"]["B1"]["raammaximum"] = {"opslag": 0.25}
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert any("percelen.B1.raammaximum" in f and "sluit geen raamovereenkomst met een maximum" in f for f in fouten)

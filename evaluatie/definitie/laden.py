@@ -385,6 +385,12 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
                 )
         if "schaal" not in p:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
+        if p["procedure"] == "toelating" and p.get("raammaximum"):
+            fout(
+                (*basis, "raammaximum"),
+                "een open-houseperceel (procedure: toelating) sluit geen raamovereenkomst met een maximum; "
+                "haal raammaximum weg of kies procedure: gunning",
+            )
         if p["procedure"] == "gunning" and not p["gunningscriteria"]:
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
         weging = p.get("weging", {})
