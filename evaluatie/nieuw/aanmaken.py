@@ -220,6 +220,9 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
         if sleutel_ in ("knockout", "gunningscriteria"):
             continue
         uitleg = UITLEG_PERCEEL.get(sleutel_) or UITLEG_MODEL_PERCEEL.get(sleutel_, "")
+        if sleutel_ == "schaal" and isinstance(waarde, dict):  # the meanings are long: they stay in the set
+            waarde = {"stappen": [_zonder_omschrijving(x) for x in waarde.get("stappen", [])]}
+            uitleg += f"; de betekenis van iedere score staat in criteria/{setnaam}.yaml"
         regels.append(f"    # {sleutel_}: {_w(waarde)}" + (f"   # {uitleg}" if uitleg else ""))
     for sleutel_, uitleg in UITLEG_MODEL_PERCEEL.items():
         veld = Perceel.model_fields.get(sleutel_)
@@ -236,8 +239,14 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
     if perceel.get("gunningscriteria"):
         regels.append("    # gunningscriteria:   # per code: naam en weging")
         for crit, inhoud in perceel["gunningscriteria"].items():
-            regels.append(f"    #   {crit}: {_w(inhoud)}")
+            regels.append(f"    #   {crit}: {_w(_zonder_omschrijving(inhoud))}")
+        regels.append(f"    #   (wat ieder criterium beoordeelt: omschrijving in criteria/{setnaam}.yaml)")
     return regels
+
+
+def _zonder_omschrijving(waarde: Any) -> Any:
+    """A criterion or scale step for a one-line comment: its description is published, but too long here."""
+    return {k: v for k, v in waarde.items() if k != "omschrijving"} if isinstance(waarde, dict) else waarde
 
 
 def planning(verzoek: Verzoek) -> tuple[dt.date, dt.date, dt.date]:
