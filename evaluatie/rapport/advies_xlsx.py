@@ -147,7 +147,7 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
     alle = [b for p in g.uitslag.percelen.values() for b in p.budgetten]
     _blad(
         wb,
-        "Budget",  # sheet name kept for readers that look it up; the column says what the number is
+        budget_kop(alle),  # 'Budget' only where the tender set one; else what the number is
         ["Perceel", "Gemeente", "Vraag", "Kosten", budget_kop(alle), "Bron"],
         [
             [p.naam, b.gemeente, b.vraag, b.kosten, b.budget, b.budget_bron]
