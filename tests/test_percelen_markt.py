@@ -344,3 +344,30 @@ def test_nieuw_houdt_de_opgegeven_volgorde(tmp_path: Path) -> None:
     assert "Gemeenten (3): Urk, Almere, Dronten" in res.output
     namen = re.findall(r"^  - naam: (\w+)", (tmp_path / "ws" / "aanbesteding.yaml").read_text(encoding="utf-8"), re.M)
     assert namen == ["Urk", "Almere", "Dronten"]
+
+
+def test_nieuw_meldt_een_toegevoegde_gemeente_met_een_andere_subregio(tmp_path: Path) -> None:
+    res = percelen_markt.cli(
+        "nieuw", str(tmp_path / "ws"), "--naam", "Proef", "--penvoerder", "Gemeente Almere",
+        "--regio", "Flevoland", "--gemeenten", "Zeewolde", "--percelen", "B1", "--publicatie", "2026-12-01",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    uitvoer = " ".join(res.output.split())
+    # included now, so not 'left out'; but its subregio is its own arbeidsmarktregio, and nieuw says so
+    assert "Niet opgenomen: Zeewolde" not in uitvoer
+    assert (
+        "Zeewolde doet mee met subregio Veluwe Stedendriehoek (de eigen arbeidsmarktregio), niet Flevoland; "
+        "wijzig met --subregio 'Flevoland=Zeewolde'"
+    ) in uitvoer
+    tekst = (tmp_path / "ws" / "aanbesteding.yaml").read_text(encoding="utf-8")
+    assert re.search(r"- naam: Zeewolde .*\n    subregio: Veluwe Stedendriehoek", tekst)
+    # with --subregio the gemeente joins the region's subregio, and nothing is reported
+    res = percelen_markt.cli(
+        "nieuw", str(tmp_path / "ws2"), "--naam", "Proef", "--penvoerder", "Gemeente Almere",
+        "--regio", "Flevoland", "--gemeenten", "Zeewolde", "--subregio", "Flevoland=Zeewolde",
+        "--percelen", "B1", "--publicatie", "2026-12-01",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Zeewolde doet mee met subregio" not in res.output
+    tekst = (tmp_path / "ws2" / "aanbesteding.yaml").read_text(encoding="utf-8")
+    assert re.search(r"- naam: Zeewolde .*\n    subregio: Flevoland", tekst)
