@@ -514,7 +514,8 @@ def zekerheid(
     if als_json:
         echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
         return
-    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig), volledig)
+    open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
+    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house), volledig)
 
 
 @main.command("scenario")

@@ -391,7 +391,9 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
     return begrens("\n".join(delen).rstrip(), volledig)
 
 
-def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst, volledig: bool = False) -> str:
+def zekerheid_tekst(
+    aanbesteding: Aanbesteding, uitkomst, volledig: bool = False, open_house: Sequence[str] = ()
+) -> str:
     from evaluatie.zekerheid.tekst import zinnen
 
     koppen = {
@@ -413,4 +415,8 @@ def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst, volledig: bool = False
                 if rest:
                     delen.append(f"    {rest}")
         delen.append("")
+    for naam in open_house:
+        delen.append(
+            f"Perceel {naam}: open house (toelating); niemand wordt gekozen, dus er is geen uitkomst om te toetsen."
+        )
     return begrens("\n".join(delen).rstrip(), volledig)

@@ -371,3 +371,13 @@ def test_nieuw_meldt_een_toegevoegde_gemeente_met_een_andere_subregio(tmp_path: 
     assert "Zeewolde doet mee met subregio" not in res.output
     tekst = (tmp_path / "ws2" / "aanbesteding.yaml").read_text(encoding="utf-8")
     assert re.search(r"- naam: Zeewolde .*\n    subregio: Flevoland", tekst)
+
+
+def test_zekerheid_van_een_open_house_perceel_is_niet_van_toepassing(markt: tuple[Path, str]) -> None:
+    ws, _ = markt
+    res = percelen_markt.cli("zekerheid", "--werkmap", str(ws), "--lots", "PVT", "--trekkingen", "200")
+    assert res.exit_code == 0, res.output
+    assert "Perceel Participatieverklaringstraject: open house (toelating); niemand wordt gekozen" in res.output
+    assert "Marge tot winnen" not in res.output and "eerste" not in res.output
+    intern = (ws / "rapporten" / "intern" / "zekerheid.html").read_text(encoding="utf-8")
+    assert "B1-route" in intern and "Participatieverklaringstraject" not in intern
