@@ -24,6 +24,7 @@ from evaluatie.rapport.html import e, pagina, tabel
 # A4 in twentieths of a point (210 x 297 mm), margins 2.5 cm.
 A4_BREEDTE, A4_HOOGTE, MARGE = 11906, 16838, 1418
 _ONGELDIG_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+KLEINE_TABEL = 12  # rows: a table this short is kept together with its introducing sentence in print
 _DOS_DATUM = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the zip epoch: no clock time in the file
 
 
@@ -92,7 +93,23 @@ class Document:
             elif b[0] == "opsomming":
                 delen.append("<ul>" + "".join(f"<li>{e(x)}</li>" for x in b[1]) + "</ul>")
             else:
-                delen.append(tabel(b[1], b[2]))
+                html = tabel(b[1], b[2])
+                # A short table stays on the page of the heading and sentence that introduce it (Chromium
+                # honours break-inside on a block, not break-after on a heading or paragraph).
+                n = 0
+                while (
+                    n < 2
+                    and i - n - 1 >= 0
+                    and self.blokken[i - n - 1][0] in ("kop", "alinea")
+                    and len(b[2]) <= KLEINE_TABEL
+                ):
+                    n += 1
+                if n:
+                    samen = "".join(delen[len(delen) - n :])
+                    del delen[len(delen) - n :]
+                    delen.append(f'<div class="bijeen">{samen}{html}</div>')
+                else:
+                    delen.append(html)
         return pagina(self.titel, f"<h1>{e(self.titel)}</h1>\n" + "\n".join(delen), extra_stijl=_drukstijl(self))
 
     def docx(self, auteur: str, tijdstip: dt.datetime) -> bytes:
@@ -137,6 +154,7 @@ def _drukstijl(d: Document) -> str:
         "h1, h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
         "p.inleiding { break-after: avoid; page-break-after: avoid; }\n"
         ".witregel { margin: 0; line-height: 1.4; }\n"
+        ".bijeen { break-inside: avoid; page-break-inside: avoid; }\n"
         "@media screen { body { padding: 25mm; max-width: 160mm; } }"
     )
 
