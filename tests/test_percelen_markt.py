@@ -381,3 +381,19 @@ def test_zekerheid_van_een_open_house_perceel_is_niet_van_toepassing(markt: tupl
     assert "Marge tot winnen" not in res.output and "eerste" not in res.output
     intern = (ws / "rapporten" / "intern" / "zekerheid.html").read_text(encoding="utf-8")
     assert "B1-route" in intern and "Participatieverklaringstraject" not in intern
+
+
+def test_korte_tabel_blijft_bij_kop_en_inleiding_in_html() -> None:
+    from evaluatie.rapport.document import KLEINE_TABEL
+    from evaluatie.rapport.document import Document as Brief
+
+    d = Brief("Proef")
+    d.kop("Uw scores")
+    d.alinea("Zo is gescoord:")
+    d.tabel(["Criterium", "Score"], [["Plan", "50,00"]])
+    d.alinea("Lang:")
+    d.tabel(["Rij"], [[str(i)] for i in range(KLEINE_TABEL + 1)])
+    html = d.html()
+    assert '<div class="bijeen"><h3>Uw scores</h3><p class="inleiding">Zo is gescoord:</p><table>' in html
+    assert '<p class="inleiding">Lang:</p>\n<table>' in html  # a long table may run on; its rows never split
+    assert ".bijeen { break-inside: avoid;" in html
