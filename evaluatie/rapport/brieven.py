@@ -35,10 +35,12 @@ from evaluatie.rapport.aanhef import aanhef
 from evaluatie.rapport.aanspreken import tot_u
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
+from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, verdeling_volgt
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.waarde import boven_drempel
-from evaluatie.tekst import datum, euro, getal, kort
+from evaluatie.rapport.wegingtekst import weging_tekst
+from evaluatie.tekst import datum, euro, getal
 from evaluatie.toets.register import Context, maak_regel, regels_register
 from evaluatie.toets.uitslag import Toetsresultaat
 
@@ -224,7 +226,7 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
     rijen, toelichting = [], []
     for c in perceel.gunningscriteria:
         r = _rij(g, inschrijver, code, c.code)
-        rijen.append([c.naam, f"{kort(c.weging)}%", getal(r.punten) if r else "-"])
+        rijen.append([c.naam, weging_tekst(perceel, c), getal(r.punten) if r else "-"])
         mot = motivering(g, r)
         if mot:
             toelichting.append((c.naam, r.punten if r else None, mot))
@@ -237,6 +239,11 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
         for naam, punten, mot in toelichting:
             d.alinea(f"{naam} (uw score {getal(punten or 0)}):")
             d.opsomming(mot)
+
+
+def _gelijk_op(g: Rapportgegevens, code: str) -> str:
+    """What the lot ranks on (the method's own quantity), for the tie sentences."""
+    return methode(g.aanbesteding.percelen[code].prijsmethode).maatstaf
 
 
 def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, p: Perceeluitslag) -> None:
@@ -263,12 +270,15 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
         rijen.append(
             [
                 c.naam,
-                f"{kort(c.weging)}%",
+                weging_tekst(perceel, c),
                 getal(eigen_r.punten) if eigen_r else "-",
                 *(getal(x.punten) if (x := _rij(g, a.inschrijver, code, c.code)) else "-" for a in gegund),
             ]
         )
     d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, gegund))
+    decimalen = decimalen_zin(eigen, gegund, _gelijk_op(g, code))
+    if decimalen:
+        d.alinea(decimalen)
     for winnaar in gegund:
         d.kop(f"Kenmerken en relatieve voordelen van de inschrijving van {winnaar.inschrijver}")
         d.opsomming(_voordelen(g, code, eigen, winnaar))
@@ -494,27 +504,35 @@ def _beslissing_gunning(
         )
     _winnaars_tabel(d, g, code, inschrijver)
     d.alinea(raammaximum_zin(a, code))
+
     # A winner learns no more of a competitor than art. 2.130 requires: naming the bidder it tied with
     # would reveal that bidder's total score (and, with the public formula, its price and quality).
+    # A winner learns no more of a competitor than art. 2.130 requires: the awarded bidders are named anyway,
+    # but a tie partner that got nothing stays 'een andere inschrijver' (its name would reveal its score).
+    def naam(r: Rangregel) -> str:
+        if uitkomst != "gegund" or _aantal(g, code, r.inschrijver) > 0:
+            return r.inschrijver
+        return "een andere inschrijver"
+
     if rang.loting:
-        anderen = [r.inschrijver for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
-        wie = "die van een andere inschrijver" if uitkomst == "gegund" else f"die van {', '.join(anderen)}"
+        anderen = [naam(r) for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
         d.alinea(
-            f"Uw inschrijving en {wie} hadden precies dezelfde totaalscore, en geen beslisregel van de "
-            f"aanbesteding maakte onderscheid. De volgorde is {rang.loting}."
+            f"Uw inschrijving en die van {', '.join(dict.fromkeys(anderen))} hadden precies dezelfde totaalscore, en "
+            f"geen beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
+            + verdeling_volgt(_gelijk_op(g, code))
         )
     elif rang.gelijke_stand:
-        anderen = [r.inschrijver for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
-        met = "een andere inschrijver" if uitkomst == "gegund" else ", ".join(anderen)
+        anderen = [naam(r) for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
         d.alinea(
-            f"U deelt rang {rang.rang} met {met}. De volgorde tussen u verandert de gunning en de "
-            "verdeling niet; daarom is geen loting gehouden."
+            f"U deelt rang {rang.rang} met {', '.join(dict.fromkeys(anderen))}. De volgorde tussen u verandert de "
+            "gunning en de verdeling niet; daarom is geen loting gehouden."
         )
     elif rang.beslist_door:
-        d.alinea(
-            "Uw totaalscore was gelijk aan die van een andere inschrijver; de beslisregel "
-            f"'{rang.beslist_door.replace('_', ' ')}' van de aanbesteding heeft de volgorde bepaald."
-        )
+        zichtbaar = [
+            r if r.inschrijver == inschrijver else r.model_copy(update={"inschrijver": naam(r)}) for r in p.rangorde
+        ]
+        eigen = next(r for r in zichtbaar if r.inschrijver == inschrijver)
+        d.alinea(beslist_zin(zichtbaar, eigen, _gelijk_op(g, code)))
     if uitkomst == "gegund":
         _voorbehoud(d, g)
     d.kop("Uw beoordeling")

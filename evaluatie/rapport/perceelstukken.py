@@ -11,7 +11,8 @@ from __future__ import annotations
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.definitie.perceelgegevens import deelnemers, kernregels
 from evaluatie.rapport.document import Document
-from evaluatie.tekst import getal, kort
+from evaluatie.rapport.wegingtekst import weging_tekst
+from evaluatie.tekst import getal
 
 __all__ = ["deelnemers", "kernregels", "ontbrekende_omschrijvingen", "schrijf_criteria", "schrijf_perceelgegevens"]
 
@@ -28,7 +29,7 @@ def schrijf_criteria(d: Document, p: Perceel) -> None:
     """Criteria with weight and what each assesses, then the scale with what each point means."""
     d.tabel(
         ["Criterium", "Weging", "Wat wordt beoordeeld"],
-        [[c.naam, f"{kort(c.weging)}%", c.omschrijving or "-"] for c in p.gunningscriteria],
+        [[c.naam, weging_tekst(p, c), c.omschrijving or "-"] for c in p.gunningscriteria],
     )
     d.alinea("Beoordelingsschaal per criterium:")
     d.tabel(

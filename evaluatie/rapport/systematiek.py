@@ -17,7 +17,7 @@ from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
-from evaluatie.rapport.verdeelregeltekst import verdeelregel_zinnen
+from evaluatie.rapport.verdeelregeltekst import PRECISIE, VERDEELSTAPPEN, verdeelregel_zinnen
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel
@@ -159,7 +159,7 @@ def _prijs(d: Document, p: Perceel) -> None:
 
 def _gelijke_stand(d: Document, p: Perceel) -> None:
     regels = [BESLISREGELS.get(x, x.replace("_", " ")) for x in p.bij_gelijke_stand]
-    tekst = "Gelijke stand. Bij exact gelijke totalen "
+    tekst = PRECISIE + " Gelijke stand. Bij gelijke totalen "
     if regels:
         tekst += "beslissen, in deze volgorde: " + "; ".join(regels) + ". Beslist geen van deze regels, dan "
     tekst += (
@@ -178,13 +178,7 @@ def _verdeling(d: Document, p: Perceel) -> None:
         "toets zijn gekomen en die gemeente bedienen, binnen deze regels:"
     )
     d.opsomming(regels)
-    d.alinea(
-        "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
-        "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars; 2. daarbinnen de laagste kosten; "
-        "3. daarbinnen zo veel mogelijk inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende; "
-        "4. daarbinnen krijgt de hoogst gerangschikte aanbieder de gemeenten die het eerst in de aanbesteding "
-        "staan. Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen."
-    )
+    d.alinea(VERDEELSTAPPEN)
 
 
 def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:
