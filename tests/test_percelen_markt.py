@@ -397,3 +397,27 @@ def test_korte_tabel_blijft_bij_kop_en_inleiding_in_html() -> None:
     assert '<div class="bijeen"><h3>Uw scores</h3><p class="inleiding">Zo is gescoord:</p><table>' in html
     assert '<p class="inleiding">Lang:</p>\n<table>' in html  # a long table may run on; its rows never split
     assert ".bijeen { break-inside: avoid;" in html
+
+
+def test_winnaar_noemt_een_niet_gegunde_gelijke_niet(tmp_path: Path) -> None:
+    """Alfa (quality 75, EUR 8.000) and Beta (quality 50, EUR 5.000) tie at 70: 0,6 x 75 + 0,4 x 5.000/8.000 x 100
+    = 45 + 25 and 0,6 x 50 + 0,4 x 100 = 30 + 40. The rule hoogste_kwaliteit puts Alfa first; its capacity 20
+    covers the demand of 20, so Beta gets nothing. Alfa's letter must not name Beta."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["bij_gelijke_stand"] = ["hoogste_kwaliteit"]
+    ws = maak_werkmap(tmp_path / "gelijk", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 8000, 20, 12, 4, "alle")], contact="de heer A. Alfa")
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 5000, 20, 12, 4, "alle")], contact="mevrouw B. Beta")
+    assert percelen_markt.cli("template", "beoordeling", "--werkmap", str(ws)).exit_code == 0
+    scores = {(n, c): s for n, s in (("Alfa", 75), ("Beta", 50)) for c in ("Plan van aanpak", "Samenwerking")}
+    for pad in (ws / "beoordelingen").glob("*.xlsx"):
+        vul_beoordeling(pad, scores)
+    res = percelen_markt.cli("gunning", "--werkmap", str(ws), "--lots", "B1")
+    assert res.exit_code == 0, res.output
+    alfa = _docx(ws / "rapporten" / "brieven" / "alfa-b1.docx")
+    assert "Beslissing: gegund" in alfa and "gelijk aan die van een andere inschrijver" in alfa
+    assert "Beta" not in alfa
+    beta = _docx(ws / "rapporten" / "brieven" / "beta-b1.docx")
+    assert "Beslissing: afgewezen" in beta and "gelijk aan die van Alfa" in beta  # the loser learns who won
