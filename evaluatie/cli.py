@@ -92,6 +92,27 @@ def waarschuw_atw(award: Any) -> None:
         toon(f"Let op: {s.waarschuwing}", err=True)
 
 
+def verzendpoort(award: Any) -> None:
+    """The send gate: any open point ends the award with exit 1 (documents are CONCEPT, no letters),
+    naming the command that settles it. Letters not dated today get a warning about the standstill."""
+    import datetime as dt
+
+    from evaluatie.besluiten.openpunten import melding
+    from evaluatie.tekst import datum
+
+    verzending = award.invoer.aanbesteding.data.verzenddatum
+    vandaag = dt.date.today()
+    if verzending != vandaag:
+        toon(
+            f"Let op: de brieven zijn gedateerd {datum(verzending)}, niet vandaag ({datum(vandaag)}). De "
+            "opschortende termijn loopt vanaf de dag waarop de brieven werkelijk worden verzonden; pas "
+            "data.verzending aan als zij op een andere dag uitgaan.",
+            err=True,
+        )
+    if award.open_punten:
+        raise EvaluatieFout(melding(award.open_punten))
+
+
 _json_geschreven = [False]
 
 
@@ -418,7 +439,7 @@ def gunning(
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import bereid_rapporten_voor, loting_melding, schrijf_uitvoer
+    from evaluatie.pipeline import bereid_rapporten_voor, schrijf_uitvoer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
     from evaluatie.weergave import gunning_tekst
 
@@ -433,14 +454,13 @@ def gunning(
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": geen_rapport}
     registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, alles, stempel)
     if als_json:
-        echo_json(als_dict(award.uitslag))
+        echo_json(als_dict(award.uitslag) | {"open_punten": [p.als_dict() for p in award.open_punten]})
     else:
         toon(gunning_tekst(award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")
         if geschreven:
             click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
-    if award.uitslag.loting_nodig:
-        raise EvaluatieFout(loting_melding(award))
+    verzendpoort(award)
 
 
 @main.command("rapport")
@@ -452,7 +472,7 @@ def gunning(
 def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, volledig: bool) -> None:
     """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
     from evaluatie.logboek import registreer
-    from evaluatie.pipeline import loting_melding, schrijf_uitvoer
+    from evaluatie.pipeline import schrijf_uitvoer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = _gun(werkmap, percelen, oplosser, tijdslimiet)
@@ -464,8 +484,7 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
     toon(bestanden_tekst(geschreven, award.invoer.werkmap.rapporten, volledig), volledig)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": False}
     registreer(award.invoer.werkmap, "rapport", opties, award.uitslag.invoer, geschreven, stempel)
-    if award.uitslag.loting_nodig:
-        raise EvaluatieFout(loting_melding(award))
+    verzendpoort(award)
 
 
 @main.command("loting")
@@ -495,7 +514,7 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str)
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
     wm = _werkmap(werkmap)
     try:
-        pad = leg_loting_vast(wm, perceel, namen, dag, getuige)
+        pad, vastgelegd = leg_loting_vast(wm, perceel, namen, dag, getuige)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     from evaluatie.hashing import sha256_bestand
@@ -504,10 +523,13 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str)
     registreer(
         wm,
         "loting",
-        {"lots": perceel, "volgorde": namen, "datum": datum, "getuige": getuige},
+        {"lots": perceel, "volgorde": list(vastgelegd.volgorde), "datum": datum, "getuige": vastgelegd.getuige},
         [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))],
     )
-    click.echo(f"Loting vastgelegd in {pad}: {' voor '.join(namen)}. Voer nu 'evaluatie gunning' opnieuw uit.")
+    click.echo(
+        f"Loting {vastgelegd.id} vastgelegd in {pad}: {' voor '.join(vastgelegd.volgorde)}. "
+        "Voer nu 'evaluatie gunning' opnieuw uit."
+    )
 
 
 @main.command("zekerheid")
@@ -629,3 +651,12 @@ def toets_json(uitslag: Any) -> dict[str, Any]:
             for r in uitslag.resultaten
         ]
     }
+
+
+def _registreer_besluitcommandos() -> None:
+    from evaluatie.besluiten.commando import registreer as registreer_besluiten
+
+    registreer_besluiten(main, afhandeling, werkmap_optie, _werkmap)
+
+
+_registreer_besluitcommandos()

@@ -33,6 +33,7 @@ class Invoer:
     toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
     lotingen: tuple[Any, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
+    besluiten: Any = None  # besluiten.register.Register: recorded decisions (besluiten.yaml), an input too
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
@@ -41,6 +42,8 @@ def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
 
 def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> Invoer:
     """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs)."""
+    from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
+    from evaluatie.besluiten.register import lees_besluiten
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
     from evaluatie.fouten import InvoerFout
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
@@ -52,8 +55,11 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         aanbesteding, samen = laad_definitie(werkmap)
     else:
         aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
+    besluiten = lees_besluiten(werkmap.root / BESLUITBESTAND)
     try:
-        inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen)
+        inschrijvingen, notities = lees_inschrijvingen(
+            aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel")
+        )
     except InvoerFout as e:
         from evaluatie.beoordeling.koppen import koppen_fouten
 
@@ -69,10 +75,14 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         Invoerbestand(bestand=f"inschrijvingen/{i.bestand}", sha256=i.sha256)
         for i in sorted(inschrijvingen, key=lambda i: i.bestand)
     ]
-    lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
+    lotingen = tuple(x for x in lees_lotingen(werkmap.root / LOTINGBESTAND) if x.geldig)
     if (werkmap.root / LOTINGBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))
-    return Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
+    if (werkmap.root / BESLUITBESTAND).is_file():
+        bestanden.append(Invoerbestand(bestand=BESLUITBESTAND, sha256=sha256_bestand(werkmap.root / BESLUITBESTAND)))
+    invoer = Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
+    invoer.besluiten = besluiten
+    return invoer
 
 
 def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None = None) -> Toetsuitslag:
@@ -80,10 +90,24 @@ def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None
     from evaluatie.toets.uitvoeren import toets
 
     if invoer.toets_voor is None:
-        invoer.toets_voor = toets(invoer.aanbesteding, invoer.inschrijvingen)
+        invoer.toets_voor = _met_besluiten(invoer, toets(invoer.aanbesteding, invoer.inschrijvingen))
     if kwaliteit is None:
         return invoer.toets_voor
     return toets(invoer.aanbesteding, invoer.inschrijvingen, kwaliteit, voor=invoer.toets_voor)
+
+
+def _met_besluiten(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
+    """Recorded exclusion-ground decisions applied to the knock-out table, after checking every
+    bid-level decision's premise (a stale one stops the run, exit 2)."""
+    from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, premisse_fouten
+    from evaluatie.fouten import InvoerFout
+
+    if invoer.besluiten is None:
+        return uitslag
+    fouten = premisse_fouten(invoer.besluiten, invoer.inschrijvingen)
+    if fouten:
+        raise InvoerFout(fouten)
+    return pas_uitsluitingen_toe(uitslag, invoer.besluiten)
 
 
 def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
@@ -123,6 +147,7 @@ class Beoordeling:
     panel: Any
     toets: Toetsuitslag
     bestanden: list[Invoerbestand]
+    opzij: list[str] = field(default_factory=list)  # reviewer/consensus rows of bids that dropped out after scoring
 
 
 def te_beoordelen_rijen(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[str, str, str]]:
@@ -139,6 +164,7 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
 
     toets_voor = toets_werkmap(invoer)
     rijen = te_beoordelen_rijen(invoer, toets_voor)
+    opzij: list[str] = []
     if invoer.panelformulieren is None:
         invoer.panelformulieren = lees_beoordelingen(
             invoer.aanbesteding,
@@ -146,7 +172,11 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
             rijen if invoer.beoordeelde_rijen is None else invoer.beoordeelde_rijen,
             [i.naam for i in invoer.inschrijvingen],
             _prijzen(invoer),
+            afgevallen=[(r.inschrijver, r.perceel) for r in toets_voor.resultaten if not r.voldoet],
+            opzij=opzij,
         )
+        for regel in opzij:
+            invoer.notities.append(f"beoordelingen/{regel}")
     formulieren, consensus = invoer.panelformulieren
     if invoer.beoordeelde_rijen is not None:
         formulieren, consensus = _alleen_te_beoordelen(invoer, rijen, formulieren, consensus)
@@ -156,7 +186,14 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     if consensus is not None:
         bestanden.append(Invoerbestand(bestand=f"beoordelingen/{consensus.bestand}", sha256=consensus.sha256))
     return Beoordeling(
-        toets_voor, rijen, formulieren, consensus, panel, toets_na, sorted(bestanden, key=lambda b: b.bestand)
+        toets_voor,
+        rijen,
+        formulieren,
+        consensus,
+        panel,
+        toets_na,
+        sorted(bestanden, key=lambda b: b.bestand),
+        [n for n in invoer.notities if n.startswith("beoordelingen/") and "opzijgezet" in n],
     )
 
 
@@ -300,6 +337,7 @@ class Award:
     invoer: Invoer
     beoordeling: Beoordeling
     uitslag: Any  # Gunningsuitslag
+    open_punten: list[Any] = field(default_factory=list)  # besluiten.openpunten.Openpunt: the send gate
 
 
 def gun(
@@ -310,26 +348,52 @@ def gun(
     definitie: dict[str, Any] | None = None,
     zonder: tuple[str, ...] = (),
     invoer: Invoer | None = None,
+    besluiten_toepassen: bool = True,
 ) -> Award:
-    """The whole award: bids, knock-out, panel, price, ranking, allocation. Writes nothing."""
+    """The whole award: bids, knock-out, panel, price, ranking, allocation. Writes nothing.
+
+    Recorded art. 2.116 decisions are checked against the signals of this award and a rejected
+    bid is excluded (the award is then computed again without it); the open points (send gate)
+    are listed on the result. `besluiten_toepassen=False` gives the award as it stands before
+    those decisions (what `evaluatie toelichting` checks a new decision against)."""
     from evaluatie.gunning.uitvoeren import gunning
 
     invoer = invoer or laad_invoer(werkmap, definitie)
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder)
     eis_consensus(invoer, b, codes)
-    uitslag = gunning(
-        invoer.aanbesteding,
-        invoer.inschrijvingen,
-        b.toets,
-        b.panel,
-        codes,
-        invoer.bestanden + b.bestanden,
-        oplosser,
-        tijdslimiet,
-        invoer.lotingen,
-    )
-    return Award(invoer, b, uitslag)
+
+    def reken() -> Any:
+        return gunning(
+            invoer.aanbesteding,
+            invoer.inschrijvingen,
+            b.toets,
+            b.panel,
+            codes,
+            invoer.bestanden + b.bestanden,
+            oplosser,
+            tijdslimiet,
+            invoer.lotingen,
+        )
+
+    award = Award(invoer, b, reken())
+    if not besluiten_toepassen or invoer.besluiten is None:
+        return award
+    from evaluatie.besluiten.openpunten import open_punten
+    from evaluatie.besluiten.toepassen import afgewezen_toelichtingen, pas_afwijzingen_toe
+
+    afgewezen = afgewezen_toelichtingen(award, codes)
+    if afgewezen:
+        b.toets = pas_afwijzingen_toe(b.toets, afgewezen)
+        for t in afgewezen:
+            if any(s.inschrijver == t.inschrijver and s.perceel == t.perceel for s in b.panel.rijen):
+                b.opzij.append(
+                    f"de scores van het panel voor {t.inschrijver} in perceel {t.perceel} zijn opzijgezet: de "
+                    f"inschrijving is na de beoordeling afgewezen (besluit {t.id}, art. 2.116)"
+                )
+        award = Award(invoer, b, reken())
+    award.open_punten = open_punten(award)
+    return award
 
 
 def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
@@ -413,21 +477,48 @@ def loting_melding(award: Award) -> list[str]:
     return meldingen
 
 
-def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: Any, getuige: str) -> Path:
+def leg_loting_vast(
+    werkmap: Werkmap, perceel: str, volgorde: list[str], datum: Any, getuige: str, vandaag: Any = None
+) -> tuple[Path, Any]:
     """Record a draw in loting.yaml after checking it settles an undecided tie of the current award.
 
-    Raises ValueError (a usage error) when the lot, the names or the tie do not match."""
-    from evaluatie.gunning.loting import BESTAND, Loting, schrijf_lotingen
+    The date lies after the closing date, not after the letters' date and not in the future; the
+    witness has a name and a capacity; names match case-insensitively (a typo gets suggestions);
+    a second draw for the same tie is refused with the command that withdraws the first.
+    Raises ValueError (a usage error) when anything does not match; writes nothing then."""
+    import datetime as dt
 
-    if len(set(volgorde)) != len(volgorde) or len(volgorde) < 2:
+    from evaluatie.besluiten.namen import zoek_inschrijver
+    from evaluatie.gunning.loting import (
+        BESTAND,
+        Loting,
+        controleer_getuige,
+        controleer_lotingdatum,
+        lees_lotingen,
+        schrijf_lotingen,
+    )
+
+    vandaag = vandaag or dt.date.today()
+    if len(set(n.casefold() for n in volgorde)) != len(volgorde) or len(volgorde) < 2:
         raise ValueError("--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
-    if not getuige.strip():
-        raise ValueError("--getuige: geef naam en functie van wie de loting bijwoonde")
+    getuige = controleer_getuige(getuige)
     invoer = laad_invoer(werkmap)
-    codes = kies_percelen(invoer.aanbesteding, perceel)
+    a = invoer.aanbesteding
+    controleer_lotingdatum(datum, a.data.sluiting, a.data.verzenddatum, vandaag)
+    volgorde = [zoek_inschrijver(n, [i.naam for i in invoer.inschrijvingen], "--volgorde") for n in volgorde]
+    codes = kies_percelen(a, perceel)
     if len(codes) != 1:
         raise ValueError("geef precies één perceel op met --lots")
     code = codes[0]
+    alle = lees_lotingen(werkmap.root / BESTAND)
+    eerder = next((x for x in alle if x.geldig and x.perceel == code and set(x.volgorde) == set(volgorde)), None)
+    if eerder is not None:
+        raise ValueError(
+            f"voor deze gelijke stand is al een loting vastgelegd ({eerder.id}, {eerder.datum.isoformat()}: "
+            f"{' voor '.join(eerder.volgorde)}). Een tweede loting is niet toegestaan; is de eerste onjuist "
+            f'vastgelegd, trek haar dan in met \'evaluatie intrekken {eerder.id} --reden "..." --door '
+            '"naam, functie"\' en leg de loting daarna opnieuw vast'
+        )
     award = gun(werkmap, code, invoer=invoer)
     p = award.uitslag.percelen[code]
     open_ = list(p.gelijke_standen)
@@ -438,8 +529,15 @@ def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: 
             f"perceel {p.naam}: '{';'.join(volgorde)}' is geen onbesliste gelijke stand; onbesliste gelijke "
             f"standen: {bekend}"
         )
-    nieuw = Loting(perceel=code, volgorde=tuple(volgorde), datum=datum, getuige=getuige.strip())
-    return schrijf_lotingen(werkmap.root / BESTAND, (*invoer.lotingen, nieuw))
+    nummers = [int(x.id[1:]) for x in alle if x.id[1:].isdigit()]
+    nieuw = Loting(
+        perceel=code,
+        volgorde=tuple(volgorde),
+        datum=datum,
+        getuige=getuige,
+        id=f"L{max(nummers, default=0) + 1}",
+    )
+    return schrijf_lotingen(werkmap.root / BESTAND, (*alle, nieuw)), nieuw
 
 
 def scenario(

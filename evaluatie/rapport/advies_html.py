@@ -14,6 +14,7 @@ from __future__ import annotations
 from evaluatie.rapport import grafieken
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
+from evaluatie.rapport.besluiten_html import besluiten_sectie
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
@@ -55,6 +56,7 @@ def advies_html(g: Rapportgegevens) -> str:
         _kenmerken(g),
         "<h2>1. Advies</h2>",
         _advies(g),
+        besluiten_sectie(g),
         "<h2>2. Samenvatting per perceel</h2>",
         _samenvatting(g),
         "<h2>3. Procedure, waarde en regime</h2>",
@@ -279,8 +281,8 @@ def _abnormaal(g: Rapportgegevens) -> str:
             regels.append(
                 f"Perceel {p.naam}: de prijs van {s.inschrijver}, {euro(s.prijs)} per traject, ligt "
                 f"{getal(100 * s.afwijking, 1)}% onder het gemiddelde van de andere geldige inschrijvingen "
-                f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. Vraag om schriftelijke "
-                "toelichting (art. 2.116 Aanbestedingswet 2012) voordat de gunningsbeslissing wordt verzonden."
+                f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. "
+                + _toelichting(g, s.inschrijver, code)
             )
     if not regels:
         drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in g.uitslag.percelen})
@@ -295,6 +297,26 @@ def _abnormaal(g: Rapportgegevens) -> str:
         + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels)
         + "</ul>"
     )
+
+
+def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
+    """What was decided on the explanation, or that it must be asked for (an open point until then)."""
+    from evaluatie.besluiten.toepassen import toelichting_zin
+
+    t = next(
+        (
+            b
+            for b in g.besluiten
+            if b.soort == "abnormaal" and b.geldig and (b.inschrijver, b.perceel) == (inschrijver, code)
+        ),
+        None,
+    )
+    if t is None:
+        return (
+            "Vraag om schriftelijke toelichting (art. 2.116 Aanbestedingswet 2012) voordat de gunningsbeslissing "
+            "wordt verzonden."
+        )
+    return toelichting_zin(t)
 
 
 def _standstill(g: Rapportgegevens) -> str:

@@ -31,6 +31,7 @@ from evaluatie.beoordeling.model import Rijscore
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.rangorde import Rangregel
+from evaluatie.rapport.besluiten_brief import besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.standstill import standstill
@@ -534,6 +535,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         _scores_en_motivering(d, g, inschrijver, code, "Uw kwaliteitsscores")
     else:
         _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
+    besluiten_in_brief(d, g, inschrijver, code, uitkomst)  # a condition or an accepted explanation (besluiten.yaml)
     _afsluiting(d, g, toelating)
     return d
 

@@ -1,0 +1,38 @@
+"""The advies' account of human decisions: open points, recorded decisions (withdrawn ones too),
+corrections applied at intake and panel scores set aside. What the letters rely on is listed here."""
+
+from __future__ import annotations
+
+from evaluatie.besluiten.overzicht import zin
+from evaluatie.rapport.gegevens import Rapportgegevens
+from evaluatie.rapport.html import e
+
+
+def besluiten_sectie(g: Rapportgegevens) -> str:
+    delen = ["<h3>Besluiten en open punten</h3>"]
+    if g.open_punten:
+        delen.append(
+            "<p>Open punten: zolang een punt open staat, is dit advies een concept en gaan er geen brieven uit.</p>"
+            "<ul>"
+            + "".join(f"<li>{e(p.tekst)} Af te handelen met <code>{e(p.commando)}</code>.</li>" for p in g.open_punten)
+            + "</ul>"
+        )
+    else:
+        delen.append("<p>Er staan geen punten open die een besluit van een persoon vragen.</p>")
+    if g.besluiten:
+        delen.append(
+            "<p>Vastgelegde besluiten (<code>besluiten.yaml</code>, met de hash in de verantwoording van de invoer):"
+            "</p><ul>" + "".join(f'<li class="besluit">{e(zin(b))}</li>' for b in g.besluiten) + "</ul>"
+        )
+    herstel = [b for b in g.besluiten if b.soort == "herstel" and b.geldig]
+    if herstel:
+        delen.append(
+            f"<p>{len(herstel)} kennelijke fout(en) hersteld: de bestanden van de inschrijvers zijn niet gewijzigd; "
+            "bij het inlezen is de herstelde waarde gebruikt (zie hierboven).</p>"
+        )
+    if g.opzij:
+        delen.append(
+            "<p>Scores opzijgezet (de inschrijving viel na de beoordeling af; de ondertekende formulieren zijn niet "
+            "gewijzigd):</p><ul>" + "".join(f"<li>{e(r)}</li>" for r in g.opzij) + "</ul>"
+        )
+    return "".join(delen)
