@@ -42,13 +42,20 @@ def signalen(award: Any, code: str) -> list[Any]:
     return abnormaal_lage_prijzen(p, award.invoer.aanbesteding.percelen[code].abnormaal_laag)
 
 
-def _gegund(award: Any) -> set[str]:
+def _gegund_met_keurmerkeis(award: Any) -> set[str]:
+    """Bidders awarded (or admitted to) a lot whose knock-out requires the keurmerk."""
     uit = set()
-    for p in award.uitslag.percelen.values():
+    for code, p in award.uitslag.percelen.items():
+        if "keurmerk" not in award.invoer.aanbesteding.percelen[code].knockout:
+            continue
         if p.procedure == "toelating":
             uit |= {r.inschrijver for r in p.rangorde}
         uit |= {t.inschrijver for t in p.toewijzing if t.aantal > 0}
     return uit
+
+
+def _met_uitsluitingseis(a: Aanbesteding, ins: Any) -> bool:
+    return any("uitsluitingsgronden" in a.percelen[code].knockout for code in ins.aanbod if code in a.percelen)
 
 
 def _leeg(tekst: str | None) -> bool:
@@ -87,7 +94,7 @@ def open_punten(award: Any) -> list[Openpunt]:
                 )
     gewogen = {u.inschrijver for u in (register.geldig("uitsluiting") if register else [])}
     for ins in award.invoer.inschrijvingen:
-        if ins.uitsluitingsgronden and ins.naam not in gewogen:
+        if ins.uitsluitingsgronden and ins.naam not in gewogen and _met_uitsluitingseis(a, ins):
             punten.append(
                 Openpunt(
                     "uitsluiting",
@@ -100,7 +107,7 @@ def open_punten(award: Any) -> list[Openpunt]:
             )
     grens = keurmerk_grens(a)
     besloten_keurmerk = {k.inschrijver for k in (register.geldig("keurmerk") if register else [])}
-    gegund = _gegund(award)
+    gegund = _gegund_met_keurmerkeis(award)
     for ins in award.invoer.inschrijvingen:
         if ins.naam not in gegund or ins.naam in besloten_keurmerk or not ins.keurmerk:
             continue

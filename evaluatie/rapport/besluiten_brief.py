@@ -7,9 +7,21 @@ from typing import Any
 
 from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
+from evaluatie.tekst import datum
 
 
 def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, uitkomst: str) -> None:
+    bestand = next((i.bestand for i in g.inschrijvingen if i.naam == inschrijver), None)
+    herstel = [b for b in g.besluiten if b.soort == "herstel" and b.geldig and b.bestand == bestand]
+    if herstel:
+        d.kop("Herstel van een kennelijke fout")
+        d.opsomming(
+            [
+                f"Tabblad {h.blad}, cel {h.cel}: '{h.oud}' is na uw verduidelijking van {datum(h.verduidelijking)} "
+                f"gelezen als '{h.nieuw}'. {h.reden.strip().rstrip('.')}."
+                for h in herstel
+            ]
+        )
     if uitkomst in ("ongeldig", "uitgesloten", "niet toegelaten"):
         return
     for b in g.besluiten:
