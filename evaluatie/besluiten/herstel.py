@@ -82,6 +82,7 @@ def pas_herstel_toe(
 def herstel_zin(h: Herstel) -> str:
     """One line for the advies."""
     return (
-        f"{h.id}: {h.bestand}, tabblad {h.blad}, cel {h.cel}: '{h.oud}' is gelezen als '{h.nieuw}'. Reden: {h.reden}. "
+        f"{h.id}: {h.bestand}, tabblad {h.blad}, cel {h.cel}: '{h.oud}' is gelezen als '{h.nieuw}'. "
+        f"Reden: {h.reden.strip().rstrip('.')}. "
         f"Verduidelijking ontvangen op {datum(h.verduidelijking)}; besloten op {datum(h.datum)} door {h.door}."
     )
