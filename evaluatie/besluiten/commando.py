@@ -20,6 +20,12 @@ def _dag(veld: str, tekst: str | None) -> dt.date | None:
         raise click.UsageError(f"{veld}: verwacht JJJJ-MM-DD, gevonden '{tekst}'") from None
 
 
+def _verplichte_dag(veld: str, tekst: str) -> dt.date:
+    dag = _dag(veld, tekst)
+    assert dag is not None  # _dag returns None only for a missing value; this option is required
+    return dag
+
+
 def _wie_opties(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--datum", default=None, help="Datum van het besluit (JJJJ-MM-DD); standaard vandaag.")(f)
     f = click.option("--door", required=True, help='Wie besluit: "naam, functie".')(f)
@@ -77,7 +83,7 @@ def registreer(
     ) -> None:
         """Herstel een kennelijke fout in een inschrijving (het bestand zelf blijft ongewijzigd)."""
         wm = open_werkmap(werkmap)
-        dag = _dag("--verduidelijking", verduidelijking)
+        dag = _verplichte_dag("--verduidelijking", verduidelijking)
         opties = {
             "bestand": bestand,
             "blad": blad,
@@ -97,7 +103,7 @@ def registreer(
                 cel,
                 oud,
                 nieuw,
-                dag,  # type: ignore[arg-type]
+                dag,
                 wie(reden, door, datum),
                 dt.date.today(),
             ),
@@ -131,7 +137,7 @@ def registreer(
     ) -> None:
         """Leg de beoordeling vast van de toelichting op een abnormaal lage prijs (art. 2.116 Aw 2012)."""
         wm = open_werkmap(werkmap)
-        dag = _dag("--ontvangen", ontvangen)
+        dag = _verplichte_dag("--ontvangen", ontvangen)
         opties = {
             "inschrijver": inschrijver,
             "lots": perceel,
@@ -147,7 +153,7 @@ def registreer(
                 inschrijver,
                 perceel,
                 dag,
-                uitkomst,  # type: ignore[arg-type]
+                uitkomst,
                 wie(reden, door, datum),
                 dt.date.today(),
             ),
