@@ -380,3 +380,65 @@ def test_rechtbank_afgeleid_van_penvoerder_en_datumwaarschuwing(schoon: Path, tm
     assert (
         "de opschortende termijn loopt vanaf de dag waarop de brieven werkelijk worden verzonden" in res.output.lower()
     )
+
+
+# --- the README walk-through on the example -----------------------------------------------------------------
+
+
+def test_readme_voorbeeld_herstel_en_loting(voorbeeld: Path) -> None:
+    from openpyxl import load_workbook
+
+    kompas = voorbeeld / "inschrijvingen" / "kompas.xlsx"
+    wb = load_workbook(kompas)
+    wb["Percelen"]["F2"] = "Blaricum; Eemnes; Laren; Gooise Meeren; Huizen"  # the slip
+    wb.save(kompas)
+    taalhuis = voorbeeld / "inschrijvingen" / "taalhuis.xlsx"
+    wb = load_workbook(taalhuis)
+    wb["Percelen"]["B3"] = 9000  # the variant: Taalhuis ties with Nieuwe Start in the onderwijsroute
+    wb.save(taalhuis)
+    vb = str(voorbeeld)
+
+    res = _run("gunning", "--werkmap", vb)
+    assert res.exit_code == 2
+    assert "kompas.xlsx!Percelen!F2: gemeente 'Gooise Meeren' hoort niet bij deze aanbesteding; bedoelt u Gooise" in (
+        res.output
+    )
+    res = _run(
+        "herstel", "--werkmap", vb, "--bestand", "kompas.xlsx", "--blad", "Percelen", "--cel", "F2",
+        "--oud", "Blaricum; Eemnes; Laren; Gooise Meeren; Huizen", "--nieuw", "Blaricum; Eemnes; Laren; Gooise Meren; Huizen",
+        "--verduidelijking", "2021-05-25", "--reden", "Kennelijke verschrijving van Gooise Meren; schriftelijk bevestigd.",
+        "--door", "S. Jansen, inkoopadviseur", "--datum", "2021-05-26",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", vb)
+    assert res.exit_code == 1, res.output
+    assert "Let op: kompas.xlsx!Percelen!F2: hersteld volgens besluit H1" in res.output
+    assert (
+        'evaluatie loting --lots onderwijs --volgorde "Nieuwe Start Opleidingen;Taalhuis De Brug B.V." --datum '
+        'JJJJ-MM-DD --getuige "naam, functie"'
+    ) in res.output
+    res = _run(
+        "loting", "--werkmap", vb, "--lots", "onderwijs", "--volgorde", "Taalhuis De Brug B.V.;Nieuwe Start Opleidingen",
+        "--datum", "2021-06-25", "--getuige", "mr. A. Notaris, notaris te Hilversum",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", vb)
+    assert res.exit_code == 0, res.output
+    brieven = sorted((voorbeeld / "rapporten" / "brieven").glob("*.docx"))
+    assert brieven
+    for pad in brieven:  # every letter names the court
+        assert "de voorzieningenrechter van de Rechtbank Midden-Nederland" in "\n".join(
+            p.text for p in Document(str(pad)).paragraphs
+        )
+    nieuwe_start = "\n".join(
+        p.text
+        for p in Document(
+            str(voorbeeld / "rapporten" / "brieven" / "nieuwe-start-opleidingen-onderwijs.docx")
+        ).paragraphs
+    )
+    assert (
+        "op 25 juni 2021 door loting bepaald, in aanwezigheid van mr. A. Notaris, notaris te Hilversum" in nieuwe_start
+    )
+    res = _run("besluiten", "--werkmap", vb)
+    assert "H1: kompas.xlsx, tabblad Percelen, cel F2" in res.output and "L1: perceel onderwijs" in res.output
+    assert _run("controleer", "--werkmap", vb).exit_code == 0
