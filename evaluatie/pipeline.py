@@ -34,6 +34,7 @@ class Invoer:
     lotingen: tuple[Any, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
     besluiten: Any = None  # besluiten.register.Register: recorded decisions (besluiten.yaml), an input too
+    alle_lotingen: tuple[Any, ...] = ()  # every draw in loting.yaml, withdrawn ones included
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
@@ -75,13 +76,15 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         Invoerbestand(bestand=f"inschrijvingen/{i.bestand}", sha256=i.sha256)
         for i in sorted(inschrijvingen, key=lambda i: i.bestand)
     ]
-    lotingen = tuple(x for x in lees_lotingen(werkmap.root / LOTINGBESTAND) if x.geldig)
+    alle_lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
+    lotingen = tuple(x for x in alle_lotingen if x.geldig)
     if (werkmap.root / LOTINGBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))
     if (werkmap.root / BESLUITBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=BESLUITBESTAND, sha256=sha256_bestand(werkmap.root / BESLUITBESTAND)))
     invoer = Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
     invoer.besluiten = besluiten
+    invoer.alle_lotingen = alle_lotingen  # withdrawn draws too: the advies lists every decision
     return invoer
 
 

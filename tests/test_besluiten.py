@@ -42,12 +42,12 @@ def _advies(ws: Path) -> str:
     return (ws / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
 
 
-def _besluit(ws: Path, *args: str, reden: str = REDEN) -> Result:
-    return _run(args[0], "--werkmap", str(ws), *args[1:], "--reden", reden, "--door", DOOR, "--datum", "2026-03-20")
+def _besluit(ws: Path, *args: str, reden: str = REDEN, datum: str = "2026-03-20") -> Result:
+    return _run(args[0], "--werkmap", str(ws), *args[1:], "--reden", reden, "--door", DOOR, "--datum", datum)
 
 
 def _intrekken(ws: Path, id_: str) -> Result:
-    return _besluit(ws, "intrekken", id_, reden="Het besluit is op een onjuiste grondslag genomen.")
+    return _besluit(ws, "intrekken", id_, reden="Het besluit is op een onjuiste grondslag genomen.", datum="2026-04-06")
 
 
 def _ongewijzigd_concept(ws: Path, res: Result, commando: str) -> None:
@@ -317,6 +317,8 @@ def test_loting_namen_tweede_loting_intrekken_en_derde_inschrijver(gelijk: Path,
     )
     assert "nu staan W, X, Y gelijk" in res.output and "evaluatie intrekken L1" in res.output
 
+    te_vroeg = _besluit(ws, "intrekken", "L1", reden="Een intrekking die vóór de loting zou liggen.")
+    assert te_vroeg.exit_code == 2 and "de intrekking (2026-03-20) ligt vóór L1 zelf (2026-04-01)" in te_vroeg.output
     res = _intrekken(ws, "L1")
     assert res.exit_code == 0, res.output
     assert "ingetrokken" in (ws / "loting.yaml").read_text(encoding="utf-8")
@@ -326,6 +328,10 @@ def test_loting_namen_tweede_loting_intrekken_en_derde_inschrijver(gelijk: Path,
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     assert "L1: perceel B1: volgorde Y voor X" in _run("besluiten", "--werkmap", str(ws)).output
+    advies = _advies(ws)  # the withdrawn draw stays on record, with its withdrawal
+    assert "L1: perceel B1: volgorde Y voor X, op 1 april 2026 door loting bepaald" in advies
+    assert "INGETROKKEN op 6 april 2026 door P. de Vries, inkoopadviseur" in advies
+    assert "L2: perceel B1: volgorde W voor Y voor X" in advies
 
 
 # --- the send gate: each open point alone ------------------------------------------------------------------

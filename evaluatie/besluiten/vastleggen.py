@@ -260,6 +260,13 @@ def leg_keurmerk_vast(
     return besluit
 
 
+def _niet_voor(intrekking: dt.date, besluit: dt.date, id_: str) -> None:
+    if intrekking < besluit:
+        raise ValueError(
+            f"--datum: de intrekking ({intrekking.isoformat()}) ligt vóór {id_} zelf ({besluit.isoformat()})"
+        )
+
+
 def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str, Path]:
     """Withdraw a decision (besluiten.yaml) or a draw (loting.yaml, ids L1, L2, ...): it stays on
     record with the withdrawal. Returns the id and the file written."""
@@ -275,6 +282,7 @@ def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str
             raise ValueError(f"loting {id_} bestaat niet; vastgelegd: {', '.join(x.id for x in lotingen) or 'geen'}")
         if doel.ingetrokken is not None:
             raise ValueError(f"loting {doel.id} is al ingetrokken op {doel.ingetrokken.datum.isoformat()}")
+        _niet_voor(wie.datum, doel.datum, doel.id)
         nieuw = tuple(x.model_copy(update={"ingetrokken": intrekking}) if x is doel else x for x in lotingen)
         return doel.id, schrijf_lotingen(werkmap.root / LOTINGBESTAND, nieuw)
     register = _register(werkmap)
@@ -284,4 +292,5 @@ def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str
         raise ValueError(f"besluit {id_} bestaat niet; vastgelegd: {bekend}")
     if not b.geldig:
         raise ValueError(f"besluit {b.id} is al ingetrokken op {b.ingetrokken.datum.isoformat()}")
+    _niet_voor(wie.datum, b.datum, b.id)
     return b.id, _schrijf(werkmap, register.ingetrokken(b.id, intrekking))

@@ -3,7 +3,7 @@ corrections applied at intake and panel scores set aside. What the letters rely 
 
 from __future__ import annotations
 
-from evaluatie.besluiten.overzicht import zin
+from evaluatie.besluiten.overzicht import loting_zin, zin
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import e
 
@@ -19,10 +19,13 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
         )
     else:
         delen.append("<p>Er staan geen punten open die een besluit van een persoon vragen.</p>")
-    if g.besluiten:
+    regels = [zin(b) for b in g.besluiten] + [loting_zin(x) for x in g.lotingen]
+    if regels:
         delen.append(
-            "<p>Vastgelegde besluiten (<code>besluiten.yaml</code>, met de hash in de verantwoording van de invoer):"
-            "</p><ul>" + "".join(f'<li class="besluit">{e(zin(b))}</li>' for b in g.besluiten) + "</ul>"
+            "<p>Vastgelegde besluiten en lotingen (<code>besluiten.yaml</code> en <code>loting.yaml</code>, met de "
+            "hash in de verantwoording van de invoer):</p><ul>"
+            + "".join(f'<li class="besluit">{e(r)}</li>' for r in regels)
+            + "</ul>"
         )
     herstel = [b for b in g.besluiten if b.soort == "herstel" and b.geldig]
     if herstel:

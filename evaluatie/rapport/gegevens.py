@@ -40,6 +40,7 @@ class Rapportgegevens:
     invoernamen: dict[str, str] = field(default_factory=dict)
     open_punten: list[Any] = field(default_factory=list)  # besluiten.openpunten.Openpunt: the send gate
     besluiten: tuple[Any, ...] = ()  # every recorded decision (besluiten.yaml), withdrawn ones included
+    lotingen: tuple[Any, ...] = ()  # every recorded draw (loting.yaml), withdrawn ones included
     opzij: list[str] = field(default_factory=list)  # panel rows set aside: the bid dropped out after scoring
 
     def invoernaam(self, bestand: str) -> str:
@@ -61,6 +62,7 @@ class Rapportgegevens:
             aanbesteding=_met_rechtbank(award.invoer.aanbesteding),
             open_punten=list(getattr(award, "open_punten", [])),
             besluiten=alle(getattr(award.invoer, "besluiten", None)),
+            lotingen=tuple(getattr(award.invoer, "alle_lotingen", ())),
             opzij=list(getattr(award.beoordeling, "opzij", [])),
             uitslag=award.uitslag,
             toets=award.beoordeling.toets,
