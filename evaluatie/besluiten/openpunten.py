@@ -81,6 +81,8 @@ def open_punten(award: Any) -> list[Openpunt]:
         )
     besloten_2116 = {(t.inschrijver, t.perceel) for t in (register.geldig("abnormaal") if register else [])}
     for code, p in award.uitslag.percelen.items():
+        if p.procedure == "toelating":
+            continue  # open house compares no bids: the signal in the advies is information, not a decision
         for s in signalen(award, code):
             if (s.inschrijver, code) not in besloten_2116:
                 punten.append(

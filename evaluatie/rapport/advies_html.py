@@ -311,6 +311,11 @@ def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
         ),
         None,
     )
+    if t is None and g.aanbesteding.procedure == "toelating":  # no overheidsopdracht (C-410/14): no decision
+        return (
+            "Een toelatingsprocedure vergelijkt de inschrijvingen niet en is geen overheidsopdracht; art. 2.116 "
+            "Aanbestedingswet 2012 is niet van toepassing en dit signaal is ter informatie."
+        )
     if t is None:
         return (
             "Vraag om schriftelijke toelichting (art. 2.116 Aanbestedingswet 2012) voordat de gunningsbeslissing "
