@@ -448,3 +448,40 @@ def test_readme_voorbeeld_herstel_en_loting(voorbeeld: Path) -> None:
     res = _run("besluiten", "--werkmap", vb)
     assert "H1: kompas.xlsx, tabblad Percelen, cel F2" in res.output and "L1: perceel onderwijs" in res.output
     assert _run("controleer", "--werkmap", vb).exit_code == 0
+
+
+def test_uitsluitingsgrond_niet_uitgesloten_na_zelfreiniging(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 10, 12, 4, "alle")], uitsluiting="ja")
+    res = _besluit(
+        ws, "uitsluitingsgrond", "--inschrijver", "D", "--grond", "ernstige fout in de beroepsuitoefening",
+        "--artikel", "2.87", "--feiten", "Een boete in 2024 wegens te late rapportage aan gemeenten.",
+        "--zelfreiniging", "Nieuwe directie, rapportagesysteem vervangen en de boete betaald (bewijs ontvangen).",
+        "--evenredigheid", "Een eenmalige administratieve fout, hersteld; uitsluiting zou onevenredig zijn.",
+        "--uitkomst", "niet_uitgesloten", reden="De zelfreiniging is voldoende aangetoond.",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    _vul(ws, {"A": 75, "D": 75})  # D is admitted, so the panel scores it
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    data_ = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    assert {r["inschrijver"] for r in data_["percelen"]["B1"]["rangorde"]} == {"A", "D"}
+    brief = _brief(ws, "d")
+    assert "Uw verklaring over een uitsluitingsgrond" in brief
+    assert "Besluit U1 van 20 maart 2026: de inschrijving is niet uitgesloten" in brief
+
+
+def test_scores_van_een_later_afgevallen_inschrijving_opzij(schoon: Path, tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(schoon, ws)
+    # B's missing keurmerk is found after the panel scored it: its rows are set aside, never an error
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")], keurmerk="nee")
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    assert "Let op: beoordelingen/ada.xlsx!Beoordeling!A8: B, perceel B1, Plan van aanpak: opzijgezet" in res.output
+    advies = _advies(ws)
+    assert "Scores opzijgezet" in advies and "ada.xlsx" not in advies  # reviewers stay anonymous
+    assert "formulier van Beoordelaar B!Beoordeling!A9: B, perceel B1, Samenwerking: opzijgezet" in advies

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin
+from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin, uitsluiting_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.tekst import datum
 
@@ -30,6 +30,9 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
         if b.soort == "keurmerk":
             d.kop("Voorwaarde: keurmerk" if b.uitkomst == "onder_voorwaarde" else "Keurmerk")
             d.alinea(keurmerk_zin(b))
+        elif b.soort == "uitsluiting" and b.uitkomst == "niet_uitgesloten":
+            d.kop("Uw verklaring over een uitsluitingsgrond")
+            d.alinea(uitsluiting_zin(b))
         elif b.soort == "abnormaal" and b.perceel == code and b.uitkomst == "aanvaard":
             d.kop("Toelichting op uw prijs")
             d.alinea(toelichting_zin(b))

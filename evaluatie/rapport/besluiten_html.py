@@ -36,6 +36,12 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
     if g.opzij:
         delen.append(
             "<p>Scores opzijgezet (de inschrijving viel na de beoordeling af; de ondertekende formulieren zijn niet "
-            "gewijzigd):</p><ul>" + "".join(f"<li>{e(r)}</li>" for r in g.opzij) + "</ul>"
+            "gewijzigd):</p><ul>" + "".join(f"<li>{e(_anoniem(g, r))}</li>" for r in g.opzij) + "</ul>"
         )
     return "".join(delen)
+
+
+def _anoniem(g: Rapportgegevens, regel: str) -> str:
+    """A reviewer's form is named as in the input list ('formulier van Beoordelaar A'), never by file name."""
+    bestand = regel.split("!", 1)[0]
+    return g.invoernaam(bestand) + regel[len(bestand) :]
