@@ -466,20 +466,6 @@ def schrijf_uitvoer(
     return geschreven
 
 
-def loting_melding(award: Award) -> list[str]:
-    """Why the award stops at a concept, with the exact command that records each draw."""
-    meldingen = []
-    for st in award.uitslag.loting_nodig:
-        naam = award.uitslag.percelen[st.perceel].naam
-        meldingen.append(
-            f"Perceel {naam}: {', '.join(st.inschrijvers)} staan gelijk op rang {st.rang} en de volgorde bepaalt "
-            "wie gegund wordt of hoeveel inburgeraars ieder krijgt. Er zijn geen brieven geschreven; het "
-            "gunningsadvies is een CONCEPT. Leg de loting vast met (de volgorde zoals getrokken):"
-        )
-        meldingen.append(f"  {st.commando()}")
-    return meldingen
-
-
 def leg_loting_vast(
     werkmap: Werkmap, perceel: str, volgorde: list[str], datum: Any, getuige: str, vandaag: Any = None
 ) -> tuple[Path, Any]:
