@@ -7,16 +7,21 @@ definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> rappo
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evaluatie.definitie import Aanbesteding, laad_aanbesteding
+from evaluatie.definitie.laden import laad_aanbesteding
+from evaluatie.definitie.model import Aanbesteding
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
+
+if TYPE_CHECKING:
+    from evaluatie.zekerheid.model import Zekerheid
 
 
 @dataclass
@@ -450,12 +455,16 @@ def schrijf_uitvoer(
     letter of a withdrawn bid); files that other commands wrote there (the consensus agenda) or
     that the award never produced are carried over untouched.
     """
-    from evaluatie.logboek import laatste_gunning
+    from evaluatie.logboek import lees
     from evaluatie.rapport.schrijven import alle_bestanden, atomair, neem_over
 
     werkmap = award.invoer.werkmap
     doel = werkmap.rapporten
-    vorige = laatste_gunning(werkmap)
+    logboek = lees(werkmap)
+    for melding in logboek.beschadigd:  # said, never a traceback: the good lines still name what to replace
+        if melding not in award.invoer.notities:
+            award.invoer.notities.append(melding)
+    vorige = logboek.laatste_gunning()
     van_vorige_gunning = {b["bestand"] for b in vorige["uitvoer"]} if vorige else set()
     with atomair(doel) as nieuw:
         schrijf_gunning_json(award, nieuw)
@@ -467,7 +476,7 @@ def schrijf_uitvoer(
 
 
 def leg_loting_vast(
-    werkmap: Werkmap, perceel: str, volgorde: list[str], datum: Any, getuige: str, vandaag: Any = None
+    werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str, vandaag: dt.date | None = None
 ) -> tuple[Path, Any]:
     """Record a draw in loting.yaml after checking it settles an undecided tie of the current award.
 
@@ -475,8 +484,6 @@ def leg_loting_vast(
     witness has a name and a capacity; names match case-insensitively (a typo gets suggestions);
     a second draw for the same tie is refused with the command that withdraws the first.
     Raises ValueError (a usage error) when anything does not match; writes nothing then."""
-    import datetime as dt
-
     from evaluatie.besluiten.namen import zoek_inschrijver
     from evaluatie.gunning.loting import (
         BESTAND,
@@ -536,8 +543,11 @@ def scenario(
     oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
 ) -> tuple[Award, Award, list[Any]]:
-    """Baseline award and the award with `zetten` applied to the tender definition (files untouched)."""
+    """Baseline award and the award with `zetten` applied to the tender definition (files untouched).
+
+    Logged like every evaluating command; a bad `zetten` raises scenario.zet.ZetFout."""
     from evaluatie.definitie.laden import lees_yaml
+    from evaluatie.logboek import noteer
     from evaluatie.scenario.verschil import verschil
     from evaluatie.scenario.zet import pas_toe
 
@@ -549,4 +559,139 @@ def scenario(
     invoer_na.panelformulieren = voor.invoer.panelformulieren
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
     na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
+    noteer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
     return voor, na, verschil(voor.uitslag, na.uitslag)
+
+
+# --- Commands: each command's whole flow, logging included. The CLI calls one of these and prints.
+
+
+def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
+    """`evaluatie beoordelingen`: the panel's aggregated scores, logged."""
+    from evaluatie.logboek import noteer
+
+    invoer = laad_invoer(werkmap)
+    b = beoordeel(invoer)
+    noteer(invoer.werkmap, "beoordelingen", {}, invoer.bestanden + b.bestanden)
+    return invoer, b
+
+
+def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
+    """`evaluatie toets`: the knock-out table (with the quality threshold once scored), logged."""
+    from evaluatie.logboek import noteer
+
+    invoer = laad_invoer(werkmap)
+    uitslag = toets_met_beoordeling(invoer)
+    noteer(invoer.werkmap, "toets", {}, invoer.bestanden)
+    return invoer, uitslag
+
+
+def atw_waarschuwing(award: Award) -> str | None:
+    """The standstill end date falls in a year the Atw file does not cover: said, never assumed."""
+    from evaluatie.rapport.standstill import standstill
+
+    a = award.invoer.aanbesteding
+    s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
+    return s.waarschuwing or None
+
+
+def verzenddatum_waarschuwing(award: Award, vandaag: dt.date | None = None) -> str | None:
+    """Letters not dated today: the standstill runs from the day they are actually sent."""
+    from evaluatie.tekst import datum
+
+    verzending = award.invoer.aanbesteding.data.verzenddatum
+    vandaag = vandaag or dt.date.today()
+    if verzending == vandaag:
+        return None
+    return (
+        f"de brieven zijn gedateerd {datum(verzending)}, niet vandaag ({datum(vandaag)}). De opschortende termijn "
+        "loopt vanaf de dag waarop de brieven werkelijk worden verzonden; pas data.verzending aan als zij op een "
+        "andere dag uitgaan."
+    )
+
+
+@dataclass
+class Gunningsrun:
+    """An award written to rapporten/ and logged: what `gunning` and `rapport` print from."""
+
+    award: Award
+    geschreven: list[Path]  # every file this run produced, gunning.json included
+    notities: list[str]  # for the user, on stderr: skipped files, a damaged logboek line, Atw
+
+    @property
+    def gunning_json(self) -> Path:
+        return self.award.invoer.werkmap.rapporten / "gunning.json"
+
+    @property
+    def open_punten(self) -> list[str]:
+        """Empty when nothing blocks sending; otherwise every open point (an undecided tie, a decision
+        not yet taken, a missing sender or court) with the command that settles it (the send gate)."""
+        from evaluatie.besluiten.openpunten import melding
+
+        return melding(self.award.open_punten) if self.award.open_punten else []
+
+
+def gun_en_schrijf(
+    werkmap: Werkmap,
+    percelen: str | None = None,
+    oplosser: str = STANDAARD,
+    tijdslimiet: float | None = None,
+    rapporten: bool = True,
+    commando: str = "gunning",
+) -> Gunningsrun:
+    """award -> write -> log: the one sequence behind `gunning` and `rapport`.
+
+    An open point (an undecided tie, a decision not yet taken, a missing sender or court) is not an
+    error here: the run is written (reports as CONCEPT) and logged; `Gunningsrun.open_punten` says
+    what must be settled, and the CLI ends with exit 1 on it."""
+    from evaluatie.logboek import noteer
+    from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
+
+    if rapporten:
+        bereid_rapporten_voor()
+    award = gun(werkmap, percelen, oplosser, tijdslimiet)
+    stempel = maak_tijdstempel()
+    geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
+    noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel)
+    notities = list(award.invoer.notities)
+    if (atw := atw_waarschuwing(award)) is not None:
+        notities.append(atw)
+    if (verzending := verzenddatum_waarschuwing(award)) is not None:
+        notities.append(verzending)
+    return Gunningsrun(award, geschreven, notities)
+
+
+def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Any:
+    """`evaluatie loting`: record a draw (checked against the current award) and log it; returns the
+    recorded gunning.loting.Loting (its id, the names as in the bids)."""
+    from evaluatie.logboek import noteer
+
+    pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige)
+    opties = {
+        "lots": perceel,
+        "volgorde": list(vastgelegd.volgorde),
+        "datum": datum.isoformat(),
+        "getuige": vastgelegd.getuige,
+    }
+    noteer(werkmap, "loting", opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
+    return vastgelegd
+
+
+def zekerheid(
+    werkmap: Werkmap,
+    percelen: str | None = None,
+    oplosser: str = STANDAARD,
+    tijdslimiet: float | None = None,
+    trekkingen: int = 10_000,
+) -> tuple[Award, dict[str, Zekerheid]]:
+    """`evaluatie zekerheid`: leave-one-reviewer-out, Monte Carlo and margins per lot, logged."""
+    from evaluatie.logboek import noteer
+    from evaluatie.zekerheid.uitvoeren import zekerheid as bereken
+
+    award = gun(werkmap, percelen, oplosser, tijdslimiet)
+    uitkomst = bereken(award, oplosser, trekkingen)
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}
+    noteer(award.invoer.werkmap, "zekerheid", opties, award.uitslag.invoer)
+    return award, uitkomst

@@ -188,7 +188,7 @@ def vul_inschrijving(sjabloon: Path, doel: Path, inschrijver: tuple, tijd: dt.da
 
 def genereer(doel: Path) -> Path:
     """(Re)build the example workspace at `doel`. Deterministic: same bytes every time."""
-    from evaluatie.definitie import laad_aanbesteding
+    from evaluatie.definitie.laden import laad_aanbesteding
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
 
     for sub in ("inschrijvingen", "beoordelingen", "rapporten"):

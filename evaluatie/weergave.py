@@ -13,6 +13,7 @@ from pathlib import Path
 
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving.model import Inschrijving
+from evaluatie.prijs.basis import methode
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -269,11 +270,8 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
     breed = None if volledig else BREEDTE
     delen = []
     for p in uitslag.percelen.values():
-        weging = f"weging kwaliteit {kort(p.weging_kwaliteit)} / prijs {kort(p.weging_prijs)}"
-        if p.prijsmethode == "fictieve_korting":  # no weighting: prijsscore is the discount, totaal the fictive price
-            weging = "geen weging; prijsscore = fictieve korting, totaal = fictieve prijs (euro)"
-        elif p.prijsmethode == "vaste_prijs":
-            weging = "geen prijsscore; totaal = kwaliteit"
+        m = methode(p.prijsmethode)
+        weging = m.kolomuitleg or f"weging kwaliteit {kort(p.weging_kwaliteit)} / prijs {kort(p.weging_prijs)}"
         toelating = p.procedure == "toelating"
         if toelating:  # open house: no ranking, no price score, nobody compared (Falk Pharma, Tirkkonen)
             delen.append(

@@ -48,7 +48,7 @@ def registreer(
         from evaluatie.besluiten.register import BESTAND
         from evaluatie.hashing import sha256_bestand
         from evaluatie.inschrijving.model import Invoerbestand
-        from evaluatie.logboek import registreer as log
+        from evaluatie.logboek import noteer as log
 
         try:
             besluit = werk()
@@ -285,7 +285,7 @@ def registreer(
         """Trek een besluit (H1, A1, U1, K1) of een loting (L1) in; de intrekking wordt zelf vastgelegd."""
         from evaluatie.hashing import sha256_bestand
         from evaluatie.inschrijving.model import Invoerbestand
-        from evaluatie.logboek import registreer as log
+        from evaluatie.logboek import noteer as log
 
         wm = open_werkmap(werkmap)
         try:

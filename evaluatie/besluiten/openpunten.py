@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.plaatshouders import PLAATSHOUDER  # what `evaluatie nieuw` writes for a detail not given
 from evaluatie.tekst import datum
 
-PLAATSHOUDER = "invullen"  # what `evaluatie nieuw` writes for a sender detail not yet given
 
 
 @dataclass(frozen=True)

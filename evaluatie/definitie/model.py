@@ -86,7 +86,10 @@ class Perceel(Model):
     knockout: dict[str, dict[str, Any]] = Field(default_factory=dict)
     gunningscriteria: tuple[Criterium, ...] = ()
     schaal: Schaal
-    prijsmethode: Literal["relatief", "lineair", "fictieve_korting", "vaste_prijs"] = "relatief"
+    # a name in the price-method registry (evaluatie/prijs); the schema's enum is built from it when loading
+    prijsmethode: str = "relatief"
+    # parameters a price method declares (Prijsmethode.parameters) that have no field of their own here
+    prijsparameters: dict[str, float | int | str | bool] = Field(default_factory=dict)
     max_fictieve_korting: float | None = None
     abnormaal_laag: float = 0.20  # art. 2.116 Aw 2012: share below the mean of the other valid bids
     vaste_prijs: float | None = None  # vaste_prijs: the one price per trajectory (default: the ceiling)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import cache
 from typing import Any
@@ -23,20 +24,60 @@ _TYPEN = {
 }
 
 
-@cache
+def _prijsmethoden() -> tuple[str, ...]:
+    """The registered price methods: the schema is built for exactly these (a method added later, as in a
+    test, gets a schema of its own)."""
+    from evaluatie.prijs.basis import methoden
+
+    return tuple(methoden())
+
+
 def _register() -> Registry:
+    return _register_voor(_prijsmethoden())
+
+
+def prijsmethode_schema(perceel: dict[str, Any]) -> dict[str, Any]:
+    """perceel.schema.json completed from the price-method registry: the enum of method names and,
+    as properties of the lot, each method's parameters."""
+    from evaluatie.prijs.basis import methoden
+
+    perceel = copy.deepcopy(perceel)
+    eigenschappen = perceel["properties"]
+    bron = eigenschappen["prijsmethode"].get("description", "")
+    eigenschappen["prijsmethode"] = {"enum": list(methoden()), "description": bron}
+    eigenaar: dict[str, str] = {}
+    for naam, cls in methoden().items():
+        for veld, schema in cls.parameters.items():
+            if veld in eigenschappen and veld not in eigenaar:
+                raise RuntimeError(f"prijsmethode {naam}: parameter {veld} bestaat al als veld van een perceel")
+            if veld in eigenaar:
+                raise RuntimeError(f"prijsmethode {naam}: parameter {veld} hoort al bij {eigenaar[veld]}")
+            eigenaar[veld] = naam
+            eigenschappen[veld] = schema
+    return perceel
+
+
+@cache
+def _register_voor(prijsmethoden: tuple[str, ...]) -> Registry:
     map_ = criteria_map() / "schema"
     bronnen = []
     for pad in sorted(map_.glob("*.schema.json")):
         inhoud = json.loads(pad.read_text(encoding="utf-8"))
+        if inhoud["$id"] == "perceel.schema.json":
+            inhoud = prijsmethode_schema(inhoud)
         bronnen.append((inhoud["$id"], Resource.from_contents(inhoud)))
     return Registry().with_resources(bronnen)
 
 
-@cache
 def _validator(naam: str) -> jsonschema.Draft202012Validator:
-    schema = _register().get_or_retrieve(naam).value.contents
-    return jsonschema.Draft202012Validator(schema, registry=_register())
+    return _validator_voor(naam, _prijsmethoden())
+
+
+@cache
+def _validator_voor(naam: str, prijsmethoden: tuple[str, ...]) -> jsonschema.Draft202012Validator:
+    register = _register_voor(prijsmethoden)
+    schema = register.get_or_retrieve(naam).value.contents
+    return jsonschema.Draft202012Validator(schema, registry=register)
 
 
 def _kreeg(w: Any) -> str:

@@ -16,7 +16,6 @@ from evaluatie.gunning.uitslag import Gemeentebudget, Gunningsuitslag, Perceelui
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.rangorde import Rangregel, onbesliste_groepen, rangschik
-from evaluatie.prijs.vaste_prijs import vaste_prijs
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
@@ -28,6 +27,7 @@ from evaluatie.verdeling.oplosser import STANDAARD, versie
 def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvingen) -> Verdeelprobleem:
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
+    m = methode(perceel.prijsmethode)
     return Verdeelprobleem(
         perceel=code,
         perceelnaam=perceel.naam,
@@ -46,6 +46,8 @@ def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvin
         ),
         regels=perceel.verdeling,
         budget=dict(perceel.verdeling.budget_per_gemeente),
+        maatstaf=m.maatstaf,
+        voorrang=m.voorrang(),
     )
 
 
@@ -64,11 +66,11 @@ def rangorde_perceel(
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
     kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
-    vast = vaste_prijs(perceel) if perceel.prijsmethode == "vaste_prijs" else None
+    m = methode(perceel.prijsmethode)
     kandidaten = []
     for naam in toets.toegelaten(code):
         a = per_naam[naam].aanbod[code]
-        prijs = a.prijs if vast is None else vast  # vaste_prijs: one price for all, in costs and text
+        prijs = m.prijs_per_traject(perceel, a.prijs)  # vaste_prijs: one price for all, in costs and text
         kandidaten.append(Kandidaat(naam, prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
     eigen_lotingen = [x for x in lotingen if x.perceel == code]
     rangorde = rangschik(perceel, kandidaten, eigen_lotingen)

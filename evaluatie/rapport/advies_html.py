@@ -11,6 +11,7 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 
 from __future__ import annotations
 
+from evaluatie.prijs.basis import methode
 from evaluatie.rapport import grafieken
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
@@ -497,8 +498,13 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     attrs = [f'data-inschrijver="{e(r.inschrijver)}"' for r in p.rangorde]
     delen = [
         "<h3>Prijs en rangorde</h3>",
-        f'<div class="kader">Methode <strong>{e(p.prijsmethode)}</strong>: {e(p.formule)}. '
-        f"Weging kwaliteit {getal(p.weging_kwaliteit, 0)}%, prijs {getal(p.weging_prijs, 0)}%.</div>",
+        f'<div class="kader">Methode <strong>{e(p.prijsmethode)}</strong>: {e(p.formule)}.'
+        + (
+            f" Weging kwaliteit {getal(p.weging_kwaliteit, 0)}%, prijs {getal(p.weging_prijs, 0)}%."
+            if methode(p.prijsmethode).gewogen
+            else ""
+        )
+        + "</div>",
         tabel(["Inschrijver", "Berekening"], [[r.inschrijver, r.berekening] for r in p.rangorde]),
         tabel(
             ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],

@@ -206,7 +206,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         delen.append(
             (
                 "beter_gerangschikt",
-                "de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met een hogere totaalscore ("
+                f"de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met {p.voorrang} ("
                 + ", ".join(f"{x}: {anderen[x]}" for x in hoger)
                 + ")",
             )
@@ -215,7 +215,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         delen.append(
             (
                 "gelijke_waarde_lagere_prijs",
-                f"{', '.join(goedkoper)} {'heeft' if len(goedkoper) == 1 else 'hebben'} dezelfde totaalscore en een "
+                f"{', '.join(goedkoper)} {'heeft' if len(goedkoper) == 1 else 'hebben'} dezelfde {p.maatstaf} en een "
                 "lagere prijs; bij gelijke waarde kiest de verdeling de laagste kosten",
             )
         )
@@ -223,7 +223,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         delen.append(
             (
                 "gelijke_waarde_betere_rang",
-                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde totaalscore en prijs en "
+                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde {p.maatstaf} en prijs en "
                 "staat hoger in de rangorde",
             )
         )
