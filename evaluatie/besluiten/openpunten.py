@@ -16,7 +16,6 @@ from evaluatie.definitie.plaatshouders import PLAATSHOUDER  # what `evaluatie ni
 from evaluatie.tekst import datum
 
 
-
 @dataclass(frozen=True)
 class Openpunt:
     soort: str  # loting, abnormaal, uitsluiting, keurmerk, afzender, contactpersoon, ondertekenaar, rechtbank
