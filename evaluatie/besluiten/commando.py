@@ -46,17 +46,14 @@ def registreer(
 
     def leg_vast(werk: Callable[[], Any], werkmap: Any, commando: str, opties: dict[str, Any]) -> Any:
         from evaluatie.besluiten.register import BESTAND
-        from evaluatie.hashing import sha256_bestand
-        from evaluatie.inschrijving.model import Invoerbestand
-        from evaluatie.logboek import noteer as log
 
         try:
-            besluit = werk()
+            besluit = v.en_noteer(werkmap, commando, opties, werk)
         except ValueError as e:
             raise click.UsageError(str(e)) from None
-        pad = werkmap.root / BESTAND
-        log(werkmap, commando, opties, [Invoerbestand(bestand=BESTAND, sha256=sha256_bestand(pad))])
-        click.echo(f"Besluit {besluit.id} vastgelegd in {pad}. Voer nu 'evaluatie gunning' opnieuw uit.")
+        click.echo(
+            f"Besluit {besluit.id} vastgelegd in {werkmap.root / BESTAND}. Voer nu 'evaluatie gunning' opnieuw uit."
+        )
         return besluit
 
     @main.command("herstel")
@@ -283,21 +280,14 @@ def registreer(
     @afhandeling
     def intrekken(werkmap: Path, besluit: str, reden: str, door: str, datum: str | None) -> None:
         """Trek een besluit (H1, A1, U1, K1) of een loting (L1) in; de intrekking wordt zelf vastgelegd."""
-        from evaluatie.hashing import sha256_bestand
-        from evaluatie.inschrijving.model import Invoerbestand
-        from evaluatie.logboek import noteer as log
-
         wm = open_werkmap(werkmap)
+        opties = {"besluit": besluit, "reden": reden, "door": door, "datum": datum}
         try:
-            id_, pad = v.trek_in(wm, besluit, wie(reden, door, datum), dt.date.today())
+            id_, pad = v.en_noteer(
+                wm, "intrekken", opties, lambda: v.trek_in(wm, besluit, wie(reden, door, datum), dt.date.today())
+            )
         except ValueError as e:
             raise click.UsageError(str(e)) from None
-        log(
-            wm,
-            "intrekken",
-            {"besluit": besluit, "reden": reden, "door": door, "datum": datum},
-            [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))],
-        )
         click.echo(
             f"{id_} ingetrokken in {pad}; het blijft in het dossier staan. Voer nu 'evaluatie gunning' opnieuw uit."
         )

@@ -8,6 +8,7 @@ repeat a valid one is refused with the command that withdraws the first.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,19 @@ class Wie:
 
     def velden(self) -> dict[str, Any]:
         return {"door": self.door.strip(), "reden": self.reden.strip(), "datum": self.datum}
+
+
+def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Callable[[], Any]) -> Any:
+    """Run a decision command (one of the functions below) and log it with the hash of the file it
+    wrote: the logboek holds every decision and withdrawal as it was recorded."""
+    from evaluatie.hashing import sha256_bestand
+    from evaluatie.inschrijving.model import Invoerbestand
+    from evaluatie.logboek import noteer
+
+    uitkomst = werk()
+    pad = uitkomst[1] if isinstance(uitkomst, tuple) else werkmap.root / BESTAND
+    noteer(werkmap, commando, opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
+    return uitkomst
 
 
 def _register(werkmap: Werkmap) -> Register:
