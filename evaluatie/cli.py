@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from evaluatie import __version__, clicktaal
+from evaluatie import clicktaal
 from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
+from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
@@ -192,21 +193,18 @@ def init() -> None:
 @afhandeling
 def regio(naam: str | None) -> None:
     """Toon de arbeidsmarktregio's, of de gemeenten van regio NAAM (register van CBS)."""
-    from evaluatie.fouten import Fout
-    from evaluatie.gemeentenamen import regio_namen
-    from evaluatie.gemeenteregister import BRON, arbeidsmarktregios
+    from evaluatie.gemeenteregister import BRON
+    from evaluatie.pipeline import regio as zoek_regio
+    from evaluatie.pipeline import regios
 
-    regios = arbeidsmarktregios()
     if naam is None:
-        for r, leden in regios.items():
+        for r, leden in regios().items():
             click.echo(f"{leden[0].arbeidsmarktregio_code}  {r} ({len(leden)} gemeenten)")
         click.echo(f"Bron: {BRON}.")
         return
-    gevonden = regio_namen().zoek(naam)
-    if gevonden is None:
-        raise InvoerFout([Fout("regio", regio_namen().melding(naam, "is geen arbeidsmarktregio"))])
-    click.echo(f"{gevonden} ({regios[gevonden][0].arbeidsmarktregio_code}), {len(regios[gevonden])} gemeenten:")
-    for g in regios[gevonden]:
+    gevonden, leden = zoek_regio(naam)
+    click.echo(f"{gevonden} ({leden[0].arbeidsmarktregio_code}), {len(leden)} gemeenten:")
+    for g in leden:
         click.echo(f"  {g.cbscode}  {g.naam} ({g.provincie})")
 
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evaluatie import __version__
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Invoerbestand
+from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
 
 AWARD_COMMANDO_S = ("gunning", "rapport")

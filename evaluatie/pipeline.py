@@ -21,7 +21,16 @@ from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
+    from evaluatie.beoordeling.consensuswerkboek import Uitkomst
+    from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag, Score
+    from evaluatie.gemeenteregister import RegisterGemeente
+    from evaluatie.gunning.loting import Loting
+    from evaluatie.gunning.uitslag import Gunningsuitslag
+    from evaluatie.scenario.verschil import Perceelverschil
     from evaluatie.zekerheid.model import Zekerheid
+
+
+Panelformulieren = tuple[list["Beoordelingsformulier"], "Consensus | None"]  # as beoordeling.lezen returns them
 
 
 @dataclass
@@ -34,9 +43,11 @@ class Invoer:
     inschrijvingen: list[Inschrijving]
     bestanden: list[Invoerbestand] = field(default_factory=list)
     notities: list[str] = field(default_factory=list)
-    panelformulieren: Any = None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
+    panelformulieren: Panelformulieren | None = (
+        None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
+    )
     toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
-    lotingen: tuple[Any, ...] = ()  # recorded draws (loting.yaml), an input like the bids
+    lotingen: tuple[Loting, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
     besluiten: Any = None  # besluiten.register.Register: recorded decisions (besluiten.yaml), an input too
     alle_lotingen: tuple[Any, ...] = ()  # every draw in loting.yaml, withdrawn ones included
@@ -150,9 +161,9 @@ class Beoordeling:
 
     toets_voor: Toetsuitslag
     te_beoordelen: list[tuple[str, str, str]]
-    formulieren: list[Any]
-    consensus: Any
-    panel: Any
+    formulieren: list[Beoordelingsformulier]
+    consensus: Consensus | None
+    panel: Paneluitslag
     toets: Toetsuitslag
     bestanden: list[Invoerbestand]
     opzij: list[str] = field(default_factory=list)  # reviewer/consensus rows of bids that dropped out after scoring
@@ -205,7 +216,12 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     )
 
 
-def _alleen_te_beoordelen(invoer: Invoer, rijen: list[tuple[str, str, str]], formulieren: Any, consensus: Any) -> Any:
+def _alleen_te_beoordelen(
+    invoer: Invoer,
+    rijen: list[tuple[str, str, str]],
+    formulieren: list[Beoordelingsformulier],
+    consensus: Consensus | None,
+) -> Panelformulieren:
     """A scenario that changes knock-out rules changes who is scored.
 
     Scores of a bid the scenario knocks out are set aside, with a note. A bid the scenario newly
@@ -233,7 +249,7 @@ def _alleen_te_beoordelen(invoer: Invoer, rijen: list[tuple[str, str, str]], for
         if notitie not in invoer.notities:
             invoer.notities.append(notitie)
 
-    def houd(scores: Any) -> tuple[Any, ...]:
+    def houd(scores: tuple[Score, ...]) -> tuple[Score, ...]:
         return tuple(s for s in scores if (s.inschrijver, s.perceel, s.criterium) in nu)
 
     formulieren = [f.model_copy(update={"scores": houd(f.scores)}) for f in formulieren]
@@ -268,7 +284,7 @@ def eis_consensus(invoer: Invoer, b: Beoordeling, percelen: list[str] | None = N
 
 @dataclass
 class Consensusvoorbereiding:
-    werkboek: Any  # beoordeling.consensuswerkboek.Uitkomst
+    werkboek: Uitkomst
     agenda: Path
 
 
@@ -331,7 +347,8 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
     """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError."""
     if not tekst:
         return list(aanbesteding.percelen)
-    gevraagd, onbekend = [], []
+    gevraagd: list[str] = []
+    onbekend: list[str] = []
     for deel in (d.strip() for d in tekst.split(",") if d.strip()):
         code = next((c for c in aanbesteding.percelen if c.lower() == deel.lower()), None)
         (gevraagd if code else onbekend).append(code or deel)
@@ -344,8 +361,12 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
 class Award:
     invoer: Invoer
     beoordeling: Beoordeling
-    uitslag: Any  # Gunningsuitslag
+    uitslag: Gunningsuitslag
     open_punten: list[Any] = field(default_factory=list)  # besluiten.openpunten.Openpunt: the send gate
+
+    def beoordeling_zonder(self, beoordelaar: str) -> Beoordeling:
+        """The panel stage without one reviewer's scores (leave-one-out in zekerheid)."""
+        return beoordeel(self.invoer, zonder=(beoordelaar,))
 
 
 def gun(
@@ -542,7 +563,7 @@ def scenario(
     percelen: str | None = None,
     oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
-) -> tuple[Award, Award, list[Any]]:
+) -> tuple[Award, Award, list[Perceelverschil]]:
     """Baseline award and the award with `zetten` applied to the tender definition (files untouched).
 
     Logged like every evaluating command; a bad `zetten` raises scenario.zet.ZetFout."""
@@ -695,3 +716,22 @@ def zekerheid(
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}
     noteer(award.invoer.werkmap, "zekerheid", opties, award.uitslag.invoer)
     return award, uitkomst
+
+
+def regios() -> dict[str, tuple[RegisterGemeente, ...]]:
+    """`evaluatie regio`: every arbeidsmarktregio with its gemeenten (CBS register)."""
+    from evaluatie.gemeenteregister import arbeidsmarktregios
+
+    return arbeidsmarktregios()
+
+
+def regio(naam: str) -> tuple[str, tuple[RegisterGemeente, ...]]:
+    """`evaluatie regio NAAM`: the regio's official name and gemeenten; an unknown name is an input error
+    with the nearest names."""
+    from evaluatie.fouten import Fout, InvoerFout
+    from evaluatie.gemeentenamen import regio_namen
+
+    gevonden = regio_namen().zoek(naam)
+    if gevonden is None:
+        raise InvoerFout([Fout("regio", regio_namen().melding(naam, "is geen arbeidsmarktregio"))])
+    return gevonden, regios()[gevonden]

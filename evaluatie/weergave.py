@@ -244,7 +244,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
                 else "nog geen consensus; bespreken in het consensusoverleg"
             )
             delen.append(
-                f"  Signaal: {r.inschrijver}, {perceel.criterium(r.criterium).naam}: spreiding "
+                f"  Signaal: {r.inschrijver}, {perceel.criterium_van(r.criterium).naam}: spreiding "
                 f"{r.spreiding_stappen} schaalstappen ({scores}); afwijkend: {', '.join(r.afwijkers)}; {status}"
             )
         if rest:
@@ -253,7 +253,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
             if b.perceel != code:
                 continue
             alpha = "niet te berekenen" if b.alpha is None else getal(b.alpha, 3)
-            regel = f"  Krippendorffs alfa {perceel.criterium(b.criterium).naam}: {alpha}"
+            regel = f"  Krippendorffs alfa {perceel.criterium_van(b.criterium).naam}: {alpha}"
             if b.grootste_afwijker:
                 zonder = b.alpha_zonder[b.grootste_afwijker]
                 regel += f" (zonder {b.grootste_afwijker}: {getal(zonder, 3) if zonder is not None else '-'})"

@@ -34,7 +34,15 @@ def test_api_en_cli_schrijven_dezelfde_bestanden_en_logboekregels(
     api = tmp_path / "api"
     shutil.copytree(voorbeeld, api)
     cli = CliRunner()
-    for args in (["toets"], ["beoordelingen"], ["gunning", "--lots", "Z"], ["zekerheid", "--lots", "Z"]):
+    zet = "percelen.Z.verdeling.max_aandeel=0.5"
+    for args in (
+        ["toets"],
+        ["beoordelingen"],
+        ["gunning", "--lots", "Z"],
+        ["zekerheid", "--lots", "Z"],
+        ["scenario", "--lots", "Z", "--zet", zet],
+        ["rapport", "--lots", "Z"],
+    ):
         res = cli.invoke(main, [args[0], "--werkmap", str(voorbeeld), *args[1:]])
         assert res.exit_code == 0, res.output
     wm = Werkmap(api)
@@ -43,12 +51,21 @@ def test_api_en_cli_schrijven_dezelfde_bestanden_en_logboekregels(
     run = pipeline.gun_en_schrijf(wm, "Z")
     assert not run.open_punten
     pipeline.zekerheid(wm, "Z", trekkingen=10_000)
+    pipeline.scenario(wm, [zet], "Z")
+    assert not pipeline.gun_en_schrijf(wm, "Z", commando="rapport").loting_open
 
     assert _bestanden(api).keys() == _bestanden(voorbeeld).keys()
     verschil = [n for n, b in _bestanden(api).items() if n != "logboek.jsonl" and b != _bestanden(voorbeeld)[n]]
     assert verschil == []
     assert _regels(api) == _regels(voorbeeld)
-    assert [r["commando"] for r in _regels(api)] == ["toets", "beoordelingen", "gunning", "zekerheid"]
+    assert [r["commando"] for r in _regels(api)] == [
+        "toets",
+        "beoordelingen",
+        "gunning",
+        "zekerheid",
+        "scenario",
+        "rapport",
+    ]
 
 
 def test_regel_noemt_versie_en_commit(voorbeeld: Path) -> None:

@@ -112,6 +112,15 @@ def _tekst(pad: Path) -> str:
 
 
 def test_zesde_methode_in_schema_systematiek_en_brieven(zesde: type[Prijsmethode], tmp_path: Path) -> None:
+    # its two numeric forms agree, as for every registered method
+    p = _perceel("kwaliteit_per_euro")
+    kandidaten = [Kandidaat("A", 8000.0, 50.0, 10, 4.0), Kandidaat("B", 9000.0, 75.0, 10, 4.0)]
+    kw = np.array([[50.0, 75.0]])
+    vector = methode("kwaliteit_per_euro").vectorieel(p, np.array([8000.0, 9000.0]), kw, np.ones_like(kw, dtype=bool))
+    scalair = methode("kwaliteit_per_euro").bereken(p, kandidaten)
+    # default unit 1.000 euro: 50 / 8.000 x 1.000 = 6,25 and 75 / 9.000 x 1.000 = 8,33
+    assert [scalair["A"].totaal, scalair["B"].totaal] == pytest.approx([6.25, 75 / 9])
+    assert list(vector[0]) == pytest.approx([scalair["A"].totaal, scalair["B"].totaal], rel=1e-12)
     perceelschema = _register().get_or_retrieve("perceel.schema.json").value.contents
     assert "kwaliteit_per_euro" in perceelschema["properties"]["prijsmethode"]["enum"]
     assert perceelschema["properties"]["kwaliteit_per_euro_eenheid"]["exclusiveMinimum"] == 0

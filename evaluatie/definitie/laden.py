@@ -192,7 +192,7 @@ def _uniek(fouten: list[Fout]) -> list[Fout]:
 
 def _perceel_lagen(data: dict[str, Any], waar: Pad) -> list[tuple[Pad, Any]]:
     if waar:
-        percelen = data.get(waar[0])
+        percelen = data.get(str(waar[0]))
         return [((*waar, code), p) for code, p in percelen.items()] if isinstance(percelen, dict) else []
     return [(("perceel_standaard",), data.get("perceel_standaard"))]
 
@@ -402,8 +402,8 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
     positie = {g["naam"]: i for i, g in enumerate(samen["gemeenten"])}
     for code, p in samen["percelen"].items():
         for gnaam in p["gemeenten"]:
-            i = positie.get(tender.zoek(gnaam) or "")
-            g = samen["gemeenten"][i] if i is not None else None
+            plek = positie.get(tender.zoek(gnaam) or "")
+            g = samen["gemeenten"][plek] if plek is not None else None
             if g is not None and code not in g["inburgeraars"]:
                 fout(
                     ("gemeenten", i, "inburgeraars"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, Literal
 
@@ -105,6 +106,13 @@ class Perceel(Model):
                 return c
         return None
 
+    def criterium_van(self, code: str) -> Criterium:
+        """The criterion a computed row refers to: it exists (the row was made from this lot's criteria)."""
+        c = self.criterium(code)
+        if c is None:
+            raise KeyError(f"perceel {self.code}: geen gunningscriterium {code}")
+        return c
+
 
 class Gemeente(Model):
     naam: str
@@ -195,7 +203,7 @@ class Aanbesteding(Model):
         """The tender's gemeenten for forgiving matching (case, hyphens, 'Gemeente ...')."""
         return Namen(g.naam for g in self.gemeenten)
 
-    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Aanbesteding:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Aanbesteding:
         """A copy never carries lookups (cached properties) built from the original's fields."""
         kopie = super().model_copy(update=update, deep=deep)
         for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:

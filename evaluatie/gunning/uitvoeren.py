@@ -6,7 +6,6 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from evaluatie import __version__
 from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
@@ -18,6 +17,7 @@ from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.rangorde import Rangregel, onbesliste_groepen, rangschik
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
+from evaluatie.versie import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -129,8 +129,8 @@ def beoordeel_perceel(
     tijdslimiet: float | None,
     lotingen: Sequence[Loting] = (),
 ) -> Perceeluitslag:
-    from evaluatie.verdeling.lp import verdeel
     from evaluatie.verdeling.toelating import verwachte_verdeling
+    from evaluatie.verdeling.verdelen import verdeel
     from evaluatie.verdeling.verklaring import verklaar
 
     perceel = aanbesteding.percelen[code]

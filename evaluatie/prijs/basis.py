@@ -132,7 +132,7 @@ class Prijsmethode:
     def openbaar(self, perceel: Perceel, prijs_openbaar: bool) -> str:
         """What a letter discloses of the awarded bids, exactly as `vergelijkingsrijen` shows it."""
         getoond = ["scores per criterium"]
-        verborgen = []
+        verborgen: list[str] = []
         for g in self.grootheden(perceel):
             (getoond if prijs_openbaar or not g.onthult_prijs else verborgen).append(g.naam.lower())
         tekst = "hun " + _opsomming(getoond)

@@ -426,7 +426,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         delen.append(
             "<p><strong>Consensus van het panel</strong></p><ul>"
             + "".join(
-                f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}: {e(getal(r.consensus, 0))} - "
+                f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
+                f"{e(getal(r.consensus or 0, 0))} - "
                 f"{e(r.consensus_toelichting)}</li>"
                 for r in motivaties
             )
@@ -438,7 +439,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         delen.append(
             f"<p><strong>Zonder consensusmotivering ({len(zonder)} regels)</strong>: de brieven geven hier de "
             "motivering van iedere beoordelaar afzonderlijk (geanonimiseerd).</p><ul>"
-            + "".join(f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}</li>" for r in toon)
+            + "".join(f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}</li>" for r in toon)
             + (
                 f"<li>en nog {len(zonder) - len(toon)} regels (zie gunningsadvies.xlsx)</li>"
                 if len(zonder) > 20
@@ -451,7 +452,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         delen.append(
             "<p><strong>Signalen van onenigheid</strong></p><ul>"
             + "".join(
-                f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}: spreiding {r.spreiding_stappen} "
+                f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
+                f"spreiding {r.spreiding_stappen} "
                 f"schaalstappen; afwijkend: {e(', '.join(label.get(x, x) for x in r.afwijkers))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
                 for r in signalen
@@ -462,13 +464,13 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     for b in panel.betrouwbaarheid:
         if b.perceel != code:
             continue
-        zonder = b.alpha_zonder.get(b.grootste_afwijker) if b.grootste_afwijker else None
+        alfa_zonder = b.alpha_zonder.get(b.grootste_afwijker) if b.grootste_afwijker else None
         alfa.append(
             [
-                perceel.criterium(b.criterium).naam,
+                perceel.criterium_van(b.criterium).naam,
                 Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
                 label.get(b.grootste_afwijker, b.grootste_afwijker) if b.grootste_afwijker else "-",
-                Cel("-" if zonder is None else getal(zonder, 3), zonder),
+                Cel("-" if alfa_zonder is None else getal(alfa_zonder, 3), alfa_zonder),
             ]
         )
     delen.append(

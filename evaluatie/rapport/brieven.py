@@ -427,7 +427,8 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     t = _toets(g, inschrijver, code)
     redenen = [
         _reden_zin(g, t, b.regel, reden, code)
-        for b in (t.bevindingen if t else ())
+        for t in ([t] if t else [])
+        for b in t.bevindingen
         if b.voldoet is False
         for reden in (b.redenen or ("",))
     ]

@@ -78,8 +78,9 @@ def _looptijd(a: Aanbesteding) -> str:
 
 
 def _knockout(d: Document, a: Aanbesteding, p: Perceel) -> None:
-    ctx = Context(a, p, None, None)  # type: ignore[arg-type] - a rule's requirement text needs no bid
-    voor, na = [], []
+    ctx = Context(a, p, None, None)  # type: ignore[arg-type]  # a rule's requirement text needs no bid
+    voor: list[str] = []
+    na: list[str] = []
     for naam, params in p.knockout.items():
         regel = maak_regel(naam, params)
         (na if regel.fase == "na" else voor).append(datums_in_tekst(regel.eis(ctx)))
