@@ -49,6 +49,7 @@ class Invoer:
     toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
     lotingen: tuple[Loting, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
+    afgewezen: tuple[Any, ...] = ()  # besluiten.model.Toelichting rejected and checked against this award
     besluiten: Any = None  # besluiten.register.Register: recorded decisions (besluiten.yaml), an input too
     alle_lotingen: tuple[Any, ...] = ()  # every draw in loting.yaml, withdrawn ones included
 
@@ -201,6 +202,10 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
         formulieren, consensus = _alleen_te_beoordelen(invoer, rijen, formulieren, consensus)
     panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder)
     toets_na = toets_werkmap(invoer, panel.kwaliteit_plat())
+    if invoer.afgewezen:  # rejected art. 2.116 explanations (set by gun): every re-run of this stage excludes them
+        from evaluatie.besluiten.toepassen import pas_afwijzingen_toe
+
+        toets_na = pas_afwijzingen_toe(toets_na, invoer.afgewezen)
     bestanden = [Invoerbestand(bestand=f"beoordelingen/{f.bestand}", sha256=f.sha256) for f in formulieren]
     if consensus is not None:
         bestanden.append(Invoerbestand(bestand=f"beoordelingen/{consensus.bestand}", sha256=consensus.sha256))
@@ -388,6 +393,7 @@ def gun(
     from evaluatie.gunning.uitvoeren import gunning
 
     invoer = invoer or laad_invoer(werkmap, definitie)
+    invoer.afgewezen = ()  # the first pass is the award before the 2.116 decisions: their premise is checked on it
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder)
     eis_consensus(invoer, b, codes)
@@ -413,6 +419,7 @@ def gun(
 
     afgewezen = afgewezen_toelichtingen(award, codes)
     if afgewezen:
+        invoer.afgewezen = tuple(afgewezen)  # leave-one-out (zekerheid) re-runs beoordeel: the same exclusion
         b.toets = pas_afwijzingen_toe(b.toets, afgewezen)
         for t in afgewezen:
             if any(s.inschrijver == t.inschrijver and s.perceel == t.perceel for s in b.panel.rijen):

@@ -153,6 +153,12 @@ def test_abnormaal_laag_verworpen_aanvaard_ingetrokken_verouderd(laag: Path, tmp
     advies = _advies(ws)
     assert "A1: C, perceel B1: De inschrijving is afgewezen als abnormaal laag" in advies
     assert "de scores van het panel voor C in perceel B1 zijn opzijgezet" in advies
+    # the robustness analysis re-runs the panel stage without a reviewer: C stays excluded there too
+    res = _run("zekerheid", "--werkmap", str(ws), "--lots", "B1", "--trekkingen", "100", "--json")
+    assert res.exit_code == 0, res.output
+    z = json.loads(res.stdout)["B1"]
+    assert set(z["storing"]["kans_eerste"]) <= {"A", "B"}  # C is in no draw of the Monte Carlo
+    assert all(m["inschrijver"] != "C" for m in z["marges"])
 
     assert _intrekken(ws, "A1").exit_code == 0
     _ongewijzigd_concept(ws, _run("gunning", "--werkmap", str(ws)), "evaluatie toelichting")

@@ -87,4 +87,6 @@ class Keurmerkbesluit(Basis):
 
 Besluit = Annotated[Herstel | Toelichting | Uitsluitingsgrond | Keurmerkbesluit, Field(discriminator="soort")]
 
+REGEL_ABNORMAAL = "abnormaal_laag"  # the knock-out finding a rejected 2.116 explanation adds (after scoring)
+
 VOORVOEGSEL = {"herstel": "H", "abnormaal": "A", "uitsluiting": "U", "keurmerk": "K"}

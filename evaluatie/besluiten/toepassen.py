@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from evaluatie.besluiten.model import Keurmerkbesluit, Toelichting, Uitsluitingsgrond
+from evaluatie.besluiten.model import REGEL_ABNORMAAL, Keurmerkbesluit, Toelichting, Uitsluitingsgrond
 from evaluatie.besluiten.register import BESTAND, Register
 from evaluatie.fouten import Fout
 from evaluatie.inschrijving.model import Inschrijving
@@ -18,7 +18,6 @@ from evaluatie.tekst import datum, euro
 from evaluatie.toets.uitslag import Bevinding, Toetsresultaat, Toetsuitslag
 
 REGEL_UITSLUITING = "uitsluitingsgronden"
-REGEL_ABNORMAAL = "abnormaal_laag"
 AARD = {
     "2.86": "verplichte uitsluitingsgrond (art. 2.86 Aanbestedingswet 2012)",
     "2.87": "facultatieve uitsluitingsgrond (art. 2.87 Aanbestedingswet 2012)",
