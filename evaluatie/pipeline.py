@@ -659,6 +659,14 @@ class Gunningsrun:
 
         return melding(self.award.open_punten) if self.award.open_punten else []
 
+    @property
+    def loting_open(self) -> list[str]:
+        """Only the undecided ties among the open points (each with its `evaluatie loting` command)."""
+        from evaluatie.besluiten.openpunten import melding
+
+        lotingen = [p for p in self.award.open_punten if p.soort == "loting"]
+        return melding(lotingen) if lotingen else []
+
 
 def gun_en_schrijf(
     werkmap: Werkmap,

@@ -52,7 +52,7 @@ def test_api_en_cli_schrijven_dezelfde_bestanden_en_logboekregels(
     assert not run.open_punten
     pipeline.zekerheid(wm, "Z", trekkingen=10_000)
     pipeline.scenario(wm, [zet], "Z")
-    assert not pipeline.gun_en_schrijf(wm, "Z", commando="rapport").loting_open
+    assert not pipeline.gun_en_schrijf(wm, "Z", commando="rapport").open_punten
 
     assert _bestanden(api).keys() == _bestanden(voorbeeld).keys()
     verschil = [n for n, b in _bestanden(api).items() if n != "logboek.jsonl" and b != _bestanden(voorbeeld)[n]]
