@@ -491,3 +491,21 @@ def test_scores_van_een_later_afgevallen_inschrijving_opzij(schoon: Path, tmp_pa
     advies = _advies(ws)
     assert "Scores opzijgezet" in advies and "ada.xlsx" not in advies  # reviewers stay anonymous
     assert "formulier van Beoordelaar B!Beoordeling!A9: B, perceel B1, Samenwerking: opzijgezet" in advies
+
+
+def test_kapot_besluitenbestand_is_invoerfout_met_plaats(schoon: Path, tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(schoon, ws)
+    (ws / "besluiten.yaml").write_text(
+        "besluiten:\n  - id: H1\n    soort: herstel\n    bestand: a.xlsx\n  - id: X1\n    soort: onbekend\n", "utf-8"
+    )
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert "besluiten.yaml: besluiten[1]: datum: ontbreekt" in res.output
+    assert "besluiten.yaml: besluiten[1]: sha256: ontbreekt" in res.output  # every problem at once
+    assert "besluiten.yaml: besluiten[2]: soort: onbekende of ontbrekende soort; geldig: herstel, abnormaal" in (
+        res.output
+    )
+    (ws / "besluiten.yaml").write_text("besluiten: [", "utf-8")
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2 and "besluiten.yaml: geen geldige YAML" in res.output

@@ -62,8 +62,8 @@ def lees_besluiten(pad: Path) -> Register:
             b = _LEZER.validate_python(item)
         except ValidationError as e:
             for err in e.errors():
-                veld = ".".join(str(x) for x in err["loc"]) or "besluit"
-                fouten.append(Fout(plaats, f"{veld}: {err['msg']}"))
+                veld = ".".join(str(x) for x in err["loc"][1:]) or "soort"  # loc[0] is the kind (the union tag)
+                fouten.append(Fout(plaats, f"{veld}: {_in_woorden(err)}"))
             continue
         if b.id in ids:
             fouten.append(Fout(plaats, f"id {b.id} komt twee keer voor"))
@@ -72,6 +72,22 @@ def lees_besluiten(pad: Path) -> Register:
     if fouten:
         raise InvoerFout(fouten)
     return Register(tuple(uit))
+
+
+def _in_woorden(err: Any) -> str:
+    """The validation problem in Dutch (the common kinds), else pydantic's own words."""
+    soort = err.get("type", "")
+    if soort == "missing":
+        return "ontbreekt"
+    if soort in ("union_tag_invalid", "union_tag_not_found"):
+        return f"onbekende of ontbrekende soort; geldig: {', '.join(VOORVOEGSEL)}"
+    if soort.startswith("date"):
+        return f"verwacht een datum JJJJ-MM-DD, gevonden {err.get('input')!r}"
+    if soort == "literal_error":
+        return f"{err.get('input')!r} is niet toegestaan; geldig: {err.get('ctx', {}).get('expected', '')}"
+    if soort == "extra_forbidden":
+        return "onbekend veld (dit bestand schrijven de besluitcommando's)"
+    return str(err.get("msg", "ongeldig"))
 
 
 def als_yaml(register: Register) -> str:
