@@ -594,7 +594,7 @@ def toets_json(uitslag: Any) -> dict[str, Any]:
 def _registreer_besluitcommandos() -> None:
     from evaluatie.besluiten.commando import registreer as registreer_besluiten
 
-    registreer_besluiten(main, afhandeling, werkmap_optie, _werkmap)
+    registreer_besluiten(main, afhandeling, werkmap_optie, _werkmap, echo_json)
 
 
 _registreer_besluitcommandos()

@@ -453,6 +453,10 @@ def test_readme_voorbeeld_herstel_en_loting(voorbeeld: Path) -> None:
     )
     res = _run("besluiten", "--werkmap", vb)
     assert "H1: kompas.xlsx, tabblad Percelen, cel F2" in res.output and "L1: perceel onderwijs" in res.output
+    res = _run("besluiten", "--werkmap", vb, "--json")
+    uit = json.loads(res.stdout)
+    assert [b["id"] for b in uit["besluiten"]] == ["H1"] and [x["id"] for x in uit["lotingen"]] == ["L1"]
+    assert uit["besluiten"][0]["verduidelijking"] == "2021-05-25" and uit["lotingen"][0]["ingetrokken"] is None
     assert _run("controleer", "--werkmap", vb).exit_code == 0
 
 

@@ -37,6 +37,7 @@ def registreer(
     afhandeling: Callable[..., Any],
     werkmap_optie: Callable[..., Any],
     open_werkmap: Callable[[Path], Any],
+    echo_json: Callable[[Any], None],
 ) -> None:
     """Add the decision commands to the `evaluatie` group."""
     from evaluatie.besluiten import vastleggen as v
@@ -294,10 +295,15 @@ def registreer(
 
     @main.command("besluiten")
     @werkmap_optie
+    @click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
     @afhandeling
-    def besluiten(werkmap: Path) -> None:
+    def besluiten(werkmap: Path, als_json: bool) -> None:
         """Toon alle vastgelegde besluiten en lotingen, ook de ingetrokken."""
-        from evaluatie.besluiten.overzicht import regels
+        from evaluatie.besluiten.overzicht import als_dict, regels
 
-        for regel in regels(open_werkmap(werkmap)):
+        wm = open_werkmap(werkmap)
+        if als_json:
+            echo_json(als_dict(wm))
+            return
+        for regel in regels(wm):
             click.echo(regel)

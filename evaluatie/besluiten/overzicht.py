@@ -46,3 +46,17 @@ def regels(werkmap: Any) -> list[str]:
     lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
     uit = [zin(b) for b in register.besluiten] + [loting_zin(x) for x in lotingen]
     return uit or ["Geen besluiten of lotingen vastgelegd."]
+
+
+def als_dict(werkmap: Any) -> dict[str, Any]:
+    """Every decision and draw as recorded (withdrawn ones with their withdrawal), for --json."""
+    from evaluatie.besluiten.register import BESTAND, lees_besluiten
+    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
+    from evaluatie.gunning.loting import lees_lotingen
+
+    register = lees_besluiten(werkmap.root / BESTAND)
+    lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
+    return {
+        "besluiten": [b.model_dump(mode="json") | {"tekst": zin(b)} for b in register.besluiten],
+        "lotingen": [x.model_dump(mode="json") | {"tekst": loting_zin(x)} for x in lotingen],
+    }
