@@ -265,6 +265,13 @@ def test_keurmerk_zonder_datum_bij_inlezen_met_cel(tmp_path: Path) -> None:
     res = _run("inschrijvingen", "--werkmap", str(ws))
     assert res.exit_code == 2
     assert "a.xlsx!Inschrijver!B8: Keurmerk geldig tot ontbreekt terwijl het keurmerk 'ja' is" in res.output
+    # the bidder supplies the date on request: a correction of an empty cell settles it
+    res = _besluit(ws, "herstel", "--bestand", "a.xlsx", "--blad", "Inschrijver", "--cel", "B8", "--oud", "",
+                   "--nieuw", "2029-12-31", "--verduidelijking", "2026-03-01")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("inschrijvingen", "--werkmap", str(ws), "--json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["inschrijvingen"][0]["keurmerk_geldig_tot"] == "2029-12-31"
 
 
 # --- draws ----------------------------------------------------------------------------------------------------
