@@ -36,3 +36,11 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
         elif b.soort == "abnormaal" and b.perceel == code and b.uitkomst == "aanvaard":
             d.kop("Toelichting op uw prijs")
             d.alinea(toelichting_zin(b))
+
+
+def alleen_afgewezen_2116(t: Any) -> bool:
+    """The bid's only failed requirement is a rejected art. 2.116 explanation (besluiten.yaml)."""
+    from evaluatie.besluiten.model import REGEL_ABNORMAAL
+
+    gefaald = [b for b in (t.bevindingen if t else ()) if b.voldoet is False]
+    return bool(gefaald) and all(b.regel == REGEL_ABNORMAAL for b in gefaald)

@@ -32,7 +32,7 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.basis import methode
 from evaluatie.prijs.rangorde import Rangregel
-from evaluatie.rapport.besluiten_brief import besluiten_in_brief
+from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.standstill import standstill
@@ -436,6 +436,11 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         if uitkomst == "uitgesloten":
             inleiding = (
                 "Uw inschrijving is uitgesloten van deelname aan dit perceel, omdat voor u een uitsluitingsgrond geldt:"
+            )
+        elif uitkomst == "ongeldig" and alleen_afgewezen_2116(t):
+            inleiding = (
+                "Uw inschrijving is afgewezen en daarom niet gerangschikt en niet voor gunning in aanmerking "
+                "gekomen, omdat uw prijs abnormaal laag is en uw toelichting die niet aanvaardbaar maakt:"
             )
         elif uitkomst == "ongeldig":
             inleiding = (
