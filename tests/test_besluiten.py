@@ -153,6 +153,8 @@ def test_abnormaal_laag_verworpen_aanvaard_ingetrokken_verouderd(laag: Path, tmp
     assert "De toelichting verklaart de loonkosten onder cao-niveau niet." in brief
     advies = _advies(ws)
     assert "A1: C, perceel B1: De inschrijving is afgewezen als abnormaal laag" in advies
+    assert "de inschrijving van C af te wijzen als abnormaal laag na beoordeling van de toelichting" in advies
+    assert "C ongeldig te verklaren" not in advies
     assert "de scores van het panel voor C in perceel B1 zijn opzijgezet" in advies
     # the robustness analysis re-runs the panel stage without a reviewer: C stays excluded there too
     res = _run("zekerheid", "--werkmap", str(ws), "--lots", "B1", "--trekkingen", "100", "--json")
@@ -243,6 +245,7 @@ def test_keurmerk_verloopt_voor_gunning(tmp_path: Path) -> None:
     brief = _brief(ws, "a")
     assert "Voorwaarde: keurmerk" in brief and "onder de voorwaarde dat vóór het sluiten van de overeenkomst" in brief
     assert "K1: A: Het keurmerk (in de inschrijving geldig tot 20 maart 2026)" in _advies(ws)
+    assert "en voor A (besluit K1) onder de voorwaarde dat vóór het sluiten van de overeenkomst" in _advies(ws)
 
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2026, 3, 25))
     res = _run("gunning", "--werkmap", str(ws))

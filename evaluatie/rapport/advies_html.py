@@ -15,6 +15,7 @@ from evaluatie.prijs.basis import methode
 from evaluatie.rapport import grafieken
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
+from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, voorwaarden_zin
 from evaluatie.rapport.besluiten_html import besluiten_sectie
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.html import Cel, e, pagina, tabel
@@ -160,11 +161,20 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
         f"{getal(100 * _toegewezen(p, n) / p.volume, 1) if p.volume else '0,0'}%)"
         for n in gegund
     ]
-    onderdelen = [f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"]
+    onderdelen = [
+        f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"
+        + voorwaarden_zin(g, gegund)
+    ]
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
         onderdelen.append(f"de inschrijving van {_namen_of_aantal(afgewezen)} af te wijzen")
-    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten"]
+    laag = [x.inschrijver for x in p.uitgesloten if alleen_afgewezen_2116(g.toets.resultaat(x.inschrijver, code))]
+    if laag:
+        onderdelen.append(
+            f"de inschrijving van {_namen_of_aantal(laag)} af te wijzen als abnormaal laag na beoordeling van de "
+            "toelichting (art. 2.116 Aanbestedingswet 2012)"
+        )
+    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten" and x.inschrijver not in laag]
     uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == "uitgesloten"]
     if ongeldig:
         onderdelen.append(

@@ -44,3 +44,18 @@ def alleen_afgewezen_2116(t: Any) -> bool:
 
     gefaald = [b for b in (t.bevindingen if t else ()) if b.voldoet is False]
     return bool(gefaald) and all(b.regel == REGEL_ABNORMAAL for b in gefaald)
+
+
+def voorwaarden_zin(g: Rapportgegevens, gegund: list[str]) -> str:
+    """', en voor A onder de voorwaarde ... (besluit K1)' for awarded bidders whose keurmerk decision is a condition."""
+    namen = [
+        f"{b.inschrijver} (besluit {b.id})"
+        for b in g.besluiten
+        if b.soort == "keurmerk" and b.geldig and b.uitkomst == "onder_voorwaarde" and b.inschrijver in gegund
+    ]
+    if not namen:
+        return ""
+    return (
+        f", en voor {', '.join(namen)} onder de voorwaarde dat vóór het sluiten van de overeenkomst een geldig "
+        "Blik op Werk keurmerk wordt getoond"
+    )
