@@ -394,11 +394,13 @@ def test_open_punt_afzender_of_rechtbank(schoon: Path, tmp_path: Path, weg: str,
 def test_rechtbank_afgeleid_van_penvoerder_en_datumwaarschuwing(schoon: Path, tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     shutil.copytree(schoon, ws)
-    data = _zonder(kleine_aanbesteding(penvoerder="Gemeente Groningen"), "rechtsbescherming.rechtbank")
+    data = kleine_aanbesteding(penvoerder="Gemeente Groningen")
+    data["rechtsbescherming"]["rechtbank"] = "invullen"  # the placeholder: the derived court replaces it
     schrijf_yaml(ws / "aanbesteding.yaml", data)
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     assert "de voorzieningenrechter van de Rechtbank Noord-Nederland" in _brief(ws, "a")
+    assert "invullen" not in _brief(ws, "a")
     assert "de brieven zijn gedateerd 7 april 2026, niet vandaag" in res.output
     assert (
         "de opschortende termijn loopt vanaf de dag waarop de brieven werkelijk worden verzonden" in res.output.lower()

@@ -57,7 +57,8 @@ def _met_uitsluitingseis(a: Aanbesteding, ins: Any) -> bool:
     return any("uitsluitingsgronden" in a.percelen[code].knockout for code in ins.aanbod if code in a.percelen)
 
 
-def _leeg(tekst: str | None) -> bool:
+def leeg(tekst: str | None) -> bool:
+    """Not given: missing, blank, or the placeholder `evaluatie nieuw` wrote."""
     return not tekst or not tekst.strip() or PLAATSHOUDER in tekst.lower()
 
 
@@ -126,7 +127,7 @@ def open_punten(award: Any) -> list[Openpunt]:
                 )
             )
     af = a.afzender
-    if not af.adres or any(_leeg(r) for r in af.adres):
+    if not af.adres or any(leeg(r) for r in af.adres):
         punten.append(
             Openpunt(
                 "afzender",
@@ -135,7 +136,7 @@ def open_punten(award: Any) -> list[Openpunt]:
             )
         )
     for veld, persoon in (("contactpersoon", af.contactpersoon), ("ondertekenaar", af.ondertekenaar)):
-        if persoon is None or _leeg(persoon.naam) or _leeg(persoon.functie):
+        if persoon is None or leeg(persoon.naam) or leeg(persoon.functie):
             punten.append(
                 Openpunt(
                     veld,
@@ -143,7 +144,7 @@ def open_punten(award: Any) -> list[Openpunt]:
                     f"aanbesteding.yaml: afzender.{veld}: {{naam: ..., functie: ...}}",
                 )
             )
-    if _leeg(a.rechtsbescherming.rechtbank) and rechtbank_van(a.penvoerder) is None:
+    if leeg(a.rechtsbescherming.rechtbank) and rechtbank_van(a.penvoerder) is None:
         punten.append(
             Openpunt(
                 "rechtbank",

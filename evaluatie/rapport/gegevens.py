@@ -84,9 +84,10 @@ class Rapportgegevens:
 
 def _met_rechtbank(a: Aanbesteding) -> Aanbesteding:
     """The court named in every letter: the YAML's, else the rechtbank of the penvoerder's arrondissement."""
+    from evaluatie.besluiten.openpunten import leeg
     from evaluatie.besluiten.rechtbank import rechtbank_van
 
-    if a.rechtsbescherming.rechtbank:
+    if not leeg(a.rechtsbescherming.rechtbank):
         return a
     rechtbank = rechtbank_van(a.penvoerder)
     if rechtbank is None:
