@@ -190,9 +190,10 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
             invoer.aanbesteding,
             invoer.werkmap.beoordelingen,
             rijen if invoer.beoordeelde_rijen is None else invoer.beoordeelde_rijen,
-            [i.naam for i in invoer.inschrijvingen],
+            [i.naam for i in invoer.inschrijvingen] + _teruggetrokken(invoer),
             _prijzen(invoer),
-            afgevallen=[(r.inschrijver, r.perceel) for r in toets_voor.resultaten if not r.voldoet],
+            afgevallen=[(r.inschrijver, r.perceel) for r in toets_voor.resultaten if not r.voldoet]
+            + [(n, code) for n in _teruggetrokken(invoer) for code in invoer.aanbesteding.percelen],
             opzij=opzij,
         )
         for regel in opzij:
@@ -219,6 +220,11 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
         sorted(bestanden, key=lambda b: b.bestand),
         [n for n in invoer.notities if n.startswith("beoordelingen/") and "opzijgezet" in n],
     )
+
+
+def _teruggetrokken(invoer: Invoer) -> list[str]:
+    """Bidders that withdrew after scoring (besluiten.yaml): their reviewer rows are set aside."""
+    return [t.inschrijver for t in invoer.besluiten.geldig("terugtrekking")] if invoer.besluiten else []
 
 
 def _alleen_te_beoordelen(

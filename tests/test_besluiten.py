@@ -526,3 +526,30 @@ def test_kapot_besluitenbestand_is_invoerfout_met_plaats(schoon: Path, tmp_path:
     (ws / "besluiten.yaml").write_text("besluiten: [", "utf-8")
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 2 and "besluiten.yaml: geen geldige YAML" in res.output
+
+
+def test_terugtrekking_na_de_beoordeling(schoon: Path, tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(schoon, ws)
+    bod = ws / "inschrijvingen" / "b.xlsx"
+    bewaard = tmp_path / "b.xlsx"
+    shutil.move(bod, bewaard)  # B withdrew after the panel scored it; its file goes to the dossier
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2 and "onbekende inschrijver 'B'" in res.output
+    fout = _besluit(ws, "terugtrekking", "--inschrijver", "A", "--ontvangen", "2026-03-12")
+    assert fout.exit_code == 2 and "A heeft nog een inschrijving" in fout.output
+    res = _besluit(ws, "terugtrekking", "--inschrijver", "B", "--ontvangen", "2026-03-12",
+                   reden="De inschrijver heeft schriftelijk laten weten niet meer mee te doen.")  # fmt: skip
+    assert res.exit_code == 0 and "Besluit T1" in res.output, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    assert "Let op: beoordelingen/ada.xlsx!Beoordeling!A8: B, perceel B1, Plan van aanpak: opzijgezet" in res.output
+    advies = _advies(ws)
+    assert "T1: B heeft de inschrijving ingetrokken (bericht ontvangen op 12 maart 2026" in advies
+    assert "formulier van Beoordelaar A!Beoordeling!A8: B, perceel B1, Plan van aanpak: opzijgezet" in advies
+    # the bid comes back: the withdrawal's premise is gone (stale, exit 2)
+    shutil.copy(bewaard, bod)
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2 and "T1: verouderd besluit: B heeft weer een inschrijving" in res.output
+    assert _intrekken(ws, "T1").exit_code == 0
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0

@@ -274,13 +274,33 @@ def registreer(
             opties,
         )
 
+    @main.command("terugtrekking")
+    @werkmap_optie
+    @click.option("--inschrijver", required=True, help="De naam zoals in de inschrijving en de formulieren.")
+    @click.option("--ontvangen", required=True, help="Datum waarop de terugtrekking binnenkwam (JJJJ-MM-DD).")
+    @_wie_opties
+    @afhandeling
+    def terugtrekking(
+        werkmap: Path, inschrijver: str, ontvangen: str, reden: str, door: str, datum: str | None
+    ) -> None:
+        """Leg vast dat een inschrijver na de beoordeling zijn inschrijving introk (haal eerst het bestand weg)."""
+        wm = open_werkmap(werkmap)
+        dag = _verplichte_dag("--ontvangen", ontvangen)
+        opties = {"inschrijver": inschrijver, "ontvangen": ontvangen, "reden": reden, "door": door, "datum": datum}
+        leg_vast(
+            lambda: v.leg_terugtrekking_vast(wm, inschrijver, dag, wie(reden, door, datum), dt.date.today()),
+            wm,
+            "terugtrekking",
+            opties,
+        )
+
     @main.command("intrekken")
     @werkmap_optie
     @click.argument("besluit")
     @_wie_opties
     @afhandeling
     def intrekken(werkmap: Path, besluit: str, reden: str, door: str, datum: str | None) -> None:
-        """Trek een besluit (H1, A1, U1, K1) of een loting (L1) in; de intrekking wordt zelf vastgelegd."""
+        """Trek een besluit (H1, A1, U1, K1, T1) of een loting (L1) in; de intrekking wordt zelf vastgelegd."""
         wm = open_werkmap(werkmap)
         opties = {"besluit": besluit, "reden": reden, "door": door, "datum": datum}
         try:

@@ -85,8 +85,20 @@ class Keurmerkbesluit(Basis):
     bewijs: dt.date | None = None  # with 'verlengd': the date the proof of renewal was received
 
 
-Besluit = Annotated[Herstel | Toelichting | Uitsluitingsgrond | Keurmerkbesluit, Field(discriminator="soort")]
+class Terugtrekking(Basis):
+    """A bidder withdrew its bid after the panel scored it; its file has been taken out of
+    inschrijvingen/. The reviewers' rows for it are set aside, never edited. Premise: no bid of that
+    name is in inschrijvingen/ any more."""
+
+    soort: Literal["terugtrekking"] = "terugtrekking"
+    inschrijver: str  # the name as the bid and the reviewer forms wrote it
+    ontvangen: dt.date  # the date the withdrawal was received
+
+
+Besluit = Annotated[
+    Herstel | Toelichting | Uitsluitingsgrond | Keurmerkbesluit | Terugtrekking, Field(discriminator="soort")
+]
 
 REGEL_ABNORMAAL = "abnormaal_laag"  # the knock-out finding a rejected 2.116 explanation adds (after scoring)
 
-VOORVOEGSEL = {"herstel": "H", "abnormaal": "A", "uitsluiting": "U", "keurmerk": "K"}
+VOORVOEGSEL = {"herstel": "H", "abnormaal": "A", "uitsluiting": "U", "keurmerk": "K", "terugtrekking": "T"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from evaluatie.besluiten.herstel import herstel_zin
-from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin, uitsluiting_zin
+from evaluatie.besluiten.toepassen import keurmerk_zin, terugtrekking_zin, toelichting_zin, uitsluiting_zin
 from evaluatie.tekst import datum
 
 
@@ -17,6 +17,8 @@ def zin(b: Any) -> str:
         tekst = f"{b.id}: {b.inschrijver}, perceel {b.perceel}: " + _hoofdletter(toelichting_zin(b)) + f" ({b.door})"
     elif b.soort == "uitsluiting":
         tekst = f"{b.id}: {b.inschrijver}: {uitsluiting_zin(b)} ({b.door})"
+    elif b.soort == "terugtrekking":
+        tekst = f"{b.id}: {terugtrekking_zin(b)} ({b.door})"
     else:
         tekst = f"{b.id}: {b.inschrijver}: {keurmerk_zin(b)} ({b.door})"
     if b.ingetrokken is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from evaluatie.besluiten.model import REGEL_ABNORMAAL, Keurmerkbesluit, Toelichting, Uitsluitingsgrond
+from evaluatie.besluiten.model import REGEL_ABNORMAAL, Keurmerkbesluit, Terugtrekking, Toelichting, Uitsluitingsgrond
 from evaluatie.besluiten.register import BESTAND, Register
 from evaluatie.fouten import Fout
 from evaluatie.inschrijving.model import Inschrijving
@@ -50,6 +50,14 @@ def toelichting_zin(t: Toelichting) -> str:
     return (
         f"De schriftelijke toelichting op de prijs van {euro(t.prijs)} per traject, ontvangen op "
         f"{datum(t.ontvangen)}, is aanvaard (besluit {t.id} van {datum(t.datum)}). Motivering: {_zin(t.reden)}"
+    )
+
+
+def terugtrekking_zin(t: Terugtrekking) -> str:
+    return (
+        f"{t.inschrijver} heeft de inschrijving ingetrokken (bericht ontvangen op {datum(t.ontvangen)}; besluit "
+        f"{t.id} van {datum(t.datum)}); de scores van het panel voor {t.inschrijver} zijn opzijgezet. "
+        f"Motivering: {_zin(t.reden)}"
     )
 
 
@@ -98,6 +106,9 @@ def premisse_fouten(register: Register, inschrijvingen: Sequence[Inschrijving]) 
             was = k.geldig_tot.isoformat() if k.geldig_tot else "geen"
             nu = ins.keurmerk_geldig_tot.isoformat() if ins.keurmerk_geldig_tot else "geen"
             fouten.append(_fout(k.id, f"het keurmerk van {k.inschrijver} was geldig tot {was}, nu tot {nu}"))
+    for w in register.geldig("terugtrekking"):
+        if any(n.casefold() == w.inschrijver.casefold() for n in per_naam):
+            fouten.append(_fout(w.id, f"{w.inschrijver} heeft weer een inschrijving in inschrijvingen/"))
     for t in register.geldig("abnormaal"):
         if t.inschrijver not in per_naam:
             fouten.append(_fout(t.id, f"{t.inschrijver} heeft geen inschrijving meer"))

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evaluatie.besluiten.model import Herstel, Intrekking, Keurmerkbesluit, Toelichting, Uitsluitingsgrond
+from evaluatie.besluiten.model import (
+    Herstel,
+    Intrekking,
+    Keurmerkbesluit,
+    Terugtrekking,
+    Toelichting,
+    Uitsluitingsgrond,
+)
 from evaluatie.besluiten.namen import zoek_inschrijver
 from evaluatie.besluiten.register import BESTAND, Register, controleer_datum, lees_besluiten, schrijf_besluiten
 from evaluatie.werkmap import Werkmap
@@ -269,6 +276,36 @@ def leg_keurmerk_vast(
         verlengd_tot=verlengd_tot,
         bewijs=bewijs,
         **wie.velden(),
+    )
+    _schrijf(werkmap, register.met(besluit))
+    return besluit
+
+
+def leg_terugtrekking_vast(
+    werkmap: Werkmap, inschrijver: str, ontvangen: dt.date, wie: Wie, vandaag: dt.date
+) -> Terugtrekking:
+    """A bid withdrawn after scoring: its file must be gone from inschrijvingen/ already."""
+    from evaluatie.pipeline import laad_invoer
+
+    wie.controleer(vandaag)
+    invoer = laad_invoer(werkmap)
+    naam = " ".join(inschrijver.split())
+    nog = [i.naam for i in invoer.inschrijvingen if i.naam.casefold() == naam.casefold()]
+    if nog:
+        raise ValueError(
+            f"{nog[0]} heeft nog een inschrijving in inschrijvingen/; haal het bestand weg (bewaar het in het "
+            "dossier) en leg daarna de terugtrekking vast"
+        )
+    if not naam:
+        raise ValueError("--inschrijver: geef de naam zoals in de inschrijving en de beoordelingsformulieren")
+    controleer_datum("--ontvangen", ontvangen, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
+    register = invoer.besluiten
+    _al_besloten(
+        [t for t in register.geldig("terugtrekking") if t.inschrijver.casefold() == naam.casefold()],
+        f"de terugtrekking van {naam}",
+    )
+    besluit = Terugtrekking(
+        id=register.volgende_id("terugtrekking"), inschrijver=naam, ontvangen=ontvangen, **wie.velden()
     )
     _schrijf(werkmap, register.met(besluit))
     return besluit
