@@ -75,6 +75,8 @@ def test_herstel_kennelijke_fout(tmp_path: Path) -> None:
     assert fout.exit_code == 2 and "bevat '1111 1111', niet '1111 111'" in fout.output
     fout = _besluit(ws, *herstel, "--oud", "1111 1111", "--verduidelijking", "2026-01-10")
     assert fout.exit_code == 2 and "ligt vóór de sluiting van de inschrijving" in fout.output
+    fout = _besluit(ws, *herstel, "--oud", "1111 1111", "--verduidelijking", "2026-03-25")  # decided 20 March
+    assert fout.exit_code == 2 and "het besluit (2026-03-20) ligt vóór de verduidelijking (2026-03-25)" in fout.output
     assert not (ws / "besluiten.yaml").exists()
 
     res = _besluit(ws, *herstel, "--oud", "1111 1111", "--verduidelijking", "2026-03-01")

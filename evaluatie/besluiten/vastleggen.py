@@ -43,6 +43,13 @@ class Wie:
             raise ValueError(f"--reden: geef de motivering in een volledige zin; kreeg '{self.reden}'")
         controleer_datum("--datum", self.datum, None, vandaag)
 
+    def na(self, grondslag: dt.date, wat: str) -> None:
+        """A decision cannot predate what it decides on (the clarification, the explanation, the proof)."""
+        if self.datum < grondslag:
+            raise ValueError(
+                f"--datum: het besluit ({self.datum.isoformat()}) ligt vóór {wat} ({grondslag.isoformat()})"
+            )
+
     def velden(self) -> dict[str, Any]:
         return {"door": self.door.strip(), "reden": self.reden.strip(), "datum": self.datum}
 
@@ -100,6 +107,7 @@ def leg_herstel_vast(
     controleer_datum(
         "--verduidelijking", verduidelijking, aanbesteding.data.sluiting, vandaag, "de sluiting van de inschrijving"
     )
+    wie.na(verduidelijking, "de verduidelijking")
     pad = werkmap.inschrijvingen / Path(bestand).name
     if not pad.is_file():
         bekend = ", ".join(sorted(p.name for p in werkmap.inschrijvingen.glob("*.xlsx"))) or "geen"
@@ -156,6 +164,7 @@ def leg_toelichting_vast(
         raise ValueError("geef precies één perceel op met --lots")
     code = codes[0]
     controleer_datum("--ontvangen", ontvangen, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
+    wie.na(ontvangen, "de ontvangst van de toelichting")
     award = gun(werkmap, code, invoer=invoer, besluiten_toepassen=False)
     signaal = next((s for s in signalen(award, code) if s.inschrijver == naam), None)
     if signaal is None:
@@ -264,6 +273,7 @@ def leg_keurmerk_vast(
                 f"--verlengd-tot: {verlengd_tot.isoformat()} ligt nog vóór de gunning ({grens.isoformat()})"
             )
         controleer_datum("--bewijs", bewijs, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
+        wie.na(bewijs, "de ontvangst van het bewijs")
     elif verlengd_tot is not None or bewijs is not None:
         raise ValueError("--verlengd-tot en --bewijs horen alleen bij 'verlengd'")
     register = invoer.besluiten
@@ -299,6 +309,7 @@ def leg_terugtrekking_vast(
     if not naam:
         raise ValueError("--inschrijver: geef de naam zoals in de inschrijving en de beoordelingsformulieren")
     controleer_datum("--ontvangen", ontvangen, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
+    wie.na(ontvangen, "de ontvangst van de terugtrekking")
     register = invoer.besluiten
     _al_besloten(
         [t for t in register.geldig("terugtrekking") if t.inschrijver.casefold() == naam.casefold()],
