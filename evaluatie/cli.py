@@ -422,14 +422,14 @@ def gunning(
     pad = run.gunning_json
     geschreven = [p for p in run.geschreven if p != pad]
     if als_json:
-        echo_json(als_dict(run.award.uitslag))
+        echo_json(als_dict(run.award.uitslag) | {"open_punten": [p.als_dict() for p in run.award.open_punten]})
     else:
         toon(gunning_tekst(run.award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")
         if geschreven:
             click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
-    if run.loting_open:
-        raise EvaluatieFout(run.loting_open)
+    if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
+        raise EvaluatieFout(run.open_punten)
 
 
 @main.command("rapport")
@@ -444,8 +444,8 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
 
     run = _gun_en_schrijf(werkmap, percelen, oplosser, tijdslimiet, True, "rapport")
     toon(bestanden_tekst(run.geschreven, run.award.invoer.werkmap.rapporten, volledig), volledig)
-    if run.loting_open:
-        raise EvaluatieFout(run.loting_open)
+    if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
+        raise EvaluatieFout(run.open_punten)
 
 
 @main.command("loting")
@@ -473,10 +473,14 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str)
         raise click.UsageError(f"--datum: verwacht JJJJ-MM-DD, gevonden '{datum}'") from None
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
     try:
-        pad = leg_vast(_werkmap(werkmap), perceel, namen, dag, getuige)
+        wm = _werkmap(werkmap)
+        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    click.echo(f"Loting vastgelegd in {pad}: {' voor '.join(namen)}. Voer nu 'evaluatie gunning' opnieuw uit.")
+    click.echo(
+        f"Loting {vastgelegd.id} vastgelegd in {wm.root / 'loting.yaml'}: {' voor '.join(vastgelegd.volgorde)}. "
+        "Voer nu 'evaluatie gunning' opnieuw uit."
+    )
 
 
 @main.command("zekerheid")
@@ -597,3 +601,12 @@ def toets_json(uitslag: Any) -> dict[str, Any]:
             for r in uitslag.resultaten
         ]
     }
+
+
+def _registreer_besluitcommandos() -> None:
+    from evaluatie.besluiten.commando import registreer as registreer_besluiten
+
+    registreer_besluiten(main, afhandeling, werkmap_optie, _werkmap, echo_json)
+
+
+_registreer_besluitcommandos()

@@ -154,7 +154,8 @@ def test_abnormaal_lage_prijs_gesignaleerd_niet_uitgesloten(tmp_path: Path) -> N
     schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("B1", 6000, 20, 12, 4, "alle")])
     _met_panel(ws, ["Alfa", "Beta", "Gamma"])
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
+    # the signal is an open point until the explanation is judged: exit 1, a CONCEPT advies, no letters
+    assert res.exit_code == 1 and 'evaluatie toelichting --inschrijver "Gamma" --lots B1' in res.output, res.output
     tekst = _tekst(_advies(ws))
     # Gamma 6.000 against the mean of Alfa and Beta, 9.000: 33,3% lower, more than 20%
     assert (

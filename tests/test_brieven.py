@@ -201,7 +201,10 @@ def test_ongeldig_keurmerk_met_nederlandse_datums(groot: Path) -> None:
 def test_uitgesloten(groot: Path) -> None:
     tekst = _tekst(groot / "onbetrouwbaar-b-v-b1.docx")
     assert "Geachte heer Jansen," in tekst and "Beslissing: uitgesloten" in tekst
-    assert "uitsluitingsgronden van toepassing zijn (artikelen 2.86 en 2.87 Aanbestedingswet 2012)" in tekst
+    # the recorded weighing names the ground, its kind, the facts and the self-cleaning (besluit U1)
+    assert "Verklaarde uitsluitingsgrond: onherroepelijke veroordeling voor fraude, een verplichte " in tekst
+    assert "uitsluitingsgrond (art. 2.86 Aanbestedingswet 2012)" in tekst
+    assert "Maatregelen tot zelfreiniging (art. 2.87a Aanbestedingswet 2012): Geen maatregelen aangetoond" in tekst
     assert "Inburgerwijs | 2 | 60 | 28,6%" in tekst
 
 
@@ -225,6 +228,7 @@ def test_fictieve_korting_in_euro_zonder_weging(groot: Path) -> None:
 
 def test_toelating_is_toelatingsbesluit_zonder_rangorde_of_vergelijking(tmp_path: Path) -> None:
     ws = grote_aanbesteding.maak(tmp_path / "ws", procedure="toelating")
+    grote_aanbesteding.weeg_uitsluitingsgrond(ws)
     res = _run("gunning", "--werkmap", str(ws), "--lots", "onderwijs")
     assert res.exit_code == 0, res.output
     # the terminal shows no ranking or price score either, only who is admitted and who is not

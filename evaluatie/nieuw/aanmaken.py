@@ -267,6 +267,19 @@ def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
         fouten.append(Fout("--gunningsdatum", f"{datum(gunning)} ligt niet na de sluiting ({datum(sluiting)})"))
 
 
+def _rechtsbescherming(penvoerder: str) -> list[str]:
+    """The derived court as a comment, or a placeholder (an open point) when it cannot be derived."""
+    from evaluatie.besluiten.rechtbank import rechtbank_van
+
+    rechtbank = rechtbank_van(penvoerder)
+    if rechtbank is None:
+        return [
+            f"# De rechtbank van {penvoerder} staat niet in de tabel: vul haar in (anders een open punt).",
+            f"rechtsbescherming: {{rechtbank: {PLAATSHOUDER}}}",
+        ]
+    return [f"# rechtsbescherming: {{rechtbank: {rechtbank}, klachtenmeldpunt: ...}}   # standaard: {rechtbank}"]
+
+
 def yaml_tekst(
     verzoek: Verzoek,
     gekozen: list[RegisterGemeente],
@@ -321,17 +334,19 @@ def yaml_tekst(
         "# en criteria/atw-gelijkgestelde-dagen.yaml. Standaard: geen.",
         "# gelijkgestelde_dagen: [jjjj-mm-dd]",
         "",
-        "# Brieven aan de inschrijvers. Zonder afzender staat alleen de penvoerder boven de brief.",
-        "# afzender:",
-        "#   adres: [Postbus ..., 1234 AB Plaats]",
-        "#   contactpersoon: {naam: ..., functie: ..., telefoon: ..., email: ...}",
-        "#   ondertekenaar: {naam: ..., functie: ...}",
+        f"# Afzender van de brieven aan de inschrijvers. Zolang hier '{PLAATSHOUDER}' staat, is dit een open punt:",
+        "# 'evaluatie gunning' schrijft dan alleen een CONCEPT-advies en geen brieven (exit 1).",
+        "afzender:",
+        f"  adres: [{PLAATSHOUDER}, {PLAATSHOUDER}]   # postadres, bijvoorbeeld [Postbus 1, 1234 AB Plaats]",
+        f"  contactpersoon: {{naam: {PLAATSHOUDER}, functie: {PLAATSHOUDER}, telefoon: '', email: ''}}",
+        f"  ondertekenaar: {{naam: {PLAATSHOUDER}, functie: {PLAATSHOUDER}}}",
         "# Bewijsstukken waaronder de gunning definitief wordt; standaard:",
         *[f"#   - {b}" for b in STANDAARD_BEWIJSSTUKKEN],
         "# bewijsstukken: [..., ...]",
         "# Rechtsbescherming in iedere brief: rechtbank (standaard: de rechtbank van het arrondissement waarin",
-        "# de penvoerder is gevestigd) en eventueel een klachtenmeldpunt (standaard: geen).",
-        "# rechtsbescherming: {rechtbank: ..., klachtenmeldpunt: ...}",
+        "# de penvoerder is gevestigd, uit criteria/gemeenten/arrondissementen-2026.csv) en eventueel een",
+        "# klachtenmeldpunt (standaard: geen).",
+        *_rechtsbescherming(verzoek.penvoerder),
         "# Wat een afgewezen inschrijver van de winnaar ziet: score (alleen de scores) of prijs (ook de prijs).",
         f"# openbaarmaking: {{prijs_winnaar: {Openbaarmaking().prijs_winnaar}}}   # standaard",
     ]

@@ -16,6 +16,8 @@ from evaluatie.prijs.basis import methode
 from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
+from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, voorwaarden_zin
+from evaluatie.rapport.besluiten_html import besluiten_sectie
 from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.gelijkestand import decimalen_nodig
@@ -63,6 +65,7 @@ def advies_html(g: Rapportgegevens) -> str:
         "<h2>1. Advies</h2>",
         _advies(g),
         te_controleren_html(g),
+        besluiten_sectie(g),
         "<h2>2. Samenvatting per perceel</h2>",
         _samenvatting(g),
         "<h2>3. Procedure, waarde en regime</h2>",
@@ -187,11 +190,20 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
         f"{getal(100 * _toegewezen(p, n) / p.volume, 1) if p.volume else '0,0'}%)"
         for n in gegund
     ]
-    onderdelen = [f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"]
+    onderdelen = [
+        f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"
+        + voorwaarden_zin(g, gegund)
+    ]
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
         onderdelen.append(f"de inschrijving van {_namen_of_aantal(afgewezen)} af te wijzen")
-    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten"]
+    laag = [x.inschrijver for x in p.uitgesloten if alleen_afgewezen_2116(g.toets.resultaat(x.inschrijver, code))]
+    if laag:
+        onderdelen.append(
+            f"de inschrijving van {_namen_of_aantal(laag)} af te wijzen als abnormaal laag na beoordeling van de "
+            "toelichting (art. 2.116 Aanbestedingswet 2012)"
+        )
+    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten" and x.inschrijver not in laag]
     uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == "uitgesloten"]
     if ongeldig:
         onderdelen.append(
@@ -330,8 +342,8 @@ def _abnormaal(g: Rapportgegevens) -> str:
             regels.append(
                 f"Perceel {p.naam}: de prijs van {s.inschrijver}, {euro(s.prijs)} per traject, ligt "
                 f"{getal(100 * s.afwijking, 1)}% onder het gemiddelde van de andere geldige inschrijvingen "
-                f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. Vraag om schriftelijke "
-                "toelichting (art. 2.116 Aanbestedingswet 2012) voordat de gunningsbeslissing wordt verzonden."
+                f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. "
+                + _toelichting(g, s.inschrijver, code)
             )
     if not regels:
         drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in gunning})
@@ -346,6 +358,31 @@ def _abnormaal(g: Rapportgegevens) -> str:
         + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels)
         + "</ul>"
     )
+
+
+def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
+    """What was decided on the explanation, or that it must be asked for (an open point until then)."""
+    from evaluatie.besluiten.toepassen import toelichting_zin
+
+    t = next(
+        (
+            b
+            for b in g.besluiten
+            if b.soort == "abnormaal" and b.geldig and (b.inschrijver, b.perceel) == (inschrijver, code)
+        ),
+        None,
+    )
+    if t is None and g.aanbesteding.procedure == "toelating":  # no overheidsopdracht (C-410/14): no decision
+        return (
+            "Een toelatingsprocedure vergelijkt de inschrijvingen niet en is geen overheidsopdracht; art. 2.116 "
+            "Aanbestedingswet 2012 is niet van toepassing en dit signaal is ter informatie."
+        )
+    if t is None:
+        return (
+            "Vraag om schriftelijke toelichting (art. 2.116 Aanbestedingswet 2012) voordat de gunningsbeslissing "
+            "wordt verzonden."
+        )
+    return toelichting_zin(t)
 
 
 def _standstill(g: Rapportgegevens) -> str:

@@ -33,6 +33,7 @@ from evaluatie.prijs.basis import methode
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.aanhef import aanhef
 from evaluatie.rapport.aanspreken import tot_u
+from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, verdeling_volgt
@@ -419,6 +420,11 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             inleiding = (
                 "Uw inschrijving is uitgesloten van deelname aan dit perceel, omdat voor u een uitsluitingsgrond geldt:"
             )
+        elif uitkomst == "ongeldig" and alleen_afgewezen_2116(t):
+            inleiding = (
+                "Uw inschrijving is afgewezen en daarom niet gerangschikt en niet voor gunning in aanmerking "
+                "gekomen, omdat uw prijs abnormaal laag is en uw toelichting die niet aanvaardbaar maakt:"
+            )
         elif uitkomst == "ongeldig":
             inleiding = (
                 "Uw inschrijving is ongeldig voor dit perceel: zij voldoet niet aan de volgende eisen van de "
@@ -461,6 +467,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         _scores_en_motivering(d, g, inschrijver, code, "Uw kwaliteitsscores")
     else:
         _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
+    besluiten_in_brief(d, g, inschrijver, code, uitkomst)  # a condition or an accepted explanation (besluiten.yaml)
     _afsluiting(d, g, toelating)
     return d
 
