@@ -364,6 +364,15 @@ def _percelen_optie(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--solver. There is no time limit (issue #24): a lot's outcome never depends on the load of the
+    machine; a long proof shows its progress on stderr and goes on. The commands keep their
+    `tijdslimiet` parameter (always None) for the library calls."""
+    opdracht = f
+
+    @functools.wraps(opdracht)
+    def zonder_tijdslimiet(*args: Any, **kwargs: Any) -> Any:
+        return opdracht(*args, tijdslimiet=None, **kwargs)
+
     f = click.option(
         "--solver",
         "oplosser",
@@ -372,18 +381,15 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="Oplosser voor iedere stap van de verdeling: auto (CBC voor grote samengevoegde modellen, "
         "anders HiGHS), highs of cbc.",
-    )(f)
-    return click.option(
-        "--tijdslimiet",
-        type=click.FloatRange(min=0.1),
-        default=None,
-        help="Maximale rekentijd per oplosstap in seconden.",
-    )(f)
+    )(zonder_tijdslimiet)
+    return f
 
 
 def _gun(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, **kw: Any) -> Any:
     from evaluatie.pipeline import gun
+    from evaluatie.verdeling.voortgang import zet_melder
 
+    zet_melder(lambda regel: toon(regel, err=True))
     try:
         award = gun(_werkmap(werkmap), percelen, oplosser, tijdslimiet, **kw)
     except ValueError as e:

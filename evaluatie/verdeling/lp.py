@@ -221,7 +221,7 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
         return verdeel_exact(p, oplosser, tijdslimiet)
     except Onhaalbaar:
         enkel = kies(oplosser, per_gemeente_nodig(p))
-        raise EvaluatieFout(diagnose(p, klassen(p), enkel, tijdslimiet)) from None
+        raise EvaluatieFout(diagnose(p, klassen(p), enkel, None)) from None
     except Tijdslimiet:
         raise EvaluatieFout([_TIJDSLIMIET.format(perceel=p.perceelnaam)]) from None
 
