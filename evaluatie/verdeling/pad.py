@@ -99,7 +99,7 @@ def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4) -> tuple[list[int], li
         waarden = _los(m, doel, maximaliseer, waarden)
         v = doelwaarde(doel, waarden)
         behaald.append(v)
-        termen = list(doel.items())
+        termen: list[tuple[int, float]] = [(j, c) for j, c in doel.items()]
         m.voeg_rij_toe(termen, v, float("inf")) if maximaliseer else m.voeg_rij_toe(termen, float("-inf"), v)
         if doel is rang and stappen == 4:
             kolommen: dict[int, list[tuple[int, float]]] = {}
@@ -189,7 +189,9 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         else:
             rel = bouw(p, samengevoegde_klassen(p), budget=True)
         bouwtijd = time.perf_counter() - t0
-        waarden, behaald = lexicografisch(maak("samengevoegd" if samengevoegd else "relaxatie", rel.lin), rel, stappen=3)
+        waarden, behaald = lexicografisch(
+            maak("samengevoegd" if samengevoegd else "relaxatie", rel.lin), rel, stappen=3
+        )
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
         transport = bouw(p, ks, totalen=totalen, budget=True, geheel=False)
         try:
