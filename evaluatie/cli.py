@@ -581,7 +581,9 @@ def scenario(
     from evaluatie.pipeline import scenario as bereken
     from evaluatie.scenario.verschil import als_tekst
     from evaluatie.scenario.zet import ZetFout
+    from evaluatie.verdeling.voortgang import zet_melder
 
+    zet_melder(lambda regel: toon(regel, err=True))
     try:
         voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
     except (ZetFout, ValueError) as e:

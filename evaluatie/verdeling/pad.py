@@ -45,15 +45,13 @@ from evaluatie.verdeling.matrix import Motor, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import Opbouw, bouw
 from evaluatie.verdeling.oplosser import kies_stap
-from evaluatie.verdeling.subregio import stap4 as subregio_stap4
 from evaluatie.verdeling.voortgang import volg
 
 SAMENGEVOEGD = "samengevoegd model"
 TRANSPORT = "relaxatie+transport"
 STAP4 = "stap-4-MIP"
 VOLLEDIG = "volledig model"
-SETS = "stap-4-sets per subregio"
-PADEN = (SAMENGEVOEGD, TRANSPORT, STAP4, VOLLEDIG, SETS)
+PADEN = (SAMENGEVOEGD, TRANSPORT, STAP4, VOLLEDIG)
 # The path in words, for the advies (what proved the optimum).
 BESCHRIJVING = {
     SAMENGEVOEGD: "samengevoegd model (gemeenten met dezelfde inschrijvers samen) voor stap 1-3, daarna stap 4 "
@@ -63,9 +61,6 @@ BESCHRIJVING = {
     STAP4: "relaxatie zonder de regels per gemeente, daarna stap 4 als model met alle regels per gemeente en de "
     "totalen per inschrijver vast; optimum bewezen",
     VOLLEDIG: "volledig model per gemeente met alle regels, optimum bewezen",
-    SETS: "relaxatie met één klasse per subregio, daarna stap 4 met de totalen per inschrijver vast als keuze van "
-    "één set inschrijvers per subregio; een Lagrange-grens sluit iedere set uit die het optimum niet kan halen, "
-    "het model over de overige sets bewijst het optimum",
 }
 
 
@@ -209,18 +204,6 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         verdeeld: dict[tuple[int, int], int] = {}
         if r.per_subregio:
             verdeeld = _subregio_splitsen(p, rel.ks, rel.cellen(waarden))
-            sets = subregio_stap4(p, ks, totalen, verdeeld, maak)
-            if sets is not None:
-                cellen, v4 = sets
-                return Verdeling(
-                    toewijzing=tuple(_uitsplitsen(p, ks, cellen)),
-                    solver="+".join(dict.fromkeys(motoren)),
-                    model=model,
-                    pad=SETS,
-                    doelwaarden=(*behaald, v4),
-                    bouwtijd=bouwtijd,
-                    oplostijd=time.perf_counter() - t0 - bouwtijd,
-                )
         stap4 = bouw(
             p,
             ks,
