@@ -312,7 +312,8 @@ def test_niet_bindende_regel_per_gemeente_verandert_de_verdeling_niet(oplosser: 
     verwacht = {("A", "S1"): 10, ("B", "S1"): 5, ("B", "S2"): 5, ("C", "S2"): 10}
     zonder = verdeel(Verdeelprobleem("B1", "B1", vraag, regio, (s1, s2, s3), Verdeelregels()), oplosser)
     met_k = verdeel(
-        Verdeelprobleem("B1", "B1", vraag, regio, (s1, s2, s3), Verdeelregels(max_leveranciers_per_gemeente=3)), oplosser
+        Verdeelprobleem("B1", "B1", vraag, regio, (s1, s2, s3), Verdeelregels(max_leveranciers_per_gemeente=3)),
+        oplosser,
     )
     assert zonder.pad == "samengevoegd model" and met_k.pad == "relaxatie+transport"
     assert _cellen(zonder) == verwacht
