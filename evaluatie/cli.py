@@ -1,6 +1,6 @@
 """Command line: parses options and prints. All work is done in evaluatie.pipeline and the stages.
 
-Heavy libraries (pandas, pulp, matplotlib) are imported inside the commands so that
+Heavy libraries (pandas, pulp) are imported inside the commands so that
 `evaluatie --help` starts fast.
 """
 

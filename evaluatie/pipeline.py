@@ -342,16 +342,8 @@ def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
 
 
 def bereid_rapporten_voor() -> None:
-    """Import the chart library on a background thread while the award is being computed.
-
-    Importing matplotlib is about a fifth of the example's whole `gunning` run, and the award
-    leaves the second core idle; the charts themselves are drawn later on the main thread, so the
-    output does not depend on this (the import is cached and idempotent)."""
-    import threading
-
-    from evaluatie.rapport.grafieken import laad_matplotlib
-
-    threading.Thread(target=laad_matplotlib, name="matplotlib-import", daemon=True).start()
+    """Nothing to prepare any more: the charts are written as SVG directly (issue #24), so there is
+    no plotting library to import ahead of time. Kept so that callers need not change."""
 
 
 def schrijf_rapporten(
