@@ -319,3 +319,39 @@ def test_niet_bindende_regel_per_gemeente_verandert_de_verdeling_niet(oplosser: 
     assert _cellen(zonder) == verwacht
     assert _cellen(met_k) == verwacht
     assert zonder.doelwaarden == met_k.doelwaarden
+
+
+def test_later_onhaalbaar_is_een_rekenfout_en_geen_onhaalbaarheid() -> None:
+    """A stage after the first cannot be infeasible: the previous stage's solution meets its rows.
+    An engine that says so contradicts itself (CBC did, on a national merged model): the fast path
+    raises Tegenstrijdig, never Onhaalbaar (which would tell bidders the rules cannot be met)."""
+    from evaluatie.verdeling.matrix import Motor, Uitkomst
+    from evaluatie.verdeling.opbouw import bouw
+    from evaluatie.verdeling.pad import Tegenstrijdig, gemeenteklassen, lexicografisch
+
+    p = _probleem(S1, S2, S3)
+    o = bouw(p, gemeenteklassen(p))
+
+    class Wispelturig(Motor):
+        def __init__(self) -> None:
+            self.keer = 0
+
+        def los(self, doel, maximaliseer, start=None) -> str:
+            self.keer += 1
+            return Uitkomst.OPTIMAAL if self.keer == 1 else Uitkomst.ONHAALBAAR
+
+        def waarden(self) -> list[int]:
+            return [0] * o.lin.aantal
+
+        def voeg_rij_toe(self, termen, onder, boven) -> None:
+            pass
+
+    with pytest.raises(Tegenstrijdig):
+        lexicografisch(Wispelturig(), o)
+
+    class Nooit(Wispelturig):
+        def los(self, doel, maximaliseer, start=None) -> str:
+            return Uitkomst.ONHAALBAAR
+
+    with pytest.raises(Onhaalbaar):  # the first stage may truly be infeasible
+        lexicografisch(Nooit(), o)

@@ -210,7 +210,7 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
     p.vraag and the numbers, never on names. Raises EvaluatieFout with an explanation in words
     when impossible."""
     from evaluatie.verdeling.diagnose import diagnose, vooraf
-    from evaluatie.verdeling.pad import Onhaalbaar, Tijdslimiet, verdeel_exact
+    from evaluatie.verdeling.pad import Onhaalbaar, Tegenstrijdig, Tijdslimiet, verdeel_exact
 
     meldingen = vooraf(p)
     if meldingen:
@@ -224,6 +224,14 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
         raise EvaluatieFout(diagnose(p, klassen(p), enkel, None)) from None
     except Tijdslimiet:
         raise EvaluatieFout([_TIJDSLIMIET.format(perceel=p.perceelnaam)]) from None
+    except Tegenstrijdig:
+        raise EvaluatieFout(
+            [
+                f"Perceel {p.perceelnaam}: de oplosser noemde een latere stap onhaalbaar terwijl de oplossing van de "
+                "vorige stap eraan voldoet; dat is een rekenfout van de oplosser, geen eigenschap van de aanbesteding. "
+                "Probeer --solver highs of --solver cbc"
+            ]
+        ) from None
 
 
 _TIJDSLIMIET = (

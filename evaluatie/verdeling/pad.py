@@ -79,6 +79,13 @@ class Tijdslimiet(Exception):
     pass
 
 
+class Tegenstrijdig(Exception):
+    """An engine called a later stage infeasible although the previous stage's solution meets every
+    row of it (the fixing row included): a numerical failure of that engine, never a property of
+    the tender. The step is then solved again with HiGHS (seen with CBC on the merged model of
+    bench/landelijk.py seed 2, B1)."""
+
+
 def _los(
     m: Motor, doel: dict[int, int], maximaliseer: bool, start: list[int] | dict[int, int] | None = None
 ) -> list[int]:
@@ -96,7 +103,12 @@ def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4) -> tuple[list[int], li
     waarden: list[int] | None = None
     behaald = []
     for doel, maximaliseer in ((waarde, True), (kosten, False), (rang, True), (volgorde, True))[:stappen]:
-        waarden = _los(m, doel, maximaliseer, waarden)
+        try:
+            waarden = _los(m, doel, maximaliseer, waarden)
+        except Onhaalbaar:
+            if waarden is None:
+                raise
+            raise Tegenstrijdig from None
         v = doelwaarde(doel, waarden)
         behaald.append(v)
         termen: list[tuple[int, float]] = [(j, c) for j, c in doel.items()]
@@ -168,6 +180,15 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         volg(m, p.perceelnaam, stap)
         return m
 
+    def maak_highs(stap: str, lin) -> Motor:
+        """The step again on HiGHS, after another engine contradicted itself (see Tegenstrijdig)."""
+        if motoren and motoren[-1] == "highs":
+            raise Tegenstrijdig  # HiGHS itself: nothing left to ask; the caller says so in words
+        motoren.append("highs")
+        m = motor("highs", lin, None)
+        volg(m, p.perceelnaam, stap)
+        return m
+
     def klaar(o: Opbouw, waarden: list[int], behaald: list[int], gekozen: str, bouwtijd: float) -> Verdeling:
         hoeveel = o.cellen(waarden)
         return Verdeling(
@@ -189,9 +210,11 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         else:
             rel = bouw(p, samengevoegde_klassen(p), budget=True)
         bouwtijd = time.perf_counter() - t0
-        waarden, behaald = lexicografisch(
-            maak("samengevoegd" if samengevoegd else "relaxatie", rel.lin), rel, stappen=3
-        )
+        stap = "samengevoegd" if samengevoegd else "relaxatie"
+        try:
+            waarden, behaald = lexicografisch(maak(stap, rel.lin), rel, stappen=3)
+        except Tegenstrijdig:
+            waarden, behaald = lexicografisch(maak_highs(stap, rel.lin), rel, stappen=3)
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
         transport = bouw(p, ks, totalen=totalen, budget=True, geheel=False)
         try:
@@ -221,7 +244,10 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     t1 = time.perf_counter()
     volledig = bouw(p, ks, per_gemeente=True, budget=True, subregio="gemeente" if r.per_subregio else "nee")
     bouwtijd = time.perf_counter() - t1 if pad == VOLLEDIG else time.perf_counter() - t0
-    waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig)
+    try:
+        waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig)
+    except Tegenstrijdig:
+        waarden, behaald = lexicografisch(maak_highs("volledig", volledig.lin), volledig)
     return klaar(volledig, waarden, behaald, VOLLEDIG, bouwtijd)
 
 
