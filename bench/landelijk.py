@@ -9,8 +9,8 @@ Check (unless --zonder-controle): every lot is solved again by the full model pe
 (every rule, built once, HiGHS, stage by stage), capped at --limiet seconds per stage since it
 is only the reference. Where it proves its optimum, all four stage values must be equal
 ('ja'/'NEE'). Where it does not, stages 1-3 are checked against the PuLP model of
-`verdeel_pulp`, an independent formulation of the same rules ('1-3 ja (PuLP)'), and stage 4 is
-reported as not checked.
+`verdeel_pulp` (bench/pulp_referentie.py), an independent formulation of the same rules
+('1-3 ja (PuLP)'), and stage 4 is reported as not checked.
 
 Rule sets (all with max_aandeel 0.1 and min_volume 25):
 - samengevoegd: no rule looks at single gemeenten (merged classes);
@@ -32,14 +32,17 @@ import resource
 import sys
 import time
 
+from pulp_referentie import verdeel_pulp  # bench/, beside this script: the reference PuLP model
+
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.lp import CENTEN, WAARDESCHAAL, per_gemeente_nodig, verdeel, verdeel_pulp
+from evaluatie.verdeling.klassen import CENTEN, WAARDESCHAAL, per_gemeente_nodig
 from evaluatie.verdeling.matrix import HighsMotor
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import bouw
 from evaluatie.verdeling.oplosser import kies
 from evaluatie.verdeling.pad import Onhaalbaar, Tijdslimiet, gemeenteklassen, lexicografisch
+from evaluatie.verdeling.verdelen import verdeel
 
 AANDEEL = {"B1": 0.65, "onderwijs": 0.25, "Z": 0.10}
 BASIS = {"max_aandeel": 0.1, "min_volume": 25}
