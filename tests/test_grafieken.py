@@ -66,7 +66,9 @@ def nationaal_perceel(
 
 
 def _hoogte_pt(svg: str) -> float:
-    return float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
+    treffer = re.search(r'<svg[^>]*height="([\d.]+)pt"', svg)
+    assert treffer is not None
+    return float(treffer.group(1))
 
 
 def test_label_posities_overlappen_nooit_en_houden_volgorde() -> None:

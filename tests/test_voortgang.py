@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 
 from evaluatie.verdeling import voortgang
@@ -20,7 +21,7 @@ def test_regel_noemt_beste_verdeling_en_grens() -> None:
 def test_volg_meldt_via_de_melder_en_rekent_door(monkeypatch) -> None:
     """A HiGHS engine gets a callback that reports through the registered melder and never
     interrupts the solver; without a melder, or for CBC, nothing is subscribed."""
-    abonnees = []
+    abonnees: list[Callable[[SimpleNamespace], None]] = []
     motor = SimpleNamespace(naam="highs", h=SimpleNamespace(cbMipInterrupt=SimpleNamespace(subscribe=abonnees.append)))
     voortgang.zet_melder(None)
     voortgang.volg(motor, "B1", "stap4")
