@@ -53,7 +53,17 @@ def versie(naam: str) -> str:
 # columns) 3-10x faster than HiGHS; HiGHS in-process needs no subprocess (about 0.1 s per CBC
 # solve), so it takes every small model (a tender of 3-20 gemeenten: a few ms per solve), the
 # transportation LP and the per-gemeente MIPs (full model: 110 s against more than 140 s).
-AUTO_PER_STAP = {"relaxatie": "cbc", "samengevoegd": "cbc", "transport": "highs", "stap4": "highs", "volledig": "highs"}
+# A relaxation with budget rows (one knapsack row per gemeente with a budget) goes to HiGHS: CBC
+# took more than 4 minutes of cpu on B1 of seed 2 with a budget in every 10th gemeente, HiGHS 1.3 s
+# (issue #24).
+AUTO_PER_STAP = {
+    "relaxatie": "cbc",
+    "relaxatie_budget": "highs",
+    "samengevoegd": "cbc",
+    "transport": "highs",
+    "stap4": "highs",
+    "volledig": "highs",
+}
 KLEIN = 400  # columns: up to this, 'auto' uses HiGHS for every step
 
 

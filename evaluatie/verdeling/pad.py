@@ -208,7 +208,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         else:
             rel = bouw(p, samengevoegde_klassen(p), budget=True)
         bouwtijd = time.perf_counter() - t0
-        stap = "samengevoegd" if samengevoegd else "relaxatie"
+        stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
         try:
             waarden, behaald = lexicografisch(maak(stap, rel.lin), rel, stappen=3)
         except Tegenstrijdig:

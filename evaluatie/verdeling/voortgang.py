@@ -19,6 +19,7 @@ INTERVAL = 5.0  # seconds between two progress lines of one step
 STAPNAMEN = {
     "samengevoegd": "samengevoegd model",
     "relaxatie": "relaxatie",
+    "relaxatie_budget": "relaxatie",
     "transport": "transportmodel",
     "stap4": "stap 4 per gemeente",
     "volledig": "volledig model",
