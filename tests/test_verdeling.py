@@ -355,3 +355,27 @@ def test_later_onhaalbaar_is_een_rekenfout_en_geen_onhaalbaarheid() -> None:
 
     with pytest.raises(Onhaalbaar):  # the first stage may truly be infeasible
         lexicografisch(Nooit(), o)
+
+
+def test_knopenbudget_van_cbc_op_een_budgetrelaxatie_daarna_highs(monkeypatch) -> None:
+    """'auto' gives CBC a node budget on a relaxation with budget rows (a limit in work, never in
+    time); when CBC spends it without a proof, HiGHS solves the step and the result is the
+    same proven optimum as the full model's."""
+    from evaluatie.verdeling import pad
+    from evaluatie.verdeling.matrix import CbcMotor, Uitkomst
+
+    p = _probleem(S1, S2, S3, budget={"Noord": 85000}, max_leveranciers_per_gemeente=2)
+    gezien: list[int | None] = []
+
+    def kies(naam: str, stap: str, kolommen: int = 0) -> str:
+        return "cbc" if stap == "relaxatie_budget" else "highs"
+
+    def op(self, doel, maximaliseer, start=None) -> str:
+        gezien.append(self.knopen)
+        return Uitkomst.TIJDSLIMIET  # as CBC reports a spent node budget
+
+    monkeypatch.setattr(pad, "kies_stap", kies)
+    monkeypatch.setattr(CbcMotor, "los", op)
+    snel = verdeel_exact(p, "auto", None)
+    assert gezien == [pad.KNOPEN_BUDGET] and snel.solver == "cbc+highs"
+    assert snel.doelwaarden == verdeel_exact(p, "highs", None, pad=VOLLEDIG).doelwaarden

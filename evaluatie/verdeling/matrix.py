@@ -192,10 +192,11 @@ class CbcMotor(Motor):
 
     naam = "cbc"
 
-    def __init__(self, lin: Programma, tijdslimiet: float | None):
+    def __init__(self, lin: Programma, tijdslimiet: float | None, knopen: int | None = None):
         import pulp
 
         self._pulp = pulp
+        self.knopen = knopen
         self.tijdslimiet = tijdslimiet
         self.prob = pulp.LpProblem("verdeling", pulp.LpMaximize)
         self.x = [
@@ -229,7 +230,7 @@ class CbcMotor(Motor):
         self.prob.setObjective(pulp.LpAffineExpression([(self.x[j], c) for j, c in doel.items()]))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            self.prob.solve(maak_oplosser("cbc", self.tijdslimiet))
+            self.prob.solve(maak_oplosser("cbc", self.tijdslimiet, self.knopen))
         st, sol = self.prob.status, self.prob.sol_status
         if st == pulp.LpStatusOptimal and sol == pulp.LpSolutionOptimal:
             return Uitkomst.OPTIMAAL
@@ -243,9 +244,9 @@ class CbcMotor(Motor):
         return _afgerond([v.varValue or 0.0 for v in self.x])
 
 
-def motor(naam: str, lin: Programma, tijdslimiet: float | None) -> Motor:
+def motor(naam: str, lin: Programma, tijdslimiet: float | None, knopen: int | None = None) -> Motor:
     if naam == "highs":
         return HighsMotor(lin, tijdslimiet)
     if naam == "cbc":
-        return CbcMotor(lin, tijdslimiet)
+        return CbcMotor(lin, tijdslimiet, knopen)
     raise ValueError(f"onbekende oplosser {naam}")

@@ -44,7 +44,7 @@ from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_n
 from evaluatie.verdeling.matrix import Motor, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import Opbouw, bouw
-from evaluatie.verdeling.oplosser import kies_stap
+from evaluatie.verdeling.oplosser import KNOPEN_BUDGET, kies_stap
 from evaluatie.verdeling.voortgang import volg
 
 SAMENGEVOEGD = "samengevoegd model"
@@ -174,7 +174,9 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     def maak(stap: str, lin) -> Motor:
         naam = kies_stap(oplosser, stap, lin.aantal)
         motoren.append(naam)
-        m = motor(naam, lin, None)
+        # 'auto' on a budget relaxation: CBC gets a node budget, then HiGHS (see KNOPEN_BUDGET)
+        knopen = KNOPEN_BUDGET if oplosser == "auto" and stap == "relaxatie_budget" and naam == "cbc" else None
+        m = motor(naam, lin, None, knopen)
         volg(m, p.perceelnaam, stap)
         return m
 
@@ -211,7 +213,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
         try:
             waarden, behaald = lexicografisch(maak(stap, rel.lin), rel, stappen=3)
-        except Tegenstrijdig:
+        except (Tegenstrijdig, Tijdslimiet):  # a contradiction, or CBC's node budget spent: HiGHS
             waarden, behaald = lexicografisch(maak_highs(stap, rel.lin), rel, stappen=3)
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
         transport = bouw(p, ks, totalen=totalen, budget=True, geheel=False)
