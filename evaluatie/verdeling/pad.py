@@ -1,7 +1,7 @@
 """The exact fast path for the allocation: relaxation -> transportation LP -> check -> stage-4 MIP -> full model.
 
 The lexicographic stages (see `evaluatie.verdeling.opbouw`) are those of the full model:
-1. maximise waarde, 2. minimise kosten, 3. maximise rangvoorkeur, each fixed at its exact value;
+1. maximise waarde, 2. maximise rangvoorkeur, 3. minimise kosten, each fixed at its exact value;
 then every supplier's total is fixed and 4. volgorde is maximised.
 
 Rules that look at single gemeenten (max_leveranciers_per_gemeente, budget_per_gemeente,
@@ -30,7 +30,7 @@ whatever rule set applies, so a per-gemeente rule that does not bind changes not
 No wall clock: every step runs to its proof (no time limit), so a lot's outcome never depends
 on the load of the machine. A long proof reports its progress (`evaluatie.verdeling.voortgang`).
 
-Ties: stages 3 and 4 are the documented tie-break (better-ranked supplier first, then earlier
+Ties: stages 2 and 4 are the documented tie-break (better-ranked supplier first, then earlier
 gemeenten in the tender's list to the better-ranked supplier). The model is built only from the
 ranking order, the tender order and the numbers, never from names, and the engines run single
 threaded with a fixed seed, so the same input gives the same allocation byte for byte.
@@ -43,8 +43,9 @@ import time
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import Motor, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
-from evaluatie.verdeling.opbouw import Opbouw, bouw
+from evaluatie.verdeling.opbouw import VOLUMES_VAST_NA, Opbouw, bouw
 from evaluatie.verdeling.oplosser import KNOPEN_BUDGET, kies_stap
+from evaluatie.verdeling.status import Oplosserfout
 from evaluatie.verdeling.voortgang import volg
 
 SAMENGEVOEGD = "samengevoegd model"
@@ -79,13 +80,6 @@ class Tijdslimiet(Exception):
     pass
 
 
-class Tegenstrijdig(Exception):
-    """An engine called a later stage infeasible although the previous stage's solution meets every
-    row of it (the fixing row included): a numerical failure of that engine, never a property of
-    the tender. The step is then solved again with HiGHS (seen with CBC on the merged model of
-    bench/landelijk.py seed 2, B1)."""
-
-
 def _los(
     m: Motor, doel: dict[int, int], maximaliseer: bool, start: list[int] | dict[int, int] | None = None
 ) -> list[int]:
@@ -98,22 +92,18 @@ def _los(
 
 
 def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4) -> tuple[list[int], list[int]]:
-    """Stages 1..stappen, each fixed at its exact value; totals fixed after stage 3."""
-    waarde, kosten, rang, volgorde = o.doelen
+    """Stages 1..stappen of `Opbouw.stappen`, each fixed at its exact value; totals fixed after stage 3."""
     waarden: list[int] | None = None
     behaald = []
-    for doel, maximaliseer in ((waarde, True), (kosten, False), (rang, True), (volgorde, True))[:stappen]:
-        try:
-            waarden = _los(m, doel, maximaliseer, waarden)
-        except Onhaalbaar:
-            if waarden is None:
-                raise
-            raise Tegenstrijdig from None
+    for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:stappen], start=1):
+        verschoven, constante = o.verschoven(doel)  # same optimum, a smaller fixed row (see Opbouw.verschoven)
+        waarden = _los(m, verschoven, maximaliseer, waarden)
         v = doelwaarde(doel, waarden)
         behaald.append(v)
-        termen: list[tuple[int, float]] = [(j, c) for j, c in doel.items()]
-        m.voeg_rij_toe(termen, v, float("inf")) if maximaliseer else m.voeg_rij_toe(termen, float("-inf"), v)
-        if doel is rang and stappen == 4:
+        termen = [(j, c) for j, c in verschoven.items() if c]
+        rest = v - constante
+        m.voeg_rij_toe(termen, rest, float("inf")) if maximaliseer else m.voeg_rij_toe(termen, float("-inf"), rest)
+        if nummer == VOLUMES_VAST_NA and stappen == 4:
             kolommen: dict[int, list[tuple[int, float]]] = {}
             for (_, si), j in o.x.items():
                 kolommen.setdefault(si, []).append((j, 1))
@@ -181,9 +171,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         return m
 
     def maak_highs(stap: str, lin) -> Motor:
-        """The step again on HiGHS, after another engine contradicted itself (see Tegenstrijdig)."""
-        if motoren and motoren[-1] == "highs":
-            raise Tegenstrijdig  # HiGHS itself: nothing left to ask; the caller says so in words
+        """The step again on HiGHS, after CBC spent its node budget (see KNOPEN_BUDGET)."""
         motoren.append("highs")
         m = motor("highs", lin, None)
         volg(m, p.perceelnaam, stap)
@@ -211,9 +199,13 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
             rel = bouw(p, samengevoegde_klassen(p), budget=True)
         bouwtijd = time.perf_counter() - t0
         stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
+        m_rel = maak(stap, rel.lin)
         try:
-            waarden, behaald = lexicografisch(maak(stap, rel.lin), rel, stappen=3)
-        except (Tegenstrijdig, Tijdslimiet):  # a contradiction, or CBC's node budget spent: HiGHS
+            waarden, behaald = lexicografisch(m_rel, rel, stappen=3)
+        except Oplosserfout:
+            if getattr(m_rel, "knopen", None) is None:
+                raise
+            # CBC spent its node budget without a proof (a stop without a time limit): HiGHS solves the step
             waarden, behaald = lexicografisch(maak_highs(stap, rel.lin), rel, stappen=3)
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
         transport = bouw(p, ks, totalen=totalen, budget=True, geheel=False)
@@ -244,10 +236,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     t1 = time.perf_counter()
     volledig = bouw(p, ks, per_gemeente=True, budget=True, subregio="gemeente" if r.per_subregio else "nee")
     bouwtijd = time.perf_counter() - t1 if pad == VOLLEDIG else time.perf_counter() - t0
-    try:
-        waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig)
-    except Tegenstrijdig:
-        waarden, behaald = lexicografisch(maak_highs("volledig", volledig.lin), volledig)
+    waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig)
     return klaar(volledig, waarden, behaald, VOLLEDIG, bouwtijd)
 
 
