@@ -73,8 +73,9 @@ def tender(zaad: int) -> tuple[dict[str, int], dict[str, str], list[tuple[str, i
 
 
 def probleem(
-    code: str, zaad: int, regels: Verdeelregels, budget_per_inburgeraar: float | None = None, elke: int = 10
+    code: str, zaad: int, regels: Verdeelregels, begroting: tuple[float, int] | None = None
 ) -> Verdeelprobleem:
+    """One lot of the national tender; `begroting` = (euro per inburgeraar, every how many-th gemeente)."""
     totaal, subregio, bieders = tender(zaad)
     rnd = random.Random(f"{zaad}-{code}")
     vraag = {g: max(1, round(n * AANDEEL[code])) for g, n in totaal.items()}
@@ -87,16 +88,18 @@ def probleem(
     leveranciers = tuple(Leverancier(n, w, p, c, gs, i) for i, (w, n, p, c, gs) in enumerate(lev))
     # every `elke`-th gemeente has a budget of its own (the others pay at most the ceiling price)
     budget = {}
-    if budget_per_inburgeraar:
-        budget = {g: d * budget_per_inburgeraar for i, (g, d) in enumerate(vraag.items()) if i % elke == 0}
+    if begroting is not None:
+        per_inburgeraar, elke = begroting
+        budget = {g: d * per_inburgeraar for i, (g, d) in enumerate(vraag.items()) if i % elke == 0}
     return Verdeelprobleem(code, code, vraag, subregio, leveranciers, regels, budget)
 
 
-def regelset(naam: str) -> tuple[Verdeelregels, float | None, int]:
+def regelset(naam: str) -> tuple[Verdeelregels, tuple[float, int] | None]:
+    """The rules and the budgets ((euro per inburgeraar, every how many-th gemeente) or None) of a rule set."""
     extra = dict(REGELSETS[naam])
     budget = extra.pop("budget", None)
     elke = extra.pop("elke", 10)
-    return Verdeelregels(**BASIS, **extra), budget, elke
+    return Verdeelregels(**BASIS, **extra), (None if budget is None else (float(budget), int(elke)))
 
 
 def stapwaarden(p: Verdeelprobleem, v: Verdeling) -> tuple[int, ...]:
@@ -172,11 +175,11 @@ def main() -> None:
     kop = f"{'regels':<17}{'zaad':>5}  {'perceel':<10}{'rekenpad':<26}{'wand (s)':>9}{'cpu (s)':>9}"
     print(f"{kop}  {'bewijs':<10}controle")
     for naam in args.regels.split(","):
-        regels, budget, elke = regelset(naam)
+        regels, begroting = regelset(naam)
         for zaad in zaden:
             som_w = som_c = 0.0
             for code in AANDEEL:
-                p = probleem(code, zaad, regels, budget, elke)
+                p = probleem(code, zaad, regels, begroting)
                 c0, w0 = _cpu(), time.perf_counter()
                 try:
                     v: Verdeling | None = verdeel(p, args.solver)
