@@ -36,7 +36,7 @@ from pulp_referentie import verdeel_pulp  # bench/, beside this script: the refe
 
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.klassen import CENTEN, WAARDESCHAAL, per_gemeente_nodig
+from evaluatie.verdeling.klassen import per_gemeente_nodig
 from evaluatie.verdeling.matrix import HighsMotor
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import bouw
@@ -103,19 +103,13 @@ def regelset(naam: str) -> tuple[Verdeelregels, tuple[float, int] | None]:
 
 
 def stapwaarden(p: Verdeelprobleem, v: Verdeling) -> tuple[int, ...]:
-    """All four stage values recomputed from the allocation itself (gemeenten numbered in tender order)."""
-    per_naam = {s.naam: s for s in p.leveranciers}
-    m = len(p.leveranciers)
-    actief = [g for g, d in p.vraag.items() if d > 0]
-    positie = {g: i for i, g in enumerate(actief)}
-    w = k = r = o = 0
-    for t in v.toewijzing:
-        s = per_naam[t.inschrijver]
-        w += t.aantal * round(s.waarde * WAARDESCHAAL)
-        k += t.aantal * round(s.prijs * CENTEN)
-        r += t.aantal * (m - s.rang)
-        o += t.aantal * (m - s.rang) * (len(actief) - positie[t.gemeente]) ** 2
-    return (w, k, r, o)
+    """All four stage values recomputed from the allocation itself, in the order of `Opbouw.stappen`
+    (gemeenten numbered in tender order): the objective vectors applied to the published cells."""
+    o = bouw(p, gemeenteklassen(p))
+    positie = {k.gemeenten[0]: ci for ci, k in enumerate(o.ks)}
+    per_naam = {s.naam: si for si, s in enumerate(p.leveranciers)}
+    aantal = {o.x[positie[t.gemeente], per_naam[t.inschrijver]]: t.aantal for t in v.toewijzing}
+    return tuple(sum(c * aantal.get(j, 0) for j, c in doel.items()) for doel, _ in o.stappen())
 
 
 def _cpu() -> float:
