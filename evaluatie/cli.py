@@ -1,6 +1,6 @@
 """Command line: parses options and prints. All work is done in evaluatie.pipeline and the stages.
 
-Heavy libraries (pandas, pulp, matplotlib) are imported inside the commands so that
+Heavy libraries (pandas, pulp) are imported inside the commands so that
 `evaluatie --help` starts fast.
 """
 
@@ -128,6 +128,12 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
     show_default=True,
     help="gunning: beste prijs-kwaliteitverhouding; toelating: open house.",
 )
+@click.option(
+    "--toelating",
+    metavar="PERCELEN",
+    help="Percelen met open house (toelating), gescheiden door komma's, bijvoorbeeld PVT,MAP; de andere percelen "
+    "volgen --procedure.",
+)
 @click.option("--criteriaset", default="inburgering-2022", show_default=True, help="Criteriaset in criteria/.")
 @click.option(
     "--publicatie",
@@ -165,6 +171,7 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
             subregios=tuple(opties["subregio"]),
             beoordelaars=_lijst(opties["beoordelaars"]),
             procedure=opties["procedure"],
+            toelating=_lijst(opties["toelating"]),
             criteriaset=opties["criteriaset"],
             publicatie=datum["publicatie"],
             sluiting=datum["sluiting"],
@@ -185,6 +192,8 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
     click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
     for m in resultaat.mappen:
         click.echo(f"Map: {m}/")
+    for regel in resultaat.meldingen:
+        toon(regel)
     toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
     click.echo(
         f"Nog in te vullen in aanbesteding.yaml: {resultaat.open_aantallen} aantallen inburgeraars "
@@ -254,7 +263,7 @@ def template() -> None:
 @afhandeling
 def template_systematiek(werkmap: Path, als_json: bool) -> None:
     """Schrijf de beoordelings- en gunningssystematiek (html en docx) voor de aanbestedingsleidraad."""
-    from evaluatie.pipeline import schrijf_systematiek
+    from evaluatie.pipeline import schrijf_systematiek, systematiek_waarschuwingen
 
     paden = schrijf_systematiek(_werkmap(werkmap))
     if als_json:
@@ -262,6 +271,8 @@ def template_systematiek(werkmap: Path, als_json: bool) -> None:
         return
     for pad in paden:
         click.echo(f"Geschreven: {pad}")
+    for w in systematiek_waarschuwingen(_werkmap(werkmap)):
+        toon(f"Let op: {w}", err=True)
 
 
 @template.command("inschrijving")
@@ -409,6 +420,15 @@ def _percelen_optie(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--solver. There is no time limit (issue #24): a lot's outcome never depends on the load of the
+    machine; a long proof shows its progress on stderr and goes on. The commands keep their
+    `tijdslimiet` parameter (always None) for the library calls."""
+    opdracht = f
+
+    @functools.wraps(opdracht)
+    def zonder_tijdslimiet(*args: Any, **kwargs: Any) -> Any:
+        return opdracht(*args, tijdslimiet=None, **kwargs)
+
     f = click.option(
         "--solver",
         "oplosser",
@@ -417,13 +437,8 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="Oplosser voor iedere stap van de verdeling: auto (CBC voor grote samengevoegde modellen, "
         "anders HiGHS), highs of cbc.",
-    )(f)
-    return click.option(
-        "--tijdslimiet",
-        type=click.FloatRange(min=0.1),
-        default=None,
-        help="Maximale rekentijd per oplosstap in seconden.",
-    )(f)
+    )(zonder_tijdslimiet)
+    return f
 
 
 def _gun_en_schrijf(
@@ -431,8 +446,10 @@ def _gun_en_schrijf(
 ) -> Gunningsrun:
     """The one award -> write -> log sequence (pipeline.gun_en_schrijf); notes go to stderr."""
     from evaluatie.pipeline import gun_en_schrijf
+    from evaluatie.verdeling.voortgang import zet_melder
 
     wm = _werkmap(werkmap)
+    zet_melder(lambda regel: toon(regel, err=True))
     try:
         run = gun_en_schrijf(wm, percelen, oplosser, tijdslimiet, rapporten, commando)
     except ValueError as e:
@@ -472,14 +489,14 @@ def gunning(
     pad = run.gunning_json
     geschreven = [p for p in run.geschreven if p != pad]
     if als_json:
-        echo_json(als_dict(run.award.uitslag))
+        echo_json(als_dict(run.award.uitslag) | {"open_punten": [p.als_dict() for p in run.award.open_punten]})
     else:
         toon(gunning_tekst(run.award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")
         if geschreven:
             click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
-    if run.loting_open:
-        raise EvaluatieFout(run.loting_open)
+    if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
+        raise EvaluatieFout(run.open_punten)
 
 
 @main.command("rapport")
@@ -500,13 +517,13 @@ def rapport(
         echo_json(
             {
                 "geschreven": [run.award.invoer.werkmap.relatief(p) for p in sorted(run.geschreven)],
-                "loting_nodig": [st.perceel for st in run.award.uitslag.loting_nodig],
+                "open_punten": list(run.open_punten),
             }
         )
     else:
         toon(bestanden_tekst(run.geschreven, run.award.invoer.werkmap.rapporten, volledig), volledig)
-    if run.loting_open:
-        raise EvaluatieFout(run.loting_open)
+    if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
+        raise EvaluatieFout(run.open_punten)
 
 
 @main.command("loting")
@@ -538,13 +555,25 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
         ) from None
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
     try:
-        pad = leg_vast(_werkmap(werkmap), perceel, namen, dag, getuige)
+        wm = _werkmap(werkmap)
+        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     if als_json:
-        echo_json({"geschreven": [str(pad)], "perceel": perceel, "volgorde": namen, "datum": datum})
+        echo_json(
+            {
+                "geschreven": [str(wm.root / "loting.yaml")],
+                "id": vastgelegd.id,
+                "perceel": perceel,
+                "volgorde": list(vastgelegd.volgorde),
+                "datum": datum,
+            }
+        )
         return
-    click.echo(f"Loting vastgelegd in {pad}: {' voor '.join(namen)}. Voer nu 'evaluatie gunning' opnieuw uit.")
+    click.echo(
+        f"Loting {vastgelegd.id} vastgelegd in {wm.root / 'loting.yaml'}: {' voor '.join(vastgelegd.volgorde)}. "
+        "Voer nu 'evaluatie gunning' opnieuw uit."
+    )
 
 
 @main.command("zekerheid")
@@ -582,7 +611,8 @@ def zekerheid(
     if als_json:
         echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
         return
-    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig), volledig)
+    open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
+    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house), volledig)
 
 
 @main.command("scenario")
@@ -613,7 +643,9 @@ def scenario(
     from evaluatie.pipeline import scenario as bereken
     from evaluatie.scenario.verschil import als_tekst
     from evaluatie.scenario.zet import ZetFout
+    from evaluatie.verdeling.voortgang import zet_melder
 
+    zet_melder(lambda regel: toon(regel, err=True))
     try:
         _voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
     except (ZetFout, ValueError) as e:
@@ -696,3 +728,12 @@ def toets_json(uitslag: Any) -> dict[str, Any]:
             for r in uitslag.resultaten
         ]
     }
+
+
+def _registreer_besluitcommandos() -> None:
+    from evaluatie.besluiten.commando import registreer as registreer_besluiten
+
+    registreer_besluiten(main, afhandeling, werkmap_optie, _werkmap, echo_json)
+
+
+_registreer_besluitcommandos()

@@ -18,6 +18,7 @@ from pathlib import Path
 from evaluatie.bestandsnamen import slug, unieke_namen, veilige_naam
 from evaluatie.rapport.advies_html import advies_html
 from evaluatie.rapport.advies_xlsx import schrijf_advies_xlsx
+from evaluatie.rapport.betrouwbaarheid_html import betrouwbaarheid_pagina
 from evaluatie.rapport.brieven import brief
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gemeenten import gemeente_html
@@ -98,9 +99,12 @@ def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
     geschreven.append(schrijf_advies_xlsx(g, map_ / "gunningsadvies.xlsx"))
     if g.zekerheid:  # certainty analyses: an internal report, never part of the formal advies
         pad = map_ / "intern" / "zekerheid.html"
-        pad.parent.mkdir(parents=True, exist_ok=True)
         namen = {c: p.naam for c, p in g.uitslag.percelen.items()}
-        pad.write_text(zekerheid_pagina(g.aanbesteding.naam, g.zekerheid, namen), encoding="utf-8")
+        schrijf_tekst(pad, zekerheid_pagina(g.aanbesteding.naam, g.zekerheid, namen))
+        geschreven.append(pad)
+    if g.panel.betrouwbaarheid:  # alpha per reviewer: internal, never in the formal advies
+        pad = map_ / "intern" / "betrouwbaarheid.html"
+        schrijf_tekst(pad, betrouwbaarheid_pagina(g))
         geschreven.append(pad)
     tijd = dt.datetime.combine(g.aanbesteding.data.verzenddatum, dt.time(9))
     kvk = {i.naam: i.kvk for i in g.inschrijvingen}
