@@ -548,9 +548,7 @@ GEVALLEN = [
     Geval(
         "KvK in groepen",
         _cel(KOMPAS, "Inschrijver", "B3", "7012 3456"),
-        ['"kvk": "70123456"'],
-        ["inschrijvingen", "--json"],
-        0,
+        ["kompas.xlsx!Inschrijver!B3", "'7012 3456' heeft de 8 cijfers, maar ook scheidingstekens; schrijf 70123456"],
     ),
     Geval(
         "KvK van 7 cijfers",

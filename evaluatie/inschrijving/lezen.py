@@ -33,7 +33,7 @@ MAX_TEKST = 300
 """Longest name or contact field accepted: long enough for any real legal name."""
 _KVK = re.compile(r"^\d{8}$")
 _KVK_SCHEIDING = re.compile(r"[ .\u00a0\u202f-]")
-"""A KvK number is often written in groups ('7012 3456', '7012.3456'): the digits are what count."""
+"""A KvK number is often written in groups ('7012 3456', '7012.3456'): the message then says exactly that."""
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -192,17 +192,26 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
 
 
 def _kvk(waarde_plaats: tuple[object, str], uit: dict, fouten: Verzamelaar) -> None:
-    """The KvK number: 8 digits; spaces, dots or hyphens between groups are allowed and dropped."""
+    """The KvK number: exactly 8 digits as typed. A number written in groups ('7012 3456') is refused
+    with a message that says so (it has its 8 digits): the bid is taken as written, and changing what a
+    bidder wrote is a recorded correction (evaluatie herstel), never a silent one."""
     waarde, plaats = waarde_plaats
     s = als_tekst(waarde)
     cijfers = _KVK_SCHEIDING.sub("", s)
-    uit["kvk"] = cijfers
+    uit["kvk"] = s
     if not s:
         fouten.voeg_toe(plaats, f"{v.KVK} is verplicht; schrijf de 8 cijfers, bijvoorbeeld 70123456")
-    elif not cijfers.isascii() or not cijfers.isdigit():
+    elif _KVK.match(s):
+        return
+    elif _KVK.match(cijfers):
         fouten.voeg_toe(
             plaats,
-            f"{v.KVK} '{s}' bevat andere tekens dan cijfers; schrijf de 8 cijfers, bijvoorbeeld 70123456 of 7012 3456",
+            f"{v.KVK} moet 8 cijfers zijn zonder spaties, punten of streepjes: '{s}' heeft de 8 cijfers, maar ook "
+            f"scheidingstekens; schrijf {cijfers}",
+        )
+    elif not cijfers.isascii() or not cijfers.isdigit():
+        fouten.voeg_toe(
+            plaats, f"{v.KVK} '{s}' bevat andere tekens dan cijfers; schrijf de 8 cijfers, bijvoorbeeld 70123456"
         )
     elif not _KVK.match(cijfers):
         fouten.voeg_toe(
