@@ -508,10 +508,11 @@ def _beslissing_gunning(
         )
     _winnaars_tabel(d, g, code, inschrijver)
     d.alinea(raammaximum_zin(a, code))
+    maatstaf = methode(perceel.prijsmethode).maatstaf  # what the ranking compares: no 'totaalscore' where none exists
     if rang.loting:
         anderen = [r.inschrijver for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
         d.alinea(
-            f"Uw inschrijving en die van {', '.join(anderen)} hadden precies dezelfde totaalscore, en geen "
+            f"Uw inschrijving en die van {', '.join(anderen)} hadden precies dezelfde {maatstaf}, en geen "
             f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}."
         )
     elif rang.gelijke_stand:
@@ -522,7 +523,7 @@ def _beslissing_gunning(
         )
     elif rang.beslist_door:
         d.alinea(
-            "Uw totaalscore was gelijk aan die van een andere inschrijver; de beslisregel "
+            f"Uw {maatstaf} was gelijk aan die van een andere inschrijver; de beslisregel "
             f"'{rang.beslist_door.replace('_', ' ')}' van de aanbesteding heeft de volgorde bepaald."
         )
     if uitkomst == "gegund":
