@@ -24,6 +24,7 @@ from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
     from evaluatie.pipeline import Gunningsrun
+    from evaluatie.toets.uitslag import Toetsuitslag
 
 clicktaal.activeer()  # click's own texts in Dutch, before any option is defined
 
@@ -572,7 +573,7 @@ def controleer(werkmap: Path, volledig: bool) -> None:
     raise EvaluatieFout(["de gunning is niet reproduceerbaar uit de huidige bestanden (zie hierboven)"])
 
 
-def toets_json(uitslag: Any) -> dict[str, Any]:
+def toets_json(uitslag: Toetsuitslag) -> dict[str, Any]:
     return {
         "resultaten": [
             {
