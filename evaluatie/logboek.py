@@ -77,7 +77,11 @@ def noteer(
         "uitvoer": [{"bestand": werkmap.relatief(p), "sha256": sha256_bestand(p)} for p in sorted(uitvoer)],
     }
     pad = werkmap.logboek
-    open_einde = pad.is_file() and pad.stat().st_size > 0 and not pad.read_bytes().endswith(b"\n")
+    open_einde = False
+    if pad.is_file() and pad.stat().st_size > 0:
+        with open(pad, "rb") as f:
+            f.seek(-1, 2)
+            open_einde = f.read(1) != b"\n"
     with open(pad, "a", encoding="utf-8") as f:
         if open_einde:
             f.write("\n")
