@@ -256,6 +256,11 @@ def test_zinnen_lineair() -> None:
     assert m.vergelijkingszinnen(p, u, a, True) == [
         "Prijs: A behaalde een prijsscore van 100,00 tegen 50,00 voor u; dat scheelt 20,00 punten in de totaalscore."
     ]
+    assert m.openbaar(p, False) == (
+        "hun scores per criterium, kwaliteitsscore, prijsscore en totaalscore; hun prijs per traject wordt niet "
+        "bekendgemaakt (die volgt wel uit hun prijsscore, de plafondprijs en uw eigen prijs en prijsscore, tenzij "
+        "uw prijsscore 0 is)"
+    )
     assert m.vergelijkingsrijen(p, u, [a], True) == [
         ["Kwaliteitsscore", "", "90,00", "70,00"],
         ["Prijs per traject", "", "EUR 9.000,00", "EUR 8.000,00"],
