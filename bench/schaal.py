@@ -88,6 +88,13 @@ def definitie(gemeenten: int, zaad: int, regels: str) -> dict:
             "gunning": "2026-04-07",
         },
         "beoordelaars": list(BEOORDELAARS),
+        # sender and court: letters without them are an open point (exit 1)
+        "afzender": {
+            "adres": ["Postbus 1", "1000 AA Plaats"],
+            "contactpersoon": {"naam": "C. Contact", "functie": "inkoopadviseur"},
+            "ondertekenaar": {"naam": "O. Tekenaar", "functie": "afdelingshoofd Inkoop"},
+        },
+        "rechtsbescherming": {"rechtbank": "Rechtbank Midden-Nederland"},
         "gemeenten": lijst,
         "percelen": {code: {"gemeenten": "alle", "verdeling": VERDEELREGELS[regels][code]} for code in PERCELEN},
     }

@@ -127,6 +127,12 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
     show_default=True,
     help="gunning: beste prijs-kwaliteitverhouding; toelating: open house.",
 )
+@click.option(
+    "--toelating",
+    metavar="PERCELEN",
+    help="Percelen met open house (toelating), gescheiden door komma's, bijvoorbeeld PVT,MAP; de andere percelen "
+    "volgen --procedure.",
+)
 @click.option("--criteriaset", default="inburgering-2022", show_default=True, help="Criteriaset in criteria/.")
 @click.option(
     "--publicatie",
@@ -163,6 +169,7 @@ def nieuw(map_: Path, **opties: Any) -> None:
             subregios=tuple(opties["subregio"]),
             beoordelaars=_lijst(opties["beoordelaars"]),
             procedure=opties["procedure"],
+            toelating=_lijst(opties["toelating"]),
             criteriaset=opties["criteriaset"],
             publicatie=datum["publicatie"],
             sluiting=datum["sluiting"],
@@ -173,6 +180,8 @@ def nieuw(map_: Path, **opties: Any) -> None:
     click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
     for m in resultaat.mappen:
         click.echo(f"Map: {m}/")
+    for regel in resultaat.meldingen:
+        toon(regel)
     toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
     click.echo(
         f"Nog in te vullen in aanbesteding.yaml: {resultaat.open_aantallen} aantallen inburgeraars "
@@ -219,10 +228,12 @@ def template() -> None:
 @afhandeling
 def template_systematiek(werkmap: Path) -> None:
     """Schrijf de beoordelings- en gunningssystematiek (html en docx) voor de aanbestedingsleidraad."""
-    from evaluatie.pipeline import schrijf_systematiek
+    from evaluatie.pipeline import schrijf_systematiek, systematiek_waarschuwingen
 
     for pad in schrijf_systematiek(_werkmap(werkmap)):
         click.echo(f"Geschreven: {pad}")
+    for w in systematiek_waarschuwingen(_werkmap(werkmap)):
+        toon(f"Let op: {w}", err=True)
 
 
 @template.command("inschrijving")
@@ -412,14 +423,14 @@ def gunning(
     pad = run.gunning_json
     geschreven = [p for p in run.geschreven if p != pad]
     if als_json:
-        echo_json(als_dict(run.award.uitslag))
+        echo_json(als_dict(run.award.uitslag) | {"open_punten": [p.als_dict() for p in run.award.open_punten]})
     else:
         toon(gunning_tekst(run.award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")
         if geschreven:
             click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
-    if run.loting_open:
-        raise EvaluatieFout(run.loting_open)
+    if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
+        raise EvaluatieFout(run.open_punten)
 
 
 @main.command("rapport")
@@ -434,8 +445,8 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
 
     run = _gun_en_schrijf(werkmap, percelen, oplosser, tijdslimiet, True, "rapport")
     toon(bestanden_tekst(run.geschreven, run.award.invoer.werkmap.rapporten, volledig), volledig)
-    if run.loting_open:
-        raise EvaluatieFout(run.loting_open)
+    if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
+        raise EvaluatieFout(run.open_punten)
 
 
 @main.command("loting")
@@ -463,10 +474,14 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str)
         raise click.UsageError(f"--datum: verwacht JJJJ-MM-DD, gevonden '{datum}'") from None
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
     try:
-        pad = leg_vast(_werkmap(werkmap), perceel, namen, dag, getuige)
+        wm = _werkmap(werkmap)
+        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    click.echo(f"Loting vastgelegd in {pad}: {' voor '.join(namen)}. Voer nu 'evaluatie gunning' opnieuw uit.")
+    click.echo(
+        f"Loting {vastgelegd.id} vastgelegd in {wm.root / 'loting.yaml'}: {' voor '.join(vastgelegd.volgorde)}. "
+        "Voer nu 'evaluatie gunning' opnieuw uit."
+    )
 
 
 @main.command("zekerheid")
@@ -504,7 +519,8 @@ def zekerheid(
     if als_json:
         echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
         return
-    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig), volledig)
+    open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
+    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house), volledig)
 
 
 @main.command("scenario")
@@ -586,3 +602,12 @@ def toets_json(uitslag: Toetsuitslag) -> dict[str, Any]:
             for r in uitslag.resultaten
         ]
     }
+
+
+def _registreer_besluitcommandos() -> None:
+    from evaluatie.besluiten.commando import registreer as registreer_besluiten
+
+    registreer_besluiten(main, afhandeling, werkmap_optie, _werkmap, echo_json)
+
+
+_registreer_besluitcommandos()
