@@ -1,6 +1,6 @@
 """Command line: parses options and prints. All work is done in evaluatie.pipeline and the stages.
 
-Heavy libraries (pandas, pulp, matplotlib) are imported inside the commands so that
+Heavy libraries (pandas, pulp) are imported inside the commands so that
 `evaluatie --help` starts fast.
 """
 
@@ -361,6 +361,15 @@ def _percelen_optie(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--solver. There is no time limit (issue #24): a lot's outcome never depends on the load of the
+    machine; a long proof shows its progress on stderr and goes on. The commands keep their
+    `tijdslimiet` parameter (always None) for the library calls."""
+    opdracht = f
+
+    @functools.wraps(opdracht)
+    def zonder_tijdslimiet(*args: Any, **kwargs: Any) -> Any:
+        return opdracht(*args, tijdslimiet=None, **kwargs)
+
     f = click.option(
         "--solver",
         "oplosser",
@@ -369,13 +378,8 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="Oplosser voor iedere stap van de verdeling: auto (CBC voor grote samengevoegde modellen, "
         "anders HiGHS), highs of cbc.",
-    )(f)
-    return click.option(
-        "--tijdslimiet",
-        type=click.FloatRange(min=0.1),
-        default=None,
-        help="Maximale rekentijd per oplosstap in seconden.",
-    )(f)
+    )(zonder_tijdslimiet)
+    return f
 
 
 def _gun_en_schrijf(
@@ -383,7 +387,9 @@ def _gun_en_schrijf(
 ) -> Gunningsrun:
     """The one award -> write -> log sequence (pipeline.gun_en_schrijf); notes go to stderr."""
     from evaluatie.pipeline import gun_en_schrijf
+    from evaluatie.verdeling.voortgang import zet_melder
 
+    zet_melder(lambda regel: toon(regel, err=True))
     try:
         run = gun_en_schrijf(_werkmap(werkmap), percelen, oplosser, tijdslimiet, rapporten, commando)
     except ValueError as e:
@@ -549,7 +555,9 @@ def scenario(
     from evaluatie.pipeline import scenario as bereken
     from evaluatie.scenario.verschil import als_tekst
     from evaluatie.scenario.zet import ZetFout
+    from evaluatie.verdeling.voortgang import zet_melder
 
+    zet_melder(lambda regel: toon(regel, err=True))
     try:
         _voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
     except (ZetFout, ValueError) as e:

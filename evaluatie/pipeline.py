@@ -469,19 +469,6 @@ def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
     return pad
 
 
-def bereid_rapporten_voor() -> None:
-    """Import the chart library on a background thread while the award is being computed.
-
-    Importing matplotlib is about a fifth of the example's whole `gunning` run, and the award
-    leaves the second core idle; the charts themselves are drawn later on the main thread, so the
-    output does not depend on this (the import is cached and idempotent)."""
-    import threading
-
-    from evaluatie.rapport.grafieken import laad_matplotlib
-
-    threading.Thread(target=laad_matplotlib, name="matplotlib-import", daemon=True).start()
-
-
 def schrijf_rapporten(
     award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None, map_: Path | None = None
 ) -> list[Path]:
@@ -712,8 +699,6 @@ def gun_en_schrijf(
     from evaluatie.logboek import noteer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
-    if rapporten:
-        bereid_rapporten_voor()
     award = gun(werkmap, percelen, oplosser, tijdslimiet)
     stempel = maak_tijdstempel()
     geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)

@@ -70,6 +70,20 @@ def vul_aantallen(pad: Path) -> None:
     pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
 
 
+def vul_afzender(pad: Path) -> None:
+    """Fill the sender placeholders that `nieuw` writes, as the inkoper does before sending."""
+    tekst = pad.read_text(encoding="utf-8")
+    vervangen = {
+        "  adres: [invullen, invullen]": "  adres: [Postbus 200, 1300 AE Almere]",
+        "  contactpersoon: {naam: invullen, functie: invullen,": "  contactpersoon: {naam: C. Contact, functie: inkoopadviseur,",
+        "  ondertekenaar: {naam: invullen, functie: invullen}": "  ondertekenaar: {naam: O. Tekenaar, functie: afdelingshoofd Inkoop}",
+    }
+    for oud, nieuw in vervangen.items():
+        assert oud in tekst, oud
+        tekst = tekst.replace(oud, nieuw)
+    pad.write_text(tekst, encoding="utf-8")
+
+
 def maak(ws: Path) -> tuple[Path, str]:
     """The tender from `nieuw` to the reports; returns the werkmap and nieuw's output."""
     res = cli(
@@ -79,6 +93,7 @@ def maak(ws: Path) -> tuple[Path, str]:
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     vul_aantallen(ws / "aanbesteding.yaml")
+    vul_afzender(ws / "aanbesteding.yaml")
     for bestand, naam, kvk, contact, aanbod in BIEDERS:
         rijen = [(code, prijs, cap, 12, 4, ALLE) for code, (prijs, cap) in aanbod.items()]
         schrijf_bod(ws, bestand, naam, kvk, rijen, contact=contact)

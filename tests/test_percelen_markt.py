@@ -414,6 +414,15 @@ def test_winnaar_noemt_een_niet_gegunde_gelijke_niet(tmp_path: Path) -> None:
     scores = {(n, c): s for n, s in (("Alfa", 75), ("Beta", 50)) for c in ("Plan van aanpak", "Samenwerking")}
     for pad in (ws / "beoordelingen").glob("*.xlsx"):
         vul_beoordeling(pad, scores)
+    # Beta's price is 37,5% below Alfa's: the art. 2.116 explanation is asked, received and accepted first.
+    res = percelen_markt.cli("gunning", "--werkmap", str(ws), "--lots", "B1")
+    assert res.exit_code == 1 and 'evaluatie toelichting --inschrijver "Beta" --lots B1' in res.output, res.output
+    res = percelen_markt.cli(
+        "toelichting", "--werkmap", str(ws), "--inschrijver", "Beta", "--lots", "B1", "--ontvangen", "2026-03-10",
+        "--uitkomst", "aanvaard", "--reden", "De toelichting onderbouwt de prijs met een lagere overhead.",
+        "--door", "I. Koper, inkoopadviseur", "--datum", "2026-03-20",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
     res = percelen_markt.cli("gunning", "--werkmap", str(ws), "--lots", "B1")
     assert res.exit_code == 0, res.output
     alfa = _docx(ws / "rapporten" / "brieven" / "alfa-b1.docx")
