@@ -629,3 +629,8 @@ def toets_json(uitslag: Any) -> dict[str, Any]:
             for r in uitslag.resultaten
         ]
     }
+
+
+from evaluatie.contract.cli import contract as _contract  # noqa: E402  (the contract phase: its own group)
+
+main.add_command(_contract)

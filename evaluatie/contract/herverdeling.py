@@ -1,0 +1,221 @@
+"""When a supplier drops out: a proposal to re-allocate over the remaining suppliers.
+
+Why this construction: the re-allocation must follow the award's own allocation rules and exact path
+(evaluatie.verdeling.lp.verdeel), with the placements already made this contract year fixed. It is a
+fresh award on the remaining suppliers (award values and ranking as awarded) in which every placement
+x_gs already made is a lower bound. Because the allocation objective and the rules are linear in the
+supplier totals, fixing placements n_gs is exactly the residual problem y = x - n with
+  demand           d_g - sum_s n_gs,
+  capacity         min(capacity_s, share ceiling) - n_s   (the share rule folds into capacity),
+  budget           budget_g - cost of the placements in g,
+and every stage value shifts by a constant. Rules that count suppliers (min_volume, minimum/maximum
+number of suppliers, max per gemeente, one set per subregio) cannot be carried over exactly once some
+placements exist: then the proposal refuses in words and names the start of the next contract year,
+from which the fresh award applies with every rule. Later contract years get the fresh award on the
+remaining suppliers. Nothing changes until the proposal is taken as a recorded decision.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from evaluatie.contract.besluit import leg_vast
+from evaluatie.contract.lezen import Register
+from evaluatie.contract.telling import geplaatst
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.verdeling.model import Verdeelprobleem
+from evaluatie.werkmap import Werkmap
+
+NIET_OVERDRAAGBAAR = {
+    "min_volume": "minimaal volume per inschrijver",
+    "min_leveranciers": "minimaal aantal inschrijvers",
+    "max_leveranciers": "maximaal aantal inschrijvers",
+    "max_leveranciers_per_gemeente": "maximaal aantal inschrijvers per gemeente",
+    "per_subregio": "één set inschrijvers per subregio",
+}
+
+
+@dataclass
+class Herverdeling:
+    perceel: str
+    aanbieder: str
+    per: dt.date
+    jaar: int
+    vast: dict[tuple[str, str], int]  # placements made this contract year before `per`, per (gemeente, supplier)
+    dit_jaar: dict[tuple[str, str], int]  # the proposed allocation for the rest of this year, placements included
+    volgende_jaren: dict[tuple[str, str], int]  # fresh award on the remaining suppliers
+    pad: str
+    uitleg: list[str] = field(default_factory=list)
+
+
+def award_probleem(werkmap: Werkmap, perceel: str) -> Verdeelprobleem:
+    """The award's allocation problem for one lot, rebuilt from the werkmap by the award's own code."""
+    from evaluatie.gunning.uitvoeren import verdeelprobleem
+    from evaluatie.pipeline import gun
+
+    award = gun(werkmap, perceel)
+    u = award.uitslag.percelen[perceel]
+    return verdeelprobleem(award.invoer.aanbesteding, perceel, list(u.rangorde), award.invoer.inschrijvingen)
+
+
+def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem) -> None:
+    from evaluatie.contract.basis import gunningpad
+    from evaluatie.hashing import sha256_bestand
+
+    pad = gunningpad(werkmap)
+    if not pad.is_file() or sha256_bestand(pad) != reg.gunning_sha256:
+        raise EvaluatieFout(
+            [
+                "rapporten/gunning.json is niet meer de gunning waarop het contract begon; een herverdeling volgens "
+                "de regels van de gunning kan dan niet worden voorgesteld"
+            ]
+        )
+    data = json.loads(pad.read_text(encoding="utf-8"))["percelen"][perceel]
+    gegund = {(t["gemeente"], t["inschrijver"]): int(t["aantal"]) for t in data["toewijzing"]}
+    from evaluatie.verdeling.lp import verdeel
+
+    opnieuw = {(t.gemeente, t.inschrijver): t.aantal for t in verdeel(p).toewijzing}
+    if opnieuw != gegund:
+        raise EvaluatieFout(
+            [
+                f"perceel {perceel}: de gunning geeft uit de huidige bestanden een andere verdeling dan "
+                "bij de start van het contract; eerst uitzoeken waarom"
+            ]
+        )
+
+
+def restprobleem(p: Verdeelprobleem, weg: set[str], vast: dict[tuple[str, str], int]) -> Verdeelprobleem:
+    """The allocation problem on the remaining suppliers with `vast` placements fixed (see module doc)."""
+    blijft = [s for s in p.leveranciers if s.naam not in weg]
+    if not any(vast.values()):
+        return dataclasses.replace(p, leveranciers=tuple(dataclasses.replace(s, rang=i) for i, s in enumerate(blijft)))
+    open_regels = [t for k, t in NIET_OVERDRAAGBAAR.items() if getattr(p.regels, k)]
+    if open_regels:
+        raise EvaluatieFout(
+            [
+                f"perceel {p.perceelnaam}: met plaatsingen die al vastliggen kan deze verdeelregel niet exact worden "
+                f"toegepast op het restant: {', '.join(open_regels)}. Neem de herverdeling per de start van het volgende "
+                "contractjaar (--per), dan geldt een nieuwe verdeling met alle regels"
+            ]
+        )
+    plafond = p.aandeelplafond()
+    per_lev: dict[str, int] = {}
+    kosten: dict[str, float] = {}
+    prijs = {s.naam: s.prijs for s in p.leveranciers}
+    for (g, s), n in vast.items():
+        per_lev[s] = per_lev.get(s, 0) + n
+        kosten[g] = kosten.get(g, 0.0) + n * prijs[s]
+    leveranciers = []
+    for i, s in enumerate(blijft):
+        grens = s.capaciteit if plafond is None else min(s.capaciteit, plafond)
+        leveranciers.append(dataclasses.replace(s, capaciteit=max(0, grens - per_lev.get(s.naam, 0)), rang=i))
+    vraag = {g: max(0, d - sum(n for (h, _), n in vast.items() if h == g)) for g, d in p.vraag.items()}
+    budget = {g: b - kosten.get(g, 0.0) for g, b in p.budget.items()}
+    regels = p.regels.model_copy(update={"max_aandeel": None, "budget_per_gemeente": budget})
+    return dataclasses.replace(p, vraag=vraag, leveranciers=tuple(leveranciers), regels=regels, budget=budget)
+
+
+def voorstel(
+    werkmap: Werkmap, reg: Register, perceel: str, aanbieder: str, per: dt.date, probleem: Verdeelprobleem | None = None
+) -> Herverdeling:
+    from evaluatie.verdeling.lp import verdeel
+
+    if (perceel, aanbieder) not in reg.leveranciers:
+        raise InvoerFout([Fout("--aanbieder", f"{aanbieder} heeft geen contract voor perceel {perceel}")])
+    if (perceel, aanbieder) in reg.uitgevallen:
+        raise InvoerFout([Fout("--aanbieder", f"{aanbieder} is al uitgevallen in perceel {perceel}")])
+    jaar = reg.contractjaar(per)
+    begin, _ = reg.jaargrenzen(jaar)
+    p = probleem or award_probleem(werkmap, perceel)
+    if probleem is None:
+        _premisse(werkmap, reg, perceel, p)
+    weg = {s for (c, s) in reg.uitgevallen if c == perceel} | {aanbieder}
+    telling = geplaatst(reg, begin, per - dt.timedelta(days=1))
+    vast = {(g, s): n for (g, c, s), n in telling.items() if c == perceel and n}
+    rest = restprobleem(p, weg, vast)
+    v = verdeel(rest)
+    dit_jaar = dict(vast)
+    for t in v.toewijzing:
+        dit_jaar[(t.gemeente, t.inschrijver)] = dit_jaar.get((t.gemeente, t.inschrijver), 0) + t.aantal
+    volgende: dict[tuple[str, str], int] = {}
+    if jaar < reg.jaren:
+        vers = verdeel(restprobleem(p, weg, {}))
+        volgende = {(t.gemeente, t.inschrijver): t.aantal for t in vers.toewijzing}
+    h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, v.pad)
+    h.uitleg = _uitleg(reg, h, rest, v)
+    return h
+
+
+def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object) -> list[str]:
+    from evaluatie.verdeling.verklaring import bindende_regels
+
+    naam = reg.percelen[h.perceel].naam
+    uit = [
+        f"Voorstel herverdeling {naam}: {h.aanbieder} valt uit per {h.per.strftime('%d-%m-%Y')} (contractjaar {h.jaar}). "
+        "De plaatsingen die al zijn gedaan blijven staan; het restant van de vraag gaat volgens dezelfde verdeelregels "
+        f"en hetzelfde exacte rekenpad als de gunning ({h.pad}) naar de overige aanbieders.",
+    ]
+    for g in reg.gemeenten:
+        vast = {s: n for (x, s), n in h.vast.items() if x == g}
+        nieuw = {s: n - vast.get(s, 0) for (x, s), n in h.dit_jaar.items() if x == g and n - vast.get(s, 0) > 0}
+        if not vast and not nieuw:
+            continue
+        d = rest.vraag.get(g, 0) + sum(vast.values())
+        delen = [f"{g}: vraag {d} per jaar"]
+        if vast:
+            delen.append("al geplaatst " + ", ".join(f"{n} bij {s}" for s, n in sorted(vast.items())))
+        if nieuw:
+            delen.append(
+                "het restant van "
+                + str(sum(nieuw.values()))
+                + " gaat naar "
+                + ", ".join(f"{s} ({n})" for s, n in nieuw.items())
+            )
+        uit.append("; ".join(delen) + ".")
+    if any(rest.vraag.values()):
+        uit += ["Waarom zo: " + z for z in bindende_regels(rest, v)]  # type: ignore[arg-type]
+    if h.volgende_jaren:
+        uit.append(
+            f"Vanaf contractjaar {h.jaar + 1}: een nieuwe verdeling over de overige aanbieders met alle regels: "
+            + "; ".join(f"{g} - {s}: {n}" for (g, s), n in h.volgende_jaren.items())
+        )
+    return uit
+
+
+def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, reden: str) -> int:
+    """Take the proposal as a recorded decision: the supplier's drop-out and the new allocation rows."""
+    db.execute("BEGIN")
+    try:
+        inhoud = {
+            "perceel": h.perceel,
+            "aanbieder": h.aanbieder,
+            "per": h.per.isoformat(),
+            "jaar": h.jaar,
+            "vast": [[g, s, n] for (g, s), n in sorted(h.vast.items())],
+            "dit_jaar": [[g, s, n] for (g, s), n in sorted(h.dit_jaar.items())],
+            "volgende_jaren": [[g, s, n] for (g, s), n in sorted(h.volgende_jaren.items())],
+            "uitleg": h.uitleg,
+        }
+        b = leg_vast(db, "herverdeling", h.per, door, reden, inhoud)
+        db.execute(
+            "INSERT INTO uitval (besluit_id, perceel, leverancier, datum) VALUES (?, ?, ?, ?)",
+            (b, h.perceel, h.aanbieder, h.per.isoformat()),
+        )
+        rijen = [(b, h.perceel, g, s, h.jaar, n) for (g, s), n in h.dit_jaar.items()]
+        jaren = db.execute("SELECT jaren FROM contract").fetchone()[0]
+        rijen += [
+            (b, h.perceel, g, s, j, n) for j in range(h.jaar + 1, jaren + 1) for (g, s), n in h.volgende_jaren.items()
+        ]
+        db.executemany(
+            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) VALUES (?, ?, ?, ?, ?, ?)",
+            rijen,
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return b
