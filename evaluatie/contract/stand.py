@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from evaluatie.contract.gebeurtenissen import GESLAAGD
@@ -164,7 +165,12 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
     return stand
 
 
-def signalen(reg: Register, st: Stand) -> list[Signaal]:
+def _vol(n: int) -> str:
+    return str(n)
+
+
+def signalen(reg: Register, st: Stand, personen: Callable[[int], str] = _vol, minimum: int = 0) -> list[Signaal]:
+    """The signals in words; `personen` formats every count of persons (reports pass suppression)."""
     uit = []
     for pr in st.prestaties:
         g = pr.gemiddeld
@@ -174,8 +180,9 @@ def signalen(reg: Register, st: Stand) -> list[Signaal]:
                     "belofte",
                     (
                         f"{pr.leverancier} ({reg.percelen[pr.perceel].naam}) houdt zich niet aan de beloofde wachttijd: "
-                        f"gemiddeld {getal(g, 1)} weken van aanmelding tot start tegen {kort(pr.beloofd_weken)} weken "
-                        f"beloofd ({pr.boven_belofte} van {len(pr.wachttijden)} gestarte inburgeraars wachtten langer)"
+                        f"gemiddeld {getal(g, 1) if len(pr.wachttijden) >= minimum else '(onderdrukt)'} weken van aanmelding tot start tegen {kort(pr.beloofd_weken)} weken "
+                        f"beloofd ({personen(pr.boven_belofte)} van {personen(len(pr.wachttijden))} gestarte inburgeraars "
+                        "wachtten langer)"
                     ),
                 )
             )
@@ -186,7 +193,7 @@ def signalen(reg: Register, st: Stand) -> list[Signaal]:
                     "raam",
                     (
                         f"Raamovereenkomst {reg.percelen[r.perceel].naam} is voor {getal(100 * r.aandeel, 1)}% gebruikt: "
-                        f"{r.gebruikt} van {r.max_trajecten} trajecten, {euro(r.gebruikte_waarde)} van {euro(r.max_waarde)}"
+                        f"{personen(r.gebruikt)} van {r.max_trajecten} trajecten, {euro(r.gebruikte_waarde) if r.gebruikt >= minimum else '(onderdrukt)'} van {euro(r.max_waarde)}"
                         + (
                             f"; bij het huidige tempo uitgeput op {r.prognose.strftime('%d-%m-%Y')}"
                             if r.prognose
@@ -203,7 +210,7 @@ def signalen(reg: Register, st: Stand) -> list[Signaal]:
                     "afwijking",
                     (
                         f"{x.gemeente} wijkt af van de verdeling bij {x.leverancier} ({reg.percelen[x.perceel].naam}): "
-                        f"{x.geplaatst} geplaatst tegen {getal(x.pro_rata, 1)} naar rato van {x.toegewezen} toegewezen "
+                        f"{personen(x.geplaatst)} geplaatst tegen {getal(x.pro_rata, 1)} naar rato van {x.toegewezen} toegewezen "
                         f"in contractjaar {st.jaar}"
                     ),
                 )
