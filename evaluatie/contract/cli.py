@@ -44,8 +44,11 @@ def _afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(f)
     def omhulsel(*args: Any, **kwargs: Any) -> Any:
         als_json = bool(kwargs.get("als_json"))
+        from evaluatie.stdout import alleen_eigen_uitvoer
+
         try:
-            return f(*args, **kwargs)
+            with alleen_eigen_uitvoer():  # no solver banner on stdout
+                return f(*args, **kwargs)
         except InvoerFout as e:
             click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
             for fout in e.fouten:

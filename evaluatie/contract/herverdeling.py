@@ -50,6 +50,7 @@ class Herverdeling:
     volgende_jaren: dict[tuple[str, str], int]  # fresh award on the remaining suppliers
     pad: str
     uitleg: list[str] = field(default_factory=list)
+    volledig: bool = True  # False when later years cannot be allocated: then it cannot be taken as a decision
 
 
 def award_probleem(werkmap: Werkmap, perceel: str) -> Verdeelprobleem:
@@ -88,40 +89,56 @@ def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem)
         )
 
 
-def restprobleem(p: Verdeelprobleem, weg: set[str], vast: dict[tuple[str, str], int]) -> Verdeelprobleem:
-    """The allocation problem on the remaining suppliers with `vast` placements fixed (see module doc)."""
-    blijft = [s for s in p.leveranciers if s.naam not in weg]
-    if not any(vast.values()):
-        return dataclasses.replace(p, leveranciers=tuple(dataclasses.replace(s, rang=i) for i, s in enumerate(blijft)))
-    open_regels = [t for k, t in NIET_OVERDRAAGBAAR.items() if getattr(p.regels, k)]
+def herverdeelprobleem(p: Verdeelprobleem, blijft: list[str], vast_weg: dict[str, int]) -> Verdeelprobleem:
+    """The fresh award's problem: the remaining contracted suppliers (award values and ranking order kept)
+    and each gemeente's yearly demand less the placements the departing suppliers made this year."""
+    lev = [s for s in p.leveranciers if s.naam in blijft]
+    vraag = {g: d - vast_weg.get(g, 0) for g, d in p.vraag.items()}
+    return dataclasses.replace(
+        p, vraag=vraag, leveranciers=tuple(dataclasses.replace(s, rang=i) for i, s in enumerate(lev))
+    )
+
+
+def restprobleem(r: Verdeelprobleem, vast: dict[tuple[str, str], int]) -> Verdeelprobleem:
+    """The residual of `r` once `vast` placements are fixed (see the module doc); only for rules that
+    do not count suppliers."""
+    open_regels = [t for k, t in NIET_OVERDRAAGBAAR.items() if getattr(r.regels, k)]
     if open_regels:
-        raise EvaluatieFout(
-            [
-                f"perceel {p.perceelnaam}: met plaatsingen die al vastliggen kan deze verdeelregel niet exact worden "
-                f"toegepast op het restant: {', '.join(open_regels)}. Neem de herverdeling per de start van het volgende "
-                "contractjaar (--per), dan geldt een nieuwe verdeling met alle regels"
-            ]
-        )
-    plafond = p.aandeelplafond()
+        raise EvaluatieFout([
+            f"perceel {r.perceelnaam}: de plaatsingen die al vastliggen passen niet in een nieuwe verdeling over de "
+            "overige aanbieders, en met die plaatsingen vast kan deze verdeelregel niet exact op het restant worden "
+            f"toegepast: {', '.join(open_regels)}. Neem de herverdeling per de start van het volgende contractjaar "
+            "(--per); dan geldt een nieuwe verdeling met alle regels"
+        ])
+    plafond = r.aandeelplafond()
     per_lev: dict[str, int] = {}
     kosten: dict[str, float] = {}
-    prijs = {s.naam: s.prijs for s in p.leveranciers}
+    prijs = {s.naam: s.prijs for s in r.leveranciers}
     for (g, s), n in vast.items():
         per_lev[s] = per_lev.get(s, 0) + n
         kosten[g] = kosten.get(g, 0.0) + n * prijs[s]
     leveranciers = []
-    for i, s in enumerate(blijft):
+    for s in r.leveranciers:
         grens = s.capaciteit if plafond is None else min(s.capaciteit, plafond)
-        leveranciers.append(dataclasses.replace(s, capaciteit=max(0, grens - per_lev.get(s.naam, 0)), rang=i))
-    vraag = {g: max(0, d - sum(n for (h, _), n in vast.items() if h == g)) for g, d in p.vraag.items()}
-    budget = {g: b - kosten.get(g, 0.0) for g, b in p.budget.items()}
-    regels = p.regels.model_copy(update={"max_aandeel": None, "budget_per_gemeente": budget})
-    return dataclasses.replace(p, vraag=vraag, leveranciers=tuple(leveranciers), regels=regels, budget=budget)
+        leveranciers.append(dataclasses.replace(s, capaciteit=max(0, grens - per_lev.get(s.naam, 0))))
+    vraag = {g: d - sum(n for (h, _), n in vast.items() if h == g) for g, d in r.vraag.items()}
+    budget = {g: b - kosten.get(g, 0.0) for g, b in r.budget.items()}
+    regels = r.regels.model_copy(update={"max_aandeel": None, "budget_per_gemeente": budget})
+    return dataclasses.replace(r, vraag=vraag, leveranciers=tuple(leveranciers), regels=regels, budget=budget)
 
 
 def voorstel(
-    werkmap: Werkmap, reg: Register, perceel: str, aanbieder: str, per: dt.date, probleem: Verdeelprobleem | None = None
+    werkmap: Werkmap,
+    reg: Register,
+    perceel: str,
+    aanbieder: str,
+    per: dt.date,
+    probleem: Verdeelprobleem | None = None,
 ) -> Herverdeling:
+    """The re-allocation proposal. Exact in three steps: (a) the fresh award on the remaining suppliers;
+    if it gives every supplier at least what it already received this year in every gemeente, it is also
+    the optimum with those placements fixed (the fixed problem's solutions are a subset). (b) Otherwise
+    the residual problem (exact for rules that do not count suppliers). (c) Otherwise a refusal in words."""
     from evaluatie.verdeling.lp import verdeel
 
     if (perceel, aanbieder) not in reg.leveranciers:
@@ -134,19 +151,44 @@ def voorstel(
     if probleem is None:
         _premisse(werkmap, reg, perceel, p)
     weg = {s for (c, s) in reg.uitgevallen if c == perceel} | {aanbieder}
+    blijft = [s.naam for s in reg.leveranciers_van(perceel) if s.naam not in weg]
     telling = geplaatst(reg, begin, per - dt.timedelta(days=1))
     vast = {(g, s): n for (g, c, s), n in telling.items() if c == perceel and n}
-    rest = restprobleem(p, weg, vast)
-    v = verdeel(rest)
-    dit_jaar = dict(vast)
-    for t in v.toewijzing:
-        dit_jaar[(t.gemeente, t.inschrijver)] = dit_jaar.get((t.gemeente, t.inschrijver), 0) + t.aantal
+    vast_weg: dict[str, int] = {}
+    for (g, s), n in vast.items():
+        if s in weg:
+            vast_weg[g] = vast_weg.get(g, 0) + n
+    vast_blijft = {k: n for k, n in vast.items() if k[1] not in weg}
+    r = herverdeelprobleem(p, blijft, vast_weg)
+    v = verdeel(r)  # EvaluatieFout in words when the remaining suppliers cannot take the demand at all
+    nieuw = {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing}
+    rest = r
+    if all(nieuw.get(k, 0) >= n for k, n in vast_blijft.items()):
+        dit_jaar = nieuw
+        pad = f"{v.pad}; de plaatsingen van dit jaar passen binnen deze verdeling"
+    else:
+        rest = restprobleem(r, vast_blijft)
+        v = verdeel(rest)
+        dit_jaar = dict(vast_blijft)
+        for t in v.toewijzing:
+            dit_jaar[(t.gemeente, t.inschrijver)] = dit_jaar.get((t.gemeente, t.inschrijver), 0) + t.aantal
+        pad = f"{v.pad}, op het restant na de vaste plaatsingen"
+    for (g, s), n in vast.items():
+        if s in weg:
+            dit_jaar[(g, s)] = dit_jaar.get((g, s), 0) + n
+    dit_jaar = {k: n for k, n in dit_jaar.items() if n}
     volgende: dict[tuple[str, str], int] = {}
+    uitleg_volgende: list[str] = []
     if jaar < reg.jaren:
-        vers = verdeel(restprobleem(p, weg, {}))
-        volgende = {(t.gemeente, t.inschrijver): t.aantal for t in vers.toewijzing}
-    h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, v.pad)
-    h.uitleg = _uitleg(reg, h, rest, v)
+        try:
+            vers = verdeel(herverdeelprobleem(p, blijft, {}))
+            volgende = {(t.gemeente, t.inschrijver): t.aantal for t in vers.toewijzing}
+        except EvaluatieFout as e:
+            uitleg_volgende = [f"Vanaf contractjaar {jaar + 1} kunnen de overige aanbieders de vraag niet opvangen: "
+                               + " ".join(e.meldingen)]
+    h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, pad)
+    h.uitleg = _uitleg(reg, h, rest, v) + uitleg_volgende
+    h.volledig = not uitleg_volgende
     return h
 
 
@@ -164,8 +206,7 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object) ->
         nieuw = {s: n - vast.get(s, 0) for (x, s), n in h.dit_jaar.items() if x == g and n - vast.get(s, 0) > 0}
         if not vast and not nieuw:
             continue
-        d = rest.vraag.get(g, 0) + sum(vast.values())
-        delen = [f"{g}: vraag {d} per jaar"]
+        delen = [g]
         if vast:
             delen.append("al geplaatst " + ", ".join(f"{n} bij {s}" for s, n in sorted(vast.items())))
         if nieuw:
@@ -188,6 +229,8 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object) ->
 
 def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, reden: str) -> int:
     """Take the proposal as a recorded decision: the supplier's drop-out and the new allocation rows."""
+    if not h.volledig:
+        raise EvaluatieFout([*h.uitleg[-1:], "het voorstel is niet volledig en kan niet als besluit worden genomen"])
     db.execute("BEGIN")
     try:
         inhoud = {
