@@ -136,12 +136,14 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
                 )
                 goed = False
             continue
-        soort = privacy.kop_soort(tekst)
-        eerste, aantal = _privacy_in_waarden(blad, j, start, soort)
-        if soort is None and eerste is not None:
-            soort = eerste[0]
+        volgens_kop = privacy.kop_soort(tekst)
+        eerste, aantal = _privacy_in_waarden(blad, j, start, volgens_kop)
+        soort = volgens_kop or (eerste[0] if eerste else None)
         if soort is not None:
-            fouten.voeg_toe(blad.plaats(0, j), privacy.melding(soort, tekst, eerste[1] if eerste else None, aantal))
+            fouten.voeg_toe(
+                blad.plaats(0, j),
+                privacy.melding(soort, tekst, eerste[1] if eerste else None, aantal, volgens_kop is not None),
+            )
             goed = False
             continue
         sleutel = _PER_KOP.get(" ".join(tekst.lower().split()))

@@ -31,8 +31,12 @@ NAAM_KOPPEN = frozenset(
 GEBOORTE_KOPPEN = frozenset({"geboortedatum", "geb.datum", "geb. datum", "geboren", "geboortejaar", "gebdatum", "dob"})
 
 _CIJFERS = re.compile(r"^\d{8,9}$")
+_HOOFD = "A-ZÀ-ÖØ-Þ"
+_KLEIN = "a-zß-öø-ÿ"
 _NAAM = re.compile(
-    r"^[A-ZÀ-Þ][a-zà-ÿ'\-]+\.?(?:\s+(?:[a-zà-ÿ']{1,4}\s+)*[A-ZÀ-Þ][a-zà-ÿ'\-]+)+$|^[A-ZÀ-Þ][a-zà-ÿ'\-]+,\s*[A-ZÀ-Þ]"
+    rf"^(?:[{_HOOFD}]\.\s*)+(?:[{_KLEIN}']{{1,4}}\s+)*[{_HOOFD}][{_KLEIN}'\-]+$"  # J. de Vries, A.B. Smit
+    rf"|^[{_HOOFD}][{_KLEIN}'\-]+(?:\s+(?:[{_KLEIN}']{{1,4}}\s+)*[{_HOOFD}][{_KLEIN}'\-]+)+$"  # Fatima el Amrani
+    rf"|^[{_HOOFD}][{_KLEIN}'\-]+,\s*[{_HOOFD}]"  # Jansen, Piet
 )
 
 
@@ -74,15 +78,23 @@ def kop_soort(kop: str) -> str | None:
 
 
 TEKST = {
-    "bsn": "bevat een burgerservicenummer (voldoet aan de elfproef)",
-    "naam": "bevat namen van personen",
-    "geboortedatum": "bevat geboortedata",
+    "bsn": "burgerservicenummers",
+    "naam": "namen van personen",
+    "geboortedatum": "geboortedata",
+}
+WAAROM = {
+    "bsn": "voldoet aan de elfproef",
+    "naam": "ziet eruit als een naam",
+    "geboortedatum": "ligt meer dan tien jaar voor de start van het contract",
 }
 
 
-def melding(soort: str, kop: str, voorbeeldcel: str | None, aantal: int) -> str:
-    waar = f" ({aantal} cellen, de eerste {voorbeeldcel})" if voorbeeldcel else ""
+def melding(soort: str, kop: str, voorbeeldcel: str | None, aantal: int, volgens_kop: bool) -> str:
+    if volgens_kop:
+        waarom = "volgens de kop" + (f"; {aantal} cel(len) gevuld, de eerste {voorbeeldcel}" if voorbeeldcel else "")
+    else:
+        waarom = f"{aantal} cel(len), de eerste {voorbeeldcel} {WAAROM[soort]}"
     return (
-        f"kolom '{kop}' {TEKST[soort]}{waar}; het contractregister neemt alleen een pseudoniem klantnummer aan. "
-        "Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen"
+        f"kolom '{kop}' bevat {TEKST[soort]} ({waarom}); het contractregister neemt alleen een pseudoniem "
+        "klantnummer aan. Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen"
     )
