@@ -79,8 +79,11 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     from evaluatie.inschrijving.lezen import lees_inschrijvingen
 
     a, _ = laad_aanbesteding(ws / "aanbesteding.yaml")
-    bod = {(i.naam, c): x for i, _ in [(i, 0) for i in lees_inschrijvingen(a, ws / "inschrijvingen")[0]]
-           for c, x in i.aanbod.items()}
+    bod = {
+        (i.naam, c): x
+        for i, _ in [(i, 0) for i in lees_inschrijvingen(a, ws / "inschrijvingen")[0]]
+        for c, x in i.aanbod.items()
+    }
 
     # a second start is refused
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2022-01-01", *DOOR).exit_code == 1
@@ -127,8 +130,11 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     start = {x[0]: x[3] for x in rijen if x[2] == "gestart"}
     gestopt = {x[0] for x in rijen if x[2] == "voortijdig gestopt"}
     geplaatst = Counter((x[1], x[4], x[5]) for x in aanmelding.values())
-    toegewezen = {(t["gemeente"], c, t["inschrijver"]): t["aantal"] for c, p in gunning["percelen"].items()
-                  for t in p["toewijzing"]}
+    toegewezen = {
+        (t["gemeente"], c, t["inschrijver"]): t["aantal"]
+        for c, p in gunning["percelen"].items()
+        for t in p["toewijzing"]
+    }
 
     # stand
     r = _run("contract", "stand", "--werkmap", ws, "--peildatum", PEIL.isoformat(), "--json")
@@ -143,13 +149,20 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
         assert x["naar_rato"] == pytest.approx(toegewezen.get(k, 0))
     for m in st["raamovereenkomst"]:
         code = m["perceel"]
-        per_jaar = sum(g["inburgeraars"].get(code, 0) for g in tender["gemeenten"]
-                       if tender["percelen"][code]["gemeenten"] == "alle" or g["naam"] in tender["percelen"][code]["gemeenten"])
+        per_jaar = sum(
+            g["inburgeraars"].get(code, 0)
+            for g in tender["gemeenten"]
+            if tender["percelen"][code]["gemeenten"] == "alle" or g["naam"] in tender["percelen"][code]["gemeenten"]
+        )
         assert m["max_trajecten"] == per_jaar * 3
         n = sum(v for (_, c, _), v in geplaatst.items() if c == code)
         assert m["gebruikt"] == n
-        assert m["gebruikte_waarde"] == pytest.approx(sum(v * bod[(s, c)].prijs for (_, c, s), v in geplaatst.items() if c == code))
-        assert m["prognose_uitgeput"] == (PEIL + dt.timedelta(days=math.ceil((per_jaar * 3 - n) / (n / 365)))).isoformat()
+        assert m["gebruikte_waarde"] == pytest.approx(
+            sum(v * bod[(s, c)].prijs for (_, c, s), v in geplaatst.items() if c == code)
+        )
+        assert (
+            m["prognose_uitgeput"] == (PEIL + dt.timedelta(days=math.ceil((per_jaar * 3 - n) / (n / 365)))).isoformat()
+        )
     belofte = set()
     for pr in st["prestaties"]:
         s, c = pr["aanbieder"], pr["perceel"]
@@ -164,29 +177,78 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     assert belofte and {t["tekst"].split(" (")[0] for t in st["signalen"] if t["soort"] == "belofte"} == belofte
 
     # next-placement advice for Hilversum, B1, at year end
-    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Hilversum", "--route", "B1", "--peildatum",
-             PEIL.isoformat(), "--json")
+    r = _run(
+        "contract",
+        "advies",
+        "--werkmap",
+        ws,
+        "--gemeente",
+        "Hilversum",
+        "--route",
+        "B1",
+        "--peildatum",
+        PEIL.isoformat(),
+        "--json",
+    )
     adv = json.loads(r.output)
     eigen = {s: n for (g, c, s), n in toegewezen.items() if (g, c) == ("Hilversum", "B1")}
     hier = sum(geplaatst[("Hilversum", "B1", s)] for s in eigen)
     rang = {rg["inschrijver"]: rg["rang"] for rg in gunning["percelen"]["B1"]["rangorde"]}
     kandidaten = []
     for s, aantal in eigen.items():
-        wachtend = [k for k, x in aanmelding.items() if (x[4], x[5]) == ("B1", s) and k not in gestopt
-                    and (k not in start or start[k] > PEIL) and (PEIL - x[3]).days > bod[(s, "B1")].wachttijd_weken * 7]
+        wachtend = [
+            k
+            for k, x in aanmelding.items()
+            if (x[4], x[5]) == ("B1", s)
+            and k not in gestopt
+            and (k not in start or start[k] > PEIL)
+            and (PEIL - x[3]).days > bod[(s, "B1")].wachttijd_weken * 7
+        ]
         vol = sum(v for (_, c, t), v in geplaatst.items() if (c, t) == ("B1", s)) >= bod[(s, "B1")].capaciteit
-        kandidaten.append((bool(wachtend) or vol, -(aantal / sum(eigen.values()) * (hier + 1) - geplaatst[("Hilversum", "B1", s)]), rang[s], s))
+        kandidaten.append(
+            (
+                bool(wachtend) or vol,
+                -(aantal / sum(eigen.values()) * (hier + 1) - geplaatst[("Hilversum", "B1", s)]),
+                rang[s],
+                s,
+            )
+        )
     beste = min(kandidaten)
     assert adv["advies"] == (None if beste[0] else beste[3])
     # the klantmanager's own choice wins and is recorded with the advice
     ander = next(s for s in eigen if s != adv["advies"])
-    r = _run("contract", "keuze", "--werkmap", ws, "--gemeente", "Hilversum", "--route", "B1", "--klant", "K-EIGEN-1",
-             "--aanbieder", ander, "--datum", PEIL.isoformat(), *DOOR)
+    r = _run(
+        "contract",
+        "keuze",
+        "--werkmap",
+        ws,
+        "--gemeente",
+        "Hilversum",
+        "--route",
+        "B1",
+        "--klant",
+        "K-EIGEN-1",
+        "--aanbieder",
+        ander,
+        "--datum",
+        PEIL.isoformat(),
+        *DOOR,
+    )
     assert r.exit_code == 0 and f"wijkt af van het advies ({adv['advies']})" in r.output
 
     # a supplier drops out at the start of year 2: the remaining two cannot absorb B1's demand
-    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Kompas Inburgering", "--per",
-             "2023-01-01")
+    r = _run(
+        "contract",
+        "uitval",
+        "--werkmap",
+        ws,
+        "--route",
+        "B1",
+        "--aanbieder",
+        "Kompas Inburgering",
+        "--per",
+        "2023-01-01",
+    )
     vraag = sum(g["inburgeraars"]["B1"] for g in tender["gemeenten"])
     plafond = int(tender["percelen"]["B1"]["verdeling"]["max_aandeel"] * vraag)
     plaatsen = sum(min(bod[(s, "B1")].capaciteit, plafond) for s in eigen if s != "Kompas Inburgering")
@@ -194,15 +256,47 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     assert f"samen {plaatsen} plaatsen" in r.output and f"de vraag is {vraag}" in r.output
 
     # a contract change near the de-minimis limit, then one that would cross it
-    waarde_z = sum(g["inburgeraars"].get("Z", 0) for g in tender["gemeenten"]) * 3 * gunning["percelen"]["Z"]["plafondprijs"]
+    waarde_z = (
+        sum(g["inburgeraars"].get("Z", 0) for g in tender["gemeenten"]) * 3 * gunning["percelen"]["Z"]["plafondprijs"]
+    )
     grens = min(750_000, 0.10 * waarde_z)
     eerste = grens - 3000
-    r = _run("contract", "wijziging", "--werkmap", ws, "--route", "Z", "--soort", "indexatie", "--waarde", eerste,
-             "--grondslag", "art. 2.163b Aw 2012", "--datum", "2023-01-15", *DOOR)
+    r = _run(
+        "contract",
+        "wijziging",
+        "--werkmap",
+        ws,
+        "--route",
+        "Z",
+        "--soort",
+        "indexatie",
+        "--waarde",
+        eerste,
+        "--grondslag",
+        "art. 2.163b Aw 2012",
+        "--datum",
+        "2023-01-15",
+        *DOOR,
+    )
     assert r.exit_code == 0, r.output
     assert "Let op" in r.output and "resteert nog EUR 3.000,00" in r.output
-    r = _run("contract", "wijziging", "--werkmap", ws, "--route", "Z", "--soort", "indexatie", "--waarde", 3000,
-             "--grondslag", "art. 2.163b Aw 2012", "--datum", "2023-02-15", *DOOR)
+    r = _run(
+        "contract",
+        "wijziging",
+        "--werkmap",
+        ws,
+        "--route",
+        "Z",
+        "--soort",
+        "indexatie",
+        "--waarde",
+        3000,
+        "--grondslag",
+        "art. 2.163b Aw 2012",
+        "--datum",
+        "2023-02-15",
+        *DOOR,
+    )
     assert r.exit_code == 1 and "niet vastgelegd" in r.output
     db = sqlite3.connect(ws / "contract" / "register.sqlite")
     assert db.execute("SELECT COUNT(*), SUM(waarde) FROM wijziging").fetchone() == (1, eerste)
@@ -225,8 +319,14 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     index = json.loads((ws / "contract" / "dossier" / "index.json").read_text(encoding="utf-8"))["documenten"]
     paden = {d["pad"] for d in index}
-    assert {"aanbesteding.yaml", "rapporten/gunning.json", "contract/register.sqlite", "contract/besluiten.json",
-            "contract/kwartaal/2022-K4/regio.html", "index.html"} <= paden
+    assert {
+        "aanbesteding.yaml",
+        "rapporten/gunning.json",
+        "contract/register.sqlite",
+        "contract/besluiten.json",
+        "contract/kwartaal/2022-K4/regio.html",
+        "index.html",
+    } <= paden
     assert sum(p.startswith("contract/aanleveringen/") for p in paden) == len(bestanden) + 1  # + the corrected file
     r = _run("controleer", "--werkmap", ws)
     assert r.exit_code == 0, r.output
@@ -280,8 +380,12 @@ def test_bsn_als_klantnummer_en_alle_fouten_tegelijk(gestart: Path, tmp_path: Pa
     csv = tmp_path / "huizen.csv"
     csv.write_text(
         "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\n"
-        "123456782;Huizen;aangemeld;01-02-2022;B1;Kompas Inburgering;\n", encoding="utf-8")
-    fout = _schrijf_xlsx(tmp_path / "fout.xlsx", [KOP, ["K-2", "Hilversun", "aangemeld", "31-02-2022", "B1", "Niemand", None]])
+        "123456782;Huizen;aangemeld;01-02-2022;B1;Kompas Inburgering;\n",
+        encoding="utf-8",
+    )
+    fout = _schrijf_xlsx(
+        tmp_path / "fout.xlsx", [KOP, ["K-2", "Hilversun", "aangemeld", "31-02-2022", "B1", "Niemand", None]]
+    )
     r = _run("contract", "inlezen", "--werkmap", ws, csv, fout)
     assert r.exit_code == 2
     assert "huizen.csv!A1: kolom 'klantnummer' bevat burgerservicenummers" in r.output

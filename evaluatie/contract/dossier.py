@@ -83,7 +83,9 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
             kopie.execute("PRAGMA journal_mode = DELETE")
             kopie.close()
             pad = tmp / MAP / "register.sqlite"
-            stukken.append(Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size))
+            stukken.append(
+                Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size)
+            )
             html = _index_html(werkmap, stukken, besluiten)
             (tmp / "index.html").write_text(html, encoding="utf-8")
             stukken.append(Stuk("Index", "index.html", sha256_bytes(html.encode("utf-8")), len(html.encode("utf-8"))))
@@ -104,7 +106,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
 
 def _index_html(werkmap: Werkmap, stukken: list[Stuk], besluiten: list[dict[str, object]]) -> str:
     regels = "".join(
-        f"<tr><td>{escape(s.categorie)}</td><td><a href=\"{escape(s.pad)}\">{escape(s.pad)}</a></td>"
+        f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
         f'<td class="n">{s.bytes}</td><td class="sha">{s.sha256}</td></tr>'
         for s in stukken
     )

@@ -104,12 +104,14 @@ def restprobleem(r: Verdeelprobleem, vast: dict[tuple[str, str], int]) -> Verdee
     do not count suppliers."""
     open_regels = [t for k, t in NIET_OVERDRAAGBAAR.items() if getattr(r.regels, k)]
     if open_regels:
-        raise EvaluatieFout([
-            f"perceel {r.perceelnaam}: de plaatsingen die al vastliggen passen niet in een nieuwe verdeling over de "
-            "overige aanbieders, en met die plaatsingen vast kan deze verdeelregel niet exact op het restant worden "
-            f"toegepast: {', '.join(open_regels)}. Neem de herverdeling per de start van het volgende contractjaar "
-            "(--per); dan geldt een nieuwe verdeling met alle regels"
-        ])
+        raise EvaluatieFout(
+            [
+                f"perceel {r.perceelnaam}: de plaatsingen die al vastliggen passen niet in een nieuwe verdeling over de "
+                "overige aanbieders, en met die plaatsingen vast kan deze verdeelregel niet exact op het restant worden "
+                f"toegepast: {', '.join(open_regels)}. Neem de herverdeling per de start van het volgende contractjaar "
+                "(--per); dan geldt een nieuwe verdeling met alle regels"
+            ]
+        )
     plafond = r.aandeelplafond()
     per_lev: dict[str, int] = {}
     kosten: dict[str, float] = {}
@@ -184,8 +186,10 @@ def voorstel(
             vers = verdeel(herverdeelprobleem(p, blijft, {}))
             volgende = {(t.gemeente, t.inschrijver): t.aantal for t in vers.toewijzing}
         except EvaluatieFout as e:
-            uitleg_volgende = [f"Vanaf contractjaar {jaar + 1} kunnen de overige aanbieders de vraag niet opvangen: "
-                               + " ".join(e.meldingen)]
+            uitleg_volgende = [
+                f"Vanaf contractjaar {jaar + 1} kunnen de overige aanbieders de vraag niet opvangen: "
+                + " ".join(e.meldingen)
+            ]
     h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, pad)
     h.uitleg = _uitleg(reg, h, rest, v) + uitleg_volgende
     h.volledig = not uitleg_volgende
@@ -216,9 +220,12 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object) ->
                 + " gaat naar "
                 + ", ".join(f"{s} ({n})" for s, n in nieuw.items())
             )
-        uit.append("; ".join(delen) + ".")
+        uit.append(delen[0] + ": " + "; ".join(delen[1:]) + ".")
     if any(rest.vraag.values()):
-        uit += ["Waarom zo: " + z for z in bindende_regels(rest, v)]  # type: ignore[arg-type]
+        voor = "Waarom zo: "
+        if h.pad.endswith("vaste plaatsingen"):
+            voor = "Waarom zo (op het restant; 'capaciteit' is wat na de plaatsingen van dit contractjaar resteert): "
+        uit += [voor + z for z in bindende_regels(rest, v)]  # type: ignore[arg-type]
     if h.volgende_jaren:
         uit.append(
             f"Vanaf contractjaar {h.jaar + 1}: een nieuwe verdeling over de overige aanbieders met alle regels: "

@@ -63,15 +63,37 @@ class Gemeenschappelijk:
 
 
 PRESTATIEKOP: list[Cel] = [
-    "Route", "Aanbieder", "Beloofde wachttijd (weken)", "Gestart", "Gemiddelde wachttijd (weken)",
-    "Langer dan beloofd", "Voortijdig gestopt", "Afgerond", "B1 behaald", "Hoogst haalbare niveau", "Niet behaald",
+    "Route",
+    "Aanbieder",
+    "Beloofde wachttijd (weken)",
+    "Gestart",
+    "Gemiddelde wachttijd (weken)",
+    "Langer dan beloofd",
+    "Voortijdig gestopt",
+    "Afgerond",
+    "B1 behaald",
+    "Hoogst haalbare niveau",
+    "Niet behaald",
     "Route gewijzigd",
 ]
 PERSONEN_PRESTATIE = (3, 5, 6, 7, 8, 9, 10, 11)
-RAAMKOP: list[Cel] = ["Route", "Maximum (trajecten)", "Gebruikt (trajecten)", "Maximumwaarde", "Gebruikte waarde",
-                      "Gebruik", "Uitgeput bij huidig tempo"]
-PLAATSINGSKOP: list[Cel] = ["Route", "Aanbieder", "Toegewezen (contractjaar)", "Naar rato tot peildatum",
-                            "Geplaatst (contractjaar)", "Geplaatst dit kwartaal"]
+RAAMKOP: list[Cel] = [
+    "Route",
+    "Maximum (trajecten)",
+    "Gebruikt (trajecten)",
+    "Maximumwaarde",
+    "Gebruikte waarde",
+    "Gebruik",
+    "Uitgeput bij huidig tempo",
+]
+PLAATSINGSKOP: list[Cel] = [
+    "Route",
+    "Aanbieder",
+    "Toegewezen (contractjaar)",
+    "Naar rato tot peildatum",
+    "Geplaatst (contractjaar)",
+    "Geplaatst dit kwartaal",
+]
 PERSONEN_PLAATSING = (4, 5)
 
 
@@ -81,23 +103,38 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
     raam_rijen: list[list[Cel]] = []
     for r in st.raam:
         zichtbaar = r.gebruikt >= MINIMUM
-        raam_rijen.append([
-            reg.percelen[r.perceel].naam, r.max_trajecten, personen(r.gebruikt), r.max_waarde,
-            round(r.gebruikte_waarde, 2) if zichtbaar else AFGELEID,
-            f"{getal(100 * r.aandeel, 1)}%" if zichtbaar else AFGELEID,
-            r.prognose.isoformat() if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
-        ])
+        raam_rijen.append(
+            [
+                reg.percelen[r.perceel].naam,
+                r.max_trajecten,
+                personen(r.gebruikt),
+                r.max_waarde,
+                round(r.gebruikte_waarde, 2) if zichtbaar else AFGELEID,
+                f"{getal(100 * r.aandeel, 1)}%" if zichtbaar else AFGELEID,
+                r.prognose.isoformat() if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
+            ]
+        )
     prestatie_rijen: list[list[Cel]] = []
     wacht: list[tuple[str, Sequence[float | str]]] = []
     for pr in st.prestaties:
         n = len(pr.wachttijden)
         gem = pr.gemiddeld
-        prestatie_rijen.append([
-            reg.percelen[pr.perceel].naam, pr.leverancier, pr.beloofd_weken, personen(n),
-            over_groep(n, getal(gem, 1)) if gem is not None else KLEIN, personen(pr.boven_belofte),
-            personen(pr.gestopt), personen(pr.afgerond), personen(pr.b1), personen(pr.hoogst_haalbaar),
-            personen(pr.niet_behaald), personen(pr.afgeschaald),
-        ])
+        prestatie_rijen.append(
+            [
+                reg.percelen[pr.perceel].naam,
+                pr.leverancier,
+                pr.beloofd_weken,
+                personen(n),
+                over_groep(n, getal(gem, 1)) if gem is not None else KLEIN,
+                personen(pr.boven_belofte),
+                personen(pr.gestopt),
+                personen(pr.afgerond),
+                personen(pr.b1),
+                personen(pr.hoogst_haalbaar),
+                personen(pr.niet_behaald),
+                personen(pr.afgeschaald),
+            ]
+        )
         gemeten: float | str = round(gem, 1) if gem is not None and n >= MINIMUM else KLEIN if n < MINIMUM else AFGELEID
         wacht.append((f"{pr.leverancier} ({pr.perceel})", [pr.beloofd_weken, gemeten]))
     maanden: list[dt.date] = []
@@ -120,14 +157,20 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         reeksen.append((reg.percelen[r.perceel].naam, waarden))
     raam_svg = svg.lijnen(
         "Gebruik van de raamovereenkomsten (% van het maximum, cumulatief)",
-        [f"{mm.month:02d}-{mm.year % 100:02d}" for mm in maanden], reeksen, grens=80.0,
+        [f"{mm.month:02d}-{mm.year % 100:02d}" for mm in maanden],
+        reeksen,
+        grens=80.0,
     )
-    wacht_svg = svg.staven("Wachttijd aanmelding tot start (weken): belofte en gemeten", wacht,
-                           ("beloofd in de inschrijving", "gemeten gemiddelde"))
+    wacht_svg = svg.staven(
+        "Wachttijd aanmelding tot start (weken): belofte en gemeten",
+        wacht,
+        ("beloofd in de inschrijving", "gemeten gemiddelde"),
+    )
     bronnen: list[list[Cel]] = [["Bron", "SHA-256"], ["rapporten/gunning.json (de gunning)", reg.gunning_sha256]]
     bronnen += [[f"aanlevering {b}", s] for b, s in reg.inlezingen]
-    return Gemeenschappelijk(kwartaal, eerste, laatste, st, in_kw, raam_svg, wacht_svg, raam_rijen, prestatie_rijen,
-                             bronnen)
+    return Gemeenschappelijk(
+        kwartaal, eerste, laatste, st, in_kw, raam_svg, wacht_svg, raam_rijen, prestatie_rijen, bronnen
+    )
 
 
 def _plaatsingsrijen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> tuple[list[list[Cel]], str]:
@@ -152,10 +195,16 @@ def _plaatsingsrijen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) 
             rijen.append([p.naam, s, int(a), round(pr, 1), personen(int(n)), personen(int(k))])
             waarde: float | str = float(n) if n >= MINIMUM else KLEIN
             grafiek.append((f"{s} ({code})", [round(pr, 1), waarde]))
-        rijen.append([
-            p.naam, "Totaal", int(sum(v[0] for v in per_lev.values())), round(sum(v[1] for v in per_lev.values()), 1),
-            totaal([int(v[2]) for v in per_lev.values()]), totaal([int(v[3]) for v in per_lev.values()]),
-        ])
+        rijen.append(
+            [
+                p.naam,
+                "Totaal",
+                int(sum(v[0] for v in per_lev.values())),
+                round(sum(v[1] for v in per_lev.values()), 1),
+                totaal([int(v[2]) for v in per_lev.values()]),
+                totaal([int(v[3]) for v in per_lev.values()]),
+            ]
+        )
     kop = "de regio" if gemeente is None else gemeente
     return rijen, svg.staven(f"Toegewezen naar rato en geplaatst, {kop}", grafiek, ("naar rato", "geplaatst"))
 
@@ -224,8 +273,11 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
     ]
     delen += [f'<p class="signaal">{escape(s)}</p>' for s in sig] or ["<p>Geen signalen.</p>"]
     bron = "".join(f'<tr><td>{escape(str(b))}</td><td class="sha">{escape(str(h))}</td></tr>' for b, h in c.bronnen[1:])
-    delen += ["<h2>Bronnen</h2>", f"<table><thead><tr><th>Bron</th><th>SHA-256</th></tr></thead><tbody>{bron}</tbody>"
-              "</table>", "</body></html>"]
+    delen += [
+        "<h2>Bronnen</h2>",
+        f"<table><thead><tr><th>Bron</th><th>SHA-256</th></tr></thead><tbody>{bron}</tbody></table>",
+        "</body></html>",
+    ]
     return "\n".join(delen) + "\n"
 
 
@@ -238,17 +290,22 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Contractjaar", c.stand.jaar],
         ["Onderdrukking", f"aantallen onder {MINIMUM} personen: '{KLEIN}'; verradende totalen: '{AFGELEID}'"],
     ]
-    schrijf_xlsx(pad, [
-        ("Overzicht", kop),
-        ("Plaatsingen", [PLAATSINGSKOP, *rijen]),
-        ("Raamovereenkomsten", [RAAMKOP, *c.raam_rijen]),
-        ("Aanbieders", [PRESTATIEKOP, *c.prestatie_rijen]),
-        ("Signalen", [["Signaal"], *[[s] for s in _signalen(reg, c, gemeente)]]),
-        ("Bronnen", c.bronnen),
-    ])
+    schrijf_xlsx(
+        pad,
+        [
+            ("Overzicht", kop),
+            ("Plaatsingen", [PLAATSINGSKOP, *rijen]),
+            ("Raamovereenkomsten", [RAAMKOP, *c.raam_rijen]),
+            ("Aanbieders", [PRESTATIEKOP, *c.prestatie_rijen]),
+            ("Signalen", [["Signaal"], *[[s] for s in _signalen(reg, c, gemeente)]]),
+            ("Bronnen", c.bronnen),
+        ],
+    )
 
 
-def schrijf_kwartaalrapporten(reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path) -> list[Path]:
+def schrijf_kwartaalrapporten(
+    reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path
+) -> list[Path]:
     """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole."""
     from evaluatie.rapport.schrijven import atomair
 

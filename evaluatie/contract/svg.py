@@ -80,7 +80,9 @@ def lijnen(
     stap = max(1, len(labels) // 8)
     for i, label in enumerate(labels):
         if i % stap == 0:
-            d.append(f'<text x="{links + i * bx:.1f}" y="{hoogte - onder + 14}" text-anchor="middle">{escape(label)}</text>')
+            d.append(
+                f'<text x="{links + i * bx:.1f}" y="{hoogte - onder + 14}" text-anchor="middle">{escape(label)}</text>'
+            )
     for k, (naam, waarden) in enumerate(series):
         kleur = KLEUREN[k % len(KLEUREN)]
         punten = [f"{links + i * bx:.1f},{y(v):.1f}" for i, v in enumerate(waarden) if v is not None]
