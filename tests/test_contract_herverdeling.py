@@ -109,10 +109,11 @@ def test_herverdeling_is_nieuwe_gunning_met_vaste_plaatsingen(tmp_path: Path) ->
     verwacht = _onafhankelijk(vraag, lev, {k: v for k, v in geplaatst.items() if k[1] != "Y"})
     verwacht |= {k: v for k, v in geplaatst.items() if k[1] == "Y"}
 
+    import datetime as dt
+
     from evaluatie.contract.herverdeling import voorstel
     from evaluatie.contract.lezen import lees_register
     from evaluatie.contract.register import open_register
-    import datetime as dt
 
     db = open_register(Werkmap(ws))
     reg = lees_register(db)

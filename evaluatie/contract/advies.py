@@ -50,9 +50,10 @@ def _wachtenden(reg: Register, perceel: str, naam: str, peildatum: dt.date) -> l
     """Days each registered-but-not-started person has been waiting with this supplier at peildatum."""
     uit = []
     for p in reg.plaatsingen:
-        if p.perceel == perceel and p.leverancier == naam and p.aangemeld and p.aangemeld <= peildatum:
-            if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
-                uit.append((peildatum - p.aangemeld).days)
+        if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
+            continue
+        if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
+            uit.append((peildatum - p.aangemeld).days)
     return uit
 
 
@@ -76,9 +77,9 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
     telling = geplaatst(reg, begin, peildatum)
     hier = sum(n for (g, p, _), n in telling.items() if g == gemeente and p == perceel)
     per_lev: dict[str, int] = {}
-    for (_, p, s), n in telling.items():
+    for (_, p, naam), n in telling.items():
         if p == perceel:
-            per_lev[s] = per_lev.get(s, 0) + n
+            per_lev[naam] = per_lev.get(naam, 0) + n
     kandidaten = []
     for s in reg.leveranciers_van(perceel):
         a = eigen.get(s.naam, 0)

@@ -106,8 +106,9 @@ def restprobleem(r: Verdeelprobleem, vast: dict[tuple[str, str], int]) -> Verdee
     if open_regels:
         raise EvaluatieFout(
             [
-                f"perceel {r.perceelnaam}: de plaatsingen die al vastliggen passen niet in een nieuwe verdeling over de "
-                "overige aanbieders, en met die plaatsingen vast kan deze verdeelregel niet exact op het restant worden "
+                f"perceel {r.perceelnaam}: de plaatsingen die al vastliggen passen niet in een nieuwe verdeling "
+                "over de overige aanbieders, en met die plaatsingen vast kan deze verdeelregel niet exact op het "
+                "restant worden "
                 f"toegepast: {', '.join(open_regels)}. Neem de herverdeling per de start van het volgende contractjaar "
                 "(--per); dan geldt een nieuwe verdeling met alle regels"
             ]
@@ -116,9 +117,9 @@ def restprobleem(r: Verdeelprobleem, vast: dict[tuple[str, str], int]) -> Verdee
     per_lev: dict[str, int] = {}
     kosten: dict[str, float] = {}
     prijs = {s.naam: s.prijs for s in r.leveranciers}
-    for (g, s), n in vast.items():
-        per_lev[s] = per_lev.get(s, 0) + n
-        kosten[g] = kosten.get(g, 0.0) + n * prijs[s]
+    for (g, naam), n in vast.items():
+        per_lev[naam] = per_lev.get(naam, 0) + n
+        kosten[g] = kosten.get(g, 0.0) + n * prijs[naam]
     leveranciers = []
     for s in r.leveranciers:
         grens = s.capaciteit if plafond is None else min(s.capaciteit, plafond)
@@ -201,7 +202,8 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object) ->
 
     naam = reg.percelen[h.perceel].naam
     uit = [
-        f"Voorstel herverdeling {naam}: {h.aanbieder} valt uit per {h.per.strftime('%d-%m-%Y')} (contractjaar {h.jaar}). "
+        f"Voorstel herverdeling {naam}: {h.aanbieder} valt uit per {h.per.strftime('%d-%m-%Y')} "
+        f"(contractjaar {h.jaar}). "
         "De plaatsingen die al zijn gedaan blijven staan; het restant van de vraag gaat volgens dezelfde verdeelregels "
         f"en hetzelfde exacte rekenpad als de gunning ({h.pad}) naar de overige aanbieders.",
     ]
@@ -261,7 +263,8 @@ def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, re
             (b, h.perceel, g, s, j, n) for j in range(h.jaar + 1, jaren + 1) for (g, s), n in h.volgende_jaren.items()
         ]
         db.executemany(
-            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             rijen,
         )
         db.execute("COMMIT")

@@ -253,7 +253,8 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
         elif datum < reg.startdatum:
             fouten.voeg_toe(
                 blad.plaats(i, index["datum"]),
-                f"{datum.strftime('%d-%m-%Y')} ligt voor de start van het contract ({reg.startdatum.strftime('%d-%m-%Y')})",
+                f"{datum.strftime('%d-%m-%Y')} ligt voor de start van het contract "
+                f"({reg.startdatum.strftime('%d-%m-%Y')})",
             )
         elif datum >= reg.jaargrenzen(reg.jaren)[1]:
             fouten.voeg_toe(
@@ -265,7 +266,8 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
             if perceel is None:
                 fouten.voeg_toe(
                     blad.plaats(i, index.get("route", 0)),
-                    f"route '{als_tekst(cel(i, 'route'))}' is geen perceel van dit contract ({', '.join(reg.percelen)})",
+                    f"route '{als_tekst(cel(i, 'route'))}' is geen perceel van dit contract "
+                    f"({', '.join(reg.percelen)})",
                 )
             naam = _zoek(als_tekst(cel(i, "aanbieder")), aanbieders)
             if naam is None:

@@ -182,13 +182,13 @@ def _plaatsingsrijen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) 
         per_lev: dict[str, list[float]] = {}
         for x in st.regels:
             if x.perceel == code and (gemeente is None or x.gemeente == gemeente):
-                t = per_lev.setdefault(x.leverancier, [0, 0.0, 0, 0])
+                t = per_lev.setdefault(x.leverancier, [0.0, 0.0, 0.0, 0.0])
                 t[0] += x.toegewezen
                 t[1] += x.pro_rata
                 t[2] += x.geplaatst
         for (g, cp, s), n in c.in_kwartaal.items():
             if cp == code and (gemeente is None or g == gemeente):
-                per_lev.setdefault(s, [0, 0.0, 0, 0])[3] += n
+                per_lev.setdefault(s, [0.0, 0.0, 0.0, 0.0])[3] += n
         if not per_lev:
             continue
         for s, (a, pr, n, k) in per_lev.items():
@@ -255,7 +255,8 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"<h1>Kwartaalrapportage contract inburgering {escape(c.kwartaal)}</h1>",
         f"<p><strong>{escape(wie)}</strong> - {escape(reg.aanbesteding)}<br>Kwartaal {datum(c.eerste)} tot en met "
         f"{datum(c.laatste)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van {datum(st.jaar_begin)}, "
-        f"{getal(100 * st.fractie, 1)}% verstreken). Rapport opgemaakt per {datum(c.laatste)} uit het contractregister.</p>",
+        f"{getal(100 * st.fractie, 1)}% verstreken). Rapport opgemaakt per {datum(c.laatste)} uit het "
+        "contractregister.</p>",
         f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een totaal of gemiddelde dat '
         f'zo\'n aantal zou verraden, staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte aantallen per '
         "jaar uit de gunning, geen personen.</p>",

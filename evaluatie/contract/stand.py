@@ -170,36 +170,33 @@ def _vol(n: int) -> str:
 
 
 def signalen(reg: Register, st: Stand, personen: Callable[[int], str] = _vol, minimum: int = 0) -> list[Signaal]:
-    """The signals in words; `personen` formats every count of persons (reports pass suppression)."""
+    """The signals in words; `personen` formats every count of persons, and an average or value resting on
+    fewer than `minimum` persons is left out (reports pass suppression)."""
     uit = []
     for pr in st.prestaties:
         g = pr.gemiddeld
         if g is not None and g > pr.beloofd_weken:
+            n = len(pr.wachttijden)
+            gem = getal(g, 1) if n >= minimum else "(onderdrukt)"
+            naam = reg.percelen[pr.perceel].naam
             uit.append(
                 Signaal(
                     "belofte",
-                    (
-                        f"{pr.leverancier} ({reg.percelen[pr.perceel].naam}) houdt zich niet aan de beloofde wachttijd: "
-                        f"gemiddeld {getal(g, 1) if len(pr.wachttijden) >= minimum else '(onderdrukt)'} weken van aanmelding tot start tegen {kort(pr.beloofd_weken)} weken "
-                        f"beloofd ({personen(pr.boven_belofte)} van {personen(len(pr.wachttijden))} gestarte inburgeraars "
-                        "wachtten langer)"
-                    ),
+                    f"{pr.leverancier} ({naam}) houdt zich niet aan de beloofde wachttijd: gemiddeld {gem} weken van "
+                    f"aanmelding tot start tegen {kort(pr.beloofd_weken)} weken beloofd "
+                    f"({personen(pr.boven_belofte)} van {personen(n)} gestarte inburgeraars wachtten langer)",
                 )
             )
     for r in st.raam:
         if r.aandeel > RAAM_SIGNAAL:
+            waarde = euro(r.gebruikte_waarde) if r.gebruikt >= minimum else "(onderdrukt)"
+            prognose = f"; bij het huidige tempo uitgeput op {r.prognose.strftime('%d-%m-%Y')}" if r.prognose else ""
             uit.append(
                 Signaal(
                     "raam",
-                    (
-                        f"Raamovereenkomst {reg.percelen[r.perceel].naam} is voor {getal(100 * r.aandeel, 1)}% gebruikt: "
-                        f"{personen(r.gebruikt)} van {r.max_trajecten} trajecten, {euro(r.gebruikte_waarde) if r.gebruikt >= minimum else '(onderdrukt)'} van {euro(r.max_waarde)}"
-                        + (
-                            f"; bij het huidige tempo uitgeput op {r.prognose.strftime('%d-%m-%Y')}"
-                            if r.prognose
-                            else ""
-                        )
-                    ),
+                    f"Raamovereenkomst {reg.percelen[r.perceel].naam} is voor {getal(100 * r.aandeel, 1)}% gebruikt: "
+                    f"{personen(r.gebruikt)} van {r.max_trajecten} trajecten, {waarde} van {euro(r.max_waarde)}"
+                    + prognose,
                 )
             )
     for x in st.regels:
@@ -208,11 +205,9 @@ def signalen(reg: Register, st: Stand, personen: Callable[[int], str] = _vol, mi
             uit.append(
                 Signaal(
                     "afwijking",
-                    (
-                        f"{x.gemeente} wijkt af van de verdeling bij {x.leverancier} ({reg.percelen[x.perceel].naam}): "
-                        f"{personen(x.geplaatst)} geplaatst tegen {getal(x.pro_rata, 1)} naar rato van {x.toegewezen} toegewezen "
-                        f"in contractjaar {st.jaar}"
-                    ),
+                    f"{x.gemeente} wijkt af van de verdeling bij {x.leverancier} ({reg.percelen[x.perceel].naam}): "
+                    f"{personen(x.geplaatst)} geplaatst tegen {getal(x.pro_rata, 1)} naar rato van {x.toegewezen} "
+                    f"toegewezen in contractjaar {st.jaar}",
                 )
             )
     return uit

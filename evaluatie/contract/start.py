@@ -45,7 +45,8 @@ def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.
             ],
         )
         db.executemany(
-            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             [(besluit, p, g, s, jaar, n) for (p, g, s, n) in basis.toewijzing for jaar in range(1, basis.jaren + 1)],
         )
         db.execute("COMMIT")

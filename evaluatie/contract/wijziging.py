@@ -94,11 +94,11 @@ def toets_wijziging(reg: Register, perceel: str, soort: str, waarde: float, traj
     )
     if t.cumulatief >= t.grens:
         raise EvaluatieFout(
-            t.uitleg
-            + [
+            [
+                *t.uitleg,
                 f"Deze wijziging zou de de-minimisgrens van art. 2.163b Aw 2012 bereiken of overschrijden "
                 f"({euro(t.cumulatief)} tegen {euro(t.grens)}); ze is niet vastgelegd. Kies een andere grondslag "
-                "(art. 2.163c-f) met onderbouwing, of aanbesteed opnieuw."
+                "(art. 2.163c-f) met onderbouwing, of aanbesteed opnieuw.",
             ]
         )
     if t.cumulatief >= WAARSCHUWING * t.grens:
