@@ -186,9 +186,9 @@ def _plaatsingsrijen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) 
                 t[0] += x.toegewezen
                 t[1] += x.pro_rata
                 t[2] += x.geplaatst
-        for (g, cp, s), n in c.in_kwartaal.items():
+        for (g, cp, lev), aantal in c.in_kwartaal.items():
             if cp == code and (gemeente is None or g == gemeente):
-                per_lev.setdefault(s, [0.0, 0.0, 0.0, 0.0])[3] += n
+                per_lev.setdefault(lev, [0.0, 0.0, 0.0, 0.0])[3] += aantal
         if not per_lev:
             continue
         for s, (a, pr, n, k) in per_lev.items():
