@@ -41,7 +41,7 @@ def lees_bestanden_in(werkmap: Werkmap, paden: list[Path], datum: dt.date) -> In
 
     db = open_register(werkmap)
     try:
-        return lees_in(db, lees_register(db), paden, datum, werkmap.root / MAP / AANLEVERINGEN)
+        return lees_in(db, lees_register(db, met_plaatsingen=False), paden, datum, werkmap.root / MAP / AANLEVERINGEN)
     finally:
         db.close()
 

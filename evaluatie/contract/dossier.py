@@ -58,7 +58,7 @@ def _besluiten(db: sqlite3.Connection) -> list[dict[str, object]]:
 
 
 def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int, Path | None]:
-    from evaluatie.rapport.schrijven import atomair
+    from evaluatie.contract.schrijfmap import nieuwe_map as atomair
 
     db = open_register(werkmap)
     doel = werkmap.root / MAP / DOSSIER

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import shutil
 import sqlite3
 from collections.abc import Sequence
@@ -40,6 +41,7 @@ KOLOMMEN: dict[str, tuple[str, ...]] = {
 VERPLICHT = ("klantnummer", "gemeente", "gebeurtenis", "datum")
 _PER_KOP = {w: k for k, ws in KOLOMMEN.items() for w in ws}
 AANLEVERINGEN = "aanleveringen"
+_DATUMACHTIG = re.compile(r"^\s*\d{1,4}[-/]\d{1,2}[-/]\d{1,4}\s*$")
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,7 @@ def _privacy_in_waarden(
         elif isinstance(v, str) and privacy.lijkt_naam(v) and _PER_KOP.get(kop) in (None, "klantnummer"):
             gevonden = "naam"
         else:
-            d = als_datum(v) if isinstance(v, (dt.date, str)) else None
+            d = _datum(v) if isinstance(v, dt.date) or (isinstance(v, str) and _DATUMACHTIG.match(v)) else None
             if d is not None and privacy.lijkt_geboortedatum(d, start):
                 gevonden = "geboortedatum"
         if gevonden is None and kop_soort is not None and tekst:
@@ -195,6 +197,22 @@ def _privacy_in_waarden(
             if eerste is None:
                 eerste = (gevonden, blad.plaats(i, j))
     return eerste, aantal
+
+
+_DMJ = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+
+def _datum(v: Any) -> dt.date | None:
+    """A date cell: an Excel date, or text read by evaluatie.werkboek.als_datum; the common Dutch
+    form dd-mm-jjjj is parsed directly (same result, without strptime's cost on large exports)."""
+    if isinstance(v, str):
+        m = _DMJ.match(v.strip())
+        if m:
+            try:
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                return None
+    return als_datum(v)
 
 
 def _zoek(waarde: str, opties: dict[str, str]) -> str | None:
@@ -211,6 +229,7 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
     gemeenten = {g.lower(): g for g in reg.gemeenten}
     routes = {c.lower(): c for c in reg.percelen} | {p.naam.lower(): c for c, p in reg.percelen.items()}
     aanbieders = {n.lower(): n for (_, n) in reg.leveranciers}
+    einde = reg.jaargrenzen(reg.jaren)[1]
     uit: list[Regel] = []
 
     def cel(i: int, k: str) -> Any:
@@ -244,7 +263,7 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
                 f"onbekende gebeurtenis '{als_tekst(cel(i, 'gebeurtenis'))}'; verwacht een van: {woorden()}",
             )
         ruwe_datum = cel(i, "datum")
-        datum = als_datum(ruwe_datum)
+        datum = _datum(ruwe_datum)
         if datum is None:
             fouten.voeg_toe(
                 blad.plaats(i, index["datum"]),
@@ -256,7 +275,7 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
                 f"{datum.strftime('%d-%m-%Y')} ligt voor de start van het contract "
                 f"({reg.startdatum.strftime('%d-%m-%Y')})",
             )
-        elif datum >= reg.jaargrenzen(reg.jaren)[1]:
+        elif datum >= einde:
             fouten.voeg_toe(
                 blad.plaats(i, index["datum"]), f"{datum.strftime('%d-%m-%Y')} ligt na het einde van het contract"
             )

@@ -24,7 +24,7 @@ from evaluatie.bestandsnamen import slug
 from evaluatie.contract import svg
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM, over_groep, personen, totaal
-from evaluatie.contract.stand import Stand, bereken_stand, signalen
+from evaluatie.contract.stand import Signaal, Stand, Standregel, bereken_stand, signalen
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
 from evaluatie.fouten import Fout, InvoerFout
@@ -59,7 +59,10 @@ class Gemeenschappelijk:
     wacht_svg: str
     raam_rijen: list[list[Cel]]
     prestatie_rijen: list[list[Cel]]
-    bronnen: list[list[Cel]]
+    bronnen: list[list[Cel]]  # region: every source
+    signalen: list[Signaal]
+    regels_per_gemeente: dict[str, list[Standregel]]
+    kwartaal_per_gemeente: dict[str, list[tuple[str, str, int]]]
 
 
 PRESTATIEKOP: list[Cel] = [
@@ -168,8 +171,26 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
     )
     bronnen: list[list[Cel]] = [["Bron", "SHA-256"], ["rapporten/gunning.json (de gunning)", reg.gunning_sha256]]
     bronnen += [[f"aanlevering {b}", s] for b, s in reg.inlezingen]
+    per_gemeente: dict[str, list[Standregel]] = {}
+    for x in st.regels:
+        per_gemeente.setdefault(x.gemeente, []).append(x)
+    kw: dict[str, list[tuple[str, str, int]]] = {}
+    for (g, cp, lev), aantal in in_kw.items():
+        kw.setdefault(g, []).append((cp, lev, aantal))
     return Gemeenschappelijk(
-        kwartaal, eerste, laatste, st, in_kw, raam_svg, wacht_svg, raam_rijen, prestatie_rijen, bronnen
+        kwartaal,
+        eerste,
+        laatste,
+        st,
+        in_kw,
+        raam_svg,
+        wacht_svg,
+        raam_rijen,
+        prestatie_rijen,
+        bronnen,
+        signalen(reg, st, _p, MINIMUM),
+        per_gemeente,
+        kw,
     )
 
 
@@ -180,14 +201,19 @@ def _plaatsingsrijen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) 
     grafiek: list[tuple[str, Sequence[float | str]]] = []
     for code, p in reg.percelen.items():
         per_lev: dict[str, list[float]] = {}
-        for x in st.regels:
-            if x.perceel == code and (gemeente is None or x.gemeente == gemeente):
+        for x in st.regels if gemeente is None else c.regels_per_gemeente.get(gemeente, []):
+            if x.perceel == code:
                 t = per_lev.setdefault(x.leverancier, [0.0, 0.0, 0.0, 0.0])
                 t[0] += x.toegewezen
                 t[1] += x.pro_rata
                 t[2] += x.geplaatst
-        for (g, cp, lev), aantal in c.in_kwartaal.items():
-            if cp == code and (gemeente is None or g == gemeente):
+        kwartaal = (
+            [(cp, lev, n) for (_, cp, lev), n in c.in_kwartaal.items()]
+            if gemeente is None
+            else c.kwartaal_per_gemeente.get(gemeente, [])
+        )
+        for cp, lev, aantal in kwartaal:
+            if cp == code:
                 per_lev.setdefault(lev, [0.0, 0.0, 0.0, 0.0])[3] += aantal
         if not per_lev:
             continue
@@ -237,17 +263,23 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
     return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
 
 
-def _signalen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> list[str]:
-    alle = signalen(reg, c.stand, _p, MINIMUM)
+def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[str]:
+    return [s.tekst for s in c.signalen if gemeente is None or s.gemeente in (None, gemeente)]
+
+
+def _bronnen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> list[list[Cel]]:
+    """The award and the files read into the register; a gemeente's report lists the files holding its rows."""
     if gemeente is None:
-        return [s.tekst for s in alle]
-    return [s.tekst for s in alle if s.soort != "afwijking" or s.tekst.startswith(f"{gemeente} ")]
+        return c.bronnen
+    eigen = reg.bronnen_per_gemeente.get(gemeente, set())
+    return c.bronnen[:2] + [r for r in c.bronnen[2:] if r[1] in eigen]
 
 
 def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]], grafiek: str) -> str:
     wie = "Regio" if gemeente is None else f"Gemeente {gemeente}"
     st = c.stand
-    sig = _signalen(reg, c, gemeente)
+    sig = _signalen(c, gemeente)
+    bronnen = _bronnen(reg, c, gemeente)
     delen = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
@@ -273,7 +305,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "<h2>Signalen</h2>",
     ]
     delen += [f'<p class="signaal">{escape(s)}</p>' for s in sig] or ["<p>Geen signalen.</p>"]
-    bron = "".join(f'<tr><td>{escape(str(b))}</td><td class="sha">{escape(str(h))}</td></tr>' for b, h in c.bronnen[1:])
+    bron = "".join(f'<tr><td>{escape(str(b))}</td><td class="sha">{escape(str(h))}</td></tr>' for b, h in bronnen[1:])
     delen += [
         "<h2>Bronnen</h2>",
         f"<table><thead><tr><th>Bron</th><th>SHA-256</th></tr></thead><tbody>{bron}</tbody></table>",
@@ -298,8 +330,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
             ("Plaatsingen", [PLAATSINGSKOP, *rijen]),
             ("Raamovereenkomsten", [RAAMKOP, *c.raam_rijen]),
             ("Aanbieders", [PRESTATIEKOP, *c.prestatie_rijen]),
-            ("Signalen", [["Signaal"], *[[s] for s in _signalen(reg, c, gemeente)]]),
-            ("Bronnen", c.bronnen),
+            ("Signalen", [["Signaal"], *[[s] for s in _signalen(c, gemeente)]]),
+            ("Bronnen", _bronnen(reg, c, gemeente)),
         ],
     )
 
@@ -308,7 +340,7 @@ def schrijf_kwartaalrapporten(
     reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path
 ) -> list[Path]:
     """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole."""
-    from evaluatie.rapport.schrijven import atomair
+    from evaluatie.contract.schrijfmap import nieuwe_map as atomair
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])

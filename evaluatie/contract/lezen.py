@@ -49,6 +49,7 @@ class Register:
     wijzigingswaarde: dict[str, float] = field(default_factory=dict)
     de_minimis: dict[str, float] = field(default_factory=dict)  # cumulative |value| of 2.163b changes per lot
     inlezingen: list[tuple[str, str]] = field(default_factory=list)  # (bestand, sha256), each once
+    bronnen_per_gemeente: dict[str, set[str]] = field(default_factory=dict)  # gemeente -> sha256 of its files
     eigen_keuzes: int = 0
     correcties: int = 0
 
@@ -77,7 +78,9 @@ def _datum(t: str | None) -> dt.date | None:
     return dt.date.fromisoformat(t) if t else None
 
 
-def lees_register(db: sqlite3.Connection) -> Register:
+def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Register:
+    """The register in memory; without placements (and their sources) for the intake, which needs only
+    the contract itself."""
     c = db.execute("SELECT aanbesteding, gunning_sha256, startdatum, jaren FROM contract").fetchone()
     if c is None:
         raise EvaluatieFout(["het contractregister is nog niet gestart; gebruik 'evaluatie contract start'"])
@@ -109,10 +112,14 @@ def lees_register(db: sqlite3.Connection) -> Register:
         if laatste[(p, jaar)] == b:
             toewijzing.setdefault((p, jaar), {})[(g, s)] = n
     per_id: dict[int, Plaatsing] = {}
-    for pid, g, k in db.execute("SELECT id, gemeente, klantnummer FROM plaatsing ORDER BY id"):
+    for pid, g, k in db.execute(
+        "SELECT id, gemeente, klantnummer FROM plaatsing ORDER BY id" if met_plaatsingen else "SELECT 1, 2, 3 WHERE 0"
+    ):
         per_id[pid] = Plaatsing(g, k)
-    for pid, soort, datum, perceel, lev, uitslag in db.execute(
-        "SELECT plaatsing_id, soort, datum, perceel, leverancier, uitslag FROM huidige_gebeurtenis"
+    for pid, soort, datum, perceel, lev, uitslag in (
+        db.execute("SELECT plaatsing_id, soort, datum, perceel, leverancier, uitslag FROM huidige_gebeurtenis")
+        if met_plaatsingen
+        else []
     ):
         pl = per_id[pid]
         d = dt.date.fromisoformat(datum)
@@ -136,6 +143,16 @@ def lees_register(db: sqlite3.Connection) -> Register:
         if grond == "2.163b":
             de_minimis[p] = de_minimis.get(p, 0.0) + abs(float(w))
         extra[p] = extra.get(p, 0) + int(n)
+    per_gemeente: dict[str, set[str]] = {}
+    for sha, g in (
+        db.execute(
+            "SELECT DISTINCT i.sha256, p.gemeente FROM gebeurtenis e JOIN inlezing i ON i.id = e.inlezing_id "
+            "JOIN plaatsing p ON p.id = e.plaatsing_id"
+        )
+        if met_plaatsingen
+        else []
+    ):
+        per_gemeente.setdefault(g, set()).add(sha)
     gezien: dict[str, str] = {}
     for bestand, sha in db.execute("SELECT bestand, sha256 FROM inlezing ORDER BY id"):
         gezien.setdefault(sha, bestand)
@@ -155,6 +172,7 @@ def lees_register(db: sqlite3.Connection) -> Register:
         wijzigingswaarde=waarde,
         de_minimis=de_minimis,
         inlezingen=sorted((b, s) for s, b in gezien.items()),
+        bronnen_per_gemeente=per_gemeente,
         eigen_keuzes=int(db.execute("SELECT COUNT(*) FROM keuze").fetchone()[0]),
         correcties=int(db.execute("SELECT COUNT(*) FROM gebeurtenis WHERE vervangt IS NOT NULL").fetchone()[0]),
     )

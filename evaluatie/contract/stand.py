@@ -85,6 +85,7 @@ class Prestatie:
 class Signaal:
     soort: str  # 'belofte', 'raam', 'afwijking'
     tekst: str
+    gemeente: str | None = None  # the gemeente an 'afwijking' is about
 
 
 @dataclass
@@ -208,6 +209,7 @@ def signalen(reg: Register, st: Stand, personen: Callable[[int], str] = _vol, mi
                     f"{x.gemeente} wijkt af van de verdeling bij {x.leverancier} ({reg.percelen[x.perceel].naam}): "
                     f"{personen(x.geplaatst)} geplaatst tegen {getal(x.pro_rata, 1)} naar rato van {x.toegewezen} "
                     f"toegewezen in contractjaar {st.jaar}",
+                    x.gemeente,
                 )
             )
     return uit
