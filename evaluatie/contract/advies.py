@@ -117,12 +117,23 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         advies.uitleg.insert(0, f"Geen advies: geen aanbieder van {naam} voor {gemeente} is nu beschikbaar.")
         return advies
     advies.advies = beste.naam
+    if beste.tekort > 0:
+        waarom = (
+            f"Deze aanbieder staat het verst onder zijn aandeel: {beste.geplaatst} geplaatst tegen "
+            f"{getal(beste.verwacht, 1)} volgens de verdeling (achterstand {getal(beste.tekort, 1)})"
+        )
+    else:
+        waarom = (
+            f"Geen beschikbare aanbieder staat onder zijn aandeel; deze staat er het minst boven: {beste.geplaatst} "
+            f"geplaatst tegen {getal(beste.verwacht, 1)} volgens de verdeling"
+        )
+    overgeslagen = [k.naam for k in kandidaten if not k.beschikbaar]
     advies.uitleg.insert(
         0,
-        f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam}. Deze aanbieder staat het verst "
-        f"onder zijn aandeel: {beste.geplaatst} geplaatst tegen {getal(beste.verwacht, 1)} volgens de verdeling "
-        f"(achterstand {getal(beste.tekort, 1)}), binnen zijn capaciteit en zonder wachtenden boven de beloofde "
-        "wachttijd. De keuze van de inburgeraar of de klantmanager gaat altijd voor; leg die vast met "
+        f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam}. {waarom}, binnen zijn "
+        "capaciteit en zonder wachtenden boven de beloofde wachttijd"
+        + (f" (overgeslagen: {', '.join(overgeslagen)}, zie hieronder)" if overgeslagen else "")
+        + ". De keuze van de inburgeraar of de klantmanager gaat altijd voor; leg die vast met "
         "'evaluatie contract keuze'.",
     )
     return advies

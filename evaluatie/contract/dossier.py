@@ -50,6 +50,25 @@ def _bestanden(bron: Path) -> list[Path]:
     return []
 
 
+def _criteria(werkmap: Werkmap, tmp: Path, stukken: list[Stuk]) -> None:
+    """The criteria set the award cites, when it lives outside the werkmap (the bundled sets)."""
+    from evaluatie.contract.basis import gunningpad
+    from evaluatie.definitie.laden import zoek_criteriaset
+
+    pad = gunningpad(werkmap)
+    if not pad.is_file():
+        return
+    for b in json.loads(pad.read_text(encoding="utf-8")).get("invoer", []):
+        naam = b["bestand"]
+        if not naam.startswith("criteria/") or (werkmap.root / naam).is_file() or any(s.pad == naam for s in stukken):
+            continue
+        bron = zoek_criteriaset(Path(naam).stem, werkmap.root)
+        if bron is not None and bron.is_file():
+            (tmp / naam).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(bron, tmp / naam)
+            stukken.append(Stuk("Aanbesteding", naam, sha256_bestand(bron), bron.stat().st_size))
+
+
 def _besluiten(db: sqlite3.Connection) -> list[dict[str, object]]:
     return [
         {"id": i, "soort": s, "datum": d, "door": w, "reden": r, "inhoud": json.loads(x)}
@@ -73,6 +92,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
                         (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
                         shutil.copyfile(pad, tmp / rel)
                         stukken.append(Stuk(categorie, rel, sha256_bestand(pad), pad.stat().st_size))
+            _criteria(werkmap, tmp, stukken)
             tekst = json.dumps(besluiten, ensure_ascii=False, indent=2) + "\n"
             (tmp / MAP).mkdir(parents=True, exist_ok=True)
             (tmp / MAP / "besluiten.json").write_text(tekst, encoding="utf-8")
