@@ -21,7 +21,6 @@ import datetime as dt
 import importlib.util
 import random
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -142,4 +141,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -15,7 +15,6 @@ import argparse
 import csv
 import datetime as dt
 import random
-import sys
 from pathlib import Path
 
 KOLOMMEN = ("klantnummer", "gemeente", "gebeurtenis", "datum", "route", "aanbieder", "uitslag")
@@ -122,4 +121,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -26,7 +26,7 @@ PEIL = dt.date(2022, 12, 31)
 DOOR = ["--door", "S. Jansen, contractmanager", "--reden", "volgens het contract"]
 
 
-def _run(*args: str) -> Any:
+def _run(*args: object) -> Any:
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
@@ -143,10 +143,10 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     assert st["contractjaar"] == 1 and st["fractie_van_jaar"] == 1.0
     gezien = {(x["gemeente"], x["perceel"], x["aanbieder"]): x for x in st["regels"]}
     assert set(gezien) == set(toegewezen) | set(geplaatst)
-    for k, x in gezien.items():
-        assert x["toegewezen"] == toegewezen.get(k, 0)
-        assert x["geplaatst"] == geplaatst[k]
-        assert x["naar_rato"] == pytest.approx(toegewezen.get(k, 0))
+    for sleutel, x in gezien.items():
+        assert x["toegewezen"] == toegewezen.get(sleutel, 0)
+        assert x["geplaatst"] == geplaatst[sleutel]
+        assert x["naar_rato"] == pytest.approx(toegewezen.get(sleutel, 0))
     for m in st["raamovereenkomst"]:
         code = m["perceel"]
         per_jaar = sum(
@@ -318,7 +318,7 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     r = _run("contract", "dossier", "--werkmap", ws, "--zip")
     assert r.exit_code == 0, r.output
     index = json.loads((ws / "contract" / "dossier" / "index.json").read_text(encoding="utf-8"))["documenten"]
-    paden = {d["pad"] for d in index}
+    in_dossier = {d["pad"] for d in index}
     assert {
         "aanbesteding.yaml",
         "rapporten/gunning.json",
@@ -326,8 +326,10 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
         "contract/besluiten.json",
         "contract/kwartaal/2022-K4/regio.html",
         "index.html",
-    } <= paden
-    assert sum(p.startswith("contract/aanleveringen/") for p in paden) == len(bestanden) + 1  # + the corrected file
+    } <= in_dossier
+    assert (
+        sum(p.startswith("contract/aanleveringen/") for p in in_dossier) == len(bestanden) + 1
+    )  # + the corrected file
     r = _run("controleer", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     assert f"Contractdossier in orde: {2 * len(index)} stukken" in r.output

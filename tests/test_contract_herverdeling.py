@@ -45,7 +45,7 @@ def _onafhankelijk(vraag: dict[str, int], lev: list[dict[str, Any]], vast: dict[
             ),
         ),
     ]
-    vastgezet = []
+    vastgezet: list[Any] = []
     for zin, doel in doelen:
         prob = pulp.LpProblem("onafhankelijk", zin)
         prob += doel
@@ -67,7 +67,9 @@ def test_herverdeling_is_nieuwe_gunning_met_vaste_plaatsingen(tmp_path: Path) ->
         schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", prijs[naam], capaciteit[naam], 12, 4, "alle")])
     schrijf_beoordelingsformulieren(Werkmap(ws))
     punten = {"X": 75, "Y": 50, "Z": 25}
-    scores = {(i, c): punten[i] for i in punten for c in ("Plan van aanpak", "Samenwerking")}
+    scores: dict[tuple[str, str], object] = {
+        (i, c): punten[i] for i in punten for c in ("Plan van aanpak", "Samenwerking")
+    }
     for naam in ("ada", "bram"):
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
     assert _run("gunning", "--werkmap", ws).exit_code == 0
