@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import itertools
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -21,8 +22,10 @@ from evaluatie.pipeline import gun
 from evaluatie.rapport.brieven import brief
 from evaluatie.rapport.document import Document, sjabloon
 from evaluatie.rapport.gegevens import Rapportgegevens
-from evaluatie.voorbeeld import genereer
 from evaluatie.werkmap import Werkmap
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root: bids/ holds the example
+from bids.genereer_voorbeeld import genereer
 
 AANTAL = 632
 

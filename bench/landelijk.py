@@ -3,7 +3,8 @@
 Seeded, so every run builds the same tender. For every rule set it times the allocation along
 the exact fast path (evaluatie.verdeling.pad: relaxation -> transportation LP -> check ->
 stage-4 MIP -> full model) next to today's full model (the PuLP model solved stage by stage,
-`verdeel_pulp`), in the same run, and prints the ratio. Both are capped at --limiet seconds per
+`verdeel_pulp` in bench/pulp_referentie.py), in the same run, and prints the ratio. Both are capped at
+--limiet seconds per
 solve (today's model makes 4 solves per lot); a capped time is printed as '>' and its ratio is
 then a bound only. 'gelijk' says whether the stage values of both allocations are equal (stages
 1-3 always; stage 4 too where both models number the same classes, i.e. per gemeente).
@@ -26,11 +27,14 @@ import random
 import sys
 import time
 
+from pulp_referentie import verdeel_pulp  # bench/, beside this script: the reference PuLP model
+
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.lp import CENTEN, WAARDESCHAAL, per_gemeente_nodig, verdeel, verdeel_pulp
+from evaluatie.verdeling.klassen import CENTEN, WAARDESCHAAL, per_gemeente_nodig
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 from evaluatie.verdeling.oplosser import kies
+from evaluatie.verdeling.verdelen import verdeel
 
 AANDEEL = {"B1": 0.65, "onderwijs": 0.25, "Z": 0.10}
 BASIS = {"max_aandeel": 0.1, "min_volume": 25}

@@ -61,7 +61,8 @@ def aantal_subregios(gemeenten: int) -> int:
 
 
 def definitie(gemeenten: int, zaad: int, regels: str) -> dict:
-    from evaluatie.voorbeeld import verdeel
+    sys.path.insert(0, str(REPO))  # bids/ holds the example generator
+    from bids.genereer_voorbeeld import verdeel
 
     rnd = random.Random(zaad)
     n_sub = aantal_subregios(gemeenten)

@@ -14,7 +14,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from evaluatie.voorbeeld import genereer
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root: bids/ holds the example
+from bids.genereer_voorbeeld import genereer
 
 uit = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/evaluatie-schermafdrukken")
 uit.mkdir(parents=True, exist_ok=True)

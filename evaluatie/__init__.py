@@ -1,7 +1,29 @@
 """evaluatie: qualify suppliers and evaluate tenders for joint purchase of inburgering routes.
 
 The pipeline runs over a tender workspace (werkmap) in pure stages:
-definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> rapport.
+definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> gunning -> rapport.
+
+For analysts: `evaluatie.open(werkmap)` gives the award as pandas DataFrames (evaluatie.analyse).
+This module is the package's public face and sits above every stage; the stages take the
+version from evaluatie.versie.
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evaluatie.verdeling.oplosser import STANDAARD
+from evaluatie.versie import __version__
+
+if TYPE_CHECKING:
+    from evaluatie.analyse import Aanbestedingsanalyse
+
+__all__ = ["__version__", "open"]
+
+
+def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STANDAARD) -> Aanbestedingsanalyse:
+    """The award of the tender in `werkmap` as DataFrames; pandas and the pipeline load on this call."""
+    from evaluatie.analyse import open as analyse
+
+    return analyse(werkmap, percelen, oplosser)

@@ -11,15 +11,19 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from evaluatie import __version__, clicktaal
+from evaluatie import clicktaal
 from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
+from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
+
+if TYPE_CHECKING:
+    from evaluatie.pipeline import Gunningsrun
 
 clicktaal.activeer()  # click's own texts in Dutch, before any option is defined
 
@@ -80,16 +84,6 @@ def _werkmap(pad: Path) -> Werkmap:
             "of begin een nieuwe aanbesteding met 'evaluatie nieuw MAP --gemeenten ... --percelen ...'"
         )
     return Werkmap(pad)
-
-
-def waarschuw_atw(award: Any) -> None:
-    """On the terminal: the standstill end date is in a year the Atw file does not cover."""
-    from evaluatie.rapport.standstill import standstill
-
-    a = award.invoer.aanbesteding
-    s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
-    if s.waarschuwing:
-        toon(f"Let op: {s.waarschuwing}", err=True)
 
 
 _json_geschreven = [False]
@@ -199,21 +193,18 @@ def init() -> None:
 @afhandeling
 def regio(naam: str | None) -> None:
     """Toon de arbeidsmarktregio's, of de gemeenten van regio NAAM (register van CBS)."""
-    from evaluatie.fouten import Fout
-    from evaluatie.gemeentenamen import regio_namen
-    from evaluatie.gemeenteregister import BRON, arbeidsmarktregios
+    from evaluatie.gemeenteregister import BRON
+    from evaluatie.pipeline import regio as zoek_regio
+    from evaluatie.pipeline import regios
 
-    regios = arbeidsmarktregios()
     if naam is None:
-        for r, leden in regios.items():
+        for r, leden in regios().items():
             click.echo(f"{leden[0].arbeidsmarktregio_code}  {r} ({len(leden)} gemeenten)")
         click.echo(f"Bron: {BRON}.")
         return
-    gevonden = regio_namen().zoek(naam)
-    if gevonden is None:
-        raise InvoerFout([Fout("regio", regio_namen().melding(naam, "is geen arbeidsmarktregio"))])
-    click.echo(f"{gevonden} ({regios[gevonden][0].arbeidsmarktregio_code}), {len(regios[gevonden])} gemeenten:")
-    for g in regios[gevonden]:
+    gevonden, leden = zoek_regio(naam)
+    click.echo(f"{gevonden} ({leden[0].arbeidsmarktregio_code}), {len(leden)} gemeenten:")
+    for g in leden:
         click.echo(f"  {g.cbscode}  {g.naam} ({g.provincie})")
 
 
@@ -286,14 +277,11 @@ def template_consensus(werkmap: Path, overschrijven: bool) -> None:
 @afhandeling
 def beoordelingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Lees de beoordelingen van het panel en bereken de kwaliteitsscores."""
-    from evaluatie.logboek import registreer
-    from evaluatie.pipeline import beoordeel, laad_invoer
+    from evaluatie.pipeline import beoordelingen as voer_uit
     from evaluatie.weergave import panel_tekst
 
-    invoer = laad_invoer(_werkmap(werkmap))
-    meld_notities(invoer)
-    b = beoordeel(invoer)
-    registreer(invoer.werkmap, "beoordelingen", {}, invoer.bestanden + b.bestanden)
+    invoer, b = voer_uit(_werkmap(werkmap))
+    meld_notities(invoer.notities)
     if als_json:
         echo_json(b.panel.model_dump(mode="json"))
         return
@@ -320,7 +308,7 @@ def inschrijvingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     from evaluatie.weergave import inschrijvingen_tabel
 
     invoer = laad_invoer(_werkmap(werkmap))
-    meld_notities(invoer)
+    meld_notities(invoer.notities)
     if als_json:
         echo_json(
             {
@@ -339,14 +327,11 @@ def inschrijvingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
 @afhandeling
 def toets(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Knock-outtoets: welke inschrijvingen voldoen per perceel."""
-    from evaluatie.logboek import registreer
-    from evaluatie.pipeline import laad_invoer, toets_met_beoordeling
+    from evaluatie.pipeline import toets as voer_uit
     from evaluatie.weergave import toets_tabel
 
-    invoer = laad_invoer(_werkmap(werkmap))
-    meld_notities(invoer)
-    uitslag = toets_met_beoordeling(invoer)
-    registreer(invoer.werkmap, "toets", {}, invoer.bestanden)
+    invoer, uitslag = voer_uit(_werkmap(werkmap))
+    meld_notities(invoer.notities)
     if als_json:
         echo_json(toets_json(uitslag))
         return
@@ -381,20 +366,23 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
-def _gun(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, **kw: Any) -> Any:
-    from evaluatie.pipeline import gun
+def _gun_en_schrijf(
+    werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, rapporten: bool, commando: str
+) -> Gunningsrun:
+    """The one award -> write -> log sequence (pipeline.gun_en_schrijf); notes go to stderr."""
+    from evaluatie.pipeline import gun_en_schrijf
 
     try:
-        award = gun(_werkmap(werkmap), percelen, oplosser, tijdslimiet, **kw)
+        run = gun_en_schrijf(_werkmap(werkmap), percelen, oplosser, tijdslimiet, rapporten, commando)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    meld_notities(award.invoer)
-    return award
+    meld_notities(run.notities)
+    return run
 
 
-def meld_notities(invoer: Any) -> None:
+def meld_notities(notities: list[str]) -> None:
     """Skipped files and other notes, on stderr: never silent, never in the way of --json."""
-    for n in invoer.notities:
+    for n in notities:
         toon(f"Let op: {n}", err=True)
 
 
@@ -417,30 +405,20 @@ def gunning(
 ) -> None:
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
     from evaluatie.gunning.uitvoer import als_dict
-    from evaluatie.logboek import registreer
-    from evaluatie.pipeline import bereid_rapporten_voor, loting_melding, schrijf_uitvoer
-    from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
     from evaluatie.weergave import gunning_tekst
 
-    if not geen_rapport:
-        bereid_rapporten_voor()
-    award = _gun(werkmap, percelen, oplosser, tijdslimiet)
-    waarschuw_atw(award)
-    stempel = maak_tijdstempel()
-    alles = schrijf_uitvoer(award, oplosser, stempel, rapporten=not geen_rapport)
-    pad = award.invoer.werkmap.rapporten / "gunning.json"
-    geschreven = [p for p in alles if p != pad]
-    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": geen_rapport}
-    registreer(award.invoer.werkmap, "gunning", opties, award.uitslag.invoer, alles, stempel)
+    run = _gun_en_schrijf(werkmap, percelen, oplosser, tijdslimiet, not geen_rapport, "gunning")
+    pad = run.gunning_json
+    geschreven = [p for p in run.geschreven if p != pad]
     if als_json:
-        echo_json(als_dict(award.uitslag))
+        echo_json(als_dict(run.award.uitslag))
     else:
-        toon(gunning_tekst(award.uitslag, volledig), volledig)
+        toon(gunning_tekst(run.award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")
         if geschreven:
             click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
-    if award.uitslag.loting_nodig:
-        raise EvaluatieFout(loting_melding(award))
+    if run.loting_open:
+        raise EvaluatieFout(run.loting_open)
 
 
 @main.command("rapport")
@@ -451,21 +429,12 @@ def gunning(
 @afhandeling
 def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: float | None, volledig: bool) -> None:
     """Schrijf gunningsadvies, gunningsbeslissingen per inschrijver en overzichten per gemeente."""
-    from evaluatie.logboek import registreer
-    from evaluatie.pipeline import loting_melding, schrijf_uitvoer
-    from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
-
-    award = _gun(werkmap, percelen, oplosser, tijdslimiet)
-    waarschuw_atw(award)
-    stempel = maak_tijdstempel()
-    geschreven = schrijf_uitvoer(award, oplosser, stempel)
     from evaluatie.weergave import bestanden_tekst
 
-    toon(bestanden_tekst(geschreven, award.invoer.werkmap.rapporten, volledig), volledig)
-    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": False}
-    registreer(award.invoer.werkmap, "rapport", opties, award.uitslag.invoer, geschreven, stempel)
-    if award.uitslag.loting_nodig:
-        raise EvaluatieFout(loting_melding(award))
+    run = _gun_en_schrijf(werkmap, percelen, oplosser, tijdslimiet, True, "rapport")
+    toon(bestanden_tekst(run.geschreven, run.award.invoer.werkmap.rapporten, volledig), volledig)
+    if run.loting_open:
+        raise EvaluatieFout(run.loting_open)
 
 
 @main.command("loting")
@@ -485,28 +454,17 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str)
     """Leg een loting bij gelijke stand vast in loting.yaml (daarna: evaluatie gunning)."""
     import datetime as dt
 
-    from evaluatie.logboek import registreer
-    from evaluatie.pipeline import leg_loting_vast
+    from evaluatie.pipeline import loting as leg_vast
 
     try:
         dag = dt.date.fromisoformat(datum)
     except ValueError:
         raise click.UsageError(f"--datum: verwacht JJJJ-MM-DD, gevonden '{datum}'") from None
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
-    wm = _werkmap(werkmap)
     try:
-        pad = leg_loting_vast(wm, perceel, namen, dag, getuige)
+        pad = leg_vast(_werkmap(werkmap), perceel, namen, dag, getuige)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    from evaluatie.hashing import sha256_bestand
-    from evaluatie.inschrijving.model import Invoerbestand
-
-    registreer(
-        wm,
-        "loting",
-        {"lots": perceel, "volgorde": namen, "datum": datum, "getuige": getuige},
-        [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))],
-    )
     click.echo(f"Loting vastgelegd in {pad}: {' voor '.join(namen)}. Voer nu 'evaluatie gunning' opnieuw uit.")
 
 
@@ -534,14 +492,14 @@ def zekerheid(
     volledig: bool,
 ) -> None:
     """Hoe zeker is de gunning: beoordelaar weglaten, scores verstoren, marge tot winnen."""
-    from evaluatie.logboek import registreer
+    from evaluatie.pipeline import zekerheid as bereken
     from evaluatie.weergave import zekerheid_tekst
-    from evaluatie.zekerheid.uitvoeren import zekerheid as bereken
 
-    award = _gun(werkmap, percelen, oplosser, tijdslimiet)
-    uitkomst = bereken(award, oplosser, trekkingen)
-    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}
-    registreer(award.invoer.werkmap, "zekerheid", opties, award.uitslag.invoer)
+    try:
+        award, uitkomst = bereken(_werkmap(werkmap), percelen, oplosser, tijdslimiet, trekkingen)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    meld_notities(award.invoer.notities)
     if als_json:
         echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
         return
@@ -571,18 +529,15 @@ def scenario(
     volledig: bool,
 ) -> None:
     """Wat als: de gunning opnieuw met gewijzigde regels, naast de uitgangssituatie."""
-    from evaluatie.logboek import registreer
     from evaluatie.pipeline import scenario as bereken
     from evaluatie.scenario.verschil import als_tekst
     from evaluatie.scenario.zet import ZetFout
 
     try:
-        voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
+        _voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
     except (ZetFout, ValueError) as e:
         raise click.UsageError(str(e)) from None
-    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
-    registreer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
-    meld_notities(na.invoer)
+    meld_notities(na.invoer.notities)
     toon("Scenario: " + "; ".join(zetten), volledig)
     toon(als_tekst(verschillen), volledig)
 
@@ -596,6 +551,7 @@ def controleer(werkmap: Path, volledig: bool) -> None:
     from evaluatie.controle import controleer as voer_uit
 
     c = voer_uit(_werkmap(werkmap))
+    meld_notities(c.notities)
     click.echo(f"Controle van '{c.commando}' van {c.tijd}")
     for kop, regels in (
         ("Invoer gewijzigd", c.invoer_gewijzigd),

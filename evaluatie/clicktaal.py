@@ -129,12 +129,12 @@ def activeer() -> None:
         def stukken(self, ctx, _origineel=origineel):
             return [vertaal(s) for s in _origineel(self, ctx)]
 
-        klasse.collect_usage_pieces = stukken
+        klasse.collect_usage_pieces = stukken  # type: ignore[method-assign]  # click has no hook for this
     for typenaam, nl in TYPENAMEN.items():
         getattr(click.types, typenaam).name = nl
     for naam in _MODULES:
         module = importlib.import_module(f"click.{naam}")
         if hasattr(module, "_"):
-            module._ = vertaal
+            module._ = vertaal  # type: ignore[attr-defined]  # gettext alias inside click
         if hasattr(module, "ngettext"):
-            module.ngettext = vertaal_meervoud
+            module.ngettext = vertaal_meervoud  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.hashing import sha256_bestand
-from evaluatie.logboek import laatste_gunning
+from evaluatie.logboek import lees
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkboek import zichtbare_bestanden
 from evaluatie.werkmap import Werkmap
@@ -29,12 +29,15 @@ class Controle:
     uitvoer_gewijzigd: list[str] = field(default_factory=list)
     niet_gereproduceerd: list[str] = field(default_factory=list)
     gereproduceerd: int = 0
+    notities: list[str] = field(default_factory=list)  # damaged logboek lines, skipped
     dossier_gewijzigd: list[str] = field(default_factory=list)  # contract dossier (evaluatie.contract.dossier)
     dossier_gecontroleerd: int = 0
 
     @property
     def in_orde(self) -> bool:
-        return not (self.invoer_gewijzigd or self.uitvoer_gewijzigd or self.niet_gereproduceerd or self.dossier_gewijzigd)
+        return not (
+            self.invoer_gewijzigd or self.uitvoer_gewijzigd or self.niet_gereproduceerd or self.dossier_gewijzigd
+        )
 
 
 def _invoerbestanden(werkmap: Werkmap) -> set[str]:
@@ -49,10 +52,13 @@ def _invoerbestanden(werkmap: Werkmap) -> set[str]:
 def controleer(werkmap: Werkmap) -> Controle:
     from evaluatie.pipeline import gun, schrijf_uitvoer
 
-    log = laatste_gunning(werkmap)
+    logboek = lees(werkmap)
+    log = logboek.laatste_gunning()
     if log is None:
-        raise EvaluatieFout(["logboek.jsonl bevat nog geen gunning; voer eerst 'evaluatie gunning' uit"])
-    c = Controle(commando=log["commando"], tijd=log["tijd"])
+        raise EvaluatieFout(
+            [*logboek.beschadigd, "logboek.jsonl bevat nog geen gunning; voer eerst 'evaluatie gunning' uit"]
+        )
+    c = Controle(commando=log["commando"], tijd=log["tijd"], notities=list(logboek.beschadigd))
     from evaluatie.contract.dossier import controleer_dossier
 
     c.dossier_gecontroleerd, c.dossier_gewijzigd = controleer_dossier(werkmap)

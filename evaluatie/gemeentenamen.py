@@ -89,7 +89,7 @@ class Namen:
 
     def toelichting(self, naam: str, peildatum: dt.date | None = None) -> str:
         """What to add after 'X is unknown': where an old gemeente went, or 'bedoelt u ...?'."""
-        delen = []
+        delen: list[str] = []
         stukken = [d.strip() for d in re.split(r"[,/]", naam) if d.strip()]
         if len(stukken) > 1 and all(self.zoek(d) for d in stukken):
             gevonden = [self.zoek(d) or d for d in stukken]
@@ -100,7 +100,7 @@ class Namen:
                 f"de gemeente {oud.naam} bestaat sinds {datum(oud.opgeheven_per)} niet meer "
                 f"en is opgegaan in {opsomming(list(oud.opgegaan_in), 'en')}"
             )
-            opvolgers = [gevonden for n in oud.opgegaan_in if (gevonden := self.zoek(n)) is not None]
+            opvolgers = [opvolger for n in oud.opgegaan_in if (opvolger := self.zoek(n)) is not None]
             if opvolgers:
                 delen.append(f"bedoelt u {opsomming(opvolgers)}?")
                 return "; ".join(delen)

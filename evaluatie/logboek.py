@@ -1,26 +1,62 @@
 """logboek.jsonl: one line per evaluating command, with the hash of every input and output.
 
 This is what `evaluatie controleer` replays, and what shows a court that the award
-documents were produced from these inputs by this version.
+documents were produced from these inputs by this code (package version and git commit).
+
+The pipeline writes the entries (never the CLI), so a run through the Python API leaves the
+same trace as the same run on the command line. Reading is robust: a line that a crash or a
+full disk left half-written is reported with its line number and skipped; the good lines
+still serve `controleer` and the replacement of a previous award's outputs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import subprocess
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evaluatie import __version__
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Invoerbestand
+from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
 
 AWARD_COMMANDO_S = ("gunning", "rapport")
+VERPLICHTE_VELDEN = ("tijd", "commando", "opties", "invoer", "uitvoer")
 
 
-def registreer(
+@functools.cache
+def code_commit() -> str | None:
+    """The git commit of the code that runs, with '+gewijzigd' when its files differ from it.
+
+    None when the package is not in a git checkout (an installed wheel) or git is absent:
+    the version number then is all there is to say."""
+    bron = Path(__file__).resolve().parent.parent
+    if not (bron / ".git").exists():
+        return None
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(bron), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10, check=True
+        ).stdout.strip()
+        status = subprocess.run(
+            ["git", "-C", str(bron), "status", "--porcelain", "--untracked-files=no", "--", "evaluatie"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if not commit:
+        return None
+    return f"{commit}+gewijzigd" if status else commit
+
+
+def noteer(
     werkmap: Werkmap,
     commando: str,
     opties: dict[str, Any],
@@ -28,29 +64,70 @@ def registreer(
     uitvoer: Iterable[Path] = (),
     tijdstempel: str | None = None,
 ) -> dict[str, Any]:
+    """Append one entry for a finished command. A damaged last line (no newline) is closed off
+    first, so the new entry never merges with it."""
     regel = {
         "tijd": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commando": commando,
         "opties": opties,
         "versie": __version__,
+        "commit": code_commit(),
         "tijdstempel_rapporten": tijdstempel,
         "invoer": [{"bestand": b.bestand, "sha256": b.sha256} for b in invoer],
         "uitvoer": [{"bestand": werkmap.relatief(p), "sha256": sha256_bestand(p)} for p in sorted(uitvoer)],
     }
-    with open(werkmap.logboek, "a", encoding="utf-8") as f:
+    pad = werkmap.logboek
+    open_einde = pad.is_file() and pad.stat().st_size > 0 and not pad.read_bytes().endswith(b"\n")
+    with open(pad, "a", encoding="utf-8") as f:
+        if open_einde:
+            f.write("\n")
         f.write(json.dumps(regel, ensure_ascii=False, sort_keys=True) + "\n")
     return regel
 
 
-def lees(werkmap: Werkmap) -> list[dict[str, Any]]:
+@dataclass
+class Logboek:
+    """The readable entries, and a sentence for every line that could not be read."""
+
+    regels: list[dict[str, Any]] = field(default_factory=list)
+    beschadigd: list[str] = field(default_factory=list)
+
+    def laatste_gunning(self) -> dict[str, Any] | None:
+        return next((r for r in reversed(self.regels) if r["commando"] in AWARD_COMMANDO_S), None)
+
+
+def _fout_in(regel: str) -> str | None:
+    try:
+        data = json.loads(regel)
+    except json.JSONDecodeError as e:
+        return f"geen geldige JSON ({e.msg}, teken {e.pos + 1})"
+    if not isinstance(data, dict):
+        return "geen logboekregel (geen object)"
+    ontbreekt = [v for v in VERPLICHTE_VELDEN if v not in data]
+    if ontbreekt:
+        return f"onvolledig: {', '.join(ontbreekt)} ontbreekt"
+    return None
+
+
+def lees(werkmap: Werkmap) -> Logboek:
+    """Every good line in order; damaged lines are named and skipped, never a traceback."""
+    boek = Logboek()
     if not werkmap.logboek.is_file():
-        return []
-    regels = []
-    for regel in werkmap.logboek.read_text(encoding="utf-8").splitlines():
-        if regel.strip():
-            regels.append(json.loads(regel))
-    return regels
+        return boek
+    tekst = werkmap.logboek.read_bytes().decode("utf-8", errors="replace")
+    for nummer, regel in enumerate(tekst.splitlines(), start=1):
+        if not regel.strip():
+            continue
+        fout = _fout_in(regel)
+        if fout is None:
+            boek.regels.append(json.loads(regel))
+        else:
+            boek.beschadigd.append(
+                f"{werkmap.logboek.name} regel {nummer} is beschadigd en overgeslagen: {fout}; "
+                "de overige regels zijn gebruikt"
+            )
+    return boek
 
 
 def laatste_gunning(werkmap: Werkmap) -> dict[str, Any] | None:
-    return next((r for r in reversed(lees(werkmap)) if r["commando"] in AWARD_COMMANDO_S), None)
+    return lees(werkmap).laatste_gunning()

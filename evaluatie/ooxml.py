@@ -12,6 +12,11 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 _VAST_ZIPTIJD = (1980, 1, 1, 0, 0, 0)
 _DCTERMS = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
@@ -72,3 +77,13 @@ def bewaar_document(doc, pad: Path, tijdstip: dt.datetime) -> None:
     doc.save(buffer)
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_bytes(normaliseer(buffer.getvalue(), tijdstip))
+
+
+def eerste_blad(wb: Workbook) -> Worksheet:
+    """The sheet a new workbook starts with (openpyxl types `active` as possibly absent or a chart sheet)."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    ws = wb.active
+    if not isinstance(ws, Worksheet):
+        raise TypeError("werkmap zonder werkblad")
+    return ws

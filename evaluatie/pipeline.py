@@ -7,16 +7,30 @@ definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> rappo
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evaluatie.definitie import Aanbesteding, laad_aanbesteding
+from evaluatie.definitie.laden import laad_aanbesteding
+from evaluatie.definitie.model import Aanbesteding
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
+
+if TYPE_CHECKING:
+    from evaluatie.beoordeling.consensuswerkboek import Uitkomst
+    from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag, Score
+    from evaluatie.gemeenteregister import RegisterGemeente
+    from evaluatie.gunning.loting import Loting
+    from evaluatie.gunning.uitslag import Gunningsuitslag
+    from evaluatie.scenario.verschil import Perceelverschil
+    from evaluatie.zekerheid.model import Zekerheid
+
+
+Panelformulieren = tuple[list["Beoordelingsformulier"], "Consensus | None"]  # as beoordeling.lezen returns them
 
 
 @dataclass
@@ -29,9 +43,11 @@ class Invoer:
     inschrijvingen: list[Inschrijving]
     bestanden: list[Invoerbestand] = field(default_factory=list)
     notities: list[str] = field(default_factory=list)
-    panelformulieren: Any = None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
+    panelformulieren: Panelformulieren | None = (
+        None  # reviewer workbooks once read: leave-one-out re-aggregates, never re-reads
+    )
     toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
-    lotingen: tuple[Any, ...] = ()  # recorded draws (loting.yaml), an input like the bids
+    lotingen: tuple[Loting, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
 
 
@@ -118,9 +134,9 @@ class Beoordeling:
 
     toets_voor: Toetsuitslag
     te_beoordelen: list[tuple[str, str, str]]
-    formulieren: list[Any]
-    consensus: Any
-    panel: Any
+    formulieren: list[Beoordelingsformulier]
+    consensus: Consensus | None
+    panel: Paneluitslag
     toets: Toetsuitslag
     bestanden: list[Invoerbestand]
 
@@ -160,7 +176,12 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     )
 
 
-def _alleen_te_beoordelen(invoer: Invoer, rijen: list[tuple[str, str, str]], formulieren: Any, consensus: Any) -> Any:
+def _alleen_te_beoordelen(
+    invoer: Invoer,
+    rijen: list[tuple[str, str, str]],
+    formulieren: list[Beoordelingsformulier],
+    consensus: Consensus | None,
+) -> Panelformulieren:
     """A scenario that changes knock-out rules changes who is scored.
 
     Scores of a bid the scenario knocks out are set aside, with a note. A bid the scenario newly
@@ -188,7 +209,7 @@ def _alleen_te_beoordelen(invoer: Invoer, rijen: list[tuple[str, str, str]], for
         if notitie not in invoer.notities:
             invoer.notities.append(notitie)
 
-    def houd(scores: Any) -> tuple[Any, ...]:
+    def houd(scores: tuple[Score, ...]) -> tuple[Score, ...]:
         return tuple(s for s in scores if (s.inschrijver, s.perceel, s.criterium) in nu)
 
     formulieren = [f.model_copy(update={"scores": houd(f.scores)}) for f in formulieren]
@@ -223,7 +244,7 @@ def eis_consensus(invoer: Invoer, b: Beoordeling, percelen: list[str] | None = N
 
 @dataclass
 class Consensusvoorbereiding:
-    werkboek: Any  # beoordeling.consensuswerkboek.Uitkomst
+    werkboek: Uitkomst
     agenda: Path
 
 
@@ -286,7 +307,8 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
     """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError."""
     if not tekst:
         return list(aanbesteding.percelen)
-    gevraagd, onbekend = [], []
+    gevraagd: list[str] = []
+    onbekend: list[str] = []
     for deel in (d.strip() for d in tekst.split(",") if d.strip()):
         code = next((c for c in aanbesteding.percelen if c.lower() == deel.lower()), None)
         (gevraagd if code else onbekend).append(code or deel)
@@ -299,7 +321,11 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
 class Award:
     invoer: Invoer
     beoordeling: Beoordeling
-    uitslag: Any  # Gunningsuitslag
+    uitslag: Gunningsuitslag
+
+    def beoordeling_zonder(self, beoordelaar: str) -> Beoordeling:
+        """The panel stage without one reviewer's scores (leave-one-out in zekerheid)."""
+        return beoordeel(self.invoer, zonder=(beoordelaar,))
 
 
 def gun(
@@ -383,12 +409,16 @@ def schrijf_uitvoer(
     letter of a withdrawn bid); files that other commands wrote there (the consensus agenda) or
     that the award never produced are carried over untouched.
     """
-    from evaluatie.logboek import laatste_gunning
+    from evaluatie.logboek import lees
     from evaluatie.rapport.schrijven import alle_bestanden, atomair, neem_over
 
     werkmap = award.invoer.werkmap
     doel = werkmap.rapporten
-    vorige = laatste_gunning(werkmap)
+    logboek = lees(werkmap)
+    for melding in logboek.beschadigd:  # said, never a traceback: the good lines still name what to replace
+        if melding not in award.invoer.notities:
+            award.invoer.notities.append(melding)
+    vorige = logboek.laatste_gunning()
     van_vorige_gunning = {b["bestand"] for b in vorige["uitvoer"]} if vorige else set()
     with atomair(doel) as nieuw:
         schrijf_gunning_json(award, nieuw)
@@ -413,7 +443,7 @@ def loting_melding(award: Award) -> list[str]:
     return meldingen
 
 
-def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: Any, getuige: str) -> Path:
+def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Path:
     """Record a draw in loting.yaml after checking it settles an undecided tie of the current award.
 
     Raises ValueError (a usage error) when the lot, the names or the tie do not match."""
@@ -448,9 +478,12 @@ def scenario(
     percelen: str | None = None,
     oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
-) -> tuple[Award, Award, list[Any]]:
-    """Baseline award and the award with `zetten` applied to the tender definition (files untouched)."""
+) -> tuple[Award, Award, list[Perceelverschil]]:
+    """Baseline award and the award with `zetten` applied to the tender definition (files untouched).
+
+    Logged like every evaluating command; a bad `zetten` raises scenario.zet.ZetFout."""
     from evaluatie.definitie.laden import lees_yaml
+    from evaluatie.logboek import noteer
     from evaluatie.scenario.verschil import verschil
     from evaluatie.scenario.zet import pas_toe
 
@@ -462,4 +495,131 @@ def scenario(
     invoer_na.panelformulieren = voor.invoer.panelformulieren
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
     na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
+    noteer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
     return voor, na, verschil(voor.uitslag, na.uitslag)
+
+
+# --- Commands: each command's whole flow, logging included. The CLI calls one of these and prints.
+
+
+def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
+    """`evaluatie beoordelingen`: the panel's aggregated scores, logged."""
+    from evaluatie.logboek import noteer
+
+    invoer = laad_invoer(werkmap)
+    b = beoordeel(invoer)
+    noteer(invoer.werkmap, "beoordelingen", {}, invoer.bestanden + b.bestanden)
+    return invoer, b
+
+
+def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
+    """`evaluatie toets`: the knock-out table (with the quality threshold once scored), logged."""
+    from evaluatie.logboek import noteer
+
+    invoer = laad_invoer(werkmap)
+    uitslag = toets_met_beoordeling(invoer)
+    noteer(invoer.werkmap, "toets", {}, invoer.bestanden)
+    return invoer, uitslag
+
+
+def atw_waarschuwing(award: Award) -> str | None:
+    """The standstill end date falls in a year the Atw file does not cover: said, never assumed."""
+    from evaluatie.rapport.standstill import standstill
+
+    a = award.invoer.aanbesteding
+    s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
+    return s.waarschuwing or None
+
+
+@dataclass
+class Gunningsrun:
+    """An award written to rapporten/ and logged: what `gunning` and `rapport` print from."""
+
+    award: Award
+    geschreven: list[Path]  # every file this run produced, gunning.json included
+    notities: list[str]  # for the user, on stderr: skipped files, a damaged logboek line, Atw
+
+    @property
+    def gunning_json(self) -> Path:
+        return self.award.invoer.werkmap.rapporten / "gunning.json"
+
+    @property
+    def loting_open(self) -> list[str]:
+        """Empty when no undecided tie blocks the award; otherwise what to do, with the command."""
+        return loting_melding(self.award) if self.award.uitslag.loting_nodig else []
+
+
+def gun_en_schrijf(
+    werkmap: Werkmap,
+    percelen: str | None = None,
+    oplosser: str = STANDAARD,
+    tijdslimiet: float | None = None,
+    rapporten: bool = True,
+    commando: str = "gunning",
+) -> Gunningsrun:
+    """award -> write -> log: the one sequence behind `gunning` and `rapport`.
+
+    An undecided tie is not an error here: the run is written (reports as CONCEPT) and logged;
+    `Gunningsrun.loting_open` says what must be drawn, and the CLI ends with exit 1 on it."""
+    from evaluatie.logboek import noteer
+    from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
+
+    if rapporten:
+        bereid_rapporten_voor()
+    award = gun(werkmap, percelen, oplosser, tijdslimiet)
+    stempel = maak_tijdstempel()
+    geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
+    noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel)
+    notities = list(award.invoer.notities)
+    if (atw := atw_waarschuwing(award)) is not None:
+        notities.append(atw)
+    return Gunningsrun(award, geschreven, notities)
+
+
+def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Path:
+    """`evaluatie loting`: record a draw (checked against the current award) and log it."""
+    from evaluatie.logboek import noteer
+
+    pad = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige)
+    opties = {"lots": perceel, "volgorde": volgorde, "datum": datum.isoformat(), "getuige": getuige}
+    noteer(werkmap, "loting", opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
+    return pad
+
+
+def zekerheid(
+    werkmap: Werkmap,
+    percelen: str | None = None,
+    oplosser: str = STANDAARD,
+    tijdslimiet: float | None = None,
+    trekkingen: int = 10_000,
+) -> tuple[Award, dict[str, Zekerheid]]:
+    """`evaluatie zekerheid`: leave-one-reviewer-out, Monte Carlo and margins per lot, logged."""
+    from evaluatie.logboek import noteer
+    from evaluatie.zekerheid.uitvoeren import zekerheid as bereken
+
+    award = gun(werkmap, percelen, oplosser, tijdslimiet)
+    uitkomst = bereken(award, oplosser, trekkingen)
+    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}
+    noteer(award.invoer.werkmap, "zekerheid", opties, award.uitslag.invoer)
+    return award, uitkomst
+
+
+def regios() -> dict[str, tuple[RegisterGemeente, ...]]:
+    """`evaluatie regio`: every arbeidsmarktregio with its gemeenten (CBS register)."""
+    from evaluatie.gemeenteregister import arbeidsmarktregios
+
+    return arbeidsmarktregios()
+
+
+def regio(naam: str) -> tuple[str, tuple[RegisterGemeente, ...]]:
+    """`evaluatie regio NAAM`: the regio's official name and gemeenten; an unknown name is an input error
+    with the nearest names."""
+    from evaluatie.fouten import Fout, InvoerFout
+    from evaluatie.gemeentenamen import regio_namen
+
+    gevonden = regio_namen().zoek(naam)
+    if gevonden is None:
+        raise InvoerFout([Fout("regio", regio_namen().melding(naam, "is geen arbeidsmarktregio"))])
+    return gevonden, regios()[gevonden]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving.model import Inschrijving
+from evaluatie.prijs.basis import methode
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -243,7 +244,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
                 else "nog geen consensus; bespreken in het consensusoverleg"
             )
             delen.append(
-                f"  Signaal: {r.inschrijver}, {perceel.criterium(r.criterium).naam}: spreiding "
+                f"  Signaal: {r.inschrijver}, {perceel.criterium_van(r.criterium).naam}: spreiding "
                 f"{r.spreiding_stappen} schaalstappen ({scores}); afwijkend: {', '.join(r.afwijkers)}; {status}"
             )
         if rest:
@@ -252,7 +253,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
             if b.perceel != code:
                 continue
             alpha = "niet te berekenen" if b.alpha is None else getal(b.alpha, 3)
-            regel = f"  Krippendorffs alfa {perceel.criterium(b.criterium).naam}: {alpha}"
+            regel = f"  Krippendorffs alfa {perceel.criterium_van(b.criterium).naam}: {alpha}"
             if b.grootste_afwijker:
                 zonder = b.alpha_zonder[b.grootste_afwijker]
                 regel += f" (zonder {b.grootste_afwijker}: {getal(zonder, 3) if zonder is not None else '-'})"
@@ -269,11 +270,8 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
     breed = None if volledig else BREEDTE
     delen = []
     for p in uitslag.percelen.values():
-        weging = f"weging kwaliteit {kort(p.weging_kwaliteit)} / prijs {kort(p.weging_prijs)}"
-        if p.prijsmethode == "fictieve_korting":  # no weighting: prijsscore is the discount, totaal the fictive price
-            weging = "geen weging; prijsscore = fictieve korting, totaal = fictieve prijs (euro)"
-        elif p.prijsmethode == "vaste_prijs":
-            weging = "geen prijsscore; totaal = kwaliteit"
+        m = methode(p.prijsmethode)
+        weging = m.kolomuitleg or f"weging kwaliteit {kort(p.weging_kwaliteit)} / prijs {kort(p.weging_prijs)}"
         toelating = p.procedure == "toelating"
         if toelating:  # open house: no ranking, no price score, nobody compared (Falk Pharma, Tirkkonen)
             delen.append(

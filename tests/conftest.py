@@ -3,9 +3,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-from evaluatie.voorbeeld import genereer
+from bids.genereer_voorbeeld import genereer
 from tests.hulp import kopieer_voorbeeld
+
+# Every hypothesis test runs the same examples on every run (no random seed from the clock): a
+# failure is reproducible, and CI cannot pass by luck. A test's own @settings keeps this default.
+settings.register_profile("evaluatie", derandomize=True, print_blob=True)
+settings.load_profile("evaluatie")
 
 
 @pytest.fixture(scope="session")

@@ -16,14 +16,14 @@ from evaluatie.cli import main
 from evaluatie.definitie import laad_aanbesteding
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.prijs.basis import Kandidaat
+from evaluatie.prijs.basis import Kandidaat, methoden
 from evaluatie.prijs.rangorde import rangschik
-from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.verdelen import verdeel
 from tests.hulp import REPO
 
 INSTELLINGEN = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-METHODEN = ["relatief", "lineair", "fictieve_korting", "vaste_prijs"]
+METHODEN = sorted(methoden())  # every registered price method
 
 
 def _perceel(methode: str):

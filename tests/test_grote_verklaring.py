@@ -43,7 +43,7 @@ GEVALLEN = [
      "Inburgerwijs krijgt 13 van zijn capaciteit 15: het minimale volume van 10 per leverancier geeft "
      "Spreektaal meer dan zonder die regel; zonder die regel zou het 15 krijgen"),
     ("gelijke_waarde_lagere_prijs", "PVT", "Taalhuis Noord B.V.", "taalhuis-noord-b-v-pvt.docx",
-     "Taalhuis Noord B.V. krijgt 12 van zijn capaciteit 20: Inburgerwijs heeft dezelfde totaalscore en een "
+     "Taalhuis Noord B.V. krijgt 12 van zijn capaciteit 20: Inburgerwijs heeft dezelfde fictieve prijs en een "
      "lagere prijs; bij gelijke waarde kiest de verdeling de laagste kosten"),
     ("geen_vraag", "PVT", "Kompas Oost", "kompas-oost-pvt.docx",
      f"Kompas Oost krijgt 12 van zijn capaciteit 20: de gemeenten die het bedient ({OOST}) hebben samen 12 "

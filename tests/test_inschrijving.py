@@ -167,7 +167,7 @@ def test_voorbeeld_zes_inschrijvers(voorbeeld: Path) -> None:
 
 
 def test_voorbeeld_wordt_byte_identiek_herbouwd(voorbeeld_bron: Path, tmp_path: Path) -> None:
-    from evaluatie.voorbeeld import genereer
+    from bids.genereer_voorbeeld import genereer
 
     opnieuw = genereer(tmp_path / "opnieuw")
     bestanden = sorted(p.relative_to(voorbeeld_bron) for p in voorbeeld_bron.rglob("*") if p.is_file())

@@ -11,8 +11,8 @@ from evaluatie.fouten import EvaluatieFout
 from evaluatie.gunning.uitvoeren import gelijke_standen
 from evaluatie.prijs.basis import Kandidaat
 from evaluatie.prijs.rangorde import rangschik
-from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.verdelen import verdeel
 from tests.test_eigenschappen import _perceel
 
 VRAAG = {"G1": 8, "G2": 5, "G3": 4}

@@ -42,7 +42,11 @@ def test_systematiek_van_het_voorbeeld(voorbeeld: Path) -> None:
         assert "de gemeenten die het eerst in de aanbesteding staan" in inhoud
         # framework maximum and disclosure policy
         assert "maximale omvang van 294 trajecten" in inhoud
-        assert "hun prijzen worden niet bekendgemaakt" in inhoud
+        # disclosure exactly as the letters show it (Prijsmethode.openbaar), including what follows from it
+        assert (
+            "hun scores per criterium, kwaliteitsscore, prijsscore en totaalscore; hun prijs per traject wordt niet "
+            "bekendgemaakt (die volgt wel uit hun prijsscore en uw eigen prijs en prijsscore)."
+        ) in inhoud
     # byte-identical on a second run
     eerst = [(voorbeeld / f"gunningssystematiek.{x}").read_bytes() for x in ("html", "docx")]
     _schrijf(voorbeeld)
@@ -57,7 +61,7 @@ def test_gewijzigde_weging_verandert_het_document(voorbeeld: Path) -> None:
     pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     na, tekst = _schrijf(voorbeeld)
     assert na != voor
-    assert "Weging: kwaliteit 70%, prijs 30%." in tekst
+    assert "totaalscore = 70% x kwaliteitsscore + 30% x prijsscore" in tekst  # the letters use the same words
     # C: 0,7 x 90 + 0,3 x 80 = 63 + 24 = 87,00 (was 86,00 at 60/40)
     assert "0,70 x 90,00 + 0,30 x 80,00 = 87,00" in tekst
     assert "0,60 x 90,00 + 0,40 x 80,00 = 86,00" in tekst  # onderwijs keeps 60/40

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from evaluatie.verdeling.pad import PADEN, VOLLEDIG, Onhaalbaar, verdeel_exact
+from evaluatie.verdeling.verdelen import verdeel
 
 VRAAG = {"Noord": 10, "Oost": 6, "Zuid": 4}  # 20 in all; Noord and Oost form subregio A, Zuid is B
 REGIO = {"Noord": "A", "Oost": "A", "Zuid": "B"}

@@ -5,8 +5,8 @@ exactly that cause. Every expected number is worked out by hand in the test's do
 from __future__ import annotations
 
 from evaluatie.definitie.model import Verdeelregels
-from evaluatie.verdeling.lp import verdeel
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.verdelen import verdeel
 from evaluatie.verdeling.verklaring import verklaar
 
 

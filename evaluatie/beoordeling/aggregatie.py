@@ -101,7 +101,7 @@ def aggregeer(
         for r in rijen:
             if r.perceel != code:
                 continue
-            w = perceel.criterium(r.criterium).weging
+            w = perceel.criterium_van(r.criterium).weging
             per = kwaliteit.setdefault(code, {})
             per[r.inschrijver] = per.get(r.inschrijver, 0.0) + w * r.punten / perceel.schaal.max_punten * 100 / som_w
     kwaliteit = {p: {i: round(k, 6) for i, k in sorted(per.items())} for p, per in kwaliteit.items()}

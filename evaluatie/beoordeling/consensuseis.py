@@ -36,7 +36,7 @@ def open_consensus(
         ]
 
     def naam(s: Sleutel) -> str:
-        return f"{s[0]}, perceel {s[1]}, {aanbesteding.percelen[s[1]].criterium(s[2]).naam}"
+        return f"{s[0]}, perceel {s[1]}, {aanbesteding.percelen[s[1]].criterium_van(s[2]).naam}"
 
     meldingen = [
         f"{o.plaats}: {naam((o.inschrijver, o.perceel, o.criterium))}: {o.reden}"

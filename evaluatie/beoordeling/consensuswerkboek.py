@@ -36,7 +36,7 @@ from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Fout, InvoerFout, Verzamelaar
-from evaluatie.ooxml import bewaar_werkmap
+from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 from evaluatie.werkboek import als_tekst, lees_werkboek
 
 KOPRIJ = 4  # 1-based row of the table header
@@ -103,13 +103,14 @@ def lees_ingevuld(aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[
             "herstel het, of begin opnieuw met --overschrijven",
         )
         fouten.controleer()
+    assert tabbladen is not None and t is not None and start is not None  # else fouten stopped us above
     uit = Ingevuld()
     namen = {n.lower(): n for n in inschrijvers}
     for r in range(start):
         if als_tekst(t.waarde(r, 0)) in (VELD_DATUM_CONSENSUS, VELD_DATUM):
             uit.datum = t.waarde(r, 1) if als_tekst(t.waarde(r, 1)) else None
     for r in range(start + 1, len(t.rijen)):
-        cel = [t.waarde(r, j) for j in range(5)]
+        cel = tuple(t.waarde(r, j) for j in range(5))
         if als_tekst(cel[3]) == "" and als_tekst(cel[4]) == "":
             continue
         sleutel = _sleutel(aanbesteding, namen, cel)
@@ -153,7 +154,7 @@ def schrijf_consensuswerkboek(
     volgorde = sorted(range(len(rijen)), key=lambda i: (not per_rij[rijen[i]].signaal, i))
 
     wb = Workbook()
-    ws = wb.active
+    ws = eerste_blad(wb)
     ws.title = TABBLAD_CONSENSUS
     ws.sheet_properties.tabColor = "1F4E79"
     ws["A1"] = f"Consensus kwaliteitsbeoordeling - {aanbesteding.naam}"
@@ -195,7 +196,7 @@ def schrijf_consensuswerkboek(
         waarden: list[Any] = [
             sleutel[0],
             sleutel[1],
-            perceel.criterium(sleutel[2]).naam,
+            perceel.criterium_van(sleutel[2]).naam,
             None,
             None,
             "ja" if r.signaal else "",
@@ -246,13 +247,14 @@ def schrijf_consensuswerkboek(
         )
     for j, breedte in enumerate(_breedtes(beoordelaars), start=1):
         ws.column_dimensions[_kolomletter(j)].width = breedte
-    ws.freeze_panes = ws.cell(KOPRIJ + 1, 4)
+    ws.freeze_panes = ws.cell(KOPRIJ + 1, 4).coordinate
     ws.auto_filter.ref = f"A{KOPRIJ}:{_kolomletter(len(kop))}{max(laatste, KOPRIJ)}"
     ws.sheet_view.zoomScale = 100
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if ws.sheet_properties.pageSetUpPr is not None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{KOPRIJ - 1}:{KOPRIJ}"
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # the panel may widen a column or row on the beamer
@@ -280,7 +282,7 @@ def _los_van(over: dict[Sleutel, tuple[Any, Any]], aanbesteding: Aanbesteding) -
     """Typed rows whose key is valid but no longer assessed (e.g. the bidder failed the knock-out)."""
     uit = []
     for (ins, code, crit), (score, toelichting) in sorted(over.items()):
-        uit.append((ins, code, aanbesteding.percelen[code].criterium(crit).naam, score, toelichting))
+        uit.append((ins, code, aanbesteding.percelen[code].criterium_van(crit).naam, score, toelichting))
     return uit
 
 
@@ -323,7 +325,7 @@ def _instructie(wb: Workbook, aanbesteding: Aanbesteding, beoordelaars: Sequence
 
 
 def _breedtes(beoordelaars: Sequence[str]) -> list[float]:
-    return [26, 12, 30, 16, 60, 11, 12, 14] + [13, 45] * len(beoordelaars)
+    return [26.0, 12, 30, 16, 60, 11, 12, 14] + [13.0, 45] * len(beoordelaars)
 
 
 def _hoogte(waarden: Sequence[Any], beoordelaars: Sequence[str]) -> float:

@@ -12,7 +12,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from evaluatie.bestandsnamen import veilige_naam
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.ooxml import bewaar_werkmap
+from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 
 TABBLAD = "Beoordeling"
 TABBLAD_CONSENSUS = "Consensus"
@@ -52,7 +52,7 @@ def schrijf_beoordelingsformulier(
     titel: str = TABBLAD,
 ) -> Path:
     wb = Workbook()
-    ws = wb.active
+    ws = eerste_blad(wb)
     ws.title = titel
     janee = DataValidation(type="list", formula1='"ja,nee"', showErrorMessage=True, error="Kies ja of nee")
     ws.add_data_validation(janee)
@@ -69,7 +69,7 @@ def schrijf_beoordelingsformulier(
     for j, kop in enumerate(KOLOMMEN, start=1):
         c = ws.cell(KOPRIJ, j, kop)
         c.font, c.fill = _KOP, _KOPVULLING
-    ws.freeze_panes = ws.cell(KOPRIJ + 1, 1)
+    ws.freeze_panes = ws.cell(KOPRIJ + 1, 1).coordinate
     for kolom, breedte in zip("ABCDE", (30, 16, 42, 14, 80), strict=True):
         ws.column_dimensions[kolom].width = breedte
     schaal_validaties: dict[str, DataValidation] = {}
@@ -77,11 +77,11 @@ def schrijf_beoordelingsformulier(
         perceel = aanbesteding.percelen[code]
         ws.cell(i, 1, ins)
         ws.cell(i, 2, code)
-        ws.cell(i, 3, perceel.criterium(crit).naam)
+        ws.cell(i, 3, perceel.criterium_van(crit).naam)
         for j in (4, 5):
-            c = ws.cell(i, j)
-            c.fill = _INVOER
-            c.protection = Protection(locked=False)
+            invoercel = ws.cell(i, j)
+            invoercel.fill = _INVOER
+            invoercel.protection = Protection(locked=False)
         ws.cell(i, 5).alignment = Alignment(wrap_text=True, vertical="top")
         keuzes = ",".join(s.tekst for s in perceel.schaal.stappen)
         if keuzes not in schaal_validaties:

@@ -163,7 +163,7 @@ def _lees_tabel(
             )
             continue
         eerste[sleutel] = f"rij {r + 1}"
-        if open_reden and len(fouten.fouten) == n:
+        if open_reden and open_ is not None and len(fouten.fouten) == n:
             open_.append(
                 OpenRegel(
                     inschrijver=ins,
@@ -188,10 +188,10 @@ def _lees_tabel(
             )
         )
     if volledig:
-        for ins, code, crit in te_beoordelen:
-            if (ins, code, crit) not in eerste:
-                naam = aanbesteding.percelen[code].criterium(crit).naam
-                fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"regel ontbreekt: {ins}, perceel {code}, {naam}")
+        for ins_, code_, crit_ in te_beoordelen:
+            if (ins_, code_, crit_) not in eerste:
+                naam = aanbesteding.percelen[code_].criterium_van(crit_).naam
+                fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"regel ontbreekt: {ins_}, perceel {code_}, {naam}")
     return scores
 
 

@@ -1,7 +1,7 @@
 """When a supplier drops out: a proposal to re-allocate over the remaining suppliers.
 
 Why this construction: the re-allocation must follow the award's own allocation rules and exact path
-(evaluatie.verdeling.lp.verdeel), with the placements already made this contract year fixed. It is a
+(evaluatie.verdeling.verdelen.verdeel), with the placements already made this contract year fixed. It is a
 fresh award on the remaining suppliers (award values and ranking as awarded) in which every placement
 x_gs already made is a lower bound. Because the allocation objective and the rules are linear in the
 supplier totals, fixing placements n_gs is exactly the residual problem y = x - n with
@@ -77,7 +77,7 @@ def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem)
         )
     data = json.loads(pad.read_text(encoding="utf-8"))["percelen"][perceel]
     gegund = {(t["gemeente"], t["inschrijver"]): int(t["aantal"]) for t in data["toewijzing"]}
-    from evaluatie.verdeling.lp import verdeel
+    from evaluatie.verdeling.verdelen import verdeel
 
     opnieuw = {(t.gemeente, t.inschrijver): t.aantal for t in verdeel(p).toewijzing}
     if opnieuw != gegund:
@@ -142,7 +142,7 @@ def voorstel(
     if it gives every supplier at least what it already received this year in every gemeente, it is also
     the optimum with those placements fixed (the fixed problem's solutions are a subset). (b) Otherwise
     the residual problem (exact for rules that do not count suppliers). (c) Otherwise a refusal in words."""
-    from evaluatie.verdeling.lp import verdeel
+    from evaluatie.verdeling.verdelen import verdeel
 
     if (perceel, aanbieder) not in reg.leveranciers:
         raise InvoerFout([Fout("--aanbieder", f"{aanbieder} heeft geen contract voor perceel {perceel}")])

@@ -18,13 +18,14 @@ import yaml
 from pydantic import ValidationError
 
 from evaluatie.bestandsnamen import veilige_naam
-from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie import plaatshouders
+from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.definitie.schema import suggestie, valideer
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, opgeheven
 from evaluatie.getallen import GetalFout, controleer_bedrag
-from evaluatie.nieuw import plaatshouders
+from evaluatie.prijs.basis import methoden
 from evaluatie.tekst import kort
 from evaluatie.werkmap import criteria_map
 
@@ -153,7 +154,7 @@ def laad_aanbesteding_uit_data(
     if fouten:
         raise InvoerFout(_uniek(fouten))
     try:
-        model = Aanbesteding.model_validate(samen)
+        model = Aanbesteding.model_validate(_met_prijsparameters(samen))
     except ValidationError as e:
         raise InvoerFout(
             [
@@ -191,7 +192,7 @@ def _uniek(fouten: list[Fout]) -> list[Fout]:
 
 def _perceel_lagen(data: dict[str, Any], waar: Pad) -> list[tuple[Pad, Any]]:
     if waar:
-        percelen = data.get(waar[0])
+        percelen = data.get(str(waar[0]))
         return [((*waar, code), p) for code, p in percelen.items()] if isinstance(percelen, dict) else []
     return [(("perceel_standaard",), data.get("perceel_standaard"))]
 
@@ -371,8 +372,11 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
         weging = p.get("weging", {})
         totaal = weging.get("kwaliteit", 60) + weging.get("prijs", 40)
-        if p.get("prijsmethode") in ("vaste_prijs", "fictieve_korting"):
-            pass  # price is not a weighted component in these methods
+        if (
+            p.get("prijsmethode", "relatief") in methoden()
+            and not methoden()[p.get("prijsmethode", "relatief")].gewogen
+        ):
+            pass  # price is not a weighted component in this method
         elif abs(totaal - 100) > 1e-9:
             fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}")
         for regel, params in p["knockout"].items():
@@ -398,14 +402,31 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
     positie = {g["naam"]: i for i, g in enumerate(samen["gemeenten"])}
     for code, p in samen["percelen"].items():
         for gnaam in p["gemeenten"]:
-            i = positie.get(tender.zoek(gnaam) or "")
-            g = samen["gemeenten"][i] if i is not None else None
+            plek = positie.get(tender.zoek(gnaam) or "")
+            g = samen["gemeenten"][plek] if plek is not None else None
             if g is not None and code not in g["inburgeraars"]:
                 fout(
                     ("gemeenten", i, "inburgeraars"),
                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
                 )
     return fouten
+
+
+def _met_prijsparameters(samen: dict[str, Any]) -> dict[str, Any]:
+    """A price method's parameters that the Perceel model has no field for go to `prijsparameters`,
+    so a new method is one file: its schema (Prijsmethode.parameters) already admitted them."""
+    velden = set(Perceel.model_fields)
+    eigen = {v for cls in methoden().values() for v in cls.parameters if v not in velden}
+    if not eigen or not isinstance(samen.get("percelen"), dict):
+        return samen
+    percelen = {}
+    for code, p in samen["percelen"].items():
+        if isinstance(p, dict) and eigen & set(p):
+            p = {k: v for k, v in p.items() if k not in eigen} | {
+                "prijsparameters": {k: v for k, v in p.items() if k in eigen}
+            }
+        percelen[code] = p
+    return {**samen, "percelen": percelen}
 
 
 def _als_datum(waarde: Any) -> dt.date | None:

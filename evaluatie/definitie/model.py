@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, Literal
 
@@ -86,7 +87,10 @@ class Perceel(Model):
     knockout: dict[str, dict[str, Any]] = Field(default_factory=dict)
     gunningscriteria: tuple[Criterium, ...] = ()
     schaal: Schaal
-    prijsmethode: Literal["relatief", "lineair", "fictieve_korting", "vaste_prijs"] = "relatief"
+    # a name in the price-method registry (evaluatie/prijs); the schema's enum is built from it when loading
+    prijsmethode: str = "relatief"
+    # parameters a price method declares (Prijsmethode.parameters) that have no field of their own here
+    prijsparameters: dict[str, float | int | str | bool] = Field(default_factory=dict)
     max_fictieve_korting: float | None = None
     abnormaal_laag: float = 0.20  # art. 2.116 Aw 2012: share below the mean of the other valid bids
     vaste_prijs: float | None = None  # vaste_prijs: the one price per trajectory (default: the ceiling)
@@ -101,6 +105,13 @@ class Perceel(Model):
             if c.code.lower() == s or c.naam.lower() == s:
                 return c
         return None
+
+    def criterium_van(self, code: str) -> Criterium:
+        """The criterion a computed row refers to: it exists (the row was made from this lot's criteria)."""
+        c = self.criterium(code)
+        if c is None:
+            raise KeyError(f"perceel {self.code}: geen gunningscriterium {code}")
+        return c
 
 
 class Gemeente(Model):
@@ -192,7 +203,7 @@ class Aanbesteding(Model):
         """The tender's gemeenten for forgiving matching (case, hyphens, 'Gemeente ...')."""
         return Namen(g.naam for g in self.gemeenten)
 
-    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Aanbesteding:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Aanbesteding:
         """A copy never carries lookups (cached properties) built from the original's fields."""
         kopie = super().model_copy(update=update, deep=deep)
         for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:

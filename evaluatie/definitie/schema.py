@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import cache
 from typing import Any
@@ -23,20 +24,60 @@ _TYPEN = {
 }
 
 
-@cache
+def _prijsmethoden() -> tuple[str, ...]:
+    """The registered price methods: the schema is built for exactly these (a method added later, as in a
+    test, gets a schema of its own)."""
+    from evaluatie.prijs.basis import methoden
+
+    return tuple(methoden())
+
+
 def _register() -> Registry:
+    return _register_voor(_prijsmethoden())
+
+
+def prijsmethode_schema(perceel: dict[str, Any]) -> dict[str, Any]:
+    """perceel.schema.json completed from the price-method registry: the enum of method names and,
+    as properties of the lot, each method's parameters."""
+    from evaluatie.prijs.basis import methoden
+
+    perceel = copy.deepcopy(perceel)
+    eigenschappen = perceel["properties"]
+    bron = eigenschappen["prijsmethode"].get("description", "")
+    eigenschappen["prijsmethode"] = {"enum": list(methoden()), "description": bron}
+    eigenaar: dict[str, str] = {}
+    for naam, cls in methoden().items():
+        for veld, schema in cls.parameters.items():
+            if veld in eigenschappen and veld not in eigenaar:
+                raise RuntimeError(f"prijsmethode {naam}: parameter {veld} bestaat al als veld van een perceel")
+            if veld in eigenaar:
+                raise RuntimeError(f"prijsmethode {naam}: parameter {veld} hoort al bij {eigenaar[veld]}")
+            eigenaar[veld] = naam
+            eigenschappen[veld] = schema
+    return perceel
+
+
+@cache
+def _register_voor(prijsmethoden: tuple[str, ...]) -> Registry:
     map_ = criteria_map() / "schema"
     bronnen = []
     for pad in sorted(map_.glob("*.schema.json")):
         inhoud = json.loads(pad.read_text(encoding="utf-8"))
+        if inhoud["$id"] == "perceel.schema.json":
+            inhoud = prijsmethode_schema(inhoud)
         bronnen.append((inhoud["$id"], Resource.from_contents(inhoud)))
     return Registry().with_resources(bronnen)
 
 
-@cache
 def _validator(naam: str) -> jsonschema.Draft202012Validator:
-    schema = _register().get_or_retrieve(naam).value.contents
-    return jsonschema.Draft202012Validator(schema, registry=_register())
+    return _validator_voor(naam, _prijsmethoden())
+
+
+@cache
+def _validator_voor(naam: str, prijsmethoden: tuple[str, ...]) -> jsonschema.Draft202012Validator:
+    register = _register_voor(prijsmethoden)
+    schema = register.get_or_retrieve(naam).value.contents
+    return jsonschema.Draft202012Validator(schema, registry=register)
 
 
 def _kreeg(w: Any) -> str:
@@ -64,9 +105,10 @@ def suggestie(woord: str, bekend: Any, toon_alle: bool = True) -> str:
 
 def _berichten(fout: jsonschema.ValidationError) -> list[tuple[Pad, str]]:
     """One message per problem; an unknown key is reported at its own path (and so its own line)."""
+    schema: dict[str, Any] = fout.schema if isinstance(fout.schema, dict) else {}
     if fout.validator == "additionalProperties" and isinstance(fout.instance, dict):
         pad: Pad = tuple(fout.absolute_path)
-        toegestaan = sorted(fout.schema.get("properties", {}))
+        toegestaan = sorted(schema.get("properties", {}))
         extra = sorted(k for k in fout.instance if k not in toegestaan)
         return [((*pad, k), f"onbekend veld '{k}'{suggestie(k, toegestaan)}") for k in extra]
     return [_bericht(fout)]
@@ -75,55 +117,52 @@ def _berichten(fout: jsonschema.ValidationError) -> list[tuple[Pad, str]]:
 def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
     pad: Pad = tuple(fout.absolute_path)
     v = fout.validator
+    instantie: Any = fout.instance
+    schema: dict[str, Any] = fout.schema if isinstance(fout.schema, dict) else {}
+    waarde: Any = fout.validator_value  # the schema keyword's value (a list, a number, a name)
     if v == "type":
-        verwacht = fout.validator_value
+        verwacht = waarde
         soorten = verwacht if isinstance(verwacht, list) else [verwacht]
-        tekst = " of ".join(_TYPEN.get(s, s) for s in soorten)
-        return pad, f"verwacht {tekst}, kreeg {_kreeg(fout.instance)}"
+        tekst = " of ".join(_TYPEN.get(str(s), str(s)) for s in soorten)
+        return pad, f"verwacht {tekst}, kreeg {_kreeg(instantie)}"
     if v == "required":
-        ontbreekt = [k for k in fout.validator_value if k not in (fout.instance or {})]
+        ontbreekt = [k for k in waarde if k not in (instantie or {})]
         return pad, "verplicht veld ontbreekt: " + ", ".join(ontbreekt)
     if v == "additionalProperties":
-        toegestaan = sorted(fout.schema.get("properties", {}))
-        extra = sorted(k for k in fout.instance if k not in toegestaan)
+        toegestaan = sorted(schema.get("properties", {}))
+        extra = sorted(k for k in instantie if k not in toegestaan)
         return pad, f"onbekend veld {', '.join(extra)}; toegestaan: {', '.join(toegestaan)}"
-    if v == "enum" and "propertyNames" in fout.absolute_schema_path and isinstance(fout.instance, str):
+    if v == "enum" and "propertyNames" in fout.absolute_schema_path and isinstance(instantie, str):
         # a key that is not one of the allowed names: report it at its own line
-        return (*pad, fout.instance), f"onbekende naam '{fout.instance}'" + suggestie(
-            fout.instance, [str(x) for x in fout.validator_value]
-        )
+        return (*pad, instantie), f"onbekende naam '{instantie}'" + suggestie(instantie, [str(x) for x in waarde])
     if v == "enum":
-        keuzes = ", ".join(str(x) for x in fout.validator_value)
-        return pad, f"verwacht een van {keuzes}, kreeg {_kreeg(fout.instance)}"
+        keuzes = ", ".join(str(x) for x in waarde)
+        return pad, f"verwacht een van {keuzes}, kreeg {_kreeg(instantie)}"
     if v == "const":
-        return pad, f"verwacht '{fout.validator_value}', kreeg {_kreeg(fout.instance)}"
+        return pad, f"verwacht '{waarde}', kreeg {_kreeg(instantie)}"
     if v == "propertyNames":
         sub = fout.context[0] if fout.context else None
-        keuzes = ", ".join(sub.validator_value) if sub and sub.validator == "enum" else ""
-        keuzelijst = list(sub.validator_value) if sub and sub.validator == "enum" else []
-        return (*pad, fout.instance if isinstance(fout.instance, str) else ""), (
-            f"onbekende naam {_kreeg(fout.instance)}"
-            + (
-                suggestie(str(fout.instance), keuzelijst)
-                if keuzelijst
-                else (f"; toegestaan: {keuzes}" if keuzes else "")
-            )
+        keuzelijst: list[Any] = list(sub.validator_value) if sub and sub.validator == "enum" else []  # type: ignore[arg-type]
+        keuzes = ", ".join(str(k) for k in keuzelijst)
+        return (*pad, instantie if isinstance(instantie, str) else ""), (
+            f"onbekende naam {_kreeg(instantie)}"
+            + (suggestie(str(instantie), keuzelijst) if keuzelijst else (f"; toegestaan: {keuzes}" if keuzes else ""))
         )
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         teken = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=", "exclusiveMaximum": "<"}[v]
-        return pad, f"moet {teken} {fout.validator_value} zijn, kreeg {_kreeg(fout.instance)}"
+        return pad, f"moet {teken} {waarde} zijn, kreeg {_kreeg(instantie)}"
     if v == "pattern":
-        return pad, f"verwacht een datum als JJJJ-MM-DD, kreeg {_kreeg(fout.instance)}"
+        return pad, f"verwacht een datum als JJJJ-MM-DD, kreeg {_kreeg(instantie)}"
     if v == "minItems":
-        return pad, f"verwacht minstens {fout.validator_value} element(en)"
+        return pad, f"verwacht minstens {waarde} element(en)"
     if v == "minProperties":
-        return pad, f"verwacht minstens {fout.validator_value} veld(en)"
+        return pad, f"verwacht minstens {waarde} veld(en)"
     if v == "minLength":
         return pad, "mag niet leeg zijn"
     if v == "uniqueItems":
         return pad, "bevat een waarde dubbel"
     if v == "oneOf":
-        return pad, f"ongeldige waarde {_kreeg(fout.instance)}: {fout.schema.get('description', '')}".rstrip(": ")
+        return pad, f"ongeldige waarde {_kreeg(instantie)}: {schema.get('description', '')}".rstrip(": ")
     return pad, fout.message
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.prijs.basis import methode
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,7 @@ def raammaximum(aanbesteding: Aanbesteding, code: str) -> Raammaximum:
     perceel = aanbesteding.percelen[code]
     per_jaar = sum(aanbesteding.vraag(code).values())
     jaren = aanbesteding.looptijd.jaren + aanbesteding.looptijd.optiejaren
-    prijs = perceel.plafondprijs
-    if perceel.prijsmethode == "vaste_prijs" and perceel.vaste_prijs is not None:
-        prijs = perceel.vaste_prijs
+    prijs = methode(perceel.prijsmethode).raamprijs(perceel)  # the ceiling, unless the method fixes the price
     trajecten = per_jaar * jaren
     return Raammaximum(per_jaar, jaren, trajecten, round(trajecten * prijs, 2), prijs)
 

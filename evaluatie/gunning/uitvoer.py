@@ -62,7 +62,7 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
     return {
         "aanbesteding": u.aanbesteding,
         "evaluatie_versie": u.versie,
-        "solver": u.solver,
+        "oplosser_versie": u.solver,  # one Dutch word per thing: per lot "oplosser" is the engine used
         "percelen": percelen,
         "invoer": [b.model_dump() for b in u.invoer],
     }

@@ -6,7 +6,6 @@ import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from evaluatie import __version__
 from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
@@ -16,9 +15,9 @@ from evaluatie.gunning.uitslag import Gemeentebudget, Gunningsuitslag, Perceelui
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.rangorde import Rangregel, onbesliste_groepen, rangschik
-from evaluatie.prijs.vaste_prijs import vaste_prijs
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
+from evaluatie.versie import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,6 +27,7 @@ from evaluatie.verdeling.oplosser import STANDAARD, versie
 def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvingen) -> Verdeelprobleem:
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
+    m = methode(perceel.prijsmethode)
     return Verdeelprobleem(
         perceel=code,
         perceelnaam=perceel.naam,
@@ -46,6 +46,8 @@ def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvin
         ),
         regels=perceel.verdeling,
         budget=dict(perceel.verdeling.budget_per_gemeente),
+        maatstaf=m.maatstaf,
+        voorrang=m.voorrang(),
     )
 
 
@@ -64,11 +66,11 @@ def rangorde_perceel(
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
     kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
-    vast = vaste_prijs(perceel) if perceel.prijsmethode == "vaste_prijs" else None
+    m = methode(perceel.prijsmethode)
     kandidaten = []
     for naam in toets.toegelaten(code):
         a = per_naam[naam].aanbod[code]
-        prijs = a.prijs if vast is None else vast  # vaste_prijs: one price for all, in costs and text
+        prijs = m.prijs_per_traject(perceel, a.prijs)  # vaste_prijs: one price for all, in costs and text
         kandidaten.append(Kandidaat(naam, prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
     eigen_lotingen = [x for x in lotingen if x.perceel == code]
     rangorde = rangschik(perceel, kandidaten, eigen_lotingen)
@@ -127,8 +129,8 @@ def beoordeel_perceel(
     tijdslimiet: float | None,
     lotingen: Sequence[Loting] = (),
 ) -> Perceeluitslag:
-    from evaluatie.verdeling.lp import verdeel
     from evaluatie.verdeling.toelating import verwachte_verdeling
+    from evaluatie.verdeling.verdelen import verdeel
     from evaluatie.verdeling.verklaring import verklaar
 
     perceel = aanbesteding.percelen[code]

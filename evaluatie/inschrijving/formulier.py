@@ -11,7 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving import velden as v
-from evaluatie.ooxml import bewaar_werkmap
+from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 from evaluatie.tekst import datum
 
 KOP = Font(bold=True, color="FFFFFF")
@@ -37,7 +37,7 @@ def _instructie(aanbesteding: Aanbesteding) -> list[str]:
 
 def schrijf_inschrijfformulier(aanbesteding: Aanbesteding, pad: Path) -> Path:
     wb = Workbook()
-    instr = wb.active
+    instr = eerste_blad(wb)
     instr.title = v.TABBLAD_INSTRUCTIE
     for i, regel in enumerate(_instructie(aanbesteding), start=1):
         instr.cell(i, 1, regel)

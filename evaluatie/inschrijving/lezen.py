@@ -95,11 +95,11 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
             rij_van[label.lower()] = r
     waarden: dict[str, tuple[object, str]] = {}
     for veld in v.INSCHRIJVER_VELDEN:
-        r = rij_van.get(veld.lower())
-        if r is None:
+        rij = rij_van.get(veld.lower())
+        if rij is None:
             fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt in kolom A")
             continue
-        waarden[veld] = (t.waarde(r, 1), t.plaats(r, 1))
+        waarden[veld] = (t.waarde(rij, 1), t.plaats(rij, 1))
     if len(waarden) < len(v.INSCHRIJVER_VELDEN):
         return None
 

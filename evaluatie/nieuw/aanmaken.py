@@ -20,10 +20,11 @@ import yaml
 
 from evaluatie.definitie.laden import samenvoegen, zoek_criteriaset
 from evaluatie.definitie.model import PERCEELCODES, STANDAARD_BEWIJSSTUKKEN, Openbaarmaking, Perceel
+from evaluatie.definitie.plaatshouders import PLAATSHOUDER
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, zonder_toevoeging
 from evaluatie.gemeenteregister import BRON, PEILDATUM, RegisterGemeente, arbeidsmarktregios, gemeenten
-from evaluatie.nieuw.plaatshouders import PLAATSHOUDER
+from evaluatie.prijs.basis import methoden
 from evaluatie.tekst import datum
 
 STANDAARD_CRITERIASET = "inburgering-2022"
@@ -37,7 +38,7 @@ DAGEN_SLUITING_TOT_GUNNING = 42
 UITLEG_PERCEEL = {
     "naam": "naam in rapporten en brieven",
     "plafondprijs": "maximumprijs per traject in euro, exclusief btw",
-    "prijsmethode": "relatief | lineair | fictieve_korting | vaste_prijs (zie README, Prijs en rangorde)",
+    "prijsmethode": " | ".join(methoden()) + " (zie README, Prijs en rangorde)",
     "weging": "weging kwaliteit en prijs, samen 100",
     "bij_gelijke_stand": "beslisregels bij gelijke totaalscore, in volgorde; daarna loting",
     "schaal": "beoordelingsschaal van het panel",

@@ -1,19 +1,64 @@
 """The price-method base and registry.
 
 A method turns each admitted bid's price (and, for fictieve_korting, its quality) into a
-price score and a total. Adding a method is adding a module in this package with a
-@registreer'd subclass; `methode()` imports the package's modules on first use.
+price score and a total. A method is one file in this package with a @registreer'd subclass
+of Prijsmethode, and it brings everything that depends on it:
+
+- its scalar score (`bereken`) and its vectorised score for the Monte Carlo runs (`vectorieel`),
+  tied together by a property test for every registered method;
+- its description for the published method and the letters (`beschrijving`);
+- its letter sentences: its own figures, the comparison rows and sentences (what decides, in
+  which direction), and what the letters disclose of other bids under the tender's one
+  `openbaarmaking` policy (`grootheden`, `openbaar`), which the published method states;
+- the JSON schema of its parameters (`parameters`), merged into perceel.schema.json at load.
+
+The model's choices, the schema's enum, the published method and the letters all come from
+`methoden()`, which imports the package's modules on first use.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from evaluatie.definitie.model import Perceel
+from evaluatie.tekst import euro, getal, kort
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float64]
+
+
+class Cijfers(Protocol):
+    """One bid's figures as the ranking reports them (prijs.rangorde.Rangregel has these)."""
+
+    @property
+    def inschrijver(self) -> str: ...
+    @property
+    def kwaliteit(self) -> float: ...
+    @property
+    def prijs(self) -> float: ...
+    @property
+    def prijsscore(self) -> float: ...
+    @property
+    def totaal(self) -> float: ...
+    @property
+    def berekening(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Grootheid:
+    """A figure a letter can show of a bid: its row label, how it is printed, and whether it
+    reveals the bid's price (then other bids show it only when the tender discloses prices)."""
+
+    naam: str  # row label, also the noun in the published method ("Prijsscore")
+    waarde: Callable[[Cijfers], str]
+    onthult_prijs: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,24 +84,111 @@ class Prijsmethode:
     naam: ClassVar[str]
     formule: ClassVar[str]  # the formula in words, for the report
     hoger_is_beter: ClassVar[bool] = True  # ranking direction of `totaal`
+    gewogen: ClassVar[bool] = True  # a weighting of quality and price (which must add up to 100) and a totaalscore
+    maatstaf: ClassVar[str] = "totaalscore"  # what decides the ranking, as a noun in a sentence
+    kolomuitleg: ClassVar[str | None] = None  # terminal: what the score columns mean, if not a weighting
+    # JSON schema of the perceel fields only this method reads ({} for none); merged into perceel.schema.json
+    parameters: ClassVar[dict[str, dict[str, Any]]] = {}
 
     def bereken(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, Prijsuitkomst]:
         raise NotImplementedError
 
+    # --- what the method means for prices and costs
+
+    def prijs_per_traject(self, perceel: Perceel, geboden: float) -> float:
+        """The price that counts in costs and texts (vaste_prijs: the fixed price, whatever was bid)."""
+        return geboden
+
+    def raamprijs(self, perceel: Perceel) -> float:
+        """The price per trajectory the framework maximum is computed at: the ceiling, unless fixed."""
+        return perceel.plafondprijs
+
+    # --- published method and letters
+
+    def beschrijving(self, perceel: Perceel) -> str:
+        """The method in one or two sentences, with this lot's numbers: published method and letters."""
+        return (
+            f"Prijsmethode {self.naam}: {self.formule}; totaalscore = {kort(perceel.weging.kwaliteit)}% x "
+            f"kwaliteitsscore + {kort(perceel.weging.prijs)}% x prijsscore. De hoogste totaalscore staat eerst."
+        )
+
+    def voorrang(self) -> str:
+        """Who goes first, as the end of 'gaat eerst naar inschrijvers met ...'."""
+        return f"een {'hogere' if self.hoger_is_beter else 'lagere'} {self.maatstaf}"
+
+    def grootheden(self, perceel: Perceel) -> list[Grootheid]:
+        """The figures of the comparison table under the per-criterion scores, in order."""
+        return [
+            Grootheid("Kwaliteitsscore", lambda r: getal(r.kwaliteit)),
+            Grootheid("Prijs per traject", lambda r: euro(r.prijs), onthult_prijs=True),
+            Grootheid("Prijsscore", lambda r: getal(r.prijsscore)),
+            Grootheid("Totaalscore", lambda r: getal(r.totaal)),
+        ]
+
+    def herleidbaar(self) -> str | None:
+        """How a price not shown still follows from what is shown, if it does (said in the published method)."""
+        return None
+
+    def openbaar(self, perceel: Perceel, prijs_openbaar: bool) -> str:
+        """What a letter discloses of the awarded bids, exactly as `vergelijkingsrijen` shows it."""
+        getoond = ["scores per criterium"]
+        verborgen: list[str] = []
+        for g in self.grootheden(perceel):
+            (getoond if prijs_openbaar or not g.onthult_prijs else verborgen).append(g.naam.lower())
+        tekst = "hun " + _opsomming(getoond)
+        if verborgen:
+            tekst += f"; hun {_opsomming(verborgen)} {'wordt' if len(verborgen) == 1 else 'worden'} niet bekendgemaakt"
+            if (h := self.herleidbaar()) is not None:
+                tekst += f" ({h})"
+        return tekst
+
+    def eigen_cijfers(self, perceel: Perceel, r: Cijfers) -> str:
+        """The bidder's own figures, with the last step of its calculation."""
+        return (
+            f"Uw kwaliteitsscore: {getal(r.kwaliteit)}. Uw prijs per traject: {euro(r.prijs)}; uw prijsscore: "
+            f"{getal(r.prijsscore)}. Uw totaalscore: {r.berekening.split('; ')[-1]}."
+        )
+
+    def vergelijkingsrijen(
+        self, perceel: Perceel, eigen: Cijfers, anderen: Sequence[Cijfers], prijs_openbaar: bool
+    ) -> list[list[str]]:
+        """Rows under the per-criterion scores: [label, '', own, *others], only what may be disclosed."""
+        return [
+            [g.naam, "", g.waarde(eigen), *(g.waarde(a) for a in anderen)]
+            for g in self.grootheden(perceel)
+            if prijs_openbaar or not g.onthult_prijs
+        ]
+
+    def vergelijkingszinnen(self, perceel: Perceel, eigen: Cijfers, ander: Cijfers, prijs_openbaar: bool) -> list[str]:
+        """The price side of the comparison with `ander`, in the method's own terms: what decides and
+        in which direction. Never a figure the disclosure policy withholds."""
+        wp = perceel.weging.prijs / 100
+        verschil = ander.prijsscore - eigen.prijsscore
+        if abs(verschil) < 0.005:
+            return [f"Prijs: uw prijsscore en die van {ander.inschrijver} zijn gelijk ({getal(eigen.prijsscore)})."]
+        if verschil > 0:
+            return [
+                f"Prijs: {ander.inschrijver} behaalde een prijsscore van {getal(ander.prijsscore)} tegen "
+                f"{getal(eigen.prijsscore)} voor u; dat scheelt {getal(wp * verschil)} punten in de totaalscore."
+            ]
+        return [
+            f"Prijs: uw prijsscore ({getal(eigen.prijsscore)}) is hoger dan die van {ander.inschrijver} "
+            f"({getal(ander.prijsscore)}); dat levert u {getal(-wp * verschil)} punten in de totaalscore op."
+        ]
+
     @staticmethod
-    def gewogen(perceel: Perceel, kwaliteit: float, prijsscore: float) -> float:
+    def weeg(perceel: Perceel, kwaliteit: Any, prijsscore: Any) -> Any:
+        """wk x kwaliteit + wp x prijsscore, for floats and arrays alike."""
         return perceel.weging.kwaliteit / 100 * kwaliteit + perceel.weging.prijs / 100 * prijsscore
 
     def gewogen_uitkomst(self, perceel: Perceel, k: Kandidaat, prijsscore: float, stap: str) -> Prijsuitkomst:
         """Outcome of a weighted method (relatief, lineair): total from the weights, formula filled in."""
-        from evaluatie.tekst import getal
-
         wq, wp = perceel.weging.kwaliteit / 100, perceel.weging.prijs / 100
-        totaal = self.gewogen(perceel, k.kwaliteit, prijsscore)
+        totaal = self.weeg(perceel, k.kwaliteit, prijsscore)
         berekening = f"{stap}; {getal(wq)} x {getal(k.kwaliteit)} + {getal(wp)} x {getal(prijsscore)} = {getal(totaal)}"
         return Prijsuitkomst(prijsscore, totaal, totaal, berekening)
 
-    def vectorieel(self, perceel: Perceel, prijs, kwaliteit, geldig):
+    def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
         """Totals for many draws at once: prijs[b], kwaliteit[d, b], geldig[d, b] -> totaal[d, b]."""
         raise NotImplementedError
 
@@ -92,18 +224,38 @@ _REGISTER: dict[str, type[Prijsmethode]] = {}
 
 
 def registreer(cls: type[Prijsmethode]) -> type[Prijsmethode]:
+    """Add a price method to the registry (a class decorator), once per name."""
+    if cls.naam in _REGISTER and _REGISTER[cls.naam] is not cls:
+        raise RuntimeError(f"prijsmethode {cls.naam} twee keer geregistreerd")
     _REGISTER[cls.naam] = cls
     return cls
 
 
+def afmelden(naam: str) -> None:
+    """Remove a method again (a method defined in a test)."""
+    _REGISTER.pop(naam, None)
+
+
+_GEEN_METHODE = ("basis", "rangorde", "rangomkering")
+
+
 def methoden() -> dict[str, type[Prijsmethode]]:
+    """Every registered method by name, in name order."""
     from evaluatie import prijs
 
     for info in sorted(pkgutil.iter_modules(prijs.__path__), key=lambda m: m.name):
-        if info.name not in ("basis", "rangorde"):
+        if info.name not in _GEEN_METHODE:
             importlib.import_module(f"{prijs.__name__}.{info.name}")
-    return dict(_REGISTER)
+    return dict(sorted(_REGISTER.items()))
 
 
 def methode(naam: str) -> Prijsmethode:
-    return methoden()[naam]()
+    bekend = methoden()
+    if naam not in bekend:
+        raise ValueError(f"onbekende prijsmethode '{naam}'; bekend: {', '.join(bekend)}")
+    return bekend[naam]()
+
+
+def _opsomming(delen: Sequence[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]

@@ -1,17 +1,31 @@
 """fictieve_korting ("Gunnen op Waarde", fictive price Pi - Qi): quality becomes a discount.
 
-The lowest fictitious price wins; there is no weighting and no price score. In gunning.json
-`prijsscore` carries the discount (euro) and `totaal` the fictitious price (euro).
+The lowest fictitious price wins; there is no weighting, no price score and no total score.
+In gunning.json `prijsscore` carries the discount (euro) and `totaal` the fictitious price (euro).
 
 discount = max_fictieve_korting x quality / 100 (default max: 30% of the ceiling);
 fictitious price = price - discount. For the allocation the value of a bid is
 ceiling - fictitious price (higher is better).
+
+Disclosure: a fictitious price together with the discount gives the price, so a letter shows
+another bid's fictitious price only where the tender discloses prices; otherwise it says which
+fictitious price is lower, and why (the discount, from quality), without the amounts.
 """
 
-from evaluatie.prijs.basis import Kandidaat, Prijsmethode, Prijsuitkomst, registreer
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from evaluatie.definitie.model import Perceel
+from evaluatie.prijs.basis import Cijfers, Grootheid, Kandidaat, Prijsmethode, Prijsuitkomst, registreer
 from evaluatie.tekst import euro, getal
 
+if TYPE_CHECKING:
+    from evaluatie.prijs.basis import Matrix
+
 STANDAARD_AANDEEL = 0.3
+CENT = 0.005
 
 
 @registreer
@@ -22,14 +36,24 @@ class FictieveKorting(Prijsmethode):
         "de laagste fictieve prijs staat eerst"
     )
     hoger_is_beter = False
+    gewogen = False
+    maatstaf = "fictieve prijs"
+    kolomuitleg = "geen weging; prijsscore = fictieve korting, totaal = fictieve prijs (euro)"
+    parameters: ClassVar[dict[str, dict[str, Any]]] = {
+        "max_fictieve_korting": {
+            "type": "number",
+            "minimum": 0,
+            "description": "fictieve_korting: euro discount at quality 100 (default 30% of the ceiling)",
+        }
+    }
 
     @staticmethod
-    def maximum(perceel) -> float:
+    def maximum(perceel: Perceel) -> float:
         if perceel.max_fictieve_korting is not None:
             return perceel.max_fictieve_korting
         return STANDAARD_AANDEEL * perceel.plafondprijs
 
-    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:
+    def bereken(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, Prijsuitkomst]:
         maximum = self.maximum(perceel)
         uit = {}
         for k in kandidaten:
@@ -44,14 +68,73 @@ class FictieveKorting(Prijsmethode):
             )
         return uit
 
-    def vectorieel(self, perceel, prijs, kwaliteit, geldig):
+    def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
         return prijs[None, :] - self.maximum(perceel) * kwaliteit / 100
 
-    def kwaliteitsgevoeligheid(self, perceel) -> float:
+    def kwaliteitsgevoeligheid(self, perceel: Perceel) -> float:
         return self.maximum(perceel) / 100
 
-    def marge_prijs(self, perceel, kandidaten, naam):
+    def marge_prijs(self, perceel: Perceel, kandidaten: Sequence[Kandidaat], naam: str) -> float | None:
         """The fictitious price falls one euro per euro of price cut; other bids are unaffected."""
         tekort = self.achterstand(perceel, kandidaten, naam)
         eigen = next(k for k in kandidaten if k.inschrijver == naam)
         return tekort if tekort < eigen.prijs else None
+
+    # --- published method and letters
+
+    def beschrijving(self, perceel: Perceel) -> str:
+        return (
+            "Gunnen op Waarde (fictieve prijs): de kwaliteitsscore levert een fictieve korting op van hoogstens "
+            f"{euro(self.maximum(perceel))} (bij kwaliteitsscore 100); fictieve prijs = prijs - fictieve korting; "
+            "de laagste fictieve prijs staat eerst. Er is geen weging, geen prijsscore en geen totaalscore."
+        )
+
+    def grootheden(self, perceel: Perceel) -> list[Grootheid]:
+        return [
+            Grootheid("Kwaliteitsscore", lambda r: getal(r.kwaliteit)),
+            Grootheid("Fictieve korting", lambda r: euro(r.prijsscore)),  # follows from quality alone
+            Grootheid("Prijs per traject", lambda r: euro(r.prijs), onthult_prijs=True),
+            Grootheid("Fictieve prijs", lambda r: euro(r.totaal), onthult_prijs=True),  # + korting = price
+        ]
+
+    def eigen_cijfers(self, perceel: Perceel, r: Cijfers) -> str:
+        return (
+            f"Uw kwaliteitsscore: {getal(r.kwaliteit)}; uw fictieve korting: {euro(r.prijsscore)}; uw prijs per "
+            f"traject: {euro(r.prijs)}; uw fictieve prijs: {euro(r.totaal)}."
+        )
+
+    def vergelijkingszinnen(self, perceel: Perceel, eigen: Cijfers, ander: Cijfers, prijs_openbaar: bool) -> list[str]:
+        """The fictitious price decides (lower first); it is the price minus the discount, so say which of
+        the two made the difference, in its true direction."""
+        zinnen = []
+        korting = ander.prijsscore - eigen.prijsscore
+        if abs(korting) < CENT:
+            zinnen.append(f"Fictieve korting: gelijk aan de uwe ({euro(eigen.prijsscore)}).")
+        else:
+            zinnen.append(
+                f"Fictieve korting: {ander.inschrijver} {euro(ander.prijsscore)} tegen {euro(eigen.prijsscore)} "
+                f"voor u, door een {'hogere' if korting > 0 else 'lagere'} kwaliteitsscore; de korting van "
+                f"{ander.inschrijver} is {euro(abs(korting))} {'groter' if korting > 0 else 'kleiner'}."
+            )
+        prijs = ander.prijs - eigen.prijs
+        fictief = ander.totaal - eigen.totaal
+        if prijs_openbaar:
+            if abs(prijs) < CENT:
+                zinnen.append(f"Prijs per traject: gelijk aan de uwe ({euro(eigen.prijs)}).")
+            else:
+                zinnen.append(
+                    f"Prijs per traject: {ander.inschrijver} bood {euro(ander.prijs)}, {euro(abs(prijs))} "
+                    f"{'hoger' if prijs > 0 else 'lager'} dan uw {euro(eigen.prijs)}."
+                )
+        if abs(fictief) < CENT:
+            uitkomst = f"de fictieve prijs van {ander.inschrijver} is gelijk aan de uwe"
+        elif fictief < 0:
+            uitkomst = f"de fictieve prijs van {ander.inschrijver} is lager dan de uwe"
+        else:
+            uitkomst = f"uw fictieve prijs is lager dan die van {ander.inschrijver}"
+        if prijs_openbaar and abs(fictief) >= CENT:
+            uitkomst += f", met {euro(abs(fictief))} ({euro(ander.totaal)} tegen {euro(eigen.totaal)} voor u)"
+        elif abs(fictief) >= CENT:
+            uitkomst += " (de bedragen worden niet bekendgemaakt: met de korting zou de prijs volgen)"
+        zinnen.append(f"Fictieve prijs, die beslist (de laagste staat eerst): {uitkomst}.")
+        return zinnen

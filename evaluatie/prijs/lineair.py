@@ -1,7 +1,18 @@
 """lineair: 100 points at the lowest valid price, 0 at the ceiling, linear in between."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from evaluatie.definitie.model import Perceel
 from evaluatie.prijs.basis import Kandidaat, Prijsmethode, Prijsuitkomst, registreer
-from evaluatie.tekst import euro, getal
+from evaluatie.tekst import euro, getal, kort
+
+if TYPE_CHECKING:
+    from evaluatie.prijs.basis import Matrix
+
+HERLEIDBAAR = "die volgt wel uit hun prijsscore en uw eigen prijs en prijsscore"
 
 
 @registreer
@@ -12,7 +23,14 @@ class Lineair(Prijsmethode):
         "totaal = wk x kwaliteit + wp x prijsscore"
     )
 
-    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:
+    def beschrijving(self, perceel: Perceel) -> str:
+        return (
+            "Prijsmethode: prijsscore = (plafondprijs - prijs) / (plafondprijs - laagste geldige prijs) x 100, "
+            f"met plafondprijs {euro(perceel.plafondprijs)}; totaalscore = {kort(perceel.weging.kwaliteit)}% x "
+            f"kwaliteitsscore + {kort(perceel.weging.prijs)}% x prijsscore. De hoogste totaalscore staat eerst."
+        )
+
+    def bereken(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, Prijsuitkomst]:
         laagste = min(k.prijs for k in kandidaten)
         plafond = perceel.plafondprijs
         uit = {}
@@ -26,7 +44,7 @@ class Lineair(Prijsmethode):
             uit[k.inschrijver] = self.gewogen_uitkomst(perceel, k, ps, stap)
         return uit
 
-    def vectorieel(self, perceel, prijs, kwaliteit, geldig):
+    def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
         import numpy as np
 
         plafond = perceel.plafondprijs
@@ -34,9 +52,12 @@ class Lineair(Prijsmethode):
         noemer = plafond - laagste
         with np.errstate(divide="ignore", invalid="ignore"):
             ps = np.where(noemer > 1e-9, (plafond - prijs[None, :]) / noemer * 100, 100.0)
-        return self.gewogen(perceel, kwaliteit, ps)
+        return self.weeg(perceel, kwaliteit, ps)
 
-    def marge_prijs(self, perceel, kandidaten, naam):
+    def herleidbaar(self) -> str | None:
+        return HERLEIDBAAR
+
+    def marge_prijs(self, perceel: Perceel, kandidaten: Sequence[Kandidaat], naam: str) -> float | None:
         """Closed form. Above the lowest price m: p <= c - (T - wq Q)(c - m) / (wp 100).
         Below m, for each j: (c - p_j) / (c - p) <= r_j with r_j = (wq (Q - Q_j) + wp 100) / (wp 100),
         so p <= c - (c - p_j) / r_j."""

@@ -99,7 +99,7 @@ def _rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[Rangre
     for i, k in enumerate(volgorde):
         vorige = volgorde[i - 1] if i else None
         gelijk_totaal = vorige is not None and sleutel_totaal(vorige) == sleutel_totaal(k)
-        volledig_gelijk = gelijk_totaal and sleutel_beslis(vorige) == sleutel_beslis(k)
+        volledig_gelijk = vorige is not None and gelijk_totaal and sleutel_beslis(vorige) == sleutel_beslis(k)
         if not volledig_gelijk:
             rang = i + 1
         beslist = None

@@ -1,9 +1,19 @@
 """relatief: price score = lowest valid price / price x 100."""
 
-import math
+from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from evaluatie.definitie.model import Perceel
 from evaluatie.prijs.basis import Kandidaat, Prijsmethode, Prijsuitkomst, registreer
-from evaluatie.tekst import euro, getal
+from evaluatie.tekst import euro, getal, kort
+
+if TYPE_CHECKING:
+    from evaluatie.prijs.basis import Matrix
+
+HERLEIDBAAR = "die volgt wel uit hun prijsscore en uw eigen prijs en prijsscore"
 
 
 @registreer
@@ -11,7 +21,14 @@ class Relatief(Prijsmethode):
     naam = "relatief"
     formule = "prijsscore = laagste geldige prijs / prijs x 100; totaal = wk x kwaliteit + wp x prijsscore"
 
-    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:
+    def beschrijving(self, perceel: Perceel) -> str:
+        return (
+            "Prijsmethode: prijsscore = laagste geldige prijs / prijs x 100; totaalscore = "
+            f"{kort(perceel.weging.kwaliteit)}% x kwaliteitsscore + {kort(perceel.weging.prijs)}% x prijsscore. "
+            "De hoogste totaalscore staat eerst."
+        )
+
+    def bereken(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, Prijsuitkomst]:
         laagste = min(k.prijs for k in kandidaten)
         uit = {}
         for k in kandidaten:
@@ -20,13 +37,16 @@ class Relatief(Prijsmethode):
             uit[k.inschrijver] = self.gewogen_uitkomst(perceel, k, ps, stap)
         return uit
 
-    def vectorieel(self, perceel, prijs, kwaliteit, geldig):
+    def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
         import numpy as np
 
         laagste = np.where(geldig, prijs[None, :], np.inf).min(axis=1, keepdims=True)
-        return self.gewogen(perceel, kwaliteit, laagste / prijs[None, :] * 100)
+        return self.weeg(perceel, kwaliteit, laagste / prijs[None, :] * 100)
 
-    def marge_prijs(self, perceel, kandidaten, naam):
+    def herleidbaar(self) -> str | None:
+        return HERLEIDBAAR
+
+    def marge_prijs(self, perceel: Perceel, kandidaten: Sequence[Kandidaat], naam: str) -> float | None:
         """Closed form. Above the lowest price m: wq Q + wp 100 m / p >= T  <=>  p <= wp 100 m / (T - wq Q).
         Below m the bid sets the new lowest price and every other price score drops:
         for each j: wq Q_j + wp 100 p / p_j <= wq Q + wp 100  <=>  p <= (wq (Q - Q_j) + wp 100) p_j / (wp 100)."""

@@ -5,9 +5,17 @@ allocation computes and in every text; there is no price score. (Not to be confu
 "Gunnen op Waarde", which in Dutch practice is the fictitious-price method: fictieve_korting.)
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
 from evaluatie.definitie.model import Perceel
-from evaluatie.prijs.basis import Kandidaat, Prijsmethode, Prijsuitkomst, registreer
-from evaluatie.tekst import getal
+from evaluatie.prijs.basis import Cijfers, Grootheid, Kandidaat, Prijsmethode, Prijsuitkomst, registreer
+from evaluatie.tekst import euro, getal
+
+if TYPE_CHECKING:
+    from evaluatie.prijs.basis import Matrix
 
 
 def vaste_prijs(perceel: Perceel) -> float:
@@ -19,15 +27,49 @@ def vaste_prijs(perceel: Perceel) -> float:
 class VastePrijs(Prijsmethode):
     naam = "vaste_prijs"
     formule = "vaste prijs per traject voor alle inschrijvers; geen prijsscore; totaal = kwaliteit"
+    gewogen = False
+    maatstaf = "kwaliteitsscore"
+    kolomuitleg = "geen prijsscore; totaal = kwaliteit"
+    parameters: ClassVar[dict[str, dict[str, Any]]] = {
+        "vaste_prijs": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "description": "vaste_prijs: the one price per trajectory for every bidder (default: the ceiling)",
+        }
+    }
 
-    def bereken(self, perceel, kandidaten: list[Kandidaat]) -> dict[str, Prijsuitkomst]:
+    def bereken(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, Prijsuitkomst]:
         return {
             k.inschrijver: Prijsuitkomst(0.0, k.kwaliteit, k.kwaliteit, f"totaal = kwaliteit = {getal(k.kwaliteit)}")
             for k in kandidaten
         }
 
-    def vectorieel(self, perceel, prijs, kwaliteit, geldig):
+    def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
         return kwaliteit
 
-    def kwaliteitsgevoeligheid(self, perceel) -> float:
+    def kwaliteitsgevoeligheid(self, perceel: Perceel) -> float:
         return 1.0
+
+    def prijs_per_traject(self, perceel: Perceel, geboden: float) -> float:
+        return vaste_prijs(perceel)
+
+    def raamprijs(self, perceel: Perceel) -> float:
+        return vaste_prijs(perceel)
+
+    # --- published method and letters
+
+    def beschrijving(self, perceel: Perceel) -> str:
+        return (
+            f"De prijs per traject ligt voor alle inschrijvers vast op {euro(vaste_prijs(perceel))}; er is geen "
+            "prijsscore en alleen de kwaliteit telt (totaalscore = kwaliteitsscore). De hoogste kwaliteitsscore "
+            "staat eerst."
+        )
+
+    def grootheden(self, perceel: Perceel) -> list[Grootheid]:
+        return [Grootheid("Kwaliteitsscore", lambda r: getal(r.kwaliteit))]
+
+    def eigen_cijfers(self, perceel: Perceel, r: Cijfers) -> str:
+        return f"Uw kwaliteitsscore, tevens uw totaalscore: {getal(r.kwaliteit)}."
+
+    def vergelijkingszinnen(self, perceel: Perceel, eigen: Cijfers, ander: Cijfers, prijs_openbaar: bool) -> list[str]:
+        return []  # one price for all: price decides nothing, the quality sentences say it all

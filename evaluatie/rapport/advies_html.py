@@ -11,6 +11,7 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 
 from __future__ import annotations
 
+from evaluatie.prijs.basis import methode
 from evaluatie.rapport import grafieken
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
@@ -398,7 +399,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         delen.append(
             "<p><strong>Consensus van het panel</strong></p><ul>"
             + "".join(
-                f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}: {e(getal(r.consensus, 0))} - "
+                f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
+                f"{e(getal(r.consensus or 0, 0))} - "
                 f"{e(r.consensus_toelichting)}</li>"
                 for r in motivaties
             )
@@ -410,7 +412,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         delen.append(
             f"<p><strong>Zonder consensusmotivering ({len(zonder)} regels)</strong>: de brieven geven hier de "
             "motivering van iedere beoordelaar afzonderlijk (geanonimiseerd).</p><ul>"
-            + "".join(f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}</li>" for r in toon)
+            + "".join(f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}</li>" for r in toon)
             + (
                 f"<li>en nog {len(zonder) - len(toon)} regels (zie gunningsadvies.xlsx)</li>"
                 if len(zonder) > 20
@@ -423,7 +425,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         delen.append(
             "<p><strong>Signalen van onenigheid</strong></p><ul>"
             + "".join(
-                f"<li>{e(r.inschrijver)}, {e(perceel.criterium(r.criterium).naam)}: spreiding {r.spreiding_stappen} "
+                f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
+                f"spreiding {r.spreiding_stappen} "
                 f"schaalstappen; afwijkend: {e(', '.join(label.get(x, x) for x in r.afwijkers))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
                 for r in signalen
@@ -434,13 +437,13 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     for b in panel.betrouwbaarheid:
         if b.perceel != code:
             continue
-        zonder = b.alpha_zonder.get(b.grootste_afwijker) if b.grootste_afwijker else None
+        alfa_zonder = b.alpha_zonder.get(b.grootste_afwijker) if b.grootste_afwijker else None
         alfa.append(
             [
-                perceel.criterium(b.criterium).naam,
+                perceel.criterium_van(b.criterium).naam,
                 Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
                 label.get(b.grootste_afwijker, b.grootste_afwijker) if b.grootste_afwijker else "-",
-                Cel("-" if zonder is None else getal(zonder, 3), zonder),
+                Cel("-" if alfa_zonder is None else getal(alfa_zonder, 3), alfa_zonder),
             ]
         )
     delen.append(
@@ -470,8 +473,13 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     attrs = [f'data-inschrijver="{e(r.inschrijver)}"' for r in p.rangorde]
     delen = [
         "<h3>Prijs en rangorde</h3>",
-        f'<div class="kader">Methode <strong>{e(p.prijsmethode)}</strong>: {e(p.formule)}. '
-        f"Weging kwaliteit {getal(p.weging_kwaliteit, 0)}%, prijs {getal(p.weging_prijs, 0)}%.</div>",
+        f'<div class="kader">Methode <strong>{e(p.prijsmethode)}</strong>: {e(p.formule)}.'
+        + (
+            f" Weging kwaliteit {getal(p.weging_kwaliteit, 0)}%, prijs {getal(p.weging_prijs, 0)}%."
+            if methode(p.prijsmethode).gewogen
+            else ""
+        )
+        + "</div>",
         tabel(["Inschrijver", "Berekening"], [[r.inschrijver, r.berekening] for r in p.rangorde]),
         tabel(
             ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from evaluatie.ooxml import bewaar_werkmap
+from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.tekst import datums_in_tekst
@@ -49,7 +49,7 @@ def _blad(
 
 def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(eerste_blad(wb))
     a = g.aanbesteding
     regels = [[a.percelen[c].naam, datums_in_tekst(r)] for c in g.uitslag.percelen for r in perceel_regels(g, c)]
     _blad(wb, "Regels", ["Perceel", "Regel"], regels)
@@ -74,8 +74,8 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
                 [
                     perceel.naam,
                     r.inschrijver,
-                    perceel.criterium(r.criterium).naam,
-                    perceel.criterium(r.criterium).weging,
+                    perceel.criterium_van(r.criterium).naam,
+                    perceel.criterium_van(r.criterium).weging,
                     *[r.individueel.get(b) for b in beoordelaars],
                     r.spreiding,
                     r.spreiding_stappen,
@@ -165,13 +165,13 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
         ["aanbestedingsdefinitie (samengevoegd)", g.definitie_hash],
         ["evaluatie versie", g.uitslag.versie],
         ["oplosser", g.uitslag.solver],
-        ["datum advies", a.data.gunning],
+        ["datum advies", a.data.gunning],  # type: ignore[list-item]  # a date cell, formatted below
         ["gegenereerd op", g.tijdstempel],
     ]
     _blad(wb, "Verantwoording", ["Onderdeel", "Waarde (SHA-256 voor bestanden)"], verantwoording)
     ws = wb["Verantwoording"]
-    for r in range(2, ws.max_row + 1):
-        if isinstance(ws.cell(r, 2).value, dt.date):
-            ws.cell(r, 2).number_format = "DD-MM-YYYY"
+    for rij in range(2, ws.max_row + 1):
+        if isinstance(ws.cell(rij, 2).value, dt.date):
+            ws.cell(rij, 2).number_format = "DD-MM-YYYY"
     bewaar_werkmap(wb, pad, dt.datetime.combine(a.data.gunning, dt.time()))
     return pad

@@ -66,7 +66,7 @@ def agenda_html(aanbesteding: Aanbesteding, panel: Paneluitslag) -> str:
             '<ol class="bespreek">'
             + "".join(
                 f'<li><a href="#{_anker(r)}">{e(aanbesteding.percelen[r.perceel].naam)}: {e(r.inschrijver)}, '
-                f"{e(aanbesteding.percelen[r.perceel].criterium(r.criterium).naam)}</a>: spreiding "
+                f"{e(aanbesteding.percelen[r.perceel].criterium_van(r.criterium).naam)}</a>: spreiding "
                 f"{r.spreiding_stappen} schaalstappen ({e(_scores(aanbesteding.percelen[r.perceel], r, beoordelaars))})"
                 f"; afwijkend: {e(', '.join(r.afwijkers))}</li>"
                 for r in signalen
@@ -117,7 +117,7 @@ def _alfa(panel: Paneluitslag, perceel: Perceel) -> str:
             else "-"
         )
         regels.append(
-            f'<tr><td>{e(perceel.criterium(b.criterium).naam)}</td><td class="getal" data-waarde="{b.alpha!r}">'
+            f'<tr><td>{e(perceel.criterium_van(b.criterium).naam)}</td><td class="getal" data-waarde="{b.alpha!r}">'
             f"{e(alfa)}</td><td>{verbetering}</td></tr>"
         )
     return (
@@ -145,7 +145,7 @@ def _inschrijver(perceel: Perceel, inschrijver: str, rijen: list[Rijscore], beoo
         klasse = ' class="signaal"' if r.signaal else ""
         regels.append(
             f'<tr id="{_anker(r)}"{klasse} data-criterium="{e(r.criterium)}">'
-            f"<td>{e(perceel.criterium(r.criterium).naam)}</td>{''.join(cellen)}"
+            f"<td>{e(perceel.criterium_van(r.criterium).naam)}</td>{''.join(cellen)}"
             f'<td class="getal" data-waarde="{r.spreiding_stappen}">{r.spreiding_stappen}</td>'
             f"<td>{e(_stap(perceel, stap.punten)) if stap else '-'}</td>"
             '<td class="notitie"></td></tr>'

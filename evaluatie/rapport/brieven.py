@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from evaluatie.beoordeling.model import Rijscore
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
+from evaluatie.prijs.basis import methode
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
@@ -200,100 +201,31 @@ def _reden_zin(g: Rapportgegevens, t: Toetsresultaat, regel: str, reden: str, co
     return maak_regel(regel, params).brief(ctx, reden)
 
 
+def _prijs_openbaar(g: Rapportgegevens) -> bool:
+    """The tender's one disclosure policy: are the awarded bids' prices shown? (published method says so)"""
+    return g.aanbesteding.openbaarmaking.prijs_winnaar == "prijs"
+
+
 def _methodezin(g: Rapportgegevens, code: str) -> str:
     perceel = g.aanbesteding.percelen[code]
-    m = perceel.prijsmethode
-    if m == "vaste_prijs":
-        from evaluatie.prijs.vaste_prijs import vaste_prijs
-
-        return (
-            f"De prijs per traject ligt voor alle inschrijvers vast op {euro(vaste_prijs(perceel))}; er is geen "
-            "prijsscore en alleen de kwaliteit telt (totaalscore = kwaliteitsscore)."
-        )
-    if m == "fictieve_korting":
-        from evaluatie.prijs.fictieve_korting import FictieveKorting
-
-        return (
-            "Gunnen op Waarde (fictieve prijs): de kwaliteitsscore levert een fictieve korting op van hoogstens "
-            f"{euro(FictieveKorting.maximum(perceel))} (bij kwaliteit 100); fictieve prijs = prijs - fictieve "
-            "korting; de laagste fictieve prijs staat eerst. Er is geen weging en geen prijsscore."
-        )
-    formule = {
-        "relatief": "prijsscore = laagste geldige prijs / prijs x 100",
-        "lineair": "prijsscore = (plafondprijs - prijs) / (plafondprijs - laagste geldige prijs) x 100",
-    }.get(m, m)
-    return (
-        f"Prijsmethode: {formule}; totaalscore = {kort(perceel.weging.kwaliteit)}% x kwaliteitsscore + "
-        f"{kort(perceel.weging.prijs)}% x prijsscore."
-    )
+    return methode(perceel.prijsmethode).beschrijving(perceel)
 
 
 def _eigen_cijfers(g: Rapportgegevens, code: str, r: Rangregel) -> str:
-    m = g.aanbesteding.percelen[code].prijsmethode
-    if m == "vaste_prijs":
-        return f"Uw kwaliteitsscore, tevens uw totaalscore: {getal(r.kwaliteit)}."
-    if m == "fictieve_korting":
-        return (
-            f"Uw kwaliteitsscore: {getal(r.kwaliteit)}; uw fictieve korting: {euro(r.prijsscore)}; uw prijs per "
-            f"traject: {euro(r.prijs)}; uw fictieve prijs: {euro(r.totaal)}."
-        )
-    return (
-        f"Uw kwaliteitsscore: {getal(r.kwaliteit)}. Uw prijs per traject: {euro(r.prijs)}; uw prijsscore: "
-        f"{getal(r.prijsscore)}. Uw totaalscore: {r.berekening.split('; ')[-1]}."
-    )
+    perceel = g.aanbesteding.percelen[code]
+    return methode(perceel.prijsmethode).eigen_cijfers(perceel, r)
 
 
-def _vergelijkingsrijen(g: Rapportgegevens, code: str, eigen: Rangregel, anderen: list[Rangregel]) -> list[list]:
-    """Quality, price and total rows of the comparison table, per price method and disclosure policy."""
-    m = g.aanbesteding.percelen[code].prijsmethode
-    toon_prijs = g.aanbesteding.openbaarmaking.prijs_winnaar == "prijs"
-    rijen = [["Kwaliteitsscore", "", getal(eigen.kwaliteit), *(getal(a.kwaliteit) for a in anderen)]]
-    if m == "vaste_prijs":
-        return rijen
-    if m == "fictieve_korting":
-        rijen.append(["Fictieve korting", "", euro(eigen.prijsscore), *(euro(a.prijsscore) for a in anderen)])
-        if toon_prijs:
-            rijen.append(["Prijs per traject", "", euro(eigen.prijs), *(euro(a.prijs) for a in anderen)])
-        rijen.append(["Fictieve prijs", "", euro(eigen.totaal), *(euro(a.totaal) for a in anderen)])
-        return rijen
-    if toon_prijs:
-        rijen.append(["Prijs per traject", "", euro(eigen.prijs), *(euro(a.prijs) for a in anderen)])
-    rijen.append(["Prijsscore", "", getal(eigen.prijsscore), *(getal(a.prijsscore) for a in anderen)])
-    rijen.append(["Totaalscore", "", getal(eigen.totaal), *(getal(a.totaal) for a in anderen)])
-    return rijen
+def _vergelijkingsrijen(g: Rapportgegevens, code: str, eigen: Rangregel, anderen: list[Rangregel]) -> list[list[str]]:
+    """Rows under the per-criterion scores: the price method's figures, as far as the policy discloses them."""
+    perceel = g.aanbesteding.percelen[code]
+    return methode(perceel.prijsmethode).vergelijkingsrijen(perceel, eigen, anderen, _prijs_openbaar(g))
 
 
-def _prijsvoordeel(g: Rapportgegevens, code: str, eigen: Rangregel, ander: Rangregel) -> str | None:
-    """The relative advantage (or disadvantage) on price, in the method's own terms."""
-    m = g.aanbesteding.percelen[code].prijsmethode
-    if m == "vaste_prijs":
-        return None
-    if m == "fictieve_korting":
-        verschil = eigen.totaal - ander.totaal
-        if abs(verschil) < 0.005:
-            return f"Prijs: de fictieve prijs van {ander.inschrijver} is gelijk aan de uwe ({euro(ander.totaal)})."
-        if verschil > 0:
-            return (
-                f"Prijs: de fictieve prijs van {ander.inschrijver} is {euro(ander.totaal)}, {euro(verschil)} lager "
-                f"dan uw fictieve prijs van {euro(eigen.totaal)}."
-            )
-        return (
-            f"Prijs: uw fictieve prijs ({euro(eigen.totaal)}) is {euro(-verschil)} lager dan die van "
-            f"{ander.inschrijver} ({euro(ander.totaal)})."
-        )
-    wp = g.aanbesteding.percelen[code].weging.prijs / 100
-    verschil = ander.prijsscore - eigen.prijsscore
-    if abs(verschil) < 0.005:
-        return f"Prijs: uw prijsscore en die van {ander.inschrijver} zijn gelijk ({getal(eigen.prijsscore)})."
-    if verschil > 0:
-        return (
-            f"Prijs: {ander.inschrijver} behaalde een prijsscore van {getal(ander.prijsscore)} tegen "
-            f"{getal(eigen.prijsscore)} voor u; dat scheelt {getal(wp * verschil)} punten in de totaalscore."
-        )
-    return (
-        f"Prijs: uw prijsscore ({getal(eigen.prijsscore)}) is hoger dan die van {ander.inschrijver} "
-        f"({getal(ander.prijsscore)}); dat levert u {getal(-wp * verschil)} punten in de totaalscore op."
-    )
+def _prijsvoordeel(g: Rapportgegevens, code: str, eigen: Rangregel, ander: Rangregel) -> list[str]:
+    """The relative advantage (or disadvantage) on price, in the method's own terms and direction."""
+    perceel = g.aanbesteding.percelen[code]
+    return methode(perceel.prijsmethode).vergelijkingszinnen(perceel, eigen, ander, _prijs_openbaar(g))
 
 
 def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, onderwerp: str) -> None:
@@ -406,9 +338,7 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
             voordelen.append(
                 f"{c.naam}: u scoorde hoger ({getal(re_.punten)} tegen {getal(rw.punten)} voor {laagste.inschrijver})."
             )
-    prijs = _prijsvoordeel(g, code, eigen, laagste)
-    if prijs:
-        voordelen.append(prijs)
+    voordelen += _prijsvoordeel(g, code, eigen, laagste)
     if not any(v for v in voordelen if " scoorde " in v and "u scoorde hoger" not in v):
         voordelen.insert(
             0,
@@ -496,7 +426,8 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     t = _toets(g, inschrijver, code)
     redenen = [
         _reden_zin(g, t, b.regel, reden, code)
-        for b in (t.bevindingen if t else ())
+        for t in ([t] if t else [])
+        for b in t.bevindingen
         if b.voldoet is False
         for reden in (b.redenen or ("",))
     ]

@@ -12,6 +12,7 @@ from evaluatie.definitie.model import Aanbesteding
 from evaluatie.gunning.uitslag import Gunningsuitslag
 from evaluatie.hashing import sha256_bytes
 from evaluatie.inschrijving.model import Inschrijving
+from evaluatie.prijs.basis import methode
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -104,9 +105,8 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         + "; ".join(f"{c.naam} ({kort(c.weging)}%)" for c in p.gunningscriteria)
         + f". Schaal: {p.schaal.beschrijving()}."
     )
-    regels.append(
-        f"Prijsmethode {p.prijsmethode}; weging kwaliteit {kort(p.weging.kwaliteit)}%, prijs {kort(p.weging.prijs)}%."
-    )
+    weging = f"; weging kwaliteit {kort(p.weging.kwaliteit)}%, prijs {kort(p.weging.prijs)}%"
+    regels.append(f"Prijsmethode {p.prijsmethode}{weging if methode(p.prijsmethode).gewogen else ''}.")
     if p.bij_gelijke_stand:
         regels.append(
             "Bij gelijke stand beslist: "

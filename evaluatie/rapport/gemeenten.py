@@ -10,6 +10,8 @@ from evaluatie.tekst import datum, euro
 def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
     a = g.aanbesteding
     gem = a.gemeente(gemeente)
+    if gem is None:
+        raise KeyError(f"gemeente {gemeente} neemt niet deel")
     delen = [
         f"<h1>Overzicht voor gemeente {e(gemeente)}</h1>",
         f"<p>{e(a.naam)}. Penvoerder: {e(a.penvoerder)}. Subregio: {e(gem.subregio)}. "

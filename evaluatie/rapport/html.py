@@ -7,7 +7,7 @@ from functools import cache
 from html import escape
 from string import Template
 
-from evaluatie import __version__
+from evaluatie.versie import __version__
 from evaluatie.werkmap import sjablonen_map
 
 

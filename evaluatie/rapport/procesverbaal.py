@@ -133,7 +133,7 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
         per: dict[tuple[str, str], list[str]] = {}
         for r in zonder:
             per.setdefault((r.perceel, r.inschrijver), []).append(
-                aanbesteding.percelen[r.perceel].criterium(r.criterium).naam
+                aanbesteding.percelen[r.perceel].criterium_van(r.criterium).naam
             )
         for (code, ins), criteria in per.items():
             delen.append(

@@ -78,8 +78,9 @@ def _looptijd(a: Aanbesteding) -> str:
 
 
 def _knockout(d: Document, a: Aanbesteding, p: Perceel) -> None:
-    ctx = Context(a, p, None, None)  # type: ignore[arg-type] - a rule's requirement text needs no bid
-    voor, na = [], []
+    ctx = Context(a, p, None, None)  # type: ignore[arg-type]  # a rule's requirement text needs no bid
+    voor: list[str] = []
+    na: list[str] = []
     for naam, params in p.knockout.items():
         regel = maak_regel(naam, params)
         (na if regel.fase == "na" else voor).append(datums_in_tekst(regel.eis(ctx)))
@@ -114,11 +115,7 @@ def _criteria(d: Document, a: Aanbesteding, p: Perceel) -> None:
 
 def _prijs(d: Document, p: Perceel) -> None:
     m = methode(p.prijsmethode)
-    if p.prijsmethode in ("relatief", "lineair"):
-        weging = f" Weging: kwaliteit {kort(p.weging.kwaliteit)}%, prijs {kort(p.weging.prijs)}%."
-    else:
-        weging = ""
-    d.alinea(f"Prijs en rangorde. Methode {p.prijsmethode}: {m.formule}.{weging}")
+    d.alinea(f"Prijs en rangorde ({p.prijsmethode}). {m.beschrijving(p)}")  # the same words as the letters
     kandidaten = [
         Kandidaat(naam, round(p.plafondprijs * deel, 2), kwaliteit, 10, 4) for naam, deel, kwaliteit in VOORBEELD
     ]
@@ -199,12 +196,22 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
             "Het besluit noemt geen gegevens van andere aanbieders."
         )
         return
-    prijs = getattr(a.openbaarmaking, "prijs_winnaar", "score")
     d.alinea(
         "Iedere inschrijver ontvangt per perceel een gunningsbeslissing (art. 2.130 Aanbestedingswet 2012) met de "
         "eigen scores en de motivering van het panel, de namen van de inschrijvers aan wie wordt gegund en de "
-        "kenmerken en relatieve voordelen van hun inschrijvingen: hun scores per criterium"
-        + (" en hun prijs per traject." if prijs == "prijs" else "; hun prijzen worden niet bekendgemaakt.")
-        + f" De opschortende termijn is {a.standstill_dagen} kalenderdagen na verzending, verlengd volgens de "
-        "Algemene termijnenwet. De namen van de beoordelaars worden niet bekendgemaakt."
+        f"kenmerken en relatieve voordelen van hun inschrijvingen: {openbaar_tekst(a)} De opschortende termijn is "
+        f"{a.standstill_dagen} kalenderdagen na verzending, verlengd volgens de Algemene termijnenwet. De namen van "
+        "de beoordelaars worden niet bekendgemaakt."
     )
+
+
+def openbaar_tekst(a: Aanbesteding) -> str:
+    """What the letters disclose of the awarded bids, from the one policy (openbaarmaking.prijs_winnaar) and each
+    lot's price method: the same list the letters' comparison table is built from (Prijsmethode.openbaar)."""
+    prijs_openbaar = a.openbaarmaking.prijs_winnaar == "prijs"
+    per_tekst: dict[str, list[str]] = {}
+    for p in a.percelen.values():
+        per_tekst.setdefault(methode(p.prijsmethode).openbaar(p, prijs_openbaar), []).append(p.naam)
+    if len(per_tekst) == 1:
+        return next(iter(per_tekst)) + "."
+    return " ".join(f"Perceel {', '.join(namen)}: {tekst}." for tekst, namen in per_tekst.items())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -41,7 +43,7 @@ class Toetsuitslag(BaseModel):
 
     resultaten: tuple[Toetsresultaat, ...]
 
-    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Toetsuitslag:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Toetsuitslag:
         """A copy never carries lookups (cached properties) built from the original's fields."""
         kopie = super().model_copy(update=update, deep=deep)
         for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:

@@ -1,13 +1,18 @@
 """Why an allocation is impossible, in words that name the rule and who is involved.
 
 First cheap checks that need no solver; then an elastic copy of the model whose penalised
-slack variables show which demand, budget or supplier-count rule cannot be met.
+slack variables show which demand, budget or supplier-count rule cannot be met. The model is
+the one the allocation itself solves (evaluatie.verdeling.opbouw.bouw, with `elastisch`), so the
+diagnosis can never describe a different set of rules.
 """
 
 from __future__ import annotations
 
 from evaluatie.tekst import euro, kort
+from evaluatie.verdeling.klassen import Klasse, bovengrens, geschikt
+from evaluatie.verdeling.matrix import Uitkomst, motor
 from evaluatie.verdeling.model import Verdeelprobleem
+from evaluatie.verdeling.opbouw import bouw
 
 
 def _inburgeraars(n: int) -> str:
@@ -15,8 +20,6 @@ def _inburgeraars(n: int) -> str:
 
 
 def vooraf(p: Verdeelprobleem) -> list[str]:
-    from evaluatie.verdeling.lp import bovengrens, geschikt
-
     meldingen = []
     el = geschikt(p)
     for g, d in p.vraag.items():
@@ -38,7 +41,7 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
         plafond = p.aandeelplafond()
         extra = (
             f" (per inschrijver hoogstens {plafond} door max_aandeel {kort(p.regels.max_aandeel)})"
-            if plafond is not None
+            if plafond is not None and p.regels.max_aandeel is not None
             else ""
         )
         meldingen.append(
@@ -56,22 +59,29 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
     return meldingen
 
 
-def diagnose(p: Verdeelprobleem, ks, oplosser: str, tijdslimiet: float | None) -> list[str]:
-    import pulp
-
-    from evaluatie.verdeling.lp import _los, _Model
-
-    m = _Model(p, ks, elastisch=True)
-    m.prob.sense = pulp.LpMinimize
+def diagnose(p: Verdeelprobleem, ks: list[Klasse], oplosser: str, tijdslimiet: float | None) -> list[str]:
+    """`ks` are the classes of the real model (single gemeenten when a rule looks at them)."""
+    o = bouw(
+        p,
+        ks,
+        per_gemeente=p.regels.max_leveranciers_per_gemeente is not None,
+        budget=bool(p.budget),
+        subregio="gemeente" if p.regels.per_subregio else "nee",
+        elastisch=True,
+    )
+    m = motor(oplosser, o.lin, tijdslimiet)
     # Unmet demand is the last resort: first see whether a budget or the supplier count gives way.
     straf = {"tekort": 100_000_000, "min_leveranciers": 1_000_000, "budget": 1}
-    m.prob.setObjective(pulp.LpAffineExpression([(v, straf[naam.partition(":")[0]]) for naam, v in m.slack.items()]))
-    if _los(m.prob, oplosser, tijdslimiet) != "optimaal":
+    if (
+        m.los({j: straf[naam.partition(":")[0]] for naam, j in o.slack.items()}, maximaliseer=False)
+        != Uitkomst.OPTIMAAL
+    ):
         return [_regels_samen(p)]
+    waarden = m.waarden()
     meldingen = []
-    for naam, v in m.slack.items():
-        waarde = v.varValue or 0
-        if waarde <= 1e-6:
+    for naam, j in o.slack.items():
+        waarde = waarden[j]
+        if waarde <= 0:
             continue
         soort, _, idx = naam.partition(":")
         if soort == "tekort":

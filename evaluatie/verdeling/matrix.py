@@ -1,7 +1,7 @@
 """A mixed-integer programme in plain arrays, and the two engines that solve it lexicographically.
 
 Every step of the allocation (relaxation, transportation LP, stage-4 MIP, full model) is built
-once as a `Lineair` and handed to a `Motor`: HiGHS through highspy directly (no PuLP layer, so
+once as a `Programma` and handed to a `Motor`: HiGHS through highspy directly (no PuLP layer, so
 building a 10,000-column model costs milliseconds and each stage's solution is passed on as the
 MIP start of the next) or PuLP's bundled CBC. Objectives are integer vectors over integer
 variables and are fixed at their exact integer value between stages, so both engines prove the
@@ -11,6 +11,7 @@ same optimum with an absolute gap below 1.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from evaluatie.verdeling.oplosser import GAT, ZAAD, maak_oplosser
@@ -19,7 +20,7 @@ ONEINDIG = float("inf")
 
 
 @dataclass
-class Lineair:
+class Programma:
     """Columns with bounds and integrality; rows as (indexes, coefficients, lower, upper)."""
 
     onder: list[float] = field(default_factory=list)
@@ -33,7 +34,7 @@ class Lineair:
         self.geheel.append(geheel)
         return len(self.onder) - 1
 
-    def rij(self, termen: list[tuple[int, float]], onder: float = -ONEINDIG, boven: float = ONEINDIG) -> None:
+    def rij(self, termen: Sequence[tuple[int, float]], onder: float = -ONEINDIG, boven: float = ONEINDIG) -> None:
         self.rijen.append(([i for i, _ in termen], [c for _, c in termen], onder, boven))
 
     @property
@@ -64,7 +65,7 @@ class Motor:
         """The last solution, rounded; raises when it is not integral (an LP that was not TU)."""
         raise NotImplementedError
 
-    def voeg_rij_toe(self, termen: list[tuple[int, float]], onder: float, boven: float) -> None:
+    def voeg_rij_toe(self, termen: Sequence[tuple[int, float]], onder: float, boven: float) -> None:
         raise NotImplementedError
 
 
@@ -78,7 +79,7 @@ def _afgerond(ruw) -> list[int]:
 class HighsMotor(Motor):
     naam = "highs"
 
-    def __init__(self, lin: Lineair, tijdslimiet: float | None):
+    def __init__(self, lin: Programma, tijdslimiet: float | None):
         import highspy
         import numpy as np
 
@@ -104,7 +105,9 @@ class HighsMotor(Motor):
             np.zeros(0),
         )
         if lin.rijen:
-            starts, idx, val = [], [], []
+            starts: list[int] = []
+            idx: list[int] = []
+            val: list[float] = []
             for ix, cs, _, _ in lin.rijen:
                 starts.append(len(idx))
                 idx += ix
@@ -173,7 +176,7 @@ class HighsMotor(Motor):
     def waarden(self) -> list[int]:
         return _afgerond(list(self.h.getSolution().col_value))
 
-    def voeg_rij_toe(self, termen: list[tuple[int, float]], onder: float, boven: float) -> None:
+    def voeg_rij_toe(self, termen: Sequence[tuple[int, float]], onder: float, boven: float) -> None:
         np = self._np
         self.h.addRow(
             onder,
@@ -189,7 +192,7 @@ class CbcMotor(Motor):
 
     naam = "cbc"
 
-    def __init__(self, lin: Lineair, tijdslimiet: float | None):
+    def __init__(self, lin: Programma, tijdslimiet: float | None):
         import pulp
 
         self._pulp = pulp
@@ -208,7 +211,7 @@ class CbcMotor(Motor):
         for ix, cs, onder, boven in lin.rijen:
             self.voeg_rij_toe(list(zip(ix, cs, strict=True)), onder, boven)
 
-    def voeg_rij_toe(self, termen: list[tuple[int, float]], onder: float, boven: float) -> None:
+    def voeg_rij_toe(self, termen: Sequence[tuple[int, float]], onder: float, boven: float) -> None:
         pulp = self._pulp
         expr = pulp.LpAffineExpression([(self.x[i], c) for i, c in termen])
         self.r += 1
@@ -240,7 +243,7 @@ class CbcMotor(Motor):
         return _afgerond([v.varValue or 0.0 for v in self.x])
 
 
-def motor(naam: str, lin: Lineair, tijdslimiet: float | None) -> Motor:
+def motor(naam: str, lin: Programma, tijdslimiet: float | None) -> Motor:
     if naam == "highs":
         return HighsMotor(lin, tijdslimiet)
     if naam == "cbc":

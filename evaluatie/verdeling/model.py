@@ -28,6 +28,9 @@ class Verdeelprobleem:
     leveranciers: tuple[Leverancier, ...]  # in ranking order
     regels: Verdeelregels
     budget: dict[str, float] = field(default_factory=dict)  # gemeente -> total budget (optional)
+    # what decides the ranking under the lot's price method, for the explanations (prijs.basis.Prijsmethode)
+    maatstaf: str = "totaalscore"
+    voorrang: str = "een hogere totaalscore"
 
     @property
     def totaal(self) -> int:

@@ -1,4 +1,4 @@
-"""Build the allocation model of one step as a `Lineair`, with exactly the rules that step needs.
+"""Build the allocation model of one step as a `Programma`, with exactly the rules that step needs.
 
 Variables x[c, s]: inburgeraars of demand class c for supplier s (integer). A class is one
 gemeente, a group of gemeenten with the same eligible suppliers (merged), or one subregio
@@ -14,19 +14,21 @@ The four objectives are the same integer vectors in every step:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from evaluatie.verdeling.lp import CENTEN, WAARDESCHAAL, Klasse, bovengrens
-from evaluatie.verdeling.matrix import Lineair
+from evaluatie.verdeling.klassen import CENTEN, WAARDESCHAAL, Klasse, bovengrens
+from evaluatie.verdeling.matrix import ONEINDIG, Programma
 from evaluatie.verdeling.model import Verdeelprobleem
 
 
 @dataclass
 class Opbouw:
-    lin: Lineair
+    lin: Programma
     ks: list[Klasse]
     x: dict[tuple[int, int], int]  # (class, supplier) -> column
     doelen: tuple[dict[int, int], dict[int, int], dict[int, int], dict[int, int]]
+    # elastisch: slack column per softened row, 'tekort:<class>', 'budget:<class>', 'min_leveranciers'
+    slack: dict[str, int] = field(default_factory=dict)
 
     def totalen(self, waarden: list[int]) -> dict[int, int]:
         """Each supplier's total over all classes (suppliers without volume included, at 0)."""
@@ -48,6 +50,7 @@ def bouw(
     subregio: str = "nee",
     totalen: dict[int, int] | None = None,
     geheel: bool = True,
+    elastisch: bool = False,
 ) -> Opbouw:
     """The model over classes `ks`.
 
@@ -56,10 +59,12 @@ def bouw(
     subregio: 'nee', 'gemeente' (today's per_subregio
     rows over single gemeenten) or 'klasse' (classes are whole subregio's: exact, see `_subregio_klasse`);
     totalen: every supplier's total fixed (the supplier-level rules are then already met);
-    geheel: integer x (False for the transportation LP, which is totally unimodular).
+    geheel: integer x (False for the transportation LP, which is totally unimodular);
+    elastisch: demand, budget and min_leveranciers rows get a slack column (Opbouw.slack), for the
+    diagnosis of an impossible lot (evaluatie.verdeling.diagnose).
     """
     r = p.regels
-    lin = Lineair()
+    lin = Programma()
     x: dict[tuple[int, int], int] = {}
     for ci, k in enumerate(ks):
         for si in k.leveranciers:
@@ -68,8 +73,13 @@ def bouw(
                 ub = min(ub, totalen.get(si, 0))
             if ub > 0:
                 x[ci, si] = lin.kolom(0, ub, geheel)
+    slack: dict[str, int] = {}
     for ci, k in enumerate(ks):
-        lin.rij([(x[ci, si], 1) for si in k.leveranciers if (ci, si) in x], k.vraag, k.vraag)
+        termen = [(x[ci, si], 1) for si in k.leveranciers if (ci, si) in x]
+        if elastisch:
+            slack[f"tekort:{ci}"] = lin.kolom(0, k.vraag)
+            termen.append((slack[f"tekort:{ci}"], 1))
+        lin.rij(termen, k.vraag, k.vraag)
     per_leverancier: dict[int, list[tuple[int, int]]] = {}
     for (ci, si), j in x.items():
         per_leverancier.setdefault(si, []).append((ci, j))
@@ -78,7 +88,7 @@ def bouw(
         for si in gebruikt:
             lin.rij([(j, 1) for _, j in per_leverancier[si]], totalen[si], totalen[si])
     else:
-        _leveranciersregels(p, lin, per_leverancier, gebruikt)
+        _leveranciersregels(p, lin, per_leverancier, gebruikt, slack if elastisch else None)
     if per_gemeente and r.max_leveranciers_per_gemeente is not None:
         for ci, k in enumerate(ks):
             open_cellen = [x[ci, si] for si in k.leveranciers if (ci, si) in x]
@@ -102,6 +112,9 @@ def bouw(
                 termen = [
                     (x[ci, si], round(p.leveranciers[si].prijs * CENTEN)) for si in k.leveranciers if (ci, si) in x
                 ]
+                if elastisch:
+                    slack[f"budget:{ci}"] = lin.kolom(0, ONEINDIG)
+                    termen.append((slack[f"budget:{ci}"], -1))
                 lin.rij(termen, boven=sum(round(p.budget[g] * CENTEN) for g in k.gemeenten))
     m, n = len(p.leveranciers), len(ks)
     doelen = (
@@ -110,10 +123,16 @@ def bouw(
         {j: m - p.leveranciers[si].rang for (ci, si), j in x.items()},
         {j: (m - p.leveranciers[si].rang) * (n - ci) ** 2 for (ci, si), j in x.items()},
     )
-    return Opbouw(lin, ks, x, doelen)
+    return Opbouw(lin, ks, x, doelen, slack)
 
 
-def _leveranciersregels(p: Verdeelprobleem, lin: Lineair, per_leverancier, gebruikt: list[int]) -> None:
+def _leveranciersregels(
+    p: Verdeelprobleem,
+    lin: Programma,
+    per_leverancier: dict[int, list[tuple[int, int]]],
+    gebruikt: list[int],
+    slack: dict[str, int] | None = None,
+) -> None:
     """Capacity, max_aandeel, min_volume, min/max_leveranciers: rules on a supplier's total only.
 
     y[s] = 1 when s gets volume. A chosen supplier gets at least max(1, min_volume): a supplier
@@ -135,12 +154,15 @@ def _leveranciersregels(p: Verdeelprobleem, lin: Lineair, per_leverancier, gebru
             lin.rij([(j, 1), (y, -lin.boven[j])], boven=0)
         lin.rij([*volume, (y, -max(1, r.min_volume or 0))], onder=0)
     if r.min_leveranciers is not None:
+        if slack is not None:
+            slack["min_leveranciers"] = lin.kolom(0, ONEINDIG)
+            ys.append((slack["min_leveranciers"], 1))
         lin.rij(ys, onder=r.min_leveranciers)
     if r.max_leveranciers is not None:
         lin.rij(ys, boven=r.max_leveranciers)
 
 
-def _subregio_gemeente(p: Verdeelprobleem, lin: Lineair, ks: list[Klasse], x) -> None:
+def _subregio_gemeente(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x) -> None:
     """per_subregio over single gemeenten: a supplier serves every gemeente of a subregio (>= 1 each) or none."""
     regios: dict[str, list[int]] = {}
     for ci, k in enumerate(ks):
@@ -158,7 +180,7 @@ def _subregio_gemeente(p: Verdeelprobleem, lin: Lineair, ks: list[Klasse], x) ->
                 lin.rij([(x[ci, si], 1), (z, -1)], onder=0)
 
 
-def _subregio_klasse(p: Verdeelprobleem, lin: Lineair, ks: list[Klasse], x) -> None:
+def _subregio_klasse(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x) -> None:
     """per_subregio over whole subregio's, exact for a supplier's total.
 
     With n gemeenten with demand in the subregio, the smallest demand d_min and D in all, a

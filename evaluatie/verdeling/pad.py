@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import time
 
-from evaluatie.verdeling.lp import Klasse, _uitsplitsen, geschikt, klassen, per_gemeente_nodig
+from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, klassen, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import Motor, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import Opbouw, bouw
@@ -130,8 +130,6 @@ def voldoet(p: Verdeelprobleem, ks: list[Klasse], cellen: dict[tuple[int, int], 
     for ci, k in enumerate(ks):
         g = k.gemeenten[0]
         if g in p.budget:
-            from evaluatie.verdeling.lp import CENTEN
-
             kosten = sum(n * round(p.leveranciers[si].prijs * CENTEN) for (c, si), n in cellen.items() if c == ci)
             if kosten > round(p.budget[g] * CENTEN):
                 return False
@@ -160,7 +158,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     def klaar(o: Opbouw, waarden: list[int], behaald: list[int], gekozen: str, bouwtijd: float) -> Verdeling:
         hoeveel = o.cellen(waarden)
         return Verdeling(
-            toewijzing=tuple(_uitsplitsen(p, o.ks, hoeveel)),
+            toewijzing=tuple(uitsplitsen(p, o.ks, hoeveel)),
             solver="+".join(dict.fromkeys(motoren)),
             model=model,
             pad=gekozen,

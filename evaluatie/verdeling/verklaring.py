@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.lp import WAARDESCHAAL, geschikt
+from evaluatie.verdeling.klassen import WAARDESCHAAL, geschikt
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
 Oplosser = Callable[[Verdeelprobleem], Verdeling]
@@ -135,17 +135,17 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     g
                     for g in eigen
                     if s.naam not in per_gemeente.get(g, {})
-                    and len(per_gemeente.get(g, {})) >= r.max_leveranciers_per_gemeente
+                    and len(per_gemeente.get(g, {})) >= (r.max_leveranciers_per_gemeente or 0)
                 ]
                 k = r.max_leveranciers_per_gemeente
                 waar = f"in {', '.join(vol)}" if vol else "in zijn gemeenten"
                 actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
                 tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {meer} krijgen"
             elif code == "max_leveranciers":
-                actief = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
+                actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
                 tekst = (
                     f"het maximum van {r.max_leveranciers} leveranciers voor het perceel is bereikt met "
-                    f"{', '.join(actief)}; zonder die regel zou het {meer} krijgen"
+                    f"{', '.join(actieve)}; zonder die regel zou het {meer} krijgen"
                 )
             elif code == "min_leveranciers":
                 extra = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and ander.get(x.naam, 0) == 0]
@@ -191,7 +191,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
                 "het allemaal",
             )
         ]
-    anderen = {}
+    anderen: dict[str, int] = {}
     for t in v.toewijzing:
         if t.gemeente in eigen and t.inschrijver != s.naam:
             anderen[t.inschrijver] = anderen.get(t.inschrijver, 0) + t.aantal
@@ -206,7 +206,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         delen.append(
             (
                 "beter_gerangschikt",
-                "de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met een hogere totaalscore ("
+                f"de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met {p.voorrang} ("
                 + ", ".join(f"{x}: {anderen[x]}" for x in hoger)
                 + ")",
             )
@@ -215,7 +215,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         delen.append(
             (
                 "gelijke_waarde_lagere_prijs",
-                f"{', '.join(goedkoper)} {'heeft' if len(goedkoper) == 1 else 'hebben'} dezelfde totaalscore en een "
+                f"{', '.join(goedkoper)} {'heeft' if len(goedkoper) == 1 else 'hebben'} dezelfde {p.maatstaf} en een "
                 "lagere prijs; bij gelijke waarde kiest de verdeling de laagste kosten",
             )
         )
@@ -223,7 +223,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         delen.append(
             (
                 "gelijke_waarde_betere_rang",
-                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde totaalscore en prijs en "
+                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde {p.maatstaf} en prijs en "
                 "staat hoger in de rangorde",
             )
         )
@@ -233,7 +233,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
 def bindende_regels(p: Verdeelprobleem, v: Verdeling, los: Oplosser | None = None) -> list[str]:
     """The explanations as sentences (the form gunning.json and the advies carry)."""
     if los is None:
-        from evaluatie.verdeling.lp import verdeel
+        from evaluatie.verdeling.verdelen import verdeel
 
         los = verdeel
     return [x.zin for x in verklaar(p, v, los)]

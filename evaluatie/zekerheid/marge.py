@@ -70,7 +70,7 @@ def gegunde_leveranciers(award, code: str) -> list[str]:
     if award.invoer.aanbesteding.procedure != "gunning":
         return []
     p = award.uitslag.percelen[code]
-    per = {}
+    per: dict[str, int] = {}
     for t in p.toewijzing:
         per[t.inschrijver] = per.get(t.inschrijver, 0) + t.aantal
     return [r.inschrijver for r in p.rangorde if per.get(r.inschrijver, 0) > 0]
@@ -79,7 +79,7 @@ def gegunde_leveranciers(award, code: str) -> list[str]:
 def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsmarge:
     """One supplier's capacity margin (see capaciteitsmarges); independent of the others."""
     from evaluatie.gunning.uitvoeren import verdeelprobleem
-    from evaluatie.verdeling.lp import verdeel
+    from evaluatie.verdeling.verdelen import verdeel
 
     p = award.uitslag.percelen[code]
     probleem = verdeelprobleem(award.invoer.aanbesteding, code, p.rangorde, award.invoer.inschrijvingen)

@@ -54,7 +54,7 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
     gewicht = np.array([c.weging for c in perceel.gunningscriteria], dtype=float)
     # The threshold comes from the rule itself, so its defaults apply here exactly as in the knock-out.
     drempel = (
-        maak_regel("minimum_kwaliteit", perceel.knockout["minimum_kwaliteit"]).params.drempel
+        getattr(maak_regel("minimum_kwaliteit", perceel.knockout["minimum_kwaliteit"]).params, "drempel", None)
         if "minimum_kwaliteit" in perceel.knockout
         else None
     )

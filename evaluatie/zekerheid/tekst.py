@@ -74,7 +74,7 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
         else:
             zin += "; de capaciteit is niet de begrenzing, dus meer capaciteit verandert niets"
         capaciteit.append(zin + ".")
-    from evaluatie.prijs.rangomkering import zin
+    from evaluatie.prijs.rangomkering import zin as omkeringszin
 
-    omkering = [zin(r) for r in z.rangomkering]
+    omkering = [omkeringszin(r) for r in z.rangomkering]
     return {"weglaten": weg, "storing": storing, "marge": marge, "capaciteit": capaciteit, "rangomkering": omkering}

@@ -10,6 +10,7 @@ byte-identical to a run on one core (EVALUATIE_PROCESSEN=1).
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -65,12 +66,12 @@ def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dic
     # The expensive tasks (each re-solves an allocation) first, so the workers stay balanced.
     for code in codes:
         for r in beoordelaars:
-            taken[("weglaten", code, r)] = lambda c=code, r=r: weglating(award, c, oplosser, r, panelen[r])
+            taken[("weglaten", code, r)] = functools.partial(weglating, award, code, oplosser, r, panelen[r])
         for naam in gegunde_leveranciers(award, code):
-            taken[("capaciteit", code, naam)] = lambda c=code, n=naam: capaciteitsmarge(award, c, oplosser, n)
+            taken[("capaciteit", code, naam)] = functools.partial(capaciteitsmarge, award, code, oplosser, naam)
     for code in codes:
-        taken[("storing", code, "")] = lambda c=code: storing(award, c, trekkingen)
-        taken[("marge", code, "")] = lambda c=code: marges(award, c)
+        taken[("storing", code, "")] = functools.partial(storing, award, code, trekkingen)
+        taken[("marge", code, "")] = functools.partial(marges, award, code)
     uitkomst = dict(zip(taken, voer_uit(list(taken.values()), *werkers(award)), strict=True))
     uit = {}
     for code, p in award.uitslag.percelen.items():

@@ -19,21 +19,21 @@ def _toewijzing(toewijzing) -> dict[tuple[str, str], int]:
 
 
 def panelen_zonder(award) -> dict[str, object]:
-    """Per reviewer: the panel stage (quality and after-scoring knock-out) without their scores."""
-    from evaluatie.pipeline import beoordeel
+    """Per reviewer: the panel stage (quality and after-scoring knock-out) without their scores.
 
+    The award recomputes it (pipeline.Award.beoordeling_zonder): this stage never imports the pipeline."""
     uit: dict[str, object] = {}
     for r in award.beoordeling.panel.beoordelaars:
         try:
-            uit[r] = beoordeel(award.invoer, zonder=(r,))
+            uit[r] = award.beoordeling_zonder(r)
         except EvaluatieFout as e:  # reported per lot as 'no award possible without this reviewer'
             uit[r] = e
     return uit
 
 
 def _verdeel(probleem, procedure: str, oplosser: str):
-    from evaluatie.verdeling.lp import verdeel
     from evaluatie.verdeling.toelating import verwachte_verdeling
+    from evaluatie.verdeling.verdelen import verdeel
 
     return verwachte_verdeling(probleem) if procedure == "toelating" else verdeel(probleem, oplosser)
 

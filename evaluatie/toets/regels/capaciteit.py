@@ -24,13 +24,16 @@ class CapaciteitParams(Parameters):
 class Capaciteit(Knockoutregel):
     naam = "capaciteit"
     Params = CapaciteitParams
+    params: CapaciteitParams
 
     def drempel(self, ctx: Context) -> int:
         """Minimum capacity in inburgeraars; a share is rounded up (0.1 x 98 = 9.8 -> 10)."""
         if self.params.minimum is not None:
             return self.params.minimum
         volume = sum(ctx.aanbesteding.vraag(ctx.perceel.code).values())
-        return math.ceil(self.params.minimum_aandeel * volume - 1e-9)
+        aandeel = self.params.minimum_aandeel
+        assert aandeel is not None  # CapaciteitParams: exactly one of minimum and minimum_aandeel
+        return math.ceil(aandeel * volume - 1e-9)
 
     def eis(self, ctx: Context) -> str:
         return f"capaciteit minstens {self.drempel(ctx)} per jaar"

@@ -13,6 +13,7 @@ class DekkingParams(Parameters):
 class Dekking(Knockoutregel):
     naam = "dekking"
     Params = DekkingParams
+    params: DekkingParams
 
     def eis(self, ctx: Context) -> str:
         if self.params.eis == "alle":

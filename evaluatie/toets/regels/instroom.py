@@ -11,6 +11,7 @@ class InstroomParams(Parameters):
 class Instroom(Knockoutregel):
     naam = "instroom"
     Params = InstroomParams
+    params: InstroomParams
 
     def eis(self, ctx: Context) -> str:
         return f"minstens {self.params.minimum} instroommomenten per jaar"

@@ -13,6 +13,7 @@ class MinimumKwaliteit(Knockoutregel):
     naam = "minimum_kwaliteit"
     fase = "na"
     Params = MinimumKwaliteitParams
+    params: MinimumKwaliteitParams
 
     def eis(self, ctx: Context) -> str:
         return f"kwaliteitsscore minstens {getal(self.params.drempel)} van 100"

@@ -12,6 +12,7 @@ class WachttijdParams(Parameters):
 class Wachttijd(Knockoutregel):
     naam = "wachttijd"
     Params = WachttijdParams
+    params: WachttijdParams
 
     def eis(self, ctx: Context) -> str:
         return f"wachttijd hoogstens {kort(self.params.maximum_weken)} weken"

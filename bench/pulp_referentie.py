@@ -1,74 +1,25 @@
-"""The allocation as a mixed-integer linear programme (PuLP), solved lexicographically.
-
-Variables: x[c, s] = inburgeraars of demand class c assigned to supplier s (integer).
-A demand class is one gemeente, or, when no rule looks at single gemeenten (no
-max_leveranciers_per_gemeente, no per_subregio, no budget per gemeente), all gemeenten
-with the same set of eligible suppliers merged: the national-scale model shrinks from
-gemeenten to subregio's with the same optimum, and the merged amounts are split back over
-the gemeenten afterwards (tender order, best-ranked supplier first).
-
-Objectives, in order, each solved to proven optimality and then fixed:
-1. maximise sum of gunningswaarde x inburgeraars (values scaled to integers);
-2. among those, minimise cost (in cents);
-3. among those, maximise sum of (R - rank) x inburgeraars (R suppliers): volume goes to the
-   better-ranked supplier (this settles ties between suppliers of equal value and price);
-4. with every supplier's total now fixed, maximise sum of (R - rank) x (C - position)^2 x
-   inburgeraars (C demand classes in tender order): the better-ranked supplier gets the
-   gemeenten earliest in the tender's list. Steps 3 and 4 are a documented rule instead of
-   solver whim; splitting step 4 off keeps it a small problem.
+"""The allocation as one PuLP model, solved lexicographically: the reference bench/landelijk.py
+measures the library's exact path against (the library itself builds every model with
+evaluatie.verdeling.opbouw). Same classes, rules and objectives as the library's docstrings say.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.model import Leverancier, Toewijzing, Verdeelprobleem, Verdeling
+from evaluatie.verdeling.diagnose import diagnose, vooraf
+from evaluatie.verdeling.klassen import (
+    CENTEN,
+    WAARDESCHAAL,
+    Klasse,
+    bovengrens,
+    klassen,
+    per_gemeente_nodig,
+    uitsplitsen,
+)
+from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.oplosser import STANDAARD, kies, maak_oplosser
-
-WAARDESCHAAL = 10_000  # 4 decimals of the total score
-CENTEN = 100
-
-
-@dataclass
-class Klasse:
-    gemeenten: tuple[str, ...]
-    vraag: int
-    leveranciers: tuple[int, ...]  # indexes into problem.leveranciers
-
-
-def geschikt(p: Verdeelprobleem) -> dict[str, tuple[int, ...]]:
-    """Eligible suppliers per gemeente. Under per_subregio a supplier must serve the whole subregio."""
-    uit = {}
-    for g in p.vraag:
-        kandidaten = tuple(i for i, s in enumerate(p.leveranciers) if g in s.gemeenten)
-        if p.regels.per_subregio:
-            leden = [x for x in p.vraag if p.subregio[x] == p.subregio[g] and p.vraag[x] > 0]
-            kandidaten = tuple(i for i in kandidaten if all(x in p.leveranciers[i].gemeenten for x in leden))
-        uit[g] = kandidaten
-    return uit
-
-
-def per_gemeente_nodig(p: Verdeelprobleem) -> bool:
-    r = p.regels
-    return r.max_leveranciers_per_gemeente is not None or r.per_subregio or bool(p.budget)
-
-
-def klassen(p: Verdeelprobleem) -> list[Klasse]:
-    el = geschikt(p)
-    actief = [g for g, d in p.vraag.items() if d > 0]
-    if per_gemeente_nodig(p):
-        return [Klasse((g,), p.vraag[g], el[g]) for g in actief]
-    groepen: dict[tuple[int, ...], list[str]] = {}
-    for g in actief:
-        groepen.setdefault(el[g], []).append(g)
-    return [Klasse(tuple(gs), sum(p.vraag[g] for g in gs), sleutel) for sleutel, gs in groepen.items()]
-
-
-def bovengrens(p: Verdeelprobleem, s: Leverancier) -> int:
-    plafond = p.aandeelplafond()
-    return s.capaciteit if plafond is None else min(s.capaciteit, plafond)
 
 
 class _Model:
@@ -203,40 +154,10 @@ def _los(prob, oplosser: str, tijdslimiet: float | None) -> str:
     return "onhaalbaar"
 
 
-def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | None = None) -> Verdeling:
-    """Allocate one lot along the exact fast path of `evaluatie.verdeling.pad`.
-
-    The result depends only on the order of p.leveranciers (the ranking), the tender order of
-    p.vraag and the numbers, never on names. Raises EvaluatieFout with an explanation in words
-    when impossible."""
-    from evaluatie.verdeling.diagnose import diagnose, vooraf
-    from evaluatie.verdeling.pad import Onhaalbaar, Tijdslimiet, verdeel_exact
-
-    meldingen = vooraf(p)
-    if meldingen:
-        raise EvaluatieFout(meldingen)
-    if not any(p.vraag.values()):  # no demand at all: nothing to allocate
-        return Verdeling(toewijzing=(), solver=kies(oplosser, False), model="leeg", pad="leeg")
-    try:
-        return verdeel_exact(p, oplosser, tijdslimiet)
-    except Onhaalbaar:
-        enkel = kies(oplosser, per_gemeente_nodig(p))
-        raise EvaluatieFout(diagnose(p, klassen(p), enkel, tijdslimiet)) from None
-    except Tijdslimiet:
-        raise EvaluatieFout([_TIJDSLIMIET.format(perceel=p.perceelnaam)]) from None
-
-
-_TIJDSLIMIET = (
-    "Perceel {perceel}: de oplosser vond binnen de tijdslimiet geen bewezen optimale verdeling; verhoog --tijdslimiet"
-)
-
-
 def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | None = None) -> Verdeling:
     """The full model through PuLP, as it was before the fast path: kept as the reference that
     bench/landelijk.py measures against. Raises EvaluatieFout when impossible."""
     import pulp
-
-    from evaluatie.verdeling.diagnose import diagnose, vooraf
 
     oplosser = kies(oplosser, per_gemeente_nodig(p))
     meldingen = vooraf(p)
@@ -275,31 +196,10 @@ def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: flo
     oplostijd = time.perf_counter() - t1
     hoeveel = {key: round(v.varValue or 0) for key, v in m.x.items()}
     return Verdeling(
-        toewijzing=tuple(_uitsplitsen(p, ks, hoeveel)),
+        toewijzing=tuple(uitsplitsen(p, ks, hoeveel)),
         solver=oplosser,
         model="per gemeente" if per_gemeente_nodig(p) else "geaggregeerd",
         pad="PuLP volledig model",
         bouwtijd=bouwtijd,
         oplostijd=oplostijd,
     )
-
-
-def _uitsplitsen(p: Verdeelprobleem, ks: list[Klasse], hoeveel: dict[tuple[int, int], int]) -> list[Toewijzing]:
-    """Split merged classes back over their gemeenten: gemeenten in tender order, suppliers by rank."""
-    per_cel: dict[tuple[str, int], int] = {}
-    for ci, k in enumerate(ks):
-        rest = {si: hoeveel.get((ci, si), 0) for si in sorted(k.leveranciers, key=lambda i: p.leveranciers[i].rang)}
-        for g in k.gemeenten:
-            nodig = p.vraag[g]
-            for si in rest:
-                neem = min(nodig, rest[si])
-                if neem:
-                    per_cel[g, si] = per_cel.get((g, si), 0) + neem
-                    rest[si] -= neem
-                    nodig -= neem
-    volgorde = list(p.vraag)
-    uit = []
-    for (g, si), n in sorted(per_cel.items(), key=lambda t: (volgorde.index(t[0][0]), p.leveranciers[t[0][1]].rang)):
-        s = p.leveranciers[si]
-        uit.append(Toewijzing(gemeente=g, inschrijver=s.naam, aantal=n, kosten=round(n * s.prijs, 2)))
-    return uit

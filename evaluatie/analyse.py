@@ -1,0 +1,189 @@
+"""The award as pandas DataFrames, for analysts: `evaluatie.open(werkmap)`.
+
+It is the same pipeline, not a second one: `Aanbestedingsanalyse` holds the pipeline's Award
+(pipeline.gun: bids, knock-out, panel, price, ranking, allocation) and only reshapes what it
+computed. Nothing is written and nothing is logged; the figures are those of gunning.json
+(ranking figures rounded to 4 decimals there, here at full precision).
+
+pandas is imported here and nowhere else in the package.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evaluatie.pipeline import Award, gun
+from evaluatie.stdout import alleen_eigen_uitvoer
+from evaluatie.verdeling.oplosser import STANDAARD
+from evaluatie.werkmap import Werkmap
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Aanbestedingsanalyse:
+    """One workspace's award; every method returns a fresh DataFrame in a fixed row order."""
+
+    def __init__(
+        self, werkmap: Werkmap, percelen: str | None = None, oplosser: str = STANDAARD, award: Award | None = None
+    ) -> None:
+        self.werkmap = werkmap
+        self._percelen = percelen
+        self._oplosser = oplosser
+        if award is not None:
+            self.__dict__["award"] = award
+
+    @cached_property
+    def award(self) -> Award:
+        with alleen_eigen_uitvoer():  # no solver banner in a notebook either
+            return gun(self.werkmap, self._percelen, self._oplosser)
+
+    def inschrijvingen(self) -> pd.DataFrame:
+        """One row per bid per lot: price, capacity, intake moments, waiting time, gemeenten served."""
+        import pandas as pd
+
+        rijen = [
+            {
+                "inschrijver": i.naam,
+                "perceel": a.perceel,
+                "prijs": a.prijs,
+                "capaciteit": a.capaciteit,
+                "instroommomenten": a.instroommomenten,
+                "wachttijd_weken": a.wachttijd_weken,
+                "gemeenten": ", ".join(a.gemeenten),
+                "bestand": i.bestand,
+            }
+            for i in self.award.invoer.inschrijvingen
+            for a in i.aanbod.values()
+        ]
+        kolommen = ["inschrijver", "perceel", "prijs", "capaciteit", "instroommomenten", "wachttijd_weken"]
+        return pd.DataFrame(rijen, columns=[*kolommen, "gemeenten", "bestand"])
+
+    def knockout(self) -> pd.DataFrame:
+        """One row per bid, lot and knock-out rule: whether it is met (None: not checkable) and why not."""
+        import pandas as pd
+
+        rijen = [
+            {
+                "inschrijver": r.inschrijver,
+                "perceel": r.perceel,
+                "regel": b.regel,
+                "eis": b.eis,
+                "voldoet": b.voldoet,
+                "redenen": "; ".join(b.redenen),
+            }
+            for r in self.award.beoordeling.toets.resultaten
+            for b in r.bevindingen
+        ]
+        return pd.DataFrame(rijen, columns=["inschrijver", "perceel", "regel", "eis", "voldoet", "redenen"])
+
+    def scores(self) -> pd.DataFrame:
+        """Every reviewer's score: one row per bid, lot, criterion and reviewer."""
+        import pandas as pd
+
+        rijen = [
+            {
+                "inschrijver": r.inschrijver,
+                "perceel": r.perceel,
+                "criterium": r.criterium,
+                "beoordelaar": beoordelaar,
+                "punten": punten,
+            }
+            for r in self.award.beoordeling.panel.rijen
+            for beoordelaar, punten in r.individueel.items()
+        ]
+        return pd.DataFrame(rijen, columns=["inschrijver", "perceel", "criterium", "beoordelaar", "punten"])
+
+    def panel(self) -> pd.DataFrame:
+        """The panel per row: the score that counts (`punten`), the consensus score if any, the spread
+        and whether the spread was flagged."""
+        import pandas as pd
+
+        rijen = [
+            {
+                "inschrijver": r.inschrijver,
+                "perceel": r.perceel,
+                "criterium": r.criterium,
+                "punten": r.punten,
+                "consensus": r.consensus,
+                "spreiding": r.spreiding,
+                "signaal": r.signaal,
+            }
+            for r in self.award.beoordeling.panel.rijen
+        ]
+        kolommen = ["inschrijver", "perceel", "criterium", "punten", "consensus", "spreiding", "signaal"]
+        return pd.DataFrame(rijen, columns=kolommen)
+
+    def kwaliteit(self) -> pd.DataFrame:
+        """The quality score (0-100) per bid per lot, as the ranking uses it."""
+        import pandas as pd
+
+        rijen = [
+            {"perceel": code, "inschrijver": naam, "kwaliteit": k}
+            for code, per in self.award.beoordeling.panel.kwaliteit.items()
+            for naam, k in per.items()
+        ]
+        return pd.DataFrame(rijen, columns=["perceel", "inschrijver", "kwaliteit"])
+
+    def rangorde(self, perceel: str | None = None) -> pd.DataFrame:
+        """The ranking per lot (all lots, or one), in rank order."""
+        import pandas as pd
+
+        rijen = [
+            {
+                "perceel": code,
+                "rang": r.rang,
+                "inschrijver": r.inschrijver,
+                "kwaliteit": r.kwaliteit,
+                "prijs": r.prijs,
+                "prijsscore": r.prijsscore,
+                "totaal": r.totaal,
+                "gelijke_stand": r.gelijke_stand,
+                "beslist_door": r.beslist_door,
+            }
+            for code, p in self.award.uitslag.percelen.items()
+            if perceel in (None, code)
+            for r in p.rangorde
+        ]
+        kolommen = ["perceel", "rang", "inschrijver", "kwaliteit", "prijs", "prijsscore", "totaal", "gelijke_stand"]
+        return pd.DataFrame(rijen, columns=[*kolommen, "beslist_door"])
+
+    def toewijzing(self) -> pd.DataFrame:
+        """The allocation in long form: one row per lot, gemeente and supplier with its number and cost."""
+        import pandas as pd
+
+        rijen = [
+            {
+                "perceel": code,
+                "gemeente": t.gemeente,
+                "inschrijver": t.inschrijver,
+                "aantal": t.aantal,
+                "kosten": t.kosten,
+            }
+            for code, p in self.award.uitslag.percelen.items()
+            for t in p.toewijzing
+        ]
+        return pd.DataFrame(rijen, columns=["perceel", "gemeente", "inschrijver", "aantal", "kosten"])
+
+    def verdeling(self, perceel: str) -> pd.DataFrame:
+        """Gemeente x supplier: inburgeraars per year for one lot (0 where none), gemeenten in tender order,
+        suppliers in rank order."""
+        p = self.award.uitslag.percelen[perceel]
+        lang = self.toewijzing()
+        lang = lang[lang["perceel"] == perceel]
+        tabel = lang.pivot_table(index="gemeente", columns="inschrijver", values="aantal", aggfunc="sum", fill_value=0)
+        gemeenten = list(self.award.invoer.aanbesteding.vraag(perceel))
+        leveranciers = [r.inschrijver for r in p.rangorde]
+        return tabel.reindex(index=gemeenten, columns=leveranciers, fill_value=0).astype(int)
+
+    def kosten(self) -> pd.DataFrame:
+        """Cost per year per lot and gemeente (euro), summed over the suppliers."""
+        lang = self.toewijzing()
+        return lang.groupby(["perceel", "gemeente"], sort=False, as_index=False)[["aantal", "kosten"]].sum()
+
+
+def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STANDAARD) -> Aanbestedingsanalyse:
+    """The award of the tender in `werkmap` as DataFrames (computed on first use)."""
+    return Aanbestedingsanalyse(Werkmap(Path(werkmap)), percelen, oplosser)

@@ -1,0 +1,82 @@
+"""evaluatie.open: the README's worked example runs, and its frames equal gunning.json."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import evaluatie
+from evaluatie.cli import main
+from tests.hulp import REPO
+
+
+def _voorbeeld_uit_readme() -> str:
+    tekst = (REPO / "README.md").read_text(encoding="utf-8")
+    sectie = tekst.split("## Analyse met pandas")[1]
+    m = re.search(r"```python\n(.*?)```", sectie, flags=re.DOTALL)
+    assert m, "README: geen python-voorbeeld onder 'Analyse met pandas'"
+    return m.group(1)
+
+
+def test_readme_voorbeeld_geeft_wat_gunning_json_zegt(voorbeeld: Path) -> None:
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    data = json.loads((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+
+    code = _voorbeeld_uit_readme()
+    assert '"bids/voorbeeld"' in code
+    ruimte: dict[str, object] = {}
+    with contextlib.redirect_stdout(io.StringIO()) as uit:
+        exec(compile(code.replace('"bids/voorbeeld"', repr(str(voorbeeld))), "README.md", "exec"), ruimte)
+    assert "Taalhuis De Brug B.V." in uit.getvalue()
+
+    b1 = data["percelen"]["B1"]
+    rangorde = ruimte["rangorde"]
+    assert [
+        (r["rang"], r["inschrijver"], r["kwaliteit"], r["prijs"], r["prijsscore"], r["totaal"]) for r in b1["rangorde"]
+    ] == [
+        (int(r.rang), r.inschrijver, round(r.kwaliteit, 4), r.prijs, round(r.prijsscore, 4), round(r.totaal, 4))
+        for r in rangorde.itertuples()
+    ]
+    verdeling = ruimte["verdeling"]
+    uit_json = {(t["gemeente"], t["inschrijver"]): t["aantal"] for t in b1["toewijzing"]}
+    uit_frame = {(g, i): int(n) for (g, i), n in verdeling.stack().items() if n}
+    assert uit_frame == uit_json
+    assert list(verdeling.columns) == [r["inschrijver"] for r in b1["rangorde"]]
+    kosten = ruimte["kosten"]
+    per_json: dict[tuple[str, str], float] = {}
+    for code_, p in data["percelen"].items():
+        for t in p["toewijzing"]:
+            per_json[code_, t["gemeente"]] = round(per_json.get((code_, t["gemeente"]), 0.0) + t["kosten"], 2)
+    assert {(r.perceel, r.gemeente): round(r.kosten, 2) for r in kosten.itertuples()} == per_json
+
+
+def test_overige_tabellen_volgen_dezelfde_gunning(voorbeeld: Path) -> None:
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    data = json.loads((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    a = evaluatie.open(voorbeeld)
+    ko = a.knockout()
+    afgevallen = {(r.inschrijver, r.perceel) for r in ko.itertuples() if r.voldoet is False}
+    assert afgevallen == {(u["inschrijver"], c) for c, p in data["percelen"].items() for u in p["uitgesloten"]}
+    assert afgevallen  # the example knocks out two bids: the comparison is not empty
+    kwaliteit = {(r.perceel, r.inschrijver): round(r.kwaliteit, 4) for r in a.kwaliteit().itertuples()}
+    for c, p in data["percelen"].items():
+        for r in p["rangorde"]:
+            assert kwaliteit[c, r["inschrijver"]] == r["kwaliteit"]
+    bids = a.inschrijvingen()
+    prijs = {(r.inschrijver, r.perceel): r.prijs for r in bids.itertuples()}
+    for c, p in data["percelen"].items():
+        for r in p["rangorde"]:
+            assert prijs[r["inschrijver"], c] == r["prijs"]
+    # every reviewer's score, and the consensus row the example has (Joost de Ridder, Inburgerwijs B1 K1)
+    scores = a.scores()
+    assert set(scores["beoordelaar"]) == {"Anouk Verbeek", "Joost de Ridder", "Mehmet Yilmaz"}
+    panel = a.panel()
+    rij = panel[(panel.inschrijver == "Inburgerwijs Academie") & (panel.perceel == "B1") & (panel.criterium == "K1")]
+    assert rij.iloc[0].consensus == rij.iloc[0].punten

@@ -1,0 +1,121 @@
+"""The README cannot drift from the CLI: every command (groups and their subcommands included) and
+every option is in the README, and everything the README shows as `evaluatie ...` exists.
+
+What counts as documentation: code in the README, inline (`...`) or in a fenced block. A span
+that starts with `evaluatie ` is a call: its words name a command, its `--options` must belong to
+that command. A span that starts with `--` names an option of some command.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import click
+
+from evaluatie.cli import main
+from tests.hulp import REPO
+
+ALTIJD = {"--help", "-h", "--version"}
+
+
+def commandos(groep: click.Group = main, pad: tuple[str, ...] = ()) -> dict[tuple[str, ...], click.Command]:
+    """Every visible command and group by its path, ('template', 'systematiek') etc."""
+    uit: dict[tuple[str, ...], click.Command] = {}
+    for naam, cmd in groep.commands.items():
+        if cmd.hidden:
+            continue
+        uit[(*pad, naam)] = cmd
+        if isinstance(cmd, click.Group):
+            uit |= commandos(cmd, (*pad, naam))
+    return uit
+
+
+def opties(cmd: click.Command) -> set[str]:
+    return {o for p in cmd.params if isinstance(p, click.Option) for o in (*p.opts, *p.secondary_opts)}
+
+
+def codestukken(tekst: str) -> list[str]:
+    """Inline code spans and the lines of fenced blocks (comments dropped), in README order."""
+    stukken: list[str] = []
+    blokken = re.split(r"^```.*$", tekst, flags=re.MULTILINE)
+    for i, blok in enumerate(blokken):
+        if i % 2:  # inside a fenced block
+            stukken += [r.split(" #")[0].strip() for r in blok.splitlines() if r.strip() and not r.startswith("#")]
+        else:
+            stukken += re.findall(r"`([^`\n]+)`", blok)
+    return stukken
+
+
+def aanroep(stuk: str, bekend: dict[tuple[str, ...], click.Command]) -> tuple[tuple[str, ...], list[str]]:
+    """'evaluatie template beoordeling --overschrijven' -> (('template', 'beoordeling'), ['--overschrijven'])."""
+    try:
+        woorden = shlex.split(stuk)[1:]
+    except ValueError:
+        woorden = stuk.split()[1:]
+    pad: tuple[str, ...] = ()
+    for w in woorden:
+        if (*pad, w) in bekend:
+            pad = (*pad, w)
+        else:
+            break
+    if not pad and woorden and not woorden[0].startswith("-"):
+        pad = (woorden[0],)  # an unknown command: reported by the caller
+    return pad, [w.split("=")[0] for w in woorden if w.startswith("--")]
+
+
+def readme() -> str:
+    return (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_iedere_opdracht_en_optie_staat_in_de_readme() -> None:
+    stukken = codestukken(readme())
+    bekend = commandos()
+    aanroepen = {aanroep(s, bekend)[0] for s in stukken if s.startswith("evaluatie ")}
+    genoemd = {a[:n] for a in aanroepen for n in range(1, len(a) + 1)}  # a subcommand names its group
+    tokens = {t.split("=")[0] for s in stukken for t in s.split() if t.startswith("--")}
+    ontbreekt = [" ".join(p) for p in sorted(bekend) if p not in genoemd]
+    assert ontbreekt == [], f"opdrachten zonder `evaluatie ...` in de README: {ontbreekt}"
+    zonder = [
+        f"evaluatie {' '.join(p)} {o}"
+        for p, cmd in sorted(bekend.items())
+        for o in sorted(opties(cmd) - ALTIJD)
+        if o.startswith("--") and o not in tokens
+    ]
+    assert zonder == [], f"opties die de README niet noemt: {zonder}"
+
+
+def test_alles_wat_de_readme_noemt_bestaat() -> None:
+    stukken = codestukken(readme())
+    bekend = commandos()
+    alle_opties = set().union(*(opties(c) for c in bekend.values())) | ALTIJD
+    fout = []
+    for s in stukken:
+        if s.startswith("evaluatie "):
+            pad, genoemde_opties = aanroep(s, bekend)
+            if pad and pad not in bekend:
+                fout.append(f"`{s}`: geen opdracht '{' '.join(pad)}'")
+                continue
+            geldig = (opties(bekend[pad]) if pad else set()) | ALTIJD
+            fout += [
+                f"`{s}`: {o} is geen optie van 'evaluatie {' '.join(pad)}'" for o in genoemde_opties if o not in geldig
+            ]
+        elif s.startswith("--"):
+            optie = s.split()[0].split("=")[0]
+            if optie not in alle_opties:
+                fout.append(f"`{s}`: geen optie van een opdracht")
+    assert fout == []
+
+
+def test_de_controle_kan_falen() -> None:
+    """A made-up command or option in a README is found; a missing one too."""
+    bekend = commandos()
+    assert aanroep("evaluatie template beoordeling --overschrijven", bekend) == (
+        ("template", "beoordeling"),
+        ["--overschrijven"],
+    )
+    assert aanroep("evaluatie verzin --iets", bekend)[0] == ("verzin",)
+    assert ("verzin",) not in bekend
+    stukken = codestukken("Tekst `evaluatie gunning --lots B1` en\n```bash\nevaluatie toets  # uitleg\n```\n`--json`")
+    assert stukken == ["evaluatie gunning --lots B1", "evaluatie toets", "--json"]
+    assert ("template", "systematiek") in bekend and ("template",) in bekend  # groups and their commands
