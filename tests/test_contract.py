@@ -335,6 +335,19 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     assert (
         sum(p.startswith("contract/aanleveringen/") for p in in_dossier) == len(bestanden) + 1
     )  # + the corrected file
+    logboek = [json.loads(x) for x in (ws / "logboek.jsonl").read_text(encoding="utf-8").splitlines()]
+    contract = [x["commando"] for x in logboek if x["commando"].startswith("contract ")]
+    assert contract == ["contract start"] + ["contract inlezen"] * 6 + [
+        "contract keuze",
+        "contract wijziging",
+        "contract kwartaal",
+        "contract dossier",
+    ]
+    assert [u["bestand"] for u in logboek[-1]["uitvoer"]] == [
+        "contract/dossier/index.html",
+        "contract/dossier/index.json",
+        "contract/dossier.zip",
+    ]
     r = _run("controleer", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     assert f"Contractdossier in orde: {2 * len(index)} stukken" in r.output

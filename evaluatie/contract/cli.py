@@ -288,7 +288,7 @@ def wijziging(
 @_afhandeling
 def dossier(werkmap: Path, als_zip: bool) -> None:
     """Het contractdossier: alle stukken van aanbesteding tot laatste kwartaalrapport, met SHA-256."""
-    from evaluatie.contract.dossier import schrijf_dossier
+    from evaluatie.contract.acties import schrijf_contractdossier
 
-    map_, n, zip_ = schrijf_dossier(_wm(werkmap), als_zip)
+    map_, n, zip_ = schrijf_contractdossier(_wm(werkmap), als_zip)
     click.echo(f"Contractdossier: {n} stukken in {map_} (index.html)" + (f"; zip: {zip_}" if zip_ else ""))
