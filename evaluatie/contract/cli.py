@@ -40,6 +40,13 @@ def _dag(waarde: dt.datetime | None) -> dt.date:
     return waarde.date() if waarde is not None else dt.date.today()
 
 
+def _toon(tekst: str, err: bool = False) -> None:
+    """Every line at most 200 characters, wrapped and never cut (evaluatie.weergave)."""
+    from evaluatie.weergave import begrens
+
+    click.echo(begrens(tekst), err=err)
+
+
 def _afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(f)
     def omhulsel(*args: Any, **kwargs: Any) -> Any:
@@ -52,7 +59,7 @@ def _afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
         except InvoerFout as e:
             click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
             for fout in e.fouten:
-                click.echo(f"  {fout}", err=True)
+                _toon(f"  {fout}", err=True)
             if als_json:
                 click.echo(
                     json.dumps(
@@ -65,7 +72,7 @@ def _afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
         except EvaluatieFout as e:
             click.echo("De evaluatie kan niet worden afgerond:", err=True)
             for m in e.meldingen:
-                click.echo(f"  {m}", err=True)
+                _toon(f"  {m}", err=True)
             if als_json:
                 click.echo(json.dumps({"evaluatie_niet_afgerond": e.meldingen}, ensure_ascii=False, indent=2))
             sys.exit(EXIT_EVALUATIE)
@@ -132,7 +139,7 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.datetime | Non
     for b in v.bestanden:
         click.echo(f"{b[0]}: {b[2]} nieuw, {b[3]} gecorrigeerd, {b[4]} al bekend")
     for c in v.correcties:
-        click.echo(f"  correctie: {c}")
+        _toon(f"  correctie: {c}")
     click.echo(f"Totaal: {v.nieuw} nieuw, {v.gecorrigeerd} gecorrigeerd, {v.ongewijzigd} al bekend.")
 
 
@@ -152,7 +159,7 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.datetime | No
         click.echo(json.dumps({"advies": a.advies, "uitleg": a.uitleg}, ensure_ascii=False, indent=2))
         return
     for regel in a.uitleg:
-        click.echo(regel)
+        _toon(regel)
     if a.advies is None:
         raise EvaluatieFout([f"geen beschikbare aanbieder voor {gemeente} in {route}"])
 
@@ -189,8 +196,9 @@ def keuze(
 @_werkmap
 @_datum_optie("--peildatum", "Datum van de stand (standaard vandaag).")
 @_json
+@click.option("--volledig", is_flag=True, help="Iedere gemeente en volle regels, ook bij meer dan 25 gemeenten.")
 @_afhandeling
-def stand(werkmap: Path, peildatum: dt.datetime | None, als_json: bool) -> None:
+def stand(werkmap: Path, peildatum: dt.datetime | None, als_json: bool, volledig: bool) -> None:
     """De stand per gemeente, aanbieder en route; raammaximum; prestaties; signalen."""
     from evaluatie.contract.acties import geef_stand
     from evaluatie.contract.standtekst import stand_als_dict, stand_als_tekst
@@ -199,7 +207,7 @@ def stand(werkmap: Path, peildatum: dt.datetime | None, als_json: bool) -> None:
     if als_json:
         click.echo(json.dumps(stand_als_dict(reg, st), ensure_ascii=False, indent=2))
     else:
-        click.echo(stand_als_tekst(reg, st))
+        click.echo(stand_als_tekst(reg, st, volledig))
 
 
 @contract.command("kwartaal")
@@ -239,7 +247,7 @@ def uitval(
         raise click.UsageError("--per is verplicht: de datum van uitval")
     v, b = herverdeel(_wm(werkmap), route, aanbieder, per.date(), vastleggen, door, reden)
     for regel in v.uitleg:
-        click.echo(regel)
+        _toon(regel)
     if b is None:
         click.echo("Dit is een voorstel; er is niets gewijzigd. Neem het als besluit met --vastleggen --door --reden.")
     else:
@@ -277,7 +285,7 @@ def wijziging(
         _wm(werkmap), route, soort, waarde, trajecten, grondslag, _dag(datum), not alleen_toetsen, door, reden
     )
     for regel in t.uitleg:
-        click.echo(regel)
+        _toon(regel)
     if b is not None:
         click.echo(f"Vastgelegd als besluit {b}.")
 

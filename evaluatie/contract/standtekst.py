@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from evaluatie.contract.lezen import Register
-from evaluatie.contract.stand import Stand
+from evaluatie.contract.stand import Stand, Standregel
 from evaluatie.tekst import euro, getal, kort
 
 
@@ -62,7 +62,15 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
     }
 
 
-def stand_als_tekst(reg: Register, st: Stand) -> str:
+def stand_als_tekst(reg: Register, st: Stand, volledig: bool = False) -> str:
+    """The stand for the terminal; beyond MAX_RIJEN gemeenten the rows are summed per supplier and
+    route (with a note), unless `volledig`; no line wider than 200 characters unless `volledig`."""
+    from evaluatie.weergave import MAX_RIJEN, begrens
+
+    return begrens(_tekst(reg, st, volledig or len(reg.gemeenten) <= MAX_RIJEN), volledig)
+
+
+def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
     r = [
         f"Stand op {st.peildatum.strftime('%d-%m-%Y')}, contractjaar {st.jaar} "
         f"({st.jaar_begin.strftime('%d-%m-%Y')} tot {st.jaar_eind.strftime('%d-%m-%Y')}, "
@@ -70,10 +78,26 @@ def stand_als_tekst(reg: Register, st: Stand) -> str:
         "",
         f"{'gemeente':<24} {'route':<10} {'aanbieder':<30} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}",
     ]
-    for x in st.regels:
+    regels = st.regels
+    if not per_gemeente:
+        som: dict[tuple[str, str], list[float]] = {}
+        for x in st.regels:
+            t = som.setdefault((x.perceel, x.leverancier), [0.0, 0.0, 0.0])
+            t[0] += x.toegewezen
+            t[1] += x.pro_rata
+            t[2] += x.geplaatst
+        regels = [
+            Standregel(f"alle {len(reg.gemeenten)}", p, lev, int(a), int(n), pr) for (p, lev), (a, pr, n) in som.items()
+        ]
+    for x in regels:
         r.append(
             f"{x.gemeente[:24]:<24} {x.perceel[:10]:<10} {x.leverancier[:30]:<30} {x.toegewezen:>10} "
             f"{getal(x.pro_rata, 1):>9} {x.geplaatst:>9}"
+        )
+    if not per_gemeente:
+        r.append(
+            f"(opgeteld over de {len(reg.gemeenten)} gemeenten; --volledig toont iedere gemeente, --json en de "
+            "kwartaalrapportage ook)"
         )
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
