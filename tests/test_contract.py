@@ -449,3 +449,18 @@ def test_geen_rapportcel_onder_vijf(gestart: Path, tmp_path: Path) -> None:
     voor = {p.name: p.read_bytes() for p in map_.iterdir()}
     assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2023-K1").exit_code == 0
     assert {p.name: p.read_bytes() for p in map_.iterdir()} == voor
+
+
+def test_gebeurtenissen_zonder_aanmelding_of_in_verkeerde_volgorde(gestart: Path, tmp_path: Path) -> None:
+    ws = _kopie(gestart, tmp_path)
+    (tmp_path / "eemnes.csv").write_text(
+        "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\n"
+        "K-1;Eemnes;aangemeld;10-03-2022;B1;Taalhuis De Brug B.V.;\n"
+        "K-1;Eemnes;gestart;01-03-2022;;;\n"
+        "K-2;Eemnes;gestart;01-04-2022;;;\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, tmp_path / "eemnes.csv")
+    assert r.exit_code == 2, r.output
+    assert "eemnes.csv!A3: klant K-1 (Eemnes): de start ligt voor de aanmelding (eemnes.csv!A2)" in r.output
+    assert "eemnes.csv!A4: klant K-2 (Eemnes) heeft geen aanmelding" in r.output

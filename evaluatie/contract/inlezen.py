@@ -434,6 +434,7 @@ def _schrijf(
         inlezingen.append((volgende_i, pad.name, sha, datum.isoformat(), nieuw, gecorr, zelfde))
         verslag.bestanden.append((pad.name, sha, nieuw, gecorr, zelfde))
         volgende_i += 1
+    _controleer_volgorde(huidig, {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels})
     db.execute("BEGIN")
     try:
         db.executemany(
@@ -458,6 +459,36 @@ def _schrijf(
             if not doel.exists():
                 shutil.copyfile(pad, doel)
     return verslag
+
+
+_VOLGORDE = (
+    ("gestart", "aangemeld", "de start ligt voor de aanmelding"),
+    ("voortijdig_gestopt", "gestart", "het voortijdig stoppen ligt voor de start"),
+    ("afgerond", "gestart", "het afronden ligt voor de start"),
+    ("examen", "aangemeld", "het examen ligt voor de aanmelding"),
+)
+
+
+def _controleer_volgorde(
+    huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]],
+    geraakt: set[tuple[str, str]],
+) -> None:
+    """Every placement touched by this intake, as it would stand afterwards: a registration exists and
+    the dates follow each other. An event without a registration would count nowhere, so it is refused."""
+    per: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+    for (g, k, soort), (_, inhoud, plaats) in huidig.items():
+        if (g, k) in geraakt:
+            per.setdefault((g, k), {})[soort] = (inhoud[0], plaats)
+    fouten = Verzamelaar()
+    for (g, k), feiten in sorted(per.items()):
+        if "aangemeld" not in feiten:
+            eerste = min(p for _, p in feiten.values())
+            fouten.voeg_toe(eerste, f"klant {k} ({g}) heeft geen aanmelding, in dit bestand of eerder ingelezen")
+            continue
+        for later, eerder, tekst in _VOLGORDE:
+            if later in feiten and feiten[later][0] < feiten[eerder][0]:
+                fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]})")
+    fouten.controleer()
 
 
 def _toon(inhoud: tuple[str, str | None, str | None, str | None]) -> str:
