@@ -10,7 +10,7 @@ gemeente per quarter, and times (wall and cpu):
 - the quarterly report for the region and every gemeente, HTML and xlsx (target < 10 s);
 and the peak memory of the process (target < 500 MB).
 
-Run: python bench/contract.py [--zaad 7] [--plaatsingen 60000]
+Run: python bench/contract.py [--zaad 7] [--plaatsingen 60000] [--formaat csv|xlsx]
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ def main() -> None:
     a = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     a.add_argument("--zaad", type=int, default=7)
     a.add_argument("--plaatsingen", type=int, default=60_000)
+    a.add_argument("--formaat", choices=("csv", "xlsx"), default="csv", help="format of the gemeenten's files")
     args = a.parse_args()
     gen = _generator()
     with tempfile.TemporaryDirectory(prefix="bench-contract-") as tmp:
@@ -104,20 +105,21 @@ def main() -> None:
             per_jaar.setdefault(r[3].year - 2025, []).append(r)
         mappen = {j: root / f"jaar{j}" for j in (1, 2, 3)}
         for j, m in mappen.items():
-            gen.schrijf(per_jaar.get(j, []), m, "csv")
+            gen.schrijf(per_jaar.get(j, []), m, args.formaat)
         aantal = {j: len(list(m.iterdir())) for j, m in mappen.items()}
         print(
             f"{len(b.gemeenten)} gemeenten, {len(b.percelen)} percelen, {len(b.leveranciers)} contracten, "
-            f"{plaatsingen} plaatsingen en {len(rijen)} gebeurtenissen in 3 jaar; {aantal[1]} bestanden per jaar"
+            f"{plaatsingen} plaatsingen en {len(rijen)} gebeurtenissen in 3 jaar; {aantal[1]} bestanden per jaar "
+            f"({args.formaat})"
         )
         vandaag = dt.date(2029, 1, 5)
         meet(
-            f"inlezen jaar 1 ({aantal[1]} csv-bestanden, leeg register)",
+            f"inlezen jaar 1 ({aantal[1]} bestanden, leeg register)",
             lambda: lees_in(db, lees_register(db, False), [mappen[1]], vandaag, None),
         )
         lees_in(db, lees_register(db, False), [mappen[2]], vandaag, None)
         meet(
-            f"inlezen jaar 3 ({aantal[3]} csv-bestanden, 2 jaar in register)",
+            f"inlezen jaar 3 ({aantal[3]} bestanden, 2 jaar in register)",
             lambda: lees_in(db, lees_register(db, False), [mappen[3]], vandaag, None),
         )
         v = meet(
