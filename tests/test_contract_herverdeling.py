@@ -176,3 +176,41 @@ def test_herverdeling_is_nieuwe_gunning_met_vaste_plaatsingen(tmp_path: Path) ->
     (tmp_path / "na.csv").write_text("\n".join(regels) + "\n", encoding="utf-8")
     r = _run("contract", "inlezen", "--werkmap", ws, tmp_path / "na.csv")
     assert r.exit_code == 2 and "na.csv!F2: Y is per 01-11-2026 uitgevallen" in r.output
+
+
+def test_start_weigert_concept_en_gewijzigde_gunning(tmp_path: Path) -> None:
+    """A tie awaiting a draw makes the award a CONCEPT: no contract; a hand-edited gunning.json neither."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores: dict[tuple[str, str], object] = {(i, c): 75 for i in "XY" for c in ("Plan van aanpak", "Samenwerking")}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    assert _run("gunning", "--werkmap", ws).exit_code == 1
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-07-01", *DOOR)
+    assert r.exit_code == 1
+    assert "perceel B1: de gunning is een CONCEPT; eerst moet geloot worden tussen X, Y" in r.output
+    assert not (ws / "contract" / "register.sqlite").exists()
+
+
+def test_start_weigert_met_de_hand_gewijzigde_gunning(tmp_path: Path) -> None:
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores: dict[tuple[str, str], object] = {("X", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    assert _run("gunning", "--werkmap", ws).exit_code == 0
+    pad = ws / "rapporten" / "gunning.json"
+    pad.write_text(pad.read_text(encoding="utf-8").replace('"aantal": 10', '"aantal": 11'), encoding="utf-8")
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-07-01", *DOOR)
+    assert r.exit_code == 1 and "rapporten/gunning.json is niet de uitvoer van de laatste gunning" in r.output
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-07-01")
+    assert r.exit_code == 2 and "--door" in r.output and "--reden" in r.output
