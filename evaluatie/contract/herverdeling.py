@@ -89,13 +89,25 @@ def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem)
         )
 
 
-def herverdeelprobleem(p: Verdeelprobleem, blijft: list[str], vast_weg: dict[str, int]) -> Verdeelprobleem:
-    """The fresh award's problem: the remaining contracted suppliers (award values and ranking order kept)
-    and each gemeente's yearly demand less the placements the departing suppliers made this year."""
+def herverdeelprobleem(p: Verdeelprobleem, blijft: list[str], vast_weg: dict[tuple[str, str], int]) -> Verdeelprobleem:
+    """The fresh award's problem: the remaining contracted suppliers (award values and ranking order kept),
+    each gemeente's yearly demand less the placements the departing suppliers made this year, and its
+    budget (if any) less what those placements cost."""
     lev = [s for s in p.leveranciers if s.naam in blijft]
-    vraag = {g: d - vast_weg.get(g, 0) for g, d in p.vraag.items()}
+    prijs = {s.naam: s.prijs for s in p.leveranciers}
+    vraag = dict(p.vraag)
+    budget = dict(p.budget)
+    for (g, naam), n in vast_weg.items():
+        vraag[g] = max(0, vraag[g] - n)  # more placed than expected: nothing left to allocate there
+        if g in budget:
+            budget[g] -= n * prijs[naam]
+    regels = p.regels.model_copy(update={"budget_per_gemeente": budget}) if budget else p.regels
     return dataclasses.replace(
-        p, vraag=vraag, leveranciers=tuple(dataclasses.replace(s, rang=i) for i, s in enumerate(lev))
+        p,
+        vraag=vraag,
+        budget=budget,
+        regels=regels,
+        leveranciers=tuple(dataclasses.replace(s, rang=i) for i, s in enumerate(lev)),
     )
 
 
@@ -124,7 +136,7 @@ def restprobleem(r: Verdeelprobleem, vast: dict[tuple[str, str], int]) -> Verdee
     for s in r.leveranciers:
         grens = s.capaciteit if plafond is None else min(s.capaciteit, plafond)
         leveranciers.append(dataclasses.replace(s, capaciteit=max(0, grens - per_lev.get(s.naam, 0))))
-    vraag = {g: d - sum(n for (h, _), n in vast.items() if h == g) for g, d in r.vraag.items()}
+    vraag = {g: max(0, d - sum(n for (h, _), n in vast.items() if h == g)) for g, d in r.vraag.items()}
     budget = {g: b - kosten.get(g, 0.0) for g, b in r.budget.items()}
     regels = r.regels.model_copy(update={"max_aandeel": None, "budget_per_gemeente": budget})
     return dataclasses.replace(r, vraag=vraag, leveranciers=tuple(leveranciers), regels=regels, budget=budget)
@@ -157,10 +169,7 @@ def voorstel(
     blijft = [s.naam for s in reg.leveranciers_van(perceel) if s.naam not in weg]
     telling = geplaatst(reg, begin, per - dt.timedelta(days=1))
     vast = {(g, s): n for (g, c, s), n in telling.items() if c == perceel and n}
-    vast_weg: dict[str, int] = {}
-    for (g, s), n in vast.items():
-        if s in weg:
-            vast_weg[g] = vast_weg.get(g, 0) + n
+    vast_weg = {k: n for k, n in vast.items() if k[1] in weg}
     vast_blijft = {k: n for k, n in vast.items() if k[1] not in weg}
     r = herverdeelprobleem(p, blijft, vast_weg)
     v = verdeel(r)  # EvaluatieFout in words when the remaining suppliers cannot take the demand at all
