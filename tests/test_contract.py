@@ -464,3 +464,16 @@ def test_gebeurtenissen_zonder_aanmelding_of_in_verkeerde_volgorde(gestart: Path
     assert r.exit_code == 2, r.output
     assert "eemnes.csv!A3: klant K-1 (Eemnes): de start ligt voor de aanmelding (eemnes.csv!A2)" in r.output
     assert "eemnes.csv!A4: klant K-2 (Eemnes) heeft geen aanmelding" in r.output
+
+
+def test_schema_kent_dezelfde_gebeurtenissen_als_het_register_van_soorten(tmp_path: Path) -> None:
+    """The CHECK of the (frozen) first migration and the registry of event kinds name the same codes."""
+    from evaluatie.contract.gebeurtenissen import SOORTEN
+    from evaluatie.contract.register import verbind
+
+    db = verbind(tmp_path / "r.sqlite")
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'gebeurtenis'").fetchone()[0]
+    assert set(re.findall(r"'(\w+)'", sql.split("soort IN (")[1].split(")")[0])) == set(SOORTEN)
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
