@@ -180,6 +180,21 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
                 belofte.add(s)
         assert pr["voortijdig_gestopt"] == sum(1 for k in gestopt if (aanmelding[k][4], aanmelding[k][5]) == (c, s))
     assert belofte and {t["tekst"].split(" (")[0] for t in st["signalen"] if t["soort"] == "belofte"} == belofte
+    afwijking = {
+        k
+        for k in set(toegewezen) | set(geplaatst)
+        if abs(geplaatst[k] - toegewezen.get(k, 0)) >= 5
+        and abs(geplaatst[k] - toegewezen.get(k, 0)) >= 0.25 * toegewezen.get(k, 0)
+    }
+    gemeld = {t["tekst"].split(" wijkt af")[0] for t in st["signalen"] if t["soort"] == "afwijking"}
+    assert gemeld == {g for g, _, _ in afwijking}
+    assert len([t for t in st["signalen"] if t["soort"] == "afwijking"]) == len(afwijking)
+    raam = [
+        m
+        for m in st["raamovereenkomst"]
+        if max(m["gebruikt"] / m["max_trajecten"], m["gebruikte_waarde"] / m["max_waarde"]) > 0.8
+    ]
+    assert len([t for t in st["signalen"] if t["soort"] == "raam"]) == len(raam)
 
     # next-placement advice for Hilversum, B1, at year end
     r = _run(
