@@ -394,15 +394,18 @@ RIJ = ["K-1", "Hilversum", "aangemeld", dt.date(2022, 2, 1), "B1", "Taalhuis De 
         ("Opmerking", "J. de Vries", "namen van personen"),
         ("Geboortedatum", dt.date(1990, 5, 17), "geboortedata"),
         ("Datum 2", dt.date(1987, 3, 12), "geboortedata"),
+        (None, "123456782", "burgerservicenummers"),  # a column without a header is scanned too
     ],
 )
-def test_privacy_kolom_geweigerd_met_plaats(gestart: Path, tmp_path: Path, kop: str, waarde: Any, woord: str) -> None:
+def test_privacy_kolom_geweigerd_met_plaats(
+    gestart: Path, tmp_path: Path, kop: str | None, waarde: Any, woord: str
+) -> None:
     ws = _kopie(gestart, tmp_path)
     pad = _schrijf_xlsx(tmp_path / "export.xlsx", [[*KOP, kop], [*RIJ, waarde], [*RIJ[:1], "Huizen", *RIJ[2:], None]])
     voor = (ws / "contract" / "register.sqlite").stat().st_size
     r = _run("contract", "inlezen", "--werkmap", ws, pad)
     assert r.exit_code == 2
-    assert f"export.xlsx!Export!H1: kolom '{kop}' bevat {woord}" in r.output
+    assert f"export.xlsx!Export!H1: kolom '{kop or 'zonder kop'}' bevat {woord}" in r.output
     assert "export.xlsx!Export!H2" in r.output  # the first cell holding it
     db = sqlite3.connect(ws / "contract" / "register.sqlite")
     assert db.execute("SELECT COUNT(*) FROM gebeurtenis").fetchone()[0] == 0

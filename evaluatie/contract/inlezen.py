@@ -130,23 +130,27 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
     kop = [als_tekst(v) for v in blad.rijen[0]]
     index: dict[str, int] = {}
     goed = True
-    for j, tekst in enumerate(kop):
+    breedte = max((len(r) for r in blad.rijen), default=0)
+    for j in range(breedte):
+        tekst = kop[j] if j < len(kop) else ""
+        volgens_kop = privacy.kop_soort(tekst) if tekst else None
+        eerste, aantal = _privacy_in_waarden(blad, j, start, volgens_kop)
+        soort = volgens_kop or (eerste[0] if eerste else None)
+        if soort is not None:  # also in a column without a header
+            fouten.voeg_toe(
+                blad.plaats(0, j),
+                privacy.melding(
+                    soort, tekst or "zonder kop", eerste[1] if eerste else None, aantal, volgens_kop is not None
+                ),
+            )
+            goed = False
+            continue
         if not tekst:
             if any(j < len(r) and als_tekst(r[j]) for r in blad.rijen[1:]):
                 fouten.voeg_toe(
                     blad.plaats(0, j), "kolom zonder kop heeft waarden; geef de kolom een kop of verwijder hem"
                 )
                 goed = False
-            continue
-        volgens_kop = privacy.kop_soort(tekst)
-        eerste, aantal = _privacy_in_waarden(blad, j, start, volgens_kop)
-        soort = volgens_kop or (eerste[0] if eerste else None)
-        if soort is not None:
-            fouten.voeg_toe(
-                blad.plaats(0, j),
-                privacy.melding(soort, tekst, eerste[1] if eerste else None, aantal, volgens_kop is not None),
-            )
-            goed = False
             continue
         sleutel = _PER_KOP.get(" ".join(tekst.lower().split()))
         if sleutel is None:
@@ -174,7 +178,7 @@ def _privacy_in_waarden(
     """The first cell in column j holding a BSN, a name or a date of birth, and how many such cells."""
     eerste: tuple[str, str] | None = None
     aantal = 0
-    kop = " ".join(als_tekst(blad.rijen[0][j]).lower().split())
+    kop = " ".join(als_tekst(blad.rijen[0][j]).lower().split()) if j < len(blad.rijen[0]) else ""
     for i in range(1, len(blad.rijen)):
         rij = blad.rijen[i]
         if j >= len(rij):
