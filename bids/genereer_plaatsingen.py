@@ -113,7 +113,12 @@ def main() -> None:
     a.add_argument("--seed", type=int, default=2022)
     a.add_argument("--formaat", choices=("xlsx", "csv"), default="xlsx")
     args = a.parse_args()
-    db = open_register(Werkmap(args.werkmap))
+    from evaluatie.fouten import EvaluatieFout
+
+    try:
+        db = open_register(Werkmap(args.werkmap))
+    except EvaluatieFout as e:
+        raise SystemExit("\n".join(e.meldingen)) from None
     reg = lees_register(db)
     db.close()
     paden = schrijf(genereer(reg, args.jaren, args.seed), args.werkmap / "aanleveringen", args.formaat)
