@@ -275,6 +275,29 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     assert r.exit_code == 1
     assert f"samen {plaatsen} plaatsen" in r.output and f"de vraag is {vraag}" in r.output
 
+    # Kompas drops out of Z on 1 December: with its placements fixed, Inburgerwijs can take the rest of this
+    # year (capacity 10), but not the full demand of 16 from next year on, so it cannot be taken as a decision
+    per = dt.date(2022, 12, 1)
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", "Kompas Inburgering", "--per", per)
+    vraag_z = {g["naam"]: g["inburgeraars"].get("Z", 0) for g in tender["gemeenten"] if g["inburgeraars"].get("Z")}
+    voor = Counter((x[1], x[5]) for x in aanmelding.values() if x[4] == "Z" and x[3] < per)
+    rest = {g: d - voor[(g, "Kompas Inburgering")] - voor[(g, "Inburgerwijs Academie")] for g, d in vraag_z.items()}
+    assert (
+        sum(d - voor[(g, "Kompas Inburgering")] for g, d in vraag_z.items())
+        <= bod[("Inburgerwijs Academie", "Z")].capaciteit
+    )
+    assert r.exit_code == 1, r.output
+    for g, n in rest.items():
+        if n > 0:
+            assert re.search(
+                rf"{g}: al geplaatst [^\n]*; het restant van {n} gaat naar Inburgerwijs Academie \({n}\)\.", r.output
+            )
+    assert (
+        f"samen {bod[('Inburgerwijs Academie', 'Z')].capaciteit} plaatsen, de vraag is {sum(vraag_z.values())}"
+        in r.output
+    )
+    assert "kan niet als besluit worden genomen" in r.output
+
     # a contract change near the de-minimis limit, then one that would cross it
     waarde_z = (
         sum(g["inburgeraars"].get("Z", 0) for g in tender["gemeenten"]) * 3 * gunning["percelen"]["Z"]["plafondprijs"]

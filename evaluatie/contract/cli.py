@@ -248,6 +248,10 @@ def uitval(
     v, b = herverdeel(_wm(werkmap), route, aanbieder, per.date(), vastleggen, door, reden)
     for regel in v.uitleg:
         _toon(regel)
+    if not v.volledig:
+        raise EvaluatieFout(
+            ["het voorstel dekt niet de hele looptijd en kan niet als besluit worden genomen (zie boven)"]
+        )
     if b is None:
         click.echo("Dit is een voorstel; er is niets gewijzigd. Neem het als besluit met --vastleggen --door --reden.")
     else:
