@@ -92,6 +92,8 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
 
     # a second start is refused
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2022-01-01", *DOOR).exit_code == 1
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2021-06-30", *DOOR)
+    assert r.exit_code == 2 and "ligt niet na de verzending van de gunningsbeslissing (2021-07-01)" in r.output
 
     # one year of generated placements, one file per gemeente per quarter
     gen = _generator()

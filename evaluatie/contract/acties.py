@@ -37,10 +37,11 @@ def _noteer(
 def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str) -> tuple[Path, Register]:
     from evaluatie.contract.basis import lees_basis
     from evaluatie.contract.besluit import controleer_wie_waarom
-    from evaluatie.contract.start import start_contract
+    from evaluatie.contract.start import controleer_startdatum, start_contract
 
     controleer_wie_waarom(door, reden)
     basis = lees_basis(werkmap)
+    controleer_startdatum(basis, datum)  # before the register file is created
     db = open_register(werkmap, moet_bestaan=False)
     try:
         start_contract(db, basis, datum, door, reden)

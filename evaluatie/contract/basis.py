@@ -9,6 +9,7 @@ bids themselves, which the award's hashes pin down.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,7 @@ class Contractbasis:
     percelen: tuple[Contractperceel, ...]
     leveranciers: tuple[Contractleverancier, ...]
     toewijzing: tuple[tuple[str, str, str, int], ...]  # (perceel, gemeente, leverancier, per year)
+    verzonden: dt.date | None = None  # the day the award decision was sent (no contract before it)
 
 
 def gunningpad(werkmap: Werkmap) -> Path:
@@ -134,4 +136,5 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
         percelen=tuple(percelen),
         leveranciers=tuple(leveranciers),
         toewijzing=tuple(toewijzing),
+        verzonden=aanbesteding.data.verzenddatum,
     )

@@ -12,11 +12,27 @@ import sqlite3
 
 from evaluatie.contract.basis import Contractbasis
 from evaluatie.contract.besluit import leg_vast
-from evaluatie.fouten import EvaluatieFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+
+
+def controleer_startdatum(basis: Contractbasis, startdatum: dt.date) -> None:
+    if basis.verzonden is not None and startdatum <= basis.verzonden:
+        raise InvoerFout(
+            [
+                Fout(
+                    "--datum",
+                    (
+                        f"{startdatum.isoformat()} ligt niet na de verzending van de gunningsbeslissing "
+                        f"({basis.verzonden.isoformat()}); de overeenkomsten gaan pas na de standstill in"
+                    ),
+                )
+            ]
+        )
 
 
 def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.date, door: str, reden: str) -> int:
     """Fill an empty register from `basis`; returns the decision id."""
+    controleer_startdatum(basis, startdatum)
     if db.execute("SELECT COUNT(*) FROM contract").fetchone()[0]:
         raise EvaluatieFout(["het contractregister is al gestart; een tweede start kan niet (zie 'contract stand')"])
     db.execute("BEGIN")
