@@ -84,6 +84,8 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
     stukken: list[Stuk] = []
     try:
         besluiten = _besluiten(db)
+        rij = db.execute("SELECT aanbesteding, startdatum FROM contract").fetchone()
+        titel = f"{rij[0]}, overeenkomsten per {rij[1]}" if rij else "contract nog niet gestart"
         with atomair(doel) as tmp:
             for categorie, bronnen in ONDERDELEN:
                 for naam in bronnen:
@@ -92,7 +94,8 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
                         (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
                         shutil.copyfile(pad, tmp / rel)
                         stukken.append(Stuk(categorie, rel, sha256_bestand(pad), pad.stat().st_size))
-            _criteria(werkmap, tmp, stukken)
+                if categorie == "Aanbesteding":
+                    _criteria(werkmap, tmp, stukken)
             tekst = json.dumps(besluiten, ensure_ascii=False, indent=2) + "\n"
             (tmp / MAP).mkdir(parents=True, exist_ok=True)
             (tmp / MAP / "besluiten.json").write_text(tekst, encoding="utf-8")
@@ -106,7 +109,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
             stukken.append(
                 Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size)
             )
-            html = _index_html(werkmap, stukken, besluiten)
+            html = _index_html(titel, stukken, besluiten)
             (tmp / "index.html").write_text(html, encoding="utf-8")
             stukken.append(Stuk("Index", "index.html", sha256_bytes(html.encode("utf-8")), len(html.encode("utf-8"))))
             index = {"documenten": [s.__dict__ for s in stukken]}
@@ -124,7 +127,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
     return doel, len(stukken), zip_pad
 
 
-def _index_html(werkmap: Werkmap, stukken: list[Stuk], besluiten: list[dict[str, object]]) -> str:
+def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, object]]) -> str:
     regels = "".join(
         f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
         f'<td class="n">{s.bytes}</td><td class="sha">{s.sha256}</td></tr>'
@@ -140,7 +143,8 @@ def _index_html(werkmap: Werkmap, stukken: list[Stuk], besluiten: list[dict[str,
         "@page{size:A4;margin:15mm} body{font-family:Arial,sans-serif;font-size:10pt} table{border-collapse:collapse;"
         "width:100%} th,td{border:1px solid #bbb;padding:2pt 4pt;text-align:left} td.n{text-align:right}"
         "td.sha{font-family:monospace;font-size:7.5pt;word-break:break-all}</style></head><body>"
-        "<h1>Contractdossier</h1><p>Alle stukken van de aanbesteding tot en met de laatste kwartaalrapportage, met "
+        f"<h1>Contractdossier</h1><p><strong>{escape(titel)}</strong></p>"
+        "<p>Alle stukken van de aanbesteding tot en met de laatste kwartaalrapportage, met "
         "hun SHA-256. <code>evaluatie controleer</code> berekent iedere hash opnieuw.</p>"
         "<h2>Besluiten</h2><table><thead><tr><th>nr</th><th>datum</th><th>soort</th><th>door</th><th>reden</th></tr>"
         f"</thead><tbody>{b}</tbody></table>"
