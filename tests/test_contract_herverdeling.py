@@ -122,6 +122,12 @@ def test_herverdeling_is_nieuwe_gunning_met_vaste_plaatsingen(tmp_path: Path) ->
     db.close()
     h = voorstel(Werkmap(ws), reg, "B1", "Y", dt.date(2026, 11, 1))
     assert h.dit_jaar == verwacht
+    r = _run(
+        "contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Y", "--per", "2026-11-01", "--json"
+    )
+    gezien = json.loads(r.output)
+    assert {(c["gemeente"], c["aanbieder"]): c["aantal"] for c in gezien["dit_jaar"]} == verwacht
+    assert gezien["besluit"] is None
     # the following year: a fresh award over X and Z with the full demand
     volgend = _onafhankelijk({"Noord": 10, "Oost": 6, "Zuid": 4}, lev, {})
     assert h.volgende_jaren == volgend

@@ -230,6 +230,7 @@ def kwartaal(werkmap: Path, kwartaal_: str) -> None:
 @click.option("--vastleggen", is_flag=True, help="Neem het voorstel als besluit (met --door en --reden).")
 @_door
 @_reden
+@_json
 @_afhandeling
 def uitval(
     werkmap: Path,
@@ -239,6 +240,7 @@ def uitval(
     vastleggen: bool,
     door: str | None,
     reden: str | None,
+    als_json: bool,
 ) -> None:
     """Een aanbieder valt uit: voorstel voor herverdeling; met --vastleggen als besluit."""
     from evaluatie.contract.acties import herverdeel
@@ -246,12 +248,32 @@ def uitval(
     if per is None:
         raise click.UsageError("--per is verplicht: de datum van uitval")
     v, b = herverdeel(_wm(werkmap), route, aanbieder, per.date(), vastleggen, door, reden)
+    onvolledig = "het voorstel dekt niet de hele looptijd en kan niet als besluit worden genomen"
+    if als_json:
+        if not v.volledig:
+            raise EvaluatieFout([*v.uitleg, onvolledig])
+
+        def cellen(d: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
+            return [{"gemeente": g, "aanbieder": s, "aantal": n} for (g, s), n in sorted(d.items())]
+
+        uit = {
+            "perceel": v.perceel,
+            "aanbieder": v.aanbieder,
+            "per": v.per.isoformat(),
+            "contractjaar": v.jaar,
+            "vast": cellen(v.vast),
+            "dit_jaar": cellen(v.dit_jaar),
+            "volgende_jaren": cellen(v.volgende_jaren),
+            "rekenpad": v.pad,
+            "uitleg": v.uitleg,
+            "besluit": b,
+        }
+        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        return
     for regel in v.uitleg:
         _toon(regel)
     if not v.volledig:
-        raise EvaluatieFout(
-            ["het voorstel dekt niet de hele looptijd en kan niet als besluit worden genomen (zie boven)"]
-        )
+        raise EvaluatieFout([f"{onvolledig} (zie boven)"])
     if b is None:
         click.echo("Dit is een voorstel; er is niets gewijzigd. Neem het als besluit met --vastleggen --door --reden.")
     else:
@@ -269,6 +291,7 @@ def uitval(
 @click.option("--alleen-toetsen", is_flag=True, help="Alleen toetsen, niets vastleggen.")
 @_door
 @_reden
+@_json
 @_afhandeling
 def wijziging(
     werkmap: Path,
@@ -281,6 +304,7 @@ def wijziging(
     alleen_toetsen: bool,
     door: str | None,
     reden: str | None,
+    als_json: bool,
 ) -> None:
     """Een contractwijziging met grondslag, getoetst aan de de-minimisgrenzen (art. 2.163b Aw 2012)."""
     from evaluatie.contract.acties import wijzig
@@ -288,6 +312,21 @@ def wijziging(
     t, b = wijzig(
         _wm(werkmap), route, soort, waarde, trajecten, grondslag, _dag(datum), not alleen_toetsen, door, reden
     )
+    if als_json:
+        uit = {
+            "perceel": t.perceel,
+            "soort": t.soort,
+            "waarde": t.waarde,
+            "trajecten": t.trajecten,
+            "grondslag": t.grondslag,
+            "de_minimis_grens": t.grens,
+            "eerder": t.eerder,
+            "cumulatief": t.cumulatief,
+            "uitleg": t.uitleg,
+            "besluit": b,
+        }
+        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        return
     for regel in t.uitleg:
         _toon(regel)
     if b is not None:
