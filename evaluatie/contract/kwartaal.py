@@ -287,8 +287,8 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"<h1>Kwartaalrapportage contract inburgering {escape(c.kwartaal)}</h1>",
         f"<p><strong>{escape(wie)}</strong> - {escape(reg.aanbesteding)}<br>Kwartaal {datum(c.eerste)} tot en met "
         f"{datum(c.laatste)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van {datum(st.jaar_begin)}, "
-        f"{getal(100 * st.fractie, 1)}% verstreken). Rapport opgemaakt per {datum(c.laatste)} uit het "
-        "contractregister.</p>",
+        f"{getal(100 * st.fractie, 1)}% verstreken). Alle cijfers gelden per de peildatum, "
+        "uit het contractregister met de aanleveringen die bij het opmaken waren ingelezen (zie Bronnen).</p>",
         f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een totaal of gemiddelde dat '
         f'zo\'n aantal zou verraden, staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte aantallen per '
         "jaar uit de gunning, geen personen.</p>",
