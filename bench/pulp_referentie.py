@@ -99,19 +99,28 @@ class _Model:
                     b = self.slack[f"budget:{ci}"] = self.prob.add_variable(f"overschrijding_{ci}", 0)
                     termen.append((b, -1))
                 self.prob += pulp.LpAffineExpression(termen) <= round(p.budget[g] * CENTEN), f"budget_{ci}"
-        self.waarde = pulp.LpAffineExpression(
-            [(v, round(self.p.leveranciers[si].waarde * WAARDESCHAAL)) for (ci, si), v in self.x.items()]
+        # Each objective less every class's smallest coefficient, as the library does
+        # (evaluatie.verdeling.opbouw.Opbouw.verschoven): same optimum, smaller fixed stage rows.
+        self.waarde = self._verschoven(
+            {k: round(p.leveranciers[k[1]].waarde * WAARDESCHAAL) for k in self.x}, elastisch
         )
-        self.kosten = pulp.LpAffineExpression(
-            [(v, round(self.p.leveranciers[si].prijs * CENTEN)) for (ci, si), v in self.x.items()]
-        )
-        self.rangvoorkeur = pulp.LpAffineExpression(
-            [(v, len(p.leveranciers) - self.p.leveranciers[si].rang) for (ci, si), v in self.x.items()]
+        self.kosten = self._verschoven({k: round(p.leveranciers[k[1]].prijs * CENTEN) for k in self.x}, elastisch)
+        self.rangvoorkeur = self._verschoven(
+            {k: len(p.leveranciers) - p.leveranciers[k[1]].rang for k in self.x}, elastisch
         )
         n, m = len(ks), len(p.leveranciers)
         self.volgorde = pulp.LpAffineExpression(
             [(v, (m - self.p.leveranciers[si].rang) * (n - ci) ** 2) for (ci, si), v in self.x.items()]
         )
+
+    def _verschoven(self, coef: dict[tuple[int, int], int], elastisch: bool):
+        import pulp
+
+        laagste: dict[int, int] = {}
+        if not elastisch:  # elastic demand rows are no equalities: no shift
+            for (ci, _), c in coef.items():
+                laagste[ci] = min(laagste.get(ci, c), c)
+        return pulp.LpAffineExpression([(self.x[k], c - laagste.get(k[0], 0)) for k, c in coef.items()])
 
     def zet_volumes_vast(self) -> None:
         """Fix every supplier's total at its current value: what is left is which gemeenten it serves."""
@@ -142,16 +151,17 @@ class _Model:
 
 def _los(prob, oplosser: str, tijdslimiet: float | None) -> str:
     """Solve; return 'optimaal', 'onhaalbaar' or 'tijdslimiet'. Reads sol_status, not only status."""
-    import pulp
+    from evaluatie.verdeling.matrix import los_cbc
+    from evaluatie.verdeling.status import Oplosserfout, highs_uitkomst
 
-    prob.solve(maak_oplosser(oplosser, tijdslimiet))
-    if prob.status == pulp.LpStatusOptimal and prob.sol_status == pulp.LpSolutionOptimal:
-        return "optimaal"
-    if prob.status == pulp.LpStatusInfeasible or prob.sol_status == pulp.LpSolutionInfeasible:
-        return "onhaalbaar"
-    if prob.sol_status == pulp.LpSolutionIntegerFeasible or prob.status == pulp.LpStatusNotSolved:
-        return "tijdslimiet"
-    return "onhaalbaar"
+    try:
+        if oplosser == "cbc":
+            return los_cbc(prob, tijdslimiet)
+        prob.solve(maak_oplosser(oplosser, tijdslimiet))
+        # PuLP's HiGHS interface keeps the Highs object: read its own model status.
+        return highs_uitkomst(prob.solverModel.getModelStatus().name, tijdslimiet)
+    except Oplosserfout as e:
+        raise EvaluatieFout([e.melding()]) from None
 
 
 def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | None = None) -> Verdeling:
@@ -172,8 +182,8 @@ def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: flo
     t1 = time.perf_counter()
     stappen = [
         (m.waarde, pulp.LpMaximize, lambda v: m.waarde >= v),
-        (m.kosten, pulp.LpMinimize, lambda v: m.kosten <= v),
         (m.rangvoorkeur, pulp.LpMaximize, lambda v: m.rangvoorkeur >= v),
+        (m.kosten, pulp.LpMinimize, lambda v: m.kosten <= v),
         (m.volgorde, pulp.LpMaximize, None),
     ]
     for i, (doel, richting, vastzetten) in enumerate(stappen):
@@ -191,7 +201,7 @@ def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: flo
             )
         if vastzetten is not None:
             m.prob += vastzetten(round(pulp.value(doel))), f"lexicografisch_{i}"
-        if doel is m.rangvoorkeur:
+        if doel is m.kosten:  # the third stage, as in evaluatie.verdeling.opbouw.Opbouw.stappen
             m.zet_volumes_vast()
     oplostijd = time.perf_counter() - t1
     hoeveel = {key: round(v.varValue or 0) for key, v in m.x.items()}

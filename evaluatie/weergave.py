@@ -14,6 +14,7 @@ from pathlib import Path
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
+from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -215,7 +216,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
         if code not in panel.kwaliteit:
             continue
         crits = perceel.gunningscriteria
-        kop = ["Inschrijver", *[f"{c.naam} ({kort(c.weging)}%)" for c in crits], "Kwaliteit"]
+        kop = ["Inschrijver", *[f"{c.naam} ({weging_tekst(perceel, c)})" for c in crits], "Kwaliteit"]
         rijen = []
         for ins, k in sorted(panel.kwaliteit[code].items(), key=lambda t: (-t[1], t[0])):
             cellen = []
@@ -228,7 +229,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
         getoond, rest = _lijst_rijen(rijen, volledig, "inschrijvers (gesorteerd op kwaliteit)")
         tekst = tabel(kop, getoond, rechts=tuple(range(1, len(kop))))
         if not volledig and max(map(len, tekst.split("\n"))) > BREEDTE:  # criterion codes, with a legend
-            kop = ["Inschrijver", *[f"{c.code} ({kort(c.weging)}%)" for c in crits], "Kwaliteit"]
+            kop = ["Inschrijver", *[f"{c.code} ({weging_tekst(perceel, c)})" for c in crits], "Kwaliteit"]
             tekst = tabel(kop, getoond, rechts=tuple(range(1, len(kop))), max_breedte=BREEDTE)
             tekst += "\n" + "; ".join(f"{c.code} = {c.naam}" for c in crits)
         delen.append(f"Perceel {perceel.naam}\n" + tekst)

@@ -9,7 +9,7 @@ Built to exercise every award decision at once:
 - one bidder with an exclusion ground (uitgesloten), one with an expired keurmerk and one
   below the minimum quality (ongeldig), one assessed but not awarded (afgewezen).
 With `alle_oorzaken=True` two more lots make the causes that the three lots above leave out bind
-(see OORZAKEN_AANBOD): PVT (equal value with a lower price; plain lack of demand) and MAP
+(see OORZAKEN_AANBOD): PVT (equal value, the tie-break goes first; plain lack of demand) and MAP
 (max_leveranciers_per_gemeente; budget; better-ranked capacity). The default tender is unchanged.
 Every reviewer writes a different motivation per row, so merged texts would be visible.
 """
@@ -124,9 +124,10 @@ INSCHRIJVERS: list[tuple[str, str, str, tuple[int, int], dict[str, Any], dict[st
 #
 # PVT (fictieve_korting, maximum discount EUR 3.000, demand 2 in each of the 22 gemeenten, no rules):
 # - Taalhuis: 9.450 - 3.000 x 90/100 = 6.750; Inburgerwijs: 9.000 - 3.000 x 75/100 = 6.750. Equal
-#   value; the tie rule hoogste_kwaliteit ranks Taalhuis first, but among equal value the allocation
-#   minimises cost, so the cheaper Inburgerwijs fills its 20 first in Noord, Zuid and West (16
-#   gemeenten x 2 = 32) and Taalhuis gets 32 - 20 = 12 of 20: "equal value with a lower price".
+#   value; the tie rule hoogste_kwaliteit ranks Taalhuis first, and among equal value the allocation
+#   serves the better-ranked first (the price does not decide a tie), so Taalhuis fills its 20 first
+#   in Noord, Zuid and West (16 gemeenten x 2 = 32) and the cheaper Inburgerwijs gets 32 - 20 = 12 of
+#   20: "equal value, the tie-break goes first".
 # - Kompas Oost alone serves Oost (6 x 2 = 12 < its capacity 20; fictitious price 9.000 - 1.950 =
 #   7.050): it gets all 12 there, "plain lack of demand".
 # MAP (relatief 60/40, demand 5 in each gemeente, max 1 supplier per gemeente, budget Emmen EUR 40.000):

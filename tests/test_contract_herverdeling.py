@@ -21,7 +21,8 @@ def _run(*args: Any) -> Any:
 
 
 def _onafhankelijk(vraag: dict[str, int], lev: list[dict[str, Any]], vast: dict[tuple[str, str], int]) -> dict:
-    """max waarde, min kosten, max rank preference, max earlier gemeenten to better ranks; x >= placements."""
+    """max waarde, max rank preference, min kosten, max earlier gemeenten to better ranks (the award's documented
+    order, evaluatie.verdeling.opbouw); x >= placements."""
     gemeenten = list(vraag)
     m, n = len(lev), len(gemeenten)
     x = {
@@ -36,8 +37,8 @@ def _onafhankelijk(vraag: dict[str, int], lev: list[dict[str, Any]], vast: dict[
         basis.append(pulp.lpSum(x[g, s["naam"]] for g in gemeenten) <= s["capaciteit"])
     doelen = [
         (pulp.LpMaximize, pulp.lpSum(round(s["waarde"] * 10_000) * x[g, s["naam"]] for g in gemeenten for s in lev)),
-        (pulp.LpMinimize, pulp.lpSum(round(s["prijs"] * 100) * x[g, s["naam"]] for g in gemeenten for s in lev)),
         (pulp.LpMaximize, pulp.lpSum((m - i) * x[g, s["naam"]] for g in gemeenten for i, s in enumerate(lev))),
+        (pulp.LpMinimize, pulp.lpSum(round(s["prijs"] * 100) * x[g, s["naam"]] for g in gemeenten for s in lev)),
         (
             pulp.LpMaximize,
             pulp.lpSum(

@@ -42,9 +42,10 @@ GEVALLEN = [
     ("min_volume", "Z", "Inburgerwijs", "inburgerwijs-z.docx",
      "Inburgerwijs krijgt 13 van zijn capaciteit 15: het minimale volume van 10 per leverancier geeft "
      "Spreektaal meer dan zonder die regel; zonder die regel zou het 15 krijgen"),
-    ("gelijke_waarde_lagere_prijs", "PVT", "Taalhuis Noord B.V.", "taalhuis-noord-b-v-pvt.docx",
-     "Taalhuis Noord B.V. krijgt 12 van zijn capaciteit 20: Inburgerwijs heeft dezelfde fictieve prijs en een "
-     "lagere prijs; bij gelijke waarde kiest de verdeling de laagste kosten"),
+    ("gelijke_waarde_betere_rang", "PVT", "Inburgerwijs", "inburgerwijs-pvt.docx",
+     "Inburgerwijs krijgt 12 van zijn capaciteit 20: Taalhuis Noord B.V. heeft dezelfde fictieve prijs en gaat "
+     "voor door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore); bij gelijke fictieve prijs krijgt de "
+     "hoger gerangschikte inschrijving eerst inburgeraars"),
     ("geen_vraag", "PVT", "Kompas Oost", "kompas-oost-pvt.docx",
      f"Kompas Oost krijgt 12 van zijn capaciteit 20: de gemeenten die het bedient ({OOST}) hebben samen 12 "
      "inburgeraars, en die krijgt het allemaal"),
@@ -72,7 +73,7 @@ def test_de_aanbesteding_is_groot_met_meerdere_winnaars(rapporten: Path) -> None
     for code, p in data.items():
         assert len({t["inschrijver"] for t in p["toewijzing"]}) >= 3, code  # several winners per lot
     assert {g[0] for g in GEVALLEN} == {
-        "max_aandeel", "per_subregio", "min_volume", "gelijke_waarde_lagere_prijs", "geen_vraag",
+        "max_aandeel", "per_subregio", "min_volume", "gelijke_waarde_betere_rang", "geen_vraag",
         "max_leveranciers_per_gemeente", "budget", "beter_gerangschikt",
     }  # fmt: skip
 
@@ -87,7 +88,7 @@ def test_verdeling_van_pvt_en_map_zoals_met_de_hand_berekend(rapporten: Path) ->
             uit[t["inschrijver"]] = uit.get(t["inschrijver"], 0) + t["aantal"]
         return uit
 
-    assert totalen("PVT") == {"Inburgerwijs": 20, "Taalhuis Noord B.V.": 12, "Kompas Oost": 12}
+    assert totalen("PVT") == {"Taalhuis Noord B.V.": 20, "Inburgerwijs": 12, "Kompas Oost": 12}
     assert totalen("MAP") == {"Taalhuis Noord B.V.": 25, "Inburgerwijs": 25, "Spreektaal": 60}
     per_gemeente = {(t["gemeente"], t["inschrijver"]): t["aantal"] for t in data["MAP"]["toewijzing"]}
     assert per_gemeente[("Westerkwartier", "Spreektaal")] == 5 and per_gemeente[("Emmen", "Spreektaal")] == 5
@@ -105,3 +106,32 @@ def test_verklaring_noemt_precies_de_oorzaak_ook_in_de_brief(
     assert zin + "." in alineas, (oorzaak, brief)
     # the letter explains only its own bidder's shortfall
     assert not [a for a in alineas if " krijgt " in a and "van zijn capaciteit" in a and a != zin + "."]
+
+
+def test_gelijke_stand_beslist_ook_het_volume_en_beide_brieven_zeggen_het(rapporten: Path) -> None:
+    """PVT: Taalhuis and Inburgerwijs have the same fictitious price (6.750), serve the same 16
+    gemeenten and have the same capacity 20. The published rule hoogste_kwaliteit puts Taalhuis (90)
+    before Inburgerwijs (75); the cheaper Inburgerwijs must not get more: Taalhuis 20, Inburgerwijs 12.
+    Both letters say the rule decided the order and that the allocation follows it."""
+    p = _percelen(rapporten)["PVT"]
+    rang = {r["inschrijver"]: r for r in p["rangorde"]}
+    assert rang["Taalhuis Noord B.V."]["totaal"] == rang["Inburgerwijs"]["totaal"] == 6750.0
+    assert rang["Taalhuis Noord B.V."]["rang"] < rang["Inburgerwijs"]["rang"]
+    assert rang["Taalhuis Noord B.V."]["beslist_door"] == rang["Inburgerwijs"]["beslist_door"] == "hoogste_kwaliteit"
+    volume: dict[str, int] = {}
+    for t in p["toewijzing"]:
+        volume[t["inschrijver"]] = volume.get(t["inschrijver"], 0) + t["aantal"]
+    assert volume["Taalhuis Noord B.V."] >= volume["Inburgerwijs"]
+    assert (volume["Taalhuis Noord B.V."], volume["Inburgerwijs"]) == (20, 12)
+    volgt = (  # PVT is fictieve_korting: it ranks on the fictitious price, there is no total score
+        "Dezelfde volgorde geldt in de verdeling: bij gelijke fictieve prijs krijgt de hoger gerangschikte "
+        "inschrijving eerst inburgeraars; de prijs beslist daar niet."
+    )
+    for brief, wie, positie in (
+        ("taalhuis-noord-b-v-pvt.docx", "Inburgerwijs", "dus gaat u voor."),
+        ("inburgerwijs-pvt.docx", "Taalhuis Noord B.V.", "dus gaat Taalhuis Noord B.V. voor."),
+    ):
+        tekst = " ".join(a.text for a in Document(str(rapporten / "brieven" / brief)).paragraphs)
+        assert f"Uw fictieve prijs was gelijk aan die van {wie.removesuffix('.')}. De beslisregel" in tekst, brief
+        assert "De beslisregel bij gelijke stand van de aanbesteding (de hoogste kwaliteitsscore) heeft de " in tekst
+        assert positie in tekst and volgt in tekst, brief

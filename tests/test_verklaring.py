@@ -92,14 +92,22 @@ def test_per_subregio() -> None:
     assert "alle gemeenten van een subregio krijgen dezelfde leverancier(s)" in x.zin
 
 
-def test_gelijke_waarde_lagere_prijs() -> None:
-    """A and B have the same value; B is cheaper, so at equal value the allocation takes B (min cost)."""
-    lev = [_lev("A", 80, 10, ("G1",), 0, prijs=9000), _lev("B", 80, 10, ("G1",), 1, prijs=8000)]
-    p = _probleem({"G1": 10}, lev)
-    x, kregen = _verklaring(p, "A")
-    assert kregen == {"B": 10}
-    assert x.oorzaken == ("gelijke_waarde_lagere_prijs",)
-    assert "B heeft dezelfde totaalscore en een lagere prijs" in x.zin
+def test_gelijke_waarde_beslist_de_rang_niet_de_prijs() -> None:
+    """A and B have the same value; A won the tie (rank 0), B is cheaper. The tie rule governs the
+    volume (stage 2 before cost), so A gets all 10 and B nothing, because A ranks higher.
+    (Intended change: before #19 the cheaper B got everything.)"""
+    import dataclasses
+
+    b = dataclasses.replace(_lev("B", 80, 10, ("G1",), 1, prijs=8000), beslist_door="hoogste_kwaliteit")
+    p = _probleem({"G1": 10}, [_lev("A", 80, 10, ("G1",), 0, prijs=9000), b])
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"A": 10}
+    assert x.oorzaken == ("gelijke_waarde_betere_rang",)
+    assert x.zin == (
+        "B krijgt 0 van zijn capaciteit 10: A heeft dezelfde totaalscore en gaat voor door de beslisregel bij "
+        "gelijke stand (de hoogste kwaliteitsscore); bij gelijke totaalscore krijgt de hoger gerangschikte "
+        "inschrijving eerst inburgeraars"
+    )
 
 
 def test_gewoon_geen_vraag() -> None:

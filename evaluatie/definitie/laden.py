@@ -370,6 +370,15 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
         if samen["procedure"] == "gunning" and not p["gunningscriteria"]:
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
+        criteria = p.get("gunningscriteria") or {}
+        lijst = criteria.values() if isinstance(criteria, dict) else criteria  # a list once merged
+        som = sum(c.get("weging", 0) for c in lijst if isinstance(c, dict))
+        if criteria and p.get("criteriumweging", "procent") == "procent" and abs(som - 100) > 1e-9:
+            fout(
+                (*basis, "gunningscriteria"),
+                f"de wegingen van de gunningscriteria zijn percentages en tellen op tot {kort(som)}, niet 100; "
+                "pas ze aan of geef ze als punten (criteriumweging: punten)",
+            )
         weging = p.get("weging", {})
         totaal = weging.get("kwaliteit", 60) + weging.get("prijs", 40)
         if (
@@ -379,6 +388,13 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
             pass  # price is not a weighted component in this method
         elif abs(totaal - 100) > 1e-9:
             fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}")
+        if p.get("prijsmethode") == "lineair" and "plafondprijs" not in p["knockout"]:
+            # lineair scores 0 at the ceiling: a price above it would get a negative price score, unannounced.
+            fout(
+                (*basis, "prijsmethode"),
+                "lineair geeft een prijs boven de plafondprijs een negatieve prijsscore; zet de knock-out "
+                "plafondprijs aan (of kies een andere prijsmethode)",
+            )
         for regel, params in p["knockout"].items():
             if regel not in bekende_regels:
                 fout(

@@ -86,6 +86,7 @@ class Perceel(Model):
     plafondprijs: float = 10000.0
     knockout: dict[str, dict[str, Any]] = Field(default_factory=dict)
     gunningscriteria: tuple[Criterium, ...] = ()
+    criteriumweging: Literal["procent", "punten"] = "procent"  # percentages (sum 100) or points
     schaal: Schaal
     # a name in the price-method registry (evaluatie/prijs); the schema's enum is built from it when loading
     prijsmethode: str = "relatief"

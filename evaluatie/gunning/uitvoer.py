@@ -9,10 +9,11 @@ import json
 from typing import Any
 
 from evaluatie.gunning.uitslag import Gunningsuitslag
+from evaluatie.prijs.precisie import afgerond
 
 
 def _r(x: float) -> float:
-    return round(x, 4)
+    return afgerond(x)  # the one precision scores are compared in
 
 
 def als_dict(u: Gunningsuitslag) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from evaluatie.beoordeling.model import Paneluitslag
@@ -14,6 +14,7 @@ from evaluatie.gunning.loting import Gelijkestand, Loting
 from evaluatie.gunning.uitslag import Gemeentebudget, Gunningsuitslag, Perceeluitslag, Uitsluiting
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.prijs.basis import Kandidaat, methode
+from evaluatie.prijs.precisie import SCHAAL, waardepunten
 from evaluatie.prijs.rangorde import Rangregel, onbesliste_groepen, rangschik
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
@@ -27,27 +28,38 @@ from evaluatie.verdeling.oplosser import STANDAARD, versie
 def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvingen) -> Verdeelprobleem:
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
+    aanbod = {n: (i.aanbod[code].capaciteit, i.aanbod[code].gemeenten) for n, i in per_naam.items() if code in i.aanbod}
     m = methode(perceel.prijsmethode)
     return Verdeelprobleem(
         perceel=code,
         perceelnaam=perceel.naam,
         vraag=aanbesteding.vraag(code),
         subregio={g.naam: g.subregio for g in aanbesteding.gemeenten},
-        leveranciers=tuple(
-            Leverancier(
-                naam=r.inschrijver,
-                waarde=r.gunningswaarde,
-                prijs=r.prijs,
-                capaciteit=per_naam[r.inschrijver].aanbod[code].capaciteit,
-                gemeenten=per_naam[r.inschrijver].aanbod[code].gemeenten,
-                rang=i,
-            )
-            for i, r in enumerate(rangorde)
-        ),
+        leveranciers=leveranciers(perceel.prijsmethode, rangorde, aanbod),
         regels=perceel.verdeling,
         budget=dict(perceel.verdeling.budget_per_gemeente),
         maatstaf=m.maatstaf,
         voorrang=m.voorrang(),
+    )
+
+
+def leveranciers(
+    prijsmethode: str, rangorde: Sequence[Rangregel], aanbod: Mapping[str, tuple[int, tuple[str, ...]]]
+) -> tuple[Leverancier, ...]:
+    """The ranking as the allocation sees it: in ranking order, each value the ranking's rounded
+    total (so the allocation ties exactly the bids the ranking ties), capacity and gemeenten from `aanbod`."""
+    hoger = methode(prijsmethode).hoger_is_beter
+    return tuple(
+        Leverancier(
+            naam=r.inschrijver,
+            waarde=waardepunten(hoger, r.totaal, r.gunningswaarde) / SCHAAL,
+            prijs=r.prijs,
+            capaciteit=aanbod[r.inschrijver][0],
+            gemeenten=aanbod[r.inschrijver][1],
+            rang=i,
+            beslist_door=r.beslist_door,
+        )
+        for i, r in enumerate(rangorde)
     )
 
 
@@ -68,6 +80,9 @@ def rangorde_perceel(
     kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
     m = methode(perceel.prijsmethode)
     kandidaten = []
+    ontbrekend = ontbrekende_scores(perceel.naam, code, toets.toegelaten(code), panel)
+    if ontbrekend:
+        raise InvoerFout(ontbrekend)
     for naam in toets.toegelaten(code):
         a = per_naam[naam].aanbod[code]
         prijs = m.prijs_per_traject(perceel, a.prijs)  # vaste_prijs: one price for all, in costs and text
@@ -77,6 +92,24 @@ def rangorde_perceel(
     if controleer:
         _controleer_lotingen(perceel.naam, eigen_lotingen, rangorde)
     return rangorde
+
+
+def ontbrekende_scores(
+    perceelnaam: str, code: str, toegelaten: Sequence[str], panel: Paneluitslag | None
+) -> list[Fout]:
+    """A criterion row of an admitted bid with no score at all (no reviewer, no consensus) is an
+    input error with its place: it never counts as 0."""
+    if panel is None:
+        return []
+    return [
+        Fout(
+            "beoordelingen",
+            f"perceel {perceelnaam}, inschrijver {r.inschrijver}, criterium {r.criterium}: geen enkele score (geen "
+            "beoordelaar en geen consensus); een ontbrekende score telt niet als 0",
+        )
+        for r in panel.rijen
+        if r.perceel == code and r.inschrijver in toegelaten and not r.individueel and r.consensus is None
+    ]
 
 
 # Orders tried to see whether a tie matters: every order up to this group size, beyond it

@@ -50,6 +50,8 @@ UITLEG_MODEL_PERCEEL = {
     "zonder waarde 30% van de plafondprijs",
     "abnormaal_laag": "art. 2.116 Aw 2012: signaal bij een prijs die dit deel onder het gemiddelde van de andere ligt",
     "vaste_prijs": "alleen bij prijsmethode vaste_prijs: de ene prijs per traject; zonder waarde de plafondprijs",
+    "criteriumweging": "procent (de wegingen van de gunningscriteria tellen op tot 100) of punten (getoond als "
+    "'x van N punten' met het aandeel)",
 }
 UITLEG_KNOCKOUT = {
     "keurmerk": "Blik op Werk keurmerk geldig op de peildatum",

@@ -1,10 +1,11 @@
 """Deterministic ranking of the admitted bids of one lot.
 
-Order: by total (direction per price method). Totals are compared after rounding to
-6 decimals, so float noise never splits or joins a tie. An exact tie is resolved only by
-the tender's `bij_gelijke_stand` rules, in order; bids still tied share the rank and are
-marked `gelijke_stand` (a draw, loting, is needed). Within a shared rank the display order
-is alphabetical, which decides nothing. A recorded draw (loting.yaml) for exactly the tied
+Order: by total (direction per price method). Totals are compared in the one precision of
+`evaluatie.prijs.precisie` (4 decimals, rounded once), the same the allocation uses, so float
+noise never splits or joins a tie and the allocation sees a tie exactly when the ranking does.
+An exact tie is resolved only by the tender's `bij_gelijke_stand` rules, in order; bids still
+tied share the rank and are marked `gelijke_stand` (a draw, loting, is needed). Within a shared
+rank the display order is alphabetical, which decides nothing. A recorded draw (loting.yaml) for exactly the tied
 bidders orders them as drawn: they get consecutive ranks, `beslist_door` 'loting'.
 """
 
@@ -16,13 +17,32 @@ from pydantic import BaseModel, ConfigDict
 
 from evaluatie.definitie.model import Perceel
 from evaluatie.prijs.basis import Kandidaat, methode
+from evaluatie.prijs.precisie import punten
 
 _BESLISREGELS = {
-    "hoogste_kwaliteit": lambda k: -round(k.kwaliteit, 6),
-    "laagste_prijs": lambda k: round(k.prijs, 6),
+    "hoogste_kwaliteit": lambda k: -punten(k.kwaliteit),
+    "laagste_prijs": lambda k: punten(k.prijs),
     "hoogste_capaciteit": lambda k: -k.capaciteit,
     "kortste_wachttijd": lambda k: k.wachttijd_weken,
 }
+
+
+# Each tie-break rule in a few words, for sentences that say why one of two equal totals goes first.
+BESLISREGEL_KORT = {
+    "hoogste_kwaliteit": "de hoogste kwaliteitsscore",
+    "laagste_prijs": "de laagste prijs",
+    "hoogste_capaciteit": "de hoogste capaciteit",
+    "kortste_wachttijd": "de kortste wachttijd",
+}
+
+
+def voorrang_tekst(beslist_door: str | None) -> str:
+    """'door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore)', 'door loting', or ''."""
+    if beslist_door is None:
+        return ""
+    if beslist_door == "loting":
+        return "door loting"
+    return f"door de beslisregel bij gelijke stand ({BESLISREGEL_KORT.get(beslist_door, beslist_door)})"
 
 
 class Rangregel(BaseModel):
@@ -88,7 +108,7 @@ def _rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[Rangre
     richting = -1 if m.hoger_is_beter else 1
 
     def sleutel_totaal(k: Kandidaat) -> float:
-        return richting * round(uitkomst[k.inschrijver].totaal, 6)
+        return richting * punten(uitkomst[k.inschrijver].totaal)
 
     def sleutel_beslis(k: Kandidaat) -> tuple:
         return tuple(_BESLISREGELS[r](k) for r in perceel.bij_gelijke_stand)
@@ -102,9 +122,15 @@ def _rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[Rangre
         volledig_gelijk = vorige is not None and gelijk_totaal and sleutel_beslis(vorige) == sleutel_beslis(k)
         if not volledig_gelijk:
             rang = i + 1
+        volgende = volgorde[i + 1] if i + 1 < len(volgorde) else None
+        # The rule that separated this bid from an equal total: from the bid before it, or, for the
+        # winner of the tie, from the bid after it (both letters say which rule decided).
         beslist = None
-        if gelijk_totaal and not volledig_gelijk:
-            beslist = next(r for r in perceel.bij_gelijke_stand if _BESLISREGELS[r](vorige) != _BESLISREGELS[r](k))
+        for buur in (vorige, volgende):
+            if buur is None or sleutel_totaal(buur) != sleutel_totaal(k) or sleutel_beslis(buur) == sleutel_beslis(k):
+                continue
+            beslist = next(r for r in perceel.bij_gelijke_stand if _BESLISREGELS[r](buur) != _BESLISREGELS[r](k))
+            break
         u = uitkomst[k.inschrijver]
         regels.append(
             Rangregel(

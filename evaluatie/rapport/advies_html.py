@@ -16,9 +16,11 @@ from evaluatie.rapport import grafieken
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
+from evaluatie.rapport.gelijkestand import decimalen_nodig
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.waarde import procedure_tekst, regime, waarden
+from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
@@ -371,7 +373,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
                 [
                     ins,
                     c.naam,
-                    Cel(f"{getal(c.weging, 0)}%", c.weging),
+                    Cel(weging_tekst(perceel, c), c.weging),
                     *ind,
                     Cel(f"{getal(r.spreiding, 0)} ({r.spreiding_stappen} st.)", r.spreiding),
                     Cel(getal(r.punten), r.punten, "score"),
@@ -458,6 +460,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     p = g.uitslag.percelen[code]
     drempel = g.aanbesteding.percelen[code].abnormaal_laag
     laag = {s.inschrijver for s in abnormaal_lage_prijzen(p, drempel)}
+    dec = decimalen_nodig(p.rangorde)  # enough decimals to see which total is higher
     rijen = [
         [
             Cel(str(r.rang), r.rang, "rang"),
@@ -465,7 +468,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
             Cel(getal(r.kwaliteit), r.kwaliteit, "kwaliteit"),
             Cel(euro(r.prijs), r.prijs, "prijs"),
             Cel(getal(r.prijsscore), r.prijsscore, "prijsscore"),
-            Cel(getal(r.totaal), r.totaal, "totaal"),
+            Cel(getal(r.totaal, dec), r.totaal, "totaal"),
             Cel(str(_toegewezen(p, r.inschrijver)), _toegewezen(p, r.inschrijver), "toegewezen"),
         ]
         for r in p.rangorde

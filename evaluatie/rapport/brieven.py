@@ -34,8 +34,10 @@ from evaluatie.prijs.basis import methode
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
+from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, verdeling_volgt
 from evaluatie.rapport.standstill import standstill
-from evaluatie.tekst import datum, euro, getal, kort
+from evaluatie.rapport.wegingtekst import weging_tekst
+from evaluatie.tekst import datum, euro, getal
 from evaluatie.toets.register import Context, maak_regel, regels_register
 from evaluatie.toets.uitslag import Toetsresultaat
 
@@ -276,7 +278,7 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
     rijen, toelichting = [], []
     for c in perceel.gunningscriteria:
         r = _rij(g, inschrijver, code, c.code)
-        rijen.append([c.naam, f"{kort(c.weging)}%", getal(r.punten) if r else "-"])
+        rijen.append([c.naam, weging_tekst(perceel, c), getal(r.punten) if r else "-"])
         mot = motivering(g, r)
         if mot:
             toelichting.append((c.naam, r.punten if r else None, mot))
@@ -289,6 +291,11 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
         for naam, punten, mot in toelichting:
             d.alinea(f"{naam} (uw score {getal(punten or 0)}):")
             d.opsomming(mot)
+
+
+def _gelijk_op(g: Rapportgegevens, code: str) -> str:
+    """What the lot ranks on (the method's own quantity), for the tie sentences."""
+    return methode(g.aanbesteding.percelen[code].prijsmethode).maatstaf
 
 
 def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, p: Perceeluitslag) -> None:
@@ -315,12 +322,15 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
         rijen.append(
             [
                 c.naam,
-                f"{kort(c.weging)}%",
+                weging_tekst(perceel, c),
                 getal(eigen_r.punten) if eigen_r else "-",
                 *(getal(x.punten) if (x := _rij(g, a.inschrijver, code, c.code)) else "-" for a in anderen),
             ]
         )
     d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, anderen))
+    decimalen = decimalen_zin(eigen, anderen, _gelijk_op(g, code))
+    if decimalen:
+        d.alinea(decimalen)
 
     voordelen = []
     for c in perceel.gunningscriteria:
@@ -512,7 +522,8 @@ def _beslissing_gunning(
         anderen = [r.inschrijver for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
         d.alinea(
             f"Uw inschrijving en die van {', '.join(anderen)} hadden precies dezelfde totaalscore, en geen "
-            f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}."
+            f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
+            + verdeling_volgt(_gelijk_op(g, code))
         )
     elif rang.gelijke_stand:
         anderen = [r.inschrijver for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
@@ -521,10 +532,7 @@ def _beslissing_gunning(
             "verdeling niet; daarom is geen loting gehouden."
         )
     elif rang.beslist_door:
-        d.alinea(
-            "Uw totaalscore was gelijk aan die van een andere inschrijver; de beslisregel "
-            f"'{rang.beslist_door.replace('_', ' ')}' van de aanbesteding heeft de volgorde bepaald."
-        )
+        d.alinea(beslist_zin(p.rangorde, rang, _gelijk_op(g, code)))
     if uitkomst == "gegund":
         _voorbehoud(d, g)
     d.kop("Uw beoordeling")

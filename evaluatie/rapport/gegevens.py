@@ -13,6 +13,7 @@ from evaluatie.gunning.uitslag import Gunningsuitslag
 from evaluatie.hashing import sha256_bytes
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
+from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -102,7 +103,7 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         return regels
     regels.append(
         "Gunningscriteria: "
-        + "; ".join(f"{c.naam} ({kort(c.weging)}%)" for c in p.gunningscriteria)
+        + "; ".join(f"{c.naam} ({weging_tekst(p, c)})" for c in p.gunningscriteria)
         + f". Schaal: {p.schaal.beschrijving()}."
     )
     weging = f"; weging kwaliteit {kort(p.weging.kwaliteit)}%, prijs {kort(p.weging.prijs)}%"

@@ -15,8 +15,9 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.document import Document
-from evaluatie.rapport.verdeelregeltekst import verdeelregel_zinnen
+from evaluatie.rapport.verdeelregeltekst import PRECISIE, VERDEELSTAPPEN, verdeelregel_zinnen
 from evaluatie.rapport.waarde import procedure_tekst
+from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel
 
@@ -102,7 +103,7 @@ def _criteria(d: Document, a: Aanbesteding, p: Perceel) -> None:
     )
     d.tabel(
         ["Criterium", "Weging", "Toelichting"],
-        [[c.naam, f"{kort(c.weging)}%", c.omschrijving or "-"] for c in p.gunningscriteria],
+        [[c.naam, weging_tekst(p, c), c.omschrijving or "-"] for c in p.gunningscriteria],
     )
     d.alinea(
         f"Schaal per criterium: {p.schaal.beschrijving()}. Per criterium telt de consensusscore van het panel; "
@@ -147,7 +148,7 @@ def _prijs(d: Document, p: Perceel) -> None:
 
 def _gelijke_stand(d: Document, p: Perceel) -> None:
     regels = [BESLISREGELS.get(x, x.replace("_", " ")) for x in p.bij_gelijke_stand]
-    tekst = "Gelijke stand. Bij exact gelijke totalen "
+    tekst = PRECISIE + " Gelijke stand. Bij gelijke totalen "
     if regels:
         tekst += "beslissen, in deze volgorde: " + "; ".join(regels) + ". Beslist geen van deze regels, dan "
     tekst += (
@@ -166,13 +167,7 @@ def _verdeling(d: Document, p: Perceel) -> None:
         "toets zijn gekomen en die gemeente bedienen, binnen deze regels:"
     )
     d.opsomming(regels)
-    d.alinea(
-        "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
-        "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars; 2. daarbinnen de laagste kosten; "
-        "3. daarbinnen zo veel mogelijk inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende; "
-        "4. daarbinnen krijgt de hoogst gerangschikte aanbieder de gemeenten die het eerst in de aanbesteding "
-        "staan. Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen."
-    )
+    d.alinea(VERDEELSTAPPEN)
 
 
 def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:

@@ -30,3 +30,23 @@ def verdeelregel_zinnen(v: Verdeelregels) -> list[str]:
     for gem, bedrag in v.budget_per_gemeente.items():
         regels.append(f"de kosten voor {gem} blijven binnen {euro(bedrag)} per jaar")
     return regels
+
+
+# The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen solves them.
+VERDEELSTAPPEN = (
+    "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
+    "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars; 2. daarbinnen zo veel mogelijk "
+    "inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende; bij gelijke totaalscore is dat de "
+    "aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat die ook bij de verdeling "
+    "voorgaat; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen verdelingen die in stap 1 en 2 "
+    "gelijk zijn, nooit een gelijke stand); 4. daarbinnen krijgt de hoogst gerangschikte aanbieder de gemeenten "
+    "die het eerst in de aanbesteding staan. Zo beslist nooit toeval of de rekenprogrammatuur tussen "
+    "gelijkwaardige verdelingen."
+)
+
+# The one precision of evaluatie.prijs.precisie, in words.
+PRECISIE = (
+    "Scores worden vergeleken op 4 decimalen: iedere totaalscore, prijsscore en kwaliteitsscore wordt eenmaal "
+    "op 4 decimalen afgerond en die afgeronde waarde bepaalt de rangorde, de gelijke stand en de verdeling. Twee "
+    "inschrijvingen staan dus gelijk als hun totaalscores op 4 decimalen gelijk zijn."
+)

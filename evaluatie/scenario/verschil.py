@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from evaluatie.gunning.uitslag import Gunningsuitslag, Perceeluitslag
+from evaluatie.prijs.precisie import punten
 from evaluatie.tekst import euro, getal
 
 
@@ -46,7 +47,7 @@ def verschil(voor: Gunningsuitslag, na: Gunningsuitslag) -> list[Perceelverschil
                 v.rangorde.append(
                     f"{naam}: {'niet meer toegelaten' if y is None else 'nu toegelaten, rang ' + str(y.rang)}"
                 )
-            elif x.rang != y.rang or round(x.totaal, 4) != round(y.totaal, 4):
+            elif x.rang != y.rang or punten(x.totaal) != punten(y.totaal):
                 v.rangorde.append(f"{naam}: rang {x.rang} -> {y.rang}, totaal {getal(x.totaal)} -> {getal(y.totaal)}")
         ta = {(t.gemeente, t.inschrijver): t.aantal for t in a.toewijzing}
         tb = {(t.gemeente, t.inschrijver): t.aantal for t in b.toewijzing}

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evaluatie.prijs.precisie import SCHAAL
 from evaluatie.verdeling.model import Leverancier, Toewijzing, Verdeelprobleem
 
-WAARDESCHAAL = 10_000  # 4 decimals of the total score
+WAARDESCHAAL = SCHAAL  # the one precision of evaluatie.prijs.precisie (4 decimals)
 CENTEN = 100
 
 

@@ -14,7 +14,9 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from evaluatie.verdeling import status
 from evaluatie.verdeling.oplosser import GAT, ZAAD, maak_oplosser
+from evaluatie.verdeling.status import highs_uitkomst
 
 ONEINDIG = float("inf")
 
@@ -43,9 +45,22 @@ class Programma:
 
 
 class Uitkomst:
-    OPTIMAAL = "optimaal"
-    ONHAALBAAR = "onhaalbaar"
-    TIJDSLIMIET = "tijdslimiet"
+    OPTIMAAL = status.OPTIMAAL
+    ONHAALBAAR = status.ONHAALBAAR
+    TIJDSLIMIET = status.TIJDSLIMIET
+
+
+def los_cbc(prob, tijdslimiet: float | None) -> str:
+    """Solve a PuLP problem with the bundled CBC; the outcome by `evaluatie.verdeling.status`."""
+    import pulp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            prob.solve(maak_oplosser("cbc", tijdslimiet))
+        except pulp.PulpSolverError:
+            raise status.Oplosserfout("CBC", "PulpSolverError", status.CBC_VASTGELOPEN) from None
+    return status.cbc_uitkomst(prob.status, prob.sol_status, tijdslimiet)
 
 
 def doelwaarde(doel: dict[int, int], waarden: list[int]) -> int:
@@ -90,6 +105,7 @@ class HighsMotor(Motor):
         h.setOptionValue("random_seed", ZAAD % 2**31)
         h.setOptionValue("mip_rel_gap", 0.0)
         h.setOptionValue("mip_abs_gap", GAT)
+        self.tijdslimiet = tijdslimiet
         if tijdslimiet is not None:
             h.setOptionValue("time_limit", float(tijdslimiet))
         n = lin.aantal
@@ -157,14 +173,7 @@ class HighsMotor(Motor):
             # presolve settles the model: solve again without the start.
             h.clearSolver()
             h.run()
-        status = h.getModelStatus()
-        if status == hs.HighsModelStatus.kOptimal:
-            return Uitkomst.OPTIMAAL
-        if status in (hs.HighsModelStatus.kInfeasible, hs.HighsModelStatus.kUnboundedOrInfeasible):
-            return Uitkomst.ONHAALBAAR
-        if status == hs.HighsModelStatus.kTimeLimit:
-            return Uitkomst.TIJDSLIMIET
-        return Uitkomst.ONHAALBAAR
+        return highs_uitkomst(h.getModelStatus().name, self.tijdslimiet)
 
     def _klopt(self, doel: dict[int, int]) -> bool:
         """Does the returned solution attain the objective value HiGHS reports?"""
@@ -227,17 +236,7 @@ class CbcMotor(Motor):
         pulp = self._pulp
         self.prob.sense = pulp.LpMaximize if maximaliseer else pulp.LpMinimize
         self.prob.setObjective(pulp.LpAffineExpression([(self.x[j], c) for j, c in doel.items()]))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            self.prob.solve(maak_oplosser("cbc", self.tijdslimiet))
-        st, sol = self.prob.status, self.prob.sol_status
-        if st == pulp.LpStatusOptimal and sol == pulp.LpSolutionOptimal:
-            return Uitkomst.OPTIMAAL
-        if st == pulp.LpStatusInfeasible or sol == pulp.LpSolutionInfeasible:
-            return Uitkomst.ONHAALBAAR
-        if sol == pulp.LpSolutionIntegerFeasible or st == pulp.LpStatusNotSolved:
-            return Uitkomst.TIJDSLIMIET
-        return Uitkomst.ONHAALBAAR
+        return los_cbc(self.prob, self.tijdslimiet)
 
     def waarden(self) -> list[int]:
         return _afgerond([v.varValue or 0.0 for v in self.x])

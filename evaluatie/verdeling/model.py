@@ -17,6 +17,7 @@ class Leverancier:
     capaciteit: int
     gemeenten: tuple[str, ...]
     rang: int  # position in the ranking, 0 = best; the documented tie-break for equal optima
+    beslist_door: str | None = None  # the tie-break rule (or 'loting') that set this bid apart from an equal total
 
 
 @dataclass(frozen=True)

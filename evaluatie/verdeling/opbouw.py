@@ -5,20 +5,27 @@ gemeente, a group of gemeenten with the same eligible suppliers (merged), or one
 (under per_subregio). Which rules are switched on decides whether the model is the real one or
 a relaxation of it; see `evaluatie.verdeling.pad` for the order in which they are used.
 
-The four objectives are the same integer vectors in every step:
-1. waarde: gunningswaarde x 10,000 per inburgeraar (maximise);
-2. kosten: price in cents per inburgeraar (minimise);
-3. rangvoorkeur: R - rank per inburgeraar, R suppliers (maximise);
-4. volgorde: (R - rank) x (C - position)^2 per inburgeraar, C classes in tender order (maximise).
+The four objectives are the same integer vectors in every step (`doelen`, in this order; the
+stages solve them in the order of `Opbouw.stappen`: waarde, rangvoorkeur, kosten, volgorde):
+- waarde: gunningswaarde in units of 0.0001 (evaluatie.prijs.precisie.punten) per inburgeraar
+  (maximise), so bids the ranking ties have exactly equal value;
+- kosten: price in cents per inburgeraar (minimise);
+- rangvoorkeur: R - rank per inburgeraar, R suppliers (maximise): among allocations of equal
+  value the better-ranked supplier is served first, so a tie is settled by the published
+  tie-break or the draw that ordered the ranking, never by price;
+- volgorde: (R - rank) x (C - position)^2 per inburgeraar, C classes in tender order (maximise).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from evaluatie.verdeling.klassen import CENTEN, WAARDESCHAAL, Klasse, bovengrens
+from evaluatie.prijs.precisie import punten
+from evaluatie.verdeling.klassen import CENTEN, Klasse, bovengrens
 from evaluatie.verdeling.matrix import ONEINDIG, Programma
 from evaluatie.verdeling.model import Verdeelprobleem
+
+VOLUMES_VAST_NA = 3  # stages after which every supplier's total is fixed
 
 
 @dataclass
@@ -36,6 +43,34 @@ class Opbouw:
         for (_, si), j in self.x.items():
             uit[si] = uit.get(si, 0) + waarden[j]
         return uit
+
+    def stappen(self) -> list[tuple[dict[int, int], bool]]:
+        """The lexicographic stages in order, each (objective, maximise): value, then the ranking
+        (whose order already holds the published tie-break and any recorded draw), then cost, then
+        the gemeenten's order. Every supplier's total is fixed after the third (`VOLUMES_VAST_NA`)."""
+        waarde, kosten, rang, volgorde = self.doelen
+        return [(waarde, True), (rang, True), (kosten, False), (volgorde, True)]
+
+    def verschoven(self, doel: dict[int, int]) -> tuple[dict[int, int], int]:
+        """The same objective with every class's smallest coefficient subtracted, and the constant removed.
+
+        Every class's demand row is an equality (sum_s x[c, s] = d_c), so subtracting m_c from each
+        x[c, s] coefficient lowers the objective of every feasible allocation by exactly sum_c m_c d_c:
+        the optimum is the same allocation, and the fixed stage row is smaller. Measured on the
+        national tender (bench/landelijk.py --zaad 2, B1 merged): with the plain value row (right-hand
+        side 1.5 x 10^10) the bundled CBC called stage 2 infeasible in 0.01 s, with presolve and
+        preprocessing off as well, although the stage-1 solution meets every row exactly and the LP
+        relaxation of stage 2 is feasible; with the shifted row (5.2 x 10^9) it proves the optimum.
+        Smaller is not provably safe, so an infeasible verdict is still confirmed by a second engine
+        (evaluatie.verdeling.bevestiging)."""
+        if any(naam.startswith("tekort:") for naam in self.slack):
+            return dict(doel), 0  # elastic demand rows are no equalities: no shift (never fixed as rows)
+        laagste: dict[int, int] = {}
+        for (ci, _), j in self.x.items():
+            if j in doel:
+                laagste[ci] = min(laagste.get(ci, doel[j]), doel[j])
+        verschoven = {j: doel[j] - laagste[ci] for (ci, _), j in self.x.items() if j in doel}
+        return verschoven, sum(m * self.ks[ci].vraag for ci, m in laagste.items())
 
     def cellen(self, waarden: list[int]) -> dict[tuple[int, int], int]:
         return {key: waarden[j] for key, j in self.x.items() if waarden[j]}
@@ -118,7 +153,7 @@ def bouw(
                 lin.rij(termen, boven=sum(round(p.budget[g] * CENTEN) for g in k.gemeenten))
     m, n = len(p.leveranciers), len(ks)
     doelen = (
-        {j: round(p.leveranciers[si].waarde * WAARDESCHAAL) for (ci, si), j in x.items()},
+        {j: punten(p.leveranciers[si].waarde) for (ci, si), j in x.items()},
         {j: round(p.leveranciers[si].prijs * CENTEN) for (ci, si), j in x.items()},
         {j: m - p.leveranciers[si].rang for (ci, si), j in x.items()},
         {j: (m - p.leveranciers[si].rang) * (n - ci) ** 2 for (ci, si), j in x.items()},

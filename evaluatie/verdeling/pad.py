@@ -1,7 +1,7 @@
 """The exact fast path for the allocation: relaxation -> transportation LP -> check -> stage-4 MIP -> full model.
 
 The lexicographic stages (see `evaluatie.verdeling.opbouw`) are those of the full model:
-1. maximise waarde, 2. minimise kosten, 3. maximise rangvoorkeur, each fixed at its exact value;
+1. maximise waarde, 2. maximise rangvoorkeur, 3. minimise kosten, each fixed at its exact value;
 then every supplier's total is fixed and 4. volgorde is maximised.
 
 Rules that look at single gemeenten (max_leveranciers_per_gemeente, budget_per_gemeente,
@@ -24,7 +24,7 @@ total, so:
    solved, built once, each stage's solution the MIP start of the next ('volledig model').
 Without any per-gemeente rule the merged model is the real model ('samengevoegd model').
 
-Ties: stages 3 and 4 are the documented tie-break (better-ranked supplier first, then earlier
+Ties: stages 2 and 4 are the documented tie-break (better-ranked supplier first, then earlier
 gemeenten in the tender's list to the better-ranked supplier). The model is built only from the
 ranking order, the tender order and the numbers, never from names, and the engines run single
 threaded with a fixed seed, so the same input gives the same allocation byte for byte.
@@ -37,7 +37,7 @@ import time
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, klassen, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import Motor, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
-from evaluatie.verdeling.opbouw import Opbouw, bouw
+from evaluatie.verdeling.opbouw import VOLUMES_VAST_NA, Opbouw, bouw
 from evaluatie.verdeling.oplosser import kies_stap
 
 SAMENGEVOEGD = "samengevoegd model"
@@ -83,17 +83,18 @@ def _los(
 
 
 def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4) -> tuple[list[int], list[int]]:
-    """Stages 1..stappen, each fixed at its exact value; totals fixed after stage 3."""
-    waarde, kosten, rang, volgorde = o.doelen
+    """Stages 1..stappen of `Opbouw.stappen`, each fixed at its exact value; totals fixed after stage 3."""
     waarden: list[int] | None = None
     behaald = []
-    for doel, maximaliseer in ((waarde, True), (kosten, False), (rang, True), (volgorde, True))[:stappen]:
-        waarden = _los(m, doel, maximaliseer, waarden)
+    for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:stappen], start=1):
+        verschoven, constante = o.verschoven(doel)  # same optimum, a smaller fixed row (see Opbouw.verschoven)
+        waarden = _los(m, verschoven, maximaliseer, waarden)
         v = doelwaarde(doel, waarden)
         behaald.append(v)
-        termen = list(doel.items())
-        m.voeg_rij_toe(termen, v, float("inf")) if maximaliseer else m.voeg_rij_toe(termen, float("-inf"), v)
-        if doel is rang and stappen == 4:
+        termen = [(j, c) for j, c in verschoven.items() if c]
+        rest = v - constante
+        m.voeg_rij_toe(termen, rest, float("inf")) if maximaliseer else m.voeg_rij_toe(termen, float("-inf"), rest)
+        if nummer == VOLUMES_VAST_NA and stappen == 4:
             kolommen: dict[int, list[tuple[int, float]]] = {}
             for (_, si), j in o.x.items():
                 kolommen.setdefault(si, []).append((j, 1))

@@ -6,9 +6,9 @@ For every supplier below its capacity the rule(s) that actually bind are found:
   max_leveranciers_per_gemeente, per_subregio, budget) by re-solving the lot once with that
   rule switched off: if the supplier then gets more, the rule binds for it;
 - when no rule binds, from the outcome: the demand in its gemeenten went to suppliers of
-  higher value, or of equal value and a lower price (the allocation minimises cost among
-  equal value), or of equal value and price and a better rank; or its gemeenten simply have
-  no more demand than it got.
+  higher value, or of equal value and a better rank (the published tie-break or the draw; the
+  allocation serves the better-ranked first among equal value, before it looks at cost); or its
+  gemeenten simply have no more demand than it got.
 Re-solves happen only when some supplier is below capacity, once per active rule (not per
 supplier), so the cost is a handful of solves of the same small model.
 """
@@ -19,7 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.verdeling.klassen import WAARDESCHAAL, geschikt
+from evaluatie.prijs.precisie import punten
+from evaluatie.prijs.rangorde import voorrang_tekst
+from evaluatie.verdeling.klassen import geschikt
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
 Oplosser = Callable[[Verdeelprobleem], Verdeling]
@@ -72,8 +74,18 @@ def _versoepeld(p: Verdeelprobleem) -> list[tuple[str, Verdeelprobleem]]:
     return uit
 
 
+REGELNAAM = {
+    "min_volume": "minimaal volume",
+    "min_leveranciers": "minimum aantal leveranciers",
+    "max_leveranciers": "maximum aantal leveranciers",
+    "max_leveranciers_per_gemeente": "maximum aantal leveranciers per gemeente",
+    "per_subregio": "dezelfde leverancier(s) per subregio",
+    "budget": "budget per gemeente",
+}
+
+
 def _w(s: Leverancier) -> int:
-    return round(s.waarde * WAARDESCHAAL)  # the allocation compares values at this precision
+    return punten(s.waarde)  # the allocation compares values at this precision
 
 
 def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring]:
@@ -86,11 +98,12 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
         return []
     plafond = p.aandeelplafond()
     opnieuw: dict[str, dict[str, int]] = {}
+    mislukt: dict[str, str] = {}  # rule -> why the re-solve without it failed (said in every explanation)
     for code, p2 in _versoepeld(p):
         try:
             opnieuw[code] = los(p2).per_leverancier()
-        except EvaluatieFout:  # switching a rule off only widens the model; keep going regardless
-            continue
+        except EvaluatieFout as e:  # switching a rule off only widens the model, yet a solve can fail (time)
+            mislukt[code] = "; ".join(e.meldingen)
     per_gemeente = v.per_gemeente()
     el = geschikt(p)
     kosten = {g: sum(t.kosten for t in v.toewijzing if t.gemeente == g) for g in p.vraag}
@@ -130,7 +143,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                         + (f" geeft {', '.join(gedwongen)} meer dan zonder die regel" if gedwongen else "")
                         + f"; zonder die regel zou het {meer} krijgen"
                     )
-            elif code == "max_leveranciers_per_gemeente":
+            elif code == "max_leveranciers_per_gemeente" and r.max_leveranciers_per_gemeente is not None:
                 vol = [
                     g
                     for g in eigen
@@ -171,8 +184,15 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     f"toe; zonder budgetgrens zou het {meer} krijgen"
                 )
             delen.append((code, tekst))
-        if not delen:
+        if not delen and not mislukt:
             delen = _uit_uitkomst(p, v, s, eigen, n)
+        for code, reden in mislukt.items():
+            delen.append(
+                (
+                    "niet_berekend",
+                    f"of de regel {REGELNAAM[code]} meespeelt, kon niet worden berekend ({reden})",
+                )
+            )
         zin = f"{s.naam} krijgt {n} van zijn capaciteit {s.capaciteit}: " + "; en ".join(t for _, t in delen)
         uit.append(Verklaring(s.naam, n, s.capaciteit, tuple(c for c, _ in delen), zin))
     return uit
@@ -197,10 +217,8 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
             anderen[t.inschrijver] = anderen.get(t.inschrijver, 0) + t.aantal
     per_naam = {x.naam: x for x in p.leveranciers}
     hoger = [x for x in anderen if _w(per_naam[x]) > _w(s)]
-    goedkoper = [x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].prijs < s.prijs]
-    rang = [
-        x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].prijs == s.prijs and per_naam[x].rang < s.rang
-    ]
+    # Equal total: the better-ranked (by the published tie-break or the draw) is served first (stage 2).
+    rang = [x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].rang < s.rang]
     delen = []
     if hoger:
         delen.append(
@@ -211,20 +229,14 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
                 + ")",
             )
         )
-    if goedkoper:
-        delen.append(
-            (
-                "gelijke_waarde_lagere_prijs",
-                f"{', '.join(goedkoper)} {'heeft' if len(goedkoper) == 1 else 'hebben'} dezelfde {p.maatstaf} en een "
-                "lagere prijs; bij gelijke waarde kiest de verdeling de laagste kosten",
-            )
-        )
     if rang:
+        waarom = voorrang_tekst(s.beslist_door) or "in de rangorde"
         delen.append(
             (
                 "gelijke_waarde_betere_rang",
-                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde {p.maatstaf} en prijs en "
-                "staat hoger in de rangorde",
+                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde {p.maatstaf} en "
+                f"{'gaat' if len(rang) == 1 else 'gaan'} voor {waarom}; bij gelijke {p.maatstaf} krijgt de hoger "
+                "gerangschikte inschrijving eerst inburgeraars",
             )
         )
     return delen or [("combinatie", "de verdeelregels samen; geen afzonderlijke regel verklaart het")]

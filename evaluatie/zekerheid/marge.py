@@ -87,6 +87,7 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
     s = probleem.leveranciers[i]
     n = p.toegewezen(naam)
     verhoging = None
+    niet_berekend = None
     if n >= s.capaciteit:
         stap = 1
         while stap <= probleem.totaal:
@@ -94,12 +95,18 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
             ander[i] = dataclasses.replace(s, capaciteit=s.capaciteit + stap)
             try:
                 v = verdeel(dataclasses.replace(probleem, leveranciers=tuple(ander)), oplosser)
-            except EvaluatieFout:
+            except EvaluatieFout as e:  # never read as "no rise helps": say that it was not computed, and why
+                niet_berekend = f"met {stap} plaats(en) meer: " + "; ".join(e.meldingen)
                 break
             if v.per_leverancier().get(s.naam, 0) != n:
                 verhoging = stap
                 break
             stap *= 2
     return Capaciteitsmarge(
-        inschrijver=s.naam, toegewezen=n, capaciteit=s.capaciteit, verlaging=s.capaciteit - n + 1, verhoging=verhoging
+        inschrijver=s.naam,
+        toegewezen=n,
+        capaciteit=s.capaciteit,
+        verlaging=s.capaciteit - n + 1,
+        verhoging=verhoging,
+        niet_berekend=niet_berekend,
     )

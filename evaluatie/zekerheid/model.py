@@ -44,6 +44,7 @@ class Capaciteitsmarge(Model):
     capaciteit: int
     verlaging: int  # capacity reduction that would lower its share
     verhoging: int | None  # smallest capacity rise that changes its share; None: none up to the volume
+    niet_berekend: str | None = None  # why the rise could not be computed (a re-solve failed), in words
 
 
 class Zekerheid(Model):

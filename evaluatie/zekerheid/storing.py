@@ -19,6 +19,7 @@ import time
 import numpy as np
 
 from evaluatie.prijs.basis import methode
+from evaluatie.prijs.precisie import punten_vector
 from evaluatie.toets.register import maak_regel
 from evaluatie.zekerheid.model import Storing
 
@@ -81,7 +82,7 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
         if drempel is not None:
             geldig = geldig & (kwaliteit >= drempel - 1e-9)
         totaal = m.vectorieel(perceel, prijs, kwaliteit, geldig)
-        score = np.where(geldig, teken * np.round(totaal, 6), -np.inf)
+        score = np.where(geldig, teken * punten_vector(totaal), -np.inf)  # the ranking's precision
         beste = score.max(axis=1, keepdims=True)
         alleen = (score == beste) & ((score == beste).sum(axis=1, keepdims=True) == 1) & np.isfinite(beste)
         return alleen.sum(axis=0)

@@ -67,7 +67,9 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
             f"{c.inschrijver} krijgt {c.toegewezen} bij capaciteit {c.capaciteit}: bij een capaciteit van "
             f"{c.capaciteit - c.verlaging} of minder daalt het aandeel"
         )
-        if c.verhoging is not None:
+        if c.niet_berekend is not None:
+            zin += f"; of meer capaciteit het aandeel verandert, kon niet worden berekend ({c.niet_berekend})"
+        elif c.verhoging is not None:
             zin += f"; met {c.verhoging} plaats(en) meer stijgt het"
         elif c.toegewezen >= c.capaciteit:
             zin += "; meer capaciteit verandert het aandeel niet"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from evaluatie.fouten import EvaluatieFout
+from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.zekerheid.model import Weglating
 
 
@@ -65,6 +65,14 @@ def weglating(award, code: str, oplosser: str, beoordelaar: str, zonder) -> Wegl
             winnaar_gelijk=False,
             verdeling_gelijk=False,
             verschuivingen=tuple(e.meldingen),
+        )
+    except InvoerFout as e:  # without this reviewer some row has no score at all: no ranking, say so
+        return Weglating(
+            beoordelaar=beoordelaar,
+            winnaar=None,
+            winnaar_gelijk=False,
+            verdeling_gelijk=False,
+            verschuivingen=tuple(f.bericht for f in e.fouten),
         )
     winnaar = next((r.inschrijver for r in rangorde if r.rang == 1), None)
     oud, nieuw = _toewijzing(basis.toewijzing), _toewijzing(toewijzing)

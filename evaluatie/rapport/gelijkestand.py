@@ -1,0 +1,71 @@
+"""Letter sentences about equal totals: who went first and why, and totals that differ beyond the shown decimals.
+
+The allocation serves bids of equal total in ranking order (evaluatie.verdeling.opbouw), so the
+sentence that explains a tie also says that the same order holds for the volume. Totals are
+compared at 4 decimals (evaluatie.prijs.precisie); letters show 2, so when two shown totals look
+equal but are not, the letter gives the 4 decimals that decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evaluatie.prijs.precisie import DECIMALEN, afgerond, punten
+from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel
+from evaluatie.tekst import getal
+
+
+def verdeling_volgt(wat: str = "totaalscore") -> str:
+    """`wat`: what the method ranks on ('totaalscore', or 'fictieve prijs' under fictieve_korting)."""
+    return (
+        f"Dezelfde volgorde geldt in de verdeling: bij gelijke {wat} krijgt de hoger gerangschikte inschrijving "
+        "eerst inburgeraars; de prijs beslist daar niet."
+    )
+
+
+def _namen(namen: Sequence[str]) -> str:
+    """Names joined, without a doubled full stop after a name like 'B.V.' at the end of a sentence."""
+    tekst = ", ".join(namen)
+    return tekst[:-1] if tekst.endswith(".") else tekst
+
+
+def gelijk_aan(rangorde: Sequence[Rangregel], eigen: Rangregel) -> list[Rangregel]:
+    """The other bids with exactly the same compared total, in ranking order."""
+    return [r for r in rangorde if r.inschrijver != eigen.inschrijver and punten(r.totaal) == punten(eigen.totaal)]
+
+
+def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel, wat: str = "totaalscore") -> str:
+    """For a bid whose equal total was settled by a tie-break rule (winner and loser alike)."""
+    anderen = gelijk_aan(rangorde, eigen)
+    groep = sorted([eigen, *anderen], key=lambda r: r.rang)
+    regel = BESLISREGEL_KORT.get(eigen.beslist_door or "", (eigen.beslist_door or "").replace("_", " "))
+    volgorde = ", ".join(f"{r.inschrijver} ({r.rang}e)" for r in groep)
+    positie = "gaat u voor" if groep[0].inschrijver == eigen.inschrijver else f"gaat {groep[0].inschrijver} voor"
+    return (
+        f"Uw {wat} was gelijk aan die van {_namen([r.inschrijver for r in anderen]) or 'een andere inschrijver'}. "
+        f"De beslisregel bij gelijke stand van de aanbesteding ({regel}) heeft de volgorde bepaald: {volgorde}; "
+        f"dus {positie}. {verdeling_volgt(wat)}"
+    )
+
+
+def decimalen_zin(eigen: Rangregel, anderen: Sequence[Rangregel], wat: str = "totaalscore") -> str | None:
+    """When a shown total (2 decimals) equals the recipient's but the compared total (4) does not."""
+    gelijk_getoond = [
+        a for a in anderen if round(a.totaal, 2) == round(eigen.totaal, 2) and punten(a.totaal) != punten(eigen.totaal)
+    ]
+    if not gelijk_getoond:
+        return None
+    delen = ", ".join(f"{a.inschrijver} {getal(afgerond(a.totaal), DECIMALEN)}" for a in gelijk_getoond)
+    return (
+        f"Uw {wat} en die van {', '.join(a.inschrijver for a in gelijk_getoond)} verschillen pas na de tweede "
+        f"decimaal. Vergeleken wordt op {DECIMALEN} decimalen: u {getal(afgerond(eigen.totaal), DECIMALEN)}, "
+        f"{delen}."
+    )
+
+
+def decimalen_nodig(rangorde: Sequence[Rangregel]) -> int:
+    """2, or the 4 of the compared precision when two different totals would look equal at 2."""
+    getoond: dict[float, set[int]] = {}
+    for r in rangorde:
+        getoond.setdefault(round(r.totaal, 2), set()).add(punten(r.totaal))
+    return DECIMALEN if any(len(v) > 1 for v in getoond.values()) else 2

@@ -1,0 +1,109 @@
+"""Criteria weights as the tender defined them. A lot with weights as percentages and one with
+weights as points (50/20/20/20 = 110 points): a reader recomputes the quality score and the total
+to the cent from the letter and the published method alone (parsed from the documents' text).
+Percentages that do not add up to 100 are refused with the YAML line."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from evaluatie.cli import main
+from evaluatie.pipeline import schrijf_beoordelingsformulieren
+from evaluatie.werkmap import Werkmap
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+SCORES = {"Plan van aanpak": 75, "Samenwerking": 50, "Instroom": 100, "Resultaten": 25}  # by criterion name
+
+
+def _aanbesteding() -> dict:
+    data = kleine_aanbesteding()
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 5
+    z = copy.deepcopy(data["percelen"]["B1"])
+    z["naam"] = "Z-route"
+    z["criteriumweging"] = "punten"
+    z["gunningscriteria"] = {
+        "K1": {"naam": "Plan van aanpak", "weging": 50},
+        "K2": {"naam": "Samenwerking", "weging": 20},
+        "K3": {"naam": "Instroom", "weging": 20},
+        "K4": {"naam": "Resultaten", "weging": 20},
+    }
+    data["percelen"]["Z"] = z
+    return data
+
+
+@pytest.fixture(scope="module")
+def rapporten(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    ws = maak_werkmap(tmp_path_factory.mktemp("wegingen") / "ws", _aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("Z", 9100, 30, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 8100, 30, 12, 4, "alle"), ("Z", 8300, 30, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores: dict[tuple[str, str], object] = {("X", c): p for c, p in SCORES.items()}
+    scores.update({("Y", c): 50 for c in SCORES})
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    for opdracht in (["template", "systematiek"], ["gunning"]):
+        r = CliRunner().invoke(main, [*opdracht, "--werkmap", str(ws)])
+        assert r.exit_code == 0, r.output
+    return ws
+
+
+def _tekst(pad: Path) -> tuple[str, list]:
+    doc = Document(str(pad))
+    return "\n".join(p.text for p in doc.paragraphs), doc.tables
+
+
+def _zoek(patroon: str, tekst: str) -> re.Match[str]:
+    m = re.search(patroon, tekst)
+    assert m is not None, patroon
+    return m
+
+
+def _getal(s: str) -> float:
+    return float(s.replace(".", "").replace(",", "."))
+
+
+@pytest.mark.parametrize(("perceel", "brief"), [("B1", "x-b1.docx"), ("Z", "x-z.docx")])
+def test_lezer_rekent_de_score_na_tot_op_de_cent(rapporten: Path, perceel: str, brief: str) -> None:
+    systematiek, _ = _tekst(rapporten / "gunningssystematiek.docx")
+    maximum = _getal(_zoek(r"maximale punten \(([\d.,]+)\)", systematiek).group(1))
+    tekst, tabellen = _tekst(rapporten / "rapporten" / "brieven" / brief)
+    tabel = next(t for t in tabellen if [c.text for c in t.rows[0].cells][:3] == ["Criterium", "Weging", "Uw score"])
+    som = 0.0
+    for rij in tabel.rows[1:]:
+        _, weging, punten = (c.text for c in rij.cells[:3])
+        if m := re.fullmatch(r"([\d,]+) van ([\d,]+) punten \(([\d,]+)%\)", weging):
+            aandeel = _getal(m.group(1)) / _getal(m.group(2))
+            assert perceel == "Z" and round(100 * aandeel, 2) == _getal(m.group(3))
+        else:
+            assert perceel == "B1" and weging.endswith("%")
+            aandeel = _getal(weging[:-1]) / 100
+        som += aandeel * _getal(punten) / maximum * 100
+    getoond = _getal(_zoek(r"Uw kwaliteitsscore: ([\d.,]+)\.", tekst).group(1))
+    assert round(som, 2) == getoond
+    # the total: the letter's formula with the shown numbers
+    m = _zoek(r"Uw totaalscore: ([\d,]+) x ([\d,]+) \+ ([\d,]+) x ([\d,]+) = ([\d,]+)\.", tekst)
+    wq, q, wp, ps, totaal = (_getal(x) for x in m.groups())
+    assert q == getoond and round(wq * q + wp * ps, 2) == totaal
+    if perceel == "Z":  # 50/20/20/20 points: X's quality is 7.250 / 110 = 65,91, not the 72,50 of '50%'
+        assert getoond == 65.91
+
+
+def test_percentages_die_niet_op_100_uitkomen_zijn_invoerfout(tmp_path: Path) -> None:
+    data = _aanbesteding()
+    del data["percelen"]["Z"]["criteriumweging"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert r.exit_code == 2, r.output
+    regels = (ws / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    regel = max(i for i, x in enumerate(regels, 1) if x.strip() == "gunningscriteria:")  # lot Z's, the last
+    assert (
+        f"aanbesteding.yaml: percelen.Z.gunningscriteria (regel {regel}): de wegingen van de gunningscriteria zijn "
+        "percentages en tellen op tot 110, niet 100" in r.output
+    ), r.output
