@@ -36,7 +36,9 @@ def _via_python_docx(d: Document) -> bytes:
     doc = Word()
     doc.add_heading(d.titel, level=1)
     for b in d.blokken:
-        if b[0] == "kop":
+        if b[0] == "witregel":
+            doc.add_paragraph("")
+        elif b[0] == "kop":
             doc.add_heading(b[1], level=2)
         elif b[0] in ("alinea",):
             doc.add_paragraph(b[1])

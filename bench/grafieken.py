@@ -1,23 +1,17 @@
-"""How long the report charts take without pyplot: import, and rendering at example and national size.
+"""How long the report charts take, written as SVG directly: import, and rendering at example and national size.
 
-Run: python bench/grafieken.py   -> medians of 5 runs, each in a fresh interpreter. For comparison it
-also times `import matplotlib.pyplot`, which the reports no longer do. Figures vary with machine load.
+Run: python bench/grafieken.py   -> medians of 5 runs, each in a fresh interpreter. Figures vary with machine load.
 """
 
 import statistics
 import subprocess
 import sys
 
-IMPORT_OBJECT = (
-    "from evaluatie.rapport import grafieken; import time; t=time.perf_counter(); grafieken._matplotlib(); "
-    "print(time.perf_counter()-t)"
-)
-IMPORT_PYPLOT = "import time; t=time.perf_counter(); import matplotlib.pyplot; print(time.perf_counter()-t)"
+IMPORT = "import time; t=time.perf_counter(); from evaluatie.rapport import grafieken; print(time.perf_counter()-t)"
 RENDER = """
 import time
 from evaluatie.rapport import grafieken
 from tests.test_grafieken import nationaal_perceel
-grafieken._matplotlib()
 for n_g, n_b in ((7, 6), (342, 150)):
     p, s = nationaal_perceel(n_g, n_b, min(35, n_g))
     a = time.perf_counter(); grafieken.kwaliteit_prijs(p, 'a'); grafieken.verdeling_per_gemeente(p, 'b', s)
@@ -32,8 +26,7 @@ def mediaan(code: str) -> list[float]:
             for i in range(len(uit[0].splitlines()))]  # fmt: skip
 
 
-print(f"import Figure + SVG-canvas (zonder pyplot):          {mediaan(IMPORT_OBJECT)[0]:.3f} s")
-print(f"ter vergelijking: import matplotlib.pyplot:            {mediaan(IMPORT_PYPLOT)[0]:.3f} s")
+print(f"import evaluatie.rapport.grafieken:                  {mediaan(IMPORT)[0]:.3f} s")
 voorbeeld, landelijk = mediaan(RENDER)
-print(f"twee grafieken, 7 gemeenten x 6 inschrijvers:        {voorbeeld:.3f} s (eerste tekening in het proces)")
+print(f"twee grafieken, 7 gemeenten x 6 inschrijvers:        {voorbeeld:.3f} s")
 print(f"twee grafieken, 342 gemeenten x 150 inschrijvers:    {landelijk:.3f} s")

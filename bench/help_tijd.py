@@ -1,4 +1,4 @@
-"""How fast `evaluatie --help` starts (the CLI imports pandas, pulp and matplotlib lazily).
+"""How fast `evaluatie --help` starts (the CLI imports pandas and pulp lazily).
 
 Run: python bench/help_tijd.py   -> prints the median of 15 runs in a fresh interpreter each.
 """

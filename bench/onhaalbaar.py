@@ -9,7 +9,8 @@ solved by HiGHS through PuLP.
 - a found allocation is checked rule by rule against the problem ('klopt');
 - a time limit on either side is printed as such, never counted as a confirmation.
 
-Run: python bench/onhaalbaar.py [--zaden 1-10] [--regels samengevoegd,K=3,K=2,per_subregio,budgetten]
+Run: python bench/onhaalbaar.py [--zaden 1-10]
+     [--regels samengevoegd,K=3,K=2,per_subregio,'budget elke 10e','budget overal']
      [--solver auto] [--limiet 60]
 Prints one line per lot and a summary; cpu seconds of this process and of its solver children.
 """

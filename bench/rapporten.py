@@ -8,7 +8,11 @@ For each tender:
   (price, ranking, allocation), certainty analyses, and each report writer (advies HTML,
   advies xlsx, letters, gemeente pages, ...), timed by wrapping the functions that
   evaluatie.rapport.schrijven calls;
-- `evaluatie --help` as a process (target under 0.3 s).
+- `evaluatie --help` as a process (target under 0.3 s);
+- the import floor (issue #24): the third-party packages a `gunning` run actually loads are
+  listed from that run's sys.modules, and a process that only imports them is timed in the same
+  run; the award's time is printed next to it, as a ratio (target: at most 1.5x). Wall and cpu
+  seconds both, since the machine may be shared.
 
 Run: python bench/rapporten.py [--herhalingen 3] [--gemeenten 20 --inschrijvers 10]
 """
@@ -45,6 +49,66 @@ def proces(argumenten: list[str], werkmap: Path | None = None) -> tuple[float, f
     )
     _, status, gebruik = os.wait4(p.pid, 0)
     return time.perf_counter() - t0, gebruik.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def _cpu(gebruik) -> float:
+    return gebruik.ru_utime + gebruik.ru_stime
+
+
+def proces_cpu(argumenten: list[str]) -> tuple[float, float]:
+    """(wall, cpu) seconds of one `python ...` process."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(
+        [sys.executable, *argumenten],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1775000000"},
+    )
+    _, _, gebruik = os.wait4(p.pid, 0)
+    return time.perf_counter() - t0, _cpu(gebruik)
+
+
+_LIJST = """
+import json, runpy, sys
+uit, werkmap = sys.argv[1], sys.argv[2]
+sys.argv = ["evaluatie", "gunning", "--werkmap", werkmap]
+try:
+    runpy.run_module("evaluatie", run_name="__main__")
+except SystemExit:
+    pass
+namen = set()
+for naam, m in list(sys.modules.items()):
+    bestand = getattr(m, "__file__", None) or ""
+    if "site-packages" in bestand and not naam.startswith(("evaluatie", "_")):
+        namen.add(naam.split(".")[0])
+open(uit, "w").write(json.dumps(sorted(namen)))
+"""
+
+
+def afhankelijkheden(werkmap: Path) -> list[str]:
+    """The third-party top-level packages that one `evaluatie gunning` run imports."""
+    import json
+
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
+        uit = Path(f.name)
+    proces_cpu(["-c", _LIJST, str(uit), str(werkmap)])
+    namen = json.loads(uit.read_text())
+    uit.unlink()
+    return namen
+
+
+def importvloer(werkmap: Path, herhalingen: int) -> None:
+    """The award with all reports against the time to import what it uses, in this run."""
+    namen = afhankelijkheden(werkmap)
+    vloer = [proces_cpu(["-c", "import " + ", ".join(namen)]) for _ in range(herhalingen)]
+    award = [proces_cpu(["-m", "evaluatie", "gunning", "--werkmap", str(werkmap)]) for _ in range(herhalingen)]
+    vw, vc = statistics.median(v[0] for v in vloer), statistics.median(v[1] for v in vloer)
+    aw, ac = statistics.median(a[0] for a in award), statistics.median(a[1] for a in award)
+    print(f"Importvloer van het voorbeeld: {', '.join(namen)}")
+    print(f"{'':<34}{'wand (s)':>10}{'cpu (s)':>10}")
+    print(f"{'alleen importeren':<34}{vw:>10.2f}{vc:>10.2f}")
+    print(f"{'evaluatie gunning (alle rapporten)':<34}{aw:>10.2f}{ac:>10.2f}")
+    print(f"{'verhouding gunning / vloer':<34}{aw / vw:>9.2f}x{ac / vc:>9.2f}x   (doel: hoogstens 1,5x)\n")
 
 
 def stappen(werkmap: Path) -> dict[str, float]:
@@ -122,6 +186,7 @@ def main() -> None:
     ap.add_argument("--herhalingen", type=int, default=3)
     ap.add_argument("--gemeenten", type=int, default=20)
     ap.add_argument("--inschrijvers", type=int, default=10)
+    ap.add_argument("--alleen-vloer", action="store_true", help="only the import floor of the example")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         voorbeeld = Path(tmp) / "voorbeeld"
@@ -131,6 +196,9 @@ def main() -> None:
         print(f"Python {sys.version.split()[0]}, {os.cpu_count()} kernen; mediaan van {args.herhalingen} runs\n")
         hulp = statistics.median(proces(["--help"])[0] for _ in range(max(5, args.herhalingen)))
         print(f"evaluatie --help: {hulp:.2f} s (doel < 0,3 s)\n")
+        importvloer(voorbeeld, args.herhalingen)
+        if args.alleen_vloer:
+            return
         kolommen = list(werkmappen)
         print(f"{'evaluatie gunning (alle rapporten), als proces':<48}" + "".join(f"{k:>24}" for k in kolommen))
         regel = ""

@@ -88,6 +88,13 @@ def definitie(gemeenten: int, zaad: int, regels: str) -> dict:
             "gunning": "2026-04-07",
         },
         "beoordelaars": list(BEOORDELAARS),
+        # sender and court: letters without them are an open point (exit 1)
+        "afzender": {
+            "adres": ["Postbus 1", "1000 AA Plaats"],
+            "contactpersoon": {"naam": "C. Contact", "functie": "inkoopadviseur"},
+            "ondertekenaar": {"naam": "O. Tekenaar", "functie": "afdelingshoofd Inkoop"},
+        },
+        "rechtsbescherming": {"rechtbank": "Rechtbank Midden-Nederland"},
         "gemeenten": lijst,
         "percelen": {code: {"gemeenten": "alle", "verdeling": VERDEELREGELS[regels][code]} for code in PERCELEN},
     }
@@ -191,8 +198,8 @@ def bouw(root: Path, gemeenten: int, bieders: int, zaad: int = 7, regels: str = 
     return root
 
 
-def meet(werkmap: Path, argumenten: list[str]) -> tuple[float, float, int, int]:
-    """Run one command as its own process: (seconds, peak MB, exit code, longest output line)."""
+def meet(werkmap: Path, argumenten: list[str]) -> tuple[float, float, float, int, int]:
+    """Run one command as its own process: (seconds, cpu seconds, peak MB, exit code, longest output line)."""
     with tempfile.TemporaryFile() as uit:
         t0 = time.perf_counter()
         proc = subprocess.Popen(
@@ -209,7 +216,8 @@ def meet(werkmap: Path, argumenten: list[str]) -> tuple[float, float, int, int]:
     if proc.returncode not in (0, 1):
         print(f"  {' '.join(argumenten)}: uitgangscode {proc.returncode}:\n    " + "\n    ".join(regels[-8:]))
     langste = max((len(r) for r in regels), default=0)
-    return seconden, gebruik.ru_maxrss / 1024, proc.returncode, langste
+    cpu = gebruik.ru_utime + gebruik.ru_stime
+    return seconden, cpu, gebruik.ru_maxrss / 1024, proc.returncode, langste
 
 
 def main() -> None:
@@ -225,8 +233,11 @@ def main() -> None:
     gekozen = [c for c in COMMANDO_S if args.commando is None or c[0] in args.commando.split(",")]
     basis = args.map or Path(tempfile.mkdtemp(prefix="evaluatie-schaal-"))
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} kernen; werkmappen in {basis}")
-    print("tijd in s, piekgeheugen in MB, langste uitvoerregel in tekens; * = uitgangscode 1\n")
-    kop = f"{'werkmap':>10} {'bouwen':>7} " + " ".join(f"{c[0]:>22}" for c in gekozen)
+    print(
+        "wandtijd in s, cpu-tijd in s (c), piekgeheugen in MB, langste uitvoerregel in tekens; * = uitgangscode 1; "
+        "bij een gedeelde machine is cpu het vastere getal\n"
+    )
+    kop = f"{'werkmap':>10} {'bouwen':>7} " + " ".join(f"{c[0]:>28}" for c in gekozen)
     print(kop)
     for gemeenten, bieders in maten:
         root = basis / f"{gemeenten}x{bieders}-{args.regels}-{args.zaad}"
@@ -236,9 +247,9 @@ def main() -> None:
         bouwen = time.perf_counter() - t0
         cellen = []
         for _, argumenten in gekozen:
-            s, mb, code, langste = meet(root, argumenten)
-            cellen.append(f"{s:6.1f}s {mb:4.0f}MB {langste:5d}{'*' if code == 1 else ' '}")
-        print(f"{gemeenten:>4} x {bieders:<3} {bouwen:6.1f}s " + " ".join(f"{c:>22}" for c in cellen), flush=True)
+            s, cpu, mb, code, langste = meet(root, argumenten)
+            cellen.append(f"{s:6.1f}s {cpu:5.1f}c {mb:4.0f}MB {langste:5d}{'*' if code == 1 else ' '}")
+        print(f"{gemeenten:>4} x {bieders:<3} {bouwen:6.1f}s " + " ".join(f"{c:>28}" for c in cellen), flush=True)
     if args.map is None:
         shutil.rmtree(basis)
 

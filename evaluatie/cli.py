@@ -1,6 +1,6 @@
 """Command line: parses options and prints. All work is done in evaluatie.pipeline and the stages.
 
-Heavy libraries (pandas, pulp, matplotlib) are imported inside the commands so that
+Heavy libraries (pandas, pulp) are imported inside the commands so that
 `evaluatie --help` starts fast.
 """
 
@@ -126,6 +126,12 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
     show_default=True,
     help="gunning: beste prijs-kwaliteitverhouding; toelating: open house.",
 )
+@click.option(
+    "--toelating",
+    metavar="PERCELEN",
+    help="Percelen met open house (toelating), gescheiden door komma's, bijvoorbeeld PVT,MAP; de andere percelen "
+    "volgen --procedure.",
+)
 @click.option("--criteriaset", default="inburgering-2022", show_default=True, help="Criteriaset in criteria/.")
 @click.option(
     "--publicatie",
@@ -162,6 +168,7 @@ def nieuw(map_: Path, **opties: Any) -> None:
             subregios=tuple(opties["subregio"]),
             beoordelaars=_lijst(opties["beoordelaars"]),
             procedure=opties["procedure"],
+            toelating=_lijst(opties["toelating"]),
             criteriaset=opties["criteriaset"],
             publicatie=datum["publicatie"],
             sluiting=datum["sluiting"],
@@ -172,6 +179,8 @@ def nieuw(map_: Path, **opties: Any) -> None:
     click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
     for m in resultaat.mappen:
         click.echo(f"Map: {m}/")
+    for regel in resultaat.meldingen:
+        toon(regel)
     toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
     click.echo(
         f"Nog in te vullen in aanbesteding.yaml: {resultaat.open_aantallen} aantallen inburgeraars "
@@ -218,10 +227,12 @@ def template() -> None:
 @afhandeling
 def template_systematiek(werkmap: Path) -> None:
     """Schrijf de beoordelings- en gunningssystematiek (html en docx) voor de aanbestedingsleidraad."""
-    from evaluatie.pipeline import schrijf_systematiek
+    from evaluatie.pipeline import schrijf_systematiek, systematiek_waarschuwingen
 
     for pad in schrijf_systematiek(_werkmap(werkmap)):
         click.echo(f"Geschreven: {pad}")
+    for w in systematiek_waarschuwingen(_werkmap(werkmap)):
+        toon(f"Let op: {w}", err=True)
 
 
 @template.command("inschrijving")
@@ -349,6 +360,15 @@ def _percelen_optie(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--solver. There is no time limit (issue #24): a lot's outcome never depends on the load of the
+    machine; a long proof shows its progress on stderr and goes on. The commands keep their
+    `tijdslimiet` parameter (always None) for the library calls."""
+    opdracht = f
+
+    @functools.wraps(opdracht)
+    def zonder_tijdslimiet(*args: Any, **kwargs: Any) -> Any:
+        return opdracht(*args, tijdslimiet=None, **kwargs)
+
     f = click.option(
         "--solver",
         "oplosser",
@@ -357,13 +377,8 @@ def _oplosser_opties(f: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="Oplosser voor iedere stap van de verdeling: auto (CBC voor grote samengevoegde modellen, "
         "anders HiGHS), highs of cbc.",
-    )(f)
-    return click.option(
-        "--tijdslimiet",
-        type=click.FloatRange(min=0.1),
-        default=None,
-        help="Maximale rekentijd per oplosstap in seconden.",
-    )(f)
+    )(zonder_tijdslimiet)
+    return f
 
 
 def _gun_en_schrijf(
@@ -371,7 +386,9 @@ def _gun_en_schrijf(
 ) -> Gunningsrun:
     """The one award -> write -> log sequence (pipeline.gun_en_schrijf); notes go to stderr."""
     from evaluatie.pipeline import gun_en_schrijf
+    from evaluatie.verdeling.voortgang import zet_melder
 
+    zet_melder(lambda regel: toon(regel, err=True))
     try:
         run = gun_en_schrijf(_werkmap(werkmap), percelen, oplosser, tijdslimiet, rapporten, commando)
     except ValueError as e:
@@ -411,14 +428,14 @@ def gunning(
     pad = run.gunning_json
     geschreven = [p for p in run.geschreven if p != pad]
     if als_json:
-        echo_json(als_dict(run.award.uitslag))
+        echo_json(als_dict(run.award.uitslag) | {"open_punten": [p.als_dict() for p in run.award.open_punten]})
     else:
         toon(gunning_tekst(run.award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")
         if geschreven:
             click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
-    if run.loting_open:
-        raise EvaluatieFout(run.loting_open)
+    if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
+        raise EvaluatieFout(run.open_punten)
 
 
 @main.command("rapport")
@@ -433,8 +450,8 @@ def rapport(werkmap: Path, percelen: str | None, oplosser: str, tijdslimiet: flo
 
     run = _gun_en_schrijf(werkmap, percelen, oplosser, tijdslimiet, True, "rapport")
     toon(bestanden_tekst(run.geschreven, run.award.invoer.werkmap.rapporten, volledig), volledig)
-    if run.loting_open:
-        raise EvaluatieFout(run.loting_open)
+    if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
+        raise EvaluatieFout(run.open_punten)
 
 
 @main.command("loting")
@@ -462,10 +479,14 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str)
         raise click.UsageError(f"--datum: verwacht JJJJ-MM-DD, gevonden '{datum}'") from None
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
     try:
-        pad = leg_vast(_werkmap(werkmap), perceel, namen, dag, getuige)
+        wm = _werkmap(werkmap)
+        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    click.echo(f"Loting vastgelegd in {pad}: {' voor '.join(namen)}. Voer nu 'evaluatie gunning' opnieuw uit.")
+    click.echo(
+        f"Loting {vastgelegd.id} vastgelegd in {wm.root / 'loting.yaml'}: {' voor '.join(vastgelegd.volgorde)}. "
+        "Voer nu 'evaluatie gunning' opnieuw uit."
+    )
 
 
 @main.command("zekerheid")
@@ -503,7 +524,8 @@ def zekerheid(
     if als_json:
         echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
         return
-    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig), volledig)
+    open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
+    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house), volledig)
 
 
 @main.command("scenario")
@@ -532,7 +554,9 @@ def scenario(
     from evaluatie.pipeline import scenario as bereken
     from evaluatie.scenario.verschil import als_tekst
     from evaluatie.scenario.zet import ZetFout
+    from evaluatie.verdeling.voortgang import zet_melder
 
+    zet_melder(lambda regel: toon(regel, err=True))
     try:
         _voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
     except (ZetFout, ValueError) as e:
@@ -591,6 +615,14 @@ def toets_json(uitslag: Any) -> dict[str, Any]:
         ]
     }
 
+
+def _registreer_besluitcommandos() -> None:
+    from evaluatie.besluiten.commando import registreer as registreer_besluiten
+
+    registreer_besluiten(main, afhandeling, werkmap_optie, _werkmap, echo_json)
+
+
+_registreer_besluitcommandos()
 
 from evaluatie.contract.cli import contract as _contract  # noqa: E402  (the contract phase: its own group)
 

@@ -42,8 +42,9 @@ class Controle:
 
 def _invoerbestanden(werkmap: Werkmap) -> set[str]:
     namen = {"aanbesteding.yaml"}
-    if (werkmap.root / "loting.yaml").is_file():
-        namen.add("loting.yaml")  # a recorded draw is an input like the bids
+    for naam in ("loting.yaml", "besluiten.yaml"):
+        if (werkmap.root / naam).is_file():
+            namen.add(naam)  # a recorded draw or decision is an input like the bids
     for map_ in (werkmap.inschrijvingen, werkmap.beoordelingen):
         namen |= {werkmap.relatief(p) for p in zichtbare_bestanden(map_)[0]}
     return namen
@@ -86,8 +87,9 @@ def controleer(werkmap: Werkmap) -> Controle:
     with tempfile.TemporaryDirectory(prefix="evaluatie-controle-") as tmp:
         kopie = Werkmap(Path(tmp))
         shutil.copy2(werkmap.aanbesteding, kopie.aanbesteding)
-        if (werkmap.root / "loting.yaml").is_file():
-            shutil.copy2(werkmap.root / "loting.yaml", kopie.root / "loting.yaml")
+        for naam in ("loting.yaml", "besluiten.yaml"):
+            if (werkmap.root / naam).is_file():
+                shutil.copy2(werkmap.root / naam, kopie.root / naam)
         for sub in ("inschrijvingen", "beoordelingen", "criteria"):
             if (werkmap.root / sub).is_dir():
                 shutil.copytree(werkmap.root / sub, kopie.root / sub)

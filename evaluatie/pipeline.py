@@ -49,6 +49,9 @@ class Invoer:
     toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
     lotingen: tuple[Loting, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
+    afgewezen: tuple[Any, ...] = ()  # besluiten.model.Toelichting rejected and checked against this award
+    besluiten: Any = None  # besluiten.register.Register: recorded decisions (besluiten.yaml), an input too
+    alle_lotingen: tuple[Any, ...] = ()  # every draw in loting.yaml, withdrawn ones included
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
@@ -57,6 +60,8 @@ def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
 
 def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> Invoer:
     """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs)."""
+    from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
+    from evaluatie.besluiten.register import lees_besluiten
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
     from evaluatie.fouten import InvoerFout
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
@@ -68,8 +73,11 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         aanbesteding, samen = laad_definitie(werkmap)
     else:
         aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
+    besluiten = lees_besluiten(werkmap.root / BESLUITBESTAND)
     try:
-        inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen)
+        inschrijvingen, notities = lees_inschrijvingen(
+            aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel")
+        )
     except InvoerFout as e:
         from evaluatie.beoordeling.koppen import koppen_fouten
 
@@ -77,18 +85,24 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         raise InvoerFout(e.fouten + koppen_fouten(aanbesteding, werkmap.beoordelingen)) from None
     notities += map_inhoud(werkmap.beoordelingen).notities
     bestanden = [Invoerbestand(bestand="aanbesteding.yaml", sha256=sha256_bestand(werkmap.aanbesteding))]
-    if aanbesteding.criteriaset:
-        setpad = zoek_criteriaset(aanbesteding.criteriaset, werkmap.root)
+    for setnaam in aanbesteding.criteriasets:
+        setpad = zoek_criteriaset(setnaam, werkmap.root)
         if setpad is not None:
             bestanden.append(Invoerbestand(bestand=f"criteria/{setpad.name}", sha256=sha256_bestand(setpad)))
     bestanden += [
         Invoerbestand(bestand=f"inschrijvingen/{i.bestand}", sha256=i.sha256)
         for i in sorted(inschrijvingen, key=lambda i: i.bestand)
     ]
-    lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
+    alle_lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
+    lotingen = tuple(x for x in alle_lotingen if x.geldig)
     if (werkmap.root / LOTINGBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))
-    return Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
+    if (werkmap.root / BESLUITBESTAND).is_file():
+        bestanden.append(Invoerbestand(bestand=BESLUITBESTAND, sha256=sha256_bestand(werkmap.root / BESLUITBESTAND)))
+    invoer = Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
+    invoer.besluiten = besluiten
+    invoer.alle_lotingen = alle_lotingen  # withdrawn draws too: the advies lists every decision
+    return invoer
 
 
 def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None = None) -> Toetsuitslag:
@@ -96,10 +110,24 @@ def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None
     from evaluatie.toets.uitvoeren import toets
 
     if invoer.toets_voor is None:
-        invoer.toets_voor = toets(invoer.aanbesteding, invoer.inschrijvingen)
+        invoer.toets_voor = _met_besluiten(invoer, toets(invoer.aanbesteding, invoer.inschrijvingen))
     if kwaliteit is None:
         return invoer.toets_voor
     return toets(invoer.aanbesteding, invoer.inschrijvingen, kwaliteit, voor=invoer.toets_voor)
+
+
+def _met_besluiten(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
+    """Recorded exclusion-ground decisions applied to the knock-out table, after checking every
+    bid-level decision's premise (a stale one stops the run, exit 2)."""
+    from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, premisse_fouten
+    from evaluatie.fouten import InvoerFout
+
+    if invoer.besluiten is None:
+        return uitslag
+    fouten = premisse_fouten(invoer.besluiten, invoer.inschrijvingen)
+    if fouten:
+        raise InvoerFout(fouten)
+    return pas_uitsluitingen_toe(uitslag, invoer.besluiten)
 
 
 def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
@@ -118,6 +146,22 @@ def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
         dt.datetime.combine(aanbesteding.data.publicatie, dt.time(9)),
     )
     return [html, docx]
+
+
+def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
+    """What the published method leaves a bidder to guess: criteria or scale points without a description,
+    and an award lot whose framework maximum equals the forecast."""
+    from evaluatie.rapport.perceelstukken import ontbrekende_omschrijvingen
+
+    aanbesteding, _ = laad_definitie(werkmap)
+    uit = ontbrekende_omschrijvingen(aanbesteding)
+    for code, p in aanbesteding.percelen.items():
+        if p.procedure == "gunning" and p.raammaximum.opslag is None and p.raammaximum.trajecten is None:
+            uit.append(
+                f"percelen.{code}.raammaximum: het maximum van de raamovereenkomst is gelijk aan de verwachting; "
+                "bij een hogere instroom is zij halverwege uitgeput (zet bijvoorbeeld raammaximum: {opslag: 0.25})"
+            )
+    return uit
 
 
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
@@ -139,6 +183,7 @@ class Beoordeling:
     panel: Paneluitslag
     toets: Toetsuitslag
     bestanden: list[Invoerbestand]
+    opzij: list[str] = field(default_factory=list)  # reviewer/consensus rows of bids that dropped out after scoring
 
 
 def te_beoordelen_rijen(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[str, str, str]]:
@@ -155,25 +200,53 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
 
     toets_voor = toets_werkmap(invoer)
     rijen = te_beoordelen_rijen(invoer, toets_voor)
+    opzij: list[str] = []
     if invoer.panelformulieren is None:
         invoer.panelformulieren = lees_beoordelingen(
             invoer.aanbesteding,
             invoer.werkmap.beoordelingen,
             rijen if invoer.beoordeelde_rijen is None else invoer.beoordeelde_rijen,
-            [i.naam for i in invoer.inschrijvingen],
+            [i.naam for i in invoer.inschrijvingen] + _teruggetrokken(invoer),
             _prijzen(invoer),
+            afgevallen=[(r.inschrijver, r.perceel) for r in toets_voor.resultaten if not r.voldoet]
+            + [(n, code) for n in _teruggetrokken(invoer) for code in invoer.aanbesteding.percelen],
+            opzij=opzij,
         )
+        for regel in opzij:
+            invoer.notities.append(f"beoordelingen/{regel}")
     formulieren, consensus = invoer.panelformulieren
     if invoer.beoordeelde_rijen is not None:
         formulieren, consensus = _alleen_te_beoordelen(invoer, rijen, formulieren, consensus)
     panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder)
     toets_na = toets_werkmap(invoer, panel.kwaliteit_plat())
-    bestanden = [Invoerbestand(bestand=f"beoordelingen/{f.bestand}", sha256=f.sha256) for f in formulieren]
+    if invoer.afgewezen:  # rejected art. 2.116 explanations (set by gun): every re-run of this stage excludes them
+        from evaluatie.besluiten.toepassen import pas_afwijzingen_toe
+
+        toets_na = pas_afwijzingen_toe(toets_na, invoer.afgewezen)
+    from evaluatie.beoordeling.aanduiding import aanduidingen
+
+    labels = aanduidingen(invoer.aanbesteding.beoordelaars, [f.beoordelaar for f in formulieren])
+    bestanden = [
+        Invoerbestand(bestand=f"beoordelingen/{f.bestand}", sha256=f.sha256, aanduiding=labels[f.beoordelaar])
+        for f in formulieren
+    ]
     if consensus is not None:
         bestanden.append(Invoerbestand(bestand=f"beoordelingen/{consensus.bestand}", sha256=consensus.sha256))
     return Beoordeling(
-        toets_voor, rijen, formulieren, consensus, panel, toets_na, sorted(bestanden, key=lambda b: b.bestand)
+        toets_voor,
+        rijen,
+        formulieren,
+        consensus,
+        panel,
+        toets_na,
+        sorted(bestanden, key=lambda b: b.bestand),
+        [n for n in invoer.notities if n.startswith("beoordelingen/") and "opzijgezet" in n],
     )
+
+
+def _teruggetrokken(invoer: Invoer) -> list[str]:
+    """Bidders that withdrew after scoring (besluiten.yaml): their reviewer rows are set aside."""
+    return [t.inschrijver for t in invoer.besluiten.geldig("terugtrekking")] if invoer.besluiten else []
 
 
 def _alleen_te_beoordelen(
@@ -322,6 +395,7 @@ class Award:
     invoer: Invoer
     beoordeling: Beoordeling
     uitslag: Gunningsuitslag
+    open_punten: list[Any] = field(default_factory=list)  # besluiten.openpunten.Openpunt: the send gate
 
     def beoordeling_zonder(self, beoordelaar: str) -> Beoordeling:
         """The panel stage without one reviewer's scores (leave-one-out in zekerheid)."""
@@ -336,26 +410,54 @@ def gun(
     definitie: dict[str, Any] | None = None,
     zonder: tuple[str, ...] = (),
     invoer: Invoer | None = None,
+    besluiten_toepassen: bool = True,
 ) -> Award:
-    """The whole award: bids, knock-out, panel, price, ranking, allocation. Writes nothing."""
+    """The whole award: bids, knock-out, panel, price, ranking, allocation. Writes nothing.
+
+    Recorded art. 2.116 decisions are checked against the signals of this award and a rejected
+    bid is excluded (the award is then computed again without it); the open points (send gate)
+    are listed on the result. `besluiten_toepassen=False` gives the award as it stands before
+    those decisions (what `evaluatie toelichting` checks a new decision against)."""
     from evaluatie.gunning.uitvoeren import gunning
 
     invoer = invoer or laad_invoer(werkmap, definitie)
+    invoer.afgewezen = ()  # the first pass is the award before the 2.116 decisions: their premise is checked on it
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder)
     eis_consensus(invoer, b, codes)
-    uitslag = gunning(
-        invoer.aanbesteding,
-        invoer.inschrijvingen,
-        b.toets,
-        b.panel,
-        codes,
-        invoer.bestanden + b.bestanden,
-        oplosser,
-        tijdslimiet,
-        invoer.lotingen,
-    )
-    return Award(invoer, b, uitslag)
+
+    def reken() -> Any:
+        return gunning(
+            invoer.aanbesteding,
+            invoer.inschrijvingen,
+            b.toets,
+            b.panel,
+            codes,
+            invoer.bestanden + b.bestanden,
+            oplosser,
+            tijdslimiet,
+            invoer.lotingen,
+        )
+
+    award = Award(invoer, b, reken())
+    if not besluiten_toepassen or invoer.besluiten is None:
+        return award
+    from evaluatie.besluiten.openpunten import open_punten
+    from evaluatie.besluiten.toepassen import afgewezen_toelichtingen, pas_afwijzingen_toe
+
+    afgewezen = afgewezen_toelichtingen(award, codes)
+    if afgewezen:
+        invoer.afgewezen = tuple(afgewezen)  # leave-one-out (zekerheid) re-runs beoordeel: the same exclusion
+        b.toets = pas_afwijzingen_toe(b.toets, afgewezen)
+        for t in afgewezen:
+            if any(s.inschrijver == t.inschrijver and s.perceel == t.perceel for s in b.panel.rijen):
+                b.opzij.append(
+                    f"de scores van het panel voor {t.inschrijver} in perceel {t.perceel} zijn opzijgezet: de "
+                    f"inschrijving is na de beoordeling afgewezen (besluit {t.id}, art. 2.116)"
+                )
+        award = Award(invoer, b, reken())
+    award.open_punten = open_punten(award)
+    return award
 
 
 def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
@@ -365,19 +467,6 @@ def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text(als_json(award.uitslag), encoding="utf-8")
     return pad
-
-
-def bereid_rapporten_voor() -> None:
-    """Import the chart library on a background thread while the award is being computed.
-
-    Importing matplotlib is about a fifth of the example's whole `gunning` run, and the award
-    leaves the second core idle; the charts themselves are drawn later on the main thread, so the
-    output does not depend on this (the import is cached and idempotent)."""
-    import threading
-
-    from evaluatie.rapport.grafieken import laad_matplotlib
-
-    threading.Thread(target=laad_matplotlib, name="matplotlib-import", daemon=True).start()
 
 
 def schrijf_rapporten(
@@ -429,35 +518,46 @@ def schrijf_uitvoer(
     return geschreven
 
 
-def loting_melding(award: Award) -> list[str]:
-    """Why the award stops at a concept, with the exact command that records each draw."""
-    meldingen = []
-    for st in award.uitslag.loting_nodig:
-        naam = award.uitslag.percelen[st.perceel].naam
-        meldingen.append(
-            f"Perceel {naam}: {', '.join(st.inschrijvers)} staan gelijk op rang {st.rang} en de volgorde bepaalt "
-            "wie gegund wordt of hoeveel inburgeraars ieder krijgt. Er zijn geen brieven geschreven; het "
-            "gunningsadvies is een CONCEPT. Leg de loting vast met (de volgorde zoals getrokken):"
-        )
-        meldingen.append(f"  {st.commando()}")
-    return meldingen
-
-
-def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Path:
+def leg_loting_vast(
+    werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str, vandaag: dt.date | None = None
+) -> tuple[Path, Any]:
     """Record a draw in loting.yaml after checking it settles an undecided tie of the current award.
 
-    Raises ValueError (a usage error) when the lot, the names or the tie do not match."""
-    from evaluatie.gunning.loting import BESTAND, Loting, schrijf_lotingen
+    The date lies after the closing date, not after the letters' date and not in the future; the
+    witness has a name and a capacity; names match case-insensitively (a typo gets suggestions);
+    a second draw for the same tie is refused with the command that withdraws the first.
+    Raises ValueError (a usage error) when anything does not match; writes nothing then."""
+    from evaluatie.besluiten.namen import zoek_inschrijver
+    from evaluatie.gunning.loting import (
+        BESTAND,
+        Loting,
+        controleer_getuige,
+        controleer_lotingdatum,
+        lees_lotingen,
+        schrijf_lotingen,
+    )
 
-    if len(set(volgorde)) != len(volgorde) or len(volgorde) < 2:
+    vandaag = vandaag or dt.date.today()
+    if len(set(n.casefold() for n in volgorde)) != len(volgorde) or len(volgorde) < 2:
         raise ValueError("--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
-    if not getuige.strip():
-        raise ValueError("--getuige: geef naam en functie van wie de loting bijwoonde")
+    getuige = controleer_getuige(getuige)
     invoer = laad_invoer(werkmap)
-    codes = kies_percelen(invoer.aanbesteding, perceel)
+    a = invoer.aanbesteding
+    controleer_lotingdatum(datum, a.data.sluiting, a.data.verzenddatum, vandaag)
+    volgorde = [zoek_inschrijver(n, [i.naam for i in invoer.inschrijvingen], "--volgorde") for n in volgorde]
+    codes = kies_percelen(a, perceel)
     if len(codes) != 1:
         raise ValueError("geef precies één perceel op met --lots")
     code = codes[0]
+    alle = lees_lotingen(werkmap.root / BESTAND)
+    eerder = next((x for x in alle if x.geldig and x.perceel == code and set(x.volgorde) == set(volgorde)), None)
+    if eerder is not None:
+        raise ValueError(
+            f"voor deze gelijke stand is al een loting vastgelegd ({eerder.id}, {eerder.datum.isoformat()}: "
+            f"{' voor '.join(eerder.volgorde)}). Een tweede loting is niet toegestaan; is de eerste onjuist "
+            f'vastgelegd, trek haar dan in met \'evaluatie intrekken {eerder.id} --reden "..." --door '
+            '"naam, functie"\' en leg de loting daarna opnieuw vast'
+        )
     award = gun(werkmap, code, invoer=invoer)
     p = award.uitslag.percelen[code]
     open_ = list(p.gelijke_standen)
@@ -468,8 +568,15 @@ def leg_loting_vast(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: 
             f"perceel {p.naam}: '{';'.join(volgorde)}' is geen onbesliste gelijke stand; onbesliste gelijke "
             f"standen: {bekend}"
         )
-    nieuw = Loting(perceel=code, volgorde=tuple(volgorde), datum=datum, getuige=getuige.strip())
-    return schrijf_lotingen(werkmap.root / BESTAND, (*invoer.lotingen, nieuw))
+    nummers = [int(x.id[1:]) for x in alle if x.id[1:].isdigit()]
+    nieuw = Loting(
+        perceel=code,
+        volgorde=tuple(volgorde),
+        datum=datum,
+        getuige=getuige,
+        id=f"L{max(nummers, default=0) + 1}",
+    )
+    return schrijf_lotingen(werkmap.root / BESTAND, (*alle, nieuw)), nieuw
 
 
 def scenario(
@@ -532,6 +639,21 @@ def atw_waarschuwing(award: Award) -> str | None:
     return s.waarschuwing or None
 
 
+def verzenddatum_waarschuwing(award: Award, vandaag: dt.date | None = None) -> str | None:
+    """Letters not dated today: the standstill runs from the day they are actually sent."""
+    from evaluatie.tekst import datum
+
+    verzending = award.invoer.aanbesteding.data.verzenddatum
+    vandaag = vandaag or dt.date.today()
+    if verzending == vandaag:
+        return None
+    return (
+        f"de brieven zijn gedateerd {datum(verzending)}, niet vandaag ({datum(vandaag)}). De opschortende termijn "
+        "loopt vanaf de dag waarop de brieven werkelijk worden verzonden; pas data.verzending aan als zij op een "
+        "andere dag uitgaan."
+    )
+
+
 @dataclass
 class Gunningsrun:
     """An award written to rapporten/ and logged: what `gunning` and `rapport` print from."""
@@ -545,9 +667,20 @@ class Gunningsrun:
         return self.award.invoer.werkmap.rapporten / "gunning.json"
 
     @property
+    def open_punten(self) -> list[str]:
+        """Empty when nothing blocks sending; otherwise every open point (an undecided tie, a decision
+        not yet taken, a missing sender or court) with the command that settles it (the send gate)."""
+        from evaluatie.besluiten.openpunten import melding
+
+        return melding(self.award.open_punten) if self.award.open_punten else []
+
+    @property
     def loting_open(self) -> list[str]:
-        """Empty when no undecided tie blocks the award; otherwise what to do, with the command."""
-        return loting_melding(self.award) if self.award.uitslag.loting_nodig else []
+        """Only the undecided ties among the open points (each with its `evaluatie loting` command)."""
+        from evaluatie.besluiten.openpunten import melding
+
+        lotingen = [p for p in self.award.open_punten if p.soort == "loting"]
+        return melding(lotingen) if lotingen else []
 
 
 def gun_en_schrijf(
@@ -560,13 +693,12 @@ def gun_en_schrijf(
 ) -> Gunningsrun:
     """award -> write -> log: the one sequence behind `gunning` and `rapport`.
 
-    An undecided tie is not an error here: the run is written (reports as CONCEPT) and logged;
-    `Gunningsrun.loting_open` says what must be drawn, and the CLI ends with exit 1 on it."""
+    An open point (an undecided tie, a decision not yet taken, a missing sender or court) is not an
+    error here: the run is written (reports as CONCEPT) and logged; `Gunningsrun.open_punten` says
+    what must be settled, and the CLI ends with exit 1 on it."""
     from evaluatie.logboek import noteer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
-    if rapporten:
-        bereid_rapporten_voor()
     award = gun(werkmap, percelen, oplosser, tijdslimiet)
     stempel = maak_tijdstempel()
     geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
@@ -575,17 +707,25 @@ def gun_en_schrijf(
     notities = list(award.invoer.notities)
     if (atw := atw_waarschuwing(award)) is not None:
         notities.append(atw)
+    if (verzending := verzenddatum_waarschuwing(award)) is not None:
+        notities.append(verzending)
     return Gunningsrun(award, geschreven, notities)
 
 
-def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Path:
-    """`evaluatie loting`: record a draw (checked against the current award) and log it."""
+def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Any:
+    """`evaluatie loting`: record a draw (checked against the current award) and log it; returns the
+    recorded gunning.loting.Loting (its id, the names as in the bids)."""
     from evaluatie.logboek import noteer
 
-    pad = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige)
-    opties = {"lots": perceel, "volgorde": volgorde, "datum": datum.isoformat(), "getuige": getuige}
+    pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige)
+    opties = {
+        "lots": perceel,
+        "volgorde": list(vastgelegd.volgorde),
+        "datum": datum.isoformat(),
+        "getuige": vastgelegd.getuige,
+    }
     noteer(werkmap, "loting", opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
-    return pad
+    return vastgelegd
 
 
 def zekerheid(

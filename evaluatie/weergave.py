@@ -14,6 +14,8 @@ from pathlib import Path
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
+from evaluatie.rapport import kleine_aantallen
+from evaluatie.rapport.budgetwoorden import budget_kop
 from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
@@ -331,7 +333,8 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             delen.append("Niet toegelaten:" if toelating else "Ongeldig of uitgesloten:")
             uitgesloten, rest = _lijst_rijen(list(p.uitgesloten), volledig, "uitgesloten inschrijvers")
             for x in uitgesloten:
-                regel = f"  {x.inschrijver} ({x.status}): {'; '.join(x.redenen)}"
+                status = "niet toegelaten" if toelating and x.status == "ongeldig" else x.status
+                regel = f"  {x.inschrijver} ({status}): {'; '.join(x.redenen)}"
                 delen.append(regel if volledig else _knip(regel, BREEDTE))
             if rest:
                 delen.append(f"  {rest}")
@@ -354,7 +357,7 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             for b in p.budgetten
         ]
         n = len(leveranciers)
-        kop = ["Gemeente", "Vraag", *leveranciers, "Kosten", "Budget"]
+        kop = ["Gemeente", "Vraag", *leveranciers, "Kosten", budget_kop(p.budgetten)]
         per_gemeente = tabel(kop, [*rijen, totaalrij], rechts=tuple(range(1, n + 4)))
         if volledig or (len(rijen) <= MAX_RIJEN and max(map(len, per_gemeente.split("\n"))) <= BREEDTE):
             delen.append(per_gemeente)
@@ -374,9 +377,11 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
                 )
             )
             delen.append(
-                f"Budget samen {totaalrij[-1]}; boven budget: "
+                f"{budget_kop(p.budgetten)} samen {totaalrij[-1]}; erboven: "
                 + (opsomming(boven, BREEDTE - 40) if boven else "geen enkele gemeente")
             )
+        if (klein := kleine_aantallen.signaal(p)) is not None:
+            delen.append(f"Let op: {klein}")
         if p.bindende_regels:
             delen.append("Waarom minder dan de capaciteit:")
             regels, rest = _lijst_rijen(list(p.bindende_regels), volledig, "inschrijvers")
@@ -387,7 +392,9 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
     return begrens("\n".join(delen).rstrip(), volledig)
 
 
-def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst, volledig: bool = False) -> str:
+def zekerheid_tekst(
+    aanbesteding: Aanbesteding, uitkomst, volledig: bool = False, open_house: Sequence[str] = ()
+) -> str:
     from evaluatie.zekerheid.tekst import zinnen
 
     koppen = {
@@ -409,4 +416,8 @@ def zekerheid_tekst(aanbesteding: Aanbesteding, uitkomst, volledig: bool = False
                 if rest:
                     delen.append(f"    {rest}")
         delen.append("")
+    for naam in open_house:
+        delen.append(
+            f"Perceel {naam}: open house (toelating); niemand wordt gekozen, dus er is geen uitkomst om te toetsen."
+        )
     return begrens("\n".join(delen).rstrip(), volledig)

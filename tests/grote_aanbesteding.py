@@ -190,6 +190,26 @@ def maak(root: Path, procedure: str = "gunning", alle_oorzaken: bool = False) ->
     return ws
 
 
+def weeg_uitsluitingsgrond(ws: Path) -> None:
+    """Onbetrouwbaar B.V. declared an exclusion ground: the inkoper records the weighing (exclusion)."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    res = CliRunner().invoke(
+        main,
+        [
+            "uitsluitingsgrond", "--werkmap", str(ws), "--inschrijver", "Onbetrouwbaar B.V.",
+            "--grond", "onherroepelijke veroordeling voor fraude", "--artikel", "2.86",
+            "--feiten", "Veroordeling van de bestuurder in 2025, blijkend uit de eigen verklaring.",
+            "--zelfreiniging", "Geen maatregelen aangetoond; de bestuurder is nog in functie.",
+            "--uitkomst", "uitgesloten", "--reden", "Een verplichte uitsluitingsgrond zonder zelfreiniging.",
+            "--door", "mr. A. Inkoop, inkoopadviseur", "--datum", "2026-12-01",
+        ],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+
+
 def gun_met_loting(ws: Path) -> None:
     """Run the award as an inkoper would: the first `gunning` stops on the undecided B1 tie
     (exit 1, naming the draw command), the draw is recorded with `loting`, then `gunning` runs."""
@@ -203,6 +223,8 @@ def gun_met_loting(ws: Path) -> None:
     eerste = run("gunning", "--werkmap", str(ws))
     assert eerste.exit_code == 1, eerste.output  # Kompas Oost and Leerhuis West tie and the order matters
     assert '--volgorde "Kompas Oost;Leerhuis West"' in eerste.output
+    assert 'evaluatie uitsluitingsgrond --inschrijver "Onbetrouwbaar B.V."' in eerste.output
+    weeg_uitsluitingsgrond(ws)
     res = run(
         "loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Leerhuis West;Kompas Oost",
         "--datum", "2026-12-01", "--getuige", "mr. N. Notaris, notaris te Assen",

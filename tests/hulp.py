@@ -29,6 +29,13 @@ def kleine_aanbesteding(**over: Any) -> dict[str, Any]:
             "gunning": "2026-04-07",
         },
         "beoordelaars": ["Ada", "Bram"],
+        # sender and court: without them the letters are not ready to send (an open point, exit 1)
+        "afzender": {
+            "adres": ["Postbus 1", "1000 AA Noord"],
+            "contactpersoon": {"naam": "C. Contact", "functie": "inkoopadviseur", "email": "inkoop@noord.example"},
+            "ondertekenaar": {"naam": "O. Tekenaar", "functie": "afdelingshoofd Inkoop"},
+        },
+        "rechtsbescherming": {"rechtbank": "Rechtbank Noord-Nederland"},
         "gemeenten": [
             {"naam": "Noord", "subregio": "A", "inburgeraars": {"B1": 10}},
             {"naam": "Oost", "subregio": "A", "inburgeraars": {"B1": 6}},

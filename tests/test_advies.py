@@ -105,9 +105,10 @@ def test_waarde_en_regime_boven_de_drempel(voorbeeld_advies: Path) -> None:
     tekst = _tekst(_advies(voorbeeld_advies))
     # B1: 98 per year x 3 years (2 + 1 option) = 294 trajectories x EUR 10.000 = EUR 2.940.000;
     # onderwijs 36 x 3 x 10.000 = 1.080.000; Z 16 x 3 x 10.000 = 480.000; total 4.500.000 >= 750.000
-    assert "B1-route 98 3 294 EUR 10.000,00 EUR 2.940.000,00" in tekst
-    assert "Z-route 16 3 48 EUR 10.000,00 EUR 480.000,00" in tekst  # every lot counts, also when not computed
-    assert "Totaal 150 450 EUR 4.500.000,00" in tekst
+    # columns: per year, years, forecast, maximum (equal: the example sets no headroom), price, value
+    assert "B1-route 98 3 294 294 EUR 10.000,00 EUR 2.940.000,00" in tekst
+    assert "Z-route 16 3 48 48 EUR 10.000,00 EUR 480.000,00" in tekst  # every lot counts, also when not computed
+    assert "Totaal 150 450 450 EUR 4.500.000,00" in tekst
     assert "ligt op of boven de drempel van EUR 750.000,00" in tekst and "art. 2.38 en 2.39" in tekst
     assert "Simonsen &amp; Weel" in _advies(voorbeeld_advies) and "C-23/20" in tekst
     assert "Procedure openbare procedure voor sociale en andere specifieke diensten (art. 2.38" in tekst
@@ -127,7 +128,7 @@ def test_nederlandse_datums(voorbeeld_advies: Path) -> None:
         assert not any(re.search(r"\b\d{4}-\d{2}-\d{2}\b", c) for c in cellen), blad
     assert any("peildatum 4 juni 2021" in str(c) for rij in wb["Regels"].iter_rows(values_only=True) for c in rij)
     gemeente = (voorbeeld_advies / "rapporten" / "gemeenten" / "hilversum.html").read_text(encoding="utf-8")
-    assert "Voorgenomen gunning: 1 juli 2021." in gemeente
+    assert "Datum van de beslissing: 1 juli 2021." in gemeente
 
 
 def _toelating(**over) -> dict:
@@ -153,7 +154,8 @@ def test_abnormaal_lage_prijs_gesignaleerd_niet_uitgesloten(tmp_path: Path) -> N
     schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("B1", 6000, 20, 12, 4, "alle")])
     _met_panel(ws, ["Alfa", "Beta", "Gamma"])
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
+    # the signal is an open point until the explanation is judged: exit 1, a CONCEPT advies, no letters
+    assert res.exit_code == 1 and 'evaluatie toelichting --inschrijver "Gamma" --lots B1' in res.output, res.output
     tekst = _tekst(_advies(ws))
     # Gamma 6.000 against the mean of Alfa and Beta, 9.000: 33,3% lower, more than 20%
     assert (

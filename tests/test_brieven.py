@@ -77,7 +77,7 @@ def test_iedere_brief_a4_eigen_kenmerk_en_penvoerder_als_maker(groot: Path) -> N
             for deel in ("docProps/core.xml", "docProps/app.xml"):
                 assert b"python-docx" not in z.read(deel)
         tekst = _tekst(pad)
-        k = re.search(r"Kenmerk: (GB-2026-(B1|onderwijs|Z)-[0-9A-F]{6})", tekst)
+        k = re.search(r"Kenmerk: (GB-2026-(B1|OND|Z)-[0-9A-F]{6})", tekst)
         assert k, pad.name
         kenmerken.add(k.group(1))
         assert doc.core_properties.keywords == k.group(1)
@@ -124,11 +124,15 @@ def test_gegund_met_aandeel_alle_partijen_maximum_en_voorbehoud(groot: Path) -> 
     ):
         assert rij in tekst
     # 210 a year x (3 + 2 option years) = 1050 trajectories; x EUR 10.000 ceiling = EUR 10.500.000
-    assert "maximale omvang van 1050 trajecten (210 per jaar gedurende 3 jaar plus 2 optiejaren)" in tekst
+    assert "maximale omvang van 1.050 trajecten en een maximale waarde van EUR 10.500.000,00" in tekst
+    assert "Het maximum is gelijk aan de verwachting: 1.050 trajecten (210 per jaar gedurende 3 jaar plus 2" in tekst
     assert "maximale waarde van EUR 10.500.000,00" in tekst
     assert "onder voorbehoud van het overleggen van de volgende bewijsstukken" in tekst
     assert "een Gedragsverklaring Aanbesteden" in tekst and "Kamer van Koophandel" in tekst
-    assert "het maximale aandeel van 35% van het volume (hoogstens 73 van 210) begrenst het" in tekst
+    assert (
+        "U krijgt 73 van uw capaciteit van 80: het maximale aandeel van 35% van het volume (hoogstens 73 van 210) begrenst uw aandeel"
+        in tekst
+    )
 
 
 def test_loting_in_de_brief(groot: Path) -> None:
@@ -139,6 +143,8 @@ def test_loting_in_de_brief(groot: Path) -> None:
         "de aanbesteding maakte onderscheid. De volgorde is op 1 december 2026 door loting bepaald, in "
         "aanwezigheid van mr. N. Notaris, notaris te Assen."
     ) in tekst
+    # Leerhuis West is named because it is awarded too (art. 2.130 names every winner); a tie partner that got
+    # nothing would be 'een andere inschrijver' in a winner's letter (rapport/brieven.py)
 
 
 def test_afgewezen_vergelijkt_met_laagst_gegunde_op_kwaliteit_en_prijs(groot: Path) -> None:
@@ -146,13 +152,19 @@ def test_afgewezen_vergelijkt_met_laagst_gegunde_op_kwaliteit_en_prijs(groot: Pa
     assert "Geachte Jan de Vries," in tekst and "Beslissing: afgewezen" in tekst
     assert "als 5e gerangschikt, maar krijgt in de verdeling over de gemeenten geen trajecten" in tekst
     assert "De laagst gerangschikte inschrijver aan wie is gegund, is Kompas Oost (rang 4)" in tekst
-    assert "De hoogst gerangschikte is Taalhuis Noord B.V. (rang 1)" in tekst
-    assert "Criterium | Weging | Uw score | Kompas Oost | Taalhuis Noord B.V." in tekst
-    assert "Plan van aanpak | 60% | 50,00 | 75,00 | 100,00" in tekst
-    assert "Kwaliteitsscore |  | 50,00 | 65,00 | 90,00" in tekst
+    # every winner is compared, in ranking order, each with its own advantages
+    kop = next(r for r in tekst.splitlines() if r.startswith("Criterium | Weging | Uw score | "))
+    winnaars = kop.split(" | ")[3:]
+    assert winnaars[0] == "Taalhuis Noord B.V." and winnaars[-1] == "Kompas Oost" and len(winnaars) >= 3
+    for w in winnaars:
+        assert f"Kenmerken en relatieve voordelen van de inschrijving van {w}" in tekst
+    rij = {r.split(" | ")[0]: r.split(" | ") for r in tekst.splitlines() if " | " in r}
+    assert rij["Plan van aanpak"][:4] == ["Plan van aanpak", "60%", "50,00", "100,00"]
+    assert rij["Plan van aanpak"][-1] == "75,00"
+    assert rij["Kwaliteitsscore"][2:4] == ["50,00", "90,00"] and rij["Kwaliteitsscore"][-1] == "65,00"
     # relatief: 8.500 / 9.800 x 100 = 86,73; Kompas 100; Taalhuis 8.500 / 9.200 x 100 = 92,39
-    assert "Prijsscore |  | 86,73 | 100,00 | 92,39" in tekst
-    assert "Totaalscore |  | 64,69 | 79,00 | 90,96" in tekst
+    assert rij["Prijsscore"][2:4] == ["86,73", "92,39"] and rij["Prijsscore"][-1] == "100,00"
+    assert rij["Totaalscore"][2:4] == ["64,69", "90,96"] and rij["Totaalscore"][-1] == "79,00"
     assert "Plan van aanpak: Kompas Oost scoorde 75,00 tegen 50,00 voor u." in tekst
     # 0.4 x (100 - 86,73) = 5,31 points of total
     assert "Prijs: Kompas Oost behaalde een prijsscore van 100,00 tegen 86,73 voor u; dat scheelt 5,31" in tekst
@@ -164,7 +176,7 @@ def test_afgewezen_vergelijkt_met_laagst_gegunde_op_kwaliteit_en_prijs(groot: Pa
     assert len(a) == 1 and "Ada over plan van aanpak bij Kompas Oost" in a[0] and "Bram" not in a[0]
     assert len(b) == 1 and "Bram over plan van aanpak bij Kompas Oost" in b[0] and "Ada" not in b[0]
     assert "Ada Alders" not in tekst and "Bram Bos" not in tekst
-    assert "Spreektaal krijgt 0 van zijn capaciteit 50: de vraag in de gemeenten die het bedient gaat eerst" in tekst
+    assert "U krijgt 0 van uw capaciteit van 50: de vraag in de gemeenten die u bedient gaat eerst" in tekst
 
 
 def test_ongeldig_onder_minimale_kwaliteit_met_eigen_scores_en_motivering(groot: Path) -> None:
@@ -189,7 +201,10 @@ def test_ongeldig_keurmerk_met_nederlandse_datums(groot: Path) -> None:
 def test_uitgesloten(groot: Path) -> None:
     tekst = _tekst(groot / "onbetrouwbaar-b-v-b1.docx")
     assert "Geachte heer Jansen," in tekst and "Beslissing: uitgesloten" in tekst
-    assert "uitsluitingsgronden van toepassing zijn (artikelen 2.86 en 2.87 Aanbestedingswet 2012)" in tekst
+    # the recorded weighing names the ground, its kind, the facts and the self-cleaning (besluit U1)
+    assert "Verklaarde uitsluitingsgrond: onherroepelijke veroordeling voor fraude, een verplichte " in tekst
+    assert "uitsluitingsgrond (art. 2.86 Aanbestedingswet 2012)" in tekst
+    assert "Maatregelen tot zelfreiniging (art. 2.87a Aanbestedingswet 2012): Geen maatregelen aangetoond" in tekst
     assert "Inburgerwijs | 2 | 60 | 28,6%" in tekst
 
 
@@ -205,14 +220,15 @@ def test_fictieve_korting_in_euro_zonder_weging(groot: Path) -> None:
     # so Inburgerwijs (capacity 15) gets 13; without the rule it would get 15
     inburgerwijs = _tekst(groot / "inburgerwijs-z.docx")
     assert (
-        "Inburgerwijs krijgt 13 van zijn capaciteit 15: het minimale volume van 10 per leverancier geeft "
-        "Spreektaal meer dan zonder die regel; zonder die regel zou het 15 krijgen."
+        "U krijgt 13 van uw capaciteit van 15: het minimale volume van 10 per leverancier geeft "
+        "Spreektaal meer dan zonder die regel; zonder die regel zou u 15 krijgen."
     ) in inburgerwijs
     assert "totaalscore = 60%" not in tekst and "uw prijsscore" not in tekst.lower()
 
 
 def test_toelating_is_toelatingsbesluit_zonder_rangorde_of_vergelijking(tmp_path: Path) -> None:
     ws = grote_aanbesteding.maak(tmp_path / "ws", procedure="toelating")
+    grote_aanbesteding.weeg_uitsluitingsgrond(ws)
     res = _run("gunning", "--werkmap", str(ws), "--lots", "onderwijs")
     assert res.exit_code == 0, res.output
     # the terminal shows no ranking or price score either, only who is admitted and who is not
@@ -221,15 +237,22 @@ def test_toelating_is_toelatingsbesluit_zonder_rangorde_of_vergelijking(tmp_path
     brieven = ws / "rapporten" / "brieven"
     toegelaten = _tekst(brieven / "spreektaal-onderwijs.docx")
     assert toegelaten.startswith("Toelatingsbesluit Onderwijsroute")
-    assert "Beslissing: toegelaten" in toegelaten and "Kenmerk: TB-2026-onderwijs-" in toegelaten
+    assert "Beslissing: toegelaten" in toegelaten and "Kenmerk: TB-2026-OND-" in toegelaten
     for verboden in ("e gerangschikt", "rang ", "uw prijsscore", "totaalscore", "Inburgerwijs", "Taalhuis", "gunnen"):
         assert verboden not in toegelaten, verboden
-    # 65 a year (1 + (3 i) mod 5 over 22 gemeenten) x 5 years = 325; x EUR 10.000
-    assert "maximale omvang van 325 trajecten (65 per jaar gedurende 3 jaar plus 2 optiejaren)" in toegelaten
+    # an open house has no framework maximum that can be exhausted: it states tariff, requirements and joining later
+    assert "maximale omvang" not in toegelaten and "uitgeput" not in toegelaten
+    assert "Tarief: de prijs per traject uit uw inschrijving" in toegelaten
+    assert "Voorwaarden voor toelating, waaraan u gedurende de looptijd blijft voldoen: " in toegelaten
+    assert "Later toetreden: gedurende de hele looptijd van 3 jaar (met 2 optiejaren)" in toegelaten
     # an admission system has no statutory standstill: the letter names the tender's own period, not art. 2.127,
     # and claims no vervaltermijn (the advies says the same)
     assert "Een toelatingsprocedure kent geen wettelijke opschortende termijn" in toegelaten
     assert "2.127" not in toegelaten and "vervaltermijn" not in toegelaten
+    # the advies of an open house: no certainty section, no 'Voorgenomen gunning', no double full stop
+    advies = (ws / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
+    assert "Zekerheid van de uitkomst" not in advies and "Voorgenomen gunning" not in advies
+    assert "Voorgenomen toelating" in advies and "B.V.." not in advies
     niet = _tekst(brieven / "zwakke-plannen-onderwijs.docx")
     assert "Beslissing: niet toegelaten" in niet
     assert "Uw kwaliteitsscore is 35,00" in niet and "Beoordelaar A (score 25,00)" in niet
@@ -255,5 +278,6 @@ def test_vaste_prijs_en_openbaarmaking_prijs(voorbeeld: Path) -> None:
     for m in kosten:  # costs at the fixed price: n x EUR 10.000
         assert int(m.group(2).replace(".", "")) == int(m.group(1)) * 10000, m.group(0)
     onderwijs = _tekst(brieven / "taalhuis-de-brug-b-v-onderwijs.docx")
-    # afgewezen under relatief: compared with Spreekbeurt (rank 2, lowest awarded), its price disclosed
-    assert "Prijs per traject |  | EUR 9.600,00 | EUR 9.300,00 | EUR 9.000,00" in onderwijs
+    # afgewezen under relatief: compared with every winner in ranking order (rank 1 at EUR 9.000, then
+    # Spreekbeurt, rank 2 and lowest awarded, at EUR 9.300), their prices disclosed
+    assert "Prijs per traject |  | EUR 9.600,00 | EUR 9.000,00 | EUR 9.300,00" in onderwijs

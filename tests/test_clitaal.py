@@ -23,7 +23,7 @@ def test_help_in_het_nederlands() -> None:
     assert "Opties:" in tekst and "Commando's:" in tekst and "Toon deze hulp en stop." in tekst
     assert not ENGELS.search(tekst), tekst
     code, tekst = _uit("gunning", "--help")
-    assert code == 0 and "--tijdslimiet GETAL" in tekst and "[standaard: auto]" in tekst
+    assert code == 0 and "--solver [auto|highs|cbc]" in tekst and "[standaard: auto]" in tekst
     assert not ENGELS.search(tekst), tekst
 
 
@@ -32,7 +32,7 @@ def test_fouten_van_click_in_het_nederlands() -> None:
         (("gunnin",), "Fout: Onbekend commando 'gunnin'. Bedoelt u 'gunning'?"),
         (("gunning", "--solver", "x"), "'x' is geen van 'auto', 'highs', 'cbc'."),
         (("scenario",), "Fout: Optie ontbreekt '--zet'."),
-        (("gunning", "--tijdslimiet", "0"), "0.0 ligt niet in het bereik x>=0.1."),
+        (("zekerheid", "--trekkingen", "5"), "5 ligt niet in het bereik x>=100."),
         (("zekerheid", "--trekkingen", "veel"), "'veel' is geen geldig getal."),
         (("gunning", "--onbekend"), "Fout: Onbekende optie '--onbekend'."),
         (("gunning", "--lots"), "Fout: Optie '--lots' heeft een waarde nodig."),

@@ -133,3 +133,42 @@ def test_schemafout_met_onleesbare_vorm_geeft_geen_traceback(tmp_path: Path) -> 
     data["percelen"] = [data["percelen"]["B1"]]
     fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
     assert fouten and all("percelen" in f for f in fouten)
+
+
+def test_procedure_en_criteriaset_per_perceel(tmp_path: Path) -> None:
+    """The tender's procedure and criteria set are defaults; a lot overrides each with the same key."""
+    data = kleine_aanbesteding(criteriaset="inburgering-2022")
+    for g in data["gemeenten"]:
+        g["inburgeraars"].update({"PVT": 2, "MAP": 1})
+    data["percelen"] = {"B1": {}, "PVT": {"procedure": "toelating"}, "MAP": {"criteriaset": "eigen-map"}}
+    (tmp_path / "criteria").mkdir()
+    (tmp_path / "criteria" / "eigen-map.yaml").write_text(
+        "naam: eigen-map\n"
+        "perceel_standaard:\n"
+        "  plafondprijs: 480\n"
+        "  schaal: {stappen: [0, 50, 100]}\n"
+        "  knockout: {plafondprijs: {}}\n"
+        "  gunningscriteria: {M1: {naam: Werkgeverscontact, weging: 100, omschrijving: Hoe werkgevers meedoen.}}\n",
+        encoding="utf-8",
+    )
+    aanbesteding, _ = laad_aanbesteding(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    b1, pvt, map_ = (aanbesteding.percelen[c] for c in ("B1", "PVT", "MAP"))
+    assert (b1.procedure, pvt.procedure, map_.procedure) == ("gunning", "toelating", "gunning")
+    assert aanbesteding.procedures() == {"gunning", "toelating"}
+    # PVT from the bundled set: its own ceiling and criteria, no keurmerk (the law does not ask it)
+    assert pvt.plafondprijs == 350 and "keurmerk" not in pvt.knockout and "keurmerk" in b1.knockout
+    assert [c.naam for c in pvt.gunningscriteria] == [
+        "Programma en werkvormen", "Planning en bereikbaarheid", "Samenwerking en verslaglegging",
+    ]  # fmt: skip
+    # MAP from the workspace's own set, nothing from the tender-wide set
+    assert map_.plafondprijs == 480 and [c.code for c in map_.gunningscriteria] == ["M1"]
+    assert map_.criteriaset == "eigen-map" and set(map_.knockout) == {"plafondprijs"}
+    assert aanbesteding.criteriasets == ("inburgering-2022", "eigen-map")
+
+
+def test_raammaximum_bij_toelating_is_een_fout(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["procedure"] = "toelating"
+    data["percelen"]["B1"]["raammaximum"] = {"opslag": 0.25}
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert any("percelen.B1.raammaximum" in f and "sluit geen raamovereenkomst met een maximum" in f for f in fouten)

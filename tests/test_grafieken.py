@@ -66,7 +66,9 @@ def nationaal_perceel(
 
 
 def _hoogte_pt(svg: str) -> float:
-    return float(re.search(r'<svg[^>]*height="([\d.]+)pt"', svg).group(1))
+    treffer = re.search(r'<svg[^>]*height="([\d.]+)pt"', svg)
+    assert treffer is not None
+    return float(treffer.group(1))
 
 
 def test_label_posities_overlappen_nooit_en_houden_volgorde() -> None:
@@ -118,15 +120,36 @@ def test_weinig_gemeenten_per_gemeente_en_subregio_bij_meer() -> None:
     assert indeling == "subregio" and balken == [f"Subregio {i:02d}" for i in range(6)]
 
 
-def test_geen_pyplot() -> None:
-    """Rendering a chart in a fresh interpreter never imports pyplot (1 s of import time, a GUI backend)."""
+def test_grafieken_zonder_tekenbibliotheek() -> None:
+    """Charts are written as SVG directly (issue #24): rendering both in a fresh interpreter imports
+    no matplotlib (0.7 s of import time)."""
     code = (
         "import sys\n"
+        "from tests.test_grafieken import nationaal_perceel\n"
         "from evaluatie.rapport import grafieken\n"
-        "figuur = grafieken._figuur(1.0)\n"
-        "figuur.add_axes((0.1, 0.1, 0.8, 0.8)).barh([0], [1])\n"
-        "assert grafieken._svg(figuur).startswith('<svg')\n"
-        "print('matplotlib.pyplot' in sys.modules)\n"
+        "p, s = nationaal_perceel(40, 9, 4)\n"
+        "assert grafieken.kwaliteit_prijs(p, 'a').startswith('<svg')\n"
+        "assert grafieken.verdeling_per_gemeente(p, 'b', s).startswith('<svg')\n"
+        "print(any(m.startswith('matplotlib') for m in sys.modules))\n"
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert uit.stdout.strip() == "False"
+
+
+def test_schaalstappen_rond_en_geheel() -> None:
+    assert grafieken.schaalstappen(0, 12, 6, geheel=True) == [0, 2, 4, 6, 8, 10, 12]
+    assert grafieken.schaalstappen(0, 3, 6, geheel=True) == [0, 1, 2, 3]
+    assert grafieken.schaalstappen(7900, 10100, 5) == [8000, 8500, 9000, 9500, 10000]
+
+
+def test_svg_is_geldig_en_namen_ontsnapt() -> None:
+    """Well-formed XML, and a bidder's name with <, & and quotes is text, not markup."""
+    import xml.etree.ElementTree as ET
+
+    p, s = nationaal_perceel(12, 5, 3)
+    eerste = p.rangorde[0].model_copy(update={"inschrijver": 'A&B <"bureau">'})
+    p = p.model_copy(update={"rangorde": (eerste, *p.rangorde[1:])})
+    for svg in (grafieken.kwaliteit_prijs(p, "kp"), grafieken.verdeling_per_gemeente(p, "vg", s)):
+        wortel = ET.fromstring(svg)
+        assert wortel.tag.endswith("svg")
+    assert "A&amp;B &lt;&quot;bureau&quot;&gt;" in grafieken.kwaliteit_prijs(p, "kp")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from evaluatie.rapport.aanspreken import tot_u
 from tests import grote_aanbesteding
 
 
@@ -103,9 +104,11 @@ def test_verklaring_noemt_precies_de_oorzaak_ook_in_de_brief(
     eigen = [r for r in regels if r.startswith(f"{inschrijver} krijgt ")]
     assert eigen == [zin], oorzaak  # exactly this sentence: one cause, no "; en" with another
     alineas = [p.text for p in Document(str(rapporten / "brieven" / brief)).paragraphs]
-    assert zin + "." in alineas, (oorzaak, brief)
+    # in the letter the same sentence is addressed to the bidder ('U krijgt ... van uw capaciteit van ...')
+    assert tot_u(zin, inschrijver) + "." in alineas, (oorzaak, brief)
+    assert not [a for a in alineas if inschrijver in a and "van zijn capaciteit" in a]
     # the letter explains only its own bidder's shortfall
-    assert not [a for a in alineas if " krijgt " in a and "van zijn capaciteit" in a and a != zin + "."]
+    assert not [a for a in alineas if " krijgt " in a and "capaciteit" in a and a != tot_u(zin, inschrijver) + "."]
 
 
 def test_gelijke_stand_beslist_ook_het_volume_en_beide_brieven_zeggen_het(rapporten: Path) -> None:

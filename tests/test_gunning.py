@@ -73,7 +73,7 @@ def test_onbekend_perceel_is_gebruiksfout(voorbeeld: Path) -> None:
 def test_json_op_stdout(voorbeeld: Path) -> None:
     res = _gun(voorbeeld, "--lots", "Z", "--json")
     assert res.exit_code == 0, res.output
-    data = json.loads(res.output)
+    data = json.loads(res.stdout)
     assert set(data["percelen"]["Z"]) >= {"rangorde", "toewijzing", "uitgesloten"}
     assert set(data["percelen"]["Z"]["rangorde"][0]) >= {
         "inschrijver",

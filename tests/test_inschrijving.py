@@ -36,7 +36,7 @@ def test_sjabloon_heeft_vaste_kolommen_en_validatie(werkmap: Path) -> None:
     res = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(werkmap)])
     assert res.exit_code == 0, res.output
     wb = load_workbook(werkmap / "inschrijfformulier.xlsx")
-    assert wb.sheetnames == ["Instructie", "Inschrijver", "Percelen"]
+    assert wb.sheetnames == ["Instructie", "Inschrijver", "Percelen", "Perceelgegevens"]  # the last: read-only
     kop = [c.value for c in wb["Percelen"][1]]
     assert kop == [
         "Perceel",

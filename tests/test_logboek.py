@@ -49,10 +49,10 @@ def test_api_en_cli_schrijven_dezelfde_bestanden_en_logboekregels(
     pipeline.toets(wm)
     pipeline.beoordelingen(wm)
     run = pipeline.gun_en_schrijf(wm, "Z")
-    assert not run.loting_open
+    assert not run.open_punten
     pipeline.zekerheid(wm, "Z", trekkingen=10_000)
     pipeline.scenario(wm, [zet], "Z")
-    assert not pipeline.gun_en_schrijf(wm, "Z", commando="rapport").loting_open
+    assert not pipeline.gun_en_schrijf(wm, "Z", commando="rapport").open_punten
 
     assert _bestanden(api).keys() == _bestanden(voorbeeld).keys()
     verschil = [n for n, b in _bestanden(api).items() if n != "logboek.jsonl" and b != _bestanden(voorbeeld)[n]]

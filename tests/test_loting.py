@@ -55,11 +55,14 @@ def test_beslissende_gelijke_stand_stopt_en_loting_legt_vast(gelijk: Path) -> No
     assert data["percelen"]["B1"]["gelijke_standen"] == [{"rang": 1, "inschrijvers": ["X", "Y"], "loting_nodig": True}]
 
     # a draw for names that are not tied, or a bad date, is a usage error and writes nothing
+    getuige = "mr. J. Notaris, notaris te Noord"
     fout = _run(
-        "loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "X;Q", "--datum", "2026-04-01", "--getuige", "a"
+        "loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "X;Q", "--datum", "2026-04-01", "--getuige", getuige
     )
-    assert fout.exit_code == 2 and "geen onbesliste gelijke stand" in fout.output
-    fout = _run("loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "Y;X", "--datum", "1-4-2026", "--getuige", "a")
+    assert fout.exit_code == 2 and "'Q' is geen inschrijver in deze aanbesteding" in fout.output
+    fout = _run(
+        "loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "Y;X", "--datum", "1-4-2026", "--getuige", getuige
+    )
     assert fout.exit_code == 2 and "--datum" in fout.output
     assert not (gelijk / "loting.yaml").exists()
 

@@ -97,6 +97,20 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     scores = {("Alfa Taal", c): "goed" for c in criteria} | {("Beta Inburgering", c): "voldoende" for c in criteria}
     for naam in ("ada", "bram"):
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    # the sender placeholders written by `nieuw` are open points: a CONCEPT advies, no letters, exit 1
+    res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1")
+    assert res.exit_code == 1, res.output
+    for veld in ("afzender.adres", "afzender.contactpersoon", "afzender.ondertekenaar"):
+        assert f"aanbesteding.yaml: {veld}" in res.output
+    assert not (ws / "rapporten" / "brieven").exists()
+    yaml_pad = ws / "aanbesteding.yaml"
+    tekst = yaml_pad.read_text(encoding="utf-8")
+    tekst = tekst.replace("adres: [invullen, invullen]", "adres: [Postbus 9900, 1201 GM Hilversum]")
+    tekst = tekst.replace(
+        "{naam: invullen, functie: invullen, telefoon", "{naam: S. Jansen, functie: inkoper, telefoon"
+    )
+    tekst = tekst.replace("{naam: invullen, functie: invullen}", "{naam: A. de Vries, functie: afdelingshoofd}")
+    yaml_pad.write_text(tekst, encoding="utf-8")
     res = _cli("gunning", "--werkmap", str(ws), "--lots", "B1")
     assert res.exit_code == 0, res.output
     uitslag = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]

@@ -142,7 +142,7 @@ def test_zesde_methode_in_schema_systematiek_en_brieven(zesde: type[Prijsmethode
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
 
     run = pipeline.gun_en_schrijf(wm)
-    assert not run.loting_open
+    assert not run.open_punten
     rangorde = run.award.uitslag.percelen["B1"].rangorde
     assert [(r.inschrijver, round(r.totaal, 4)) for r in rangorde] == [("Y", 83.3333), ("X", 62.5)]
 

@@ -70,9 +70,10 @@ def test_brief_afgewezen_eigen_en_winnende_scores_geen_andere_prijs(gegund: Path
         for inhoud in (html, tekst):
             assert "niet aan u te gunnen" in inhoud
             assert "Uw kwaliteitsscore: 60,00" in inhoud
-            # compared with Kompas (rank 3, the lowest-ranked awarded bidder), Taalhuis named as the highest
+            # compared with every winner; Kompas (rank 3) named as the lowest-ranked awarded bidder
             assert "De laagst gerangschikte inschrijver aan wie is gegund, is Kompas Inburgering (rang 3)" in inhoud
-            assert "De hoogst gerangschikte is Taalhuis De Brug B.V. (rang 1)" in inhoud
+            assert "Kenmerken en relatieve voordelen van de inschrijving van Taalhuis De Brug B.V." in inhoud
+            assert "Kenmerken en relatieve voordelen van de inschrijving van Kompas Inburgering" in inhoud
             assert "Samenwerking met gemeente en klantmanager: Kompas Inburgering scoorde 75,00 tegen 50,00" in inhoud
             # price advantage: 0.4 x (96.67 - 88.78) = 3.16 points
             assert "Kompas Inburgering behaalde een prijsscore van 96,67 tegen 88,78 voor u; dat scheelt 3,16" in inhoud
@@ -169,9 +170,9 @@ def test_getallen_in_html_advies_gelijk_aan_gunning_json(gegund: Path) -> None:
 def test_xlsx_opent_en_totalen_kloppen(gegund: Path) -> None:
     data = json.loads((gegund / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
     wb = load_workbook(gegund / "rapporten" / "gunningsadvies.xlsx")
-    assert {"Regels", "Knock-out", "Beoordeling", "Rangorde", "Verdeling", "Budget", "Verantwoording"} <= set(
-        wb.sheetnames
-    )
+    # the example sets no budget: the sheet is named for what its number is
+    assert {"Regels", "Knock-out", "Beoordeling", "Rangorde", "Verdeling", "Vraag x plafondprijs"} <= set(wb.sheetnames)
+    assert "Verantwoording" in wb.sheetnames and "Budget" not in wb.sheetnames
     ws = wb["Verdeling"]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
     rijen = list(ws.iter_rows(min_row=2, values_only=True))
@@ -192,7 +193,8 @@ def test_tweemaal_gelijk_op_tijdstempel_na(gegund: Path, tmp_path: Path) -> None
     assert CliRunner().invoke(main, ["gunning", "--werkmap", str(kopie), "--lots", "B1,onderwijs"]).exit_code == 0
     a, b = gegund / "rapporten", kopie / "rapporten"
     bestanden = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    assert len(bestanden) == 33  # 11 letters x 2, 7 gemeenten, advies html + xlsx, gunning.json, intern/zekerheid.html
+    # 11 letters x 2, 7 gemeenten, advies html + xlsx, gunning.json, intern/zekerheid.html, intern/betrouwbaarheid.html
+    assert len(bestanden) == 34
     verschillend = [rel for rel in bestanden if (a / rel).read_bytes() != (b / rel).read_bytes()]
     assert set(verschillend) <= {Path("gunningsadvies.html"), Path("gunningsadvies.xlsx")}
     zonder = [

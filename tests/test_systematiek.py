@@ -65,3 +65,52 @@ def test_gewijzigde_weging_verandert_het_document(voorbeeld: Path) -> None:
     # C: 0,7 x 90 + 0,3 x 80 = 63 + 24 = 87,00 (was 86,00 at 60/40)
     assert "0,70 x 90,00 + 0,30 x 80,00 = 87,00" in tekst
     assert "0,60 x 90,00 + 0,40 x 80,00 = 86,00" in tekst  # onderwijs keeps 60/40
+
+
+def test_lege_omschrijvingen_en_raammaximum_gelijk_aan_verwachting_geven_een_waarschuwing(tmp_path: Path) -> None:
+    from tests.hulp import kleine_aanbesteding, maak_werkmap
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output  # a warning, not a refusal: the document is still written
+    uitvoer = " ".join(res.output.split())
+    assert (
+        "percelen.B1.gunningscriteria.K1.omschrijving: criterium 'Plan van aanpak' zegt niet wat wordt beoordeeld"
+        in uitvoer
+    )
+    assert "percelen.B1.gunningscriteria.K2.omschrijving" in uitvoer
+    assert "percelen.B1.schaal: schaalpunt(en) 0, 25, 50, 75, 100 zonder omschrijving" in uitvoer
+    assert "percelen.B1.raammaximum: het maximum van de raamovereenkomst is gelijk aan de verwachting" in uitvoer
+    # with descriptions and a headroom, nothing to warn about
+    data = kleine_aanbesteding()
+    b1 = data["percelen"]["B1"]
+    b1["gunningscriteria"]["K1"]["omschrijving"] = "De aanpak."
+    b1["gunningscriteria"]["K2"]["omschrijving"] = "De samenwerking."
+    b1["schaal"] = {"stappen": [{"punten": p, "omschrijving": f"Betekenis {p}."} for p in (0, 50, 100)]}
+    b1["raammaximum"] = {"trajecten": 60}
+    ws2 = maak_werkmap(tmp_path / "ws2", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws2)])
+    assert res.exit_code == 0 and "Let op" not in res.output, res.output
+    tekst = "\n".join(p.text for p in Document(str(ws2 / "gunningssystematiek.docx")).paragraphs)
+    # 20 a year x 2 years = 40 expected; the maximum is the absolute 60
+    assert "maximale omvang van 60 trajecten" in tekst and "Verwacht worden 40 trajecten" in tekst
+
+
+def test_systematiek_van_het_voorbeeld_noemt_gemeenten_per_perceel_en_criteria(voorbeeld: Path) -> None:
+    html, tekst = _schrijf(voorbeeld)
+    for inhoud in (html, tekst):
+        # Z is bought by six of the seven gemeenten: Eemnes does not join, and says so
+        assert "Niet deelnemend aan dit perceel: Eemnes." in inhoud
+        assert "Peildatum keurmerk: 4 juni 2021." in inhoud
+        assert "Keurmerk: voor dit perceel niet vereist." in inhoud  # onderwijs
+        # what each criterion assesses and what each scale point means, from the criteria set
+        assert "Hoe vaak een inburgeraar kan instromen, hoe lang hij hoogstens wacht" in inhoud
+        assert "Het plan geeft geen of geen bruikbaar antwoord op het criterium." in inhoud
+    # the gemeenten of each lot with their subregio (docx table rows as cell texts)
+    for gemeente, subregio in (
+        ("Hilversum", "Hilversum-Wijdemeren"),
+        ("Blaricum", "BEL"),
+        ("Huizen", "Gooise Meren-Huizen"),
+    ):
+        assert f"<td>{gemeente}</td><td>{subregio}</td>" in html
+    assert html.count("<td>Eemnes</td><td>BEL</td>") == 2  # B1 and onderwijs, not Z

@@ -296,3 +296,54 @@ def test_rekenpad_en_oplosser_in_gunning_json(voorbeeld, oplosser: str, motoren:
     assert (percelen["B1"]["rekenpad"], percelen["B1"]["oplosser"]) == ("relaxatie+transport", motoren)
     assert percelen["onderwijs"]["rekenpad"] == "samengevoegd model"
     assert percelen["onderwijs"]["oplosser"] == motoren
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_niet_bindende_regel_per_gemeente_verandert_de_verdeling_niet(oplosser: str) -> None:
+    """Stage 4 runs over single gemeenten on every path (issue #24). A, B, C in tender order, 10
+    each; S1 (best, capacity 15) and S2 serve all three, S3 (worst value) serves B only and gets
+    nothing. Stages 1-3: S1 15, S2 15. Stage 4, by hand: the better-ranked S1 gets the gemeenten
+    listed first: A 10 and B 5; S2 gets B 5 and C 10. The merged model groups A and C (same
+    bidders) and would have put S1 in A and C; a K=3 rule, which cannot bind with two suppliers,
+    must give the same cells as no rule at all."""
+    s1 = Leverancier("S1", 90, 9000, 15, ("A", "B", "C"), 0)
+    s2 = Leverancier("S2", 80, 8000, 100, ("A", "B", "C"), 1)
+    s3 = Leverancier("S3", 70, 9500, 100, ("B",), 2)
+    vraag = {"A": 10, "B": 10, "C": 10}
+    regio = dict.fromkeys(vraag, "R")
+    verwacht = {("A", "S1"): 10, ("B", "S1"): 5, ("B", "S2"): 5, ("C", "S2"): 10}
+    zonder = verdeel(Verdeelprobleem("B1", "B1", vraag, regio, (s1, s2, s3), Verdeelregels()), oplosser)
+    met_k = verdeel(
+        Verdeelprobleem("B1", "B1", vraag, regio, (s1, s2, s3), Verdeelregels(max_leveranciers_per_gemeente=3)),
+        oplosser,
+    )
+    assert zonder.pad == "samengevoegd model" and met_k.pad == "relaxatie+transport"
+    assert _cellen(zonder) == verwacht
+    assert _cellen(met_k) == verwacht
+    assert zonder.doelwaarden == met_k.doelwaarden
+
+
+def test_knopenbudget_van_cbc_op_een_budgetrelaxatie_daarna_highs(monkeypatch) -> None:
+    """'auto' gives CBC a node budget on a relaxation with budget rows (a limit in work, never in
+    time); when CBC spends it without a proof, HiGHS solves the step and the result is the
+    same proven optimum as the full model's."""
+    from evaluatie.verdeling import pad
+    from evaluatie.verdeling.matrix import CbcMotor
+    from evaluatie.verdeling.status import Oplosserfout
+
+    p = _probleem(S1, S2, S3, budget={"Noord": 85000}, max_leveranciers_per_gemeente=2)
+    gezien: list[int | None] = []
+
+    def kies(naam: str, stap: str, kolommen: int = 0) -> str:
+        return "cbc" if stap == "relaxatie_budget" else "highs"
+
+    def op(self, doel, maximaliseer, start=None) -> str:
+        gezien.append(self.knopen)
+        # what los_cbc makes of CBC's 'Stopped on nodes' when no time limit was set
+        raise Oplosserfout("CBC", "Not Solved / No Solution Found", "gestopt zonder verdeling")
+
+    monkeypatch.setattr(pad, "kies_stap", kies)
+    monkeypatch.setattr(CbcMotor, "los", op)
+    snel = verdeel_exact(p, "auto", None)
+    assert gezien == [pad.KNOPEN_BUDGET] and snel.solver == "cbc+highs"
+    assert snel.doelwaarden == verdeel_exact(p, "highs", None, pad=VOLLEDIG).doelwaarden

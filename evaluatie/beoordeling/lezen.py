@@ -35,13 +35,18 @@ def lees_beoordelingen(
     inschrijvers: Sequence[str],
     prijzen: Collection[float] = (),
     met_consensus: bool = True,
+    afgevallen: Collection[tuple[str, str]] = (),
+    opzij: list[str] | None = None,
 ) -> tuple[list[Beoordelingsformulier], Consensus | None]:
     """All reviewer forms (sorted by reviewer name) and the consensus, or InvoerFout.
 
     `prijzen` are the bid prices: every cell of every reviewer form is compared with them, so the
     proces-verbaal can state from evidence that the forms held no prices. `met_consensus=False`
     skips consensus.xlsx (the consensus template is built from the reviewer forms alone).
+    Rows of a bid in `afgevallen` (bidder, lot: it dropped out after the forms were made) are set
+    aside with a line in `opzij`, never an error: nobody edits a signed form.
     """
+    weg = _Opzij(set(afgevallen), opzij if opzij is not None else [])
     fouten = Verzamelaar()
     bestanden = lees_map(map_, fouten)  # links out of the werkmap or broken: errors, not skipped
     formulieren: list[Beoordelingsformulier] = []
@@ -50,9 +55,9 @@ def lees_beoordelingen(
     for pad in bestanden:
         if pad.name == CONSENSUSBESTAND:
             if met_consensus:
-                consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten)
+                consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, weg)
         else:
-            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen)
+            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg)
             if f is not None:
                 formulieren.append(f)
     gezien: dict[str, str] = {}
@@ -67,6 +72,14 @@ def lees_beoordelingen(
             fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
+
+
+class _Opzij:
+    """Bids that dropped out after scoring, and the rows of theirs set aside so far."""
+
+    def __init__(self, afgevallen: set[tuple[str, str]], regels: list[str]):
+        self.afgevallen = afgevallen
+        self.regels = regels
 
 
 def _tabel_start(t: Tabblad) -> int | None:
@@ -85,6 +98,7 @@ def _lees_tabel(
     volledig: bool,
     open_: list[OpenRegel] | None = None,
     deels_open: bool = False,
+    weg: _Opzij | None = None,
 ) -> list[Score]:
     """The score table of a sheet. With `open_` (the consensus sheet) a row without score and
     motivation is an open row, not an error; with `deels_open` also a row missing one of the two
@@ -143,6 +157,15 @@ def _lees_tabel(
         if ins is None or perceel is None or crit is None:
             continue
         sleutel = (ins, perceel.code, crit.code)
+        if sleutel not in verwacht and weg is not None and (ins, perceel.code) in weg.afgevallen:
+            del fouten.fouten[n:]  # the row of a bid no longer assessed: its score is not read, let alone judged
+            if zonder_score and zonder_toelichting:
+                continue  # an empty row sets nothing aside
+            weg.regels.append(
+                f"{t.plaats(r, 0)}: {ins}, perceel {perceel.code}, {crit.naam}: opzijgezet, de inschrijving viel na "
+                "de beoordeling af"
+            )
+            continue
         if sleutel not in verwacht:
             if open_ is not None and zonder_score and zonder_toelichting:
                 continue  # an empty consensus row of a bid no longer assessed decides nothing
@@ -203,6 +226,7 @@ def _lees_formulier(
     fouten: Verzamelaar,
     genoemd: set[str],
     prijzen: Collection[float] = (),
+    weg: _Opzij | None = None,
 ) -> Beoordelingsformulier | None:
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
@@ -240,7 +264,7 @@ def _lees_formulier(
             t.plaats(kop[VELD_VERKLARING], 1),
             "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)",
         )
-    scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, volledig=True)
+    scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, volledig=True, weg=weg)
     if len(fouten.fouten) > n:
         return None
     start = _tabel_start(t) or 0
@@ -296,6 +320,7 @@ def _lees_consensus(
     te_beoordelen: Sequence[Sleutel],
     inschrijvers: Sequence[str],
     fouten: Verzamelaar,
+    weg: _Opzij | None = None,
 ) -> Consensus | None:
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
@@ -307,7 +332,7 @@ def _lees_consensus(
     n = len(fouten.fouten)
     open_: list[OpenRegel] = []
     deels_open = aanbesteding.beoordeling.aggregatie == "consensus"
-    scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open)
+    scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open, weg)
     datum, datumcel = None, ""
     for r in range(_tabel_start(t) or 0):
         if als_tekst(t.waarde(r, 0)) in (VELD_DATUM_CONSENSUS, VELD_DATUM):

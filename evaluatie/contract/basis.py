@@ -2,9 +2,10 @@
 
 Why a separate step: the register must hold exactly the award the letters were based on. So
 gunning.json is only accepted when the logboek records it as the output of the last award run
-(not hand-edited), every input it cites still has the same SHA-256, and no decision is open
-(an undecided tie makes the award a CONCEPT). Capacity and promised waiting time come from the
-bids themselves, which the award's hashes pin down.
+(not hand-edited), every input the logboek records for that run still has the same SHA-256, and no
+decision is open (an undecided tie makes the award a CONCEPT; any other point of the send gate in
+evaluatie.besluiten.openpunten blocks it too). Capacity and promised waiting time come from the bids
+themselves, which the award's hashes pin down.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ def _controleer_herkomst(werkmap: Werkmap, pad: Path, data: dict[str, Any]) -> l
             f"{eigen} is niet de uitvoer van de laatste gunning in logboek.jsonl (met de hand gewijzigd of "
             "niet via 'evaluatie gunning' gemaakt); voer de gunning opnieuw uit"
         )
-    for b in data.get("invoer", []):
+    # the logboek names every input by its path (gunning.json labels reviewers 'Beoordelaar A', ...)
+    for b in (log or {}).get("invoer", []):
         bron = werkmap.root / b["bestand"]
         if b["bestand"].startswith("criteria/") and not bron.is_file():
             from evaluatie.definitie.laden import zoek_criteriaset
@@ -89,6 +91,18 @@ def _controleer_herkomst(werkmap: Werkmap, pad: Path, data: dict[str, Any]) -> l
     return fouten
 
 
+def _open_punten(werkmap: Werkmap, percelen: list[str]) -> list[str]:
+    """The award again from the same inputs with every recorded decision: a point still open (the send
+    gate of evaluatie.besluiten.openpunten) means no letters went out, so no contract can start."""
+    from evaluatie.besluiten.openpunten import melding
+    from evaluatie.pipeline import gun
+
+    award = gun(werkmap, ",".join(percelen))
+    if not award.open_punten:
+        return []
+    return ["de gunning heeft nog open punten; eerst beslissen, dan pas een contract:", *melding(award.open_punten)]
+
+
 def lees_basis(werkmap: Werkmap) -> Contractbasis:
     """The contract basis from the final award in the werkmap; EvaluatieFout (exit 1) in words if
     there is no final award to start from."""
@@ -101,6 +115,9 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
         raise EvaluatieFout([f"{werkmap.relatief(pad)} ontbreekt; het contract begint na 'evaluatie gunning'"])
     data = json.loads(pad.read_text(encoding="utf-8"))
     fouten = _controleer_herkomst(werkmap, pad, data)
+    if fouten:
+        raise EvaluatieFout(fouten)
+    fouten = _open_punten(werkmap, list(data["percelen"]))
     if fouten:
         raise EvaluatieFout(fouten)
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)

@@ -25,7 +25,7 @@ INDEX = "index.json"
 
 # (category, folders or files relative to the werkmap) in the order of the procedure
 ONDERDELEN: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Aanbesteding", ("aanbesteding.yaml", "loting.yaml", "criteria")),
+    ("Aanbesteding", ("aanbesteding.yaml", "loting.yaml", "besluiten.yaml", "criteria")),
     ("Inschrijvingen", ("inschrijvingen",)),
     ("Beoordelingen", ("beoordelingen",)),
     ("Gunning", ("rapporten", "logboek.jsonl")),

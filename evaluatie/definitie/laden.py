@@ -122,20 +122,15 @@ def laad_aanbesteding_uit_data(
         bijkomend = _inhoud_ondanks_schemafouten(data, werkmap, regels, naam, schemafouten)
         raise InvoerFout(_uniek(eerdere + schemafouten + bijkomend))
 
-    setdata: dict[str, Any] = {}
-    set_regels: dict[Pad, int] = {}
-    setnaam = data.get("criteriaset")
-    if setnaam:
+    sets: dict[str, dict[str, Any]] = {}
+    for setnaam, setpad_yaml in _setnamen(data):
         setpad = zoek_criteriaset(setnaam, werkmap)
         if setpad is None:
             raise InvoerFout(
-                [
-                    Fout(
-                        plaats(naam, regels, ("criteriaset",)),
-                        f"criteriaset '{setnaam}' niet gevonden in criteria/",
-                    )
-                ]
+                [Fout(plaats(naam, regels, setpad_yaml), f"criteriaset '{setnaam}' niet gevonden in criteria/")]
             )
+        if setnaam in sets:
+            continue
         setnaam_kort = f"criteria/{setpad.name}"
         setdata, set_regels, fouten = _lees_yaml(setpad, setnaam_kort)
         if setdata is None and fouten:
@@ -148,8 +143,9 @@ def laad_aanbesteding_uit_data(
                 fouten += _controleer_bedragen(setdata, set_regels, setnaam_kort, waar)
         if fouten:
             raise InvoerFout(_uniek(fouten))
+        sets[setnaam] = setdata
 
-    samen = _samenvoegen_met_set(data, setdata)
+    samen = _samenvoegen_met_set(data, sets)
     fouten = eerdere + _inhoudelijke_controles(samen, regels, naam)
     if fouten:
         raise InvoerFout(_uniek(fouten))
@@ -260,13 +256,30 @@ def _controleer_regelnamen(data: dict[str, Any], regels: dict[Pad, int], naam: s
     return fouten
 
 
-def _samenvoegen_met_set(data: dict[str, Any], setdata: dict[str, Any]) -> dict[str, Any]:
+def _setnamen(data: dict[str, Any]) -> list[tuple[str, Pad]]:
+    """Every criteria set named in the tender (tender-wide, then per lot) with where it is named."""
+    uit: list[tuple[str, Pad]] = []
+    if isinstance(data.get("criteriaset"), str):
+        uit.append((data["criteriaset"], ("criteriaset",)))
+    percelen = data.get("percelen")
+    for code, p in percelen.items() if isinstance(percelen, dict) else ():
+        if isinstance(p, dict) and isinstance(p.get("criteriaset"), str):
+            uit.append((p["criteriaset"], ("percelen", code, "criteriaset")))
+    return uit
+
+
+def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Merge each lot with its criteria set (its own `criteriaset`, else the tender's) and give
+    every lot its procedure (its own, else the tender's), so a lot never depends on a default later."""
     samen = copy.deepcopy(data)
-    if "beoordeling" in setdata:
-        samen["beoordeling"] = samenvoegen(setdata["beoordeling"], data.get("beoordeling", {}))
-    standaard = setdata.get("perceel_standaard", {})
+    tenderset = sets.get(data.get("criteriaset") or "", {})
+    if "beoordeling" in tenderset:
+        samen["beoordeling"] = samenvoegen(tenderset["beoordeling"], data.get("beoordeling", {}))
     percelen: dict[str, Any] = {}
     for code, eigen in data["percelen"].items():
+        setnaam = eigen.get("criteriaset") or data.get("criteriaset")
+        setdata = sets.get(setnaam or "", {})
+        standaard = setdata.get("perceel_standaard", {})
         lagen = [standaard, setdata.get("percelen", {}).get(code, {}), eigen]
         perceel = samenvoegen(samenvoegen(lagen[0], lagen[1]), lagen[2])
         # A knock-out rule's parameters replace as a whole: {minimum: 2} must not merge
@@ -277,6 +290,9 @@ def _samenvoegen_met_set(data: dict[str, Any], setdata: dict[str, Any]) -> dict[
         perceel["knockout"] = knockout
         perceel["code"] = code
         perceel.setdefault("naam", code)
+        perceel.setdefault("procedure", data.get("procedure", "gunning"))
+        if setnaam:
+            perceel["criteriaset"] = setnaam
         if perceel.get("gemeenten", "alle") == "alle":
             perceel["gemeenten"] = [g["naam"] for g in data["gemeenten"]]
         perceel["knockout"] = {k: v for k, v in perceel.get("knockout", {}).items() if v is not False}
@@ -304,12 +320,13 @@ def _inhoud_ondanks_schemafouten(
     if not isinstance(data, dict):
         return []
     try:
-        setdata: dict[str, Any] = {}
-        setpad = zoek_criteriaset(data["criteriaset"], werkmap) if isinstance(data.get("criteriaset"), str) else None
-        if setpad is not None:
-            gelezen, _, _ = _lees_yaml(setpad, f"criteria/{setpad.name}")
-            setdata = gelezen if isinstance(gelezen, dict) else {}
-        samen = _samenvoegen_met_set(copy.deepcopy(data), setdata)
+        sets: dict[str, dict[str, Any]] = {}
+        for setnaam, _ in _setnamen(data):
+            setpad = zoek_criteriaset(setnaam, werkmap)
+            if setpad is not None:
+                gelezen, _, _ = _lees_yaml(setpad, f"criteria/{setpad.name}")
+                sets[setnaam] = gelezen if isinstance(gelezen, dict) else {}
+        samen = _samenvoegen_met_set(copy.deepcopy(data), sets)
         fouten = _inhoudelijke_controles(samen, regels, naam)
     except (InvoerFout, KeyError, TypeError, AttributeError, ValueError, IndexError):
         return []
@@ -368,7 +385,13 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
                 )
         if "schaal" not in p:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
-        if samen["procedure"] == "gunning" and not p["gunningscriteria"]:
+        if p["procedure"] == "toelating" and p.get("raammaximum"):
+            fout(
+                (*basis, "raammaximum"),
+                "een open-houseperceel (procedure: toelating) sluit geen raamovereenkomst met een maximum; "
+                "haal raammaximum weg of kies procedure: gunning",
+            )
+        if p["procedure"] == "gunning" and not p["gunningscriteria"]:
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
         criteria = p.get("gunningscriteria") or {}
         lijst = criteria.values() if isinstance(criteria, dict) else criteria  # a list once merged

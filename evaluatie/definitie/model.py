@@ -21,6 +21,7 @@ class Model(BaseModel):
 class Schaalstap(Model):
     label: str | None = None
     punten: float
+    omschrijving: str = ""  # what this scale point means, published to the bidders
 
     @property
     def tekst(self) -> str:
@@ -79,9 +80,25 @@ class Verdeelregels(Model):
     budget_per_gemeente: dict[str, float] = Field(default_factory=dict)
 
 
+class Raamregel(Model):
+    """How a lot's framework maximum is set apart from its forecast (CJEU C-23/20).
+
+    `opslag`: the maximum is the forecast plus this share (0.25 = 25% headroom);
+    `trajecten`: an absolute maximum quantity over the whole term. At most one of the two;
+    neither means the maximum equals the forecast.
+    """
+
+    opslag: float | None = None
+    trajecten: int | None = None
+
+
 class Perceel(Model):
     code: str
     naam: str
+    # open house (toelating) or award (gunning) per lot; the tender's `procedure` is the default
+    procedure: Literal["gunning", "toelating"] = "gunning"
+    criteriaset: str | None = None  # the criteria set this lot's defaults came from
+    raammaximum: Raamregel = Raamregel()
     gemeenten: tuple[str, ...]
     plafondprijs: float = 10000.0
     knockout: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -198,6 +215,16 @@ class Aanbesteding(Model):
     bewijsstukken: tuple[str, ...] = STANDAARD_BEWIJSSTUKKEN
     rechtsbescherming: Rechtsbescherming = Rechtsbescherming()
     openbaarmaking: Openbaarmaking = Openbaarmaking()
+
+    @property
+    def criteriasets(self) -> tuple[str, ...]:
+        """Every criteria set the tender draws on (tender default and per-lot overrides), first seen first."""
+        namen = [self.criteriaset, *(p.criteriaset for p in self.percelen.values())]
+        return tuple(dict.fromkeys(n for n in namen if n))
+
+    def procedures(self) -> set[str]:
+        """The procedures of the lots: {'gunning'}, {'toelating'} or both."""
+        return {p.procedure for p in self.percelen.values()}
 
     @cached_property
     def gemeentenamen(self) -> Namen:

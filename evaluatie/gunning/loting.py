@@ -16,13 +16,16 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from evaluatie.besluiten.model import Intrekking
 from evaluatie.fouten import Fout, InvoerFout
 
 BESTAND = "loting.yaml"
 
 
 class Loting(BaseModel):
-    """One recorded draw: the order of the tied bidders of one lot."""
+    """One recorded draw: the order of the tied bidders of one lot. Its premise is the tie itself:
+    exactly these bidders share a rank; if that set changes the draw is stale (exit 2).
+    A withdrawn draw stays in the file with its withdrawal and is no longer applied."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -30,6 +33,12 @@ class Loting(BaseModel):
     volgorde: tuple[str, ...]
     datum: dt.date
     getuige: str
+    id: str = ""  # L1, L2, ... (files written before ids: numbered by position when read)
+    ingetrokken: Intrekking | None = None
+
+    @property
+    def geldig(self) -> bool:
+        return self.ingetrokken is None
 
     def beschrijving(self) -> str:
         """'op 20 juni 2021 door loting bepaald, in aanwezigheid van J. Jansen, notaris'."""
@@ -78,12 +87,19 @@ def lees_lotingen(pad: Path) -> tuple[Loting, ...]:
         if fout:
             fouten.append(Fout(plaats, fout))
             continue
+        try:
+            ingetrokken = Intrekking.model_validate(item["ingetrokken"]) if item.get("ingetrokken") else None
+        except ValueError as e:
+            fouten.append(Fout(plaats, f"ingetrokken: verwacht datum, door en reden ({e.__class__.__name__})"))
+            continue
         uit.append(
             Loting(
                 perceel=str(item["perceel"]),
                 volgorde=tuple(str(n) for n in item["volgorde"]),
                 datum=item["datum"],
                 getuige=str(item["getuige"]).strip(),
+                id=str(item.get("id") or f"L{i}"),
+                ingetrokken=ingetrokken,
             )
         )
     if fouten:
@@ -109,11 +125,15 @@ def _controleer(item: dict[str, Any]) -> str | None:
 def als_yaml(lotingen: tuple[Loting, ...]) -> str:
     data = {
         "lotingen": [
-            {"perceel": x.perceel, "volgorde": list(x.volgorde), "datum": x.datum, "getuige": x.getuige}
+            {"id": x.id, "perceel": x.perceel, "volgorde": list(x.volgorde), "datum": x.datum, "getuige": x.getuige}
+            | ({"ingetrokken": x.ingetrokken.model_dump()} if x.ingetrokken else {})
             for x in lotingen
         ]
     }
-    kop = "# Loting bij gelijke stand, vastgelegd met 'evaluatie loting'. Niet met de hand wijzigen.\n"
+    kop = (
+        "# Loting bij gelijke stand, vastgelegd met 'evaluatie loting'; intrekken met 'evaluatie intrekken ID'.\n"
+        "# Niet met de hand wijzigen.\n"
+    )
     return kop + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
@@ -123,3 +143,29 @@ def schrijf_lotingen(pad: Path, lotingen: tuple[Loting, ...]) -> Path:
     tijdelijk.write_text(als_yaml(lotingen), encoding="utf-8")
     tijdelijk.replace(pad)
     return pad
+
+
+def controleer_getuige(getuige: str) -> str:
+    """'mr. J. Notaris, notaris te Noord' -> itself; ValueError unless both a name and a capacity are given."""
+    naam, _, functie = getuige.partition(",")
+    if len(naam.strip()) < 2 or len(functie.strip()) < 3 or not any(c.isalpha() for c in naam):
+        raise ValueError(
+            f"--getuige: geef naam en functie van wie de loting bijwoonde, gescheiden door een komma, bijvoorbeeld "
+            f'"mr. J. Jansen, notaris" of "P. de Vries, medewerker Inkoop"; kreeg \'{getuige}\''
+        )
+    return f"{naam.strip()}, {functie.strip()}"
+
+
+def controleer_lotingdatum(datum_: dt.date, sluiting: dt.date, brieven: dt.date, vandaag: dt.date) -> None:
+    """A draw is held after the closing date, not after the letters' date and not in the future."""
+    if datum_ > vandaag:
+        raise ValueError(f"--datum: {datum_.isoformat()} ligt in de toekomst (vandaag is {vandaag.isoformat()})")
+    if datum_ <= sluiting:
+        raise ValueError(
+            f"--datum: {datum_.isoformat()} ligt niet na de sluiting van de inschrijving ({sluiting.isoformat()})"
+        )
+    if datum_ > brieven:
+        raise ValueError(
+            f"--datum: {datum_.isoformat()} ligt na de datum van de brieven ({brieven.isoformat()}); de brieven "
+            "kunnen geen loting noemen die later plaatsvond (pas zo nodig data.verzending aan)"
+        )

@@ -65,7 +65,8 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
         "evaluatie_versie": u.versie,
         "oplosser_versie": u.solver,  # one Dutch word per thing: per lot "oplosser" is the engine used
         "percelen": percelen,
-        "invoer": [b.model_dump() for b in u.invoer],
+        # reviewer forms by their label only: the file name carries the reviewer's own name
+        "invoer": [{"bestand": b.aanduiding, "sha256": b.sha256} if b.aanduiding else b.model_dump() for b in u.invoer],
     }
 
 

@@ -187,7 +187,7 @@ def beoordeel_perceel(
         return verdeel(p, oplosser, tijdslimiet)
 
     standen: tuple[Gelijkestand, ...] = ()
-    if aanbesteding.procedure == "toelating":
+    if perceel.procedure == "toelating":
         verdeling: Verdeling = verwachte_verdeling(probleem)
         verklaringen = []
     else:
@@ -225,7 +225,7 @@ def beoordeel_perceel(
     return Perceeluitslag(
         code=code,
         naam=perceel.naam,
-        procedure=aanbesteding.procedure,
+        procedure=perceel.procedure,
         prijsmethode=perceel.prijsmethode,
         formule=methode(perceel.prijsmethode).formule,
         weging_kwaliteit=perceel.weging.kwaliteit,
@@ -250,15 +250,28 @@ def _controleer_lotingen(perceelnaam: str, lotingen: Sequence[Loting], rangorde:
     fouten = []
     for x in lotingen:
         if not any(r.loting and r.inschrijver in x.volgorde for r in rangorde):
-            fouten.append(
-                Fout(
-                    LOTINGBESTAND,
-                    f"perceel {perceelnaam}: de loting van {x.datum.isoformat()} tussen {', '.join(x.volgorde)} "
-                    "past niet bij een gelijke stand in de huidige rangorde (zijn de invoer of de namen gewijzigd?)",
-                )
-            )
+            fouten.append(Fout(f"{LOTINGBESTAND}: {x.id}", _verouderd(perceelnaam, x, rangorde)))
     if fouten:
         raise InvoerFout(fouten)
+
+
+def _verouderd(perceelnaam: str, x: Loting, rangorde: list[Rangregel]) -> str:
+    """What changed since the draw: who shares the rank of the drawn bidders now."""
+    rang = {r.inschrijver: r for r in rangorde}
+    nu = sorted(
+        {r.inschrijver for r in rangorde if r.gelijke_stand for n in x.volgorde if n in rang and rang[n].rang == r.rang}
+    )
+    if nu:
+        wat = f"nu staan {', '.join(nu)} gelijk"
+    elif any(n in rang for n in x.volgorde):
+        wat = "er is geen gelijke stand meer tussen hen"
+    else:
+        wat = "geen van hen staat nog in de rangorde"
+    return (
+        f"verouderde loting: perceel {perceelnaam}: de loting van {x.datum.isoformat()} ordende "
+        f"{', '.join(x.volgorde)}, maar {wat}; de loting wordt niet toegepast. Trek haar in met 'evaluatie "
+        f"intrekken {x.id}' en houd zo nodig een nieuwe loting"
+    )
 
 
 def gunning(

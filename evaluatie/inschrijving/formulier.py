@@ -46,10 +46,64 @@ def schrijf_inschrijfformulier(aanbesteding: Aanbesteding, pad: Path) -> Path:
 
     _inschrijver_blad(wb)
     _percelen_blad(wb, aanbesteding)
+    _perceelgegevens_blad(wb, aanbesteding)
     wb.active = 0
     tijd = dt.datetime.combine(aanbesteding.data.publicatie, dt.time())
     bewaar_werkmap(wb, pad, tijd)
     return pad
+
+
+TABBLAD_PERCEELGEGEVENS = "Perceelgegevens"
+
+
+def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:
+    """Read-only: per lot what a bidder bids on (the same lists as the published method)."""
+    from evaluatie.definitie.perceelgegevens import deelnemers, kernregels, procedure_kort
+
+    ws = wb.create_sheet(TABBLAD_PERCEELGEGEVENS)
+    for kolom, breedte in zip("ABC", (42, 28, 110), strict=True):
+        ws.column_dimensions[kolom].width = breedte
+    r = 1
+    ws.cell(r, 1, "Gegevens per perceel (ter informatie; niet invullen)").font = Font(bold=True, size=14)
+    for code, p in aanbesteding.percelen.items():
+        r += 2
+        ws.cell(r, 1, f"Perceel {code} ({p.naam})").font = Font(bold=True, size=12)
+        r += 1
+        ws.cell(r, 1, procedure_kort(p))
+        for regel in kernregels(aanbesteding, p):
+            r += 1
+            ws.cell(r, 1, regel)
+        r += 1
+        for j, kop in enumerate(("Gemeente", "Subregio", "Verwacht aantal inburgeraars per jaar"), start=1):
+            c = ws.cell(r, j, kop)
+            c.font, c.fill = KOP, KOPVULLING
+        rijen = deelnemers(aanbesteding, p)
+        bekend = any(n for _, _, n in rijen)  # a form written by `nieuw` before the volumes are filled in
+        for gemeente, subregio, n in rijen:
+            r += 1
+            ws.cell(r, 1, gemeente)
+            ws.cell(r, 2, subregio)
+            ws.cell(r, 3, n if bekend else "nog niet bekend")
+        if p.gunningscriteria and (p.procedure == "gunning" or "minimum_kwaliteit" in p.knockout):
+            r += 1
+            for j, kop in enumerate(("Criterium", "Weging", "Wat wordt beoordeeld"), start=1):
+                c = ws.cell(r, j, kop)
+                c.font, c.fill = KOP, KOPVULLING
+            for crit in p.gunningscriteria:
+                r += 1
+                ws.cell(r, 1, crit.naam)
+                ws.cell(r, 2, f"{crit.weging:g}%")
+                ws.cell(r, 3, crit.omschrijving or "-").alignment = Alignment(wrap_text=True)
+            r += 1
+            for j, kop in enumerate(("Score", "Punten", "Betekenis"), start=1):
+                c = ws.cell(r, j, kop)
+                c.font, c.fill = KOP, KOPVULLING
+            for stap in p.schaal.stappen:
+                r += 1
+                ws.cell(r, 1, stap.label or f"{stap.punten:g}")
+                ws.cell(r, 2, stap.punten)
+                ws.cell(r, 3, stap.omschrijving or "-").alignment = Alignment(wrap_text=True)
+    ws.protection.sheet = True
 
 
 def _kop(ws, kolommen: tuple[str, ...] | list[str]) -> None:

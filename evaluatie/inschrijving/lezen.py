@@ -7,8 +7,10 @@ Nothing is dropped: rows that cannot be read are errors, not skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
+from evaluatie.besluiten.model import Herstel
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
@@ -30,9 +32,13 @@ _KVK = re.compile(r"^\d{8}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def lees_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> tuple[list[Inschrijving], list[str]]:
-    """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files."""
+def lees_inschrijvingen(
+    aanbesteding: Aanbesteding, map_: Path, herstellingen: Sequence[Herstel] = ()
+) -> tuple[list[Inschrijving], list[str]]:
+    """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files and on
+    the recorded corrections (besluiten/herstel.py) applied while reading."""
     fouten = Verzamelaar()
+    hersteld: list[str] = []
     inhoud = map_inhoud(map_)
     bestanden = inhoud.lezen
     for plaats, bericht in inhoud.fouten:
@@ -43,12 +49,13 @@ def lees_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> tuple[list[In
         fouten.voeg_toe(map_.name, "geen inschrijvingen gevonden")
     inschrijvingen: list[Inschrijving] = []
     for pad in bestanden:
-        ins = lees_inschrijving(aanbesteding, pad, fouten)
+        ins = lees_inschrijving(aanbesteding, pad, fouten, herstellingen, hersteld)
         if ins is not None:
             inschrijvingen.append(ins)
     _controleer_uniek(inschrijvingen, fouten)
+    _controleer_herstel_bestanden(herstellingen, bestanden, fouten)
     fouten.controleer()
-    notities = list(inhoud.notities)
+    notities = list(inhoud.notities) + hersteld
     return sorted(inschrijvingen, key=lambda i: i.naam.lower()), notities
 
 
@@ -66,11 +73,34 @@ def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -
                 gezien[k] = ins.bestand
 
 
-def lees_inschrijving(aanbesteding: Aanbesteding, pad: Path, fouten: Verzamelaar) -> Inschrijving | None:
+def _controleer_herstel_bestanden(herstellingen: Sequence[Herstel], bestanden: list[Path], fouten: Verzamelaar) -> None:
+    namen = {p.name for p in bestanden}
+    for h in herstellingen:
+        if h.geldig and h.bestand not in namen:
+            fouten.voeg_toe(
+                f"besluiten.yaml: {h.id}",
+                f"verouderd besluit: het herstel betreft inschrijvingen/{h.bestand}, dat er niet meer is; "
+                f"trek het in met 'evaluatie intrekken {h.id}'",
+            )
+
+
+def lees_inschrijving(
+    aanbesteding: Aanbesteding,
+    pad: Path,
+    fouten: Verzamelaar,
+    herstellingen: Sequence[Herstel] = (),
+    hersteld: list[str] | None = None,
+) -> Inschrijving | None:
     naam = pad.name
     tabbladen = lees_werkboek(pad, naam, fouten)
     if tabbladen is None:
         return None
+    if herstellingen:
+        from evaluatie.besluiten.herstel import pas_herstel_toe
+
+        notities = pas_herstel_toe(herstellingen, naam, sha256_bestand(pad), tabbladen, fouten)
+        if hersteld is not None:
+            hersteld += notities
     if all(t.leeg for t in tabbladen.values()):
         fouten.voeg_toe(naam, "lege werkmap: niets ingevuld")
         return None
@@ -137,6 +167,12 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
     uit["keurmerk_geldig_tot"] = als_datum(geldig)
     if als_tekst(geldig) and uit["keurmerk_geldig_tot"] is None:
         fouten.voeg_toe(plaats, f"{v.KEURMERK_GELDIG}: verwacht een datum (dd-mm-jjjj), kreeg '{als_tekst(geldig)}'")
+    elif not als_tekst(geldig) and uit.get("keurmerk"):
+        fouten.voeg_toe(
+            plaats,
+            f"{v.KEURMERK_GELDIG} ontbreekt terwijl het keurmerk 'ja' is; vraag de datum op en leg die vast met "
+            "'evaluatie herstel' (kennelijke fout), of laat de inschrijving het formulier aanvullen",
+        )
     return uit
 
 

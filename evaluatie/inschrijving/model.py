@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class PerceelAanbod(BaseModel):
@@ -44,3 +44,6 @@ class Invoerbestand(BaseModel):
 
     bestand: str
     sha256: str
+    # how published documents (gunning.json) name the file when its name would identify a person,
+    # e.g. 'Beoordelaar A' for beoordelingen/anouk-verbeek.xlsx; never dumped (the logboek keeps the path)
+    aanduiding: str | None = Field(default=None, exclude=True)

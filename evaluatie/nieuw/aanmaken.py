@@ -24,6 +24,7 @@ from evaluatie.definitie.plaatshouders import PLAATSHOUDER
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, zonder_toevoeging
 from evaluatie.gemeenteregister import BRON, PEILDATUM, RegisterGemeente, arbeidsmarktregios, gemeenten
+from evaluatie.nieuw.uitleg import aannames, regio_verslag
 from evaluatie.prijs.basis import methoden
 from evaluatie.tekst import datum
 
@@ -32,6 +33,8 @@ SUBMAPPEN = ("inschrijvingen", "beoordelingen", "rapporten")
 
 # Days after publication for the default schedule; every date is written to the YAML with a
 # comment saying it is a default to check, and can be given on the command line.
+# Headroom of the framework maximum above the forecast (CJEU C-23/20): intake swings per year.
+STANDAARD_OPSLAG = 0.25
 DAGEN_TOT_SLUITING = 42
 DAGEN_SLUITING_TOT_GUNNING = 42
 
@@ -78,6 +81,7 @@ class Verzoek:
     subregios: tuple[str, ...] = ()  # "BEL=Blaricum,Eemnes,Laren": overrides the arbeidsmarktregio
     beoordelaars: tuple[str, ...] = ()
     procedure: str = "gunning"
+    toelating: tuple[str, ...] = ()  # lots under open house, whatever the tender-wide procedure
     criteriaset: str = STANDAARD_CRITERIASET
     publicatie: dt.date | None = None
     sluiting: dt.date | None = None
@@ -183,13 +187,33 @@ def _w(waarde: Any) -> str:
     return json.dumps(waarde)
 
 
-def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]:
+def procedures(verzoek: Verzoek, percelen: list[str]) -> dict[str, str]:
+    """Each lot's procedure: open house where --toelating names it, else the tender-wide --procedure."""
+    open_house = {Namen(PERCEELCODES).zoek(c) for c in verzoek.toelating}
+    return {code: "toelating" if code in open_house else verzoek.procedure for code in percelen}
+
+
+def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: str = "", tender: str = "") -> list[str]:
     perceel = samenvoegen(setdata.get("perceel_standaard", {}), setdata.get("percelen", {}).get(code, {}))
     regels = [
         f"  {code}:",
         "    # Deelnemende gemeenten: 'alle' (alle gemeenten hierboven) of een lijst namen.",
         "    gemeenten: alle",
+        "    # Procedure van dit perceel: gunning of toelating (open house); zonder regel de procedure hierboven.",
+        f"    procedure: {procedure}"
+        if procedure and procedure != tender
+        else f"    # procedure: {tender or 'gunning'}",
+        "    # Eigen criteriaset voor dit perceel (naam in criteria/); zonder regel de criteriaset hierboven.",
+        f"    # criteriaset: {setnaam}",
     ]
+    if procedure != "toelating":
+        regels += [
+            "    # Maximum van de raamovereenkomst (HvJ EU C-23/20): de verwachting plus een opslag (0,25 = 25%),",
+            "    # of een vast aantal trajecten over de hele looptijd: raammaximum: {trajecten: ...}.",
+            f"    raammaximum: {{opslag: {STANDAARD_OPSLAG}}}",
+        ]
+    else:
+        regels.append("    # raammaximum: niet van toepassing bij toelating (geen raamovereenkomst met een maximum)")
     if not perceel:
         return regels
     regels.append(f"    # Uit criteriaset {setnaam} (geldt zonder dat u iets invult). Om af te wijken: haal het #")
@@ -198,6 +222,9 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]
         if sleutel_ in ("knockout", "gunningscriteria"):
             continue
         uitleg = UITLEG_PERCEEL.get(sleutel_) or UITLEG_MODEL_PERCEEL.get(sleutel_, "")
+        if sleutel_ == "schaal" and isinstance(waarde, dict):  # the meanings are long: they stay in the set
+            waarde = {"stappen": [_zonder_omschrijving(x) for x in waarde.get("stappen", [])]}
+            uitleg += f"; de betekenis van iedere score staat in criteria/{setnaam}.yaml"
         regels.append(f"    # {sleutel_}: {_w(waarde)}" + (f"   # {uitleg}" if uitleg else ""))
     for sleutel_, uitleg in UITLEG_MODEL_PERCEEL.items():
         veld = Perceel.model_fields.get(sleutel_)
@@ -214,8 +241,14 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str) -> list[str]
     if perceel.get("gunningscriteria"):
         regels.append("    # gunningscriteria:   # per code: naam en weging")
         for crit, inhoud in perceel["gunningscriteria"].items():
-            regels.append(f"    #   {crit}: {_w(inhoud)}")
+            regels.append(f"    #   {crit}: {_w(_zonder_omschrijving(inhoud))}")
+        regels.append(f"    #   (wat ieder criterium beoordeelt: omschrijving in criteria/{setnaam}.yaml)")
     return regels
+
+
+def _zonder_omschrijving(waarde: Any) -> Any:
+    """A criterion or scale step for a one-line comment: its description is published, but too long here."""
+    return {k: v for k, v in waarde.items() if k != "omschrijving"} if isinstance(waarde, dict) else waarde
 
 
 def planning(verzoek: Verzoek) -> tuple[dt.date, dt.date, dt.date]:
@@ -232,6 +265,19 @@ def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
         fouten.append(Fout("--sluiting", f"{datum(sluiting)} ligt niet na de publicatie ({datum(publicatie)})"))
     if gunning <= sluiting:
         fouten.append(Fout("--gunningsdatum", f"{datum(gunning)} ligt niet na de sluiting ({datum(sluiting)})"))
+
+
+def _rechtsbescherming(penvoerder: str) -> list[str]:
+    """The derived court as a comment, or a placeholder (an open point) when it cannot be derived."""
+    from evaluatie.besluiten.rechtbank import rechtbank_van
+
+    rechtbank = rechtbank_van(penvoerder)
+    if rechtbank is None:
+        return [
+            f"# De rechtbank van {penvoerder} staat niet in de tabel: vul haar in (anders een open punt).",
+            f"rechtsbescherming: {{rechtbank: {PLAATSHOUDER}}}",
+        ]
+    return [f"# rechtsbescherming: {{rechtbank: {rechtbank}, klachtenmeldpunt: ...}}   # standaard: {rechtbank}"]
 
 
 def yaml_tekst(
@@ -288,17 +334,19 @@ def yaml_tekst(
         "# en criteria/atw-gelijkgestelde-dagen.yaml. Standaard: geen.",
         "# gelijkgestelde_dagen: [jjjj-mm-dd]",
         "",
-        "# Brieven aan de inschrijvers. Zonder afzender staat alleen de penvoerder boven de brief.",
-        "# afzender:",
-        "#   adres: [Postbus ..., 1234 AB Plaats]",
-        "#   contactpersoon: {naam: ..., functie: ..., telefoon: ..., email: ...}",
-        "#   ondertekenaar: {naam: ..., functie: ...}",
+        f"# Afzender van de brieven aan de inschrijvers. Zolang hier '{PLAATSHOUDER}' staat, is dit een open punt:",
+        "# 'evaluatie gunning' schrijft dan alleen een CONCEPT-advies en geen brieven (exit 1).",
+        "afzender:",
+        f"  adres: [{PLAATSHOUDER}, {PLAATSHOUDER}]   # postadres, bijvoorbeeld [Postbus 1, 1234 AB Plaats]",
+        f"  contactpersoon: {{naam: {PLAATSHOUDER}, functie: {PLAATSHOUDER}, telefoon: '', email: ''}}",
+        f"  ondertekenaar: {{naam: {PLAATSHOUDER}, functie: {PLAATSHOUDER}}}",
         "# Bewijsstukken waaronder de gunning definitief wordt; standaard:",
         *[f"#   - {b}" for b in STANDAARD_BEWIJSSTUKKEN],
         "# bewijsstukken: [..., ...]",
         "# Rechtsbescherming in iedere brief: rechtbank (standaard: de rechtbank van het arrondissement waarin",
-        "# de penvoerder is gevestigd) en eventueel een klachtenmeldpunt (standaard: geen).",
-        "# rechtsbescherming: {rechtbank: ..., klachtenmeldpunt: ...}",
+        "# de penvoerder is gevestigd, uit criteria/gemeenten/arrondissementen-2026.csv) en eventueel een",
+        "# klachtenmeldpunt (standaard: geen).",
+        *_rechtsbescherming(verzoek.penvoerder),
         "# Wat een afgewezen inschrijver van de winnaar ziet: score (alleen de scores) of prijs (ook de prijs).",
         f"# openbaarmaking: {{prijs_winnaar: {Openbaarmaking().prijs_winnaar}}}   # standaard",
     ]
@@ -318,8 +366,9 @@ def yaml_tekst(
             f"    inburgeraars: {aantallen}",
         ]
     r += ["", "# Percelen: B1 (B1-route), onderwijs, Z (Z-route), PVT, MAP.", "percelen:"]
+    per_perceel = procedures(verzoek, percelen)
     for code in percelen:
-        r += _perceel_blok(code, setdata, verzoek.criteriaset)
+        r += _perceel_blok(code, setdata, verzoek.criteriaset, per_perceel[code], verzoek.procedure)
     return "\n".join(r) + "\n"
 
 
@@ -330,6 +379,7 @@ class Resultaat:
     mappen: tuple[Path, ...]
     gemeenten: tuple[str, ...]
     open_aantallen: int
+    meldingen: tuple[str, ...] = ()  # what nieuw read from the region and what it assumed per lot
 
 
 def maak_aan(verzoek: Verzoek) -> Resultaat:
@@ -357,6 +407,9 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     gekozen = _kies_gemeenten(verzoek, fouten)
     percelen = _kies_percelen(verzoek, setdata, fouten)
     subregios = _kies_subregios(verzoek, gekozen, fouten)
+    for code in verzoek.toelating:
+        if Namen(PERCEELCODES).zoek(code) not in percelen:
+            fouten.append(Fout("--toelating", f"perceel '{code}' staat niet in --percelen"))
     _controleer_planning(verzoek, fouten)
     if fouten:
         raise InvoerFout(fouten)
@@ -376,6 +429,15 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
         raise InvoerFout([Fout(str(verzoek.map), f"kan niet schrijven: {e.strerror}")]) from None
     aanbesteding, _ = laad_aanbesteding(pad, open_aantallen=True)
     formulier = schrijf_inschrijfformulier(aanbesteding, verzoek.map / "inschrijfformulier.xlsx")
+    naam_van = {g.cbscode: gangbare_naam(g) for g in gemeenten()}
+    regios = [r for r in (regio_namen().zoek(x) for x in verzoek.regios) if r is not None]
+    meldingen = regio_verslag(regios, gekozen, subregios, naam_van)
+    meldingen += aannames(verzoek.criteriaset, setdata, percelen, procedures(verzoek, percelen), STANDAARD_OPSLAG)
     return Resultaat(
-        pad, formulier, tuple(mappen), tuple(gangbare_naam(g) for g in gekozen), len(gekozen) * len(percelen)
+        pad,
+        formulier,
+        tuple(mappen),
+        tuple(gangbare_naam(g) for g in gekozen),
+        len(gekozen) * len(percelen),
+        tuple(meldingen),
     )

@@ -71,8 +71,12 @@ def rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat], lotingen: Seque
 
 def _pas_loting_toe(regels: list[Rangregel], loting) -> list[Rangregel]:
     """Order the tied group whose names are exactly the draw's as drawn; other draws change nothing."""
-    groep = [r for r in regels if r.gelijke_stand and r.inschrijver in loting.volgorde]
-    if not groep or {r.inschrijver for r in groep} != set(loting.volgorde) or len({r.rang for r in groep}) != 1:
+    eerste_rij = next((r for r in regels if r.gelijke_stand and r.inschrijver in loting.volgorde), None)
+    if eerste_rij is None:
+        return regels
+    # the whole tied group at that rank: a draw between two never orders a tie that now has three
+    groep = [r for r in regels if r.gelijke_stand and r.rang == eerste_rij.rang]
+    if {r.inschrijver for r in groep} != set(loting.volgorde):
         return regels
     eerste = groep[0].rang
     per_naam = {r.inschrijver: r for r in groep}

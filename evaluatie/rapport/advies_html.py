@@ -11,15 +11,20 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 
 from __future__ import annotations
 
+from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.prijs.basis import methode
-from evaluatie.rapport import grafieken
+from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
+from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, voorwaarden_zin
+from evaluatie.rapport.besluiten_html import besluiten_sectie
+from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.gelijkestand import decimalen_nodig
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
-from evaluatie.rapport.waarde import procedure_tekst, regime, waarden
+from evaluatie.rapport.verzendcontrole import te_controleren_html
+from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.verdeling.oplosser import oplosser_naam
@@ -28,6 +33,7 @@ from evaluatie.verdeling.pad import beschrijving
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
 MAX_NAMEN_AFGEWEZEN = 10  # rejected or excluded bidders named in the advice sentence; beyond, a count
 INTERN_ZEKERHEID = "rapporten/intern/zekerheid.html"
+INTERN_BETROUWBAARHEID = "rapporten/intern/betrouwbaarheid.html"
 
 
 _RAND = 'font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7.5pt;'
@@ -58,6 +64,8 @@ def advies_html(g: Rapportgegevens) -> str:
         _kenmerken(g),
         "<h2>1. Advies</h2>",
         _advies(g),
+        te_controleren_html(g),
+        besluiten_sectie(g),
         "<h2>2. Samenvatting per perceel</h2>",
         _samenvatting(g),
         "<h2>3. Procedure, waarde en regime</h2>",
@@ -66,11 +74,7 @@ def advies_html(g: Rapportgegevens) -> str:
         _abnormaal(g),
         "<h2>5. Opschortende termijn</h2>",
         _standstill(g),
-        "<h2>6. Zekerheid van de uitkomst</h2>",
-        "<p>Hoe gevoelig de uitkomst is voor een enkele beoordelaar, voor kleine verschillen in de scores en "
-        "voor de capaciteit, is onderzocht in een afzonderlijk, intern stuk "
-        f"(<code>{e(INTERN_ZEKERHEID)}</code>). Dat stuk is bedoeld voor de penvoerder en is geen onderdeel "
-        "van dit advies of van de motivering aan de inschrijvers.</p>",
+        _zekerheid(g),
         "<h2>Bijlagen</h2>",
         "<ol>"
         + "".join(f"<li>Perceel {e(g.uitslag.percelen[c].naam)}</li>" for c in codes)
@@ -87,6 +91,25 @@ def advies_html(g: Rapportgegevens) -> str:
     return pagina(f"Gunningsadvies {a.naam}", "\n".join(delen), extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
 
 
+def _zekerheid(g: Rapportgegevens) -> str:
+    """Section 6 only where someone is chosen: an open house admits everyone who qualifies, so there is
+    no outcome whose certainty could be in doubt."""
+    if all(p.procedure == "toelating" for p in g.uitslag.percelen.values()):
+        return ""
+    return (
+        "<h2>6. Zekerheid van de uitkomst</h2>"
+        "<p>Hoe gevoelig de uitkomst is voor een enkele beoordelaar, voor kleine verschillen in de scores en "
+        "voor de capaciteit, is onderzocht in een afzonderlijk, intern stuk "
+        f"(<code>{e(INTERN_ZEKERHEID)}</code>). Dat stuk is bedoeld voor de penvoerder en is geen onderdeel "
+        "van dit advies of van de motivering aan de inschrijvers.</p>"
+    )
+
+
+def _punt(zin: str) -> str:
+    """End a sentence with one full stop: 'Taalhuis De Brug B.V.' stays as it is, never 'B.V..'."""
+    return zin if zin.endswith(".") else zin + "."
+
+
 def _kenmerken(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     lt = a.looptijd
@@ -101,7 +124,12 @@ def _kenmerken(g: Rapportgegevens) -> str:
         ["Publicatie", datum(a.data.publicatie)],
         ["Sluiting inschrijving", datum(a.data.sluiting)],
         ["Peildatum keurmerk", datum(a.data.keurmerk_peildatum)],
-        ["Voorgenomen gunning", datum(a.data.gunning)],
+        [
+            {"gunning": "Voorgenomen gunning", "toelating": "Voorgenomen toelating"}.get(
+                "".join(a.procedures()), "Voorgenomen gunning en toelating"
+            ),
+            datum(a.data.gunning),
+        ],
         ["Looptijd", looptijd],
         ["Percelen in dit advies", ", ".join(p.naam for p in g.uitslag.percelen.values())],
     ]
@@ -140,9 +168,11 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     uitgesloten = [x.inschrijver for x in p.uitgesloten]
     if p.procedure == "toelating":
         toegelaten = sorted(r.inschrijver for r in p.rangorde)
-        zin = f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}."
+        zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
         if uitgesloten:
-            zin += f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}."
+            zin += _punt(
+                f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}"
+            )
         return zin
     if p.loting_nodig:
         standen = "; ".join(
@@ -160,11 +190,20 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
         f"{getal(100 * _toegewezen(p, n) / p.volume, 1) if p.volume else '0,0'}%)"
         for n in gegund
     ]
-    onderdelen = [f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"]
+    onderdelen = [
+        f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"
+        + voorwaarden_zin(g, gegund)
+    ]
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
         onderdelen.append(f"de inschrijving van {_namen_of_aantal(afgewezen)} af te wijzen")
-    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten"]
+    laag = [x.inschrijver for x in p.uitgesloten if alleen_afgewezen_2116(g.toets.resultaat(x.inschrijver, code))]
+    if laag:
+        onderdelen.append(
+            f"de inschrijving van {_namen_of_aantal(laag)} af te wijzen als abnormaal laag na beoordeling van de "
+            "toelichting (art. 2.116 Aanbestedingswet 2012)"
+        )
+    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten" and x.inschrijver not in laag]
     uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == "uitgesloten"]
     if ongeldig:
         onderdelen.append(
@@ -174,8 +213,8 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     if uitsluiten:
         onderdelen.append(f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond")
     if len(onderdelen) > 1:
-        return "Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1] + "."
-    return "Wij adviseren " + onderdelen[0] + "."
+        return _punt("Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1])
+    return _punt("Wij adviseren " + onderdelen[0])
 
 
 def _namen_of_aantal(namen: list[str]) -> str:
@@ -191,11 +230,12 @@ def _advies(g: Rapportgegevens) -> str:
 
 def _samenvatting(g: Rapportgegevens) -> str:
     rijen = []
-    toelating = g.aanbesteding.procedure == "toelating"
+    procedures = {p.procedure for p in g.uitslag.percelen.values()}
+    toelating = procedures == {"toelating"}
     for p in g.uitslag.percelen.values():
         kosten = sum(b.kosten for b in p.budgetten)
         budget = sum(b.budget for b in p.budgetten)
-        if toelating:
+        if p.procedure == "toelating":
             wie = ", ".join(sorted(r.inschrijver for r in p.rangorde))
         else:
             wie = "; ".join(
@@ -215,78 +255,98 @@ def _samenvatting(g: Rapportgegevens) -> str:
         )
     kop = [
         "Perceel",
-        "Toegelaten" if toelating else "Gegund (inburgeraars per jaar)",
+        "Toegelaten"
+        if toelating
+        else "Gegund (inburgeraars per jaar)"
+        if len(procedures) == 1
+        else "Gegund of toegelaten",
         "Inschrijvingen",
         "Volume per jaar",
         "Verwachte kosten per jaar" if toelating else "Kosten per jaar",
-        "Budget per jaar",
+        budget_kop([b for p in g.uitslag.percelen.values() for b in p.budgetten]) + " per jaar",
     ]
     return tabel(kop, rijen, getal_kolommen=(2, 3, 4, 5))
 
 
 def _waarde_en_regime(g: Rapportgegevens) -> str:
+    """Estimated value and framework maximum of the award lots; an open-house lot has neither a framework
+    maximum nor a regime (it is no public contract) and is named apart."""
     a = g.aanbesteding
-    ws = waarden(a)
-    rijen = [
-        [
-            w.naam,
-            Cel(str(w.per_jaar), w.per_jaar),
-            Cel(str(w.jaren), w.jaren),
-            Cel(str(w.trajecten), w.trajecten, "max_trajecten"),
-            Cel(euro(w.prijs), w.prijs),
-            Cel(euro(w.waarde), w.waarde, "waarde"),
+    ws = [w for w in waarden(a) if a.percelen[w.code].procedure == "gunning"]
+    open_house = [p.naam for p in a.percelen.values() if p.procedure == "toelating"]
+    delen = [f"<p>Procedure: {e(procedure_tekst(a))}.</p>"]
+    if ws:
+        rijen = [
+            [
+                w.naam,
+                Cel(getal(w.per_jaar, 0), w.per_jaar),
+                Cel(str(w.jaren), w.jaren),
+                Cel(getal(raammaximum(a, w.code).prognose, 0), raammaximum(a, w.code).prognose, "prognose"),
+                Cel(getal(w.trajecten, 0), w.trajecten, "max_trajecten"),
+                Cel(euro(w.prijs), w.prijs),
+                Cel(euro(w.waarde), w.waarde, "waarde"),
+            ]
+            for w in ws
         ]
-        for w in ws
-    ]
-    totaal = sum(w.waarde for w in ws)
-    rijen.append(
-        [
-            "Totaal",
-            Cel(str(sum(w.per_jaar for w in ws)), sum(w.per_jaar for w in ws)),
-            "",
-            Cel(str(sum(w.trajecten for w in ws)), sum(w.trajecten for w in ws)),
-            "",
-            Cel(euro(totaal), totaal, "totaal"),
-        ]
-    )
-    return "\n".join(
-        [
-            f"<p>Procedure: {e(procedure_tekst(a))}.</p>",
-            "<p>De geraamde waarde per perceel is het verwachte aantal trajecten per jaar maal de plafondprijs "
-            "maal de volledige looptijd inclusief optiejaren, exclusief btw. Dezelfde aantallen en bedragen zijn "
-            "de maximale omvang en waarde van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; Weel, "
-            "C-23/20): is het maximum bereikt, dan is de raamovereenkomst uitgeput. De brieven noemen dit maximum.</p>",
+        totaal = sum(w.waarde for w in ws)
+        rijen.append(
+            [
+                "Totaal",
+                Cel(getal(sum(w.per_jaar for w in ws), 0), sum(w.per_jaar for w in ws)),
+                "",
+                Cel(getal(sum(raammaximum(a, w.code).prognose for w in ws), 0)),
+                Cel(getal(sum(w.trajecten for w in ws), 0), sum(w.trajecten for w in ws)),
+                "",
+                Cel(euro(totaal), totaal, "totaal"),
+            ]
+        )
+        delen += [
+            "<p>De verwachting per perceel is het verwachte aantal trajecten per jaar maal de volledige looptijd "
+            "inclusief optiejaren. Het maximum van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; "
+            "Weel, C-23/20) staat daarnaast: de verwachting, of de verwachting plus een opslag, of een vast aantal "
+            "(per perceel <code>raammaximum</code>); is het maximum bereikt, dan is de raamovereenkomst uitgeput. "
+            "De geraamde waarde is het maximum maal de plafondprijs, exclusief btw. De brieven noemen dit "
+            "maximum.</p>",
             tabel(
                 [
                     "Perceel",
                     "Trajecten per jaar",
                     "Jaren (incl. opties)",
+                    "Verwachte trajecten",
                     "Maximum trajecten",
                     "Prijs per traject",
                     "Geraamde en maximale waarde",
                 ],
                 rijen,
-                getal_kolommen=(1, 2, 3, 4, 5),
+                getal_kolommen=(1, 2, 3, 4, 5, 6),
                 rij_attrs=[f'data-perceel-waarde="{e(w.code)}"' for w in ws] + ['class="totaal"'],
             ),
-            f"<p>{e(regime(a))}</p>",
         ]
-    )
+    if open_house:
+        delen.append(
+            f"<p>Perceel {e(_opsomming(open_house))}: open house. Er wordt geen raamovereenkomst met een maximum "
+            "gesloten en niemand gekozen; iedere aanbieder die voldoet, wordt toegelaten.</p>"
+        )
+    delen.append(f"<p>{e(regime(a))}</p>")
+    return "\n".join(delen)
 
 
 def _abnormaal(g: Rapportgegevens) -> str:
     regels = []
-    for code, p in g.uitslag.percelen.items():
+    gunning = {c: p for c, p in g.uitslag.percelen.items() if p.procedure == "gunning"}
+    if not gunning:  # an open house compares no prices: art. 2.116 has nothing to compare with
+        return "<p>Niet van toepassing: in een toelatingsprocedure worden prijzen niet met elkaar vergeleken.</p>"
+    for code, p in gunning.items():
         drempel = g.aanbesteding.percelen[code].abnormaal_laag
         for s in abnormaal_lage_prijzen(p, drempel):
             regels.append(
                 f"Perceel {p.naam}: de prijs van {s.inschrijver}, {euro(s.prijs)} per traject, ligt "
                 f"{getal(100 * s.afwijking, 1)}% onder het gemiddelde van de andere geldige inschrijvingen "
-                f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. Vraag om schriftelijke "
-                "toelichting (art. 2.116 Aanbestedingswet 2012) voordat de gunningsbeslissing wordt verzonden."
+                f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. "
+                + _toelichting(g, s.inschrijver, code)
             )
     if not regels:
-        drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in g.uitslag.percelen})
+        drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in gunning})
         return (
             "<p>Geen enkele geldige inschrijving heeft een prijs die meer dan "
             f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
@@ -300,19 +360,52 @@ def _abnormaal(g: Rapportgegevens) -> str:
     )
 
 
+def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
+    """What was decided on the explanation, or that it must be asked for (an open point until then)."""
+    from evaluatie.besluiten.toepassen import toelichting_zin
+
+    t = next(
+        (
+            b
+            for b in g.besluiten
+            if b.soort == "abnormaal" and b.geldig and (b.inschrijver, b.perceel) == (inschrijver, code)
+        ),
+        None,
+    )
+    if t is None and g.aanbesteding.procedure == "toelating":  # no overheidsopdracht (C-410/14): no decision
+        return (
+            "Een toelatingsprocedure vergelijkt de inschrijvingen niet en is geen overheidsopdracht; art. 2.116 "
+            "Aanbestedingswet 2012 is niet van toepassing en dit signaal is ter informatie."
+        )
+    if t is None:
+        return (
+            "Vraag om schriftelijke toelichting (art. 2.116 Aanbestedingswet 2012) voordat de gunningsbeslissing "
+            "wordt verzonden."
+        )
+    return toelichting_zin(t)
+
+
 def _standstill(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
-    if a.procedure == "toelating":  # no overheidsopdracht: the period is the tender's own choice, not art. 2.127
-        tekst = (
+    procedures = {p.procedure for p in g.uitslag.percelen.values()}
+    tekst = ""
+    if "toelating" in procedures:  # no overheidsopdracht: the period is the tender's own choice, not art. 2.127
+        tekst += (
             f"<p>Een toelatingsprocedure kent geen wettelijke opschortende termijn. De aanbesteding hanteert een "
             f"termijn van {s.dagen} kalenderdagen voordat de overeenkomsten worden gesloten: {e(s.uitleg)}.</p>"
         )
-    else:
-        tekst = (
+    if "gunning" in procedures and boven_drempel(a):
+        tekst += (
             f"<p>De opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 Aanbestedingswet 2012): "
             f"{e(s.uitleg)}. Binnen die termijn kan een inschrijver een kort geding aanspannen; de "
             "overeenkomsten worden pas daarna gesloten.</p>"
+        )
+    elif "gunning" in procedures:  # below the threshold: the tender documents set the period, not the law
+        tekst += (
+            f"<p>De opschortende termijn is {s.dagen} kalenderdagen, zoals de aanbestedingsstukken bepalen (onder "
+            f"de drempel geldt art. 2.127 Aanbestedingswet 2012 niet): {e(s.uitleg)}. Binnen die termijn kan een "
+            "inschrijver een kort geding aanspannen; de overeenkomsten worden pas daarna gesloten.</p>"
         )
     if s.waarschuwing:
         tekst += f'<p class="voldoet-niet">Let op: {e(s.waarschuwing)}</p>'
@@ -435,24 +528,20 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             )
             + "</ul>"
         )
-    alfa = []
-    for b in panel.betrouwbaarheid:
-        if b.perceel != code:
-            continue
-        alfa_zonder = b.alpha_zonder.get(b.grootste_afwijker) if b.grootste_afwijker else None
-        alfa.append(
-            [
-                perceel.criterium_van(b.criterium).naam,
-                Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
-                label.get(b.grootste_afwijker, b.grootste_afwijker) if b.grootste_afwijker else "-",
-                Cel("-" if alfa_zonder is None else getal(alfa_zonder, 3), alfa_zonder),
-            ]
-        )
+    alfa = [
+        [
+            perceel.criterium_van(b.criterium).naam,
+            Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
+        ]
+        for b in panel.betrouwbaarheid
+        if b.perceel == code
+    ]
     delen.append(
         "<p>Overeenstemming tussen de beoordelaars per criterium (Krippendorffs alfa, interval; 1 = volledig "
-        "eens). De laatste kolommen noemen de beoordelaar zonder wie de alfa het meest stijgt.</p>"
+        "eens). Wat de alfa per beoordelaar zou zijn, staat in het interne stuk "
+        f"<code>{e(INTERN_BETROUWBAARHEID)}</code>: een oordeel over een persoon hoort niet in het formele advies.</p>"
     )
-    delen.append(tabel(["Criterium", "Alfa", "Grootste afwijker", "Alfa zonder"], alfa, getal_kolommen=(1, 3)))
+    delen.append(tabel(["Criterium", "Alfa"], alfa, getal_kolommen=(1,)))
     return "\n".join(delen)
 
 
@@ -554,13 +643,15 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
     delen = [
         f"<h3>{kop_tekst}</h3>",
         f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; oplosser: {e(oplosser_naam(p.solver))}. "
-        "Budget per gemeente: het "
-        "budget uit de verdeelregels, anders vraag maal plafondprijs.</p>",
+        + budget_uitleg(p.budgetten)
+        + "</p>",
         tabel_html,
     ]
     if p.toewijzing:
         subregio = {gem.naam: gem.subregio for gem in g.aanbesteding.gemeenten}
         delen.append(f'<div class="grafiek">{grafieken.verdeling_per_gemeente(p, f"vg-{code}", subregio)}</div>')
+    if (klein := kleine_aantallen.signaal(p)) is not None:
+        delen.append(f'<p class="signaal">{e(klein)}</p>')
     if p.bindende_regels:
         delen.append(
             "<p><strong>Waarom een inschrijver minder kreeg dan zijn capaciteit</strong></p><ul>"
@@ -602,7 +693,7 @@ def _verdeling_breed(p, leveranciers: list[str]) -> str:
         ]
     )
     attrs.append('class="totaal"')
-    kop = ["Gemeente", "Vraag", *leveranciers, "Kosten per jaar", "Budget per jaar"]
+    kop = ["Gemeente", "Vraag", *leveranciers, "Kosten per jaar", budget_kop(p.budgetten) + " per jaar"]
     return tabel(kop, rijen, getal_kolommen=tuple(range(1, len(kop))), rij_attrs=attrs)
 
 
@@ -648,7 +739,7 @@ def _verdeling_lang(g: Rapportgegevens, code: str, leveranciers: list[str]) -> s
             "Vraag",
             "Aanbieders (inburgeraars per jaar)",
             "Kosten per jaar",
-            "Budget per jaar",
+            budget_kop(p.budgetten) + " per jaar",
         ],
         rijen,
         getal_kolommen=(1, 3, 4),

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
+from evaluatie.rapport.budgetwoorden import budget_kop
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.tekst import datums_in_tekst
 
@@ -143,10 +144,11 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
         ],
         {3: GEHEEL, 4: EURO},
     )
+    alle = [b for p in g.uitslag.percelen.values() for b in p.budgetten]
     _blad(
         wb,
-        "Budget",
-        ["Perceel", "Gemeente", "Vraag", "Kosten", "Budget", "Bron budget"],
+        budget_kop(alle),  # 'Budget' only where the tender set one; else what the number is
+        ["Perceel", "Gemeente", "Vraag", "Kosten", budget_kop(alle), "Bron"],
         [
             [p.naam, b.gemeente, b.vraag, b.kosten, b.budget, b.budget_bron]
             for p in g.uitslag.percelen.values()

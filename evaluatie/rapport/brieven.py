@@ -24,7 +24,6 @@ the computation:
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from evaluatie.beoordeling.model import Rijscore
@@ -32,10 +31,15 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.basis import methode
 from evaluatie.prijs.rangorde import Rangregel
+from evaluatie.rapport.aanhef import aanhef
+from evaluatie.rapport.aanspreken import tot_u
+from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, verdeling_volgt
 from evaluatie.rapport.standstill import standstill
+from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
+from evaluatie.rapport.waarde import boven_drempel
 from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, euro, getal
 from evaluatie.toets.register import Context, maak_regel, regels_register
@@ -43,80 +47,21 @@ from evaluatie.toets.uitslag import Toetsresultaat
 
 STATUSSEN = ("gegund", "afgewezen", "ongeldig", "uitgesloten", "toegelaten", "niet toegelaten")
 
-TUSSENVOEGSELS = {
-    "van",
-    "de",
-    "der",
-    "den",
-    "het",
-    "'t",
-    "te",
-    "ter",
-    "ten",
-    "in",
-    "op",
-    "uit",
-    "aan",
-    "bij",
-    "onder",
-    "over",
-    "voor",
-    "la",
-    "le",
-    "du",
-    "da",
-    "di",
-    "del",
-    "des",
-    "von",
-    "zu",
-    "el",
-    "al",
-}
-_HEER = re.compile(r"^(de\s+heer|heer|dhr\.?|mr\.?\s+de\s+heer)\s+", re.IGNORECASE)
-_MEVROUW = re.compile(r"^(mevrouw|mevr\.?|mw\.?)\s+", re.IGNORECASE)
-
-
-def aanhef(contactpersoon: str) -> str:
-    """Dutch salutation from the contact person as the bidder wrote it.
-
-    'de heer T. Smit' -> 'Geachte heer Smit,'; 'mevrouw E. de Boer' -> 'Geachte mevrouw De Boer,'
-    (after 'heer'/'mevrouw' the tussenvoegsel is capitalised, since no initials precede it).
-    Without a title the name is kept as written ('Geachte E. de Boer,'); without a name,
-    'Geachte heer, mevrouw,'."""
-    naam = " ".join(contactpersoon.split())
-    titel = None
-    for patroon, woord in ((_HEER, "heer"), (_MEVROUW, "mevrouw")):
-        m = patroon.match(naam)
-        if m:
-            titel, naam = woord, naam[m.end() :]
-            break
-    if not naam:
-        return "Geachte heer, mevrouw,"
-    if titel is None:
-        return f"Geachte {naam},"
-    delen = naam.split()
-    # Drop initials and first names: the surname starts at the first tussenvoegsel, else it is the last word.
-    start = next((i for i, w in enumerate(delen) if w.lower() in TUSSENVOEGSELS and i < len(delen) - 1), None)
-    if start is None:
-        start = len(delen) - 1
-    achternaam = delen[start:]
-    achternaam[0] = achternaam[0][:1].upper() + achternaam[0][1:]
-    return f"Geachte {titel} {' '.join(achternaam)},"
-
 
 def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     """One per letter and deterministic: the same tender, lot and bidder always give the same kenmerk."""
     ins = _index(g).inschrijving[inschrijver]
-    soort = "TB" if g.aanbesteding.procedure == "toelating" else "GB"
+    soort = "TB" if g.aanbesteding.percelen[code].procedure == "toelating" else "GB"
     sleutel = f"{g.aanbesteding.naam}|{code}|{ins.kvk}|{ins.naam}".encode()
-    return f"{soort}-{g.aanbesteding.data.verzenddatum.year}-{code}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
+    perceeldeel = {"onderwijs": "OND"}.get(code, code.upper())  # short and in capitals, as read aloud on the phone
+    jaar = g.aanbesteding.data.verzenddatum.year
+    return f"{soort}-{jaar}-{perceeldeel}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
 
 
 def besluit(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     """The status word of the decision (see STATUSSEN)."""
     t = _toets(g, inschrijver, code)
-    if g.aanbesteding.procedure == "toelating":
+    if g.aanbesteding.percelen[code].procedure == "toelating":
         return "toegelaten" if t is None or t.voldoet else "niet toegelaten"
     if t is not None and not t.voldoet:
         if any(b.regel == "uitsluitingsgronden" and b.voldoet is False for b in t.bevindingen):
@@ -234,7 +179,9 @@ def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, 
     a = g.aanbesteding
     ins = _index(g).inschrijving[inschrijver]
     d.regels([a.penvoerder, *a.afzender.adres])
+    d.witregel()
     d.regels([ins.naam, f"t.a.v. {ins.contactpersoon}" if ins.contactpersoon else "", ins.email])
+    d.witregel()
     c = a.afzender.contactpersoon
     contact = ""
     if c is not None:
@@ -247,7 +194,9 @@ def _kop_en_adres(d: Document, g: Rapportgegevens, inschrijver: str, code: str, 
             contact,
         ]
     )
+    d.witregel()
     d.alinea(aanhef(ins.contactpersoon))
+    d.witregel()
 
 
 def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str) -> None:
@@ -299,23 +248,23 @@ def _gelijk_op(g: Rapportgegevens, code: str) -> str:
 
 
 def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, p: Perceeluitslag) -> None:
-    """Compare with the lowest-ranked awarded bidder (the one to beat), also naming the highest."""
+    """Compare with every awarded bidder: in a multi-supplier framework each winner's advantages are
+    relevant to a bidder that got nothing (art. 2.130: the characteristics and relative advantages)."""
     perceel = g.aanbesteding.percelen[code]
     gegund = [r for r in p.rangorde if _aantal(g, code, r.inschrijver) > 0]
     if not gegund:
         return
-    laagste, hoogste = gegund[-1], gegund[0]
-    anderen = [laagste] if laagste is hoogste else [laagste, hoogste]
+    laagste = gegund[-1]
     d.kop("Vergelijking met de gegunde inschrijvingen")
-    if laagste is hoogste:
+    if len(gegund) == 1:
         d.alinea(f"Gegund is alleen {laagste.inschrijver} (rang {laagste.rang}); hieronder de vergelijking.")
     else:
         d.alinea(
-            f"De laagst gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang}): "
-            "dat is de inschrijving die u had moeten overtreffen. De hoogst gerangschikte is "
-            f"{hoogste.inschrijver} (rang {hoogste.rang})."
+            f"Gegund is aan {len(gegund)} inschrijvers; hieronder de vergelijking met ieder van hen. De laagst "
+            f"gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang}): dat is "
+            "de inschrijving die u had moeten overtreffen."
         )
-    kop = ["Criterium", "Weging", "Uw score", *(f"{a.inschrijver}" for a in anderen)]
+    kop = ["Criterium", "Weging", "Uw score", *(f"{a.inschrijver}" for a in gegund)]
     rijen = []
     for c in perceel.gunningscriteria:
         eigen_r = _rij(g, eigen.inschrijver, code, c.code)
@@ -324,39 +273,16 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
                 c.naam,
                 weging_tekst(perceel, c),
                 getal(eigen_r.punten) if eigen_r else "-",
-                *(getal(x.punten) if (x := _rij(g, a.inschrijver, code, c.code)) else "-" for a in anderen),
+                *(getal(x.punten) if (x := _rij(g, a.inschrijver, code, c.code)) else "-" for a in gegund),
             ]
         )
-    d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, anderen))
-    decimalen = decimalen_zin(eigen, anderen, _gelijk_op(g, code))
+    d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, gegund))
+    decimalen = decimalen_zin(eigen, gegund, _gelijk_op(g, code))
     if decimalen:
         d.alinea(decimalen)
-
-    voordelen = []
-    for c in perceel.gunningscriteria:
-        rw = _rij(g, laagste.inschrijver, code, c.code)
-        re_ = _rij(g, eigen.inschrijver, code, c.code)
-        if rw is None or re_ is None:
-            continue
-        if rw.punten > re_.punten + 1e-9:
-            voordelen.append(
-                f"{c.naam}: {laagste.inschrijver} scoorde {getal(rw.punten)} tegen {getal(re_.punten)} voor u."
-            )
-            # the panel's reasons for the winner's score, each reviewer apart (case law: explain the winner's scores)
-            voordelen += [f"{c.naam}, motivering bij {laagste.inschrijver} - {m}" for m in motivering(g, rw)]
-        elif re_.punten > rw.punten + 1e-9:
-            voordelen.append(
-                f"{c.naam}: u scoorde hoger ({getal(re_.punten)} tegen {getal(rw.punten)} voor {laagste.inschrijver})."
-            )
-    voordelen += _prijsvoordeel(g, code, eigen, laagste)
-    if not any(v for v in voordelen if " scoorde " in v and "u scoorde hoger" not in v):
-        voordelen.insert(
-            0,
-            f"Kwaliteit: op geen enkel criterium scoorde {laagste.inschrijver} hoger dan u "
-            f"(kwaliteitsscore {getal(laagste.kwaliteit)} tegen {getal(eigen.kwaliteit)} voor u).",
-        )
-    d.kop(f"Kenmerken en relatieve voordelen van de inschrijving van {laagste.inschrijver}")
-    d.opsomming(voordelen)
+    for winnaar in gegund:
+        d.kop(f"Kenmerken en relatieve voordelen van de inschrijving van {winnaar.inschrijver}")
+        d.opsomming(_voordelen(g, code, eigen, winnaar))
     if eigen.rang < laagste.rang:
         d.alinea(
             f"U staat hoger in de rangorde dan {laagste.inschrijver}; dat u toch geen volume krijgt, volgt uit de "
@@ -364,6 +290,35 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
         )
     elif eigen.rang == laagste.rang:
         d.alinea(f"U staat op dezelfde rang als {laagste.inschrijver}; de volgorde is door loting bepaald.")
+
+
+def _voordelen(g: Rapportgegevens, code: str, eigen: Rangregel, winnaar: Rangregel) -> list[str]:
+    """One winner's advantages over this bidder per criterion and on price, with the panel's reasons
+    for the winner's higher scores (case law: explain the winner's scores)."""
+    perceel = g.aanbesteding.percelen[code]
+    voordelen = []
+    for c in perceel.gunningscriteria:
+        rw = _rij(g, winnaar.inschrijver, code, c.code)
+        re_ = _rij(g, eigen.inschrijver, code, c.code)
+        if rw is None or re_ is None:
+            continue
+        if rw.punten > re_.punten + 1e-9:
+            voordelen.append(
+                f"{c.naam}: {winnaar.inschrijver} scoorde {getal(rw.punten)} tegen {getal(re_.punten)} voor u."
+            )
+            voordelen += [f"{c.naam}, motivering bij {winnaar.inschrijver} - {m}" for m in motivering(g, rw)]
+        elif re_.punten > rw.punten + 1e-9:
+            voordelen.append(
+                f"{c.naam}: u scoorde hoger ({getal(re_.punten)} tegen {getal(rw.punten)} voor {winnaar.inschrijver})."
+            )
+    voordelen += _prijsvoordeel(g, code, eigen, winnaar)
+    if not any(v for v in voordelen if " scoorde " in v and "u scoorde hoger" not in v):
+        voordelen.insert(
+            0,
+            f"Kwaliteit: op geen enkel criterium scoorde {winnaar.inschrijver} hoger dan u "
+            f"(kwaliteitsscore {getal(winnaar.kwaliteit)} tegen {getal(eigen.kwaliteit)} voor u).",
+        )
+    return voordelen
 
 
 def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
@@ -378,10 +333,17 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
             f"termijn; deze aanbesteding hanteert een termijn van {s.dagen} kalenderdagen voordat de "
             f"overeenkomsten worden gesloten. Deze termijn eindigt op {datum(s.einde)}."
         )
-    else:
+    elif boven_drempel(a):
         d.alinea(
             f"Deze gunningsbeslissing is een voornemen. Wij sluiten de overeenkomst niet voor het einde van de "
             f"opschortende termijn van {s.dagen} kalenderdagen (artikel 2.127 Aanbestedingswet 2012). Deze termijn "
+            f"eindigt op {datum(s.einde)}."
+        )
+    else:
+        # Below the threshold art. 2.127 does not apply: the period rests on the tender documents (systematiek).
+        d.alinea(
+            f"Deze gunningsbeslissing is een voornemen. Zoals de aanbestedingsstukken bepalen, sluiten wij de "
+            f"overeenkomst niet voor het einde van de opschortende termijn van {s.dagen} kalenderdagen. Deze termijn "
             f"eindigt op {datum(s.einde)}."
         )
     rechtbank = a.rechtsbescherming.rechtbank
@@ -390,8 +352,17 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
         if rechtbank
         else f"de voorzieningenrechter van de rechtbank van het arrondissement waarin {a.penvoerder} is gevestigd"
     )
-    # The vervaltermijn (Grossmann, C-230/02) follows from the statutory standstill; an open house has none.
-    verval = "" if toelating else " Dit is een vervaltermijn: na afloop kunt u niet meer tegen deze beslissing opkomen."
+    # The statutory vervaltermijn (Grossmann, C-230/02) follows from art. 2.127; below the threshold the
+    # tender documents set it (rapport/systematiek.py says so); an open house has none.
+    if toelating:
+        verval = ""
+    elif boven_drempel(a):
+        verval = " Dit is een vervaltermijn: na afloop kunt u niet meer tegen deze beslissing opkomen."
+    else:
+        verval = (
+            " Volgens de aanbestedingsstukken is dit een vervaltermijn: na afloop kunt u niet meer tegen deze "
+            "beslissing opkomen."
+        )
     d.alinea(
         f"Bent u het niet eens met {'dit besluit' if toelating else 'deze beslissing'}, dan kunt u uiterlijk op "
         f"{datum(s.einde)} een kort geding aanhangig maken bij {bij}, door vóór het einde van de termijn een "
@@ -406,6 +377,8 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
         )
     d.alinea(f"Berekening van de termijn: {s.uitleg}.", klein=True)
     d.alinea("Met vriendelijke groet,")
+    d.witregel()  # room for the signature
+    d.witregel()
     o = a.afzender.ondertekenaar
     d.regels(
         [
@@ -421,10 +394,11 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     p = g.uitslag.percelen[code]
     perceel = a.percelen[code]
     uitkomst = besluit(g, inschrijver, code)
-    toelating = a.procedure == "toelating"
+    toelating = perceel.procedure == "toelating"
     soort = "Toelatingsbesluit" if toelating else "Gunningsbeslissing"
     onderwerp = f"{soort.lower()} {a.naam}, perceel {perceel.naam}"
-    d = Document(f"{soort} {perceel.naam}", onderwerp=onderwerp, trefwoorden=kenmerk(g, inschrijver, code))
+    ref = kenmerk(g, inschrijver, code)
+    d = Document(f"{soort} {perceel.naam}", onderwerp=onderwerp, trefwoorden=ref, kenmerk=ref)
     _kop_en_adres(d, g, inschrijver, code, onderwerp)
     d.alinea(
         f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {a.penvoerder} als "
@@ -446,6 +420,11 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             inleiding = (
                 "Uw inschrijving is uitgesloten van deelname aan dit perceel, omdat voor u een uitsluitingsgrond geldt:"
             )
+        elif uitkomst == "ongeldig" and alleen_afgewezen_2116(t):
+            inleiding = (
+                "Uw inschrijving is afgewezen en daarom niet gerangschikt en niet voor gunning in aanmerking "
+                "gekomen, omdat uw prijs abnormaal laag is en uw toelichting die niet aanvaardbaar maakt:"
+            )
         elif uitkomst == "ongeldig":
             inleiding = (
                 "Uw inschrijving is ongeldig voor dit perceel: zij voldoet niet aan de volgende eisen van de "
@@ -464,17 +443,31 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             d.kop("Aan wie wordt gegund")
             _winnaars_tabel(d, g, code, inschrijver)
             d.alinea(raammaximum_zin(a, code))
+        else:  # the open house stays open: a provider that meets the requirements later is admitted then
+            d.alinea(later_toetreden_zin(a))
     elif toelating:
         d.alinea(
             f"Wij zijn voornemens u toe te laten tot de overeenkomst voor perceel {perceel.naam}. Uw inschrijving "
             "voldoet aan alle eisen. Iedere inschrijver die aan de eisen voldoet, wordt toegelaten: inschrijvingen "
             "worden niet gerangschikt of met elkaar vergeleken, en er wordt geen prijsscore berekend."
         )
-        d.alinea(raammaximum_zin(a, code) + " Een toelating geeft geen recht op een bepaald aantal trajecten.")
+        aanbod = _index(g).inschrijving[inschrijver].aanbod.get(code)
+        d.kop("Voorwaarden van de toelating")
+        d.opsomming(
+            [
+                tarief_zin(perceel, aanbod.prijs if aanbod else None),
+                "Voorwaarden voor toelating, waaraan u gedurende de looptijd blijft voldoen: "
+                + "; ".join(b.eis for b in (t.bevindingen if t else ()))
+                + ".",
+                geen_aantal_zin(),
+                later_toetreden_zin(a),
+            ]
+        )
         _voorbehoud(d, g)
         _scores_en_motivering(d, g, inschrijver, code, "Uw kwaliteitsscores")
     else:
         _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
+    besluiten_in_brief(d, g, inschrijver, code, uitkomst)  # a condition or an accepted explanation (besluiten.yaml)
     _afsluiting(d, g, toelating)
     return d
 
@@ -518,21 +511,35 @@ def _beslissing_gunning(
         )
     _winnaars_tabel(d, g, code, inschrijver)
     d.alinea(raammaximum_zin(a, code))
+
+    # A winner learns no more of a competitor than art. 2.130 requires: naming the bidder it tied with
+    # would reveal that bidder's total score (and, with the public formula, its price and quality).
+    # A winner learns no more of a competitor than art. 2.130 requires: the awarded bidders are named anyway,
+    # but a tie partner that got nothing stays 'een andere inschrijver' (its name would reveal its score).
+    def naam(r: Rangregel) -> str:
+        if uitkomst != "gegund" or _aantal(g, code, r.inschrijver) > 0:
+            return r.inschrijver
+        return "een andere inschrijver"
+
     if rang.loting:
-        anderen = [r.inschrijver for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
+        anderen = [naam(r) for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
         d.alinea(
-            f"Uw inschrijving en die van {', '.join(anderen)} hadden precies dezelfde totaalscore, en geen "
-            f"beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
+            f"Uw inschrijving en die van {', '.join(dict.fromkeys(anderen))} hadden precies dezelfde totaalscore, en "
+            f"geen beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
             + verdeling_volgt(_gelijk_op(g, code))
         )
     elif rang.gelijke_stand:
-        anderen = [r.inschrijver for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
+        anderen = [naam(r) for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
         d.alinea(
-            f"U deelt rang {rang.rang} met {', '.join(anderen)}. De volgorde tussen u verandert de gunning en de "
-            "verdeling niet; daarom is geen loting gehouden."
+            f"U deelt rang {rang.rang} met {', '.join(dict.fromkeys(anderen))}. De volgorde tussen u verandert de "
+            "gunning en de verdeling niet; daarom is geen loting gehouden."
         )
     elif rang.beslist_door:
-        d.alinea(beslist_zin(p.rangorde, rang, _gelijk_op(g, code)))
+        zichtbaar = [
+            r if r.inschrijver == inschrijver else r.model_copy(update={"inschrijver": naam(r)}) for r in p.rangorde
+        ]
+        eigen = next(r for r in zichtbaar if r.inschrijver == inschrijver)
+        d.alinea(beslist_zin(zichtbaar, eigen, _gelijk_op(g, code)))
     if uitkomst == "gegund":
         _voorbehoud(d, g)
     d.kop("Uw beoordeling")
@@ -543,4 +550,4 @@ def _beslissing_gunning(
         _vergelijking(d, g, code, rang, p)
     if inschrijver in p.verklaring:
         d.kop("Toelichting op de verdeling")
-        d.alinea(p.verklaring[inschrijver] + ".")
+        d.alinea(tot_u(p.verklaring[inschrijver], inschrijver) + ".")

@@ -24,6 +24,7 @@ from evaluatie.rapport.html import e, pagina, tabel
 # A4 in twentieths of a point (210 x 297 mm), margins 2.5 cm.
 A4_BREEDTE, A4_HOOGTE, MARGE = 11906, 16838, 1418
 _ONGELDIG_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+KLEINE_TABEL = 12  # rows: a table this short is kept together with its introducing sentence in print
 _DOS_DATUM = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the zip epoch: no clock time in the file
 
 
@@ -33,6 +34,7 @@ class Document:
     blokken: list[tuple] = field(default_factory=list)
     onderwerp: str = ""  # docx core property 'subject'
     trefwoorden: str = ""  # docx core property 'keywords' (e.g. the kenmerk)
+    kenmerk: str = ""  # a letter's reference: on every page (header) next to 'Pagina n van m' (footer)
 
     def kop(self, tekst: str) -> None:
         self.blokken.append(("kop", tekst))
@@ -41,6 +43,10 @@ class Document:
         if tekst.endswith(".."):  # a name ending in a period ('B.V.') closes the sentence itself
             tekst = tekst[:-1]
         self.blokken.append(("alinea", tekst, klein))
+
+    def witregel(self) -> None:
+        """One blank line: between sender, addressee, reference block and salutation of a letter."""
+        self.blokken.append(("witregel",))
 
     def regels(self, regels: Sequence[str]) -> None:
         """One paragraph of separate lines (an address block, a signature)."""
@@ -59,7 +65,9 @@ class Document:
         """All text in reading order (for tests and search)."""
         delen = [self.titel]
         for b in self.blokken:
-            if b[0] in ("kop", "alinea"):
+            if b[0] == "witregel":
+                delen.append("")
+            elif b[0] in ("kop", "alinea"):
                 delen.append(b[1])
             elif b[0] in ("regels", "opsomming"):
                 delen += b[1]
@@ -69,18 +77,40 @@ class Document:
 
     def html(self) -> str:
         delen = []
-        for b in self.blokken:
-            if b[0] == "kop":
+        for i, b in enumerate(self.blokken):
+            volgende = self.blokken[i + 1][0] if i + 1 < len(self.blokken) else ""
+            if b[0] == "witregel":
+                delen.append('<p class="witregel">&nbsp;</p>')
+            elif b[0] == "kop":
                 delen.append(f"<h3>{e(b[1])}</h3>")
             elif b[0] == "alinea":
-                delen.append(f'<p class="klein">{e(b[1])}</p>' if b[2] else f"<p>{e(b[1])}</p>")
+                klassen = " ".join(
+                    k for k, aan in (("klein", b[2]), ("inleiding", volgende in ("tabel", "opsomming"))) if aan
+                )
+                delen.append(f'<p class="{klassen}">{e(b[1])}</p>' if klassen else f"<p>{e(b[1])}</p>")
             elif b[0] == "regels":
-                delen.append("<p>" + "<br>".join(e(x) for x in b[1]) + "</p>")
+                delen.append('<p class="regels">' + "<br>".join(e(x) for x in b[1]) + "</p>")
             elif b[0] == "opsomming":
                 delen.append("<ul>" + "".join(f"<li>{e(x)}</li>" for x in b[1]) + "</ul>")
             else:
-                delen.append(tabel(b[1], b[2]))
-        return pagina(self.titel, f"<h1>{e(self.titel)}</h1>\n" + "\n".join(delen))
+                html = tabel(b[1], b[2])
+                # A short table stays on the page of the heading and sentence that introduce it (Chromium
+                # honours break-inside on a block, not break-after on a heading or paragraph).
+                n = 0
+                while (
+                    n < 2
+                    and i - n - 1 >= 0
+                    and self.blokken[i - n - 1][0] in ("kop", "alinea")
+                    and len(b[2]) <= KLEINE_TABEL
+                ):
+                    n += 1
+                if n:
+                    samen = "".join(delen[len(delen) - n :])
+                    del delen[len(delen) - n :]
+                    delen.append(f'<div class="bijeen">{samen}{html}</div>')
+                else:
+                    delen.append(html)
+        return pagina(self.titel, f"<h1>{e(self.titel)}</h1>\n" + "\n".join(delen), extra_stijl=_drukstijl(self))
 
     def docx(self, auteur: str, tijdstip: dt.datetime) -> bytes:
         """The Word file as bytes, from the prepared package."""
@@ -89,6 +119,11 @@ class Document:
         app = _APP_XML.format(bedrijf=_x(auteur)).encode()
         eigen = [
             ("word/document.xml", _document_xml(self).encode()),
+            (
+                "word/header1.xml",
+                _kop_voet_xml("hdr", _run((self.kenmerk and f"Kenmerk: {self.kenmerk}") or self.titel)).encode(),
+            ),
+            ("word/footer1.xml", _kop_voet_xml("ftr", _paginanummer()).encode()),
             ("docProps/core.xml", kern.encode()),
             ("docProps/app.xml", app),
         ]
@@ -98,6 +133,49 @@ class Document:
         pad.parent.mkdir(parents=True, exist_ok=True)
         pad.write_bytes(self.docx(auteur, tijdstip))
         return pad
+
+
+def _css(tekst: str) -> str:
+    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _drukstijl(d: Document) -> str:
+    """Print layout of a letter or published document: 25 mm margins as in the Word file, the kenmerk
+    (or the title) on every page, 'Pagina n van m', and no table row or heading torn from what follows."""
+    rand = "font-size: 8pt; color: #555; font-family: 'DejaVu Sans', Arial, sans-serif;"
+    boven = f"Kenmerk: {d.kenmerk}" if d.kenmerk else d.titel
+    return (
+        "@page { size: A4; margin: 25mm; "
+        f"@top-right {{ content: {_css(boven)}; {rand} }} "
+        f'@bottom-right {{ content: "Pagina " counter(page) " van " counter(pages); {rand} }} '
+        "}\n"
+        "body { max-width: none; }\n"
+        "tr, li, .regels { break-inside: avoid; page-break-inside: avoid; }\n"
+        "h1, h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
+        "p.inleiding { break-after: avoid; page-break-after: avoid; }\n"
+        ".witregel { margin: 0; line-height: 1.4; }\n"
+        ".bijeen { break-inside: avoid; page-break-inside: avoid; }\n"
+        "@media screen { body { padding: 25mm; max-width: 160mm; } }"
+    )
+
+
+def _paginanummer() -> str:
+    """'Pagina n van m' with Word fields (PAGE, NUMPAGES), updated by Word on every page."""
+
+    def veld(code: str) -> str:
+        return f'<w:fldSimple w:instr=" {code} \\* MERGEFORMAT "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+
+    return _run("Pagina ") + veld("PAGE") + _run(" van ") + veld("NUMPAGES")
+
+
+def _kop_voet_xml(soort: str, inhoud: str) -> str:
+    """word/header1.xml or footer1.xml: one right-aligned paragraph."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<w:{soort} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<w:p><w:pPr><w:jc w:val="right"/><w:rPr><w:sz w:val="16"/></w:rPr></w:pPr>{inhoud}</w:p></w:{soort}>'
+    )
 
 
 def _x(tekst: object) -> str:
@@ -123,7 +201,8 @@ def _tabel_xml(kop: list, rijen: list[list]) -> str:
     raster = "".join(f'<w:gridCol w:w="{breedte}"/>' for _ in range(n))
 
     def rij(cellen: list, koprij: bool) -> str:
-        trpr = "<w:trPr><w:tblHeader/></w:trPr>" if koprij else ""
+        # no row split over two pages; the heading row repeats on every page
+        trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if koprij else "<w:trPr><w:cantSplit/></w:trPr>"
         tcs = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{breedte}" w:type="dxa"/></w:tcPr>{_p(_run(str(c), vet=koprij))}</w:tc>'
             for c in cellen
@@ -137,21 +216,28 @@ def _tabel_xml(kop: list, rijen: list[list]) -> str:
 
 
 def _document_xml(d: Document) -> str:
-    delen = [_p(_run(d.titel), "Heading1")]
-    for b in d.blokken:
-        if b[0] == "kop":
-            delen.append(_p(_run(b[1]), "Heading2"))
+    delen = [_p(_run(d.titel), "Heading1", "<w:keepNext/>")]
+    for i, b in enumerate(d.blokken):
+        volgende = d.blokken[i + 1][0] if i + 1 < len(d.blokken) else ""
+        if b[0] == "witregel":
+            delen.append(_p(""))
+        elif b[0] == "kop":
+            delen.append(_p(_run(b[1]), "Heading2", "<w:keepNext/><w:keepLines/>"))
         elif b[0] == "alinea":
-            delen.append(_p(_run(b[1], klein=b[2])))
+            # a sentence introducing a table or list stays on the page of what it introduces
+            houd = "<w:keepNext/>" if volgende in ("tabel", "opsomming") else ""
+            delen.append(_p(_run(b[1], klein=b[2]), extra=houd))
         elif b[0] == "regels":
-            delen.append(_p("<w:r><w:br/></w:r>".join(_run(x) for x in b[1])))
+            delen.append(_p("<w:r><w:br/></w:r>".join(_run(x) for x in b[1]), extra="<w:keepLines/>"))
         elif b[0] == "opsomming":
             delen += [_p(_run(x), "ListBullet") for x in b[1]]
         else:
             delen.append(_tabel_xml(b[1], b[2]))
             delen.append(_p(""))  # Word needs a paragraph between a table and what follows
     sect = (
-        f'<w:sectPr><w:pgSz w:w="{A4_BREEDTE}" w:h="{A4_HOOGTE}"/>'
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdKop"/>'
+        '<w:footerReference w:type="default" r:id="rIdVoet"/>'
+        f'<w:pgSz w:w="{A4_BREEDTE}" w:h="{A4_HOOGTE}"/>'
         f'<w:pgMar w:top="{MARGE}" w:right="{MARGE}" w:bottom="{MARGE}" w:left="{MARGE}" '
         'w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>'
     )
@@ -239,6 +325,18 @@ class Sjabloon:
         return b"".join(stukken) + cd + eind
 
 
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_KOP_VOET_RELS = (
+    f'<Relationship Id="rIdKop" Type="{_REL}/header" Target="header1.xml"/>'
+    f'<Relationship Id="rIdVoet" Type="{_REL}/footer" Target="footer1.xml"/>'
+).encode()
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_KOP_VOET_TYPES = (
+    f'<Override PartName="/word/header1.xml" ContentType="{_WML}.header+xml"/>'
+    f'<Override PartName="/word/footer1.xml" ContentType="{_WML}.footer+xml"/>'
+).encode()
+
+
 @functools.cache
 def sjabloon() -> Sjabloon:
     """Prepare the package once per process: python-docx's default parts, Calibri 10.5 pt,
@@ -267,8 +365,12 @@ def sjabloon() -> Sjabloon:
             data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
         if info.filename == "word/_rels/document.xml.rels":
             data = re.sub(rb"<Relationship [^>]*stylesWithEffects[^>]*/>", b"", data)
+            data = data.replace(b"</Relationships>", _KOP_VOET_RELS + b"</Relationships>")
         if info.filename == "[Content_Types].xml":
             data = re.sub(rb"<Override [^>]*stylesWithEffects[^>]*/>", b"", data)
+            data = data.replace(b"</Types>", _KOP_VOET_TYPES + b"</Types>")
+        if info.filename == "word/styles.xml":  # Dutch proofing, not python-docx's en-US
+            data = re.sub(rb'<w:lang w:val="[^"]*"', b'<w:lang w:val="nl-NL"', data)
         vast.append(_deel(info.filename, data))
     vast.sort(key=lambda d: (d.naam != b"[Content_Types].xml", d.naam))
     return Sjabloon(tuple(vast), tuple(_lokaal(d) for d in vast))

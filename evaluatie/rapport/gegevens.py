@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.definitie.model import Aanbesteding
@@ -39,22 +40,32 @@ class Rapportgegevens:
     # input path -> how the formal reports show it: a reviewer's form is named after the reviewer,
     # so the advies lists it as "Beoordelaar A" (its SHA-256 still identifies the exact file)
     invoernamen: dict[str, str] = field(default_factory=dict)
+    open_punten: list[Any] = field(default_factory=list)  # besluiten.openpunten.Openpunt: the send gate
+    besluiten: tuple[Any, ...] = ()  # every recorded decision (besluiten.yaml), withdrawn ones included
+    lotingen: tuple[Any, ...] = ()  # every recorded draw (loting.yaml), withdrawn ones included
+    opzij: list[str] = field(default_factory=list)  # panel rows set aside: the bid dropped out after scoring
 
     def invoernaam(self, bestand: str) -> str:
         return self.invoernamen.get(bestand, bestand)
 
     @property
     def concept(self) -> bool:
-        """A tie awaits a draw: the advies is a concept and no letters or gemeente pages go out."""
-        return bool(self.uitslag.loting_nodig)
+        """A point is open (a tie awaits a draw, a decision or a sender detail is missing): the advies
+        is a concept and no letters or gemeente pages go out."""
+        return bool(self.uitslag.loting_nodig or self.open_punten)
 
     @classmethod
     def uit_award(cls, award, stempel: str | None = None) -> Rapportgegevens:
+        from evaluatie.besluiten.toepassen import alle
         from evaluatie.rapport.procesverbaal import procesverbaal_html
 
         definitie = json.dumps(award.invoer.definitie, sort_keys=True, ensure_ascii=False).encode()
         return cls(
-            aanbesteding=award.invoer.aanbesteding,
+            aanbesteding=_met_rechtbank(award.invoer.aanbesteding),
+            open_punten=list(getattr(award, "open_punten", [])),
+            besluiten=alle(getattr(award.invoer, "besluiten", None)),
+            lotingen=tuple(getattr(award.invoer, "alle_lotingen", ())),
+            opzij=list(getattr(award.beoordeling, "opzij", [])),
             uitslag=award.uitslag,
             toets=award.beoordeling.toets,
             panel=award.beoordeling.panel,
@@ -70,6 +81,19 @@ class Rapportgegevens:
                 list(award.uitslag.percelen),
             ),
         )
+
+
+def _met_rechtbank(a: Aanbesteding) -> Aanbesteding:
+    """The court named in every letter: the YAML's, else the rechtbank of the penvoerder's arrondissement."""
+    from evaluatie.besluiten.openpunten import leeg
+    from evaluatie.besluiten.rechtbank import rechtbank_van
+
+    if not leeg(a.rechtsbescherming.rechtbank):
+        return a
+    rechtbank = rechtbank_van(a.penvoerder)
+    if rechtbank is None:
+        return a  # an open point: the award stops at a concept (besluiten.openpunten)
+    return a.model_copy(update={"rechtsbescherming": a.rechtsbescherming.model_copy(update={"rechtbank": rechtbank})})
 
 
 def _anonieme_formulieren(award) -> dict[str, str]:
@@ -95,7 +119,9 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         eisen = [b.eis for b in r.bevindingen]
     if eisen:
         regels.append("Knock-outeisen: " + "; ".join(eisen) + ".")
-    if g.aanbesteding.procedure == "toelating":  # no award criteria, price method or ranking in an open house
+    if (
+        g.aanbesteding.percelen[code].procedure == "toelating"
+    ):  # no award criteria, price method or ranking in an open house
         regels.append(
             "Verwachte verdeling: per gemeente naar verhouding van de capaciteit van de toegelaten aanbieders "
             "die haar bedienen; de inburgeraar of klantmanager kiest."

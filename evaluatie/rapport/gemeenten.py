@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from evaluatie.gunning.uitslag import Gemeentebudget
+from evaluatie.rapport.budgetwoorden import budget_kop, budget_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.tekst import datum, euro
@@ -13,11 +15,15 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
     if gem is None:
         raise KeyError(f"gemeente {gemeente} neemt niet deel")
     delen = [
+        '<p class="vertrouwelijk"><strong>Vertrouwelijk</strong> - alleen voor gemeente '
+        f"{e(gemeente)}: kosten gedeeld door aantallen geven de prijs van iedere aanbieder, die een "
+        "bedrijfsgeheim kan zijn. Niet doorsturen of openbaar maken.</p>",
         f"<h1>Overzicht voor gemeente {e(gemeente)}</h1>",
         f"<p>{e(a.naam)}. Penvoerder: {e(a.penvoerder)}. Subregio: {e(gem.subregio)}. "
-        f"Voorgenomen gunning: {datum(a.data.gunning)}.</p>",
+        f"Datum van de beslissing: {datum(a.data.gunning)}.</p>",
     ]
     totaal_k = totaal_b = 0.0
+    alle: list[Gemeentebudget] = []
     for p in g.uitslag.percelen.values():
         budget = next((b for b in p.budgetten if b.gemeente == gemeente), None)
         if budget is None:
@@ -28,7 +34,6 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
             if t.gemeente == gemeente
         ]
         rijen.append([Cel("Totaal"), Cel(str(budget.vraag), budget.vraag), Cel(euro(budget.kosten), budget.kosten)])
-        verschil = budget.budget - budget.kosten
         delen += [
             f"<h2>{e(p.naam)}</h2>",
             tabel(
@@ -37,13 +42,16 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
                 getal_kolommen=(1, 2),
                 rij_attrs=[""] * (len(rijen) - 1) + ['class="totaal"'],
             ),
-            f"<p>Budget: {e(euro(budget.budget))} ({e(budget.budget_bron)}); "
-            f"{'ruimte' if verschil >= 0 else 'overschrijding'} {e(euro(abs(verschil)))}.</p>",
+            f"<p>{e(budget_zin(budget))}</p>",
         ]
         totaal_k += budget.kosten
         totaal_b += budget.budget
+        alle.append(budget)
+    tegen = {"Budget": "een budget", "Vraag x plafondprijs": "vraag maal plafondprijs"}.get(
+        budget_kop(alle), "budget of vraag maal plafondprijs"
+    )
     delen.append(
-        f'<div class="kader">Alle percelen samen: kosten {e(euro(totaal_k))} per jaar tegen een budget van '
+        f'<div class="kader">Alle percelen samen: kosten {e(euro(totaal_k))} per jaar tegen {tegen} van '
         f"{e(euro(totaal_b))}.</div>"
     )
-    return pagina(f"Overzicht {gemeente}", "\n".join(delen))
+    return pagina(f"Vertrouwelijk - overzicht {gemeente}", "\n".join(delen))

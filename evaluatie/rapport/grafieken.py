@@ -1,82 +1,92 @@
-"""Charts as inline SVG, deterministic (fixed hash salt, no date metadata) and of bounded size.
+"""Charts as inline SVG, written directly: deterministic, of bounded size, and without a plotting library.
 
-matplotlib's object API (Figure + the SVG canvas) is used directly: importing pyplot costs
-about a second and pulls in a GUI backend a report never needs. Every chart summarises:
-at most `MAX_REEKSEN` suppliers are named (the rest is "overige"), and the allocation chart
-shows gemeenten only while there are few, then subregio's, then the largest subregio's plus
-"overige", so a chart never grows with the size of the tender. The per-gemeente detail is
-in the xlsx, the gemeente pages and gunning.json.
+Importing matplotlib cost about 0.7 s of every award with reports (issue #24); the two charts
+of the advies are a scatter plot and stacked bars, a few hundred lines of SVG, so they are
+written here element by element. Every chart summarises: at most `MAX_REEKSEN` suppliers are
+named (the rest is "overige"), and the allocation chart shows gemeenten only while there are
+few, then subregio's, then the largest subregio's plus "overige", so a chart never grows with
+the size of the tender. The per-gemeente detail is in the xlsx, the gemeente pages and
+gunning.json. Sizes are in points (1/72 inch); numbers in Dutch notation.
 """
 
 from __future__ import annotations
 
-import io
-import re
-import threading
+import math
 from collections.abc import Sequence
-from functools import cache
+from html import escape
+from typing import TYPE_CHECKING
 
-from evaluatie.gunning.uitslag import Perceeluitslag
+if TYPE_CHECKING:  # only for the annotations: importing the award model would cost more than the charts
+    from evaluatie.gunning.uitslag import Perceeluitslag
 
 KLEUREN = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#843c0c", "#375623"]
 OVERIGE_KLEUR = "#a6a6a6"
+PLAFOND_KLEUR = "#9c1c1c"
+AS_KLEUR = "#808080"
+RASTER_KLEUR = "#ececec"
+TEKST_KLEUR = "#404040"
 MAX_REEKSEN = 7  # named suppliers per chart; the rest is "overige"
 MAX_BALKEN = 15  # gemeenten shown one by one up to this number; beyond it, bars per subregio
 MAX_SUBREGIO_BALKEN = 40  # subregio bars per chart; beyond it, the largest ones plus "overige"
 MAX_LABELS = 12  # labelled points in the quality-price chart
-BREEDTE = 6.4  # inch
+BREEDTE = 460.8  # points (6.4 inch)
+LETTER = "DejaVu Sans, Arial, Helvetica, sans-serif"
 
 
-def laad_matplotlib() -> None:
-    """Import and style matplotlib ahead of use (evaluatie.pipeline.bereid_rapporten_voor)."""
-    with _importslot:
-        _matplotlib()
+def _getal(x: float) -> str:
+    """A number for a coordinate: at most 2 decimals, no trailing zeros (deterministic text)."""
+    return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
-_importslot = threading.Lock()  # one import at a time: the background prefetch and a chart may race
+def _nl(x: float) -> str:
+    """A tick label in Dutch notation: 8.000, 12,5."""
+    if abs(x - round(x)) < 1e-9:
+        return f"{round(x):,}".replace(",", ".")
+    return f"{x:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-@cache
-def _matplotlib() -> tuple[type, type]:
-    """Figure and the SVG canvas, with a light, fixed style (set once per process)."""
-    import matplotlib
-    from matplotlib.backends.backend_svg import FigureCanvasSVG
-    from matplotlib.figure import Figure
-
-    matplotlib.rcParams.update(
-        {
-            "svg.hashsalt": "evaluatie",
-            "svg.fonttype": "none",
-            "font.size": 8,
-            "font.family": "DejaVu Sans",
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "axes.edgecolor": "#808080",
-            "axes.linewidth": 0.6,
-            "xtick.color": "#404040",
-            "ytick.color": "#404040",
-            "path.simplify": True,
-            "text.parse_math": False,  # names are literal: '$x$' in a bidder's name is not mathtext
-        }
+def _tekst(
+    x: float, y: float, inhoud: str, grootte: float = 7, kleur: str = TEKST_KLEUR, anker: str = "start", extra: str = ""
+) -> str:
+    return (
+        f'<text x="{_getal(x)}" y="{_getal(y)}" font-size="{_getal(grootte)}" fill="{kleur}" '
+        f'text-anchor="{anker}"{extra}>{escape(inhoud)}</text>'
     )
-    return Figure, FigureCanvasSVG
 
 
-def _figuur(hoogte: float):
-    with _importslot:
-        figure, canvas = _matplotlib()
-    fig = figure(figsize=(BREEDTE, hoogte))
-    canvas(fig)
-    return fig
+def _lijn(x1: float, y1: float, x2: float, y2: float, kleur: str, dikte: float = 0.6, extra: str = "") -> str:
+    return (
+        f'<line x1="{_getal(x1)}" y1="{_getal(y1)}" x2="{_getal(x2)}" y2="{_getal(y2)}" stroke="{kleur}" '
+        f'stroke-width="{_getal(dikte)}"{extra}/>'
+    )
 
 
-def _svg(fig) -> str:
-    buf = io.StringIO()
-    # a fixed canvas (no bbox_inches="tight"): one draw instead of two, and a known, bounded size
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    tekst = buf.getvalue()
-    tekst = tekst[tekst.index("<svg") :]  # drop the XML prolog and doctype: the SVG sits inline in HTML
-    return re.sub(r"\s*<metadata>.*?</metadata>", "", tekst, flags=re.S)
+def _svg(prefix: str, hoogte: float, titel: str, delen: list[str]) -> str:
+    return (
+        f'<svg id="{escape(prefix)}" xmlns="http://www.w3.org/2000/svg" width="{_getal(BREEDTE)}pt" '
+        f'height="{_getal(hoogte)}pt" viewBox="0 0 {_getal(BREEDTE)} {_getal(hoogte)}" '
+        f'font-family="{LETTER}" role="img"><title>{escape(titel)}</title>' + "".join(delen) + "</svg>"
+    )
+
+
+def schaalstappen(onder: float, boven: float, doel: int = 6, geheel: bool = False) -> list[float]:
+    """Round tick values (1, 2, 2.5 or 5 x 10^k apart) within [onder, boven], about `doel` of them;
+    `geheel`: whole numbers only (counts of inburgeraars)."""
+    if boven <= onder:
+        return [onder]
+    ruw = (boven - onder) / doel
+    macht = 10 ** math.floor(math.log10(ruw))
+    kandidaten = [m * macht for m in (1, 2, 2.5, 5, 10)]
+    if geheel:
+        kandidaten = [k for k in kandidaten if k >= 1 and float(k).is_integer()] or [1.0]
+    stap = next((k for k in kandidaten if k >= ruw), kandidaten[-1])
+    eerste = math.ceil(onder / stap - 1e-9)
+    uit = []
+    k = eerste
+    while k * stap <= boven + 1e-9 * stap:
+        uit.append(round(k * stap, 10))
+        k += 1
+    return uit
 
 
 def label_posities(gewenst: Sequence[float], afstand: float, onder: float = 0.0, boven: float = 1.0) -> list[float]:
@@ -110,47 +120,78 @@ def kwaliteit_prijs(p: Perceeluitslag, prefix: str) -> str:
     Labels sit in a column right of the plot, in the order of the points' quality, with a thin
     leader line to each point: they cannot overlap whatever the prices. Only the best
     `MAX_LABELS` are labelled; the others are grey points ("overige")."""
-    fig = _figuur(3.6)
-    ax = fig.add_axes((0.1, 0.13, 0.5, 0.78))
+    hoogte = 259.2
+    links, breedte = 0.1 * BREEDTE, 0.5 * BREEDTE
+    boven, plot = 0.09 * hoogte, 0.78 * hoogte
+    onder_y = boven + plot
     genoemd = p.rangorde[:MAX_LABELS]
     overig = p.rangorde[MAX_LABELS:]
-    if overig:
-        ax.scatter(
-            [r.prijs for r in overig],
-            [r.kwaliteit for r in overig],
-            s=12,
-            color=OVERIGE_KLEUR,
-            zorder=2,
-            label=f"overige {len(overig)}",
-        )
-    for i, r in enumerate(genoemd):
-        ax.scatter(r.prijs, r.kwaliteit, s=36, color=KLEUREN[i % len(KLEUREN)], zorder=3)
-    ax.axvline(p.plafondprijs, color="#9c1c1c", linestyle="--", linewidth=0.8)
-    ax.text(p.plafondprijs, 2, " plafondprijs", color="#9c1c1c", fontsize=7, rotation=90, va="bottom")
     prijzen = [r.prijs for r in p.rangorde] + [p.plafondprijs]
     marge = max((max(prijzen) - min(prijzen)) * 0.08, 50.0)
-    ax.set_xlim(min(prijzen) - marge, max(prijzen) + marge)
-    ax.set_ylim(0, 100)
-    ax.set_xlabel("Prijs per traject (EUR)")
-    ax.set_ylabel("Kwaliteitsscore (0-100)")
-    ax.grid(True, color="#ececec", linewidth=0.5)
-    ax.set_title(f"{p.naam}: kwaliteit en prijs", fontsize=9, loc="left")
-    ys = label_posities([r.kwaliteit / 100 for r in genoemd], afstand=0.075)
-    for i, (r, y) in enumerate(zip(genoemd, ys, strict=True)):
-        ax.annotate(
-            _kort(f"{r.rang}. {r.inschrijver}", 34),
-            xy=(r.prijs, r.kwaliteit),
-            xycoords="data",
-            xytext=(1.04, y),
-            textcoords="axes fraction",
-            va="center",
-            fontsize=7,
-            color=KLEUREN[i % len(KLEUREN)],
-            arrowprops={"arrowstyle": "-", "color": "#b0b0b0", "linewidth": 0.5, "shrinkA": 0, "shrinkB": 3},
+    x0, x1 = min(prijzen) - marge, max(prijzen) + marge
+
+    def px(prijs: float) -> float:
+        return links + (prijs - x0) / (x1 - x0) * breedte
+
+    def py(kwaliteit: float) -> float:
+        return onder_y - kwaliteit / 100 * plot
+
+    titel = f"{p.naam}: kwaliteit en prijs"
+    delen = [_tekst(links, boven - 8, titel, 9, "#000000")]
+    for t in schaalstappen(x0, x1, 5):
+        delen.append(_lijn(px(t), boven, px(t), onder_y, RASTER_KLEUR, 0.5))
+        delen.append(_lijn(px(t), onder_y, px(t), onder_y + 3, AS_KLEUR))
+        delen.append(_tekst(px(t), onder_y + 11, _nl(t), 7, anker="middle"))
+    for k in range(0, 101, 20):
+        delen.append(_lijn(links, py(k), links + breedte, py(k), RASTER_KLEUR, 0.5))
+        delen.append(_lijn(links - 3, py(k), links, py(k), AS_KLEUR))
+        delen.append(_tekst(links - 5, py(k) + 2.5, _nl(k), 7, anker="end"))
+    delen.append(_lijn(links, boven, links, onder_y, AS_KLEUR))
+    delen.append(_lijn(links, onder_y, links + breedte, onder_y, AS_KLEUR))
+    delen.append(_tekst(links + breedte / 2, onder_y + 24, "Prijs per traject (EUR)", 8, anker="middle"))
+    midden = boven + plot / 2
+    delen.append(
+        _tekst(
+            14,
+            midden,
+            "Kwaliteitsscore (0-100)",
+            8,
+            anker="middle",
+            extra=f' transform="rotate(-90 14 {_getal(midden)})"',
         )
+    )
+    xp = px(p.plafondprijs)
+    delen.append(_lijn(xp, boven, xp, onder_y, PLAFOND_KLEUR, 0.8, ' stroke-dasharray="3.7 1.6"'))
+    yp = py(2)
+    delen.append(
+        _tekst(
+            xp - 2,
+            yp,
+            "plafondprijs",
+            7,
+            PLAFOND_KLEUR,
+            extra=f' transform="rotate(-90 {_getal(xp - 2)} {_getal(yp)})"',
+        )
+    )
+    for r in overig:
+        delen.append(
+            f'<circle cx="{_getal(px(r.prijs))}" cy="{_getal(py(r.kwaliteit))}" r="1.75" fill="{OVERIGE_KLEUR}"/>'
+        )
+    posities = label_posities([r.kwaliteit / 100 for r in genoemd], afstand=0.075)
+    label_x = links + 1.04 * breedte
+    for i, (r, y) in enumerate(zip(genoemd, posities, strict=True)):
+        kleur = KLEUREN[i % len(KLEUREN)]
+        ly = onder_y - y * plot
+        delen.append(_lijn(px(r.prijs) + 3, py(r.kwaliteit), label_x - 2, ly, "#b0b0b0", 0.5))
+    for i, (r, y) in enumerate(zip(genoemd, posities, strict=True)):
+        kleur = KLEUREN[i % len(KLEUREN)]
+        ly = onder_y - y * plot
+        delen.append(f'<circle cx="{_getal(px(r.prijs))}" cy="{_getal(py(r.kwaliteit))}" r="3" fill="{kleur}"/>')
+        delen.append(_tekst(label_x, ly + 2.5, _kort(f"{r.rang}. {r.inschrijver}", 34), 7, kleur))
     if overig:
-        ax.legend(fontsize=7, loc="lower left", frameon=False)
-    return _ids(_svg(fig), prefix)
+        delen.append(f'<circle cx="{_getal(links + 10)}" cy="{_getal(onder_y - 10)}" r="1.75" fill="{OVERIGE_KLEUR}"/>')
+        delen.append(_tekst(links + 16, onder_y - 7.5, f"overige {len(overig)}", 7))
+    return _svg(prefix, hoogte, titel, delen)
 
 
 def _kort(tekst: str, n: int) -> str:
@@ -196,43 +237,55 @@ def verdeling_reeksen(p: Perceeluitslag, subregio: dict[str, str]) -> tuple[str,
 def verdeling_per_gemeente(p: Perceeluitslag, prefix: str, subregio: dict[str, str] | None = None) -> str:
     """Stacked horizontal bars of inburgeraars per supplier, per gemeente or summarised (see above)."""
     indeling, balken, reeksen, aantallen = verdeling_reeksen(p, subregio or {})
+    rij = min(18.72, 432.0 / len(balken))  # points per bar row: the chart stays under a page
     legenda_rijen = (len(reeksen) + 2) // 3
-    plot, onder, boven = min(0.26, 6.0 / len(balken)) * len(balken) + 0.2, 0.45 + 0.17 * legenda_rijen, 0.3
-    hoogte = plot + onder + boven
-    fig = _figuur(hoogte)
-    ax = fig.add_axes((0.3, onder / hoogte, 0.66, plot / hoogte))
-    posities = list(range(len(balken)))
-    links = [0] * len(balken)
-    for i, (naam, rij) in enumerate(zip(reeksen, aantallen, strict=True)):
-        kleur = OVERIGE_KLEUR if naam == "overige" else KLEUREN[i % len(KLEUREN)]
-        getekend = [i for i, n in enumerate(rij) if n]  # only bars with content: fewer shapes, same picture
-        ax.barh(
-            [posities[i] for i in getekend],
-            [rij[i] for i in getekend],
-            left=[links[i] for i in getekend],
-            color=kleur,
-            label=_kort(naam, 30),
-            height=0.7,
-        )
-        links = [a + b for a, b in zip(links, rij, strict=True)]
-    ax.set_yticks(posities, [_kort(b, 28) for b in balken])
-    ax.set_ylim(len(balken) - 0.5, -0.5)
-    ax.set_xlabel("Inburgeraars per jaar")
+    boven = 24.0
+    plot = rij * len(balken) + 14.4
+    as_ruimte = 30.0
+    hoogte = boven + plot + as_ruimte + 12.0 * legenda_rijen + 6
+    links, breedte = 0.3 * BREEDTE, 0.66 * BREEDTE
+    totaal = [sum(kolom) for kolom in zip(*aantallen, strict=True)] if aantallen else [0] * len(balken)
+    maximum = max(totaal, default=0) or 1
+    stappen = schaalstappen(0, maximum, 6, geheel=True)
+    if stappen[-1] < maximum:  # one more tick, so that the longest bar ends inside the axis
+        stappen.append(stappen[-1] + (stappen[1] - stappen[0] if len(stappen) > 1 else 1))
+    x1 = stappen[-1]
+
+    def px(n: float) -> float:
+        return links + n / x1 * breedte
+
+    onder_y = boven + plot
+    titel = f"{p.naam}: verdeling per {indeling}"
+    delen = [_tekst(links - 0.3 * BREEDTE + 8, boven - 10, titel, 9, "#000000")]
+    for t in stappen:
+        delen.append(_lijn(px(t), boven, px(t), onder_y, RASTER_KLEUR, 0.5))
+        delen.append(_lijn(px(t), onder_y, px(t), onder_y + 3, AS_KLEUR))
+        delen.append(_tekst(px(t), onder_y + 11, _nl(t), 7, anker="middle"))
+    delen.append(_tekst(links + breedte / 2, onder_y + 23, "Inburgeraars per jaar", 8, anker="middle"))
+    hoogte_balk = 0.7 * rij
+    for b, naam in enumerate(balken):
+        midden = boven + 7.2 + (b + 0.5) * rij
+        delen.append(_tekst(links - 5, midden + 2.5, _kort(naam, 28), 7, anker="end"))
+        x = 0
+        for i, reeks in enumerate(reeksen):
+            n = aantallen[i][b]
+            if not n:
+                continue
+            kleur = OVERIGE_KLEUR if reeks == "overige" else KLEUREN[i % len(KLEUREN)]
+            delen.append(
+                f'<rect x="{_getal(px(x))}" y="{_getal(midden - hoogte_balk / 2)}" width="{_getal(px(x + n) - px(x))}" '
+                f'height="{_getal(hoogte_balk)}" fill="{kleur}"><title>{escape(f"{naam}: {reeks} {n}")}</title></rect>'
+            )
+            x += n
+    delen.append(_lijn(links, boven, links, onder_y, AS_KLEUR))
+    delen.append(_lijn(links, onder_y, links + breedte, onder_y, AS_KLEUR))
     # the legend sits below the axis, outside the bars, in rows of three: it can never cover a bar
-    ax.legend(
-        fontsize=7,
-        loc="upper left",
-        bbox_to_anchor=(-0.02, -0.45 / plot),
-        ncol=3,
-        frameon=False,
-        borderaxespad=0,
-    )
-    ax.grid(True, axis="x", color="#ececec", linewidth=0.5)
-    ax.set_axisbelow(True)
-    ax.set_title(f"{p.naam}: verdeling per {indeling}", fontsize=9, loc="left")
-    return _ids(_svg(fig), prefix)
-
-
-def _ids(svg: str, prefix: str) -> str:
-    """Make element ids unique per chart: several inline SVGs share one HTML document."""
-    return re.sub(r'(id="|href="#|url\(#)([^")]+)', lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)
+    legenda_y = onder_y + as_ruimte + 4
+    kolom = BREEDTE * 0.31
+    for i, reeks in enumerate(reeksen):
+        kleur = OVERIGE_KLEUR if reeks == "overige" else KLEUREN[i % len(KLEUREN)]
+        lx = 8 + (i % 3) * kolom
+        ly = legenda_y + (i // 3) * 12
+        delen.append(f'<rect x="{_getal(lx)}" y="{_getal(ly - 6)}" width="10" height="7" fill="{kleur}"/>')
+        delen.append(_tekst(lx + 14, ly, _kort(reeks, 30), 7))
+    return _svg(prefix, hoogte, titel, delen)

@@ -18,6 +18,7 @@ from pathlib import Path
 from evaluatie.bestandsnamen import slug, unieke_namen, veilige_naam
 from evaluatie.rapport.advies_html import advies_html
 from evaluatie.rapport.advies_xlsx import schrijf_advies_xlsx
+from evaluatie.rapport.betrouwbaarheid_html import betrouwbaarheid_pagina
 from evaluatie.rapport.brieven import brief
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gemeenten import gemeente_html
@@ -84,6 +85,11 @@ def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
         pad.parent.mkdir(parents=True, exist_ok=True)
         namen = {c: p.naam for c, p in g.uitslag.percelen.items()}
         pad.write_text(zekerheid_pagina(g.aanbesteding.naam, g.zekerheid, namen), encoding="utf-8")
+        geschreven.append(pad)
+    if g.panel.betrouwbaarheid:  # alpha per reviewer: internal, never in the formal advies
+        pad = map_ / "intern" / "betrouwbaarheid.html"
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(betrouwbaarheid_pagina(g), encoding="utf-8")
         geschreven.append(pad)
     tijd = dt.datetime.combine(g.aanbesteding.data.verzenddatum, dt.time(9))
     kvk = {i.naam: i.kvk for i in g.inschrijvingen}

@@ -15,9 +15,10 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.document import Document
+from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
+from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.verdeelregeltekst import PRECISIE, VERDEELSTAPPEN, verdeelregel_zinnen
-from evaluatie.rapport.waarde import procedure_tekst
-from evaluatie.rapport.wegingtekst import weging_tekst
+from evaluatie.rapport.waarde import boven_drempel, procedure_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel
 
@@ -52,14 +53,20 @@ def systematiek(a: Aanbesteding) -> Document:
     )
     for code, p in a.percelen.items():
         d.kop(f"Perceel {p.naam}")
+        d.alinea(f"Procedure: {procedure_tekst(a, code)}.")
+        schrijf_perceelgegevens(d, a, p)
         _knockout(d, a, p)
-        if a.procedure == "toelating":
+        if p.procedure == "toelating":
             _toelating(d, a, p)
+            if "minimum_kwaliteit" in p.knockout and p.gunningscriteria:
+                _criteria(d, a, p, toelating=True)
         else:
             _criteria(d, a, p)
             _prijs(d, p)
             _gelijke_stand(d, p)
             _verdeling(d, p)
+        if p.procedure == "toelating":
+            continue  # no framework maximum and no comparison of prices in an open house
         d.alinea(raammaximum_zin(a, code))
         d.alinea(
             f"Abnormaal lage prijs (art. 2.116 Aanbestedingswet 2012): ligt een prijs meer dan "
@@ -95,16 +102,20 @@ def _knockout(d: Document, a: Aanbesteding, p: Perceel) -> None:
         d.opsomming(na)
 
 
-def _criteria(d: Document, a: Aanbesteding, p: Perceel) -> None:
+def _criteria(d: Document, a: Aanbesteding, p: Perceel, toelating: bool = False) -> None:
     totaal = sum(c.weging for c in p.gunningscriteria)
-    d.alinea(
-        "Gunningscriteria. Onafhankelijke beoordelaars scoren ieder kwaliteitsplan per criterium, zonder kennis "
-        "van prijzen (twee-enveloppenmethode), en motiveren iedere score."
-    )
-    d.tabel(
-        ["Criterium", "Weging", "Toelichting"],
-        [[c.naam, weging_tekst(p, c), c.omschrijving or "-"] for c in p.gunningscriteria],
-    )
+    if toelating:  # the minimum quality of an open house is made of these criteria, weights and scale
+        d.alinea(
+            "Kwaliteitsscore voor de minimumeis. De kwaliteitsscore waaraan de minimumeis hierboven wordt getoetst, "
+            "komt zo tot stand: onafhankelijke beoordelaars scoren ieder kwaliteitsplan per criterium en motiveren "
+            "iedere score. Er wordt niet gerangschikt of vergeleken."
+        )
+    else:
+        d.alinea(
+            "Gunningscriteria. Onafhankelijke beoordelaars scoren ieder kwaliteitsplan per criterium, zonder kennis "
+            "van prijzen (twee-enveloppenmethode), en motiveren iedere score."
+        )
+    schrijf_criteria(d, p)
     d.alinea(
         f"Schaal per criterium: {p.schaal.beschrijving()}. Per criterium telt de consensusscore van het panel; "
         f"zonder consensus {('het gemiddelde' if a.beoordeling.aggregatie == 'gemiddelde' else 'de mediaan')} van "
@@ -173,9 +184,10 @@ def _verdeling(d: Document, p: Perceel) -> None:
 def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:
     d.alinea(
         "Toelating. Iedere aanbieder die aan de knock-outeisen voldoet, wordt toegelaten; er is geen rangorde, "
-        "geen prijs- of kwaliteitsvergelijking en geen maximum aantal aanbieders. Een aanbieder die zich later "
-        "aanmeldt en voldoet, wordt ook toegelaten; eerdere toelatingen blijven staan."
+        "geen prijs- of kwaliteitsvergelijking en geen maximum aantal aanbieders. Dit is geen overheidsopdracht: "
+        "de bepalingen van de Aanbestedingswet 2012 over gunning en opschortende termijn zijn niet van toepassing."
     )
+    d.opsomming([tarief_zin(p), geen_aantal_zin(), later_toetreden_zin(a)])
     d.alinea(
         "Verwachte aantallen. Per gemeente wordt een verwachting gegeven naar verhouding van de capaciteit van de "
         "toegelaten aanbieders die haar bedienen (hele inburgeraars; restanten naar de grootste rest, dan de "
@@ -185,11 +197,15 @@ def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:
 
 def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
     d.kop("Gunningsbeslissing en openbaarmaking")
-    if a.procedure == "toelating":
+    if "toelating" in a.procedures():
+        wie = "" if a.procedures() == {"toelating"} else " in een open-houseperceel"
         d.alinea(
-            "Iedere aanbieder ontvangt een toelatingsbesluit: toegelaten of niet toegelaten, met de redenen. "
-            "Het besluit noemt geen gegevens van andere aanbieders."
+            f"Iedere aanbieder{wie} ontvangt een toelatingsbesluit: toegelaten of niet toegelaten, met de redenen. "
+            "Het besluit noemt geen gegevens van andere aanbieders. Een toelatingsprocedure kent geen wettelijke "
+            f"opschortende termijn; deze aanbesteding hanteert een termijn van {a.standstill_dagen} kalenderdagen "
+            "voordat de overeenkomsten worden gesloten."
         )
+    if "gunning" not in a.procedures():
         return
     d.alinea(
         "Iedere inschrijver ontvangt per perceel een gunningsbeslissing (art. 2.130 Aanbestedingswet 2012) met de "
@@ -198,6 +214,13 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
         f"{a.standstill_dagen} kalenderdagen na verzending, verlengd volgens de Algemene termijnenwet. De namen van "
         "de beoordelaars worden niet bekendgemaakt."
     )
+    if not boven_drempel(a):  # art. 2.127 does not apply: the period and its effect rest on these documents
+        d.alinea(
+            "De geraamde waarde ligt onder de Europese drempel; de opschortende termijn volgt daarom niet uit "
+            "art. 2.127 Aanbestedingswet 2012 maar uit deze aanbestedingsstukken. De termijn is een vervaltermijn: "
+            "wie niet binnen de termijn een kort geding aanhangig maakt, kan daarna niet meer tegen de beslissing "
+            "opkomen."
+        )
 
 
 def openbaar_tekst(a: Aanbesteding) -> str:
@@ -206,6 +229,8 @@ def openbaar_tekst(a: Aanbesteding) -> str:
     prijs_openbaar = a.openbaarmaking.prijs_winnaar == "prijs"
     per_tekst: dict[str, list[str]] = {}
     for p in a.percelen.values():
+        if p.procedure != "gunning":
+            continue  # an open-house lot discloses nothing of others (its letters compare with no one)
         per_tekst.setdefault(methode(p.prijsmethode).openbaar(p, prijs_openbaar), []).append(p.naam)
     if len(per_tekst) == 1:
         return next(iter(per_tekst)) + "."

@@ -42,40 +42,70 @@ def waarden(a: Aanbesteding) -> list[Perceelwaarde]:
     return [perceelwaarde(a, code) for code in a.percelen]
 
 
+def gunningswaarde(a: Aanbesteding) -> float:
+    """The estimated value that counts for the threshold: only award lots are overheidsopdrachten
+    (an open-house lot selects nobody and is no public contract, Falk Pharma C-410/14)."""
+    return sum(w.waarde for w in waarden(a) if a.percelen[w.code].procedure == "gunning")
+
+
+def boven_drempel(a: Aanbesteding) -> bool:
+    """Whether the award lots together reach the threshold for social and other specific services."""
+    return gunningswaarde(a) >= DREMPEL_SAS
+
+
+def _lotnamen(a: Aanbesteding, procedure: str) -> str:
+    from evaluatie.gemeentenamen import opsomming
+
+    return opsomming([p.naam for p in a.percelen.values() if p.procedure == procedure], "en")
+
+
 def regime(a: Aanbesteding) -> str:
-    """The regime in one sentence, from the total estimated value and the procedure."""
-    totaal = sum(w.waarde for w in waarden(a))
+    """The regime in one or two sentences, from the award lots' total value and each lot's procedure."""
     from evaluatie.tekst import euro
 
-    if a.procedure == "toelating":
-        return (
-            "Open house (toelatingsprocedure): iedere aanbieder die aan de gepubliceerde voorwaarden voldoet, "
+    zinnen = []
+    procedures = a.procedures()
+    if "toelating" in procedures:
+        wie = "" if procedures == {"toelating"} else f" voor perceel {_lotnamen(a, 'toelating')}"
+        zinnen.append(
+            f"Open house (toelatingsprocedure){wie}: iedere aanbieder die aan de gepubliceerde voorwaarden voldoet, "
             "wordt toegelaten en er wordt niemand gekozen; dit is geen overheidsopdracht in de zin van de "
             "Aanbestedingswet 2012 (HvJ EU 2 juni 2016, Falk Pharma, C-410/14; HvJ EU 1 maart 2018, Tirkkonen, "
-            f"C-9/17). De geraamde waarde van {euro(totaal)} bepaalt hier geen regime; gelijke behandeling en "
-            "transparantie gelden wel."
+            "C-9/17). Gelijke behandeling en transparantie gelden wel."
         )
-    if totaal >= DREMPEL_SAS:
-        return (
-            f"De geraamde waarde van alle percelen samen, {euro(totaal)}, ligt op of boven de drempel van "
-            f"{euro(DREMPEL_SAS)} voor sociale en andere specifieke diensten. Het verlicht regime van art. 2.38 en "
-            "2.39 Aanbestedingswet 2012 is van toepassing: aankondiging van de opdracht, gunning volgens de "
-            "bekendgemaakte gunningscriteria, een aankondiging van de gegunde opdracht en de opschortende termijn."
+    if "gunning" in procedures:
+        totaal = gunningswaarde(a)
+        welke = (
+            "alle percelen samen"
+            if procedures == {"gunning"}
+            else f"de gunningspercelen ({_lotnamen(a, 'gunning')}) samen"
         )
-    return (
-        f"De geraamde waarde van alle percelen samen, {euro(totaal)}, ligt onder de drempel van "
-        f"{euro(DREMPEL_SAS)} voor sociale en andere specifieke diensten (art. 2.38 Aanbestedingswet 2012). "
-        "Het Europese verlicht regime is niet van toepassing; de gemeenten volgen hun inkoopbeleid, de "
-        "Gids Proportionaliteit en de beginselen van gelijke behandeling en transparantie."
-    )
+        if totaal >= DREMPEL_SAS:
+            zinnen.append(
+                f"De geraamde waarde van {welke}, {euro(totaal)}, ligt op of boven de drempel van "
+                f"{euro(DREMPEL_SAS)} voor sociale en andere specifieke diensten. Het verlicht regime van art. 2.38 "
+                "en 2.39 Aanbestedingswet 2012 is van toepassing: aankondiging van de opdracht, gunning volgens de "
+                "bekendgemaakte gunningscriteria, een aankondiging van de gegunde opdracht en de opschortende termijn."
+            )
+        else:
+            zinnen.append(
+                f"De geraamde waarde van {welke}, {euro(totaal)}, ligt onder de drempel van "
+                f"{euro(DREMPEL_SAS)} voor sociale en andere specifieke diensten (art. 2.38 Aanbestedingswet 2012). "
+                "Het Europese verlicht regime is niet van toepassing; de gemeenten volgen hun inkoopbeleid, de "
+                "Gids Proportionaliteit en de beginselen van gelijke behandeling en transparantie. De opschortende "
+                "termijn volgt uit de aanbestedingsstukken, niet uit art. 2.127 Aanbestedingswet 2012."
+            )
+    return " ".join(zinnen)
 
 
-def procedure_tekst(a: Aanbesteding) -> str:
-    """'Procedure: ...' as a real procedure, not a description of the award criterion."""
-    if a.procedure == "toelating":
+def procedure_tekst(a: Aanbesteding, code: str | None = None) -> str:
+    """'Procedure: ...' as a real procedure, for one lot or (without `code`) for the tender as a whole."""
+    if code is None and len(a.procedures()) > 1:
+        return "; ".join(f"perceel {p.naam}: {procedure_tekst(a, c)}" for c, p in a.percelen.items())
+    procedure = a.percelen[code].procedure if code is not None else next(iter(a.procedures()))
+    if procedure == "toelating":
         return "open house (toelatingsprocedure zonder selectie; geen overheidsopdracht)"
-    totaal = sum(w.waarde for w in waarden(a))
-    if totaal >= DREMPEL_SAS:
+    if boven_drempel(a):
         return (
             "openbare procedure voor sociale en andere specifieke diensten (art. 2.38 Aanbestedingswet 2012), "
             "gunning op beste prijs-kwaliteitverhouding (art. 2.114)"

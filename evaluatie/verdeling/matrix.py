@@ -50,14 +50,14 @@ class Uitkomst:
     TIJDSLIMIET = status.TIJDSLIMIET
 
 
-def los_cbc(prob, tijdslimiet: float | None) -> str:
+def los_cbc(prob, tijdslimiet: float | None, knopen: int | None = None) -> str:
     """Solve a PuLP problem with the bundled CBC; the outcome by `evaluatie.verdeling.status`."""
     import pulp
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            prob.solve(maak_oplosser("cbc", tijdslimiet))
+            prob.solve(maak_oplosser("cbc", tijdslimiet, knopen))
         except pulp.PulpSolverError:
             raise status.Oplosserfout("CBC", "PulpSolverError", status.CBC_VASTGELOPEN) from None
     return status.cbc_uitkomst(prob.status, prob.sol_status, tijdslimiet)
@@ -201,10 +201,11 @@ class CbcMotor(Motor):
 
     naam = "cbc"
 
-    def __init__(self, lin: Programma, tijdslimiet: float | None):
+    def __init__(self, lin: Programma, tijdslimiet: float | None, knopen: int | None = None):
         import pulp
 
         self._pulp = pulp
+        self.knopen = knopen
         self.tijdslimiet = tijdslimiet
         self.prob = pulp.LpProblem("verdeling", pulp.LpMaximize)
         self.x = [
@@ -236,15 +237,15 @@ class CbcMotor(Motor):
         pulp = self._pulp
         self.prob.sense = pulp.LpMaximize if maximaliseer else pulp.LpMinimize
         self.prob.setObjective(pulp.LpAffineExpression([(self.x[j], c) for j, c in doel.items()]))
-        return los_cbc(self.prob, self.tijdslimiet)
+        return los_cbc(self.prob, self.tijdslimiet, self.knopen)
 
     def waarden(self) -> list[int]:
         return _afgerond([v.varValue or 0.0 for v in self.x])
 
 
-def motor(naam: str, lin: Programma, tijdslimiet: float | None) -> Motor:
+def motor(naam: str, lin: Programma, tijdslimiet: float | None, knopen: int | None = None) -> Motor:
     if naam == "highs":
         return HighsMotor(lin, tijdslimiet)
     if naam == "cbc":
-        return CbcMotor(lin, tijdslimiet)
+        return CbcMotor(lin, tijdslimiet, knopen)
     raise ValueError(f"onbekende oplosser {naam}")

@@ -17,7 +17,8 @@ ZAAD = 20220101
 GAT = 0.99
 
 
-def maak_oplosser(naam: str, tijdslimiet: float | None):
+def maak_oplosser(naam: str, tijdslimiet: float | None, knopen: int | None = None):
+    """`knopen`: CBC stops after that many branch-and-bound nodes (a limit in work, not time)."""
     import pulp
 
     if naam == "highs":
@@ -31,6 +32,7 @@ def maak_oplosser(naam: str, tijdslimiet: float | None):
                 timeLimit=tijdslimiet,
                 gapRel=0,
                 gapAbs=GAT,
+                maxNodes=knopen,
                 options=[f"randomSeed {ZAAD}", f"randomCbcSeed {ZAAD}"],
             )
     raise ValueError(f"onbekende oplosser {naam}; kies uit {', '.join(OPLOSSERS)}")
@@ -53,7 +55,20 @@ def versie(naam: str) -> str:
 # columns) 3-10x faster than HiGHS; HiGHS in-process needs no subprocess (about 0.1 s per CBC
 # solve), so it takes every small model (a tender of 3-20 gemeenten: a few ms per solve), the
 # transportation LP and the per-gemeente MIPs (full model: 110 s against more than 140 s).
-AUTO_PER_STAP = {"relaxatie": "cbc", "samengevoegd": "cbc", "transport": "highs", "stap4": "highs", "volledig": "highs"}
+# A relaxation with budget rows (one knapsack row per gemeente with a budget): CBC proves most in
+# well under a second but took more than 4 minutes of cpu on B1 of seed 2 with a budget in every
+# 10th gemeente, where HiGHS needs 1.3 s. So 'auto' gives CBC at most KNOPEN_BUDGET nodes per
+# stage (a limit in work: the same on every machine) and then solves the step with HiGHS
+# (evaluatie.verdeling.pad; issue #24).
+KNOPEN_BUDGET = 500
+AUTO_PER_STAP = {
+    "relaxatie": "cbc",
+    "relaxatie_budget": "cbc",
+    "samengevoegd": "cbc",
+    "transport": "highs",
+    "stap4": "highs",
+    "volledig": "highs",
+}
 KLEIN = 400  # columns: up to this, 'auto' uses HiGHS for every step
 
 

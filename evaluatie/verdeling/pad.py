@@ -22,7 +22,13 @@ total, so:
 4. Otherwise stage 4 as a MIP over single gemeenten with all real rules and the totals still fixed
    ('stap-4-MIP'); if that is infeasible, the totals cannot be attained and the full model is
    solved, built once, each stage's solution the MIP start of the next ('volledig model').
-Without any per-gemeente rule the merged model is the real model ('samengevoegd model').
+Without any per-gemeente rule the merged model is the real model for stages 1-3 and its stage 4
+is the transportation LP over single gemeenten ('samengevoegd model'): the published last step
+(better-ranked supplier gets the gemeenten listed first) is one and the same over gemeenten
+whatever rule set applies, so a per-gemeente rule that does not bind changes nothing.
+
+No wall clock: every step runs to its proof (no time limit), so a lot's outcome never depends
+on the load of the machine. A long proof reports its progress (`evaluatie.verdeling.voortgang`).
 
 Ties: stages 2 and 4 are the documented tie-break (better-ranked supplier first, then earlier
 gemeenten in the tender's list to the better-ranked supplier). The model is built only from the
@@ -34,11 +40,13 @@ from __future__ import annotations
 
 import time
 
-from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, klassen, per_gemeente_nodig, uitsplitsen
+from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import Motor, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import VOLUMES_VAST_NA, Opbouw, bouw
-from evaluatie.verdeling.oplosser import kies_stap
+from evaluatie.verdeling.oplosser import KNOPEN_BUDGET, kies_stap
+from evaluatie.verdeling.status import Oplosserfout
+from evaluatie.verdeling.voortgang import volg
 
 SAMENGEVOEGD = "samengevoegd model"
 TRANSPORT = "relaxatie+transport"
@@ -47,7 +55,8 @@ VOLLEDIG = "volledig model"
 PADEN = (SAMENGEVOEGD, TRANSPORT, STAP4, VOLLEDIG)
 # The path in words, for the advies (what proved the optimum).
 BESCHRIJVING = {
-    SAMENGEVOEGD: "samengevoegd model (gemeenten met dezelfde inschrijvers samen), optimum bewezen",
+    SAMENGEVOEGD: "samengevoegd model (gemeenten met dezelfde inschrijvers samen) voor stap 1-3, daarna stap 4 "
+    "per gemeente als transportmodel; optimum bewezen",
     TRANSPORT: "relaxatie zonder de regels per gemeente, daarna een transportmodel per gemeente; die verdeling "
     "voldoet aan alle regels en haalt de grenzen van de relaxatie, dus is bewezen optimaal",
     STAP4: "relaxatie zonder de regels per gemeente, daarna stap 4 als model met alle regels per gemeente en de "
@@ -146,7 +155,8 @@ def voldoet(p: Verdeelprobleem, ks: list[Klasse], cellen: dict[tuple[int, int], 
 def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, pad: str | None = None) -> Verdeling:
     """Allocate one lot along the fast path (or, with pad=VOLLEDIG, the full model only).
 
-    Raises Onhaalbaar or Tijdslimiet; the caller turns them into words."""
+    `tijdslimiet` is accepted for old callers and not used: no step stops on the clock.
+    Raises Onhaalbaar; the caller turns it into words."""
     t0 = time.perf_counter()
     model = "per gemeente" if per_gemeente_nodig(p) else "geaggregeerd"
     motoren: list[str] = []  # the engine of every step taken, in order
@@ -154,7 +164,18 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     def maak(stap: str, lin) -> Motor:
         naam = kies_stap(oplosser, stap, lin.aantal)
         motoren.append(naam)
-        return motor(naam, lin, tijdslimiet)
+        # 'auto' on a budget relaxation: CBC gets a node budget, then HiGHS (see KNOPEN_BUDGET)
+        knopen = KNOPEN_BUDGET if oplosser == "auto" and stap == "relaxatie_budget" and naam == "cbc" else None
+        m = motor(naam, lin, None, knopen)
+        volg(m, p.perceelnaam, stap)
+        return m
+
+    def maak_highs(stap: str, lin) -> Motor:
+        """The step again on HiGHS, after CBC spent its node budget (see KNOPEN_BUDGET)."""
+        motoren.append("highs")
+        m = motor("highs", lin, None)
+        volg(m, p.perceelnaam, stap)
+        return m
 
     def klaar(o: Opbouw, waarden: list[int], behaald: list[int], gekozen: str, bouwtijd: float) -> Verdeling:
         hoeveel = o.cellen(waarden)
@@ -168,20 +189,24 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
             oplostijd=time.perf_counter() - t0 - bouwtijd,
         )
 
-    if not per_gemeente_nodig(p):
-        o = bouw(p, klassen(p))
-        bouwtijd = time.perf_counter() - t0
-        waarden, behaald = lexicografisch(maak("samengevoegd", o.lin), o)
-        return klaar(o, waarden, behaald, SAMENGEVOEGD, bouwtijd)
     ks = gemeenteklassen(p)
     r = p.regels
+    samengevoegd = not per_gemeente_nodig(p)
     if pad != VOLLEDIG:
         if r.per_subregio:
             rel = bouw(p, subregioklassen(p), subregio="klasse", budget=True)
         else:
             rel = bouw(p, samengevoegde_klassen(p), budget=True)
         bouwtijd = time.perf_counter() - t0
-        waarden, behaald = lexicografisch(maak("relaxatie", rel.lin), rel, stappen=3)
+        stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
+        m_rel = maak(stap, rel.lin)
+        try:
+            waarden, behaald = lexicografisch(m_rel, rel, stappen=3)
+        except Oplosserfout:
+            if getattr(m_rel, "knopen", None) is None:
+                raise
+            # CBC spent its node budget without a proof (a stop without a time limit): HiGHS solves the step
+            waarden, behaald = lexicografisch(maak_highs(stap, rel.lin), rel, stappen=3)
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
         transport = bouw(p, ks, totalen=totalen, budget=True, geheel=False)
         try:
@@ -189,7 +214,11 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         except (Onhaalbaar, ArithmeticError):  # cannot happen for a TU matrix; be safe, not fast
             tw = None
         if tw is not None and voldoet(p, ks, transport.cellen(tw)):
-            return klaar(transport, tw, [*behaald, doelwaarde(transport.doelen[3], tw)], TRANSPORT, bouwtijd)
+            gekozen = SAMENGEVOEGD if samengevoegd else TRANSPORT
+            return klaar(transport, tw, [*behaald, doelwaarde(transport.doelen[3], tw)], gekozen, bouwtijd)
+        verdeeld: dict[tuple[int, int], int] = {}
+        if r.per_subregio:
+            verdeeld = _subregio_splitsen(p, rel.ks, rel.cellen(waarden))
         stap4 = bouw(
             p,
             ks,
@@ -198,10 +227,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
             subregio="gemeente" if r.per_subregio else "nee",
             totalen=totalen,
         )
-        start = None
-        if r.per_subregio:
-            verdeeld = _subregio_splitsen(p, rel.ks, rel.cellen(waarden))
-            start = {j: verdeeld.get(key, 0) for key, j in stap4.x.items()}
+        start = {j: verdeeld.get(key, 0) for key, j in stap4.x.items()} if r.per_subregio else None
         try:
             sw = _los(maak("stap4", stap4.lin), stap4.doelen[3], True, start)
             return klaar(stap4, sw, [*behaald, doelwaarde(stap4.doelen[3], sw)], STAP4, bouwtijd)

@@ -32,7 +32,7 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
 
     The result depends only on the order of p.leveranciers (the ranking), the tender order of
     p.vraag and the numbers, never on names. Raises EvaluatieFout with an explanation in words
-    when impossible."""
+    when impossible. No step stops on the clock (issue #24): the CLI passes no `tijdslimiet`."""
     meldingen = vooraf(p)
     if meldingen:
         raise EvaluatieFout(meldingen)
@@ -42,7 +42,7 @@ def verdeel(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: float | 
         return verdeel_exact(p, oplosser, tijdslimiet)
     except Onhaalbaar:
         pass
-    except Tijdslimiet:
+    except Tijdslimiet:  # not reached: no step has a time limit (issue #24)
         raise EvaluatieFout([_TIJDSLIMIET.format(perceel=p.perceelnaam)]) from None
     except Oplosserfout as e:
         if oplosser != "auto":  # the user chose this engine: say what happened to it
@@ -88,6 +88,4 @@ def _andere_motor(p: Verdeelprobleem, fout: Oplosserfout, tijdslimiet: float | N
         ) from None
 
 
-_TIJDSLIMIET = (
-    "Perceel {perceel}: de oplosser vond binnen de tijdslimiet geen bewezen optimale verdeling; verhoog --tijdslimiet"
-)
+_TIJDSLIMIET = "Perceel {perceel}: de oplosser vond binnen de opgegeven tijdslimiet geen bewezen optimale verdeling"

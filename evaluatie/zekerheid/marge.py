@@ -67,7 +67,7 @@ def capaciteitsmarges(award, code: str, oplosser: str) -> list[Capaciteitsmarge]
 
 def gegunde_leveranciers(award, code: str) -> list[str]:
     """Suppliers with a share, in ranking order: the ones a capacity margin is computed for."""
-    if award.invoer.aanbesteding.procedure != "gunning":
+    if award.invoer.aanbesteding.percelen[code].procedure != "gunning":
         return []
     p = award.uitslag.percelen[code]
     per: dict[str, int] = {}

@@ -21,6 +21,7 @@ import numpy as np
 from evaluatie.prijs.basis import methode
 from evaluatie.prijs.precisie import punten_vector
 from evaluatie.toets.register import maak_regel
+from evaluatie.toets.uitslag import Toetsresultaat
 from evaluatie.zekerheid.model import Storing
 
 ZAAD = 20210701
@@ -60,6 +61,9 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
         else None
     )
     voorwaarde = np.array([award.beoordeling.toets_voor.resultaat(b, code).voldoet for b in bieders])
+    # a bid rejected after scoring (art. 2.116, besluiten.yaml) stays out of every draw, as in the award
+    afgewezen = {b for b in bieders if _afgewezen(award.beoordeling.toets.resultaat(b, code))}
+    voorwaarde &= np.array([b not in afgewezen for b in bieders])
     m = methode(perceel.prijsmethode)
     prijs = np.array([per_naam[b].aanbod[code].prijs for b in bieders])
     teken = 1.0 if m.hoger_is_beter else -1.0
@@ -101,4 +105,12 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
         kans_winnaar_blijft=kans.get(winnaar, 0.0),
         kans_eerste={b: k for b, k in sorted(kans.items(), key=lambda t: (-t[1], t[0])) if k > 0},
         seconden=seconden,
+    )
+
+
+def _afgewezen(resultaat: Toetsresultaat | None) -> bool:
+    from evaluatie.besluiten.model import REGEL_ABNORMAAL
+
+    return resultaat is not None and any(
+        f.regel == REGEL_ABNORMAAL and f.voldoet is False for f in resultaat.bevindingen
     )

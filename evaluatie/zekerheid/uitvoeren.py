@@ -61,7 +61,8 @@ def voer_uit(taken: list[Callable[[], Any]], aantal: int, soort: str = "proces")
 def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dict[str, Zekerheid]:
     panelen = panelen_zonder(award)
     beoordelaars = award.beoordeling.panel.beoordelaars
-    codes = list(award.uitslag.percelen)
+    # An open house chooses no one: there is no winner whose certainty could be in doubt.
+    codes = [c for c, p in award.uitslag.percelen.items() if p.procedure == "gunning"]
     taken: dict[tuple[str, str, str], Callable[[], Any]] = {}
     # The expensive tasks (each re-solves an allocation) first, so the workers stay balanced.
     for code in codes:
@@ -74,7 +75,8 @@ def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dic
         taken[("marge", code, "")] = functools.partial(marges, award, code)
     uitkomst = dict(zip(taken, voer_uit(list(taken.values()), *werkers(award)), strict=True))
     uit = {}
-    for code, p in award.uitslag.percelen.items():
+    for code in codes:
+        p = award.uitslag.percelen[code]
         uit[code] = Zekerheid(
             perceel=code,
             winnaar=p.winnaars()[0] if p.rangorde else None,

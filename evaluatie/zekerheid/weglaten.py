@@ -57,7 +57,7 @@ def weglating(award, code: str, oplosser: str, beoordelaar: str, zonder) -> Wegl
         if probleem == verdeelprobleem(a, code, basis.rangorde, inschrijvingen):
             toewijzing = basis.toewijzing
         else:
-            toewijzing = _verdeel(probleem, a.procedure, oplosser).toewijzing
+            toewijzing = _verdeel(probleem, a.percelen[code].procedure, oplosser).toewijzing
     except EvaluatieFout as e:
         return Weglating(
             beoordelaar=beoordelaar,

@@ -2,6 +2,8 @@
 
 from evaluatie.toets.register import Context, Knockoutregel, registreer
 
+VERKLAARD = "inschrijver verklaart dat uitsluitingsgronden van toepassing zijn"
+
 
 @registreer
 class Uitsluitingsgronden(Knockoutregel):
@@ -12,10 +14,12 @@ class Uitsluitingsgronden(Knockoutregel):
 
     def toets(self, ctx: Context) -> list[str]:
         if ctx.inschrijving.uitsluitingsgronden:
-            return ["inschrijver verklaart dat uitsluitingsgronden van toepassing zijn"]
+            return [VERKLAARD]
         return []
 
     def brief(self, ctx: Context, reden: str) -> str:
+        if reden != VERKLAARD:  # the recorded weighing (besluiten: uitsluitingsgrond) names ground and reasoning
+            return f"U heeft verklaard dat op uw onderneming een uitsluitingsgrond van toepassing is. {reden}"
         return (
             "U heeft verklaard dat op uw onderneming een of meer uitsluitingsgronden van toepassing zijn "
             "(artikelen 2.86 en 2.87 Aanbestedingswet 2012)."

@@ -1,0 +1,329 @@
+"""The decision commands on the command line: herstel, toelichting, uitsluitingsgrond, keurmerk,
+intrekken and besluiten (the list). cli.py registers them; all checking is in besluiten.vastleggen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def _dag(veld: str, tekst: str | None) -> dt.date | None:
+    if tekst is None:
+        return None
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise click.UsageError(f"{veld}: verwacht JJJJ-MM-DD, gevonden '{tekst}'") from None
+
+
+def _verplichte_dag(veld: str, tekst: str) -> dt.date:
+    dag = _dag(veld, tekst)
+    assert dag is not None  # _dag returns None only for a missing value; this option is required
+    return dag
+
+
+def _wie_opties(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--datum", default=None, help="Datum van het besluit (JJJJ-MM-DD); standaard vandaag.")(f)
+    f = click.option("--door", required=True, help='Wie besluit: "naam, functie".')(f)
+    return click.option("--reden", required=True, help="De motivering, in een volledige zin.")(f)
+
+
+def registreer(
+    main: click.Group,
+    afhandeling: Callable[..., Any],
+    werkmap_optie: Callable[..., Any],
+    open_werkmap: Callable[[Path], Any],
+    echo_json: Callable[[Any], None],
+) -> None:
+    """Add the decision commands to the `evaluatie` group."""
+    from evaluatie.besluiten import vastleggen as v
+
+    def wie(reden: str, door: str, datum: str | None) -> v.Wie:
+        return v.Wie(door=door, reden=reden, datum=_dag("--datum", datum) or dt.date.today())
+
+    def leg_vast(werk: Callable[[], Any], werkmap: Any, commando: str, opties: dict[str, Any]) -> Any:
+        from evaluatie.besluiten.register import BESTAND
+
+        try:
+            besluit = v.en_noteer(werkmap, commando, opties, werk)
+        except ValueError as e:
+            raise click.UsageError(str(e)) from None
+        click.echo(
+            f"Besluit {besluit.id} vastgelegd in {werkmap.root / BESTAND}. Voer nu 'evaluatie gunning' opnieuw uit."
+        )
+        return besluit
+
+    @main.command("herstel")
+    @werkmap_optie
+    @click.option("--bestand", required=True, help="Het bestand van de inschrijving in inschrijvingen/.")
+    @click.option("--blad", required=True, help="Het tabblad, bijvoorbeeld Inschrijver of Percelen.")
+    @click.option("--cel", required=True, help="De cel, bijvoorbeeld B3.")
+    @click.option("--oud", required=True, help="De waarde zoals de inschrijver die schreef (ter controle).")
+    @click.option("--nieuw", required=True, help="De herstelde waarde.")
+    @click.option("--verduidelijking", required=True, help="Datum waarop de verduidelijking binnenkwam (JJJJ-MM-DD).")
+    @_wie_opties
+    @afhandeling
+    def herstel(
+        werkmap: Path,
+        bestand: str,
+        blad: str,
+        cel: str,
+        oud: str,
+        nieuw: str,
+        verduidelijking: str,
+        reden: str,
+        door: str,
+        datum: str | None,
+    ) -> None:
+        """Herstel een kennelijke fout in een inschrijving (het bestand zelf blijft ongewijzigd)."""
+        wm = open_werkmap(werkmap)
+        dag = _verplichte_dag("--verduidelijking", verduidelijking)
+        opties = {
+            "bestand": bestand,
+            "blad": blad,
+            "cel": cel,
+            "oud": oud,
+            "nieuw": nieuw,
+            "verduidelijking": verduidelijking,
+            "reden": reden,
+            "door": door,
+            "datum": datum,
+        }
+        leg_vast(
+            lambda: v.leg_herstel_vast(
+                wm,
+                bestand,
+                blad,
+                cel,
+                oud,
+                nieuw,
+                dag,
+                wie(reden, door, datum),
+                dt.date.today(),
+            ),
+            wm,
+            "herstel",
+            opties,
+        )
+
+    @main.command("toelichting")
+    @werkmap_optie
+    @click.option("--inschrijver", required=True, help="De inschrijver met de abnormaal lage prijs.")
+    @click.option("--lots", "--percelen", "perceel", required=True, help="Het perceel, bijvoorbeeld B1.")
+    @click.option("--ontvangen", required=True, help="Datum waarop de schriftelijke toelichting binnenkwam.")
+    @click.option(
+        "--uitkomst",
+        type=click.Choice(["aanvaard", "verworpen"]),
+        required=True,
+        help="aanvaard: de inschrijving doet mee; verworpen: zij wordt afgewezen (art. 2.116).",
+    )
+    @_wie_opties
+    @afhandeling
+    def toelichting(
+        werkmap: Path,
+        inschrijver: str,
+        perceel: str,
+        ontvangen: str,
+        uitkomst: str,
+        reden: str,
+        door: str,
+        datum: str | None,
+    ) -> None:
+        """Leg de beoordeling vast van de toelichting op een abnormaal lage prijs (art. 2.116 Aw 2012)."""
+        wm = open_werkmap(werkmap)
+        dag = _verplichte_dag("--ontvangen", ontvangen)
+        opties = {
+            "inschrijver": inschrijver,
+            "lots": perceel,
+            "ontvangen": ontvangen,
+            "uitkomst": uitkomst,
+            "reden": reden,
+            "door": door,
+            "datum": datum,
+        }
+        leg_vast(
+            lambda: v.leg_toelichting_vast(
+                wm,
+                inschrijver,
+                perceel,
+                dag,
+                uitkomst,
+                wie(reden, door, datum),
+                dt.date.today(),
+            ),
+            wm,
+            "toelichting",
+            opties,
+        )
+
+    @main.command("uitsluitingsgrond")
+    @werkmap_optie
+    @click.option("--inschrijver", required=True, help="De inschrijver die een uitsluitingsgrond verklaarde.")
+    @click.option("--grond", required=True, help="Welke grond, bijvoorbeeld 'ernstige beroepsfout'.")
+    @click.option(
+        "--artikel",
+        type=click.Choice(["2.86", "2.87"]),
+        required=True,
+        help="2.86: verplichte grond; 2.87: facultatieve grond.",
+    )
+    @click.option("--feiten", required=True, help="De feiten waarop het besluit rust.")
+    @click.option(
+        "--zelfreiniging",
+        required=True,
+        help="De maatregelen tot zelfreiniging die zijn gewogen (art. 2.87a), of dat er geen zijn.",
+    )
+    @click.option("--evenredigheid", default="", help="De afweging van de evenredigheid (verplicht bij 2.87).")
+    @click.option(
+        "--uitkomst",
+        type=click.Choice(["uitgesloten", "niet_uitgesloten"]),
+        required=True,
+        help="Of de inschrijver wordt uitgesloten.",
+    )
+    @_wie_opties
+    @afhandeling
+    def uitsluitingsgrond(
+        werkmap: Path,
+        inschrijver: str,
+        grond: str,
+        artikel: str,
+        feiten: str,
+        zelfreiniging: str,
+        evenredigheid: str,
+        uitkomst: str,
+        reden: str,
+        door: str,
+        datum: str | None,
+    ) -> None:
+        """Leg de weging van een verklaarde uitsluitingsgrond vast (art. 2.86, 2.87 en 2.87a Aw 2012)."""
+        wm = open_werkmap(werkmap)
+        opties = {
+            "inschrijver": inschrijver,
+            "grond": grond,
+            "artikel": artikel,
+            "feiten": feiten,
+            "zelfreiniging": zelfreiniging,
+            "evenredigheid": evenredigheid,
+            "uitkomst": uitkomst,
+            "reden": reden,
+            "door": door,
+            "datum": datum,
+        }
+        leg_vast(
+            lambda: v.leg_uitsluiting_vast(
+                wm,
+                inschrijver,
+                grond,
+                artikel,
+                feiten,
+                zelfreiniging,
+                evenredigheid,
+                uitkomst,
+                wie(reden, door, datum),
+                dt.date.today(),
+            ),
+            wm,
+            "uitsluitingsgrond",
+            opties,
+        )
+
+    @main.command("keurmerk")
+    @werkmap_optie
+    @click.option("--inschrijver", required=True, help="De inschrijver van wie het keurmerk vóór de gunning verloopt.")
+    @click.option(
+        "--uitkomst",
+        type=click.Choice(["verlengd", "onder_voorwaarde"]),
+        required=True,
+        help="verlengd: bewijs van verlenging ontvangen; onder_voorwaarde: gunning onder voorwaarde.",
+    )
+    @click.option("--verlengd-tot", "verlengd_tot", default=None, help="Nieuwe einddatum van het keurmerk.")
+    @click.option("--bewijs", default=None, help="Datum waarop het bewijs van verlenging binnenkwam.")
+    @_wie_opties
+    @afhandeling
+    def keurmerk(
+        werkmap: Path,
+        inschrijver: str,
+        uitkomst: str,
+        verlengd_tot: str | None,
+        bewijs: str | None,
+        reden: str,
+        door: str,
+        datum: str | None,
+    ) -> None:
+        """Leg vast hoe een keurmerk dat vóór de gunning verloopt is afgehandeld."""
+        wm = open_werkmap(werkmap)
+        tot, ontvangen = _dag("--verlengd-tot", verlengd_tot), _dag("--bewijs", bewijs)
+        opties = {
+            "inschrijver": inschrijver,
+            "uitkomst": uitkomst,
+            "verlengd_tot": verlengd_tot,
+            "bewijs": bewijs,
+            "reden": reden,
+            "door": door,
+            "datum": datum,
+        }
+        leg_vast(
+            lambda: v.leg_keurmerk_vast(
+                wm, inschrijver, uitkomst, tot, ontvangen, wie(reden, door, datum), dt.date.today()
+            ),
+            wm,
+            "keurmerk",
+            opties,
+        )
+
+    @main.command("terugtrekking")
+    @werkmap_optie
+    @click.option("--inschrijver", required=True, help="De naam zoals in de inschrijving en de formulieren.")
+    @click.option("--ontvangen", required=True, help="Datum waarop de terugtrekking binnenkwam (JJJJ-MM-DD).")
+    @_wie_opties
+    @afhandeling
+    def terugtrekking(
+        werkmap: Path, inschrijver: str, ontvangen: str, reden: str, door: str, datum: str | None
+    ) -> None:
+        """Leg vast dat een inschrijver na de beoordeling zijn inschrijving introk (haal eerst het bestand weg)."""
+        wm = open_werkmap(werkmap)
+        dag = _verplichte_dag("--ontvangen", ontvangen)
+        opties = {"inschrijver": inschrijver, "ontvangen": ontvangen, "reden": reden, "door": door, "datum": datum}
+        leg_vast(
+            lambda: v.leg_terugtrekking_vast(wm, inschrijver, dag, wie(reden, door, datum), dt.date.today()),
+            wm,
+            "terugtrekking",
+            opties,
+        )
+
+    @main.command("intrekken")
+    @werkmap_optie
+    @click.argument("besluit")
+    @_wie_opties
+    @afhandeling
+    def intrekken(werkmap: Path, besluit: str, reden: str, door: str, datum: str | None) -> None:
+        """Trek een besluit (H1, A1, U1, K1, T1) of een loting (L1) in; de intrekking wordt zelf vastgelegd."""
+        wm = open_werkmap(werkmap)
+        opties = {"besluit": besluit, "reden": reden, "door": door, "datum": datum}
+        try:
+            id_, pad = v.en_noteer(
+                wm, "intrekken", opties, lambda: v.trek_in(wm, besluit, wie(reden, door, datum), dt.date.today())
+            )
+        except ValueError as e:
+            raise click.UsageError(str(e)) from None
+        click.echo(
+            f"{id_} ingetrokken in {pad}; het blijft in het dossier staan. Voer nu 'evaluatie gunning' opnieuw uit."
+        )
+
+    @main.command("besluiten")
+    @werkmap_optie
+    @click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
+    @afhandeling
+    def besluiten(werkmap: Path, als_json: bool) -> None:
+        """Toon alle vastgelegde besluiten en lotingen, ook de ingetrokken."""
+        from evaluatie.besluiten.overzicht import als_dict, regels
+
+        wm = open_werkmap(werkmap)
+        if als_json:
+            echo_json(als_dict(wm))
+            return
+        for regel in regels(wm):
+            click.echo(regel)

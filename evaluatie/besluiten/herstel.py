@@ -1,0 +1,88 @@
+"""Corrections of manifest errors applied at intake: the bidder's file is read, never changed.
+
+Each correction names file, sheet, cell, the value as the bidder wrote it and the corrected
+value. Intake replaces the cell's value in the sheet as read, then validates as usual, so a
+correction can only make a bid say what the form allows. The file's hash and the old value are
+the premise: if either differs from what was recorded, the correction is stale (exit 2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from evaluatie.besluiten.model import Herstel
+from evaluatie.besluiten.register import BESTAND
+from evaluatie.fouten import Verzamelaar
+from evaluatie.tekst import datum
+from evaluatie.werkboek import Tabblad, als_tekst
+
+_CEL = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
+
+
+def cel_positie(cel: str) -> tuple[int, int] | None:
+    """'B3' -> (2, 1): 0-based row and column; None when not a cell name."""
+    m = _CEL.match(cel.strip().upper())
+    if not m:
+        return None
+    kolom = 0
+    for letter in m.group(1):
+        kolom = kolom * 26 + ord(letter) - 64
+    return int(m.group(2)) - 1, kolom - 1
+
+
+def huidige_waarde(tabbladen: dict[str, Tabblad], blad: str, cel: str) -> str | None:
+    """The cell's value as text, '' for an empty cell; None when sheet or cell does not exist."""
+    t = tabbladen.get(blad)
+    pos = cel_positie(cel)
+    if t is None or pos is None:
+        return None
+    return als_tekst(t.waarde(*pos))
+
+
+def pas_herstel_toe(
+    herstellingen: Sequence[Herstel], bestand: str, sha256: str, tabbladen: dict[str, Tabblad], fouten: Verzamelaar
+) -> list[str]:
+    """Apply the valid corrections of one bid file in place; returns the intake notes saying so.
+    A stale correction is an error at its place in besluiten.yaml and is not applied."""
+    notities = []
+    for h in herstellingen:
+        if h.bestand != bestand or not h.geldig:
+            continue
+        plaats = f"{BESTAND}: {h.id} (herstel {h.bestand}!{h.blad}!{h.cel})"
+        if h.sha256 != sha256:
+            fouten.voeg_toe(
+                plaats,
+                "verouderd besluit: het bestand van de inschrijver is gewijzigd sinds het herstel is vastgelegd "
+                f"(sha256 was {h.sha256[:12]}..., is {sha256[:12]}...); trek het in met 'evaluatie intrekken {h.id}' "
+                "en leg het zo nodig opnieuw vast",
+            )
+            continue
+        nu = huidige_waarde(tabbladen, h.blad, h.cel)
+        if nu is None:
+            fouten.voeg_toe(plaats, f"verouderd besluit: tabblad '{h.blad}' of cel {h.cel} bestaat niet")
+            continue
+        if nu != h.oud:
+            fouten.voeg_toe(plaats, f"verouderd besluit: de cel bevat '{nu}', het herstel ging uit van '{h.oud}'")
+            continue
+        rij, kolom = cel_positie(h.cel) or (0, 0)
+        t = tabbladen[h.blad]
+        while len(t.rijen) <= rij:
+            t.rijen.append([])
+        while len(t.rijen[rij]) <= kolom:
+            t.rijen[rij].append("")
+        t.rijen[rij][kolom] = h.nieuw
+        notities.append(
+            f"{bestand}!{h.blad}!{h.cel}: hersteld volgens besluit {h.id} ('{h.oud}' wordt '{h.nieuw}'; kennelijke "
+            f"fout, verduidelijking ontvangen op {datum(h.verduidelijking)}); het bestand zelf is niet gewijzigd"
+        )
+    return notities
+
+
+def herstel_zin(h: Herstel) -> str:
+    """One line for the advies."""
+    return (
+        f"{h.id}: {h.bestand}, tabblad {h.blad}, cel {h.cel}: '{h.oud}' is gelezen als '{h.nieuw}'. "
+        f"Reden: {h.reden.strip().rstrip('.')}. "
+        f"Verduidelijking ontvangen op {datum(h.verduidelijking)}; besloten op {datum(h.datum)} door {h.door}."
+    )

@@ -1,0 +1,168 @@
+"""The send gate: one list of every point a person must still settle before letters go out.
+
+The terminal, the advies and --json show this same list. While it is not empty the award ends
+with exit 1, the advies is a CONCEPT and no letters are written; each point names the command
+(or the YAML field) that settles it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.plaatshouders import PLAATSHOUDER  # what `evaluatie nieuw` writes for a detail not given
+from evaluatie.tekst import datum
+
+
+@dataclass(frozen=True)
+class Openpunt:
+    soort: str  # loting, abnormaal, uitsluiting, keurmerk, afzender, contactpersoon, ondertekenaar, rechtbank
+    tekst: str
+    commando: str
+
+    def als_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def keurmerk_grens(a: Aanbesteding) -> dt.date:
+    """The keurmerk must still be valid on the award date and on the day the decision is sent."""
+    return max(a.data.gunning, a.data.verzenddatum)
+
+
+def signalen(award: Any, code: str) -> list[Any]:
+    """Art. 2.116 signals of one lot of this award."""
+    from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
+
+    p = award.uitslag.percelen.get(code)
+    if p is None:
+        return []
+    return abnormaal_lage_prijzen(p, award.invoer.aanbesteding.percelen[code].abnormaal_laag)
+
+
+def _gegund_met_keurmerkeis(award: Any) -> set[str]:
+    """Bidders awarded (or admitted to) a lot whose knock-out requires the keurmerk."""
+    uit = set()
+    for code, p in award.uitslag.percelen.items():
+        if "keurmerk" not in award.invoer.aanbesteding.percelen[code].knockout:
+            continue
+        if p.procedure == "toelating":
+            uit |= {r.inschrijver for r in p.rangorde}
+        uit |= {t.inschrijver for t in p.toewijzing if t.aantal > 0}
+    return uit
+
+
+def _met_uitsluitingseis(a: Aanbesteding, ins: Any) -> bool:
+    return any("uitsluitingsgronden" in a.percelen[code].knockout for code in ins.aanbod if code in a.percelen)
+
+
+def leeg(tekst: str | None) -> bool:
+    """Not given: missing, blank, or the placeholder `evaluatie nieuw` wrote."""
+    return not tekst or not tekst.strip() or PLAATSHOUDER in tekst.lower()
+
+
+def open_punten(award: Any) -> list[Openpunt]:
+    """Every open point of this award, in a fixed order (ties, 2.116, exclusion grounds, keurmerk, letters)."""
+    from evaluatie.besluiten.rechtbank import rechtbank_van
+
+    a: Aanbesteding = award.invoer.aanbesteding
+    register = award.invoer.besluiten
+    punten: list[Openpunt] = []
+    for st in award.uitslag.loting_nodig:
+        naam = award.uitslag.percelen[st.perceel].naam
+        punten.append(
+            Openpunt(
+                "loting",
+                f"Perceel {naam}: {', '.join(st.inschrijvers)} staan gelijk op rang {st.rang}; de volgorde bepaalt "
+                "de gunning. Er is een loting nodig.",
+                st.commando(),
+            )
+        )
+    besloten_2116 = {(t.inschrijver, t.perceel) for t in (register.geldig("abnormaal") if register else [])}
+    for code, p in award.uitslag.percelen.items():
+        if p.procedure == "toelating":
+            continue  # open house compares no bids: the signal in the advies is information, not a decision
+        for s in signalen(award, code):
+            if (s.inschrijver, code) not in besloten_2116:
+                punten.append(
+                    Openpunt(
+                        "abnormaal",
+                        f"Perceel {p.naam}: de prijs van {s.inschrijver} lijkt abnormaal laag (art. 2.116 "
+                        "Aanbestedingswet 2012); vraag om schriftelijke toelichting en leg de beoordeling vast.",
+                        f'evaluatie toelichting --inschrijver "{s.inschrijver}" --lots {code} --ontvangen JJJJ-MM-DD '
+                        '--uitkomst aanvaard|verworpen --reden "..." --door "naam, functie"',
+                    )
+                )
+    gewogen = {u.inschrijver for u in (register.geldig("uitsluiting") if register else [])}
+    for ins in award.invoer.inschrijvingen:
+        if ins.uitsluitingsgronden and ins.naam not in gewogen and _met_uitsluitingseis(a, ins):
+            punten.append(
+                Openpunt(
+                    "uitsluiting",
+                    f"{ins.naam} verklaart dat een uitsluitingsgrond van toepassing is; welke grond, de feiten, de "
+                    "zelfreiniging (art. 2.87a) en bij een facultatieve grond de evenredigheid zijn nog niet gewogen.",
+                    f'evaluatie uitsluitingsgrond --inschrijver "{ins.naam}" --grond "..." --artikel 2.86|2.87 '
+                    '--feiten "..." --zelfreiniging "..." [--evenredigheid "..."] '
+                    '--uitkomst uitgesloten|niet_uitgesloten --reden "..." --door "naam, functie"',
+                )
+            )
+    grens = keurmerk_grens(a)
+    besloten_keurmerk = {k.inschrijver for k in (register.geldig("keurmerk") if register else [])}
+    gegund = _gegund_met_keurmerkeis(award)
+    for ins in award.invoer.inschrijvingen:
+        if ins.naam not in gegund or ins.naam in besloten_keurmerk or not ins.keurmerk:
+            continue
+        if ins.keurmerk_geldig_tot is None or ins.keurmerk_geldig_tot < grens:
+            wanneer = (
+                f"verloopt op {datum(ins.keurmerk_geldig_tot)}" if ins.keurmerk_geldig_tot else "heeft geen einddatum"
+            )
+            punten.append(
+                Openpunt(
+                    "keurmerk",
+                    f"Het keurmerk van {ins.naam} {wanneer}, vóór de gunning ({datum(grens)}); vraag om bewijs van "
+                    "verlenging, of gun onder voorwaarde.",
+                    f'evaluatie keurmerk --inschrijver "{ins.naam}" --uitkomst verlengd --verlengd-tot JJJJ-MM-DD '
+                    '--bewijs JJJJ-MM-DD --reden "..." --door "naam, functie"  (of --uitkomst onder_voorwaarde)',
+                )
+            )
+    af = a.afzender
+    if not af.adres or any(leeg(r) for r in af.adres):
+        punten.append(
+            Openpunt(
+                "afzender",
+                "De brieven hebben geen (volledig) adres van de afzender.",
+                "aanbesteding.yaml: afzender.adres",
+            )
+        )
+    for veld, persoon in (("contactpersoon", af.contactpersoon), ("ondertekenaar", af.ondertekenaar)):
+        if persoon is None or leeg(persoon.naam) or leeg(persoon.functie):
+            punten.append(
+                Openpunt(
+                    veld,
+                    f"De brieven noemen geen {veld} (naam en functie).",
+                    f"aanbesteding.yaml: afzender.{veld}: {{naam: ..., functie: ...}}",
+                )
+            )
+    if leeg(a.rechtsbescherming.rechtbank) and rechtbank_van(a.penvoerder) is None:
+        punten.append(
+            Openpunt(
+                "rechtbank",
+                f"De rechtbank voor een kort geding is niet bekend: {a.penvoerder} staat niet in de tabel van "
+                "arrondissementen (criteria/gemeenten/arrondissementen-2026.csv).",
+                "aanbesteding.yaml: rechtsbescherming.rechtbank: Rechtbank ...",
+            )
+        )
+    return punten
+
+
+def melding(punten: list[Openpunt]) -> list[str]:
+    """The terminal's lines: why the award stops at a concept, and the command for each point."""
+    uit = [
+        f"{len(punten)} open punt(en): er zijn geen brieven geschreven en het gunningsadvies is een CONCEPT. "
+        "Wat nog besloten of ingevuld moet worden:"
+    ]
+    for p in punten:
+        uit.append(f"- {p.tekst}")
+        uit.append(f"    {p.commando}")
+    return uit

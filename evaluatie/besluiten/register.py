@@ -1,0 +1,115 @@
+"""besluiten.yaml: read on every run, written only by the decision commands (never by hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from evaluatie.besluiten.model import VOORVOEGSEL, Besluit, Intrekking
+from evaluatie.fouten import Fout, InvoerFout
+
+BESTAND = "besluiten.yaml"
+_LEZER: TypeAdapter[Any] = TypeAdapter(Besluit)
+
+
+@dataclass(frozen=True)
+class Register:
+    """All recorded decisions, withdrawn ones included (the record keeps them)."""
+
+    besluiten: tuple[Any, ...] = ()
+
+    def geldig(self, soort: str) -> list[Any]:
+        return [b for b in self.besluiten if b.soort == soort and b.geldig]
+
+    def zoek(self, id_: str) -> Any | None:
+        return next((b for b in self.besluiten if b.id.lower() == id_.lower()), None)
+
+    def volgende_id(self, soort: str) -> str:
+        letter = VOORVOEGSEL[soort]
+        nummers = [int(b.id[1:]) for b in self.besluiten if b.id.startswith(letter) and b.id[1:].isdigit()]
+        return f"{letter}{max(nummers, default=0) + 1}"
+
+    def met(self, besluit: Any) -> Register:
+        return Register((*self.besluiten, besluit))
+
+    def ingetrokken(self, id_: str, intrekking: Intrekking) -> Register:
+        return Register(
+            tuple(b.model_copy(update={"ingetrokken": intrekking}) if b.id == id_ else b for b in self.besluiten)
+        )
+
+
+def lees_besluiten(pad: Path) -> Register:
+    """Every problem with its place; a missing file means no decisions."""
+    if not pad.is_file():
+        return Register()
+    try:
+        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise InvoerFout([Fout(BESTAND, f"geen geldige YAML: {e}")]) from None
+    if data is None:
+        return Register()
+    if not isinstance(data, dict) or not isinstance(data.get("besluiten"), list):
+        raise InvoerFout([Fout(BESTAND, "verwacht een lijst 'besluiten' (dit bestand schrijven de besluitcommando's)")])
+    uit, fouten, ids = [], [], set()
+    for i, item in enumerate(data["besluiten"], start=1):
+        plaats = f"{BESTAND}: besluiten[{i}]"
+        try:
+            b = _LEZER.validate_python(item)
+        except ValidationError as e:
+            for err in e.errors():
+                veld = ".".join(str(x) for x in err["loc"][1:]) or "soort"  # loc[0] is the kind (the union tag)
+                fouten.append(Fout(plaats, f"{veld}: {_in_woorden(err)}"))
+            continue
+        if b.id in ids:
+            fouten.append(Fout(plaats, f"id {b.id} komt twee keer voor"))
+        ids.add(b.id)
+        uit.append(b)
+    if fouten:
+        raise InvoerFout(fouten)
+    return Register(tuple(uit))
+
+
+def _in_woorden(err: Any) -> str:
+    """The validation problem in Dutch (the common kinds), else pydantic's own words."""
+    soort = err.get("type", "")
+    if soort == "missing":
+        return "ontbreekt"
+    if soort in ("union_tag_invalid", "union_tag_not_found"):
+        return f"onbekende of ontbrekende soort; geldig: {', '.join(VOORVOEGSEL)}"
+    if soort.startswith("date"):
+        return f"verwacht een datum JJJJ-MM-DD, gevonden {err.get('input')!r}"
+    if soort == "literal_error":
+        return f"{err.get('input')!r} is niet toegestaan; geldig: {err.get('ctx', {}).get('expected', '')}"
+    if soort == "extra_forbidden":
+        return "onbekend veld (dit bestand schrijven de besluitcommando's)"
+    return str(err.get("msg", "ongeldig"))
+
+
+def als_yaml(register: Register) -> str:
+    data = {"besluiten": [b.model_dump(mode="json", exclude_none=True) for b in register.besluiten]}
+    kop = (
+        "# Besluiten vastgelegd met de besluitcommando's van evaluatie (herstel, toelichting, uitsluitingsgrond,\n"
+        "# keurmerk); intrekken met 'evaluatie intrekken ID'. Niet met de hand wijzigen.\n"
+    )
+    return kop + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def schrijf_besluiten(pad: Path, register: Register) -> Path:
+    """Atomic: a half-written record must never replace a good one."""
+    tijdelijk = pad.with_name(pad.name + ".tmp")
+    tijdelijk.write_text(als_yaml(register), encoding="utf-8")
+    tijdelijk.replace(pad)
+    return pad
+
+
+def controleer_datum(veld: str, datum: dt.date, na: dt.date | None, vandaag: dt.date, na_uitleg: str = "") -> None:
+    """A decision's date lies in the past or today, and after `na` when given (ValueError: usage error)."""
+    if datum > vandaag:
+        raise ValueError(f"{veld}: {datum.isoformat()} ligt in de toekomst (vandaag is {vandaag.isoformat()})")
+    if na is not None and datum < na:
+        raise ValueError(f"{veld}: {datum.isoformat()} ligt vóór {na_uitleg or na.isoformat()}")

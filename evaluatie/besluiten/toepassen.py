@@ -1,0 +1,212 @@
+"""Recorded decisions applied to the knock-out table, after their premises were checked.
+
+An exclusion-ground decision replaces the bare finding of the 'uitsluitingsgronden' rule with
+the ground, the facts and the weighing (or clears it); a rejected art. 2.116 explanation adds a
+failed finding for that lot. Letters and the advies read the table, so both state the reasoning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from evaluatie.besluiten.model import REGEL_ABNORMAAL, Keurmerkbesluit, Terugtrekking, Toelichting, Uitsluitingsgrond
+from evaluatie.besluiten.register import BESTAND, Register
+from evaluatie.fouten import Fout
+from evaluatie.inschrijving.model import Inschrijving
+from evaluatie.tekst import datum, euro
+from evaluatie.toets.uitslag import Bevinding, Toetsresultaat, Toetsuitslag
+
+REGEL_UITSLUITING = "uitsluitingsgronden"
+AARD = {
+    "2.86": "verplichte uitsluitingsgrond (art. 2.86 Aanbestedingswet 2012)",
+    "2.87": "facultatieve uitsluitingsgrond (art. 2.87 Aanbestedingswet 2012)",
+}
+
+
+def uitsluiting_zin(u: Uitsluitingsgrond) -> str:
+    """The whole weighing in one passage: ground, kind, facts, self-cleaning, proportionality, outcome."""
+    delen = [
+        f"Verklaarde uitsluitingsgrond: {u.grond}, een {AARD[u.artikel]}.",
+        f"Feiten: {_zin(u.feiten)}",
+        f"Maatregelen tot zelfreiniging (art. 2.87a Aanbestedingswet 2012): {_zin(u.zelfreiniging)}",
+    ]
+    if u.evenredigheid:
+        delen.append(f"Afweging van de evenredigheid: {_zin(u.evenredigheid)}")
+    uitkomst = (
+        "de inschrijving is uitgesloten" if u.uitkomst == "uitgesloten" else "de inschrijving is niet uitgesloten"
+    )
+    delen.append(f"Besluit {u.id} van {datum(u.datum)}: {uitkomst}. Motivering: {_zin(u.reden)}")
+    return " ".join(delen)
+
+
+def toelichting_zin(t: Toelichting) -> str:
+    if t.uitkomst == "verworpen":
+        return (
+            f"de inschrijving is afgewezen als abnormaal laag (art. 2.116 Aanbestedingswet 2012): de prijs van "
+            f"{euro(t.prijs)} per traject is na de schriftelijke toelichting, ontvangen op {datum(t.ontvangen)}, "
+            f"niet aanvaardbaar bevonden (besluit {t.id} van {datum(t.datum)}). Motivering: {_zin(t.reden)}"
+        )
+    return (
+        f"De schriftelijke toelichting op de prijs van {euro(t.prijs)} per traject, ontvangen op "
+        f"{datum(t.ontvangen)}, is aanvaard (besluit {t.id} van {datum(t.datum)}). Motivering: {_zin(t.reden)}"
+    )
+
+
+def terugtrekking_zin(t: Terugtrekking) -> str:
+    return (
+        f"{t.inschrijver} heeft de inschrijving ingetrokken (bericht ontvangen op {datum(t.ontvangen)}; besluit "
+        f"{t.id} van {datum(t.datum)}); de scores van het panel voor {t.inschrijver} zijn opzijgezet. "
+        f"Motivering: {_zin(t.reden)}"
+    )
+
+
+def keurmerk_zin(k: Keurmerkbesluit) -> str:
+    was = f"geldig tot {datum(k.geldig_tot)}" if k.geldig_tot else "zonder einddatum opgegeven"
+    if k.uitkomst == "verlengd" and k.verlengd_tot and k.bewijs:
+        return (
+            f"Het keurmerk (in de inschrijving {was}) is verlengd tot {datum(k.verlengd_tot)}; het bewijs is "
+            f"ontvangen op {datum(k.bewijs)} (besluit {k.id} van {datum(k.datum)})."
+        )
+    return (
+        f"Het keurmerk (in de inschrijving {was}) verloopt vóór de gunning. De gunning geschiedt onder de "
+        f"voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk wordt getoond "
+        f"(besluit {k.id} van {datum(k.datum)}). Motivering: {_zin(k.reden)}"
+    )
+
+
+def _zin(tekst: str) -> str:
+    t = tekst.strip()
+    return t if t.endswith((".", "!", "?")) else t + "."
+
+
+def premisse_fouten(register: Register, inschrijvingen: Sequence[Inschrijving]) -> list[Fout]:
+    """Decisions about a bid whose basis changed: stale, never applied (exit 2, saying what changed)."""
+    per_naam = {i.naam: i for i in inschrijvingen}
+    fouten = []
+    for u in register.geldig("uitsluiting"):
+        ins = per_naam.get(u.inschrijver)
+        if ins is None:
+            fouten.append(_fout(u.id, f"{u.inschrijver} heeft geen inschrijving meer"))
+        elif ins.sha256 != u.sha256:
+            fouten.append(
+                _fout(
+                    u.id,
+                    f"de inschrijving van {u.inschrijver} is gewijzigd sinds het besluit "
+                    f"(sha256 was {u.sha256[:12]}..., is {ins.sha256[:12]}...)",
+                )
+            )
+        elif not ins.uitsluitingsgronden:
+            fouten.append(_fout(u.id, f"{u.inschrijver} verklaart geen uitsluitingsgrond meer"))
+    for k in register.geldig("keurmerk"):
+        ins = per_naam.get(k.inschrijver)
+        if ins is None:
+            fouten.append(_fout(k.id, f"{k.inschrijver} heeft geen inschrijving meer"))
+        elif ins.keurmerk_geldig_tot != k.geldig_tot:
+            was = k.geldig_tot.isoformat() if k.geldig_tot else "geen"
+            nu = ins.keurmerk_geldig_tot.isoformat() if ins.keurmerk_geldig_tot else "geen"
+            fouten.append(_fout(k.id, f"het keurmerk van {k.inschrijver} was geldig tot {was}, nu tot {nu}"))
+    for w in register.geldig("terugtrekking"):
+        if any(n.casefold() == w.inschrijver.casefold() for n in per_naam):
+            fouten.append(_fout(w.id, f"{w.inschrijver} heeft weer een inschrijving in inschrijvingen/"))
+    for t in register.geldig("abnormaal"):
+        if t.inschrijver not in per_naam:
+            fouten.append(_fout(t.id, f"{t.inschrijver} heeft geen inschrijving meer"))
+    return fouten
+
+
+def _fout(id_: str, wat: str) -> Fout:
+    return Fout(
+        f"{BESTAND}: {id_}",
+        f"verouderd besluit: {wat}; het wordt niet toegepast. Trek het in met 'evaluatie intrekken {id_}' en "
+        "besluit zo nodig opnieuw",
+    )
+
+
+def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register) -> Toetsuitslag:
+    besluiten = {u.inschrijver: u for u in register.geldig("uitsluiting")}
+    if not besluiten:
+        return toets
+
+    def nieuw(r: Toetsresultaat) -> Toetsresultaat:
+        u = besluiten.get(r.inschrijver)
+        if u is None:
+            return r
+        bevindingen = tuple(
+            b.model_copy(
+                update={"voldoet": u.uitkomst == "niet_uitgesloten", "redenen": (uitsluiting_zin(u),)}
+                if u.uitkomst == "uitgesloten"
+                else {"voldoet": True, "redenen": ()}
+            )
+            if b.regel == REGEL_UITSLUITING
+            else b
+            for b in r.bevindingen
+        )
+        return r.model_copy(update={"bevindingen": bevindingen})
+
+    return Toetsuitslag(resultaten=tuple(nieuw(r) for r in toets.resultaten))
+
+
+def pas_afwijzingen_toe(toets: Toetsuitslag, afgewezen: Sequence[Toelichting]) -> Toetsuitslag:
+    """A rejected explanation excludes the bid from that lot, with the reason as the finding."""
+    per_sleutel = {(t.inschrijver, t.perceel): t for t in afgewezen}
+    if not per_sleutel:
+        return toets
+
+    def nieuw(r: Toetsresultaat) -> Toetsresultaat:
+        t = per_sleutel.get((r.inschrijver, r.perceel))
+        if t is None:
+            return r
+        b = Bevinding(
+            regel=REGEL_ABNORMAAL,
+            eis="geen abnormaal lage prijs zonder aanvaardbare toelichting (art. 2.116 Aanbestedingswet 2012)",
+            voldoet=False,
+            redenen=(toelichting_zin(t),),
+        )
+        return r.model_copy(update={"bevindingen": (*r.bevindingen, b)})
+
+    return Toetsuitslag(resultaten=tuple(nieuw(r) for r in toets.resultaten))
+
+
+def opzij_gezet(toets_voor: Toetsuitslag, toets_na: Toetsuitslag) -> list[tuple[str, str]]:
+    """(bidder, lot) that the panel scored but that dropped out afterwards."""
+    return [
+        (r.inschrijver, r.perceel)
+        for r in toets_na.resultaten
+        if not r.voldoet and (v := toets_voor.resultaat(r.inschrijver, r.perceel)) is not None and v.voldoet
+    ]
+
+
+def alle(register: Any) -> tuple[Any, ...]:
+    return tuple(register.besluiten) if register is not None else ()
+
+
+def afgewezen_toelichtingen(award: Any, codes: Sequence[str]) -> list[Toelichting]:
+    """The rejected art. 2.116 explanations to apply to this award, after checking each decision's
+    premise against the award as it stands before them: the bid is flagged in that lot at that price.
+    A decision for a lot not being awarded now is neither checked nor applied."""
+    from evaluatie.besluiten.openpunten import signalen
+    from evaluatie.fouten import InvoerFout
+
+    register = award.invoer.besluiten
+    fouten, uit = [], []
+    for t in register.geldig("abnormaal"):
+        if t.perceel not in codes:
+            continue
+        s = next((x for x in signalen(award, t.perceel) if x.inschrijver == t.inschrijver), None)
+        if s is None:
+            fouten.append(
+                _fout(t.id, f"{t.inschrijver} is in perceel {t.perceel} niet meer gesignaleerd als abnormaal laag")
+            )
+        elif abs(s.prijs - t.prijs) > 0.005:
+            fouten.append(
+                _fout(
+                    t.id,
+                    f"de prijs van {t.inschrijver} in perceel {t.perceel} was {euro(t.prijs)}, is nu {euro(s.prijs)}",
+                )
+            )
+        elif t.uitkomst == "verworpen":
+            uit.append(t)
+    if fouten:
+        raise InvoerFout(fouten)
+    return uit

@@ -1,0 +1,40 @@
+"""Per lot what a bidder bids on, as plain data and sentences: low in the layers, so that both the bid form
+(inschrijving/formulier.py) and the published method (rapport/perceelstukken.py) take them from here."""
+
+from __future__ import annotations
+
+from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.tekst import datum, euro
+
+
+def deelnemers(a: Aanbesteding, p: Perceel) -> list[tuple[str, str, int]]:
+    """(gemeente, subregio, expected inburgeraars per year) of the lot, in tender order."""
+    vraag = a.vraag(p.code)
+    return [(g, a.subregio_van(g), n) for g, n in vraag.items()]
+
+
+def niet_deelnemend(a: Aanbesteding, p: Perceel) -> list[str]:
+    """Gemeenten of the tender that do not join this lot, in tender order."""
+    mee = set(p.gemeenten)
+    return [g.naam for g in a.gemeenten if g.naam not in mee]
+
+
+def kernregels(a: Aanbesteding, p: Perceel) -> list[str]:
+    """Ceiling, keurmerk reference date (only where the keurmerk is required) and who does not join."""
+    regels = [f"Plafondprijs: {euro(p.plafondprijs)} per traject (exclusief btw); een hogere prijs is ongeldig."]
+    if "keurmerk" in p.knockout:
+        regels.append(f"Peildatum keurmerk: {datum(a.data.keurmerk_peildatum)}.")
+    else:
+        regels.append("Keurmerk: voor dit perceel niet vereist.")
+    weg = niet_deelnemend(a, p)
+    regels.append(
+        "Niet deelnemend aan dit perceel: " + (", ".join(weg) if weg else "geen; alle gemeenten doen mee") + "."
+    )
+    return regels
+
+
+def procedure_kort(p: Perceel) -> str:
+    """The lot's procedure in one line for the bid form (the published method gives the regime in full)."""
+    if p.procedure == "toelating":
+        return "Procedure: open house (toelating); iedere aanbieder die aan de eisen voldoet, wordt toegelaten."
+    return "Procedure: gunning op beste prijs-kwaliteitverhouding; zie de gepubliceerde systematiek."

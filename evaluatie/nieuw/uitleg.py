@@ -1,0 +1,75 @@
+"""What `evaluatie nieuw` tells the user about its choices: the region it read, and what it assumed.
+
+A region name is easily read two ways: "Flevoland" is an arbeidsmarktregio and a province, and
+Zeewolde is in the province but in arbeidsmarktregio Veluwe Stedendriehoek. Nothing is left out
+or added in silence: every gemeente of the named region is reported as included, and every
+gemeente of the same-named province that the region does not hold is reported as left out, with
+the reason and the option that adds it. A gemeente added by name next to a region keeps its own
+arbeidsmarktregio as subregio; that is reported too, with the option that changes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evaluatie.gemeentenamen import sleutel
+from evaluatie.gemeenteregister import RegisterGemeente, arbeidsmarktregios, gemeenten
+
+
+def regio_verslag(
+    regios: Sequence[str], gekozen: Sequence[RegisterGemeente], subregios: dict[str, str], naam_van: dict[str, str]
+) -> list[str]:
+    """Lines on what each named region contributed and what it did not, and why."""
+    regels: list[str] = []
+    per_regio = arbeidsmarktregios()
+    in_tender = {g.cbscode for g in gekozen}
+    for regio in regios:
+        leden: list[RegisterGemeente] = list(per_regio.get(regio, []))
+        regels.append(
+            f"Arbeidsmarktregio {regio}: opgenomen {', '.join(naam_van[g.cbscode] for g in leden)} ({len(leden)})."
+        )
+        provincie = [g for g in gemeenten() if sleutel(g.provincie) == sleutel(regio)]
+        buiten = [g for g in provincie if g.arbeidsmarktregio != regio and g.cbscode not in in_tender]
+        for g in buiten:
+            regels.append(
+                f"Niet opgenomen: {g.naam} ligt in de provincie {g.provincie} maar hoort bij arbeidsmarktregio "
+                f"{g.arbeidsmarktregio}. Doet {g.naam} mee, voeg dan toe: --gemeenten {g.naam} "
+                f"--subregio '{regio}={g.naam}'."
+            )
+    if regios:
+        for g in gekozen:
+            if g.arbeidsmarktregio not in regios and g.cbscode not in subregios:
+                regels.append(
+                    f"{naam_van[g.cbscode]} doet mee met subregio {g.arbeidsmarktregio} (de eigen "
+                    f"arbeidsmarktregio), niet {' of '.join(regios)}; wijzig met --subregio "
+                    f"'{regios[0]}={naam_van[g.cbscode]}' als de gemeente in die subregio inkoopt."
+                )
+    return regels
+
+
+def aannames(
+    setnaam: str, setdata: dict, percelen: Sequence[str], procedures: dict[str, str], opslag: float
+) -> list[str]:
+    """What the new file assumes per lot (from the criteria set and the defaults), to check before publishing."""
+    from evaluatie.definitie.laden import samenvoegen
+    from evaluatie.tekst import euro, getal
+
+    regels = []
+    for code in percelen:
+        p = samenvoegen(setdata.get("perceel_standaard", {}), setdata.get("percelen", {}).get(code, {}))
+        knockout = p.get("knockout", {})
+        keurmerk = "keurmerk vereist" if knockout.get("keurmerk", False) is not False else "geen keurmerk"
+        criteria = p.get("gunningscriteria", {})
+        plafond = p.get("plafondprijs")
+        maximum = (
+            "geen raammaximum (open house)"
+            if procedures[code] == "toelating"
+            else f"raammaximum verwachting + {getal(100 * opslag, 0)}%"
+        )
+        regels.append(
+            f"Perceel {code} ({p.get('naam', code)}): {procedures[code]}; plafondprijs "
+            f"{euro(plafond) if plafond else 'niet gezet'}; {keurmerk}; {len(criteria)} criteria "
+            f"({', '.join(str(c.get('naam')) for c in criteria.values())}); {maximum} (uit criteriaset {setnaam} "
+            "en de standaard van evaluatie nieuw)."
+        )
+    return regels

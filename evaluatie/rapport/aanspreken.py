@@ -1,0 +1,31 @@
+"""Turn a third-person sentence about a bidder into one addressed to that bidder.
+
+The allocation's explanation (verdeling/verklaring.py) is written once, in the third person, for
+the advies and gunning.json: "Spreekbeurt krijgt 0 van zijn capaciteit 40: ...". A letter to
+Spreekbeurt must say "U krijgt 0 van uw capaciteit van 40: ...". Only the fixed phrasings of that
+module are rewritten; the names of other bidders stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VERVANG = (
+    (" van zijn capaciteit ", " van uw capaciteit van "),
+    ("zou het ", "zou u "),
+    ("in zijn gemeenten", "in uw gemeenten"),
+    ("de gemeenten die het bedient", "de gemeenten die u bedient"),
+    ("en die krijgt het allemaal", "en die krijgt u allemaal"),
+    ("het bedient geen gemeente", "u bedient geen gemeente"),
+    ("tegen zijn prijs", "tegen uw prijs"),
+    (") begrenst het", ") begrenst uw aandeel"),
+)
+
+
+def tot_u(zin: str, naam: str) -> str:
+    """'<naam> krijgt ...' about the bidder, rewritten as addressed to it."""
+    if zin.startswith(f"{naam} krijgt "):
+        zin = "U krijgt " + zin[len(naam) + len(" krijgt ") :]
+    for oud, nieuw in _VERVANG:
+        zin = zin.replace(oud, nieuw)
+    return re.sub(r"\b(\d{4,})\b", lambda m: f"{int(m.group(1)):,}".replace(",", "."), zin)

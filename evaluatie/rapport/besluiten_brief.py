@@ -1,0 +1,61 @@
+"""Recorded decisions that concern the addressee, stated in its letter (a condition on the award,
+an accepted explanation). Exclusions carry their reasoning in the knock-out findings instead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin, uitsluiting_zin
+from evaluatie.rapport.gegevens import Rapportgegevens
+from evaluatie.tekst import datum
+
+
+def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, uitkomst: str) -> None:
+    bestand = next((i.bestand for i in g.inschrijvingen if i.naam == inschrijver), None)
+    herstel = [b for b in g.besluiten if b.soort == "herstel" and b.geldig and b.bestand == bestand]
+    if herstel:
+        d.kop("Herstel van een kennelijke fout")
+        d.opsomming(
+            [
+                f"Tabblad {h.blad}, cel {h.cel}: '{h.oud}' is na uw verduidelijking van {datum(h.verduidelijking)} "
+                f"gelezen als '{h.nieuw}'. {h.reden.strip().rstrip('.')}."
+                for h in herstel
+            ]
+        )
+    if uitkomst in ("ongeldig", "uitgesloten", "niet toegelaten"):
+        return
+    for b in g.besluiten:
+        if not b.geldig or getattr(b, "inschrijver", None) != inschrijver:
+            continue
+        if b.soort == "keurmerk":
+            d.kop("Voorwaarde: keurmerk" if b.uitkomst == "onder_voorwaarde" else "Keurmerk")
+            d.alinea(keurmerk_zin(b))
+        elif b.soort == "uitsluiting" and b.uitkomst == "niet_uitgesloten":
+            d.kop("Uw verklaring over een uitsluitingsgrond")
+            d.alinea(uitsluiting_zin(b))
+        elif b.soort == "abnormaal" and b.perceel == code and b.uitkomst == "aanvaard":
+            d.kop("Toelichting op uw prijs")
+            d.alinea(toelichting_zin(b))
+
+
+def alleen_afgewezen_2116(t: Any) -> bool:
+    """The bid's only failed requirement is a rejected art. 2.116 explanation (besluiten.yaml)."""
+    from evaluatie.besluiten.model import REGEL_ABNORMAAL
+
+    gefaald = [b for b in (t.bevindingen if t else ()) if b.voldoet is False]
+    return bool(gefaald) and all(b.regel == REGEL_ABNORMAAL for b in gefaald)
+
+
+def voorwaarden_zin(g: Rapportgegevens, gegund: list[str]) -> str:
+    """', en voor A onder de voorwaarde ... (besluit K1)' for awarded bidders whose keurmerk decision is a condition."""
+    namen = [
+        f"{b.inschrijver} (besluit {b.id})"
+        for b in g.besluiten
+        if b.soort == "keurmerk" and b.geldig and b.uitkomst == "onder_voorwaarde" and b.inschrijver in gegund
+    ]
+    if not namen:
+        return ""
+    return (
+        f", en voor {', '.join(namen)} onder de voorwaarde dat vóór het sluiten van de overeenkomst een geldig "
+        "Blik op Werk keurmerk wordt getoond"
+    )

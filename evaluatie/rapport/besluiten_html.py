@@ -1,0 +1,47 @@
+"""The advies' account of human decisions: open points, recorded decisions (withdrawn ones too),
+corrections applied at intake and panel scores set aside. What the letters rely on is listed here."""
+
+from __future__ import annotations
+
+from evaluatie.besluiten.overzicht import loting_zin, zin
+from evaluatie.rapport.gegevens import Rapportgegevens
+from evaluatie.rapport.html import e
+
+
+def besluiten_sectie(g: Rapportgegevens) -> str:
+    delen = ["<h3>Besluiten en open punten</h3>"]
+    if g.open_punten:
+        delen.append(
+            "<p>Open punten: zolang een punt open staat, is dit advies een concept en gaan er geen brieven uit.</p>"
+            "<ul>"
+            + "".join(f"<li>{e(p.tekst)} Af te handelen met <code>{e(p.commando)}</code>.</li>" for p in g.open_punten)
+            + "</ul>"
+        )
+    else:
+        delen.append("<p>Er staan geen punten open die een besluit van een persoon vragen.</p>")
+    regels = [zin(b) for b in g.besluiten] + [loting_zin(x) for x in g.lotingen]
+    if regels:
+        delen.append(
+            "<p>Vastgelegde besluiten en lotingen (<code>besluiten.yaml</code> en <code>loting.yaml</code>, met de "
+            "hash in de verantwoording van de invoer):</p><ul>"
+            + "".join(f'<li class="besluit">{e(r)}</li>' for r in regels)
+            + "</ul>"
+        )
+    herstel = [b for b in g.besluiten if b.soort == "herstel" and b.geldig]
+    if herstel:
+        delen.append(
+            f"<p>{len(herstel)} kennelijke fout(en) hersteld: de bestanden van de inschrijvers zijn niet gewijzigd; "
+            "bij het inlezen is de herstelde waarde gebruikt (zie hierboven).</p>"
+        )
+    if g.opzij:
+        delen.append(
+            "<p>Scores opzijgezet (de inschrijving viel na de beoordeling af; de ondertekende formulieren zijn niet "
+            "gewijzigd):</p><ul>" + "".join(f"<li>{e(_anoniem(g, r))}</li>" for r in g.opzij) + "</ul>"
+        )
+    return "".join(delen)
+
+
+def _anoniem(g: Rapportgegevens, regel: str) -> str:
+    """A reviewer's form is named as in the input list ('formulier van Beoordelaar A'), never by file name."""
+    bestand = regel.split("!", 1)[0]
+    return g.invoernaam(bestand) + regel[len(bestand) :]

@@ -1,0 +1,69 @@
+"""What the penvoerder checks by hand before the letters go out, listed in the advies.
+
+Two things in a letter cannot be decided by the computation alone:
+- a losing bidder's letter quotes the panel's motivation of a winner's scores (art. 2.130 Aw 2012
+  and case law ask for the winner's characteristics and relative advantages), and a motivation
+  may describe a competitor's plan in a way that reveals its trade secrets (art. 2.57 Aw 2012);
+- a salutation the contact field did not make certain (rapport/aanhef.py) is written neutrally.
+Both are listed per letter so that someone reads exactly those passages; nothing is left out of
+a letter in silence.
+"""
+
+from __future__ import annotations
+
+from evaluatie.rapport.aanhef import lees_aanhef
+from evaluatie.rapport.gegevens import Rapportgegevens
+
+
+def te_controleren(g: Rapportgegevens) -> list[str]:
+    uit: list[str] = []
+    for code, p in g.uitslag.percelen.items():
+        if p.procedure != "gunning":
+            continue
+        rij = {(r.inschrijver, r.criterium): r for r in g.panel.rijen if r.perceel == code}
+        aantal: dict[str, int] = {}
+        for t in p.toewijzing:
+            aantal[t.inschrijver] = aantal.get(t.inschrijver, 0) + t.aantal
+        winnaars = [r.inschrijver for r in p.rangorde if aantal.get(r.inschrijver)]
+        afgewezen = [r.inschrijver for r in p.rangorde if not aantal.get(r.inschrijver)]
+        criteria = [c.code for c in g.aanbesteding.percelen[code].gunningscriteria]
+        for verliezer in afgewezen:
+            # exactly the letters that quote a winner's motivation: where the winner scored higher (rapport/brieven.py)
+            geciteerd = [
+                w
+                for w in winnaars
+                if any(
+                    (rw := rij.get((w, c))) is not None
+                    and (rv := rij.get((verliezer, c))) is not None
+                    and rw.punten > rv.punten + 1e-9
+                    and (rw.consensus_toelichting or rw.toelichtingen)
+                    for c in criteria
+                )
+            ]
+            if geciteerd:
+                uit.append(
+                    f"Perceel {p.naam}: de brief aan {verliezer} citeert de motivering van het panel bij de scores "
+                    f"van {', '.join(geciteerd)}; lees die passages voor verzending op bedrijfsgeheimen "
+                    "(art. 2.57 Aanbestedingswet 2012) en vat zo nodig samen."
+                )
+    for i in g.inschrijvingen:
+        a = lees_aanhef(i.contactpersoon or "")
+        if a.waarschuwing:
+            uit.append(
+                f"Aanhef van de brieven aan {i.naam}: '{a.tekst}'. Reden: {a.waarschuwing}. Vul de contactpersoon "
+                "aan (bijvoorbeeld 'de heer T. Smit') als een persoonlijke aanhef gewenst is."
+            )
+    return uit
+
+
+def te_controleren_html(g: Rapportgegevens) -> str:
+    from evaluatie.rapport.html import e
+
+    punten = te_controleren(g)
+    if not punten:
+        return ""
+    return (
+        "<p><strong>Voor verzending met de hand te controleren</strong></p><ul>"
+        + "".join(f'<li class="signaal">{e(x)}</li>' for x in punten)
+        + "</ul>"
+    )

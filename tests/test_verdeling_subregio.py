@@ -1,0 +1,80 @@
+"""Property test (issue #24): per_subregio and a budget in every gemeente, on tenders with several
+subregio's and bidders that serve only part of a subregio, against the full model per gemeente.
+
+The full model (every rule over single gemeenten, built once, solved stage by stage) is the
+definition; the fast path must reach the same value at every stage, or both must find no
+allocation. Seeded (derandomize): the same examples on every run.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from evaluatie.definitie.model import Verdeelregels
+from evaluatie.verdeling.diagnose import vooraf
+from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.pad import PADEN, VOLLEDIG, Onhaalbaar, verdeel_exact
+
+
+@st.composite
+def regionale_aanbestedingen(draw: st.DrawFn) -> Verdeelprobleem:
+    """2-3 subregio's of 2-3 gemeenten; 2-5 bidders, each serving some subregio's whole and, now and
+    then, a subregio in part; per_subregio and/or a budget in every gemeente, sometimes with K."""
+    regio: dict[str, str] = {}
+    for r in range(draw(st.integers(2, 3))):
+        for i in range(draw(st.integers(2, 3))):
+            regio[f"G{r}{i}"] = f"R{r}"
+    gemeenten = list(regio)
+    vraag = {g: draw(st.integers(1, 9)) for g in gemeenten}
+    regios = sorted(set(regio.values()))
+    leveranciers = []
+    for _ in range(draw(st.integers(2, 5))):
+        hele = [r for r in regios if draw(st.booleans())] or [draw(st.sampled_from(regios))]
+        bediend = {g for g in gemeenten if regio[g] in hele}
+        deel = draw(st.sampled_from(regios))
+        bediend |= {g for g in gemeenten if regio[g] == deel and draw(st.booleans())}  # part of a subregio
+        waarde = draw(st.integers(6000, 9500)) / 100
+        prijs = float(draw(st.integers(80, 100)) * 100)
+        leveranciers.append((waarde, prijs, draw(st.integers(6, 60)), tuple(g for g in gemeenten if g in bediend)))
+    leveranciers.sort(key=lambda t: -t[0])
+    lev = tuple(Leverancier(f"S{i}", w, p, c, b, i) for i, (w, p, c, b) in enumerate(leveranciers) if b)
+    soort = draw(st.sampled_from(["per_subregio", "budget overal", "beide"]))
+    budget = {}
+    if soort != "per_subregio":  # a budget in every gemeente, from tight to loose
+        budget = {g: float(d * draw(st.integers(86, 100)) * 100) for g, d in vraag.items()}
+    regels = Verdeelregels(
+        per_subregio=soort != "budget overal",
+        max_leveranciers_per_gemeente=draw(st.sampled_from([None, None, 1, 2])),
+        max_aandeel=draw(st.sampled_from([None, 0.6])),
+        min_volume=draw(st.sampled_from([None, 3])),
+        budget_per_gemeente=budget,
+    )
+    return Verdeelprobleem("B1", "B1-route", vraag, regio, lev, regels, budget)
+
+
+@settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(p=regionale_aanbestedingen())
+def test_per_subregio_en_budget_overal_gelijk_aan_het_volledige_model(p: Verdeelprobleem) -> None:
+    if vooraf(p) or not p.leveranciers:
+        return
+    try:
+        volledig = verdeel_exact(p, "highs", None, pad=VOLLEDIG)
+    except Onhaalbaar:
+        volledig = None
+    try:
+        snel = verdeel_exact(p, "highs", None)
+    except Onhaalbaar:
+        snel = None
+    assert (snel is None) == (volledig is None)
+    if snel is None or volledig is None:
+        return
+    assert snel.pad in PADEN
+    assert snel.doelwaarden == volledig.doelwaarden
+    cellen = snel.per_gemeente()
+    for g, b in p.budget.items():
+        assert sum(t.kosten for t in snel.toewijzing if t.gemeente == g) <= b + 1e-6
+    if p.regels.per_subregio:
+        for r in set(p.subregio.values()):
+            sets = {frozenset(cellen.get(g, {})) for g in p.vraag if p.subregio[g] == r}
+            assert len(sets) == 1
