@@ -5,22 +5,21 @@ It is the same pipeline, not a second one: `Aanbestedingsanalyse` holds the pipe
 computed. Nothing is written and nothing is logged; the figures are those of gunning.json
 (ranking figures rounded to 4 decimals there, here at full precision).
 
-pandas is imported here and nowhere else in the package.
+pandas is imported here, at the top, and nowhere else in the package; `evaluatie.open` loads this
+module on its call, so `import evaluatie` stays light.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from evaluatie.pipeline import Award, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 class Aanbestedingsanalyse:
@@ -42,8 +41,6 @@ class Aanbestedingsanalyse:
 
     def inschrijvingen(self) -> pd.DataFrame:
         """One row per bid per lot: price, capacity, intake moments, waiting time, gemeenten served."""
-        import pandas as pd
-
         rijen = [
             {
                 "inschrijver": i.naam,
@@ -63,8 +60,6 @@ class Aanbestedingsanalyse:
 
     def knockout(self) -> pd.DataFrame:
         """One row per bid, lot and knock-out rule: whether it is met (None: not checkable) and why not."""
-        import pandas as pd
-
         rijen = [
             {
                 "inschrijver": r.inschrijver,
@@ -81,8 +76,6 @@ class Aanbestedingsanalyse:
 
     def scores(self) -> pd.DataFrame:
         """Every reviewer's score: one row per bid, lot, criterion and reviewer."""
-        import pandas as pd
-
         rijen = [
             {
                 "inschrijver": r.inschrijver,
@@ -99,8 +92,6 @@ class Aanbestedingsanalyse:
     def panel(self) -> pd.DataFrame:
         """The panel per row: the score that counts (`punten`), the consensus score if any, the spread
         and whether the spread was flagged."""
-        import pandas as pd
-
         rijen = [
             {
                 "inschrijver": r.inschrijver,
@@ -118,8 +109,6 @@ class Aanbestedingsanalyse:
 
     def kwaliteit(self) -> pd.DataFrame:
         """The quality score (0-100) per bid per lot, as the ranking uses it."""
-        import pandas as pd
-
         rijen = [
             {"perceel": code, "inschrijver": naam, "kwaliteit": k}
             for code, per in self.award.beoordeling.panel.kwaliteit.items()
@@ -129,8 +118,6 @@ class Aanbestedingsanalyse:
 
     def rangorde(self, perceel: str | None = None) -> pd.DataFrame:
         """The ranking per lot (all lots, or one), in rank order."""
-        import pandas as pd
-
         rijen = [
             {
                 "perceel": code,
@@ -152,8 +139,6 @@ class Aanbestedingsanalyse:
 
     def toewijzing(self) -> pd.DataFrame:
         """The allocation in long form: one row per lot, gemeente and supplier with its number and cost."""
-        import pandas as pd
-
         rijen = [
             {
                 "perceel": code,

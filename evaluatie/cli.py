@@ -24,6 +24,7 @@ from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
     from evaluatie.pipeline import Gunningsrun
+    from evaluatie.toets.uitslag import Toetsuitslag
 
 clicktaal.activeer()  # click's own texts in Dutch, before any option is defined
 
@@ -700,6 +701,7 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
         ("Invoer gewijzigd", c.invoer_gewijzigd),
         ("Uitvoer gewijzigd", c.uitvoer_gewijzigd),
         ("Niet gereproduceerd", c.niet_gereproduceerd),
+        ("Contractdossier gewijzigd", c.dossier_gewijzigd),
     ):
         if regels:
             from evaluatie.weergave import MAX_RIJEN
@@ -711,11 +713,15 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 click.echo(f"  ... en nog {len(regels) - MAX_RIJEN} (--volledig toont alles)")
     if c.in_orde:
         click.echo(f"In orde: alle {c.gereproduceerd} uitvoerbestanden zijn byte voor byte gereproduceerd.")
+        if c.dossier_gecontroleerd:
+            click.echo(f"Contractdossier in orde: {c.dossier_gecontroleerd} stukken met de juiste SHA-256.")
         return
+    if c.dossier_gewijzigd and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
+        raise EvaluatieFout(["het contractdossier klopt niet meer met zijn index (zie hierboven)"])
     raise EvaluatieFout(["de gunning is niet reproduceerbaar uit de huidige bestanden (zie hierboven)"])
 
 
-def toets_json(uitslag: Any) -> dict[str, Any]:
+def toets_json(uitslag: Toetsuitslag) -> dict[str, Any]:
     return {
         "resultaten": [
             {
@@ -737,3 +743,7 @@ def _registreer_besluitcommandos() -> None:
 
 
 _registreer_besluitcommandos()
+
+from evaluatie.contract.cli import contract as _contract  # noqa: E402  (the contract phase: its own group)
+
+main.add_command(_contract)

@@ -30,10 +30,14 @@ class Controle:
     niet_gereproduceerd: list[str] = field(default_factory=list)
     gereproduceerd: int = 0
     notities: list[str] = field(default_factory=list)  # damaged logboek lines, skipped
+    dossier_gewijzigd: list[str] = field(default_factory=list)  # contract dossier (evaluatie.contract.dossier)
+    dossier_gecontroleerd: int = 0
 
     @property
     def in_orde(self) -> bool:
-        return not (self.invoer_gewijzigd or self.uitvoer_gewijzigd or self.niet_gereproduceerd)
+        return not (
+            self.invoer_gewijzigd or self.uitvoer_gewijzigd or self.niet_gereproduceerd or self.dossier_gewijzigd
+        )
 
 
 def _invoerbestanden(werkmap: Werkmap) -> set[str]:
@@ -56,6 +60,9 @@ def controleer(werkmap: Werkmap) -> Controle:
             [*logboek.beschadigd, "logboek.jsonl bevat nog geen gunning; voer eerst 'evaluatie gunning' uit"]
         )
     c = Controle(commando=log["commando"], tijd=log["tijd"], notities=list(logboek.beschadigd))
+    from evaluatie.contract.dossier import controleer_dossier
+
+    c.dossier_gecontroleerd, c.dossier_gewijzigd = controleer_dossier(werkmap)
     gelogd = {b["bestand"]: b["sha256"] for b in log["invoer"]}
     for naam, was in gelogd.items():
         pad = werkmap.root / naam

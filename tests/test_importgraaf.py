@@ -151,3 +151,23 @@ def test_de_controle_kan_falen(tmp_path: Path) -> None:
     assert laag("evaluatie.definitie.laden", tabel) == laag("evaluatie.definitie", tabel)
     assert laag("evaluatie.definitie.model", tabel) < laag("evaluatie.prijs.basis", tabel)  # type: ignore[operator]
     assert laag("evaluatie.pipeline", tabel) > laag("evaluatie.zekerheid.weglaten", tabel)  # type: ignore[operator]
+
+
+ZWAAR = ("pandas", "numpy", "pulp", "highspy", "matplotlib", "openpyxl", "docx", "python_calamine", "krippendorff")
+
+
+def _geladen_na_import(module: str) -> list[str]:
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}; print(' '.join(m for m in {ZWAAR!r} if m in sys.modules))"
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    return uit.stdout.split()
+
+
+def test_zware_bibliotheken_pas_bij_gebruik() -> None:
+    """`evaluatie --help` and importing the library load none of the heavy libraries: they are
+    imported where they are used (the solver, the charts, the workbooks, the analyst API)."""
+    assert _geladen_na_import("evaluatie.cli") == []
+    assert _geladen_na_import("evaluatie.pipeline") == []
+    assert _geladen_na_import("evaluatie") == []

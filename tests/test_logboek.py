@@ -125,3 +125,12 @@ def test_alleen_beschadigde_regels_is_geen_gunning_maar_geen_traceback(voorbeeld
     assert res.exit_code == 1
     assert "regel 1 is beschadigd" in res.stderr
     assert "bevat nog geen gunning" in res.stderr
+
+
+def test_beschadigde_regel_via_de_api_staat_in_de_notities(voorbeeld: Path) -> None:
+    wm = Werkmap(voorbeeld)
+    pipeline.gun_en_schrijf(wm, "Z", rapporten=False)
+    _beschadig(voorbeeld)
+    run = pipeline.gun_en_schrijf(wm, "Z", rapporten=False)
+    assert any(n.startswith("logboek.jsonl regel 2 is beschadigd en overgeslagen") for n in run.notities)
+    assert [r["commando"] for r in lees(wm).regels] == ["gunning", "gunning"]

@@ -256,6 +256,11 @@ def test_zinnen_lineair() -> None:
     assert m.vergelijkingszinnen(p, u, a, True) == [
         "Prijs: A behaalde een prijsscore van 100,00 tegen 50,00 voor u; dat scheelt 20,00 punten in de totaalscore."
     ]
+    assert m.openbaar(p, False) == (
+        "hun scores per criterium, kwaliteitsscore, prijsscore en totaalscore; hun prijs per traject wordt niet "
+        "bekendgemaakt (die volgt wel uit hun prijsscore, de plafondprijs en uw eigen prijs en prijsscore, tenzij "
+        "uw prijsscore 0 is)"
+    )
     assert m.vergelijkingsrijen(p, u, [a], True) == [
         ["Kwaliteitsscore", "", "90,00", "70,00"],
         ["Prijs per traject", "", "EUR 9.000,00", "EUR 8.000,00"],
@@ -320,3 +325,48 @@ def test_zinnen_vaste_prijs() -> None:
     assert m.openbaar(p, False) == "hun scores per criterium en kwaliteitsscore"
     assert m.voorrang() == "een hogere kwaliteitsscore"
     assert m.prijs_per_traject(p, 7000) == 9000 and m.raamprijs(p) == 9000
+
+
+def test_brief_fictieve_korting_voordeel_door_kwaliteit(tmp_path: Path) -> None:
+    """The case of issue #19: W wins on quality (a larger discount) against a HIGHER price. The loser's letter
+    says so in that direction, names no totaalscore, and (policy 'score') shows neither W's price nor its
+    fictitious price."""
+    data = kleine_aanbesteding()
+    b1 = data["percelen"]["B1"]
+    b1["prijsmethode"] = "fictieve_korting"
+    b1["max_fictieve_korting"] = 3000
+    del b1["weging"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "u.xlsx", "U", "11111111", [("B1", 8000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "w.xlsx", "W", "22222222", [("B1", 8500, 20, 12, 4, "alle")])
+    wm = Werkmap(ws)
+    pipeline.schrijf_beoordelingsformulieren(wm)
+    # U: 50 -> korting 1.500, fictief 6.500; W: 100 -> korting 3.000, fictief 5.500: W first, takes all 20
+    scores = {("U", c): 50 for c in ("Plan van aanpak", "Samenwerking")}
+    scores |= {("W", c): 100 for c in ("Plan van aanpak", "Samenwerking")}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    run = pipeline.gun_en_schrijf(wm)
+    assert not run.loting_open
+    assert [(r.inschrijver, r.totaal) for r in run.award.uitslag.percelen["B1"].rangorde] == [
+        ("W", 5500.0),
+        ("U", 6500.0),
+    ]
+    u = _tekst(ws / "rapporten" / "brieven" / "u-b1.docx")
+    assert (
+        "Fictieve korting: W EUR 3.000,00 tegen EUR 1.500,00 voor u, door een hogere kwaliteitsscore; de korting van "
+        "W is EUR 1.500,00 groter."
+    ) in u
+    assert (
+        "Fictieve prijs, die beslist (de laagste staat eerst): de fictieve prijs van W is lager dan de uwe (de "
+        "bedragen worden niet bekendgemaakt: met de korting zou de prijs volgen)."
+    ) in u
+    assert u.lower().count("totaalscore") == 1 and "geen totaalscore" in u  # only to say there is none
+    assert "EUR 8.500,00" not in u and "EUR 5.500,00" not in u  # W's price and fictitious price stay undisclosed
+    assert "Uw kwaliteitsscore: 50,00; uw fictieve korting: EUR 1.500,00; uw prijs per traject: EUR 8.000,00" in u
+    assert "Kwaliteitsscore |  | 50,00 | 100,00" in u and "Fictieve korting |  | EUR 1.500,00 | EUR 3.000,00" in u
+    systematiek = pipeline.schrijf_systematiek(wm)[0].read_text(encoding="utf-8")
+    assert (
+        "hun scores per criterium, kwaliteitsscore en fictieve korting; hun prijs per traject en fictieve prijs "
+        "worden niet bekendgemaakt."
+    ) in systematiek

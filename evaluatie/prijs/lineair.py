@@ -12,7 +12,10 @@ from evaluatie.tekst import euro, getal, kort
 if TYPE_CHECKING:
     from evaluatie.prijs.basis import Matrix
 
-HERLEIDBAAR = "die volgt wel uit hun prijsscore en uw eigen prijs en prijsscore"
+# (c - p) / (c - l) x 100: with the ceiling c and the own price and score, c - l and so every price follows
+HERLEIDBAAR = (
+    "die volgt wel uit hun prijsscore, de plafondprijs en uw eigen prijs en prijsscore, tenzij uw prijsscore 0 is"
+)
 
 
 @registreer

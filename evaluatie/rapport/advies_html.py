@@ -582,7 +582,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     ]
     delen += [f'<p class="voldoet-niet">{e(m)}</p>' for m in p.meldingen]
     delen += [
-        f"<p>Gelijke totaalscore; {e(r.inschrijver)} is geplaatst "
+        f"<p>Gelijke {e(methode(p.prijsmethode).maatstaf)}; {e(r.inschrijver)} is geplaatst "
         + (
             f"door loting: de volgorde is {e(r.loting)}.</p>"
             if r.loting

@@ -511,9 +511,8 @@ def _beslissing_gunning(
         )
     _winnaars_tabel(d, g, code, inschrijver)
     d.alinea(raammaximum_zin(a, code))
+    maatstaf = _gelijk_op(g, code)  # what the ranking compares: no 'totaalscore' where none exists
 
-    # A winner learns no more of a competitor than art. 2.130 requires: naming the bidder it tied with
-    # would reveal that bidder's total score (and, with the public formula, its price and quality).
     # A winner learns no more of a competitor than art. 2.130 requires: the awarded bidders are named anyway,
     # but a tie partner that got nothing stays 'een andere inschrijver' (its name would reveal its score).
     def naam(r: Rangregel) -> str:
@@ -524,9 +523,9 @@ def _beslissing_gunning(
     if rang.loting:
         anderen = [naam(r) for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
         d.alinea(
-            f"Uw inschrijving en die van {', '.join(dict.fromkeys(anderen))} hadden precies dezelfde totaalscore, en "
+            f"Uw inschrijving en die van {', '.join(dict.fromkeys(anderen))} hadden precies dezelfde {maatstaf}, en "
             f"geen beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
-            + verdeling_volgt(_gelijk_op(g, code))
+            + verdeling_volgt(maatstaf)
         )
     elif rang.gelijke_stand:
         anderen = [naam(r) for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
@@ -539,7 +538,7 @@ def _beslissing_gunning(
             r if r.inschrijver == inschrijver else r.model_copy(update={"inschrijver": naam(r)}) for r in p.rangorde
         ]
         eigen = next(r for r in zichtbaar if r.inschrijver == inschrijver)
-        d.alinea(beslist_zin(zichtbaar, eigen, _gelijk_op(g, code)))
+        d.alinea(beslist_zin(zichtbaar, eigen, maatstaf))
     if uitkomst == "gegund":
         _voorbehoud(d, g)
     d.kop("Uw beoordeling")

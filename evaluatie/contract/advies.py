@@ -1,0 +1,176 @@
+"""Who gets the next inburgeraar: the supplier furthest below its allocated share, with reasons in words.
+
+Why this rule: the award allocated each gemeente's yearly volume over suppliers; placing the next
+person with the supplier whose placements lag most behind its share keeps the actual split closest to
+the awarded one at every moment. A supplier at its capacity, or with people already waiting longer
+than it promised in its bid, is passed over (and the advice says so). The inburgeraar's or
+klantmanager's own choice always wins: `kies` records it next to the advice of that moment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+
+from evaluatie.contract.besluit import leg_vast
+from evaluatie.contract.lezen import Register
+from evaluatie.contract.telling import geplaatst
+from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.tekst import getal, kort
+
+
+@dataclass(frozen=True)
+class Kandidaat:
+    naam: str
+    rang: int
+    toegewezen: int  # this contract year, in this gemeente
+    geplaatst: int  # this contract year so far, in this gemeente
+    verwacht: float  # placements it should have after the next one, by its share
+    beschikbaar: bool
+    reden: str  # why not available, or ''
+
+    @property
+    def tekort(self) -> float:
+        return self.verwacht - self.geplaatst
+
+
+@dataclass
+class Advies:
+    gemeente: str
+    perceel: str
+    peildatum: dt.date
+    jaar: int
+    kandidaten: list[Kandidaat]
+    advies: str | None
+    uitleg: list[str] = field(default_factory=list)
+
+
+def _wachtenden(reg: Register, perceel: str, naam: str, peildatum: dt.date) -> list[int]:
+    """Days each registered-but-not-started person has been waiting with this supplier at peildatum."""
+    uit = []
+    for p in reg.plaatsingen:
+        if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
+            continue
+        if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
+            uit.append((peildatum - p.aangemeld).days)
+    return uit
+
+
+def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
+    fouten = []
+    if gemeente not in reg.subregio:
+        fouten.append(Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract"))
+    if perceel not in reg.percelen:
+        fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
+    if fouten:
+        raise InvoerFout(fouten)
+
+
+def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.date) -> Advies:
+    controleer_keuze(reg, gemeente, perceel)
+    jaar = reg.contractjaar(peildatum)
+    begin, _ = reg.jaargrenzen(jaar)
+    verdeling = reg.toewijzing.get((perceel, jaar), {})
+    eigen = {s: n for (g, s), n in verdeling.items() if g == gemeente}
+    totaal = sum(eigen.values())
+    telling = geplaatst(reg, begin, peildatum)
+    hier = sum(n for (g, p, _), n in telling.items() if g == gemeente and p == perceel)
+    per_lev: dict[str, int] = {}
+    for (_, p, naam), n in telling.items():
+        if p == perceel:
+            per_lev[naam] = per_lev.get(naam, 0) + n
+    kandidaten = []
+    for s in reg.leveranciers_van(perceel):
+        a = eigen.get(s.naam, 0)
+        if a == 0:
+            continue
+        n = telling[(gemeente, perceel, s.naam)]
+        verwacht = a / totaal * (hier + 1)
+        reden = ""
+        weg = reg.uitgevallen.get((perceel, s.naam))
+        wachtend = [d for d in _wachtenden(reg, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
+        if weg is not None and weg <= peildatum:
+            reden = f"uitgevallen per {weg.strftime('%d-%m-%Y')}"
+        elif per_lev.get(s.naam, 0) >= s.capaciteit:
+            reden = f"vol: {per_lev.get(s.naam, 0)} plaatsingen dit contractjaar bij een capaciteit van {s.capaciteit}"
+        elif wachtend:
+            reden = (
+                f"{len(wachtend)} aangemelde inburgeraar(s) wachten al langer dan de beloofde "
+                f"{kort(s.wachttijd_weken)} weken (de langste {kort(round(max(wachtend) / 7, 1))} weken)"
+            )
+        kandidaten.append(Kandidaat(s.naam, s.rang, a, n, verwacht, not reden, reden))
+    kandidaten.sort(key=lambda k: (not k.beschikbaar, -round(k.tekort, 9), k.rang))
+    advies = Advies(gemeente, perceel, peildatum, jaar, kandidaten, None)
+    naam = reg.percelen[perceel].naam
+    if not kandidaten:
+        advies.uitleg.append(f"{gemeente} heeft in contractjaar {jaar} geen toewijzing voor {naam}.")
+        return advies
+    for k in kandidaten:
+        advies.uitleg.append(
+            f"{k.naam}: {k.toegewezen} van de {totaal} toegewezen ({getal(100 * k.toegewezen / totaal, 0)}%), "
+            f"{k.geplaatst} van de {hier} geplaatst; na de volgende plaatsing hoort {k.naam} volgens de verdeling "
+            f"{getal(k.verwacht, 1)} te hebben" + (f"; overgeslagen: {k.reden}" if k.reden else "")
+        )
+    beste = kandidaten[0]
+    if not beste.beschikbaar:
+        advies.uitleg.insert(0, f"Geen advies: geen aanbieder van {naam} voor {gemeente} is nu beschikbaar.")
+        return advies
+    advies.advies = beste.naam
+    if beste.tekort > 0:
+        waarom = (
+            f"Deze aanbieder staat het verst onder zijn aandeel: {beste.geplaatst} geplaatst tegen "
+            f"{getal(beste.verwacht, 1)} volgens de verdeling (achterstand {getal(beste.tekort, 1)})"
+        )
+    else:
+        waarom = (
+            f"Geen beschikbare aanbieder staat onder zijn aandeel; deze staat er het minst boven: {beste.geplaatst} "
+            f"geplaatst tegen {getal(beste.verwacht, 1)} volgens de verdeling"
+        )
+    overgeslagen = [k.naam for k in kandidaten if not k.beschikbaar]
+    advies.uitleg.insert(
+        0,
+        f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam}. {waarom}, binnen zijn "
+        "capaciteit en zonder wachtenden boven de beloofde wachttijd"
+        + (f" (overgeslagen: {', '.join(overgeslagen)}, zie hieronder)" if overgeslagen else "")
+        + ". De keuze van de inburgeraar of de klantmanager gaat altijd voor; leg die vast met "
+        "'evaluatie contract keuze'.",
+    )
+    return advies
+
+
+def kies(
+    db: sqlite3.Connection,
+    reg: Register,
+    gemeente: str,
+    perceel: str,
+    klantnummer: str,
+    gekozen: str,
+    datum: dt.date,
+    door: str,
+    reden: str,
+) -> tuple[Advies, int]:
+    """Record an own choice (it always wins) together with the advice it departs from or follows."""
+    a = bereken_advies(reg, gemeente, perceel, datum)
+    lev = reg.leveranciers.get((perceel, gekozen))
+    if lev is None or gemeente not in lev.gemeenten:
+        raise InvoerFout([Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}")])
+    db.execute("BEGIN")
+    try:
+        inhoud = {
+            "gemeente": gemeente,
+            "perceel": perceel,
+            "klantnummer": klantnummer,
+            "advies": a.advies,
+            "gekozen": gekozen,
+        }
+        b = leg_vast(db, "eigen_keuze", datum, door, reden, inhoud)
+        db.execute(
+            "INSERT INTO keuze (besluit_id, gemeente, perceel, klantnummer, advies, gekozen) VALUES (?, ?, ?, ?, ?, ?)",
+            (b, gemeente, perceel, klantnummer, a.advies, gekozen),
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return a, b

@@ -1,0 +1,157 @@
+"""What the contract is built from: the final award and the bids it was based on.
+
+Why a separate step: the register must hold exactly the award the letters were based on. So
+gunning.json is only accepted when the logboek records it as the output of the last award run
+(not hand-edited), every input the logboek records for that run still has the same SHA-256, and no
+decision is open (an undecided tie makes the award a CONCEPT; any other point of the send gate in
+evaluatie.besluiten.openpunten blocks it too). Capacity and promised waiting time come from the bids
+themselves, which the award's hashes pin down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evaluatie.fouten import EvaluatieFout
+from evaluatie.hashing import sha256_bestand
+from evaluatie.werkmap import Werkmap
+
+
+@dataclass(frozen=True)
+class Contractleverancier:
+    perceel: str
+    naam: str
+    prijs: float
+    capaciteit: int
+    wachttijd_weken: float
+    rang: int  # 1 = best in the award's ranking
+    gemeenten: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Contractperceel:
+    code: str
+    naam: str
+    raam_trajecten: int
+    raam_waarde: float
+    plafondprijs: float
+
+
+@dataclass(frozen=True)
+class Contractbasis:
+    aanbesteding: str
+    gunning_sha256: str
+    jaren: int  # initial term plus option years
+    gemeenten: tuple[tuple[str, str], ...]  # (naam, subregio) in tender order
+    percelen: tuple[Contractperceel, ...]
+    leveranciers: tuple[Contractleverancier, ...]
+    toewijzing: tuple[tuple[str, str, str, int], ...]  # (perceel, gemeente, leverancier, per year)
+    verzonden: dt.date | None = None  # the day the award decision was sent (no contract before it)
+
+
+def gunningpad(werkmap: Werkmap) -> Path:
+    return werkmap.rapporten / "gunning.json"
+
+
+def _controleer_herkomst(werkmap: Werkmap, pad: Path, data: dict[str, Any]) -> list[str]:
+    from evaluatie.logboek import laatste_gunning
+
+    fouten = []
+    log = laatste_gunning(werkmap)
+    eigen = werkmap.relatief(pad)
+    if log is None or not any(
+        b["bestand"] == eigen and b["sha256"] == sha256_bestand(pad) for b in log.get("uitvoer", [])
+    ):
+        fouten.append(
+            f"{eigen} is niet de uitvoer van de laatste gunning in logboek.jsonl (met de hand gewijzigd of "
+            "niet via 'evaluatie gunning' gemaakt); voer de gunning opnieuw uit"
+        )
+    # the logboek names every input by its path (gunning.json labels reviewers 'Beoordelaar A', ...)
+    for b in (log or {}).get("invoer", []):
+        bron = werkmap.root / b["bestand"]
+        if b["bestand"].startswith("criteria/") and not bron.is_file():
+            from evaluatie.definitie.laden import zoek_criteriaset
+
+            bron = zoek_criteriaset(Path(b["bestand"]).stem, werkmap.root) or bron
+        if not bron.is_file():
+            fouten.append(f"{b['bestand']}: ontbreekt, maar de gunning is erop gebaseerd")
+        elif sha256_bestand(bron) != b["sha256"]:
+            fouten.append(f"{b['bestand']}: gewijzigd sinds de gunning; het contract volgt de gunning zoals gegund")
+    for code, p in data.get("percelen", {}).items():
+        for st in p.get("gelijke_standen", []):
+            if st.get("loting_nodig"):
+                fouten.append(
+                    f"perceel {code}: de gunning is een CONCEPT; eerst moet geloot worden tussen "
+                    + ", ".join(st["inschrijvers"])
+                )
+    return fouten
+
+
+def _open_punten(werkmap: Werkmap, percelen: list[str]) -> list[str]:
+    """The award again from the same inputs with every recorded decision: a point still open (the send
+    gate of evaluatie.besluiten.openpunten) means no letters went out, so no contract can start."""
+    from evaluatie.besluiten.openpunten import melding
+    from evaluatie.pipeline import gun
+
+    award = gun(werkmap, ",".join(percelen))
+    if not award.open_punten:
+        return []
+    return ["de gunning heeft nog open punten; eerst beslissen, dan pas een contract:", *melding(award.open_punten)]
+
+
+def lees_basis(werkmap: Werkmap) -> Contractbasis:
+    """The contract basis from the final award in the werkmap; EvaluatieFout (exit 1) in words if
+    there is no final award to start from."""
+    from evaluatie.definitie.laden import laad_aanbesteding
+    from evaluatie.gunning.raamovereenkomst import raammaximum
+    from evaluatie.inschrijving.lezen import lees_inschrijvingen
+
+    pad = gunningpad(werkmap)
+    if not pad.is_file():
+        raise EvaluatieFout([f"{werkmap.relatief(pad)} ontbreekt; het contract begint na 'evaluatie gunning'"])
+    data = json.loads(pad.read_text(encoding="utf-8"))
+    fouten = _controleer_herkomst(werkmap, pad, data)
+    if fouten:
+        raise EvaluatieFout(fouten)
+    fouten = _open_punten(werkmap, list(data["percelen"]))
+    if fouten:
+        raise EvaluatieFout(fouten)
+    aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
+    inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen)
+    per_naam = {i.naam: i for i in inschrijvingen}
+    percelen, leveranciers, toewijzing = [], [], []
+    for code, p in data["percelen"].items():
+        m = raammaximum(aanbesteding, code)
+        percelen.append(Contractperceel(code, p["naam"], m.trajecten, m.waarde, float(p["plafondprijs"])))
+        gegund = {t["inschrijver"] for t in p["toewijzing"]}
+        for r in p["rangorde"]:
+            if r["inschrijver"] not in gegund:
+                continue
+            a = per_naam[r["inschrijver"]].aanbod[code]
+            leveranciers.append(
+                Contractleverancier(
+                    code,
+                    r["inschrijver"],
+                    float(r["prijs"]),
+                    a.capaciteit,
+                    a.wachttijd_weken,
+                    int(r["rang"]),
+                    tuple(a.gemeenten),
+                )
+            )
+        toewijzing += [(code, t["gemeente"], t["inschrijver"], int(t["aantal"])) for t in p["toewijzing"]]
+    lt = aanbesteding.looptijd
+    return Contractbasis(
+        aanbesteding=data["aanbesteding"],
+        gunning_sha256=sha256_bestand(pad),
+        jaren=lt.jaren + lt.optiejaren,
+        gemeenten=tuple((g.naam, g.subregio) for g in aanbesteding.gemeenten),
+        percelen=tuple(percelen),
+        leveranciers=tuple(leveranciers),
+        toewijzing=tuple(toewijzing),
+        verzonden=aanbesteding.data.verzenddatum,
+    )

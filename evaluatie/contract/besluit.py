@@ -1,0 +1,35 @@
+"""Recorded decisions: every act a person takes on the contract, with reason, date and who.
+
+Why one helper: a decision is never applied silently, so every change of the register's meaning
+(contract start, re-allocation, contract change, own choice) goes through `leg_vast`, which refuses
+an empty reason or person and stores the content as canonical JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from typing import Any
+
+from evaluatie.fouten import Fout, InvoerFout
+
+
+def controleer_wie_waarom(door: str | None, reden: str | None) -> None:
+    fouten = []
+    if not (door or "").strip():
+        fouten.append(Fout("--door", "wie neemt dit besluit? vul een naam en functie in"))
+    if not (reden or "").strip():
+        fouten.append(Fout("--reden", "een besluit zonder reden wordt niet vastgelegd"))
+    if fouten:
+        raise InvoerFout(fouten)
+
+
+def leg_vast(db: sqlite3.Connection, soort: str, datum: dt.date, door: str, reden: str, inhoud: Any) -> int:
+    """Insert one decision (inside the caller's transaction) and return its id."""
+    controleer_wie_waarom(door, reden)
+    cur = db.execute(
+        "INSERT INTO besluit (soort, datum, door, reden, inhoud) VALUES (?, ?, ?, ?, ?)",
+        (soort, datum.isoformat(), door.strip(), reden.strip(), json.dumps(inhoud, ensure_ascii=False, sort_keys=True)),
+    )
+    return int(cur.lastrowid or 0)

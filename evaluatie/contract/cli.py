@@ -1,0 +1,345 @@
+"""`evaluatie contract ...`: the command group of the contract phase. It only parses and prints;
+the work is done in the evaluatie.contract modules. Registered in evaluatie.cli with one line.
+
+Kept free of imports from evaluatie.cli (which imports this module) so there is no import cycle;
+error handling mirrors evaluatie.cli: exit 2 for bad input, 1 when the work cannot complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
+from evaluatie.werkmap import Werkmap
+
+_werkmap = click.option(
+    "--werkmap",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default="huidige map",
+    help="Map van de aanbesteding (met rapporten/gunning.json en contract/).",
+)
+_json = click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
+_door = click.option("--door", help="Wie dit besluit neemt (naam en functie).")
+_reden = click.option("--reden", help="Waarom (komt in het register en de stukken).")
+
+
+def _datum_optie(naam: str, hulp: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(naam, type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]), help=hulp)
+
+
+def _dag(waarde: dt.datetime | None) -> dt.date:
+    return waarde.date() if waarde is not None else dt.date.today()
+
+
+def _toon(tekst: str, err: bool = False) -> None:
+    """Every line at most 200 characters, wrapped and never cut (evaluatie.weergave)."""
+    from evaluatie.weergave import begrens
+
+    click.echo(begrens(tekst), err=err)
+
+
+def _afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(f)
+    def omhulsel(*args: Any, **kwargs: Any) -> Any:
+        als_json = bool(kwargs.get("als_json"))
+        from evaluatie.stdout import alleen_eigen_uitvoer
+
+        try:
+            with alleen_eigen_uitvoer():  # no solver banner on stdout
+                return f(*args, **kwargs)
+        except InvoerFout as e:
+            click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
+            for fout in e.fouten:
+                _toon(f"  {fout}", err=True)
+            if als_json:
+                click.echo(
+                    json.dumps(
+                        {"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]},
+                        ensure_ascii=False,
+                        indent=2,
+                    )
+                )
+            sys.exit(EXIT_INVOER)
+        except EvaluatieFout as e:
+            click.echo("De evaluatie kan niet worden afgerond:", err=True)
+            for m in e.meldingen:
+                _toon(f"  {m}", err=True)
+            if als_json:
+                click.echo(json.dumps({"evaluatie_niet_afgerond": e.meldingen}, ensure_ascii=False, indent=2))
+            sys.exit(EXIT_EVALUATIE)
+
+    return omhulsel
+
+
+def _wm(pad: Path) -> Werkmap:
+    if not (pad / "aanbesteding.yaml").is_file():
+        raise click.UsageError(f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op")
+    return Werkmap(pad)
+
+
+@click.group("contract")
+def contract() -> None:
+    """Na de gunning: register, plaatsingen, stand, kwartaalrapportage, wijzigingen en dossier."""
+
+
+@contract.command("start")
+@_werkmap
+@_datum_optie("--datum", "Ingangsdatum van de overeenkomsten (JJJJ-MM-DD).")
+@_door
+@_reden
+@_afhandeling
+def start(werkmap: Path, datum: dt.datetime | None, door: str | None, reden: str | None) -> None:
+    """Begin het contractregister vanuit de definitieve gunning (rapporten/gunning.json)."""
+    from evaluatie.contract.acties import start_vanuit_gunning
+
+    if datum is None:
+        raise click.UsageError("--datum is verplicht: de ingangsdatum van de overeenkomsten")
+    pad, reg = start_vanuit_gunning(_wm(werkmap), datum.date(), door or "", reden or "")
+    click.echo(f"Contractregister begonnen per {reg.startdatum.strftime('%d-%m-%Y')} ({reg.jaren} jaar): {pad}")
+    for code, p in reg.percelen.items():
+        namen = ", ".join(s.naam for s in reg.leveranciers_van(code))
+        click.echo(f"  {p.naam}: {namen}; raammaximum {p.raam_trajecten} trajecten")
+
+
+@contract.command("inlezen")
+@_werkmap
+@click.argument("bestanden", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_datum_optie("--datum", "Datum van inlezen (standaard vandaag).")
+@_json
+@_afhandeling
+def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.datetime | None, als_json: bool) -> None:
+    """Lees plaatsingslijsten van gemeenten in (xlsx of csv; bestanden of mappen)."""
+    from evaluatie.contract.acties import lees_bestanden_in
+
+    v = lees_bestanden_in(_wm(werkmap), list(bestanden), _dag(datum))
+    if als_json:
+        click.echo(
+            json.dumps(
+                {
+                    "bestanden": [
+                        dict(zip(("bestand", "sha256", "nieuw", "gecorrigeerd", "ongewijzigd"), b, strict=True))
+                        for b in v.bestanden
+                    ],
+                    "correcties": v.correcties,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for b in v.bestanden:
+        click.echo(f"{b[0]}: {b[2]} nieuw, {b[3]} gecorrigeerd, {b[4]} al bekend")
+    for c in v.correcties:
+        _toon(f"  correctie: {c}")
+    click.echo(f"Totaal: {v.nieuw} nieuw, {v.gecorrigeerd} gecorrigeerd, {v.ongewijzigd} al bekend.")
+
+
+@contract.command("advies")
+@_werkmap
+@click.option("--gemeente", required=True)
+@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
+@_datum_optie("--peildatum", "Datum van het advies (standaard vandaag).")
+@_json
+@_afhandeling
+def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.datetime | None, als_json: bool) -> None:
+    """Welke aanbieder krijgt de volgende inburgeraar, en waarom."""
+    from evaluatie.contract.acties import geef_advies
+
+    a = geef_advies(_wm(werkmap), gemeente, route, _dag(peildatum))
+    if als_json:
+        click.echo(json.dumps({"advies": a.advies, "uitleg": a.uitleg}, ensure_ascii=False, indent=2))
+        return
+    for regel in a.uitleg:
+        _toon(regel)
+    if a.advies is None:
+        raise EvaluatieFout([f"geen beschikbare aanbieder voor {gemeente} in {route}"])
+
+
+@contract.command("keuze")
+@_werkmap
+@click.option("--gemeente", required=True)
+@click.option("--route", required=True)
+@click.option("--klant", required=True, help="Pseudoniem klantnummer.")
+@click.option("--aanbieder", required=True, help="De gekozen aanbieder.")
+@_datum_optie("--datum", "Datum van de keuze (standaard vandaag).")
+@_door
+@_reden
+@_afhandeling
+def keuze(
+    werkmap: Path,
+    gemeente: str,
+    route: str,
+    klant: str,
+    aanbieder: str,
+    datum: dt.datetime | None,
+    door: str | None,
+    reden: str | None,
+) -> None:
+    """Leg de eigen keuze van inburgeraar of klantmanager vast (gaat altijd voor het advies)."""
+    from evaluatie.contract.acties import leg_keuze_vast
+
+    a, b = leg_keuze_vast(_wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or "")
+    wijkt = "volgt het advies" if a.advies == aanbieder else f"wijkt af van het advies ({a.advies or 'geen'})"
+    click.echo(f"Vastgelegd als besluit {b}: {klant} naar {aanbieder}; de keuze {wijkt}.")
+
+
+@contract.command("stand")
+@_werkmap
+@_datum_optie("--peildatum", "Datum van de stand (standaard vandaag).")
+@_json
+@click.option("--volledig", is_flag=True, help="Iedere gemeente en volle regels, ook bij meer dan 25 gemeenten.")
+@_afhandeling
+def stand(werkmap: Path, peildatum: dt.datetime | None, als_json: bool, volledig: bool) -> None:
+    """De stand per gemeente, aanbieder en route; raammaximum; prestaties; signalen."""
+    from evaluatie.contract.acties import geef_stand
+    from evaluatie.contract.standtekst import stand_als_dict, stand_als_tekst
+
+    reg, st = geef_stand(_wm(werkmap), _dag(peildatum))
+    if als_json:
+        click.echo(json.dumps(stand_als_dict(reg, st), ensure_ascii=False, indent=2))
+    else:
+        click.echo(stand_als_tekst(reg, st, volledig))
+
+
+@contract.command("kwartaal")
+@_werkmap
+@click.option("--kwartaal", "kwartaal_", required=True, help="Bijvoorbeeld 2023-K2 (kalenderkwartaal).")
+@_afhandeling
+def kwartaal(werkmap: Path, kwartaal_: str) -> None:
+    """Kwartaalrapportage per gemeente en voor de regio (HTML en xlsx)."""
+    from evaluatie.contract.acties import schrijf_kwartaal
+
+    paden = schrijf_kwartaal(_wm(werkmap), kwartaal_)
+    click.echo(f"Kwartaalrapportage {kwartaal_}: {len(paden)} bestanden in {paden[0].parent if paden else '-'}")
+
+
+@contract.command("uitval")
+@_werkmap
+@click.option("--route", required=True)
+@click.option("--aanbieder", required=True)
+@_datum_optie("--per", "Datum van uitval.")
+@click.option("--vastleggen", is_flag=True, help="Neem het voorstel als besluit (met --door en --reden).")
+@_door
+@_reden
+@_json
+@_afhandeling
+def uitval(
+    werkmap: Path,
+    route: str,
+    aanbieder: str,
+    per: dt.datetime | None,
+    vastleggen: bool,
+    door: str | None,
+    reden: str | None,
+    als_json: bool,
+) -> None:
+    """Een aanbieder valt uit: voorstel voor herverdeling; met --vastleggen als besluit."""
+    from evaluatie.contract.acties import herverdeel
+
+    if per is None:
+        raise click.UsageError("--per is verplicht: de datum van uitval")
+    v, b = herverdeel(_wm(werkmap), route, aanbieder, per.date(), vastleggen, door, reden)
+    onvolledig = "het voorstel dekt niet de hele looptijd en kan niet als besluit worden genomen"
+    if als_json:
+        if not v.volledig:
+            raise EvaluatieFout([*v.uitleg, onvolledig])
+
+        def cellen(d: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
+            return [{"gemeente": g, "aanbieder": s, "aantal": n} for (g, s), n in sorted(d.items())]
+
+        uit = {
+            "perceel": v.perceel,
+            "aanbieder": v.aanbieder,
+            "per": v.per.isoformat(),
+            "contractjaar": v.jaar,
+            "vast": cellen(v.vast),
+            "dit_jaar": cellen(v.dit_jaar),
+            "volgende_jaren": cellen(v.volgende_jaren),
+            "rekenpad": v.pad,
+            "uitleg": v.uitleg,
+            "besluit": b,
+        }
+        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        return
+    for regel in v.uitleg:
+        _toon(regel)
+    if not v.volledig:
+        raise EvaluatieFout([f"{onvolledig} (zie boven)"])
+    if b is None:
+        click.echo("Dit is een voorstel; er is niets gewijzigd. Neem het als besluit met --vastleggen --door --reden.")
+    else:
+        click.echo(f"Vastgelegd als besluit {b}.")
+
+
+@contract.command("wijziging")
+@_werkmap
+@click.option("--route", required=True)
+@click.option("--soort", required=True, type=click.Choice(["indexatie", "extra_volume", "verlenging", "overig"]))
+@click.option("--waarde", required=True, type=float, help="Waarde van de wijziging in euro.")
+@click.option("--trajecten", default=0, type=int, help="Extra trajecten (bij extra_volume).")
+@click.option("--grondslag", required=True, help="Juridische grondslag, bijvoorbeeld 'art. 2.163b Aw 2012'.")
+@_datum_optie("--datum", "Datum van de wijziging (standaard vandaag).")
+@click.option("--alleen-toetsen", is_flag=True, help="Alleen toetsen, niets vastleggen.")
+@_door
+@_reden
+@_json
+@_afhandeling
+def wijziging(
+    werkmap: Path,
+    route: str,
+    soort: str,
+    waarde: float,
+    trajecten: int,
+    grondslag: str,
+    datum: dt.datetime | None,
+    alleen_toetsen: bool,
+    door: str | None,
+    reden: str | None,
+    als_json: bool,
+) -> None:
+    """Een contractwijziging met grondslag, getoetst aan de de-minimisgrenzen (art. 2.163b Aw 2012)."""
+    from evaluatie.contract.acties import wijzig
+
+    t, b = wijzig(
+        _wm(werkmap), route, soort, waarde, trajecten, grondslag, _dag(datum), not alleen_toetsen, door, reden
+    )
+    if als_json:
+        uit = {
+            "perceel": t.perceel,
+            "soort": t.soort,
+            "waarde": t.waarde,
+            "trajecten": t.trajecten,
+            "grondslag": t.grondslag,
+            "de_minimis_grens": t.grens,
+            "eerder": t.eerder,
+            "cumulatief": t.cumulatief,
+            "uitleg": t.uitleg,
+            "besluit": b,
+        }
+        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        return
+    for regel in t.uitleg:
+        _toon(regel)
+    if b is not None:
+        click.echo(f"Vastgelegd als besluit {b}.")
+
+
+@contract.command("dossier")
+@_werkmap
+@click.option("--zip", "als_zip", is_flag=True, help="Schrijf ook contract/dossier.zip.")
+@_afhandeling
+def dossier(werkmap: Path, als_zip: bool) -> None:
+    """Het contractdossier: alle stukken van aanbesteding tot laatste kwartaalrapport, met SHA-256."""
+    from evaluatie.contract.acties import schrijf_contractdossier
+
+    map_, n, zip_ = schrijf_contractdossier(_wm(werkmap), als_zip)
+    click.echo(f"Contractdossier: {n} stukken in {map_} (index.html)" + (f"; zip: {zip_}" if zip_ else ""))

@@ -1,0 +1,188 @@
+"""The contract dossier: every document from the tender to the latest quarterly report, with SHA-256.
+
+Why a copy with an index: the dossier must stay complete and accessible to every stakeholder after the
+people who made it have moved on. One command copies the documents into contract/dossier/ (and, with
+--zip, contract/dossier.zip), writes index.html for people and index.json for `evaluatie controleer`,
+which re-hashes every document so a changed or missing one is named.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import zipfile
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from evaluatie.contract.register import MAP, open_register
+from evaluatie.hashing import sha256_bestand, sha256_bytes
+from evaluatie.werkmap import Werkmap
+
+DOSSIER = "dossier"
+INDEX = "index.json"
+
+# (category, folders or files relative to the werkmap) in the order of the procedure
+ONDERDELEN: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Aanbesteding", ("aanbesteding.yaml", "loting.yaml", "besluiten.yaml", "criteria")),
+    ("Inschrijvingen", ("inschrijvingen",)),
+    ("Beoordelingen", ("beoordelingen",)),
+    ("Gunning", ("rapporten", "logboek.jsonl")),
+    ("Aanleveringen van gemeenten", (f"{MAP}/aanleveringen",)),
+    ("Kwartaalrapportages", (f"{MAP}/kwartaal",)),
+)
+
+
+@dataclass(frozen=True)
+class Stuk:
+    categorie: str
+    pad: str  # relative to the dossier folder
+    sha256: str
+    bytes: int
+
+
+def _bestanden(bron: Path) -> list[Path]:
+    if bron.is_file():
+        return [bron]
+    if bron.is_dir():
+        return sorted(p for p in bron.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")))
+    return []
+
+
+def _criteria(werkmap: Werkmap, tmp: Path, stukken: list[Stuk]) -> None:
+    """The criteria set the award cites, when it lives outside the werkmap (the bundled sets)."""
+    from evaluatie.contract.basis import gunningpad
+    from evaluatie.definitie.laden import zoek_criteriaset
+
+    pad = gunningpad(werkmap)
+    if not pad.is_file():
+        return
+    for b in json.loads(pad.read_text(encoding="utf-8")).get("invoer", []):
+        naam = b["bestand"]
+        if not naam.startswith("criteria/") or (werkmap.root / naam).is_file() or any(s.pad == naam for s in stukken):
+            continue
+        bron = zoek_criteriaset(Path(naam).stem, werkmap.root)
+        if bron is not None and bron.is_file():
+            (tmp / naam).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(bron, tmp / naam)
+            stukken.append(Stuk("Aanbesteding", naam, sha256_bestand(bron), bron.stat().st_size))
+
+
+def _besluiten(db: sqlite3.Connection) -> list[dict[str, object]]:
+    return [
+        {"id": i, "soort": s, "datum": d, "door": w, "reden": r, "inhoud": json.loads(x)}
+        for i, s, d, w, r, x in db.execute("SELECT id, soort, datum, door, reden, inhoud FROM besluit ORDER BY id")
+    ]
+
+
+def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int, Path | None]:
+    from evaluatie.contract.schrijfmap import nieuwe_map as atomair
+
+    db = open_register(werkmap)
+    doel = werkmap.root / MAP / DOSSIER
+    stukken: list[Stuk] = []
+    try:
+        besluiten = _besluiten(db)
+        rij = db.execute("SELECT aanbesteding, startdatum FROM contract").fetchone()
+        titel = f"{rij[0]}, overeenkomsten per {rij[1]}" if rij else "contract nog niet gestart"
+        with atomair(doel) as tmp:
+            for categorie, bronnen in ONDERDELEN:
+                for naam in bronnen:
+                    for pad in _bestanden(werkmap.root / naam):
+                        rel = pad.relative_to(werkmap.root).as_posix()
+                        (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(pad, tmp / rel)
+                        stukken.append(Stuk(categorie, rel, sha256_bestand(pad), pad.stat().st_size))
+                if categorie == "Aanbesteding":
+                    _criteria(werkmap, tmp, stukken)
+            tekst = json.dumps(besluiten, ensure_ascii=False, indent=2) + "\n"
+            (tmp / MAP).mkdir(parents=True, exist_ok=True)
+            (tmp / MAP / "besluiten.json").write_text(tekst, encoding="utf-8")
+            data = tekst.encode("utf-8")
+            stukken.append(Stuk("Contract: besluiten", f"{MAP}/besluiten.json", sha256_bytes(data), len(data)))
+            kopie = sqlite3.connect(tmp / MAP / "register.sqlite")
+            db.backup(kopie)
+            kopie.execute("PRAGMA journal_mode = DELETE")
+            kopie.close()
+            pad = tmp / MAP / "register.sqlite"
+            stukken.append(
+                Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size)
+            )
+            html = _index_html(titel, stukken, besluiten)
+            (tmp / "index.html").write_text(html, encoding="utf-8")
+            stukken.append(Stuk("Index", "index.html", sha256_bytes(html.encode("utf-8")), len(html.encode("utf-8"))))
+            index = {"documenten": [s.__dict__ for s in stukken]}
+            (tmp / INDEX).write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    finally:
+        db.close()
+    zip_pad = None
+    if als_zip:
+        zip_pad = werkmap.root / MAP / f"{DOSSIER}.zip"
+        with zipfile.ZipFile(zip_pad, "w", zipfile.ZIP_DEFLATED) as z:
+            for p in sorted(q for q in doel.rglob("*") if q.is_file()):
+                info = zipfile.ZipInfo(f"{DOSSIER}/{p.relative_to(doel).as_posix()}", (1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, p.read_bytes())
+    return doel, len(stukken), zip_pad
+
+
+def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, object]]) -> str:
+    regels = "".join(
+        f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
+        f'<td class="n">{s.bytes}</td><td class="sha">{s.sha256}</td></tr>'
+        for s in stukken
+    )
+    b = "".join(
+        f"<tr><td>{x['id']}</td><td>{escape(str(x['datum']))}</td><td>{escape(str(x['soort']))}</td>"
+        f"<td>{escape(str(x['door']))}</td><td>{escape(str(x['reden']))}</td></tr>"
+        for x in besluiten
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>Contractdossier</title><style>'
+        "@page{size:A4;margin:15mm} body{font-family:Arial,sans-serif;font-size:10pt} table{border-collapse:collapse;"
+        "width:100%} th,td{border:1px solid #bbb;padding:2pt 4pt;text-align:left} td.n{text-align:right}"
+        "td.sha{font-family:monospace;font-size:7.5pt;word-break:break-all}</style></head><body>"
+        f"<h1>Contractdossier</h1><p><strong>{escape(titel)}</strong></p>"
+        "<p>Alle stukken van de aanbesteding tot en met de laatste kwartaalrapportage, met "
+        "hun SHA-256. <code>evaluatie controleer</code> berekent iedere hash opnieuw.</p>"
+        "<h2>Besluiten</h2><table><thead><tr><th>nr</th><th>datum</th><th>soort</th><th>door</th><th>reden</th></tr>"
+        f"</thead><tbody>{b}</tbody></table>"
+        "<h2>Stukken</h2><table><thead><tr><th>onderdeel</th><th>document</th><th>bytes</th><th>SHA-256</th></tr>"
+        f"</thead><tbody>{regels}</tbody></table></body></html>\n"
+    )
+
+
+def controleer_dossier(werkmap: Werkmap) -> tuple[int, list[str]]:
+    """(documents checked, problems) for contract/dossier and contract/dossier.zip, if present."""
+    problemen: list[str] = []
+    gecontroleerd = 0
+    map_ = werkmap.root / MAP / DOSSIER
+    if (map_ / INDEX).is_file():
+        try:
+            index = json.loads((map_ / INDEX).read_text(encoding="utf-8"))["documenten"]
+        except (ValueError, KeyError):
+            return 0, [f"{MAP}/{DOSSIER}/{INDEX}: geen leesbare index"]
+        for d in index:
+            pad = map_ / d["pad"]
+            gecontroleerd += 1
+            if not pad.is_file():
+                problemen.append(f"{MAP}/{DOSSIER}/{d['pad']}: ontbreekt in het dossier")
+            elif sha256_bestand(pad) != d["sha256"]:
+                problemen.append(f"{MAP}/{DOSSIER}/{d['pad']}: gewijzigd sinds het dossier werd opgemaakt")
+    zip_pad = werkmap.root / MAP / f"{DOSSIER}.zip"
+    if zip_pad.is_file():
+        try:
+            with zipfile.ZipFile(zip_pad) as z:
+                index = json.loads(z.read(f"{DOSSIER}/{INDEX}"))["documenten"]
+                namen = set(z.namelist())
+                for d in index:
+                    naam = f"{DOSSIER}/{d['pad']}"
+                    gecontroleerd += 1
+                    if naam not in namen:
+                        problemen.append(f"{MAP}/{DOSSIER}.zip!{naam}: ontbreekt")
+                    elif sha256_bytes(z.read(naam)) != d["sha256"]:
+                        problemen.append(f"{MAP}/{DOSSIER}.zip!{naam}: gewijzigd")
+        except (zipfile.BadZipFile, KeyError, ValueError):
+            problemen.append(f"{MAP}/{DOSSIER}.zip: geen leesbaar dossier")
+    return gecontroleerd, problemen

@@ -1,0 +1,283 @@
+"""When a supplier drops out: a proposal to re-allocate over the remaining suppliers.
+
+Why this construction: the re-allocation must follow the award's own allocation rules and exact path
+(evaluatie.verdeling.verdelen.verdeel), with the placements already made this contract year fixed. It is a
+fresh award on the remaining suppliers (award values and ranking as awarded) in which every placement
+x_gs already made is a lower bound. Because the allocation objective and the rules are linear in the
+supplier totals, fixing placements n_gs is exactly the residual problem y = x - n with
+  demand           d_g - sum_s n_gs,
+  capacity         min(capacity_s, share ceiling) - n_s   (the share rule folds into capacity),
+  budget           budget_g - cost of the placements in g,
+and every stage value shifts by a constant. Rules that count suppliers (min_volume, minimum/maximum
+number of suppliers, max per gemeente, one set per subregio) cannot be carried over exactly once some
+placements exist: then the proposal refuses in words and names the start of the next contract year,
+from which the fresh award applies with every rule. Later contract years get the fresh award on the
+remaining suppliers. Nothing changes until the proposal is taken as a recorded decision.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from evaluatie.contract.besluit import leg_vast
+from evaluatie.contract.lezen import Register
+from evaluatie.contract.telling import geplaatst
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.verdeling.model import Verdeelprobleem
+from evaluatie.werkmap import Werkmap
+
+NIET_OVERDRAAGBAAR = {
+    "min_volume": "minimaal volume per inschrijver",
+    "min_leveranciers": "minimaal aantal inschrijvers",
+    "max_leveranciers": "maximaal aantal inschrijvers",
+    "max_leveranciers_per_gemeente": "maximaal aantal inschrijvers per gemeente",
+    "per_subregio": "één set inschrijvers per subregio",
+}
+
+
+@dataclass
+class Herverdeling:
+    perceel: str
+    aanbieder: str
+    per: dt.date
+    jaar: int
+    vast: dict[tuple[str, str], int]  # placements made this contract year before `per`, per (gemeente, supplier)
+    dit_jaar: dict[tuple[str, str], int]  # the proposed allocation for the rest of this year, placements included
+    volgende_jaren: dict[tuple[str, str], int]  # fresh award on the remaining suppliers
+    pad: str
+    uitleg: list[str] = field(default_factory=list)
+    volledig: bool = True  # False when later years cannot be allocated: then it cannot be taken as a decision
+
+
+def award_probleem(werkmap: Werkmap, perceel: str) -> Verdeelprobleem:
+    """The award's allocation problem for one lot, rebuilt from the werkmap by the award's own code."""
+    from evaluatie.gunning.uitvoeren import verdeelprobleem
+    from evaluatie.pipeline import gun
+
+    award = gun(werkmap, perceel)
+    u = award.uitslag.percelen[perceel]
+    return verdeelprobleem(award.invoer.aanbesteding, perceel, list(u.rangorde), award.invoer.inschrijvingen)
+
+
+def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem) -> None:
+    from evaluatie.contract.basis import gunningpad
+    from evaluatie.hashing import sha256_bestand
+
+    pad = gunningpad(werkmap)
+    if not pad.is_file() or sha256_bestand(pad) != reg.gunning_sha256:
+        raise EvaluatieFout(
+            [
+                "rapporten/gunning.json is niet meer de gunning waarop het contract begon; een herverdeling volgens "
+                "de regels van de gunning kan dan niet worden voorgesteld"
+            ]
+        )
+    data = json.loads(pad.read_text(encoding="utf-8"))["percelen"][perceel]
+    gegund = {(t["gemeente"], t["inschrijver"]): int(t["aantal"]) for t in data["toewijzing"]}
+    from evaluatie.verdeling.verdelen import verdeel
+
+    opnieuw = {(t.gemeente, t.inschrijver): t.aantal for t in verdeel(p).toewijzing}
+    if opnieuw != gegund:
+        raise EvaluatieFout(
+            [
+                f"perceel {perceel}: de gunning geeft uit de huidige bestanden een andere verdeling dan "
+                "bij de start van het contract; eerst uitzoeken waarom"
+            ]
+        )
+
+
+def herverdeelprobleem(p: Verdeelprobleem, blijft: list[str], vast_weg: dict[tuple[str, str], int]) -> Verdeelprobleem:
+    """The fresh award's problem: the remaining contracted suppliers (award values and ranking order kept),
+    each gemeente's yearly demand less the placements the departing suppliers made this year, and its
+    budget (if any) less what those placements cost."""
+    lev = [s for s in p.leveranciers if s.naam in blijft]
+    prijs = {s.naam: s.prijs for s in p.leveranciers}
+    vraag = dict(p.vraag)
+    budget = dict(p.budget)
+    for (g, naam), n in vast_weg.items():
+        vraag[g] = max(0, vraag[g] - n)  # more placed than expected: nothing left to allocate there
+        if g in budget:
+            budget[g] -= n * prijs[naam]
+    regels = p.regels.model_copy(update={"budget_per_gemeente": budget}) if budget else p.regels
+    return dataclasses.replace(
+        p,
+        vraag=vraag,
+        budget=budget,
+        regels=regels,
+        leveranciers=tuple(dataclasses.replace(s, rang=i) for i, s in enumerate(lev)),
+    )
+
+
+def restprobleem(r: Verdeelprobleem, vast: dict[tuple[str, str], int]) -> Verdeelprobleem:
+    """The residual of `r` once `vast` placements are fixed (see the module doc); only for rules that
+    do not count suppliers."""
+    open_regels = [t for k, t in NIET_OVERDRAAGBAAR.items() if getattr(r.regels, k)]
+    if open_regels:
+        raise EvaluatieFout(
+            [
+                f"perceel {r.perceelnaam}: de plaatsingen die al vastliggen passen niet in een nieuwe verdeling "
+                "over de overige aanbieders, en met die plaatsingen vast kan deze verdeelregel niet exact op het "
+                "restant worden "
+                f"toegepast: {', '.join(open_regels)}. Neem de herverdeling per de start van het volgende contractjaar "
+                "(--per); dan geldt een nieuwe verdeling met alle regels"
+            ]
+        )
+    plafond = r.aandeelplafond()
+    per_lev: dict[str, int] = {}
+    kosten: dict[str, float] = {}
+    prijs = {s.naam: s.prijs for s in r.leveranciers}
+    for (g, naam), n in vast.items():
+        per_lev[naam] = per_lev.get(naam, 0) + n
+        kosten[g] = kosten.get(g, 0.0) + n * prijs[naam]
+    leveranciers = []
+    for s in r.leveranciers:
+        grens = s.capaciteit if plafond is None else min(s.capaciteit, plafond)
+        leveranciers.append(dataclasses.replace(s, capaciteit=max(0, grens - per_lev.get(s.naam, 0))))
+    vraag = {g: max(0, d - sum(n for (h, _), n in vast.items() if h == g)) for g, d in r.vraag.items()}
+    budget = {g: b - kosten.get(g, 0.0) for g, b in r.budget.items()}
+    regels = r.regels.model_copy(update={"max_aandeel": None, "budget_per_gemeente": budget})
+    return dataclasses.replace(r, vraag=vraag, leveranciers=tuple(leveranciers), regels=regels, budget=budget)
+
+
+def voorstel(
+    werkmap: Werkmap,
+    reg: Register,
+    perceel: str,
+    aanbieder: str,
+    per: dt.date,
+    probleem: Verdeelprobleem | None = None,
+) -> Herverdeling:
+    """The re-allocation proposal. Exact in three steps: (a) the fresh award on the remaining suppliers;
+    if it gives every supplier at least what it already received this year in every gemeente, it is also
+    the optimum with those placements fixed (the fixed problem's solutions are a subset). (b) Otherwise
+    the residual problem (exact for rules that do not count suppliers). (c) Otherwise a refusal in words."""
+    from evaluatie.verdeling.verdelen import verdeel
+
+    if (perceel, aanbieder) not in reg.leveranciers:
+        raise InvoerFout([Fout("--aanbieder", f"{aanbieder} heeft geen contract voor perceel {perceel}")])
+    if (perceel, aanbieder) in reg.uitgevallen:
+        raise InvoerFout([Fout("--aanbieder", f"{aanbieder} is al uitgevallen in perceel {perceel}")])
+    jaar = reg.contractjaar(per)
+    begin, _ = reg.jaargrenzen(jaar)
+    p = probleem or award_probleem(werkmap, perceel)
+    if probleem is None:
+        _premisse(werkmap, reg, perceel, p)
+    weg = {s for (c, s) in reg.uitgevallen if c == perceel} | {aanbieder}
+    blijft = [s.naam for s in reg.leveranciers_van(perceel) if s.naam not in weg]
+    telling = geplaatst(reg, begin, per - dt.timedelta(days=1))
+    vast = {(g, s): n for (g, c, s), n in telling.items() if c == perceel and n}
+    vast_weg = {k: n for k, n in vast.items() if k[1] in weg}
+    vast_blijft = {k: n for k, n in vast.items() if k[1] not in weg}
+    r = herverdeelprobleem(p, blijft, vast_weg)
+    v = verdeel(r)  # EvaluatieFout in words when the remaining suppliers cannot take the demand at all
+    nieuw = {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing}
+    rest = r
+    if all(nieuw.get(k, 0) >= n for k, n in vast_blijft.items()):
+        dit_jaar = nieuw
+        pad = f"{v.pad}; de plaatsingen van dit jaar passen binnen deze verdeling"
+    else:
+        rest = restprobleem(r, vast_blijft)
+        v = verdeel(rest)
+        dit_jaar = dict(vast_blijft)
+        for t in v.toewijzing:
+            dit_jaar[(t.gemeente, t.inschrijver)] = dit_jaar.get((t.gemeente, t.inschrijver), 0) + t.aantal
+        pad = f"{v.pad}, op het restant na de vaste plaatsingen"
+    for (g, s), n in vast.items():
+        if s in weg:
+            dit_jaar[(g, s)] = dit_jaar.get((g, s), 0) + n
+    dit_jaar = {k: n for k, n in dit_jaar.items() if n}
+    volgende: dict[tuple[str, str], int] = {}
+    uitleg_volgende: list[str] = []
+    if jaar < reg.jaren:
+        try:
+            vers = verdeel(herverdeelprobleem(p, blijft, {}))
+            volgende = {(t.gemeente, t.inschrijver): t.aantal for t in vers.toewijzing}
+        except EvaluatieFout as e:
+            uitleg_volgende = [
+                f"Vanaf contractjaar {jaar + 1} kunnen de overige aanbieders de vraag niet opvangen: "
+                + " ".join(e.meldingen)
+            ]
+    h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, pad)
+    h.uitleg = _uitleg(reg, h, rest, v) + uitleg_volgende
+    h.volledig = not uitleg_volgende
+    return h
+
+
+def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object) -> list[str]:
+    from evaluatie.verdeling.verklaring import bindende_regels
+
+    naam = reg.percelen[h.perceel].naam
+    uit = [
+        f"Voorstel herverdeling {naam}: {h.aanbieder} valt uit per {h.per.strftime('%d-%m-%Y')} "
+        f"(contractjaar {h.jaar}). "
+        "De plaatsingen die al zijn gedaan blijven staan; het restant van de vraag gaat volgens dezelfde verdeelregels "
+        f"en hetzelfde exacte rekenpad als de gunning ({h.pad}) naar de overige aanbieders.",
+    ]
+    for g in reg.gemeenten:
+        vast = {s: n for (x, s), n in h.vast.items() if x == g}
+        nieuw = {s: n - vast.get(s, 0) for (x, s), n in h.dit_jaar.items() if x == g and n - vast.get(s, 0) > 0}
+        if not vast and not nieuw:
+            continue
+        delen = [g]
+        if vast:
+            delen.append("al geplaatst " + ", ".join(f"{n} bij {s}" for s, n in sorted(vast.items())))
+        if nieuw:
+            delen.append(
+                "het restant van "
+                + str(sum(nieuw.values()))
+                + " gaat naar "
+                + ", ".join(f"{s} ({n})" for s, n in nieuw.items())
+            )
+        uit.append(delen[0] + ": " + "; ".join(delen[1:]) + ".")
+    if any(rest.vraag.values()):
+        voor = "Waarom zo: "
+        if h.pad.endswith("vaste plaatsingen"):
+            voor = "Waarom zo (op het restant; 'capaciteit' is wat na de plaatsingen van dit contractjaar resteert): "
+        uit += [voor + z for z in bindende_regels(rest, v)]  # type: ignore[arg-type]
+    if h.volgende_jaren:
+        uit.append(
+            f"Vanaf contractjaar {h.jaar + 1}: een nieuwe verdeling over de overige aanbieders met alle regels: "
+            + "; ".join(f"{g} - {s}: {n}" for (g, s), n in h.volgende_jaren.items())
+        )
+    return uit
+
+
+def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, reden: str) -> int:
+    """Take the proposal as a recorded decision: the supplier's drop-out and the new allocation rows."""
+    if not h.volledig:
+        raise EvaluatieFout([*h.uitleg[-1:], "het voorstel is niet volledig en kan niet als besluit worden genomen"])
+    db.execute("BEGIN")
+    try:
+        inhoud = {
+            "perceel": h.perceel,
+            "aanbieder": h.aanbieder,
+            "per": h.per.isoformat(),
+            "jaar": h.jaar,
+            "vast": [[g, s, n] for (g, s), n in sorted(h.vast.items())],
+            "dit_jaar": [[g, s, n] for (g, s), n in sorted(h.dit_jaar.items())],
+            "volgende_jaren": [[g, s, n] for (g, s), n in sorted(h.volgende_jaren.items())],
+            "uitleg": h.uitleg,
+        }
+        b = leg_vast(db, "herverdeling", h.per, door, reden, inhoud)
+        db.execute(
+            "INSERT INTO uitval (besluit_id, perceel, leverancier, datum) VALUES (?, ?, ?, ?)",
+            (b, h.perceel, h.aanbieder, h.per.isoformat()),
+        )
+        rijen = [(b, h.perceel, g, s, h.jaar, n) for (g, s), n in h.dit_jaar.items()]
+        jaren = db.execute("SELECT jaren FROM contract").fetchone()[0]
+        rijen += [
+            (b, h.perceel, g, s, j, n) for j in range(h.jaar + 1, jaren + 1) for (g, s), n in h.volgende_jaren.items()
+        ]
+        db.executemany(
+            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            rijen,
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return b

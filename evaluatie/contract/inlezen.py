@@ -1,0 +1,502 @@
+"""Intake of the placement lists gemeenten export (xlsx or csv), with the rigour of the bid reader.
+
+Why so strict: these rows become the figures a supplier is held to. Every problem names file,
+sheet and cell; all problems of all files come at once and then nothing is written. Numbers and
+dates follow the project's Dutch reading rules (evaluatie.werkboek / evaluatie.getallen); reading
+is bounded like bids are. Re-reading a file adds nothing twice; a row whose content changed is
+stored as a correction that names the row it replaces (the register is append-only).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import shutil
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evaluatie.contract import privacy
+from evaluatie.contract.gebeurtenissen import soort as lees_soort
+from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
+from evaluatie.contract.gebeurtenissen import woorden
+from evaluatie.contract.lezen import Register
+from evaluatie.fouten import Verzamelaar
+from evaluatie.hashing import sha256_bestand
+from evaluatie.werkboek import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, als_datum, als_tekst, celnaam, lees_werkboek
+
+KOLOMMEN: dict[str, tuple[str, ...]] = {
+    "klantnummer": ("klantnummer", "klantnr", "klant", "pseudoniem", "cliëntnummer", "clientnummer"),
+    "gemeente": ("gemeente",),
+    "gebeurtenis": ("gebeurtenis", "status", "soort"),
+    "datum": ("datum", "datum gebeurtenis"),
+    "route": ("route", "perceel", "leerroute"),
+    "aanbieder": ("aanbieder", "leverancier", "taalaanbieder"),
+    "uitslag": ("uitslag", "examenuitslag", "resultaat"),
+}
+VERPLICHT = ("klantnummer", "gemeente", "gebeurtenis", "datum")
+_PER_KOP = {w: k for k, ws in KOLOMMEN.items() for w in ws}
+AANLEVERINGEN = "aanleveringen"
+_DATUMACHTIG = re.compile(r"^\s*\d{1,4}[-/]\d{1,2}[-/]\d{1,4}\s*$")
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One event row as read and checked."""
+
+    gemeente: str
+    klantnummer: str
+    soort: str
+    datum: dt.date
+    perceel: str | None
+    leverancier: str | None
+    uitslag: str | None
+    plaats: str  # 'hilversum-2026-k1.xlsx!Blad1!A7'
+
+    @property
+    def sleutel(self) -> tuple[str, str, str]:
+        return (self.gemeente, self.klantnummer, self.soort)
+
+    @property
+    def inhoud(self) -> tuple[str, str | None, str | None, str | None]:
+        return (self.datum.isoformat(), self.perceel, self.leverancier, self.uitslag)
+
+
+@dataclass
+class Blad:
+    """Rows of one sheet (or a csv file) and how to name a cell in it."""
+
+    bestand: str
+    blad: str | None
+    rijen: list[list[Any]]
+
+    def plaats(self, rij: int, kolom: int) -> str:
+        cel = celnaam(rij, kolom)
+        return f"{self.bestand}!{self.blad}!{cel}" if self.blad else f"{self.bestand}!{cel}"
+
+
+def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
+    try:
+        if pad.stat().st_size > MAX_BESTAND_BYTES:
+            fouten.voeg_toe(naam, f"bestand is te groot (hoogstens {MAX_BESTAND_BYTES / 1e6:.0f} MB)")
+            return []
+        data = pad.read_bytes()
+    except OSError as e:
+        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {e.strerror}")
+        return []
+    try:
+        tekst = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        fouten.voeg_toe(naam, f"geen UTF-8 (byte {e.start + 1}); sla het op als 'CSV UTF-8 (door komma's gescheiden)'")
+        return []
+    if "\x00" in tekst:
+        fouten.voeg_toe(naam, "bevat nul-tekens; dit is geen tekstbestand")
+        return []
+    eerste = tekst.split("\n", 1)[0]
+    scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
+    rijen: list[list[Any]] = []
+    for i, rij in enumerate(csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)):
+        if i >= MAX_RIJEN:
+            fouten.voeg_toe(f"{naam}!A{i + 1}", f"meer dan {MAX_RIJEN} regels; lever per kwartaal aan")
+            return []
+        if len(rij) > MAX_KOLOMMEN:
+            fouten.voeg_toe(f"{naam}!{celnaam(i, MAX_KOLOMMEN)}", f"meer dan {MAX_KOLOMMEN} kolommen")
+            return []
+        rijen.append(rij)
+    return [Blad(naam, None, rijen)]
+
+
+def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
+    naam = pad.name
+    if pad.suffix.lower() == ".csv":
+        return _lees_csv(pad, naam, fouten)
+    if pad.suffix.lower() != ".xlsx":
+        fouten.voeg_toe(naam, "alleen .xlsx en .csv worden ingelezen")
+        return []
+    boek = lees_werkboek(pad, naam, fouten)
+    if boek is None:
+        return []
+    return [Blad(naam, t.naam, t.rijen) for t in boek.values() if not t.leeg]
+
+
+def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int] | None:
+    """Map the header row to known columns; refuse privacy columns and unknown columns with their place."""
+    if not blad.rijen:
+        return None
+    kop = [als_tekst(v) for v in blad.rijen[0]]
+    index: dict[str, int] = {}
+    goed = True
+    breedte = max((len(r) for r in blad.rijen), default=0)
+    for j in range(breedte):
+        tekst = kop[j] if j < len(kop) else ""
+        volgens_kop = privacy.kop_soort(tekst) if tekst else None
+        eerste, aantal = _privacy_in_waarden(blad, j, start, volgens_kop)
+        soort = volgens_kop or (eerste[0] if eerste else None)
+        if soort is not None:  # also in a column without a header
+            fouten.voeg_toe(
+                blad.plaats(0, j),
+                privacy.melding(
+                    soort, tekst or "zonder kop", eerste[1] if eerste else None, aantal, volgens_kop is not None
+                ),
+            )
+            goed = False
+            continue
+        if not tekst:
+            if any(j < len(r) and als_tekst(r[j]) for r in blad.rijen[1:]):
+                fouten.voeg_toe(
+                    blad.plaats(0, j), "kolom zonder kop heeft waarden; geef de kolom een kop of verwijder hem"
+                )
+                goed = False
+            continue
+        sleutel = _PER_KOP.get(" ".join(tekst.lower().split()))
+        if sleutel is None:
+            fouten.voeg_toe(
+                blad.plaats(0, j),
+                f"onbekende kolom '{tekst}'; verwacht: {', '.join(KOLOMMEN)} (alleen een pseudoniem klantnummer, "
+                "geen andere persoonsgegevens)",
+            )
+            goed = False
+        elif sleutel in index:
+            fouten.voeg_toe(blad.plaats(0, j), f"kolom '{tekst}' staat er twee keer (ook {celnaam(0, index[sleutel])})")
+            goed = False
+        else:
+            index[sleutel] = j
+    for k in VERPLICHT:
+        if k not in index:
+            fouten.voeg_toe(blad.plaats(0, 0), f"kolom '{k}' ontbreekt in de kopregel")
+            goed = False
+    return index if goed else None
+
+
+def _privacy_in_waarden(
+    blad: Blad, j: int, start: dt.date, kop_soort: str | None
+) -> tuple[tuple[str, str] | None, int]:
+    """The first cell in column j holding a BSN, a name or a date of birth, and how many such cells."""
+    eerste: tuple[str, str] | None = None
+    aantal = 0
+    kop = " ".join(als_tekst(blad.rijen[0][j]).lower().split()) if j < len(blad.rijen[0]) else ""
+    for i in range(1, len(blad.rijen)):
+        rij = blad.rijen[i]
+        if j >= len(rij):
+            continue
+        v = rij[j]
+        gevonden = None
+        tekst = als_tekst(v)
+        if tekst and privacy.elfproef(tekst):
+            gevonden = "bsn"
+        elif isinstance(v, str) and privacy.lijkt_naam(v) and _PER_KOP.get(kop) in (None, "klantnummer"):
+            gevonden = "naam"
+        else:
+            d = _datum(v) if isinstance(v, dt.date) or (isinstance(v, str) and _DATUMACHTIG.match(v)) else None
+            if d is not None and privacy.lijkt_geboortedatum(d, start):
+                gevonden = "geboortedatum"
+        if gevonden is None and kop_soort is not None and tekst:
+            gevonden = kop_soort
+        if gevonden:
+            aantal += 1
+            if eerste is None:
+                eerste = (gevonden, blad.plaats(i, j))
+    return eerste, aantal
+
+
+_DMJ = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+
+def _datum(v: Any) -> dt.date | None:
+    """A date cell: an Excel date, or text read by evaluatie.werkboek.als_datum; the common Dutch
+    form dd-mm-jjjj is parsed directly (same result, without strptime's cost on large exports)."""
+    if isinstance(v, str):
+        m = _DMJ.match(v.strip())
+        if m:
+            try:
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                return None
+    return als_datum(v)
+
+
+def _zoek(waarde: str, opties: dict[str, str]) -> str | None:
+    k = " ".join(waarde.strip().lower().split())
+    if k.startswith("gemeente "):
+        k = k[len("gemeente ") :]
+    return opties.get(k)
+
+
+def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
+    index = _kop_index(blad, fouten, reg.startdatum)
+    if index is None:
+        return []
+    gemeenten = {g.lower(): g for g in reg.gemeenten}
+    routes = {c.lower(): c for c in reg.percelen} | {p.naam.lower(): c for c, p in reg.percelen.items()}
+    aanbieders = {n.lower(): n for (_, n) in reg.leveranciers}
+    einde = reg.jaargrenzen(reg.jaren)[1]
+    uit: list[Regel] = []
+
+    def cel(i: int, k: str) -> Any:
+        j = index.get(k)
+        if j is None or j >= len(blad.rijen[i]):
+            return None
+        v = blad.rijen[i][j]
+        return v.strip() if isinstance(v, str) else v
+
+    for i in range(1, len(blad.rijen)):
+        if all(als_tekst(v) == "" for v in blad.rijen[i]):
+            continue
+        n = len(fouten.fouten)
+        klant = als_tekst(cel(i, "klantnummer"))
+        if not klant:
+            fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer ontbreekt")
+        elif len(klant) > 40 or any(ord(c) < 32 for c in klant):
+            fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer langer dan 40 tekens of met stuurtekens")
+        gemeente = _zoek(als_tekst(cel(i, "gemeente")), gemeenten)
+        if gemeente is None:
+            fouten.voeg_toe(
+                blad.plaats(i, index["gemeente"]),
+                f"'{als_tekst(cel(i, 'gemeente'))}' is geen gemeente van dit contract ({', '.join(reg.gemeenten[:8])}"
+                + (", ..." if len(reg.gemeenten) > 8 else "")
+                + ")",
+            )
+        s = lees_soort(als_tekst(cel(i, "gebeurtenis")))
+        if s is None:
+            fouten.voeg_toe(
+                blad.plaats(i, index["gebeurtenis"]),
+                f"onbekende gebeurtenis '{als_tekst(cel(i, 'gebeurtenis'))}'; verwacht een van: {woorden()}",
+            )
+        ruwe_datum = cel(i, "datum")
+        datum = _datum(ruwe_datum)
+        if datum is None:
+            fouten.voeg_toe(
+                blad.plaats(i, index["datum"]),
+                f"'{als_tekst(ruwe_datum)}' is geen datum; schrijf 31-03-2026 of 2026-03-31 (of een Excel-datum)",
+            )
+        elif datum < reg.startdatum:
+            fouten.voeg_toe(
+                blad.plaats(i, index["datum"]),
+                f"{datum.strftime('%d-%m-%Y')} ligt voor de start van het contract "
+                f"({reg.startdatum.strftime('%d-%m-%Y')})",
+            )
+        elif datum >= einde:
+            fouten.voeg_toe(
+                blad.plaats(i, index["datum"]), f"{datum.strftime('%d-%m-%Y')} ligt na het einde van het contract"
+            )
+        perceel = leverancier = uitslag = None
+        if s is not None and s.route_nodig:
+            perceel = _zoek(als_tekst(cel(i, "route")), routes)
+            if perceel is None:
+                fouten.voeg_toe(
+                    blad.plaats(i, index.get("route", 0)),
+                    f"route '{als_tekst(cel(i, 'route'))}' is geen perceel van dit contract "
+                    f"({', '.join(reg.percelen)})",
+                )
+            naam = _zoek(als_tekst(cel(i, "aanbieder")), aanbieders)
+            if naam is None:
+                fouten.voeg_toe(
+                    blad.plaats(i, index.get("aanbieder", 0)),
+                    f"aanbieder '{als_tekst(cel(i, 'aanbieder'))}' heeft geen contract",
+                )
+            elif perceel is not None:
+                lev = reg.leveranciers.get((perceel, naam))
+                if lev is None:
+                    fouten.voeg_toe(
+                        blad.plaats(i, index["aanbieder"]), f"{naam} heeft geen contract voor perceel {perceel}"
+                    )
+                elif gemeente is not None and gemeente not in lev.gemeenten:
+                    fouten.voeg_toe(
+                        blad.plaats(i, index["aanbieder"]), f"{naam} bedient {gemeente} niet in perceel {perceel}"
+                    )
+                else:
+                    weg = reg.uitgevallen.get((perceel, naam))
+                    if weg is not None and datum is not None and datum >= weg and s.code == "aangemeld":
+                        fouten.voeg_toe(
+                            blad.plaats(i, index["aanbieder"]),
+                            f"{naam} is per {weg.strftime('%d-%m-%Y')} uitgevallen in perceel {perceel}",
+                        )
+                leverancier = naam
+        if s is not None and s.uitslag_nodig:
+            uitslag = lees_uitslag(als_tekst(cel(i, "uitslag")))
+            if uitslag is None:
+                fouten.voeg_toe(
+                    blad.plaats(i, index.get("uitslag", 0)),
+                    f"uitslag '{als_tekst(cel(i, 'uitslag'))}' onbekend; verwacht B1, hoogst haalbaar of niet behaald",
+                )
+        if len(fouten.fouten) == n and s is not None and gemeente is not None and datum is not None:
+            uit.append(Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0)))
+    return uit
+
+
+@dataclass
+class Inleesverslag:
+    bestanden: list[tuple[str, str, int, int, int]]  # (bestand, sha256, nieuw, gecorrigeerd, ongewijzigd)
+    correcties: list[str]
+
+    @property
+    def nieuw(self) -> int:
+        return sum(b[2] for b in self.bestanden)
+
+    @property
+    def gecorrigeerd(self) -> int:
+        return sum(b[3] for b in self.bestanden)
+
+    @property
+    def ongewijzigd(self) -> int:
+        return sum(b[4] for b in self.bestanden)
+
+
+def verzamel(paden: Sequence[Path]) -> list[Path]:
+    """Files given, and the .xlsx/.csv files directly in folders given, in name order."""
+    uit: list[Path] = []
+    for p in paden:
+        if p.is_dir():
+            uit += sorted(
+                q
+                for q in p.iterdir()
+                if q.is_file() and q.suffix.lower() in (".xlsx", ".csv") and not q.name.startswith(("~$", "."))
+            )
+        else:
+            uit.append(p)
+    return uit
+
+
+def lees_in(
+    db: sqlite3.Connection, reg: Register, paden: Sequence[Path], datum: dt.date, bewaar_in: Path | None
+) -> Inleesverslag:
+    """Read every file, then (only if all are correct) write the new and corrected events in one transaction."""
+    fouten = Verzamelaar()
+    per_bestand: list[tuple[Path, str, list[Regel]]] = []
+    for pad in verzamel(paden):
+        if not pad.is_file():
+            fouten.voeg_toe(pad.name, "bestand bestaat niet")
+            continue
+        regels: list[Regel] = []
+        for blad in lees_bladen(pad, fouten):
+            regels += lees_regels(blad, reg, fouten)
+        per_bestand.append((pad, sha256_bestand(pad), regels))
+    fouten.controleer()
+    return _schrijf(db, per_bestand, datum, bewaar_in)
+
+
+def _schrijf(
+    db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]]], datum: dt.date, bewaar_in: Path | None
+) -> Inleesverslag:
+    plaatsing_id: dict[tuple[str, str], int] = {
+        (g, k): i for i, g, k in db.execute("SELECT id, gemeente, klantnummer FROM plaatsing")
+    }
+    huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]] = {}
+    for gid, g, k, soort, d, p, lev, u, plaats in db.execute(
+        "SELECT h.id, p.gemeente, p.klantnummer, h.soort, h.datum, h.perceel, h.leverancier, h.uitslag, h.plaats "
+        "FROM huidige_gebeurtenis h JOIN plaatsing p ON p.id = h.plaatsing_id"
+    ):
+        huidig[(g, k, soort)] = (gid, (d, p, lev, u), plaats)
+    volgende_p = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM plaatsing").fetchone()[0]) + 1
+    volgende_g = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM gebeurtenis").fetchone()[0]) + 1
+    volgende_i = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM inlezing").fetchone()[0]) + 1
+    nieuwe_p: list[tuple[int, str, str]] = []
+    nieuwe_g: list[tuple[Any, ...]] = []
+    inlezingen: list[tuple[Any, ...]] = []
+    verslag = Inleesverslag([], [])
+    for pad, sha, regels in per_bestand:
+        nieuw = gecorr = zelfde = 0
+        for r in regels:
+            sleutel = (r.gemeente, r.klantnummer)
+            if sleutel not in plaatsing_id:
+                plaatsing_id[sleutel] = volgende_p
+                nieuwe_p.append((volgende_p, r.gemeente, r.klantnummer))
+                volgende_p += 1
+            was = huidig.get(r.sleutel)
+            if was is not None and was[1] == r.inhoud:
+                zelfde += 1
+                continue
+            vervangt = reden = None
+            if was is not None:
+                vervangt = was[0]
+                reden = f"gewijzigd in {r.plaats} (was {_toon(was[1])} volgens {was[2]}; nu {_toon(r.inhoud)})"
+                verslag.correcties.append(f"{r.plaats}: klant {r.klantnummer} ({r.gemeente}), {r.soort}: {reden}")
+                gecorr += 1
+            else:
+                nieuw += 1
+            nieuwe_g.append(
+                (
+                    volgende_g,
+                    plaatsing_id[sleutel],
+                    r.soort,
+                    r.datum.isoformat(),
+                    r.perceel,
+                    r.leverancier,
+                    r.uitslag,
+                    volgende_i,
+                    r.plaats,
+                    vervangt,
+                    reden,
+                )
+            )
+            huidig[r.sleutel] = (volgende_g, r.inhoud, r.plaats)
+            volgende_g += 1
+        inlezingen.append((volgende_i, pad.name, sha, datum.isoformat(), nieuw, gecorr, zelfde))
+        verslag.bestanden.append((pad.name, sha, nieuw, gecorr, zelfde))
+        volgende_i += 1
+    _controleer_volgorde(huidig, {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels})
+    db.execute("BEGIN")
+    try:
+        db.executemany(
+            "INSERT INTO inlezing (id, bestand, sha256, datum, nieuw, gecorrigeerd, ongewijzigd) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            inlezingen,
+        )
+        db.executemany("INSERT INTO plaatsing (id, gemeente, klantnummer) VALUES (?, ?, ?)", nieuwe_p)
+        db.executemany(
+            "INSERT INTO gebeurtenis (id, plaatsing_id, soort, datum, perceel, leverancier, uitslag, inlezing_id, "
+            "plaats, vervangt, reden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            nieuwe_g,
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    if bewaar_in is not None:  # the dossier keeps every file as it was read
+        bewaar_in.mkdir(parents=True, exist_ok=True)
+        for pad, sha, _ in per_bestand:
+            doel = bewaar_in / f"{sha[:12]}-{pad.name}"
+            if not doel.exists():
+                shutil.copyfile(pad, doel)
+    return verslag
+
+
+_VOLGORDE = (
+    ("gestart", "aangemeld", "de start ligt voor de aanmelding"),
+    ("voortijdig_gestopt", "gestart", "het voortijdig stoppen ligt voor de start"),
+    ("afgerond", "gestart", "het afronden ligt voor de start"),
+    ("examen", "aangemeld", "het examen ligt voor de aanmelding"),
+)
+
+
+def _controleer_volgorde(
+    huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]],
+    geraakt: set[tuple[str, str]],
+) -> None:
+    """Every placement touched by this intake, as it would stand afterwards: a registration exists and
+    the dates follow each other. An event without a registration would count nowhere, so it is refused."""
+    per: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+    for (g, k, soort), (_, inhoud, plaats) in huidig.items():
+        if (g, k) in geraakt:
+            per.setdefault((g, k), {})[soort] = (inhoud[0], plaats)
+    fouten = Verzamelaar()
+    for (g, k), feiten in sorted(per.items()):
+        if "aangemeld" not in feiten:
+            eerste = min(p for _, p in feiten.values())
+            fouten.voeg_toe(eerste, f"klant {k} ({g}) heeft geen aanmelding, in dit bestand of eerder ingelezen")
+            continue
+        for later, eerder, tekst in _VOLGORDE:
+            if later in feiten and feiten[later][0] < feiten[eerder][0]:
+                fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]})")
+    fouten.controleer()
+
+
+def _toon(inhoud: tuple[str, str | None, str | None, str | None]) -> str:
+    d, p, lev, u = inhoud
+    delen = [dt.date.fromisoformat(d).strftime("%d-%m-%Y")]
+    delen += [x for x in (p, lev, u) if x]
+    return ", ".join(delen)

@@ -1,0 +1,357 @@
+"""The quarterly report per gemeente and for the region: printable A4 HTML and xlsx, in Dutch.
+
+Why this shape: a gemeente wants to see at a glance whether its inburgeraars go where the award
+said (allocation against actual, with a chart), how full the framework agreement is (use over time
+against its maximum) and whether suppliers keep their promised waiting time. Every count of persons
+goes through evaluatie.contract.onderdrukking (no cell under 5 persons); the report is dated at the
+quarter's last day and lists the SHA-256 of the award and of every file read into the register, so
+the same register gives byte-identical reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+
+from evaluatie.bestandsnamen import slug
+from evaluatie.contract import svg
+from evaluatie.contract.lezen import Register
+from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM, over_groep, personen, totaal
+from evaluatie.contract.stand import Signaal, Stand, Standregel, bereken_stand, signalen
+from evaluatie.contract.telling import geplaatst
+from evaluatie.contract.xlsx import Cel, schrijf_xlsx
+from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.tekst import datum, euro, getal, kort
+
+_KWARTAAL = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
+
+
+def kwartaal_grenzen(tekst: str) -> tuple[dt.date, dt.date]:
+    m = _KWARTAAL.match(tekst.strip())
+    if m is None:
+        raise InvoerFout([Fout("--kwartaal", f"'{tekst}' is geen kwartaal; schrijf bijvoorbeeld 2023-K2")])
+    jaar, k = int(m.group(1)), int(m.group(2))
+    eerste = dt.date(jaar, 3 * k - 2, 1)
+    return eerste, eerste + relativedelta(months=3) - dt.timedelta(days=1)
+
+
+def _p(n: int) -> str:
+    return str(personen(n))
+
+
+@dataclass
+class Gemeenschappelijk:
+    """What every report of the quarter shares (computed once for all gemeenten)."""
+
+    kwartaal: str
+    eerste: dt.date
+    laatste: dt.date
+    stand: Stand
+    in_kwartaal: Counter[tuple[str, str, str]]
+    raam_svg: str
+    wacht_svg: str
+    raam_rijen: list[list[Cel]]
+    prestatie_rijen: list[list[Cel]]
+    bronnen: list[list[Cel]]  # region: every source
+    signalen: list[Signaal]
+    regels_per_gemeente: dict[str, list[Standregel]]
+    kwartaal_per_gemeente: dict[str, list[tuple[str, str, int]]]
+
+
+PRESTATIEKOP: list[Cel] = [
+    "Route",
+    "Aanbieder",
+    "Beloofde wachttijd (weken)",
+    "Gestart",
+    "Gemiddelde wachttijd (weken)",
+    "Langer dan beloofd",
+    "Voortijdig gestopt",
+    "Afgerond",
+    "B1 behaald",
+    "Hoogst haalbare niveau",
+    "Niet behaald",
+    "Route gewijzigd",
+]
+PERSONEN_PRESTATIE = (3, 5, 6, 7, 8, 9, 10, 11)
+RAAMKOP: list[Cel] = [
+    "Route",
+    "Maximum (trajecten)",
+    "Gebruikt (trajecten)",
+    "Maximumwaarde",
+    "Gebruikte waarde",
+    "Gebruik",
+    "Uitgeput bij huidig tempo",
+]
+PLAATSINGSKOP: list[Cel] = [
+    "Route",
+    "Aanbieder",
+    "Toegewezen (contractjaar)",
+    "Naar rato tot peildatum",
+    "Geplaatst (contractjaar)",
+    "Geplaatst dit kwartaal",
+]
+PERSONEN_PLAATSING = (4, 5)
+
+
+def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date) -> Gemeenschappelijk:
+    st = bereken_stand(reg, laatste)
+    in_kw = geplaatst(reg, max(eerste, reg.startdatum), laatste)
+    raam_rijen: list[list[Cel]] = []
+    for r in st.raam:
+        zichtbaar = r.gebruikt >= MINIMUM
+        raam_rijen.append(
+            [
+                reg.percelen[r.perceel].naam,
+                r.max_trajecten,
+                personen(r.gebruikt),
+                r.max_waarde,
+                round(r.gebruikte_waarde, 2) if zichtbaar else AFGELEID,
+                f"{getal(100 * r.aandeel, 1)}%" if zichtbaar else AFGELEID,
+                r.prognose.isoformat() if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
+            ]
+        )
+    prestatie_rijen: list[list[Cel]] = []
+    wacht: list[tuple[str, Sequence[float | str]]] = []
+    for pr in st.prestaties:
+        n = len(pr.wachttijden)
+        gem = pr.gemiddeld
+        prestatie_rijen.append(
+            [
+                reg.percelen[pr.perceel].naam,
+                pr.leverancier,
+                pr.beloofd_weken,
+                personen(n),
+                over_groep(n, getal(gem, 1)) if gem is not None else KLEIN,
+                personen(pr.boven_belofte),
+                personen(pr.gestopt),
+                personen(pr.afgerond),
+                personen(pr.b1),
+                personen(pr.hoogst_haalbaar),
+                personen(pr.niet_behaald),
+                personen(pr.afgeschaald),
+            ]
+        )
+        gemeten: float | str = round(gem, 1) if gem is not None and n >= MINIMUM else KLEIN if n < MINIMUM else AFGELEID
+        wacht.append((f"{pr.leverancier} ({pr.perceel})", [pr.beloofd_weken, gemeten]))
+    maanden: list[dt.date] = []
+    m = reg.startdatum.replace(day=1)
+    while m <= laatste:
+        maanden.append(m)
+        m += relativedelta(months=1)
+    reeksen = []
+    for r in st.raam:
+        aanmeldingen = sorted(
+            p.aangemeld for p in reg.plaatsingen if p.perceel == r.perceel and p.aangemeld and p.aangemeld <= laatste
+        )
+        waarden: list[float | None] = []
+        i = 0
+        for maand in maanden:
+            einde = min(maand + relativedelta(months=1) - dt.timedelta(days=1), laatste)
+            while i < len(aanmeldingen) and aanmeldingen[i] <= einde:
+                i += 1
+            waarden.append(100 * i / r.max_trajecten if i >= MINIMUM and r.max_trajecten else None)
+        reeksen.append((reg.percelen[r.perceel].naam, waarden))
+    raam_svg = svg.lijnen(
+        "Gebruik van de raamovereenkomsten (% van het maximum, cumulatief)",
+        [f"{mm.month:02d}-{mm.year % 100:02d}" for mm in maanden],
+        reeksen,
+        grens=80.0,
+    )
+    wacht_svg = svg.staven(
+        "Wachttijd aanmelding tot start (weken): belofte en gemeten",
+        wacht,
+        ("beloofd in de inschrijving", "gemeten gemiddelde"),
+    )
+    bronnen: list[list[Cel]] = [["Bron", "SHA-256"], ["rapporten/gunning.json (de gunning)", reg.gunning_sha256]]
+    bronnen += [[f"aanlevering {b}", s] for b, s in reg.inlezingen]
+    per_gemeente: dict[str, list[Standregel]] = {}
+    for x in st.regels:
+        per_gemeente.setdefault(x.gemeente, []).append(x)
+    kw: dict[str, list[tuple[str, str, int]]] = {}
+    for (g, cp, lev), aantal in in_kw.items():
+        kw.setdefault(g, []).append((cp, lev, aantal))
+    return Gemeenschappelijk(
+        kwartaal,
+        eerste,
+        laatste,
+        st,
+        in_kw,
+        raam_svg,
+        wacht_svg,
+        raam_rijen,
+        prestatie_rijen,
+        bronnen,
+        signalen(reg, st, _p, MINIMUM),
+        per_gemeente,
+        kw,
+    )
+
+
+def _plaatsingsrijen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> tuple[list[list[Cel]], str]:
+    """Rows allocation vs actual for one gemeente (or the region) and the chart."""
+    st = c.stand
+    rijen: list[list[Cel]] = []
+    grafiek: list[tuple[str, Sequence[float | str]]] = []
+    for code, p in reg.percelen.items():
+        per_lev: dict[str, list[float]] = {}
+        for x in st.regels if gemeente is None else c.regels_per_gemeente.get(gemeente, []):
+            if x.perceel == code:
+                t = per_lev.setdefault(x.leverancier, [0.0, 0.0, 0.0, 0.0])
+                t[0] += x.toegewezen
+                t[1] += x.pro_rata
+                t[2] += x.geplaatst
+        kwartaal = (
+            [(cp, lev, n) for (_, cp, lev), n in c.in_kwartaal.items()]
+            if gemeente is None
+            else c.kwartaal_per_gemeente.get(gemeente, [])
+        )
+        for cp, lev, aantal in kwartaal:
+            if cp == code:
+                per_lev.setdefault(lev, [0.0, 0.0, 0.0, 0.0])[3] += aantal
+        if not per_lev:
+            continue
+        for s, (a, pr, n, k) in per_lev.items():
+            rijen.append([p.naam, s, int(a), round(pr, 1), personen(int(n)), personen(int(k))])
+            waarde: float | str = float(n) if n >= MINIMUM else KLEIN
+            grafiek.append((f"{s} ({code})", [round(pr, 1), waarde]))
+        rijen.append(
+            [
+                p.naam,
+                "Totaal",
+                int(sum(v[0] for v in per_lev.values())),
+                round(sum(v[1] for v in per_lev.values()), 1),
+                totaal([int(v[2]) for v in per_lev.values()]),
+                totaal([int(v[3]) for v in per_lev.values()]),
+            ]
+        )
+    kop = "de regio" if gemeente is None else gemeente
+    return rijen, svg.staven(f"Toegewezen naar rato en geplaatst, {kop}", grafiek, ("naar rato", "geplaatst"))
+
+
+_CSS = """
+@page { size: A4; margin: 15mm; }
+body { font-family: Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }
+h1 { font-size: 16pt; margin-bottom: 2pt; } h2 { font-size: 12pt; margin-top: 14pt; break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0; break-inside: avoid; }
+th, td { border: 1px solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+td.n { text-align: right; } th { background: #1f4e79; color: #fff; }
+.figuur { break-inside: avoid; margin: 6pt 0; } .klein { color: #555; font-size: 8.5pt; }
+td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
+.signaal { border-left: 3px solid #b00; padding-left: 6pt; margin: 3pt 0; }
+"""
+
+
+def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen: Sequence[int] = ()) -> str:
+    h = "".join(f"<th>{escape(str(k))}</th>" for k in kop)
+    regels = []
+    for rij in rijen:
+        cellen = []
+        for j, v in enumerate(rij):
+            klasse = "n" if isinstance(v, (int, float)) or j in personen_kolommen else ""
+            if j in personen_kolommen:
+                klasse += " personen"
+            tekst = getal(v, 2 if v >= 1000 else 1) if isinstance(v, float) else str(v)
+            cellen.append(f'<td class="{klasse.strip()}">{escape(tekst)}</td>')
+        regels.append("<tr>" + "".join(cellen) + "</tr>")
+    return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
+
+
+def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[str]:
+    return [s.tekst for s in c.signalen if gemeente is None or s.gemeente in (None, gemeente)]
+
+
+def _bronnen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> list[list[Cel]]:
+    """The award and the files read into the register; a gemeente's report lists the files holding its rows."""
+    if gemeente is None:
+        return c.bronnen
+    eigen = reg.bronnen_per_gemeente.get(gemeente, set())
+    return c.bronnen[:2] + [r for r in c.bronnen[2:] if r[1] in eigen]
+
+
+def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]], grafiek: str) -> str:
+    wie = "Regio" if gemeente is None else f"Gemeente {gemeente}"
+    st = c.stand
+    sig = _signalen(c, gemeente)
+    bronnen = _bronnen(reg, c, gemeente)
+    delen = [
+        "<!DOCTYPE html>",
+        '<html lang="nl"><head><meta charset="utf-8">',
+        f"<title>Kwartaalrapportage {escape(c.kwartaal)} - {escape(wie)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>Kwartaalrapportage contract inburgering {escape(c.kwartaal)}</h1>",
+        f"<p><strong>{escape(wie)}</strong> - {escape(reg.aanbesteding)}<br>Kwartaal {datum(c.eerste)} tot en met "
+        f"{datum(c.laatste)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van {datum(st.jaar_begin)}, "
+        f"{getal(100 * st.fractie, 1)}% verstreken). Alle cijfers gelden per de peildatum, "
+        "uit het contractregister met de aanleveringen die bij het opmaken waren ingelezen (zie Bronnen).</p>",
+        f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een totaal of gemiddelde dat '
+        f'zo\'n aantal zou verraden, staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte aantallen per '
+        "jaar uit de gunning, geen personen.</p>",
+        "<h2>Toewijzing en plaatsingen</h2>",
+        _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
+        f'<div class="figuur">{grafiek}</div>',
+        "<h2>Raamovereenkomsten (hele regio)</h2>",
+        _tabel(RAAMKOP, c.raam_rijen, (2,)),
+        f'<div class="figuur">{c.raam_svg}</div>',
+        "<h2>Aanbieders: wachttijd en uitkomsten (hele regio)</h2>",
+        _tabel(PRESTATIEKOP[:6], [r[:6] for r in c.prestatie_rijen], PERSONEN_PRESTATIE[:2]),
+        _tabel(PRESTATIEKOP[:2] + PRESTATIEKOP[6:], [r[:2] + r[6:] for r in c.prestatie_rijen], (2, 3, 4, 5, 6, 7)),
+        f'<div class="figuur">{c.wacht_svg}</div>',
+        "<h2>Signalen</h2>",
+    ]
+    delen += [f'<p class="signaal">{escape(s)}</p>' for s in sig] or ["<p>Geen signalen.</p>"]
+    bron = "".join(f'<tr><td>{escape(str(b))}</td><td class="sha">{escape(str(h))}</td></tr>' for b, h in bronnen[1:])
+    delen += [
+        "<h2>Bronnen</h2>",
+        f"<table><thead><tr><th>Bron</th><th>SHA-256</th></tr></thead><tbody>{bron}</tbody></table>",
+        "</body></html>",
+    ]
+    return "\n".join(delen) + "\n"
+
+
+def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]]) -> None:
+    kop: list[list[Cel]] = [
+        ["Kwartaalrapportage", c.kwartaal],
+        ["Gemeente", gemeente or "regio"],
+        ["Aanbesteding", reg.aanbesteding],
+        ["Peildatum", c.laatste.isoformat()],
+        ["Contractjaar", c.stand.jaar],
+        ["Onderdrukking", f"aantallen onder {MINIMUM} personen: '{KLEIN}'; verradende totalen: '{AFGELEID}'"],
+    ]
+    schrijf_xlsx(
+        pad,
+        [
+            ("Overzicht", kop),
+            ("Plaatsingen", [PLAATSINGSKOP, *rijen]),
+            ("Raamovereenkomsten", [RAAMKOP, *c.raam_rijen]),
+            ("Aanbieders", [PRESTATIEKOP, *c.prestatie_rijen]),
+            ("Signalen", [["Signaal"], *[[s] for s in _signalen(c, gemeente)]]),
+            ("Bronnen", _bronnen(reg, c, gemeente)),
+        ],
+    )
+
+
+def schrijf_kwartaalrapporten(
+    reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path
+) -> list[Path]:
+    """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole."""
+    from evaluatie.contract.schrijfmap import nieuwe_map as atomair
+
+    if laatste < reg.startdatum:
+        raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
+    c = _gemeenschappelijk(reg, kwartaal, eerste, laatste)
+    paden: list[Path] = []
+    with atomair(map_) as tmp:
+        for gemeente in [None, *reg.gemeenten]:
+            naam = "regio" if gemeente is None else f"gemeente-{slug(gemeente)}"
+            rijen, grafiek = _plaatsingsrijen(reg, c, gemeente)
+            (tmp / f"{naam}.html").write_text(_html(reg, c, gemeente, rijen, grafiek), encoding="utf-8")
+            _xlsx(tmp / f"{naam}.xlsx", reg, c, gemeente, rijen)
+            paden += [map_ / f"{naam}.html", map_ / f"{naam}.xlsx"]
+    _ = kort, euro
+    return paden

@@ -1,0 +1,178 @@
+"""The register read back as plain Python: one snapshot every view (advice, stand, reports) shares.
+
+Why a snapshot: the computations (shares, pro rata, waiting times) are simpler and faster in Python
+over one pass of the current facts than as many SQL queries, and every view then sees the same state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+
+from evaluatie.contract.basis import Contractleverancier, Contractperceel
+from evaluatie.fouten import EvaluatieFout
+
+
+@dataclass
+class Plaatsing:
+    gemeente: str
+    klantnummer: str
+    perceel: str | None = None
+    leverancier: str | None = None
+    aangemeld: dt.date | None = None
+    gestart: dt.date | None = None
+    gestopt: dt.date | None = None
+    afgerond: dt.date | None = None
+    examen: str | None = None
+    examendatum: dt.date | None = None
+    route_gewijzigd: str | None = None  # the lot switched to (afschaling)
+
+
+@dataclass
+class Register:
+    aanbesteding: str
+    gunning_sha256: str
+    startdatum: dt.date
+    jaren: int
+    gemeenten: list[str]
+    subregio: dict[str, str]
+    percelen: dict[str, Contractperceel]
+    leveranciers: dict[tuple[str, str], Contractleverancier]
+    uitgevallen: dict[tuple[str, str], dt.date]
+    # (perceel, jaar) -> {(gemeente, leverancier): aantal}: the allocation in force for that year
+    toewijzing: dict[tuple[str, int], dict[tuple[str, str], int]]
+    plaatsingen: list[Plaatsing]
+    extra_trajecten: dict[str, int] = field(default_factory=dict)
+    wijzigingswaarde: dict[str, float] = field(default_factory=dict)
+    de_minimis: dict[str, float] = field(default_factory=dict)  # cumulative |value| of 2.163b changes per lot
+    inlezingen: list[tuple[str, str]] = field(default_factory=list)  # (bestand, sha256), each once
+    bronnen_per_gemeente: dict[str, set[str]] = field(default_factory=dict)  # gemeente -> sha256 of its files
+    eigen_keuzes: int = 0
+    correcties: int = 0
+
+    def jaargrenzen(self, jaar: int) -> tuple[dt.date, dt.date]:
+        """First day of contract year `jaar` (1-based) and the first day after it."""
+        return self.startdatum + relativedelta(years=jaar - 1), self.startdatum + relativedelta(years=jaar)
+
+    def contractjaar(self, d: dt.date) -> int:
+        """The contract year a date falls in; an error in words outside the term."""
+        if d < self.startdatum:
+            raise EvaluatieFout(
+                [f"{d.isoformat()} ligt voor de start van het contract ({self.startdatum.isoformat()})"]
+            )
+        jaar = 1
+        while d >= self.jaargrenzen(jaar)[1]:
+            jaar += 1
+        if jaar > self.jaren:
+            raise EvaluatieFout([f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar)"])
+        return jaar
+
+    def leveranciers_van(self, perceel: str) -> list[Contractleverancier]:
+        return sorted((s for (p, _), s in self.leveranciers.items() if p == perceel), key=lambda s: s.rang)
+
+
+def _datum(t: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(t) if t else None
+
+
+def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Register:
+    """The register in memory; without placements (and their sources) for the intake, which needs only
+    the contract itself."""
+    c = db.execute("SELECT aanbesteding, gunning_sha256, startdatum, jaren FROM contract").fetchone()
+    if c is None:
+        raise EvaluatieFout(["het contractregister is nog niet gestart; gebruik 'evaluatie contract start'"])
+    gemeenten, subregio = [], {}
+    for naam, sub in db.execute("SELECT naam, subregio FROM gemeente ORDER BY volgorde"):
+        gemeenten.append(naam)
+        subregio[naam] = sub
+    percelen = {
+        r[0]: Contractperceel(r[0], r[1], int(r[2]), float(r[3]), float(r[4]))
+        for r in db.execute("SELECT code, naam, raam_trajecten, raam_waarde, plafondprijs FROM perceel ORDER BY code")
+    }
+    leveranciers = {
+        (r[0], r[1]): Contractleverancier(r[0], r[1], r[2], r[3], r[4], r[5], tuple(x for x in r[6].split("\n") if x))
+        for r in db.execute(
+            "SELECT perceel, naam, prijs, capaciteit, wachttijd_weken, rang, gemeenten FROM leverancier "
+            "ORDER BY perceel, rang"
+        )
+    }
+    uitgevallen = {
+        (r[0], r[1]): dt.date.fromisoformat(r[2]) for r in db.execute("SELECT perceel, leverancier, datum FROM uitval")
+    }
+    toewijzing: dict[tuple[str, int], dict[tuple[str, str], int]] = {}
+    laatste: dict[tuple[str, int], int] = {}
+    for b, p, jaar in db.execute("SELECT DISTINCT besluit_id, perceel, jaar FROM toewijzing"):
+        laatste[(p, jaar)] = max(laatste.get((p, jaar), 0), b)
+    for b, p, g, s, jaar, n in db.execute(
+        "SELECT besluit_id, perceel, gemeente, leverancier, jaar, aantal FROM toewijzing"
+    ):
+        if laatste[(p, jaar)] == b:
+            toewijzing.setdefault((p, jaar), {})[(g, s)] = n
+    per_id: dict[int, Plaatsing] = {}
+    for pid, g, k in db.execute(
+        "SELECT id, gemeente, klantnummer FROM plaatsing ORDER BY id" if met_plaatsingen else "SELECT 1, 2, 3 WHERE 0"
+    ):
+        per_id[pid] = Plaatsing(g, k)
+    for pid, soort, datum, perceel, lev, uitslag in (
+        db.execute("SELECT plaatsing_id, soort, datum, perceel, leverancier, uitslag FROM huidige_gebeurtenis")
+        if met_plaatsingen
+        else []
+    ):
+        pl = per_id[pid]
+        d = dt.date.fromisoformat(datum)
+        if soort == "aangemeld":
+            pl.aangemeld, pl.perceel, pl.leverancier = d, perceel, lev
+        elif soort == "gestart":
+            pl.gestart = d
+        elif soort == "voortijdig_gestopt":
+            pl.gestopt = d
+        elif soort == "afgerond":
+            pl.afgerond = d
+        elif soort == "examen":
+            pl.examen, pl.examendatum = uitslag, d
+        elif soort == "route_gewijzigd":
+            pl.route_gewijzigd = perceel
+    extra: dict[str, int] = {}
+    waarde: dict[str, float] = {}
+    de_minimis: dict[str, float] = {}
+    for p, w, n, grond in db.execute("SELECT perceel, waarde, extra_trajecten, grondslag FROM wijziging"):
+        waarde[p] = waarde.get(p, 0.0) + float(w)
+        if grond == "2.163b":
+            de_minimis[p] = de_minimis.get(p, 0.0) + abs(float(w))
+        extra[p] = extra.get(p, 0) + int(n)
+    per_gemeente: dict[str, set[str]] = {}
+    for sha, g in (
+        db.execute(
+            "SELECT DISTINCT i.sha256, p.gemeente FROM gebeurtenis e JOIN inlezing i ON i.id = e.inlezing_id "
+            "JOIN plaatsing p ON p.id = e.plaatsing_id"
+        )
+        if met_plaatsingen
+        else []
+    ):
+        per_gemeente.setdefault(g, set()).add(sha)
+    gezien: dict[str, str] = {}
+    for bestand, sha in db.execute("SELECT bestand, sha256 FROM inlezing ORDER BY id"):
+        gezien.setdefault(sha, bestand)
+    return Register(
+        aanbesteding=c[0],
+        gunning_sha256=c[1],
+        startdatum=dt.date.fromisoformat(c[2]),
+        jaren=int(c[3]),
+        gemeenten=gemeenten,
+        subregio=subregio,
+        percelen=percelen,
+        leveranciers=leveranciers,
+        uitgevallen=uitgevallen,
+        toewijzing=toewijzing,
+        plaatsingen=list(per_id.values()),
+        extra_trajecten=extra,
+        wijzigingswaarde=waarde,
+        de_minimis=de_minimis,
+        inlezingen=sorted((b, s) for s, b in gezien.items()),
+        bronnen_per_gemeente=per_gemeente,
+        eigen_keuzes=int(db.execute("SELECT COUNT(*) FROM keuze").fetchone()[0]),
+        correcties=int(db.execute("SELECT COUNT(*) FROM gebeurtenis WHERE vervangt IS NOT NULL").fetchone()[0]),
+    )

@@ -1,0 +1,100 @@
+"""Privacy by design at intake: only a pseudonymous client number may enter the register.
+
+Why refuse instead of strip: a file with a BSN, a name or a date of birth should not have left the
+gemeente's system at all; the klantmanager must export again without it. So a column is refused with
+its place (file, sheet, cell) as soon as one value in it passes the BSN eleven-test, looks like a
+person's name, or is a date of birth (by its header or by dates long before the contract).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+BSN_KOPPEN = frozenset({"bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "bsn-nummer"})
+NAAM_KOPPEN = frozenset(
+    {
+        "naam",
+        "voornaam",
+        "voornamen",
+        "achternaam",
+        "roepnaam",
+        "voorletters",
+        "tussenvoegsel",
+        "geslachtsnaam",
+        "volledige naam",
+        "naam inburgeraar",
+        "naam klant",
+        "klantnaam",
+    }
+)
+GEBOORTE_KOPPEN = frozenset({"geboortedatum", "geb.datum", "geb. datum", "geboren", "geboortejaar", "gebdatum", "dob"})
+
+_CIJFERS = re.compile(r"^\d{8,9}$")
+_HOOFD = "A-ZÀ-ÖØ-Þ"
+_KLEIN = "a-zß-öø-ÿ"
+_NAAM = re.compile(
+    rf"^(?:[{_HOOFD}]\.\s*)+(?:[{_KLEIN}']{{1,4}}\s+)*[{_HOOFD}][{_KLEIN}'\-]+$"  # J. de Vries, A.B. Smit
+    rf"|^[{_HOOFD}][{_KLEIN}'\-]+(?:\s+(?:[{_KLEIN}']{{1,4}}\s+)*[{_HOOFD}][{_KLEIN}'\-]+)+$"  # Fatima el Amrani
+    rf"|^[{_HOOFD}][{_KLEIN}'\-]+,\s*[{_HOOFD}]"  # Jansen, Piet
+)
+
+
+def elfproef(waarde: str) -> bool:
+    """True when `waarde` is 8 or 9 digits passing the BSN eleven-test (weights 9..2 and -1).
+
+    An 8-digit value is read with a leading zero, as a BSN that lost it in a spreadsheet."""
+    t = waarde.strip()
+    if t.endswith(".0"):
+        t = t[:-2]
+    if not _CIJFERS.match(t):
+        return False
+    t = t.zfill(9)
+    if t == "000000000":
+        return False
+    som = sum(int(c) * w for c, w in zip(t[:8], range(9, 1, -1), strict=True)) - int(t[8])
+    return som % 11 == 0
+
+
+def lijkt_naam(waarde: str) -> bool:
+    """'Fatima el Amrani', 'J. de Vries', 'Jansen, Piet': words with capitals, no digits."""
+    return bool(_NAAM.match(waarde.strip()))
+
+
+def lijkt_geboortedatum(d: dt.date, start: dt.date) -> bool:
+    """A date more than ten years before the contract started is no event of this contract."""
+    return d < start.replace(year=start.year - 10)
+
+
+def kop_soort(kop: str) -> str | None:
+    k = " ".join(kop.strip().lower().split())
+    if k in BSN_KOPPEN or "bsn" in k.split():
+        return "bsn"
+    if k in NAAM_KOPPEN:
+        return "naam"
+    if k in GEBOORTE_KOPPEN or k.startswith("geboorte"):
+        return "geboortedatum"
+    return None
+
+
+TEKST = {
+    "bsn": "burgerservicenummers",
+    "naam": "namen van personen",
+    "geboortedatum": "geboortedata",
+}
+WAAROM = {
+    "bsn": "voldoet aan de elfproef",
+    "naam": "ziet eruit als een naam",
+    "geboortedatum": "ligt meer dan tien jaar voor de start van het contract",
+}
+
+
+def melding(soort: str, kop: str, voorbeeldcel: str | None, aantal: int, volgens_kop: bool) -> str:
+    if volgens_kop:
+        waarom = "volgens de kop" + (f"; {aantal} cel(len) gevuld, de eerste {voorbeeldcel}" if voorbeeldcel else "")
+    else:
+        waarom = f"{aantal} cel(len), de eerste {voorbeeldcel} {WAAROM[soort]}"
+    return (
+        f"kolom '{kop}' bevat {TEKST[soort]} ({waarom}); het contractregister neemt alleen een pseudoniem "
+        "klantnummer aan. Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen"
+    )

@@ -1,0 +1,156 @@
+"""The register's schema as an ordered list of migrations (PRAGMA user_version counts them).
+
+Append-only by construction: triggers refuse UPDATE and DELETE on every table that records what
+happened or what was decided. A changed fact is a new row that names the row it replaces and why
+(gebeurtenis.vervangt + gebeurtenis.reden); the current state is the view `huidige_gebeurtenis`.
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+_ALLEEN_TOEVOEGEN = (
+    "besluit",
+    "contract",
+    "perceel",
+    "leverancier",
+    "gemeente",
+    "toewijzing",
+    "inlezing",
+    "plaatsing",
+    "gebeurtenis",
+    "wijziging",
+    "keuze",
+    "uitval",
+)
+
+
+def _onveranderlijk(tabel: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER {tabel}_geen_wijziging BEFORE UPDATE ON {tabel} "
+        f"BEGIN SELECT RAISE(ABORT, '{tabel}: alleen toevoegen; een wijziging is een nieuwe regel met correctie'); END",
+        f"CREATE TRIGGER {tabel}_geen_verwijdering BEFORE DELETE ON {tabel} "
+        f"BEGIN SELECT RAISE(ABORT, '{tabel}: alleen toevoegen; verwijderen kan niet'); END",
+    ]
+
+
+_V1 = [
+    """CREATE TABLE besluit (
+        id INTEGER PRIMARY KEY,
+        soort TEXT NOT NULL,
+        datum TEXT NOT NULL,
+        door TEXT NOT NULL CHECK (length(door) > 0),
+        reden TEXT NOT NULL CHECK (length(reden) > 0),
+        inhoud TEXT NOT NULL
+    )""",
+    """CREATE TABLE contract (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        aanbesteding TEXT NOT NULL,
+        gunning_sha256 TEXT NOT NULL,
+        startdatum TEXT NOT NULL,
+        jaren INTEGER NOT NULL CHECK (jaren > 0),
+        besluit_id INTEGER NOT NULL REFERENCES besluit(id)
+    )""",
+    """CREATE TABLE perceel (
+        code TEXT PRIMARY KEY,
+        naam TEXT NOT NULL,
+        raam_trajecten INTEGER NOT NULL,
+        raam_waarde REAL NOT NULL,
+        plafondprijs REAL NOT NULL
+    )""",
+    """CREATE TABLE leverancier (
+        perceel TEXT NOT NULL REFERENCES perceel(code),
+        naam TEXT NOT NULL,
+        prijs REAL NOT NULL,
+        capaciteit INTEGER NOT NULL,
+        wachttijd_weken REAL NOT NULL,
+        rang INTEGER NOT NULL,
+        gemeenten TEXT NOT NULL,
+        PRIMARY KEY (perceel, naam)
+    )""",
+    """CREATE TABLE gemeente (
+        naam TEXT PRIMARY KEY,
+        volgorde INTEGER NOT NULL,
+        subregio TEXT NOT NULL
+    )""",
+    """CREATE TABLE toewijzing (
+        besluit_id INTEGER NOT NULL REFERENCES besluit(id),
+        perceel TEXT NOT NULL,
+        gemeente TEXT NOT NULL REFERENCES gemeente(naam),
+        leverancier TEXT NOT NULL,
+        jaar INTEGER NOT NULL,
+        aantal INTEGER NOT NULL CHECK (aantal >= 0),
+        PRIMARY KEY (besluit_id, perceel, gemeente, leverancier, jaar),
+        FOREIGN KEY (perceel, leverancier) REFERENCES leverancier(perceel, naam)
+    )""",
+    """CREATE TABLE uitval (
+        besluit_id INTEGER NOT NULL REFERENCES besluit(id),
+        perceel TEXT NOT NULL,
+        leverancier TEXT NOT NULL,
+        datum TEXT NOT NULL,
+        FOREIGN KEY (perceel, leverancier) REFERENCES leverancier(perceel, naam)
+    )""",
+    """CREATE TABLE inlezing (
+        id INTEGER PRIMARY KEY,
+        bestand TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        datum TEXT NOT NULL,
+        nieuw INTEGER NOT NULL,
+        gecorrigeerd INTEGER NOT NULL,
+        ongewijzigd INTEGER NOT NULL
+    )""",
+    """CREATE TABLE plaatsing (
+        id INTEGER PRIMARY KEY,
+        gemeente TEXT NOT NULL REFERENCES gemeente(naam),
+        klantnummer TEXT NOT NULL,
+        UNIQUE (gemeente, klantnummer)
+    )""",
+    """CREATE TABLE gebeurtenis (
+        id INTEGER PRIMARY KEY,
+        plaatsing_id INTEGER NOT NULL REFERENCES plaatsing(id),
+        soort TEXT NOT NULL CHECK (soort IN ('aangemeld', 'gestart', 'voortijdig_gestopt', 'afgerond', 'examen',
+                                             'route_gewijzigd')),
+        datum TEXT NOT NULL,
+        perceel TEXT,
+        leverancier TEXT,
+        uitslag TEXT,
+        inlezing_id INTEGER NOT NULL REFERENCES inlezing(id),
+        plaats TEXT NOT NULL,
+        vervangt INTEGER UNIQUE REFERENCES gebeurtenis(id),
+        reden TEXT,
+        CHECK ((vervangt IS NULL) = (reden IS NULL))
+    )""",
+    # a second fact of the same kind for a placement is only possible as a recorded correction
+    """CREATE TRIGGER gebeurtenis_alleen_als_correctie BEFORE INSERT ON gebeurtenis
+        WHEN NEW.vervangt IS NULL AND EXISTS (
+            SELECT 1 FROM gebeurtenis WHERE plaatsing_id = NEW.plaatsing_id AND soort = NEW.soort)
+        BEGIN SELECT RAISE(ABORT, 'gebeurtenis bestaat al; een wijziging wordt als correctie vastgelegd'); END""",
+    """CREATE TRIGGER gebeurtenis_correctie_zelfde_plaatsing BEFORE INSERT ON gebeurtenis
+        WHEN NEW.vervangt IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM gebeurtenis WHERE id = NEW.vervangt AND plaatsing_id = NEW.plaatsing_id
+            AND soort = NEW.soort)
+        BEGIN SELECT RAISE(ABORT, 'een correctie vervangt een gebeurtenis van dezelfde soort en plaatsing'); END""",
+    """CREATE VIEW huidige_gebeurtenis AS
+        SELECT g.* FROM gebeurtenis g WHERE NOT EXISTS (SELECT 1 FROM gebeurtenis h WHERE h.vervangt = g.id)""",
+    """CREATE TABLE wijziging (
+        besluit_id INTEGER NOT NULL REFERENCES besluit(id),
+        perceel TEXT NOT NULL REFERENCES perceel(code),
+        soort TEXT NOT NULL,
+        grondslag TEXT NOT NULL,
+        waarde REAL NOT NULL,
+        extra_trajecten INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE keuze (
+        besluit_id INTEGER NOT NULL REFERENCES besluit(id),
+        gemeente TEXT NOT NULL REFERENCES gemeente(naam),
+        perceel TEXT NOT NULL,
+        klantnummer TEXT NOT NULL,
+        advies TEXT,
+        gekozen TEXT NOT NULL
+    )""",
+    "CREATE INDEX gebeurtenis_plaatsing ON gebeurtenis (plaatsing_id, soort)",
+]
+for _tabel in _ALLEEN_TOEVOEGEN:
+    _V1 += _onveranderlijk(_tabel)
+
+MIGRATIES: list[list[str]] = [_V1]
+"""Migration n (0-based) brings the register from user_version n to n + 1."""

@@ -1,0 +1,215 @@
+"""The state of the contract on a date: allocation against placements, the framework maximum,
+supplier performance and the signals a contract manager must act on, each with its numbers.
+
+Definitions (one per quantity):
+- contract year: from the start date, whole years; 'year to date' runs from its first day to peildatum.
+- pro rata: the year's allocation x (days of the year elapsed up to and including peildatum / days in year).
+- framework use: placements registered since the start against the maximum (the award's maximum plus
+  extra volume from recorded contract changes); its value at each supplier's contract price. The
+  forecast date extrapolates the average pace since the start (C-23/20: at the maximum the framework
+  agreement is exhausted).
+- waiting time: registration to start, in weeks (days / 7), for placements started by peildatum.
+Signals: a supplier whose average waiting time exceeds its promise; a framework past 80% of its
+maximum (volume or value); a gemeente-supplier cell whose placements deviate from pro rata by at least
+5 persons and 25%.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from evaluatie.contract.gebeurtenissen import GESLAAGD
+from evaluatie.contract.lezen import Register
+from evaluatie.contract.telling import geplaatst
+from evaluatie.tekst import euro, getal, kort
+
+RAAM_SIGNAAL = 0.80
+AFWIJKING_PERSONEN = 5
+AFWIJKING_AANDEEL = 0.25
+
+
+@dataclass(frozen=True)
+class Standregel:
+    gemeente: str
+    perceel: str
+    leverancier: str
+    toegewezen: int  # this contract year
+    geplaatst: int  # year to date
+    pro_rata: float
+
+
+@dataclass(frozen=True)
+class Raamgebruik:
+    perceel: str
+    max_trajecten: int
+    gebruikt: int
+    max_waarde: float
+    gebruikte_waarde: float
+    prognose: dt.date | None  # exhaustion at the current pace; None without placements
+
+    @property
+    def aandeel(self) -> float:
+        return max(
+            self.gebruikt / self.max_trajecten if self.max_trajecten else 0.0,
+            self.gebruikte_waarde / self.max_waarde if self.max_waarde else 0.0,
+        )
+
+
+@dataclass(frozen=True)
+class Prestatie:
+    perceel: str
+    leverancier: str
+    beloofd_weken: float
+    wachttijden: tuple[float, ...]  # weeks, placements started by peildatum
+    gestopt: int
+    afgerond: int
+    b1: int
+    hoogst_haalbaar: int
+    niet_behaald: int
+    afgeschaald: int
+    geplaatst: int
+
+    @property
+    def gemiddeld(self) -> float | None:
+        return sum(self.wachttijden) / len(self.wachttijden) if self.wachttijden else None
+
+    @property
+    def boven_belofte(self) -> int:
+        return sum(1 for w in self.wachttijden if w > self.beloofd_weken)
+
+
+@dataclass(frozen=True)
+class Signaal:
+    soort: str  # 'belofte', 'raam', 'afwijking'
+    tekst: str
+    gemeente: str | None = None  # the gemeente an 'afwijking' is about
+
+
+@dataclass
+class Stand:
+    peildatum: dt.date
+    jaar: int
+    jaar_begin: dt.date
+    jaar_eind: dt.date  # first day after the contract year
+    fractie: float
+    regels: list[Standregel]
+    raam: list[Raamgebruik]
+    prestaties: list[Prestatie]
+    signalen: list[Signaal] = field(default_factory=list)
+
+
+def fractie_van_jaar(begin: dt.date, eind: dt.date, peildatum: dt.date) -> float:
+    return min(1.0, ((peildatum - begin).days + 1) / (eind - begin).days)
+
+
+def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
+    jaar = reg.contractjaar(peildatum)
+    begin, eind = reg.jaargrenzen(jaar)
+    f = fractie_van_jaar(begin, eind, peildatum)
+    ytd = geplaatst(reg, begin, peildatum)
+    regels = []
+    for code in reg.percelen:
+        verdeling = reg.toewijzing.get((code, jaar), {})
+        for g in reg.gemeenten:
+            for s in reg.leveranciers_van(code):
+                a = verdeling.get((g, s.naam), 0)
+                n = ytd[(g, code, s.naam)]
+                if a or n:
+                    regels.append(Standregel(g, code, s.naam, a, n, a * f))
+    totaal = geplaatst(reg, reg.startdatum, peildatum)
+    raam = []
+    for code, p in reg.percelen.items():
+        n = sum(v for (_, c, _), v in totaal.items() if c == code)
+        w = sum(v * reg.leveranciers[(c, s)].prijs for (_, c, s), v in totaal.items() if c == code)
+        max_tr = p.raam_trajecten + reg.extra_trajecten.get(code, 0)
+        dagen = (peildatum - reg.startdatum).days + 1
+        prognose = None
+        if n > 0:
+            tempo = n / dagen
+            prognose = peildatum + dt.timedelta(days=max(0, math.ceil((max_tr - n) / tempo)))
+        raam.append(Raamgebruik(code, max_tr, n, p.raam_waarde, w, prognose))
+    prestaties = []
+    per: dict[tuple[str, str], list] = {}
+    for pl in reg.plaatsingen:
+        if pl.perceel and pl.leverancier and pl.aangemeld and pl.aangemeld <= peildatum:
+            per.setdefault((pl.perceel, pl.leverancier), []).append(pl)
+    for (code, naam), s in reg.leveranciers.items():
+        lijst = per.get((code, naam), [])
+
+        def op(d: dt.date | None) -> bool:
+            return d is not None and d <= peildatum
+
+        wacht = tuple(
+            (pl.gestart - pl.aangemeld).days / 7 for pl in lijst if op(pl.gestart) and pl.aangemeld is not None
+        )
+        examens = [pl.examen for pl in lijst if op(pl.examendatum)]
+        prestaties.append(
+            Prestatie(
+                code,
+                naam,
+                s.wachttijd_weken,
+                wacht,
+                gestopt=sum(1 for pl in lijst if op(pl.gestopt)),
+                afgerond=sum(1 for pl in lijst if op(pl.afgerond)),
+                b1=examens.count("B1 behaald"),
+                hoogst_haalbaar=examens.count("hoogst haalbare niveau behaald"),
+                niet_behaald=sum(1 for e in examens if e not in GESLAAGD),
+                afgeschaald=sum(1 for pl in lijst if pl.route_gewijzigd),
+                geplaatst=len(lijst),
+            )
+        )
+    stand = Stand(peildatum, jaar, begin, eind, f, regels, raam, prestaties)
+    stand.signalen = signalen(reg, stand)
+    return stand
+
+
+def _vol(n: int) -> str:
+    return str(n)
+
+
+def signalen(reg: Register, st: Stand, personen: Callable[[int], str] = _vol, minimum: int = 0) -> list[Signaal]:
+    """The signals in words; `personen` formats every count of persons, and an average or value resting on
+    fewer than `minimum` persons is left out (reports pass suppression)."""
+    uit = []
+    for pr in st.prestaties:
+        g = pr.gemiddeld
+        if g is not None and g > pr.beloofd_weken:
+            n = len(pr.wachttijden)
+            gem = getal(g, 1) if n >= minimum else "(onderdrukt)"
+            naam = reg.percelen[pr.perceel].naam
+            uit.append(
+                Signaal(
+                    "belofte",
+                    f"{pr.leverancier} ({naam}) houdt zich niet aan de beloofde wachttijd: gemiddeld {gem} weken van "
+                    f"aanmelding tot start tegen {kort(pr.beloofd_weken)} weken beloofd "
+                    f"({personen(pr.boven_belofte)} van {personen(n)} gestarte inburgeraars wachtten langer)",
+                )
+            )
+    for r in st.raam:
+        if r.aandeel > RAAM_SIGNAAL:
+            waarde = euro(r.gebruikte_waarde) if r.gebruikt >= minimum else "(onderdrukt)"
+            prognose = f"; bij het huidige tempo uitgeput op {r.prognose.strftime('%d-%m-%Y')}" if r.prognose else ""
+            uit.append(
+                Signaal(
+                    "raam",
+                    f"Raamovereenkomst {reg.percelen[r.perceel].naam} is voor {getal(100 * r.aandeel, 1)}% gebruikt: "
+                    f"{personen(r.gebruikt)} van {r.max_trajecten} trajecten, {waarde} van {euro(r.max_waarde)}"
+                    + prognose,
+                )
+            )
+    for x in st.regels:
+        verschil = x.geplaatst - x.pro_rata
+        if abs(verschil) >= AFWIJKING_PERSONEN and abs(verschil) >= AFWIJKING_AANDEEL * x.pro_rata:
+            uit.append(
+                Signaal(
+                    "afwijking",
+                    f"{x.gemeente} wijkt af van de verdeling bij {x.leverancier} ({reg.percelen[x.perceel].naam}): "
+                    f"{personen(x.geplaatst)} geplaatst tegen {getal(x.pro_rata, 1)} naar rato van {x.toegewezen} "
+                    f"toegewezen in contractjaar {st.jaar}",
+                    x.gemeente,
+                )
+            )
+    return uit

@@ -1,0 +1,121 @@
+"""The stand for the terminal and as JSON (full figures: the terminal is for the contract manager,
+not a published report, so no small-cell suppression here; reports suppress, see kwartaal.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evaluatie.contract.lezen import Register
+from evaluatie.contract.stand import Stand, Standregel
+from evaluatie.tekst import euro, getal, kort
+
+
+def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
+    return {
+        "peildatum": st.peildatum.isoformat(),
+        "contractjaar": st.jaar,
+        "jaar_van": st.jaar_begin.isoformat(),
+        "jaar_tot": st.jaar_eind.isoformat(),
+        "fractie_van_jaar": round(st.fractie, 6),
+        "regels": [
+            {
+                "gemeente": r.gemeente,
+                "perceel": r.perceel,
+                "aanbieder": r.leverancier,
+                "toegewezen": r.toegewezen,
+                "geplaatst": r.geplaatst,
+                "naar_rato": round(r.pro_rata, 4),
+            }
+            for r in st.regels
+        ],
+        "raamovereenkomst": [
+            {
+                "perceel": r.perceel,
+                "max_trajecten": r.max_trajecten,
+                "gebruikt": r.gebruikt,
+                "max_waarde": r.max_waarde,
+                "gebruikte_waarde": round(r.gebruikte_waarde, 2),
+                "aandeel": round(r.aandeel, 6),
+                "prognose_uitgeput": r.prognose.isoformat() if r.prognose else None,
+            }
+            for r in st.raam
+        ],
+        "prestaties": [
+            {
+                "perceel": p.perceel,
+                "aanbieder": p.leverancier,
+                "beloofde_wachttijd_weken": p.beloofd_weken,
+                "gestart": len(p.wachttijden),
+                "gemiddelde_wachttijd_weken": None if p.gemiddeld is None else round(p.gemiddeld, 4),
+                "boven_belofte": p.boven_belofte,
+                "voortijdig_gestopt": p.gestopt,
+                "afgerond": p.afgerond,
+                "b1_behaald": p.b1,
+                "hoogst_haalbaar": p.hoogst_haalbaar,
+                "niet_behaald": p.niet_behaald,
+                "afgeschaald": p.afgeschaald,
+                "geplaatst": p.geplaatst,
+            }
+            for p in st.prestaties
+        ],
+        "signalen": [{"soort": s.soort, "tekst": s.tekst} for s in st.signalen],
+    }
+
+
+def stand_als_tekst(reg: Register, st: Stand, volledig: bool = False) -> str:
+    """The stand for the terminal; beyond MAX_RIJEN gemeenten the rows are summed per supplier and
+    route (with a note), unless `volledig`; no line wider than 200 characters unless `volledig`."""
+    from evaluatie.weergave import MAX_RIJEN, begrens
+
+    return begrens(_tekst(reg, st, volledig or len(reg.gemeenten) <= MAX_RIJEN), volledig)
+
+
+def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
+    r = [
+        f"Stand op {st.peildatum.strftime('%d-%m-%Y')}, contractjaar {st.jaar} "
+        f"({st.jaar_begin.strftime('%d-%m-%Y')} tot {st.jaar_eind.strftime('%d-%m-%Y')}, "
+        f"{getal(100 * st.fractie, 1)}% verstreken)",
+        "",
+        f"{'gemeente':<24} {'route':<10} {'aanbieder':<30} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}",
+    ]
+    regels = st.regels
+    if not per_gemeente:
+        som: dict[tuple[str, str], list[float]] = {}
+        for x in st.regels:
+            t = som.setdefault((x.perceel, x.leverancier), [0.0, 0.0, 0.0])
+            t[0] += x.toegewezen
+            t[1] += x.pro_rata
+            t[2] += x.geplaatst
+        regels = [
+            Standregel(f"alle {len(reg.gemeenten)}", p, lev, int(a), int(n), pr) for (p, lev), (a, pr, n) in som.items()
+        ]
+    for x in regels:
+        r.append(
+            f"{x.gemeente[:24]:<24} {x.perceel[:10]:<10} {x.leverancier[:30]:<30} {x.toegewezen:>10} "
+            f"{getal(x.pro_rata, 1):>9} {x.geplaatst:>9}"
+        )
+    if not per_gemeente:
+        r.append(
+            f"(opgeteld over de {len(reg.gemeenten)} gemeenten; --volledig toont iedere gemeente, --json en de "
+            "kwartaalrapportage ook)"
+        )
+    r += ["", "Raamovereenkomsten:"]
+    for m in st.raam:
+        prognose = m.prognose.strftime("%d-%m-%Y") if m.prognose else "geen plaatsingen, geen prognose"
+        r.append(
+            f"  {reg.percelen[m.perceel].naam}: {m.gebruikt} van {m.max_trajecten} trajecten, "
+            f"{euro(m.gebruikte_waarde)} van {euro(m.max_waarde)} ({getal(100 * m.aandeel, 1)}%); "
+            f"uitgeput bij dit tempo: {prognose}"
+        )
+    r += ["", "Aanbieders:"]
+    for p in st.prestaties:
+        g = "-" if p.gemiddeld is None else getal(p.gemiddeld, 1)
+        r.append(
+            f"  {p.leverancier} ({p.perceel}): wachttijd gemiddeld {g} weken (beloofd {kort(p.beloofd_weken)}, "
+            f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}; examen: "
+            f"B1 {p.b1}, hoogst haalbaar {p.hoogst_haalbaar}, niet behaald {p.niet_behaald}; "
+            f"afgeschaald {p.afgeschaald}"
+        )
+    r += ["", "Signalen:" if st.signalen else "Signalen: geen"]
+    r += [f"  - {s.tekst}" for s in st.signalen]
+    return "\n".join(r)

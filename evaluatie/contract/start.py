@@ -1,0 +1,72 @@
+"""Contract start: the register is filled from the final award, once, as a recorded decision.
+
+The allocation per gemeente per year is the award's (the tender's volumes are per year) and is
+stored for every year of the term including option years, so a later re-allocation can replace
+single years without touching the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from evaluatie.contract.basis import Contractbasis
+from evaluatie.contract.besluit import leg_vast
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+
+
+def controleer_startdatum(basis: Contractbasis, startdatum: dt.date) -> None:
+    if basis.verzonden is not None and startdatum <= basis.verzonden:
+        raise InvoerFout(
+            [
+                Fout(
+                    "--datum",
+                    (
+                        f"{startdatum.isoformat()} ligt niet na de verzending van de gunningsbeslissing "
+                        f"({basis.verzonden.isoformat()}); de overeenkomsten gaan pas na de standstill in"
+                    ),
+                )
+            ]
+        )
+
+
+def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.date, door: str, reden: str) -> int:
+    """Fill an empty register from `basis`; returns the decision id."""
+    controleer_startdatum(basis, startdatum)
+    if db.execute("SELECT COUNT(*) FROM contract").fetchone()[0]:
+        raise EvaluatieFout(["het contractregister is al gestart; een tweede start kan niet (zie 'contract stand')"])
+    db.execute("BEGIN")
+    try:
+        inhoud = {"gunning_sha256": basis.gunning_sha256, "startdatum": startdatum.isoformat(), "jaren": basis.jaren}
+        besluit = leg_vast(db, "contractstart", startdatum, door, reden, inhoud)
+        db.execute(
+            "INSERT INTO contract (id, aanbesteding, gunning_sha256, startdatum, jaren, besluit_id) "
+            "VALUES (1, ?, ?, ?, ?, ?)",
+            (basis.aanbesteding, basis.gunning_sha256, startdatum.isoformat(), basis.jaren, besluit),
+        )
+        db.executemany(
+            "INSERT INTO gemeente (naam, volgorde, subregio) VALUES (?, ?, ?)",
+            [(n, i, s) for i, (n, s) in enumerate(basis.gemeenten)],
+        )
+        db.executemany(
+            "INSERT INTO perceel (code, naam, raam_trajecten, raam_waarde, plafondprijs) VALUES (?, ?, ?, ?, ?)",
+            [(p.code, p.naam, p.raam_trajecten, p.raam_waarde, p.plafondprijs) for p in basis.percelen],
+        )
+        db.executemany(
+            "INSERT INTO leverancier (perceel, naam, prijs, capaciteit, wachttijd_weken, rang, gemeenten) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (s.perceel, s.naam, s.prijs, s.capaciteit, s.wachttijd_weken, s.rang, "\n".join(s.gemeenten))
+                for s in basis.leveranciers
+            ],
+        )
+        db.executemany(
+            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(besluit, p, g, s, jaar, n) for (p, g, s, n) in basis.toewijzing for jaar in range(1, basis.jaren + 1)],
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return besluit

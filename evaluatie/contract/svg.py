@@ -1,0 +1,94 @@
+"""Charts as SVG text written directly: fast (no plotting library), deterministic, printable.
+
+Three shapes suffice for the quarterly report: grouped horizontal bars (allocation against actual,
+waiting time against promise) and lines over time (framework use in % of the maximum). A suppressed
+value draws no bar and says '<5' or 'onderdrukt' in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+KLEUREN = ("#1f4e79", "#e07b00", "#5b9bd5", "#70ad47", "#a5a5a5", "#7030a0")
+
+
+def _getal(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",")
+
+
+def staven(
+    titel: str, rijen: Sequence[tuple[str, Sequence[float | str]]], series: Sequence[str], eenheid: str = ""
+) -> str:
+    """Grouped horizontal bars; a str value is a suppression label (no bar)."""
+    breedte, links, rijhoogte = 640, 230, 14 * max(1, len(series)) + 8
+    hoogte = 40 + rijhoogte * len(rijen) + 24
+    getallen = [v for _, vs in rijen for v in vs if not isinstance(v, str)]
+    hoogste = max(getallen, default=1.0) or 1.0
+    schaal = (breedte - links - 70) / hoogste
+    d = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{breedte}" height="{hoogte}" viewBox="0 0 {breedte} {hoogte}" '
+        f'role="img" aria-label="{escape(titel)}" font-family="Arial, sans-serif" font-size="11">',
+        f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(titel)}</text>',
+    ]
+    for i, naam in enumerate(series):
+        x = links + i * 160
+        d.append(f'<rect x="{x}" y="22" width="10" height="10" fill="{KLEUREN[i % len(KLEUREN)]}"/>')
+        d.append(f'<text x="{x + 14}" y="31">{escape(naam)}</text>')
+    y = 40
+    for label, waarden in rijen:
+        d.append(f'<text x="{links - 6}" y="{y + rijhoogte / 2 + 3:.0f}" text-anchor="end">{escape(label[:40])}</text>')
+        for i, v in enumerate(waarden):
+            yy = y + 4 + i * 14
+            if isinstance(v, str):
+                d.append(f'<text x="{links + 2}" y="{yy + 10}" fill="#555">{escape(v)}</text>')
+                continue
+            w = max(0.0, v * schaal)
+            kleur = KLEUREN[i % len(KLEUREN)]
+            d.append(f'<rect x="{links}" y="{yy}" width="{w:.1f}" height="11" fill="{kleur}"/>')
+            d.append(f'<text x="{links + w + 4:.1f}" y="{yy + 10}">{_getal(v)}{escape(eenheid)}</text>')
+        y += rijhoogte
+    d.append("</svg>")
+    return "\n".join(d)
+
+
+def lijnen(
+    titel: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], grens: float | None = None
+) -> str:
+    """Lines over time on a 0-100 scale (percent); None leaves a gap; `grens` draws a dashed line."""
+    breedte, hoogte, links, onder, boven = 640, 260, 40, 40, 40
+    n = max(1, len(labels) - 1)
+    bx = (breedte - links - 20) / n
+
+    def y(v: float) -> float:
+        return boven + (hoogte - boven - onder) * (1 - min(v, 100.0) / 100)
+
+    d = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{breedte}" height="{hoogte}" viewBox="0 0 {breedte} {hoogte}" '
+        f'role="img" aria-label="{escape(titel)}" font-family="Arial, sans-serif" font-size="11">',
+        f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(titel)}</text>',
+    ]
+    for p in (0, 25, 50, 75, 100):
+        d.append(f'<line x1="{links}" x2="{breedte - 20}" y1="{y(p):.1f}" y2="{y(p):.1f}" stroke="#ddd"/>')
+        d.append(f'<text x="{links - 4}" y="{y(p) + 4:.1f}" text-anchor="end">{p}%</text>')
+    if grens is not None:
+        d.append(
+            f'<line x1="{links}" x2="{breedte - 20}" y1="{y(grens):.1f}" y2="{y(grens):.1f}" stroke="#b00" '
+            'stroke-dasharray="4 3"/>'
+        )
+        d.append(f'<text x="{breedte - 22}" y="{y(grens) - 3:.1f}" text-anchor="end" fill="#b00">{grens:.0f}%</text>')
+    stap = max(1, len(labels) // 8)
+    for i, label in enumerate(labels):
+        if i % stap == 0:
+            d.append(
+                f'<text x="{links + i * bx:.1f}" y="{hoogte - onder + 14}" text-anchor="middle">{escape(label)}</text>'
+            )
+    for k, (naam, waarden) in enumerate(series):
+        kleur = KLEUREN[k % len(KLEUREN)]
+        punten = [f"{links + i * bx:.1f},{y(v):.1f}" for i, v in enumerate(waarden) if v is not None]
+        if punten:
+            d.append(f'<polyline fill="none" stroke="{kleur}" stroke-width="2" points="{" ".join(punten)}"/>')
+        d.append(f'<rect x="{links + k * 150}" y="22" width="10" height="10" fill="{kleur}"/>')
+        d.append(f'<text x="{links + k * 150 + 14}" y="31">{escape(naam)}</text>')
+    d.append("</svg>")
+    return "\n".join(d)

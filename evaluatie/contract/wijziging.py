@@ -1,0 +1,133 @@
+"""Contract changes with their legal basis, and the de-minimis check of art. 2.163b Aw 2012.
+
+Why: a change to a public contract without a new tender needs a basis in art. 2.163a-g Aw 2012. The
+de-minimis basis (2.163b) allows changes whose value is below the European threshold AND below 10% of
+the initial value for services, counted cumulatively over successive changes. Inburgering is a social
+service (Annex XIV), so the threshold is EUR 750.000. The initial value is the lot's framework
+maximum value as awarded. A change that would cross the limit is refused before it is recorded (it
+needs another basis or a new tender); one that brings the total past 80% of the limit is recorded
+with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+from evaluatie.contract.besluit import leg_vast
+from evaluatie.contract.lezen import Register
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.tekst import euro, getal
+
+DREMPEL_SOCIALE_DIENSTEN = 750_000.0
+AANDEEL_DIENSTEN = 0.10
+WAARSCHUWING = 0.80
+GRONDSLAGEN = {
+    "2.163a": "wijziging van geringe omvang zonder wezenlijke wijziging (art. 2.163a Aw 2012)",
+    "2.163b": "de-minimiswijziging (art. 2.163b Aw 2012)",
+    "2.163c": "herzieningsclausule in de aanbestedingsstukken (art. 2.163c Aw 2012)",
+    "2.163d": "aanvullende diensten (art. 2.163d Aw 2012)",
+    "2.163e": "onvoorziene omstandigheden (art. 2.163e Aw 2012)",
+    "2.163f": "nieuwe opdrachtnemer (art. 2.163f Aw 2012)",
+    "2.163g": "niet-wezenlijke wijziging (art. 2.163g Aw 2012)",
+}
+_GRONDSLAG = re.compile(r"2\.163([a-g])")
+
+
+@dataclass
+class Toetsing:
+    perceel: str
+    soort: str
+    waarde: float
+    trajecten: int
+    grondslag: str  # '2.163b'
+    initiele_waarde: float
+    grens: float
+    eerder: float  # cumulative value of earlier de-minimis changes
+    uitleg: list[str] = field(default_factory=list)
+
+    @property
+    def cumulatief(self) -> float:
+        return self.eerder + (abs(self.waarde) if self.grondslag == "2.163b" else 0.0)
+
+
+def de_minimis_grens(initiele_waarde: float) -> float:
+    return min(DREMPEL_SOCIALE_DIENSTEN, AANDEEL_DIENSTEN * initiele_waarde)
+
+
+def toets_wijziging(reg: Register, perceel: str, soort: str, waarde: float, trajecten: int, grondslag: str) -> Toetsing:
+    fouten = []
+    if perceel not in reg.percelen:
+        fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
+    m = _GRONDSLAG.search(grondslag)
+    if m is None:
+        fouten.append(
+            Fout(
+                "--grondslag",
+                f"'{grondslag}' noemt geen grondslag uit art. 2.163a-g Aw 2012 (bijvoorbeeld 'art. 2.163b Aw 2012')",
+            )
+        )
+    if waarde != waarde or abs(waarde) == float("inf"):
+        fouten.append(Fout("--waarde", "geen getal"))
+    if trajecten < 0:
+        fouten.append(Fout("--trajecten", "kan niet negatief zijn"))
+    if fouten:
+        raise InvoerFout(fouten)
+    assert m is not None
+    code = f"2.163{m.group(1)}"
+    p = reg.percelen[perceel]
+    eerder = reg.de_minimis.get(perceel, 0.0)
+    t = Toetsing(perceel, soort, waarde, trajecten, code, p.raam_waarde, de_minimis_grens(p.raam_waarde), eerder)
+    t.uitleg.append(f"Wijziging {soort} van {p.naam}: {euro(waarde)}, grondslag {GRONDSLAGEN[code]}.")
+    if code != "2.163b":
+        t.uitleg.append(
+            "Deze wijziging telt niet mee voor de de-minimisgrens; de grondslag moet in het besluit worden onderbouwd."
+        )
+        return t
+    t.uitleg.append(
+        f"De-minimisgrens: de laagste van de drempel voor sociale diensten ({euro(DREMPEL_SOCIALE_DIENSTEN)}) en "
+        f"10% van de initiële waarde {euro(p.raam_waarde)} ({euro(AANDEEL_DIENSTEN * p.raam_waarde)}) is "
+        f"{euro(t.grens)}. Eerdere de-minimiswijzigingen: {euro(eerder)}; met deze wijziging {euro(t.cumulatief)} "
+        f"({getal(100 * t.cumulatief / t.grens, 1)}% van de grens)."
+    )
+    if t.cumulatief >= t.grens:
+        raise EvaluatieFout(
+            [
+                *t.uitleg,
+                f"Deze wijziging zou de de-minimisgrens van art. 2.163b Aw 2012 bereiken of overschrijden "
+                f"({euro(t.cumulatief)} tegen {euro(t.grens)}); ze is niet vastgelegd. Kies een andere grondslag "
+                "(art. 2.163c-f) met onderbouwing, of aanbesteed opnieuw.",
+            ]
+        )
+    if t.cumulatief >= WAARSCHUWING * t.grens:
+        t.uitleg.append(
+            f"Let op: na deze wijziging resteert nog {euro(t.grens - t.cumulatief)} tot de de-minimisgrens."
+        )
+    return t
+
+
+def leg_wijziging_vast(db: sqlite3.Connection, t: Toetsing, datum: dt.date, door: str, reden: str) -> int:
+    db.execute("BEGIN")
+    try:
+        inhoud = {
+            "perceel": t.perceel,
+            "soort": t.soort,
+            "waarde": t.waarde,
+            "trajecten": t.trajecten,
+            "grondslag": t.grondslag,
+            "cumulatief_de_minimis": round(t.cumulatief, 2),
+            "grens": t.grens,
+        }
+        b = leg_vast(db, "wijziging", datum, door, reden, inhoud)
+        db.execute(
+            "INSERT INTO wijziging (besluit_id, perceel, soort, grondslag, waarde, extra_trajecten) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (b, t.perceel, t.soort, t.grondslag, t.waarde, t.trajecten),
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return b
