@@ -146,7 +146,53 @@ class HighsMotor(Motor):
             )
         self.mip = bool(gehele)
         self.n = n
+        self.gehele = set(gehele)  # the columns HiGHS now treats as integer
         self._vorig: dict[int, int] = {}
+
+    def zet_geheel(self, kolommen: Sequence[int], geheel: bool) -> None:
+        """Make `kolommen` integer (True) or continuous (False) for the next solves (see Opbouw.tu)."""
+        np, hs = self._np, self._hs
+        if not kolommen:
+            return
+        soort = hs.HighsVarType.kInteger if geheel else hs.HighsVarType.kContinuous
+        self.h.changeColsIntegrality(
+            len(kolommen), np.array(kolommen, dtype=np.int32), np.full(len(kolommen), soort, dtype=np.uint8)
+        )
+        self.gehele = self.gehele | set(kolommen) if geheel else self.gehele - set(kolommen)
+        self.mip = bool(self.gehele)
+
+    def hoekpunt(self) -> list[int]:
+        """An integral optimum from the last solve, whose continuous columns may sit between vertices.
+
+        Only for a model whose continuous columns form a totally unimodular system once the integer
+        columns are fixed (Opbouw.tu): with those fixed at their (integral) values, the simplex
+        method returns a vertex of that LP, which is integral, with an objective at least as good.
+        Bounds and integrality are restored afterwards."""
+        np, h = self._np, self.h
+        ruw = list(h.getSolution().col_value)
+        vast = sorted(self.gehele)
+        lp = h.getLp()
+        oud_onder, oud_boven = list(lp.col_lower_), list(lp.col_upper_)
+        if vast:
+            kolommen = np.array(vast, dtype=np.int32)
+            waarden = np.array([float(round(ruw[j])) for j in vast], dtype=np.float64)
+            h.changeColsBounds(len(vast), kolommen, waarden, waarden)
+        gehele = list(self.gehele)
+        self.zet_geheel(gehele, False)
+        h.run()
+        status = h.getModelStatus()
+        uit = list(h.getSolution().col_value)
+        if vast:
+            h.changeColsBounds(
+                len(vast),
+                np.array(vast, dtype=np.int32),
+                np.array([oud_onder[j] for j in vast], dtype=np.float64),
+                np.array([oud_boven[j] for j in vast], dtype=np.float64),
+            )
+        self.zet_geheel(gehele, True)
+        if status != self._hs.HighsModelStatus.kOptimal:
+            raise ArithmeticError(f"hoekpunt: {status.name}")
+        return _afgerond(uit)
 
     def los(self, doel: dict[int, int], maximaliseer: bool, start: list[int] | dict[int, int] | None = None) -> str:
         np, hs, h = self._np, self._hs, self.h

@@ -36,6 +36,12 @@ class Opbouw:
     doelen: tuple[dict[int, int], dict[int, int], dict[int, int], dict[int, int]]
     # elastisch: slack column per softened row, 'tekort:<class>', 'budget:<class>', 'min_leveranciers'
     slack: dict[str, int] = field(default_factory=dict)
+    # x columns that may be continuous in a stage without a fixed stage row that binds (stage 1, and stage 4
+    # once every total is fixed): every x column outside a class with a budget row. See `tu_kolommen`.
+    tu: list[int] = field(default_factory=list)
+    # per_subregio over single gemeenten: (class, supplier) -> the 0/1 column 'supplier serves this
+    # gemeente's subregio' (one column shared by the subregio's gemeenten), for a MIP start
+    subregio_z: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def totalen(self, waarden: list[int]) -> dict[int, int]:
         """Each supplier's total over all classes (suppliers without volume included, at 0)."""
@@ -135,8 +141,9 @@ def bouw(
                 lin.rij([(j, 1), (z, -k.vraag)], boven=0)
                 zs.append((z, 1))
             lin.rij(zs, boven=r.max_leveranciers_per_gemeente)
+    subregio_z: dict[tuple[int, int], int] = {}
     if subregio == "gemeente":
-        _subregio_gemeente(p, lin, ks, x)
+        subregio_z = _subregio_gemeente(p, lin, ks, x)
     elif subregio == "klasse":
         _subregio_klasse(p, lin, ks, x)
     if budget:
@@ -158,7 +165,24 @@ def bouw(
         {j: m - p.leveranciers[si].rang for (ci, si), j in x.items()},
         {j: (m - p.leveranciers[si].rang) * (n - ci) ** 2 for (ci, si), j in x.items()},
     )
-    return Opbouw(lin, ks, x, doelen, slack)
+    tu = tu_kolommen(p, ks, x, budget) if geheel and not elastisch else []
+    return Opbouw(lin, ks, x, doelen, slack, tu, subregio_z)
+
+
+def tu_kolommen(p: Verdeelprobleem, ks: list[Klasse], x: dict[tuple[int, int], int], budget: bool) -> list[int]:
+    """The x columns that need not be integer, because fixing the others makes the rest totally unimodular.
+
+    Fix every integer column that is not an x (y: supplier chosen; z: supplier in a gemeente or
+    subregio) and every x of a class with a budget row. What is left of each row over the other x
+    is a demand row of one class or a row over one supplier's total (capacity, min_volume, the
+    fixed total; x <= ub * y and x <= d * z become bounds): the incidence matrix of a bipartite
+    graph, with some rows repeated, which is totally unimodular; with integral bounds and
+    right-hand sides every vertex is integral. So the optimum with these x continuous equals the
+    optimum with them integer, and a simplex vertex with the integer columns fixed is an integral
+    optimum (`HighsMotor.hoekpunt`). A fixed stage row spoils this unless it is implied by the
+    demand and total rows (stage 4: every total fixed); so only stage 1 and stage 4 use it."""
+    met_budget = {ci for ci, k in enumerate(ks) if budget and all(g in p.budget for g in k.gemeenten)}
+    return [j for (ci, _), j in x.items() if ci not in met_budget]
 
 
 def _leveranciersregels(
@@ -197,8 +221,11 @@ def _leveranciersregels(
         lin.rij(ys, boven=r.max_leveranciers)
 
 
-def _subregio_gemeente(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x) -> None:
-    """per_subregio over single gemeenten: a supplier serves every gemeente of a subregio (>= 1 each) or none."""
+def _subregio_gemeente(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x) -> dict[tuple[int, int], int]:
+    """per_subregio over single gemeenten: a supplier serves every gemeente of a subregio (>= 1 each) or none.
+
+    Returns the z column of every (class, supplier) that has one."""
+    uit: dict[tuple[int, int], int] = {}
     regios: dict[str, list[int]] = {}
     for ci, k in enumerate(ks):
         regios.setdefault(p.subregio[k.gemeenten[0]], []).append(ci)
@@ -211,8 +238,10 @@ def _subregio_gemeente(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x) 
                 continue
             z = lin.kolom(0, 1)
             for ci in cis:
+                uit[ci, si] = z
                 lin.rij([(x[ci, si], 1), (z, -ks[ci].vraag)], boven=0)
                 lin.rij([(x[ci, si], 1), (z, -1)], onder=0)
+    return uit
 
 
 def _subregio_klasse(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x) -> None:

@@ -39,9 +39,10 @@ threaded with a fixed seed, so the same input gives the same allocation byte for
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
-from evaluatie.verdeling.matrix import Motor, Uitkomst, doelwaarde, motor
+from evaluatie.verdeling.matrix import HighsMotor, Motor, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import VOLUMES_VAST_NA, Opbouw, bouw
 from evaluatie.verdeling.oplosser import KNOPEN_BUDGET, kies_stap
@@ -81,23 +82,49 @@ class Tijdslimiet(Exception):
 
 
 def _los(
-    m: Motor, doel: dict[int, int], maximaliseer: bool, start: list[int] | dict[int, int] | None = None
+    m: Motor,
+    doel: dict[int, int],
+    maximaliseer: bool,
+    start: list[int] | dict[int, int] | None = None,
+    tu: Sequence[int] = (),
 ) -> list[int]:
-    uitkomst = m.los(doel, maximaliseer, start)
-    if uitkomst == Uitkomst.ONHAALBAAR:
-        raise Onhaalbaar
-    if uitkomst == Uitkomst.TIJDSLIMIET:
-        raise Tijdslimiet
-    return m.waarden()
+    """Solve one stage. `tu`: x columns HiGHS may treat as continuous in this stage (Opbouw.tu,
+    only where the stage rows allow it: stage 1, and stage 4 with every total fixed); they are
+    integer again afterwards, and the solution returned is integral (a simplex vertex)."""
+    ontspannen = isinstance(m, HighsMotor) and bool(tu)
+    if ontspannen:
+        assert isinstance(m, HighsMotor)
+        m.zet_geheel(tu, False)
+    try:
+        uitkomst = m.los(doel, maximaliseer, start)
+        if uitkomst == Uitkomst.ONHAALBAAR:
+            raise Onhaalbaar
+        if uitkomst == Uitkomst.TIJDSLIMIET:
+            raise Tijdslimiet
+        if not ontspannen:
+            return m.waarden()
+        assert isinstance(m, HighsMotor)
+        try:
+            return m.waarden()
+        except ArithmeticError:  # continuous columns between two vertices: take a vertex
+            return m.hoekpunt()
+    finally:
+        if ontspannen:
+            assert isinstance(m, HighsMotor)
+            m.zet_geheel(tu, True)
 
 
-def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4) -> tuple[list[int], list[int]]:
-    """Stages 1..stappen of `Opbouw.stappen`, each fixed at its exact value; totals fixed after stage 3."""
+def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4, tu: bool = False) -> tuple[list[int], list[int]]:
+    """Stages 1..stappen of `Opbouw.stappen`, each fixed at its exact value; totals fixed after stage 3.
+
+    tu: HiGHS treats the x columns of `Opbouw.tu` as continuous in stage 1 and stage 4 (same
+    optimum, far fewer integer columns to branch on; see opbouw.tu_kolommen)."""
     waarden: list[int] | None = None
     behaald = []
     for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:stappen], start=1):
         verschoven, constante = o.verschoven(doel)  # same optimum, a smaller fixed row (see Opbouw.verschoven)
-        waarden = _los(m, verschoven, maximaliseer, waarden)
+        continu = o.tu if tu and nummer in (1, VOLUMES_VAST_NA + 1) else []
+        waarden = _los(m, verschoven, maximaliseer, waarden, continu)
         v = doelwaarde(doel, waarden)
         behaald.append(v)
         termen = [(j, c) for j, c in verschoven.items() if c]
@@ -227,16 +254,18 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
             subregio="gemeente" if r.per_subregio else "nee",
             totalen=totalen,
         )
-        start = {j: verdeeld.get(key, 0) for key, j in stap4.x.items()} if r.per_subregio else None
+        # per_subregio: the relaxation's choice of suppliers per subregio; HiGHS completes the x columns
+        # (continuous in stage 4, see Opbouw.tu) with one LP.
+        start = {z: int(verdeeld.get(key, 0) > 0) for key, z in stap4.subregio_z.items()} if r.per_subregio else None
         try:
-            sw = _los(maak("stap4", stap4.lin), stap4.doelen[3], True, start)
+            sw = _los(maak("stap4", stap4.lin), stap4.doelen[3], True, start, stap4.tu)
             return klaar(stap4, sw, [*behaald, doelwaarde(stap4.doelen[3], sw)], STAP4, bouwtijd)
         except Onhaalbaar:
             pass
     t1 = time.perf_counter()
     volledig = bouw(p, ks, per_gemeente=True, budget=True, subregio="gemeente" if r.per_subregio else "nee")
     bouwtijd = time.perf_counter() - t1 if pad == VOLLEDIG else time.perf_counter() - t0
-    waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig)
+    waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig, tu=True)
     return klaar(volledig, waarden, behaald, VOLLEDIG, bouwtijd)
 
 
