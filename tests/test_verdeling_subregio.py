@@ -1,9 +1,11 @@
 """Property test (issue #24): per_subregio and a budget in every gemeente, on tenders with several
 subregio's and bidders that serve only part of a subregio, against the full model per gemeente.
 
-The full model (every rule over single gemeenten, built once, solved stage by stage) is the
-definition; the fast path must reach the same value at every stage, or both must find no
-allocation. Seeded (derandomize): the same examples on every run.
+The full model (every rule over single gemeenten, built once, solved stage by stage, every column
+integer) is the definition; the fast path and the library's full-model path (whose stage 1 and
+stage-4 MIP treat x as continuous where the rest is totally unimodular, `Opbouw.tu`) must reach
+the same value at every stage, or all must find no allocation. Seeded (derandomize): the same
+examples on every run.
 """
 
 from __future__ import annotations
@@ -14,7 +16,19 @@ from hypothesis import strategies as st
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.verdeling.diagnose import vooraf
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
-from evaluatie.verdeling.pad import PADEN, VOLLEDIG, Onhaalbaar, verdeel_exact
+from evaluatie.verdeling.matrix import HighsMotor
+from evaluatie.verdeling.opbouw import bouw
+from evaluatie.verdeling.pad import PADEN, VOLLEDIG, Onhaalbaar, gemeenteklassen, lexicografisch, verdeel_exact
+
+
+def geheel_model(p: Verdeelprobleem) -> tuple[int, ...] | None:
+    """The four stage values of the full model with every column integer (no `Opbouw.tu`), or None."""
+    r = p.regels
+    o = bouw(p, gemeenteklassen(p), per_gemeente=True, budget=True, subregio="gemeente" if r.per_subregio else "nee")
+    try:
+        return tuple(lexicografisch(HighsMotor(o.lin, None), o)[1])
+    except Onhaalbaar:
+        return None
 
 
 @st.composite
@@ -66,11 +80,12 @@ def test_per_subregio_en_budget_overal_gelijk_aan_het_volledige_model(p: Verdeel
         snel = verdeel_exact(p, "highs", None)
     except Onhaalbaar:
         snel = None
-    assert (snel is None) == (volledig is None)
+    geheel = geheel_model(p)
+    assert (snel is None) == (volledig is None) == (geheel is None)
     if snel is None or volledig is None:
         return
     assert snel.pad in PADEN
-    assert snel.doelwaarden == volledig.doelwaarden
+    assert snel.doelwaarden == volledig.doelwaarden == geheel
     cellen = snel.per_gemeente()
     for g, b in p.budget.items():
         assert sum(t.kosten for t in snel.toewijzing if t.gemeente == g) <= b + 1e-6
@@ -78,3 +93,28 @@ def test_per_subregio_en_budget_overal_gelijk_aan_het_volledige_model(p: Verdeel
         for r in set(p.subregio.values()):
             sets = {frozenset(cellen.get(g, {})) for g in p.vraag if p.subregio[g] == r}
             assert len(sets) == 1
+
+
+def test_hoekpunt_geeft_een_geheel_optimum_met_de_gehele_kolommen_vast() -> None:
+    """HighsMotor.hoekpunt: with the 0/1 column fixed, a transportation LP whose every cell has the same
+    profit has optima between vertices; the simplex vertex returned is integral, has the same value,
+    and the bounds and integrality of the model are as before."""
+    from evaluatie.verdeling.matrix import Programma
+
+    lin = Programma()
+    z = lin.kolom(0, 1)  # 'the second supplier may serve'
+    x = [[lin.kolom(0, 7, False) for _ in range(2)] for _ in range(2)]  # x[gemeente][supplier], continuous
+    for g, vraag in enumerate((3, 4)):
+        lin.rij([(x[g][0], 1), (x[g][1], 1)], vraag, vraag)
+    lin.rij([(x[0][0], 1), (x[1][0], 1)], 2, 2)  # supplier totals 2 and 5
+    lin.rij([(x[0][1], 1), (x[1][1], 1)], 5, 5)
+    for g in range(2):
+        lin.rij([(x[g][1], 1), (z, -7)], boven=0)
+    m = HighsMotor(lin, None)
+    doel = {x[g][s]: 10 for g in range(2) for s in range(2)} | {z: 1}
+    assert m.los(doel, True) == "optimaal"
+    waarden = m.hoekpunt()
+    assert waarden[z] == 1 and sum(c * waarden[j] for j, c in doel.items()) == 71
+    assert m.gehele == {z}
+    lp = m.h.getLp()
+    assert list(lp.col_lower_) == lin.onder and list(lp.col_upper_) == lin.boven

@@ -117,13 +117,15 @@ def _los(
 def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4, tu: bool = False) -> tuple[list[int], list[int]]:
     """Stages 1..stappen of `Opbouw.stappen`, each fixed at its exact value; totals fixed after stage 3.
 
-    tu: HiGHS treats the x columns of `Opbouw.tu` as continuous in stage 1 and stage 4 (same
-    optimum, far fewer integer columns to branch on; see opbouw.tu_kolommen)."""
+    tu: HiGHS treats the x columns of `Opbouw.tu` as continuous in stage 1 (same optimum, far fewer
+    integer columns to branch on; see opbouw.tu_kolommen). Stage 4 of the full model would allow it
+    too, but measured slower there (bench/landelijk.py, K=2, seed 1, B1: 21 s against 3.3 s cpu),
+    while stage 1 went from 57 s to 13 s."""
     waarden: list[int] | None = None
     behaald = []
     for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:stappen], start=1):
         verschoven, constante = o.verschoven(doel)  # same optimum, a smaller fixed row (see Opbouw.verschoven)
-        continu = o.tu if tu and nummer in (1, VOLUMES_VAST_NA + 1) else []
+        continu = o.tu if tu and nummer == 1 else []
         waarden = _los(m, verschoven, maximaliseer, waarden, continu)
         v = doelwaarde(doel, waarden)
         behaald.append(v)
@@ -258,7 +260,11 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         # (continuous in stage 4, see Opbouw.tu) with one LP.
         start = {z: int(verdeeld.get(key, 0) > 0) for key, z in stap4.subregio_z.items()} if r.per_subregio else None
         try:
-            sw = _los(maak("stap4", stap4.lin), stap4.doelen[3], True, start, stap4.tu)
+            # x continuous (Opbouw.tu) where it measured faster (bench/landelijk.py, B1): per_subregio seed 7
+            # 24 s against more than 150 s cpu, budgets in every 10th gemeente 0.3 against 0.5 s; not with
+            # max_leveranciers_per_gemeente (K=2: 1.8 s against 0.9 s with integer x).
+            tu = stap4.tu if r.max_leveranciers_per_gemeente is None else []
+            sw = _los(maak("stap4", stap4.lin), stap4.doelen[3], True, start, tu)
             return klaar(stap4, sw, [*behaald, doelwaarde(stap4.doelen[3], sw)], STAP4, bouwtijd)
         except Onhaalbaar:
             pass
