@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.verdeling.diagnose import vooraf
-from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from evaluatie.verdeling.matrix import HighsMotor
+from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from evaluatie.verdeling.opbouw import bouw
 from evaluatie.verdeling.pad import PADEN, VOLLEDIG, Onhaalbaar, gemeenteklassen, lexicografisch, verdeel_exact
 
