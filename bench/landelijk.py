@@ -20,7 +20,16 @@ Rule sets (all with max_aandeel 0.1 and min_volume 25):
   8,000-10,000);
 - budget overal: a budget in every gemeente, 9,300 euro per inburgeraar.
 
+At the end a summary table: per rule set and seed the three lots together (wall, cpu), the paths,
+how many lots were proven and the check.
+
+--spoor MAP: every HiGHS solve of the fast path writes its own log (root bound, bound and
+incumbent over time, nodes) to MAP/<regels>_<zaad>_<perceel>_<n>.log, and MAP/samenvatting.txt
+gets one line per solve (columns, integer columns, status, cpu, objective, bound, nodes): the
+evidence for where a slow lot spends its time (README, meting van 4 december 2026).
+
 Run: python bench/landelijk.py [--zaden 7,1,2] [--solver auto] [--limiet 60] [--regels K=3,K=2] [--zonder-controle]
+[--spoor MAP]
 """
 
 from __future__ import annotations
@@ -145,6 +154,45 @@ def controle(p: Verdeelprobleem, v: Verdeling, limiet: float) -> str:
     return ("1-3 ja (PuLP)" if stapwaarden(p, oud)[:3] == eigen[:3] else "1-3 NEE (PuLP)") + ", 4 niet gecontroleerd"
 
 
+class _Spoor:
+    """Log every HiGHS solve of the fast path (see --spoor): wraps HighsMotor, the library is unchanged."""
+
+    def __init__(self, map_: str):
+        from pathlib import Path
+
+        self.map = Path(map_)
+        self.map.mkdir(parents=True, exist_ok=True)
+        self.lot = ""
+        self.n = 0
+        self.samenvatting = (self.map / "samenvatting.txt").open("w", encoding="utf-8")
+        spoor = self
+        init, los = HighsMotor.__init__, HighsMotor.los
+
+        def nieuw_init(motor: HighsMotor, lin, tijdslimiet) -> None:
+            init(motor, lin, tijdslimiet)
+            spoor.n += 1
+            motor.spoornaam = f"{spoor.lot}_{spoor.n}"  # type: ignore[attr-defined]
+            motor.h.setOptionValue("output_flag", True)
+            motor.h.setOptionValue("log_to_console", False)
+            motor.h.setOptionValue("log_file", str(spoor.map / f"{motor.spoornaam}.log"))  # type: ignore[attr-defined]
+
+        def nieuw_los(motor: HighsMotor, doel, maximaliseer, start=None) -> str:
+            c0 = time.process_time()
+            uit = los(motor, doel, maximaliseer, start)
+            i = motor.h.getInfo()
+            spoor.samenvatting.write(
+                f"{motor.spoornaam}: {motor.n} kolommen, {len(motor.gehele)} geheel, {uit}, "  # type: ignore[attr-defined]
+                f"cpu {time.process_time() - c0:.2f} s, doel {i.objective_function_value:.1f}, "
+                f"grens {i.mip_dual_bound:.1f}, knopen {i.mip_node_count}, grootste coefficient "
+                f"{max((abs(c) for c in doel.values()), default=0)}\n"
+            )
+            spoor.samenvatting.flush()
+            return uit
+
+        HighsMotor.__init__ = nieuw_init  # type: ignore[method-assign,assignment]
+        HighsMotor.los = nieuw_los  # type: ignore[method-assign,assignment]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--zaden", default="7,1,2")
@@ -152,7 +200,9 @@ def main() -> None:
     ap.add_argument("--limiet", type=float, default=60.0, help="seconds per stage for the reference model only")
     ap.add_argument("--regels", default=",".join(REGELSETS))
     ap.add_argument("--zonder-controle", action="store_true", help="skip the reference models")
+    ap.add_argument("--spoor", metavar="MAP", help="write a HiGHS log of every solve of the fast path to MAP")
     args = ap.parse_args()
+    spoor = _Spoor(args.spoor) if args.spoor else None
     # highspy announces itself on stdout when first constructed: keep it out of the table.
     stdout = os.dup(1)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
@@ -168,12 +218,19 @@ def main() -> None:
     )
     kop = f"{'regels':<17}{'zaad':>5}  {'perceel':<10}{'rekenpad':<26}{'wand (s)':>9}{'cpu (s)':>9}"
     print(f"{kop}  {'bewijs':<10}controle")
+    samen: list[tuple[str, int, float, float, list[str], int, list[str]]] = []
     for naam in args.regels.split(","):
         regels, begroting = regelset(naam)
         for zaad in zaden:
             som_w = som_c = 0.0
+            paden: list[str] = []
+            bewezen = 0
+            controles: list[str] = []
             for code in AANDEEL:
                 p = probleem(code, zaad, regels, begroting)
+                if spoor is not None:
+                    spoor.lot = f"{naam.replace(' ', '_')}_{zaad}_{code}"
+                    spoor.n = 0
                 c0, w0 = _cpu(), time.perf_counter()
                 try:
                     v: Verdeling | None = verdeel(p, args.solver)
@@ -183,13 +240,26 @@ def main() -> None:
                 w, c = time.perf_counter() - w0, _cpu() - c0
                 som_w += w
                 som_c += c
+                if spoor is not None:  # the reference models are not part of the trace
+                    spoor.lot = "controle"
                 gecontroleerd = "" if args.zonder_controle or v is None else controle(p, v, args.limiet)
                 pad = v.pad if v else "-"
+                paden.append(pad)
+                bewezen += v is not None
+                controles.append(gecontroleerd or "niet gecontroleerd")
                 print(
                     f"{naam:<17}{zaad:>5}  {code:<10}{pad:<26}{w:>9.2f}{c:>9.2f}  {status:<10}{gecontroleerd}",
                     flush=True,
                 )
             print(f"{naam:<17}{zaad:>5}  {'samen':<10}{'':<26}{som_w:>9.2f}{som_c:>9.2f}", flush=True)
+            samen.append((naam, zaad, som_w, som_c, paden, bewezen, controles))
+    print()
+    print("Samenvatting (3 percelen samen per regelset en zaad):")
+    kop = f"{'regels':<17}{'zaad':>5}{'wand (s)':>10}{'cpu (s)':>9}  {'bewezen':<9}"
+    print(f"{kop}{'rekenpaden (B1, onderwijs, Z)':<64}controle")
+    for naam, zaad, w, c, paden, bewezen, controles in samen:
+        uitkomst = "; ".join(dict.fromkeys(controles))
+        print(f"{naam:<17}{zaad:>5}{w:>10.2f}{c:>9.2f}  {bewezen}/3{'':<5}{', '.join(paden):<64}{uitkomst}")
     sys.stdout.flush()
 
 
