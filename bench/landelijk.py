@@ -40,6 +40,7 @@ import random
 import resource
 import sys
 import time
+from typing import Any
 
 from pulp_referentie import verdeel_pulp  # bench/, beside this script: the reference PuLP model
 
@@ -55,7 +56,7 @@ from evaluatie.verdeling.verdelen import verdeel
 
 AANDEEL = {"B1": 0.65, "onderwijs": 0.25, "Z": 0.10}
 BASIS = {"max_aandeel": 0.1, "min_volume": 25}
-REGELSETS = {
+REGELSETS: dict[str, dict[str, Any]] = {
     "samengevoegd": {},
     "K=3": {"max_leveranciers_per_gemeente": 3},
     "K=2": {"max_leveranciers_per_gemeente": 2},
