@@ -84,6 +84,13 @@ class Motor:
         raise NotImplementedError
 
 
+def status_fout(toestand: str) -> status.Oplosserfout:
+    """The integral vertex after a solve with continuous x (HighsMotor.hoekpunt) could not be taken."""
+    return status.Oplosserfout(
+        "HiGHS", toestand, "het gehele hoekpunt na een oplossing met continue aantallen kon niet worden bepaald"
+    )
+
+
 def _afgerond(ruw) -> list[int]:
     uit = [round(v) for v in ruw]
     if any(abs(v - r) > 1e-6 for v, r in zip(ruw, uit, strict=True)):
@@ -180,7 +187,7 @@ class HighsMotor(Motor):
         gehele = list(self.gehele)
         self.zet_geheel(gehele, False)
         h.run()
-        status = h.getModelStatus()
+        toestand = h.getModelStatus()
         uit = list(h.getSolution().col_value)
         if vast:
             h.changeColsBounds(
@@ -190,9 +197,12 @@ class HighsMotor(Motor):
                 np.array([oud_boven[j] for j in vast], dtype=np.float64),
             )
         self.zet_geheel(gehele, True)
-        if status != self._hs.HighsModelStatus.kOptimal:
-            raise ArithmeticError(f"hoekpunt: {status.name}")
-        return _afgerond(uit)
+        if toestand != self._hs.HighsModelStatus.kOptimal:  # cannot happen: the MIP solution itself is feasible
+            raise status_fout(toestand.name)
+        try:
+            return _afgerond(uit)
+        except ArithmeticError:  # cannot happen for a vertex of a totally unimodular system
+            raise status_fout("niet-geheel hoekpunt") from None
 
     def los(self, doel: dict[int, int], maximaliseer: bool, start: list[int] | dict[int, int] | None = None) -> str:
         np, hs, h = self._np, self._hs, self.h
