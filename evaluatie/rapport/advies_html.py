@@ -192,7 +192,7 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     ]
     onderdelen = [
         f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"
-        + voorwaarden_zin(g, gegund)
+        + voorwaarden_zin(g, code, gegund)
     ]
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
