@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluatie.definitie.laden import laad_aanbesteding
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.fouten import EvaluatieFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.slot import met_slot
@@ -445,7 +446,11 @@ def gun(
             invoer.lotingen,
         )
 
-    award = Award(invoer, b, reken())
+    try:
+        award = Award(invoer, b, reken())
+    except EvaluatieFout as e:
+        # a bid with an unweighed exclusion ground takes no part: when that leaves a lot short, say so
+        raise EvaluatieFout(e.meldingen + _ongewogen_als_oorzaak(invoer)) from None
     if not besluiten_toepassen or invoer.besluiten is None:
         return award
     from evaluatie.besluiten.openpunten import open_punten
@@ -466,11 +471,29 @@ def gun(
     return award
 
 
+def _ongewogen_als_oorzaak(invoer: Invoer) -> list[str]:
+    from evaluatie.besluiten.openpunten import ongewogen_uitsluitingen
+
+    punten = ongewogen_uitsluitingen(invoer.aanbesteding, invoer.inschrijvingen, invoer.besluiten)
+    if not punten:
+        return []
+    uit = ["Open besluit dat de uitkomst kan veranderen (leg het eerst vast en reken dan opnieuw):"]
+    for p in punten:
+        uit += [f"- {p.tekst}", f"    {p.commando}"]
+    return uit
+
+
 def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
-    from evaluatie.gunning.uitvoer import als_json
+    """gunning.json with the send gate's open points: while one is open the file says so, as the CONCEPT advies
+    does, so no reader takes a provisional award for a final one."""
+    import json
+
+    from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.schrijfwacht import schrijf_tekst
 
-    return schrijf_tekst((map_ or award.invoer.werkmap.rapporten) / "gunning.json", als_json(award.uitslag))
+    data = als_dict(award.uitslag) | {"open_punten": [p.als_dict() for p in award.open_punten]}
+    tekst = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return schrijf_tekst((map_ or award.invoer.werkmap.rapporten) / "gunning.json", tekst)
 
 
 def schrijf_rapporten(
