@@ -101,10 +101,34 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))
     if (werkmap.root / BESLUITBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=BESLUITBESTAND, sha256=sha256_bestand(werkmap.root / BESLUITBESTAND)))
+    te_laat = _na_de_brieven(aanbesteding, lotingen, besluiten)
+    if te_laat:
+        raise InvoerFout(te_laat)
     invoer = Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
     invoer.besluiten = besluiten
     invoer.alle_lotingen = alle_lotingen  # withdrawn draws too: the advies lists every decision
     return invoer
+
+
+def _na_de_brieven(aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], besluiten: Any) -> list[Any]:
+    """A draw or decision dated after the letters' date cannot be cited by them: checked on every run, because
+    data.verzending (or data.gunning) may have moved since the decision was recorded. Never applied then (exit 2)."""
+    from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
+    from evaluatie.besluiten.vastleggen import na_de_brieven
+    from evaluatie.fouten import Fout
+    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
+
+    brieven = aanbesteding.data.verzenddatum
+    uit = []
+    for bestand, wat, items in (
+        (LOTINGBESTAND, "de loting", lotingen),
+        (BESLUITBESTAND, "het besluit", [b for b in besluiten.besluiten if b.geldig]),
+    ):
+        for b in items:
+            tekst = na_de_brieven(b.datum, brieven, wat)
+            if tekst:
+                uit.append(Fout(f"{bestand}: {b.id}", f"{tekst}; of trek het in met 'evaluatie intrekken {b.id}'"))
+    return uit
 
 
 def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None = None) -> Toetsuitslag:

@@ -131,3 +131,34 @@ def test_gunning_json_draagt_de_open_punten(voorbeeld: Path) -> None:
     assert [p["soort"] for p in data["open_punten"]] == ["abnormaal"]
     assert data["open_punten"][0]["commando"].startswith('evaluatie toelichting --inschrijver "Kompas Inburgering"')
     assert "CONCEPT" in (voorbeeld / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
+
+
+def test_besluit_of_loting_na_de_datum_van_de_brieven(voorbeeld: Path) -> None:
+    """The letters are dated 1 July 2021 (data.gunning; no data.verzending). A keurmerk decision dated 10 July
+    would appear in them as 'besluit K1 van 10 juli 2021' under 'Datum: 1 juli 2021': refused when recorded.
+    A draw of 25 June is valid until the letters' date moves to 20 June; then, on the next run, it is stale
+    (exit 2, never applied), as any decision whose premise changed."""
+    _zet(voorbeeld / "inschrijvingen" / "taalhuis.xlsx", "Inschrijver", "B8", dt.datetime(2021, 6, 20))
+    vb = str(voorbeeld)
+    keurmerk = ("keurmerk", "--werkmap", vb, "--inschrijver", "Taalhuis De Brug B.V.", "--uitkomst", "onder_voorwaarde",
+                "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", DOOR)  # fmt: skip
+    res = _run(*keurmerk, "--datum", "2021-07-10")
+    assert res.exit_code == 2
+    assert "het besluit (2021-07-10) ligt na de datum van de brieven (2021-07-01)" in res.output
+    assert not (voorbeeld / "besluiten.yaml").exists()
+    assert _run(*keurmerk, "--datum", "2021-07-01").exit_code == 0  # on the letters' own date: allowed
+
+    _zet(voorbeeld / "inschrijvingen" / "taalhuis.xlsx", "Percelen", "B3", 9000)  # ties Nieuwe Start (README)
+    res = _run("loting", "--werkmap", vb, "--lots", "onderwijs", "--volgorde",
+               "Taalhuis De Brug B.V.;Nieuwe Start Opleidingen", "--datum", "2021-06-25",
+               "--getuige", "mr. A. Notaris, notaris te Hilversum")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", vb).exit_code == 0
+
+    yaml_pad = voorbeeld / "aanbesteding.yaml"
+    yaml_pad.write_text(yaml_pad.read_text(encoding="utf-8").replace("gunning: 2021-07-01", "gunning: 2021-06-20"))
+    res = _run("gunning", "--werkmap", vb)
+    assert res.exit_code == 2, res.output
+    assert "loting.yaml: L1: de loting (2021-06-25) ligt na de datum van de brieven (2021-06-20)" in res.output
+    assert "besluiten.yaml: K1: het besluit (2021-07-01) ligt na de datum van de brieven (2021-06-20)" in res.output
+    assert "evaluatie intrekken L1" in res.output

@@ -50,8 +50,24 @@ class Wie:
                 f"--datum: het besluit ({self.datum.isoformat()}) ligt vóór {wat} ({grondslag.isoformat()})"
             )
 
+    def voor_de_brieven(self, brieven: dt.date) -> None:
+        """The letters cite the decision with its date: it cannot lie after the letters' own date."""
+        fout = na_de_brieven(self.datum, brieven, "het besluit")
+        if fout:
+            raise ValueError(f"--datum: {fout}")
+
     def velden(self) -> dict[str, Any]:
         return {"door": self.door.strip(), "reden": self.reden.strip(), "datum": self.datum}
+
+
+def na_de_brieven(datum: dt.date, brieven: dt.date, wat: str) -> str | None:
+    """The words for a decision dated after the letters' date (data.verzending, else data.gunning), or None."""
+    if datum <= brieven:
+        return None
+    return (
+        f"{wat} ({datum.isoformat()}) ligt na de datum van de brieven ({brieven.isoformat()}); de brieven en het "
+        "advies kunnen geen besluit noemen dat later is genomen (pas zo nodig data.verzending aan)"
+    )
 
 
 def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Callable[[], Any]) -> Any:
@@ -104,6 +120,7 @@ def leg_herstel_vast(
 
     wie.controleer(vandaag)
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
+    wie.voor_de_brieven(aanbesteding.data.verzenddatum)
     controleer_datum(
         "--verduidelijking", verduidelijking, aanbesteding.data.sluiting, vandaag, "de sluiting van de inschrijving"
     )
@@ -158,6 +175,7 @@ def leg_toelichting_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     codes = kies_percelen(invoer.aanbesteding, perceel)
     if len(codes) != 1:
@@ -206,6 +224,7 @@ def leg_uitsluiting_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
     if not ins.uitsluitingsgronden:
@@ -255,6 +274,7 @@ def leg_keurmerk_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
     grens = keurmerk_grens(invoer.aanbesteding)
@@ -299,6 +319,7 @@ def leg_terugtrekking_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
     naam = " ".join(inschrijver.split())
     nog = [i.naam for i in invoer.inschrijvingen if i.naam.casefold() == naam.casefold()]
     if nog:
