@@ -162,3 +162,23 @@ def test_besluit_of_loting_na_de_datum_van_de_brieven(voorbeeld: Path) -> None:
     assert "loting.yaml: L1: de loting (2021-06-25) ligt na de datum van de brieven (2021-06-20)" in res.output
     assert "besluiten.yaml: K1: het besluit (2021-07-01) ligt na de datum van de brieven (2021-06-20)" in res.output
     assert "evaluatie intrekken L1" in res.output
+
+
+def test_herstel_van_een_prijs_waarschuwt_voor_wezenlijke_wijziging(voorbeeld: Path) -> None:
+    """Kompas's B1 price (kompas.xlsx!Percelen!B2, EUR 9.000) is what the bids are compared on; correcting it
+    after closing is allowed only when the intended value follows from the bid itself. Recording it says so;
+    correcting a gemeente name (column F) does not."""
+    vb = str(voorbeeld)
+    wie = ("--verduidelijking", "2021-05-25", "--door", DOOR, "--datum", "2021-05-26")
+    res = _run("herstel", "--werkmap", vb, "--bestand", "kompas.xlsx", "--blad", "Percelen", "--cel", "B2",
+               "--oud", "9000", "--nieuw", "8000", "--reden", "De inschrijver schreef per abuis 9000 in plaats van 8000.",
+               *wie)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Let op: kompas.xlsx!Percelen!B2 (Prijs per traject) bepaalt de vergelijking" in res.output
+    assert "C-599/10" in res.output
+    oud = "Blaricum; Eemnes; Laren; Gooise Meren; Huizen"
+    res = _run("herstel", "--werkmap", vb, "--bestand", "kompas.xlsx", "--blad", "Percelen", "--cel", "F2",
+               "--oud", oud, "--nieuw", oud.replace("; Huizen", ""), "--reden", "Huizen stond er per abuis bij; bevestigd.",
+               *wie)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Let op" not in res.output

@@ -160,6 +160,31 @@ def leg_herstel_vast(
     return besluit
 
 
+def herstel_raakt_vergelijking(werkmap: Werkmap, bestand: str, blad: str, cel: str) -> str | None:
+    """A warning when a correction changes what the bids are compared on (price, capacity, intake moments,
+    waiting time): after closing, a clarification may not change a bid in substance."""
+    from evaluatie.besluiten.herstel import cel_positie
+    from evaluatie.fouten import Verzamelaar
+    from evaluatie.inschrijving.velden import PERCEEL_KOLOMMEN, TABBLAD_PERCELEN
+    from evaluatie.werkboek import als_tekst, lees_werkboek
+
+    pos = cel_positie(cel)
+    if blad != TABBLAD_PERCELEN or pos is None:
+        return None
+    pad = werkmap.inschrijvingen / Path(bestand).name
+    tabbladen = lees_werkboek(pad, pad.name, Verzamelaar()) or {}
+    t = tabbladen.get(blad)
+    kop = als_tekst(t.waarde(0, pos[1])) if t is not None else ""
+    if kop not in PERCEEL_KOLOMMEN[1:5]:
+        return None
+    return (
+        f"{pad.name}!{blad}!{cel.upper()} ({kop}) bepaalt de vergelijking van de inschrijvingen. Herstel als "
+        "kennelijke fout mag alleen als de bedoelde waarde ondubbelzinnig uit de inschrijving zelf blijkt; een "
+        "verduidelijking mag de inschrijving niet wezenlijk wijzigen (HvJ EU 29 maart 2012, SAG ELV Slovensko, "
+        "C-599/10; HvJ EU 10 oktober 2013, Manova, C-336/12). Leg in --reden vast waaruit de bedoelde waarde blijkt."
+    )
+
+
 def leg_toelichting_vast(
     werkmap: Werkmap,
     inschrijver: str,
