@@ -182,3 +182,21 @@ def test_herstel_van_een_prijs_waarschuwt_voor_wezenlijke_wijziging(voorbeeld: P
                *wie)  # fmt: skip
     assert res.exit_code == 0, res.output
     assert "Let op" not in res.output
+
+
+def test_contactpersoon_zonder_telefoon_of_email_is_een_open_punt(voorbeeld: Path) -> None:
+    """A contact the bidder cannot reach (name and function only) is no contact: letters would go out with
+    'Contactpersoon: S. Jansen, inkoopadviseur' and no way to ask a question within the standstill period."""
+    yaml_pad = voorbeeld / "aanbesteding.yaml"
+    tekst = yaml_pad.read_text(encoding="utf-8")
+    oud = "telefoon: 035 629 00 00, email: inkoop@hilversum.example.nl"
+    assert oud in tekst
+    yaml_pad.write_text(tekst.replace(oud, "telefoon: '', email: ''"), encoding="utf-8")
+    res = _run("gunning", "--werkmap", str(voorbeeld), "--json")
+    assert res.exit_code == 1, res.output
+    [punt] = json.loads(res.stdout)["open_punten"]
+    assert punt["soort"] == "contactpersoon"
+    assert "contactpersoon S. Jansen geen telefoonnummer en geen e-mailadres" in punt["tekst"]
+    assert not (voorbeeld / "rapporten" / "brieven").exists()
+    yaml_pad.write_text(tekst.replace(oud, "telefoon: '', email: inkoop@hilversum.example.nl"), encoding="utf-8")
+    assert _run("gunning", "--werkmap", str(voorbeeld)).exit_code == 0

@@ -151,6 +151,15 @@ def open_punten(award: Any) -> list[Openpunt]:
                     f"aanbesteding.yaml: afzender.{veld}: {{naam: ..., functie: ...}}",
                 )
             )
+        elif veld == "contactpersoon" and leeg(persoon.telefoon) and leeg(persoon.email):
+            # a contact the bidder cannot reach within the standstill period is no contact
+            punten.append(
+                Openpunt(
+                    veld,
+                    f"De brieven noemen voor contactpersoon {persoon.naam} geen telefoonnummer en geen e-mailadres.",
+                    "aanbesteding.yaml: afzender.contactpersoon: {telefoon: ..., email: ...}",
+                )
+            )
     if leeg(a.rechtsbescherming.rechtbank) and rechtbank_van(a.penvoerder) is None:
         punten.append(
             Openpunt(
