@@ -200,3 +200,46 @@ def test_contactpersoon_zonder_telefoon_of_email_is_een_open_punt(voorbeeld: Pat
     assert not (voorbeeld / "rapporten" / "brieven").exists()
     yaml_pad.write_text(tekst.replace(oud, "telefoon: '', email: inkoop@hilversum.example.nl"), encoding="utf-8")
     assert _run("gunning", "--werkmap", str(voorbeeld)).exit_code == 0
+
+
+def _rangtabellen(ws: Path) -> list[list[list[str]]]:
+    """Every table of the advies whose header row starts with 'Rang', as rows of cell texts (header first)."""
+    import html as html_module
+    import re
+
+    tekst = (ws / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
+    uit = []
+    for tabel in re.findall(r"<table[^>]*>(.*?)</table>", tekst, flags=re.S):
+        rijen = [
+            [
+                html_module.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+                for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r)
+            ]
+            for r in re.findall(r"<tr[^>]*>(.*?)</tr>", tabel, flags=re.S)
+        ]
+        if rijen and rijen[0][:2] == ["Rang", "Inschrijver"]:
+            uit.append(rijen)
+    return uit
+
+
+def test_advies_rangtabel_spreekt_de_taal_van_de_prijsmethode(voorbeeld: Path) -> None:
+    """vaste_prijs has no price score and fictieve_korting no score at all (published: 'geen prijsscore en geen
+    totaalscore'); the advies's table may not print 'Prijsscore 0,00' or a euro amount as a score. B1 at a fixed
+    EUR 9.500: Taalhuis's total is its quality 76,67. Z under fictieve_korting (maximum discount 30% of the
+    ceiling, EUR 3.000): Inburgerwijs 3.000 x 70 / 100 = 2.100, fictitious price 9.100 - 2.100 = 7.000;
+    Kompas 3.000 x 61,6667 / 100 = 1.850, 9.500 - 1.850 = 7.650."""
+    yaml_pad = voorbeeld / "aanbesteding.yaml"
+    tekst = yaml_pad.read_text(encoding="utf-8")
+    tekst = tekst.replace("  B1:\n    gemeenten: alle\n", "  B1:\n    gemeenten: alle\n    prijsmethode: vaste_prijs\n"
+                          "    vaste_prijs: 9500\n")  # fmt: skip
+    tekst = tekst.replace("knockout: {capaciteit: {minimum: 2}}", "knockout: {capaciteit: {minimum: 2}}\n"
+                          "    prijsmethode: fictieve_korting")  # fmt: skip
+    yaml_pad.write_text(tekst, encoding="utf-8")
+    res = _run("gunning", "--werkmap", str(voorbeeld), "--lots", "B1,Z")
+    assert res.exit_code == 0, res.output
+    b1, z = _rangtabellen(voorbeeld)  # the annexes in tender order: B1, then Z
+    assert b1[0] == ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal (= kwaliteit)", "Toegewezen"]
+    assert b1[1][:6] == ["1", "Taalhuis De Brug B.V.", "76,67", "EUR 9.500,00", "-", "76,67"]
+    assert z[0] == ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Fictieve korting", "Fictieve prijs", "Toegewezen"]
+    assert z[1][:6] == ["1", "Inburgerwijs Academie", "70,00", "EUR 9.100,00", "EUR 2.100,00", "EUR 7.000,00"]
+    assert z[2][:6] == ["2", "Kompas Inburgering", "61,67", "EUR 9.500,00", "EUR 1.850,00", "EUR 7.650,00"]

@@ -12,7 +12,7 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 from __future__ import annotations
 
 from evaluatie.gunning.raamovereenkomst import raammaximum
-from evaluatie.prijs.basis import methode
+from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
@@ -550,14 +550,15 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     drempel = g.aanbesteding.percelen[code].abnormaal_laag
     laag = {s.inschrijver for s in abnormaal_lage_prijzen(p, drempel)}
     dec = decimalen_nodig(p.rangorde)  # enough decimals to see which total is higher
+    m = methode(p.prijsmethode)  # the column headings are the method's own words ("geen prijsscore")
     rijen = [
         [
             Cel(str(r.rang), r.rang, "rang"),
             r.inschrijver + (" (abnormaal laag?)" if r.inschrijver in laag else ""),
             Cel(getal(r.kwaliteit), r.kwaliteit, "kwaliteit"),
             Cel(euro(r.prijs), r.prijs, "prijs"),
-            Cel(getal(r.prijsscore), r.prijsscore, "prijsscore"),
-            Cel(getal(r.totaal, dec), r.totaal, "totaal"),
+            Cel(_kolomtekst(m, r.prijsscore, 2 if m.kolomkoppen[0] else None), r.prijsscore, "prijsscore"),
+            Cel(_kolomtekst(m, r.totaal, dec), r.totaal, "totaal"),
             Cel(str(_toegewezen(p, r.inschrijver)), _toegewezen(p, r.inschrijver), "toegewezen"),
         ]
         for r in p.rangorde
@@ -574,7 +575,15 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
         + "</div>",
         tabel(["Inschrijver", "Berekening"], [[r.inschrijver, r.berekening] for r in p.rangorde]),
         tabel(
-            ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],
+            [
+                "Rang",
+                "Inschrijver",
+                "Kwaliteit",
+                "Prijs",
+                m.kolomkoppen[0] or "Prijsscore",
+                m.kolomkoppen[1],
+                "Toegewezen",
+            ],
             rijen,
             getal_kolommen=(0, 2, 3, 4, 5, 6),
             rij_attrs=attrs,
@@ -594,6 +603,13 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     if p.rangorde:
         delen.append(f'<div class="grafiek">{grafieken.kwaliteit_prijs(p, f"kp-{code}")}</div>')
     return "\n".join(delen)
+
+
+def _kolomtekst(m: Prijsmethode, x: float, decimalen: int | None) -> str:
+    """A price-score or total cell: '-' where the method has none, euro where the method counts in euro."""
+    if decimalen is None:
+        return "-"
+    return euro(x) if m.kolommen_in_euro else getal(x, decimalen)
 
 
 def _toegelaten(g: Rapportgegevens, code: str) -> str:
