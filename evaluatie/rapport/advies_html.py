@@ -389,21 +389,33 @@ def _standstill(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
     procedures = {p.procedure for p in g.uitslag.percelen.values()}
+    gemengd = len(procedures) > 1  # then each sentence names the lots it is about
+
+    def voor(procedure: str, zin: str) -> str:
+        """'<p>Perceel PVT en MAP: een ...' in a tender with both procedures, else '<p>Een ...'."""
+        if not gemengd:
+            return f"<p>{zin[0].upper()}{zin[1:]}"
+        namen = [p.naam for p in g.uitslag.percelen.values() if p.procedure == procedure]
+        return f"<p>{'Perceel' if len(namen) == 1 else 'Percelen'} {e(_opsomming(namen))}: {zin}"
+
     tekst = ""
     if "toelating" in procedures:  # no overheidsopdracht: the period is the tender's own choice, not art. 2.127
         tekst += (
-            f"<p>Een toelatingsprocedure kent geen wettelijke opschortende termijn. De aanbesteding hanteert een "
-            f"termijn van {s.dagen} kalenderdagen voordat de overeenkomsten worden gesloten: {e(s.uitleg)}.</p>"
+            f"{voor('toelating', 'een')} toelatingsprocedure kent geen wettelijke opschortende termijn. De "
+            f"aanbesteding hanteert een termijn van {s.dagen} kalenderdagen voordat de overeenkomsten worden "
+            f"gesloten: {e(s.uitleg)}.</p>"
         )
     if "gunning" in procedures and boven_drempel(a):
         tekst += (
-            f"<p>De opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 Aanbestedingswet 2012): "
+            f"{voor('gunning', 'de')} opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 "
+            "Aanbestedingswet 2012): "
             f"{e(s.uitleg)}. Binnen die termijn kan een inschrijver een kort geding aanspannen; de "
             "overeenkomsten worden pas daarna gesloten.</p>"
         )
     elif "gunning" in procedures:  # below the threshold: the tender documents set the period, not the law
         tekst += (
-            f"<p>De opschortende termijn is {s.dagen} kalenderdagen, zoals de aanbestedingsstukken bepalen (onder "
+            f"{voor('gunning', 'de')} opschortende termijn is {s.dagen} kalenderdagen, zoals de "
+            "aanbestedingsstukken bepalen (onder "
             f"de drempel geldt art. 2.127 Aanbestedingswet 2012 niet): {e(s.uitleg)}. Binnen die termijn kan een "
             "inschrijver een kort geding aanspannen; de overeenkomsten worden pas daarna gesloten.</p>"
         )
