@@ -243,3 +243,20 @@ def test_advies_rangtabel_spreekt_de_taal_van_de_prijsmethode(voorbeeld: Path) -
     assert z[0] == ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Fictieve korting", "Fictieve prijs", "Toegewezen"]
     assert z[1][:6] == ["1", "Inburgerwijs Academie", "70,00", "EUR 9.100,00", "EUR 2.100,00", "EUR 7.000,00"]
     assert z[2][:6] == ["2", "Kompas Inburgering", "61,67", "EUR 9.500,00", "EUR 1.850,00", "EUR 7.650,00"]
+
+
+def test_raammaximum_onder_de_verwachting_is_een_invoerfout(voorbeeld: Path) -> None:
+    """Onderwijsroute: 1 + 1 + 8 + 17 + 4 + 1 + 4 = 36 per year over 2 years plus 1 option year = 108 expected.
+    A fixed maximum of 50 would be exhausted in the second year while the letters announce 36 a year, and the
+    estimated value (50 x EUR 10.000) would lie below the expected one: exit 2 with the YAML line. 108 is fine."""
+    yaml_pad = voorbeeld / "aanbesteding.yaml"
+    tekst = yaml_pad.read_text(encoding="utf-8")
+    oud = "    verdeling: {max_aandeel: 0.6}\n"
+    assert oud in tekst
+    yaml_pad.write_text(tekst.replace(oud, oud + "    raammaximum: {trajecten: 50}\n"), encoding="utf-8")
+    res = _run("gunning", "--werkmap", str(voorbeeld), "--lots", "onderwijs")
+    assert res.exit_code == 2, res.output
+    assert "percelen.onderwijs.raammaximum.trajecten (regel " in res.output
+    assert "het maximum van 50 trajecten ligt onder de verwachting van 108 trajecten" in res.output
+    yaml_pad.write_text(tekst.replace(oud, oud + "    raammaximum: {trajecten: 108}\n"), encoding="utf-8")
+    assert _run("gunning", "--werkmap", str(voorbeeld), "--lots", "onderwijs").exit_code == 0
