@@ -260,3 +260,32 @@ def test_raammaximum_onder_de_verwachting_is_een_invoerfout(voorbeeld: Path) -> 
     assert "het maximum van 50 trajecten ligt onder de verwachting van 108 trajecten" in res.output
     yaml_pad.write_text(tekst.replace(oud, oud + "    raammaximum: {trajecten: 108}\n"), encoding="utf-8")
     assert _run("gunning", "--werkmap", str(voorbeeld), "--lots", "onderwijs").exit_code == 0
+
+
+def test_contract_begint_vanuit_de_inschrijvingen_zoals_de_gunning_ze_las(voorbeeld: Path) -> None:
+    """Kompas wrote 'Gooise Meeren' (README walk-through); correction H1 makes the award read 'Gooise Meren'.
+    The contract start reads the bids again: without the recorded correction it stopped on the slip (exit 2)
+    although the final award rests on it. Kompas's B1 supplier record must carry the corrected gemeenten."""
+    import sqlite3
+
+    kompas = voorbeeld / "inschrijvingen" / "kompas.xlsx"
+    fout = "Blaricum; Eemnes; Laren; Gooise Meeren; Huizen"
+    _zet(kompas, "Percelen", "F2", fout)
+    vb = str(voorbeeld)
+    res = _run("herstel", "--werkmap", vb, "--bestand", "kompas.xlsx", "--blad", "Percelen", "--cel", "F2",
+               "--oud", fout, "--nieuw", fout.replace("Meeren", "Meren"), "--verduidelijking", "2021-05-25",
+               "--reden", "Kennelijke verschrijving van Gooise Meren; schriftelijk bevestigd.", "--door", DOOR,
+               "--datum", "2021-05-26")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", vb).exit_code == 0
+    res = _run("contract", "start", "--werkmap", vb, "--datum", "2022-01-01", "--door", "S. Jansen, contractmanager",
+               "--reden", "Start na de opschortende termijn en de ondertekening.")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    db = sqlite3.connect(voorbeeld / "contract" / "register.sqlite")
+    try:
+        tabellen = [r[0] for r in db.execute("select name from sqlite_master where type='table'")]
+        rijen = [r for t in tabellen for r in db.execute(f"select * from {t}") if "Kompas Inburgering" in map(str, r)]
+    finally:
+        db.close()
+    tekst = " ".join(map(str, rijen))
+    assert "Gooise Meren" in tekst and "Gooise Meeren" not in tekst
