@@ -289,3 +289,21 @@ def test_contract_begint_vanuit_de_inschrijvingen_zoals_de_gunning_ze_las(voorbe
         db.close()
     tekst = " ".join(map(str, rijen))
     assert "Gooise Meren" in tekst and "Gooise Meeren" not in tekst
+
+
+def test_contractstart_noemt_een_keurmerk_dat_voor_de_ingangsdatum_verloopt(voorbeeld: Path) -> None:
+    """Inburgerwijs's keurmerk runs to 31 December 2021: valid at the award (1 July 2021), so no open point,
+    but it lapses before the contracts start on 1 January 2022. Inburgerwijs is awarded in B1 and Z, both
+    lots that require the keurmerk (not the onderwijsroute): the start names both, and goes ahead."""
+    _zet(voorbeeld / "inschrijvingen" / "inburgerwijs.xlsx", "Inschrijver", "B8", dt.datetime(2021, 12, 31))
+    vb = str(voorbeeld)
+    assert _run("gunning", "--werkmap", vb).exit_code == 0
+    res = _run("contract", "start", "--werkmap", vb, "--datum", "2022-01-01", "--door", "S. Jansen, contractmanager",
+               "--reden", "Start na de opschortende termijn en de ondertekening.")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    for perceel in ("B1-route", "Z-route"):
+        assert (
+            f"Let op: perceel {perceel}: het keurmerk van Inburgerwijs Academie is volgens de inschrijving geldig "
+            "tot 31 december 2021, vóór de ingangsdatum 1 januari 2022" in res.output
+        )
+    assert res.output.count("Let op:") == 2
