@@ -114,7 +114,7 @@ def _na_de_brieven(aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], bes
     """A draw or decision dated after the letters' date cannot be cited by them: checked on every run, because
     data.verzending (or data.gunning) may have moved since the decision was recorded. Never applied then (exit 2)."""
     from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
-    from evaluatie.besluiten.vastleggen import na_de_brieven
+    from evaluatie.besluiten.register import na_de_brieven
     from evaluatie.fouten import Fout
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
 

@@ -22,7 +22,14 @@ from evaluatie.besluiten.model import (
     Uitsluitingsgrond,
 )
 from evaluatie.besluiten.namen import zoek_inschrijver
-from evaluatie.besluiten.register import BESTAND, Register, controleer_datum, lees_besluiten, schrijf_besluiten
+from evaluatie.besluiten.register import (
+    BESTAND,
+    Register,
+    controleer_datum,
+    lees_besluiten,
+    na_de_brieven,
+    schrijf_besluiten,
+)
 from evaluatie.werkmap import Werkmap
 
 
@@ -58,16 +65,6 @@ class Wie:
 
     def velden(self) -> dict[str, Any]:
         return {"door": self.door.strip(), "reden": self.reden.strip(), "datum": self.datum}
-
-
-def na_de_brieven(datum: dt.date, brieven: dt.date, wat: str) -> str | None:
-    """The words for a decision dated after the letters' date (data.verzending, else data.gunning), or None."""
-    if datum <= brieven:
-        return None
-    return (
-        f"{wat} ({datum.isoformat()}) ligt na de datum van de brieven ({brieven.isoformat()}); de brieven en het "
-        "advies kunnen geen besluit noemen dat later is genomen (pas zo nodig data.verzending aan)"
-    )
 
 
 def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Callable[[], Any]) -> Any:

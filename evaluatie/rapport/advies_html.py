@@ -345,18 +345,28 @@ def _abnormaal(g: Rapportgegevens) -> str:
                 f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. "
                 + _toelichting(g, s.inschrijver, code)
             )
+    toelating = [p.naam for p in g.uitslag.percelen.values() if p.procedure == "toelating"]
+    # in a tender with open-house lots too, every sentence says which lots it covers
+    waar = f" in de gunningspercelen ({_opsomming([p.naam for p in gunning.values()])})" if toelating else ""
+    niet = (
+        f"<p>{'Perceel' if len(toelating) == 1 else 'Percelen'} {e(_opsomming(toelating))} (toelating): niet van "
+        "toepassing; in een toelatingsprocedure worden prijzen niet met elkaar vergeleken.</p>"
+        if toelating
+        else ""
+    )
     if not regels:
         drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in gunning})
         return (
-            "<p>Geen enkele geldige inschrijving heeft een prijs die meer dan "
+            f"<p>Geen enkele geldige inschrijving{e(waar)} heeft een prijs die meer dan "
             f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
-            "(art. 2.116 Aanbestedingswet 2012).</p>"
+            "(art. 2.116 Aanbestedingswet 2012).</p>" + niet
         )
     return (
         "<p>De volgende inschrijvingen lijken abnormaal laag. Dit is een signaal, geen uitsluiting: de "
         "inschrijving blijft meedoen tot de toelichting is beoordeeld.</p><ul>"
         + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels)
         + "</ul>"
+        + niet
     )
 
 
