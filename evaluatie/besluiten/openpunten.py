@@ -115,6 +115,7 @@ def open_punten(award: Any) -> list[Openpunt]:
                 )
     punten += ongewogen_uitsluitingen(a, award.invoer.inschrijvingen, register)
     grens = keurmerk_grens(a)
+    moment = "de gunning" if grens == a.data.gunning else "de verzending van de brieven"
     besloten_keurmerk = {k.inschrijver for k in (register.geldig("keurmerk") if register else [])}
     gegund = _gegund_met_keurmerkeis(award)
     for ins in award.invoer.inschrijvingen:
@@ -127,7 +128,7 @@ def open_punten(award: Any) -> list[Openpunt]:
             punten.append(
                 Openpunt(
                     "keurmerk",
-                    f"Het keurmerk van {ins.naam} {wanneer}, vóór de gunning ({datum(grens)}); vraag om bewijs van "
+                    f"Het keurmerk van {ins.naam} {wanneer}, vóór {moment} ({datum(grens)}); vraag om bewijs van "
                     "verlenging, of gun onder voorwaarde.",
                     f'evaluatie keurmerk --inschrijver "{ins.naam}" --uitkomst verlengd --verlengd-tot JJJJ-MM-DD '
                     '--bewijs JJJJ-MM-DD --reden "..." --door "naam, functie"  (of --uitkomst onder_voorwaarde)',
