@@ -307,3 +307,30 @@ def test_contractstart_noemt_een_keurmerk_dat_voor_de_ingangsdatum_verloopt(voor
             "tot 31 december 2021, vóór de ingangsdatum 1 januari 2022" in res.output
         )
     assert res.output.count("Let op:") == 2
+
+
+def test_keurmerk_dat_tussen_gunning_en_verzending_verloopt(voorbeeld: Path) -> None:
+    """Award decided 1 July 2021, letters sent 5 July (data.verzending); Taalhuis's keurmerk runs to 3 July:
+    valid at the award, not when the letters go out. The open point names the sending date, not 'de gunning',
+    and the conditional award's sentence claims no more than that."""
+    yaml_pad = voorbeeld / "aanbesteding.yaml"
+    tekst = yaml_pad.read_text(encoding="utf-8")
+    yaml_pad.write_text(tekst.replace("  gunning: 2021-07-01\n", "  gunning: 2021-07-01\n  verzending: 2021-07-05\n"))
+    _zet(voorbeeld / "inschrijvingen" / "taalhuis.xlsx", "Inschrijver", "B8", dt.datetime(2021, 7, 3))
+    vb = str(voorbeeld)
+    res = _run("gunning", "--werkmap", vb)
+    assert res.exit_code == 1, res.output
+    assert (
+        "Het keurmerk van Taalhuis De Brug B.V. verloopt op 3 juli 2021, vóór de verzending van de brieven "
+        "(5 juli 2021)" in res.output
+    )
+    res = _run("keurmerk", "--werkmap", vb, "--inschrijver", "Taalhuis De Brug B.V.", "--uitkomst", "onder_voorwaarde",
+               "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", DOOR,
+               "--datum", "2021-07-02")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", vb).exit_code == 0
+    brief = _brief(voorbeeld, "taalhuis-de-brug-b-v-b1")
+    assert (
+        "Het keurmerk (in de inschrijving geldig tot 3 juli 2021) verloopt vóór de datum van de gunning of van de "
+        "verzending van deze beslissing." in brief
+    )

@@ -70,8 +70,8 @@ def keurmerk_zin(k: Keurmerkbesluit) -> str:
         )
     return (
         (
-            f"Het keurmerk (in de inschrijving {was}) is niet geldig tot en met de datum van de gunning en van de "
-            "verzending van deze beslissing."
+            f"Het keurmerk (in de inschrijving {was}) verloopt vóór de datum van de gunning of van de verzending "
+            "van deze beslissing."
             if k.geldig_tot
             else "Het keurmerk heeft in de inschrijving geen einddatum; dat het geldig is op de datum van de gunning, "
             "is niet aangetoond."
