@@ -755,10 +755,15 @@ def gun_en_schrijf(
     An open point (an undecided tie, a decision not yet taken, a missing sender or court) is not an
     error here: the run is written (reports as CONCEPT) and logged; `Gunningsrun.open_punten` says
     what must be settled, and the CLI ends with exit 1 on it."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
+    from evaluatie.fouten import InvoerFout
     from evaluatie.logboek import noteer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = gun(werkmap, percelen, oplosser, tijdslimiet)
+    handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
+    if handwerk:
+        raise InvoerFout(handwerk)
     stempel = maak_tijdstempel()
     geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
@@ -775,8 +780,13 @@ def gun_en_schrijf(
 def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Any:
     """`evaluatie loting`: record a draw (checked against the current award) and log it; returns the
     recorded gunning.loting.Loting (its id, the names as in the bids)."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
+    from evaluatie.fouten import InvoerFout
     from evaluatie.logboek import noteer
 
+    handwerk = buiten_de_commandos(werkmap)  # a draw recorded on top of a hand edit would adopt that edit
+    if handwerk:
+        raise InvoerFout(handwerk)
     pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige)
     opties = {
         "lots": perceel,

@@ -351,3 +351,42 @@ def test_nieuw_noemt_alles_wat_nog_moet_worden_ingevuld(tmp_path: Path) -> None:
                "Gemeente Hilversum", *opties)  # fmt: skip
     assert res.exit_code == 0, res.output
     assert "de afzender (adres" in res.output and "rechtsbescherming.rechtbank" not in res.output
+
+
+def test_besluitenbestand_met_de_hand_gewijzigd_wordt_niet_toegepast(voorbeeld: Path) -> None:
+    """K1 (award on condition, recorded by S. Jansen) is rewritten by hand in besluiten.yaml: its reason
+    changes. The run stops (exit 2) instead of stating a reason nobody recorded; recording or withdrawing on
+    top of the edit is refused too (it would adopt the edit). Restoring the recorded file settles it."""
+    _zet(voorbeeld / "inschrijvingen" / "taalhuis.xlsx", "Inschrijver", "B8", dt.datetime(2021, 6, 20))
+    vb = str(voorbeeld)
+    res = _run("keurmerk", "--werkmap", vb, "--inschrijver", "Taalhuis De Brug B.V.", "--uitkomst", "onder_voorwaarde",
+               "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", DOOR,
+               "--datum", "2021-06-28")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", vb).exit_code == 0
+    pad = voorbeeld / "besluiten.yaml"
+    vastgelegd = pad.read_text(encoding="utf-8")
+    assert "de audit staat gepland" in vastgelegd
+    pad.write_text(vastgelegd.replace("de audit staat gepland", "de audit is al geslaagd"), encoding="utf-8")
+    res = _run("gunning", "--werkmap", vb)
+    assert res.exit_code == 2, res.output
+    assert "besluiten.yaml: is gewijzigd buiten de besluitcommando's om" in res.output
+    assert "na 'evaluatie keurmerk' van" in res.output
+    res = _run("intrekken", "K1", "--werkmap", vb, "--reden", "Het besluit moet opnieuw worden genomen.",
+               "--door", DOOR, "--datum", "2021-06-29")  # fmt: skip
+    assert res.exit_code == 2 and "is gewijzigd buiten de besluitcommando's om" in res.output
+    pad.write_text(vastgelegd, encoding="utf-8")
+    assert _run("gunning", "--werkmap", vb).exit_code == 0
+    assert "de audit staat gepland" in _brief(voorbeeld, "taalhuis-de-brug-b-v-b1")
+
+    # a draw file nobody recorded with `evaluatie loting`, for a real tie (Taalhuis at EUR 9.000 in onderwijs
+    # ties Nieuwe Start, as in the README walk-through)
+    _zet(voorbeeld / "inschrijvingen" / "taalhuis.xlsx", "Percelen", "B3", 9000)
+    (voorbeeld / "loting.yaml").write_text(
+        "lotingen:\n  - id: L1\n    perceel: onderwijs\n    volgorde: [Taalhuis De Brug B.V., Nieuwe Start Opleidingen]\n"
+        "    datum: 2021-06-25\n    getuige: mr. A. Notaris, notaris\n",
+        encoding="utf-8",
+    )
+    res = _run("gunning", "--werkmap", vb)
+    assert res.exit_code == 2, res.output
+    assert "loting.yaml: is niet door een besluitcommando geschreven" in res.output

@@ -70,10 +70,14 @@ class Wie:
 def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Callable[[], Any]) -> Any:
     """Run a decision command (one of the functions below) and log it with the hash of the file it
     wrote: the logboek holds every decision and withdrawal as it was recorded."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.hashing import sha256_bestand
     from evaluatie.inschrijving.model import Invoerbestand
     from evaluatie.logboek import noteer
 
+    handwerk = buiten_de_commandos(werkmap)  # recording on top of a hand edit would adopt that edit unseen
+    if handwerk:
+        raise ValueError("; ".join(str(f) for f in handwerk))
     uitkomst = werk()
     pad = uitkomst[1] if isinstance(uitkomst, tuple) else werkmap.root / BESTAND
     noteer(werkmap, commando, opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
