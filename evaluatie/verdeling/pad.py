@@ -27,6 +27,12 @@ is the transportation LP over single gemeenten ('samengevoegd model'): the publi
 (better-ranked supplier gets the gemeenten listed first) is one and the same over gemeenten
 whatever rule set applies, so a per-gemeente rule that does not bind changes nothing.
 
+Integer where needed only: once the 0/1 columns (supplier chosen, supplier in a gemeente or
+subregio) and the x of gemeenten with a budget are fixed, the other x form a transportation
+system, totally unimodular (opbouw.tu_kolommen). So HiGHS may treat those x as continuous in
+stage 1 of the full model and in the stage-4 MIP (where measured faster) and branches on the
+0/1 columns only; the integral vertex with those fixed is the answer (HighsMotor.hoekpunt).
+
 No wall clock: every step runs to its proof (no time limit), so a lot's outcome never depends
 on the load of the machine. A long proof reports its progress (`evaluatie.verdeling.voortgang`).
 
