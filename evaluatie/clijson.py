@@ -26,6 +26,7 @@ from typing import Any
 import click
 
 _toestand = {"json": False, "geschreven": False}
+_uit: list[Any] = []  # the real stdout while a command's plain lines are being collected (see Commando)
 
 
 def json_gevraagd() -> bool:
@@ -36,7 +37,7 @@ def json_gevraagd() -> bool:
 def echo_json(data: Any) -> None:
     """The one JSON document of this run on stdout."""
     _toestand["geschreven"] = True
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False), file=_uit[-1] if _uit else None)
 
 
 def json_geschreven() -> bool:
@@ -90,11 +91,17 @@ class Commando(click.Command):
         if not gevraagd:
             return super().invoke(ctx)
         opgevangen = io.StringIO()
+        _uit.append(sys.stdout)  # an error's JSON document (cliafhandeling) goes to the real stdout
+        clickfout = False
         try:
             with contextlib.redirect_stdout(opgevangen):
                 return super().invoke(ctx)
+        except click.ClickException:
+            clickfout = True  # Hoofdgroep.main writes the error as the one document
+            raise
         finally:
-            if not json_geschreven():
+            _uit.pop()
+            if not clickfout and not json_geschreven():
                 echo_json({"uitvoer": [r for r in opgevangen.getvalue().splitlines() if r.strip()]})
 
 

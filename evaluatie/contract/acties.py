@@ -2,17 +2,22 @@
 
 Why here and not in cli.py: the CLI only parses and prints; tests and other front ends call these.
 Every command that changes the register or writes files leaves a line in logboek.jsonl (inputs and
-outputs with their SHA-256), like the award's commands.
+outputs with their SHA-256), like the award's commands, and holds the werkmap's lock (evaluatie.slot)
+while it writes. Every SQLite failure becomes a message in Dutch (evaluatie.contract.registerwacht);
+commands that only read open the register read-only, so they also work on a read-only werkmap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evaluatie.contract.lezen import Register, lees_register
 from evaluatie.contract.register import MAP, open_register, registerpad
+from evaluatie.contract.registerwacht import bewaakt_register
+from evaluatie.slot import met_slot, werkmap_slot
 from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
@@ -34,6 +39,8 @@ def _noteer(
     noteer(werkmap, f"contract {commando}", opties, gelezen, uitvoer or [])
 
 
+@met_slot
+@bewaakt_register
 def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str) -> tuple[Path, Register]:
     from evaluatie.contract.basis import lees_basis
     from evaluatie.contract.besluit import controleer_wie_waarom
@@ -54,6 +61,8 @@ def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str
     return registerpad(werkmap), reg
 
 
+@met_slot
+@bewaakt_register
 def lees_bestanden_in(werkmap: Werkmap, paden: list[Path], datum: dt.date) -> Inleesverslag:
     from evaluatie.contract.inlezen import AANLEVERINGEN, lees_in, verzamel
 
@@ -66,16 +75,19 @@ def lees_bestanden_in(werkmap: Werkmap, paden: list[Path], datum: dt.date) -> In
     return v
 
 
+@bewaakt_register
 def geef_advies(werkmap: Werkmap, gemeente: str, perceel: str, peildatum: dt.date) -> Advies:
     from evaluatie.contract.advies import bereken_advies
 
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=True)
     try:
         return bereken_advies(lees_register(db), gemeente, perceel, peildatum)
     finally:
         db.close()
 
 
+@met_slot
+@bewaakt_register
 def leg_keuze_vast(
     werkmap: Werkmap, gemeente: str, perceel: str, klant: str, aanbieder: str, datum: dt.date, door: str, reden: str
 ) -> tuple[Advies, int]:
@@ -98,10 +110,11 @@ def leg_keuze_vast(
     return uit
 
 
+@bewaakt_register
 def geef_stand(werkmap: Werkmap, peildatum: dt.date) -> tuple[Register, Stand]:
     from evaluatie.contract.stand import bereken_stand
 
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=True)
     try:
         reg = lees_register(db)
     finally:
@@ -109,11 +122,13 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date) -> tuple[Register, Stand]:
     return reg, bereken_stand(reg, peildatum)
 
 
+@met_slot
+@bewaakt_register
 def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str) -> list[Path]:
     from evaluatie.contract.kwartaal import kwartaal_grenzen, schrijf_kwartaalrapporten
 
     eerste, laatste = kwartaal_grenzen(kwartaal)
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=True)
     try:
         reg = lees_register(db)
     finally:
@@ -123,12 +138,20 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str) -> list[Path]:
     return paden
 
 
+@bewaakt_register
 def herverdeel(
+    werkmap: Werkmap, perceel: str, aanbieder: str, per: dt.date, vastleggen: bool, door: str | None, reden: str | None
+) -> tuple[Herverdeling, int | None]:
+    with werkmap_slot(werkmap.root) if vastleggen else nullcontext():  # a proposal only reads
+        return _herverdeel(werkmap, perceel, aanbieder, per, vastleggen, door, reden)
+
+
+def _herverdeel(
     werkmap: Werkmap, perceel: str, aanbieder: str, per: dt.date, vastleggen: bool, door: str | None, reden: str | None
 ) -> tuple[Herverdeling, int | None]:
     from evaluatie.contract.herverdeling import leg_herverdeling_vast, voorstel
 
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=not vastleggen)
     try:
         reg = lees_register(db)
         v = voorstel(werkmap, reg, perceel, aanbieder, per)
@@ -141,6 +164,7 @@ def herverdeel(
     return v, b
 
 
+@bewaakt_register
 def wijzig(
     werkmap: Werkmap,
     perceel: str,
@@ -155,19 +179,22 @@ def wijzig(
 ) -> tuple[Toetsing, int | None]:
     from evaluatie.contract.wijziging import leg_wijziging_vast, toets_wijziging
 
-    db = open_register(werkmap)
-    try:
-        reg = lees_register(db)
-        t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag)
-        b = leg_wijziging_vast(db, t, datum, door or "", reden or "") if vastleggen else None
-    finally:
-        db.close()
-    if b is not None:
-        opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
-        _noteer(werkmap, "wijziging", opties, [])
+    with werkmap_slot(werkmap.root) if vastleggen else nullcontext():  # --alleen-toetsen only reads
+        db = open_register(werkmap, alleen_lezen=not vastleggen)
+        try:
+            reg = lees_register(db)
+            t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag)
+            b = leg_wijziging_vast(db, t, datum, door or "", reden or "") if vastleggen else None
+        finally:
+            db.close()
+        if b is not None:
+            opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
+            _noteer(werkmap, "wijziging", opties, [])
     return t, b
 
 
+@met_slot
+@bewaakt_register
 def schrijf_contractdossier(werkmap: Werkmap, als_zip: bool) -> tuple[Path, int, Path | None]:
     from evaluatie.contract.dossier import INDEX, schrijf_dossier
 

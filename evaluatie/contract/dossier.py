@@ -77,9 +77,9 @@ def _besluiten(db: sqlite3.Connection) -> list[dict[str, object]]:
 
 
 def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int, Path | None]:
-    from evaluatie.contract.schrijfmap import nieuwe_map as atomair
+    from evaluatie.schrijfwacht import atomaire_map as atomair
 
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=True)
     doel = werkmap.root / MAP / DOSSIER
     stukken: list[Stuk] = []
     try:
@@ -119,12 +119,24 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
     zip_pad = None
     if als_zip:
         zip_pad = werkmap.root / MAP / f"{DOSSIER}.zip"
-        with zipfile.ZipFile(zip_pad, "w", zipfile.ZIP_DEFLATED) as z:
+        _schrijf_zip(doel, zip_pad)
+    return doel, len(stukken), zip_pad
+
+
+def _schrijf_zip(doel: Path, zip_pad: Path) -> None:
+    """The zip next to a temporary name, renamed over the old one only when complete (evaluatie.schrijfwacht)."""
+    from evaluatie.schrijfwacht import bewaakt, hernoem, tijdelijke_naam
+
+    tijdelijk = tijdelijke_naam(zip_pad)
+    try:
+        with bewaakt(zip_pad), zipfile.ZipFile(tijdelijk, "w", zipfile.ZIP_DEFLATED) as z:
             for p in sorted(q for q in doel.rglob("*") if q.is_file()):
                 info = zipfile.ZipInfo(f"{DOSSIER}/{p.relative_to(doel).as_posix()}", (1980, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 z.writestr(info, p.read_bytes())
-    return doel, len(stukken), zip_pad
+        hernoem(tijdelijk, zip_pad)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
 
 
 def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, object]]) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.verdeling.model import Verdeelprobleem
@@ -278,6 +279,6 @@ def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, re
         )
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        terugdraaien(db)
         raise
     return b

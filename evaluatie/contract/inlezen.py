@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import io
 import re
-import shutil
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.gebeurtenissen import woorden
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.werkboek import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, als_datum, als_tekst, celnaam, lees_werkboek
@@ -439,6 +439,15 @@ def _schrijf(
         verslag.bestanden.append((pad.name, sha, nieuw, gecorr, zelfde))
         volgende_i += 1
     _controleer_volgorde(huidig, {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels})
+    if bewaar_in is not None:  # the dossier keeps every file as it was read: kept before the register commits
+        from evaluatie.schrijfwacht import bewaakt, schrijf_bytes
+
+        for pad, sha, _ in per_bestand:
+            doel = bewaar_in / f"{sha[:12]}-{pad.name}"
+            if not doel.exists():
+                with bewaakt(pad):
+                    data = pad.read_bytes()
+                schrijf_bytes(doel, data)
     db.execute("BEGIN")
     try:
         db.executemany(
@@ -454,14 +463,8 @@ def _schrijf(
         )
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        terugdraaien(db)
         raise
-    if bewaar_in is not None:  # the dossier keeps every file as it was read
-        bewaar_in.mkdir(parents=True, exist_ok=True)
-        for pad, sha, _ in per_bestand:
-            doel = bewaar_in / f"{sha[:12]}-{pad.name}"
-            if not doel.exists():
-                shutil.copyfile(pad, doel)
     return verslag
 
 

@@ -340,7 +340,7 @@ def schrijf_kwartaalrapporten(
     reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path
 ) -> list[Path]:
     """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole."""
-    from evaluatie.contract.schrijfmap import nieuwe_map as atomair
+    from evaluatie.schrijfwacht import atomaire_map as atomair
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])

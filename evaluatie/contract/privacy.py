@@ -98,3 +98,26 @@ def melding(soort: str, kop: str, voorbeeldcel: str | None, aantal: int, volgens
         f"kolom '{kop}' bevat {TEKST[soort]} ({waarom}); het contractregister neemt alleen een pseudoniem "
         "klantnummer aan. Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen"
     )
+
+
+_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+
+
+def klantnummer_fout(klant: str) -> str | None:
+    """Why `klant`, typed on the command line, is no pseudonymous client number; None when it is one.
+
+    The same rule as a file's klantnummer column: a value passing the BSN eleven-test, a person's name
+    or a date (of birth) never enters the register."""
+    t = klant.strip()
+    if not t or len(t) > 40 or any(ord(c) < 32 or ord(c) == 127 for c in t):
+        return "geef een pseudoniem klantnummer (hoogstens 40 tekens, zonder stuurtekens)"
+    if elfproef(t):
+        return (
+            f"'{t}' voldoet aan de elfproef van het burgerservicenummer; het contractregister neemt alleen een "
+            "pseudoniem klantnummer aan. Er is niets vastgelegd"
+        )
+    if lijkt_naam(t):
+        return f"'{t}' ziet eruit als een naam; het contractregister neemt alleen een pseudoniem klantnummer aan"
+    if _DATUM.match(t):
+        return f"'{t}' ziet eruit als een datum; het contractregister neemt alleen een pseudoniem klantnummer aan"
+    return None
