@@ -387,3 +387,49 @@ def test_datums_van_de_contractfase_in_het_nederlands(ws: Path, datum: str, teks
     r = _run("contract", "stand", "--werkmap", ws, "--peildatum", datum)
     assert r.exit_code == 2 and tekst in r.stderr and "%" not in r.stderr, r.output
     assert _run("contract", "stand", "--werkmap", ws, "--peildatum", "30-06-2023").exit_code == 0
+
+
+_KOP = "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"
+
+
+@pytest.mark.parametrize(
+    ("klant", "soort"),
+    [
+        ("123.456.782", "burgerservicenummers"),  # a BSN written with dots
+        ("1234 56 782", "burgerservicenummers"),  # and with spaces
+        ("Jansen", "namen van personen"),  # a word without a digit is no client number
+    ],
+)
+def test_inlezen_weigert_bsn_met_scheidingstekens_en_naam_als_klantnummer(
+    ws: Path, tmp_path: Path, klant: str, soort: str
+) -> None:
+    lijst = tmp_path / "export.csv"
+    lijst.write_text(
+        f"{_KOP}\nK-1;Hilversum;aangemeld;03-02-2022;B1;Inburgerwijs Academie;\n"
+        f"{klant};Hilversum;aangemeld;03-02-2022;B1;Inburgerwijs Academie;\n",
+        encoding="utf-8",
+    )
+    voor = _aantal(ws, "gebeurtenis")
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", lijst)
+    assert r.exit_code == 2, r.output
+    fouten = json.loads(r.stdout)["fouten"]
+    # one message, on the header cell, naming the first offending cell; not also 'kolom ontbreekt'
+    assert [f["plaats"] for f in fouten] == ["export.csv!A1"], fouten
+    assert f"bevat {soort}" in fouten[0]["bericht"] and "export.csv!A3" in fouten[0]["bericht"]
+    assert _aantal(ws, "gebeurtenis") == voor
+
+
+def test_datums_met_streepjes_zijn_geen_bsn(ws: Path, tmp_path: Path) -> None:
+    """Dates are 8 digits with separators; roughly one in eleven would pass the eleven-test if the
+    separators were simply dropped. Every day of three years is read as a date, none as a BSN."""
+    import datetime as dt
+
+    dagen = [dt.date(2022, 1, 1) + dt.timedelta(days=d) for d in range(3 * 365)]
+    lijst = tmp_path / "alle-dagen.csv"
+    regels = [
+        f"D-{i};Hilversum;aangemeld;{d.strftime('%d-%m-%Y')};B1;Inburgerwijs Academie;" for i, d in enumerate(dagen)
+    ]
+    lijst.write_text(_KOP + "\n" + "\n".join(regels) + "\n", encoding="utf-8")
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", lijst)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["bestanden"][0]["nieuw"] == len(dagen)

@@ -129,6 +129,7 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
         return None
     kop = [als_tekst(v) for v in blad.rijen[0]]
     index: dict[str, int] = {}
+    geweigerd: set[str] = set()  # columns refused for privacy: not reported missing as well
     goed = True
     breedte = max((len(r) for r in blad.rijen), default=0)
     for j in range(breedte):
@@ -144,6 +145,7 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
                 ),
             )
             goed = False
+            geweigerd.add(_PER_KOP.get(" ".join(tekst.lower().split()), ""))
             continue
         if not tekst:
             if any(j < len(r) and als_tekst(r[j]) for r in blad.rijen[1:]):
@@ -166,7 +168,7 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
         else:
             index[sleutel] = j
     for k in VERPLICHT:
-        if k not in index:
+        if k not in index and k not in geweigerd:
             fouten.voeg_toe(blad.plaats(0, 0), f"kolom '{k}' ontbreekt in de kopregel")
             goed = False
     return index if goed else None
@@ -188,7 +190,7 @@ def _privacy_in_waarden(
         tekst = als_tekst(v)
         if tekst and privacy.elfproef(tekst):
             gevonden = "bsn"
-        elif isinstance(v, str) and privacy.lijkt_naam(v) and _PER_KOP.get(kop) in (None, "klantnummer"):
+        elif isinstance(v, str) and _PER_KOP.get(kop) in (None, "klantnummer") and _naamachtig(v, kop):
             gevonden = "naam"
         else:
             d = _datum(v) if isinstance(v, dt.date) or (isinstance(v, str) and _DATUMACHTIG.match(v)) else None
@@ -201,6 +203,11 @@ def _privacy_in_waarden(
             if eerste is None:
                 eerste = (gevonden, blad.plaats(i, j))
     return eerste, aantal
+
+
+def _naamachtig(v: str, kop: str) -> bool:
+    """A person's name; in the klantnummer column also any word without a digit ('Jansen')."""
+    return privacy.lijkt_naam(v) or (_PER_KOP.get(kop) == "klantnummer" and privacy.zonder_cijfer(v))
 
 
 _DMJ = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
