@@ -696,13 +696,13 @@ def toets_json(uitslag: Toetsuitslag) -> dict[str, Any]:
     }
 
 
-def _registreer_besluitcommandos() -> None:
-    from evaluatie.besluiten.commando import registreer as registreer_besluiten
+def _voeg_besluitcommandos_toe() -> None:
+    from evaluatie.besluiten.commando import voeg_commandos_toe
 
-    registreer_besluiten(main, afhandeling, werkmap_optie, _werkmap, echo_json)
+    voeg_commandos_toe(main, afhandeling, werkmap_optie, _werkmap, echo_json)
 
 
-_registreer_besluitcommandos()
+_voeg_besluitcommandos_toe()
 
 from evaluatie.contract.cli import contract as _contract  # noqa: E402  (the contract phase: its own group)
 
