@@ -160,7 +160,7 @@ def ruim_op(*mappen: Path) -> list[Path]:
     return weg
 
 
-def _echte_plaats(nieuw: Path, doel: Path, *paden: str | os.PathLike[str] | None) -> Path:
+def echte_plaats(nieuw: Path, doel: Path, *paden: str | os.PathLike[str] | None) -> Path:
     """The path the user knows for the failed one: the first of `paden` inside the temporary folder
     `nieuw` (which is removed), as it would stand under `doel`; else `doel` itself. A failed copy names
     its source first (shutil), which was read, not written: it is never the place named."""
@@ -197,9 +197,9 @@ def atomaire_map(doel: Path) -> Iterator[Path]:
         try:
             yield nieuw
         except SchrijfFout as e:
-            raise SchrijfFout(_echte_plaats(nieuw, doel, e.pad), e.reden) from None
+            raise SchrijfFout(echte_plaats(nieuw, doel, e.pad), e.reden) from None
         except OSError as e:
-            raise SchrijfFout(_echte_plaats(nieuw, doel, e.filename, e.filename2), reden(e)) from None
+            raise SchrijfFout(echte_plaats(nieuw, doel, e.filename, e.filename2), reden(e)) from None
         _wissel(doel, nieuw, oud)
     except BaseException:
         shutil.rmtree(nieuw, ignore_errors=True)

@@ -80,6 +80,7 @@ def test_volle_schijf_laat_geen_halve_aanbesteding(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(schrijfwacht, "_schrijf_bestand", dubbel)
     code, uit = _nieuw(tmp_path / "a")
     assert code == 2 and "inschrijfformulier.xlsx: kan niet worden geschreven: de schijf is vol" in uit
+    assert f"{tmp_path / 'a' / 'inschrijfformulier.xlsx'}:" in uit and "-nieuw-" not in uit, uit  # not the build folder
     assert _alles(tmp_path) == []
 
 

@@ -143,6 +143,8 @@ def test_volle_schijf_tijdens_gunning(fout: int, reden: str, voorbeeld: Path, mo
     assert code == 2, uit
     assert len(geschreven) == 10
     assert f"kan niet worden geschreven: {reden}" in uit
+    # the message names the report as it would stand in rapporten/, never the removed temporary folder
+    assert f"{voorbeeld / 'rapporten'}/" in uit and "-nieuw-" not in uit, uit
     assert _inhoud(voorbeeld) == voor, "eerdere rapporten of logboek gewijzigd"
     assert not _tijdelijk(voorbeeld)
 

@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from evaluatie.fouten import Fout, InvoerFout
-from evaluatie.schrijfwacht import TIJDELIJK, bewaakt, maak_map, schrijf_tekst, tijdelijke_naam
+from evaluatie.schrijfwacht import (
+    TIJDELIJK,
+    SchrijfFout,
+    bewaakt,
+    echte_plaats,
+    maak_map,
+    schrijf_tekst,
+    tijdelijke_naam,
+)
 
 OPTIE_VAN_VELD = {
     "naam": "--naam",
@@ -124,7 +132,10 @@ def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
         bouw.mkdir()
     verplaatst: list[Path] = []
     try:
-        vul(bouw)
+        try:
+            vul(bouw)
+        except SchrijfFout as e:  # name the file as it would stand in the tender, not the build folder
+            raise SchrijfFout(echte_plaats(bouw, map_, e.pad), e.reden) from None
         with bewaakt(map_):
             if map_.is_dir() and not any(map_.iterdir()):
                 os.rmdir(map_)  # an empty folder the user made for it
