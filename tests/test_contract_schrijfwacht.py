@@ -433,3 +433,34 @@ def test_datums_met_streepjes_zijn_geen_bsn(ws: Path, tmp_path: Path) -> None:
     r = _run("contract", "inlezen", "--werkmap", ws, "--json", lijst)
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["bestanden"][0]["nieuw"] == len(dagen)
+
+
+@pytest.mark.parametrize(
+    ("index", "tekst"),
+    [
+        ('{"documenten": [{"x": 1}]}', "document 1 heeft geen 'pad' en 'sha256'"),
+        ('{"documenten": 5}', "geen leesbare index (geen lijst 'documenten')"),
+        ("[1]", "geen leesbare index (geen lijst 'documenten')"),
+        ("{", "geen leesbare index (geen JSON)"),
+        ('{"documenten": [{"pad": "../../aanbesteding.yaml", "sha256": "0"}]}', "ligt buiten het dossier"),
+    ],
+)
+def test_controleer_leest_een_gewijzigde_dossierindex_zonder_traceback(ws: Path, index: str, tekst: str) -> None:
+    """The dossier's index is input like any other: edited by hand it gives a finding, not a crash, and
+    never makes controleer read a file outside the dossier."""
+    import zipfile
+
+    assert _run("contract", "dossier", "--werkmap", ws, "--zip").exit_code == 0
+    (ws / "contract" / "dossier" / "index.json").write_text(index, encoding="utf-8")
+    zip_pad = ws / "contract" / "dossier.zip"
+    with zipfile.ZipFile(zip_pad) as z:
+        leden = {n: z.read(n) for n in z.namelist()}
+    leden["dossier/index.json"] = index.encode()
+    with zipfile.ZipFile(zip_pad, "w") as z:
+        for n, b in leden.items():
+            z.writestr(n, b)
+    r = _run("controleer", "--werkmap", ws)
+    assert r.exit_code == 1, r.output
+    regels = r.output.splitlines()
+    assert any(x.startswith("  contract/dossier/index.json: ") and tekst in x for x in regels), r.output
+    assert any(x.startswith("  contract/dossier.zip!dossier/index.json: ") and tekst in x for x in regels), r.output
