@@ -464,3 +464,22 @@ def test_controleer_leest_een_gewijzigde_dossierindex_zonder_traceback(ws: Path,
     regels = r.output.splitlines()
     assert any(x.startswith("  contract/dossier/index.json: ") and tekst in x for x in regels), r.output
     assert any(x.startswith("  contract/dossier.zip!dossier/index.json: ") and tekst in x for x in regels), r.output
+
+
+def test_csv_met_een_te_lang_veld_is_een_fout_met_plaats(ws: Path, tmp_path: Path) -> None:
+    """An unclosed quote makes the rest of the file one field; csv refuses it past its limit. That is an
+    input error naming file and line, with the other files' errors, not a traceback."""
+    lijst = tmp_path / "open-aanhalingsteken.csv"
+    lijst.write_text(
+        f"{_KOP}\nK-1;Hilversum;aangemeld;03-02-2022;B1;Inburgerwijs Academie;\n"
+        'K-2;Hilversum;aangemeld;03-02-2022;B1;"Inburgerwijs Academie;\n' + "x" * 200_000,
+        encoding="utf-8",
+    )
+    ander = tmp_path / "ander.csv"
+    ander.write_text(f"{_KOP}\nK-3;Nergensdorp;aangemeld;03-02-2022;B1;Inburgerwijs Academie;\n", encoding="utf-8")
+    voor = _aantal(ws, "gebeurtenis")
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", lijst, ander)
+    assert r.exit_code == 2, r.output
+    plaatsen = [f["plaats"] for f in json.loads(r.stdout)["fouten"]]
+    assert plaatsen == ["open-aanhalingsteken.csv!A3", "ander.csv!B2"], r.stdout
+    assert _aantal(ws, "gebeurtenis") == voor

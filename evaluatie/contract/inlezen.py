@@ -86,12 +86,18 @@ def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
             return []
         data = pad.read_bytes()
     except OSError as e:
-        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {e.strerror}")
+        from evaluatie.schrijfwacht import reden
+
+        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {reden(e)}")
         return []
     try:
         tekst = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        fouten.voeg_toe(naam, f"geen UTF-8 (byte {e.start + 1}); sla het op als 'CSV UTF-8 (door komma's gescheiden)'")
+        fouten.voeg_toe(
+            naam,
+            f"geen UTF-8 (het {e.start + 1}e byte van het bestand); "
+            "sla het op als 'CSV UTF-8 (door komma's gescheiden)'",
+        )
         return []
     if "\x00" in tekst:
         fouten.voeg_toe(naam, "bevat nul-tekens; dit is geen tekstbestand")
@@ -99,14 +105,23 @@ def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
     eerste = tekst.split("\n", 1)[0]
     scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
     rijen: list[list[Any]] = []
-    for i, rij in enumerate(csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)):
-        if i >= MAX_RIJEN:
-            fouten.voeg_toe(f"{naam}!A{i + 1}", f"meer dan {MAX_RIJEN} regels; lever per kwartaal aan")
-            return []
-        if len(rij) > MAX_KOLOMMEN:
-            fouten.voeg_toe(f"{naam}!{celnaam(i, MAX_KOLOMMEN)}", f"meer dan {MAX_KOLOMMEN} kolommen")
-            return []
-        rijen.append(rij)
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    try:
+        for i, rij in enumerate(lezer):
+            if i >= MAX_RIJEN:
+                fouten.voeg_toe(f"{naam}!A{i + 1}", f"meer dan {MAX_RIJEN} regels; lever per kwartaal aan")
+                return []
+            if len(rij) > MAX_KOLOMMEN:
+                fouten.voeg_toe(f"{naam}!{celnaam(i, MAX_KOLOMMEN)}", f"meer dan {MAX_KOLOMMEN} kolommen")
+                return []
+            rijen.append(rij)
+    except csv.Error:  # a field longer than csv's limit (an unclosed quote swallows the rest of the file)
+        fouten.voeg_toe(
+            f"{naam}!A{len(rijen) + 1}",
+            f"een veld is langer dan {csv.field_size_limit():,} tekens (".replace(",", ".")
+            + "staat er een aanhalingsteken dat niet wordt gesloten?); er is niets van dit bestand ingelezen",
+        )
+        return []
     return [Blad(naam, None, rijen)]
 
 
