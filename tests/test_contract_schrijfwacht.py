@@ -483,3 +483,35 @@ def test_csv_met_een_te_lang_veld_is_een_fout_met_plaats(ws: Path, tmp_path: Pat
     plaatsen = [f["plaats"] for f in json.loads(r.stdout)["fouten"]]
     assert plaatsen == ["open-aanhalingsteken.csv!A3", "ander.csv!B2"], r.stdout
     assert _aantal(ws, "gebeurtenis") == voor
+
+
+def test_gunning_opnieuw_met_andere_invoer_na_de_start(ws: Path, tmp_path: Path) -> None:
+    """The award run again with a changed bid after the contract started: gunning.json is no longer the
+    award the register follows. Reports and the dossier would cite one award and hold another, so they
+    are refused (exit 1); stand warns. With the bid put back, the same award returns byte for byte."""
+    from openpyxl import load_workbook
+
+    bod = ws / "inschrijvingen" / "kompas.xlsx"
+    bewaard = tmp_path / "kompas.xlsx"
+    shutil.copy2(bod, bewaard)
+    wb = load_workbook(bod)
+    wb["Percelen"]["B2"] = 8000
+    wb.save(bod)
+    assert _run("gunning", "--werkmap", ws, "--lots", "B1,onderwijs,Z").exit_code == 0
+    for args, wat in (
+        (["contract", "kwartaal", "--kwartaal", "2023-K2"], "de kwartaalrapportage zou een gunning noemen"),
+        (["contract", "dossier", "--zip"], "het contractdossier zou de ene gunning noemen en de andere bevatten"),
+    ):
+        r = _run(*args, "--werkmap", ws, "--json")
+        assert r.exit_code == 1, r.output
+        melding = json.loads(r.stdout)["evaluatie_niet_afgerond"][0]
+        assert "rapporten/gunning.json is niet meer de gunning waarop het contract begon" in melding and wat in melding
+    assert not (ws / "contract" / "dossier").exists() and not (ws / "contract" / "kwartaal" / "2023-K2").exists()
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2023-06-30", "--json")
+    assert r.exit_code == 0 and "Let op: rapporten/gunning.json is niet meer de gunning" in r.stderr
+    json.loads(r.stdout)  # stdout stays one document
+    shutil.copy2(bewaard, bod)
+    assert _run("gunning", "--werkmap", ws, "--lots", "B1,onderwijs,Z").exit_code == 0
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2023-K2").exit_code == 0
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2023-06-30")
+    assert r.exit_code == 0 and "Let op" not in r.stderr

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from evaluatie.contract.lezen import Register, lees_register
 from evaluatie.contract.register import MAP, open_register, registerpad
 from evaluatie.contract.registerwacht import bewaakt_register
+from evaluatie.fouten import EvaluatieFout
 from evaluatie.slot import met_slot, werkmap_slot
 from evaluatie.werkmap import Werkmap
 
@@ -37,6 +38,33 @@ def _noteer(
 
     gelezen = [Invoerbestand(bestand=werkmap.relatief(p), sha256=sha256_bestand(p)) for p in invoer if p.is_file()]
     noteer(werkmap, f"contract {commando}", opties, gelezen, uitvoer or [])
+
+
+def gunning_gewijzigd(werkmap: Werkmap, reg: Register) -> str | None:
+    """Why rapporten/gunning.json is no longer the award the contract started from, or None.
+
+    The register keeps the award of the start (its SHA-256); an award run again since (changed bids,
+    another decision) writes another gunning.json. Reports and the dossier would then cite one award
+    and hold another, so they are refused; what only reads the register (stand, advies) warns."""
+    from evaluatie.contract.basis import gunningpad
+    from evaluatie.hashing import sha256_bestand
+
+    pad = gunningpad(werkmap)
+    nu = sha256_bestand(pad) if pad.is_file() else None
+    if nu == reg.gunning_sha256:
+        return None
+    return (
+        f"{werkmap.relatief(pad)} is niet meer de gunning waarop het contract begon (SHA-256 bij de start "
+        f"{reg.gunning_sha256[:12]}..., nu {nu[:12] + '...' if nu else 'ontbreekt het bestand'}); het register volgt "
+        "de gunning van de start. Zet de invoer van die gunning terug en voer 'evaluatie gunning' opnieuw uit "
+        "('evaluatie controleer' noemt wat er sinds de gunning is gewijzigd)"
+    )
+
+
+def _gunning_van_de_start(werkmap: Werkmap, reg: Register, wat: str) -> None:
+    reden = gunning_gewijzigd(werkmap, reg)
+    if reden is not None:
+        raise EvaluatieFout([f"{reden}; {wat}"])
 
 
 @met_slot
@@ -111,6 +139,16 @@ def leg_keuze_vast(
 
 
 @bewaakt_register
+def register_van(werkmap: Werkmap) -> Register:
+    """The register's contract, lots and suppliers (without the placements), read-only."""
+    db = open_register(werkmap, alleen_lezen=True)
+    try:
+        return lees_register(db, met_plaatsingen=False)
+    finally:
+        db.close()
+
+
+@bewaakt_register
 def geef_stand(werkmap: Werkmap, peildatum: dt.date) -> tuple[Register, Stand]:
     from evaluatie.contract.stand import bereken_stand
 
@@ -133,6 +171,9 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str) -> list[Path]:
         reg = lees_register(db)
     finally:
         db.close()
+    _gunning_van_de_start(
+        werkmap, reg, "de kwartaalrapportage zou een gunning noemen die niet meer in de werkmap staat"
+    )
     paden = schrijf_kwartaalrapporten(reg, kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal)
     _noteer(werkmap, "kwartaal", {"kwartaal": kwartaal}, [], paden)
     return paden
@@ -198,6 +239,9 @@ def wijzig(
 def schrijf_contractdossier(werkmap: Werkmap, als_zip: bool) -> tuple[Path, int, Path | None]:
     from evaluatie.contract.dossier import INDEX, schrijf_dossier
 
+    _gunning_van_de_start(
+        werkmap, register_van(werkmap), "het contractdossier zou de ene gunning noemen en de andere bevatten"
+    )
     map_, n, zip_ = schrijf_dossier(werkmap, als_zip)
     _noteer(werkmap, "dossier", {"zip": als_zip}, [], [map_ / INDEX, map_ / "index.html", *([zip_] if zip_ else [])])
     return map_, n, zip_

@@ -48,6 +48,15 @@ def _wm(pad: Path) -> Werkmap:
     return Werkmap(pad)
 
 
+def _waarschuw(wm: Werkmap, reg: Any = None) -> None:
+    """A changed award is never passed over in silence: one line on stderr (stdout stays one document)."""
+    from evaluatie.contract.acties import gunning_gewijzigd, register_van
+
+    reden = gunning_gewijzigd(wm, reg if reg is not None else register_van(wm))
+    if reden is not None:
+        _toon(f"Let op: {reden}.", err=True)
+
+
 @click.group("contract")
 def contract() -> None:
     """Na de gunning: register, plaatsingen, stand, kwartaalrapportage, wijzigingen en dossier."""
@@ -116,7 +125,9 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
     """Welke aanbieder krijgt de volgende inburgeraar, en waarom."""
     from evaluatie.contract.acties import geef_advies
 
-    a = geef_advies(_wm(werkmap), gemeente, route, _dag(peildatum))
+    wm = _wm(werkmap)
+    a = geef_advies(wm, gemeente, route, _dag(peildatum))
+    _waarschuw(wm)
     if als_json:
         click.echo(json.dumps({"advies": a.advies, "uitleg": a.uitleg}, ensure_ascii=False, indent=2))
         return
@@ -165,7 +176,9 @@ def stand(werkmap: Path, peildatum: dt.date | None, als_json: bool, volledig: bo
     from evaluatie.contract.acties import geef_stand
     from evaluatie.contract.standtekst import stand_als_dict, stand_als_tekst
 
-    reg, st = geef_stand(_wm(werkmap), _dag(peildatum))
+    wm = _wm(werkmap)
+    reg, st = geef_stand(wm, _dag(peildatum))
+    _waarschuw(wm, reg)
     if als_json:
         click.echo(json.dumps(stand_als_dict(reg, st), ensure_ascii=False, indent=2))
     else:
