@@ -515,3 +515,66 @@ def test_gunning_opnieuw_met_andere_invoer_na_de_start(ws: Path, tmp_path: Path)
     assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2023-K2").exit_code == 0
     r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2023-06-30")
     assert r.exit_code == 0 and "Let op" not in r.stderr
+
+
+def test_namen_op_de_opdrachtregel_zoals_in_de_aanleveringen(ws: Path) -> None:
+    """A gemeente, route or supplier typed in another case, spacing or Unicode form, or with 'Gemeente',
+    is the same one on the command line as in a file: the register's name is recorded and shown."""
+    import unicodedata
+
+    r = _run(
+        "contract",
+        "advies",
+        "--werkmap",
+        ws,
+        "--gemeente",
+        "gemeente  HILVERSUM",
+        "--route",
+        "b1-route",
+        "--peildatum",
+        "2023-06-30",
+        "--json",
+    )
+    assert r.exit_code == 0, r.output
+    advies = json.loads(r.stdout)["advies"]
+    assert (
+        r.stdout
+        == _run(
+            "contract",
+            "advies",
+            "--werkmap",
+            ws,
+            "--gemeente",
+            "Hilversum",
+            "--route",
+            "B1",
+            "--peildatum",
+            "2023-06-30",
+            "--json",
+        ).stdout
+    )
+    getypt = unicodedata.normalize("NFD", advies.upper())
+    r = _run(
+        "contract",
+        "keuze",
+        "--werkmap",
+        ws,
+        "--gemeente",
+        "hilversum",
+        "--route",
+        "b1",
+        "--aanbieder",
+        getypt,
+        "--klant",
+        "K-2023-7",
+        "--datum",
+        "2023-06-30",
+        *DOOR,
+    )
+    assert r.exit_code == 0, r.output
+    assert f"K-2023-7 naar {advies}; de keuze volgt het advies." in r.output
+    db = sqlite3.connect(ws / "contract" / "register.sqlite")
+    try:
+        assert db.execute("SELECT gemeente, perceel, gekozen FROM keuze").fetchall() == [("Hilversum", "B1", advies)]
+    finally:
+        db.close()

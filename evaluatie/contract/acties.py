@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evaluatie.contract.lezen import Register, lees_register
+from evaluatie.contract.namen import herken
 from evaluatie.contract.register import MAP, open_register, registerpad
 from evaluatie.contract.registerwacht import bewaakt_register
 from evaluatie.fouten import EvaluatieFout
@@ -109,7 +110,9 @@ def geef_advies(werkmap: Werkmap, gemeente: str, perceel: str, peildatum: dt.dat
 
     db = open_register(werkmap, alleen_lezen=True)
     try:
-        return bereken_advies(lees_register(db), gemeente, perceel, peildatum)
+        reg = lees_register(db)
+        g, r, _ = herken(reg, gemeente, perceel)
+        return bereken_advies(reg, g or gemeente, r or perceel, peildatum)
     finally:
         db.close()
 
@@ -118,12 +121,17 @@ def geef_advies(werkmap: Werkmap, gemeente: str, perceel: str, peildatum: dt.dat
 @bewaakt_register
 def leg_keuze_vast(
     werkmap: Werkmap, gemeente: str, perceel: str, klant: str, aanbieder: str, datum: dt.date, door: str, reden: str
-) -> tuple[Advies, int]:
+) -> tuple[Advies, int, str]:
+    """Record an own choice; returns the advice of that moment, the decision's number and the chosen
+    supplier as the register writes it (a name typed in another case is the same supplier)."""
     from evaluatie.contract.advies import kies
 
     db = open_register(werkmap)
     try:
-        uit = kies(db, lees_register(db), gemeente, perceel, klant, aanbieder, datum, door, reden)
+        reg = lees_register(db)
+        g, r, a = herken(reg, gemeente, perceel, aanbieder)
+        gemeente, perceel, aanbieder = g or gemeente, r or perceel, a or aanbieder
+        uit = kies(db, reg, gemeente, perceel, klant, aanbieder, datum, door, reden)
     finally:
         db.close()
     opties = {
@@ -135,7 +143,7 @@ def leg_keuze_vast(
         "besluit": uit[1],
     }
     _noteer(werkmap, "keuze", opties, [])
-    return uit
+    return uit[0], uit[1], aanbieder
 
 
 @bewaakt_register
@@ -195,6 +203,8 @@ def _herverdeel(
     db = open_register(werkmap, alleen_lezen=not vastleggen)
     try:
         reg = lees_register(db)
+        _, r, a = herken(reg, None, perceel, aanbieder)
+        perceel, aanbieder = r or perceel, a or aanbieder
         v = voorstel(werkmap, reg, perceel, aanbieder, per)
         b = leg_herverdeling_vast(db, v, door or "", reden or "") if vastleggen else None
     finally:
@@ -224,6 +234,7 @@ def wijzig(
         db = open_register(werkmap, alleen_lezen=not vastleggen)
         try:
             reg = lees_register(db)
+            perceel = herken(reg, None, perceel)[1] or perceel
             t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag)
             b = leg_wijziging_vast(db, t, datum, door or "", reden or "") if vastleggen else None
         finally:

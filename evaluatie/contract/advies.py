@@ -131,8 +131,8 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
     overgeslagen = [k.naam for k in kandidaten if not k.beschikbaar]
     advies.uitleg.insert(
         0,
-        f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam}. {waarom}, binnen zijn "
-        "capaciteit en zonder wachtenden boven de beloofde wachttijd"
+        f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam.rstrip('.')}. {waarom}, "
+        "binnen zijn capaciteit en zonder wachtenden boven de beloofde wachttijd"
         + (f" (overgeslagen: {', '.join(overgeslagen)}, zie hieronder)" if overgeslagen else "")
         + ". De keuze van de inburgeraar of de klantmanager gaat altijd voor; leg die vast met "
         "'evaluatie contract keuze'.",

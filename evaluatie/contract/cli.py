@@ -160,9 +160,11 @@ def keuze(
     """Leg de eigen keuze van inburgeraar of klantmanager vast (gaat altijd voor het advies)."""
     from evaluatie.contract.acties import leg_keuze_vast
 
-    a, b = leg_keuze_vast(_wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or "")
-    wijkt = "volgt het advies" if a.advies == aanbieder else f"wijkt af van het advies ({a.advies or 'geen'})"
-    click.echo(f"Vastgelegd als besluit {b}: {klant} naar {aanbieder}; de keuze {wijkt}.")
+    a, b, gekozen = leg_keuze_vast(
+        _wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or ""
+    )
+    wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
+    click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
 
 
 @contract.command("stand")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evaluatie.contract import privacy
+from evaluatie.contract import namen, privacy
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.gebeurtenissen import woorden
@@ -241,20 +241,11 @@ def _datum(v: Any) -> dt.date | None:
     return als_datum(v)
 
 
-def _zoek(waarde: str, opties: dict[str, str]) -> str | None:
-    k = " ".join(waarde.strip().lower().split())
-    if k.startswith("gemeente "):
-        k = k[len("gemeente ") :]
-    return opties.get(k)
-
-
 def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
     index = _kop_index(blad, fouten, reg.startdatum)
     if index is None:
         return []
-    gemeenten = {g.lower(): g for g in reg.gemeenten}
-    routes = {c.lower(): c for c in reg.percelen} | {p.naam.lower(): c for c, p in reg.percelen.items()}
-    aanbieders = {n.lower(): n for (_, n) in reg.leveranciers}
+    gemeenten, routes, aanbieders = namen.gemeenten(reg), namen.routes(reg), namen.aanbieders(reg)
     einde = reg.jaargrenzen(reg.jaren)[1]
     uit: list[Regel] = []
 
@@ -274,7 +265,7 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
             fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer ontbreekt")
         elif len(klant) > 40 or any(ord(c) < 32 for c in klant):
             fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer langer dan 40 tekens of met stuurtekens")
-        gemeente = _zoek(als_tekst(cel(i, "gemeente")), gemeenten)
+        gemeente = namen.zoek(als_tekst(cel(i, "gemeente")), gemeenten)
         if gemeente is None:
             fouten.voeg_toe(
                 blad.plaats(i, index["gemeente"]),
@@ -307,14 +298,14 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
             )
         perceel = leverancier = uitslag = None
         if s is not None and s.route_nodig:
-            perceel = _zoek(als_tekst(cel(i, "route")), routes)
+            perceel = namen.zoek(als_tekst(cel(i, "route")), routes)
             if perceel is None:
                 fouten.voeg_toe(
                     blad.plaats(i, index.get("route", 0)),
                     f"route '{als_tekst(cel(i, 'route'))}' is geen perceel van dit contract "
                     f"({', '.join(reg.percelen)})",
                 )
-            naam = _zoek(als_tekst(cel(i, "aanbieder")), aanbieders)
+            naam = namen.zoek(als_tekst(cel(i, "aanbieder")), aanbieders)
             if naam is None:
                 fouten.voeg_toe(
                     blad.plaats(i, index.get("aanbieder", 0)),
