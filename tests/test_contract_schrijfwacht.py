@@ -578,3 +578,50 @@ def test_namen_op_de_opdrachtregel_zoals_in_de_aanleveringen(ws: Path) -> None:
         assert db.execute("SELECT gemeente, perceel, gekozen FROM keuze").fetchall() == [("Hilversum", "B1", advies)]
     finally:
         db.close()
+
+
+@pytest.fixture(scope="module")
+def alleen_gestart(tmp_path_factory: pytest.TempPathFactory, voorbeeld_bron: Path) -> Path:
+    from tests.hulp import kopieer_voorbeeld
+
+    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path_factory.mktemp("gestart") / "ws")
+    assert _run("gunning", "--werkmap", ws, "--lots", "B1,onderwijs,Z").exit_code == 0
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2022-01-01", *DOOR).exit_code == 0
+    return ws
+
+
+def test_regio_min_de_andere_gemeenten_verraadt_geen_kleine_cel(alleen_gestart: Path, tmp_path: Path) -> None:
+    """Each gemeente gets its own report and the region one more. Kompas Inburgering serves two gemeenten
+    in B1: 6 placements in Huizen (shown), 2 in Laren (shown as <5). A region cell of 8 would give Laren's
+    2 away (8 - 6), so it is suppressed; in general no region cell is shown when exactly one of the
+    gemeenten's cells it sums is hidden."""
+    ws = tmp_path / "ws"
+    shutil.copytree(alleen_gestart, ws)
+    regels = [f"H-{i};Huizen;aangemeld;0{1 + i % 3}-02-2022;B1;Kompas Inburgering;" for i in range(6)]
+    regels += [f"L-{i};Laren;aangemeld;1{i}-02-2022;B1;Kompas Inburgering;" for i in range(2)]
+    lijst = tmp_path / "k1.csv"
+    lijst.write_text(_KOP + "\n" + "\n".join(regels) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, lijst).exit_code == 0
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2022-K1").exit_code == 0
+    map_ = ws / "contract" / "kwartaal" / "2022-K1"
+
+    def cellen(boek: Path) -> dict[tuple[str, str], tuple[Any, Any]]:
+        from openpyxl import load_workbook
+
+        rijen = list(load_workbook(boek)["Plaatsingen"].iter_rows(values_only=True))[1:]
+        return {(str(r[0]), str(r[1])): (r[4], r[5]) for r in rijen}
+
+    regio = cellen(map_ / "regio.xlsx")
+    gemeenten = {p.stem: cellen(p) for p in map_.glob("gemeente-*.xlsx")}
+    assert gemeenten["gemeente-huizen"][("B1-route", "Kompas Inburgering")] == (6, 6)
+    assert gemeenten["gemeente-laren"][("B1-route", "Kompas Inburgering")] == ("<5", "<5")
+    assert regio[("B1-route", "Kompas Inburgering")] == ("onderdrukt", "onderdrukt")
+    for sleutel, waarden in regio.items():
+        if sleutel[1] == "Totaal":
+            continue
+        for k, waarde in enumerate(waarden):
+            delen = [g[sleutel][k] for g in gemeenten.values() if sleutel in g]
+            if sum(not isinstance(d, int) for d in delen) == 1:
+                assert not isinstance(waarde, int), (sleutel, waarde, delen)
+            if isinstance(waarde, int):  # a shown region figure is the sum of what the gemeenten hold
+                assert waarde >= 5
