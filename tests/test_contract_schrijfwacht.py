@@ -30,6 +30,7 @@ from click.testing import CliRunner
 from evaluatie import slot
 from evaluatie.cli import main
 from tests.hulp import REPO
+from tests.test_schrijfwacht import _HOUDER  # a process that holds a werkmap's lock
 
 DOOR = ["--door", "S. Jansen, contractmanager", "--reden", "volgens het contract"]
 WIJZIGING = [
@@ -44,6 +45,7 @@ WIJZIGING = [
     "--grondslag",
     "2.163b",
 ]
+ADVIES = ["contract", "advies", "--gemeente", "Hilversum", "--route", "B1", "--peildatum", "2023-06-30", "--json"]
 KEUZE = ["contract", "keuze", "--gemeente", "Hilversum", "--route", "B1", "--aanbieder", "Inburgerwijs Academie"]
 KEUZE += ["--datum", "2023-06-30"]
 
@@ -130,19 +132,7 @@ def test_alleen_lezen_register_geeft_nederlandse_fout_en_lezen_werkt(ws: Path, v
     assert r.exit_code == 2 and f"{ws / 'contract' / 'dossier'}: kan niet worden geschreven" in r.stderr, r.output
     # reading needs no write: stand, advies, a proposal and a test of a change still answer
     assert _run("contract", "stand", "--werkmap", ws, "--peildatum", "2023-06-30").exit_code == 0
-    r = _run(
-        "contract",
-        "advies",
-        "--werkmap",
-        ws,
-        "--gemeente",
-        "Hilversum",
-        "--route",
-        "B1",
-        "--peildatum",
-        "2023-06-30",
-        "--json",
-    )
+    r = _run(*ADVIES, "--werkmap", ws)
     assert r.exit_code == 0 and json.loads(r.stdout)["advies"], r.output
     assert _inhoud(ws) == voor
 
@@ -246,18 +236,6 @@ def test_echt_volle_schijf_bij_kwartaal_en_dossier(ws: Path, tmp_path: Path) -> 
     }
     assert not [k for k in na if "-nieuw-" in k or "-oud-" in k or "-tmp-" in k]
     assert "Kwartaalrapportage 2022-K3: 16 bestanden" in (uit / "uit-daarna").read_text()
-
-
-_HOUDER = textwrap.dedent(
-    """
-    import sys, time
-    from pathlib import Path
-    from evaluatie.slot import werkmap_slot
-    with werkmap_slot(Path(sys.argv[1])):
-        print("vast", flush=True)
-        time.sleep(float(sys.argv[2]))
-    """
-)
 
 
 def test_contractcommando_wacht_op_het_slot_en_weigert(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -537,22 +515,7 @@ def test_namen_op_de_opdrachtregel_zoals_in_de_aanleveringen(ws: Path) -> None:
     )
     assert r.exit_code == 0, r.output
     advies = json.loads(r.stdout)["advies"]
-    assert (
-        r.stdout
-        == _run(
-            "contract",
-            "advies",
-            "--werkmap",
-            ws,
-            "--gemeente",
-            "Hilversum",
-            "--route",
-            "B1",
-            "--peildatum",
-            "2023-06-30",
-            "--json",
-        ).stdout
-    )
+    assert r.stdout == _run(*ADVIES, "--werkmap", ws).stdout
     getypt = unicodedata.normalize("NFD", advies.upper())
     r = _run(
         "contract",
