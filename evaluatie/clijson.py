@@ -116,12 +116,26 @@ class Groep(click.Group):
         super().add_command(cmd, name)
 
 
+def _groepsoptie() -> click.Option:
+    """--json before a group's command ('evaluatie contract --json stand'): noted, handled by the command."""
+    return click.Option(
+        ["--json", "als_json"],
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        help="Uitvoer van ieder commando als JSON (ook als optie van het commando).",
+        callback=lambda ctx, param, waarde: _toestand.update(json=True) if waarde else None,
+    )
+
+
 def _met_json(cmd: click.Command) -> None:
     """Give a command made elsewhere (a plain click.Command or click.Group, e.g. a command group of
     another module) --json: its class becomes a Commando or Groep subclass, its subcommands too."""
     if isinstance(cmd, click.Group):
         if not isinstance(cmd, Groep):
             cmd.__class__ = type("Groep" + type(cmd).__name__, (Groep, type(cmd)), {})
+        if not any(p.name == "als_json" for p in cmd.params):
+            cmd.params.append(_groepsoptie())
         for sub in list(cmd.commands.values()):
             _met_json(sub)
         return

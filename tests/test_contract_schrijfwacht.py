@@ -349,6 +349,11 @@ def test_json_bij_iedere_fout_van_de_contractfase(ws: Path) -> None:
     assert json.loads(r.stdout) == {
         "fouten": [{"plaats": "--kwartaal", "bericht": "'2023-K5' is geen kwartaal; schrijf bijvoorbeeld 2023-K2"}]
     }
+    # --json before the group's command, as before any command
+    r = _run("contract", "--json", "stand", "--werkmap", ws, "--peildatum", "2023-06-30")
+    assert r.exit_code == 0 and json.loads(r.stdout)["contractjaar"] == 2
+    r = _run("contract", "--json", "kwartaal", "--werkmap", ws, "--kwartaal", "2023-K5")
+    assert r.exit_code == 2 and json.loads(r.stdout)["fouten"][0]["plaats"] == "--kwartaal"
     r = _run("contract", "dossier", "--werkmap", ws / "bestaat-niet", "--json")
     assert r.exit_code == 2 and "geen aanbesteding.yaml" in json.loads(r.stdout)["fouten"][0]["bericht"]
 
