@@ -131,6 +131,7 @@ def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
             shutil.rmtree(bouw)
         bouw.mkdir()
     verplaatst: list[Path] = []
+    leeg: list[Path] = []
     try:
         try:
             vul(bouw)
@@ -142,16 +143,33 @@ def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
             if not map_.exists():
                 os.rename(bouw, map_)
                 return
+            if (map_ / "aanbesteding.yaml").exists():  # another 'nieuw' for this map finished a moment ago
+                raise InvoerFout(
+                    [
+                        Fout(
+                            str(map_),
+                            "intussen heeft een ander 'evaluatie nieuw' hier een aanbesteding geschreven; "
+                            "er is niets overschreven. Kies een nieuwe of lege map.",
+                        )
+                    ]
+                )
             for deel in sorted(bouw.iterdir()):  # a folder with other files: add ours one by one
                 doel = map_ / deel.name
-                if doel.is_dir() and not any(doel.iterdir()):
-                    os.rmdir(doel)
-                os.rename(deel, doel)
+                if deel.is_file():
+                    os.link(deel, doel)  # never replaces a file (EEXIST), unlike rename
+                    deel.unlink()
+                else:
+                    if doel.is_dir() and not any(doel.iterdir()):
+                        os.rmdir(doel)
+                        leeg.append(doel)
+                    os.rename(deel, doel)  # onto a non-empty folder it fails: nothing is replaced
                 verplaatst.append(doel)
         shutil.rmtree(bouw, ignore_errors=True)
     except BaseException:
         for doel in verplaatst:
             shutil.rmtree(doel, ignore_errors=True) if doel.is_dir() else doel.unlink(missing_ok=True)
+        for doel in leeg:  # the empty folders that were there before stay there
+            doel.mkdir(exist_ok=True)
         shutil.rmtree(bouw, ignore_errors=True)
         raise
 
