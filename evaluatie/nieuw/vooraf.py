@@ -10,6 +10,7 @@ tender that would block the next `nieuw`.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Callable
@@ -117,6 +118,21 @@ def _ruim_gedode_op(map_: Path) -> None:
             continue  # a process of another user, or not a process id: leave it
 
 
+def _zet_neer(bron: Path, doel: Path) -> None:
+    """Move a file to `doel` without ever replacing one there: a hard link fails on an existing name
+    (EEXIST), where rename would replace it. A file system without hard links gets a check, then rename."""
+    try:
+        os.link(bron, doel)
+    except OSError as e:
+        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            raise
+        if doel.exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(doel)) from None
+        os.rename(bron, doel)
+        return
+    bron.unlink()
+
+
 def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
     """Build the werkmap with `vul(folder)` in a temporary folder, then move it into place at once.
 
@@ -156,8 +172,7 @@ def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
             for deel in sorted(bouw.iterdir()):  # a folder with other files: add ours one by one
                 doel = map_ / deel.name
                 if deel.is_file():
-                    os.link(deel, doel)  # never replaces a file (EEXIST), unlike rename
-                    deel.unlink()
+                    _zet_neer(deel, doel)
                 else:
                     if doel.is_dir() and not any(doel.iterdir()):
                         os.rmdir(doel)
