@@ -114,7 +114,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 r.max_waarde,
                 round(r.gebruikte_waarde, 2) if zichtbaar else AFGELEID,
                 f"{getal(100 * r.aandeel, 1)}%" if zichtbaar else AFGELEID,
-                r.prognose.isoformat() if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
+                r.prognose.strftime("%d-%m-%Y") if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
         )
     prestatie_rijen: list[list[Cel]] = []
