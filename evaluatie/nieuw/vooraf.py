@@ -156,10 +156,25 @@ def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
         with bewaakt(map_):
             if map_.is_dir() and not any(map_.iterdir()):
                 os.rmdir(map_)  # an empty folder the user made for it
-            if not map_.exists():
-                os.rename(bouw, map_)
-                return
-            if (map_ / "aanbesteding.yaml").exists():  # another 'nieuw' for this map finished a moment ago
+            try:
+                if not map_.exists():
+                    os.rename(bouw, map_)  # fails when another 'nieuw' put a folder there a moment ago
+                    return
+                if (map_ / "aanbesteding.yaml").exists():  # another 'nieuw' for this map finished a moment ago
+                    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(map_))
+                for deel in sorted(bouw.iterdir()):  # a folder with other files: add ours one by one
+                    doel = map_ / deel.name
+                    if deel.is_file():
+                        _zet_neer(deel, doel)
+                    else:
+                        if doel.is_dir() and not any(doel.iterdir()):
+                            os.rmdir(doel)
+                            leeg.append(doel)
+                        os.rename(deel, doel)  # onto a non-empty folder it fails: nothing is replaced
+                    verplaatst.append(doel)
+            except OSError as e:
+                if e.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                    raise
                 raise InvoerFout(
                     [
                         Fout(
@@ -168,17 +183,7 @@ def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
                             "er is niets overschreven. Kies een nieuwe of lege map.",
                         )
                     ]
-                )
-            for deel in sorted(bouw.iterdir()):  # a folder with other files: add ours one by one
-                doel = map_ / deel.name
-                if deel.is_file():
-                    _zet_neer(deel, doel)
-                else:
-                    if doel.is_dir() and not any(doel.iterdir()):
-                        os.rmdir(doel)
-                        leeg.append(doel)
-                    os.rename(deel, doel)  # onto a non-empty folder it fails: nothing is replaced
-                verplaatst.append(doel)
+                ) from None
         shutil.rmtree(bouw, ignore_errors=True)
     except BaseException:
         for doel in verplaatst:
