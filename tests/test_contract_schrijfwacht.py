@@ -593,3 +593,39 @@ def test_regio_min_de_andere_gemeenten_verraadt_geen_kleine_cel(alleen_gestart: 
                 assert not isinstance(waarde, int), (sleutel, waarde, delen)
             if isinstance(waarde, int):  # a shown region figure is the sum of what the gemeenten hold
                 assert waarde >= 5
+
+
+def test_uitval_bij_toelating_volgt_de_verdeling_naar_capaciteit(tmp_path: Path) -> None:
+    """An open-house lot (toelating) distributes by capacity, not by an optimum. A supplier dropping out
+    gives the same rule on the remaining ones; the premise check compares with that rule too (it used to
+    call every open-house award changed). Alfa (20), Beta (30), Gamma (50) admitted, Alfa drops out, no
+    placements yet: Noord 10 -> 3.75/6.25 -> 3+1, 6; Oost 6 -> 2.25/3.75 -> 2, 3+1; Zuid 4 -> 1.5/2.5 ->
+    1, 2+1 (equal remainders: the larger capacity first)."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    for bestand, naam, kvk, capaciteit in (("a", "Alfa", "11111111", 20), ("b", "Beta", "22222222", 30)):
+        schrijf_bod(ws, f"{bestand}.xlsx", naam, kvk, [("B1", 9000, capaciteit, 12, 4, "alle")])
+    schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("B1", 9500, 50, 12, 4, "alle")])
+    assert _run("gunning", "--werkmap", ws).exit_code == 0
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    r = _run(
+        "contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Alfa", "--per", "2026-09-01", "--json"
+    )
+    assert r.exit_code == 0, r.output
+    uit = json.loads(r.stdout)
+    verwacht = {
+        ("Noord", "Beta"): 4,
+        ("Noord", "Gamma"): 6,
+        ("Oost", "Beta"): 2,
+        ("Oost", "Gamma"): 4,
+        ("Zuid", "Beta"): 1,
+        ("Zuid", "Gamma"): 3,
+    }
+    assert {(c["gemeente"], c["aanbieder"]): c["aantal"] for c in uit["dit_jaar"]} == verwacht
+    assert {(c["gemeente"], c["aanbieder"]): c["aantal"] for c in uit["volgende_jaren"]} == verwacht
+    assert "verwachte verdeling naar capaciteit" in uit["rekenpad"]
+    assert any("bij toelating (open house)" in z for z in uit["uitleg"])
