@@ -117,7 +117,8 @@ class Groep(click.Group):
 
 
 def _groepsoptie() -> click.Option:
-    """--json before a group's command ('evaluatie contract --json stand'): noted, handled by the command."""
+    """--json before a command ('evaluatie --json gunning', 'evaluatie contract --json stand'): noted here,
+    honoured by the command."""
     return click.Option(
         ["--json", "als_json"],
         is_flag=True,
@@ -153,16 +154,7 @@ class Hoofdgroep(Groep):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.params.append(
-            click.Option(
-                ["--json", "als_json"],
-                is_flag=True,
-                expose_value=False,
-                is_eager=True,
-                help="Uitvoer van ieder commando als JSON (ook als optie van het commando).",
-                callback=lambda ctx, param, waarde: _toestand.update(json=True) if waarde else None,
-            )
-        )
+        self.params.append(_groepsoptie())
 
     def main(  # type: ignore[override]
         self,
