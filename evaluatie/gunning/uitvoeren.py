@@ -135,15 +135,25 @@ def _herschik(rangorde: list[Rangregel], volgorde: tuple[str, ...]) -> list[Rang
 
 
 def gelijke_standen(
-    code: str, rangorde: list[Rangregel], verdeel_met: Callable[[list[Rangregel]], Verdeling]
+    code: str,
+    rangorde: list[Rangregel],
+    verdeel_met: Callable[[list[Rangregel]], Verdeling],
+    eigen: Verdeling | None = None,
 ) -> tuple[Gelijkestand, ...]:
     """Every undecided tie, and whether its order matters: the allocation is computed with the
-    tied bidders in each order and compared per bidder and gemeente."""
+    tied bidders in each order and compared per bidder and gemeente.
+
+    `eigen` is the allocation already computed for `rangorde` itself. The order that leaves the
+    ranking as it is (the first one tried) builds exactly the same allocation problem, and the
+    allocation is a deterministic function of its problem (the lexicographic optimum with the
+    documented tie-break, the same solver settings), so `eigen` is that order's answer without
+    solving it a second time. Without `eigen` every order is solved, as before."""
     uit = []
     for groep in onbesliste_groepen(rangorde):
         uitkomsten = set()
         for volgorde in _volgorden(groep):
-            v = verdeel_met(_herschik(rangorde, volgorde))
+            herschikt = _herschik(rangorde, volgorde)
+            v = eigen if eigen is not None and herschikt == rangorde else verdeel_met(herschikt)
             uitkomsten.add(tuple(sorted((t.inschrijver, t.gemeente, t.aantal) for t in v.toewijzing)))
             if len(uitkomsten) > 1:
                 break
@@ -192,7 +202,9 @@ def beoordeel_perceel(
         verklaringen = []
     else:
         verdeling = los(probleem)
-        standen = gelijke_standen(code, rangorde, lambda r: los(verdeelprobleem(aanbesteding, code, r, inschrijvingen)))
+        standen = gelijke_standen(
+            code, rangorde, lambda r: los(verdeelprobleem(aanbesteding, code, r, inschrijvingen)), verdeling
+        )
         verklaringen = verklaar(probleem, verdeling, los)
     meldingen = []
     for st in standen:
