@@ -15,7 +15,7 @@ PERCEELCODES = ("B1", "onderwijs", "Z", "PVT", "MAP")
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Schaalstap(Model):

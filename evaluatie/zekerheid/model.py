@@ -8,7 +8,7 @@ from evaluatie.prijs.rangomkering import Rangomkering
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Weglating(Model):
