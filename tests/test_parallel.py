@@ -64,3 +64,38 @@ def test_fouten_in_dezelfde_volgorde(voorbeeld_bron: Path, tmp_path: Path, monke
     een, twee = _twee_keer(monkeypatch, lees)
     assert len(een) > PARALLEL_VANAF  # duplicates of every bid, and both broken files
     assert een == twee
+
+
+def test_percelen_parallel_gelijk(voorbeeld_bron: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example's three lots computed on two workers (threshold lowered to the example's size):
+    the same award, byte for byte in gunning.json, as lot after lot in this process."""
+    from evaluatie.gunning import uitvoeren
+    from evaluatie.gunning.uitvoer import als_json
+    from evaluatie.pipeline import gun
+
+    monkeypatch.setattr(uitvoeren, "PARALLEL_VANAF", 1)
+    een, twee = _twee_keer(monkeypatch, lambda: als_json(gun(Werkmap(voorbeeld_bron)).uitslag))
+    assert een == twee
+
+
+def test_percelen_parallel_zelfde_meldingen(voorbeeld_bron: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lot that cannot be awarded (every bid knocked out) next to lots that can: the same messages,
+    in lot order, on one core or two."""
+    from evaluatie.fouten import EvaluatieFout
+    from evaluatie.gunning import uitvoeren
+    from evaluatie.pipeline import beoordeel
+
+    monkeypatch.setattr(uitvoeren, "PARALLEL_VANAF", 1)
+    invoer = laad_invoer(Werkmap(voorbeeld_bron))
+    b = beoordeel(invoer)
+    a = invoer.aanbesteding
+    zonder_z = b.toets.model_copy(update={"resultaten": tuple(r for r in b.toets.resultaten if r.perceel != "Z")})
+
+    def meldingen() -> list[str]:
+        with pytest.raises(EvaluatieFout) as e:
+            uitvoeren.gunning(a, invoer.inschrijvingen, zonder_z, b.panel, list(a.percelen), [])
+        return e.value.meldingen
+
+    een, twee = _twee_keer(monkeypatch, meldingen)
+    assert een == twee
+    assert any("Z-route" in m for m in een)
