@@ -21,7 +21,7 @@ from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.gunning.uitvoeren import gelijke_standen
 from evaluatie.pipeline import gun
-from evaluatie.prijs.basis import Kandidaat
+from evaluatie.prijs.basis import Kandidaat, methoden
 from evaluatie.prijs.rangorde import rangschik
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 from evaluatie.verdeling.verdelen import verdeel
@@ -170,3 +170,25 @@ def test_gelijke_standen_met_eigen_verdeling_gelijk(biedingen, regels) -> None:
     assert met == zonder
     if zonder:  # one solve fewer per tie: the unchanged order is not solved again
         assert len(opgelost) - n_zonder == n_zonder - 1 - len(zonder)
+
+
+@pytest.mark.parametrize("naam", sorted(methoden()))
+def test_marges_met_onthouden_prijsstap_gelijk(naam: str, voorbeeld_bron: Path) -> None:
+    """Every price method: both margins of every bid, with the price stage remembered per input
+    (marge._onthoud_bereken) and computed afresh each time, are equal."""
+    from evaluatie.prijs.basis import methode
+
+    award = gun(Werkmap(voorbeeld_bron))
+    for code, p in award.uitslag.percelen.items():
+        perceel = award.invoer.aanbesteding.percelen[code].model_copy(update={"prijsmethode": naam})
+        per_naam = {i.naam: i.aanbod[code] for i in award.invoer.inschrijvingen if code in i.aanbod}
+        kandidaten = [
+            Kandidaat(r.inschrijver, r.prijs, r.kwaliteit, per_naam[r.inschrijver].capaciteit, 4) for r in p.rangorde
+        ]
+        vers, onthoudend = methode(naam), methode(naam)
+        marge._onthoud_bereken(onthoudend)
+        for k in kandidaten:
+            for m in ("marge_kwaliteit", "marge_prijs"):
+                assert getattr(onthoudend, m)(perceel, kandidaten, k.inschrijver) == getattr(vers, m)(
+                    perceel, kandidaten, k.inschrijver
+                )

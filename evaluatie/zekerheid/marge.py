@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.prijs.basis import Kandidaat, methode
+from evaluatie.prijs.basis import Kandidaat, Prijsmethode, methode
 from evaluatie.zekerheid.model import Capaciteitsmarge, Marge
 
 
@@ -24,6 +24,7 @@ def marges(award, code: str) -> list[Marge]:
         for r in p.rangorde
     ]
     m = methode(perceel.prijsmethode)
+    _onthoud_bereken(m)
     return [
         Marge(
             inschrijver=r.inschrijver,
@@ -34,6 +35,23 @@ def marges(award, code: str) -> list[Marge]:
         for r in p.rangorde
         if r.rang > 1
     ]
+
+
+def _onthoud_bereken(m: Prijsmethode) -> None:
+    """Let this instance compute the price stage once per input. Both margins of every bid call
+    `bereken` on the same lot's bids (a national lot: 100 bids, 200 times over the same 100, each
+    with its texts); it is a pure function of (lot, bids), so the first answer is every answer.
+    A copy of the dict goes out, so no caller can change another's."""
+    eerder: dict[tuple[int, tuple[Kandidaat, ...]], tuple[object, dict]] = {}
+    bereken = m.bereken
+
+    def onthouden(perceel, kandidaten):  # type: ignore[no-untyped-def]
+        sleutel = (id(perceel), tuple(kandidaten))  # the lot is held below, so its id stays its own
+        if sleutel not in eerder:
+            eerder[sleutel] = (perceel, bereken(perceel, kandidaten))
+        return dict(eerder[sleutel][1])
+
+    m.bereken = onthouden  # type: ignore[method-assign]
 
 
 def rangomkeringen(award, code: str) -> list:
