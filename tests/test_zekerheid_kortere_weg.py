@@ -192,3 +192,55 @@ def test_marges_met_onthouden_prijsstap_gelijk(naam: str, voorbeeld_bron: Path) 
                 assert getattr(onthoudend, m)(perceel, kandidaten, k.inschrijver) == getattr(vers, m)(
                     perceel, kandidaten, k.inschrijver
                 )
+
+
+def _bestanden(map_: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(map_)): p.read_bytes() for p in sorted(map_.rglob("*")) if p.is_file()}
+
+
+def _na_elkaar(award, map_: Path) -> dict[str, bytes]:
+    """The reports as before: every analysis first, then every report (one after the other)."""
+    from evaluatie.rapport.gegevens import Rapportgegevens
+    from evaluatie.rapport.schrijven import schrijf_alle
+    from evaluatie.rapport.zekerheid_html import zekerheid_html
+
+    g = Rapportgegevens.uit_award(award, "2026-03-31 23:33:20 UTC")
+    for code, z in zekerheid(award).items():
+        g.zekerheid[code] = zekerheid_html(z, award.uitslag.percelen[code].naam)
+    schrijf_alle(g, map_)
+    return _bestanden(map_)
+
+
+def test_analyses_naast_de_rapporten_zelfde_bestanden(voorbeeld_bron: Path, tmp_path: Path) -> None:
+    from evaluatie.pipeline import schrijf_rapporten
+
+    award = gun(Werkmap(voorbeeld_bron))
+    schrijf_rapporten(award, tijdstempel="2026-03-31 23:33:20 UTC", map_=tmp_path / "naast")
+    naast = _bestanden(tmp_path / "naast")
+    assert "intern/zekerheid.html" in naast
+    assert naast == _na_elkaar(award, tmp_path / "na")
+
+
+def test_concept_zonder_analyses_zelfde_bestanden(
+    voorbeeld: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No sender: an open point, so only the CONCEPT advies is written. It has no analyses, so none are
+    computed (they would fail here), and the file is the same as with every analysis computed first."""
+    import evaluatie.zekerheid.uitvoeren as uitvoeren
+    from evaluatie.pipeline import schrijf_rapporten
+
+    yaml = voorbeeld / "aanbesteding.yaml"
+    tekst = yaml.read_text(encoding="utf-8")
+    begin, eind = tekst.index("afzender:"), tekst.index("rechtsbescherming:")
+    yaml.write_text(tekst[:begin] + tekst[eind:], encoding="utf-8")
+    award = gun(Werkmap(voorbeeld))
+    assert award.open_punten
+    na = _na_elkaar(award, tmp_path / "na")
+    assert list(na) == ["gunningsadvies.html"]
+
+    def niet(*args: object, **kwargs: object) -> None:
+        raise AssertionError("een concept berekent geen analyses")
+
+    monkeypatch.setattr(uitvoeren, "LopendeZekerheid", niet)
+    schrijf_rapporten(award, tijdstempel="2026-03-31 23:33:20 UTC", map_=tmp_path / "concept")
+    assert _bestanden(tmp_path / "concept") == na
