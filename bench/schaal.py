@@ -95,7 +95,7 @@ def definitie(gemeenten: int, zaad: int, regels: str) -> dict:
         # sender and court: letters without them are an open point (exit 1)
         "afzender": {
             "adres": ["Postbus 1", "1000 AA Plaats"],
-            "contactpersoon": {"naam": "C. Contact", "functie": "inkoopadviseur"},
+            "contactpersoon": {"naam": "C. Contact", "functie": "inkoopadviseur", "email": "inkoop@noord.example"},
             "ondertekenaar": {"naam": "O. Tekenaar", "functie": "afdelingshoofd Inkoop"},
         },
         "rechtsbescherming": {"rechtbank": "Rechtbank Midden-Nederland"},

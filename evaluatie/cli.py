@@ -196,9 +196,13 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
     for regel in resultaat.meldingen:
         toon(regel)
     toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
-    click.echo(
-        f"Nog in te vullen in aanbesteding.yaml: {resultaat.open_aantallen} aantallen inburgeraars "
-        "(zoek op 'invullen'); controleer ook de data en de beoordelaars."
+    # everything `nieuw` left as a placeholder: each is an input error or an open point until filled in
+    rechtbank = "rechtbank: invullen" in Path(resultaat.aanbesteding).read_text(encoding="utf-8")
+    toon(
+        f"Nog in te vullen in aanbesteding.yaml (zoek op 'invullen'): {resultaat.open_aantallen} aantallen "
+        "inburgeraars; de afzender (adres, contactpersoon met telefoon of e-mail, ondertekenaar)"
+        + ("; de rechtbank (rechtsbescherming.rechtbank)" if rechtbank else "")
+        + ". Controleer ook de data en de beoordelaars."
     )
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluatie.definitie.laden import laad_aanbesteding
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.fouten import EvaluatieFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.slot import met_slot
@@ -100,10 +101,34 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))
     if (werkmap.root / BESLUITBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=BESLUITBESTAND, sha256=sha256_bestand(werkmap.root / BESLUITBESTAND)))
+    te_laat = _na_de_brieven(aanbesteding, lotingen, besluiten)
+    if te_laat:
+        raise InvoerFout(te_laat)
     invoer = Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
     invoer.besluiten = besluiten
     invoer.alle_lotingen = alle_lotingen  # withdrawn draws too: the advies lists every decision
     return invoer
+
+
+def _na_de_brieven(aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], besluiten: Any) -> list[Any]:
+    """A draw or decision dated after the letters' date cannot be cited by them: checked on every run, because
+    data.verzending (or data.gunning) may have moved since the decision was recorded. Never applied then (exit 2)."""
+    from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
+    from evaluatie.besluiten.register import na_de_brieven
+    from evaluatie.fouten import Fout
+    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
+
+    brieven = aanbesteding.data.verzenddatum
+    uit = []
+    for bestand, wat, items in (
+        (LOTINGBESTAND, "de loting", lotingen),
+        (BESLUITBESTAND, "het besluit", [b for b in besluiten.besluiten if b.geldig]),
+    ):
+        for b in items:
+            tekst = na_de_brieven(b.datum, brieven, wat)
+            if tekst:
+                uit.append(Fout(f"{bestand}: {b.id}", f"{tekst}; of trek het in met 'evaluatie intrekken {b.id}'"))
+    return uit
 
 
 def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None = None) -> Toetsuitslag:
@@ -445,7 +470,11 @@ def gun(
             invoer.lotingen,
         )
 
-    award = Award(invoer, b, reken())
+    try:
+        award = Award(invoer, b, reken())
+    except EvaluatieFout as e:
+        # a bid with an unweighed exclusion ground takes no part: when that leaves a lot short, say so
+        raise EvaluatieFout(e.meldingen + _ongewogen_als_oorzaak(invoer)) from None
     if not besluiten_toepassen or invoer.besluiten is None:
         return award
     from evaluatie.besluiten.openpunten import open_punten
@@ -466,11 +495,29 @@ def gun(
     return award
 
 
+def _ongewogen_als_oorzaak(invoer: Invoer) -> list[str]:
+    from evaluatie.besluiten.openpunten import ongewogen_uitsluitingen
+
+    punten = ongewogen_uitsluitingen(invoer.aanbesteding, invoer.inschrijvingen, invoer.besluiten)
+    if not punten:
+        return []
+    uit = ["Open besluit dat de uitkomst kan veranderen (leg het eerst vast en reken dan opnieuw):"]
+    for p in punten:
+        uit += [f"- {p.tekst}", f"    {p.commando}"]
+    return uit
+
+
 def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
-    from evaluatie.gunning.uitvoer import als_json
+    """gunning.json with the send gate's open points: while one is open the file says so, as the CONCEPT advies
+    does, so no reader takes a provisional award for a final one."""
+    import json
+
+    from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.schrijfwacht import schrijf_tekst
 
-    return schrijf_tekst((map_ or award.invoer.werkmap.rapporten) / "gunning.json", als_json(award.uitslag))
+    data = als_dict(award.uitslag) | {"open_punten": [p.als_dict() for p in award.open_punten]}
+    tekst = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return schrijf_tekst((map_ or award.invoer.werkmap.rapporten) / "gunning.json", tekst)
 
 
 def schrijf_rapporten(
@@ -718,10 +765,15 @@ def gun_en_schrijf(
     An open point (an undecided tie, a decision not yet taken, a missing sender or court) is not an
     error here: the run is written (reports as CONCEPT) and logged; `Gunningsrun.open_punten` says
     what must be settled, and the CLI ends with exit 1 on it."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
+    from evaluatie.fouten import InvoerFout
     from evaluatie.logboek import noteer
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     award = gun(werkmap, percelen, oplosser, tijdslimiet)
+    handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
+    if handwerk:
+        raise InvoerFout(handwerk)
     stempel = maak_tijdstempel()
     geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
@@ -738,8 +790,13 @@ def gun_en_schrijf(
 def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Any:
     """`evaluatie loting`: record a draw (checked against the current award) and log it; returns the
     recorded gunning.loting.Loting (its id, the names as in the bids)."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
+    from evaluatie.fouten import InvoerFout
     from evaluatie.logboek import noteer
 
+    handwerk = buiten_de_commandos(werkmap)  # a draw recorded on top of a hand edit would adopt that edit
+    if handwerk:
+        raise InvoerFout(handwerk)
     pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige)
     opties = {
         "lots": perceel,

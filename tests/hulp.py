@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,7 @@ def kopieer_voorbeeld(bron: Path, doel: Path) -> Path:
 
 def vul_beoordeling(
     pad: Path,
-    scores: dict[tuple[str, str], object],
+    scores: Mapping[tuple[str, str], object],
     verklaring: str = "ja",
     naam: str | None = None,
     toelichting: str = "Onderbouwd in het plan.",

@@ -75,7 +75,9 @@ def vul_afzender(pad: Path) -> None:
     tekst = pad.read_text(encoding="utf-8")
     vervangen = {
         "  adres: [invullen, invullen]": "  adres: [Postbus 200, 1300 AE Almere]",
-        "  contactpersoon: {naam: invullen, functie: invullen,": "  contactpersoon: {naam: C. Contact, functie: inkoopadviseur,",
+        "  contactpersoon: {naam: invullen, functie: invullen, telefoon: '', email: ''}": (
+            "  contactpersoon: {naam: C. Contact, functie: inkoopadviseur, telefoon: '', email: inkoop@almere.example.nl}"
+        ),
         "  ondertekenaar: {naam: invullen, functie: invullen}": "  ondertekenaar: {naam: O. Tekenaar, functie: afdelingshoofd Inkoop}",
     }
     for oud, nieuw in vervangen.items():

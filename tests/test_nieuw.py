@@ -106,8 +106,9 @@ def test_nieuw_voor_een_regio_tot_en_met_de_gunning(tmp_path: Path) -> None:
     yaml_pad = ws / "aanbesteding.yaml"
     tekst = yaml_pad.read_text(encoding="utf-8")
     tekst = tekst.replace("adres: [invullen, invullen]", "adres: [Postbus 9900, 1201 GM Hilversum]")
-    tekst = tekst.replace(
-        "{naam: invullen, functie: invullen, telefoon", "{naam: S. Jansen, functie: inkoper, telefoon"
+    tekst = tekst.replace(  # a contact needs a phone number or e-mail address too (else an open point)
+        "{naam: invullen, functie: invullen, telefoon: '', email: ''}",
+        "{naam: S. Jansen, functie: inkoper, telefoon: 035 629 00 00, email: ''}",
     )
     tekst = tekst.replace("{naam: invullen, functie: invullen}", "{naam: A. de Vries, functie: afdelingshoofd}")
     yaml_pad.write_text(tekst, encoding="utf-8")

@@ -135,6 +135,22 @@ def test_advies_per_perceel(markt: tuple[Path, str]) -> None:
     assert "perceel Participatieverklaringstraject: open house" in tekst
     assert "Perceel Participatieverklaringstraject en Module arbeidsmarkt en participatie: open house." in tekst
     assert "6. Zekerheid van de uitkomst" in tekst  # there are award lots
+    # section 4: art. 2.116 per kind of lot (an open house compares no prices)
+    assert (
+        "Geen enkele geldige inschrijving in de gunningspercelen (B1-route, Onderwijsroute en Z-route) heeft" in tekst
+    )
+    assert (
+        "Percelen Participatieverklaringstraject en Module arbeidsmarkt en participatie (toelating): niet van "
+        "toepassing; in een toelatingsprocedure worden prijzen niet met elkaar vergeleken." in tekst
+    )
+    # section 5 names the lots each standstill sentence is about (2.127 applies to the award lots only)
+    assert (
+        "Percelen Participatieverklaringstraject en Module arbeidsmarkt en participatie: een toelatingsprocedure "
+        "kent geen wettelijke opschortende termijn." in tekst
+    )
+    assert (
+        "Percelen B1-route, Onderwijsroute en Z-route: de opschortende termijn is 20 kalenderdagen (art. 2.127" in tekst
+    )
     # flagged for a person before sending: competitor motivations quoted, and unsure salutations
     assert (
         "Perceel B1-route: de brief aan Spreekbeurt citeert de motivering van het panel bij de scores van "

@@ -120,6 +120,9 @@ def registreer(
             "herstel",
             opties,
         )
+        waarschuwing = v.herstel_raakt_vergelijking(wm, bestand, blad, cel)
+        if waarschuwing:
+            click.echo(f"Let op: {waarschuwing}", err=True)
 
     @main.command("toelichting")
     @werkmap_optie

@@ -62,6 +62,25 @@ def leeg(tekst: str | None) -> bool:
     return not tekst or not tekst.strip() or PLAATSHOUDER in tekst.lower()
 
 
+def ongewogen_uitsluitingen(a: Aanbesteding, inschrijvingen: Any, register: Any) -> list[Openpunt]:
+    """Declared exclusion grounds not yet weighed. Such a bid takes no part until the decision is recorded,
+    so these points are also named when the award stops for another reason (a lot left without capacity)."""
+    gewogen = {u.inschrijver for u in (register.geldig("uitsluiting") if register else [])}
+    return [
+        Openpunt(
+            "uitsluiting",
+            f"{ins.naam} verklaart dat een uitsluitingsgrond van toepassing is; welke grond, de feiten, de "
+            "zelfreiniging (art. 2.87a) en bij een facultatieve grond de evenredigheid zijn nog niet gewogen. Tot "
+            "dat besluit is vastgelegd, doet de inschrijving niet mee.",
+            f'evaluatie uitsluitingsgrond --inschrijver "{ins.naam}" --grond "..." --artikel 2.86|2.87 '
+            '--feiten "..." --zelfreiniging "..." [--evenredigheid "..."] '
+            '--uitkomst uitgesloten|niet_uitgesloten --reden "..." --door "naam, functie"',
+        )
+        for ins in inschrijvingen
+        if ins.uitsluitingsgronden and ins.naam not in gewogen and _met_uitsluitingseis(a, ins)
+    ]
+
+
 def open_punten(award: Any) -> list[Openpunt]:
     """Every open point of this award, in a fixed order (ties, 2.116, exclusion grounds, keurmerk, letters)."""
     from evaluatie.besluiten.rechtbank import rechtbank_van
@@ -94,20 +113,9 @@ def open_punten(award: Any) -> list[Openpunt]:
                         '--uitkomst aanvaard|verworpen --reden "..." --door "naam, functie"',
                     )
                 )
-    gewogen = {u.inschrijver for u in (register.geldig("uitsluiting") if register else [])}
-    for ins in award.invoer.inschrijvingen:
-        if ins.uitsluitingsgronden and ins.naam not in gewogen and _met_uitsluitingseis(a, ins):
-            punten.append(
-                Openpunt(
-                    "uitsluiting",
-                    f"{ins.naam} verklaart dat een uitsluitingsgrond van toepassing is; welke grond, de feiten, de "
-                    "zelfreiniging (art. 2.87a) en bij een facultatieve grond de evenredigheid zijn nog niet gewogen.",
-                    f'evaluatie uitsluitingsgrond --inschrijver "{ins.naam}" --grond "..." --artikel 2.86|2.87 '
-                    '--feiten "..." --zelfreiniging "..." [--evenredigheid "..."] '
-                    '--uitkomst uitgesloten|niet_uitgesloten --reden "..." --door "naam, functie"',
-                )
-            )
+    punten += ongewogen_uitsluitingen(a, award.invoer.inschrijvingen, register)
     grens = keurmerk_grens(a)
+    moment = "de gunning" if grens == a.data.gunning else "de verzending van de brieven"
     besloten_keurmerk = {k.inschrijver for k in (register.geldig("keurmerk") if register else [])}
     gegund = _gegund_met_keurmerkeis(award)
     for ins in award.invoer.inschrijvingen:
@@ -120,7 +128,7 @@ def open_punten(award: Any) -> list[Openpunt]:
             punten.append(
                 Openpunt(
                     "keurmerk",
-                    f"Het keurmerk van {ins.naam} {wanneer}, vóór de gunning ({datum(grens)}); vraag om bewijs van "
+                    f"Het keurmerk van {ins.naam} {wanneer}, vóór {moment} ({datum(grens)}); vraag om bewijs van "
                     "verlenging, of gun onder voorwaarde.",
                     f'evaluatie keurmerk --inschrijver "{ins.naam}" --uitkomst verlengd --verlengd-tot JJJJ-MM-DD '
                     '--bewijs JJJJ-MM-DD --reden "..." --door "naam, functie"  (of --uitkomst onder_voorwaarde)',
@@ -142,6 +150,15 @@ def open_punten(award: Any) -> list[Openpunt]:
                     veld,
                     f"De brieven noemen geen {veld} (naam en functie).",
                     f"aanbesteding.yaml: afzender.{veld}: {{naam: ..., functie: ...}}",
+                )
+            )
+        elif veld == "contactpersoon" and leeg(persoon.telefoon) and leeg(persoon.email):
+            # a contact the bidder cannot reach within the standstill period is no contact
+            punten.append(
+                Openpunt(
+                    veld,
+                    f"De brieven noemen voor contactpersoon {persoon.naam} geen telefoonnummer en geen e-mailadres.",
+                    "aanbesteding.yaml: afzender.contactpersoon: {telefoon: ..., email: ...}",
                 )
             )
     if leeg(a.rechtsbescherming.rechtbank) and rechtbank_van(a.penvoerder) is None:

@@ -112,3 +112,13 @@ def controleer_datum(veld: str, datum: dt.date, na: dt.date | None, vandaag: dt.
         raise ValueError(f"{veld}: {datum.isoformat()} ligt in de toekomst (vandaag is {vandaag.isoformat()})")
     if na is not None and datum < na:
         raise ValueError(f"{veld}: {datum.isoformat()} ligt vóór {na_uitleg or na.isoformat()}")
+
+
+def na_de_brieven(datum: dt.date, brieven: dt.date, wat: str) -> str | None:
+    """The words for a decision dated after the letters' date (data.verzending, else data.gunning), or None."""
+    if datum <= brieven:
+        return None
+    return (
+        f"{wat} ({datum.isoformat()}) ligt na de datum van de brieven ({brieven.isoformat()}); de brieven en het "
+        "advies kunnen geen besluit noemen dat later is genomen (pas zo nodig data.verzending aan)"
+    )

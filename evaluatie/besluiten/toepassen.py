@@ -69,7 +69,14 @@ def keurmerk_zin(k: Keurmerkbesluit) -> str:
             f"ontvangen op {datum(k.bewijs)} (besluit {k.id} van {datum(k.datum)})."
         )
     return (
-        f"Het keurmerk (in de inschrijving {was}) verloopt vóór de gunning. De gunning geschiedt onder de "
+        (
+            f"Het keurmerk (in de inschrijving {was}) verloopt vóór de datum van de gunning of van de verzending "
+            "van deze beslissing."
+            if k.geldig_tot
+            else "Het keurmerk heeft in de inschrijving geen einddatum; dat het geldig is op de datum van de gunning, "
+            "is niet aangetoond."
+        )
+        + " De gunning geschiedt onder de "
         f"voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk wordt getoond "
         f"(besluit {k.id} van {datum(k.datum)}). Motivering: {_zin(k.reden)}"
     )

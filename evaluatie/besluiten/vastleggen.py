@@ -22,7 +22,14 @@ from evaluatie.besluiten.model import (
     Uitsluitingsgrond,
 )
 from evaluatie.besluiten.namen import zoek_inschrijver
-from evaluatie.besluiten.register import BESTAND, Register, controleer_datum, lees_besluiten, schrijf_besluiten
+from evaluatie.besluiten.register import (
+    BESTAND,
+    Register,
+    controleer_datum,
+    lees_besluiten,
+    na_de_brieven,
+    schrijf_besluiten,
+)
 from evaluatie.werkmap import Werkmap
 
 
@@ -50,6 +57,12 @@ class Wie:
                 f"--datum: het besluit ({self.datum.isoformat()}) ligt vóór {wat} ({grondslag.isoformat()})"
             )
 
+    def voor_de_brieven(self, brieven: dt.date) -> None:
+        """The letters cite the decision with its date: it cannot lie after the letters' own date."""
+        fout = na_de_brieven(self.datum, brieven, "het besluit")
+        if fout:
+            raise ValueError(f"--datum: {fout}")
+
     def velden(self) -> dict[str, Any]:
         return {"door": self.door.strip(), "reden": self.reden.strip(), "datum": self.datum}
 
@@ -57,10 +70,14 @@ class Wie:
 def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Callable[[], Any]) -> Any:
     """Run a decision command (one of the functions below) and log it with the hash of the file it
     wrote: the logboek holds every decision and withdrawal as it was recorded."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.hashing import sha256_bestand
     from evaluatie.inschrijving.model import Invoerbestand
     from evaluatie.logboek import noteer
 
+    handwerk = buiten_de_commandos(werkmap)  # recording on top of a hand edit would adopt that edit unseen
+    if handwerk:
+        raise ValueError("; ".join(str(f) for f in handwerk))
     uitkomst = werk()
     pad = uitkomst[1] if isinstance(uitkomst, tuple) else werkmap.root / BESTAND
     noteer(werkmap, commando, opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
@@ -104,6 +121,7 @@ def leg_herstel_vast(
 
     wie.controleer(vandaag)
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
+    wie.voor_de_brieven(aanbesteding.data.verzenddatum)
     controleer_datum(
         "--verduidelijking", verduidelijking, aanbesteding.data.sluiting, vandaag, "de sluiting van de inschrijving"
     )
@@ -143,6 +161,31 @@ def leg_herstel_vast(
     return besluit
 
 
+def herstel_raakt_vergelijking(werkmap: Werkmap, bestand: str, blad: str, cel: str) -> str | None:
+    """A warning when a correction changes what the bids are compared on (price, capacity, intake moments,
+    waiting time): after closing, a clarification may not change a bid in substance."""
+    from evaluatie.besluiten.herstel import cel_positie
+    from evaluatie.fouten import Verzamelaar
+    from evaluatie.inschrijving.velden import PERCEEL_KOLOMMEN, TABBLAD_PERCELEN
+    from evaluatie.werkboek import als_tekst, lees_werkboek
+
+    pos = cel_positie(cel)
+    if blad != TABBLAD_PERCELEN or pos is None:
+        return None
+    pad = werkmap.inschrijvingen / Path(bestand).name
+    tabbladen = lees_werkboek(pad, pad.name, Verzamelaar()) or {}
+    t = tabbladen.get(blad)
+    kop = als_tekst(t.waarde(0, pos[1])) if t is not None else ""
+    if kop not in PERCEEL_KOLOMMEN[1:5]:
+        return None
+    return (
+        f"{pad.name}!{blad}!{cel.upper()} ({kop}) bepaalt de vergelijking van de inschrijvingen. Herstel als "
+        "kennelijke fout mag alleen als de bedoelde waarde ondubbelzinnig uit de inschrijving zelf blijkt; een "
+        "verduidelijking mag de inschrijving niet wezenlijk wijzigen (HvJ EU 29 maart 2012, SAG ELV Slovensko, "
+        "C-599/10; HvJ EU 10 oktober 2013, Manova, C-336/12). Leg in --reden vast waaruit de bedoelde waarde blijkt."
+    )
+
+
 def leg_toelichting_vast(
     werkmap: Werkmap,
     inschrijver: str,
@@ -158,6 +201,7 @@ def leg_toelichting_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     codes = kies_percelen(invoer.aanbesteding, perceel)
     if len(codes) != 1:
@@ -206,6 +250,7 @@ def leg_uitsluiting_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
     if not ins.uitsluitingsgronden:
@@ -255,6 +300,7 @@ def leg_keurmerk_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
     grens = keurmerk_grens(invoer.aanbesteding)
@@ -299,6 +345,7 @@ def leg_terugtrekking_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
     naam = " ".join(inschrijver.split())
     nog = [i.naam for i in invoer.inschrijvingen if i.naam.casefold() == naam.casefold()]
     if nog:

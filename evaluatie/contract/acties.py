@@ -34,14 +34,17 @@ def _noteer(
     noteer(werkmap, f"contract {commando}", opties, gelezen, uitvoer or [])
 
 
-def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str) -> tuple[Path, Register]:
+def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str) -> tuple[Path, Register, list[str]]:
+    """The register from the final award; also the keurmerk warnings at the start date (contract/keurmerk.py)."""
     from evaluatie.contract.basis import lees_basis
     from evaluatie.contract.besluit import controleer_wie_waarom
+    from evaluatie.contract.keurmerk import keurmerk_bij_start
     from evaluatie.contract.start import controleer_startdatum, start_contract
 
     controleer_wie_waarom(door, reden)
     basis = lees_basis(werkmap)
     controleer_startdatum(basis, datum)  # before the register file is created
+    waarschuwingen = keurmerk_bij_start(werkmap, basis, datum)
     db = open_register(werkmap, moet_bestaan=False)
     try:
         start_contract(db, basis, datum, door, reden)
@@ -51,7 +54,7 @@ def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str
     from evaluatie.contract.basis import gunningpad
 
     _noteer(werkmap, "start", {"datum": datum.isoformat(), "door": door, "reden": reden}, [gunningpad(werkmap)])
-    return registerpad(werkmap), reg
+    return registerpad(werkmap), reg, waarschuwingen
 
 
 def lees_bestanden_in(werkmap: Werkmap, paden: list[Path], datum: dt.date) -> Inleesverslag:

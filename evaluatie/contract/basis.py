@@ -106,6 +106,8 @@ def _open_punten(werkmap: Werkmap, percelen: list[str]) -> list[str]:
 def lees_basis(werkmap: Werkmap) -> Contractbasis:
     """The contract basis from the final award in the werkmap; EvaluatieFout (exit 1) in words if
     there is no final award to start from."""
+    from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
+    from evaluatie.besluiten.register import lees_besluiten
     from evaluatie.definitie.laden import laad_aanbesteding
     from evaluatie.gunning.raamovereenkomst import raammaximum
     from evaluatie.inschrijving.lezen import lees_inschrijvingen
@@ -121,7 +123,9 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
     if fouten:
         raise EvaluatieFout(fouten)
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
-    inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen)
+    # the bids as the award read them: with the recorded corrections of manifest errors (besluiten.yaml)
+    herstel = lees_besluiten(werkmap.root / BESLUITBESTAND).geldig("herstel")
+    inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen, herstel)
     per_naam = {i.naam: i for i in inschrijvingen}
     percelen, leveranciers, toewijzing = [], [], []
     for code, p in data["percelen"].items():

@@ -103,7 +103,9 @@ def start(werkmap: Path, datum: dt.datetime | None, door: str | None, reden: str
 
     if datum is None:
         raise click.UsageError("--datum is verplicht: de ingangsdatum van de overeenkomsten")
-    pad, reg = start_vanuit_gunning(_wm(werkmap), datum.date(), door or "", reden or "")
+    pad, reg, waarschuwingen = start_vanuit_gunning(_wm(werkmap), datum.date(), door or "", reden or "")
+    for w in waarschuwingen:
+        _toon(f"Let op: {w}", err=True)
     click.echo(f"Contractregister begonnen per {reg.startdatum.strftime('%d-%m-%Y')} ({reg.jaren} jaar): {pad}")
     for code, p in reg.percelen.items():
         namen = ", ".join(s.naam for s in reg.leveranciers_van(code))

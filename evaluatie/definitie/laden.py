@@ -392,6 +392,16 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
                 "een open-houseperceel (procedure: toelating) sluit geen raamovereenkomst met een maximum; "
                 "haal raammaximum weg of kies procedure: gunning",
             )
+        vast = (p.get("raammaximum") or {}).get("trajecten")
+        prognose = _prognose(samen, code, p["gemeenten"])
+        if isinstance(vast, int) and prognose is not None and vast < prognose:
+            # the letters announce the forecast's allocation; a smaller maximum would be exhausted before it, and
+            # the estimated value would lie below the expected one (art. 2.17 Aw 2012)
+            fout(
+                (*basis, "raammaximum", "trajecten"),
+                f"het maximum van {vast} trajecten ligt onder de verwachting van {prognose} trajecten (vraag per "
+                "jaar maal de looptijd inclusief optiejaren); kies minstens de verwachting, of een opslag",
+            )
         if p["procedure"] == "gunning" and not p["gunningscriteria"]:
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
         criteria = p.get("gunningscriteria") or {}
@@ -489,3 +499,21 @@ def register_melding(oud: Any) -> str:
         f"de gemeente {oud.naam} bestaat sinds {datum(oud.opgeheven_per)} niet meer en is opgegaan in "
         f"{opsomming(list(oud.opgegaan_in), 'en')}; gebruik de huidige gemeente"
     )
+
+
+def _prognose(samen: dict[str, Any], code: str, gemeenten: list[str]) -> int | None:
+    """Expected trajectories of a lot over the whole term (as evaluatie.gunning.raamovereenkomst counts them);
+    None while a number is still a placeholder or the shape is not readable yet."""
+    looptijd = samen.get("looptijd") or {}
+    jaren = looptijd.get("jaren", 0) + looptijd.get("optiejaren", 0) if isinstance(looptijd, dict) else None
+    if not isinstance(jaren, int):
+        return None
+    per_jaar = 0
+    for g in samen.get("gemeenten", []):
+        if not isinstance(g, dict) or g.get("naam") not in gemeenten:
+            continue
+        n = (g.get("inburgeraars") or {}).get(code, 0)
+        if not isinstance(n, int) or isinstance(n, bool):
+            return None
+        per_jaar += n
+    return per_jaar * jaren

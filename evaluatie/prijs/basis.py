@@ -87,6 +87,10 @@ class Prijsmethode:
     gewogen: ClassVar[bool] = True  # a weighting of quality and price (which must add up to 100) and a totaalscore
     maatstaf: ClassVar[str] = "totaalscore"  # what decides the ranking, as a noun in a sentence
     kolomuitleg: ClassVar[str | None] = None  # terminal: what the score columns mean, if not a weighting
+    # the advies's ranking table: headings of the `prijsscore` and `totaal` columns (None: the method has no
+    # price score, the column shows '-'), and whether those two are amounts in euro
+    kolomkoppen: ClassVar[tuple[str | None, str]] = ("Prijsscore", "Totaal")
+    kolommen_in_euro: ClassVar[bool] = False
     # JSON schema of the perceel fields only this method reads ({} for none); merged into perceel.schema.json
     parameters: ClassVar[dict[str, dict[str, Any]]] = {}
 

@@ -39,6 +39,8 @@ class FictieveKorting(Prijsmethode):
     gewogen = False
     maatstaf = "fictieve prijs"
     kolomuitleg = "geen weging; prijsscore = fictieve korting, totaal = fictieve prijs (euro)"
+    kolomkoppen = ("Fictieve korting", "Fictieve prijs")
+    kolommen_in_euro = True
     parameters: ClassVar[dict[str, dict[str, Any]]] = {
         "max_fictieve_korting": {
             "type": "number",

@@ -30,6 +30,7 @@ class VastePrijs(Prijsmethode):
     gewogen = False
     maatstaf = "kwaliteitsscore"
     kolomuitleg = "geen prijsscore; totaal = kwaliteit"
+    kolomkoppen = (None, "Totaal (= kwaliteit)")
     parameters: ClassVar[dict[str, dict[str, Any]]] = {
         "vaste_prijs": {
             "type": "number",

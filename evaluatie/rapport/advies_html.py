@@ -12,7 +12,7 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 from __future__ import annotations
 
 from evaluatie.gunning.raamovereenkomst import raammaximum
-from evaluatie.prijs.basis import methode
+from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
@@ -192,7 +192,7 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     ]
     onderdelen = [
         f"perceel {p.naam} te gunnen aan {_opsomming(delen)}, onder voorbehoud van de bewijsstukken"
-        + voorwaarden_zin(g, gegund)
+        + voorwaarden_zin(g, code, gegund)
     ]
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
@@ -345,18 +345,28 @@ def _abnormaal(g: Rapportgegevens) -> str:
                 f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. "
                 + _toelichting(g, s.inschrijver, code)
             )
+    toelating = [p.naam for p in g.uitslag.percelen.values() if p.procedure == "toelating"]
+    # in a tender with open-house lots too, every sentence says which lots it covers
+    waar = f" in de gunningspercelen ({_opsomming([p.naam for p in gunning.values()])})" if toelating else ""
+    niet = (
+        f"<p>{'Perceel' if len(toelating) == 1 else 'Percelen'} {e(_opsomming(toelating))} (toelating): niet van "
+        "toepassing; in een toelatingsprocedure worden prijzen niet met elkaar vergeleken.</p>"
+        if toelating
+        else ""
+    )
     if not regels:
         drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in gunning})
         return (
-            "<p>Geen enkele geldige inschrijving heeft een prijs die meer dan "
+            f"<p>Geen enkele geldige inschrijving{e(waar)} heeft een prijs die meer dan "
             f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
-            "(art. 2.116 Aanbestedingswet 2012).</p>"
+            "(art. 2.116 Aanbestedingswet 2012).</p>" + niet
         )
     return (
         "<p>De volgende inschrijvingen lijken abnormaal laag. Dit is een signaal, geen uitsluiting: de "
         "inschrijving blijft meedoen tot de toelichting is beoordeeld.</p><ul>"
         + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels)
         + "</ul>"
+        + niet
     )
 
 
@@ -389,21 +399,33 @@ def _standstill(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
     procedures = {p.procedure for p in g.uitslag.percelen.values()}
+    gemengd = len(procedures) > 1  # then each sentence names the lots it is about
+
+    def voor(procedure: str, zin: str) -> str:
+        """'<p>Perceel PVT en MAP: een ...' in a tender with both procedures, else '<p>Een ...'."""
+        if not gemengd:
+            return f"<p>{zin[0].upper()}{zin[1:]}"
+        namen = [p.naam for p in g.uitslag.percelen.values() if p.procedure == procedure]
+        return f"<p>{'Perceel' if len(namen) == 1 else 'Percelen'} {e(_opsomming(namen))}: {zin}"
+
     tekst = ""
     if "toelating" in procedures:  # no overheidsopdracht: the period is the tender's own choice, not art. 2.127
         tekst += (
-            f"<p>Een toelatingsprocedure kent geen wettelijke opschortende termijn. De aanbesteding hanteert een "
-            f"termijn van {s.dagen} kalenderdagen voordat de overeenkomsten worden gesloten: {e(s.uitleg)}.</p>"
+            f"{voor('toelating', 'een')} toelatingsprocedure kent geen wettelijke opschortende termijn. De "
+            f"aanbesteding hanteert een termijn van {s.dagen} kalenderdagen voordat de overeenkomsten worden "
+            f"gesloten: {e(s.uitleg)}.</p>"
         )
     if "gunning" in procedures and boven_drempel(a):
         tekst += (
-            f"<p>De opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 Aanbestedingswet 2012): "
+            f"{voor('gunning', 'de')} opschortende termijn is {s.dagen} kalenderdagen (art. 2.127 "
+            "Aanbestedingswet 2012): "
             f"{e(s.uitleg)}. Binnen die termijn kan een inschrijver een kort geding aanspannen; de "
             "overeenkomsten worden pas daarna gesloten.</p>"
         )
     elif "gunning" in procedures:  # below the threshold: the tender documents set the period, not the law
         tekst += (
-            f"<p>De opschortende termijn is {s.dagen} kalenderdagen, zoals de aanbestedingsstukken bepalen (onder "
+            f"{voor('gunning', 'de')} opschortende termijn is {s.dagen} kalenderdagen, zoals de "
+            "aanbestedingsstukken bepalen (onder "
             f"de drempel geldt art. 2.127 Aanbestedingswet 2012 niet): {e(s.uitleg)}. Binnen die termijn kan een "
             "inschrijver een kort geding aanspannen; de overeenkomsten worden pas daarna gesloten.</p>"
         )
@@ -550,14 +572,15 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     drempel = g.aanbesteding.percelen[code].abnormaal_laag
     laag = {s.inschrijver for s in abnormaal_lage_prijzen(p, drempel)}
     dec = decimalen_nodig(p.rangorde)  # enough decimals to see which total is higher
+    m = methode(p.prijsmethode)  # the column headings are the method's own words ("geen prijsscore")
     rijen = [
         [
             Cel(str(r.rang), r.rang, "rang"),
             r.inschrijver + (" (abnormaal laag?)" if r.inschrijver in laag else ""),
             Cel(getal(r.kwaliteit), r.kwaliteit, "kwaliteit"),
             Cel(euro(r.prijs), r.prijs, "prijs"),
-            Cel(getal(r.prijsscore), r.prijsscore, "prijsscore"),
-            Cel(getal(r.totaal, dec), r.totaal, "totaal"),
+            Cel(_kolomtekst(m, r.prijsscore, 2 if m.kolomkoppen[0] else None), r.prijsscore, "prijsscore"),
+            Cel(_kolomtekst(m, r.totaal, dec), r.totaal, "totaal"),
             Cel(str(_toegewezen(p, r.inschrijver)), _toegewezen(p, r.inschrijver), "toegewezen"),
         ]
         for r in p.rangorde
@@ -574,7 +597,15 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
         + "</div>",
         tabel(["Inschrijver", "Berekening"], [[r.inschrijver, r.berekening] for r in p.rangorde]),
         tabel(
-            ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],
+            [
+                "Rang",
+                "Inschrijver",
+                "Kwaliteit",
+                "Prijs",
+                m.kolomkoppen[0] or "Prijsscore",
+                m.kolomkoppen[1],
+                "Toegewezen",
+            ],
             rijen,
             getal_kolommen=(0, 2, 3, 4, 5, 6),
             rij_attrs=attrs,
@@ -594,6 +625,13 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     if p.rangorde:
         delen.append(f'<div class="grafiek">{grafieken.kwaliteit_prijs(p, f"kp-{code}")}</div>')
     return "\n".join(delen)
+
+
+def _kolomtekst(m: Prijsmethode, x: float, decimalen: int | None) -> str:
+    """A price-score or total cell: '-' where the method has none, euro where the method counts in euro."""
+    if decimalen is None:
+        return "-"
+    return euro(x) if m.kolommen_in_euro else getal(x, decimalen)
 
 
 def _toegelaten(g: Rapportgegevens, code: str) -> str:

@@ -28,6 +28,10 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
         if not b.geldig or getattr(b, "inschrijver", None) != inschrijver:
             continue
         if b.soort == "keurmerk":
+            # a condition on (or proof for) an award: only where this lot requires the keurmerk and awards or
+            # admits this bidder; a rejection letter that says "De gunning geschiedt onder de voorwaarde" is false
+            if uitkomst not in ("gegund", "toegelaten") or "keurmerk" not in g.aanbesteding.percelen[code].knockout:
+                continue
             d.kop("Voorwaarde: keurmerk" if b.uitkomst == "onder_voorwaarde" else "Keurmerk")
             d.alinea(keurmerk_zin(b))
         elif b.soort == "uitsluiting" and b.uitkomst == "niet_uitgesloten":
@@ -46,8 +50,11 @@ def alleen_afgewezen_2116(t: Any) -> bool:
     return bool(gefaald) and all(b.regel == REGEL_ABNORMAAL for b in gefaald)
 
 
-def voorwaarden_zin(g: Rapportgegevens, gegund: list[str]) -> str:
-    """', en voor A onder de voorwaarde ... (besluit K1)' for awarded bidders whose keurmerk decision is a condition."""
+def voorwaarden_zin(g: Rapportgegevens, code: str, gegund: list[str]) -> str:
+    """', en voor A onder de voorwaarde ... (besluit K1)' for awarded bidders whose keurmerk decision is a condition,
+    in a lot that requires the keurmerk (elsewhere the keurmerk plays no part in the award)."""
+    if "keurmerk" not in g.aanbesteding.percelen[code].knockout:
+        return ""
     namen = [
         f"{b.inschrijver} (besluit {b.id})"
         for b in g.besluiten

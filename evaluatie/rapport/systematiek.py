@@ -13,6 +13,7 @@ from __future__ import annotations
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
+from evaluatie.prijs.precisie import DECIMALEN
 from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
@@ -152,7 +153,7 @@ def _prijs(d: Document, p: Perceel) -> None:
         ],
     )
     d.alinea(
-        "Totalen worden vergeleken na afronding op 6 decimalen; "
+        f"Totalen worden vergeleken na afronding op {DECIMALEN} decimalen; "
         + ("het hoogste totaal staat eerst." if m.hoger_is_beter else "de laagste uitkomst staat eerst.")
     )
 

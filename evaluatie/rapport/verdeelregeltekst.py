@@ -7,6 +7,7 @@ C-532/06), so both take their sentences from here.
 from __future__ import annotations
 
 from evaluatie.definitie.model import Verdeelregels
+from evaluatie.prijs.precisie import DECIMALEN
 from evaluatie.tekst import euro, getal
 
 
@@ -46,7 +47,7 @@ VERDEELSTAPPEN = (
 
 # The one precision of evaluatie.prijs.precisie, in words.
 PRECISIE = (
-    "Scores worden vergeleken op 4 decimalen: iedere totaalscore, prijsscore en kwaliteitsscore wordt eenmaal "
-    "op 4 decimalen afgerond en die afgeronde waarde bepaalt de rangorde, de gelijke stand en de verdeling. Twee "
-    "inschrijvingen staan dus gelijk als hun totaalscores op 4 decimalen gelijk zijn."
+    f"Scores worden vergeleken op {DECIMALEN} decimalen: iedere totaalscore, prijsscore en kwaliteitsscore wordt "
+    f"eenmaal op {DECIMALEN} decimalen afgerond en die afgeronde waarde bepaalt de rangorde, de gelijke stand en de "
+    f"verdeling. Twee inschrijvingen staan dus gelijk als hun totaalscores op {DECIMALEN} decimalen gelijk zijn."
 )
