@@ -120,7 +120,7 @@ def registreer(
             "herstel",
             opties,
         )
-        waarschuwing = v.herstel_raakt_vergelijking(wm, bestand, blad, cel)
+        waarschuwing = _vastleggen().herstel_raakt_vergelijking(wm, bestand, blad, cel)
         if waarschuwing:
             click.echo(f"Let op: {waarschuwing}", err=True)
 
