@@ -294,7 +294,6 @@ def main() -> None:
             bouw(root, gemeenten, bieders, args.zaad, args.regels)
             if not args.zonder_besluiten:
                 besluit_uitsluitingsgronden(root)
-                (root / "logboek.jsonl").unlink(missing_ok=True)  # the measured commands start from a fresh logboek
         bouwen = time.perf_counter() - t0
         cellen = []
         for _, argumenten in gekozen:
