@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
+from evaluatie.parallel import aantal_werkers
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, marges, rangomkeringen
 from evaluatie.zekerheid.model import Zekerheid
@@ -34,8 +34,7 @@ def _voer_taak_uit(i: int) -> Any:
 
 def werkers(award) -> tuple[int, str]:
     """How many workers, and 'draad' or 'proces': EVALUATIE_PROCESSEN if set, else every core."""
-    gezet = os.environ.get("EVALUATIE_PROCESSEN", "").strip()
-    aantal = int(gezet) if gezet.isdigit() and int(gezet) > 0 else min(os.cpu_count() or 1, 4)
+    aantal = aantal_werkers()
     omvang = sum(len(p.budgetten) * len(p.rangorde) for p in award.uitslag.percelen.values())
     groot = omvang >= DREMPEL_PROCESSEN and "fork" in multiprocessing.get_all_start_methods()
     return aantal, "proces" if groot else "draad"
