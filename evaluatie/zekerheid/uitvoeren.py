@@ -1,9 +1,10 @@
 """All robustness analyses for the chosen lots of an award.
 
 The analyses are independent tasks (one per lot and reviewer left out, one per supplier whose
-capacity margin is searched, one Monte Carlo and one margin table per lot). They run on every
-core: on a small tender in threads (the time goes to the solvers, which run outside Python's
-lock), on a large one in forked worker processes (building the models is Python work). Each
+capacity margin is searched, one Monte Carlo and one margin table per lot). On a large tender they
+run in forked worker processes on every core, while this process writes the other reports; on a
+small one in threads, which start for free but (measured on 4 December 2026) do not run in
+parallel: an allocation holds Python's lock for most of its time. Each
 task is deterministic and the results are put together in a fixed order, so the outcome is
 byte-identical to a run on one core (EVALUATIE_PROCESSEN=1).
 """
