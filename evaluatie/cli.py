@@ -7,7 +7,6 @@ Heavy libraries (pandas, pulp) are imported inside the commands so that
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from evaluatie import clicktaal
-from evaluatie.clijson import Hoofdgroep, echo_json, json_geschreven, json_gevraagd
-from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, Fout, InvoerFout
-from evaluatie.stdout import alleen_eigen_uitvoer
+from evaluatie.cliafhandeling import afhandeling, toon
+from evaluatie.clijson import Hoofdgroep, echo_json
+from evaluatie.fouten import EvaluatieFout
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
@@ -41,45 +40,6 @@ volledig_optie = click.option(
     is_flag=True,
     help="Alle regels en lijsten voluit, ook breder dan 200 tekens (standaard samengevat).",
 )
-
-
-def toon(tekst: str, volledig: bool = False, err: bool = False) -> None:
-    """Print with every line at most 200 characters (wrapped, never cut) unless --volledig."""
-    from evaluatie.weergave import begrens
-
-    click.echo(begrens(tekst, volledig), err=err)
-
-
-def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn our error types into Dutch messages and exit codes (2 invoer, 1 evaluatie)."""
-
-    @functools.wraps(f)
-    def omhulsel(*args: Any, **kwargs: Any) -> Any:
-        als_json = bool(kwargs.get("als_json")) or json_gevraagd()
-        try:
-            with alleen_eigen_uitvoer():  # no solver banner on stdout, in any mode
-                try:
-                    return f(*args, **kwargs)
-                except OSError as e:  # a file operation outside the write guard: still path and reason in Dutch
-                    from evaluatie.schrijfwacht import reden
-
-                    raise InvoerFout([Fout(str(e.filename or ""), f"bestandsfout: {reden(e)}")]) from None
-        except InvoerFout as e:
-            click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
-            for fout in e.fouten:
-                toon(f"  {fout}", kwargs.get("volledig", False), err=True)
-            if als_json and not json_geschreven():  # stdout carries exactly one JSON document
-                echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]})
-            sys.exit(EXIT_INVOER)
-        except EvaluatieFout as e:
-            click.echo("De evaluatie kan niet worden afgerond:", err=True)
-            for m in e.meldingen:
-                toon(f"  {m}", kwargs.get("volledig", False), err=True)
-            if als_json and not json_geschreven():
-                echo_json({"evaluatie_niet_afgerond": list(e.meldingen)})
-            sys.exit(EXIT_EVALUATIE)
-
-    return omhulsel
 
 
 def _werkmap(pad: Path, schrijft: bool = True) -> Werkmap:
@@ -740,13 +700,13 @@ def toets_json(uitslag: Toetsuitslag) -> dict[str, Any]:
     }
 
 
-def _registreer_besluitcommandos() -> None:
-    from evaluatie.besluiten.commando import registreer as registreer_besluiten
+def _voeg_besluitcommandos_toe() -> None:
+    from evaluatie.besluiten.commando import voeg_commandos_toe
 
-    registreer_besluiten(main, afhandeling, werkmap_optie, _werkmap, echo_json)
+    voeg_commandos_toe(main, afhandeling, werkmap_optie, _werkmap, echo_json)
 
 
-_registreer_besluitcommandos()
+_voeg_besluitcommandos_toe()
 
 from evaluatie.contract.cli import contract as _contract  # noqa: E402  (the contract phase: its own group)
 

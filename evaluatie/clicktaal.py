@@ -104,15 +104,19 @@ MEERVOUDEN: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
-def datum_type() -> Any:
+def datum_type(ook_dag_eerst: bool = False) -> Any:
     """A click parameter type for a date JJJJ-MM-DD (returns datetime.date) with a Dutch message.
 
     click.DateTime answers with Python's format string ('%Y-%m-%d'); a user types dates, not
-    format strings, and an impossible day (2026-02-30) deserves its own message.
+    format strings, and an impossible day (2026-02-30) deserves its own message. With
+    `ook_dag_eerst` DD-MM-JJJJ is accepted too (the contract phase, where dates come from
+    klantmanagers' lists).
     """
     import datetime as dt
 
     import click
+
+    vormen = "JJJJ-MM-DD of DD-MM-JJJJ" if ook_dag_eerst else "JJJJ-MM-DD"
 
     class Datum(click.ParamType):
         name = "datum"
@@ -121,15 +125,23 @@ def datum_type() -> Any:
             if isinstance(value, dt.date):
                 return value
             tekst = str(value).strip()
-            vorm = len(tekst) == 10 and tekst[4] == tekst[7] == "-" and tekst.replace("-", "").isdigit()
-            if vorm:
+            delen = tekst.split("-")
+            iso = len(tekst) == 10 and tekst[4] == tekst[7] == "-" and tekst.replace("-", "").isdigit()
+            dmj = (
+                ook_dag_eerst and len(tekst) == 10 and tekst[2] == tekst[5] == "-" and tekst.replace("-", "").isdigit()
+            )
+            if iso or dmj:
+                j, m, d = (delen[0], delen[1], delen[2]) if iso else (delen[2], delen[1], delen[0])
                 try:
-                    return dt.date.fromisoformat(tekst)
+                    return dt.date(int(j), int(m), int(d))
                 except ValueError:
                     self.fail(
-                        f"'{tekst}' is geen bestaande datum (jaar-maand-dag); kies een dag die bestaat", param, ctx
+                        f"'{tekst}' is geen bestaande datum ({'jaar-maand-dag' if iso else 'dag-maand-jaar'}); "
+                        "kies een dag die bestaat",
+                        param,
+                        ctx,
                     )
-            self.fail(f"verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-01; kreeg '{tekst}'", param, ctx)
+            self.fail(f"verwacht een datum als {vormen}, bijvoorbeeld 2026-03-01; kreeg '{tekst}'", param, ctx)
 
     return Datum()
 

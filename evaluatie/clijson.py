@@ -27,6 +27,7 @@ from typing import Any
 import click
 
 _toestand = {"json": False, "geschreven": False}
+_uit: list[Any] = []  # the real stdout while a command's plain lines are being collected (see Commando)
 
 
 def json_gevraagd() -> bool:
@@ -37,7 +38,7 @@ def json_gevraagd() -> bool:
 def echo_json(data: Any) -> None:
     """The one JSON document of this run on stdout."""
     _toestand["geschreven"] = True
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False), file=_uit[-1] if _uit else None)
 
 
 def json_geschreven() -> bool:
@@ -91,11 +92,17 @@ class Commando(click.Command):
         if not gevraagd:
             return super().invoke(ctx)
         opgevangen = io.StringIO()
+        _uit.append(sys.stdout)  # an error's JSON document (cliafhandeling) goes to the real stdout
+        clickfout = False
         try:
             with contextlib.redirect_stdout(opgevangen):
                 return super().invoke(ctx)
+        except click.ClickException:
+            clickfout = True  # Hoofdgroep.main writes the error as the one document
+            raise
         finally:
-            if not json_geschreven():
+            _uit.pop()
+            if not clickfout and not json_geschreven():
                 echo_json({"uitvoer": [r for r in opgevangen.getvalue().splitlines() if r.strip()]})
 
 
@@ -110,12 +117,27 @@ class Groep(click.Group):
         super().add_command(cmd, name)
 
 
+def _groepsoptie() -> click.Option:
+    """--json before a command ('evaluatie --json gunning', 'evaluatie contract --json stand'): noted here,
+    honoured by the command."""
+    return click.Option(
+        ["--json", "als_json"],
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        help="Uitvoer van ieder commando als JSON (ook als optie van het commando).",
+        callback=lambda ctx, param, waarde: _toestand.update(json=True) if waarde else None,
+    )
+
+
 def _met_json(cmd: click.Command) -> None:
     """Give a command made elsewhere (a plain click.Command or click.Group, e.g. a command group of
     another module) --json: its class becomes a Commando or Groep subclass, its subcommands too."""
     if isinstance(cmd, click.Group):
         if not isinstance(cmd, Groep):
             cmd.__class__ = type("Groep" + type(cmd).__name__, (Groep, type(cmd)), {})
+        if not any(p.name == "als_json" for p in cmd.params):
+            cmd.params.append(_groepsoptie())
         for sub in list(cmd.commands.values()):
             _met_json(sub)
         return
@@ -133,16 +155,7 @@ class Hoofdgroep(Groep):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.params.append(
-            click.Option(
-                ["--json", "als_json"],
-                is_flag=True,
-                expose_value=False,
-                is_eager=True,
-                help="Uitvoer van ieder commando als JSON (ook als optie van het commando).",
-                callback=lambda ctx, param, waarde: _toestand.update(json=True) if waarde else None,
-            )
-        )
+        self.params.append(_groepsoptie())
 
     def main(  # type: ignore[override]
         self,

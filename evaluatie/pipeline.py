@@ -25,6 +25,9 @@ from evaluatie.werkmap import Werkmap
 if TYPE_CHECKING:
     from evaluatie.beoordeling.consensuswerkboek import Uitkomst
     from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag, Score
+    from evaluatie.besluiten.model import Toelichting
+    from evaluatie.besluiten.openpunten import Openpunt
+    from evaluatie.besluiten.register import Register as Besluitregister
     from evaluatie.gemeenteregister import RegisterGemeente
     from evaluatie.gunning.loting import Loting
     from evaluatie.gunning.uitslag import Gunningsuitslag
@@ -51,9 +54,9 @@ class Invoer:
     toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
     lotingen: tuple[Loting, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
-    afgewezen: tuple[Any, ...] = ()  # besluiten.model.Toelichting rejected and checked against this award
-    besluiten: Any = None  # besluiten.register.Register: recorded decisions (besluiten.yaml), an input too
-    alle_lotingen: tuple[Any, ...] = ()  # every draw in loting.yaml, withdrawn ones included
+    afgewezen: tuple[Toelichting, ...] = ()  # explanations rejected and checked against this award
+    besluiten: Besluitregister | None = None  # recorded decisions (besluiten.yaml), an input too
+    alle_lotingen: tuple[Loting, ...] = ()  # every draw in loting.yaml, withdrawn ones included
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
@@ -426,7 +429,7 @@ class Award:
     invoer: Invoer
     beoordeling: Beoordeling
     uitslag: Gunningsuitslag
-    open_punten: list[Any] = field(default_factory=list)  # besluiten.openpunten.Openpunt: the send gate
+    open_punten: list[Openpunt] = field(default_factory=list)  # the send gate
 
     def beoordeling_zonder(self, beoordelaar: str) -> Beoordeling:
         """The panel stage without one reviewer's scores (leave-one-out in zekerheid)."""

@@ -1,7 +1,8 @@
 """The one way evaluatie writes a file: atomically, and with a failure that names path and reason in Dutch.
 
-Every writer (reports, forms, the tender definition of `nieuw`, loting.yaml, the logboek) goes
-through `schrijf_bytes`/`schrijf_tekst` or `voeg_regel_toe`. A file is written to a temporary
+Every writer (reports, forms, the tender definition of `nieuw`, loting.yaml, the logboek, the
+contract phase's reports and dossier) goes through `schrijf_bytes`/`schrijf_tekst`, `voeg_regel_toe`
+or `atomaire_map` (a whole folder swapped in at once). A file is written to a temporary
 name next to its target and renamed over it only when complete, so a full disk or a killed
 run never leaves half a file and never destroys the previous one. A failure of the operating
 system (no permission, disk full, name too long, read-only medium) becomes a `SchrijfFout`:
@@ -157,3 +158,65 @@ def ruim_op(*mappen: Path) -> list[Path]:
                 _verwijder(p)
                 weg.append(p)
     return weg
+
+
+def echte_plaats(nieuw: Path, doel: Path, *paden: str | os.PathLike[str] | None) -> Path:
+    """The path the user knows for the failed one: the first of `paden` inside the temporary folder
+    `nieuw` (which is removed), as it would stand under `doel`; else `doel` itself. A failed copy names
+    its source first (shutil), which was read, not written: it is never the place named."""
+    for pad in paden:
+        if pad is None:
+            continue
+        try:
+            return doel / Path(pad).relative_to(nieuw)
+        except ValueError:
+            continue
+    return doel
+
+
+@contextmanager
+def atomaire_map(doel: Path) -> Iterator[Path]:
+    """Yield an empty folder next to `doel`; on success it replaces `doel` as a whole.
+
+    On any exception, also while swapping, the new folder is removed and `doel` is left exactly
+    as it was (put back if it was already moved aside). A failed write inside the block, also a
+    plain OSError of code that writes there directly, becomes a SchrijfFout that names the file
+    under `doel`, never the temporary folder. What a killed run leaves behind has the TIJDELIJK
+    pattern and is removed by the next run (`ruim_op`).
+    """
+    maak_map(doel.parent)
+    nieuw = tijdelijke_naam(doel, "nieuw")
+    oud = tijdelijke_naam(doel, "oud")
+    for rest in (nieuw, oud):
+        if rest.exists():
+            with bewaakt(doel):
+                shutil.rmtree(rest)
+    with bewaakt(doel):
+        nieuw.mkdir()
+    try:
+        try:
+            yield nieuw
+        except SchrijfFout as e:
+            raise SchrijfFout(echte_plaats(nieuw, doel, e.pad), e.reden) from None
+        except OSError as e:
+            raise SchrijfFout(echte_plaats(nieuw, doel, e.filename, e.filename2), reden(e)) from None
+        _wissel(doel, nieuw, oud)
+    except BaseException:
+        shutil.rmtree(nieuw, ignore_errors=True)
+        raise
+    shutil.rmtree(oud, ignore_errors=True)
+
+
+def _wissel(doel: Path, nieuw: Path, oud: Path) -> None:
+    """Put `nieuw` in the place of `doel`; on failure `doel` is back as it was."""
+    if doel.is_symlink() or doel.is_file():
+        with bewaakt(doel):
+            doel.unlink()
+    elif doel.exists():
+        hernoem(doel, oud, plaats=doel)
+    try:
+        hernoem(nieuw, doel)
+    except BaseException:
+        if oud.exists() and not doel.exists():
+            os.rename(oud, doel)
+        raise

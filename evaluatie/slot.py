@@ -95,7 +95,15 @@ def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, f"{os.getpid()}\n".encode())
-        ruim_op(root, root / "rapporten", root / "rapporten" / "intern", root / "beoordelingen")
+        ruim_op(
+            root,
+            root / "rapporten",
+            root / "rapporten" / "intern",
+            root / "beoordelingen",
+            root / "contract",
+            root / "contract" / "kwartaal",
+            root / "contract" / "aanleveringen",
+        )
         _gehouden.add(sleutel)
         try:
             yield pad

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from evaluatie import werkboekgrens
 from evaluatie.fouten import Verzamelaar
 from evaluatie.getallen import GetalFout, lees_geheel, lees_waarde
+from evaluatie.schrijfwacht import reden as _reden
 from evaluatie.werkboekgrens import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, MAX_UITGEPAKT_BYTES
 
 __all__ = ["MAX_BESTAND_BYTES", "MAX_KOLOMMEN", "MAX_RIJEN", "MAX_UITGEPAKT_BYTES"]
@@ -74,7 +75,7 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
         with open(pad, "rb") as f:
             kop = f.read(8192)
     except OSError as e:
-        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {e.strerror}")
+        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {_reden(e)}")
         return None
     if kop.startswith(_OLE):
         if _VERSLEUTELD in pad.read_bytes():

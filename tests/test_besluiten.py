@@ -527,7 +527,7 @@ def test_kapot_besluitenbestand_is_invoerfout_met_plaats(schoon: Path, tmp_path:
     )
     (ws / "besluiten.yaml").write_text("besluiten: [", "utf-8")
     res = _run("gunning", "--werkmap", str(ws))
-    assert res.exit_code == 2 and "besluiten.yaml: geen geldige YAML" in res.output
+    assert res.exit_code == 2 and "besluiten.yaml (regel 1, kolom 13): geen geldige YAML: hier ontbreekt" in res.output
 
 
 def test_terugtrekking_na_de_beoordeling(schoon: Path, tmp_path: Path) -> None:

@@ -51,6 +51,11 @@ def _cel(bestand: str, blad: str, cel: str, waarde: Any) -> Wijziging:
     return wijzig
 
 
+def _besluiten_kapot(root: Path) -> list[str]:
+    (root / "besluiten.yaml").write_text("besluiten: [\n", encoding="utf-8")
+    return []
+
+
 def _yaml(oud: str, nieuw: str, regel_van: str | None = None) -> Wijziging:
     """Replace text in aanbesteding.yaml; the message must name the line holding `regel_van`."""
 
@@ -384,7 +389,38 @@ GEVALLEN = [
     Geval(
         "YAML-syntaxfout",
         _yaml("procedure: gunning", "procedure: [gunning", None),
-        ["aanbesteding.yaml (regel", "geen geldige YAML"],
+        ["aanbesteding.yaml (regel", "geen geldige YAML: een lijst tussen [ ] wordt niet goed gesloten"],
+        TOETS,
+    ),
+    # PyYAML's English never reaches the user: each syntax error in Dutch, with line and column
+    Geval(
+        "YAML: dubbele punt in tekst",
+        _yaml("procedure: gunning", "procedure: gunning: openbaar", None),
+        ["aanbesteding.yaml (regel", "kolom", "een dubbele punt op een plek waar dat niet kan"],
+        TOETS,
+    ),
+    Geval(
+        "YAML: tab",
+        _yaml("procedure: gunning", "procedure:\t\tgunning\n\t- x", None),
+        ["aanbesteding.yaml (regel", "een tab? YAML springt in met spaties"],
+        TOETS,
+    ),
+    Geval(
+        "YAML: aanhalingsteken niet gesloten",
+        _yaml("procedure: gunning", 'procedure: "gunning', None),
+        ["aanbesteding.yaml (regel", "geen geldige YAML:"],
+        TOETS,
+    ),
+    Geval(
+        "YAML: onbekende verwijzing",
+        _yaml("procedure: gunning", "procedure: *gunning", None),
+        ["aanbesteding.yaml (regel", "een verwijzing (*naam) naar een anker (&naam) dat niet bestaat"],
+        TOETS,
+    ),
+    Geval(
+        "besluiten.yaml: syntaxfout in het Nederlands",
+        _besluiten_kapot,
+        ["besluiten.yaml (regel 2, kolom 1): geen geldige YAML: hier ontbreekt een waarde"],
         TOETS,
     ),
     Geval(
@@ -639,6 +675,8 @@ def test_slechte_invoer(geval: Geval, sjabloon: Path, tmp_path: Path) -> None:
     plat = " ".join(uitvoer.split())  # long messages are wrapped at 200 characters on the terminal
     for tekst in geval.verwacht + extra:
         assert " ".join(tekst.split()) in plat, f"{tekst!r} ontbreekt in:\n{uitvoer}"
+    for engels in ("<unicode string>", "while parsing", "not allowed here", "expected", "found "):
+        assert engels not in uitvoer, f"Engelse tekst van een bibliotheek: {engels!r} in:\n{uitvoer}"
     assert _hashes(root) == voor, "invoerbestanden gewijzigd"
 
 

@@ -80,6 +80,7 @@ def test_volle_schijf_laat_geen_halve_aanbesteding(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(schrijfwacht, "_schrijf_bestand", dubbel)
     code, uit = _nieuw(tmp_path / "a")
     assert code == 2 and "inschrijfformulier.xlsx: kan niet worden geschreven: de schijf is vol" in uit
+    assert f"{tmp_path / 'a' / 'inschrijfformulier.xlsx'}:" in uit and "-nieuw-" not in uit, uit  # not the build folder
     assert _alles(tmp_path) == []
 
 
@@ -116,3 +117,32 @@ def test_bouwmap_van_gedode_nieuw_wordt_opgeruimd(tmp_path: Path) -> None:
     (rest / "aanbesteding.yaml").write_text("half")
     assert _nieuw(tmp_path / "a")[0] == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
+def test_gelijktijdige_nieuw_in_dezelfde_map_overschrijft_niets(tmp_path: Path) -> None:
+    """Three real processes create a tender in the same new folder at once: exactly one succeeds and the
+    folder holds its tender; the others exit 2 saying so, and none replaces what another wrote."""
+    import sys
+
+    omgeving = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    for ronde in range(3):
+        map_ = tmp_path / f"ronde{ronde}"
+        processen = [
+            subprocess.Popen(
+                [sys.executable, "-m", "evaluatie", "nieuw", str(map_), *BASIS[:1], f"Inkoop {i}", *BASIS[2:]],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=omgeving,
+            )
+            for i in range(3)
+        ]
+        uitkomsten = [(p.wait(timeout=300), p.communicate()) for p in processen]
+        gelukt = [i for i, (code, _) in enumerate(uitkomsten) if code == 0]
+        assert len(gelukt) == 1, uitkomsten
+        for i, (code, (_, fout)) in enumerate(uitkomsten):
+            assert "Traceback" not in fout
+            if i not in gelukt:
+                assert code == 2 and ("overschrijft niets" in fout or "er is niets overschreven" in fout), fout
+        assert f"naam: Inkoop {gelukt[0]}\n" in (map_ / "aanbesteding.yaml").read_text(encoding="utf-8")
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -143,6 +143,8 @@ def test_volle_schijf_tijdens_gunning(fout: int, reden: str, voorbeeld: Path, mo
     assert code == 2, uit
     assert len(geschreven) == 10
     assert f"kan niet worden geschreven: {reden}" in uit
+    # the message names the report as it would stand in rapporten/, never the removed temporary folder
+    assert f"{voorbeeld / 'rapporten'}/" in uit and "-nieuw-" not in uit, uit
     assert _inhoud(voorbeeld) == voor, "eerdere rapporten of logboek gewijzigd"
     assert not _tijdelijk(voorbeeld)
 
@@ -264,3 +266,46 @@ def test_schrijf_bytes_laat_oud_bestand_heel(tmp_path: Path, monkeypatch: pytest
     assert fout.value.pad == str(pad) and fout.value.reden == "de schijf is vol"
     assert pad.read_text() == "oud" and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
     shutil.rmtree(tmp_path / "a.txt", ignore_errors=True)
+
+
+_ECHT_VOL = textwrap.dedent(
+    """
+    set -e
+    mount -t tmpfs -o size=2m tmpfs "$1"
+    cp -r "$2" "$1/ws"
+    "$3" -m evaluatie gunning --werkmap "$1/ws" > "$4/eerste" 2>&1
+    cd "$1/ws" && find . -type f ! -name .evaluatie.lock -exec sha256sum {} + | sort -k2 > "$4/voor"
+    vrij=$(df -k --output=avail "$1" | tail -1)
+    head -c $(( vrij * 1024 - 150000 )) /dev/zero > "$1/vuller" 2>/dev/null || true
+    "$3" -m evaluatie gunning --werkmap "$1/ws" > "$4/tweede" 2>&1 || echo $? > "$4/code"
+    find . -type f ! -name .evaluatie.lock -exec sha256sum {} + | sort -k2 > "$4/na"
+    find "$1/ws" -name '.*-nieuw-*' -o -name '.*-oud-*' -o -name '.*-tmp-*' > "$4/resten"
+    """
+)
+
+
+def test_echt_volle_schijf_tijdens_gunning(voorbeeld: Path, tmp_path: Path) -> None:
+    """A real full disk (a 2 MB tmpfs in a private mount namespace, where the machine allows it): the
+    second award fails with exit 2 naming a report under rapporten/ and the reason in Dutch; the first
+    award's reports, the logboek and the inputs are byte-identical, and no temporary file stays."""
+    if shutil.which("unshare") is None or subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode:
+        pytest.skip("geen eigen mount-namespace op deze machine")
+    berg, uit = tmp_path / "berg", tmp_path / "uit"
+    berg.mkdir()
+    uit.mkdir()
+    omgeving = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    res = subprocess.run(
+        ["unshare", "-m", "bash", "-c", _ECHT_VOL, "-", str(berg), str(voorbeeld), sys.executable, str(uit)],
+        capture_output=True,
+        text=True,
+        env=omgeving,
+    )
+    if res.returncode != 0 and "mount" in res.stderr:
+        pytest.skip(f"tmpfs kan hier niet worden aangekoppeld: {res.stderr.strip()}")
+    assert res.returncode == 0, res.stderr + (uit / "eerste").read_text()
+    tekst = (uit / "tweede").read_text()
+    assert (uit / "code").read_text().strip() == "2", tekst
+    assert "Traceback" not in tekst and "kan niet worden geschreven: de schijf is vol" in tekst, tekst
+    assert f"{berg / 'ws' / 'rapporten'}" in tekst and "-nieuw-" not in tekst, tekst
+    assert (uit / "voor").read_text() == (uit / "na").read_text()
+    assert (uit / "resten").read_text().strip() == ""

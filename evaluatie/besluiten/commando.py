@@ -44,7 +44,7 @@ def _wie_opties(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--reden", required=True, help="De motivering, in een volledige zin.")(f)
 
 
-def registreer(
+def voeg_commandos_toe(
     main: click.Group,
     afhandeling: Callable[..., Any],
     werkmap_optie: Callable[..., Any],

@@ -49,8 +49,13 @@ def lees_besluiten(pad: Path) -> Register:
         return Register()
     try:
         data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise InvoerFout([Fout(BESTAND, f"geen geldige YAML: {e}")]) from None
+    except UnicodeDecodeError:
+        raise InvoerFout([Fout(BESTAND, "geen tekstbestand in UTF-8")]) from None
+    except yaml.YAMLError as e:
+        from evaluatie.definitie.yamltaal import yaml_fout
+
+        waar, bericht = yaml_fout(e)
+        raise InvoerFout([Fout(BESTAND + waar, bericht)]) from None
     if data is None:
         return Register()
     if not isinstance(data, dict) or not isinstance(data.get("besluiten"), list):

@@ -84,6 +84,13 @@ def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Cal
     return uitkomst
 
 
+def _gelezen(register: Register | None) -> Register:
+    """The decisions read with the inputs (pipeline.laad_invoer always reads besluiten.yaml)."""
+    if register is None:
+        raise ValueError("besluiten.yaml is niet gelezen; er is niets vastgelegd")
+    return register
+
+
 def _register(werkmap: Werkmap) -> Register:
     return lees_besluiten(werkmap.root / BESTAND)
 
@@ -215,7 +222,7 @@ def leg_toelichting_vast(
         raise ValueError(
             f"{naam} is in perceel {code} niet gesignaleerd als abnormaal laag; er is geen toelichting te beoordelen"
         )
-    register = invoer.besluiten
+    register = _gelezen(invoer.besluiten)
     _al_besloten(
         [t for t in register.geldig("abnormaal") if (t.inschrijver, t.perceel) == (naam, code)],
         f"de toelichting van {naam} voor perceel {code}",
@@ -265,7 +272,7 @@ def leg_uitsluiting_vast(
         )
     if artikel == "2.86" and uitkomst == "niet_uitgesloten" and len(zelfreiniging.strip()) < 10:
         raise ValueError("--zelfreiniging: een verplichte grond (art. 2.86) valt alleen weg na zelfreiniging (2.87a)")
-    register = invoer.besluiten
+    register = _gelezen(invoer.besluiten)
     _al_besloten(
         [u for u in register.geldig("uitsluiting") if u.inschrijver == naam], f"de uitsluitingsgrond van {naam}"
     )
@@ -322,7 +329,7 @@ def leg_keurmerk_vast(
         wie.na(bewijs, "de ontvangst van het bewijs")
     elif verlengd_tot is not None or bewijs is not None:
         raise ValueError("--verlengd-tot en --bewijs horen alleen bij 'verlengd'")
-    register = invoer.besluiten
+    register = _gelezen(invoer.besluiten)
     _al_besloten([k for k in register.geldig("keurmerk") if k.inschrijver == naam], f"het keurmerk van {naam}")
     besluit = Keurmerkbesluit(
         id=register.volgende_id("keurmerk"),
@@ -357,7 +364,7 @@ def leg_terugtrekking_vast(
         raise ValueError("--inschrijver: geef de naam zoals in de inschrijving en de beoordelingsformulieren")
     controleer_datum("--ontvangen", ontvangen, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
     wie.na(ontvangen, "de ontvangst van de terugtrekking")
-    register = invoer.besluiten
+    register = _gelezen(invoer.besluiten)
     _al_besloten(
         [t for t in register.geldig("terugtrekking") if t.inschrijver.casefold() == naam.casefold()],
         f"de terugtrekking van {naam}",

@@ -2,17 +2,24 @@
 
 Why here and not in cli.py: the CLI only parses and prints; tests and other front ends call these.
 Every command that changes the register or writes files leaves a line in logboek.jsonl (inputs and
-outputs with their SHA-256), like the award's commands.
+outputs with their SHA-256), like the award's commands, and holds the werkmap's lock (evaluatie.slot)
+while it writes. Every SQLite failure becomes a message in Dutch (evaluatie.contract.registerwacht);
+commands that only read open the register read-only, so they also work on a read-only werkmap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evaluatie.contract.lezen import Register, lees_register
+from evaluatie.contract.namen import herken
 from evaluatie.contract.register import MAP, open_register, registerpad
+from evaluatie.contract.registerwacht import bewaakt_register
+from evaluatie.fouten import EvaluatieFout
+from evaluatie.slot import met_slot, werkmap_slot
 from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
@@ -34,6 +41,35 @@ def _noteer(
     noteer(werkmap, f"contract {commando}", opties, gelezen, uitvoer or [])
 
 
+def gunning_gewijzigd(werkmap: Werkmap, reg: Register) -> str | None:
+    """Why rapporten/gunning.json is no longer the award the contract started from, or None.
+
+    The register keeps the award of the start (its SHA-256); an award run again since (changed bids,
+    another decision) writes another gunning.json. Reports and the dossier would then cite one award
+    and hold another, so they are refused; what only reads the register (stand, advies) warns."""
+    from evaluatie.contract.basis import gunningpad
+    from evaluatie.hashing import sha256_bestand
+
+    pad = gunningpad(werkmap)
+    nu = sha256_bestand(pad) if pad.is_file() else None
+    if nu == reg.gunning_sha256:
+        return None
+    return (
+        f"{werkmap.relatief(pad)} is niet meer de gunning waarop het contract begon (SHA-256 bij de start "
+        f"{reg.gunning_sha256[:12]}..., nu {nu[:12] + '...' if nu else 'ontbreekt het bestand'}); het register volgt "
+        "de gunning van de start. Zet de invoer van die gunning terug en voer 'evaluatie gunning' opnieuw uit "
+        "('evaluatie controleer' noemt wat er sinds de gunning is gewijzigd)"
+    )
+
+
+def _gunning_van_de_start(werkmap: Werkmap, reg: Register, wat: str) -> None:
+    reden = gunning_gewijzigd(werkmap, reg)
+    if reden is not None:
+        raise EvaluatieFout([f"{reden}; {wat}"])
+
+
+@met_slot
+@bewaakt_register
 def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str) -> tuple[Path, Register, list[str]]:
     """The register from the final award; also the keurmerk warnings at the start date (contract/keurmerk.py)."""
     from evaluatie.contract.basis import lees_basis
@@ -57,6 +93,8 @@ def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str
     return registerpad(werkmap), reg, waarschuwingen
 
 
+@met_slot
+@bewaakt_register
 def lees_bestanden_in(werkmap: Werkmap, paden: list[Path], datum: dt.date) -> Inleesverslag:
     from evaluatie.contract.inlezen import AANLEVERINGEN, lees_in, verzamel
 
@@ -69,24 +107,34 @@ def lees_bestanden_in(werkmap: Werkmap, paden: list[Path], datum: dt.date) -> In
     return v
 
 
+@bewaakt_register
 def geef_advies(werkmap: Werkmap, gemeente: str, perceel: str, peildatum: dt.date) -> Advies:
     from evaluatie.contract.advies import bereken_advies
 
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=True)
     try:
-        return bereken_advies(lees_register(db), gemeente, perceel, peildatum)
+        reg = lees_register(db)
+        g, r, _ = herken(reg, gemeente, perceel)
+        return bereken_advies(reg, g or gemeente, r or perceel, peildatum)
     finally:
         db.close()
 
 
+@met_slot
+@bewaakt_register
 def leg_keuze_vast(
     werkmap: Werkmap, gemeente: str, perceel: str, klant: str, aanbieder: str, datum: dt.date, door: str, reden: str
-) -> tuple[Advies, int]:
+) -> tuple[Advies, int, str]:
+    """Record an own choice; returns the advice of that moment, the decision's number and the chosen
+    supplier as the register writes it (a name typed in another case is the same supplier)."""
     from evaluatie.contract.advies import kies
 
     db = open_register(werkmap)
     try:
-        uit = kies(db, lees_register(db), gemeente, perceel, klant, aanbieder, datum, door, reden)
+        reg = lees_register(db)
+        g, r, a = herken(reg, gemeente, perceel, aanbieder)
+        gemeente, perceel, aanbieder = g or gemeente, r or perceel, a or aanbieder
+        uit = kies(db, reg, gemeente, perceel, klant, aanbieder, datum, door, reden)
     finally:
         db.close()
     opties = {
@@ -98,13 +146,24 @@ def leg_keuze_vast(
         "besluit": uit[1],
     }
     _noteer(werkmap, "keuze", opties, [])
-    return uit
+    return uit[0], uit[1], aanbieder
 
 
+@bewaakt_register
+def register_van(werkmap: Werkmap) -> Register:
+    """The register's contract, lots and suppliers (without the placements), read-only."""
+    db = open_register(werkmap, alleen_lezen=True)
+    try:
+        return lees_register(db, met_plaatsingen=False)
+    finally:
+        db.close()
+
+
+@bewaakt_register
 def geef_stand(werkmap: Werkmap, peildatum: dt.date) -> tuple[Register, Stand]:
     from evaluatie.contract.stand import bereken_stand
 
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=True)
     try:
         reg = lees_register(db)
     finally:
@@ -112,28 +171,43 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date) -> tuple[Register, Stand]:
     return reg, bereken_stand(reg, peildatum)
 
 
+@met_slot
+@bewaakt_register
 def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str) -> list[Path]:
     from evaluatie.contract.kwartaal import kwartaal_grenzen, schrijf_kwartaalrapporten
 
     eerste, laatste = kwartaal_grenzen(kwartaal)
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=True)
     try:
         reg = lees_register(db)
     finally:
         db.close()
+    _gunning_van_de_start(
+        werkmap, reg, "de kwartaalrapportage zou een gunning noemen die niet meer in de werkmap staat"
+    )
     paden = schrijf_kwartaalrapporten(reg, kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal)
     _noteer(werkmap, "kwartaal", {"kwartaal": kwartaal}, [], paden)
     return paden
 
 
+@bewaakt_register
 def herverdeel(
+    werkmap: Werkmap, perceel: str, aanbieder: str, per: dt.date, vastleggen: bool, door: str | None, reden: str | None
+) -> tuple[Herverdeling, int | None]:
+    with werkmap_slot(werkmap.root) if vastleggen else nullcontext():  # a proposal only reads
+        return _herverdeel(werkmap, perceel, aanbieder, per, vastleggen, door, reden)
+
+
+def _herverdeel(
     werkmap: Werkmap, perceel: str, aanbieder: str, per: dt.date, vastleggen: bool, door: str | None, reden: str | None
 ) -> tuple[Herverdeling, int | None]:
     from evaluatie.contract.herverdeling import leg_herverdeling_vast, voorstel
 
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=not vastleggen)
     try:
         reg = lees_register(db)
+        _, r, a = herken(reg, None, perceel, aanbieder)
+        perceel, aanbieder = r or perceel, a or aanbieder
         v = voorstel(werkmap, reg, perceel, aanbieder, per)
         b = leg_herverdeling_vast(db, v, door or "", reden or "") if vastleggen else None
     finally:
@@ -144,6 +218,7 @@ def herverdeel(
     return v, b
 
 
+@bewaakt_register
 def wijzig(
     werkmap: Werkmap,
     perceel: str,
@@ -158,22 +233,29 @@ def wijzig(
 ) -> tuple[Toetsing, int | None]:
     from evaluatie.contract.wijziging import leg_wijziging_vast, toets_wijziging
 
-    db = open_register(werkmap)
-    try:
-        reg = lees_register(db)
-        t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag)
-        b = leg_wijziging_vast(db, t, datum, door or "", reden or "") if vastleggen else None
-    finally:
-        db.close()
-    if b is not None:
-        opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
-        _noteer(werkmap, "wijziging", opties, [])
+    with werkmap_slot(werkmap.root) if vastleggen else nullcontext():  # --alleen-toetsen only reads
+        db = open_register(werkmap, alleen_lezen=not vastleggen)
+        try:
+            reg = lees_register(db)
+            perceel = herken(reg, None, perceel)[1] or perceel
+            t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag)
+            b = leg_wijziging_vast(db, t, datum, door or "", reden or "") if vastleggen else None
+        finally:
+            db.close()
+        if b is not None:
+            opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
+            _noteer(werkmap, "wijziging", opties, [])
     return t, b
 
 
+@met_slot
+@bewaakt_register
 def schrijf_contractdossier(werkmap: Werkmap, als_zip: bool) -> tuple[Path, int, Path | None]:
     from evaluatie.contract.dossier import INDEX, schrijf_dossier
 
+    _gunning_van_de_start(
+        werkmap, register_van(werkmap), "het contractdossier zou de ene gunning noemen en de andere bevatten"
+    )
     map_, n, zip_ = schrijf_dossier(werkmap, als_zip)
     _noteer(werkmap, "dossier", {"zip": als_zip}, [], [map_ / INDEX, map_ / "index.html", *([zip_] if zip_ else [])])
     return map_, n, zip_

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.tekst import getal, kort
@@ -130,8 +131,8 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
     overgeslagen = [k.naam for k in kandidaten if not k.beschikbaar]
     advies.uitleg.insert(
         0,
-        f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam}. {waarom}, binnen zijn "
-        "capaciteit en zonder wachtenden boven de beloofde wachttijd"
+        f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam.rstrip('.')}. {waarom}, "
+        "binnen zijn capaciteit en zonder wachtenden boven de beloofde wachttijd"
         + (f" (overgeslagen: {', '.join(overgeslagen)}, zie hieronder)" if overgeslagen else "")
         + ". De keuze van de inburgeraar of de klantmanager gaat altijd voor; leg die vast met "
         "'evaluatie contract keuze'.",
@@ -151,6 +152,11 @@ def kies(
     reden: str,
 ) -> tuple[Advies, int]:
     """Record an own choice (it always wins) together with the advice it departs from or follows."""
+    from evaluatie.contract.privacy import klantnummer_fout
+
+    fout = klantnummer_fout(klantnummer)
+    if fout is not None:  # privacy by design, as at intake: no BSN, name or date of birth in the register
+        raise InvoerFout([Fout("--klant", fout)])
     a = bereken_advies(reg, gemeente, perceel, datum)
     lev = reg.leveranciers.get((perceel, gekozen))
     if lev is None or gemeente not in lev.gemeenten:
@@ -171,6 +177,6 @@ def kies(
         )
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        terugdraaien(db)
         raise
     return a, b

@@ -2,22 +2,24 @@
 the work is done in the evaluatie.contract modules. Registered in evaluatie.cli with one line.
 
 Kept free of imports from evaluatie.cli (which imports this module) so there is no import cycle;
-error handling mirrors evaluatie.cli: exit 2 for bad input, 1 when the work cannot complete.
+error handling is evaluatie.cliafhandeling, the same as every other command: exit 2 for bad input,
+1 when the work cannot complete, one JSON document with --json also on error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, InvoerFout
+from evaluatie.cliafhandeling import afhandeling as _afhandeling
+from evaluatie.cliafhandeling import toon as _toon
+from evaluatie.clicktaal import datum_type
+from evaluatie.fouten import EvaluatieFout
 from evaluatie.werkmap import Werkmap
 
 _werkmap = click.option(
@@ -33,57 +35,26 @@ _reden = click.option("--reden", help="Waarom (komt in het register en de stukke
 
 
 def _datum_optie(naam: str, hulp: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return click.option(naam, type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]), help=hulp)
+    return click.option(naam, type=datum_type(ook_dag_eerst=True), metavar="DATUM", help=hulp)
 
 
-def _dag(waarde: dt.datetime | None) -> dt.date:
-    return waarde.date() if waarde is not None else dt.date.today()
-
-
-def _toon(tekst: str, err: bool = False) -> None:
-    """Every line at most 200 characters, wrapped and never cut (evaluatie.weergave)."""
-    from evaluatie.weergave import begrens
-
-    click.echo(begrens(tekst), err=err)
-
-
-def _afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(f)
-    def omhulsel(*args: Any, **kwargs: Any) -> Any:
-        als_json = bool(kwargs.get("als_json"))
-        from evaluatie.stdout import alleen_eigen_uitvoer
-
-        try:
-            with alleen_eigen_uitvoer():  # no solver banner on stdout
-                return f(*args, **kwargs)
-        except InvoerFout as e:
-            click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
-            for fout in e.fouten:
-                _toon(f"  {fout}", err=True)
-            if als_json:
-                click.echo(
-                    json.dumps(
-                        {"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]},
-                        ensure_ascii=False,
-                        indent=2,
-                    )
-                )
-            sys.exit(EXIT_INVOER)
-        except EvaluatieFout as e:
-            click.echo("De evaluatie kan niet worden afgerond:", err=True)
-            for m in e.meldingen:
-                _toon(f"  {m}", err=True)
-            if als_json:
-                click.echo(json.dumps({"evaluatie_niet_afgerond": e.meldingen}, ensure_ascii=False, indent=2))
-            sys.exit(EXIT_EVALUATIE)
-
-    return omhulsel
+def _dag(waarde: dt.date | None) -> dt.date:
+    return waarde if waarde is not None else dt.date.today()
 
 
 def _wm(pad: Path) -> Werkmap:
     if not (pad / "aanbesteding.yaml").is_file():
         raise click.UsageError(f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op")
     return Werkmap(pad)
+
+
+def _waarschuw(wm: Werkmap, reg: Any = None) -> None:
+    """A changed award is never passed over in silence: one line on stderr (stdout stays one document)."""
+    from evaluatie.contract.acties import gunning_gewijzigd, register_van
+
+    reden = gunning_gewijzigd(wm, reg if reg is not None else register_van(wm))
+    if reden is not None:
+        _toon(f"Let op: {reden}.", err=True)
 
 
 @click.group("contract")
@@ -97,13 +68,13 @@ def contract() -> None:
 @_door
 @_reden
 @_afhandeling
-def start(werkmap: Path, datum: dt.datetime | None, door: str | None, reden: str | None) -> None:
+def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | None) -> None:
     """Begin het contractregister vanuit de definitieve gunning (rapporten/gunning.json)."""
     from evaluatie.contract.acties import start_vanuit_gunning
 
     if datum is None:
         raise click.UsageError("--datum is verplicht: de ingangsdatum van de overeenkomsten")
-    pad, reg, waarschuwingen = start_vanuit_gunning(_wm(werkmap), datum.date(), door or "", reden or "")
+    pad, reg, waarschuwingen = start_vanuit_gunning(_wm(werkmap), datum, door or "", reden or "")
     for w in waarschuwingen:
         _toon(f"Let op: {w}", err=True)
     click.echo(f"Contractregister begonnen per {reg.startdatum.strftime('%d-%m-%Y')} ({reg.jaren} jaar): {pad}")
@@ -118,7 +89,7 @@ def start(werkmap: Path, datum: dt.datetime | None, door: str | None, reden: str
 @_datum_optie("--datum", "Datum van inlezen (standaard vandaag).")
 @_json
 @_afhandeling
-def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.datetime | None, als_json: bool) -> None:
+def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, als_json: bool) -> None:
     """Lees plaatsingslijsten van gemeenten in (xlsx of csv; bestanden of mappen)."""
     from evaluatie.contract.acties import lees_bestanden_in
 
@@ -152,11 +123,13 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.datetime | Non
 @_datum_optie("--peildatum", "Datum van het advies (standaard vandaag).")
 @_json
 @_afhandeling
-def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.datetime | None, als_json: bool) -> None:
+def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, als_json: bool) -> None:
     """Welke aanbieder krijgt de volgende inburgeraar, en waarom."""
     from evaluatie.contract.acties import geef_advies
 
-    a = geef_advies(_wm(werkmap), gemeente, route, _dag(peildatum))
+    wm = _wm(werkmap)
+    a = geef_advies(wm, gemeente, route, _dag(peildatum))
+    _waarschuw(wm)
     if als_json:
         click.echo(json.dumps({"advies": a.advies, "uitleg": a.uitleg}, ensure_ascii=False, indent=2))
         return
@@ -182,16 +155,18 @@ def keuze(
     route: str,
     klant: str,
     aanbieder: str,
-    datum: dt.datetime | None,
+    datum: dt.date | None,
     door: str | None,
     reden: str | None,
 ) -> None:
     """Leg de eigen keuze van inburgeraar of klantmanager vast (gaat altijd voor het advies)."""
     from evaluatie.contract.acties import leg_keuze_vast
 
-    a, b = leg_keuze_vast(_wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or "")
-    wijkt = "volgt het advies" if a.advies == aanbieder else f"wijkt af van het advies ({a.advies or 'geen'})"
-    click.echo(f"Vastgelegd als besluit {b}: {klant} naar {aanbieder}; de keuze {wijkt}.")
+    a, b, gekozen = leg_keuze_vast(
+        _wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or ""
+    )
+    wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
+    click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
 
 
 @contract.command("stand")
@@ -200,12 +175,14 @@ def keuze(
 @_json
 @click.option("--volledig", is_flag=True, help="Iedere gemeente en volle regels, ook bij meer dan 25 gemeenten.")
 @_afhandeling
-def stand(werkmap: Path, peildatum: dt.datetime | None, als_json: bool, volledig: bool) -> None:
+def stand(werkmap: Path, peildatum: dt.date | None, als_json: bool, volledig: bool) -> None:
     """De stand per gemeente, aanbieder en route; raammaximum; prestaties; signalen."""
     from evaluatie.contract.acties import geef_stand
     from evaluatie.contract.standtekst import stand_als_dict, stand_als_tekst
 
-    reg, st = geef_stand(_wm(werkmap), _dag(peildatum))
+    wm = _wm(werkmap)
+    reg, st = geef_stand(wm, _dag(peildatum))
+    _waarschuw(wm, reg)
     if als_json:
         click.echo(json.dumps(stand_als_dict(reg, st), ensure_ascii=False, indent=2))
     else:
@@ -238,7 +215,7 @@ def uitval(
     werkmap: Path,
     route: str,
     aanbieder: str,
-    per: dt.datetime | None,
+    per: dt.date | None,
     vastleggen: bool,
     door: str | None,
     reden: str | None,
@@ -249,7 +226,7 @@ def uitval(
 
     if per is None:
         raise click.UsageError("--per is verplicht: de datum van uitval")
-    v, b = herverdeel(_wm(werkmap), route, aanbieder, per.date(), vastleggen, door, reden)
+    v, b = herverdeel(_wm(werkmap), route, aanbieder, per, vastleggen, door, reden)
     onvolledig = "het voorstel dekt niet de hele looptijd en kan niet als besluit worden genomen"
     if als_json:
         if not v.volledig:
@@ -302,7 +279,7 @@ def wijziging(
     waarde: float,
     trajecten: int,
     grondslag: str,
-    datum: dt.datetime | None,
+    datum: dt.date | None,
     alleen_toetsen: bool,
     door: str | None,
     reden: str | None,

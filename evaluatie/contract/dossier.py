@@ -77,9 +77,9 @@ def _besluiten(db: sqlite3.Connection) -> list[dict[str, object]]:
 
 
 def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int, Path | None]:
-    from evaluatie.contract.schrijfmap import nieuwe_map as atomair
+    from evaluatie.schrijfwacht import atomaire_map as atomair
 
-    db = open_register(werkmap)
+    db = open_register(werkmap, alleen_lezen=True)
     doel = werkmap.root / MAP / DOSSIER
     stukken: list[Stuk] = []
     try:
@@ -119,12 +119,24 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
     zip_pad = None
     if als_zip:
         zip_pad = werkmap.root / MAP / f"{DOSSIER}.zip"
-        with zipfile.ZipFile(zip_pad, "w", zipfile.ZIP_DEFLATED) as z:
+        _schrijf_zip(doel, zip_pad)
+    return doel, len(stukken), zip_pad
+
+
+def _schrijf_zip(doel: Path, zip_pad: Path) -> None:
+    """The zip next to a temporary name, renamed over the old one only when complete (evaluatie.schrijfwacht)."""
+    from evaluatie.schrijfwacht import bewaakt, hernoem, tijdelijke_naam
+
+    tijdelijk = tijdelijke_naam(zip_pad)
+    try:
+        with bewaakt(zip_pad), zipfile.ZipFile(tijdelijk, "w", zipfile.ZIP_DEFLATED) as z:
             for p in sorted(q for q in doel.rglob("*") if q.is_file()):
                 info = zipfile.ZipInfo(f"{DOSSIER}/{p.relative_to(doel).as_posix()}", (1980, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 z.writestr(info, p.read_bytes())
-    return doel, len(stukken), zip_pad
+        hernoem(tijdelijk, zip_pad)
+    finally:
+        tijdelijk.unlink(missing_ok=True)
 
 
 def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, object]]) -> str:
@@ -153,36 +165,61 @@ def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, objec
     )
 
 
+def _documenten(inhoud: bytes, waar: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(pad, sha256) of every document an index lists, or the problems with the index itself.
+
+    The index is read as hostile input: it may have been edited by hand. An entry that is not a
+    document with a relative path inside the dossier is a problem, never a file read elsewhere."""
+    try:
+        index = json.loads(inhoud)
+    except ValueError:
+        return [], [f"{waar}: geen leesbare index (geen JSON)"]
+    documenten = index.get("documenten") if isinstance(index, dict) else None
+    if not isinstance(documenten, list):
+        return [], [f"{waar}: geen leesbare index (geen lijst 'documenten')"]
+    goed: list[tuple[str, str]] = []
+    problemen: list[str] = []
+    for i, d in enumerate(documenten, 1):
+        pad = d.get("pad") if isinstance(d, dict) else None
+        sha = d.get("sha256") if isinstance(d, dict) else None
+        if not isinstance(pad, str) or not isinstance(sha, str) or not pad:
+            problemen.append(f"{waar}: document {i} heeft geen 'pad' en 'sha256'")
+        elif pad.startswith(("/", "\\")) or ".." in Path(pad).parts or ":" in pad:
+            problemen.append(f"{waar}: document {i} ('{pad}') ligt buiten het dossier")
+        else:
+            goed.append((pad, sha))
+    return goed, problemen
+
+
 def controleer_dossier(werkmap: Werkmap) -> tuple[int, list[str]]:
     """(documents checked, problems) for contract/dossier and contract/dossier.zip, if present."""
     problemen: list[str] = []
     gecontroleerd = 0
     map_ = werkmap.root / MAP / DOSSIER
     if (map_ / INDEX).is_file():
-        try:
-            index = json.loads((map_ / INDEX).read_text(encoding="utf-8"))["documenten"]
-        except (ValueError, KeyError):
-            return 0, [f"{MAP}/{DOSSIER}/{INDEX}: geen leesbare index"]
-        for d in index:
-            pad = map_ / d["pad"]
+        documenten, fouten = _documenten((map_ / INDEX).read_bytes(), f"{MAP}/{DOSSIER}/{INDEX}")
+        problemen += fouten
+        for naam, sha in documenten:
+            pad = map_ / naam
             gecontroleerd += 1
             if not pad.is_file():
-                problemen.append(f"{MAP}/{DOSSIER}/{d['pad']}: ontbreekt in het dossier")
-            elif sha256_bestand(pad) != d["sha256"]:
-                problemen.append(f"{MAP}/{DOSSIER}/{d['pad']}: gewijzigd sinds het dossier werd opgemaakt")
+                problemen.append(f"{MAP}/{DOSSIER}/{naam}: ontbreekt in het dossier")
+            elif sha256_bestand(pad) != sha:
+                problemen.append(f"{MAP}/{DOSSIER}/{naam}: gewijzigd sinds het dossier werd opgemaakt")
     zip_pad = werkmap.root / MAP / f"{DOSSIER}.zip"
     if zip_pad.is_file():
         try:
             with zipfile.ZipFile(zip_pad) as z:
-                index = json.loads(z.read(f"{DOSSIER}/{INDEX}"))["documenten"]
+                documenten, fouten = _documenten(z.read(f"{DOSSIER}/{INDEX}"), f"{MAP}/{DOSSIER}.zip!{DOSSIER}/{INDEX}")
+                problemen += fouten
                 namen = set(z.namelist())
-                for d in index:
-                    naam = f"{DOSSIER}/{d['pad']}"
+                for naam, sha in documenten:
+                    lid = f"{DOSSIER}/{naam}"
                     gecontroleerd += 1
-                    if naam not in namen:
-                        problemen.append(f"{MAP}/{DOSSIER}.zip!{naam}: ontbreekt")
-                    elif sha256_bytes(z.read(naam)) != d["sha256"]:
-                        problemen.append(f"{MAP}/{DOSSIER}.zip!{naam}: gewijzigd")
-        except (zipfile.BadZipFile, KeyError, ValueError):
+                    if lid not in namen:
+                        problemen.append(f"{MAP}/{DOSSIER}.zip!{lid}: ontbreekt")
+                    elif sha256_bytes(z.read(lid)) != sha:
+                        problemen.append(f"{MAP}/{DOSSIER}.zip!{lid}: gewijzigd")
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
             problemen.append(f"{MAP}/{DOSSIER}.zip: geen leesbaar dossier")
     return gecontroleerd, problemen

@@ -21,13 +21,15 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
-from evaluatie.verdeling.model import Verdeelprobleem
+from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.werkmap import Werkmap
 
 NIET_OVERDRAAGBAAR = {
@@ -63,7 +65,22 @@ def award_probleem(werkmap: Werkmap, perceel: str) -> Verdeelprobleem:
     return verdeelprobleem(award.invoer.aanbesteding, perceel, list(u.rangorde), award.invoer.inschrijvingen)
 
 
-def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem) -> None:
+def _is_toelating(werkmap: Werkmap, perceel: str) -> bool:
+    """Open house (toelating): the award's distribution is the expected one by capacity, not an optimum."""
+    from evaluatie.definitie.laden import laad_aanbesteding
+
+    return laad_aanbesteding(werkmap.aanbesteding)[0].percelen[perceel].procedure == "toelating"
+
+
+def _verdeler(toelating: bool) -> Callable[[Verdeelprobleem], Verdeling]:
+    """The award's own allocation for the lot: the exact path, or the expected distribution of open house."""
+    from evaluatie.verdeling.toelating import verwachte_verdeling
+    from evaluatie.verdeling.verdelen import verdeel
+
+    return verwachte_verdeling if toelating else verdeel
+
+
+def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem, toelating: bool = False) -> None:
     from evaluatie.contract.basis import gunningpad
     from evaluatie.hashing import sha256_bestand
 
@@ -77,9 +94,7 @@ def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem)
         )
     data = json.loads(pad.read_text(encoding="utf-8"))["percelen"][perceel]
     gegund = {(t["gemeente"], t["inschrijver"]): int(t["aantal"]) for t in data["toewijzing"]}
-    from evaluatie.verdeling.verdelen import verdeel
-
-    opnieuw = {(t.gemeente, t.inschrijver): t.aantal for t in verdeel(p).toewijzing}
+    opnieuw = {(t.gemeente, t.inschrijver): t.aantal for t in _verdeler(toelating)(p).toewijzing}
     if opnieuw != gegund:
         raise EvaluatieFout(
             [
@@ -154,8 +169,6 @@ def voorstel(
     if it gives every supplier at least what it already received this year in every gemeente, it is also
     the optimum with those placements fixed (the fixed problem's solutions are a subset). (b) Otherwise
     the residual problem (exact for rules that do not count suppliers). (c) Otherwise a refusal in words."""
-    from evaluatie.verdeling.verdelen import verdeel
-
     if (perceel, aanbieder) not in reg.leveranciers:
         raise InvoerFout([Fout("--aanbieder", f"{aanbieder} heeft geen contract voor perceel {perceel}")])
     if (perceel, aanbieder) in reg.uitgevallen:
@@ -163,8 +176,10 @@ def voorstel(
     jaar = reg.contractjaar(per)
     begin, _ = reg.jaargrenzen(jaar)
     p = probleem or award_probleem(werkmap, perceel)
+    toelating = probleem is None and _is_toelating(werkmap, perceel)
+    verdeel = _verdeler(toelating)
     if probleem is None:
-        _premisse(werkmap, reg, perceel, p)
+        _premisse(werkmap, reg, perceel, p, toelating)
     weg = {s for (c, s) in reg.uitgevallen if c == perceel} | {aanbieder}
     blijft = [s.naam for s in reg.leveranciers_van(perceel) if s.naam not in weg]
     telling = geplaatst(reg, begin, per - dt.timedelta(days=1))
@@ -175,16 +190,17 @@ def voorstel(
     v = verdeel(r)  # EvaluatieFout in words when the remaining suppliers cannot take the demand at all
     nieuw = {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing}
     rest = r
+    naam_pad = "verwachte verdeling naar capaciteit, zoals bij de toelating" if toelating else v.pad
     if all(nieuw.get(k, 0) >= n for k, n in vast_blijft.items()):
         dit_jaar = nieuw
-        pad = f"{v.pad}; de plaatsingen van dit jaar passen binnen deze verdeling"
+        pad = f"{naam_pad}; de plaatsingen van dit jaar passen binnen deze verdeling"
     else:
         rest = restprobleem(r, vast_blijft)
         v = verdeel(rest)
         dit_jaar = dict(vast_blijft)
         for t in v.toewijzing:
             dit_jaar[(t.gemeente, t.inschrijver)] = dit_jaar.get((t.gemeente, t.inschrijver), 0) + t.aantal
-        pad = f"{v.pad}, op het restant na de vaste plaatsingen"
+        pad = f"{naam_pad}, op het restant na de vaste plaatsingen"
     for (g, s), n in vast.items():
         if s in weg:
             dit_jaar[(g, s)] = dit_jaar.get((g, s), 0) + n
@@ -201,12 +217,12 @@ def voorstel(
                 + " ".join(e.meldingen)
             ]
     h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, pad)
-    h.uitleg = _uitleg(reg, h, rest, v) + uitleg_volgende
+    h.uitleg = _uitleg(reg, h, rest, v, toelating) + uitleg_volgende
     h.volledig = not uitleg_volgende
     return h
 
 
-def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object) -> list[str]:
+def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object, toelating: bool = False) -> list[str]:
     from evaluatie.verdeling.verklaring import bindende_regels
 
     naam = reg.percelen[h.perceel].naam
@@ -232,7 +248,17 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object) ->
                 + ", ".join(f"{s} ({n})" for s, n in nieuw.items())
             )
         uit.append(delen[0] + ": " + "; ".join(delen[1:]) + ".")
-    if any(rest.vraag.values()):
+    if any(rest.vraag.values()) and toelating:
+        uit.append(
+            "Waarom zo: bij toelating (open house) gaat de vraag van iedere gemeente naar rato van de capaciteit "
+            "naar de toegelaten aanbieders die haar bedienen, zoals bij de gunning"
+            + (
+                " (capaciteit: wat na de plaatsingen van dit contractjaar resteert)."
+                if h.pad.endswith("plaatsingen")
+                else "."
+            )
+        )
+    elif any(rest.vraag.values()):
         voor = "Waarom zo: "
         if h.pad.endswith("vaste plaatsingen"):
             voor = "Waarom zo (op het restant; 'capaciteit' is wat na de plaatsingen van dit contractjaar resteert): "
@@ -278,6 +304,6 @@ def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, re
         )
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        terugdraaien(db)
         raise
     return b

@@ -13,18 +13,18 @@ import csv
 import datetime as dt
 import io
 import re
-import shutil
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evaluatie.contract import privacy
+from evaluatie.contract import namen, privacy
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.gebeurtenissen import woorden
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.werkboek import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, als_datum, als_tekst, celnaam, lees_werkboek
@@ -86,12 +86,18 @@ def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
             return []
         data = pad.read_bytes()
     except OSError as e:
-        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {e.strerror}")
+        from evaluatie.schrijfwacht import reden
+
+        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {reden(e)}")
         return []
     try:
         tekst = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        fouten.voeg_toe(naam, f"geen UTF-8 (byte {e.start + 1}); sla het op als 'CSV UTF-8 (door komma's gescheiden)'")
+        fouten.voeg_toe(
+            naam,
+            f"geen UTF-8 (het {e.start + 1}e byte van het bestand); "
+            "sla het op als 'CSV UTF-8 (door komma's gescheiden)'",
+        )
         return []
     if "\x00" in tekst:
         fouten.voeg_toe(naam, "bevat nul-tekens; dit is geen tekstbestand")
@@ -99,14 +105,23 @@ def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
     eerste = tekst.split("\n", 1)[0]
     scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
     rijen: list[list[Any]] = []
-    for i, rij in enumerate(csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)):
-        if i >= MAX_RIJEN:
-            fouten.voeg_toe(f"{naam}!A{i + 1}", f"meer dan {MAX_RIJEN} regels; lever per kwartaal aan")
-            return []
-        if len(rij) > MAX_KOLOMMEN:
-            fouten.voeg_toe(f"{naam}!{celnaam(i, MAX_KOLOMMEN)}", f"meer dan {MAX_KOLOMMEN} kolommen")
-            return []
-        rijen.append(rij)
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    try:
+        for i, rij in enumerate(lezer):
+            if i >= MAX_RIJEN:
+                fouten.voeg_toe(f"{naam}!A{i + 1}", f"meer dan {MAX_RIJEN} regels; lever per kwartaal aan")
+                return []
+            if len(rij) > MAX_KOLOMMEN:
+                fouten.voeg_toe(f"{naam}!{celnaam(i, MAX_KOLOMMEN)}", f"meer dan {MAX_KOLOMMEN} kolommen")
+                return []
+            rijen.append(rij)
+    except csv.Error:  # a field longer than csv's limit (an unclosed quote swallows the rest of the file)
+        fouten.voeg_toe(
+            f"{naam}!A{len(rijen) + 1}",
+            f"een veld is langer dan {csv.field_size_limit():,} tekens (".replace(",", ".")
+            + "staat er een aanhalingsteken dat niet wordt gesloten?); er is niets van dit bestand ingelezen",
+        )
+        return []
     return [Blad(naam, None, rijen)]
 
 
@@ -129,6 +144,7 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
         return None
     kop = [als_tekst(v) for v in blad.rijen[0]]
     index: dict[str, int] = {}
+    geweigerd: set[str] = set()  # columns refused for privacy: not reported missing as well
     goed = True
     breedte = max((len(r) for r in blad.rijen), default=0)
     for j in range(breedte):
@@ -144,6 +160,7 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
                 ),
             )
             goed = False
+            geweigerd.add(_PER_KOP.get(" ".join(tekst.lower().split()), ""))
             continue
         if not tekst:
             if any(j < len(r) and als_tekst(r[j]) for r in blad.rijen[1:]):
@@ -166,7 +183,7 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
         else:
             index[sleutel] = j
     for k in VERPLICHT:
-        if k not in index:
+        if k not in index and k not in geweigerd:
             fouten.voeg_toe(blad.plaats(0, 0), f"kolom '{k}' ontbreekt in de kopregel")
             goed = False
     return index if goed else None
@@ -188,7 +205,7 @@ def _privacy_in_waarden(
         tekst = als_tekst(v)
         if tekst and privacy.elfproef(tekst):
             gevonden = "bsn"
-        elif isinstance(v, str) and privacy.lijkt_naam(v) and _PER_KOP.get(kop) in (None, "klantnummer"):
+        elif isinstance(v, str) and _PER_KOP.get(kop) in (None, "klantnummer") and _naamachtig(v, kop):
             gevonden = "naam"
         else:
             d = _datum(v) if isinstance(v, dt.date) or (isinstance(v, str) and _DATUMACHTIG.match(v)) else None
@@ -201,6 +218,11 @@ def _privacy_in_waarden(
             if eerste is None:
                 eerste = (gevonden, blad.plaats(i, j))
     return eerste, aantal
+
+
+def _naamachtig(v: str, kop: str) -> bool:
+    """A person's name; in the klantnummer column also any word without a digit ('Jansen')."""
+    return privacy.lijkt_naam(v) or (_PER_KOP.get(kop) == "klantnummer" and privacy.zonder_cijfer(v))
 
 
 _DMJ = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
@@ -219,20 +241,11 @@ def _datum(v: Any) -> dt.date | None:
     return als_datum(v)
 
 
-def _zoek(waarde: str, opties: dict[str, str]) -> str | None:
-    k = " ".join(waarde.strip().lower().split())
-    if k.startswith("gemeente "):
-        k = k[len("gemeente ") :]
-    return opties.get(k)
-
-
 def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
     index = _kop_index(blad, fouten, reg.startdatum)
     if index is None:
         return []
-    gemeenten = {g.lower(): g for g in reg.gemeenten}
-    routes = {c.lower(): c for c in reg.percelen} | {p.naam.lower(): c for c, p in reg.percelen.items()}
-    aanbieders = {n.lower(): n for (_, n) in reg.leveranciers}
+    gemeenten, routes, aanbieders = namen.gemeenten(reg), namen.routes(reg), namen.aanbieders(reg)
     einde = reg.jaargrenzen(reg.jaren)[1]
     uit: list[Regel] = []
 
@@ -252,7 +265,7 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
             fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer ontbreekt")
         elif len(klant) > 40 or any(ord(c) < 32 for c in klant):
             fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer langer dan 40 tekens of met stuurtekens")
-        gemeente = _zoek(als_tekst(cel(i, "gemeente")), gemeenten)
+        gemeente = namen.zoek(als_tekst(cel(i, "gemeente")), gemeenten)
         if gemeente is None:
             fouten.voeg_toe(
                 blad.plaats(i, index["gemeente"]),
@@ -285,14 +298,14 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
             )
         perceel = leverancier = uitslag = None
         if s is not None and s.route_nodig:
-            perceel = _zoek(als_tekst(cel(i, "route")), routes)
+            perceel = namen.zoek(als_tekst(cel(i, "route")), routes)
             if perceel is None:
                 fouten.voeg_toe(
                     blad.plaats(i, index.get("route", 0)),
                     f"route '{als_tekst(cel(i, 'route'))}' is geen perceel van dit contract "
                     f"({', '.join(reg.percelen)})",
                 )
-            naam = _zoek(als_tekst(cel(i, "aanbieder")), aanbieders)
+            naam = namen.zoek(als_tekst(cel(i, "aanbieder")), aanbieders)
             if naam is None:
                 fouten.voeg_toe(
                     blad.plaats(i, index.get("aanbieder", 0)),
@@ -439,6 +452,15 @@ def _schrijf(
         verslag.bestanden.append((pad.name, sha, nieuw, gecorr, zelfde))
         volgende_i += 1
     _controleer_volgorde(huidig, {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels})
+    if bewaar_in is not None:  # the dossier keeps every file as it was read: kept before the register commits
+        from evaluatie.schrijfwacht import bewaakt, schrijf_bytes
+
+        for pad, sha, _ in per_bestand:
+            doel = bewaar_in / f"{sha[:12]}-{pad.name}"
+            if not doel.exists():
+                with bewaakt(pad):
+                    data = pad.read_bytes()
+                schrijf_bytes(doel, data)
     db.execute("BEGIN")
     try:
         db.executemany(
@@ -454,14 +476,8 @@ def _schrijf(
         )
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        terugdraaien(db)
         raise
-    if bewaar_in is not None:  # the dossier keeps every file as it was read
-        bewaar_in.mkdir(parents=True, exist_ok=True)
-        for pad, sha, _ in per_bestand:
-            doel = bewaar_in / f"{sha[:12]}-{pad.name}"
-            if not doel.exists():
-                shutil.copyfile(pad, doel)
     return verslag
 
 

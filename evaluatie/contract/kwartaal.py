@@ -114,7 +114,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 r.max_waarde,
                 round(r.gebruikte_waarde, 2) if zichtbaar else AFGELEID,
                 f"{getal(100 * r.aandeel, 1)}%" if zichtbaar else AFGELEID,
-                r.prognose.isoformat() if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
+                r.prognose.strftime("%d-%m-%Y") if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
         )
     prestatie_rijen: list[list[Cel]] = []
@@ -194,45 +194,95 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
     )
 
 
+def _per_leverancier(c: Gemeenschappelijk, gemeente: str | None, code: str) -> dict[str, list[float]]:
+    """Per supplier of lot `code`: [allocated, pro rata, placed this contract year, placed this quarter],
+    for one gemeente or (None) the region: exactly the rows that gemeente's (or the region's) report shows."""
+    per_lev: dict[str, list[float]] = {}
+    for x in c.stand.regels if gemeente is None else c.regels_per_gemeente.get(gemeente, []):
+        if x.perceel == code:
+            t = per_lev.setdefault(x.leverancier, [0.0, 0.0, 0.0, 0.0])
+            t[0] += x.toegewezen
+            t[1] += x.pro_rata
+            t[2] += x.geplaatst
+    kwartaal = (
+        [(cp, lev, n) for (_, cp, lev), n in c.in_kwartaal.items()]
+        if gemeente is None
+        else c.kwartaal_per_gemeente.get(gemeente, [])
+    )
+    for cp, lev, aantal in kwartaal:
+        if cp == code:
+            per_lev.setdefault(lev, [0.0, 0.0, 0.0, 0.0])[3] += aantal
+    return per_lev
+
+
+def _regiocel(delen: list[int]) -> Cel:
+    """A region figure that is the sum of the gemeenten's published cells: suppressed like a total,
+    so that the region's report minus the other gemeenten's reports cannot give a small cell away."""
+    return totaal(delen)
+
+
+def _ook_over_gemeenten(regio: Cel, per_gemeente: list[dict[str, list[float]]], k: int) -> Cel:
+    """The region's lot total, suppressed also when exactly one gemeente's published lot total is hidden."""
+    getoond = [
+        _totaal([int(v[k]) for v in d.values()], [personen(int(v[k])) for v in d.values()]) for d in per_gemeente
+    ]
+    if regio != KLEIN and sum(1 for t in getoond if not isinstance(t, int)) == 1:
+        return AFGELEID
+    return regio
+
+
 def _plaatsingsrijen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> tuple[list[list[Cel]], str]:
-    """Rows allocation vs actual for one gemeente (or the region) and the chart."""
-    st = c.stand
+    """Rows allocation vs actual for one gemeente (or the region) and the chart.
+
+    A count under 5 is '<5'. A total is suppressed when it would give a suppressed part away: in a
+    gemeente's table its suppliers are the parts; in the region's table every figure is also the sum of
+    the gemeenten's published figures (each gemeente has its own report), so those are parts too."""
     rijen: list[list[Cel]] = []
     grafiek: list[tuple[str, Sequence[float | str]]] = []
     for code, p in reg.percelen.items():
-        per_lev: dict[str, list[float]] = {}
-        for x in st.regels if gemeente is None else c.regels_per_gemeente.get(gemeente, []):
-            if x.perceel == code:
-                t = per_lev.setdefault(x.leverancier, [0.0, 0.0, 0.0, 0.0])
-                t[0] += x.toegewezen
-                t[1] += x.pro_rata
-                t[2] += x.geplaatst
-        kwartaal = (
-            [(cp, lev, n) for (_, cp, lev), n in c.in_kwartaal.items()]
-            if gemeente is None
-            else c.kwartaal_per_gemeente.get(gemeente, [])
-        )
-        for cp, lev, aantal in kwartaal:
-            if cp == code:
-                per_lev.setdefault(lev, [0.0, 0.0, 0.0, 0.0])[3] += aantal
+        per_lev = _per_leverancier(c, gemeente, code)
         if not per_lev:
             continue
+        per_gemeente = {} if gemeente is not None else {g: _per_leverancier(c, g, code) for g in reg.gemeenten}
+        zichtbaar_jaar: list[Cel] = []
+        zichtbaar_kw: list[Cel] = []
         for s, (a, pr, n, k) in per_lev.items():
-            rijen.append([p.naam, s, int(a), round(pr, 1), personen(int(n)), personen(int(k))])
-            waarde: float | str = float(n) if n >= MINIMUM else KLEIN
-            grafiek.append((f"{s} ({code})", [round(pr, 1), waarde]))
+            if gemeente is None:
+                jaar = _regiocel([int(d[s][2]) for d in per_gemeente.values() if s in d])
+                kw = _regiocel([int(d[s][3]) for d in per_gemeente.values() if s in d])
+            else:
+                jaar, kw = personen(int(n)), personen(int(k))
+            zichtbaar_jaar.append(jaar)
+            zichtbaar_kw.append(kw)
+            rijen.append([p.naam, s, int(a), round(pr, 1), jaar, kw])
+            grafiek.append((f"{s} ({code})", [round(pr, 1), float(jaar) if isinstance(jaar, int) else str(jaar)]))
+        totaal_jaar = _totaal([int(v[2]) for v in per_lev.values()], zichtbaar_jaar)
+        totaal_kw = _totaal([int(v[3]) for v in per_lev.values()], zichtbaar_kw)
+        if gemeente is None:  # the region's lot total is also the sum of the gemeenten's published lot totals
+            totaal_jaar = _ook_over_gemeenten(totaal_jaar, [d for d in per_gemeente.values() if d], 2)
+            totaal_kw = _ook_over_gemeenten(totaal_kw, [d for d in per_gemeente.values() if d], 3)
         rijen.append(
             [
                 p.naam,
                 "Totaal",
                 int(sum(v[0] for v in per_lev.values())),
                 round(sum(v[1] for v in per_lev.values()), 1),
-                totaal([int(v[2]) for v in per_lev.values()]),
-                totaal([int(v[3]) for v in per_lev.values()]),
+                totaal_jaar,
+                totaal_kw,
             ]
         )
     kop = "de regio" if gemeente is None else gemeente
     return rijen, svg.staven(f"Toegewezen naar rato en geplaatst, {kop}", grafiek, ("naar rato", "geplaatst"))
+
+
+def _totaal(delen: list[int], getoond: list[Cel]) -> Cel:
+    """A total over parts as they are shown: '<5' under 5; suppressed when exactly one part is hidden
+    (the total minus the shown parts would give it away)."""
+    if sum(delen) < MINIMUM:
+        return KLEIN
+    if sum(1 for g in getoond if not isinstance(g, int)) == 1:
+        return AFGELEID
+    return sum(delen)
 
 
 _CSS = """
@@ -340,7 +390,7 @@ def schrijf_kwartaalrapporten(
     reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path
 ) -> list[Path]:
     """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole."""
-    from evaluatie.contract.schrijfmap import nieuwe_map as atomair
+    from evaluatie.schrijfwacht import atomaire_map as atomair
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])

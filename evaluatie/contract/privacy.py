@@ -31,6 +31,7 @@ NAAM_KOPPEN = frozenset(
 GEBOORTE_KOPPEN = frozenset({"geboortedatum", "geb.datum", "geb. datum", "geboren", "geboortejaar", "gebdatum", "dob"})
 
 _CIJFERS = re.compile(r"^\d{8,9}$")
+_SCHEIDING = str.maketrans("", "", " .-\u00a0")
 _HOOFD = "A-ZÀ-ÖØ-Þ"
 _KLEIN = "a-zß-öø-ÿ"
 _NAAM = re.compile(
@@ -47,6 +48,13 @@ def elfproef(waarde: str) -> bool:
     t = waarde.strip()
     if t.endswith(".0"):
         t = t[:-2]
+    if len(t) > 13 or not t[:1].isdigit():
+        return False  # fast path: most cells (names of gemeenten, events, suppliers) end here
+    zonder = t.translate(_SCHEIDING)  # '123.456.782', '1234 56 782': a BSN as people write it is still a BSN
+    if zonder != t:
+        if len(zonder) != 9:  # 8 digits with separators is a date ('03-02-2022'), not a BSN
+            return False
+        t = zonder
     if not _CIJFERS.match(t):
         return False
     t = t.zfill(9)
@@ -59,6 +67,12 @@ def elfproef(waarde: str) -> bool:
 def lijkt_naam(waarde: str) -> bool:
     """'Fatima el Amrani', 'J. de Vries', 'Jansen, Piet': words with capitals, no digits."""
     return bool(_NAAM.match(waarde.strip()))
+
+
+def zonder_cijfer(waarde: str) -> bool:
+    """A client number without a single digit ('Jansen', 'fatima') is a word, likely a name, not a number."""
+    t = waarde.strip()
+    return bool(t) and not any(c.isdigit() for c in t) and any(c.isalpha() for c in t)
 
 
 def lijkt_geboortedatum(d: dt.date, start: dt.date) -> bool:
@@ -84,7 +98,7 @@ TEKST = {
 }
 WAAROM = {
     "bsn": "voldoet aan de elfproef",
-    "naam": "ziet eruit als een naam",
+    "naam": "ziet eruit als een naam (een klantnummer zonder cijfer is een woord)",
     "geboortedatum": "ligt meer dan tien jaar voor de start van het contract",
 }
 
@@ -98,3 +112,29 @@ def melding(soort: str, kop: str, voorbeeldcel: str | None, aantal: int, volgens
         f"kolom '{kop}' bevat {TEKST[soort]} ({waarom}); het contractregister neemt alleen een pseudoniem "
         "klantnummer aan. Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen"
     )
+
+
+_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+
+
+def klantnummer_fout(klant: str) -> str | None:
+    """Why `klant`, typed on the command line, is no pseudonymous client number; None when it is one.
+
+    The same rule as a file's klantnummer column: a value passing the BSN eleven-test, a person's name
+    or a date (of birth) never enters the register."""
+    t = klant.strip()
+    if not t or len(t) > 40 or any(ord(c) < 32 or ord(c) == 127 for c in t):
+        return "geef een pseudoniem klantnummer (hoogstens 40 tekens, zonder stuurtekens)"
+    if elfproef(t):
+        return (
+            f"'{t}' voldoet aan de elfproef van het burgerservicenummer; het contractregister neemt alleen een "
+            "pseudoniem klantnummer aan. Er is niets vastgelegd"
+        )
+    if lijkt_naam(t) or zonder_cijfer(t):
+        return (
+            f"'{t}' ziet eruit als een naam (een klantnummer heeft cijfers); het contractregister neemt alleen een "
+            "pseudoniem klantnummer aan"
+        )
+    if _DATUM.match(t):
+        return f"'{t}' ziet eruit als een datum; het contractregister neemt alleen een pseudoniem klantnummer aan"
+    return None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from evaluatie.contract.schema import MIGRATIES
 from evaluatie.fouten import EvaluatieFout
+from evaluatie.schrijfwacht import SchrijfFout, maak_map
 from evaluatie.werkmap import Werkmap
 
 MAP = "contract"
@@ -25,12 +26,37 @@ def registerpad(werkmap: Werkmap) -> Path:
 
 def verbind(pad: Path) -> sqlite3.Connection:
     """Open (and migrate) a register; foreign keys on, WAL journal, explicit transactions."""
-    pad.parent.mkdir(parents=True, exist_ok=True)
+    maak_map(pad.parent)
     db = sqlite3.connect(pad, isolation_level=None)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = NORMAL")
-    migreer(db)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        migreer(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def verbind_om_te_lezen(pad: Path) -> sqlite3.Connection:
+    """Open a register only to read it, also where nothing may be written (a read-only werkmap or medium).
+
+    WAL needs its -shm file next to the register; where that cannot be made and no -wal file is left
+    (a cleanly closed register has none), the file is opened as immutable: SQLite then reads it as it is.
+    """
+    try:
+        return verbind(pad)
+    except (sqlite3.OperationalError, SchrijfFout):
+        if not pad.is_file() or Path(f"{pad}-wal").exists():
+            raise
+    db = sqlite3.connect(f"{pad.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+    versie = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if versie != len(MIGRATIES):
+        db.close()
+        raise SchrijfFout(
+            pad, f"het register (schemaversie {versie}) moet worden bijgewerkt naar versie {len(MIGRATIES)}"
+        )
     return db
 
 
@@ -50,10 +76,11 @@ def migreer(db: sqlite3.Connection) -> int:
     return len(MIGRATIES)
 
 
-def open_register(werkmap: Werkmap, moet_bestaan: bool = True) -> sqlite3.Connection:
+def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: bool = False) -> sqlite3.Connection:
+    """The werkmap's register; `alleen_lezen` for commands that only read (they work on a read-only werkmap)."""
     pad = registerpad(werkmap)
     if moet_bestaan and not pad.is_file():
         raise EvaluatieFout(
             [f"{werkmap.relatief(pad)} bestaat nog niet; begin het contract met 'evaluatie contract start'"]
         )
-    return verbind(pad)
+    return verbind_om_te_lezen(pad) if alleen_lezen else verbind(pad)

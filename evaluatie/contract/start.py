@@ -12,6 +12,7 @@ import sqlite3
 
 from evaluatie.contract.basis import Contractbasis
 from evaluatie.contract.besluit import leg_vast
+from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 
 
@@ -67,6 +68,6 @@ def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.
         )
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        terugdraaien(db)
         raise
     return besluit

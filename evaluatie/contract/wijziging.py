@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.tekst import euro, getal
 
@@ -128,6 +129,6 @@ def leg_wijziging_vast(db: sqlite3.Connection, t: Toetsing, datum: dt.date, door
         )
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        terugdraaien(db)
         raise
     return b

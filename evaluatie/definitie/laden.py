@@ -27,6 +27,7 @@ from evaluatie.gemeentenamen import Namen, opgeheven
 from evaluatie.getallen import GetalFout, controleer_bedrag
 from evaluatie.prijs.basis import methoden
 from evaluatie.pydantictaal import bericht as pydantic_bericht
+from evaluatie.schrijfwacht import reden as _reden
 from evaluatie.tekst import kort
 from evaluatie.werkmap import criteria_map
 
@@ -42,13 +43,14 @@ def _lees_yaml(pad: Path, naam: str) -> tuple[Any, dict[Pad, int], list[Fout]]:
             )
         data, regels, problemen = lees_streng(pad.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        regel = f" (regel {mark.line + 1})" if mark else ""
-        raise InvoerFout([Fout(f"{naam}{regel}", f"geen geldige YAML: {getattr(e, 'problem', e)}")]) from None
+        from evaluatie.definitie.yamltaal import yaml_fout
+
+        waar, bericht = yaml_fout(e)
+        raise InvoerFout([Fout(f"{naam}{waar}", bericht)]) from None
     except UnicodeDecodeError:
         raise InvoerFout([Fout(naam, "geen tekstbestand in UTF-8")]) from None
     except OSError as e:
-        raise InvoerFout([Fout(naam, f"bestand kan niet worden gelezen: {e.strerror}")]) from None
+        raise InvoerFout([Fout(naam, f"bestand kan niet worden gelezen: {_reden(e)}")]) from None
     fouten = [Fout(f"{naam}: {pad_tekst(p.pad)} (regel {p.regel})", p.bericht) for p in problemen]
     return data, regels, fouten
 

@@ -10,6 +10,7 @@ tender that would block the next `nieuw`.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Callable
@@ -17,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from evaluatie.fouten import Fout, InvoerFout
-from evaluatie.schrijfwacht import TIJDELIJK, bewaakt, maak_map, schrijf_tekst, tijdelijke_naam
+from evaluatie.schrijfwacht import (
+    TIJDELIJK,
+    SchrijfFout,
+    bewaakt,
+    echte_plaats,
+    maak_map,
+    schrijf_tekst,
+    tijdelijke_naam,
+)
 
 OPTIE_VAN_VELD = {
     "naam": "--naam",
@@ -109,6 +118,21 @@ def _ruim_gedode_op(map_: Path) -> None:
             continue  # a process of another user, or not a process id: leave it
 
 
+def _zet_neer(bron: Path, doel: Path) -> None:
+    """Move a file to `doel` without ever replacing one there: a hard link fails on an existing name
+    (EEXIST), where rename would replace it. A file system without hard links gets a check, then rename."""
+    try:
+        os.link(bron, doel)
+    except OSError as e:
+        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            raise
+        if doel.exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(doel)) from None
+        os.rename(bron, doel)
+        return
+    bron.unlink()
+
+
 def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
     """Build the werkmap with `vul(folder)` in a temporary folder, then move it into place at once.
 
@@ -123,24 +147,49 @@ def schrijf_geheel(map_: Path, vul: Callable[[Path], None]) -> None:
             shutil.rmtree(bouw)
         bouw.mkdir()
     verplaatst: list[Path] = []
+    leeg: list[Path] = []
     try:
-        vul(bouw)
+        try:
+            vul(bouw)
+        except SchrijfFout as e:  # name the file as it would stand in the tender, not the build folder
+            raise SchrijfFout(echte_plaats(bouw, map_, e.pad), e.reden) from None
         with bewaakt(map_):
             if map_.is_dir() and not any(map_.iterdir()):
                 os.rmdir(map_)  # an empty folder the user made for it
-            if not map_.exists():
-                os.rename(bouw, map_)
-                return
-            for deel in sorted(bouw.iterdir()):  # a folder with other files: add ours one by one
-                doel = map_ / deel.name
-                if doel.is_dir() and not any(doel.iterdir()):
-                    os.rmdir(doel)
-                os.rename(deel, doel)
-                verplaatst.append(doel)
+            try:
+                if not map_.exists():
+                    os.rename(bouw, map_)  # fails when another 'nieuw' put a folder there a moment ago
+                    return
+                if (map_ / "aanbesteding.yaml").exists():  # another 'nieuw' for this map finished a moment ago
+                    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(map_))
+                for deel in sorted(bouw.iterdir()):  # a folder with other files: add ours one by one
+                    doel = map_ / deel.name
+                    if deel.is_file():
+                        _zet_neer(deel, doel)
+                    else:
+                        if doel.is_dir() and not any(doel.iterdir()):
+                            os.rmdir(doel)
+                            leeg.append(doel)
+                        os.rename(deel, doel)  # onto a non-empty folder it fails: nothing is replaced
+                    verplaatst.append(doel)
+            except OSError as e:
+                if e.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                    raise
+                raise InvoerFout(
+                    [
+                        Fout(
+                            str(map_),
+                            "intussen heeft een ander 'evaluatie nieuw' hier een aanbesteding geschreven; "
+                            "er is niets overschreven. Kies een nieuwe of lege map.",
+                        )
+                    ]
+                ) from None
         shutil.rmtree(bouw, ignore_errors=True)
     except BaseException:
         for doel in verplaatst:
             shutil.rmtree(doel, ignore_errors=True) if doel.is_dir() else doel.unlink(missing_ok=True)
+        for doel in leeg:  # the empty folders that were there before stay there
+            doel.mkdir(exist_ok=True)
         shutil.rmtree(bouw, ignore_errors=True)
         raise
 

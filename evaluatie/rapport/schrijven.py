@@ -1,7 +1,7 @@
 """Write all reports of an award into rapporten/ (the only place this stage touches files).
 
 Reports are written atomically: everything is produced in a fresh folder next to rapporten/
-and swapped in only when the whole run succeeded (see `atomair`). A failed run leaves the
+and swapped in only when the whole run succeeded (`atomair`, from evaluatie.schrijfwacht). A failed run leaves the
 previous reports untouched; a successful run leaves nothing stale (no letter of a bid that
 was withdrawn since).
 """
@@ -9,10 +9,8 @@ was withdrawn since).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from evaluatie.bestandsnamen import slug, unieke_namen, veilige_naam
@@ -23,48 +21,8 @@ from evaluatie.rapport.brieven import brief
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gemeenten import gemeente_html
 from evaluatie.rapport.zekerheid_html import zekerheid_pagina
-from evaluatie.schrijfwacht import bewaakt, hernoem, maak_map, schrijf_tekst, tijdelijke_naam
-
-
-@contextmanager
-def atomair(doel: Path) -> Iterator[Path]:
-    """Yield an empty folder next to `doel`; on success it replaces `doel` as a whole.
-
-    On any exception, also while swapping, the new folder is removed and `doel` is left exactly
-    as it was (put back if it was already moved aside). What a killed run leaves behind has the
-    temporary-name pattern of evaluatie.schrijfwacht and is removed by the next run.
-    """
-    maak_map(doel.parent)
-    nieuw = tijdelijke_naam(doel, "nieuw")
-    oud = tijdelijke_naam(doel, "oud")
-    for rest in (nieuw, oud):
-        if rest.exists():
-            with bewaakt(rest):
-                shutil.rmtree(rest)
-    with bewaakt(nieuw):
-        nieuw.mkdir()
-    try:
-        yield nieuw
-        _wissel(doel, nieuw, oud)
-    except BaseException:
-        shutil.rmtree(nieuw, ignore_errors=True)
-        raise
-    shutil.rmtree(oud, ignore_errors=True)
-
-
-def _wissel(doel: Path, nieuw: Path, oud: Path) -> None:
-    """Put `nieuw` in the place of `doel`; on failure `doel` is back as it was."""
-    if doel.is_symlink() or doel.is_file():
-        with bewaakt(doel):
-            doel.unlink()
-    elif doel.exists():
-        hernoem(doel, oud, plaats=doel)
-    try:
-        hernoem(nieuw, doel)
-    except BaseException:
-        if oud.exists() and not doel.exists():
-            os.rename(oud, doel)
-        raise
+from evaluatie.schrijfwacht import atomaire_map as atomair  # noqa: F401  (re-exported: pipeline uses it)
+from evaluatie.schrijfwacht import bewaakt, maak_map, schrijf_tekst
 
 
 def neem_over(oud: Path, nieuw: Path, behouden: Callable[[Path], bool]) -> None:

@@ -1,0 +1,59 @@
+"""Error handling and printing shared by every command group (evaluatie.cli, evaluatie.contract.cli).
+
+Why a module of its own: the contract group cannot import evaluatie.cli (which registers it), and two
+copies of the error handling drift apart: one honoured `--json` on every error, the other only for
+commands with their own `--json` option. Our error types become Dutch messages and exit codes
+(2 invoer, 1 evaluatie); an OSError outside the write guard still names its path in Dutch.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from evaluatie.clijson import echo_json, json_geschreven, json_gevraagd
+from evaluatie.fouten import EXIT_EVALUATIE, EXIT_INVOER, EvaluatieFout, Fout, InvoerFout
+from evaluatie.stdout import alleen_eigen_uitvoer
+
+
+def toon(tekst: str, volledig: bool = False, err: bool = False) -> None:
+    """Print with every line at most 200 characters (wrapped, never cut) unless --volledig."""
+    from evaluatie.weergave import begrens
+
+    click.echo(begrens(tekst, volledig), err=err)
+
+
+def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn our error types into Dutch messages and exit codes (2 invoer, 1 evaluatie)."""
+
+    @functools.wraps(f)
+    def omhulsel(*args: Any, **kwargs: Any) -> Any:
+        als_json = bool(kwargs.get("als_json")) or json_gevraagd()
+        try:
+            with alleen_eigen_uitvoer():  # no solver banner on stdout, in any mode
+                try:
+                    return f(*args, **kwargs)
+                except OSError as e:  # a file operation outside the write guard: still path and reason in Dutch
+                    from evaluatie.schrijfwacht import reden
+
+                    raise InvoerFout([Fout(str(e.filename or ""), f"bestandsfout: {reden(e)}")]) from None
+        except InvoerFout as e:
+            click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
+            for fout in e.fouten:
+                toon(f"  {fout}", kwargs.get("volledig", False), err=True)
+            if als_json and not json_geschreven():  # stdout carries exactly one JSON document
+                echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]})
+            sys.exit(EXIT_INVOER)
+        except EvaluatieFout as e:
+            click.echo("De evaluatie kan niet worden afgerond:", err=True)
+            for m in e.meldingen:
+                toon(f"  {m}", kwargs.get("volledig", False), err=True)
+            if als_json and not json_geschreven():
+                echo_json({"evaluatie_niet_afgerond": list(e.meldingen)})
+            sys.exit(EXIT_EVALUATIE)
+
+    return omhulsel

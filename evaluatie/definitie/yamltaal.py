@@ -1,0 +1,55 @@
+"""PyYAML's syntax errors in Dutch, with the line (and column) where the parser stopped.
+
+Why: PyYAML answers in English ("mapping values are not allowed here", with a '<unicode string>'
+context). Every file evaluatie reads as YAML (aanbesteding.yaml, besluiten.yaml, loting.yaml) is
+edited by people who read Dutch; the message says what is probably wrong and where.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+_PROBLEMEN = (
+    (
+        "mapping values are not allowed",
+        "een dubbele punt op een plek waar dat niet kan; zet tekst met ': ' tussen "
+        "aanhalingstekens, of controleer de inspringing",
+    ),
+    (
+        "found unexpected end of stream",
+        "het bestand houdt midden in een waarde op; een aanhalingsteken of haakje wordt niet gesloten",
+    ),
+    (
+        "cannot start any token",
+        "een teken waarmee geen waarde kan beginnen (een tab? YAML springt in met spaties; "
+        "zet tekst die met @ of ` begint tussen aanhalingstekens)",
+    ),
+    ("expected ',' or ']'", "een lijst tussen [ ] wordt niet goed gesloten"),
+    ("expected ',' or '}'", "een opsomming tussen { } wordt niet goed gesloten"),
+    ("could not find expected ':'", "een sleutel zonder dubbele punt erachter"),
+    ("expected <block end>", "de inspringing klopt niet: deze regel springt anders in dan de regels ervoor"),
+    ("did not find expected key", "de inspringing klopt niet: hier verwacht de lezer een nieuwe sleutel"),
+    ("did not find expected '-'", "de inspringing klopt niet: hier verwacht de lezer een nieuw lijstelement (-)"),
+    (
+        "expected the node content",
+        "hier ontbreekt een waarde; een lijst [ of opsomming { wordt niet gesloten, of het bestand houdt te vroeg op",
+    ),
+    ("could not determine a constructor", "een onbekend type (!!...); schrijf gewone tekst, getallen en lijsten"),
+    ("found undefined alias", "een verwijzing (*naam) naar een anker (&naam) dat niet bestaat"),
+    ("found unknown escape character", "een onbekende \\-code in tekst tussen dubbele aanhalingstekens"),
+    ("found unacceptable character", "een teken dat in YAML niet mag staan"),
+    ("found duplicate anchor", "hetzelfde anker (&naam) staat er twee keer"),
+    ("expected alphabetic or numeric character", "een anker of verwijzing zonder naam (& of * zonder letters)"),
+)
+_ALGEMEEN = "de opbouw klopt hier niet (inspringing, dubbele punt, aanhalingstekens of haakjes)"
+
+
+def yaml_fout(fout: yaml.YAMLError) -> tuple[str, str]:
+    """(' (regel 3, kolom 7)' or '', the reason in Dutch) for a PyYAML syntax error."""
+    mark = getattr(fout, "problem_mark", None)
+    waar = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark is not None else ""
+    probleem = str(getattr(fout, "problem", "") or "")
+    for engels, nederlands in _PROBLEMEN:
+        if engels in probleem:
+            return waar, f"geen geldige YAML: {nederlands}"
+    return waar, f"geen geldige YAML: {_ALGEMEEN}"
