@@ -39,13 +39,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-_BYTECODE = tempfile.mkdtemp(prefix="evaluatie-bytecode-")
+_BYTECODE: list[str] = []  # the private bytecode folder of this run (made in main, removed after)
 
 
 def omgeving() -> dict[str, str]:
     """The environment of every measured process: fixed report time, bytecode as installed (see above)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {**env, "SOURCE_DATE_EPOCH": "1775000000", "PYTHONPYCACHEPREFIX": _BYTECODE}
+    if _BYTECODE:
+        env["PYTHONPYCACHEPREFIX"] = _BYTECODE[0]
+    return {**env, "SOURCE_DATE_EPOCH": "1775000000"}
 
 
 from bench.schaal import bouw  # noqa: E402
@@ -204,10 +206,11 @@ def main() -> None:
     ap.add_argument("--inschrijvers", type=int, default=10)
     ap.add_argument("--alleen-vloer", action="store_true", help="only the import floor of the example")
     args = ap.parse_args()
+    _BYTECODE.append(tempfile.mkdtemp(prefix="evaluatie-bytecode-"))
     try:
         meet_alles(args)
     finally:
-        shutil.rmtree(_BYTECODE, ignore_errors=True)
+        shutil.rmtree(_BYTECODE.pop(), ignore_errors=True)
 
 
 def meet_alles(args: argparse.Namespace) -> None:
