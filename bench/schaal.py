@@ -12,6 +12,10 @@ Run:
     python bench/schaal.py --maten 22x10        # one size
     python bench/schaal.py --map /tmp/schaal --hergebruik   # keep and reuse generated werkmaps
     python bench/schaal.py --regels per_gemeente            # B1 with max_leveranciers_per_gemeente: 2
+
+Bids that declare an exclusion ground are weighed (excluded) before the commands run, as an
+inkoper must do before the award can be sent, so `gunning` writes all reports; with
+--zonder-besluiten that open point stays and `gunning` ends with exit 1 and a CONCEPT advies only.
 """
 
 from __future__ import annotations
@@ -198,6 +202,44 @@ def bouw(root: Path, gemeenten: int, bieders: int, zaad: int = 7, regels: str = 
     return root
 
 
+def besluit_uitsluitingsgronden(root: Path) -> int:
+    """Record the weighing of every declared exclusion ground (outcome: excluded), as the inkoper must
+    before the award can be sent: without it `gunning` stops at that open point and writes only a
+    CONCEPT advies, no letters, no gemeente pages and no certainty analyses. Returns how many."""
+    import datetime as dt
+
+    from evaluatie.besluiten.vastleggen import Wie, en_noteer, leg_uitsluiting_vast
+    from evaluatie.pipeline import laad_invoer
+    from evaluatie.werkmap import Werkmap
+
+    werkmap = Werkmap(root)
+    namen = [i.naam for i in laad_invoer(werkmap).inschrijvingen if i.uitsluitingsgronden]
+    wie = Wie(
+        door="T. Tester, inkoopadviseur",
+        reden="Er zijn geen maatregelen tot zelfreiniging.",
+        datum=dt.date(2026, 3, 25),
+    )
+    for naam in namen:
+        en_noteer(
+            werkmap,
+            "uitsluitingsgrond",
+            {"inschrijver": naam},
+            lambda naam=naam: leg_uitsluiting_vast(
+                werkmap,
+                naam,
+                "ernstige beroepsfout",
+                "2.87",
+                "De inschrijver verklaart een ernstige beroepsfout (schaalproef).",
+                "Er zijn geen maatregelen getroffen.",
+                "Uitsluiting is evenredig: er is geen zelfreiniging.",
+                "uitgesloten",
+                wie,
+                dt.date(2026, 3, 25),
+            ),
+        )
+    return len(namen)
+
+
 def meet(werkmap: Path, argumenten: list[str]) -> tuple[float, float, float, int, int]:
     """Run one command as its own process: (seconds, cpu seconds, peak MB, exit code, longest output line)."""
     with tempfile.TemporaryFile() as uit:
@@ -228,6 +270,11 @@ def main() -> None:
     ap.add_argument("--regels", choices=sorted(VERDEELREGELS), default="samengevoegd")
     ap.add_argument("--zaad", type=int, default=7)
     ap.add_argument("--commando", default=None, help="alleen deze commando's, gescheiden door komma's")
+    ap.add_argument(
+        "--zonder-besluiten",
+        action="store_true",
+        help="de verklaarde uitsluitingsgronden niet wegen: gunning stopt dan bij dat open punt (alleen een concept)",
+    )
     args = ap.parse_args()
     maten = [tuple(int(x) for x in m.split("x")) for m in args.maten.split(",")]
     gekozen = [c for c in COMMANDO_S if args.commando is None or c[0] in args.commando.split(",")]
@@ -240,10 +287,13 @@ def main() -> None:
     kop = f"{'werkmap':>10} {'bouwen':>7} " + " ".join(f"{c[0]:>28}" for c in gekozen)
     print(kop)
     for gemeenten, bieders in maten:
-        root = basis / f"{gemeenten}x{bieders}-{args.regels}-{args.zaad}"
+        naam = f"{gemeenten}x{bieders}-{args.regels}-{args.zaad}" + ("-concept" if args.zonder_besluiten else "")
+        root = basis / naam
         t0 = time.perf_counter()
         if not (args.hergebruik and (root / "beoordelingen" / "consensus.xlsx").is_file()):
             bouw(root, gemeenten, bieders, args.zaad, args.regels)
+            if not args.zonder_besluiten:
+                besluit_uitsluitingsgronden(root)
         bouwen = time.perf_counter() - t0
         cellen = []
         for _, argumenten in gekozen:

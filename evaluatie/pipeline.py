@@ -532,12 +532,22 @@ def schrijf_rapporten(
     from evaluatie.rapport.gegevens import Rapportgegevens
     from evaluatie.rapport.schrijven import schrijf_alle
     from evaluatie.rapport.zekerheid_html import zekerheid_html
-    from evaluatie.zekerheid.uitvoeren import zekerheid
+    from evaluatie.zekerheid.uitvoeren import LopendeZekerheid
 
     gegevens = Rapportgegevens.uit_award(award, tijdstempel)
-    for code, z in zekerheid(award, oplosser).items():
-        gegevens.zekerheid[code] = zekerheid_html(z, award.uitslag.percelen[code].naam)
-    return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten)
+    if gegevens.concept:  # only the CONCEPT advies is written, which has no analyses: none are computed
+        return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten)
+    # The analyses run on the other core while this process writes every other report; only the
+    # internal certainty report waits for them (schrijf_alle, `zekerheid`).
+    lopend = LopendeZekerheid(award, oplosser)
+
+    def secties() -> dict[str, str]:
+        return {c: zekerheid_html(z, award.uitslag.percelen[c].naam) for c, z in lopend.uitkomst().items()}
+
+    try:
+        return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten, secties)
+    finally:
+        lopend.stop()
 
 
 def schrijf_uitvoer(

@@ -6,9 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from evaluatie.besluiten.vastleggen import Wie
+
+
+def _vastleggen() -> ModuleType:
+    """besluiten.vastleggen (and with it the decision models) only when a decision command runs:
+    registering the commands must not load them for every other command and for --help."""
+    from evaluatie.besluiten import vastleggen
+
+    return vastleggen
 
 
 def _dag(veld: str, tekst: str | None) -> dt.date | None:
@@ -40,16 +52,15 @@ def voeg_commandos_toe(
     echo_json: Callable[[Any], None],
 ) -> None:
     """Add the decision commands to the `evaluatie` group."""
-    from evaluatie.besluiten import vastleggen as v
 
-    def wie(reden: str, door: str, datum: str | None) -> v.Wie:
-        return v.Wie(door=door, reden=reden, datum=_dag("--datum", datum) or dt.date.today())
+    def wie(reden: str, door: str, datum: str | None) -> Wie:
+        return _vastleggen().Wie(door=door, reden=reden, datum=_dag("--datum", datum) or dt.date.today())
 
     def leg_vast(werk: Callable[[], Any], werkmap: Any, commando: str, opties: dict[str, Any]) -> Any:
         from evaluatie.besluiten.register import BESTAND
 
         try:
-            besluit = v.en_noteer(werkmap, commando, opties, werk)
+            besluit = _vastleggen().en_noteer(werkmap, commando, opties, werk)
         except ValueError as e:
             raise click.UsageError(str(e)) from None
         click.echo(
@@ -94,7 +105,7 @@ def voeg_commandos_toe(
             "datum": datum,
         }
         leg_vast(
-            lambda: v.leg_herstel_vast(
+            lambda: _vastleggen().leg_herstel_vast(
                 wm,
                 bestand,
                 blad,
@@ -109,7 +120,7 @@ def voeg_commandos_toe(
             "herstel",
             opties,
         )
-        waarschuwing = v.herstel_raakt_vergelijking(wm, bestand, blad, cel)
+        waarschuwing = _vastleggen().herstel_raakt_vergelijking(wm, bestand, blad, cel)
         if waarschuwing:
             click.echo(f"Let op: {waarschuwing}", err=True)
 
@@ -149,7 +160,7 @@ def voeg_commandos_toe(
             "datum": datum,
         }
         leg_vast(
-            lambda: v.leg_toelichting_vast(
+            lambda: _vastleggen().leg_toelichting_vast(
                 wm,
                 inschrijver,
                 perceel,
@@ -216,7 +227,7 @@ def voeg_commandos_toe(
             "datum": datum,
         }
         leg_vast(
-            lambda: v.leg_uitsluiting_vast(
+            lambda: _vastleggen().leg_uitsluiting_vast(
                 wm,
                 inschrijver,
                 grond,
@@ -269,7 +280,7 @@ def voeg_commandos_toe(
             "datum": datum,
         }
         leg_vast(
-            lambda: v.leg_keurmerk_vast(
+            lambda: _vastleggen().leg_keurmerk_vast(
                 wm, inschrijver, uitkomst, tot, ontvangen, wie(reden, door, datum), dt.date.today()
             ),
             wm,
@@ -291,7 +302,9 @@ def voeg_commandos_toe(
         dag = _verplichte_dag("--ontvangen", ontvangen)
         opties = {"inschrijver": inschrijver, "ontvangen": ontvangen, "reden": reden, "door": door, "datum": datum}
         leg_vast(
-            lambda: v.leg_terugtrekking_vast(wm, inschrijver, dag, wie(reden, door, datum), dt.date.today()),
+            lambda: _vastleggen().leg_terugtrekking_vast(
+                wm, inschrijver, dag, wie(reden, door, datum), dt.date.today()
+            ),
             wm,
             "terugtrekking",
             opties,
@@ -307,8 +320,11 @@ def voeg_commandos_toe(
         wm = open_werkmap(werkmap)
         opties = {"besluit": besluit, "reden": reden, "door": door, "datum": datum}
         try:
-            id_, pad = v.en_noteer(
-                wm, "intrekken", opties, lambda: v.trek_in(wm, besluit, wie(reden, door, datum), dt.date.today())
+            id_, pad = _vastleggen().en_noteer(
+                wm,
+                "intrekken",
+                opties,
+                lambda: _vastleggen().trek_in(wm, besluit, wie(reden, door, datum), dt.date.today()),
             )
         except ValueError as e:
             raise click.UsageError(str(e)) from None

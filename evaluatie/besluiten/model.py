@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class Intrekking(BaseModel):
     """A withdrawal is itself a decision: it stays in the file, with its own reason, date and who."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     datum: dt.date
     door: str
@@ -19,7 +19,7 @@ class Intrekking(BaseModel):
 
 
 class Basis(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: str
     datum: dt.date  # the day the decision was taken

@@ -15,7 +15,9 @@ PERCEELCODES = ("B1", "onderwijs", "Z", "PVT", "MAP")
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a model's validator is built when it is first used, not at import; a command
+    # then pays only for the models it uses (the decision models, for one, are unused by most runs)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Schaalstap(Model):

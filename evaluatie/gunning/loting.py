@@ -27,7 +27,7 @@ class Loting(BaseModel):
     exactly these bidders share a rank; if that set changes the draw is stale (exit 2).
     A withdrawn draw stays in the file with its withdrawal and is no longer applied."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     perceel: str
     volgorde: tuple[str, ...]
@@ -50,7 +50,7 @@ class Loting(BaseModel):
 class Gelijkestand(BaseModel):
     """Bidders sharing a rank with no rule left to separate them."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     perceel: str
     rang: int

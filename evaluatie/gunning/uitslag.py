@@ -11,7 +11,7 @@ from evaluatie.verdeling.model import Toewijzing
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Uitsluiting(Model):

@@ -13,6 +13,7 @@ from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
 from evaluatie.gunning.loting import Gelijkestand, Loting
 from evaluatie.gunning.uitslag import Gemeentebudget, Gunningsuitslag, Perceeluitslag, Uitsluiting
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
+from evaluatie.parallel import in_volgorde
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import SCHAAL, waardepunten
 from evaluatie.prijs.rangorde import Rangregel, onbesliste_groepen, rangschik
@@ -112,6 +113,10 @@ def ontbrekende_scores(
     ]
 
 
+# From this many (gemeente, bid) pairs over the chosen lots, the lots are computed on every core: each
+# costs seconds at national size, while forking the workers costs about 0.05 s.
+PARALLEL_VANAF = 5000
+
 # Orders tried to see whether a tie matters: every order up to this group size, beyond it
 # every rotation and its reverse (a group that large has never been seen in practice).
 MAX_VOLLEDIG = 4
@@ -135,15 +140,25 @@ def _herschik(rangorde: list[Rangregel], volgorde: tuple[str, ...]) -> list[Rang
 
 
 def gelijke_standen(
-    code: str, rangorde: list[Rangregel], verdeel_met: Callable[[list[Rangregel]], Verdeling]
+    code: str,
+    rangorde: list[Rangregel],
+    verdeel_met: Callable[[list[Rangregel]], Verdeling],
+    eigen: Verdeling | None = None,
 ) -> tuple[Gelijkestand, ...]:
     """Every undecided tie, and whether its order matters: the allocation is computed with the
-    tied bidders in each order and compared per bidder and gemeente."""
+    tied bidders in each order and compared per bidder and gemeente.
+
+    `eigen` is the allocation already computed for `rangorde` itself. The order that leaves the
+    ranking as it is (the first one tried) builds exactly the same allocation problem, and the
+    allocation is a deterministic function of its problem (the lexicographic optimum with the
+    documented tie-break, the same solver settings), so `eigen` is that order's answer without
+    solving it a second time. Without `eigen` every order is solved, as before."""
     uit = []
     for groep in onbesliste_groepen(rangorde):
         uitkomsten = set()
         for volgorde in _volgorden(groep):
-            v = verdeel_met(_herschik(rangorde, volgorde))
+            herschikt = _herschik(rangorde, volgorde)
+            v = eigen if eigen is not None and herschikt == rangorde else verdeel_met(herschikt)
             uitkomsten.add(tuple(sorted((t.inschrijver, t.gemeente, t.aantal) for t in v.toewijzing)))
             if len(uitkomsten) > 1:
                 break
@@ -192,7 +207,9 @@ def beoordeel_perceel(
         verklaringen = []
     else:
         verdeling = los(probleem)
-        standen = gelijke_standen(code, rangorde, lambda r: los(verdeelprobleem(aanbesteding, code, r, inschrijvingen)))
+        standen = gelijke_standen(
+            code, rangorde, lambda r: los(verdeelprobleem(aanbesteding, code, r, inschrijvingen)), verdeling
+        )
         verklaringen = verklaar(probleem, verdeling, los)
     meldingen = []
     for st in standen:
@@ -292,13 +309,27 @@ def gunning(
         raise InvoerFout(
             [Fout(LOTINGBESTAND, f"perceel {x.perceel} bestaat niet in de aanbesteding") for x in onbekend]
         )
-    for code in percelen:
+
+    def perceel(code: str) -> tuple[str, Perceeluitslag | list[str] | None]:
         try:
-            uit[code] = beoordeel_perceel(
+            return "uitslag", beoordeel_perceel(
                 aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen
             )
         except EvaluatieFout as e:
-            fouten += e.meldingen
+            return "meldingen", e.meldingen
+        except Exception:  # raised again below, in this process, by the same deterministic computation
+            return "anders", None
+
+    omvang = sum(len(aanbesteding.vraag(c)) * sum(c in i.aanbod for i in inschrijvingen) for c in percelen)
+    # A national tender: the lots on every core (evaluatie.parallel), results in lot order as the loop gives them.
+    vanaf = 2 if omvang >= PARALLEL_VANAF else len(percelen) + 1
+    for code, (soort, inhoud) in zip(percelen, in_volgorde(perceel, list(percelen), vanaf=vanaf), strict=True):
+        if soort == "anders":  # the same exception, with its own traceback, raised here
+            beoordeel_perceel(aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen)
+        if isinstance(inhoud, Perceeluitslag):
+            uit[code] = inhoud
+        elif isinstance(inhoud, list):
+            fouten += inhoud
     if fouten:
         raise EvaluatieFout(fouten)
     return Gunningsuitslag(

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from evaluatie.besluiten.model import Herstel
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import Verzamelaar
+from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
 from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
+from evaluatie.parallel import in_volgorde
 from evaluatie.werkboek import (
     Tabblad,
     als_datum,
@@ -35,6 +36,9 @@ _KVK = re.compile(r"^\d{8}$")
 _KVK_SCHEIDING = re.compile(r"[ .\u00a0\u202f-]")
 """A KvK number is often written in groups ('7012 3456', '7012.3456'): the message then says exactly that."""
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PARALLEL_VANAF = 40
+"""From this many bid files they are read on every core (evaluatie.parallel): a real tender has a
+handful and reads them here, a national one has 150 (1.9 s of reading on one core)."""
 
 
 def lees_inschrijvingen(
@@ -53,8 +57,15 @@ def lees_inschrijvingen(
     elif not bestanden and not inhoud.fouten:
         fouten.voeg_toe(map_.name, "geen inschrijvingen gevonden")
     inschrijvingen: list[Inschrijving] = []
-    for pad in bestanden:
-        ins = lees_inschrijving(aanbesteding, pad, fouten, herstellingen, hersteld)
+
+    def lees(pad: Path) -> tuple[Inschrijving | None, list[Fout], list[str]]:
+        eigen, notities = Verzamelaar(), list[str]()
+        return lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities), eigen.fouten, notities
+
+    # each file on its own (its errors and notes apart), merged in file order: as one loop over the files
+    for ins, eigen_fouten, notities in in_volgorde(lees, bestanden, vanaf=PARALLEL_VANAF):
+        fouten.fouten += eigen_fouten
+        hersteld += notities
         if ins is not None:
             inschrijvingen.append(ins)
     _controleer_uniek(inschrijvingen, fouten)

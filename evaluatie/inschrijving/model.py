@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class PerceelAanbod(BaseModel):
     """One row of the Percelen sheet: what the bidder offers for one lot."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     perceel: str
     prijs: float
@@ -22,7 +22,7 @@ class PerceelAanbod(BaseModel):
 
 
 class Inschrijving(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     bestand: str
     sha256: str
@@ -40,7 +40,7 @@ class Inschrijving(BaseModel):
 class Invoerbestand(BaseModel):
     """An input file and its hash, as cited in reports."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     bestand: str
     sha256: str

@@ -243,13 +243,23 @@ def afmelden(naam: str) -> None:
 _GEEN_METHODE = ("basis", "rangorde", "rangomkering")
 
 
-def methoden() -> dict[str, type[Prijsmethode]]:
-    """Every registered method by name, in name order."""
-    from evaluatie import prijs
+_ONTDEKT: list[bool] = []  # the package's method files imported (once per process)
 
-    for info in sorted(pkgutil.iter_modules(prijs.__path__), key=lambda m: m.name):
-        if info.name not in _GEEN_METHODE:
-            importlib.import_module(f"{prijs.__name__}.{info.name}")
+
+def methoden() -> dict[str, type[Prijsmethode]]:
+    """Every registered method by name, in name order.
+
+    The method files of the package are found and imported once: the set of files does not
+    change while the process runs, and listing the folder on every call cost 0.03 s per award
+    (it is called for every bid). The registry itself is read on every call, so a method a test
+    registers or removes is seen at once."""
+    if not _ONTDEKT:
+        from evaluatie import prijs
+
+        for info in sorted(pkgutil.iter_modules(prijs.__path__), key=lambda m: m.name):
+            if info.name not in _GEEN_METHODE:
+                importlib.import_module(f"{prijs.__name__}.{info.name}")
+        _ONTDEKT.append(True)
     return dict(sorted(_REGISTER.items()))
 
 

@@ -21,7 +21,7 @@ GEVOELIGE_METHODEN = ("relatief", "lineair")
 
 
 class Rangomkering(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     scenario: str  # 'zonder' (the lowest valid bid drops out) or 'met' (an excluded bid admitted)
     inschrijver: str  # the bid that drops out or comes in

@@ -46,7 +46,7 @@ def voorrang_tekst(beslist_door: str | None) -> str:
 
 
 class Rangregel(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     inschrijver: str
     kwaliteit: float

@@ -17,7 +17,6 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from evaluatie.rapport.html import e, pagina, tabel
 
@@ -180,7 +179,9 @@ def _kop_voet_xml(soort: str, inhoud: str) -> str:
 
 
 def _x(tekst: object) -> str:
-    return escape(_ONGELDIG_XML.sub("", str(tekst)))
+    """Text for an XML element: characters XML forbids removed, then &, < and > escaped (what
+    xml.sax.saxutils.escape does; importing that module pulls in urllib, http and ssl)."""
+    return _ONGELDIG_XML.sub("", str(tekst)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _run(tekst: str, vet: bool = False, klein: bool = False) -> str:

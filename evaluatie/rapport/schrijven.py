@@ -42,7 +42,10 @@ def alle_bestanden(map_: Path) -> list[Path]:
     return sorted(p for p in map_.rglob("*") if p.is_file())
 
 
-def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
+def schrijf_alle(g: Rapportgegevens, map_: Path, zekerheid: Callable[[], dict[str, str]] | None = None) -> list[Path]:
+    """Every report of the award into `map_`. `zekerheid` gives the certainty sections per lot when
+    they are not in `g` yet: called only after everything else is written, so analyses started
+    before can run meanwhile (pipeline.schrijf_rapporten); the files are the same either way."""
     maak_map(map_)
     geschreven = []
     pad = map_ / "gunningsadvies.html"
@@ -55,11 +58,7 @@ def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
     schrijf_tekst(pad, html)
     geschreven.append(pad)
     geschreven.append(schrijf_advies_xlsx(g, map_ / "gunningsadvies.xlsx"))
-    if g.zekerheid:  # certainty analyses: an internal report, never part of the formal advies
-        pad = map_ / "intern" / "zekerheid.html"
-        namen = {c: p.naam for c, p in g.uitslag.percelen.items()}
-        schrijf_tekst(pad, zekerheid_pagina(g.aanbesteding.naam, g.zekerheid, namen))
-        geschreven.append(pad)
+    plek_zekerheid = len(geschreven)
     if g.panel.betrouwbaarheid:  # alpha per reviewer: internal, never in the formal advies
         pad = map_ / "intern" / "betrouwbaarheid.html"
         schrijf_tekst(pad, betrouwbaarheid_pagina(g))
@@ -86,4 +85,11 @@ def schrijf_alle(g: Rapportgegevens, map_: Path) -> list[Path]:
         pad = map_ / "gemeenten" / f"{gemeentestammen[gem]}.html"
         schrijf_tekst(pad, gemeente_html(g, gem))
         geschreven.append(pad)
+    if zekerheid is not None:
+        g.zekerheid.update(zekerheid())
+    if g.zekerheid:  # certainty analyses: an internal report, never part of the formal advies
+        pad = map_ / "intern" / "zekerheid.html"
+        namen = {c: p.naam for c, p in g.uitslag.percelen.items()}
+        schrijf_tekst(pad, zekerheid_pagina(g.aanbesteding.naam, g.zekerheid, namen))
+        geschreven.insert(plek_zekerheid, pad)
     return geschreven

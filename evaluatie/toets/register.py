@@ -20,7 +20,7 @@ from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
 
 
 class Parameters(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Bevinding(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     regel: str
     eis: str
@@ -19,7 +19,7 @@ class Bevinding(BaseModel):
 
 
 class Toetsresultaat(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     inschrijver: str
     perceel: str
@@ -39,7 +39,7 @@ class Toetsresultaat(BaseModel):
 
 
 class Toetsuitslag(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     resultaten: tuple[Toetsresultaat, ...]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.prijs.basis import Kandidaat, methode
+from evaluatie.prijs.basis import Kandidaat, Prijsmethode, methode
 from evaluatie.zekerheid.model import Capaciteitsmarge, Marge
 
 
@@ -24,6 +24,7 @@ def marges(award, code: str) -> list[Marge]:
         for r in p.rangorde
     ]
     m = methode(perceel.prijsmethode)
+    _onthoud_bereken(m)
     return [
         Marge(
             inschrijver=r.inschrijver,
@@ -34,6 +35,23 @@ def marges(award, code: str) -> list[Marge]:
         for r in p.rangorde
         if r.rang > 1
     ]
+
+
+def _onthoud_bereken(m: Prijsmethode) -> None:
+    """Let this instance compute the price stage once per input. Both margins of every bid call
+    `bereken` on the same lot's bids (a national lot: 100 bids, 200 times over the same 100, each
+    with its texts); it is a pure function of (lot, bids), so the first answer is every answer.
+    A copy of the dict goes out, so no caller can change another's."""
+    eerder: dict[tuple[int, tuple[Kandidaat, ...]], tuple[object, dict]] = {}
+    bereken = m.bereken
+
+    def onthouden(perceel, kandidaten):  # type: ignore[no-untyped-def]
+        sleutel = (id(perceel), tuple(kandidaten))  # the lot is held below, so its id stays its own
+        if sleutel not in eerder:
+            eerder[sleutel] = (perceel, bereken(perceel, kandidaten))
+        return dict(eerder[sleutel][1])
+
+    m.bereken = onthouden  # type: ignore[method-assign]
 
 
 def rangomkeringen(award, code: str) -> list:
@@ -90,6 +108,9 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
     niet_berekend = None
     if n >= s.capaciteit:
         stap = 1
+        if een_meer_verandert(probleem, p.toewijzing, i):
+            verhoging = 1  # proven without a solve: see een_meer_verandert
+            stap = probleem.totaal + 1
         while stap <= probleem.totaal:
             ander = list(probleem.leveranciers)
             ander[i] = dataclasses.replace(s, capaciteit=s.capaciteit + stap)
@@ -110,3 +131,81 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
         verhoging=verhoging,
         niet_berekend=niet_berekend,
     )
+
+
+# The rules een_meer_verandert knows how a one-unit move affects; any other rule set: no shortcut.
+_BEKENDE_REGELS = frozenset(
+    {
+        "max_aandeel",
+        "min_volume",
+        "min_leveranciers",
+        "max_leveranciers",
+        "max_leveranciers_per_gemeente",
+        "per_subregio",
+        "budget_per_gemeente",
+    }
+)
+
+
+def een_meer_verandert(probleem, toewijzing, i: int) -> bool:
+    """True only when one more place of capacity for supplier `i` provably changes its share.
+
+    `toewijzing` is the award's allocation of `probleem`, in which supplier i (S) uses all its
+    capacity c. Take a gemeente g that S serves and a supplier T with volume in g whose value
+    (stage 1 of the allocation: value per inburgeraar, in the units the model uses) is strictly
+    lower, and move one inburgeraar of g from T to S. With capacity c + 1 that allocation meets
+    every rule, checked here one by one: the demand of g is unchanged; S gets c + 1 (its new
+    capacity; max_aandeel checked); T keeps at least max(1, min_volume) in total, so the
+    suppliers with volume are the same ones (min/max_leveranciers); per gemeente the suppliers
+    with volume in g are counted after the move (max_leveranciers_per_gemeente); under
+    per_subregio S must already serve g and T keep volume in g, so no subregio's set changes;
+    a budget of g must not see the cost rise. Its stage-1 value is strictly higher than the
+    award's, which is the proven optimum with capacity c. Every allocation with c + 1 in which
+    S gets at most c also meets the problem with capacity c, so its stage-1 value is at most
+    that optimum: not optimal. Hence the optimum with c + 1 gives S more than c and the share
+    changes: exactly what re-solving with one more place (the first step of the search) finds.
+    A rule not in _BEKENDE_REGELS, or no such move: False, and the search solves as before.
+    """
+    from evaluatie.prijs.precisie import punten
+    from evaluatie.verdeling.klassen import CENTEN
+
+    r = probleem.regels
+    velden = type(r).model_fields
+    gezet = {naam for naam, veld in velden.items() if getattr(r, naam) != veld.get_default(call_default_factory=True)}
+    if gezet - _BEKENDE_REGELS:
+        return False
+    s = probleem.leveranciers[i]
+    totaal: dict[str, int] = {}
+    cel: dict[tuple[str, str], int] = {}
+    aantal_in: dict[str, int] = {}  # suppliers with volume per gemeente
+    for t in toewijzing:
+        if t.aantal <= 0:
+            continue
+        totaal[t.inschrijver] = totaal.get(t.inschrijver, 0) + t.aantal
+        if (t.gemeente, t.inschrijver) not in cel:
+            aantal_in[t.gemeente] = aantal_in.get(t.gemeente, 0) + 1
+        cel[t.gemeente, t.inschrijver] = cel.get((t.gemeente, t.inschrijver), 0) + t.aantal
+    n = totaal.get(s.naam, 0)
+    plafond = probleem.aandeelplafond()
+    if n != s.capaciteit or (plafond is not None and n + 1 > plafond):
+        return False
+    waarde_s = punten(s.waarde)
+    prijs_s = round(s.prijs * CENTEN)
+    k = r.max_leveranciers_per_gemeente
+    for t in probleem.leveranciers:
+        if t.naam == s.naam or punten(t.waarde) >= waarde_s:
+            continue
+        if totaal.get(t.naam, 0) - 1 < max(1, r.min_volume or 0):
+            continue
+        for g in probleem.vraag:
+            bij_t, bij_s = cel.get((g, t.naam), 0), cel.get((g, s.naam), 0)
+            if bij_t < 1 or g not in s.gemeenten:
+                continue
+            if r.per_subregio and (bij_s < 1 or bij_t < 2):
+                continue
+            if k is not None and aantal_in.get(g, 0) + (bij_s == 0) - (bij_t == 1) > k:
+                continue
+            if g in probleem.budget and prijs_s > round(t.prijs * CENTEN):
+                continue
+            return True
+    return False

@@ -8,7 +8,7 @@ from evaluatie.prijs.rangomkering import Rangomkering
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True)  # built at import: the analyses create these in several threads at once
 
 
 class Weglating(Model):

@@ -1,9 +1,10 @@
 """All robustness analyses for the chosen lots of an award.
 
 The analyses are independent tasks (one per lot and reviewer left out, one per supplier whose
-capacity margin is searched, one Monte Carlo and one margin table per lot). They run on every
-core: on a small tender in threads (the time goes to the solvers, which run outside Python's
-lock), on a large one in forked worker processes (building the models is Python work). Each
+capacity margin is searched, one Monte Carlo and one margin table per lot). On a large tender they
+run in forked worker processes on every core, while this process writes the other reports; on a
+small one in threads, which start for free but (measured on 4 December 2026) do not run in
+parallel: an allocation holds Python's lock for most of its time. Each
 task is deterministic and the results are put together in a fixed order, so the outcome is
 byte-identical to a run on one core (EVALUATIE_PROCESSEN=1).
 """
@@ -12,11 +13,11 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
+from evaluatie.parallel import aantal_werkers
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, marges, rangomkeringen
 from evaluatie.zekerheid.model import Zekerheid
@@ -34,56 +35,98 @@ def _voer_taak_uit(i: int) -> Any:
 
 def werkers(award) -> tuple[int, str]:
     """How many workers, and 'draad' or 'proces': EVALUATIE_PROCESSEN if set, else every core."""
-    gezet = os.environ.get("EVALUATIE_PROCESSEN", "").strip()
-    aantal = int(gezet) if gezet.isdigit() and int(gezet) > 0 else min(os.cpu_count() or 1, 4)
+    aantal = aantal_werkers()
     omvang = sum(len(p.budgetten) * len(p.rangorde) for p in award.uitslag.percelen.values())
     groot = omvang >= DREMPEL_PROCESSEN and "fork" in multiprocessing.get_all_start_methods()
     return aantal, "proces" if groot else "draad"
 
 
-def voer_uit(taken: list[Callable[[], Any]], aantal: int, soort: str = "proces") -> list[Any]:
-    """Results of `taken` in their order, on `aantal` threads or forked processes (here when 1)."""
-    global _TAKEN
-    aantal = min(aantal, len(taken))
-    if aantal <= 1:
-        return [t() for t in taken]
-    if soort == "draad":
-        with ThreadPoolExecutor(aantal) as pool:
-            return list(pool.map(lambda t: t(), taken))
-    _TAKEN = taken
-    try:
-        with ProcessPoolExecutor(aantal, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_voer_taak_uit, range(len(taken))))
-    finally:
+class Lopend:
+    """Tasks started on threads or forked processes; `resultaten()` waits for them, in their order.
+
+    Started before the reports are written and collected after, the analyses run on the other
+    core while this process writes (schrijf_rapporten). Each task is deterministic, so when it
+    runs does not change what it returns."""
+
+    def __init__(self, taken: list[Callable[[], Any]], aantal: int, soort: str = "proces"):
+        global _TAKEN
+        self._taken = taken
+        self._pool: ThreadPoolExecutor | ProcessPoolExecutor | None = None
+        self._uit: Any = None
+        aantal = min(aantal, len(taken))
+        if aantal <= 1:
+            return  # here, when collected: one worker is this process
+        if soort == "draad":
+            self._pool = ThreadPoolExecutor(aantal)
+            self._uit = self._pool.map(lambda t: t(), taken)
+            return
+        _TAKEN = taken  # the forked workers inherit the closures
+        self._pool = ProcessPoolExecutor(aantal, mp_context=multiprocessing.get_context("fork"))
+        self._uit = self._pool.map(_voer_taak_uit, range(len(taken)))
+
+    def resultaten(self) -> list[Any]:
+        try:
+            if self._pool is None:
+                return [t() for t in self._taken]
+            return list(self._uit)
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Done or given up (a report failed): no worker keeps running."""
+        global _TAKEN
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
         _TAKEN = []
 
 
+def voer_uit(taken: list[Callable[[], Any]], aantal: int, soort: str = "proces") -> list[Any]:
+    """Results of `taken` in their order, on `aantal` threads or forked processes (here when 1)."""
+    return Lopend(taken, aantal, soort).resultaten()
+
+
+class LopendeZekerheid:
+    """The analyses of an award, started; `uitkomst()` waits and puts them together per lot."""
+
+    def __init__(self, award, oplosser: str = STANDAARD, trekkingen: int = 10_000):
+        panelen = panelen_zonder(award)
+        self._award = award
+        self._codes = [c for c, p in award.uitslag.percelen.items() if p.procedure == "gunning"]
+        taken: dict[tuple[str, str, str], Callable[[], Any]] = {}
+        # The expensive tasks (each re-solves an allocation) first, so the workers stay balanced.
+        for code in self._codes:
+            for r in award.beoordeling.panel.beoordelaars:
+                taken[("weglaten", code, r)] = functools.partial(weglating, award, code, oplosser, r, panelen[r])
+            for naam in gegunde_leveranciers(award, code):
+                taken[("capaciteit", code, naam)] = functools.partial(capaciteitsmarge, award, code, oplosser, naam)
+        for code in self._codes:
+            taken[("storing", code, "")] = functools.partial(storing, award, code, trekkingen)
+            taken[("marge", code, "")] = functools.partial(marges, award, code)
+        self._sleutels = list(taken)
+        self._lopend = Lopend(list(taken.values()), *werkers(award))
+
+    def stop(self) -> None:
+        self._lopend.stop()
+
+    def uitkomst(self) -> dict[str, Zekerheid]:
+        award = self._award
+        uitkomst = dict(zip(self._sleutels, self._lopend.resultaten(), strict=True))
+        uit = {}
+        for code in self._codes:
+            p = award.uitslag.percelen[code]
+            uit[code] = Zekerheid(
+                perceel=code,
+                winnaar=p.winnaars()[0] if p.rangorde else None,
+                weglatingen=tuple(uitkomst[("weglaten", code, r)] for r in award.beoordeling.panel.beoordelaars),
+                storing=uitkomst[("storing", code, "")],
+                marges=tuple(uitkomst[("marge", code, "")]),
+                capaciteit=tuple(uitkomst[("capaciteit", code, n)] for n in gegunde_leveranciers(award, code)),
+                rangomkering=tuple(rangomkeringen(award, code)),
+            )
+        return uit
+
+
 def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dict[str, Zekerheid]:
-    panelen = panelen_zonder(award)
-    beoordelaars = award.beoordeling.panel.beoordelaars
-    # An open house chooses no one: there is no winner whose certainty could be in doubt.
-    codes = [c for c, p in award.uitslag.percelen.items() if p.procedure == "gunning"]
-    taken: dict[tuple[str, str, str], Callable[[], Any]] = {}
-    # The expensive tasks (each re-solves an allocation) first, so the workers stay balanced.
-    for code in codes:
-        for r in beoordelaars:
-            taken[("weglaten", code, r)] = functools.partial(weglating, award, code, oplosser, r, panelen[r])
-        for naam in gegunde_leveranciers(award, code):
-            taken[("capaciteit", code, naam)] = functools.partial(capaciteitsmarge, award, code, oplosser, naam)
-    for code in codes:
-        taken[("storing", code, "")] = functools.partial(storing, award, code, trekkingen)
-        taken[("marge", code, "")] = functools.partial(marges, award, code)
-    uitkomst = dict(zip(taken, voer_uit(list(taken.values()), *werkers(award)), strict=True))
-    uit = {}
-    for code in codes:
-        p = award.uitslag.percelen[code]
-        uit[code] = Zekerheid(
-            perceel=code,
-            winnaar=p.winnaars()[0] if p.rangorde else None,
-            weglatingen=tuple(uitkomst[("weglaten", code, r)] for r in beoordelaars),
-            storing=uitkomst[("storing", code, "")],
-            marges=tuple(uitkomst[("marge", code, "")]),
-            capaciteit=tuple(uitkomst[("capaciteit", code, n)] for n in gegunde_leveranciers(award, code)),
-            rangomkering=tuple(rangomkeringen(award, code)),
-        )
-    return uit
+    # An open house chooses no one: there is no winner whose certainty could be in doubt (LopendeZekerheid).
+    return LopendeZekerheid(award, oplosser, trekkingen).uitkomst()

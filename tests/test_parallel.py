@@ -1,0 +1,101 @@
+"""Reading bids on every core (evaluatie.parallel) gives exactly what one loop over the files gives.
+
+Real workbooks in a temporary folder, read twice through the real reader: once in this process
+(EVALUATIE_PROCESSEN=1), once on two forked workers. The bids, the notes and, for a folder with
+broken and duplicate files, every error with its place, in the same order.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.schaal import bouw
+from evaluatie.fouten import InvoerFout
+from evaluatie.inschrijving.lezen import PARALLEL_VANAF, lees_inschrijvingen
+from evaluatie.parallel import in_volgorde
+from evaluatie.pipeline import laad_invoer
+from evaluatie.werkmap import Werkmap
+
+
+def _twee_keer(monkeypatch: pytest.MonkeyPatch, lees):  # type: ignore[no-untyped-def]
+    uit = []
+    for n in ("1", "2"):
+        monkeypatch.setenv("EVALUATIE_PROCESSEN", n)
+        uit.append(lees())
+    return uit
+
+
+def test_in_volgorde_houdt_de_volgorde(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
+    stukken = list(range(50))
+    assert in_volgorde(lambda x: (x, x * x), stukken, vanaf=10) == [(x, x * x) for x in stukken]
+
+
+def test_landelijke_biedingen_parallel_gelijk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = bouw(tmp_path / "t", 22, PARALLEL_VANAF + 5, zaad=4)
+    een, twee = _twee_keer(monkeypatch, lambda: laad_invoer(Werkmap(root)))
+    assert len(een.inschrijvingen) >= PARALLEL_VANAF
+    assert een.inschrijvingen == twee.inschrijvingen
+    assert een.notities == twee.notities
+    assert een.bestanden == twee.bestanden
+
+
+def test_fouten_in_dezelfde_volgorde(voorbeeld_bron: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies of the example's bids (the same KvK numbers: duplicates), an empty file and a text file:
+    every error of every file, in the same order, on one core or two."""
+    a = laad_invoer(Werkmap(voorbeeld_bron)).aanbesteding
+    map_ = tmp_path / "inschrijvingen"
+    map_.mkdir()
+    bronnen = sorted((voorbeeld_bron / "inschrijvingen").glob("*.xlsx"))
+    for i in range(PARALLEL_VANAF // len(bronnen) + 1):
+        for b in bronnen:
+            shutil.copy(b, map_ / f"{i:02d}-{b.name}")
+    (map_ / "05-leeg.xlsx").write_bytes(b"")
+    (map_ / "07-tekst.xlsx").write_text("geen werkmap", encoding="utf-8")
+
+    def lees() -> list[tuple[str, str]]:
+        with pytest.raises(InvoerFout) as e:
+            lees_inschrijvingen(a, map_)
+        return [(f.plaats, f.bericht) for f in e.value.fouten]
+
+    een, twee = _twee_keer(monkeypatch, lees)
+    assert len(een) > PARALLEL_VANAF  # duplicates of every bid, and both broken files
+    assert een == twee
+
+
+def test_percelen_parallel_gelijk(voorbeeld_bron: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example's three lots computed on two workers (threshold lowered to the example's size):
+    the same award, byte for byte in gunning.json, as lot after lot in this process."""
+    from evaluatie.gunning import uitvoeren
+    from evaluatie.gunning.uitvoer import als_json
+    from evaluatie.pipeline import gun
+
+    monkeypatch.setattr(uitvoeren, "PARALLEL_VANAF", 1)
+    een, twee = _twee_keer(monkeypatch, lambda: als_json(gun(Werkmap(voorbeeld_bron)).uitslag))
+    assert een == twee
+
+
+def test_percelen_parallel_zelfde_meldingen(voorbeeld_bron: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lot that cannot be awarded (every bid knocked out) next to lots that can: the same messages,
+    in lot order, on one core or two."""
+    from evaluatie.fouten import EvaluatieFout
+    from evaluatie.gunning import uitvoeren
+    from evaluatie.pipeline import beoordeel
+
+    monkeypatch.setattr(uitvoeren, "PARALLEL_VANAF", 1)
+    invoer = laad_invoer(Werkmap(voorbeeld_bron))
+    b = beoordeel(invoer)
+    a = invoer.aanbesteding
+    zonder_z = b.toets.model_copy(update={"resultaten": tuple(r for r in b.toets.resultaten if r.perceel != "Z")})
+
+    def meldingen() -> list[str]:
+        with pytest.raises(EvaluatieFout) as e:
+            uitvoeren.gunning(a, invoer.inschrijvingen, zonder_z, b.panel, list(a.percelen), [])
+        return e.value.meldingen
+
+    een, twee = _twee_keer(monkeypatch, meldingen)
+    assert een == twee
+    assert any("Z-route" in m for m in een)
