@@ -71,10 +71,8 @@ def test_keurmerkvoorwaarde_alleen_waar_het_perceel_het_keurmerk_eist(voorbeeld:
     assert advies_ond and all("voorwaarde" not in r for r in advies_ond)
 
 
-def test_keurmerkvoorwaarde_niet_in_een_afwijzingsbrief(voorbeeld: Path) -> None:
-    """The same lapse with the example's own prices: Taalhuis wins B1 but ranks 3rd of 4 in the
-    onderwijsroute (79,50 against 82,00 and 81,71, whose capacities 20 + 18 cover the demand 36), so it gets
-    nothing there. A rejection letter that says 'De gunning geschiedt onder de voorwaarde' contradicts itself."""
+def _taalhuis_onder_voorwaarde(voorbeeld: Path) -> str:
+    """Taalhuis's keurmerk lapses on 20 June 2021; K1 awards on condition; the award runs (exit 0)."""
     _zet(voorbeeld / "inschrijvingen" / "taalhuis.xlsx", "Inschrijver", "B8", dt.datetime(2021, 6, 20))
     vb = str(voorbeeld)
     res = _run("keurmerk", "--werkmap", vb, "--inschrijver", "Taalhuis De Brug B.V.", "--uitkomst", "onder_voorwaarde",
@@ -82,6 +80,14 @@ def test_keurmerkvoorwaarde_niet_in_een_afwijzingsbrief(voorbeeld: Path) -> None
                "--datum", "2021-06-28")  # fmt: skip
     assert res.exit_code == 0, res.output
     assert _run("gunning", "--werkmap", vb).exit_code == 0
+    return vb
+
+
+def test_keurmerkvoorwaarde_niet_in_een_afwijzingsbrief(voorbeeld: Path) -> None:
+    """The same lapse with the example's own prices: Taalhuis wins B1 but ranks 3rd of 4 in the
+    onderwijsroute (79,50 against 82,00 and 81,71, whose capacities 20 + 18 cover the demand 36), so it gets
+    nothing there. A rejection letter that says 'De gunning geschiedt onder de voorwaarde' contradicts itself."""
+    _taalhuis_onder_voorwaarde(voorbeeld)
     afgewezen = _brief(voorbeeld, "taalhuis-de-brug-b-v-onderwijs")
     assert "Beslissing: afgewezen" in afgewezen
     assert "De gunning geschiedt onder de voorwaarde" not in afgewezen
@@ -357,13 +363,7 @@ def test_besluitenbestand_met_de_hand_gewijzigd_wordt_niet_toegepast(voorbeeld: 
     """K1 (award on condition, recorded by S. Jansen) is rewritten by hand in besluiten.yaml: its reason
     changes. The run stops (exit 2) instead of stating a reason nobody recorded; recording or withdrawing on
     top of the edit is refused too (it would adopt the edit). Restoring the recorded file settles it."""
-    _zet(voorbeeld / "inschrijvingen" / "taalhuis.xlsx", "Inschrijver", "B8", dt.datetime(2021, 6, 20))
-    vb = str(voorbeeld)
-    res = _run("keurmerk", "--werkmap", vb, "--inschrijver", "Taalhuis De Brug B.V.", "--uitkomst", "onder_voorwaarde",
-               "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", DOOR,
-               "--datum", "2021-06-28")  # fmt: skip
-    assert res.exit_code == 0, res.output
-    assert _run("gunning", "--werkmap", vb).exit_code == 0
+    vb = _taalhuis_onder_voorwaarde(voorbeeld)
     pad = voorbeeld / "besluiten.yaml"
     vastgelegd = pad.read_text(encoding="utf-8")
     assert "de audit staat gepland" in vastgelegd
