@@ -537,8 +537,8 @@ def schrijf_rapporten(
     gegevens = Rapportgegevens.uit_award(award, tijdstempel)
     if gegevens.concept:  # only the CONCEPT advies is written, which has no analyses: none are computed
         return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten)
-    # The analyses run on the other core while this process writes every other report; only the
-    # internal certainty report waits for them (schrijf_alle, `zekerheid`).
+    # On a large tender the analyses run on the other cores while this process writes every other report;
+    # on a small one here, when the internal certainty report asks for them (schrijf_alle, `zekerheid`).
     lopend = LopendeZekerheid(award, oplosser)
 
     def secties() -> dict[str, str]:

@@ -3,10 +3,12 @@
 The analyses are independent tasks (one per lot and reviewer left out, one per supplier whose
 capacity margin is searched, one Monte Carlo and one margin table per lot). On a large tender they
 run in forked worker processes on every core, while this process writes the other reports; on a
-small one in threads, which start for free but (measured on 4 December 2026) do not run in
-parallel: an allocation holds Python's lock for most of its time. Each
-task is deterministic and the results are put together in a fixed order, so the outcome is
-byte-identical to a run on one core (EVALUATIE_PROCESSEN=1).
+small one here, one after the other, when the certainty report asks for them. Threads were tried
+there and cost more than they gave: an allocation holds Python's lock for most of its time, so
+they never ran in parallel (measured on 4 December 2026), and switching between them cost
+10-40 ms cpu on the example (bench/rapporten.py). Each task is deterministic and the results are
+put together in a fixed order, so the outcome is byte-identical to a run on one core
+(EVALUATIE_PROCESSEN=1).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from evaluatie.parallel import aantal_werkers
@@ -34,15 +36,15 @@ def _voer_taak_uit(i: int) -> Any:
 
 
 def werkers(award) -> tuple[int, str]:
-    """How many workers, and 'draad' or 'proces': EVALUATIE_PROCESSEN if set, else every core."""
-    aantal = aantal_werkers()
+    """How many workers, and where: 'proces' (forked workers, EVALUATIE_PROCESSEN if set, else every
+    core) on a large tender, 'hier' (this process, one task after the other) on a small one."""
     omvang = sum(len(p.budgetten) * len(p.rangorde) for p in award.uitslag.percelen.values())
     groot = omvang >= DREMPEL_PROCESSEN and "fork" in multiprocessing.get_all_start_methods()
-    return aantal, "proces" if groot else "draad"
+    return (aantal_werkers(), "proces") if groot else (1, "hier")
 
 
 class Lopend:
-    """Tasks started on threads or forked processes; `resultaten()` waits for them, in their order.
+    """Tasks started on forked processes (or run here when collected); `resultaten()` returns them in order.
 
     Started before the reports are written and collected after, the analyses run on the other
     core while this process writes (schrijf_rapporten). Each task is deterministic, so when it
@@ -51,15 +53,11 @@ class Lopend:
     def __init__(self, taken: list[Callable[[], Any]], aantal: int, soort: str = "proces"):
         global _TAKEN
         self._taken = taken
-        self._pool: ThreadPoolExecutor | ProcessPoolExecutor | None = None
+        self._pool: ProcessPoolExecutor | None = None
         self._uit: Any = None
         aantal = min(aantal, len(taken))
-        if aantal <= 1:
+        if aantal <= 1 or soort == "hier":
             return  # here, when collected: one worker is this process
-        if soort == "draad":
-            self._pool = ThreadPoolExecutor(aantal)
-            self._uit = self._pool.map(lambda t: t(), taken)
-            return
         _TAKEN = taken  # the forked workers inherit the closures
         self._pool = ProcessPoolExecutor(aantal, mp_context=multiprocessing.get_context("fork"))
         self._uit = self._pool.map(_voer_taak_uit, range(len(taken)))
@@ -82,7 +80,7 @@ class Lopend:
 
 
 def voer_uit(taken: list[Callable[[], Any]], aantal: int, soort: str = "proces") -> list[Any]:
-    """Results of `taken` in their order, on `aantal` threads or forked processes (here when 1)."""
+    """Results of `taken` in their order, on `aantal` forked processes (here when 1 or `soort` 'hier')."""
     return Lopend(taken, aantal, soort).resultaten()
 
 
