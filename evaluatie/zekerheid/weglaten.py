@@ -3,7 +3,9 @@
 Only what a reviewer changes is recomputed: the panel's quality without that reviewer (once
 for all lots), the after-scoring knock-out, the lot's ranking, and the allocation only when
 the allocation problem (ranking, values, prices) differs from the award's own; otherwise the
-award's allocation is the answer, since the same problem has the same documented optimum.
+award's allocation is the answer, since the same problem has the same documented optimum. So it
+is when only the values changed and the lot's rules make that provably irrelevant
+(evaluatie.zekerheid.zelfde_verdeling).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Mapping
 
 from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.zekerheid.model import Weglating
+from evaluatie.zekerheid.zelfde_verdeling import zelfde_verdeling
 
 
 def _toewijzing(toewijzing) -> dict[tuple[str, str], int]:
@@ -54,8 +57,11 @@ def weglating(award, code: str, oplosser: str, beoordelaar: str, zonder) -> Wegl
         if not rangorde:  # the award stage itself says why (raises)
             beoordeel_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, oplosser, None)
         probleem = verdeelprobleem(a, code, rangorde, inschrijvingen)
-        if probleem == verdeelprobleem(a, code, basis.rangorde, inschrijvingen):
+        eigen = verdeelprobleem(a, code, basis.rangorde, inschrijvingen)
+        if probleem == eigen:
             toewijzing = basis.toewijzing
+        elif a.percelen[code].procedure == "gunning" and zelfde_verdeling(eigen, probleem):
+            toewijzing = basis.toewijzing  # the same allocation, provably (zekerheid.zelfde_verdeling)
         else:
             toewijzing = _verdeel(probleem, a.percelen[code].procedure, oplosser).toewijzing
     except EvaluatieFout as e:
