@@ -8,10 +8,8 @@ caller merges them exactly as a loop would (tests/test_parallel.py compares both
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 _FUNCTIE: list[Callable[[Any], Any]] = []  # set before forking: the workers inherit it
@@ -31,7 +29,12 @@ def in_volgorde(functie: Callable[[Any], Any], stukken: Sequence[Any], vanaf: in
     """[functie(s) for s in stukken], on forked worker processes when there are at least `vanaf`
     pieces (below that, starting the workers costs more than they save) and fork is available."""
     werkers = min(aantal_werkers(), len(stukken))
-    if werkers <= 1 or len(stukken) < vanaf or "fork" not in multiprocessing.get_all_start_methods():
+    if werkers <= 1 or len(stukken) < vanaf:
+        return [functie(s) for s in stukken]
+    import multiprocessing  # only here: a small tender never pays for importing it (about 6 ms)
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [functie(s) for s in stukken]
     _FUNCTIE[:] = [functie]
     try:

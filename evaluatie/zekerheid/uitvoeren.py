@@ -14,10 +14,8 @@ put together in a fixed order, so the outcome is byte-identical to a run on one 
 from __future__ import annotations
 
 import functools
-import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evaluatie.parallel import aantal_werkers
 from evaluatie.verdeling.oplosser import STANDAARD
@@ -25,6 +23,9 @@ from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, ma
 from evaluatie.zekerheid.model import Zekerheid
 from evaluatie.zekerheid.storing import storing
 from evaluatie.zekerheid.weglaten import panelen_zonder, weglating
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # From this many (gemeente, admitted bidder) pairs over all lots, worker processes pay for their start.
 DREMPEL_PROCESSEN = 2000
@@ -39,8 +40,11 @@ def werkers(award) -> tuple[int, str]:
     """How many workers, and where: 'proces' (forked workers, EVALUATIE_PROCESSEN if set, else every
     core) on a large tender, 'hier' (this process, one task after the other) on a small one."""
     omvang = sum(len(p.budgetten) * len(p.rangorde) for p in award.uitslag.percelen.values())
-    groot = omvang >= DREMPEL_PROCESSEN and "fork" in multiprocessing.get_all_start_methods()
-    return (aantal_werkers(), "proces") if groot else (1, "hier")
+    if omvang < DREMPEL_PROCESSEN:
+        return 1, "hier"
+    import multiprocessing  # only for a large tender: a small one never pays for importing it
+
+    return (aantal_werkers(), "proces") if "fork" in multiprocessing.get_all_start_methods() else (1, "hier")
 
 
 class Lopend:
@@ -58,6 +62,9 @@ class Lopend:
         aantal = min(aantal, len(taken))
         if aantal <= 1 or soort == "hier":
             return  # here, when collected: one worker is this process
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         _TAKEN = taken  # the forked workers inherit the closures
         self._pool = ProcessPoolExecutor(aantal, mp_context=multiprocessing.get_context("fork"))
         self._uit = self._pool.map(_voer_taak_uit, range(len(taken)))
