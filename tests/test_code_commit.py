@@ -1,0 +1,45 @@
+"""logboek.code_commit: the commit of the running code and whether evaluatie/ differs from it, from one git call."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from evaluatie.logboek import code_commit
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git ontbreekt")
+
+
+def _git(map_: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(map_), *args], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_commit_en_wijziging(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "evaluatie").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "t@example.nl")
+    _git(repo, "config", "user.name", "t")
+    (repo / "evaluatie" / "a.py").write_text("x = 1\n")
+    (repo / "README.md").write_text("a\n")
+    assert code_commit.__wrapped__(repo) is None  # no commit yet
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "een")
+    kop = _git(repo, "rev-parse", "HEAD")
+    assert code_commit.__wrapped__(repo) == kop
+    (repo / "README.md").write_text("b\n")  # outside evaluatie/: the code is unchanged
+    (repo / "evaluatie" / "nieuw.py").write_text("y = 2\n")  # untracked: not counted, as before
+    assert code_commit.__wrapped__(repo) == kop
+    (repo / "evaluatie" / "a.py").write_text("x = 2\n")
+    assert code_commit.__wrapped__(repo) == f"{kop}+gewijzigd"
+    _git(repo, "add", "evaluatie/a.py")  # staged counts as well
+    assert code_commit.__wrapped__(repo) == f"{kop}+gewijzigd"
+    _git(repo, "commit", "-qm", "twee")
+    assert code_commit.__wrapped__(repo) == _git(repo, "rev-parse", "HEAD")
+
+
+def test_geen_git_checkout(tmp_path: Path) -> None:
+    assert code_commit.__wrapped__(tmp_path) is None
