@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -23,12 +23,13 @@ from dateutil.relativedelta import relativedelta
 from evaluatie.bestandsnamen import slug
 from evaluatie.contract import svg
 from evaluatie.contract.lezen import Register
-from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM, over_groep, personen, totaal
-from evaluatie.contract.stand import Signaal, Stand, Standregel, bereken_stand, signalen
+from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
+from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
+from evaluatie.contract.stand import RAAM_SIGNAAL, Signaal, Stand, Standregel, bereken_stand, signalen
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
 from evaluatie.fouten import Fout, InvoerFout
-from evaluatie.tekst import datum, euro, getal, kort
+from evaluatie.tekst import datum, getal
 
 _KWARTAAL = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
 
@@ -40,10 +41,6 @@ def kwartaal_grenzen(tekst: str) -> tuple[dt.date, dt.date]:
     jaar, k = int(m.group(1)), int(m.group(2))
     eerste = dt.date(jaar, 3 * k - 2, 1)
     return eerste, eerste + relativedelta(months=3) - dt.timedelta(days=1)
-
-
-def _p(n: int) -> str:
-    return str(personen(n))
 
 
 @dataclass
@@ -63,6 +60,7 @@ class Gemeenschappelijk:
     signalen: list[Signaal]
     regels_per_gemeente: dict[str, list[Standregel]]
     kwartaal_per_gemeente: dict[str, list[tuple[str, str, int]]]
+    openbaar: Openbaar
 
 
 PRESTATIEKOP: list[Cel] = [
@@ -100,20 +98,42 @@ PLAATSINGSKOP: list[Cel] = [
 PERSONEN_PLAATSING = (4, 5)
 
 
+def _toon(o: Openbaar) -> Callable[[Sleutel, str], str]:
+    """How a signal shows a figure: as the report's tables publish it (see `stand.signalen`)."""
+
+    def toon(sleutel: Sleutel, tekst: str) -> str:
+        if sleutel[0] == "P" and sleutel[3] == "gemiddeld":
+            return tekst if isinstance(o.cel((*sleutel[:3], "gestart")), int) else f"({AFGELEID})"
+        if sleutel[0] == "T" and sleutel[2] in ("waarde", "aandeel"):
+            if o.waarde_zichtbaar[sleutel[1]]:
+                return tekst
+            return f"meer dan {getal(100 * RAAM_SIGNAAL, 0)}%" if sleutel[2] == "aandeel" else f"({AFGELEID})"
+        if sleutel[0] == "T" and sleutel[2] == "prognose":
+            return tekst if isinstance(o.cel((*sleutel[:2], "raam")), int) else f"({AFGELEID})"
+        return str(o.cel(sleutel))
+
+    return toon
+
+
 def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date) -> Gemeenschappelijk:
     st = bereken_stand(reg, laatste)
+    o = bepaal(reg, laatste)
     in_kw = geplaatst(reg, max(eerste, reg.startdatum), laatste)
     raam_rijen: list[list[Cel]] = []
     for r in st.raam:
-        zichtbaar = r.gebruikt >= MINIMUM
+        gebruikt = o.cel(("T", r.perceel, "raam"))
+        if isinstance(gebruikt, int) and gebruikt != r.gebruikt:
+            raise AssertionError(f"twee tellingen van het gebruik van {r.perceel}: {gebruikt} en {r.gebruikt}")
+        zichtbaar = isinstance(gebruikt, int)
+        waarde = o.waarde_zichtbaar[r.perceel]
         raam_rijen.append(
             [
                 reg.percelen[r.perceel].naam,
                 r.max_trajecten,
-                personen(r.gebruikt),
+                gebruikt,
                 r.max_waarde,
-                round(r.gebruikte_waarde, 2) if zichtbaar else AFGELEID,
-                f"{getal(100 * r.aandeel, 1)}%" if zichtbaar else AFGELEID,
+                round(r.gebruikte_waarde, 2) if waarde else AFGELEID,
+                f"{getal(100 * r.aandeel, 1)}%" if waarde else AFGELEID,
                 r.prognose.strftime("%d-%m-%Y") if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
         )
@@ -122,45 +142,37 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
     for pr in st.prestaties:
         n = len(pr.wachttijden)
         gem = pr.gemiddeld
+        cel = {v: o.cel(("P", pr.perceel, pr.leverancier, v)) for v in PRESTATIEVELDEN}
+        gestart = cel["gestart"]
+        if isinstance(gestart, int) and gestart != n:
+            raise AssertionError(f"twee tellingen van gestart bij {pr.leverancier}: {gestart} en {n}")
+        zichtbaar_gem = gem is not None and isinstance(gestart, int)  # an average over the persons counted
+        gemiddeld: Cel = getal(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if gem is None else AFGELEID
         prestatie_rijen.append(
             [
                 reg.percelen[pr.perceel].naam,
                 pr.leverancier,
                 pr.beloofd_weken,
-                personen(n),
-                over_groep(n, getal(gem, 1)) if gem is not None else KLEIN,
-                personen(pr.boven_belofte),
-                personen(pr.gestopt),
-                personen(pr.afgerond),
-                personen(pr.b1),
-                personen(pr.hoogst_haalbaar),
-                personen(pr.niet_behaald),
-                personen(pr.afgeschaald),
+                gestart,
+                gemiddeld,
+                *(cel[v] for v in PRESTATIEVELDEN[1:]),
             ]
         )
-        gemeten: float | str = round(gem, 1) if gem is not None and n >= MINIMUM else KLEIN if n < MINIMUM else AFGELEID
-        wacht.append((f"{pr.leverancier} ({pr.perceel})", [pr.beloofd_weken, gemeten]))
-    maanden: list[dt.date] = []
-    m = reg.startdatum.replace(day=1)
-    while m <= laatste:
-        maanden.append(m)
-        m += relativedelta(months=1)
-    reeksen = []
-    for r in st.raam:
-        aanmeldingen = sorted(
-            p.aangemeld for p in reg.plaatsingen if p.perceel == r.perceel and p.aangemeld and p.aangemeld <= laatste
+        gemeten: float | str = (
+            round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if n < MINIMUM else AFGELEID
         )
-        waarden: list[float | None] = []
-        i = 0
-        for maand in maanden:
-            einde = min(maand + relativedelta(months=1) - dt.timedelta(days=1), laatste)
-            while i < len(aanmeldingen) and aanmeldingen[i] <= einde:
-                i += 1
-            waarden.append(100 * i / r.max_trajecten if i >= MINIMUM and r.max_trajecten else None)
-        reeksen.append((reg.percelen[r.perceel].naam, waarden))
+        wacht.append((f"{pr.leverancier} ({pr.perceel})", [pr.beloofd_weken, gemeten]))
+    maandlabels = [f"{d.month:02d}-{d.year % 100:02d}" for d, _ in next(iter(o.maanden.values()), [])]
+    reeksen = [
+        (
+            reg.percelen[r.perceel].naam,
+            [100 * v / r.max_trajecten if v is not None and r.max_trajecten else None for _, v in o.maanden[r.perceel]],
+        )
+        for r in st.raam
+    ]
     raam_svg = svg.lijnen(
         "Gebruik van de raamovereenkomsten (% van het maximum, cumulatief)",
-        [f"{mm.month:02d}-{mm.year % 100:02d}" for mm in maanden],
+        maandlabels,
         reeksen,
         grens=80.0,
     )
@@ -188,9 +200,10 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         raam_rijen,
         prestatie_rijen,
         bronnen,
-        signalen(reg, st, _p, MINIMUM),
+        signalen(reg, st, _toon(o)),
         per_gemeente,
         kw,
+        o,
     )
 
 
@@ -215,74 +228,41 @@ def _per_leverancier(c: Gemeenschappelijk, gemeente: str | None, code: str) -> d
     return per_lev
 
 
-def _regiocel(delen: list[int]) -> Cel:
-    """A region figure that is the sum of the gemeenten's published cells: suppressed like a total,
-    so that the region's report minus the other gemeenten's reports cannot give a small cell away."""
-    return totaal(delen)
-
-
-def _ook_over_gemeenten(regio: Cel, per_gemeente: list[dict[str, list[float]]], k: int) -> Cel:
-    """The region's lot total, suppressed also when exactly one gemeente's published lot total is hidden."""
-    getoond = [
-        _totaal([int(v[k]) for v in d.values()], [personen(int(v[k])) for v in d.values()]) for d in per_gemeente
-    ]
-    if regio != KLEIN and sum(1 for t in getoond if not isinstance(t, int)) == 1:
-        return AFGELEID
-    return regio
-
-
-def _plaatsingsrijen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> tuple[list[list[Cel]], str]:
+def _plaatsingsrijen(
+    reg: Register, c: Gemeenschappelijk, o: Openbaar, gemeente: str | None
+) -> tuple[list[list[Cel]], str]:
     """Rows allocation vs actual for one gemeente (or the region) and the chart.
 
-    A count under 5 is '<5'. A total is suppressed when it would give a suppressed part away: in a
-    gemeente's table its suppliers are the parts; in the region's table every figure is also the sum of
-    the gemeenten's published figures (each gemeente has its own report), so those are parts too."""
+    Every count of persons is the one `openbaar` publishes for this quarter: '<5' under 5, and a
+    figure withheld ('onderdrukt') when it would give a small cell away, in this table, against the
+    other reports of the quarter (the region's rows are sums of the gemeenten's) or against earlier
+    quarters' reports."""
     rijen: list[list[Cel]] = []
     grafiek: list[tuple[str, Sequence[float | str]]] = []
     for code, p in reg.percelen.items():
         per_lev = _per_leverancier(c, gemeente, code)
         if not per_lev:
             continue
-        per_gemeente = {} if gemeente is not None else {g: _per_leverancier(c, g, code) for g in reg.gemeenten}
-        zichtbaar_jaar: list[Cel] = []
-        zichtbaar_kw: list[Cel] = []
         for s, (a, pr, n, k) in per_lev.items():
-            if gemeente is None:
-                jaar = _regiocel([int(d[s][2]) for d in per_gemeente.values() if s in d])
-                kw = _regiocel([int(d[s][3]) for d in per_gemeente.values() if s in d])
-            else:
-                jaar, kw = personen(int(n)), personen(int(k))
-            zichtbaar_jaar.append(jaar)
-            zichtbaar_kw.append(kw)
+            sleutel: Sleutel = ("R", code, s) if gemeente is None else ("E", gemeente, code, s)
+            jaar, kw = o.cel((*sleutel, "jaar")), o.cel((*sleutel, "kwartaal"))
+            if (isinstance(jaar, int) and jaar != n) or (isinstance(kw, int) and kw != k):
+                raise AssertionError(f"twee tellingen van de plaatsingen bij {s} ({code}): {jaar}/{n}, {kw}/{k}")
             rijen.append([p.naam, s, int(a), round(pr, 1), jaar, kw])
             grafiek.append((f"{s} ({code})", [round(pr, 1), float(jaar) if isinstance(jaar, int) else str(jaar)]))
-        totaal_jaar = _totaal([int(v[2]) for v in per_lev.values()], zichtbaar_jaar)
-        totaal_kw = _totaal([int(v[3]) for v in per_lev.values()], zichtbaar_kw)
-        if gemeente is None:  # the region's lot total is also the sum of the gemeenten's published lot totals
-            totaal_jaar = _ook_over_gemeenten(totaal_jaar, [d for d in per_gemeente.values() if d], 2)
-            totaal_kw = _ook_over_gemeenten(totaal_kw, [d for d in per_gemeente.values() if d], 3)
+        totaal: Sleutel = ("T", code) if gemeente is None else ("G", gemeente, code)
         rijen.append(
             [
                 p.naam,
                 "Totaal",
                 int(sum(v[0] for v in per_lev.values())),
                 round(sum(v[1] for v in per_lev.values()), 1),
-                totaal_jaar,
-                totaal_kw,
+                o.cel((*totaal, "jaar")),
+                o.cel((*totaal, "kwartaal")),
             ]
         )
     kop = "de regio" if gemeente is None else gemeente
     return rijen, svg.staven(f"Toegewezen naar rato en geplaatst, {kop}", grafiek, ("naar rato", "geplaatst"))
-
-
-def _totaal(delen: list[int], getoond: list[Cel]) -> Cel:
-    """A total over parts as they are shown: '<5' under 5; suppressed when exactly one part is hidden
-    (the total minus the shown parts would give it away)."""
-    if sum(delen) < MINIMUM:
-        return KLEIN
-    if sum(1 for g in getoond if not isinstance(g, int)) == 1:
-        return AFGELEID
-    return sum(delen)
 
 
 _CSS = """
@@ -399,9 +379,8 @@ def schrijf_kwartaalrapporten(
     with atomair(map_) as tmp:
         for gemeente in [None, *reg.gemeenten]:
             naam = "regio" if gemeente is None else f"gemeente-{slug(gemeente)}"
-            rijen, grafiek = _plaatsingsrijen(reg, c, gemeente)
+            rijen, grafiek = _plaatsingsrijen(reg, c, c.openbaar, gemeente)
             (tmp / f"{naam}.html").write_text(_html(reg, c, gemeente, rijen, grafiek), encoding="utf-8")
             _xlsx(tmp / f"{naam}.xlsx", reg, c, gemeente, rijen)
             paden += [map_ / f"{naam}.html", map_ / f"{naam}.xlsx"]
-    _ = kort, euro
     return paden

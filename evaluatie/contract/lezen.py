@@ -29,6 +29,7 @@ class Plaatsing:
     examen: str | None = None
     examendatum: dt.date | None = None
     route_gewijzigd: str | None = None  # the lot switched to (afschaling)
+    route_gewijzigd_datum: dt.date | None = None
 
 
 @dataclass
@@ -134,7 +135,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         elif soort == "examen":
             pl.examen, pl.examendatum = uitslag, d
         elif soort == "route_gewijzigd":
-            pl.route_gewijzigd = perceel
+            pl.route_gewijzigd, pl.route_gewijzigd_datum = perceel, d
     extra: dict[str, int] = {}
     waarde: dict[str, float] = {}
     de_minimis: dict[str, float] = {}

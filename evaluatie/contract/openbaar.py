@@ -1,0 +1,312 @@
+"""Which person counts the quarterly reports publish: every report of every quarter, decided together.
+
+Why one decision for all reports and quarters: the reports of one quarter (the region and every
+gemeente) and the reports of successive quarters are read side by side. A figure is safe only
+against everything else that was, is or will be published. So this module replays the contract
+quarter by quarter from its first quarter up to the requested one, and for each quarter decides every
+person count of every report with three rules:
+
+1. `onderdrukking`: a count under 5 is '<5' (never published as a number).
+2. `verschil`: within one series (one gemeente x lot x supplier, a gemeente's lot total, the region's
+   supplier row, the region's lot total = the framework use and its monthly line, each supplier
+   outcome), no two published values may differ by 1-4 persons, over all quarters so far.
+3. totals (the rule of `onderdrukking.totaal`, over derivable values instead of cells): a total is a
+   sum of parts - a gemeente's lot total of its suppliers, the region's supplier row of the
+   gemeenten, the region's lot total of the suppliers and of the gemeenten. Whenever a reader can
+   derive the total over some period, not exactly one part may be underivable over that period
+   (else total minus the other parts gives it). And when every part is derivable, so is the total:
+   that knowledge is added to the total's series and checked by rule 2 as well.
+
+Decisions are greedy in a fixed order, each quarter only with the data up to its last day: first the
+cells of single gemeente x supplier, then the gemeenten's totals, the region's supplier rows, the
+region's lot totals, the framework use and the months of its line; a figure that would break a rule
+given what is already published is withheld ('onderdrukt') and adds nothing. Because every accepted
+figure keeps all rules true for everything accepted before it, the published set as a whole - the
+fixpoint of the rules - is safe, and the next quarter starts from exactly what this quarter showed.
+A row that is absent (no allocation, nobody placed) says its count is 0; that is a published fact
+and is added as such.
+
+What this does not decide: the stand on the terminal shows full figures (it is for the contract
+manager, not published). Two suppressed cells in one total protect each other as in the single
+report (the classic rule); sets of three or more suppressed cells that only a linear program over all
+tables could unravel are not searched for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+
+from evaluatie.contract.gebeurtenissen import GESLAAGD
+from evaluatie.contract.lezen import Plaatsing, Register
+from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
+from evaluatie.contract.verschil import Herstel, Kennis
+
+PRESTATIEVELDEN = (
+    "gestart",
+    "boven_belofte",
+    "gestopt",
+    "afgerond",
+    "b1",
+    "hoogst_haalbaar",
+    "niet_behaald",
+    "afgeschaald",
+)
+Sleutel = tuple[str, ...]
+_GESLAAGD_VELD = {"B1 behaald": "b1", "hoogst haalbare niveau behaald": "hoogst_haalbaar"}
+assert set(_GESLAAGD_VELD) == GESLAAGD
+
+
+@dataclass(eq=False)
+class _Reeks:
+    kennis: Kennis
+    delen_van: list[_Relatie] = field(default_factory=list)
+    geheel_van: list[_Relatie] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class _Relatie:
+    geheel: _Reeks
+    delen: list[_Reeks]
+
+
+def _een_onbekend(rel: _Relatie, x: int, y: int) -> bool:
+    onbekend = 0
+    for d in rel.delen:
+        if not d.kennis.samen(x, y):
+            onbekend += 1
+            if onbekend > 1:
+                return False
+    return onbekend == 1
+
+
+def _alle_bekend(rel: _Relatie, x: int, y: int) -> bool:
+    return all(d.kennis.samen(x, y) for d in rel.delen)
+
+
+def _voeg_toe(r: _Reeks, a: int, b: int, log: list[tuple[Kennis, Herstel]], verplicht: bool) -> bool:
+    """Add edge a-b to series r and what follows from it for the totals; False when a rule breaks
+    (then the caller takes back everything in `log`). `verplicht`: a published fact, added regardless."""
+    paren = r.kennis.nieuwe_paren(a, b)
+    if not paren:
+        return True
+    h = r.kennis.verbind(a, b)
+    if h is not None:
+        log.append((r.kennis, h))
+    if not verplicht:
+        for rel in r.geheel_van:
+            if any(_een_onbekend(rel, x, y) for x, y in paren):
+                return False
+    for rel in r.delen_van:
+        g = rel.geheel
+        volgt: list[tuple[int, int]] = []
+        for x, y in paren:
+            if g.kennis.samen(x, y):
+                if not verplicht and _een_onbekend(rel, x, y):
+                    return False
+            elif _alle_bekend(rel, x, y):
+                volgt.append((x, y))
+        for x, y in volgt:
+            if g.kennis.samen(x, y):
+                continue
+            if not verplicht and not g.kennis.toelaatbaar(x, y):
+                return False
+            if not _voeg_toe(g, x, y, log, verplicht):
+                return False
+    return True
+
+
+def _probeer(r: _Reeks, a: int, b: int, verplicht: bool = False) -> bool:
+    """Publish F(b) - F(a) of series r if the rules allow it."""
+    if r.kennis.samen(a, b):
+        return True
+    if not verplicht and not r.kennis.toelaatbaar(a, b):
+        return False
+    log: list[tuple[Kennis, Herstel]] = []
+    if _voeg_toe(r, a, b, log, verplicht) or verplicht:
+        return True
+    for k, h in reversed(log):
+        k.herstel(h)
+    return False
+
+
+@dataclass
+class Openbaar:
+    """The published person counts of the reports of one quarter."""
+
+    cellen: dict[Sleutel, int | str]
+    maanden: dict[str, list[tuple[dt.date, int | None]]]  # per lot: month end, count or None (not shown)
+    waarde_zichtbaar: dict[str, bool]
+
+    def cel(self, sleutel: Sleutel) -> int | str:
+        return self.cellen[sleutel]
+
+
+def _kwartalen(start: dt.date, laatste: dt.date) -> Iterator[tuple[dt.date, dt.date]]:
+    eerste = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
+    while eerste <= laatste:
+        einde = eerste + relativedelta(months=3) - dt.timedelta(days=1)
+        yield eerste, einde
+        eerste = einde + dt.timedelta(days=1)
+
+
+def _maandeinden(start: dt.date, laatste: dt.date) -> list[dt.date]:
+    uit = []
+    m = start.replace(day=1)
+    while m <= laatste:
+        uit.append(min(m + relativedelta(months=1) - dt.timedelta(days=1), laatste))
+        m += relativedelta(months=1)
+    return uit
+
+
+class _Model:
+    """The series of the reports and their relations, for one register up to one quarter's end."""
+
+    def __init__(self, reg: Register, laatste: dt.date) -> None:
+        self.reg = reg
+        start = reg.startdatum
+        self.s0 = start.toordinal() - 1
+        jaren = range(1, reg.contractjaar(laatste) + 1)
+        per_e: dict[tuple[str, str, str], list[int]] = {}
+        for p in reg.plaatsingen:
+            if p.aangemeld is not None and p.perceel and p.leverancier and start <= p.aangemeld <= laatste:
+                per_e.setdefault((p.gemeente, p.perceel, p.leverancier), []).append(p.aangemeld.toordinal())
+        for (c, j), verdeling in reg.toewijzing.items():
+            if j in jaren:
+                for (g, s), n in verdeling.items():
+                    if n:
+                        per_e.setdefault((g, c, s), [])
+        self.e: dict[tuple[str, str, str], _Reeks] = {}
+        self.g: dict[tuple[str, str], _Reeks] = {}
+        self.r: dict[tuple[str, str], _Reeks] = {}
+        self.t: dict[str, _Reeks] = {}
+        for c in reg.percelen:
+            lev = [s.naam for s in reg.leveranciers_van(c)]
+            lev += sorted({s for (_, cc, s) in per_e if cc == c} - set(lev))
+            for g in reg.gemeenten:
+                for s in lev:
+                    if (g, c, s) in per_e:
+                        self.e[(g, c, s)] = _Reeks(Kennis(sorted(per_e[(g, c, s)])))
+            for g in reg.gemeenten:
+                delen = [self.e[(g, c, s)] for s in lev if (g, c, s) in self.e]
+                if delen:
+                    self.g[(g, c)] = self._som(delen)
+            for s in lev:
+                delen = [self.e[(g, c, s)] for g in reg.gemeenten if (g, c, s) in self.e]
+                if delen:
+                    self.r[(c, s)] = self._som(delen)
+            per_r = [self.r[(c, s)] for s in lev if (c, s) in self.r]
+            per_g = [self.g[(g, c)] for g in reg.gemeenten if (g, c) in self.g]
+            if not per_r:
+                self.t[c] = _Reeks(Kennis([]))
+                continue
+            t = per_r[0] if len(per_r) == 1 else per_g[0] if len(per_g) == 1 else _Reeks(Kennis(_samen(per_r)))
+            for delen in (per_r, per_g):
+                if t not in delen:
+                    self._relatie(t, delen)
+            self.t[c] = t
+        self.lev = {c: [x.naam for x in reg.leveranciers_van(c)] for c in reg.percelen}
+        self.p: dict[tuple[str, str, str], _Reeks] = {}
+        per_p: dict[tuple[str, str, str], list[int]] = {}
+        for pl in reg.plaatsingen:
+            if not (pl.perceel and pl.leverancier and pl.aangemeld):
+                continue
+            belofte = reg.leveranciers[(pl.perceel, pl.leverancier)].wachttijd_weken
+            for veld, d in self._prestatiedata(pl, belofte):
+                if d is not None and d <= laatste:
+                    per_p.setdefault((pl.perceel, pl.leverancier, veld), []).append(d.toordinal())
+        for c, s in reg.leveranciers:
+            for veld in PRESTATIEVELDEN:
+                self.p[(c, s, veld)] = _Reeks(Kennis(sorted(per_p.get((c, s, veld), []))))
+
+    @staticmethod
+    def _prestatiedata(pl: Plaatsing, belofte: float) -> Iterator[tuple[str, dt.date | None]]:
+        """The date each outcome of a placement counts from, by the definitions of `stand`."""
+        assert pl.aangemeld is not None
+        yield "gestart", pl.gestart
+        if pl.gestart is not None and (pl.gestart - pl.aangemeld).days / 7 > belofte:
+            yield "boven_belofte", pl.gestart
+        yield "gestopt", pl.gestopt
+        yield "afgerond", pl.afgerond
+        if pl.examen is not None:
+            veld = _GESLAAGD_VELD.get(pl.examen)
+            yield veld or "niet_behaald", pl.examendatum
+        if pl.route_gewijzigd:
+            yield "afgeschaald", pl.route_gewijzigd_datum
+
+    def _som(self, delen: list[_Reeks]) -> _Reeks:
+        if len(delen) == 1:
+            return delen[0]
+        geheel = _Reeks(Kennis(_samen(delen)))
+        self._relatie(geheel, delen)
+        return geheel
+
+    @staticmethod
+    def _relatie(geheel: _Reeks, delen: list[_Reeks]) -> None:
+        rel = _Relatie(geheel, delen)
+        geheel.geheel_van.append(rel)
+        for d in delen:
+            d.delen_van.append(rel)
+
+
+def _samen(delen: list[_Reeks]) -> list[int]:
+    return sorted(x for d in delen for x in d.kennis.datums)
+
+
+def _cel(waarde: int, getoond: bool) -> int | str:
+    return KLEIN if waarde < MINIMUM else waarde if getoond else AFGELEID
+
+
+def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
+    """The published person counts of the reports of the quarter ending `laatste`, with the months of
+    the framework line up to it, replaying every quarter since the start (see the module docstring)."""
+    m = _Model(reg, laatste)
+    start = reg.startdatum
+    maanden = _maandeinden(start, laatste)
+    maandlijn: dict[str, list[tuple[dt.date, int | None]]] = {c: [] for c in reg.percelen}
+    cellen: dict[Sleutel, int | str] = {}
+    for eerste, einde in _kwartalen(start, laatste):
+        cellen = {}
+        e = einde.toordinal()
+        jaar = reg.contractjaar(einde)
+        ys = reg.jaargrenzen(jaar)[0].toordinal() - 1
+        qs = max(eerste, start).toordinal() - 1
+        verdeling = {c: reg.toewijzing.get((c, jaar), {}) for c in reg.percelen}
+        aanwezig = {
+            (g, c, s): bool(verdeling[c].get((g, s), 0) or r.kennis.interval(ys, e) or r.kennis.interval(qs, e))
+            for (g, c, s), r in m.e.items()
+        }
+        # an absent row is a published 0 over the year and the quarter (and every month end in them)
+        binnen = [d.toordinal() for d in maanden if min(ys, qs) < d.toordinal() < e]
+        for ge, r in m.e.items():
+            if not aanwezig[ge]:
+                for a in (ys, qs, *binnen):
+                    _probeer(r, a, e, verplicht=True)
+        rijen: list[tuple[Sleutel, _Reeks]] = [(("E", *k), r) for k, r in m.e.items() if aanwezig[k]]
+        rijen += [(("G", *k), r) for k, r in m.g.items()] + [(("R", *k), r) for k, r in m.r.items()]
+        for sleutel, r in rijen:
+            for naam, a in (("jaar", ys), ("kwartaal", qs)):
+                w = r.kennis.interval(a, e)
+                cellen[(*sleutel, naam)] = _cel(w, w >= MINIMUM and _probeer(r, a, e))
+        for c, t in m.t.items():
+            for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
+                w = t.kennis.interval(a, e)
+                cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and _probeer(t, m.s0 if naam == "raam" else a, e))
+            for d in maanden:
+                if eerste <= d <= einde:
+                    w = t.kennis.interval(m.s0, d.toordinal())
+                    zichtbaar = w >= MINIMUM and _probeer(t, m.s0, d.toordinal())
+                    maandlijn[c].append((d, w if zichtbaar else None))
+        for (c, s, veld), r in m.p.items():
+            w = r.kennis.interval(0, e)
+            cellen[("P", c, s, veld)] = _cel(w, w >= MINIMUM and _probeer(r, 0, e))
+    e = laatste.toordinal()
+    waarde: dict[str, bool] = {}
+    for c in reg.percelen:
+        prijzen = {reg.leveranciers[(c, s)].prijs for s in m.lev[c] if (c, s) in m.r}
+        delen_bekend = all(m.r[(c, s)].kennis.samen(m.s0, e) for s in m.lev[c] if (c, s) in m.r)
+        waarde[c] = isinstance(cellen[("T", c, "raam")], int) and (len(prijzen) <= 1 or delen_bekend)
+    return Openbaar(cellen, maandlijn, waarde)
