@@ -361,7 +361,9 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
         # those is under 5, or region minus the other gemeenten would give it away
         delen = [geplaatst[k] for k in set(toegewezen) | set(geplaatst) if k[1:] == (code, rij[1])]
         verwacht = "<5" if n < 5 else "onderdrukt" if sum(d < 5 for d in delen) == 1 else n
-        assert rij[4] == verwacht, (rij, delen)
+        # a figure that passes these rules may still be withheld against the earlier quarters' reports
+        # (tests/test_contract_reeksen.py proves that rule); it is never shown with another number
+        assert rij[4] == verwacht or (isinstance(verwacht, int) and rij[4] == "onderdrukt"), (rij, delen)
 
     # the dossier, and controleer over it
     r = _run("contract", "dossier", "--werkmap", ws, "--zip")
