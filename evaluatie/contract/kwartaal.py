@@ -182,7 +182,9 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         ("beloofd in de inschrijving", "gemeten gemiddelde"),
     )
     bronnen: list[list[Cel]] = [["Bron", "SHA-256"], ["rapporten/gunning.json (de gunning)", reg.gunning_sha256]]
-    bronnen += [[f"aanlevering {b}", s] for b, s in reg.inlezingen]
+    bronnen += [
+        [f"aanlevering {b}", s] for b, s in reg.inlezingen if s in reg.bron_vanaf and reg.bron_vanaf[s] <= laatste
+    ]
     per_gemeente: dict[str, list[Standregel]] = {}
     for x in st.regels:
         per_gemeente.setdefault(x.gemeente, []).append(x)
@@ -318,10 +320,12 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"<p><strong>{escape(wie)}</strong> - {escape(reg.aanbesteding)}<br>Kwartaal {datum(c.eerste)} tot en met "
         f"{datum(c.laatste)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van {datum(st.jaar_begin)}, "
         f"{getal(100 * st.fractie, 1)}% verstreken). Alle cijfers gelden per de peildatum, "
-        "uit het contractregister met de aanleveringen die bij het opmaken waren ingelezen (zie Bronnen).</p>",
-        f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een totaal of gemiddelde dat '
-        f'zo\'n aantal zou verraden, staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte aantallen per '
-        "jaar uit de gunning, geen personen.</p>",
+        "uit het contractregister, met de aanleveringen die gebeurtenissen tot en met de peildatum bevatten (zie "
+        "Bronnen); gebeurtenissen na de peildatum tellen niet mee.</p>",
+        f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een cijfer dat zo\'n aantal zou '
+        f"verraden, ook samen met de andere rapporten van dit kwartaal of met die van eerdere kwartalen (het verschil "
+        f'tussen twee cumulatieve cijfers), staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte '
+        "aantallen per jaar uit de gunning, geen personen.</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
         f'<div class="figuur">{grafiek}</div>',
@@ -351,7 +355,11 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Aanbesteding", reg.aanbesteding],
         ["Peildatum", c.laatste.isoformat()],
         ["Contractjaar", c.stand.jaar],
-        ["Onderdrukking", f"aantallen onder {MINIMUM} personen: '{KLEIN}'; verradende totalen: '{AFGELEID}'"],
+        [
+            "Onderdrukking",
+            f"aantallen onder {MINIMUM} personen: '{KLEIN}'; cijfers die zo'n aantal zouden verraden, ook tegen "
+            f"de andere rapporten van dit en eerdere kwartalen: '{AFGELEID}'",
+        ],
     ]
     schrijf_xlsx(
         pad,
