@@ -27,9 +27,10 @@ A row that is absent (no allocation, nobody placed) says its count is 0; that is
 and is added as such.
 
 What this does not decide: the stand on the terminal shows full figures (it is for the contract
-manager, not published). Two suppressed cells in one total protect each other as in the single
-report (the classic rule); sets of three or more suppressed cells that only a linear program over all
-tables could unravel are not searched for.
+manager, not published). As in a single report, two underivable parts of one total protect each
+other (the classic rule); patterns of withheld cells across several totals at once that only a linear
+program over all tables could unravel are not searched for. A correction of an earlier quarter read
+after its report appeared changes what the register now computes for that quarter (make it again).
 """
 
 from __future__ import annotations
