@@ -98,7 +98,8 @@ def _klein_verschil(waarden: Iterable[int]) -> tuple[int, int] | None:
 
 
 def _controleer(rapporten: dict[str, dict[str, dict[str, list[tuple[Any, ...]]]]]) -> int:
-    """Every derivation a reader of all these reports can make; returns how many figures were compared."""
+    """Every derivation a reader of all these reports can make; returns how many figures were compared.
+    A derived count (started on time = started - started late) must be 0 or 5 or more, like a cell."""
     reeksen: dict[tuple[Any, ...], list[int]] = {}
 
     def bekend(sleutel: tuple[Any, ...], waarde: int | None) -> None:
@@ -121,6 +122,8 @@ def _controleer(rapporten: dict[str, dict[str, dict[str, list[tuple[Any, ...]]]]
             for rij in bladen["Aanbieders"]:
                 for k in (3, 5, 6, 7, 8, 9, 10, 11):
                     bekend(("aanbieder", rij[0], rij[1], k), _getal(rij[k]))
+                if _getal(rij[3]) is not None and _getal(rij[5]) is not None:  # started on time
+                    bekend(("op tijd", rij[0], rij[1]), rij[3] - rij[5])
         # the region's row minus the gemeenten's rows: never exactly one gemeente's figure unknown
         regio = per_rapport["regio"]["Plaatsingen"]
         for route, wie, _, _, ytd, dit in regio:
@@ -294,3 +297,31 @@ def test_voorbeeld_twee_jaar_geen_klein_verschil(gestart: Path, tmp_path: Path) 
         onderdrukt += sum(v == "onderdrukt" for b in rapporten[kw].values() for r in b["Plaatsingen"] for v in r[4:6])
     assert _controleer(rapporten) > 500
     assert onderdrukt > 0
+
+
+def test_op_tijd_gestart_is_een_afgeleide_cel(gestart: Path, tmp_path: Path) -> None:
+    """Started minus started late is the number started on time: no report may let it be 1-4."""
+    ws = _kopie(gestart, tmp_path)
+    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
+    # Kompas (promise 5 weeks): 12 registered on 10 January, 10 start on 1 March (7 weeks: late) and 2 on
+    # 20 January (on time). Taalhuis (promise 4 weeks): 10 registered, 5 late and 5 on time.
+    for klant, lev, start in [(f"K-{i}", KI, "01-03-2022" if i < 10 else "20-01-2022") for i in range(12)] + [
+        (f"T-{i}", TB, "01-03-2022" if i < 5 else "20-01-2022") for i in range(10)
+    ]:
+        regels.append(f"{klant};Huizen;aangemeld;10-01-2022;B1;{lev};")
+        regels.append(f"{klant};Huizen;gestart;{start};;;")
+    (tmp_path / "huizen.csv").write_text("\n".join(regels) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, tmp_path / "huizen.csv").exit_code == 0
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2022-K1").exit_code == 0
+    rapport = _lees(ws / "contract" / "kwartaal" / "2022-K1")["regio"]
+    rij = {r[1]: r for r in rapport["Aanbieders"] if r[0] == "B1-route"}
+    # Kompas: 12 started, 10 late would leave 2 on time: the late count is withheld, and so is the
+    # average (it rests on the 12 and is shown only with them; here they are shown)
+    assert (rij[KI][3], rij[KI][5]) == (12, "onderdrukt")
+    # Taalhuis: 10 started, 5 late, 5 on time: all shown
+    assert (rij[TB][3], rij[TB][5]) == (10, 5)
+    pagina = (ws / "contract" / "kwartaal" / "2022-K1" / "regio.html").read_text(encoding="utf-8")
+    assert "Kompas Inburgering (B1-route) houdt zich niet aan de beloofde wachttijd" in pagina
+    assert "gestart: 12; langer gewacht dan beloofd: onderdrukt" in pagina
+    assert "gestart: 10; langer gewacht dan beloofd: 5" in pagina
+    assert _controleer({"2022-K1": _lees(ws / "contract" / "kwartaal" / "2022-K1")}) > 10

@@ -15,7 +15,10 @@ person count of every report with three rules:
    gemeenten, the region's lot total of the suppliers and of the gemeenten. Whenever a reader can
    derive the total over some period, not exactly one part may be underivable over that period
    (else total minus the other parts gives it). And when every part is derivable, so is the total:
-   that knowledge is added to the total's series and checked by rule 2 as well.
+   that knowledge is added to the total's series and checked by rule 2 as well. One total has a part
+   that no report shows: started = started late + started on time. There the part a reader can derive
+   is treated as published and must pass rule 2 itself: a derived count of 1-4 is withheld (withholding 'started late' whenever
+   'started' is shown would hide it always).
 
 Decisions are greedy in a fixed order, each quarter only with the data up to its last day: first the
 cells of single gemeente x supplier, then the gemeenten's totals, the region's supplier rows, the
@@ -70,22 +73,37 @@ class _Reeks:
 
 @dataclass(eq=False)
 class _Relatie:
+    """geheel = sum of delen. `afleidbaar`: the one part left unknown may be derived (and is then checked
+    by the difference rule like a published figure) instead of withholding the figure that reveals it;
+    used where that part is no cell of any report (started on time = started - started late)."""
+
     geheel: _Reeks
     delen: list[_Reeks]
+    afleidbaar: bool = False
 
 
-def _een_onbekend(rel: _Relatie, x: int, y: int) -> bool:
-    onbekend = 0
+def _onbekend(rel: _Relatie, x: int, y: int) -> list[_Reeks]:
+    """The parts not derivable over x-y; at most two (enough to know it is not exactly one)."""
+    uit = []
     for d in rel.delen:
         if not d.kennis.samen(x, y):
-            onbekend += 1
-            if onbekend > 1:
-                return False
-    return onbekend == 1
+            uit.append(d)
+            if len(uit) > 1:
+                break
+    return uit
 
 
 def _alle_bekend(rel: _Relatie, x: int, y: int) -> bool:
     return all(d.kennis.samen(x, y) for d in rel.delen)
+
+
+def _laatste_deel(rel: _Relatie, x: int, y: int, log: list[tuple[Kennis, Herstel]]) -> bool:
+    """The total is known over x-y: False when exactly one part is not and may not be derived."""
+    onbekend = _onbekend(rel, x, y)
+    if len(onbekend) != 1:
+        return True
+    deel = onbekend[0]
+    return rel.afleidbaar and deel.kennis.toelaatbaar(x, y) and _voeg_toe(deel, x, y, log, False)
 
 
 def _voeg_toe(r: _Reeks, a: int, b: int, log: list[tuple[Kennis, Herstel]], verplicht: bool) -> bool:
@@ -99,14 +117,14 @@ def _voeg_toe(r: _Reeks, a: int, b: int, log: list[tuple[Kennis, Herstel]], verp
         log.append((r.kennis, h))
     if not verplicht:
         for rel in r.geheel_van:
-            if any(_een_onbekend(rel, x, y) for x, y in paren):
+            if not all(_laatste_deel(rel, x, y, log) for x, y in paren):
                 return False
     for rel in r.delen_van:
         g = rel.geheel
         volgt: list[tuple[int, int]] = []
         for x, y in paren:
             if g.kennis.samen(x, y):
-                if not verplicht and _een_onbekend(rel, x, y):
+                if not verplicht and not _laatste_deel(rel, x, y, log):
                     return False
             elif _alle_bekend(rel, x, y):
                 volgt.append((x, y))
@@ -220,16 +238,18 @@ class _Model:
                 if d is not None and d <= laatste:
                     per_p.setdefault((pl.perceel, pl.leverancier, veld), []).append(d.toordinal())
         for c, s in reg.leveranciers:
-            for veld in PRESTATIEVELDEN:
+            for veld in (*PRESTATIEVELDEN, "op_tijd"):
                 self.p[(c, s, veld)] = _Reeks(Kennis(sorted(per_p.get((c, s, veld), []))))
+            # started = started late + started on time: the reports show the first two, so the third is known
+            self._relatie(self.p[(c, s, "gestart")], [self.p[(c, s, "boven_belofte")], self.p[(c, s, "op_tijd")]], True)
 
     @staticmethod
     def _prestatiedata(pl: Plaatsing, belofte: float) -> Iterator[tuple[str, dt.date | None]]:
         """The date each outcome of a placement counts from, by the definitions of `stand`."""
         assert pl.aangemeld is not None
         yield "gestart", pl.gestart
-        if pl.gestart is not None and (pl.gestart - pl.aangemeld).days / 7 > belofte:
-            yield "boven_belofte", pl.gestart
+        if pl.gestart is not None:
+            yield "boven_belofte" if (pl.gestart - pl.aangemeld).days / 7 > belofte else "op_tijd", pl.gestart
         yield "gestopt", pl.gestopt
         yield "afgerond", pl.afgerond
         if pl.examen is not None:
@@ -246,8 +266,8 @@ class _Model:
         return geheel
 
     @staticmethod
-    def _relatie(geheel: _Reeks, delen: list[_Reeks]) -> None:
-        rel = _Relatie(geheel, delen)
+    def _relatie(geheel: _Reeks, delen: list[_Reeks], afleidbaar: bool = False) -> None:
+        rel = _Relatie(geheel, delen, afleidbaar)
         geheel.geheel_van.append(rel)
         for d in delen:
             d.delen_van.append(rel)
@@ -302,6 +322,8 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
                     zichtbaar = w >= MINIMUM and _probeer(t, m.s0, d.toordinal())
                     maandlijn[c].append((d, w if zichtbaar else None))
         for (c, s, veld), r in m.p.items():
+            if veld not in PRESTATIEVELDEN:
+                continue
             w = r.kennis.interval(0, e)
             cellen[("P", c, s, veld)] = _cel(w, w >= MINIMUM and _probeer(r, 0, e))
     e = laatste.toordinal()

@@ -187,9 +187,9 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
                 Signaal(
                     "belofte",
                     f"{pr.leverancier} ({naam}) houdt zich niet aan de beloofde wachttijd: gemiddeld {gem} weken van "
-                    f"aanmelding tot start tegen {kort(pr.beloofd_weken)} weken beloofd "
-                    f"({toon(('P', c, s, 'boven_belofte'), str(pr.boven_belofte))} van "
-                    f"{toon(('P', c, s, 'gestart'), str(n))} gestarte inburgeraars wachtten langer)",
+                    f"aanmelding tot start tegen {kort(pr.beloofd_weken)} weken beloofd (gestart: "
+                    f"{toon(('P', c, s, 'gestart'), str(n))}; langer gewacht dan beloofd: "
+                    f"{toon(('P', c, s, 'boven_belofte'), str(pr.boven_belofte))})",
                 )
             )
     for r in st.raam:
