@@ -17,8 +17,8 @@ person count of every report with three rules:
    (else total minus the other parts gives it). And when every part is derivable, so is the total:
    that knowledge is added to the total's series and checked by rule 2 as well. One total has a part
    that no report shows: started = started late + started on time. There the part a reader can derive
-   is treated as published and must pass rule 2 itself: a derived count of 1-4 is withheld (withholding 'started late' whenever
-   'started' is shown would hide it always).
+   is treated as published and must pass rule 2 itself: a derived count of 1-4 is withheld
+   (withholding 'started late' whenever 'started' is shown would hide it always).
 
 Decisions are greedy in a fixed order, each quarter only with the data up to its last day: first the
 cells of single gemeente x supplier, then the gemeenten's totals, the region's supplier rows, the
