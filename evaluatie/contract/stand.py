@@ -218,8 +218,8 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
                 Signaal(
                     "afwijking",
                     f"{x.gemeente} wijkt af van de verdeling bij {x.leverancier} ({reg.percelen[x.perceel].naam}): "
-                    f"{geplaatst} geplaatst tegen {getal(x.pro_rata, 1)} naar rato van {x.toegewezen} "
-                    f"toegewezen in contractjaar {st.jaar}",
+                    f"geplaatst {geplaatst}, naar rato {getal(x.pro_rata, 1)} van {x.toegewezen} toegewezen in "
+                    f"contractjaar {st.jaar}",
                     x.gemeente,
                 )
             )
