@@ -332,6 +332,14 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         _tabel(RAAMKOP, c.raam_rijen, (2,)),
         f'<div class="figuur">{c.raam_svg}</div>',
+        *(
+            [
+                f'<p class="klein">Een gat in een lijn is een maand waarvan het cijfer onder {MINIMUM} ligt of '
+                f'"{AFGELEID}" is.</p>'
+            ]
+            if any(v is None for lijn in c.openbaar.maanden.values() for _, v in lijn)
+            else []
+        ),
         "<h2>Aanbieders: wachttijd en uitkomsten (hele regio)</h2>",
         _tabel(PRESTATIEKOP[:6], [r[:6] for r in c.prestatie_rijen], PERSONEN_PRESTATIE[:2]),
         _tabel(PRESTATIEKOP[:2] + PRESTATIEKOP[6:], [r[:2] + r[6:] for r in c.prestatie_rijen], (2, 3, 4, 5, 6, 7)),
