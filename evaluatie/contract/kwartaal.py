@@ -3,9 +3,10 @@
 Why this shape: a gemeente wants to see at a glance whether its inburgeraars go where the award
 said (allocation against actual, with a chart), how full the framework agreement is (use over time
 against its maximum) and whether suppliers keep their promised waiting time. Every count of persons
-goes through evaluatie.contract.onderdrukking (no cell under 5 persons); the report is dated at the
-quarter's last day and lists the SHA-256 of the award and of every file read into the register, so
-the same register gives byte-identical reports.
+is the one evaluatie.contract.openbaar publishes (no cell under 5 persons, and no figure that reveals
+one against the other reports of the quarter or earlier quarters' reports); the report is dated at
+the quarter's last day and lists the SHA-256 of the award and of every file with events up to that
+day, so the same register gives byte-identical reports, also after later quarters are read in.
 """
 
 from __future__ import annotations

@@ -10,9 +10,10 @@ F(d) is the number counted up to and including day d. Every published person cou
 F(b) - F(a) for two days a < b: 'placed in the contract year' is F(peildatum) - F(day before the
 year), 'placed this quarter' is F(quarter end) - F(day before the quarter), 'framework used' and a
 point of the monthly line are F(date) - F(day before the start). Treat the days as points and every
-published figure as an edge between two points: whatever a reader can compute from the figures of
-one series (sums and differences of any of them, over any number of reports) is exactly
-F(y) - F(x) for two points x, y connected by edges, and nothing else. So the points fall apart into
+published figure as an edge between two points: the exact numbers a reader can compute from the
+figures of one series (sums and differences of any of them, over any number of reports) are exactly
+F(y) - F(x) for two points x, y connected by edges, and nothing else (beyond bounds: '<5', and a
+count never being negative). So the points fall apart into
 components, and within a component every difference is known.
 
 The rule (`Kennis.toelaatbaar`): a figure is published only if, after adding its edge, no two points
