@@ -29,7 +29,7 @@ from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepa
 from evaluatie.contract.stand import RAAM_SIGNAAL, Signaal, Stand, Standregel, bereken_stand, signalen
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
-from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.tekst import datum, getal
 
 _KWARTAAL = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
@@ -124,7 +124,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
     for r in st.raam:
         gebruikt = o.cel(("T", r.perceel, "raam"))
         if isinstance(gebruikt, int) and gebruikt != r.gebruikt:
-            raise AssertionError(f"twee tellingen van het gebruik van {r.perceel}: {gebruikt} en {r.gebruikt}")
+            raise EvaluatieFout([f"twee tellingen van het gebruik van {r.perceel}: {gebruikt} en {r.gebruikt}"])
         zichtbaar = isinstance(gebruikt, int)
         waarde = o.waarde_zichtbaar[r.perceel]
         raam_rijen.append(
@@ -145,8 +145,10 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         gem = pr.gemiddeld
         cel = {v: o.cel(("P", pr.perceel, pr.leverancier, v)) for v in PRESTATIEVELDEN}
         gestart = cel["gestart"]
-        if isinstance(gestart, int) and gestart != n:
-            raise AssertionError(f"twee tellingen van gestart bij {pr.leverancier}: {gestart} en {n}")
+        volgens_stand = (n, pr.boven_belofte, pr.gestopt, pr.afgerond, pr.b1, pr.hoogst_haalbaar, pr.niet_behaald)
+        for veld, v in zip(PRESTATIEVELDEN, (*volgens_stand, pr.afgeschaald), strict=True):
+            if isinstance(cel[veld], int) and cel[veld] != v:  # one definition of every outcome, or an error
+                raise EvaluatieFout([f"twee tellingen van {veld} bij {pr.leverancier}: {cel[veld]} en {v}"])
         zichtbaar_gem = gem is not None and isinstance(gestart, int)  # an average over the persons counted
         gemiddeld: Cel = getal(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if gem is None else AFGELEID
         prestatie_rijen.append(
@@ -250,10 +252,14 @@ def _plaatsingsrijen(
             sleutel: Sleutel = ("R", code, s) if gemeente is None else ("E", gemeente, code, s)
             jaar, kw = o.cel((*sleutel, "jaar")), o.cel((*sleutel, "kwartaal"))
             if (isinstance(jaar, int) and jaar != n) or (isinstance(kw, int) and kw != k):
-                raise AssertionError(f"twee tellingen van de plaatsingen bij {s} ({code}): {jaar}/{n}, {kw}/{k}")
+                raise EvaluatieFout([f"twee tellingen van de plaatsingen bij {s} ({code}): {jaar}/{n}, {kw}/{k}"])
             rijen.append([p.naam, s, int(a), round(pr, 1), jaar, kw])
             grafiek.append((f"{s} ({code})", [round(pr, 1), float(jaar) if isinstance(jaar, int) else str(jaar)]))
         totaal: Sleutel = ("T", code) if gemeente is None else ("G", gemeente, code)
+        for k, naam in ((2, "jaar"), (3, "kwartaal")):
+            som, cel = int(sum(v[k] for v in per_lev.values())), o.cel((*totaal, naam))
+            if isinstance(cel, int) and cel != som:
+                raise EvaluatieFout([f"twee tellingen van het totaal van {code}: {cel} en {som}"])
         rijen.append(
             [
                 p.naam,
