@@ -10,15 +10,14 @@ person count of every report with three rules:
 2. `verschil`: within one series (one gemeente x lot x supplier, a gemeente's lot total, the region's
    supplier row, the region's lot total = the framework use and its monthly line, each supplier
    outcome), no two published values may differ by 1-4 persons, over all quarters so far.
-3. totals (the rule of `onderdrukking.totaal`, over derivable values instead of cells): a total is a
-   sum of parts - a gemeente's lot total of its suppliers, the region's supplier row of the
-   gemeenten, the region's lot total of the suppliers and of the gemeenten. Whenever a reader can
-   derive the total over some period, not exactly one part may be underivable over that period
-   (else total minus the other parts gives it). And when every part is derivable, so is the total:
-   that knowledge is added to the total's series and checked by rule 2 as well. One total has a part
-   that no report shows: started = started late + started on time. There the part a reader can derive
-   is treated as published and must pass rule 2 itself: a derived count of 1-4 is withheld
-   (withholding 'started late' whenever 'started' is shown would hide it always).
+3. `totalen`: a total is a sum of parts - a gemeente's lot total of its suppliers, the region's
+   supplier row of the gemeenten, the region's lot total of the suppliers and of the gemeenten.
+   Whenever a reader can derive the total over some period, not exactly one part may be underivable
+   over that period (else total minus the other parts gives it); when every part is derivable, so is
+   the total, and that must pass rule 2 too. One total has a part that no report shows: started =
+   started late + started on time. There the part a reader can derive must pass rule 2 itself: a
+   derived count of 1-4 is withheld (withholding 'started late' whenever 'started' is shown would hide
+   it always).
 
 Decisions are greedy in a fixed order, each quarter only with the data up to its last day: first the
 cells of single gemeente x supplier, then the gemeenten's totals, the region's supplier rows, the
@@ -40,14 +39,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
 from evaluatie.contract.gebeurtenissen import GESLAAGD
 from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
-from evaluatie.contract.verschil import Herstel, Kennis
+from evaluatie.contract.totalen import Reeks, Relatie, probeer
+from evaluatie.contract.verschil import Kennis
 
 PRESTATIEVELDEN = (
     "gestart",
@@ -62,94 +62,6 @@ PRESTATIEVELDEN = (
 Sleutel = tuple[str, ...]
 _GESLAAGD_VELD = {"B1 behaald": "b1", "hoogst haalbare niveau behaald": "hoogst_haalbaar"}
 assert set(_GESLAAGD_VELD) == GESLAAGD
-
-
-@dataclass(eq=False)
-class _Reeks:
-    kennis: Kennis
-    delen_van: list[_Relatie] = field(default_factory=list)
-    geheel_van: list[_Relatie] = field(default_factory=list)
-
-
-@dataclass(eq=False)
-class _Relatie:
-    """geheel = sum of delen. `afleidbaar`: the one part left unknown may be derived (and is then checked
-    by the difference rule like a published figure) instead of withholding the figure that reveals it;
-    used where that part is no cell of any report (started on time = started - started late)."""
-
-    geheel: _Reeks
-    delen: list[_Reeks]
-    afleidbaar: bool = False
-
-
-def _onbekend(rel: _Relatie, x: int, y: int) -> list[_Reeks]:
-    """The parts not derivable over x-y; at most two (enough to know it is not exactly one)."""
-    uit = []
-    for d in rel.delen:
-        if not d.kennis.samen(x, y):
-            uit.append(d)
-            if len(uit) > 1:
-                break
-    return uit
-
-
-def _alle_bekend(rel: _Relatie, x: int, y: int) -> bool:
-    return all(d.kennis.samen(x, y) for d in rel.delen)
-
-
-def _laatste_deel(rel: _Relatie, x: int, y: int, log: list[tuple[Kennis, Herstel]]) -> bool:
-    """The total is known over x-y: False when exactly one part is not and may not be derived."""
-    onbekend = _onbekend(rel, x, y)
-    if len(onbekend) != 1:
-        return True
-    deel = onbekend[0]
-    return rel.afleidbaar and deel.kennis.toelaatbaar(x, y) and _voeg_toe(deel, x, y, log, False)
-
-
-def _voeg_toe(r: _Reeks, a: int, b: int, log: list[tuple[Kennis, Herstel]], verplicht: bool) -> bool:
-    """Add edge a-b to series r and what follows from it for the totals; False when a rule breaks
-    (then the caller takes back everything in `log`). `verplicht`: a published fact, added regardless."""
-    paren = r.kennis.nieuwe_paren(a, b)
-    if not paren:
-        return True
-    h = r.kennis.verbind(a, b)
-    if h is not None:
-        log.append((r.kennis, h))
-    if not verplicht:
-        for rel in r.geheel_van:
-            if not all(_laatste_deel(rel, x, y, log) for x, y in paren):
-                return False
-    for rel in r.delen_van:
-        g = rel.geheel
-        volgt: list[tuple[int, int]] = []
-        for x, y in paren:
-            if g.kennis.samen(x, y):
-                if not verplicht and not _laatste_deel(rel, x, y, log):
-                    return False
-            elif _alle_bekend(rel, x, y):
-                volgt.append((x, y))
-        for x, y in volgt:
-            if g.kennis.samen(x, y):
-                continue
-            if not verplicht and not g.kennis.toelaatbaar(x, y):
-                return False
-            if not _voeg_toe(g, x, y, log, verplicht):
-                return False
-    return True
-
-
-def _probeer(r: _Reeks, a: int, b: int, verplicht: bool = False) -> bool:
-    """Publish F(b) - F(a) of series r if the rules allow it."""
-    if r.kennis.samen(a, b):
-        return True
-    if not verplicht and not r.kennis.toelaatbaar(a, b):
-        return False
-    log: list[tuple[Kennis, Herstel]] = []
-    if _voeg_toe(r, a, b, log, verplicht) or verplicht:
-        return True
-    for k, h in reversed(log):
-        k.herstel(h)
-    return False
 
 
 @dataclass
@@ -198,17 +110,17 @@ class _Model:
                 for (g, s), n in verdeling.items():
                     if n:
                         per_e.setdefault((g, c, s), [])
-        self.e: dict[tuple[str, str, str], _Reeks] = {}
-        self.g: dict[tuple[str, str], _Reeks] = {}
-        self.r: dict[tuple[str, str], _Reeks] = {}
-        self.t: dict[str, _Reeks] = {}
+        self.e: dict[tuple[str, str, str], Reeks] = {}
+        self.g: dict[tuple[str, str], Reeks] = {}
+        self.r: dict[tuple[str, str], Reeks] = {}
+        self.t: dict[str, Reeks] = {}
         for c in reg.percelen:
             lev = [s.naam for s in reg.leveranciers_van(c)]
             lev += sorted({s for (_, cc, s) in per_e if cc == c} - set(lev))
             for g in reg.gemeenten:
                 for s in lev:
                     if (g, c, s) in per_e:
-                        self.e[(g, c, s)] = _Reeks(Kennis(sorted(per_e[(g, c, s)])))
+                        self.e[(g, c, s)] = Reeks(Kennis(sorted(per_e[(g, c, s)])))
             for g in reg.gemeenten:
                 delen = [self.e[(g, c, s)] for s in lev if (g, c, s) in self.e]
                 if delen:
@@ -220,15 +132,15 @@ class _Model:
             per_r = [self.r[(c, s)] for s in lev if (c, s) in self.r]
             per_g = [self.g[(g, c)] for g in reg.gemeenten if (g, c) in self.g]
             if not per_r:
-                self.t[c] = _Reeks(Kennis([]))
+                self.t[c] = Reeks(Kennis([]))
                 continue
-            t = per_r[0] if len(per_r) == 1 else per_g[0] if len(per_g) == 1 else _Reeks(Kennis(_samen(per_r)))
+            t = per_r[0] if len(per_r) == 1 else per_g[0] if len(per_g) == 1 else Reeks(Kennis(_samen(per_r)))
             for delen in (per_r, per_g):
                 if t not in delen:
                     self._relatie(t, delen)
             self.t[c] = t
         self.lev = {c: [x.naam for x in reg.leveranciers_van(c)] for c in reg.percelen}
-        self.p: dict[tuple[str, str, str], _Reeks] = {}
+        self.p: dict[tuple[str, str, str], Reeks] = {}
         per_p: dict[tuple[str, str, str], list[int]] = {}
         for pl in reg.plaatsingen:
             if not (pl.perceel and pl.leverancier and pl.aangemeld):
@@ -239,7 +151,7 @@ class _Model:
                     per_p.setdefault((pl.perceel, pl.leverancier, veld), []).append(d.toordinal())
         for c, s in reg.leveranciers:
             for veld in (*PRESTATIEVELDEN, "op_tijd"):
-                self.p[(c, s, veld)] = _Reeks(Kennis(sorted(per_p.get((c, s, veld), []))))
+                self.p[(c, s, veld)] = Reeks(Kennis(sorted(per_p.get((c, s, veld), []))))
             # started = started late + started on time: the reports show the first two, so the third is known
             self._relatie(self.p[(c, s, "gestart")], [self.p[(c, s, "boven_belofte")], self.p[(c, s, "op_tijd")]], True)
 
@@ -258,22 +170,22 @@ class _Model:
         if pl.route_gewijzigd:
             yield "afgeschaald", pl.route_gewijzigd_datum
 
-    def _som(self, delen: list[_Reeks]) -> _Reeks:
+    def _som(self, delen: list[Reeks]) -> Reeks:
         if len(delen) == 1:
             return delen[0]
-        geheel = _Reeks(Kennis(_samen(delen)))
+        geheel = Reeks(Kennis(_samen(delen)))
         self._relatie(geheel, delen)
         return geheel
 
     @staticmethod
-    def _relatie(geheel: _Reeks, delen: list[_Reeks], afleidbaar: bool = False) -> None:
-        rel = _Relatie(geheel, delen, afleidbaar)
+    def _relatie(geheel: Reeks, delen: list[Reeks], afleidbaar: bool = False) -> None:
+        rel = Relatie(geheel, delen, afleidbaar)
         geheel.geheel_van.append(rel)
         for d in delen:
             d.delen_van.append(rel)
 
 
-def _samen(delen: list[_Reeks]) -> list[int]:
+def _samen(delen: list[Reeks]) -> list[int]:
     return sorted(x for d in delen for x in d.kennis.datums)
 
 
@@ -305,27 +217,27 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
         for ge, r in m.e.items():
             if not aanwezig[ge]:
                 for a in (ys, qs, *binnen):
-                    _probeer(r, a, e, verplicht=True)
-        rijen: list[tuple[Sleutel, _Reeks]] = [(("E", *k), r) for k, r in m.e.items() if aanwezig[k]]
+                    probeer(r, a, e, verplicht=True)
+        rijen: list[tuple[Sleutel, Reeks]] = [(("E", *k), r) for k, r in m.e.items() if aanwezig[k]]
         rijen += [(("G", *k), r) for k, r in m.g.items()] + [(("R", *k), r) for k, r in m.r.items()]
         for sleutel, r in rijen:
             for naam, a in (("jaar", ys), ("kwartaal", qs)):
                 w = r.kennis.interval(a, e)
-                cellen[(*sleutel, naam)] = _cel(w, w >= MINIMUM and _probeer(r, a, e))
+                cellen[(*sleutel, naam)] = _cel(w, w >= MINIMUM and probeer(r, a, e))
         for c, t in m.t.items():
             for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
                 w = t.kennis.interval(a, e)
-                cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and _probeer(t, m.s0 if naam == "raam" else a, e))
+                cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and probeer(t, m.s0 if naam == "raam" else a, e))
             for d in maanden:
                 if eerste <= d <= einde:
                     w = t.kennis.interval(m.s0, d.toordinal())
-                    zichtbaar = w >= MINIMUM and _probeer(t, m.s0, d.toordinal())
+                    zichtbaar = w >= MINIMUM and probeer(t, m.s0, d.toordinal())
                     maandlijn[c].append((d, w if zichtbaar else None))
         for (c, s, veld), r in m.p.items():
             if veld not in PRESTATIEVELDEN:
                 continue
             w = r.kennis.interval(0, e)
-            cellen[("P", c, s, veld)] = _cel(w, w >= MINIMUM and _probeer(r, 0, e))
+            cellen[("P", c, s, veld)] = _cel(w, w >= MINIMUM and probeer(r, 0, e))
     e = laatste.toordinal()
     waarde: dict[str, bool] = {}
     for c in reg.percelen:
