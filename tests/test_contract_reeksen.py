@@ -4,7 +4,9 @@ Real registers in tmp dirs, real CLI calls. The published figures are read back 
 HTML (chart points from the SVG), and a reader's derivations are recomputed here, independently of
 evaluatie.contract.openbaar: the difference of any two published values of one cumulative series
 (over all quarters' reports), the year to date minus the quarter's own count (= the previous year to
-date), the monthly line against the tables, and the region's row minus the gemeenten's rows.
+date), the monthly line against the tables, and the region's row minus the gemeenten's rows; and for the
+example's two years, exact linear algebra over every published placement figure (`_exacte_audit`:
+on the reports as they were before this rule, it finds 100 derivable counts of 1-4 in the example).
 The expected cells of the hand-made scenario are derived by hand in the comments.
 """
 
@@ -347,6 +349,121 @@ def test_voorbeeld_twee_jaar_geen_klein_verschil(gestart: Path, tmp_path: Path) 
         onderdrukt += sum(v == "onderdrukt" for b in rapporten[kw].values() for r in b["Plaatsingen"] for v in r[4:6])
     assert _controleer(rapporten) > 500
     assert onderdrukt > 0
+    db = open_register(Werkmap(ws))
+    try:
+        reg = lees_register(db)  # now with the placements
+    finally:
+        db.close()
+    for code in reg.percelen:
+        assert _exacte_audit(ws, rapporten, reg, code) > 100
+
+
+def _exacte_audit(
+    ws: Path, rapporten: dict[str, dict[str, dict[str, list[tuple[Any, ...]]]]], reg: Any, code: str
+) -> int:
+    """Everything a reader can compute from all published placement figures of one lot, by exact
+    linear algebra: the unknowns are the registrations per gemeente x supplier x month (counted here
+    from the register's placements), every published number (cells of every report of every quarter,
+    an absent row as 0, framework use, every point of the chart) is a sum of them. No interval of a
+    gemeente x supplier, a gemeente's lot or the region's supplier row may be derivable and 1-4."""
+    import numpy as np
+
+    from evaluatie.bestandsnamen import slug
+
+    naam = reg.percelen[code].naam
+    gemeenten, lev = reg.gemeenten, [s.naam for s in reg.leveranciers_van(code)]
+    start = reg.startdatum
+    maanden = 12 * len({k[:4] for k in rapporten})
+
+    def maand(d: dt.date) -> int:
+        return (d.year - start.year) * 12 + d.month - 1
+
+    echt = np.zeros((len(gemeenten), len(lev), maanden))
+    for p in reg.plaatsingen:
+        if p.perceel == code and p.aangemeld and maand(p.aangemeld) < maanden:
+            echt[gemeenten.index(p.gemeente), lev.index(p.leverancier), maand(p.aangemeld)] += 1
+
+    def som(gs: Iterable[int], ss: Iterable[int], m0: int, m1: int) -> Any:
+        v = np.zeros((len(gemeenten), len(lev), maanden))
+        for g in gs:
+            for s in ss:
+                v[g, s, m0:m1] = 1
+        return v.ravel()
+
+    alle_g, alle_s = range(len(gemeenten)), range(len(lev))
+    rijen, waarden = [], []
+    for kw, per_rapport in sorted(rapporten.items()):
+        eind = (int(kw[:4]) - start.year) * 12 + 3 * int(kw[-1])  # months up to and including the quarter
+        jaar, kwartaal = eind - 3 * int(kw[-1]), eind - 3
+        map_ = ws / "contract" / "kwartaal" / kw
+        for rapport, bladen in sorted(per_rapport.items()):
+            if rapport == "regio":
+                gs = list(alle_g)
+            else:
+                gs = [next(i for i, g in enumerate(gemeenten) if f"gemeente-{slug(g)}" == rapport)]
+            gezien = set()
+            for r in bladen["Plaatsingen"]:
+                if r[0] != naam:
+                    continue
+                ss = list(alle_s) if r[1] == "Totaal" else [lev.index(r[1])]
+                gezien.add(r[1])
+                for kol, m0 in ((4, jaar), (5, kwartaal)):
+                    if _getal(r[kol]) is not None:
+                        rijen.append(som(gs, ss, m0, eind))
+                        waarden.append(r[kol])
+            for s in sorted(set(lev) - gezien):  # an absent row says 0
+                for m0 in (jaar, kwartaal):
+                    rijen.append(som(gs, [lev.index(s)], m0, eind))
+                    waarden.append(0)
+            for r in bladen["Raamovereenkomsten"]:
+                if r[0] == naam and _getal(r[2]) is not None:
+                    rijen.append(som(alle_g, alle_s, 0, eind))
+                    waarden.append(r[2])
+        pagina = (map_ / "regio.html").read_text(encoding="utf-8")
+        for m, n in _lijn_per_maand(pagina, naam, reg.percelen[code].raam_trajecten).items():
+            rijen.append(som(alle_g, alle_s, 0, m + 1))
+            waarden.append(n)
+    a = np.array(rijen)
+    assert np.array_equal(a @ echt.ravel(), np.array(waarden, dtype=float))  # the reading is right
+    _, sv, vt = np.linalg.svd(a, full_matrices=True)
+    nul = vt[int((sv > 1e-9).sum()) :]  # directions the published figures leave undetermined
+    reeksen = [([g], [s]) for g in alle_g for s in alle_s]
+    reeksen += [([g], list(alle_s)) for g in alle_g] + [(list(alle_g), [s]) for s in alle_s]
+    vragen = [(gs, ss, m0, m1) for gs, ss in reeksen for m0, m1 in combinations(range(maanden + 1), 2)]
+    v = np.array([som(*q) for q in vragen])
+    afleidbaar = np.linalg.norm(v @ nul.T, axis=1) < 1e-7
+    for q, ja, n in zip(vragen, afleidbaar, v @ echt.ravel(), strict=True):
+        assert not (ja and 0 < n < 5), (code, q, n)
+    assert afleidbaar.sum() > 0
+    return len(rijen)
+
+
+def _lijn_per_maand(pagina: str, naam: str, maximum: int) -> dict[int, int]:
+    """Month index -> count, for every point of one lot's line in the framework chart (the x positions
+    from the month labels on the axis, the y positions from the 0% and 100% grid lines)."""
+    svg = next(s for s in re.findall(r"<svg.*?</svg>", pagina, re.S) if "Gebruik van de raamovereenkomsten" in s)
+    raster = [
+        float(y) for y in re.findall(r'<line x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)" y2="[\d.]+" stroke="#ddd"', svg)
+    ]
+    y0, y100 = raster[0], raster[-1]
+    as_label = re.findall(r'<text x="([\d.]+)" y="\d+" text-anchor="middle">(\d\d)-(\d\d)</text>', svg)
+    labels = [(float(x), int(m) - 1 + 12 * (int(j) - 22)) for x, m, j in as_label]
+    (x0, m0), (x1, m1) = labels[0], labels[1]
+    uit: dict[int, int] = {}
+    punten: list[tuple[float, float]] = []
+    for lijn, cx, cy, lijnnaam in re.findall(
+        r'points="([^"]*)"|<circle cx="([\d.]+)" cy="([\d.]+)"|y="31">([^<]*)</text>', svg
+    ):
+        if lijn:
+            punten += [(float(p.split(",")[0]), float(p.split(",")[1])) for p in lijn.split()]
+        elif cx:
+            punten.append((float(cx), float(cy)))
+        else:
+            if html.unescape(lijnnaam) == naam:
+                for x, y in punten:
+                    uit[m0 + round((x - x0) / (x1 - x0) * (m1 - m0))] = round((y0 - y) / (y0 - y100) * maximum)
+            punten = []
+    return uit
 
 
 def test_op_tijd_gestart_is_een_afgeleide_cel(gestart: Path, tmp_path: Path) -> None:
