@@ -6,7 +6,8 @@ evaluatie.contract.openbaar: the difference of any two published values of one c
 (over all quarters' reports), the year to date minus the quarter's own count (= the previous year to
 date), the monthly line against the tables, and the region's row minus the gemeenten's rows; and for the
 example's two years, exact linear algebra over every published placement figure (`_exacte_audit`:
-on the reports as they were before this rule, it finds 100 derivable counts of 1-4 in the example).
+on the reports as made before this rule, the same audit found 100 derivable counts of 1-4 in the
+example of bids/genereer_plaatsingen.py with its default seed).
 The expected cells of the hand-made scenario are derived by hand in the comments.
 """
 
