@@ -40,12 +40,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import combinations
 
 from dateutil.relativedelta import relativedelta
 
 from evaluatie.contract.gebeurtenissen import GESLAAGD
 from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
+from evaluatie.contract.tabel import cel_volgt
 from evaluatie.contract.totalen import Reeks, Relatie, probeer
 from evaluatie.contract.verschil import Kennis
 
@@ -193,6 +195,33 @@ def _cel(waarde: int, getoond: bool) -> int | str:
     return KLEIN if waarde < MINIMUM else waarde if getoond else AFGELEID
 
 
+def _bewaar(reeksen: list[Reeks]) -> list[tuple[Kennis, dict[int, int], dict[int, list[int]]]]:
+    uniek = {id(r.kennis): r.kennis for r in reeksen}
+    return [(k, dict(k.comp), {c: list(v) for c, v in k.leden.items()}) for k in uniek.values()]
+
+
+def _herstel(bewaard: list[tuple[Kennis, dict[int, int], dict[int, list[int]]]]) -> None:
+    for k, comp, leden in bewaard:
+        k.comp, k.leden = dict(comp), {c: list(v) for c, v in leden.items()}
+
+
+def _volgt_een_cel(m: _Model, c: str, punten: set[int]) -> bool:
+    """The rule of `tabel` for lot c over every period between two points the tables use."""
+    cellen = [(g, s, r) for (g, cc, s), r in m.e.items() if cc == c]
+    rijen = {g: r for (g, cc), r in m.g.items() if cc == c}
+    kolommen = {s: r for (cc, s), r in m.r.items() if cc == c}
+    t = m.t[c]
+    for x, y in combinations(sorted(punten), 2):
+        rij = {g: r.kennis.samen(x, y) for g, r in rijen.items()}
+        kolom = {s: r.kennis.samen(x, y) for s, r in kolommen.items()}
+        totaal = t.kennis.samen(x, y)
+        if not (totaal or any(rij.values()) or any(kolom.values())):
+            continue
+        if cel_volgt([(g, s, r.kennis.samen(x, y)) for g, s, r in cellen], rij, kolom, totaal):
+            return True
+    return False
+
+
 def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     """The published person counts of the reports of the quarter ending `laatste`, with the months of
     the framework line up to it, replaying every quarter since the start (see the module docstring)."""
@@ -200,6 +229,7 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     start = reg.startdatum
     maanden = _maandeinden(start, laatste)
     maandlijn: dict[str, list[tuple[dt.date, int | None]]] = {c: [] for c in reg.percelen}
+    punten: dict[str, set[int]] = {c: {m.s0} for c in reg.percelen}
     cellen: dict[Sleutel, int | str] = {}
     for eerste, einde in _kwartalen(start, laatste):
         cellen = {}
@@ -218,21 +248,32 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
             if not aanwezig[ge]:
                 for a in (ys, qs, *binnen):
                     probeer(r, a, e, verplicht=True)
-        rijen: list[tuple[Sleutel, Reeks]] = [(("E", *k), r) for k, r in m.e.items() if aanwezig[k]]
-        rijen += [(("G", *k), r) for k, r in m.g.items()] + [(("R", *k), r) for k, r in m.r.items()]
-        for sleutel, r in rijen:
-            for naam, a in (("jaar", ys), ("kwartaal", qs)):
-                w = r.kennis.interval(a, e)
-                cellen[(*sleutel, naam)] = _cel(w, w >= MINIMUM and probeer(r, a, e))
-        for c, t in m.t.items():
-            for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
-                w = t.kennis.interval(a, e)
-                cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and probeer(t, m.s0 if naam == "raam" else a, e))
-            for d in maanden:
-                if eerste <= d <= einde:
-                    w = t.kennis.interval(m.s0, d.toordinal())
-                    zichtbaar = w >= MINIMUM and probeer(t, m.s0, d.toordinal())
-                    maandlijn[c].append((d, w if zichtbaar else None))
+        for c in reg.percelen:
+            punten[c] |= {ys, qs, e}
+            eigen: list[tuple[Sleutel, Reeks]] = [(("E", *k), r) for k, r in m.e.items() if k[1] == c and aanwezig[k]]
+            eigen += [(("G", *k), r) for k, r in m.g.items() if k[1] == c]
+            eigen += [(("R", *k), r) for k, r in m.r.items() if k[0] == c]
+            bewaard = _bewaar([r for _, r in eigen] + [m.t[c]])
+            lengte = len(maandlijn[c])
+            for weg in ("", "T", "TR", "TRG", "TRGE"):  # what this quarter withholds, until no cell follows
+                for sleutel, r in eigen:
+                    for naam, a in (("jaar", ys), ("kwartaal", qs)):
+                        w = r.kennis.interval(a, e)
+                        toon = w >= MINIMUM and sleutel[0] not in weg and probeer(r, a, e)
+                        cellen[(*sleutel, naam)] = _cel(w, toon)
+                t = m.t[c]
+                for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
+                    w = t.kennis.interval(a, e)
+                    cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and "T" not in weg and probeer(t, a, e))
+                for d in maanden:
+                    if eerste <= d <= einde:
+                        w = t.kennis.interval(m.s0, d.toordinal())
+                        zichtbaar = w >= MINIMUM and "T" not in weg and probeer(t, m.s0, d.toordinal())
+                        maandlijn[c].append((d, w if zichtbaar else None))
+                if weg == "TRGE" or not _volgt_een_cel(m, c, punten[c]):
+                    break
+                _herstel(bewaard)
+                del maandlijn[c][lengte:]
         for (c, s, veld), r in m.p.items():
             if veld not in PRESTATIEVELDEN:
                 continue
