@@ -98,3 +98,45 @@ def test_regel_voor_een_component() -> None:
     assert probeer(r, 0, 1) and not probeer(r, 0, 2) and probeer(r, 0, 3)
     assert not probeer(r, 2, 3)  # 20 - 7 would give 13, three more than 10
     assert probeer(r, 3, 5) is True  # a difference of 0 is no small count
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(
+    st.integers(1, 5),
+    st.integers(1, 4),
+    st.data(),
+)
+def test_tabelregel_is_exact(n_rijen: int, n_kolommen: int, data: st.DataObject) -> None:
+    """`tabel.cel_volgt` against Gaussian elimination: some underivable cell follows from the known
+    totals exactly when the criterion says so."""
+    from evaluatie.contract.tabel import cel_volgt
+
+    rijen = [f"g{i}" for i in range(n_rijen)]
+    kolommen = [f"s{j}" for j in range(n_kolommen)]
+    cellen = [(g, s, data.draw(st.booleans())) for g in rijen for s in kolommen if data.draw(st.booleans())]
+    rij = {g: data.draw(st.booleans()) for g in rijen}
+    kolom = {s: data.draw(st.booleans()) for s in kolommen}
+    totaal = data.draw(st.booleans())
+    onbekend = [(g, s) for g, s, bekend in cellen if not bekend]
+    vergelijkingen = [[Fraction(int(c[0] == g)) for c in onbekend] for g in rijen if rij[g]]
+    vergelijkingen += [[Fraction(int(c[1] == s)) for c in onbekend] for s in kolommen if kolom[s]]
+    if totaal:
+        vergelijkingen.append([Fraction(1)] * len(onbekend))
+    vergelijkingen = [v for v in vergelijkingen if any(v)]
+    volgt = any(
+        _afleidbaar(vergelijkingen, [Fraction(int(i == k)) for i in range(len(onbekend))]) for k in range(len(onbekend))
+    )
+    assert cel_volgt(cellen, rij, kolom, totaal) == volgt, (cellen, rij, kolom, totaal)
+
+
+def test_tabelregel_voorbeeld() -> None:
+    """The pattern the example produced: Huizen's row known with two withheld cells, Laren's one withheld
+    cell, one column and the grand total known: grand total - Taalhuis - Huizen - the known cells = Laren."""
+    from evaluatie.contract.tabel import cel_volgt
+
+    cellen = [("Huizen", "IA", False), ("Huizen", "KI", False), ("Laren", "KI", False), ("Hilversum", "TB", False)]
+    cellen += [("Blaricum", "TB", False), ("Hilversum", "IA", True)]
+    rij = {"Huizen": True, "Laren": False, "Hilversum": False, "Blaricum": False}
+    kolom = {"IA": False, "KI": False, "TB": True}
+    assert cel_volgt(cellen, rij, kolom, True)
+    assert not cel_volgt(cellen, rij, kolom, False)  # without the grand total nothing follows
