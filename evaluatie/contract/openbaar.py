@@ -18,10 +18,14 @@ person count of every report with three rules:
    started late + started on time. There the part a reader can derive must pass rule 2 itself: a
    derived count of 1-4 is withheld (withholding 'started late' whenever 'started' is shown would hide
    it always).
+4. `tabel`: over every period between two points the tables use, no withheld cell gemeente x supplier
+   may follow from the known row, column and grand totals together. When one would, the quarter is
+   decided again for that lot with its grand total withheld, then also the suppliers' rows, then the
+   gemeenten's totals (and, only if a published zero alone decides it, the cells).
 
-Decisions are greedy in a fixed order, each quarter only with the data up to its last day: first the
-cells of single gemeente x supplier, then the gemeenten's totals, the region's supplier rows, the
-region's lot totals, the framework use and the months of its line; a figure that would break a rule
+Decisions are greedy in a fixed order, each quarter only with the data up to its last day, lot by
+lot: first the cells of single gemeente x supplier, then the gemeenten's totals, the region's
+supplier rows, the region's lot total, the framework use and the months of its line; a figure that would break a rule
 given what is already published is withheld ('onderdrukt') and adds nothing. Because every accepted
 figure keeps all rules true for everything accepted before it, the published set as a whole - the
 fixpoint of the rules - is safe, and the next quarter starts from exactly what this quarter showed.
@@ -29,9 +33,10 @@ A row that is absent (no allocation, nobody placed) says its count is 0; that is
 and is added as such.
 
 What this does not decide: the stand on the terminal shows full figures (it is for the contract
-manager, not published). As in a single report, two underivable parts of one total protect each
-other (the classic rule); patterns of withheld cells across several totals at once that only a linear
-program over all tables could unravel are not searched for. A correction of an earlier quarter read
+manager, not published). Rules 2 and 3 are exact per series over time, rule 4 per period over the
+table; a combination of periods and tables that only linear algebra over everything at once would
+find is not searched for here (tests/test_contract_reeksen.py does that search on two years of the
+example and finds none). A correction of an earlier quarter read
 after its report appeared changes what the register now computes for that quarter (make it again).
 """
 
