@@ -21,7 +21,8 @@ person count of every report with three rules:
 4. `tabel`: over every period between two points the tables use, no withheld cell gemeente x supplier
    may follow from the known row, column and grand totals together. When one would, the quarter is
    decided again for that lot with its grand total withheld, then also the suppliers' rows, then the
-   gemeenten's totals (and, only if a published zero alone decides it, the cells).
+   gemeenten's totals, and as a last resort this quarter's cells of the lot (what then still follows
+   rests on earlier quarters, already checked, and on absent rows, which say 0 whatever we withhold).
 
 Decisions are greedy in a fixed order, each quarter only with the data up to its last day, lot by
 lot: first the cells of single gemeente x supplier, then the gemeenten's totals, the region's
