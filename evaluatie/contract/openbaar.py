@@ -211,13 +211,16 @@ def _herstel(bewaard: list[tuple[Kennis, dict[int, int], dict[int, list[int]]]])
         k.comp, k.leden = dict(comp), {c: list(v) for c, v in leden.items()}
 
 
-def _volgt_een_cel(m: _Model, c: str, punten: set[int]) -> bool:
-    """The rule of `tabel` for lot c over every period between two points the tables use."""
+def _volgt_een_cel(m: _Model, c: str, punten: set[int], maanden: list[int]) -> bool:
+    """The rule of `tabel` for lot c over every period between two points the tables use, and between
+    a month end of this quarter (a point of the line) and any of those points."""
     cellen = [(g, s, r) for (g, cc, s), r in m.e.items() if cc == c]
     rijen = {g: r for (g, cc), r in m.g.items() if cc == c}
     kolommen = {s: r for (cc, s), r in m.r.items() if cc == c}
     t = m.t[c]
-    for x, y in combinations(sorted(punten), 2):
+    paren = set(combinations(sorted(punten), 2))
+    paren |= {(min(a, b), max(a, b)) for a in maanden for b in (*punten, *maanden) if a != b}
+    for x, y in sorted(paren):
         rij = {g: r.kennis.samen(x, y) for g, r in rijen.items()}
         kolom = {s: r.kennis.samen(x, y) for s, r in kolommen.items()}
         totaal = t.kennis.samen(x, y)
@@ -276,7 +279,8 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
                         w = t.kennis.interval(m.s0, d.toordinal())
                         zichtbaar = w >= MINIMUM and "T" not in weg and probeer(t, m.s0, d.toordinal())
                         maandlijn[c].append((d, w if zichtbaar else None))
-                if weg == "TRGE" or not _volgt_een_cel(m, c, punten[c]):
+                lijn = [d.toordinal() for d in maanden if eerste <= d <= einde]
+                if weg == "TRGE" or not _volgt_een_cel(m, c, punten[c], lijn):
                     break
                 _herstel(bewaard)
                 del maandlijn[c][lengte:]
