@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import accumulate, combinations
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -140,3 +141,59 @@ def test_tabelregel_voorbeeld() -> None:
     kolom = {"IA": False, "KI": False, "TB": True}
     assert cel_volgt(cellen, rij, kolom, True)
     assert not cel_volgt(cellen, rij, kolom, False)  # without the grand total nothing follows
+
+
+def _register(plaatsingen: list[tuple[str, str, str, str]], leveranciers: dict[str, list[str]]) -> object:
+    """A register in memory: (gemeente, lot, supplier, registration date) per placement."""
+    import datetime as dt
+
+    from evaluatie.contract.basis import Contractleverancier, Contractperceel
+    from evaluatie.contract.lezen import Plaatsing, Register
+
+    gemeenten = sorted({p[0] for p in plaatsingen} | {"Eemnes", "Laren"})
+    return Register(
+        aanbesteding="proef",
+        gunning_sha256="0" * 64,
+        startdatum=dt.date(2022, 1, 1),
+        jaren=2,
+        gemeenten=gemeenten,
+        subregio={g: "" for g in gemeenten},
+        percelen={c: Contractperceel(c, f"route {c}", 100, 1_000_000.0, 10_000.0) for c in leveranciers},
+        leveranciers={
+            (c, s): Contractleverancier(c, s, 9000.0, 100, 4.0, i + 1, tuple(gemeenten))
+            for c, namen in leveranciers.items()
+            for i, s in enumerate(namen)
+        },
+        uitgevallen={},
+        toewijzing={(c, 1): {(g, s): 3 for g in gemeenten for s in namen} for c, namen in leveranciers.items()},
+        plaatsingen=[
+            Plaatsing(g, f"K-{i}", c, s, dt.date.fromisoformat(d)) for i, (g, c, s, d) in enumerate(plaatsingen)
+        ],
+    )
+
+
+def test_perceel_met_een_aanbieder() -> None:
+    """A lot with one supplier: its region row, the lot total and the framework use are one number,
+    shown or withheld together. Eemnes registers 6 a quarter (6, 12, 18); Laren 5, 3, 5 (5, 8, 13):
+    the 3 hides Laren's 8, and the region's 20 with it (20 - 12 = 8); 11 and 31 are shown."""
+    import datetime as dt
+
+    from evaluatie.contract.openbaar import bepaal
+
+    data = []
+    for maand, in_eemnes, in_laren in ((2, 6, 5), (5, 6, 3), (8, 6, 5)):
+        data += [("Eemnes", "Z", "Enig", f"2022-{maand:02d}-01")] * in_eemnes
+        data += [("Laren", "Z", "Enig", f"2022-{maand:02d}-01")] * in_laren
+    reg: Any = _register(data, {"Z": ["Enig"]})
+    verwacht = {
+        dt.date(2022, 3, 31): (11, 6, 5),
+        dt.date(2022, 6, 30): ("onderdrukt", 12, "onderdrukt"),
+        dt.date(2022, 9, 30): (31, 18, 13),
+    }
+    for peil, (regio, eemnes, laren) in verwacht.items():
+        o = bepaal(reg, peil)
+        assert o.cel(("R", "Z", "Enig", "jaar")) == o.cel(("T", "Z", "jaar")) == o.cel(("T", "Z", "raam")) == regio
+        assert o.cel(("E", "Eemnes", "Z", "Enig", "jaar")) == eemnes
+        assert o.cel(("E", "Laren", "Z", "Enig", "jaar")) == laren
+    # Laren's 5 this quarter would give its 8 back (13 - 5): withheld
+    assert o.cel(("E", "Laren", "Z", "Enig", "kwartaal")) == "onderdrukt"
