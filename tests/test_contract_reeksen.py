@@ -320,7 +320,9 @@ def test_verschil_tussen_kwartalen_verraadt_geen_klein_aantal(gestart: Path, tmp
 
 
 def test_voorbeeld_twee_jaar_geen_klein_verschil(gestart: Path, tmp_path: Path) -> None:
-    """Two years of the example's generated placements, all eight quarterly reports read side by side."""
+    """Two years of the example's generated placements, all eight quarterly reports read side by side.
+    Seed 3 has the table pattern of evaluatie.contract.tabel: without that rule, the exact audit finds
+    Laren's one registration at Kompas (B1, January-September 2022)."""
     import importlib.util
 
     from tests.hulp import REPO
@@ -339,7 +341,7 @@ def test_voorbeeld_twee_jaar_geen_klein_verschil(gestart: Path, tmp_path: Path) 
         reg = lees_register(db)
     finally:
         db.close()
-    gen.schrijf(gen.genereer(reg, 2, 11), tmp_path / "aanl")
+    gen.schrijf(gen.genereer(reg, 2, 3), tmp_path / "aanl")
     assert _run("contract", "inlezen", "--werkmap", ws, tmp_path / "aanl").exit_code == 0
     kwartalen = [f"{j}-K{k}" for j in (2022, 2023) for k in (1, 2, 3, 4)]
     rapporten = {}
@@ -430,12 +432,16 @@ def _exacte_audit(
     nul = vt[int((sv > 1e-9).sum()) :]  # directions the published figures leave undetermined
     reeksen = [([g], [s]) for g in alle_g for s in alle_s]
     reeksen += [([g], list(alle_s)) for g in alle_g] + [(list(alle_g), [s]) for s in alle_s]
-    vragen = [(gs, ss, m0, m1) for gs, ss in reeksen for m0, m1 in combinations(range(maanden + 1), 2)]
-    v = np.array([som(*q) for q in vragen])
-    afleidbaar = np.linalg.norm(v @ nul.T, axis=1) < 1e-7
-    for q, ja, n in zip(vragen, afleidbaar, v @ echt.ravel(), strict=True):
-        assert not (ja and 0 < n < 5), (code, q, n)
-    assert afleidbaar.sum() > 0
+    p = nul.reshape(len(nul), len(gemeenten), len(lev), maanden)
+    afleidbaar = 0
+    for gs, ss in reeksen:  # F(m1) - F(m0) of the series, for every pair of month boundaries at once
+        richting = np.concatenate([np.zeros((len(nul), 1)), p[:, gs][:, :, ss].sum(axis=(1, 2)).cumsum(axis=1)], 1)
+        telling = np.concatenate([[0.0], echt[gs][:, ss].sum(axis=(0, 1)).cumsum()])
+        for m0, m1 in combinations(range(maanden + 1), 2):
+            if np.abs(richting[:, m1] - richting[:, m0]).max(initial=0.0) < 1e-7:  # derivable
+                afleidbaar += 1
+                assert not 0 < telling[m1] - telling[m0] < 5, (code, gs, ss, m0, m1, telling[m1] - telling[m0])
+    assert afleidbaar > 0
     return len(rijen)
 
 
