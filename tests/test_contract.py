@@ -361,7 +361,9 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
         # those is under 5, or region minus the other gemeenten would give it away
         delen = [geplaatst[k] for k in set(toegewezen) | set(geplaatst) if k[1:] == (code, rij[1])]
         verwacht = "<5" if n < 5 else "onderdrukt" if sum(d < 5 for d in delen) == 1 else n
-        assert rij[4] == verwacht, (rij, delen)
+        # a figure that passes these rules may still be withheld against the earlier quarters' reports
+        # (tests/test_contract_reeksen.py proves that rule); it is never shown with another number
+        assert rij[4] == verwacht or (isinstance(verwacht, int) and rij[4] == "onderdrukt"), (rij, delen)
 
     # the dossier, and controleer over it
     r = _run("contract", "dossier", "--werkmap", ws, "--zip")
@@ -482,7 +484,8 @@ def test_geen_rapportcel_onder_vijf(gestart: Path, tmp_path: Path) -> None:
             assert c in ("<5", "onderdrukt") or int(c) >= 5, (pagina.name, c)
             klein += c == "<5"
         for zin in re.findall(r'<p class="signaal">([^<]*)</p>', tekst):
-            for getal in re.findall(r"(\d+) (?:van \S+ gestarte|geplaatst|van \d+ trajecten)", zin):
+            for getal in re.findall(r"(\d+) van \d+ trajecten|(?:gestart:|beloofd:|geplaatst) (\d+)", zin):
+                getal = "".join(getal)
                 assert int(getal) >= 5, zin
     assert klein > 0  # the example has small cells, so suppression was exercised
     for boek in map_.glob("*.xlsx"):

@@ -3,9 +3,10 @@
 Why this shape: a gemeente wants to see at a glance whether its inburgeraars go where the award
 said (allocation against actual, with a chart), how full the framework agreement is (use over time
 against its maximum) and whether suppliers keep their promised waiting time. Every count of persons
-goes through evaluatie.contract.onderdrukking (no cell under 5 persons); the report is dated at the
-quarter's last day and lists the SHA-256 of the award and of every file read into the register, so
-the same register gives byte-identical reports.
+is the one evaluatie.contract.openbaar publishes (no cell under 5 persons, and no figure that reveals
+one against the other reports of the quarter or earlier quarters' reports); the report is dated at
+the quarter's last day and lists the SHA-256 of the award and of every file with events up to that
+day, so the same register gives byte-identical reports, also after later quarters are read in.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -23,12 +24,13 @@ from dateutil.relativedelta import relativedelta
 from evaluatie.bestandsnamen import slug
 from evaluatie.contract import svg
 from evaluatie.contract.lezen import Register
-from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM, over_groep, personen, totaal
-from evaluatie.contract.stand import Signaal, Stand, Standregel, bereken_stand, signalen
+from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
+from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
+from evaluatie.contract.stand import RAAM_SIGNAAL, Signaal, Stand, Standregel, bereken_stand, signalen
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
-from evaluatie.fouten import Fout, InvoerFout
-from evaluatie.tekst import datum, euro, getal, kort
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.tekst import datum, getal
 
 _KWARTAAL = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
 
@@ -40,10 +42,6 @@ def kwartaal_grenzen(tekst: str) -> tuple[dt.date, dt.date]:
     jaar, k = int(m.group(1)), int(m.group(2))
     eerste = dt.date(jaar, 3 * k - 2, 1)
     return eerste, eerste + relativedelta(months=3) - dt.timedelta(days=1)
-
-
-def _p(n: int) -> str:
-    return str(personen(n))
 
 
 @dataclass
@@ -63,6 +61,7 @@ class Gemeenschappelijk:
     signalen: list[Signaal]
     regels_per_gemeente: dict[str, list[Standregel]]
     kwartaal_per_gemeente: dict[str, list[tuple[str, str, int]]]
+    openbaar: Openbaar
 
 
 PRESTATIEKOP: list[Cel] = [
@@ -100,20 +99,42 @@ PLAATSINGSKOP: list[Cel] = [
 PERSONEN_PLAATSING = (4, 5)
 
 
+def _toon(o: Openbaar) -> Callable[[Sleutel, str], str]:
+    """How a signal shows a figure: as the report's tables publish it (see `stand.signalen`)."""
+
+    def toon(sleutel: Sleutel, tekst: str) -> str:
+        if sleutel[0] == "P" and sleutel[3] == "gemiddeld":
+            return tekst if isinstance(o.cel((*sleutel[:3], "gestart")), int) else f"({AFGELEID})"
+        if sleutel[0] == "T" and sleutel[2] in ("waarde", "aandeel"):
+            if o.waarde_zichtbaar[sleutel[1]]:
+                return tekst
+            return f"meer dan {getal(100 * RAAM_SIGNAAL, 0)}%" if sleutel[2] == "aandeel" else f"({AFGELEID})"
+        if sleutel[0] == "T" and sleutel[2] == "prognose":
+            return tekst if isinstance(o.cel((*sleutel[:2], "raam")), int) else f"({AFGELEID})"
+        return str(o.cel(sleutel))
+
+    return toon
+
+
 def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date) -> Gemeenschappelijk:
     st = bereken_stand(reg, laatste)
+    o = bepaal(reg, laatste)
     in_kw = geplaatst(reg, max(eerste, reg.startdatum), laatste)
     raam_rijen: list[list[Cel]] = []
     for r in st.raam:
-        zichtbaar = r.gebruikt >= MINIMUM
+        gebruikt = o.cel(("T", r.perceel, "raam"))
+        if isinstance(gebruikt, int) and gebruikt != r.gebruikt:
+            raise EvaluatieFout([f"twee tellingen van het gebruik van {r.perceel}: {gebruikt} en {r.gebruikt}"])
+        zichtbaar = isinstance(gebruikt, int)
+        waarde = o.waarde_zichtbaar[r.perceel]
         raam_rijen.append(
             [
                 reg.percelen[r.perceel].naam,
                 r.max_trajecten,
-                personen(r.gebruikt),
+                gebruikt,
                 r.max_waarde,
-                round(r.gebruikte_waarde, 2) if zichtbaar else AFGELEID,
-                f"{getal(100 * r.aandeel, 1)}%" if zichtbaar else AFGELEID,
+                round(r.gebruikte_waarde, 2) if waarde else AFGELEID,
+                f"{getal(100 * r.aandeel, 1)}%" if waarde else AFGELEID,
                 r.prognose.strftime("%d-%m-%Y") if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
         )
@@ -122,45 +143,39 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
     for pr in st.prestaties:
         n = len(pr.wachttijden)
         gem = pr.gemiddeld
+        cel = {v: o.cel(("P", pr.perceel, pr.leverancier, v)) for v in PRESTATIEVELDEN}
+        gestart = cel["gestart"]
+        volgens_stand = (n, pr.boven_belofte, pr.gestopt, pr.afgerond, pr.b1, pr.hoogst_haalbaar, pr.niet_behaald)
+        for veld, v in zip(PRESTATIEVELDEN, (*volgens_stand, pr.afgeschaald), strict=True):
+            if isinstance(cel[veld], int) and cel[veld] != v:  # one definition of every outcome, or an error
+                raise EvaluatieFout([f"twee tellingen van {veld} bij {pr.leverancier}: {cel[veld]} en {v}"])
+        zichtbaar_gem = gem is not None and isinstance(gestart, int)  # an average over the persons counted
+        gemiddeld: Cel = getal(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if gem is None else AFGELEID
         prestatie_rijen.append(
             [
                 reg.percelen[pr.perceel].naam,
                 pr.leverancier,
                 pr.beloofd_weken,
-                personen(n),
-                over_groep(n, getal(gem, 1)) if gem is not None else KLEIN,
-                personen(pr.boven_belofte),
-                personen(pr.gestopt),
-                personen(pr.afgerond),
-                personen(pr.b1),
-                personen(pr.hoogst_haalbaar),
-                personen(pr.niet_behaald),
-                personen(pr.afgeschaald),
+                gestart,
+                gemiddeld,
+                *(cel[v] for v in PRESTATIEVELDEN[1:]),
             ]
         )
-        gemeten: float | str = round(gem, 1) if gem is not None and n >= MINIMUM else KLEIN if n < MINIMUM else AFGELEID
-        wacht.append((f"{pr.leverancier} ({pr.perceel})", [pr.beloofd_weken, gemeten]))
-    maanden: list[dt.date] = []
-    m = reg.startdatum.replace(day=1)
-    while m <= laatste:
-        maanden.append(m)
-        m += relativedelta(months=1)
-    reeksen = []
-    for r in st.raam:
-        aanmeldingen = sorted(
-            p.aangemeld for p in reg.plaatsingen if p.perceel == r.perceel and p.aangemeld and p.aangemeld <= laatste
+        gemeten: float | str = (
+            round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if n < MINIMUM else AFGELEID
         )
-        waarden: list[float | None] = []
-        i = 0
-        for maand in maanden:
-            einde = min(maand + relativedelta(months=1) - dt.timedelta(days=1), laatste)
-            while i < len(aanmeldingen) and aanmeldingen[i] <= einde:
-                i += 1
-            waarden.append(100 * i / r.max_trajecten if i >= MINIMUM and r.max_trajecten else None)
-        reeksen.append((reg.percelen[r.perceel].naam, waarden))
+        wacht.append((f"{pr.leverancier} ({pr.perceel})", [pr.beloofd_weken, gemeten]))
+    maandlabels = [f"{d.month:02d}-{d.year % 100:02d}" for d, _ in next(iter(o.maanden.values()), [])]
+    reeksen = [
+        (
+            reg.percelen[r.perceel].naam,
+            [100 * v / r.max_trajecten if v is not None and r.max_trajecten else None for _, v in o.maanden[r.perceel]],
+        )
+        for r in st.raam
+    ]
     raam_svg = svg.lijnen(
         "Gebruik van de raamovereenkomsten (% van het maximum, cumulatief)",
-        [f"{mm.month:02d}-{mm.year % 100:02d}" for mm in maanden],
+        maandlabels,
         reeksen,
         grens=80.0,
     )
@@ -170,7 +185,9 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         ("beloofd in de inschrijving", "gemeten gemiddelde"),
     )
     bronnen: list[list[Cel]] = [["Bron", "SHA-256"], ["rapporten/gunning.json (de gunning)", reg.gunning_sha256]]
-    bronnen += [[f"aanlevering {b}", s] for b, s in reg.inlezingen]
+    bronnen += [
+        [f"aanlevering {b}", s] for b, s in reg.inlezingen if s in reg.bron_vanaf and reg.bron_vanaf[s] <= laatste
+    ]
     per_gemeente: dict[str, list[Standregel]] = {}
     for x in st.regels:
         per_gemeente.setdefault(x.gemeente, []).append(x)
@@ -188,9 +205,10 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         raam_rijen,
         prestatie_rijen,
         bronnen,
-        signalen(reg, st, _p, MINIMUM),
+        signalen(reg, st, _toon(o)),
         per_gemeente,
         kw,
+        o,
     )
 
 
@@ -215,74 +233,45 @@ def _per_leverancier(c: Gemeenschappelijk, gemeente: str | None, code: str) -> d
     return per_lev
 
 
-def _regiocel(delen: list[int]) -> Cel:
-    """A region figure that is the sum of the gemeenten's published cells: suppressed like a total,
-    so that the region's report minus the other gemeenten's reports cannot give a small cell away."""
-    return totaal(delen)
-
-
-def _ook_over_gemeenten(regio: Cel, per_gemeente: list[dict[str, list[float]]], k: int) -> Cel:
-    """The region's lot total, suppressed also when exactly one gemeente's published lot total is hidden."""
-    getoond = [
-        _totaal([int(v[k]) for v in d.values()], [personen(int(v[k])) for v in d.values()]) for d in per_gemeente
-    ]
-    if regio != KLEIN and sum(1 for t in getoond if not isinstance(t, int)) == 1:
-        return AFGELEID
-    return regio
-
-
-def _plaatsingsrijen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> tuple[list[list[Cel]], str]:
+def _plaatsingsrijen(
+    reg: Register, c: Gemeenschappelijk, o: Openbaar, gemeente: str | None
+) -> tuple[list[list[Cel]], str]:
     """Rows allocation vs actual for one gemeente (or the region) and the chart.
 
-    A count under 5 is '<5'. A total is suppressed when it would give a suppressed part away: in a
-    gemeente's table its suppliers are the parts; in the region's table every figure is also the sum of
-    the gemeenten's published figures (each gemeente has its own report), so those are parts too."""
+    Every count of persons is the one `openbaar` publishes for this quarter: '<5' under 5, and a
+    figure withheld ('onderdrukt') when it would give a small cell away, in this table, against the
+    other reports of the quarter (the region's rows are sums of the gemeenten's) or against earlier
+    quarters' reports."""
     rijen: list[list[Cel]] = []
     grafiek: list[tuple[str, Sequence[float | str]]] = []
     for code, p in reg.percelen.items():
         per_lev = _per_leverancier(c, gemeente, code)
         if not per_lev:
             continue
-        per_gemeente = {} if gemeente is not None else {g: _per_leverancier(c, g, code) for g in reg.gemeenten}
-        zichtbaar_jaar: list[Cel] = []
-        zichtbaar_kw: list[Cel] = []
         for s, (a, pr, n, k) in per_lev.items():
-            if gemeente is None:
-                jaar = _regiocel([int(d[s][2]) for d in per_gemeente.values() if s in d])
-                kw = _regiocel([int(d[s][3]) for d in per_gemeente.values() if s in d])
-            else:
-                jaar, kw = personen(int(n)), personen(int(k))
-            zichtbaar_jaar.append(jaar)
-            zichtbaar_kw.append(kw)
+            sleutel: Sleutel = ("R", code, s) if gemeente is None else ("E", gemeente, code, s)
+            jaar, kw = o.cel((*sleutel, "jaar")), o.cel((*sleutel, "kwartaal"))
+            if (isinstance(jaar, int) and jaar != n) or (isinstance(kw, int) and kw != k):
+                raise EvaluatieFout([f"twee tellingen van de plaatsingen bij {s} ({code}): {jaar}/{n}, {kw}/{k}"])
             rijen.append([p.naam, s, int(a), round(pr, 1), jaar, kw])
             grafiek.append((f"{s} ({code})", [round(pr, 1), float(jaar) if isinstance(jaar, int) else str(jaar)]))
-        totaal_jaar = _totaal([int(v[2]) for v in per_lev.values()], zichtbaar_jaar)
-        totaal_kw = _totaal([int(v[3]) for v in per_lev.values()], zichtbaar_kw)
-        if gemeente is None:  # the region's lot total is also the sum of the gemeenten's published lot totals
-            totaal_jaar = _ook_over_gemeenten(totaal_jaar, [d for d in per_gemeente.values() if d], 2)
-            totaal_kw = _ook_over_gemeenten(totaal_kw, [d for d in per_gemeente.values() if d], 3)
+        totaal: Sleutel = ("T", code) if gemeente is None else ("G", gemeente, code)
+        for k, naam in ((2, "jaar"), (3, "kwartaal")):
+            som, cel = int(sum(v[k] for v in per_lev.values())), o.cel((*totaal, naam))
+            if isinstance(cel, int) and cel != som:
+                raise EvaluatieFout([f"twee tellingen van het totaal van {code}: {cel} en {som}"])
         rijen.append(
             [
                 p.naam,
                 "Totaal",
                 int(sum(v[0] for v in per_lev.values())),
                 round(sum(v[1] for v in per_lev.values()), 1),
-                totaal_jaar,
-                totaal_kw,
+                o.cel((*totaal, "jaar")),
+                o.cel((*totaal, "kwartaal")),
             ]
         )
     kop = "de regio" if gemeente is None else gemeente
     return rijen, svg.staven(f"Toegewezen naar rato en geplaatst, {kop}", grafiek, ("naar rato", "geplaatst"))
-
-
-def _totaal(delen: list[int], getoond: list[Cel]) -> Cel:
-    """A total over parts as they are shown: '<5' under 5; suppressed when exactly one part is hidden
-    (the total minus the shown parts would give it away)."""
-    if sum(delen) < MINIMUM:
-        return KLEIN
-    if sum(1 for g in getoond if not isinstance(g, int)) == 1:
-        return AFGELEID
-    return sum(delen)
 
 
 _CSS = """
@@ -338,16 +327,26 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"<p><strong>{escape(wie)}</strong> - {escape(reg.aanbesteding)}<br>Kwartaal {datum(c.eerste)} tot en met "
         f"{datum(c.laatste)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van {datum(st.jaar_begin)}, "
         f"{getal(100 * st.fractie, 1)}% verstreken). Alle cijfers gelden per de peildatum, "
-        "uit het contractregister met de aanleveringen die bij het opmaken waren ingelezen (zie Bronnen).</p>",
-        f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een totaal of gemiddelde dat '
-        f'zo\'n aantal zou verraden, staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte aantallen per '
-        "jaar uit de gunning, geen personen.</p>",
+        "uit het contractregister, met de aanleveringen die gebeurtenissen tot en met de peildatum bevatten (zie "
+        "Bronnen); gebeurtenissen na de peildatum tellen niet mee.</p>",
+        f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een cijfer dat zo\'n aantal zou '
+        f"verraden, ook samen met de andere rapporten van dit kwartaal of met die van eerdere kwartalen (het verschil "
+        f'tussen twee cumulatieve cijfers), staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte '
+        "aantallen per jaar uit de gunning, geen personen.</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         _tabel(RAAMKOP, c.raam_rijen, (2,)),
         f'<div class="figuur">{c.raam_svg}</div>',
+        *(
+            [
+                f'<p class="klein">Een gat in een lijn is een maand waarvan het cijfer onder {MINIMUM} ligt of '
+                f'"{AFGELEID}" is.</p>'
+            ]
+            if any(v is None for lijn in c.openbaar.maanden.values() for _, v in lijn)
+            else []
+        ),
         "<h2>Aanbieders: wachttijd en uitkomsten (hele regio)</h2>",
         _tabel(PRESTATIEKOP[:6], [r[:6] for r in c.prestatie_rijen], PERSONEN_PRESTATIE[:2]),
         _tabel(PRESTATIEKOP[:2] + PRESTATIEKOP[6:], [r[:2] + r[6:] for r in c.prestatie_rijen], (2, 3, 4, 5, 6, 7)),
@@ -371,7 +370,11 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Aanbesteding", reg.aanbesteding],
         ["Peildatum", c.laatste.isoformat()],
         ["Contractjaar", c.stand.jaar],
-        ["Onderdrukking", f"aantallen onder {MINIMUM} personen: '{KLEIN}'; verradende totalen: '{AFGELEID}'"],
+        [
+            "Onderdrukking",
+            f"aantallen onder {MINIMUM} personen: '{KLEIN}'; cijfers die zo'n aantal zouden verraden, ook tegen "
+            f"de andere rapporten van dit en eerdere kwartalen: '{AFGELEID}'",
+        ],
     ]
     schrijf_xlsx(
         pad,
@@ -399,9 +402,8 @@ def schrijf_kwartaalrapporten(
     with atomair(map_) as tmp:
         for gemeente in [None, *reg.gemeenten]:
             naam = "regio" if gemeente is None else f"gemeente-{slug(gemeente)}"
-            rijen, grafiek = _plaatsingsrijen(reg, c, gemeente)
+            rijen, grafiek = _plaatsingsrijen(reg, c, c.openbaar, gemeente)
             (tmp / f"{naam}.html").write_text(_html(reg, c, gemeente, rijen, grafiek), encoding="utf-8")
             _xlsx(tmp / f"{naam}.xlsx", reg, c, gemeente, rijen)
             paden += [map_ / f"{naam}.html", map_ / f"{naam}.xlsx"]
-    _ = kort, euro
     return paden

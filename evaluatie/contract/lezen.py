@@ -29,6 +29,7 @@ class Plaatsing:
     examen: str | None = None
     examendatum: dt.date | None = None
     route_gewijzigd: str | None = None  # the lot switched to (afschaling)
+    route_gewijzigd_datum: dt.date | None = None
 
 
 @dataclass
@@ -50,6 +51,9 @@ class Register:
     de_minimis: dict[str, float] = field(default_factory=dict)  # cumulative |value| of 2.163b changes per lot
     inlezingen: list[tuple[str, str]] = field(default_factory=list)  # (bestand, sha256), each once
     bronnen_per_gemeente: dict[str, set[str]] = field(default_factory=dict)  # gemeente -> sha256 of its files
+    # sha256 -> the earliest date of an event the file brought in: a report up to a date rests on the files
+    # with an event up to that date, so reading a later quarter's files leaves an earlier report unchanged
+    bron_vanaf: dict[str, dt.date] = field(default_factory=dict)
     eigen_keuzes: int = 0
     correcties: int = 0
 
@@ -134,7 +138,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         elif soort == "examen":
             pl.examen, pl.examendatum = uitslag, d
         elif soort == "route_gewijzigd":
-            pl.route_gewijzigd = perceel
+            pl.route_gewijzigd, pl.route_gewijzigd_datum = perceel, d
     extra: dict[str, int] = {}
     waarde: dict[str, float] = {}
     de_minimis: dict[str, float] = {}
@@ -153,6 +157,17 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         else []
     ):
         per_gemeente.setdefault(g, set()).add(sha)
+    vanaf = {
+        sha: dt.date.fromisoformat(d)
+        for sha, d in (
+            db.execute(
+                "SELECT i.sha256, MIN(e.datum) FROM gebeurtenis e JOIN inlezing i ON i.id = e.inlezing_id "
+                "GROUP BY i.sha256"
+            )
+            if met_plaatsingen
+            else []
+        )
+    }
     gezien: dict[str, str] = {}
     for bestand, sha in db.execute("SELECT bestand, sha256 FROM inlezing ORDER BY id"):
         gezien.setdefault(sha, bestand)
@@ -173,6 +188,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         de_minimis=de_minimis,
         inlezingen=sorted((b, s) for s, b in gezien.items()),
         bronnen_per_gemeente=per_gemeente,
+        bron_vanaf=vanaf,
         eigen_keuzes=int(db.execute("SELECT COUNT(*) FROM keuze").fetchone()[0]),
         correcties=int(db.execute("SELECT COUNT(*) FROM gebeurtenis WHERE vervangt IS NOT NULL").fetchone()[0]),
     )

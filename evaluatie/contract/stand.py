@@ -157,7 +157,7 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 b1=examens.count("B1 behaald"),
                 hoogst_haalbaar=examens.count("hoogst haalbare niveau behaald"),
                 niet_behaald=sum(1 for e in examens if e not in GESLAAGD),
-                afgeschaald=sum(1 for pl in lijst if pl.route_gewijzigd),
+                afgeschaald=sum(1 for pl in lijst if pl.route_gewijzigd and op(pl.route_gewijzigd_datum)),
                 geplaatst=len(lijst),
             )
         )
@@ -166,49 +166,60 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
     return stand
 
 
-def _vol(n: int) -> str:
-    return str(n)
+def _vol(sleutel: tuple[str, ...], tekst: str) -> str:
+    return tekst
 
 
-def signalen(reg: Register, st: Stand, personen: Callable[[int], str] = _vol, minimum: int = 0) -> list[Signaal]:
-    """The signals in words; `personen` formats every count of persons, and an average or value resting on
-    fewer than `minimum` persons is left out (reports pass suppression)."""
+def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], str] = _vol) -> list[Signaal]:
+    """The signals in words. Every figure resting on persons goes through `toon(sleutel, full text)`, with
+    the key of that figure in `evaluatie.contract.openbaar` ("P", lot, supplier, field), ("T", lot, "raam" |
+    "waarde" | "aandeel" | "prognose") or ("E", gemeente, lot, supplier, "jaar"); the terminal shows the full
+    text, a report what it publishes (so a signal never shows a figure its own tables withhold)."""
     uit = []
     for pr in st.prestaties:
         g = pr.gemiddeld
         if g is not None and g > pr.beloofd_weken:
             n = len(pr.wachttijden)
-            gem = getal(g, 1) if n >= minimum else "(onderdrukt)"
+            c, s = pr.perceel, pr.leverancier
+            gem = toon(("P", c, s, "gemiddeld"), getal(g, 1))
             naam = reg.percelen[pr.perceel].naam
             uit.append(
                 Signaal(
                     "belofte",
                     f"{pr.leverancier} ({naam}) houdt zich niet aan de beloofde wachttijd: gemiddeld {gem} weken van "
-                    f"aanmelding tot start tegen {kort(pr.beloofd_weken)} weken beloofd "
-                    f"({personen(pr.boven_belofte)} van {personen(n)} gestarte inburgeraars wachtten langer)",
+                    f"aanmelding tot start tegen {kort(pr.beloofd_weken)} weken beloofd (gestart: "
+                    f"{toon(('P', c, s, 'gestart'), str(n))}; langer gewacht dan beloofd: "
+                    f"{toon(('P', c, s, 'boven_belofte'), str(pr.boven_belofte))})",
                 )
             )
     for r in st.raam:
         if r.aandeel > RAAM_SIGNAAL:
-            waarde = euro(r.gebruikte_waarde) if r.gebruikt >= minimum else "(onderdrukt)"
-            prognose = f"; bij het huidige tempo uitgeput op {r.prognose.strftime('%d-%m-%Y')}" if r.prognose else ""
+            c = r.perceel
+            waarde = toon(("T", c, "waarde"), euro(r.gebruikte_waarde))
+            aandeel = toon(("T", c, "aandeel"), f"{getal(100 * r.aandeel, 1)}%")
+            prognose = ""
+            if r.prognose:
+                prognose = (
+                    f"; bij het huidige tempo uitgeput op {toon(('T', c, 'prognose'), r.prognose.strftime('%d-%m-%Y'))}"
+                )
             uit.append(
                 Signaal(
                     "raam",
-                    f"Raamovereenkomst {reg.percelen[r.perceel].naam} is voor {getal(100 * r.aandeel, 1)}% gebruikt: "
-                    f"{personen(r.gebruikt)} van {r.max_trajecten} trajecten, {waarde} van {euro(r.max_waarde)}"
-                    + prognose,
+                    f"Raamovereenkomst {reg.percelen[r.perceel].naam} is voor {aandeel} gebruikt: "
+                    f"{toon(('T', c, 'raam'), str(r.gebruikt))} van {r.max_trajecten} trajecten, {waarde} van "
+                    f"{euro(r.max_waarde)}" + prognose,
                 )
             )
     for x in st.regels:
         verschil = x.geplaatst - x.pro_rata
         if abs(verschil) >= AFWIJKING_PERSONEN and abs(verschil) >= AFWIJKING_AANDEEL * x.pro_rata:
+            geplaatst = toon(("E", x.gemeente, x.perceel, x.leverancier, "jaar"), str(x.geplaatst))
             uit.append(
                 Signaal(
                     "afwijking",
                     f"{x.gemeente} wijkt af van de verdeling bij {x.leverancier} ({reg.percelen[x.perceel].naam}): "
-                    f"{personen(x.geplaatst)} geplaatst tegen {getal(x.pro_rata, 1)} naar rato van {x.toegewezen} "
-                    f"toegewezen in contractjaar {st.jaar}",
+                    f"geplaatst {geplaatst}, naar rato {getal(x.pro_rata, 1)} van {x.toegewezen} toegewezen in "
+                    f"contractjaar {st.jaar}",
                     x.gemeente,
                 )
             )

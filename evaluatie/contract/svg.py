@@ -55,7 +55,8 @@ def staven(
 def lijnen(
     titel: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], grens: float | None = None
 ) -> str:
-    """Lines over time on a 0-100 scale (percent); None leaves a gap; `grens` draws a dashed line."""
+    """Lines over time on a 0-100 scale (percent); None (a point not shown) breaks the line, so no line
+    suggests a value there; a lone point between gaps is a dot; `grens` draws a dashed line."""
     breedte, hoogte, links, onder, boven = 640, 260, 40, 40, 40
     n = max(1, len(labels) - 1)
     bx = (breedte - links - 20) / n
@@ -85,9 +86,18 @@ def lijnen(
             )
     for k, (naam, waarden) in enumerate(series):
         kleur = KLEUREN[k % len(KLEUREN)]
-        punten = [f"{links + i * bx:.1f},{y(v):.1f}" for i, v in enumerate(waarden) if v is not None]
-        if punten:
-            d.append(f'<polyline fill="none" stroke="{kleur}" stroke-width="2" points="{" ".join(punten)}"/>')
+        stukken: list[list[str]] = [[]]
+        for i, v in enumerate(waarden):
+            if v is None:
+                stukken.append([])
+            else:
+                stukken[-1].append(f"{links + i * bx:.1f},{y(v):.1f}")
+        for punten in stukken:  # a gap is a point not shown: the line never bridges it
+            if len(punten) > 1:
+                d.append(f'<polyline fill="none" stroke="{kleur}" stroke-width="2" points="{" ".join(punten)}"/>')
+            elif punten:
+                x0, y0 = punten[0].split(",")
+                d.append(f'<circle cx="{x0}" cy="{y0}" r="2.5" fill="{kleur}"/>')
         d.append(f'<rect x="{links + k * 150}" y="22" width="10" height="10" fill="{kleur}"/>')
         d.append(f'<text x="{links + k * 150 + 14}" y="31">{escape(naam)}</text>')
     d.append("</svg>")

@@ -1,0 +1,123 @@
+"""Rule: no two published values of one cumulative series may differ by 1-4 persons.
+
+Why: a count since a date (placed in the contract year, use of the framework agreement, a point of
+the monthly line, outcomes since the start) can be 5 or more in two successive reports while their
+difference, the persons counted in between, is 1-4. That difference is a small cell as much as a
+count under 5 in one report is.
+
+The model. A series counts persons by the date of one event (registration, start, exam, ...):
+F(d) is the number counted up to and including day d. Every published person count of the series is
+F(b) - F(a) for two days a < b: 'placed in the contract year' is F(peildatum) - F(day before the
+year), 'placed this quarter' is F(quarter end) - F(day before the quarter), 'framework used' and a
+point of the monthly line are F(date) - F(day before the start). Treat the days as points and every
+published figure as an edge between two points: the exact numbers a reader can compute from the
+figures of one series (sums and differences of any of them, over any number of reports) are exactly
+F(y) - F(x) for two points x, y connected by edges, and nothing else (beyond bounds: '<5', and a
+count never being negative). So the points fall apart into
+components, and within a component every difference is known.
+
+The rule (`Kennis.toelaatbaar`): a figure is published only if, after adding its edge, no two points
+in one component differ by 1-4. Sorted, the distinct values of a component must lie at least 5 apart.
+This covers every pair at once: two quarters' cumulative figures, a cumulative figure and the
+quarter's own count (the year to date minus 'this quarter' is the previous year to date), points of
+the line among each other and against the tables, and chains over many reports. A figure whose two
+points are already connected adds nothing a reader did not know and is always allowed.
+
+Which earlier values count as shown: exactly the figures published for earlier quarters by this same
+rule, derived from the register in quarter order, each quarter seeing only the data up to its last
+day (`evaluatie.contract.openbaar`). A report for a quarter therefore never depends on later data and
+is the same when it is made again later; the figures it withholds stay withheld in every later
+report, and no later report can publish a figure that would reveal a 1-4 difference with it.
+A count under 5 is never an edge (it is shown as '<5'); a figure withheld by this rule is shown as
+'onderdrukt'. We withhold rather than round: a rounded figure next to the exact counts of other
+cells and quarters can often be solved back to the exact value, a withheld one cannot.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from evaluatie.contract.onderdrukking import MINIMUM
+
+Herstel = tuple[int, int, list[int], int]
+
+
+def verschillen_toelaatbaar(waarden: Iterable[int]) -> bool:
+    """True when no two of `waarden` differ by 1 to MINIMUM - 1."""
+    vorige: int | None = None
+    for w in sorted(set(waarden)):
+        if vorige is not None and w - vorige < MINIMUM:
+            return False
+        vorige = w
+    return True
+
+
+class Kennis:
+    """What the published figures of one series let a reader derive: components of points (days, as
+    ordinals) whose cumulative counts are tied together by published differences."""
+
+    __slots__ = ("_waarde", "comp", "datums", "leden")
+
+    def __init__(self, datums: list[int]) -> None:
+        self.datums = datums  # sorted ordinals of the counted events
+        self._waarde: dict[int, int] = {}
+        self.comp: dict[int, int] = {}
+        self.leden: dict[int, list[int]] = {}
+
+    def waarde(self, punt: int) -> int:
+        """F(punt): events counted up to and including that day."""
+        w = self._waarde.get(punt)
+        if w is None:
+            w = self._waarde[punt] = bisect_right(self.datums, punt)
+        return w
+
+    def interval(self, a: int, b: int) -> int:
+        return self.waarde(b) - self.waarde(a)
+
+    def samen(self, a: int, b: int) -> bool:
+        if a == b:
+            return True
+        ca = self.comp.get(a)
+        return ca is not None and ca == self.comp.get(b)
+
+    def _leden(self, punt: int) -> list[int]:
+        c = self.comp.get(punt)
+        return [punt] if c is None else self.leden[c]
+
+    def toelaatbaar(self, a: int, b: int) -> bool:
+        """The rule of this module for a new edge a-b."""
+        if self.samen(a, b):
+            return True
+        return verschillen_toelaatbaar(self.waarde(p) for p in (*self._leden(a), *self._leden(b)))
+
+    def nieuwe_paren(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The pairs of points an edge a-b would newly connect."""
+        if self.samen(a, b):
+            return []
+        return [(x, y) for x in self._leden(a) for y in self._leden(b)]
+
+    def verbind(self, a: int, b: int) -> Herstel | None:
+        """Add the edge a-b; what `herstel` needs to take it back (None when it added nothing)."""
+        if self.samen(a, b):
+            return None
+        for p in (a, b):
+            if p not in self.comp:
+                self.comp[p] = p
+                self.leden[p] = [p]
+        groot, klein = self.comp[a], self.comp[b]
+        if len(self.leden[groot]) < len(self.leden[klein]):
+            groot, klein = klein, groot
+        verplaatst = self.leden.pop(klein)
+        lengte = len(self.leden[groot])
+        for p in verplaatst:
+            self.comp[p] = groot
+        self.leden[groot].extend(verplaatst)
+        return groot, klein, verplaatst, lengte
+
+    def herstel(self, h: Herstel) -> None:
+        groot, klein, verplaatst, lengte = h
+        del self.leden[groot][lengte:]
+        self.leden[klein] = verplaatst
+        for p in verplaatst:
+            self.comp[p] = klein
