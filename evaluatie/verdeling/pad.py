@@ -22,6 +22,10 @@ total, so:
 4. Otherwise stage 4 as a MIP over single gemeenten with all real rules and the totals still fixed
    ('stap-4-MIP'); if that is infeasible, the totals cannot be attained and the full model is
    solved, built once, each stage's solution the MIP start of the next ('volledig model').
+With max_leveranciers_per_gemeente (K) and no per_subregio, steps 1-4 write K out only in the
+gemeenten where a solution shows it is needed, round after round (`_verdeel_k`,
+evaluatie.verdeling.verfijning; 'verfijnde relaxatie'): the full model's 0/1 column per gemeente
+and supplier made national K=2 lots slow (seed 1, B1: 19 s cpu in the full model).
 Without any per-gemeente rule the merged model is the real model for stages 1-3 and its stage 4
 is the transportation LP over single gemeenten ('samengevoegd model'): the published last step
 (better-ranked supplier gets the gemeenten listed first) is one and the same over gemeenten
