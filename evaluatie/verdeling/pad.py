@@ -349,8 +349,11 @@ def _verdeel_k(
             t = time.perf_counter()
             st4 = bouw(p, ks, per_gemeente=alle, per_gemeente_in=regel, budget=True, totalen=totalen)
             bouwtijd += time.perf_counter() - t
+            m4 = maak("stap4" if regel else "transport", st4.lin)
+            if isinstance(m4, HighsMotor):
+                m4.zonder_heuristieken()  # a transportation LP with a few 0/1 columns: see there
             try:
-                sw = _los(maak("stap4" if regel else "transport", st4.lin), st4.doelen[3], True, None, st4.tu)
+                sw = _los(m4, st4.doelen[3], True, None, st4.tu)
             except Onhaalbaar:
                 break
             te_veel = overschreden(st4.cellen(sw), k_max)
