@@ -111,9 +111,10 @@ def bouw(
     r = p.regels
     lin = Programma()
     x: dict[tuple[int, int], int] = {}
+    grens = [bovengrens(p, s) for s in p.leveranciers]  # once per supplier: it sums the demand (national: 20k calls)
     for ci, k in enumerate(ks):
         for si in k.leveranciers:
-            ub = min(k.vraag, bovengrens(p, p.leveranciers[si]))
+            ub = min(k.vraag, grens[si])
             if totalen is not None:
                 ub = min(ub, totalen.get(si, 0))
             if ub > 0:
