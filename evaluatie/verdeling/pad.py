@@ -75,11 +75,11 @@ BESCHRIJVING = {
     STAP4: "relaxatie zonder de regels per gemeente, daarna stap 4 als model met alle regels per gemeente en de "
     "totalen per inschrijver vast; optimum bewezen",
     VOLLEDIG: "volledig model per gemeente met alle regels, optimum bewezen",
-    VERFIJND: "relaxatie (gemeenten met dezelfde inschrijvers samen; de regel per gemeente alleen in de gemeenten "
-    "waar een eerdere ronde liet zien dat hij nodig is), daarna stap 4 per gemeente met de totalen per inschrijver "
-    "vast en de regel per gemeente alleen in de gemeenten waar een eerdere ronde hem overschreed; de laatste "
-    "verdeling voldoet in iedere gemeente aan alle regels en haalt de grenzen van die modellen, dus is bewezen "
-    "optimaal",
+    VERFIJND: "relaxatie (gemeenten met dezelfde inschrijvers samen; het maximum aantal inschrijvers per gemeente "
+    "alleen in de gemeenten waar een eerdere ronde liet zien dat het nodig is), daarna stap 4 per gemeente met de "
+    "totalen per inschrijver vast en dat maximum alleen in de gemeenten waar een eerdere ronde het overschreed; de "
+    "laatste verdeling voldoet in iedere gemeente aan alle regels en haalt de grenzen van die modellen, dus is "
+    "bewezen optimaal",
 }
 
 
