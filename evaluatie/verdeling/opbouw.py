@@ -18,6 +18,7 @@ stages solve them in the order of `Opbouw.stappen`: waarde, rangvoorkeur, kosten
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from evaluatie.prijs.precisie import punten
@@ -87,6 +88,7 @@ def bouw(
     ks: list[Klasse],
     *,
     per_gemeente: bool = False,
+    per_gemeente_in: Set[int] | None = None,
     budget: bool = False,
     subregio: str = "nee",
     totalen: dict[int, int] | None = None,
@@ -96,6 +98,8 @@ def bouw(
     """The model over classes `ks`.
 
     per_gemeente: the max_leveranciers_per_gemeente rows (classes must be single gemeenten);
+    per_gemeente_in: those rows in these classes only (each a single gemeente): the rule switched on
+    where it is needed, a relaxation elsewhere (evaluatie.verdeling.pad, `_verdeel_k`);
     budget: the budget rows (exact for single gemeenten, summed for larger classes);
     subregio: 'nee', 'gemeente' (today's per_subregio
     rows over single gemeenten) or 'klasse' (classes are whole subregio's: exact, see `_subregio_klasse`);
@@ -107,9 +111,10 @@ def bouw(
     r = p.regels
     lin = Programma()
     x: dict[tuple[int, int], int] = {}
+    grens = [bovengrens(p, s) for s in p.leveranciers]  # once per supplier: it sums the demand (national: 20k calls)
     for ci, k in enumerate(ks):
         for si in k.leveranciers:
-            ub = min(k.vraag, bovengrens(p, p.leveranciers[si]))
+            ub = min(k.vraag, grens[si])
             if totalen is not None:
                 ub = min(ub, totalen.get(si, 0))
             if ub > 0:
@@ -130,15 +135,19 @@ def bouw(
             lin.rij([(j, 1) for _, j in per_leverancier[si]], totalen[si], totalen[si])
     else:
         _leveranciersregels(p, lin, per_leverancier, gebruikt, slack if elastisch else None)
-    if per_gemeente and r.max_leveranciers_per_gemeente is not None:
+    if (per_gemeente or per_gemeente_in) and r.max_leveranciers_per_gemeente is not None:
         for ci, k in enumerate(ks):
+            if per_gemeente_in is not None and not per_gemeente and ci not in per_gemeente_in:
+                continue
+            assert len(k.gemeenten) == 1, "max_leveranciers_per_gemeente is a rule on single gemeenten"
             open_cellen = [x[ci, si] for si in k.leveranciers if (ci, si) in x]
             if len(open_cellen) <= r.max_leveranciers_per_gemeente:
                 continue  # the rule cannot bind here: no binaries needed
             zs = []
             for j in open_cellen:
                 z = lin.kolom(0, 1)
-                lin.rij([(j, 1), (z, -k.vraag)], boven=0)
+                # x <= ub(x) * z: ub(x) is at most the demand, and with the totals fixed at most the total
+                lin.rij([(j, 1), (z, -lin.boven[j])], boven=0)
                 zs.append((z, 1))
             lin.rij(zs, boven=r.max_leveranciers_per_gemeente)
     subregio_z: dict[tuple[int, int], int] = {}

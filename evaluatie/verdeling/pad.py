@@ -22,6 +22,10 @@ total, so:
 4. Otherwise stage 4 as a MIP over single gemeenten with all real rules and the totals still fixed
    ('stap-4-MIP'); if that is infeasible, the totals cannot be attained and the full model is
    solved, built once, each stage's solution the MIP start of the next ('volledig model').
+With max_leveranciers_per_gemeente (K) and no per_subregio, steps 1-4 write K out only in the
+gemeenten where a solution shows it is needed, round after round (`_verdeel_k`,
+evaluatie.verdeling.verfijning; 'verfijnde relaxatie'): the full model's 0/1 column per gemeente
+and supplier made national K=2 lots slow (seed 1, B1: 19 s cpu in the full model).
 Without any per-gemeente rule the merged model is the real model for stages 1-3 and its stage 4
 is the transportation LP over single gemeenten ('samengevoegd model'): the published last step
 (better-ranked supplier gets the gemeenten listed first) is one and the same over gemeenten
@@ -45,21 +49,23 @@ threaded with a fixed seed, so the same input gives the same allocation byte for
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
-from evaluatie.verdeling.matrix import HighsMotor, Motor, Uitkomst, doelwaarde, motor
+from evaluatie.verdeling.matrix import HighsMotor, Motor, Programma, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import VOLUMES_VAST_NA, Opbouw, bouw
 from evaluatie.verdeling.oplosser import KNOPEN_BUDGET, kies_stap
 from evaluatie.verdeling.status import Oplosserfout
+from evaluatie.verdeling.verfijning import apart_zetten, overschreden, te_krap
 from evaluatie.verdeling.voortgang import volg
 
 SAMENGEVOEGD = "samengevoegd model"
 TRANSPORT = "relaxatie+transport"
 STAP4 = "stap-4-MIP"
 VOLLEDIG = "volledig model"
-PADEN = (SAMENGEVOEGD, TRANSPORT, STAP4, VOLLEDIG)
+VERFIJND = "verfijnde relaxatie"
+PADEN = (SAMENGEVOEGD, TRANSPORT, STAP4, VOLLEDIG, VERFIJND)
 # The path in words, for the advies (what proved the optimum).
 BESCHRIJVING = {
     SAMENGEVOEGD: "samengevoegd model (gemeenten met dezelfde inschrijvers samen) voor stap 1-3, daarna stap 4 "
@@ -69,6 +75,11 @@ BESCHRIJVING = {
     STAP4: "relaxatie zonder de regels per gemeente, daarna stap 4 als model met alle regels per gemeente en de "
     "totalen per inschrijver vast; optimum bewezen",
     VOLLEDIG: "volledig model per gemeente met alle regels, optimum bewezen",
+    VERFIJND: "relaxatie (gemeenten met dezelfde inschrijvers samen; het maximum aantal inschrijvers per gemeente "
+    "alleen in de gemeenten waar een eerdere ronde liet zien dat het nodig is), daarna stap 4 per gemeente met de "
+    "totalen per inschrijver vast en dat maximum alleen in de gemeenten waar een eerdere ronde het overschreed; de "
+    "laatste verdeling voldoet in iedere gemeente aan alle regels en haalt de grenzen van die modellen, dus is "
+    "bewezen optimaal",
 }
 
 
@@ -227,21 +238,33 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     ks = gemeenteklassen(p)
     r = p.regels
     samengevoegd = not per_gemeente_nodig(p)
-    if pad != VOLLEDIG:
+
+    knopen_op: list[bool] = []  # CBC spent its node budget on a relaxation of this lot
+
+    def ontspan(rel: Opbouw) -> tuple[list[int], list[int]]:
+        """Stages 1-3 of a relaxation (again on HiGHS once CBC spent its node budget on this lot)."""
+        stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
+        m_rel = maak_highs(stap, rel.lin) if knopen_op else maak(stap, rel.lin)
+        try:
+            return lexicografisch(m_rel, rel, stappen=3)
+        except Oplosserfout:
+            if getattr(m_rel, "knopen", None) is None:
+                raise
+            # CBC spent its node budget without a proof (a stop without a time limit): HiGHS solves the step
+            knopen_op.append(True)
+            return lexicografisch(maak_highs(stap, rel.lin), rel, stappen=3)
+
+    if pad != VOLLEDIG and r.max_leveranciers_per_gemeente is not None and not r.per_subregio:
+        k_uit = _verdeel_k(p, ks, r.max_leveranciers_per_gemeente, ontspan, maak, klaar)
+        if k_uit is not None:
+            return k_uit
+    elif pad != VOLLEDIG:
         if r.per_subregio:
             rel = bouw(p, subregioklassen(p), subregio="klasse", budget=True)
         else:
             rel = bouw(p, samengevoegde_klassen(p), budget=True)
         bouwtijd = time.perf_counter() - t0
-        stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
-        m_rel = maak(stap, rel.lin)
-        try:
-            waarden, behaald = lexicografisch(m_rel, rel, stappen=3)
-        except Oplosserfout:
-            if getattr(m_rel, "knopen", None) is None:
-                raise
-            # CBC spent its node budget without a proof (a stop without a time limit): HiGHS solves the step
-            waarden, behaald = lexicografisch(maak_highs(stap, rel.lin), rel, stappen=3)
+        waarden, behaald = ontspan(rel)
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
         transport = bouw(p, ks, totalen=totalen, budget=True, geheel=False)
         try:
@@ -279,6 +302,70 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     bouwtijd = time.perf_counter() - t1 if pad == VOLLEDIG else time.perf_counter() - t0
     waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig, tu=True)
     return klaar(volledig, waarden, behaald, VOLLEDIG, bouwtijd)
+
+
+# Rounds after which `_verdeel_k` writes the K rule out everywhere: in stage 4 the classic stage-4 model,
+# in stages 1-3 the full model. Measured on the national tender (bench/landelijk.py, K=2 and K=3, seeds
+# 1-10, 60 lots): at most 2 rounds of stages 1-3 and 4 of stage 4.
+RONDEN_K = 12
+
+
+def _verdeel_k(
+    p: Verdeelprobleem,
+    ks: list[Klasse],
+    k_max: int,
+    ontspan: Callable[[Opbouw], tuple[list[int], list[int]]],
+    maak: Callable[[str, Programma], Motor],
+    klaar: Callable[[Opbouw, list[int], list[int], str, float], Verdeling],
+) -> Verdeling | None:
+    """max_leveranciers_per_gemeente without per_subregio: the K rule written out only where a solution
+    breaks it (evaluatie.verdeling.verfijning), in stages 1-3 and in stage 4; None: the full model decides.
+
+    Stages 1-3: merged classes, the gemeenten of `apart` as classes of their own with the K rule: a
+    relaxation, so its values bound the real model's. Stage 4: single gemeenten, every
+    total fixed at the relaxation's, the K rule in the gemeenten of `regel` only: again a relaxation;
+    its optimum (x continuous where the rest is totally unimodular, Opbouw.tu) meets K everywhere
+    once no gemeente breaks it, and is then an allocation of the real model that attains every
+    bound: proven optimal. Is stage 4 infeasible, the totals cannot be attained: the gemeenten that
+    carried the rule are set apart in stages 1-3 as well, and the relaxation is solved again."""
+    bouwtijd = 0.0
+    basis = samengevoegde_klassen(p)
+    apart: set[str] = set()
+    for _ in range(RONDEN_K):
+        t = time.perf_counter()
+        rks = apart_zetten(p, basis, apart)
+        met_regel = {ci for ci, k in enumerate(rks) if len(k.gemeenten) == 1 and k.gemeenten[0] in apart}
+        rel = bouw(p, rks, budget=True, per_gemeente_in=met_regel)
+        bouwtijd += time.perf_counter() - t
+        waarden, behaald = ontspan(rel)
+        krap = te_krap(p, rks, rel.cellen(waarden), k_max) - apart
+        if krap:
+            apart |= krap
+            continue
+        totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
+        regel: set[int] = set()
+        for ronde in range(RONDEN_K + 1):
+            alle = ronde == RONDEN_K  # the rule everywhere: the stage-4 model of the real rules
+            t = time.perf_counter()
+            st4 = bouw(p, ks, per_gemeente=alle, per_gemeente_in=regel, budget=True, totalen=totalen)
+            bouwtijd += time.perf_counter() - t
+            m4 = maak("stap4" if regel else "transport", st4.lin)
+            if isinstance(m4, HighsMotor):
+                m4.zonder_heuristieken()  # a transportation LP with a few 0/1 columns: see there
+            try:
+                sw = _los(m4, st4.doelen[3], True, None, st4.tu)
+            except Onhaalbaar:
+                break
+            te_veel = overschreden(st4.cellen(sw), k_max)
+            if not te_veel:
+                gekozen = TRANSPORT if not apart and not regel else VERFIJND
+                return klaar(st4, sw, [*behaald, doelwaarde(st4.doelen[3], sw)], gekozen, bouwtijd)
+            regel |= te_veel
+        nieuw = {ks[ci].gemeenten[0] for ci in regel} - apart
+        if not nieuw:
+            return None
+        apart |= nieuw
+    return None
 
 
 def _subregio_splitsen(
