@@ -257,10 +257,10 @@ def main() -> None:
     print()
     print("Samenvatting (3 percelen samen per regelset en zaad):")
     kop = f"{'regels':<17}{'zaad':>5}{'wand (s)':>10}{'cpu (s)':>9}  {'bewezen':<9}"
-    print(f"{kop}{'rekenpaden (B1, onderwijs, Z)':<64}controle")
+    print(f"{kop}{'rekenpaden (B1, onderwijs, Z)':<76}controle")
     for naam, zaad, w, c, paden, bewezen, controles in samen:
         uitkomst = "; ".join(dict.fromkeys(controles))
-        print(f"{naam:<17}{zaad:>5}{w:>10.2f}{c:>9.2f}  {bewezen}/3{'':<5}{', '.join(paden):<64}{uitkomst}")
+        print(f"{naam:<17}{zaad:>5}{w:>10.2f}{c:>9.2f}  {bewezen}/3{'':<5}{', '.join(paden):<76}{uitkomst}")
     sys.stdout.flush()
 
 
