@@ -24,10 +24,11 @@ totally unimodular, so every vertex is integral and HiGHS may treat y as continu
 
 Why (bench/landelijk.py --regels per_subregio --zonder-controle, B1, cpu of the stage-4 solve alone):
 HiGHS's root bound after cuts on this model is 83.848 x 10^9 for seed 7 against 83.873 x 10^9 on the
-x-model (optimum 83.835 x 10^9), and the proofs took 8.1 / 17.7 / 6.4 s for seeds 7 / 1 / 2 against 18 /
-about 55 / about 25 s. Tried and not used, all exact but slower: a column per feasible set of subregio's
-per supplier (58 s), the concave NW-corner value of each subregio with no x at all (LP bound 84.09 x 10^9,
-67 s), the x-model with those concave rows added (43 s).
+x-model (optimum 83.835 x 10^9), and the proofs took 8.1 / 17.7 / 6.4 s for seeds 7 / 1 / 2 against
+18.6 / 54.6 / 18.2 s, with the same optimum in all 9 lots (README, per_subregio measurement). Tried and
+not used, all exact but slower: a column per feasible set of subregio's per supplier (58 s), the concave
+NW-corner value of each subregio with no x at all (LP bound 84.09 x 10^9, 67 s), the x-model with those
+concave rows added (43 s).
 """
 
 from __future__ import annotations
