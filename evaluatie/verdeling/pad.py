@@ -20,8 +20,10 @@ total, so:
    budget, one set of suppliers per subregio), it is feasible for the real model and attains every
    bound: proven optimal ('relaxatie+transport').
 4. Otherwise stage 4 as a MIP over single gemeenten with all real rules and the totals still fixed
-   ('stap-4-MIP'); if that is infeasible, the totals cannot be attained and the full model is
-   solved, built once, each stage's solution the MIP start of the next ('volledig model').
+   ('stap-4-MIP'; under per_subregio without budgets one 0/1 choice per subregio and supplier plus the
+   amount above 1, `evaluatie.verdeling.subregiokeuze`, 'stap-4-MIP per subregio'); if that is
+   infeasible, the totals cannot be attained and the full model is solved, built once, each stage's
+   solution the MIP start of the next ('volledig model').
 Without any per-gemeente rule the merged model is the real model for stages 1-3 and its stage 4
 is the transportation LP over single gemeenten ('samengevoegd model'): the published last step
 (better-ranked supplier gets the gemeenten listed first) is one and the same over gemeenten
