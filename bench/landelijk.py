@@ -10,7 +10,9 @@ Check (unless --zonder-controle): every lot is solved again by the full model pe
 is only the reference. Where it proves its optimum, all four stage values must be equal
 ('ja'/'NEE'). Where it does not, stages 1-3 are checked against the PuLP model of
 `verdeel_pulp` (bench/pulp_referentie.py), an independent formulation of the same rules
-('1-3 ja (PuLP)'), and stage 4 is reported as not checked.
+('1-3 ja (PuLP)'), and stage 4 is reported as not checked, except on the path 'stap-4-MIP per subregio':
+there stage 4 is solved again by the stage-4 MIP over x per gemeente with the same totals (the other
+formulation of that step, no time limit) and must give the same value ('4 ja (stap-4-MIP over x)').
 
 Rule sets (all with max_aandeel 0.1 and min_volume 25):
 - samengevoegd: no rule looks at single gemeenten (merged classes);
@@ -51,7 +53,7 @@ from evaluatie.verdeling.matrix import HighsMotor
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import bouw
 from evaluatie.verdeling.oplosser import kies
-from evaluatie.verdeling.pad import Onhaalbaar, Tijdslimiet, gemeenteklassen, lexicografisch
+from evaluatie.verdeling.pad import STAP4_SUBREGIO, Onhaalbaar, Tijdslimiet, _los, gemeenteklassen, lexicografisch
 from evaluatie.verdeling.verdelen import verdeel
 
 AANDEEL = {"B1": 0.65, "onderwijs": 0.25, "Z": 0.10}
@@ -151,8 +153,27 @@ def controle(p: Verdeelprobleem, v: Verdeling, limiet: float) -> str:
     try:
         oud = verdeel_pulp(p, kies("auto", per_gemeente_nodig(p)), limiet)
     except EvaluatieFout:
-        return f"volledig model {ref}, PuLP ook niet: niet gecontroleerd"
-    return ("1-3 ja (PuLP)" if stapwaarden(p, oud)[:3] == eigen[:3] else "1-3 NEE (PuLP)") + ", 4 niet gecontroleerd"
+        tekst = f"volledig model {ref}, PuLP ook niet: 1-3 niet gecontroleerd"
+    else:
+        tekst = "1-3 ja (PuLP)" if stapwaarden(p, oud)[:3] == eigen[:3] else "1-3 NEE (PuLP)"
+    return f"{tekst}, {stap4_over_x(p, v) if v.pad == STAP4_SUBREGIO else '4 niet gecontroleerd'}"
+
+
+def stap4_over_x(p: Verdeelprobleem, v: Verdeling) -> str:
+    """Stage 4 of a 'stap-4-MIP per subregio' lot checked by the other formulation of the same step: the
+    stage-4 MIP over x per gemeente (x <= d * z and x >= z, opbouw.bouw(subregio='gemeente')) with the
+    allocation's supplier totals fixed, HiGHS, no time limit (it proves national B1 in 18-55 s cpu)."""
+    per_naam = {s.naam: si for si, s in enumerate(p.leveranciers)}
+    totalen: dict[int, int] = {}
+    for t in v.toewijzing:
+        totalen[per_naam[t.inschrijver]] = totalen.get(per_naam[t.inschrijver], 0) + t.aantal
+    o = bouw(p, gemeenteklassen(p), per_gemeente=True, subregio="gemeente", totalen=totalen)
+    try:
+        waarden = _los(HighsMotor(o.lin, None), o.doelen[3], True, None, o.tu)
+    except Onhaalbaar:
+        return "4 NEE: het stap-4-MIP over x vindt met deze totalen geen verdeling"
+    waarde = sum(c * waarden[j] for j, c in o.doelen[3].items())
+    return "4 ja (stap-4-MIP over x)" if waarde == v.doelwaarden[3] else f"4 NEE: stap-4-MIP over x {waarde}"
 
 
 class _Spoor:
@@ -257,10 +278,10 @@ def main() -> None:
     print()
     print("Samenvatting (3 percelen samen per regelset en zaad):")
     kop = f"{'regels':<17}{'zaad':>5}{'wand (s)':>10}{'cpu (s)':>9}  {'bewezen':<9}"
-    print(f"{kop}{'rekenpaden (B1, onderwijs, Z)':<64}controle")
+    print(f"{kop}{'rekenpaden (B1, onderwijs, Z)':<76}controle")
     for naam, zaad, w, c, paden, bewezen, controles in samen:
         uitkomst = "; ".join(dict.fromkeys(controles))
-        print(f"{naam:<17}{zaad:>5}{w:>10.2f}{c:>9.2f}  {bewezen}/3{'':<5}{', '.join(paden):<64}{uitkomst}")
+        print(f"{naam:<17}{zaad:>5}{w:>10.2f}{c:>9.2f}  {bewezen}/3{'':<5}{', '.join(paden):<76}{uitkomst}")
     sys.stdout.flush()
 
 

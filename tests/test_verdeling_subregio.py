@@ -10,6 +10,8 @@ examples on every run.
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +20,15 @@ from evaluatie.verdeling.diagnose import vooraf
 from evaluatie.verdeling.matrix import HighsMotor
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from evaluatie.verdeling.opbouw import bouw
-from evaluatie.verdeling.pad import PADEN, VOLLEDIG, Onhaalbaar, gemeenteklassen, lexicografisch, verdeel_exact
+from evaluatie.verdeling.pad import (
+    PADEN,
+    STAP4_SUBREGIO,
+    VOLLEDIG,
+    Onhaalbaar,
+    gemeenteklassen,
+    lexicografisch,
+    verdeel_exact,
+)
 
 
 def geheel_model(p: Verdeelprobleem) -> tuple[int, ...] | None:
@@ -118,3 +128,71 @@ def test_hoekpunt_geeft_een_geheel_optimum_met_de_gehele_kolommen_vast() -> None
     assert m.gehele == {z}
     lp = m.h.getLp()
     assert list(lp.col_lower_) == lin.onder and list(lp.col_upper_) == lin.boven
+
+
+def _subregio_aanbesteding(rnd: random.Random) -> Verdeelprobleem:
+    """3-4 subregio's of 2-4 gemeenten, 3-7 bidders serving 1-3 subregio's whole and now and then one in
+    part; per_subregio without budgets, sometimes with K; tender order mixes the subregio's."""
+    regio = {f"G{r}{i}": f"R{r}" for r in range(rnd.randint(3, 4)) for i in range(rnd.randint(2, 4))}
+    gemeenten = rnd.sample(list(regio), len(regio))  # the tender's order, not grouped by subregio
+    vraag = {g: rnd.randint(1, 12) for g in gemeenten}
+    regios = sorted(set(regio.values()))
+    leveranciers = []
+    for _ in range(rnd.randint(3, 7)):
+        hele = set(rnd.sample(regios, rnd.randint(1, 3)))
+        bediend = {g for g in gemeenten if regio[g] in hele}
+        if rnd.random() < 0.3:  # part of one more subregio: not eligible there under per_subregio
+            andere = rnd.choice(regios)
+            deel = [g for g in gemeenten if regio[g] == andere]
+            bediend |= set(rnd.sample(deel, len(deel) - 1))
+        leveranciers.append(
+            (rnd.randint(6000, 9500) / 100, float(rnd.randint(80, 100) * 100), rnd.randint(8, 60), bediend)
+        )
+    leveranciers.sort(key=lambda t: -t[0])
+    lev = tuple(
+        Leverancier(f"S{i}", w, p, c, tuple(g for g in gemeenten if g in b), i)
+        for i, (w, p, c, b) in enumerate(leveranciers)
+    )
+    regels = Verdeelregels(
+        per_subregio=True,
+        max_leveranciers_per_gemeente=rnd.choice([None, None, 2, 3]),
+        max_aandeel=rnd.choice([None, 0.45]),
+        min_volume=rnd.choice([None, 4]),
+    )
+    return Verdeelprobleem("B1", "B1-route", vraag, regio, lev, regels)
+
+
+def test_stap4_per_subregio_gelijk_aan_het_volledige_model() -> None:
+    """The stage-4 model with one choice per subregio (evaluatie.verdeling.subregiokeuze) against the full
+    model with every column integer, on 150 seeded tenders: the same four stage values, or no allocation
+    for both (HiGHS; the first 10 on the path also with CBC). The path must actually be taken (where the transportation LP already meets the rule it is not
+    needed), and its allocation gives every chosen bidder at least 1 in every gemeente of the subregio."""
+    rnd = random.Random(33)
+    gelopen = 0
+    for _ in range(150):
+        p = _subregio_aanbesteding(rnd)
+        if vooraf(p):
+            continue
+        try:
+            snel = verdeel_exact(p, "highs", None)
+        except Onhaalbaar:
+            snel = None
+        geheel = geheel_model(p)
+        assert (snel is None) == (geheel is None)
+        if snel is None:
+            continue
+        assert snel.doelwaarden == geheel
+        if snel.pad != STAP4_SUBREGIO:
+            continue
+        gelopen += 1
+        if gelopen <= 10:  # CBC (y integer, no Opbouw.tu) reaches the same values along the same path
+            met_cbc = verdeel_exact(p, "cbc", None)
+            assert (met_cbc.pad, met_cbc.doelwaarden) == (STAP4_SUBREGIO, geheel)
+        cellen = snel.per_gemeente()
+        for r in set(p.subregio.values()):
+            leden = [g for g in p.vraag if p.subregio[g] == r]
+            assert len({frozenset(cellen.get(g, {})) for g in leden}) == 1
+            assert all(n >= 1 for g in leden for n in cellen.get(g, {}).values())
+            k = p.regels.max_leveranciers_per_gemeente
+            assert k is None or len(cellen.get(leden[0], {})) <= k
+    assert gelopen >= 60  # 83 of the 150 tenders take the path (23 fail the pre-check, 19 have no allocation)

@@ -59,7 +59,8 @@ class Verdeling(BaseModel):
     solver: str
     model: str  # 'geaggregeerd' or 'per gemeente': how the LP was built
     # Which step proved the optimum (evaluatie.verdeling.pad): 'samengevoegd model',
-    # 'relaxatie+transport', 'stap-4-MIP', 'volledig model', 'verfijnde relaxatie'; 'leeg' or 'toelating' otherwise.
+    # 'relaxatie+transport', 'stap-4-MIP', 'stap-4-MIP per subregio', 'volledig model', 'verfijnde relaxatie';
+    # 'leeg' or 'toelating' otherwise.
     pad: str = ""
     doelwaarden: tuple[int, ...] = ()  # the four lexicographic stage values, exact integers
     bouwtijd: float = 0.0

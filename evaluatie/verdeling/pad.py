@@ -20,8 +20,10 @@ total, so:
    budget, one set of suppliers per subregio), it is feasible for the real model and attains every
    bound: proven optimal ('relaxatie+transport').
 4. Otherwise stage 4 as a MIP over single gemeenten with all real rules and the totals still fixed
-   ('stap-4-MIP'); if that is infeasible, the totals cannot be attained and the full model is
-   solved, built once, each stage's solution the MIP start of the next ('volledig model').
+   ('stap-4-MIP'; under per_subregio without budgets one 0/1 choice per subregio and supplier plus the
+   amount above 1, `evaluatie.verdeling.subregiokeuze`, 'stap-4-MIP per subregio'); if that is
+   infeasible, the totals cannot be attained and the full model is solved, built once, each stage's
+   solution the MIP start of the next ('volledig model').
 With max_leveranciers_per_gemeente (K) and no per_subregio, steps 1-4 write K out only in the
 gemeenten where a solution shows it is needed, round after round (`_verdeel_k`,
 evaluatie.verdeling.verfijning; 'verfijnde relaxatie'): the full model's 0/1 column per gemeente
@@ -57,15 +59,17 @@ from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import VOLUMES_VAST_NA, Opbouw, bouw
 from evaluatie.verdeling.oplosser import KNOPEN_BUDGET, kies_stap
 from evaluatie.verdeling.status import Oplosserfout
+from evaluatie.verdeling.subregiokeuze import bouw_keuze
 from evaluatie.verdeling.verfijning import apart_zetten, overschreden, te_krap
 from evaluatie.verdeling.voortgang import volg
 
 SAMENGEVOEGD = "samengevoegd model"
 TRANSPORT = "relaxatie+transport"
 STAP4 = "stap-4-MIP"
+STAP4_SUBREGIO = "stap-4-MIP per subregio"
 VOLLEDIG = "volledig model"
 VERFIJND = "verfijnde relaxatie"
-PADEN = (SAMENGEVOEGD, TRANSPORT, STAP4, VOLLEDIG, VERFIJND)
+PADEN = (SAMENGEVOEGD, TRANSPORT, STAP4, STAP4_SUBREGIO, VOLLEDIG, VERFIJND)
 # The path in words, for the advies (what proved the optimum).
 BESCHRIJVING = {
     SAMENGEVOEGD: "samengevoegd model (gemeenten met dezelfde inschrijvers samen) voor stap 1-3, daarna stap 4 "
@@ -74,6 +78,9 @@ BESCHRIJVING = {
     "voldoet aan alle regels en haalt de grenzen van de relaxatie, dus is bewezen optimaal",
     STAP4: "relaxatie zonder de regels per gemeente, daarna stap 4 als model met alle regels per gemeente en de "
     "totalen per inschrijver vast; optimum bewezen",
+    STAP4_SUBREGIO: "relaxatie zonder de regels per gemeente, daarna stap 4 met de totalen per inschrijver vast als "
+    "model met per subregio één keuze van inschrijvers (ieder gekozen inschrijver minstens 1 inburgeraar in iedere "
+    "gemeente van de subregio); optimum bewezen",
     VOLLEDIG: "volledig model per gemeente met alle regels, optimum bewezen",
     VERFIJND: "relaxatie (gemeenten met dezelfde inschrijvers samen; het maximum aantal inschrijvers per gemeente "
     "alleen in de gemeenten waar een eerdere ronde liet zien dat het nodig is), daarna stap 4 per gemeente met de "
@@ -274,29 +281,46 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         if tw is not None and voldoet(p, ks, transport.cellen(tw)):
             gekozen = SAMENGEVOEGD if samengevoegd else TRANSPORT
             return klaar(transport, tw, [*behaald, doelwaarde(transport.doelen[3], tw)], gekozen, bouwtijd)
-        verdeeld: dict[tuple[int, int], int] = {}
-        if r.per_subregio:
-            verdeeld = _subregio_splitsen(p, rel.ks, rel.cellen(waarden))
-        stap4 = bouw(
-            p,
-            ks,
-            per_gemeente=True,
-            budget=True,
-            subregio="gemeente" if r.per_subregio else "nee",
-            totalen=totalen,
-        )
-        # per_subregio: the relaxation's choice of suppliers per subregio; HiGHS completes the x columns
-        # (continuous in stage 4, see Opbouw.tu) with one LP.
-        start = {z: int(verdeeld.get(key, 0) > 0) for key, z in stap4.subregio_z.items()} if r.per_subregio else None
-        try:
-            # x continuous (Opbouw.tu) where it measured faster (bench/landelijk.py, B1): per_subregio seed 7
-            # 24 s against more than 150 s cpu, budgets in every 10th gemeente 0.3 against 0.5 s; not with
-            # max_leveranciers_per_gemeente (K=2: 1.8 s against 0.9 s with integer x).
-            tu = stap4.tu if r.max_leveranciers_per_gemeente is None else []
-            sw = _los(maak("stap4", stap4.lin), stap4.doelen[3], True, start, tu)
-            return klaar(stap4, sw, [*behaald, doelwaarde(stap4.doelen[3], sw)], STAP4, bouwtijd)
-        except Onhaalbaar:
-            pass
+        if r.per_subregio and not p.budget:  # one 0/1 choice per subregio and supplier (subregiokeuze)
+            keuze = bouw_keuze(p, transport, totalen)
+            try:
+                kw = _los(maak("stap4", keuze.lin), keuze.doel, True, None, keuze.tu)
+            except Onhaalbaar:
+                kw = None  # the totals cannot be attained: the full model below
+            if kw is not None:
+                w = [0] * transport.lin.aantal
+                for cel, n in keuze.cellen(kw).items():
+                    w[transport.x[cel]] = n
+                waarde = doelwaarde(transport.doelen[3], w)
+                if waarde != doelwaarde(keuze.doel, kw):  # the same objective in two forms: cannot differ
+                    raise ArithmeticError(f"stap 4 per subregio: {waarde} tegen {doelwaarde(keuze.doel, kw)}")
+                return klaar(transport, w, [*behaald, waarde], STAP4_SUBREGIO, bouwtijd)
+        else:  # K or budgets (also with per_subregio): stage 4 over x with every per-gemeente rule
+            verdeeld: dict[tuple[int, int], int] = {}
+            if r.per_subregio:
+                verdeeld = _subregio_splitsen(p, rel.ks, rel.cellen(waarden))
+            stap4 = bouw(
+                p,
+                ks,
+                per_gemeente=True,
+                budget=True,
+                subregio="gemeente" if r.per_subregio else "nee",
+                totalen=totalen,
+            )
+            # per_subregio: the relaxation's choice of suppliers per subregio; HiGHS completes the x columns
+            # (continuous in stage 4, see Opbouw.tu) with one LP.
+            start = (
+                {z: int(verdeeld.get(key, 0) > 0) for key, z in stap4.subregio_z.items()} if r.per_subregio else None
+            )
+            try:
+                # x continuous (Opbouw.tu) where it measured faster (bench/landelijk.py, B1): per_subregio seed 7
+                # 24 s against more than 150 s cpu, budgets in every 10th gemeente 0.3 against 0.5 s; not with
+                # max_leveranciers_per_gemeente (K=2: 1.8 s against 0.9 s with integer x).
+                tu = stap4.tu if r.max_leveranciers_per_gemeente is None else []
+                sw = _los(maak("stap4", stap4.lin), stap4.doelen[3], True, start, tu)
+                return klaar(stap4, sw, [*behaald, doelwaarde(stap4.doelen[3], sw)], STAP4, bouwtijd)
+            except Onhaalbaar:
+                pass
     t1 = time.perf_counter()
     volledig = bouw(p, ks, per_gemeente=True, budget=True, subregio="gemeente" if r.per_subregio else "nee")
     bouwtijd = time.perf_counter() - t1 if pad == VOLLEDIG else time.perf_counter() - t0

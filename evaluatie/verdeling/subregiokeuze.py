@@ -1,0 +1,116 @@
+"""Stage 4 under per_subregio (no budgets): one 0/1 choice per subregio and supplier, the rest above 1.
+
+With every supplier's total fixed (stages 1-3 depend on the totals only), stage 4 under per_subregio is:
+every subregio picks a set of suppliers, a chosen supplier gets at least 1 inburgeraar in every gemeente
+of the subregio, an unchosen one none. The stage-4 MIP of `evaluatie.verdeling.opbouw` writes that with
+x[g, s] and big-M links x <= d_g * z and x >= z per gemeente. Here the amount above the one every chosen
+supplier must get is its own column:
+
+    x[g, s] = z[r, s] + y[g, s],   0 <= y[g, s] <= u[g, s] * z[r, s],   u = min(ub(x) - 1, T_s - n_r)
+
+so the rows x >= z become bounds y >= 0, the demand row of gemeente g reads sum_s z + sum_s y = d_g, the
+total of supplier s reads sum_r n_r z + sum_g y = T_s, and one extra row per (subregio, supplier),
+sum_{g in r} y[g, s] <= (T_s - n_r) z[r, s], says that a supplier cannot put more above the ones in one
+subregio than its total leaves (redundant for integer z, much tighter for fractional z). Under
+max_leveranciers_per_gemeente K, every gemeente of a subregio has the same set, so the rule is one row
+sum_s z[r, s] <= K per subregio. The objective is the same vector as stage 4 elsewhere (`Opbouw.doelen`):
+c[g, s] on y and sum_{g in r} c[g, s] on z.
+
+Exact: for integer z this is the same set of allocations with the same objective. With z fixed, the
+remaining rows over y are demand rows (one per gemeente) and total rows (one per supplier); the extra rows
+are then implied by the total row (z = 1) or by the bounds (z = 0). That is a bipartite incidence matrix:
+totally unimodular, so every vertex is integral and HiGHS may treat y as continuous and branch on z only
+(`tu`, as `Opbouw.tu`); the integral vertex is taken afterwards (`HighsMotor.hoekpunt`).
+
+Why (bench/landelijk.py --regels per_subregio --zonder-controle, B1, cpu of the stage-4 solve alone):
+HiGHS's root bound after cuts on this model is 83.848 x 10^9 for seed 7 against 83.873 x 10^9 on the
+x-model (optimum 83.835 x 10^9), and the proofs took 8.1 / 17.7 / 6.4 s for seeds 7 / 1 / 2 against
+18.6 / 54.6 / 18.2 s, with the same optimum in all 9 lots (README, per_subregio measurement). Tried and
+not used, all exact but slower: a column per feasible set of subregio's per supplier (58 s), the concave
+NW-corner value of each subregio with no x at all (LP bound 84.09 x 10^9, 67 s), the x-model with those
+concave rows added (43 s).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evaluatie.verdeling.matrix import Programma
+from evaluatie.verdeling.model import Verdeelprobleem
+from evaluatie.verdeling.opbouw import Opbouw
+
+
+@dataclass
+class Subregiokeuze:
+    lin: Programma
+    doel: dict[int, int]  # stage 4 over z and y, the same numbers as Opbouw.doelen[3] over x
+    z: dict[tuple[int, int], int]  # (subregio, supplier) -> 0/1 column 'supplier serves the subregio'
+    y: dict[tuple[int, int], int]  # (class, supplier) -> inburgeraars above the one a chosen supplier gets
+    regios: list[list[int]]  # the classes (single gemeenten) of every subregio, in tender order
+    tu: list[int]  # the y columns: continuous for HiGHS (see the module docstring)
+
+    def cellen(self, waarden: list[int]) -> dict[tuple[int, int], int]:
+        """x[class, supplier] = z + y of an integral solution, cells with volume only."""
+        uit: dict[tuple[int, int], int] = {}
+        for (ri, si), zj in self.z.items():
+            if waarden[zj]:
+                for ci in self.regios[ri]:
+                    uit[ci, si] = waarden[zj] + (waarden[self.y[ci, si]] if (ci, si) in self.y else 0)
+        for (ci, si), yj in self.y.items():
+            if waarden[yj] and (ci, si) not in uit:
+                raise ArithmeticError(f"volume boven de 1 zonder keuze van de subregio (klasse {ci}, inschrijver {si})")
+        return uit
+
+
+def bouw_keuze(p: Verdeelprobleem, transport: Opbouw, totalen: dict[int, int]) -> Subregiokeuze:
+    """The model over z and y, from the transportation model of the same classes and totals (its open
+    cells, their bounds and its stage-4 objective, so one representation of each number)."""
+    ks = transport.ks
+    volgorde = transport.doelen[3]
+    regios: dict[str, list[int]] = {}
+    for ci, k in enumerate(ks):
+        regios.setdefault(p.subregio[k.gemeenten[0]], []).append(ci)
+    lijst = list(regios.values())
+    lin = Programma()
+    doel: dict[int, int] = {}
+    z: dict[tuple[int, int], int] = {}
+    y: dict[tuple[int, int], int] = {}
+    vraag: dict[int, list[tuple[int, float]]] = {ci: [] for ci in range(len(ks))}
+    totaal: dict[int, list[tuple[int, float]]] = {si: [] for si in sorted(totalen)}
+    k_max = p.regels.max_leveranciers_per_gemeente
+    for ri, cis in enumerate(lijst):
+        n = len(cis)
+        kandidaten = sorted({si for ci in cis for si in ks[ci].leveranciers})
+        keuzes = []
+        for si in kandidaten:
+            # as opbouw._subregio_gemeente: a supplier without an open cell in every gemeente cannot serve it
+            if not all((ci, si) in transport.x for ci in cis) or totalen.get(si, 0) < n:
+                continue
+            zj = lin.kolom(0, 1)
+            z[ri, si] = zj
+            keuzes.append((zj, 1.0))
+            doel[zj] = sum(volgorde[transport.x[ci, si]] for ci in cis)
+            totaal[si].append((zj, n))
+            rest = totalen[si] - n
+            boven_enen = []
+            for ci in cis:
+                vraag[ci].append((zj, 1))
+                u = min(int(transport.lin.boven[transport.x[ci, si]]) - 1, rest)
+                if u <= 0:
+                    continue
+                yj = lin.kolom(0, u)
+                y[ci, si] = yj
+                doel[yj] = volgorde[transport.x[ci, si]]
+                vraag[ci].append((yj, 1))
+                totaal[si].append((yj, 1))
+                lin.rij([(yj, 1), (zj, -u)], boven=0)
+                boven_enen.append((yj, 1.0))
+            if rest < sum(lin.boven[j] for j, _ in boven_enen):
+                lin.rij([*boven_enen, (zj, -rest)], boven=0)
+        if k_max is not None and len(keuzes) > k_max:
+            lin.rij(keuzes, boven=k_max)
+    for ci, termen in vraag.items():
+        lin.rij(termen, ks[ci].vraag, ks[ci].vraag)
+    for si, termen in totaal.items():
+        lin.rij(termen, totalen[si], totalen[si])
+    return Subregiokeuze(lin, doel, z, y, lijst, list(y.values()))
