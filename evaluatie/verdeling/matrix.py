@@ -50,14 +50,16 @@ class Uitkomst:
     TIJDSLIMIET = status.TIJDSLIMIET
 
 
-def los_cbc(prob, tijdslimiet: float | None, knopen: int | None = None) -> str:
+def los_cbc(
+    prob, tijdslimiet: float | None, knopen: int | None = None, warm: bool = False, opties: Sequence[str] = ()
+) -> str:
     """Solve a PuLP problem with the bundled CBC; the outcome by `evaluatie.verdeling.status`."""
     import pulp
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            prob.solve(maak_oplosser("cbc", tijdslimiet, knopen))
+            prob.solve(maak_oplosser("cbc", tijdslimiet, knopen, warm, opties))
         except pulp.PulpSolverError:
             raise status.Oplosserfout("CBC", "PulpSolverError", status.CBC_VASTGELOPEN) from None
     return status.cbc_uitkomst(prob.status, prob.sol_status, tijdslimiet)
@@ -275,11 +277,22 @@ class CbcMotor(Motor):
 
     naam = "cbc"
 
-    def __init__(self, lin: Programma, tijdslimiet: float | None, knopen: int | None = None):
+    def __init__(
+        self,
+        lin: Programma,
+        tijdslimiet: float | None,
+        knopen: int | None = None,
+        warm: bool = False,
+        opties: Sequence[str] = (),
+    ):
+        """warm: a full start (the previous stage's solution) is handed to CBC as a MIP start;
+        opties: extra CBC options (see oplosser.OPTIES_BUDGET)."""
         import pulp
 
         self._pulp = pulp
         self.knopen = knopen
+        self.warm = warm
+        self.opties = tuple(opties)
         self.tijdslimiet = tijdslimiet
         self.prob = pulp.LpProblem("verdeling", pulp.LpMaximize)
         self.x = [
@@ -311,15 +324,28 @@ class CbcMotor(Motor):
         pulp = self._pulp
         self.prob.sense = pulp.LpMaximize if maximaliseer else pulp.LpMinimize
         self.prob.setObjective(pulp.LpAffineExpression([(self.x[j], c) for j, c in doel.items()]))
-        return los_cbc(self.prob, self.tijdslimiet, self.knopen)
+        warm = self.warm and isinstance(start, list)
+        if warm:
+            assert isinstance(start, list)
+            for v, w in zip(self.x, start, strict=True):
+                v.setInitialValue(w)
+        return los_cbc(self.prob, self.tijdslimiet, self.knopen, warm, self.opties)
 
     def waarden(self) -> list[int]:
         return _afgerond([v.varValue or 0.0 for v in self.x])
 
 
-def motor(naam: str, lin: Programma, tijdslimiet: float | None, knopen: int | None = None) -> Motor:
+def motor(
+    naam: str,
+    lin: Programma,
+    tijdslimiet: float | None,
+    knopen: int | None = None,
+    warm: bool = False,
+    opties: Sequence[str] = (),
+) -> Motor:
+    """warm, opties: CBC only (see CbcMotor)."""
     if naam == "highs":
         return HighsMotor(lin, tijdslimiet)
     if naam == "cbc":
-        return CbcMotor(lin, tijdslimiet, knopen)
+        return CbcMotor(lin, tijdslimiet, knopen, warm, opties)
     raise ValueError(f"onbekende oplosser {naam}")
