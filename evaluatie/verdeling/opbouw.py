@@ -22,6 +22,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 
 from evaluatie.prijs.precisie import punten
+from evaluatie.verdeling.budgetgrens import budgetgrens
 from evaluatie.verdeling.klassen import CENTEN, Klasse, bovengrens
 from evaluatie.verdeling.matrix import ONEINDIG, Programma
 from evaluatie.verdeling.model import Verdeelprobleem
@@ -119,6 +120,8 @@ def bouw(
                 ub = min(ub, totalen.get(si, 0))
             if ub > 0:
                 x[ci, si] = lin.kolom(0, ub, geheel)
+    if budget and not elastisch:
+        _budgetgrenzen(p, lin, ks, x)
     slack: dict[str, int] = {}
     for ci, k in enumerate(ks):
         termen = [(x[ci, si], 1) for si in k.leveranciers if (ci, si) in x]
@@ -176,6 +179,17 @@ def bouw(
     )
     tu = tu_kolommen(p, ks, x, budget) if geheel and not elastisch else []
     return Opbouw(lin, ks, x, doelen, slack, tu, subregio_z)
+
+
+def _budgetgrenzen(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x: dict[tuple[int, int], int]) -> None:
+    """The bounds a class's budget row implies (evaluatie.verdeling.budgetgrens), before any row uses them."""
+    for ci, k in enumerate(ks):
+        if not all(g in p.budget for g in k.gemeenten):
+            continue
+        prijzen = {x[ci, si]: round(p.leveranciers[si].prijs * CENTEN) for si in k.leveranciers if (ci, si) in x}
+        begroting = sum(round(p.budget[g] * CENTEN) for g in k.gemeenten)
+        for j, grens in budgetgrens(prijzen, k.vraag, begroting).items():
+            lin.boven[j] = min(lin.boven[j], grens)
 
 
 def tu_kolommen(p: Verdeelprobleem, ks: list[Klasse], x: dict[tuple[int, int], int], budget: bool) -> list[int]:
