@@ -31,7 +31,7 @@ gets one line per solve (columns, integer columns, status, cpu, objective, bound
 evidence for where a slow lot spends its time (README, meting van 4 december 2026).
 
 Run: python bench/landelijk.py [--zaden 7,1,2] [--solver auto] [--limiet 60] [--regels K=3,K=2] [--zonder-controle]
-[--spoor MAP]
+[--spoor MAP] [--percelen onderwijs,Z]
 """
 
 from __future__ import annotations
@@ -222,6 +222,7 @@ def main() -> None:
     ap.add_argument("--limiet", type=float, default=60.0, help="seconds per stage for the reference model only")
     ap.add_argument("--regels", default=",".join(REGELSETS))
     ap.add_argument("--zonder-controle", action="store_true", help="skip the reference models")
+    ap.add_argument("--percelen", default=",".join(AANDEEL), help="only these lots (default all three)")
     ap.add_argument("--spoor", metavar="MAP", help="write a HiGHS log of every solve of the fast path to MAP")
     args = ap.parse_args()
     spoor = _Spoor(args.spoor) if args.spoor else None
@@ -248,7 +249,7 @@ def main() -> None:
             paden: list[str] = []
             bewezen = 0
             controles: list[str] = []
-            for code in AANDEEL:
+            for code in args.percelen.split(","):
                 p = probleem(code, zaad, regels, begroting)
                 if spoor is not None:
                     spoor.lot = f"{naam.replace(' ', '_')}_{zaad}_{code}"
@@ -276,12 +277,14 @@ def main() -> None:
             print(f"{naam:<17}{zaad:>5}  {'samen':<10}{'':<26}{som_w:>9.2f}{som_c:>9.2f}", flush=True)
             samen.append((naam, zaad, som_w, som_c, paden, bewezen, controles))
     print()
-    print("Samenvatting (3 percelen samen per regelset en zaad):")
+    percelen = args.percelen.split(",")
+    welke = "3 percelen" if percelen == list(AANDEEL) else ", ".join(percelen)
+    print(f"Samenvatting ({welke} samen per regelset en zaad):")
     kop = f"{'regels':<17}{'zaad':>5}{'wand (s)':>10}{'cpu (s)':>9}  {'bewezen':<9}"
-    print(f"{kop}{'rekenpaden (B1, onderwijs, Z)':<76}controle")
+    print(f"{kop}{'rekenpaden (' + ', '.join(percelen) + ')':<76}controle")
     for naam, zaad, w, c, paden, bewezen, controles in samen:
         uitkomst = "; ".join(dict.fromkeys(controles))
-        print(f"{naam:<17}{zaad:>5}{w:>10.2f}{c:>9.2f}  {bewezen}/3{'':<5}{', '.join(paden):<76}{uitkomst}")
+        print(f"{naam:<17}{zaad:>5}{w:>10.2f}{c:>9.2f}  {bewezen}/{len(paden)}{'':<5}{', '.join(paden):<76}{uitkomst}")
     sys.stdout.flush()
 
 

@@ -138,13 +138,15 @@ def _los(
             m.zet_geheel(tu, True)
 
 
-def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4, tu: bool = False) -> tuple[list[int], list[int]]:
+def lexicografisch(
+    m: Motor, o: Opbouw, stappen: int = 4, tu: bool = False, na_stap: Callable[[int], None] | None = None
+) -> tuple[list[int], list[int]]:
     """Stages 1..stappen of `Opbouw.stappen`, each fixed at its exact value; totals fixed after stage 3.
 
     tu: HiGHS treats the x columns of `Opbouw.tu` as continuous in stage 1 (same optimum, far fewer
     integer columns to branch on; see opbouw.tu_kolommen). Stage 4 of the full model would allow it
     too, but measured slower there (bench/landelijk.py, K=2, seed 1, B1: 21 s against 3.3 s cpu),
-    while stage 1 went from 57 s to 13 s."""
+    while stage 1 went from 57 s to 13 s. na_stap: called with the number of every stage solved and fixed."""
     waarden: list[int] | None = None
     behaald = []
     for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:stappen], start=1):
@@ -162,6 +164,8 @@ def lexicografisch(m: Motor, o: Opbouw, stappen: int = 4, tu: bool = False) -> t
                 kolommen.setdefault(si, []).append((j, 1))
             for si, totaal in sorted(o.totalen(waarden).items()):
                 m.voeg_rij_toe(kolommen[si], totaal, totaal)
+        if na_stap is not None:
+            na_stap(nummer)
     assert waarden is not None
     return waarden, behaald
 
@@ -254,14 +258,16 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         """Stages 1-3 of a relaxation (again on HiGHS once CBC spent its node budget on this lot)."""
         stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
         m_rel = maak_highs(stap, rel.lin) if knopen_op else maak(stap, rel.lin)
+        na_stap = _budget_na_stap(m_rel) if stap == "relaxatie_budget" else None
         try:
-            return lexicografisch(m_rel, rel, stappen=3)
+            return lexicografisch(m_rel, rel, stappen=3, na_stap=na_stap)
         except Oplosserfout:
             if getattr(m_rel, "knopen", None) is None:
                 raise
             # CBC spent its node budget without a proof (a stop without a time limit): HiGHS solves the step
             knopen_op.append(True)
-            return lexicografisch(maak_highs(stap, rel.lin), rel, stappen=3)
+            m_rel = maak_highs(stap, rel.lin)
+            return lexicografisch(m_rel, rel, stappen=3, na_stap=_budget_na_stap(m_rel))
 
     if pad != VOLLEDIG and r.max_leveranciers_per_gemeente is not None and not r.per_subregio:
         k_uit = _verdeel_k(p, ks, r.max_leveranciers_per_gemeente, ontspan, maak, klaar)
@@ -331,6 +337,20 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     bouwtijd = time.perf_counter() - t1 if pad == VOLLEDIG else time.perf_counter() - t0
     waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig, tu=True)
     return klaar(volledig, waarden, behaald, VOLLEDIG, bouwtijd)
+
+
+def _budget_na_stap(m: Motor) -> Callable[[int], None]:
+    """Budget relaxation on HiGHS: primal heuristics off once stage 1 is fixed. Stages 2 and 3 start from the
+    previous stage's solution, which meets the fixed row, so their work is proving, not finding; the
+    heuristics' sub-MIPs only cost time there (bench/landelijk.py, budget in every gemeente, seed 7,
+    onderwijs, stage 2: 38.9 against 70.8 s cpu). Stage 1 keeps them: there finding is the work (README).
+    Only how the optimum is found changes, never the proven value."""
+
+    def na_stap(nummer: int) -> None:
+        if nummer == 1 and isinstance(m, HighsMotor):
+            m.zonder_heuristieken()
+
+    return na_stap
 
 
 def _budget_stap4(m: Motor) -> None:
