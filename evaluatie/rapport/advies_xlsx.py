@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -11,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
+from evaluatie.prijs.basis import methode
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.budgetwoorden import budget_kop
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
@@ -23,6 +25,17 @@ KOP = Font(bold=True, color="FFFFFF")
 KOPVULLING = PatternFill("solid", fgColor="1F4E79")
 
 
+def _kolombetekenis(naam: str) -> str:
+    """What the columns Prijsscore and Totaal hold under this lot's price method, in the method's own words
+    (as the advies's ranking table heads them): one sheet holds lots with different methods."""
+    m = methode(naam)
+    prijsscore, totaal = m.kolomkoppen
+    if (prijsscore, totaal) == ("Prijsscore", "Totaal"):
+        return f"{naam}: prijsscore en totaalscore"
+    eenheid = " (euro)" if m.kolommen_in_euro else ""
+    return f"{naam}: Prijsscore = {prijsscore + eenheid if prijsscore else 'geen (leeg)'}; Totaal = {totaal}{eenheid}"
+
+
 def _blad(
     wb: Workbook,
     titel: str,
@@ -32,17 +45,20 @@ def _blad(
 ) -> None:
     ws = wb.create_sheet(titel[:31])
     ws.append(list(kop))
-    for c in ws[1]:
-        c.font, c.fill = KOP, KOPVULLING
-        c.alignment = Alignment(wrap_text=True, vertical="center")
+    eerste, *overige = ws[1]
+    eerste.font, eerste.fill = KOP, KOPVULLING
+    eerste.alignment = Alignment(wrap_text=True, vertical="center")
+    for c in overige:  # the same style indexes: setting each style again only re-hashes it (openpyxl)
+        c._style = copy(eerste._style)
     for rij in rijen:
         ws.append(list(rij))
     formaten = formaten or {}
+    n = ws.max_row  # counted once: openpyxl goes over every cell for it
     for j in range(1, len(kop) + 1):
-        breedte = max(len(str(ws.cell(r, j).value or "")) for r in range(1, ws.max_row + 1))
+        breedte = max(len(str(ws.cell(r, j).value or "")) for r in range(1, n + 1))
         ws.column_dimensions[get_column_letter(j)].width = min(max(10, breedte + 2), 70)
         if j - 1 in formaten:
-            for r in range(2, ws.max_row + 1):
+            for r in range(2, n + 1):
                 ws.cell(r, j).number_format = formaten[j - 1]
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{max(ws.max_row, 1)}"
@@ -115,7 +131,18 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
     _blad(
         wb,
         "Rangorde",
-        ["Perceel", "Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen", "Berekening"],
+        [
+            "Perceel",
+            "Rang",
+            "Inschrijver",
+            "Kwaliteit",
+            "Prijs",
+            "Prijsscore",
+            "Totaal",
+            "Toegewezen",
+            "Berekening",
+            "Prijsmethode (betekenis van Prijsscore en Totaal)",
+        ],
         [
             [
                 p.naam,
@@ -123,10 +150,11 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
                 r.inschrijver,
                 r.kwaliteit,
                 r.prijs,
-                r.prijsscore,
+                r.prijsscore if methode(p.prijsmethode).kolomkoppen[0] else None,  # vaste_prijs: no price score
                 r.totaal,
                 p.toegewezen(r.inschrijver),
                 r.berekening,
+                _kolombetekenis(p.prijsmethode),
             ]
             for p in g.uitslag.percelen.values()
             for r in p.rangorde
