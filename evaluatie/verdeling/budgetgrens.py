@@ -8,9 +8,14 @@ allocation that meets both rows has p_s x_s + p_min (d - x_s) <= B, hence for p_
 
 No integer allocation is cut off, so every stage value stays the same; the LP relaxation loses the
 fractional points above the floor, and the rows that use a column's bound (x <= ub y, x <= ub z) get
-tighter too. HiGHS's presolve does not combine the two rows this way. Measured on the national tender
-(bench/landelijk.py, budget in every gemeente, seed 7, onderwijs, stage 1 of the relaxation on HiGHS):
-31.8 s against 55.8 s cpu without these bounds (README, meting van 4 december 2026).
+tighter too. HiGHS's presolve does not combine the two rows this way.
+
+Used only where every supplier's total is fixed (the transportation LP and the stage-4 MIP,
+`opbouw.bouw(totalen=...)`): there the transportation LP more often ends integral and within every
+budget (bench/landelijk.py, budget in every 10th gemeente: seeds 1 and 8, Z). In stages 1-3 the bounds
+change HiGHS's search both ways (budget in every gemeente, seed 7, stage 1 of the relaxation: onderwijs
+31.8 s against 55.8 s cpu without them, but B1 not proven after 239 s against 119 s without them), so
+they are not used there (README, meting van 4 december 2026).
 
 Not for the elastic model of the diagnosis (evaluatie.verdeling.diagnose): there the budget row has a
 slack column, and a bound derived from the row would hide the very shortfall the diagnosis reports.

@@ -120,7 +120,7 @@ def bouw(
                 ub = min(ub, totalen.get(si, 0))
             if ub > 0:
                 x[ci, si] = lin.kolom(0, ub, geheel)
-    if budget and not elastisch:
+    if budget and not elastisch and totalen is not None:  # stage 4 and the transportation LP only
         _budgetgrenzen(p, lin, ks, x)
     slack: dict[str, int] = {}
     for ci, k in enumerate(ks):
