@@ -39,8 +39,8 @@ system, totally unimodular (opbouw.tu_kolommen). So HiGHS may treat those x as c
 stage 1 of the full model and in the stage-4 MIP (where measured faster) and branches on the
 0/1 columns only; the integral vertex with those fixed is the answer (HighsMotor.hoekpunt).
 
-Budgets (knapsack rows per gemeente): the model carries the bounds each budget row implies
-(evaluatie.verdeling.budgetgrens, exact); CBC starts each stage of a budget relaxation from the previous
+Budgets (knapsack rows per gemeente): the transportation LP and the stage-4 MIP carry the bounds each
+budget row implies (evaluatie.verdeling.budgetgrens, exact); CBC starts each stage of a budget relaxation from the previous
 stage's solution (oplosser.OPTIES_BUDGET); HiGHS runs without primal heuristics where a start is already
 there (stages 2-3 of a budget relaxation, `_budget_na_stap`; the budget stage-4 MIP, `_budget_stap4`).
 
