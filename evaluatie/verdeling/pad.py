@@ -40,9 +40,10 @@ stage 1 of the full model and in the stage-4 MIP (where measured faster) and bra
 0/1 columns only; the integral vertex with those fixed is the answer (HighsMotor.hoekpunt).
 
 Budgets (knapsack rows per gemeente): the transportation LP and the stage-4 MIP carry the bounds each
-budget row implies (evaluatie.verdeling.budgetgrens, exact); CBC starts each stage of a budget relaxation from the previous
-stage's solution (oplosser.OPTIES_BUDGET); HiGHS runs without primal heuristics where a start is already
-there (stages 2-3 of a budget relaxation, `_budget_na_stap`; the budget stage-4 MIP, `_budget_stap4`).
+budget row implies (evaluatie.verdeling.budgetgrens, exact); CBC starts each stage of a budget
+relaxation from the previous stage's solution (oplosser.OPTIES_BUDGET); HiGHS runs without primal
+heuristics where a start is already there (stages 2-3 of a budget relaxation, `_budget_na_stap`; the
+budget stage-4 MIP, `_budget_stap4`).
 
 No wall clock: every step runs to its proof (no time limit), so a lot's outcome never depends
 on the load of the machine. A long proof reports its progress (`evaluatie.verdeling.voortgang`).
