@@ -333,7 +333,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
                 tu = stap4.tu if r.max_leveranciers_per_gemeente is None else []
                 m4 = maak("stap4", stap4.lin)
                 if p.budget and not r.per_subregio and r.max_leveranciers_per_gemeente is None:
-                    _budget_stap4(m4)
+                    _budget_stap4(m4, stap4)
                 sw = _los(m4, stap4.doelen[3], True, start, tu)
                 return klaar(stap4, sw, [*behaald, doelwaarde(stap4.doelen[3], sw)], STAP4, bouwtijd)
             except Onhaalbaar:
@@ -359,13 +359,15 @@ def _budget_na_stap(m: Motor) -> Callable[[int], None]:
     return na_stap
 
 
-def _budget_stap4(m: Motor) -> None:
+def _budget_stap4(m: Motor, o: Opbouw) -> None:
     """Stage 4 with budgets only (totals fixed, x continuous outside the gemeenten with a budget): HiGHS without
-    its primal heuristics, as in the verfijnde relaxatie. The root LP is nearly integral, so branching finds
-    the optimum quickly and the heuristics' sub-MIPs cost more than they save (bench/landelijk.py, budget in
-    every 10th gemeente, stage 4 of the 9 lots of seeds 7, 1 and 2: 0.61 against 0.99 s cpu; seed 2 B1 0.19
-    against 0.40 s). Only how the optimum is found changes, never the proven value."""
-    if isinstance(m, HighsMotor):
+    its primal heuristics, as in the verfijnde relaxatie, when at least half of the x are continuous. The root
+    LP is then nearly integral, so branching finds the optimum quickly and the heuristics' sub-MIPs cost more
+    than they save (bench/landelijk.py, budget in every 10th gemeente, stage 4 of the 9 lots of seeds 7, 1
+    and 2: 0.61 against 0.99 s cpu; seed 2 B1 0.19 against 0.40 s). With a budget in (nearly) every gemeente
+    every x is integer and the heuristics find the allocations (budget in every gemeente, seed 7, B1: no
+    allocation at all after 211 s without them). Only how the optimum is found changes, never its value."""
+    if isinstance(m, HighsMotor) and 2 * len(o.tu) >= len(o.x):
         m.zonder_heuristieken()
 
 
