@@ -6,8 +6,8 @@ For every seed and lot of `bench/landelijk.py` (rule set per_subregio) this runs
 - its size: 0/1 columns z (subregio, supplier), columns y, suppliers with a total above 0;
 - the decomposition the brief of issue #24 asked about: the connected components of the graph
   subregio <-> supplier (an edge where a z exists), the suppliers with one subregio only (their z is
-  forced to 1 by their total) and the subregio's whose every z is forced: what a presolve of that
-  kind would leave for the MIP;
+  forced to 1 by their total), the subregio's with one candidate (forced to 1 by their demand) and the
+  subregio's whose every z is forced: what a presolve of that kind would leave for the MIP;
 - three numbers of stage 4: the transportation LP without the subregio rule (an upper bound), the LP
   relaxation of the stage-4 model, and the proven optimum;
 - the stage-4 MIP solved again, on its own, once per variant: HiGHS with its defaults as the library
@@ -63,7 +63,20 @@ def stap4_model(p: Verdeelprobleem) -> tuple[Subregiokeuze, Opbouw, dict[int, in
 
 
 def structuur(k: Subregiokeuze) -> str:
-    """Components of subregio <-> supplier, suppliers with one subregio, subregio's with every z forced."""
+    """What a presolve by decomposition leaves: forced choices, and the components of what is free.
+
+    Forced: a supplier with one subregio (its total must go there) and a subregio with one candidate (its
+    demand needs it). A subregio whose every choice is forced drops out; the components are those of the
+    graph subregio <-> supplier over the choices that are still free."""
+    per_leverancier: dict[int, list[int]] = {}
+    kandidaten: dict[int, list[int]] = {}
+    for ri, si in k.z:
+        per_leverancier.setdefault(si, []).append(ri)
+        kandidaten.setdefault(ri, []).append(si)
+    een_subregio = {(rs[0], si) for si, rs in per_leverancier.items() if len(rs) == 1}
+    een_kandidaat = {(ri, ss[0]) for ri, ss in kandidaten.items() if len(ss) == 1}
+    gedwongen = een_subregio | een_kandidaat
+    vast = {ri for ri, ss in kandidaten.items() if all((ri, si) in gedwongen for si in ss)}
     ouder: dict[tuple[str, int], tuple[str, int]] = {}
 
     def wortel(a: tuple[str, int]) -> tuple[str, int]:
@@ -71,18 +84,17 @@ def structuur(k: Subregiokeuze) -> str:
             a = ouder[a]
         return a
 
-    per_leverancier: dict[int, list[int]] = {}
     for ri, si in k.z:
-        ouder[wortel(("r", ri))] = wortel(("s", si))
-        per_leverancier.setdefault(si, []).append(ri)
+        if (ri, si) not in gedwongen:
+            ouder[wortel(("r", ri))] = wortel(("s", si))
     delen: dict[tuple[str, int], int] = {}
-    for ri in range(len(k.regios)):
-        delen[wortel(("r", ri))] = delen.get(wortel(("r", ri)), 0) + 1
-    gedwongen = {(rs[0], si) for si, rs in per_leverancier.items() if len(rs) == 1}
-    heel = sum(1 for ri in range(len(k.regios)) if all((ri, si) in gedwongen for (r, si) in k.z if r == ri))
+    for ri in kandidaten:
+        if ri not in vast:
+            delen[wortel(("r", ri))] = delen.get(wortel(("r", ri)), 0) + 1
     return (
-        f"{len(delen)} component(en) (subregio's per component {sorted(delen.values(), reverse=True)}), "
-        f"{len(gedwongen)} inschrijver(s) met één subregio, {heel} subregio's geheel vast"
+        f"{len(een_subregio)} inschrijver(s) met één subregio, {len(een_kandidaat)} subregio('s) met één "
+        f"inschrijver, {len(vast)} subregio('s) geheel vast; de rest in {len(delen)} component(en) (subregio's "
+        f"per component {sorted(delen.values(), reverse=True)})"
     )
 
 
