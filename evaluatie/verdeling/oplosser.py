@@ -61,9 +61,14 @@ def versie(naam: str) -> str:
 # stage (a limit in work: the same on every machine) and then solves the step with HiGHS
 # (evaluatie.verdeling.pad; issue #24).
 KNOPEN_BUDGET = 500
+# per_subregio without budgets: the relaxation (one class per subregio) on HiGHS with x continuous in
+# stage 1 (Opbouw.tu), and stage 4 per subregio (evaluatie.verdeling.subregiokeuze) on HiGHS: national
+# tender, seeds 7 / 1 / 2, the 3 lots' relaxations 3.1 / 2.1 / 5.5 s cpu on CBC, 2.0 / 2.1 / 2.9 s so.
 AUTO_PER_STAP = {
     "relaxatie": "cbc",
     "relaxatie_budget": "cbc",
+    "relaxatie_subregio": "highs",
+    "subregio": "highs",
     "samengevoegd": "cbc",
     "transport": "highs",
     "stap4": "highs",
