@@ -14,8 +14,12 @@ For every seed and lot of `bench/landelijk.py` (rule set per_subregio) this runs
   runs it ('standaard'), HiGHS with the options of every --variant (NAME=OPTION:VALUE+OPTION:VALUE),
   and CBC when --cbc is given; cpu seconds (this process and CBC subprocesses), nodes and the value.
   Every variant must reach the same value (all are exact): 'ja' or 'NEE'.
+With --relaxatie it also times stages 1-3 of the relaxation before stage 4 (one class per subregio,
+evaluatie.verdeling.pad.subregioklassen) on CBC, on HiGHS, and on HiGHS with x continuous in stage 1 (what
+'auto' uses, oplosser.AUTO_PER_STAP 'relaxatie_subregio'); the three must reach the same stage values.
 
 Run: python bench/subregio_stap4.py [--zaden 7,1,2] [--percelen B1] [--variant naam=optie:waarde+...] [--cbc]
+[--relaxatie]
 """
 
 from __future__ import annotations
@@ -29,9 +33,9 @@ from typing import Any
 from landelijk import AANDEEL, probleem, regelset  # bench/, beside this script
 
 from evaluatie.verdeling import pad
-from evaluatie.verdeling.matrix import CbcMotor, HighsMotor, Motor, doelwaarde
+from evaluatie.verdeling.matrix import CbcMotor, HighsMotor, Motor, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem
-from evaluatie.verdeling.opbouw import Opbouw
+from evaluatie.verdeling.opbouw import Opbouw, bouw
 from evaluatie.verdeling.subregiokeuze import Subregiokeuze, bouw_keuze
 
 
@@ -139,12 +143,27 @@ def los_variant(k: Subregiokeuze, opties: dict[str, str] | None) -> tuple[float,
     return _cpu() - c0, doelwaarde(k.doel, waarden), str(m.h.getInfo().mip_node_count)
 
 
+def relaxatie(p: Verdeelprobleem) -> str:
+    """Stages 1-3 of the per_subregio relaxation on CBC, HiGHS and HiGHS with x continuous in stage 1."""
+    delen = []
+    waarden = set()
+    for naam, continu in (("CBC", False), ("HiGHS", False), ("HiGHS, x continu in stap 1", True)):
+        rel = bouw(p, pad.subregioklassen(p), subregio="klasse", budget=True)
+        c0 = _cpu()
+        _, behaald = pad.lexicografisch(motor(naam.split(",")[0].lower(), rel.lin, None), rel, stappen=3, tu=continu)
+        delen.append(f"{naam} {_cpu() - c0:.2f}")
+        waarden.add(tuple(behaald))
+    gelijk = "ja" if len(waarden) == 1 else "NEE"
+    return f"  relaxatie (stap 1-3), cpu: {'; '.join(delen)}; zelfde stapwaarden: {gelijk}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--zaden", default="7,1,2")
     ap.add_argument("--percelen", default="B1", help="komma-gescheiden: B1, onderwijs, Z")
     ap.add_argument("--variant", action="append", default=[], help="naam=optie:waarde+optie:waarde (HiGHS)")
     ap.add_argument("--cbc", action="store_true", help="ook CBC (PuLP) op hetzelfde model")
+    ap.add_argument("--relaxatie", action="store_true", help="ook stap 1-3 van de relaxatie per oplosser")
     args = ap.parse_args()
     stdout = os.dup(1)  # highspy announces itself on stdout when first constructed
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
@@ -174,6 +193,8 @@ def main() -> None:
                 f"  transportmodel zonder de regel {transport_grens(transport):,.0f}; LP-relaxatie "
                 f"{lp_grens(k):,.0f}; optimum {optimum:,}".replace(",", ".")
             )
+            if args.relaxatie:
+                print(relaxatie(p), flush=True)
             for naam, opties in varianten:
                 cpu, waarde, knopen = los_variant(k, opties)
                 gelijk = "ja" if waarde == optimum else f"NEE ({waarde})"

@@ -63,7 +63,8 @@ def versie(naam: str) -> str:
 KNOPEN_BUDGET = 500
 # per_subregio without budgets: the relaxation (one class per subregio) on HiGHS with x continuous in
 # stage 1 (Opbouw.tu), and stage 4 per subregio (evaluatie.verdeling.subregiokeuze) on HiGHS: national
-# tender, seeds 7 / 1 / 2, the 3 lots' relaxations 3.1 / 2.1 / 5.5 s cpu on CBC, 2.0 / 2.1 / 2.9 s so.
+# tender, seeds 7 / 1 / 2, two runs: the 3 lots' relaxations 3.1 / 2.1 / 5.4-5.5 s cpu on CBC, 2.0 / 2.1-2.2 /
+# 2.9 s so (B1 alone is faster on CBC, 0.3-0.6 against 1.0-1.3 s; onderwijs and Z are not).
 AUTO_PER_STAP = {
     "relaxatie": "cbc",
     "relaxatie_budget": "cbc",
