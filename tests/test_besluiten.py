@@ -152,6 +152,7 @@ def test_abnormaal_laag_verworpen_aanvaard_ingetrokken_verouderd(laag: Path, tmp
     brief = _brief(ws, "c")
     assert "afgewezen als abnormaal laag (art. 2.116 Aanbestedingswet 2012)" in brief
     assert "Uw inschrijving is afgewezen en daarom niet gerangschikt" in brief and "voldoet niet aan" not in brief
+    assert "Beslissing: afgewezen (abnormaal lage prijs)" in brief and "ongeldig" not in brief
     assert "De toelichting verklaart de loonkosten onder cao-niveau niet." in brief
     advies = _advies(ws)
     assert "A1: C, perceel B1: De inschrijving is afgewezen als abnormaal laag" in advies

@@ -499,3 +499,26 @@ def test_op_tijd_gestart_is_een_afgeleide_cel(gestart: Path, tmp_path: Path) -> 
     assert "gestart: 12; langer gewacht dan beloofd: onderdrukt" in pagina
     assert "gestart: 10; langer gewacht dan beloofd: 5" in pagina
     assert _controleer({"2022-K1": _lees(ws / "contract" / "kwartaal" / "2022-K1")}) > 10
+
+
+def test_signaal_noemt_een_onderdrukt_gemiddelde_als_woord(gestart: Path, tmp_path: Path) -> None:
+    """With fewer than 5 started, the report withholds the average; its signal then says what the average
+    exceeds, and names each withheld figure as a word, never 'gemiddeld (onderdrukt) weken'."""
+    ws = _kopie(gestart, tmp_path)
+    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
+    # Kompas (promise 5 weeks): 3 registered on 10 January, all start on 1 March (7 weeks: late)
+    for i in range(3):
+        regels.append(f"K-{i};Huizen;aangemeld;10-01-2022;B1;{KI};")
+        regels.append(f"K-{i};Huizen;gestart;01-03-2022;;;")
+    (tmp_path / "huizen.csv").write_text("\n".join(regels) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, tmp_path / "huizen.csv").exit_code == 0
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2022-K1").exit_code == 0
+    pagina = (ws / "contract" / "kwartaal" / "2022-K1" / "regio.html").read_text(encoding="utf-8")
+    assert (
+        "Kompas Inburgering (B1-route) houdt zich niet aan de beloofde wachttijd: de tijd van aanmelding tot "
+        "start is gemiddeld langer dan de beloofde 5 weken (het gemiddelde zelf: onderdrukt) (gestart: &lt;5; "
+        "langer gewacht dan beloofd: &lt;5)"
+    ) in pagina
+    assert "(onderdrukt) weken" not in pagina and "7,1" not in pagina
+    stand = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2022-03-31")
+    assert "gemiddeld 7,1 weken van aanmelding tot start tegen 5 weken beloofd (gestart: 3" in stand.output

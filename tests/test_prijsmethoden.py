@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
+import openpyxl
 import pytest
 from docx import Document
 from hypothesis import given, settings
@@ -370,3 +371,45 @@ def test_brief_fictieve_korting_voordeel_door_kwaliteit(tmp_path: Path) -> None:
         "hun scores per criterium, kwaliteitsscore en fictieve korting; hun prijs per traject en fictieve prijs "
         "worden niet bekendgemaakt."
     ) in systematiek
+
+
+@pytest.mark.parametrize(
+    ("naam", "betekenis", "heeft_prijsscore"),
+    [
+        ("vaste_prijs", "vaste_prijs: Prijsscore = geen (leeg); Totaal = Totaal (= kwaliteit)", False),
+        (
+            "fictieve_korting",
+            "fictieve_korting: Prijsscore = Fictieve korting (euro); Totaal = Fictieve prijs (euro)",
+            True,
+        ),
+        ("lineair", "lineair: prijsscore en totaalscore", True),
+    ],
+)
+def test_advies_xlsx_rangorde_zegt_wat_de_kolommen_betekenen(
+    naam: str, betekenis: str, heeft_prijsscore: bool, tmp_path: Path
+) -> None:
+    """One Rangorde sheet holds lots of every method: each row says what its Prijsscore and Totaal columns
+    hold, and a method without a price score leaves that cell empty (no number that means nothing)."""
+    data = kleine_aanbesteding()
+    b1 = data["percelen"]["B1"]
+    b1["prijsmethode"] = naam
+    if naam == "fictieve_korting":
+        b1["max_fictieve_korting"] = 3000
+        del b1["weging"]
+    if naam == "vaste_prijs":
+        b1["vaste_prijs"] = 9000
+        del b1["weging"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "u.xlsx", "U", "11111111", [("B1", 8000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "w.xlsx", "W", "22222222", [("B1", 8500, 20, 12, 4, "alle")])
+    wm = Werkmap(ws)
+    pipeline.schrijf_beoordelingsformulieren(wm)
+    scores = {(i, c): s for i, s in (("U", 50), ("W", 100)) for c in ("Plan van aanpak", "Samenwerking")}
+    for beoordelaar in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{beoordelaar}.xlsx", scores)
+    pipeline.gun_en_schrijf(wm)
+    blad = openpyxl.load_workbook(ws / "rapporten" / "gunningsadvies.xlsx")["Rangorde"]
+    rijen = list(blad.iter_rows(values_only=True))
+    assert rijen[0][9] == "Prijsmethode (betekenis van Prijsscore en Totaal)"
+    assert [r[9] for r in rijen[1:]] == [betekenis, betekenis]
+    assert all((r[5] is not None) == heeft_prijsscore for r in rijen[1:])

@@ -85,3 +85,17 @@ def test_latere_aanmelder_wordt_toegelaten_zonder_eerdere_toelatingen_te_wijzige
     # expected distribution by capacity only: Noord 10 over 20/30/100 -> 1.33, 2, 6.67 -> 1, 2, 6 + 1 (largest rest)
     noord = {t["inschrijver"]: t["aantal"] for t in na["toewijzing"] if t["gemeente"] == "Noord"}
     assert noord == {"Alfa": 1, "Beta": 2, "Delta": 7}
+
+
+def test_scenario_bij_toelating_noemt_toelating_geen_rang_of_score(tmp_path: Path) -> None:
+    """What-if on an open-house lot: raising the ceiling admits Gamma (10,500 above 10,000). The difference
+    names the admission, not a rank, and no 'gewogen score' (an open house has none)."""
+    ws = _toelating(tmp_path)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9900, 30, 12, 4, "alle")])
+    schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("B1", 10500, 30, 12, 4, "alle")])
+    res = CliRunner().invoke(main, ["scenario", "--werkmap", str(ws), "--zet", "percelen.B1.plafondprijs=11000"])
+    assert res.exit_code == 0, res.output
+    assert "  Toegelaten:\n    Gamma: nu toegelaten\n" in res.output
+    assert "Rangorde" not in res.output and "rang" not in res.output and "Gewogen score" not in res.output
+    assert "Kosten per jaar" in res.output

@@ -164,7 +164,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         gemeten: float | str = (
             round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if n < MINIMUM else AFGELEID
         )
-        wacht.append((f"{pr.leverancier} ({pr.perceel})", [pr.beloofd_weken, gemeten]))
+        wacht.append((f"{pr.leverancier} ({pr.perceel})", [float(pr.beloofd_weken), gemeten]))
     maandlabels = [f"{d.month:02d}-{d.year % 100:02d}" for d, _ in next(iter(o.maanden.values()), [])]
     reeksen = [
         (
@@ -254,7 +254,7 @@ def _plaatsingsrijen(
             if (isinstance(jaar, int) and jaar != n) or (isinstance(kw, int) and kw != k):
                 raise EvaluatieFout([f"twee tellingen van de plaatsingen bij {s} ({code}): {jaar}/{n}, {kw}/{k}"])
             rijen.append([p.naam, s, int(a), round(pr, 1), jaar, kw])
-            grafiek.append((f"{s} ({code})", [round(pr, 1), float(jaar) if isinstance(jaar, int) else str(jaar)]))
+            grafiek.append((f"{s} ({code})", [round(pr, 1), jaar if isinstance(jaar, int) else str(jaar)]))
         totaal: Sleutel = ("T", code) if gemeente is None else ("G", gemeente, code)
         for k, naam in ((2, "jaar"), (3, "kwartaal")):
             som, cel = int(sum(v[k] for v in per_lev.values())), o.cel((*totaal, naam))

@@ -170,6 +170,11 @@ def _vol(sleutel: tuple[str, ...], tekst: str) -> str:
     return tekst
 
 
+def _kaal(tekst: str) -> str:
+    """A withheld figure as a word in running text: '(onderdrukt)' reads 'onderdrukt' there."""
+    return tekst[1:-1] if tekst.startswith("(") and tekst.endswith(")") else tekst
+
+
 def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], str] = _vol) -> list[Signaal]:
     """The signals in words. Every figure resting on persons goes through `toon(sleutel, full text)`, with
     the key of that figure in `evaluatie.contract.openbaar` ("P", lot, supplier, field), ("T", lot, "raam" |
@@ -181,15 +186,24 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
         if g is not None and g > pr.beloofd_weken:
             n = len(pr.wachttijden)
             c, s = pr.perceel, pr.leverancier
-            gem = toon(("P", c, s, "gemiddeld"), getal(g, 1))
+            gem_vol = getal(g, 1)
+            gem = toon(("P", c, s, "gemiddeld"), gem_vol)
+            gestart = toon(("P", c, s, "gestart"), str(n))
+            boven = toon(("P", c, s, "boven_belofte"), str(pr.boven_belofte))
             naam = reg.percelen[pr.perceel].naam
+            beloofd = kort(pr.beloofd_weken)
+            if gem == gem_vol:
+                kern = f"gemiddeld {gem} weken van aanmelding tot start tegen {beloofd} weken beloofd"
+            else:  # the average itself is withheld: say what it exceeds, never "gemiddeld (onderdrukt) weken"
+                kern = (
+                    f"de tijd van aanmelding tot start is gemiddeld langer dan de beloofde {beloofd} weken "
+                    f"(het gemiddelde zelf: {_kaal(gem)})"
+                )
             uit.append(
                 Signaal(
                     "belofte",
-                    f"{pr.leverancier} ({naam}) houdt zich niet aan de beloofde wachttijd: gemiddeld {gem} weken van "
-                    f"aanmelding tot start tegen {kort(pr.beloofd_weken)} weken beloofd (gestart: "
-                    f"{toon(('P', c, s, 'gestart'), str(n))}; langer gewacht dan beloofd: "
-                    f"{toon(('P', c, s, 'boven_belofte'), str(pr.boven_belofte))})",
+                    f"{pr.leverancier} ({naam}) houdt zich niet aan de beloofde wachttijd: {kern} (gestart: "
+                    f"{_kaal(gestart)}; langer gewacht dan beloofd: {_kaal(boven)})",
                 )
             )
     for r in st.raam:
@@ -199,15 +213,25 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
             aandeel = toon(("T", c, "aandeel"), f"{getal(100 * r.aandeel, 1)}%")
             prognose = ""
             if r.prognose:
+                datum = r.prognose.strftime("%d-%m-%Y")
+                getoond = toon(("T", c, "prognose"), datum)
                 prognose = (
-                    f"; bij het huidige tempo uitgeput op {toon(('T', c, 'prognose'), r.prognose.strftime('%d-%m-%Y'))}"
+                    f"; bij het huidige tempo uitgeput op {datum}"
+                    if getoond == datum
+                    else f"; de datum waarop zij bij het huidige tempo uitgeput is: {_kaal(getoond)}"
+                )
+            gebruikt = toon(("T", c, "raam"), str(r.gebruikt))
+            maximum = f"{r.max_trajecten} trajecten, {euro(r.max_waarde)}"
+            if gebruikt == str(r.gebruikt) and waarde == euro(r.gebruikte_waarde):
+                cijfers = f"{gebruikt} van {r.max_trajecten} trajecten, {waarde} van {euro(r.max_waarde)}"
+            else:  # withheld figures are named as such, never "(onderdrukt) van 294 trajecten"
+                cijfers = (
+                    f"maximum {maximum}; gebruikte trajecten: {_kaal(gebruikt)}; gebruikte waarde: {_kaal(waarde)}"
                 )
             uit.append(
                 Signaal(
                     "raam",
-                    f"Raamovereenkomst {reg.percelen[r.perceel].naam} is voor {aandeel} gebruikt: "
-                    f"{toon(('T', c, 'raam'), str(r.gebruikt))} van {r.max_trajecten} trajecten, {waarde} van "
-                    f"{euro(r.max_waarde)}" + prognose,
+                    f"Raamovereenkomst {reg.percelen[r.perceel].naam} is voor {aandeel} gebruikt: {cijfers}{prognose}",
                 )
             )
     for x in st.regels:

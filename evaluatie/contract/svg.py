@@ -14,6 +14,9 @@ KLEUREN = ("#1f4e79", "#e07b00", "#5b9bd5", "#70ad47", "#a5a5a5", "#7030a0")
 
 
 def _getal(x: float) -> str:
+    """A count (int) as a whole number, anything else with one decimal: a count of persons never reads as 19,0."""
+    if isinstance(x, int):
+        return str(x)
     return f"{x:.1f}".replace(".", ",")
 
 

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
+from evaluatie.prijs.basis import methode
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.budgetwoorden import budget_kop
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
@@ -21,6 +22,17 @@ SCORE = "0.00"
 GEHEEL = "0"
 KOP = Font(bold=True, color="FFFFFF")
 KOPVULLING = PatternFill("solid", fgColor="1F4E79")
+
+
+def _kolombetekenis(naam: str) -> str:
+    """What the columns Prijsscore and Totaal hold under this lot's price method, in the method's own words
+    (as the advies's ranking table heads them): one sheet holds lots with different methods."""
+    m = methode(naam)
+    prijsscore, totaal = m.kolomkoppen
+    if (prijsscore, totaal) == ("Prijsscore", "Totaal"):
+        return f"{naam}: prijsscore en totaalscore"
+    eenheid = " (euro)" if m.kolommen_in_euro else ""
+    return f"{naam}: Prijsscore = {prijsscore + eenheid if prijsscore else 'geen (leeg)'}; Totaal = {totaal}{eenheid}"
 
 
 def _blad(
@@ -115,7 +127,18 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
     _blad(
         wb,
         "Rangorde",
-        ["Perceel", "Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen", "Berekening"],
+        [
+            "Perceel",
+            "Rang",
+            "Inschrijver",
+            "Kwaliteit",
+            "Prijs",
+            "Prijsscore",
+            "Totaal",
+            "Toegewezen",
+            "Berekening",
+            "Prijsmethode (betekenis van Prijsscore en Totaal)",
+        ],
         [
             [
                 p.naam,
@@ -123,10 +146,11 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
                 r.inschrijver,
                 r.kwaliteit,
                 r.prijs,
-                r.prijsscore,
+                r.prijsscore if methode(p.prijsmethode).kolomkoppen[0] else None,  # vaste_prijs: no price score
                 r.totaal,
                 p.toegewezen(r.inschrijver),
                 r.berekening,
+                _kolombetekenis(p.prijsmethode),
             ]
             for p in g.uitslag.percelen.values()
             for r in p.rangorde

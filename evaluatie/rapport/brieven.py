@@ -405,9 +405,12 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         f"penvoerder uitvoert namens de deelnemende gemeenten. Met deze brief informeren wij u over "
         f"{'het toelatingsbesluit' if toelating else 'de gunningsbeslissing'} voor dit perceel."
     )
-    d.kop(f"Beslissing: {uitkomst}")
     rang = next((r for r in p.rangorde if r.inschrijver == inschrijver), None)
     t = _toets(g, inschrijver, code)
+    # the heading says what the body says: a bid rejected only for an abnormally low price is "afgewezen"
+    # (art. 2.116), never "ongeldig" above a paragraph that says "afgewezen"
+    kop = "afgewezen (abnormaal lage prijs)" if uitkomst == "ongeldig" and alleen_afgewezen_2116(t) else uitkomst
+    d.kop(f"Beslissing: {kop}")
     redenen = [
         _reden_zin(g, t, b.regel, reden, code)
         for t in ([t] if t else [])

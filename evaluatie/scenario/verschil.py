@@ -1,4 +1,7 @@
-"""The difference between two award outcomes, in words: ranking, allocation, cost and score."""
+"""The difference between two award outcomes, in words: ranking, allocation, cost and score.
+
+An open-house lot (procedure toelating) has no ranking and no score: its difference is who is admitted,
+the expected distribution and the cost, never a rank or a "gewogen score" it does not have."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from evaluatie.tekst import euro, getal
 @dataclass
 class Perceelverschil:
     perceel: str
+    procedure: str = "gunning"  # "toelating": admission only, no rank and no score
     rangorde: list[str] = field(default_factory=list)
     verdeling: list[str] = field(default_factory=list)
     kosten_voor: float = 0.0
@@ -26,6 +30,10 @@ def _waarde(p: Perceeluitslag) -> float:
     return sum(waarde[t.inschrijver] * t.aantal for t in p.toewijzing)
 
 
+def _nu_toegelaten(p: Perceeluitslag, rang: int) -> str:
+    return "nu toegelaten" if p.procedure == "toelating" else f"nu toegelaten, rang {rang}"
+
+
 def verschil(voor: Gunningsuitslag, na: Gunningsuitslag) -> list[Perceelverschil]:
     uit = []
     for code, a in voor.percelen.items():
@@ -34,6 +42,7 @@ def verschil(voor: Gunningsuitslag, na: Gunningsuitslag) -> list[Perceelverschil
             continue
         v = Perceelverschil(
             perceel=a.naam,
+            procedure=b.procedure,
             kosten_voor=sum(t.kosten for t in a.toewijzing),
             kosten_na=sum(t.kosten for t in b.toewijzing),
             waarde_voor=_waarde(a),
@@ -44,9 +53,9 @@ def verschil(voor: Gunningsuitslag, na: Gunningsuitslag) -> list[Perceelverschil
         for naam in sorted(set(ra) | set(rb)):
             x, y = ra.get(naam), rb.get(naam)
             if x is None or y is None:
-                v.rangorde.append(
-                    f"{naam}: {'niet meer toegelaten' if y is None else 'nu toegelaten, rang ' + str(y.rang)}"
-                )
+                v.rangorde.append(f"{naam}: {'niet meer toegelaten' if y is None else _nu_toegelaten(b, y.rang)}")
+            elif b.procedure == "toelating":
+                continue  # admitted before and after: an open house has no rank to change
             elif x.rang != y.rang or punten(x.totaal) != punten(y.totaal):
                 v.rangorde.append(f"{naam}: rang {x.rang} -> {y.rang}, totaal {getal(x.totaal)} -> {getal(y.totaal)}")
         ta = {(t.gemeente, t.inschrijver): t.aantal for t in a.toewijzing}
@@ -63,7 +72,8 @@ def als_tekst(verschillen: list[Perceelverschil]) -> str:
     delen = []
     for v in verschillen:
         delen.append(f"Perceel {v.perceel}")
-        delen.append("  Rangorde: " + ("ongewijzigd" if not v.rangorde else ""))
+        kop = "Toegelaten" if v.procedure == "toelating" else "Rangorde"
+        delen.append(f"  {kop}: " + ("ongewijzigd" if not v.rangorde else ""))
         delen += [f"    {r}" for r in v.rangorde]
         delen.append("  Verdeling: " + ("ongewijzigd" if not v.verdeling else ""))
         delen += [f"    {r}" for r in v.verdeling]
@@ -72,6 +82,8 @@ def als_tekst(verschillen: list[Perceelverschil]) -> str:
             f"  Kosten per jaar: {euro(v.kosten_voor)} -> {euro(v.kosten_na)} "
             f"({teken}{euro(abs(v.kosten_na - v.kosten_voor))})"
         )
+        if v.procedure == "toelating":
+            continue  # open house: no score, so no score-weighted volume
         teken = "+" if v.waarde_na >= v.waarde_voor else "-"
         delen.append(
             f"  Gewogen score x inburgeraars: {getal(v.waarde_voor)} -> {getal(v.waarde_na)} "
