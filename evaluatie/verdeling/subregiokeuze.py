@@ -38,7 +38,8 @@ noise or slower; cut separation at nodes off won on seeds 7, 1, 2 and 4 and lost
 132.9 s over the six); the best on seeds 7, 1, 2, heuristic effort 0.2 with node cuts off, was slower over
 seeds 1-10 (259.4 against 243.8 s); the z columns ordered by demand or by candidates (HiGHS has no
 branching priorities): 7.7 / 18.9 / 8.2 and 6.6 / 23.7 / 5.8 s against 8.1 / 13.4 / 8.0 s; CBC 31 s
-(seed 7); only the row per (subregio, supplier) without the row per cell: 6.8 / 22.1 / 5.1 s; Lagrangian
+(seed 7); y integer: seed 2 32.8 s, seeds 7 and 1 not done after 120 s wall; only the row per (subregio,
+supplier) without the row per cell: 6.8 / 22.1 / 5.1 s; Lagrangian
 cuts per supplier at the LP's demand prices: none violated (seed 7). Stage 4 of B1 takes 7.6-62.7 s over
 seeds 1-10: the proof, after the root's cuts leave a margin (seed 7: 13 x 10^6, 1.5 x 10^-4 of the value)
 that only branching closes.
