@@ -47,7 +47,10 @@ def versie(naam: str) -> str:
         return f"HiGHS (highspy {version('highspy')})"
     if naam == "cbc":
         return f"CBC (meegeleverd met PuLP {version('pulp')})"
-    return f"automatisch: {versie('cbc')} voor grote samengevoegde modellen en relaxaties, anders {versie('highs')}"
+    return (
+        f"automatisch: {versie('cbc')} voor grote samengevoegde modellen en relaxaties (behalve de relaxatie bij "
+        f"verdeling per subregio zonder budgetten), anders {versie('highs')}"
+    )
 
 
 # Which engine 'auto' uses for each step of evaluatie.verdeling.pad, as bench/landelijk.py measured
