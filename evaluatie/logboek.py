@@ -94,17 +94,19 @@ class Logboek:
         return next((r for r in reversed(self.regels) if r["commando"] in AWARD_COMMANDO_S), None)
 
 
-def _fout_in(regel: str) -> str | None:
+def _gelezen(regel: str) -> tuple[dict[str, Any] | None, str | None]:
+    """(the entry, None), or (None, what is wrong with the line): each line is parsed once (every award reads
+    the whole logboek, which grows with every command)."""
     try:
         data = json.loads(regel)
     except json.JSONDecodeError as e:
-        return f"geen geldige JSON ({e.msg}, teken {e.pos + 1})"
+        return None, f"geen geldige JSON ({e.msg}, teken {e.pos + 1})"
     if not isinstance(data, dict):
-        return "geen logboekregel (geen object)"
+        return None, "geen logboekregel (geen object)"
     ontbreekt = [v for v in VERPLICHTE_VELDEN if v not in data]
     if ontbreekt:
-        return f"onvolledig: {', '.join(ontbreekt)} ontbreekt"
-    return None
+        return None, f"onvolledig: {', '.join(ontbreekt)} ontbreekt"
+    return data, None
 
 
 def lees(werkmap: Werkmap) -> Logboek:
@@ -116,9 +118,9 @@ def lees(werkmap: Werkmap) -> Logboek:
     for nummer, regel in enumerate(tekst.splitlines(), start=1):
         if not regel.strip():
             continue
-        fout = _fout_in(regel)
-        if fout is None:
-            boek.regels.append(json.loads(regel))
+        data, fout = _gelezen(regel)
+        if data is not None:
+            boek.regels.append(data)
         else:
             boek.beschadigd.append(
                 f"{werkmap.logboek.name} regel {nummer} is beschadigd en overgeslagen: {fout}; "

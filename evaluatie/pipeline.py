@@ -225,8 +225,9 @@ def te_beoordelen_rijen(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[
     return te_beoordelen(invoer.aanbesteding, voor_beoordeling(toets_voor))
 
 
-def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
-    """Read and aggregate the panel's workbooks, then apply the after-scoring knock-out rules."""
+def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: bool = True) -> Beoordeling:
+    """Read and aggregate the panel's workbooks, then apply the after-scoring knock-out rules.
+    `betrouwbaarheid=False`: without the alpha per criterion (beoordeling.aggregatie.aggregeer)."""
     from evaluatie.beoordeling.aggregatie import aggregeer
     from evaluatie.beoordeling.lezen import lees_beoordelingen
 
@@ -249,7 +250,7 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = ()) -> Beoordeling:
     formulieren, consensus = invoer.panelformulieren
     if invoer.beoordeelde_rijen is not None:
         formulieren, consensus = _alleen_te_beoordelen(invoer, rijen, formulieren, consensus)
-    panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder)
+    panel = aggregeer(invoer.aanbesteding, formulieren, consensus, rijen, zonder, betrouwbaarheid)
     toets_na = toets_werkmap(invoer, panel.kwaliteit_plat())
     if invoer.afgewezen:  # rejected art. 2.116 explanations (set by gun): every re-run of this stage excludes them
         from evaluatie.besluiten.toepassen import pas_afwijzingen_toe
@@ -432,8 +433,9 @@ class Award:
     open_punten: list[Openpunt] = field(default_factory=list)  # the send gate
 
     def beoordeling_zonder(self, beoordelaar: str) -> Beoordeling:
-        """The panel stage without one reviewer's scores (leave-one-out in zekerheid)."""
-        return beoordeel(self.invoer, zonder=(beoordelaar,))
+        """The panel stage without one reviewer's scores (leave-one-out in zekerheid), which never reports
+        that panel's reliability: it is not computed."""
+        return beoordeel(self.invoer, zonder=(beoordelaar,), betrouwbaarheid=False)
 
 
 def gun(

@@ -54,8 +54,13 @@ def aggregeer(
     consensus: Consensus | None,
     te_beoordelen: Sequence[Sleutel],
     zonder: Collection[str] = (),
+    betrouwbaarheid: bool = True,
 ) -> Paneluitslag:
-    """Aggregate. `zonder` leaves reviewers out (the leave-one-reviewer-out analysis)."""
+    """Aggregate. `zonder` leaves reviewers out (the leave-one-reviewer-out analysis).
+
+    `betrouwbaarheid=False`: no Krippendorff's alpha per criterion (an empty tuple), for a panel
+    only the leave-one-reviewer-out analysis uses: it ranks on the quality and never reports the
+    alpha of a panel without one reviewer (a quarter of the analysis' panel work in the example)."""
     regels = aanbesteding.beoordeling
     formulieren = [f for f in formulieren if f.beoordelaar not in zonder]
     per_rij: dict[Sleutel, dict[str, tuple[float, int, str]]] = {k: {} for k in te_beoordelen}
@@ -111,7 +116,7 @@ def aggregeer(
         beoordelaars=tuple(sorted(f.beoordelaar for f in formulieren)),
         rijen=tuple(rijen),
         kwaliteit=kwaliteit,
-        betrouwbaarheid=tuple(_betrouwbaarheid(aanbesteding, formulieren)),
+        betrouwbaarheid=tuple(_betrouwbaarheid(aanbesteding, formulieren)) if betrouwbaarheid else (),
     )
 
 

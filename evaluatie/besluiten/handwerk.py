@@ -26,12 +26,13 @@ def buiten_de_commandos(werkmap: Werkmap) -> list[Fout]:
     """One error per decision file that differs from what its last command wrote; [] when all match."""
     from evaluatie.logboek import lees
 
+    bestaand = [(naam, c) for naam, c in SCHRIJVERS.items() if (werkmap.root / naam).is_file()]
+    if not bestaand:  # no decision file: nothing to compare, and the logboek need not be read
+        return []
     boek = lees(werkmap)
     fouten = []
-    for naam, commandos in SCHRIJVERS.items():
+    for naam, commandos in bestaand:
         pad = werkmap.root / naam
-        if not pad.is_file():
-            continue
         nu = sha256_bestand(pad)
         vastgelegd = None
         for regel in reversed(boek.regels):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -44,17 +45,20 @@ def _blad(
 ) -> None:
     ws = wb.create_sheet(titel[:31])
     ws.append(list(kop))
-    for c in ws[1]:
-        c.font, c.fill = KOP, KOPVULLING
-        c.alignment = Alignment(wrap_text=True, vertical="center")
+    eerste, *overige = ws[1]
+    eerste.font, eerste.fill = KOP, KOPVULLING
+    eerste.alignment = Alignment(wrap_text=True, vertical="center")
+    for c in overige:  # the same style indexes: setting each style again only re-hashes it (openpyxl)
+        c._style = copy(eerste._style)
     for rij in rijen:
         ws.append(list(rij))
     formaten = formaten or {}
+    n = ws.max_row  # counted once: openpyxl goes over every cell for it
     for j in range(1, len(kop) + 1):
-        breedte = max(len(str(ws.cell(r, j).value or "")) for r in range(1, ws.max_row + 1))
+        breedte = max(len(str(ws.cell(r, j).value or "")) for r in range(1, n + 1))
         ws.column_dimensions[get_column_letter(j)].width = min(max(10, breedte + 2), 70)
         if j - 1 in formaten:
-            for r in range(2, ws.max_row + 1):
+            for r in range(2, n + 1):
                 ws.cell(r, j).number_format = formaten[j - 1]
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{max(ws.max_row, 1)}"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from evaluatie.verdeling import status
-from evaluatie.verdeling.oplosser import GAT, ZAAD, maak_oplosser
+from evaluatie.verdeling.oplosser import GAT, ZAAD, ZONDER_SPRONG, maak_oplosser
 from evaluatie.verdeling.status import highs_uitkomst
 
 ONEINDIG = float("inf")
@@ -116,6 +116,8 @@ class HighsMotor(Motor):
         if tijdslimiet is not None:
             h.setOptionValue("time_limit", float(tijdslimiet))
         n = lin.aantal
+        if n <= ZONDER_SPRONG:  # see there: only how a first solution is found changes, not the proven optimum
+            h.setOptionValue("mip_heuristic_run_feasibility_jump", False)
         leeg_i = np.zeros(0, dtype=np.int32)
         h.addCols(
             n,

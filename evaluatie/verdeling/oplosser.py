@@ -79,6 +79,12 @@ AUTO_PER_STAP = {
     "volledig": "highs",
 }
 KLEIN = 400  # columns: up to this, 'auto' uses HiGHS for every step
+# Up to this many columns HiGHS skips its feasibility-jump heuristic (evaluatie.verdeling.matrix.HighsMotor):
+# on the models of a tender of a few gemeenten (4-20 columns) that heuristic took 3-4 ms cpu of the
+# 5 ms of every MIP solve, more than the branch-and-bound that proves the optimum (issue #24, the
+# example's award against its import floor). Larger models keep it: there it may find a first solution
+# sooner, and bench/landelijk.py measured them with it.
+ZONDER_SPRONG = 400
 
 
 def kies_stap(naam: str, stap: str, kolommen: int = KLEIN + 1) -> str:

@@ -77,9 +77,11 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
     def blok(nummer: int, n: int, kind: np.random.SeedSequence) -> np.ndarray:
         """How often each bidder ranks first alone in block `nummer` of n draws."""
         rnd = np.random.default_rng(kind)
-        p = tabel[S1[None] + rnd.integers(-1, 2, size=(n, *S.shape), dtype=np.int8)]  # [d, r, b, c]
-        samen = p.mean(axis=1) if panel.aggregatie == "gemiddelde" else np.median(p, axis=1)
-        cons = tabel[K1[None] + rnd.integers(-1, 2, size=(n, *K.shape), dtype=np.int8)]
+        # take and sum / count: the same values, bit for bit, as tabel[...] and mean (numpy's mean is that sum
+        # divided by the count), at about two thirds of the cost (issue #24)
+        p = tabel.take(S1[None] + rnd.integers(-1, 2, size=(n, *S.shape), dtype=np.int8))  # [d, r, b, c]
+        samen = p.sum(axis=1) / p.shape[1] if panel.aggregatie == "gemiddelde" else np.median(p, axis=1)
+        cons = tabel.take(K1[None] + rnd.integers(-1, 2, size=(n, *K.shape), dtype=np.int8))
         samen = np.where(heeft_consensus[None], cons, samen)  # [d, b, c]
         kwaliteit = (samen / perceel.schaal.max_punten * 100 * gewicht).sum(axis=2) / gewicht.sum()
         geldig = np.broadcast_to(voorwaarde, kwaliteit.shape)
