@@ -201,3 +201,31 @@ def test_stap4_per_subregio_gelijk_aan_het_volledige_model() -> None:
             k = p.regels.max_leveranciers_per_gemeente
             assert k is None or len(cellen.get(leden[0], {})) <= k
     assert gelopen >= 60  # 83 of the 150 tenders take the path (23 fail the pre-check, 19 have no allocation)
+
+
+def test_stap4_per_subregio_rekent_en_meldt_als_eigen_stap(monkeypatch) -> None:
+    """The per_subregio path names its own steps: the relaxation ('relaxatie_subregio', HiGHS with x
+    continuous in stage 1) and stage 4 per subregio ('subregio'), so a progress line of a long proof says
+    'stap 4 per subregio', not 'stap 4 per gemeente'; 'auto' takes HiGHS for both at national size (a
+    step missing from oplosser.AUTO_PER_STAP would stop a lot with more than 400 columns)."""
+    from evaluatie.verdeling import pad as padmodule
+    from evaluatie.verdeling.oplosser import KLEIN, kies_stap
+    from evaluatie.verdeling.voortgang import regel
+
+    stappen: list[str] = []
+    monkeypatch.setattr(padmodule, "volg", lambda m, perceel, stap: stappen.append(stap))
+    rnd = random.Random(33)
+    for _ in range(150):
+        p = _subregio_aanbesteding(rnd)
+        if vooraf(p):
+            continue
+        stappen.clear()
+        snel, _ = snel_en_geheel(p)
+        if snel is not None and snel.pad == STAP4_SUBREGIO:
+            break
+    else:
+        raise AssertionError("geen aanbesteding op het pad 'stap-4-MIP per subregio'")
+    assert stappen[:3] == ["relaxatie_subregio", "transport", "subregio"]
+    assert "stap 4 per subregio" in regel("B1-route", "subregio", 6, 10.0, 12.0)
+    assert "relaxatie" in regel("B1-route", "relaxatie_subregio", 6, None, None)
+    assert kies_stap("auto", "relaxatie_subregio", KLEIN + 1) == kies_stap("auto", "subregio", KLEIN + 1) == "highs"

@@ -52,7 +52,10 @@ def versie(naam: str) -> str:
         return f"HiGHS (highspy {version('highspy')})"
     if naam == "cbc":
         return f"CBC (meegeleverd met PuLP {version('pulp')})"
-    return f"automatisch: {versie('cbc')} voor grote samengevoegde modellen en relaxaties, anders {versie('highs')}"
+    return (
+        f"automatisch: {versie('cbc')} voor grote samengevoegde modellen en relaxaties (behalve de relaxatie bij "
+        f"verdeling per subregio zonder budgetten), anders {versie('highs')}"
+    )
 
 
 # Which engine 'auto' uses for each step of evaluatie.verdeling.pad, as bench/landelijk.py measured
@@ -72,9 +75,15 @@ KNOPEN_BUDGET = 500
 # stages 1-3 of the relaxation, cpu of the 9 lots of seeds 7, 1 and 2): 2.97 s without, 2.74 s with the
 # start only, 2.05 s with both; seeds 3-6, 8 and 9 (18 lots): 19.8 against 11.4 s (seed 8 Z 5.0 against 1.8 s).
 OPTIES_BUDGET = ("preprocess off",)
+# per_subregio without budgets: the relaxation (one class per subregio) on HiGHS with x continuous in
+# stage 1 (Opbouw.tu), and stage 4 per subregio (evaluatie.verdeling.subregiokeuze) on HiGHS: national
+# tender, seeds 7 / 1 / 2, two runs: the 3 lots' relaxations 3.1 / 2.1 / 5.4-5.5 s cpu on CBC, 2.0 / 2.1-2.2 /
+# 2.9 s so (B1 alone is faster on CBC, 0.3-0.6 against 1.0-1.3 s; onderwijs and Z are not).
 AUTO_PER_STAP = {
     "relaxatie": "cbc",
     "relaxatie_budget": "cbc",
+    "relaxatie_subregio": "highs",
+    "subregio": "highs",
     "samengevoegd": "cbc",
     "transport": "highs",
     "stap4": "highs",

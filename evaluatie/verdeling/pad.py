@@ -263,10 +263,12 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     def ontspan(rel: Opbouw) -> tuple[list[int], list[int]]:
         """Stages 1-3 of a relaxation (again on HiGHS once CBC spent its node budget on this lot)."""
         stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
+        if stap == "relaxatie" and p.regels.per_subregio:
+            stap = "relaxatie_subregio"  # HiGHS, x continuous in stage 1 (see oplosser.AUTO_PER_STAP)
         m_rel = maak_highs(stap, rel.lin) if knopen_op else maak(stap, rel.lin)
         na_stap = _budget_na_stap(m_rel) if stap == "relaxatie_budget" else None
         try:
-            return lexicografisch(m_rel, rel, stappen=3, na_stap=na_stap)
+            return lexicografisch(m_rel, rel, stappen=3, tu=stap == "relaxatie_subregio", na_stap=na_stap)
         except Oplosserfout:
             if getattr(m_rel, "knopen", None) is None:
                 raise
@@ -298,7 +300,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         if r.per_subregio and not p.budget:  # one 0/1 choice per subregio and supplier (subregiokeuze)
             keuze = bouw_keuze(p, transport, totalen)
             try:
-                kw = _los(maak("stap4", keuze.lin), keuze.doel, True, None, keuze.tu)
+                kw = _los(maak("subregio", keuze.lin), keuze.doel, True, None, keuze.tu)
             except Onhaalbaar:
                 kw = None  # the totals cannot be attained: the full model below
             if kw is not None:

@@ -29,6 +29,20 @@ x-model (optimum 83.835 x 10^9), and the proofs took 8.1 / 17.7 / 6.4 s for seed
 not used, all exact but slower: a column per feasible set of subregio's per supplier (58 s), the concave
 NW-corner value of each subregio with no x at all (LP bound 84.09 x 10^9, 67 s), the x-model with those
 concave rows added (43 s).
+
+Also tried for issue #24 (bench/subregio_stap4.py, cpu of this model's solve, B1 seeds 7 / 1 / 2 unless
+said; README, "per_subregio, wat stap 4 van B1 niet onder 2 s bracht"), none reaching the 2 s goal: a
+presolve by decomposition finds nothing (the graph subregio <-> supplier is connected and no supplier has
+one subregio, in B1 of seeds 1-10); HiGHS options: presolve, strong branching, restarts, scaling within the
+noise or slower; cut separation at nodes off won on seeds 7, 1, 2 and 4 and lost on 3 and 5 (133.6 against
+132.9 s over the six); the best on seeds 7, 1, 2, heuristic effort 0.2 with node cuts off, was slower over
+seeds 1-10 (259.4 against 243.8 s); the z columns ordered by demand or by candidates (HiGHS has no
+branching priorities): 7.7 / 18.9 / 8.2 and 6.6 / 23.7 / 5.8 s against 8.1 / 13.4 / 8.0 s; CBC 31 s
+(seed 7); y integer: seed 2 32.8 s, seeds 7 and 1 not done after 120 s wall; only the row per (subregio,
+supplier) without the row per cell: 6.8 / 22.1 / 5.1 s; Lagrangian
+cuts per supplier at the LP's demand prices: none violated (seed 7). Stage 4 of B1 takes 7.6-62.7 s over
+seeds 1-10: the proof, after the root's cuts leave a margin (seed 7: 13 x 10^6, 1.5 x 10^-4 of the value)
+that only branching closes.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ STAPNAMEN = {
     "samengevoegd": "samengevoegd model",
     "relaxatie": "relaxatie",
     "relaxatie_budget": "relaxatie",
+    "relaxatie_subregio": "relaxatie",
     "transport": "transportmodel",
     "stap4": "stap 4 per gemeente",
     "volledig": "volledig model",
