@@ -112,6 +112,19 @@ def _tekst(pad: Path) -> str:
     return "\n".join(regels)
 
 
+def _gun_b1(ws: Path, bieders: list[tuple[str, str, int, int]]) -> tuple[Werkmap, pipeline.Gunningsrun]:
+    """Bids on B1 (name, KvK, price, the quality both reviewers give on every criterion), the forms filled
+    in, and the award with its reports: the tender of the price-method tests."""
+    for naam, kvk, prijs, _ in bieders:
+        schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", prijs, 20, 12, 4, "alle")])
+    wm = Werkmap(ws)
+    pipeline.schrijf_beoordelingsformulieren(wm)
+    scores = {(naam, c): k for naam, _, _, k in bieders for c in ("Plan van aanpak", "Samenwerking")}
+    for beoordelaar in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{beoordelaar}.xlsx", scores)
+    return wm, pipeline.gun_en_schrijf(wm)
+
+
 def test_zesde_methode_in_schema_systematiek_en_brieven(zesde: type[Prijsmethode], tmp_path: Path) -> None:
     # its two numeric forms agree, as for every registered method
     p = _perceel("kwaliteit_per_euro")
@@ -132,17 +145,8 @@ def test_zesde_methode_in_schema_systematiek_en_brieven(zesde: type[Prijsmethode
     b1["kwaliteit_per_euro_eenheid"] = 10000
     del b1["weging"]
     ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 8000, 20, 12, 4, "alle")])
-    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
-    wm = Werkmap(ws)
-    pipeline.schrijf_beoordelingsformulieren(wm)
     # X: 50 points at 8.000 -> 50 / 8.000 x 10.000 = 62,50; Y: 75 at 9.000 -> 83,33: Y first
-    scores = {("X", c): 50 for c in ("Plan van aanpak", "Samenwerking")}
-    scores |= {("Y", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
-
-    run = pipeline.gun_en_schrijf(wm)
+    wm, run = _gun_b1(ws, [("X", "11111111", 8000, 50), ("Y", "22222222", 9000, 75)])
     assert not run.open_punten
     rangorde = run.award.uitslag.percelen["B1"].rangorde
     assert [(r.inschrijver, round(r.totaal, 4)) for r in rangorde] == [("Y", 83.3333), ("X", 62.5)]
@@ -338,16 +342,8 @@ def test_brief_fictieve_korting_voordeel_door_kwaliteit(tmp_path: Path) -> None:
     b1["max_fictieve_korting"] = 3000
     del b1["weging"]
     ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "u.xlsx", "U", "11111111", [("B1", 8000, 20, 12, 4, "alle")])
-    schrijf_bod(ws, "w.xlsx", "W", "22222222", [("B1", 8500, 20, 12, 4, "alle")])
-    wm = Werkmap(ws)
-    pipeline.schrijf_beoordelingsformulieren(wm)
     # U: 50 -> korting 1.500, fictief 6.500; W: 100 -> korting 3.000, fictief 5.500: W first, takes all 20
-    scores = {("U", c): 50 for c in ("Plan van aanpak", "Samenwerking")}
-    scores |= {("W", c): 100 for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
-    run = pipeline.gun_en_schrijf(wm)
+    wm, run = _gun_b1(ws, [("U", "11111111", 8000, 50), ("W", "22222222", 8500, 100)])
     assert not run.loting_open
     assert [(r.inschrijver, r.totaal) for r in run.award.uitslag.percelen["B1"].rangorde] == [
         ("W", 5500.0),
@@ -400,14 +396,7 @@ def test_advies_xlsx_rangorde_zegt_wat_de_kolommen_betekenen(
         b1["vaste_prijs"] = 9000
         del b1["weging"]
     ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "u.xlsx", "U", "11111111", [("B1", 8000, 20, 12, 4, "alle")])
-    schrijf_bod(ws, "w.xlsx", "W", "22222222", [("B1", 8500, 20, 12, 4, "alle")])
-    wm = Werkmap(ws)
-    pipeline.schrijf_beoordelingsformulieren(wm)
-    scores = {(i, c): s for i, s in (("U", 50), ("W", 100)) for c in ("Plan van aanpak", "Samenwerking")}
-    for beoordelaar in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{beoordelaar}.xlsx", scores)
-    pipeline.gun_en_schrijf(wm)
+    _gun_b1(ws, [("U", "11111111", 8000, 50), ("W", "22222222", 8500, 100)])
     blad = openpyxl.load_workbook(ws / "rapporten" / "gunningsadvies.xlsx")["Rangorde"]
     rijen = list(blad.iter_rows(values_only=True))
     assert rijen[0][9] == "Prijsmethode (betekenis van Prijsscore en Totaal)"
