@@ -104,13 +104,13 @@ def _toon(o: Openbaar) -> Callable[[Sleutel, str], str]:
 
     def toon(sleutel: Sleutel, tekst: str) -> str:
         if sleutel[0] == "P" and sleutel[3] == "gemiddeld":
-            return tekst if isinstance(o.cel((*sleutel[:3], "gestart")), int) else f"({AFGELEID})"
+            return tekst if isinstance(o.cel((*sleutel[:3], "gestart")), int) else AFGELEID
         if sleutel[0] == "T" and sleutel[2] in ("waarde", "aandeel"):
             if o.waarde_zichtbaar[sleutel[1]]:
                 return tekst
-            return f"meer dan {getal(100 * RAAM_SIGNAAL, 0)}%" if sleutel[2] == "aandeel" else f"({AFGELEID})"
+            return f"meer dan {getal(100 * RAAM_SIGNAAL, 0)}%" if sleutel[2] == "aandeel" else AFGELEID
         if sleutel[0] == "T" and sleutel[2] == "prognose":
-            return tekst if isinstance(o.cel((*sleutel[:2], "raam")), int) else f"({AFGELEID})"
+            return tekst if isinstance(o.cel((*sleutel[:2], "raam")), int) else AFGELEID
         return str(o.cel(sleutel))
 
     return toon

@@ -170,11 +170,6 @@ def _vol(sleutel: tuple[str, ...], tekst: str) -> str:
     return tekst
 
 
-def _kaal(tekst: str) -> str:
-    """A withheld figure as a word in running text: '(onderdrukt)' reads 'onderdrukt' there."""
-    return tekst[1:-1] if tekst.startswith("(") and tekst.endswith(")") else tekst
-
-
 def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], str] = _vol) -> list[Signaal]:
     """The signals in words. Every figure resting on persons goes through `toon(sleutel, full text)`, with
     the key of that figure in `evaluatie.contract.openbaar` ("P", lot, supplier, field), ("T", lot, "raam" |
@@ -197,13 +192,13 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
             else:  # the average itself is withheld: say what it exceeds, never "gemiddeld (onderdrukt) weken"
                 kern = (
                     f"de tijd van aanmelding tot start is gemiddeld langer dan de beloofde {beloofd} weken "
-                    f"(het gemiddelde zelf: {_kaal(gem)})"
+                    f"(het gemiddelde zelf: {gem})"
                 )
             uit.append(
                 Signaal(
                     "belofte",
                     f"{pr.leverancier} ({naam}) houdt zich niet aan de beloofde wachttijd: {kern} (gestart: "
-                    f"{_kaal(gestart)}; langer gewacht dan beloofd: {_kaal(boven)})",
+                    f"{gestart}; langer gewacht dan beloofd: {boven})",
                 )
             )
     for r in st.raam:
@@ -218,16 +213,14 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
                 prognose = (
                     f"; bij het huidige tempo uitgeput op {datum}"
                     if getoond == datum
-                    else f"; de datum waarop zij bij het huidige tempo uitgeput is: {_kaal(getoond)}"
+                    else f"; de datum waarop zij bij het huidige tempo uitgeput is: {getoond}"
                 )
             gebruikt = toon(("T", c, "raam"), str(r.gebruikt))
             maximum = f"{r.max_trajecten} trajecten, {euro(r.max_waarde)}"
             if gebruikt == str(r.gebruikt) and waarde == euro(r.gebruikte_waarde):
                 cijfers = f"{gebruikt} van {r.max_trajecten} trajecten, {waarde} van {euro(r.max_waarde)}"
             else:  # withheld figures are named as such, never "(onderdrukt) van 294 trajecten"
-                cijfers = (
-                    f"maximum {maximum}; gebruikte trajecten: {_kaal(gebruikt)}; gebruikte waarde: {_kaal(waarde)}"
-                )
+                cijfers = f"maximum {maximum}; gebruikte trajecten: {gebruikt}; gebruikte waarde: {waarde}"
             uit.append(
                 Signaal(
                     "raam",
