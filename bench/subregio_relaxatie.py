@@ -1,0 +1,123 @@
+"""The per_subregio relaxation (stages 1-3, one class per subregio) per lot and stage, per solver variant.
+
+Under per_subregio without budgets, stages 1-3 of the fast path are solved on the relaxation with one class per
+subregio (evaluatie.verdeling.pad.subregioklassen, opbouw.bouw(subregio='klasse')). This script builds that
+model for every seed and lot of bench/landelijk.py (rule set per_subregio) and solves stages 1-3 once per
+variant, printing the cpu seconds of each stage (this process plus CBC subprocesses) and the nodes:
+- 'auto': what the library does (HiGHS, x continuous in stage 1; oplosser.AUTO_PER_STAP 'relaxatie_subregio');
+- 'cbc': the bundled CBC, x integer;
+- 'highs-zonder-heur': as 'auto', HiGHS's primal heuristics off once stage 1 is fixed (stages 2-3 start from
+  the previous stage's solution, as pad._budget_na_stap does for budgets);
+- 'highs-geheel': HiGHS with x integer in every stage.
+Every variant must reach the same three stage values as 'auto' ('ja'/'NEE'): all are exact.
+At the end the sum per variant over all lots and seeds, and per stage.
+
+Run: python bench/subregio_relaxatie.py [--zaden 1,2,3,4,5,6,7,8,9,10] [--percelen B1,onderwijs,Z]
+[--varianten auto,cbc,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import time
+from collections.abc import Callable
+
+from landelijk import AANDEEL, probleem, regelset  # bench/, beside this script
+
+from evaluatie.verdeling import pad
+from evaluatie.verdeling.matrix import HighsMotor, Motor, motor
+from evaluatie.verdeling.model import Verdeelprobleem
+from evaluatie.verdeling.opbouw import bouw
+
+
+def _cpu() -> float:
+    eigen = time.process_time()
+    kinderen = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return eigen + kinderen.ru_utime + kinderen.ru_stime
+
+
+class Stopwatch:
+    """Cpu seconds and HiGHS nodes per stage: lexicografisch calls na_stap after every stage."""
+
+    def __init__(self, m: Motor):
+        self.m = m
+        self.tijden: list[float] = []
+        self.knopen: list[str] = []
+        self.t = _cpu()
+
+    def __call__(self, nummer: int) -> None:
+        nu = _cpu()
+        self.tijden.append(nu - self.t)
+        self.t = nu
+        self.knopen.append(str(self.m.h.getInfo().mip_node_count) if isinstance(self.m, HighsMotor) else "-")
+
+
+VARIANTEN: dict[str, tuple[str, bool, Callable[[Motor, int], None] | None]] = {
+    # name: (engine, x continuous in stage 1, extra action after a stage)
+    "auto": ("highs", True, None),
+    "cbc": ("cbc", False, None),
+    "highs-zonder-heur": ("highs", True, lambda m, n: m.zonder_heuristieken() if n == 1 else None),  # type: ignore[attr-defined]
+    "highs-geheel": ("highs", False, None),
+}
+
+
+def los(p: Verdeelprobleem, variant: str) -> tuple[list[float], list[str], tuple[int, ...], int]:
+    oplosser, continu, extra = VARIANTEN[variant]
+    rel = bouw(p, pad.subregioklassen(p), subregio="klasse", budget=True)
+    m = motor(oplosser, rel.lin, None)
+    klok = Stopwatch(m)
+
+    def na_stap(nummer: int) -> None:
+        klok(nummer)
+        if extra is not None:
+            extra(m, nummer)
+            klok.t = _cpu()
+
+    _, behaald = pad.lexicografisch(m, rel, stappen=3, tu=continu, na_stap=na_stap)
+    return klok.tijden, klok.knopen, tuple(behaald), rel.lin.aantal
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--zaden", default="1,2,3,4,5,6,7,8,9,10")
+    ap.add_argument("--percelen", default=",".join(AANDEEL))
+    ap.add_argument("--varianten", default=",".join(VARIANTEN))
+    args = ap.parse_args()
+    stdout = os.dup(1)  # highspy announces itself on stdout when first constructed
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    import highspy
+
+    highspy.Highs()
+    os.dup2(stdout, 1)
+    varianten = args.varianten.split(",")
+    regels, begroting = regelset("per_subregio")
+    som: dict[str, list[float]] = {v: [0.0, 0.0, 0.0] for v in varianten}
+    verschil = 0
+    print("Relaxatie bij per_subregio (stap 1-3, één klasse per subregio), landelijk; cpu in seconden per stap")
+    for zaad in (int(z) for z in args.zaden.split(",")):
+        for code in args.percelen.split(","):
+            p = probleem(code, zaad, regels, begroting)
+            referentie: tuple[int, ...] | None = None
+            for variant in varianten:
+                tijden, knopen, behaald, kolommen = los(p, variant)
+                referentie = referentie or behaald
+                gelijk = "ja" if behaald == referentie else "NEE"
+                verschil += behaald != referentie
+                for i, t in enumerate(tijden):
+                    som[variant][i] += t
+                stappen = "  ".join(f"{t:6.2f} ({k:>4})" for t, k in zip(tijden, knopen, strict=True))
+                print(
+                    f"zaad {zaad:>2} {code:<10}{kolommen:>5} kolommen  {variant:<18}{stappen}  samen "
+                    f"{sum(tijden):6.2f}  zelfde stapwaarden: {gelijk}",
+                    flush=True,
+                )
+    print("\nSamen over alle percelen en zaden (stap 1 / 2 / 3 / samen):")
+    for variant, ts in som.items():
+        print(f"  {variant:<18}{ts[0]:7.2f} {ts[1]:7.2f} {ts[2]:7.2f}  {sum(ts):7.2f}")
+    print(f"Percelen met andere stapwaarden dan de eerste variant: {verschil}")
+
+
+if __name__ == "__main__":
+    main()
