@@ -27,9 +27,10 @@ from collections.abc import Callable
 from landelijk import AANDEEL, probleem, regelset  # bench/, beside this script
 
 from evaluatie.verdeling import pad
-from evaluatie.verdeling.matrix import HighsMotor, Motor, motor
+from evaluatie.verdeling.matrix import HighsMotor, Motor, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem
-from evaluatie.verdeling.opbouw import bouw
+from evaluatie.verdeling.opbouw import Opbouw, bouw
+from evaluatie.verdeling.status import Oplosserfout
 
 
 def _cpu() -> float:
@@ -46,12 +47,22 @@ class Stopwatch:
         self.tijden: list[float] = []
         self.knopen: list[str] = []
         self.t = _cpu()
+        los = m.los
+
+        def los_en_tel(doel, maximaliseer, start=None):  # type: ignore[no-untyped-def]
+            uit = los(doel, maximaliseer, start)
+            if isinstance(m, HighsMotor):
+                self.knopen.append(str(m.h.getInfo().mip_node_count))
+            else:
+                self.knopen.append("-")
+            return uit
+
+        m.los = los_en_tel  # type: ignore[method-assign]
 
     def __call__(self, nummer: int) -> None:
         nu = _cpu()
         self.tijden.append(nu - self.t)
         self.t = nu
-        self.knopen.append(str(self.m.h.getInfo().mip_node_count) if isinstance(self.m, HighsMotor) else "-")
 
 
 VARIANTEN: dict[str, tuple[str, bool, Callable[[Motor, int], None] | None]] = {
@@ -60,13 +71,58 @@ VARIANTEN: dict[str, tuple[str, bool, Callable[[Motor, int], None] | None]] = {
     "cbc": ("cbc", False, None),
     "highs-zonder-heur": ("highs", True, lambda m, n: m.zonder_heuristieken() if n == 1 else None),  # type: ignore[attr-defined]
     "highs-geheel": ("highs", False, None),
+    "highs-23-presolve-uit": ("highs", True, lambda m, n: m.h.setOptionValue("presolve", "off") if n == 1 else None),  # type: ignore[attr-defined]
+    "highs-symmetrie-uit": ("highs", True, None),
+    "highs-probing-uit": ("highs", True, None),
+    "highs-continu-123": ("highs", True, None),
 }
+# options set before stage 1 (HiGHS)
+VOORAF: dict[str, dict[str, object]] = {
+    "highs-symmetrie-uit": {"mip_detect_symmetry": False},
+    "highs-probing-uit": {"mip_lifting_for_probing": -1, "presolve_rule_off": 2**20},
+}
+
+
+TERUG: list[int] = []  # stages where the vertex with x continuous was not integral (x integer again)
+
+
+def continu_123(m: Motor, o: Opbouw, na_stap: Callable[[int], None]) -> list[int]:
+    """Stages 1-3 with x continuous in every stage (Opbouw.tu), each answer checked.
+
+    In stages 2 and 3 the fixed row of the previous stage spoils total unimodularity, so the model with x
+    continuous is a relaxation there: its optimum bounds the integer one. If the simplex vertex with the 0/1
+    columns fixed (HighsMotor.hoekpunt) is integral, it is feasible for the integer model and at least as good
+    as the relaxation's optimum (within the absolute gap below 1 of an integer objective), so it is the integer
+    optimum. If it is not integral, the stage is solved again with x integer."""
+    waarden: list[int] | None = None
+    behaald = []
+    for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:3], start=1):
+        verschoven, constante = o.verschoven(doel)
+        try:
+            waarden = pad._los(m, verschoven, maximaliseer, waarden, o.tu)
+        except Oplosserfout:
+            if nummer == 1:
+                raise
+            TERUG.append(nummer)
+            waarden = pad._los(m, verschoven, maximaliseer, waarden)
+        v = doelwaarde(doel, waarden)
+        behaald.append(v)
+        termen = [(j, c) for j, c in verschoven.items() if c]
+        rest = v - constante
+        if maximaliseer:
+            m.voeg_rij_toe(termen, rest, float("inf"))
+        else:
+            m.voeg_rij_toe(termen, float("-inf"), rest)
+        na_stap(nummer)
+    return behaald
 
 
 def los(p: Verdeelprobleem, variant: str) -> tuple[list[float], list[str], tuple[int, ...], int]:
     oplosser, continu, extra = VARIANTEN[variant]
     rel = bouw(p, pad.subregioklassen(p), subregio="klasse", budget=True)
     m = motor(oplosser, rel.lin, None)
+    for optie, waarde in VOORAF.get(variant, {}).items():
+        m.h.setOptionValue(optie, waarde)  # type: ignore[attr-defined]
     klok = Stopwatch(m)
 
     def na_stap(nummer: int) -> None:
@@ -75,7 +131,10 @@ def los(p: Verdeelprobleem, variant: str) -> tuple[list[float], list[str], tuple
             extra(m, nummer)
             klok.t = _cpu()
 
-    _, behaald = pad.lexicografisch(m, rel, stappen=3, tu=continu, na_stap=na_stap)
+    if variant == "highs-continu-123":
+        behaald = continu_123(m, rel, na_stap)
+    else:
+        _, behaald = pad.lexicografisch(m, rel, stappen=3, tu=continu, na_stap=na_stap)
     return klok.tijden, klok.knopen, tuple(behaald), rel.lin.aantal
 
 
@@ -95,13 +154,19 @@ def main() -> None:
     regels, begroting = regelset("per_subregio")
     som: dict[str, list[float]] = {v: [0.0, 0.0, 0.0] for v in varianten}
     verschil = 0
+    fouten = 0
     print("Relaxatie bij per_subregio (stap 1-3, één klasse per subregio), landelijk; cpu in seconden per stap")
     for zaad in (int(z) for z in args.zaden.split(",")):
         for code in args.percelen.split(","):
             p = probleem(code, zaad, regels, begroting)
             referentie: tuple[int, ...] | None = None
             for variant in varianten:
-                tijden, knopen, behaald, kolommen = los(p, variant)
+                try:
+                    tijden, knopen, behaald, kolommen = los(p, variant)
+                except Oplosserfout as fout:
+                    print(f"zaad {zaad:>2} {code:<10}{variant:<18}fout: {fout}", flush=True)
+                    fouten += 1
+                    continue
                 referentie = referentie or behaald
                 gelijk = "ja" if behaald == referentie else "NEE"
                 verschil += behaald != referentie
@@ -116,7 +181,9 @@ def main() -> None:
     print("\nSamen over alle percelen en zaden (stap 1 / 2 / 3 / samen):")
     for variant, ts in som.items():
         print(f"  {variant:<18}{ts[0]:7.2f} {ts[1]:7.2f} {ts[2]:7.2f}  {sum(ts):7.2f}")
-    print(f"Percelen met andere stapwaarden dan de eerste variant: {verschil}")
+    print(f"Percelen met andere stapwaarden dan de eerste variant: {verschil}; fouten van een oplosser: {fouten}")
+    if "highs-continu-123" in varianten:
+        print(f"highs-continu-123: stappen opnieuw met x geheel (hoekpunt niet geheel): {TERUG or 'geen'}")
 
 
 if __name__ == "__main__":
