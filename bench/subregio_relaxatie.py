@@ -4,11 +4,17 @@ Under per_subregio without budgets, stages 1-3 of the fast path are solved on th
 subregio (evaluatie.verdeling.pad.subregioklassen, opbouw.bouw(subregio='klasse')). This script builds that
 model for every seed and lot of bench/landelijk.py (rule set per_subregio) and solves stages 1-3 once per
 variant, printing the cpu seconds of each stage (this process plus CBC subprocesses) and the nodes:
-- 'auto': what the library does (HiGHS, x continuous in stage 1; oplosser.AUTO_PER_STAP 'relaxatie_subregio');
+- 'auto': what the library does (evaluatie.verdeling.subregiorelaxatie): CBC with the node budget where the
+  cap on suppliers per subregio is loose, else HiGHS with x continuous in stage 1 (a CBC that spends its
+  budget or fails is reported here as an error; the library then solves the step on HiGHS);
+- 'highs': HiGHS, x continuous in stage 1 (what 'auto' did before, for every lot);
 - 'cbc': the bundled CBC, x integer;
-- 'highs-zonder-heur': as 'auto', HiGHS's primal heuristics off once stage 1 is fixed (stages 2-3 start from
+- 'highs-zonder-heur': as 'highs', HiGHS's primal heuristics off once stage 1 is fixed (stages 2-3 start from
   the previous stage's solution, as pad._budget_na_stap does for budgets);
-- 'highs-geheel': HiGHS with x integer in every stage.
+- 'highs-geheel': HiGHS with x integer in every stage;
+- 'highs-23-presolve-uit', 'highs-symmetrie-uit', 'highs-probing-uit': HiGHS options (presolve off in stages
+  2-3; no symmetry detection; no probing);
+- 'highs-continu-123': x continuous in all three stages, each answer checked (see `continu_123`).
 Every variant must reach the same three stage values as 'auto' ('ja'/'NEE'): all are exact.
 At the end the sum per variant over all lots and seeds, and per stage.
 
@@ -30,7 +36,9 @@ from evaluatie.verdeling import pad
 from evaluatie.verdeling.matrix import HighsMotor, Motor, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem
 from evaluatie.verdeling.opbouw import Opbouw, bouw
+from evaluatie.verdeling.oplosser import KNOPEN_BUDGET
 from evaluatie.verdeling.status import Oplosserfout
+from evaluatie.verdeling.subregiorelaxatie import RUIM_STAP, relaxatiestap
 
 
 def _cpu() -> float:
@@ -67,7 +75,8 @@ class Stopwatch:
 
 VARIANTEN: dict[str, tuple[str, bool, Callable[[Motor, int], None] | None]] = {
     # name: (engine, x continuous in stage 1, extra action after a stage)
-    "auto": ("highs", True, None),
+    "auto": ("highs", True, None),  # engine and x continuous as the library chooses (see `los`)
+    "highs": ("highs", True, None),
     "cbc": ("cbc", False, None),
     "highs-zonder-heur": ("highs", True, lambda m, n: m.zonder_heuristieken() if n == 1 else None),  # type: ignore[attr-defined]
     "highs-geheel": ("highs", False, None),
@@ -120,7 +129,10 @@ def continu_123(m: Motor, o: Opbouw, na_stap: Callable[[int], None]) -> list[int
 def los(p: Verdeelprobleem, variant: str) -> tuple[list[float], list[str], tuple[int, ...], int]:
     oplosser, continu, extra = VARIANTEN[variant]
     rel = bouw(p, pad.subregioklassen(p), subregio="klasse", budget=True)
-    m = motor(oplosser, rel.lin, None)
+    knopen = None
+    if variant == "auto" and relaxatiestap(p, rel.ks) == RUIM_STAP:  # CBC with the node budget (pad.ontspan)
+        oplosser, continu, knopen = "cbc", False, KNOPEN_BUDGET
+    m = motor(oplosser, rel.lin, None, knopen)
     for optie, waarde in VOORAF.get(variant, {}).items():
         m.h.setOptionValue(optie, waarde)  # type: ignore[attr-defined]
     klok = Stopwatch(m)
