@@ -5,8 +5,9 @@ subregio (evaluatie.verdeling.pad.subregioklassen, opbouw.bouw(subregio='klasse'
 model for every seed and lot of bench/landelijk.py (rule set per_subregio) and solves stages 1-3 once per
 variant, printing the cpu seconds of each stage (this process plus CBC subprocesses) and the nodes:
 - 'auto': what the library does (evaluatie.verdeling.subregiorelaxatie): CBC with the node budget where the
-  cap on suppliers per subregio is loose, else HiGHS with x continuous in stage 1 (a CBC that spends its
-  budget or fails is reported here as an error; the library then solves the step on HiGHS);
+  cap on suppliers per subregio is loose, else HiGHS with x continuous in stage 1 and its primal heuristics
+  off after stage 1 (a CBC that spends its budget or fails is reported here as an error; the library then
+  solves the step on HiGHS);
 - 'highs': HiGHS, x continuous in stage 1 (what 'auto' did before, for every lot);
 - 'cbc': the bundled CBC, x integer;
 - 'highs-zonder-heur': as 'highs', HiGHS's primal heuristics off once stage 1 is fixed (stages 2-3 start from
@@ -132,6 +133,8 @@ def los(p: Verdeelprobleem, variant: str) -> tuple[list[float], list[str], tuple
     knopen = None
     if variant == "auto" and relaxatiestap(p, rel.ks) == RUIM_STAP:  # CBC with the node budget (pad.ontspan)
         oplosser, continu, knopen = "cbc", False, KNOPEN_BUDGET
+    elif variant == "auto":  # HiGHS, its primal heuristics off once stage 1 is fixed (pad.ontspan)
+        extra = VARIANTEN["highs-zonder-heur"][2]
     m = motor(oplosser, rel.lin, None, knopen)
     for optie, waarde in VOORAF.get(variant, {}).items():
         m.h.setOptionValue(optie, waarde)  # type: ignore[attr-defined]

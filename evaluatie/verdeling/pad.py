@@ -270,7 +270,9 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
             stap = subregiorelaxatie.relaxatiestap(p, rel.ks)
         tu = stap in subregiorelaxatie.STAPPEN  # x continuous in stage 1 on HiGHS (see oplosser.AUTO_PER_STAP)
         m_rel = maak_highs(stap, rel.lin) if knopen_op else maak(stap, rel.lin)
-        na_stap = _budget_na_stap(m_rel) if stap == "relaxatie_budget" else None
+        # HiGHS without primal heuristics once stage 1 is fixed: budgets, and per_subregio (subregiorelaxatie)
+        zonder_heuristiek = stap == "relaxatie_budget" or tu
+        na_stap = _budget_na_stap(m_rel) if zonder_heuristiek else None
         try:
             return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap)
         except Oplosserfout:
@@ -279,7 +281,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
             # CBC spent its node budget without a proof (a stop without a time limit): HiGHS solves the step
             knopen_op.append(True)
             m_rel = maak_highs(stap, rel.lin)
-            na_stap = _budget_na_stap(m_rel) if stap == "relaxatie_budget" else None
+            na_stap = _budget_na_stap(m_rel) if zonder_heuristiek else None
             return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap)
 
     if pad != VOLLEDIG and r.max_leveranciers_per_gemeente is not None and not r.per_subregio:

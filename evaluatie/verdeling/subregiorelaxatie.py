@@ -16,6 +16,10 @@ So 'auto' takes CBC where the median over the subregio's of d_min is at least `R
 of the budget relaxation (oplosser.KNOPEN_BUDGET): a CBC that spends it or stops with an error hands the
 step to HiGHS (evaluatie.verdeling.pad), so the choice changes only the time, never the allocation: both
 engines prove the same optimum of every stage.
+
+On HiGHS (either step), the primal heuristics are off once stage 1 is fixed, as for budgets
+(pad._budget_na_stap): stages 2 and 3 start from the previous stage's allocation, so their work is proving.
+Measured (same bench, onderwijs and Z, seeds 1-10, 20 lots): stages 2-3 7.0 s with, 5.4 s without them.
 """
 
 from __future__ import annotations
