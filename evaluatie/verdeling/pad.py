@@ -284,8 +284,8 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     elif pad != VOLLEDIG:
         if r.per_subregio:
             rel = bouw(p, subregioklassen(p), subregio="klasse", budget=True)
-        else:
-            rel = bouw(p, samengevoegde_klassen(p), budget=True)
+        else:  # budgets inside their merged class (evaluatie.verdeling.budgetklasse): the same model, faster
+            rel = bouw(p, samengevoegde_klassen(p, budget_apart=False), budget=True, budget_binnen=True)
         bouwtijd = time.perf_counter() - t0
         waarden, behaald = ontspan(rel)
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
@@ -469,12 +469,14 @@ def _subregio_splitsen(
     return uit
 
 
-def samengevoegde_klassen(p: Verdeelprobleem) -> list[Klasse]:
+def samengevoegde_klassen(p: Verdeelprobleem, budget_apart: bool = True) -> list[Klasse]:
     """Gemeenten with the same eligible suppliers merged; a gemeente with a budget stays a class
-    of its own, so its budget row is exact (with budgets only, the 'relaxation' is the real model)."""
+    of its own, so its budget row is exact (with budgets only, the 'relaxation' is the real model).
+    budget_apart=False: gemeenten with a budget stay in their class too, for a model that writes their
+    budget rows inside it (opbouw.bouw(budget_binnen=True), evaluatie.verdeling.budgetklasse)."""
     el = geschikt(p)
     groepen: dict[tuple[tuple[int, ...], str], list[str]] = {}
     for g, d in p.vraag.items():
         if d > 0:
-            groepen.setdefault((el[g], g if g in p.budget else ""), []).append(g)
+            groepen.setdefault((el[g], g if budget_apart and g in p.budget else ""), []).append(g)
     return [Klasse(tuple(gs), sum(p.vraag[g] for g in gs), sleutel[0]) for sleutel, gs in groepen.items()]
