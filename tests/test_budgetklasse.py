@@ -17,7 +17,7 @@ from evaluatie.verdeling.diagnose import vooraf
 from evaluatie.verdeling.matrix import HighsMotor
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from evaluatie.verdeling.opbouw import bouw
-from evaluatie.verdeling.pad import Onhaalbaar, lexicografisch, samengevoegde_klassen, verdeel_exact
+from evaluatie.verdeling.pad import STAP4, TRANSPORT, Onhaalbaar, lexicografisch, samengevoegde_klassen, verdeel_exact
 from tests.test_verdeling_subregio import geheel_model
 
 
@@ -99,6 +99,10 @@ def _gelijk_aan_het_volledige_model(p: Verdeelprobleem) -> None:
     if snel is None or geheel is None:
         return
     assert snel.doelwaarden == geheel
+    # the relaxation is the real model of stages 1-3: its totals always split, never the full model after it
+    assert snel.pad in (STAP4, TRANSPORT)
+    o = bouw(p, samengevoegde_klassen(p, budget_apart=False), budget=True, budget_binnen=True)
+    assert tuple(lexicografisch(HighsMotor(o.lin, None), o, stappen=3)[1]) == geheel[:3]
     GETOETST.append(1)
     for g, b in p.budget.items():
         assert sum(t.kosten for t in snel.toewijzing if t.gemeente == g) <= b + 1e-6
@@ -115,7 +119,7 @@ def test_same_stage_values_as_the_full_model() -> None:
     BINDT.clear()
     GETOETST.clear()
     _gelijk_aan_het_volledige_model()
-    assert len(GETOETST) >= 50 and len(BINDT) >= 10
+    assert len(GETOETST) >= 40 and len(BINDT) >= 10, (len(GETOETST), len(BINDT))
 
 
 @settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
