@@ -8,10 +8,10 @@ Rules that look at single gemeenten (max_leveranciers_per_gemeente, budget_per_g
 per_subregio) make the full model large and symmetric. Stages 1-3 depend only on each supplier's
 total, so:
 1. Relaxation: solve stages 1-3 on a smaller model that drops the per-gemeente rules: merged
-   classes (gemeenten with the same eligible suppliers; a gemeente with a budget is a class of
-   its own with its exact budget row), or, under per_subregio, one class per subregio with the
-   rule written exactly (budgets there summed per subregio). Its stage values bound the real
-   model's.
+   classes (gemeenten with the same eligible suppliers; a gemeente with a budget keeps its exact
+   budget row through columns of its own inside its class, evaluatie.verdeling.budgetklasse), or,
+   under per_subregio, one class per subregio with the rule written exactly (budgets there summed
+   per subregio). Its stage values bound the real model's.
 2. Transportation LP: fix the relaxation's supplier totals and maximise stage 4 per gemeente with
    rows sum_s x = d_g and sum_g x = X_s (and the budget rows). Without budgets the matrix is
    totally unimodular, so the simplex vertex is integral; a fractional vertex (budgets) goes on
@@ -39,7 +39,9 @@ system, totally unimodular (opbouw.tu_kolommen). So HiGHS may treat those x as c
 stage 1 of the full model and in the stage-4 MIP (where measured faster) and branches on the
 0/1 columns only; the integral vertex with those fixed is the answer (HighsMotor.hoekpunt).
 
-Budgets (knapsack rows per gemeente): the transportation LP and the stage-4 MIP carry the bounds each
+Budgets (knapsack rows per gemeente): the relaxation keeps a gemeente with a budget inside its merged class
+(evaluatie.verdeling.budgetklasse: the same model, without the interchangeable split between the gemeente and the
+rest of its class that made the engines slow); the transportation LP and the stage-4 MIP carry the bounds each
 budget row implies (evaluatie.verdeling.budgetgrens, exact); CBC starts each stage of a budget
 relaxation from the previous stage's solution (oplosser.OPTIES_BUDGET); HiGHS runs without primal
 heuristics where a start is already there (stages 2-3 of a budget relaxation, `_budget_na_stap`; the
