@@ -50,9 +50,9 @@ optimum 83.835 x 10^9: the per-subregio hull (column generation, exact pricing b
 own cell bounds and rows per (subregio, supplier)) 83.906 (the earlier 83.935 was weaker than the LP, so it had
 dropped those rows); the per-supplier hull (written out: a disjunction over every feasible set of subregio's)
 83.875; both at once (their intersection: the per-supplier hull written out, the subregio's by column
-generation) at least 83.858 and at most 83.875 (the Lagrangian at the per-supplier hull's demand prices, which
-150 subgradient steps did not lower). So it closes at most 56% of the gap from the LP to the optimum where
-HiGHS's root closes 87%, and takes minutes of cpu, not the < 1 s asked: not built (no-go).
+generation) at least 83.853 (15 rounds, 213 s cpu) and at most 83.875 (the Lagrangian at the per-supplier
+hull's demand prices, which 150 subgradient steps did not lower). So it closes 56-80% of the gap from the LP to
+the optimum where HiGHS's root closes 87%, and takes minutes of cpu, not the < 1 s asked: not built (no-go).
 """
 
 from __future__ import annotations
