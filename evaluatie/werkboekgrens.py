@@ -176,6 +176,8 @@ def _delen(zf: zipfile.ZipFile, namen: dict[str, list[zipfile.ZipInfo]]) -> _Del
 
 
 def _onescape(tekst: str) -> str:
+    if "&" not in tekst:  # what html.unescape returns then, without loading its entity table (issue #24)
+        return tekst
     import html
 
     return html.unescape(tekst)
