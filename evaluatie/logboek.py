@@ -67,6 +67,7 @@ def noteer(
 ) -> dict[str, Any]:
     """Append one entry for a finished command. A damaged last line (no newline) is closed off
     first, so the new entry never merges with it."""
+    geschreven = sorted(uitvoer)
     regel = {
         "tijd": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commando": commando,
@@ -75,7 +76,10 @@ def noteer(
         "commit": code_commit(),
         "tijdstempel_rapporten": tijdstempel,
         "invoer": [{"bestand": b.bestand, "sha256": b.sha256} for b in invoer],
-        "uitvoer": [{"bestand": werkmap.relatief(p), "sha256": sha256_bestand(p)} for p in sorted(uitvoer)],
+        "uitvoer": [
+            {"bestand": naam, "sha256": sha256_bestand(p)}
+            for naam, p in zip(werkmap.relatieve(geschreven), geschreven, strict=True)
+        ],
     }
     from evaluatie.schrijfwacht import voeg_regel_toe
 
