@@ -708,6 +708,7 @@ def _voeg_besluitcommandos_toe() -> None:
 
 _voeg_besluitcommandos_toe()
 
+
 def _contract() -> click.Command:
     """The contract phase: its own group, imported only when `evaluatie contract` runs or is listed."""
     from evaluatie.contract.cli import contract
