@@ -71,7 +71,7 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
     # tabel[step + shift + 1]: the points of the shifted step, kept on the scale
     tabel = punten[np.clip(np.arange(-1, hoogste + 2), 0, hoogste)].astype(float)
     heeft_consensus = K >= 0
-    K1 = np.where(heeft_consensus, K, 0) + 1
+    K1 = (np.where(heeft_consensus, K, 0) + 1).astype(np.intp)
     S1 = (S + 1).astype(np.intp)
     # The indices and points of a block in arrays made once: a fresh array of this size per block is
     # fresh memory from the operating system each time (page faults: half a millisecond per block of
@@ -79,6 +79,8 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
     plek = np.empty((BLOK, *S.shape), dtype=np.intp)
     punten_blok = np.empty((BLOK, *S.shape), dtype=float)
     samen_blok = np.empty((BLOK, *K.shape), dtype=float)  # [d, b, c]
+    plek_consensus = np.empty((BLOK, *K.shape), dtype=np.intp)
+    consensus_blok = np.empty((BLOK, *K.shape), dtype=float)
     gewogen_blok = np.empty((BLOK, *K.shape), dtype=float)
 
     def blok(nummer: int, n: int, kind: np.random.SeedSequence) -> np.ndarray:
@@ -92,7 +94,8 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
             samen = np.divide(p.sum(axis=1, out=samen_blok[:n]), p.shape[1], out=samen_blok[:n])
         else:
             samen = np.median(p, axis=1)
-        cons = tabel.take(K1[None] + rnd.integers(-1, 2, size=(n, *K.shape), dtype=np.int8))
+        verschuiving_consensus = rnd.integers(-1, 2, size=(n, *K.shape), dtype=np.int8)
+        cons = tabel.take(np.add(K1[None], verschuiving_consensus, out=plek_consensus[:n]), out=consensus_blok[:n])
         np.copyto(samen, cons, where=heeft_consensus[None])  # [d, b, c]
         # samen / max * 100 * gewicht, the same operations in the same order, into the block's own array
         gewogen = np.divide(samen, perceel.schaal.max_punten, out=gewogen_blok[:n])
