@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from evaluatie.prijs.precisie import punten
 from evaluatie.verdeling.budgetgrens import budgetgrens
+from evaluatie.verdeling.budgetklasse import budget_binnen_klasse
 from evaluatie.verdeling.klassen import CENTEN, Klasse, bovengrens
 from evaluatie.verdeling.matrix import ONEINDIG, Programma
 from evaluatie.verdeling.model import Verdeelprobleem
@@ -95,6 +96,7 @@ def bouw(
     totalen: dict[int, int] | None = None,
     geheel: bool = True,
     elastisch: bool = False,
+    budget_binnen: bool = False,
 ) -> Opbouw:
     """The model over classes `ks`.
 
@@ -107,8 +109,11 @@ def bouw(
     totalen: every supplier's total fixed (the supplier-level rules are then already met);
     geheel: integer x (False for the transportation LP, which is totally unimodular);
     elastisch: demand, budget and min_leveranciers rows get a slack column (Opbouw.slack), for the
-    diagnosis of an impossible lot (evaluatie.verdeling.diagnose).
+    diagnosis of an impossible lot (evaluatie.verdeling.diagnose);
+    budget_binnen: (with budget) a gemeente with a budget inside a class of several gemeenten keeps its exact budget
+    row through columns of its own within the class (evaluatie.verdeling.budgetklasse), instead of a summed row.
     """
+    assert not (budget_binnen and elastisch), "the diagnosis uses the summed or direct budget rows"
     r = p.regels
     lin = Programma()
     x: dict[tuple[int, int], int] = {}
@@ -158,10 +163,15 @@ def bouw(
         subregio_z = _subregio_gemeente(p, lin, ks, x)
     elif subregio == "klasse":
         _subregio_klasse(p, lin, ks, x)
+    if budget and budget_binnen:
+        budget_binnen_klasse(p, lin, ks, x)
     if budget:
         # One row per class whose gemeenten all have a budget: for a single gemeente the real
-        # rule, for a merged class or subregio the sum of its gemeenten's rows (a relaxation).
+        # rule, for a merged class or subregio the sum of its gemeenten's rows (a relaxation;
+        # with budget_binnen implied by the rows of budget_binnen_klasse, so left out).
         for ci, k in enumerate(ks):
+            if budget_binnen and len(k.gemeenten) > 1:
+                continue
             if all(g in p.budget for g in k.gemeenten):
                 termen = [
                     (x[ci, si], round(p.leveranciers[si].prijs * CENTEN)) for si in k.leveranciers if (ci, si) in x
