@@ -708,6 +708,12 @@ def _voeg_besluitcommandos_toe() -> None:
 
 _voeg_besluitcommandos_toe()
 
-from evaluatie.contract.cli import contract as _contract  # noqa: E402  (the contract phase: its own group)
 
-main.add_command(_contract)
+def _contract() -> click.Command:
+    """The contract phase: its own group, imported only when `evaluatie contract` runs or is listed."""
+    from evaluatie.contract.cli import contract
+
+    return contract
+
+
+main.voeg_uitgesteld_toe("contract", _contract)

@@ -21,7 +21,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -151,11 +151,44 @@ def _met_json(cmd: click.Command) -> None:
 
 
 class Hoofdgroep(Groep):
-    """The `evaluatie` group: click errors become one JSON document when --json was asked."""
+    """The `evaluatie` group: click errors become one JSON document when --json was asked.
+
+    A command of its own module (the contract phase) can be registered `uitgesteld`: its module is
+    imported only when that command runs or a listing (`evaluatie --help`) asks for it, the lazy
+    loading click documents (list_commands and get_command), so an award does not import the
+    contract phase's command line (1 ms, issue #24). Enumerate commands through those two methods,
+    not through `commands`, which holds only what was loaded."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.params.append(_groepsoptie())
+        self.uitgesteld: dict[str, Callable[[], click.Command]] = {}
+
+    def voeg_uitgesteld_toe(self, naam: str, laad: Callable[[], click.Command]) -> None:
+        self.uitgesteld[naam] = laad
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.uitgesteld})
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, with the commands not loaded yet among the suggestions for a mistyped name."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as e:
+            if not self.uitgesteld:
+                raise
+            alle = [*self.commands, *self.uitgesteld]
+            raise click.exceptions.NoSuchCommand(e.command_name, possibilities=alle, ctx=ctx) from None
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.uitgesteld:
+            cmd = self.uitgesteld.pop(cmd_name)()
+            if cmd.name != cmd_name:  # the registered name is the command's own: a mismatch is a bug here
+                raise RuntimeError(f"uitgesteld commando {cmd_name} heet {cmd.name}")
+            self.add_command(cmd, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def main(  # type: ignore[override]
         self,

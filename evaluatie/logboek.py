@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +39,8 @@ def code_commit(bron: Path | None = None) -> str | None:
     bron = bron or Path(__file__).resolve().parent.parent
     if not (bron / ".git").exists():
         return None
+    import subprocess  # only in a git checkout: an installed package never starts git (1.4 ms of import)
+
     try:
         uit = subprocess.run(
             ["git", "-C", str(bron), "status", "--porcelain=v2", "--branch", "--untracked-files=no", "--", "evaluatie"],
@@ -67,6 +68,7 @@ def noteer(
 ) -> dict[str, Any]:
     """Append one entry for a finished command. A damaged last line (no newline) is closed off
     first, so the new entry never merges with it."""
+    geschreven = sorted(uitvoer)
     regel = {
         "tijd": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commando": commando,
@@ -75,7 +77,10 @@ def noteer(
         "commit": code_commit(),
         "tijdstempel_rapporten": tijdstempel,
         "invoer": [{"bestand": b.bestand, "sha256": b.sha256} for b in invoer],
-        "uitvoer": [{"bestand": werkmap.relatief(p), "sha256": sha256_bestand(p)} for p in sorted(uitvoer)],
+        "uitvoer": [
+            {"bestand": naam, "sha256": sha256_bestand(p)}
+            for naam, p in zip(werkmap.relatieve(geschreven), geschreven, strict=True)
+        ],
     }
     from evaluatie.schrijfwacht import voeg_regel_toe
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,29 @@ class Werkmap:
             return pad.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return pad.as_posix()
+
+    def relatieve(self, paden: Iterable[Path]) -> list[str]:
+        """`relatief` of each of `paden`, in order, resolving the workspace and each folder once.
+
+        The logboek names every file an award wrote (40 in the example): resolving each path and
+        the workspace again walked the same folders 80 times (2 ms, issue #24). A path whose last
+        part is not a link resolves to its resolved folder plus its name; anything else (a link,
+        '..') is resolved as `relatief` does."""
+        wortel = self.root.resolve()
+        mappen: dict[Path, Path] = {}
+        uit = []
+        for pad in paden:
+            if pad.name in ("", ".", "..") or os.path.islink(pad):
+                echt = pad.resolve()
+            else:
+                if pad.parent not in mappen:
+                    mappen[pad.parent] = pad.parent.resolve()
+                echt = mappen[pad.parent] / pad.name
+            try:
+                uit.append(echt.relative_to(wortel).as_posix())
+            except ValueError:
+                uit.append(pad.as_posix())
+        return uit
 
 
 def criteria_map() -> Path:

@@ -22,7 +22,10 @@ ALTIJD = {"--help", "-h", "--version"}
 def commandos(groep: click.Group = main, pad: tuple[str, ...] = ()) -> dict[tuple[str, ...], click.Command]:
     """Every visible command and group by its path, ('template', 'systematiek') etc."""
     uit: dict[tuple[str, ...], click.Command] = {}
-    for naam, cmd in groep.commands.items():
+    ctx = click.Context(groep)  # through list_commands/get_command: a command loaded only on use is included
+    for naam in groep.list_commands(ctx):
+        cmd = groep.get_command(ctx, naam)
+        assert cmd is not None, naam
         if cmd.hidden:
             continue
         uit[(*pad, naam)] = cmd

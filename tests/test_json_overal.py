@@ -15,7 +15,10 @@ from evaluatie.cli import main
 
 
 def _commando_s(groep: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
-    for naam, cmd in sorted(groep.commands.items()):
+    ctx = click.Context(groep)  # through list_commands/get_command: a command loaded only on use is included
+    for naam in groep.list_commands(ctx):
+        cmd = groep.get_command(ctx, naam)
+        assert cmd is not None, naam
         if isinstance(cmd, click.Group):
             yield from _commando_s(cmd, (*prefix, naam))
         else:
@@ -171,3 +174,24 @@ def test_hulp_en_versie_met_json(args: list[str]) -> None:
     assert res.exit_code == 0, res.output
     regels = json.loads(res.stdout)["uitvoer"]
     assert any("Gebruik:" in r or r.startswith("evaluatie ") for r in regels)
+
+
+def test_contract_pas_geladen_bij_gebruik_en_toch_overal() -> None:
+    """`evaluatie contract` is loaded only when used (evaluatie.clijson.Hoofdgroep), and is then a full command."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from evaluatie.cli import main\n"
+        "print('evaluatie.contract.cli' in sys.modules)\n"
+        "import click\n"
+        "print('contract' in main.list_commands(click.Context(main)))\n"
+        "print('evaluatie.contract.cli' in sys.modules)\n"
+        "main.get_command(click.Context(main), 'contract')\n"
+        "print('evaluatie.contract.cli' in sys.modules)\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert uit == ["False", "True", "False", "True"]
+    res = CliRunner().invoke(main, ["contrac"])
+    assert res.exit_code == 2 and "Bedoelt u 'contract'?" in res.output

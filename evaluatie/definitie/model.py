@@ -5,13 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from evaluatie.gemeentenamen import Namen
 
 PERCEELCODES = ("B1", "onderwijs", "Z", "PVT", "MAP")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _standaard(model: type[M]) -> M:
+    """The all-defaults instance that is a field's default, made without the model's validator.
+
+    A default is never validated, and `Model()` would build the validator of each of these
+    models at import only to make its default (3 ms of every command, issue #24): model_construct
+    fills in the same defaults, so the instance is the same (tests/test_definitie_standaard.py)."""
+    return model.model_construct()
 
 
 class Model(BaseModel):
@@ -100,7 +111,7 @@ class Perceel(Model):
     # open house (toelating) or award (gunning) per lot; the tender's `procedure` is the default
     procedure: Literal["gunning", "toelating"] = "gunning"
     criteriaset: str | None = None  # the criteria set this lot's defaults came from
-    raammaximum: Raamregel = Raamregel()
+    raammaximum: Raamregel = _standaard(Raamregel)
     gemeenten: tuple[str, ...]
     plafondprijs: float = 10000.0
     knockout: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -114,9 +125,9 @@ class Perceel(Model):
     max_fictieve_korting: float | None = None
     abnormaal_laag: float = 0.20  # art. 2.116 Aw 2012: share below the mean of the other valid bids
     vaste_prijs: float | None = None  # vaste_prijs: the one price per trajectory (default: the ceiling)
-    weging: Weging = Weging()
+    weging: Weging = _standaard(Weging)
     bij_gelijke_stand: tuple[str, ...] = ()
-    verdeling: Verdeelregels = Verdeelregels()
+    verdeling: Verdeelregels = _standaard(Verdeelregels)
 
     def criterium(self, sleutel: str) -> Criterium | None:
         """Find a criterion by code or by name (case-insensitive)."""
@@ -208,15 +219,15 @@ class Aanbesteding(Model):
     data: Data
     standstill_dagen: int = 20
     gelijkgestelde_dagen: tuple[dt.date, ...] = ()
-    looptijd: Looptijd = Looptijd()
+    looptijd: Looptijd = _standaard(Looptijd)
     beoordelaars: tuple[str, ...] = ()
-    beoordeling: Beoordelingsregels = Beoordelingsregels()
+    beoordeling: Beoordelingsregels = _standaard(Beoordelingsregels)
     gemeenten: tuple[Gemeente, ...]
     percelen: dict[str, Perceel]
-    afzender: Afzender = Afzender()
+    afzender: Afzender = _standaard(Afzender)
     bewijsstukken: tuple[str, ...] = STANDAARD_BEWIJSSTUKKEN
-    rechtsbescherming: Rechtsbescherming = Rechtsbescherming()
-    openbaarmaking: Openbaarmaking = Openbaarmaking()
+    rechtsbescherming: Rechtsbescherming = _standaard(Rechtsbescherming)
+    openbaarmaking: Openbaarmaking = _standaard(Openbaarmaking)
 
     @property
     def criteriasets(self) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from evaluatie.definitie.yamlparser import lader
 from evaluatie.getallen import yaml_getal_dubbelzinnig
 
 Pad = tuple[str | int, ...]
@@ -61,7 +62,7 @@ def lees_streng(tekst: str) -> tuple[Any, dict[Pad, int], list[YamlProbleem]]:
     problemen: list[YamlProbleem] = []
     if len(tekst) > MAX_YAML_TEKENS:
         return None, {}, [YamlProbleem((), 1, f"bestand is te groot (meer dan {MAX_YAML_TEKENS} tekens)")]
-    loader = yaml.SafeLoader(tekst)
+    loader = lader(tekst)(tekst)  # libyaml only for a checked bundled text (yamlparser)
     try:
         knoop = loader.get_single_node()
     finally:

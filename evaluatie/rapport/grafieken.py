@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from html import escape
 from typing import TYPE_CHECKING
+
+from evaluatie.rapport.html import escape
 
 if TYPE_CHECKING:  # only for the annotations: importing the award model would cost more than the charts
     from evaluatie.gunning.uitslag import Perceeluitslag

@@ -18,6 +18,7 @@ from functools import cache
 import yaml
 from dateutil.easter import easter
 
+from evaluatie.definitie.yamlparser import lader
 from evaluatie.tekst import datum_met_dag
 from evaluatie.werkmap import criteria_map
 
@@ -30,7 +31,10 @@ def datum_tekst(d: dt.date) -> str:
 @cache
 def _bestand() -> dict:
     pad = criteria_map() / "atw-gelijkgestelde-dagen.yaml"
-    return (yaml.safe_load(pad.read_text(encoding="utf-8")) if pad.is_file() else None) or {}
+    if not pad.is_file():
+        return {}
+    tekst = pad.read_text(encoding="utf-8")
+    return yaml.load(tekst, Loader=lader(tekst)) or {}  # a safe loader; libyaml only for a checked text
 
 
 def _gelijkgesteld_bestand() -> dict[dt.date, str]:

@@ -71,19 +71,37 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
     # tabel[step + shift + 1]: the points of the shifted step, kept on the scale
     tabel = punten[np.clip(np.arange(-1, hoogste + 2), 0, hoogste)].astype(float)
     heeft_consensus = K >= 0
-    K1 = np.where(heeft_consensus, K, 0) + 1
-    S1 = S + 1
+    K1 = (np.where(heeft_consensus, K, 0) + 1).astype(np.intp)
+    S1 = (S + 1).astype(np.intp)
+    # The indices and points of a block in arrays made once: a fresh array of this size per block is
+    # fresh memory from the operating system each time (page faults: half a millisecond per block of
+    # B1 in the example, issue #24). intp, numpy's own index type, so `take` casts nothing.
+    plek = np.empty((BLOK, *S.shape), dtype=np.intp)
+    punten_blok = np.empty((BLOK, *S.shape), dtype=float)
+    samen_blok = np.empty((BLOK, *K.shape), dtype=float)  # [d, b, c]
+    plek_consensus = np.empty((BLOK, *K.shape), dtype=np.intp)
+    consensus_blok = np.empty((BLOK, *K.shape), dtype=float)
+    gewogen_blok = np.empty((BLOK, *K.shape), dtype=float)
 
     def blok(nummer: int, n: int, kind: np.random.SeedSequence) -> np.ndarray:
         """How often each bidder ranks first alone in block `nummer` of n draws."""
         rnd = np.random.default_rng(kind)
         # take and sum / count: the same values, bit for bit, as tabel[...] and mean (numpy's mean is that sum
         # divided by the count), at about two thirds of the cost (issue #24)
-        p = tabel.take(S1[None] + rnd.integers(-1, 2, size=(n, *S.shape), dtype=np.int8))  # [d, r, b, c]
-        samen = p.sum(axis=1) / p.shape[1] if panel.aggregatie == "gemiddelde" else np.median(p, axis=1)
-        cons = tabel.take(K1[None] + rnd.integers(-1, 2, size=(n, *K.shape), dtype=np.int8))
-        samen = np.where(heeft_consensus[None], cons, samen)  # [d, b, c]
-        kwaliteit = (samen / perceel.schaal.max_punten * 100 * gewicht).sum(axis=2) / gewicht.sum()
+        verschuiving = rnd.integers(-1, 2, size=(n, *S.shape), dtype=np.int8)
+        p = tabel.take(np.add(S1[None], verschuiving, out=plek[:n]), out=punten_blok[:n])  # [d, r, b, c]
+        if panel.aggregatie == "gemiddelde":
+            samen = np.divide(p.sum(axis=1, out=samen_blok[:n]), p.shape[1], out=samen_blok[:n])
+        else:
+            samen = np.median(p, axis=1)
+        verschuiving_consensus = rnd.integers(-1, 2, size=(n, *K.shape), dtype=np.int8)
+        cons = tabel.take(np.add(K1[None], verschuiving_consensus, out=plek_consensus[:n]), out=consensus_blok[:n])
+        np.copyto(samen, cons, where=heeft_consensus[None])  # [d, b, c]
+        # samen / max * 100 * gewicht, the same operations in the same order, into the block's own array
+        gewogen = np.divide(samen, perceel.schaal.max_punten, out=gewogen_blok[:n])
+        np.multiply(gewogen, 100, out=gewogen)
+        np.multiply(gewogen, gewicht, out=gewogen)
+        kwaliteit = gewogen.sum(axis=2) / gewicht.sum()
         geldig = np.broadcast_to(voorwaarde, kwaliteit.shape)
         if drempel is not None:
             geldig = geldig & (kwaliteit >= drempel - 1e-9)
