@@ -241,9 +241,9 @@ def _ruime_aanbesteding(rnd: random.Random) -> Verdeelprobleem:
     return Verdeelprobleem(p.perceel, p.perceelnaam, vraag, p.subregio, lev, p.regels)
 
 
-def test_relaxatiestap_volgt_de_mediaan_van_de_kleinste_vraag_per_subregio() -> None:
-    """By hand: subregio's whose smallest demand is 5, 6 and 7 have median 6 (RUIM): loose, CBC under 'auto';
-    5, 5 and 7 have median 5: tight, HiGHS."""
+def test_relaxatiestap_volgt_de_kleinste_vraag_per_subregio() -> None:
+    """By hand: subregio's whose smallest demand is 5, 6 and 7: two of three at least 6 (RUIM), loose, CBC
+    under 'auto'; 5, 5 and 7: one of three, tight, HiGHS."""
     from evaluatie.verdeling.pad import subregioklassen
     from evaluatie.verdeling.subregiorelaxatie import KRAP, RUIM, RUIM_STAP, relaxatiestap
 
