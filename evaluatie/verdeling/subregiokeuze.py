@@ -53,7 +53,7 @@ dropped those rows); the per-supplier hull (written out: a disjunction over ever
 generation) at least 83.853 (15 rounds, 213 s cpu) and at most 83.875 (the Lagrangian at the per-supplier
 hull's demand prices, which 150 subgradient steps did not lower). So it closes 56-80% of the gap from the LP to
 the optimum where HiGHS's root closes 87%, and takes minutes of cpu, not the < 1 s asked: not built (no-go).
-Seed 2 the same (both at once 98.397-98.409 against HiGHS's root 98.389 x 10^9); seed 1 see the README.
+Seeds 1 and 2 the same: both at once 88.579-88.615 and 98.397-98.409 against HiGHS's root 88.577 and 98.389.
 """
 
 from __future__ import annotations
