@@ -10,6 +10,7 @@ examples on every run.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from hypothesis import HealthCheck, given, settings
@@ -229,3 +230,70 @@ def test_stap4_per_subregio_rekent_en_meldt_als_eigen_stap(monkeypatch) -> None:
     assert "stap 4 per subregio" in regel("B1-route", "subregio", 6, 10.0, 12.0)
     assert "relaxatie" in regel("B1-route", "relaxatie_subregio", 6, None, None)
     assert kies_stap("auto", "relaxatie_subregio", KLEIN + 1) == kies_stap("auto", "subregio", KLEIN + 1) == "highs"
+
+
+def _ruime_aanbesteding(rnd: random.Random) -> Verdeelprobleem:
+    """As `_subregio_aanbesteding`, but every gemeente has 6-14 inburgeraars and the bidders more capacity:
+    the cap of at most d_min suppliers per subregio is loose (evaluatie.verdeling.subregiorelaxatie)."""
+    p = _subregio_aanbesteding(rnd)
+    vraag = {g: rnd.randint(6, 14) for g in p.vraag}
+    lev = tuple(dataclasses.replace(s, capaciteit=s.capaciteit * 3) for s in p.leveranciers)
+    return Verdeelprobleem(p.perceel, p.perceelnaam, vraag, p.subregio, lev, p.regels)
+
+
+def test_relaxatiestap_volgt_de_kleinste_vraag_per_subregio() -> None:
+    """By hand: subregio's whose smallest demand is 5, 6 and 7: two of three at least 6 (RUIM), loose, CBC
+    under 'auto'; 5, 5 and 7: one of three, tight, HiGHS."""
+    from evaluatie.verdeling.pad import subregioklassen
+    from evaluatie.verdeling.subregiorelaxatie import KRAP, RUIM, RUIM_STAP, relaxatiestap
+
+    assert RUIM == 6
+    regio = {"A1": "A", "A2": "A", "B1": "B", "C1": "C", "C2": "C"}
+    lev = (Leverancier("S0", 80.0, 9000.0, 100, tuple(regio), 0),)
+    regels = Verdeelregels(per_subregio=True)
+    for vraag, stap in (
+        ({"A1": 5, "A2": 9, "B1": 6, "C1": 8, "C2": 7}, RUIM_STAP),
+        ({"A1": 5, "A2": 9, "B1": 5, "C1": 8, "C2": 7}, KRAP),
+    ):
+        p = Verdeelprobleem("B1", "B1-route", vraag, regio, lev, regels)
+        assert relaxatiestap(p, subregioklassen(p)) == stap
+
+
+def test_ruime_relaxatie_op_cbc_en_bij_een_fout_op_highs(monkeypatch) -> None:
+    """A loose cap: with 'auto' (and oplosser.KLEIN at 0, so a small tender counts as national) the relaxation
+    is the step 'relaxatie_subregio_ruim' on CBC with the node budget, and every stage value equals the
+    all-integer full model's. A CBC that stops with an error hands the step to HiGHS: the same values."""
+    from evaluatie.verdeling import matrix, oplosser
+    from evaluatie.verdeling import pad as padmodule
+    from evaluatie.verdeling.status import Oplosserfout
+    from evaluatie.verdeling.subregiorelaxatie import RUIM_STAP
+
+    monkeypatch.setattr(oplosser, "KLEIN", 0)
+    stappen: list[str] = []
+    monkeypatch.setattr(padmodule, "volg", lambda m, perceel, stap: stappen.append(stap))
+    rnd = random.Random(41)
+    gelopen = 0
+    for _ in range(40):
+        p = _ruime_aanbesteding(rnd)
+        if vooraf(p):
+            continue
+        geheel = geheel_model(p)
+        if geheel is None:
+            continue
+        stappen.clear()
+        snel = verdeel_exact(p, "auto", None)
+        assert stappen[0] == RUIM_STAP and snel.solver.startswith("cbc")
+        assert snel.doelwaarden == geheel
+        gelopen += 1
+        if gelopen >= 6:
+            break
+    assert gelopen >= 6
+
+    def stopt(self, doel, maximaliseer, start=None):  # type: ignore[no-untyped-def]
+        raise Oplosserfout("CBC", "PulpSolverError", "CBC liep vast")
+
+    monkeypatch.setattr(matrix.CbcMotor, "los", stopt)
+    stappen.clear()
+    terug = verdeel_exact(p, "auto", None)
+    assert stappen[:2] == [RUIM_STAP, RUIM_STAP]  # CBC, then the same step on HiGHS
+    assert terug.solver == "cbc+highs" and terug.doelwaarden == geheel

@@ -53,8 +53,9 @@ def versie(naam: str) -> str:
     if naam == "cbc":
         return f"CBC (meegeleverd met PuLP {pakketversie('pulp')})"
     return (
-        f"automatisch: {versie('cbc')} voor grote samengevoegde modellen en relaxaties (behalve de relaxatie bij "
-        f"verdeling per subregio zonder budgetten), anders {versie('highs')}"
+        f"automatisch: {versie('cbc')} voor grote samengevoegde modellen en relaxaties (bij verdeling per subregio "
+        "zonder budgetten alleen als in de helft van de subregio's iedere gemeente minstens 6 inburgeraars heeft), "
+        f"anders {versie('highs')}"
     )
 
 
@@ -136,11 +137,13 @@ OPTIES_BUDGET = ("preprocess off",)
 # per_subregio without budgets: the relaxation (one class per subregio) on HiGHS with x continuous in
 # stage 1 (Opbouw.tu), and stage 4 per subregio (evaluatie.verdeling.subregiokeuze) on HiGHS: national
 # tender, seeds 7 / 1 / 2, two runs: the 3 lots' relaxations 3.1 / 2.1 / 5.4-5.5 s cpu on CBC, 2.0 / 2.1-2.2 /
-# 2.9 s so (B1 alone is faster on CBC, 0.3-0.6 against 1.0-1.3 s; onderwijs and Z are not).
+# 2.9 s so (B1 alone is faster on CBC, 0.3-0.6 against 1.0-1.3 s; onderwijs and Z are not). Hence a relaxation
+# whose cap on suppliers per subregio is loose (B1) goes to CBC after all: evaluatie.verdeling.subregiorelaxatie.
 AUTO_PER_STAP = {
     "relaxatie": "cbc",
     "relaxatie_budget": "cbc",
     "relaxatie_subregio": "highs",
+    "relaxatie_subregio_ruim": "cbc",  # per_subregio with a loose cap: see evaluatie.verdeling.subregiorelaxatie
     "subregio": "highs",
     "samengevoegd": "cbc",
     "transport": "highs",

@@ -61,6 +61,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
+from evaluatie.verdeling import subregiorelaxatie
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import HighsMotor, Motor, Programma, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
@@ -230,7 +231,9 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         naam = kies_stap(oplosser, stap, lin.aantal)
         motoren.append(naam)
         # 'auto' on a budget relaxation: CBC gets a node budget, then HiGHS (see KNOPEN_BUDGET)
-        knopen = KNOPEN_BUDGET if oplosser == "auto" and stap == "relaxatie_budget" and naam == "cbc" else None
+        # (and on a per_subregio relaxation with a loose cap, evaluatie.verdeling.subregiorelaxatie)
+        met_budget = stap in ("relaxatie_budget", subregiorelaxatie.RUIM_STAP)
+        knopen = KNOPEN_BUDGET if oplosser == "auto" and met_budget and naam == "cbc" else None
         # budgets: CBC starts every stage from the previous one's solution, without preprocessing (OPTIES_BUDGET)
         budget_cbc = stap == "relaxatie_budget" and naam == "cbc"
         m = motor(naam, lin, None, knopen, warm=budget_cbc, opties=OPTIES_BUDGET if budget_cbc else ())
@@ -265,19 +268,23 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     def ontspan(rel: Opbouw) -> tuple[list[int], list[int]]:
         """Stages 1-3 of a relaxation (again on HiGHS once CBC spent its node budget on this lot)."""
         stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
-        if stap == "relaxatie" and p.regels.per_subregio:
-            stap = "relaxatie_subregio"  # HiGHS, x continuous in stage 1 (see oplosser.AUTO_PER_STAP)
+        if stap == "relaxatie" and p.regels.per_subregio:  # HiGHS or CBC by how loose the cap is (see there)
+            stap = subregiorelaxatie.relaxatiestap(p, rel.ks)
+        tu = stap in subregiorelaxatie.STAPPEN  # x continuous in stage 1 on HiGHS (see oplosser.AUTO_PER_STAP)
         m_rel = maak_highs(stap, rel.lin) if knopen_op else maak(stap, rel.lin)
-        na_stap = _budget_na_stap(m_rel) if stap == "relaxatie_budget" else None
+        # HiGHS without primal heuristics once stage 1 is fixed: budgets, and per_subregio (subregiorelaxatie)
+        zonder_heuristiek = stap == "relaxatie_budget" or tu
+        na_stap = _budget_na_stap(m_rel) if zonder_heuristiek else None
         try:
-            return lexicografisch(m_rel, rel, stappen=3, tu=stap == "relaxatie_subregio", na_stap=na_stap)
+            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap)
         except Oplosserfout:
             if getattr(m_rel, "knopen", None) is None:
                 raise
             # CBC spent its node budget without a proof (a stop without a time limit): HiGHS solves the step
             knopen_op.append(True)
             m_rel = maak_highs(stap, rel.lin)
-            return lexicografisch(m_rel, rel, stappen=3, na_stap=_budget_na_stap(m_rel))
+            na_stap = _budget_na_stap(m_rel) if zonder_heuristiek else None
+            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap)
 
     if pad != VOLLEDIG and r.max_leveranciers_per_gemeente is not None and not r.per_subregio:
         k_uit = _verdeel_k(p, ks, r.max_leveranciers_per_gemeente, ontspan, maak, klaar)

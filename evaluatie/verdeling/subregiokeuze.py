@@ -43,6 +43,17 @@ supplier) without the row per cell: 6.8 / 22.1 / 5.1 s; Lagrangian
 cuts per supplier at the LP's demand prices: none violated (seed 7). Stage 4 of B1 takes 7.6-62.7 s over
 seeds 1-10: the proof, after the root's cuts leave a margin (seed 7: 13 x 10^6, 1.5 x 10^-4 of the value)
 that only branching closes.
+
+Also tried for issue #24, the bound that takes both views at once (bench/subregio_lagrange.py; README,
+"per_subregio, de grens van beide omhullingen samen"), B1 seed 7, LP 83.925, HiGHS's root after cuts 83.847,
+optimum 83.835 x 10^9: the per-subregio hull (column generation, exact pricing by a MIP per subregio with its
+own cell bounds and rows per (subregio, supplier)) 83.906 (the earlier 83.935 was weaker than the LP, so it had
+dropped those rows); the per-supplier hull (written out: a disjunction over every feasible set of subregio's)
+83.875; both at once (their intersection: the per-supplier hull written out, the subregio's by column
+generation) at least 83.853 (15 rounds, 213 s cpu) and at most 83.875 (the Lagrangian at the per-supplier
+hull's demand prices, which 150 subgradient steps did not lower). So it closes 56-80% of the gap from the LP to
+the optimum where HiGHS's root closes 87%, and takes minutes of cpu, not the < 1 s asked: not built (no-go).
+Seeds 1 and 2 the same: both at once 88.579-88.615 and 98.397-98.409 against HiGHS's root 88.577 and 98.389.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ STAPNAMEN = {
     "relaxatie": "relaxatie",
     "relaxatie_budget": "relaxatie",
     "relaxatie_subregio": "relaxatie",
+    "relaxatie_subregio_ruim": "relaxatie",
     "transport": "transportmodel",
     "stap4": "stap 4 per gemeente",
     "volledig": "volledig model",
