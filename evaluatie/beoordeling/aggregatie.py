@@ -11,9 +11,9 @@ divided by the sum of weights, times 100.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Collection, Sequence
 
+from evaluatie.beoordeling.midden import gemiddelde, mediaan
 from evaluatie.beoordeling.model import (
     Beoordelingsformulier,
     Consensus,
@@ -78,7 +78,7 @@ def aggregeer(
         if c is not None:
             telt = c.punten
         elif punten:
-            telt = statistics.fmean(punten) if regels.aggregatie == "gemiddelde" else statistics.median(punten)
+            telt = gemiddelde(punten) if regels.aggregatie == "gemiddelde" else mediaan(punten)
         else:
             telt = 0.0
         spreiding_stappen = (max(stappen) - min(stappen)) if stappen else 0
@@ -126,7 +126,7 @@ def _afwijkers(ind: dict[str, tuple[float, int, str]]) -> tuple[str, ...]:
     for b, (_, stap, _) in ind.items():
         anderen = [s for x, (_, s, _) in ind.items() if x != b]
         if anderen:
-            afstand[b] = abs(stap - statistics.median(anderen))
+            afstand[b] = abs(stap - mediaan(anderen))
     if not afstand:
         return ()
     grootste = max(afstand.values())

@@ -9,9 +9,9 @@ never credits a plan with more than half of the panel saw in it.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
 
+from evaluatie.beoordeling.midden import mediaan as midden
 from evaluatie.definitie.model import Schaal, Schaalstap
 
 REGEL = (
@@ -25,5 +25,5 @@ def voorstel(schaal: Schaal, punten: Sequence[float]) -> Schaalstap | None:
     """The suggested step for these reviewer points; None without any score."""
     if not punten:
         return None
-    mediaan = statistics.median(punten)
+    mediaan = midden(punten)
     return min(schaal.stappen, key=lambda s: (round(abs(s.punten - mediaan), 9), s.punten))

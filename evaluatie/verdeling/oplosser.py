@@ -70,6 +70,10 @@ def pakketversie(pakket: str) -> str:
     header; an egg, a zip on sys.path, a name spelled otherwise) is left to importlib.metadata itself.
     """
     sleutel = pakket.lower()
+    # A folder entry belongs to the package when its name, with '_' read as '-', starts with the package name
+    # and then '-' or '.' (importlib.metadata compares names with '-' and '_' alike): pulp-3.3.2.dist-info,
+    # pulp.egg-link, and also pulp_extra-1.0.dist-info, which makes two and leaves the answer to importlib.
+    voorvoegsels = (sleutel.replace("_", "-") + "-", sleutel.replace("_", "-") + ".")
     for map_ in sys.path:
         plek = map_ or "."
         if not os.path.isdir(plek):
@@ -77,9 +81,7 @@ def pakketversie(pakket: str) -> str:
                 break
             continue
         try:
-            namen = [
-                n for n in os.listdir(plek) if n.lower().replace("-", "_").startswith((sleutel + "-", sleutel + "."))
-            ]
+            namen = [n for n in os.listdir(plek) if n.lower().replace("_", "-").startswith(voorvoegsels)]
         except OSError:
             break
         if not namen:
