@@ -175,7 +175,7 @@ def main() -> None:
     highspy.Highs()
     os.dup2(stdout, 1)
     tel = {"opgelost": 0, "klopt niet": 0, "onhaalbaar bevestigd": 0, "onhaalbaar NIET bevestigd": 0, "open": 0}
-    print(f"{'zaad':<6}{'regels':<14}{'perceel':<11}{'uitkomst':<26}{'onafhankelijk':<22}{'wand (s)':>9}{'cpu (s)':>9}")
+    print(f"{'zaad':<6}{'regels':<17}{'perceel':<11}{'uitkomst':<26}{'onafhankelijk':<22}{'wand (s)':>9}{'cpu (s)':>9}")
     for zaad in zaden(args.zaden):
         for naam in args.regels.split(","):
             regels, budget = regelset(naam)
@@ -203,7 +203,7 @@ def main() -> None:
                             controle = f"NIET bevestigd ({controle})"
                             tel["onhaalbaar NIET bevestigd"] += 1
                 print(
-                    f"{zaad:<6}{naam:<14}{code:<11}{uitkomst:<26}{controle:<22}"
+                    f"{zaad:<6}{naam:<17}{code:<11}{uitkomst:<26}{controle:<22}"
                     f"{time.perf_counter() - t0:>9.2f}{cpu() - c0:>9.2f}",
                     flush=True,
                 )
