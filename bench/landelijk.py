@@ -37,7 +37,6 @@ Run: python bench/landelijk.py [--zaden 7,1,2] [--solver auto] [--limiet 60] [--
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import resource
 import sys
@@ -48,6 +47,7 @@ from pulp_referentie import verdeel_pulp  # bench/, beside this script: the refe
 
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
+from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.klassen import per_gemeente_nodig
 from evaluatie.verdeling.matrix import HighsMotor
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
@@ -226,13 +226,11 @@ def main() -> None:
     ap.add_argument("--spoor", metavar="MAP", help="write a HiGHS log of every solve of the fast path to MAP")
     args = ap.parse_args()
     spoor = _Spoor(args.spoor) if args.spoor else None
-    # highspy announces itself on stdout when first constructed: keep it out of the table.
-    stdout = os.dup(1)
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    import highspy
+    # highspy announces itself on stdout when first constructed: keep it out of the table
+    with alleen_eigen_uitvoer():
+        import highspy
 
-    highspy.Highs()
-    os.dup2(stdout, 1)
+        highspy.Highs()
     zaden = [int(z) for z in args.zaden.split(",")]
     print(
         f"Landelijke aanbesteding: 342 gemeenten, 35 subregio's, 150 inschrijvers, 3 percelen; snel pad met "

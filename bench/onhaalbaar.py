@@ -28,6 +28,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from landelijk import AANDEEL, REGELSETS, probleem, regelset
 
 from evaluatie.fouten import EvaluatieFout
+from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.verdelen import verdeel
 
@@ -167,13 +168,11 @@ def main() -> None:
     ap.add_argument("--solver", default="auto")
     ap.add_argument("--limiet", type=float, default=60.0, help="seconds per solve, both sides")
     args = ap.parse_args()
-    # highspy announces itself on stdout when first constructed: keep it out of the table.
-    stdout = os.dup(1)
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    import highspy
+    # highspy announces itself on stdout when first constructed: keep it out of the table
+    with alleen_eigen_uitvoer():
+        import highspy
 
-    highspy.Highs()
-    os.dup2(stdout, 1)
+        highspy.Highs()
     tel = {"opgelost": 0, "klopt niet": 0, "onhaalbaar bevestigd": 0, "onhaalbaar NIET bevestigd": 0, "open": 0}
     print(f"{'zaad':<6}{'regels':<17}{'perceel':<11}{'uitkomst':<26}{'onafhankelijk':<22}{'wand (s)':>9}{'cpu (s)':>9}")
     for zaad in zaden(args.zaden):

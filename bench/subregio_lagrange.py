@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.subregiokeuze import Subregiokeuze
 
 
@@ -509,12 +510,11 @@ def main() -> None:
     ap.add_argument("--cache", default="", help="map met het stap-4-model per zaad van een eerdere --bewaar")
     ap.add_argument("--bewaar", default="", help="schrijf het stap-4-model per zaad in deze map")
     args = ap.parse_args()
-    stdout = os.dup(1)  # highspy announces itself on stdout when first constructed
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    import highspy
+    # highspy announces itself on stdout when first constructed: keep it out of the table
+    with alleen_eigen_uitvoer():
+        import highspy
 
-    highspy.Highs()
-    os.dup2(stdout, 1)
+        highspy.Highs()
     print("Stap 4 bij per_subregio, B1, landelijk: grenzen (maximum; lager is sterker) en cpu in seconden")
     for zaad in (int(z) for z in args.zaden.split(",")):
         if args.cache:  # development: the model of a previous run (pickle written by --bewaar)

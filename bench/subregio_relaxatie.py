@@ -26,13 +26,13 @@ Run: python bench/subregio_relaxatie.py [--zaden 1,2,3,4,5,6,7,8,9,10] [--percel
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import time
 from collections.abc import Callable
 
 from landelijk import AANDEEL, probleem, regelset  # bench/, beside this script
 
+from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling import pad
 from evaluatie.verdeling.matrix import HighsMotor, Motor, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem
@@ -159,12 +159,11 @@ def main() -> None:
     ap.add_argument("--percelen", default=",".join(AANDEEL))
     ap.add_argument("--varianten", default=",".join(VARIANTEN))
     args = ap.parse_args()
-    stdout = os.dup(1)  # highspy announces itself on stdout when first constructed
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    import highspy
+    # highspy announces itself on stdout when first constructed: keep it out of the table
+    with alleen_eigen_uitvoer():
+        import highspy
 
-    highspy.Highs()
-    os.dup2(stdout, 1)
+        highspy.Highs()
     varianten = args.varianten.split(",")
     regels, begroting = regelset("per_subregio")
     som: dict[str, list[float]] = {v: [0.0, 0.0, 0.0] for v in varianten}

@@ -25,13 +25,13 @@ Run: python bench/subregio_stap4.py [--zaden 7,1,2] [--percelen B1] [--variant n
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import time
 from typing import Any
 
 from landelijk import AANDEEL, probleem, regelset  # bench/, beside this script
 
+from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling import pad
 from evaluatie.verdeling.matrix import CbcMotor, HighsMotor, Motor, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem
@@ -165,12 +165,11 @@ def main() -> None:
     ap.add_argument("--cbc", action="store_true", help="ook CBC (PuLP) op hetzelfde model")
     ap.add_argument("--relaxatie", action="store_true", help="ook stap 1-3 van de relaxatie per oplosser")
     args = ap.parse_args()
-    stdout = os.dup(1)  # highspy announces itself on stdout when first constructed
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    import highspy
+    # highspy announces itself on stdout when first constructed: keep it out of the table
+    with alleen_eigen_uitvoer():
+        import highspy
 
-    highspy.Highs()
-    os.dup2(stdout, 1)
+        highspy.Highs()
     varianten: list[tuple[str, dict[str, str] | None]] = [("standaard", {})]
     for tekst in args.variant:
         naam, _, rest = tekst.partition("=")
