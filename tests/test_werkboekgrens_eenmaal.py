@@ -10,16 +10,7 @@ from pathlib import Path
 import pytest
 
 from evaluatie import werkboekgrens
-
-VOORBEELD = Path(__file__).resolve().parents[1] / "bids" / "voorbeeld"
-
-
-def _uitkomst(pad: Path) -> tuple[str, str] | None:
-    try:
-        werkboekgrens.controleer(pad, pad.name)
-    except werkboekgrens.TeGroot as e:
-        return e.plaats, e.bericht
-    return None
+from tests.test_werkboekgrens_snel import VOORBEELD, _uitkomst
 
 
 def _zonder_bewaren(pad: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str] | None:
