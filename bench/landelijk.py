@@ -30,6 +30,9 @@ incumbent over time, nodes) to MAP/<regels>_<zaad>_<perceel>_<n>.log, and MAP/sa
 gets one line per solve (columns, integer columns, status, cpu, objective, bound, nodes): the
 evidence for where a slow lot spends its time (README, meting van 4 december 2026).
 
+--zonder-verschuiving: stage 4 gets its own objective instead of the one shifted by the LP's prices
+(evaluatie.verdeling.dualverschuiving), for comparison.
+
 Run: python bench/landelijk.py [--zaden 7,1,2] [--solver auto] [--limiet 60] [--regels K=3,K=2] [--zonder-controle]
 [--spoor MAP] [--percelen onderwijs,Z]
 """
@@ -48,6 +51,7 @@ from pulp_referentie import verdeel_pulp  # bench/, beside this script: the refe
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.stdout import alleen_eigen_uitvoer
+from evaluatie.verdeling import pad as snelle_weg
 from evaluatie.verdeling.klassen import per_gemeente_nodig
 from evaluatie.verdeling.matrix import HighsMotor
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
@@ -222,9 +226,16 @@ def main() -> None:
     ap.add_argument("--limiet", type=float, default=60.0, help="seconds per stage for the reference model only")
     ap.add_argument("--regels", default=",".join(REGELSETS))
     ap.add_argument("--zonder-controle", action="store_true", help="skip the reference models")
+    ap.add_argument(
+        "--zonder-verschuiving",
+        action="store_true",
+        help="stage 4 with its own objective, not shifted by the LP prices (evaluatie.verdeling.dualverschuiving)",
+    )
     ap.add_argument("--percelen", default=",".join(AANDEEL), help="only these lots (default all three)")
     ap.add_argument("--spoor", metavar="MAP", help="write a HiGHS log of every solve of the fast path to MAP")
     args = ap.parse_args()
+    if args.zonder_verschuiving:
+        snelle_weg.VERSCHUIF_STAP4 = False
     spoor = _Spoor(args.spoor) if args.spoor else None
     # highspy announces itself on stdout when first constructed: keep it out of the table
     with alleen_eigen_uitvoer():

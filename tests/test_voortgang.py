@@ -20,9 +20,12 @@ def test_regel_noemt_beste_verdeling_en_grens() -> None:
 
 def test_volg_meldt_via_de_melder_en_rekent_door(monkeypatch) -> None:
     """A HiGHS engine gets a callback that reports through the registered melder and never
-    interrupts the solver; without a melder, or for CBC, nothing is subscribed."""
+    interrupts the solver; without a melder, or for CBC, nothing is subscribed. The values are those of the
+    original objective: the constant by which HiGHS's objective was shifted (dualverschuiving) is added back."""
     abonnees: list[Callable[[SimpleNamespace], None]] = []
-    motor = SimpleNamespace(naam="highs", h=SimpleNamespace(cbMipInterrupt=SimpleNamespace(subscribe=abonnees.append)))
+    motor = SimpleNamespace(
+        naam="highs", verschuiving=100, h=SimpleNamespace(cbMipInterrupt=SimpleNamespace(subscribe=abonnees.append))
+    )
     voortgang.zet_melder(None)
     voortgang.volg(motor, "B1", "stap4")
     assert abonnees == []
@@ -40,4 +43,4 @@ def test_volg_meldt_via_de_melder_en_rekent_door(monkeypatch) -> None:
     finally:
         voortgang.zet_melder(None)
     assert not hasattr(gebeurtenis.data_in, "user_interrupt")  # the proof goes on
-    assert regels and "beste verdeling tot nu toe 10, grens 12" in regels[0]
+    assert regels and "beste verdeling tot nu toe 110, grens 112" in regels[0]

@@ -115,6 +115,8 @@ class HighsMotor(Motor):
         h.setOptionValue("mip_rel_gap", 0.0)
         h.setOptionValue("mip_abs_gap", GAT)
         self.tijdslimiet = tijdslimiet
+        # original objective minus the one handed to HiGHS, on every feasible point (dualverschuiving)
+        self.verschuiving = 0
         if tijdslimiet is not None:
             h.setOptionValue("time_limit", float(tijdslimiet))
         n = lin.aantal

@@ -62,6 +62,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from evaluatie.verdeling import subregiorelaxatie
+from evaluatie.verdeling.dualverschuiving import doel_voor_motor
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import HighsMotor, Motor, Programma, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
@@ -309,7 +310,10 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         if r.per_subregio and not p.budget:  # one 0/1 choice per subregio and supplier (subregiokeuze)
             keuze = bouw_keuze(p, transport, totalen)
             try:
-                kw = _los(maak("subregio", keuze.lin), keuze.doel, True, None, keuze.tu)
+                m_keuze = maak("subregio", keuze.lin)
+                # the same optimum, found sooner (evaluatie.verdeling.dualverschuiving)
+                doel_keuze = doel_voor_motor(m_keuze, keuze.lin, keuze.doel, True) if VERSCHUIF_STAP4 else keuze.doel
+                kw = _los(m_keuze, doel_keuze, True, None, keuze.tu)
             except Onhaalbaar:
                 kw = None  # the totals cannot be attained: the full model below
             if kw is not None:
@@ -345,7 +349,10 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
                 m4 = maak("stap4", stap4.lin)
                 if p.budget and not r.per_subregio and r.max_leveranciers_per_gemeente is None:
                     _budget_stap4(m4, stap4)
-                sw = _los(m4, stap4.doelen[3], True, start, tu)
+                doel4 = stap4.doelen[3]
+                if VERSCHUIF_STAP4 and p.budget:  # evaluatie.verdeling.dualverschuiving
+                    doel4 = doel_voor_motor(m4, stap4.lin, doel4, True)
+                sw = _los(m4, doel4, True, start, tu)
                 return klaar(stap4, sw, [*behaald, doelwaarde(stap4.doelen[3], sw)], STAP4, bouwtijd)
             except Onhaalbaar:
                 pass
@@ -381,6 +388,11 @@ def _budget_stap4(m: Motor, o: Opbouw) -> None:
     if isinstance(m, HighsMotor) and 2 * len(o.tu) >= len(o.x):
         m.zonder_heuristieken()
 
+
+# Stage 4 per subregio and stage 4 with budgets hand HiGHS their objective shifted by whole multiples of the equality
+# rows, taken from the LP relaxation's prices (evaluatie.verdeling.dualverschuiving): the same optimum, found sooner
+# (measured in bench/landelijk.py; README, meting van 4 december 2026, avond). A switch for the bench's comparison.
+VERSCHUIF_STAP4 = True
 
 # Rounds after which `_verdeel_k` writes the K rule out everywhere: in stage 4 the classic stage-4 model,
 # in stages 1-3 the full model. Measured on the national tender (bench/landelijk.py, K=2 and K=3, seeds

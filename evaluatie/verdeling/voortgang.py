@@ -66,8 +66,9 @@ def volg(m: Any, perceel: str, stap: str) -> None:
             return
         volgende[0] = nu + INTERVAL
         uit = e.data_out
-        beste = uit.mip_primal_bound if abs(uit.mip_primal_bound) < 1e300 else None
-        grens = uit.mip_dual_bound if abs(uit.mip_dual_bound) < 1e300 else None
+        verschuiving = m.verschuiving  # the objective HiGHS sees may be shifted (dualverschuiving)
+        beste = uit.mip_primal_bound + verschuiving if abs(uit.mip_primal_bound) < 1e300 else None
+        grens = uit.mip_dual_bound + verschuiving if abs(uit.mip_dual_bound) < 1e300 else None
         melder(regel(perceel, stap, nu - begin, beste, grens))
 
     m.h.cbMipInterrupt.subscribe(terugroep)
