@@ -780,9 +780,10 @@ def gun_en_schrijf(
     what must be settled, and the CLI ends with exit 1 on it."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.fouten import InvoerFout
-    from evaluatie.logboek import noteer
+    from evaluatie.logboek import noteer, start_code_commit
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
+    start_code_commit()  # the logboek's git call runs meanwhile
     award = gun(werkmap, percelen, oplosser, tijdslimiet)
     handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
     if handwerk:

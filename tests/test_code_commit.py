@@ -43,3 +43,29 @@ def test_commit_en_wijziging(tmp_path: Path) -> None:
 
 def test_geen_git_checkout(tmp_path: Path) -> None:
     assert code_commit.__wrapped__(tmp_path) is None
+
+
+def test_vooraf_gestart_zelfde_antwoord(tmp_path: Path) -> None:
+    """start_code_commit starts the git call ahead; code_commit collects it and answers as when it runs git itself."""
+    from evaluatie import logboek
+
+    repo = tmp_path / "repo"
+    (repo / "evaluatie").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "t@example.nl")
+    _git(repo, "config", "user.name", "t")
+    (repo / "evaluatie" / "a.py").write_text("x = 1\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "een")
+    kop = _git(repo, "rev-parse", "HEAD")
+    for inhoud, verwacht in (("x = 1\n", kop), ("x = 2\n", f"{kop}+gewijzigd")):
+        (repo / "evaluatie" / "a.py").write_text(inhoud)
+        logboek._BEANTWOORD.discard(repo)
+        logboek.start_code_commit(repo)
+        assert repo in logboek._VOORAF
+        assert code_commit.__wrapped__(repo) == verwacht == code_commit.__wrapped__(repo)  # ahead, then itself
+        assert repo not in logboek._VOORAF
+    logboek.start_code_commit(repo)  # answered once: code_commit's answer is cached, nothing is started
+    assert repo not in logboek._VOORAF
+    logboek.start_code_commit(tmp_path)  # no git checkout: nothing started
+    assert tmp_path not in logboek._VOORAF
