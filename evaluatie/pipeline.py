@@ -8,7 +8,6 @@ definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> rappo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from evaluatie.gunning.loting import Loting
     from evaluatie.gunning.uitslag import Gunningsuitslag
     from evaluatie.scenario.verschil import Perceelverschil
-    from evaluatie.vooruit import Vooruit
     from evaluatie.zekerheid.model import Zekerheid
 
 
@@ -527,60 +525,39 @@ def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
     return schrijf_tekst((map_ or award.invoer.werkmap.rapporten) / "gunning.json", tekst)
 
 
-class Zekerheidssecties:
-    """The certainty sections of the internal report (rapporten/intern/zekerheid.html), started now and
-    collected when that report is written: on a large tender the analyses run on forked workers on the
-    other cores, on a small one in a second thread (evaluatie.vooruit). Either way every other report
-    is written meanwhile; `stop()` ends what is still running (a report failed)."""
-
-    def __init__(self, award: Award, oplosser: str = STANDAARD):
-        from evaluatie.rapport.zekerheid_html import zekerheid_html
-        from evaluatie.zekerheid.uitvoeren import LopendeZekerheid
-
-        lopend = LopendeZekerheid(award, oplosser)
-        self._lopend = lopend
-
-        def secties() -> dict[str, str]:
-            return {c: zekerheid_html(z, award.uitslag.percelen[c].naam) for c, z in lopend.uitkomst().items()}
-
-        self._vooruit: Vooruit[dict[str, str]] | None = None
-        self.uitkomst: Callable[[], dict[str, str]] = secties
-        if lopend.hier:
-            from evaluatie.vooruit import Vooruit
-
-            self._vooruit = Vooruit(secties)
-            self.uitkomst = self._vooruit.uitkomst
-
-    def stop(self) -> None:
-        if self._vooruit is not None:
-            self._vooruit.stop()
-        self._lopend.stop()
-
-
 def schrijf_rapporten(
-    award: Award,
-    oplosser: str = STANDAARD,
-    tijdstempel: str | None = None,
-    map_: Path | None = None,
-    zekerheid: Zekerheidssecties | None = None,
+    award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None, map_: Path | None = None
 ) -> list[Path]:
     """Gunningsadvies (HTML + xlsx, with the robustness analyses), a letter per bidder per lot
     (docx + HTML) and a page per gemeente. `tijdstempel` replays a logged run byte for byte.
-    `map_` is where to write (default rapporten/; schrijf_uitvoer passes a fresh folder).
-    `zekerheid`: the analyses if already started (schrijf_uitvoer starts them before gunning.json)."""
+    `map_` is where to write (default rapporten/; schrijf_uitvoer passes a fresh folder)."""
     from evaluatie.rapport.gegevens import Rapportgegevens
     from evaluatie.rapport.schrijven import schrijf_alle
+    from evaluatie.rapport.zekerheid_html import zekerheid_html
+    from evaluatie.zekerheid.uitvoeren import LopendeZekerheid
 
     gegevens = Rapportgegevens.uit_award(award, tijdstempel)
     if gegevens.concept:  # only the CONCEPT advies is written, which has no analyses: none are computed
-        if zekerheid is not None:
-            zekerheid.stop()
         return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten)
-    zekerheid = zekerheid or Zekerheidssecties(award, oplosser)
+    # On a large tender the analyses run on the other cores while this process writes every other report;
+    # on a small one here, when the internal certainty report asks for them (schrijf_alle, `zekerheid`).
+    lopend = LopendeZekerheid(award, oplosser)
+
+    def secties() -> dict[str, str]:
+        return {c: zekerheid_html(z, award.uitslag.percelen[c].naam) for c, z in lopend.uitkomst().items()}
+
+    if lopend.hier:  # a small tender: the analyses and their sections in a second thread (evaluatie.vooruit)
+        from evaluatie.vooruit import Vooruit
+
+        vooruit = Vooruit(secties)
+        try:
+            return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten, vooruit.uitkomst)
+        finally:
+            vooruit.stop()
     try:
-        return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten, zekerheid.uitkomst)
+        return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten, secties)
     finally:
-        zekerheid.stop()
+        lopend.stop()
 
 
 def schrijf_uitvoer(
@@ -596,7 +573,6 @@ def schrijf_uitvoer(
     that the award never produced are carried over untouched.
     """
     from evaluatie.logboek import lees
-    from evaluatie.rapport.gegevens import concept
     from evaluatie.rapport.schrijven import alle_bestanden, atomair, neem_over
 
     werkmap = award.invoer.werkmap
@@ -607,20 +583,12 @@ def schrijf_uitvoer(
             award.invoer.notities.append(melding)
     vorige = logboek.laatste_gunning()
     van_vorige_gunning = {b["bestand"] for b in vorige["uitvoer"]} if vorige else set()
-    # the analyses start first, so they run while gunning.json and the other reports are written
-    zekerheid = (
-        Zekerheidssecties(award, oplosser) if rapporten and not concept(award.uitslag, award.open_punten) else None
-    )
-    try:
-        with atomair(doel) as nieuw:
-            schrijf_gunning_json(award, nieuw)
-            if rapporten:
-                schrijf_rapporten(award, oplosser, tijdstempel, nieuw, zekerheid)
-            geschreven = [doel / p.relative_to(nieuw) for p in alle_bestanden(nieuw)]
-            neem_over(doel, nieuw, lambda p: werkmap.relatief(p) not in van_vorige_gunning)
-    finally:
-        if zekerheid is not None:
-            zekerheid.stop()
+    with atomair(doel) as nieuw:
+        schrijf_gunning_json(award, nieuw)
+        if rapporten:
+            schrijf_rapporten(award, oplosser, tijdstempel, nieuw)
+        geschreven = [doel / p.relative_to(nieuw) for p in alle_bestanden(nieuw)]
+        neem_over(doel, nieuw, lambda p: werkmap.relatief(p) not in van_vorige_gunning)
     return geschreven
 
 

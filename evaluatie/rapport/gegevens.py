@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,11 +24,6 @@ def tijdstempel() -> str:
     bron = os.environ.get("SOURCE_DATE_EPOCH")
     moment = dt.datetime.fromtimestamp(int(bron), dt.UTC) if bron else dt.datetime.now(dt.UTC)
     return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
-
-
-def concept(uitslag: Gunningsuitslag, open_punten: Sequence[object]) -> bool:
-    """A tie awaits a draw or another point is open: the advies is a CONCEPT (Rapportgegevens.concept)."""
-    return bool(uitslag.loting_nodig or open_punten)
 
 
 @dataclass
@@ -58,7 +52,7 @@ class Rapportgegevens:
     def concept(self) -> bool:
         """A point is open (a tie awaits a draw, a decision or a sender detail is missing): the advies
         is a concept and no letters or gemeente pages go out."""
-        return concept(self.uitslag, self.open_punten)
+        return bool(self.uitslag.loting_nodig or self.open_punten)
 
     @classmethod
     def uit_award(cls, award, stempel: str | None = None) -> Rapportgegevens:
