@@ -546,7 +546,7 @@ def schrijf_rapporten(
     def secties() -> dict[str, str]:
         return {c: zekerheid_html(z, award.uitslag.percelen[c].naam) for c, z in lopend.uitkomst().items()}
 
-    if lopend.hier:  # a small tender: the analyses and their sections in a second thread (evaluatie.vooruit)
+    if lopend.hier:  # a small tender: the analyses and their sections on the other core, in one forked child
         from evaluatie.vooruit import Vooruit
 
         vooruit = Vooruit(secties)

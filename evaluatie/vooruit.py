@@ -1,24 +1,24 @@
-"""One computation started in a second thread while this thread goes on with other work.
+"""One pure computation started on the other core (a forked child) while this process goes on.
 
 A small award writes its reports in about 40 ms and computes its robustness analyses in about
-40 ms; the analyses are needed only for the last report (pipeline.schrijf_rapporten). Python runs
-one thread at a time, but HiGHS, numpy's loops, zlib and the disk let go of Python's lock while
-they work, so started ahead the analyses fill those gaps of the report writing, and the other
-way round (measured on the example: 12 ms less wall time for 3 ms more cpu, also on a machine
-whose other core is busy).
+40 ms; the analyses are needed only for the last report. Forked once, the child computes them
+while this process writes the rest, so the user waits for the longer of the two, not their sum.
+The child inherits everything already computed (no re-import, no re-reading), returns its result
+through a pipe and ends with the command: `uitkomst()` and `stop()` both wait for it.
 
-A forked child was measured too and not used: it saved more wall time on an idle machine, but
-copying the pages both processes touch after the fork cost 18-25 ms cpu, and on a busy machine
-it was slower than computing here.
-
-The computation must write nothing and share no mutable state with the work this thread does
-meanwhile; what it returns or raises is then exactly what calling it here would, and `uitkomst()`
-returns or raises just that. `stop()` waits for it: no thread outlives the command.
+The child is only a second pair of hands: whenever it cannot deliver (no fork on this system, an
+exception in the computation, a result that does not pickle, a child that was killed), this
+process computes the same function itself. The outcome and any error are then exactly those of
+running it here, with the same message and exit code, and nothing is ever taken from a child
+that did not finish. The computation must be deterministic and write nothing, so where it runs
+does not change what it returns.
 """
 
 from __future__ import annotations
 
-import threading
+import contextlib
+import os
+import pickle
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -26,36 +26,75 @@ from evaluatie.parallel import aantal_werkers
 
 T = TypeVar("T")
 
+_GELUKT = b"1"  # first byte of a child's answer: a pickled result follows; anything else: compute here
+
 
 class Vooruit(Generic[T]):
-    """`functie()` started in a second thread (here, when asked, on one core); `uitkomst()` returns or raises it."""
+    """`functie()` started in a forked child; `uitkomst()` returns it (computed here if the child could not)."""
 
     def __init__(self, functie: Callable[[], T]):
         self._functie = functie
-        self._uitkomst: list[T] = []
-        self._fout: list[BaseException] = []
-        self._draad: threading.Thread | None = None
-        if aantal_werkers() < 2:  # EVALUATIE_PROCESSEN=1: everything in this thread, one step after the other
+        self._pid = 0
+        self._lezen = -1
+        if not hasattr(os, "fork") or aantal_werkers() < 2:
             return
-        self._draad = threading.Thread(target=self._reken, name="evaluatie-vooruit")
-        self._draad.start()
-
-    def _reken(self) -> None:
+        lezen, schrijven = os.pipe()
         try:
-            self._uitkomst.append(self._functie())
-        except BaseException as e:  # raised again by uitkomst(), in the thread that asks for it
-            self._fout.append(e)
+            pid = os.fork()  # this process's buffered stdout is never written twice: the child ends with os._exit
+        except OSError:  # no process to spare (EAGAIN, ENOMEM): computed here when asked
+            os.close(lezen)
+            os.close(schrijven)
+            return
+        if pid == 0:  # the child: compute, answer, and end without running this process's exit handlers
+            os.close(lezen)
+            _kind(functie, schrijven)
+        os.close(schrijven)
+        self._pid, self._lezen = pid, lezen
 
     def uitkomst(self) -> T:
-        """The result (computed now if no thread was started); the computation's own exception if it failed."""
-        if self._draad is None:
-            return self._functie()
-        self.stop()
-        if self._fout:
-            raise self._fout[0]
-        return self._uitkomst[0]
+        """The result; waits for the child (computes here when it delivered nothing usable)."""
+        antwoord = self._wacht()
+        if antwoord[:1] == _GELUKT:
+            try:
+                return pickle.loads(antwoord[1:])  # type: ignore[no-any-return]
+            except Exception:  # computed here instead, with the same outcome
+                pass
+        return self._functie()
 
     def stop(self) -> None:
-        """Wait for the thread (also when the caller gave up: a report failed, an interrupt)."""
-        if self._draad is not None:
-            self._draad.join()
+        """Given up (a report failed, an interrupt): the child is ended and waited for, never left running."""
+        if self._pid:
+            import signal
+
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+        self._wacht()
+
+    def _wacht(self) -> bytes:
+        if not self._pid:
+            return b""
+        delen = []
+        try:
+            while deel := os.read(self._lezen, 1 << 20):
+                delen.append(deel)
+        finally:
+            os.close(self._lezen)
+            os.waitpid(self._pid, 0)
+            self._pid, self._lezen = 0, -1
+        return b"".join(delen)
+
+
+def _kind(functie: Callable[[], object], schrijven: int) -> None:
+    """Run in the forked child only: never returns."""
+    code = 0
+    try:
+        try:
+            antwoord = _GELUKT + pickle.dumps(functie(), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # the parent computes it itself and meets the same error
+            antwoord = b"0"
+        with os.fdopen(schrijven, "wb") as uit:
+            uit.write(antwoord)
+    except BaseException:  # a broken pipe: the parent computes it itself
+        code = 1
+    finally:
+        os._exit(code)

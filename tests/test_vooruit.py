@@ -1,14 +1,14 @@
-"""evaluatie.vooruit: a computation started in a second thread gives exactly what computing it here gives.
+"""evaluatie.vooruit: a computation in a forked child gives exactly what computing it here gives.
 
-The thread's identity shows where a result was computed. An exception of the computation is the
-one uitkomst() raises; EVALUATIE_PROCESSEN=1 computes in the calling thread; stop() leaves no
-thread running. And the example's reports, with the robustness analyses computed ahead
-(pipeline.schrijf_rapporten), are byte for byte those of a run on one core.
+Real forks: the child's process id shows where a result was computed. Whatever goes wrong in the
+child (an exception, a result that does not pickle, a child that is killed), the result or the
+error is the one of computing it here; EVALUATIE_PROCESSEN=1 never forks.
 """
 
 from __future__ import annotations
 
-import threading
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -20,63 +20,84 @@ from tests.hulp import kopieer_voorbeeld
 
 
 def _waar() -> tuple[int, list[int]]:
-    return threading.get_ident(), [i * i for i in range(1000)]
+    return os.getpid(), [i * i for i in range(1000)]
 
 
-def test_in_een_tweede_draad_dezelfde_uitkomst(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_een_kindproces_dezelfde_uitkomst(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
-    draad, kwadraten = Vooruit(_waar).uitkomst()
-    assert draad != threading.get_ident()
+    pid, kwadraten = Vooruit(_waar).uitkomst()
+    assert pid != os.getpid()  # computed in the child
     assert kwadraten == [i * i for i in range(1000)]
 
 
 def test_een_kern_rekent_hier(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVALUATIE_PROCESSEN", "1")
-    draad, _ = Vooruit(_waar).uitkomst()
-    assert draad == threading.get_ident()
+    pid, _ = Vooruit(_waar).uitkomst()
+    assert pid == os.getpid()
 
 
-@pytest.mark.parametrize("processen", ["1", "2"])
-def test_de_fout_van_de_berekening(processen: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("EVALUATIE_PROCESSEN", processen)
+def test_een_fout_in_het_kind_is_de_fout_van_hier(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child's exception is not carried over: this process computes again and meets the same error."""
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
+    ouder = os.getpid()
 
     def faalt() -> int:
-        raise ValueError("de fout van de berekening")
+        raise ValueError(f"fout in {'ouder' if os.getpid() == ouder else 'kind'}")
 
-    v = Vooruit(faalt)
-    with pytest.raises(ValueError, match="de fout van de berekening"):
-        v.uitkomst()
+    with pytest.raises(ValueError, match="fout in ouder"):
+        Vooruit(faalt).uitkomst()
 
 
-def test_stop_wacht_op_de_draad(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_niet_te_pickelen_uitkomst_wordt_hier_berekend(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
-    klaar: list[bool] = []
+    ouder = os.getpid()
+    uitkomst = Vooruit(lambda: (os.getpid(), lambda: None)).uitkomst()  # a lambda does not pickle
+    assert uitkomst[0] == ouder
 
-    def traag() -> None:
-        time.sleep(0.2)
-        klaar.append(True)
+
+def test_een_gedood_kind_wordt_hier_berekend(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
+    ouder = os.getpid()
+
+    def traag() -> int:
+        if os.getpid() != ouder:
+            time.sleep(30)
+        return os.getpid()
 
     v = Vooruit(traag)
+    os.kill(v._pid, signal.SIGKILL)
+    assert v.uitkomst() == ouder
+
+
+def test_stop_laat_geen_kind_achter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
+    v = Vooruit(lambda: time.sleep(30))
+    pid = v._pid
+    t = time.perf_counter()
     v.stop()
-    assert klaar == [True]
-    assert not any(t.name == "evaluatie-vooruit" for t in threading.enumerate())
+    assert time.perf_counter() - t < 5
+    with pytest.raises(ChildProcessError):  # waited for: no zombie, no running child
+        os.waitpid(pid, os.WNOHANG)
 
 
 def test_rapporten_van_het_voorbeeld_gelijk_op_een_of_twee_kernen(
     voorbeeld_bron: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The robustness analyses of the example computed ahead in a second thread: every report, the internal
-    certainty report included, byte for byte as when everything is computed one step after the other."""
+    """The robustness analyses of the example in a forked child (pipeline.schrijf_rapporten): every report,
+    the internal certainty report included, byte for byte as when everything is computed here."""
+    import evaluatie.vooruit as vooruit
     from evaluatie.cli import main
 
-    draden = []
-    echt = Vooruit._reken
+    gevorkt = []
+    echte_fork = os.fork
 
-    def reken(self: Vooruit[object]) -> None:
-        draden.append(threading.get_ident())
-        echt(self)
+    def fork() -> int:
+        pid = echte_fork()
+        if pid:
+            gevorkt.append(pid)
+        return pid
 
-    monkeypatch.setattr(Vooruit, "_reken", reken)
+    monkeypatch.setattr(vooruit.os, "fork", fork)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1775000000")
     inhoud = {}
     for n in ("1", "2"):
@@ -86,6 +107,6 @@ def test_rapporten_van_het_voorbeeld_gelijk_op_een_of_twee_kernen(
         assert uit.exit_code == 0, uit.output
         rapporten = map_ / "rapporten"
         inhoud[n] = {p.relative_to(rapporten): p.read_bytes() for p in sorted(rapporten.rglob("*")) if p.is_file()}
-    assert len(draden) == 1 and draden[0] != threading.get_ident()  # only with two cores, and in its own thread
+    assert len(gevorkt) == 1  # only with two cores
     assert Path("intern/zekerheid.html") in inhoud["1"]
     assert inhoud["1"] == inhoud["2"]
