@@ -546,14 +546,6 @@ def schrijf_rapporten(
     def secties() -> dict[str, str]:
         return {c: zekerheid_html(z, award.uitslag.percelen[c].naam) for c, z in lopend.uitkomst().items()}
 
-    if lopend.hier:  # a small tender: the analyses and their sections on the other core, in one forked child
-        from evaluatie.vooruit import Vooruit
-
-        vooruit = Vooruit(secties)
-        try:
-            return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten, vooruit.uitkomst)
-        finally:
-            vooruit.stop()
     try:
         return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten, secties)
     finally:

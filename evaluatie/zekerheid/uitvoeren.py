@@ -109,9 +109,7 @@ class LopendeZekerheid:
             taken[("storing", code, "")] = functools.partial(storing, award, code, trekkingen)
             taken[("marge", code, "")] = functools.partial(marges, award, code)
         self._sleutels = list(taken)
-        aantal, soort = werkers(award)
-        self.hier = aantal <= 1 or soort == "hier"  # computed here, one task after the other, when collected
-        self._lopend = Lopend(list(taken.values()), aantal, soort)
+        self._lopend = Lopend(list(taken.values()), *werkers(award))
 
     def stop(self) -> None:
         self._lopend.stop()
