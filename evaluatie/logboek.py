@@ -54,6 +54,12 @@ def start_code_commit(bron: Path | None = None) -> None:
         _VOORAF[bron] = subprocess.Popen(_git_status(bron), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def wacht_op_code_commit(bron: Path | None = None) -> None:
+    """Collect a git call started ahead that noteer did not (the command failed before it logged)."""
+    if _bron(bron) in _VOORAF:
+        code_commit(bron)
+
+
 @functools.cache
 def code_commit(bron: Path | None = None) -> str | None:
     """The git commit of the code that runs, with '+gewijzigd' when its files differ from it.

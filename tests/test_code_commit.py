@@ -69,3 +69,31 @@ def test_vooraf_gestart_zelfde_antwoord(tmp_path: Path) -> None:
     assert repo not in logboek._VOORAF
     logboek.start_code_commit(tmp_path)  # no git checkout: nothing started
     assert tmp_path not in logboek._VOORAF
+
+
+def test_mislukte_gunning_laat_geen_git_proces_achter(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The git call started with the award is waited for also when the award fails before the logboek entry."""
+    from click.testing import CliRunner
+
+    from evaluatie import logboek
+    from evaluatie.cli import main
+
+    bron = Path(logboek.__file__).resolve().parent.parent
+    if not (bron / ".git").exists():
+        pytest.skip("de code staat niet in een git-checkout")
+    gestart: list[Path] = []
+    echt = logboek.start_code_commit
+
+    def start(b: Path | None = None) -> None:
+        echt(b)
+        gestart.extend(logboek._VOORAF)
+
+    monkeypatch.setattr(logboek, "start_code_commit", start)
+    monkeypatch.setattr(logboek, "_BEANTWOORD", set())
+    code_commit.cache_clear()
+    (voorbeeld / "aanbesteding.yaml").write_text("naam: [onaf\n", encoding="utf-8")
+    uit = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)])
+    assert uit.exit_code == 2, uit.output
+    assert gestart == [bron]  # it was started ahead ...
+    assert not logboek._VOORAF  # ... and collected although nothing was logged
+    assert not (voorbeeld / "logboek.jsonl").exists()
