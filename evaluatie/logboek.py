@@ -11,6 +11,7 @@ still serve `controleer` and the replacement of a previous award's outputs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -28,6 +29,37 @@ AWARD_COMMANDO_S = ("gunning", "rapport")
 VERPLICHTE_VELDEN = ("tijd", "commando", "opties", "invoer", "uitvoer")
 
 
+_VOORAF: dict[Path, Any] = {}  # git calls started ahead (start_code_commit), by checkout: collected by code_commit
+_BEANTWOORD: set[Path] = set()  # checkouts code_commit has answered for (its answer is cached)
+
+
+def _bron(bron: Path | None) -> Path:
+    return bron or Path(__file__).resolve().parent.parent
+
+
+def _git_status(bron: Path) -> list[str]:
+    return ["git", "-C", str(bron), "status", "--porcelain=v2", "--branch", "--untracked-files=no", "--", "evaluatie"]
+
+
+def start_code_commit(bron: Path | None = None) -> None:
+    """Start the git call of code_commit now, so it runs while the award is computed: `noteer` used to
+    start it at the end and wait for it (about 4 ms of every award in a git checkout). Nothing is
+    started outside a git checkout, or when code_commit has already answered for it."""
+    bron = _bron(bron)
+    if bron in _VOORAF or bron in _BEANTWOORD or not (bron / ".git").exists():
+        return
+    import subprocess
+
+    with contextlib.suppress(OSError):  # not started: code_commit runs git itself and says None if it cannot
+        _VOORAF[bron] = subprocess.Popen(_git_status(bron), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wacht_op_code_commit(bron: Path | None = None) -> None:
+    """Collect a git call started ahead that noteer did not (the command failed before it logged)."""
+    if _bron(bron) in _VOORAF:
+        code_commit(bron)
+
+
 @functools.cache
 def code_commit(bron: Path | None = None) -> str | None:
     """The git commit of the code that runs, with '+gewijzigd' when its files differ from it.
@@ -35,20 +67,29 @@ def code_commit(bron: Path | None = None) -> str | None:
     None when the package is not in a git checkout (an installed wheel) or git is absent:
     the version number then is all there is to say. One `git status` answers both (the commit is
     its '# branch.oid' line; '(initial)' before the first commit): a second git process cost every
-    award about 2 ms."""
-    bron = bron or Path(__file__).resolve().parent.parent
+    award about 2 ms. A call started ahead by start_code_commit is collected here."""
+    bron = _bron(bron)
+    _BEANTWOORD.add(bron)
+    gestart = _VOORAF.pop(bron, None)
     if not (bron / ".git").exists():
         return None
     import subprocess  # only in a git checkout: an installed package never starts git (1.4 ms of import)
 
     try:
-        uit = subprocess.run(
-            ["git", "-C", str(bron), "status", "--porcelain=v2", "--branch", "--untracked-files=no", "--", "evaluatie"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.splitlines()
+        if gestart is None:
+            uit = subprocess.run(
+                _git_status(bron), capture_output=True, text=True, timeout=10, check=True
+            ).stdout.splitlines()
+        else:
+            try:
+                tekst, _ = gestart.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                gestart.kill()
+                gestart.communicate()
+                return None
+            if gestart.returncode != 0:
+                return None
+            uit = tekst.splitlines()
     except (OSError, subprocess.SubprocessError):
         return None
     commit = next((r.removeprefix("# branch.oid ").strip() for r in uit if r.startswith("# branch.oid ")), "")

@@ -772,17 +772,21 @@ def gun_en_schrijf(
     what must be settled, and the CLI ends with exit 1 on it."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.fouten import InvoerFout
-    from evaluatie.logboek import noteer
+    from evaluatie.logboek import noteer, start_code_commit, wacht_op_code_commit
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
-    award = gun(werkmap, percelen, oplosser, tijdslimiet)
-    handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
-    if handwerk:
-        raise InvoerFout(handwerk)
-    stempel = maak_tijdstempel()
-    geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
-    opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
-    noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel)
+    start_code_commit()  # the logboek's git call runs meanwhile
+    try:
+        award = gun(werkmap, percelen, oplosser, tijdslimiet)
+        handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
+        if handwerk:
+            raise InvoerFout(handwerk)
+        stempel = maak_tijdstempel()
+        geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
+        opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
+        noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel)
+    finally:
+        wacht_op_code_commit()  # also when the award failed: no git process is left unwaited for
     notities = list(award.invoer.notities)
     if (atw := atw_waarschuwing(award)) is not None:
         notities.append(atw)

@@ -107,3 +107,13 @@ def test_nee_bij_andere_orde_capaciteit_of_regel(
     budget = {g: 10.0**9 for g in p.vraag}
     assert not zelfde_verdeling(dataclasses.replace(p, budget=budget), dataclasses.replace(q, budget=budget))
     assert not zelfde_verdeling(p, dataclasses.replace(q, vraag={g: d + 1 for g, d in q.vraag.items()}))
+
+
+@given(st.none() | st.floats(0, 1))
+def test_regels_met_alleen_een_aandeel_zonder_validatie_gelijk(aandeel: float | None) -> None:
+    """zelfde_verdeling compares the lot's rules with Verdeelregels.model_construct(max_aandeel=...): the same
+    model, equal and unequal to exactly what the validated one is, for any share a tender can set."""
+    zonder = Verdeelregels.model_construct(max_aandeel=aandeel)
+    met = Verdeelregels(max_aandeel=aandeel)
+    assert zonder == met and zonder.model_dump() == met.model_dump()
+    assert zonder != Verdeelregels(max_aandeel=aandeel, min_volume=1)

@@ -8,7 +8,9 @@ from evaluatie.prijs.rangomkering import Rangomkering
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True)  # built at import: the analyses create these in several threads at once
+    # built when first used, like every other model: the analyses run one after the other in this process or in
+    # forked worker processes, never in threads (a run without reports never builds these)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Weglating(Model):

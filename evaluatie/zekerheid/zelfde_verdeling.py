@@ -44,7 +44,9 @@ def zelfde_verdeling(basis: Verdeelprobleem, nieuw: Verdeelprobleem) -> bool:
     """True when `nieuw` provably has the same allocation as `basis` (see the module docstring):
     only a share ceiling as rule, no budget, and the same problem except the bids' values, whose
     weak order (in points, as the allocation compares them) is the same."""
-    if basis.regels != Verdeelregels(max_aandeel=basis.regels.max_aandeel) or basis.budget:
+    # model_construct: the share comes from the validated rules and every other field keeps its declared default,
+    # so this is the model Verdeelregels(max_aandeel=...) would give, without building its validator (0.5 ms)
+    if basis.regels != Verdeelregels.model_construct(max_aandeel=basis.regels.max_aandeel) or basis.budget:
         return False
     if len(basis.leveranciers) != len(nieuw.leveranciers):
         return False
