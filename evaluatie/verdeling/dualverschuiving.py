@@ -1,4 +1,4 @@
-"""Stage 4 with its objective shifted by whole multiples of its equality rows: the same optimum, found sooner.
+"""Stage 4 with its objective shifted by whole multiples of its equality rows: the same optimum, another search.
 
 Why. In stage 4 every supplier's total and every gemeente's demand are equality rows. On the feasible set,
 sum_j a_ij x_j = b_i holds for each such row i, so for any numbers pi_i the objective
@@ -12,12 +12,14 @@ search starts from coefficients that say that, instead of (R - rank) x (C - posi
 prices are rounded, and only rows whose coefficients are all whole numbers are used, so c' is a whole-number
 vector as c is and "optimal" still means an absolute gap below 1 (evaluatie.verdeling.oplosser.GAT).
 
-Only the objective handed to the engine changes. The stage value is always computed on the allocation with
-the original objective (`pad`), so a wrong shift could only slow the search, never change a published number.
+Only the objective handed to the engine changes; the stage value is computed with the original objective on the
+allocation (`pad`). That only equality rows are used is what makes it exact (tests/test_dualverschuiving.py).
 
-Measured (bench/andere_oplossers.py's model of stage 4 per subregio, B1, seeds 1-10, HiGHS, cpu): 273.6 s
-with c, 201.6 s with c'; faster on 8 of 10 seeds, slowest seed 86.1 -> 52.4 s (README, meting van 4 december
-2026, avond).
+Measured, stage 4 per subregio of B1 (the model of bench/andere_oplossers.py, HiGHS alone, seeds 1-10, cpu):
+273.6 s with c, 201.6 s with c', faster on 8 of 10. Inside the library (bench/landelijk.py --regels per_subregio,
+3 lots, seeds 1-10) less: 240.3 against 252.8 s, faster on 7 of 10, slowest seed 47.0 against 60.6 s, but seed 10
+35.4 against 13.4 s: the order of HiGHS's search changes, and with it the time, both ways. On the stage-4 MIP with
+budgets (budget in every 10th gemeente) it lost on 9 of 10 seeds, so it is used only per subregio (`pad`).
 """
 
 from __future__ import annotations

@@ -349,10 +349,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
                 m4 = maak("stap4", stap4.lin)
                 if p.budget and not r.per_subregio and r.max_leveranciers_per_gemeente is None:
                     _budget_stap4(m4, stap4)
-                doel4 = stap4.doelen[3]
-                if VERSCHUIF_STAP4 and p.budget:  # evaluatie.verdeling.dualverschuiving
-                    doel4 = doel_voor_motor(m4, stap4.lin, doel4, True)
-                sw = _los(m4, doel4, True, start, tu)
+                sw = _los(m4, stap4.doelen[3], True, start, tu)
                 return klaar(stap4, sw, [*behaald, doelwaarde(stap4.doelen[3], sw)], STAP4, bouwtijd)
             except Onhaalbaar:
                 pass
@@ -389,9 +386,12 @@ def _budget_stap4(m: Motor, o: Opbouw) -> None:
         m.zonder_heuristieken()
 
 
-# Stage 4 per subregio and stage 4 with budgets hand HiGHS their objective shifted by whole multiples of the equality
-# rows, taken from the LP relaxation's prices (evaluatie.verdeling.dualverschuiving): the same optimum, found sooner
-# (measured in bench/landelijk.py; README, meting van 4 december 2026, avond). A switch for the bench's comparison.
+# Stage 4 per subregio hands HiGHS its objective shifted by whole multiples of the equality rows, taken from the LP
+# relaxation's prices (evaluatie.verdeling.dualverschuiving): the same optimum, found in a different order. Measured
+# (bench/landelijk.py --regels per_subregio, seeds 1-10, cpu for 3 lots, two runs each, identical within 0.1 s):
+# 240.3 against 252.8 s in all, faster on 7 of 10 seeds, slowest seed 47.0 against 60.6 s (seed 9), but seed 10
+# 35.4 against 13.4 s. Not for the stage-4 MIP with budgets: budgets in every 10th gemeente, seeds 1-10, 12.8
+# against 11.2 s, slower on 9 of 10 (README, meting van 4 december 2026, avond). A switch for the bench's comparison.
 VERSCHUIF_STAP4 = True
 
 # Rounds after which `_verdeel_k` writes the K rule out everywhere: in stage 4 the classic stage-4 model,
