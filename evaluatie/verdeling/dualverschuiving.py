@@ -19,7 +19,8 @@ Measured, stage 4 per subregio of B1 (the model of bench/andere_oplossers.py, Hi
 273.6 s with c, 201.6 s with c', faster on 8 of 10. Inside the library (bench/landelijk.py --regels per_subregio,
 3 lots, seeds 1-10) less: 240.3 against 252.8 s, faster on 7 of 10, slowest seed 47.0 against 60.6 s, but seed 10
 35.4 against 13.4 s: the order of HiGHS's search changes, and with it the time, both ways. On the stage-4 MIP with
-budgets (budget in every 10th gemeente) it lost on 9 of 10 seeds, so it is used only per subregio (`pad`).
+budgets (budget in every 10th gemeente) and on stage 4 of the verfijnde relaxatie (K=2) it lost on 9 of 10 seeds, so
+it is used only per subregio (`pad`).
 """
 
 from __future__ import annotations

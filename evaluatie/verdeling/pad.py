@@ -390,8 +390,9 @@ def _budget_stap4(m: Motor, o: Opbouw) -> None:
 # relaxation's prices (evaluatie.verdeling.dualverschuiving): the same optimum, found in a different order. Measured
 # (bench/landelijk.py --regels per_subregio, seeds 1-10, cpu for 3 lots, two runs each, identical within 0.1 s):
 # 240.3 against 252.8 s in all, faster on 7 of 10 seeds, slowest seed 47.0 against 60.6 s (seed 9), but seed 10
-# 35.4 against 13.4 s. Not for the stage-4 MIP with budgets: budgets in every 10th gemeente, seeds 1-10, 12.8
-# against 11.2 s, slower on 9 of 10 (README, meting van 4 december 2026, avond). A switch for the bench's comparison.
+# 35.4 against 13.4 s. Not for the other stage-4 MIPs, where it lost on 9 of 10 seeds: budgets in every 10th
+# gemeente 14.3 against 12.3 s, K=2 (verfijnde relaxatie) 10.2 against 9.3 s (README, meting van 4 december 2026,
+# avond). A switch for the bench's comparison.
 VERSCHUIF_STAP4 = True
 
 # Rounds after which `_verdeel_k` writes the K rule out everywhere: in stage 4 the classic stage-4 model,
