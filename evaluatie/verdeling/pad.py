@@ -311,7 +311,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
             keuze = bouw_keuze(p, transport, totalen)
             try:
                 m_keuze = maak("subregio", keuze.lin)
-                # the same optimum, found sooner (evaluatie.verdeling.dualverschuiving)
+                # the same optimum, another order of search (evaluatie.verdeling.dualverschuiving)
                 doel_keuze = doel_voor_motor(m_keuze, keuze.lin, keuze.doel, True) if VERSCHUIF_STAP4 else keuze.doel
                 kw = _los(m_keuze, doel_keuze, True, None, keuze.tu)
             except Onhaalbaar:
@@ -388,7 +388,7 @@ def _budget_stap4(m: Motor, o: Opbouw) -> None:
 
 # Stage 4 per subregio hands HiGHS its objective shifted by whole multiples of the equality rows, taken from the LP
 # relaxation's prices (evaluatie.verdeling.dualverschuiving): the same optimum, found in a different order. Measured
-# (bench/landelijk.py --regels per_subregio, seeds 1-10, cpu for 3 lots, two runs each, identical within 0.1 s):
+# (bench/landelijk.py --regels per_subregio, seeds 1-10, cpu for 3 lots, two runs each, within 0.1-2.1 s):
 # 240.3 against 252.8 s in all, faster on 7 of 10 seeds, slowest seed 47.0 against 60.6 s (seed 9), but seed 10
 # 35.4 against 13.4 s. Not for the other stage-4 MIPs, where it lost on 9 of 10 seeds: budgets in every 10th
 # gemeente 14.3 against 12.3 s, K=2 (verfijnde relaxatie) 10.2 against 9.3 s (README, meting van 4 december 2026,
