@@ -42,6 +42,10 @@ def regel(perceel: str, stap: str, seconden: float, beste: float | None, grens: 
     naam = STAPNAMEN.get(stap, stap)
     beste_tekst = "nog geen verdeling gevonden" if beste is None else f"beste verdeling tot nu toe {_getal(beste)}"
     grens_tekst = "" if grens is None else f", grens {_getal(grens)}"
+    if beste is not None and grens is not None and beste != 0:
+        # how far apart they still are, relative to the best so far: what a reader can judge progress by
+        verschil = abs(grens - beste) / abs(beste) * 100
+        grens_tekst += f" (nog {verschil:.4f}% verschil)".replace(".", ",")
     return (
         f"Perceel {perceel}, {naam}: na {seconden:.0f} s {beste_tekst}{grens_tekst}; het bewijs van het optimum "
         "loopt nog, evaluatie rekent door"
