@@ -2,8 +2,9 @@
 
 Why. Stage 4 under per_subregio (B1) and a budget in every gemeente (B1) are proven by HiGHS, but slowly
 (README, metingen van issue #24). Before building an exact method of our own, this asks whether another
-well-kept engine proves the same models much faster. It builds each model exactly as the fast path does
-and solves it on:
+well-kept engine proves the same models much faster. It builds each model as the fast path does (stage 1 with
+its own objective, without the per-class shift `Opbouw.verschoven` that the path applies: the same optimal
+allocations) and solves it on:
 - HiGHS, as the library runs it (one thread, fixed seed, absolute gap below 1);
 - SCIP (PySCIPOpt), one thread, from the same model written as MPS;
 - CP-SAT (OR-Tools), one worker (the deterministic setting), every column integer: exact here, since the
