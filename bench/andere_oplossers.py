@@ -26,24 +26,16 @@ Run: python bench/andere_oplossers.py [--zaden 7] [--modellen subregio,budget] [
 from __future__ import annotations
 
 import argparse
-import resource
 import tempfile
-import time
 from pathlib import Path
 
-from landelijk import probleem, regelset  # bench/, beside this script
+from landelijk import _cpu, probleem, regelset  # bench/, beside this script
 from subregio_stap4 import stap4_model
 
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling import pad
 from evaluatie.verdeling.matrix import ONEINDIG, HighsMotor, Programma
 from evaluatie.verdeling.opbouw import bouw
-
-
-def _cpu() -> float:
-    eigen = time.process_time()
-    kinderen = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return eigen + kinderen.ru_utime + kinderen.ru_stime
 
 
 def model_subregio(zaad: int) -> tuple[Programma, dict[int, int], list[int]]:

@@ -17,13 +17,19 @@ def _git(map_: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(map_), *args], capture_output=True, text=True, check=True).stdout.strip()
 
 
-def test_commit_en_wijziging(tmp_path: Path) -> None:
+def _repo(tmp_path: Path) -> Path:
+    """A git repository with one file under evaluatie/ (not yet committed)."""
     repo = tmp_path / "repo"
     (repo / "evaluatie").mkdir(parents=True)
     _git(repo, "init", "-q")
     _git(repo, "config", "user.email", "t@example.nl")
     _git(repo, "config", "user.name", "t")
     (repo / "evaluatie" / "a.py").write_text("x = 1\n")
+    return repo
+
+
+def test_commit_en_wijziging(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
     (repo / "README.md").write_text("a\n")
     assert code_commit.__wrapped__(repo) is None  # no commit yet
     _git(repo, "add", ".")
@@ -49,12 +55,7 @@ def test_vooraf_gestart_zelfde_antwoord(tmp_path: Path) -> None:
     """start_code_commit starts the git call ahead; code_commit collects it and answers as when it runs git itself."""
     from evaluatie import logboek
 
-    repo = tmp_path / "repo"
-    (repo / "evaluatie").mkdir(parents=True)
-    _git(repo, "init", "-q")
-    _git(repo, "config", "user.email", "t@example.nl")
-    _git(repo, "config", "user.name", "t")
-    (repo / "evaluatie" / "a.py").write_text("x = 1\n")
+    repo = _repo(tmp_path)
     _git(repo, "add", ".")
     _git(repo, "commit", "-qm", "een")
     kop = _git(repo, "rev-parse", "HEAD")
