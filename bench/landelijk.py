@@ -10,7 +10,8 @@ Check (unless --zonder-controle): every lot is solved again by the full model pe
 is only the reference. Where it proves its optimum, all four stage values must be equal
 ('ja'/'NEE'). Where it does not, stages 1-3 are checked against the PuLP model of
 `verdeel_pulp` (bench/pulp_referentie.py), an independent formulation of the same rules
-('1-3 ja (PuLP)'), and stage 4 is reported as not checked, except on the path 'stap-4-MIP per subregio':
+('1-3 ja (PuLP)'), and stage 4 is solved again by the PuLP reference with the allocation's supplier
+totals fixed, no time limit ('4 ja (PuLP stap 4)'), except on the path 'stap-4-MIP per subregio':
 there stage 4 is solved again by the stage-4 MIP over x per gemeente with the same totals (the other
 formulation of that step, no time limit) and must give the same value ('4 ja (stap-4-MIP over x)').
 
@@ -46,7 +47,7 @@ import sys
 import time
 from typing import Any
 
-from pulp_referentie import verdeel_pulp  # bench/, beside this script: the reference PuLP model
+from pulp_referentie import stap4_pulp, verdeel_pulp  # bench/, beside this script: the reference PuLP model
 
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.fouten import EvaluatieFout
@@ -160,18 +161,34 @@ def controle(p: Verdeelprobleem, v: Verdeling, limiet: float) -> str:
         tekst = f"volledig model {ref}, PuLP ook niet: 1-3 niet gecontroleerd"
     else:
         tekst = "1-3 ja (PuLP)" if stapwaarden(p, oud)[:3] == eigen[:3] else "1-3 NEE (PuLP)"
-    return f"{tekst}, {stap4_over_x(p, v) if v.pad == STAP4_SUBREGIO else '4 niet gecontroleerd'}"
+    return f"{tekst}, {stap4_over_x(p, v) if v.pad == STAP4_SUBREGIO else stap4_onafhankelijk(p, v)}"
+
+
+def _totalen(p: Verdeelprobleem, v: Verdeling) -> dict[int, int]:
+    per_naam = {s.naam: si for si, s in enumerate(p.leveranciers)}
+    totalen: dict[int, int] = {}
+    for t in v.toewijzing:
+        totalen[per_naam[t.inschrijver]] = totalen.get(per_naam[t.inschrijver], 0) + t.aantal
+    return totalen
+
+
+def stap4_onafhankelijk(p: Verdeelprobleem, v: Verdeling) -> str:
+    """Stage 4 of a lot the full model did not prove, checked by the PuLP reference (another model, built
+    by other code): the same supplier totals fixed, the gemeenten's order maximised, no time limit. Equal
+    optimal values say the published allocation is optimal in stage 4 (ties in value may differ in cells:
+    the value is what is checked)."""
+    ref = stap4_pulp(p, _totalen(p, v))
+    if isinstance(ref, str):
+        return f"4 NEE: PuLP stap 4 {ref}"
+    waarde = stapwaarden(p, ref)[3]
+    return "4 ja (PuLP stap 4)" if waarde == v.doelwaarden[3] else f"4 NEE: PuLP stap 4 {waarde}"
 
 
 def stap4_over_x(p: Verdeelprobleem, v: Verdeling) -> str:
     """Stage 4 of a 'stap-4-MIP per subregio' lot checked by the other formulation of the same step: the
     stage-4 MIP over x per gemeente (x <= d * z and x >= z, opbouw.bouw(subregio='gemeente')) with the
     allocation's supplier totals fixed, HiGHS, no time limit (it proves national B1 in 18-55 s cpu)."""
-    per_naam = {s.naam: si for si, s in enumerate(p.leveranciers)}
-    totalen: dict[int, int] = {}
-    for t in v.toewijzing:
-        totalen[per_naam[t.inschrijver]] = totalen.get(per_naam[t.inschrijver], 0) + t.aantal
-    o = bouw(p, gemeenteklassen(p), per_gemeente=True, subregio="gemeente", totalen=totalen)
+    o = bouw(p, gemeenteklassen(p), per_gemeente=True, subregio="gemeente", totalen=_totalen(p, v))
     try:
         waarden = _los(HighsMotor(o.lin, None), o.doelen[3], True, None, o.tu)
     except Onhaalbaar:

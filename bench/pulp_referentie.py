@@ -213,3 +213,28 @@ def verdeel_pulp(p: Verdeelprobleem, oplosser: str = STANDAARD, tijdslimiet: flo
         bouwtijd=bouwtijd,
         oplostijd=oplostijd,
     )
+
+
+def stap4_pulp(p: Verdeelprobleem, totalen: dict[int, int], tijdslimiet: float | None = None) -> Verdeling | str:
+    """Stage 4 alone in this independent model: every supplier's total fixed at `totalen` (suppliers
+    absent from it at 0), then the gemeenten's order maximised, HiGHS through PuLP. The check of a lot
+    whose stages 1-3 the reference models confirm but whose stage 4 the full model did not prove within
+    its limit (bench/landelijk.py). Returns the allocation, or 'onhaalbaar' / 'tijdslimiet'."""
+    import pulp
+
+    ks = klassen(p)
+    m = _Model(p, ks)
+    per_leverancier: dict[int, list] = {}
+    for (_, si), v in m.x.items():
+        per_leverancier.setdefault(si, []).append((v, 1))
+    for si, termen in per_leverancier.items():
+        m.prob += pulp.LpAffineExpression(termen) == totalen.get(si, 0), f"totaal_{si}"
+    m.prob.sense = pulp.LpMaximize
+    m.prob.setObjective(m.volgorde)
+    uitkomst = _los(m.prob, "highs", tijdslimiet)
+    if uitkomst != "optimaal":
+        return uitkomst
+    hoeveel = {key: round(v.varValue or 0) for key, v in m.x.items()}
+    return Verdeling(
+        toewijzing=tuple(uitsplitsen(p, ks, hoeveel)), solver="highs", model="per gemeente", pad="PuLP stap 4"
+    )
