@@ -35,5 +35,11 @@ def test_stap4_door_pulp_bevestigt_en_weerspreekt() -> None:
     # (S1 in B and D with S2 in C would give 32 + 18 + 2 + 4 = 56).
     assert v.doelwaarden[3] == 59
     assert landelijk.stap4_onafhankelijk(p, v) == "4 ja (PuLP stap 4)"
-    fout = v.model_copy(update={"doelwaarden": (*v.doelwaarden[:3], 56)})
+    # the same totals, S1 in B and D: not the optimum; PuLP solves stage 4 itself and names 59
+    anders = tuple(
+        t.model_copy(update={"inschrijver": {"C": "S2", "D": "S1"}.get(t.gemeente, t.inschrijver)})
+        for t in v.toewijzing
+    )
+    fout = v.model_copy(update={"toewijzing": anders, "doelwaarden": (*v.doelwaarden[:3], 56)})
+    assert landelijk.stapwaarden(p, fout)[3] == 56
     assert landelijk.stap4_onafhankelijk(p, fout) == "4 NEE: PuLP stap 4 59"
