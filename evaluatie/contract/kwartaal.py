@@ -23,6 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from evaluatie.bestandsnamen import slug
 from evaluatie.contract import svg
+from evaluatie.contract.basis import geen_raamovereenkomst
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
@@ -338,6 +339,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         _tabel(RAAMKOP, c.raam_rijen, (2,)),
+        *(f"<p>{escape(geen_raamovereenkomst(p.naam))}.</p>" for p in reg.percelen.values() if p.toelating),
         f'<div class="figuur">{c.raam_svg}</div>',
         *(
             [

@@ -92,10 +92,21 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
     for naam, sub in db.execute("SELECT naam, subregio FROM gemeente ORDER BY volgorde"):
         gemeenten.append(naam)
         subregio[naam] = sub
-    percelen = {
-        r[0]: Contractperceel(r[0], r[1], int(r[2]), float(r[3]), float(r[4]))
-        for r in db.execute("SELECT code, naam, raam_trajecten, raam_waarde, plafondprijs FROM perceel ORDER BY code")
-    }
+    procedure = dict(db.execute("SELECT perceel, procedure FROM perceelprocedure"))
+    percelen: dict[str, Contractperceel] = {}
+    for r in db.execute("SELECT code, naam, raam_trajecten, raam_waarde, plafondprijs FROM perceel ORDER BY code"):
+        if r[0] not in procedure:  # a register of schema version 1, not yet completed (register.vul_procedures)
+            raise EvaluatieFout(
+                [
+                    f"het contractregister zegt niet of perceel {r[0]} een gunning of een toelating (open house) is; "
+                    "voer een contractopdracht uit die in de werkmap mag schrijven (bijvoorbeeld 'evaluatie contract "
+                    "inlezen'), dan neemt het register dat over uit de gunning waarmee het contract begon"
+                ]
+            )
+        if procedure[r[0]] == "toelating":
+            percelen[r[0]] = Contractperceel(r[0], r[1], None, None, float(r[4]), toelating=True)
+        else:
+            percelen[r[0]] = Contractperceel(r[0], r[1], int(r[2]), float(r[3]), float(r[4]))
     leveranciers = {
         (r[0], r[1]): Contractleverancier(r[0], r[1], r[2], r[3], r[4], r[5], tuple(x for x in r[6].split("\n") if x))
         for r in db.execute(
