@@ -150,15 +150,9 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
     for j in range(breedte):
         tekst = kop[j] if j < len(kop) else ""
         volgens_kop = privacy.kop_soort(tekst) if tekst else None
-        eerste, aantal = _privacy_in_waarden(blad, j, start, volgens_kop)
-        soort = volgens_kop or (eerste[0] if eerste else None)
-        if soort is not None:  # also in a column without a header
-            fouten.voeg_toe(
-                blad.plaats(0, j),
-                privacy.melding(
-                    soort, tekst or "zonder kop", eerste[1] if eerste else None, aantal, volgens_kop is not None
-                ),
-            )
+        gevonden, gevuld = _privacy_in_waarden(blad, j, start)
+        if volgens_kop is not None or gevonden:  # also in a column without a header
+            fouten.voeg_toe(blad.plaats(0, j), privacy.melding(tekst or "zonder kop", gevonden, volgens_kop, gevuld))
             goed = False
             geweigerd.add(_PER_KOP.get(" ".join(tekst.lower().split()), ""))
             continue
@@ -190,34 +184,39 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
 
 
 def _privacy_in_waarden(
-    blad: Blad, j: int, start: dt.date, kop_soort: str | None
-) -> tuple[tuple[str, str] | None, int]:
-    """The first cell in column j holding a BSN, a name or a date of birth, and how many such cells."""
-    eerste: tuple[str, str] | None = None
-    aantal = 0
+    blad: Blad, j: int, start: dt.date
+) -> tuple[list[tuple[str, str, int, str]], tuple[str | None, int]]:
+    """Per kind (BSN, name, date of birth) in column j, in order of first appearance: the kind, its first cell,
+    how many cells and the reason for the first (a key of privacy.WAAROM); and the first filled cell with the
+    number of filled cells (a header naming a kind refuses them all)."""
+    per_soort: dict[str, list] = {}
+    eerste_gevuld: str | None = None
+    gevuld = 0
     kop = " ".join(als_tekst(blad.rijen[0][j]).lower().split()) if j < len(blad.rijen[0]) else ""
     for i in range(1, len(blad.rijen)):
         rij = blad.rijen[i]
         if j >= len(rij):
             continue
         v = rij[j]
-        gevonden = None
+        soort = reden = None
         tekst = als_tekst(v)
+        if tekst:
+            gevuld += 1
+            eerste_gevuld = eerste_gevuld or blad.plaats(i, j)
         if tekst and privacy.elfproef(tekst):
-            gevonden = "bsn"
+            soort = reden = "bsn"
         elif isinstance(v, str) and _PER_KOP.get(kop) in (None, "klantnummer") and _naamachtig(v, kop):
-            gevonden = "naam"
+            soort, reden = "naam", ("naam" if privacy.lijkt_naam(v) else "woord")
         else:
             d = _datum(v) if isinstance(v, dt.date) or (isinstance(v, str) and _DATUMACHTIG.match(v)) else None
             if d is not None and privacy.lijkt_geboortedatum(d, start):
-                gevonden = "geboortedatum"
-        if gevonden is None and kop_soort is not None and tekst:
-            gevonden = kop_soort
-        if gevonden:
-            aantal += 1
-            if eerste is None:
-                eerste = (gevonden, blad.plaats(i, j))
-    return eerste, aantal
+                soort = reden = "geboortedatum"
+        if soort is not None and reden is not None:
+            if soort in per_soort:
+                per_soort[soort][2] += 1
+            else:
+                per_soort[soort] = [soort, blad.plaats(i, j), 1, reden]
+    return [(s, c, n, r) for s, c, n, r in per_soort.values()], (eerste_gevuld, gevuld)
 
 
 def _naamachtig(v: str, kop: str) -> bool:
