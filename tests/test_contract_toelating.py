@@ -133,5 +133,8 @@ def test_register_van_schemaversie_1_neemt_de_procedure_over_uit_de_gunning_van_
     assert r.exit_code == 0, r.output
     assert [x["perceel"] for x in json.loads(r.stdout)["raamovereenkomst"]] == ["B1"]
     with sqlite3.connect(register) as db:
-        assert dict(db.execute("SELECT perceel, procedure FROM perceelprocedure")) == {"B1": "gunning", "Z": "toelating"}
+        assert dict(db.execute("SELECT perceel, procedure FROM perceelprocedure")) == {
+            "B1": "gunning",
+            "Z": "toelating",
+        }
     db.close()

@@ -87,14 +87,15 @@ def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -
                 continue
             eerder = gezien[k]
             if label != "naam":
-                bericht = f"{label} {k} komt ook voor in {eerder.bestand}"
+                plaats, bericht = ins.cel_kvk, f"{label} {k} komt ook voor in {eerder.cel_kvk}"
             else:
+                plaats = ins.cel_naam
                 bericht = (
-                    f"naam '{ins.naam}' komt ook voor in {eerder.bestand} ('{eerder.naam}'); namen worden vergeleken "
+                    f"naam '{ins.naam}' komt ook voor in {eerder.cel_naam} ('{eerder.naam}'); namen worden vergeleken "
                     "zonder verschil in hoofdletters, spaties en Unicode-schrijfwijze van accenten, want op papier "
                     "moeten twee inschrijvers te onderscheiden zijn"
                 )
-            fouten.voeg_toe(f"{ins.bestand}!{v.TABBLAD_INSCHRIJVER}", bericht)
+            fouten.voeg_toe(plaats, bericht)
 
 
 def _controleer_herstel_bestanden(herstellingen: Sequence[Herstel], bestanden: list[Path], fouten: Verzamelaar) -> None:
@@ -179,6 +180,7 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
             fouten.voeg_toe(plaats, f"{veld}: verwacht ja of nee, kreeg '{als_tekst(waarde)}'")
         uit[sleutel] = bool(b)
 
+    uit["cel_naam"], uit["cel_kvk"] = waarden[v.NAAM][1], waarden[v.KVK][1]
     tekst(v.NAAM, "naam")
     if isinstance(uit.get("naam"), str):
         uit["naam"] = naamvorm(uit["naam"])  # one form: compared, printed and made a file name as such
