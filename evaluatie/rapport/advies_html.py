@@ -665,6 +665,7 @@ def _toegelaten(g: Rapportgegevens, code: str) -> str:
                 getal_kolommen=(1, 2, 3),
                 rij_attrs=attrs,
             ),
+            *(f'<p class="signaal">Let op: {e(m)}.</p>' for m in p.meldingen),
         ]
     )
 
