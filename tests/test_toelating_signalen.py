@@ -58,3 +58,35 @@ def test_onbediende_gemeente_en_verwachting_boven_capaciteit(tmp_path: Path) -> 
     assert "Geen toegelaten aanbieder bedient Oost in dit perceel" in oost, oost
     noord = _tekst(ws / "rapporten" / "gemeenten" / "noord.html")
     assert "Zonder toegelaten aanbieder" not in noord and "Geen toegelaten aanbieder" not in noord
+
+
+def test_verdeelregels_bij_toelating_zijn_een_invoerfout(tmp_path: Path) -> None:
+    """An open house distributes by capacity only; a distribution rule set for it (max_aandeel, per_subregio,
+    a budget) was silently ignored (a supplier got 83% under max_aandeel 0.5). Now each is an input error at
+    its place, all together; an empty verdeling stays fine."""
+    import json
+
+    from tests.hulp import schrijf_yaml
+
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
+    assert _run("gunning", "--werkmap", ws).exit_code == 0  # verdeling: {} is fine
+    data["percelen"]["B1"]["verdeling"] = {
+        "max_aandeel": 0.5,
+        "per_subregio": True,
+        "budget_per_gemeente": {"Noord": 100000},
+    }
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    r = _run("gunning", "--werkmap", ws, "--json")
+    assert r.exit_code == 2, r.output
+    fouten = json.loads(r.stdout)["fouten"]
+    plaatsen = sorted(f["plaats"].split(" (regel")[0] for f in fouten)
+    assert plaatsen == [
+        "aanbesteding.yaml: percelen.B1.verdeling.budget_per_gemeente",
+        "aanbesteding.yaml: percelen.B1.verdeling.max_aandeel",
+        "aanbesteding.yaml: percelen.B1.verdeling.per_subregio",
+    ], fouten
+    assert all("open-houseperceel" in f["bericht"] and "procedure: gunning" in f["bericht"] for f in fouten)

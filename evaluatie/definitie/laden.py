@@ -394,6 +394,17 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
                 "een open-houseperceel (procedure: toelating) sluit geen raamovereenkomst met een maximum; "
                 "haal raammaximum weg of kies procedure: gunning",
             )
+        if p["procedure"] == "toelating":
+            # an open house distributes by capacity only (evaluatie.verdeling.toelating): a rule set here would be
+            # published and then not applied
+            for regel, waarde in (p.get("verdeling") or {}).items():
+                if waarde not in (None, False, {}, []):
+                    fout(
+                        (*basis, "verdeling", regel),
+                        f"een open-houseperceel (procedure: toelating) kiest niemand en verdeelt niet: de verwachte "
+                        f"verdeling volgt alleen de capaciteit, dus verdeling.{regel} zou gepubliceerd en niet "
+                        "toegepast worden; haal de regel weg of kies procedure: gunning",
+                    )
         vast = (p.get("raammaximum") or {}).get("trajecten")
         prognose = _prognose(samen, code, p["gemeenten"])
         if isinstance(vast, int) and prognose is not None and vast < prognose:
