@@ -172,3 +172,26 @@ def test_raammaximum_bij_toelating_is_een_fout(tmp_path: Path) -> None:
     data["percelen"]["B1"]["raammaximum"] = {"opslag": 0.25}
     fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
     assert any("percelen.B1.raammaximum" in f and "sluit geen raamovereenkomst met een maximum" in f for f in fouten)
+
+
+def test_keuze_tussen_vormen_in_het_nederlands(tmp_path: Path) -> None:
+    """A value that may take one of several forms (a list of gemeenten or 'alle'; a knock-out rule as false or
+    its parameters) was reported with the schema's English description ("ongeldige waarde een lijst:
+    Participating gemeenten, or the word 'alle'"). Now in Dutch: the error inside the form that fits the value,
+    or the forms that are allowed."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost", "Noord"]
+    data["percelen"]["B1"]["knockout"]["keurmerk"] = "ja"
+    data["percelen"]["Z"] = dict(data["percelen"]["B1"], gemeenten=5, knockout={})
+    data["gemeenten"][0]["inburgeraars"]["Z"] = 1
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert any("percelen.B1.gemeenten (regel" in f and f.endswith("): bevat 'Noord' twee keer") for f in fouten), fouten
+    assert any(
+        "percelen.B1.knockout.keurmerk (regel" in f
+        and f.endswith("): verwacht false of een lijst van velden (sleutel: waarde), kreeg 'ja'")
+        for f in fouten
+    ), fouten
+    assert any(
+        "percelen.Z.gemeenten (regel" in f and f.endswith("): verwacht een lijst of 'alle', kreeg 5") for f in fouten
+    ), fouten
+    assert not any("Participating" in f or "switches" in f for f in fouten), fouten
