@@ -79,3 +79,17 @@ def test_peildatum_noemt_de_percelen_met_keurmerkeis(tmp_path: Path) -> None:
     advies, systematiek, docx = _teksten(_werkmap(tmp_path / "beide", ("B1", "Z")))
     assert "Peildatum keurmerk 2 maart 2026 " in advies and "(alleen perceel" not in advies
     assert "Peildatum voor het keurmerk: 2 maart 2026." in docx
+
+
+def test_gemengde_aanbesteding_belooft_geen_gunningsbeslissing_in_een_open_houseperceel(tmp_path: Path) -> None:
+    """With an open-house lot next to a gunning lot, the published method said first that every bidder of the
+    open-house lot gets an admission decision and then that every bidder gets an award decision (art. 2.130)
+    per lot: the second sentence is only true for the gunning lots."""
+    from tests.test_contract_toelating import _werkmap as gemengd
+
+    ws = gemengd(tmp_path)  # B1 gunning, Z toelating
+    assert _run("template", "systematiek", "--werkmap", ws).exit_code == 0
+    tekst = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (ws / "gunningssystematiek.html").read_text()))
+    assert "Iedere aanbieder in een open-houseperceel ontvangt een toelatingsbesluit" in tekst
+    assert "Iedere inschrijver ontvangt per perceel een gunningsbeslissing" not in tekst
+    assert "In een gunningsperceel ontvangt iedere inschrijver een gunningsbeslissing (art. 2.130" in tekst

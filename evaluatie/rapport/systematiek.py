@@ -210,8 +210,13 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
         )
     if "gunning" not in a.procedures():
         return
+    wie = (
+        "Iedere inschrijver ontvangt per perceel"
+        if a.procedures() == {"gunning"}
+        else ("In een gunningsperceel ontvangt iedere inschrijver")
+    )
     d.alinea(
-        "Iedere inschrijver ontvangt per perceel een gunningsbeslissing (art. 2.130 Aanbestedingswet 2012) met de "
+        f"{wie} een gunningsbeslissing (art. 2.130 Aanbestedingswet 2012) met de "
         "eigen scores en de motivering van het panel, de namen van de inschrijvers aan wie wordt gegund en de "
         f"kenmerken en relatieve voordelen van hun inschrijvingen: {openbaar_tekst(a)} De opschortende termijn is "
         f"{a.standstill_dagen} kalenderdagen na verzending, verlengd volgens de Algemene termijnenwet. De namen van "
