@@ -138,3 +138,27 @@ def test_register_van_schemaversie_1_neemt_de_procedure_over_uit_de_gunning_van_
             "Z": "toelating",
         }
     db.close()
+
+
+def test_peildatum_of_kwartaal_buiten_de_looptijd_is_een_fout_in_de_optie(tmp_path: Path) -> None:
+    """A date option outside the term (start 1 June 2026, 2 years) is bad input: exit 2 naming the option, as
+    a quarter before the start already was; it was exit 1 without the option for a date after the end or a
+    peildatum before the start."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    for args, optie in (
+        (("stand", "--peildatum", "2026-05-31"), "--peildatum"),
+        (("stand", "--peildatum", "2028-06-01"), "--peildatum"),
+        (("advies", "--gemeente", "Noord", "--route", "B1", "--peildatum", "2029-01-01"), "--peildatum"),
+        (("kwartaal", "--kwartaal", "2028-K3"), "--kwartaal"),
+        (("kwartaal", "--kwartaal", "2026-K1"), "--kwartaal"),
+    ):
+        r = (
+            _run("contract", args[0], "--werkmap", ws, *args[1:], "--json")
+            if args[0] != "kwartaal"
+            else _run("contract", args[0], "--werkmap", ws, *args[1:])
+        )
+        assert r.exit_code == 2, (args, r.output)
+        assert optie in r.output and ("voor de start" in r.output or "na het einde" in r.output), (args, r.output)
+    # the last day of the term is inside it
+    assert _run("contract", "stand", "--werkmap", ws, "--peildatum", "2028-05-31").exit_code == 0

@@ -399,6 +399,7 @@ def schrijf_kwartaalrapporten(
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
+    reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter ending after the term
     c = _gemeenschappelijk(reg, kwartaal, eerste, laatste)
     paden: list[Path] = []
     with atomair(map_) as tmp:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 
 from evaluatie.contract.basis import Contractleverancier, Contractperceel
-from evaluatie.fouten import EvaluatieFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 
 
 @dataclass
@@ -73,6 +73,21 @@ class Register:
         if jaar > self.jaren:
             raise EvaluatieFout([f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar)"])
         return jaar
+
+    def binnen_looptijd(self, d: dt.date, optie: str) -> None:
+        """A date given as an option (--peildatum, --kwartaal) inside the term, or an input error naming it."""
+        einde = self.jaargrenzen(self.jaren)[1]
+        if d < self.startdatum:
+            tekst = f"{d.isoformat()} ligt voor de start van het contract ({self.startdatum.isoformat()})"
+        elif d >= einde:
+            laatste = einde - dt.timedelta(days=1)
+            tekst = (
+                f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar, tot en met "
+                f"{laatste.isoformat()})"
+            )
+        else:
+            return
+        raise InvoerFout([Fout(optie, tekst)])
 
     def leveranciers_van(self, perceel: str) -> list[Contractleverancier]:
         return sorted((s for (p, _), s in self.leveranciers.items() if p == perceel), key=lambda s: s.rang)
