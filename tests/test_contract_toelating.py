@@ -56,11 +56,12 @@ def _werkmap(tmp_path: Path) -> Path:
     return ws
 
 
-def _plaatsingen(ws: Path) -> Path:
+def _plaatsingen(ws: Path, alleen: str | None = None) -> Path:
     rijen = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
     for i in range(6):
         rijen.append(f"K{i:03d}B;Noord;aangemeld;2026-06-1{i};B1;Alfa;")
-        rijen.append(f"K{i:03d}Z;Noord;aangemeld;2026-06-1{i};Z;Beta;")
+        if alleen is None:
+            rijen.append(f"K{i:03d}Z;Noord;aangemeld;2026-06-1{i};Z;Beta;")
     pad = ws / "noord.csv"
     pad.write_text("\n".join(rijen) + "\n", encoding="utf-8")
     return pad
@@ -162,3 +163,21 @@ def test_peildatum_of_kwartaal_buiten_de_looptijd_is_een_fout_in_de_optie(tmp_pa
         assert optie in r.output and ("voor de start" in r.output or "na het einde" in r.output), (args, r.output)
     # the last day of the term is inside it
     assert _run("contract", "stand", "--werkmap", ws, "--peildatum", "2028-05-31").exit_code == 0
+
+
+def test_alleen_open_house_geen_lege_tabel_of_grafiek_van_raamovereenkomsten(tmp_path: Path) -> None:
+    """With only open-house lots the quarterly report has no framework agreement at all: no empty table and
+    no empty chart of their use, only the sentence per lot."""
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    assert _run("gunning", "--werkmap", ws).exit_code == 0
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    assert _run("contract", "inlezen", "--werkmap", ws, _plaatsingen(ws, alleen="B1")).exit_code == 0
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3").exit_code == 0
+    regio = (ws / "contract" / "kwartaal" / "2026-K3" / "regio.html").read_text(encoding="utf-8")
+    deel = regio.split("Raamovereenkomsten (hele regio)")[1].split("Aanbieders:")[0]
+    assert "<table" not in deel and "<svg" not in deel and "Een gat in een lijn" not in deel, deel
+    assert "B1-route: open house (toelating), geen raamovereenkomst met een maximum." in deel
