@@ -195,3 +195,27 @@ def test_keuze_tussen_vormen_in_het_nederlands(tmp_path: Path) -> None:
         "percelen.Z.gemeenten (regel" in f and f.endswith("): verwacht een lijst of 'alle', kreeg 5") for f in fouten
     ), fouten
     assert not any("Participating" in f or "switches" in f for f in fouten), fouten
+
+
+def test_data_in_de_volgorde_van_de_procedure(tmp_path: Path) -> None:
+    """Publication, closing, decision and sending follow each other; a keurmerk reference date after the
+    decision cannot be checked at the decision. A tender closing before its publication and letters dated
+    before the closing were accepted and the letters written."""
+    data = kleine_aanbesteding()
+    data["data"] = {
+        "publicatie": "2026-10-20",
+        "sluiting": "2026-10-15",
+        "keurmerk_peildatum": "2026-12-01",
+        "gunning": "2026-10-10",
+        "verzending": "2026-10-01",
+    }
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    verwacht = {
+        "data.sluiting": "de sluiting (15 oktober 2026) ligt niet na de publicatie (20 oktober 2026)",
+        "data.gunning": "de gunningsbeslissing (10 oktober 2026) ligt voor de sluiting (15 oktober 2026)",
+        "data.verzending": "de verzending van de brieven (1 oktober 2026) ligt voor de gunningsbeslissing (10 oktober 2026)",
+        "data.keurmerk_peildatum": "de peildatum van het keurmerk (1 december 2026) ligt na de gunningsbeslissing (10 oktober 2026)",
+    }
+    for veld, tekst in verwacht.items():
+        assert any(f"yaml: {veld} (regel" in f and f.endswith(tekst) for f in fouten), (veld, fouten)
+    assert len(fouten) == 4, fouten
