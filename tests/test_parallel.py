@@ -99,3 +99,40 @@ def test_percelen_parallel_zelfde_meldingen(voorbeeld_bron: Path, monkeypatch: p
     een, twee = _twee_keer(monkeypatch, meldingen)
     assert een == twee
     assert any("Z-route" in m for m in een)
+
+
+def _bevroren_in_werker(_: int) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_werkers_laten_de_geerfde_objecten_met_rust(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers see the parent's objects frozen for the collector (their collections skip what they
+    inherited, so the kernel does not copy the whole heap); the parent itself is unfrozen again after,
+    also when a piece of work fails."""
+    import gc
+
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
+    levend = len(gc.get_objects())
+    bevroren = in_volgorde(_bevroren_in_werker, list(range(20)), vanaf=10)
+    assert all(n >= levend // 2 for n in bevroren), (levend, bevroren)
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ZeroDivisionError):
+        in_volgorde(lambda x: 1 // (x - 5), list(range(20)), vanaf=10)
+    assert gc.get_freeze_count() == 0
+    # one process: nothing is forked and nothing frozen
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "1")
+    assert in_volgorde(_bevroren_in_werker, list(range(20)), vanaf=10) == [0] * 20
+
+
+def test_zekerheidswerkers_laten_de_geerfde_objecten_met_rust() -> None:
+    import functools
+    import gc
+
+    from evaluatie.zekerheid.uitvoeren import Lopend
+
+    lopend = Lopend([functools.partial(_bevroren_in_werker, i) for i in range(4)], 2)
+    assert gc.get_freeze_count() == 0  # the parent goes on (writing reports) with its collector as before
+    assert all(n > 0 for n in lopend.resultaten())
+    assert Lopend([functools.partial(_bevroren_in_werker, 0)], 1).resultaten() == [0]

@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from evaluatie.parallel import aantal_werkers
+from evaluatie.parallel import aantal_werkers, voor_fork
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, marges, rangomkeringen
 from evaluatie.zekerheid.model import Zekerheid
@@ -67,7 +67,8 @@ class Lopend:
 
         _TAKEN = taken  # the forked workers inherit the closures
         self._pool = ProcessPoolExecutor(aantal, mp_context=multiprocessing.get_context("fork"))
-        self._uit = self._pool.map(_voer_taak_uit, range(len(taken)))
+        with voor_fork():  # the workers fork on the first task (evaluatie.parallel.voor_fork)
+            self._uit = self._pool.map(_voer_taak_uit, range(len(taken)))
 
     def resultaten(self) -> list[Any]:
         try:
