@@ -90,3 +90,27 @@ def test_verdeelregels_bij_toelating_zijn_een_invoerfout(tmp_path: Path) -> None
         "aanbesteding.yaml: percelen.B1.verdeling.per_subregio",
     ], fouten
     assert all("open-houseperceel" in f["bericht"] and "procedure: gunning" in f["bericht"] for f in fouten)
+
+
+def test_keurmerkvelden_mogen_leeg_als_geen_perceel_het_keurmerk_vraagt(tmp_path: Path) -> None:
+    """The bid form always has the keurmerk fields. In a tender where no lot requires the keurmerk (PVT, MAP,
+    onderwijs, or the rule switched off) a bid that leaves them empty was refused (exit 2) for a field that
+    decides nothing there. Where a lot requires it, an empty answer stays an error at its cell."""
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data["percelen"]["B1"]["knockout"] = {"plafondprijs": {}}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(
+        ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")], keurmerk="", nummer="", geldig_tot=None
+    )
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+
+    data["percelen"]["B1"]["knockout"] = {"plafondprijs": {}, "keurmerk": {}}
+    ws = maak_werkmap(tmp_path / "ws2", data)
+    schrijf_bod(
+        ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")], keurmerk="", nummer="", geldig_tot=None
+    )
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 2 and "a.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee" in r.output

@@ -135,14 +135,16 @@ def lees_inschrijving(
             fouten.voeg_toe(naam, f"tabblad '{blad}' ontbreekt; gebruik het inschrijfformulier")
     if len(fouten.fouten) > aantal:
         return None
-    gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten)
+    # the keurmerk fields decide nothing in a tender where no lot requires the keurmerk: they may stay empty there
+    gevraagd = any("keurmerk" in p.knockout for p in aanbesteding.percelen.values())
+    gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
     aanbod = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
     if len(fouten.fouten) > aantal or gegevens is None:
         return None
     return Inschrijving(bestand=naam, sha256=sha256_bestand(pad), aanbod=aanbod, **gegevens)
 
 
-def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
+def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool = True) -> dict | None:
     rij_van: dict[str, int] = {}
     for r in range(1, len(t.rijen)):
         label = als_tekst(t.waarde(r, 0))
@@ -187,7 +189,10 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
     _kvk(waarden[v.KVK], uit, fouten)
     tekst(v.CONTACT, "contactpersoon")
     tekst(v.EMAIL, "email", _EMAIL, "een e-mailadres")
-    janee(v.KEURMERK, "keurmerk")
+    if keurmerk_gevraagd or als_tekst(waarden[v.KEURMERK][0]):
+        janee(v.KEURMERK, "keurmerk")
+    else:  # left empty where no lot asks for it: no keurmerk declared
+        uit["keurmerk"] = False
     janee(v.UITSLUITING, "uitsluitingsgronden")
     nummer, _ = waarden[v.KEURMERK_NUMMER]
     uit["keurmerk_nummer"] = als_tekst(nummer) or None
