@@ -181,3 +181,18 @@ def test_alleen_open_house_geen_lege_tabel_of_grafiek_van_raamovereenkomsten(tmp
     deel = regio.split("Raamovereenkomsten (hele regio)")[1].split("Aanbieders:")[0]
     assert "<table" not in deel and "<svg" not in deel and "Een gat in een lijn" not in deel, deel
     assert "B1-route: open house (toelating), geen raamovereenkomst met een maximum." in deel
+
+
+def test_uitval_die_niet_op_te_vangen_is_zegt_wie_en_welke_vraag(tmp_path: Path) -> None:
+    """When the remaining contracted suppliers cannot take the demand after a drop-out, the message was the
+    award's own diagnosis ("de toegelaten inschrijvers hebben samen ... de vraag is ..."), in words of the
+    award and without saying which drop-out, which year and which demand it is about."""
+    ws = _werkmap(tmp_path)  # B1: Alfa capacity 12, Beta 20; demand 20 a year
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Beta", "--per", "2026-07-01")
+    assert r.exit_code == 1, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "Na de uitval van Beta per 1 juli 2026 kunnen de overige gecontracteerde aanbieders (Alfa) de vraag van "
+        "contractjaar 1 in perceel B1-route niet opvangen:" in uit
+    ), uit
