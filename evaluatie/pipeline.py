@@ -148,12 +148,13 @@ def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None
 def _met_besluiten(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
     """Recorded exclusion-ground decisions applied to the knock-out table, after checking every
     bid-level decision's premise (a stale one stops the run, exit 2)."""
+    from evaluatie.besluiten.openpunten import keurmerk_grens
     from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, premisse_fouten
     from evaluatie.fouten import InvoerFout
 
     if invoer.besluiten is None:
         return uitslag
-    fouten = premisse_fouten(invoer.besluiten, invoer.inschrijvingen)
+    fouten = premisse_fouten(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding))
     if fouten:
         raise InvoerFout(fouten)
     return pas_uitsluitingen_toe(uitslag, invoer.besluiten)

@@ -7,6 +7,7 @@ failed finding for that lot. Letters and the advies read the table, so both stat
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -87,8 +88,13 @@ def _zin(tekst: str) -> str:
     return t if t.endswith((".", "!", "?")) else t + "."
 
 
-def premisse_fouten(register: Register, inschrijvingen: Sequence[Inschrijving]) -> list[Fout]:
-    """Decisions about a bid whose basis changed: stale, never applied (exit 2, saying what changed)."""
+def premisse_fouten(
+    register: Register, inschrijvingen: Sequence[Inschrijving], keurmerkgrens: dt.date | None = None
+) -> list[Fout]:
+    """Decisions about a bid whose basis changed: stale, never applied (exit 2, saying what changed).
+    `keurmerkgrens` (besluiten.openpunten.keurmerk_grens) is the day the keurmerk must still be valid: a
+    keurmerk decision rests on the keurmerk lapsing before it, and a renewal on covering it; both move with
+    data.gunning and data.verzending."""
     per_naam = {i.naam: i for i in inschrijvingen}
     fouten = []
     for u in register.geldig("uitsluiting"):
@@ -113,6 +119,8 @@ def premisse_fouten(register: Register, inschrijvingen: Sequence[Inschrijving]) 
             was = k.geldig_tot.isoformat() if k.geldig_tot else "geen"
             nu = ins.keurmerk_geldig_tot.isoformat() if ins.keurmerk_geldig_tot else "geen"
             fouten.append(_fout(k.id, f"het keurmerk van {k.inschrijver} was geldig tot {was}, nu tot {nu}"))
+        elif keurmerkgrens is not None and (wat := _keurmerk_grens_verschoven(k, keurmerkgrens)):
+            fouten.append(_fout(k.id, wat))
     for w in register.geldig("terugtrekking"):
         if any(n.casefold() == w.inschrijver.casefold() for n in per_naam):
             fouten.append(_fout(w.id, f"{w.inschrijver} heeft weer een inschrijving in inschrijvingen/"))
@@ -120,6 +128,21 @@ def premisse_fouten(register: Register, inschrijvingen: Sequence[Inschrijving]) 
         if t.inschrijver not in per_naam:
             fouten.append(_fout(t.id, f"{t.inschrijver} heeft geen inschrijving meer"))
     return fouten
+
+
+def _keurmerk_grens_verschoven(k: Keurmerkbesluit, grens: dt.date) -> str | None:
+    """The keurmerk no longer lapses before the award, or the renewal no longer reaches it."""
+    if k.geldig_tot is not None and k.geldig_tot >= grens:
+        return (
+            f"het keurmerk van {k.inschrijver} is geldig tot {k.geldig_tot.isoformat()} en verloopt niet meer vóór "
+            f"de gunning of de verzending ({grens.isoformat()}); er valt niets meer te besluiten"
+        )
+    if k.uitkomst == "verlengd" and k.verlengd_tot is not None and k.verlengd_tot < grens:
+        return (
+            f"de verlenging van het keurmerk van {k.inschrijver} tot {k.verlengd_tot.isoformat()} reikt niet meer "
+            f"tot de gunning of de verzending ({grens.isoformat()})"
+        )
+    return None
 
 
 def _fout(id_: str, wat: str) -> Fout:
