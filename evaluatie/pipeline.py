@@ -57,14 +57,16 @@ class Invoer:
     afgewezen: tuple[Toelichting, ...] = ()  # explanations rejected and checked against this award
     besluiten: Besluitregister | None = None  # recorded decisions (besluiten.yaml), an input too
     alle_lotingen: tuple[Loting, ...] = ()  # every draw in loting.yaml, withdrawn ones included
+    scenario: bool = False  # a what-if: a decision whose premise only the changed rules remove is noted, not applied
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
     return laad_aanbesteding(werkmap.aanbesteding)
 
 
-def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> Invoer:
-    """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs)."""
+def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scenario: bool = False) -> Invoer:
+    """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs); with `scenario` a decision
+    or draw the changed dates put after the letters is noted and not applied (the real award still has it)."""
     from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
     from evaluatie.besluiten.register import lees_besluiten
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
@@ -105,10 +107,18 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
     if (werkmap.root / BESLUITBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=BESLUITBESTAND, sha256=sha256_bestand(werkmap.root / BESLUITBESTAND)))
     te_laat = _na_de_brieven(aanbesteding, lotingen, besluiten)
-    if te_laat:
+    if te_laat and scenario:
+        from evaluatie.besluiten.toepassen import scenario_notitie
+
+        ids = {f.plaats.split(": ")[-1] for f in te_laat}
+        notities += [scenario_notitie(f.plaats.split(": ")[-1], f.bericht.split("; of trek")[0]) for f in te_laat]
+        lotingen = tuple(x for x in lotingen if x.id not in ids)
+        besluiten = besluiten.zonder(ids)
+    elif te_laat:
         raise InvoerFout(te_laat)
     invoer = Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
     invoer.besluiten = besluiten
+    invoer.scenario = scenario
     invoer.alle_lotingen = alle_lotingen  # withdrawn draws too: the advies lists every decision
     return invoer
 
@@ -149,11 +159,15 @@ def _met_besluiten(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
     """Recorded exclusion-ground decisions applied to the knock-out table, after checking every
     bid-level decision's premise (a stale one stops the run, exit 2)."""
     from evaluatie.besluiten.openpunten import keurmerk_grens
-    from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, premisse_fouten
+    from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, premisse_fouten, scenario_notitie, verouderd
     from evaluatie.fouten import InvoerFout
 
     if invoer.besluiten is None:
         return uitslag
+    if invoer.scenario:  # the changed dates may remove a keurmerk decision's premise: the what-if goes without it
+        weg = verouderd(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding))
+        invoer.notities += [scenario_notitie(id_, wat) for id_, wat in weg]
+        invoer.besluiten = invoer.besluiten.zonder({id_ for id_, _ in weg})
     fouten = premisse_fouten(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding))
     if fouten:
         raise InvoerFout(fouten)
@@ -474,6 +488,7 @@ def gun(
             oplosser,
             tijdslimiet,
             invoer.lotingen,
+            controleer_lotingen=not invoer.scenario,
         )
 
     try:
@@ -486,7 +501,9 @@ def gun(
     from evaluatie.besluiten.openpunten import open_punten
     from evaluatie.besluiten.toepassen import afgewezen_toelichtingen, pas_afwijzingen_toe
 
-    afgewezen = afgewezen_toelichtingen(award, codes)
+    if invoer.scenario:
+        invoer.notities += _lotingen_niet_toegepast(award, codes)
+    afgewezen = afgewezen_toelichtingen(award, codes, invoer.notities if invoer.scenario else None)
     if afgewezen:
         invoer.afgewezen = tuple(afgewezen)  # leave-one-out (zekerheid) re-runs beoordeel: the same exclusion
         b.toets = pas_afwijzingen_toe(b.toets, afgewezen)
@@ -499,6 +516,19 @@ def gun(
         award = Award(invoer, b, reken())
     award.open_punten = open_punten(award)
     return award
+
+
+def _lotingen_niet_toegepast(award: Award, codes: list[str]) -> list[str]:
+    """A what-if whose changed rules remove the tie a draw settled: the draw is not applied there, and said."""
+    from evaluatie.besluiten.toepassen import scenario_notitie
+    from evaluatie.gunning.uitvoeren import verouderde_loting
+
+    uit = []
+    for x in award.invoer.lotingen:
+        p = award.uitslag.percelen.get(x.perceel)
+        if x.perceel in codes and p is not None and (wat := verouderde_loting(p.naam, x, p.rangorde)):
+            uit.append(scenario_notitie(x.id, wat))
+    return uit
 
 
 def _ongewogen_als_oorzaak(invoer: Invoer) -> list[str]:
@@ -669,7 +699,7 @@ def scenario(
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
-    invoer_na = laad_invoer(werkmap, gewijzigd)
+    invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
     # the panel scored the bids that passed the baseline knock-out; the scenario reuses those forms
     invoer_na.panelformulieren = voor.invoer.panelformulieren
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)

@@ -4,6 +4,7 @@ applied silently once they no longer hold. Real workbooks in tmp dirs, real CLI 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import yaml
@@ -84,3 +85,86 @@ def test_keurmerk_verlengd_verouderd_als_de_verlenging_de_gunning_niet_meer_haal
     assert res.exit_code == 0, res.output
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 1 and 'evaluatie keurmerk --inschrijver "A"' in res.output, res.output
+
+
+# --- a what-if never asks to withdraw a decision, and says what the what-if still waits for ---------------------
+
+
+def _gelijk(tmp_path: Path) -> Path:
+    """X and Y: the same price and scores; X capacity 20, Y 12, for 20 inburgeraars: the draw decides."""
+    ws = maak_werkmap(tmp_path / "gelijk", kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
+    _vul(ws, {"X": 75, "Y": 75})
+    return ws
+
+
+def test_scenario_zonder_gelijke_stand_past_de_loting_niet_toe_en_zegt_dat(tmp_path: Path) -> None:
+    ws = _gelijk(tmp_path)
+    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
+               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
+    loting = (ws / "loting.yaml").read_bytes()
+    # the what-if lets the highest capacity decide the tie (X 20 > Y 12): the draw has no tie to settle there
+    res = _run("scenario", "--werkmap", str(ws), "--zet", "percelen.B1.bij_gelijke_stand=[hoogste_capaciteit]")
+    assert res.exit_code == 0, res.output
+    uit = " ".join(res.output.split())
+    assert "X: rang 2 -> 1" in uit and "Y: rang 1 -> 2" in uit
+    assert "scenario: L1 wordt in dit scenario niet toegepast: perceel B1-route: de loting van 2026-03-20" in uit
+    assert "er is geen gelijke stand meer tussen hen" in uit and "evaluatie intrekken" not in uit
+    assert (ws / "loting.yaml").read_bytes() == loting  # a what-if changes no decision
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0  # the real award still applies L1
+
+
+def test_scenario_met_een_nieuwe_gelijke_stand_noemt_de_loting_als_open(tmp_path: Path) -> None:
+    ws = _gelijk(tmp_path)
+    res = _run("scenario", "--werkmap", str(ws), "--zet", "percelen.B1.weging.kwaliteit=50",
+               "--zet", "percelen.B1.weging.prijs=50", "--json")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    open_ = json.loads(res.stdout)["open_punten"]
+    assert [p["soort"] for p in open_] == ["loting"]
+    assert "X, Y staan gelijk op rang 1" in open_[0]["tekst"]
+    res = _run("scenario", "--werkmap", str(ws), "--zet", "percelen.B1.weging.kwaliteit=50",
+               "--zet", "percelen.B1.weging.prijs=50")  # fmt: skip
+    assert "Open in dit scenario: de uitkomst hierboven is voorlopig" in " ".join(res.output.split())
+
+
+def test_scenario_waarin_de_prijs_niet_meer_abnormaal_laag_is(tmp_path: Path) -> None:
+    """C bids 6000 against 9000 and 9500 (35% under their mean); rejected (A1). A what-if with a 40% threshold
+    does not flag C: A1 is not applied there, C competes, and the real award still excludes C."""
+    ws = maak_werkmap(tmp_path / "laag", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "c.xlsx", "C", "33333333", [("B1", 6000, 10, 12, 4, "alle")])
+    _vul(ws, {"A": 75, "B": 50, "C": 75})
+    res = _run("toelichting", "--werkmap", str(ws), "--inschrijver", "C", "--lots", "B1", "--ontvangen",
+               "2026-03-10", "--uitkomst", "verworpen", "--reden", "De loonkosten onder cao-niveau zijn niet verklaard.",
+               "--door", DOOR, "--datum", "2026-03-20")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
+    res = _run("scenario", "--werkmap", str(ws), "--zet", "percelen.B1.abnormaal_laag=0.4")
+    assert res.exit_code == 0, res.output
+    uit = " ".join(res.output.split())
+    assert "scenario: A1 wordt in dit scenario niet toegepast: C is in perceel B1 niet meer gesignaleerd" in uit
+    # C (quality 75, lowest price: 0.6*75 + 40 = 85) ranks first in the what-if; A's price score drops to
+    # 6000/9000*100 = 66.67, so A totals 0.6*75 + 0.4*66.67 = 71.67
+    assert "C: nu toegelaten, rang 1" in uit and "A: rang 1 -> 2, totaal 85,00 -> 71,67" in uit, uit
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0  # the real award still excludes C (A1)
+
+
+def test_scenario_met_een_latere_gunning_past_het_keurmerkbesluit_niet_toe(tmp_path: Path) -> None:
+    ws = _keurmerkwerkmap(tmp_path)
+    res = _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "verlengd",
+               "--verlengd-tot", "2026-04-10", "--bewijs", "2026-03-09",
+               "--reden", "Het bewijs van verlenging is ontvangen.", "--door", DOOR, "--datum", "2026-03-10")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("scenario", "--werkmap", str(ws), "--zet", "data.gunning=2026-05-01", "--json")
+    assert res.exit_code == 0, res.output
+    open_ = json.loads(res.stdout)["open_punten"]
+    assert [p["soort"] for p in open_] == ["keurmerk"] and "Het keurmerk van A verloopt op 20 maart 2026" in (
+        open_[0]["tekst"]
+    )
+    assert "K1 wordt in dit scenario niet toegepast: de verlenging van het keurmerk van A tot 2026-04-10" in (
+        " ".join(res.stderr.split())
+    )

@@ -41,6 +41,10 @@ class Register:
         nummers = [int(b.id[1:]) for b in self.besluiten if b.id.startswith(letter) and b.id[1:].isdigit()]
         return f"{letter}{max(nummers, default=0) + 1}"
 
+    def zonder(self, ids: set[str]) -> Register:
+        """Without these decisions: a what-if whose changed rules remove their premise does not apply them."""
+        return Register(tuple(b for b in self.besluiten if b.id not in ids))
+
     def met(self, besluit: Any) -> Register:
         return Register((*self.besluiten, besluit))
 
