@@ -168,3 +168,22 @@ def test_scenario_met_een_latere_gunning_past_het_keurmerkbesluit_niet_toe(tmp_p
     assert "K1 wordt in dit scenario niet toegepast: de verlenging van het keurmerk van A tot 2026-04-10" in (
         " ".join(res.stderr.split())
     )
+
+
+# --- the robustness analysis of a lot a draw decided ---------------------------------------------------------
+
+
+def test_zekerheid_noemt_geen_marge_voor_wie_door_loting_tweede_werd(tmp_path: Path) -> None:
+    """X and Y are level (85,00); the draw put Y first. X needed no quality point 'to become first': it already
+    was level, and the draw put it behind, as the advies and X's letter say."""
+    ws = _gelijk(tmp_path)
+    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
+               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("zekerheid", "--werkmap", str(ws), "--lots", "B1", "--trekkingen", "100")
+    assert res.exit_code == 0, res.output
+    uit = " ".join(res.output.split())
+    assert "Inschrijver X (rang 2) heeft dezelfde totaalscore als Y; de volgorde is bepaald door loting." in uit
+    assert "0,0 kwaliteitspunten" not in uit and "EUR 0,00 per traject lager" not in uit
+    res = _run("zekerheid", "--werkmap", str(ws), "--lots", "B1", "--trekkingen", "100", "--json")
+    assert json.loads(res.stdout)["B1"]["marges"][0]["gelijk_door"] == "loting"
