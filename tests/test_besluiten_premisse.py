@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner, Result
+from docx import Document
 
 from evaluatie.cli import main
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
@@ -187,3 +188,33 @@ def test_zekerheid_noemt_geen_marge_voor_wie_door_loting_tweede_werd(tmp_path: P
     assert "0,0 kwaliteitspunten" not in uit and "EUR 0,00 per traject lager" not in uit
     res = _run("zekerheid", "--werkmap", str(ws), "--lots", "B1", "--trekkingen", "100", "--json")
     assert json.loads(res.stdout)["B1"]["marges"][0]["gelijk_door"] == "loting"
+
+
+# --- a recorded exclusion excludes, also in a lot without the knock-out rule 'uitsluitingsgronden' -------------
+
+
+def test_uitsluiting_geldt_ook_in_een_perceel_zonder_de_knockoutregel(tmp_path: Path) -> None:
+    """B1 has no 'uitsluitingsgronden' rule; D declares a ground and bids lower (8800 against 9000, same quality),
+    so D would win. U1 excludes D: the advies lists U1 as 'uitgesloten', so D cannot be awarded the lot."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 8800, 20, 12, 4, "alle")], uitsluiting="ja")
+    _vul(ws, {"A": 75, "D": 75})
+    res = _run("uitsluitingsgrond", "--werkmap", str(ws), "--inschrijver", "D", "--grond", "ernstige beroepsfout",
+               "--artikel", "2.87", "--feiten", "Boete van de inspectie in 2025.",
+               "--zelfreiniging", "Geen maatregelen genomen.",
+               "--evenredigheid", "De fout is ernstig en recent; uitsluiting is evenredig.",
+               "--uitkomst", "uitgesloten", "--reden", "De inschrijver heeft geen zelfreiniging aangetoond.",
+               "--door", DOOR, "--datum", "2026-03-20")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    b1 = data["percelen"]["B1"]
+    assert [r["inschrijver"] for r in b1["rangorde"]] == ["A"]
+    assert {t["inschrijver"] for t in b1["toewijzing"] if t["aantal"] > 0} == {"A"}
+    brief = "\n".join(p.text for p in Document(str(ws / "rapporten" / "brieven" / "d-b1.docx")).paragraphs)
+    assert (
+        "Beslissing: uitgesloten" in brief and "Besluit U1 van 20 maart 2026: de inschrijving is uitgesloten" in brief
+    )
+    assert "gerangschikt" not in brief

@@ -169,6 +169,16 @@ def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register) -> Toetsuitsl
         u = besluiten.get(r.inschrijver)
         if u is None:
             return r
+        if u.uitkomst == "uitgesloten" and not any(b.regel == REGEL_UITSLUITING for b in r.bevindingen):
+            # a lot without the knock-out rule: the recorded exclusion still excludes (the advies and the letter
+            # say "uitgesloten"; an award to the same bid would contradict them)
+            b = Bevinding(
+                regel=REGEL_UITSLUITING,
+                eis="geen uitsluitingsgronden van toepassing (art. 2.86 en 2.87 Aanbestedingswet 2012)",
+                voldoet=False,
+                redenen=(uitsluiting_zin(u),),
+            )
+            return r.model_copy(update={"bevindingen": (*r.bevindingen, b)})
         bevindingen = tuple(
             b.model_copy(
                 update={"voldoet": u.uitkomst == "niet_uitgesloten", "redenen": (uitsluiting_zin(u),)}
