@@ -106,7 +106,7 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scena
         bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))
     if (werkmap.root / BESLUITBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=BESLUITBESTAND, sha256=sha256_bestand(werkmap.root / BESLUITBESTAND)))
-    te_laat = _na_de_brieven(aanbesteding, lotingen, besluiten)
+    te_laat = _na_de_brieven(aanbesteding, lotingen, besluiten, alle_lotingen)
     if te_laat and scenario:
         from evaluatie.besluiten.toepassen import scenario_notitie
 
@@ -123,11 +123,13 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scena
     return invoer
 
 
-def _na_de_brieven(aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], besluiten: Any) -> list[Any]:
+def _na_de_brieven(
+    aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], besluiten: Any, alle_lotingen: tuple[Loting, ...] = ()
+) -> list[Any]:
     """A draw or decision dated after the letters' date cannot be cited by them: checked on every run, because
     data.verzending (or data.gunning) may have moved since the decision was recorded. Never applied then (exit 2)."""
     from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
-    from evaluatie.besluiten.register import na_de_brieven
+    from evaluatie.besluiten.register import na_de_brieven, voor_de_sluiting
     from evaluatie.fouten import Fout
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
 
@@ -138,9 +140,13 @@ def _na_de_brieven(aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], bes
         (BESLUITBESTAND, "het besluit", [b for b in besluiten.besluiten if b.geldig]),
     ):
         for b in items:
-            tekst = na_de_brieven(b.datum, brieven, wat)
+            tekst = na_de_brieven(b.datum, brieven, wat) or voor_de_sluiting(b.datum, aanbesteding.data.sluiting, wat)
             if tekst:
                 uit.append(Fout(f"{bestand}: {b.id}", f"{tekst}; of trek het in met 'evaluatie intrekken {b.id}'"))
+    for bestand, items in ((LOTINGBESTAND, alle_lotingen), (BESLUITBESTAND, besluiten.besluiten)):
+        for b in items:  # a withdrawal the letters reflect cannot postdate them either
+            if b.ingetrokken is not None and (tekst := na_de_brieven(b.ingetrokken.datum, brieven, "de intrekking")):
+                uit.append(Fout(f"{bestand}: {b.id}", tekst))
     return uit
 
 

@@ -218,3 +218,34 @@ def test_uitsluiting_geldt_ook_in_een_perceel_zonder_de_knockoutregel(tmp_path: 
         "Beslissing: uitgesloten" in brief and "Besluit U1 van 20 maart 2026: de inschrijving is uitgesloten" in brief
     )
     assert "gerangschikt" not in brief
+
+
+# --- dates: no decision before the closing, no withdrawal after the letters ---------------------------------------
+
+
+def test_besluit_voor_de_sluiting_en_intrekking_na_de_brieven_geweigerd(tmp_path: Path) -> None:
+    """Closing 16 February 2026, letters (data.gunning, no data.verzending) 7 April 2026."""
+    ws = _keurmerkwerkmap(tmp_path)
+    keurmerk = ("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
+                "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", DOOR)  # fmt: skip
+    res = _run(*keurmerk, "--datum", "2026-01-10")
+    assert res.exit_code == 2
+    assert "het besluit (2026-01-10) ligt vóór de sluiting van de inschrijving (2026-02-16)" in res.output
+    assert not (ws / "besluiten.yaml").exists()
+    assert _run(*keurmerk, "--datum", "2026-03-10").exit_code == 0
+    voor = (ws / "besluiten.yaml").read_bytes()
+    intrekken = ("intrekken", "--werkmap", str(ws), "K1", "--reden", "De audit is afgezegd; opnieuw besluiten.",
+                 "--door", DOOR)  # fmt: skip
+    res = _run(*intrekken, "--datum", "2026-05-01")
+    assert (
+        res.exit_code == 2 and "de intrekking (2026-05-01) ligt na de datum van de brieven (2026-04-07)" in res.output
+    )
+    assert (ws / "besluiten.yaml").read_bytes() == voor  # nothing written
+    assert _run(*intrekken, "--datum", "2026-04-06").exit_code == 0
+    # the letters' date moves before the withdrawal: checked on every run, named with its decision
+    _zet_gunningsdatum(ws, "2026-04-01")
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    assert "besluiten.yaml: K1: de intrekking (2026-04-06) ligt na de datum van de brieven (2026-04-01)" in (
+        " ".join(res.output.split())
+    )

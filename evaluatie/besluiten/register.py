@@ -138,3 +138,13 @@ def na_de_brieven(datum: dt.date, brieven: dt.date, wat: str) -> str | None:
         f"{wat} ({datum.isoformat()}) ligt na de datum van de brieven ({brieven.isoformat()}); de brieven en het "
         "advies kunnen geen besluit noemen dat later is genomen (pas zo nodig data.verzending aan)"
     )
+
+
+def voor_de_sluiting(datum: dt.date, sluiting: dt.date, wat: str) -> str | None:
+    """The words for a decision dated before the closing of the bids (data.sluiting), or None."""
+    if datum >= sluiting:
+        return None
+    return (
+        f"{wat} ({datum.isoformat()}) ligt vóór de sluiting van de inschrijving ({sluiting.isoformat()}); over een "
+        "inschrijving kan pas na de sluiting worden besloten"
+    )

@@ -29,6 +29,7 @@ from evaluatie.besluiten.register import (
     lees_besluiten,
     na_de_brieven,
     schrijf_besluiten,
+    voor_de_sluiting,
 )
 from evaluatie.werkmap import Werkmap
 
@@ -57,9 +58,12 @@ class Wie:
                 f"--datum: het besluit ({self.datum.isoformat()}) ligt vóór {wat} ({grondslag.isoformat()})"
             )
 
-    def voor_de_brieven(self, brieven: dt.date) -> None:
-        """The letters cite the decision with its date: it cannot lie after the letters' own date."""
-        fout = na_de_brieven(self.datum, brieven, "het besluit")
+    def voor_de_brieven(self, brieven: dt.date, sluiting: dt.date) -> None:
+        """The letters cite the decision with its date: it cannot lie after the letters' own date, nor before the
+        closing (no bid was opened before it)."""
+        fout = na_de_brieven(self.datum, brieven, "het besluit") or voor_de_sluiting(
+            self.datum, sluiting, "het besluit"
+        )
         if fout:
             raise ValueError(f"--datum: {fout}")
 
@@ -128,7 +132,7 @@ def leg_herstel_vast(
 
     wie.controleer(vandaag)
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
-    wie.voor_de_brieven(aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(aanbesteding.data.verzenddatum, aanbesteding.data.sluiting)
     controleer_datum(
         "--verduidelijking", verduidelijking, aanbesteding.data.sluiting, vandaag, "de sluiting van de inschrijving"
     )
@@ -208,7 +212,7 @@ def leg_toelichting_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     codes = kies_percelen(invoer.aanbesteding, perceel)
     if len(codes) != 1:
@@ -257,7 +261,7 @@ def leg_uitsluiting_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
     if not ins.uitsluitingsgronden:
@@ -307,7 +311,7 @@ def leg_keurmerk_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
     grens = keurmerk_grens(invoer.aanbesteding)
@@ -352,7 +356,7 @@ def leg_terugtrekking_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
     naam = " ".join(inschrijver.split())
     nog = [i.naam for i in invoer.inschrijvingen if i.naam.casefold() == naam.casefold()]
     if nog:
@@ -386,10 +390,15 @@ def _niet_voor(intrekking: dt.date, besluit: dt.date, id_: str) -> None:
 def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str, Path]:
     """Withdraw a decision (besluiten.yaml) or a draw (loting.yaml, ids L1, L2, ...): it stays on
     record with the withdrawal. Returns the id and the file written."""
+    from evaluatie.definitie import laad_aanbesteding
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
     from evaluatie.gunning.loting import lees_lotingen, schrijf_lotingen
 
     wie.controleer(vandaag)
+    aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
+    fout = na_de_brieven(wie.datum, aanbesteding.data.verzenddatum, "de intrekking")
+    if fout:  # the letters written after it must not predate the withdrawal they reflect
+        raise ValueError(f"--datum: {fout}")
     intrekking = Intrekking(datum=wie.datum, door=wie.door.strip(), reden=wie.reden.strip())
     if id_.upper().startswith("L"):
         lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
