@@ -249,3 +249,27 @@ def test_besluit_voor_de_sluiting_en_intrekking_na_de_brieven_geweigerd(tmp_path
     assert "besluiten.yaml: K1: de intrekking (2026-04-06) ligt na de datum van de brieven (2026-04-01)" in (
         " ".join(res.output.split())
     )
+
+
+def test_keurmerkbesluit_voor_een_inschrijver_die_niet_meer_gegund_wordt_is_een_open_punt(tmp_path: Path) -> None:
+    """K1 sets a condition on the award to A; the panel's scores change and B wins (A 25, B 100): the advies would
+    state a condition on an award that is not made. An open point (exit 1) with the command that withdraws K1."""
+    ws = _keurmerkwerkmap(tmp_path)
+    res = _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
+               "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", DOOR,
+               "--datum", "2026-03-10")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
+    _vul(ws, {"A": 25, "B": 100})
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 1, res.output
+    uit = " ".join(res.output.split())
+    assert "Besluit K1 over het keurmerk van A gaat uit van een gunning aan A, maar A wordt nu niet gegund" in uit
+    assert 'evaluatie intrekken K1 --reden "..." --door "naam, functie"' in uit
+    assert not (ws / "rapporten" / "brieven").exists()
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    assert [p["soort"] for p in data["open_punten"]] == ["verouderd"]
+    res = _run("intrekken", "--werkmap", str(ws), "K1", "--reden", "A wordt niet gegund; de voorwaarde vervalt.",
+               "--door", DOOR, "--datum", "2026-03-12")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
