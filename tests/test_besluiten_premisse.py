@@ -273,3 +273,25 @@ def test_keurmerkbesluit_voor_een_inschrijver_die_niet_meer_gegund_wordt_is_een_
                "--door", DOOR, "--datum", "2026-03-12")  # fmt: skip
     assert res.exit_code == 0, res.output
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
+
+
+def test_terugtrekking_van_een_naam_die_het_panel_niet_beoordeelde_geweigerd(tmp_path: Path) -> None:
+    """B withdrew after scoring; a slip in its name ('Bee') would record a withdrawal nobody made, and the advies
+    would say 'Bee heeft de inschrijving ingetrokken'."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")])
+    _vul(ws, {"A": 75, "B": 50})
+    (ws / "inschrijvingen" / "b.xlsx").rename(tmp_path / "b.xlsx")
+    terug = ("terugtrekking", "--werkmap", str(ws), "--ontvangen", "2026-03-12", "--reden",
+             "De inschrijver heeft schriftelijk laten weten niet meer mee te doen.", "--door", DOOR,
+             "--datum", "2026-03-13")  # fmt: skip
+    res = _run(*terug, "--inschrijver", "Bee")
+    assert res.exit_code == 2
+    assert "'Bee' staat in geen beoordelingsformulier" in res.output
+    assert "In de formulieren zonder inschrijving: B" in " ".join(res.output.split())
+    assert not (ws / "besluiten.yaml").exists()
+    res = _run(*terug, "--inschrijver", "b")  # other case: recorded as the forms write it
+    assert res.exit_code == 0, res.output
+    assert "inschrijver: B\n" in (ws / "besluiten.yaml").read_text(encoding="utf-8")
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0

@@ -366,6 +366,19 @@ def leg_terugtrekking_vast(
         )
     if not naam:
         raise ValueError("--inschrijver: geef de naam zoals in de inschrijving en de beoordelingsformulieren")
+    from evaluatie.beoordeling.lezen import namen_in_formulieren
+    from evaluatie.naamvorm import sleutel
+
+    beoordeeld = namen_in_formulieren(werkmap.beoordelingen)
+    naam = next((n for n in beoordeeld if sleutel(n) == sleutel(naam)), naam)  # as the forms write it
+    if sleutel(naam) not in {sleutel(n) for n in beoordeeld}:
+        # a withdrawal after scoring concerns a bid the panel scored: a slip would record one nobody made
+        zonder = [n for n in beoordeeld if sleutel(n) not in {sleutel(i.naam) for i in invoer.inschrijvingen}]
+        raise ValueError(
+            f"--inschrijver: '{naam}' staat in geen beoordelingsformulier; een terugtrekking na de beoordeling geldt "
+            "een inschrijving die het panel heeft beoordeeld. In de formulieren zonder inschrijving: "
+            f"{', '.join(zonder) or 'geen'}"
+        )
     controleer_datum("--ontvangen", ontvangen, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
     wie.na(ontvangen, "de ontvangst van de terugtrekking")
     register = _gelezen(invoer.besluiten)
