@@ -408,10 +408,15 @@ def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str
     from evaluatie.gunning.loting import lees_lotingen, schrijf_lotingen
 
     wie.controleer(vandaag)
-    aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
-    fout = na_de_brieven(wie.datum, aanbesteding.data.verzenddatum, "de intrekking")
-    if fout:  # the letters written after it must not predate the withdrawal they reflect
-        raise ValueError(f"--datum: {fout}")
+
+    def voor_de_brieven() -> None:
+        """The letters written after it must not predate the withdrawal they reflect (checked once the decision
+        is found, so an unknown id is said first)."""
+        aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
+        fout = na_de_brieven(wie.datum, aanbesteding.data.verzenddatum, "de intrekking")
+        if fout:
+            raise ValueError(f"--datum: {fout}")
+
     intrekking = Intrekking(datum=wie.datum, door=wie.door.strip(), reden=wie.reden.strip())
     if id_.upper().startswith("L"):
         lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
@@ -421,6 +426,7 @@ def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str
         if doel.ingetrokken is not None:
             raise ValueError(f"loting {doel.id} is al ingetrokken op {doel.ingetrokken.datum.isoformat()}")
         _niet_voor(wie.datum, doel.datum, doel.id)
+        voor_de_brieven()
         nieuw = tuple(x.model_copy(update={"ingetrokken": intrekking}) if x is doel else x for x in lotingen)
         return doel.id, schrijf_lotingen(werkmap.root / LOTINGBESTAND, nieuw)
     register = _register(werkmap)
@@ -431,4 +437,5 @@ def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str
     if not b.geldig:
         raise ValueError(f"besluit {b.id} is al ingetrokken op {b.ingetrokken.datum.isoformat()}")
     _niet_voor(wie.datum, b.datum, b.id)
+    voor_de_brieven()
     return b.id, _schrijf(werkmap, register.ingetrokken(b.id, intrekking))
