@@ -34,6 +34,10 @@ evidence for where a slow lot spends its time (README, meting van 4 december 202
 --zonder-verschuiving: stage 4 gets its own objective instead of the one shifted by the LP's prices
 (evaluatie.verdeling.dualverschuiving), for comparison.
 
+How long: every rule set but 'budget overal' takes seconds per seed; 'budget overal' takes B1 19-31 minutes
+cpu per seed (seeds 7, 1, 2; README, metingen van 4 december 2026), and its check as long again or longer. Leave it
+out with --regels "samengevoegd,K=3,K=2,per_subregio,budget elke 10e".
+
 Run: python bench/landelijk.py [--zaden 7,1,2] [--solver auto] [--limiet 60] [--regels K=3,K=2] [--zonder-controle]
 [--spoor MAP] [--percelen onderwijs,Z]
 """

@@ -291,13 +291,14 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             per_leverancier[t.inschrijver] = per_leverancier.get(t.inschrijver, 0) + t.aantal
             kosten_per[t.inschrijver] = kosten_per.get(t.inschrijver, 0.0) + t.kosten
             gemeenten_per[t.inschrijver] = gemeenten_per.get(t.inschrijver, 0) + (t.aantal > 0)
+        zonder_prijsscore = methode(p.prijsmethode).kolomkoppen[0] is None  # vaste_prijs: '-', never 0,00
         rijen = [
             [
                 r.rang,
                 r.inschrijver,
                 getal(r.kwaliteit),
                 euro(r.prijs),
-                getal(r.prijsscore),
+                "-" if zonder_prijsscore else getal(r.prijsscore),
                 getal(r.totaal),
                 per_leverancier.get(r.inschrijver, 0),
             ]

@@ -90,6 +90,9 @@ def definitie(procedure: str = "gunning", alle_oorzaken: bool = False) -> dict[s
             "weging": {"kwaliteit": 60, "prijs": 40},
             "verdeling": {"max_leveranciers_per_gemeente": 1, "budget_per_gemeente": {"Emmen": 40000}},
         }  # fmt: skip
+    if procedure == "toelating":  # an open house has no distribution rules (an input error: they would not apply)
+        for perceel in data["percelen"].values():
+            perceel["verdeling"] = {}
     return data
 
 

@@ -113,6 +113,20 @@ def kopieer_voorbeeld(bron: Path, doel: Path) -> Path:
     return doel
 
 
+def _beoordelingsdatum(pad: Path) -> dt.date:
+    """10 March 2026 (the date of most tests), or the day after the closing where the tender of the form's
+    werkmap closes later: a scoring lies between the closing and the award decision."""
+    datum = dt.date(2026, 3, 10)
+    definitie = pad.parent.parent / "aanbesteding.yaml"
+    if definitie.is_file():
+        data = yaml.safe_load(definitie.read_text(encoding="utf-8")).get("data", {})
+        sluiting = dt.date.fromisoformat(str(data.get("sluiting", datum)))
+        gunning = dt.date.fromisoformat(str(data.get("gunning", datum)))
+        if not sluiting <= datum <= gunning:
+            datum = min(sluiting + dt.timedelta(days=1), gunning)
+    return datum
+
+
 def vul_beoordeling(
     pad: Path,
     scores: Mapping[tuple[str, str], object],
@@ -124,7 +138,7 @@ def vul_beoordeling(
     ws = wb["Beoordeling"]
     if naam is not None:
         ws["B1"] = naam
-    ws["B2"] = dt.date(2026, 3, 10)
+    ws["B2"] = _beoordelingsdatum(pad)
     ws["B3"] = verklaring
     for r in range(6, ws.max_row + 1):
         sleutel = (ws.cell(r, 1).value, ws.cell(r, 3).value)

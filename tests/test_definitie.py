@@ -172,3 +172,50 @@ def test_raammaximum_bij_toelating_is_een_fout(tmp_path: Path) -> None:
     data["percelen"]["B1"]["raammaximum"] = {"opslag": 0.25}
     fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
     assert any("percelen.B1.raammaximum" in f and "sluit geen raamovereenkomst met een maximum" in f for f in fouten)
+
+
+def test_keuze_tussen_vormen_in_het_nederlands(tmp_path: Path) -> None:
+    """A value that may take one of several forms (a list of gemeenten or 'alle'; a knock-out rule as false or
+    its parameters) was reported with the schema's English description ("ongeldige waarde een lijst:
+    Participating gemeenten, or the word 'alle'"). Now in Dutch: the error inside the form that fits the value,
+    or the forms that are allowed."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost", "Noord"]
+    data["percelen"]["B1"]["knockout"]["keurmerk"] = "ja"
+    data["percelen"]["Z"] = dict(data["percelen"]["B1"], gemeenten=5, knockout={})
+    data["gemeenten"][0]["inburgeraars"]["Z"] = 1
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert any("percelen.B1.gemeenten (regel" in f and f.endswith("): bevat 'Noord' twee keer") for f in fouten), fouten
+    assert any(
+        "percelen.B1.knockout.keurmerk (regel" in f
+        and f.endswith("): verwacht false of een lijst van velden (sleutel: waarde), kreeg 'ja'")
+        for f in fouten
+    ), fouten
+    assert any(
+        "percelen.Z.gemeenten (regel" in f and f.endswith("): verwacht een lijst of 'alle', kreeg 5") for f in fouten
+    ), fouten
+    assert not any("Participating" in f or "switches" in f for f in fouten), fouten
+
+
+def test_data_in_de_volgorde_van_de_procedure(tmp_path: Path) -> None:
+    """Publication, closing, decision and sending follow each other; a keurmerk reference date after the
+    decision cannot be checked at the decision. A tender closing before its publication and letters dated
+    before the closing were accepted and the letters written."""
+    data = kleine_aanbesteding()
+    data["data"] = {
+        "publicatie": "2026-10-20",
+        "sluiting": "2026-10-15",
+        "keurmerk_peildatum": "2026-12-01",
+        "gunning": "2026-10-10",
+        "verzending": "2026-10-01",
+    }
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    verwacht = {
+        "data.sluiting": "de sluiting (15 oktober 2026) ligt niet na de publicatie (20 oktober 2026)",
+        "data.gunning": "de gunningsbeslissing (10 oktober 2026) ligt voor de sluiting (15 oktober 2026)",
+        "data.verzending": "de verzending van de brieven (1 oktober 2026) ligt voor de gunningsbeslissing (10 oktober 2026)",
+        "data.keurmerk_peildatum": "de peildatum van het keurmerk (1 december 2026) ligt na de gunningsbeslissing (10 oktober 2026)",
+    }
+    for veld, tekst in verwacht.items():
+        assert any(f"yaml: {veld} (regel" in f and f.endswith(tekst) for f in fouten), (veld, fouten)
+    assert len(fouten) == 4, fouten

@@ -121,7 +121,21 @@ def test_perceel_dubbel_en_kvk_dubbel_over_bestanden(werkmap: Path) -> None:
     schrijf_bod(werkmap, "gamma.xlsx", "Gamma", "11111111", [rij])
     fouten = _fouten(werkmap)
     assert "acme.xlsx!Percelen!A3: perceel B1 staat er twee keer in (ook A2)" in fouten
-    assert "gamma.xlsx!Inschrijver: KvK-nummer 11111111 komt ook voor in beta.xlsx" in fouten
+    # the cell of each: every error names file, sheet and cell (it used to name only the sheet)
+    assert "gamma.xlsx!Inschrijver!B3: KvK-nummer 11111111 komt ook voor in beta.xlsx!Inschrijver!B3" in fouten
+
+
+def test_dubbele_naam_noemt_de_cellen(werkmap: Path) -> None:
+    rij = ("B1", 9000, 10, 12, 4, "alle")
+    schrijf_bod(werkmap, "beta.xlsx", "Beta Leren", "11111111", [rij])
+    schrijf_bod(werkmap, "gamma.xlsx", "beta  LEREN", "22222222", [rij])
+    fouten = _fouten(werkmap)
+    assert any(
+        f.startswith(
+            "gamma.xlsx!Inschrijver!B2: naam 'beta LEREN' komt ook voor in beta.xlsx!Inschrijver!B2 ('Beta Leren')"
+        )
+        for f in fouten
+    ), fouten
 
 
 def test_kapotte_lege_en_beveiligde_bestanden(werkmap: Path) -> None:

@@ -529,7 +529,10 @@ GEVALLEN = [
     Geval(
         "zelfde naam met andere hoofdletters en spaties",
         _naam("taalhuis.xlsx", "KOMPAS\u00a0 inburgering "),
-        ["taalhuis.xlsx!Inschrijver", "naam 'KOMPAS inburgering' komt ook voor in kompas.xlsx ('Kompas Inburgering')"],
+        [
+            "taalhuis.xlsx!Inschrijver!B2",
+            "naam 'KOMPAS inburgering' komt ook voor in kompas.xlsx!Inschrijver!B2 ('Kompas Inburgering')",
+        ],
     ),
     Geval(
         "naam in NFD op de beoordelingsformulieren",

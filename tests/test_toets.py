@@ -44,6 +44,8 @@ def _bod(**over: Any) -> Inschrijving:
         "keurmerk_nummer": "BOW-1",
         "keurmerk_geldig_tot": dt.date(2026, 3, 2),
         "uitsluitingsgronden": False,
+        "cel_naam": "x.xlsx!Inschrijver!B2",
+        "cel_kvk": "x.xlsx!Inschrijver!B3",
     }
     for k, v in over.items():
         (aanbod if k in aanbod else velden)[k] = v

@@ -5,6 +5,7 @@ Every problem of every file is reported together with file!sheet!cell (exit 2).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection, Sequence
 from pathlib import Path
@@ -259,6 +260,8 @@ def _lees_formulier(
             t.plaats(kop[VELD_DATUM], 1),
             f"datum ontbreekt of is geen datum: '{als_tekst(t.waarde(kop[VELD_DATUM], 1))}'",
         )
+    elif (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
+        fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), buiten)
     verklaring = als_janee(t.waarde(kop[VELD_VERKLARING], 1))
     if verklaring is not True:
         fouten.voeg_toe(
@@ -279,6 +282,22 @@ def _lees_formulier(
         geen_belangenverstrengeling=verklaring,
         prijscellen=tuple(prijscellen(tabbladen, prijzen, scorecellen)),
     )
+
+
+def buiten_de_beoordeling(aanbesteding: Aanbesteding, datum: dt.date) -> str | None:
+    """Why a scoring date cannot be right, or None: the scoring lies between the closing (the bids are known)
+    and the award decision (the advies of that day reports it in its proces-verbaal)."""
+    from evaluatie.tekst import datum as voluit
+
+    d = aanbesteding.data
+    if datum < d.sluiting:
+        return f"de datum ({voluit(datum)}) ligt voor de sluiting van de inschrijving ({voluit(d.sluiting)})"
+    if datum > d.gunning:
+        return (
+            f"de datum ({voluit(datum)}) ligt na de gunningsbeslissing ({voluit(d.gunning)}, data.gunning): het advies "
+            "van die dag kan deze beoordeling niet bevatten"
+        )
+    return None
 
 
 _BEDRAG = re.compile(r"\d[\d.,]*\d|\d")
@@ -342,6 +361,8 @@ def _lees_consensus(
             datum = als_datum(waarde)
             if datum is None and als_tekst(waarde) != "":
                 fouten.voeg_toe(datumcel, f"datum van het consensusoverleg is geen datum: '{als_tekst(waarde)}'")
+            elif datum is not None and (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
+                fouten.voeg_toe(datumcel, buiten)
             break
     if len(fouten.fouten) > n:
         return None

@@ -114,6 +114,7 @@ def geef_advies(werkmap: Werkmap, gemeente: str, perceel: str, peildatum: dt.dat
     db = open_register(werkmap, alleen_lezen=True)
     try:
         reg = lees_register(db)
+        reg.binnen_looptijd(peildatum, "--peildatum")
         g, r, _ = herken(reg, gemeente, perceel)
         return bereken_advies(reg, g or gemeente, r or perceel, peildatum)
     finally:
@@ -168,6 +169,7 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date) -> tuple[Register, Stand]:
         reg = lees_register(db)
     finally:
         db.close()
+    reg.binnen_looptijd(peildatum, "--peildatum")
     return reg, bereken_stand(reg, peildatum)
 
 

@@ -34,11 +34,27 @@ class Contractleverancier:
 
 @dataclass(frozen=True)
 class Contractperceel:
+    """A lot under contract. An open-house lot (`toelating`) is no public contract and has no framework
+    agreement with a maximum (the advies and the admission letters say so): its raam fields are None."""
+
     code: str
     naam: str
-    raam_trajecten: int
-    raam_waarde: float
+    raam_trajecten: int | None  # maximum of the framework agreement over the whole term; None for toelating
+    raam_waarde: float | None  # that maximum in euro; None for toelating
     plafondprijs: float
+    toelating: bool = False
+
+    def __post_init__(self) -> None:
+        if self.toelating != (self.raam_trajecten is None) or self.toelating != (self.raam_waarde is None):
+            raise ValueError(f"perceel {self.code}: een raammaximum hoort bij gunning, niet bij toelating")
+
+
+GEEN_RAAM = "open house (toelating), geen raamovereenkomst met een maximum"
+
+
+def geen_raamovereenkomst(naam: str) -> str:
+    """What the contract phase says of an open-house lot where a gunning lot has its framework agreement."""
+    return f"{naam}: {GEEN_RAAM}"
 
 
 @dataclass(frozen=True)
@@ -129,8 +145,13 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
     per_naam = {i.naam: i for i in inschrijvingen}
     percelen, leveranciers, toewijzing = [], [], []
     for code, p in data["percelen"].items():
-        m = raammaximum(aanbesteding, code)
-        percelen.append(Contractperceel(code, p["naam"], m.trajecten, m.waarde, float(p["plafondprijs"])))
+        if p["procedure"] == "toelating":
+            percelen.append(Contractperceel(code, p["naam"], None, None, float(p["plafondprijs"]), toelating=True))
+        elif p["procedure"] == "gunning":
+            m = raammaximum(aanbesteding, code)
+            percelen.append(Contractperceel(code, p["naam"], m.trajecten, m.waarde, float(p["plafondprijs"])))
+        else:
+            raise EvaluatieFout([f"{werkmap.relatief(pad)}: perceel {code}: onbekende procedure {p['procedure']!r}"])
         gegund = {t["inschrijver"] for t in p["toewijzing"]}
         for r in p["rangorde"]:
             if r["inschrijver"] not in gegund:

@@ -71,6 +71,7 @@ def contract() -> None:
 def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | None) -> None:
     """Begin het contractregister vanuit de definitieve gunning (rapporten/gunning.json)."""
     from evaluatie.contract.acties import start_vanuit_gunning
+    from evaluatie.contract.basis import GEEN_RAAM
 
     if datum is None:
         raise click.UsageError("--datum is verplicht: de ingangsdatum van de overeenkomsten")
@@ -80,7 +81,10 @@ def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | N
     click.echo(f"Contractregister begonnen per {reg.startdatum.strftime('%d-%m-%Y')} ({reg.jaren} jaar): {pad}")
     for code, p in reg.percelen.items():
         namen = ", ".join(s.naam for s in reg.leveranciers_van(code))
-        click.echo(f"  {p.naam}: {namen}; raammaximum {p.raam_trajecten} trajecten")
+        if p.toelating:
+            click.echo(f"  {p.naam}: {namen}; {GEEN_RAAM}")
+        else:
+            click.echo(f"  {p.naam}: {namen}; raammaximum {p.raam_trajecten} trajecten")
 
 
 @contract.command("inlezen")

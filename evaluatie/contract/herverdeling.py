@@ -29,6 +29,7 @@ from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.tekst import datum
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.werkmap import Werkmap
 
@@ -187,7 +188,17 @@ def voorstel(
     vast_weg = {k: n for k, n in vast.items() if k[1] in weg}
     vast_blijft = {k: n for k, n in vast.items() if k[1] not in weg}
     r = herverdeelprobleem(p, blijft, vast_weg)
-    v = verdeel(r)  # EvaluatieFout in words when the remaining suppliers cannot take the demand at all
+    try:
+        v = verdeel(r)  # EvaluatieFout in words when the remaining suppliers cannot take the demand at all
+    except EvaluatieFout as e:  # the award's diagnosis, said of this drop-out, year and lot
+        raise EvaluatieFout(
+            [
+                f"Na de uitval van {aanbieder} per {datum(per)} kunnen de overige gecontracteerde aanbieders "
+                f"({', '.join(blijft) or 'geen'}) de vraag van contractjaar {jaar} in perceel "
+                f"{reg.percelen[perceel].naam} niet opvangen:",
+                *e.meldingen,
+            ]
+        ) from None
     nieuw = {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing}
     rest = r
     naam_pad = "verwachte verdeling naar capaciteit, zoals bij de toelating" if toelating else v.pad

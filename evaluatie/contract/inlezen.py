@@ -150,15 +150,9 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
     for j in range(breedte):
         tekst = kop[j] if j < len(kop) else ""
         volgens_kop = privacy.kop_soort(tekst) if tekst else None
-        eerste, aantal = _privacy_in_waarden(blad, j, start, volgens_kop)
-        soort = volgens_kop or (eerste[0] if eerste else None)
-        if soort is not None:  # also in a column without a header
-            fouten.voeg_toe(
-                blad.plaats(0, j),
-                privacy.melding(
-                    soort, tekst or "zonder kop", eerste[1] if eerste else None, aantal, volgens_kop is not None
-                ),
-            )
+        gevonden, gevuld = _privacy_in_waarden(blad, j, start)
+        if volgens_kop is not None or gevonden:  # also in a column without a header
+            fouten.voeg_toe(blad.plaats(0, j), privacy.melding(tekst or "zonder kop", gevonden, volgens_kop, gevuld))
             goed = False
             geweigerd.add(_PER_KOP.get(" ".join(tekst.lower().split()), ""))
             continue
@@ -190,34 +184,39 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
 
 
 def _privacy_in_waarden(
-    blad: Blad, j: int, start: dt.date, kop_soort: str | None
-) -> tuple[tuple[str, str] | None, int]:
-    """The first cell in column j holding a BSN, a name or a date of birth, and how many such cells."""
-    eerste: tuple[str, str] | None = None
-    aantal = 0
+    blad: Blad, j: int, start: dt.date
+) -> tuple[list[tuple[str, str, int, str]], tuple[str | None, int]]:
+    """Per kind (BSN, name, date of birth) in column j, in order of first appearance: the kind, its first cell,
+    how many cells and the reason for the first (a key of privacy.WAAROM); and the first filled cell with the
+    number of filled cells (a header naming a kind refuses them all)."""
+    per_soort: dict[str, list] = {}
+    eerste_gevuld: str | None = None
+    gevuld = 0
     kop = " ".join(als_tekst(blad.rijen[0][j]).lower().split()) if j < len(blad.rijen[0]) else ""
     for i in range(1, len(blad.rijen)):
         rij = blad.rijen[i]
         if j >= len(rij):
             continue
         v = rij[j]
-        gevonden = None
+        soort = reden = None
         tekst = als_tekst(v)
+        if tekst:
+            gevuld += 1
+            eerste_gevuld = eerste_gevuld or blad.plaats(i, j)
         if tekst and privacy.elfproef(tekst):
-            gevonden = "bsn"
+            soort = reden = "bsn"
         elif isinstance(v, str) and _PER_KOP.get(kop) in (None, "klantnummer") and _naamachtig(v, kop):
-            gevonden = "naam"
+            soort, reden = "naam", ("naam" if privacy.lijkt_naam(v) else "woord")
         else:
             d = _datum(v) if isinstance(v, dt.date) or (isinstance(v, str) and _DATUMACHTIG.match(v)) else None
             if d is not None and privacy.lijkt_geboortedatum(d, start):
-                gevonden = "geboortedatum"
-        if gevonden is None and kop_soort is not None and tekst:
-            gevonden = kop_soort
-        if gevonden:
-            aantal += 1
-            if eerste is None:
-                eerste = (gevonden, blad.plaats(i, j))
-    return eerste, aantal
+                soort = reden = "geboortedatum"
+        if soort is not None and reden is not None:
+            if soort in per_soort:
+                per_soort[soort][2] += 1
+            else:
+                per_soort[soort] = [soort, blad.plaats(i, j), 1, reden]
+    return [(s, c, n, r) for s, c, n, r in per_soort.values()], (eerste_gevuld, gevuld)
 
 
 def _naamachtig(v: str, kop: str) -> bool:
@@ -241,7 +240,9 @@ def _datum(v: Any) -> dt.date | None:
     return als_datum(v)
 
 
-def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
+def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar, met_fout: set[str] | None = None) -> list[Regel]:
+    """The rows of one sheet; a row with an error is left out and its klantnummer added to `met_fout` (the
+    order of that client's events is not checked then: its registration is not missing, it is wrong)."""
     index = _kop_index(blad, fouten, reg.startdatum)
     if index is None:
         return []
@@ -338,6 +339,8 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar) -> list[Regel]:
                 )
         if len(fouten.fouten) == n and s is not None and gemeente is not None and datum is not None:
             uit.append(Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0)))
+        elif met_fout is not None:
+            met_fout.add(klant)
     return uit
 
 
@@ -380,21 +383,36 @@ def lees_in(
     """Read every file, then (only if all are correct) write the new and corrected events in one transaction."""
     fouten = Verzamelaar()
     per_bestand: list[tuple[Path, str, list[Regel]]] = []
+    met_fout: set[str] = set()
     for pad in verzamel(paden):
         if not pad.is_file():
             fouten.voeg_toe(pad.name, "bestand bestaat niet")
             continue
         regels: list[Regel] = []
         for blad in lees_bladen(pad, fouten):
-            regels += lees_regels(blad, reg, fouten)
+            regels += lees_regels(blad, reg, fouten, met_fout)
         per_bestand.append((pad, sha256_bestand(pad), regels))
+    plan = _plan(db, per_bestand, datum)
+    # the order of events of every placement the intake touches, with the rows read; together with the row
+    # errors (all errors at once), leaving out clients with a wrong row
+    geraakt = {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels}
+    _controleer_volgorde(plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten)
     fouten.controleer()
-    return _schrijf(db, per_bestand, datum, bewaar_in)
+    return _schrijf(db, per_bestand, plan, bewaar_in)
 
 
-def _schrijf(
-    db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]]], datum: dt.date, bewaar_in: Path | None
-) -> Inleesverslag:
+@dataclass
+class _Plan:
+    """What an intake would write, computed before anything is written."""
+
+    huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]]
+    nieuwe_p: list[tuple[int, str, str]]
+    nieuwe_g: list[tuple[Any, ...]]
+    inlezingen: list[tuple[Any, ...]]
+    verslag: Inleesverslag
+
+
+def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]]], datum: dt.date) -> _Plan:
     plaatsing_id: dict[tuple[str, str], int] = {
         (g, k): i for i, g, k in db.execute("SELECT id, gemeente, klantnummer FROM plaatsing")
     }
@@ -451,7 +469,13 @@ def _schrijf(
         inlezingen.append((volgende_i, pad.name, sha, datum.isoformat(), nieuw, gecorr, zelfde))
         verslag.bestanden.append((pad.name, sha, nieuw, gecorr, zelfde))
         volgende_i += 1
-    _controleer_volgorde(huidig, {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels})
+    return _Plan(huidig, nieuwe_p, nieuwe_g, inlezingen, verslag)
+
+
+def _schrijf(
+    db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]]], plan: _Plan, bewaar_in: Path | None
+) -> Inleesverslag:
+    nieuwe_p, nieuwe_g, inlezingen = plan.nieuwe_p, plan.nieuwe_g, plan.inlezingen
     if bewaar_in is not None:  # the dossier keeps every file as it was read: kept before the register commits
         from evaluatie.schrijfwacht import bewaakt, schrijf_bytes
 
@@ -478,7 +502,7 @@ def _schrijf(
     except BaseException:
         terugdraaien(db)
         raise
-    return verslag
+    return plan.verslag
 
 
 _VOLGORDE = (
@@ -492,6 +516,7 @@ _VOLGORDE = (
 def _controleer_volgorde(
     huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]],
     geraakt: set[tuple[str, str]],
+    fouten: Verzamelaar,
 ) -> None:
     """Every placement touched by this intake, as it would stand afterwards: a registration exists and
     the dates follow each other. An event without a registration would count nowhere, so it is refused."""
@@ -499,7 +524,6 @@ def _controleer_volgorde(
     for (g, k, soort), (_, inhoud, plaats) in huidig.items():
         if (g, k) in geraakt:
             per.setdefault((g, k), {})[soort] = (inhoud[0], plaats)
-    fouten = Verzamelaar()
     for (g, k), feiten in sorted(per.items()):
         if "aangemeld" not in feiten:
             eerste = min(p for _, p in feiten.values())
@@ -508,7 +532,6 @@ def _controleer_volgorde(
         for later, eerder, tekst in _VOLGORDE:
             if later in feiten and feiten[later][0] < feiten[eerder][0]:
                 fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]})")
-    fouten.controleer()
 
 
 def _toon(inhoud: tuple[str, str | None, str | None, str | None]) -> str:

@@ -23,6 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from evaluatie.bestandsnamen import slug
 from evaluatie.contract import svg
+from evaluatie.contract.basis import geen_raamovereenkomst
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
@@ -337,14 +338,15 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
-        _tabel(RAAMKOP, c.raam_rijen, (2,)),
-        f'<div class="figuur">{c.raam_svg}</div>',
+        *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
+        *(f"<p>{escape(geen_raamovereenkomst(p.naam))}.</p>" for p in reg.percelen.values() if p.toelating),
+        *([f'<div class="figuur">{c.raam_svg}</div>'] if c.raam_rijen else []),
         *(
             [
                 f'<p class="klein">Een gat in een lijn is een maand waarvan het cijfer onder {MINIMUM} ligt of '
                 f'"{AFGELEID}" is.</p>'
             ]
-            if any(v is None for lijn in c.openbaar.maanden.values() for _, v in lijn)
+            if any(v is None for r in c.stand.raam for _, v in c.openbaar.maanden[r.perceel])
             else []
         ),
         "<h2>Aanbieders: wachttijd en uitkomsten (hele regio)</h2>",
@@ -397,6 +399,7 @@ def schrijf_kwartaalrapporten(
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
+    reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter ending after the term
     c = _gemeenschappelijk(reg, kwartaal, eerste, laatste)
     paden: list[Path] = []
     with atomair(map_) as tmp:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 
 from evaluatie.contract.basis import Contractleverancier, Contractperceel
-from evaluatie.fouten import EvaluatieFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 
 
 @dataclass
@@ -74,6 +74,21 @@ class Register:
             raise EvaluatieFout([f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar)"])
         return jaar
 
+    def binnen_looptijd(self, d: dt.date, optie: str) -> None:
+        """A date given as an option (--peildatum, --kwartaal) inside the term, or an input error naming it."""
+        einde = self.jaargrenzen(self.jaren)[1]
+        if d < self.startdatum:
+            tekst = f"{d.isoformat()} ligt voor de start van het contract ({self.startdatum.isoformat()})"
+        elif d >= einde:
+            laatste = einde - dt.timedelta(days=1)
+            tekst = (
+                f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar, tot en met "
+                f"{laatste.isoformat()})"
+            )
+        else:
+            return
+        raise InvoerFout([Fout(optie, tekst)])
+
     def leveranciers_van(self, perceel: str) -> list[Contractleverancier]:
         return sorted((s for (p, _), s in self.leveranciers.items() if p == perceel), key=lambda s: s.rang)
 
@@ -92,10 +107,21 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
     for naam, sub in db.execute("SELECT naam, subregio FROM gemeente ORDER BY volgorde"):
         gemeenten.append(naam)
         subregio[naam] = sub
-    percelen = {
-        r[0]: Contractperceel(r[0], r[1], int(r[2]), float(r[3]), float(r[4]))
-        for r in db.execute("SELECT code, naam, raam_trajecten, raam_waarde, plafondprijs FROM perceel ORDER BY code")
-    }
+    procedure = dict(db.execute("SELECT perceel, procedure FROM perceelprocedure"))
+    percelen: dict[str, Contractperceel] = {}
+    for r in db.execute("SELECT code, naam, raam_trajecten, raam_waarde, plafondprijs FROM perceel ORDER BY code"):
+        if r[0] not in procedure:  # a register of schema version 1, not yet completed (register.vul_procedures)
+            raise EvaluatieFout(
+                [
+                    f"het contractregister zegt niet of perceel {r[0]} een gunning of een toelating (open house) is; "
+                    "voer een contractopdracht uit die in de werkmap mag schrijven (bijvoorbeeld 'evaluatie contract "
+                    "inlezen'), dan neemt het register dat over uit de gunning waarmee het contract begon"
+                ]
+            )
+        if procedure[r[0]] == "toelating":
+            percelen[r[0]] = Contractperceel(r[0], r[1], None, None, float(r[4]), toelating=True)
+        else:
+            percelen[r[0]] = Contractperceel(r[0], r[1], int(r[2]), float(r[3]), float(r[4]))
     leveranciers = {
         (r[0], r[1]): Contractleverancier(r[0], r[1], r[2], r[3], r[4], r[5], tuple(x for x in r[6].split("\n") if x))
         for r in db.execute(

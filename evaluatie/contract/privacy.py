@@ -98,18 +98,30 @@ TEKST = {
 }
 WAAROM = {
     "bsn": "voldoet aan de elfproef",
-    "naam": "ziet eruit als een naam (een klantnummer zonder cijfer is een woord)",
+    "naam": "ziet eruit als een naam",
+    "woord": "ziet eruit als een naam (een klantnummer zonder cijfer is een woord)",
     "geboortedatum": "ligt meer dan tien jaar voor de start van het contract",
 }
+"""Why the first cell of a kind was refused; 'woord' is a name found by the klantnummer rule only."""
 
 
-def melding(soort: str, kop: str, voorbeeldcel: str | None, aantal: int, volgens_kop: bool) -> str:
-    if volgens_kop:
-        waarom = "volgens de kop" + (f"; {aantal} cel(len) gevuld, de eerste {voorbeeldcel}" if voorbeeldcel else "")
+def melding(
+    kop: str, gevonden: list[tuple[str, str, int, str]], volgens_kop: str | None, gevuld: tuple[str | None, int]
+) -> str:
+    """The refusal of one column. `gevonden`: per kind in order of first appearance (kind, first cell, number of
+    cells, reason key of WAAROM); `volgens_kop`: the kind the header names, if any; `gevuld`: the first filled cell
+    and the number of filled cells, which a header naming a kind refuses all."""
+    if volgens_kop is not None:
+        eerste, aantal = gevuld
+        waarom = "volgens de kop" + (f"; {aantal} cel(len) gevuld, de eerste {eerste}" if eerste else "")
+        inhoud = f"{TEKST[volgens_kop]} ({waarom})"
     else:
-        waarom = f"{aantal} cel(len), de eerste {voorbeeldcel} {WAAROM[soort]}"
+        inhoud = " en ".join(
+            f"{TEKST[soort]} ({aantal} cel(len), de eerste {cel} {WAAROM[reden]})"
+            for soort, cel, aantal, reden in gevonden
+        )
     return (
-        f"kolom '{kop}' bevat {TEKST[soort]} ({waarom}); het contractregister neemt alleen een pseudoniem "
+        f"kolom '{kop}' bevat {inhoud}; het contractregister neemt alleen een pseudoniem "
         "klantnummer aan. Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen"
     )
 

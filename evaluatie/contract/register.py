@@ -83,4 +83,50 @@ def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: boo
         raise EvaluatieFout(
             [f"{werkmap.relatief(pad)} bestaat nog niet; begin het contract met 'evaluatie contract start'"]
         )
-    return verbind_om_te_lezen(pad) if alleen_lezen else verbind(pad)
+    db = verbind_om_te_lezen(pad) if alleen_lezen else verbind(pad)
+    try:
+        vul_procedures(db, werkmap)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def vul_procedures(db: sqlite3.Connection, werkmap: Werkmap) -> None:
+    """Complete a register started under schema version 1 with the procedure of every lot (version 2).
+
+    The procedure comes from the award the contract was started from, and only from that one: the
+    gunning.json whose SHA-256 the register holds. A register that cannot be written stays as it is;
+    reading it then says what is missing (evaluatie.contract.lezen)."""
+    import json
+
+    from evaluatie.contract.basis import gunningpad
+    from evaluatie.hashing import sha256_bestand
+
+    open_ = [
+        r[0] for r in db.execute("SELECT code FROM perceel WHERE code NOT IN (SELECT perceel FROM perceelprocedure)")
+    ]
+    if not open_:
+        return
+    contract = db.execute("SELECT gunning_sha256 FROM contract").fetchone()
+    pad = gunningpad(werkmap)
+    if contract is None or not pad.is_file() or sha256_bestand(pad) != contract[0]:
+        raise EvaluatieFout(
+            [
+                f"het contractregister is begonnen met een eerdere versie van evaluatie en zegt niet of perceel "
+                f"{', '.join(open_)} een gunning of een toelating (open house) is; dat staat in de gunning waarmee "
+                f"het contract begon, maar {werkmap.relatief(pad)} is die gunning niet meer. Zet die gunning terug "
+                "('evaluatie gunning' met de invoer van de start geeft haar byte voor byte terug)"
+            ]
+        )
+    percelen = json.loads(pad.read_text(encoding="utf-8"))["percelen"]
+    try:
+        db.execute("BEGIN")
+        db.executemany(
+            "INSERT INTO perceelprocedure (perceel, procedure) VALUES (?, ?)",
+            [(code, percelen[code]["procedure"]) for code in open_],
+        )
+        db.execute("COMMIT")
+    except sqlite3.OperationalError:  # read-only: leave it to the reader to say what is missing
+        if db.in_transaction:
+            db.execute("ROLLBACK")

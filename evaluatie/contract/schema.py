@@ -152,5 +152,16 @@ _V1 = [
 for _tabel in _ALLEEN_TOEVOEGEN:
     _V1 += _onveranderlijk(_tabel)
 
-MIGRATIES: list[list[str]] = [_V1]
+# Version 2: the procedure of every lot. An open-house lot (toelating) has no framework agreement with a
+# maximum, so the register must know which lots are one. A register started under version 1 gets its rows
+# from the award it was started from (evaluatie.contract.register.vul_procedures).
+_V2 = [
+    """CREATE TABLE perceelprocedure (
+        perceel TEXT PRIMARY KEY REFERENCES perceel(code),
+        procedure TEXT NOT NULL CHECK (procedure IN ('gunning', 'toelating'))
+    )""",
+    *_onveranderlijk("perceelprocedure"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2]
 """Migration n (0-based) brings the register from user_version n to n + 1."""

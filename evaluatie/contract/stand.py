@@ -122,6 +122,8 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
     totaal = geplaatst(reg, reg.startdatum, peildatum)
     raam = []
     for code, p in reg.percelen.items():
+        if p.raam_trajecten is None or p.raam_waarde is None:  # open house: no framework agreement to exhaust
+            continue
         n = sum(v for (_, c, _), v in totaal.items() if c == code)
         w = sum(v * reg.leveranciers[(c, s)].prijs for (_, c, s), v in totaal.items() if c == code)
         max_tr = p.raam_trajecten + reg.extra_trajecten.get(code, 0)

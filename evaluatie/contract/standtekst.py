@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from evaluatie.contract.basis import geen_raamovereenkomst
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.stand import Stand, Standregel
 from evaluatie.tekst import euro, getal, kort
@@ -107,6 +108,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             f"{euro(m.gebruikte_waarde)} van {euro(m.max_waarde)} ({getal(100 * m.aandeel, 1)}%); "
             f"uitgeput bij dit tempo: {prognose}"
         )
+    r += [f"  {geen_raamovereenkomst(p.naam)}" for p in reg.percelen.values() if p.toelating]
     r += ["", "Aanbieders:"]
     for p in st.prestaties:
         g = "-" if p.gemiddeld is None else getal(p.gemiddeld, 1)

@@ -51,7 +51,12 @@ def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.
         )
         db.executemany(
             "INSERT INTO perceel (code, naam, raam_trajecten, raam_waarde, plafondprijs) VALUES (?, ?, ?, ?, ?)",
-            [(p.code, p.naam, p.raam_trajecten, p.raam_waarde, p.plafondprijs) for p in basis.percelen],
+            # the columns are NOT NULL (schema version 1): an open-house lot stores 0, read back as None
+            [(p.code, p.naam, p.raam_trajecten or 0, p.raam_waarde or 0.0, p.plafondprijs) for p in basis.percelen],
+        )
+        db.executemany(
+            "INSERT INTO perceelprocedure (perceel, procedure) VALUES (?, ?)",
+            [(p.code, "toelating" if p.toelating else "gunning") for p in basis.percelen],
         )
         db.executemany(
             "INSERT INTO leverancier (perceel, naam, prijs, capaciteit, wachttijd_weken, rang, gemeenten) "

@@ -62,6 +62,15 @@ def toets_wijziging(reg: Register, perceel: str, soort: str, waarde: float, traj
     fouten = []
     if perceel not in reg.percelen:
         fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
+    elif reg.percelen[perceel].toelating:
+        fouten.append(
+            Fout(
+                "--route",
+                f"perceel {reg.percelen[perceel].naam} is een toelating (open house): geen overheidsopdracht en geen "
+                "raamovereenkomst met een maximum, dus ook geen wijziging onder art. 2.163a-g Aw 2012; een aanbieder "
+                "die aan de voorwaarden voldoet, treedt toe zoals in de toelatingsbrief staat",
+            )
+        )
     m = _GRONDSLAG.search(grondslag)
     if m is None:
         fouten.append(
@@ -79,6 +88,7 @@ def toets_wijziging(reg: Register, perceel: str, soort: str, waarde: float, traj
     assert m is not None
     code = f"2.163{m.group(1)}"
     p = reg.percelen[perceel]
+    assert p.raam_waarde is not None  # a toelating was refused above
     eerder = reg.de_minimis.get(perceel, 0.0)
     t = Toetsing(perceel, soort, waarde, trajecten, code, p.raam_waarde, de_minimis_grens(p.raam_waarde), eerder)
     t.uitleg.append(f"Wijziging {soort} van {p.naam}: {euro(waarde)}, grondslag {GRONDSLAGEN[code]}.")

@@ -355,6 +355,7 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
         oud = opgeheven(g["naam"], _als_datum(samen.get("data", {}).get("publicatie")))
         if oud is not None:
             fout(("gemeenten", i, "naam"), register_melding(oud))
+    fouten += _datavolgorde(samen.get("data"), lambda veld: plaats(naam, regels, ("data", veld)))
     bestanden: dict[str, int] = {}
     for i, b in enumerate(samen.get("beoordelaars", [])):
         stam = veilige_naam(b).lower()
@@ -394,6 +395,17 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
                 "een open-houseperceel (procedure: toelating) sluit geen raamovereenkomst met een maximum; "
                 "haal raammaximum weg of kies procedure: gunning",
             )
+        if p["procedure"] == "toelating":
+            # an open house distributes by capacity only (evaluatie.verdeling.toelating): a rule set here would be
+            # published and then not applied
+            for regel, waarde in (p.get("verdeling") or {}).items():
+                if waarde not in (None, False, {}, []):
+                    fout(
+                        (*basis, "verdeling", regel),
+                        f"een open-houseperceel (procedure: toelating) kiest niemand en verdeelt niet: de verwachte "
+                        f"verdeling volgt alleen de capaciteit, dus verdeling.{regel} zou gepubliceerd en niet "
+                        "toegepast worden; haal de regel weg of kies procedure: gunning",
+                    )
         vast = (p.get("raammaximum") or {}).get("trajecten")
         prognose = _prognose(samen, code, p["gemeenten"])
         if isinstance(vast, int) and prognose is not None and vast < prognose:
@@ -481,6 +493,37 @@ def _met_prijsparameters(samen: dict[str, Any]) -> dict[str, Any]:
             }
         percelen[code] = p
     return {**samen, "percelen": percelen}
+
+
+def _datavolgorde(data: Any, plaats_van: Any) -> list[Fout]:
+    """The dates of the procedure in their order: publication before closing, the decision not before the
+    closing, the letters not before the decision, and the keurmerk reference date not after the decision (the
+    knock-out is checked there). Letters dated before the closing were written as if nothing was wrong."""
+    from evaluatie.tekst import datum
+
+    if not isinstance(data, dict):
+        return []
+    d = {k: _als_datum(data.get(k)) for k in ("publicatie", "sluiting", "keurmerk_peildatum", "gunning", "verzending")}
+    uit: list[Fout] = []
+
+    def fout(veld: str, tekst: str) -> None:
+        uit.append(Fout(plaats_van(veld), tekst))
+
+    pub, slu, kp, gun, verz = (d[k] for k in ("publicatie", "sluiting", "keurmerk_peildatum", "gunning", "verzending"))
+    if pub and slu and slu <= pub:
+        fout("sluiting", f"de sluiting ({datum(slu)}) ligt niet na de publicatie ({datum(pub)})")
+    if slu and gun and gun < slu:
+        fout("gunning", f"de gunningsbeslissing ({datum(gun)}) ligt voor de sluiting ({datum(slu)})")
+    if gun and verz and verz < gun:
+        fout(
+            "verzending", f"de verzending van de brieven ({datum(verz)}) ligt voor de gunningsbeslissing ({datum(gun)})"
+        )
+    if gun and kp and kp > gun:
+        fout(
+            "keurmerk_peildatum",
+            f"de peildatum van het keurmerk ({datum(kp)}) ligt na de gunningsbeslissing ({datum(gun)})",
+        )
+    return uit
 
 
 def _als_datum(waarde: Any) -> dt.date | None:

@@ -33,6 +33,22 @@ def kernregels(a: Aanbesteding, p: Perceel) -> list[str]:
     return regels
 
 
+def peildatum_keurmerk(a: Aanbesteding, codes: list[str]) -> str | None:
+    """The keurmerk reference date for the lots `codes`, as a tender-wide statement: None when none of them
+    requires the keurmerk (the date would be untrue for this tender), and naming the lots that do when only
+    some of them do."""
+    met = [a.percelen[c].naam for c in codes if "keurmerk" in a.percelen[c].knockout]
+    if not met:
+        return None
+    if len(met) == len(codes):
+        return datum(a.data.keurmerk_peildatum)
+    namen = met[0] if len(met) == 1 else ", ".join(met[:-1]) + " en " + met[-1]
+    return (
+        f"{datum(a.data.keurmerk_peildatum)} (alleen {'perceel' if len(met) == 1 else 'percelen'} {namen}; "
+        "de andere percelen vragen geen keurmerk)"
+    )
+
+
 def procedure_kort(p: Perceel) -> str:
     """The lot's procedure in one line for the bid form (the published method gives the regime in full)."""
     if p.procedure == "toelating":

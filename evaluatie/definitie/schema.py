@@ -167,10 +167,51 @@ def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
     if v == "minLength":
         return pad, "mag niet leeg zijn"
     if v == "uniqueItems":
+        gezien: list[Any] = []
+        for x in instantie if isinstance(instantie, list) else []:
+            if x in gezien:
+                return pad, f"bevat {_kreeg(x)} twee keer"
+            gezien.append(x)
         return pad, "bevat een waarde dubbel"
     if v == "oneOf":
-        return pad, f"ongeldige waarde {_kreeg(instantie)}: {schema.get('description', '')}".rstrip(": ")
+        return _een_van(fout, pad, instantie, waarde)
     return pad, f"ongeldige waarde {_kreeg(instantie)}"  # never jsonschema's English text
+
+
+_JSONTYPE = {dict: "object", list: "array", str: "string", bool: "boolean"}
+
+
+def _past(vorm: dict[str, Any], instantie: Any) -> bool:
+    """Whether `instantie` has the JSON type of one form of a oneOf (a const fits only itself)."""
+    if "const" in vorm:
+        return bool(vorm["const"] == instantie and type(vorm["const"]) is type(instantie))
+    soort = _JSONTYPE.get(type(instantie), "number" if isinstance(instantie, int | float) else "")
+    typen = vorm.get("type")
+    toegestaan = typen if isinstance(typen, list) else [typen]
+    return soort in toegestaan or (soort == "number" and "integer" in toegestaan and float(instantie).is_integer())
+
+
+def _een_van(fout: jsonschema.ValidationError, pad: Pad, instantie: Any, vormen: Any) -> tuple[Pad, str]:
+    """A value that may take one of several forms, in Dutch (never the schema's English description): the
+    error inside the one form the value's type fits, or else the forms that are allowed."""
+    vormen = [v for v in vormen if isinstance(v, dict)] if isinstance(vormen, list) else []
+    passend = [i for i, v in enumerate(vormen) if _past(v, instantie)]
+    if len(passend) == 1:
+        binnen = [c for c in fout.context or [] if c.relative_schema_path and c.relative_schema_path[0] == passend[0]]
+        if binnen:
+            return _bericht(binnen[0])
+    keuzes = []
+    for v in vormen:
+        if "const" in v:
+            keuzes.append("false" if v["const"] is False else _kreeg(v["const"]))
+        else:
+            typen = v.get("type")
+            keuzes += [_TYPEN.get(str(t), str(t)) for t in (typen if isinstance(typen, list) else [typen])]
+    return pad, (
+        f"verwacht {' of '.join(keuzes)}, kreeg {_kreeg(instantie)}"
+        if keuzes
+        else f"ongeldige waarde {_kreeg(instantie)}"
+    )
 
 
 def valideer(data: Any, schema_id: str, regels: dict[Pad, int], bestand: str) -> list[Fout]:

@@ -179,6 +179,7 @@ def beoordeel_perceel(
     controleer_lotingen: bool = True,
 ) -> Perceeluitslag:
     from evaluatie.verdeling.toelating import verwachte_verdeling
+    from evaluatie.verdeling.toelatingsmeldingen import toelatingsmeldingen
     from evaluatie.verdeling.verdelen import verdeel
     from evaluatie.verdeling.verklaring import verklaar
 
@@ -203,16 +204,17 @@ def beoordeel_perceel(
         return verdeel(p, oplosser, tijdslimiet)
 
     standen: tuple[Gelijkestand, ...] = ()
+    meldingen = []
     if perceel.procedure == "toelating":
         verdeling: Verdeling = verwachte_verdeling(probleem)
         verklaringen = []
+        meldingen += toelatingsmeldingen(probleem, verdeling)
     else:
         verdeling = los(probleem)
         standen = gelijke_standen(
             code, rangorde, lambda r: los(verdeelprobleem(aanbesteding, code, r, inschrijvingen)), verdeling
         )
         verklaringen = verklaar(probleem, verdeling, los)
-    meldingen = []
     for st in standen:
         if st.beslissend:
             meldingen.append(

@@ -87,14 +87,15 @@ def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -
                 continue
             eerder = gezien[k]
             if label != "naam":
-                bericht = f"{label} {k} komt ook voor in {eerder.bestand}"
+                plaats, bericht = ins.cel_kvk, f"{label} {k} komt ook voor in {eerder.cel_kvk}"
             else:
+                plaats = ins.cel_naam
                 bericht = (
-                    f"naam '{ins.naam}' komt ook voor in {eerder.bestand} ('{eerder.naam}'); namen worden vergeleken "
+                    f"naam '{ins.naam}' komt ook voor in {eerder.cel_naam} ('{eerder.naam}'); namen worden vergeleken "
                     "zonder verschil in hoofdletters, spaties en Unicode-schrijfwijze van accenten, want op papier "
                     "moeten twee inschrijvers te onderscheiden zijn"
                 )
-            fouten.voeg_toe(f"{ins.bestand}!{v.TABBLAD_INSCHRIJVER}", bericht)
+            fouten.voeg_toe(plaats, bericht)
 
 
 def _controleer_herstel_bestanden(herstellingen: Sequence[Herstel], bestanden: list[Path], fouten: Verzamelaar) -> None:
@@ -134,14 +135,16 @@ def lees_inschrijving(
             fouten.voeg_toe(naam, f"tabblad '{blad}' ontbreekt; gebruik het inschrijfformulier")
     if len(fouten.fouten) > aantal:
         return None
-    gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten)
+    # the keurmerk fields decide nothing in a tender where no lot requires the keurmerk: they may stay empty there
+    gevraagd = any("keurmerk" in p.knockout for p in aanbesteding.percelen.values())
+    gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
     aanbod = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
     if len(fouten.fouten) > aantal or gegevens is None:
         return None
     return Inschrijving(bestand=naam, sha256=sha256_bestand(pad), aanbod=aanbod, **gegevens)
 
 
-def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
+def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool = True) -> dict | None:
     rij_van: dict[str, int] = {}
     for r in range(1, len(t.rijen)):
         label = als_tekst(t.waarde(r, 0))
@@ -179,13 +182,17 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar) -> dict | None:
             fouten.voeg_toe(plaats, f"{veld}: verwacht ja of nee, kreeg '{als_tekst(waarde)}'")
         uit[sleutel] = bool(b)
 
+    uit["cel_naam"], uit["cel_kvk"] = waarden[v.NAAM][1], waarden[v.KVK][1]
     tekst(v.NAAM, "naam")
     if isinstance(uit.get("naam"), str):
         uit["naam"] = naamvorm(uit["naam"])  # one form: compared, printed and made a file name as such
     _kvk(waarden[v.KVK], uit, fouten)
     tekst(v.CONTACT, "contactpersoon")
     tekst(v.EMAIL, "email", _EMAIL, "een e-mailadres")
-    janee(v.KEURMERK, "keurmerk")
+    if keurmerk_gevraagd or als_tekst(waarden[v.KEURMERK][0]):
+        janee(v.KEURMERK, "keurmerk")
+    else:  # left empty where no lot asks for it: no keurmerk declared
+        uit["keurmerk"] = False
     janee(v.UITSLUITING, "uitsluitingsgronden")
     nummer, _ = waarden[v.KEURMERK_NUMMER]
     uit["keurmerk_nummer"] = als_tekst(nummer) or None

@@ -35,6 +35,10 @@ class Inschrijving(BaseModel):
     keurmerk_geldig_tot: dt.date | None
     uitsluitingsgronden: bool
     aanbod: dict[str, PerceelAanbod]
+    # where the name and the KvK number stand ('acme.xlsx!Inschrijver!B2'), for errors that compare bids;
+    # never dumped (gunning.json names the file and its hash)
+    cel_naam: str = Field(exclude=True)
+    cel_kvk: str = Field(exclude=True)
 
 
 class Invoerbestand(BaseModel):

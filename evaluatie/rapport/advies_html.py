@@ -11,6 +11,7 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 
 from __future__ import annotations
 
+from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.rapport import grafieken, kleine_aantallen
@@ -118,12 +119,13 @@ def _kenmerken(g: Rapportgegevens) -> str:
     )
     if not lt.optiejaren:
         looptijd = f"{lt.jaren} jaar"
+    peildatum = peildatum_keurmerk(a, list(g.uitslag.percelen))
     rijen = [
         ["Penvoerder", a.penvoerder],
         ["Procedure", procedure_tekst(a)],
         ["Publicatie", datum(a.data.publicatie)],
         ["Sluiting inschrijving", datum(a.data.sluiting)],
-        ["Peildatum keurmerk", datum(a.data.keurmerk_peildatum)],
+        *([["Peildatum keurmerk", peildatum]] if peildatum else []),
         [
             {"gunning": "Voorgenomen gunning", "toelating": "Voorgenomen toelating"}.get(
                 "".join(a.procedures()), "Voorgenomen gunning en toelating"
@@ -663,6 +665,7 @@ def _toegelaten(g: Rapportgegevens, code: str) -> str:
                 getal_kolommen=(1, 2, 3),
                 rij_attrs=attrs,
             ),
+            *(f'<p class="signaal">Let op: {e(m)}.</p>' for m in p.meldingen),
         ]
     )
 

@@ -33,6 +33,9 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
             for t in p.toewijzing
             if t.gemeente == gemeente
         ]
+        zonder = budget.vraag - sum(t.aantal for t in p.toewijzing if t.gemeente == gemeente)
+        if zonder:  # open house only: no admitted supplier serves this gemeente (a gunning lot serves all demand)
+            rijen.append([Cel("Zonder toegelaten aanbieder"), Cel(str(zonder), zonder), Cel(euro(0.0), 0.0)])
         rijen.append([Cel("Totaal"), Cel(str(budget.vraag), budget.vraag), Cel(euro(budget.kosten), budget.kosten)])
         delen += [
             f"<h2>{e(p.naam)}</h2>",
@@ -44,6 +47,12 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
             ),
             f"<p>{e(budget_zin(budget))}</p>",
         ]
+        if zonder:
+            delen.append(
+                f'<p class="signaal">Geen toegelaten aanbieder bedient {e(gemeente)} in dit perceel: de {zonder} '
+                "verwachte inburgeraars per jaar hebben hier nog geen aanbieder, tot een aanbieder die "
+                f"{e(gemeente)} bedient toetreedt.</p>"
+            )
         totaal_k += budget.kosten
         totaal_b += budget.budget
         alle.append(budget)

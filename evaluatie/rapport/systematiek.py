@@ -11,6 +11,7 @@ is announced is exactly what is computed; change a weight and the document chang
 from __future__ import annotations
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
@@ -44,11 +45,12 @@ def systematiek(a: Aanbesteding) -> Document:
         "getoetst, beoordeeld en gerangschikt en hoe de inburgeraars over de aanbieders worden verdeeld. Er "
         "worden geen andere criteria, wegingen of regels toegepast dan hier staan."
     )
+    peildatum = peildatum_keurmerk(a, list(a.percelen))
     d.regels(
         [
             f"Procedure: {procedure_tekst(a)}.",
             f"Publicatie: {datum(a.data.publicatie)}; sluiting van de inschrijving: {datum(a.data.sluiting)}.",
-            f"Peildatum voor het keurmerk: {datum(a.data.keurmerk_peildatum)}.",
+            *([f"Peildatum voor het keurmerk: {peildatum}."] if peildatum else []),
             f"Looptijd: {_looptijd(a)}.",
         ]
     )
@@ -208,8 +210,13 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
         )
     if "gunning" not in a.procedures():
         return
+    wie = (
+        "Iedere inschrijver ontvangt per perceel"
+        if a.procedures() == {"gunning"}
+        else ("In een gunningsperceel ontvangt iedere inschrijver")
+    )
     d.alinea(
-        "Iedere inschrijver ontvangt per perceel een gunningsbeslissing (art. 2.130 Aanbestedingswet 2012) met de "
+        f"{wie} een gunningsbeslissing (art. 2.130 Aanbestedingswet 2012) met de "
         "eigen scores en de motivering van het panel, de namen van de inschrijvers aan wie wordt gegund en de "
         f"kenmerken en relatieve voordelen van hun inschrijvingen: {openbaar_tekst(a)} De opschortende termijn is "
         f"{a.standstill_dagen} kalenderdagen na verzending, verlengd volgens de Algemene termijnenwet. De namen van "

@@ -230,15 +230,20 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
             )
         )
     if rang:
-        waarom = voorrang_tekst(s.beslist_door) or "in de rangorde"
-        delen.append(
-            (
-                "gelijke_waarde_betere_rang",
-                f"{', '.join(rang)} {'heeft' if len(rang) == 1 else 'hebben'} dezelfde {p.maatstaf} en "
-                f"{'gaat' if len(rang) == 1 else 'gaan'} voor {waarom}; bij gelijke {p.maatstaf} krijgt de hoger "
-                "gerangschikte inschrijving eerst inburgeraars",
+        heeft, gaat = ("heeft", "gaat") if len(rang) == 1 else ("hebben", "gaan")
+        waarom = voorrang_tekst(s.beslist_door)
+        if waarom:
+            zin = (
+                f"{', '.join(rang)} {heeft} dezelfde {p.maatstaf} en {gaat} voor {waarom}; bij gelijke {p.maatstaf} "
+                "krijgt de hoger gerangschikte inschrijving eerst inburgeraars"
             )
-        )
+        else:  # no rule and no draw decided the tie yet: the provisional order is the name's, and says so
+            zin = (
+                f"{', '.join(rang)} {heeft} dezelfde {p.maatstaf} en de volgorde tussen hen is niet door een "
+                f"beslisregel of loting bepaald; in deze verdeling {gaat} {', '.join(rang)} voor, alleen op "
+                "alfabetische volgorde"
+            )
+        delen.append(("gelijke_waarde_betere_rang", zin))
     return delen or [("combinatie", "de verdeelregels samen; geen afzonderlijke regel verklaart het")]
 
 

@@ -1,0 +1,48 @@
+"""A reviewer's form and the consensus meeting are dated between the closing and the award decision.
+
+The advies is dated on the decision (data.gunning) and its proces-verbaal lists the day each form was
+signed. A form dated after the decision (a typo, or scoring redone later) was cited as is: an advies of 20
+October reporting a scoring signed on 25 October. A form dated before the closing scored bids that could not
+yet be known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie.cli import main
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+
+def test_datum_van_formulier_tussen_sluiting_en_gunning(tmp_path: Path) -> None:
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    # kleine_aanbesteding: sluiting 16 februari 2026, gunning 7 april 2026
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
+        )
+    for naam, datum in (("ada", dt.date(2026, 4, 8)), ("bram", dt.date(2026, 2, 15))):
+        pad = ws / "beoordelingen" / f"{naam}.xlsx"
+        wb = load_workbook(pad)
+        wb["Beoordeling"]["B2"] = datum
+        wb.save(pad)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "ada.xlsx!Beoordeling!B2: de datum (8 april 2026) ligt na de gunningsbeslissing (7 april 2026, data.gunning)"
+        in uit
+    ), uit
+    assert (
+        "bram.xlsx!Beoordeling!B2: de datum (15 februari 2026) ligt voor de sluiting van de inschrijving (16 februari 2026)"
+        in uit
+    ), uit

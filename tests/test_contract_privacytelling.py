@@ -1,0 +1,68 @@
+"""A refused privacy column says what it holds, per kind, with the right count and reason.
+
+The intake counted every offending cell of a column under the kind of the first one: a klantnummer
+column with one BSN and one name was reported as holding "burgerservicenummers (2 cel(len))", the name
+unmentioned; and a name in a free-text column was explained with the klantnummer rule ("een klantnummer
+zonder cijfer is een woord"), which does not apply there.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_contract_toelating import DOOR, _run, _werkmap
+
+KOP = "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"
+
+
+def test_bsn_en_naam_in_een_kolom_apart_geteld(tmp_path: Path) -> None:
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    lijst = tmp_path / "lijst.csv"
+    # 111222333: 9x1+8x1+7x1+6x2+5x2+4x2+3x3+2x3-1x3 = 66 = 6 x 11, so it passes the eleven-test
+    lijst.write_text(
+        f"{KOP};opmerking\n"
+        "K-1;Noord;aangemeld;2026-06-10;B1;Alfa;;\n"
+        "111222333;Noord;aangemeld;2026-06-11;B1;Alfa;;\n"
+        "Jansen;Noord;aangemeld;2026-06-12;B1;Alfa;;Fatima el Amrani\n"
+        "K-4;Noord;aangemeld;2026-06-12;B1;Alfa;;\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", lijst)
+    assert r.exit_code == 2, r.output
+    fouten = {f["plaats"]: f["bericht"] for f in json.loads(r.stdout)["fouten"]}
+    assert set(fouten) == {"lijst.csv!A1", "lijst.csv!H1"}, fouten
+    a = fouten["lijst.csv!A1"]
+    assert "burgerservicenummers (1 cel(len), de eerste lijst.csv!A3 voldoet aan de elfproef)" in a, a
+    assert "namen van personen (1 cel(len), de eerste lijst.csv!A4 " in a, a
+    assert "2 cel(len)" not in a, a
+    h = fouten["lijst.csv!H1"]
+    assert "namen van personen (1 cel(len), de eerste lijst.csv!H4 ziet eruit als een naam)" in h, h
+    assert "klantnummer zonder cijfer" not in h, h
+
+
+def test_volgorde_en_regelfouten_samen_gemeld(tmp_path: Path) -> None:
+    """All errors of an intake together: a row error (an unknown supplier) no longer hides the errors in the
+    order of events (a start without registration, a start before the registration). A placement with a
+    row error is left out of the order check: its registration is not missing, it is wrong."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    lijst = tmp_path / "lijst.csv"
+    lijst.write_text(
+        f"{KOP}\n"
+        "K-1;Noord;aangemeld;2026-06-10;B1;Onbekend;\n"  # A2: row error (F2)
+        "K-1;Noord;gestart;2026-06-20;;;\n"  # A3: its start is fine; no follow-on 'geen aanmelding'
+        "K-2;Noord;gestart;2026-06-20;;;\n"  # A4: no registration anywhere
+        "K-3;Noord;aangemeld;2026-06-15;B1;Alfa;\n"  # A5
+        "K-3;Noord;gestart;2026-06-12;;;\n",  # A6: start before the registration
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", lijst)
+    assert r.exit_code == 2, r.output
+    fouten = [(f["plaats"], f["bericht"]) for f in json.loads(r.stdout)["fouten"]]
+    assert fouten == [
+        ("lijst.csv!F2", "aanbieder 'Onbekend' heeft geen contract"),
+        ("lijst.csv!A4", "klant K-2 (Noord) heeft geen aanmelding, in dit bestand of eerder ingelezen"),
+        ("lijst.csv!A6", "klant K-3 (Noord): de start ligt voor de aanmelding (lijst.csv!A5)"),
+    ], fouten

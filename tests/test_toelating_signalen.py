@@ -1,0 +1,116 @@
+"""Open house: what the expected distribution cannot deliver is said, not hidden.
+
+The expectation spreads each gemeente's inburgeraars over the admitted suppliers serving it, in
+proportion to their capacity. Two things followed silently: a gemeente that no admitted supplier serves
+dropped out of the distribution (its page showed a total of 20 inburgeraars with no supplier and EUR 0
+cost, "EUR 7.000 lager" than demand x ceiling), and a supplier could be expected to take more than the
+capacity of its bid (229 against 200), with nothing saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+
+
+def _run(*args: object) -> Any:
+    res = CliRunner().invoke(main, [str(a) for a in args])
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    return res
+
+
+def _tekst(pad: Path) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", pad.read_text(encoding="utf-8")))
+
+
+def test_onbediende_gemeente_en_verwachting_boven_capaciteit(tmp_path: Path) -> None:
+    # Noord 10, Oost 6, Zuid 4; both admitted suppliers serve only Noord: Alfa capacity 3, Beta 2, so
+    # Noord expects 10 x 3/5 = 6 at Alfa and 10 x 2/5 = 4 at Beta; Oost and Zuid have no supplier
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 3, 12, 4, "Noord")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 2, 12, 4, "Noord")])
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    onbediend = (
+        "geen toegelaten aanbieder bedient Oost (6 verwacht per jaar) en Zuid (4 verwacht per jaar): die "
+        "inburgeraars hebben in dit perceel nog geen aanbieder, tot een aanbieder die hen bedient toetreedt"
+    )
+    boven = (
+        "de verwachting ligt boven de capaciteit uit de inschrijving bij Alfa (6 per jaar tegen capaciteit 3) en "
+        "Beta (4 per jaar tegen capaciteit 2): de verwachte verdeling volgt per gemeente alleen de verhouding van "
+        "de capaciteiten"
+    )
+    uitvoer = " ".join(r.output.split())
+    assert onbediend in uitvoer and boven in uitvoer, uitvoer
+    advies = _tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert onbediend in advies and boven in advies
+    oost = _tekst(ws / "rapporten" / "gemeenten" / "oost.html")
+    assert "Zonder toegelaten aanbieder 6 EUR 0,00 Totaal 6 EUR 0,00" in oost, oost
+    assert "Geen toegelaten aanbieder bedient Oost in dit perceel" in oost, oost
+    noord = _tekst(ws / "rapporten" / "gemeenten" / "noord.html")
+    assert "Zonder toegelaten aanbieder" not in noord and "Geen toegelaten aanbieder" not in noord
+
+
+def test_verdeelregels_bij_toelating_zijn_een_invoerfout(tmp_path: Path) -> None:
+    """An open house distributes by capacity only; a distribution rule set for it (max_aandeel, per_subregio,
+    a budget) was silently ignored (a supplier got 83% under max_aandeel 0.5). Now each is an input error at
+    its place, all together; an empty verdeling stays fine."""
+    import json
+
+    from tests.hulp import schrijf_yaml
+
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
+    assert _run("gunning", "--werkmap", ws).exit_code == 0  # verdeling: {} is fine
+    data["percelen"]["B1"]["verdeling"] = {
+        "max_aandeel": 0.5,
+        "per_subregio": True,
+        "budget_per_gemeente": {"Noord": 100000},
+    }
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    r = _run("gunning", "--werkmap", ws, "--json")
+    assert r.exit_code == 2, r.output
+    fouten = json.loads(r.stdout)["fouten"]
+    plaatsen = sorted(f["plaats"].split(" (regel")[0] for f in fouten)
+    assert plaatsen == [
+        "aanbesteding.yaml: percelen.B1.verdeling.budget_per_gemeente",
+        "aanbesteding.yaml: percelen.B1.verdeling.max_aandeel",
+        "aanbesteding.yaml: percelen.B1.verdeling.per_subregio",
+    ], fouten
+    assert all("open-houseperceel" in f["bericht"] and "procedure: gunning" in f["bericht"] for f in fouten)
+
+
+def test_keurmerkvelden_mogen_leeg_als_geen_perceel_het_keurmerk_vraagt(tmp_path: Path) -> None:
+    """The bid form always has the keurmerk fields. In a tender where no lot requires the keurmerk (PVT, MAP,
+    onderwijs, or the rule switched off) a bid that leaves them empty was refused (exit 2) for a field that
+    decides nothing there. Where a lot requires it, an empty answer stays an error at its cell."""
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data["percelen"]["B1"]["knockout"] = {"plafondprijs": {}}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(
+        ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")], keurmerk="", nummer="", geldig_tot=None
+    )
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+
+    data["percelen"]["B1"]["knockout"] = {"plafondprijs": {}, "keurmerk": {}}
+    ws = maak_werkmap(tmp_path / "ws2", data)
+    schrijf_bod(
+        ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")], keurmerk="", nummer="", geldig_tot=None
+    )
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 2 and "a.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee" in r.output
