@@ -295,3 +295,13 @@ def test_terugtrekking_van_een_naam_die_het_panel_niet_beoordeelde_geweigerd(tmp
     assert res.exit_code == 0, res.output
     assert "inschrijver: B\n" in (ws / "besluiten.yaml").read_text(encoding="utf-8")
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
+
+
+def test_door_zonder_naam_of_zonder_functie_geweigerd(tmp_path: Path) -> None:
+    ws = _keurmerkwerkmap(tmp_path)
+    for door in ("Jan, ", ", inkoopadviseur", "Jan inkoopadviseur", "1, inkoopadviseur"):
+        res = _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
+                   "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", door,
+                   "--datum", "2026-03-10")  # fmt: skip
+        assert res.exit_code == 2 and "--door: geef naam en functie" in res.output, (door, res.output)
+    assert not (ws / "besluiten.yaml").exists()

@@ -43,7 +43,9 @@ class Wie:
     datum: dt.date
 
     def controleer(self, vandaag: dt.date) -> None:
-        if len(self.door.strip()) < 3 or "," not in self.door:
+        naam, komma, functie = self.door.partition(",")
+        if not komma or len(naam.strip()) < 2 or not any(c.isalpha() for c in naam) or len(functie.strip()) < 3:
+            # both parts: the record says who decided and in what capacity ("Jan," or ", inkoper" says neither)
             raise ValueError(
                 f"--door: geef naam en functie, bijvoorbeeld \"J. Jansen, inkoopadviseur\"; kreeg '{self.door}'"
             )
