@@ -704,6 +704,7 @@ def scenario(
 
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten)
+    geen_handwerk(werkmap)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
     # the panel scored the bids that passed the baseline knock-out; the scenario reuses those forms
@@ -854,6 +855,17 @@ def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, 
     return vastgelegd
 
 
+def geen_handwerk(werkmap: Werkmap) -> None:
+    """A decision file edited by hand is applied by no command that computes an award: the what-if and the
+    robustness analysis refuse it as the award does (InvoerFout, exit 2)."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
+    from evaluatie.fouten import InvoerFout
+
+    handwerk = buiten_de_commandos(werkmap)
+    if handwerk:
+        raise InvoerFout(handwerk)
+
+
 @met_slot
 def zekerheid(
     werkmap: Werkmap,
@@ -866,6 +878,7 @@ def zekerheid(
     from evaluatie.logboek import noteer
     from evaluatie.zekerheid.uitvoeren import zekerheid as bereken
 
+    geen_handwerk(werkmap)
     award = gun(werkmap, percelen, oplosser, tijdslimiet)
     uitkomst = bereken(award, oplosser, trekkingen)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}

@@ -305,3 +305,24 @@ def test_door_zonder_naam_of_zonder_functie_geweigerd(tmp_path: Path) -> None:
                    "--datum", "2026-03-10")  # fmt: skip
         assert res.exit_code == 2 and "--door: geef naam en functie" in res.output, (door, res.output)
     assert not (ws / "besluiten.yaml").exists()
+
+
+def test_scenario_en_zekerheid_passen_een_met_de_hand_gewijzigd_besluit_niet_toe(tmp_path: Path) -> None:
+    """The draw put Y first; someone swaps the order in loting.yaml by hand. The award refuses it (exit 2); the
+    what-if and the robustness analysis must not compute with it either, and the overview says so."""
+    ws = _gelijk(tmp_path)
+    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
+               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    pad = ws / "loting.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("- Y\n  - X", "- X\n  - Y"), encoding="utf-8")
+    melding = "loting.yaml: is gewijzigd buiten de besluitcommando's om"
+    for args in (
+        ("gunning",),
+        ("scenario", "--zet", "percelen.B1.weging.kwaliteit=50", "--zet", "percelen.B1.weging.prijs=50"),
+        ("zekerheid", "--trekkingen", "100"),
+    ):
+        res = _run(args[0], "--werkmap", str(ws), *args[1:])
+        assert res.exit_code == 2 and melding in res.output, (args, res.output)
+    res = _run("besluiten", "--werkmap", str(ws))
+    assert res.exit_code == 0 and f"Let op: {melding}" in res.stderr
