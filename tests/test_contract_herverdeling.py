@@ -25,16 +25,16 @@ def _onafhankelijk(vraag: dict[str, int], lev: list[dict[str, Any]], vast: dict[
     order, evaluatie.verdeling.opbouw); x >= placements."""
     gemeenten = list(vraag)
     m, n = len(lev), len(gemeenten)
+    prob = pulp.LpProblem("onafhankelijk", pulp.LpMaximize)
     x = {
-        (g, s["naam"]): pulp.LpVariable(f"x_{gi}_{si}", lowBound=vast.get((g, s["naam"]), 0), cat="Integer")
+        (g, s["naam"]): prob.add_variable(f"x_{gi}_{si}", vast.get((g, s["naam"]), 0), None, cat="Integer")
         for gi, g in enumerate(gemeenten)
         for si, s in enumerate(lev)
     }
-    basis = []
     for g in gemeenten:
-        basis.append(pulp.lpSum(x[g, s["naam"]] for s in lev) == vraag[g])
+        prob += pulp.lpSum(x[g, s["naam"]] for s in lev) == vraag[g]
     for s in lev:
-        basis.append(pulp.lpSum(x[g, s["naam"]] for g in gemeenten) <= s["capaciteit"])
+        prob += pulp.lpSum(x[g, s["naam"]] for g in gemeenten) <= s["capaciteit"]
     doelen = [
         (pulp.LpMaximize, pulp.lpSum(round(s["waarde"] * 10_000) * x[g, s["naam"]] for g in gemeenten for s in lev)),
         (pulp.LpMaximize, pulp.lpSum((m - i) * x[g, s["naam"]] for g in gemeenten for i, s in enumerate(lev))),
@@ -46,14 +46,11 @@ def _onafhankelijk(vraag: dict[str, int], lev: list[dict[str, Any]], vast: dict[
             ),
         ),
     ]
-    vastgezet: list[Any] = []
     for zin, doel in doelen:
-        prob = pulp.LpProblem("onafhankelijk", zin)
-        prob += doel
-        for c in basis + vastgezet:
-            prob += c
+        prob.sense = zin
+        prob.setObjective(doel)
         assert prob.solve(pulp.HiGHS(msg=False)) == pulp.LpStatusOptimal
-        vastgezet.append(doel == round(pulp.value(doel)))
+        prob += doel == round(pulp.value(doel))
     return {k: round(v.value()) for k, v in x.items() if round(v.value())}
 
 
