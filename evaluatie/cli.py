@@ -627,11 +627,27 @@ def scenario(
                 "verschillen": [asdict(v) for v in verschillen],
                 "voor": als_dict(_voor.uitslag),
                 "na": als_dict(na.uitslag),
+                "open_punten": [p.als_dict() for p in _scenario_open(na)],
             }
         )
         return
     toon("Scenario: " + "; ".join(zetten), volledig)
     toon(als_tekst(verschillen), volledig)
+    open_ = _scenario_open(na)
+    if open_:
+        toon(
+            "Open in dit scenario: de uitkomst hierboven is voorlopig, want in de gunning zou eerst besloten "
+            "moeten worden over:",
+            volledig,
+        )
+        for p in open_:
+            toon(f"- {p.tekst}", volledig)
+
+
+def _scenario_open(award: Any) -> list[Any]:
+    """The decisions the what-if's outcome still waits for (a tie, a low bid, a keurmerk, an exclusion ground);
+    the letters' details (sender, court) are no part of a what-if."""
+    return [p for p in award.open_punten if p.soort in ("loting", "abnormaal", "uitsluiting", "keurmerk")]
 
 
 @main.command("controleer")

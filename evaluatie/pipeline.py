@@ -57,14 +57,16 @@ class Invoer:
     afgewezen: tuple[Toelichting, ...] = ()  # explanations rejected and checked against this award
     besluiten: Besluitregister | None = None  # recorded decisions (besluiten.yaml), an input too
     alle_lotingen: tuple[Loting, ...] = ()  # every draw in loting.yaml, withdrawn ones included
+    scenario: bool = False  # a what-if: a decision whose premise only the changed rules remove is noted, not applied
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
     return laad_aanbesteding(werkmap.aanbesteding)
 
 
-def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> Invoer:
-    """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs)."""
+def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scenario: bool = False) -> Invoer:
+    """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs); with `scenario` a decision
+    or draw the changed dates put after the letters is noted and not applied (the real award still has it)."""
     from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
     from evaluatie.besluiten.register import lees_besluiten
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
@@ -104,20 +106,30 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None) -> In
         bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))
     if (werkmap.root / BESLUITBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=BESLUITBESTAND, sha256=sha256_bestand(werkmap.root / BESLUITBESTAND)))
-    te_laat = _na_de_brieven(aanbesteding, lotingen, besluiten)
-    if te_laat:
+    te_laat = _na_de_brieven(aanbesteding, lotingen, besluiten, alle_lotingen)
+    if te_laat and scenario:
+        from evaluatie.besluiten.toepassen import scenario_notitie
+
+        ids = {f.plaats.split(": ")[-1] for f in te_laat}
+        notities += [scenario_notitie(f.plaats.split(": ")[-1], f.bericht.split("; of trek")[0]) for f in te_laat]
+        lotingen = tuple(x for x in lotingen if x.id not in ids)
+        besluiten = besluiten.zonder(ids)
+    elif te_laat:
         raise InvoerFout(te_laat)
     invoer = Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
     invoer.besluiten = besluiten
+    invoer.scenario = scenario
     invoer.alle_lotingen = alle_lotingen  # withdrawn draws too: the advies lists every decision
     return invoer
 
 
-def _na_de_brieven(aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], besluiten: Any) -> list[Any]:
+def _na_de_brieven(
+    aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], besluiten: Any, alle_lotingen: tuple[Loting, ...] = ()
+) -> list[Any]:
     """A draw or decision dated after the letters' date cannot be cited by them: checked on every run, because
     data.verzending (or data.gunning) may have moved since the decision was recorded. Never applied then (exit 2)."""
     from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
-    from evaluatie.besluiten.register import na_de_brieven
+    from evaluatie.besluiten.register import na_de_brieven, voor_de_sluiting
     from evaluatie.fouten import Fout
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
 
@@ -128,9 +140,13 @@ def _na_de_brieven(aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], bes
         (BESLUITBESTAND, "het besluit", [b for b in besluiten.besluiten if b.geldig]),
     ):
         for b in items:
-            tekst = na_de_brieven(b.datum, brieven, wat)
+            tekst = na_de_brieven(b.datum, brieven, wat) or voor_de_sluiting(b.datum, aanbesteding.data.sluiting, wat)
             if tekst:
                 uit.append(Fout(f"{bestand}: {b.id}", f"{tekst}; of trek het in met 'evaluatie intrekken {b.id}'"))
+    for bestand, items in ((LOTINGBESTAND, alle_lotingen), (BESLUITBESTAND, besluiten.besluiten)):
+        for b in items:  # a withdrawal the letters reflect cannot postdate them either
+            if b.ingetrokken is not None and (tekst := na_de_brieven(b.ingetrokken.datum, brieven, "de intrekking")):
+                uit.append(Fout(f"{bestand}: {b.id}", tekst))
     return uit
 
 
@@ -148,12 +164,17 @@ def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None
 def _met_besluiten(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
     """Recorded exclusion-ground decisions applied to the knock-out table, after checking every
     bid-level decision's premise (a stale one stops the run, exit 2)."""
-    from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, premisse_fouten
+    from evaluatie.besluiten.openpunten import keurmerk_grens
+    from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, premisse_fouten, scenario_notitie, verouderd
     from evaluatie.fouten import InvoerFout
 
     if invoer.besluiten is None:
         return uitslag
-    fouten = premisse_fouten(invoer.besluiten, invoer.inschrijvingen)
+    if invoer.scenario:  # the changed dates may remove a keurmerk decision's premise: the what-if goes without it
+        weg = verouderd(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding))
+        invoer.notities += [scenario_notitie(id_, wat) for id_, wat in weg]
+        invoer.besluiten = invoer.besluiten.zonder({id_ for id_, _ in weg})
+    fouten = premisse_fouten(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding))
     if fouten:
         raise InvoerFout(fouten)
     return pas_uitsluitingen_toe(uitslag, invoer.besluiten)
@@ -473,6 +494,7 @@ def gun(
             oplosser,
             tijdslimiet,
             invoer.lotingen,
+            controleer_lotingen=not invoer.scenario,
         )
 
     try:
@@ -485,7 +507,9 @@ def gun(
     from evaluatie.besluiten.openpunten import open_punten
     from evaluatie.besluiten.toepassen import afgewezen_toelichtingen, pas_afwijzingen_toe
 
-    afgewezen = afgewezen_toelichtingen(award, codes)
+    if invoer.scenario:
+        invoer.notities += _lotingen_niet_toegepast(award, codes)
+    afgewezen = afgewezen_toelichtingen(award, codes, invoer.notities if invoer.scenario else None)
     if afgewezen:
         invoer.afgewezen = tuple(afgewezen)  # leave-one-out (zekerheid) re-runs beoordeel: the same exclusion
         b.toets = pas_afwijzingen_toe(b.toets, afgewezen)
@@ -498,6 +522,19 @@ def gun(
         award = Award(invoer, b, reken())
     award.open_punten = open_punten(award)
     return award
+
+
+def _lotingen_niet_toegepast(award: Award, codes: list[str]) -> list[str]:
+    """A what-if whose changed rules remove the tie a draw settled: the draw is not applied there, and said."""
+    from evaluatie.besluiten.toepassen import scenario_notitie
+    from evaluatie.gunning.uitvoeren import verouderde_loting
+
+    uit = []
+    for x in award.invoer.lotingen:
+        p = award.uitslag.percelen.get(x.perceel)
+        if x.perceel in codes and p is not None and (wat := verouderde_loting(p.naam, x, p.rangorde)):
+            uit.append(scenario_notitie(x.id, wat))
+    return uit
 
 
 def _ongewogen_als_oorzaak(invoer: Invoer) -> list[str]:
@@ -667,8 +704,9 @@ def scenario(
 
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten)
+    geen_handwerk(werkmap)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
-    invoer_na = laad_invoer(werkmap, gewijzigd)
+    invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
     # the panel scored the bids that passed the baseline knock-out; the scenario reuses those forms
     invoer_na.panelformulieren = voor.invoer.panelformulieren
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
@@ -817,6 +855,17 @@ def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, 
     return vastgelegd
 
 
+def geen_handwerk(werkmap: Werkmap) -> None:
+    """A decision file edited by hand is applied by no command that computes an award: the what-if and the
+    robustness analysis refuse it as the award does (InvoerFout, exit 2)."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
+    from evaluatie.fouten import InvoerFout
+
+    handwerk = buiten_de_commandos(werkmap)
+    if handwerk:
+        raise InvoerFout(handwerk)
+
+
 @met_slot
 def zekerheid(
     werkmap: Werkmap,
@@ -829,6 +878,7 @@ def zekerheid(
     from evaluatie.logboek import noteer
     from evaluatie.zekerheid.uitvoeren import zekerheid as bereken
 
+    geen_handwerk(werkmap)
     award = gun(werkmap, percelen, oplosser, tijdslimiet)
     uitkomst = bereken(award, oplosser, trekkingen)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}

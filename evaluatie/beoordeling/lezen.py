@@ -374,3 +374,23 @@ def _lees_consensus(
         datumcel=datumcel,
         open=tuple(open_),
     )
+
+
+def namen_in_formulieren(map_: Path) -> list[str]:
+    """Every bidder name in the score tables of the reviewer forms and consensus.xlsx, as written (first spelling
+    of each name, by the one name form of evaluatie.naamvorm). A withdrawal after scoring must name one of them."""
+    from evaluatie.werkboek import map_inhoud
+
+    gezien: dict[str, str] = {}
+    for pad in map_inhoud(map_).lezen:
+        if pad.suffix.lower() != ".xlsx":
+            continue
+        for t in (lees_werkboek(pad, pad.name, Verzamelaar()) or {}).values():
+            start = _tabel_start(t)
+            if start is None:
+                continue
+            for r in range(start + 1, len(t.rijen)):
+                naam = als_tekst(t.waarde(r, 0))
+                if naam:
+                    gezien.setdefault(naamsleutel(naam), naam)
+    return sorted(gezien.values(), key=str.lower)

@@ -338,9 +338,12 @@ def voeg_commandos_toe(
     @afhandeling
     def besluiten(werkmap: Path, als_json: bool) -> None:
         """Toon alle vastgelegde besluiten en lotingen, ook de ingetrokken."""
+        from evaluatie.besluiten.handwerk import buiten_de_commandos
         from evaluatie.besluiten.overzicht import als_dict, regels
 
         wm = open_werkmap(werkmap)
+        for fout in buiten_de_commandos(wm):  # shown as the file says, never as if recorded
+            click.echo(f"Let op: {fout}", err=True)
         if als_json:
             echo_json(als_dict(wm))
             return

@@ -41,6 +41,10 @@ class Register:
         nummers = [int(b.id[1:]) for b in self.besluiten if b.id.startswith(letter) and b.id[1:].isdigit()]
         return f"{letter}{max(nummers, default=0) + 1}"
 
+    def zonder(self, ids: set[str]) -> Register:
+        """Without these decisions: a what-if whose changed rules remove their premise does not apply them."""
+        return Register(tuple(b for b in self.besluiten if b.id not in ids))
+
     def met(self, besluit: Any) -> Register:
         return Register((*self.besluiten, besluit))
 
@@ -133,4 +137,14 @@ def na_de_brieven(datum: dt.date, brieven: dt.date, wat: str) -> str | None:
     return (
         f"{wat} ({datum.isoformat()}) ligt na de datum van de brieven ({brieven.isoformat()}); de brieven en het "
         "advies kunnen geen besluit noemen dat later is genomen (pas zo nodig data.verzending aan)"
+    )
+
+
+def voor_de_sluiting(datum: dt.date, sluiting: dt.date, wat: str) -> str | None:
+    """The words for a decision dated before the closing of the bids (data.sluiting), or None."""
+    if datum >= sluiting:
+        return None
+    return (
+        f"{wat} ({datum.isoformat()}) ligt vóór de sluiting van de inschrijving ({sluiting.isoformat()}); over een "
+        "inschrijving kan pas na de sluiting worden besloten"
     )

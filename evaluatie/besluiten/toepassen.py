@@ -7,6 +7,7 @@ failed finding for that lot. Letters and the advies read the table, so both stat
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -87,39 +88,68 @@ def _zin(tekst: str) -> str:
     return t if t.endswith((".", "!", "?")) else t + "."
 
 
-def premisse_fouten(register: Register, inschrijvingen: Sequence[Inschrijving]) -> list[Fout]:
+def premisse_fouten(
+    register: Register, inschrijvingen: Sequence[Inschrijving], keurmerkgrens: dt.date | None = None
+) -> list[Fout]:
     """Decisions about a bid whose basis changed: stale, never applied (exit 2, saying what changed)."""
+    return [_fout(id_, wat) for id_, wat in verouderd(register, inschrijvingen, keurmerkgrens)]
+
+
+def verouderd(
+    register: Register, inschrijvingen: Sequence[Inschrijving], keurmerkgrens: dt.date | None = None
+) -> list[tuple[str, str]]:
+    """(id, what changed) of every valid decision about a bid whose basis no longer holds.
+    `keurmerkgrens` (besluiten.openpunten.keurmerk_grens) is the day the keurmerk must still be valid: a
+    keurmerk decision rests on the keurmerk lapsing before it, and a renewal on covering it; both move with
+    data.gunning and data.verzending."""
     per_naam = {i.naam: i for i in inschrijvingen}
     fouten = []
     for u in register.geldig("uitsluiting"):
         ins = per_naam.get(u.inschrijver)
         if ins is None:
-            fouten.append(_fout(u.id, f"{u.inschrijver} heeft geen inschrijving meer"))
+            fouten.append((u.id, f"{u.inschrijver} heeft geen inschrijving meer"))
         elif ins.sha256 != u.sha256:
             fouten.append(
-                _fout(
+                (
                     u.id,
                     f"de inschrijving van {u.inschrijver} is gewijzigd sinds het besluit "
                     f"(sha256 was {u.sha256[:12]}..., is {ins.sha256[:12]}...)",
                 )
             )
         elif not ins.uitsluitingsgronden:
-            fouten.append(_fout(u.id, f"{u.inschrijver} verklaart geen uitsluitingsgrond meer"))
+            fouten.append((u.id, f"{u.inschrijver} verklaart geen uitsluitingsgrond meer"))
     for k in register.geldig("keurmerk"):
         ins = per_naam.get(k.inschrijver)
         if ins is None:
-            fouten.append(_fout(k.id, f"{k.inschrijver} heeft geen inschrijving meer"))
+            fouten.append((k.id, f"{k.inschrijver} heeft geen inschrijving meer"))
         elif ins.keurmerk_geldig_tot != k.geldig_tot:
             was = k.geldig_tot.isoformat() if k.geldig_tot else "geen"
             nu = ins.keurmerk_geldig_tot.isoformat() if ins.keurmerk_geldig_tot else "geen"
-            fouten.append(_fout(k.id, f"het keurmerk van {k.inschrijver} was geldig tot {was}, nu tot {nu}"))
+            fouten.append((k.id, f"het keurmerk van {k.inschrijver} was geldig tot {was}, nu tot {nu}"))
+        elif keurmerkgrens is not None and (wat := _keurmerk_grens_verschoven(k, keurmerkgrens)):
+            fouten.append((k.id, wat))
     for w in register.geldig("terugtrekking"):
         if any(n.casefold() == w.inschrijver.casefold() for n in per_naam):
-            fouten.append(_fout(w.id, f"{w.inschrijver} heeft weer een inschrijving in inschrijvingen/"))
+            fouten.append((w.id, f"{w.inschrijver} heeft weer een inschrijving in inschrijvingen/"))
     for t in register.geldig("abnormaal"):
         if t.inschrijver not in per_naam:
-            fouten.append(_fout(t.id, f"{t.inschrijver} heeft geen inschrijving meer"))
+            fouten.append((t.id, f"{t.inschrijver} heeft geen inschrijving meer"))
     return fouten
+
+
+def _keurmerk_grens_verschoven(k: Keurmerkbesluit, grens: dt.date) -> str | None:
+    """The keurmerk no longer lapses before the award, or the renewal no longer reaches it."""
+    if k.geldig_tot is not None and k.geldig_tot >= grens:
+        return (
+            f"het keurmerk van {k.inschrijver} is geldig tot {k.geldig_tot.isoformat()} en verloopt niet meer vóór "
+            f"de gunning of de verzending ({grens.isoformat()}); er valt niets meer te besluiten"
+        )
+    if k.uitkomst == "verlengd" and k.verlengd_tot is not None and k.verlengd_tot < grens:
+        return (
+            f"de verlenging van het keurmerk van {k.inschrijver} tot {k.verlengd_tot.isoformat()} reikt niet meer "
+            f"tot de gunning of de verzending ({grens.isoformat()})"
+        )
+    return None
 
 
 def _fout(id_: str, wat: str) -> Fout:
@@ -139,6 +169,16 @@ def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register) -> Toetsuitsl
         u = besluiten.get(r.inschrijver)
         if u is None:
             return r
+        if u.uitkomst == "uitgesloten" and not any(b.regel == REGEL_UITSLUITING for b in r.bevindingen):
+            # a lot without the knock-out rule: the recorded exclusion still excludes (the advies and the letter
+            # say "uitgesloten"; an award to the same bid would contradict them)
+            b = Bevinding(
+                regel=REGEL_UITSLUITING,
+                eis="geen uitsluitingsgronden van toepassing (art. 2.86 en 2.87 Aanbestedingswet 2012)",
+                voldoet=False,
+                redenen=(uitsluiting_zin(u),),
+            )
+            return r.model_copy(update={"bevindingen": (*r.bevindingen, b)})
         bevindingen = tuple(
             b.model_copy(
                 update={"voldoet": u.uitkomst == "niet_uitgesloten", "redenen": (uitsluiting_zin(u),)}
@@ -188,10 +228,12 @@ def alle(register: Any) -> tuple[Any, ...]:
     return tuple(register.besluiten) if register is not None else ()
 
 
-def afgewezen_toelichtingen(award: Any, codes: Sequence[str]) -> list[Toelichting]:
+def afgewezen_toelichtingen(award: Any, codes: Sequence[str], scenario: list[str] | None = None) -> list[Toelichting]:
     """The rejected art. 2.116 explanations to apply to this award, after checking each decision's
     premise against the award as it stands before them: the bid is flagged in that lot at that price.
-    A decision for a lot not being awarded now is neither checked nor applied."""
+    A decision for a lot not being awarded now is neither checked nor applied. In a what-if (`scenario`, a
+    list of notes) a decision whose premise the changed rules remove is not applied and noted there: the
+    decision itself still holds for the real award."""
     from evaluatie.besluiten.openpunten import signalen
     from evaluatie.fouten import InvoerFout
 
@@ -214,6 +256,18 @@ def afgewezen_toelichtingen(award: Any, codes: Sequence[str]) -> list[Toelichtin
             )
         elif t.uitkomst == "verworpen":
             uit.append(t)
-    if fouten:
+    if fouten and scenario is not None:
+        scenario += [scenario_notitie(f.plaats.split(": ")[-1], f.bericht) for f in fouten]
+    elif fouten:
         raise InvoerFout(fouten)
     return uit
+
+
+def scenario_notitie(id_: str, wat: str) -> str:
+    """A decision a what-if does not apply: its premise is gone under the changed rules only."""
+    wat = wat.removeprefix("verouderd besluit: ").removeprefix("verouderde loting: ")
+    wat = wat.split("; het wordt niet toegepast")[0].split("; de loting wordt niet toegepast")[0]
+    return (
+        f"scenario: {id_} wordt in dit scenario niet toegepast: {wat}. In de gunning zelf blijft {id_} gelden; "
+        "een scenario wijzigt geen besluit"
+    )

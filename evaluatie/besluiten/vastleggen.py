@@ -29,6 +29,7 @@ from evaluatie.besluiten.register import (
     lees_besluiten,
     na_de_brieven,
     schrijf_besluiten,
+    voor_de_sluiting,
 )
 from evaluatie.werkmap import Werkmap
 
@@ -42,7 +43,9 @@ class Wie:
     datum: dt.date
 
     def controleer(self, vandaag: dt.date) -> None:
-        if len(self.door.strip()) < 3 or "," not in self.door:
+        naam, komma, functie = self.door.partition(",")
+        if not komma or len(naam.strip()) < 2 or not any(c.isalpha() for c in naam) or len(functie.strip()) < 3:
+            # both parts: the record says who decided and in what capacity ("Jan," or ", inkoper" says neither)
             raise ValueError(
                 f"--door: geef naam en functie, bijvoorbeeld \"J. Jansen, inkoopadviseur\"; kreeg '{self.door}'"
             )
@@ -57,9 +60,12 @@ class Wie:
                 f"--datum: het besluit ({self.datum.isoformat()}) ligt vóór {wat} ({grondslag.isoformat()})"
             )
 
-    def voor_de_brieven(self, brieven: dt.date) -> None:
-        """The letters cite the decision with its date: it cannot lie after the letters' own date."""
-        fout = na_de_brieven(self.datum, brieven, "het besluit")
+    def voor_de_brieven(self, brieven: dt.date, sluiting: dt.date) -> None:
+        """The letters cite the decision with its date: it cannot lie after the letters' own date, nor before the
+        closing (no bid was opened before it)."""
+        fout = na_de_brieven(self.datum, brieven, "het besluit") or voor_de_sluiting(
+            self.datum, sluiting, "het besluit"
+        )
         if fout:
             raise ValueError(f"--datum: {fout}")
 
@@ -128,7 +134,7 @@ def leg_herstel_vast(
 
     wie.controleer(vandaag)
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
-    wie.voor_de_brieven(aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(aanbesteding.data.verzenddatum, aanbesteding.data.sluiting)
     controleer_datum(
         "--verduidelijking", verduidelijking, aanbesteding.data.sluiting, vandaag, "de sluiting van de inschrijving"
     )
@@ -208,7 +214,7 @@ def leg_toelichting_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     codes = kies_percelen(invoer.aanbesteding, perceel)
     if len(codes) != 1:
@@ -257,7 +263,7 @@ def leg_uitsluiting_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
     if not ins.uitsluitingsgronden:
@@ -307,7 +313,7 @@ def leg_keurmerk_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
     naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
     ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
     grens = keurmerk_grens(invoer.aanbesteding)
@@ -352,7 +358,7 @@ def leg_terugtrekking_vast(
 
     wie.controleer(vandaag)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
     naam = " ".join(inschrijver.split())
     nog = [i.naam for i in invoer.inschrijvingen if i.naam.casefold() == naam.casefold()]
     if nog:
@@ -362,6 +368,19 @@ def leg_terugtrekking_vast(
         )
     if not naam:
         raise ValueError("--inschrijver: geef de naam zoals in de inschrijving en de beoordelingsformulieren")
+    from evaluatie.beoordeling.lezen import namen_in_formulieren
+    from evaluatie.naamvorm import sleutel
+
+    beoordeeld = namen_in_formulieren(werkmap.beoordelingen)
+    naam = next((n for n in beoordeeld if sleutel(n) == sleutel(naam)), naam)  # as the forms write it
+    if sleutel(naam) not in {sleutel(n) for n in beoordeeld}:
+        # a withdrawal after scoring concerns a bid the panel scored: a slip would record one nobody made
+        zonder = [n for n in beoordeeld if sleutel(n) not in {sleutel(i.naam) for i in invoer.inschrijvingen}]
+        raise ValueError(
+            f"--inschrijver: '{naam}' staat in geen beoordelingsformulier; een terugtrekking na de beoordeling geldt "
+            "een inschrijving die het panel heeft beoordeeld. In de formulieren zonder inschrijving: "
+            f"{', '.join(zonder) or 'geen'}"
+        )
     controleer_datum("--ontvangen", ontvangen, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
     wie.na(ontvangen, "de ontvangst van de terugtrekking")
     register = _gelezen(invoer.besluiten)
@@ -386,10 +405,20 @@ def _niet_voor(intrekking: dt.date, besluit: dt.date, id_: str) -> None:
 def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str, Path]:
     """Withdraw a decision (besluiten.yaml) or a draw (loting.yaml, ids L1, L2, ...): it stays on
     record with the withdrawal. Returns the id and the file written."""
+    from evaluatie.definitie import laad_aanbesteding
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
     from evaluatie.gunning.loting import lees_lotingen, schrijf_lotingen
 
     wie.controleer(vandaag)
+
+    def voor_de_brieven() -> None:
+        """The letters written after it must not predate the withdrawal they reflect (checked once the decision
+        is found, so an unknown id is said first)."""
+        aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
+        fout = na_de_brieven(wie.datum, aanbesteding.data.verzenddatum, "de intrekking")
+        if fout:
+            raise ValueError(f"--datum: {fout}")
+
     intrekking = Intrekking(datum=wie.datum, door=wie.door.strip(), reden=wie.reden.strip())
     if id_.upper().startswith("L"):
         lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
@@ -399,6 +428,7 @@ def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str
         if doel.ingetrokken is not None:
             raise ValueError(f"loting {doel.id} is al ingetrokken op {doel.ingetrokken.datum.isoformat()}")
         _niet_voor(wie.datum, doel.datum, doel.id)
+        voor_de_brieven()
         nieuw = tuple(x.model_copy(update={"ingetrokken": intrekking}) if x is doel else x for x in lotingen)
         return doel.id, schrijf_lotingen(werkmap.root / LOTINGBESTAND, nieuw)
     register = _register(werkmap)
@@ -409,4 +439,5 @@ def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str
     if not b.geldig:
         raise ValueError(f"besluit {b.id} is al ingetrokken op {b.ingetrokken.datum.isoformat()}")
     _niet_voor(wie.datum, b.datum, b.id)
+    voor_de_brieven()
     return b.id, _schrijf(werkmap, register.ingetrokken(b.id, intrekking))

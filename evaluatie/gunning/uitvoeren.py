@@ -176,6 +176,7 @@ def beoordeel_perceel(
     oplosser: str,
     tijdslimiet: float | None,
     lotingen: Sequence[Loting] = (),
+    controleer_lotingen: bool = True,
 ) -> Perceeluitslag:
     from evaluatie.verdeling.toelating import verwachte_verdeling
     from evaluatie.verdeling.toelatingsmeldingen import toelatingsmeldingen
@@ -183,7 +184,7 @@ def beoordeel_perceel(
     from evaluatie.verdeling.verklaring import verklaar
 
     perceel = aanbesteding.percelen[code]
-    rangorde = rangorde_perceel(aanbesteding, code, inschrijvingen, toets, panel, lotingen)
+    rangorde = rangorde_perceel(aanbesteding, code, inschrijvingen, toets, panel, lotingen, controleer_lotingen)
     uitgesloten = tuple(
         Uitsluiting(
             inschrijver=r.inschrijver,
@@ -268,14 +269,17 @@ def _controleer_lotingen(perceelnaam: str, lotingen: Sequence[Loting], rangorde:
     """A recorded draw must settle a tie that exists: otherwise the inputs changed since the draw."""
     fouten = []
     for x in lotingen:
-        if not any(r.loting and r.inschrijver in x.volgorde for r in rangorde):
-            fouten.append(Fout(f"{LOTINGBESTAND}: {x.id}", _verouderd(perceelnaam, x, rangorde)))
+        wat = verouderde_loting(perceelnaam, x, rangorde)
+        if wat:
+            fouten.append(Fout(f"{LOTINGBESTAND}: {x.id}", wat))
     if fouten:
         raise InvoerFout(fouten)
 
 
-def _verouderd(perceelnaam: str, x: Loting, rangorde: list[Rangregel]) -> str:
-    """What changed since the draw: who shares the rank of the drawn bidders now."""
+def verouderde_loting(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel]) -> str | None:
+    """What changed since the draw (who shares the rank of the drawn bidders now), or None: it settled the tie."""
+    if any(r.loting and r.inschrijver in x.volgorde for r in rangorde):
+        return None
     rang = {r.inschrijver: r for r in rangorde}
     nu = sorted(
         {r.inschrijver for r in rangorde if r.gelijke_stand for n in x.volgorde if n in rang and rang[n].rang == r.rang}
@@ -303,8 +307,10 @@ def gunning(
     oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
     lotingen: Sequence[Loting] = (),
+    controleer_lotingen: bool = True,
 ) -> Gunningsuitslag:
-    """All chosen lots; problems of every lot are collected before raising."""
+    """All chosen lots; problems of every lot are collected before raising. `controleer_lotingen=False` (a
+    what-if): a draw whose tie is gone is not applied instead of stopping the run."""
     uit, fouten = {}, []
     onbekend = [x for x in lotingen if x.perceel not in aanbesteding.percelen]
     if onbekend:
@@ -315,7 +321,7 @@ def gunning(
     def perceel(code: str) -> tuple[str, Perceeluitslag | list[str] | None]:
         try:
             return "uitslag", beoordeel_perceel(
-                aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen
+                aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen, controleer_lotingen
             )
         except EvaluatieFout as e:
             return "meldingen", e.meldingen
@@ -327,7 +333,9 @@ def gunning(
     vanaf = 2 if omvang >= PARALLEL_VANAF else len(percelen) + 1
     for code, (soort, inhoud) in zip(percelen, in_volgorde(perceel, list(percelen), vanaf=vanaf), strict=True):
         if soort == "anders":  # the same exception, with its own traceback, raised here
-            beoordeel_perceel(aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen)
+            beoordeel_perceel(
+                aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen, controleer_lotingen
+            )
         if isinstance(inhoud, Perceeluitslag):
             uit[code] = inhoud
         elif isinstance(inhoud, list):

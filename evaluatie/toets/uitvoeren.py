@@ -51,6 +51,8 @@ def toets(
                     bevindingen.append(
                         Bevinding(regel=naam, eis=regel.eis(ctx), voldoet=not redenen, redenen=tuple(redenen))
                     )
+            if eerder is not None:  # findings a recorded decision added after the rules (besluiten.toepassen)
+                bevindingen += eerder.bevindingen[len(regels) :]
             resultaten.append(Toetsresultaat(inschrijver=ins.naam, perceel=code, bevindingen=tuple(bevindingen)))
     return Toetsuitslag(resultaten=tuple(resultaten))
 

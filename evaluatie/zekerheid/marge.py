@@ -6,6 +6,7 @@ import dataclasses
 
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.prijs.basis import Kandidaat, Prijsmethode, methode
+from evaluatie.prijs.precisie import punten
 from evaluatie.zekerheid.model import Capaciteitsmarge, Marge
 
 
@@ -25,12 +26,15 @@ def marges(award, code: str) -> list[Marge]:
     ]
     m = methode(perceel.prijsmethode)
     _onthoud_bereken(m)
+    eerste = punten(p.rangorde[0].totaal) if p.rangorde else None
     return [
         Marge(
             inschrijver=r.inschrijver,
             rang=r.rang,
             kwaliteit=m.marge_kwaliteit(perceel, kandidaten, r.inschrijver),
             prijs=m.marge_prijs(perceel, kandidaten, r.inschrijver),
+            # level with the first: a draw or a tie-break rule, not a margin, put it behind
+            gelijk_door=r.beslist_door if punten(r.totaal) == eerste else None,
         )
         for r in p.rangorde
         if r.rang > 1

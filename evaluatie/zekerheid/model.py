@@ -38,6 +38,8 @@ class Marge(Model):
     rang: int
     kwaliteit: float | None  # quality points needed to draw level with the first; None: not reachable
     prijs: float | None  # euro price cut needed; None: not reachable or price does not count
+    # Already level with the first on total score: what put it behind ('loting' or a tie-break rule), else None.
+    gelijk_door: str | None = None
 
 
 class Capaciteitsmarge(Model):

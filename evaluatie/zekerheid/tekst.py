@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from evaluatie.prijs.rangorde import voorrang_tekst
 from evaluatie.tekst import euro, getal
 from evaluatie.zekerheid.model import Zekerheid
 
@@ -48,6 +49,16 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
             storing.append("Andere inschrijvers die dan eerste worden: " + ", ".join(anderen) + ".")
     marge = []
     for m in z.marges:
+        if m.gelijk_door is not None:
+            beter = [
+                w for w, n in (("hogere kwaliteitsscore", m.kwaliteit), ("lagere prijs", m.prijs)) if n is not None
+            ]
+            marge.append(
+                f"Inschrijver {m.inschrijver} (rang {m.rang}) heeft dezelfde totaalscore als {z.winnaar}; de "
+                f"volgorde is bepaald {voorrang_tekst(m.gelijk_door)}."
+                + (f" Iedere {' of '.join(beter)} had haar eerste gemaakt." if beter else "")
+            )
+            continue
         delen = []
         if m.kwaliteit is not None:
             delen.append(f"{getal(m.kwaliteit, 1)} kwaliteitspunten meer")
