@@ -8,26 +8,16 @@ import json
 from pathlib import Path
 
 import yaml
-from click.testing import CliRunner, Result
 from docx import Document
 
-from evaluatie.cli import main
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml, vul_beoordeling
-
-CRITERIA = ("Plan van aanpak", "Samenwerking")
-DOOR = "P. de Vries, inkoopadviseur"
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
+from tests.test_besluiten import DOOR, _run, _vul  # the same werkmap helpers as the decisions' own tests
 
 
-def _run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
-
-
-def _vul(ws: Path, scores: dict[str, int]) -> None:
-    schrijf_beoordelingsformulieren(Werkmap(ws), overschrijven=True)
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", {(i, c): s for i, s in scores.items() for c in CRITERIA})
+def _keurmerk_onder_voorwaarde(ws: Path, door: str = DOOR) -> tuple[str, ...]:
+    """The arguments of 'evaluatie keurmerk' recording a condition on A's award (without --datum)."""
+    return ("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
+            "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", door)  # fmt: skip
 
 
 def _zet_gunningsdatum(ws: Path, datum: str) -> None:
@@ -49,9 +39,7 @@ def test_keurmerk_onder_voorwaarde_verouderd_als_het_keurmerk_niet_meer_voor_de_
     tmp_path: Path,
 ) -> None:
     ws = _keurmerkwerkmap(tmp_path)
-    res = _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
-               "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", DOOR,
-               "--datum", "2026-03-10")  # fmt: skip
+    res = _run(*_keurmerk_onder_voorwaarde(ws), "--datum", "2026-03-10")
     assert res.exit_code == 0, res.output
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     # the award moves to 18 March: the keurmerk (valid to 20 March) no longer lapses before it, so the letter's
@@ -226,8 +214,7 @@ def test_uitsluiting_geldt_ook_in_een_perceel_zonder_de_knockoutregel(tmp_path: 
 def test_besluit_voor_de_sluiting_en_intrekking_na_de_brieven_geweigerd(tmp_path: Path) -> None:
     """Closing 16 February 2026, letters (data.gunning, no data.verzending) 7 April 2026."""
     ws = _keurmerkwerkmap(tmp_path)
-    keurmerk = ("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
-                "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", DOOR)  # fmt: skip
+    keurmerk = _keurmerk_onder_voorwaarde(ws)
     res = _run(*keurmerk, "--datum", "2026-01-10")
     assert res.exit_code == 2
     assert "het besluit (2026-01-10) ligt vóór de sluiting van de inschrijving (2026-02-16)" in res.output
@@ -255,9 +242,7 @@ def test_keurmerkbesluit_voor_een_inschrijver_die_niet_meer_gegund_wordt_is_een_
     """K1 sets a condition on the award to A; the panel's scores change and B wins (A 25, B 100): the advies would
     state a condition on an award that is not made. An open point (exit 1) with the command that withdraws K1."""
     ws = _keurmerkwerkmap(tmp_path)
-    res = _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
-               "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", DOOR,
-               "--datum", "2026-03-10")  # fmt: skip
+    res = _run(*_keurmerk_onder_voorwaarde(ws), "--datum", "2026-03-10")
     assert res.exit_code == 0, res.output
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     _vul(ws, {"A": 25, "B": 100})
@@ -300,9 +285,7 @@ def test_terugtrekking_van_een_naam_die_het_panel_niet_beoordeelde_geweigerd(tmp
 def test_door_zonder_naam_of_zonder_functie_geweigerd(tmp_path: Path) -> None:
     ws = _keurmerkwerkmap(tmp_path)
     for door in ("Jan, ", ", inkoopadviseur", "Jan inkoopadviseur", "1, inkoopadviseur"):
-        res = _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
-                   "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", door,
-                   "--datum", "2026-03-10")  # fmt: skip
+        res = _run(*_keurmerk_onder_voorwaarde(ws, door), "--datum", "2026-03-10")
         assert res.exit_code == 2 and "--door: geef naam en functie" in res.output, (door, res.output)
     assert not (ws / "besluiten.yaml").exists()
 
