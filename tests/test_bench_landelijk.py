@@ -43,3 +43,26 @@ def test_stap4_door_pulp_bevestigt_en_weerspreekt() -> None:
     fout = v.model_copy(update={"toewijzing": anders, "doelwaarden": (*v.doelwaarden[:3], 56)})
     assert landelijk.stapwaarden(p, fout)[3] == 56
     assert landelijk.stap4_onafhankelijk(p, fout) == "4 NEE: PuLP stap 4 59"
+
+
+def test_volledig_model_dat_alleen_stap_1_3_bewijst(monkeypatch) -> None:
+    """The full model proves stages 1-3 and runs out of its limit in stage 4 (as with a budget in every gemeente,
+    B1): the check compares those three values and then checks stage 4 by the PuLP reference, instead of
+    leaving stages 1-3 unchecked."""
+    p = _probleem()
+    v = verdeel(p, "highs")
+    echt = landelijk.lexicografisch
+
+    def tot_stap_3(m, o, stappen=4, tu=False, na_stap=None):  # type: ignore[no-untyped-def]
+        if stappen == 4:
+            for nummer in (1, 2, 3):
+                if na_stap is not None:
+                    na_stap(nummer)
+            raise landelijk.Tijdslimiet
+        return echt(m, o, stappen=stappen, tu=tu, na_stap=na_stap)
+
+    monkeypatch.setattr(landelijk, "lexicografisch", tot_stap_3)
+    assert landelijk.volledig_model(p, 60) == v.doelwaarden[:3]
+    assert landelijk.controle(p, v, 60) == "1-3 ja (volledig model), 4 ja (PuLP stap 4)"
+    anders = v.model_copy(update={"doelwaarden": (v.doelwaarden[0] + 1, *v.doelwaarden[1:])})
+    assert landelijk.controle(p, anders, 60).startswith("NEE (stapwaarden kloppen niet")
