@@ -20,6 +20,13 @@ def _keurmerk_onder_voorwaarde(ws: Path, door: str = DOOR) -> tuple[str, ...]:
             "--reden", "De verlenging is aangevraagd; de audit staat gepland.", "--door", door)  # fmt: skip
 
 
+def _keurmerk_verlengd_tot_10_april(ws: Path) -> tuple[str, ...]:
+    """The arguments of 'evaluatie keurmerk' recording A's renewal to 10 April 2026 (proof 9 March, decided 10 March)."""
+    return ("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "verlengd",
+            "--verlengd-tot", "2026-04-10", "--bewijs", "2026-03-09",
+            "--reden", "Het bewijs van verlenging is ontvangen.", "--door", DOOR, "--datum", "2026-03-10")  # fmt: skip
+
+
 def _zet_gunningsdatum(ws: Path, datum: str) -> None:
     data = yaml.safe_load((ws / "aanbesteding.yaml").read_text(encoding="utf-8"))
     data["data"]["gunning"] = datum
@@ -56,9 +63,7 @@ def test_keurmerk_onder_voorwaarde_verouderd_als_het_keurmerk_niet_meer_voor_de_
 
 def test_keurmerk_verlengd_verouderd_als_de_verlenging_de_gunning_niet_meer_haalt(tmp_path: Path) -> None:
     ws = _keurmerkwerkmap(tmp_path)
-    res = _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "verlengd",
-               "--verlengd-tot", "2026-04-10", "--bewijs", "2026-03-09",
-               "--reden", "Het bewijs van verlenging is ontvangen.", "--door", DOOR, "--datum", "2026-03-10")  # fmt: skip
+    res = _run(*_keurmerk_verlengd_tot_10_april(ws))
     assert res.exit_code == 0, res.output
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     # the award moves to 1 May: renewed to 10 April, the keurmerk has lapsed again before the award
@@ -144,9 +149,7 @@ def test_scenario_waarin_de_prijs_niet_meer_abnormaal_laag_is(tmp_path: Path) ->
 
 def test_scenario_met_een_latere_gunning_past_het_keurmerkbesluit_niet_toe(tmp_path: Path) -> None:
     ws = _keurmerkwerkmap(tmp_path)
-    res = _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "verlengd",
-               "--verlengd-tot", "2026-04-10", "--bewijs", "2026-03-09",
-               "--reden", "Het bewijs van verlenging is ontvangen.", "--door", DOOR, "--datum", "2026-03-10")  # fmt: skip
+    res = _run(*_keurmerk_verlengd_tot_10_april(ws))
     assert res.exit_code == 0, res.output
     res = _run("scenario", "--werkmap", str(ws), "--zet", "data.gunning=2026-05-01", "--json")
     assert res.exit_code == 0, res.output

@@ -172,13 +172,8 @@ def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register) -> Toetsuitsl
         if u.uitkomst == "uitgesloten" and not any(b.regel == REGEL_UITSLUITING for b in r.bevindingen):
             # a lot without the knock-out rule: the recorded exclusion still excludes (the advies and the letter
             # say "uitgesloten"; an award to the same bid would contradict them)
-            b = Bevinding(
-                regel=REGEL_UITSLUITING,
-                eis="geen uitsluitingsgronden van toepassing (art. 2.86 en 2.87 Aanbestedingswet 2012)",
-                voldoet=False,
-                redenen=(uitsluiting_zin(u),),
-            )
-            return r.model_copy(update={"bevindingen": (*r.bevindingen, b)})
+            eis = "geen uitsluitingsgronden van toepassing (art. 2.86 en 2.87 Aanbestedingswet 2012)"
+            return _met_afwijzing(r, REGEL_UITSLUITING, eis, uitsluiting_zin(u))
         bevindingen = tuple(
             b.model_copy(
                 update={"voldoet": u.uitkomst == "niet_uitgesloten", "redenen": (uitsluiting_zin(u),)}
@@ -194,6 +189,12 @@ def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register) -> Toetsuitsl
     return Toetsuitslag(resultaten=tuple(nieuw(r) for r in toets.resultaten))
 
 
+def _met_afwijzing(r: Toetsresultaat, regel: str, eis: str, reden: str) -> Toetsresultaat:
+    """The result with one more finding that fails: a recorded decision excludes the bid under `regel`."""
+    b = Bevinding(regel=regel, eis=eis, voldoet=False, redenen=(reden,))
+    return r.model_copy(update={"bevindingen": (*r.bevindingen, b)})
+
+
 def pas_afwijzingen_toe(toets: Toetsuitslag, afgewezen: Sequence[Toelichting]) -> Toetsuitslag:
     """A rejected explanation excludes the bid from that lot, with the reason as the finding."""
     per_sleutel = {(t.inschrijver, t.perceel): t for t in afgewezen}
@@ -204,13 +205,8 @@ def pas_afwijzingen_toe(toets: Toetsuitslag, afgewezen: Sequence[Toelichting]) -
         t = per_sleutel.get((r.inschrijver, r.perceel))
         if t is None:
             return r
-        b = Bevinding(
-            regel=REGEL_ABNORMAAL,
-            eis="geen abnormaal lage prijs zonder aanvaardbare toelichting (art. 2.116 Aanbestedingswet 2012)",
-            voldoet=False,
-            redenen=(toelichting_zin(t),),
-        )
-        return r.model_copy(update={"bevindingen": (*r.bevindingen, b)})
+        eis = "geen abnormaal lage prijs zonder aanvaardbare toelichting (art. 2.116 Aanbestedingswet 2012)"
+        return _met_afwijzing(r, REGEL_ABNORMAAL, eis, toelichting_zin(t))
 
     return Toetsuitslag(resultaten=tuple(nieuw(r) for r in toets.resultaten))
 
