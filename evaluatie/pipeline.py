@@ -8,6 +8,7 @@ definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> rappo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -641,14 +642,28 @@ def leg_loting_vast(
     )
 
     vandaag = vandaag or dt.date.today()
+    fouten: list[str] = []  # every option's error at once, as for every other input
+
+    def probeer(controle: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return controle(*args)
+        except ValueError as e:
+            fouten.append(str(e))
+            return None
+
     if len(set(n.casefold() for n in volgorde)) != len(volgorde) or len(volgorde) < 2:
-        raise ValueError("--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
-    getuige = controleer_getuige(getuige)
+        fouten.append("--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
+    getuige = probeer(controleer_getuige, getuige)
     invoer = laad_invoer(werkmap)
     a = invoer.aanbesteding
-    controleer_lotingdatum(datum, a.data.sluiting, a.data.verzenddatum, vandaag)
-    volgorde = [zoek_inschrijver(n, [i.naam for i in invoer.inschrijvingen], "--volgorde") for n in volgorde]
-    codes = kies_percelen(a, perceel)
+    probeer(controleer_lotingdatum, datum, a.data.sluiting, a.data.verzenddatum, vandaag)
+    namen = [i.naam for i in invoer.inschrijvingen]
+    volgorde = [probeer(zoek_inschrijver, n, namen, "--volgorde") for n in volgorde]
+    codes = probeer(kies_percelen, a, perceel) or []
+    if len(codes) > 1:
+        fouten.append("geef precies één perceel op met --lots")
+    if fouten:
+        raise ValueError("\n".join(fouten))
     if len(codes) != 1:
         raise ValueError("geef precies één perceel op met --lots")
     code = codes[0]

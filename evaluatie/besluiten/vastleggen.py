@@ -43,15 +43,21 @@ class Wie:
     datum: dt.date
 
     def controleer(self, vandaag: dt.date) -> None:
+        """Who, why and when, all three checked: every error at once (ValueError, one line each)."""
+        fouten = []
         naam, komma, functie = self.door.partition(",")
         if not komma or len(naam.strip()) < 2 or not any(c.isalpha() for c in naam) or len(functie.strip()) < 3:
             # both parts: the record says who decided and in what capacity ("Jan," or ", inkoper" says neither)
-            raise ValueError(
-                f"--door: geef naam en functie, bijvoorbeeld \"J. Jansen, inkoopadviseur\"; kreeg '{self.door}'"
-            )
+            voorbeeld = '"J. Jansen, inkoopadviseur"'
+            fouten.append(f"--door: geef naam en functie, bijvoorbeeld {voorbeeld}; kreeg '{self.door}'")
         if len(self.reden.strip()) < 10:
-            raise ValueError(f"--reden: geef de motivering in een volledige zin; kreeg '{self.reden}'")
-        controleer_datum("--datum", self.datum, None, vandaag)
+            fouten.append(f"--reden: geef de motivering in een volledige zin; kreeg '{self.reden}'")
+        try:
+            controleer_datum("--datum", self.datum, None, vandaag)
+        except ValueError as e:
+            fouten.append(str(e))
+        if fouten:
+            raise ValueError("\n".join(fouten))
 
     def na(self, grondslag: dt.date, wat: str) -> None:
         """A decision cannot predate what it decides on (the clarification, the explanation, the proof)."""
