@@ -9,8 +9,8 @@ Forking leaves the parent's objects frozen for the garbage collector in the work
 remedy the Python documentation gives for fork without exec). A worker inherits every object of the
 parent (about 65,000 after the imports of a national `gunning`), and a full collection in the worker
 walks all of them and writes into each one's header: the kernel then copies every page of the inherited
-heap. Measured in a national `gunning` (bench/schaal.py): each full collection in a worker took 70-130 ms,
-with the parent's heap frozen 0.4-5 ms. The parent unfreezes as soon as its workers are forked, so
+heap. Measured in a national `gunning` (bench/schaal.py): each full collection in a worker took 70-220 ms,
+with the parent's heap frozen 0.3-5 ms. The parent unfreezes as soon as its workers are forked, so
 what it holds is collected as before. Only the cost changes, never a result.
 """
 
