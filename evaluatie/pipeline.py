@@ -111,12 +111,14 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scena
     if te_laat and scenario:
         from evaluatie.besluiten.toepassen import scenario_notitie
 
-        ids = {f.plaats.split(": ")[-1] for f in te_laat}
-        notities += [scenario_notitie(f.plaats.split(": ")[-1], f.bericht.split("; of trek")[0]) for f in te_laat]
+        ids = {id_ for _, id_, _, _ in te_laat}
+        notities += [scenario_notitie(id_, tekst) for _, id_, tekst, _ in te_laat]
         lotingen = tuple(x for x in lotingen if x.id not in ids)
         besluiten = besluiten.zonder(ids)
     elif te_laat:
-        raise InvoerFout(te_laat)
+        from evaluatie.fouten import Fout
+
+        raise InvoerFout([Fout(f"{bestand}: {id_}", tekst + hint) for bestand, id_, tekst, hint in te_laat])
     invoer = Invoer(werkmap, aanbesteding, samen, inschrijvingen, bestanden, notities, lotingen=lotingen)
     invoer.besluiten = besluiten
     invoer.scenario = scenario
@@ -126,12 +128,12 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scena
 
 def _na_de_brieven(
     aanbesteding: Aanbesteding, lotingen: tuple[Loting, ...], besluiten: Any, alle_lotingen: tuple[Loting, ...] = ()
-) -> list[Any]:
+) -> list[tuple[str, str, str, str]]:
     """A draw or decision dated after the letters' date cannot be cited by them: checked on every run, because
-    data.verzending (or data.gunning) may have moved since the decision was recorded. Never applied then (exit 2)."""
+    data.verzending (or data.gunning) may have moved since the decision was recorded. Never applied then (exit 2).
+    Each as (file, id, what is wrong, the hint that follows it in the error)."""
     from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
     from evaluatie.besluiten.register import na_de_brieven, voor_de_sluiting
-    from evaluatie.fouten import Fout
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
 
     brieven = aanbesteding.data.verzenddatum
@@ -143,11 +145,11 @@ def _na_de_brieven(
         for b in items:
             tekst = na_de_brieven(b.datum, brieven, wat) or voor_de_sluiting(b.datum, aanbesteding.data.sluiting, wat)
             if tekst:
-                uit.append(Fout(f"{bestand}: {b.id}", f"{tekst}; of trek het in met 'evaluatie intrekken {b.id}'"))
+                uit.append((bestand, b.id, tekst, f"; of trek het in met 'evaluatie intrekken {b.id}'"))
     for bestand, items in ((LOTINGBESTAND, alle_lotingen), (BESLUITBESTAND, besluiten.besluiten)):
         for b in items:  # a withdrawal the letters reflect cannot postdate them either
             if b.ingetrokken is not None and (tekst := na_de_brieven(b.ingetrokken.datum, brieven, "de intrekking")):
-                uit.append(Fout(f"{bestand}: {b.id}", tekst))
+                uit.append((bestand, b.id, tekst, ""))
     return uit
 
 
@@ -528,12 +530,12 @@ def gun(
 def _lotingen_niet_toegepast(award: Award, codes: list[str]) -> list[str]:
     """A what-if whose changed rules remove the tie a draw settled: the draw is not applied there, and said."""
     from evaluatie.besluiten.toepassen import scenario_notitie
-    from evaluatie.gunning.uitvoeren import verouderde_loting
+    from evaluatie.gunning.uitvoeren import lotingpremisse_weg
 
     uit = []
     for x in award.invoer.lotingen:
         p = award.uitslag.percelen.get(x.perceel)
-        if x.perceel in codes and p is not None and (wat := verouderde_loting(p.naam, x, p.rangorde)):
+        if x.perceel in codes and p is not None and (wat := lotingpremisse_weg(p.naam, x, p.rangorde)):
             uit.append(scenario_notitie(x.id, wat))
     return uit
 

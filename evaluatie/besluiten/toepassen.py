@@ -234,35 +234,29 @@ def afgewezen_toelichtingen(award: Any, codes: Sequence[str], scenario: list[str
     from evaluatie.fouten import InvoerFout
 
     register = award.invoer.besluiten
-    fouten, uit = [], []
+    fouten: list[tuple[str, str]] = []  # (id, what changed)
+    uit = []
     for t in register.geldig("abnormaal"):
         if t.perceel not in codes:
             continue
         s = next((x for x in signalen(award, t.perceel) if x.inschrijver == t.inschrijver), None)
         if s is None:
-            fouten.append(
-                _fout(t.id, f"{t.inschrijver} is in perceel {t.perceel} niet meer gesignaleerd als abnormaal laag")
-            )
+            niet_meer = "niet meer gesignaleerd als abnormaal laag"
+            fouten.append((t.id, f"{t.inschrijver} is in perceel {t.perceel} {niet_meer}"))
         elif abs(s.prijs - t.prijs) > 0.005:
-            fouten.append(
-                _fout(
-                    t.id,
-                    f"de prijs van {t.inschrijver} in perceel {t.perceel} was {euro(t.prijs)}, is nu {euro(s.prijs)}",
-                )
-            )
+            prijzen = f"was {euro(t.prijs)}, is nu {euro(s.prijs)}"
+            fouten.append((t.id, f"de prijs van {t.inschrijver} in perceel {t.perceel} {prijzen}"))
         elif t.uitkomst == "verworpen":
             uit.append(t)
     if fouten and scenario is not None:
-        scenario += [scenario_notitie(f.plaats.split(": ")[-1], f.bericht) for f in fouten]
+        scenario += [scenario_notitie(id_, wat) for id_, wat in fouten]
     elif fouten:
-        raise InvoerFout(fouten)
+        raise InvoerFout([_fout(id_, wat) for id_, wat in fouten])
     return uit
 
 
 def scenario_notitie(id_: str, wat: str) -> str:
-    """A decision a what-if does not apply: its premise is gone under the changed rules only."""
-    wat = wat.removeprefix("verouderd besluit: ").removeprefix("verouderde loting: ")
-    wat = wat.split("; het wordt niet toegepast")[0].split("; de loting wordt niet toegepast")[0]
+    """A decision a what-if does not apply: its premise (`wat`, what changed) is gone under the changed rules only."""
     return (
         f"scenario: {id_} wordt in dit scenario niet toegepast: {wat}. In de gunning zelf blijft {id_} gelden; "
         "een scenario wijzigt geen besluit"

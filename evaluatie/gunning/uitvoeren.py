@@ -277,6 +277,17 @@ def _controleer_lotingen(perceelnaam: str, lotingen: Sequence[Loting], rangorde:
 
 
 def verouderde_loting(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel]) -> str | None:
+    """The message for a draw that no longer settles a tie (see `lotingpremisse_weg`), or None."""
+    wat = lotingpremisse_weg(perceelnaam, x, rangorde)
+    if wat is None:
+        return None
+    return (
+        f"verouderde loting: {wat}; de loting wordt niet toegepast. Trek haar in met 'evaluatie intrekken {x.id}' "
+        "en houd zo nodig een nieuwe loting"
+    )
+
+
+def lotingpremisse_weg(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel]) -> str | None:
     """What changed since the draw (who shares the rank of the drawn bidders now), or None: it settled the tie."""
     if any(r.loting and r.inschrijver in x.volgorde for r in rangorde):
         return None
@@ -290,11 +301,7 @@ def verouderde_loting(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel]
         wat = "er is geen gelijke stand meer tussen hen"
     else:
         wat = "geen van hen staat nog in de rangorde"
-    return (
-        f"verouderde loting: perceel {perceelnaam}: de loting van {x.datum.isoformat()} ordende "
-        f"{', '.join(x.volgorde)}, maar {wat}; de loting wordt niet toegepast. Trek haar in met 'evaluatie "
-        f"intrekken {x.id}' en houd zo nodig een nieuwe loting"
-    )
+    return f"perceel {perceelnaam}: de loting van {x.datum.isoformat()} ordende {', '.join(x.volgorde)}, maar {wat}"
 
 
 def gunning(
