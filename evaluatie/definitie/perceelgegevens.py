@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.gemeentenamen import opsomming
 from evaluatie.tekst import datum, euro
 
 
@@ -42,7 +43,7 @@ def peildatum_keurmerk(a: Aanbesteding, codes: list[str]) -> str | None:
         return None
     if len(met) == len(codes):
         return datum(a.data.keurmerk_peildatum)
-    namen = met[0] if len(met) == 1 else ", ".join(met[:-1]) + " en " + met[-1]
+    namen = opsomming(met, "en")
     return (
         f"{datum(a.data.keurmerk_peildatum)} (alleen {'perceel' if len(met) == 1 else 'percelen'} {namen}; "
         "de andere percelen vragen geen keurmerk)"

@@ -9,11 +9,8 @@ supplier may be expected to take more than the capacity of its bid (proportions 
 
 from __future__ import annotations
 
+from evaluatie.gemeentenamen import opsomming
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
-
-
-def _opsomming(delen: list[str]) -> str:
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
 def onbediend(p: Verdeelprobleem) -> dict[str, int]:
@@ -28,7 +25,7 @@ def toelatingsmeldingen(p: Verdeelprobleem, v: Verdeling) -> list[str]:
     if weg:
         meldingen.append(
             "geen toegelaten aanbieder bedient "
-            + _opsomming([f"{g} ({d} verwacht per jaar)" for g, d in weg.items()])
+            + opsomming([f"{g} ({d} verwacht per jaar)" for g, d in weg.items()], "en")
             + ": die inburgeraars hebben in dit perceel nog geen aanbieder, tot een aanbieder die hen bedient "
             "toetreedt"
         )
@@ -37,9 +34,10 @@ def toelatingsmeldingen(p: Verdeelprobleem, v: Verdeling) -> list[str]:
         verwacht[t.inschrijver] = verwacht.get(t.inschrijver, 0) + t.aantal
     boven = [s for s in sorted(p.leveranciers, key=lambda s: s.naam) if verwacht.get(s.naam, 0) > s.capaciteit]
     if boven:
+        wie = [f"{s.naam} ({verwacht[s.naam]} per jaar tegen capaciteit {s.capaciteit})" for s in boven]
         meldingen.append(
             "de verwachting ligt boven de capaciteit uit de inschrijving bij "
-            + _opsomming([f"{s.naam} ({verwacht[s.naam]} per jaar tegen capaciteit {s.capaciteit})" for s in boven])
+            + opsomming(wie, "en")
             + ": de verwachte verdeling volgt per gemeente alleen de verhouding van de capaciteiten"
         )
     return meldingen
