@@ -558,21 +558,22 @@ def _verouderde_lotingen(award: Award, codes: list[str]) -> list[Verouderd]:
     """Draws whose tie is gone from the ranking of the lots computed here: they were not applied (a draw only
     orders a tie of exactly its bidders, prijs.rangorde) and are stale."""
     from evaluatie.besluiten.verouderd import Verouderd
+    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
     from evaluatie.gunning.uitvoeren import lotingpremisse_weg
 
     uit = []
     for x in award.invoer.lotingen:
         p = award.uitslag.percelen.get(x.perceel)
         if x.perceel in codes and p is not None and (wat := lotingpremisse_weg(p.naam, x, p.rangorde)):
-            uit.append(Verouderd.loting(x.id, wat))
+            uit.append(Verouderd(x.id, wat, LOTINGBESTAND))
     return uit
 
 
 def _ongewogen_als_oorzaak(invoer: Invoer) -> list[str]:
-    from evaluatie.besluiten.openpunten import ongewogen_uitsluitingen
+    from evaluatie.besluiten.openpunten import ongewogen_uitsluitingen, verouderd_punt
 
     # a stale decision left out may be why (an exclusion ground no longer weighed): named with it
-    punten = [v.openpunt() for v in invoer.verouderd]
+    punten = [verouderd_punt(v) for v in invoer.verouderd]
     punten += ongewogen_uitsluitingen(invoer.aanbesteding, invoer.inschrijvingen, invoer.besluiten)
     if not punten:
         return []

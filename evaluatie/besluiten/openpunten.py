@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.plaatshouders import PLAATSHOUDER  # what `evaluatie nieuw` writes for a detail not given
 from evaluatie.tekst import datum
@@ -26,6 +27,13 @@ class Openpunt:
 
     def als_dict(self) -> dict[str, str]:
         return asdict(self)
+
+
+def verouderd_punt(v: Verouderd) -> Openpunt:
+    """A stale decision or draw as an open point: its place, what changed, that it is not applied, and the
+    command that withdraws it (the words of besluiten.verouderd, as in an input error or a note)."""
+    vervolg = v.vervolg()
+    return Openpunt("verouderd", f"{v.plaats}: {v.zin()}. {vervolg[:1].upper()}{vervolg[1:]}.", v.commando)
 
 
 def keurmerk_grens(a: Aanbesteding) -> dt.date:
@@ -106,7 +114,7 @@ def open_punten(award: Any) -> list[Openpunt]:
 
     a: Aanbesteding = award.invoer.aanbesteding
     register = award.invoer.besluiten
-    punten: list[Openpunt] = [v.openpunt() for v in getattr(award.invoer, "verouderd", [])]
+    punten: list[Openpunt] = [verouderd_punt(v) for v in getattr(award.invoer, "verouderd", [])]
     for st in award.uitslag.loting_nodig:
         naam = award.uitslag.percelen[st.perceel].naam
         punten.append(

@@ -11,26 +11,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from evaluatie.besluiten.openpunten import Openpunt
 from evaluatie.besluiten.register import BESTAND
 from evaluatie.fouten import Fout
-from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
 
 
 @dataclass(frozen=True)
 class Verouderd:
     id: str  # H1, A1, U1, K1, T1 or L1
     wat: str  # what changed since the decision, in specific words ("de inschrijving van D is gewijzigd ...")
-    bestand: str = BESTAND  # besluiten.yaml, or loting.yaml for a draw
+    bestand: str = BESTAND  # besluiten.yaml, or loting.yaml for a draw (gunning.loting.BESTAND)
     onderwerp: str = ""  # what it concerns, where the id alone does not say it ("herstel a.xlsx!Inschrijver!B3")
-
-    @classmethod
-    def loting(cls, id_: str, wat: str) -> Verouderd:
-        return cls(id_, wat, LOTINGBESTAND)
 
     @property
     def is_loting(self) -> bool:
-        return self.bestand == LOTINGBESTAND
+        """A draw: every other decision is recorded in besluiten.yaml."""
+        return self.bestand != BESTAND
 
     @property
     def plaats(self) -> str:
@@ -50,10 +45,6 @@ class Verouderd:
         if self.is_loting:
             return "trek haar in en houd zo nodig een nieuwe loting"
         return "trek het in en besluit zo nodig opnieuw"
-
-    def openpunt(self) -> Openpunt:
-        vervolg = self.vervolg()
-        return Openpunt("verouderd", f"{self.plaats}: {self.zin()}. {vervolg[:1].upper()}{vervolg[1:]}.", self.commando)
 
     def fout(self) -> Fout:
         """The same words as an input error: for a run that stops on another input error (a bid that cannot be
