@@ -534,7 +534,7 @@ def gun(
         raise EvaluatieFout(e.meldingen + _ongewogen_als_oorzaak(invoer)) from None
     if not besluiten_toepassen or invoer.besluiten is None:
         return award
-    from evaluatie.besluiten.openpunten import open_punten
+    from evaluatie.besluiten.openpunten import keurmerkbesluiten_zonder_gunning, open_punten
     from evaluatie.besluiten.toepassen import afgewezen_toelichtingen, pas_afwijzingen_toe
 
     afgewezen, weg = afgewezen_toelichtingen(award, codes)
@@ -550,6 +550,7 @@ def gun(
                 )
         award = Award(invoer, b, reken())
     laat_weg(invoer, _verouderde_lotingen(award, codes))  # on the final ranking: a rejected bid may end a tie
+    laat_weg(invoer, keurmerkbesluiten_zonder_gunning(award))
     award.open_punten = open_punten(award)
     return award
 

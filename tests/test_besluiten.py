@@ -110,7 +110,10 @@ def test_herstel_kennelijke_fout(tmp_path: Path) -> None:
     assert "besluiten.yaml: H1 (herstel a.xlsx!Inschrijver!B3): verouderd besluit: het bestand van de inschrijver" in (
         uit
     )
-    assert "het wordt niet toegepast; trek het in en besluit zo nodig opnieuw (evaluatie intrekken H1 --reden" in uit
+    assert (
+        "het wordt niet toegepast (de cel telt zoals het bestand haar geeft); trek het in en besluit zo nodig "
+        'opnieuw (evaluatie intrekken H1 --reden "..." --door "naam, functie")' in uit
+    )
     assert "a.xlsx!Inschrijver!B3: KvK-nummer moet 8 cijfers zijn" in uit
 
     # withdrawn: the record keeps it, the correction is no longer applied (the slip is an error again)

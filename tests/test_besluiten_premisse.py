@@ -252,7 +252,10 @@ def test_keurmerkbesluit_voor_een_inschrijver_die_niet_meer_gegund_wordt_is_een_
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 1, res.output
     uit = " ".join(res.output.split())
-    assert "Besluit K1 over het keurmerk van A gaat uit van een gunning aan A, maar A wordt nu niet gegund" in uit
+    assert (
+        "besluiten.yaml: K1: verouderd besluit: het besluit over het keurmerk van A gaat uit van een gunning aan A, "
+        "maar A wordt nu niet gegund; het wordt niet toegepast. Trek het in en besluit zo nodig opnieuw." in uit
+    )
     assert 'evaluatie intrekken K1 --reden "..." --door "naam, functie"' in uit
     assert not (ws / "rapporten" / "brieven").exists()
     data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))

@@ -135,7 +135,7 @@ def test_verouderd_herstel_wordt_niet_toegepast_en_de_cel_geldt_zoals_zij_is(tmp
         "besluiten.yaml: H1 (herstel a.xlsx!Percelen!C2): verouderd besluit: het bestand van de inschrijver is "
         "gewijzigd sinds het herstel is vastgelegd (sha256 was ",
     )
-    assert "de cel wordt gelezen zoals het bestand haar geeft; het wordt niet toegepast" in _plat(res.output)
+    assert "; het wordt niet toegepast (de cel telt zoals het bestand haar geeft)." in _plat(res.output)
     assert "hersteld volgens besluit H1" not in res.output
     assert _aantallen(data) == {"A": 5, "B": 15}
     advies = html.unescape(_advies(ws))

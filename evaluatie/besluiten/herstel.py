@@ -82,7 +82,7 @@ def _premisse_weg(h: Herstel, sha256: str, tabbladen: dict[str, Tabblad]) -> str
     if h.sha256 != sha256:
         return (
             "het bestand van de inschrijver is gewijzigd sinds het herstel is vastgelegd "
-            f"(sha256 was {h.sha256[:12]}..., is {sha256[:12]}...); de cel wordt gelezen zoals het bestand haar geeft"
+            f"(sha256 was {h.sha256[:12]}..., is {sha256[:12]}...)"
         )
     nu = huidige_waarde(tabbladen, h.blad, h.cel)
     if nu is None:
@@ -93,7 +93,9 @@ def _premisse_weg(h: Herstel, sha256: str, tabbladen: dict[str, Tabblad]) -> str
 
 
 def herstel_verouderd(h: Herstel, wat: str) -> Verouderd:
-    return Verouderd(h.id, wat, onderwerp=f"herstel {h.bestand}!{h.blad}!{h.cel}")
+    """The correction as a stale decision: the cell counts as the bidder's file has it."""
+    gevolg = " (de cel telt zoals het bestand haar geeft)"
+    return Verouderd(h.id, wat, onderwerp=f"herstel {h.bestand}!{h.blad}!{h.cel}", gevolg=gevolg)
 
 
 def herstel_zin(h: Herstel) -> str:

@@ -162,7 +162,6 @@ def open_punten(award: Any) -> list[Openpunt]:
                     '--bewijs JJJJ-MM-DD --reden "..." --door "naam, functie"  (of --uitkomst onder_voorwaarde)',
                 )
             )
-    punten += _keurmerkbesluiten_zonder_gunning(award, gegund)
     af = a.afzender
     if not af.adres or any(leeg(r) for r in af.adres):
         punten.append(
@@ -202,28 +201,23 @@ def open_punten(award: Any) -> list[Openpunt]:
     return punten
 
 
-def _keurmerkbesluiten_zonder_gunning(award: Any, gegund: set[str]) -> list[Openpunt]:
+def keurmerkbesluiten_zonder_gunning(award: Any) -> list[Verouderd]:
     """A keurmerk decision rests on an award to that bidder (a condition on it, or the proof for it): when every
-    lot of the bidder that requires the keurmerk is computed here and awards it nothing, the decision no longer
-    fits, and the advies would state a condition on an award that is not made."""
+    lot of the bidder that requires the keurmerk is computed here and awards it nothing, the decision is stale
+    (the advies would state a condition on an award that is not made). Leaving it out changes no ranking."""
     a: Aanbesteding = award.invoer.aanbesteding
     register = award.invoer.besluiten
     per_naam = {i.naam: i for i in award.invoer.inschrijvingen}
+    gegund = _gegund_met_keurmerkeis(award)
     uit = []
     for k in register.toegepast("keurmerk") if register else []:
         ins = per_naam.get(k.inschrijver)
         eigen = [c for c in (ins.aanbod if ins else ()) if c in a.percelen and "keurmerk" in a.percelen[c].knockout]
         if not eigen or k.inschrijver in gegund or any(c not in award.uitslag.percelen for c in eigen):
             continue
-        uit.append(
-            Openpunt(
-                "verouderd",
-                f"Besluit {k.id} over het keurmerk van {k.inschrijver} gaat uit van een gunning aan "
-                f"{k.inschrijver}, maar {k.inschrijver} wordt nu niet gegund; het besluit past niet meer bij de "
-                "uitkomst. Trek het in.",
-                f'evaluatie intrekken {k.id} --reden "..." --door "naam, functie"',
-            )
-        )
+        n = k.inschrijver
+        wat = f"het besluit over het keurmerk van {n} gaat uit van een gunning aan {n}, maar {n} wordt nu niet gegund"
+        uit.append(Verouderd(k.id, wat))
     return uit
 
 

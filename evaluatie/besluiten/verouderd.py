@@ -21,6 +21,7 @@ class Verouderd:
     wat: str  # what changed since the decision, in specific words ("de inschrijving van D is gewijzigd ...")
     bestand: str = BESTAND  # besluiten.yaml, or loting.yaml for a draw (gunning.loting.BESTAND)
     onderwerp: str = ""  # what it concerns, where the id alone does not say it ("herstel a.xlsx!Inschrijver!B3")
+    gevolg: str = ""  # what counts instead, where not evident (" (de cel wordt gelezen zoals het bestand haar geeft)")
 
     @property
     def is_loting(self) -> bool:
@@ -38,8 +39,8 @@ class Verouderd:
     def zin(self) -> str:
         """'verouderd besluit: <what changed>; het wordt niet toegepast'."""
         if self.is_loting:
-            return f"verouderde loting: {self.wat}; de loting wordt niet toegepast"
-        return f"verouderd besluit: {self.wat}; het wordt niet toegepast"
+            return f"verouderde loting: {self.wat}; de loting wordt niet toegepast{self.gevolg}"
+        return f"verouderd besluit: {self.wat}; het wordt niet toegepast{self.gevolg}"
 
     def vervolg(self) -> str:
         if self.is_loting:
