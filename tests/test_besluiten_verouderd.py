@@ -140,6 +140,11 @@ def test_verouderd_herstel_wordt_niet_toegepast_en_de_cel_geldt_zoals_zij_is(tmp
     assert _aantallen(data) == {"A": 5, "B": 15}
     advies = html.unescape(_advies(ws))
     assert "kennelijke fout(en) hersteld" not in advies
+    # reading the bids alone: the cell as written, and the stale correction said (no open points there)
+    res = _run("inschrijvingen", "--werkmap", str(ws), "--json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["inschrijvingen"][0]["aanbod"]["B1"]["capaciteit"] == 5
+    assert "Let op: besluiten.yaml: H1 (herstel a.xlsx!Percelen!C2): verouderd besluit" in _plat(res.stderr)
 
     assert _intrekken(ws, "H1").exit_code == 0
     res = _run("gunning", "--werkmap", str(ws))
