@@ -503,7 +503,8 @@ def gun(
     """The whole award: bids, knock-out, panel, price, ranking, allocation. Writes nothing.
 
     Recorded art. 2.116 decisions are checked against the signals of this award and a rejected
-    bid is excluded (the award is then computed again without it); the open points (send gate)
+    bid is excluded (the award is then computed again without it). A decision or draw whose premise no
+    longer holds is left out (laat_weg) and is an open point; the open points (send gate)
     are listed on the result. `besluiten_toepassen=False` gives the award as it stands before
     those decisions (what `evaluatie toelichting` checks a new decision against)."""
     from evaluatie.gunning.uitvoeren import gunning
