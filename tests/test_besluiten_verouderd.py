@@ -109,6 +109,51 @@ def test_verouderde_loting_is_een_open_punt_en_wordt_niet_toegepast(tmp_path: Pa
     assert "door loting" not in _brief(ws, "x") and "door loting" not in _brief(ws, "y")
 
 
+def test_verouderde_loting_naast_een_nieuwe_loting_voor_de_grotere_gelijke_stand(tmp_path: Path) -> None:
+    """L1 put Y before X; W joins their tie (all three 9000, quality 75). A second draw L2 (W, Y, X) is held on
+    the same day before L1 is withdrawn: L2 orders the tie, L1 ordered nothing and stays an open point, even
+    though the ranking puts Y before X as L1 said."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 10, 12, 4, "alle")])
+    _vul(ws, {"X": 75, "Y": 75})
+    loting = (
+        "loting",
+        "--werkmap",
+        str(ws),
+        "--lots",
+        "B1",
+        "--datum",
+        "2026-03-20",
+        "--getuige",
+        "mr. J. Notaris, notaris",
+    )
+    assert _run(*loting, "--volgorde", "Y;X").exit_code == 0
+    schrijf_bod(ws, "w.xlsx", "W", "33333333", [("B1", 9000, 10, 12, 4, "alle")])
+    _vul(ws, {"X": 75, "Y": 75, "W": 75})
+    res = _run(*loting, "--volgorde", "W;Y;X")
+    assert res.exit_code == 0 and "Loting L2" in res.output, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    data = _verouderd_open(
+        ws,
+        res,
+        "L1",
+        "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 2026-03-20 ordende Y, X, maar nu staan "
+        "W, X, Y gelijk, en die gelijke stand is beslist door loting L2; de loting wordt niet toegepast.",
+    )
+    assert [p["soort"] for p in data["open_punten"]] == ["verouderd"]
+    assert [(r["inschrijver"], r["beslist_door"]) for r in data["percelen"]["B1"]["rangorde"]] == [
+        ("W", "loting"),
+        ("Y", "loting"),
+        ("X", "loting"),
+    ]
+    assert _aantallen(data) == {"W": 10, "Y": 10}
+    assert _intrekken(ws, "L1").exit_code == 0
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    assert _gunning_json(ws)["percelen"] == data["percelen"]
+
+
 # --- a correction of a file that changed --------------------------------------------------------------------------
 
 

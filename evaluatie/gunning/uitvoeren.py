@@ -261,14 +261,18 @@ def beoordeel_perceel(
 
 def lotingpremisse_weg(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel]) -> str | None:
     """What changed since the draw (who shares the rank of the drawn bidders now), or None: it settled the tie."""
-    if any(r.loting and r.inschrijver in x.volgorde for r in rangorde):
+    if any(r.loting_id == x.id for r in rangorde):  # this draw ordered its tie (another draw may order others)
         return None
     rang = {r.inschrijver: r for r in rangorde}
     nu = sorted(
         {r.inschrijver for r in rangorde if r.gelijke_stand for n in x.volgorde if n in rang and rang[n].rang == r.rang}
     )
+    ander = next((rang[n].loting_id for n in x.volgorde if n in rang and rang[n].loting_id), None)
     if nu:
         wat = f"nu staan {', '.join(nu)} gelijk"
+    elif ander is not None:  # the tie of its bidders now has others too, and a later draw ordered that one
+        groep = sorted(r.inschrijver for r in rangorde if r.loting_id == ander)
+        wat = f"nu staan {', '.join(groep)} gelijk, en die gelijke stand is beslist door loting {ander}"
     elif any(n in rang for n in x.volgorde):
         wat = "er is geen gelijke stand meer tussen hen"
     else:
