@@ -8,7 +8,6 @@ definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> rappo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -449,6 +448,17 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
     return [c for c in aanbesteding.percelen if c in gevraagd]
 
 
+def een_perceel(aanbesteding: Aanbesteding, tekst: str) -> str:
+    """The one lot a decision is about (--lots); ValueError naming the valid codes otherwise."""
+    try:
+        codes = kies_percelen(aanbesteding, tekst)
+    except ValueError as e:
+        raise ValueError(f"--lots: {e}") from None
+    if len(codes) != 1:
+        raise ValueError("--lots: geef precies één perceel op")
+    return codes[0]
+
+
 @dataclass
 class Award:
     invoer: Invoer
@@ -634,6 +644,7 @@ def leg_loting_vast(
     a second draw for the same tie is refused with the command that withdraws the first.
     Raises ValueError (a usage error) when anything does not match; writes nothing then."""
     from evaluatie.besluiten.namen import zoek_inschrijver
+    from evaluatie.besluiten.optiefouten import Optiefouten
     from evaluatie.gunning.loting import (
         BESTAND,
         Loting,
@@ -644,31 +655,19 @@ def leg_loting_vast(
     )
 
     vandaag = vandaag or dt.date.today()
-    fouten: list[str] = []  # every option's error at once, as for every other input
-
-    def probeer(controle: Callable[..., Any], *args: Any) -> Any:
-        try:
-            return controle(*args)
-        except ValueError as e:
-            fouten.append(str(e))
-            return None
-
+    fouten = Optiefouten()  # every option's error at once, as for every other decision command
     if len(set(n.casefold() for n in volgorde)) != len(volgorde) or len(volgorde) < 2:
-        fouten.append("--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
-    getuige = probeer(controleer_getuige, getuige)
+        fouten.noteer("--volgorde", "--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
+    getuige_ = fouten.probeer("--getuige", controleer_getuige, getuige)
     invoer = laad_invoer(werkmap)
     a = invoer.aanbesteding
-    probeer(controleer_lotingdatum, datum, a.data.sluiting, a.data.verzenddatum, vandaag)
+    fouten.probeer("--datum", controleer_lotingdatum, datum, a.data.sluiting, a.data.verzenddatum, vandaag)
     namen = [i.naam for i in invoer.inschrijvingen]
-    volgorde = [probeer(zoek_inschrijver, n, namen, "--volgorde") for n in volgorde]
-    codes = probeer(kies_percelen, a, perceel) or []
-    if len(codes) > 1:
-        fouten.append("geef precies één perceel op met --lots")
-    if fouten:
-        raise ValueError("\n".join(fouten))
-    if len(codes) != 1:
-        raise ValueError("geef precies één perceel op met --lots")
-    code = codes[0]
+    gevonden = [fouten.probeer("--volgorde", zoek_inschrijver, n, namen, "--volgorde") for n in volgorde]
+    code_ = fouten.probeer("--lots", een_perceel, a, perceel)
+    fouten.stop()
+    assert getuige_ is not None and code_ is not None  # stop() raised otherwise
+    getuige, code, volgorde = getuige_, code_, [n for n in gevonden if n is not None]
     alle = lees_lotingen(werkmap.root / BESTAND)
     eerder = next((x for x in alle if x.geldig and x.perceel == code and set(x.volgorde) == set(volgorde)), None)
     if eerder is not None:
