@@ -153,3 +153,34 @@ def test_intrekken_noemt_besluit_en_wie_samen(voorbeeld: Path) -> None:
     assert [r.split(":")[0] for r in regels] == ["besluit H9 bestaat niet; vastgelegd", "--reden", "--door", "--datum"]
     assert len(regels) == 4  # the future date once, not again as 'after the letters'
     assert not (voorbeeld / "besluiten.yaml").exists()
+
+
+def test_loting_noemt_een_datum_die_geen_datum_is_met_de_rest(voorbeeld: Path) -> None:
+    regels = _regels(_cmd("loting", "--werkmap", str(voorbeeld), "--lots", "B1", "--volgorde", "Lerpunt;Lerpunt",
+                          "--datum", "2021-02-30", "--getuige", "Jan"))  # fmt: skip
+    # the order of --help (--lots, --volgorde, --datum, --getuige); the misspelt name typed twice is said once
+    assert [r.split(":")[0] for r in regels] == ["--volgorde", "--volgorde", "--datum", "--getuige"]
+    assert regels[0] == "--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'"
+    assert regels[1].startswith("--volgorde: 'Lerpunt' is geen inschrijver in deze aanbesteding")
+    assert regels[2] == "--datum: verwacht JJJJ-MM-DD, gevonden '2021-02-30'"
+    assert not (voorbeeld / "loting.yaml").exists()
+
+
+def test_ontbrekende_opties_samen(voorbeeld: Path) -> None:
+    """Click names the first missing option only; a decision command names them all (one stays click's own)."""
+    regels = _regels(_cmd("herstel", "--werkmap", str(voorbeeld), "--bestand", "kompas.xlsx", "--cel", "B3",
+                          "--door", GOED_DOOR))  # fmt: skip
+    assert regels == [
+        "Optie ontbreekt '--blad'.",
+        "Optie ontbreekt '--oud'.",
+        "Optie ontbreekt '--nieuw'.",
+        "Optie ontbreekt '--verduidelijking'.",
+        "Optie ontbreekt '--reden'.",
+    ]
+    regels = _regels(_cmd("intrekken", "--werkmap", str(voorbeeld), "--reden", GOEDE_REDEN))
+    assert regels == ["Argument ontbreekt 'BESLUIT'.", "Optie ontbreekt '--door'."]
+    regels = _regels(_cmd("keurmerk", "--werkmap", str(voorbeeld), "--inschrijver", "Kompas Inburgering",
+                          "--uitkomst", "verlengd", "--reden", GOEDE_REDEN))  # fmt: skip
+    assert regels == ["Optie ontbreekt '--door'."]
+    r = CliRunner().invoke(main, ["herstel", "--help"])  # help is not a missing option
+    assert r.exit_code == 0 and "--verduidelijking" in r.output

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from evaluatie.besluiten.optiefouten import Optiefouten
+from evaluatie.clijson import Commando
 
 if TYPE_CHECKING:
     from evaluatie.besluiten.vastleggen import Wie
@@ -25,10 +26,35 @@ def _vastleggen() -> ModuleType:
     return vastleggen
 
 
-def _fouten() -> Optiefouten:
+def optiefouten() -> Optiefouten:
     """The collector of wrong options for the running command, ordered as its --help lists them."""
     command = click.get_current_context().command
     return Optiefouten([p.opts[0] if p.opts[0].startswith("--") else p.name or "" for p in command.params])
+
+
+class Besluitcommando(Commando):
+    """A decision command: when more than one required option is missing, all are named at once (click names the
+    first only), like every other wrong option (Optiefouten). One missing option keeps click's own message."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not ctx.resilient_parsing and not set(args) & set(ctx.help_option_names):
+            ontbrekend = self._ontbrekend(ctx, args)
+            if len(ontbrekend) > 1:
+                raise click.UsageError("\n".join(ontbrekend), ctx=ctx)
+        return super().parse_args(ctx, args)
+
+    def _ontbrekend(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            gegeven, _, _ = self.make_parser(ctx).parse_args(args=list(args))
+        except click.UsageError:
+            return []  # an unknown option or a missing value: click's own parse says so, as before
+        uit = []
+        for p in self.get_params(ctx):
+            waarde = gegeven.get(p.name)
+            if p.required and (waarde is None or p.value_is_missing(waarde)):  # click < 8.3 None, later UNSET
+                soort = "Optie" if isinstance(p, click.Option) else "Argument"
+                uit.append(f"{soort} ontbreekt {p.get_error_hint(ctx)}.")
+        return uit
 
 
 class _Keuze(click.Choice):
@@ -73,7 +99,7 @@ def voeg_commandos_toe(
         )
         return besluit
 
-    @main.command("herstel")
+    @main.command("herstel", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--bestand", required=True, help="Het bestand van de inschrijving in inschrijvingen/.")
     @click.option("--blad", required=True, help="Het tabblad, bijvoorbeeld Inschrijver of Percelen.")
@@ -97,7 +123,7 @@ def voeg_commandos_toe(
     ) -> None:
         """Herstel een kennelijke fout in een inschrijving (het bestand zelf blijft ongewijzigd)."""
         wm = open_werkmap(werkmap)
-        fouten = _fouten()
+        fouten = optiefouten()
         dag = fouten.dag("--verduidelijking", verduidelijking)
         w = wie(fouten, reden, door, datum)
         opties = {
@@ -132,7 +158,7 @@ def voeg_commandos_toe(
         if waarschuwing:
             click.echo(f"Let op: {waarschuwing}", err=True)
 
-    @main.command("toelichting")
+    @main.command("toelichting", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De inschrijver met de abnormaal lage prijs.")
     @click.option("--lots", "--percelen", "perceel", required=True, help="Het perceel, bijvoorbeeld B1.")
@@ -157,7 +183,7 @@ def voeg_commandos_toe(
     ) -> None:
         """Leg de beoordeling vast van de toelichting op een abnormaal lage prijs (art. 2.116 Aw 2012)."""
         wm = open_werkmap(werkmap)
-        fouten = _fouten()
+        fouten = optiefouten()
         dag = fouten.dag("--ontvangen", ontvangen)
         w = wie(fouten, reden, door, datum)
         opties = {
@@ -185,7 +211,7 @@ def voeg_commandos_toe(
             opties,
         )
 
-    @main.command("uitsluitingsgrond")
+    @main.command("uitsluitingsgrond", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De inschrijver die een uitsluitingsgrond verklaarde.")
     @click.option("--grond", required=True, help="Welke grond, bijvoorbeeld 'ernstige beroepsfout'.")
@@ -225,7 +251,7 @@ def voeg_commandos_toe(
     ) -> None:
         """Leg de weging van een verklaarde uitsluitingsgrond vast (art. 2.86, 2.87 en 2.87a Aw 2012)."""
         wm = open_werkmap(werkmap)
-        fouten = _fouten()
+        fouten = optiefouten()
         w = wie(fouten, reden, door, datum)
         opties = {
             "inschrijver": inschrijver,
@@ -258,7 +284,7 @@ def voeg_commandos_toe(
             opties,
         )
 
-    @main.command("keurmerk")
+    @main.command("keurmerk", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De inschrijver van wie het keurmerk vóór de gunning verloopt.")
     @click.option(
@@ -283,7 +309,7 @@ def voeg_commandos_toe(
     ) -> None:
         """Leg vast hoe een keurmerk dat vóór de gunning verloopt is afgehandeld."""
         wm = open_werkmap(werkmap)
-        fouten = _fouten()
+        fouten = optiefouten()
         tot, ontvangen = fouten.dag("--verlengd-tot", verlengd_tot), fouten.dag("--bewijs", bewijs)
         w = wie(fouten, reden, door, datum)
         opties = {
@@ -304,7 +330,7 @@ def voeg_commandos_toe(
             opties,
         )
 
-    @main.command("terugtrekking")
+    @main.command("terugtrekking", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De naam zoals in de inschrijving en de formulieren.")
     @click.option("--ontvangen", required=True, help="Datum waarop de terugtrekking binnenkwam (JJJJ-MM-DD).")
@@ -315,7 +341,7 @@ def voeg_commandos_toe(
     ) -> None:
         """Leg vast dat een inschrijver na de beoordeling zijn inschrijving introk (haal eerst het bestand weg)."""
         wm = open_werkmap(werkmap)
-        fouten = _fouten()
+        fouten = optiefouten()
         dag = fouten.dag("--ontvangen", ontvangen)
         w = wie(fouten, reden, door, datum)
         opties = {"inschrijver": inschrijver, "ontvangen": ontvangen, "reden": reden, "door": door, "datum": datum}
@@ -326,7 +352,7 @@ def voeg_commandos_toe(
             opties,
         )
 
-    @main.command("intrekken")
+    @main.command("intrekken", cls=Besluitcommando)
     @werkmap_optie
     @click.argument("besluit")
     @_wie_opties
@@ -334,7 +360,7 @@ def voeg_commandos_toe(
     def intrekken(werkmap: Path, besluit: str, reden: str, door: str, datum: str | None) -> None:
         """Trek een besluit (H1, A1, U1, K1, T1) of een loting (L1) in; de intrekking wordt zelf vastgelegd."""
         wm = open_werkmap(werkmap)
-        fouten = _fouten()
+        fouten = optiefouten()
         w = wie(fouten, reden, door, datum)
         opties = {"besluit": besluit, "reden": reden, "door": door, "datum": datum}
         try:

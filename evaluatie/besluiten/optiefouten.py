@@ -71,4 +71,5 @@ class Optiefouten:
             n, (optie, _) = item
             return (self._volgorde.index(optie) if optie in self._volgorde else len(self._volgorde), n)
 
-        raise ValueError("\n".join(regel for _, (_, regel) in sorted(enumerate(self._regels), key=plaats)))
+        regels = [regel for _, (_, regel) in sorted(enumerate(self._regels), key=plaats)]
+        raise ValueError("\n".join(dict.fromkeys(regels)))  # the same slip typed twice is said once
