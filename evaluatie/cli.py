@@ -509,6 +509,7 @@ def rapport(
 def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str, als_json: bool) -> None:
     """Leg een loting bij gelijke stand vast in loting.yaml (daarna: evaluatie gunning)."""
     from evaluatie.besluiten.commando import optiefouten
+    from evaluatie.besluiten.optiefouten import als_gebruiksfout
     from evaluatie.pipeline import loting as leg_vast
 
     fouten = optiefouten()  # a date that is no date is said with every other wrong option, in the order of --help
@@ -518,7 +519,7 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
         wm = _werkmap(werkmap)
         vastgelegd = leg_vast(wm, perceel, namen, dag, getuige, fouten)
     except ValueError as e:
-        raise click.UsageError(str(e)) from None
+        raise als_gebruiksfout(e) from None
     if als_json:
         echo_json(
             {

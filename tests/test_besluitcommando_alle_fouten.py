@@ -184,3 +184,17 @@ def test_ontbrekende_opties_samen(voorbeeld: Path) -> None:
     assert regels == ["Optie ontbreekt '--door'."]
     r = CliRunner().invoke(main, ["herstel", "--help"])  # help is not a missing option
     assert r.exit_code == 0 and "--verduidelijking" in r.output
+
+
+def test_json_een_fout_per_optie(voorbeeld: Path) -> None:
+    """With --json every wrong option is its own entry, its option the place (as every other input error)."""
+    import json
+
+    r = CliRunner().invoke(main, ["keurmerk", "--werkmap", str(voorbeeld), "--inschrijver", "Kompas", "--uitkomst",
+                                  "ja", "--reden", "kort", "--door", GOED_DOOR, "--datum", "abc", "--json"])  # fmt: skip
+    assert r.exit_code == 2
+    fouten = json.loads(r.stdout)["fouten"]
+    assert [f["plaats"] for f in fouten] == ["--inschrijver", "--uitkomst", "--reden", "--datum"]
+    assert fouten[3]["bericht"] == "verwacht JJJJ-MM-DD, gevonden 'abc'"
+    r = CliRunner().invoke(main, ["intrekken", "--werkmap", str(voorbeeld), "--json"])
+    assert [f["plaats"] for f in json.loads(r.stdout)["fouten"]] == ["BESLUIT", "--reden", "--door"]

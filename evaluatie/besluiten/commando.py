@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from evaluatie.besluiten.optiefouten import Optiefouten
-from evaluatie.clijson import Commando
+from evaluatie.besluiten.optiefouten import Optiefouten, als_gebruiksfout
+from evaluatie.clijson import Commando, Gebruiksfouten
 
 if TYPE_CHECKING:
     from evaluatie.besluiten.vastleggen import Wie
@@ -40,10 +40,10 @@ class Besluitcommando(Commando):
         if not ctx.resilient_parsing and not set(args) & set(ctx.help_option_names):
             ontbrekend = self._ontbrekend(ctx, args)
             if len(ontbrekend) > 1:
-                raise click.UsageError("\n".join(ontbrekend), ctx=ctx)
+                raise Gebruiksfouten(ontbrekend, ctx=ctx)
         return super().parse_args(ctx, args)
 
-    def _ontbrekend(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def _ontbrekend(self, ctx: click.Context, args: list[str]) -> list[tuple[str, str]]:
         try:
             gegeven, _, _ = self.make_parser(ctx).parse_args(args=list(args))
         except click.UsageError:
@@ -53,7 +53,8 @@ class Besluitcommando(Commando):
             waarde = gegeven.get(p.name)
             if p.required and (waarde is None or p.value_is_missing(waarde)):  # click < 8.3 None, later UNSET
                 soort = "Optie" if isinstance(p, click.Option) else "Argument"
-                uit.append(f"{soort} ontbreekt {p.get_error_hint(ctx)}.")
+                plaats = p.opts[0] if isinstance(p, click.Option) else p.human_readable_name
+                uit.append((plaats, f"{soort} ontbreekt {p.get_error_hint(ctx)}."))
         return uit
 
 
@@ -93,7 +94,7 @@ def voeg_commandos_toe(
         try:
             besluit = _vastleggen().en_noteer(werkmap, commando, opties, werk)
         except ValueError as e:
-            raise click.UsageError(str(e)) from None
+            raise als_gebruiksfout(e) from None
         click.echo(
             f"Besluit {besluit.id} vastgelegd in {werkmap.root / BESTAND}. Voer nu 'evaluatie gunning' opnieuw uit."
         )
@@ -371,7 +372,7 @@ def voeg_commandos_toe(
                 lambda: _vastleggen().trek_in(wm, besluit, w, dt.date.today(), fouten),
             )
         except ValueError as e:
-            raise click.UsageError(str(e)) from None
+            raise als_gebruiksfout(e) from None
         click.echo(
             f"{id_} ingetrokken in {pad}; het blijft in het dossier staan. Voer nu 'evaluatie gunning' opnieuw uit."
         )

@@ -18,6 +18,25 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
+class Optiefout(ValueError):
+    """The wrong options of one command, each (option, line), in the fixed order; str() is the lines."""
+
+    def __init__(self, regels: list[tuple[str, str]]) -> None:
+        super().__init__("\n".join(regel for _, regel in regels))
+        self.regels = regels
+
+
+def als_gebruiksfout(e: ValueError) -> Exception:
+    """The click error for a decision command's ValueError: one entry per wrong option when there are several."""
+    from evaluatie.clijson import Gebruiksfouten
+
+    if isinstance(e, Optiefout):
+        return Gebruiksfouten(e.regels)
+    import click
+
+    return click.UsageError(str(e))
+
+
 class Optiefouten:
     """The collected errors, each under its option ('--cel', '--datum' ...)."""
 
@@ -63,7 +82,7 @@ class Optiefouten:
         return not self._regels
 
     def stop(self) -> None:
-        """ValueError with every line, one per error, in the fixed order; nothing when all is right."""
+        """Optiefout (a ValueError) with every line, one per error, in the fixed order; nothing when all is right."""
         if not self._regels:
             return
 
@@ -71,5 +90,5 @@ class Optiefouten:
             n, (optie, _) = item
             return (self._volgorde.index(optie) if optie in self._volgorde else len(self._volgorde), n)
 
-        regels = [regel for _, (_, regel) in sorted(enumerate(self._regels), key=plaats)]
-        raise ValueError("\n".join(dict.fromkeys(regels)))  # the same slip typed twice is said once
+        regels = [item for _, item in sorted(enumerate(self._regels), key=plaats)]
+        raise Optiefout(list(dict.fromkeys(regels)))  # the same slip typed twice is said once
