@@ -71,6 +71,7 @@ def lees_inschrijvingen(
         eigen, notities = Verzamelaar(), list[str]()
         eigen_weg: list[Verouderd] | None = None if weg is None else []
         ins = lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities, eigen_weg)
+        eigen.verklaar_formules()  # here, where the file is known: the merge below keeps only the errors
         return ins, eigen.fouten, notities, eigen_weg
 
     # each file on its own (its errors and notes apart), merged in file order: as one loop over the files
