@@ -375,3 +375,44 @@ def test_rapport_noemt_het_verouderde_besluit_zoals_gunning(tmp_path: Path) -> N
     assert res.exit_code == 1
     assert any("K1: verouderd besluit" in r for r in json.loads(res.stdout)["open_punten"])
     assert not (ws / "rapporten" / "brieven").exists()
+
+
+def test_verouderde_toelichting_bij_een_andere_prijs(tmp_path: Path) -> None:
+    """C bid 6000 against 9000 (A) and 9500 (B); its explanation was rejected (A1) and C excluded. C's new file
+    asks 6500: still 30% under the others' mean of 9250 (limit 20%), so still flagged, but A1 judged 6000. A1 is
+    stale and left out: C competes (C 0.6*75 + 0.4*100 = 85.00; A 0.6*75 + 0.4*(6500/9000*100) = 73.89; B 0.6*50
+    + 0.4*(6500/9500*100) = 57.37), and the new price is an open 2.116 point that waits for A1's withdrawal."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "c.xlsx", "C", "33333333", [("B1", 6000, 10, 12, 4, "alle")])
+    _vul(ws, {"A": 75, "B": 50, "C": 75})
+    res = _besluit(ws, "toelichting", "--inschrijver", "C", "--lots", "B1", "--ontvangen", "2026-03-10",
+                   "--uitkomst", "verworpen", reden="De toelichting verklaart de loonkosten onder cao-niveau niet.")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
+    assert _aantallen(_gunning_json(ws)) == {"A": 10, "B": 10}
+
+    schrijf_bod(ws, "c.xlsx", "C", "33333333", [("B1", 6500, 10, 12, 4, "alle")])
+    res = _run("gunning", "--werkmap", str(ws))
+    data = _verouderd_open(
+        ws,
+        res,
+        "A1",
+        "besluiten.yaml: A1: verouderd besluit: de prijs van C in perceel B1 was EUR 6.000,00, is nu EUR 6.500,00; "
+        "het wordt niet toegepast.",
+    )
+    assert [p["soort"] for p in data["open_punten"]] == ["verouderd", "abnormaal"]
+    assert "Trek eerst het verouderde besluit A1 in (zie hierboven)" in data["open_punten"][1]["tekst"]
+    rangorde = data["percelen"]["B1"]["rangorde"]
+    assert [(r["inschrijver"], r["totaal"]) for r in rangorde] == [("C", 85.0), ("A", 73.8889), ("B", 57.3684)]
+    assert _aantallen(data) == {"C": 10, "A": 10}
+    assert (
+        "afgewezen als abnormaal laag"
+        not in html.unescape(_advies(ws)).split("Vastgelegde besluiten")[1].split("VEROUDERD")[1]
+    )
+
+    assert _intrekken(ws, "A1").exit_code == 0
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 1 and [p["soort"] for p in _gunning_json(ws)["open_punten"]] == ["abnormaal"]
+    assert _gunning_json(ws)["percelen"] == data["percelen"]
