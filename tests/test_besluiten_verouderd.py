@@ -407,10 +407,6 @@ def test_verouderde_toelichting_bij_een_andere_prijs(tmp_path: Path) -> None:
     rangorde = data["percelen"]["B1"]["rangorde"]
     assert [(r["inschrijver"], r["totaal"]) for r in rangorde] == [("C", 85.0), ("A", 73.8889), ("B", 57.3684)]
     assert _aantallen(data) == {"C": 10, "A": 10}
-    assert (
-        "afgewezen als abnormaal laag"
-        not in html.unescape(_advies(ws)).split("Vastgelegde besluiten")[1].split("VEROUDERD")[1]
-    )
 
     assert _intrekken(ws, "A1").exit_code == 0
     res = _run("gunning", "--werkmap", str(ws))
