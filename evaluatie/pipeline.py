@@ -134,7 +134,7 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scena
 
 def laat_weg(invoer: Invoer, weg: list[Verouderd], ook_in_gunning: bool = False) -> None:
     """Leave stale decisions and draws out of the computation, keeping them on record: the register marks them
-    (Register.toegepast skips them) and a stale draw leaves the draws applied. In the award each is an open
+    (Register.toegepast skips them) and a stale draw is taken out of the draws to apply. In the award each is an open
     point (invoer.verouderd, besluiten.openpunten); in a what-if whose changed rules alone remove the premise it
     is a note instead: the decision itself still holds for the real award. `ook_in_gunning`: the premise does not
     depend on the tender's rules, so it is stale in the award itself as well."""
