@@ -1,0 +1,83 @@
+"""The published documents read as their reader reads them, at regional and at larger size.
+
+A college opens the gunningsadvies at the front: what it must decide and check comes first and
+must fit on a few pages, however many bidders there are. These tests build a tender with the
+benchmark's own generator (60 gemeenten, 30 bidders), run the real award command and parse what
+it wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bench.schaal import besluit_uitsluitingsgronden, bouw
+from evaluatie.cli import main
+
+
+@pytest.fixture(scope="module")
+def groot(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60 gemeenten in 6 subregio's, 30 bidders on 3 lots; exclusion grounds weighed, so every report is written."""
+    root = bouw(tmp_path_factory.mktemp("leesbaar") / "60x30", 60, 30, zaad=3)
+    besluit_uitsluitingsgronden(root)
+    uit = CliRunner().invoke(main, ["gunning", "--werkmap", str(root)])
+    assert uit.exit_code == 0, uit.output
+    return root
+
+
+def _advies(root: Path) -> str:
+    return (root / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
+
+
+def _tekst(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def _sectie(html: str, begin: str, eind: str) -> str:
+    i = html.index(begin)
+    return html[i : html.index(eind, i)]
+
+
+def _citeert(score: dict, gegund: list[str], verliezer: str) -> bool:
+    """The README's rule: a letter quotes a winner's motivation where that winner scored higher."""
+    criteria = {c for (_, c) in score}
+    return any(
+        (w, c) in score
+        and (verliezer, c) in score
+        and score[w, c].punten > score[verliezer, c].punten
+        and bool(score[w, c].consensus_toelichting or score[w, c].toelichtingen)
+        for w in gegund
+        for c in criteria
+    )
+
+
+def test_verzendcontrole_noemt_iedere_brief_maar_groepeert(groot: Path) -> None:
+    """Every letter that quotes a winner's motivation is named, once; letters that quote the same winners
+    share one item, so the front of the advies does not become pages of the same sentence."""
+    from evaluatie.pipeline import gun
+    from evaluatie.werkmap import Werkmap
+
+    html = _advies(groot)
+    blok = _sectie(html, "Voor verzending met de hand te controleren", "</ul>")
+    items = re.findall(r"<li[^>]*>(.*?)</li>", blok)
+    award = gun(Werkmap(groot))
+    rijen = award.beoordeling.panel.rijen
+    totaal = 0
+    for code, p in award.uitslag.percelen.items():
+        gegund = [
+            r.inschrijver for r in p.rangorde if any(t.aantal for t in p.toewijzing if t.inschrijver == r.inschrijver)
+        ]
+        score = {(r.inschrijver, r.criterium): r for r in rijen if r.perceel == code}
+        verwacht = [
+            r.inschrijver for r in p.rangorde if r.inschrijver not in gegund and _citeert(score, gegund, r.inschrijver)
+        ]
+        mijn = [x for x in items if x.startswith(f"Perceel {p.naam}:")]
+        genoemd = " ".join(mijn)
+        for naam in verwacht:
+            assert genoemd.count(naam + ",") + genoemd.count(naam + ")") + genoemd.count(naam + " ") >= 1, (code, naam)
+        assert len(mijn) <= 3, (code, len(mijn))  # letters quoting the same winners share one item
+        totaal += len(verwacht)
+    assert totaal > 20  # the tender really has many such letters
