@@ -81,3 +81,17 @@ def test_verzendcontrole_noemt_iedere_brief_maar_groepeert(groot: Path) -> None:
         assert len(mijn) <= 3, (code, len(mijn))  # letters quoting the same winners share one item
         totaal += len(verwacht)
     assert totaal > 20  # the tender really has many such letters
+
+
+def test_inhoud_met_werkende_verwijzingen(groot: Path) -> None:
+    """A table of contents at the front links to every numbered section and every appendix."""
+    html = _advies(groot)
+    nav = _sectie(html, '<nav class="inhoud"', "</nav>")
+    assert html.index(nav) < html.index('id="advies"')  # before the first section
+    ankers = set(re.findall(r'\sid="([^"]+)"', html))
+    doelen = re.findall(r'href="#([^"]+)"', nav)
+    assert doelen and set(doelen) <= ankers
+    koppen = re.findall(r'<h2[^>]*id="([^"]+)"', html) + re.findall(r'<section[^>]*id="([^"]+)"', html)
+    assert set(koppen) <= set(doelen)
+    for naam in ("Perceel B1-route", "Proces-verbaal van de beoordeling", "Verantwoording van de invoer"):
+        assert naam in _tekst(nav)

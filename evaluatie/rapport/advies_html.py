@@ -59,28 +59,29 @@ def druk_stijl(titel: str) -> str:
 def advies_html(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     codes = list(g.uitslag.percelen)
+    secties = [
+        ("advies", "1. Advies", _advies(g) + te_controleren_html(g) + besluiten_sectie(g)),
+        ("samenvatting", "2. Samenvatting per perceel", _samenvatting(g)),
+        ("waarde", "3. Procedure, waarde en regime", _waarde_en_regime(g)),
+        ("abnormaal", "4. Abnormaal lage inschrijvingen", _abnormaal(g)),
+        ("termijn", "5. Opschortende termijn", _standstill(g)),
+    ]
+    if zekerheid := _zekerheid(g):
+        secties.append(("zekerheid", "6. Zekerheid van de uitkomst", zekerheid))
+    bijlagen = [(f"perceel-{code}", f"Perceel {g.uitslag.percelen[code].naam}") for code in codes]
+    if g.procesverbaal:
+        bijlagen.append(("procesverbaal", "Proces-verbaal van de beoordeling"))
+    bijlagen.append(("verantwoording", "Verantwoording van de invoer"))
     delen = [
         '<p class="vertrouwelijk">Vertrouwelijk</p>',
         f"<h1>Gunningsadvies {e(a.naam)}</h1>",
         _kenmerken(g),
-        "<h2>1. Advies</h2>",
-        _advies(g),
-        te_controleren_html(g),
-        besluiten_sectie(g),
-        "<h2>2. Samenvatting per perceel</h2>",
-        _samenvatting(g),
-        "<h2>3. Procedure, waarde en regime</h2>",
-        _waarde_en_regime(g),
-        "<h2>4. Abnormaal lage inschrijvingen</h2>",
-        _abnormaal(g),
-        "<h2>5. Opschortende termijn</h2>",
-        _standstill(g),
-        _zekerheid(g),
-        "<h2>Bijlagen</h2>",
-        "<ol>"
-        + "".join(f"<li>Perceel {e(g.uitslag.percelen[c].naam)}</li>" for c in codes)
-        + ("<li>Proces-verbaal van de beoordeling</li>" if g.procesverbaal else "")
-        + "<li>Verantwoording van de invoer</li></ol>",
+        _inhoud(secties, bijlagen),
+        *(f'<h2 id="{anker}">{e(kop)}</h2>\n{inhoud}' for anker, kop, inhoud in secties),
+        '<h2 id="bijlagen">Bijlagen</h2>',
+        '<ol class="inhoud">'
+        + "".join(f'<li><a href="#{anker}">{e(titel)}</a></li>' for anker, titel in bijlagen)
+        + "</ol>",
     ]
     for n, code in enumerate(codes, start=1):
         delen.append(_bijlage(g, code, n))
@@ -92,13 +93,26 @@ def advies_html(g: Rapportgegevens) -> str:
     return pagina(f"Gunningsadvies {a.naam}", "\n".join(delen), extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
 
 
+def _inhoud(secties: list[tuple[str, str, str]], bijlagen: list[tuple[str, str]]) -> str:
+    """A table of contents with links (they stay links in a PDF printed by Chromium): at national size the
+    advies runs to well over a hundred pages, and a reader looks up one lot or the proces-verbaal."""
+    items = [f'<li><a href="#{anker}">{e(kop)}</a></li>' for anker, kop, _ in secties]
+    items.append(
+        '<li><a href="#bijlagen">Bijlagen</a><ul>'
+        + "".join(
+            f'<li><a href="#{anker}">Bijlage {n}. {e(titel)}</a></li>' for n, (anker, titel) in enumerate(bijlagen, 1)
+        )
+        + "</ul></li>"
+    )
+    return f'<nav class="inhoud" aria-label="Inhoud"><p><strong>Inhoud</strong></p><ul>{"".join(items)}</ul></nav>'
+
+
 def _zekerheid(g: Rapportgegevens) -> str:
     """Section 6 only where someone is chosen: an open house admits everyone who qualifies, so there is
     no outcome whose certainty could be in doubt."""
     if all(p.procedure == "toelating" for p in g.uitslag.percelen.values()):
         return ""
     return (
-        "<h2>6. Zekerheid van de uitkomst</h2>"
         "<p>Hoe gevoelig de uitkomst is voor een enkele beoordelaar, voor kleine verschillen in de scores en "
         "voor de capaciteit, is onderzocht in een afzonderlijk, intern stuk "
         f"(<code>{e(INTERN_ZEKERHEID)}</code>). Dat stuk is bedoeld voor de penvoerder en is geen onderdeel "
