@@ -95,3 +95,24 @@ def test_inhoud_met_werkende_verwijzingen(groot: Path) -> None:
     assert set(koppen) <= set(doelen)
     for naam in ("Perceel B1-route", "Proces-verbaal van de beoordeling", "Verantwoording van de invoer"):
         assert naam in _tekst(nav)
+
+
+def test_aantallen_met_duizendtallen(groot: Path) -> None:
+    """A count of 1.706 inburgeraars is written as 1.706 in every table and sentence, as the estimated
+    value table already did: never 1706 in one table and 1.706 in the next."""
+    rapporten = groot / "rapporten"
+    paginas = [rapporten / "gunningsadvies.html", *sorted((rapporten / "brieven").glob("*.html"))]
+    paginas += sorted((rapporten / "gemeenten").glob("*.html"))
+    cellen = 0
+    for pad in paginas:
+        html = pad.read_text(encoding="utf-8")
+        for waarde, tekst in re.findall(r'<td class="getal"[^>]*data-waarde="([-0-9.e]+)"[^>]*>([^<]*)</td>', html):
+            x = float(waarde)
+            if x.is_integer() and abs(x) >= 1000 and "EUR" not in tekst:
+                assert tekst == f"{int(x):,}".replace(",", "."), (pad.name, waarde, tekst)
+                cellen += 1
+        leesbaar = _tekst(re.sub(r'<(svg|style)\b.*?</\1>|<[^>]*class="hash"[^>]*>[^<]*<', "<", html, flags=re.S))
+        leesbaar = re.sub(r"\b\d{4} [A-Z]{2}\b", "", leesbaar)  # a postcode in an address; a kenmerk has a dash
+        zonder = [x for x in re.findall(r"(?<![\d.,\w-])\d{4,}(?![\d.,\w])", leesbaar) if not 1900 <= int(x) <= 2100]
+        assert not zonder, (pad.name, zonder[:3])
+    assert cellen > 0  # the tender really has counts of a thousand or more

@@ -202,7 +202,7 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
         )
     gegund = [r.inschrijver for r in p.rangorde if _toegewezen(p, r.inschrijver)]
     delen = [
-        f"{n} ({_toegewezen(p, n)} van de {p.volume} inburgeraars per jaar, "
+        f"{n} ({getal(_toegewezen(p, n), 0)} van de {getal(p.volume, 0)} inburgeraars per jaar, "
         f"{getal(100 * _toegewezen(p, n) / p.volume, 1) if p.volume else '0,0'}%)"
         for n in gegund
     ]
@@ -263,8 +263,8 @@ def _samenvatting(g: Rapportgegevens) -> str:
             [
                 p.naam,
                 wie,
-                Cel(str(len(p.rangorde) + len(p.uitgesloten)), len(p.rangorde) + len(p.uitgesloten)),
-                Cel(str(p.volume), p.volume, "volume"),
+                Cel(getal(len(p.rangorde) + len(p.uitgesloten), 0), len(p.rangorde) + len(p.uitgesloten)),
+                Cel(getal(p.volume, 0), p.volume, "volume"),
                 Cel(euro(kosten), kosten, "kosten"),
                 Cel(euro(budget), budget, "budget"),
             ]
@@ -597,7 +597,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
             Cel(euro(r.prijs), r.prijs, "prijs"),
             Cel(_kolomtekst(m, r.prijsscore, 2 if m.kolomkoppen[0] else None), r.prijsscore, "prijsscore"),
             Cel(_kolomtekst(m, r.totaal, dec), r.totaal, "totaal"),
-            Cel(str(_toegewezen(p, r.inschrijver)), _toegewezen(p, r.inschrijver), "toegewezen"),
+            Cel(getal(_toegewezen(p, r.inschrijver), 0), _toegewezen(p, r.inschrijver), "toegewezen"),
         ]
         for r in p.rangorde
     ]
@@ -661,8 +661,8 @@ def _toegelaten(g: Rapportgegevens, code: str) -> str:
             [
                 r.inschrijver,
                 Cel(euro(r.prijs), r.prijs, "prijs"),
-                Cel(str(cap), cap, "capaciteit"),
-                Cel(str(_toegewezen(p, r.inschrijver)), _toegewezen(p, r.inschrijver), "toegewezen"),
+                Cel(getal(cap, 0), cap, "capaciteit"),
+                Cel(getal(_toegewezen(p, r.inschrijver), 0), _toegewezen(p, r.inschrijver), "toegewezen"),
             ]
         )
         attrs.append(f'data-inschrijver="{e(r.inschrijver)}"')
@@ -724,13 +724,13 @@ def _verdeling_breed(p, leveranciers: list[str]) -> str:
     rijen, attrs = [], []
     for b in p.budgetten:
         cellen = [
-            Cel(str(per.get(b.gemeente, {}).get(n, 0)), per.get(b.gemeente, {}).get(n, 0), f"aantal:{n}")
+            Cel(getal(per.get(b.gemeente, {}).get(n, 0), 0), per.get(b.gemeente, {}).get(n, 0), f"aantal:{n}")
             for n in leveranciers
         ]
         rijen.append(
             [
                 b.gemeente,
-                Cel(str(b.vraag), b.vraag, "vraag"),
+                Cel(getal(b.vraag, 0), b.vraag, "vraag"),
                 *cellen,
                 Cel(euro(b.kosten), b.kosten, "kosten"),
                 Cel(euro(b.budget), b.budget, "budget"),
@@ -741,8 +741,8 @@ def _verdeling_breed(p, leveranciers: list[str]) -> str:
     rijen.append(
         [
             "Totaal",
-            Cel(str(p.volume), p.volume),
-            *[Cel(str(_toegewezen(p, n)), _toegewezen(p, n)) for n in leveranciers],
+            Cel(getal(p.volume, 0), p.volume),
+            *[Cel(getal(_toegewezen(p, n), 0), _toegewezen(p, n)) for n in leveranciers],
             Cel(euro(kosten), kosten),
             Cel(euro(budget), budget),
         ]
@@ -775,8 +775,9 @@ def _verdeling_lang(g: Rapportgegevens, code: str, leveranciers: list[str]) -> s
     rijen = [
         [
             x,
-            Cel(str(vraag[x]), vraag[x]),
-            "; ".join(f"{n} {k}" for n, k in sorted(aantal[x].items(), key=lambda t: rang.get(t[0], 0))) or "-",
+            Cel(getal(vraag[x], 0), vraag[x]),
+            "; ".join(f"{n} {getal(k, 0)}" for n, k in sorted(aantal[x].items(), key=lambda t: rang.get(t[0], 0)))
+            or "-",
             Cel(euro(kosten[x]), round(kosten[x], 2)),
             Cel(euro(budget[x]), round(budget[x], 2)),
         ]

@@ -205,8 +205,8 @@ def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str
     gegund = [r.inschrijver for r in p.rangorde if _aantal(g, code, r.inschrijver) > 0]
     d.alinea(
         f"De raamovereenkomst voor dit perceel wordt gesloten met {len(gegund)} "
-        f"{'partij' if len(gegund) == 1 else 'partijen'}; de verwachte verdeling van de {p.volume} trajecten per "
-        "jaar over de gemeenten is:"
+        f"{'partij' if len(gegund) == 1 else 'partijen'}; de verwachte verdeling van de "
+        f"{getal(p.volume, 0)} trajecten per jaar over de gemeenten is:"
     )
     d.tabel(
         ["Inschrijver", "Rang", "Inburgeraars per jaar", "Aandeel"],
@@ -214,7 +214,7 @@ def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str
             [
                 n + (" (u)" if n == inschrijver else ""),
                 rang[n],
-                _aantal(g, code, n),
+                getal(_aantal(g, code, n), 0),
                 f"{getal(100 * _aantal(g, code, n) / p.volume, 1)}%" if p.volume else "-",
             ]
             for n in gegund
@@ -500,12 +500,12 @@ def _beslissing_gunning(
         n = _aantal(g, code, inschrijver)
         d.alinea(
             f"Wij zijn voornemens perceel {perceel.naam} aan u te gunnen. Uw inschrijving is als {rang.rang}e "
-            f"gerangschikt. In de verdeling over de gemeenten verzorgt u naar verwachting {n} van de {p.volume} "
-            f"trajecten per jaar ({getal(100 * n / p.volume, 1)}%):"
+            f"gerangschikt. In de verdeling over de gemeenten verzorgt u naar verwachting {getal(n, 0)} van de "
+            f"{getal(p.volume, 0)} trajecten per jaar ({getal(100 * n / p.volume, 1)}%):"
         )
         d.tabel(
             ["Gemeente", "Inburgeraars per jaar", "Kosten per jaar"],
-            [[t.gemeente, t.aantal, euro(t.kosten)] for t in p.toewijzing if t.inschrijver == inschrijver],
+            [[t.gemeente, getal(t.aantal, 0), euro(t.kosten)] for t in p.toewijzing if t.inschrijver == inschrijver],
         )
     else:
         d.alinea(

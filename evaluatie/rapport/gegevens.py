@@ -15,7 +15,7 @@ from evaluatie.hashing import sha256_bytes
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
 from evaluatie.rapport.wegingtekst import weging_tekst
-from evaluatie.tekst import euro, kort
+from evaluatie.tekst import euro, getal, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
 
@@ -116,8 +116,8 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
     vraag = g.aanbesteding.vraag(code)
     regels = [
         "Deelnemende gemeenten en verwachte inburgeraars per jaar: "
-        + ", ".join(f"{gem} {n}" for gem, n in vraag.items())
-        + f" (totaal {sum(vraag.values())}).",
+        + ", ".join(f"{gem} {getal(n, 0)}" for gem, n in vraag.items())
+        + f" (totaal {getal(sum(vraag.values()), 0)}).",
         f"Plafondprijs {euro(p.plafondprijs)} per traject.",
     ]
     eisen = []
