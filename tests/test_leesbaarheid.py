@@ -8,6 +8,7 @@ it wrote.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from pathlib import Path
 
@@ -33,7 +34,12 @@ def _advies(root: Path) -> str:
 
 
 def _tekst(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return html_lib.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+
+
+def _nl(n: int) -> str:
+    """1706 -> '1.706', written here independently of the code under test."""
+    return f"{n:,}".replace(",", ".")
 
 
 def _sectie(html: str, begin: str, eind: str) -> str:
@@ -116,3 +122,32 @@ def test_aantallen_met_duizendtallen(groot: Path) -> None:
         zonder = [x for x in re.findall(r"(?<![\d.,\w-])\d{4,}(?![\d.,\w])", leesbaar) if not 1900 <= int(x) <= 2100]
         assert not zonder, (pad.name, zonder[:3])
     assert cellen > 0  # the tender really has counts of a thousand or more
+
+
+def test_regels_zoals_toegepast_per_subregio_bij_veel_gemeenten(groot: Path) -> None:
+    """60 gemeenten: the rules name the demand per subregio (summed by hand from aanbesteding.yaml here),
+    not a paragraph of 60 names; the xlsx keeps every gemeente."""
+    import yaml
+    from openpyxl import load_workbook
+
+    data = yaml.safe_load((groot / "aanbesteding.yaml").read_text(encoding="utf-8"))
+    html = _advies(groot)
+    for code, naam in (("B1", "B1-route"), ("Z", "Z-route")):
+        regels = _sectie(html, f'id="perceel-{code}"', "</ul>")
+        eerste = _tekst(regels.split("<li>")[1].split("</li>")[0])
+        gemeenten = data["gemeenten"]
+        regios = sorted({x["subregio"] for x in gemeenten})
+        totaal = sum(x["inburgeraars"].get(code, 0) for x in gemeenten)
+        assert eerste.startswith(f"Deelnemende gemeenten: {len(gemeenten)} in {len(regios)} subregio's, samen ")
+        assert f"samen {_nl(totaal)} verwachte" in eerste
+        for r in regios:
+            leden = [x for x in gemeenten if x["subregio"] == r]
+            som = sum(x["inburgeraars"].get(code, 0) for x in leden)
+            assert (
+                f"{r} {len(leden)} gemeenten, {_nl(som)};" in eerste
+                or f"{r} {len(leden)} gemeenten, {_nl(som)}." in eerste
+            )
+        assert "Gemeente 001" not in eerste and "tabblad Regels" in eerste
+        blad = load_workbook(groot / "rapporten" / "gunningsadvies.xlsx")["Regels"]
+        volledig = next(str(r[1]) for r in blad.iter_rows(min_row=2, values_only=True) if r[0] == naam)
+        assert all(x["naam"] in volledig for x in gemeenten)

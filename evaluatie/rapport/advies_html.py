@@ -470,7 +470,10 @@ def _bijlage(g: Rapportgegevens, code: str, n: int) -> str:
 
 
 def _regels(g: Rapportgegevens, code: str) -> str:
-    items = "".join(f"<li>{e(datums_in_tekst(r))}</li>" for r in perceel_regels(g, code))
+    regels = perceel_regels(g, code, per_subregio_boven=MAX_GEMEENTE_RIJEN)
+    if len(g.aanbesteding.vraag(code)) > MAX_GEMEENTE_RIJEN:
+        regels[0] += " De verwachting per gemeente staat in gunningsadvies.xlsx (tabblad Regels)."
+    items = "".join(f"<li>{e(datums_in_tekst(r))}</li>" for r in regels)
     return f"<h3>Regels zoals toegepast</h3><ul>{items}</ul>"
 
 
