@@ -151,3 +151,43 @@ def test_regels_zoals_toegepast_per_subregio_bij_veel_gemeenten(groot: Path) -> 
         blad = load_workbook(groot / "rapporten" / "gunningsadvies.xlsx")["Regels"]
         volledig = next(str(r[1]) for r in blad.iter_rows(min_row=2, values_only=True) if r[0] == naam)
         assert all(x["naam"] in volledig for x in gemeenten)
+
+
+def test_dekking_kort_en_waar(groot: Path, tmp_path: Path) -> None:
+    """A bid serving three scattered gemeenten of 60: the reason names what it serves per subregio and
+    the subregio's where it serves none, not the 57 gemeenten it does not serve."""
+    import shutil
+
+    import yaml
+    from openpyxl import load_workbook
+
+    from evaluatie.pipeline import laad_invoer
+    from evaluatie.toets.uitvoeren import toets
+    from evaluatie.werkmap import Werkmap
+
+    kopie = tmp_path / "w"
+    shutil.copytree(groot, kopie, ignore=shutil.ignore_patterns("rapporten", "logboek.jsonl"))
+    data = yaml.safe_load((kopie / "aanbesteding.yaml").read_text(encoding="utf-8"))
+    regio = {x["naam"]: x["subregio"] for x in data["gemeenten"]}
+    gekozen = ["Gemeente 001", "Gemeente 002", "Gemeente 013"]
+    pad = kopie / "inschrijvingen" / "aanbieder-001.xlsx"
+    wb = load_workbook(pad)
+    ws = wb["Percelen"]
+    kolom = next(int(c.column or 0) for c in ws[1] if str(c.value).lower().startswith("gemeenten"))
+    perceel = str(ws.cell(2, 1).value)
+    ws.cell(2, kolom, "; ".join(gekozen))
+    wb.save(pad)
+    invoer = laad_invoer(Werkmap(kopie))
+    naam = next(i.naam for i in invoer.inschrijvingen if Path(i.bestand).name == "aanbieder-001.xlsx")
+    uit = toets(invoer.aanbesteding, invoer.inschrijvingen)
+    resultaat = uit.resultaat(naam, perceel)
+    assert resultaat is not None
+    reden = next(x for x in resultaat.redenen if "subregio volledig" in x)
+    for r in sorted(set(regio.values())):
+        leden = [g for g in regio if regio[g] == r]
+        wel = [g for g in gekozen if regio[g] == r]
+        if wel:
+            assert f"{r}: alleen {' en '.join(wel)} bediend ({len(wel)} van de {len(leden)} gemeenten)" in reden
+        else:
+            assert r in reden.split("geen gemeente bediend in ")[1]
+    assert len(reden) < 400, reden
