@@ -191,3 +191,11 @@ def test_dekking_kort_en_waar(groot: Path, tmp_path: Path) -> None:
         else:
             assert r in reden.split("geen gemeente bediend in ")[1]
     assert len(reden) < 400, reden
+
+
+def test_panel_eerst_de_uitkomst(groot: Path) -> None:
+    """Per lot the quality score per bidder comes before the table of every criterion and reviewer."""
+    html = _advies(groot)
+    for code in ("B1", "onderwijs", "Z"):
+        panel = _sectie(html, f'id="perceel-{code}"', "<h3>Prijs en rangorde</h3>")
+        assert panel.index("Kwaliteitsscore (0-100)") < panel.index("Beoordelaar A")

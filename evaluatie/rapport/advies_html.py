@@ -525,10 +525,12 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         f"het {e(panel.aggregatie)}; een consensusscore van het panel gaat voor. Spreiding is de hoogste min de "
         "laagste score (in schaalstappen). De beoordelaars zijn geanonimiseerd in de volgorde van de "
         "aanbestedingsstukken.</p>",
+        # the outcome first, then the scores it comes from (at national size the detail runs to pages)
+        tabel(["Inschrijver", "Kwaliteitsscore (0-100)"], kw, getal_kolommen=(1,)),
+        f"<p>De scores per criterium en beoordelaar ({getal(len(rijen), 0)} regels):</p>",
         '<div class="breed">'
         + tabel(kop, rijen, getal_kolommen=tuple(range(2, len(kop) - 1)), rij_attrs=attrs)
         + "</div>",
-        tabel(["Inschrijver", "Kwaliteitsscore (0-100)"], kw, getal_kolommen=(1,)),
     ]
     motivaties = [r for r in panel.rijen if r.perceel == code and r.consensus is not None]
     if motivaties:
