@@ -199,3 +199,16 @@ def test_panel_eerst_de_uitkomst(groot: Path) -> None:
     for code in ("B1", "onderwijs", "Z"):
         panel = _sectie(html, f'id="perceel-{code}"', "<h3>Prijs en rangorde</h3>")
         assert panel.index("Kwaliteitsscore (0-100)") < panel.index("Beoordelaar A")
+
+
+def test_knockout_eerst_de_telling(groot: Path) -> None:
+    """The knock-out appendix of a lot says first how many bids pass, counted here from the table rows."""
+    html = _advies(groot)
+    for code in ("B1", "onderwijs", "Z"):
+        deel = _sectie(html, f'id="perceel-{code}"', "<h3>Beoordeling door het panel</h3>")
+        deel = deel[deel.index("<h3>Knock-outtoets</h3>") :]
+        wel = len(re.findall(r'<td class="voldoet">', deel))
+        niet = len(re.findall(r'<td class="voldoet-niet">', deel))
+        assert wel and niet
+        zin = f"Van de {wel + niet} inschrijvingen voldoen {wel} aan alle knock-outeisen en {niet} niet."
+        assert deel.index(zin) < deel.index("<table")

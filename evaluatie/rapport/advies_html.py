@@ -482,7 +482,13 @@ def _knockout(g: Rapportgegevens, code: str) -> str:
     for r in g.toets.voor_perceel(code):
         klasse = "voldoet" if r.voldoet else "voldoet-niet"
         rijen.append([r.inschrijver, Cel(r.status, klasse=klasse), datums_in_tekst("; ".join(r.redenen)) or "-"])
-    return "<h3>Knock-outtoets</h3>" + tabel(["Inschrijver", "Uitslag", "Redenen"], rijen)
+    voldoen = sum(r.voldoet for r in g.toets.voor_perceel(code))
+    telling = (
+        f"<p>Van de {getal(len(rijen), 0)} {'inschrijving' if len(rijen) == 1 else 'inschrijvingen'} "
+        f"{'voldoet' if voldoen == 1 else 'voldoen'} "
+        f"{getal(voldoen, 0)} aan alle knock-outeisen en {getal(len(rijen) - voldoen, 0)} niet.</p>"
+    )
+    return "<h3>Knock-outtoets</h3>" + telling + tabel(["Inschrijver", "Uitslag", "Redenen"], rijen)
 
 
 def _panel(g: Rapportgegevens, code: str) -> str:
