@@ -212,3 +212,19 @@ def test_knockout_eerst_de_telling(groot: Path) -> None:
         assert wel and niet
         zin = f"Van de {wel + niet} inschrijvingen voldoen {wel} aan alle knock-outeisen en {niet} niet."
         assert deel.index(zin) < deel.index("<table")
+
+
+def test_zekerheid_leesbaar(groot: Path) -> None:
+    """The internal certainty page: changes in words ('van 12 naar 0', never '12 -> 0'), no 'plaats(en)',
+    and a changed allocation names at most 20 gemeente rows per sentence, the rest counted."""
+    html = (groot / "rapporten" / "intern" / "zekerheid.html").read_text(encoding="utf-8")
+    tekst = _tekst(html)
+    assert "->" not in tekst and "plaats(en)" not in tekst
+    lang = 0
+    for zin in re.findall(r"<li>(.*?)</li>", html, re.S):
+        wijzigingen = re.findall(r"Gemeente \d+: [^;()]+ van \d+ naar \d+", zin)
+        assert len(wijzigingen) <= 20, len(wijzigingen)
+        if len(wijzigingen) == 20:
+            assert re.search(r"en nog \d+ wijzigingen", zin)
+            lang += 1
+    assert lang  # the tender really has a sentence that was shortened
