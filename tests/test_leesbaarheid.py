@@ -228,3 +228,33 @@ def test_zekerheid_leesbaar(groot: Path) -> None:
             assert re.search(r"en nog \d+ wijzigingen", zin)
             lang += 1
     assert lang  # the tender really has a sentence that was shortened
+
+
+_GETAL = re.compile(r"^(EUR )?-?\d[\d.]*(,\d+)?%?$")
+
+
+def test_getallen_rechts_in_brieven_en_systematiek(groot: Path) -> None:
+    """Numbers in a letter's or the systematiek's tables line up on the right, in the HTML and in Word,
+    and an amount never breaks between 'EUR' and its digits."""
+    from docx import Document as Word
+
+    uit = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(groot)])
+    assert uit.exit_code == 0, uit.output
+    brief = next((groot / "rapporten" / "brieven").glob("*-b1.html"))
+    paden = [brief, groot / "gunningssystematiek.html"]
+    gezien = 0
+    for pad in paden:
+        for tabel in re.findall(r"<table>.*?</table>", pad.read_text(encoding="utf-8"), re.S):
+            koppen = re.findall(r"<th(\s[^>]*)?>", tabel)
+            for rij in re.findall(r"<tr>(.*?)</tr>", tabel, re.S)[1:]:
+                for j, (attrs, tekst) in enumerate(re.findall(r"<td([^>]*)>([^<]*)</td>", rij)):
+                    if _GETAL.match(tekst.strip()):
+                        assert 'class="getal' in attrs and 'class="getal' in koppen[j], (pad.name, tekst)
+                        gezien += 1
+        word = Word(str(pad.with_suffix(".docx")))
+        for t in word.tables:
+            for r in t.rows[1:]:
+                for c in r.cells:
+                    if _GETAL.match(c.text.strip()):
+                        assert c.paragraphs[0].alignment == 2, (pad.name, c.text)  # WD_ALIGN_PARAGRAPH.RIGHT
+    assert gezien > 10
