@@ -258,3 +258,27 @@ def test_getallen_rechts_in_brieven_en_systematiek(groot: Path) -> None:
                     if _GETAL.match(c.text.strip()):
                         assert c.paragraphs[0].alignment == 2, (pad.name, c.text)  # WD_ALIGN_PARAGRAPH.RIGHT
     assert gezien > 10
+
+
+def test_procesverbaal_telt_bij_veel_inschrijvers(groot: Path) -> None:
+    """Rows decided without a consensus motivation: with 30 bidders the proces-verbaal counts them per
+    lot (counted here from the xlsx, where the Consensus column is empty) instead of a bullet per bidder."""
+    from openpyxl import load_workbook
+
+    html = _advies(groot)
+    pv = _sectie(html, 'id="procesverbaal"', "</section>")
+    blad = load_workbook(groot / "rapporten" / "gunningsadvies.xlsx")["Beoordeling"]
+    kop = [c.value for c in blad[1]]
+    perceel, inschrijver, consensus = kop.index("Perceel"), kop.index("Inschrijver"), kop.index("Consensus")
+    regels: dict[str, int] = {}
+    wie: dict[str, set[str]] = {}
+    for rij in blad.iter_rows(min_row=2, values_only=True):
+        if rij[consensus] in (None, ""):
+            regels[str(rij[perceel])] = regels.get(str(rij[perceel]), 0) + 1
+            wie.setdefault(str(rij[perceel]), set()).add(str(rij[inschrijver]))
+    assert sum(len(x) for x in wie.values()) > 20
+    items = re.findall(r"<li[^>]*>(.*?)</li>", pv)
+    assert len(items) == len(regels)
+    for naam, n in regels.items():
+        assert f"{naam}: {_nl(n)} regels van {len(wie[naam])} inschrijvers" in items, (naam, items)
+    assert "tabblad Beoordeling" in pv
