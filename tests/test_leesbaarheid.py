@@ -202,16 +202,28 @@ def test_panel_eerst_de_uitkomst(groot: Path) -> None:
 
 
 def test_knockout_eerst_de_telling(groot: Path) -> None:
-    """The knock-out appendix of a lot says first how many bids pass, counted here from the table rows."""
+    """The knock-out appendix of a lot says first how many bids pass (counted here from gunning.json: ranked
+    or not), names the passing ones in a sentence and tabulates only the failing ones with reasons."""
+    import json
+
+    data = json.loads((groot / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
     html = _advies(groot)
     for code in ("B1", "onderwijs", "Z"):
+        wel = [r["inschrijver"] for r in data["percelen"][code]["rangorde"]]
+        niet = [r["inschrijver"] for r in data["percelen"][code]["uitgesloten"]]
+        toets = wel + niet
+        assert wel and niet
         deel = _sectie(html, f'id="perceel-{code}"', "<h3>Beoordeling door het panel</h3>")
         deel = deel[deel.index("<h3>Knock-outtoets</h3>") :]
-        wel = len(re.findall(r'<td class="voldoet">', deel))
-        niet = len(re.findall(r'<td class="voldoet-niet">', deel))
-        assert wel and niet
-        zin = f"Van de {wel + niet} inschrijvingen voldoen {wel} aan alle knock-outeisen en {niet} niet."
+        zin = f"Van de {len(toets)} inschrijvingen voldoen {len(wel)} aan alle knock-outeisen en {len(niet)} niet."
         assert deel.index(zin) < deel.index("<table")
+        assert _tekst(deel).count(" B.V.") == len(toets)  # every bid named once
+        assert ".." not in _tekst(deel)
+        assert len(re.findall(r'<td class="voldoet-niet">', deel)) == len(niet)
+        # up to 20 bids one table of all; beyond, the passing ones only in the sentence
+        assert len(re.findall(r'<td class="voldoet">', deel)) == (0 if len(toets) > 20 else len(wel))
+    assert any(len(p["rangorde"]) + len(p["uitgesloten"]) > 20 for p in data["percelen"].values())
+    assert any(len(p["rangorde"]) + len(p["uitgesloten"]) <= 20 for p in data["percelen"].values())
 
 
 def test_zekerheid_leesbaar(groot: Path) -> None:

@@ -32,6 +32,7 @@ from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
 
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
+MAX_KNOCKOUT_RIJEN = 20  # beyond this many bids per lot the knock-out table shows only the bids that fail
 MAX_NAMEN_AFGEWEZEN = 10  # rejected or excluded bidders named in the advice sentence; beyond, a count
 INTERN_ZEKERHEID = "rapporten/intern/zekerheid.html"
 INTERN_BETROUWBAARHEID = "rapporten/intern/betrouwbaarheid.html"
@@ -478,17 +479,29 @@ def _regels(g: Rapportgegevens, code: str) -> str:
 
 
 def _knockout(g: Rapportgegevens, code: str) -> str:
+    """The count first; with many bids the passing ones are named in one sentence and the table holds the
+    bids that fail, with their reasons (a table of 150 rows that mostly say 'voldoet -' hides those)."""
+    resultaten = g.toets.voor_perceel(code)
+    voldoen = [r.inschrijver for r in resultaten if r.voldoet]
+    n = len(resultaten)
+    delen = [
+        "<h3>Knock-outtoets</h3>",
+        f"<p>Van de {getal(n, 0)} {'inschrijving' if n == 1 else 'inschrijvingen'} "
+        f"{'voldoet' if len(voldoen) == 1 else 'voldoen'} {getal(len(voldoen), 0)} aan alle knock-outeisen en "
+        f"{getal(n - len(voldoen), 0)} niet.</p>",
+    ]
+    kort = n > MAX_KNOCKOUT_RIJEN and voldoen
+    if kort:
+        delen.append(f"<p>{e(_punt('Voldoen aan alle knock-outeisen: ' + _opsomming(voldoen)))}</p>")
     rijen = []
-    for r in g.toets.voor_perceel(code):
+    for r in resultaten:
+        if kort and r.voldoet:
+            continue
         klasse = "voldoet" if r.voldoet else "voldoet-niet"
         rijen.append([r.inschrijver, Cel(r.status, klasse=klasse), datums_in_tekst("; ".join(r.redenen)) or "-"])
-    voldoen = sum(r.voldoet for r in g.toets.voor_perceel(code))
-    telling = (
-        f"<p>Van de {getal(len(rijen), 0)} {'inschrijving' if len(rijen) == 1 else 'inschrijvingen'} "
-        f"{'voldoet' if voldoen == 1 else 'voldoen'} "
-        f"{getal(voldoen, 0)} aan alle knock-outeisen en {getal(len(rijen) - voldoen, 0)} niet.</p>"
-    )
-    return "<h3>Knock-outtoets</h3>" + telling + tabel(["Inschrijver", "Uitslag", "Redenen"], rijen)
+    if rijen:
+        delen.append(tabel(["Inschrijver", "Uitslag", "Redenen"], rijen))
+    return "".join(delen)
 
 
 def _panel(g: Rapportgegevens, code: str) -> str:
