@@ -294,3 +294,48 @@ def test_procesverbaal_telt_bij_veel_inschrijvers(groot: Path) -> None:
     for naam, n in regels.items():
         assert f"{naam}: {_nl(n)} regels van {len(wie[naam])} inschrijvers" in items, (naam, items)
     assert "tabblad Beoordeling" in pv
+
+
+def test_kwartaalrapport_bedragen_in_euro(voorbeeld_bron: Path, tmp_path: Path) -> None:
+    """The quarterly report's framework table writes amounts as amounts: 'EUR 2.940.000,00' (B1: 294
+    trajecten at the ceiling price of EUR 10.000, by hand), never a bare '2940000,00' or one decimal."""
+    import importlib.util
+
+    from tests.hulp import kopieer_voorbeeld
+
+    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path / "ws")
+    door = ["--door", "S. Jansen, contractmanager", "--reden", "getekend"]
+    for args in (
+        ["gunning", "--werkmap", str(ws), "--lots", "B1,onderwijs,Z"],
+        ["contract", "start", "--werkmap", str(ws), "--datum", "2022-01-01", *door],
+    ):
+        uit = CliRunner().invoke(main, args)
+        assert uit.exit_code == 0, uit.output
+    repo = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("genereer_plaatsingen", repo / "bids" / "genereer_plaatsingen.py")
+    assert spec and spec.loader
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    from evaluatie.contract.lezen import lees_register
+    from evaluatie.contract.register import open_register
+    from evaluatie.werkmap import Werkmap
+
+    db = open_register(Werkmap(ws))
+    reg = lees_register(db)
+    db.close()
+    gen.schrijf(gen.genereer(reg, 2, 2022), ws / "aanleveringen", "xlsx")
+    for args in (
+        ["contract", "inlezen", "--werkmap", str(ws), str(ws / "aanleveringen")],
+        ["contract", "kwartaal", "--werkmap", str(ws), "--kwartaal", "2023-K2"],
+    ):
+        uit = CliRunner().invoke(main, args)
+        assert uit.exit_code == 0, uit.output
+    html = (ws / "contract" / "kwartaal" / "2023-K2" / "regio.html").read_text(encoding="utf-8")
+    raam = _sectie(html, "Maximumwaarde", "</table>")
+    rijen = re.findall(r"<tr>(.*?)</tr>", raam, re.S)
+    assert len(rijen) == 3
+    for rij in rijen:
+        cellen = [_tekst(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", rij, re.S)]
+        assert cellen[3].startswith("EUR ") and re.fullmatch(r"EUR [\d.]+,\d\d", cellen[3]), cellen
+        assert cellen[4] == "onderdrukt" or re.fullmatch(r"EUR [\d.]+,\d\d", cellen[4]), cellen
+    assert "EUR 2.940.000,00" in raam

@@ -31,7 +31,7 @@ from evaluatie.contract.stand import RAAM_SIGNAAL, Signaal, Stand, Standregel, b
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
-from evaluatie.tekst import datum, getal
+from evaluatie.tekst import datum, euro, getal
 
 _KWARTAAL = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
 
@@ -43,6 +43,10 @@ def kwartaal_grenzen(tekst: str) -> tuple[dt.date, dt.date]:
     jaar, k = int(m.group(1)), int(m.group(2))
     eerste = dt.date(jaar, 3 * k - 2, 1)
     return eerste, eerste + relativedelta(months=3) - dt.timedelta(days=1)
+
+
+class Bedrag(float):
+    """A euro amount in a report table: 'EUR 1.234,56' in the HTML, a plain number in the xlsx."""
 
 
 @dataclass
@@ -133,8 +137,8 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 reg.percelen[r.perceel].naam,
                 r.max_trajecten,
                 gebruikt,
-                r.max_waarde,
-                round(r.gebruikte_waarde, 2) if waarde else AFGELEID,
+                Bedrag(r.max_waarde),
+                Bedrag(round(r.gebruikte_waarde, 2)) if waarde else AFGELEID,
                 f"{getal(100 * r.aandeel, 1)}%" if waarde else AFGELEID,
                 r.prognose.strftime("%d-%m-%Y") if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
@@ -297,7 +301,14 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
             klasse = "n" if isinstance(v, (int, float)) or j in personen_kolommen else ""
             if j in personen_kolommen:
                 klasse += " personen"
-            tekst = getal(v, 2 if v >= 1000 else 1) if isinstance(v, float) else str(v)
+            if isinstance(v, Bedrag):
+                tekst = euro(v)
+            elif isinstance(v, float):
+                tekst = getal(v, 1)
+            elif isinstance(v, int) and not isinstance(v, bool):
+                tekst = getal(v, 0)
+            else:
+                tekst = str(v)
             cellen.append(f'<td class="{klasse.strip()}">{escape(tekst)}</td>')
         regels.append("<tr>" + "".join(cellen) + "</tr>")
     return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
