@@ -339,3 +339,6 @@ def test_kwartaalrapport_bedragen_in_euro(voorbeeld_bron: Path, tmp_path: Path) 
         assert cellen[3].startswith("EUR ") and re.fullmatch(r"EUR [\d.]+,\d\d", cellen[3]), cellen
         assert cellen[4] == "onderdrukt" or re.fullmatch(r"EUR [\d.]+,\d\d", cellen[4]), cellen
     assert "EUR 2.940.000,00" in raam
+    # the usage chart's months in words (contract start 1 January 2022), not '01-22'
+    grafiek = _sectie(html, 'aria-label="Gebruik van de raamovereenkomsten', "</svg>")
+    assert ">jan 2022<" in grafiek and not re.search(r">\d\d-\d\d<", grafiek)

@@ -45,6 +45,9 @@ def kwartaal_grenzen(tekst: str) -> tuple[dt.date, dt.date]:
     return eerste, eerste + relativedelta(months=3) - dt.timedelta(days=1)
 
 
+MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")  # chart axis
+
+
 class Bedrag(float):
     """A euro amount in a report table: 'EUR 1.234,56' in the HTML, a plain number in the xlsx."""
 
@@ -140,7 +143,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 Bedrag(r.max_waarde),
                 Bedrag(round(r.gebruikte_waarde, 2)) if waarde else AFGELEID,
                 f"{getal(100 * r.aandeel, 1)}%" if waarde else AFGELEID,
-                r.prognose.strftime("%d-%m-%Y") if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
+                datum(r.prognose) if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
         )
     prestatie_rijen: list[list[Cel]] = []
@@ -170,7 +173,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if n < MINIMUM else AFGELEID
         )
         wacht.append((f"{pr.leverancier} ({pr.perceel})", [float(pr.beloofd_weken), gemeten]))
-    maandlabels = [f"{d.month:02d}-{d.year % 100:02d}" for d, _ in next(iter(o.maanden.values()), [])]
+    maandlabels = [f"{MAAND_KORT[d.month - 1]} {d.year}" for d, _ in next(iter(o.maanden.values()), [])]
     reeksen = [
         (
             reg.percelen[r.perceel].naam,
