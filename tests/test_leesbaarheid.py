@@ -342,3 +342,37 @@ def test_kwartaalrapport_bedragen_in_euro(voorbeeld_bron: Path, tmp_path: Path) 
     # the usage chart's months in words (contract start 1 January 2022), not '01-22'
     grafiek = _sectie(html, 'aria-label="Gebruik van de raamovereenkomsten', "</svg>")
     assert ">jan 2022<" in grafiek and not re.search(r">\d\d-\d\d<", grafiek)
+
+
+def test_brief_winnaar_verdeling_in_bijlage(groot: Path) -> None:
+    """A winner serving many gemeenten reads the decision, the reasons and the standstill first; its
+    allocation per gemeente (counted here from gunning.json) follows the signature as an appendix, in the
+    HTML and in Word alike. A winner with few gemeenten keeps the table in place."""
+    import json
+
+    from docx import Document as Word
+
+    data = json.loads((groot / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    gezien = {"bijlage": 0, "ter plaatse": 0}
+    for code, p in data["percelen"].items():
+        for naam in {t["inschrijver"] for t in p["toewijzing"] if t["aantal"]}:
+            rijen = [t for t in p["toewijzing"] if t["inschrijver"] == naam and t["aantal"]]
+            slug = re.sub(r"[^a-z0-9]+", "-", naam.lower()).strip("-")
+            pad = groot / "rapporten" / "brieven" / f"{slug}-{code.lower()}.html"
+            html = pad.read_text(encoding="utf-8")
+            groet = html.index("Met vriendelijke groet")
+            tabel = html.index("<th>Gemeente</th>")
+            word = Word(str(pad.with_suffix(".docx")))
+            teksten = [x.text for x in word.paragraphs]
+            if len(rijen) > 15:
+                gezien["bijlage"] += 1
+                assert tabel > groet and f"({len(rijen)} gemeenten)" in _tekst(html)
+                assert any(x.startswith("Bijlage: uw verwachte verdeling") for x in teksten)
+                assert len(word.tables[-1].rows) == len(rijen) + 1
+                assert teksten.index("Met vriendelijke groet,") < next(
+                    i for i, x in enumerate(teksten) if x.startswith("Bijlage:")
+                )
+            else:
+                gezien["ter plaatse"] += 1
+                assert tabel < groet
+    assert gezien["bijlage"] and gezien["ter plaatse"], gezien
