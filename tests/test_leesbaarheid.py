@@ -376,3 +376,45 @@ def test_brief_winnaar_verdeling_in_bijlage(groot: Path) -> None:
                 gezien["ter plaatse"] += 1
                 assert tabel < groet
     assert gezien["bijlage"] and gezien["ter plaatse"], gezien
+
+
+def test_totaal_in_vier_decimalen_uitgelegd(groot: Path, tmp_path: Path) -> None:
+    """One bid's price is set (by hand, from the relatief formula) so that its total equals another's at 2
+    decimals but not at 4: the Totaal column then shows 4 decimals while the berekening rounds to 2, and
+    the advies says why the two differ."""
+    import json
+    import shutil
+
+    from openpyxl import load_workbook
+
+    kopie = tmp_path / "w"
+    shutil.copytree(groot, kopie, ignore=shutil.ignore_patterns("rapporten", "logboek.jsonl"))
+    p = json.loads((groot / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
+    wk, wp = p["weging"]["kwaliteit"] / 100, p["weging"]["prijs"] / 100
+    laagste = min(r["prijs"] for r in p["rangorde"])
+    y = p["rangorde"][3]
+    doel = round(y["totaal"], 2) + (0.002 if y["totaal"] < round(y["totaal"], 2) else -0.002)
+    for x in p["rangorde"][4:]:
+        prijsscore = (doel - wk * x["kwaliteit"]) / wp
+        prijs = round(laagste * 100 / prijsscore, 2) if 0 < prijsscore <= 100 else None
+        if prijs is not None and laagste < prijs <= p["plafondprijs"]:
+            break
+    else:
+        pytest.fail("geen inschrijver waarvan de prijs het totaal kan verschuiven")
+    for pad in (kopie / "inschrijvingen").glob("*.xlsx"):
+        wb = load_workbook(pad)
+        if wb["Inschrijver"].cell(2, 2).value == x["inschrijver"]:
+            ws = wb["Percelen"]
+            rij = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "B1")
+            ws.cell(rij, 2, prijs)
+            wb.save(pad)
+            break
+    else:
+        pytest.fail(f"werkboek van {x['inschrijver']} niet gevonden")
+    uit = CliRunner().invoke(main, ["gunning", "--werkmap", str(kopie)])
+    assert uit.exit_code == 0, uit.output
+    html = _advies(kopie)
+    sectie = _sectie(html, 'id="perceel-B1"', "</section>")
+    totalen = re.findall(r'data-veld="totaal" data-waarde="[^"]+">([^<]+)<', sectie)
+    assert totalen and all(re.fullmatch(r"\d+,\d{4}", t) for t in totalen), totalen
+    assert "De kolom Totaal staat in 4 decimalen" in _tekst(sectie)

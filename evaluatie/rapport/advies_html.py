@@ -651,6 +651,15 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
             rij_attrs=attrs,
         ),
     ]
+    if dec != 2 and not m.kolommen_in_euro and m.kolomkoppen[1]:
+        # the berekening above rounds every step to 2 decimals; the column does not: say why they differ
+        delen.append(
+            f"<p>De kolom {e(m.kolomkoppen[1])} staat in {dec} decimalen: op 2 decimalen afgerond zouden twee "
+            f"verschillende totalen gelijk lijken, en de rangorde vergelijkt op {dec} decimalen. De berekening "
+            "hierboven toont iedere stap en het totaal op 2 decimalen afgerond; de kolom toont hetzelfde totaal "
+            f"in {dec} decimalen (wie met de afgeronde tussenstappen narekent, kan in de tweede decimaal een "
+            "ander getal vinden).</p>"
+        )
     delen += [f'<p class="voldoet-niet">{e(m)}</p>' for m in p.meldingen]
     delen += [
         f"<p>Gelijke {e(methode(p.prijsmethode).maatstaf)}; {e(r.inschrijver)} is geplaatst "
