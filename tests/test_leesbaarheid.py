@@ -418,3 +418,29 @@ def test_totaal_in_vier_decimalen_uitgelegd(groot: Path, tmp_path: Path) -> None
     totalen = re.findall(r'data-veld="totaal" data-waarde="[^"]+">([^<]+)<', sectie)
     assert totalen and all(re.fullmatch(r"\d+,\d{4}", t) for t in totalen), totalen
     assert "De kolom Totaal staat in 4 decimalen" in _tekst(sectie)
+
+
+def test_signalen_geteld_en_begrensd(groot: Path) -> None:
+    """Signals of disagreement per lot: the heading counts them (counted here from the xlsx), unresolved ones
+    come first, and at most 20 are named with the rest counted."""
+    from openpyxl import load_workbook
+
+    blad = load_workbook(groot / "rapporten" / "gunningsadvies.xlsx")["Beoordeling"]
+    kop = [c.value for c in blad[1]]
+    perceel, signaal, consensus = kop.index("Perceel"), kop.index("Signaal"), kop.index("Consensus")
+    html = _advies(groot)
+    gezien = 0
+    for naam, code in (("B1-route", "B1"), ("Onderwijsroute", "onderwijs"), ("Z-route", "Z")):
+        rijen = [r for r in blad.iter_rows(min_row=2, values_only=True) if r[perceel] == naam and r[signaal] == "ja"]
+        if not rijen:
+            continue
+        opgelost = sum(r[consensus] not in (None, "") for r in rijen)
+        deel = _sectie(html, f'id="perceel-{code}"', "</section>")
+        assert f"Signalen van onenigheid ({len(rijen)}, waarvan {opgelost} opgelost in consensus)" in _tekst(deel)
+        lijst = _sectie(deel, "Signalen van onenigheid", "</ul>")
+        items = re.findall(r"<li>(.*?)</li>", lijst)
+        assert len(items) == min(len(rijen), 20) + (len(rijen) > 20)
+        staat = ["geen consensus" in x for x in items if "en nog" not in x]
+        assert staat == sorted(staat, reverse=True)  # unresolved first
+        gezien += 1
+    assert gezien

@@ -32,6 +32,7 @@ from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
 
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
+MAX_SIGNALEN = 20  # signals of disagreement named per lot; the xlsx marks every one
 MAX_KNOCKOUT_RIJEN = 20  # beyond this many bids per lot the knock-out table shows only the bids that fail
 MAX_NAMEN_AFGEWEZEN = 10  # rejected or excluded bidders named in the advice sentence; beyond, a count
 INTERN_ZEKERHEID = "rapporten/intern/zekerheid.html"
@@ -579,14 +580,25 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         )
     signalen = [r for r in panel.rijen if r.perceel == code and r.signaal]
     if signalen:
+        # unresolved signals first: they are what the college may ask about; at most 20 named, the rest counted
+        signalen.sort(key=lambda r: r.consensus is not None)
+        opgelost = sum(r.consensus is not None for r in signalen)
+        toon = signalen[:MAX_SIGNALEN]
         delen.append(
-            "<p><strong>Signalen van onenigheid</strong></p><ul>"
+            f"<p><strong>Signalen van onenigheid ({getal(len(signalen), 0)}, waarvan {getal(opgelost, 0)} "
+            "opgelost in consensus)</strong></p><ul>"
             + "".join(
                 f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
                 f"spreiding {r.spreiding_stappen} "
                 f"schaalstappen; afwijkend: {e(', '.join(label.get(x, x) for x in r.afwijkers))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
-                for r in signalen
+                for r in toon
+            )
+            + (
+                f"<li>en nog {getal(len(signalen) - len(toon), 0)} signalen (zie gunningsadvies.xlsx, tabblad "
+                "Beoordeling, kolom Signaal)</li>"
+                if len(signalen) > len(toon)
+                else ""
             )
             + "</ul>"
         )
