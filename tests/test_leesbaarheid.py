@@ -444,3 +444,31 @@ def test_signalen_geteld_en_begrensd(groot: Path) -> None:
         assert staat == sorted(staat, reverse=True)  # unresolved first
         gezien += 1
     assert gezien
+
+
+def test_waarom_minder_samen_waar_gelijk(groot: Path) -> None:
+    """'Waarom minder dan de capaciteit': bidders with the same number and the same reason (gunning.json
+    keeps one sentence per bidder) share one item; every bidder is still named exactly once."""
+    import json
+
+    data = json.loads((groot / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    html = _advies(groot)
+    samengevoegd = 0
+    for code, p in data["percelen"].items():
+        zinnen = p["bindende_regels"]
+        redenen: dict[tuple[str, str], list[str]] = {}
+        for z in zinnen:
+            naam, rest = z.split(" krijgt ", 1)
+            n, reden = rest.split(": ", 1)
+            redenen.setdefault((n.split(" van zijn")[0], reden), []).append(naam)
+        deel = _sectie(html, f'id="perceel-{code}"', "</section>")
+        lijst = _sectie(deel, "Waarom een inschrijver minder kreeg", "</ul>")
+        items = [_tekst(x) for x in re.findall(r"<li>(.*?)</li>", lijst, re.S)]
+        assert len(items) == len(redenen) < len(zinnen) or len(redenen) == len(zinnen)
+        for (n, reden), namen in redenen.items():
+            item = next(x for x in items if x.endswith(reden) and namen[0] in x)
+            assert all(item.count(naam) == 1 for naam in namen)
+            if len(namen) > 1:
+                assert f": ieder krijgt {n}, om dezelfde reden: " in item
+                samengevoegd += 1
+    assert samengevoegd

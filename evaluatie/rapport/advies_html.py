@@ -11,6 +11,9 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
@@ -755,10 +758,44 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
     if p.bindende_regels:
         delen.append(
             "<p><strong>Waarom een inschrijver minder kreeg dan zijn capaciteit</strong></p><ul>"
-            + "".join(f"<li>{e(z)}</li>" for z in p.bindende_regels)
+            + "".join(f"<li>{e(z)}</li>" for z in _samen_waar_gelijk(p.bindende_regels))
             + "</ul>"
         )
     return "\n".join(delen)
+
+
+_KRIJGT = re.compile(r"(?P<naam>.+?) krijgt (?P<n>[\d.]+) van zijn capaciteit (?P<cap>[\d.]+): (?P<reden>.+)", re.S)
+
+
+def _samen_waar_gelijk(zinnen: Sequence[str]) -> list[str]:
+    """Bidders that get the same number for the same reason share one sentence ('A (capaciteit 734) en B
+    (capaciteit 1.009): ieder krijgt 0, om dezelfde reden: ...'): at national size 60 near-identical
+    sentences per lot otherwise.
+    A sentence of another form, or a reason no other bidder shares, stays as it is."""
+    groepen: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    volgorde: list[tuple[str, str] | str] = []
+    for zin in zinnen:
+        m = _KRIJGT.fullmatch(zin)
+        if m is None:
+            volgorde.append(zin)
+            continue
+        sleutel = (m["n"], m["reden"])
+        if sleutel not in groepen:
+            groepen[sleutel] = []
+            volgorde.append(sleutel)
+        groepen[sleutel].append((m["naam"], m["cap"]))
+    uit = []
+    for x in volgorde:
+        if isinstance(x, str):
+            uit.append(x)
+            continue
+        leden = groepen[x]
+        if len(leden) == 1:
+            uit.append(f"{leden[0][0]} krijgt {x[0]} van zijn capaciteit {leden[0][1]}: {x[1]}")
+        else:
+            wie = _opsomming([f"{naam} (capaciteit {cap})" for naam, cap in leden])
+            uit.append(f"{wie}: ieder krijgt {x[0]}, om dezelfde reden: {x[1]}")
+    return uit
 
 
 def _verdeling_breed(p, leveranciers: list[str]) -> str:
