@@ -472,3 +472,28 @@ def test_waarom_minder_samen_waar_gelijk(groot: Path) -> None:
                 assert f": ieder krijgt {n}, om dezelfde reden: " in item
                 samengevoegd += 1
     assert samengevoegd
+
+
+def test_systematiek_gemeenten_eenmaal_bij_veel_gemeenten(groot: Path) -> None:
+    """60 gemeenten, three lots: the systematiek lists every gemeente once, in one table with a column per
+    lot (values from aanbesteding.yaml), after the lots; each lot names its count and total. Numbers of a
+    thousand or more carry a thousands dot."""
+    import yaml
+
+    uit = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(groot)])
+    assert uit.exit_code == 0, uit.output
+    data = yaml.safe_load((groot / "aanbesteding.yaml").read_text(encoding="utf-8"))
+    html = (groot / "gunningssystematiek.html").read_text(encoding="utf-8")
+    tekst = _tekst(html)
+    assert html.count("<td>Gemeente 001</td>") == 1, html.count("<td>Gemeente 001</td>")
+    tabel = _sectie(html, "<th>Gemeente</th>", "</table>")
+    koppen = re.findall(r"<th[^>]*>([^<]*)</th>", tabel)
+    assert koppen[:2] == ["Gemeente", "Subregio"] and len(koppen) == 2 + len(data["percelen"])
+    for x in data["gemeenten"][:5]:
+        rij = _tekst(_sectie(tabel, f"<td>{x['naam']}</td>", "</tr>"))
+        verwacht = [_nl(x["inburgeraars"].get(c, 0)) for c in data["percelen"]]
+        assert rij.split()[-len(verwacht) :] == verwacht, (rij, verwacht)
+    for c in data["percelen"]:
+        totaal = sum(x["inburgeraars"].get(c, 0) for x in data["gemeenten"])
+        assert f"samen {_nl(totaal)} verwachte inburgeraars per jaar" in tekst, (c, totaal)
+    assert html.index("<th>Gemeente</th>") > html.rindex("Perceel Z-route")

@@ -17,7 +17,7 @@ from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
 from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.document import Document
-from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
+from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_gemeentenbijlage, schrijf_perceelgegevens
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.verdeelregeltekst import PRECISIE, VERDEELSTAPPEN, verdeelregel_zinnen
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst
@@ -78,6 +78,7 @@ def systematiek(a: Aanbesteding) -> Document:
             "die toelichting kan de inschrijving worden afgewezen; zij wordt nooit automatisch uitgesloten."
         )
     _openbaarmaking(d, a)
+    schrijf_gemeentenbijlage(d, a)
     return d
 
 
