@@ -4,8 +4,8 @@ import math
 
 from pydantic import model_validator
 
-from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 from evaluatie.tekst import getal
+from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
 class CapaciteitParams(Parameters):
