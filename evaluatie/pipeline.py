@@ -727,12 +727,18 @@ def scenario(
     from evaluatie.scenario.zet import pas_toe
 
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
-    gewijzigd = pas_toe(ruw, zetten)
+    gewijzigd = pas_toe(ruw, zetten, werkmap.root)
     geen_handwerk(werkmap)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
     # the panel scored the bids that passed the baseline knock-out; the scenario reuses those forms
     invoer_na.panelformulieren = voor.invoer.panelformulieren
+    if voor.invoer.panelformulieren is not None:  # a changed scale: each chosen step counts its new points
+        from evaluatie.scenario.schaal import op_nieuwe_schaal
+
+        invoer_na.panelformulieren = op_nieuwe_schaal(
+            *voor.invoer.panelformulieren, voor.invoer.aanbesteding, invoer_na.aanbesteding
+        )
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
     na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}

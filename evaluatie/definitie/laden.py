@@ -281,16 +281,7 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
     percelen: dict[str, Any] = {}
     for code, eigen in data["percelen"].items():
         setnaam = eigen.get("criteriaset") or data.get("criteriaset")
-        setdata = sets.get(setnaam or "", {})
-        standaard = setdata.get("perceel_standaard", {})
-        lagen = [standaard, setdata.get("percelen", {}).get(code, {}), eigen]
-        perceel = samenvoegen(samenvoegen(lagen[0], lagen[1]), lagen[2])
-        # A knock-out rule's parameters replace as a whole: {minimum: 2} must not merge
-        # with the criteria set's {minimum_aandeel: 0.1}.
-        knockout: dict[str, Any] = {}
-        for laag in lagen:
-            knockout.update(copy.deepcopy(laag.get("knockout", {})))
-        perceel["knockout"] = knockout
+        perceel = _perceel_in_lagen(data, sets, code)
         perceel["code"] = code
         perceel.setdefault("naam", code)
         perceel.setdefault("procedure", data.get("procedure", "gunning"))
@@ -307,6 +298,49 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
         percelen[code] = perceel
     samen["percelen"] = percelen
     return samen
+
+
+def _perceel_in_lagen(data: dict[str, Any], sets: dict[str, dict[str, Any]], code: str) -> dict[str, Any]:
+    """A lot's settings as they apply, still in the YAML's own form (criteria by code, a knock-out rule
+    switched off as `false`): the criteria set's layers with the tender's own lines over them."""
+    eigen = data["percelen"][code]
+    setnaam = eigen.get("criteriaset") or data.get("criteriaset")
+    setdata = sets.get(setnaam or "", {})
+    standaard = setdata.get("perceel_standaard", {})
+    lagen = [standaard, setdata.get("percelen", {}).get(code, {}), eigen]
+    perceel: dict[str, Any] = samenvoegen(samenvoegen(lagen[0], lagen[1]), lagen[2])
+    # A knock-out rule's parameters replace as a whole: {minimum: 2} must not merge
+    # with the criteria set's {minimum_aandeel: 0.1}.
+    knockout: dict[str, Any] = {}
+    for laag in lagen:
+        knockout.update(copy.deepcopy(laag.get("knockout", {})))
+    perceel["knockout"] = knockout
+    return perceel
+
+
+def percelen_zoals_ze_gelden(data: Any, werkmap: Path | None) -> dict[str, dict[str, Any]]:
+    """Every lot's settings as they apply (see _perceel_in_lagen), for `--zet` paths that address what a lot
+    takes from its criteria set (`percelen.B1.gunningscriteria.K1.weging`). Best effort: a criteria set that
+    cannot be read contributes nothing here; loading the changed tender reports it."""
+    if not isinstance(data, dict) or not isinstance(data.get("percelen"), dict):
+        return {}
+    sets: dict[str, dict[str, Any]] = {}
+    for setnaam, _ in _setnamen(data):
+        setpad = zoek_criteriaset(setnaam, werkmap)
+        if setpad is not None and setnaam not in sets:
+            try:
+                gelezen, _, _ = _lees_yaml(setpad, f"criteria/{setpad.name}")
+            except InvoerFout:
+                gelezen = None
+            sets[setnaam] = gelezen if isinstance(gelezen, dict) else {}
+    uit: dict[str, dict[str, Any]] = {}
+    for code, eigen in data["percelen"].items():
+        if isinstance(eigen, dict):
+            try:
+                uit[str(code)] = _perceel_in_lagen(data, sets, code)
+            except (TypeError, AttributeError, ValueError):
+                uit[str(code)] = copy.deepcopy(eigen)
+    return uit
 
 
 def _inhoud_ondanks_schemafouten(

@@ -1,0 +1,160 @@
+"""`scenario --zet` on what a lot takes from its criteria set: applied exactly, or refused with the valid choices.
+
+The bundled example's lots take their criteria and scale from the criteria set (no line in aanbesteding.yaml).
+A change there must change that one value and keep the rest; the check is the same tender with the change
+written out in aanbesteding.yaml by hand, awarded with `evaluatie gunning`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import REPO
+
+
+def _run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def _criteria_uit_de_set(code: str) -> dict[str, Any]:
+    data = yaml.safe_load((REPO / "criteria" / "inburgering-2022.yaml").read_text(encoding="utf-8"))
+    return dict(data["percelen"][code]["gunningscriteria"])
+
+
+def _met_de_hand(voorbeeld: Path, doel: Path, wijzig: Any) -> Path:
+    """A copy of the werkmap with aanbesteding.yaml changed by hand (the independent route)."""
+    shutil.copytree(voorbeeld, doel)
+    pad = doel / "aanbesteding.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    wijzig(data)
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return doel
+
+
+def _rangorde(uitslag: dict[str, Any], code: str) -> list[tuple[str, float, float, int]]:
+    return [(r["inschrijver"], r["kwaliteit"], r["totaal"], r["rang"]) for r in uitslag["percelen"][code]["rangorde"]]
+
+
+def test_positie_0_van_een_criterium_uit_de_set_noemt_de_criteria(voorbeeld: Path) -> None:
+    res = _run(
+        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.gunningscriteria.0.weging=80"
+    )
+    assert res.exit_code == 2, res.output
+    assert "verplicht veld ontbreekt" not in res.output
+    assert "180" not in res.output
+    for code in ("K1", "K2", "K3", "K4"):
+        assert code in res.output
+    assert "Plan van aanpak en maatwerk" in res.output
+    assert "positie van 1 tot 4" in res.output
+
+
+def test_een_nieuw_criterium_wordt_geweigerd(voorbeeld: Path) -> None:
+    res = _run(
+        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.gunningscriteria.K9.weging=10"
+    )
+    assert res.exit_code == 2, res.output
+    assert "K9" in res.output and "niet beoordeeld" in res.output
+
+
+def test_weging_van_een_criterium_uit_de_set_is_precies_die_wijziging(voorbeeld: Path, tmp_path: Path) -> None:
+    """K1 by position, K2 by code: 25 + 35 + 20 + 20 = 100; names, descriptions and K3, K4 stay as in the set."""
+    res = _run(
+        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--json",
+        "--zet", "percelen.B1.gunningscriteria.1.weging=25", "--zet", "percelen.B1.gunningscriteria.K2.weging=35",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    na = json.loads(res.stdout)["na"]
+
+    def wijzig(data: dict[str, Any]) -> None:
+        criteria = _criteria_uit_de_set("B1")
+        criteria["K1"] = {**criteria["K1"], "weging": 25}
+        criteria["K2"] = {**criteria["K2"], "weging": 35}
+        data["percelen"]["B1"]["gunningscriteria"] = criteria
+
+    hand = _met_de_hand(voorbeeld, tmp_path / "hand", wijzig)
+    gunning = _run("gunning", "--werkmap", str(hand), "--lots", "B1", "--geen-rapport", "--json")
+    assert gunning.exit_code in (0, 1), gunning.output
+    verwacht = json.loads(gunning.stdout)
+    assert _rangorde(na, "B1") == _rangorde(verwacht, "B1")
+    assert na["percelen"]["B1"]["toewijzing"] == verwacht["percelen"]["B1"]["toewijzing"]
+    assert _rangorde(na, "B1") != _rangorde(json.loads(res.stdout)["voor"], "B1")
+
+
+def test_weging_die_niet_optelt_tot_100_noemt_de_som_zonder_het_criterium_te_verminken(voorbeeld: Path) -> None:
+    res = _run(
+        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.gunningscriteria.K1.weging=80"
+    )
+    assert res.exit_code == 2, res.output
+    assert "tellen op tot 140" in res.output  # 80 + 20 + 20 + 20
+    assert "verplicht veld ontbreekt" not in res.output
+
+
+def test_een_schaalpunt_uit_de_set_wijzigen_geeft_geen_traceback(voorbeeld: Path, tmp_path: Path) -> None:
+    """'voldoende' (step 3) counts 40 instead of 50; the other steps and their labels stay."""
+    res = _run(
+        "scenario",
+        "--werkmap",
+        str(voorbeeld),
+        "--lots",
+        "B1",
+        "--json",
+        "--zet",
+        "percelen.B1.schaal.stappen.3.punten=40",
+    )
+    assert res.exit_code == 0, res.output
+    assert "Traceback" not in res.output
+
+    def wijzig(data: dict[str, Any]) -> None:
+        setdata = yaml.safe_load((REPO / "criteria" / "inburgering-2022.yaml").read_text(encoding="utf-8"))
+        schaal = setdata["perceel_standaard"]["schaal"]
+        schaal["stappen"][2] = {**schaal["stappen"][2], "punten": 40}
+        data["percelen"]["B1"]["schaal"] = schaal
+
+    hand = _met_de_hand(voorbeeld, tmp_path / "hand", wijzig)
+    gunning = _run("gunning", "--werkmap", str(hand), "--lots", "B1", "--geen-rapport", "--json")
+    assert gunning.exit_code in (0, 1), gunning.output
+    assert _rangorde(json.loads(res.stdout)["na"], "B1") == _rangorde(json.loads(gunning.stdout), "B1")
+
+
+def test_een_parameter_van_een_uitgezette_knockoutregel_wordt_geweigerd(voorbeeld: Path) -> None:
+    res = _run(
+        "scenario", "--werkmap", str(voorbeeld), "--lots", "onderwijs",
+        "--zet", "percelen.onderwijs.knockout.keurmerk.peildatum=2021-06-04",
+    )  # fmt: skip
+    assert res.exit_code == 2, res.output
+    assert "Traceback" not in res.output
+    assert "percelen.onderwijs.knockout.keurmerk" in res.output and "als geheel" in res.output
+
+
+def test_aantal_voor_een_perceel_waaraan_de_gemeente_niet_meedoet(voorbeeld: Path) -> None:
+    """Eemnes is not in lot Z: its number would count nowhere. Refused, by name and by position, with the way out;
+    with Eemnes added to the lot in the same scenario the number counts (in either order)."""
+    for gemeente in ("Eemnes", "2"):
+        res = _run(
+            "scenario", "--werkmap", str(voorbeeld), "--lots", "Z", "--zet", f"gemeenten.{gemeente}.inburgeraars.Z=3"
+        )
+        assert res.exit_code == 2, res.output
+        assert "Eemnes neemt niet deel aan perceel Z" in res.output
+        assert "percelen.Z.gemeenten" in res.output
+    lijst = "percelen.Z.gemeenten=[Blaricum, Eemnes, Gooise Meren, Hilversum, Huizen, Laren, Wijdemeren]"
+    for zetten in (["gemeenten.Eemnes.inburgeraars.Z=3", lijst], [lijst, "gemeenten.Eemnes.inburgeraars.Z=3"]):
+        args = [a for z in zetten for a in ("--zet", z)]
+        res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "Z", "--json", *args)
+        assert res.exit_code == 0, res.output
+        toewijzing = json.loads(res.stdout)["na"]["percelen"]["Z"]["toewijzing"]
+        assert "Eemnes" in json.dumps(toewijzing)
+
+
+def test_een_schaal_met_een_ander_aantal_stappen_wordt_geweigerd(voorbeeld: Path) -> None:
+    res = _run(
+        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.schaal.stappen=[0, 50, 100]"
+    )
+    assert res.exit_code == 2, res.output
+    assert "3 schaalstappen" in res.output and "uit 5" in res.output
