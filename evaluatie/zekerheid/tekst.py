@@ -14,6 +14,17 @@ def _beperk(items: list[str] | tuple[str, ...], beknopt: int | None, wat: str) -
     return [*items[:beknopt], f"en nog {len(items) - beknopt} {wat}"]
 
 
+def procent(kans: float) -> str:
+    """A share of draws with one decimal, never rounded to a false 0,0% or 100,0%: one draw in 10.000 is
+    'minder dan 0,1%', not none."""
+    tekst = getal(100 * kans, 1)
+    if kans > 0 and tekst == getal(0, 1):
+        return "minder dan 0,1%"
+    if kans < 1 and tekst == getal(100, 1):
+        return "meer dan 99,9%"
+    return f"{tekst}%"
+
+
 def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[str, list[str]]:
     """The analyses as sentences. `beknopt` caps the lists inside a sentence (changed allocations,
     other bidders that could come first) at that many items, the rest counted; None: everything."""
@@ -40,10 +51,10 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
         storing.append(
             f"Als iedere afzonderlijke score willekeurig een schaalstap omhoog of omlaag gaat "
             f"({getal(s.trekkingen, 0)} trekkingen, zaad {s.zaad}), blijft {z.winnaar} in "
-            f"{getal(100 * s.kans_winnaar_blijft, 1)}% van de gevallen alleen eerste."
+            f"{procent(s.kans_winnaar_blijft)} van de gevallen alleen eerste."
         )
         anderen = _beperk(
-            [f"{b} {getal(100 * k, 1)}%" for b, k in s.kans_eerste.items() if b != z.winnaar], beknopt, "inschrijvers"
+            [f"{b} {procent(k)}" for b, k in s.kans_eerste.items() if b != z.winnaar], beknopt, "inschrijvers"
         )
         if anderen:
             storing.append("Andere inschrijvers die dan eerste worden: " + ", ".join(anderen) + ".")
