@@ -19,7 +19,7 @@ from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
-from evaluatie.rapport.verdeelregeltekst import PRECISIE, VERDEELSTAPPEN, verdeelregel_zinnen
+from evaluatie.rapport.verdeelregeltekst import precisie, verdeelregel_zinnen, verdeelstappen
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel
@@ -154,15 +154,22 @@ def _prijs(d: Document, p: Perceel) -> None:
             for k in kandidaten
         ],
     )
+    eerst = f"de {'hoogste' if m.hoger_is_beter else 'laagste'} {m.maatstaf} staat eerst."
     d.alinea(
-        f"Totalen worden vergeleken na afronding op {DECIMALEN} decimalen; "
-        + ("het hoogste totaal staat eerst." if m.hoger_is_beter else "de laagste uitkomst staat eerst.")
+        f"Totalen worden vergeleken na afronding op {DECIMALEN} decimalen; het hoogste totaal staat eerst."
+        if m.maatstaf == "totaalscore"
+        else f"De {m.maatstaf} wordt vergeleken na afronding op {DECIMALEN} decimalen; {eerst}"
     )
 
 
 def _gelijke_stand(d: Document, p: Perceel) -> None:
     regels = [BESLISREGELS.get(x, x.replace("_", " ")) for x in p.bij_gelijke_stand]
-    tekst = PRECISIE + " Gelijke stand. Bij gelijke totalen "
+    maatstaf = methode(p.prijsmethode).maatstaf
+    tekst = (
+        precisie(maatstaf)
+        + " Gelijke stand. Bij "
+        + ("gelijke totalen " if maatstaf == "totaalscore" else f"gelijke {maatstaf} ")
+    )
     if regels:
         tekst += "beslissen, in deze volgorde: " + "; ".join(regels) + ". Beslist geen van deze regels, dan "
     tekst += (
@@ -181,7 +188,7 @@ def _verdeling(d: Document, p: Perceel) -> None:
         "toets zijn gekomen en die gemeente bedienen, binnen deze regels:"
     )
     d.opsomming(regels)
-    d.alinea(VERDEELSTAPPEN)
+    d.alinea(verdeelstappen(methode(p.prijsmethode).maatstaf))
 
 
 def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:
