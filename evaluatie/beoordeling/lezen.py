@@ -20,6 +20,7 @@ from evaluatie.beoordeling.formulier import (
     VELD_DATUM_CONSENSUS,
     VELD_VERKLARING,
 )
+from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
@@ -249,6 +250,7 @@ def _lees_formulier(
     beoordelaar = bekend.get(naamsleutel(naam))
     if beoordelaar is not None:
         genoemd.add(beoordelaar)
+    controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # another tender or scale: refused, not read
     if beoordelaar is None:
         fouten.voeg_toe(
             t.plaats(kop[VELD_BEOORDELAAR], 1),
