@@ -158,3 +158,12 @@ def test_een_schaal_met_een_ander_aantal_stappen_wordt_geweigerd(voorbeeld: Path
     )
     assert res.exit_code == 2, res.output
     assert "3 schaalstappen" in res.output and "uit 5" in res.output
+
+
+def test_beoordelaars_wijzigen_wordt_geweigerd(voorbeeld: Path) -> None:
+    """The scenario reuses the panel's forms: a changed list of reviewers would change nothing (or ask for a form
+    nobody handed in) while the output said 'ongewijzigd'. Refused, pointing at zekerheid."""
+    for zet in ("beoordelaars=[Anouk Verbeek]", "beoordelaars=[Anouk Verbeek, Mehmet Yilmaz, Joost de Ridder, Dirk]"):
+        res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", zet)
+        assert res.exit_code == 2, res.output
+        assert "geen beoordelaar toevoegen of weglaten" in res.output and "evaluatie zekerheid" in res.output

@@ -145,6 +145,12 @@ def pas_toe(data: dict[str, Any], zetten: list[str], werkmap: Path | None = None
         if not teken or not pad.strip():
             raise ZetFout(f"'{zet}': verwacht PAD=WAARDE, bijvoorbeeld percelen.B1.verdeling.max_aandeel=0.5")
         delen = [d for d in pad.strip().split(".") if d]
+        if delen and delen[0] == "beoordelaars":
+            raise ZetFout(
+                f"{pad.strip()}: een scenario rekent met de formulieren die het panel al heeft ingeleverd en kan geen "
+                "beoordelaar toevoegen of weglaten; wat één beoordelaar uitmaakt, toont 'evaluatie zekerheid' "
+                "(beoordelaar weglaten)"
+            )
         geldend_perceel = percelen_zoals_ze_gelden(uit, werkmap)
         knoop: Schemaknoop | None = (_register().get_or_retrieve(_HOOFDSCHEMA).value.contents, _HOOFDSCHEMA)
         doel: Any = uit
