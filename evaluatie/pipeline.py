@@ -743,7 +743,7 @@ def scenario(
     na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     noteer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
-    return voor, na, verschil(voor.uitslag, na.uitslag)
+    return voor, na, verschil(voor.uitslag, na.uitslag, voor.invoer.aanbesteding, na.invoer.aanbesteding)
 
 
 # --- Commands: each command's whole flow, logging included. The CLI calls one of these and prints.

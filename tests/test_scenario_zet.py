@@ -167,3 +167,14 @@ def test_beoordelaars_wijzigen_wordt_geweigerd(voorbeeld: Path) -> None:
         res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", zet)
         assert res.exit_code == 2, res.output
         assert "geen beoordelaar toevoegen of weglaten" in res.output and "evaluatie zekerheid" in res.output
+
+
+def test_een_gewijzigd_raammaximum_staat_in_het_verschil(voorbeeld: Path) -> None:
+    """B1 of the example: 98 a year over 2 + 1 years = 294 trajectories, the maximum without raammaximum; with a
+    headroom of 25%: 294 x 1,25 = 367,5, rounded up 368, at the ceiling EUR 10.000 = EUR 3.680.000. The change
+    showed 'ongewijzigd' everywhere before, as if not applied."""
+    res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.raammaximum.opslag=0.25")
+    assert res.exit_code == 0, res.output
+    assert "Maximum raamovereenkomst: 294 -> 368 trajecten, EUR 2.940.000,00 -> EUR 3.680.000,00" in res.output
+    ongewijzigd = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.naam=B1")
+    assert "Maximum raamovereenkomst" not in ongewijzigd.output
