@@ -96,8 +96,37 @@ def test_weging_die_niet_optelt_tot_100_noemt_de_som_zonder_het_criterium_te_ver
     assert "verplicht veld ontbreekt" not in res.output
 
 
-def test_een_schaalpunt_uit_de_set_wijzigen_geeft_geen_traceback(voorbeeld: Path, tmp_path: Path) -> None:
-    """'voldoende' (step 3) counts 40 instead of 50; the other steps and their labels stay."""
+def _kwaliteit_met_de_hand(werkmap: Path, punten: dict[str, float]) -> dict[str, float]:
+    """B1 quality from the panel's workbooks read with openpyxl: per criterion the consensus score if the panel
+    gave one, else the reviewers' mean; the labels worth `punten`; weights from the criteria set."""
+    from openpyxl import load_workbook
+
+    weging = {c["naam"]: c["weging"] for c in _criteria_uit_de_set("B1").values()}
+    individueel: dict[tuple[str, str], list[float]] = {}
+    consensus: dict[tuple[str, str], float] = {}
+    for pad in sorted((werkmap / "beoordelingen").glob("*.xlsx")):
+        wb = load_workbook(pad, data_only=True)
+        ws = wb["Consensus"] if "Consensus" in wb.sheetnames else wb["Beoordeling"]
+        for ins, perceel, crit, score, *_ in ws.iter_rows(values_only=True):
+            if perceel != "B1" or score in (None, "") or crit not in weging:
+                continue
+            if pad.name == "consensus.xlsx":
+                consensus[(str(ins), str(crit))] = punten[str(score)]
+            else:
+                individueel.setdefault((str(ins), str(crit)), []).append(punten[str(score)])
+    uit: dict[str, float] = {}
+    for ins in sorted({i for i, _ in individueel}):
+        som = 0.0
+        for crit, w in weging.items():
+            rij = consensus.get((ins, crit))
+            som += w * (rij if rij is not None else sum(individueel[(ins, crit)]) / len(individueel[(ins, crit)]))
+        uit[ins] = som / 100 / sum(weging.values()) * 100
+    return uit
+
+
+def test_een_schaalpunt_uit_de_set_wijzigen_geeft_geen_traceback(voorbeeld: Path) -> None:
+    """'voldoende' (step 3) counts 40 instead of 50; the other steps and their labels stay. Every score keeps the
+    step the reviewer chose and counts the new points (checked against the workbooks read by hand)."""
     res = _run(
         "scenario",
         "--werkmap",
@@ -110,17 +139,15 @@ def test_een_schaalpunt_uit_de_set_wijzigen_geeft_geen_traceback(voorbeeld: Path
     )
     assert res.exit_code == 0, res.output
     assert "Traceback" not in res.output
-
-    def wijzig(data: dict[str, Any]) -> None:
-        setdata = yaml.safe_load((REPO / "criteria" / "inburgering-2022.yaml").read_text(encoding="utf-8"))
-        schaal = setdata["perceel_standaard"]["schaal"]
-        schaal["stappen"][2] = {**schaal["stappen"][2], "punten": 40}
-        data["percelen"]["B1"]["schaal"] = schaal
-
-    hand = _met_de_hand(voorbeeld, tmp_path / "hand", wijzig)
-    gunning = _run("gunning", "--werkmap", str(hand), "--lots", "B1", "--geen-rapport", "--json")
-    assert gunning.exit_code in (0, 1), gunning.output
-    assert _rangorde(json.loads(res.stdout)["na"], "B1") == _rangorde(json.loads(gunning.stdout), "B1")
+    nieuw = {"onvoldoende": 0.0, "matig": 25.0, "voldoende": 40.0, "goed": 75.0, "uitstekend": 100.0}
+    verwacht = _kwaliteit_met_de_hand(voorbeeld, nieuw)
+    oud = _kwaliteit_met_de_hand(voorbeeld, {**nieuw, "voldoende": 50.0})
+    uitslag = json.loads(res.stdout)
+    na = {r["inschrijver"]: r["kwaliteit"] for r in uitslag["na"]["percelen"]["B1"]["rangorde"]}
+    voor = {r["inschrijver"]: r["kwaliteit"] for r in uitslag["voor"]["percelen"]["B1"]["rangorde"]}
+    assert na == {k: round(v, 4) for k, v in verwacht.items() if k in na}
+    assert voor == {k: round(v, 4) for k, v in oud.items() if k in voor}
+    assert na != voor
 
 
 def test_een_parameter_van_een_uitgezette_knockoutregel_wordt_geweigerd(voorbeeld: Path) -> None:
