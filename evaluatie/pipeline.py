@@ -222,10 +222,11 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
 @met_slot
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
+    from evaluatie.prijs.basis import inschrijfregels
 
     # The form does not depend on the volumes, so it may be written while they are still open.
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding, open_aantallen=True)
-    return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx")
+    return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding))
 
 
 @dataclass

@@ -52,3 +52,28 @@ def test_met_totaalscore_blijft_de_tekst(tmp_path: Path) -> None:
     assert "Twee inschrijvingen staan dus gelijk als hun totaalscores op 4 decimalen gelijk zijn." in tekst
     assert "Bij gelijke totalen beslist loting" in tekst
     assert "bij gelijke totaalscore is dat de aanbieder" in tekst
+
+
+def test_inschrijfformulier_noemt_de_vaste_prijs(tmp_path: Path) -> None:
+    """A lot with vaste_prijs pays one price to every bidder. The published method says so; the bid form, the other
+    text a bidder reads before bidding, said only 'Plafondprijs: ...; een hogere prijs is ongeldig', so a bidder could
+    offer 9.900 and be awarded at 9.500 without having been told."""
+    from openpyxl import load_workbook
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"].update(prijsmethode="vaste_prijs", vaste_prijs=9500)
+    del data["percelen"]["B1"]["weging"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    blad = load_workbook(ws / "inschrijfformulier.xlsx")["Perceelgegevens"]
+    regels = [str(c.value) for c in blad["A"] if c.value is not None]
+    plafond = next(i for i, r in enumerate(regels) if r.startswith("Plafondprijs"))
+    assert regels[plafond + 1] == (
+        "Prijs: de prijs per traject ligt voor iedere inschrijver vast op EUR 9.500,00 (exclusief btw); alleen de "
+        "kwaliteit telt. Wie inschrijft, biedt tegen die prijs: vul haar in als prijs per traject."
+    )
+    zonder = maak_werkmap(tmp_path / "zonder", kleine_aanbesteding())
+    assert CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(zonder)]).exit_code == 0
+    blad = load_workbook(zonder / "inschrijfformulier.xlsx")["Perceelgegevens"]
+    assert not any(str(c.value).startswith("Prijs:") for c in blad["A"] if c.value is not None)

@@ -387,6 +387,7 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     """Write the workspace; raises InvoerFout with every problem (nothing is written then)."""
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
     from evaluatie.nieuw.vooraf import controleer_opties, controleer_tekst, maak_map, schrijf_geheel, schrijf_tekst
+    from evaluatie.prijs.basis import inschrijfregels
 
     fouten: list[Fout] = controleer_opties(
         {
@@ -438,7 +439,7 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
         schrijf_tekst(bouw / "aanbesteding.yaml", tekst)
         for naam in SUBMAPPEN:
             maak_map(bouw / naam)
-        schrijf_inschrijfformulier(aanbesteding, bouw / "inschrijfformulier.xlsx")
+        schrijf_inschrijfformulier(aanbesteding, bouw / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding))
 
     schrijf_geheel(verzoek.map, vul)  # as a whole: a failed write leaves no half tender
     pad = verzoek.map / "aanbesteding.yaml"
