@@ -116,7 +116,7 @@ def laad_aanbesteding_uit_data(
     regels = regels or {}
     data, open_ = plaatshouders.vervang(data)
     eerdere = list(leesfouten or [])
-    eerdere += [] if open_aantallen else [_open_fout(naam, regels, *o) for o in open_]
+    eerdere += [] if open_aantallen else [_open_fout(naam, regels, *o, doet_mee=_doet_mee(data, *o[1:])) for o in open_]
     schemafouten = valideer(data, "aanbesteding.schema.json", regels, naam)
     if isinstance(data, dict):
         eerdere += _controleer_regelnamen(data, regels, naam, ("percelen",))
@@ -167,12 +167,29 @@ def laad_aanbesteding_uit_data(
     return model, samen
 
 
-def _open_fout(naam: str, regels: dict[Pad, int], pad: Pad, gemeente: str, perceel: str) -> Fout:
+def _open_fout(naam: str, regels: dict[Pad, int], pad: Pad, gemeente: str, perceel: str, doet_mee: bool) -> Fout:
+    if not doet_mee:
+        return Fout(
+            plaats(naam, regels, pad),
+            f"{gemeente} neemt niet deel aan perceel {perceel} (percelen.{perceel}.gemeenten), dus hier hoort geen "
+            f"aantal; haal '{perceel}: {plaatshouders.PLAATSHOUDER}' weg, of neem {gemeente} op in "
+            f"percelen.{perceel}.gemeenten en vul het aantal in",
+        )
     return Fout(
         plaats(naam, regels, pad),
         f"het verwachte aantal inburgeraars per jaar van {gemeente} voor perceel {perceel} is nog niet "
         f"ingevuld ('{plaatshouders.PLAATSHOUDER}'); vul een geheel getal in (0 als er geen zijn)",
     )
+
+
+def _doet_mee(data: Any, gemeente: str, perceel: str) -> bool:
+    """Whether `gemeente` joins lot `perceel` as the raw tender says ('alle', or a list of names); True when the
+    data cannot tell (the schema reports a malformed list)."""
+    lot = data.get("percelen", {}).get(perceel) if isinstance(data.get("percelen"), dict) else None
+    deelnemers = lot.get("gemeenten", "alle") if isinstance(lot, dict) else "alle"
+    if not isinstance(deelnemers, list):
+        return True
+    return Namen(str(x) for x in deelnemers).zoek(gemeente) is not None
 
 
 def _uniek(fouten: list[Fout]) -> list[Fout]:
