@@ -86,11 +86,22 @@ def test_schaal_gewijzigd_na_het_maken_van_de_formulieren(tmp_path: Path) -> Non
 
 
 def test_formulier_van_een_andere_aanbesteding(tmp_path: Path) -> None:
+    """Ada's form comes from another tender (its title says so; same bidders and criteria names)."""
+    from openpyxl import load_workbook
+
     ws = _ingevuld(tmp_path)
-    _wijzig(ws, lambda data: data.update(naam="Andere aanbesteding"))
+    pad = ws / "beoordelingen" / "ada.xlsx"
+    wb = load_workbook(pad)
+    wb["Instructie"]["A1"] = "Beoordeling kwaliteitsplannen - Andere aanbesteding"
+    wb.save(pad)
     res = _run("beoordelingen", "--werkmap", str(ws))
     assert res.exit_code == 2, res.output
-    assert "ada.xlsx!Instructie!A1: dit formulier is gemaakt voor de aanbesteding 'Testaanbesteding'" in res.output
+    tekst = " ".join(res.output.split())
+    assert (
+        "ada.xlsx!Instructie!A1: dit formulier is gemaakt voor de aanbesteding 'Andere aanbesteding', niet voor "
+        "'Testaanbesteding'"
+    ) in tekst
+    assert "bram.xlsx" not in tekst
 
 
 def test_formulier_zonder_instructie_wordt_gelezen_als_voorheen(tmp_path: Path) -> None:
@@ -104,3 +115,23 @@ def test_formulier_zonder_instructie_wordt_gelezen_als_voorheen(tmp_path: Path) 
         wb.save(form)
     res = _run("beoordelingen", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
+
+
+def test_inschrijfformulier_van_een_andere_aanbesteding(tmp_path: Path) -> None:
+    """A bid filled in on another tender's form (same lot code B1, gemeenten 'alle') was read as a bid on this
+    one, 'alle' becoming this tender's gemeenten. Refused at the form's title; this tender's own form is read."""
+    ander = kleine_aanbesteding(naam="Inburgering buurregio 2025")
+    elders = maak_werkmap(tmp_path / "elders", ander)
+    schrijf_bod(elders, "x.xlsx", "X", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9500, 10, 12, 4, "alle")])
+    assert _run("inschrijvingen", "--werkmap", str(ws)).exit_code == 0
+    (ws / "inschrijvingen" / "x.xlsx").write_bytes((elders / "inschrijvingen" / "x.xlsx").read_bytes())
+    res = _run("inschrijvingen", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    tekst = " ".join(res.output.split())
+    assert (
+        "x.xlsx!Instructie!A1: dit inschrijfformulier is gemaakt voor de aanbesteding 'Inburgering buurregio 2025', "
+        "niet voor 'Testaanbesteding'"
+    ) in tekst
+    assert "y.xlsx" not in tekst

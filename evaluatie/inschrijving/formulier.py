@@ -23,7 +23,7 @@ INVOER = PatternFill("solid", fgColor="FFF2CC")
 def _instructie(aanbesteding: Aanbesteding) -> list[str]:
     percelen = ", ".join(f"{p.code} ({p.naam})" for p in aanbesteding.percelen.values())
     return [
-        f"Inschrijfformulier - {aanbesteding.naam}",
+        v.TITEL + aanbesteding.naam,
         f"Penvoerder: {aanbesteding.penvoerder}. Sluiting inschrijving: {datum(aanbesteding.data.sluiting)}.",
         "",
         "1. Vul op tabblad 'Inschrijver' de gele cellen in. Gebruik ja of nee waar daarom gevraagd wordt.",
