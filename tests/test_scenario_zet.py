@@ -205,3 +205,20 @@ def test_een_gewijzigd_raammaximum_staat_in_het_verschil(voorbeeld: Path) -> Non
     assert "Maximum raamovereenkomst: 294 -> 368 trajecten, EUR 2.940.000,00 -> EUR 3.680.000,00" in res.output
     ongewijzigd = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.naam=B1")
     assert "Maximum raamovereenkomst" not in ongewijzigd.output
+
+
+def test_gemeentenaam_met_een_punt_tussen_haakjes(voorbeeld: Path) -> None:
+    """CBS writes Laren (NH.): the dot in the name split the path ("onbekend veld ')'")."""
+    res = _run(
+        "scenario",
+        "--werkmap",
+        str(voorbeeld),
+        "--lots",
+        "B1",
+        "--json",
+        "--zet",
+        "gemeenten.Laren (NH.).inburgeraars.B1=10",
+    )
+    assert res.exit_code == 0, res.output
+    na = json.loads(res.stdout)["na"]["percelen"]["B1"]["toewijzing"]
+    assert sum(t["aantal"] for t in na if t["gemeente"] == "Laren") == 10  # 4 in the example

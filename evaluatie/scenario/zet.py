@@ -115,6 +115,21 @@ def _criterium(sleutel: str, geldend: Any, pad: str) -> str:
     )
 
 
+def _delen(pad: str) -> list[str]:
+    """The keys of a path. A dot inside brackets belongs to the key: CBS names such as 'Bergen (NH.)' or
+    'Laren (NH.)' carry one (`gemeenten.Bergen (NH.).inburgeraars.B1=5`)."""
+    delen, huidig, diepte = [], "", 0
+    for teken in pad:
+        if teken == "." and diepte == 0:
+            delen.append(huidig)
+            huidig = ""
+            continue
+        diepte += {"(": 1, ")": -1}.get(teken, 0)
+        huidig += teken
+    delen.append(huidig)
+    return [d for d in delen if d]
+
+
 def _lees_waarde(pad: str, waarde: str) -> Any:
     """A --zet value read as the YAML file is (evaluatie.definitie.yamlregels): a date stays the text
     JJJJ-MM-DD the schema expects, an impossible date or an ambiguous number is named."""
@@ -144,7 +159,7 @@ def pas_toe(data: dict[str, Any], zetten: list[str], werkmap: Path | None = None
         pad, teken, waarde = zet.partition("=")
         if not teken or not pad.strip():
             raise ZetFout(f"'{zet}': verwacht PAD=WAARDE, bijvoorbeeld percelen.B1.verdeling.max_aandeel=0.5")
-        delen = [d for d in pad.strip().split(".") if d]
+        delen = _delen(pad.strip())
         if delen and delen[0] == "beoordelaars":
             raise ZetFout(
                 f"{pad.strip()}: een scenario rekent met de formulieren die het panel al heeft ingeleverd en kan geen "
