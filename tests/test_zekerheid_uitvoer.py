@@ -29,3 +29,21 @@ def test_een_kleine_kans_is_niet_nul_en_een_grote_niet_zeker() -> None:
     assert procent(0.0) == "0,0%" and procent(1.0) == "100,0%"
     assert procent(6_546 / 10_000) == "65,5%"
     assert procent(1 / 1_000) == "0,1%"
+
+
+def test_marge_zonder_bereikbare_weg_is_een_zin(tmp_path: Path) -> None:
+    """Under fictieve_korting (at most EUR 2.500 off at quality 100) a bid can be beyond reach by quality alone;
+    the sentence slotted 'met alleen een hogere kwaliteitsscore (hoogstens 100) niet' where the number belongs
+    ('had met alleen ... niet nodig gehad')."""
+    from evaluatie.zekerheid.tekst import _marge
+
+    zin = _marge(None, 469.44)
+    assert zin == (
+        "had een prijs die EUR 469,44 per traject lager was nodig gehad om eerste te worden (gelijk te komen); met "
+        "alleen een hogere kwaliteitsscore (hoogstens 100) lukte dat niet."
+    )
+    assert "niet nodig gehad" not in _marge(31.7, None) and "lukte dat niet" in _marge(31.7, None)
+    assert _marge(2.7, 400.0) == (
+        "had 2,7 kwaliteitspunten meer nodig gehad om eerste te worden (gelijk te komen), of een prijs die "
+        "EUR 400,00 per traject lager was."
+    )

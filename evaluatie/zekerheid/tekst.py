@@ -25,6 +25,21 @@ def procent(kans: float) -> str:
     return f"{tekst}%"
 
 
+def _marge(kwaliteit: float | None, prijs: float | None) -> str:
+    """What a bid lacked to draw level with the first, by quality alone and by price alone; an unreachable route is
+    said as such (not slotted into the sentence where a number belongs)."""
+    doel = "om eerste te worden (gelijk te komen)"
+    q = f"{getal(kwaliteit, 1)} kwaliteitspunten meer" if kwaliteit is not None else None
+    p = f"een prijs die {euro(prijs)} per traject lager was" if prijs is not None else None
+    if q and p:
+        return f"had {q} nodig gehad {doel}, of {p}."
+    if q:
+        return f"had {q} nodig gehad {doel}; met alleen een lagere prijs lukte dat niet."
+    if p:
+        return f"had {p} nodig gehad {doel}; met alleen een hogere kwaliteitsscore (hoogstens 100) lukte dat niet."
+    return "kon met alleen een hogere kwaliteitsscore (hoogstens 100) of alleen een lagere prijs niet eerste worden."
+
+
 def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[str, list[str]]:
     """The analyses as sentences. `beknopt` caps the lists inside a sentence (changed allocations,
     other bidders that could come first) at that many items, the rest counted; None: everything."""
@@ -70,19 +85,7 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
                 + (f" Iedere {' of '.join(beter)} had haar eerste gemaakt." if beter else "")
             )
             continue
-        delen = []
-        if m.kwaliteit is not None:
-            delen.append(f"{getal(m.kwaliteit, 1)} kwaliteitspunten meer")
-        else:
-            delen.append("met alleen een hogere kwaliteitsscore (hoogstens 100) niet")
-        if m.prijs is not None:
-            delen.append(f"een prijs die {euro(m.prijs)} per traject lager was")
-        else:
-            delen.append("met alleen een lagere prijs niet")
-        marge.append(
-            f"Inschrijver {m.inschrijver} (rang {m.rang}) had {delen[0]} nodig gehad om eerste te worden "
-            f"(gelijk te komen), of {delen[1]}."
-        )
+        marge.append(f"Inschrijver {m.inschrijver} (rang {m.rang}) " + _marge(m.kwaliteit, m.prijs))
     capaciteit = []
     for c in z.capaciteit:
         zin = (
