@@ -157,7 +157,7 @@ def test_een_parameter_van_een_uitgezette_knockoutregel_wordt_geweigerd(voorbeel
     )  # fmt: skip
     assert res.exit_code == 2, res.output
     assert "Traceback" not in res.output
-    assert "percelen.onderwijs.knockout.keurmerk" in res.output and "als geheel" in res.output
+    assert "percelen.onderwijs.knockout.keurmerk" in res.output and "staat uit (false)" in res.output
 
 
 def test_aantal_voor_een_perceel_waaraan_de_gemeente_niet_meedoet(voorbeeld: Path) -> None:
@@ -222,3 +222,13 @@ def test_gemeentenaam_met_een_punt_tussen_haakjes(voorbeeld: Path) -> None:
     assert res.exit_code == 0, res.output
     na = json.loads(res.stdout)["na"]["percelen"]["B1"]["toewijzing"]
     assert sum(t["aantal"] for t in na if t["gemeente"] == "Laren") == 10  # 4 in the example
+
+
+def test_parameter_van_een_knockoutregel_vervangt_de_regel(voorbeeld: Path) -> None:
+    """A knock-out rule's parameters replace as a whole (README): capaciteit {minimum: 30} instead of the set's
+    {minimum_aandeel: 0.1}, not both (which the rule refuses)."""
+    res = _run(
+        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.knockout.capaciteit.minimum=30"
+    )
+    assert "geef precies een van" not in res.output, res.output
+    assert res.exit_code in (0, 1), res.output

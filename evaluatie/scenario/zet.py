@@ -214,8 +214,15 @@ def pas_toe(data: dict[str, Any], zetten: list[str], werkmap: Path | None = None
                 doel[sleutel] = nieuw
             else:
                 if isinstance(doel, dict) and doel.get(sleutel) is None:
-                    # what the lot takes from its criteria set comes along, so that only the one value changes
-                    doel[sleutel] = copy.deepcopy(geldend) if isinstance(geldend, (dict, list)) else {}
+                    # what the lot takes from its criteria set comes along, so that only the one value changes;
+                    # not a knock-out rule's parameters, which replace as a whole (definitie.laden)
+                    regel = gelopen[0] == "percelen" and len(gelopen) in (3, 4) and gelopen[2] == "knockout"
+                    if regel and len(gelopen) == 4 and geldend is False:
+                        raise ZetFout(
+                            f"{pad.strip()}: de knock-outregel {deel} staat uit (false) voor perceel {gelopen[1]}; zet "
+                            f"de hele regel, bijvoorbeeld {waar}={{}}"
+                        )
+                    doel[sleutel] = copy.deepcopy(geldend) if isinstance(geldend, (dict, list)) and not regel else {}
                 doel = doel[sleutel]
         if len(sleutels) == 4 and gelopen[0] == "gemeenten" and gelopen[2] == "inburgeraars":
             gemeentezetten.append((".".join(gelopen), sleutels[1], str(sleutels[3])))
