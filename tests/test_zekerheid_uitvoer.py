@@ -47,3 +47,33 @@ def test_marge_zonder_bereikbare_weg_is_een_zin(tmp_path: Path) -> None:
         "had 2,7 kwaliteitspunten meer nodig gehad om eerste te worden (gelijk te komen), of een prijs die "
         "EUR 400,00 per traject lager was."
     )
+
+
+def test_gelijke_stand_in_een_perceel_zonder_totaalscore(tmp_path: Path) -> None:
+    """A lot ranked on the fictieve prijs has no totaalscore; a tie there is a tie on the fictieve prijs."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+    from evaluatie.zekerheid.model import Marge, Zekerheid
+    from evaluatie.zekerheid.tekst import zinnen
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["prijsmethode"] = "fictieve_korting"
+    del data["percelen"]["B1"]["weging"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9500, 10, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for form in sorted((ws / "beoordelingen").glob("*.xlsx")):
+        vul_beoordeling(form, {(n, c): 75 for n in ("X", "Y") for c in ("Plan van aanpak", "Samenwerking")})
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100", "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["B1"]["maatstaf"] == "fictieve prijs"
+
+    z = Zekerheid(
+        perceel="B1", winnaar="X", weglatingen=(), storing=None, capaciteit=(), maatstaf="fictieve prijs",
+        marges=(Marge(inschrijver="Y", rang=2, kwaliteit=None, prijs=None, gelijk_door="loting"),),
+    )  # fmt: skip
+    tekst = " ".join(" ".join(v) for v in zinnen(z, "B1-route").values())
+    assert "Inschrijver Y (rang 2) heeft dezelfde fictieve prijs als X; de volgorde is bepaald door loting." in tekst
+    assert "totaalscore" not in tekst

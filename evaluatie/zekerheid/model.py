@@ -60,3 +60,4 @@ class Zekerheid(Model):
     marges: tuple[Marge, ...]
     capaciteit: tuple[Capaciteitsmarge, ...]
     rangomkering: tuple[Rangomkering, ...] = ()  # relatief/lineair: the lowest bid leaving or one coming in
+    maatstaf: str = "totaalscore"  # what ranks the bids (Prijsmethode.maatstaf): a tie is a tie on this

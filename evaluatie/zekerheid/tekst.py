@@ -80,7 +80,7 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
                 w for w, n in (("hogere kwaliteitsscore", m.kwaliteit), ("lagere prijs", m.prijs)) if n is not None
             ]
             marge.append(
-                f"Inschrijver {m.inschrijver} (rang {m.rang}) heeft dezelfde totaalscore als {z.winnaar}; de "
+                f"Inschrijver {m.inschrijver} (rang {m.rang}) heeft dezelfde {z.maatstaf} als {z.winnaar}; de "
                 f"volgorde is bepaald {voorrang_tekst(m.gelijk_door)}."
                 + (f" Iedere {' of '.join(beter)} had haar eerste gemaakt." if beter else "")
             )
