@@ -232,3 +232,15 @@ def test_parameter_van_een_knockoutregel_vervangt_de_regel(voorbeeld: Path) -> N
     )
     assert "geef precies een van" not in res.output, res.output
     assert res.exit_code in (0, 1), res.output
+
+
+def test_hetzelfde_pad_twee_keer_wordt_geweigerd(voorbeeld: Path) -> None:
+    """The second value silently won; by name and by position the same gemeente is the same place."""
+    for a, b in (
+        ("percelen.B1.verdeling.max_aandeel=0.4", "percelen.B1.verdeling.max_aandeel=0.6"),
+        ("gemeenten.Laren.inburgeraars.B1=5", "gemeenten.6.inburgeraars.B1=7"),
+        ("percelen.B1.gunningscriteria.K1.weging=30", "percelen.B1.gunningscriteria.1.weging=40"),
+    ):
+        res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", a, "--zet", b)
+        assert res.exit_code == 2, res.output
+        assert "twee keer gezet" in res.output

@@ -155,6 +155,7 @@ def pas_toe(data: dict[str, Any], zetten: list[str], werkmap: Path | None = None
 
     uit = copy.deepcopy(data)
     gemeentezetten: list[tuple[str, int, str]] = []
+    gezet: dict[tuple[Any, ...], str] = {}  # the resolved path of every --zet so far: the same place twice is refused
     for zet in zetten:
         pad, teken, waarde = zet.partition("=")
         if not teken or not pad.strip():
@@ -224,6 +225,12 @@ def pas_toe(data: dict[str, Any], zetten: list[str], werkmap: Path | None = None
                         )
                     doel[sleutel] = copy.deepcopy(geldend) if isinstance(geldend, (dict, list)) and not regel else {}
                 doel = doel[sleutel]
+        if tuple(sleutels) in gezet:
+            raise ZetFout(
+                f"{pad.strip()}: dit pad wordt twee keer gezet ('{gezet[tuple(sleutels)]}' en '{zet}'); welke waarde "
+                "bedoeld is, is niet te zeggen: zet het één keer"
+            )
+        gezet[tuple(sleutels)] = zet
         if len(sleutels) == 4 and gelopen[0] == "gemeenten" and gelopen[2] == "inburgeraars":
             gemeentezetten.append((".".join(gelopen), sleutels[1], str(sleutels[3])))
     _controleer_deelname(uit, gemeentezetten, werkmap)
