@@ -135,3 +135,34 @@ def test_inschrijfformulier_van_een_andere_aanbesteding(tmp_path: Path) -> None:
         "niet voor 'Testaanbesteding'"
     ) in tekst
     assert "y.xlsx" not in tekst
+
+
+def test_consensus_met_een_gewijzigde_schaal(tmp_path: Path) -> None:
+    """The consensus workbook of `template consensus` shows the scale too: a consensus 'goed' chosen at 75 is not
+    read at 50 after the scale changed, and `template consensus` does not carry it over onto the new scale."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    ws = _ingevuld(tmp_path)
+    assert _run("template", "consensus", "--werkmap", str(ws)).exit_code == 0
+    pad = ws / "beoordelingen" / "consensus.xlsx"
+    wb = load_workbook(pad)
+    blad = wb["Consensus"]
+    blad["B2"] = dt.date(2026, 3, 11)
+    rij = next(r for r in range(1, blad.max_row + 1) if blad.cell(r, 1).value == "X")
+    blad.cell(rij, 4, "goed")
+    blad.cell(rij, 5, "Het panel: concreet plan.")
+    wb.save(pad)
+    assert _run("beoordelingen", "--werkmap", str(ws)).exit_code == 0
+
+    def ruil(data: dict[str, Any]) -> None:
+        stappen = data["percelen"]["B1"]["schaal"]["stappen"]
+        stappen[2]["label"], stappen[3]["label"] = "goed", "voldoende"
+
+    _wijzig(ws, ruil)
+    res = _run("beoordelingen", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    assert "consensus.xlsx!Instructie!A" in res.output
+    opnieuw = _run("template", "consensus", "--werkmap", str(ws))
+    assert opnieuw.exit_code == 2, opnieuw.output

@@ -352,6 +352,7 @@ def _lees_consensus(
         fouten.voeg_toe(pad.name, f"tabblad '{TABBLAD_CONSENSUS}' ontbreekt")
         return None
     n = len(fouten.fouten)
+    controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # scores chosen on another scale: refused
     open_: list[OpenRegel] = []
     deels_open = aanbesteding.beoordeling.aggregatie == "consensus"
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open, weg)
