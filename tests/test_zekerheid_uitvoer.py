@@ -77,3 +77,14 @@ def test_gelijke_stand_in_een_perceel_zonder_totaalscore(tmp_path: Path) -> None
     tekst = " ".join(" ".join(v) for v in zinnen(z, "B1-route").values())
     assert "Inschrijver Y (rang 2) heeft dezelfde fictieve prijs als X; de volgorde is bepaald door loting." in tekst
     assert "totaalscore" not in tekst
+
+
+def test_readme_noemt_de_json_van_rapport_zoals_die_is(voorbeeld: Path) -> None:
+    """README promised `{"geschreven", "loting_nodig"}` for `rapport --json`; the command writes `open_punten`."""
+    from tests.hulp import REPO
+
+    res = CliRunner().invoke(main, ["rapport", "--werkmap", str(voorbeeld), "--lots", "B1", "--json"])
+    sleutels = sorted(json.loads(res.stdout))
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    beschreven = " ".join(readme.split("`rapport` (`{")[1].split("}`)")[0].split())
+    assert sorted(k.strip('" ') for k in beschreven.replace(": [...]", "").split(",")) == sleutels
