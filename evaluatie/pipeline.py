@@ -758,12 +758,13 @@ def scenario(
     from evaluatie.definitie.laden import lees_yaml
     from evaluatie.logboek import noteer
     from evaluatie.scenario.verschil import verschil
-    from evaluatie.scenario.zet import pas_toe
+    from evaluatie.scenario.zet import buiten_de_percelen, pas_toe
 
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten, werkmap.root)
     geen_handwerk(werkmap)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
+    buiten_de_percelen(zetten, kies_percelen(voor.invoer.aanbesteding, percelen))
     invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
     # a decision already stale in the award itself stays an open point in the what-if, never "still holds"
     invoer_na.basis_verouderd = frozenset(v.id for v in voor.invoer.verouderd)

@@ -244,3 +244,13 @@ def test_hetzelfde_pad_twee_keer_wordt_geweigerd(voorbeeld: Path) -> None:
         res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", a, "--zet", b)
         assert res.exit_code == 2, res.output
         assert "twee keer gezet" in res.output
+
+
+def test_zet_voor_een_perceel_buiten_lots_wordt_geweigerd(voorbeeld: Path) -> None:
+    """--lots B1 with a change to lot Z showed 'ongewijzigd' for B1 only: the change was never computed."""
+    for zet in ("percelen.Z.plafondprijs=9000", "gemeenten.Hilversum.inburgeraars.Z=9"):
+        res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", zet)
+        assert res.exit_code == 2, res.output
+        assert "wijzigt perceel Z, dat niet wordt doorgerekend (--lots B1)" in " ".join(res.output.split())
+    res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "b1,Z", "--zet", "percelen.Z.plafondprijs=9900")
+    assert res.exit_code in (0, 1), res.output

@@ -263,3 +263,19 @@ def _controleer_deelname(data: dict[str, Any], zetten: list[tuple[str, int, str]
                 f"{', '.join(map(str, deelnemers))}), dus dit aantal telt nergens mee; laat {gemeente} in dit "
                 f"scenario meedoen met --zet 'percelen.{code}.gemeenten=[...]'"
             )
+
+
+def buiten_de_percelen(zetten: list[str], codes: list[str]) -> None:
+    """A --zet for a lot the run leaves out (--lots) would change nothing shown: refused, naming the lots."""
+    for zet in zetten:
+        delen = _delen(zet.partition("=")[0].strip())
+        code = None
+        if len(delen) >= 2 and delen[0] == "percelen":
+            code = delen[1]
+        elif len(delen) >= 4 and delen[0] == "gemeenten" and delen[2] == "inburgeraars":
+            code = delen[3]
+        if code is not None and code not in codes:
+            raise ZetFout(
+                f"'{zet}' wijzigt perceel {code}, dat niet wordt doorgerekend (--lots {','.join(codes)}); neem het op "
+                "in --lots, of laat --lots weg"
+            )
