@@ -146,10 +146,18 @@ def lees_inschrijving(
 
 def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool = True) -> dict | None:
     rij_van: dict[str, int] = {}
+    velden = {veld.lower(): veld for veld in v.INSCHRIJVER_VELDEN}
     for r in range(1, len(t.rijen)):
-        label = als_tekst(t.waarde(r, 0))
-        if label:
-            rij_van[label.lower()] = r
+        label = als_tekst(t.waarde(r, 0)).lower()
+        if label in velden and label in rij_van:  # two values for one field: which one is the bid is not ours to pick
+            eerder = rij_van[label]
+            fouten.voeg_toe(
+                t.plaats(r, 0),
+                f"veld '{velden[label]}' staat ook op rij {eerder + 1} ({t.plaats(eerder, 0).split('!')[-1]}); laat "
+                "het veld één keer staan, anders is niet te zeggen welke waarde de inschrijving is",
+            )
+        elif label:
+            rij_van[label] = r
     waarden: dict[str, tuple[object, str]] = {}
     for veld in v.INSCHRIJVER_VELDEN:
         rij = rij_van.get(veld.lower())

@@ -1,0 +1,59 @@
+"""Bid workbooks as real bidders send them: forms edited by hand, read right or refused with the cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie.cli import main
+from evaluatie.definitie import laad_aanbesteding
+from evaluatie.fouten import InvoerFout
+from evaluatie.inschrijving.lezen import lees_inschrijvingen
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+
+RIJ = ("B1", 9000, 10, 12, 4, "alle")
+
+
+@pytest.fixture
+def werkmap(tmp_path: Path) -> Path:
+    return maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+
+
+def _fouten(werkmap: Path) -> list[str]:
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    with pytest.raises(InvoerFout) as e:
+        lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    return [str(f) for f in e.value.fouten]
+
+
+def _wijzig(pad: Path, blad: str, cellen: dict[str, object]) -> None:
+    wb = load_workbook(pad)
+    for cel, waarde in cellen.items():
+        wb[blad][cel] = waarde
+    wb.save(pad)
+
+
+def test_een_veld_twee_keer_op_het_tabblad_inschrijver_noemt_beide_cellen(werkmap: Path) -> None:
+    """A bidder who copied the Naam row below the form (with another name) has two names: which one bids?
+    It used to read the last one in silence; now both cells are named and nothing is guessed."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Inschrijver", {"A12": "naam ", "B12": "Acme Taal Holding B.V."})
+    fouten = _fouten(werkmap)
+    assert fouten == [
+        "acme.xlsx!Inschrijver!A12: veld 'Naam' staat ook op rij 2 (A2); laat het veld één keer staan, "
+        "anders is niet te zeggen welke waarde de inschrijving is"
+    ]
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2 and "acme.xlsx!Inschrijver!A12" in res.output and "Traceback" not in res.output
+
+
+def test_een_ander_label_twee_keer_is_geen_fout(werkmap: Path) -> None:
+    """Only the form's own fields count: a note a bidder repeats below the form decides nothing."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Inschrijver", {"A12": "Opmerking", "B12": "x", "A13": "Opmerking", "B13": "y"})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert [i.naam for i in inschrijvingen] == ["Acme Taal"]
