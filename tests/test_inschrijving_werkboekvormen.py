@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -29,7 +30,7 @@ def _fouten(werkmap: Path) -> list[str]:
     return [str(f) for f in e.value.fouten]
 
 
-def _wijzig(pad: Path, blad: str, cellen: dict[str, object]) -> None:
+def _wijzig(pad: Path, blad: str, cellen: dict[str, Any]) -> None:
     wb = load_workbook(pad)
     for cel, waarde in cellen.items():
         wb[blad][cel] = waarde
