@@ -62,8 +62,10 @@ def lees_tekst(tekst: str) -> float:
         raise GetalFout("geen getal ingevuld", algemeen=True)
     if t.lower() in _NIET_GETAL:
         raise GetalFout(f"'{tekst.strip()}' is geen getal", algemeen=True)
-    if " " in t:
+    if " " in t and re.fullmatch(r"[+-]?[\d.,]+(?: +[\d.,]+)+", t):
         raise GetalFout("spaties tussen de cijfers; schrijf het getal zonder spaties, bijvoorbeeld 9500 of 9.500,50")
+    if " " in t:  # a word beside the number ('9000 euro', '6 weken', 'excl. btw'): not a number the cell can hold
+        raise GetalFout(f"'{tekst.strip()}' is geen getal", algemeen=True)
     if "." in t and "," in t and t.index(",") < t.rindex("."):
         raise GetalFout(
             "gemengde scheidingstekens (komma voor punt); "

@@ -58,3 +58,42 @@ def test_een_ander_label_twee_keer_is_geen_fout(werkmap: Path) -> None:
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
     assert [i.naam for i in inschrijvingen] == ["Acme Taal"]
+
+
+@pytest.mark.parametrize(
+    ("cel", "waarde", "melding"),
+    [
+        (
+            "B2",
+            "9000 euro",
+            "acme.xlsx!Percelen!B2: prijs per traject: '9000 euro' is geen bedrag; schrijf een bedrag in euro, "
+            "bijvoorbeeld 9500, 9.500, 9.500,50 of 9.950,-",
+        ),
+        (
+            "B2",
+            "€ 9.000,00 excl. btw",
+            "acme.xlsx!Percelen!B2: prijs per traject: '€ 9.000,00 excl. btw' is geen bedrag; schrijf een bedrag in "
+            "euro, bijvoorbeeld 9500, 9.500, 9.500,50 of 9.950,-",
+        ),
+        (
+            "E2",
+            "6 weken",
+            "acme.xlsx!Percelen!E2: wachttijd: '6 weken' is geen aantal weken; schrijf een aantal weken, bijvoorbeeld "
+            "6 of 6,5",
+        ),
+        (  # the digits really are split by a space: that message stays
+            "B2",
+            "9 500",
+            "acme.xlsx!Percelen!B2: prijs per traject: '9 500': spaties tussen de cijfers; schrijf het getal zonder "
+            "spaties, bijvoorbeeld 9500 of 9.500,50",
+        ),
+    ],
+)
+def test_een_woord_naast_het_getal_heet_geen_spatie_tussen_de_cijfers(
+    werkmap: Path, cel: str, waarde: str, melding: str
+) -> None:
+    """'9000 euro' was refused as 'spaties tussen de cijfers' (there are none): a bidder fixing it by that message
+    would write '9000euro'. The message now says what is wrong: a word in a number cell."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {cel: waarde})
+    assert _fouten(werkmap) == [melding]
