@@ -35,6 +35,8 @@ class Tabblad:
     bestand: str
     naam: str
     rijen: list[list[Any]]
+    verborgen: bool = False
+    """Excel hides the sheet (hidden or very hidden): read all the same, but never in silence."""
 
     def plaats(self, rij: int, kolom: int) -> str:
         return f"{self.bestand}!{self.naam}!{celnaam(rij, kolom)}"
@@ -93,9 +95,10 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
     try:
         wb = python_calamine.CalamineWorkbook.from_path(str(pad))
         tabbladen = {}
+        verborgen = {m.name for m in wb.sheets_metadata if m.visible != python_calamine.SheetVisibleEnum.Visible}
         for blad in wb.sheet_names:
             rijen = wb.get_sheet_by_name(blad).to_python(skip_empty_area=False)
-            tabbladen[blad] = Tabblad(naam, blad, [list(r) for r in rijen])
+            tabbladen[blad] = Tabblad(naam, blad, [list(r) for r in rijen], blad in verborgen)
     except Exception:  # calamine raises several error types for broken archives
         fouten.voeg_toe(naam, "geen leesbare Excel-werkmap (beschadigd, of geen .xlsx)")
         return None

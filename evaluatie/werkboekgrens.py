@@ -175,6 +175,11 @@ def _delen(zf: zipfile.ZipFile, namen: dict[str, list[zipfile.ZipInfo]]) -> _Del
     return _Delen(bladen, sorted({g.lower() for g in gedeeld}))
 
 
+def bladdelen(zf: zipfile.ZipFile, namen: dict[str, list[zipfile.ZipInfo]]) -> dict[str, str]:
+    """Part name (lower case) -> sheet name, as a reader finds the sheets (evaluatie.verborgen reads them again)."""
+    return _delen(zf, namen).bladen
+
+
 def _onescape(tekst: str) -> str:
     if "&" not in tekst:  # what html.unescape returns then, without loading its entity table (issue #24)
         return tekst

@@ -97,3 +97,66 @@ def test_een_woord_naast_het_getal_heet_geen_spatie_tussen_de_cijfers(
     pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
     _wijzig(pad, "Percelen", {cel: waarde})
     assert _fouten(werkmap) == [melding]
+
+
+def _notities(werkmap: Path) -> list[str]:
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    _, notities = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    return notities
+
+
+def test_een_verborgen_rij_telt_mee_maar_nooit_stilzwijgend(werkmap: Path) -> None:
+    """A bid line in a row the bidder hid: read as part of the bid (the file holds it), with a note naming the cells,
+    because whoever opens the file in Excel does not see it. It used to count without a word."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][0]["inburgeraars"]["Z"] = 2
+    data["percelen"]["Z"] = {**data["percelen"]["B1"], "naam": "Z-route", "gemeenten": ["Noord"]}
+    maak_werkmap(werkmap, data)
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("Z", 9500, 5, 12, 4, "Noord")])
+    wb = load_workbook(pad)
+    wb["Percelen"].row_dimensions[3].hidden = True
+    wb.save(pad)
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert list(inschrijvingen[0].aanbod) == ["B1", "Z"]
+    assert notities == [
+        "inschrijvingen/acme.xlsx!Percelen: A3, B3, C3, D3, E3, F3 staat in een verborgen rij of kolom en telt mee als "
+        "deel van de inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde"
+    ]
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0 and "Let op: inschrijvingen/acme.xlsx!Percelen: A3, B3" in res.output
+
+
+def test_een_verborgen_kolom_en_een_verborgen_tabblad(werkmap: Path) -> None:
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb["Percelen"].column_dimensions["B"].hidden = True
+    wb["Inschrijver"].sheet_state = "hidden"
+    wb.save(pad)
+    assert _notities(werkmap) == [
+        "inschrijvingen/acme.xlsx: tabblad 'Inschrijver' is verborgen in Excel; wat erop staat telt mee als deel van "
+        "de inschrijving",
+        "inschrijvingen/acme.xlsx!Percelen: B1, B2 staat in een verborgen rij of kolom en telt mee als deel van de "
+        "inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde",
+    ]
+
+
+def test_een_verborgen_lege_rij_of_een_verborgen_extra_tabblad_geeft_geen_melding(werkmap: Path) -> None:
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb["Percelen"].row_dimensions[7].hidden = True
+    wb.create_sheet("Oude versie")["A1"] = "B1"
+    wb["Oude versie"].sheet_state = "hidden"
+    wb.save(pad)
+    assert _notities(werkmap) == []
+
+
+def test_een_hernoemd_tabblad_wordt_genoemd(werkmap: Path) -> None:
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb["Percelen"].title = "Percelen (2)"
+    wb.save(pad)
+    assert _fouten(werkmap) == [
+        "acme.xlsx: tabblad 'Percelen' ontbreekt; gebruik het inschrijfformulier; de werkmap heeft (ook) de "
+        "tabbladen 'Percelen (2)'"
+    ]

@@ -53,7 +53,7 @@ def schrijf_inschrijfformulier(aanbesteding: Aanbesteding, pad: Path) -> Path:
     return pad
 
 
-TABBLAD_PERCEELGEGEVENS = "Perceelgegevens"
+TABBLAD_PERCEELGEGEVENS = v.TABBLAD_PERCEELGEGEVENS
 
 
 def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:

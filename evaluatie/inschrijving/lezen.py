@@ -26,6 +26,7 @@ from evaluatie.werkboek import (
     als_datum,
     als_janee,
     als_tekst,
+    celnaam,
     lees_werkboek,
     map_inhoud,
 )
@@ -132,9 +133,11 @@ def lees_inschrijving(
     aantal = len(fouten.fouten)
     for blad in (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN):
         if blad not in tabbladen:
-            fouten.voeg_toe(naam, f"tabblad '{blad}' ontbreekt; gebruik het inschrijfformulier")
+            fouten.voeg_toe(naam, f"tabblad '{blad}' ontbreekt; gebruik het inschrijfformulier{_andere(tabbladen)}")
     if len(fouten.fouten) > aantal:
         return None
+    if hersteld is not None:
+        hersteld += _verborgen_notities(pad, tabbladen)
     # the keurmerk fields decide nothing in a tender where no lot requires the keurmerk: they may stay empty there
     gevraagd = any("keurmerk" in p.knockout for p in aanbesteding.percelen.values())
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
@@ -142,6 +145,45 @@ def lees_inschrijving(
     if len(fouten.fouten) > aantal or gegevens is None:
         return None
     return Inschrijving(bestand=naam, sha256=sha256_bestand(pad), aanbod=aanbod, **gegevens)
+
+
+def _andere(tabbladen: dict[str, Tabblad]) -> str:
+    """'; de werkmap heeft de tabbladen 'Percelen (2)', ...': a renamed sheet is then found at a glance."""
+    eigen = {v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN, v.TABBLAD_INSTRUCTIE, v.TABBLAD_PERCEELGEGEVENS}
+    andere = [f"'{b}'" for b in tabbladen if b not in eigen]
+    return f"; de werkmap heeft (ook) de tabbladen {', '.join(andere)}" if andere else ""
+
+
+def _verborgen_notities(pad: Path, tabbladen: dict[str, Tabblad]) -> list[str]:
+    """A note for every filled place of the two read sheets that Excel hides: a hidden sheet, row or column.
+    The bid is what the file holds, so it counts; but whoever opens the file does not see it."""
+    from evaluatie.verborgen import verborgen_rijen_en_kolommen
+
+    bladen = [tabbladen[b] for b in (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN)]
+    notities = [
+        f"inschrijvingen/{t.bestand}: tabblad '{t.naam}' is verborgen in Excel; wat erop staat telt mee als deel van "
+        "de inschrijving"
+        for t in bladen
+        if t.verborgen and not t.leeg
+    ]
+    verborgen = verborgen_rijen_en_kolommen(pad, [t.naam for t in bladen])
+    for t in bladen:
+        vb = verborgen.get(t.naam)
+        if vb is None:
+            continue
+        cellen = [
+            celnaam(r, k)
+            for r, rij in enumerate(t.rijen)
+            for k, w in enumerate(rij)
+            if (r in vb.rijen or k in vb.kolommen) and als_tekst(w) != ""
+        ]
+        if cellen:
+            getoond = ", ".join(cellen[:10]) + (f" en {len(cellen) - 10} meer" if len(cellen) > 10 else "")
+            notities.append(
+                f"inschrijvingen/{t.bestand}!{t.naam}: {getoond} staat in een verborgen rij of kolom en telt mee als "
+                "deel van de inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde"
+            )
+    return notities
 
 
 def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool = True) -> dict | None:

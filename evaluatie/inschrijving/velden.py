@@ -3,6 +3,7 @@
 TABBLAD_INSCHRIJVER = "Inschrijver"
 TABBLAD_PERCELEN = "Percelen"
 TABBLAD_INSTRUCTIE = "Instructie"
+TABBLAD_PERCEELGEGEVENS = "Perceelgegevens"
 
 NAAM = "Naam"
 KVK = "KvK-nummer"
