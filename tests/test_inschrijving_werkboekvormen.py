@@ -160,3 +160,24 @@ def test_een_hernoemd_tabblad_wordt_genoemd(werkmap: Path) -> None:
         "acme.xlsx: tabblad 'Percelen' ontbreekt; gebruik het inschrijfformulier; de werkmap heeft (ook) de "
         "tabbladen 'Percelen (2)'"
     ]
+
+
+def test_een_prijs_met_een_fractie_van_een_cent_wordt_geweigerd(werkmap: Path) -> None:
+    """9000.123456789 (a formula such as =10890/1,21 left unrounded): every document showed EUR 9.000,12 while the
+    price scores were computed with the whole number, so no reader could recompute them from the letter."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"B2": 9000.123456789})
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!B2: prijs per traject: '9000,123456789' heeft meer dan 2 decimalen; een bedrag in euro "
+        "gaat tot op de cent (de stukken tonen EUR 9.000,12, de scores zouden met het hele getal rekenen); schrijf "
+        "het bedrag in centen, of leg met 'evaluatie herstel' vast wat de inschrijver bedoelde"
+    ]
+
+
+def test_rekenruis_van_een_formule_is_de_prijs_in_centen(werkmap: Path) -> None:
+    """9000.10 computed by a formula is 9000.100000000002 in binary: that is the price in cents, not a fraction."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"B2": 0.1 + 9000.000000000002})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert inschrijvingen[0].aanbod["B1"].prijs == 9000.1

@@ -21,6 +21,7 @@ from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
 from evaluatie.parallel import in_volgorde
+from evaluatie.tekst import getal
 from evaluatie.werkboek import (
     Tabblad,
     als_datum,
@@ -339,6 +340,16 @@ def _lees_perceelrij(
     prijs = _getal(t, r, 1, c[1], PRIJS, fouten, bedrag=True)
     if prijs is not None and prijs <= 0:
         fouten.voeg_toe(t.plaats(r, 1), PRIJS.buiten("moet groter dan 0 zijn", c[1]))
+    elif prijs is not None and abs(prijs * 100 - round(prijs * 100)) > 1e-6:
+        # a fraction of a cent would count in the scores while every document shows the price in cents
+        fouten.voeg_toe(
+            t.plaats(r, 1),
+            f"{PRIJS.naam}: '{_getoond(c[1])}' heeft meer dan 2 decimalen; een bedrag in euro gaat tot op de cent "
+            f"(de stukken tonen EUR {getal(prijs)}, de scores zouden met het hele getal rekenen); schrijf het bedrag "
+            "in centen, of leg met 'evaluatie herstel' vast wat de inschrijver bedoelde",
+        )
+    elif prijs is not None:
+        prijs = round(prijs, 2)  # float noise of a formula (9000.000000001): the price in cents as Excel shows it
     capaciteit = _getal(t, r, 2, c[2], CAPACITEIT, fouten, geheel=True)
     if capaciteit is not None and capaciteit < 0:
         fouten.voeg_toe(t.plaats(r, 2), CAPACITEIT.buiten("kan niet negatief zijn", c[2]))
