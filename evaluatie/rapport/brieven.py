@@ -37,6 +37,7 @@ from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, besluiten_i
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, verdeling_volgt
+from evaluatie.rapport.penvoerder import ondertekening, uitvoerder
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.waarde import boven_drempel
@@ -384,7 +385,7 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
         [
             o.naam if o else "",
             o.functie if o else "",
-            f"{a.penvoerder}, namens de deelnemende gemeenten",
+            ondertekening(a),
         ]
     )
 
@@ -401,8 +402,8 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     d = Document(f"{soort} {perceel.naam}", onderwerp=onderwerp, trefwoorden=ref, kenmerk=ref)
     _kop_en_adres(d, g, inschrijver, code, onderwerp)
     d.alinea(
-        f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {a.penvoerder} als "
-        f"penvoerder uitvoert namens de deelnemende gemeenten. Met deze brief informeren wij u over "
+        f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {uitvoerder(a)} "
+        f"uitvoert. Met deze brief informeren wij u over "
         f"{'het toelatingsbesluit' if toelating else 'de gunningsbeslissing'} voor dit perceel."
     )
     rang = next((r for r in p.rangorde if r.inschrijver == inschrijver), None)
