@@ -181,3 +181,14 @@ def test_rekenruis_van_een_formule_is_de_prijs_in_centen(werkmap: Path) -> None:
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
     assert inschrijvingen[0].aanbod["B1"].prijs == 9000.1
+
+
+def test_een_lege_getalcel_heet_ontbrekend(werkmap: Path) -> None:
+    """A price left empty (or holding only a space) was "'' is geen bedrag": the bidder sees no '' anywhere."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"B2": None, "C2": " "})
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!B2: prijs per traject ontbreekt; schrijf een bedrag in euro, bijvoorbeeld 9500, 9.500, "
+        "9.500,50 of 9.950,-",
+        "acme.xlsx!Percelen!C2: capaciteit ontbreekt; schrijf een aantal inburgeraars, bijvoorbeeld 40",
+    ]

@@ -418,6 +418,9 @@ def _getal(
     geheel: bool = False,
 ) -> float | int | None:
     """A number by the one rule of evaluatie.getallen; None (with the cell named) when refused."""
+    if als_tekst(waarde) == "":  # an empty cell is a missing value, not "'' is geen bedrag"
+        fouten.voeg_toe(t.plaats(r, j), f"{veld.naam} ontbreekt; {veld.voorbeeld}")
+        return None
     try:
         getal: float | int = lees_geheel(waarde) if geheel else lees_waarde(waarde)
         if bedrag:
