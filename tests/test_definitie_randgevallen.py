@@ -51,3 +51,17 @@ def test_ontbrekend_aantal_geeft_niet_ook_geen_vraag(tmp_path: Path) -> None:
     schrijf_yaml(werkmap / "aanbesteding.yaml", data)
     res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
     assert res.exit_code == 2 and "geeft geen verwacht aantal" in res.output and "geen vraag" not in res.output
+
+
+def test_een_fractie_als_bedrag_krijgt_geen_voorstel_van_duizend_keer(tmp_path: Path) -> None:
+    """max_fictieve_korting: 0.3 (meant: 30% of the ceiling, EUR 3.000) was answered 'bedoelt u 300?': following
+    the hint would publish a discount of a tenth of what was meant. The message now says it looks like a fraction."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"].update(prijsmethode="fictieve_korting", max_fictieve_korting=0.3)
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2
+    assert "max_fictieve_korting 0.3: een bedrag onder EUR 50 is niet aannemelijk; een getal onder 1 lijkt een " in (
+        res.output.replace("\n    ", " ")
+    )
+    assert "bedoelt u 300" not in res.output
