@@ -51,13 +51,21 @@ def test_een_veld_twee_keer_op_het_tabblad_inschrijver_noemt_beide_cellen(werkma
     assert res.exit_code == 2 and "acme.xlsx!Inschrijver!A12" in res.output and "Traceback" not in res.output
 
 
-def test_een_ander_label_twee_keer_is_geen_fout(werkmap: Path) -> None:
-    """Only the form's own fields count: a note a bidder repeats below the form decides nothing."""
+def test_wat_buiten_de_velden_van_het_tabblad_inschrijver_staat_wordt_genoemd(werkmap: Path) -> None:
+    """A row of the bidder's own below the form and a note beside a field (the sheet is protected without a
+    password, so both happen) were ignored without a word; a condition there is for a person to judge."""
     pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
-    _wijzig(pad, "Inschrijver", {"A12": "Opmerking", "B12": "x", "A13": "Opmerking", "B13": "y"})
-    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
-    inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
-    assert [i.naam for i in inschrijvingen] == ["Acme Taal"]
+    _wijzig(pad, "Inschrijver", {"A12": "Opmerking", "B12": "prijs onder voorbehoud", "C8": "verlengd tot 2031"})
+    uitleg = (
+        "het formulier leest alleen de velden in kolom A met hun waarde in kolom B; wat hier staat (een voorbehoud, "
+        "een toelichting?) moet een persoon beoordelen, en hoort het niet bij de inschrijving, maak de cel dan leeg "
+        "met 'evaluatie herstel'"
+    )
+    assert _fouten(werkmap) == [
+        f"acme.xlsx!Inschrijver!C8: waarde buiten de velden van het formulier ('verlengd tot 2031'); {uitleg}",
+        f"acme.xlsx!Inschrijver!A12: waarde buiten de velden van het formulier ('Opmerking | prijs onder voorbehoud'); "
+        f"{uitleg}",
+    ]
 
 
 @pytest.mark.parametrize(

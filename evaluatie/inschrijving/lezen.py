@@ -201,6 +201,7 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
             )
         elif label:
             rij_van[label] = r
+    _buiten_de_velden(t, set(velden), fouten)
     waarden: dict[str, tuple[object, str]] = {}
     for veld in v.INSCHRIJVER_VELDEN:
         rij = rij_van.get(veld.lower())
@@ -258,6 +259,28 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
             "'evaluatie herstel' (kennelijke fout), of laat de inschrijving het formulier aanvullen",
         )
     return uit
+
+
+BUITEN_DE_VELDEN = (
+    "het formulier leest alleen de velden in kolom A met hun waarde in kolom B; wat hier staat (een voorbehoud, een "
+    "toelichting?) moet een persoon beoordelen, en hoort het niet bij de inschrijving, maak de cel dan leeg met "
+    "'evaluatie herstel'"
+)
+
+
+def _buiten_de_velden(t: Tabblad, velden: set[str], fouten: Verzamelaar) -> None:
+    """Whatever a bidder typed on the Inschrijver sheet outside the form's fields (a row of its own, a note in
+    column C) is an error naming the cell: it was ignored in silence, and a condition attached to a bid there
+    ('prijs onder voorbehoud') is for a person to judge."""
+    for r, rij in enumerate(t.rijen):
+        eigen_rij = r == 0 or als_tekst(t.waarde(r, 0)).lower() in velden  # the heading 'Veld | Waarde', or a field
+        buiten = [k for k in range(len(rij)) if als_tekst(t.waarde(r, k)) and (k >= 2 or not eigen_rij)]
+        if buiten:  # one error per row, at its first cell outside the fields, with all it holds there
+            tekst = " | ".join(als_tekst(t.waarde(r, k)) for k in buiten)
+            getoond = tekst if len(tekst) <= 80 else tekst[:79] + "…"
+            fouten.voeg_toe(
+                t.plaats(r, buiten[0]), f"waarde buiten de velden van het formulier ('{getoond}'); {BUITEN_DE_VELDEN}"
+            )
 
 
 def _kvk(waarde_plaats: tuple[object, str], uit: dict, fouten: Verzamelaar) -> None:
