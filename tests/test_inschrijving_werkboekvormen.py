@@ -149,14 +149,32 @@ def test_een_verborgen_kolom_en_een_verborgen_tabblad(werkmap: Path) -> None:
     ]
 
 
-def test_een_verborgen_lege_rij_of_een_verborgen_extra_tabblad_geeft_geen_melding(werkmap: Path) -> None:
+def test_een_verborgen_lege_rij_of_een_leeg_extra_tabblad_geeft_geen_melding(werkmap: Path) -> None:
     pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
     wb = load_workbook(pad)
     wb["Percelen"].row_dimensions[7].hidden = True
+    wb.create_sheet("Blad1")
+    wb.save(pad)
+    assert _notities(werkmap) == []
+
+
+def test_een_ingevuld_extra_tabblad_wordt_genoemd_en_niet_gelezen(werkmap: Path) -> None:
+    """A bidder's own sheet (visible or hidden) is not part of the form: never read, but never in silence either."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb.create_sheet("Voorbehouden")["A1"] = "Onze prijs geldt alleen bij 20 trajecten per jaar"
     wb.create_sheet("Oude versie")["A1"] = "B1"
     wb["Oude versie"].sheet_state = "hidden"
     wb.save(pad)
-    assert _notities(werkmap) == []
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert inschrijvingen[0].aanbod["B1"].prijs == 9000
+    assert notities == [
+        "inschrijvingen/acme.xlsx: tabblad 'Voorbehouden' hoort niet bij het inschrijfformulier en wordt niet gelezen; "
+        "lees het zelf (een voorbehoud of toelichting moet een persoon beoordelen)",
+        "inschrijvingen/acme.xlsx: tabblad 'Oude versie' (verborgen) hoort niet bij het inschrijfformulier en wordt "
+        "niet gelezen; lees het zelf (een voorbehoud of toelichting moet een persoon beoordelen)",
+    ]
 
 
 def test_een_hernoemd_tabblad_wordt_genoemd(werkmap: Path) -> None:

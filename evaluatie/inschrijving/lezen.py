@@ -138,7 +138,7 @@ def lees_inschrijving(
     if len(fouten.fouten) > aantal:
         return None
     if hersteld is not None:
-        hersteld += _verborgen_notities(pad, tabbladen)
+        hersteld += _verborgen_notities(pad, tabbladen) + _andere_tabbladen(tabbladen)
     # the keurmerk fields decide nothing in a tender where no lot requires the keurmerk: they may stay empty there
     gevraagd = any("keurmerk" in p.knockout for p in aanbesteding.percelen.values())
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
@@ -153,6 +153,19 @@ def _andere(tabbladen: dict[str, Tabblad]) -> str:
     eigen = {v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN, v.TABBLAD_INSTRUCTIE, v.TABBLAD_PERCEELGEGEVENS}
     andere = [f"'{b}'" for b in tabbladen if b not in eigen]
     return f"; de werkmap heeft (ook) de tabbladen {', '.join(andere)}" if andere else ""
+
+
+def _andere_tabbladen(tabbladen: dict[str, Tabblad]) -> list[str]:
+    """A note for every filled sheet that is not the form's own: it is not read, and a person should know that
+    (a bidder's 'Voorbehouden' sheet is no part of what evaluatie reads)."""
+    eigen = {v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN, v.TABBLAD_INSTRUCTIE, v.TABBLAD_PERCEELGEGEVENS}
+    return [
+        f"inschrijvingen/{t.bestand}: tabblad '{t.naam}'{' (verborgen)' if t.verborgen else ''} hoort niet bij het "
+        "inschrijfformulier en wordt niet gelezen; lees het zelf (een voorbehoud of toelichting moet een persoon "
+        "beoordelen)"
+        for t in tabbladen.values()
+        if t.naam not in eigen and not t.leeg
+    ]
 
 
 def _verborgen_notities(pad: Path, tabbladen: dict[str, Tabblad]) -> list[str]:
