@@ -115,6 +115,16 @@ def _lees_tabel(
     eerste: dict[Sleutel, str] = {}
     for r in range(start + 1, len(t.rijen)):
         cel = [t.waarde(r, j) for j in range(5)]
+        if open_ is None:  # a reviewer's own form has five columns; the consensus sheet carries the reviewers' beside
+            buiten = [k for k in range(5, len(t.rijen[r])) if als_tekst(t.waarde(r, k))]
+            if buiten:
+                tekst = " | ".join(als_tekst(t.waarde(r, k)) for k in buiten)
+                getoond = tekst if len(tekst) <= 80 else tekst[:79] + "…"
+                fouten.voeg_toe(
+                    t.plaats(r, buiten[0]),
+                    f"waarde buiten de kolommen van het formulier ('{getoond}'); alleen Score en Toelichting worden "
+                    "gelezen en de brief citeert alleen de kolom Toelichting: zet de motivering daar",
+                )
         if all(als_tekst(c) == "" for c in cel):
             continue
         n = len(fouten.fouten)
