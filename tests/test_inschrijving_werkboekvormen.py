@@ -218,3 +218,15 @@ def test_een_lege_getalcel_heet_ontbrekend(werkmap: Path) -> None:
         "9.500,50 of 9.950,-",
         "acme.xlsx!Percelen!C2: capaciteit ontbreekt; schrijf een aantal inburgeraars, bijvoorbeeld 40",
     ]
+
+
+def test_een_kvk_nummer_in_een_getalcel_verliest_zijn_voorloopnul(werkmap: Path) -> None:
+    """01234567 typed where Excel made a number of it reads 1234567: the message said '7 cijfers' and left the
+    bidder to guess why; it now says the leading zero fell away and what the number probably was."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Inschrijver", {"B3": 1234567})
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B3: KvK-nummer '1234567' heeft 7 cijfers en staat in een getalcel, waarin "
+        "voorloopnullen wegvallen; was het 01234567? leg dat vast met 'evaluatie herstel' (een KvK-nummer heeft 8 "
+        "cijfers)"
+    ]

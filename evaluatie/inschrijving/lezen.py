@@ -318,6 +318,13 @@ def _kvk(waarde_plaats: tuple[object, str], uit: dict, fouten: Verzamelaar) -> N
         fouten.voeg_toe(
             plaats, f"{v.KVK} '{s}' bevat andere tekens dan cijfers; schrijf de 8 cijfers, bijvoorbeeld 70123456"
         )
+    elif isinstance(waarde, int | float) and not isinstance(waarde, bool) and len(cijfers) < 8:
+        # a number cell drops leading zeros: 01234567 typed in a cell formatted as a number reads 1234567
+        fouten.voeg_toe(
+            plaats,
+            f"{v.KVK} '{s}' heeft {len(cijfers)} cijfers en staat in een getalcel, waarin voorloopnullen wegvallen; "
+            f"was het {s.zfill(8)}? leg dat vast met 'evaluatie herstel' (een KvK-nummer heeft 8 cijfers)",
+        )
     elif not _KVK.match(cijfers):
         fouten.voeg_toe(
             plaats, f"{v.KVK} '{s}' heeft {len(cijfers)} cijfers; een KvK-nummer heeft er 8, bijvoorbeeld 70123456"
