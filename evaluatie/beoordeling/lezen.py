@@ -162,7 +162,8 @@ def _lees_tabel(
                 if stap is None:
                     fouten.voeg_toe(
                         t.plaats(r, 3),
-                        f"score '{als_tekst(cel[3])}' staat niet op de schaal ({perceel.schaal.beschrijving()})",
+                        f"score '{als_tekst(cel[3])}' staat niet op de schaal ({perceel.schaal.beschrijving()})"
+                        + _getalreden(cel[3]),
                     )
         if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
@@ -228,6 +229,20 @@ def _lees_tabel(
                 naam = aanbesteding.percelen[code_].criterium_van(crit_).naam
                 fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"regel ontbreekt: {ins_}, perceel {code_}, {naam}")
     return scores
+
+
+def _getalreden(waarde: object) -> str:
+    """'; een punt staat in het Nederlands voor duizendtallen ...' where a typed score is refused by the number rule
+    itself (evaluatie.getallen), so a reviewer who typed '75.0' learns why it is not 75."""
+    from evaluatie.getallen import GetalFout, lees_tekst
+
+    if not isinstance(waarde, str):
+        return ""
+    try:
+        lees_tekst(waarde)
+    except GetalFout as e:
+        return "" if e.algemeen else f"; {e}"
+    return ""
 
 
 def _lees_formulier(
