@@ -230,3 +230,25 @@ def test_een_kvk_nummer_in_een_getalcel_verliest_zijn_voorloopnul(werkmap: Path)
         "voorloopnullen wegvallen; was het 01234567? leg dat vast met 'evaluatie herstel' (een KvK-nummer heeft 8 "
         "cijfers)"
     ]
+
+
+def test_gemeenten_op_regels_in_een_cel(werkmap: Path) -> None:
+    """'Noord' and 'Oost' on two lines of one cell (Alt+Enter): the message quoted the cell with its line break, so
+    the error list broke in the middle of a line and the place of the next line was lost."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"F2": "Noord\nOost"})
+    fouten = _fouten(werkmap)
+    assert fouten == [
+        "acme.xlsx!Percelen!F2: de gemeenten staan op 2 regels in de cel; scheid ze met ; op één regel, bijvoorbeeld "
+        "'Noord; Oost'"
+    ]
+    assert all("\n" not in f for f in fouten)
+
+
+def test_een_regeleinde_uit_een_cel_breekt_de_foutenlijst_niet(werkmap: Path) -> None:
+    """Every error is one line in the terminal, whatever a quoted cell holds (the JSON keeps the text as it is)."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"A2": "B1\nZ"})
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2
+    assert "  acme.xlsx!Percelen!A2: perceel 'B1 ⏎ Z' bestaat niet in deze aanbesteding; kies uit B1" in res.output

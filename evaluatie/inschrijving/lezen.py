@@ -484,6 +484,14 @@ def _lees_gemeenten(
         return ()
     if tekst.lower() == "alle":
         return tuple(perceel.gemeenten)
+    if "\n" in tekst or "\r" in tekst:  # names on lines of their own in one cell (Alt+Enter): the form asks for ;
+        regels = [d.strip() for d in tekst.splitlines() if d.strip()]
+        fouten.voeg_toe(
+            plaats,
+            f"de gemeenten staan op {len(regels)} regels in de cel; scheid ze met ; op één regel, bijvoorbeeld "
+            f"'{'; '.join(regels[:3])}{'; ...' if len(regels) > 3 else ''}'",
+        )
+        return ()
     uit: list[str] = []
     for deel in (d.strip() for d in tekst.split(";")):
         if not deel:
