@@ -38,6 +38,13 @@ def test_consensus_buiten_de_scores_van_de_beoordelaars_staat_in_het_procesverba
         "Beoordelaar A 50,00, Beoordelaar B 50,00, Beoordelaar C 25,00</li>"
     ) in pv
     assert "Plan van aanpak: consensus" not in pv and "Y, Samenwerking: consensus" not in pv
+    # and among what is checked by hand before the letters go out, once
+    advies = (ws / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
+    zin = (
+        "Perceel B1-route: de consensusscore van X op Samenwerking (75,00) ligt buiten de scores die de beoordelaars "
+        "zelfstandig gaven (50,00, 50,00, 25,00)"
+    )
+    assert advies.count(zin) == 1
 
 
 def test_consensus_binnen_de_scores_geeft_geen_melding(tmp_path: Path) -> None:

@@ -150,13 +150,7 @@ def _consensus_buiten(aanbesteding: Aanbesteding, rijen: Sequence[Rijscore], nam
     """Rows whose consensus score lies outside every score the reviewers gave on their own: allowed (the meeting
     may convince all of them), but then the consensus motivation carries the score alone, and the college should
     see that before it signs; empty when there is none."""
-    buiten = [
-        r
-        for r in rijen
-        if r.consensus is not None
-        and r.individueel
-        and not min(r.individueel.values()) <= r.consensus <= max(r.individueel.values())
-    ]
+    buiten = [r for r in rijen if r.consensus_buiten]
     if not buiten:
         return ""
     regels = []
