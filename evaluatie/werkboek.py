@@ -143,6 +143,21 @@ def als_datum(v: Any) -> dt.date | None:
     return None
 
 
+def serieel_datum_hint(v: Any) -> str:
+    """'' or, for a plain number that reads as a date serial of this century, a hint: a date typed into a cell
+    formatted as a number reads 45747 (Excel counts days from 30 December 1899). Never accepted as the date:
+    the cell may hold a number that was never meant as one; the sender or a recorded correction says so."""
+    if isinstance(v, bool) or not isinstance(v, int | float) or not float(v).is_integer():
+        return ""
+    dag = dt.date(1899, 12, 30) + dt.timedelta(days=int(v))
+    if not dt.date(2000, 1, 1) <= dag <= dt.date(2099, 12, 31):
+        return ""
+    return (
+        f" (een getal in een cel die geen datumopmaak heeft; als Excel-datum is dat {dag:%d-%m-%Y}: geef de cel "
+        "datumopmaak, of leg de datum vast met 'evaluatie herstel')"
+    )
+
+
 def als_janee(v: Any) -> bool | None:
     t = als_tekst(v).lower()
     return {"ja": True, "nee": False}.get(t)

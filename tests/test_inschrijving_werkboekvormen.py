@@ -252,3 +252,18 @@ def test_een_regeleinde_uit_een_cel_breekt_de_foutenlijst_niet(werkmap: Path) ->
     res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
     assert res.exit_code == 2
     assert "  acme.xlsx!Percelen!A2: perceel 'B1 ⏎ Z' bestaat niet in deze aanbesteding; kies uit B1" in res.output
+
+
+def test_een_datum_als_getal_noemt_de_excel_datum(werkmap: Path) -> None:
+    """45747 in a cell without date format (a date typed where the cell was made a number): refused as before, but
+    the message now says it is the Excel serial of 31-03-2025 instead of leaving '45747' unexplained."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb["Inschrijver"]["B8"] = 45747
+    wb["Inschrijver"]["B8"].number_format = "General"
+    wb.save(pad)
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B8: Keurmerk geldig tot: verwacht een datum (dd-mm-jjjj), kreeg '45747' (een getal in "
+        "een cel die geen datumopmaak heeft; als Excel-datum is dat 31-03-2025: geef de cel datumopmaak, of leg de "
+        "datum vast met 'evaluatie herstel')"
+    ]

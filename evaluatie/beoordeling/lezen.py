@@ -25,7 +25,7 @@ from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
-from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek
+from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek, serieel_datum_hint
 
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
 
@@ -283,7 +283,8 @@ def _lees_formulier(
     if datum is None:
         fouten.voeg_toe(
             t.plaats(kop[VELD_DATUM], 1),
-            f"datum ontbreekt of is geen datum: '{als_tekst(t.waarde(kop[VELD_DATUM], 1))}'",
+            f"datum ontbreekt of is geen datum: '{als_tekst(t.waarde(kop[VELD_DATUM], 1))}'"
+            + serieel_datum_hint(t.waarde(kop[VELD_DATUM], 1)),
         )
     elif (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
         fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), buiten)
@@ -385,7 +386,10 @@ def _lees_consensus(
             waarde = t.waarde(r, 1)
             datum = als_datum(waarde)
             if datum is None and als_tekst(waarde) != "":
-                fouten.voeg_toe(datumcel, f"datum van het consensusoverleg is geen datum: '{als_tekst(waarde)}'")
+                fouten.voeg_toe(
+                    datumcel,
+                    f"datum van het consensusoverleg is geen datum: '{als_tekst(waarde)}'" + serieel_datum_hint(waarde),
+                )
             elif datum is not None and (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
                 fouten.voeg_toe(datumcel, buiten)
             break

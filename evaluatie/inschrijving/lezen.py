@@ -30,6 +30,7 @@ from evaluatie.werkboek import (
     celnaam,
     lees_werkboek,
     map_inhoud,
+    serieel_datum_hint,
 )
 
 MAX_TEKST = 300
@@ -264,7 +265,11 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
     geldig, plaats = waarden[v.KEURMERK_GELDIG]
     uit["keurmerk_geldig_tot"] = als_datum(geldig)
     if als_tekst(geldig) and uit["keurmerk_geldig_tot"] is None:
-        fouten.voeg_toe(plaats, f"{v.KEURMERK_GELDIG}: verwacht een datum (dd-mm-jjjj), kreeg '{als_tekst(geldig)}'")
+        fouten.voeg_toe(
+            plaats,
+            f"{v.KEURMERK_GELDIG}: verwacht een datum (dd-mm-jjjj), kreeg '{als_tekst(geldig)}'"
+            + serieel_datum_hint(geldig),
+        )
     elif not als_tekst(geldig) and uit.get("keurmerk"):
         fouten.voeg_toe(
             plaats,
