@@ -99,6 +99,11 @@ def _getal(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+def kolomnummer(letters: str) -> int:
+    """'AB' -> 28 (1-based): the column of a cell name, for readers of the same parts (evaluatie.verborgen)."""
+    return _kolomnummer(letters)
+
+
 def _kolomnummer(letters: bytes | str) -> int:
     """'AB' -> 28 (1-based)."""
     n = 0

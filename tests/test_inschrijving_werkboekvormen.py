@@ -267,3 +267,21 @@ def test_een_datum_als_getal_noemt_de_excel_datum(werkmap: Path) -> None:
         "een cel die geen datumopmaak heeft; als Excel-datum is dat 31-03-2025: geef de cel datumopmaak, of leg de "
         "datum vast met 'evaluatie herstel')"
     ]
+
+
+def test_een_fout_in_een_samengevoegde_cel_zegt_dat(werkmap: Path) -> None:
+    """'alle' merged over F2:F3 for two lots: Excel shows 'alle' in both rows, the file holds it in F2 only. The
+    error at F3 ('vul de gemeenten in') now says why the bidder sees a filled cell there."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][0]["inburgeraars"]["Z"] = 2
+    data["percelen"]["Z"] = {**data["percelen"]["B1"], "naam": "Z-route", "gemeenten": ["Noord"]}
+    maak_werkmap(werkmap, data)
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("Z", 9500, 5, 12, 4, None)])
+    wb = load_workbook(pad)
+    wb["Percelen"].merge_cells("F2:F3")
+    wb.save(pad)
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!F3: vul de gemeenten in, gescheiden door ; of het woord alle (de cel is samengevoegd met "
+        "F2: Excel toont daar de waarde van F2, maar in het bestand staat die alleen in F2; maak de samenvoeging "
+        "ongedaan en vul iedere cel zelf in)"
+    ]

@@ -22,6 +22,7 @@ from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
 from evaluatie.parallel import in_volgorde
 from evaluatie.tekst import getal
+from evaluatie.verborgen import Verborgen, verborgen_rijen_en_kolommen
 from evaluatie.werkboek import (
     Tabblad,
     als_datum,
@@ -138,12 +139,15 @@ def lees_inschrijving(
             fouten.voeg_toe(naam, f"tabblad '{blad}' ontbreekt; gebruik het inschrijfformulier{_andere(tabbladen)}")
     if len(fouten.fouten) > aantal:
         return None
+    verborgen = verborgen_rijen_en_kolommen(pad, (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN))
     if hersteld is not None:
-        hersteld += _verborgen_notities(pad, tabbladen) + _andere_tabbladen(tabbladen)
+        hersteld += _verborgen_notities(tabbladen, verborgen) + _andere_tabbladen(tabbladen)
     # the keurmerk fields decide nothing in a tender where no lot requires the keurmerk: they may stay empty there
     gevraagd = any("keurmerk" in p.knockout for p in aanbesteding.percelen.values())
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
     aanbod = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
+    if len(fouten.fouten) > aantal:
+        _samengevoegd_uitleggen(naam, verborgen, fouten, aantal)
     if len(fouten.fouten) > aantal or gegevens is None:
         return None
     return Inschrijving(bestand=naam, sha256=sha256_bestand(pad), aanbod=aanbod, **gegevens)
@@ -169,11 +173,26 @@ def _andere_tabbladen(tabbladen: dict[str, Tabblad]) -> list[str]:
     ]
 
 
-def _verborgen_notities(pad: Path, tabbladen: dict[str, Tabblad]) -> list[str]:
+def _samengevoegd_uitleggen(bestand: str, verborgen: dict[str, Verborgen], fouten: Verzamelaar, vanaf: int) -> None:
+    """An error at a cell of a merged range (not its first) says so: Excel shows the first cell's value there, so
+    the bidder sees a filled cell where the file holds nothing ('perceel ontbreekt' under a merged 'B1')."""
+    for i in range(vanaf, len(fouten.fouten)):
+        f = fouten.fouten[i]
+        delen = f.plaats.split("!")
+        if len(delen) != 3 or delen[0] != bestand or delen[1] not in verborgen:
+            continue
+        eerste = verborgen[delen[1]].samengevoegd.get(delen[2])
+        if eerste is not None:
+            fouten.fouten[i] = Fout(
+                f.plaats,
+                f"{f.bericht} (de cel is samengevoegd met {eerste}: Excel toont daar de waarde van {eerste}, maar in "
+                f"het bestand staat die alleen in {eerste}; maak de samenvoeging ongedaan en vul iedere cel zelf in)",
+            )
+
+
+def _verborgen_notities(tabbladen: dict[str, Tabblad], verborgen: dict[str, Verborgen]) -> list[str]:
     """A note for every filled place of the two read sheets that Excel hides: a hidden sheet, row or column.
     The bid is what the file holds, so it counts; but whoever opens the file does not see it."""
-    from evaluatie.verborgen import verborgen_rijen_en_kolommen
-
     bladen = [tabbladen[b] for b in (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN)]
     notities = [
         f"inschrijvingen/{t.bestand}: tabblad '{t.naam}' is verborgen in Excel; wat erop staat telt mee als deel van "
@@ -181,7 +200,6 @@ def _verborgen_notities(pad: Path, tabbladen: dict[str, Tabblad]) -> list[str]:
         for t in bladen
         if t.verborgen and not t.leeg
     ]
-    verborgen = verborgen_rijen_en_kolommen(pad, [t.naam for t in bladen])
     for t in bladen:
         vb = verborgen.get(t.naam)
         if vb is None:
