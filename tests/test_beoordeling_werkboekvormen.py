@@ -76,3 +76,22 @@ def test_een_score_met_een_decimale_punt_zegt_waarom(tmp_path: Path) -> None:
 def test_een_score_met_een_komma_blijft_gewoon(tmp_path: Path) -> None:
     uit = _formulier_met_score(tmp_path, [0, 25, 50, 75, 100], "75,0")
     assert uit.startswith("0\n"), uit
+
+
+def test_een_verschreven_inschrijver_krijgt_een_voorstel(tmp_path: Path) -> None:
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    runner = CliRunner()
+    assert runner.invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx",
+            {("Alfa Taal", "Plan van aanpak"): 75, ("Alfa Taal", "Samenwerking"): 50},
+        )
+    pad = ws / "beoordelingen" / "ada.xlsx"
+    wb = load_workbook(pad)
+    wb["Beoordeling"]["A6"] = "Alfa Taall"
+    wb.save(pad)
+    res = runner.invoke(main, ["beoordelingen", "--werkmap", str(ws)])
+    assert res.exit_code == 2
+    assert "ada.xlsx!Beoordeling!A6: onbekende inschrijver 'Alfa Taall'; bedoelt u 'Alfa Taal'?" in res.output

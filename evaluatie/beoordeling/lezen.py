@@ -130,7 +130,10 @@ def _lees_tabel(
         n = len(fouten.fouten)
         ins = namen.get(naamsleutel(als_tekst(cel[0])))
         if ins is None:
-            fouten.voeg_toe(t.plaats(r, 0), f"onbekende inschrijver '{als_tekst(cel[0])}'")
+            fouten.voeg_toe(
+                t.plaats(r, 0),
+                f"onbekende inschrijver '{als_tekst(cel[0])}'{_bedoelt_u(als_tekst(cel[0]), inschrijvers)}",
+            )
         perceel = aanbesteding.perceel(als_tekst(cel[1]))
         if perceel is None:
             fouten.voeg_toe(
@@ -229,6 +232,14 @@ def _lees_tabel(
                 naam = aanbesteding.percelen[code_].criterium_van(crit_).naam
                 fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"regel ontbreekt: {ins_}, perceel {code_}, {naam}")
     return scores
+
+
+def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
+    """ "; bedoelt u 'Kompas Inburgering'?" for a misspelt bidder in a score table, or ''."""
+    import difflib  # only on this error path
+
+    dichtst = difflib.get_close_matches(naam, list(inschrijvers), n=1, cutoff=0.6)
+    return f"; bedoelt u '{dichtst[0]}'?" if dichtst else ""
 
 
 def _getalreden(waarde: object) -> str:
