@@ -150,17 +150,28 @@ def kies(
     datum: dt.date,
     door: str,
     reden: str,
+    vandaag: dt.date | None = None,
 ) -> tuple[Advies, int]:
-    """Record an own choice (it always wins) together with the advice it departs from or follows."""
+    """Record an own choice (it always wins) together with the advice it departs from or follows. Every wrong
+    option at once: the client number, the gemeente and route, the supplier and a date in the future."""
+    from evaluatie.contract.besluit import niet_in_de_toekomst
     from evaluatie.contract.privacy import klantnummer_fout
 
+    fouten: list[Fout] = []
     fout = klantnummer_fout(klantnummer)
     if fout is not None:  # privacy by design, as at intake: no BSN, name or date of birth in the register
-        raise InvoerFout([Fout("--klant", fout)])
-    a = bereken_advies(reg, gemeente, perceel, datum)
+        fouten.append(Fout("--klant", fout))
+    try:
+        controleer_keuze(reg, gemeente, perceel)
+    except InvoerFout as e:
+        fouten += e.fouten
     lev = reg.leveranciers.get((perceel, gekozen))
     if lev is None or gemeente not in lev.gemeenten:
-        raise InvoerFout([Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}")])
+        fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
+    fouten += niet_in_de_toekomst(datum, vandaag)
+    if fouten:
+        raise InvoerFout(fouten)
+    a = bereken_advies(reg, gemeente, perceel, datum)
     db.execute("BEGIN")
     try:
         inhoud = {
