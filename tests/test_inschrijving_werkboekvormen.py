@@ -285,3 +285,16 @@ def test_een_fout_in_een_samengevoegde_cel_zegt_dat(werkmap: Path) -> None:
         "F2: Excel toont daar de waarde van F2, maar in het bestand staat die alleen in F2; maak de samenvoeging "
         "ongedaan en vul iedere cel zelf in)"
     ]
+
+
+def test_een_fout_in_een_verborgen_rij_zegt_dat(werkmap: Path) -> None:
+    """An old B1 line the bidder hid below the new one: 'perceel B1 staat er twee keer in' pointed at a row nobody
+    sees in Excel; the message now says the row is hidden."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("B1", 9900, 10, 12, 4, "alle")])
+    wb = load_workbook(pad)
+    wb["Percelen"].row_dimensions[3].hidden = True
+    wb.save(pad)
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!A3: perceel B1 staat er twee keer in (ook A2) (de cel staat in een verborgen rij of "
+        "kolom: maak die zichtbaar om haar te zien)"
+    ]

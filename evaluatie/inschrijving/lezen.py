@@ -34,6 +34,7 @@ from evaluatie.werkboek import (
     map_inhoud,
     serieel_datum_hint,
 )
+from evaluatie.werkboekgrens import kolomnummer
 
 MAX_TEKST = 300
 """Longest name or contact field accepted: long enough for any real legal name."""
@@ -198,19 +199,28 @@ def _andere_tabbladen(tabbladen: dict[str, Tabblad]) -> list[str]:
 
 
 def _samengevoegd_uitleggen(bestand: str, verborgen: dict[str, Verborgen], fouten: Verzamelaar, vanaf: int) -> None:
-    """An error at a cell of a merged range (not its first) says so: Excel shows the first cell's value there, so
-    the bidder sees a filled cell where the file holds nothing ('perceel ontbreekt' under a merged 'B1')."""
+    """An error at a cell Excel shows otherwise says so. A cell of a merged range (not its first): Excel shows the
+    first cell's value there, so the bidder sees a filled cell where the file holds nothing ('perceel ontbreekt'
+    under a merged 'B1'). A cell in a hidden row or column: whoever opens the file does not see it at all."""
     for i in range(vanaf, len(fouten.fouten)):
         f = fouten.fouten[i]
         delen = f.plaats.split("!")
         if len(delen) != 3 or delen[0] != bestand or delen[1] not in verborgen:
             continue
-        eerste = verborgen[delen[1]].samengevoegd.get(delen[2])
+        vb = verborgen[delen[1]]
+        eerste = vb.samengevoegd.get(delen[2])
+        letters = delen[2].rstrip("0123456789")
+        rij = delen[2][len(letters) :]
         if eerste is not None:
             fouten.fouten[i] = Fout(
                 f.plaats,
                 f"{f.bericht} (de cel is samengevoegd met {eerste}: Excel toont daar de waarde van {eerste}, maar in "
                 f"het bestand staat die alleen in {eerste}; maak de samenvoeging ongedaan en vul iedere cel zelf in)",
+            )
+        elif letters and rij.isdigit() and (int(rij) - 1 in vb.rijen or kolomnummer(letters) - 1 in vb.kolommen):
+            fouten.fouten[i] = Fout(
+                f.plaats,
+                f"{f.bericht} (de cel staat in een verborgen rij of kolom: maak die zichtbaar om haar te zien)",
             )
 
 
