@@ -65,3 +65,22 @@ def test_een_fractie_als_bedrag_krijgt_geen_voorstel_van_duizend_keer(tmp_path: 
         res.output.replace("\n    ", " ")
     )
     assert "bedoelt u 300" not in res.output
+
+
+def _minimum_kwaliteit(tmp_path: Path, drempel: float) -> str:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["minimum_kwaliteit"] = {"drempel": drempel}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    return f"{res.exit_code}\n{res.output}".replace("\n    ", " ")
+
+
+def test_een_drempel_buiten_de_kwaliteitsscore_wordt_geweigerd(tmp_path: Path) -> None:
+    """The quality score runs from 0 to 100: a threshold of 500 knocked out every bid without a word about the
+    setting, and 0.5 (meant as 50%) let nearly every bid through."""
+    uit = _minimum_kwaliteit(tmp_path / "a", 500)
+    assert uit.startswith("2\n") and "drempel 500 ligt buiten de kwaliteitsscore, die van 0 tot 100 loopt" in uit
+    uit = _minimum_kwaliteit(tmp_path / "b", 0.5)
+    assert uit.startswith("2\n")
+    assert "drempel 0,5 lijkt een fractie, maar de kwaliteitsscore loopt van 0 tot 100: bedoelt u 50?" in uit
+    assert "drempel" not in _minimum_kwaliteit(tmp_path / "c", 60)  # on the scale: accepted (the run stops on no bids)
