@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.contract.stand import raamgebruik
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.tekst import getal, kort
@@ -113,6 +114,18 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
             f"{k.geplaatst} van de {hier} geplaatst; na de volgende plaatsing hoort {k.naam} volgens de verdeling "
             f"{getal(k.verwacht, 1)} te hebben" + (f"; overgeslagen: {k.reden}" if k.reden else "")
         )
+    raam = raamgebruik(reg, perceel, peildatum)
+    if raam is not None and raam.uitgeput:  # C-23/20: past its maximum a framework agreement has no effect
+        assert raam.prognose is not None
+        advies.uitleg.insert(
+            0,
+            f"Geen advies: de raamovereenkomst {naam} is uitgeput: {raam.gebruikt} van de maximaal "
+            f"{raam.max_trajecten} trajecten zijn sinds de start geplaatst (het maximum is bereikt op "
+            f"{raam.prognose.strftime('%d-%m-%Y')}). Een volgende plaatsing valt buiten de raamovereenkomst (HvJ EU "
+            "C-23/20); daarvoor is een contractwijziging met grondslag ('evaluatie contract wijziging') of een nieuwe "
+            "aanbesteding nodig.",
+        )
+        return advies
     beste = kandidaten[0]
     if not beste.beschikbaar:
         advies.uitleg.insert(0, f"Geen advies: geen aanbieder van {naam} voor {gemeente} is nu beschikbaar.")

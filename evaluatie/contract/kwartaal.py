@@ -27,7 +27,7 @@ from evaluatie.contract.basis import geen_raamovereenkomst
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
-from evaluatie.contract.stand import RAAM_SIGNAAL, Signaal, Stand, Standregel, bereken_stand, signalen
+from evaluatie.contract.stand import RAAM_SIGNAAL, Raamgebruik, Signaal, Stand, Standregel, bereken_stand, signalen
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
@@ -87,7 +87,7 @@ RAAMKOP: list[Cel] = [
     "Maximumwaarde",
     "Gebruikte waarde",
     "Gebruik",
-    "Uitgeput bij huidig tempo",
+    "Uitgeput (bereikt op, of bij huidig tempo)",
 ]
 PLAATSINGSKOP: list[Cel] = [
     "Route",
@@ -117,6 +117,13 @@ def _toon(o: Openbaar) -> Callable[[Sleutel, str], str]:
     return toon
 
 
+def _uitgeput(r: Raamgebruik) -> str:
+    """The exhaustion date as a cell: the day the maximum was reached, or the forecast at the current pace."""
+    assert r.prognose is not None
+    datum = r.prognose.strftime("%d-%m-%Y")
+    return f"bereikt op {datum}" if r.uitgeput else f"bij dit tempo {datum}"
+
+
 def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date) -> Gemeenschappelijk:
     st = bereken_stand(reg, laatste)
     o = bepaal(reg, laatste)
@@ -136,7 +143,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 r.max_waarde,
                 round(r.gebruikte_waarde, 2) if waarde else AFGELEID,
                 f"{getal(100 * r.aandeel, 1)}%" if waarde else AFGELEID,
-                r.prognose.strftime("%d-%m-%Y") if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
+                _uitgeput(r) if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
         )
     prestatie_rijen: list[list[Cel]] = []

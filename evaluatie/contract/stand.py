@@ -48,7 +48,12 @@ class Raamgebruik:
     gebruikt: int
     max_waarde: float
     gebruikte_waarde: float
-    prognose: dt.date | None  # exhaustion at the current pace; None without placements
+    prognose: dt.date | None  # exhaustion at the current pace; None without placements; once reached, the real date
+
+    @property
+    def uitgeput(self) -> bool:
+        """The maximum is reached: the framework agreement is exhausted (C-23/20), `prognose` is the day it was."""
+        return self.gebruikt >= self.max_trajecten
 
     @property
     def aandeel(self) -> float:
@@ -105,6 +110,38 @@ def fractie_van_jaar(begin: dt.date, eind: dt.date, peildatum: dt.date) -> float
     return min(1.0, ((peildatum - begin).days + 1) / (eind - begin).days)
 
 
+def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | None:
+    """The use of a lot's framework agreement up to peildatum; None for an open-house lot (no maximum).
+
+    The maximum in trajectories and in euro both include every recorded contract change (extra volume,
+    indexation, extension: the value a change adds is part of the agreement's value from then on). Once the
+    maximum is reached, the date is the registration date of the placement that reached it, not a forecast.
+    """
+    p = reg.percelen[code]
+    if p.raam_trajecten is None or p.raam_waarde is None:
+        return None
+    datums = sorted(
+        pl.aangemeld
+        for pl in reg.plaatsingen
+        if pl.perceel == code
+        and pl.leverancier
+        and pl.aangemeld is not None
+        and reg.startdatum <= pl.aangemeld <= peildatum
+    )
+    totaal = geplaatst(reg, reg.startdatum, peildatum)
+    n = sum(v for (_, c, _), v in totaal.items() if c == code)
+    w = sum(v * reg.leveranciers[(c, s)].prijs for (_, c, s), v in totaal.items() if c == code)
+    max_tr = p.raam_trajecten + reg.extra_trajecten.get(code, 0)
+    max_w = p.raam_waarde + reg.wijzigingswaarde.get(code, 0.0)
+    prognose = None
+    if n >= max_tr and max_tr > 0:
+        prognose = datums[max_tr - 1]
+    elif n > 0:
+        dagen = (peildatum - reg.startdatum).days + 1
+        prognose = peildatum + dt.timedelta(days=math.ceil((max_tr - n) / (n / dagen)))
+    return Raamgebruik(code, max_tr, n, max_w, w, prognose)
+
+
 def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
     jaar = reg.contractjaar(peildatum)
     begin, eind = reg.jaargrenzen(jaar)
@@ -119,20 +156,7 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 n = ytd[(g, code, s.naam)]
                 if a or n:
                     regels.append(Standregel(g, code, s.naam, a, n, a * f))
-    totaal = geplaatst(reg, reg.startdatum, peildatum)
-    raam = []
-    for code, p in reg.percelen.items():
-        if p.raam_trajecten is None or p.raam_waarde is None:  # open house: no framework agreement to exhaust
-            continue
-        n = sum(v for (_, c, _), v in totaal.items() if c == code)
-        w = sum(v * reg.leveranciers[(c, s)].prijs for (_, c, s), v in totaal.items() if c == code)
-        max_tr = p.raam_trajecten + reg.extra_trajecten.get(code, 0)
-        dagen = (peildatum - reg.startdatum).days + 1
-        prognose = None
-        if n > 0:
-            tempo = n / dagen
-            prognose = peildatum + dt.timedelta(days=max(0, math.ceil((max_tr - n) / tempo)))
-        raam.append(Raamgebruik(code, max_tr, n, p.raam_waarde, w, prognose))
+    raam = [r for code in reg.percelen if (r := raamgebruik(reg, code, peildatum)) is not None]
     prestaties = []
     per: dict[tuple[str, str], list] = {}
     for pl in reg.plaatsingen:
@@ -212,11 +236,12 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
             if r.prognose:
                 datum = r.prognose.strftime("%d-%m-%Y")
                 getoond = toon(("T", c, "prognose"), datum)
-                prognose = (
-                    f"; bij het huidige tempo uitgeput op {datum}"
-                    if getoond == datum
-                    else f"; de datum waarop zij bij het huidige tempo uitgeput is: {getoond}"
-                )
+                if getoond != datum:  # withheld: not even whether the maximum is reached (the count would follow)
+                    prognose = f"; de datum waarop zij uitgeput is of bij het huidige tempo raakt: {getoond}"
+                elif r.uitgeput:  # a fact, not a forecast: placements after this day fall outside the agreement
+                    prognose = f"; het maximum is bereikt op {datum}: de raamovereenkomst is uitgeput"
+                else:
+                    prognose = f"; bij het huidige tempo uitgeput op {datum}"
             gebruikt = toon(("T", c, "raam"), str(r.gebruikt))
             maximum = f"{r.max_trajecten} trajecten, {euro(r.max_waarde)}"
             if gebruikt == str(r.gebruikt) and waarde == euro(r.gebruikte_waarde):

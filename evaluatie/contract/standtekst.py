@@ -38,6 +38,7 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "gebruikte_waarde": round(r.gebruikte_waarde, 2),
                 "aandeel": round(r.aandeel, 6),
                 "prognose_uitgeput": r.prognose.isoformat() if r.prognose else None,
+                "uitgeput": r.uitgeput,
             }
             for r in st.raam
         ],
@@ -102,11 +103,19 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         )
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
-        prognose = m.prognose.strftime("%d-%m-%Y") if m.prognose else "geen plaatsingen, geen prognose"
+        if m.prognose is None:
+            prognose = "uitgeput bij dit tempo: geen plaatsingen, geen prognose"
+        elif m.uitgeput:
+            prognose = (
+                f"het maximum is bereikt op {m.prognose.strftime('%d-%m-%Y')}: de raamovereenkomst is uitgeput"
+                + (f" ({m.gebruikt - m.max_trajecten} plaatsing(en) daarna)" if m.gebruikt > m.max_trajecten else "")
+            )
+        else:
+            prognose = f"uitgeput bij dit tempo: {m.prognose.strftime('%d-%m-%Y')}"
         r.append(
             f"  {reg.percelen[m.perceel].naam}: {m.gebruikt} van {m.max_trajecten} trajecten, "
             f"{euro(m.gebruikte_waarde)} van {euro(m.max_waarde)} ({getal(100 * m.aandeel, 1)}%); "
-            f"uitgeput bij dit tempo: {prognose}"
+            f"{prognose}"
         )
     r += [f"  {geen_raamovereenkomst(p.naam)}" for p in reg.percelen.values() if p.toelating]
     r += ["", "Aanbieders:"]

@@ -1,0 +1,140 @@
+"""The contract phase of a tender built here (not the bundled example), checked as a contract manager would.
+
+Five gemeenten, two lots with different suppliers: B1 (Alfa, Beta; all five gemeenten) and Z (Delta, Gamma;
+West did not join Z). Every expected figure is derived by hand in the test that uses it.
+
+Award (hand): B1 demand 20+12+8+6+4 = 50 a year, 2 years, raammaximum opslag 25%: 100 x 1.25 = 125 trajecten,
+x plafondprijs EUR 10.000 = EUR 1.250.000. Z demand 6+4+3+2 = 15 a year: 30 x 1.25 = 37.5, rounded up to 38
+trajecten, x EUR 12.000 = EUR 456.000. Delta (Z, EUR 10.500) ranks first, serves Noord (6) and Oost (4) up to its
+capacity 10; Gamma gets Zuid and Midden.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+DOOR = ["--door", "S. Jansen, contractmanager", "--reden", "volgens het contract"]
+KOP = "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"
+
+
+def _run(*args: object) -> Any:
+    res = CliRunner().invoke(main, [str(a) for a in args])
+    assert res.exception is None or isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in res.output
+    return res
+
+
+@pytest.fixture(scope="module")
+def gestart(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    data = kleine_aanbesteding()
+    data["gemeenten"] = [
+        {"naam": "Noord", "subregio": "A", "inburgeraars": {"B1": 20, "Z": 6}},
+        {"naam": "Oost", "subregio": "A", "inburgeraars": {"B1": 12, "Z": 4}},
+        {"naam": "Zuid", "subregio": "B", "inburgeraars": {"B1": 8, "Z": 3}},
+        {"naam": "West", "subregio": "B", "inburgeraars": {"B1": 6}},
+        {"naam": "Midden", "subregio": "B", "inburgeraars": {"B1": 4, "Z": 2}},
+    ]
+    data["percelen"]["B1"]["raammaximum"] = {"opslag": 0.25}
+    z = copy.deepcopy(data["percelen"]["B1"])
+    z["naam"] = "Z-route"
+    z["gemeenten"] = ["Noord", "Oost", "Zuid", "Midden"]
+    z["plafondprijs"] = 12000
+    data["percelen"]["Z"] = z
+    ws = maak_werkmap(tmp_path_factory.mktemp("qa") / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 30, 12, 6, "alle")])
+    schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("Z", 11000, 10, 12, 3, "alle")])
+    schrijf_bod(ws, "d.xlsx", "Delta", "44444444", [("Z", 10500, 10, 12, 5, "alle")], nummer="BOW-2")
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores = {(i, c): 75 for i in ("Alfa", "Beta", "Gamma", "Delta") for c in ("Plan van aanpak", "Samenwerking")}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    assert _run("gunning", "--werkmap", ws, "--lots", "B1,Z").exit_code == 0
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)
+    assert r.exit_code == 0, r.output
+    assert "B1-route: Alfa, Beta; raammaximum 125 trajecten" in r.output
+    assert "Z-route: Delta, Gamma; raammaximum 38 trajecten" in r.output
+    return ws
+
+
+@pytest.fixture
+def ws(gestart: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(gestart, tmp_path / "ws"))
+
+
+def _csv(pad: Path, regels: list[str]) -> Path:
+    pad.write_text("\n".join([KOP, *regels]) + "\n", encoding="utf-8")
+    return pad
+
+
+def _stand(ws: Path, peildatum: str) -> dict[str, Any]:
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", peildatum, "--json")
+    assert r.exit_code == 0, r.output
+    return dict(json.loads(r.stdout))
+
+
+def _z_tot_het_maximum(ws: Path) -> None:
+    """38 Z placements in Noord at Delta, each started 14 days later (within Delta's promised 5 weeks): 30 in
+    contract year 1 (every 10 days from 02-06-2026, the last on 02-06-2026 + 290 days = 19-03-2027) and 8 in year 2 (weekly from
+    10-06-2027): the 38th, which reaches the maximum of 38, on 10-06-2027 + 7 x 7 days = 29-07-2027, in the
+    middle of 2027-K3. Year 2 has 8 at Delta, under its capacity of 10."""
+    datums = [dt.date(2026, 6, 2) + dt.timedelta(days=10 * i) for i in range(30)]
+    datums += [dt.date(2027, 6, 10) + dt.timedelta(days=7 * i) for i in range(8)]
+    assert datums[29] == dt.date(2027, 3, 19) and datums[37] == dt.date(2027, 7, 29)
+    regels = []
+    for i, d in enumerate(datums):
+        regels += [f"NZ{i:03d};Noord;aangemeld;{d};Z;Delta;", f"NZ{i:03d};Noord;gestart;{d + dt.timedelta(days=14)};;;"]
+    assert _run("contract", "inlezen", "--werkmap", ws, _csv(ws / "noord-z.csv", regels)).exit_code == 0
+
+
+def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: Path) -> None:
+    _z_tot_het_maximum(ws)
+    z = next(r for r in _stand(ws, "2027-09-30")["raamovereenkomst"] if r["perceel"] == "Z")
+    # 38 x EUR 10.500 = EUR 399.000 of EUR 456.000; the maximum is reached on the day of the 38th placement,
+    # not "at the current pace" on the peildatum
+    assert (z["gebruikt"], z["max_trajecten"], z["gebruikte_waarde"], z["max_waarde"]) == (38, 38, 399000, 456000)
+    assert z["prognose_uitgeput"] == "2027-07-29" and z["uitgeput"] is True
+    tekst = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2027-09-30").output
+    assert "38 van 38 trajecten" in tekst and "het maximum is bereikt op 29-07-2027" in tekst, tekst
+    assert "bij het huidige tempo uitgeput" not in tekst
+    # the day before, one place is left: a forecast, and Delta is advised
+    z = next(r for r in _stand(ws, "2027-07-28")["raamovereenkomst"] if r["perceel"] == "Z")
+    assert (z["gebruikt"], z["uitgeput"]) == (37, False)
+    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2027-07-28")
+    assert r.exit_code == 0 and "Advies voor de volgende inburgeraar van Noord in Z-route: Delta" in r.output, r.output
+    # from the 38th on, no advice: Delta still has capacity (8 of 10 this year), but the agreement is exhausted
+    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2027-07-29")
+    assert r.exit_code == 1, r.output
+    assert "Geen advies: de raamovereenkomst Z-route is uitgeput: 38 van de maximaal 38 trajecten" in r.output
+    assert "bereikt op 29-07-2027" in r.output
+    # the quarterly report says the same: reached on that day, not a forecast
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2027-K3").exit_code == 0
+    html = (ws / "contract" / "kwartaal" / "2027-K3" / "regio.html").read_text(encoding="utf-8")
+    assert "bereikt op 29-07-2027" in html
+
+
+def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:
+    """An extra-volume change of 10 trajecten worth EUR 100.000 under 2.163b: the maximum becomes 125 + 10 = 135
+    trajecten and EUR 1.250.000 + 100.000 = 1.350.000 (it stayed at EUR 1.250.000: 135 trajecten next to the
+    value of 125)."""
+    r = _run(
+        "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--waarde", "100000",
+        "--trajecten", "10", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-09-01", *DOOR,
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    b1 = next(r for r in _stand(ws, "2026-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
+    assert (b1["max_trajecten"], b1["max_waarde"]) == (135, 1_350_000)
