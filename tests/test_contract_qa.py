@@ -138,3 +138,36 @@ def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:
     assert r.exit_code == 0, r.output
     b1 = next(r for r in _stand(ws, "2026-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
     assert (b1["max_trajecten"], b1["max_waarde"]) == (135, 1_350_000)
+
+
+def test_twee_verschillende_regels_voor_dezelfde_gebeurtenis_in_een_bestand(ws: Path) -> None:
+    """A client registered twice in one file (Alfa on 01-08, Beta on 01-09): the second row used to become a
+    silent 'correction' of the first, moving the placement from Alfa to Beta. Now an error naming both rows;
+    nothing is read, not even the correct rows of the same file. The same row twice is read once."""
+    pad = _csv(
+        ws / "oost.csv",
+        [
+            "X1;Oost;aangemeld;2026-08-01;B1;Alfa;",
+            "X1;Oost;aangemeld;2026-09-01;B1;Beta;",
+            "X2;Oost;aangemeld;2026-08-01;B1;Alfa;",
+            "X2;Oost;aangemeld;2026-08-01;B1;Alfa;",
+        ],
+    )
+    voor = (ws / "contract" / "register.sqlite").read_bytes()
+    r = _run("contract", "inlezen", "--werkmap", ws, pad)
+    assert r.exit_code == 2, r.output
+    assert "oost.csv!A3: klant X1 (Oost): aangemeld staat ook in oost.csv!A2 met andere gegevens" in r.output
+    assert "X2" not in r.output
+    assert (ws / "contract" / "register.sqlite").read_bytes() == voor
+    _csv(pad, ["X1;Oost;aangemeld;2026-08-01;B1;Alfa;", "X2;Oost;aangemeld;2026-08-01;B1;Alfa;"] * 2)
+    r = _run("contract", "inlezen", "--werkmap", ws, pad)
+    assert r.exit_code == 0 and "2 nieuw, 0 gecorrigeerd, 2 al bekend" in r.output, r.output
+
+
+def test_gemeente_buiten_het_perceel(ws: Path) -> None:
+    """West joined only B1. A Z placement of West is refused as such; it used to say 'Gamma bedient West niet in
+    perceel Z', which puts it on the supplier."""
+    r = _run("contract", "inlezen", "--werkmap", ws, _csv(ws / "west.csv", ["W1;West;aangemeld;2026-08-01;Z;Gamma;"]))
+    assert r.exit_code == 2, r.output
+    assert "west.csv!E2: geen enkele aanbieder van perceel Z (Z-route) heeft een contract voor West" in r.output
+    assert "Gamma bedient" not in r.output

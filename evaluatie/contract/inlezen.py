@@ -318,6 +318,13 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar, met_fout: set[st
                     fouten.voeg_toe(
                         blad.plaats(i, index["aanbieder"]), f"{naam} heeft geen contract voor perceel {perceel}"
                     )
+                elif gemeente is not None and not any(gemeente in x.gemeenten for x in reg.leveranciers_van(perceel)):
+                    # no supplier of the lot serves the gemeente: it is not in the lot (not the supplier's doing)
+                    fouten.voeg_toe(
+                        blad.plaats(i, index.get("route", 0)),
+                        f"geen enkele aanbieder van perceel {perceel} ({reg.percelen[perceel].naam}) heeft een "
+                        f"contract voor {gemeente}: {gemeente} neemt niet deel aan dit perceel",
+                    )
                 elif gemeente is not None and gemeente not in lev.gemeenten:
                     fouten.voeg_toe(
                         blad.plaats(i, index["aanbieder"]), f"{naam} bedient {gemeente} niet in perceel {perceel}"
@@ -391,6 +398,7 @@ def lees_in(
         regels: list[Regel] = []
         for blad in lees_bladen(pad, fouten):
             regels += lees_regels(blad, reg, fouten, met_fout)
+        _controleer_dubbel(regels, fouten, met_fout)
         per_bestand.append((pad, sha256_bestand(pad), regels))
     plan = _plan(db, per_bestand, datum)
     # the order of events of every placement the intake touches, with the rows read; together with the row
@@ -399,6 +407,25 @@ def lees_in(
     _controleer_volgorde(plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten)
     fouten.controleer()
     return _schrijf(db, per_bestand, plan, bewaar_in)
+
+
+def _controleer_dubbel(regels: list[Regel], fouten: Verzamelaar, met_fout: set[str]) -> None:
+    """Two rows of one file with the same event of the same client but different content: an error naming both.
+
+    Across files and intakes a changed row is a correction of the earlier one; within one file neither row
+    is "earlier", and taking the last would silently drop the other (a second registration of a client
+    with another supplier would move the first one). The same row twice is harmless and read once."""
+    eerste: dict[tuple[str, str, str], Regel] = {}
+    for r in regels:
+        was = eerste.setdefault(r.sleutel, r)
+        if was.inhoud != r.inhoud:
+            fouten.voeg_toe(
+                r.plaats,
+                f"klant {r.klantnummer} ({r.gemeente}): {r.soort} staat ook in {was.plaats} met andere gegevens "
+                f"({_toon(was.inhoud)}; hier {_toon(r.inhoud)}); het register kent per klant één gebeurtenis van "
+                "iedere soort: laat in dit bestand alleen de juiste regel staan",
+            )
+            met_fout.add(r.klantnummer)
 
 
 @dataclass
