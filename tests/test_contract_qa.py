@@ -3,8 +3,8 @@
 Five gemeenten, two lots with different suppliers: B1 (Alfa, Beta; all five gemeenten) and Z (Delta, Gamma;
 West did not join Z). Every expected figure is derived by hand in the test that uses it.
 
-Award (hand): B1 demand 20+12+8+6+4 = 50 a year, 2 years, raammaximum opslag 25%: 100 x 1.25 = 125 trajecten,
-x plafondprijs EUR 10.000 = EUR 1.250.000. Z demand 6+4+3+2 = 15 a year: 30 x 1.25 = 37.5, rounded up to 38
+Award (hand): B1 demand 20+12+8+6+4 = 50 a year; raammaximum a fixed 800 trajecten x plafondprijs EUR 10.000 =
+EUR 8.000.000 (so that the threshold of EUR 750.000 decides the de-minimis limit, not 10% = EUR 800.000). Z demand 6+4+3+2 = 15 a year: 30 x 1.25 = 37.5, rounded up to 38
 trajecten, x EUR 12.000 = EUR 456.000. Delta (Z, EUR 10.500) ranks first, serves Noord (6) and Oost (4) up to its
 capacity 10; Gamma gets Zuid and Midden.
 """
@@ -48,8 +48,9 @@ def gestart(tmp_path_factory: pytest.TempPathFactory) -> Path:
         {"naam": "West", "subregio": "B", "inburgeraars": {"B1": 6}},
         {"naam": "Midden", "subregio": "B", "inburgeraars": {"B1": 4, "Z": 2}},
     ]
-    data["percelen"]["B1"]["raammaximum"] = {"opslag": 0.25}
     z = copy.deepcopy(data["percelen"]["B1"])
+    z["raammaximum"] = {"opslag": 0.25}
+    data["percelen"]["B1"]["raammaximum"] = {"trajecten": 800}
     z["naam"] = "Z-route"
     z["gemeenten"] = ["Noord", "Oost", "Zuid", "Midden"]
     z["plafondprijs"] = 12000
@@ -66,7 +67,7 @@ def gestart(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert _run("gunning", "--werkmap", ws, "--lots", "B1,Z").exit_code == 0
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)
     assert r.exit_code == 0, r.output
-    assert "B1-route: Alfa, Beta; raammaximum 125 trajecten" in r.output
+    assert "B1-route: Alfa, Beta; raammaximum 800 trajecten" in r.output
     assert "Z-route: Delta, Gamma; raammaximum 38 trajecten" in r.output
     return ws
 
@@ -128,16 +129,16 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
 
 
 def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:
-    """An extra-volume change of 10 trajecten worth EUR 100.000 under 2.163b: the maximum becomes 125 + 10 = 135
-    trajecten and EUR 1.250.000 + 100.000 = 1.350.000 (it stayed at EUR 1.250.000: 135 trajecten next to the
-    value of 125)."""
+    """An extra-volume change of 10 trajecten worth EUR 100.000 under 2.163b: the maximum becomes 800 + 10 = 810
+    trajecten and EUR 8.000.000 + 100.000 = 8.100.000 (it stayed at EUR 8.000.000: 810 trajecten next to the
+    value of 800)."""
     r = _run(
         "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--waarde", "100000",
         "--trajecten", "10", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-09-01", *DOOR,
     )  # fmt: skip
     assert r.exit_code == 0, r.output
     b1 = next(r for r in _stand(ws, "2026-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
-    assert (b1["max_trajecten"], b1["max_waarde"]) == (135, 1_350_000)
+    assert (b1["max_trajecten"], b1["max_waarde"]) == (810, 8_100_000)
 
 
 def test_twee_verschillende_regels_voor_dezelfde_gebeurtenis_in_een_bestand(ws: Path) -> None:
@@ -171,3 +172,69 @@ def test_gemeente_buiten_het_perceel(ws: Path) -> None:
     assert r.exit_code == 2, r.output
     assert "west.csv!E2: geen enkele aanbieder van perceel Z (Z-route) heeft een contract voor West" in r.output
     assert "Gamma bedient" not in r.output
+
+
+def _wijziging(ws: Path, route: str, soort: str, waarde: str, grondslag: str = "2.163b", *extra: str) -> Any:
+    return _run(
+        "contract", "wijziging", "--werkmap", ws, "--route", route, "--soort", soort, "--waarde", waarde,
+        "--grondslag", f"art. {grondslag} Aw 2012", "--datum", "2026-10-01", *extra, *DOOR,
+    )  # fmt: skip
+
+
+def _vlak(r: Any) -> str:
+    """The output with the terminal's line wrapping undone (lines are at most 200 characters)."""
+    return " ".join(r.output.split())
+
+
+def test_de_minimis_de_drempel_beslist_en_wijzigingen_tellen_samen(ws: Path) -> None:
+    """B1: initial value EUR 8.000.000; 10% is EUR 800.000, the threshold for social services EUR 750.000 is lower
+    and decides. 500.000 (66,7%), then 249.999,99 (together 749.999,99: recorded, EUR 0,01 left), then 0,01: alone
+    far under the limit, together exactly EUR 750.000 = the limit, which the value must stay under: refused.
+    A change under another basis (2.163c, 100.000) does not count towards the limit."""
+    r = _wijziging(ws, "B1", "overig", "500000")
+    assert r.exit_code == 0, r.output
+    assert "is EUR 750.000,00 (hier beslist de drempel voor sociale diensten)" in _vlak(r)
+    assert "met deze wijziging EUR 500.000,00 (66,7% van de grens)" in _vlak(r)
+    assert _wijziging(ws, "B1", "indexatie", "100000", "2.163c").exit_code == 0
+    r = _wijziging(ws, "B1", "overig", "249999.99")
+    assert r.exit_code == 0, r.output
+    assert "Eerdere de-minimiswijzigingen: EUR 500.000,00; met deze wijziging EUR 749.999,99" in _vlak(r)
+    assert "resteert nog EUR 0,01 tot de de-minimisgrens" in _vlak(r)
+    r = _wijziging(ws, "B1", "overig", "0.01")
+    assert r.exit_code == 1, r.output
+    assert "zou de de-minimisgrens van art. 2.163b Aw 2012 bereiken (EUR 750.000,00 tegen EUR 750.000,00" in _vlak(r)
+    assert "Deze wijziging alleen (EUR 0,01) blijft onder de grens; samen met de eerdere" in _vlak(r)
+    assert "(EUR 749.999,99) niet" in _vlak(r)
+
+
+def test_de_minimis_tien_procent_beslist(ws: Path) -> None:
+    """Z: initial value 38 x EUR 12.000 = EUR 456.000; 10% = EUR 45.600 is below EUR 750.000 and decides.
+    45.599,99 passes (with the warning: 99,99...% of the limit, EUR 0,01 left); 45.601 alone exceeds it."""
+    r = _wijziging(ws, "Z", "overig", "45599.99", "2.163b", "--alleen-toetsen")
+    assert r.exit_code == 0, r.output
+    assert "10% van de initiële waarde EUR 456.000,00 (EUR 45.600,00) is EUR 45.600,00" in _vlak(r)
+    assert "(hier beslist 10% van de initiële waarde)" in _vlak(r) and "resteert nog EUR 0,01" in _vlak(r)
+    r = _wijziging(ws, "Z", "overig", "45601", "2.163b", "--alleen-toetsen")
+    assert r.exit_code == 1, r.output
+    assert "overschrijden (EUR 45.601,00 tegen EUR 45.600,00" in _vlak(r) and "alleen" not in _vlak(r)
+
+
+def test_wijziging_buiten_de_looptijd_en_trajecten_bij_een_indexatie(ws: Path) -> None:
+    """A change dated before the start (01-06-2026) or after the term (2 years, to 31-05-2028), an indexation
+    that would add trajecten to the maximum, extra volume without trajecten: input errors, all at once."""
+    r = _run(
+        "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "indexatie", "--waarde", "1000",
+        "--trajecten", "5", "--grondslag", "art. 2.163c Aw 2012", "--datum", "2020-01-01", *DOOR,
+    )  # fmt: skip
+    assert r.exit_code == 2, r.output
+    assert "--datum: 2020-01-01 ligt voor de start van het contract (2026-06-01)" in _vlak(r)
+    assert "--trajecten: een indexatie wijzigt de prijs, niet het aantal trajecten" in _vlak(r)
+    r = _run(
+        "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--waarde", "1000",
+        "--grondslag", "art. 2.163b Aw 2012", "--datum", "2028-06-01", *DOOR,
+    )  # fmt: skip
+    assert r.exit_code == 2, r.output
+    assert "--datum: 2028-06-01 ligt na het einde van de looptijd" in _vlak(r)
+    assert "extra volume zonder aantal" in _vlak(r)
+    b1 = next(r for r in _stand(ws, "2026-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
+    assert (b1["max_trajecten"], b1["max_waarde"]) == (800, 8_000_000)

@@ -240,7 +240,7 @@ def wijzig(
         try:
             reg = lees_register(db)
             perceel = herken(reg, None, perceel)[1] or perceel
-            t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag)
+            t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum)
             b = leg_wijziging_vast(db, t, datum, door or "", reden or "") if vastleggen else None
         finally:
             db.close()

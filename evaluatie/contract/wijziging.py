@@ -51,15 +51,21 @@ class Toetsing:
 
     @property
     def cumulatief(self) -> float:
-        return self.eerder + (abs(self.waarde) if self.grondslag == "2.163b" else 0.0)
+        return round(self.eerder + (abs(self.waarde) if self.grondslag == "2.163b" else 0.0), 2)  # in cents
 
 
 def de_minimis_grens(initiele_waarde: float) -> float:
     return min(DREMPEL_SOCIALE_DIENSTEN, AANDEEL_DIENSTEN * initiele_waarde)
 
 
-def toets_wijziging(reg: Register, perceel: str, soort: str, waarde: float, trajecten: int, grondslag: str) -> Toetsing:
+def toets_wijziging(
+    reg: Register, perceel: str, soort: str, waarde: float, trajecten: int, grondslag: str, datum: dt.date
+) -> Toetsing:
     fouten = []
+    try:
+        reg.binnen_looptijd(datum, "--datum")  # a change of a contract that did not yet or no longer exist
+    except InvoerFout as e:
+        fouten += e.fouten
     if perceel not in reg.percelen:
         fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
     elif reg.percelen[perceel].toelating:
@@ -83,6 +89,14 @@ def toets_wijziging(reg: Register, perceel: str, soort: str, waarde: float, traj
         fouten.append(Fout("--waarde", "geen getal"))
     if trajecten < 0:
         fouten.append(Fout("--trajecten", "kan niet negatief zijn"))
+    elif soort == "indexatie" and trajecten:
+        fouten.append(
+            Fout("--trajecten", "een indexatie wijzigt de prijs, niet het aantal trajecten; laat --trajecten weg")
+        )
+    elif soort == "extra_volume" and not trajecten:
+        fouten.append(
+            Fout("--trajecten", "extra volume zonder aantal: geef met --trajecten hoeveel trajecten erbij komen")
+        )
     if fouten:
         raise InvoerFout(fouten)
     assert m is not None
@@ -97,19 +111,34 @@ def toets_wijziging(reg: Register, perceel: str, soort: str, waarde: float, traj
             "Deze wijziging telt niet mee voor de de-minimisgrens; de grondslag moet in het besluit worden onderbouwd."
         )
         return t
+    tiende = AANDEEL_DIENSTEN * p.raam_waarde
+    beslist = (
+        "beide grenzen zijn gelijk"
+        if tiende == DREMPEL_SOCIALE_DIENSTEN
+        else "hier beslist 10% van de initiële waarde"
+        if tiende < DREMPEL_SOCIALE_DIENSTEN
+        else "hier beslist de drempel voor sociale diensten"
+    )
     t.uitleg.append(
         f"De-minimisgrens: de laagste van de drempel voor sociale diensten ({euro(DREMPEL_SOCIALE_DIENSTEN)}) en "
-        f"10% van de initiële waarde {euro(p.raam_waarde)} ({euro(AANDEEL_DIENSTEN * p.raam_waarde)}) is "
-        f"{euro(t.grens)}. Eerdere de-minimiswijzigingen: {euro(eerder)}; met deze wijziging {euro(t.cumulatief)} "
+        f"10% van de initiële waarde {euro(p.raam_waarde)} ({euro(tiende)}) is {euro(t.grens)} ({beslist}). Eerdere "
+        f"de-minimiswijzigingen: {euro(eerder)}; met deze wijziging {euro(t.cumulatief)} "
         f"({getal(100 * t.cumulatief / t.grens, 1)}% van de grens)."
     )
     if t.cumulatief >= t.grens:
+        hoe = "bereiken" if t.cumulatief == t.grens else "overschrijden"
+        alleen = (
+            f" Deze wijziging alleen ({euro(abs(waarde))}) blijft onder de grens; samen met de eerdere "
+            f"de-minimiswijzigingen ({euro(eerder)}) niet: art. 2.163b telt opeenvolgende wijzigingen samen."
+            if abs(waarde) < t.grens
+            else ""
+        )
         raise EvaluatieFout(
             [
                 *t.uitleg,
-                f"Deze wijziging zou de de-minimisgrens van art. 2.163b Aw 2012 bereiken of overschrijden "
-                f"({euro(t.cumulatief)} tegen {euro(t.grens)}); ze is niet vastgelegd. Kies een andere grondslag "
-                "(art. 2.163c-f) met onderbouwing, of aanbesteed opnieuw.",
+                f"Deze wijziging zou de de-minimisgrens van art. 2.163b Aw 2012 {hoe} ({euro(t.cumulatief)} tegen "
+                f"{euro(t.grens)}; de waarde moet eronder blijven); ze is niet vastgelegd.{alleen} Kies een andere "
+                "grondslag (art. 2.163c-f) met onderbouwing, of aanbesteed opnieuw.",
             ]
         )
     if t.cumulatief >= WAARSCHUWING * t.grens:
