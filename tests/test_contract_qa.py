@@ -238,3 +238,34 @@ def test_wijziging_buiten_de_looptijd_en_trajecten_bij_een_indexatie(ws: Path) -
     assert "extra volume zonder aantal" in _vlak(r)
     b1 = next(r for r in _stand(ws, "2026-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
     assert (b1["max_trajecten"], b1["max_waarde"]) == (800, 8_000_000)
+
+
+def test_pandas_api_op_deze_aanbesteding(gestart: Path) -> None:
+    """The README's pandas example on this tender: the documented columns and dtypes, the allocation the contract
+    register took over (stand, year 1) equal to `toewijzing()`, and a misspelt lot an error in words (rangorde
+    gave an empty table, verdeling a bare KeyError). Hand: B1 cost Noord 20 x 9.000 = 180.000, Oost 10 x 9.000 +
+    2 x 9.500 = 109.000; Z Delta 6 + 4 = 10."""
+    import evaluatie
+
+    a = evaluatie.open(gestart)
+    rangorde = a.rangorde("B1")
+    assert list(rangorde.columns) == [
+        "perceel", "rang", "inschrijver", "kwaliteit", "prijs", "prijsscore", "totaal", "gelijke_stand", "beslist_door",
+    ]  # fmt: skip
+    assert str(rangorde["rang"].dtype) == "int64" and list(rangorde["inschrijver"]) == ["Alfa", "Beta"]
+    verdeling = a.verdeling("Z")
+    assert list(verdeling.index) == ["Noord", "Oost", "Zuid", "Midden"] and list(verdeling.columns) == [
+        "Delta",
+        "Gamma",
+    ]
+    assert verdeling.sum().to_dict() == {"Delta": 10, "Gamma": 5}
+    kosten = a.kosten()
+    assert list(kosten.columns) == ["perceel", "gemeente", "aantal", "kosten"]
+    per = {(r.perceel, r.gemeente): r.kosten for r in kosten.itertuples()}
+    assert per["B1", "Noord"] == 180_000 and per["B1", "Oost"] == 109_000 and ("Z", "West") not in per
+    toewijzing = {(r.perceel, r.gemeente, r.inschrijver): r.aantal for r in a.toewijzing().itertuples()}
+    stand = _stand(gestart, "2026-06-01")
+    assert {(r["perceel"], r["gemeente"], r["aanbieder"]): r["toegewezen"] for r in stand["regels"]} == toewijzing
+    for fout in (lambda: a.rangorde("B2"), lambda: a.verdeling("b1")):
+        with pytest.raises(ValueError, match=r"'B2' is geen gegund perceel in deze analyse; wel: B1, Z|'b1' is geen"):
+            fout()
