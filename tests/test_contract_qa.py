@@ -269,3 +269,32 @@ def test_pandas_api_op_deze_aanbesteding(gestart: Path) -> None:
     for fout in (lambda: a.rangorde("B2"), lambda: a.verdeling("b1")):
         with pytest.raises(ValueError, match=r"'B2' is geen gegund perceel in deze analyse; wel: B1, Z|'b1' is geen"):
             fout()
+
+
+def test_namen_in_kolommen_die_de_gebeurtenis_niet_gebruikt(ws: Path) -> None:
+    """A name in the result column of a registration, or in route and supplier of a start, was ignored without a
+    word and kept in the archived copy of the file. Now refused with the cell; a known value repeated there (the
+    route and supplier of the registration on the start row, as exports do) is still read. Nothing is archived."""
+    pad = _csv(
+        ws / "oost.csv",
+        [
+            "Q1;Oost;aangemeld;2026-08-01;B1;Alfa;Jan de Vries",
+            "Q1;Oost;gestart;2026-08-10;Fatima Yilmaz;Piet Jansen;",
+            "Q2;Oost;aangemeld;2026-08-01;B1;Alfa;",
+            "Q2;Oost;gestart;2026-08-10;B1;Alfa;",
+        ],
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, pad)
+    assert r.exit_code == 2, r.output
+    tekst = _vlak(r)
+    assert (
+        "oost.csv!G2: kolom 'uitslag' bij de gebeurtenis 'aangemeld': 'Jan de Vries' is geen examenuitslag en ziet"
+        in tekst
+    )
+    assert "oost.csv!E3: kolom 'route' bij de gebeurtenis 'gestart': 'Fatima Yilmaz' is geen route" in tekst
+    assert "oost.csv!F3: kolom 'aanbieder' bij de gebeurtenis 'gestart': 'Piet Jansen' is geen aanbieder" in tekst
+    assert "Fouten in de invoer (3)" in tekst
+    assert not (ws / "contract" / "aanleveringen").exists() or not any((ws / "contract" / "aanleveringen").iterdir())
+    _csv(pad, ["Q2;Oost;aangemeld;2026-08-01;B1;Alfa;", "Q2;Oost;gestart;2026-08-10;B1;Alfa;"])
+    r = _run("contract", "inlezen", "--werkmap", ws, pad)
+    assert r.exit_code == 0 and "2 nieuw" in r.output, r.output

@@ -14,15 +14,15 @@ import datetime as dt
 import io
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from evaluatie.contract import namen, privacy
+from evaluatie.contract.gebeurtenissen import Soort, woorden
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
-from evaluatie.contract.gebeurtenissen import woorden
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import Verzamelaar
@@ -344,11 +344,43 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar, met_fout: set[st
                     blad.plaats(i, index.get("uitslag", 0)),
                     f"uitslag '{als_tekst(cel(i, 'uitslag'))}' onbekend; verwacht B1, hoogst haalbaar of niet behaald",
                 )
+        if s is not None:
+            _controleer_overige_cellen(blad, i, index, s, cel, reg, fouten)
         if len(fouten.fouten) == n and s is not None and gemeente is not None and datum is not None:
             uit.append(Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0)))
         elif met_fout is not None:
             met_fout.add(klant)
     return uit
+
+
+def _controleer_overige_cellen(
+    blad: Blad,
+    i: int,
+    index: dict[str, int],
+    s: Soort,
+    cel: Callable[[int, str], Any],
+    reg: Register,
+    fouten: Verzamelaar,
+) -> None:
+    """Route, supplier and result cells an event does not use may repeat a known value (exports fill them on every
+    row), but anything else there is refused: it would be silently ignored, and a name of a person written in it
+    would be kept in the archived copy of the file (contract/aanleveringen, the dossier)."""
+    geldig: dict[str, tuple[bool, Callable[[str], object], str]] = {
+        "route": (s.route_nodig, lambda v: namen.zoek(v, namen.routes(reg)), "route van dit contract"),
+        "aanbieder": (s.route_nodig, lambda v: namen.zoek(v, namen.aanbieders(reg)), "aanbieder met een contract"),
+        "uitslag": (s.uitslag_nodig, lees_uitslag, "examenuitslag"),
+    }
+    for kolom, (gebruikt, herken, wat) in geldig.items():
+        if gebruikt or kolom not in index:
+            continue
+        v = als_tekst(cel(i, kolom))
+        if v and herken(v) is None:
+            persoon = " en ziet eruit als de naam van een persoon" if privacy.lijkt_naam(v) else ""
+            fouten.voeg_toe(
+                blad.plaats(i, index[kolom]),
+                f"kolom '{kolom}' bij de gebeurtenis '{s.label}': '{v}' is geen {wat}{persoon}; laat deze cel leeg: "
+                "de kolom hoort niet bij deze gebeurtenis (alleen een pseudoniem klantnummer, geen persoonsgegevens)",
+            )
 
 
 @dataclass
