@@ -298,3 +298,23 @@ def test_namen_in_kolommen_die_de_gebeurtenis_niet_gebruikt(ws: Path) -> None:
     _csv(pad, ["Q2;Oost;aangemeld;2026-08-01;B1;Alfa;", "Q2;Oost;gestart;2026-08-10;B1;Alfa;"])
     r = _run("contract", "inlezen", "--werkmap", ws, pad)
     assert r.exit_code == 0 and "2 nieuw" in r.output, r.output
+
+
+def test_overstap_binnen_dezelfde_route_is_geen_afschaling(ws: Path) -> None:
+    """Zuid registers T1 with Beta (B1) in 2026-K3; in 2027-K1 a 'route gewijzigd' to B1 with Alfa (a transfer).
+    It was read as a downgrade: Beta 'afgeschaald 1' and Alfa dropped. Now an error on that row. A real downgrade
+    (B1 to Z, Gamma serves Zuid) is still read, and counted once for Beta. A route change before the
+    registration is refused as well."""
+    q3 = _csv(ws / "zuid-k3.csv", ["T1;Zuid;aangemeld;2026-08-01;B1;Beta;", "T1;Zuid;gestart;2026-08-20;;;"])
+    assert _run("contract", "inlezen", "--werkmap", ws, q3).exit_code == 0
+    q1 = _csv(ws / "zuid-k1.csv", ["T1;Zuid;route gewijzigd;2027-01-10;B1;Alfa;"])
+    r = _run("contract", "inlezen", "--werkmap", ws, q1)
+    assert r.exit_code == 2, r.output
+    assert "zuid-k1.csv!A2: klant T1 (Zuid): de route wijzigt naar B1, de route van de aanmelding" in _vlak(r)
+    _csv(q1, ["T1;Zuid;route gewijzigd;2026-07-10;Z;Gamma;"])
+    r = _run("contract", "inlezen", "--werkmap", ws, q1)
+    assert r.exit_code == 2 and "de routewijziging ligt voor de aanmelding (zuid-k3.csv!A2)" in _vlak(r), r.output
+    _csv(q1, ["T1;Zuid;route gewijzigd;2027-01-10;Z;Gamma;"])
+    assert _run("contract", "inlezen", "--werkmap", ws, q1).exit_code == 0
+    beta = next(p for p in _stand(ws, "2027-03-31")["prestaties"] if p["aanbieder"] == "Beta")
+    assert beta["afgeschaald"] == 1

@@ -569,6 +569,7 @@ _VOLGORDE = (
     ("voortijdig_gestopt", "gestart", "het voortijdig stoppen ligt voor de start"),
     ("afgerond", "gestart", "het afronden ligt voor de start"),
     ("examen", "aangemeld", "het examen ligt voor de aanmelding"),
+    ("route_gewijzigd", "aangemeld", "de routewijziging ligt voor de aanmelding"),
 )
 
 
@@ -580,9 +581,11 @@ def _controleer_volgorde(
     """Every placement touched by this intake, as it would stand afterwards: a registration exists and
     the dates follow each other. An event without a registration would count nowhere, so it is refused."""
     per: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+    route: dict[tuple[str, str, str], str | None] = {}
     for (g, k, soort), (_, inhoud, plaats) in huidig.items():
         if (g, k) in geraakt:
             per.setdefault((g, k), {})[soort] = (inhoud[0], plaats)
+            route[(g, k, soort)] = inhoud[1]
     for (g, k), feiten in sorted(per.items()):
         if "aangemeld" not in feiten:
             eerste = min(p for _, p in feiten.values())
@@ -591,6 +594,16 @@ def _controleer_volgorde(
         for later, eerder, tekst in _VOLGORDE:
             if later in feiten and feiten[later][0] < feiten[eerder][0]:
                 fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]})")
+        naar = route.get((g, k, "route_gewijzigd"))
+        if naar is not None and naar == route.get((g, k, "aangemeld")):
+            # counted as a downgrade (afschaling) of the supplier otherwise, and the new supplier dropped
+            fouten.voeg_toe(
+                feiten["route_gewijzigd"][1],
+                f"klant {k} ({g}): de route wijzigt naar {naar}, de route van de aanmelding "
+                f"({feiten['aangemeld'][1]}); "
+                "een routewijziging (afschaling) gaat naar een andere route. Een overstap naar een andere aanbieder "
+                "in dezelfde route kent het register niet",
+            )
 
 
 def _toon(inhoud: tuple[str, str | None, str | None, str | None]) -> str:
