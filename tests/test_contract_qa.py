@@ -131,7 +131,7 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
 def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:
     """An extra-volume change of 10 trajecten worth EUR 100.000 under 2.163b: the maximum becomes 800 + 10 = 810
     trajecten and EUR 8.000.000 + 100.000 = 8.100.000 (it stayed at EUR 8.000.000: 810 trajecten next to the
-    value of 800)."""
+    value of 800), from the change's date 01-09-2026 on."""
     r = _run(
         "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--waarde", "100000",
         "--trajecten", "10", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-09-01", *DOOR,
@@ -139,6 +139,10 @@ def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:
     assert r.exit_code == 0, r.output
     b1 = next(r for r in _stand(ws, "2026-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
     assert (b1["max_trajecten"], b1["max_waarde"]) == (810, 8_100_000)
+    # on the day before the change's date the maximum is the awarded one: a stand or quarterly report of an
+    # earlier date does not change when a later change is recorded
+    b1 = next(r for r in _stand(ws, "2026-08-31")["raamovereenkomst"] if r["perceel"] == "B1")
+    assert (b1["max_trajecten"], b1["max_waarde"]) == (800, 8_000_000)
 
 
 def test_twee_verschillende_regels_voor_dezelfde_gebeurtenis_in_een_bestand(ws: Path) -> None:

@@ -113,9 +113,10 @@ def fractie_van_jaar(begin: dt.date, eind: dt.date, peildatum: dt.date) -> float
 def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | None:
     """The use of a lot's framework agreement up to peildatum; None for an open-house lot (no maximum).
 
-    The maximum in trajectories and in euro both include every recorded contract change (extra volume,
-    indexation, extension: the value a change adds is part of the agreement's value from then on). Once the
-    maximum is reached, the date is the registration date of the placement that reached it, not a forecast.
+    The maximum in trajectories and in euro both include every recorded contract change dated up to peildatum
+    (extra volume, indexation, extension: the value a change adds is part of the agreement's value from then on).
+    Once the maximum is reached, the date is the registration date of the placement that reached it, not a
+    forecast.
     """
     p = reg.percelen[code]
     if p.raam_trajecten is None or p.raam_waarde is None:
@@ -131,8 +132,9 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     totaal = geplaatst(reg, reg.startdatum, peildatum)
     n = sum(v for (_, c, _), v in totaal.items() if c == code)
     w = sum(v * reg.leveranciers[(c, s)].prijs for (_, c, s), v in totaal.items() if c == code)
-    max_tr = p.raam_trajecten + reg.extra_trajecten.get(code, 0)
-    max_w = p.raam_waarde + reg.wijzigingswaarde.get(code, 0.0)
+    geldend = [(w, n) for c, d, w, n in reg.wijzigingen if c == code and d <= peildatum]
+    max_tr = p.raam_trajecten + sum(n for _, n in geldend)
+    max_w = p.raam_waarde + sum(w for w, _ in geldend)
     prognose = None
     if n >= max_tr and max_tr > 0:
         prognose = datums[max_tr - 1]
