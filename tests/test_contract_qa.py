@@ -122,6 +122,13 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
     assert r.exit_code == 1, r.output
     assert "Geen advies: de raamovereenkomst Z-route is uitgeput: 38 van de maximaal 38 trajecten" in r.output
     assert "bereikt op 29-07-2027" in r.output
+    # with --json: the same exit code (it was 0 with "advies": null), one JSON document on stdout
+    r = _run(
+        "contract", "advies", "--werkmap", ws, "--gemeente", "noord", "--route", "z", "--peildatum", "2027-07-29",
+        "--json",
+    )  # fmt: skip
+    assert r.exit_code == 1 and json.loads(r.stdout)["advies"] is None, r.output
+    assert "geen advies voor Noord in perceel Z: de raamovereenkomst Z-route is uitgeput" in r.stderr
     # the quarterly report says the same: reached on that day, not a forecast
     assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2027-K3").exit_code == 0
     html = (ws / "contract" / "kwartaal" / "2027-K3" / "regio.html").read_text(encoding="utf-8")
