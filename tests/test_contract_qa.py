@@ -329,3 +329,21 @@ def test_overstap_binnen_dezelfde_route_is_geen_afschaling(ws: Path) -> None:
     assert _run("contract", "inlezen", "--werkmap", ws, q1).exit_code == 0
     beta = next(p for p in _stand(ws, "2027-03-31")["prestaties"] if p["aanbieder"] == "Beta")
     assert beta["afgeschaald"] == 1
+
+
+def test_grondslag_2163a_is_de_hoofdregel_en_vijftig_procent_bij_2163d_en_e(ws: Path) -> None:
+    """Art. 2.163a Aw 2012 is the main rule (a change needs a new procedure), not a basis: it was accepted as
+    'wijziging van geringe omvang'. Two articles in one basis are refused (the first one won). Under 2.163d and
+    2.163e the price increase of each change is at most 50% of the original value: B1 EUR 8.000.000 / 2 =
+    EUR 4.000.000, so 4.000.000 passes and 4.000.000,01 does not."""
+    r = _wijziging(ws, "B1", "overig", "1000", "2.163a", "--alleen-toetsen")
+    assert r.exit_code == 2 and "--grondslag: art. 2.163a Aw 2012 is de hoofdregel" in _vlak(r), r.output
+    r = _wijziging(ws, "B1", "overig", "1000", "2.163b en 2.163c", "--alleen-toetsen")
+    assert r.exit_code == 2 and "noemt meer dan één artikel (2.163b, 2.163c)" in _vlak(r), r.output
+    for code in ("2.163d", "2.163e"):
+        r = _wijziging(ws, "B1", "extra_volume", "4000000", code, "--trajecten", "400", "--alleen-toetsen")
+        assert r.exit_code == 0, r.output
+        r = _wijziging(ws, "B1", "extra_volume", "4000000.01", code, "--trajecten", "400", "--alleen-toetsen")
+        assert r.exit_code == 1, r.output
+        assert "niet meer zijn dan 50% van de waarde van de oorspronkelijke opdracht (EUR 8.000.000,00)" in _vlak(r)
+        assert "hoogstens EUR 4.000.000,00, deze wijziging is EUR 4.000.000,01" in _vlak(r)
