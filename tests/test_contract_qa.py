@@ -347,3 +347,26 @@ def test_grondslag_2163a_is_de_hoofdregel_en_vijftig_procent_bij_2163d_en_e(ws: 
         assert r.exit_code == 1, r.output
         assert "niet meer zijn dan 50% van de waarde van de oorspronkelijke opdracht (EUR 8.000.000,00)" in _vlak(r)
         assert "hoogstens EUR 4.000.000,00, deze wijziging is EUR 4.000.000,01" in _vlak(r)
+
+
+def test_aanbieder_die_niemand_start_geeft_een_signaal(ws: Path) -> None:
+    """Delta (Z, promised 5 weeks) gets six Noord registrations, 40 days apart from 15-06-2026, and starts nobody.
+    There was no signal at all: the average waiting time is over started people only, and there were none.
+    At 31-12-2026 five have waited longer than 5 weeks (35 days): 199, 159, 119, 79 and 39 days; the sixth
+    registers on 01-01-2027. The longest: 15-06 to 31-12-2026 = 15 + 31 + 31 + 30 + 31 + 30 + 31 = 199 days =
+    28,4 weeks. The quarterly report names the signal but not the person figures."""
+    datums = [dt.date(2026, 6, 15) + dt.timedelta(days=40 * i) for i in range(6)]
+    regels = [f"W{i};Noord;aangemeld;{d};Z;Delta;" for i, d in enumerate(datums)]
+    assert _run("contract", "inlezen", "--werkmap", ws, _csv(ws / "noord.csv", regels)).exit_code == 0
+    st = _stand(ws, "2026-12-31")
+    delta = next(p for p in st["prestaties"] if p["aanbieder"] == "Delta")
+    assert (delta["gestart"], delta["wachtend_langer_dan_beloofd"]) == (0, 5)
+    tekst = [s["tekst"] for s in st["signalen"] if s["soort"] == "wachtend"]
+    assert tekst == [
+        "Bij Delta (Z-route) wachten aangemelde inburgeraars zonder start al langer dan de beloofde 5 weken (op de "
+        "peildatum: 5; de langste wachttijd in weken: 28,4)"
+    ]
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K4").exit_code == 0
+    html = " ".join((ws / "contract" / "kwartaal" / "2026-K4" / "regio.html").read_text(encoding="utf-8").split())
+    assert "(op de peildatum: onderdrukt; de langste wachttijd in weken: onderdrukt)" in html
+    assert "28,4" not in html

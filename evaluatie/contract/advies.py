@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
-from evaluatie.contract.stand import raamgebruik
+from evaluatie.contract.stand import raamgebruik, wachtenden
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.tekst import getal, kort
@@ -46,17 +46,6 @@ class Advies:
     kandidaten: list[Kandidaat]
     advies: str | None
     uitleg: list[str] = field(default_factory=list)
-
-
-def _wachtenden(reg: Register, perceel: str, naam: str, peildatum: dt.date) -> list[int]:
-    """Days each registered-but-not-started person has been waiting with this supplier at peildatum."""
-    uit = []
-    for p in reg.plaatsingen:
-        if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
-            continue
-        if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
-            uit.append((peildatum - p.aangemeld).days)
-    return uit
 
 
 def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
@@ -91,7 +80,7 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         verwacht = a / totaal * (hier + 1)
         reden = ""
         weg = reg.uitgevallen.get((perceel, s.naam))
-        wachtend = [d for d in _wachtenden(reg, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
+        wachtend = [d for d in wachtenden(reg, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
         if weg is not None and weg <= peildatum:
             reden = f"uitgevallen per {weg.strftime('%d-%m-%Y')}"
         elif per_lev.get(s.naam, 0) >= s.capaciteit:

@@ -104,6 +104,8 @@ def _toon(o: Openbaar) -> Callable[[Sleutel, str], str]:
     """How a signal shows a figure: as the report's tables publish it (see `stand.signalen`)."""
 
     def toon(sleutel: Sleutel, tekst: str) -> str:
+        if sleutel[0] == "W":  # people waiting now: not a cumulative series the guard against differences covers
+            return AFGELEID
         if sleutel[0] == "P" and sleutel[3] == "gemiddeld":
             return tekst if isinstance(o.cel((*sleutel[:3], "gestart")), int) else AFGELEID
         if sleutel[0] == "T" and sleutel[2] in ("waarde", "aandeel"):

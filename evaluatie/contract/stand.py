@@ -9,7 +9,8 @@ Definitions (one per quantity):
   forecast date extrapolates the average pace since the start (C-23/20: at the maximum the framework
   agreement is exhausted).
 - waiting time: registration to start, in weeks (days / 7), for placements started by peildatum.
-Signals: a supplier whose average waiting time exceeds its promise; a framework past 80% of its
+Signals: a supplier whose average waiting time exceeds its promise, or with people registered but not started
+who have waited longer than promised; a framework past 80% of its
 maximum (volume or value); a gemeente-supplier cell whose placements deviate from pro rata by at least
 5 persons and 25%.
 """
@@ -76,6 +77,8 @@ class Prestatie:
     niet_behaald: int
     afgeschaald: int
     geplaatst: int
+    # days each person registered but neither started nor stopped by peildatum has waited longer than promised
+    wachtend_te_lang: tuple[int, ...] = ()
 
     @property
     def gemiddeld(self) -> float | None:
@@ -88,7 +91,7 @@ class Prestatie:
 
 @dataclass(frozen=True)
 class Signaal:
-    soort: str  # 'belofte', 'raam', 'afwijking'
+    soort: str  # 'belofte', 'wachtend', 'raam', 'afwijking'
     tekst: str
     gemeente: str | None = None  # the gemeente an 'afwijking' is about
 
@@ -144,6 +147,18 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     return Raamgebruik(code, max_tr, n, max_w, w, prognose)
 
 
+def wachtenden(reg: Register, perceel: str, naam: str, peildatum: dt.date) -> list[int]:
+    """Days each registered-but-not-started person has been waiting with this supplier at peildatum (a person who
+    stopped before starting waits no longer)."""
+    uit = []
+    for p in reg.plaatsingen:
+        if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
+            continue
+        if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
+            uit.append((peildatum - p.aangemeld).days)
+    return uit
+
+
 def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
     jaar = reg.contractjaar(peildatum)
     begin, eind = reg.jaargrenzen(jaar)
@@ -187,6 +202,11 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 niet_behaald=sum(1 for e in examens if e not in GESLAAGD),
                 afgeschaald=sum(1 for pl in lijst if pl.route_gewijzigd and op(pl.route_gewijzigd_datum)),
                 geplaatst=len(lijst),
+                wachtend_te_lang=tuple(
+                    sorted(
+                        (d for d in wachtenden(reg, code, naam, peildatum) if d > s.wachttijd_weken * 7), reverse=True
+                    )
+                ),
             )
         )
     stand = Stand(peildatum, jaar, begin, eind, f, regels, raam, prestaties)
@@ -227,6 +247,19 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
                     "belofte",
                     f"{pr.leverancier} ({naam}) houdt zich niet aan de beloofde wachttijd: {kern} (gestart: "
                     f"{gestart}; langer gewacht dan beloofd: {boven})",
+                )
+            )
+    for pr in st.prestaties:
+        if pr.wachtend_te_lang:  # people not started: not in the average, but the promise is broken all the same
+            c, s = pr.perceel, pr.leverancier
+            aantal = toon(("W", c, s, "wachtend"), str(len(pr.wachtend_te_lang)))
+            langste = toon(("W", c, s, "langste"), getal(pr.wachtend_te_lang[0] / 7, 1))
+            uit.append(
+                Signaal(
+                    "wachtend",
+                    f"Bij {s} ({reg.percelen[c].naam}) wachten aangemelde inburgeraars zonder start al langer dan "
+                    f"de beloofde {kort(pr.beloofd_weken)} weken (op de peildatum: {aantal}; de langste wachttijd in "
+                    f"weken: {langste})",
                 )
             )
     for r in st.raam:

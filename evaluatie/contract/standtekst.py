@@ -56,6 +56,7 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "hoogst_haalbaar": p.hoogst_haalbaar,
                 "niet_behaald": p.niet_behaald,
                 "afgeschaald": p.afgeschaald,
+                "wachtend_langer_dan_beloofd": len(p.wachtend_te_lang),
                 "geplaatst": p.geplaatst,
             }
             for p in st.prestaties
@@ -125,7 +126,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             f"  {p.leverancier} ({p.perceel}): wachttijd gemiddeld {g} weken (beloofd {kort(p.beloofd_weken)}, "
             f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}; examen: "
             f"B1 {p.b1}, hoogst haalbaar {p.hoogst_haalbaar}, niet behaald {p.niet_behaald}; "
-            f"afgeschaald {p.afgeschaald}"
+            f"afgeschaald {p.afgeschaald}; nog niet gestart en langer gewacht dan beloofd {len(p.wachtend_te_lang)}"
         )
     r += ["", "Signalen:" if st.signalen else "Signalen: geen"]
     r += [f"  - {s.tekst}" for s in st.signalen]
