@@ -80,7 +80,7 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         verwacht = a / totaal * (hier + 1)
         reden = ""
         weg = reg.uitgevallen.get((perceel, s.naam))
-        wachtend = [d for d in wachtenden(reg, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
+        wachtend = [d for d in wachtenden(reg.plaatsingen, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
         if weg is not None and weg <= peildatum:
             reden = f"uitgevallen per {weg.strftime('%d-%m-%Y')}"
         elif per_lev.get(s.naam, 0) >= s.capaciteit:

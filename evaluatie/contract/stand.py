@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from evaluatie.contract.gebeurtenissen import GESLAAGD
-from evaluatie.contract.lezen import Register
+from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.telling import geplaatst
 from evaluatie.tekst import euro, getal, kort
 
@@ -124,20 +125,18 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     p = reg.percelen[code]
     if p.raam_trajecten is None or p.raam_waarde is None:
         return None
-    datums = sorted(
-        pl.aangemeld
-        for pl in reg.plaatsingen
-        if pl.perceel == code
-        and pl.leverancier
-        and pl.aangemeld is not None
-        and reg.startdatum <= pl.aangemeld <= peildatum
-    )
-    totaal = geplaatst(reg, reg.startdatum, peildatum)
-    n = sum(v for (_, c, _), v in totaal.items() if c == code)
-    w = sum(v * reg.leveranciers[(c, s)].prijs for (_, c, s), v in totaal.items() if c == code)
-    geldend = [(w, n) for c, d, w, n in reg.wijzigingen if c == code and d <= peildatum]
-    max_tr = p.raam_trajecten + sum(n for _, n in geldend)
-    max_w = p.raam_waarde + sum(w for w, _ in geldend)
+    datums: list[dt.date] = []
+    per_aanbieder: Counter[str] = Counter()
+    for pl in reg.plaatsingen:  # counted as evaluatie.contract.telling.geplaatst counts
+        if pl.perceel == code and pl.leverancier and pl.aangemeld and reg.startdatum <= pl.aangemeld <= peildatum:
+            datums.append(pl.aangemeld)
+            per_aanbieder[pl.leverancier] += 1
+    datums.sort()
+    n = len(datums)
+    w = sum(v * reg.leveranciers[(code, s)].prijs for s, v in sorted(per_aanbieder.items()))
+    geldend = [(waarde, extra) for c, d, waarde, extra in reg.wijzigingen if c == code and d <= peildatum]
+    max_tr = p.raam_trajecten + sum(extra for _, extra in geldend)
+    max_w = p.raam_waarde + sum(waarde for waarde, _ in geldend)
     prognose = None
     if n >= max_tr and max_tr > 0:
         prognose = datums[max_tr - 1]
@@ -147,11 +146,11 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     return Raamgebruik(code, max_tr, n, max_w, w, prognose)
 
 
-def wachtenden(reg: Register, perceel: str, naam: str, peildatum: dt.date) -> list[int]:
+def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:
     """Days each registered-but-not-started person has been waiting with this supplier at peildatum (a person who
     stopped before starting waits no longer)."""
     uit = []
-    for p in reg.plaatsingen:
+    for p in plaatsingen:
         if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
             continue
         if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
@@ -204,7 +203,7 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 geplaatst=len(lijst),
                 wachtend_te_lang=tuple(
                     sorted(
-                        (d for d in wachtenden(reg, code, naam, peildatum) if d > s.wachttijd_weken * 7), reverse=True
+                        (d for d in wachtenden(lijst, code, naam, peildatum) if d > s.wachttijd_weken * 7), reverse=True
                     )
                 ),
             )
