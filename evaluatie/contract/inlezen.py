@@ -345,7 +345,7 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar, met_fout: set[st
                     f"uitslag '{als_tekst(cel(i, 'uitslag'))}' onbekend; verwacht B1, hoogst haalbaar of niet behaald",
                 )
         if s is not None:
-            _controleer_overige_cellen(blad, i, index, s, cel, reg, fouten)
+            _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), fouten)
         if len(fouten.fouten) == n and s is not None and gemeente is not None and datum is not None:
             uit.append(Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0)))
         elif met_fout is not None:
@@ -359,18 +359,20 @@ def _controleer_overige_cellen(
     index: dict[str, int],
     s: Soort,
     cel: Callable[[int, str], Any],
-    reg: Register,
+    tabellen: tuple[dict[str, str], dict[str, str]],
     fouten: Verzamelaar,
 ) -> None:
     """Route, supplier and result cells an event does not use may repeat a known value (exports fill them on every
     row), but anything else there is refused: it would be silently ignored, and a name of a person written in it
-    would be kept in the archived copy of the file (contract/aanleveringen, the dossier)."""
-    geldig: dict[str, tuple[bool, Callable[[str], object], str]] = {
-        "route": (s.route_nodig, lambda v: namen.zoek(v, namen.routes(reg)), "route van dit contract"),
-        "aanbieder": (s.route_nodig, lambda v: namen.zoek(v, namen.aanbieders(reg)), "aanbieder met een contract"),
-        "uitslag": (s.uitslag_nodig, lees_uitslag, "examenuitslag"),
-    }
-    for kolom, (gebruikt, herken, wat) in geldig.items():
+    would be kept in the archived copy of the file (contract/aanleveringen, the dossier). `tabellen`: the lookup
+    tables of routes and suppliers (evaluatie.contract.namen), built once per sheet."""
+    routes, aanbieders = tabellen
+    geldig: tuple[tuple[str, bool, Callable[[str], object], str], ...] = (
+        ("route", s.route_nodig, lambda v: namen.zoek(v, routes), "route van dit contract"),
+        ("aanbieder", s.route_nodig, lambda v: namen.zoek(v, aanbieders), "aanbieder met een contract"),
+        ("uitslag", s.uitslag_nodig, lees_uitslag, "examenuitslag"),
+    )
+    for kolom, gebruikt, herken, wat in geldig:
         if gebruikt or kolom not in index:
             continue
         v = als_tekst(cel(i, kolom))
