@@ -370,3 +370,20 @@ def test_aanbieder_die_niemand_start_geeft_een_signaal(ws: Path) -> None:
     html = " ".join((ws / "contract" / "kwartaal" / "2026-K4" / "regio.html").read_text(encoding="utf-8").split())
     assert "(op de peildatum: onderdrukt; de langste wachttijd in weken: onderdrukt)" in html
     assert "28,4" not in html
+
+
+def test_tweede_aanmelding_van_een_gestarte_klant(ws: Path) -> None:
+    """T1 registered with Beta and started in 2026-K3; a 2027-K1 file registers T1 again with Alfa (a client
+    placed twice). The register has one placement per client number and gemeente, so the new row is read as a
+    correction of the first registration and then the start lies before it. The error said only that, which
+    reads as a typing error in the old file; it now says why."""
+    q3 = _csv(ws / "zuid-k3.csv", ["T1;Zuid;aangemeld;2026-08-01;B1;Beta;", "T1;Zuid;gestart;2026-08-20;;;"])
+    assert _run("contract", "inlezen", "--werkmap", ws, q3).exit_code == 0
+    r = _run(
+        "contract", "inlezen", "--werkmap", ws, _csv(ws / "zuid-k1.csv", ["T1;Zuid;aangemeld;2027-02-01;B1;Alfa;"])
+    )
+    assert r.exit_code == 2, r.output
+    assert (
+        "zuid-k3.csv!A3: klant T1 (Zuid): de start ligt voor de aanmelding (zuid-k1.csv!A2); die aanmelding vervangt "
+        "de eerdere als correctie: het register kent één plaatsing per klantnummer en gemeente"
+    ) in _vlak(r)

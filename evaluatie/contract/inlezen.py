@@ -438,7 +438,7 @@ def lees_in(
     # the order of events of every placement the intake touches, with the rows read; together with the row
     # errors (all errors at once), leaving out clients with a wrong row
     geraakt = {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels}
-    _controleer_volgorde(plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten)
+    _controleer_volgorde(plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten, plan.gecorrigeerd)
     fouten.controleer()
     return _schrijf(db, per_bestand, plan, bewaar_in)
 
@@ -471,6 +471,7 @@ class _Plan:
     nieuwe_g: list[tuple[Any, ...]]
     inlezingen: list[tuple[Any, ...]]
     verslag: Inleesverslag
+    gecorrigeerd: set[tuple[str, str, str]]  # (gemeente, klantnummer, soort) of every event this intake corrects
 
 
 def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]]], datum: dt.date) -> _Plan:
@@ -490,6 +491,7 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
     nieuwe_g: list[tuple[Any, ...]] = []
     inlezingen: list[tuple[Any, ...]] = []
     verslag = Inleesverslag([], [])
+    gecorrigeerd: set[tuple[str, str, str]] = set()
     for pad, sha, regels in per_bestand:
         nieuw = gecorr = zelfde = 0
         for r in regels:
@@ -504,6 +506,7 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
                 continue
             vervangt = reden = None
             if was is not None:
+                gecorrigeerd.add(r.sleutel)
                 vervangt = was[0]
                 reden = f"gewijzigd in {r.plaats} (was {_toon(was[1])} volgens {was[2]}; nu {_toon(r.inhoud)})"
                 verslag.correcties.append(f"{r.plaats}: klant {r.klantnummer} ({r.gemeente}), {r.soort}: {reden}")
@@ -530,7 +533,7 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
         inlezingen.append((volgende_i, pad.name, sha, datum.isoformat(), nieuw, gecorr, zelfde))
         verslag.bestanden.append((pad.name, sha, nieuw, gecorr, zelfde))
         volgende_i += 1
-    return _Plan(huidig, nieuwe_p, nieuwe_g, inlezingen, verslag)
+    return _Plan(huidig, nieuwe_p, nieuwe_g, inlezingen, verslag, gecorrigeerd)
 
 
 def _schrijf(
@@ -579,6 +582,7 @@ def _controleer_volgorde(
     huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]],
     geraakt: set[tuple[str, str]],
     fouten: Verzamelaar,
+    gecorrigeerd: set[tuple[str, str, str]],  # events this intake corrects
 ) -> None:
     """Every placement touched by this intake, as it would stand afterwards: a registration exists and
     the dates follow each other. An event without a registration would count nowhere, so it is refused."""
@@ -595,7 +599,15 @@ def _controleer_volgorde(
             continue
         for later, eerder, tekst in _VOLGORDE:
             if later in feiten and feiten[later][0] < feiten[eerder][0]:
-                fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]})")
+                opnieuw = ""
+                if eerder == "aangemeld" and (g, k, "aangemeld") in gecorrigeerd:
+                    # a second registration of the same client reads as a correction of the first one
+                    opnieuw = (
+                        "; die aanmelding vervangt de eerdere als correctie: het register kent één "
+                        "plaatsing per klantnummer en gemeente, een nieuwe aanmelding van een klant die al gestart "
+                        "is, is geen correctie"
+                    )
+                fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]}){opnieuw}")
         naar = route.get((g, k, "route_gewijzigd"))
         if naar is not None and naar == route.get((g, k, "aangemeld")):
             # counted as a downgrade (afschaling) of the supplier otherwise, and the new supplier dropped
