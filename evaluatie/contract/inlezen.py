@@ -249,6 +249,7 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar, met_fout: set[st
     gemeenten, routes, aanbieders = namen.gemeenten(reg), namen.routes(reg), namen.aanbieders(reg)
     einde = reg.jaargrenzen(reg.jaren)[1]
     uit: list[Regel] = []
+    gezien: dict[tuple[str, str], bool] = {}  # (kolom, value) -> known: exports repeat a few values
 
     def cel(i: int, k: str) -> Any:
         j = index.get(k)
@@ -345,7 +346,7 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar, met_fout: set[st
                     f"uitslag '{als_tekst(cel(i, 'uitslag'))}' onbekend; verwacht B1, hoogst haalbaar of niet behaald",
                 )
         if s is not None:
-            _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), fouten)
+            _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), gezien, fouten)
         if len(fouten.fouten) == n and s is not None and gemeente is not None and datum is not None:
             uit.append(Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0)))
         elif met_fout is not None:
@@ -360,6 +361,7 @@ def _controleer_overige_cellen(
     s: Soort,
     cel: Callable[[int, str], Any],
     tabellen: tuple[dict[str, str], dict[str, str]],
+    gezien: dict[tuple[str, str], bool],
     fouten: Verzamelaar,
 ) -> None:
     """Route, supplier and result cells an event does not use may repeat a known value (exports fill them on every
@@ -376,7 +378,12 @@ def _controleer_overige_cellen(
         if gebruikt or kolom not in index:
             continue
         v = als_tekst(cel(i, kolom))
-        if v and herken(v) is None:
+        if not v:
+            continue
+        bekend = gezien.get((kolom, v))
+        if bekend is None:
+            bekend = gezien[(kolom, v)] = herken(v) is not None
+        if not bekend:
             persoon = " en ziet eruit als de naam van een persoon" if privacy.lijkt_naam(v) else ""
             fouten.voeg_toe(
                 blad.plaats(i, index[kolom]),
