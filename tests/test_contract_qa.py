@@ -129,6 +129,13 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
     )  # fmt: skip
     assert r.exit_code == 1 and json.loads(r.stdout)["advies"] is None, r.output
     assert "geen advies voor Noord in perceel Z: de raamovereenkomst Z-route is uitgeput" in r.stderr
+    # the client's own choice still goes first, but the record warns that it falls outside the agreement
+    r = _run(
+        "contract", "keuze", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--klant", "NZ900",
+        "--aanbieder", "Delta", "--datum", "2027-07-30", *DOOR,
+    )  # fmt: skip
+    assert r.exit_code == 0 and "de keuze wijkt af van het advies (geen)" in r.stdout, r.output
+    assert "Let op: er was geen advies: de raamovereenkomst Z-route is uitgeput" in " ".join(r.stderr.split())
     # the quarterly report says the same: reached on that day, not a forecast
     assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2027-K3").exit_code == 0
     html = (ws / "contract" / "kwartaal" / "2027-K3" / "regio.html").read_text(encoding="utf-8")

@@ -173,6 +173,8 @@ def keuze(
     )
     wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
     click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
+    if a.advies is None and a.uitleg:  # e.g. an exhausted framework agreement: this placement falls outside it
+        _toon(f"Let op: er was geen advies: {a.uitleg[0].removeprefix('Geen advies: ')}", err=True)
 
 
 @contract.command("stand")
