@@ -394,3 +394,29 @@ def test_tweede_aanmelding_van_een_gestarte_klant(ws: Path) -> None:
         "zuid-k3.csv!A3: klant T1 (Zuid): de start ligt voor de aanmelding (zuid-k1.csv!A2); die aanmelding vervangt "
         "de eerdere als correctie: het register kent één plaatsing per klantnummer en gemeente"
     ) in _vlak(r)
+
+
+def test_keuze_en_wijziging_alle_fouten_tegelijk(ws: Path) -> None:
+    """An own choice with a BSN (123456782 passes the eleven-test), a date before the start, an unknown gemeente
+    and no --door/--reden: the BSN used to come alone, and a date before the start was exit 1 without the option.
+    A change with wrong options and no --door/--reden: the person and reason were only asked for afterwards."""
+    r = _run(
+        "contract", "keuze", "--werkmap", ws, "--gemeente", "Onbekend", "--route", "B1", "--klant", "123456782",
+        "--aanbieder", "Alfa", "--datum", "2019-07-01",
+    )  # fmt: skip
+    assert r.exit_code == 2, r.output
+    tekst = _vlak(r)
+    assert "Fouten in de invoer (5)" in tekst and "--klant: '123456782' voldoet aan de elfproef" in tekst
+    assert "--datum: 2019-07-01 ligt voor de start van het contract (2026-06-01)" in tekst
+    assert "--gemeente: 'Onbekend' is geen gemeente van dit contract" in tekst and "--door:" in tekst
+    r = _run(
+        "contract", "keuze", "--werkmap", ws, "--gemeente", "Oost", "--route", "B1", "--klant", "K1",
+        "--aanbieder", "Alfa", "--datum", "2028-06-01", *DOOR,
+    )  # fmt: skip
+    assert r.exit_code == 2 and "--datum: 2028-06-01 ligt na het einde van de looptijd" in _vlak(r), r.output
+    r = _run(
+        "contract", "wijziging", "--werkmap", ws, "--route", "X9", "--soort", "overig", "--waarde", "100",
+        "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-07-01",
+    )  # fmt: skip
+    assert r.exit_code == 2, r.output
+    assert "Fouten in de invoer (3)" in r.output and "--route: 'X9'" in r.output and "--reden:" in r.output

@@ -18,7 +18,7 @@ from evaluatie.contract.lezen import Register, lees_register
 from evaluatie.contract.namen import herken
 from evaluatie.contract.register import MAP, open_register, registerpad
 from evaluatie.contract.registerwacht import bewaakt_register
-from evaluatie.fouten import EvaluatieFout
+from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.slot import met_slot, werkmap_slot
 from evaluatie.werkmap import Werkmap
 
@@ -233,6 +233,7 @@ def wijzig(
     door: str | None,
     reden: str | None,
 ) -> tuple[Toetsing, int | None]:
+    from evaluatie.contract.besluit import fouten_wie_waarom
     from evaluatie.contract.wijziging import leg_wijziging_vast, toets_wijziging
 
     with werkmap_slot(werkmap.root) if vastleggen else nullcontext():  # --alleen-toetsen only reads
@@ -240,7 +241,17 @@ def wijzig(
         try:
             reg = lees_register(db)
             perceel = herken(reg, None, perceel)[1] or perceel
-            t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum)
+            vooraf = fouten_wie_waarom(door, reden) if vastleggen else []
+            try:
+                t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum)
+            except InvoerFout as e:  # with a missing --door or --reden: all input errors at once
+                raise InvoerFout([*e.fouten, *vooraf]) from None
+            except EvaluatieFout:
+                if vooraf:  # input errors first: the change cannot be recorded anyway
+                    raise InvoerFout(vooraf) from None
+                raise
+            if vooraf:
+                raise InvoerFout(vooraf)
             b = leg_wijziging_vast(db, t, datum, door or "", reden or "") if vastleggen else None
         finally:
             db.close()

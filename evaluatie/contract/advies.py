@@ -13,7 +13,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 
-from evaluatie.contract.besluit import leg_vast
+from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.stand import raamgebruik, wachtenden
@@ -156,13 +156,23 @@ def kies(
     """Record an own choice (it always wins) together with the advice it departs from or follows."""
     from evaluatie.contract.privacy import klantnummer_fout
 
+    fouten: list[Fout] = []
     fout = klantnummer_fout(klantnummer)
     if fout is not None:  # privacy by design, as at intake: no BSN, name or date of birth in the register
-        raise InvoerFout([Fout("--klant", fout)])
+        fouten.append(Fout("--klant", fout))
+    for controle in (lambda: reg.binnen_looptijd(datum, "--datum"), lambda: controleer_keuze(reg, gemeente, perceel)):
+        try:
+            controle()
+        except InvoerFout as e:  # all errors at once
+            fouten += e.fouten
+    if gemeente in reg.subregio and perceel in reg.percelen:
+        lev = reg.leveranciers.get((perceel, gekozen))
+        if lev is None or gemeente not in lev.gemeenten:
+            fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
+    fouten += fouten_wie_waarom(door, reden)
+    if fouten:
+        raise InvoerFout(fouten)
     a = bereken_advies(reg, gemeente, perceel, datum)
-    lev = reg.leveranciers.get((perceel, gekozen))
-    if lev is None or gemeente not in lev.gemeenten:
-        raise InvoerFout([Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}")])
     db.execute("BEGIN")
     try:
         inhoud = {
