@@ -420,3 +420,14 @@ def test_keuze_en_wijziging_alle_fouten_tegelijk(ws: Path) -> None:
     )  # fmt: skip
     assert r.exit_code == 2, r.output
     assert "Fouten in de invoer (3)" in r.output and "--route: 'X9'" in r.output and "--reden:" in r.output
+
+
+def test_uitval_per_buiten_de_looptijd(ws: Path) -> None:
+    """`contract uitval --per` before the start or after the term (2 years from 01-06-2026, to 31-05-2028) was
+    exit 1 without naming the option; now an input error in --per, together with the other input errors."""
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Beta", "--per", "2019-01-01")
+    assert r.exit_code == 2 and "--per: 2019-01-01 ligt voor de start van het contract (2026-06-01)" in r.output
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Onbekend", "--per", "2029-09-01")
+    assert r.exit_code == 2, r.output
+    assert "--aanbieder: Onbekend heeft geen contract voor perceel B1" in r.output
+    assert "--per: 2029-09-01 ligt na het einde van de looptijd (2 jaar, tot en met 2028-05-31)" in r.output

@@ -203,6 +203,7 @@ def herverdeel(
 def _herverdeel(
     werkmap: Werkmap, perceel: str, aanbieder: str, per: dt.date, vastleggen: bool, door: str | None, reden: str | None
 ) -> tuple[Herverdeling, int | None]:
+    from evaluatie.contract.besluit import fouten_wie_waarom
     from evaluatie.contract.herverdeling import leg_herverdeling_vast, voorstel
 
     db = open_register(werkmap, alleen_lezen=not vastleggen)
@@ -210,7 +211,21 @@ def _herverdeel(
         reg = lees_register(db)
         _, r, a = herken(reg, None, perceel, aanbieder)
         perceel, aanbieder = r or perceel, a or aanbieder
-        v = voorstel(werkmap, reg, perceel, aanbieder, per)
+        vooraf = fouten_wie_waarom(door, reden) if vastleggen else []
+        try:
+            reg.binnen_looptijd(per, "--per")
+        except InvoerFout as e:
+            vooraf = [*e.fouten, *vooraf]
+        try:
+            v = voorstel(werkmap, reg, perceel, aanbieder, per)
+        except InvoerFout as e:  # all input errors at once
+            raise InvoerFout([*e.fouten, *vooraf]) from None
+        except EvaluatieFout:
+            if vooraf:  # input errors first: a --per outside the term, a decision without person or reason
+                raise InvoerFout(vooraf) from None
+            raise
+        if vooraf:
+            raise InvoerFout(vooraf)
         b = leg_herverdeling_vast(db, v, door or "", reden or "") if vastleggen else None
     finally:
         db.close()
