@@ -431,3 +431,29 @@ def test_uitval_per_buiten_de_looptijd(ws: Path) -> None:
     assert r.exit_code == 2, r.output
     assert "--aanbieder: Onbekend heeft geen contract voor perceel B1" in r.output
     assert "--per: 2029-09-01 ligt na het einde van de looptijd (2 jaar, tot en met 2028-05-31)" in r.output
+
+
+def _naar_rato(pad: Path) -> dict[tuple[str, str], float]:
+    from openpyxl import load_workbook
+
+    rijen = list(load_workbook(pad, read_only=True)["Plaatsingen"].iter_rows(values_only=True))[1:]
+    return {(str(r[0]), str(r[1])): float(str(r[3])) for r in rijen if r[0] is not None}
+
+
+def test_naar_rato_totalen_zijn_de_som_van_wat_er_staat(ws: Path) -> None:
+    """2027-K1, peildatum 31-03-2027: 304 of 365 days of contract year 1, f = 0,83288. Per gemeente and supplier
+    (one decimal): Noord-Alfa 20f = 16,66 -> 16,7; Oost-Alfa 10f = 8,33 -> 8,3; Oost-Beta 2f = 1,67 -> 1,7; Zuid 8f =
+    6,66 -> 6,7; West 6f = 5,00 -> 5,0; Midden 4f = 3,33 -> 3,3. Region: Alfa 16,7 + 8,3 = 25,0, Beta 1,7 + 6,7 + 5,0
+    + 3,3 = 16,7, B1 total 41,7. The total used to be 50f = 41,64 -> 41,6 next to rows adding up to 41,7."""
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2027-K1").exit_code == 0
+    map_ = ws / "contract" / "kwartaal" / "2027-K1"
+    regio = _naar_rato(map_ / "regio.xlsx")
+    assert (regio["B1-route", "Alfa"], regio["B1-route", "Beta"], regio["B1-route", "Totaal"]) == (25.0, 16.7, 41.7)
+    per_gemeente = {g: _naar_rato(map_ / f"gemeente-{g.lower()}.xlsx") for g in ("Noord", "Oost", "Zuid", "West")}
+    per_gemeente["Midden"] = _naar_rato(map_ / "gemeente-midden.xlsx")
+    assert per_gemeente["Oost"] == {
+        ("B1-route", "Alfa"): 8.3, ("B1-route", "Beta"): 1.7, ("B1-route", "Totaal"): 10.0,
+        ("Z-route", "Delta"): 3.3, ("Z-route", "Totaal"): 3.3,
+    }  # fmt: skip
+    for (route, lev), v in regio.items():
+        assert v == round(sum(t.get((route, lev), 0.0) for t in per_gemeente.values()), 1), (route, lev)

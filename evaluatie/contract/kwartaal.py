@@ -230,7 +230,7 @@ def _per_leverancier(c: Gemeenschappelijk, gemeente: str | None, code: str) -> d
         if x.perceel == code:
             t = per_lev.setdefault(x.leverancier, [0.0, 0.0, 0.0, 0.0])
             t[0] += x.toegewezen
-            t[1] += x.pro_rata
+            t[1] += round(x.pro_rata, 1)  # as a gemeente's report shows it: every total is the sum of what is shown
             t[2] += x.geplaatst
     kwartaal = (
         [(cp, lev, n) for (_, cp, lev), n in c.in_kwartaal.items()]
@@ -275,7 +275,7 @@ def _plaatsingsrijen(
                 p.naam,
                 "Totaal",
                 int(sum(v[0] for v in per_lev.values())),
-                round(sum(v[1] for v in per_lev.values()), 1),
+                round(sum(v[1] for v in per_lev.values()), 1),  # the sum of the rows above (float noise removed)
                 o.cel((*totaal, "jaar")),
                 o.cel((*totaal, "kwartaal")),
             ]
@@ -342,7 +342,8 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een cijfer dat zo\'n aantal zou '
         f"verraden, ook samen met de andere rapporten van dit kwartaal of met die van eerdere kwartalen (het verschil "
         f'tussen twee cumulatieve cijfers), staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte '
-        "aantallen per jaar uit de gunning, geen personen.</p>",
+        "aantallen per jaar uit de gunning, geen personen; naar rato staat per gemeente en aanbieder op één "
+        "decimaal, en ieder totaal (ook dat van de regio) is de som van die cijfers.</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
         f'<div class="figuur">{grafiek}</div>',
