@@ -368,6 +368,8 @@ def test_aanbieder_die_niemand_start_geeft_een_signaal(ws: Path) -> None:
     st = _stand(ws, "2026-12-31")
     delta = next(p for p in st["prestaties"] if p["aanbieder"] == "Delta")
     assert (delta["gestart"], delta["wachtend_langer_dan_beloofd"]) == (0, 5)
+    regels = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-12-31").output
+    assert "Delta (Z): wachttijd nog niemand gestart (beloofd 5 weken, n=0)" in regels  # was 'gemiddeld - weken'
     tekst = [s["tekst"] for s in st["signalen"] if s["soort"] == "wachtend"]
     assert tekst == [
         "Bij Delta (Z-route) wachten aangemelde inburgeraars zonder start al langer dan de beloofde 5 weken (op de "

@@ -121,9 +121,9 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
     r += [f"  {geen_raamovereenkomst(p.naam)}" for p in reg.percelen.values() if p.toelating]
     r += ["", "Aanbieders:"]
     for p in st.prestaties:
-        g = "-" if p.gemiddeld is None else getal(p.gemiddeld, 1)
+        g = "nog niemand gestart" if p.gemiddeld is None else f"gemiddeld {getal(p.gemiddeld, 1)} weken"
         r.append(
-            f"  {p.leverancier} ({p.perceel}): wachttijd gemiddeld {g} weken (beloofd {kort(p.beloofd_weken)}, "
+            f"  {p.leverancier} ({p.perceel}): wachttijd {g} (beloofd {kort(p.beloofd_weken)} weken, "
             f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}; examen: "
             f"B1 {p.b1}, hoogst haalbaar {p.hoogst_haalbaar}, niet behaald {p.niet_behaald}; "
             f"afgeschaald {p.afgeschaald}; nog niet gestart en langer gewacht dan beloofd {len(p.wachtend_te_lang)}"
