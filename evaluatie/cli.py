@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from evaluatie import clicktaal
+from evaluatie.besluiten.commando import Besluitcommando
 from evaluatie.cliafhandeling import afhandeling, toon
 from evaluatie.clijson import Hoofdgroep, echo_json
 from evaluatie.fouten import EvaluatieFout
@@ -491,7 +492,7 @@ def rapport(
         raise EvaluatieFout(run.open_punten)
 
 
-@main.command("loting")
+@main.command("loting", cls=Besluitcommando)
 @werkmap_optie
 @click.option(
     "--lots", "--percelen", "perceel", required=True, help="Het perceel van de gelijke stand, bijvoorbeeld B1."
@@ -507,23 +508,18 @@ def rapport(
 @afhandeling
 def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str, als_json: bool) -> None:
     """Leg een loting bij gelijke stand vast in loting.yaml (daarna: evaluatie gunning)."""
-    import datetime as dt
-
+    from evaluatie.besluiten.commando import optiefouten
+    from evaluatie.besluiten.optiefouten import als_gebruiksfout
     from evaluatie.pipeline import loting as leg_vast
 
-    try:
-        dag = dt.date.fromisoformat(datum)
-    except ValueError:
-        raise click.BadParameter(
-            f"verwacht een bestaande datum JJJJ-MM-DD, bijvoorbeeld 2021-06-05; gevonden '{datum}'",
-            param_hint="'--datum'",
-        ) from None
+    fouten = optiefouten()  # a date that is no date is said with every other wrong option, in the order of --help
+    dag = fouten.dag("--datum", datum)
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
     try:
         wm = _werkmap(werkmap)
-        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige)
+        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige, fouten)
     except ValueError as e:
-        raise click.UsageError(str(e)) from None
+        raise als_gebruiksfout(e) from None
     if als_json:
         echo_json(
             {

@@ -54,6 +54,22 @@ def _vraagt_json(args: Sequence[str]) -> bool:
     return False
 
 
+class Gebruiksfouten(click.UsageError):
+    """Several wrong options at once (a decision command's Optiefouten): the message holds one line each; with
+    --json each is its own entry with its option as the place, as every other input error."""
+
+    def __init__(self, regels: Sequence[tuple[str, str]], ctx: click.Context | None = None) -> None:
+        super().__init__("\n".join(regel for _, regel in regels), ctx)
+        self.regels = list(regels)
+
+    def als_json(self) -> list[dict[str, str]]:
+        uit = []
+        for plaats, regel in self.regels:
+            bericht = regel[len(plaats) + 2 :] if plaats and regel.startswith(f"{plaats}: ") else regel
+            uit.append({"plaats": plaats, "bericht": bericht})
+        return uit
+
+
 def _plaats(e: click.ClickException) -> str:
     """The option or argument a click error is about ('--solver'), or ''."""
     param = getattr(e, "param", None)
@@ -216,7 +232,8 @@ class Hoofdgroep(Groep):
         except click.ClickException as e:
             e.show()
             if json_gevraagd() and not json_geschreven():
-                echo_json({"fouten": [{"plaats": _plaats(e), "bericht": e.format_message()}]})
+                fouten = e.als_json() if isinstance(e, Gebruiksfouten) else []
+                echo_json({"fouten": fouten or [{"plaats": _plaats(e), "bericht": e.format_message()}]})
             sys.exit(e.exit_code)
         except click.Abort:
             from evaluatie.clicktaal import vertaal

@@ -8,6 +8,7 @@ wants every problem of every file in one run. Each problem names its place
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 EXIT_OK = 0
 EXIT_EVALUATIE = 1
@@ -46,6 +47,9 @@ class Verzamelaar:
 
     def __init__(self) -> None:
         self.fouten: list[Fout] = []
+        # every workbook read into this collection (its name in the places -> its file): werkboek.lees_werkboek
+        # notes it, so an error about a cell that reads empty because it holds an uncomputed formula can say so
+        self.werkboeken: dict[str, Path] = {}
 
     def voeg_toe(self, plaats: str, bericht: str) -> None:
         self.fouten.append(Fout(plaats, bericht))
@@ -53,7 +57,20 @@ class Verzamelaar:
     def __bool__(self) -> bool:
         return bool(self.fouten)
 
+    def verklaar_formules(self) -> None:
+        """Errors about a formula cell without a saved result say that instead of "'' is geen bedrag"
+        (evaluatie.formulecel). Only on the error path: the workbooks are opened again only when a cell of
+        theirs is in an error."""
+        if not self.fouten or not self.werkboeken:
+            return
+        from evaluatie.formulecel import verklaar
+
+        paren = verklaar([(f.plaats, f.bericht) for f in self.fouten], self.werkboeken)
+        self.fouten[:] = [Fout(plaats, bericht) for plaats, bericht in paren]
+        self.werkboeken = {}
+
     def controleer(self) -> None:
         """Raise InvoerFout with everything collected, if anything was."""
         if self.fouten:
+            self.verklaar_formules()
             raise InvoerFout(self.fouten)

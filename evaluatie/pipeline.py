@@ -8,7 +8,6 @@ definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> rappo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag, Score
     from evaluatie.besluiten.model import Toelichting
     from evaluatie.besluiten.openpunten import Openpunt
+    from evaluatie.besluiten.optiefouten import Optiefouten
     from evaluatie.besluiten.register import Register as Besluitregister
     from evaluatie.gemeenteregister import RegisterGemeente
     from evaluatie.gunning.loting import Loting
@@ -449,6 +449,17 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
     return [c for c in aanbesteding.percelen if c in gevraagd]
 
 
+def een_perceel(aanbesteding: Aanbesteding, tekst: str) -> str:
+    """The one lot a decision is about (--lots); ValueError naming the valid codes otherwise."""
+    try:
+        codes = kies_percelen(aanbesteding, tekst)
+    except ValueError as e:
+        raise ValueError(f"--lots: {e}") from None
+    if len(codes) != 1:
+        raise ValueError("--lots: geef precies één perceel op")
+    return codes[0]
+
+
 @dataclass
 class Award:
     invoer: Invoer
@@ -625,7 +636,13 @@ def schrijf_uitvoer(
 
 
 def leg_loting_vast(
-    werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str, vandaag: dt.date | None = None
+    werkmap: Werkmap,
+    perceel: str,
+    volgorde: list[str],
+    datum: dt.date | None,
+    getuige: str,
+    vandaag: dt.date | None = None,
+    fouten: Optiefouten | None = None,
 ) -> tuple[Path, Any]:
     """Record a draw in loting.yaml after checking it settles an undecided tie of the current award.
 
@@ -634,6 +651,7 @@ def leg_loting_vast(
     a second draw for the same tie is refused with the command that withdraws the first.
     Raises ValueError (a usage error) when anything does not match; writes nothing then."""
     from evaluatie.besluiten.namen import zoek_inschrijver
+    from evaluatie.besluiten.optiefouten import Optiefouten
     from evaluatie.gunning.loting import (
         BESTAND,
         Loting,
@@ -644,31 +662,20 @@ def leg_loting_vast(
     )
 
     vandaag = vandaag or dt.date.today()
-    fouten: list[str] = []  # every option's error at once, as for every other input
-
-    def probeer(controle: Callable[..., Any], *args: Any) -> Any:
-        try:
-            return controle(*args)
-        except ValueError as e:
-            fouten.append(str(e))
-            return None
-
+    fouten = fouten if fouten is not None else Optiefouten()  # every wrong option at once, as for every decision
     if len(set(n.casefold() for n in volgorde)) != len(volgorde) or len(volgorde) < 2:
-        fouten.append("--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
-    getuige = probeer(controleer_getuige, getuige)
+        fouten.noteer("--volgorde", "--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
+    getuige_ = fouten.probeer("--getuige", controleer_getuige, getuige)
     invoer = laad_invoer(werkmap)
     a = invoer.aanbesteding
-    probeer(controleer_lotingdatum, datum, a.data.sluiting, a.data.verzenddatum, vandaag)
+    if datum is not None:
+        fouten.probeer("--datum", controleer_lotingdatum, datum, a.data.sluiting, a.data.verzenddatum, vandaag)
     namen = [i.naam for i in invoer.inschrijvingen]
-    volgorde = [probeer(zoek_inschrijver, n, namen, "--volgorde") for n in volgorde]
-    codes = probeer(kies_percelen, a, perceel) or []
-    if len(codes) > 1:
-        fouten.append("geef precies één perceel op met --lots")
-    if fouten:
-        raise ValueError("\n".join(fouten))
-    if len(codes) != 1:
-        raise ValueError("geef precies één perceel op met --lots")
-    code = codes[0]
+    gevonden = [fouten.probeer("--volgorde", zoek_inschrijver, n, namen, "--volgorde") for n in volgorde]
+    code_ = fouten.probeer("--lots", een_perceel, a, perceel)
+    fouten.stop()
+    assert getuige_ is not None and code_ is not None and datum is not None  # stop() raised otherwise
+    getuige, code, volgorde = getuige_, code_, [n for n in gevonden if n is not None]
     alle = lees_lotingen(werkmap.root / BESTAND)
     eerder = next((x for x in alle if x.geldig and x.perceel == code and set(x.volgorde) == set(volgorde)), None)
     if eerder is not None:
@@ -851,9 +858,17 @@ def gun_en_schrijf(
 
 
 @met_slot
-def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, getuige: str) -> Any:
+def loting(
+    werkmap: Werkmap,
+    perceel: str,
+    volgorde: list[str],
+    datum: dt.date | None,
+    getuige: str,
+    fouten: Optiefouten | None = None,
+) -> Any:
     """`evaluatie loting`: record a draw (checked against the current award) and log it; returns the
-    recorded gunning.loting.Loting (its id, the names as in the bids)."""
+    recorded gunning.loting.Loting (its id, the names as in the bids). `datum` None: the option was no date
+    (noted in `fouten`, said with every other wrong option)."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.fouten import InvoerFout
     from evaluatie.logboek import noteer
@@ -861,11 +876,11 @@ def loting(werkmap: Werkmap, perceel: str, volgorde: list[str], datum: dt.date, 
     handwerk = buiten_de_commandos(werkmap)  # a draw recorded on top of a hand edit would adopt that edit
     if handwerk:
         raise InvoerFout(handwerk)
-    pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige)
+    pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige, fouten=fouten)
     opties = {
         "lots": perceel,
         "volgorde": list(vastgelegd.volgorde),
-        "datum": datum.isoformat(),
+        "datum": vastgelegd.datum.isoformat(),
         "getuige": vastgelegd.getuige,
     }
     noteer(werkmap, "loting", opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])

@@ -99,6 +99,7 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
     except Exception:  # calamine raises several error types for broken archives
         fouten.voeg_toe(naam, "geen leesbare Excel-werkmap (beschadigd, of geen .xlsx)")
         return None
+    fouten.werkboeken[naam] = pad  # an error in one of its cells may be an uncomputed formula (formulecel)
     return tabbladen
 
 

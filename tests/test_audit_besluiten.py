@@ -343,12 +343,12 @@ def test_keurmerk_dat_tussen_gunning_en_verzending_verloopt(voorbeeld: Path) -> 
 
 
 def test_nieuw_noemt_alles_wat_nog_moet_worden_ingevuld(tmp_path: Path) -> None:
-    """Waalwijk has no established arrondissement in the bundled table (empty cell), so `nieuw` writes the court
+    """Loon op Zand has no established arrondissement in the bundled table (empty cell), so `nieuw` writes the court
     as a placeholder; its closing line must name it with the sender, not only the demand numbers. For Hilversum
     the court follows from the table (Rechtbank Midden-Nederland) and is not listed."""
     opties = ("--regio", "Midden-Brabant", "--percelen", "B1", "--publicatie", "2026-09-01")
     res = _run("nieuw", str(tmp_path / "a"), "--naam", "Inburgering Midden-Brabant 2027", "--penvoerder",
-               "Gemeente Waalwijk", *opties)  # fmt: skip
+               "Gemeente Loon op Zand", *opties)  # fmt: skip
     assert res.exit_code == 0, res.output
     slot = " ".join(res.output.split())
     assert "Nog in te vullen in aanbesteding.yaml (zoek op 'invullen'): 11 aantallen inburgeraars; de afzender" in slot

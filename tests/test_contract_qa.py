@@ -41,6 +41,9 @@ def gestart(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from evaluatie.werkmap import Werkmap
 
     data = kleine_aanbesteding()
+    # two years earlier than the helper's tender: every placement of the contract years lies before the run date
+    data["data"] = {"publicatie": "2024-01-05", "sluiting": "2024-02-16", "keurmerk_peildatum": "2024-03-02",
+                    "gunning": "2024-04-07"}  # fmt: skip
     data["gemeenten"] = [
         {"naam": "Noord", "subregio": "A", "inburgeraars": {"B1": 20, "Z": 6}},
         {"naam": "Oost", "subregio": "A", "inburgeraars": {"B1": 12, "Z": 4}},
@@ -65,7 +68,7 @@ def gestart(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for naam in ("ada", "bram"):
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
     assert _run("gunning", "--werkmap", ws, "--lots", "B1,Z").exit_code == 0
-    r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2024-06-01", *DOOR)
     assert r.exit_code == 0, r.output
     assert "B1-route: Alfa, Beta; raammaximum 800 trajecten" in r.output
     assert "Z-route: Delta, Gamma; raammaximum 38 trajecten" in r.output
@@ -90,12 +93,12 @@ def _stand(ws: Path, peildatum: str) -> dict[str, Any]:
 
 def _z_tot_het_maximum(ws: Path) -> None:
     """38 Z placements in Noord at Delta, each started 14 days later (within Delta's promised 5 weeks): 30 in
-    contract year 1 (every 10 days from 02-06-2026, the last on 02-06-2026 + 290 days = 19-03-2027) and 8 in year 2 (weekly from
-    10-06-2027): the 38th, which reaches the maximum of 38, on 10-06-2027 + 7 x 7 days = 29-07-2027, in the
-    middle of 2027-K3. Year 2 has 8 at Delta, under its capacity of 10."""
-    datums = [dt.date(2026, 6, 2) + dt.timedelta(days=10 * i) for i in range(30)]
-    datums += [dt.date(2027, 6, 10) + dt.timedelta(days=7 * i) for i in range(8)]
-    assert datums[29] == dt.date(2027, 3, 19) and datums[37] == dt.date(2027, 7, 29)
+    contract year 1 (every 10 days from 02-06-2024, the last on 02-06-2024 + 290 days = 19-03-2025) and 8 in year 2 (weekly from
+    10-06-2025): the 38th, which reaches the maximum of 38, on 10-06-2025 + 7 x 7 days = 29-07-2025, in the
+    middle of 2025-K3. Year 2 has 8 at Delta, under its capacity of 10."""
+    datums = [dt.date(2024, 6, 2) + dt.timedelta(days=10 * i) for i in range(30)]
+    datums += [dt.date(2025, 6, 10) + dt.timedelta(days=7 * i) for i in range(8)]
+    assert datums[29] == dt.date(2025, 3, 19) and datums[37] == dt.date(2025, 7, 29)
     regels = []
     for i, d in enumerate(datums):
         regels += [f"NZ{i:03d};Noord;aangemeld;{d};Z;Delta;", f"NZ{i:03d};Noord;gestart;{d + dt.timedelta(days=14)};;;"]
@@ -104,27 +107,27 @@ def _z_tot_het_maximum(ws: Path) -> None:
 
 def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: Path) -> None:
     _z_tot_het_maximum(ws)
-    z = next(r for r in _stand(ws, "2027-09-30")["raamovereenkomst"] if r["perceel"] == "Z")
+    z = next(r for r in _stand(ws, "2025-09-30")["raamovereenkomst"] if r["perceel"] == "Z")
     # 38 x EUR 10.500 = EUR 399.000 of EUR 456.000; the maximum is reached on the day of the 38th placement,
     # not "at the current pace" on the peildatum
     assert (z["gebruikt"], z["max_trajecten"], z["gebruikte_waarde"], z["max_waarde"]) == (38, 38, 399000, 456000)
-    assert z["prognose_uitgeput"] == "2027-07-29" and z["uitgeput"] is True
-    tekst = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2027-09-30").output
-    assert "38 van 38 trajecten" in tekst and "het maximum is bereikt op 29-07-2027" in tekst, tekst
+    assert z["prognose_uitgeput"] == "2025-07-29" and z["uitgeput"] is True
+    tekst = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2025-09-30").output
+    assert "38 van 38 trajecten" in tekst and "het maximum is bereikt op 29-07-2025" in tekst, tekst
     assert "bij het huidige tempo uitgeput" not in tekst
     # the day before, one place is left: a forecast, and Delta is advised
-    z = next(r for r in _stand(ws, "2027-07-28")["raamovereenkomst"] if r["perceel"] == "Z")
+    z = next(r for r in _stand(ws, "2025-07-28")["raamovereenkomst"] if r["perceel"] == "Z")
     assert (z["gebruikt"], z["uitgeput"]) == (37, False)
-    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2027-07-28")
+    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2025-07-28")
     assert r.exit_code == 0 and "Advies voor de volgende inburgeraar van Noord in Z-route: Delta" in r.output, r.output
     # from the 38th on, no advice: Delta still has capacity (8 of 10 this year), but the agreement is exhausted
-    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2027-07-29")
+    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2025-07-29")
     assert r.exit_code == 1, r.output
     assert "Geen advies: de raamovereenkomst Z-route is uitgeput: 38 van de maximaal 38 trajecten" in r.output
-    assert "bereikt op 29-07-2027" in r.output
+    assert "bereikt op 29-07-2025" in r.output
     # with --json: the same exit code (it was 0 with "advies": null), one JSON document on stdout
     r = _run(
-        "contract", "advies", "--werkmap", ws, "--gemeente", "noord", "--route", "z", "--peildatum", "2027-07-29",
+        "contract", "advies", "--werkmap", ws, "--gemeente", "noord", "--route", "z", "--peildatum", "2025-07-29",
         "--json",
     )  # fmt: skip
     assert r.exit_code == 1 and json.loads(r.stdout)["advies"] is None, r.output
@@ -132,30 +135,30 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
     # the client's own choice still goes first, but the record warns that it falls outside the agreement
     r = _run(
         "contract", "keuze", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--klant", "NZ900",
-        "--aanbieder", "Delta", "--datum", "2027-07-30", *DOOR,
+        "--aanbieder", "Delta", "--datum", "2025-07-30", *DOOR,
     )  # fmt: skip
     assert r.exit_code == 0 and "de keuze wijkt af van het advies (geen)" in r.stdout, r.output
     assert "Let op: er was geen advies: de raamovereenkomst Z-route is uitgeput" in " ".join(r.stderr.split())
     # the quarterly report says the same: reached on that day, not a forecast
-    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2027-K3").exit_code == 0
-    html = (ws / "contract" / "kwartaal" / "2027-K3" / "regio.html").read_text(encoding="utf-8")
-    assert "bereikt op 29-07-2027" in html
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2025-K3").exit_code == 0
+    html = (ws / "contract" / "kwartaal" / "2025-K3" / "regio.html").read_text(encoding="utf-8")
+    assert "bereikt op 29-07-2025" in html
 
 
 def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:
     """An extra-volume change of 10 trajecten worth EUR 100.000 under 2.163b: the maximum becomes 800 + 10 = 810
     trajecten and EUR 8.000.000 + 100.000 = 8.100.000 (it stayed at EUR 8.000.000: 810 trajecten next to the
-    value of 800), from the change's date 01-09-2026 on."""
+    value of 800), from the change's date 01-09-2024 on."""
     r = _run(
         "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--waarde", "100000",
-        "--trajecten", "10", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-09-01", *DOOR,
+        "--trajecten", "10", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2024-09-01", *DOOR,
     )  # fmt: skip
     assert r.exit_code == 0, r.output
-    b1 = next(r for r in _stand(ws, "2026-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
+    b1 = next(r for r in _stand(ws, "2024-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
     assert (b1["max_trajecten"], b1["max_waarde"]) == (810, 8_100_000)
     # on the day before the change's date the maximum is the awarded one: a stand or quarterly report of an
     # earlier date does not change when a later change is recorded
-    b1 = next(r for r in _stand(ws, "2026-08-31")["raamovereenkomst"] if r["perceel"] == "B1")
+    b1 = next(r for r in _stand(ws, "2024-08-31")["raamovereenkomst"] if r["perceel"] == "B1")
     assert (b1["max_trajecten"], b1["max_waarde"]) == (800, 8_000_000)
 
 
@@ -166,10 +169,10 @@ def test_twee_verschillende_regels_voor_dezelfde_gebeurtenis_in_een_bestand(ws: 
     pad = _csv(
         ws / "oost.csv",
         [
-            "X1;Oost;aangemeld;2026-08-01;B1;Alfa;",
-            "X1;Oost;aangemeld;2026-09-01;B1;Beta;",
-            "X2;Oost;aangemeld;2026-08-01;B1;Alfa;",
-            "X2;Oost;aangemeld;2026-08-01;B1;Alfa;",
+            "X1;Oost;aangemeld;2024-08-01;B1;Alfa;",
+            "X1;Oost;aangemeld;2024-09-01;B1;Beta;",
+            "X2;Oost;aangemeld;2024-08-01;B1;Alfa;",
+            "X2;Oost;aangemeld;2024-08-01;B1;Alfa;",
         ],
     )
     voor = (ws / "contract" / "register.sqlite").read_bytes()
@@ -178,7 +181,7 @@ def test_twee_verschillende_regels_voor_dezelfde_gebeurtenis_in_een_bestand(ws: 
     assert "oost.csv!A3: klant X1 (Oost): aangemeld staat ook in oost.csv!A2 met andere gegevens" in r.output
     assert "X2" not in r.output
     assert (ws / "contract" / "register.sqlite").read_bytes() == voor
-    _csv(pad, ["X1;Oost;aangemeld;2026-08-01;B1;Alfa;", "X2;Oost;aangemeld;2026-08-01;B1;Alfa;"] * 2)
+    _csv(pad, ["X1;Oost;aangemeld;2024-08-01;B1;Alfa;", "X2;Oost;aangemeld;2024-08-01;B1;Alfa;"] * 2)
     r = _run("contract", "inlezen", "--werkmap", ws, pad)
     assert r.exit_code == 0 and "2 nieuw, 0 gecorrigeerd, 2 al bekend" in r.output, r.output
 
@@ -186,7 +189,7 @@ def test_twee_verschillende_regels_voor_dezelfde_gebeurtenis_in_een_bestand(ws: 
 def test_gemeente_buiten_het_perceel(ws: Path) -> None:
     """West joined only B1. A Z placement of West is refused as such; it used to say 'Gamma bedient West niet in
     perceel Z', which puts it on the supplier."""
-    r = _run("contract", "inlezen", "--werkmap", ws, _csv(ws / "west.csv", ["W1;West;aangemeld;2026-08-01;Z;Gamma;"]))
+    r = _run("contract", "inlezen", "--werkmap", ws, _csv(ws / "west.csv", ["W1;West;aangemeld;2024-08-01;Z;Gamma;"]))
     assert r.exit_code == 2, r.output
     assert "west.csv!E2: geen enkele aanbieder van perceel Z (Z-route) heeft een contract voor West" in r.output
     assert "Gamma bedient" not in r.output
@@ -195,7 +198,7 @@ def test_gemeente_buiten_het_perceel(ws: Path) -> None:
 def _wijziging(ws: Path, route: str, soort: str, waarde: str, grondslag: str = "2.163b", *extra: str) -> Any:
     return _run(
         "contract", "wijziging", "--werkmap", ws, "--route", route, "--soort", soort, "--waarde", waarde,
-        "--grondslag", f"art. {grondslag} Aw 2012", "--datum", "2026-10-01", *extra, *DOOR,
+        "--grondslag", f"art. {grondslag} Aw 2012", "--datum", "2024-10-01", *extra, *DOOR,
     )  # fmt: skip
 
 
@@ -238,23 +241,23 @@ def test_de_minimis_tien_procent_beslist(ws: Path) -> None:
 
 
 def test_wijziging_buiten_de_looptijd_en_trajecten_bij_een_indexatie(ws: Path) -> None:
-    """A change dated before the start (01-06-2026) or after the term (2 years, to 31-05-2028), an indexation
+    """A change dated before the start (01-06-2024) or after the term (2 years, to 31-05-2026), an indexation
     that would add trajecten to the maximum, extra volume without trajecten: input errors, all at once."""
     r = _run(
         "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "indexatie", "--waarde", "1000",
         "--trajecten", "5", "--grondslag", "art. 2.163c Aw 2012", "--datum", "2020-01-01", *DOOR,
     )  # fmt: skip
     assert r.exit_code == 2, r.output
-    assert "--datum: 2020-01-01 ligt voor de start van het contract (2026-06-01)" in _vlak(r)
+    assert "--datum: 2020-01-01 ligt voor de start van het contract (2024-06-01)" in _vlak(r)
     assert "--trajecten: een indexatie wijzigt de prijs, niet het aantal trajecten" in _vlak(r)
     r = _run(
         "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--waarde", "1000",
-        "--grondslag", "art. 2.163b Aw 2012", "--datum", "2028-06-01", *DOOR,
+        "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-06-01", *DOOR,
     )  # fmt: skip
     assert r.exit_code == 2, r.output
-    assert "--datum: 2028-06-01 ligt na het einde van de looptijd" in _vlak(r)
+    assert "--datum: 2026-06-01 ligt na het einde van de looptijd" in _vlak(r)
     assert "extra volume zonder aantal" in _vlak(r)
-    b1 = next(r for r in _stand(ws, "2026-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
+    b1 = next(r for r in _stand(ws, "2024-12-31")["raamovereenkomst"] if r["perceel"] == "B1")
     assert (b1["max_trajecten"], b1["max_waarde"]) == (800, 8_000_000)
 
 
@@ -282,7 +285,7 @@ def test_pandas_api_op_deze_aanbesteding(gestart: Path) -> None:
     per = {(r.perceel, r.gemeente): r.kosten for r in kosten.itertuples()}
     assert per["B1", "Noord"] == 180_000 and per["B1", "Oost"] == 109_000 and ("Z", "West") not in per
     toewijzing = {(r.perceel, r.gemeente, r.inschrijver): r.aantal for r in a.toewijzing().itertuples()}
-    stand = _stand(gestart, "2026-06-01")
+    stand = _stand(gestart, "2024-06-01")
     assert {(r["perceel"], r["gemeente"], r["aanbieder"]): r["toegewezen"] for r in stand["regels"]} == toewijzing
     for fout in (lambda: a.rangorde("B2"), lambda: a.verdeling("b1")):
         with pytest.raises(ValueError, match=r"'B2' is geen gegund perceel in deze analyse; wel: B1, Z|'b1' is geen"):
@@ -296,10 +299,10 @@ def test_namen_in_kolommen_die_de_gebeurtenis_niet_gebruikt(ws: Path) -> None:
     pad = _csv(
         ws / "oost.csv",
         [
-            "Q1;Oost;aangemeld;2026-08-01;B1;Alfa;Jan de Vries",
-            "Q1;Oost;gestart;2026-08-10;Fatima Yilmaz;Piet Jansen;",
-            "Q2;Oost;aangemeld;2026-08-01;B1;Alfa;",
-            "Q2;Oost;gestart;2026-08-10;B1;Alfa;",
+            "Q1;Oost;aangemeld;2024-08-01;B1;Alfa;Jan de Vries",
+            "Q1;Oost;gestart;2024-08-10;Fatima Yilmaz;Piet Jansen;",
+            "Q2;Oost;aangemeld;2024-08-01;B1;Alfa;",
+            "Q2;Oost;gestart;2024-08-10;B1;Alfa;",
         ],
     )
     r = _run("contract", "inlezen", "--werkmap", ws, pad)
@@ -313,28 +316,28 @@ def test_namen_in_kolommen_die_de_gebeurtenis_niet_gebruikt(ws: Path) -> None:
     assert "oost.csv!F3: kolom 'aanbieder' bij de gebeurtenis 'gestart': 'Piet Jansen' is geen aanbieder" in tekst
     assert "Fouten in de invoer (3)" in tekst
     assert not (ws / "contract" / "aanleveringen").exists() or not any((ws / "contract" / "aanleveringen").iterdir())
-    _csv(pad, ["Q2;Oost;aangemeld;2026-08-01;B1;Alfa;", "Q2;Oost;gestart;2026-08-10;B1;Alfa;"])
+    _csv(pad, ["Q2;Oost;aangemeld;2024-08-01;B1;Alfa;", "Q2;Oost;gestart;2024-08-10;B1;Alfa;"])
     r = _run("contract", "inlezen", "--werkmap", ws, pad)
     assert r.exit_code == 0 and "2 nieuw" in r.output, r.output
 
 
 def test_overstap_binnen_dezelfde_route_is_geen_afschaling(ws: Path) -> None:
-    """Zuid registers T1 with Beta (B1) in 2026-K3; in 2027-K1 a 'route gewijzigd' to B1 with Alfa (a transfer).
+    """Zuid registers T1 with Beta (B1) in 2024-K3; in 2025-K1 a 'route gewijzigd' to B1 with Alfa (a transfer).
     It was read as a downgrade: Beta 'afgeschaald 1' and Alfa dropped. Now an error on that row. A real downgrade
     (B1 to Z, Gamma serves Zuid) is still read, and counted once for Beta. A route change before the
     registration is refused as well."""
-    q3 = _csv(ws / "zuid-k3.csv", ["T1;Zuid;aangemeld;2026-08-01;B1;Beta;", "T1;Zuid;gestart;2026-08-20;;;"])
+    q3 = _csv(ws / "zuid-k3.csv", ["T1;Zuid;aangemeld;2024-08-01;B1;Beta;", "T1;Zuid;gestart;2024-08-20;;;"])
     assert _run("contract", "inlezen", "--werkmap", ws, q3).exit_code == 0
-    q1 = _csv(ws / "zuid-k1.csv", ["T1;Zuid;route gewijzigd;2027-01-10;B1;Alfa;"])
+    q1 = _csv(ws / "zuid-k1.csv", ["T1;Zuid;route gewijzigd;2025-01-10;B1;Alfa;"])
     r = _run("contract", "inlezen", "--werkmap", ws, q1)
     assert r.exit_code == 2, r.output
     assert "zuid-k1.csv!A2: klant T1 (Zuid): de route wijzigt naar B1, de route van de aanmelding" in _vlak(r)
-    _csv(q1, ["T1;Zuid;route gewijzigd;2026-07-10;Z;Gamma;"])
+    _csv(q1, ["T1;Zuid;route gewijzigd;2024-07-10;Z;Gamma;"])
     r = _run("contract", "inlezen", "--werkmap", ws, q1)
     assert r.exit_code == 2 and "de routewijziging ligt voor de aanmelding (zuid-k3.csv!A2)" in _vlak(r), r.output
-    _csv(q1, ["T1;Zuid;route gewijzigd;2027-01-10;Z;Gamma;"])
+    _csv(q1, ["T1;Zuid;route gewijzigd;2025-01-10;Z;Gamma;"])
     assert _run("contract", "inlezen", "--werkmap", ws, q1).exit_code == 0
-    beta = next(p for p in _stand(ws, "2027-03-31")["prestaties"] if p["aanbieder"] == "Beta")
+    beta = next(p for p in _stand(ws, "2025-03-31")["prestaties"] if p["aanbieder"] == "Beta")
     assert beta["afgeschaald"] == 1
 
 
@@ -357,39 +360,39 @@ def test_grondslag_2163a_is_de_hoofdregel_en_vijftig_procent_bij_2163d_en_e(ws: 
 
 
 def test_aanbieder_die_niemand_start_geeft_een_signaal(ws: Path) -> None:
-    """Delta (Z, promised 5 weeks) gets six Noord registrations, 40 days apart from 15-06-2026, and starts nobody.
+    """Delta (Z, promised 5 weeks) gets six Noord registrations, 40 days apart from 15-06-2024, and starts nobody.
     There was no signal at all: the average waiting time is over started people only, and there were none.
-    At 31-12-2026 five have waited longer than 5 weeks (35 days): 199, 159, 119, 79 and 39 days; the sixth
-    registers on 01-01-2027. The longest: 15-06 to 31-12-2026 = 15 + 31 + 31 + 30 + 31 + 30 + 31 = 199 days =
+    At 31-12-2024 five have waited longer than 5 weeks (35 days): 199, 159, 119, 79 and 39 days; the sixth
+    registers on 01-01-2025. The longest: 15-06 to 31-12-2024 = 15 + 31 + 31 + 30 + 31 + 30 + 31 = 199 days =
     28,4 weeks. The quarterly report names the signal but not the person figures."""
-    datums = [dt.date(2026, 6, 15) + dt.timedelta(days=40 * i) for i in range(6)]
+    datums = [dt.date(2024, 6, 15) + dt.timedelta(days=40 * i) for i in range(6)]
     regels = [f"W{i};Noord;aangemeld;{d};Z;Delta;" for i, d in enumerate(datums)]
     assert _run("contract", "inlezen", "--werkmap", ws, _csv(ws / "noord.csv", regels)).exit_code == 0
-    st = _stand(ws, "2026-12-31")
+    st = _stand(ws, "2024-12-31")
     delta = next(p for p in st["prestaties"] if p["aanbieder"] == "Delta")
     assert (delta["gestart"], delta["wachtend_langer_dan_beloofd"]) == (0, 5)
-    regels = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-12-31").output
+    regels = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2024-12-31").output
     assert "Delta (Z): wachttijd nog niemand gestart (beloofd 5 weken, n=0)" in regels  # was 'gemiddeld - weken'
     tekst = [s["tekst"] for s in st["signalen"] if s["soort"] == "wachtend"]
     assert tekst == [
         "Bij Delta (Z-route) wachten aangemelde inburgeraars zonder start al langer dan de beloofde 5 weken (op de "
         "peildatum: 5; de langste wachttijd in weken: 28,4)"
     ]
-    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K4").exit_code == 0
-    html = " ".join((ws / "contract" / "kwartaal" / "2026-K4" / "regio.html").read_text(encoding="utf-8").split())
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2024-K4").exit_code == 0
+    html = " ".join((ws / "contract" / "kwartaal" / "2024-K4" / "regio.html").read_text(encoding="utf-8").split())
     assert "(op de peildatum: onderdrukt; de langste wachttijd in weken: onderdrukt)" in html
     assert "28,4" not in html
 
 
 def test_tweede_aanmelding_van_een_gestarte_klant(ws: Path) -> None:
-    """T1 registered with Beta and started in 2026-K3; a 2027-K1 file registers T1 again with Alfa (a client
+    """T1 registered with Beta and started in 2024-K3; a 2025-K1 file registers T1 again with Alfa (a client
     placed twice). The register has one placement per client number and gemeente, so the new row is read as a
     correction of the first registration and then the start lies before it. The error said only that, which
     reads as a typing error in the old file; it now says why."""
-    q3 = _csv(ws / "zuid-k3.csv", ["T1;Zuid;aangemeld;2026-08-01;B1;Beta;", "T1;Zuid;gestart;2026-08-20;;;"])
+    q3 = _csv(ws / "zuid-k3.csv", ["T1;Zuid;aangemeld;2024-08-01;B1;Beta;", "T1;Zuid;gestart;2024-08-20;;;"])
     assert _run("contract", "inlezen", "--werkmap", ws, q3).exit_code == 0
     r = _run(
-        "contract", "inlezen", "--werkmap", ws, _csv(ws / "zuid-k1.csv", ["T1;Zuid;aangemeld;2027-02-01;B1;Alfa;"])
+        "contract", "inlezen", "--werkmap", ws, _csv(ws / "zuid-k1.csv", ["T1;Zuid;aangemeld;2025-02-01;B1;Alfa;"])
     )
     assert r.exit_code == 2, r.output
     assert (
@@ -409,30 +412,30 @@ def test_keuze_en_wijziging_alle_fouten_tegelijk(ws: Path) -> None:
     assert r.exit_code == 2, r.output
     tekst = _vlak(r)
     assert "Fouten in de invoer (5)" in tekst and "--klant: '123456782' voldoet aan de elfproef" in tekst
-    assert "--datum: 2019-07-01 ligt voor de start van het contract (2026-06-01)" in tekst
+    assert "--datum: 2019-07-01 ligt voor de start van het contract (2024-06-01)" in tekst
     assert "--gemeente: 'Onbekend' is geen gemeente van dit contract" in tekst and "--door:" in tekst
     r = _run(
         "contract", "keuze", "--werkmap", ws, "--gemeente", "Oost", "--route", "B1", "--klant", "K1",
-        "--aanbieder", "Alfa", "--datum", "2028-06-01", *DOOR,
+        "--aanbieder", "Alfa", "--datum", "2026-06-01", *DOOR,
     )  # fmt: skip
-    assert r.exit_code == 2 and "--datum: 2028-06-01 ligt na het einde van de looptijd" in _vlak(r), r.output
+    assert r.exit_code == 2 and "--datum: 2026-06-01 ligt na het einde van de looptijd" in _vlak(r), r.output
     r = _run(
         "contract", "wijziging", "--werkmap", ws, "--route", "X9", "--soort", "overig", "--waarde", "100",
-        "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-07-01",
+        "--grondslag", "art. 2.163b Aw 2012", "--datum", "2024-07-01",
     )  # fmt: skip
     assert r.exit_code == 2, r.output
     assert "Fouten in de invoer (3)" in r.output and "--route: 'X9'" in r.output and "--reden:" in r.output
 
 
 def test_uitval_per_buiten_de_looptijd(ws: Path) -> None:
-    """`contract uitval --per` before the start or after the term (2 years from 01-06-2026, to 31-05-2028) was
+    """`contract uitval --per` before the start or after the term (2 years from 01-06-2024, to 31-05-2026) was
     exit 1 without naming the option; now an input error in --per, together with the other input errors."""
     r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Beta", "--per", "2019-01-01")
-    assert r.exit_code == 2 and "--per: 2019-01-01 ligt voor de start van het contract (2026-06-01)" in r.output
-    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Onbekend", "--per", "2029-09-01")
+    assert r.exit_code == 2 and "--per: 2019-01-01 ligt voor de start van het contract (2024-06-01)" in r.output
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Onbekend", "--per", "2027-09-01")
     assert r.exit_code == 2, r.output
     assert "--aanbieder: Onbekend heeft geen contract voor perceel B1" in r.output
-    assert "--per: 2029-09-01 ligt na het einde van de looptijd (2 jaar, tot en met 2028-05-31)" in r.output
+    assert "--per: 2027-09-01 ligt na het einde van de looptijd (2 jaar, tot en met 2026-05-31)" in r.output
 
 
 def _naar_rato(pad: Path) -> dict[tuple[str, str], float]:
@@ -443,12 +446,12 @@ def _naar_rato(pad: Path) -> dict[tuple[str, str], float]:
 
 
 def test_naar_rato_totalen_zijn_de_som_van_wat_er_staat(ws: Path) -> None:
-    """2027-K1, peildatum 31-03-2027: 304 of 365 days of contract year 1, f = 0,83288. Per gemeente and supplier
+    """2025-K1, peildatum 31-03-2025: 304 of 365 days of contract year 1, f = 0,83288. Per gemeente and supplier
     (one decimal): Noord-Alfa 20f = 16,66 -> 16,7; Oost-Alfa 10f = 8,33 -> 8,3; Oost-Beta 2f = 1,67 -> 1,7; Zuid 8f =
     6,66 -> 6,7; West 6f = 5,00 -> 5,0; Midden 4f = 3,33 -> 3,3. Region: Alfa 16,7 + 8,3 = 25,0, Beta 1,7 + 6,7 + 5,0
     + 3,3 = 16,7, B1 total 41,7. The total used to be 50f = 41,64 -> 41,6 next to rows adding up to 41,7."""
-    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2027-K1").exit_code == 0
-    map_ = ws / "contract" / "kwartaal" / "2027-K1"
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2025-K1").exit_code == 0
+    map_ = ws / "contract" / "kwartaal" / "2025-K1"
     regio = _naar_rato(map_ / "regio.xlsx")
     assert (regio["B1-route", "Alfa"], regio["B1-route", "Beta"], regio["B1-route", "Totaal"]) == (25.0, 16.7, 41.7)
     per_gemeente = {g: _naar_rato(map_ / f"gemeente-{g.lower()}.xlsx") for g in ("Noord", "Oost", "Zuid", "West")}

@@ -134,7 +134,7 @@ def test_een_document_bij_vroege_fout(args: list[str], plaats: str, gegund: Path
     assert res.exit_code == 2, res.output
     data = _een_document(res.stdout)
     assert isinstance(data, dict) and list(data) == ["fouten"]
-    assert data["fouten"][0]["plaats"] == plaats
+    assert plaats in [f["plaats"] for f in data["fouten"]]  # a decision command names every wrong option
     assert res.stderr.strip(), "de melding voor mensen staat op stderr"
 
 

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from evaluatie.besluiten.optiefouten import Optiefouten, als_gebruiksfout
+from evaluatie.clijson import Commando, Gebruiksfouten
+
 if TYPE_CHECKING:
     from evaluatie.besluiten.vastleggen import Wie
 
@@ -23,19 +26,47 @@ def _vastleggen() -> ModuleType:
     return vastleggen
 
 
-def _dag(veld: str, tekst: str | None) -> dt.date | None:
-    if tekst is None:
-        return None
-    try:
-        return dt.date.fromisoformat(tekst)
-    except ValueError:
-        raise click.UsageError(f"{veld}: verwacht JJJJ-MM-DD, gevonden '{tekst}'") from None
+def optiefouten() -> Optiefouten:
+    """The collector of wrong options for the running command, ordered as its --help lists them."""
+    command = click.get_current_context().command
+    return Optiefouten([p.opts[0] if p.opts[0].startswith("--") else p.name or "" for p in command.params])
 
 
-def _verplichte_dag(veld: str, tekst: str) -> dt.date:
-    dag = _dag(veld, tekst)
-    assert dag is not None  # _dag returns None only for a missing value; this option is required
-    return dag
+class Besluitcommando(Commando):
+    """A decision command: when more than one required option is missing, all are named at once (click names the
+    first only), like every other wrong option (Optiefouten). One missing option keeps click's own message."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not ctx.resilient_parsing and not set(args) & set(ctx.help_option_names):
+            ontbrekend = self._ontbrekend(ctx, args)
+            if len(ontbrekend) > 1:
+                raise Gebruiksfouten(ontbrekend, ctx=ctx)
+        return super().parse_args(ctx, args)
+
+    def _ontbrekend(self, ctx: click.Context, args: list[str]) -> list[tuple[str, str]]:
+        try:
+            gegeven, _, _ = self.make_parser(ctx).parse_args(args=list(args))
+        except click.UsageError:
+            return []  # an unknown option or a missing value: click's own parse says so, as before
+        uit = []
+        for p in self.get_params(ctx):
+            waarde = gegeven.get(p.name)
+            if p.required and (waarde is None or p.value_is_missing(waarde)):  # click < 8.3 None, later UNSET
+                soort = "Optie" if isinstance(p, click.Option) else "Argument"
+                plaats = p.opts[0] if isinstance(p, click.Option) else p.human_readable_name
+                uit.append((plaats, f"{soort} ontbreekt {p.get_error_hint(ctx)}."))
+        return uit
+
+
+class _Keuze(click.Choice):
+    """Shown in --help as click.Choice shows it, but a wrong value passes on: the command names it together
+    with every other wrong option (Optiefouten.keuze), where click would stop at this one alone."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            return value
 
 
 def _wie_opties(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -53,8 +84,9 @@ def voeg_commandos_toe(
 ) -> None:
     """Add the decision commands to the `evaluatie` group."""
 
-    def wie(reden: str, door: str, datum: str | None) -> Wie:
-        return _vastleggen().Wie(door=door, reden=reden, datum=_dag("--datum", datum) or dt.date.today())
+    def wie(fouten: Optiefouten, reden: str, door: str, datum: str | None) -> Wie:
+        dag = dt.date.today() if datum is None else fouten.dag("--datum", datum)  # None: no date (noted)
+        return _vastleggen().Wie(door=door, reden=reden, datum=dag)
 
     def leg_vast(werk: Callable[[], Any], werkmap: Any, commando: str, opties: dict[str, Any]) -> Any:
         from evaluatie.besluiten.register import BESTAND
@@ -62,13 +94,13 @@ def voeg_commandos_toe(
         try:
             besluit = _vastleggen().en_noteer(werkmap, commando, opties, werk)
         except ValueError as e:
-            raise click.UsageError(str(e)) from None
+            raise als_gebruiksfout(e) from None
         click.echo(
             f"Besluit {besluit.id} vastgelegd in {werkmap.root / BESTAND}. Voer nu 'evaluatie gunning' opnieuw uit."
         )
         return besluit
 
-    @main.command("herstel")
+    @main.command("herstel", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--bestand", required=True, help="Het bestand van de inschrijving in inschrijvingen/.")
     @click.option("--blad", required=True, help="Het tabblad, bijvoorbeeld Inschrijver of Percelen.")
@@ -92,7 +124,9 @@ def voeg_commandos_toe(
     ) -> None:
         """Herstel een kennelijke fout in een inschrijving (het bestand zelf blijft ongewijzigd)."""
         wm = open_werkmap(werkmap)
-        dag = _verplichte_dag("--verduidelijking", verduidelijking)
+        fouten = optiefouten()
+        dag = fouten.dag("--verduidelijking", verduidelijking)
+        w = wie(fouten, reden, door, datum)
         opties = {
             "bestand": bestand,
             "blad": blad,
@@ -113,8 +147,9 @@ def voeg_commandos_toe(
                 oud,
                 nieuw,
                 dag,
-                wie(reden, door, datum),
+                w,
                 dt.date.today(),
+                fouten,
             ),
             wm,
             "herstel",
@@ -124,14 +159,14 @@ def voeg_commandos_toe(
         if waarschuwing:
             click.echo(f"Let op: {waarschuwing}", err=True)
 
-    @main.command("toelichting")
+    @main.command("toelichting", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De inschrijver met de abnormaal lage prijs.")
     @click.option("--lots", "--percelen", "perceel", required=True, help="Het perceel, bijvoorbeeld B1.")
     @click.option("--ontvangen", required=True, help="Datum waarop de schriftelijke toelichting binnenkwam.")
     @click.option(
         "--uitkomst",
-        type=click.Choice(["aanvaard", "verworpen"]),
+        type=_Keuze(["aanvaard", "verworpen"]),
         required=True,
         help="aanvaard: de inschrijving doet mee; verworpen: zij wordt afgewezen (art. 2.116).",
     )
@@ -149,7 +184,9 @@ def voeg_commandos_toe(
     ) -> None:
         """Leg de beoordeling vast van de toelichting op een abnormaal lage prijs (art. 2.116 Aw 2012)."""
         wm = open_werkmap(werkmap)
-        dag = _verplichte_dag("--ontvangen", ontvangen)
+        fouten = optiefouten()
+        dag = fouten.dag("--ontvangen", ontvangen)
+        w = wie(fouten, reden, door, datum)
         opties = {
             "inschrijver": inschrijver,
             "lots": perceel,
@@ -166,21 +203,22 @@ def voeg_commandos_toe(
                 perceel,
                 dag,
                 uitkomst,
-                wie(reden, door, datum),
+                w,
                 dt.date.today(),
+                fouten,
             ),
             wm,
             "toelichting",
             opties,
         )
 
-    @main.command("uitsluitingsgrond")
+    @main.command("uitsluitingsgrond", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De inschrijver die een uitsluitingsgrond verklaarde.")
     @click.option("--grond", required=True, help="Welke grond, bijvoorbeeld 'ernstige beroepsfout'.")
     @click.option(
         "--artikel",
-        type=click.Choice(["2.86", "2.87"]),
+        type=_Keuze(["2.86", "2.87"]),
         required=True,
         help="2.86: verplichte grond; 2.87: facultatieve grond.",
     )
@@ -193,7 +231,7 @@ def voeg_commandos_toe(
     @click.option("--evenredigheid", default="", help="De afweging van de evenredigheid (verplicht bij 2.87).")
     @click.option(
         "--uitkomst",
-        type=click.Choice(["uitgesloten", "niet_uitgesloten"]),
+        type=_Keuze(["uitgesloten", "niet_uitgesloten"]),
         required=True,
         help="Of de inschrijver wordt uitgesloten.",
     )
@@ -214,6 +252,8 @@ def voeg_commandos_toe(
     ) -> None:
         """Leg de weging van een verklaarde uitsluitingsgrond vast (art. 2.86, 2.87 en 2.87a Aw 2012)."""
         wm = open_werkmap(werkmap)
+        fouten = optiefouten()
+        w = wie(fouten, reden, door, datum)
         opties = {
             "inschrijver": inschrijver,
             "grond": grond,
@@ -236,20 +276,21 @@ def voeg_commandos_toe(
                 zelfreiniging,
                 evenredigheid,
                 uitkomst,
-                wie(reden, door, datum),
+                w,
                 dt.date.today(),
+                fouten,
             ),
             wm,
             "uitsluitingsgrond",
             opties,
         )
 
-    @main.command("keurmerk")
+    @main.command("keurmerk", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De inschrijver van wie het keurmerk vóór de gunning verloopt.")
     @click.option(
         "--uitkomst",
-        type=click.Choice(["verlengd", "onder_voorwaarde"]),
+        type=_Keuze(["verlengd", "onder_voorwaarde"]),
         required=True,
         help="verlengd: bewijs van verlenging ontvangen; onder_voorwaarde: gunning onder voorwaarde.",
     )
@@ -269,7 +310,9 @@ def voeg_commandos_toe(
     ) -> None:
         """Leg vast hoe een keurmerk dat vóór de gunning verloopt is afgehandeld."""
         wm = open_werkmap(werkmap)
-        tot, ontvangen = _dag("--verlengd-tot", verlengd_tot), _dag("--bewijs", bewijs)
+        fouten = optiefouten()
+        tot, ontvangen = fouten.dag("--verlengd-tot", verlengd_tot), fouten.dag("--bewijs", bewijs)
+        w = wie(fouten, reden, door, datum)
         opties = {
             "inschrijver": inschrijver,
             "uitkomst": uitkomst,
@@ -281,14 +324,14 @@ def voeg_commandos_toe(
         }
         leg_vast(
             lambda: _vastleggen().leg_keurmerk_vast(
-                wm, inschrijver, uitkomst, tot, ontvangen, wie(reden, door, datum), dt.date.today()
+                wm, inschrijver, uitkomst, tot, ontvangen, w, dt.date.today(), fouten
             ),
             wm,
             "keurmerk",
             opties,
         )
 
-    @main.command("terugtrekking")
+    @main.command("terugtrekking", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De naam zoals in de inschrijving en de formulieren.")
     @click.option("--ontvangen", required=True, help="Datum waarop de terugtrekking binnenkwam (JJJJ-MM-DD).")
@@ -299,18 +342,18 @@ def voeg_commandos_toe(
     ) -> None:
         """Leg vast dat een inschrijver na de beoordeling zijn inschrijving introk (haal eerst het bestand weg)."""
         wm = open_werkmap(werkmap)
-        dag = _verplichte_dag("--ontvangen", ontvangen)
+        fouten = optiefouten()
+        dag = fouten.dag("--ontvangen", ontvangen)
+        w = wie(fouten, reden, door, datum)
         opties = {"inschrijver": inschrijver, "ontvangen": ontvangen, "reden": reden, "door": door, "datum": datum}
         leg_vast(
-            lambda: _vastleggen().leg_terugtrekking_vast(
-                wm, inschrijver, dag, wie(reden, door, datum), dt.date.today()
-            ),
+            lambda: _vastleggen().leg_terugtrekking_vast(wm, inschrijver, dag, w, dt.date.today(), fouten),
             wm,
             "terugtrekking",
             opties,
         )
 
-    @main.command("intrekken")
+    @main.command("intrekken", cls=Besluitcommando)
     @werkmap_optie
     @click.argument("besluit")
     @_wie_opties
@@ -318,16 +361,18 @@ def voeg_commandos_toe(
     def intrekken(werkmap: Path, besluit: str, reden: str, door: str, datum: str | None) -> None:
         """Trek een besluit (H1, A1, U1, K1, T1) of een loting (L1) in; de intrekking wordt zelf vastgelegd."""
         wm = open_werkmap(werkmap)
+        fouten = optiefouten()
+        w = wie(fouten, reden, door, datum)
         opties = {"besluit": besluit, "reden": reden, "door": door, "datum": datum}
         try:
             id_, pad = _vastleggen().en_noteer(
                 wm,
                 "intrekken",
                 opties,
-                lambda: _vastleggen().trek_in(wm, besluit, wie(reden, door, datum), dt.date.today()),
+                lambda: _vastleggen().trek_in(wm, besluit, w, dt.date.today(), fouten),
             )
         except ValueError as e:
-            raise click.UsageError(str(e)) from None
+            raise als_gebruiksfout(e) from None
         click.echo(
             f"{id_} ingetrokken in {pad}; het blijft in het dossier staan. Voer nu 'evaluatie gunning' opnieuw uit."
         )

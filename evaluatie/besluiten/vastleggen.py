@@ -1,8 +1,9 @@
 """The decision commands: check the decision against the current inputs, then record it.
 
 Each function raises ValueError (a usage error, exit 2) when the decision does not fit what the
-inputs say now, and writes nothing then. Dates lie in the past or today; a decision that would
-repeat a valid one is refused with the command that withdraws the first.
+inputs say now, naming every wrong option at once (besluiten.optiefouten), and writes nothing then.
+Dates lie in the past or today; a decision that would repeat a valid one
+is refused with the command that withdraws the first.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from evaluatie.besluiten.model import (
     Herstel,
@@ -22,6 +25,7 @@ from evaluatie.besluiten.model import (
     Uitsluitingsgrond,
 )
 from evaluatie.besluiten.namen import zoek_inschrijver
+from evaluatie.besluiten.optiefouten import Optiefouten
 from evaluatie.besluiten.register import (
     BESTAND,
     Register,
@@ -36,47 +40,60 @@ from evaluatie.werkmap import Werkmap
 
 @dataclass(frozen=True)
 class Wie:
-    """Who records the decision, and when it was taken."""
+    """Who records the decision, and when it was taken (None: --datum was no date, already noted)."""
 
     door: str
     reden: str
-    datum: dt.date
+    datum: dt.date | None
 
-    def controleer(self, vandaag: dt.date) -> None:
-        """Who, why and when, all three checked: every error at once (ValueError, one line each)."""
-        fouten = []
+    def controleer(self, vandaag: dt.date, fouten: Optiefouten) -> None:
+        """Who, why and when, all three checked: every error noted, none stops the others."""
         naam, komma, functie = self.door.partition(",")
         if not komma or len(naam.strip()) < 2 or not any(c.isalpha() for c in naam) or len(functie.strip()) < 3:
             # both parts: the record says who decided and in what capacity ("Jan," or ", inkoper" says neither)
             voorbeeld = '"J. Jansen, inkoopadviseur"'
-            fouten.append(f"--door: geef naam en functie, bijvoorbeeld {voorbeeld}; kreeg '{self.door}'")
+            fouten.noteer("--door", f"--door: geef naam en functie, bijvoorbeeld {voorbeeld}; kreeg '{self.door}'")
         if len(self.reden.strip()) < 10:
-            fouten.append(f"--reden: geef de motivering in een volledige zin; kreeg '{self.reden}'")
-        try:
-            controleer_datum("--datum", self.datum, None, vandaag)
-        except ValueError as e:
-            fouten.append(str(e))
-        if fouten:
-            raise ValueError("\n".join(fouten))
+            fouten.noteer("--reden", f"--reden: geef de motivering in een volledige zin; kreeg '{self.reden}'")
+        if self.datum is not None:
+            fouten.probeer("--datum", controleer_datum, "--datum", self.datum, None, vandaag)
 
-    def na(self, grondslag: dt.date, wat: str) -> None:
-        """A decision cannot predate what it decides on (the clarification, the explanation, the proof)."""
-        if self.datum < grondslag:
-            raise ValueError(
-                f"--datum: het besluit ({self.datum.isoformat()}) ligt vóór {wat} ({grondslag.isoformat()})"
+    def na(self, grondslag: dt.date | None, wat: str, fouten: Optiefouten) -> None:
+        """A decision cannot predate what it decides on (the clarification, the explanation, the proof);
+        not checked against a date that is itself wrong (its error is said)."""
+        if fouten.over("--datum"):
+            return  # a date already found wrong is not weighed again
+        if self.datum is not None and grondslag is not None and self.datum < grondslag:
+            fouten.noteer(
+                "--datum",
+                f"--datum: het besluit ({self.datum.isoformat()}) ligt vóór {wat} ({grondslag.isoformat()})",
             )
 
-    def voor_de_brieven(self, brieven: dt.date, sluiting: dt.date) -> None:
+    def voor_de_brieven(self, brieven: dt.date, sluiting: dt.date, fouten: Optiefouten) -> None:
         """The letters cite the decision with its date: it cannot lie after the letters' own date, nor before the
         closing (no bid was opened before it)."""
+        if self.datum is None or fouten.over("--datum"):
+            return  # a date already found wrong (not a date, in the future) is not weighed again
         fout = na_de_brieven(self.datum, brieven, "het besluit") or voor_de_sluiting(
             self.datum, sluiting, "het besluit"
         )
         if fout:
-            raise ValueError(f"--datum: {fout}")
+            fouten.noteer("--datum", f"--datum: {fout}")
+
+    @property
+    def dag(self) -> dt.date:
+        """The decision's date, once every option is found right (Optiefouten.stop() before)."""
+        if self.datum is None:
+            raise ValueError("--datum: geen datum")  # stop() has said so already; never reached after it
+        return self.datum
 
     def velden(self) -> dict[str, Any]:
-        return {"door": self.door.strip(), "reden": self.reden.strip(), "datum": self.datum}
+        return {"door": self.door.strip(), "reden": self.reden.strip(), "datum": self.dag}
+
+
+def keuzes(model: type[BaseModel], veld: str) -> tuple[str, ...]:
+    """The values a decision's field allows, from the model itself (the one place they are listed)."""
+    return tuple(get_args(model.model_fields[veld].annotation))
 
 
 def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Callable[[], Any]) -> Any:
@@ -127,44 +144,56 @@ def leg_herstel_vast(
     cel: str,
     oud: str,
     nieuw: str,
-    verduidelijking: dt.date,
+    verduidelijking: dt.date | None,
     wie: Wie,
     vandaag: dt.date,
+    fouten: Optiefouten | None = None,
 ) -> Herstel:
-    """A correction of a manifest error: the cell must hold `oud` now; the file stays untouched."""
+    """A correction of a manifest error: the cell must hold `oud` now; the file stays untouched.
+    `verduidelijking` is None when the option was no date (noted in `fouten` already)."""
     from evaluatie.besluiten.herstel import cel_positie, huidige_waarde
     from evaluatie.definitie import laad_aanbesteding
     from evaluatie.fouten import Verzamelaar
     from evaluatie.hashing import sha256_bestand
     from evaluatie.werkboek import lees_werkboek
 
-    wie.controleer(vandaag)
+    f = fouten if fouten is not None else Optiefouten()
+    wie.controleer(vandaag, f)
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
-    wie.voor_de_brieven(aanbesteding.data.verzenddatum, aanbesteding.data.sluiting)
-    controleer_datum(
-        "--verduidelijking", verduidelijking, aanbesteding.data.sluiting, vandaag, "de sluiting van de inschrijving"
-    )
-    wie.na(verduidelijking, "de verduidelijking")
+    wie.voor_de_brieven(aanbesteding.data.verzenddatum, aanbesteding.data.sluiting, f)
+    if verduidelijking is not None:
+        sluiting = aanbesteding.data.sluiting
+        uitleg = "de sluiting van de inschrijving"
+        f.probeer(
+            "--verduidelijking", controleer_datum, "--verduidelijking", verduidelijking, sluiting, vandaag, uitleg
+        )
+    if not f.over("--verduidelijking"):
+        wie.na(verduidelijking, "de verduidelijking", f)
     pad = werkmap.inschrijvingen / Path(bestand).name
     if not pad.is_file():
         bekend = ", ".join(sorted(p.name for p in werkmap.inschrijvingen.glob("*.xlsx"))) or "geen"
-        raise ValueError(f"--bestand: inschrijvingen/{Path(bestand).name} bestaat niet; bekend: {bekend}")
+        f.noteer("--bestand", f"--bestand: inschrijvingen/{Path(bestand).name} bestaat niet; bekend: {bekend}")
     if cel_positie(cel) is None:
-        raise ValueError(f"--cel: verwacht een celnaam zoals B3, kreeg '{cel}'")
-    fouten = Verzamelaar()
-    tabbladen = lees_werkboek(pad, pad.name, fouten) or {}
-    if blad not in tabbladen:
-        raise ValueError(f"--blad: tabblad '{blad}' bestaat niet in {pad.name}; tabbladen: {', '.join(tabbladen)}")
-    nu = huidige_waarde(tabbladen, blad, cel.upper())
-    if nu != oud.strip():
-        raise ValueError(f"--oud: cel {pad.name}!{blad}!{cel.upper()} bevat '{nu}', niet '{oud}'")
-    if nieuw.strip() == nu:
-        raise ValueError("--nieuw: gelijk aan de huidige waarde; er valt niets te herstellen")
+        f.noteer("--cel", f"--cel: verwacht een celnaam zoals B3, kreeg '{cel}'")
+    tabbladen = (lees_werkboek(pad, pad.name, Verzamelaar()) or {}) if pad.is_file() else None
+    if tabbladen is not None and blad not in tabbladen:
+        f.noteer("--blad", f"--blad: tabblad '{blad}' bestaat niet in {pad.name}; tabbladen: {', '.join(tabbladen)}")
+    if tabbladen is not None and blad in tabbladen and cel_positie(cel) is not None:
+        nu = huidige_waarde(tabbladen, blad, cel.upper())
+        if nu != oud.strip():
+            f.noteer("--oud", f"--oud: cel {pad.name}!{blad}!{cel.upper()} bevat '{nu}', niet '{oud}'")
+        if nieuw.strip() == nu:
+            f.noteer("--nieuw", "--nieuw: gelijk aan de huidige waarde; er valt niets te herstellen")
+        register = _register(werkmap)
+        f.probeer(
+            "--cel",
+            _al_besloten,
+            [h for h in register.geldig("herstel") if (h.bestand, h.blad, h.cel) == (pad.name, blad, cel.upper())],
+            f"het herstel van {pad.name}!{blad}!{cel.upper()}",
+        )
+    f.stop()
+    assert verduidelijking is not None  # a missing or wrong date is noted, and stop() raised
     register = _register(werkmap)
-    _al_besloten(
-        [h for h in register.geldig("herstel") if (h.bestand, h.blad, h.cel) == (pad.name, blad, cel.upper())],
-        f"het herstel van {pad.name}!{blad}!{cel.upper()}",
-    )
     besluit = Herstel(
         id=register.volgende_id("herstel"),
         bestand=pad.name,
@@ -209,36 +238,49 @@ def leg_toelichting_vast(
     werkmap: Werkmap,
     inschrijver: str,
     perceel: str,
-    ontvangen: dt.date,
+    ontvangen: dt.date | None,
     uitkomst: str,
     wie: Wie,
     vandaag: dt.date,
+    fouten: Optiefouten | None = None,
 ) -> Toelichting:
     """The answer to an art. 2.116 signal: the bid must be flagged in this lot now."""
     from evaluatie.besluiten.openpunten import signalen
-    from evaluatie.pipeline import gun, kies_percelen, laad_invoer
+    from evaluatie.pipeline import een_perceel, gun, laad_invoer
 
-    wie.controleer(vandaag)
+    f = fouten if fouten is not None else Optiefouten()
+    wie.controleer(vandaag, f)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
-    naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
-    codes = kies_percelen(invoer.aanbesteding, perceel)
-    if len(codes) != 1:
-        raise ValueError("geef precies één perceel op met --lots")
-    code = codes[0]
-    controleer_datum("--ontvangen", ontvangen, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
-    wie.na(ontvangen, "de ontvangst van de toelichting")
-    award = gun(werkmap, code, invoer=invoer, besluiten_toepassen=False)
-    signaal = next((s for s in signalen(award, code) if s.inschrijver == naam), None)
-    if signaal is None:
-        raise ValueError(
-            f"{naam} is in perceel {code} niet gesignaleerd als abnormaal laag; er is geen toelichting te beoordelen"
-        )
-    register = _gelezen(invoer.besluiten)
-    _al_besloten(
-        [t for t in register.geldig("abnormaal") if (t.inschrijver, t.perceel) == (naam, code)],
-        f"de toelichting van {naam} voor perceel {code}",
+    a = invoer.aanbesteding
+    wie.voor_de_brieven(a.data.verzenddatum, a.data.sluiting, f)
+    naam = f.probeer(
+        "--inschrijver", zoek_inschrijver, inschrijver, [i.naam for i in invoer.inschrijvingen], "--inschrijver"
     )
+    code = f.probeer("--lots", een_perceel, a, perceel)
+    if ontvangen is not None:
+        f.probeer("--ontvangen", controleer_datum, "--ontvangen", ontvangen, a.data.sluiting, vandaag, "de sluiting")
+    if not f.over("--ontvangen"):
+        wie.na(ontvangen, "de ontvangst van de toelichting", f)
+    f.keuze("--uitkomst", uitkomst, keuzes(Toelichting, "uitkomst"))
+    signaal = None
+    if naam is not None and code is not None:
+        award = gun(werkmap, code, invoer=invoer, besluiten_toepassen=False)
+        signaal = next((s for s in signalen(award, code) if s.inschrijver == naam), None)
+        if signaal is None:
+            f.noteer(
+                "--inschrijver",
+                f"--inschrijver: {naam} is in perceel {code} niet gesignaleerd als abnormaal laag; er is geen "
+                "toelichting te beoordelen",
+            )
+        f.probeer(
+            "--inschrijver",
+            _al_besloten,
+            [t for t in _gelezen(invoer.besluiten).geldig("abnormaal") if (t.inschrijver, t.perceel) == (naam, code)],
+            f"de toelichting van {naam} voor perceel {code}",
+        )
+    f.stop()
+    assert naam is not None and code is not None and signaal is not None and ontvangen is not None  # stop() else
+    register = _gelezen(invoer.besluiten)
     besluit = Toelichting(
         id=register.volgende_id("abnormaal"),
         inschrijver=naam,
@@ -263,31 +305,54 @@ def leg_uitsluiting_vast(
     uitkomst: str,
     wie: Wie,
     vandaag: dt.date,
+    fouten: Optiefouten | None = None,
 ) -> Uitsluitingsgrond:
     """The weighing of a declared exclusion ground; an optional ground (2.87) needs the proportionality."""
     from evaluatie.pipeline import laad_invoer
 
-    wie.controleer(vandaag)
+    f = fouten if fouten is not None else Optiefouten()
+    wie.controleer(vandaag, f)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
-    naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
-    ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
-    if not ins.uitsluitingsgronden:
-        raise ValueError(f"{naam} heeft niet verklaard dat een uitsluitingsgrond van toepassing is")
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting, f)
+    naam = f.probeer(
+        "--inschrijver", zoek_inschrijver, inschrijver, [i.naam for i in invoer.inschrijvingen], "--inschrijver"
+    )
+    ins = next((i for i in invoer.inschrijvingen if i.naam == naam), None)
+    if ins is not None and not ins.uitsluitingsgronden:
+        f.noteer(
+            "--inschrijver", f"--inschrijver: {naam} heeft niet verklaard dat een uitsluitingsgrond van toepassing is"
+        )
     for veld, tekst in (("--grond", grond), ("--feiten", feiten), ("--zelfreiniging", zelfreiniging)):
         if len(tekst.strip()) < 5:
-            raise ValueError(f"{veld}: verplicht; beschrijf het in een zin (bij geen maatregelen: zeg dat)")
+            f.noteer(veld, f"{veld}: verplicht; beschrijf het in een zin (bij geen maatregelen: zeg dat)")
+    f.keuze("--artikel", artikel, keuzes(Uitsluitingsgrond, "artikel"))
+    f.keuze("--uitkomst", uitkomst, keuzes(Uitsluitingsgrond, "uitkomst"))
     if artikel == "2.87" and len(evenredigheid.strip()) < 10:
-        raise ValueError(
+        f.noteer(
+            "--evenredigheid",
             "--evenredigheid: bij een facultatieve uitsluitingsgrond (art. 2.87) is de afweging van de "
-            "evenredigheid verplicht"
+            "evenredigheid verplicht",
         )
-    if artikel == "2.86" and uitkomst == "niet_uitgesloten" and len(zelfreiniging.strip()) < 10:
-        raise ValueError("--zelfreiniging: een verplichte grond (art. 2.86) valt alleen weg na zelfreiniging (2.87a)")
+    if (
+        artikel == "2.86"
+        and uitkomst == "niet_uitgesloten"
+        and len(zelfreiniging.strip()) < 10
+        and not f.over("--zelfreiniging")
+    ):
+        f.noteer(
+            "--zelfreiniging",
+            "--zelfreiniging: een verplichte grond (art. 2.86) valt alleen weg na zelfreiniging (2.87a)",
+        )
+    if naam is not None:
+        f.probeer(
+            "--inschrijver",
+            _al_besloten,
+            [u for u in _gelezen(invoer.besluiten).geldig("uitsluiting") if u.inschrijver == naam],
+            f"de uitsluitingsgrond van {naam}",
+        )
+    f.stop()
+    assert ins is not None and naam is not None  # stop() raised otherwise
     register = _gelezen(invoer.besluiten)
-    _al_besloten(
-        [u for u in register.geldig("uitsluiting") if u.inschrijver == naam], f"de uitsluitingsgrond van {naam}"
-    )
     besluit = Uitsluitingsgrond(
         id=register.volgende_id("uitsluiting"),
         inschrijver=naam,
@@ -312,37 +377,61 @@ def leg_keurmerk_vast(
     bewijs: dt.date | None,
     wie: Wie,
     vandaag: dt.date,
+    fouten: Optiefouten | None = None,
 ) -> Keurmerkbesluit:
     """A keurmerk that lapses before the award: renewal proven (new date and proof date), or award on condition."""
     from evaluatie.besluiten.openpunten import keurmerk_grens
     from evaluatie.pipeline import laad_invoer
 
-    wie.controleer(vandaag)
+    f = fouten if fouten is not None else Optiefouten()
+    wie.controleer(vandaag, f)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
-    naam = zoek_inschrijver(inschrijver, [i.naam for i in invoer.inschrijvingen])
-    ins = next(i for i in invoer.inschrijvingen if i.naam == naam)
-    grens = keurmerk_grens(invoer.aanbesteding)
-    if ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot >= grens:
-        raise ValueError(
-            f"het keurmerk van {naam} is geldig tot {ins.keurmerk_geldig_tot.isoformat()}, niet vóór de gunning "
-            f"({grens.isoformat()}); er valt niets te besluiten"
+    a = invoer.aanbesteding
+    wie.voor_de_brieven(a.data.verzenddatum, a.data.sluiting, f)
+    naam = f.probeer(
+        "--inschrijver", zoek_inschrijver, inschrijver, [i.naam for i in invoer.inschrijvingen], "--inschrijver"
+    )
+    ins = next((i for i in invoer.inschrijvingen if i.naam == naam), None)
+    grens = keurmerk_grens(a)
+    if ins is not None and ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot >= grens:
+        f.noteer(
+            "--inschrijver",
+            f"--inschrijver: het keurmerk van {naam} is geldig tot {ins.keurmerk_geldig_tot.isoformat()}, niet vóór "
+            f"de gunning ({grens.isoformat()}); er valt niets te besluiten",
         )
+    f.keuze("--uitkomst", uitkomst, keuzes(Keurmerkbesluit, "uitkomst"))
     if uitkomst == "verlengd":
-        if verlengd_tot is None or bewijs is None:
-            raise ValueError(
-                "--verlengd-tot en --bewijs: verplicht bij 'verlengd' (nieuwe einddatum en datum van het bewijs)"
+        if verlengd_tot is None and not f.over("--verlengd-tot"):
+            f.noteer(
+                "--verlengd-tot", "--verlengd-tot: verplicht bij 'verlengd' (de nieuwe einddatum van het keurmerk)"
             )
-        if verlengd_tot < grens:
-            raise ValueError(
-                f"--verlengd-tot: {verlengd_tot.isoformat()} ligt nog vóór de gunning ({grens.isoformat()})"
+        if bewijs is None and not f.over("--bewijs"):
+            f.noteer(
+                "--bewijs", "--bewijs: verplicht bij 'verlengd' (de datum waarop het bewijs van verlenging binnenkwam)"
             )
-        controleer_datum("--bewijs", bewijs, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
-        wie.na(bewijs, "de ontvangst van het bewijs")
-    elif verlengd_tot is not None or bewijs is not None:
-        raise ValueError("--verlengd-tot en --bewijs horen alleen bij 'verlengd'")
+        if verlengd_tot is not None and verlengd_tot < grens:
+            f.noteer(
+                "--verlengd-tot",
+                f"--verlengd-tot: {verlengd_tot.isoformat()} ligt nog vóór de gunning ({grens.isoformat()})",
+            )
+        if bewijs is not None:
+            f.probeer("--bewijs", controleer_datum, "--bewijs", bewijs, a.data.sluiting, vandaag, "de sluiting")
+            if not f.over("--bewijs"):
+                wie.na(bewijs, "de ontvangst van het bewijs", f)
+    else:
+        for optie, waarde in (("--verlengd-tot", verlengd_tot), ("--bewijs", bewijs)):
+            if waarde is not None:
+                f.noteer(optie, f"{optie}: hoort alleen bij --uitkomst verlengd")
+    if naam is not None:
+        f.probeer(
+            "--inschrijver",
+            _al_besloten,
+            [k for k in _gelezen(invoer.besluiten).geldig("keurmerk") if k.inschrijver == naam],
+            f"het keurmerk van {naam}",
+        )
+    f.stop()
+    assert ins is not None and naam is not None  # stop() raised otherwise
     register = _gelezen(invoer.besluiten)
-    _al_besloten([k for k in register.geldig("keurmerk") if k.inschrijver == naam], f"het keurmerk van {naam}")
     besluit = Keurmerkbesluit(
         id=register.volgende_id("keurmerk"),
         inschrijver=naam,
@@ -357,43 +446,63 @@ def leg_keurmerk_vast(
 
 
 def leg_terugtrekking_vast(
-    werkmap: Werkmap, inschrijver: str, ontvangen: dt.date, wie: Wie, vandaag: dt.date
+    werkmap: Werkmap,
+    inschrijver: str,
+    ontvangen: dt.date | None,
+    wie: Wie,
+    vandaag: dt.date,
+    fouten: Optiefouten | None = None,
 ) -> Terugtrekking:
     """A bid withdrawn after scoring: its file must be gone from inschrijvingen/ already."""
+    from evaluatie.beoordeling.lezen import namen_in_formulieren
+    from evaluatie.naamvorm import sleutel
     from evaluatie.pipeline import laad_invoer
 
-    wie.controleer(vandaag)
+    f = fouten if fouten is not None else Optiefouten()
+    wie.controleer(vandaag, f)
     invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting, f)
     naam = " ".join(inschrijver.split())
     nog = [i.naam for i in invoer.inschrijvingen if i.naam.casefold() == naam.casefold()]
     if nog:
-        raise ValueError(
-            f"{nog[0]} heeft nog een inschrijving in inschrijvingen/; haal het bestand weg (bewaar het in het "
-            "dossier) en leg daarna de terugtrekking vast"
+        f.noteer(
+            "--inschrijver",
+            f"--inschrijver: {nog[0]} heeft nog een inschrijving in inschrijvingen/; haal het bestand weg (bewaar "
+            "het in het dossier) en leg daarna de terugtrekking vast",
         )
-    if not naam:
-        raise ValueError("--inschrijver: geef de naam zoals in de inschrijving en de beoordelingsformulieren")
-    from evaluatie.beoordeling.lezen import namen_in_formulieren
-    from evaluatie.naamvorm import sleutel
-
-    beoordeeld = namen_in_formulieren(werkmap.beoordelingen)
-    naam = next((n for n in beoordeeld if sleutel(n) == sleutel(naam)), naam)  # as the forms write it
-    if sleutel(naam) not in {sleutel(n) for n in beoordeeld}:
-        # a withdrawal after scoring concerns a bid the panel scored: a slip would record one nobody made
-        zonder = [n for n in beoordeeld if sleutel(n) not in {sleutel(i.naam) for i in invoer.inschrijvingen}]
-        raise ValueError(
-            f"--inschrijver: '{naam}' staat in geen beoordelingsformulier; een terugtrekking na de beoordeling geldt "
-            "een inschrijving die het panel heeft beoordeeld. In de formulieren zonder inschrijving: "
-            f"{', '.join(zonder) or 'geen'}"
-        )
-    controleer_datum("--ontvangen", ontvangen, invoer.aanbesteding.data.sluiting, vandaag, "de sluiting")
-    wie.na(ontvangen, "de ontvangst van de terugtrekking")
+    elif not naam:
+        f.noteer("--inschrijver", "--inschrijver: geef de naam zoals in de inschrijving en de beoordelingsformulieren")
+    else:
+        beoordeeld = namen_in_formulieren(werkmap.beoordelingen)
+        naam = next((n for n in beoordeeld if sleutel(n) == sleutel(naam)), naam)  # as the forms write it
+        if sleutel(naam) not in {sleutel(n) for n in beoordeeld}:
+            # a withdrawal after scoring concerns a bid the panel scored: a slip would record one nobody made
+            zonder = [n for n in beoordeeld if sleutel(n) not in {sleutel(i.naam) for i in invoer.inschrijvingen}]
+            f.noteer(
+                "--inschrijver",
+                f"--inschrijver: '{naam}' staat in geen beoordelingsformulier; een terugtrekking na de beoordeling "
+                "geldt een inschrijving die het panel heeft beoordeeld. In de formulieren zonder inschrijving: "
+                f"{', '.join(zonder) or 'geen'}",
+            )
+        else:
+            f.probeer(
+                "--inschrijver",
+                _al_besloten,
+                [
+                    t
+                    for t in _gelezen(invoer.besluiten).geldig("terugtrekking")
+                    if t.inschrijver.casefold() == naam.casefold()
+                ],
+                f"de terugtrekking van {naam}",
+            )
+    if ontvangen is not None:
+        sluiting = invoer.aanbesteding.data.sluiting
+        f.probeer("--ontvangen", controleer_datum, "--ontvangen", ontvangen, sluiting, vandaag, "de sluiting")
+    if not f.over("--ontvangen"):
+        wie.na(ontvangen, "de ontvangst van de terugtrekking", f)
+    f.stop()
+    assert ontvangen is not None  # stop() raised otherwise
     register = _gelezen(invoer.besluiten)
-    _al_besloten(
-        [t for t in register.geldig("terugtrekking") if t.inschrijver.casefold() == naam.casefold()],
-        f"de terugtrekking van {naam}",
-    )
     besluit = Terugtrekking(
         id=register.volgende_id("terugtrekking"), inschrijver=naam, ontvangen=ontvangen, **wie.velden()
     )
@@ -401,49 +510,61 @@ def leg_terugtrekking_vast(
     return besluit
 
 
-def _niet_voor(intrekking: dt.date, besluit: dt.date, id_: str) -> None:
-    if intrekking < besluit:
-        raise ValueError(
-            f"--datum: de intrekking ({intrekking.isoformat()}) ligt vóór {id_} zelf ({besluit.isoformat()})"
+def _niet_voor(intrekking: dt.date | None, besluit: dt.date, id_: str, fouten: Optiefouten) -> None:
+    if intrekking is not None and intrekking < besluit and not fouten.over("--datum"):
+        fouten.noteer(
+            "--datum", f"--datum: de intrekking ({intrekking.isoformat()}) ligt vóór {id_} zelf ({besluit.isoformat()})"
         )
 
 
-def trek_in(werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date) -> tuple[str, Path]:
+def trek_in(
+    werkmap: Werkmap, id_: str, wie: Wie, vandaag: dt.date, fouten: Optiefouten | None = None
+) -> tuple[str, Path]:
     """Withdraw a decision (besluiten.yaml) or a draw (loting.yaml, ids L1, L2, ...): it stays on
     record with the withdrawal. Returns the id and the file written."""
     from evaluatie.definitie import laad_aanbesteding
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
     from evaluatie.gunning.loting import lees_lotingen, schrijf_lotingen
 
-    wie.controleer(vandaag)
+    f = fouten if fouten is not None else Optiefouten()
+    wie.controleer(vandaag, f)
 
     def voor_de_brieven() -> None:
-        """The letters written after it must not predate the withdrawal they reflect (checked once the decision
-        is found, so an unknown id is said first)."""
+        """The letters written after it must not predate the withdrawal they reflect."""
         aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
+        if wie.datum is None or f.over("--datum"):
+            return  # a date already found wrong is not weighed again
         fout = na_de_brieven(wie.datum, aanbesteding.data.verzenddatum, "de intrekking")
         if fout:
-            raise ValueError(f"--datum: {fout}")
+            f.noteer("--datum", f"--datum: {fout}")
 
-    intrekking = Intrekking(datum=wie.datum, door=wie.door.strip(), reden=wie.reden.strip())
     if id_.upper().startswith("L"):
         lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
-        doel = next((x for x in lotingen if x.id.lower() == id_.lower()), None)
-        if doel is None:
-            raise ValueError(f"loting {id_} bestaat niet; vastgelegd: {', '.join(x.id for x in lotingen) or 'geen'}")
-        if doel.ingetrokken is not None:
-            raise ValueError(f"loting {doel.id} is al ingetrokken op {doel.ingetrokken.datum.isoformat()}")
-        _niet_voor(wie.datum, doel.datum, doel.id)
+        loting = next((x for x in lotingen if x.id.lower() == id_.lower()), None)
+        if loting is None:
+            bekend = ", ".join(x.id for x in lotingen) or "geen"
+            f.noteer("besluit", f"loting {id_} bestaat niet; vastgelegd: {bekend}")
+        elif loting.ingetrokken is not None:
+            f.noteer("besluit", f"loting {loting.id} is al ingetrokken op {loting.ingetrokken.datum.isoformat()}")
+        else:
+            _niet_voor(wie.datum, loting.datum, loting.id, f)
         voor_de_brieven()
-        nieuw = tuple(x.model_copy(update={"ingetrokken": intrekking}) if x is doel else x for x in lotingen)
-        return doel.id, schrijf_lotingen(werkmap.root / LOTINGBESTAND, nieuw)
+        f.stop()
+        assert loting is not None  # stop() raised otherwise
+        intrekking = Intrekking(datum=wie.dag, door=wie.door.strip(), reden=wie.reden.strip())
+        nieuw = tuple(x.model_copy(update={"ingetrokken": intrekking}) if x is loting else x for x in lotingen)
+        return loting.id, schrijf_lotingen(werkmap.root / LOTINGBESTAND, nieuw)
     register = _register(werkmap)
     b = register.zoek(id_)
     if b is None:
         bekend = ", ".join(x.id for x in register.besluiten) or "geen"
-        raise ValueError(f"besluit {id_} bestaat niet; vastgelegd: {bekend}")
-    if not b.geldig:
-        raise ValueError(f"besluit {b.id} is al ingetrokken op {b.ingetrokken.datum.isoformat()}")
-    _niet_voor(wie.datum, b.datum, b.id)
+        f.noteer("besluit", f"besluit {id_} bestaat niet; vastgelegd: {bekend}")
+    elif not b.geldig:
+        f.noteer("besluit", f"besluit {b.id} is al ingetrokken op {b.ingetrokken.datum.isoformat()}")
+    else:
+        _niet_voor(wie.datum, b.datum, b.id, f)
     voor_de_brieven()
+    f.stop()
+    assert b is not None  # stop() raised otherwise
+    intrekking = Intrekking(datum=wie.dag, door=wie.door.strip(), reden=wie.reden.strip())
     return b.id, _schrijf(werkmap, register.ingetrokken(b.id, intrekking))

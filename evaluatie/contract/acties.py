@@ -95,12 +95,15 @@ def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str
 
 @met_slot
 @bewaakt_register
-def lees_bestanden_in(werkmap: Werkmap, paden: list[Path], datum: dt.date) -> Inleesverslag:
+def lees_bestanden_in(
+    werkmap: Werkmap, paden: list[Path], datum: dt.date, vandaag: dt.date | None = None
+) -> Inleesverslag:
     from evaluatie.contract.inlezen import AANLEVERINGEN, lees_in, verzamel
 
     db = open_register(werkmap)
     try:
-        v = lees_in(db, lees_register(db, met_plaatsingen=False), paden, datum, werkmap.root / MAP / AANLEVERINGEN)
+        reg = lees_register(db, met_plaatsingen=False)
+        v = lees_in(db, reg, paden, datum, werkmap.root / MAP / AANLEVERINGEN, vandaag)
     finally:
         db.close()
     _noteer(werkmap, "inlezen", {"datum": datum.isoformat()}, verzamel(paden))
@@ -124,7 +127,15 @@ def geef_advies(werkmap: Werkmap, gemeente: str, perceel: str, peildatum: dt.dat
 @met_slot
 @bewaakt_register
 def leg_keuze_vast(
-    werkmap: Werkmap, gemeente: str, perceel: str, klant: str, aanbieder: str, datum: dt.date, door: str, reden: str
+    werkmap: Werkmap,
+    gemeente: str,
+    perceel: str,
+    klant: str,
+    aanbieder: str,
+    datum: dt.date,
+    door: str,
+    reden: str,
+    vandaag: dt.date | None = None,
 ) -> tuple[Advies, int, str]:
     """Record an own choice; returns the advice of that moment, the decision's number and the chosen
     supplier as the register writes it (a name typed in another case is the same supplier)."""
@@ -135,7 +146,7 @@ def leg_keuze_vast(
         reg = lees_register(db)
         g, r, a = herken(reg, gemeente, perceel, aanbieder)
         gemeente, perceel, aanbieder = g or gemeente, r or perceel, a or aanbieder
-        uit = kies(db, reg, gemeente, perceel, klant, aanbieder, datum, door, reden)
+        uit = kies(db, reg, gemeente, perceel, klant, aanbieder, datum, door, reden, vandaag)
     finally:
         db.close()
     opties = {
@@ -247,8 +258,9 @@ def wijzig(
     vastleggen: bool,
     door: str | None,
     reden: str | None,
+    vandaag: dt.date | None = None,
 ) -> tuple[Toetsing, int | None]:
-    from evaluatie.contract.besluit import fouten_wie_waarom
+    from evaluatie.contract.besluit import fouten_wie_waarom, niet_in_de_toekomst
     from evaluatie.contract.wijziging import leg_wijziging_vast, toets_wijziging
 
     with werkmap_slot(werkmap.root) if vastleggen else nullcontext():  # --alleen-toetsen only reads
@@ -256,11 +268,13 @@ def wijzig(
         try:
             reg = lees_register(db)
             perceel = herken(reg, None, perceel)[1] or perceel
-            vooraf = fouten_wie_waarom(door, reden) if vastleggen else []
+            toekomst = niet_in_de_toekomst(datum, vandaag)  # said with the other options' errors
+            vooraf = toekomst + (fouten_wie_waarom(door, reden) if vastleggen else [])
             try:
                 t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum)
-            except InvoerFout as e:  # with a missing --door or --reden: all input errors at once
-                raise InvoerFout([*e.fouten, *vooraf]) from None
+            except InvoerFout as e:  # with a date in the future, a missing --door or --reden: all at once
+                eerst = [f for f in e.fouten if not (toekomst and f.plaats == "--datum")]  # one slip said once
+                raise InvoerFout([*eerst, *vooraf]) from None
             except EvaluatieFout:
                 if vooraf:  # input errors first: the change cannot be recorded anyway
                     raise InvoerFout(vooraf) from None

@@ -152,15 +152,23 @@ def kies(
     datum: dt.date,
     door: str,
     reden: str,
+    vandaag: dt.date | None = None,
 ) -> tuple[Advies, int]:
-    """Record an own choice (it always wins) together with the advice it departs from or follows."""
+    """Record an own choice (it always wins) together with the advice it departs from or follows. Every wrong
+    option at once: the client number, the date (in the term, not in the future), the gemeente and route, the
+    supplier, the person and the reason."""
+    from evaluatie.contract.besluit import niet_in_de_toekomst
     from evaluatie.contract.privacy import klantnummer_fout
 
     fouten: list[Fout] = []
     fout = klantnummer_fout(klantnummer)
     if fout is not None:  # privacy by design, as at intake: no BSN, name or date of birth in the register
         fouten.append(Fout("--klant", fout))
-    for controle in (lambda: reg.binnen_looptijd(datum, "--datum"), lambda: controleer_keuze(reg, gemeente, perceel)):
+    toekomst = niet_in_de_toekomst(datum, vandaag)
+    controles = [lambda: controleer_keuze(reg, gemeente, perceel)]
+    if not toekomst:  # a date both in the future and after the term: one slip, said once
+        controles.insert(0, lambda: reg.binnen_looptijd(datum, "--datum"))
+    for controle in controles:
         try:
             controle()
         except InvoerFout as e:  # all errors at once
@@ -169,6 +177,7 @@ def kies(
         lev = reg.leveranciers.get((perceel, gekozen))
         if lev is None or gemeente not in lev.gemeenten:
             fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
+    fouten += toekomst
     fouten += fouten_wie_waarom(door, reden)
     if fouten:
         raise InvoerFout(fouten)

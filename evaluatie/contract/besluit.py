@@ -31,6 +31,20 @@ def controleer_wie_waarom(door: str | None, reden: str | None) -> None:
         raise InvoerFout(fouten)
 
 
+def niet_in_de_toekomst(datum: dt.date, vandaag: dt.date | None, optie: str = "--datum") -> list[Fout]:
+    """A decision is recorded when it is taken: a date after `vandaag` (the run date, as the decision commands of
+    the award take it) is an error; none when `vandaag` is not given (a library call that checks elsewhere)."""
+    if vandaag is None or datum <= vandaag:
+        return []
+    return [
+        Fout(
+            optie,
+            f"{datum.strftime('%d-%m-%Y')} ligt in de toekomst (vandaag is {vandaag.strftime('%d-%m-%Y')}); "
+            "een besluit wordt vastgelegd als het is genomen",
+        )
+    ]
+
+
 def leg_vast(db: sqlite3.Connection, soort: str, datum: dt.date, door: str, reden: str, inhoud: Any) -> int:
     """Insert one decision (inside the caller's transaction) and return its id."""
     controleer_wie_waarom(door, reden)

@@ -98,7 +98,7 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, a
     """Lees plaatsingslijsten van gemeenten in (xlsx of csv; bestanden of mappen)."""
     from evaluatie.contract.acties import lees_bestanden_in
 
-    v = lees_bestanden_in(_wm(werkmap), list(bestanden), _dag(datum))
+    v = lees_bestanden_in(_wm(werkmap), list(bestanden), _dag(datum), dt.date.today())
     if als_json:
         click.echo(
             json.dumps(
@@ -169,7 +169,7 @@ def keuze(
     from evaluatie.contract.acties import leg_keuze_vast
 
     a, b, gekozen = leg_keuze_vast(
-        _wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or ""
+        _wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or "", dt.date.today()
     )
     wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
     click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
@@ -297,7 +297,17 @@ def wijziging(
     from evaluatie.contract.acties import wijzig
 
     t, b = wijzig(
-        _wm(werkmap), route, soort, waarde, trajecten, grondslag, _dag(datum), not alleen_toetsen, door, reden
+        _wm(werkmap),
+        route,
+        soort,
+        waarde,
+        trajecten,
+        grondslag,
+        _dag(datum),
+        not alleen_toetsen,
+        door,
+        reden,
+        dt.date.today(),
     )
     if als_json:
         uit = {

@@ -240,9 +240,26 @@ def _datum(v: Any) -> dt.date | None:
     return als_datum(v)
 
 
-def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar, met_fout: set[str] | None = None) -> list[Regel]:
+@dataclass(frozen=True)
+class Grens:
+    """The last day an event can have happened: the day of intake (never after today), and how to say it."""
+
+    dag: dt.date
+    uitleg: str  # 'in de toekomst (vandaag is 04-12-2026)' or 'na de datum van inlezen (--datum 02-01-2024)'
+
+    @classmethod
+    def van(cls, inlezen: dt.date, vandaag: dt.date | None) -> Grens:
+        if vandaag is not None and vandaag <= inlezen:
+            return cls(vandaag, f"in de toekomst (vandaag is {vandaag.strftime('%d-%m-%Y')})")
+        return cls(inlezen, f"na de datum van inlezen (--datum {inlezen.strftime('%d-%m-%Y')})")
+
+
+def lees_regels(
+    blad: Blad, reg: Register, fouten: Verzamelaar, met_fout: set[str] | None = None, grens: Grens | None = None
+) -> list[Regel]:
     """The rows of one sheet; a row with an error is left out and its klantnummer added to `met_fout` (the
-    order of that client's events is not checked then: its registration is not missing, it is wrong)."""
+    order of that client's events is not checked then: its registration is not missing, it is wrong). An
+    event dated after `grens` has not happened yet: an error, as a start before the contract is."""
     index = _kop_index(blad, fouten, reg.startdatum)
     if index is None:
         return []
@@ -293,6 +310,11 @@ def lees_regels(blad: Blad, reg: Register, fouten: Verzamelaar, met_fout: set[st
                 blad.plaats(i, index["datum"]),
                 f"{datum.strftime('%d-%m-%Y')} ligt voor de start van het contract "
                 f"({reg.startdatum.strftime('%d-%m-%Y')})",
+            )
+        elif grens is not None and datum > grens.dag:
+            fouten.voeg_toe(
+                blad.plaats(i, index["datum"]),
+                f"{datum.strftime('%d-%m-%Y')} ligt {grens.uitleg}: een gebeurtenis wordt gemeld als ze is gebeurd",
             )
         elif datum >= einde:
             fouten.voeg_toe(
@@ -426,10 +448,24 @@ def verzamel(paden: Sequence[Path]) -> list[Path]:
 
 
 def lees_in(
-    db: sqlite3.Connection, reg: Register, paden: Sequence[Path], datum: dt.date, bewaar_in: Path | None
+    db: sqlite3.Connection,
+    reg: Register,
+    paden: Sequence[Path],
+    datum: dt.date,
+    bewaar_in: Path | None,
+    vandaag: dt.date | None = None,
 ) -> Inleesverslag:
-    """Read every file, then (only if all are correct) write the new and corrected events in one transaction."""
+    """Read every file, then (only if all are correct) write the new and corrected events in one transaction.
+    The day of intake (`datum`) is not after `vandaag` (the run date, as the decision commands take it), and
+    no event is after the day of intake."""
     fouten = Verzamelaar()
+    if vandaag is not None and datum > vandaag:
+        fouten.voeg_toe(
+            "--datum",
+            f"{datum.strftime('%d-%m-%Y')} ligt in de toekomst (vandaag is {vandaag.strftime('%d-%m-%Y')}); "
+            "lees in op de dag van inlezen",
+        )
+    grens = Grens.van(datum, vandaag)
     per_bestand: list[tuple[Path, str, list[Regel]]] = []
     met_fout: set[str] = set()
     for pad in verzamel(paden):
@@ -438,7 +474,7 @@ def lees_in(
             continue
         regels: list[Regel] = []
         for blad in lees_bladen(pad, fouten):
-            regels += lees_regels(blad, reg, fouten, met_fout)
+            regels += lees_regels(blad, reg, fouten, met_fout, grens)
         _controleer_dubbel(regels, fouten, met_fout)
         per_bestand.append((pad, sha256_bestand(pad), regels))
     plan = _plan(db, per_bestand, datum)

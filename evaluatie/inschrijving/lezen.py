@@ -60,7 +60,9 @@ def lees_inschrijvingen(
 
     def lees(pad: Path) -> tuple[Inschrijving | None, list[Fout], list[str]]:
         eigen, notities = Verzamelaar(), list[str]()
-        return lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities), eigen.fouten, notities
+        ins = lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities)
+        eigen.verklaar_formules()  # here, where the file is known: the merge below keeps only the errors
+        return ins, eigen.fouten, notities
 
     # each file on its own (its errors and notes apart), merged in file order: as one loop over the files
     for ins, eigen_fouten, notities in in_volgorde(lees, bestanden, vanaf=PARALLEL_VANAF):

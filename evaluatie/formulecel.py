@@ -1,0 +1,129 @@
+"""A cell that reads empty because it holds a formula nobody computed, said as such.
+
+Excel and LibreOffice save a formula together with its result; the reader (python-calamine) reads that
+result. A workbook written by a script (openpyxl, for one) holds the formula without a result, so the cell
+reads empty and the reader's error would say "'' is geen bedrag" about a cell the sender sees filled in.
+This module looks, only for the cells an error was found in, whether the sheet's XML holds a formula there
+without a saved value, and gives the error that says so: which formula, and what to do (open and save the
+file in Excel or LibreOffice, or type the value). Nothing here runs on a workbook that reads without error:
+the normal read stays as fast as it was. The file passed evaluatie.werkboekgrens before it was read, so
+opening it again here is bounded too.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+_HOOFD = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PAKKET_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CEL = re.compile(r"[A-Z]{1,3}[0-9]{1,7}")
+_TEKSTSOORTEN = ("str", "s", "inlineStr")  # a formula whose saved result is text: empty text is a result
+MAX_FORMULE = 120  # characters of the formula shown in the message
+
+
+def bericht(formule: str | None) -> str:
+    """The error for one such cell, in the words the sender of the file can act on."""
+    if formule:
+        kort = formule if len(formule) <= MAX_FORMULE else formule[: MAX_FORMULE - 1] + "…"
+        wat = f"een formule (={kort})"
+    else:
+        wat = "een formule"
+    return (
+        f"de cel bevat {wat} zonder berekende waarde: het werkboek is door een programma geschreven en daarna "
+        "niet in Excel of LibreOffice opgeslagen, dus er staat geen uitkomst om in te lezen. Open het bestand "
+        "in Excel of LibreOffice en sla het op (dan wordt de formule berekend), of vul de waarde zelf in"
+    )
+
+
+def verklaar(fouten: list[tuple[str, str]], werkboeken: dict[str, Path]) -> list[tuple[str, str]]:
+    """The errors (plaats, bericht) with every error about a formula cell without a saved value replaced by
+    `bericht(formule)`; a cell with more than one such error keeps one. Places read 'bestand!Tabblad!C4'
+    with `bestand` a key of `werkboeken`."""
+    gevraagd: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    waar: list[tuple[str, str, str] | None] = []
+    for plaats, _ in fouten:
+        gevonden = _cel_van(plaats, werkboeken)
+        waar.append(gevonden)
+        if gevonden is not None:
+            naam, blad, cel = gevonden
+            gevraagd[naam][blad].add(cel)
+    formules: dict[tuple[str, str, str], str | None] = {}
+    for naam, cellen in gevraagd.items():
+        for (blad, cel), formule in _formules_zonder_waarde(werkboeken[naam], cellen).items():
+            formules[(naam, blad, cel)] = formule
+    if not formules:
+        return fouten
+    uit: list[tuple[str, str]] = []
+    gezegd: set[str] = set()
+    for (plaats, tekst), gevonden in zip(fouten, waar, strict=True):
+        if gevonden is None or gevonden not in formules:
+            uit.append((plaats, tekst))
+        elif plaats not in gezegd:
+            gezegd.add(plaats)
+            uit.append((plaats, bericht(formules[gevonden])))
+    return uit
+
+
+def _cel_van(plaats: str, werkboeken: dict[str, Path]) -> tuple[str, str, str] | None:
+    for naam in werkboeken:
+        if plaats.startswith(naam + "!"):
+            blad, _, cel = plaats[len(naam) + 1 :].rpartition("!")
+            if blad and _CEL.fullmatch(cel):
+                return naam, blad, cel
+    return None
+
+
+def _formules_zonder_waarde(pad: Path, cellen: dict[str, set[str]]) -> dict[tuple[str, str], str | None]:
+    """(tabblad, cel) -> the formula's text (None for a shared formula's follower, which holds none), for
+    the asked cells that hold a formula without a saved result. A file this cannot read gives nothing: the
+    reader's own error stands then."""
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            delen = _bladdelen(zf)
+            uit: dict[tuple[str, str], str | None] = {}
+            for blad, gezocht in cellen.items():
+                deel = delen.get(blad)
+                if deel is None:
+                    continue
+                for cel, formule in _zoek(zf, deel, gezocht).items():
+                    uit[(blad, cel)] = formule
+            return uit
+    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError, ValueError):
+        return {}
+
+
+def _bladdelen(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its part in the zip, as xl/workbook.xml and its relationships say."""
+    doelen = {}
+    for rel in ET.fromstring(zf.read("xl/_rels/workbook.xml.rels")).iter(_PAKKET_REL):
+        doel = rel.get("Target", "").replace("\\", "/")
+        pad = doel.lstrip("/") if doel.startswith("/") else posixpath.normpath(posixpath.join("xl", doel))
+        doelen[rel.get("Id", "")] = pad
+    uit = {}
+    for blad in ET.fromstring(zf.read("xl/workbook.xml")).iter(f"{_HOOFD}sheet"):
+        deel = doelen.get(blad.get(_REL, ""))
+        if deel is not None:
+            uit[blad.get("name", "")] = deel
+    return uit
+
+
+def _zoek(zf: zipfile.ZipFile, deel: str, gezocht: set[str]) -> dict[str, str | None]:
+    uit: dict[str, str | None] = {}
+    with zf.open(deel) as f:
+        for _, el in ET.iterparse(f):
+            if el.tag != f"{_HOOFD}c":
+                continue
+            cel = el.get("r", "")
+            if cel in gezocht:
+                formule, waarde = el.find(f"{_HOOFD}f"), el.find(f"{_HOOFD}v")
+                zonder_waarde = waarde is None or not (waarde.text or "")
+                if formule is not None and zonder_waarde and el.get("t") not in _TEKSTSOORTEN:
+                    uit[cel] = (formule.text or "").strip() or None
+            el.clear()
+    return uit
