@@ -462,3 +462,23 @@ def test_naar_rato_totalen_zijn_de_som_van_wat_er_staat(ws: Path) -> None:
     }  # fmt: skip
     for (route, lev), v in regio.items():
         assert v == round(sum(t.get((route, lev), 0.0) for t in per_gemeente.values()), 1), (route, lev)
+
+
+def test_voortijdig_gestopt_en_afgerond_tegelijk(ws: Path) -> None:
+    """A client both stopped early and completed counted in both columns of the outcomes (a supplier's results
+    added up to more than its placements). Now an error on the later row, naming both; also when the second
+    outcome comes in a later file."""
+    q3 = _csv(
+        ws / "oost-k3.csv",
+        ["U1;Oost;aangemeld;2024-07-01;B1;Alfa;", "U1;Oost;gestart;2024-07-15;;;", "U1;Oost;afgerond;2024-09-20;;;"],
+    )
+    assert _run("contract", "inlezen", "--werkmap", ws, q3).exit_code == 0
+    r = _run(
+        "contract", "inlezen", "--werkmap", ws, _csv(ws / "oost-k4.csv", ["U1;Oost;voortijdig gestopt;2024-10-02;;;"])
+    )
+    assert r.exit_code == 2, r.output
+    assert (
+        "oost-k4.csv!A2: klant U1 (Oost) is zowel voortijdig gestopt (oost-k4.csv!A2) als afgerond (oost-k3.csv!A4)"
+    ) in _vlak(r)
+    alfa = next(p for p in _stand(ws, "2024-12-31")["prestaties"] if p["aanbieder"] == "Alfa")
+    assert (alfa["voortijdig_gestopt"], alfa["afgerond"]) == (0, 1)

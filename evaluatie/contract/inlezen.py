@@ -651,6 +651,14 @@ def _controleer_volgorde(
                         "is, is geen correctie"
                     )
                 fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]}){opnieuw}")
+        if "voortijdig_gestopt" in feiten and "afgerond" in feiten:  # two outcomes: counted in both columns
+            gestopt, afgerond = feiten["voortijdig_gestopt"], feiten["afgerond"]
+            later = gestopt[1] if gestopt >= afgerond else afgerond[1]
+            fouten.voeg_toe(
+                later,
+                f"klant {k} ({g}) is zowel voortijdig gestopt ({gestopt[1]}) als afgerond ({afgerond[1]}); een "
+                "traject heeft één uitkomst: laat de onjuiste regel weg of corrigeer haar",
+            )
         naar = route.get((g, k, "route_gewijzigd"))
         if naar is not None and naar == route.get((g, k, "aangemeld")):
             # counted as a downgrade (afschaling) of the supplier otherwise, and the new supplier dropped
