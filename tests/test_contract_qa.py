@@ -482,3 +482,26 @@ def test_voortijdig_gestopt_en_afgerond_tegelijk(ws: Path) -> None:
     ) in _vlak(r)
     alfa = next(p for p in _stand(ws, "2024-12-31")["prestaties"] if p["aanbieder"] == "Alfa")
     assert (alfa["voortijdig_gestopt"], alfa["afgerond"]) == (0, 1)
+
+
+def test_afgerond_of_gestopt_zonder_start_geen_traceback(ws: Path) -> None:
+    """A completion without a start made the intake crash with a KeyError traceback (exit 1); so did a stop
+    without a start. A completion without a start is now an error on its row; a stop while still waiting is read
+    (it is checked against the registration), and a stop before the registration is an error."""
+    pad = _csv(
+        ws / "oost.csv",
+        [
+            "V1;Oost;aangemeld;2024-07-01;B1;Alfa;",
+            "V1;Oost;afgerond;2024-09-01;;;",
+            "V2;Oost;aangemeld;2024-07-01;B1;Alfa;",
+            "V2;Oost;voortijdig gestopt;2024-06-20;;;",
+        ],
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, pad)
+    assert r.exit_code == 2, r.output
+    assert "oost.csv!A3: klant V1 (Oost) is afgerond zonder start" in _vlak(r)
+    assert "oost.csv!A5: klant V2 (Oost): het voortijdig stoppen ligt voor de aanmelding (oost.csv!A4)" in _vlak(r)
+    _csv(pad, ["V2;Oost;aangemeld;2024-07-01;B1;Alfa;", "V2;Oost;voortijdig gestopt;2024-08-20;;;"])
+    assert _run("contract", "inlezen", "--werkmap", ws, pad).exit_code == 0
+    alfa = next(p for p in _stand(ws, "2024-12-31")["prestaties"] if p["aanbieder"] == "Alfa")
+    assert (alfa["voortijdig_gestopt"], alfa["gestart"], alfa["wachtend_langer_dan_beloofd"]) == (1, 0, 0)

@@ -640,8 +640,15 @@ def _controleer_volgorde(
             eerste = min(p for _, p in feiten.values())
             fouten.voeg_toe(eerste, f"klant {k} ({g}) heeft geen aanmelding, in dit bestand of eerder ingelezen")
             continue
+        if "afgerond" in feiten and "gestart" not in feiten:  # a route completed that never started
+            fouten.voeg_toe(
+                feiten["afgerond"][1],
+                f"klant {k} ({g}) is afgerond zonder start, in dit bestand of eerder ingelezen; geef de startdatum op",
+            )
         for later, eerder, tekst in _VOLGORDE:
-            if later in feiten and feiten[later][0] < feiten[eerder][0]:
+            if later == "voortijdig_gestopt" and eerder not in feiten:  # stopped while still waiting for the start
+                eerder, tekst = "aangemeld", "het voortijdig stoppen ligt voor de aanmelding"
+            if later in feiten and eerder in feiten and feiten[later][0] < feiten[eerder][0]:
                 opnieuw = ""
                 if eerder == "aangemeld" and (g, k, "aangemeld") in gecorrigeerd:
                     # a second registration of the same client reads as a correction of the first one
