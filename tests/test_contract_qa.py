@@ -505,3 +505,18 @@ def test_afgerond_of_gestopt_zonder_start_geen_traceback(ws: Path) -> None:
     assert _run("contract", "inlezen", "--werkmap", ws, pad).exit_code == 0
     alfa = next(p for p in _stand(ws, "2024-12-31")["prestaties"] if p["aanbieder"] == "Alfa")
     assert (alfa["voortijdig_gestopt"], alfa["gestart"], alfa["wachtend_langer_dan_beloofd"]) == (1, 0, 0)
+
+
+def test_contract_start_niet_in_de_opschortende_termijn(gestart: Path, tmp_path: Path) -> None:
+    """The award decision is sent on 7 April 2024; the standstill (art. 2.127 Aw 2012) ends 20 days later, on
+    27 April 2024, a Saturday (and Koningsdag), so under the Algemene termijnenwet on Monday 29 April 2024. A start
+    on 8 April was accepted although the refusal text itself says 'pas na de standstill'."""
+    ws = Path(shutil.copytree(gestart, tmp_path / "ws"))
+    shutil.rmtree(ws / "contract")
+    for datum in ("2024-04-08", "2024-04-29"):
+        r = _run("contract", "start", "--werkmap", ws, "--datum", datum, *DOOR)
+        assert r.exit_code == 2, r.output
+        assert f"--datum: {datum} ligt in de opschortende termijn (art. 2.127 Aw 2012)" in _vlak(r)
+        assert "eindigt op maandag 29 april 2024" in _vlak(r)
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2024-04-30", *DOOR)
+    assert r.exit_code == 0, r.output
