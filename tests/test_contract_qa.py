@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -520,3 +521,18 @@ def test_contract_start_niet_in_de_opschortende_termijn(gestart: Path, tmp_path:
         assert "eindigt op maandag 29 april 2024" in _vlak(r)
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2024-04-30", *DOOR)
     assert r.exit_code == 0, r.output
+
+
+def test_grafiek_van_het_gebruik_toont_meer_dan_100_procent(ws: Path) -> None:
+    """39 Z placements against a maximum of 38 (102,6%) were drawn on the 100% line: the chart capped every value
+    at 100, so an exceeded framework agreement looked exactly full. The scale now runs to 125%."""
+    from evaluatie.contract import svg
+
+    assert "125%" not in svg.lijnen("t", ["a", "b"], [("Z", [50.0, 100.0])])
+    tekening = svg.lijnen("t", ["a", "b"], [("Z", [50.0, 102.6])])
+    assert ">125%</text>" in tekening and ">100%</text>" in tekening
+    punten = re.search(r'points="([^"]+)"', tekening)
+    assert punten is not None
+    y50, y102 = (float(p.split(",")[1]) for p in punten.group(1).split())
+    lijn100 = float(re.search(r'y="([0-9.]+)" text-anchor="end">100%', tekening).group(1)) - 4  # type: ignore[union-attr]
+    assert y102 < lijn100 < y50  # above the 100% line (smaller y), not on it
