@@ -341,11 +341,11 @@ def beoordelingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
 @afhandeling
 def inschrijvingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Lees en controleer alle inschrijvingen in inschrijvingen/."""
-    from evaluatie.pipeline import laad_invoer
+    from evaluatie.pipeline import laad_invoer, verouderd_notities
     from evaluatie.weergave import inschrijvingen_tabel
 
     invoer = laad_invoer(_werkmap(werkmap, schrijft=False))
-    meld_notities(invoer.notities)
+    meld_notities(invoer.notities + verouderd_notities(invoer))
     if als_json:
         echo_json(
             {
@@ -641,9 +641,10 @@ def scenario(
 
 
 def _scenario_open(award: Any) -> list[Any]:
-    """The decisions the what-if's outcome still waits for (a tie, a low bid, a keurmerk, an exclusion ground);
-    the letters' details (sender, court) are no part of a what-if."""
-    return [p for p in award.open_punten if p.soort in ("loting", "abnormaal", "uitsluiting", "keurmerk")]
+    """The decisions the what-if's outcome still waits for (a stale decision, a tie, a low bid, a keurmerk, an
+    exclusion ground); the letters' details (sender, court) are no part of a what-if."""
+    soorten = ("verouderd", "loting", "abnormaal", "uitsluiting", "keurmerk")
+    return [p for p in award.open_punten if p.soort in soorten]
 
 
 @main.command("controleer")

@@ -106,9 +106,11 @@ def noteer(
     invoer: Iterable[Invoerbestand],
     uitvoer: Iterable[Path] = (),
     tijdstempel: str | None = None,
+    open_punten: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """Append one entry for a finished command. A damaged last line (no newline) is closed off
-    first, so the new entry never merges with it."""
+    first, so the new entry never merges with it. An award's entry lists its open points (`open_punten`):
+    what kept it a CONCEPT, as gunning.json and the advies say."""
     geschreven = sorted(uitvoer)
     regel = {
         "tijd": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -123,6 +125,8 @@ def noteer(
             for naam, p in zip(werkmap.relatieve(geschreven), geschreven, strict=True)
         ],
     }
+    if open_punten is not None:
+        regel["open_punten"] = open_punten
     from evaluatie.schrijfwacht import voeg_regel_toe
 
     voeg_regel_toe(werkmap.logboek, json.dumps(regel, ensure_ascii=False, sort_keys=True))

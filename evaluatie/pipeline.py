@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from evaluatie.besluiten.openpunten import Openpunt
     from evaluatie.besluiten.optiefouten import Optiefouten
     from evaluatie.besluiten.register import Register as Besluitregister
+    from evaluatie.besluiten.verouderd import Verouderd
     from evaluatie.gemeenteregister import RegisterGemeente
     from evaluatie.gunning.loting import Loting
     from evaluatie.gunning.uitslag import Gunningsuitslag
@@ -59,6 +60,8 @@ class Invoer:
     besluiten: Besluitregister | None = None  # recorded decisions (besluiten.yaml), an input too
     alle_lotingen: tuple[Loting, ...] = ()  # every draw in loting.yaml, withdrawn ones included
     scenario: bool = False  # a what-if: a decision whose premise only the changed rules remove is noted, not applied
+    verouderd: list[Verouderd] = field(default_factory=list)  # stale decisions left out: open points (laat_weg)
+    basis_verouderd: frozenset[str] = frozenset()  # a what-if: the ids already stale in the award itself
 
 
 def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
@@ -82,9 +85,10 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scena
     else:
         aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
     besluiten = lees_besluiten(werkmap.root / BESLUITBESTAND)
+    herstel_weg: list[Verouderd] = []  # stale corrections: not applied at intake, open points of the award
     try:
         inschrijvingen, notities = lees_inschrijvingen(
-            aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel")
+            aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel"), herstel_weg
         )
     except InvoerFout as e:
         from evaluatie.beoordeling.koppen import koppen_fouten
@@ -123,7 +127,38 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scena
     invoer.besluiten = besluiten
     invoer.scenario = scenario
     invoer.alle_lotingen = alle_lotingen  # withdrawn draws too: the advies lists every decision
+    # a correction's premise (the file, the cell) is no rule a what-if changes: stale in the award itself too
+    laat_weg(invoer, herstel_weg, ook_in_gunning=True)
     return invoer
+
+
+def laat_weg(invoer: Invoer, weg: list[Verouderd], ook_in_gunning: bool = False) -> None:
+    """Leave stale decisions and draws out of the computation, keeping them on record: the register marks them
+    (Register.toegepast skips them) and a stale draw is taken out of the draws to apply. In the award each is an open
+    point (invoer.verouderd, besluiten.openpunten); in a what-if whose changed rules alone remove the premise it
+    is a note instead: the decision itself still holds for the real award. `ook_in_gunning`: the premise does not
+    depend on the tender's rules, so it is stale in the award itself as well."""
+    from evaluatie.besluiten.toepassen import scenario_notitie
+
+    al = {v.id for v in invoer.verouderd}
+    for v in weg:
+        if v.id in al or (invoer.besluiten is not None and v.id in invoer.besluiten.weggelaten and not v.is_loting):
+            continue
+        al.add(v.id)
+        open_punt = not invoer.scenario or ook_in_gunning or v.id in invoer.basis_verouderd
+        if open_punt:
+            invoer.verouderd.append(v)
+        else:
+            invoer.notities.append(scenario_notitie(v.id, v.wat))
+        if v.is_loting:
+            invoer.lotingen = tuple(x for x in invoer.lotingen if x.id != v.id)
+        elif invoer.besluiten is not None:
+            invoer.besluiten = invoer.besluiten.zonder({v.id}, open_punt)
+
+
+def verouderd_notities(invoer: Invoer) -> list[str]:
+    """The stale decisions as notes, for a command that shows no open points (toets, zekerheid, ...)."""
+    return [v.regel() for v in invoer.verouderd]
 
 
 def _na_de_brieven(
@@ -166,20 +201,13 @@ def toets_werkmap(invoer: Invoer, kwaliteit: dict[tuple[str, str], float] | None
 
 def _met_besluiten(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
     """Recorded exclusion-ground decisions applied to the knock-out table, after checking every
-    bid-level decision's premise (a stale one stops the run, exit 2)."""
+    bid-level decision's premise: a stale one is left out (laat_weg), never applied."""
     from evaluatie.besluiten.openpunten import keurmerk_grens
-    from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, premisse_fouten, scenario_notitie, verouderd
-    from evaluatie.fouten import InvoerFout
+    from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, verouderd
 
     if invoer.besluiten is None:
         return uitslag
-    if invoer.scenario:  # the changed dates may remove a keurmerk decision's premise: the what-if goes without it
-        weg = verouderd(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding))
-        invoer.notities += [scenario_notitie(id_, wat) for id_, wat in weg]
-        invoer.besluiten = invoer.besluiten.zonder({id_ for id_, _ in weg})
-    fouten = premisse_fouten(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding))
-    if fouten:
-        raise InvoerFout(fouten)
+    laat_weg(invoer, verouderd(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding)))
     return pas_uitsluitingen_toe(uitslag, invoer.besluiten)
 
 
@@ -303,7 +331,7 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
 
 def _teruggetrokken(invoer: Invoer) -> list[str]:
     """Bidders that withdrew after scoring (besluiten.yaml): their reviewer rows are set aside."""
-    return [t.inschrijver for t in invoer.besluiten.geldig("terugtrekking")] if invoer.besluiten else []
+    return [t.inschrijver for t in invoer.besluiten.toegepast("terugtrekking")] if invoer.besluiten else []
 
 
 def _alleen_te_beoordelen(
@@ -486,7 +514,8 @@ def gun(
     """The whole award: bids, knock-out, panel, price, ranking, allocation. Writes nothing.
 
     Recorded art. 2.116 decisions are checked against the signals of this award and a rejected
-    bid is excluded (the award is then computed again without it); the open points (send gate)
+    bid is excluded (the award is then computed again without it). A decision or draw whose premise no
+    longer holds is left out (laat_weg) and is an open point; the open points (send gate)
     are listed on the result. `besluiten_toepassen=False` gives the award as it stands before
     those decisions (what `evaluatie toelichting` checks a new decision against)."""
     from evaluatie.gunning.uitvoeren import gunning
@@ -508,7 +537,6 @@ def gun(
             oplosser,
             tijdslimiet,
             invoer.lotingen,
-            controleer_lotingen=not invoer.scenario,
         )
 
     try:
@@ -518,12 +546,11 @@ def gun(
         raise EvaluatieFout(e.meldingen + _ongewogen_als_oorzaak(invoer)) from None
     if not besluiten_toepassen or invoer.besluiten is None:
         return award
-    from evaluatie.besluiten.openpunten import open_punten
+    from evaluatie.besluiten.openpunten import keurmerkbesluiten_zonder_gunning, open_punten
     from evaluatie.besluiten.toepassen import afgewezen_toelichtingen, pas_afwijzingen_toe
 
-    if invoer.scenario:
-        invoer.notities += _lotingen_niet_toegepast(award, codes)
-    afgewezen = afgewezen_toelichtingen(award, codes, invoer.notities if invoer.scenario else None)
+    afgewezen, weg = afgewezen_toelichtingen(award, codes)
+    laat_weg(invoer, weg)
     if afgewezen:
         invoer.afgewezen = tuple(afgewezen)  # leave-one-out (zekerheid) re-runs beoordeel: the same exclusion
         b.toets = pas_afwijzingen_toe(b.toets, afgewezen)
@@ -534,27 +561,33 @@ def gun(
                     f"inschrijving is na de beoordeling afgewezen (besluit {t.id}, art. 2.116)"
                 )
         award = Award(invoer, b, reken())
+    laat_weg(invoer, _verouderde_lotingen(award, codes))  # on the final ranking: a rejected bid may end a tie
+    laat_weg(invoer, keurmerkbesluiten_zonder_gunning(award))
     award.open_punten = open_punten(award)
     return award
 
 
-def _lotingen_niet_toegepast(award: Award, codes: list[str]) -> list[str]:
-    """A what-if whose changed rules remove the tie a draw settled: the draw is not applied there, and said."""
-    from evaluatie.besluiten.toepassen import scenario_notitie
+def _verouderde_lotingen(award: Award, codes: list[str]) -> list[Verouderd]:
+    """Draws whose tie is gone from the ranking of the lots computed here: they were not applied (a draw only
+    orders a tie of exactly its bidders, prijs.rangorde) and are stale."""
+    from evaluatie.besluiten.verouderd import Verouderd
+    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
     from evaluatie.gunning.uitvoeren import lotingpremisse_weg
 
     uit = []
     for x in award.invoer.lotingen:
         p = award.uitslag.percelen.get(x.perceel)
         if x.perceel in codes and p is not None and (wat := lotingpremisse_weg(p.naam, x, p.rangorde)):
-            uit.append(scenario_notitie(x.id, wat))
+            uit.append(Verouderd(x.id, wat, LOTINGBESTAND))
     return uit
 
 
 def _ongewogen_als_oorzaak(invoer: Invoer) -> list[str]:
-    from evaluatie.besluiten.openpunten import ongewogen_uitsluitingen
+    from evaluatie.besluiten.openpunten import ongewogen_uitsluitingen, verouderd_punt
 
-    punten = ongewogen_uitsluitingen(invoer.aanbesteding, invoer.inschrijvingen, invoer.besluiten)
+    # a stale decision left out may be why (an exclusion ground no longer weighed): named with it
+    punten = [verouderd_punt(v) for v in invoer.verouderd]
+    punten += ongewogen_uitsluitingen(invoer.aanbesteding, invoer.inschrijvingen, invoer.besluiten)
     if not punten:
         return []
     uit = ["Open besluit dat de uitkomst kan veranderen (leg het eerst vast en reken dan opnieuw):"]
@@ -731,6 +764,8 @@ def scenario(
     geen_handwerk(werkmap)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
+    # a decision already stale in the award itself stays an open point in the what-if, never "still holds"
+    invoer_na.basis_verouderd = frozenset(v.id for v in voor.invoer.verouderd)
     # the panel scored the bids that passed the baseline knock-out; the scenario reuses those forms
     invoer_na.panelformulieren = voor.invoer.panelformulieren
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
@@ -750,6 +785,7 @@ def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
 
     invoer = laad_invoer(werkmap)
     b = beoordeel(invoer)
+    invoer.notities += verouderd_notities(invoer)
     noteer(invoer.werkmap, "beoordelingen", {}, invoer.bestanden + b.bestanden)
     return invoer, b
 
@@ -761,6 +797,7 @@ def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
 
     invoer = laad_invoer(werkmap)
     uitslag = toets_met_beoordeling(invoer)
+    invoer.notities += verouderd_notities(invoer)
     noteer(invoer.werkmap, "toets", {}, invoer.bestanden)
     return invoer, uitslag
 
@@ -846,7 +883,8 @@ def gun_en_schrijf(
         stempel = maak_tijdstempel()
         geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
         opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
-        noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel)
+        open_ = [p.als_dict() for p in award.open_punten]  # the log says what gunning.json and the advies say
+        noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel, open_)
     finally:
         wacht_op_code_commit()  # also when the award failed: no git process is left unwaited for
     notities = list(award.invoer.notities)
@@ -912,6 +950,7 @@ def zekerheid(
 
     geen_handwerk(werkmap)
     award = gun(werkmap, percelen, oplosser, tijdslimiet)
+    award.invoer.notities += verouderd_notities(award.invoer)  # the analysis is of the award without them
     uitkomst = bereken(award, oplosser, trekkingen)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}
     noteer(award.invoer.werkmap, "zekerheid", opties, award.uitslag.invoer)

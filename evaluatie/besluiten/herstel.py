@@ -3,7 +3,7 @@
 Each correction names file, sheet, cell, the value as the bidder wrote it and the corrected
 value. Intake replaces the cell's value in the sheet as read, then validates as usual, so a
 correction can only make a bid say what the form allows. The file's hash and the old value are
-the premise: if either differs from what was recorded, the correction is stale (exit 2).
+the premise: if either differs from what was recorded, the correction is stale: not applied, an open point.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from evaluatie.besluiten.model import Herstel
-from evaluatie.besluiten.register import BESTAND
+from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.fouten import Verzamelaar
 from evaluatie.tekst import datum
 from evaluatie.werkboek import Tabblad, als_tekst
@@ -41,29 +41,27 @@ def huidige_waarde(tabbladen: dict[str, Tabblad], blad: str, cel: str) -> str | 
 
 
 def pas_herstel_toe(
-    herstellingen: Sequence[Herstel], bestand: str, sha256: str, tabbladen: dict[str, Tabblad], fouten: Verzamelaar
+    herstellingen: Sequence[Herstel],
+    bestand: str,
+    sha256: str,
+    tabbladen: dict[str, Tabblad],
+    fouten: Verzamelaar,
+    verouderd: list[Verouderd] | None = None,
 ) -> list[str]:
     """Apply the valid corrections of one bid file in place; returns the intake notes saying so.
-    A stale correction is an error at its place in besluiten.yaml and is not applied."""
+    A stale correction is never applied: the cell is read as the file has it. With `verouderd` it is added
+    there (an open point of the award); without, it is an error at its place in besluiten.yaml."""
     notities = []
     for h in herstellingen:
         if h.bestand != bestand or not h.geldig:
             continue
-        plaats = f"{BESTAND}: {h.id} (herstel {h.bestand}!{h.blad}!{h.cel})"
-        if h.sha256 != sha256:
-            fouten.voeg_toe(
-                plaats,
-                "verouderd besluit: het bestand van de inschrijver is gewijzigd sinds het herstel is vastgelegd "
-                f"(sha256 was {h.sha256[:12]}..., is {sha256[:12]}...); trek het in met 'evaluatie intrekken {h.id}' "
-                "en leg het zo nodig opnieuw vast",
-            )
-            continue
-        nu = huidige_waarde(tabbladen, h.blad, h.cel)
-        if nu is None:
-            fouten.voeg_toe(plaats, f"verouderd besluit: tabblad '{h.blad}' of cel {h.cel} bestaat niet")
-            continue
-        if nu != h.oud:
-            fouten.voeg_toe(plaats, f"verouderd besluit: de cel bevat '{nu}', het herstel ging uit van '{h.oud}'")
+        wat = _premisse_weg(h, sha256, tabbladen)
+        if wat is not None:
+            weg = herstel_verouderd(h, wat)
+            if verouderd is None:
+                fouten.voeg_toe(weg.fout().plaats, weg.fout().bericht)
+            else:
+                verouderd.append(weg)
             continue
         rij, kolom = cel_positie(h.cel) or (0, 0)
         t = tabbladen[h.blad]
@@ -77,6 +75,27 @@ def pas_herstel_toe(
             f"fout, verduidelijking ontvangen op {datum(h.verduidelijking)}); het bestand zelf is niet gewijzigd"
         )
     return notities
+
+
+def _premisse_weg(h: Herstel, sha256: str, tabbladen: dict[str, Tabblad]) -> str | None:
+    """What changed since the correction was recorded (the file, or the cell), or None: it still applies."""
+    if h.sha256 != sha256:
+        return (
+            "het bestand van de inschrijver is gewijzigd sinds het herstel is vastgelegd "
+            f"(sha256 was {h.sha256[:12]}..., is {sha256[:12]}...)"
+        )
+    nu = huidige_waarde(tabbladen, h.blad, h.cel)
+    if nu is None:
+        return f"tabblad '{h.blad}' of cel {h.cel} bestaat niet"
+    if nu != h.oud:
+        return f"de cel bevat '{nu}', het herstel ging uit van '{h.oud}'"
+    return None
+
+
+def herstel_verouderd(h: Herstel, wat: str) -> Verouderd:
+    """The correction as a stale decision: the cell counts as the bidder's file has it."""
+    gevolg = " (de cel telt zoals het bestand haar geeft)"
+    return Verouderd(h.id, wat, onderwerp=f"herstel {h.bestand}!{h.blad}!{h.cel}", gevolg=gevolg)
 
 
 def herstel_zin(h: Herstel) -> str:

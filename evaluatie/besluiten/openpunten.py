@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.plaatshouders import PLAATSHOUDER  # what `evaluatie nieuw` writes for a detail not given
 from evaluatie.tekst import datum
@@ -26,6 +27,13 @@ class Openpunt:
 
     def als_dict(self) -> dict[str, str]:
         return asdict(self)
+
+
+def verouderd_punt(v: Verouderd) -> Openpunt:
+    """A stale decision or draw as an open point: its place, what changed, that it is not applied, and the
+    command that withdraws it (the words of besluiten.verouderd, as in an input error or a note)."""
+    vervolg = v.vervolg()
+    return Openpunt("verouderd", f"{v.plaats}: {v.zin()}. {vervolg[:1].upper()}{vervolg[1:]}.", v.commando)
 
 
 def keurmerk_grens(a: Aanbesteding) -> dt.date:
@@ -67,13 +75,14 @@ def leeg(tekst: str | None) -> bool:
 def ongewogen_uitsluitingen(a: Aanbesteding, inschrijvingen: Any, register: Any) -> list[Openpunt]:
     """Declared exclusion grounds not yet weighed. Such a bid takes no part until the decision is recorded,
     so these points are also named when the award stops for another reason (a lot left without capacity)."""
-    gewogen = {u.inschrijver for u in (register.geldig("uitsluiting") if register else [])}
+    gewogen = {u.inschrijver for u in (register.toegepast("uitsluiting") if register else [])}
     return [
         Openpunt(
             "uitsluiting",
             f"{ins.naam} verklaart dat een uitsluitingsgrond van toepassing is; welke grond, de feiten, de "
             "zelfreiniging (art. 2.87a) en bij een facultatieve grond de evenredigheid zijn nog niet gewogen. Tot "
-            "dat besluit is vastgelegd, doet de inschrijving niet mee.",
+            "dat besluit is vastgelegd, doet de inschrijving niet mee."
+            + eerst_intrekken(register, "uitsluiting", ins.naam),
             f'evaluatie uitsluitingsgrond --inschrijver "{ins.naam}" --grond "..." --artikel 2.86|2.87 '
             '--feiten "..." --zelfreiniging "..." [--evenredigheid "..."] '
             '--uitkomst uitgesloten|niet_uitgesloten --reden "..." --door "naam, functie"',
@@ -83,13 +92,29 @@ def ongewogen_uitsluitingen(a: Aanbesteding, inschrijvingen: Any, register: Any)
     ]
 
 
+def eerst_intrekken(register: Any, soort: str, inschrijver: str, perceel: str | None = None) -> str:
+    """A decision to take again while the stale one on the same matter is still on record: the decision command
+    refuses a second one until the first is withdrawn, so the point says so (the stale one is listed above)."""
+    oud = [
+        b.id
+        for b in (register.verouderd(soort) if register else [])
+        if b.inschrijver == inschrijver and (perceel is None or b.perceel == perceel)
+    ]
+    if not oud:
+        return ""
+    ids = ", ".join(oud)
+    return f" Trek eerst het verouderde besluit {ids} in (zie hierboven); pas daarna kan dit worden vastgelegd."
+
+
 def open_punten(award: Any) -> list[Openpunt]:
-    """Every open point of this award, in a fixed order (ties, 2.116, exclusion grounds, keurmerk, letters)."""
+    """Every open point of this award, in a fixed order (stale decisions, ties, 2.116, exclusion grounds,
+    keurmerk, letters). A stale decision comes first: a point it leaves open (a tie, a ground no longer weighed)
+    follows it and says to withdraw it first where a new decision on the same matter waits for that."""
     from evaluatie.besluiten.rechtbank import rechtbank_van
 
     a: Aanbesteding = award.invoer.aanbesteding
     register = award.invoer.besluiten
-    punten: list[Openpunt] = []
+    punten: list[Openpunt] = [verouderd_punt(v) for v in getattr(award.invoer, "verouderd", [])]
     for st in award.uitslag.loting_nodig:
         naam = award.uitslag.percelen[st.perceel].naam
         punten.append(
@@ -100,7 +125,7 @@ def open_punten(award: Any) -> list[Openpunt]:
                 st.commando(),
             )
         )
-    besloten_2116 = {(t.inschrijver, t.perceel) for t in (register.geldig("abnormaal") if register else [])}
+    besloten_2116 = {(t.inschrijver, t.perceel) for t in (register.toegepast("abnormaal") if register else [])}
     for code, p in award.uitslag.percelen.items():
         if p.procedure == "toelating":
             continue  # open house compares no bids: the signal in the advies is information, not a decision
@@ -110,7 +135,8 @@ def open_punten(award: Any) -> list[Openpunt]:
                     Openpunt(
                         "abnormaal",
                         f"Perceel {p.naam}: de prijs van {s.inschrijver} lijkt abnormaal laag (art. 2.116 "
-                        "Aanbestedingswet 2012); vraag om schriftelijke toelichting en leg de beoordeling vast.",
+                        "Aanbestedingswet 2012); vraag om schriftelijke toelichting en leg de beoordeling vast."
+                        + eerst_intrekken(register, "abnormaal", s.inschrijver, code),
                         f'evaluatie toelichting --inschrijver "{s.inschrijver}" --lots {code} --ontvangen JJJJ-MM-DD '
                         '--uitkomst aanvaard|verworpen --reden "..." --door "naam, functie"',
                     )
@@ -118,7 +144,7 @@ def open_punten(award: Any) -> list[Openpunt]:
     punten += ongewogen_uitsluitingen(a, award.invoer.inschrijvingen, register)
     grens = keurmerk_grens(a)
     moment = "de gunning" if grens == a.data.gunning else "de verzending van de brieven"
-    besloten_keurmerk = {k.inschrijver for k in (register.geldig("keurmerk") if register else [])}
+    besloten_keurmerk = {k.inschrijver for k in (register.toegepast("keurmerk") if register else [])}
     gegund = _gegund_met_keurmerkeis(award)
     for ins in award.invoer.inschrijvingen:
         if ins.naam not in gegund or ins.naam in besloten_keurmerk or not ins.keurmerk:
@@ -131,12 +157,11 @@ def open_punten(award: Any) -> list[Openpunt]:
                 Openpunt(
                     "keurmerk",
                     f"Het keurmerk van {ins.naam} {wanneer}, vóór {moment} ({datum(grens)}); vraag om bewijs van "
-                    "verlenging, of gun onder voorwaarde.",
+                    "verlenging, of gun onder voorwaarde." + eerst_intrekken(register, "keurmerk", ins.naam),
                     f'evaluatie keurmerk --inschrijver "{ins.naam}" --uitkomst verlengd --verlengd-tot JJJJ-MM-DD '
                     '--bewijs JJJJ-MM-DD --reden "..." --door "naam, functie"  (of --uitkomst onder_voorwaarde)',
                 )
             )
-    punten += _keurmerkbesluiten_zonder_gunning(award, gegund)
     af = a.afzender
     if not af.adres or any(leeg(r) for r in af.adres):
         punten.append(
@@ -176,28 +201,23 @@ def open_punten(award: Any) -> list[Openpunt]:
     return punten
 
 
-def _keurmerkbesluiten_zonder_gunning(award: Any, gegund: set[str]) -> list[Openpunt]:
+def keurmerkbesluiten_zonder_gunning(award: Any) -> list[Verouderd]:
     """A keurmerk decision rests on an award to that bidder (a condition on it, or the proof for it): when every
-    lot of the bidder that requires the keurmerk is computed here and awards it nothing, the decision no longer
-    fits, and the advies would state a condition on an award that is not made."""
+    lot of the bidder that requires the keurmerk is computed here and awards it nothing, the decision is stale
+    (the advies would state a condition on an award that is not made). Leaving it out changes no ranking."""
     a: Aanbesteding = award.invoer.aanbesteding
     register = award.invoer.besluiten
     per_naam = {i.naam: i for i in award.invoer.inschrijvingen}
+    gegund = _gegund_met_keurmerkeis(award)
     uit = []
-    for k in register.geldig("keurmerk") if register else []:
+    for k in register.toegepast("keurmerk") if register else []:
         ins = per_naam.get(k.inschrijver)
         eigen = [c for c in (ins.aanbod if ins else ()) if c in a.percelen and "keurmerk" in a.percelen[c].knockout]
         if not eigen or k.inschrijver in gegund or any(c not in award.uitslag.percelen for c in eigen):
             continue
-        uit.append(
-            Openpunt(
-                "verouderd",
-                f"Besluit {k.id} over het keurmerk van {k.inschrijver} gaat uit van een gunning aan "
-                f"{k.inschrijver}, maar {k.inschrijver} wordt nu niet gegund; het besluit past niet meer bij de "
-                "uitkomst. Trek het in.",
-                f'evaluatie intrekken {k.id} --reden "..." --door "naam, functie"',
-            )
-        )
+        n = k.inschrijver
+        wat = f"het besluit over het keurmerk van {n} gaat uit van een gunning aan {n}, maar {n} wordt nu niet gegund"
+        uit.append(Verouderd(k.id, wat))
     return uit
 
 

@@ -9,8 +9,9 @@ from evaluatie.besluiten.toepassen import keurmerk_zin, terugtrekking_zin, toeli
 from evaluatie.tekst import datum
 
 
-def zin(b: Any) -> str:
-    """What was decided, on what basis, when and by whom; a withdrawal is stated with its own reason."""
+def zin(b: Any, verouderd: str | None = None) -> str:
+    """What was decided, on what basis, when and by whom; a withdrawal is stated with its own reason; a stale
+    decision (`verouderd`: what changed) is stated as not applied, so the record never reads as in force."""
     if b.soort == "herstel":
         tekst = herstel_zin(b)
     elif b.soort == "abnormaal":
@@ -24,15 +25,21 @@ def zin(b: Any) -> str:
     if b.ingetrokken is not None:
         i = b.ingetrokken
         tekst += f" INGETROKKEN op {datum(i.datum)} door {i.door}: {i.reden}"
-    return tekst
+    return tekst + _niet_toegepast(verouderd)
 
 
-def loting_zin(x: Any) -> str:
+def _niet_toegepast(verouderd: str | None) -> str:
+    if verouderd is None:
+        return ""
+    return f" VEROUDERD, NIET TOEGEPAST: {verouderd}; zie de open punten."
+
+
+def loting_zin(x: Any, verouderd: str | None = None) -> str:
     tekst = f"{x.id}: perceel {x.perceel}: volgorde {' voor '.join(x.volgorde)}, {x.beschrijving()}."
     if x.ingetrokken is not None:
         i = x.ingetrokken
         tekst += f" INGETROKKEN op {datum(i.datum)} door {i.door}: {i.reden}"
-    return tekst
+    return tekst + _niet_toegepast(verouderd)
 
 
 def _hoofdletter(t: str) -> str:

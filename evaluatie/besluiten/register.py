@@ -26,12 +26,26 @@ def _lezer() -> TypeAdapter[Any]:
 
 @dataclass(frozen=True)
 class Register:
-    """All recorded decisions, withdrawn ones included (the record keeps them)."""
+    """All recorded decisions, withdrawn ones included (the record keeps them). `weggelaten`: the ids this
+    computation leaves out because their premise no longer holds (besluiten.verouderd); they stay on record
+    and count as taken for a new decision on the same matter (withdraw first), but are never applied.
+    `open_verouderd`: those among them that are stale in the award itself (open points), not only in a what-if."""
 
     besluiten: tuple[Any, ...] = ()
+    weggelaten: frozenset[str] = frozenset()
+    open_verouderd: frozenset[str] = frozenset()
 
     def geldig(self, soort: str) -> list[Any]:
+        """Not withdrawn: what the record holds as decided (a stale one included)."""
         return [b for b in self.besluiten if b.soort == soort and b.geldig]
+
+    def toegepast(self, soort: str) -> list[Any]:
+        """What this computation applies: not withdrawn and not left out as stale."""
+        return [b for b in self.geldig(soort) if b.id not in self.weggelaten]
+
+    def verouderd(self, soort: str) -> list[Any]:
+        """Not withdrawn, but stale in the award itself: an open point until withdrawn."""
+        return [b for b in self.geldig(soort) if b.id in self.open_verouderd]
 
     def zoek(self, id_: str) -> Any | None:
         return next((b for b in self.besluiten if b.id.lower() == id_.lower()), None)
@@ -41,9 +55,11 @@ class Register:
         nummers = [int(b.id[1:]) for b in self.besluiten if b.id.startswith(letter) and b.id[1:].isdigit()]
         return f"{letter}{max(nummers, default=0) + 1}"
 
-    def zonder(self, ids: set[str]) -> Register:
-        """Without these decisions: a what-if whose changed rules remove their premise does not apply them."""
-        return Register(tuple(b for b in self.besluiten if b.id not in ids))
+    def zonder(self, ids: set[str], open_punt: bool = False) -> Register:
+        """These decisions left out of the computation, kept on record: their premise no longer holds in the
+        award itself (`open_punt`), or only under a what-if's changed rules."""
+        open_ = self.open_verouderd | frozenset(ids) if open_punt else self.open_verouderd
+        return Register(self.besluiten, self.weggelaten | frozenset(ids), open_)
 
     def met(self, besluit: Any) -> Register:
         return Register((*self.besluiten, besluit))

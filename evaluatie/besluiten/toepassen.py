@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from evaluatie.besluiten.model import REGEL_ABNORMAAL, Keurmerkbesluit, Terugtrekking, Toelichting, Uitsluitingsgrond
-from evaluatie.besluiten.register import BESTAND, Register
-from evaluatie.fouten import Fout
+from evaluatie.besluiten.register import Register
+from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.tekst import datum, euro
 from evaluatie.toets.uitslag import Bevinding, Toetsresultaat, Toetsuitslag
@@ -88,52 +88,45 @@ def _zin(tekst: str) -> str:
     return t if t.endswith((".", "!", "?")) else t + "."
 
 
-def premisse_fouten(
-    register: Register, inschrijvingen: Sequence[Inschrijving], keurmerkgrens: dt.date | None = None
-) -> list[Fout]:
-    """Decisions about a bid whose basis changed: stale, never applied (exit 2, saying what changed)."""
-    return [_fout(id_, wat) for id_, wat in verouderd(register, inschrijvingen, keurmerkgrens)]
-
-
 def verouderd(
     register: Register, inschrijvingen: Sequence[Inschrijving], keurmerkgrens: dt.date | None = None
-) -> list[tuple[str, str]]:
-    """(id, what changed) of every valid decision about a bid whose basis no longer holds.
-    `keurmerkgrens` (besluiten.openpunten.keurmerk_grens) is the day the keurmerk must still be valid: a
-    keurmerk decision rests on the keurmerk lapsing before it, and a renewal on covering it; both move with
-    data.gunning and data.verzending."""
+) -> list[Verouderd]:
+    """Every valid decision about a bid whose basis no longer holds, with what changed: left out of the
+    computation (besluiten.verouderd). `keurmerkgrens` (besluiten.openpunten.keurmerk_grens) is the day the
+    keurmerk must still be valid: a keurmerk decision rests on the keurmerk lapsing before it, and a renewal on
+    covering it; both move with data.gunning and data.verzending."""
     per_naam = {i.naam: i for i in inschrijvingen}
     fouten = []
     for u in register.geldig("uitsluiting"):
         ins = per_naam.get(u.inschrijver)
         if ins is None:
-            fouten.append((u.id, f"{u.inschrijver} heeft geen inschrijving meer"))
+            fouten.append(Verouderd(u.id, f"{u.inschrijver} heeft geen inschrijving meer"))
         elif ins.sha256 != u.sha256:
             fouten.append(
-                (
+                Verouderd(
                     u.id,
                     f"de inschrijving van {u.inschrijver} is gewijzigd sinds het besluit "
                     f"(sha256 was {u.sha256[:12]}..., is {ins.sha256[:12]}...)",
                 )
             )
         elif not ins.uitsluitingsgronden:
-            fouten.append((u.id, f"{u.inschrijver} verklaart geen uitsluitingsgrond meer"))
+            fouten.append(Verouderd(u.id, f"{u.inschrijver} verklaart geen uitsluitingsgrond meer"))
     for k in register.geldig("keurmerk"):
         ins = per_naam.get(k.inschrijver)
         if ins is None:
-            fouten.append((k.id, f"{k.inschrijver} heeft geen inschrijving meer"))
+            fouten.append(Verouderd(k.id, f"{k.inschrijver} heeft geen inschrijving meer"))
         elif ins.keurmerk_geldig_tot != k.geldig_tot:
             was = k.geldig_tot.isoformat() if k.geldig_tot else "geen"
             nu = ins.keurmerk_geldig_tot.isoformat() if ins.keurmerk_geldig_tot else "geen"
-            fouten.append((k.id, f"het keurmerk van {k.inschrijver} was geldig tot {was}, nu tot {nu}"))
+            fouten.append(Verouderd(k.id, f"het keurmerk van {k.inschrijver} was geldig tot {was}, nu tot {nu}"))
         elif keurmerkgrens is not None and (wat := _keurmerk_grens_verschoven(k, keurmerkgrens)):
-            fouten.append((k.id, wat))
+            fouten.append(Verouderd(k.id, wat))
     for w in register.geldig("terugtrekking"):
         if any(n.casefold() == w.inschrijver.casefold() for n in per_naam):
-            fouten.append((w.id, f"{w.inschrijver} heeft weer een inschrijving in inschrijvingen/"))
+            fouten.append(Verouderd(w.id, f"{w.inschrijver} heeft weer een inschrijving in inschrijvingen/"))
     for t in register.geldig("abnormaal"):
         if t.inschrijver not in per_naam:
-            fouten.append((t.id, f"{t.inschrijver} heeft geen inschrijving meer"))
+            fouten.append(Verouderd(t.id, f"{t.inschrijver} heeft geen inschrijving meer"))
     return fouten
 
 
@@ -152,16 +145,8 @@ def _keurmerk_grens_verschoven(k: Keurmerkbesluit, grens: dt.date) -> str | None
     return None
 
 
-def _fout(id_: str, wat: str) -> Fout:
-    return Fout(
-        f"{BESTAND}: {id_}",
-        f"verouderd besluit: {wat}; het wordt niet toegepast. Trek het in met 'evaluatie intrekken {id_}' en "
-        "besluit zo nodig opnieuw",
-    )
-
-
 def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register) -> Toetsuitslag:
-    besluiten = {u.inschrijver: u for u in register.geldig("uitsluiting")}
+    besluiten = {u.inschrijver: u for u in register.toegepast("uitsluiting")}
     if not besluiten:
         return toets
 
@@ -224,35 +209,29 @@ def alle(register: Any) -> tuple[Any, ...]:
     return tuple(register.besluiten) if register is not None else ()
 
 
-def afgewezen_toelichtingen(award: Any, codes: Sequence[str], scenario: list[str] | None = None) -> list[Toelichting]:
+def afgewezen_toelichtingen(award: Any, codes: Sequence[str]) -> tuple[list[Toelichting], list[Verouderd]]:
     """The rejected art. 2.116 explanations to apply to this award, after checking each decision's
     premise against the award as it stands before them: the bid is flagged in that lot at that price.
-    A decision for a lot not being awarded now is neither checked nor applied. In a what-if (`scenario`, a
-    list of notes) a decision whose premise the changed rules remove is not applied and noted there: the
-    decision itself still holds for the real award."""
+    A decision for a lot not being awarded now is neither checked nor applied. A decision whose premise is
+    gone is returned apart (stale: left out of the computation, see pipeline.laat_weg)."""
     from evaluatie.besluiten.openpunten import signalen
-    from evaluatie.fouten import InvoerFout
 
     register = award.invoer.besluiten
-    fouten: list[tuple[str, str]] = []  # (id, what changed)
+    weg: list[Verouderd] = []
     uit = []
-    for t in register.geldig("abnormaal"):
+    for t in register.toegepast("abnormaal"):
         if t.perceel not in codes:
             continue
         s = next((x for x in signalen(award, t.perceel) if x.inschrijver == t.inschrijver), None)
         if s is None:
             niet_meer = "niet meer gesignaleerd als abnormaal laag"
-            fouten.append((t.id, f"{t.inschrijver} is in perceel {t.perceel} {niet_meer}"))
+            weg.append(Verouderd(t.id, f"{t.inschrijver} is in perceel {t.perceel} {niet_meer}"))
         elif abs(s.prijs - t.prijs) > 0.005:
             prijzen = f"was {euro(t.prijs)}, is nu {euro(s.prijs)}"
-            fouten.append((t.id, f"de prijs van {t.inschrijver} in perceel {t.perceel} {prijzen}"))
+            weg.append(Verouderd(t.id, f"de prijs van {t.inschrijver} in perceel {t.perceel} {prijzen}"))
         elif t.uitkomst == "verworpen":
             uit.append(t)
-    if fouten and scenario is not None:
-        scenario += [scenario_notitie(id_, wat) for id_, wat in fouten]
-    elif fouten:
-        raise InvoerFout([_fout(id_, wat) for id_, wat in fouten])
-    return uit
+    return uit, weg
 
 
 def scenario_notitie(id_: str, wat: str) -> str:

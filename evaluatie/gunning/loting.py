@@ -24,7 +24,7 @@ BESTAND = "loting.yaml"
 
 class Loting(BaseModel):
     """One recorded draw: the order of the tied bidders of one lot. Its premise is the tie itself:
-    exactly these bidders share a rank; if that set changes the draw is stale (exit 2).
+    exactly these bidders share a rank; if that set changes the draw is stale: not applied, an open point.
     A withdrawn draw stays in the file with its withdrawal and is no longer applied."""
 
     model_config = ConfigDict(frozen=True, defer_build=True)

@@ -71,11 +71,10 @@ def rangorde_perceel(
     toets: Toetsuitslag,
     panel: Paneluitslag | None,
     lotingen: Sequence[Loting] = (),
-    controleer: bool = True,
 ) -> list[Rangregel]:
-    """Price scores and ranking of the bids admitted to one lot (no allocation); recorded draws
-    for this lot are applied and, with `controleer`, checked against the ranking (raises InvoerFout).
-    A what-if (a reviewer left out) applies the draws without the check: the tie may be gone."""
+    """Price scores and ranking of the bids admitted to one lot (no allocation); a recorded draw for this lot
+    orders the tie of exactly its bidders. A draw whose tie is gone changes nothing here; the award names it
+    as stale (pipeline._verouderde_lotingen, `lotingpremisse_weg`)."""
     perceel = aanbesteding.percelen[code]
     per_naam = {i.naam: i for i in inschrijvingen}
     kwaliteit = panel.kwaliteit.get(code, {}) if panel else {}
@@ -88,11 +87,7 @@ def rangorde_perceel(
         a = per_naam[naam].aanbod[code]
         prijs = m.prijs_per_traject(perceel, a.prijs)  # vaste_prijs: one price for all, in costs and text
         kandidaten.append(Kandidaat(naam, prijs, kwaliteit.get(naam, 0.0), a.capaciteit, a.wachttijd_weken))
-    eigen_lotingen = [x for x in lotingen if x.perceel == code]
-    rangorde = rangschik(perceel, kandidaten, eigen_lotingen)
-    if controleer:
-        _controleer_lotingen(perceel.naam, eigen_lotingen, rangorde)
-    return rangorde
+    return rangschik(perceel, kandidaten, [x for x in lotingen if x.perceel == code])
 
 
 def ontbrekende_scores(
@@ -176,7 +171,6 @@ def beoordeel_perceel(
     oplosser: str,
     tijdslimiet: float | None,
     lotingen: Sequence[Loting] = (),
-    controleer_lotingen: bool = True,
 ) -> Perceeluitslag:
     from evaluatie.verdeling.toelating import verwachte_verdeling
     from evaluatie.verdeling.toelatingsmeldingen import toelatingsmeldingen
@@ -184,7 +178,7 @@ def beoordeel_perceel(
     from evaluatie.verdeling.verklaring import verklaar
 
     perceel = aanbesteding.percelen[code]
-    rangorde = rangorde_perceel(aanbesteding, code, inschrijvingen, toets, panel, lotingen, controleer_lotingen)
+    rangorde = rangorde_perceel(aanbesteding, code, inschrijvingen, toets, panel, lotingen)
     uitgesloten = tuple(
         Uitsluiting(
             inschrijver=r.inschrijver,
@@ -265,38 +259,20 @@ def beoordeel_perceel(
     )
 
 
-def _controleer_lotingen(perceelnaam: str, lotingen: Sequence[Loting], rangorde: list[Rangregel]) -> None:
-    """A recorded draw must settle a tie that exists: otherwise the inputs changed since the draw."""
-    fouten = []
-    for x in lotingen:
-        wat = verouderde_loting(perceelnaam, x, rangorde)
-        if wat:
-            fouten.append(Fout(f"{LOTINGBESTAND}: {x.id}", wat))
-    if fouten:
-        raise InvoerFout(fouten)
-
-
-def verouderde_loting(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel]) -> str | None:
-    """The message for a draw that no longer settles a tie (see `lotingpremisse_weg`), or None."""
-    wat = lotingpremisse_weg(perceelnaam, x, rangorde)
-    if wat is None:
-        return None
-    return (
-        f"verouderde loting: {wat}; de loting wordt niet toegepast. Trek haar in met 'evaluatie intrekken {x.id}' "
-        "en houd zo nodig een nieuwe loting"
-    )
-
-
 def lotingpremisse_weg(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel]) -> str | None:
     """What changed since the draw (who shares the rank of the drawn bidders now), or None: it settled the tie."""
-    if any(r.loting and r.inschrijver in x.volgorde for r in rangorde):
+    if any(r.loting_id == x.id for r in rangorde):  # this draw ordered its tie (another draw may order others)
         return None
     rang = {r.inschrijver: r for r in rangorde}
     nu = sorted(
         {r.inschrijver for r in rangorde if r.gelijke_stand for n in x.volgorde if n in rang and rang[n].rang == r.rang}
     )
+    ander = next((rang[n].loting_id for n in x.volgorde if n in rang and rang[n].loting_id), None)
     if nu:
         wat = f"nu staan {', '.join(nu)} gelijk"
+    elif ander is not None:  # the tie of its bidders now has others too, and a later draw ordered that one
+        groep = sorted(r.inschrijver for r in rangorde if r.loting_id == ander)
+        wat = f"nu staan {', '.join(groep)} gelijk, en die gelijke stand is beslist door loting {ander}"
     elif any(n in rang for n in x.volgorde):
         wat = "er is geen gelijke stand meer tussen hen"
     else:
@@ -314,10 +290,9 @@ def gunning(
     oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
     lotingen: Sequence[Loting] = (),
-    controleer_lotingen: bool = True,
 ) -> Gunningsuitslag:
-    """All chosen lots; problems of every lot are collected before raising. `controleer_lotingen=False` (a
-    what-if): a draw whose tie is gone is not applied instead of stopping the run."""
+    """All chosen lots; problems of every lot are collected before raising. A draw whose tie is gone is not
+    applied (the award names it as stale)."""
     uit, fouten = {}, []
     onbekend = [x for x in lotingen if x.perceel not in aanbesteding.percelen]
     if onbekend:
@@ -328,7 +303,7 @@ def gunning(
     def perceel(code: str) -> tuple[str, Perceeluitslag | list[str] | None]:
         try:
             return "uitslag", beoordeel_perceel(
-                aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen, controleer_lotingen
+                aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen
             )
         except EvaluatieFout as e:
             return "meldingen", e.meldingen
@@ -340,9 +315,7 @@ def gunning(
     vanaf = 2 if omvang >= PARALLEL_VANAF else len(percelen) + 1
     for code, (soort, inhoud) in zip(percelen, in_volgorde(perceel, list(percelen), vanaf=vanaf), strict=True):
         if soort == "anders":  # the same exception, with its own traceback, raised here
-            beoordeel_perceel(
-                aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen, controleer_lotingen
-            )
+            beoordeel_perceel(aanbesteding, code, inschrijvingen, toets, panel, oplosser, tijdslimiet, lotingen)
         if isinstance(inhoud, Perceeluitslag):
             uit[code] = inhoud
         elif isinstance(inhoud, list):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evaluatie.besluiten.model import Herstel
+from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
@@ -42,10 +43,16 @@ handful and reads them here, a national one has 150 (1.9 s of reading on one cor
 
 
 def lees_inschrijvingen(
-    aanbesteding: Aanbesteding, map_: Path, herstellingen: Sequence[Herstel] = ()
+    aanbesteding: Aanbesteding,
+    map_: Path,
+    herstellingen: Sequence[Herstel] = (),
+    verouderd: list[Verouderd] | None = None,
 ) -> tuple[list[Inschrijving], list[str]]:
     """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files and on
-    the recorded corrections (besluiten/herstel.py) applied while reading."""
+    the recorded corrections (besluiten/herstel.py) applied while reading. A stale correction is never
+    applied; with `verouderd` it is added there (an open point of the award) and the cell is read as the file
+    has it; if a bid then cannot be read, the stale corrections are named with that input error. Without
+    `verouderd` a stale correction is itself an input error."""
     fouten = Verzamelaar()
     hersteld: list[str] = []
     inhoud = map_inhoud(map_)
@@ -58,21 +65,30 @@ def lees_inschrijvingen(
         fouten.voeg_toe(map_.name, "geen inschrijvingen gevonden")
     inschrijvingen: list[Inschrijving] = []
 
-    def lees(pad: Path) -> tuple[Inschrijving | None, list[Fout], list[str]]:
+    weg: list[Verouderd] | None = None if verouderd is None else []
+
+    def lees(pad: Path) -> tuple[Inschrijving | None, list[Fout], list[str], list[Verouderd] | None]:
         eigen, notities = Verzamelaar(), list[str]()
-        ins = lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities)
+        eigen_weg: list[Verouderd] | None = None if weg is None else []
+        ins = lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities, eigen_weg)
         eigen.verklaar_formules()  # here, where the file is known: the merge below keeps only the errors
-        return ins, eigen.fouten, notities
+        return ins, eigen.fouten, notities, eigen_weg
 
     # each file on its own (its errors and notes apart), merged in file order: as one loop over the files
-    for ins, eigen_fouten, notities in in_volgorde(lees, bestanden, vanaf=PARALLEL_VANAF):
+    for ins, eigen_fouten, notities, eigen_weg in in_volgorde(lees, bestanden, vanaf=PARALLEL_VANAF):
         fouten.fouten += eigen_fouten
         hersteld += notities
+        if weg is not None and eigen_weg:
+            weg += eigen_weg
         if ins is not None:
             inschrijvingen.append(ins)
     _controleer_uniek(inschrijvingen, fouten)
-    _controleer_herstel_bestanden(herstellingen, bestanden, fouten)
+    _controleer_herstel_bestanden(herstellingen, bestanden, fouten, weg)
+    if fouten and weg:  # the bids cannot be read: the stale corrections are named with the errors
+        fouten.fouten = [w.fout() for w in weg] + fouten.fouten
     fouten.controleer()
+    if verouderd is not None and weg:
+        verouderd += weg
     notities = list(inhoud.notities) + hersteld
     return sorted(inschrijvingen, key=lambda i: (naamsleutel(i.naam), i.naam)), notities
 
@@ -100,15 +116,20 @@ def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -
             fouten.voeg_toe(plaats, bericht)
 
 
-def _controleer_herstel_bestanden(herstellingen: Sequence[Herstel], bestanden: list[Path], fouten: Verzamelaar) -> None:
+def _controleer_herstel_bestanden(
+    herstellingen: Sequence[Herstel], bestanden: list[Path], fouten: Verzamelaar, weg: list[Verouderd] | None
+) -> None:
+    """A correction of a file that is no longer there is stale (`weg`, else an input error)."""
+    from evaluatie.besluiten.herstel import herstel_verouderd
+
     namen = {p.name for p in bestanden}
     for h in herstellingen:
         if h.geldig and h.bestand not in namen:
-            fouten.voeg_toe(
-                f"besluiten.yaml: {h.id}",
-                f"verouderd besluit: het herstel betreft inschrijvingen/{h.bestand}, dat er niet meer is; "
-                f"trek het in met 'evaluatie intrekken {h.id}'",
-            )
+            v = herstel_verouderd(h, f"het herstel betreft inschrijvingen/{h.bestand}, dat er niet meer is")
+            if weg is None:
+                fouten.fouten.append(v.fout())
+            else:
+                weg.append(v)
 
 
 def lees_inschrijving(
@@ -117,6 +138,7 @@ def lees_inschrijving(
     fouten: Verzamelaar,
     herstellingen: Sequence[Herstel] = (),
     hersteld: list[str] | None = None,
+    verouderd: list[Verouderd] | None = None,
 ) -> Inschrijving | None:
     naam = pad.name
     tabbladen = lees_werkboek(pad, naam, fouten)
@@ -125,7 +147,7 @@ def lees_inschrijving(
     if herstellingen:
         from evaluatie.besluiten.herstel import pas_herstel_toe
 
-        notities = pas_herstel_toe(herstellingen, naam, sha256_bestand(pad), tabbladen, fouten)
+        notities = pas_herstel_toe(herstellingen, naam, sha256_bestand(pad), tabbladen, fouten, verouderd)
         if hersteld is not None:
             hersteld += notities
     if all(t.leeg for t in tabbladen.values()):

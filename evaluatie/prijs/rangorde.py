@@ -59,6 +59,7 @@ class Rangregel(BaseModel):
     gunningswaarde: float
     berekening: str
     loting: str | None = None  # 'op 20 juni 2021 door loting bepaald, in aanwezigheid van ...'
+    loting_id: str | None = None  # which draw ordered this bid (L1): a draw applied is known exactly, never guessed
 
 
 def rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat], lotingen: Sequence = ()) -> list[Rangregel]:
@@ -87,6 +88,7 @@ def _pas_loting_toe(regels: list[Rangregel], loting) -> list[Rangregel]:
                 "gelijke_stand": False,
                 "beslist_door": "loting",
                 "loting": loting.beschrijving(),
+                "loting_id": loting.id,
             }
         )
         for i, n in enumerate(loting.volgorde)

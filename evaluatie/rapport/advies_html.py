@@ -380,7 +380,7 @@ def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
         (
             b
             for b in g.besluiten
-            if b.soort == "abnormaal" and b.geldig and (b.inschrijver, b.perceel) == (inschrijver, code)
+            if b.soort == "abnormaal" and g.toegepast(b) and (b.inschrijver, b.perceel) == (inschrijver, code)
         ),
         None,
     )

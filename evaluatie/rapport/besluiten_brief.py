@@ -12,7 +12,7 @@ from evaluatie.tekst import datum
 
 def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, uitkomst: str) -> None:
     bestand = next((i.bestand for i in g.inschrijvingen if i.naam == inschrijver), None)
-    herstel = [b for b in g.besluiten if b.soort == "herstel" and b.geldig and b.bestand == bestand]
+    herstel = [b for b in g.besluiten if b.soort == "herstel" and g.toegepast(b) and b.bestand == bestand]
     if herstel:
         d.kop("Herstel van een kennelijke fout")
         d.opsomming(
@@ -25,7 +25,7 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
     if uitkomst in ("ongeldig", "uitgesloten", "niet toegelaten"):
         return
     for b in g.besluiten:
-        if not b.geldig or getattr(b, "inschrijver", None) != inschrijver:
+        if not g.toegepast(b) or getattr(b, "inschrijver", None) != inschrijver:
             continue
         if b.soort == "keurmerk":
             # a condition on (or proof for) an award: only where this lot requires the keurmerk and awards or
@@ -58,7 +58,7 @@ def voorwaarden_zin(g: Rapportgegevens, code: str, gegund: list[str]) -> str:
     namen = [
         f"{b.inschrijver} (besluit {b.id})"
         for b in g.besluiten
-        if b.soort == "keurmerk" and b.geldig and b.uitkomst == "onder_voorwaarde" and b.inschrijver in gegund
+        if b.soort == "keurmerk" and g.toegepast(b) and b.uitkomst == "onder_voorwaarde" and b.inschrijver in gegund
     ]
     if not namen:
         return ""

@@ -19,7 +19,8 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
         )
     else:
         delen.append("<p>Er staan geen punten open die een besluit van een persoon vragen.</p>")
-    regels = [zin(b) for b in g.besluiten] + [loting_zin(x) for x in g.lotingen]
+    regels = [zin(b, g.verouderd.get(b.id)) for b in g.besluiten]
+    regels += [loting_zin(x, g.verouderd.get(x.id)) for x in g.lotingen]
     if regels:
         delen.append(
             "<p>Vastgelegde besluiten en lotingen (<code>besluiten.yaml</code> en <code>loting.yaml</code>, met de "
@@ -27,7 +28,7 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
             + "".join(f'<li class="besluit">{e(r)}</li>' for r in regels)
             + "</ul>"
         )
-    herstel = [b for b in g.besluiten if b.soort == "herstel" and b.geldig]
+    herstel = [b for b in g.besluiten if b.soort == "herstel" and g.toegepast(b)]
     if herstel:
         delen.append(
             f"<p>{len(herstel)} kennelijke fout(en) hersteld: de bestanden van de inschrijvers zijn niet gewijzigd; "

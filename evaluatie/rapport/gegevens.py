@@ -44,6 +44,11 @@ class Rapportgegevens:
     besluiten: tuple[Any, ...] = ()  # every recorded decision (besluiten.yaml), withdrawn ones included
     lotingen: tuple[Any, ...] = ()  # every recorded draw (loting.yaml), withdrawn ones included
     opzij: list[str] = field(default_factory=list)  # panel rows set aside: the bid dropped out after scoring
+    verouderd: dict[str, str] = field(default_factory=dict)  # id -> what changed: stale, left out, an open point
+
+    def toegepast(self, besluit: Any) -> bool:
+        """Applied in this award: not withdrawn and not stale (a stale decision is on record, never applied)."""
+        return bool(besluit.geldig) and besluit.id not in self.verouderd
 
     def invoernaam(self, bestand: str) -> str:
         return self.invoernamen.get(bestand, bestand)
@@ -65,6 +70,7 @@ class Rapportgegevens:
             open_punten=list(getattr(award, "open_punten", [])),
             besluiten=alle(getattr(award.invoer, "besluiten", None)),
             lotingen=tuple(getattr(award.invoer, "alle_lotingen", ())),
+            verouderd={v.id: v.wat for v in getattr(award.invoer, "verouderd", [])},
             opzij=list(getattr(award.beoordeling, "opzij", [])),
             uitslag=award.uitslag,
             toets=award.beoordeling.toets,

@@ -53,7 +53,7 @@ def weglating(award, code: str, oplosser: str, beoordelaar: str, zonder) -> Wegl
         if isinstance(zonder, EvaluatieFout):
             raise zonder
         lotingen = getattr(award.invoer, "lotingen", ())
-        rangorde = rangorde_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, lotingen, controleer=False)
+        rangorde = rangorde_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, lotingen)
         if not rangorde:  # the award stage itself says why (raises)
             beoordeel_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, oplosser, None)
         probleem = verdeelprobleem(a, code, rangorde, inschrijvingen)
