@@ -408,9 +408,12 @@ class Consensusvoorbereiding:
 
 
 @met_slot
-def schrijf_consensus(werkmap: Werkmap, overschrijven: bool = False) -> Consensusvoorbereiding:
+def schrijf_consensus(
+    werkmap: Werkmap, overschrijven: bool = False, notities: list[str] | None = None
+) -> Consensusvoorbereiding:
     """beoordelingen/consensus.xlsx pre-filled from the reviewer forms, keeping what the panel typed
-    unless `overschrijven`, and the meeting agenda rapporten/intern/consensus-agenda.html."""
+    unless `overschrijven`, and the meeting agenda rapporten/intern/consensus-agenda.html. `notities` gets what
+    the reading noted (a skipped file, a stale decision left out of the rows): the caller says it, never silent."""
     from evaluatie.beoordeling.aggregatie import aggregeer
     from evaluatie.beoordeling.consensuswerkboek import lees_ingevuld, schrijf_consensuswerkboek
     from evaluatie.beoordeling.formulier import CONSENSUSBESTAND
@@ -419,6 +422,8 @@ def schrijf_consensus(werkmap: Werkmap, overschrijven: bool = False) -> Consensu
 
     invoer = laad_invoer(werkmap)
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    if notities is not None:
+        notities += invoer.notities + verouderd_notities(invoer)
     namen = [i.naam for i in invoer.inschrijvingen]
     formulieren, _ = lees_beoordelingen(
         invoer.aanbesteding, werkmap.beoordelingen, rijen, namen, _prijzen(invoer), met_consensus=False
@@ -447,13 +452,17 @@ def toets_met_beoordeling(invoer: Invoer) -> Toetsuitslag:
 
 
 @met_slot
-def schrijf_beoordelingsformulieren(werkmap: Werkmap, overschrijven: bool = False) -> tuple[list[Path], list[Path]]:
+def schrijf_beoordelingsformulieren(
+    werkmap: Werkmap, overschrijven: bool = False, notities: list[str] | None = None
+) -> tuple[list[Path], list[Path]]:
     """One blind form per reviewer in beoordelingen/. Existing (possibly filled) files are kept
-    unless `overschrijven`: returns (written, kept)."""
+    unless `overschrijven`: returns (written, kept). `notities`: as in schrijf_consensus."""
     from evaluatie.beoordeling.formulier import bestandsnaam, schrijf_beoordelingsformulier
 
     invoer = laad_invoer(werkmap)
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    if notities is not None:
+        notities += invoer.notities + verouderd_notities(invoer)
     geschreven, behouden = [], []
     for naam in invoer.aanbesteding.beoordelaars:
         pad = werkmap.beoordelingen / bestandsnaam(naam)

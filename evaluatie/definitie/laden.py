@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -122,7 +123,7 @@ def laad_aanbesteding_uit_data(
         eerdere += _controleer_regelnamen(data, regels, naam, ("percelen",))
         eerdere += _controleer_bedragen(data, regels, naam, ("percelen",))
     if schemafouten:
-        bijkomend = _inhoud_ondanks_schemafouten(data, werkmap, regels, naam, schemafouten)
+        bijkomend = _inhoud_ondanks_schemafouten(data, werkmap, regels, naam, schemafouten, {o[2] for o in open_})
         raise InvoerFout(_uniek(eerdere + schemafouten + bijkomend))
 
     sets: dict[str, dict[str, Any]] = {}
@@ -149,7 +150,7 @@ def laad_aanbesteding_uit_data(
         sets[setnaam] = setdata
 
     samen = _samenvoegen_met_set(data, sets)
-    fouten = eerdere + _inhoudelijke_controles(samen, regels, naam)
+    fouten = eerdere + _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_})
     if fouten:
         raise InvoerFout(_uniek(fouten))
     try:
@@ -361,7 +362,12 @@ def percelen_zoals_ze_gelden(data: Any, werkmap: Path | None) -> dict[str, dict[
 
 
 def _inhoud_ondanks_schemafouten(
-    data: Any, werkmap: Path | None, regels: dict[Pad, int], naam: str, schemafouten: list[Fout]
+    data: Any,
+    werkmap: Path | None,
+    regels: dict[Pad, int],
+    naam: str,
+    schemafouten: list[Fout],
+    open_percelen: Collection[str] = (),
 ) -> list[Fout]:
     """The content checks, also when the schema already found errors, so that all mistakes come
     in one run (an unknown gemeente in a perceel next to a misspelled amount).
@@ -381,15 +387,18 @@ def _inhoud_ondanks_schemafouten(
                 gelezen, _, _ = _lees_yaml(setpad, f"criteria/{setpad.name}")
                 sets[setnaam] = gelezen if isinstance(gelezen, dict) else {}
         samen = _samenvoegen_met_set(copy.deepcopy(data), sets)
-        fouten = _inhoudelijke_controles(samen, regels, naam)
+        fouten = _inhoudelijke_controles(samen, regels, naam, open_percelen)
     except (InvoerFout, KeyError, TypeError, AttributeError, ValueError, IndexError):
         return []
     bekend = {f.plaats for f in schemafouten}
     return [f for f in fouten if f.plaats not in bekend]
 
 
-def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam: str) -> list[Fout]:
-    """Checks the schema cannot express: cross-references and completeness after merging."""
+def _inhoudelijke_controles(
+    samen: dict[str, Any], regels: dict[Pad, int], naam: str, open_percelen: Collection[str] = ()
+) -> list[Fout]:
+    """Checks the schema cannot express: cross-references and completeness after merging. `open_percelen` are lots
+    with a volume still to be filled in (a placeholder, read as 0 meanwhile): their demand is not known yet."""
     from evaluatie.toets.register import regels_register
 
     fouten: list[Fout] = []
@@ -466,6 +475,20 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
                 (*basis, "raammaximum", "trajecten"),
                 f"het maximum van {vast} trajecten ligt onder de verwachting van {prognose} trajecten (vraag per "
                 "jaar maal de looptijd inclusief optiejaren); kies minstens de verwachting, of een opslag",
+            )
+        if (
+            p["procedure"] == "gunning"
+            and p["gemeenten"]
+            and code not in open_percelen
+            and _vraag_per_jaar(samen, code, p["gemeenten"]) == 0
+        ):
+            # nothing to divide: the letters would turn down the first-ranked bid and announce a framework agreement
+            # of 0 trajectories with 0 parties
+            fout(
+                (*basis, "gemeenten"),
+                f"perceel {code} heeft geen vraag: iedere deelnemende gemeente verwacht 0 inburgeraars per jaar, "
+                "dus er valt niets te gunnen; vul de verwachte aantallen in (gemeenten[..].inburgeraars), of haal "
+                "het perceel weg",
             )
         if p["procedure"] == "gunning" and not p["gunningscriteria"]:
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
@@ -602,14 +625,20 @@ def _prognose(samen: dict[str, Any], code: str, gemeenten: list[str]) -> int | N
     None while a number is still a placeholder or the shape is not readable yet."""
     looptijd = samen.get("looptijd") or {}
     jaren = looptijd.get("jaren", 0) + looptijd.get("optiejaren", 0) if isinstance(looptijd, dict) else None
-    if not isinstance(jaren, int):
+    per_jaar = _vraag_per_jaar(samen, code, gemeenten)
+    if not isinstance(jaren, int) or per_jaar is None:
         return None
+    return per_jaar * jaren
+
+
+def _vraag_per_jaar(samen: dict[str, Any], code: str, gemeenten: list[str]) -> int | None:
+    """Expected inburgeraars per year of a lot over its gemeenten; None while a number is still a placeholder."""
     per_jaar = 0
     for g in samen.get("gemeenten", []):
         if not isinstance(g, dict) or g.get("naam") not in gemeenten:
             continue
-        n = (g.get("inburgeraars") or {}).get(code, 0)
+        n = (g.get("inburgeraars") or {}).get(code)
         if not isinstance(n, int) or isinstance(n, bool):
-            return None
+            return None  # a placeholder, or missing (reported at the gemeente)
         per_jaar += n
-    return per_jaar * jaren
+    return per_jaar

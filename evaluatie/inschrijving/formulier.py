@@ -58,7 +58,7 @@ def schrijf_inschrijfformulier(
     return pad
 
 
-TABBLAD_PERCEELGEGEVENS = "Perceelgegevens"
+TABBLAD_PERCEELGEGEVENS = v.TABBLAD_PERCEELGEGEVENS
 
 
 def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding, prijsregels: Mapping[str, str]) -> None:

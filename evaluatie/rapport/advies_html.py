@@ -11,6 +11,7 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 
 from __future__ import annotations
 
+from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
@@ -546,7 +547,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             + "".join(
                 f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
                 f"spreiding {r.spreiding_stappen} "
-                f"schaalstappen; afwijkend: {e(', '.join(label.get(x, x) for x in r.afwijkers))}; "
+                f"schaalstappen; {e(afwijkend([label.get(x, x) for x in r.afwijkers]))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
                 for r in signalen
             )

@@ -17,6 +17,7 @@ from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
 from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.document import Document
+from evaluatie.rapport.penvoerder import uitvoerder
 from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.verdeelregeltekst import precisie, verdeelregel_zinnen, verdeelstappen
@@ -40,8 +41,8 @@ def systematiek(a: Aanbesteding) -> Document:
     d = Document(f"Beoordelings- en gunningssystematiek {a.naam}")
     d.onderwerp = "Beoordelings- en gunningssystematiek"
     d.alinea(
-        f"Dit document hoort bij de aanbestedingsleidraad van {a.naam}. {a.penvoerder} voert de aanbesteding uit "
-        "als penvoerder namens de deelnemende gemeenten. Het beschrijft volledig hoe de inschrijvingen worden "
+        f"Dit document hoort bij de aanbestedingsleidraad van {a.naam}. {uitvoerder(a)} voert de "
+        "aanbesteding uit. Het beschrijft volledig hoe de inschrijvingen worden "
         "getoetst, beoordeeld en gerangschikt en hoe de inburgeraars over de aanbieders worden verdeeld. Er "
         "worden geen andere criteria, wegingen of regels toegepast dan hier staan."
     )
