@@ -16,6 +16,7 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
 from evaluatie.prijs.rangorde import rangschik
+from evaluatie.rapport.aggregatietekst import per_criterium
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.penvoerder import uitvoerder
 from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
@@ -121,9 +122,8 @@ def _criteria(d: Document, a: Aanbesteding, p: Perceel, toelating: bool = False)
         )
     schrijf_criteria(d, p)
     d.alinea(
-        f"Schaal per criterium: {p.schaal.beschrijving()}. Per criterium telt de consensusscore van het panel; "
-        f"zonder consensus {('het gemiddelde' if a.beoordeling.aggregatie == 'gemiddelde' else 'de mediaan')} van "
-        "de scores van de beoordelaars. Kwaliteitsscore (0-100) = som over de criteria van weging x punten / "
+        f"Schaal per criterium: {p.schaal.beschrijving()}. {per_criterium(a.beoordeling.aggregatie)} "
+        "Kwaliteitsscore (0-100) = som over de criteria van weging x punten / "
         f"maximale punten ({getal(p.schaal.max_punten, 0)}), gedeeld door de som van de wegingen "
         f"({kort(totaal)}), x 100."
     )
