@@ -116,8 +116,19 @@ class Aanbestedingsanalyse:
         ]
         return pd.DataFrame(rijen, columns=["perceel", "inschrijver", "kwaliteit"])
 
+    def _perceel(self, perceel: str) -> str:
+        """A lot of this award, or an error in words: a misspelt lot is never an empty table."""
+        percelen = self.award.uitslag.percelen
+        if perceel not in percelen:
+            raise ValueError(
+                f"{perceel!r} is geen gegund perceel in deze analyse; wel: {', '.join(percelen) or 'geen'}"
+            )
+        return perceel
+
     def rangorde(self, perceel: str | None = None) -> pd.DataFrame:
         """The ranking per lot (all lots, or one), in rank order."""
+        if perceel is not None:
+            self._perceel(perceel)
         rijen = [
             {
                 "perceel": code,
@@ -155,7 +166,7 @@ class Aanbestedingsanalyse:
     def verdeling(self, perceel: str) -> pd.DataFrame:
         """Gemeente x supplier: inburgeraars per year for one lot (0 where none), gemeenten in tender order,
         suppliers in rank order."""
-        p = self.award.uitslag.percelen[perceel]
+        p = self.award.uitslag.percelen[self._perceel(perceel)]
         lang = self.toewijzing()
         lang = lang[lang["perceel"] == perceel]
         tabel = lang.pivot_table(index="gemeente", columns="inschrijver", values="aantal", aggfunc="sum", fill_value=0)

@@ -265,7 +265,9 @@ def template_beoordeling(werkmap: Path, overschrijven: bool, als_json: bool) -> 
     """Schrijf per beoordelaar een blind beoordelingsformulier in beoordelingen/."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
 
-    geschreven, behouden = schrijf_beoordelingsformulieren(_werkmap(werkmap), overschrijven)
+    notities: list[str] = []
+    geschreven, behouden = schrijf_beoordelingsformulieren(_werkmap(werkmap), overschrijven, notities)
+    meld_notities(notities)
     if als_json:
         echo_json({"geschreven": [str(p) for p in geschreven], "behouden": [str(p) for p in behouden]})
         return
@@ -284,7 +286,11 @@ def template_consensus(werkmap: Path, overschrijven: bool, als_json: bool) -> No
     """Schrijf beoordelingen/consensus.xlsx en de agenda voor het consensusoverleg."""
     from evaluatie.pipeline import schrijf_consensus
 
-    c = schrijf_consensus(_werkmap(werkmap), overschrijven)
+    notities: list[str] = []
+    try:
+        c = schrijf_consensus(_werkmap(werkmap), overschrijven, notities)
+    finally:  # also before an input error: a stale decision may be why a scored bid is no longer in the lot
+        meld_notities(notities)
     w = c.werkboek
     if als_json:
         echo_json(

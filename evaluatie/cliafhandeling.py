@@ -43,8 +43,12 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
                     raise InvoerFout([Fout(str(e.filename or ""), f"bestandsfout: {reden(e)}")]) from None
         except InvoerFout as e:
             click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
-            for fout in e.fouten:
-                toon(f"  {fout}", kwargs.get("volledig", False), err=True)
+            for fout in e.fouten:  # one line per error: a line break quoted from a cell is shown, not made
+                toon(
+                    f"  {fout}".replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ⏎ "),
+                    kwargs.get("volledig", False),
+                    err=True,
+                )
             if als_json and not json_geschreven():  # stdout carries exactly one JSON document
                 echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]})
             sys.exit(EXIT_INVOER)

@@ -62,8 +62,10 @@ def lees_tekst(tekst: str) -> float:
         raise GetalFout("geen getal ingevuld", algemeen=True)
     if t.lower() in _NIET_GETAL:
         raise GetalFout(f"'{tekst.strip()}' is geen getal", algemeen=True)
-    if " " in t:
+    if " " in t and re.fullmatch(r"[+-]?[\d.,]+(?: +[\d.,]+)+", t):
         raise GetalFout("spaties tussen de cijfers; schrijf het getal zonder spaties, bijvoorbeeld 9500 of 9.500,50")
+    if " " in t:  # a word beside the number ('9000 euro', '6 weken', 'excl. btw'): not a number the cell can hold
+        raise GetalFout(f"'{tekst.strip()}' is geen getal", algemeen=True)
     if "." in t and "," in t and t.index(",") < t.rindex("."):
         raise GetalFout(
             "gemengde scheidingstekens (komma voor punt); "
@@ -114,6 +116,11 @@ def controleer_bedrag(bedrag: float, getypt: str | None = None) -> None:
     """Refuse an amount in euro that is only believable as a separator mistake."""
     if not math.isfinite(bedrag):
         raise GetalFout(f"'{getypt or bedrag}' is geen bedrag")
+    if 0 < bedrag < 1:  # 0.3 is a fraction (30%), not a misplaced thousands separator: 300 would be a wrong guess
+        raise GetalFout(
+            f"een bedrag onder EUR {PLAUSIBEL_BEDRAG:.0f} is niet aannemelijk; een getal onder 1 lijkt een fractie of "
+            "percentage, maar hier hoort een bedrag in euro: schrijf het bedrag zelf (30% van EUR 10.000 is 3000)"
+        )
     if 0 < bedrag < PLAUSIBEL_BEDRAG:
         voorstel = _voorstel(bedrag, getypt)
         raise GetalFout(

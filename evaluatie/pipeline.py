@@ -250,10 +250,11 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
 @met_slot
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
+    from evaluatie.prijs.basis import inschrijfregels
 
     # The form does not depend on the volumes, so it may be written while they are still open.
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding, open_aantallen=True)
-    return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx")
+    return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding))
 
 
 @dataclass
@@ -407,9 +408,12 @@ class Consensusvoorbereiding:
 
 
 @met_slot
-def schrijf_consensus(werkmap: Werkmap, overschrijven: bool = False) -> Consensusvoorbereiding:
+def schrijf_consensus(
+    werkmap: Werkmap, overschrijven: bool = False, notities: list[str] | None = None
+) -> Consensusvoorbereiding:
     """beoordelingen/consensus.xlsx pre-filled from the reviewer forms, keeping what the panel typed
-    unless `overschrijven`, and the meeting agenda rapporten/intern/consensus-agenda.html."""
+    unless `overschrijven`, and the meeting agenda rapporten/intern/consensus-agenda.html. `notities` gets what
+    the reading noted (a skipped file, a stale decision left out of the rows): the caller says it, never silent."""
     from evaluatie.beoordeling.aggregatie import aggregeer
     from evaluatie.beoordeling.consensuswerkboek import lees_ingevuld, schrijf_consensuswerkboek
     from evaluatie.beoordeling.formulier import CONSENSUSBESTAND
@@ -418,6 +422,8 @@ def schrijf_consensus(werkmap: Werkmap, overschrijven: bool = False) -> Consensu
 
     invoer = laad_invoer(werkmap)
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    if notities is not None:
+        notities += invoer.notities + verouderd_notities(invoer)
     namen = [i.naam for i in invoer.inschrijvingen]
     formulieren, _ = lees_beoordelingen(
         invoer.aanbesteding, werkmap.beoordelingen, rijen, namen, _prijzen(invoer), met_consensus=False
@@ -446,13 +452,17 @@ def toets_met_beoordeling(invoer: Invoer) -> Toetsuitslag:
 
 
 @met_slot
-def schrijf_beoordelingsformulieren(werkmap: Werkmap, overschrijven: bool = False) -> tuple[list[Path], list[Path]]:
+def schrijf_beoordelingsformulieren(
+    werkmap: Werkmap, overschrijven: bool = False, notities: list[str] | None = None
+) -> tuple[list[Path], list[Path]]:
     """One blind form per reviewer in beoordelingen/. Existing (possibly filled) files are kept
-    unless `overschrijven`: returns (written, kept)."""
+    unless `overschrijven`: returns (written, kept). `notities`: as in schrijf_consensus."""
     from evaluatie.beoordeling.formulier import bestandsnaam, schrijf_beoordelingsformulier
 
     invoer = laad_invoer(werkmap)
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    if notities is not None:
+        notities += invoer.notities + verouderd_notities(invoer)
     geschreven, behouden = [], []
     for naam in invoer.aanbesteding.beoordelaars:
         pad = werkmap.beoordelingen / bestandsnaam(naam)
@@ -757,22 +767,29 @@ def scenario(
     from evaluatie.definitie.laden import lees_yaml
     from evaluatie.logboek import noteer
     from evaluatie.scenario.verschil import verschil
-    from evaluatie.scenario.zet import pas_toe
+    from evaluatie.scenario.zet import buiten_de_percelen, pas_toe
 
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
-    gewijzigd = pas_toe(ruw, zetten)
+    gewijzigd = pas_toe(ruw, zetten, werkmap.root)
     geen_handwerk(werkmap)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
+    buiten_de_percelen(zetten, kies_percelen(voor.invoer.aanbesteding, percelen))
     invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
     # a decision already stale in the award itself stays an open point in the what-if, never "still holds"
     invoer_na.basis_verouderd = frozenset(v.id for v in voor.invoer.verouderd)
     # the panel scored the bids that passed the baseline knock-out; the scenario reuses those forms
     invoer_na.panelformulieren = voor.invoer.panelformulieren
+    if voor.invoer.panelformulieren is not None:  # a changed scale: each chosen step counts its new points
+        from evaluatie.scenario.schaal import op_nieuwe_schaal
+
+        invoer_na.panelformulieren = op_nieuwe_schaal(
+            *voor.invoer.panelformulieren, voor.invoer.aanbesteding, invoer_na.aanbesteding
+        )
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
     na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     noteer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
-    return voor, na, verschil(voor.uitslag, na.uitslag)
+    return voor, na, verschil(voor.uitslag, na.uitslag, voor.invoer.aanbesteding, na.invoer.aanbesteding)
 
 
 # --- Commands: each command's whole flow, logging included. The CLI calls one of these and prints.

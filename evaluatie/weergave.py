@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
@@ -248,7 +249,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
             )
             delen.append(
                 f"  Signaal: {r.inschrijver}, {perceel.criterium_van(r.criterium).naam}: spreiding "
-                f"{r.spreiding_stappen} schaalstappen ({scores}); afwijkend: {', '.join(r.afwijkers)}; {status}"
+                f"{r.spreiding_stappen} schaalstappen ({scores}); {afwijkend(r.afwijkers)}; {status}"
             )
         if rest:
             delen.append(f"  {rest}")

@@ -35,6 +35,8 @@ class Tabblad:
     bestand: str
     naam: str
     rijen: list[list[Any]]
+    verborgen: bool = False
+    """Excel hides the sheet (hidden or very hidden): read all the same, but never in silence."""
 
     def plaats(self, rij: int, kolom: int) -> str:
         return f"{self.bestand}!{self.naam}!{celnaam(rij, kolom)}"
@@ -93,9 +95,10 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
     try:
         wb = python_calamine.CalamineWorkbook.from_path(str(pad))
         tabbladen = {}
+        verborgen = {m.name for m in wb.sheets_metadata if m.visible != python_calamine.SheetVisibleEnum.Visible}
         for blad in wb.sheet_names:
             rijen = wb.get_sheet_by_name(blad).to_python(skip_empty_area=False)
-            tabbladen[blad] = Tabblad(naam, blad, [list(r) for r in rijen])
+            tabbladen[blad] = Tabblad(naam, blad, [list(r) for r in rijen], blad in verborgen)
     except Exception:  # calamine raises several error types for broken archives
         fouten.voeg_toe(naam, "geen leesbare Excel-werkmap (beschadigd, of geen .xlsx)")
         return None
@@ -139,6 +142,21 @@ def als_datum(v: Any) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+def serieel_datum_hint(v: Any) -> str:
+    """'' or, for a plain number that reads as a date serial of this century, a hint: a date typed into a cell
+    formatted as a number reads 45747 (Excel counts days from 30 December 1899). Never accepted as the date:
+    the cell may hold a number that was never meant as one; the sender or a recorded correction says so."""
+    if isinstance(v, bool) or not isinstance(v, int | float) or not float(v).is_integer():
+        return ""
+    dag = dt.date(1899, 12, 30) + dt.timedelta(days=int(v))
+    if not dt.date(2000, 1, 1) <= dag <= dt.date(2099, 12, 31):
+        return ""
+    return (
+        f" (een getal in een cel die geen datumopmaak heeft; als Excel-datum is dat {dag:%d-%m-%Y}: geef de cel "
+        "datumopmaak, of leg de datum vast met 'evaluatie herstel')"
+    )
 
 
 def als_janee(v: Any) -> bool | None:

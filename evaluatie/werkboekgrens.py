@@ -99,6 +99,11 @@ def _getal(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+def kolomnummer(letters: str) -> int:
+    """'AB' -> 28 (1-based): the column of a cell name, for readers of the same parts (evaluatie.verborgen)."""
+    return _kolomnummer(letters)
+
+
 def _kolomnummer(letters: bytes | str) -> int:
     """'AB' -> 28 (1-based)."""
     n = 0
@@ -173,6 +178,11 @@ def _delen(zf: zipfile.ZipFile, namen: dict[str, list[zipfile.ZipInfo]]) -> _Del
     if "xl/sharedstrings.xml" in namen:
         gedeeld.append("xl/sharedstrings.xml")
     return _Delen(bladen, sorted({g.lower() for g in gedeeld}))
+
+
+def bladdelen(zf: zipfile.ZipFile, namen: dict[str, list[zipfile.ZipInfo]]) -> dict[str, str]:
+    """Part name (lower case) -> sheet name, as a reader finds the sheets (evaluatie.verborgen reads them again)."""
+    return _delen(zf, namen).bladen
 
 
 def _onescape(tekst: str) -> str:

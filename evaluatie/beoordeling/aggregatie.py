@@ -130,7 +130,8 @@ def _afwijkers(ind: dict[str, tuple[float, int, str]]) -> tuple[str, ...]:
     if not afstand:
         return ()
     grootste = max(afstand.values())
-    return tuple(sorted(b for b, a in afstand.items() if a == grootste))
+    verst = tuple(sorted(b for b, a in afstand.items() if a == grootste))
+    return () if len(verst) == len(ind) else verst  # all equally far (always so with two): nobody stands apart
 
 
 def _betrouwbaarheid(

@@ -20,12 +20,13 @@ from evaluatie.beoordeling.formulier import (
     VELD_DATUM_CONSENSUS,
     VELD_VERKLARING,
 )
+from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
-from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek
+from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek, serieel_datum_hint
 
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
 
@@ -115,12 +116,25 @@ def _lees_tabel(
     eerste: dict[Sleutel, str] = {}
     for r in range(start + 1, len(t.rijen)):
         cel = [t.waarde(r, j) for j in range(5)]
+        if open_ is None:  # a reviewer's own form has five columns; the consensus sheet carries the reviewers' beside
+            buiten = [k for k in range(5, len(t.rijen[r])) if als_tekst(t.waarde(r, k))]
+            if buiten:
+                tekst = " | ".join(als_tekst(t.waarde(r, k)) for k in buiten)
+                getoond = tekst if len(tekst) <= 80 else tekst[:79] + "…"
+                fouten.voeg_toe(
+                    t.plaats(r, buiten[0]),
+                    f"waarde buiten de kolommen van het formulier ('{getoond}'); alleen Score en Toelichting worden "
+                    "gelezen en de brief citeert alleen de kolom Toelichting: zet de motivering daar",
+                )
         if all(als_tekst(c) == "" for c in cel):
             continue
         n = len(fouten.fouten)
         ins = namen.get(naamsleutel(als_tekst(cel[0])))
         if ins is None:
-            fouten.voeg_toe(t.plaats(r, 0), f"onbekende inschrijver '{als_tekst(cel[0])}'")
+            fouten.voeg_toe(
+                t.plaats(r, 0),
+                f"onbekende inschrijver '{als_tekst(cel[0])}'{_bedoelt_u(als_tekst(cel[0]), inschrijvers)}",
+            )
         perceel = aanbesteding.perceel(als_tekst(cel[1]))
         if perceel is None:
             fouten.voeg_toe(
@@ -152,7 +166,8 @@ def _lees_tabel(
                 if stap is None:
                     fouten.voeg_toe(
                         t.plaats(r, 3),
-                        f"score '{als_tekst(cel[3])}' staat niet op de schaal ({perceel.schaal.beschrijving()})",
+                        f"score '{als_tekst(cel[3])}' staat niet op de schaal ({perceel.schaal.beschrijving()})"
+                        + _getalreden(cel[3]),
                     )
         if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
@@ -220,6 +235,28 @@ def _lees_tabel(
     return scores
 
 
+def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
+    """ "; bedoelt u 'Kompas Inburgering'?" for a misspelt bidder in a score table, or ''."""
+    import difflib  # only on this error path
+
+    dichtst = difflib.get_close_matches(naam, list(inschrijvers), n=1, cutoff=0.6)
+    return f"; bedoelt u '{dichtst[0]}'?" if dichtst else ""
+
+
+def _getalreden(waarde: object) -> str:
+    """'; een punt staat in het Nederlands voor duizendtallen ...' where a typed score is refused by the number rule
+    itself (evaluatie.getallen), so a reviewer who typed '75.0' learns why it is not 75."""
+    from evaluatie.getallen import GetalFout, lees_tekst
+
+    if not isinstance(waarde, str):
+        return ""
+    try:
+        lees_tekst(waarde)
+    except GetalFout as e:
+        return "" if e.algemeen else f"; {e}"
+    return ""
+
+
 def _lees_formulier(
     aanbesteding: Aanbesteding,
     pad: Path,
@@ -249,6 +286,7 @@ def _lees_formulier(
     beoordelaar = bekend.get(naamsleutel(naam))
     if beoordelaar is not None:
         genoemd.add(beoordelaar)
+    controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # another tender or scale: refused, not read
     if beoordelaar is None:
         fouten.voeg_toe(
             t.plaats(kop[VELD_BEOORDELAAR], 1),
@@ -258,7 +296,8 @@ def _lees_formulier(
     if datum is None:
         fouten.voeg_toe(
             t.plaats(kop[VELD_DATUM], 1),
-            f"datum ontbreekt of is geen datum: '{als_tekst(t.waarde(kop[VELD_DATUM], 1))}'",
+            f"datum ontbreekt of is geen datum: '{als_tekst(t.waarde(kop[VELD_DATUM], 1))}'"
+            + serieel_datum_hint(t.waarde(kop[VELD_DATUM], 1)),
         )
     elif (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
         fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), buiten)
@@ -350,6 +389,7 @@ def _lees_consensus(
         fouten.voeg_toe(pad.name, f"tabblad '{TABBLAD_CONSENSUS}' ontbreekt")
         return None
     n = len(fouten.fouten)
+    controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # scores chosen on another scale: refused
     open_: list[OpenRegel] = []
     deels_open = aanbesteding.beoordeling.aggregatie == "consensus"
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open, weg)
@@ -360,7 +400,10 @@ def _lees_consensus(
             waarde = t.waarde(r, 1)
             datum = als_datum(waarde)
             if datum is None and als_tekst(waarde) != "":
-                fouten.voeg_toe(datumcel, f"datum van het consensusoverleg is geen datum: '{als_tekst(waarde)}'")
+                fouten.voeg_toe(
+                    datumcel,
+                    f"datum van het consensusoverleg is geen datum: '{als_tekst(waarde)}'" + serieel_datum_hint(waarde),
+                )
             elif datum is not None and (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
                 fouten.voeg_toe(datumcel, buiten)
             break

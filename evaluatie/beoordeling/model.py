@@ -75,6 +75,15 @@ class Rijscore(Model):
     def herkomst(self) -> str:
         return "consensus" if self.consensus is not None else "berekend"
 
+    @property
+    def consensus_buiten(self) -> bool:
+        """The consensus lies outside every score the reviewers gave on their own (above the highest or below
+        the lowest): allowed, but then the consensus motivation alone carries the score (proces-verbaal and
+        verzendcontrole say so)."""
+        if self.consensus is None or not self.individueel:
+            return False
+        return not min(self.individueel.values()) <= self.consensus <= max(self.individueel.values())
+
 
 class Criteriumbetrouwbaarheid(Model):
     perceel: str

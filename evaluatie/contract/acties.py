@@ -214,6 +214,7 @@ def herverdeel(
 def _herverdeel(
     werkmap: Werkmap, perceel: str, aanbieder: str, per: dt.date, vastleggen: bool, door: str | None, reden: str | None
 ) -> tuple[Herverdeling, int | None]:
+    from evaluatie.contract.besluit import fouten_wie_waarom
     from evaluatie.contract.herverdeling import leg_herverdeling_vast, voorstel
 
     db = open_register(werkmap, alleen_lezen=not vastleggen)
@@ -221,7 +222,21 @@ def _herverdeel(
         reg = lees_register(db)
         _, r, a = herken(reg, None, perceel, aanbieder)
         perceel, aanbieder = r or perceel, a or aanbieder
-        v = voorstel(werkmap, reg, perceel, aanbieder, per)
+        vooraf = fouten_wie_waarom(door, reden) if vastleggen else []
+        try:
+            reg.binnen_looptijd(per, "--per")
+        except InvoerFout as e:
+            vooraf = [*e.fouten, *vooraf]
+        try:
+            v = voorstel(werkmap, reg, perceel, aanbieder, per)
+        except InvoerFout as e:  # all input errors at once
+            raise InvoerFout([*e.fouten, *vooraf]) from None
+        except EvaluatieFout:
+            if vooraf:  # input errors first: a --per outside the term, a decision without person or reason
+                raise InvoerFout(vooraf) from None
+            raise
+        if vooraf:
+            raise InvoerFout(vooraf)
         b = leg_herverdeling_vast(db, v, door or "", reden or "") if vastleggen else None
     finally:
         db.close()
@@ -245,7 +260,7 @@ def wijzig(
     reden: str | None,
     vandaag: dt.date | None = None,
 ) -> tuple[Toetsing, int | None]:
-    from evaluatie.contract.besluit import niet_in_de_toekomst
+    from evaluatie.contract.besluit import fouten_wie_waarom, niet_in_de_toekomst
     from evaluatie.contract.wijziging import leg_wijziging_vast, toets_wijziging
 
     with werkmap_slot(werkmap.root) if vastleggen else nullcontext():  # --alleen-toetsen only reads
@@ -254,12 +269,18 @@ def wijzig(
             reg = lees_register(db)
             perceel = herken(reg, None, perceel)[1] or perceel
             toekomst = niet_in_de_toekomst(datum, vandaag)  # said with the other options' errors
+            vooraf = toekomst + (fouten_wie_waarom(door, reden) if vastleggen else [])
             try:
-                t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag)
-            except InvoerFout as e:
-                raise InvoerFout(e.fouten + toekomst) from None
-            if toekomst:
-                raise InvoerFout(toekomst)
+                t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum)
+            except InvoerFout as e:  # with a date in the future, a missing --door or --reden: all at once
+                eerst = [f for f in e.fouten if not (toekomst and f.plaats == "--datum")]  # one slip said once
+                raise InvoerFout([*eerst, *vooraf]) from None
+            except EvaluatieFout:
+                if vooraf:  # input errors first: the change cannot be recorded anyway
+                    raise InvoerFout(vooraf) from None
+                raise
+            if vooraf:
+                raise InvoerFout(vooraf)
             b = leg_wijziging_vast(db, t, datum, door or "", reden or "") if vastleggen else None
         finally:
             db.close()

@@ -13,9 +13,10 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 
-from evaluatie.contract.besluit import leg_vast
+from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.contract.stand import raamgebruik, wachtenden
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.tekst import getal, kort
@@ -45,17 +46,6 @@ class Advies:
     kandidaten: list[Kandidaat]
     advies: str | None
     uitleg: list[str] = field(default_factory=list)
-
-
-def _wachtenden(reg: Register, perceel: str, naam: str, peildatum: dt.date) -> list[int]:
-    """Days each registered-but-not-started person has been waiting with this supplier at peildatum."""
-    uit = []
-    for p in reg.plaatsingen:
-        if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
-            continue
-        if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
-            uit.append((peildatum - p.aangemeld).days)
-    return uit
 
 
 def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
@@ -90,7 +80,7 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         verwacht = a / totaal * (hier + 1)
         reden = ""
         weg = reg.uitgevallen.get((perceel, s.naam))
-        wachtend = [d for d in _wachtenden(reg, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
+        wachtend = [d for d in wachtenden(reg.plaatsingen, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
         if weg is not None and weg <= peildatum:
             reden = f"uitgevallen per {weg.strftime('%d-%m-%Y')}"
         elif per_lev.get(s.naam, 0) >= s.capaciteit:
@@ -113,6 +103,18 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
             f"{k.geplaatst} van de {hier} geplaatst; na de volgende plaatsing hoort {k.naam} volgens de verdeling "
             f"{getal(k.verwacht, 1)} te hebben" + (f"; overgeslagen: {k.reden}" if k.reden else "")
         )
+    raam = raamgebruik(reg, perceel, peildatum)
+    if raam is not None and raam.uitgeput:  # C-23/20: past its maximum a framework agreement has no effect
+        assert raam.prognose is not None
+        advies.uitleg.insert(
+            0,
+            f"Geen advies: de raamovereenkomst {naam} is uitgeput: {raam.gebruikt} van de maximaal "
+            f"{raam.max_trajecten} trajecten zijn sinds de start geplaatst (het maximum is bereikt op "
+            f"{raam.prognose.strftime('%d-%m-%Y')}). Een volgende plaatsing valt buiten de raamovereenkomst (HvJ EU "
+            "C-23/20); daarvoor is een contractwijziging met grondslag ('evaluatie contract wijziging') of een nieuwe "
+            "aanbesteding nodig.",
+        )
+        return advies
     beste = kandidaten[0]
     if not beste.beschikbaar:
         advies.uitleg.insert(0, f"Geen advies: geen aanbieder van {naam} voor {gemeente} is nu beschikbaar.")
@@ -153,7 +155,8 @@ def kies(
     vandaag: dt.date | None = None,
 ) -> tuple[Advies, int]:
     """Record an own choice (it always wins) together with the advice it departs from or follows. Every wrong
-    option at once: the client number, the gemeente and route, the supplier and a date in the future."""
+    option at once: the client number, the date (in the term, not in the future), the gemeente and route, the
+    supplier, the person and the reason."""
     from evaluatie.contract.besluit import niet_in_de_toekomst
     from evaluatie.contract.privacy import klantnummer_fout
 
@@ -161,14 +164,21 @@ def kies(
     fout = klantnummer_fout(klantnummer)
     if fout is not None:  # privacy by design, as at intake: no BSN, name or date of birth in the register
         fouten.append(Fout("--klant", fout))
-    try:
-        controleer_keuze(reg, gemeente, perceel)
-    except InvoerFout as e:
-        fouten += e.fouten
-    lev = reg.leveranciers.get((perceel, gekozen))
-    if lev is None or gemeente not in lev.gemeenten:
-        fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
-    fouten += niet_in_de_toekomst(datum, vandaag)
+    toekomst = niet_in_de_toekomst(datum, vandaag)
+    controles = [lambda: controleer_keuze(reg, gemeente, perceel)]
+    if not toekomst:  # a date both in the future and after the term: one slip, said once
+        controles.insert(0, lambda: reg.binnen_looptijd(datum, "--datum"))
+    for controle in controles:
+        try:
+            controle()
+        except InvoerFout as e:  # all errors at once
+            fouten += e.fouten
+    if gemeente in reg.subregio and perceel in reg.percelen:
+        lev = reg.leveranciers.get((perceel, gekozen))
+        if lev is None or gemeente not in lev.gemeenten:
+            fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
+    fouten += toekomst
+    fouten += fouten_wie_waarom(door, reden)
     if fouten:
         raise InvoerFout(fouten)
     a = bereken_advies(reg, gemeente, perceel, datum)

@@ -18,6 +18,7 @@ from typing import Any
 
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.hashing import sha256_bestand
+from evaluatie.rapport.standstill import standstill
 from evaluatie.werkmap import Werkmap
 
 
@@ -67,6 +68,9 @@ class Contractbasis:
     leveranciers: tuple[Contractleverancier, ...]
     toewijzing: tuple[tuple[str, str, str, int], ...]  # (perceel, gemeente, leverancier, per year)
     verzonden: dt.date | None = None  # the day the award decision was sent (no contract before it)
+    # the last day of the standstill period (art. 2.127 Aw 2012), as the letters announce it; None without a lot
+    # awarded under a gunning (an admission, open house, is no public contract)
+    standstill_einde: dt.date | None = None
 
 
 def gunningpad(werkmap: Werkmap) -> Path:
@@ -170,6 +174,7 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
             )
         toewijzing += [(code, t["gemeente"], t["inschrijver"], int(t["aantal"])) for t in p["toewijzing"]]
     lt = aanbesteding.looptijd
+    verzonden = aanbesteding.data.verzenddatum
     return Contractbasis(
         aanbesteding=data["aanbesteding"],
         gunning_sha256=sha256_bestand(pad),
@@ -178,5 +183,12 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
         percelen=tuple(percelen),
         leveranciers=tuple(leveranciers),
         toewijzing=tuple(toewijzing),
-        verzonden=aanbesteding.data.verzenddatum,
+        verzonden=verzonden,
+        standstill_einde=(
+            standstill(
+                aanbesteding.data.verzenddatum, aanbesteding.standstill_dagen, aanbesteding.gelijkgestelde_dagen
+            ).einde
+            if any(not p.toelating for p in percelen)
+            else None
+        ),
     )

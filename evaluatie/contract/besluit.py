@@ -15,12 +15,18 @@ from typing import Any
 from evaluatie.fouten import Fout, InvoerFout
 
 
-def controleer_wie_waarom(door: str | None, reden: str | None) -> None:
+def fouten_wie_waarom(door: str | None, reden: str | None) -> list[Fout]:
+    """The errors of a decision without a person or a reason (to report with a command's other errors)."""
     fouten = []
     if not (door or "").strip():
         fouten.append(Fout("--door", "wie neemt dit besluit? vul een naam en functie in"))
     if not (reden or "").strip():
         fouten.append(Fout("--reden", "een besluit zonder reden wordt niet vastgelegd"))
+    return fouten
+
+
+def controleer_wie_waarom(door: str | None, reden: str | None) -> None:
+    fouten = fouten_wie_waarom(door, reden)
     if fouten:
         raise InvoerFout(fouten)
 

@@ -19,6 +19,7 @@ import click
 from evaluatie.cliafhandeling import afhandeling as _afhandeling
 from evaluatie.cliafhandeling import toon as _toon
 from evaluatie.clicktaal import datum_type
+from evaluatie.clijson import echo_json
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.werkmap import Werkmap
 
@@ -135,12 +136,13 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
     a = geef_advies(wm, gemeente, route, _dag(peildatum))
     _waarschuw(wm)
     if als_json:
-        click.echo(json.dumps({"advies": a.advies, "uitleg": a.uitleg}, ensure_ascii=False, indent=2))
-        return
-    for regel in a.uitleg:
-        _toon(regel)
-    if a.advies is None:
-        raise EvaluatieFout([f"geen beschikbare aanbieder voor {gemeente} in {route}"])
+        echo_json({"advies": a.advies, "uitleg": a.uitleg})
+    else:
+        for regel in a.uitleg:
+            _toon(regel)
+    if a.advies is None:  # exit 1 with --json too; the reason is the first line of the explanation
+        reden = a.uitleg[0].removeprefix("Geen advies: ")
+        raise EvaluatieFout([f"geen advies voor {a.gemeente} in perceel {a.perceel}: {reden}"])
 
 
 @contract.command("keuze")
@@ -171,6 +173,8 @@ def keuze(
     )
     wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
     click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
+    if a.advies is None and a.uitleg:  # e.g. an exhausted framework agreement: this placement falls outside it
+        _toon(f"Let op: er was geen advies: {a.uitleg[0].removeprefix('Geen advies: ')}", err=True)
 
 
 @contract.command("stand")

@@ -14,15 +14,15 @@ import datetime as dt
 import io
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from evaluatie.contract import namen, privacy
+from evaluatie.contract.gebeurtenissen import Soort, woorden
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
-from evaluatie.contract.gebeurtenissen import woorden
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import Verzamelaar
@@ -266,6 +266,7 @@ def lees_regels(
     gemeenten, routes, aanbieders = namen.gemeenten(reg), namen.routes(reg), namen.aanbieders(reg)
     einde = reg.jaargrenzen(reg.jaren)[1]
     uit: list[Regel] = []
+    gezien: dict[tuple[str, str], bool] = {}  # (kolom, value) -> known: exports repeat a few values
 
     def cel(i: int, k: str) -> Any:
         j = index.get(k)
@@ -340,6 +341,13 @@ def lees_regels(
                     fouten.voeg_toe(
                         blad.plaats(i, index["aanbieder"]), f"{naam} heeft geen contract voor perceel {perceel}"
                     )
+                elif gemeente is not None and not any(gemeente in x.gemeenten for x in reg.leveranciers_van(perceel)):
+                    # no supplier of the lot serves the gemeente: it is not in the lot (not the supplier's doing)
+                    fouten.voeg_toe(
+                        blad.plaats(i, index.get("route", 0)),
+                        f"geen enkele aanbieder van perceel {perceel} ({reg.percelen[perceel].naam}) heeft een "
+                        f"contract voor {gemeente}: {gemeente} neemt niet deel aan dit perceel",
+                    )
                 elif gemeente is not None and gemeente not in lev.gemeenten:
                     fouten.voeg_toe(
                         blad.plaats(i, index["aanbieder"]), f"{naam} bedient {gemeente} niet in perceel {perceel}"
@@ -359,11 +367,51 @@ def lees_regels(
                     blad.plaats(i, index.get("uitslag", 0)),
                     f"uitslag '{als_tekst(cel(i, 'uitslag'))}' onbekend; verwacht B1, hoogst haalbaar of niet behaald",
                 )
+        if s is not None:
+            _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), gezien, fouten)
         if len(fouten.fouten) == n and s is not None and gemeente is not None and datum is not None:
             uit.append(Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0)))
         elif met_fout is not None:
             met_fout.add(klant)
     return uit
+
+
+def _controleer_overige_cellen(
+    blad: Blad,
+    i: int,
+    index: dict[str, int],
+    s: Soort,
+    cel: Callable[[int, str], Any],
+    tabellen: tuple[dict[str, str], dict[str, str]],
+    gezien: dict[tuple[str, str], bool],
+    fouten: Verzamelaar,
+) -> None:
+    """Route, supplier and result cells an event does not use may repeat a known value (exports fill them on every
+    row), but anything else there is refused: it would be silently ignored, and a name of a person written in it
+    would be kept in the archived copy of the file (contract/aanleveringen, the dossier). `tabellen`: the lookup
+    tables of routes and suppliers (evaluatie.contract.namen), built once per sheet."""
+    routes, aanbieders = tabellen
+    geldig: tuple[tuple[str, bool, Callable[[str], object], str], ...] = (
+        ("route", s.route_nodig, lambda v: namen.zoek(v, routes), "route van dit contract"),
+        ("aanbieder", s.route_nodig, lambda v: namen.zoek(v, aanbieders), "aanbieder met een contract"),
+        ("uitslag", s.uitslag_nodig, lees_uitslag, "examenuitslag"),
+    )
+    for kolom, gebruikt, herken, wat in geldig:
+        if gebruikt or kolom not in index:
+            continue
+        v = als_tekst(cel(i, kolom))
+        if not v:
+            continue
+        bekend = gezien.get((kolom, v))
+        if bekend is None:
+            bekend = gezien[(kolom, v)] = herken(v) is not None
+        if not bekend:
+            persoon = " en ziet eruit als de naam van een persoon" if privacy.lijkt_naam(v) else ""
+            fouten.voeg_toe(
+                blad.plaats(i, index[kolom]),
+                f"kolom '{kolom}' bij de gebeurtenis '{s.label}': '{v}' is geen {wat}{persoon}; laat deze cel leeg: "
+                "de kolom hoort niet bij deze gebeurtenis (alleen een pseudoniem klantnummer, geen persoonsgegevens)",
+            )
 
 
 @dataclass
@@ -427,14 +475,34 @@ def lees_in(
         regels: list[Regel] = []
         for blad in lees_bladen(pad, fouten):
             regels += lees_regels(blad, reg, fouten, met_fout, grens)
+        _controleer_dubbel(regels, fouten, met_fout)
         per_bestand.append((pad, sha256_bestand(pad), regels))
     plan = _plan(db, per_bestand, datum)
     # the order of events of every placement the intake touches, with the rows read; together with the row
     # errors (all errors at once), leaving out clients with a wrong row
     geraakt = {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels}
-    _controleer_volgorde(plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten)
+    _controleer_volgorde(plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten, plan.gecorrigeerd)
     fouten.controleer()
     return _schrijf(db, per_bestand, plan, bewaar_in)
+
+
+def _controleer_dubbel(regels: list[Regel], fouten: Verzamelaar, met_fout: set[str]) -> None:
+    """Two rows of one file with the same event of the same client but different content: an error naming both.
+
+    Across files and intakes a changed row is a correction of the earlier one; within one file neither row
+    is "earlier", and taking the last would silently drop the other (a second registration of a client
+    with another supplier would move the first one). The same row twice is harmless and read once."""
+    eerste: dict[tuple[str, str, str], Regel] = {}
+    for r in regels:
+        was = eerste.setdefault(r.sleutel, r)
+        if was.inhoud != r.inhoud:
+            fouten.voeg_toe(
+                r.plaats,
+                f"klant {r.klantnummer} ({r.gemeente}): {r.soort} staat ook in {was.plaats} met andere gegevens "
+                f"({_toon(was.inhoud)}; hier {_toon(r.inhoud)}); het register kent per klant één gebeurtenis van "
+                "iedere soort: laat in dit bestand alleen de juiste regel staan",
+            )
+            met_fout.add(r.klantnummer)
 
 
 @dataclass
@@ -446,6 +514,7 @@ class _Plan:
     nieuwe_g: list[tuple[Any, ...]]
     inlezingen: list[tuple[Any, ...]]
     verslag: Inleesverslag
+    gecorrigeerd: set[tuple[str, str, str]]  # (gemeente, klantnummer, soort) of every event this intake corrects
 
 
 def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]]], datum: dt.date) -> _Plan:
@@ -465,6 +534,7 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
     nieuwe_g: list[tuple[Any, ...]] = []
     inlezingen: list[tuple[Any, ...]] = []
     verslag = Inleesverslag([], [])
+    gecorrigeerd: set[tuple[str, str, str]] = set()
     for pad, sha, regels in per_bestand:
         nieuw = gecorr = zelfde = 0
         for r in regels:
@@ -479,6 +549,7 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
                 continue
             vervangt = reden = None
             if was is not None:
+                gecorrigeerd.add(r.sleutel)
                 vervangt = was[0]
                 reden = f"gewijzigd in {r.plaats} (was {_toon(was[1])} volgens {was[2]}; nu {_toon(r.inhoud)})"
                 verslag.correcties.append(f"{r.plaats}: klant {r.klantnummer} ({r.gemeente}), {r.soort}: {reden}")
@@ -505,7 +576,7 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
         inlezingen.append((volgende_i, pad.name, sha, datum.isoformat(), nieuw, gecorr, zelfde))
         verslag.bestanden.append((pad.name, sha, nieuw, gecorr, zelfde))
         volgende_i += 1
-    return _Plan(huidig, nieuwe_p, nieuwe_g, inlezingen, verslag)
+    return _Plan(huidig, nieuwe_p, nieuwe_g, inlezingen, verslag, gecorrigeerd)
 
 
 def _schrijf(
@@ -546,6 +617,7 @@ _VOLGORDE = (
     ("voortijdig_gestopt", "gestart", "het voortijdig stoppen ligt voor de start"),
     ("afgerond", "gestart", "het afronden ligt voor de start"),
     ("examen", "aangemeld", "het examen ligt voor de aanmelding"),
+    ("route_gewijzigd", "aangemeld", "de routewijziging ligt voor de aanmelding"),
 )
 
 
@@ -553,21 +625,57 @@ def _controleer_volgorde(
     huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]],
     geraakt: set[tuple[str, str]],
     fouten: Verzamelaar,
+    gecorrigeerd: set[tuple[str, str, str]],  # events this intake corrects
 ) -> None:
     """Every placement touched by this intake, as it would stand afterwards: a registration exists and
     the dates follow each other. An event without a registration would count nowhere, so it is refused."""
     per: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+    route: dict[tuple[str, str, str], str | None] = {}
     for (g, k, soort), (_, inhoud, plaats) in huidig.items():
         if (g, k) in geraakt:
             per.setdefault((g, k), {})[soort] = (inhoud[0], plaats)
+            route[(g, k, soort)] = inhoud[1]
     for (g, k), feiten in sorted(per.items()):
         if "aangemeld" not in feiten:
             eerste = min(p for _, p in feiten.values())
             fouten.voeg_toe(eerste, f"klant {k} ({g}) heeft geen aanmelding, in dit bestand of eerder ingelezen")
             continue
+        if "afgerond" in feiten and "gestart" not in feiten:  # a route completed that never started
+            fouten.voeg_toe(
+                feiten["afgerond"][1],
+                f"klant {k} ({g}) is afgerond zonder start, in dit bestand of eerder ingelezen; geef de startdatum op",
+            )
         for later, eerder, tekst in _VOLGORDE:
-            if later in feiten and feiten[later][0] < feiten[eerder][0]:
-                fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]})")
+            if later == "voortijdig_gestopt" and eerder not in feiten:  # stopped while still waiting for the start
+                eerder, tekst = "aangemeld", "het voortijdig stoppen ligt voor de aanmelding"
+            if later in feiten and eerder in feiten and feiten[later][0] < feiten[eerder][0]:
+                opnieuw = ""
+                if eerder == "aangemeld" and (g, k, "aangemeld") in gecorrigeerd:
+                    # a second registration of the same client reads as a correction of the first one
+                    opnieuw = (
+                        "; die aanmelding vervangt de eerdere als correctie: het register kent één "
+                        "plaatsing per klantnummer en gemeente, een nieuwe aanmelding van een klant die al gestart "
+                        "is, is geen correctie"
+                    )
+                fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]}){opnieuw}")
+        if "voortijdig_gestopt" in feiten and "afgerond" in feiten:  # two outcomes: counted in both columns
+            gestopt, afgerond = feiten["voortijdig_gestopt"], feiten["afgerond"]
+            later = gestopt[1] if gestopt >= afgerond else afgerond[1]
+            fouten.voeg_toe(
+                later,
+                f"klant {k} ({g}) is zowel voortijdig gestopt ({gestopt[1]}) als afgerond ({afgerond[1]}); een "
+                "traject heeft één uitkomst: laat de onjuiste regel weg of corrigeer haar",
+            )
+        naar = route.get((g, k, "route_gewijzigd"))
+        if naar is not None and naar == route.get((g, k, "aangemeld")):
+            # counted as a downgrade (afschaling) of the supplier otherwise, and the new supplier dropped
+            fouten.voeg_toe(
+                feiten["route_gewijzigd"][1],
+                f"klant {k} ({g}): de route wijzigt naar {naar}, de route van de aanmelding "
+                f"({feiten['aangemeld'][1]}); "
+                "een routewijziging (afschaling) gaat naar een andere route. Een overstap naar een andere aanbieder "
+                "in dezelfde route kent het register niet",
+            )
 
 
 def _toon(inhoud: tuple[str, str | None, str | None, str | None]) -> str:

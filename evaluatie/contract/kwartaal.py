@@ -27,7 +27,7 @@ from evaluatie.contract.basis import geen_raamovereenkomst
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
-from evaluatie.contract.stand import RAAM_SIGNAAL, Signaal, Stand, Standregel, bereken_stand, signalen
+from evaluatie.contract.stand import RAAM_SIGNAAL, Raamgebruik, Signaal, Stand, Standregel, bereken_stand, signalen
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
@@ -94,7 +94,7 @@ RAAMKOP: list[Cel] = [
     "Maximumwaarde",
     "Gebruikte waarde",
     "Gebruik",
-    "Uitgeput bij huidig tempo",
+    "Uitgeput (bereikt op, of bij huidig tempo)",
 ]
 PLAATSINGSKOP: list[Cel] = [
     "Route",
@@ -111,6 +111,8 @@ def _toon(o: Openbaar) -> Callable[[Sleutel, str], str]:
     """How a signal shows a figure: as the report's tables publish it (see `stand.signalen`)."""
 
     def toon(sleutel: Sleutel, tekst: str) -> str:
+        if sleutel[0] == "W":  # people waiting now: not a cumulative series the guard against differences covers
+            return AFGELEID
         if sleutel[0] == "P" and sleutel[3] == "gemiddeld":
             return tekst if isinstance(o.cel((*sleutel[:3], "gestart")), int) else AFGELEID
         if sleutel[0] == "T" and sleutel[2] in ("waarde", "aandeel"):
@@ -122,6 +124,13 @@ def _toon(o: Openbaar) -> Callable[[Sleutel, str], str]:
         return str(o.cel(sleutel))
 
     return toon
+
+
+def _uitgeput(r: Raamgebruik) -> str:
+    """The exhaustion date as a cell: the day the maximum was reached, or the forecast at the current pace."""
+    assert r.prognose is not None
+    datum = r.prognose.strftime("%d-%m-%Y")
+    return f"bereikt op {datum}" if r.uitgeput else f"bij dit tempo {datum}"
 
 
 def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date) -> Gemeenschappelijk:
@@ -143,7 +152,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 Bedrag(r.max_waarde),
                 Bedrag(round(r.gebruikte_waarde, 2)) if waarde else AFGELEID,
                 f"{getal(100 * r.aandeel, 1)}%" if waarde else AFGELEID,
-                datum(r.prognose) if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
+                _uitgeput(r) if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
         )
     prestatie_rijen: list[list[Cel]] = []
@@ -228,7 +237,7 @@ def _per_leverancier(c: Gemeenschappelijk, gemeente: str | None, code: str) -> d
         if x.perceel == code:
             t = per_lev.setdefault(x.leverancier, [0.0, 0.0, 0.0, 0.0])
             t[0] += x.toegewezen
-            t[1] += x.pro_rata
+            t[1] += round(x.pro_rata, 1)  # as a gemeente's report shows it: every total is the sum of what is shown
             t[2] += x.geplaatst
     kwartaal = (
         [(cp, lev, n) for (_, cp, lev), n in c.in_kwartaal.items()]
@@ -273,7 +282,7 @@ def _plaatsingsrijen(
                 p.naam,
                 "Totaal",
                 int(sum(v[0] for v in per_lev.values())),
-                round(sum(v[1] for v in per_lev.values()), 1),
+                round(sum(v[1] for v in per_lev.values()), 1),  # the sum of the rows above (float noise removed)
                 o.cel((*totaal, "jaar")),
                 o.cel((*totaal, "kwartaal")),
             ]
@@ -347,7 +356,8 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een cijfer dat zo\'n aantal zou '
         f"verraden, ook samen met de andere rapporten van dit kwartaal of met die van eerdere kwartalen (het verschil "
         f'tussen twee cumulatieve cijfers), staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte '
-        "aantallen per jaar uit de gunning, geen personen.</p>",
+        "aantallen per jaar uit de gunning, geen personen; naar rato staat per gemeente en aanbieder op één "
+        "decimaal, en ieder totaal (ook dat van de regio) is de som van die cijfers.</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
         f'<div class="figuur">{grafiek}</div>',

@@ -46,9 +46,10 @@ class Register:
     # (perceel, jaar) -> {(gemeente, leverancier): aantal}: the allocation in force for that year
     toewijzing: dict[tuple[str, int], dict[tuple[str, str], int]]
     plaatsingen: list[Plaatsing]
-    extra_trajecten: dict[str, int] = field(default_factory=dict)
-    wijzigingswaarde: dict[str, float] = field(default_factory=dict)
     de_minimis: dict[str, float] = field(default_factory=dict)  # cumulative |value| of 2.163b changes per lot
+    # (perceel, datum, waarde, extra trajecten) of every recorded change: the maximum on a date counts those dated
+    # up to that date, so a report does not change when a later change is recorded
+    wijzigingen: list[tuple[str, dt.date, float, int]] = field(default_factory=list)
     inlezingen: list[tuple[str, str]] = field(default_factory=list)  # (bestand, sha256), each once
     bronnen_per_gemeente: dict[str, set[str]] = field(default_factory=dict)  # gemeente -> sha256 of its files
     # sha256 -> the earliest date of an event the file brought in: a report up to a date rests on the files
@@ -165,14 +166,15 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
             pl.examen, pl.examendatum = uitslag, d
         elif soort == "route_gewijzigd":
             pl.route_gewijzigd, pl.route_gewijzigd_datum = perceel, d
-    extra: dict[str, int] = {}
-    waarde: dict[str, float] = {}
     de_minimis: dict[str, float] = {}
-    for p, w, n, grond in db.execute("SELECT perceel, waarde, extra_trajecten, grondslag FROM wijziging"):
-        waarde[p] = waarde.get(p, 0.0) + float(w)
+    wijzigingen: list[tuple[str, dt.date, float, int]] = []
+    for p, w, n, grond, datum in db.execute(
+        "SELECT w.perceel, w.waarde, w.extra_trajecten, w.grondslag, b.datum FROM wijziging w "
+        "JOIN besluit b ON b.id = w.besluit_id ORDER BY w.besluit_id"
+    ):
+        wijzigingen.append((p, dt.date.fromisoformat(datum), float(w), int(n)))
         if grond == "2.163b":
             de_minimis[p] = de_minimis.get(p, 0.0) + abs(float(w))
-        extra[p] = extra.get(p, 0) + int(n)
     per_gemeente: dict[str, set[str]] = {}
     for sha, g in (
         db.execute(
@@ -209,9 +211,8 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         uitgevallen=uitgevallen,
         toewijzing=toewijzing,
         plaatsingen=list(per_id.values()),
-        extra_trajecten=extra,
-        wijzigingswaarde=waarde,
         de_minimis=de_minimis,
+        wijzigingen=wijzigingen,
         inlezingen=sorted((b, s) for s, b in gezien.items()),
         bronnen_per_gemeente=per_gemeente,
         bron_vanaf=vanaf,

@@ -9,7 +9,8 @@ Definitions (one per quantity):
   forecast date extrapolates the average pace since the start (C-23/20: at the maximum the framework
   agreement is exhausted).
 - waiting time: registration to start, in weeks (days / 7), for placements started by peildatum.
-Signals: a supplier whose average waiting time exceeds its promise; a framework past 80% of its
+Signals: a supplier whose average waiting time exceeds its promise, or with people registered but not started
+who have waited longer than promised; a framework past 80% of its
 maximum (volume or value); a gemeente-supplier cell whose placements deviate from pro rata by at least
 5 persons and 25%.
 """
@@ -18,11 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from evaluatie.contract.gebeurtenissen import GESLAAGD
-from evaluatie.contract.lezen import Register
+from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.telling import geplaatst
 from evaluatie.tekst import euro, getal, kort
 
@@ -48,7 +50,12 @@ class Raamgebruik:
     gebruikt: int
     max_waarde: float
     gebruikte_waarde: float
-    prognose: dt.date | None  # exhaustion at the current pace; None without placements
+    prognose: dt.date | None  # exhaustion at the current pace; None without placements; once reached, the real date
+
+    @property
+    def uitgeput(self) -> bool:
+        """The maximum is reached: the framework agreement is exhausted (C-23/20), `prognose` is the day it was."""
+        return self.gebruikt >= self.max_trajecten
 
     @property
     def aandeel(self) -> float:
@@ -71,6 +78,8 @@ class Prestatie:
     niet_behaald: int
     afgeschaald: int
     geplaatst: int
+    # days each person registered but neither started nor stopped by peildatum has waited longer than promised
+    wachtend_te_lang: tuple[int, ...] = ()
 
     @property
     def gemiddeld(self) -> float | None:
@@ -83,7 +92,7 @@ class Prestatie:
 
 @dataclass(frozen=True)
 class Signaal:
-    soort: str  # 'belofte', 'raam', 'afwijking'
+    soort: str  # 'belofte', 'wachtend', 'raam', 'afwijking'
     tekst: str
     gemeente: str | None = None  # the gemeente an 'afwijking' is about
 
@@ -105,6 +114,50 @@ def fractie_van_jaar(begin: dt.date, eind: dt.date, peildatum: dt.date) -> float
     return min(1.0, ((peildatum - begin).days + 1) / (eind - begin).days)
 
 
+def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | None:
+    """The use of a lot's framework agreement up to peildatum; None for an open-house lot (no maximum).
+
+    The maximum in trajectories and in euro both include every recorded contract change dated up to peildatum
+    (extra volume, indexation, extension: the value a change adds is part of the agreement's value from then on).
+    Once the maximum is reached, the date is the registration date of the placement that reached it, not a
+    forecast.
+    """
+    p = reg.percelen[code]
+    if p.raam_trajecten is None or p.raam_waarde is None:
+        return None
+    datums: list[dt.date] = []
+    per_aanbieder: Counter[str] = Counter()
+    for pl in reg.plaatsingen:  # counted as evaluatie.contract.telling.geplaatst counts
+        if pl.perceel == code and pl.leverancier and pl.aangemeld and reg.startdatum <= pl.aangemeld <= peildatum:
+            datums.append(pl.aangemeld)
+            per_aanbieder[pl.leverancier] += 1
+    datums.sort()
+    n = len(datums)
+    w = sum(v * reg.leveranciers[(code, s)].prijs for s, v in sorted(per_aanbieder.items()))
+    geldend = [(waarde, extra) for c, d, waarde, extra in reg.wijzigingen if c == code and d <= peildatum]
+    max_tr = p.raam_trajecten + sum(extra for _, extra in geldend)
+    max_w = p.raam_waarde + sum(waarde for waarde, _ in geldend)
+    prognose = None
+    if n >= max_tr and max_tr > 0:
+        prognose = datums[max_tr - 1]
+    elif n > 0:
+        dagen = (peildatum - reg.startdatum).days + 1
+        prognose = peildatum + dt.timedelta(days=math.ceil((max_tr - n) / (n / dagen)))
+    return Raamgebruik(code, max_tr, n, max_w, w, prognose)
+
+
+def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:
+    """Days each registered-but-not-started person has been waiting with this supplier at peildatum (a person who
+    stopped before starting waits no longer)."""
+    uit = []
+    for p in plaatsingen:
+        if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
+            continue
+        if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
+            uit.append((peildatum - p.aangemeld).days)
+    return uit
+
+
 def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
     jaar = reg.contractjaar(peildatum)
     begin, eind = reg.jaargrenzen(jaar)
@@ -119,20 +172,7 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 n = ytd[(g, code, s.naam)]
                 if a or n:
                     regels.append(Standregel(g, code, s.naam, a, n, a * f))
-    totaal = geplaatst(reg, reg.startdatum, peildatum)
-    raam = []
-    for code, p in reg.percelen.items():
-        if p.raam_trajecten is None or p.raam_waarde is None:  # open house: no framework agreement to exhaust
-            continue
-        n = sum(v for (_, c, _), v in totaal.items() if c == code)
-        w = sum(v * reg.leveranciers[(c, s)].prijs for (_, c, s), v in totaal.items() if c == code)
-        max_tr = p.raam_trajecten + reg.extra_trajecten.get(code, 0)
-        dagen = (peildatum - reg.startdatum).days + 1
-        prognose = None
-        if n > 0:
-            tempo = n / dagen
-            prognose = peildatum + dt.timedelta(days=max(0, math.ceil((max_tr - n) / tempo)))
-        raam.append(Raamgebruik(code, max_tr, n, p.raam_waarde, w, prognose))
+    raam = [r for code in reg.percelen if (r := raamgebruik(reg, code, peildatum)) is not None]
     prestaties = []
     per: dict[tuple[str, str], list] = {}
     for pl in reg.plaatsingen:
@@ -161,6 +201,11 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 niet_behaald=sum(1 for e in examens if e not in GESLAAGD),
                 afgeschaald=sum(1 for pl in lijst if pl.route_gewijzigd and op(pl.route_gewijzigd_datum)),
                 geplaatst=len(lijst),
+                wachtend_te_lang=tuple(
+                    sorted(
+                        (d for d in wachtenden(lijst, code, naam, peildatum) if d > s.wachttijd_weken * 7), reverse=True
+                    )
+                ),
             )
         )
     stand = Stand(peildatum, jaar, begin, eind, f, regels, raam, prestaties)
@@ -203,6 +248,19 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
                     f"{gestart}; langer gewacht dan beloofd: {boven})",
                 )
             )
+    for pr in st.prestaties:
+        if pr.wachtend_te_lang:  # people not started: not in the average, but the promise is broken all the same
+            c, s = pr.perceel, pr.leverancier
+            aantal = toon(("W", c, s, "wachtend"), str(len(pr.wachtend_te_lang)))
+            langste = toon(("W", c, s, "langste"), getal(pr.wachtend_te_lang[0] / 7, 1))
+            uit.append(
+                Signaal(
+                    "wachtend",
+                    f"Bij {s} ({reg.percelen[c].naam}) wachten aangemelde inburgeraars zonder start al langer dan "
+                    f"de beloofde {kort(pr.beloofd_weken)} weken (op de peildatum: {aantal}; de langste wachttijd in "
+                    f"weken: {langste})",
+                )
+            )
     for r in st.raam:
         if r.aandeel > RAAM_SIGNAAL:
             c = r.perceel
@@ -212,11 +270,12 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
             if r.prognose:
                 datum = r.prognose.strftime("%d-%m-%Y")
                 getoond = toon(("T", c, "prognose"), datum)
-                prognose = (
-                    f"; bij het huidige tempo uitgeput op {datum}"
-                    if getoond == datum
-                    else f"; de datum waarop zij bij het huidige tempo uitgeput is: {getoond}"
-                )
+                if getoond != datum:  # withheld: not even whether the maximum is reached (the count would follow)
+                    prognose = f"; de datum waarop zij uitgeput is of bij het huidige tempo raakt: {getoond}"
+                elif r.uitgeput:  # a fact, not a forecast: placements after this day fall outside the agreement
+                    prognose = f"; het maximum is bereikt op {datum}: de raamovereenkomst is uitgeput"
+                else:
+                    prognose = f"; bij het huidige tempo uitgeput op {datum}"
             gebruikt = toon(("T", c, "raam"), str(r.gebruikt))
             maximum = f"{r.max_trajecten} trajecten, {euro(r.max_waarde)}"
             if gebruikt == str(r.gebruikt) and waarde == euro(r.gebruikte_waarde):

@@ -38,6 +38,7 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "gebruikte_waarde": round(r.gebruikte_waarde, 2),
                 "aandeel": round(r.aandeel, 6),
                 "prognose_uitgeput": r.prognose.isoformat() if r.prognose else None,
+                "uitgeput": r.uitgeput,
             }
             for r in st.raam
         ],
@@ -55,6 +56,7 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "hoogst_haalbaar": p.hoogst_haalbaar,
                 "niet_behaald": p.niet_behaald,
                 "afgeschaald": p.afgeschaald,
+                "wachtend_langer_dan_beloofd": len(p.wachtend_te_lang),
                 "geplaatst": p.geplaatst,
             }
             for p in st.prestaties
@@ -102,21 +104,29 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         )
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
-        prognose = m.prognose.strftime("%d-%m-%Y") if m.prognose else "geen plaatsingen, geen prognose"
+        if m.prognose is None:
+            prognose = "uitgeput bij dit tempo: geen plaatsingen, geen prognose"
+        elif m.uitgeput:
+            prognose = (
+                f"het maximum is bereikt op {m.prognose.strftime('%d-%m-%Y')}: de raamovereenkomst is uitgeput"
+                + (f" ({m.gebruikt - m.max_trajecten} plaatsing(en) daarna)" if m.gebruikt > m.max_trajecten else "")
+            )
+        else:
+            prognose = f"uitgeput bij dit tempo: {m.prognose.strftime('%d-%m-%Y')}"
         r.append(
             f"  {reg.percelen[m.perceel].naam}: {m.gebruikt} van {m.max_trajecten} trajecten, "
             f"{euro(m.gebruikte_waarde)} van {euro(m.max_waarde)} ({getal(100 * m.aandeel, 1)}%); "
-            f"uitgeput bij dit tempo: {prognose}"
+            f"{prognose}"
         )
     r += [f"  {geen_raamovereenkomst(p.naam)}" for p in reg.percelen.values() if p.toelating]
     r += ["", "Aanbieders:"]
     for p in st.prestaties:
-        g = "-" if p.gemiddeld is None else getal(p.gemiddeld, 1)
+        g = "nog niemand gestart" if p.gemiddeld is None else f"gemiddeld {getal(p.gemiddeld, 1)} weken"
         r.append(
-            f"  {p.leverancier} ({p.perceel}): wachttijd gemiddeld {g} weken (beloofd {kort(p.beloofd_weken)}, "
+            f"  {p.leverancier} ({p.perceel}): wachttijd {g} (beloofd {kort(p.beloofd_weken)} weken, "
             f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}; examen: "
             f"B1 {p.b1}, hoogst haalbaar {p.hoogst_haalbaar}, niet behaald {p.niet_behaald}; "
-            f"afgeschaald {p.afgeschaald}"
+            f"afgeschaald {p.afgeschaald}; nog niet gestart en langer gewacht dan beloofd {len(p.wachtend_te_lang)}"
         )
     r += ["", "Signalen:" if st.signalen else "Signalen: geen"]
     r += [f"  - {s.tekst}" for s in st.signalen]

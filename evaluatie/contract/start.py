@@ -14,9 +14,12 @@ from evaluatie.contract.basis import Contractbasis
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.tekst import datum_met_dag
 
 
 def controleer_startdatum(basis: Contractbasis, startdatum: dt.date) -> None:
+    """No contract before the award decision is sent, nor (for a lot awarded under a gunning) before the standstill
+    period the letters announce has ended: art. 2.127 Aw 2012 forbids concluding the agreement during it."""
     if basis.verzonden is not None and startdatum <= basis.verzonden:
         raise InvoerFout(
             [
@@ -26,6 +29,17 @@ def controleer_startdatum(basis: Contractbasis, startdatum: dt.date) -> None:
                         f"{startdatum.isoformat()} ligt niet na de verzending van de gunningsbeslissing "
                         f"({basis.verzonden.isoformat()}); de overeenkomsten gaan pas na de standstill in"
                     ),
+                )
+            ]
+        )
+    if basis.standstill_einde is not None and startdatum <= basis.standstill_einde:
+        raise InvoerFout(
+            [
+                Fout(
+                    "--datum",
+                    f"{startdatum.isoformat()} ligt in de opschortende termijn (art. 2.127 Aw 2012), die volgens de "
+                    f"brieven eindigt op {datum_met_dag(basis.standstill_einde)}; de overeenkomsten worden pas daarna "
+                    f"gesloten: kies een ingangsdatum na {basis.standstill_einde.isoformat()}",
                 )
             ]
         )

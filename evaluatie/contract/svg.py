@@ -7,6 +7,7 @@ value draws no bar and says '<5' or 'onderdrukt' in words.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 
@@ -58,21 +59,25 @@ def staven(
 def lijnen(
     titel: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], grens: float | None = None
 ) -> str:
-    """Lines over time on a 0-100 scale (percent); None (a point not shown) breaks the line, so no line
+    """Lines over time on a scale from 0 to 100 percent, or higher when a value is (a framework agreement used
+    past its maximum shows above the 100% line, not on it); None (a point not shown) breaks the line, so no line
     suggests a value there; a lone point between gaps is a dot; `grens` draws a dashed line."""
     breedte, hoogte, links, onder, boven = 640, 260, 40, 40, 40
     n = max(1, len(labels) - 1)
     bx = (breedte - links - 20) / n
+    hoogste = max((v for _, waarden in series for v in waarden if v is not None), default=0.0)
+    stap = 25 if hoogste <= 200 else 100  # at most nine grid lines
+    top = max(100, stap * math.ceil(hoogste / stap))
 
     def y(v: float) -> float:
-        return boven + (hoogte - boven - onder) * (1 - min(v, 100.0) / 100)
+        return boven + (hoogte - boven - onder) * (1 - v / top)
 
     d = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{breedte}" height="{hoogte}" viewBox="0 0 {breedte} {hoogte}" '
         f'role="img" aria-label="{escape(titel)}" font-family="Arial, sans-serif" font-size="11">',
         f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(titel)}</text>',
     ]
-    for p in (0, 25, 50, 75, 100):
+    for p in range(0, top + 1, stap):
         d.append(f'<line x1="{links}" x2="{breedte - 20}" y1="{y(p):.1f}" y2="{y(p):.1f}" stroke="#ddd"/>')
         d.append(f'<text x="{links - 4}" y="{y(p) + 4:.1f}" text-anchor="end">{p}%</text>')
     if grens is not None:

@@ -1,6 +1,7 @@
 """Contract changes with their legal basis, and the de-minimis check of art. 2.163b Aw 2012.
 
-Why: a change to a public contract without a new tender needs a basis in art. 2.163a-g Aw 2012. The
+Why: a change to a public contract needs a new tender (art. 2.163a Aw 2012, the main rule) unless it has a
+basis in one of the exceptions of art. 2.163b-g; 2.163a itself is no basis. The
 de-minimis basis (2.163b) allows changes whose value is below the European threshold AND below 10% of
 the initial value for services, counted cumulatively over successive changes. Inburgering is a social
 service (Annex XIV), so the threshold is EUR 750.000. The initial value is the lot's framework
@@ -26,7 +27,6 @@ DREMPEL_SOCIALE_DIENSTEN = 750_000.0
 AANDEEL_DIENSTEN = 0.10
 WAARSCHUWING = 0.80
 GRONDSLAGEN = {
-    "2.163a": "wijziging van geringe omvang zonder wezenlijke wijziging (art. 2.163a Aw 2012)",
     "2.163b": "de-minimiswijziging (art. 2.163b Aw 2012)",
     "2.163c": "herzieningsclausule in de aanbestedingsstukken (art. 2.163c Aw 2012)",
     "2.163d": "aanvullende diensten (art. 2.163d Aw 2012)",
@@ -34,7 +34,8 @@ GRONDSLAGEN = {
     "2.163f": "nieuwe opdrachtnemer (art. 2.163f Aw 2012)",
     "2.163g": "niet-wezenlijke wijziging (art. 2.163g Aw 2012)",
 }
-_GRONDSLAG = re.compile(r"2\.163([a-g])")
+_GRONDSLAG = re.compile(r"2\.163\s?([a-z])(?![a-z])")
+AANVULLEND_MAXIMUM = 0.50  # 2.163d and 2.163e: the price increase of each change at most 50% of the original value
 
 
 @dataclass
@@ -51,15 +52,21 @@ class Toetsing:
 
     @property
     def cumulatief(self) -> float:
-        return self.eerder + (abs(self.waarde) if self.grondslag == "2.163b" else 0.0)
+        return round(self.eerder + (abs(self.waarde) if self.grondslag == "2.163b" else 0.0), 2)  # in cents
 
 
 def de_minimis_grens(initiele_waarde: float) -> float:
     return min(DREMPEL_SOCIALE_DIENSTEN, AANDEEL_DIENSTEN * initiele_waarde)
 
 
-def toets_wijziging(reg: Register, perceel: str, soort: str, waarde: float, trajecten: int, grondslag: str) -> Toetsing:
+def toets_wijziging(
+    reg: Register, perceel: str, soort: str, waarde: float, trajecten: int, grondslag: str, datum: dt.date
+) -> Toetsing:
     fouten = []
+    try:
+        reg.binnen_looptijd(datum, "--datum")  # a change of a contract that did not yet or no longer exist
+    except InvoerFout as e:
+        fouten += e.fouten
     if perceel not in reg.percelen:
         fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
     elif reg.percelen[perceel].toelating:
@@ -71,45 +78,93 @@ def toets_wijziging(reg: Register, perceel: str, soort: str, waarde: float, traj
                 "die aan de voorwaarden voldoet, treedt toe zoals in de toelatingsbrief staat",
             )
         )
-    m = _GRONDSLAG.search(grondslag)
-    if m is None:
+    gevonden = sorted(set(_GRONDSLAG.findall(grondslag.lower())))
+    if gevonden == ["a"]:
         fouten.append(
             Fout(
                 "--grondslag",
-                f"'{grondslag}' noemt geen grondslag uit art. 2.163a-g Aw 2012 (bijvoorbeeld 'art. 2.163b Aw 2012')",
+                "art. 2.163a Aw 2012 is de hoofdregel: een overheidsopdracht wordt alleen na een nieuwe "
+                "aanbestedingsprocedure gewijzigd; een wijziging zonder nieuwe procedure heeft een grondslag in een "
+                "van de uitzonderingen, art. 2.163b-g Aw 2012",
+            )
+        )
+    elif len(gevonden) > 1:
+        fouten.append(
+            Fout(
+                "--grondslag",
+                f"'{grondslag}' noemt meer dan één artikel ({', '.join(f'2.163{x}' for x in gevonden)}); een wijziging "
+                "wordt vastgelegd met één grondslag",
+            )
+        )
+    elif not gevonden or f"2.163{gevonden[0]}" not in GRONDSLAGEN:
+        fouten.append(
+            Fout(
+                "--grondslag",
+                f"'{grondslag}' noemt geen grondslag uit art. 2.163b-g Aw 2012 (bijvoorbeeld 'art. 2.163b Aw 2012')",
             )
         )
     if waarde != waarde or abs(waarde) == float("inf"):
         fouten.append(Fout("--waarde", "geen getal"))
     if trajecten < 0:
         fouten.append(Fout("--trajecten", "kan niet negatief zijn"))
+    elif soort == "indexatie" and trajecten:
+        fouten.append(
+            Fout("--trajecten", "een indexatie wijzigt de prijs, niet het aantal trajecten; laat --trajecten weg")
+        )
+    elif soort == "extra_volume" and not trajecten:
+        fouten.append(
+            Fout("--trajecten", "extra volume zonder aantal: geef met --trajecten hoeveel trajecten erbij komen")
+        )
     if fouten:
         raise InvoerFout(fouten)
-    assert m is not None
-    code = f"2.163{m.group(1)}"
+    code = f"2.163{gevonden[0]}"
     p = reg.percelen[perceel]
     assert p.raam_waarde is not None  # a toelating was refused above
     eerder = reg.de_minimis.get(perceel, 0.0)
     t = Toetsing(perceel, soort, waarde, trajecten, code, p.raam_waarde, de_minimis_grens(p.raam_waarde), eerder)
     t.uitleg.append(f"Wijziging {soort} van {p.naam}: {euro(waarde)}, grondslag {GRONDSLAGEN[code]}.")
+    if code in ("2.163d", "2.163e") and waarde > AANVULLEND_MAXIMUM * p.raam_waarde:
+        raise EvaluatieFout(
+            [
+                *t.uitleg,
+                f"Bij {GRONDSLAGEN[code]} mag de prijsverhoging van een wijziging niet meer zijn dan 50% van de waarde "
+                f"van de oorspronkelijke opdracht ({euro(p.raam_waarde)}): hoogstens "
+                f"{euro(AANVULLEND_MAXIMUM * p.raam_waarde)}, deze wijziging is {euro(waarde)}; ze is niet vastgelegd.",
+            ]
+        )
     if code != "2.163b":
         t.uitleg.append(
             "Deze wijziging telt niet mee voor de de-minimisgrens; de grondslag moet in het besluit worden onderbouwd."
         )
         return t
+    tiende = AANDEEL_DIENSTEN * p.raam_waarde
+    beslist = (
+        "beide grenzen zijn gelijk"
+        if tiende == DREMPEL_SOCIALE_DIENSTEN
+        else "hier beslist 10% van de initiële waarde"
+        if tiende < DREMPEL_SOCIALE_DIENSTEN
+        else "hier beslist de drempel voor sociale diensten"
+    )
     t.uitleg.append(
         f"De-minimisgrens: de laagste van de drempel voor sociale diensten ({euro(DREMPEL_SOCIALE_DIENSTEN)}) en "
-        f"10% van de initiële waarde {euro(p.raam_waarde)} ({euro(AANDEEL_DIENSTEN * p.raam_waarde)}) is "
-        f"{euro(t.grens)}. Eerdere de-minimiswijzigingen: {euro(eerder)}; met deze wijziging {euro(t.cumulatief)} "
+        f"10% van de initiële waarde {euro(p.raam_waarde)} ({euro(tiende)}) is {euro(t.grens)} ({beslist}). Eerdere "
+        f"de-minimiswijzigingen: {euro(eerder)}; met deze wijziging {euro(t.cumulatief)} "
         f"({getal(100 * t.cumulatief / t.grens, 1)}% van de grens)."
     )
     if t.cumulatief >= t.grens:
+        hoe = "bereiken" if t.cumulatief == t.grens else "overschrijden"
+        alleen = (
+            f" Deze wijziging alleen ({euro(abs(waarde))}) blijft onder de grens; samen met de eerdere "
+            f"de-minimiswijzigingen ({euro(eerder)}) niet: art. 2.163b telt opeenvolgende wijzigingen samen."
+            if abs(waarde) < t.grens
+            else ""
+        )
         raise EvaluatieFout(
             [
                 *t.uitleg,
-                f"Deze wijziging zou de de-minimisgrens van art. 2.163b Aw 2012 bereiken of overschrijden "
-                f"({euro(t.cumulatief)} tegen {euro(t.grens)}); ze is niet vastgelegd. Kies een andere grondslag "
-                "(art. 2.163c-f) met onderbouwing, of aanbesteed opnieuw.",
+                f"Deze wijziging zou de de-minimisgrens van art. 2.163b Aw 2012 {hoe} ({euro(t.cumulatief)} tegen "
+                f"{euro(t.grens)}; de waarde moet eronder blijven); ze is niet vastgelegd.{alleen} Kies een andere "
+                "grondslag (art. 2.163c-f) met onderbouwing, of aanbesteed opnieuw.",
             ]
         )
     if t.cumulatief >= WAARSCHUWING * t.grens:

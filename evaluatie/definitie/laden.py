@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -116,13 +117,13 @@ def laad_aanbesteding_uit_data(
     regels = regels or {}
     data, open_ = plaatshouders.vervang(data)
     eerdere = list(leesfouten or [])
-    eerdere += [] if open_aantallen else [_open_fout(naam, regels, *o) for o in open_]
+    eerdere += [] if open_aantallen else [_open_fout(naam, regels, *o, doet_mee=_doet_mee(data, *o[1:])) for o in open_]
     schemafouten = valideer(data, "aanbesteding.schema.json", regels, naam)
     if isinstance(data, dict):
         eerdere += _controleer_regelnamen(data, regels, naam, ("percelen",))
         eerdere += _controleer_bedragen(data, regels, naam, ("percelen",))
     if schemafouten:
-        bijkomend = _inhoud_ondanks_schemafouten(data, werkmap, regels, naam, schemafouten)
+        bijkomend = _inhoud_ondanks_schemafouten(data, werkmap, regels, naam, schemafouten, {o[2] for o in open_})
         raise InvoerFout(_uniek(eerdere + schemafouten + bijkomend))
 
     sets: dict[str, dict[str, Any]] = {}
@@ -149,7 +150,7 @@ def laad_aanbesteding_uit_data(
         sets[setnaam] = setdata
 
     samen = _samenvoegen_met_set(data, sets)
-    fouten = eerdere + _inhoudelijke_controles(samen, regels, naam)
+    fouten = eerdere + _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_})
     if fouten:
         raise InvoerFout(_uniek(fouten))
     try:
@@ -167,12 +168,29 @@ def laad_aanbesteding_uit_data(
     return model, samen
 
 
-def _open_fout(naam: str, regels: dict[Pad, int], pad: Pad, gemeente: str, perceel: str) -> Fout:
+def _open_fout(naam: str, regels: dict[Pad, int], pad: Pad, gemeente: str, perceel: str, doet_mee: bool) -> Fout:
+    if not doet_mee:
+        return Fout(
+            plaats(naam, regels, pad),
+            f"{gemeente} neemt niet deel aan perceel {perceel} (percelen.{perceel}.gemeenten), dus hier hoort geen "
+            f"aantal; haal '{perceel}: {plaatshouders.PLAATSHOUDER}' weg, of neem {gemeente} op in "
+            f"percelen.{perceel}.gemeenten en vul het aantal in",
+        )
     return Fout(
         plaats(naam, regels, pad),
         f"het verwachte aantal inburgeraars per jaar van {gemeente} voor perceel {perceel} is nog niet "
         f"ingevuld ('{plaatshouders.PLAATSHOUDER}'); vul een geheel getal in (0 als er geen zijn)",
     )
+
+
+def _doet_mee(data: Any, gemeente: str, perceel: str) -> bool:
+    """Whether `gemeente` joins lot `perceel` as the raw tender says ('alle', or a list of names); True when the
+    data cannot tell (the schema reports a malformed list)."""
+    lot = data.get("percelen", {}).get(perceel) if isinstance(data.get("percelen"), dict) else None
+    deelnemers = lot.get("gemeenten", "alle") if isinstance(lot, dict) else "alle"
+    if not isinstance(deelnemers, list):
+        return True
+    return Namen(str(x) for x in deelnemers).zoek(gemeente) is not None
 
 
 def _uniek(fouten: list[Fout]) -> list[Fout]:
@@ -281,16 +299,7 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
     percelen: dict[str, Any] = {}
     for code, eigen in data["percelen"].items():
         setnaam = eigen.get("criteriaset") or data.get("criteriaset")
-        setdata = sets.get(setnaam or "", {})
-        standaard = setdata.get("perceel_standaard", {})
-        lagen = [standaard, setdata.get("percelen", {}).get(code, {}), eigen]
-        perceel = samenvoegen(samenvoegen(lagen[0], lagen[1]), lagen[2])
-        # A knock-out rule's parameters replace as a whole: {minimum: 2} must not merge
-        # with the criteria set's {minimum_aandeel: 0.1}.
-        knockout: dict[str, Any] = {}
-        for laag in lagen:
-            knockout.update(copy.deepcopy(laag.get("knockout", {})))
-        perceel["knockout"] = knockout
+        perceel = _perceel_in_lagen(data, sets, code)
         perceel["code"] = code
         perceel.setdefault("naam", code)
         perceel.setdefault("procedure", data.get("procedure", "gunning"))
@@ -309,8 +318,56 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
     return samen
 
 
+def _perceel_in_lagen(data: dict[str, Any], sets: dict[str, dict[str, Any]], code: str) -> dict[str, Any]:
+    """A lot's settings as they apply, still in the YAML's own form (criteria by code, a knock-out rule
+    switched off as `false`): the criteria set's layers with the tender's own lines over them."""
+    eigen = data["percelen"][code]
+    setnaam = eigen.get("criteriaset") or data.get("criteriaset")
+    setdata = sets.get(setnaam or "", {})
+    standaard = setdata.get("perceel_standaard", {})
+    lagen = [standaard, setdata.get("percelen", {}).get(code, {}), eigen]
+    perceel: dict[str, Any] = samenvoegen(samenvoegen(lagen[0], lagen[1]), lagen[2])
+    # A knock-out rule's parameters replace as a whole: {minimum: 2} must not merge
+    # with the criteria set's {minimum_aandeel: 0.1}.
+    knockout: dict[str, Any] = {}
+    for laag in lagen:
+        knockout.update(copy.deepcopy(laag.get("knockout", {})))
+    perceel["knockout"] = knockout
+    return perceel
+
+
+def percelen_zoals_ze_gelden(data: Any, werkmap: Path | None) -> dict[str, dict[str, Any]]:
+    """Every lot's settings as they apply (see _perceel_in_lagen), for `--zet` paths that address what a lot
+    takes from its criteria set (`percelen.B1.gunningscriteria.K1.weging`). Best effort: a criteria set that
+    cannot be read contributes nothing here; loading the changed tender reports it."""
+    if not isinstance(data, dict) or not isinstance(data.get("percelen"), dict):
+        return {}
+    sets: dict[str, dict[str, Any]] = {}
+    for setnaam, _ in _setnamen(data):
+        setpad = zoek_criteriaset(setnaam, werkmap)
+        if setpad is not None and setnaam not in sets:
+            try:
+                gelezen, _, _ = _lees_yaml(setpad, f"criteria/{setpad.name}")
+            except InvoerFout:
+                gelezen = None
+            sets[setnaam] = gelezen if isinstance(gelezen, dict) else {}
+    uit: dict[str, dict[str, Any]] = {}
+    for code, eigen in data["percelen"].items():
+        if isinstance(eigen, dict):
+            try:
+                uit[str(code)] = _perceel_in_lagen(data, sets, code)
+            except (TypeError, AttributeError, ValueError):
+                uit[str(code)] = copy.deepcopy(eigen)
+    return uit
+
+
 def _inhoud_ondanks_schemafouten(
-    data: Any, werkmap: Path | None, regels: dict[Pad, int], naam: str, schemafouten: list[Fout]
+    data: Any,
+    werkmap: Path | None,
+    regels: dict[Pad, int],
+    naam: str,
+    schemafouten: list[Fout],
+    open_percelen: Collection[str] = (),
 ) -> list[Fout]:
     """The content checks, also when the schema already found errors, so that all mistakes come
     in one run (an unknown gemeente in a perceel next to a misspelled amount).
@@ -330,15 +387,18 @@ def _inhoud_ondanks_schemafouten(
                 gelezen, _, _ = _lees_yaml(setpad, f"criteria/{setpad.name}")
                 sets[setnaam] = gelezen if isinstance(gelezen, dict) else {}
         samen = _samenvoegen_met_set(copy.deepcopy(data), sets)
-        fouten = _inhoudelijke_controles(samen, regels, naam)
+        fouten = _inhoudelijke_controles(samen, regels, naam, open_percelen)
     except (InvoerFout, KeyError, TypeError, AttributeError, ValueError, IndexError):
         return []
     bekend = {f.plaats for f in schemafouten}
     return [f for f in fouten if f.plaats not in bekend]
 
 
-def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam: str) -> list[Fout]:
-    """Checks the schema cannot express: cross-references and completeness after merging."""
+def _inhoudelijke_controles(
+    samen: dict[str, Any], regels: dict[Pad, int], naam: str, open_percelen: Collection[str] = ()
+) -> list[Fout]:
+    """Checks the schema cannot express: cross-references and completeness after merging. `open_percelen` are lots
+    with a volume still to be filled in (a placeholder, read as 0 meanwhile): their demand is not known yet."""
     from evaluatie.toets.register import regels_register
 
     fouten: list[Fout] = []
@@ -415,6 +475,20 @@ def _inhoudelijke_controles(samen: dict[str, Any], regels: dict[Pad, int], naam:
                 (*basis, "raammaximum", "trajecten"),
                 f"het maximum van {vast} trajecten ligt onder de verwachting van {prognose} trajecten (vraag per "
                 "jaar maal de looptijd inclusief optiejaren); kies minstens de verwachting, of een opslag",
+            )
+        if (
+            p["procedure"] == "gunning"
+            and p["gemeenten"]
+            and code not in open_percelen
+            and _vraag_per_jaar(samen, code, p["gemeenten"]) == 0
+        ):
+            # nothing to divide: the letters would turn down the first-ranked bid and announce a framework agreement
+            # of 0 trajectories with 0 parties
+            fout(
+                (*basis, "gemeenten"),
+                f"perceel {code} heeft geen vraag: iedere deelnemende gemeente verwacht 0 inburgeraars per jaar, "
+                "dus er valt niets te gunnen; vul de verwachte aantallen in (gemeenten[..].inburgeraars), of haal "
+                "het perceel weg",
             )
         if p["procedure"] == "gunning" and not p["gunningscriteria"]:
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
@@ -551,14 +625,20 @@ def _prognose(samen: dict[str, Any], code: str, gemeenten: list[str]) -> int | N
     None while a number is still a placeholder or the shape is not readable yet."""
     looptijd = samen.get("looptijd") or {}
     jaren = looptijd.get("jaren", 0) + looptijd.get("optiejaren", 0) if isinstance(looptijd, dict) else None
-    if not isinstance(jaren, int):
+    per_jaar = _vraag_per_jaar(samen, code, gemeenten)
+    if not isinstance(jaren, int) or per_jaar is None:
         return None
+    return per_jaar * jaren
+
+
+def _vraag_per_jaar(samen: dict[str, Any], code: str, gemeenten: list[str]) -> int | None:
+    """Expected inburgeraars per year of a lot over its gemeenten; None while a number is still a placeholder."""
     per_jaar = 0
     for g in samen.get("gemeenten", []):
         if not isinstance(g, dict) or g.get("naam") not in gemeenten:
             continue
-        n = (g.get("inburgeraars") or {}).get(code, 0)
+        n = (g.get("inburgeraars") or {}).get(code)
         if not isinstance(n, int) or isinstance(n, bool):
-            return None
+            return None  # a placeholder, or missing (reported at the gemeente)
         per_jaar += n
-    return per_jaar * jaren
+    return per_jaar

@@ -56,9 +56,11 @@ class Schaal(Model):
             for stap in self.stappen:
                 if stap.label and stap.label.lower() == tekst:
                     return stap
-            try:
-                waarde = float(tekst.replace(",", "."))
-            except ValueError:
+            from evaluatie.getallen import GetalFout, lees_tekst
+
+            try:  # the one rule for typed numbers (evaluatie.getallen): '1.000' is a thousand, never 1
+                waarde = lees_tekst(tekst)
+            except GetalFout:
                 return None
         if isinstance(waarde, bool) or not isinstance(waarde, int | float):
             return None

@@ -18,18 +18,24 @@ from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
+from evaluatie.inschrijving.herkomst import controleer_herkomst
 from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
 from evaluatie.parallel import in_volgorde
+from evaluatie.tekst import getal
+from evaluatie.verborgen import Verborgen, verborgen_rijen_en_kolommen
 from evaluatie.werkboek import (
     Tabblad,
     als_datum,
     als_janee,
     als_tekst,
+    celnaam,
     lees_werkboek,
     map_inhoud,
+    serieel_datum_hint,
 )
+from evaluatie.werkboekgrens import kolomnummer
 
 MAX_TEKST = 300
 """Longest name or contact field accepted: long enough for any real legal name."""
@@ -154,26 +160,116 @@ def lees_inschrijving(
         fouten.voeg_toe(naam, "lege werkmap: niets ingevuld")
         return None
     aantal = len(fouten.fouten)
+    controleer_herkomst(aanbesteding, tabbladen, fouten)  # another tender's form: refused, not misread
     for blad in (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN):
         if blad not in tabbladen:
-            fouten.voeg_toe(naam, f"tabblad '{blad}' ontbreekt; gebruik het inschrijfformulier")
+            fouten.voeg_toe(naam, f"tabblad '{blad}' ontbreekt; gebruik het inschrijfformulier{_andere(tabbladen)}")
     if len(fouten.fouten) > aantal:
         return None
+    verborgen = verborgen_rijen_en_kolommen(pad, (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN))
+    if hersteld is not None:
+        hersteld += _verborgen_notities(tabbladen, verborgen) + _andere_tabbladen(tabbladen)
     # the keurmerk fields decide nothing in a tender where no lot requires the keurmerk: they may stay empty there
     gevraagd = any("keurmerk" in p.knockout for p in aanbesteding.percelen.values())
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
     aanbod = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
+    if len(fouten.fouten) > aantal:
+        _samengevoegd_uitleggen(naam, verborgen, fouten, aantal)
     if len(fouten.fouten) > aantal or gegevens is None:
         return None
     return Inschrijving(bestand=naam, sha256=sha256_bestand(pad), aanbod=aanbod, **gegevens)
 
 
+def _andere(tabbladen: dict[str, Tabblad]) -> str:
+    """'; de werkmap heeft de tabbladen 'Percelen (2)', ...': a renamed sheet is then found at a glance."""
+    eigen = {v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN, v.TABBLAD_INSTRUCTIE, v.TABBLAD_PERCEELGEGEVENS}
+    andere = [f"'{b}'" for b in tabbladen if b not in eigen]
+    return f"; de werkmap heeft (ook) de tabbladen {', '.join(andere)}" if andere else ""
+
+
+def _andere_tabbladen(tabbladen: dict[str, Tabblad]) -> list[str]:
+    """A note for every filled sheet that is not the form's own: it is not read, and a person should know that
+    (a bidder's 'Voorbehouden' sheet is no part of what evaluatie reads)."""
+    eigen = {v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN, v.TABBLAD_INSTRUCTIE, v.TABBLAD_PERCEELGEGEVENS}
+    return [
+        f"inschrijvingen/{t.bestand}: tabblad '{t.naam}'{' (verborgen)' if t.verborgen else ''} hoort niet bij het "
+        "inschrijfformulier en wordt niet gelezen; lees het zelf (een voorbehoud of toelichting moet een persoon "
+        "beoordelen)"
+        for t in tabbladen.values()
+        if t.naam not in eigen and not t.leeg
+    ]
+
+
+def _samengevoegd_uitleggen(bestand: str, verborgen: dict[str, Verborgen], fouten: Verzamelaar, vanaf: int) -> None:
+    """An error at a cell Excel shows otherwise says so. A cell of a merged range (not its first): Excel shows the
+    first cell's value there, so the bidder sees a filled cell where the file holds nothing ('perceel ontbreekt'
+    under a merged 'B1'). A cell in a hidden row or column: whoever opens the file does not see it at all."""
+    for i in range(vanaf, len(fouten.fouten)):
+        f = fouten.fouten[i]
+        delen = f.plaats.split("!")
+        if len(delen) != 3 or delen[0] != bestand or delen[1] not in verborgen:
+            continue
+        vb = verborgen[delen[1]]
+        eerste = vb.samengevoegd.get(delen[2])
+        letters = delen[2].rstrip("0123456789")
+        rij = delen[2][len(letters) :]
+        if eerste is not None:
+            fouten.fouten[i] = Fout(
+                f.plaats,
+                f"{f.bericht} (de cel is samengevoegd met {eerste}: Excel toont daar de waarde van {eerste}, maar in "
+                f"het bestand staat die alleen in {eerste}; maak de samenvoeging ongedaan en vul iedere cel zelf in)",
+            )
+        elif letters and rij.isdigit() and (int(rij) - 1 in vb.rijen or kolomnummer(letters) - 1 in vb.kolommen):
+            fouten.fouten[i] = Fout(
+                f.plaats,
+                f"{f.bericht} (de cel staat in een verborgen rij of kolom: maak die zichtbaar om haar te zien)",
+            )
+
+
+def _verborgen_notities(tabbladen: dict[str, Tabblad], verborgen: dict[str, Verborgen]) -> list[str]:
+    """A note for every filled place of the two read sheets that Excel hides: a hidden sheet, row or column.
+    The bid is what the file holds, so it counts; but whoever opens the file does not see it."""
+    bladen = [tabbladen[b] for b in (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN)]
+    notities = [
+        f"inschrijvingen/{t.bestand}: tabblad '{t.naam}' is verborgen in Excel; wat erop staat telt mee als deel van "
+        "de inschrijving"
+        for t in bladen
+        if t.verborgen and not t.leeg
+    ]
+    for t in bladen:
+        vb = verborgen.get(t.naam)
+        if vb is None:
+            continue
+        cellen = [
+            celnaam(r, k)
+            for r, rij in enumerate(t.rijen)
+            for k, w in enumerate(rij)
+            if (r in vb.rijen or k in vb.kolommen) and als_tekst(w) != ""
+        ]
+        if cellen:
+            getoond = ", ".join(cellen[:10]) + (f" en {len(cellen) - 10} meer" if len(cellen) > 10 else "")
+            notities.append(
+                f"inschrijvingen/{t.bestand}!{t.naam}: {getoond} staat in een verborgen rij of kolom en telt mee als "
+                "deel van de inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde"
+            )
+    return notities
+
+
 def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool = True) -> dict | None:
     rij_van: dict[str, int] = {}
+    velden = {veld.lower(): veld for veld in v.INSCHRIJVER_VELDEN}
     for r in range(1, len(t.rijen)):
-        label = als_tekst(t.waarde(r, 0))
-        if label:
-            rij_van[label.lower()] = r
+        label = als_tekst(t.waarde(r, 0)).lower()
+        if label in velden and label in rij_van:  # two values for one field: which one is the bid is not ours to pick
+            eerder = rij_van[label]
+            fouten.voeg_toe(
+                t.plaats(r, 0),
+                f"veld '{velden[label]}' staat ook op rij {eerder + 1} ({t.plaats(eerder, 0).split('!')[-1]}); laat "
+                "het veld één keer staan, anders is niet te zeggen welke waarde de inschrijving is",
+            )
+        elif label:
+            rij_van[label] = r
+    _buiten_de_velden(t, set(velden), fouten)
     waarden: dict[str, tuple[object, str]] = {}
     for veld in v.INSCHRIJVER_VELDEN:
         rij = rij_van.get(veld.lower())
@@ -223,7 +319,11 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
     geldig, plaats = waarden[v.KEURMERK_GELDIG]
     uit["keurmerk_geldig_tot"] = als_datum(geldig)
     if als_tekst(geldig) and uit["keurmerk_geldig_tot"] is None:
-        fouten.voeg_toe(plaats, f"{v.KEURMERK_GELDIG}: verwacht een datum (dd-mm-jjjj), kreeg '{als_tekst(geldig)}'")
+        fouten.voeg_toe(
+            plaats,
+            f"{v.KEURMERK_GELDIG}: verwacht een datum (dd-mm-jjjj), kreeg '{als_tekst(geldig)}'"
+            + serieel_datum_hint(geldig),
+        )
     elif not als_tekst(geldig) and uit.get("keurmerk"):
         fouten.voeg_toe(
             plaats,
@@ -231,6 +331,28 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
             "'evaluatie herstel' (kennelijke fout), of laat de inschrijving het formulier aanvullen",
         )
     return uit
+
+
+BUITEN_DE_VELDEN = (
+    "het formulier leest alleen de velden in kolom A met hun waarde in kolom B; wat hier staat (een voorbehoud, een "
+    "toelichting?) moet een persoon beoordelen, en hoort het niet bij de inschrijving, maak de cel dan leeg met "
+    "'evaluatie herstel'"
+)
+
+
+def _buiten_de_velden(t: Tabblad, velden: set[str], fouten: Verzamelaar) -> None:
+    """Whatever a bidder typed on the Inschrijver sheet outside the form's fields (a row of its own, a note in
+    column C) is an error naming the cell: it was ignored in silence, and a condition attached to a bid there
+    ('prijs onder voorbehoud') is for a person to judge."""
+    for r, rij in enumerate(t.rijen):
+        eigen_rij = r == 0 or als_tekst(t.waarde(r, 0)).lower() in velden  # the heading 'Veld | Waarde', or a field
+        buiten = [k for k in range(len(rij)) if als_tekst(t.waarde(r, k)) and (k >= 2 or not eigen_rij)]
+        if buiten:  # one error per row, at its first cell outside the fields, with all it holds there
+            tekst = " | ".join(als_tekst(t.waarde(r, k)) for k in buiten)
+            getoond = tekst if len(tekst) <= 80 else tekst[:79] + "…"
+            fouten.voeg_toe(
+                t.plaats(r, buiten[0]), f"waarde buiten de velden van het formulier ('{getoond}'); {BUITEN_DE_VELDEN}"
+            )
 
 
 def _kvk(waarde_plaats: tuple[object, str], uit: dict, fouten: Verzamelaar) -> None:
@@ -254,6 +376,13 @@ def _kvk(waarde_plaats: tuple[object, str], uit: dict, fouten: Verzamelaar) -> N
     elif not cijfers.isascii() or not cijfers.isdigit():
         fouten.voeg_toe(
             plaats, f"{v.KVK} '{s}' bevat andere tekens dan cijfers; schrijf de 8 cijfers, bijvoorbeeld 70123456"
+        )
+    elif isinstance(waarde, int | float) and not isinstance(waarde, bool) and len(cijfers) < 8:
+        # a number cell drops leading zeros: 01234567 typed in a cell formatted as a number reads 1234567
+        fouten.voeg_toe(
+            plaats,
+            f"{v.KVK} '{s}' heeft {len(cijfers)} cijfers en staat in een getalcel, waarin voorloopnullen wegvallen; "
+            f"was het {s.zfill(8)}? leg dat vast met 'evaluatie herstel' (een KvK-nummer heeft 8 cijfers)",
         )
     elif not _KVK.match(cijfers):
         fouten.voeg_toe(
@@ -313,6 +442,16 @@ def _lees_perceelrij(
     prijs = _getal(t, r, 1, c[1], PRIJS, fouten, bedrag=True)
     if prijs is not None and prijs <= 0:
         fouten.voeg_toe(t.plaats(r, 1), PRIJS.buiten("moet groter dan 0 zijn", c[1]))
+    elif prijs is not None and abs(prijs * 100 - round(prijs * 100)) > 1e-6:
+        # a fraction of a cent would count in the scores while every document shows the price in cents
+        fouten.voeg_toe(
+            t.plaats(r, 1),
+            f"{PRIJS.naam}: '{_getoond(c[1])}' heeft meer dan 2 decimalen; een bedrag in euro gaat tot op de cent "
+            f"(de stukken tonen EUR {getal(prijs)}, de scores zouden met het hele getal rekenen); schrijf het bedrag "
+            "in centen, of leg met 'evaluatie herstel' vast wat de inschrijver bedoelde",
+        )
+    elif prijs is not None:
+        prijs = round(prijs, 2)  # float noise of a formula (9000.000000001): the price in cents as Excel shows it
     capaciteit = _getal(t, r, 2, c[2], CAPACITEIT, fouten, geheel=True)
     if capaciteit is not None and capaciteit < 0:
         fouten.voeg_toe(t.plaats(r, 2), CAPACITEIT.buiten("kan niet negatief zijn", c[2]))
@@ -381,6 +520,9 @@ def _getal(
     geheel: bool = False,
 ) -> float | int | None:
     """A number by the one rule of evaluatie.getallen; None (with the cell named) when refused."""
+    if als_tekst(waarde) == "":  # an empty cell is a missing value, not "'' is geen bedrag"
+        fouten.voeg_toe(t.plaats(r, j), f"{veld.naam} ontbreekt; {veld.voorbeeld}")
+        return None
     try:
         getal: float | int = lees_geheel(waarde) if geheel else lees_waarde(waarde)
         if bedrag:
@@ -401,6 +543,14 @@ def _lees_gemeenten(
         return ()
     if tekst.lower() == "alle":
         return tuple(perceel.gemeenten)
+    if "\n" in tekst or "\r" in tekst:  # names on lines of their own in one cell (Alt+Enter): the form asks for ;
+        regels = [d.strip() for d in tekst.splitlines() if d.strip()]
+        fouten.voeg_toe(
+            plaats,
+            f"de gemeenten staan op {len(regels)} regels in de cel; scheid ze met ; op één regel, bijvoorbeeld "
+            f"'{'; '.join(regels[:3])}{'; ...' if len(regels) > 3 else ''}'",
+        )
+        return ()
     uit: list[str] = []
     for deel in (d.strip() for d in tekst.split(";")):
         if not deel:

@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
+from evaluatie.rapport.aggregatietekst import samenvoegen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, voorwaarden_zin
 from evaluatie.rapport.besluiten_html import besluiten_sectie
@@ -544,9 +546,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     ]
     delen = [
         "<h3>Beoordeling door het panel</h3>",
-        f"<p>Schaal: {e(perceel.schaal.beschrijving())}. De scores van de beoordelaars worden samengevoegd met "
-        f"het {e(panel.aggregatie)}; een consensusscore van het panel gaat voor. Spreiding is de hoogste min de "
-        "laagste score (in schaalstappen). De beoordelaars zijn geanonimiseerd in de volgorde van de "
+        f"<p>Schaal: {e(perceel.schaal.beschrijving())}. {e(samenvoegen(panel.aggregatie))} Spreiding is de "
+        "hoogste min de laagste score (in schaalstappen). De beoordelaars zijn geanonimiseerd in de volgorde van de "
         "aanbestedingsstukken.</p>",
         # the outcome first, then the scores it comes from (at national size the detail runs to pages)
         tabel(["Inschrijver", "Kwaliteitsscore (0-100)"], kw, getal_kolommen=(1,)),
@@ -593,7 +594,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             + "".join(
                 f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
                 f"spreiding {r.spreiding_stappen} "
-                f"schaalstappen; afwijkend: {e(', '.join(label.get(x, x) for x in r.afwijkers))}; "
+                f"schaalstappen; {e(afwijkend([label.get(x, x) for x in r.afwijkers]))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
                 for r in toon
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.beoordeling.model import Paneluitslag, Rijscore
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding, Perceel
@@ -65,7 +66,7 @@ def agenda_html(aanbesteding: Aanbesteding, panel: Paneluitslag) -> str:
                 f'<li><a href="#{_anker(r)}">{e(aanbesteding.percelen[r.perceel].naam)}: {e(r.inschrijver)}, '
                 f"{e(aanbesteding.percelen[r.perceel].criterium_van(r.criterium).naam)}</a>: spreiding "
                 f"{r.spreiding_stappen} schaalstappen ({e(_scores(aanbesteding.percelen[r.perceel], r, beoordelaars))})"
-                f"; afwijkend: {e(', '.join(r.afwijkers))}</li>"
+                f"; {e(afwijkend(r.afwijkers))}</li>"
                 for r in signalen
             )
             + "</ol>"

@@ -37,6 +37,7 @@ from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, besluiten_i
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, verdeling_volgt
+from evaluatie.rapport.penvoerder import ondertekening, uitvoerder
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.waarde import boven_drempel
@@ -261,10 +262,12 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
     if len(gegund) == 1:
         d.alinea(f"Gegund is alleen {laagste.inschrijver} (rang {laagste.rang}); hieronder de vergelijking.")
     else:
+        # only a bid ranked below every winner had one to outrank; a higher or equal one is told why below
+        te_overtreffen = ": dat is de inschrijving die u had moeten overtreffen" if eigen.rang > laagste.rang else ""
         d.alinea(
             f"Gegund is aan {len(gegund)} inschrijvers; hieronder de vergelijking met ieder van hen. De laagst "
-            f"gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang}): dat is "
-            "de inschrijving die u had moeten overtreffen."
+            f"gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang})"
+            f"{te_overtreffen}."
         )
     kop = ["Criterium", "Weging", "Uw score", *(f"{a.inschrijver}" for a in gegund)]
     rijen = []
@@ -285,13 +288,19 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
     for winnaar in gegund:
         d.kop(f"Kenmerken en relatieve voordelen van de inschrijving van {winnaar.inschrijver}")
         d.opsomming(_voordelen(g, code, eigen, winnaar))
+    # a shared rank at this point was never drawn (a draw separates the ranks, prijs.rangorde): the order between
+    # the two decided nothing, so the allocation over the gemeenten is what left this bid without volume
     if eigen.rang < laagste.rang:
         d.alinea(
             f"U staat hoger in de rangorde dan {laagste.inschrijver}; dat u toch geen volume krijgt, volgt uit de "
-            "verdeelregels (zie hieronder)."
+            "verdeling over de gemeenten (zie de toelichting op de verdeling hieronder)."
         )
     elif eigen.rang == laagste.rang:
-        d.alinea(f"U staat op dezelfde rang als {laagste.inschrijver}; de volgorde is door loting bepaald.")
+        d.alinea(
+            f"U deelt rang {eigen.rang} met {laagste.inschrijver}; dat u toch geen volume krijgt, volgt uit de "
+            "verdeling over de gemeenten (zie de toelichting op de verdeling hieronder), niet uit de volgorde "
+            "tussen u."
+        )
 
 
 def _voordelen(g: Rapportgegevens, code: str, eigen: Rangregel, winnaar: Rangregel) -> list[str]:
@@ -386,7 +395,7 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
         [
             o.naam if o else "",
             o.functie if o else "",
-            f"{a.penvoerder}, namens de deelnemende gemeenten",
+            ondertekening(a),
         ]
     )
 
@@ -403,8 +412,8 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     d = Document(f"{soort} {perceel.naam}", onderwerp=onderwerp, trefwoorden=ref, kenmerk=ref)
     _kop_en_adres(d, g, inschrijver, code, onderwerp)
     d.alinea(
-        f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {a.penvoerder} als "
-        f"penvoerder uitvoert namens de deelnemende gemeenten. Met deze brief informeren wij u over "
+        f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {uitvoerder(a)} "
+        f"uitvoert. Met deze brief informeren wij u over "
         f"{'het toelatingsbesluit' if toelating else 'de gunningsbeslissing'} voor dit perceel."
     )
     rang = next((r for r in p.rangorde if r.inschrijver == inschrijver), None)

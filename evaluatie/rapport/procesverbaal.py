@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from evaluatie.beoordeling.aanduiding import aanduidingen
-from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag
+from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag, Rijscore
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.rapport.html import e, tabel
 from evaluatie.tekst import datum as datum_tekst
@@ -87,6 +87,7 @@ def procesverbaal_html(
             "had voordat de kwaliteit was beoordeeld.</p>"
         )
     delen.append(_consensus(aanbesteding, consensus, panel, rijen))
+    delen.append(_consensus_buiten(aanbesteding, rijen, namen))
     if consensus is not None and consensus.datum is not None and any(r.consensus is not None for r in rijen):
         eerder = [namen[f.beoordelaar] for f in gesorteerd if f.datum > consensus.datum]
         if eerder:
@@ -162,6 +163,35 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
             )
         delen.append("</ul>")
     return "\n".join(delen)
+
+
+def _consensus_buiten(aanbesteding: Aanbesteding, rijen: Sequence[Rijscore], namen: dict[str, str]) -> str:
+    """Rows whose consensus score lies outside every score the reviewers gave on their own: allowed (the meeting
+    may convince all of them), but then the consensus motivation carries the score alone, and the college should
+    see that before it signs; empty when there is none."""
+    buiten = [r for r in rijen if r.consensus_buiten]
+    if not buiten:
+        return ""
+    regels = []
+    for r in buiten:
+        assert r.consensus is not None
+        perceel = aanbesteding.percelen[r.perceel]
+        scores = ", ".join(
+            f"{namen.get(b, b)} {getal(p)}"
+            for b, p in sorted(r.individueel.items(), key=lambda bp: namen.get(bp[0], bp[0]))
+        )
+        regels.append(
+            f'<li data-perceel="{e(r.perceel)}" data-inschrijver="{e(r.inschrijver)}">{e(perceel.naam)}, '
+            f"{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: consensus {getal(r.consensus)}, "
+            f"beoordelaars {e(scores)}</li>"
+        )
+    n = len(buiten)
+    return (
+        f'<p class="voldoet-niet">Let op: bij {n} regel{"s" if n != 1 else ""} ligt de consensusscore buiten de '
+        "scores die de beoordelaars zelfstandig gaven (hoger dan de hoogste of lager dan de laagste). Dat kan, maar "
+        "dan moet de consensusmotivering, die de gunningsbeslissing citeert, de afwijking dragen; ga dat na vóór "
+        "verzending.</p><ul>" + "".join(regels) + "</ul>"
+    )
 
 
 def _cel(plaats: str) -> str:

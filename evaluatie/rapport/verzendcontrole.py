@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from evaluatie.rapport.aanhef import lees_aanhef
 from evaluatie.rapport.gegevens import Rapportgegevens
+from evaluatie.tekst import getal
 
 
 def te_controleren(g: Rapportgegevens) -> list[str]:
@@ -54,6 +55,15 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
                 "lees die passages voor verzending op bedrijfsgeheimen (art. 2.57 Aanbestedingswet 2012) en vat zo "
                 "nodig samen."
             )
+        for r in g.panel.rijen:
+            if r.perceel == code and r.consensus_buiten and r.consensus is not None:
+                criterium = g.aanbesteding.percelen[code].criterium_van(r.criterium).naam
+                scores = ", ".join(getal(x) for x in r.individueel.values())
+                uit.append(
+                    f"Perceel {p.naam}: de consensusscore van {r.inschrijver} op {criterium} ({getal(r.consensus)}) "
+                    f"ligt buiten de scores die de beoordelaars zelfstandig gaven ({scores}); de brieven citeren de "
+                    "consensusmotivering: ga na dat die de afwijking draagt (zie het proces-verbaal)."
+                )
     for i in g.inschrijvingen:
         a = lees_aanhef(i.contactpersoon or "")
         if a.waarschuwing:

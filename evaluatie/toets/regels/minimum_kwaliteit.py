@@ -1,11 +1,26 @@
 """Minimum quality: a weighted panel score under the threshold knocks the bid out of the lot."""
 
-from evaluatie.tekst import getal
+from pydantic import model_validator
+
+from evaluatie.tekst import getal, kort
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
 class MinimumKwaliteitParams(Parameters):
     drempel: float = 50
+
+    @model_validator(mode="after")
+    def _op_de_schaal(self):
+        """The quality score runs from 0 to 100: 500 would knock out every bid, and 0.5 (meant as 50%) almost none,
+        both in silence."""
+        if not 0 <= self.drempel <= 100:
+            raise ValueError(f"drempel {kort(self.drempel)} ligt buiten de kwaliteitsscore, die van 0 tot 100 loopt")
+        if 0 < self.drempel < 1:
+            raise ValueError(
+                f"drempel {kort(self.drempel)} lijkt een fractie, maar de kwaliteitsscore loopt van 0 tot 100: "
+                f"bedoelt u {kort(self.drempel * 100)}?"
+            )
+        return self
 
 
 @registreer

@@ -1,0 +1,97 @@
+"""Panel forms as reviewers fill them in: what lies outside the form's columns is never passed over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie.cli import main
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+
+def test_motivering_naast_de_kolom_toelichting_is_een_fout(tmp_path: Path) -> None:
+    """A reviewer who went on writing in column F: the letter quotes column E only, so the rest of the
+    motivation was lost without a word; now the cell is named."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    runner = CliRunner()
+    assert runner.invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx",
+            {("Alfa Taal", "Plan van aanpak"): 75, ("Alfa Taal", "Samenwerking"): 50},
+        )
+    pad = ws / "beoordelingen" / "ada.xlsx"
+    wb = load_workbook(pad)
+    blad = wb["Beoordeling"]
+    rij = next(r for r in range(6, blad.max_row + 1) if blad.cell(r, 3).value == "Plan van aanpak")
+    blad.cell(rij, 6, "maar de planning ontbreekt, daarom niet uitstekend")
+    wb.save(pad)
+    res = runner.invoke(main, ["beoordelingen", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"ada.xlsx!Beoordeling!F{rij}: waarde buiten de kolommen van het formulier ('maar de planning ontbreekt, "
+        "daarom niet uitstekend'); alleen Score en Toelichting worden gelezen" in res.output.replace("\n    ", " ")
+    )
+
+
+def _formulier_met_score(tmp_path: Path, schaal: list[int], score: object) -> str:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["schaal"] = {"stappen": schaal}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    runner = CliRunner()
+    assert runner.invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
+    hoogste = schaal[-1]
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx",
+            {("Alfa Taal", "Plan van aanpak"): hoogste, ("Alfa Taal", "Samenwerking"): hoogste},
+        )
+    pad = ws / "beoordelingen" / "ada.xlsx"
+    wb = load_workbook(pad)
+    blad = wb["Beoordeling"]
+    rij = next(r for r in range(6, blad.max_row + 1) if blad.cell(r, 3).value == "Plan van aanpak")
+    blad.cell(rij, 4).value = score
+    blad.cell(rij, 4).data_type = "s"
+    wb.save(pad)
+    res = runner.invoke(main, ["beoordelingen", "--werkmap", str(ws)])
+    return f"{res.exit_code}\n{res.output}".replace("\n    ", " ")
+
+
+def test_een_score_als_tekst_volgt_de_ene_getalregel(tmp_path: Path) -> None:
+    """On a scale of 0-10, '1.000' typed as text is a thousand in Dutch, not 1: it was read as 1 (a rule of its
+    own, float with the comma replaced) and counted as a score of 1."""
+    uit = _formulier_met_score(tmp_path, [0, 1, 2, 5, 10], "1.000")
+    assert uit.startswith("2\n") and "score '1.000' staat niet op de schaal (0, 1, 2, 5, 10)" in uit
+
+
+def test_een_score_met_een_decimale_punt_zegt_waarom(tmp_path: Path) -> None:
+    uit = _formulier_met_score(tmp_path, [0, 25, 50, 75, 100], "75.0")
+    assert "score '75.0' staat niet op de schaal (0, 25, 50, 75, 100); een punt staat in het Nederlands voor " in uit
+
+
+def test_een_score_met_een_komma_blijft_gewoon(tmp_path: Path) -> None:
+    uit = _formulier_met_score(tmp_path, [0, 25, 50, 75, 100], "75,0")
+    assert uit.startswith("0\n"), uit
+
+
+def test_een_verschreven_inschrijver_krijgt_een_voorstel(tmp_path: Path) -> None:
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    runner = CliRunner()
+    assert runner.invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx",
+            {("Alfa Taal", "Plan van aanpak"): 75, ("Alfa Taal", "Samenwerking"): 50},
+        )
+    pad = ws / "beoordelingen" / "ada.xlsx"
+    wb = load_workbook(pad)
+    wb["Beoordeling"]["A6"] = "Alfa Taall"
+    wb.save(pad)
+    res = runner.invoke(main, ["beoordelingen", "--werkmap", str(ws)])
+    assert res.exit_code == 2
+    assert "ada.xlsx!Beoordeling!A6: onbekende inschrijver 'Alfa Taall'; bedoelt u 'Alfa Taal'?" in res.output

@@ -1,0 +1,300 @@
+"""Bid workbooks as real bidders send them: forms edited by hand, read right or refused with the cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie.cli import main
+from evaluatie.definitie import laad_aanbesteding
+from evaluatie.fouten import InvoerFout
+from evaluatie.inschrijving.lezen import lees_inschrijvingen
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+
+RIJ = ("B1", 9000, 10, 12, 4, "alle")
+
+
+@pytest.fixture
+def werkmap(tmp_path: Path) -> Path:
+    return maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+
+
+def _fouten(werkmap: Path) -> list[str]:
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    with pytest.raises(InvoerFout) as e:
+        lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    return [str(f) for f in e.value.fouten]
+
+
+def _wijzig(pad: Path, blad: str, cellen: dict[str, Any]) -> None:
+    wb = load_workbook(pad)
+    for cel, waarde in cellen.items():
+        wb[blad][cel] = waarde
+    wb.save(pad)
+
+
+def test_een_veld_twee_keer_op_het_tabblad_inschrijver_noemt_beide_cellen(werkmap: Path) -> None:
+    """A bidder who copied the Naam row below the form (with another name) has two names: which one bids?
+    It used to read the last one in silence; now both cells are named and nothing is guessed."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Inschrijver", {"A12": "naam ", "B12": "Acme Taal Holding B.V."})
+    fouten = _fouten(werkmap)
+    assert fouten == [
+        "acme.xlsx!Inschrijver!A12: veld 'Naam' staat ook op rij 2 (A2); laat het veld één keer staan, "
+        "anders is niet te zeggen welke waarde de inschrijving is"
+    ]
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2 and "acme.xlsx!Inschrijver!A12" in res.output and "Traceback" not in res.output
+
+
+def test_wat_buiten_de_velden_van_het_tabblad_inschrijver_staat_wordt_genoemd(werkmap: Path) -> None:
+    """A row of the bidder's own below the form and a note beside a field (the sheet is protected without a
+    password, so both happen) were ignored without a word; a condition there is for a person to judge."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Inschrijver", {"A12": "Opmerking", "B12": "prijs onder voorbehoud", "C8": "verlengd tot 2031"})
+    uitleg = (
+        "het formulier leest alleen de velden in kolom A met hun waarde in kolom B; wat hier staat (een voorbehoud, "
+        "een toelichting?) moet een persoon beoordelen, en hoort het niet bij de inschrijving, maak de cel dan leeg "
+        "met 'evaluatie herstel'"
+    )
+    assert _fouten(werkmap) == [
+        f"acme.xlsx!Inschrijver!C8: waarde buiten de velden van het formulier ('verlengd tot 2031'); {uitleg}",
+        f"acme.xlsx!Inschrijver!A12: waarde buiten de velden van het formulier ('Opmerking | prijs onder voorbehoud'); "
+        f"{uitleg}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cel", "waarde", "melding"),
+    [
+        (
+            "B2",
+            "9000 euro",
+            "acme.xlsx!Percelen!B2: prijs per traject: '9000 euro' is geen bedrag; schrijf een bedrag in euro, "
+            "bijvoorbeeld 9500, 9.500, 9.500,50 of 9.950,-",
+        ),
+        (
+            "B2",
+            "€ 9.000,00 excl. btw",
+            "acme.xlsx!Percelen!B2: prijs per traject: '€ 9.000,00 excl. btw' is geen bedrag; schrijf een bedrag in "
+            "euro, bijvoorbeeld 9500, 9.500, 9.500,50 of 9.950,-",
+        ),
+        (
+            "E2",
+            "6 weken",
+            "acme.xlsx!Percelen!E2: wachttijd: '6 weken' is geen aantal weken; schrijf een aantal weken, bijvoorbeeld "
+            "6 of 6,5",
+        ),
+        (  # the digits really are split by a space: that message stays
+            "B2",
+            "9 500",
+            "acme.xlsx!Percelen!B2: prijs per traject: '9 500': spaties tussen de cijfers; schrijf het getal zonder "
+            "spaties, bijvoorbeeld 9500 of 9.500,50",
+        ),
+    ],
+)
+def test_een_woord_naast_het_getal_heet_geen_spatie_tussen_de_cijfers(
+    werkmap: Path, cel: str, waarde: str, melding: str
+) -> None:
+    """'9000 euro' was refused as 'spaties tussen de cijfers' (there are none): a bidder fixing it by that message
+    would write '9000euro'. The message now says what is wrong: a word in a number cell."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {cel: waarde})
+    assert _fouten(werkmap) == [melding]
+
+
+def _notities(werkmap: Path) -> list[str]:
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    _, notities = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    return notities
+
+
+def test_een_verborgen_rij_telt_mee_maar_nooit_stilzwijgend(werkmap: Path) -> None:
+    """A bid line in a row the bidder hid: read as part of the bid (the file holds it), with a note naming the cells,
+    because whoever opens the file in Excel does not see it. It used to count without a word."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][0]["inburgeraars"]["Z"] = 2
+    data["percelen"]["Z"] = {**data["percelen"]["B1"], "naam": "Z-route", "gemeenten": ["Noord"]}
+    maak_werkmap(werkmap, data)
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("Z", 9500, 5, 12, 4, "Noord")])
+    wb = load_workbook(pad)
+    wb["Percelen"].row_dimensions[3].hidden = True
+    wb.save(pad)
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert list(inschrijvingen[0].aanbod) == ["B1", "Z"]
+    assert notities == [
+        "inschrijvingen/acme.xlsx!Percelen: A3, B3, C3, D3, E3, F3 staat in een verborgen rij of kolom en telt mee als "
+        "deel van de inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde"
+    ]
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0 and "Let op: inschrijvingen/acme.xlsx!Percelen: A3, B3" in res.output
+
+
+def test_een_verborgen_kolom_en_een_verborgen_tabblad(werkmap: Path) -> None:
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb["Percelen"].column_dimensions["B"].hidden = True
+    wb["Inschrijver"].sheet_state = "hidden"
+    wb.save(pad)
+    assert _notities(werkmap) == [
+        "inschrijvingen/acme.xlsx: tabblad 'Inschrijver' is verborgen in Excel; wat erop staat telt mee als deel van "
+        "de inschrijving",
+        "inschrijvingen/acme.xlsx!Percelen: B1, B2 staat in een verborgen rij of kolom en telt mee als deel van de "
+        "inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde",
+    ]
+
+
+def test_een_verborgen_lege_rij_of_een_leeg_extra_tabblad_geeft_geen_melding(werkmap: Path) -> None:
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb["Percelen"].row_dimensions[7].hidden = True
+    wb.create_sheet("Blad1")
+    wb.save(pad)
+    assert _notities(werkmap) == []
+
+
+def test_een_ingevuld_extra_tabblad_wordt_genoemd_en_niet_gelezen(werkmap: Path) -> None:
+    """A bidder's own sheet (visible or hidden) is not part of the form: never read, but never in silence either."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb.create_sheet("Voorbehouden")["A1"] = "Onze prijs geldt alleen bij 20 trajecten per jaar"
+    wb.create_sheet("Oude versie")["A1"] = "B1"
+    wb["Oude versie"].sheet_state = "hidden"
+    wb.save(pad)
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    inschrijvingen, notities = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert inschrijvingen[0].aanbod["B1"].prijs == 9000
+    assert notities == [
+        "inschrijvingen/acme.xlsx: tabblad 'Voorbehouden' hoort niet bij het inschrijfformulier en wordt niet gelezen; "
+        "lees het zelf (een voorbehoud of toelichting moet een persoon beoordelen)",
+        "inschrijvingen/acme.xlsx: tabblad 'Oude versie' (verborgen) hoort niet bij het inschrijfformulier en wordt "
+        "niet gelezen; lees het zelf (een voorbehoud of toelichting moet een persoon beoordelen)",
+    ]
+
+
+def test_een_hernoemd_tabblad_wordt_genoemd(werkmap: Path) -> None:
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb["Percelen"].title = "Percelen (2)"
+    wb.save(pad)
+    assert _fouten(werkmap) == [
+        "acme.xlsx: tabblad 'Percelen' ontbreekt; gebruik het inschrijfformulier; de werkmap heeft (ook) de "
+        "tabbladen 'Percelen (2)'"
+    ]
+
+
+def test_een_prijs_met_een_fractie_van_een_cent_wordt_geweigerd(werkmap: Path) -> None:
+    """9000.123456789 (a formula such as =10890/1,21 left unrounded): every document showed EUR 9.000,12 while the
+    price scores were computed with the whole number, so no reader could recompute them from the letter."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"B2": 9000.123456789})
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!B2: prijs per traject: '9000,123456789' heeft meer dan 2 decimalen; een bedrag in euro "
+        "gaat tot op de cent (de stukken tonen EUR 9.000,12, de scores zouden met het hele getal rekenen); schrijf "
+        "het bedrag in centen, of leg met 'evaluatie herstel' vast wat de inschrijver bedoelde"
+    ]
+
+
+def test_rekenruis_van_een_formule_is_de_prijs_in_centen(werkmap: Path) -> None:
+    """9000.10 computed by a formula is 9000.100000000002 in binary: that is the price in cents, not a fraction."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"B2": 0.1 + 9000.000000000002})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert inschrijvingen[0].aanbod["B1"].prijs == 9000.1
+
+
+def test_een_lege_getalcel_heet_ontbrekend(werkmap: Path) -> None:
+    """A price left empty (or holding only a space) was "'' is geen bedrag": the bidder sees no '' anywhere."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"B2": None, "C2": " "})
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!B2: prijs per traject ontbreekt; schrijf een bedrag in euro, bijvoorbeeld 9500, 9.500, "
+        "9.500,50 of 9.950,-",
+        "acme.xlsx!Percelen!C2: capaciteit ontbreekt; schrijf een aantal inburgeraars, bijvoorbeeld 40",
+    ]
+
+
+def test_een_kvk_nummer_in_een_getalcel_verliest_zijn_voorloopnul(werkmap: Path) -> None:
+    """01234567 typed where Excel made a number of it reads 1234567: the message said '7 cijfers' and left the
+    bidder to guess why; it now says the leading zero fell away and what the number probably was."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Inschrijver", {"B3": 1234567})
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B3: KvK-nummer '1234567' heeft 7 cijfers en staat in een getalcel, waarin "
+        "voorloopnullen wegvallen; was het 01234567? leg dat vast met 'evaluatie herstel' (een KvK-nummer heeft 8 "
+        "cijfers)"
+    ]
+
+
+def test_gemeenten_op_regels_in_een_cel(werkmap: Path) -> None:
+    """'Noord' and 'Oost' on two lines of one cell (Alt+Enter): the message quoted the cell with its line break, so
+    the error list broke in the middle of a line and the place of the next line was lost."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"F2": "Noord\nOost"})
+    fouten = _fouten(werkmap)
+    assert fouten == [
+        "acme.xlsx!Percelen!F2: de gemeenten staan op 2 regels in de cel; scheid ze met ; op één regel, bijvoorbeeld "
+        "'Noord; Oost'"
+    ]
+    assert all("\n" not in f for f in fouten)
+
+
+def test_een_regeleinde_uit_een_cel_breekt_de_foutenlijst_niet(werkmap: Path) -> None:
+    """Every error is one line in the terminal, whatever a quoted cell holds (the JSON keeps the text as it is)."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"A2": "B1\nZ"})
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2
+    assert "  acme.xlsx!Percelen!A2: perceel 'B1 ⏎ Z' bestaat niet in deze aanbesteding; kies uit B1" in res.output
+
+
+def test_een_datum_als_getal_noemt_de_excel_datum(werkmap: Path) -> None:
+    """45747 in a cell without date format (a date typed where the cell was made a number): refused as before, but
+    the message now says it is the Excel serial of 31-03-2025 instead of leaving '45747' unexplained."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb["Inschrijver"]["B8"] = 45747
+    wb["Inschrijver"]["B8"].number_format = "General"
+    wb.save(pad)
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B8: Keurmerk geldig tot: verwacht een datum (dd-mm-jjjj), kreeg '45747' (een getal in "
+        "een cel die geen datumopmaak heeft; als Excel-datum is dat 31-03-2025: geef de cel datumopmaak, of leg de "
+        "datum vast met 'evaluatie herstel')"
+    ]
+
+
+def test_een_fout_in_een_samengevoegde_cel_zegt_dat(werkmap: Path) -> None:
+    """'alle' merged over F2:F3 for two lots: Excel shows 'alle' in both rows, the file holds it in F2 only. The
+    error at F3 ('vul de gemeenten in') now says why the bidder sees a filled cell there."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][0]["inburgeraars"]["Z"] = 2
+    data["percelen"]["Z"] = {**data["percelen"]["B1"], "naam": "Z-route", "gemeenten": ["Noord"]}
+    maak_werkmap(werkmap, data)
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("Z", 9500, 5, 12, 4, None)])
+    wb = load_workbook(pad)
+    wb["Percelen"].merge_cells("F2:F3")
+    wb.save(pad)
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!F3: vul de gemeenten in, gescheiden door ; of het woord alle (de cel is samengevoegd met "
+        "F2: Excel toont daar de waarde van F2, maar in het bestand staat die alleen in F2; maak de samenvoeging "
+        "ongedaan en vul iedere cel zelf in)"
+    ]
+
+
+def test_een_fout_in_een_verborgen_rij_zegt_dat(werkmap: Path) -> None:
+    """An old B1 line the bidder hid below the new one: 'perceel B1 staat er twee keer in' pointed at a row nobody
+    sees in Excel; the message now says the row is hidden."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("B1", 9900, 10, 12, 4, "alle")])
+    wb = load_workbook(pad)
+    wb["Percelen"].row_dimensions[3].hidden = True
+    wb.save(pad)
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!A3: perceel B1 staat er twee keer in (ook A2) (de cel staat in een verborgen rij of "
+        "kolom: maak die zichtbaar om haar te zien)"
+    ]
