@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -497,3 +498,34 @@ def test_systematiek_gemeenten_eenmaal_bij_veel_gemeenten(groot: Path) -> None:
         totaal = sum(x["inburgeraars"].get(c, 0) for x in data["gemeenten"])
         assert f"samen {_nl(totaal)} verwachte inburgeraars per jaar" in tekst, (c, totaal)
     assert html.index("<th>Gemeente</th>") > html.rindex("Perceel Z-route")
+
+
+def _chromium() -> str | None:
+    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+
+
+@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt")
+def test_geen_kop_onderaan_een_pagina(voorbeeld_bron: Path, tmp_path: Path) -> None:
+    """Printed with Chromium, no page of the example's advies ends with a section heading whose text
+    starts on the next page."""
+    import subprocess
+
+    from tests.hulp import kopieer_voorbeeld
+
+    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path / "ws")
+    uit = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert uit.exit_code == 0, uit.output
+    html = ws / "rapporten" / "gunningsadvies.html"
+    koppen = {k.strip() for k in re.findall(r"<h3>([^<]+)</h3>", html.read_text(encoding="utf-8"))}
+    pdf = tmp_path / "advies.pdf"
+    chromium = _chromium()
+    assert chromium
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    tekst = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    for n, pagina in enumerate(tekst.split("\f")[:-1], start=1):
+        regels = [r.strip() for r in pagina.splitlines() if r.strip() and not r.strip().startswith("Pagina ")]
+        assert regels and regels[-1] not in koppen, (n, regels[-1])

@@ -97,7 +97,13 @@ def advies_html(g: Rapportgegevens) -> str:
         delen.append(g.procesverbaal.replace("<h2>Proces-verbaal", f"<h2>Bijlage {n}. Proces-verbaal", 1))
         n += 1
     delen.append(_verantwoording(g, n))
-    return pagina(f"Gunningsadvies {a.naam}", "\n".join(delen), extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
+    inhoud = _KOP_EN_ALINEA.sub(r'<div class="bijeen">\1</div>', "\n".join(delen))
+    return pagina(f"Gunningsadvies {a.naam}", inhoud, extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
+
+
+# A heading and the paragraph after it print on one page: Chromium honours break-inside on a block, not
+# break-after on a heading, so the two are wrapped in one block (as the letters do for a short table).
+_KOP_EN_ALINEA = re.compile(r"(<h3>[^<]*</h3>\s*(?:<p>|<p [^>]*>|<div class=\"kader\">).*?(?:</p>|</div>))", re.S)
 
 
 def _inhoud(secties: list[tuple[str, str, str]], bijlagen: list[tuple[str, str]]) -> str:
