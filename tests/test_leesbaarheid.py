@@ -529,3 +529,20 @@ def test_geen_kop_onderaan_een_pagina(voorbeeld_bron: Path, tmp_path: Path) -> N
     for n, pagina in enumerate(tekst.split("\f")[:-1], start=1):
         regels = [r.strip() for r in pagina.splitlines() if r.strip() and not r.strip().startswith("Pagina ")]
         assert regels and regels[-1] not in koppen, (n, regels[-1])
+
+
+def test_advies_zonder_yaml_sleutels(voorbeeld_bron: Path, tmp_path: Path) -> None:
+    """The advies is read by a college: no field names such as max_leveranciers_per_gemeente in its text
+    (outside code spans and hashes). The example's Z-route has a tiny split, whose advice names the rule
+    in words; the terminal keeps the key for the inkoper who edits aanbesteding.yaml."""
+    from tests.hulp import kopieer_voorbeeld
+
+    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path / "ws")
+    uit = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert uit.exit_code == 0, uit.output
+    assert "verdeling.max_leveranciers_per_gemeente: 1" in uit.output
+    html = (ws / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
+    leesbaar = _tekst(re.sub(r"<(svg|style|code)\b.*?</\1>|<[^>]*class=\"hash\"[^>]*>[^<]*<", "<", html, flags=re.S))
+    assert "kleine aantallen bij een tweede aanbieder" in leesbaar
+    assert "hoogstens één aanbieder per gemeente" in leesbaar
+    assert not re.findall(r"\b[a-z]+_[a-z_]+\b", leesbaar), re.findall(r"\b[a-z]+_[a-z_]+\b", leesbaar)

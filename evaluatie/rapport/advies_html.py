@@ -760,7 +760,7 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
     if p.toewijzing:
         subregio = {gem.naam: gem.subregio for gem in g.aanbesteding.gemeenten}
         delen.append(f'<div class="grafiek">{grafieken.verdeling_per_gemeente(p, f"vg-{code}", subregio)}</div>')
-    if (klein := kleine_aantallen.signaal(p)) is not None:
+    if (klein := kleine_aantallen.signaal(p, sleutels=False)) is not None:
         delen.append(f'<p class="signaal">{e(klein)}</p>')
     if p.bindende_regels:
         delen.append(
