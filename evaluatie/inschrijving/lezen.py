@@ -23,6 +23,7 @@ from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
 from evaluatie.parallel import in_volgorde
 from evaluatie.tekst import getal
+from evaluatie.veldrijen import rij_per_veld
 from evaluatie.verborgen import Verborgen, verborgen_rijen_en_kolommen
 from evaluatie.werkboek import (
     Tabblad,
@@ -254,23 +255,11 @@ def _verborgen_notities(tabbladen: dict[str, Tabblad], verborgen: dict[str, Verb
 
 
 def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool = True) -> dict | None:
-    rij_van: dict[str, int] = {}
-    velden = {veld.lower(): veld for veld in v.INSCHRIJVER_VELDEN}
-    for r in range(1, len(t.rijen)):
-        label = als_tekst(t.waarde(r, 0)).lower()
-        if label in velden and label in rij_van:  # two values for one field: which one is the bid is not ours to pick
-            eerder = rij_van[label]
-            fouten.voeg_toe(
-                t.plaats(r, 0),
-                f"veld '{velden[label]}' staat ook op rij {eerder + 1} ({t.plaats(eerder, 0).split('!')[-1]}); laat "
-                "het veld één keer staan, anders is niet te zeggen welke waarde de inschrijving is",
-            )
-        elif label:
-            rij_van[label] = r
-    _buiten_de_velden(t, set(velden), fouten)
+    rij_van = rij_per_veld(t, v.INSCHRIJVER_VELDEN, range(1, len(t.rijen)), fouten)
+    _buiten_de_velden(t, {veld.lower() for veld in v.INSCHRIJVER_VELDEN}, fouten)
     waarden: dict[str, tuple[object, str]] = {}
     for veld in v.INSCHRIJVER_VELDEN:
-        rij = rij_van.get(veld.lower())
+        rij = rij_van.get(veld)
         if rij is None:
             fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt in kolom A")
             continue
