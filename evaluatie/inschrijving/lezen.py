@@ -470,6 +470,7 @@ class Getalveld:
     naam: str
     soort: str
     voorbeeld: str
+    grens: tuple[float, str] | None = None  # the upper bound no real bid exceeds, and how it reads ('{} weken')
 
     def geen(self, waarde: object, reden: str | None = None) -> str:
         """'prijs per traject: 'duur' is geen bedrag; schrijf bijvoorbeeld ...' (the real problem first)."""
@@ -489,11 +490,18 @@ def _getoond(waarde: object) -> str:
 
 
 PRIJS = Getalveld(
-    "prijs per traject", "bedrag", "schrijf een bedrag in euro, bijvoorbeeld 9500, 9.500, 9.500,50 of 9.950,-"
+    "prijs per traject",
+    "bedrag",
+    "schrijf een bedrag in euro, bijvoorbeeld 9500, 9.500, 9.500,50 of 9.950,-",
+    (v.MAX_PRIJS, "EUR {} per traject"),
 )
-CAPACITEIT = Getalveld("capaciteit", "geheel getal", "schrijf een aantal inburgeraars, bijvoorbeeld 40")
+CAPACITEIT = Getalveld(
+    "capaciteit", "geheel getal", "schrijf een aantal inburgeraars, bijvoorbeeld 40", (v.MAX_CAPACITEIT, "{} per jaar")
+)
 INSTROOM = Getalveld("instroommomenten", "geheel getal", "schrijf een aantal per jaar van 0 tot 366, bijvoorbeeld 12")
-WACHTTIJD = Getalveld("wachttijd", "aantal weken", "schrijf een aantal weken, bijvoorbeeld 6 of 6,5")
+WACHTTIJD = Getalveld(
+    "wachttijd", "aantal weken", "schrijf een aantal weken, bijvoorbeeld 6 of 6,5", (v.MAX_WACHTTIJD_WEKEN, "{} weken")
+)
 
 
 def _getal(
@@ -511,13 +519,22 @@ def _getal(
         fouten.voeg_toe(t.plaats(r, j), f"{veld.naam} ontbreekt; {veld.voorbeeld}")
         return None
     try:
-        getal: float | int = lees_geheel(waarde) if geheel else lees_waarde(waarde)
+        gelezen: float | int = lees_geheel(waarde) if geheel else lees_waarde(waarde)
         if bedrag:
-            controleer_bedrag(float(getal), waarde if isinstance(waarde, str) else None)
+            controleer_bedrag(float(gelezen), waarde if isinstance(waarde, str) else None)
     except GetalFout as e:
         fouten.voeg_toe(t.plaats(r, j), veld.geen(waarde, None if e.algemeen else str(e)))
         return None
-    return getal
+    if veld.grens is not None and gelezen > veld.grens[0]:
+        hoogstens = veld.grens[1].format(getal(veld.grens[0], 0))
+        fouten.voeg_toe(
+            t.plaats(r, j),
+            f"{veld.naam} is hoogstens {hoogstens}, kreeg '{_getoond(waarde)}': geen echte inschrijving heeft meer "
+            "(een tikfout of een formule?); is het een kennelijke fout, leg dan met 'evaluatie herstel' vast wat de "
+            "inschrijver bedoelde",
+        )
+        return None
+    return gelezen
 
 
 def _lees_gemeenten(
