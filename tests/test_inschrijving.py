@@ -228,9 +228,16 @@ def test_absurde_getallen_geweigerd_met_cel_en_grens(werkmap: Path) -> None:
     assert {"100000", "520"} <= grenzen
 
 
-def test_geen_getal_in_wetenschappelijke_notatie() -> None:
+def test_geen_getal_in_wetenschappelijke_notatie(tmp_path: Path) -> None:
     from evaluatie.tekst import kort
     from evaluatie.werkboek import als_tekst
+
+    # a YAML value an error message repeats: written out, as the schema's and pydantic's messages say it
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 1e16, "prijs": 40}
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(maak_werkmap(tmp_path / "ws", data))])
+    assert res.exit_code == 2 and "moet <= 100 zijn, kreeg 10000000000000000" in res.output
+    assert "e+" not in res.output
 
     # '{:g}' and str() wrote these as 1e+15, 1.23457e+06 and 1e-05
     assert kort(1e15) == "1000000000000000"
