@@ -250,10 +250,11 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
 @met_slot
 def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
+    from evaluatie.prijs.basis import inschrijfregels
 
     # The form does not depend on the volumes, so it may be written while they are still open.
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding, open_aantallen=True)
-    return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx")
+    return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding))
 
 
 @dataclass
@@ -769,22 +770,29 @@ def scenario(
     from evaluatie.definitie.laden import lees_yaml
     from evaluatie.logboek import noteer
     from evaluatie.scenario.verschil import verschil
-    from evaluatie.scenario.zet import pas_toe
+    from evaluatie.scenario.zet import buiten_de_percelen, pas_toe
 
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
-    gewijzigd = pas_toe(ruw, zetten)
+    gewijzigd = pas_toe(ruw, zetten, werkmap.root)
     geen_handwerk(werkmap)
     voor = gun(werkmap, percelen, oplosser, tijdslimiet)
+    buiten_de_percelen(zetten, kies_percelen(voor.invoer.aanbesteding, percelen))
     invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
     # a decision already stale in the award itself stays an open point in the what-if, never "still holds"
     invoer_na.basis_verouderd = frozenset(v.id for v in voor.invoer.verouderd)
     # the panel scored the bids that passed the baseline knock-out; the scenario reuses those forms
     invoer_na.panelformulieren = voor.invoer.panelformulieren
+    if voor.invoer.panelformulieren is not None:  # a changed scale: each chosen step counts its new points
+        from evaluatie.scenario.schaal import op_nieuwe_schaal
+
+        invoer_na.panelformulieren = op_nieuwe_schaal(
+            *voor.invoer.panelformulieren, voor.invoer.aanbesteding, invoer_na.aanbesteding
+        )
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
     na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     noteer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
-    return voor, na, verschil(voor.uitslag, na.uitslag)
+    return voor, na, verschil(voor.uitslag, na.uitslag, voor.invoer.aanbesteding, na.invoer.aanbesteding)
 
 
 # --- Commands: each command's whole flow, logging included. The CLI calls one of these and prints.

@@ -97,6 +97,10 @@ def lees_ingevuld(aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[
         start = next((r for r in range(len(t.rijen)) if als_tekst(t.waarde(r, 0)) == KOLOMMEN[0]), None)
         if start is None:
             fouten.voeg_toe(f"{pad.name}!{t.naam}", "kopregel ontbreekt: " + " | ".join(KOLOMMEN))
+    if tabbladen is not None:
+        from evaluatie.beoordeling.herkomst import controleer_herkomst
+
+        controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # scores chosen on another scale
     if fouten:
         fouten.voeg_toe(
             pad.name,
@@ -266,7 +270,7 @@ def schrijf_consensuswerkboek(
     vervallen += [*ingevuld.terug.values(), *ingevuld.los]
     if vervallen:
         _vervallen(wb, vervallen)
-    _instructie(wb, aanbesteding, beoordelaars)
+    _instructie(wb, aanbesteding, beoordelaars, list(dict.fromkeys(r[1] for r in rijen)))
 
     tijd = dt.datetime.combine(aanbesteding.data.sluiting, dt.time())
     bewaar_werkmap(wb, pad, tijd)  # atomic, and a failure names the path (evaluatie.schrijfwacht)
@@ -293,7 +297,9 @@ def _vervallen(wb: Workbook, rijen: list[tuple[Any, ...]]) -> None:
         ws.column_dimensions[kolom].width = breedte
 
 
-def _instructie(wb: Workbook, aanbesteding: Aanbesteding, beoordelaars: Sequence[str]) -> None:
+def _instructie(wb: Workbook, aanbesteding: Aanbesteding, beoordelaars: Sequence[str], codes: Sequence[str]) -> None:
+    from evaluatie.beoordeling.herkomst import schaalregel
+
     ws = wb.create_sheet("Instructie")
     regels = [
         f"Consensusoverleg - {aanbesteding.naam}",
@@ -310,6 +316,7 @@ def _instructie(wb: Workbook, aanbesteding: Aanbesteding, beoordelaars: Sequence
         "Opnieuw 'evaluatie template consensus' draaien bewaart wat u invulde; ingevulde regels die niet meer "
         f"beoordeeld worden, staan daarna op het tabblad {TABBLAD_VERVALLEN}.",
         "Beoordelaars: " + ", ".join(beoordelaars) + ".",
+        *(schaalregel(aanbesteding.percelen[c]) for c in codes),  # checked on reading (beoordeling.herkomst)
     ]
     for i, regel in enumerate(regels, start=1):
         c = ws.cell(i, 1)

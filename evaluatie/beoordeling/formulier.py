@@ -98,9 +98,11 @@ def schrijf_beoordelingsformulier(
 
 
 def _instructie(wb: Workbook, aanbesteding: Aanbesteding, rijen: Sequence[tuple[str, str, str]]) -> None:
-    ws = wb.create_sheet("Instructie")
+    from evaluatie.beoordeling.herkomst import TABBLAD_INSTRUCTIE, schaalregel, titel
+
+    ws = wb.create_sheet(TABBLAD_INSTRUCTIE)
     regels = [
-        f"Beoordeling kwaliteitsplannen - {aanbesteding.naam}",
+        titel(aanbesteding),
         "Beoordeel ieder plan zelfstandig, zonder overleg met andere beoordelaars.",
         "Kies per regel een score van de schaal en motiveer die in de kolom Toelichting (verplicht).",
         "Prijzen en andere gegevens van de inschrijvers ontbreken bewust (twee-enveloppenmethode).",
@@ -109,7 +111,7 @@ def _instructie(wb: Workbook, aanbesteding: Aanbesteding, rijen: Sequence[tuple[
     ]
     for code in dict.fromkeys(r[1] for r in rijen):
         p = aanbesteding.percelen[code]
-        regels.append(f"Perceel {p.naam} ({code}) - schaal: {p.schaal.beschrijving()}")
+        regels.append(schaalregel(p))
         for c in p.gunningscriteria:
             regels.append(f"  {c.naam}" + (f": {c.omschrijving}" if c.omschrijving else ""))
     for i, regel in enumerate(regels, start=1):

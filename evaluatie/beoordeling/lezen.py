@@ -20,6 +20,7 @@ from evaluatie.beoordeling.formulier import (
     VELD_DATUM_CONSENSUS,
     VELD_VERKLARING,
 )
+from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
@@ -287,6 +288,7 @@ def _lees_formulier(
     beoordelaar = bekend.get(naamsleutel(naam))
     if beoordelaar is not None:
         genoemd.add(beoordelaar)
+    controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # another tender or scale: refused, not read
     if beoordelaar is None:
         fouten.voeg_toe(
             t.plaats(kop[VELD_BEOORDELAAR], 1),
@@ -389,6 +391,7 @@ def _lees_consensus(
         fouten.voeg_toe(pad.name, f"tabblad '{TABBLAD_CONSENSUS}' ontbreekt")
         return None
     n = len(fouten.fouten)
+    controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # scores chosen on another scale: refused
     open_: list[OpenRegel] = []
     deels_open = aanbesteding.beoordeling.aggregatie == "consensus"
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open, weg)

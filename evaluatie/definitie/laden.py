@@ -117,7 +117,7 @@ def laad_aanbesteding_uit_data(
     regels = regels or {}
     data, open_ = plaatshouders.vervang(data)
     eerdere = list(leesfouten or [])
-    eerdere += [] if open_aantallen else [_open_fout(naam, regels, *o) for o in open_]
+    eerdere += [] if open_aantallen else [_open_fout(naam, regels, *o, doet_mee=_doet_mee(data, *o[1:])) for o in open_]
     schemafouten = valideer(data, "aanbesteding.schema.json", regels, naam)
     if isinstance(data, dict):
         eerdere += _controleer_regelnamen(data, regels, naam, ("percelen",))
@@ -168,12 +168,29 @@ def laad_aanbesteding_uit_data(
     return model, samen
 
 
-def _open_fout(naam: str, regels: dict[Pad, int], pad: Pad, gemeente: str, perceel: str) -> Fout:
+def _open_fout(naam: str, regels: dict[Pad, int], pad: Pad, gemeente: str, perceel: str, doet_mee: bool) -> Fout:
+    if not doet_mee:
+        return Fout(
+            plaats(naam, regels, pad),
+            f"{gemeente} neemt niet deel aan perceel {perceel} (percelen.{perceel}.gemeenten), dus hier hoort geen "
+            f"aantal; haal '{perceel}: {plaatshouders.PLAATSHOUDER}' weg, of neem {gemeente} op in "
+            f"percelen.{perceel}.gemeenten en vul het aantal in",
+        )
     return Fout(
         plaats(naam, regels, pad),
         f"het verwachte aantal inburgeraars per jaar van {gemeente} voor perceel {perceel} is nog niet "
         f"ingevuld ('{plaatshouders.PLAATSHOUDER}'); vul een geheel getal in (0 als er geen zijn)",
     )
+
+
+def _doet_mee(data: Any, gemeente: str, perceel: str) -> bool:
+    """Whether `gemeente` joins lot `perceel` as the raw tender says ('alle', or a list of names); True when the
+    data cannot tell (the schema reports a malformed list)."""
+    lot = data.get("percelen", {}).get(perceel) if isinstance(data.get("percelen"), dict) else None
+    deelnemers = lot.get("gemeenten", "alle") if isinstance(lot, dict) else "alle"
+    if not isinstance(deelnemers, list):
+        return True
+    return Namen(str(x) for x in deelnemers).zoek(gemeente) is not None
 
 
 def _uniek(fouten: list[Fout]) -> list[Fout]:
@@ -282,16 +299,7 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
     percelen: dict[str, Any] = {}
     for code, eigen in data["percelen"].items():
         setnaam = eigen.get("criteriaset") or data.get("criteriaset")
-        setdata = sets.get(setnaam or "", {})
-        standaard = setdata.get("perceel_standaard", {})
-        lagen = [standaard, setdata.get("percelen", {}).get(code, {}), eigen]
-        perceel = samenvoegen(samenvoegen(lagen[0], lagen[1]), lagen[2])
-        # A knock-out rule's parameters replace as a whole: {minimum: 2} must not merge
-        # with the criteria set's {minimum_aandeel: 0.1}.
-        knockout: dict[str, Any] = {}
-        for laag in lagen:
-            knockout.update(copy.deepcopy(laag.get("knockout", {})))
-        perceel["knockout"] = knockout
+        perceel = _perceel_in_lagen(data, sets, code)
         perceel["code"] = code
         perceel.setdefault("naam", code)
         perceel.setdefault("procedure", data.get("procedure", "gunning"))
@@ -308,6 +316,49 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
         percelen[code] = perceel
     samen["percelen"] = percelen
     return samen
+
+
+def _perceel_in_lagen(data: dict[str, Any], sets: dict[str, dict[str, Any]], code: str) -> dict[str, Any]:
+    """A lot's settings as they apply, still in the YAML's own form (criteria by code, a knock-out rule
+    switched off as `false`): the criteria set's layers with the tender's own lines over them."""
+    eigen = data["percelen"][code]
+    setnaam = eigen.get("criteriaset") or data.get("criteriaset")
+    setdata = sets.get(setnaam or "", {})
+    standaard = setdata.get("perceel_standaard", {})
+    lagen = [standaard, setdata.get("percelen", {}).get(code, {}), eigen]
+    perceel: dict[str, Any] = samenvoegen(samenvoegen(lagen[0], lagen[1]), lagen[2])
+    # A knock-out rule's parameters replace as a whole: {minimum: 2} must not merge
+    # with the criteria set's {minimum_aandeel: 0.1}.
+    knockout: dict[str, Any] = {}
+    for laag in lagen:
+        knockout.update(copy.deepcopy(laag.get("knockout", {})))
+    perceel["knockout"] = knockout
+    return perceel
+
+
+def percelen_zoals_ze_gelden(data: Any, werkmap: Path | None) -> dict[str, dict[str, Any]]:
+    """Every lot's settings as they apply (see _perceel_in_lagen), for `--zet` paths that address what a lot
+    takes from its criteria set (`percelen.B1.gunningscriteria.K1.weging`). Best effort: a criteria set that
+    cannot be read contributes nothing here; loading the changed tender reports it."""
+    if not isinstance(data, dict) or not isinstance(data.get("percelen"), dict):
+        return {}
+    sets: dict[str, dict[str, Any]] = {}
+    for setnaam, _ in _setnamen(data):
+        setpad = zoek_criteriaset(setnaam, werkmap)
+        if setpad is not None and setnaam not in sets:
+            try:
+                gelezen, _, _ = _lees_yaml(setpad, f"criteria/{setpad.name}")
+            except InvoerFout:
+                gelezen = None
+            sets[setnaam] = gelezen if isinstance(gelezen, dict) else {}
+    uit: dict[str, dict[str, Any]] = {}
+    for code, eigen in data["percelen"].items():
+        if isinstance(eigen, dict):
+            try:
+                uit[str(code)] = _perceel_in_lagen(data, sets, code)
+            except (TypeError, AttributeError, ValueError):
+                uit[str(code)] = copy.deepcopy(eigen)
+    return uit
 
 
 def _inhoud_ondanks_schemafouten(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,7 +23,7 @@ INVOER = PatternFill("solid", fgColor="FFF2CC")
 def _instructie(aanbesteding: Aanbesteding) -> list[str]:
     percelen = ", ".join(f"{p.code} ({p.naam})" for p in aanbesteding.percelen.values())
     return [
-        f"Inschrijfformulier - {aanbesteding.naam}",
+        v.TITEL + aanbesteding.naam,
         f"Penvoerder: {aanbesteding.penvoerder}. Sluiting inschrijving: {datum(aanbesteding.data.sluiting)}.",
         "",
         "1. Vul op tabblad 'Inschrijver' de gele cellen in. Gebruik ja of nee waar daarom gevraagd wordt.",
@@ -35,7 +36,11 @@ def _instructie(aanbesteding: Aanbesteding) -> list[str]:
     ]
 
 
-def schrijf_inschrijfformulier(aanbesteding: Aanbesteding, pad: Path) -> Path:
+def schrijf_inschrijfformulier(
+    aanbesteding: Aanbesteding, pad: Path, prijsregels: Mapping[str, str] | None = None
+) -> Path:
+    """The bid form. `prijsregels`: per lot what a bidder must know of the price beyond the ceiling (a fixed price,
+    evaluatie.prijs.basis.inschrijfregels), on the lot's Perceelgegevens."""
     wb = Workbook()
     instr = eerste_blad(wb)
     instr.title = v.TABBLAD_INSTRUCTIE
@@ -46,7 +51,7 @@ def schrijf_inschrijfformulier(aanbesteding: Aanbesteding, pad: Path) -> Path:
 
     _inschrijver_blad(wb)
     _percelen_blad(wb, aanbesteding)
-    _perceelgegevens_blad(wb, aanbesteding)
+    _perceelgegevens_blad(wb, aanbesteding, prijsregels or {})
     wb.active = 0
     tijd = dt.datetime.combine(aanbesteding.data.publicatie, dt.time())
     bewaar_werkmap(wb, pad, tijd)
@@ -56,7 +61,7 @@ def schrijf_inschrijfformulier(aanbesteding: Aanbesteding, pad: Path) -> Path:
 TABBLAD_PERCEELGEGEVENS = v.TABBLAD_PERCEELGEGEVENS
 
 
-def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:
+def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding, prijsregels: Mapping[str, str]) -> None:
     """Read-only: per lot what a bidder bids on (the same lists as the published method)."""
     from evaluatie.definitie.perceelgegevens import deelnemers, kernregels, procedure_kort
 
@@ -70,7 +75,10 @@ def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:
         ws.cell(r, 1, f"Perceel {code} ({p.naam})").font = Font(bold=True, size=12)
         r += 1
         ws.cell(r, 1, procedure_kort(p))
-        for regel in kernregels(aanbesteding, p):
+        regels = kernregels(aanbesteding, p)
+        if code in prijsregels:
+            regels.insert(1, prijsregels[code])  # right under the ceiling
+        for regel in regels:
             r += 1
             ws.cell(r, 1, regel)
         r += 1

@@ -18,6 +18,7 @@ from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
+from evaluatie.inschrijving.herkomst import controleer_herkomst
 from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
@@ -160,6 +161,7 @@ def lees_inschrijving(
         fouten.voeg_toe(naam, "lege werkmap: niets ingevuld")
         return None
     aantal = len(fouten.fouten)
+    controleer_herkomst(aanbesteding, tabbladen, fouten)  # another tender's form: refused, not misread
     for blad in (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN):
         if blad not in tabbladen:
             fouten.voeg_toe(naam, f"tabblad '{blad}' ontbreekt; gebruik het inschrijfformulier{_andere(tabbladen)}")

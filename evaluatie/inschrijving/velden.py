@@ -4,6 +4,7 @@ TABBLAD_INSCHRIJVER = "Inschrijver"
 TABBLAD_PERCELEN = "Percelen"
 TABBLAD_INSTRUCTIE = "Instructie"
 TABBLAD_PERCEELGEGEVENS = "Perceelgegevens"
+TITEL = "Inschrijfformulier - "  # + the tender's name: Instructie!A1, checked on reading (inschrijving.herkomst)
 
 NAAM = "Naam"
 KVK = "KvK-nummer"

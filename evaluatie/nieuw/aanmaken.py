@@ -259,6 +259,25 @@ def planning(verzoek: Verzoek) -> tuple[dt.date, dt.date, dt.date]:
     return publicatie, sluiting, gunning
 
 
+def vrije_dagen(verzoek: Verzoek) -> list[str]:
+    """A date of the planning on a Saturday, Sunday or Atw holiday, said: the defaults fall on the weekday of the
+    publication (42 days is 6 weeks), so a publication on a Sunday closes on a Sunday and dates the letters, and
+    starts the standstill period, on a Sunday."""
+    from evaluatie.rapport.standstill import vrije_dag
+    from evaluatie.tekst import datum
+
+    uit = []
+    wat = {"publicatie": "de publicatie", "sluiting": "de sluiting", "gunning": "de gunning (de dag van de brieven)"}
+    for (veld, tekst), d in zip(wat.items(), planning(verzoek), strict=True):
+        if (reden := vrije_dag(d)) is not None:
+            bron = "opgegeven" if getattr(verzoek, veld) is not None else "standaard"
+            uit.append(
+                f"Let op: {tekst} valt op {datum(d)} ({reden}; {bron}); pas data.{veld} in aanbesteding.yaml aan als "
+                "dat niet de bedoeling is."
+            )
+    return uit
+
+
 def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
     publicatie, sluiting, gunning = planning(verzoek)
     if sluiting <= publicatie:
@@ -387,6 +406,7 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     """Write the workspace; raises InvoerFout with every problem (nothing is written then)."""
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
     from evaluatie.nieuw.vooraf import controleer_opties, controleer_tekst, maak_map, schrijf_geheel, schrijf_tekst
+    from evaluatie.prijs.basis import inschrijfregels
 
     fouten: list[Fout] = controleer_opties(
         {
@@ -438,7 +458,7 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
         schrijf_tekst(bouw / "aanbesteding.yaml", tekst)
         for naam in SUBMAPPEN:
             maak_map(bouw / naam)
-        schrijf_inschrijfformulier(aanbesteding, bouw / "inschrijfformulier.xlsx")
+        schrijf_inschrijfformulier(aanbesteding, bouw / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding))
 
     schrijf_geheel(verzoek.map, vul)  # as a whole: a failed write leaves no half tender
     pad = verzoek.map / "aanbesteding.yaml"
@@ -448,6 +468,7 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     regios = [r for r in (regio_namen().zoek(x) for x in verzoek.regios) if r is not None]
     meldingen = regio_verslag(regios, gekozen, subregios, naam_van)
     meldingen += aannames(verzoek.criteriaset, setdata, percelen, procedures(verzoek, percelen), STANDAARD_OPSLAG)
+    meldingen += vrije_dagen(verzoek)
     return Resultaat(
         pad,
         formulier,

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from evaluatie.definitie.model import Perceel
+from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.tekst import euro, getal, kort
 
 if TYPE_CHECKING:
@@ -115,6 +115,11 @@ class Prijsmethode:
             f"Prijsmethode {self.naam}: {self.formule}; totaalscore = {kort(perceel.weging.kwaliteit)}% x "
             f"kwaliteitsscore + {kort(perceel.weging.prijs)}% x prijsscore. De hoogste totaalscore staat eerst."
         )
+
+    def inschrijfregel(self, perceel: Perceel) -> str | None:
+        """What a bidder must know of the price before bidding, for the bid form's Perceelgegevens; None when the
+        ceiling (stated there already) is all there is to know."""
+        return None
 
     def voorrang(self) -> str:
         """Who goes first, as the end of 'gaat eerst naar inschrijvers met ...'."""
@@ -261,6 +266,16 @@ def methoden() -> dict[str, type[Prijsmethode]]:
                 importlib.import_module(f"{prijs.__name__}.{info.name}")
         _ONTDEKT.append(True)
     return dict(sorted(_REGISTER.items()))
+
+
+def inschrijfregels(aanbesteding: Aanbesteding) -> dict[str, str]:
+    """Per lot code the price sentence of its method for the bid form (Prijsmethode.inschrijfregel), where any."""
+    uit = {}
+    for code, p in aanbesteding.percelen.items():
+        regel = methode(p.prijsmethode).inschrijfregel(p)
+        if regel is not None:
+            uit[code] = regel
+    return uit
 
 
 def methode(naam: str) -> Prijsmethode:

@@ -66,6 +66,13 @@ class VastePrijs(Prijsmethode):
             "staat eerst."
         )
 
+    def inschrijfregel(self, perceel: Perceel) -> str | None:
+        return (
+            f"Prijs: de prijs per traject ligt voor iedere inschrijver vast op {euro(vaste_prijs(perceel))} "
+            "(exclusief btw); alleen de kwaliteit telt. Wie inschrijft, biedt tegen die prijs: vul haar in als prijs "
+            "per traject."
+        )
+
     def grootheden(self, perceel: Perceel) -> list[Grootheid]:
         return [Grootheid("Kwaliteitsscore", lambda r: getal(r.kwaliteit))]
 

@@ -17,6 +17,7 @@ from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
+from evaluatie.rapport.aggregatietekst import samenvoegen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, voorwaarden_zin
 from evaluatie.rapport.besluiten_html import besluiten_sectie
@@ -505,9 +506,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     ]
     delen = [
         "<h3>Beoordeling door het panel</h3>",
-        f"<p>Schaal: {e(perceel.schaal.beschrijving())}. De scores van de beoordelaars worden samengevoegd met "
-        f"het {e(panel.aggregatie)}; een consensusscore van het panel gaat voor. Spreiding is de hoogste min de "
-        "laagste score (in schaalstappen). De beoordelaars zijn geanonimiseerd in de volgorde van de "
+        f"<p>Schaal: {e(perceel.schaal.beschrijving())}. {e(samenvoegen(panel.aggregatie))} Spreiding is de "
+        "hoogste min de laagste score (in schaalstappen). De beoordelaars zijn geanonimiseerd in de volgorde van de "
         "aanbestedingsstukken.</p>",
         '<div class="breed">'
         + tabel(kop, rijen, getal_kolommen=tuple(range(2, len(kop) - 1)), rij_attrs=attrs)

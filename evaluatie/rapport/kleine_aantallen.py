@@ -51,9 +51,12 @@ def signaal(p: Perceeluitslag) -> str | None:
         return None
     voorbeelden = "; ".join(f"{k.gemeente}: {k.inschrijver} krijgt {k.aantal} van {k.vraag}" for k in klein[:5])
     meer = f" (en {len(klein) - 5} meer)" if len(klein) > 5 else ""
+    regels = ["verdeling.max_leveranciers_per_gemeente: 1 (één aanbieder per gemeente)"]
+    # min_volume bounds a supplier's whole share of the lot: it only avoids a split of a supplier with few in total
+    if any(p.toegewezen(k.inschrijver) < GRENS for k in klein):
+        regels.append(f"verdeling.min_volume (een minimum per aanbieder over het hele perceel, bijvoorbeeld {GRENS})")
     return (
         f"Perceel {p.naam}: kleine aantallen bij een tweede aanbieder in een gemeente ({voorbeelden}{meer}). Dit "
         f"volgt uit de gepubliceerde regels en blijft zo. Wilt u dit in een volgende aanbesteding voorkomen, neem "
-        "dan vooraf een regel op: verdeling.max_leveranciers_per_gemeente: 1 (één aanbieder per gemeente), of "
-        f"verdeling.min_volume (een minimum per aanbieder over het hele perceel, bijvoorbeeld {GRENS})."
+        f"dan vooraf een regel op: {', of '.join(regels)}."
     )

@@ -71,6 +71,11 @@ def atw_feestdagen(jaar: int, extra: Iterable[dt.date] = ()) -> dict[dt.date, st
     return dagen
 
 
+def vrije_dag(d: dt.date) -> str | None:
+    """Why no letter goes out and no bid closes on `d` (zaterdag, zondag or an Atw holiday by name), or None."""
+    return _reden(d, ())
+
+
 def _reden(d: dt.date, extra: tuple[dt.date, ...]) -> str | None:
     if d.weekday() == 5:
         return "zaterdag"

@@ -16,11 +16,12 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
 from evaluatie.prijs.rangorde import rangschik
+from evaluatie.rapport.aggregatietekst import per_criterium
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.penvoerder import uitvoerder
 from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
-from evaluatie.rapport.verdeelregeltekst import PRECISIE, VERDEELSTAPPEN, verdeelregel_zinnen
+from evaluatie.rapport.verdeelregeltekst import precisie, verdeelregel_zinnen, verdeelstappen
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
 from evaluatie.toets.register import Context, maak_regel
@@ -121,9 +122,8 @@ def _criteria(d: Document, a: Aanbesteding, p: Perceel, toelating: bool = False)
         )
     schrijf_criteria(d, p)
     d.alinea(
-        f"Schaal per criterium: {p.schaal.beschrijving()}. Per criterium telt de consensusscore van het panel; "
-        f"zonder consensus {('het gemiddelde' if a.beoordeling.aggregatie == 'gemiddelde' else 'de mediaan')} van "
-        "de scores van de beoordelaars. Kwaliteitsscore (0-100) = som over de criteria van weging x punten / "
+        f"Schaal per criterium: {p.schaal.beschrijving()}. {per_criterium(a.beoordeling.aggregatie)} "
+        "Kwaliteitsscore (0-100) = som over de criteria van weging x punten / "
         f"maximale punten ({getal(p.schaal.max_punten, 0)}), gedeeld door de som van de wegingen "
         f"({kort(totaal)}), x 100."
     )
@@ -155,15 +155,22 @@ def _prijs(d: Document, p: Perceel) -> None:
             for k in kandidaten
         ],
     )
+    eerst = f"de {'hoogste' if m.hoger_is_beter else 'laagste'} {m.maatstaf} staat eerst."
     d.alinea(
-        f"Totalen worden vergeleken na afronding op {DECIMALEN} decimalen; "
-        + ("het hoogste totaal staat eerst." if m.hoger_is_beter else "de laagste uitkomst staat eerst.")
+        f"Totalen worden vergeleken na afronding op {DECIMALEN} decimalen; het hoogste totaal staat eerst."
+        if m.maatstaf == "totaalscore"
+        else f"De {m.maatstaf} wordt vergeleken na afronding op {DECIMALEN} decimalen; {eerst}"
     )
 
 
 def _gelijke_stand(d: Document, p: Perceel) -> None:
     regels = [BESLISREGELS.get(x, x.replace("_", " ")) for x in p.bij_gelijke_stand]
-    tekst = PRECISIE + " Gelijke stand. Bij gelijke totalen "
+    maatstaf = methode(p.prijsmethode).maatstaf
+    tekst = (
+        precisie(maatstaf)
+        + " Gelijke stand. Bij "
+        + ("gelijke totalen " if maatstaf == "totaalscore" else f"gelijke {maatstaf} ")
+    )
     if regels:
         tekst += "beslissen, in deze volgorde: " + "; ".join(regels) + ". Beslist geen van deze regels, dan "
     tekst += (
@@ -182,7 +189,7 @@ def _verdeling(d: Document, p: Perceel) -> None:
         "toets zijn gekomen en die gemeente bedienen, binnen deze regels:"
     )
     d.opsomming(regels)
-    d.alinea(VERDEELSTAPPEN)
+    d.alinea(verdeelstappen(methode(p.prijsmethode).maatstaf))
 
 
 def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:

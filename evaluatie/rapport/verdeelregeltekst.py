@@ -34,16 +34,22 @@ def verdeelregel_zinnen(v: Verdeelregels) -> list[str]:
 
 
 # The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen solves them.
-VERDEELSTAPPEN = (
-    "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
-    "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars; 2. daarbinnen zo veel mogelijk "
-    "inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende; bij gelijke totaalscore is dat de "
-    "aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat die ook bij de verdeling "
-    "voorgaat; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen verdelingen die in stap 1 en 2 "
-    "gelijk zijn, nooit een gelijke stand); 4. daarbinnen krijgt de hoogst gerangschikte aanbieder de gemeenten "
-    "die het eerst in de aanbesteding staan. Zo beslist nooit toeval of de rekenprogrammatuur tussen "
-    "gelijkwaardige verdelingen."
-)
+def verdeelstappen(maatstaf: str = "totaalscore") -> str:
+    """The steps, with what ranks the bids in this lot (`Prijsmethode.maatstaf`: totaalscore, fictieve prijs,
+    kwaliteitsscore), so that a lot without a totaalscore never publishes one."""
+    return (
+        "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
+        "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars; 2. daarbinnen zo veel mogelijk "
+        f"inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende; bij gelijke {maatstaf} is dat de "
+        "aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat die ook bij de "
+        "verdeling voorgaat; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen verdelingen die in stap 1 "
+        "en 2 gelijk zijn, nooit een gelijke stand); 4. daarbinnen krijgt de hoogst gerangschikte aanbieder de "
+        "gemeenten die het eerst in de aanbesteding staan. Zo beslist nooit toeval of de rekenprogrammatuur tussen "
+        "gelijkwaardige verdelingen."
+    )
+
+
+VERDEELSTAPPEN = verdeelstappen()
 
 # The one precision of evaluatie.prijs.precisie, in words.
 PRECISIE = (
@@ -51,3 +57,14 @@ PRECISIE = (
     f"eenmaal op {DECIMALEN} decimalen afgerond en die afgeronde waarde bepaalt de rangorde, de gelijke stand en de "
     f"verdeling. Twee inschrijvingen staan dus gelijk als hun totaalscores op {DECIMALEN} decimalen gelijk zijn."
 )
+
+
+def precisie(maatstaf: str) -> str:
+    """PRECISIE for a lot ranked on something other than a totaalscore (fictieve prijs, kwaliteitsscore)."""
+    if maatstaf == "totaalscore":
+        return PRECISIE
+    return (
+        f"Vergeleken wordt op {DECIMALEN} decimalen: de {maatstaf} wordt eenmaal op {DECIMALEN} decimalen afgerond "
+        "en die afgeronde waarde bepaalt de rangorde, de gelijke stand en de verdeling. Twee inschrijvingen staan dus "
+        f"gelijk als hun {maatstaf} op {DECIMALEN} decimalen gelijk is."
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from evaluatie.definitie.model import Aanbesteding
 from evaluatie.gunning.uitslag import Gunningsuitslag, Perceeluitslag
 from evaluatie.prijs.precisie import punten
 from evaluatie.tekst import euro, getal
@@ -22,6 +23,7 @@ class Perceelverschil:
     kosten_na: float = 0.0
     waarde_voor: float = 0.0
     waarde_na: float = 0.0
+    raammaximum: str = ""  # the framework maximum before -> after, when the scenario changes it; else empty
 
 
 def _waarde(p: Perceeluitslag) -> float:
@@ -34,7 +36,28 @@ def _nu_toegelaten(p: Perceeluitslag, rang: int) -> str:
     return "nu toegelaten" if p.procedure == "toelating" else f"nu toegelaten, rang {rang}"
 
 
-def verschil(voor: Gunningsuitslag, na: Gunningsuitslag) -> list[Perceelverschil]:
+def _raammaximum(code: str, a_voor: Aanbesteding | None, a_na: Aanbesteding | None) -> str:
+    """'210 -> 252 trajecten, EUR 2.100.000,00 -> EUR 2.520.000,00' when looptijd, raammaximum, volumes or the
+    price it is valued at change it: the maximum the letters and the published method state."""
+    from evaluatie.gunning.raamovereenkomst import raammaximum
+
+    if a_voor is None or a_na is None or code not in a_voor.percelen or code not in a_na.percelen:
+        return ""
+    if "toelating" in (a_voor.percelen[code].procedure, a_na.percelen[code].procedure):
+        return ""
+    x, y = raammaximum(a_voor, code), raammaximum(a_na, code)
+    if (x.trajecten, x.waarde) == (y.trajecten, y.waarde):
+        return ""
+    return f"{getal(x.trajecten, 0)} -> {getal(y.trajecten, 0)} trajecten, {euro(x.waarde)} -> {euro(y.waarde)}"
+
+
+def verschil(
+    voor: Gunningsuitslag,
+    na: Gunningsuitslag,
+    a_voor: Aanbesteding | None = None,
+    a_na: Aanbesteding | None = None,
+) -> list[Perceelverschil]:
+    """Per lot what changed; with both tender definitions also the framework maximum."""
     uit = []
     for code, a in voor.percelen.items():
         b = na.percelen.get(code)
@@ -47,6 +70,7 @@ def verschil(voor: Gunningsuitslag, na: Gunningsuitslag) -> list[Perceelverschil
             kosten_na=sum(t.kosten for t in b.toewijzing),
             waarde_voor=_waarde(a),
             waarde_na=_waarde(b),
+            raammaximum=_raammaximum(code, a_voor, a_na),
         )
         ra = {r.inschrijver: r for r in a.rangorde}
         rb = {r.inschrijver: r for r in b.rangorde}
@@ -82,6 +106,8 @@ def als_tekst(verschillen: list[Perceelverschil]) -> str:
             f"  Kosten per jaar: {euro(v.kosten_voor)} -> {euro(v.kosten_na)} "
             f"({teken}{euro(abs(v.kosten_na - v.kosten_voor))})"
         )
+        if v.raammaximum:
+            delen.append(f"  Maximum raamovereenkomst: {v.raammaximum}")
         if v.procedure == "toelating":
             continue  # open house: no score, so no score-weighted volume
         teken = "+" if v.waarde_na >= v.waarde_voor else "-"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from evaluatie.prijs.rangomkering import Rangomkering
 
@@ -30,7 +30,8 @@ class Storing(Model):
     zaad: int
     kans_winnaar_blijft: float
     kans_eerste: dict[str, float]  # bidder -> share of draws in which it ranks first alone
-    seconden: float
+    # measured time, for bench/zekerheid.py only: never in an output, which must be the same on every run
+    seconden: float = Field(exclude=True)
 
 
 class Marge(Model):
@@ -59,3 +60,4 @@ class Zekerheid(Model):
     marges: tuple[Marge, ...]
     capaciteit: tuple[Capaciteitsmarge, ...]
     rangomkering: tuple[Rangomkering, ...] = ()  # relatief/lineair: the lowest bid leaving or one coming in
+    maatstaf: str = "totaalscore"  # what ranks the bids (Prijsmethode.maatstaf): a tie is a tie on this

@@ -14,6 +14,32 @@ def _beperk(items: list[str] | tuple[str, ...], beknopt: int | None, wat: str) -
     return [*items[:beknopt], f"en nog {len(items) - beknopt} {wat}"]
 
 
+def procent(kans: float) -> str:
+    """A share of draws with one decimal, never rounded to a false 0,0% or 100,0%: one draw in 10.000 is
+    'minder dan 0,1%', not none."""
+    tekst = getal(100 * kans, 1)
+    if kans > 0 and tekst == getal(0, 1):
+        return "minder dan 0,1%"
+    if kans < 1 and tekst == getal(100, 1):
+        return "meer dan 99,9%"
+    return f"{tekst}%"
+
+
+def _marge(kwaliteit: float | None, prijs: float | None) -> str:
+    """What a bid lacked to draw level with the first, by quality alone and by price alone; an unreachable route is
+    said as such (not slotted into the sentence where a number belongs)."""
+    doel = "om eerste te worden (gelijk te komen)"
+    q = f"{getal(kwaliteit, 1)} kwaliteitspunten meer" if kwaliteit is not None else None
+    p = f"een prijs die {euro(prijs)} per traject lager was" if prijs is not None else None
+    if q and p:
+        return f"had {q} nodig gehad {doel}, of {p}."
+    if q:
+        return f"had {q} nodig gehad {doel}; met alleen een lagere prijs lukte dat niet."
+    if p:
+        return f"had {p} nodig gehad {doel}; met alleen een hogere kwaliteitsscore (hoogstens 100) lukte dat niet."
+    return "kon met alleen een hogere kwaliteitsscore (hoogstens 100) of alleen een lagere prijs niet eerste worden."
+
+
 def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[str, list[str]]:
     """The analyses as sentences. `beknopt` caps the lists inside a sentence (changed allocations,
     other bidders that could come first) at that many items, the rest counted; None: everything."""
@@ -40,10 +66,10 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
         storing.append(
             f"Als iedere afzonderlijke score willekeurig een schaalstap omhoog of omlaag gaat "
             f"({getal(s.trekkingen, 0)} trekkingen, zaad {s.zaad}), blijft {z.winnaar} in "
-            f"{getal(100 * s.kans_winnaar_blijft, 1)}% van de gevallen alleen eerste."
+            f"{procent(s.kans_winnaar_blijft)} van de gevallen alleen eerste."
         )
         anderen = _beperk(
-            [f"{b} {getal(100 * k, 1)}%" for b, k in s.kans_eerste.items() if b != z.winnaar], beknopt, "inschrijvers"
+            [f"{b} {procent(k)}" for b, k in s.kans_eerste.items() if b != z.winnaar], beknopt, "inschrijvers"
         )
         if anderen:
             storing.append("Andere inschrijvers die dan eerste worden: " + ", ".join(anderen) + ".")
@@ -54,24 +80,12 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
                 w for w, n in (("hogere kwaliteitsscore", m.kwaliteit), ("lagere prijs", m.prijs)) if n is not None
             ]
             marge.append(
-                f"Inschrijver {m.inschrijver} (rang {m.rang}) heeft dezelfde totaalscore als {z.winnaar}; de "
+                f"Inschrijver {m.inschrijver} (rang {m.rang}) heeft dezelfde {z.maatstaf} als {z.winnaar}; de "
                 f"volgorde is bepaald {voorrang_tekst(m.gelijk_door)}."
                 + (f" Iedere {' of '.join(beter)} had haar eerste gemaakt." if beter else "")
             )
             continue
-        delen = []
-        if m.kwaliteit is not None:
-            delen.append(f"{getal(m.kwaliteit, 1)} kwaliteitspunten meer")
-        else:
-            delen.append("met alleen een hogere kwaliteitsscore (hoogstens 100) niet")
-        if m.prijs is not None:
-            delen.append(f"een prijs die {euro(m.prijs)} per traject lager was")
-        else:
-            delen.append("met alleen een lagere prijs niet")
-        marge.append(
-            f"Inschrijver {m.inschrijver} (rang {m.rang}) had {delen[0]} nodig gehad om eerste te worden "
-            f"(gelijk te komen), of {delen[1]}."
-        )
+        marge.append(f"Inschrijver {m.inschrijver} (rang {m.rang}) " + _marge(m.kwaliteit, m.prijs))
     capaciteit = []
     for c in z.capaciteit:
         zin = (

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from evaluatie.parallel import aantal_werkers, voor_fork
+from evaluatie.prijs.basis import methode
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, marges, rangomkeringen
 from evaluatie.zekerheid.model import Zekerheid
@@ -129,6 +130,7 @@ class LopendeZekerheid:
                 marges=tuple(uitkomst[("marge", code, "")]),
                 capaciteit=tuple(uitkomst[("capaciteit", code, n)] for n in gegunde_leveranciers(award, code)),
                 rangomkering=tuple(rangomkeringen(award, code)),
+                maatstaf=methode(award.invoer.aanbesteding.percelen[code].prijsmethode).maatstaf,
             )
         return uit
 

@@ -1,0 +1,57 @@
+"""What a scoring form was made for, written on its Instructie sheet and checked when it is read.
+
+A reviewer picks a label or a number from the scale the form shows. If the tender's scale changed after the
+forms were made ('goed' was 75, is now 50), reading the same label against the new scale would give the
+reviewer's judgement another value without anyone seeing it; a form made for another tender (same bidders,
+same criteria names) would be read as if made for this one. Both are refused, naming the cell. A form without
+these lines (made by hand, or by an older version) is read as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.fouten import Verzamelaar
+from evaluatie.werkboek import Tabblad, als_tekst
+
+TABBLAD_INSTRUCTIE = "Instructie"
+_TITEL = "Beoordeling kwaliteitsplannen - "
+_SCHAAL = re.compile(r"^Perceel .* \((?P<code>[^()]+)\) - schaal: (?P<schaal>.*)$")
+
+
+def titel(aanbesteding: Aanbesteding) -> str:
+    return _TITEL + aanbesteding.naam
+
+
+def schaalregel(perceel: Perceel) -> str:
+    return f"Perceel {perceel.naam} ({perceel.code}) - schaal: {perceel.schaal.beschrijving()}"
+
+
+def controleer_herkomst(
+    aanbesteding: Aanbesteding, tabbladen: dict[str, Tabblad], bestand: str, fouten: Verzamelaar
+) -> None:
+    """An error per line of the form's Instructie sheet that says it was made for another tender or scale."""
+    t = tabbladen.get(TABBLAD_INSTRUCTIE)
+    if t is None:
+        return
+    for r in range(len(t.rijen)):
+        regel = als_tekst(t.waarde(r, 0)).strip()
+        if r == 0 and regel.startswith(_TITEL) and regel != titel(aanbesteding):
+            fouten.voeg_toe(
+                t.plaats(r, 0),
+                f"dit formulier is gemaakt voor de aanbesteding '{regel[len(_TITEL) :]}', niet voor "
+                f"'{aanbesteding.naam}'; gebruik het formulier van deze aanbesteding (evaluatie template beoordeling)",
+            )
+        m = _SCHAAL.match(regel)
+        perceel = aanbesteding.percelen.get(m.group("code")) if m else None
+        if m is None or perceel is None:
+            continue
+        if m.group("schaal") != perceel.schaal.beschrijving():
+            fouten.voeg_toe(
+                t.plaats(r, 0),
+                f"dit formulier is gemaakt met de schaal '{m.group('schaal')}' voor perceel {perceel.code}; de "
+                f"aanbesteding heeft nu '{perceel.schaal.beschrijving()}'. Een gekozen score zou zo een andere "
+                "waarde krijgen dan de beoordelaar koos; zet de schaal terug of laat opnieuw beoordelen op nieuwe "
+                "formulieren (evaluatie template beoordeling)",
+            )

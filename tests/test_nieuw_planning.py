@@ -1,0 +1,43 @@
+"""`evaluatie nieuw` says when a date of the planning falls on a Saturday, Sunday or Atw holiday: the defaults keep
+the weekday of the publication (6 weeks), so a Sunday publication closed on a Sunday and dated the letters, the
+start of the standstill period, on a Sunday, without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+
+
+def _nieuw(tmp_path: Path, *extra: str) -> str:
+    res = CliRunner().invoke(
+        main,
+        [
+            "nieuw",
+            str(tmp_path / "t"),
+            "--naam",
+            "T",
+            "--penvoerder",
+            "Gemeente Almere",
+            "--regio",
+            "Flevoland",
+            *extra,
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    return " ".join(res.output.split())
+
+
+def test_zondag_en_koningsdag_worden_genoemd(tmp_path: Path) -> None:
+    # 10 January 2027 is a Sunday; + 42 days = 21 February 2027, a Sunday; 27 April 2027 is Koningsdag (a Tuesday)
+    tekst = _nieuw(tmp_path, "--publicatie", "2027-01-10", "--gunningsdatum", "2027-04-27")
+    assert "Let op: de publicatie valt op 10 januari 2027 (zondag; opgegeven)" in tekst
+    assert "Let op: de sluiting valt op 21 februari 2027 (zondag; standaard); pas data.sluiting" in tekst
+    assert "Let op: de gunning (de dag van de brieven) valt op 27 april 2027 (Koningsdag; opgegeven)" in tekst
+
+
+def test_werkdagen_geven_geen_melding(tmp_path: Path) -> None:
+    # Monday 11 January 2027; closing and award six weeks later, Mondays, neither a holiday
+    assert "Let op" not in _nieuw(tmp_path, "--publicatie", "2027-01-11")
