@@ -3,15 +3,18 @@
 1. every logged input is hashed again: a changed, missing or added input is named;
 2. every logged output is hashed again: a hand-edited report is named;
 3. the award is re-run from the current inputs in a scratch copy of the workspace with the
-   logged options and report timestamp, and every output is compared with the logged hash.
+   logged options, report timestamp and day (what the award took as today), and every output is compared
+   with the logged hash.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.hashing import sha256_bestand
@@ -50,6 +53,19 @@ def _invoerbestanden(werkmap: Werkmap) -> set[str]:
     return namen
 
 
+def gelogde_dag(log: dict[str, Any]) -> dt.date | str:
+    """The day the logged award took as today (an award before the closing date is an open point naming it), or
+    what is wrong with the entry. An entry written before the day was logged gives the local date of its time."""
+    try:
+        if "vandaag" in log:
+            return dt.date.fromisoformat(str(log["vandaag"]))
+        moment = dt.datetime.strptime(str(log["tijd"]), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+        return moment.astimezone().date()
+    except ValueError:
+        veld = "vandaag" if "vandaag" in log else "tijd"
+        return f"de dag van de gunning is niet te lezen uit het logboek ({veld}: {log[veld]!r} is geen datum)"
+
+
 def controleer(werkmap: Werkmap) -> Controle:
     from evaluatie.pipeline import gun, schrijf_uitvoer
 
@@ -84,6 +100,10 @@ def controleer(werkmap: Werkmap) -> Controle:
             c.uitvoer_gewijzigd.append(f"{b['bestand']}: met de hand gewijzigd na de gunning")
 
     opties = log["opties"]
+    dag = gelogde_dag(log)
+    if isinstance(dag, str):
+        c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {dag}")
+        return c
     with tempfile.TemporaryDirectory(prefix="evaluatie-controle-") as tmp:
         kopie = Werkmap(Path(tmp))
         shutil.copy2(werkmap.aanbesteding, kopie.aanbesteding)
@@ -94,7 +114,9 @@ def controleer(werkmap: Werkmap) -> Controle:
             if (werkmap.root / sub).is_dir():
                 shutil.copytree(werkmap.root / sub, kopie.root / sub)
         try:
-            award = gun(kopie, opties.get("lots"), opties.get("solver", STANDAARD), opties.get("tijdslimiet"))
+            award = gun(
+                kopie, opties.get("lots"), opties.get("solver", STANDAARD), opties.get("tijdslimiet"), vandaag=dag
+            )
         except (InvoerFout, EvaluatieFout) as e:
             c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {e}")
             return c

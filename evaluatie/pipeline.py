@@ -520,6 +520,7 @@ def gun(
     zonder: tuple[str, ...] = (),
     invoer: Invoer | None = None,
     besluiten_toepassen: bool = True,
+    vandaag: dt.date | None = None,
 ) -> Award:
     """The whole award: bids, knock-out, panel, price, ranking, allocation. Writes nothing.
 
@@ -527,7 +528,9 @@ def gun(
     bid is excluded (the award is then computed again without it). A decision or draw whose premise no
     longer holds is left out (laat_weg) and is an open point; the open points (send gate)
     are listed on the result. `besluiten_toepassen=False` gives the award as it stands before
-    those decisions (what `evaluatie toelichting` checks a new decision against)."""
+    those decisions (what `evaluatie toelichting` checks a new decision against). `vandaag` is the day the
+    award is computed on (an award before the closing date is an open point); the commands pass it in, a library
+    call without it takes the system's date, as the decision commands do."""
     from evaluatie.gunning.uitvoeren import gunning
 
     invoer = invoer or laad_invoer(werkmap, definitie)
@@ -573,7 +576,7 @@ def gun(
         award = Award(invoer, b, reken())
     laat_weg(invoer, _verouderde_lotingen(award, codes))  # on the final ranking: a rejected bid may end a tie
     laat_weg(invoer, keurmerkbesluiten_zonder_gunning(award))
-    award.open_punten = open_punten(award)
+    award.open_punten = open_punten(award, vandaag or dt.date.today())
     return award
 
 
@@ -880,20 +883,23 @@ def gun_en_schrijf(
     tijdslimiet: float | None = None,
     rapporten: bool = True,
     commando: str = "gunning",
+    vandaag: dt.date | None = None,
 ) -> Gunningsrun:
     """award -> write -> log: the one sequence behind `gunning` and `rapport`.
 
     An open point (an undecided tie, a decision not yet taken, a missing sender or court) is not an
     error here: the run is written (reports as CONCEPT) and logged; `Gunningsrun.open_punten` says
-    what must be settled, and the CLI ends with exit 1 on it."""
+    what must be settled, and the CLI ends with exit 1 on it. `vandaag` (default: the system's date) is the one
+    day the award, its warnings and its logboek entry take as today; `evaluatie controleer` replays with it."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.fouten import InvoerFout
     from evaluatie.logboek import noteer, start_code_commit, wacht_op_code_commit
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
+    vandaag = vandaag or dt.date.today()
     start_code_commit()  # the logboek's git call runs meanwhile
     try:
-        award = gun(werkmap, percelen, oplosser, tijdslimiet)
+        award = gun(werkmap, percelen, oplosser, tijdslimiet, vandaag=vandaag)
         handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
         if handwerk:
             raise InvoerFout(handwerk)
@@ -901,13 +907,13 @@ def gun_en_schrijf(
         geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
         opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
         open_ = [p.als_dict() for p in award.open_punten]  # the log says what gunning.json and the advies say
-        noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel, open_)
+        noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel, open_, vandaag)
     finally:
         wacht_op_code_commit()  # also when the award failed: no git process is left unwaited for
     notities = list(award.invoer.notities)
     if (atw := atw_waarschuwing(award)) is not None:
         notities.append(atw)
-    if (verzending := verzenddatum_waarschuwing(award)) is not None:
+    if (verzending := verzenddatum_waarschuwing(award, vandaag)) is not None:
         notities.append(verzending)
     return Gunningsrun(award, geschreven, notities)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from evaluatie.tekst import zonder_exponent
+
 _SOORTEN: dict[str, str] = {
     "missing": "ontbreekt",
     "extra_forbidden": "onbekend veld",
@@ -40,13 +42,18 @@ _SOORTEN: dict[str, str] = {
 }
 
 
+def _getal(waarde: float) -> str:
+    """A number as the YAML has it, never with an exponent (1e+15 -> 1000000000000000)."""
+    return str(waarde) if isinstance(waarde, int) else zonder_exponent(waarde)
+
+
 def _getoond(waarde: Any) -> str:
     if isinstance(waarde, str):
         return f"'{waarde}'"
     if isinstance(waarde, bool):
         return "true" if waarde else "false"
     if isinstance(waarde, int | float):
-        return str(waarde)
+        return _getal(waarde)
     if waarde is None:
         return "niets"
     if isinstance(waarde, dict):
@@ -69,7 +76,7 @@ def bericht(fout: dict[str, Any]) -> str:
         tekst = f"ongeldige waarde ({soort})" if soort else "ongeldige waarde"
     else:
         try:
-            tekst = sjabloon.format(**{k: str(v) for k, v in ctx.items()})
+            tekst = sjabloon.format(**{k: _getal(v) if isinstance(v, float) else str(v) for k, v in ctx.items()})
         except (KeyError, IndexError):
             tekst = sjabloon.split(" {")[0]
     if soort != "missing" and "input" in fout:

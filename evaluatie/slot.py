@@ -21,6 +21,7 @@ from typing import Any, TypeVar, cast
 
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.schrijfwacht import SchrijfFout, reden, ruim_op
+from evaluatie.tekst import kort
 
 BESTAND = ".evaluatie.lock"
 WACHTTIJD = 10.0
@@ -86,7 +87,7 @@ def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
                 raise WerkmapBezet(
                     [
                         f"{root}: een ander evaluatie-commando schrijft in deze werkmap{_houder(pad)}; "
-                        f"na {WACHTTIJD if wachttijd is None else wachttijd:g} seconden wachten is dit commando "
+                        f"na {kort(WACHTTIJD if wachttijd is None else wachttijd)} seconden wachten is dit commando "
                         "gestopt zonder iets te schrijven. Probeer het opnieuw als het andere klaar is."
                     ]
                 ) from None

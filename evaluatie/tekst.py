@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 MAANDEN = (
     "januari",
@@ -34,8 +35,18 @@ def euro(x: float) -> str:
 
 
 def kort(x: float) -> str:
-    """8.5 -> '8,5', 8.0 -> '8': a count or a number of weeks, without trailing zeros."""
-    return f"{x:g}".replace(".", ",")
+    """8.5 -> '8,5', 8.0 -> '8', 1e15 -> '1000000000000000': a count or a number of weeks, without trailing zeros,
+    never in scientific notation (which '{:g}' gives from a million up), to six decimals (float noise dropped)."""
+    tekst = zonder_exponent(round(float(x), 6))
+    if "." in tekst:
+        tekst = tekst.rstrip("0").rstrip(".")
+    return tekst.replace(".", ",")
+
+
+def zonder_exponent(x: float) -> str:
+    """The shortest decimal of x written out in full, with a point: 1e-05 -> '0.00001', 1e+15 ->
+    '1000000000000000' (str() and '{:g}' write those with an exponent, which no reader of a Dutch text expects)."""
+    return format(Decimal(repr(float(x))), "f")
 
 
 def datum(d: dt.date) -> str:

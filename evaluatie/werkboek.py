@@ -17,6 +17,7 @@ from evaluatie import werkboekgrens
 from evaluatie.fouten import Verzamelaar
 from evaluatie.getallen import GetalFout, lees_geheel, lees_waarde
 from evaluatie.schrijfwacht import reden as _reden
+from evaluatie.tekst import zonder_exponent
 from evaluatie.werkboekgrens import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, MAX_UITGEPAKT_BYTES
 
 __all__ = ["MAX_BESTAND_BYTES", "MAX_KOLOMMEN", "MAX_RIJEN", "MAX_UITGEPAKT_BYTES"]
@@ -111,6 +112,8 @@ def als_tekst(v: Any) -> str:
         return ""
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
+    if isinstance(v, float):
+        return zonder_exponent(v)  # 1e-05 as a reader writes it, never with an exponent
     return str(v).strip()
 
 

@@ -91,7 +91,7 @@ def maak(ws: Path) -> tuple[Path, str]:
     res = cli(
         "nieuw", str(ws), "--naam", "Inburgering Flevoland 2027", "--penvoerder", "Gemeente Almere",
         "--regio", "Flevoland", "--percelen", "B1,onderwijs,Z,PVT,MAP", "--toelating", "PVT,MAP",
-        "--beoordelaars", "Ada Alders, Bram Bos, Cees Cok", "--publicatie", "2026-12-01",
+        "--beoordelaars", "Ada Alders, Bram Bos, Cees Cok", "--publicatie", "2026-09-01",
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     vul_aantallen(ws / "aanbesteding.yaml")

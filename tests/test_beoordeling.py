@@ -218,3 +218,27 @@ def test_voorbeeld_beoordelingen_toont_signaal(voorbeeld: Path) -> None:
     # Taalhuis B1: K1 (100+75+75)/3 = 83.33, K2 75, K3 (50+75+75)/3 = 66.67, K4 75
     # -> 0.4 x 83.33 + 0.2 x 75 + 0.2 x 66.67 + 0.2 x 75 = 76.67
     assert data["kwaliteit"]["B1"]["Taalhuis De Brug B.V."] == pytest.approx(76.666667, abs=1e-6)
+
+
+def test_kopveld_twee_keer_is_een_fout_met_beide_cellen(tmp_path: Path) -> None:
+    # a second 'Datum' in row 4 (the last value would have won in silence) and a second 'beoordelaar' (labels compared
+    # without case, as on the bids' Inschrijver sheet); the rest of the form is still read (row 6: score not on scale)
+    ws = _werkmap(tmp_path, ["Ada", "Bram"])
+    ada = ws / "beoordelingen" / "ada.xlsx"
+    bram = ws / "beoordelingen" / "bram.xlsx"
+    scores = {(n, c): 50 for n in ("X", "Y") for c in ("Plan van aanpak", "Samenwerking")}
+    vul_beoordeling(ada, scores | {("X", "Plan van aanpak"): 60})
+    vul_beoordeling(bram, scores)
+    for pad, label, waarde in ((ada, "Datum", "2026-03-11"), (bram, "beoordelaar", "Ada")):
+        wb = load_workbook(pad)
+        wb["Beoordeling"]["A4"] = label
+        wb["Beoordeling"]["B4"] = waarde
+        wb.save(pad)
+    verwacht = [
+        "ada.xlsx!Beoordeling!A4: veld 'Datum' staat ook op rij 2 (A2); laat het veld één keer staan, anders is niet "
+        "te zeggen welke waarde de beoordelaar bedoelde",
+        "ada.xlsx!Beoordeling!D6: score '60' staat niet op de schaal (0, 25, 50, 75, 100)",
+        "bram.xlsx!Beoordeling!A4: veld 'Beoordelaar' staat ook op rij 1 (A1); laat het veld één keer staan, anders is "
+        "niet te zeggen welke waarde de beoordelaar bedoelde",
+    ]
+    assert _fouten(ws) == verwacht

@@ -200,3 +200,47 @@ def test_meegeleverd_voorbeeld_is_actueel(voorbeeld_bron: Path) -> None:
         if p.is_file():
             rel = p.relative_to(voorbeeld_bron)
             assert (REPO / "bids/voorbeeld" / rel).read_bytes() == p.read_bytes(), rel
+
+
+def test_absurde_getallen_geweigerd_met_cel_en_grens(werkmap: Path) -> None:
+    # a capacity of 10^18, a waiting time of 1e15 weeks and a price of 2,5 million a traject: no real bid; the bounds
+    # themselves (1.000.000 euro, 100.000 a year, 520 weeks) are still a bid
+    schrijf_bod(werkmap, "a.xlsx", "Alfa", "11111111", [("B1", 2_500_000, 10**18, 12, 1e15, "alle")])
+    schrijf_bod(werkmap, "b.xlsx", "Beta", "22222222", [("B1", 1_000_000, 100_000, 12, 520, "alle")])
+    staart = (
+        ": geen echte inschrijving heeft meer (een tikfout of een formule?); is het een kennelijke fout, leg dan met "
+        "'evaluatie herstel' vast wat de inschrijver bedoelde"
+    )
+    assert _fouten(werkmap) == [
+        "a.xlsx!Percelen!B2: prijs per traject is hoogstens EUR 1.000.000 per traject, kreeg '2500000'" + staart,
+        "a.xlsx!Percelen!C2: capaciteit is hoogstens 100.000 per jaar, kreeg '1000000000000000000'" + staart,
+        "a.xlsx!Percelen!E2: wachttijd is hoogstens 520 weken, kreeg '1000000000000000'" + staart,
+    ]
+    (werkmap / "inschrijvingen" / "a.xlsx").unlink()
+    beta = _lees(werkmap)[0][0].aanbod["B1"]
+    assert (beta.prijs, beta.capaciteit, beta.wachttijd_weken) == (1_000_000, 100_000, 520)
+    # the form says the same bounds to the bidder while typing
+    schrijf_bod(werkmap, "c.xlsx", "Gamma", "33333333", [("B1", 9000, 10, 12, 4, "alle")])
+    grenzen = {
+        dv.formula2
+        for dv in load_workbook(werkmap / "inschrijfformulier.xlsx")["Percelen"].data_validations.dataValidation
+    }
+    assert {"100000", "520"} <= grenzen
+
+
+def test_geen_getal_in_wetenschappelijke_notatie(tmp_path: Path) -> None:
+    from evaluatie.tekst import kort
+    from evaluatie.werkboek import als_tekst
+
+    # a YAML value an error message repeats: written out, as the schema's and pydantic's messages say it
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 1e16, "prijs": 40}
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(maak_werkmap(tmp_path / "ws", data))])
+    assert res.exit_code == 2 and "moet <= 100 zijn, kreeg 10000000000000000" in res.output
+    assert "e+" not in res.output
+
+    # '{:g}' and str() wrote these as 1e+15, 1.23457e+06 and 1e-05
+    assert kort(1e15) == "1000000000000000"
+    assert kort(1234567) == "1234567" and kort(1234567.5) == "1234567,5"
+    assert kort(8.5) == "8,5" and kort(8.0) == "8" and kort(0.1 + 0.2) == "0,3"
+    assert als_tekst(1e-05) == "0.00001" and als_tekst(1e15) == "1000000000000000"

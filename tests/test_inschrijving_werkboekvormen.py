@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -297,4 +298,47 @@ def test_een_fout_in_een_verborgen_rij_zegt_dat(werkmap: Path) -> None:
     assert _fouten(werkmap) == [
         "acme.xlsx!Percelen!A3: perceel B1 staat er twee keer in (ook A2) (de cel staat in een verborgen rij of "
         "kolom: maak die zichtbaar om haar te zien)"
+    ]
+
+
+def _vervang_in_blad(pad: Path, deel: str, oud: str, nieuw: str) -> None:
+    """Edit one sheet's XML as another spreadsheet program writes it (openpyxl drops a height or width of 0)."""
+    with zipfile.ZipFile(pad) as zf:
+        delen = {info.filename: zf.read(info) for info in zf.infolist()}
+    xml = delen[deel].decode("utf-8")
+    assert oud in xml
+    delen[deel] = xml.replace(oud, nieuw, 1).encode("utf-8")
+    with zipfile.ZipFile(pad, "w", zipfile.ZIP_DEFLATED) as zf:
+        for naam, inhoud in delen.items():
+            zf.writestr(naam, inhoud)
+
+
+def test_een_rij_van_hoogte_nul_en_een_kolom_van_breedte_nul_zijn_verborgen(werkmap: Path) -> None:
+    """Excel's other way of hiding: a row 0 high, a column 0 wide. What is in them is noted as in a hidden row."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][0]["inburgeraars"]["Z"] = 2
+    data["percelen"]["Z"] = {**data["percelen"]["B1"], "naam": "Z-route", "gemeenten": ["Noord"]}
+    maak_werkmap(werkmap, data)
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("Z", 9500, 5, 12, 4, "Noord")])
+    percelen = "xl/worksheets/sheet3.xml"  # Instructie, Inschrijver, Percelen, Perceelgegevens
+    _vervang_in_blad(pad, percelen, '<row r="3">', '<row r="3" ht="0" customHeight="1">')
+    _vervang_in_blad(
+        pad, percelen, '<col width="18" customWidth="1" min="3" max="3"/>', '<col width="0.0" min="3" max="3"/>'
+    )
+    assert _notities(werkmap) == [
+        "inschrijvingen/acme.xlsx!Percelen: C1, C2, A3, B3, C3, D3, E3, F3 staat in een verborgen rij of kolom en "
+        "telt mee als deel van de inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde"
+    ]
+
+
+def test_rijen_standaard_hoogte_nul_alleen_een_eigen_hoogte_is_zichtbaar(werkmap: Path) -> None:
+    """sheetFormatPr zeroHeight: every row is 0 high unless it has a height of its own."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    percelen = "xl/worksheets/sheet3.xml"
+    _vervang_in_blad(pad, percelen, '<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>',
+                     '<sheetFormatPr baseColWidth="8" defaultRowHeight="15" zeroHeight="1"/>')  # fmt: skip
+    _vervang_in_blad(pad, percelen, '<row r="1">', '<row r="1" ht="15" customHeight="1">')
+    assert _notities(werkmap) == [
+        "inschrijvingen/acme.xlsx!Percelen: A2, B2, C2, D2, E2, F2 staat in een verborgen rij of kolom en telt mee als "
+        "deel van de inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde"
     ]

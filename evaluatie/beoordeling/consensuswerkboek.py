@@ -37,6 +37,7 @@ from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
+from evaluatie.tekst import zonder_exponent
 from evaluatie.werkboek import als_tekst, lees_werkboek
 
 KOPRIJ = 4  # 1-based row of the table header
@@ -345,4 +346,4 @@ def _kolomletter(j: int) -> str:
 
 
 def _getal(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x).replace(".", ",")
+    return str(int(x)) if float(x).is_integer() else zonder_exponent(x).replace(".", ",")

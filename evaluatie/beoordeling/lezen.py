@@ -26,6 +26,7 @@ from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
+from evaluatie.veldrijen import rij_per_veld
 from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek, serieel_datum_hint
 
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
@@ -275,11 +276,12 @@ def _lees_formulier(
         return None
     t = tabbladen[TABBLAD]
     n = len(fouten.fouten)
-    kop = {als_tekst(t.waarde(r, 0)): r for r in range(min(4, len(t.rijen)))}
-    for veld in (VELD_BEOORDELAAR, VELD_DATUM, VELD_VERKLARING):
-        if veld not in kop:
-            fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt boven de tabel")
-    if len(fouten.fouten) > n:
+    velden = (VELD_BEOORDELAAR, VELD_DATUM, VELD_VERKLARING)
+    kop = rij_per_veld(t, velden, range(min(4, len(t.rijen))), fouten, "welke waarde de beoordelaar bedoelde")
+    ontbreekt = [veld for veld in velden if veld not in kop]
+    for veld in ontbreekt:
+        fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt boven de tabel")
+    if ontbreekt:  # a field written twice is said, and the rest of the form is still read
         return None
     naam = als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
     bekend = {naamsleutel(b): b for b in aanbesteding.beoordelaars}

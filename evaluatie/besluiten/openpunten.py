@@ -20,7 +20,8 @@ from evaluatie.tekst import datum
 @dataclass(frozen=True)
 class Openpunt:
     soort: (
-        str  # loting, abnormaal, uitsluiting, keurmerk, verouderd, afzender, contactpersoon, ondertekenaar, rechtbank
+        str  # sluiting, verouderd, loting, abnormaal, uitsluiting, keurmerk, afzender, contactpersoon, ondertekenaar,
+        # rechtbank
     )
     tekst: str
     commando: str
@@ -34,6 +35,22 @@ def verouderd_punt(v: Verouderd) -> Openpunt:
     command that withdraws it (the words of besluiten.verouderd, as in an input error or a note)."""
     vervolg = v.vervolg()
     return Openpunt("verouderd", f"{v.plaats}: {v.zin()}. {vervolg[:1].upper()}{vervolg[1:]}.", v.commando)
+
+
+def voor_de_sluiting(a: Aanbesteding, vandaag: dt.date) -> Openpunt | None:
+    """An award computed before the tender closed: the bids may not be opened yet (a closing date is a day, its
+    hour unknown, so on the closing day itself the award may run). What it gives is a trial calculation; the
+    point names the closing date and the day the award took as today, which the command passes in."""
+    sluiting = a.data.sluiting
+    if vandaag >= sluiting:
+        return None
+    return Openpunt(
+        "sluiting",
+        f"De inschrijving sluit op {datum(sluiting)} (vandaag is {datum(vandaag)}): vóór de sluiting mag geen "
+        "inschrijving worden geopend; dit advies is een proefberekening.",
+        f"wacht tot de sluiting en voer op of na {datum(sluiting)} de gunning opnieuw uit; is die datum onjuist, "
+        "corrigeer dan aanbesteding.yaml: data.sluiting",
+    )
 
 
 def keurmerk_grens(a: Aanbesteding) -> dt.date:
@@ -106,15 +123,17 @@ def eerst_intrekken(register: Any, soort: str, inschrijver: str, perceel: str | 
     return f" Trek eerst het verouderde besluit {ids} in (zie hierboven); pas daarna kan dit worden vastgelegd."
 
 
-def open_punten(award: Any) -> list[Openpunt]:
-    """Every open point of this award, in a fixed order (stale decisions, ties, 2.116, exclusion grounds,
-    keurmerk, letters). A stale decision comes first: a point it leaves open (a tie, a ground no longer weighed)
-    follows it and says to withdraw it first where a new decision on the same matter waits for that."""
+def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
+    """Every open point of this award, in a fixed order (a tender not yet closed, stale decisions, ties, 2.116,
+    exclusion grounds, keurmerk, letters). A stale decision comes before the decisions: a point it leaves open (a
+    tie, a ground no longer weighed) follows it and says to withdraw it first where a new decision on the same
+    matter waits for that. `vandaag` is the day the award is computed on (the command passes it in)."""
     from evaluatie.besluiten.rechtbank import rechtbank_van
 
     a: Aanbesteding = award.invoer.aanbesteding
     register = award.invoer.besluiten
-    punten: list[Openpunt] = [verouderd_punt(v) for v in getattr(award.invoer, "verouderd", [])]
+    punten: list[Openpunt] = [p for p in (voor_de_sluiting(a, vandaag),) if p is not None]
+    punten += [verouderd_punt(v) for v in getattr(award.invoer, "verouderd", [])]
     for st in award.uitslag.loting_nodig:
         naam = award.uitslag.percelen[st.perceel].naam
         punten.append(

@@ -534,9 +534,17 @@ def _inhoudelijke_controles(
         if lo is not None and hi is not None and lo > hi:
             fout((*basis, "verdeling"), f"min_leveranciers ({lo}) is groter dan max_leveranciers ({hi})")
     for i, g in enumerate(samen["gemeenten"]):
-        for code in g["inburgeraars"]:
+        for code, aantal in g["inburgeraars"].items():
             if code not in samen["percelen"]:
                 fout(("gemeenten", i, "inburgeraars", code), f"perceel {code} bestaat niet in deze aanbesteding")
+            elif _buiten_het_perceel(samen["percelen"][code], tender.zoek(g["naam"]) or g["naam"], aantal, tender):
+                # counted nowhere: a gemeente left out of the lot's list by mistake would lose its demand in silence
+                fout(
+                    ("gemeenten", i, "inburgeraars", code),
+                    f"{g['naam']} neemt niet deel aan perceel {code} (percelen.{code}.gemeenten), maar verwacht er "
+                    f"{aantal} inburgeraars per jaar; die tellen nergens mee. Neem {g['naam']} op in "
+                    f"percelen.{code}.gemeenten, of haal '{code}: {aantal}' weg (0 mag blijven staan)",
+                )
     positie = {g["naam"]: i for i, g in enumerate(samen["gemeenten"])}
     for code, p in samen["percelen"].items():
         for gnaam in p["gemeenten"]:
@@ -550,6 +558,18 @@ def _inhoudelijke_controles(
                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
                 )
     return fouten
+
+
+def _buiten_het_perceel(perceel: dict[str, Any], gemeente: str, aantal: Any, tender: Namen) -> bool:
+    """A positive number for a lot whose list of gemeenten (names already resolved above) leaves this one out.
+    Not while the list holds a name that is no gemeente of the tender: that typo is reported at the list, and the
+    gemeente it meant would be named here wrongly as left out."""
+    deelnemers = perceel.get("gemeenten")
+    if not isinstance(deelnemers, list) or isinstance(aantal, bool) or not isinstance(aantal, int | float):
+        return False  # 'alle', a malformed list or a placeholder: reported elsewhere, or nothing to say
+    if any(tender.zoek(str(n)) is None for n in deelnemers):
+        return False
+    return aantal > 0 and gemeente not in deelnemers
 
 
 def _met_prijsparameters(samen: dict[str, Any]) -> dict[str, Any]:

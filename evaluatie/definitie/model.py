@@ -10,6 +10,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from evaluatie.gemeentenamen import Namen
+from evaluatie.tekst import zonder_exponent
 
 PERCEELCODES = ("B1", "onderwijs", "Z", "PVT", "MAP")
 
@@ -289,4 +290,4 @@ class Aanbesteding(Model):
 
 
 def _getal(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x).replace(".", ",")
+    return str(int(x)) if float(x).is_integer() else zonder_exponent(x).replace(".", ",")

@@ -13,6 +13,7 @@ from referencing import Registry, Resource
 
 from evaluatie.definitie.yamlregels import Pad, pad_tekst, regel_van
 from evaluatie.fouten import Fout
+from evaluatie.tekst import zonder_exponent
 from evaluatie.werkmap import criteria_map
 
 _TYPEN = {
@@ -93,7 +94,7 @@ def _kreeg(w: Any) -> str:
     if isinstance(w, dt.date):  # also datetime: never Python's repr
         return f"de datum {w.isoformat()}"
     if isinstance(w, int | float):
-        return str(w)
+        return str(w) if isinstance(w, int) else zonder_exponent(w)  # 1e+15 written out, as everywhere
     return f"'{w}'"
 
 

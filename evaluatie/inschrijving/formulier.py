@@ -13,7 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.inschrijving import velden as v
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
-from evaluatie.tekst import datum
+from evaluatie.tekst import datum, getal
 
 KOP = Font(bold=True, color="FFFFFF")
 KOPVULLING = PatternFill("solid", fgColor="1F4E79")
@@ -180,7 +180,13 @@ def _percelen_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:
             formula2=str(plafond * 10),
             error="Vul een bedrag in euro in",
         ),
-        DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", error="Vul een geheel getal >= 0 in"),
+        DataValidation(
+            type="whole",
+            operator="between",
+            formula1="0",
+            formula2=str(v.MAX_CAPACITEIT),
+            error=f"Vul een geheel getal tussen 0 en {getal(v.MAX_CAPACITEIT, 0)} in",
+        ),
         DataValidation(
             type="whole",
             operator="between",
@@ -189,7 +195,11 @@ def _percelen_blad(wb: Workbook, aanbesteding: Aanbesteding) -> None:
             error="Vul een geheel getal tussen 0 en 366 in",
         ),
         DataValidation(
-            type="decimal", operator="greaterThanOrEqual", formula1="0", error="Vul een aantal weken >= 0 in"
+            type="decimal",
+            operator="between",
+            formula1="0",
+            formula2=str(v.MAX_WACHTTIJD_WEKEN),
+            error=f"Vul een aantal weken tussen 0 en {v.MAX_WACHTTIJD_WEKEN} in",
         ),
     ]
     for j, dv in enumerate(validaties, start=1):

@@ -24,6 +24,7 @@ from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
 from evaluatie.parallel import in_volgorde
 from evaluatie.tekst import getal
+from evaluatie.veldrijen import rij_per_veld
 from evaluatie.verborgen import Verborgen, verborgen_rijen_en_kolommen
 from evaluatie.werkboek import (
     Tabblad,
@@ -256,23 +257,11 @@ def _verborgen_notities(tabbladen: dict[str, Tabblad], verborgen: dict[str, Verb
 
 
 def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool = True) -> dict | None:
-    rij_van: dict[str, int] = {}
-    velden = {veld.lower(): veld for veld in v.INSCHRIJVER_VELDEN}
-    for r in range(1, len(t.rijen)):
-        label = als_tekst(t.waarde(r, 0)).lower()
-        if label in velden and label in rij_van:  # two values for one field: which one is the bid is not ours to pick
-            eerder = rij_van[label]
-            fouten.voeg_toe(
-                t.plaats(r, 0),
-                f"veld '{velden[label]}' staat ook op rij {eerder + 1} ({t.plaats(eerder, 0).split('!')[-1]}); laat "
-                "het veld één keer staan, anders is niet te zeggen welke waarde de inschrijving is",
-            )
-        elif label:
-            rij_van[label] = r
-    _buiten_de_velden(t, set(velden), fouten)
+    rij_van = rij_per_veld(t, v.INSCHRIJVER_VELDEN, range(1, len(t.rijen)), fouten)
+    _buiten_de_velden(t, {veld.lower() for veld in v.INSCHRIJVER_VELDEN}, fouten)
     waarden: dict[str, tuple[object, str]] = {}
     for veld in v.INSCHRIJVER_VELDEN:
-        rij = rij_van.get(veld.lower())
+        rij = rij_van.get(veld)
         if rij is None:
             fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt in kolom A")
             continue
@@ -483,6 +472,7 @@ class Getalveld:
     naam: str
     soort: str
     voorbeeld: str
+    grens: tuple[float, str] | None = None  # the upper bound no real bid exceeds, and how it reads ('{} weken')
 
     def geen(self, waarde: object, reden: str | None = None) -> str:
         """'prijs per traject: 'duur' is geen bedrag; schrijf bijvoorbeeld ...' (the real problem first)."""
@@ -502,11 +492,18 @@ def _getoond(waarde: object) -> str:
 
 
 PRIJS = Getalveld(
-    "prijs per traject", "bedrag", "schrijf een bedrag in euro, bijvoorbeeld 9500, 9.500, 9.500,50 of 9.950,-"
+    "prijs per traject",
+    "bedrag",
+    "schrijf een bedrag in euro, bijvoorbeeld 9500, 9.500, 9.500,50 of 9.950,-",
+    (v.MAX_PRIJS, "EUR {} per traject"),
 )
-CAPACITEIT = Getalveld("capaciteit", "geheel getal", "schrijf een aantal inburgeraars, bijvoorbeeld 40")
+CAPACITEIT = Getalveld(
+    "capaciteit", "geheel getal", "schrijf een aantal inburgeraars, bijvoorbeeld 40", (v.MAX_CAPACITEIT, "{} per jaar")
+)
 INSTROOM = Getalveld("instroommomenten", "geheel getal", "schrijf een aantal per jaar van 0 tot 366, bijvoorbeeld 12")
-WACHTTIJD = Getalveld("wachttijd", "aantal weken", "schrijf een aantal weken, bijvoorbeeld 6 of 6,5")
+WACHTTIJD = Getalveld(
+    "wachttijd", "aantal weken", "schrijf een aantal weken, bijvoorbeeld 6 of 6,5", (v.MAX_WACHTTIJD_WEKEN, "{} weken")
+)
 
 
 def _getal(
@@ -524,13 +521,22 @@ def _getal(
         fouten.voeg_toe(t.plaats(r, j), f"{veld.naam} ontbreekt; {veld.voorbeeld}")
         return None
     try:
-        getal: float | int = lees_geheel(waarde) if geheel else lees_waarde(waarde)
+        gelezen: float | int = lees_geheel(waarde) if geheel else lees_waarde(waarde)
         if bedrag:
-            controleer_bedrag(float(getal), waarde if isinstance(waarde, str) else None)
+            controleer_bedrag(float(gelezen), waarde if isinstance(waarde, str) else None)
     except GetalFout as e:
         fouten.voeg_toe(t.plaats(r, j), veld.geen(waarde, None if e.algemeen else str(e)))
         return None
-    return getal
+    if veld.grens is not None and gelezen > veld.grens[0]:
+        hoogstens = veld.grens[1].format(getal(veld.grens[0], 0))
+        fouten.voeg_toe(
+            t.plaats(r, j),
+            f"{veld.naam} is hoogstens {hoogstens}, kreeg '{_getoond(waarde)}': geen echte inschrijving heeft meer "
+            "(een tikfout of een formule?); is het een kennelijke fout, leg dan met 'evaluatie herstel' vast wat de "
+            "inschrijver bedoelde",
+        )
+        return None
+    return gelezen
 
 
 def _lees_gemeenten(

@@ -25,3 +25,10 @@ PERCEEL_KOLOMMEN = (
     "Maximale wachttijd (weken)",
     "Gemeenten",
 )
+
+# Upper bounds of the number columns: a value above them is no real bid (a typo, a pasted phone number, 1E+15 from a
+# formula) and is refused at its cell. Generous enough for a national tender: about 30.000 inburgeraars a year in the
+# whole country, a traject costs thousands of euros, a waiting time of ten years is already no offer.
+MAX_PRIJS = 1_000_000  # euro per traject
+MAX_CAPACITEIT = 100_000  # inburgeraars per perceel per jaar
+MAX_WACHTTIJD_WEKEN = 520  # ten years

@@ -64,6 +64,7 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
                     f"ligt buiten de scores die de beoordelaars zelfstandig gaven ({scores}); de brieven citeren de "
                     "consensusmotivering: ga na dat die de afwijking draagt (zie het proces-verbaal)."
                 )
+    uit += _andere_prijs_dan_gerekend(g)
     for i in g.inschrijvingen:
         a = lees_aanhef(i.contactpersoon or "")
         if a.waarschuwing:
@@ -85,3 +86,34 @@ def te_controleren_html(g: Rapportgegevens) -> str:
         + "".join(f'<li class="signaal">{e(x)}</li>' for x in punten)
         + "</ul>"
     )
+
+
+def _andere_prijs_dan_gerekend(g: Rapportgegevens) -> list[str]:
+    """A bid whose price is not the price the lot's method counts (vaste_prijs: the fixed price, whatever was bid).
+    The award, the letters and the framework use the method's price; whether the bidder accepts it, or made a
+    reservation that voids the bid, only a person can judge: said here, never taken for granted in silence."""
+    from evaluatie.prijs.basis import methode
+    from evaluatie.tekst import euro
+
+    uit: list[str] = []
+    for code, p in g.uitslag.percelen.items():
+        perceel = g.aanbesteding.percelen[code]
+        m = methode(perceel.prijsmethode)
+        in_rangorde = {r.inschrijver for r in p.rangorde}
+        for i in g.inschrijvingen:
+            aanbod = i.aanbod.get(code)
+            if aanbod is None or i.naam not in in_rangorde:
+                continue
+            gerekend = m.prijs_per_traject(perceel, aanbod.prijs)
+            if round(gerekend * 100) != round(aanbod.prijs * 100):
+                geldt = (
+                    f"geldt de vaste prijs van {euro(gerekend)}"
+                    if m.naam == "vaste_prijs"
+                    else f"rekent de prijsmethode {m.naam} met {euro(gerekend)}"
+                )
+                uit.append(
+                    f"Perceel {p.naam}: {i.naam} bood {euro(aanbod.prijs)} per traject; in dit perceel {geldt}, en "
+                    "alleen die prijs is gerekend (kosten, brieven, raamovereenkomst). Ga na dat "
+                    f"{i.naam} die prijs aanvaardt en geen voorbehoud maakt."
+                )
+    return uit

@@ -1,0 +1,49 @@
+"""A gemeente that expects inburgeraars in a lot whose list of gemeenten leaves it out: that number counts nowhere
+(neither in the systematiek nor in the award), so a gemeente left off the list by mistake would lose its demand in
+silence. It is an input error at the number's own line; a 0 there says nothing and may stay. Real CLI calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import kleine_aanbesteding, maak_werkmap
+
+
+def _systematiek(ws: Path) -> tuple[int, str]:
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    return res.exit_code, res.output
+
+
+def test_aantal_voor_een_perceel_waaraan_de_gemeente_niet_deelneemt(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost"]  # Zuid (B1: 4) left out
+    code, uit = _systematiek(maak_werkmap(tmp_path / "a", data))
+    assert code == 2, uit
+    plat = " ".join(uit.split())
+    assert "aanbesteding.yaml: gemeenten[3].inburgeraars.B1 (regel " in plat, plat  # 1-based, as every place
+    assert (
+        "Zuid neemt niet deel aan perceel B1 (percelen.B1.gemeenten), maar verwacht er 4 inburgeraars per jaar; "
+        "die tellen nergens mee." in plat
+    ), plat
+
+    data["gemeenten"][2]["inburgeraars"]["B1"] = 0  # nothing expected: nothing to say
+    code, uit = _systematiek(maak_werkmap(tmp_path / "b", data))
+    assert code == 0, uit
+
+    data["gemeenten"][2]["inburgeraars"]["B1"] = 4
+    data["percelen"]["B1"]["gemeenten"] = ["noord", "Oost", "gemeente Zuid"]  # the lot's own spelling of the names
+    code, uit = _systematiek(maak_werkmap(tmp_path / "c", data))
+    assert code == 0, uit
+
+
+def test_niet_bij_een_tikfout_in_de_lijst_van_het_perceel(tmp_path: Path) -> None:
+    """'Zuidd' in the lot's list meant Zuid: the typo is the error, not Zuid's number."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost", "Zuidd"]
+    code, uit = _systematiek(maak_werkmap(tmp_path / "a", data))
+    plat = " ".join(uit.split())
+    assert code == 2 and "gemeente 'Zuidd' staat niet onder gemeenten; bedoelt u Zuid?" in plat, plat
+    assert "neemt niet deel" not in plat, plat
