@@ -39,10 +39,23 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
         rijen.append(
             [Cel("Totaal"), Cel(getal(budget.vraag, 0), budget.vraag), Cel(euro(budget.kosten), budget.kosten)]
         )
+        open_house = p.procedure == "toelating"
+        koppen = (
+            ["Toegelaten aanbieder", "Verwacht aantal per jaar", "Verwachte kosten per jaar"]
+            if open_house
+            else ["Aanbieder", "Inburgeraars per jaar", "Kosten per jaar"]
+        )
+        delen.append(f"<h2>{e(p.naam)}</h2>")
+        if open_house:  # the toelatingsbesluit promises no numbers: this page may not read as an allocation
+            delen.append(
+                "<p>Open house (toelating): iedere aanbieder die aan de eisen voldoet, is toegelaten. De aantallen "
+                "zijn een verwachting naar verhouding van de capaciteit van de toegelaten aanbieders, geen "
+                "toewijzing: de inburgeraar of de klantmanager kiest de aanbieder, en aanbieders kunnen gedurende "
+                "de looptijd later toetreden.</p>"
+            )
         delen += [
-            f"<h2>{e(p.naam)}</h2>",
             tabel(
-                ["Aanbieder", "Inburgeraars per jaar", "Kosten per jaar"],
+                koppen,
                 rijen,
                 getal_kolommen=(1, 2),
                 rij_attrs=[""] * (len(rijen) - 1) + ['class="totaal"'],
