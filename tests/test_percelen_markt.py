@@ -133,7 +133,7 @@ def test_advies_per_perceel(markt: tuple[Path, str]) -> None:
     )
     assert "B.V.." not in tekst
     assert "perceel Participatieverklaringstraject: open house" in tekst
-    assert "Perceel Participatieverklaringstraject en Module arbeidsmarkt en participatie: open house." in tekst
+    assert "Percelen Participatieverklaringstraject en Module arbeidsmarkt en participatie: open house." in tekst
     assert "6. Zekerheid van de uitkomst" in tekst  # there are award lots
     # section 4: art. 2.116 per kind of lot (an open house compares no prices)
     assert (

@@ -352,8 +352,9 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
             ),
         ]
     if open_house:
+        woord = "Perceel" if len(open_house) == 1 else "Percelen"
         delen.append(
-            f"<p>Perceel {e(_opsomming(open_house))}: open house. Er wordt geen raamovereenkomst met een maximum "
+            f"<p>{woord} {e(_opsomming(open_house))}: open house. Er wordt geen raamovereenkomst met een maximum "
             "gesloten en niemand gekozen; iedere aanbieder die voldoet, wordt toegelaten.</p>"
         )
     delen.append(f"<p>{e(regime(a))}</p>")
