@@ -106,14 +106,16 @@ def _andere_prijs_dan_gerekend(g: Rapportgegevens) -> list[str]:
                 continue
             gerekend = m.prijs_per_traject(perceel, aanbod.prijs)
             if round(gerekend * 100) != round(aanbod.prijs * 100):
+                open_house = perceel.procedure == "toelating"  # no framework agreement: the tariff of the admission
                 geldt = (
-                    f"geldt de vaste prijs van {euro(gerekend)}"
+                    f"geldt {'het tarief (de vaste prijs)' if open_house else 'de vaste prijs'} van {euro(gerekend)}"
                     if m.naam == "vaste_prijs"
                     else f"rekent de prijsmethode {m.naam} met {euro(gerekend)}"
                 )
+                waar = "kosten en toelatingsbesluit" if open_house else "kosten, brieven, raamovereenkomst"
                 uit.append(
                     f"Perceel {p.naam}: {i.naam} bood {euro(aanbod.prijs)} per traject; in dit perceel {geldt}, en "
-                    "alleen die prijs is gerekend (kosten, brieven, raamovereenkomst). Ga na dat "
+                    f"alleen die prijs is gerekend ({waar}). Ga na dat "
                     f"{i.naam} die prijs aanvaardt en geen voorbehoud maakt."
                 )
     return uit
