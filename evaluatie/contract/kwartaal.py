@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from evaluatie.bestandsnamen import slug
 from evaluatie.contract import svg
-from evaluatie.contract.basis import geen_raamovereenkomst
+from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
@@ -360,6 +360,11 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "decimaal, en ieder totaal (ook dat van de regio) is de som van die cijfers.</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
+        *(
+            f"<p>{escape(z)}</p>"
+            for z in [toegewezen_bij_toelating([p.naam for p in reg.percelen.values() if p.toelating])]
+            if z
+        ),
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),

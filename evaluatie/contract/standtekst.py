@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from evaluatie.contract.basis import geen_raamovereenkomst
+from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.stand import Stand, Standregel
 from evaluatie.definitie.model import MODULES
@@ -103,6 +103,9 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             f"(opgeteld over de {len(reg.gemeenten)} gemeenten; --volledig toont iedere gemeente, --json en de "
             "kwartaalrapportage ook)"
         )
+    verwachting = toegewezen_bij_toelating([p.naam for p in reg.percelen.values() if p.toelating])
+    if verwachting:
+        r.append(verwachting)
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
         if m.prognose is None:
