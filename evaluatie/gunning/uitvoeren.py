@@ -191,7 +191,7 @@ def beoordeel_perceel(
         if not r.voldoet
     )
     probleem = verdeelprobleem(aanbesteding, code, rangorde, inschrijvingen)
-    if not rangorde:
+    if not rangorde and perceel.procedure != "toelating":  # an open house may admit no one: later entry stays open
         raise EvaluatieFout([f"Perceel {perceel.naam}: geen enkele inschrijving voldoet aan de knock-outeisen"])
 
     def los(p: Verdeelprobleem) -> Verdeling:

@@ -197,7 +197,14 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     uitgesloten = [x.inschrijver for x in p.uitgesloten]
     if p.procedure == "toelating":
         toegelaten = sorted(r.inschrijver for r in p.rangorde)
-        zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
+        if not toegelaten:  # an open house may admit no one: the lot stays open for later entry
+            zin = _punt(
+                f"Geen inschrijving voldoet aan de voorwaarden voor perceel {p.naam}; wij adviseren niemand toe te "
+                "laten. Het perceel blijft open: een aanbieder die aan de voorwaarden voldoet, kan gedurende de "
+                "looptijd toetreden"
+            )
+        else:
+            zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
         if uitgesloten:
             zin += _punt(
                 f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}"
