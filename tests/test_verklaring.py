@@ -132,3 +132,15 @@ def test_voorbeeld_b1_min_volume_in_huizen(voorbeeld_bron) -> None:
         "minimale volume van 10 per leverancier geeft Kompas Inburgering meer" in p.verklaring["Inburgerwijs Academie"]
     )
     assert "maximale aandeel van 50%" in p.verklaring["Taalhuis De Brug B.V."]
+
+
+def test_op_het_plafond_maar_de_vraag_is_op() -> None:
+    """max_aandeel 0.6 of 10 = 6, but A serves only G1, which has 6: A gets all of G1 and would get
+    no more without the cap, so the cap does not explain its 6 of 10 (it used to say it did)."""
+    lev = [_lev("A", 80, 10, ("G1",), 0), _lev("B", 70, 10, ("G1", "G2"), 1)]
+    p = _probleem({"G1": 6, "G2": 4}, lev, max_aandeel=0.6)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 6, "B": 4}
+    assert x.oorzaken == ("geen_vraag",)
+    assert "maximale aandeel" not in x.zin
+    assert "de gemeenten die het bedient (G1) hebben samen 6 inburgeraars" in x.zin

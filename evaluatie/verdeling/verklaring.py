@@ -1,8 +1,9 @@
 """Why a supplier got less than its capacity, found by computation, in words.
 
 For every supplier below its capacity the rule(s) that actually bind are found:
-- `max_aandeel` from the solved model: the supplier sits exactly at the share cap;
-- every other active allocation rule (min_volume, min/max_leveranciers,
+- `max_aandeel`, like every other rule, by re-solving without it (sitting exactly at the cap is not
+  enough: its gemeenten may have no more demand);
+- every active allocation rule (min_volume, min/max_leveranciers,
   max_leveranciers_per_gemeente, per_subregio, budget) by re-solving the lot once with that
   rule switched off: if the supplier then gets more, the rule binds for it;
 - when no rule binds, from the outcome: the demand in its gemeenten went to suppliers of
@@ -42,11 +43,13 @@ def _versoepeld(p: Verdeelprobleem) -> list[tuple[str, Verdeelprobleem]]:
     r = p.regels
     uit = []
 
-    def zonder(**wijziging) -> Verdeelprobleem:
+    def zonder(**wijziging: object) -> Verdeelprobleem:
         return Verdeelprobleem(
             p.perceel, p.perceelnaam, p.vraag, p.subregio, p.leveranciers, r.model_copy(update=wijziging), p.budget
         )
 
+    if r.max_aandeel is not None:
+        uit.append(("max_aandeel", zonder(max_aandeel=None)))
     if r.min_volume:
         uit.append(("min_volume", zonder(min_volume=None)))
     if r.min_leveranciers is not None:
@@ -76,6 +79,7 @@ def _versoepeld(p: Verdeelprobleem) -> list[tuple[str, Verdeelprobleem]]:
 
 
 REGELNAAM = {
+    "max_aandeel": "maximaal aandeel",
     "min_volume": "minimaal volume",
     "min_leveranciers": "minimum aantal leveranciers",
     "max_leveranciers": "maximum aantal leveranciers",
@@ -115,19 +119,22 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
         idx = p.leveranciers.index(s)
         eigen = [g for g in p.vraag if p.vraag[g] > 0 and idx in el[g]]
         delen: list[tuple[str, str]] = []
-        if plafond is not None and n == plafond and plafond < s.capaciteit:
-            delen.append(
-                (
-                    "max_aandeel",
-                    f"het maximale aandeel van {r.max_aandeel:.0%} van het volume (hoogstens {getal(plafond, 0)} van "
-                    f"{getal(p.totaal, 0)}) begrenst het",
-                )
-            )
         for code, ander in opnieuw.items():
             meer = ander.get(s.naam, 0)
             if meer <= n:
                 continue
-            if code == "min_volume":
+            if code == "max_aandeel" and plafond is not None:
+                # Only a cap that the re-solve without it shows to bind: a supplier exactly at the cap
+                # whose gemeenten have no more demand is not capped by it.
+                grens = f"{r.max_aandeel:.0%} van het volume (hoogstens {getal(plafond, 0)} van {getal(p.totaal, 0)})"
+                if n == plafond:
+                    tekst = f"het maximale aandeel van {grens} begrenst het"
+                else:
+                    tekst = (
+                        f"het maximale aandeel van {grens} per leverancier verschuift de verdeling; zonder die regel "
+                        f"zou het {getal(meer, 0)} krijgen"
+                    )
+            elif code == "min_volume":
                 if n == 0:
                     tekst = (
                         f"wie volume krijgt, krijgt minstens {r.min_volume} (minimaal volume); zonder die regel "
