@@ -144,3 +144,42 @@ def test_op_het_plafond_maar_de_vraag_is_op() -> None:
     assert x.oorzaken == ("geen_vraag",)
     assert "maximale aandeel" not in x.zin
     assert "de gemeenten die het bedient (G1) hebben samen 6 inburgeraars" in x.zin
+
+
+def test_budget_en_rang_samen() -> None:
+    """G1 has 5 and a budget of EUR 42.500. B and C (value 80, EUR 9.000) tie, B ranked first; D
+    (value 70, EUR 8.000). 9.000 x a + 8.000 x (5 - a) <= 42.500 gives a <= 2: B 2, D 3, C 0.
+    Without the budget B would take all 5 and C still 0, so no single rule gives C more; yet D,
+    ranked below C, gets 3 in C's gemeente. The ranking alone does not explain C's 0 (it used to
+    be the whole sentence): the sentence must also say that a lower-ranked supplier got demand there
+    because of the rules together, naming the rules in force."""
+    lev = [
+        _lev("B", 80, 9, ("G1",), 0, prijs=9000),
+        _lev("C", 80, 4, ("G1",), 1, prijs=9000),
+        _lev("D", 70, 13, ("G1",), 2, prijs=8000),
+    ]
+    p = _probleem({"G1": 5}, lev, budget={"G1": 42500.0})
+    x, kregen = _verklaring(p, "C")
+    assert kregen == {"B": 2, "D": 3}
+    assert x.oorzaken == ("gelijke_waarde_betere_rang", "combinatie")
+    assert "ook een lager gerangschikte inschrijver krijgt vraag in de gemeenten die het bedient (D: 3)" in x.zin
+    assert "(van kracht: budget per gemeente)" in x.zin
+
+
+def test_op_het_plafond_terwijl_een_lagere_de_rest_krijgt() -> None:
+    """Total 32, max_aandeel 40% gives at most 12. D (value 90, capacity 6) takes 6; A and B (value 70,
+    capacity 15, A ranked first) 12 each; C (value 70, capacity 4) the last 2. Without the cap A would
+    take 15 and B only 11, so a re-solve does not give B more; still B sits at the cap while C, ranked
+    below it, gets demand in its gemeenten: the cap is what holds B back."""
+    alle = ("G1", "G2", "G3", "G4")
+    lev = [
+        _lev("A", 70, 15, alle, 0),
+        _lev("B", 70, 15, alle, 1),
+        _lev("C", 70, 4, ("G1", "G2"), 2),
+        _lev("D", 90, 6, ("G1", "G2", "G3"), 3),
+    ]
+    p = _probleem({"G1": 10, "G2": 5, "G3": 10, "G4": 7}, lev, max_aandeel=0.4)
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"A": 12, "B": 12, "C": 2, "D": 6}
+    assert x.oorzaken == ("max_aandeel",)
+    assert "hoogstens 12 van 32" in x.zin

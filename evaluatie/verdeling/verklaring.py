@@ -119,13 +119,16 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
         idx = p.leveranciers.index(s)
         eigen = [g for g in p.vraag if p.vraag[g] > 0 and idx in el[g]]
         delen: list[tuple[str, str]] = []
+        # At the cap while demand in its own gemeenten went to lower-ranked suppliers (or stayed
+        # unserved): the cap holds it back even when a re-solve without the cap would move that
+        # demand to another supplier rather than to this one.
+        op_plafond = plafond is not None and n == plafond < s.capaciteit and _vrij(p, v, s, eigen) > n
         for code, ander in opnieuw.items():
             meer = ander.get(s.naam, 0)
-            if meer <= n:
+            if meer <= n and not (code == "max_aandeel" and op_plafond):
                 continue
             if code == "max_aandeel" and plafond is not None:
-                # Only a cap that the re-solve without it shows to bind: a supplier exactly at the cap
-                # whose gemeenten have no more demand is not capped by it.
+                # Exactly at the cap is not enough: its gemeenten may have no more demand for it.
                 grens = f"{r.max_aandeel:.0%} van het volume (hoogstens {getal(plafond, 0)} van {getal(p.totaal, 0)})"
                 if n == plafond:
                     tekst = f"het maximale aandeel van {grens} begrenst het"
@@ -193,7 +196,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 )
             delen.append((code, tekst))
         if not delen and not mislukt:
-            delen = _uit_uitkomst(p, v, s, eigen, n)
+            delen = _uit_uitkomst(p, v, s, eigen, n, [c for c, _ in _versoepeld(p)])
         for code, reden in mislukt.items():
             delen.append(
                 (
@@ -208,8 +211,31 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
     return uit
 
 
-def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str], n: int) -> list[tuple[str, str]]:
-    """No rule binds: the demand of its gemeenten is used up, or went to better or cheaper suppliers."""
+def _vrij(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str]) -> int:
+    """Demand in its gemeenten not taken by suppliers ranked above it (higher value, or equal value and
+    a better rank): what it could have had if nothing but the ranking stood in its way."""
+    per_naam = {x.naam: x for x in p.leveranciers}
+    boven = sum(
+        t.aantal
+        for t in v.toewijzing
+        if t.gemeente in eigen
+        and t.inschrijver != s.naam
+        and (
+            _w(per_naam[t.inschrijver]) > _w(s)
+            or (_w(per_naam[t.inschrijver]) == _w(s) and per_naam[t.inschrijver].rang < s.rang)
+        )
+    )
+    return sum(p.vraag[g] for g in eigen) - boven
+
+
+def _uit_uitkomst(
+    p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str], n: int, regels: list[str]
+) -> list[tuple[str, str]]:
+    """No single rule binds: the demand of its gemeenten is used up, or went to better-ranked suppliers.
+
+    When part of that demand went to lower-ranked suppliers while this one had capacity left, the
+    ranking does not explain it: the rules together do (each re-solve without one rule gave it no
+    more), and the sentence says so rather than let the ranking stand as the whole reason."""
     vraag = sum(p.vraag[g] for g in eigen)
     if not eigen:
         return [("geen_vraag", "het bedient geen gemeente met vraag in dit perceel")]
@@ -254,6 +280,22 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
                 "alfabetische volgorde"
             )
         delen.append(("gelijke_waarde_betere_rang", zin))
+    lager = [x for x in anderen if x not in hoger and x not in rang]
+    if lager:
+        namen = [REGELNAAM[c] for c in regels]
+        wie = (
+            "ook een lager gerangschikte inschrijver krijgt"
+            if len(lager) == 1
+            else "ook lager gerangschikte inschrijvers krijgen"
+        )
+        waarom = (
+            f"dat komt door de verdeelregels van dit perceel (van kracht: {', '.join(namen)}); opnieuw verdeeld "
+            "zonder één van die regels zou het niet meer krijgen"
+            if namen
+            else "geen afzonderlijke verdeelregel verklaart dat"
+        )
+        aantallen = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in lager)
+        delen.append(("combinatie", f"{wie} vraag in de gemeenten die het bedient ({aantallen}); {waarom}"))
     return delen or [("combinatie", "de verdeelregels samen; geen afzonderlijke regel verklaart het")]
 
 
