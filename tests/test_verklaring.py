@@ -183,3 +183,27 @@ def test_op_het_plafond_terwijl_een_lagere_de_rest_krijgt() -> None:
     assert kregen == {"A": 12, "B": 12, "C": 2, "D": 6}
     assert x.oorzaken == ("max_aandeel",)
     assert "hoogstens 12 van 32" in x.zin
+
+
+def test_per_subregio_sluit_uit_maar_de_rang_beslist() -> None:
+    """Subregio N = G1, G2 (5 each), per_subregio. A (value 90, capacity 20) serves both and takes all
+    10. B (value 80) serves only G1, so it may not serve G1 under per_subregio; yet without that rule A,
+    ranked higher, would still take G1. The sentence used to say B serves no gemeente with demand, which
+    is false: it serves G1, and the ranking plus the subregio rule leave it nothing."""
+    lev = [_lev("A", 90, 20, ("G1", "G2"), 0), _lev("B", 80, 5, ("G1",), 1)]
+    p = _probleem({"G1": 5, "G2": 5}, lev, subregio={"G1": "N", "G2": "N"}, per_subregio=True)
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"A": 10}
+    assert "geen gemeente" not in x.zin
+    assert "hogere totaalscore (A: 5)" in x.zin
+    assert "in G1 mag het niet leveren" in x.zin and "subregio N" in x.zin
+
+
+def test_brief_zegt_u_bij_subregio() -> None:
+    from evaluatie.rapport.aanspreken import tot_u
+
+    lev = [_lev("A", 90, 20, ("G1", "G2"), 0), _lev("B", 80, 5, ("G1",), 1)]
+    p = _probleem({"G1": 5, "G2": 5}, lev, subregio={"G1": "N", "G2": "N"}, per_subregio=True)
+    x, _ = _verklaring(p, "B")
+    brief = tot_u(x.zin, "B")
+    assert " het " not in brief.replace("het volume", "") and "mag u niet leveren" in brief

@@ -196,7 +196,21 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 )
             delen.append((code, tekst))
         if not delen and not mislukt:
-            delen = _uit_uitkomst(p, v, s, eigen, n, [c for c, _ in _versoepeld(p)])
+            # Described over its service area: under per_subregio a gemeente it serves may be closed to
+            # it (it does not serve the whole subregio), which is said, not hidden as 'no demand'.
+            gebied = [g for g in p.vraag if p.vraag[g] > 0 and g in s.gemeenten]
+            delen = _uit_uitkomst(p, v, s, gebied, n, [c for c, _ in _versoepeld(p)])
+            dicht = [g for g in gebied if g not in eigen]
+            if dicht:
+                regios = sorted({p.subregio[g] for g in dicht})
+                delen.append(
+                    (
+                        "subregio_gesloten",
+                        f"in {', '.join(dicht)} mag het niet leveren: alle gemeenten van een subregio krijgen "
+                        f"dezelfde leverancier(s) en het bedient niet alle gemeenten van subregio {', '.join(regios)}; "
+                        "ook zonder die regel zou het niet meer krijgen",
+                    )
+                )
         for code, reden in mislukt.items():
             delen.append(
                 (
