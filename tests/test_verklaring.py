@@ -207,3 +207,23 @@ def test_brief_zegt_u_bij_subregio() -> None:
     x, _ = _verklaring(p, "B")
     brief = tot_u(x.zin, "B")
     assert " het " not in brief.replace("het volume", "") and "mag u niet leveren" in brief
+
+
+def test_budget_elders_verschuift() -> None:
+    """G1 (5, budget EUR 42.500) and G2 (5). D (value 90, capacity 5, EUR 9.000) serves both, A (value 80,
+    EUR 9.000) only G2, B (value 70, EUR 8.000) both. Without the budget D takes G1 and A all of G2: A 5.
+    With it 9.000 x d + 8.000 x (5 - d) <= 42.500 gives d <= 2 in G1: D takes 2 there and 3 in G2, B 3 in
+    G1, A the last 2 of G2. A serves no gemeente with a budget, so it must not read that the budget leaves
+    no room for its price there (it did); the budget binds for it through who serves G1."""
+    lev = [
+        _lev("D", 90, 5, ("G1", "G2"), 0, prijs=9000),
+        _lev("A", 80, 10, ("G2",), 1, prijs=9000),
+        _lev("B", 70, 10, ("G1", "G2"), 2, prijs=8000),
+    ]
+    p = _probleem({"G1": 5, "G2": 5}, lev, budget={"G1": 42500.0})
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"D": 5, "A": 2, "B": 3}
+    assert x.oorzaken == ("budget",)
+    assert "in de gemeenten met een budget" not in x.zin and "tegen zijn prijs" not in x.zin
+    assert "het budget per gemeente (G1) bepaalt welke inschrijvers daar leveren" in x.zin
+    assert "zonder budgetgrens zou het 5 krijgen" in x.zin

@@ -186,14 +186,18 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 )
             else:  # budget
                 krap = [g for g in eigen if g in p.budget and p.budget[g] - kosten[g] < s.prijs - 1e-9]
-                waar = (
-                    ", ".join(f"{g} (budget {euro(p.budget[g])}, kosten {euro(kosten[g])})" for g in krap)
-                    or "de gemeenten met een budget"
-                )
-                tekst = (
-                    f"het budget per gemeente laat in {waar} geen traject tegen zijn prijs van {euro(s.prijs)} meer "
-                    f"toe; zonder budgetgrens zou het {getal(meer, 0)} krijgen"
-                )
+                if krap:
+                    waar = ", ".join(f"{g} (budget {euro(p.budget[g])}, kosten {euro(kosten[g])})" for g in krap)
+                    tekst = (
+                        f"het budget per gemeente laat in {waar} geen traject tegen zijn prijs van {euro(s.prijs)} "
+                        f"meer toe; zonder budgetgrens zou het {getal(meer, 0)} krijgen"
+                    )
+                else:  # no gemeente of its own is short of budget: the budget binds through who serves where
+                    met = ", ".join(g for g in p.vraag if g in p.budget)
+                    tekst = (
+                        f"het budget per gemeente ({met}) bepaalt welke inschrijvers daar leveren en verschuift zo "
+                        f"de verdeling; zonder budgetgrens zou het {getal(meer, 0)} krijgen"
+                    )
             delen.append((code, tekst))
         if not delen and not mislukt:
             # Described over its service area: under per_subregio a gemeente it serves may be closed to
