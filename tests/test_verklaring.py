@@ -227,3 +227,41 @@ def test_budget_elders_verschuift() -> None:
     assert "in de gemeenten met een budget" not in x.zin and "tegen zijn prijs" not in x.zin
     assert "het budget per gemeente (G1) bepaalt welke inschrijvers daar leveren" in x.zin
     assert "zonder budgetgrens zou het 5 krijgen" in x.zin
+
+
+def test_drie_gelijk_regel_en_loting() -> None:
+    """A, B and C have the same value. The tie-break rule puts A first; B and C stay equal on it and a
+    draw (L1) puts B before C. Demand 10, capacities A 4, B 4, C 10: A 4, B 4, C 2. C must not read that
+    A and B both went ahead by the draw (it did): only B did; A went ahead by the rule, which the ranking
+    records only against B, so for A the sentence says 'rule or draw' without choosing."""
+    import dataclasses
+
+    a = dataclasses.replace(_lev("A", 80, 4, ("G1",), 0), beslist_door="hoogste_kwaliteit", rangnummer=1)
+    b = dataclasses.replace(_lev("B", 80, 4, ("G1",), 1), beslist_door="loting", rangnummer=2, loting_id="L1")
+    c = dataclasses.replace(_lev("C", 80, 10, ("G1",), 2), beslist_door="loting", rangnummer=3, loting_id="L1")
+    p = _probleem({"G1": 10}, [a, b, c])
+    x, kregen = _verklaring(p, "C")
+    assert kregen == {"A": 4, "B": 4, "C": 2}
+    assert "A, B" not in x.zin
+    assert "B heeft dezelfde totaalscore en gaat voor door loting" in x.zin
+    assert (
+        "A heeft dezelfde totaalscore en gaat voor in de rangorde (door de beslisregel bij gelijke stand of door loting"
+        in x.zin
+    )
+
+
+def test_gelijk_onbeslist_naast_beslist() -> None:
+    """A ahead by the rule; B and C share rank 2 (no draw yet). C must not read that the order between it
+    and A is undecided: only that with B is."""
+    import dataclasses
+
+    a = dataclasses.replace(_lev("A", 80, 4, ("G1",), 0), beslist_door="hoogste_kwaliteit", rangnummer=1)
+    b = dataclasses.replace(_lev("B", 80, 4, ("G1",), 1), beslist_door="hoogste_kwaliteit", rangnummer=2)
+    c = dataclasses.replace(_lev("C", 80, 10, ("G1",), 2), rangnummer=2)
+    p = _probleem({"G1": 10}, [a, b, c])
+    x, kregen = _verklaring(p, "C")
+    assert kregen == {"A": 4, "B": 4, "C": 2}
+    assert "A, B" not in x.zin
+    assert (
+        "B heeft dezelfde totaalscore en de volgorde tussen hen is niet door een beslisregel of loting bepaald" in x.zin
+    )

@@ -246,6 +246,25 @@ def _vrij(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str]) ->
     return sum(p.vraag[g] for g in eigen) - boven
 
 
+def _voorrang(p: Verdeelprobleem, x: Leverancier, s: Leverancier) -> str:
+    """Why x (equal value) ranks above s, as far as the ranking records it; '' for a tie not decided.
+
+    The ranking records per bid only the tie-break that separated it from its neighbour, and a draw
+    overwrites that: the rule is named only for direct neighbours where s took no part in a draw;
+    otherwise the sentence says it was the tie-break rule or the draw, without choosing."""
+    if x.rangnummer is not None and x.rangnummer == s.rangnummer:
+        return ""
+    if x.loting_id is not None and x.loting_id == s.loting_id:
+        return voorrang_tekst("loting")
+    direct = p.leveranciers.index(s) - p.leveranciers.index(x) == 1
+    if direct and s.loting_id is None:
+        return voorrang_tekst(s.beslist_door)
+    tussen = p.leveranciers[p.leveranciers.index(x) : p.leveranciers.index(s) + 1]
+    if all(t.loting_id is None for t in tussen) and all(t.rangnummer is not None for t in tussen):
+        return "door de beslisregel bij gelijke stand (zie de rangorde)"  # no draw among them: a rule separated them
+    return "in de rangorde (door de beslisregel bij gelijke stand of door loting; zie de rangorde)"
+
+
 def _uit_uitkomst(
     p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str], n: int, regels: list[str]
 ) -> list[tuple[str, str]]:
@@ -284,19 +303,25 @@ def _uit_uitkomst(
             )
         )
     if rang:
-        heeft, gaat = ("heeft", "gaat") if len(rang) == 1 else ("hebben", "gaan")
-        waarom = voorrang_tekst(s.beslist_door)
-        if waarom:
-            zin = (
-                f"{', '.join(rang)} {heeft} dezelfde {p.maatstaf} en {gaat} voor {waarom}; bij gelijke {p.maatstaf} "
-                "krijgt de hoger gerangschikte inschrijving eerst inburgeraars"
-            )
-        else:  # no rule and no draw decided the tie yet: the provisional order is the name's, and says so
-            zin = (
-                f"{', '.join(rang)} {heeft} dezelfde {p.maatstaf} en de volgorde tussen hen is niet door een "
-                f"beslisregel of loting bepaald; in deze verdeling {gaat} {', '.join(rang)} voor, alleen op "
-                "alfabetische volgorde"
-            )
+        # One reason per pair: the bids ahead of it may have got there by different tie-breaks (a rule
+        # for one, the draw for another), and a sentence naming one reason for all would be false.
+        groepen: dict[str, list[str]] = {}
+        for x in rang:
+            groepen.setdefault(_voorrang(p, per_naam[x], s), []).append(x)
+        zinnen = []
+        for waarom, namen in groepen.items():
+            wie = ", ".join(namen)
+            heeft, gaat = ("heeft", "gaat") if len(namen) == 1 else ("hebben", "gaan")
+            if waarom:
+                zinnen.append(f"{wie} {heeft} dezelfde {p.maatstaf} en {gaat} voor {waarom}")
+            else:  # no rule and no draw decided the tie yet: the provisional order is the name's, and says so
+                zinnen.append(
+                    f"{wie} {heeft} dezelfde {p.maatstaf} en de volgorde tussen hen is niet door een beslisregel of "
+                    f"loting bepaald; in deze verdeling {gaat} {wie} voor, alleen op alfabetische volgorde"
+                )
+        zin = "; ".join(zinnen)
+        if any(groepen):
+            zin += f"; bij gelijke {p.maatstaf} krijgt de hoger gerangschikte inschrijving eerst inburgeraars"
         delen.append(("gelijke_waarde_betere_rang", zin))
     lager = [x for x in anderen if x not in hoger and x not in rang]
     if lager:
