@@ -265,3 +265,20 @@ def test_gelijk_onbeslist_naast_beslist() -> None:
     assert (
         "B heeft dezelfde totaalscore en de volgorde tussen hen is niet door een beslisregel of loting bepaald" in x.zin
     )
+
+
+def test_plafond_bekend_ook_als_opnieuw_oplossen_mislukt() -> None:
+    """As test_max_aandeel (A stops at 6 of 10, B gets 4 in A's only gemeente), but the re-solve without
+    the cap fails (time): that A sits at the cap while B, ranked lower, gets demand in its gemeente is
+    known from the solved model, so the cap is still named, and no 'could not be computed' about it."""
+    from evaluatie.fouten import EvaluatieFout
+
+    def los(q: Verdeelprobleem):
+        if q.regels.max_aandeel is None:
+            raise EvaluatieFout(["tijdslimiet"])
+        return verdeel(q)
+
+    p = _probleem({"G1": 10}, [_lev("A", 80, 10, ("G1",), 0), _lev("B", 70, 10, ("G1",), 1)], max_aandeel=0.6)
+    uit = {x.inschrijver: x for x in verklaar(p, verdeel(p), los)}
+    assert uit["A"].oorzaken == ("max_aandeel",)
+    assert "kon niet worden berekend" not in uit["A"].zin

@@ -123,7 +123,10 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
         # unserved): the cap holds it back even when a re-solve without the cap would move that
         # demand to another supplier rather than to this one.
         op_plafond = plafond is not None and n == plafond < s.capaciteit and _vrij(p, v, s, eigen) > n
-        for code, ander in opnieuw.items():
+        uitkomsten = dict(opnieuw)
+        if op_plafond and "max_aandeel" in mislukt:  # the cap's binding is known without the re-solve
+            uitkomsten["max_aandeel"] = {}
+        for code, ander in uitkomsten.items():
             meer = ander.get(s.naam, 0)
             if meer <= n and not (code == "max_aandeel" and op_plafond):
                 continue
@@ -216,6 +219,8 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     )
                 )
         for code, reden in mislukt.items():
+            if code in uitkomsten:
+                continue
             delen.append(
                 (
                     "niet_berekend",
