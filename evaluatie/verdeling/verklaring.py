@@ -34,7 +34,10 @@ class Verklaring:
     inschrijver: str
     toegewezen: int
     capaciteit: int
-    oorzaken: tuple[str, ...]  # codes, see ZINNEN in the module: what binds, in a fixed order
+    # codes, in a fixed order: a rule of REGELNAAM, or from the outcome geen_vraag, beter_gerangschikt,
+    # gelijke_waarde_betere_rang, combinatie (lower-ranked got its demand through the rules together),
+    # subregio_gesloten, niet_berekend
+    oorzaken: tuple[str, ...]
     zin: str  # the explanation in Dutch, naming supplier, numbers and the rule
 
 
