@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from evaluatie.contract.herverdeling import Herverdeling
     from evaluatie.contract.inlezen import Inleesverslag
     from evaluatie.contract.stand import Stand
+    from evaluatie.contract.toetreding import Toetreding
     from evaluatie.contract.wijziging import Toetsing
 
 
@@ -288,6 +289,40 @@ def wijzig(
             opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
             _noteer(werkmap, "wijziging", opties, [])
     return t, b
+
+
+@met_slot
+@bewaakt_register
+def treed_toe(
+    werkmap: Werkmap,
+    bestand: Path,
+    perceel: str,
+    ontvangen: dt.date,
+    datum: dt.date,
+    door: str,
+    reden: str,
+    vandaag: dt.date | None = None,
+) -> Toetreding:
+    """A late application to an open-house lot: admitted (register and letter) or not (letter only)."""
+    from evaluatie.contract.toetreding import beoordeel_toetreding
+
+    db = open_register(werkmap)
+    try:
+        reg = lees_register(db, met_plaatsingen=False)
+        perceel = herken(reg, None, perceel)[1] or perceel
+        _gunning_van_de_start(werkmap, reg, "het toelatingsbesluit zou een andere gunning volgen dan het contract")
+        t = beoordeel_toetreding(werkmap, db, reg, bestand, perceel, ontvangen, datum, door, reden, vandaag)
+    finally:
+        db.close()
+    opties = {
+        "route": perceel,
+        "ontvangen": ontvangen.isoformat(),
+        "datum": datum.isoformat(),
+        "toegelaten": t.toegelaten,
+        "besluit": t.besluit,
+    }
+    _noteer(werkmap, "toetreding", opties, [bestand], list(t.bestanden))
+    return t
 
 
 @met_slot

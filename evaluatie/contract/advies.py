@@ -81,8 +81,11 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         reden = ""
         weg = reg.uitgevallen.get((perceel, s.naam))
         wachtend = [d for d in wachtenden(reg.plaatsingen, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
+        intrede = reg.toegetreden.get((perceel, s.naam))
         if weg is not None and weg <= peildatum:
             reden = f"uitgevallen per {weg.strftime('%d-%m-%Y')}"
+        elif intrede is not None and peildatum < intrede:
+            reden = f"toegelaten per {intrede.strftime('%d-%m-%Y')} (later toegetreden)"
         elif per_lev.get(s.naam, 0) >= s.capaciteit:
             reden = f"vol: {per_lev.get(s.naam, 0)} plaatsingen dit contractjaar bij een capaciteit van {s.capaciteit}"
         elif wachtend:

@@ -330,6 +330,44 @@ def wijziging(
         click.echo(f"Vastgelegd als besluit {b}.")
 
 
+@contract.command("toetreding")
+@_werkmap
+@click.option("--bestand", required=True, type=click.Path(path_type=Path), help="Het ingevulde inschrijfformulier.")
+@click.option("--route", required=True, help="Perceelcode van het open-house-perceel, bijvoorbeeld MAP.")
+@_datum_optie("--ontvangen", "Datum waarop de aanmelding is ontvangen (peildatum van een gevraagd keurmerk).")
+@_datum_optie("--datum", "Datum van het toelatingsbesluit (standaard vandaag).")
+@_door
+@_reden
+@_afhandeling
+def toetreding(
+    werkmap: Path,
+    bestand: Path,
+    route: str,
+    ontvangen: dt.date | None,
+    datum: dt.date | None,
+    door: str | None,
+    reden: str | None,
+) -> None:
+    """Later toetreden tot een open-house-perceel: toetsen, toelatingsbesluit, register."""
+    from evaluatie.contract.acties import treed_toe
+
+    if ontvangen is None:
+        raise click.UsageError("--ontvangen is verplicht: de datum waarop de aanmelding binnenkwam")
+    t = treed_toe(_wm(werkmap), bestand, route, ontvangen, _dag(datum), door or "", reden or "", dt.date.today())
+    brief = next(p for p in t.bestanden if p.suffix == ".docx")
+    if t.toegelaten:
+        assert t.vanaf is not None
+        click.echo(
+            f"{t.aanbieder} toegelaten tot {t.perceelnaam} per {t.vanaf.strftime('%d-%m-%Y')} "
+            f"(besluit {t.besluit}); toelatingsbesluit: {brief}"
+        )
+    else:
+        click.echo(f"{t.aanbieder} niet toegelaten tot {t.perceelnaam}; niets vastgelegd in het register.")
+        for r in t.redenen:
+            _toon(f"  - {r}")
+        click.echo(f"Toelatingsbesluit met de redenen: {brief}")
+
+
 @contract.command("dossier")
 @_werkmap
 @click.option("--zip", "als_zip", is_flag=True, help="Schrijf ook contract/dossier.zip.")

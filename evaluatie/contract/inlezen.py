@@ -366,10 +366,17 @@ def lees_regels(
                     )
                 else:
                     weg = reg.uitgevallen.get((perceel, naam))
+                    intrede = reg.toegetreden.get((perceel, naam))
                     if weg is not None and datum is not None and datum >= weg and s.code == "aangemeld":
                         fouten.voeg_toe(
                             blad.plaats(i, index["aanbieder"]),
                             f"{naam} is per {weg.strftime('%d-%m-%Y')} uitgevallen in perceel {perceel}",
+                        )
+                    elif intrede is not None and datum is not None and datum < intrede and s.code == "aangemeld":
+                        fouten.voeg_toe(
+                            blad.plaats(i, index["aanbieder"]),
+                            f"{naam} is pas per {intrede.strftime('%d-%m-%Y')} toegelaten tot perceel {perceel} "
+                            "(later toegetreden)",
                         )
                 leverancier = naam
         if s is not None and s.uitslag_nodig:

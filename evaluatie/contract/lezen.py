@@ -55,6 +55,8 @@ class Register:
     # sha256 -> the earliest date of an event the file brought in: a report up to a date rests on the files
     # with an event up to that date, so reading a later quarter's files leaves an earlier report unchanged
     bron_vanaf: dict[str, dt.date] = field(default_factory=dict)
+    # (perceel, leverancier) -> the first day of a supplier admitted later to an open-house lot (contract.toetreding)
+    toegetreden: dict[tuple[str, str], dt.date] = field(default_factory=dict)
     eigen_keuzes: int = 0
     correcties: int = 0
 
@@ -133,6 +135,10 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
     uitgevallen = {
         (r[0], r[1]): dt.date.fromisoformat(r[2]) for r in db.execute("SELECT perceel, leverancier, datum FROM uitval")
     }
+    toegetreden = {
+        (r[0], r[1]): dt.date.fromisoformat(r[2])
+        for r in db.execute("SELECT perceel, leverancier, vanaf FROM toetreding")
+    }
     toewijzing: dict[tuple[str, int], dict[tuple[str, str], int]] = {}
     laatste: dict[tuple[str, int], int] = {}
     for b, p, jaar in db.execute("SELECT DISTINCT besluit_id, perceel, jaar FROM toewijzing"):
@@ -209,6 +215,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         percelen=percelen,
         leveranciers=leveranciers,
         uitgevallen=uitgevallen,
+        toegetreden=toegetreden,
         toewijzing=toewijzing,
         plaatsingen=list(per_id.values()),
         de_minimis=de_minimis,

@@ -163,5 +163,23 @@ _V2 = [
     *_onveranderlijk("perceelprocedure"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2]
+# Version 3: later entry to an open-house lot (evaluatie.contract.toetreding). The supplier is a row of
+# `leverancier` like the award's; this table says from which day, on which bid (file and SHA-256) and by which
+# decision. A supplier without a row here entered at the contract start.
+_V3 = [
+    """CREATE TABLE toetreding (
+        besluit_id INTEGER NOT NULL REFERENCES besluit(id),
+        perceel TEXT NOT NULL,
+        leverancier TEXT NOT NULL,
+        ontvangen TEXT NOT NULL,
+        vanaf TEXT NOT NULL,
+        bestand TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (perceel, leverancier),
+        FOREIGN KEY (perceel, leverancier) REFERENCES leverancier(perceel, naam)
+    )""",
+    *_onveranderlijk("toetreding"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3]
 """Migration n (0-based) brings the register from user_version n to n + 1."""

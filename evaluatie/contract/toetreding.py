@@ -1,0 +1,315 @@
+"""Later entry (toetreding) to an open-house lot during the contract phase.
+
+Why: an open house (procedure: toelating) admits every provider that meets its requirements, and the
+toelatingsbesluit promises that one can join later on the same terms. A late bid is therefore judged exactly
+as the award judged the bids of that lot: read with the same reader and bounded checks, checked with the lot's
+published knock-out rules (evaluatie.toets), answered with the award's own toelatingsbesluit writer
+(evaluatie.rapport.brieven.brief), dated the day of the decision. Two differences, both from the date: the
+keurmerk (only where the lot requires it) must be valid on the day the application was received, and the
+letter's own period before the agreement is concluded runs from the decision's date. The supplier enters the
+register the day after that period ends (`vanaf`); from then on advice, intake, stand and reports see it.
+
+The late bid stays out of inschrijvingen/ (the award's input, whose SHA-256 the contract pins): it is kept
+under contract/toetreding/ with its letter. Nothing is written when an input is wrong; an admission is one
+transaction (supplier, entry, expectation by capacity); a refusal writes the letter and registers nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_toekomst
+from evaluatie.contract.lezen import Register
+from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
+from evaluatie.werkmap import Werkmap
+
+MAP = "toetreding"
+
+
+@dataclass(frozen=True)
+class Toetreding:
+    """The outcome of one late application: admitted from `vanaf`, or not admitted for `redenen`."""
+
+    perceel: str
+    perceelnaam: str
+    aanbieder: str
+    toegelaten: bool
+    redenen: tuple[str, ...]
+    vanaf: dt.date | None
+    besluit: int | None
+    bestanden: tuple[Path, ...]  # the bid as received, the letter (docx and html)
+
+
+def _controleer_opties(
+    reg: Register, pad: Path, ontvangen: dt.date, datum: dt.date, door: str, reden: str, vandaag: dt.date | None
+) -> list[Fout]:
+    fouten = [*niet_in_de_toekomst(datum, vandaag), *fouten_wie_waarom(door, reden)]
+    if ontvangen > datum:
+        fouten.append(
+            Fout("--ontvangen", f"{ontvangen.isoformat()} ligt na de datum van het besluit ({datum.isoformat()})")
+        )
+    try:
+        reg.binnen_looptijd(datum, "--datum")
+    except InvoerFout as e:
+        fouten += e.fouten
+    if not pad.is_file():
+        fouten.append(Fout("--bestand", f"{pad}: bestand niet gevonden"))
+    return fouten
+
+
+def _controleer_perceel(reg: Register, perceel: str) -> None:
+    if perceel not in reg.percelen:
+        raise InvoerFout([Fout("--route", f"perceel {perceel!r} bestaat niet; kies uit {', '.join(reg.percelen)}")])
+    p = reg.percelen[perceel]
+    if not p.toelating:
+        raise InvoerFout(
+            [
+                Fout(
+                    "--route",
+                    f"perceel {p.naam} is gegund (gunning), geen open house: de raamovereenkomst is gesloten met de "
+                    "gegunde inschrijvers en kan geen nieuwe partijen opnemen; later toetreden kan alleen bij een "
+                    "perceel met toelating",
+                )
+            ]
+        )
+
+
+def beoordeel_toetreding(
+    werkmap: Werkmap,
+    db: sqlite3.Connection,
+    reg: Register,
+    pad: Path,
+    perceel: str,
+    ontvangen: dt.date,
+    datum: dt.date,
+    door: str,
+    reden: str,
+    vandaag: dt.date | None = None,
+) -> Toetreding:
+    """Judge one late bid for `perceel` and record the outcome (see the module docstring)."""
+    from evaluatie.bestandsnamen import slug, veilige_naam
+    from evaluatie.inschrijving.lezen import lees_inschrijving
+    from evaluatie.naamvorm import sleutel
+    from evaluatie.pipeline import gun
+    from evaluatie.rapport.brieven import brief
+    from evaluatie.rapport.gegevens import Rapportgegevens
+    from evaluatie.rapport.standstill import standstill
+    from evaluatie.toets.uitvoeren import toets
+
+    fouten = _controleer_opties(reg, pad, ontvangen, datum, door, reden, vandaag)
+    _controleer_perceel(reg, perceel)
+    if fouten:
+        raise InvoerFout(fouten)
+    award = gun(werkmap, perceel)
+    gepubliceerd = award.invoer.aanbesteding
+    p = gepubliceerd.percelen[perceel]
+    na = [r for r in p.knockout if r == "minimum_kwaliteit"]
+    if na:
+        raise EvaluatieFout(
+            [
+                f"perceel {p.naam} stelt een eis die pas na beoordeling door het panel te toetsen is "
+                f"({', '.join(na)}); later toetreden vraagt dan eerst een beoordeling van de inschrijving, die deze "
+                "opdracht niet doet"
+            ]
+        )
+    data = gepubliceerd.data.model_copy(update={"verzending": datum, "keurmerk_peildatum": ontvangen})
+    a = gepubliceerd.model_copy(update={"data": data})
+    gelezen = Verzamelaar()
+    ins = lees_inschrijving(a, pad, gelezen)
+    gelezen.controleer()
+    assert ins is not None  # the reader returns None only with an error collected
+    if perceel not in ins.aanbod:
+        raise InvoerFout([Fout(pad.name, f"de inschrijving biedt niet in op perceel {p.naam} ({perceel})")])
+    if any(sleutel(s.naam) == sleutel(ins.naam) for s in reg.leveranciers_van(perceel)):
+        raise InvoerFout(
+            [Fout(ins.cel_naam, f"{ins.naam} staat al in het contractregister als aanbieder van perceel {p.naam}")]
+        )
+    if any(sleutel(i.naam) == sleutel(ins.naam) and i.kvk != ins.kvk for i in award.invoer.inschrijvingen):
+        raise InvoerFout(
+            [Fout(ins.cel_naam, f"naam '{ins.naam}' is die van een andere inschrijver (ander KvK-nummer)")]
+        )
+    uitslag = toets(a, [ins]).voor_perceel(perceel)[0]
+    toegelaten = uitslag.voldoet
+    redenen = tuple(r for b in uitslag.bevindingen if b.voldoet is False for r in (b.redenen or (b.eis,)))
+    # the award's own writer, with this bid among the bids and its check among the checks
+    g = Rapportgegevens.uit_award(award)
+    g.aanbesteding = g.aanbesteding.model_copy(update={"data": data})
+    g.inschrijvingen = [*award.invoer.inschrijvingen, ins]
+    g.toets = g.toets.model_copy(update={"resultaten": (*g.toets.resultaten, uitslag)})
+    d = brief(g, ins.naam, perceel)
+    termijn = standstill(datum, a.standstill_dagen, a.gelijkgestelde_dagen)
+    vanaf = termijn.einde + dt.timedelta(days=1)
+    if toegelaten:
+        try:
+            reg.binnen_looptijd(vanaf, "--datum")
+        except InvoerFout:
+            raise InvoerFout(
+                [
+                    Fout(
+                        "--datum",
+                        f"de termijn van het toelatingsbesluit eindigt op {termijn.einde.isoformat()}; toetreden na "
+                        "het einde van de looptijd kan niet",
+                    )
+                ]
+            ) from None
+    doel = werkmap.root / "contract" / MAP
+    stam = f"{datum.isoformat()}-{veilige_naam(ins.naam)}-{slug(perceel)}"
+    paden = (doel / f"{stam}{pad.suffix.lower()}", doel / f"{stam}.docx", doel / f"{stam}.html")
+    bestaand = [werkmap.relatief(x) for x in paden if x.exists()]
+    if bestaand:
+        raise InvoerFout([Fout("--bestand", f"{', '.join(bestaand)} bestaat al: dit besluit is al genomen")])
+    tijd = dt.datetime.combine(datum, dt.time(9))
+    inhoud = (pad.read_bytes(), d.docx(a.penvoerder, tijd), d.html().encode("utf-8"))
+    besluit = _schrijf(
+        db, reg, a, werkmap, ins, perceel, vanaf, datum, ontvangen, door, reden, toegelaten, paden, inhoud
+    )
+    return Toetreding(perceel, p.naam, ins.naam, toegelaten, redenen, vanaf if toegelaten else None, besluit, paden)
+
+
+def _schrijf(
+    db: sqlite3.Connection,
+    reg: Register,
+    a: object,
+    werkmap: Werkmap,
+    ins: object,
+    perceel: str,
+    vanaf: dt.date,
+    datum: dt.date,
+    ontvangen: dt.date,
+    door: str,
+    reden: str,
+    toegelaten: bool,
+    paden: tuple[Path, ...],
+    inhoud: tuple[bytes, ...],
+) -> int | None:
+    """The files first, then (admitted) the register in one transaction; a failed transaction takes the files
+    back, so the werkmap never holds a letter of an admission the register does not know."""
+    from evaluatie.hashing import sha256_bytes
+    from evaluatie.schrijfwacht import maak_map, schrijf_bytes
+
+    maak_map(paden[0].parent)
+    geschreven = []
+    try:
+        for p, data in zip(paden, inhoud, strict=True):
+            geschreven.append(schrijf_bytes(p, data))
+        if not toegelaten:
+            return None
+        return _registreer(
+            db,
+            reg,
+            a,
+            ins,
+            perceel,
+            vanaf,
+            datum,
+            ontvangen,
+            door,
+            reden,
+            werkmap.relatief(paden[0]),
+            sha256_bytes(inhoud[0]),
+        )
+    except BaseException:
+        for p in geschreven:
+            p.unlink(missing_ok=True)
+        raise
+
+
+def verwachting(reg: Register, perceel: str, vraag: dict[str, int], nieuw: object) -> dict[tuple[str, str], int]:
+    """The expectation by capacity with the new supplier among the admitted ones: the award's own rule
+    (evaluatie.verdeling.toelating), over the suppliers of the lot that have not dropped out."""
+    from evaluatie.contract.basis import Contractleverancier
+    from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+    from evaluatie.verdeling.toelating import verwachte_verdeling
+
+    assert isinstance(nieuw, Contractleverancier)
+    actief = [s for s in reg.leveranciers_van(perceel) if (perceel, s.naam) not in reg.uitgevallen] + [nieuw]
+    p = reg.percelen[perceel]
+    from evaluatie.definitie.model import Verdeelregels
+
+    probleem = Verdeelprobleem(
+        perceel=perceel,
+        perceelnaam=p.naam,
+        vraag=vraag,
+        subregio=dict(reg.subregio),
+        leveranciers=tuple(
+            Leverancier(naam=s.naam, waarde=0.0, prijs=s.prijs, capaciteit=s.capaciteit, gemeenten=s.gemeenten, rang=i)
+            for i, s in enumerate(actief)
+        ),
+        regels=Verdeelregels(),
+    )
+    return {(t.gemeente, t.inschrijver): t.aantal for t in verwachte_verdeling(probleem).toewijzing}
+
+
+def _registreer(
+    db: sqlite3.Connection,
+    reg: Register,
+    a: object,
+    ins: object,
+    perceel: str,
+    vanaf: dt.date,
+    datum: dt.date,
+    ontvangen: dt.date,
+    door: str,
+    reden: str,
+    bestand: str,
+    sha: str,
+) -> int:
+    from evaluatie.contract.basis import Contractleverancier
+    from evaluatie.definitie.model import Aanbesteding
+    from evaluatie.inschrijving.model import Inschrijving
+    from evaluatie.prijs.vaste_prijs import vaste_prijs
+
+    assert isinstance(a, Aanbesteding) and isinstance(ins, Inschrijving)
+    aanbod = ins.aanbod[perceel]
+    p = a.percelen[perceel]
+    prijs = vaste_prijs(p) if p.prijsmethode == "vaste_prijs" else aanbod.prijs
+    rang = max((s.rang for s in reg.leveranciers_van(perceel)), default=0) + 1
+    nieuw = Contractleverancier(
+        perceel, ins.naam, float(prijs), aanbod.capaciteit, aanbod.wachttijd_weken, rang, tuple(aanbod.gemeenten)
+    )
+    jaar = reg.contractjaar(vanaf)
+    rijen = verwachting(reg, perceel, a.vraag(perceel), nieuw)
+    db.execute("BEGIN")
+    try:
+        inhoud = {
+            "perceel": perceel,
+            "aanbieder": ins.naam,
+            "kvk": ins.kvk,
+            "ontvangen": ontvangen.isoformat(),
+            "vanaf": vanaf.isoformat(),
+            "bestand": bestand,
+            "sha256": sha,
+        }
+        besluit = leg_vast(db, "toetreding", datum, door, reden, inhoud)
+        db.execute(
+            "INSERT INTO leverancier (perceel, naam, prijs, capaciteit, wachttijd_weken, rang, gemeenten) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                perceel,
+                nieuw.naam,
+                nieuw.prijs,
+                nieuw.capaciteit,
+                nieuw.wachttijd_weken,
+                rang,
+                "\n".join(nieuw.gemeenten),
+            ),
+        )
+        db.execute(
+            "INSERT INTO toetreding (besluit_id, perceel, leverancier, ontvangen, vanaf, bestand, sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (besluit, perceel, nieuw.naam, ontvangen.isoformat(), vanaf.isoformat(), bestand, sha),
+        )
+        db.executemany(
+            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(besluit, perceel, g, s, j, n) for (g, s), n in sorted(rijen.items()) for j in range(jaar, reg.jaren + 1)],
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        terugdraaien(db)
+        raise
+    return besluit

@@ -1,0 +1,144 @@
+"""Later entry (toetreding) to an open-house lot during the contract phase.
+
+The toelatingsbesluit promises that a provider can join an open house later on the same terms; before
+`evaluatie contract toetreding` nothing in the contract phase could add a newly admitted supplier. The
+werkmap: B1 awarded (gunning), Z open house (toelating, with the keurmerk and the price ceiling of 10.000
+as its knock-out rules), Alfa and Beta admitted to Z, contract started 2026-06-01.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+from tests.hulp import schrijf_bod
+from tests.test_contract_toelating import DOOR, _run, _werkmap
+
+WIE = ["--door", "S. Jansen, contractmanager", "--reden", "aanmelding voor het open house"]
+
+
+def _gestart(tmp_path: Path) -> Path:
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    return ws
+
+
+def _laat_bod(ws: Path, naam: str, kvk: str, percelen: list[tuple], **extra: object) -> Path:
+    """A bid on the tender's own form, kept out of inschrijvingen/ (it is no input of the award)."""
+    pad = schrijf_bod(ws, "laat.xlsx", naam, kvk, percelen, **extra)  # type: ignore[arg-type]
+    doel = ws.parent / "post" / f"{naam.lower()}.xlsx"
+    doel.parent.mkdir(exist_ok=True)
+    shutil.move(pad, doel)
+    return doel
+
+
+def _toetreding(ws: Path, bod: Path, route: str = "Z") -> object:
+    return _run(
+        "contract", "toetreding", "--werkmap", ws, "--bestand", bod, "--route", route,
+        "--ontvangen", "2026-07-01", "--datum", "2026-07-02", *WIE,
+    )  # fmt: skip
+
+
+def _register(ws: Path) -> tuple[list[tuple[str, str]], int]:
+    with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
+        lev = sorted(db.execute("SELECT perceel, naam FROM leverancier"))
+        besluiten = db.execute("SELECT COUNT(*) FROM besluit").fetchone()[0]
+    db.close()
+    return lev, besluiten
+
+
+def _plaatsing(ws: Path, datum: str) -> Path:
+    pad = ws / f"noord-{datum}.csv"
+    pad.write_text(
+        f"klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\nK{datum[-2:]}D;Noord;aangemeld;{datum};Z;Delta;\n",
+        encoding="utf-8",
+    )
+    return pad
+
+
+def test_toegelaten_aanbieder_staat_in_het_register_vanaf_het_einde_van_de_termijn(tmp_path: Path) -> None:
+    """Delta meets the requirements of Z: admitted. The letter's period runs 20 days from 2 July 2026 to
+    Wednesday 22 July, so Delta is in the register from 23 July: advice, intake and stand see it from then on.
+    The expectation by capacity (three suppliers of capacity 10, demand 5/3/2, largest remainder with the
+    rotation by name of evaluatie.verdeling.toelating) gives Delta one inburgeraar in each gemeente."""
+    ws = _gestart(tmp_path)
+    inschrijvingen = sorted(p.name for p in (ws / "inschrijvingen").iterdir())
+    bod = _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")])
+    assert _run("contract", "inlezen", "--werkmap", ws, _plaatsing(ws, "2026-06-20")).exit_code == 2  # no contract
+
+    r = _toetreding(ws, bod)
+    assert r.exit_code == 0, r.output
+    assert "Delta toegelaten tot Z-route per 23-07-2026" in r.output, r.output
+    assert sorted(p.name for p in (ws / "inschrijvingen").iterdir()) == inschrijvingen  # the award's input as it was
+    assert ("Z", "Delta") in _register(ws)[0]
+
+    brieven = sorted((ws / "contract" / "toetreding").glob("*.html"))
+    assert len(brieven) == 1, brieven
+    tekst = brieven[0].read_text(encoding="utf-8")
+    assert "Toelatingsbesluit" in tekst and "Wij zijn voornemens u toe te laten tot de overeenkomst" in tekst
+    assert "22 juli 2026" in tekst and "Later toetreden" in tekst
+    assert (ws / "contract" / "toetreding" / f"{brieven[0].stem}.xlsx").read_bytes() == bod.read_bytes()
+
+    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2026-07-10")
+    assert "Delta" in r.output and "overgeslagen: toegelaten per 23-07-2026" in r.output, r.output
+    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2026-08-01")
+    assert r.exit_code == 0, r.output
+    assert "toegelaten per" not in r.output and "Delta" in r.output
+
+    r = _run("contract", "inlezen", "--werkmap", ws, _plaatsing(ws, "2026-07-20"))
+    assert r.exit_code == 2 and "pas per 23-07-2026 toegelaten" in r.output, r.output
+    r = _run("contract", "inlezen", "--werkmap", ws, _plaatsing(ws, "2026-07-24"))
+    assert r.exit_code == 0, r.output
+
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-08-01", "--json")
+    assert r.exit_code == 0, r.output
+    regels = [x for x in json.loads(r.stdout)["regels"] if x["perceel"] == "Z"]
+    delta = {x["gemeente"]: (x["toegewezen"], x["geplaatst"]) for x in regels if x["aanbieder"] == "Delta"}
+    assert delta == {"Noord": (1, 1), "Oost": (1, 0), "Zuid": (1, 0)}
+    per_gemeente: dict[str, int] = {}
+    for x in regels:
+        per_gemeente[x["gemeente"]] = per_gemeente.get(x["gemeente"], 0) + x["toegewezen"]
+    assert per_gemeente == {"Noord": 5, "Oost": 3, "Zuid": 2}
+
+
+def test_niet_toegelaten_krijgt_de_brief_met_de_reden_en_staat_niet_in_het_register(tmp_path: Path) -> None:
+    """A price of 12.000 above the ceiling of 10.000: not admitted, an outcome (exit 0), nothing registered."""
+    ws = _gestart(tmp_path)
+    voor = _register(ws)
+    r = _toetreding(ws, _laat_bod(ws, "Epsilon", "55555555", [("Z", 12000, 10, 12, 4, "alle")]))
+    assert r.exit_code == 0, r.output
+    assert "Epsilon niet toegelaten tot Z-route; niets vastgelegd" in r.output, r.output
+    assert _register(ws) == voor
+    brieven = list((ws / "contract" / "toetreding").glob("*.html"))
+    assert len(brieven) == 1
+    tekst = brieven[0].read_text(encoding="utf-8")
+    assert "Wij zijn voornemens u niet toe te laten" in tekst and "plafondprijs" in tekst, tekst
+
+
+def test_een_gegund_perceel_neemt_geen_nieuwe_partij_op(tmp_path: Path) -> None:
+    ws = _gestart(tmp_path)
+    voor = _register(ws)
+    r = _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("B1", 9200, 10, 12, 4, "alle")]), route="B1")
+    assert r.exit_code == 2, r.output
+    assert "--route" in r.output and "geen open house" in r.output, r.output
+    assert _register(ws) == voor and not (ws / "contract" / "toetreding").exists()
+
+
+def test_een_aanbieder_die_al_in_het_register_staat_treedt_niet_opnieuw_toe(tmp_path: Path) -> None:
+    ws = _gestart(tmp_path)
+    voor = _register(ws)
+    r = _toetreding(ws, _laat_bod(ws, "Beta", "22222222", [("Z", 9500, 10, 12, 4, "alle")]))
+    assert r.exit_code == 2, r.output
+    assert "Beta staat al in het contractregister als aanbieder van perceel Z-route" in r.output, r.output
+    assert _register(ws) == voor and not (ws / "contract" / "toetreding").exists()
+
+
+def test_een_onleesbaar_bod_noemt_alle_cellen_en_schrijft_niets(tmp_path: Path) -> None:
+    ws = _gestart(tmp_path)
+    voor = _register(ws)
+    r = _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("Z", "negenduizend", "veel", 12, 4, "alle")]))
+    assert r.exit_code == 2, r.output
+    assert "delta.xlsx!Percelen!B2" in r.output and "delta.xlsx!Percelen!C2" in r.output, r.output
+    assert _register(ws) == voor and not (ws / "contract" / "toetreding").exists()
