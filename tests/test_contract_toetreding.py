@@ -12,6 +12,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from tests.hulp import schrijf_bod
 from tests.test_contract_toelating import DOOR, _run, _werkmap
@@ -34,7 +35,7 @@ def _laat_bod(ws: Path, naam: str, kvk: str, percelen: list[tuple], **extra: obj
     return doel
 
 
-def _toetreding(ws: Path, bod: Path, route: str = "Z") -> object:
+def _toetreding(ws: Path, bod: Path, route: str = "Z") -> Any:
     return _run(
         "contract", "toetreding", "--werkmap", ws, "--bestand", bod, "--route", route,
         "--ontvangen", "2026-07-01", "--datum", "2026-07-02", *WIE,

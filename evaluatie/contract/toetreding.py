@@ -20,12 +20,18 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_toekomst
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
 from evaluatie.werkmap import Werkmap
+
+if TYPE_CHECKING:
+    from evaluatie.contract.basis import Contractleverancier
+    from evaluatie.definitie.model import Aanbesteding
+    from evaluatie.inschrijving.model import Inschrijving
 
 MAP = "toetreding"
 
@@ -61,21 +67,20 @@ def _controleer_opties(
     return fouten
 
 
-def _controleer_perceel(reg: Register, perceel: str) -> None:
+def _controleer_perceel(reg: Register, perceel: str) -> list[Fout]:
     if perceel not in reg.percelen:
-        raise InvoerFout([Fout("--route", f"perceel {perceel!r} bestaat niet; kies uit {', '.join(reg.percelen)}")])
+        return [Fout("--route", f"perceel {perceel!r} bestaat niet; kies uit {', '.join(reg.percelen)}")]
     p = reg.percelen[perceel]
-    if not p.toelating:
-        raise InvoerFout(
-            [
-                Fout(
-                    "--route",
-                    f"perceel {p.naam} is gegund (gunning), geen open house: de raamovereenkomst is gesloten met de "
-                    "gegunde inschrijvers en kan geen nieuwe partijen opnemen; later toetreden kan alleen bij een "
-                    "perceel met toelating",
-                )
-            ]
+    if p.toelating:
+        return []
+    return [
+        Fout(
+            "--route",
+            f"perceel {p.naam} is gegund (gunning), geen open house: de raamovereenkomst is gesloten met de gegunde "
+            "inschrijvers en kan geen nieuwe partijen opnemen; later toetreden kan alleen bij een perceel met "
+            "toelating",
         )
+    ]
 
 
 def beoordeel_toetreding(
@@ -98,16 +103,17 @@ def beoordeel_toetreding(
     from evaluatie.rapport.brieven import brief
     from evaluatie.rapport.gegevens import Rapportgegevens
     from evaluatie.rapport.standstill import standstill
+    from evaluatie.toets.register import maak_regel
     from evaluatie.toets.uitvoeren import toets
 
     fouten = _controleer_opties(reg, pad, ontvangen, datum, door, reden, vandaag)
-    _controleer_perceel(reg, perceel)
-    if fouten:
-        raise InvoerFout(fouten)
+    route = _controleer_perceel(reg, perceel)
+    if route:  # without the lot there is no award to read the bid against
+        raise InvoerFout([*route, *fouten])
     award = gun(werkmap, perceel)
     gepubliceerd = award.invoer.aanbesteding
     p = gepubliceerd.percelen[perceel]
-    na = [r for r in p.knockout if r == "minimum_kwaliteit"]
+    na = [naam for naam, params in p.knockout.items() if maak_regel(naam, params).fase == "na"]
     if na:
         raise EvaluatieFout(
             [
@@ -119,8 +125,10 @@ def beoordeel_toetreding(
     data = gepubliceerd.data.model_copy(update={"verzending": datum, "keurmerk_peildatum": ontvangen})
     a = gepubliceerd.model_copy(update={"data": data})
     gelezen = Verzamelaar()
-    ins = lees_inschrijving(a, pad, gelezen)
-    gelezen.controleer()
+    ins = lees_inschrijving(a, pad, gelezen) if pad.is_file() else None
+    gelezen.verklaar_formules()
+    if fouten or gelezen:  # all at once: the options and the cells of the bid
+        raise InvoerFout([*fouten, *gelezen.fouten])
     assert ins is not None  # the reader returns None only with an error collected
     if perceel not in ins.aanbod:
         raise InvoerFout([Fout(pad.name, f"de inschrijving biedt niet in op perceel {p.naam} ({perceel})")])
@@ -173,9 +181,9 @@ def beoordeel_toetreding(
 def _schrijf(
     db: sqlite3.Connection,
     reg: Register,
-    a: object,
+    a: Aanbesteding,
     werkmap: Werkmap,
-    ins: object,
+    ins: Inschrijving,
     perceel: str,
     vanaf: dt.date,
     datum: dt.date,
@@ -218,18 +226,17 @@ def _schrijf(
         raise
 
 
-def verwachting(reg: Register, perceel: str, vraag: dict[str, int], nieuw: object) -> dict[tuple[str, str], int]:
+def verwachting(
+    reg: Register, perceel: str, vraag: dict[str, int], nieuw: Contractleverancier
+) -> dict[tuple[str, str], int]:
     """The expectation by capacity with the new supplier among the admitted ones: the award's own rule
     (evaluatie.verdeling.toelating), over the suppliers of the lot that have not dropped out."""
-    from evaluatie.contract.basis import Contractleverancier
+    from evaluatie.definitie.model import Verdeelregels
     from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
     from evaluatie.verdeling.toelating import verwachte_verdeling
 
-    assert isinstance(nieuw, Contractleverancier)
     actief = [s for s in reg.leveranciers_van(perceel) if (perceel, s.naam) not in reg.uitgevallen] + [nieuw]
     p = reg.percelen[perceel]
-    from evaluatie.definitie.model import Verdeelregels
-
     probleem = Verdeelprobleem(
         perceel=perceel,
         perceelnaam=p.naam,
@@ -247,8 +254,8 @@ def verwachting(reg: Register, perceel: str, vraag: dict[str, int], nieuw: objec
 def _registreer(
     db: sqlite3.Connection,
     reg: Register,
-    a: object,
-    ins: object,
+    a: Aanbesteding,
+    ins: Inschrijving,
     perceel: str,
     vanaf: dt.date,
     datum: dt.date,
@@ -259,11 +266,8 @@ def _registreer(
     sha: str,
 ) -> int:
     from evaluatie.contract.basis import Contractleverancier
-    from evaluatie.definitie.model import Aanbesteding
-    from evaluatie.inschrijving.model import Inschrijving
     from evaluatie.prijs.vaste_prijs import vaste_prijs
 
-    assert isinstance(a, Aanbesteding) and isinstance(ins, Inschrijving)
     aanbod = ins.aanbod[perceel]
     p = a.percelen[perceel]
     prijs = vaste_prijs(p) if p.prijsmethode == "vaste_prijs" else aanbod.prijs

@@ -227,6 +227,8 @@ def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str
 
 def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, code: str, kop: str) -> None:
     perceel = g.aanbesteding.percelen[code]
+    if not any(_rij(g, inschrijver, code, c.code) for c in perceel.gunningscriteria):
+        return  # not scored (a later entry to an open house): no table of dashes that says nothing
     rijen, toelichting = [], []
     for c in perceel.gunningscriteria:
         r = _rij(g, inschrijver, code, c.code)
