@@ -103,6 +103,15 @@ def test_toegelaten_aanbieder_staat_in_het_register_vanaf_het_einde_van_de_termi
         per_gemeente[x["gemeente"]] = per_gemeente.get(x["gemeente"], 0) + x["toegewezen"]
     assert per_gemeente == {"Noord": 5, "Oost": 3, "Zuid": 2}
 
+    # the award is untouched and the contract file holds the late bid with its letter
+    r = _run("contract", "dossier", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    index = json.loads((ws / "contract" / "dossier" / "index.json").read_text(encoding="utf-8"))
+    stukken = {(x["categorie"], x["pad"]) for x in index["documenten"]}
+    assert ("Later toegetreden (open house)", f"contract/toetreding/{brieven[0].stem}.docx") in stukken, stukken
+    r = _run("controleer", "--werkmap", ws)
+    assert r.exit_code == 0 and "Contractdossier in orde" in r.output, r.output
+
 
 def test_niet_toegelaten_krijgt_de_brief_met_de_reden_en_staat_niet_in_het_register(tmp_path: Path) -> None:
     """A price of 12.000 above the ceiling of 10.000: not admitted, an outcome (exit 0), nothing registered."""

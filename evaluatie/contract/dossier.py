@@ -29,6 +29,7 @@ ONDERDELEN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Inschrijvingen", ("inschrijvingen",)),
     ("Beoordelingen", ("beoordelingen",)),
     ("Gunning", ("rapporten", "logboek.jsonl")),
+    ("Later toegetreden (open house)", (f"{MAP}/toetreding",)),  # late bids and their toelatingsbesluit
     ("Aanleveringen van gemeenten", (f"{MAP}/aanleveringen",)),
     ("Kwartaalrapportages", (f"{MAP}/kwartaal",)),
 )
