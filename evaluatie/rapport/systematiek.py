@@ -279,4 +279,9 @@ def openbaar_tekst(a: Aanbesteding) -> str:
         per_tekst.setdefault(methode(p.prijsmethode).openbaar(p, prijs_openbaar), []).append(p.naam)
     if len(per_tekst) == 1:
         return next(iter(per_tekst)) + "."
-    return " ".join(f"Perceel {', '.join(namen)}: {tekst}." for tekst, namen in per_tekst.items())
+    from evaluatie.gemeentenamen import opsomming
+
+    return " ".join(
+        f"{'Percelen' if len(namen) > 1 else 'Perceel'} {opsomming(namen, 'en')}: {tekst}."
+        for tekst, namen in per_tekst.items()
+    )
