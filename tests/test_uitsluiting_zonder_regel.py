@@ -1,0 +1,57 @@
+"""A bid declaring an exclusion ground in a tender that does not test it (knock-out rule off) is an open point.
+
+Without it the award went to a bidder saying a ground applies, the advies recommending it without a word: a
+mandatory ground (art. 2.86 Aw 2012) excludes whatever the tender documents test, so a person weighs it first.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from evaluatie.pipeline import schrijf_beoordelingsformulieren
+from evaluatie.werkmap import Werkmap
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+
+def _werkmap(tmp_path: Path) -> Path:
+    data = kleine_aanbesteding()
+    assert "uitsluitingsgronden" not in data["percelen"]["B1"]["knockout"]  # the premise: the rule is off
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "d.xlsx", "Delta", "44444444", [("B1", 8900, 20, 12, 4, "alle")], uitsluiting="ja")
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores = {(n, c): 75 for n in ("Alfa", "Delta") for c in ("Plan van aanpak", "Samenwerking")}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    return ws
+
+
+def test_verklaarde_grond_zonder_knockoutregel_is_open_punt(tmp_path: Path) -> None:
+    ws = _werkmap(tmp_path)
+    res = CliRunner().invoke(main, ["--json", "gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 1, res.output
+    (punt,) = json.loads(res.stdout)["open_punten"]
+    assert punt["soort"] == "uitsluiting" and punt["tekst"].startswith(
+        "Delta verklaart dat een uitsluitingsgrond van toepassing is"
+    )
+    assert (
+        "In B1-route staat de knock-outregel uitsluitingsgronden niet aan, dus daar doet de inschrijving in deze "
+        "berekening mee; een verplichte grond (art. 2.86 Aanbestedingswet 2012) sluit haar toch uit." in punt["tekst"]
+    )
+    assert punt["commando"].startswith('evaluatie uitsluitingsgrond --inschrijver "Delta"')
+    assert not (ws / "rapporten" / "brieven").exists()  # no letter awarding to Delta unweighed
+    besluit = [
+        "uitsluitingsgrond", "--werkmap", str(ws), "--inschrijver", "Delta", "--grond", "ernstige beroepsfout",
+        "--artikel", "2.87", "--feiten", "Boete 2025", "--zelfreiniging", "geen maatregelen",
+        "--evenredigheid", "ernstig en recent", "--uitkomst", "uitgesloten", "--reden", "zie feiten",
+        "--door", "P. Inkoper, inkoopadviseur", "--datum", "2026-03-25",
+    ]  # fmt: skip
+    assert CliRunner().invoke(main, besluit).exit_code == 0
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    brief = (ws / "rapporten" / "brieven" / "delta-b1.html").read_text(encoding="utf-8")
+    assert "Beslissing: uitgesloten" in brief and "ernstige beroepsfout" in brief
