@@ -214,7 +214,9 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
             f"Iedere aanbieder{wie} ontvangt een toelatingsbesluit: toegelaten of niet toegelaten, met de redenen. "
             "Het besluit noemt geen gegevens van andere aanbieders. Een toelatingsprocedure kent geen wettelijke "
             f"opschortende termijn; deze aanbesteding hanteert een termijn van {a.standstill_dagen} kalenderdagen "
-            "voordat de overeenkomsten worden gesloten."
+            "na verzending, verlengd volgens de Algemene termijnenwet, voordat de overeenkomsten worden gesloten. "
+            "Het is geen vervaltermijn: een kort geding binnen de termijn houdt het sluiten van de overeenkomsten "
+            "op tot de uitspraak."
         )
     if "gunning" not in a.procedures():
         return
