@@ -237,7 +237,10 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
             "De geraamde waarde ligt onder de Europese drempel; de opschortende termijn volgt daarom niet uit "
             "art. 2.127 Aanbestedingswet 2012 maar uit deze aanbestedingsstukken. De termijn is een vervaltermijn: "
             "wie niet binnen de termijn een kort geding aanhangig maakt, kan daarna niet meer tegen de beslissing "
-            "opkomen."
+            "opkomen. Ook de andere artikelen van de Aanbestedingswet 2012 die deze systematiek en de "
+            "gunningsbeslissingen noemen (2.86, 2.87 en 2.87a over uitsluitingsgronden, 2.116 over een abnormaal "
+            "lage prijs, 2.130 over de gunningsbeslissing) gelden onder de drempel niet rechtstreeks; deze "
+            "aanbesteding past ze van overeenkomstige toepassing toe."
         )
 
 
