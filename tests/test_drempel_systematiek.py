@@ -34,7 +34,7 @@ def test_onder_de_drempel_van_overeenkomstige_toepassing(tmp_path: Path) -> None
 
 def test_boven_de_drempel_rechtstreeks(tmp_path: Path) -> None:
     data = kleine_aanbesteding()
-    for g, n in zip(data["gemeenten"], (20, 12, 8)):  # 40 a year x EUR 10.000 x 2 years = EUR 800.000
+    for g, n in zip(data["gemeenten"], (20, 12, 8), strict=True):  # 40 a year x EUR 10.000 x 2 years = EUR 800.000
         g["inburgeraars"]["B1"] = n
     tekst = _systematiek(maak_werkmap(tmp_path / "ws", data))
     assert "ligt onder de Europese drempel" not in tekst and "overeenkomstige toepassing" not in tekst
