@@ -15,7 +15,9 @@ from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.plaatshouders import PLAATSHOUDER  # what `evaluatie nieuw` writes for a detail not given
 from evaluatie.gemeentenamen import opsomming
-from evaluatie.tekst import datum
+from evaluatie.tekst import datum, euro
+
+MINIMUM_STANDSTILL = 20  # art. 2.127 lid 1 Aw 2012: at least 20 calendar days
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,8 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
                     "aanbesteding.yaml: afzender.contactpersoon: {telefoon: ..., email: ...}",
                 )
             )
+    if (korte := te_korte_termijn(a)) is not None:
+        punten.append(korte)
     if leeg(a.rechtsbescherming.rechtbank) and rechtbank_van(a.penvoerder) is None:
         punten.append(
             Openpunt(
@@ -235,6 +239,23 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
             )
         )
     return punten
+
+
+def te_korte_termijn(a: Aanbesteding) -> Openpunt | None:
+    """Above the threshold art. 2.127 Aw 2012 asks at least 20 calendar days: a shorter `standstill_dagen` would
+    make every letter state a period the law does not allow, under that article's name. Below the threshold (and
+    in an open house) the period is the tender's own, and any length stands."""
+    from evaluatie.rapport.waarde import DREMPEL_SAS, boven_drempel, gunningswaarde
+
+    if a.standstill_dagen >= MINIMUM_STANDSTILL or not boven_drempel(a):
+        return None
+    return Openpunt(
+        "standstill",
+        f"De opschortende termijn is {a.standstill_dagen} kalenderdagen (standstill_dagen), maar art. 2.127 "
+        f"Aanbestedingswet 2012 vraagt ten minste {MINIMUM_STANDSTILL} kalenderdagen: de geraamde waarde van de "
+        f"gunningspercelen, {euro(gunningswaarde(a))}, ligt boven de drempel van {euro(DREMPEL_SAS)}.",
+        f"aanbesteding.yaml: standstill_dagen: {MINIMUM_STANDSTILL}",
+    )
 
 
 def keurmerkbesluiten_zonder_gunning(award: Any) -> list[Verouderd]:
