@@ -11,6 +11,8 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 
 from __future__ import annotations
 
+from typing import Any
+
 from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum
@@ -358,19 +360,44 @@ def _abnormaal(g: Rapportgegevens) -> str:
         if toelating
         else ""
     )
+    afgewezen = _afgewezen_als_abnormaal(g, gunning)
     if not regels:
         drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in gunning})
         return (
-            f"<p>Geen enkele geldige inschrijving{e(waar)} heeft een prijs die meer dan "
-            f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
+            afgewezen
+            + (
+                f"<p>Van de overige inschrijvingen heeft geen enkele geldige inschrijving{e(waar)} een prijs die meer "
+                "dan "
+                if afgewezen
+                else f"<p>Geen enkele geldige inschrijving{e(waar)} heeft een prijs die meer dan "
+            )
+            + f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
             "(art. 2.116 Aanbestedingswet 2012).</p>" + niet
         )
     return (
-        "<p>De volgende inschrijvingen lijken abnormaal laag. Dit is een signaal, geen uitsluiting: de "
+        afgewezen + "<p>De volgende inschrijvingen lijken abnormaal laag. Dit is een signaal, geen uitsluiting: de "
         "inschrijving blijft meedoen tot de toelichting is beoordeeld.</p><ul>"
         + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels)
         + "</ul>"
         + niet
+    )
+
+
+def _afgewezen_als_abnormaal(g: Rapportgegevens, gunning: dict[str, Any]) -> str:
+    """Bids rejected after their explanation (a recorded 2.116 decision, verworpen): out of the ranking, so the
+    signal no longer finds them, yet this section must name them (it said no bid was abnormally low)."""
+    from evaluatie.besluiten.toepassen import toelichting_zin
+
+    regels = [
+        f"Perceel {gunning[b.perceel].naam}: {b.inschrijver}: {toelichting_zin(b)}"
+        for b in g.besluiten
+        if b.soort == "abnormaal" and g.toegepast(b) and b.uitkomst == "verworpen" and b.perceel in gunning
+    ]
+    if not regels:
+        return ""
+    return (
+        "<p>Afgewezen als abnormaal laag na beoordeling van de schriftelijke toelichting (art. 2.116 "
+        "Aanbestedingswet 2012):</p><ul>" + "".join(f"<li>{e(r)}</li>" for r in regels) + "</ul>"
     )
 
 
