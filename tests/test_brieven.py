@@ -127,7 +127,10 @@ def test_gegund_met_aandeel_alle_partijen_maximum_en_voorbehoud(groot: Path) -> 
     assert "maximale omvang van 1.050 trajecten en een maximale waarde van EUR 10.500.000,00" in tekst
     assert "Het maximum is gelijk aan de verwachting: 1.050 trajecten (210 per jaar gedurende 3 jaar plus 2" in tekst
     assert "maximale waarde van EUR 10.500.000,00" in tekst
-    assert "onder voorbehoud van het overleggen van de volgende bewijsstukken" in tekst
+    assert (
+        "onder voorbehoud van het overleggen van de volgende bewijsstukken, die wij binnen 10 werkdagen na deze brief "
+        "van u ontvangen en in orde moeten bevinden (zoals de aanbestedingsstukken aankondigen):" in tekst
+    )
     assert "een Gedragsverklaring Aanbesteden" in tekst and "Kamer van Koophandel" in tekst
     assert (
         "U krijgt 73 van uw capaciteit van 80: het maximale aandeel van 35% van het volume (hoogstens 73 van 210) begrenst uw aandeel"

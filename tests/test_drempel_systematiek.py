@@ -38,3 +38,18 @@ def test_boven_de_drempel_rechtstreeks(tmp_path: Path) -> None:
         g["inburgeraars"]["B1"] = n
     tekst = _systematiek(maak_werkmap(tmp_path / "ws", data))
     assert "ligt onder de Europese drempel" not in tekst and "overeenkomstige toepassing" not in tekst
+
+
+def test_bewijsstukken_aangekondigd_zoals_de_brief_ze_vraagt(tmp_path: Path) -> None:
+    """Every winner's letter makes the award conditional on proofs within ten working days; a condition the tender
+    documents never announced cannot be held against the winner, so the systematiek names proofs and term."""
+    data = kleine_aanbesteding(bewijsstukken=["een Gedragsverklaring Aanbesteden", "een bankverklaring"])
+    tekst = _systematiek(maak_werkmap(tmp_path / "ws", data))
+    assert (
+        "Bewijsstukken. Een inschrijver aan wie wordt gegund, overlegt binnen 10 werkdagen na de brief met die "
+        "beslissing de volgende bewijsstukken; de beslissing is onder voorbehoud daarvan, en blijkt uit de "
+        "bewijsstukken dat de inschrijver niet aan de eisen voldoet, dan vervalt zij:" in tekst
+    )
+    assert "<li>een Gedragsverklaring Aanbesteden</li>" in tekst and "<li>een bankverklaring</li>" in tekst
+    zonder = _systematiek(maak_werkmap(tmp_path / "ws2", kleine_aanbesteding(bewijsstukken=[])))
+    assert "Bewijsstukken." not in zonder

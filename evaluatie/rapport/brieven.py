@@ -27,6 +27,7 @@ import hashlib
 from dataclasses import dataclass
 
 from evaluatie.beoordeling.model import Rijscore
+from evaluatie.definitie.model import BEWIJS_WERKDAGEN
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.basis import methode
@@ -501,8 +502,9 @@ def _voorbehoud(d: Document, g: Rapportgegevens) -> None:
         return
     d.kop("Voorbehoud: bewijsstukken")
     d.alinea(
-        "Dit voornemen is onder voorbehoud van het overleggen van de volgende bewijsstukken, die wij binnen tien "
-        "werkdagen na deze brief van u ontvangen en in orde moeten bevinden:"
+        "Dit voornemen is onder voorbehoud van het overleggen van de volgende bewijsstukken, die wij binnen "
+        f"{BEWIJS_WERKDAGEN} werkdagen na deze brief van u ontvangen en in orde moeten bevinden (zoals de "
+        "aanbestedingsstukken aankondigen):"
     )
     d.opsomming(g.aanbesteding.bewijsstukken)
     d.alinea("Blijkt uit de bewijsstukken dat u niet aan de eisen voldoet, dan vervalt dit voornemen.")

@@ -10,7 +10,7 @@ is announced is exactly what is computed; change a weight and the document chang
 
 from __future__ import annotations
 
-from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.definitie.model import BEWIJS_WERKDAGEN, Aanbesteding, Perceel
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
@@ -80,7 +80,25 @@ def systematiek(a: Aanbesteding) -> Document:
             "die toelichting kan de inschrijving worden afgewezen; zij wordt nooit automatisch uitgesloten."
         )
     _openbaarmaking(d, a)
+    _bewijsstukken(d, a)
     return d
+
+
+def _bewijsstukken(d: Document, a: Aanbesteding) -> None:
+    """The condition every winner's letter states (rapport/brieven.py, _voorbehoud): announced here, for a
+    condition on an award that the tender documents do not name cannot be applied against the winner."""
+    if not a.bewijsstukken:
+        return
+    wie = {
+        frozenset({"gunning"}): "Een inschrijver aan wie wordt gegund",
+        frozenset({"toelating"}): "Een inschrijver die wordt toegelaten",
+    }.get(frozenset(a.procedures()), "Een inschrijver aan wie wordt gegund of die wordt toegelaten")
+    d.alinea(
+        f"Bewijsstukken. {wie}, overlegt binnen {BEWIJS_WERKDAGEN} werkdagen na de brief met die beslissing de "
+        "volgende bewijsstukken; de beslissing is onder voorbehoud daarvan, en blijkt uit de bewijsstukken dat de "
+        "inschrijver niet aan de eisen voldoet, dan vervalt zij:"
+    )
+    d.opsomming(list(a.bewijsstukken))
 
 
 def _looptijd(a: Aanbesteding) -> str:
