@@ -55,3 +55,9 @@ def test_verklaarde_grond_zonder_knockoutregel_is_open_punt(tmp_path: Path) -> N
     assert res.exit_code == 0, res.output
     brief = (ws / "rapporten" / "brieven" / "delta-b1.html").read_text(encoding="utf-8")
     assert "Beslissing: uitgesloten" in brief and "ernstige beroepsfout" in brief
+    # the college decides on the exclusion: the advies names the article and the recorded weighing
+    advies = (ws / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
+    assert (
+        "Delta uit te sluiten op grond van een uitsluitingsgrond (Delta: art. 2.87 Aanbestedingswet 2012, "
+        "facultatief, besluit U1)" in advies
+    )

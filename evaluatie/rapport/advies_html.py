@@ -217,10 +217,27 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
             "knock-outeisen is voldaan"
         )
     if uitsluiten:
-        onderdelen.append(f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond")
+        onderdelen.append(
+            f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond{_gronden(g, uitsluiten)}"
+        )
     if len(onderdelen) > 1:
         return _punt("Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1])
     return _punt("Wij adviseren " + onderdelen[0])
+
+
+def _gronden(g: Rapportgegevens, namen: list[str]) -> str:
+    """' (Delta: art. 2.87 Aanbestedingswet 2012, facultatief, besluit U1)': the college decides on an exclusion, so
+    the sentence names the article and the recorded weighing it rests on (the full weighing is under Besluiten)."""
+    if len(namen) > MAX_NAMEN_AFGEWEZEN:
+        return ""
+    per_naam = {b.inschrijver: b for b in g.besluiten if b.soort == "uitsluiting" and g.toegepast(b)}
+    delen = [
+        f"{n}: art. {b.artikel} Aanbestedingswet 2012, {'verplicht' if b.artikel == '2.86' else 'facultatief'}, "
+        f"besluit {b.id}"
+        for n in namen
+        if (b := per_naam.get(n)) is not None
+    ]
+    return f" ({'; '.join(delen)})" if delen else ""
 
 
 def _namen_of_aantal(namen: list[str]) -> str:
