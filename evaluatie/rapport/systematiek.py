@@ -19,7 +19,7 @@ from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.aggregatietekst import per_criterium
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.penvoerder import uitvoerder
-from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
+from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_gemeentenbijlage, schrijf_perceelgegevens
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.verdeelregeltekst import precisie, verdeelregel_zinnen, verdeelstappen
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst
@@ -81,6 +81,7 @@ def systematiek(a: Aanbesteding) -> Document:
         )
     _openbaarmaking(d, a)
     _bewijsstukken(d, a)
+    schrijf_gemeentenbijlage(d, a)
     return d
 
 

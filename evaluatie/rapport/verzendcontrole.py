@@ -28,9 +28,10 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
         winnaars = [r.inschrijver for r in p.rangorde if aantal.get(r.inschrijver)]
         afgewezen = [r.inschrijver for r in p.rangorde if not aantal.get(r.inschrijver)]
         criteria = [c.code for c in g.aanbesteding.percelen[code].gunningscriteria]
+        groepen: dict[tuple[str, ...], list[str]] = {}  # letters quoting the same winners: one item
         for verliezer in afgewezen:
             # exactly the letters that quote a winner's motivation: where the winner scored higher (rapport/brieven.py)
-            geciteerd = [
+            geciteerd = tuple(
                 w
                 for w in winnaars
                 if any(
@@ -40,13 +41,20 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
                     and (rw.consensus_toelichting or rw.toelichtingen)
                     for c in criteria
                 )
-            ]
+            )
             if geciteerd:
-                uit.append(
-                    f"Perceel {p.naam}: de brief aan {verliezer} citeert de motivering van het panel bij de scores "
-                    f"van {', '.join(geciteerd)}; lees die passages voor verzending op bedrijfsgeheimen "
-                    "(art. 2.57 Aanbestedingswet 2012) en vat zo nodig samen."
-                )
+                groepen.setdefault(geciteerd, []).append(verliezer)
+        for geciteerd, brieven in groepen.items():
+            wie = (
+                f"de brief aan {brieven[0]} citeert"
+                if len(brieven) == 1
+                else f"de {len(brieven)} brieven aan {', '.join(brieven)} citeren"
+            )
+            uit.append(
+                f"Perceel {p.naam}: {wie} de motivering van het panel bij de scores van {', '.join(geciteerd)}; "
+                "lees die passages voor verzending op bedrijfsgeheimen (art. 2.57 Aanbestedingswet 2012) en vat zo "
+                "nodig samen."
+            )
         for r in g.panel.rijen:
             if r.perceel == code and r.consensus_buiten and r.consensus is not None:
                 criterium = g.aanbesteding.percelen[code].criterium_van(r.criterium).naam

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.prijs.precisie import punten
 from evaluatie.prijs.rangorde import voorrang_tekst
+from evaluatie.tekst import getal
 from evaluatie.verdeling.klassen import geschikt
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
@@ -118,8 +119,8 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
             delen.append(
                 (
                     "max_aandeel",
-                    f"het maximale aandeel van {r.max_aandeel:.0%} van het volume (hoogstens {plafond} van "
-                    f"{p.totaal}) begrenst het",
+                    f"het maximale aandeel van {r.max_aandeel:.0%} van het volume (hoogstens {getal(plafond, 0)} van "
+                    f"{getal(p.totaal, 0)}) begrenst het",
                 )
             )
         for code, ander in opnieuw.items():
@@ -130,7 +131,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 if n == 0:
                     tekst = (
                         f"wie volume krijgt, krijgt minstens {r.min_volume} (minimaal volume); zonder die regel "
-                        f"zou het {meer} krijgen"
+                        f"zou het {getal(meer, 0)} krijgen"
                     )
                 else:
                     gedwongen = [
@@ -141,7 +142,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     tekst = (
                         f"het minimale volume van {r.min_volume} per leverancier"
                         + (f" geeft {', '.join(gedwongen)} meer dan zonder die regel" if gedwongen else "")
-                        + f"; zonder die regel zou het {meer} krijgen"
+                        + f"; zonder die regel zou het {getal(meer, 0)} krijgen"
                     )
             elif code == "max_leveranciers_per_gemeente" and r.max_leveranciers_per_gemeente is not None:
                 vol = [
@@ -153,25 +154,25 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 k = r.max_leveranciers_per_gemeente
                 waar = f"in {', '.join(vol)}" if vol else "in zijn gemeenten"
                 actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
-                tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {meer} krijgen"
+                tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {getal(meer, 0)} krijgen"
             elif code == "max_leveranciers":
                 actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
                 tekst = (
                     f"het maximum van {r.max_leveranciers} leveranciers voor het perceel is bereikt met "
-                    f"{', '.join(actieve)}; zonder die regel zou het {meer} krijgen"
+                    f"{', '.join(actieve)}; zonder die regel zou het {getal(meer, 0)} krijgen"
                 )
             elif code == "min_leveranciers":
                 extra = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and ander.get(x.naam, 0) == 0]
                 tekst = (
                     f"de regel dat minstens {r.min_leveranciers} leveranciers volume krijgen, geeft volume aan "
-                    f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {meer} krijgen"
+                    f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {getal(meer, 0)} krijgen"
                 )
             elif code == "per_subregio":
                 regios = sorted({p.subregio[g] for g in eigen if s.naam not in per_gemeente.get(g, {})})
                 waar = f" (subregio {', '.join(regios)})" if regios else ""
                 tekst = (
                     f"alle gemeenten van een subregio krijgen dezelfde leverancier(s){waar}; zonder die regel zou "
-                    f"het {meer} krijgen"
+                    f"het {getal(meer, 0)} krijgen"
                 )
             else:  # budget
                 krap = [g for g in eigen if g in p.budget and p.budget[g] - kosten[g] < s.prijs - 1e-9]
@@ -181,7 +182,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 )
                 tekst = (
                     f"het budget per gemeente laat in {waar} geen traject tegen zijn prijs van {euro(s.prijs)} meer "
-                    f"toe; zonder budgetgrens zou het {meer} krijgen"
+                    f"toe; zonder budgetgrens zou het {getal(meer, 0)} krijgen"
                 )
             delen.append((code, tekst))
         if not delen and not mislukt:
@@ -193,7 +194,9 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     f"of de regel {REGELNAAM[code]} meespeelt, kon niet worden berekend ({reden})",
                 )
             )
-        zin = f"{s.naam} krijgt {n} van zijn capaciteit {s.capaciteit}: " + "; en ".join(t for _, t in delen)
+        zin = f"{s.naam} krijgt {getal(n, 0)} van zijn capaciteit {getal(s.capaciteit, 0)}: " + "; en ".join(
+            t for _, t in delen
+        )
         uit.append(Verklaring(s.naam, n, s.capaciteit, tuple(c for c, _ in delen), zin))
     return uit
 
@@ -207,8 +210,8 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         return [
             (
                 "geen_vraag",
-                f"de gemeenten die het bedient ({', '.join(eigen)}) hebben samen {vraag} inburgeraars, en die krijgt "
-                "het allemaal",
+                f"de gemeenten die het bedient ({', '.join(eigen)}) hebben samen "
+                f"{getal(vraag, 0)} inburgeraars, en die krijgt het allemaal",
             )
         ]
     anderen: dict[str, int] = {}
@@ -225,7 +228,7 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
             (
                 "beter_gerangschikt",
                 f"de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met {p.voorrang} ("
-                + ", ".join(f"{x}: {anderen[x]}" for x in hoger)
+                + ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in hoger)
                 + ")",
             )
         )
