@@ -50,3 +50,13 @@ def test_termijn_van_20_of_onder_de_drempel_geen_punt(tmp_path: Path) -> None:
         ws = maak_werkmap(tmp_path / f"ws{i}", _data(dagen, boven))
         a, _ = laad_aanbesteding(ws / "aanbesteding.yaml")
         assert te_korte_termijn(a) is None, (dagen, boven)
+
+
+def test_systematiek_waarschuwt_voor_te_korte_termijn(tmp_path: Path) -> None:
+    ws = maak_werkmap(tmp_path / "ws", _data(15, boven=True))
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output  # written, as with the other warnings; the letters wait (open point)
+    assert "standstill_dagen: De opschortende termijn is 15 kalenderdagen" in " ".join(res.stderr.split())
+    ws2 = maak_werkmap(tmp_path / "ws2", _data(20, boven=True))
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws2)])
+    assert "standstill_dagen" not in res.stderr
