@@ -59,6 +59,8 @@ def leveranciers(
             gemeenten=aanbod[r.inschrijver][1],
             rang=i,
             beslist_door=r.beslist_door,
+            rangnummer=r.rang,
+            loting_id=r.loting_id,
         )
         for i, r in enumerate(rangorde)
     )
