@@ -61,3 +61,28 @@ def test_verklaarde_grond_zonder_knockoutregel_is_open_punt(tmp_path: Path) -> N
         "Delta uit te sluiten op grond van een uitsluitingsgrond (Delta: art. 2.87 Aanbestedingswet 2012, "
         "facultatief, besluit U1)" in advies
     )
+
+
+def test_perceel_met_en_zonder_regel_genoemd(tmp_path: Path) -> None:
+    """A bid in a lot testing the ground and one that does not: the point says where it is kept out meanwhile and
+    where it still takes part (the one sentence 'doet niet mee' was untrue for the second lot)."""
+    from types import SimpleNamespace
+
+    from evaluatie.besluiten.openpunten import ongewogen_uitsluitingen
+    from evaluatie.definitie import laad_aanbesteding
+
+    data = kleine_aanbesteding()
+    z = json.loads(json.dumps(data["percelen"]["B1"]))
+    z["naam"] = "Z-route"
+    z["knockout"]["uitsluitingsgronden"] = {}
+    data["percelen"]["Z"] = z
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 2
+    a, _ = laad_aanbesteding(maak_werkmap(tmp_path / "ws", data) / "aanbesteding.yaml")
+    ins = SimpleNamespace(naam="Delta", uitsluitingsgronden=True, aanbod={"B1": None, "Z": None})
+    (punt,) = ongewogen_uitsluitingen(a, [ins], None)
+    assert (
+        "Tot dat besluit is vastgelegd, doet de inschrijving niet mee in Z-route. In B1-route staat de "
+        "knock-outregel uitsluitingsgronden niet aan, dus daar doet de inschrijving in deze berekening mee"
+        in punt.tekst
+    )
