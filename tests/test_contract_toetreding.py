@@ -8,6 +8,7 @@ as its knock-out rules), Alfa and Beta admitted to Z, contract started 2026-06-0
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -93,6 +94,8 @@ def test_toegelaten_aanbieder_staat_in_het_register_vanaf_het_einde_van_de_termi
     r = _run("contract", "inlezen", "--werkmap", ws, _plaatsing(ws, "2026-07-24"))
     assert r.exit_code == 0, r.output
 
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-08-01")
+    assert "Later toegetreden tot Z-route: Delta, per 23-07-2026." in r.output, r.output
     r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-08-01", "--json")
     assert r.exit_code == 0, r.output
     regels = [x for x in json.loads(r.stdout)["regels"] if x["perceel"] == "Z"]
@@ -152,3 +155,17 @@ def test_een_onleesbaar_bod_noemt_alle_cellen_en_schrijft_niets(tmp_path: Path) 
     assert r.exit_code == 2, r.output
     assert "delta.xlsx!Percelen!B2" in r.output and "delta.xlsx!Percelen!C2" in r.output, r.output
     assert _register(ws) == voor and not (ws / "contract" / "toetreding").exists()
+
+
+def test_het_keurmerk_moet_geldig_zijn_op_de_dag_van_ontvangst(tmp_path: Path) -> None:
+    """Z requires the keurmerk. Valid until 30 June 2026: valid on the award's peildatum (2 March 2026), not on the
+    day the late application was received (1 July 2026): not admitted, with that reason."""
+    ws = _gestart(tmp_path)
+    voor = _register(ws)
+    bod = _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")], geldig_tot=dt.date(2026, 6, 30))
+    r = _toetreding(ws, bod)
+    assert r.exit_code == 0, r.output
+    assert "Delta niet toegelaten tot Z-route" in r.output, r.output
+    assert _register(ws) == voor
+    tekst = next((ws / "contract" / "toetreding").glob("*.html")).read_text(encoding="utf-8")
+    assert "1 juli 2026" in tekst and "keurmerk" in tekst.lower(), tekst

@@ -106,6 +106,8 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
     verwachting = toegewezen_bij_toelating([p.naam for p in reg.percelen.values() if p.toelating])
     if verwachting:
         r.append(verwachting)
+    for (code, naam), vanaf in sorted(reg.toegetreden.items()):  # contract toetreding: admitted after the start
+        r.append(f"Later toegetreden tot {reg.percelen[code].naam}: {naam}, per {vanaf.strftime('%d-%m-%Y')}.")
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
         if m.prognose is None:
