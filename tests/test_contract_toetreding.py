@@ -89,6 +89,9 @@ def test_toegelaten_aanbieder_staat_in_het_register_vanaf_het_einde_van_de_termi
     assert r.exit_code == 0, r.output
     assert "toegelaten per" not in r.output and "Delta" in r.output
 
+    keuze = ["contract", "keuze", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--klant", "K77D"]
+    r = _run(*keuze, "--aanbieder", "Delta", "--datum", "2026-07-20", *WIE)
+    assert r.exit_code == 2 and "Delta is pas per 23-07-2026 toegelaten tot Z" in r.output, r.output
     r = _run("contract", "inlezen", "--werkmap", ws, _plaatsing(ws, "2026-07-20"))
     assert r.exit_code == 2 and "pas per 23-07-2026 toegelaten" in r.output, r.output
     r = _run("contract", "inlezen", "--werkmap", ws, _plaatsing(ws, "2026-07-24"))
@@ -149,11 +152,18 @@ def test_een_aanbieder_die_al_in_het_register_staat_treedt_niet_opnieuw_toe(tmp_
 
 
 def test_een_onleesbaar_bod_noemt_alle_cellen_en_schrijft_niets(tmp_path: Path) -> None:
+    """The cells of the bid and a wrong option in one message: received before the closing date (16 February
+    2026) is a bid of the award, not a later entry."""
     ws = _gestart(tmp_path)
     voor = _register(ws)
-    r = _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("Z", "negenduizend", "veel", 12, 4, "alle")]))
+    bod = _laat_bod(ws, "Delta", "44444444", [("Z", "negenduizend", "veel", 12, 4, "alle")])
+    r = _run(
+        "contract", "toetreding", "--werkmap", ws, "--bestand", bod, "--route", "Z",
+        "--ontvangen", "2026-02-16", "--datum", "2026-07-02", *WIE,
+    )  # fmt: skip
     assert r.exit_code == 2, r.output
     assert "delta.xlsx!Percelen!B2" in r.output and "delta.xlsx!Percelen!C2" in r.output, r.output
+    assert "--ontvangen" in r.output and "sluiting" in r.output, r.output
     assert _register(ws) == voor and not (ws / "contract" / "toetreding").exists()
 
 

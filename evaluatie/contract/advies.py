@@ -189,6 +189,11 @@ def kies(
         lev = reg.leveranciers.get((perceel, gekozen))
         if lev is None or gemeente not in lev.gemeenten:
             fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
+        intrede = reg.toegetreden.get((perceel, gekozen))
+        if lev is not None and intrede is not None and datum < intrede:  # contract toetreding: not before entry
+            fouten.append(
+                Fout("--aanbieder", f"{gekozen} is pas per {intrede.strftime('%d-%m-%Y')} toegelaten tot {perceel}")
+            )
     fouten += toekomst
     fouten += fouten_wie_waarom(door, reden)
     if fouten:

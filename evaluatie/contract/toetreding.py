@@ -124,6 +124,15 @@ def beoordeel_toetreding(
         )
     data = gepubliceerd.data.model_copy(update={"verzending": datum, "keurmerk_peildatum": ontvangen})
     a = gepubliceerd.model_copy(update={"data": data})
+    if ontvangen <= gepubliceerd.data.sluiting:
+        fouten.append(
+            Fout(
+                "--ontvangen",
+                f"{ontvangen.isoformat()} ligt niet na de sluiting van de inschrijving "
+                f"({gepubliceerd.data.sluiting.isoformat()}): zo'n inschrijving hoort bij de gunning, niet bij later "
+                "toetreden",
+            )
+        )
     gelezen = Verzamelaar()
     ins = lees_inschrijving(a, pad, gelezen) if pad.is_file() else None
     gelezen.verklaar_formules()
