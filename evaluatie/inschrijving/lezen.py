@@ -22,6 +22,7 @@ from evaluatie.inschrijving.herkomst import controleer_herkomst
 from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
+from evaluatie.onzichtbaar import onzichtbaar_teken
 from evaluatie.parallel import in_volgorde
 from evaluatie.tekst import getal
 from evaluatie.veldrijen import rij_per_veld
@@ -278,6 +279,13 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
             fouten.voeg_toe(plaats, f"{veld} is verplicht")
         elif any(ord(t) < 32 or ord(t) == 127 for t in s):
             fouten.voeg_toe(plaats, f"{veld} bevat een stuurteken (zoals een tab of regeleinde); haal het weg")
+        elif (teken := onzichtbaar_teken(s)) is not None:
+            fouten.voeg_toe(
+                plaats,
+                f"{veld} bevat een onzichtbaar of sturend teken {teken}: het verandert wat een lezer ziet "
+                "(een naam die er hetzelfde uitziet als een andere, of tekst die achterstevoren wordt getoond); "
+                "haal het weg",
+            )
         elif len(s) > MAX_TEKST:
             fouten.voeg_toe(plaats, f"{veld} is te lang ({len(s)} tekens; hoogstens {MAX_TEKST})")
         elif patroon is not None and not patroon.match(s):
