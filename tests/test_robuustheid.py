@@ -48,3 +48,49 @@ def test_onzichtbaar_teken_in_contactpersoon_is_een_fout(voorbeeld: Path) -> Non
     res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld)])
     assert res.exit_code == 2
     assert f"kompas.xlsx!Inschrijver!B{rij}" in res.stderr and "U+202E" in res.stderr
+
+
+def _gun(root: Path) -> None:
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(root), "--lots", "Z"])
+    assert res.exit_code == 0, res.output
+
+
+def test_rapporten_als_bestand_wordt_niet_weggegooid(voorbeeld: Path) -> None:
+    """A file named 'rapporten' (someone's notes) was deleted without a word to put the reports there."""
+    (voorbeeld / "rapporten").write_text("eigen aantekeningen\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z", "--json"])
+    assert res.exit_code == 2, res.output
+    fouten = json.loads(res.stdout)["fouten"]
+    assert fouten[0]["plaats"] == str(voorbeeld / "rapporten") and "geen map" in fouten[0]["bericht"]
+    assert (voorbeeld / "rapporten").read_text(encoding="utf-8") == "eigen aantekeningen\n"
+    assert not [p.name for p in voorbeeld.iterdir() if p.name.startswith(".rapporten")]
+
+
+def test_rapporten_als_koppeling_wordt_niet_vervangen(voorbeeld: Path, tmp_path: Path) -> None:
+    """A symlink rapporten -> a shared folder was replaced by a local folder: the reports went elsewhere than
+    where the link pointed, and the shared folder kept the old ones."""
+    gedeeld = tmp_path / "gedeeld"
+    gedeeld.mkdir()
+    (voorbeeld / "rapporten").symlink_to(gedeeld)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z"])
+    assert res.exit_code == 2, res.output
+    assert "koppeling" in res.stderr
+    assert (voorbeeld / "rapporten").is_symlink()
+
+
+def test_na_een_kill_tussen_de_twee_hernoemingen_komen_de_oude_rapporten_terug(voorbeeld: Path) -> None:
+    """kill -9 between moving rapporten/ aside and moving the new folder in leaves no rapporten/, the old set as
+    '.rapporten-oud-PID' and the new as '.rapporten-nieuw-PID': the next command removed both, and with them
+    every report of the gunning the logboek records."""
+    _gun(voorbeeld)
+    rapporten = voorbeeld / "rapporten"
+    voor = {p.relative_to(rapporten): p.read_bytes() for p in rapporten.rglob("*") if p.is_file()}
+    rapporten.rename(voorbeeld / ".rapporten-oud-999999")
+    (voorbeeld / ".rapporten-nieuw-999999").mkdir()
+    (voorbeeld / ".rapporten-nieuw-999999" / "gunning.json").write_text("{", encoding="utf-8")
+    res = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["in_orde"] is True
+    assert {p.relative_to(rapporten): p.read_bytes() for p in rapporten.rglob("*") if p.is_file()} == voor
+    assert not [p.name for p in voorbeeld.iterdir() if p.name.startswith(".rapporten")]
+    assert "teruggezet" in res.stderr
