@@ -4,6 +4,7 @@ crashes the tool or destroys what was written."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,25 @@ def test_na_een_kill_tussen_de_twee_hernoemingen_komen_de_oude_rapporten_terug(v
     assert {p.relative_to(rapporten): p.read_bytes() for p in rapporten.rglob("*") if p.is_file()} == voor
     assert not [p.name for p in voorbeeld.iterdir() if p.name.startswith(".rapporten")]
     assert "teruggezet" in res.stderr
+
+
+def test_koppelingen_in_rapporten_blijven_koppelingen(voorbeeld: Path, tmp_path: Path) -> None:
+    """A link in rapporten/ to a shared file became a copy of that file (content from outside the werkmap in the
+    reports), and a link to a folder or a broken link vanished without a word."""
+    gedeeld = tmp_path / "gedeeld"
+    (gedeeld / "map").mkdir(parents=True)
+    (gedeeld / "notitie.txt").write_text("gedeeld\n", encoding="utf-8")
+    rapporten = voorbeeld / "rapporten"
+    rapporten.mkdir()
+    (rapporten / "notitie.txt").symlink_to(gedeeld / "notitie.txt")
+    (rapporten / "gedeelde-map").symlink_to(gedeeld / "map")
+    (rapporten / "kapot").symlink_to(tmp_path / "nergens")
+    for _ in range(2):
+        _gun(voorbeeld)
+        assert (rapporten / "notitie.txt").is_symlink()
+        assert Path(os.readlink(rapporten / "notitie.txt")) == gedeeld / "notitie.txt"
+        assert (rapporten / "gedeelde-map").is_symlink() and (rapporten / "kapot").is_symlink()
+        assert (rapporten / "gunning.json").is_file()
+    res = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["in_orde"] is True, res.output
+    assert (gedeeld / "notitie.txt").read_text(encoding="utf-8") == "gedeeld\n"
