@@ -117,3 +117,37 @@ def test_koppelingen_in_rapporten_blijven_koppelingen(voorbeeld: Path, tmp_path:
     res = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld), "--json"])
     assert res.exit_code == 0 and json.loads(res.stdout)["in_orde"] is True, res.output
     assert (gedeeld / "notitie.txt").read_text(encoding="utf-8") == "gedeeld\n"
+
+
+def _prijs_als_tekst(root: Path, tekst: str) -> None:
+    """Put `tekst` in kompas.xlsx!Percelen!B2 as Excel stores a control character: the escape '_x001B_'."""
+    from openpyxl import load_workbook
+
+    pad = root / "inschrijvingen" / "kompas.xlsx"
+    wb = load_workbook(pad)
+    wb["Percelen"]["B2"] = "".join(f"_x{ord(t):04X}_" if ord(t) < 32 or 127 <= ord(t) < 160 else t for t in tekst)
+    wb.save(pad)
+
+
+@pytest.mark.parametrize("kleur", [False, True])
+def test_stuurcodes_uit_een_cel_komen_niet_in_de_terminal(voorbeeld: Path, kleur: bool) -> None:
+    """A price cell quoted in the error ('... is geen bedrag') carried its escape sequences to the terminal: a
+    hyperlink (OSC 8), clearing the screen, a green 'in orde', and CSI as the one character U+009B."""
+    tekst = "\x1b]8;;http://x.example\x1b\\klik\x1b]8;;\x1b\\ \x1b[2J\x1b[32mAlles in orde\x1b[0m \x9b1A \x7f"
+    _prijs_als_tekst(voorbeeld, tekst)
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld)], color=kleur)
+    assert res.exit_code == 2
+    assert not any(t in res.output for t in "\x1b\x9b\x7f"), repr(res.output)
+    assert "kompas.xlsx!Percelen!B2" in res.stderr and "<U+001B>]8;;http://x.example" in res.stderr
+    assert "<U+009B>1A" in res.stderr
+
+
+def test_stuurcodes_in_json_blijven_dezelfde_tekst(voorbeeld: Path) -> None:
+    """--json keeps the text as it is, written as JSON escapes: the same value, nothing a terminal executes."""
+    tekst = "\x1b[2Jnegen \x9b1A \x7f \u2028 x"
+    _prijs_als_tekst(voorbeeld, tekst)
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld), "--json"], color=True)
+    assert res.exit_code == 2
+    assert not any(t in res.stdout for t in "\x1b\x9b\x7f\u2028"), repr(res.stdout)
+    (fout,) = json.loads(res.stdout)["fouten"]
+    assert tekst in fout["bericht"]
