@@ -151,3 +151,34 @@ def test_stuurcodes_in_json_blijven_dezelfde_tekst(voorbeeld: Path) -> None:
     assert not any(t in res.stdout for t in "\x1b\x9b\x7f\u2028"), repr(res.stdout)
     (fout,) = json.loads(res.stdout)["fouten"]
     assert tekst in fout["bericht"]
+
+
+@pytest.mark.parametrize(
+    ("naam", "teken"),
+    [
+        ("\u041aompas Inburgering", "U+041A CYRILLIC CAPITAL LETTER KA"),
+        ("Kompas Inburg\u0435ring", "U+0435"),
+        ("\uff2bompas Inburgering", "U+FF2B FULLWIDTH LATIN CAPITAL LETTER K"),
+        ("K\u03bfmpas inburgering", "U+03BF"),
+    ],
+)
+def test_naam_met_letters_uit_een_ander_schrift_die_er_hetzelfde_uitzien(
+    voorbeeld: Path, naam: str, teken: str
+) -> None:
+    """'Кompas Inburgering' with a Cyrillic К prints exactly as the bidder 'Kompas Inburgering': it was accepted as
+    another bidder, and every letter and the advies showed two bidders no reader could tell apart."""
+    hernoem_inschrijver(voorbeeld, "taalhuis.xlsx", naam)
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 2, res.output
+    (fout,) = json.loads(res.stdout)["fouten"]
+    assert fout["plaats"] in ("taalhuis.xlsx!Inschrijver!B2", "kompas.xlsx!Inschrijver!B2")
+    assert "Kompas Inburgering" in fout["bericht"] and teken in fout["bericht"]
+
+
+@pytest.mark.parametrize(
+    "naam", ["Компас Инбургеринг", "Straße Taal", "Café Kompas Inburgering", "Kompas Inburgering 2"]
+)
+def test_naam_in_een_ander_schrift_of_met_accenten_mag(voorbeeld: Path, naam: str) -> None:
+    hernoem_inschrijver(voorbeeld, "taalhuis.xlsx", naam)
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 0, res.output
