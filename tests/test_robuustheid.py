@@ -182,3 +182,22 @@ def test_naam_in_een_ander_schrift_of_met_accenten_mag(voorbeeld: Path, naam: st
     hernoem_inschrijver(voorbeeld, "taalhuis.xlsx", naam)
     res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(voorbeeld)])
     assert res.exit_code == 0, res.output
+
+
+def test_rapporten_van_een_run_die_het_logboek_niet_haalde_blijven_niet_staan(voorbeeld: Path) -> None:
+    """A run killed after swapping its reports in but before its logboek line: the next award took the reports
+    it did not find in the logboek for files someone put there, and kept the letters of a lot it no longer
+    awarded next to its own; controleer accepted that mix."""
+    rapporten = voorbeeld / "rapporten"
+    logboek = voorbeeld / "logboek.jsonl"
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z"]).exit_code == 0
+    gelogd = logboek.read_bytes()
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "B1,Z"]).exit_code == 0
+    assert list((rapporten / "brieven").glob("*-b1.docx"))
+    logboek.write_bytes(gelogd)  # as if killed between the swap and the logboek line
+    (rapporten / "eigen-notitie.txt").write_text("blijft\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z"])
+    assert res.exit_code == 0, res.output
+    assert not list((rapporten / "brieven").glob("*-b1.*"))
+    assert (rapporten / "eigen-notitie.txt").read_text(encoding="utf-8") == "blijft\n"
+    assert "Let op" in res.stderr and "gunning.json" in res.stderr

@@ -48,6 +48,21 @@ def neem_over(oud: Path, nieuw: Path, behouden: Callable[[Path], bool]) -> None:
                 shutil.copy2(pad, doel)
 
 
+GUNNINGSUITVOER = (
+    "gunning.json",
+    "gunningsadvies.html",
+    "gunningsadvies.xlsx",
+    "intern/betrouwbaarheid.html",
+    "intern/zekerheid.html",
+)
+"""The files an award writes under these names in rapporten/; besides them, everything in brieven/ and gemeenten/."""
+
+
+def is_gunningsuitvoer(rel: str) -> bool:
+    """Whether a path relative to rapporten/ ('brieven/x-b1.docx') is of a kind an award writes."""
+    return rel in GUNNINGSUITVOER or rel.startswith(("brieven/", "gemeenten/"))
+
+
 def _bestanden_en_links(map_: Path) -> list[Path]:
     """Every file and every link (to a file, a folder or nothing) under `map_`, not walking into linked folders."""
     uit = []
