@@ -201,3 +201,24 @@ def test_rapporten_van_een_run_die_het_logboek_niet_haalde_blijven_niet_staan(vo
     assert not list((rapporten / "brieven").glob("*-b1.*"))
     assert (rapporten / "eigen-notitie.txt").read_text(encoding="utf-8") == "blijft\n"
     assert "Let op" in res.stderr and "gunning.json" in res.stderr
+
+
+def test_yaml_in_windows_1252_noemt_regel_en_byte(voorbeeld: Path) -> None:
+    """'geen tekstbestand in UTF-8' named no line: in a file of hundreds of lines the é was not to be found."""
+    pad = voorbeeld / "aanbesteding.yaml"
+    regels = pad.read_text(encoding="utf-8").splitlines(keepends=True)
+    regels[3] = regels[3].rstrip("\n") + "  # café\n"
+    pad.write_bytes("".join(regels).encode("cp1252"))
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 2
+    (fout,) = json.loads(res.stdout)["fouten"]
+    kolom = len(regels[3].encode("utf-8").split("é".encode())[0]) + 1
+    assert fout["plaats"] == f"aanbesteding.yaml (regel 4, kolom {kolom})"
+    assert "0xE9" in fout["bericht"] and "'é'" in fout["bericht"] and "UTF-8" in fout["bericht"]
+
+
+def test_yaml_met_bom_en_crlf_wordt_gewoon_gelezen(voorbeeld: Path) -> None:
+    pad = voorbeeld / "aanbesteding.yaml"
+    pad.write_bytes(b"\xef\xbb\xbf" + pad.read_bytes().replace(b"\n", b"\r\n"))
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 0, res.output
