@@ -550,10 +550,10 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
 @_oplosser_opties
 @click.option(
     "--trekkingen",
-    type=click.IntRange(min=100),
+    type=click.IntRange(min=100, max=1_000_000),  # above: a typo (seeds per block of 1000 took GBs at 1e14)
     default=10_000,
     show_default=True,
-    help="Aantal Monte Carlo-trekkingen.",
+    help="Aantal Monte Carlo-trekkingen (hoogstens 1.000.000).",
 )
 @volledig_optie
 @afhandeling

@@ -222,3 +222,14 @@ def test_yaml_met_bom_en_crlf_wordt_gewoon_gelezen(voorbeeld: Path) -> None:
     pad.write_bytes(b"\xef\xbb\xbf" + pad.read_bytes().replace(b"\n", b"\r\n"))
     res = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld), "--json"])
     assert res.exit_code == 0, res.output
+
+
+def test_trekkingen_heeft_een_bovengrens(voorbeeld: Path) -> None:
+    """--trekkingen 99999999999999 (zeros too many) ran for minutes and took 4 GB before a result: a spawned seed
+    per block of 1000 draws. Now a usage error at the option, before anything is read."""
+    res = CliRunner().invoke(
+        main, ["zekerheid", "--werkmap", str(voorbeeld), "--trekkingen", "99999999999999", "--json"]
+    )
+    assert res.exit_code == 2
+    (fout,) = json.loads(res.stdout)["fouten"]
+    assert fout["plaats"] == "--trekkingen" and "1000000" in fout["bericht"]
