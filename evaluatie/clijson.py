@@ -76,6 +76,8 @@ class Gebruiksfouten(click.UsageError):
 def _plaats(e: click.ClickException) -> str:
     """The option or argument a click error is about ('--solver'), or ''."""
     param = getattr(e, "param", None)
+    if isinstance(param, click.Argument):  # as the help names it ('MAP'), not the Python name ('map_')
+        return param.human_readable_name
     if param is not None:
         opts = getattr(param, "opts", None) or [param.human_readable_name]
         return str(opts[0])

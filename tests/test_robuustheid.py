@@ -233,3 +233,11 @@ def test_trekkingen_heeft_een_bovengrens(voorbeeld: Path) -> None:
     assert res.exit_code == 2
     (fout,) = json.loads(res.stdout)["fouten"]
     assert fout["plaats"] == "--trekkingen" and "1000000" in fout["bericht"]
+
+
+@pytest.mark.parametrize(("commando", "plaats"), [(["nieuw"], "MAP"), (["contract", "inlezen"], "BESTANDEN")])
+def test_ontbrekend_argument_heet_zoals_in_de_hulp(tmp_path: Path, commando: list[str], plaats: str) -> None:
+    """--json named a missing argument by its Python name ('map_', 'bestanden'), not as --help shows it."""
+    res = CliRunner().invoke(main, [*commando, "--json"])
+    assert res.exit_code == 2
+    assert json.loads(res.stdout)["fouten"][0]["plaats"] == plaats
