@@ -241,3 +241,10 @@ def test_ontbrekend_argument_heet_zoals_in_de_hulp(tmp_path: Path, commando: lis
     res = CliRunner().invoke(main, [*commando, "--json"])
     assert res.exit_code == 2
     assert json.loads(res.stdout)["fouten"][0]["plaats"] == plaats
+
+
+def test_contract_start_zonder_opties_noemt_alle_fouten(voorbeeld: Path) -> None:
+    """Without --datum only the date was said; --door and --reden followed one run later."""
+    res = CliRunner().invoke(main, ["contract", "start", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 2
+    assert [f["plaats"] for f in json.loads(res.stdout)["fouten"]] == ["--datum", "--door", "--reden"]

@@ -74,8 +74,13 @@ def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | N
     from evaluatie.contract.acties import start_vanuit_gunning
     from evaluatie.contract.basis import GEEN_RAAM
 
-    if datum is None:
-        raise click.UsageError("--datum is verplicht: de ingangsdatum van de overeenkomsten")
+    if datum is None:  # said with a missing --door or --reden: all errors together
+        from evaluatie.clijson import Gebruiksfouten
+        from evaluatie.contract.besluit import fouten_wie_waarom
+
+        regels = [("--datum", "--datum: is verplicht: de ingangsdatum van de overeenkomsten")]
+        regels += [(f.plaats, f"{f.plaats}: {f.bericht}") for f in fouten_wie_waarom(door, reden)]
+        raise Gebruiksfouten(regels)
     pad, reg, waarschuwingen = start_vanuit_gunning(_wm(werkmap), datum, door or "", reden or "")
     for w in waarschuwingen:
         _toon(f"Let op: {w}", err=True)
