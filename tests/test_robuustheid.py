@@ -248,3 +248,21 @@ def test_contract_start_zonder_opties_noemt_alle_fouten(voorbeeld: Path) -> None
     res = CliRunner().invoke(main, ["contract", "start", "--werkmap", str(voorbeeld), "--json"])
     assert res.exit_code == 2
     assert [f["plaats"] for f in json.loads(res.stdout)["fouten"]] == ["--datum", "--door", "--reden"]
+
+
+def test_agenda_koppelt_iedere_regel_aan_haar_eigen_inschrijver(voorbeeld: Path) -> None:
+    """'Kompas Inburgering' and 'Kompas_Inburgering' got one id in the consensus agenda: the link to one
+    bidder's row led to the other's."""
+    import re
+
+    hernoem_inschrijver(voorbeeld, "taalhuis.xlsx", "Kompas_Inburgering")
+    res = CliRunner().invoke(main, ["template", "consensus", "--werkmap", str(voorbeeld), "--overschrijven"])
+    assert res.exit_code == 0, res.output
+    html = (voorbeeld / "rapporten" / "intern" / "consensus-agenda.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<tr id="([^"]+)"', html)
+    assert ids and len(ids) == len(set(ids))
+    for anker, tekst in re.findall(r'<a href="#([^"]+)">([^<]*)<', html):
+        rij = html[html.index(f'id="{anker}"') :].split("</tr>")[0]
+        naam = "Kompas_Inburgering" if "Kompas_Inburgering" in tekst else "Kompas Inburgering"
+        if "Kompas" in tekst:
+            assert naam in rij, (tekst, rij[:200])
