@@ -17,6 +17,7 @@ from evaluatie import clicktaal
 from evaluatie.besluiten.commando import Besluitcommando
 from evaluatie.cliafhandeling import afhandeling, toon
 from evaluatie.clijson import Hoofdgroep, echo_json
+from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.versie import __version__
@@ -30,7 +31,7 @@ clicktaal.activeer()  # click's own texts in Dutch, before any option is defined
 
 werkmap_optie = click.option(
     "--werkmap",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=NietLeegPad(file_okay=False, path_type=Path),
     default=Path("."),
     show_default="huidige map",
     help="Map van de aanbesteding (aanbesteding.yaml, inschrijvingen/, beoordelingen/, rapporten/).",
@@ -70,7 +71,7 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
 
 
 @main.command("nieuw")
-@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
+@click.argument("map_", metavar="MAP", type=NietLeegPad(path_type=Path))
 @click.option("--naam", required=True, help="Naam van de aanbesteding.")
 @click.option("--penvoerder", required=True, help="De aanbestedende gemeente, bijvoorbeeld 'Gemeente Almere'.")
 @click.option("--gemeenten", help="Deelnemende gemeenten, gescheiden door komma's.")

@@ -266,3 +266,17 @@ def test_agenda_koppelt_iedere_regel_aan_haar_eigen_inschrijver(voorbeeld: Path)
         naam = "Kompas_Inburgering" if "Kompas_Inburgering" in tekst else "Kompas Inburgering"
         if "Kompas" in tekst:
             assert naam in rij, (tekst, rij[:200])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["toets", "--werkmap", ""], ["gunning", "--werkmap", " "], ["contract", "stand", "--werkmap", ""], ["nieuw", ""]],
+)
+def test_leeg_pad_is_niet_de_huidige_map(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    """`--werkmap "$MAP"` with MAP unset ran on the tender in the current folder without a word."""
+    monkeypatch.chdir(voorbeeld)
+    res = CliRunner().invoke(main, [*args, "--json"])
+    assert res.exit_code == 2, res.output
+    (fout,) = json.loads(res.stdout)["fouten"]
+    assert fout["plaats"] in ("--werkmap", "MAP") and "is leeg" in fout["bericht"]
+    assert not (voorbeeld / "rapporten").exists()
