@@ -280,3 +280,22 @@ def test_leeg_pad_is_niet_de_huidige_map(voorbeeld: Path, monkeypatch: pytest.Mo
     (fout,) = json.loads(res.stdout)["fouten"]
     assert fout["plaats"] in ("--werkmap", "MAP") and "is leeg" in fout["bericht"]
     assert not (voorbeeld / "rapporten").exists()
+
+
+@pytest.mark.parametrize("soort", ["symlink", "hardlink"])
+def test_slotbestand_als_koppeling_overschrijft_niets(voorbeeld: Path, tmp_path: Path, soort: str) -> None:
+    """A werkmap that brought a hidden '.evaluatie.lock' linking to another file: every command truncated that
+    file and wrote its pid in it."""
+    doel = tmp_path / "belangrijk.txt"
+    doel.write_text("niet overschrijven\n", encoding="utf-8")
+    slot = voorbeeld / ".evaluatie.lock"
+    slot.unlink(missing_ok=True)
+    if soort == "symlink":
+        slot.symlink_to(doel)
+    else:
+        os.link(doel, slot)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 2, res.output
+    (fout,) = json.loads(res.stdout)["fouten"]
+    assert fout["plaats"] == str(slot) and "koppeling" in fout["bericht"]
+    assert doel.read_text(encoding="utf-8") == "niet overschrijven\n"
