@@ -120,7 +120,16 @@ def schrijf_tekst(pad: Path, tekst: str) -> Path:
 
 
 def voeg_regel_toe(pad: Path, regel: str) -> Path:
-    """Append one line (the logboek): the whole file is rewritten atomically, so no half line stays."""
+    """Append one line (the logboek): the whole file is rewritten atomically, so no half line stays.
+
+    A `pad` that is a link (symlink) is refused: its target's content would be copied into the werkmap with the
+    new line (a werkmap from someone else whose logboek.jsonl links to a private file would take it along)."""
+    if pad.is_symlink():
+        raise SchrijfFout(
+            pad,
+            f"het is een koppeling (symlink) naar {os.readlink(pad)}; de inhoud daarvan zou in de werkmap worden "
+            "gekopieerd; zet het bestand zelf in de werkmap",
+        )
     with bewaakt(pad):
         oud = pad.read_bytes() if pad.is_file() else b""
     if oud and not oud.endswith(b"\n"):

@@ -299,3 +299,21 @@ def test_slotbestand_als_koppeling_overschrijft_niets(voorbeeld: Path, tmp_path:
     (fout,) = json.loads(res.stdout)["fouten"]
     assert fout["plaats"] == str(slot) and "koppeling" in fout["bericht"]
     assert doel.read_text(encoding="utf-8") == "niet overschrijven\n"
+
+
+def test_logboek_als_koppeling_kopieert_niets_in_de_werkmap(voorbeeld: Path, tmp_path: Path) -> None:
+    """logboek.jsonl linking to a private file outside: the next award copied that file's content into the
+    werkmap's logboek (the link was replaced by a file holding the old content plus the new line)."""
+    geheim = tmp_path / "geheim.txt"
+    geheim.write_text("privésleutel\n", encoding="utf-8")
+    (voorbeeld / "logboek.jsonl").unlink(missing_ok=True)
+    (voorbeeld / "logboek.jsonl").symlink_to(geheim)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z", "--json"])
+    assert res.exit_code == 2, res.output
+    assert "logboek.jsonl" in json.loads(res.stdout)["fouten"][0]["plaats"]
+    assert (voorbeeld / "logboek.jsonl").is_symlink()
+    assert not any(
+        "privésleutel" in p.read_text(encoding="utf-8", errors="replace")
+        for p in voorbeeld.rglob("*.json*")
+        if p.is_file() and not p.is_symlink()
+    )
