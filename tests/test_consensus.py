@@ -314,7 +314,7 @@ def test_prijs_in_een_formulier_komt_in_het_procesverbaal(tmp_path: Path) -> Non
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     pv = _procesverbaal(ws)
     assert "Beoordelaar B</td><td>10 maart 2026</td><td>ja</td><td>bedrag gelijk aan een prijs in Beoordeling!E6" in pv
-    assert "Let op: in het formulier van Beoordelaar B (1 cel(len))" in pv
+    assert "Let op: in het formulier van Beoordelaar B (1 cel)" in pv
     assert "bram" not in pv.lower()
 
 

@@ -453,8 +453,9 @@ def _lijn_per_maand(pagina: str, naam: str, maximum: int) -> dict[int, int]:
         float(y) for y in re.findall(r'<line x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)" y2="[\d.]+" stroke="#ddd"', svg)
     ]
     y0, y100 = raster[0], raster[-1]
-    as_label = re.findall(r'<text x="([\d.]+)" y="\d+" text-anchor="middle">(\d\d)-(\d\d)</text>', svg)
-    labels = [(float(x), int(m) - 1 + 12 * (int(j) - 22)) for x, m, j in as_label]
+    as_label = re.findall(r'<text x="([\d.]+)" y="\d+" text-anchor="middle">([a-z]{3}) (\d{4})</text>', svg)
+    maanden = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+    labels = [(float(x), maanden.index(m) + 12 * (int(j) - 2022)) for x, m, j in as_label]
     (x0, m0), (x1, m1) = labels[0], labels[1]
     uit: dict[int, int] = {}
     punten: list[tuple[float, float]] = []

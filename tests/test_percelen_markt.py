@@ -133,7 +133,7 @@ def test_advies_per_perceel(markt: tuple[Path, str]) -> None:
     )
     assert "B.V.." not in tekst
     assert "perceel Participatieverklaringstraject: open house" in tekst
-    assert "Perceel Participatieverklaringstraject en Module arbeidsmarkt en participatie: open house." in tekst
+    assert "Percelen Participatieverklaringstraject en Module arbeidsmarkt en participatie: open house." in tekst
     assert "6. Zekerheid van de uitkomst" in tekst  # there are award lots
     # section 4: art. 2.116 per kind of lot (an open house compares no prices)
     assert (
@@ -162,7 +162,9 @@ def test_advies_per_perceel(markt: tuple[Path, str]) -> None:
     intern = (ws / "rapporten" / "intern" / "betrouwbaarheid.html").read_text(encoding="utf-8")
     assert "Alfa zonder Beoordelaar A" in intern and "Vertrouwelijk" in intern
     # tiny split signal for B1 (Almere: Taalhuis 2 of 60) with the rule that would avoid it
-    assert "Almere: Taalhuis Flevoland B.V. krijgt 2 van 60" in tekst and "max_leveranciers_per_gemeente: 1" in tekst
+    assert (
+        "Almere: Taalhuis Flevoland B.V. krijgt 2 van 60" in tekst and "hoogstens één aanbieder per gemeente" in tekst
+    )
     # no budget was set: demand x ceiling, never 'budget'
     assert "Vraag x plafondprijs per jaar" in tekst and "Budget per jaar" not in tekst
 

@@ -77,6 +77,14 @@ GRENZEN = [
         "inschrijver verklaart dat uitsluitingsgronden van toepassing zijn",
     ),
     ("capaciteit", {"minimum": 8}, {"capaciteit": 8}, {"capaciteit": 7}, "capaciteit 7 per jaar, vereist minstens 8"),
+    # a national lot: thousands with a dot, as everywhere a person reads a number
+    (
+        "capaciteit",
+        {"minimum": 1500},
+        {"capaciteit": 1500},
+        {"capaciteit": 1499},
+        "capaciteit 1.499 per jaar, vereist minstens 1.500",
+    ),
     # 0.25 x 20 = 5 exactly
     (
         "capaciteit",

@@ -132,3 +132,153 @@ def test_voorbeeld_b1_min_volume_in_huizen(voorbeeld_bron) -> None:
         "minimale volume van 10 per leverancier geeft Kompas Inburgering meer" in p.verklaring["Inburgerwijs Academie"]
     )
     assert "maximale aandeel van 50%" in p.verklaring["Taalhuis De Brug B.V."]
+
+
+def test_op_het_plafond_maar_de_vraag_is_op() -> None:
+    """max_aandeel 0.6 of 10 = 6, but A serves only G1, which has 6: A gets all of G1 and would get
+    no more without the cap, so the cap does not explain its 6 of 10 (it used to say it did)."""
+    lev = [_lev("A", 80, 10, ("G1",), 0), _lev("B", 70, 10, ("G1", "G2"), 1)]
+    p = _probleem({"G1": 6, "G2": 4}, lev, max_aandeel=0.6)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 6, "B": 4}
+    assert x.oorzaken == ("geen_vraag",)
+    assert "maximale aandeel" not in x.zin
+    assert "de gemeenten die het bedient (G1) hebben samen 6 inburgeraars" in x.zin
+
+
+def test_budget_en_rang_samen() -> None:
+    """G1 has 5 and a budget of EUR 42.500. B and C (value 80, EUR 9.000) tie, B ranked first; D
+    (value 70, EUR 8.000). 9.000 x a + 8.000 x (5 - a) <= 42.500 gives a <= 2: B 2, D 3, C 0.
+    Without the budget B would take all 5 and C still 0, so no single rule gives C more; yet D,
+    ranked below C, gets 3 in C's gemeente. The ranking alone does not explain C's 0 (it used to
+    be the whole sentence): the sentence must also say that a lower-ranked supplier got demand there
+    because of the rules together, naming the rules in force."""
+    lev = [
+        _lev("B", 80, 9, ("G1",), 0, prijs=9000),
+        _lev("C", 80, 4, ("G1",), 1, prijs=9000),
+        _lev("D", 70, 13, ("G1",), 2, prijs=8000),
+    ]
+    p = _probleem({"G1": 5}, lev, budget={"G1": 42500.0})
+    x, kregen = _verklaring(p, "C")
+    assert kregen == {"B": 2, "D": 3}
+    assert x.oorzaken == ("gelijke_waarde_betere_rang", "combinatie")
+    assert "ook een lager gerangschikte inschrijver krijgt vraag in de gemeenten die het bedient (D: 3)" in x.zin
+    assert "(van kracht: budget per gemeente)" in x.zin
+
+
+def test_op_het_plafond_terwijl_een_lagere_de_rest_krijgt() -> None:
+    """Total 32, max_aandeel 40% gives at most 12. D (value 90, capacity 6) takes 6; A and B (value 70,
+    capacity 15, A ranked first) 12 each; C (value 70, capacity 4) the last 2. Without the cap A would
+    take 15 and B only 11, so a re-solve does not give B more; still B sits at the cap while C, ranked
+    below it, gets demand in its gemeenten: the cap is what holds B back."""
+    alle = ("G1", "G2", "G3", "G4")
+    lev = [
+        _lev("A", 70, 15, alle, 0),
+        _lev("B", 70, 15, alle, 1),
+        _lev("C", 70, 4, ("G1", "G2"), 2),
+        _lev("D", 90, 6, ("G1", "G2", "G3"), 3),
+    ]
+    p = _probleem({"G1": 10, "G2": 5, "G3": 10, "G4": 7}, lev, max_aandeel=0.4)
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"A": 12, "B": 12, "C": 2, "D": 6}
+    assert x.oorzaken == ("max_aandeel",)
+    assert "hoogstens 12 van 32" in x.zin
+
+
+def test_per_subregio_sluit_uit_maar_de_rang_beslist() -> None:
+    """Subregio N = G1, G2 (5 each), per_subregio. A (value 90, capacity 20) serves both and takes all
+    10. B (value 80) serves only G1, so it may not serve G1 under per_subregio; yet without that rule A,
+    ranked higher, would still take G1. The sentence used to say B serves no gemeente with demand, which
+    is false: it serves G1, and the ranking plus the subregio rule leave it nothing."""
+    lev = [_lev("A", 90, 20, ("G1", "G2"), 0), _lev("B", 80, 5, ("G1",), 1)]
+    p = _probleem({"G1": 5, "G2": 5}, lev, subregio={"G1": "N", "G2": "N"}, per_subregio=True)
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"A": 10}
+    assert "geen gemeente" not in x.zin
+    assert "hogere totaalscore (A: 5)" in x.zin
+    assert "in G1 mag het niet leveren" in x.zin and "subregio N" in x.zin
+
+
+def test_brief_zegt_u_bij_subregio() -> None:
+    from evaluatie.rapport.aanspreken import tot_u
+
+    lev = [_lev("A", 90, 20, ("G1", "G2"), 0), _lev("B", 80, 5, ("G1",), 1)]
+    p = _probleem({"G1": 5, "G2": 5}, lev, subregio={"G1": "N", "G2": "N"}, per_subregio=True)
+    x, _ = _verklaring(p, "B")
+    brief = tot_u(x.zin, "B")
+    assert " het " not in brief.replace("het volume", "") and "mag u niet leveren" in brief
+
+
+def test_budget_elders_verschuift() -> None:
+    """G1 (5, budget EUR 42.500) and G2 (5). D (value 90, capacity 5, EUR 9.000) serves both, A (value 80,
+    EUR 9.000) only G2, B (value 70, EUR 8.000) both. Without the budget D takes G1 and A all of G2: A 5.
+    With it 9.000 x d + 8.000 x (5 - d) <= 42.500 gives d <= 2 in G1: D takes 2 there and 3 in G2, B 3 in
+    G1, A the last 2 of G2. A serves no gemeente with a budget, so it must not read that the budget leaves
+    no room for its price there (it did); the budget binds for it through who serves G1."""
+    lev = [
+        _lev("D", 90, 5, ("G1", "G2"), 0, prijs=9000),
+        _lev("A", 80, 10, ("G2",), 1, prijs=9000),
+        _lev("B", 70, 10, ("G1", "G2"), 2, prijs=8000),
+    ]
+    p = _probleem({"G1": 5, "G2": 5}, lev, budget={"G1": 42500.0})
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"D": 5, "A": 2, "B": 3}
+    assert x.oorzaken == ("budget",)
+    assert "in de gemeenten met een budget" not in x.zin and "tegen zijn prijs" not in x.zin
+    assert "het budget per gemeente (G1) bepaalt welke inschrijvers daar leveren" in x.zin
+    assert "zonder budgetgrens zou het 5 krijgen" in x.zin
+
+
+def test_drie_gelijk_regel_en_loting() -> None:
+    """A, B and C have the same value. The tie-break rule puts A first; B and C stay equal on it and a
+    draw (L1) puts B before C. Demand 10, capacities A 4, B 4, C 10: A 4, B 4, C 2. C must not read that
+    A and B both went ahead by the draw (it did): only B did; A went ahead by the rule, which the ranking
+    records only against B, so for A the sentence says 'rule or draw' without choosing."""
+    import dataclasses
+
+    a = dataclasses.replace(_lev("A", 80, 4, ("G1",), 0), beslist_door="hoogste_kwaliteit", rangnummer=1)
+    b = dataclasses.replace(_lev("B", 80, 4, ("G1",), 1), beslist_door="loting", rangnummer=2, loting_id="L1")
+    c = dataclasses.replace(_lev("C", 80, 10, ("G1",), 2), beslist_door="loting", rangnummer=3, loting_id="L1")
+    p = _probleem({"G1": 10}, [a, b, c])
+    x, kregen = _verklaring(p, "C")
+    assert kregen == {"A": 4, "B": 4, "C": 2}
+    assert "A, B" not in x.zin
+    assert "B heeft dezelfde totaalscore en gaat voor door loting" in x.zin
+    assert (
+        "A heeft dezelfde totaalscore en gaat voor in de rangorde (door de beslisregel bij gelijke stand of door loting"
+        in x.zin
+    )
+
+
+def test_gelijk_onbeslist_naast_beslist() -> None:
+    """A ahead by the rule; B and C share rank 2 (no draw yet). C must not read that the order between it
+    and A is undecided: only that with B is."""
+    import dataclasses
+
+    a = dataclasses.replace(_lev("A", 80, 4, ("G1",), 0), beslist_door="hoogste_kwaliteit", rangnummer=1)
+    b = dataclasses.replace(_lev("B", 80, 4, ("G1",), 1), beslist_door="hoogste_kwaliteit", rangnummer=2)
+    c = dataclasses.replace(_lev("C", 80, 10, ("G1",), 2), rangnummer=2)
+    p = _probleem({"G1": 10}, [a, b, c])
+    x, kregen = _verklaring(p, "C")
+    assert kregen == {"A": 4, "B": 4, "C": 2}
+    assert "A, B" not in x.zin
+    assert (
+        "B heeft dezelfde totaalscore en de volgorde tussen hen is niet door een beslisregel of loting bepaald" in x.zin
+    )
+
+
+def test_plafond_bekend_ook_als_opnieuw_oplossen_mislukt() -> None:
+    """As test_max_aandeel (A stops at 6 of 10, B gets 4 in A's only gemeente), but the re-solve without
+    the cap fails (time): that A sits at the cap while B, ranked lower, gets demand in its gemeente is
+    known from the solved model, so the cap is still named, and no 'could not be computed' about it."""
+    from evaluatie.fouten import EvaluatieFout
+
+    def los(q: Verdeelprobleem):
+        if q.regels.max_aandeel is None:
+            raise EvaluatieFout(["tijdslimiet"])
+        return verdeel(q)
+
+    p = _probleem({"G1": 10}, [_lev("A", 80, 10, ("G1",), 0), _lev("B", 70, 10, ("G1",), 1)], max_aandeel=0.6)
+    uit = {x.inschrijver: x for x in verklaar(p, verdeel(p), los)}
+    assert uit["A"].oorzaken == ("max_aandeel",)
+    assert "kon niet worden berekend" not in uit["A"].zin

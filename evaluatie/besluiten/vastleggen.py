@@ -137,6 +137,16 @@ def _al_besloten(bestaand: list[Any], wat: str) -> None:
         )
 
 
+def _een_per_inschrijver(f: Optiefouten, invoer: Any, soort: str, naam: str, wat: str) -> None:
+    """One valid decision of this kind per bidder: a second waits until the first is withdrawn (--inschrijver)."""
+    f.probeer(
+        "--inschrijver",
+        _al_besloten,
+        [b for b in _gelezen(invoer.besluiten).geldig(soort) if b.inschrijver == naam],
+        wat,
+    )
+
+
 def leg_herstel_vast(
     werkmap: Werkmap,
     bestand: str,
@@ -344,12 +354,7 @@ def leg_uitsluiting_vast(
             "--zelfreiniging: een verplichte grond (art. 2.86) valt alleen weg na zelfreiniging (2.87a)",
         )
     if naam is not None:
-        f.probeer(
-            "--inschrijver",
-            _al_besloten,
-            [u for u in _gelezen(invoer.besluiten).geldig("uitsluiting") if u.inschrijver == naam],
-            f"de uitsluitingsgrond van {naam}",
-        )
+        _een_per_inschrijver(f, invoer, "uitsluiting", naam, f"de uitsluitingsgrond van {naam}")
     f.stop()
     assert ins is not None and naam is not None  # stop() raised otherwise
     register = _gelezen(invoer.besluiten)
@@ -423,12 +428,7 @@ def leg_keurmerk_vast(
             if waarde is not None:
                 f.noteer(optie, f"{optie}: hoort alleen bij --uitkomst verlengd")
     if naam is not None:
-        f.probeer(
-            "--inschrijver",
-            _al_besloten,
-            [k for k in _gelezen(invoer.besluiten).geldig("keurmerk") if k.inschrijver == naam],
-            f"het keurmerk van {naam}",
-        )
+        _een_per_inschrijver(f, invoer, "keurmerk", naam, f"het keurmerk van {naam}")
     f.stop()
     assert ins is not None and naam is not None  # stop() raised otherwise
     register = _gelezen(invoer.besluiten)

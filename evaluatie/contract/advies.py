@@ -94,13 +94,21 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
     kandidaten.sort(key=lambda k: (not k.beschikbaar, -round(k.tekort, 9), k.rang))
     advies = Advies(gemeente, perceel, peildatum, jaar, kandidaten, None)
     naam = reg.percelen[perceel].naam
+    # an open-house lot allocates nothing: its numbers are the expectation by capacity the toelatingsbesluit names
+    open_house = reg.percelen[perceel].toelating
+    toegewezen, volgens, aandeel = (
+        ("verwacht naar capaciteit", "naar die verhouding", "verwachte aandeel naar capaciteit")
+        if open_house
+        else ("toegewezen", "volgens de verdeling", "aandeel")
+    )
     if not kandidaten:
-        advies.uitleg.append(f"{gemeente} heeft in contractjaar {jaar} geen toewijzing voor {naam}.")
+        wat = "geen verwachting (geen toegelaten aanbieder)" if open_house else "geen toewijzing"
+        advies.uitleg.append(f"{gemeente} heeft in contractjaar {jaar} {wat} voor {naam}.")
         return advies
     for k in kandidaten:
         advies.uitleg.append(
-            f"{k.naam}: {k.toegewezen} van de {totaal} toegewezen ({getal(100 * k.toegewezen / totaal, 0)}%), "
-            f"{k.geplaatst} van de {hier} geplaatst; na de volgende plaatsing hoort {k.naam} volgens de verdeling "
+            f"{k.naam}: {k.toegewezen} van de {totaal} {toegewezen} ({getal(100 * k.toegewezen / totaal, 0)}%), "
+            f"{k.geplaatst} van de {hier} geplaatst; na de volgende plaatsing hoort {k.naam} {volgens} "
             f"{getal(k.verwacht, 1)} te hebben" + (f"; overgeslagen: {k.reden}" if k.reden else "")
         )
     raam = raamgebruik(reg, perceel, peildatum)
@@ -122,13 +130,14 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
     advies.advies = beste.naam
     if beste.tekort > 0:
         waarom = (
-            f"Deze aanbieder staat het verst onder zijn aandeel: {beste.geplaatst} geplaatst tegen "
-            f"{getal(beste.verwacht, 1)} volgens de verdeling (achterstand {getal(beste.tekort, 1)})"
+            f"Deze aanbieder staat het verst onder zijn {aandeel}: {beste.geplaatst} geplaatst tegen "
+            f"{getal(beste.verwacht, 1)}{'' if open_house else ' volgens de verdeling'} "
+            f"(achterstand {getal(beste.tekort, 1)})"
         )
     else:
         waarom = (
-            f"Geen beschikbare aanbieder staat onder zijn aandeel; deze staat er het minst boven: {beste.geplaatst} "
-            f"geplaatst tegen {getal(beste.verwacht, 1)} volgens de verdeling"
+            f"Geen beschikbare aanbieder staat onder zijn {aandeel}; deze staat er het minst boven: {beste.geplaatst} "
+            f"geplaatst tegen {getal(beste.verwacht, 1)}{'' if open_house else ' volgens de verdeling'}"
         )
     overgeslagen = [k.naam for k in kandidaten if not k.beschikbaar]
     advies.uitleg.insert(

@@ -58,6 +58,20 @@ def geen_raamovereenkomst(naam: str) -> str:
     return f"{naam}: {GEEN_RAAM}"
 
 
+def toegewezen_bij_toelating(namen: list[str]) -> str:
+    """Under a table with a column 'toegewezen': for the open-house lots among them it holds the expectation by
+    capacity the toelatingsbesluit names (no promise), not an allocation; '' when there is none."""
+    if not namen:
+        return ""
+    from evaluatie.gemeentenamen import opsomming
+
+    return (
+        f"Bij open house (toelating) in {'perceel' if len(namen) == 1 else 'percelen'} {opsomming(namen, 'en')} is "
+        "'toegewezen' de verwachting naar capaciteit uit het toelatingsbesluit, geen toewijzing: de inburgeraar of "
+        "de klantmanager kiest de aanbieder."
+    )
+
+
 @dataclass(frozen=True)
 class Contractbasis:
     aanbesteding: str

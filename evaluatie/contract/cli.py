@@ -87,7 +87,7 @@ def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | N
         _toon(f"Let op: {w}", err=True)
     click.echo(f"Contractregister begonnen per {reg.startdatum.strftime('%d-%m-%Y')} ({reg.jaren} jaar): {pad}")
     for code, p in reg.percelen.items():
-        namen = ", ".join(s.naam for s in reg.leveranciers_van(code))
+        namen = ", ".join(s.naam for s in reg.leveranciers_van(code)) or "nog geen toegelaten aanbieder"
         if p.toelating:
             click.echo(f"  {p.naam}: {namen}; {GEEN_RAAM}")
         else:

@@ -25,6 +25,7 @@ from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.definitie.model import MODULES
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.werkboek import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, als_datum, als_tekst, celnaam, lees_werkboek
@@ -39,6 +40,11 @@ KOLOMMEN: dict[str, tuple[str, ...]] = {
     "uitslag": ("uitslag", "examenuitslag", "resultaat"),
 }
 VERPLICHT = ("klantnummer", "gemeente", "gebeurtenis", "datum")
+# events that belong to a learning route only (B1, onderwijs, Z), never to a module (PVT, MAP), and why
+_LEERROUTE_GEBEURTENISSEN = {
+    "examen": "een examenuitslag hoort bij een leerroute (B1, onderwijs, Z)",
+    "route_gewijzigd": "een routewijziging (afschaling) gaat van de ene leerroute naar een andere (B1, onderwijs, Z)",
+}
 _PER_KOP = {w: k for k, ws in KOLOMMEN.items() for w in ws}
 AANLEVERINGEN = "aanleveringen"
 _DATUMACHTIG = re.compile(r"^\s*\d{1,4}[-/]\d{1,2}[-/]\d{1,4}\s*$")
@@ -328,6 +334,12 @@ def lees_regels(
                     blad.plaats(i, index.get("route", 0)),
                     f"route '{als_tekst(cel(i, 'route'))}' is geen perceel van dit contract "
                     f"({', '.join(reg.percelen)})",
+                )
+            elif s.code == "route_gewijzigd" and perceel in MODULES:  # the route column is the new route
+                fouten.voeg_toe(
+                    blad.plaats(i, index["gebeurtenis"]),
+                    f"perceel {perceel} ({reg.percelen[perceel].naam}) is een module, geen leerroute: "
+                    f"{_LEERROUTE_GEBEURTENISSEN[s.code]}",
                 )
             naam = namen.zoek(als_tekst(cel(i, "aanbieder")), aanbieders)
             if naam is None:
@@ -667,7 +679,21 @@ def _controleer_volgorde(
                 "traject heeft één uitkomst: laat de onjuiste regel weg of corrigeer haar",
             )
         naar = route.get((g, k, "route_gewijzigd"))
-        if naar is not None and naar == route.get((g, k, "aangemeld")):
+        van = route.get((g, k, "aangemeld"))
+        nu = naar if naar is not None else van
+        if "examen" in feiten and nu in MODULES:  # the exam row names no route: the placement's route counts
+            fouten.voeg_toe(
+                feiten["examen"][1],
+                f"klant {k} ({g}): perceel {nu} is een module, geen leerroute (aanmelding {feiten['aangemeld'][1]}): "
+                f"{_LEERROUTE_GEBEURTENISSEN['examen']}; een module eindigt met 'afgerond' of 'voortijdig gestopt'",
+            )
+        if naar is not None and van in MODULES and naar not in MODULES:
+            fouten.voeg_toe(
+                feiten["route_gewijzigd"][1],
+                f"klant {k} ({g}): de aanmelding ({feiten['aangemeld'][1]}) is voor de module {van}, geen leerroute: "
+                f"{_LEERROUTE_GEBEURTENISSEN['route_gewijzigd']}",
+            )
+        elif naar is not None and naar == van:
             # counted as a downgrade (afschaling) of the supplier otherwise, and the new supplier dropped
             fouten.voeg_toe(
                 feiten["route_gewijzigd"][1],

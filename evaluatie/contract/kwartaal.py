@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from evaluatie.bestandsnamen import slug
 from evaluatie.contract import svg
-from evaluatie.contract.basis import geen_raamovereenkomst
+from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
@@ -31,7 +31,7 @@ from evaluatie.contract.stand import RAAM_SIGNAAL, Raamgebruik, Signaal, Stand, 
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
-from evaluatie.tekst import datum, getal
+from evaluatie.tekst import datum, euro, getal
 
 _KWARTAAL = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
 
@@ -43,6 +43,13 @@ def kwartaal_grenzen(tekst: str) -> tuple[dt.date, dt.date]:
     jaar, k = int(m.group(1)), int(m.group(2))
     eerste = dt.date(jaar, 3 * k - 2, 1)
     return eerste, eerste + relativedelta(months=3) - dt.timedelta(days=1)
+
+
+MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")  # chart axis
+
+
+class Bedrag(float):
+    """A euro amount in a report table: 'EUR 1.234,56' in the HTML, a plain number in the xlsx."""
 
 
 @dataclass
@@ -142,8 +149,8 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 reg.percelen[r.perceel].naam,
                 r.max_trajecten,
                 gebruikt,
-                r.max_waarde,
-                round(r.gebruikte_waarde, 2) if waarde else AFGELEID,
+                Bedrag(r.max_waarde),
+                Bedrag(round(r.gebruikte_waarde, 2)) if waarde else AFGELEID,
                 f"{getal(100 * r.aandeel, 1)}%" if waarde else AFGELEID,
                 _uitgeput(r) if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
@@ -175,7 +182,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if n < MINIMUM else AFGELEID
         )
         wacht.append((f"{pr.leverancier} ({pr.perceel})", [float(pr.beloofd_weken), gemeten]))
-    maandlabels = [f"{d.month:02d}-{d.year % 100:02d}" for d, _ in next(iter(o.maanden.values()), [])]
+    maandlabels = [f"{MAAND_KORT[d.month - 1]} {d.year}" for d, _ in next(iter(o.maanden.values()), [])]
     reeksen = [
         (
             reg.percelen[r.perceel].naam,
@@ -306,7 +313,14 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
             klasse = "n" if isinstance(v, (int, float)) or j in personen_kolommen else ""
             if j in personen_kolommen:
                 klasse += " personen"
-            tekst = getal(v, 2 if v >= 1000 else 1) if isinstance(v, float) else str(v)
+            if isinstance(v, Bedrag):
+                tekst = euro(v)
+            elif isinstance(v, float):
+                tekst = getal(v, 1)
+            elif isinstance(v, int) and not isinstance(v, bool):
+                tekst = getal(v, 0)
+            else:
+                tekst = str(v)
             cellen.append(f'<td class="{klasse.strip()}">{escape(tekst)}</td>')
         regels.append("<tr>" + "".join(cellen) + "</tr>")
     return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
@@ -346,6 +360,11 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "decimaal, en ieder totaal (ook dat van de regio) is de som van die cijfers.</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
+        *(
+            f"<p>{escape(z)}</p>"
+            for z in [toegewezen_bij_toelating([p.naam for p in reg.percelen.values() if p.toelating])]
+            if z
+        ),
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from evaluatie.contract.basis import geen_raamovereenkomst
+from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.stand import Stand, Standregel
+from evaluatie.definitie.model import MODULES
 from evaluatie.tekst import euro, getal, kort
 
 
@@ -102,6 +103,9 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             f"(opgeteld over de {len(reg.gemeenten)} gemeenten; --volledig toont iedere gemeente, --json en de "
             "kwartaalrapportage ook)"
         )
+    verwachting = toegewezen_bij_toelating([p.naam for p in reg.percelen.values() if p.toelating])
+    if verwachting:
+        r.append(verwachting)
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
         if m.prognose is None:
@@ -122,11 +126,16 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
     r += ["", "Aanbieders:"]
     for p in st.prestaties:
         g = "nog niemand gestart" if p.gemiddeld is None else f"gemiddeld {getal(p.gemiddeld, 1)} weken"
+        leerroute = (  # a module (PVT, MAP) has no exam and no change of route (contract inlezen refuses them)
+            ""
+            if p.perceel in MODULES
+            else f"examen: B1 {p.b1}, hoogst haalbaar {p.hoogst_haalbaar}, niet behaald {p.niet_behaald}; "
+            f"afgeschaald {p.afgeschaald}; "
+        )
         r.append(
             f"  {p.leverancier} ({p.perceel}): wachttijd {g} (beloofd {kort(p.beloofd_weken)} weken, "
-            f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}; examen: "
-            f"B1 {p.b1}, hoogst haalbaar {p.hoogst_haalbaar}, niet behaald {p.niet_behaald}; "
-            f"afgeschaald {p.afgeschaald}; nog niet gestart en langer gewacht dan beloofd {len(p.wachtend_te_lang)}"
+            f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}; {leerroute}"
+            f"nog niet gestart en langer gewacht dan beloofd {len(p.wachtend_te_lang)}"
         )
     r += ["", "Signalen:" if st.signalen else "Signalen: geen"]
     r += [f"  - {s.tekst}" for s in st.signalen]

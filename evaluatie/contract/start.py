@@ -25,21 +25,20 @@ def controleer_startdatum(basis: Contractbasis, startdatum: dt.date) -> None:
             [
                 Fout(
                     "--datum",
-                    (
-                        f"{startdatum.isoformat()} ligt niet na de verzending van de gunningsbeslissing "
-                        f"({basis.verzonden.isoformat()}); de overeenkomsten gaan pas na de standstill in"
-                    ),
+                    f"{startdatum.isoformat()} ligt niet na de verzending van de gunningsbeslissing "
+                    f"({basis.verzonden.isoformat()}); de overeenkomsten gaan pas na de standstill in",
                 )
             ]
         )
-    if basis.standstill_einde is not None and startdatum <= basis.standstill_einde:
+    einde = basis.standstill_einde
+    if einde is not None and startdatum <= einde:
         raise InvoerFout(
             [
                 Fout(
                     "--datum",
                     f"{startdatum.isoformat()} ligt in de opschortende termijn (art. 2.127 Aw 2012), die volgens de "
-                    f"brieven eindigt op {datum_met_dag(basis.standstill_einde)}; de overeenkomsten worden pas daarna "
-                    f"gesloten: kies een ingangsdatum na {basis.standstill_einde.isoformat()}",
+                    f"brieven eindigt op {datum_met_dag(einde)}; de overeenkomsten worden pas daarna "
+                    f"gesloten: kies een ingangsdatum na {einde.isoformat()}",
                 )
             ]
         )

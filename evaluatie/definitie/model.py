@@ -13,6 +13,9 @@ from evaluatie.gemeentenamen import Namen
 from evaluatie.tekst import zonder_exponent
 
 PERCEELCODES = ("B1", "onderwijs", "Z", "PVT", "MAP")
+# The modules of the Wet inburgering 2021 (participatieverklaringstraject, module arbeidsmarkt en participatie) are
+# no learning route: they end when done (the participatieverklaring signed), with no exam and no change of route.
+MODULES = ("PVT", "MAP")
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -59,6 +59,8 @@ def leveranciers(
             gemeenten=aanbod[r.inschrijver][1],
             rang=i,
             beslist_door=r.beslist_door,
+            rangnummer=r.rang,
+            loting_id=r.loting_id,
         )
         for i, r in enumerate(rangorde)
     )
@@ -191,7 +193,7 @@ def beoordeel_perceel(
         if not r.voldoet
     )
     probleem = verdeelprobleem(aanbesteding, code, rangorde, inschrijvingen)
-    if not rangorde:
+    if not rangorde and perceel.procedure != "toelating":  # an open house may admit no one: later entry stays open
         raise EvaluatieFout([f"Perceel {perceel.naam}: geen enkele inschrijving voldoet aan de knock-outeisen"])
 
     def los(p: Verdeelprobleem) -> Verdeling:

@@ -193,6 +193,10 @@ def procedures(verzoek: Verzoek, percelen: list[str]) -> dict[str, str]:
     return {code: "toelating" if code in open_house else verzoek.procedure for code in percelen}
 
 
+# settings of a lot that only a ranking uses: an open-house lot (toelating) ranks and compares no one
+_ALLEEN_GUNNING = ("weging", "bij_gelijke_stand", "abnormaal_laag", "max_fictieve_korting")
+
+
 def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: str = "", tender: str = "") -> list[str]:
     perceel = samenvoegen(setdata.get("perceel_standaard", {}), setdata.get("percelen", {}).get(code, {}))
     regels = [
@@ -218,8 +222,14 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
         return regels
     regels.append(f"    # Uit criteriaset {setnaam} (geldt zonder dat u iets invult). Om af te wijken: haal het #")
     regels.append("    # voor de regel weg en pas de waarde aan; de rest blijft uit de criteriaset komen.")
+    alleen_gunning = _ALLEEN_GUNNING if procedure == "toelating" else ()
+    if alleen_gunning:
+        regels.append(
+            f"    # {', '.join(alleen_gunning)}: niet van toepassing bij toelating (geen rangorde en geen "
+            "vergelijking van inschrijvingen)"
+        )
     for sleutel_, waarde in perceel.items():
-        if sleutel_ in ("knockout", "gunningscriteria"):
+        if sleutel_ in ("knockout", "gunningscriteria") or sleutel_ in alleen_gunning:
             continue
         uitleg = UITLEG_PERCEEL.get(sleutel_) or UITLEG_MODEL_PERCEEL.get(sleutel_, "")
         if sleutel_ == "schaal" and isinstance(waarde, dict):  # the meanings are long: they stay in the set
@@ -228,7 +238,7 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
         regels.append(f"    # {sleutel_}: {_w(waarde)}" + (f"   # {uitleg}" if uitleg else ""))
     for sleutel_, uitleg in UITLEG_MODEL_PERCEEL.items():
         veld = Perceel.model_fields.get(sleutel_)
-        if veld is not None and sleutel_ not in perceel:
+        if veld is not None and sleutel_ not in perceel and sleutel_ not in alleen_gunning:
             standaard = "geen" if veld.default is None else _w(veld.default)
             regels.append(f"    # {sleutel_}: ...   # {uitleg} (standaard: {standaard})")
     if perceel.get("knockout"):

@@ -19,6 +19,8 @@ _VERVANG = (
     ("het bedient geen gemeente", "u bedient geen gemeente"),
     ("tegen zijn prijs", "tegen uw prijs"),
     (") begrenst het", ") begrenst uw aandeel"),
+    ("mag het niet leveren", "mag u niet leveren"),
+    ("en het bedient niet alle", "en u bedient niet alle"),
 )
 
 

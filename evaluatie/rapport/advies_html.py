@@ -11,6 +11,9 @@ document; they are in the internal report rapporten/intern/zekerheid.html.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum
@@ -34,6 +37,8 @@ from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
 
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
+MAX_SIGNALEN = 20  # signals of disagreement named per lot; the xlsx marks every one
+MAX_KNOCKOUT_RIJEN = 20  # beyond this many bids per lot the knock-out table shows only the bids that fail
 MAX_NAMEN_AFGEWEZEN = 10  # rejected or excluded bidders named in the advice sentence; beyond, a count
 INTERN_ZEKERHEID = "rapporten/intern/zekerheid.html"
 INTERN_BETROUWBAARHEID = "rapporten/intern/betrouwbaarheid.html"
@@ -61,28 +66,29 @@ def druk_stijl(titel: str) -> str:
 def advies_html(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     codes = list(g.uitslag.percelen)
+    secties = [
+        ("advies", "1. Advies", _advies(g) + te_controleren_html(g) + besluiten_sectie(g)),
+        ("samenvatting", "2. Samenvatting per perceel", _samenvatting(g)),
+        ("waarde", "3. Procedure, waarde en regime", _waarde_en_regime(g)),
+        ("abnormaal", "4. Abnormaal lage inschrijvingen", _abnormaal(g)),
+        ("termijn", "5. Opschortende termijn", _standstill(g)),
+    ]
+    if zekerheid := _zekerheid(g):
+        secties.append(("zekerheid", "6. Zekerheid van de uitkomst", zekerheid))
+    bijlagen = [(f"perceel-{code}", f"Perceel {g.uitslag.percelen[code].naam}") for code in codes]
+    if g.procesverbaal:
+        bijlagen.append(("procesverbaal", "Proces-verbaal van de beoordeling"))
+    bijlagen.append(("verantwoording", "Verantwoording van de invoer"))
     delen = [
         '<p class="vertrouwelijk">Vertrouwelijk</p>',
         f"<h1>Gunningsadvies {e(a.naam)}</h1>",
         _kenmerken(g),
-        "<h2>1. Advies</h2>",
-        _advies(g),
-        te_controleren_html(g),
-        besluiten_sectie(g),
-        "<h2>2. Samenvatting per perceel</h2>",
-        _samenvatting(g),
-        "<h2>3. Procedure, waarde en regime</h2>",
-        _waarde_en_regime(g),
-        "<h2>4. Abnormaal lage inschrijvingen</h2>",
-        _abnormaal(g),
-        "<h2>5. Opschortende termijn</h2>",
-        _standstill(g),
-        _zekerheid(g),
-        "<h2>Bijlagen</h2>",
-        "<ol>"
-        + "".join(f"<li>Perceel {e(g.uitslag.percelen[c].naam)}</li>" for c in codes)
-        + ("<li>Proces-verbaal van de beoordeling</li>" if g.procesverbaal else "")
-        + "<li>Verantwoording van de invoer</li></ol>",
+        _inhoud(secties, bijlagen),
+        *(f'<h2 id="{anker}">{e(kop)}</h2>\n{inhoud}' for anker, kop, inhoud in secties),
+        '<h2 id="bijlagen">Bijlagen</h2>',
+        '<ol class="inhoud">'
+        + "".join(f'<li><a href="#{anker}">{e(titel)}</a></li>' for anker, titel in bijlagen)
+        + "</ol>",
     ]
     for n, code in enumerate(codes, start=1):
         delen.append(_bijlage(g, code, n))
@@ -91,7 +97,27 @@ def advies_html(g: Rapportgegevens) -> str:
         delen.append(g.procesverbaal.replace("<h2>Proces-verbaal", f"<h2>Bijlage {n}. Proces-verbaal", 1))
         n += 1
     delen.append(_verantwoording(g, n))
-    return pagina(f"Gunningsadvies {a.naam}", "\n".join(delen), extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
+    inhoud = _KOP_EN_ALINEA.sub(r'<div class="bijeen">\1</div>', "\n".join(delen))
+    return pagina(f"Gunningsadvies {a.naam}", inhoud, extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
+
+
+# A heading and the paragraph after it print on one page: Chromium honours break-inside on a block, not
+# break-after on a heading, so the two are wrapped in one block (as the letters do for a short table).
+_KOP_EN_ALINEA = re.compile(r"(<h3>[^<]*</h3>\s*(?:<p>|<p [^>]*>|<div class=\"kader\">).*?(?:</p>|</div>))", re.S)
+
+
+def _inhoud(secties: list[tuple[str, str, str]], bijlagen: list[tuple[str, str]]) -> str:
+    """A table of contents with links (they stay links in a PDF printed by Chromium): at national size the
+    advies runs to well over a hundred pages, and a reader looks up one lot or the proces-verbaal."""
+    items = [f'<li><a href="#{anker}">{e(kop)}</a></li>' for anker, kop, _ in secties]
+    items.append(
+        '<li><a href="#bijlagen">Bijlagen</a><ul>'
+        + "".join(
+            f'<li><a href="#{anker}">Bijlage {n}. {e(titel)}</a></li>' for n, (anker, titel) in enumerate(bijlagen, 1)
+        )
+        + "</ul></li>"
+    )
+    return f'<nav class="inhoud" aria-label="Inhoud"><p><strong>Inhoud</strong></p><ul>{"".join(items)}</ul></nav>'
 
 
 def _zekerheid(g: Rapportgegevens) -> str:
@@ -100,7 +126,6 @@ def _zekerheid(g: Rapportgegevens) -> str:
     if all(p.procedure == "toelating" for p in g.uitslag.percelen.values()):
         return ""
     return (
-        "<h2>6. Zekerheid van de uitkomst</h2>"
         "<p>Hoe gevoelig de uitkomst is voor een enkele beoordelaar, voor kleine verschillen in de scores en "
         "voor de capaciteit, is onderzocht in een afzonderlijk, intern stuk "
         f"(<code>{e(INTERN_ZEKERHEID)}</code>). Dat stuk is bedoeld voor de penvoerder en is geen onderdeel "
@@ -172,7 +197,14 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     uitgesloten = [x.inschrijver for x in p.uitgesloten]
     if p.procedure == "toelating":
         toegelaten = sorted(r.inschrijver for r in p.rangorde)
-        zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
+        if not toegelaten:  # an open house may admit no one: the lot stays open for later entry
+            zin = _punt(
+                f"Geen inschrijving voldoet aan de voorwaarden voor perceel {p.naam}; wij adviseren niemand toe te "
+                "laten. Het perceel blijft open: een aanbieder die aan de voorwaarden voldoet, kan gedurende de "
+                "looptijd toetreden"
+            )
+        else:
+            zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
         if uitgesloten:
             zin += _punt(
                 f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}"
@@ -190,7 +222,7 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
         )
     gegund = [r.inschrijver for r in p.rangorde if _toegewezen(p, r.inschrijver)]
     delen = [
-        f"{n} ({_toegewezen(p, n)} van de {p.volume} inburgeraars per jaar, "
+        f"{n} ({getal(_toegewezen(p, n), 0)} van de {getal(p.volume, 0)} inburgeraars per jaar, "
         f"{getal(100 * _toegewezen(p, n) / p.volume, 1) if p.volume else '0,0'}%)"
         for n in gegund
     ]
@@ -251,8 +283,8 @@ def _samenvatting(g: Rapportgegevens) -> str:
             [
                 p.naam,
                 wie,
-                Cel(str(len(p.rangorde) + len(p.uitgesloten)), len(p.rangorde) + len(p.uitgesloten)),
-                Cel(str(p.volume), p.volume, "volume"),
+                Cel(getal(len(p.rangorde) + len(p.uitgesloten), 0), len(p.rangorde) + len(p.uitgesloten)),
+                Cel(getal(p.volume, 0), p.volume, "volume"),
                 Cel(euro(kosten), kosten, "kosten"),
                 Cel(euro(budget), budget, "budget"),
             ]
@@ -327,8 +359,9 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
             ),
         ]
     if open_house:
+        woord = "Perceel" if len(open_house) == 1 else "Percelen"
         delen.append(
-            f"<p>Perceel {e(_opsomming(open_house))}: open house. Er wordt geen raamovereenkomst met een maximum "
+            f"<p>{woord} {e(_opsomming(open_house))}: open house. Er wordt geen raamovereenkomst met een maximum "
             "gesloten en niemand gekozen; iedere aanbieder die voldoet, wordt toegelaten.</p>"
         )
     delen.append(f"<p>{e(regime(a))}</p>")
@@ -458,16 +491,37 @@ def _bijlage(g: Rapportgegevens, code: str, n: int) -> str:
 
 
 def _regels(g: Rapportgegevens, code: str) -> str:
-    items = "".join(f"<li>{e(datums_in_tekst(r))}</li>" for r in perceel_regels(g, code))
+    regels = perceel_regels(g, code, per_subregio_boven=MAX_GEMEENTE_RIJEN)
+    if len(g.aanbesteding.vraag(code)) > MAX_GEMEENTE_RIJEN:
+        regels[0] += " De verwachting per gemeente staat in gunningsadvies.xlsx (tabblad Regels)."
+    items = "".join(f"<li>{e(datums_in_tekst(r))}</li>" for r in regels)
     return f"<h3>Regels zoals toegepast</h3><ul>{items}</ul>"
 
 
 def _knockout(g: Rapportgegevens, code: str) -> str:
+    """The count first; with many bids the passing ones are named in one sentence and the table holds the
+    bids that fail, with their reasons (a table of 150 rows that mostly say 'voldoet -' hides those)."""
+    resultaten = g.toets.voor_perceel(code)
+    voldoen = [r.inschrijver for r in resultaten if r.voldoet]
+    n = len(resultaten)
+    delen = [
+        "<h3>Knock-outtoets</h3>",
+        f"<p>Van de {getal(n, 0)} {'inschrijving' if n == 1 else 'inschrijvingen'} "
+        f"{'voldoet' if len(voldoen) == 1 else 'voldoen'} {getal(len(voldoen), 0)} aan alle knock-outeisen en "
+        f"{getal(n - len(voldoen), 0)} niet.</p>",
+    ]
+    kort = n > MAX_KNOCKOUT_RIJEN and voldoen
+    if kort:
+        delen.append(f"<p>{e(_punt('Voldoen aan alle knock-outeisen: ' + _opsomming(voldoen)))}</p>")
     rijen = []
-    for r in g.toets.voor_perceel(code):
+    for r in resultaten:
+        if kort and r.voldoet:
+            continue
         klasse = "voldoet" if r.voldoet else "voldoet-niet"
         rijen.append([r.inschrijver, Cel(r.status, klasse=klasse), datums_in_tekst("; ".join(r.redenen)) or "-"])
-    return "<h3>Knock-outtoets</h3>" + tabel(["Inschrijver", "Uitslag", "Redenen"], rijen)
+    if rijen:
+        delen.append(tabel(["Inschrijver", "Uitslag", "Redenen"], rijen))
+    return "".join(delen)
 
 
 def _panel(g: Rapportgegevens, code: str) -> str:
@@ -509,10 +563,12 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         f"<p>Schaal: {e(perceel.schaal.beschrijving())}. {e(samenvoegen(panel.aggregatie))} Spreiding is de "
         "hoogste min de laagste score (in schaalstappen). De beoordelaars zijn geanonimiseerd in de volgorde van de "
         "aanbestedingsstukken.</p>",
+        # the outcome first, then the scores it comes from (at national size the detail runs to pages)
+        tabel(["Inschrijver", "Kwaliteitsscore (0-100)"], kw, getal_kolommen=(1,)),
+        f"<p>De scores per criterium en beoordelaar ({getal(len(rijen), 0)} regels):</p>",
         '<div class="breed">'
         + tabel(kop, rijen, getal_kolommen=tuple(range(2, len(kop) - 1)), rij_attrs=attrs)
         + "</div>",
-        tabel(["Inschrijver", "Kwaliteitsscore (0-100)"], kw, getal_kolommen=(1,)),
     ]
     motivaties = [r for r in panel.rijen if r.perceel == code and r.consensus is not None]
     if motivaties:
@@ -542,14 +598,25 @@ def _panel(g: Rapportgegevens, code: str) -> str:
         )
     signalen = [r for r in panel.rijen if r.perceel == code and r.signaal]
     if signalen:
+        # unresolved signals first: they are what the college may ask about; at most 20 named, the rest counted
+        signalen.sort(key=lambda r: r.consensus is not None)
+        opgelost = sum(r.consensus is not None for r in signalen)
+        toon = signalen[:MAX_SIGNALEN]
         delen.append(
-            "<p><strong>Signalen van onenigheid</strong></p><ul>"
+            f"<p><strong>Signalen van onenigheid ({getal(len(signalen), 0)}, waarvan {getal(opgelost, 0)} "
+            "opgelost in consensus)</strong></p><ul>"
             + "".join(
                 f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
                 f"spreiding {r.spreiding_stappen} "
                 f"schaalstappen; {e(afwijkend([label.get(x, x) for x in r.afwijkers]))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
-                for r in signalen
+                for r in toon
+            )
+            + (
+                f"<li>en nog {getal(len(signalen) - len(toon), 0)} signalen (zie gunningsadvies.xlsx, tabblad "
+                "Beoordeling, kolom Signaal)</li>"
+                if len(signalen) > len(toon)
+                else ""
             )
             + "</ul>"
         )
@@ -584,7 +651,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
             Cel(euro(r.prijs), r.prijs, "prijs"),
             Cel(_kolomtekst(m, r.prijsscore, 2 if m.kolomkoppen[0] else None), r.prijsscore, "prijsscore"),
             Cel(_kolomtekst(m, r.totaal, dec), r.totaal, "totaal"),
-            Cel(str(_toegewezen(p, r.inschrijver)), _toegewezen(p, r.inschrijver), "toegewezen"),
+            Cel(getal(_toegewezen(p, r.inschrijver), 0), _toegewezen(p, r.inschrijver), "toegewezen"),
         ]
         for r in p.rangorde
     ]
@@ -614,6 +681,15 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
             rij_attrs=attrs,
         ),
     ]
+    if dec != 2 and not m.kolommen_in_euro and m.kolomkoppen[1]:
+        # the berekening above rounds every step to 2 decimals; the column does not: say why they differ
+        delen.append(
+            f"<p>De kolom {e(m.kolomkoppen[1])} staat in {dec} decimalen: op 2 decimalen afgerond zouden twee "
+            f"verschillende totalen gelijk lijken, en de rangorde vergelijkt op {dec} decimalen. De berekening "
+            "hierboven toont iedere stap en het totaal op 2 decimalen afgerond; de kolom toont hetzelfde totaal "
+            f"in {dec} decimalen (wie met de afgeronde tussenstappen narekent, kan in de tweede decimaal een "
+            "ander getal vinden).</p>"
+        )
     delen += [f'<p class="voldoet-niet">{e(m)}</p>' for m in p.meldingen]
     delen += [
         f"<p>Gelijke {e(methode(p.prijsmethode).maatstaf)}; {e(r.inschrijver)} is geplaatst "
@@ -648,8 +724,8 @@ def _toegelaten(g: Rapportgegevens, code: str) -> str:
             [
                 r.inschrijver,
                 Cel(euro(r.prijs), r.prijs, "prijs"),
-                Cel(str(cap), cap, "capaciteit"),
-                Cel(str(_toegewezen(p, r.inschrijver)), _toegewezen(p, r.inschrijver), "toegewezen"),
+                Cel(getal(cap, 0), cap, "capaciteit"),
+                Cel(getal(_toegewezen(p, r.inschrijver), 0), _toegewezen(p, r.inschrijver), "toegewezen"),
             ]
         )
         attrs.append(f'data-inschrijver="{e(r.inschrijver)}"')
@@ -692,15 +768,49 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
     if p.toewijzing:
         subregio = {gem.naam: gem.subregio for gem in g.aanbesteding.gemeenten}
         delen.append(f'<div class="grafiek">{grafieken.verdeling_per_gemeente(p, f"vg-{code}", subregio)}</div>')
-    if (klein := kleine_aantallen.signaal(p)) is not None:
+    if (klein := kleine_aantallen.signaal(p, sleutels=False)) is not None:
         delen.append(f'<p class="signaal">{e(klein)}</p>')
     if p.bindende_regels:
         delen.append(
             "<p><strong>Waarom een inschrijver minder kreeg dan zijn capaciteit</strong></p><ul>"
-            + "".join(f"<li>{e(z)}</li>" for z in p.bindende_regels)
+            + "".join(f"<li>{e(z)}</li>" for z in _samen_waar_gelijk(p.bindende_regels))
             + "</ul>"
         )
     return "\n".join(delen)
+
+
+_KRIJGT = re.compile(r"(?P<naam>.+?) krijgt (?P<n>[\d.]+) van zijn capaciteit (?P<cap>[\d.]+): (?P<reden>.+)", re.S)
+
+
+def _samen_waar_gelijk(zinnen: Sequence[str]) -> list[str]:
+    """Bidders that get the same number for the same reason share one sentence ('A (capaciteit 734) en B
+    (capaciteit 1.009): ieder krijgt 0, om dezelfde reden: ...'): at national size 60 near-identical
+    sentences per lot otherwise.
+    A sentence of another form, or a reason no other bidder shares, stays as it is."""
+    groepen: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    volgorde: list[tuple[str, str] | str] = []
+    for zin in zinnen:
+        m = _KRIJGT.fullmatch(zin)
+        if m is None:
+            volgorde.append(zin)
+            continue
+        sleutel = (m["n"], m["reden"])
+        if sleutel not in groepen:
+            groepen[sleutel] = []
+            volgorde.append(sleutel)
+        groepen[sleutel].append((m["naam"], m["cap"]))
+    uit = []
+    for x in volgorde:
+        if isinstance(x, str):
+            uit.append(x)
+            continue
+        leden = groepen[x]
+        if len(leden) == 1:
+            uit.append(f"{leden[0][0]} krijgt {x[0]} van zijn capaciteit {leden[0][1]}: {x[1]}")
+        else:
+            wie = _opsomming([f"{naam} (capaciteit {cap})" for naam, cap in leden])
+            uit.append(f"{wie}: ieder krijgt {x[0]}, om dezelfde reden: {x[1]}")
+    return uit
 
 
 def _verdeling_breed(p, leveranciers: list[str]) -> str:
@@ -711,13 +821,13 @@ def _verdeling_breed(p, leveranciers: list[str]) -> str:
     rijen, attrs = [], []
     for b in p.budgetten:
         cellen = [
-            Cel(str(per.get(b.gemeente, {}).get(n, 0)), per.get(b.gemeente, {}).get(n, 0), f"aantal:{n}")
+            Cel(getal(per.get(b.gemeente, {}).get(n, 0), 0), per.get(b.gemeente, {}).get(n, 0), f"aantal:{n}")
             for n in leveranciers
         ]
         rijen.append(
             [
                 b.gemeente,
-                Cel(str(b.vraag), b.vraag, "vraag"),
+                Cel(getal(b.vraag, 0), b.vraag, "vraag"),
                 *cellen,
                 Cel(euro(b.kosten), b.kosten, "kosten"),
                 Cel(euro(b.budget), b.budget, "budget"),
@@ -728,8 +838,8 @@ def _verdeling_breed(p, leveranciers: list[str]) -> str:
     rijen.append(
         [
             "Totaal",
-            Cel(str(p.volume), p.volume),
-            *[Cel(str(_toegewezen(p, n)), _toegewezen(p, n)) for n in leveranciers],
+            Cel(getal(p.volume, 0), p.volume),
+            *[Cel(getal(_toegewezen(p, n), 0), _toegewezen(p, n)) for n in leveranciers],
             Cel(euro(kosten), kosten),
             Cel(euro(budget), budget),
         ]
@@ -762,8 +872,9 @@ def _verdeling_lang(g: Rapportgegevens, code: str, leveranciers: list[str]) -> s
     rijen = [
         [
             x,
-            Cel(str(vraag[x]), vraag[x]),
-            "; ".join(f"{n} {k}" for n, k in sorted(aantal[x].items(), key=lambda t: rang.get(t[0], 0))) or "-",
+            Cel(getal(vraag[x], 0), vraag[x]),
+            "; ".join(f"{n} {getal(k, 0)}" for n, k in sorted(aantal[x].items(), key=lambda t: rang.get(t[0], 0)))
+            or "-",
             Cel(euro(kosten[x]), round(kosten[x], 2)),
             Cel(euro(budget[x]), round(budget[x], 2)),
         ]

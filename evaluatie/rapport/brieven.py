@@ -46,6 +46,8 @@ from evaluatie.tekst import datum, euro, getal
 from evaluatie.toets.register import Context, maak_regel, regels_register
 from evaluatie.toets.uitslag import Toetsresultaat
 
+MAX_GEMEENTEN_IN_BRIEF = 15  # more gemeenten in a winner's allocation: the table goes to an appendix
+KOP_VERDELING = ["Gemeente", "Inburgeraars per jaar", "Kosten per jaar"]
 STATUSSEN = ("gegund", "afgewezen", "ongeldig", "uitgesloten", "toegelaten", "niet toegelaten")
 
 
@@ -206,8 +208,8 @@ def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str
     gegund = [r.inschrijver for r in p.rangorde if _aantal(g, code, r.inschrijver) > 0]
     d.alinea(
         f"De raamovereenkomst voor dit perceel wordt gesloten met {len(gegund)} "
-        f"{'partij' if len(gegund) == 1 else 'partijen'}; de verwachte verdeling van de {p.volume} trajecten per "
-        "jaar over de gemeenten is:"
+        f"{'partij' if len(gegund) == 1 else 'partijen'}; de verwachte verdeling van de "
+        f"{getal(p.volume, 0)} trajecten per jaar over de gemeenten is:"
     )
     d.tabel(
         ["Inschrijver", "Rang", "Inburgeraars per jaar", "Aandeel"],
@@ -215,7 +217,7 @@ def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str
             [
                 n + (" (u)" if n == inschrijver else ""),
                 rang[n],
-                _aantal(g, code, n),
+                getal(_aantal(g, code, n), 0),
                 f"{getal(100 * _aantal(g, code, n) / p.volume, 1)}%" if p.volume else "-",
             ]
             for n in gegund
@@ -477,10 +479,14 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         )
         _voorbehoud(d, g)
         _scores_en_motivering(d, g, inschrijver, code, "Uw kwaliteitsscores")
-    else:
-        _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
+    bijlage: list[list[str]] = []
+    if not toelating and uitkomst not in ("ongeldig", "uitgesloten", "niet toegelaten"):
+        bijlage = _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
     besluiten_in_brief(d, g, inschrijver, code, uitkomst)  # a condition or an accepted explanation (besluiten.yaml)
     _afsluiting(d, g, toelating)
+    if bijlage:
+        d.kop(f"Bijlage: uw verwachte verdeling per gemeente, perceel {perceel.naam}")
+        d.tabel(KOP_VERDELING, bijlage)
     return d
 
 
@@ -498,24 +504,34 @@ def _voorbehoud(d: Document, g: Rapportgegevens) -> None:
 
 def _beslissing_gunning(
     d: Document, g: Rapportgegevens, inschrijver: str, code: str, uitkomst: str, rang: Rangregel | None
-) -> None:
+) -> list[list[str]]:
+    """The decision for a ranked bid. Returns the winner's allocation rows when they are too many to stand
+    in the middle of the letter (a national lot: 130 gemeenten, four pages before the reasons): the caller
+    puts them in an appendix after the signature."""
     a = g.aanbesteding
     p = g.uitslag.percelen[code]
     perceel = a.percelen[code]
+    bijlage: list[list[str]] = []
     if rang is None:  # cannot happen for a valid bid; keep the letter honest rather than crash
         d.alinea("Uw inschrijving is niet gerangschikt.")
-        return
+        return bijlage
     if uitkomst == "gegund":
         n = _aantal(g, code, inschrijver)
+        rijen = [[t.gemeente, getal(t.aantal, 0), euro(t.kosten)] for t in p.toewijzing if t.inschrijver == inschrijver]
+        waar = (
+            f". Per gemeente staat dat in de bijlage aan het eind van deze brief ({getal(len(rijen), 0)} gemeenten)."
+            if len(rijen) > MAX_GEMEENTEN_IN_BRIEF
+            else ":"
+        )
         d.alinea(
             f"Wij zijn voornemens perceel {perceel.naam} aan u te gunnen. Uw inschrijving is als {rang.rang}e "
-            f"gerangschikt. In de verdeling over de gemeenten verzorgt u naar verwachting {n} van de {p.volume} "
-            f"trajecten per jaar ({getal(100 * n / p.volume, 1)}%):"
+            f"gerangschikt. In de verdeling over de gemeenten verzorgt u naar verwachting {getal(n, 0)} van de "
+            f"{getal(p.volume, 0)} trajecten per jaar ({getal(100 * n / p.volume, 1)}%){waar}"
         )
-        d.tabel(
-            ["Gemeente", "Inburgeraars per jaar", "Kosten per jaar"],
-            [[t.gemeente, t.aantal, euro(t.kosten)] for t in p.toewijzing if t.inschrijver == inschrijver],
-        )
+        if len(rijen) > MAX_GEMEENTEN_IN_BRIEF:
+            bijlage = rijen
+        else:
+            d.tabel(KOP_VERDELING, rijen)
     else:
         d.alinea(
             f"Wij zijn voornemens perceel {perceel.naam} niet aan u te gunnen. Uw inschrijving is beoordeeld en als "
@@ -562,3 +578,4 @@ def _beslissing_gunning(
     if inschrijver in p.verklaring:
         d.kop("Toelichting op de verdeling")
         d.alinea(tot_u(p.verklaring[inschrijver], inschrijver) + ".")
+    return bijlage

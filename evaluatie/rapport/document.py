@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaluatie.rapport.html import e, pagina, tabel
+from evaluatie.rapport.html import Cel, e, pagina, tabel
 
 # A4 in twentieths of a point (210 x 297 mm), margins 2.5 cm.
 A4_BREEDTE, A4_HOOGTE, MARGE = 11906, 16838, 1418
@@ -99,7 +99,9 @@ class Document:
             elif b[0] == "opsomming":
                 delen.append("<ul>" + "".join(f"<li>{e(x)}</li>" for x in b[1]) + "</ul>")
             else:
-                html = tabel(b[1], b[2])
+                rechts = getal_kolommen(b[2])
+                rijen = [[Cel(str(c), klasse="getal") if j in rechts else c for j, c in enumerate(r)] for r in b[2]]
+                html = tabel(b[1], rijen, getal_kolommen=rechts)
                 # A short table stays on the page of the heading and sentence that introduce it (Chromium
                 # honours break-inside on a block, not break-after on a heading or paragraph).
                 n = 0
@@ -204,8 +206,27 @@ def _p(inhoud: str, stijl: str | None = None, extra: str = "") -> str:
     return f"<w:p>{ppr}{inhoud}</w:p>"
 
 
+_RECHTS = '<w:jc w:val="right"/>'
+_GETAL = re.compile(r"(EUR )?-?\d[\d.]*(,\d+)?%?")
+
+
+def getal_kolommen(rijen: Sequence[Sequence[object]]) -> tuple[int, ...]:
+    """Columns whose every cell is a number, an amount or a percentage ('-' for none allowed): aligned
+    right, so digits line up and 'EUR' never parts from its amount."""
+    if not rijen:
+        return ()
+    kolommen = []
+    for j in range(max(len(r) for r in rijen)):
+        cellen = [str(r[j]).strip() for r in rijen if j < len(r)]
+        waarden = [c for c in cellen if c not in ("", "-")]
+        if waarden and all(_GETAL.fullmatch(c) for c in waarden):
+            kolommen.append(j)
+    return tuple(kolommen)
+
+
 def _tabel_xml(kop: list, rijen: list[list]) -> str:
     n = max(1, len(kop))
+    rechts = getal_kolommen(rijen)
     breedte = (A4_BREEDTE - 2 * MARGE) // n
     raster = "".join(f'<w:gridCol w:w="{breedte}"/>' for _ in range(n))
 
@@ -213,8 +234,9 @@ def _tabel_xml(kop: list, rijen: list[list]) -> str:
         # no row split over two pages; the heading row repeats on every page
         trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if koprij else "<w:trPr><w:cantSplit/></w:trPr>"
         tcs = "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{breedte}" w:type="dxa"/></w:tcPr>{_p(_run(str(c), vet=koprij))}</w:tc>'
-            for c in cellen
+            f'<w:tc><w:tcPr><w:tcW w:w="{breedte}" w:type="dxa"/></w:tcPr>'
+            f"{_p(_run(str(c), vet=koprij), extra=_RECHTS if j in rechts else '')}</w:tc>"
+            for j, c in enumerate(cellen)
         )
         return f"<w:tr>{trpr}{tcs}</w:tr>"
 

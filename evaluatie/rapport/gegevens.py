@@ -15,7 +15,7 @@ from evaluatie.hashing import sha256_bytes
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
 from evaluatie.rapport.wegingtekst import weging_tekst
-from evaluatie.tekst import euro, kort
+from evaluatie.tekst import euro, getal, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
 
@@ -110,16 +110,21 @@ def _anonieme_formulieren(award) -> dict[str, str]:
     return {f"beoordelingen/{f.bestand}": f"beoordelingen: formulier van {labels[f.beoordelaar]}" for f in formulieren}
 
 
-def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
-    """The tender's rules for one lot, as applied, in plain Dutch."""
+def perceel_regels(g: Rapportgegevens, code: str, per_subregio_boven: int | None = None) -> list[str]:
+    """The tender's rules for one lot, as applied, in plain Dutch. With more participating gemeenten than
+    `per_subregio_boven` the demand is summed per subregio (a national lot would otherwise be a page of
+    names); the caller says where every gemeente is listed."""
     p = g.aanbesteding.percelen[code]
     vraag = g.aanbesteding.vraag(code)
-    regels = [
-        "Deelnemende gemeenten en verwachte inburgeraars per jaar: "
-        + ", ".join(f"{gem} {n}" for gem, n in vraag.items())
-        + f" (totaal {sum(vraag.values())}).",
-        f"Plafondprijs {euro(p.plafondprijs)} per traject.",
-    ]
+    if per_subregio_boven is not None and len(vraag) > per_subregio_boven:
+        deelnemers = _vraag_per_subregio(g, vraag)
+    else:
+        deelnemers = (
+            "Deelnemende gemeenten en verwachte inburgeraars per jaar: "
+            + ", ".join(f"{gem} {getal(n, 0)}" for gem, n in vraag.items())
+            + f" (totaal {getal(sum(vraag.values()), 0)})."
+        )
+    regels = [deelnemers, f"Plafondprijs {euro(p.plafondprijs)} per traject."]
     eisen = []
     for r in g.toets.voor_perceel(code)[:1]:
         eisen = [b.eis for b in r.bevindingen]
@@ -150,6 +155,28 @@ def perceel_regels(g: Rapportgegevens, code: str) -> list[str]:
         regels.append("Bij gelijke stand: loting.")
     regels.append(_verdeelregels(p))
     return regels
+
+
+def _vraag_per_subregio(g: Rapportgegevens, vraag: dict[str, int]) -> str:
+    """'Deelnemende gemeenten: 342 in 35 subregio's, samen 8.925 ...; per subregio: Subregio 01 10 gemeenten, 275'."""
+    gemeenten: dict[str, int] = {}
+    som: dict[str, int] = {}
+    for gem, n in vraag.items():
+        regio = g.aanbesteding.subregio_van(gem) or "zonder subregio"
+        gemeenten[regio] = gemeenten.get(regio, 0) + 1
+        som[regio] = som.get(regio, 0) + n
+    regios = [r for r in som if r != "zonder subregio"]
+    kop = (
+        f"Deelnemende gemeenten: {getal(len(vraag), 0)}"
+        + (f" in {len(regios)} subregio's" if regios else "")
+        + f", samen {getal(sum(vraag.values()), 0)} verwachte inburgeraars per jaar"
+    )
+    if not regios:
+        return kop + "."
+    per = "; ".join(
+        f"{r} {gemeenten[r]} {'gemeente' if gemeenten[r] == 1 else 'gemeenten'}, {getal(som[r], 0)}" for r in som
+    )
+    return f"{kop}; per subregio (aantal gemeenten, verwachte inburgeraars per jaar): {per}."
 
 
 def _verdeelregels(p) -> str:

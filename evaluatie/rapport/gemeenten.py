@@ -6,7 +6,7 @@ from evaluatie.gunning.uitslag import Gemeentebudget
 from evaluatie.rapport.budgetwoorden import budget_kop, budget_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import Cel, e, pagina, tabel
-from evaluatie.tekst import datum, euro
+from evaluatie.tekst import datum, euro, getal
 
 
 def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
@@ -29,18 +29,33 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
         if budget is None:
             continue
         rijen = [
-            [t.inschrijver, Cel(str(t.aantal), t.aantal, "aantal"), Cel(euro(t.kosten), t.kosten, "kosten")]
+            [t.inschrijver, Cel(getal(t.aantal, 0), t.aantal, "aantal"), Cel(euro(t.kosten), t.kosten, "kosten")]
             for t in p.toewijzing
             if t.gemeente == gemeente
         ]
         zonder = budget.vraag - sum(t.aantal for t in p.toewijzing if t.gemeente == gemeente)
         if zonder:  # open house only: no admitted supplier serves this gemeente (a gunning lot serves all demand)
-            rijen.append([Cel("Zonder toegelaten aanbieder"), Cel(str(zonder), zonder), Cel(euro(0.0), 0.0)])
-        rijen.append([Cel("Totaal"), Cel(str(budget.vraag), budget.vraag), Cel(euro(budget.kosten), budget.kosten)])
+            rijen.append([Cel("Zonder toegelaten aanbieder"), Cel(getal(zonder, 0), zonder), Cel(euro(0.0), 0.0)])
+        rijen.append(
+            [Cel("Totaal"), Cel(getal(budget.vraag, 0), budget.vraag), Cel(euro(budget.kosten), budget.kosten)]
+        )
+        open_house = p.procedure == "toelating"
+        koppen = (
+            ["Toegelaten aanbieder", "Verwacht aantal per jaar", "Verwachte kosten per jaar"]
+            if open_house
+            else ["Aanbieder", "Inburgeraars per jaar", "Kosten per jaar"]
+        )
+        delen.append(f"<h2>{e(p.naam)}</h2>")
+        if open_house:  # the toelatingsbesluit promises no numbers: this page may not read as an allocation
+            delen.append(
+                "<p>Open house (toelating): iedere aanbieder die aan de eisen voldoet, is toegelaten. De aantallen "
+                "zijn een verwachting naar verhouding van de capaciteit van de toegelaten aanbieders, geen "
+                "toewijzing: de inburgeraar of de klantmanager kiest de aanbieder, en aanbieders kunnen gedurende "
+                "de looptijd later toetreden.</p>"
+            )
         delen += [
-            f"<h2>{e(p.naam)}</h2>",
             tabel(
-                ["Aanbieder", "Inburgeraars per jaar", "Kosten per jaar"],
+                koppen,
                 rijen,
                 getal_kolommen=(1, 2),
                 rij_attrs=[""] * (len(rijen) - 1) + ['class="totaal"'],

@@ -42,8 +42,10 @@ def kleine_splitsingen(p: Perceeluitslag) -> list[KleineSplitsing]:
     return uit
 
 
-def signaal(p: Perceeluitslag) -> str | None:
-    """One Dutch sentence with the tiny splits of a lot and the rule that would avoid them, or None."""
+def signaal(p: Perceeluitslag, sleutels: bool = True) -> str | None:
+    """One Dutch sentence with the tiny splits of a lot and the rule that would avoid them, or None.
+    `sleutels`: name the rules by their aanbesteding.yaml keys (the terminal, read by the inkoper who
+    edits that file); without, in words only (the advies, read by a college)."""
     if p.procedure != "gunning":
         return None  # an open house shows an expectation, not an allocation: the inburgeraar chooses
     klein = kleine_splitsingen(p)
@@ -51,10 +53,18 @@ def signaal(p: Perceeluitslag) -> str | None:
         return None
     voorbeelden = "; ".join(f"{k.gemeente}: {k.inschrijver} krijgt {k.aantal} van {k.vraag}" for k in klein[:5])
     meer = f" (en {len(klein) - 5} meer)" if len(klein) > 5 else ""
-    regels = ["verdeling.max_leveranciers_per_gemeente: 1 (één aanbieder per gemeente)"]
+    regels = [
+        "verdeling.max_leveranciers_per_gemeente: 1 (één aanbieder per gemeente)"
+        if sleutels
+        else "hoogstens één aanbieder per gemeente"
+    ]
     # min_volume bounds a supplier's whole share of the lot: it only avoids a split of a supplier with few in total
     if any(p.toegewezen(k.inschrijver) < GRENS for k in klein):
-        regels.append(f"verdeling.min_volume (een minimum per aanbieder over het hele perceel, bijvoorbeeld {GRENS})")
+        regels.append(
+            f"verdeling.min_volume (een minimum per aanbieder over het hele perceel, bijvoorbeeld {GRENS})"
+            if sleutels
+            else f"een minimum per aanbieder over het hele perceel (bijvoorbeeld {GRENS})"
+        )
     return (
         f"Perceel {p.naam}: kleine aantallen bij een tweede aanbieder in een gemeente ({voorbeelden}{meer}). Dit "
         f"volgt uit de gepubliceerde regels en blijft zo. Wilt u dit in een volgende aanbesteding voorkomen, neem "

@@ -14,15 +14,60 @@ from evaluatie.rapport.document import Document
 from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import getal
 
-__all__ = ["deelnemers", "kernregels", "ontbrekende_omschrijvingen", "schrijf_criteria", "schrijf_perceelgegevens"]
+__all__ = [
+    "deelnemers",
+    "kernregels",
+    "ontbrekende_omschrijvingen",
+    "schrijf_criteria",
+    "schrijf_gemeentenbijlage",
+    "schrijf_perceelgegevens",
+]
+
+
+VEEL_GEMEENTEN = 40  # above this the gemeenten are listed once for all lots, in an appendix
+
+
+def gemeenten_apart(a: Aanbesteding) -> bool:
+    """A national tender: one table of 342 gemeenten per lot would be three times the same 10 pages."""
+    return any(len(p.gemeenten) > VEEL_GEMEENTEN for p in a.percelen.values())
 
 
 def schrijf_perceelgegevens(d: Document, a: Aanbesteding, p: Perceel) -> None:
-    d.alinea("Deelnemende gemeenten, hun subregio en het verwachte aantal inburgeraars per jaar:")
-    rijen: list[list[object]] = [[g, s, n] for g, s, n in deelnemers(a, p)]
-    rijen.append(["Totaal", "", sum(n for _, _, n in deelnemers(a, p))])
-    d.tabel(["Gemeente", "Subregio", "Verwacht per jaar"], rijen)
+    lijst = deelnemers(a, p)
+    totaal = sum(n for _, _, n in lijst)
+    if gemeenten_apart(a):
+        regios = {s for _, s, _ in lijst if s}
+        d.alinea(
+            f"Deelnemende gemeenten: {getal(len(lijst), 0)}"
+            + (f" in {len(regios)} subregio's" if regios else "")
+            + f", samen {getal(totaal, 0)} verwachte inburgeraars per jaar; per gemeente staan hun subregio en "
+            "het verwachte aantal in de bijlage Deelnemende gemeenten aan het eind van dit document."
+        )
+    else:
+        d.alinea("Deelnemende gemeenten, hun subregio en het verwachte aantal inburgeraars per jaar:")
+        rijen: list[list[object]] = [[g, s, getal(n, 0)] for g, s, n in lijst]
+        rijen.append(["Totaal", "", getal(totaal, 0)])
+        d.tabel(["Gemeente", "Subregio", "Verwacht per jaar"], rijen)
     d.opsomming(kernregels(a, p))
+
+
+def schrijf_gemeentenbijlage(d: Document, a: Aanbesteding) -> None:
+    """With many gemeenten: every gemeente once, its subregio and the expected number per lot ('-' where it
+    does not join the lot)."""
+    if not gemeenten_apart(a):
+        return
+    vraag = {code: a.vraag(code) for code in a.percelen}
+    d.kop("Bijlage: deelnemende gemeenten")
+    d.alinea(
+        "Per gemeente de subregio en het verwachte aantal inburgeraars per jaar in ieder perceel (een streepje: "
+        "de gemeente doet niet mee aan dat perceel)."
+    )
+    rijen: list[list[object]] = []
+    for g in a.gemeenten:
+        if any(g.naam in v for v in vraag.values()):
+            rijen.append([g.naam, g.subregio, *(getal(v[g.naam], 0) if g.naam in v else "-" for v in vraag.values())])
+    rijen.append(["Totaal", "", *(getal(sum(v.values()), 0) for v in vraag.values())])
+    d.tabel(["Gemeente", "Subregio", *(p.naam for p in a.percelen.values())], rijen)
 
 
 def schrijf_criteria(d: Document, p: Perceel) -> None:

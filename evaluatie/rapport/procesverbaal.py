@@ -17,6 +17,7 @@ from evaluatie.rapport.html import e, tabel
 from evaluatie.tekst import datum as datum_tekst
 from evaluatie.tekst import getal
 
+MAX_OPSOMMING = 20  # bidders listed one by one under rows decided without a consensus motivation
 _SAMENVOEGEN = {"gemiddelde": "het gemiddelde", "mediaan": "de mediaan", "consensus": "de mediaan"}
 
 
@@ -77,7 +78,11 @@ def procesverbaal_html(
     else:
         delen.append(
             '<p class="voldoet-niet">Let op: in '
-            + "; ".join(f"het formulier van {namen[f.beoordelaar]} ({len(f.prijscellen)} cel(len))" for f in vervuild)
+            + "; ".join(
+                f"het formulier van {namen[f.beoordelaar]} "
+                f"({len(f.prijscellen)} {'cel' if len(f.prijscellen) == 1 else 'cellen'})"
+                for f in vervuild
+            )
             + " staat een bedrag dat gelijk is aan een aangeboden prijs. Ga na of de beoordelaar prijsinformatie "
             "had voordat de kwaliteit was beoordeeld.</p>"
         )
@@ -137,6 +142,20 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
             per.setdefault((r.perceel, r.inschrijver), []).append(
                 aanbesteding.percelen[r.perceel].criterium_van(r.criterium).naam
             )
+        if len(per) > MAX_OPSOMMING:  # at national size: per lot a count; every row is in the xlsx
+            for code in dict.fromkeys(c for c, _ in per):
+                regels = sum(len(v) for (c, _), v in per.items() if c == code)
+                inschrijvers = sum(1 for c, _ in per if c == code)
+                delen.append(
+                    f'<li data-perceel="{e(code)}">{e(aanbesteding.percelen[code].naam)}: {getal(regels, 0)} '
+                    f"{'regel' if regels == 1 else 'regels'} van {getal(inschrijvers, 0)} "
+                    f"{'inschrijver' if inschrijvers == 1 else 'inschrijvers'}</li>"
+                )
+            delen.append(
+                "</ul><p>Welke regels dat zijn, staat in gunningsadvies.xlsx (tabblad Beoordeling: de kolom "
+                "Consensus is daar leeg).</p>"
+            )
+            return "\n".join(delen)
         for (code, ins), criteria in per.items():
             delen.append(
                 f'<li data-perceel="{e(code)}" data-inschrijver="{e(ins)}">{e(aanbesteding.percelen[code].naam)}, '

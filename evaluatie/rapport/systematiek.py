@@ -19,7 +19,7 @@ from evaluatie.prijs.rangorde import rangschik
 from evaluatie.rapport.aggregatietekst import per_criterium
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.penvoerder import uitvoerder
-from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_perceelgegevens
+from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_gemeentenbijlage, schrijf_perceelgegevens
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.verdeelregeltekst import precisie, verdeelregel_zinnen, verdeelstappen
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst
@@ -38,13 +38,41 @@ BESLISREGELS = {
 VOORBEELD = (("Inschrijver A", 0.8, 70.0), ("Inschrijver B", 0.9, 80.0), ("Inschrijver C", 1.0, 90.0))
 
 
+def _wat_beschreven(a: Aanbesteding) -> str:
+    """What the document describes, by the lots' procedures: an open-house lot is neither ranked nor distributed
+    (the inburgeraar chooses among the admitted suppliers), so the sentence may not promise that for it."""
+    from evaluatie.gemeentenamen import opsomming
+
+    gunning = [p.naam for p in a.percelen.values() if p.procedure == "gunning"]
+    toelating = [p.naam for p in a.percelen.values() if p.procedure == "toelating"]
+    if not toelating:
+        return "hoe de inschrijvingen worden getoetst, beoordeeld en gerangschikt en hoe de inburgeraars over de " + (
+            "aanbieders worden verdeeld."
+        )
+    beoordeeld = any(p.gunningscriteria for p in a.percelen.values())
+    getoetst = "getoetst en beoordeeld" if beoordeeld else "getoetst"
+    if not gunning:
+        return (
+            f"hoe de inschrijvingen worden {getoetst}, wie wordt toegelaten en hoe het verwachte aantal "
+            "inburgeraars per aanbieder wordt berekend; er wordt niet gerangschikt."
+        )
+
+    def percelen(namen: list[str]) -> str:
+        return f"{'perceel' if len(namen) == 1 else 'percelen'} {opsomming(namen, 'en')}"
+
+    return (
+        f"hoe de inschrijvingen worden {getoetst}, hoe zij in {percelen(gunning)} worden gerangschikt en de "
+        f"inburgeraars over de aanbieders worden verdeeld, en wie in {percelen(toelating)} (open house) wordt "
+        "toegelaten, zonder rangorde."
+    )
+
+
 def systematiek(a: Aanbesteding) -> Document:
     d = Document(f"Beoordelings- en gunningssystematiek {a.naam}")
     d.onderwerp = "Beoordelings- en gunningssystematiek"
     d.alinea(
         f"Dit document hoort bij de aanbestedingsleidraad van {a.naam}. {uitvoerder(a)} voert de "
-        "aanbesteding uit. Het beschrijft volledig hoe de inschrijvingen worden "
-        "getoetst, beoordeeld en gerangschikt en hoe de inburgeraars over de aanbieders worden verdeeld. Er "
+        f"aanbesteding uit. Het beschrijft volledig {_wat_beschreven(a)} Er "
         "worden geen andere criteria, wegingen of regels toegepast dan hier staan."
     )
     peildatum = peildatum_keurmerk(a, list(a.percelen))
@@ -80,6 +108,7 @@ def systematiek(a: Aanbesteding) -> Document:
             "die toelichting kan de inschrijving worden afgewezen; zij wordt nooit automatisch uitgesloten."
         )
     _openbaarmaking(d, a)
+    schrijf_gemeentenbijlage(d, a)
     return d
 
 
@@ -250,4 +279,9 @@ def openbaar_tekst(a: Aanbesteding) -> str:
         per_tekst.setdefault(methode(p.prijsmethode).openbaar(p, prijs_openbaar), []).append(p.naam)
     if len(per_tekst) == 1:
         return next(iter(per_tekst)) + "."
-    return " ".join(f"Perceel {', '.join(namen)}: {tekst}." for tekst, namen in per_tekst.items())
+    from evaluatie.gemeentenamen import opsomming
+
+    return " ".join(
+        f"{'Percelen' if len(namen) > 1 else 'Perceel'} {opsomming(namen, 'en')}: {tekst}."
+        for tekst, namen in per_tekst.items()
+    )

@@ -28,9 +28,10 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
         winnaars = [r.inschrijver for r in p.rangorde if aantal.get(r.inschrijver)]
         afgewezen = [r.inschrijver for r in p.rangorde if not aantal.get(r.inschrijver)]
         criteria = [c.code for c in g.aanbesteding.percelen[code].gunningscriteria]
+        groepen: dict[tuple[str, ...], list[str]] = {}  # letters quoting the same winners: one item
         for verliezer in afgewezen:
             # exactly the letters that quote a winner's motivation: where the winner scored higher (rapport/brieven.py)
-            geciteerd = [
+            geciteerd = tuple(
                 w
                 for w in winnaars
                 if any(
@@ -40,13 +41,20 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
                     and (rw.consensus_toelichting or rw.toelichtingen)
                     for c in criteria
                 )
-            ]
+            )
             if geciteerd:
-                uit.append(
-                    f"Perceel {p.naam}: de brief aan {verliezer} citeert de motivering van het panel bij de scores "
-                    f"van {', '.join(geciteerd)}; lees die passages voor verzending op bedrijfsgeheimen "
-                    "(art. 2.57 Aanbestedingswet 2012) en vat zo nodig samen."
-                )
+                groepen.setdefault(geciteerd, []).append(verliezer)
+        for geciteerd, brieven in groepen.items():
+            wie = (
+                f"de brief aan {brieven[0]} citeert"
+                if len(brieven) == 1
+                else f"de {len(brieven)} brieven aan {', '.join(brieven)} citeren"
+            )
+            uit.append(
+                f"Perceel {p.naam}: {wie} de motivering van het panel bij de scores van {', '.join(geciteerd)}; "
+                "lees die passages voor verzending op bedrijfsgeheimen (art. 2.57 Aanbestedingswet 2012) en vat zo "
+                "nodig samen."
+            )
         for r in g.panel.rijen:
             if r.perceel == code and r.consensus_buiten and r.consensus is not None:
                 criterium = g.aanbesteding.percelen[code].criterium_van(r.criterium).naam
@@ -98,14 +106,16 @@ def _andere_prijs_dan_gerekend(g: Rapportgegevens) -> list[str]:
                 continue
             gerekend = m.prijs_per_traject(perceel, aanbod.prijs)
             if round(gerekend * 100) != round(aanbod.prijs * 100):
+                open_house = perceel.procedure == "toelating"  # no framework agreement: the tariff of the admission
                 geldt = (
-                    f"geldt de vaste prijs van {euro(gerekend)}"
+                    f"geldt {'het tarief (de vaste prijs)' if open_house else 'de vaste prijs'} van {euro(gerekend)}"
                     if m.naam == "vaste_prijs"
                     else f"rekent de prijsmethode {m.naam} met {euro(gerekend)}"
                 )
+                waar = "kosten en toelatingsbesluit" if open_house else "kosten, brieven, raamovereenkomst"
                 uit.append(
                     f"Perceel {p.naam}: {i.naam} bood {euro(aanbod.prijs)} per traject; in dit perceel {geldt}, en "
-                    "alleen die prijs is gerekend (kosten, brieven, raamovereenkomst). Ga na dat "
+                    f"alleen die prijs is gerekend ({waar}). Ga na dat "
                     f"{i.naam} die prijs aanvaardt en geen voorbehoud maakt."
                 )
     return uit

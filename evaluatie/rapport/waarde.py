@@ -59,6 +59,11 @@ def _lotnamen(a: Aanbesteding, procedure: str) -> str:
     return opsomming([p.naam for p in a.percelen.values() if p.procedure == procedure], "en")
 
 
+def _perceelwoord(a: Aanbesteding, procedure: str) -> str:
+    """'perceel' for one lot of this procedure, 'percelen' for more: 'perceel PVT en MAP' reads as one lot."""
+    return "perceel" if sum(p.procedure == procedure for p in a.percelen.values()) == 1 else "percelen"
+
+
 def regime(a: Aanbesteding) -> str:
     """The regime in one or two sentences, from the award lots' total value and each lot's procedure."""
     from evaluatie.tekst import euro
@@ -66,7 +71,8 @@ def regime(a: Aanbesteding) -> str:
     zinnen = []
     procedures = a.procedures()
     if "toelating" in procedures:
-        wie = "" if procedures == {"toelating"} else f" voor perceel {_lotnamen(a, 'toelating')}"
+        welke = f"{_perceelwoord(a, 'toelating')} {_lotnamen(a, 'toelating')}"
+        wie = "" if procedures == {"toelating"} else f" voor {welke}"
         zinnen.append(
             f"Open house (toelatingsprocedure){wie}: iedere aanbieder die aan de gepubliceerde voorwaarden voldoet, "
             "wordt toegelaten en er wordt niemand gekozen; dit is geen overheidsopdracht in de zin van de "

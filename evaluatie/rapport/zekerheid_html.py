@@ -15,9 +15,14 @@ KOPPEN = {
 }
 
 
+BEKNOPT = 20  # changed allocations named per sentence; `evaluatie zekerheid --volledig` names them all
+
+
 def zekerheid_html(z: Zekerheid, perceelnaam: str) -> str:
+    """A national lot changes hundreds of gemeenten without one reviewer: the sentence names the first
+    BEKNOPT and counts the rest, so the page stays a reading page and not a listing."""
     delen: list[str] = []
-    for sleutel, regels in zinnen(z, perceelnaam).items():
+    for sleutel, regels in zinnen(z, perceelnaam, BEKNOPT).items():
         if regels:
             delen.append(
                 f"<p><strong>{e(KOPPEN[sleutel])}</strong></p><ul>"
@@ -39,6 +44,8 @@ def zekerheid_pagina(naam: str, secties: dict[str, str], perceelnamen: dict[str,
         "<p>Dit interne stuk hoort bij het gunningsadvies. Het laat zien hoe gevoelig de uitkomst is voor een "
         "enkele beoordelaar, voor kleine verschillen in de scores, voor de prijs en voor de capaciteit. Het "
         "maakt geen deel uit van de motivering van de gunningsbeslissing.</p>",
+        f"<p>Lange opsommingen (gewijzigde verdelingen) noemen de eerste {BEKNOPT} en tellen de rest; "
+        "<code>evaluatie zekerheid --volledig</code> toont ze allemaal.</p>",
     ]
     for code, sectie in secties.items():
         delen.append(f'<section data-perceel="{e(code)}"><h2>Perceel {e(perceelnamen.get(code, code))}</h2>')

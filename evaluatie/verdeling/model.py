@@ -18,6 +18,8 @@ class Leverancier:
     gemeenten: tuple[str, ...]
     rang: int  # position in the ranking, 0 = best; the documented tie-break for equal optima
     beslist_door: str | None = None  # the tie-break rule (or 'loting') that set this bid apart from an equal total
+    rangnummer: int | None = None  # the published rank: equal for bids whose tie is not decided (yet)
+    loting_id: str | None = None  # the draw that ordered this bid, if any: bids of one draw share it
 
 
 @dataclass(frozen=True)

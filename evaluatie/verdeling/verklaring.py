@@ -1,8 +1,9 @@
 """Why a supplier got less than its capacity, found by computation, in words.
 
 For every supplier below its capacity the rule(s) that actually bind are found:
-- `max_aandeel` from the solved model: the supplier sits exactly at the share cap;
-- every other active allocation rule (min_volume, min/max_leveranciers,
+- `max_aandeel`, like every other rule, by re-solving without it (sitting exactly at the cap is not
+  enough: its gemeenten may have no more demand);
+- every active allocation rule (min_volume, min/max_leveranciers,
   max_leveranciers_per_gemeente, per_subregio, budget) by re-solving the lot once with that
   rule switched off: if the supplier then gets more, the rule binds for it;
 - when no rule binds, from the outcome: the demand in its gemeenten went to suppliers of
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.prijs.precisie import punten
 from evaluatie.prijs.rangorde import voorrang_tekst
+from evaluatie.tekst import getal
 from evaluatie.verdeling.klassen import geschikt
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
@@ -32,7 +34,10 @@ class Verklaring:
     inschrijver: str
     toegewezen: int
     capaciteit: int
-    oorzaken: tuple[str, ...]  # codes, see ZINNEN in the module: what binds, in a fixed order
+    # codes, in a fixed order: a rule of REGELNAAM, or from the outcome geen_vraag, beter_gerangschikt,
+    # gelijke_waarde_betere_rang, combinatie (lower-ranked got its demand through the rules together),
+    # subregio_gesloten, niet_berekend
+    oorzaken: tuple[str, ...]
     zin: str  # the explanation in Dutch, naming supplier, numbers and the rule
 
 
@@ -41,11 +46,13 @@ def _versoepeld(p: Verdeelprobleem) -> list[tuple[str, Verdeelprobleem]]:
     r = p.regels
     uit = []
 
-    def zonder(**wijziging) -> Verdeelprobleem:
+    def zonder(**wijziging: object) -> Verdeelprobleem:
         return Verdeelprobleem(
             p.perceel, p.perceelnaam, p.vraag, p.subregio, p.leveranciers, r.model_copy(update=wijziging), p.budget
         )
 
+    if r.max_aandeel is not None:
+        uit.append(("max_aandeel", zonder(max_aandeel=None)))
     if r.min_volume:
         uit.append(("min_volume", zonder(min_volume=None)))
     if r.min_leveranciers is not None:
@@ -75,6 +82,7 @@ def _versoepeld(p: Verdeelprobleem) -> list[tuple[str, Verdeelprobleem]]:
 
 
 REGELNAAM = {
+    "max_aandeel": "maximaal aandeel",
     "min_volume": "minimaal volume",
     "min_leveranciers": "minimum aantal leveranciers",
     "max_leveranciers": "maximum aantal leveranciers",
@@ -114,23 +122,32 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
         idx = p.leveranciers.index(s)
         eigen = [g for g in p.vraag if p.vraag[g] > 0 and idx in el[g]]
         delen: list[tuple[str, str]] = []
-        if plafond is not None and n == plafond and plafond < s.capaciteit:
-            delen.append(
-                (
-                    "max_aandeel",
-                    f"het maximale aandeel van {r.max_aandeel:.0%} van het volume (hoogstens {plafond} van "
-                    f"{p.totaal}) begrenst het",
-                )
-            )
-        for code, ander in opnieuw.items():
+        # At the cap while demand in its own gemeenten went to lower-ranked suppliers (or stayed
+        # unserved): the cap holds it back even when a re-solve without the cap would move that
+        # demand to another supplier rather than to this one.
+        op_plafond = plafond is not None and n == plafond < s.capaciteit and _vrij(p, v, s, eigen) > n
+        uitkomsten = dict(opnieuw)
+        if op_plafond and "max_aandeel" in mislukt:  # the cap's binding is known without the re-solve
+            uitkomsten["max_aandeel"] = {}
+        for code, ander in uitkomsten.items():
             meer = ander.get(s.naam, 0)
-            if meer <= n:
+            if meer <= n and not (code == "max_aandeel" and op_plafond):
                 continue
-            if code == "min_volume":
+            if code == "max_aandeel" and plafond is not None:
+                # Exactly at the cap is not enough: its gemeenten may have no more demand for it.
+                grens = f"{r.max_aandeel:.0%} van het volume (hoogstens {getal(plafond, 0)} van {getal(p.totaal, 0)})"
+                if n == plafond:
+                    tekst = f"het maximale aandeel van {grens} begrenst het"
+                else:
+                    tekst = (
+                        f"het maximale aandeel van {grens} per leverancier verschuift de verdeling; zonder die regel "
+                        f"zou het {getal(meer, 0)} krijgen"
+                    )
+            elif code == "min_volume":
                 if n == 0:
                     tekst = (
                         f"wie volume krijgt, krijgt minstens {r.min_volume} (minimaal volume); zonder die regel "
-                        f"zou het {meer} krijgen"
+                        f"zou het {getal(meer, 0)} krijgen"
                     )
                 else:
                     gedwongen = [
@@ -141,7 +158,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     tekst = (
                         f"het minimale volume van {r.min_volume} per leverancier"
                         + (f" geeft {', '.join(gedwongen)} meer dan zonder die regel" if gedwongen else "")
-                        + f"; zonder die regel zou het {meer} krijgen"
+                        + f"; zonder die regel zou het {getal(meer, 0)} krijgen"
                     )
             elif code == "max_leveranciers_per_gemeente" and r.max_leveranciers_per_gemeente is not None:
                 vol = [
@@ -153,53 +170,117 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 k = r.max_leveranciers_per_gemeente
                 waar = f"in {', '.join(vol)}" if vol else "in zijn gemeenten"
                 actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
-                tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {meer} krijgen"
+                tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {getal(meer, 0)} krijgen"
             elif code == "max_leveranciers":
                 actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
                 tekst = (
                     f"het maximum van {r.max_leveranciers} leveranciers voor het perceel is bereikt met "
-                    f"{', '.join(actieve)}; zonder die regel zou het {meer} krijgen"
+                    f"{', '.join(actieve)}; zonder die regel zou het {getal(meer, 0)} krijgen"
                 )
             elif code == "min_leveranciers":
                 extra = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and ander.get(x.naam, 0) == 0]
                 tekst = (
                     f"de regel dat minstens {r.min_leveranciers} leveranciers volume krijgen, geeft volume aan "
-                    f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {meer} krijgen"
+                    f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {getal(meer, 0)} krijgen"
                 )
             elif code == "per_subregio":
                 regios = sorted({p.subregio[g] for g in eigen if s.naam not in per_gemeente.get(g, {})})
                 waar = f" (subregio {', '.join(regios)})" if regios else ""
                 tekst = (
                     f"alle gemeenten van een subregio krijgen dezelfde leverancier(s){waar}; zonder die regel zou "
-                    f"het {meer} krijgen"
+                    f"het {getal(meer, 0)} krijgen"
                 )
             else:  # budget
                 krap = [g for g in eigen if g in p.budget and p.budget[g] - kosten[g] < s.prijs - 1e-9]
-                waar = (
-                    ", ".join(f"{g} (budget {euro(p.budget[g])}, kosten {euro(kosten[g])})" for g in krap)
-                    or "de gemeenten met een budget"
-                )
-                tekst = (
-                    f"het budget per gemeente laat in {waar} geen traject tegen zijn prijs van {euro(s.prijs)} meer "
-                    f"toe; zonder budgetgrens zou het {meer} krijgen"
-                )
+                if krap:
+                    waar = ", ".join(f"{g} (budget {euro(p.budget[g])}, kosten {euro(kosten[g])})" for g in krap)
+                    tekst = (
+                        f"het budget per gemeente laat in {waar} geen traject tegen zijn prijs van {euro(s.prijs)} "
+                        f"meer toe; zonder budgetgrens zou het {getal(meer, 0)} krijgen"
+                    )
+                else:  # no gemeente of its own is short of budget: the budget binds through who serves where
+                    met = ", ".join(g for g in p.vraag if g in p.budget)
+                    tekst = (
+                        f"het budget per gemeente ({met}) bepaalt welke inschrijvers daar leveren en verschuift zo "
+                        f"de verdeling; zonder budgetgrens zou het {getal(meer, 0)} krijgen"
+                    )
             delen.append((code, tekst))
         if not delen and not mislukt:
-            delen = _uit_uitkomst(p, v, s, eigen, n)
+            # Described over its service area: under per_subregio a gemeente it serves may be closed to
+            # it (it does not serve the whole subregio), which is said, not hidden as 'no demand'.
+            gebied = [g for g in p.vraag if p.vraag[g] > 0 and g in s.gemeenten]
+            delen = _uit_uitkomst(p, v, s, gebied, n, [c for c, _ in _versoepeld(p)])
+            dicht = [g for g in gebied if g not in eigen]
+            if dicht:
+                regios = sorted({p.subregio[g] for g in dicht})
+                delen.append(
+                    (
+                        "subregio_gesloten",
+                        f"in {', '.join(dicht)} mag het niet leveren: alle gemeenten van een subregio krijgen "
+                        f"dezelfde leverancier(s) en het bedient niet alle gemeenten van subregio {', '.join(regios)}; "
+                        "ook zonder die regel zou het niet meer krijgen",
+                    )
+                )
         for code, reden in mislukt.items():
+            if code in uitkomsten:
+                continue
             delen.append(
                 (
                     "niet_berekend",
                     f"of de regel {REGELNAAM[code]} meespeelt, kon niet worden berekend ({reden})",
                 )
             )
-        zin = f"{s.naam} krijgt {n} van zijn capaciteit {s.capaciteit}: " + "; en ".join(t for _, t in delen)
+        zin = f"{s.naam} krijgt {getal(n, 0)} van zijn capaciteit {getal(s.capaciteit, 0)}: " + "; en ".join(
+            t for _, t in delen
+        )
         uit.append(Verklaring(s.naam, n, s.capaciteit, tuple(c for c, _ in delen), zin))
     return uit
 
 
-def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str], n: int) -> list[tuple[str, str]]:
-    """No rule binds: the demand of its gemeenten is used up, or went to better or cheaper suppliers."""
+def _vrij(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str]) -> int:
+    """Demand in its gemeenten not taken by suppliers ranked above it (higher value, or equal value and
+    a better rank): what it could have had if nothing but the ranking stood in its way."""
+    per_naam = {x.naam: x for x in p.leveranciers}
+    boven = sum(
+        t.aantal
+        for t in v.toewijzing
+        if t.gemeente in eigen
+        and t.inschrijver != s.naam
+        and (
+            _w(per_naam[t.inschrijver]) > _w(s)
+            or (_w(per_naam[t.inschrijver]) == _w(s) and per_naam[t.inschrijver].rang < s.rang)
+        )
+    )
+    return sum(p.vraag[g] for g in eigen) - boven
+
+
+def _voorrang(p: Verdeelprobleem, x: Leverancier, s: Leverancier) -> str:
+    """Why x (equal value) ranks above s, as far as the ranking records it; '' for a tie not decided.
+
+    The ranking records per bid only the tie-break that separated it from its neighbour, and a draw
+    overwrites that: the rule is named only for direct neighbours where s took no part in a draw;
+    otherwise the sentence says it was the tie-break rule or the draw, without choosing."""
+    if x.rangnummer is not None and x.rangnummer == s.rangnummer:
+        return ""
+    if x.loting_id is not None and x.loting_id == s.loting_id:
+        return voorrang_tekst("loting")
+    direct = p.leveranciers.index(s) - p.leveranciers.index(x) == 1
+    if direct and s.loting_id is None:
+        return voorrang_tekst(s.beslist_door)
+    tussen = p.leveranciers[p.leveranciers.index(x) : p.leveranciers.index(s) + 1]
+    if all(t.loting_id is None for t in tussen) and all(t.rangnummer is not None for t in tussen):
+        return "door de beslisregel bij gelijke stand (zie de rangorde)"  # no draw among them: a rule separated them
+    return "in de rangorde (door de beslisregel bij gelijke stand of door loting; zie de rangorde)"
+
+
+def _uit_uitkomst(
+    p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str], n: int, regels: list[str]
+) -> list[tuple[str, str]]:
+    """No single rule binds: the demand of its gemeenten is used up, or went to better-ranked suppliers.
+
+    When part of that demand went to lower-ranked suppliers while this one had capacity left, the
+    ranking does not explain it: the rules together do (each re-solve without one rule gave it no
+    more), and the sentence says so rather than let the ranking stand as the whole reason."""
     vraag = sum(p.vraag[g] for g in eigen)
     if not eigen:
         return [("geen_vraag", "het bedient geen gemeente met vraag in dit perceel")]
@@ -207,8 +288,8 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
         return [
             (
                 "geen_vraag",
-                f"de gemeenten die het bedient ({', '.join(eigen)}) hebben samen {vraag} inburgeraars, en die krijgt "
-                "het allemaal",
+                f"de gemeenten die het bedient ({', '.join(eigen)}) hebben samen "
+                f"{getal(vraag, 0)} inburgeraars, en die krijgt het allemaal",
             )
         ]
     anderen: dict[str, int] = {}
@@ -225,25 +306,47 @@ def _uit_uitkomst(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[
             (
                 "beter_gerangschikt",
                 f"de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met {p.voorrang} ("
-                + ", ".join(f"{x}: {anderen[x]}" for x in hoger)
+                + ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in hoger)
                 + ")",
             )
         )
     if rang:
-        heeft, gaat = ("heeft", "gaat") if len(rang) == 1 else ("hebben", "gaan")
-        waarom = voorrang_tekst(s.beslist_door)
-        if waarom:
-            zin = (
-                f"{', '.join(rang)} {heeft} dezelfde {p.maatstaf} en {gaat} voor {waarom}; bij gelijke {p.maatstaf} "
-                "krijgt de hoger gerangschikte inschrijving eerst inburgeraars"
-            )
-        else:  # no rule and no draw decided the tie yet: the provisional order is the name's, and says so
-            zin = (
-                f"{', '.join(rang)} {heeft} dezelfde {p.maatstaf} en de volgorde tussen hen is niet door een "
-                f"beslisregel of loting bepaald; in deze verdeling {gaat} {', '.join(rang)} voor, alleen op "
-                "alfabetische volgorde"
-            )
+        # One reason per pair: the bids ahead of it may have got there by different tie-breaks (a rule
+        # for one, the draw for another), and a sentence naming one reason for all would be false.
+        groepen: dict[str, list[str]] = {}
+        for x in rang:
+            groepen.setdefault(_voorrang(p, per_naam[x], s), []).append(x)
+        zinnen = []
+        for waarom, namen in groepen.items():
+            wie = ", ".join(namen)
+            heeft, gaat = ("heeft", "gaat") if len(namen) == 1 else ("hebben", "gaan")
+            if waarom:
+                zinnen.append(f"{wie} {heeft} dezelfde {p.maatstaf} en {gaat} voor {waarom}")
+            else:  # no rule and no draw decided the tie yet: the provisional order is the name's, and says so
+                zinnen.append(
+                    f"{wie} {heeft} dezelfde {p.maatstaf} en de volgorde tussen hen is niet door een beslisregel of "
+                    f"loting bepaald; in deze verdeling {gaat} {wie} voor, alleen op alfabetische volgorde"
+                )
+        zin = "; ".join(zinnen)
+        if any(groepen):
+            zin += f"; bij gelijke {p.maatstaf} krijgt de hoger gerangschikte inschrijving eerst inburgeraars"
         delen.append(("gelijke_waarde_betere_rang", zin))
+    lager = [x for x in anderen if x not in hoger and x not in rang]
+    if lager:
+        namen = [REGELNAAM[c] for c in regels]
+        wie = (
+            "ook een lager gerangschikte inschrijver krijgt"
+            if len(lager) == 1
+            else "ook lager gerangschikte inschrijvers krijgen"
+        )
+        waarom = (
+            f"dat komt door de verdeelregels van dit perceel (van kracht: {', '.join(namen)}); opnieuw verdeeld "
+            "zonder één van die regels zou het niet meer krijgen"
+            if namen
+            else "geen afzonderlijke verdeelregel verklaart dat"
+        )
+        aantallen = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in lager)
+        delen.append(("combinatie", f"{wie} vraag in de gemeenten die het bedient ({aantallen}); {waarom}"))
     return delen or [("combinatie", "de verdeelregels samen; geen afzonderlijke regel verklaart het")]
 
 

@@ -121,7 +121,7 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
             try:
                 v = verdeel(dataclasses.replace(probleem, leveranciers=tuple(ander)), oplosser)
             except EvaluatieFout as e:  # never read as "no rise helps": say that it was not computed, and why
-                niet_berekend = f"met {stap} plaats(en) meer: " + "; ".join(e.meldingen)
+                niet_berekend = f"met {stap} {'plaats' if stap == 1 else 'plaatsen'} meer: " + "; ".join(e.meldingen)
                 break
             if v.per_leverancier().get(s.naam, 0) != n:
                 verhoging = stap

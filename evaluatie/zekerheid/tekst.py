@@ -89,13 +89,13 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
     capaciteit = []
     for c in z.capaciteit:
         zin = (
-            f"{c.inschrijver} krijgt {c.toegewezen} bij capaciteit {c.capaciteit}: bij een capaciteit van "
-            f"{c.capaciteit - c.verlaging} of minder daalt het aandeel"
+            f"{c.inschrijver} krijgt {getal(c.toegewezen, 0)} bij capaciteit {getal(c.capaciteit, 0)}: bij een "
+            f"capaciteit van {getal(c.capaciteit - c.verlaging, 0)} of minder daalt het aandeel"
         )
         if c.niet_berekend is not None:
             zin += f"; of meer capaciteit het aandeel verandert, kon niet worden berekend ({c.niet_berekend})"
         elif c.verhoging is not None:
-            zin += f"; met {c.verhoging} plaats(en) meer stijgt het"
+            zin += f"; met {getal(c.verhoging, 0)} {'plaats' if c.verhoging == 1 else 'plaatsen'} meer stijgt het"
         elif c.toegewezen >= c.capaciteit:
             zin += "; meer capaciteit verandert het aandeel niet"
         else:

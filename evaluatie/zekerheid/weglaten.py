@@ -84,7 +84,7 @@ def weglating(award, code: str, oplosser: str, beoordelaar: str, zonder) -> Wegl
     oud, nieuw = _toewijzing(basis.toewijzing), _toewijzing(toewijzing)
     positie = {g: i for i, g in enumerate(a.vraag(code))}
     verschuivingen = [
-        f"{g}: {s} {oud.get((g, s), 0)} -> {nieuw.get((g, s), 0)}"
+        f"{g}: {s} van {oud.get((g, s), 0)} naar {nieuw.get((g, s), 0)}"
         for g, s in sorted(set(oud) | set(nieuw), key=lambda k: (positie[k[0]], k[1]))
         if oud.get((g, s), 0) != nieuw.get((g, s), 0)
     ]

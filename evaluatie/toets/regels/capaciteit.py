@@ -4,6 +4,7 @@ import math
 
 from pydantic import model_validator
 
+from evaluatie.tekst import getal
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
@@ -36,15 +37,18 @@ class Capaciteit(Knockoutregel):
         return math.ceil(aandeel * volume - 1e-9)
 
     def eis(self, ctx: Context) -> str:
-        return f"capaciteit minstens {self.drempel(ctx)} per jaar"
+        return f"capaciteit minstens {getal(self.drempel(ctx), 0)} per jaar"
 
     def toets(self, ctx: Context) -> list[str]:
         minimum = self.drempel(ctx)
         if ctx.aanbod.capaciteit < minimum:
-            return [f"capaciteit {ctx.aanbod.capaciteit} per jaar, vereist minstens {minimum}"]
+            return [f"capaciteit {getal(ctx.aanbod.capaciteit, 0)} per jaar, vereist minstens {getal(minimum, 0)}"]
         return []
 
     def brief(self, ctx: Context, reden: str) -> str:
         if ctx.aanbod is None:
             return super().brief(ctx, reden)
-        return f"U biedt een capaciteit van {ctx.aanbod.capaciteit} trajecten per jaar; de eis is: {self.eis(ctx)}."
+        return (
+            f"U biedt een capaciteit van {getal(ctx.aanbod.capaciteit, 0)} trajecten per jaar; de eis is: "
+            f"{self.eis(ctx)}."
+        )

@@ -4,6 +4,8 @@ from typing import Any, Literal
 
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
+KORT = 20  # up to this many missing gemeenten the reason simply lists them
+
 
 class DekkingParams(Parameters):
     eis: Literal["alle", "subregio"] = "alle"
@@ -39,21 +41,48 @@ class Dekking(Knockoutregel):
         deelnemers, subregios = self._subregios(ctx)
         bediend = set(ctx.aanbod.gemeenten)
         if self.params.eis == "alle":
-            ontbreekt = [g for g in deelnemers if g not in bediend]
-            if ontbreekt:
-                return [f"bedient niet alle gemeenten; ontbreekt: {', '.join(ontbreekt)}"]
+            if any(g not in bediend for g in deelnemers):
+                return [f"bedient niet alle gemeenten; {_verschil(deelnemers, bediend, ':', KORT)}"]
             return []
         if any(all(g in bediend for g in leden) for leden in subregios.values()):
             return []
-        return [
-            "bedient geen enkele subregio volledig ("
-            + "; ".join(
-                f"{r}: ontbreekt {', '.join(g for g in leden if g not in bediend)}" for r, leden in subregios.items()
-            )
-            + ")"
+        if sum(g not in bediend for g in deelnemers) <= KORT:  # a short list stays a plain list
+            return [
+                "bedient geen enkele subregio volledig ("
+                + "; ".join(
+                    f"{r}: ontbreekt {', '.join(g for g in leden if g not in bediend)}"
+                    for r, leden in subregios.items()
+                )
+                + ")"
+            ]
+        deels = [
+            f"{r or 'zonder subregio'}: {_verschil(leden, bediend)}"
+            for r, leden in subregios.items()
+            if any(g in bediend for g in leden)
         ]
+        leeg = [r or "zonder subregio" for r, leden in subregios.items() if not any(g in bediend for g in leden)]
+        if leeg:
+            deels.append(f"geen gemeente bediend in {_opsomming(leeg)}")
+        return ["bedient geen enkele subregio volledig (" + "; ".join(deels) + ")"]
 
     def brief(self, ctx: Context, reden: str) -> str:
         if ctx.aanbod is None:
             return super().brief(ctx, reden)
         return f"Uw inschrijving dekt niet het vereiste werkgebied ({self.eis(ctx)}): {reden}."
+
+
+def _opsomming(namen: list[str]) -> str:
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+def _verschil(leden: list[str], bediend: set[str], scheiding: str = "", grens: int = 5) -> str:
+    """What is missing from a group of gemeenten, in the shorter of two true forms: the missing names, or,
+    when the bid serves only a few of many, the names it does serve. A national lot has 342 gemeenten:
+    a reason that lists 330 names is unreadable in the advies and in the bidder's letter alike."""
+    mist = [g for g in leden if g not in bediend]
+    wel = [g for g in leden if g in bediend]
+    if len(mist) <= max(grens, len(wel)):  # list the missing ones, unless naming the served ones is shorter
+        return f"ontbreekt{scheiding} {', '.join(mist)}"
+    if not wel:
+        return f"geen van de {len(leden)} gemeenten bediend"
+    return f"alleen {_opsomming(wel)} bediend ({len(wel)} van de {len(leden)} gemeenten)"

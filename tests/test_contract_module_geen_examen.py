@@ -1,0 +1,87 @@
+"""PVT and MAP are modules, no learning route: they end with 'afgerond' (the participatieverklaring signed, the
+module done), not with an exam, and a learning route cannot be lowered (afgeschaald) in them. An exam result or a
+route change on a module placement was stored and counted in 'contract stand' ('examen: B1 1' for PVT); it is an
+input error at the cell, with every other error of the file."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from evaluatie.pipeline import schrijf_beoordelingsformulieren
+from evaluatie.werkmap import Werkmap
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.test_contract_toelating import DOOR, _run
+
+
+def _werkmap(tmp_path: Path) -> Path:
+    """B1 awarded, PVT open house (same criteria)."""
+    data = kleine_aanbesteding()
+    pvt = copy.deepcopy(data["percelen"]["B1"])
+    pvt.update(naam="Participatieverklaringstraject", procedure="toelating", plafondprijs=350)
+    pvt["knockout"] = {"plafondprijs": {}}
+    data["percelen"]["PVT"] = pvt
+    for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):
+        g["inburgeraars"]["PVT"] = n
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 10, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores = {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    return ws
+
+
+def test_examen_of_routewijziging_bij_een_module_is_een_invoerfout(tmp_path: Path) -> None:
+    ws = _werkmap(tmp_path)
+    pad = ws / "noord.csv"
+    pad.write_text(
+        "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\n"
+        "K001P;Noord;aangemeld;2026-06-10;PVT;Alfa;\n"
+        "K001P;Noord;examen;2026-07-10;PVT;Alfa;B1\n"
+        "K002B;Noord;aangemeld;2026-06-10;B1;Alfa;\n"
+        "K002B;Noord;route gewijzigd;2026-07-10;PVT;Alfa;\n"
+        "K003B;Noord;aangemeld;2026-06-10;B1;Alfa;\n"
+        "K003B;Noord;examen;2026-07-10;B1;Alfa;B1\n"
+        "K004P;Noord;aangemeld;2026-06-10;PVT;Alfa;\n"
+        "K004P;Noord;route gewijzigd;2026-07-10;B1;Alfa;\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, pad)
+    assert r.exit_code == 2, r.output
+    assert "noord.csv!A9: klant K004P (Noord): de aanmelding (noord.csv!A8) is voor de module PVT, geen leerroute" in (
+        r.output.replace("\n    ", " ")
+    )
+    assert "noord.csv!A3: " in r.output and "noord.csv!C5: " in r.output, r.output
+    assert r.output.count("is een module, geen leerroute") == 2, r.output  # K004P: "voor de module"
+    assert (
+        "klant K001P (Noord): perceel PVT is een module, geen leerroute (aanmelding noord.csv!A2): een examenuitslag"
+        in r.output
+    )
+    assert (
+        "PVT (Participatieverklaringstraject) is een module, geen leerroute: een routewijziging (afschaling)"
+        in r.output
+    )
+    # nothing was stored: the B1 exam and the module registrations come back without error once the rows are gone
+    pad.write_text(
+        "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\n"
+        "K001P;Noord;aangemeld;2026-06-10;PVT;Alfa;\n"
+        "K001P;Noord;gestart;2026-06-20;PVT;Alfa;\n"
+        "K001P;Noord;afgerond;2026-07-10;PVT;Alfa;\n"
+        "K003B;Noord;aangemeld;2026-06-10;B1;Alfa;\n"
+        "K003B;Noord;examen;2026-07-10;B1;Alfa;B1\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, pad)
+    assert r.exit_code == 0, r.output
+    assert "5 nieuw" in r.output
+    # the stand counts exams and route changes for the learning route only
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-07-31")
+    assert r.exit_code == 0, r.output
+    regels = " ".join(r.output.split("Aanbieders:")[1].split("Signalen")[0].split())
+    b1, pvt = regels.split("Alfa (PVT)")
+    assert "examen: B1 1, hoogst haalbaar 0, niet behaald 0; afgeschaald 0" in b1
+    assert "afgerond 1;" in pvt and "examen" not in pvt and "afgeschaald" not in pvt

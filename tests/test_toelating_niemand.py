@@ -1,0 +1,64 @@
+"""An open-house lot where no bid meets the conditions: a valid outcome (no one is admitted, the lot stays open
+for later entry), not an evaluation that cannot complete. It blocked the whole award: no letters in the other lots
+and no toelatingsbesluit for the bidders that were not admitted."""
+
+from __future__ import annotations
+
+import copy
+import re
+from html import unescape
+from pathlib import Path
+
+from evaluatie.pipeline import schrijf_beoordelingsformulieren
+from evaluatie.werkmap import Werkmap
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.test_contract_toelating import DOOR, _run
+
+
+def _tekst(pad: Path) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", pad.read_text(encoding="utf-8"))))
+
+
+def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    mod = copy.deepcopy(data["percelen"]["B1"])
+    mod.update(naam="Module arbeidsmarkt en participatie", procedure="toelating", plafondprijs=600)
+    mod["knockout"] = {"plafondprijs": {}}
+    data["percelen"]["MAP"] = mod
+    for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):
+        g["inburgeraars"]["MAP"] = n
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("MAP", 700, 10, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    scores = {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
+    for naam in ("ada", "bram"):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    brief = _tekst(ws / "rapporten" / "brieven" / "alfa-map.html")
+    assert "Beslissing: niet toegelaten" in brief and "EUR 700,00 ligt boven de plafondprijs van EUR 600,00" in brief
+    assert (ws / "rapporten" / "brieven" / "alfa-b1.html").exists()
+    advies = _tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert (
+        "Geen inschrijving voldoet aan de voorwaarden voor perceel Module arbeidsmarkt en participatie; wij adviseren "
+        "niemand toe te laten. Het perceel blijft open" in advies
+    )
+    assert "toe te laten: ." not in advies
+    noord = _tekst(ws / "rapporten" / "gemeenten" / "noord.html")
+    assert "Zonder toegelaten aanbieder 5 EUR 0,00" in noord
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)
+    assert r.exit_code == 0, r.output
+    assert "Module arbeidsmarkt en participatie: nog geen toegelaten aanbieder; open house (toelating)" in r.output
+
+
+def test_gunningsperceel_zonder_geldige_inschrijving_blijft_een_fout(tmp_path: Path) -> None:
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 11000, 30, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
+        )
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 1, r.output
+    assert "Perceel B1-route: geen enkele inschrijving voldoet aan de knock-outeisen" in r.output
