@@ -233,7 +233,9 @@ def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
 
 def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
     """What the published method leaves a bidder to guess: criteria or scale points without a description,
-    and an award lot whose framework maximum equals the forecast."""
+    and an award lot whose framework maximum equals the forecast; above the threshold a standstill shorter than
+    art. 2.127 allows."""
+    from evaluatie.besluiten.openpunten import te_korte_termijn
     from evaluatie.rapport.perceelstukken import ontbrekende_omschrijvingen
 
     aanbesteding, _ = laad_definitie(werkmap)
@@ -244,6 +246,8 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
                 f"percelen.{code}.raammaximum: het maximum van de raamovereenkomst is gelijk aan de verwachting; "
                 "bij een hogere instroom is zij halverwege uitgeput (zet bijvoorbeeld raammaximum: {opslag: 0.25})"
             )
+    if (korte := te_korte_termijn(aanbesteding)) is not None:  # the method would publish an unlawful period
+        uit.append(f"standstill_dagen: {korte.tekst}")
     return uit
 
 

@@ -175,6 +175,37 @@ def test_abnormaal_lage_prijs_gesignaleerd_niet_uitgesloten(tmp_path: Path) -> N
     assert "Geen enkele geldige inschrijving heeft een prijs die meer dan 40%" in _tekst(_advies(ws2))
 
 
+def test_afgewezen_als_abnormaal_laag_blijft_in_de_paragraaf(tmp_path: Path) -> None:
+    """A bid rejected after its explanation leaves the ranking, so the signal no longer finds it: the section on
+    abnormally low bids said no bid was, while the advies rejects one as such a few lines up."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9100, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("B1", 6000, 20, 12, 4, "alle")])
+    _met_panel(ws, ["Alfa", "Beta", "Gamma"])
+    besluit = [
+        "toelichting", "--werkmap", str(ws), "--inschrijver", "Gamma", "--lots", "B1", "--ontvangen", "2026-03-20",
+        "--uitkomst", "verworpen", "--reden", "De loonkosten liggen onder de cao.", "--datum", "2026-03-25",
+        "--door", "P. Inkoper, inkoopadviseur",
+    ]  # fmt: skip
+    assert CliRunner().invoke(main, besluit).exit_code == 0
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    tekst = _tekst(_advies(ws))
+    assert "Geen enkele geldige inschrijving" not in tekst
+    begin = tekst.index("Afgewezen als abnormaal laag na beoordeling van de schriftelijke toelichting (art. 2.116")
+    paragraaf = tekst[begin : tekst.index("Opschortende termijn", begin)]
+    assert (
+        "Perceel B1-route: Gamma: de inschrijving is afgewezen als abnormaal laag (art. 2.116 Aanbestedingswet "
+        "2012): de prijs van EUR 6.000,00 per traject is na de schriftelijke toelichting, ontvangen op 20 maart "
+        "2026, niet aanvaardbaar bevonden (besluit A1 van 25 maart 2026)." in paragraaf
+    )
+    # Alfa 9.000 against Beta 9.100 (1,1% under) and back: neither more than 20% under the other
+    assert (
+        "Van de overige inschrijvingen heeft geen enkele geldige inschrijving een prijs die meer dan 20%" in paragraaf
+    )
+
+
 def test_abnormaal_laag_grensgeval() -> None:
     def lot(prijzen: list[float]) -> Perceeluitslag:
         rangorde = tuple(

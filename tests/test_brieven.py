@@ -127,7 +127,10 @@ def test_gegund_met_aandeel_alle_partijen_maximum_en_voorbehoud(groot: Path) -> 
     assert "maximale omvang van 1.050 trajecten en een maximale waarde van EUR 10.500.000,00" in tekst
     assert "Het maximum is gelijk aan de verwachting: 1.050 trajecten (210 per jaar gedurende 3 jaar plus 2" in tekst
     assert "maximale waarde van EUR 10.500.000,00" in tekst
-    assert "onder voorbehoud van het overleggen van de volgende bewijsstukken" in tekst
+    assert (
+        "onder voorbehoud van het overleggen van de volgende bewijsstukken, die wij binnen 10 werkdagen na deze brief "
+        "van u ontvangen en in orde moeten bevinden (zoals de aanbestedingsstukken aankondigen):" in tekst
+    )
     assert "een Gedragsverklaring Aanbesteden" in tekst and "Kamer van Koophandel" in tekst
     assert (
         "U krijgt 73 van uw capaciteit van 80: het maximale aandeel van 35% van het volume (hoogstens 73 van 210) begrenst uw aandeel"
@@ -249,6 +252,24 @@ def test_toelating_is_toelatingsbesluit_zonder_rangorde_of_vergelijking(tmp_path
     # and claims no vervaltermijn (the advies says the same)
     assert "Een toelatingsprocedure kent geen wettelijke opschortende termijn" in toegelaten
     assert "2.127" not in toegelaten and "vervaltermijn" not in toegelaten
+    # ... nor a deadline for the kort geding: the period only decides whether the contracts wait for the judgment
+    # (the complaint sentence neither: 'moet u binnen de termijn' would be a vervaltermijn in other words)
+    assert "uiterlijk op" not in toegelaten and "moet u binnen de termijn" not in toegelaten
+    assert (
+        "dan kunt u een kort geding aanhangig maken bij de voorzieningenrechter van de Rechtbank Noord-Nederland. "
+        "Wilt u dat de overeenkomsten niet worden gesloten voordat de rechter heeft beslist, laat dan vóór het einde "
+        "van de termijn (28 december 2026) een dagvaarding betekenen" in toegelaten
+    )
+    assert "Een klacht schort de termijn niet op." in toegelaten
+    # the letter extends the period under the Atw (dag 20 is a Sunday): the published method must say so, for a
+    # period that is the tender's own and not statutory (the Atw covers statutory periods only)
+    assert "volgens de Algemene termijnenwet verlengd voorbij zondag 27 december 2026" in toegelaten
+    assert _run("template", "systematiek", "--werkmap", str(ws)).exit_code == 0
+    systematiek = (ws / "gunningssystematiek.html").read_text(encoding="utf-8")
+    assert (
+        "deze aanbesteding hanteert een termijn van 20 kalenderdagen na verzending, verlengd volgens de Algemene "
+        "termijnenwet, voordat de overeenkomsten worden gesloten. Het is geen vervaltermijn" in systematiek
+    )
     # the advies of an open house: no certainty section, no 'Voorgenomen gunning', no double full stop
     advies = (ws / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
     assert "Zekerheid van de uitkomst" not in advies and "Voorgenomen gunning" not in advies

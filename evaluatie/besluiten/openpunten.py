@@ -14,7 +14,10 @@ from typing import Any
 from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.plaatshouders import PLAATSHOUDER  # what `evaluatie nieuw` writes for a detail not given
-from evaluatie.tekst import datum
+from evaluatie.gemeentenamen import opsomming
+from evaluatie.tekst import datum, euro
+
+MINIMUM_STANDSTILL = 20  # art. 2.127 lid 1 Aw 2012: at least 20 calendar days
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,19 @@ def _gegund_met_keurmerkeis(award: Any) -> set[str]:
     return uit
 
 
-def _met_uitsluitingseis(a: Aanbesteding, ins: Any) -> bool:
-    return any("uitsluitingsgronden" in a.percelen[code].knockout for code in ins.aanbod if code in a.percelen)
+def _deelname_tot_weging(a: Aanbesteding, ins: Any) -> str:
+    """Where an unweighed declared ground keeps the bid out (lots testing it) and where it still takes part."""
+    codes = [code for code in ins.aanbod if code in a.percelen]
+    zonder = [a.percelen[c].naam for c in codes if "uitsluitingsgronden" not in a.percelen[c].knockout]
+    if not zonder:
+        return "Tot dat besluit is vastgelegd, doet de inschrijving niet mee."
+    met = [a.percelen[c].naam for c in codes if "uitsluitingsgronden" in a.percelen[c].knockout]
+    uit = f"Tot dat besluit is vastgelegd, doet de inschrijving niet mee in {opsomming(met, 'en')}. " if met else ""
+    return uit + (
+        f"In {opsomming(zonder, 'en')} staat de knock-outregel uitsluitingsgronden niet aan, dus daar doet de "
+        "inschrijving in deze berekening mee; een verplichte grond (art. 2.86 Aanbestedingswet 2012) sluit haar "
+        "toch uit. Weeg de grond voordat de gunning wordt verzonden."
+    )
 
 
 def leeg(tekst: str | None) -> bool:
@@ -91,21 +105,26 @@ def leeg(tekst: str | None) -> bool:
 
 def ongewogen_uitsluitingen(a: Aanbesteding, inschrijvingen: Any, register: Any) -> list[Openpunt]:
     """Declared exclusion grounds not yet weighed. Such a bid takes no part until the decision is recorded,
-    so these points are also named when the award stops for another reason (a lot left without capacity)."""
+    so these points are also named when the award stops for another reason (a lot left without capacity).
+
+    A bid declaring a ground in a tender whose lots do not test it (knock-out rule `uitsluitingsgronden` off) is
+    an open point too: the award would otherwise go to a bidder that says a ground applies without anyone having
+    weighed it (a mandatory ground, art. 2.86, excludes whatever the tender documents test). There the bid does
+    take part meanwhile, and the point says so."""
     gewogen = {u.inschrijver for u in (register.toegepast("uitsluiting") if register else [])}
     return [
         Openpunt(
             "uitsluiting",
             f"{ins.naam} verklaart dat een uitsluitingsgrond van toepassing is; welke grond, de feiten, de "
-            "zelfreiniging (art. 2.87a) en bij een facultatieve grond de evenredigheid zijn nog niet gewogen. Tot "
-            "dat besluit is vastgelegd, doet de inschrijving niet mee."
+            "zelfreiniging (art. 2.87a) en bij een facultatieve grond de evenredigheid zijn nog niet gewogen. "
+            + _deelname_tot_weging(a, ins)
             + eerst_intrekken(register, "uitsluiting", ins.naam),
             f'evaluatie uitsluitingsgrond --inschrijver "{ins.naam}" --grond "..." --artikel 2.86|2.87 '
             '--feiten "..." --zelfreiniging "..." [--evenredigheid "..."] '
             '--uitkomst uitgesloten|niet_uitgesloten --reden "..." --door "naam, functie"',
         )
         for ins in inschrijvingen
-        if ins.uitsluitingsgronden and ins.naam not in gewogen and _met_uitsluitingseis(a, ins)
+        if ins.uitsluitingsgronden and ins.naam not in gewogen
     ]
 
 
@@ -208,6 +227,8 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
                     "aanbesteding.yaml: afzender.contactpersoon: {telefoon: ..., email: ...}",
                 )
             )
+    if (korte := te_korte_termijn(a)) is not None:
+        punten.append(korte)
     if leeg(a.rechtsbescherming.rechtbank) and rechtbank_van(a.penvoerder) is None:
         punten.append(
             Openpunt(
@@ -218,6 +239,23 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
             )
         )
     return punten
+
+
+def te_korte_termijn(a: Aanbesteding) -> Openpunt | None:
+    """Above the threshold art. 2.127 Aw 2012 asks at least 20 calendar days: a shorter `standstill_dagen` would
+    make every letter state a period the law does not allow, under that article's name. Below the threshold (and
+    in an open house) the period is the tender's own, and any length stands."""
+    from evaluatie.rapport.waarde import DREMPEL_SAS, boven_drempel, gunningswaarde
+
+    if a.standstill_dagen >= MINIMUM_STANDSTILL or not boven_drempel(a):
+        return None
+    return Openpunt(
+        "standstill",
+        f"De opschortende termijn is {a.standstill_dagen} kalenderdagen (standstill_dagen), maar art. 2.127 "
+        f"Aanbestedingswet 2012 vraagt ten minste {MINIMUM_STANDSTILL} kalenderdagen: de geraamde waarde van de "
+        f"gunningspercelen, {euro(gunningswaarde(a))}, ligt boven de drempel van {euro(DREMPEL_SAS)}.",
+        f"aanbesteding.yaml: standstill_dagen: {MINIMUM_STANDSTILL}",
+    )
 
 
 def keurmerkbesluiten_zonder_gunning(award: Any) -> list[Verouderd]:

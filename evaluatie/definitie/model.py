@@ -211,6 +211,7 @@ class Openbaarmaking(Model):
     prijs_winnaar: Literal["score", "prijs"] = "score"
 
 
+BEWIJS_WERKDAGEN = 10  # the winner hands in the proofs within this many working days (letters and systematiek)
 STANDAARD_BEWIJSSTUKKEN = (
     "een Gedragsverklaring Aanbesteden, niet ouder dan twee jaar",
     "een uittreksel uit het Handelsregister van de Kamer van Koophandel, niet ouder dan zes maanden",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
@@ -247,10 +248,27 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
             "knock-outeisen is voldaan"
         )
     if uitsluiten:
-        onderdelen.append(f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond")
+        onderdelen.append(
+            f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond{_gronden(g, uitsluiten)}"
+        )
     if len(onderdelen) > 1:
         return _punt("Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1])
     return _punt("Wij adviseren " + onderdelen[0])
+
+
+def _gronden(g: Rapportgegevens, namen: list[str]) -> str:
+    """' (Delta: art. 2.87 Aanbestedingswet 2012, facultatief, besluit U1)': the college decides on an exclusion, so
+    the sentence names the article and the recorded weighing it rests on (the full weighing is under Besluiten)."""
+    if len(namen) > MAX_NAMEN_AFGEWEZEN:
+        return ""
+    per_naam = {b.inschrijver: b for b in g.besluiten if b.soort == "uitsluiting" and g.toegepast(b)}
+    delen = [
+        f"{n}: art. {b.artikel} Aanbestedingswet 2012, {'verplicht' if b.artikel == '2.86' else 'facultatief'}, "
+        f"besluit {b.id}"
+        for n in namen
+        if (b := per_naam.get(n)) is not None
+    ]
+    return f" ({'; '.join(delen)})" if delen else ""
 
 
 def _namen_of_aantal(namen: list[str]) -> str:
@@ -391,19 +409,44 @@ def _abnormaal(g: Rapportgegevens) -> str:
         if toelating
         else ""
     )
+    afgewezen = _afgewezen_als_abnormaal(g, gunning)
     if not regels:
         drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in gunning})
         return (
-            f"<p>Geen enkele geldige inschrijving{e(waar)} heeft een prijs die meer dan "
-            f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
+            afgewezen
+            + (
+                f"<p>Van de overige inschrijvingen heeft geen enkele geldige inschrijving{e(waar)} een prijs die meer "
+                "dan "
+                if afgewezen
+                else f"<p>Geen enkele geldige inschrijving{e(waar)} heeft een prijs die meer dan "
+            )
+            + f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
             "(art. 2.116 Aanbestedingswet 2012).</p>" + niet
         )
     return (
-        "<p>De volgende inschrijvingen lijken abnormaal laag. Dit is een signaal, geen uitsluiting: de "
+        afgewezen + "<p>De volgende inschrijvingen lijken abnormaal laag. Dit is een signaal, geen uitsluiting: de "
         "inschrijving blijft meedoen tot de toelichting is beoordeeld.</p><ul>"
         + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels)
         + "</ul>"
         + niet
+    )
+
+
+def _afgewezen_als_abnormaal(g: Rapportgegevens, gunning: dict[str, Any]) -> str:
+    """Bids rejected after their explanation (a recorded 2.116 decision, verworpen): out of the ranking, so the
+    signal no longer finds them, yet this section must name them (it said no bid was abnormally low)."""
+    from evaluatie.besluiten.toepassen import toelichting_zin
+
+    regels = [
+        f"Perceel {gunning[b.perceel].naam}: {b.inschrijver}: {toelichting_zin(b)}"
+        for b in g.besluiten
+        if b.soort == "abnormaal" and g.toegepast(b) and b.uitkomst == "verworpen" and b.perceel in gunning
+    ]
+    if not regels:
+        return ""
+    return (
+        "<p>Afgewezen als abnormaal laag na beoordeling van de schriftelijke toelichting (art. 2.116 "
+        "Aanbestedingswet 2012):</p><ul>" + "".join(f"<li>{e(r)}</li>" for r in regels) + "</ul>"
     )
 
 

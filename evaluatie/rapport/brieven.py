@@ -27,6 +27,7 @@ import hashlib
 from dataclasses import dataclass
 
 from evaluatie.beoordeling.model import Rijscore
+from evaluatie.definitie.model import BEWIJS_WERKDAGEN
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.basis import methode
@@ -374,18 +375,30 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
             " Volgens de aanbestedingsstukken is dit een vervaltermijn: na afloop kunt u niet meer tegen deze "
             "beslissing opkomen."
         )
-    d.alinea(
-        f"Bent u het niet eens met {'dit besluit' if toelating else 'deze beslissing'}, dan kunt u uiterlijk op "
-        f"{datum(s.einde)} een kort geding aanhangig maken bij {bij}, door vóór het einde van de termijn een "
-        f"dagvaarding te laten betekenen.{verval} Wilt u ons direct informeren als u een kort geding aanhangig "
-        "maakt? Dan wachten wij de uitspraak af."
-    )
-    if a.rechtsbescherming.klachtenmeldpunt:
+    if toelating:
+        # No vervaltermijn: a deadline for the kort geding ('uiterlijk op') would be untrue; the period only
+        # decides whether the contracts wait for the judgment.
         d.alinea(
-            f"U kunt ook een klacht indienen bij {a.rechtsbescherming.klachtenmeldpunt}. Een klacht schort de "
-            "opschortende termijn niet op: wilt u de beslissing aanvechten, dan moet u binnen de termijn een kort "
-            "geding aanhangig maken."
+            f"Bent u het niet eens met dit besluit, dan kunt u een kort geding aanhangig maken bij {bij}. Wilt u "
+            f"dat de overeenkomsten niet worden gesloten voordat de rechter heeft beslist, laat dan vóór het einde "
+            f"van de termijn ({datum(s.einde)}) een dagvaarding betekenen en informeer ons direct; dan wachten wij "
+            "de uitspraak af."
         )
+    else:
+        d.alinea(
+            f"Bent u het niet eens met deze beslissing, dan kunt u uiterlijk op {datum(s.einde)} een kort geding "
+            f"aanhangig maken bij {bij}, door vóór het einde van de termijn een dagvaarding te laten betekenen."
+            f"{verval} Wilt u ons direct informeren als u een kort geding aanhangig maakt? Dan wachten wij de "
+            "uitspraak af."
+        )
+    if a.rechtsbescherming.klachtenmeldpunt:
+        gevolg = (
+            "Een klacht schort de termijn niet op."
+            if toelating
+            else "Een klacht schort de opschortende termijn niet op: wilt u de beslissing aanvechten, dan moet u "
+            "binnen de termijn een kort geding aanhangig maken."
+        )
+        d.alinea(f"U kunt ook een klacht indienen bij {a.rechtsbescherming.klachtenmeldpunt}. {gevolg}")
     d.alinea(f"Berekening van de termijn: {s.uitleg}.", klein=True)
     d.alinea("Met vriendelijke groet,")
     d.witregel()  # room for the signature
@@ -495,8 +508,9 @@ def _voorbehoud(d: Document, g: Rapportgegevens) -> None:
         return
     d.kop("Voorbehoud: bewijsstukken")
     d.alinea(
-        "Dit voornemen is onder voorbehoud van het overleggen van de volgende bewijsstukken, die wij binnen tien "
-        "werkdagen na deze brief van u ontvangen en in orde moeten bevinden:"
+        "Dit voornemen is onder voorbehoud van het overleggen van de volgende bewijsstukken, die wij binnen "
+        f"{BEWIJS_WERKDAGEN} werkdagen na deze brief van u ontvangen en in orde moeten bevinden (zoals de "
+        "aanbestedingsstukken aankondigen):"
     )
     d.opsomming(g.aanbesteding.bewijsstukken)
     d.alinea("Blijkt uit de bewijsstukken dat u niet aan de eisen voldoet, dan vervalt dit voornemen.")

@@ -10,7 +10,7 @@ is announced is exactly what is computed; change a weight and the document chang
 
 from __future__ import annotations
 
-from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.definitie.model import BEWIJS_WERKDAGEN, Aanbesteding, Perceel
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
@@ -108,8 +108,26 @@ def systematiek(a: Aanbesteding) -> Document:
             "die toelichting kan de inschrijving worden afgewezen; zij wordt nooit automatisch uitgesloten."
         )
     _openbaarmaking(d, a)
+    _bewijsstukken(d, a)
     schrijf_gemeentenbijlage(d, a)
     return d
+
+
+def _bewijsstukken(d: Document, a: Aanbesteding) -> None:
+    """The condition every winner's letter states (rapport/brieven.py, _voorbehoud): announced here, for a
+    condition on an award that the tender documents do not name cannot be applied against the winner."""
+    if not a.bewijsstukken:
+        return
+    wie = {
+        frozenset({"gunning"}): "Een inschrijver aan wie wordt gegund",
+        frozenset({"toelating"}): "Een inschrijver die wordt toegelaten",
+    }.get(frozenset(a.procedures()), "Een inschrijver aan wie wordt gegund of die wordt toegelaten")
+    d.alinea(
+        f"Bewijsstukken. {wie}, overlegt binnen {BEWIJS_WERKDAGEN} werkdagen na de brief met die beslissing de "
+        "volgende bewijsstukken; de beslissing is onder voorbehoud daarvan, en blijkt uit de bewijsstukken dat de "
+        "inschrijver niet aan de eisen voldoet, dan vervalt zij:"
+    )
+    d.opsomming(list(a.bewijsstukken))
 
 
 def _looptijd(a: Aanbesteding) -> str:
@@ -243,7 +261,9 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
             f"Iedere aanbieder{wie} ontvangt een toelatingsbesluit: toegelaten of niet toegelaten, met de redenen. "
             "Het besluit noemt geen gegevens van andere aanbieders. Een toelatingsprocedure kent geen wettelijke "
             f"opschortende termijn; deze aanbesteding hanteert een termijn van {a.standstill_dagen} kalenderdagen "
-            "voordat de overeenkomsten worden gesloten."
+            "na verzending, verlengd volgens de Algemene termijnenwet, voordat de overeenkomsten worden gesloten. "
+            "Het is geen vervaltermijn: een kort geding binnen de termijn houdt het sluiten van de overeenkomsten "
+            "op tot de uitspraak."
         )
     if "gunning" not in a.procedures():
         return
@@ -264,7 +284,10 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
             "De geraamde waarde ligt onder de Europese drempel; de opschortende termijn volgt daarom niet uit "
             "art. 2.127 Aanbestedingswet 2012 maar uit deze aanbestedingsstukken. De termijn is een vervaltermijn: "
             "wie niet binnen de termijn een kort geding aanhangig maakt, kan daarna niet meer tegen de beslissing "
-            "opkomen."
+            "opkomen. Ook de andere artikelen van de Aanbestedingswet 2012 die deze systematiek en de "
+            "gunningsbeslissingen noemen (2.86, 2.87 en 2.87a over uitsluitingsgronden, 2.116 over een abnormaal "
+            "lage prijs, 2.130 over de gunningsbeslissing) gelden onder de drempel niet rechtstreeks; deze "
+            "aanbesteding past ze van overeenkomstige toepassing toe."
         )
 
 
