@@ -244,13 +244,14 @@ def template_systematiek(werkmap: Path, als_json: bool) -> None:
 
 @template.command("inschrijving")
 @werkmap_optie
+@click.option("--overschrijven", is_flag=True, help="Een bestaand formulier dat afwijkt toch vervangen.")
 @json_optie
 @afhandeling
-def template_inschrijving(werkmap: Path, als_json: bool) -> None:
+def template_inschrijving(werkmap: Path, overschrijven: bool, als_json: bool) -> None:
     """Schrijf inschrijfformulier.xlsx voor de inschrijvers."""
     from evaluatie.pipeline import schrijf_inschrijfformulier
 
-    pad = schrijf_inschrijfformulier(_werkmap(werkmap))
+    pad = schrijf_inschrijfformulier(_werkmap(werkmap), overschrijven)
     if als_json:
         echo_json({"geschreven": [str(pad)]})
         return

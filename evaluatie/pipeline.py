@@ -252,13 +252,34 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
 
 
 @met_slot
-def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
+def schrijf_inschrijfformulier(werkmap: Werkmap, overschrijven: bool = False) -> Path:
+    """inschrijfformulier.xlsx from aanbesteding.yaml. A form that is there and differs from the one the tender now
+    gives is kept unless `overschrijven`: it may be the published form the bidders filled in (the bids refer to it),
+    and a changed ceiling or lot would silently replace it. The same form again is simply written again."""
+    import tempfile
+
+    from evaluatie.fouten import Fout, InvoerFout
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
     from evaluatie.prijs.basis import inschrijfregels
+    from evaluatie.schrijfwacht import schrijf_bytes
 
     # The form does not depend on the volumes, so it may be written while they are still open.
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding, open_aantallen=True)
-    return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding))
+    doel = werkmap.root / "inschrijfformulier.xlsx"
+    with tempfile.TemporaryDirectory(prefix="evaluatie-formulier-") as tmp:
+        nieuw = schrijf(aanbesteding, Path(tmp) / doel.name, inschrijfregels(aanbesteding)).read_bytes()
+    if not overschrijven and doel.is_file() and doel.read_bytes() != nieuw:
+        raise InvoerFout(
+            [
+                Fout(
+                    str(doel),
+                    "bestaat al en wijkt af van het formulier dat aanbesteding.yaml nu geeft (is het het gepubliceerde "
+                    "formulier, dan verwijzen de inschrijvingen ernaar); niet overschreven. Gebruik --overschrijven "
+                    "om het te vervangen, of bewaar het eerst onder een andere naam",
+                )
+            ]
+        )
+    return schrijf_bytes(doel, nieuw)
 
 
 @dataclass
