@@ -17,6 +17,7 @@ from evaluatie import clicktaal
 from evaluatie.besluiten.commando import Besluitcommando
 from evaluatie.cliafhandeling import afhandeling, toon
 from evaluatie.clijson import Hoofdgroep, echo_json
+from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.versie import __version__
@@ -30,7 +31,7 @@ clicktaal.activeer()  # click's own texts in Dutch, before any option is defined
 
 werkmap_optie = click.option(
     "--werkmap",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=NietLeegPad(file_okay=False, path_type=Path),
     default=Path("."),
     show_default="huidige map",
     help="Map van de aanbesteding (aanbesteding.yaml, inschrijvingen/, beoordelingen/, rapporten/).",
@@ -70,7 +71,7 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
 
 
 @main.command("nieuw")
-@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
+@click.argument("map_", metavar="MAP", type=NietLeegPad(path_type=Path))
 @click.option("--naam", required=True, help="Naam van de aanbesteding.")
 @click.option("--penvoerder", required=True, help="De aanbestedende gemeente, bijvoorbeeld 'Gemeente Almere'.")
 @click.option("--gemeenten", help="Deelnemende gemeenten, gescheiden door komma's.")
@@ -243,13 +244,14 @@ def template_systematiek(werkmap: Path, als_json: bool) -> None:
 
 @template.command("inschrijving")
 @werkmap_optie
+@click.option("--overschrijven", is_flag=True, help="Een bestaand formulier dat afwijkt toch vervangen.")
 @json_optie
 @afhandeling
-def template_inschrijving(werkmap: Path, als_json: bool) -> None:
+def template_inschrijving(werkmap: Path, overschrijven: bool, als_json: bool) -> None:
     """Schrijf inschrijfformulier.xlsx voor de inschrijvers."""
     from evaluatie.pipeline import schrijf_inschrijfformulier
 
-    pad = schrijf_inschrijfformulier(_werkmap(werkmap))
+    pad = schrijf_inschrijfformulier(_werkmap(werkmap), overschrijven)
     if als_json:
         echo_json({"geschreven": [str(pad)]})
         return
@@ -550,10 +552,10 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
 @_oplosser_opties
 @click.option(
     "--trekkingen",
-    type=click.IntRange(min=100),
+    type=click.IntRange(min=100, max=1_000_000),  # above: a typo (seeds per block of 1000 took GBs at 1e14)
     default=10_000,
     show_default=True,
-    help="Aantal Monte Carlo-trekkingen.",
+    help="Aantal Monte Carlo-trekkingen (hoogstens 1.000.000).",
 )
 @volledig_optie
 @afhandeling

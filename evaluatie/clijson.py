@@ -38,7 +38,10 @@ def json_gevraagd() -> bool:
 def echo_json(data: Any) -> None:
     """The one JSON document of this run on stdout."""
     _toestand["geschreven"] = True
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False), file=_uit[-1] if _uit else None)
+    from evaluatie.onzichtbaar import json_veilig
+
+    tekst = json_veilig(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+    click.echo(tekst, file=_uit[-1] if _uit else None)
 
 
 def json_geschreven() -> bool:
@@ -73,6 +76,8 @@ class Gebruiksfouten(click.UsageError):
 def _plaats(e: click.ClickException) -> str:
     """The option or argument a click error is about ('--solver'), or ''."""
     param = getattr(e, "param", None)
+    if isinstance(param, click.Argument):  # as the help names it ('MAP'), not the Python name ('map_')
+        return param.human_readable_name
     if param is not None:
         opts = getattr(param, "opts", None) or [param.human_readable_name]
         return str(opts[0])
@@ -222,6 +227,17 @@ class Hoofdgroep(Groep):
         _toestand.update(json=_vraagt_json(argumenten), geschreven=False)
         if not standalone_mode:
             return super().main(argumenten, prog_name, complete_var, standalone_mode, **extra)
+        from evaluatie.onzichtbaar import ZichtbareStroom
+
+        oud = sys.stdout, sys.stderr
+        # text from cells and file names reaches the terminal: an escape in it is shown, never executed
+        sys.stdout, sys.stderr = ZichtbareStroom(sys.stdout), ZichtbareStroom(sys.stderr)  # type: ignore[assignment]
+        try:
+            return self._hoofd(argumenten, prog_name, complete_var, **extra)
+        finally:
+            sys.stdout, sys.stderr = oud
+
+    def _hoofd(self, argumenten: list[str], prog_name: str | None, complete_var: str | None, **extra: Any) -> Any:
         hulp = json_gevraagd() and any(a in ("--help", "-h", "--version") for a in argumenten)
         opgevangen = io.StringIO()
         try:

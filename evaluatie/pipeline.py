@@ -252,13 +252,34 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
 
 
 @met_slot
-def schrijf_inschrijfformulier(werkmap: Werkmap) -> Path:
+def schrijf_inschrijfformulier(werkmap: Werkmap, overschrijven: bool = False) -> Path:
+    """inschrijfformulier.xlsx from aanbesteding.yaml. A form that is there and differs from the one the tender now
+    gives is kept unless `overschrijven`: it may be the published form the bidders filled in (the bids refer to it),
+    and a changed ceiling or lot would silently replace it. The same form again is simply written again."""
+    import tempfile
+
+    from evaluatie.fouten import Fout, InvoerFout
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
     from evaluatie.prijs.basis import inschrijfregels
+    from evaluatie.schrijfwacht import schrijf_bytes
 
     # The form does not depend on the volumes, so it may be written while they are still open.
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding, open_aantallen=True)
-    return schrijf(aanbesteding, werkmap.root / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding))
+    doel = werkmap.root / "inschrijfformulier.xlsx"
+    with tempfile.TemporaryDirectory(prefix="evaluatie-formulier-") as tmp:
+        nieuw = schrijf(aanbesteding, Path(tmp) / doel.name, inschrijfregels(aanbesteding)).read_bytes()
+    if not overschrijven and doel.is_file() and doel.read_bytes() != nieuw:
+        raise InvoerFout(
+            [
+                Fout(
+                    str(doel),
+                    "bestaat al en wijkt af van het formulier dat aanbesteding.yaml nu geeft (is het het gepubliceerde "
+                    "formulier, dan verwijzen de inschrijvingen ernaar); niet overschreven. Gebruik --overschrijven "
+                    "om het te vervangen, of bewaar het eerst onder een andere naam",
+                )
+            ]
+        )
+    return schrijf_bytes(doel, nieuw)
 
 
 @dataclass
@@ -666,7 +687,7 @@ def schrijf_uitvoer(
     that the award never produced are carried over untouched.
     """
     from evaluatie.logboek import lees
-    from evaluatie.rapport.schrijven import alle_bestanden, atomair, neem_over
+    from evaluatie.rapport.schrijven import alle_bestanden, atomair, is_gunningsuitvoer, neem_over
 
     werkmap = award.invoer.werkmap
     doel = werkmap.rapporten
@@ -676,13 +697,43 @@ def schrijf_uitvoer(
             award.invoer.notities.append(melding)
     vorige = logboek.laatste_gunning()
     van_vorige_gunning = {b["bestand"] for b in vorige["uitvoer"]} if vorige else set()
+    onbekende_run = _niet_gelogde_rapporten(werkmap, vorige)
+    if onbekende_run is not None and onbekende_run not in award.invoer.notities:
+        award.invoer.notities.append(onbekende_run)
+
+    def behouden(p: Path) -> bool:
+        rel = werkmap.relatief(p)
+        if rel in van_vorige_gunning:
+            return False
+        # reports of a run the logboek does not know: every file of a kind an award writes is replaced
+        return onbekende_run is None or not is_gunningsuitvoer(p.relative_to(doel).as_posix())
+
     with atomair(doel) as nieuw:
         schrijf_gunning_json(award, nieuw)
         if rapporten:
             schrijf_rapporten(award, oplosser, tijdstempel, nieuw)
         geschreven = [doel / p.relative_to(nieuw) for p in alle_bestanden(nieuw)]
-        neem_over(doel, nieuw, lambda p: werkmap.relatief(p) not in van_vorige_gunning)
+        neem_over(doel, nieuw, behouden)
     return geschreven
+
+
+def _niet_gelogde_rapporten(werkmap: Werkmap, vorige: dict[str, Any] | None) -> str | None:
+    """A note when rapporten/gunning.json is not the one the logboek's last award wrote (or there is one and the
+    logboek has no award): the reports are then of a run that never reached the logboek (killed between putting
+    its reports in place and writing its line), and which of its files an award made cannot be read from the
+    logboek. None when gunning.json is the logged one, or there is none."""
+    pad = werkmap.rapporten / "gunning.json"
+    if not pad.is_file() or pad.is_symlink():
+        return None
+    gelogd = {b["bestand"]: b.get("sha256") for b in vorige["uitvoer"]} if vorige else {}
+    if gelogd.get(werkmap.relatief(pad)) == sha256_bestand(pad):
+        return None
+    return (
+        "Let op: rapporten/gunning.json is niet het bestand dat de laatste gunning in het logboek schreef (een "
+        "gunning die werd afgebroken voordat ze in het logboek kwam, of een bestand dat met de hand is gewijzigd); "
+        "alle rapporten van het soort dat een gunning maakt (advies, brieven, gemeentepagina's) zijn vervangen, "
+        "andere bestanden in rapporten/ zijn overgenomen"
+    )
 
 
 def leg_loting_vast(

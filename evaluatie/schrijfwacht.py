@@ -21,6 +21,7 @@ import errno
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -119,7 +120,16 @@ def schrijf_tekst(pad: Path, tekst: str) -> Path:
 
 
 def voeg_regel_toe(pad: Path, regel: str) -> Path:
-    """Append one line (the logboek): the whole file is rewritten atomically, so no half line stays."""
+    """Append one line (the logboek): the whole file is rewritten atomically, so no half line stays.
+
+    A `pad` that is a link (symlink) is refused: its target's content would be copied into the werkmap with the
+    new line (a werkmap from someone else whose logboek.jsonl links to a private file would take it along)."""
+    if pad.is_symlink():
+        raise SchrijfFout(
+            pad,
+            f"het is een koppeling (symlink) naar {os.readlink(pad)}; de inhoud daarvan zou in de werkmap worden "
+            "gekopieerd; zet het bestand zelf in de werkmap",
+        )
     with bewaakt(pad):
         oud = pad.read_bytes() if pad.is_file() else b""
     if oud and not oud.endswith(b"\n"):
@@ -153,11 +163,35 @@ def ruim_op(*mappen: Path) -> list[Path]:
     for map_ in mappen:
         if not map_.is_dir():
             continue
+        _zet_oud_terug(map_)
         for p in sorted(map_.iterdir()):
             if TIJDELIJK.match(p.name) and (p.is_dir() or p.is_file()) and not p.is_symlink():
                 _verwijder(p)
                 weg.append(p)
     return weg
+
+
+def _zet_oud_terug(map_: Path) -> None:
+    """A run killed between the two renames of `_wissel` left no target, only '.X-oud-PID' (the old complete
+    set) and '.X-nieuw-PID': put the old one back, so `ruim_op` never removes the only copy of what a
+    previous run wrote. The new one is complete too, but the logboek may not record it; the old one is what
+    was there before the run."""
+    for p in sorted(map_.iterdir()):
+        m = TIJDELIJK.match(p.name)
+        if m is None or m["soort"] != "oud" or p.is_symlink() or not (p.is_dir() or p.is_file()):
+            continue
+        doel = map_ / m["naam"]
+        if doel.exists() or doel.is_symlink():
+            continue
+        try:
+            os.rename(p, doel)
+        except OSError as e:
+            raise SchrijfFout(doel, f"{reden(e)}; de vorige versie staat nog in {p.name}") from None
+        print(
+            f"Let op: {doel}: een eerder commando is afgebroken terwijl het deze map verving; de vorige versie is "
+            "teruggezet",
+            file=sys.stderr,
+        )
 
 
 def echte_plaats(nieuw: Path, doel: Path, *paden: str | os.PathLike[str] | None) -> Path:
@@ -185,6 +219,17 @@ def atomaire_map(doel: Path) -> Iterator[Path]:
     pattern and is removed by the next run (`ruim_op`).
     """
     maak_map(doel.parent)
+    if doel.is_symlink():
+        raise SchrijfFout(
+            doel,
+            f"het is een koppeling (symlink) naar {os.readlink(doel)}; deze map wordt als geheel vervangen, en dan "
+            "zou de koppeling verdwijnen en de uitvoer ergens anders staan dan waar ze naar wijst; maak er een "
+            "gewone map van",
+        )
+    if doel.exists() and not doel.is_dir():
+        raise SchrijfFout(
+            doel, "er staat een bestand met die naam, geen map; hernoem of verplaats het bestand, dan komt hier de map"
+        )
     nieuw = tijdelijke_naam(doel, "nieuw")
     oud = tijdelijke_naam(doel, "oud")
     for rest in (nieuw, oud):

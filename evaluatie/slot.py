@@ -11,8 +11,10 @@ what a killed run left half-written is removed once the lock is held (schrijfwac
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,6 +54,37 @@ def _probeer(fd: int) -> bool:
     return True
 
 
+_GEEN_GEWOON_BESTAND = (
+    "het slotbestand is {wat}; evaluatie schrijft er zijn procesnummer in en zou zo een ander bestand "
+    "overschrijven. Verwijder {naam} (het wordt opnieuw gemaakt)"
+)
+
+
+def _open_slot(root: Path, pad: Path) -> int:
+    """The lock file opened for writing, only when it is a plain file of its own.
+
+    The pid is written into it: a lock file that is a link (symlink) to another file, or a second name of one
+    (hard link), would have that file truncated. A werkmap copied from someone else could bring such a link
+    along (a hidden file nobody looks at); it is refused, and nothing is written."""
+    if pad.is_symlink():  # also where O_NOFOLLOW does not exist (Windows)
+        raise SchrijfFout(pad, _GEEN_GEWOON_BESTAND.format(wat="een koppeling (symlink)", naam=BESTAND))
+    try:
+        fd = os.open(pad, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise SchrijfFout(pad, _GEEN_GEWOON_BESTAND.format(wat="een koppeling (symlink)", naam=BESTAND)) from None
+        raise SchrijfFout(root, f"{reden(e)}; evaluatie schrijft in deze map (eerst het slot {BESTAND})") from None
+    status = os.fstat(fd)
+    if not stat.S_ISREG(status.st_mode) or status.st_nlink > 1:
+        os.close(fd)
+        wat = "geen gewoon bestand" if not stat.S_ISREG(status.st_mode) else "een tweede naam van een ander bestand"
+        raise SchrijfFout(
+            pad,
+            _GEEN_GEWOON_BESTAND.format(wat=f"{wat} (harde koppeling)" if status.st_nlink > 1 else wat, naam=BESTAND),
+        )
+    return fd
+
+
 class WerkmapBezet(EvaluatieFout):
     """Another command is writing in this werkmap (exit 1)."""
 
@@ -74,10 +107,7 @@ def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
     if sleutel in _gehouden:
         yield pad
         return
-    try:
-        fd = os.open(pad, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as e:
-        raise SchrijfFout(root, f"{reden(e)}; evaluatie schrijft in deze map (eerst het slot {BESTAND})") from None
+    fd = _open_slot(root, pad)
     try:
         einde = time.monotonic() + (WACHTTIJD if wachttijd is None else wachttijd)
         while True:

@@ -30,11 +30,15 @@ def alleen_eigen_uitvoer() -> Iterator[None]:
     with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
         vervangen = oud.fileno() == 1  # not so under click's CliRunner: sys.stdout is a buffer there
     if vervangen:
-        sys.stdout = io.TextIOWrapper(
-            os.fdopen(os.dup(echt), "wb"),
-            encoding=getattr(oud, "encoding", None) or "utf-8",
-            errors=getattr(oud, "errors", None) or "strict",
-            line_buffering=True,
+        from evaluatie.onzichtbaar import ZichtbareStroom
+
+        sys.stdout = ZichtbareStroom(  # type: ignore[assignment]  # a TextIO in all but name
+            io.TextIOWrapper(
+                os.fdopen(os.dup(echt), "wb"),
+                encoding=getattr(oud, "encoding", None) or "utf-8",
+                errors=getattr(oud, "errors", None) or "strict",
+                line_buffering=True,
+            )
         )
     leeg = os.open(os.devnull, os.O_WRONLY)
     os.dup2(leeg, 1)

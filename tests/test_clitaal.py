@@ -32,7 +32,7 @@ def test_fouten_van_click_in_het_nederlands() -> None:
         (("gunnin",), "Fout: Onbekend commando 'gunnin'. Bedoelt u 'gunning'?"),
         (("gunning", "--solver", "x"), "'x' is geen van 'auto', 'highs', 'cbc'."),
         (("scenario",), "Fout: Optie ontbreekt '--zet'."),
-        (("zekerheid", "--trekkingen", "5"), "5 ligt niet in het bereik x>=100."),
+        (("zekerheid", "--trekkingen", "5"), "5 ligt niet in het bereik 100<=x<=1000000."),
         (("zekerheid", "--trekkingen", "veel"), "'veel' is geen geldig getal."),
         (("gunning", "--onbekend"), "Fout: Onbekende optie '--onbekend'."),
         (("gunning", "--lots"), "Fout: Optie '--lots' heeft een waarde nodig."),

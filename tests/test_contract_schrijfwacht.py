@@ -629,3 +629,21 @@ def test_uitval_bij_toelating_volgt_de_verdeling_naar_capaciteit(tmp_path: Path)
     assert {(c["gemeente"], c["aanbieder"]): c["aantal"] for c in uit["volgende_jaren"]} == verwacht
     assert "verwachte verdeling naar capaciteit" in uit["rekenpad"]
     assert any("bij toelating (open house)" in z for z in uit["uitleg"])
+
+
+def test_dossier_neemt_geen_bestand_van_buiten_de_werkmap_mee(ws: Path, tmp_path: Path) -> None:
+    """A link in rapporten/ to a private file outside: the dossier copied that file's content in with the rest."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    geheim = tmp_path / "geheim.txt"
+    geheim.write_text("privé: niet in het dossier\n", encoding="utf-8")
+    (ws / "rapporten" / "notitie.txt").symlink_to(geheim)
+    res = CliRunner().invoke(main, ["contract", "dossier", "--werkmap", str(ws), "--zip", "--json"])
+    assert res.exit_code == 2, res.output
+    (fout,) = json.loads(res.stdout)["fouten"]
+    assert fout["plaats"] == "rapporten/notitie.txt" and "buiten de werkmap" in fout["bericht"]
+    for p in (ws / "contract").rglob("*"):
+        if p.is_file():
+            assert b"niet in het dossier" not in p.read_bytes(), p

@@ -76,8 +76,11 @@ def lees_besluiten(pad: Path) -> Register:
         return Register()
     try:
         data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise InvoerFout([Fout(BESTAND, "geen tekstbestand in UTF-8")]) from None
+    except UnicodeDecodeError as e:
+        from evaluatie.tekencodering import utf8_bericht
+
+        waar, bericht = utf8_bericht(pad.read_bytes(), e)
+        raise InvoerFout([Fout(BESTAND + waar, bericht)]) from None
     except yaml.YAMLError as e:
         from evaluatie.definitie.yamltaal import yaml_fout
 

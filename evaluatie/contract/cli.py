@@ -20,12 +20,13 @@ from evaluatie.cliafhandeling import afhandeling as _afhandeling
 from evaluatie.cliafhandeling import toon as _toon
 from evaluatie.clicktaal import datum_type
 from evaluatie.clijson import echo_json
+from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.werkmap import Werkmap
 
 _werkmap = click.option(
     "--werkmap",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=NietLeegPad(file_okay=False, path_type=Path),
     default=Path("."),
     show_default="huidige map",
     help="Map van de aanbesteding (met rapporten/gunning.json en contract/).",
@@ -74,8 +75,13 @@ def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | N
     from evaluatie.contract.acties import start_vanuit_gunning
     from evaluatie.contract.basis import GEEN_RAAM
 
-    if datum is None:
-        raise click.UsageError("--datum is verplicht: de ingangsdatum van de overeenkomsten")
+    if datum is None:  # said with a missing --door or --reden: all errors together
+        from evaluatie.clijson import Gebruiksfouten
+        from evaluatie.contract.besluit import fouten_wie_waarom
+
+        regels = [("--datum", "--datum: is verplicht: de ingangsdatum van de overeenkomsten")]
+        regels += [(f.plaats, f"{f.plaats}: {f.bericht}") for f in fouten_wie_waarom(door, reden)]
+        raise Gebruiksfouten(regels)
     pad, reg, waarschuwingen = start_vanuit_gunning(_wm(werkmap), datum, door or "", reden or "")
     for w in waarschuwingen:
         _toon(f"Let op: {w}", err=True)
@@ -90,7 +96,7 @@ def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | N
 
 @contract.command("inlezen")
 @_werkmap
-@click.argument("bestanden", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("bestanden", nargs=-1, required=True, type=NietLeegPad(path_type=Path))
 @_datum_optie("--datum", "Datum van inlezen (standaard vandaag).")
 @_json
 @_afhandeling

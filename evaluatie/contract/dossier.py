@@ -77,9 +77,32 @@ def _besluiten(db: sqlite3.Connection) -> list[dict[str, object]]:
     ]
 
 
+def _geen_koppeling_naar_buiten(werkmap: Werkmap) -> None:
+    """A link (symlink) among the dossier's files that leads out of the werkmap is an input error naming it: the
+    dossier copies what a link points to, so a file from elsewhere (a private one) would go out with it."""
+    from evaluatie.fouten import Fout, InvoerFout
+
+    wortel = werkmap.root.resolve()
+    fouten = []
+    for _, bronnen in ONDERDELEN:
+        for naam in bronnen:
+            for pad in _bestanden(werkmap.root / naam):
+                if pad.is_symlink() and not pad.resolve().is_relative_to(wortel):
+                    fouten.append(
+                        Fout(
+                            pad.relative_to(werkmap.root).as_posix(),
+                            "koppeling naar een bestand buiten de werkmap; het dossier zou dat bestand meenemen: "
+                            "zet het bestand zelf in de werkmap of haal de koppeling weg",
+                        )
+                    )
+    if fouten:
+        raise InvoerFout(fouten)
+
+
 def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int, Path | None]:
     from evaluatie.schrijfwacht import atomaire_map as atomair
 
+    _geen_koppeling_naar_buiten(werkmap)
     db = open_register(werkmap, alleen_lezen=True)
     doel = werkmap.root / MAP / DOSSIER
     stukken: list[Stuk] = []

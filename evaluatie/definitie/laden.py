@@ -48,8 +48,11 @@ def _lees_yaml(pad: Path, naam: str) -> tuple[Any, dict[Pad, int], list[Fout]]:
 
         waar, bericht = yaml_fout(e)
         raise InvoerFout([Fout(f"{naam}{waar}", bericht)]) from None
-    except UnicodeDecodeError:
-        raise InvoerFout([Fout(naam, "geen tekstbestand in UTF-8")]) from None
+    except UnicodeDecodeError as e:
+        from evaluatie.tekencodering import utf8_bericht
+
+        waar, bericht = utf8_bericht(pad.read_bytes(), e)
+        raise InvoerFout([Fout(f"{naam}{waar}", bericht)]) from None
     except OSError as e:
         raise InvoerFout([Fout(naam, f"bestand kan niet worden gelezen: {_reden(e)}")]) from None
     fouten = [Fout(f"{naam}: {pad_tekst(p.pad)} (regel {p.regel})", p.bericht) for p in problemen]

@@ -7,6 +7,7 @@ Nothing is dropped: rows that cannot be read are errors, not skipped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,10 @@ from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
 from evaluatie.inschrijving.herkomst import controleer_herkomst
 from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
+from evaluatie.naamvorm import lijkt as naamlijkt
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
+from evaluatie.onzichtbaar import onzichtbaar_teken
 from evaluatie.parallel import in_volgorde
 from evaluatie.tekst import getal
 from evaluatie.veldrijen import rij_per_veld
@@ -121,6 +124,26 @@ def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -
                     "moeten twee inschrijvers te onderscheiden zijn"
                 )
             fouten.voeg_toe(plaats, bericht)
+    _controleer_gelijkend(inschrijvingen, fouten)
+
+
+def _controleer_gelijkend(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -> None:
+    """Two names that differ only in letters of another script printing alike (a Cyrillic 'К' for a Latin 'K',
+    a full-width 'Ｋ') are one bidder on paper: an input error naming both cells and the letters that differ."""
+    gezien: dict[str, Inschrijving] = {}
+    for ins in inschrijvingen:
+        k = naamlijkt(ins.naam)
+        eerder = gezien.setdefault(k, ins)
+        if eerder is ins or naamsleutel(eerder.naam) == naamsleutel(ins.naam):
+            continue  # the same name is reported above
+        anders = sorted({t for t in ins.naam + eerder.naam if not t.isascii() and naamlijkt(t) != t.casefold()})
+        tekens = ", ".join(f"'{t}' (U+{ord(t):04X} {unicodedata.name(t, '')})".replace(" )", ")") for t in anders)
+        fouten.voeg_toe(
+            ins.cel_naam,
+            f"naam '{ins.naam}' ziet er op papier hetzelfde uit als '{eerder.naam}' in {eerder.cel_naam}: de namen "
+            f"verschillen alleen in letters uit een ander schrift die er hetzelfde uitzien ({tekens}); twee "
+            "inschrijvers moeten te onderscheiden zijn",
+        )
 
 
 def _controleer_herstel_bestanden(
@@ -278,6 +301,13 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
             fouten.voeg_toe(plaats, f"{veld} is verplicht")
         elif any(ord(t) < 32 or ord(t) == 127 for t in s):
             fouten.voeg_toe(plaats, f"{veld} bevat een stuurteken (zoals een tab of regeleinde); haal het weg")
+        elif (teken := onzichtbaar_teken(s)) is not None:
+            fouten.voeg_toe(
+                plaats,
+                f"{veld} bevat een onzichtbaar of sturend teken {teken}: het verandert wat een lezer ziet "
+                "(een naam die er hetzelfde uitziet als een andere, of tekst die achterstevoren wordt getoond); "
+                "haal het weg",
+            )
         elif len(s) > MAX_TEKST:
             fouten.voeg_toe(plaats, f"{veld} is te lang ({len(s)} tekens; hoogstens {MAX_TEKST})")
         elif patroon is not None and not patroon.match(s):

@@ -8,6 +8,7 @@ rapporten/intern/ and never goes into the formal advies.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from evaluatie.beoordeling.afwijkend import afwijkend
@@ -88,7 +89,10 @@ def agenda_html(aanbesteding: Aanbesteding, panel: Paneluitslag) -> str:
 
 
 def _anker(r: Rijscore) -> str:
-    return e(f"r-{r.perceel}-{r.inschrijver}-{r.criterium}".replace(" ", "_"))
+    """One id per row: from a hash of lot, bidder and criterion, since two names may differ only where an id
+    cannot ('Kompas Inburgering' and 'Kompas_Inburgering' gave one id, and the link of one led to the other)."""
+    sleutel = "\x1f".join((r.perceel, r.inschrijver, r.criterium)).encode("utf-8")
+    return f"r-{hashlib.sha256(sleutel).hexdigest()[:16]}"
 
 
 def _scores(perceel: Perceel, r: Rijscore, beoordelaars: list[str]) -> str:

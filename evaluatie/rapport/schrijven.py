@@ -9,6 +9,7 @@ was withdrawn since).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -26,15 +27,50 @@ from evaluatie.schrijfwacht import bewaakt, maak_map, schrijf_tekst
 
 
 def neem_over(oud: Path, nieuw: Path, behouden: Callable[[Path], bool]) -> None:
-    """Copy into `nieuw` every file of `oud` for which `behouden` holds and that `nieuw` lacks."""
+    """Copy into `nieuw` every file of `oud` for which `behouden` holds and that `nieuw` lacks.
+
+    A link (symlink) someone put in `oud` is carried over as the same link, never as a copy of what it points
+    to: a link to a shared file outside the werkmap stays a link (its content was never the werkmap's to copy
+    into the reports), and a link to a folder or a broken link is kept instead of dropped without a word.
+    `behouden` is asked about the link's own place (its folder resolved, then its name), not its target."""
     if not oud.is_dir():
         return
-    for pad in alle_bestanden(oud):
+    for pad in _bestanden_en_links(oud):
         doel = nieuw / pad.relative_to(oud)
-        if not doel.exists() and behouden(pad):
-            maak_map(doel.parent)
-            with bewaakt(doel):
+        plaats = pad.parent.resolve() / pad.name if pad.is_symlink() else pad
+        if doel.exists() or doel.is_symlink() or not behouden(plaats):
+            continue
+        maak_map(doel.parent)
+        with bewaakt(doel):
+            if pad.is_symlink():
+                os.symlink(os.readlink(pad), doel)
+            else:
                 shutil.copy2(pad, doel)
+
+
+GUNNINGSUITVOER = (
+    "gunning.json",
+    "gunningsadvies.html",
+    "gunningsadvies.xlsx",
+    "intern/betrouwbaarheid.html",
+    "intern/zekerheid.html",
+)
+"""The files an award writes under these names in rapporten/; besides them, everything in brieven/ and gemeenten/."""
+
+
+def is_gunningsuitvoer(rel: str) -> bool:
+    """Whether a path relative to rapporten/ ('brieven/x-b1.docx') is of a kind an award writes."""
+    return rel in GUNNINGSUITVOER or rel.startswith(("brieven/", "gemeenten/"))
+
+
+def _bestanden_en_links(map_: Path) -> list[Path]:
+    """Every file and every link (to a file, a folder or nothing) under `map_`, not walking into linked folders."""
+    uit = []
+    for wortel, mappen, bestanden in os.walk(map_):
+        basis = Path(wortel)
+        uit += [basis / m for m in mappen if (basis / m).is_symlink()]
+        uit += [basis / b for b in bestanden]
+    return sorted(uit)
 
 
 def alle_bestanden(map_: Path) -> list[Path]:

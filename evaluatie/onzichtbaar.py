@@ -1,0 +1,73 @@
+"""Characters in a bidder's text that a reader does not see, or that change what a reader sees.
+
+A bidder's name travels into every letter, the advies and the other bidders' letters. A zero-width
+space makes "Kompas\u200b Inburgering" a different bidder that prints exactly like "Kompas
+Inburgering"; a right-to-left override (U+202E) makes the text after it print backwards, so a
+bidder could make its name read as someone else's. Neither has a place in a name, a contact or an
+e-mail address, so such a text is refused at its cell, naming the character, never cleaned up in
+silence (cleaning it would read the bid as something other than what was written).
+
+Refused: control characters (Unicode category Cc, C0 and C1, DEL), format characters (Cf: zero-width
+space and joiners, soft hyphen, byte order mark, the bidirectional embeddings, overrides and
+isolates) and the line and paragraph separators (Zl, Zp).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, TextIO
+
+_GEWEIGERD = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def onzichtbaar_teken(tekst: str) -> str | None:
+    """The first refused character as 'U+200B (ZERO WIDTH SPACE)', or None when there is none."""
+    for teken in tekst:
+        if unicodedata.category(teken) in _GEWEIGERD:
+            naam = unicodedata.name(teken, "")
+            return f"U+{ord(teken):04X}" + (f" ({naam})" if naam else "")
+    return None
+
+
+def _geweigerd(teken: str) -> bool:
+    return unicodedata.category(teken) in _GEWEIGERD and teken not in "\n\t"
+
+
+def zichtbaar(tekst: str) -> str:
+    """`tekst` for a terminal: every refused character except line break and tab as '<U+001B>'.
+
+    Text from a cell or a file name reaches the terminal in error messages ("'...' is geen bedrag",
+    "kompas.xlsx!..."). An escape character there is executed by the terminal, not shown: a bid could clear
+    the screen, move the cursor up over the error count or colour a line "in orde" (ESC, also CSI U+009B
+    as one character). Here it is shown as what it is."""
+    if all(not _geweigerd(t) for t in tekst):
+        return tekst
+    return "".join(f"<U+{ord(t):04X}>" if _geweigerd(t) else t for t in tekst)
+
+
+def json_veilig(document: str) -> str:
+    """A JSON document with every refused character written as a JSON escape ('\\u001b'): the same value for a
+    JSON reader, nothing a terminal executes. Raw non-ASCII characters occur in a JSON text only inside strings,
+    where the escape means the same character; json.dumps escapes C0 controls itself but not DEL, C1 or U+2028."""
+    if all(not _geweigerd(t) for t in document):
+        return document
+    return "".join(f"\\u{ord(t):04x}" if _geweigerd(t) else t for t in document)
+
+
+class ZichtbareStroom:
+    """A text stream that writes through `zichtbaar`; everything else is the wrapped stream's."""
+
+    def __init__(self, stroom: TextIO) -> None:
+        self._stroom = stroom
+
+    def write(self, tekst: str) -> int:
+        self._stroom.write(zichtbaar(tekst) if isinstance(tekst, str) else tekst)
+        return len(tekst)
+
+    @property
+    def buffer(self) -> Any:
+        """None of the wrapped stream's bytes: click would write to them past the filter."""
+        raise AttributeError("buffer")
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(self._stroom, naam)
