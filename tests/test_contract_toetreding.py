@@ -179,3 +179,23 @@ def test_het_keurmerk_moet_geldig_zijn_op_de_dag_van_ontvangst(tmp_path: Path) -
     assert _register(ws) == voor
     tekst = next((ws / "contract" / "toetreding").glob("*.html")).read_text(encoding="utf-8")
     assert "1 juli 2026" in tekst and "keurmerk" in tekst.lower(), tekst
+
+
+def test_een_mislukte_vastlegging_laat_register_en_map_zoals_ze_waren(tmp_path: Path, monkeypatch: Any) -> None:
+    """All or nothing: the register fails after the decision row is written (a full disk, say); the transaction is
+    rolled back and the letter and the copy of the bid written before it are taken back."""
+    import evaluatie.contract.toetreding as toetreding
+
+    ws = _gestart(tmp_path)
+    voor = _register(ws)
+    echt = toetreding.leg_vast
+
+    def vol(*args: Any, **kwargs: Any) -> int:
+        echt(*args, **kwargs)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(toetreding, "leg_vast", vol)
+    r = _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")]))
+    assert r.exit_code in (1, 2) and "Traceback" not in r.output, r.output
+    assert _register(ws) == voor
+    assert not list((ws / "contract" / "toetreding").iterdir())
