@@ -101,6 +101,7 @@ def test_toegelaten_aanbieder_staat_in_het_register_vanaf_het_einde_van_de_termi
     assert "Later toegetreden tot Z-route: Delta, per 23-07-2026." in r.output, r.output
     r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-08-01", "--json")
     assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["later_toegetreden"] == [{"perceel": "Z", "aanbieder": "Delta", "vanaf": "2026-07-23"}]
     regels = [x for x in json.loads(r.stdout)["regels"] if x["perceel"] == "Z"]
     delta = {x["gemeente"]: (x["toegewezen"], x["geplaatst"]) for x in regels if x["aanbieder"] == "Delta"}
     assert delta == {"Noord": (1, 1), "Oost": (1, 0), "Zuid": (1, 0)}

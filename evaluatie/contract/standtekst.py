@@ -63,6 +63,10 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
             for p in st.prestaties
         ],
         "signalen": [{"soort": s.soort, "tekst": s.tekst} for s in st.signalen],
+        "later_toegetreden": [
+            {"perceel": code, "aanbieder": naam, "vanaf": vanaf.isoformat()}
+            for (code, naam), vanaf in sorted(reg.toegetreden.items())
+        ],
     }
 
 
