@@ -165,6 +165,10 @@ def test_een_onleesbaar_bod_noemt_alle_cellen_en_schrijft_niets(tmp_path: Path) 
     assert r.exit_code == 2, r.output
     assert "delta.xlsx!Percelen!B2" in r.output and "delta.xlsx!Percelen!C2" in r.output, r.output
     assert "--ontvangen" in r.output and "sluiting" in r.output, r.output
+    in_de_gunning = schrijf_bod(ws, "d.xlsx", "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")])
+    r = _toetreding(ws, in_de_gunning)
+    assert r.exit_code == 2 and "de invoer van de gunning" in r.output, r.output
+    in_de_gunning.unlink()
     assert _register(ws) == voor and not (ws / "contract" / "toetreding").exists()
 
 

@@ -107,8 +107,18 @@ def beoordeel_toetreding(
     from evaluatie.toets.uitvoeren import toets
 
     fouten = _controleer_opties(reg, pad, ontvangen, datum, door, reden, vandaag)
-    route = _controleer_perceel(reg, perceel)
-    if route:  # without the lot there is no award to read the bid against
+    route = []
+    if pad.resolve().is_relative_to(werkmap.inschrijvingen.resolve()):  # the award would read it as its own bid
+        route.append(
+            Fout(
+                "--bestand",
+                f"{werkmap.relatief(pad)} staat in {werkmap.relatief(werkmap.inschrijvingen)}/, de invoer van de "
+                "gunning (het contract legt die met SHA-256 vast): bewaar een late aanmelding daarbuiten; deze "
+                "opdracht bewaart een kopie in contract/toetreding/",
+            )
+        )
+    route += _controleer_perceel(reg, perceel)
+    if route:  # without the lot, or with the bid among the award's, there is no award to read the bid against
         raise InvoerFout([*route, *fouten])
     award = gun(werkmap, perceel)
     gepubliceerd = award.invoer.aanbesteding
