@@ -53,10 +53,13 @@ STATUSSEN = ("gegund", "afgewezen", "ongeldig", "uitgesloten", "toegelaten", "ni
 
 
 def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
-    """One per letter and deterministic: the same tender, lot and bidder always give the same kenmerk."""
+    """One per letter and deterministic: the same tender, lot, bidder and date of sending always give the same
+    kenmerk. The date is part of it because one bidder can get two decisions on one lot: refused in the award and
+    admitted later to the open house (evaluatie.contract.toetreding), in the same year."""
     ins = _index(g).inschrijving[inschrijver]
     soort = "TB" if g.aanbesteding.percelen[code].procedure == "toelating" else "GB"
-    sleutel = f"{g.aanbesteding.naam}|{code}|{ins.kvk}|{ins.naam}".encode()
+    verzending = g.aanbesteding.data.verzenddatum.isoformat()
+    sleutel = f"{g.aanbesteding.naam}|{code}|{ins.kvk}|{ins.naam}|{verzending}".encode()
     perceeldeel = {"onderwijs": "OND"}.get(code, code.upper())  # short and in capitals, as read aloud on the phone
     jaar = g.aanbesteding.data.verzenddatum.year
     return f"{soort}-{jaar}-{perceeldeel}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
