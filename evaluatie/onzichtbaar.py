@@ -29,6 +29,22 @@ def onzichtbaar_teken(tekst: str) -> str | None:
     return None
 
 
+_RICHTING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""The bidirectional embeddings, overrides and isolates: they make the text after them print in another order."""
+
+
+def storend_teken(tekst: str) -> str | None:
+    """For a free text (a reviewer's motivation, quoted in the letters): the first character that changes how the
+    text prints, a bidirectional control or a control character other than line break, tab and carriage return.
+    Softer invisibles (a soft hyphen, a zero-width space from a text pasted out of Word) stay allowed there: they
+    change no word a reader sees, and refusing them would only make reviewers retype."""
+    for teken in tekst:
+        if teken in _RICHTING or (unicodedata.category(teken) == "Cc" and teken not in "\n\t\r"):
+            naam = unicodedata.name(teken, "")
+            return f"U+{ord(teken):04X}" + (f" ({naam})" if naam else "")
+    return None
+
+
 def _geweigerd(teken: str) -> bool:
     return unicodedata.category(teken) in _GEWEIGERD and teken not in "\n\t"
 

@@ -26,6 +26,7 @@ from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
+from evaluatie.onzichtbaar import storend_teken
 from evaluatie.veldrijen import rij_per_veld
 from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek, serieel_datum_hint
 
@@ -172,6 +173,13 @@ def _lees_tabel(
                     )
         if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
+        elif (teken := storend_teken(als_tekst(cel[4]))) is not None:
+            # the letters quote the motivation: a right-to-left override would print it in another order
+            fouten.voeg_toe(
+                t.plaats(r, 4),
+                f"de toelichting bevat het onzichtbare teken {teken}, dat de tekst in de brieven anders laat "
+                "afdrukken; haal het weg (typ de tekst opnieuw of plak hem als platte tekst)",
+            )
         if ins is None or perceel is None or crit is None:
             continue
         sleutel = (ins, perceel.code, crit.code)
