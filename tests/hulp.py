@@ -169,3 +169,41 @@ def hernoem_inschrijver(root: Path, bestand: str, naam: str) -> None:
                         c.value = naam
                         c.data_type = "s"
         wb.save(form)
+
+
+def html_tekst(pad: Path) -> str:
+    """An HTML report as its reader reads it: tags out, entities decoded, runs of white space as one space."""
+    import re
+    from html import unescape
+
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", pad.read_text(encoding="utf-8"))))
+
+
+def open_house_module(naam: str, plafondprijs: int) -> dict[str, Any]:
+    """A module lot by open house as a tender writes it without a criteria set: admitted on the ceiling alone."""
+    return {
+        "naam": naam,
+        "procedure": "toelating",
+        "gemeenten": "alle",
+        "plafondprijs": plafondprijs,
+        "prijsmethode": "relatief",
+        "weging": {"kwaliteit": 0, "prijs": 100},
+        "schaal": {"stappen": [0, 25, 50, 75, 100]},
+        "knockout": {"plafondprijs": {}},
+        "gunningscriteria": {},
+        "verdeling": {},
+    }
+
+
+def module_naast_b1(data: dict[str, Any], code: str, naam: str, plafondprijs: int) -> dict[str, Any]:
+    """`data` (kleine_aanbesteding) with lot `code` by open house, a copy of B1 (its criteria too) with the ceiling
+    as its only knock-out rule; the three gemeenten expect 5, 3 and 2 there."""
+    import copy
+
+    lot = copy.deepcopy(data["percelen"]["B1"])
+    lot.update(naam=naam, procedure="toelating", plafondprijs=plafondprijs)
+    lot["knockout"] = {"plafondprijs": {}}
+    data["percelen"][code] = lot
+    for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):
+        g["inburgeraars"][code] = n
+    return data

@@ -5,24 +5,17 @@ input error at the cell, with every other error of the file."""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
 from tests.test_contract_toelating import DOOR, _run
 
 
 def _werkmap(tmp_path: Path) -> Path:
     """B1 awarded, PVT open house (same criteria)."""
-    data = kleine_aanbesteding()
-    pvt = copy.deepcopy(data["percelen"]["B1"])
-    pvt.update(naam="Participatieverklaringstraject", procedure="toelating", plafondprijs=350)
-    pvt["knockout"] = {"plafondprijs": {}}
-    data["percelen"]["PVT"] = pvt
-    for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):
-        g["inburgeraars"]["PVT"] = n
+    data = module_naast_b1(kleine_aanbesteding(), "PVT", "Participatieverklaringstraject", 350)
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 10, 12, 4, "alle")])
     schrijf_beoordelingsformulieren(Werkmap(ws))

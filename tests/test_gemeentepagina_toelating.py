@@ -4,18 +4,12 @@ showed 'Inburgeraars per jaar' per supplier as for a gunning lot would contradic
 
 from __future__ import annotations
 
-import re
-from html import unescape
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
-
-
-def _tekst(pad: Path) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", pad.read_text(encoding="utf-8"))))
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, open_house_module, schrijf_bod, vul_beoordeling
 
 
 def test_gemeentepagina_open_house_noemt_verwachting_en_keuze(tmp_path: Path) -> None:
@@ -28,7 +22,7 @@ def test_gemeentepagina_open_house_noemt_verwachting_en_keuze(tmp_path: Path) ->
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9900, 30, 12, 4, "alle")])
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
-    noord = _tekst(ws / "rapporten" / "gemeenten" / "noord.html")
+    noord = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
     assert "Verwacht aantal per jaar" in noord and "Verwachte kosten per jaar" in noord
     assert "Inburgeraars per jaar" not in noord
     assert "de inburgeraar of de klantmanager kiest" in noord
@@ -38,18 +32,7 @@ def test_gemeentepagina_open_house_noemt_verwachting_en_keuze(tmp_path: Path) ->
 
 def test_gemeentepagina_gemengd_alleen_het_open_houseperceel_is_een_verwachting(tmp_path: Path) -> None:
     data = kleine_aanbesteding(beoordelaars=["Ada"])
-    data["percelen"]["PVT"] = {
-        "naam": "Participatieverklaringstraject",
-        "procedure": "toelating",
-        "gemeenten": "alle",
-        "plafondprijs": 350,
-        "prijsmethode": "relatief",
-        "weging": {"kwaliteit": 0, "prijs": 100},
-        "schaal": {"stappen": [0, 25, 50, 75, 100]},
-        "knockout": {"plafondprijs": {}},
-        "gunningscriteria": {},
-        "verdeling": {},
-    }
+    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
     for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
         g["inburgeraars"]["PVT"] = n
     ws = maak_werkmap(tmp_path / "ws", data)
@@ -59,33 +42,18 @@ def test_gemeentepagina_gemengd_alleen_het_open_houseperceel_is_een_verwachting(
     vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("Alfa", "Plan van aanpak"): 75, ("Alfa", "Samenwerking"): 75})
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
-    noord = _tekst(ws / "rapporten" / "gemeenten" / "noord.html")
+    noord = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
     b1_deel, pvt_deel = noord.split("Participatieverklaringstraject", 1)
     assert "Inburgeraars per jaar" in b1_deel and "verwacht" not in b1_deel.lower().replace("verwachte kosten", "")
     assert "Verwacht aantal per jaar" in pvt_deel and "de inburgeraar of de klantmanager kiest" in pvt_deel
-
-
-def _module(naam: str, plafond: int) -> dict[str, object]:
-    return {
-        "naam": naam,
-        "procedure": "toelating",
-        "gemeenten": "alle",
-        "plafondprijs": plafond,
-        "prijsmethode": "relatief",
-        "weging": {"kwaliteit": 0, "prijs": 100},
-        "schaal": {"stappen": [0, 25, 50, 75, 100]},
-        "knockout": {"plafondprijs": {}},
-        "gunningscriteria": {},
-        "verdeling": {},
-    }
 
 
 def test_advies_noemt_twee_open_housepercelen_in_het_meervoud(tmp_path: Path) -> None:
     """B1 (gunning) with PVT and MAP (toelating): the advies says 'Percelen PVT en MAP: open house' and
     'voor percelen ...', not 'Perceel Participatieverklaringstraject en Module ...' (one lot by its name)."""
     data = kleine_aanbesteding(beoordelaars=["Ada"])
-    data["percelen"]["PVT"] = _module("Participatieverklaringstraject", 350)
-    data["percelen"]["MAP"] = _module("Module arbeidsmarkt en participatie", 600)
+    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
+    data["percelen"]["MAP"] = open_house_module("Module arbeidsmarkt en participatie", 600)
     for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
         g["inburgeraars"]["PVT"] = n
         g["inburgeraars"]["MAP"] = n
@@ -102,7 +70,7 @@ def test_advies_noemt_twee_open_housepercelen_in_het_meervoud(tmp_path: Path) ->
     vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("Alfa", "Plan van aanpak"): 75, ("Alfa", "Samenwerking"): 75})
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
-    advies = _tekst(ws / "rapporten" / "gunningsadvies.html")
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     namen = "Participatieverklaringstraject en Module arbeidsmarkt en participatie"
     assert f"Percelen {namen}: open house. Er wordt geen raamovereenkomst" in advies
     assert f"Open house (toelatingsprocedure) voor percelen {namen}: iedere aanbieder" in advies

@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap
+from tests.hulp import kleine_aanbesteding, maak_werkmap, open_house_module
 
 
 def _inleiding(ws: Path) -> str:
@@ -34,18 +34,7 @@ def test_alleen_open_house_belooft_geen_rangorde_of_verdeling(tmp_path: Path) ->
 
 def test_gemengd_noemt_welke_percelen_gerangschikt_worden(tmp_path: Path) -> None:
     data = kleine_aanbesteding()
-    data["percelen"]["PVT"] = {
-        "naam": "Participatieverklaringstraject",
-        "procedure": "toelating",
-        "gemeenten": "alle",
-        "plafondprijs": 350,
-        "prijsmethode": "relatief",
-        "weging": {"kwaliteit": 0, "prijs": 100},
-        "schaal": {"stappen": [0, 25, 50, 75, 100]},
-        "knockout": {"plafondprijs": {}},
-        "gunningscriteria": {},
-        "verdeling": {},
-    }
+    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
     for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
         g["inburgeraars"]["PVT"] = n
     inleiding = _inleiding(maak_werkmap(tmp_path / "ws", data))

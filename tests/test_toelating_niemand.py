@@ -4,29 +4,16 @@ and no toelatingsbesluit for the bidders that were not admitted."""
 
 from __future__ import annotations
 
-import copy
-import re
-from html import unescape
 from pathlib import Path
 
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
 from tests.test_contract_toelating import DOOR, _run
 
 
-def _tekst(pad: Path) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", pad.read_text(encoding="utf-8"))))
-
-
 def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> None:
-    data = kleine_aanbesteding()
-    mod = copy.deepcopy(data["percelen"]["B1"])
-    mod.update(naam="Module arbeidsmarkt en participatie", procedure="toelating", plafondprijs=600)
-    mod["knockout"] = {"plafondprijs": {}}
-    data["percelen"]["MAP"] = mod
-    for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):
-        g["inburgeraars"]["MAP"] = n
+    data = module_naast_b1(kleine_aanbesteding(), "MAP", "Module arbeidsmarkt en participatie", 600)
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("MAP", 700, 10, 12, 4, "alle")])
     schrijf_beoordelingsformulieren(Werkmap(ws))
@@ -35,16 +22,16 @@ def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> Non
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
-    brief = _tekst(ws / "rapporten" / "brieven" / "alfa-map.html")
+    brief = html_tekst(ws / "rapporten" / "brieven" / "alfa-map.html")
     assert "Beslissing: niet toegelaten" in brief and "EUR 700,00 ligt boven de plafondprijs van EUR 600,00" in brief
     assert (ws / "rapporten" / "brieven" / "alfa-b1.html").exists()
-    advies = _tekst(ws / "rapporten" / "gunningsadvies.html")
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     assert (
         "Geen inschrijving voldoet aan de voorwaarden voor perceel Module arbeidsmarkt en participatie; wij adviseren "
         "niemand toe te laten. Het perceel blijft open" in advies
     )
     assert "toe te laten: ." not in advies
-    noord = _tekst(ws / "rapporten" / "gemeenten" / "noord.html")
+    noord = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
     assert "Zonder toegelaten aanbieder 5 EUR 0,00" in noord
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)
     assert r.exit_code == 0, r.output
