@@ -82,6 +82,41 @@ def test_marge_brengt_precies_op_gelijke_hoogte(kandidaten: list[Kandidaat], met
             assert m.achterstand(perceel, [*rest, maak(marge * 0.99)], k.inschrijver) > 0
 
 
+@INSTELLINGEN
+@given(kandidaten=kandidaten_st, methode=st.sampled_from(METHODEN))
+def test_marge_in_stappen_is_de_kleinste_die_de_eerste_haalt(kandidaten: list[Kandidaat], methode: str) -> None:
+    """The margin as the sentence says it (tenths of a point, cents): with it the bid is level with or ahead of
+    every other in the ranking (the ranking's own totals at its 4-decimal comparison), one step less is not."""
+    from evaluatie.prijs.basis import methode as kies
+    from evaluatie.prijs.precisie import punten
+    from evaluatie.zekerheid.marge import in_stappen
+
+    perceel, m = _perceel(methode), kies(methode)
+    teken = 1 if m.hoger_is_beter else -1
+
+    def haalt(lijst: list[Kandidaat], naam: str) -> bool:
+        totaal = {r.inschrijver: teken * punten(r.totaal) for r in rangschik(perceel, lijst)}
+        return all(totaal[naam] >= t for n, t in totaal.items() if n != naam)
+
+    for i, k in enumerate(kandidaten):
+        for wat, per in (("kwaliteit", 10), ("prijs", 100)):
+            v = in_stappen(m, perceel, kandidaten, k.inschrijver, wat)
+            if not v or (wat == "kwaliteit" and k.kwaliteit + v >= 100):
+                continue
+            n = round(v * per)
+            assert n / per == v  # a whole number of tenths or cents, as the sentence says it
+
+            def met(stappen: int, i: int = i, k: Kandidaat = k, wat: str = wat, per: int = per) -> list[Kandidaat]:
+                if wat == "kwaliteit":
+                    x = Kandidaat(k.inschrijver, k.prijs, k.kwaliteit + stappen / per, 10, 4)
+                else:  # the lower price in whole cents, as a bid of that price is read
+                    x = Kandidaat(k.inschrijver, (round(k.prijs * per) - stappen) / per, k.kwaliteit, 10, 4)
+                return [*kandidaten[:i], x, *kandidaten[i + 1 :]]
+
+            assert haalt(met(n), k.inschrijver)
+            assert not haalt(met(n - 1), k.inschrijver)
+
+
 @st.composite
 def verdeelproblemen(draw: st.DrawFn) -> Verdeelprobleem:
     gemeenten = [f"G{i}" for i in range(draw(st.integers(1, 4)))]

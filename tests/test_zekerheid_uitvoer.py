@@ -39,13 +39,13 @@ def test_marge_zonder_bereikbare_weg_is_een_zin(tmp_path: Path) -> None:
 
     zin = _marge(None, 469.44)
     assert zin == (
-        "had een prijs die EUR 469,44 per traject lager was nodig gehad om eerste te worden (gelijk te komen); met "
-        "alleen een hogere kwaliteitsscore (hoogstens 100) lukte dat niet."
+        "had een prijs die EUR 469,44 per traject lager was nodig gehad om minstens gelijk te komen met de eerste "
+        "(naar boven afgerond op hele centen); met alleen een hogere kwaliteitsscore (hoogstens 100) lukte dat niet."
     )
     assert "niet nodig gehad" not in _marge(31.7, None) and "lukte dat niet" in _marge(31.7, None)
     assert _marge(2.7, 400.0) == (
-        "had 2,7 kwaliteitspunten meer nodig gehad om eerste te worden (gelijk te komen), of een prijs die "
-        "EUR 400,00 per traject lager was."
+        "had 2,7 kwaliteitspunten meer nodig gehad om minstens gelijk te komen met de eerste, of een prijs die "
+        "EUR 400,00 per traject lager was (naar boven afgerond op 0,1 punt en op hele centen)."
     )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 
+from evaluatie.definitie.model import Perceel
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.prijs.basis import Kandidaat, Prijsmethode, methode
 from evaluatie.prijs.precisie import punten
@@ -31,14 +33,85 @@ def marges(award, code: str) -> list[Marge]:
         Marge(
             inschrijver=r.inschrijver,
             rang=r.rang,
-            kwaliteit=m.marge_kwaliteit(perceel, kandidaten, r.inschrijver),
-            prijs=m.marge_prijs(perceel, kandidaten, r.inschrijver),
+            kwaliteit=in_stappen(m, perceel, kandidaten, r.inschrijver, "kwaliteit"),
+            prijs=in_stappen(m, perceel, kandidaten, r.inschrijver, "prijs"),
             # level with the first: a draw or a tie-break rule, not a margin, put it behind
             gelijk_door=r.beslist_door if punten(r.totaal) == eerste else None,
         )
         for r in p.rangorde
         if r.rang > 1
     ]
+
+
+# the unit a margin is said in (one decimal of a quality point, one cent) and how a step changes the bid
+_STAP = {"kwaliteit": 10, "prijs": 100}  # steps per point / per euro
+
+
+def _gewijzigd(k: Kandidaat, wat: str, stappen: int) -> Kandidaat:
+    if wat == "kwaliteit":
+        return dataclasses.replace(k, kwaliteit=min(100.0, k.kwaliteit + stappen / _STAP[wat]))
+    # a bid price is whole cents (the intake refuses fractions): the lower price is the cents amount itself, as a bid
+    # of that price would be read, not the float difference (5000 - 3196.71 is not the double nearest 1803.29)
+    return dataclasses.replace(k, prijs=(round(k.prijs * _STAP[wat]) - stappen) / _STAP[wat])
+
+
+def _haalt(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], naam: str) -> bool:
+    """Level with or ahead of every other bid, in `punten`: the one representation the ranking compares."""
+    uit = m.bereken(perceel, kandidaten)
+    teken = 1 if m.hoger_is_beter else -1
+    eigen = teken * punten(uit[naam].totaal)
+    return all(eigen >= teken * punten(u.totaal) for n, u in uit.items() if n != naam)
+
+
+def in_stappen(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], naam: str, wat: str) -> float | None:
+    """The margin as the sentence says it: the smallest number of whole steps (0,1 quality point; one cent)
+    with which the bid draws level with the first or passes it, checked by ranking the changed bids again.
+
+    The closed forms of the price methods give the exact real margin; said with one decimal or in cents and
+    rounded to the nearest, it could be a little less than needed (17,73 points said as 17,7: with 17,7 more
+    the bid is still behind), and their float noise (1410.000046) is not a figure for gunning.json. The ranking
+    compares totals at 4 decimals (prijs.precisie), so a few cents less than the closed form can already draw
+    level (under relatief a cent moves a total by about 10^-5): the step count is searched below the closed form
+    until one step less does not reach the first, by the same comparison as the ranking (a bid only gains by
+    more quality or a lower price, so reaching is monotone in the steps)."""
+    exact = (
+        m.marge_kwaliteit(perceel, kandidaten, naam) if wat == "kwaliteit" else m.marge_prijs(perceel, kandidaten, naam)
+    )
+    if exact is None or exact == 0:
+        return exact
+    i = next(j for j, k in enumerate(kandidaten) if k.inschrijver == naam)
+    eigen = kandidaten[i]
+
+    def haalt(stappen: int) -> bool:
+        return _haalt(m, perceel, [*kandidaten[:i], _gewijzigd(eigen, wat, stappen), *kandidaten[i + 1 :]], naam)
+
+    hoog = math.ceil(exact * _STAP[wat])
+    for _ in range(3):  # the closed form is exact up to float noise: it reaches at once, or a step later at most
+        if haalt(hoog):
+            break
+        hoog += 1
+    else:
+        raise EvaluatieFout(
+            [
+                f"marge tot winnen van {naam} ({wat}): de formule van {m.naam} geeft {exact}, maar de inschrijving "
+                "met die wijziging haalt de eerste niet bij opnieuw rangschikken; meld dit als fout in evaluatie"
+            ]
+        )
+    laag, sprong = hoog, 1  # find a step count that does not reach: 1, 2, 4, ... below, then halve the gap
+    while laag > 0:
+        laag = max(0, hoog - sprong)
+        if not haalt(laag):
+            break
+        hoog, sprong = laag, 2 * sprong
+    else:
+        return 0.0  # level at 4 decimals already (the ranking then names the tie-break rule)
+    while hoog - laag > 1:
+        midden = (laag + hoog) // 2
+        laag, hoog = (laag, midden) if haalt(midden) else (midden, hoog)
+    waarde = hoog / _STAP[wat]
+    if wat == "kwaliteit" and eigen.kwaliteit + waarde > 100:  # the scale ends at 100: the most there is
+        return 100 - eigen.kwaliteit
+    return waarde
 
 
 def _onthoud_bereken(m: Prijsmethode) -> None:

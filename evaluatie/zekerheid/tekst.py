@@ -27,16 +27,23 @@ def procent(kans: float) -> str:
 
 def _marge(kwaliteit: float | None, prijs: float | None) -> str:
     """What a bid lacked to draw level with the first, by quality alone and by price alone; an unreachable route is
-    said as such (not slotted into the sentence where a number belongs)."""
-    doel = "om eerste te worden (gelijk te komen)"
+    said as such (not slotted into the sentence where a number belongs). The figures are the smallest whole tenths
+    of a point and whole cents that reach the first (zekerheid.marge.in_stappen), so they may pass it: 'minstens
+    gelijk', and how they are rounded, so no reader takes them for the exact difference."""
+    doel = "om minstens gelijk te komen met de eerste"
     q = f"{getal(kwaliteit, 1)} kwaliteitspunten meer" if kwaliteit is not None else None
     p = f"een prijs die {euro(prijs)} per traject lager was" if prijs is not None else None
     if q and p:
-        return f"had {q} nodig gehad {doel}, of {p}."
+        return f"had {q} nodig gehad {doel}, of {p} (naar boven afgerond op 0,1 punt en op hele centen)."
     if q:
-        return f"had {q} nodig gehad {doel}; met alleen een lagere prijs lukte dat niet."
+        return (
+            f"had {q} nodig gehad {doel} (naar boven afgerond op 0,1 punt); met alleen een lagere prijs lukte dat niet."
+        )
     if p:
-        return f"had {p} nodig gehad {doel}; met alleen een hogere kwaliteitsscore (hoogstens 100) lukte dat niet."
+        return (
+            f"had {p} nodig gehad {doel} (naar boven afgerond op hele centen); met alleen een hogere kwaliteitsscore "
+            "(hoogstens 100) lukte dat niet."
+        )
     return "kon met alleen een hogere kwaliteitsscore (hoogstens 100) of alleen een lagere prijs niet eerste worden."
 
 
