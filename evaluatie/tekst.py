@@ -23,10 +23,12 @@ MAANDEN = (
 WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
+_NL = str.maketrans(",.", ".,")  # swap the thousands and the decimal sign in one pass
+
+
 def getal(x: float, decimalen: int = 2) -> str:
     """12.5 -> '12,50'; whole numbers keep their decimals so columns line up."""
-    tekst = f"{x:,.{decimalen}f}"
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+    return format(x, f",.{decimalen}f").translate(_NL)
 
 
 def euro(x: float) -> str:
