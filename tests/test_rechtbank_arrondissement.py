@@ -50,6 +50,7 @@ def _met_penvoerder(schoon: Path, tmp_path: Path, penvoerder: str) -> Path:
         ("Gemeente Altena", "Rechtbank Zeeland-West-Brabant"),  # ECLI:NL:RBZWB:2021:1251
         ("Gemeente Oisterwijk", "Rechtbank Zeeland-West-Brabant"),  # ECLI:NL:RBZWB:2025:5912
         ("Gemeente Waalwijk", "Rechtbank Zeeland-West-Brabant"),  # ECLI:NL:RBZWB:2022:7530
+        ("Gemeente Heusden", "Rechtbank Oost-Brabant"),  # ABRvS 27 February 2019, ECLI:NL:RVS:2019:609
     ],
 )
 def test_penvoerder_in_een_aangevulde_gemeente(schoon: Path, tmp_path: Path, penvoerder: str, rechtbank: str) -> None:
@@ -61,7 +62,7 @@ def test_penvoerder_in_een_aangevulde_gemeente(schoon: Path, tmp_path: Path, pen
     assert "invullen" not in brief
 
 
-@pytest.mark.parametrize("penvoerder", ["Gemeente Heusden", "Gemeente Loon op Zand", "Gemeente Vijfheerenlanden"])
+@pytest.mark.parametrize("penvoerder", ["Gemeente Loon op Zand", "Gemeente Vijfheerenlanden"])
 def test_penvoerder_zonder_vastgesteld_arrondissement_blijft_open(
     schoon: Path, tmp_path: Path, penvoerder: str
 ) -> None:
