@@ -580,7 +580,12 @@ def _beslissing_gunning(
         return "een andere inschrijver"
 
     if rang.loting:
-        anderen = [naam(r, door_loting=True) for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
+        # only the recipient's own draw: a lot may hold two (a tie at rank 1 and another at rank 3)
+        anderen = [
+            naam(r, door_loting=True)
+            for r in p.rangorde
+            if r.loting_id == rang.loting_id and r.inschrijver != inschrijver
+        ]
         d.alinea(
             f"Uw inschrijving en die van {', '.join(dict.fromkeys(anderen))} hadden precies dezelfde {maatstaf}, en "
             f"geen beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
