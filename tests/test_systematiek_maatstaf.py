@@ -77,3 +77,27 @@ def test_inschrijfformulier_noemt_de_vaste_prijs(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(zonder)]).exit_code == 0
     blad = load_workbook(zonder / "inschrijfformulier.xlsx")["Perceelgegevens"]
     assert not any(str(c.value).startswith("Prijs:") for c in blad["A"] if c.value is not None)
+
+
+@pytest.mark.parametrize(
+    ("methode", "waarde"),
+    [
+        ("relatief", "haar totaalscore"),
+        ("lineair", "haar totaalscore"),
+        ("fictieve_korting", "de plafondprijs min haar fictieve prijs (hoe lager de fictieve prijs, hoe hoger)"),
+        ("vaste_prijs", "haar kwaliteitsscore"),
+    ],
+)
+def test_verdeelstap_zegt_wat_de_gunningswaarde_is(tmp_path: Path, methode: str, waarde: str) -> None:
+    """Step 1 of the allocation maximises 'gunningswaarde x inburgeraars'; the published method never said what the
+    gunningswaarde of a bid is, though under fictieve_korting it is not the ranking figure but the ceiling minus the
+    fictieve prijs (evaluatie.prijs.fictieve_korting), and the allocation turns on it."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["prijsmethode"] = methode
+    if methode in ("fictieve_korting", "vaste_prijs"):
+        del data["percelen"]["B1"]["weging"]
+    tekst = _perceeltekst(maak_werkmap(tmp_path / "ws", data))
+    assert (
+        f"1. zo veel mogelijk totaal van gunningswaarde x inburgeraars, waarbij de gunningswaarde van een inschrijving "
+        f"{waarde} is;" in tekst
+    )

@@ -34,12 +34,14 @@ def verdeelregel_zinnen(v: Verdeelregels) -> list[str]:
 
 
 # The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen solves them.
-def verdeelstappen(maatstaf: str = "totaalscore") -> str:
+def verdeelstappen(maatstaf: str = "totaalscore", waarde: str = "haar totaalscore") -> str:
     """The steps, with what ranks the bids in this lot (`Prijsmethode.maatstaf`: totaalscore, fictieve prijs,
-    kwaliteitsscore), so that a lot without a totaalscore never publishes one."""
+    kwaliteitsscore), so that a lot without a totaalscore never publishes one, and what the maximised gunningswaarde
+    is (`Prijsmethode.gunningswaarde_tekst`: under fictieve_korting not the ranking figure itself)."""
     return (
         "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
-        "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars; 2. daarbinnen zo veel mogelijk "
+        "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars, waarbij de gunningswaarde van een "
+        f"inschrijving {waarde} is; 2. daarbinnen zo veel mogelijk "
         f"inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende; bij gelijke {maatstaf} is dat de "
         "aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat die ook bij de "
         "verdeling voorgaat; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen verdelingen die in stap 1 "
