@@ -101,3 +101,22 @@ def test_verdeelstap_zegt_wat_de_gunningswaarde_is(tmp_path: Path, methode: str,
         f"1. zo veel mogelijk totaal van gunningswaarde x inburgeraars, waarbij de gunningswaarde van een inschrijving "
         f"{waarde} is;" in tekst
     )
+
+
+def test_verdeelregels_met_een_aanbieder_in_het_enkelvoud(tmp_path: Path) -> None:
+    """'per gemeente hoogstens 1 aanbieders', 'hoogstens 1 aanbieders krijgen inburgeraars' in the published
+    method (and the advies, which takes the same sentences)."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["verdeling"] = {
+        "min_leveranciers": 1,
+        "max_leveranciers": 1,
+        "max_leveranciers_per_gemeente": 1,
+    }
+    tekst = _perceeltekst(maak_werkmap(tmp_path / "ws", data))
+    for zin in ("minstens 1 aanbieder krijgt inburgeraars", "hoogstens 1 aanbieder krijgt inburgeraars"):
+        assert zin in tekst, zin
+    assert "per gemeente hoogstens 1 aanbieder\n" in tekst
+    assert "1 aanbieders" not in tekst
+    data["percelen"]["B1"]["verdeling"] = {"min_leveranciers": 2, "max_leveranciers_per_gemeente": 2}
+    tekst = _perceeltekst(maak_werkmap(tmp_path / "ws2", data))
+    assert "minstens 2 aanbieders krijgen inburgeraars" in tekst and "per gemeente hoogstens 2 aanbieders" in tekst

@@ -21,16 +21,23 @@ def verdeelregel_zinnen(v: Verdeelregels) -> list[str]:
     if v.min_volume:
         regels.append(f"wie inburgeraars krijgt, krijgt er minstens {v.min_volume}")
     if v.min_leveranciers is not None:
-        regels.append(f"minstens {v.min_leveranciers} aanbieders krijgen inburgeraars")
+        regels.append(f"minstens {_aanbieders(v.min_leveranciers)} inburgeraars")
     if v.max_leveranciers is not None:
-        regels.append(f"hoogstens {v.max_leveranciers} aanbieders krijgen inburgeraars")
+        regels.append(f"hoogstens {_aanbieders(v.max_leveranciers)} inburgeraars")
     if v.max_leveranciers_per_gemeente is not None:
-        regels.append(f"per gemeente hoogstens {v.max_leveranciers_per_gemeente} aanbieders")
+        regels.append(f"per gemeente hoogstens {_aanbieders(v.max_leveranciers_per_gemeente, krijgt=False)}")
     if v.per_subregio:
         regels.append("alle gemeenten van een subregio krijgen dezelfde aanbieder(s)")
     for gem, bedrag in v.budget_per_gemeente.items():
         regels.append(f"de kosten voor {gem} blijven binnen {euro(bedrag)} per jaar")
     return regels
+
+
+def _aanbieders(n: int, krijgt: bool = True) -> str:
+    """'1 aanbieder krijgt', '2 aanbieders krijgen' (or without the verb): number and verb agree."""
+    if n == 1:
+        return "1 aanbieder krijgt" if krijgt else "1 aanbieder"
+    return f"{n} aanbieders krijgen" if krijgt else f"{n} aanbieders"
 
 
 # The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen solves them.
