@@ -56,3 +56,23 @@ def test_systematiek_en_formulier_zonder_knockouteis_op_de_plafondprijs(tmp_path
     assert "Tarief: de prijs per traject uit uw inschrijving, EUR 380,00." in brief
     assert "niet hoger" not in brief
     assert "Beslissing: gegund" in html_tekst(ws / "rapporten" / "brieven" / "alfa-b1.html")
+
+
+def test_instructie_van_het_formulier(tmp_path: Path) -> None:
+    """The form's instructions said 'hoogstens de plafondprijs van het perceel' whatever the rules."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"] = {"keurmerk": {}}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    assert _run("template", "inschrijving", "--werkmap", str(ws)).exit_code == 0
+    instructie = [str(c.value) for c in load_workbook(ws / "inschrijfformulier.xlsx")["Instructie"]["A"] if c.value]
+    assert "3. Prijs per traject in euro, exclusief btw." in instructie
+    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)  # its ceiling rule is on
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["PVT"] = 1
+    ws = maak_werkmap(tmp_path / "ws2", data)
+    assert _run("template", "inschrijving", "--werkmap", str(ws)).exit_code == 0
+    instructie = [str(c.value) for c in load_workbook(ws / "inschrijfformulier.xlsx")["Instructie"]["A"] if c.value]
+    assert (
+        "3. Prijs per traject in euro, exclusief btw; hoogstens de plafondprijs in een perceel waar het tabblad "
+        "'Perceelgegevens' zegt dat een hogere prijs ongeldig is." in instructie
+    )
