@@ -570,7 +570,7 @@ def _getal(
 
 
 def _als_opsomming(aanbesteding: Aanbesteding, tekst: str) -> list[str] | None:
-    """The tender's gemeenten that `tekst` lists with commas and/or 'en' ('Noord, Oost en Zuid'), in that order, or
+    """The tender's gemeenten that `tekst` lists with commas, / and/or 'en' ('Noord, Oost en Zuid'), in that order, or
     None when it is no such list. 'en' may belong to a name (Dijk en Waard): every way of cutting at it is tried."""
 
     def delen(stuk: str) -> list[str] | None:
@@ -583,7 +583,7 @@ def _als_opsomming(aanbesteding: Aanbesteding, tekst: str) -> list[str] | None:
                 return [g.naam, *verder]
         return None
 
-    stukken = [d.strip() for d in tekst.split(",")]
+    stukken = [d.strip() for d in re.split(r"[,/]", tekst)]
     if not all(stukken):
         return None
     namen: list[str] = []
@@ -623,8 +623,8 @@ def _lees_gemeenten(
             # a herstel to read the bid as serving one gemeente; say what separates them on the form
             fouten.voeg_toe(
                 plaats,
-                f"'{deel}' zijn {len(lijst)} gemeenten gescheiden door komma's of 'en'; scheid ze met ; op één regel, "
-                f"bijvoorbeeld '{'; '.join(lijst)}'",
+                f"'{deel}' zijn {len(lijst)} gemeenten gescheiden door komma's, / of 'en'; scheid ze met ; op één "
+                f"regel, bijvoorbeeld '{'; '.join(lijst)}'",
             )
         elif g is None:
             melding = aanbesteding.gemeentenamen.melding(deel, "hoort niet bij deze aanbesteding")
