@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from evaluatie.gunning.uitslag import Gemeentebudget
-from evaluatie.rapport.budgetwoorden import budget_kop, budget_zin
+from evaluatie.rapport.budgetwoorden import VERDEELREGEL, budget_kop, budget_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.tekst import datum, euro, getal
@@ -47,6 +47,12 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
             else ["Aanbieder", "Inburgeraars per jaar", "Kosten per jaar"]
         )
         delen.append(f"<h2>{e(p.naam)}</h2>")
+        if budget.vraag == 0 and budget.budget_bron != VERDEELREGEL:  # expects no one: no table, no EUR 0 vs EUR 0
+            delen.append(
+                f"<p>{e(gemeente)} verwacht in dit perceel geen inburgeraars (0 per jaar); er is niets te verdelen.</p>"
+            )
+            alle.append(budget)
+            continue
         if open_house:  # the toelatingsbesluit promises no numbers: this page may not read as an allocation
             delen.append(
                 "<p>Open house (toelating): iedere aanbieder die aan de eisen voldoet, is toegelaten. De aantallen "
