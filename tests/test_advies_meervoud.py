@@ -51,3 +51,22 @@ def test_twee_afgewezen_en_twee_ongeldige_inschrijvingen(tmp_path: Path) -> None
     )
     assert "de inschrijving van X en Y" not in tekst and "de inschrijving van P en Q" not in tekst
     assert "Niet toe te laten, omdat de inschrijvingen niet aan de voorwaarden voldoen: P, Q en X." in tekst
+
+
+def test_verzendcontrole_noemt_de_brieven_als_opsomming(tmp_path: Path) -> None:
+    """'de 2 brieven aan X, Y citeren': a list without 'en' (and names with a comma would run together)."""
+    data = kleine_aanbesteding()
+    ws = maak_werkmap(tmp_path / "ws", data)
+    for naam, kvk in (("W", "10000001"), ("X", "10000002"), ("Y", "10000003")):
+        schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    punten = {"W": 100, "X": 75, "Y": 50}
+    for beoordelaar in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{beoordelaar}.xlsx",
+            {(i, c): punten[i] for i in punten for c in ("Plan van aanpak", "Samenwerking")},
+        )
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    tekst = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert "Perceel B1-route: de 2 brieven aan X en Y citeren de motivering van het panel bij de scores van W;" in tekst
