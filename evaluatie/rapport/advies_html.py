@@ -298,7 +298,9 @@ def _samenvatting(g: Rapportgegevens) -> str:
         kosten = sum(b.kosten for b in p.budgetten)
         budget = sum(b.budget for b in p.budgetten)
         if p.procedure == "toelating":
-            wie = ", ".join(sorted(r.inschrijver for r in p.rangorde))
+            wie = ", ".join(sorted(r.inschrijver for r in p.rangorde)) or (
+                "niemand (het perceel blijft open voor later toetreden)"  # an empty cell reads as a missing value
+            )
         else:
             wie = "; ".join(
                 f"{r.inschrijver} ({_toegewezen(p, r.inschrijver)})"
