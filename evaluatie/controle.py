@@ -80,9 +80,14 @@ def _code_verschil(log: dict[str, Any]) -> str | None:
 
     nu = code_commit()
     toen = (log.get("versie"), log.get("commit"))
-    if toen == (__version__, nu) and "+gewijzigd" not in str(nu or ""):
-        return None
-    return f"de gunning liep met {_code(*toen)}, deze controle met {_code(__version__, nu)}"
+    if toen != (__version__, nu):
+        return f"de gunning liep met {_code(*toen)}, deze controle met {_code(__version__, nu)}"
+    if "+gewijzigd" in str(nu or ""):  # the same label, but uncommitted changes need not be the same changes
+        return (
+            f"de gunning en deze controle liepen allebei met {_code(*toen)}, met wijzigingen die niet in een commit "
+            "staan; of dat dezelfde code was, is niet na te gaan"
+        )
+    return None
 
 
 def controleer(werkmap: Werkmap) -> Controle:
