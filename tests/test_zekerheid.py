@@ -161,3 +161,16 @@ def test_controleer_noemt_andere_code_als_oorzaak(voorbeeld: Path, monkeypatch: 
         "de gunning is niet gereproduceerd; de invoer is ongewijzigd, maar de code verschilt van die van de gunning "
         "(zie hierboven): controleer met de versie van de gunning" in tekst
     )
+
+
+def test_controleer_met_dezelfde_niet_vastgelegde_wijzigingen(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Award and check on the same commit with uncommitted changes: the labels are equal, the code need not be."""
+    monkeypatch.setattr("evaluatie.logboek.code_commit", lambda *_: "abc1234+gewijzigd")
+    monkeypatch.setattr("evaluatie.controle.code_commit", lambda *_: "abc1234+gewijzigd")
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z"]).exit_code == 0
+    ok = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld)])
+    assert ok.exit_code == 0, ok.output
+    assert (
+        "de gunning en deze controle liepen allebei met evaluatie 0.1.0 (commit abc1234+gewijzigd), met wijzigingen "
+        "die niet in een commit staan" in " ".join(ok.output.split())
+    )
