@@ -76,7 +76,7 @@ def _code(versie: object, commit: object) -> str:
 def _code_verschil(log: dict[str, Any]) -> str | None:
     """'de gunning liep met evaluatie 0.1.0 (commit ...), deze controle met ...' when the version or commit of the
     logged award differs from this code, or this code has uncommitted changes; None when they are the same."""
-    from evaluatie import __version__
+    from evaluatie.versie import __version__
 
     nu = code_commit()
     toen = (log.get("versie"), log.get("commit"))
