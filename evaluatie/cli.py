@@ -676,12 +676,15 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 "invoer_gewijzigd": c.invoer_gewijzigd,
                 "uitvoer_gewijzigd": c.uitvoer_gewijzigd,
                 "niet_gereproduceerd": c.niet_gereproduceerd,
+                "code_gewijzigd": c.code_gewijzigd,
             }
         )
         if c.in_orde:
             return
-        raise EvaluatieFout(["de gunning is niet reproduceerbaar uit de huidige bestanden"])
+        raise EvaluatieFout([_niet_in_orde(c).removesuffix(" (zie hierboven)")])
     click.echo(f"Controle van '{c.commando}' van {c.tijd}")
+    if c.code_gewijzigd:
+        toon(f"Code gewijzigd: {c.code_gewijzigd}", volledig)
     for kop, regels in (
         ("Invoer gewijzigd", c.invoer_gewijzigd),
         ("Uitvoer gewijzigd", c.uitvoer_gewijzigd),
@@ -703,7 +706,17 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
         return
     if c.dossier_gewijzigd and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
         raise EvaluatieFout(["het contractdossier klopt niet meer met zijn index (zie hierboven)"])
-    raise EvaluatieFout(["de gunning is niet reproduceerbaar uit de huidige bestanden (zie hierboven)"])
+    raise EvaluatieFout([_niet_in_orde(c)])
+
+
+def _niet_in_orde(c: Any) -> str:
+    """Why the check failed: with unchanged inputs and other code, the code is the likely cause, not the files."""
+    if c.code_gewijzigd and c.niet_gereproduceerd and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd):
+        return (
+            "de gunning is niet gereproduceerd; de invoer is ongewijzigd, maar de code verschilt van die van de "
+            "gunning (zie hierboven): controleer met de versie van de gunning"
+        )
+    return "de gunning is niet reproduceerbaar uit de huidige bestanden (zie hierboven)"
 
 
 def toets_json(uitslag: Toetsuitslag) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.hashing import sha256_bestand
-from evaluatie.logboek import lees
+from evaluatie.logboek import code_commit, lees
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkboek import zichtbare_bestanden
 from evaluatie.werkmap import Werkmap
@@ -35,6 +35,9 @@ class Controle:
     notities: list[str] = field(default_factory=list)  # damaged logboek lines, skipped
     dossier_gewijzigd: list[str] = field(default_factory=list)  # contract dossier (evaluatie.contract.dossier)
     dossier_gecontroleerd: int = 0
+    # the code of the award against the code of this check, when they differ (or this code is not committed): a
+    # difference in the reports may then come from the code, not from the files
+    code_gewijzigd: str | None = None
 
     @property
     def in_orde(self) -> bool:
@@ -66,6 +69,27 @@ def gelogde_dag(log: dict[str, Any]) -> dt.date | str:
         return f"de dag van de gunning is niet te lezen uit het logboek ({veld}: {log[veld]!r} is geen datum)"
 
 
+def _code(versie: object, commit: object) -> str:
+    return f"evaluatie {versie}" + (f" (commit {commit})" if commit else "")
+
+
+def _code_verschil(log: dict[str, Any]) -> str | None:
+    """'de gunning liep met evaluatie 0.1.0 (commit ...), deze controle met ...' when the version or commit of the
+    logged award differs from this code, or this code has uncommitted changes; None when they are the same."""
+    from evaluatie.versie import __version__
+
+    nu = code_commit()
+    toen = (log.get("versie"), log.get("commit"))
+    if toen != (__version__, nu):
+        return f"de gunning liep met {_code(*toen)}, deze controle met {_code(__version__, nu)}"
+    if "+gewijzigd" in str(nu or ""):  # the same label, but uncommitted changes need not be the same changes
+        return (
+            f"de gunning en deze controle liepen allebei met {_code(*toen)}, met wijzigingen die niet in een commit "
+            "staan; of dat dezelfde code was, is niet na te gaan"
+        )
+    return None
+
+
 def controleer(werkmap: Werkmap) -> Controle:
     from evaluatie.pipeline import gun, schrijf_uitvoer
 
@@ -76,6 +100,7 @@ def controleer(werkmap: Werkmap) -> Controle:
             [*logboek.beschadigd, "logboek.jsonl bevat nog geen gunning; voer eerst 'evaluatie gunning' uit"]
         )
     c = Controle(commando=log["commando"], tijd=log["tijd"], notities=list(logboek.beschadigd))
+    c.code_gewijzigd = _code_verschil(log)
     from evaluatie.contract.dossier import controleer_dossier
 
     c.dossier_gecontroleerd, c.dossier_gewijzigd = controleer_dossier(werkmap)

@@ -728,8 +728,8 @@ def _niet_gelogde_rapporten(werkmap: Werkmap, vorige: dict[str, Any] | None) -> 
     gelogd = {b["bestand"]: b.get("sha256") for b in vorige["uitvoer"]} if vorige else {}
     if gelogd.get(werkmap.relatief(pad)) == sha256_bestand(pad):
         return None
-    return (
-        "Let op: rapporten/gunning.json is niet het bestand dat de laatste gunning in het logboek schreef (een "
+    return (  # a note: the terminal puts 'Let op: ' before it (cli.meld_notities)
+        "rapporten/gunning.json is niet het bestand dat de laatste gunning in het logboek schreef (een "
         "gunning die werd afgebroken voordat ze in het logboek kwam, of een bestand dat met de hand is gewijzigd); "
         "alle rapporten van het soort dat een gunning maakt (advies, brieven, gemeentepagina's) zijn vervangen, "
         "andere bestanden in rapporten/ zijn overgenomen"

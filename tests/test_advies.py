@@ -264,7 +264,7 @@ def test_toelating_advies_zonder_rangorde(tmp_path: Path) -> None:
     html = _advies(ws)
     tekst = _tekst(html)
     assert "Wij adviseren tot perceel B1-route toe te laten: Alfa en Beta." in tekst
-    assert "Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: Gamma." in tekst
+    assert "Niet toe te laten, omdat de inschrijving niet aan de voorwaarden voldoet: Gamma." in tekst
     for woord in ("Rang", "Prijsscore", "Gunningscriteria", "Prijsmethode", "gelijke stand", "hoogst gerangschikt"):
         assert woord not in tekst, woord
     assert "Falk Pharma, C-410/14" in tekst and "open house" in tekst

@@ -75,3 +75,36 @@ def test_advies_noemt_twee_open_housepercelen_in_het_meervoud(tmp_path: Path) ->
     assert f"Percelen {namen}: open house. Er wordt geen raamovereenkomst" in advies
     assert f"Open house (toelatingsprocedure) voor percelen {namen}: iedere aanbieder" in advies
     assert f"Perceel {namen}" not in advies and f"perceel {namen}" not in advies
+
+
+def test_gemeentepagina_zonder_toegelaten_aanbieder_is_geen_besparing(tmp_path: Path) -> None:
+    """Alfa serves PVT only in Noord (10) and Oost (6); Zuid's 4 have no admitted supplier. The page said 'de
+    verwachte kosten liggen EUR 1.400,00 lager' for Zuid (EUR 0,00 against 4 x EUR 350) and compared the total
+    costs with a demand that includes them, as if no supplier were a saving."""
+    data = kleine_aanbesteding(beoordelaars=["Ada"])
+    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
+    for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
+        g["inburgeraars"]["PVT"] = n
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 30, 12, 4, "Noord")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("PVT", 320, 30, 12, 4, "Noord; Oost")])
+    res = CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("Alfa", "Plan van aanpak"): 75, ("Alfa", "Samenwerking"): 75})
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    zuid = html_tekst(ws / "rapporten" / "gemeenten" / "zuid.html")
+    pvt = zuid.split("Participatieverklaringstraject", 1)[1]
+    assert "lager" not in pvt
+    assert (
+        "Ter vergelijking: vraag maal plafondprijs is EUR 1.400,00 per jaar; geen van de 4 inburgeraars heeft een "
+        "toegelaten aanbieder, dus zijn er nog geen kosten geraamd." in pvt
+    )
+    # B1: Zuid's 4 at EUR 9.000 = 36.000 against 40.000; PVT 0 against 1.400
+    assert (
+        "Alle percelen samen: kosten EUR 36.000,00 per jaar tegen vraag maal plafondprijs van EUR 41.400,00; voor "
+        "4 inburgeraars zonder toegelaten aanbieder zijn nog geen kosten geraamd." in zuid
+    )
+    # Oost: Beta serves its 6 (6 x 320 = 1.920 against 6 x 350 = 2.100): the usual comparison, nothing unserved
+    oost = html_tekst(ws / "rapporten" / "gemeenten" / "oost.html").split("Participatieverklaringstraject", 1)[1]
+    assert "vraag maal plafondprijs is EUR 2.100,00 per jaar; de verwachte kosten liggen EUR 180,00 lager." in oost

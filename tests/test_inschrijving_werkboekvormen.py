@@ -246,6 +246,20 @@ def test_gemeenten_op_regels_in_een_cel(werkmap: Path) -> None:
     assert all("\n" not in f for f in fouten)
 
 
+@pytest.mark.parametrize("cel", ["Noord, Oost en Zuid", "Noord,Oost", "Noord en Zuid", "Oost/Zuid"])
+def test_gemeenten_met_kommas_of_en(werkmap: Path, cel: str) -> None:
+    """'Noord, Oost en Zuid' (commas and 'en', as one writes a list): the message said 'hoort niet bij deze
+    aanbesteding; bedoelt u Noord?', a hint that, followed with a herstel, would read the bid as serving Noord alone.
+    It says to separate with ; and shows the cell so."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"F2": cel})
+    namen = [n for n in ("Noord", "Oost", "Zuid") if n in cel]
+    assert _fouten(werkmap) == [
+        f"acme.xlsx!Percelen!F2: '{cel}' zijn {len(namen)} gemeenten gescheiden door komma's, / of 'en'; scheid ze met "
+        f"; op één regel, bijvoorbeeld '{'; '.join(namen)}'"
+    ]
+
+
 def test_een_regeleinde_uit_een_cel_breekt_de_foutenlijst_niet(werkmap: Path) -> None:
     """Every error is one line in the terminal, whatever a quoted cell holds (the JSON keeps the text as it is)."""
     pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])

@@ -134,3 +134,17 @@ def test_beschadigde_regel_via_de_api_staat_in_de_notities(voorbeeld: Path) -> N
     run = pipeline.gun_en_schrijf(wm, "Z", rapporten=False)
     assert any(n.startswith("logboek.jsonl regel 2 is beschadigd en overgeslagen") for n in run.notities)
     assert [r["commando"] for r in lees(wm).regels] == ["gunning", "gunning"]
+
+
+def test_gunning_json_die_het_logboek_niet_kent_staat_eenmaal_als_let_op(voorbeeld: Path) -> None:
+    """A gunning.json changed by hand: the next award says so once, 'Let op: rapporten/gunning.json is niet ...'
+    (it said 'Let op: Let op: ...': the note carried its own prefix and the terminal added another)."""
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--geen-rapport"]).exit_code == 0
+    pad = voorbeeld / "rapporten" / "gunning.json"
+    pad.write_bytes(pad.read_bytes() + b"\n")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    assert "Let op: rapporten/gunning.json is niet het bestand dat de laatste gunning in het logboek schreef" in (
+        res.output
+    )
+    assert "Let op: Let op:" not in res.output

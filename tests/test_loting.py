@@ -109,7 +109,11 @@ def test_gelijke_stand_zonder_gevolg_blokkeert_niet(tmp_path: Path) -> None:
     assert data["percelen"]["B1"]["gelijke_standen"][0]["loting_nodig"] is False
     brief = Document(str(ws / "rapporten" / "brieven" / "x-b1.docx"))
     tekst = "\n".join(p.text for p in brief.paragraphs)
-    assert "U deelt rang 2 met Y. De volgorde tussen u verandert de gunning en de verdeling niet" in tekst
+    # X and Y both get nothing: neither letter names the other (README, openbaarmaking)
+    assert (
+        "U deelt rang 2 met een andere inschrijver. De volgorde tussen u verandert de gunning en de verdeling niet"
+        in tekst
+    )
 
 
 def test_kapotte_loting_yaml_is_invoerfout(tmp_path: Path) -> None:

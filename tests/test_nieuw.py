@@ -232,9 +232,10 @@ def test_bod_met_onbekende_of_opgeheven_gemeente_krijgt_een_suggestie(tmp_path: 
     ) in res.output
     # Haaren was split over four gemeenten; only Vught is in this tender (messages wrap at 200 characters)
     assert "opgegaan in Boxtel, Oisterwijk, Tilburg en Vught; bedoelt u Vught?" in " ".join(res.output.split())
+    # a list in one part of the cell: the form's separator, with the cell as it should read
     assert (
-        "gemeente 'Vught, Amsterdam' hoort niet bij deze aanbesteding; dit zijn 2 gemeenten (Vught en Amsterdam); "
-        "geef ze afzonderlijk op"
+        "'Vught, Amsterdam' zijn 2 gemeenten gescheiden door komma's, / of 'en'; scheid ze met ; op één regel, "
+        "bijvoorbeeld 'Vught; Amsterdam'"
     ) in " ".join(res.output.split())
 
 

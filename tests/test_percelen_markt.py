@@ -154,7 +154,7 @@ def test_advies_per_perceel(markt: tuple[Path, str]) -> None:
     # flagged for a person before sending: competitor motivations quoted, and unsure salutations
     assert (
         "Perceel B1-route: de brief aan Spreekbeurt citeert de motivering van het panel bij de scores van "
-        "Kompas Noord, Taalhuis Flevoland B.V.; lees die passages" in tekst
+        "Kompas Noord en Taalhuis Flevoland B.V.; lees die passages" in tekst
     )
     assert "Aanhef van de brieven aan Kompas Noord: 'Geachte heer, mevrouw,'" in tekst
     # alpha per reviewer is internal only

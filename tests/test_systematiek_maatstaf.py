@@ -77,3 +77,46 @@ def test_inschrijfformulier_noemt_de_vaste_prijs(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(zonder)]).exit_code == 0
     blad = load_workbook(zonder / "inschrijfformulier.xlsx")["Perceelgegevens"]
     assert not any(str(c.value).startswith("Prijs:") for c in blad["A"] if c.value is not None)
+
+
+@pytest.mark.parametrize(
+    ("methode", "waarde"),
+    [
+        ("relatief", "haar totaalscore"),
+        ("lineair", "haar totaalscore"),
+        ("fictieve_korting", "de plafondprijs min haar fictieve prijs (hoe lager de fictieve prijs, hoe hoger)"),
+        ("vaste_prijs", "haar kwaliteitsscore"),
+    ],
+)
+def test_verdeelstap_zegt_wat_de_gunningswaarde_is(tmp_path: Path, methode: str, waarde: str) -> None:
+    """Step 1 of the allocation maximises 'gunningswaarde x inburgeraars'; the published method never said what the
+    gunningswaarde of a bid is, though under fictieve_korting it is not the ranking figure but the ceiling minus the
+    fictieve prijs (evaluatie.prijs.fictieve_korting), and the allocation turns on it."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["prijsmethode"] = methode
+    if methode in ("fictieve_korting", "vaste_prijs"):
+        del data["percelen"]["B1"]["weging"]
+    tekst = _perceeltekst(maak_werkmap(tmp_path / "ws", data))
+    assert (
+        f"1. zo veel mogelijk totaal van gunningswaarde x inburgeraars, waarbij de gunningswaarde van een inschrijving "
+        f"{waarde} is;" in tekst
+    )
+
+
+def test_verdeelregels_met_een_aanbieder_in_het_enkelvoud(tmp_path: Path) -> None:
+    """'per gemeente hoogstens 1 aanbieders', 'hoogstens 1 aanbieders krijgen inburgeraars' in the published
+    method (and the advies, which takes the same sentences)."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["verdeling"] = {
+        "min_leveranciers": 1,
+        "max_leveranciers": 1,
+        "max_leveranciers_per_gemeente": 1,
+    }
+    tekst = _perceeltekst(maak_werkmap(tmp_path / "ws", data))
+    for zin in ("minstens 1 aanbieder krijgt inburgeraars", "hoogstens 1 aanbieder krijgt inburgeraars"):
+        assert zin in tekst, zin
+    assert "per gemeente hoogstens 1 aanbieder\n" in tekst
+    assert "1 aanbieders" not in tekst
+    data["percelen"]["B1"]["verdeling"] = {"min_leveranciers": 2, "max_leveranciers_per_gemeente": 2}
+    tekst = _perceeltekst(maak_werkmap(tmp_path / "ws2", data))
+    assert "minstens 2 aanbieders krijgen inburgeraars" in tekst and "per gemeente hoogstens 2 aanbieders" in tekst

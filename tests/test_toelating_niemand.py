@@ -31,6 +31,8 @@ def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> Non
         "niemand toe te laten. Het perceel blijft open" in advies
     )
     assert "toe te laten: ." not in advies
+    # the summary table said nothing in the column 'Gegund of toegelaten' (an empty cell reads as a missing value)
+    assert "Module arbeidsmarkt en participatie niemand (het perceel blijft open voor later toetreden) 1 10" in advies
     noord = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
     assert "Zonder toegelaten aanbieder 5 EUR 0,00" in noord
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)

@@ -140,3 +140,41 @@ def test_controleer_vindt_handmatig_gewijzigd_rapport(voorbeeld: Path) -> None:
     nok = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld)])
     assert nok.exit_code == 1
     assert "rapporten/brieven/kompas-inburgering-z.html: met de hand gewijzigd na de gunning" in nok.output
+
+
+def test_controleer_noemt_andere_code_als_oorzaak(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The inputs are as they were but the code is not (an update of evaluatie changed a sentence): controleer said
+    only 'niet byte voor byte gereproduceerd' and 'niet reproduceerbaar uit de huidige bestanden', and an auditor
+    could not tell that the files are fine and the code differs. It names the code of the award and its own."""
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z"]).exit_code == 0
+    gelogd = json.loads((voorbeeld / "logboek.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    from evaluatie.rapport import schrijven
+
+    echt = schrijven.gemeente_html
+    monkeypatch.setattr(schrijven, "gemeente_html", lambda g, naam: echt(g, naam).replace("Overzicht", "Stand"))
+    monkeypatch.setattr("evaluatie.controle.code_commit", lambda: "abcdef0123456789")
+    nok = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld)])
+    assert nok.exit_code == 1
+    assert "Invoer gewijzigd" not in nok.output
+    tekst = " ".join(nok.output.split())
+    toen = f"evaluatie {gelogd['versie']}" + (f" (commit {gelogd['commit']})" if gelogd.get("commit") else "")
+    assert (
+        f"Code gewijzigd: de gunning liep met {toen}, deze controle met evaluatie {gelogd['versie']} (commit " in tekst
+    )
+    assert (
+        "de gunning is niet gereproduceerd; de invoer is ongewijzigd, maar de code verschilt van die van de gunning "
+        "(zie hierboven): controleer met de versie van de gunning" in tekst
+    )
+
+
+def test_controleer_met_dezelfde_niet_vastgelegde_wijzigingen(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Award and check on the same commit with uncommitted changes: the labels are equal, the code need not be."""
+    monkeypatch.setattr("evaluatie.logboek.code_commit", lambda *_: "abc1234+gewijzigd")
+    monkeypatch.setattr("evaluatie.controle.code_commit", lambda *_: "abc1234+gewijzigd")
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z"]).exit_code == 0
+    ok = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld)])
+    assert ok.exit_code == 0, ok.output
+    assert (
+        "de gunning en deze controle liepen allebei met evaluatie 0.1.0 (commit abc1234+gewijzigd), met wijzigingen "
+        "die niet in een commit staan" in " ".join(ok.output.split())
+    )

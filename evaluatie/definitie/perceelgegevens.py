@@ -22,7 +22,14 @@ def niet_deelnemend(a: Aanbesteding, p: Perceel) -> list[str]:
 
 def kernregels(a: Aanbesteding, p: Perceel) -> list[str]:
     """Ceiling, keurmerk reference date (only where the keurmerk is required) and who does not join."""
-    regels = [f"Plafondprijs: {euro(p.plafondprijs)} per traject (exclusief btw); een hogere prijs is ongeldig."]
+    # 'ongeldig' only where the knock-out rule makes it so: without it the award ranks a higher price
+    gevolg = (
+        "een hogere prijs is ongeldig"
+        if "plafondprijs" in p.knockout
+        else "de aanbesteding stelt geen knock-outeis op de plafondprijs: een hogere prijs maakt de inschrijving "
+        "niet ongeldig"
+    )
+    regels = [f"Plafondprijs: {euro(p.plafondprijs)} per traject (exclusief btw); {gevolg}."]
     if "keurmerk" in p.knockout:
         regels.append(f"Peildatum keurmerk: {datum(a.data.keurmerk_peildatum)}.")
     else:

@@ -28,12 +28,26 @@ def _instructie(aanbesteding: Aanbesteding) -> list[str]:
         "",
         "1. Vul op tabblad 'Inschrijver' de gele cellen in. Gebruik ja of nee waar daarom gevraagd wordt.",
         "2. Vul op tabblad 'Percelen' een regel in per perceel waarop u inschrijft. Percelen: " + percelen + ".",
-        "3. Prijs per traject in euro, exclusief btw, hoogstens de plafondprijs van het perceel.",
+        _prijsinstructie(aanbesteding),
         "4. Capaciteit en instroommomenten zijn aantallen per jaar, in hele getallen.",
         "5. Gemeenten: de gemeenten die u voor dat perceel bedient, gescheiden door ; of het woord alle.",
         "6. Wijzig de kopjes en tabbladnamen niet; het formulier wordt automatisch ingelezen.",
         "7. Lever het bestand aan als .xlsx zonder wachtwoord.",
     ]
+
+
+def _prijsinstructie(aanbesteding: Aanbesteding) -> str:
+    """'hoogstens de plafondprijs' only where the knock-out rule plafondprijs makes a higher price invalid (the
+    Perceelgegevens say per lot which)."""
+    met = [p for p in aanbesteding.percelen.values() if "plafondprijs" in p.knockout]
+    if len(met) == len(aanbesteding.percelen):
+        return "3. Prijs per traject in euro, exclusief btw, hoogstens de plafondprijs van het perceel."
+    if not met:
+        return "3. Prijs per traject in euro, exclusief btw."
+    return (
+        "3. Prijs per traject in euro, exclusief btw; hoogstens de plafondprijs in een perceel waar het tabblad "
+        "'Perceelgegevens' zegt dat een hogere prijs ongeldig is."
+    )
 
 
 def schrijf_inschrijfformulier(

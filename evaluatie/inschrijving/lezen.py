@@ -569,6 +569,32 @@ def _getal(
     return gelezen
 
 
+def _als_opsomming(aanbesteding: Aanbesteding, tekst: str) -> list[str] | None:
+    """The tender's gemeenten that `tekst` lists with commas, / and/or 'en' ('Noord, Oost en Zuid'), in that order, or
+    None when it is no such list. 'en' may belong to a name (Dijk en Waard): every way of cutting at it is tried."""
+
+    def delen(stuk: str) -> list[str] | None:
+        if (g := aanbesteding.gemeente(stuk)) is not None:
+            return [g.naam]
+        woorden = re.split(r"\s+en\s+", stuk)
+        for i in range(1, len(woorden)):
+            kop, rest = " en ".join(woorden[:i]), " en ".join(woorden[i:])
+            if (g := aanbesteding.gemeente(kop)) is not None and (verder := delen(rest)) is not None:
+                return [g.naam, *verder]
+        return None
+
+    stukken = [d.strip() for d in re.split(r"[,/]", tekst)]
+    if not all(stukken):
+        return None
+    namen: list[str] = []
+    for stuk in stukken:
+        gevonden = delen(stuk)
+        if gevonden is None:
+            return None
+        namen += gevonden
+    return namen if len(namen) > 1 else None
+
+
 def _lees_gemeenten(
     aanbesteding: Aanbesteding, perceel, tekst: str, plaats: str, fouten: Verzamelaar
 ) -> tuple[str, ...]:
@@ -592,7 +618,15 @@ def _lees_gemeenten(
         if not deel:
             continue
         g = aanbesteding.gemeente(deel)
-        if g is None:
+        if g is None and (lijst := _als_opsomming(aanbesteding, deel)):
+            # a list as one writes it ('Noord, Oost en Zuid'): the nearest-name hint ('bedoelt u Noord?') would lead
+            # a herstel to read the bid as serving one gemeente; say what separates them on the form
+            fouten.voeg_toe(
+                plaats,
+                f"'{deel}' zijn {len(lijst)} gemeenten gescheiden door komma's, / of 'en'; scheid ze met ; op één "
+                f"regel, bijvoorbeeld '{'; '.join(lijst)}'",
+            )
+        elif g is None:
             melding = aanbesteding.gemeentenamen.melding(deel, "hoort niet bij deze aanbesteding")
             fouten.voeg_toe(plaats, f"gemeente {melding}")
         elif g.naam not in perceel.gemeenten:

@@ -86,6 +86,9 @@ class Prijsmethode:
     hoger_is_beter: ClassVar[bool] = True  # ranking direction of `totaal`
     gewogen: ClassVar[bool] = True  # a weighting of quality and price (which must add up to 100) and a totaalscore
     maatstaf: ClassVar[str] = "totaalscore"  # what decides the ranking, as a noun in a sentence
+    # what `Prijsuitkomst.gunningswaarde` is, ending 'de gunningswaarde van een inschrijving is ...': the published
+    # allocation steps maximise it, so a bidder must be told what it is (it need not be the ranking figure)
+    gunningswaarde_tekst: ClassVar[str] = "haar totaalscore"
     kolomuitleg: ClassVar[str | None] = None  # terminal: what the score columns mean, if not a weighting
     # the advies's ranking table: headings of the `prijsscore` and `totaal` columns (None: the method has no
     # price score, the column shows '-'), and whether those two are amounts in euro

@@ -29,6 +29,7 @@ class VastePrijs(Prijsmethode):
     formule = "vaste prijs per traject voor alle inschrijvers; geen prijsscore; totaal = kwaliteit"
     gewogen = False
     maatstaf = "kwaliteitsscore"
+    gunningswaarde_tekst = "haar kwaliteitsscore"
     kolomuitleg = "geen prijsscore; totaal = kwaliteit"
     kolomkoppen = (None, "Totaal (= kwaliteit)")
     parameters: ClassVar[dict[str, dict[str, Any]]] = {

@@ -207,9 +207,12 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
         else:
             zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
         if uitgesloten:
-            zin += _punt(
-                f" Niet toe te laten, omdat zij niet aan de voorwaarden voldoen: {_namen_of_aantal(uitgesloten)}"
+            voldoen = (
+                "de inschrijving niet aan de voorwaarden voldoet"
+                if len(uitgesloten) == 1
+                else ("de inschrijvingen niet aan de voorwaarden voldoen")
             )
+            zin += _punt(f" Niet toe te laten, omdat {voldoen}: {_namen_of_aantal(uitgesloten)}")
         return zin
     if p.loting_nodig:
         standen = "; ".join(
@@ -233,19 +236,18 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     ]
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
-        onderdelen.append(f"de inschrijving van {_namen_of_aantal(afgewezen)} af te wijzen")
+        onderdelen.append(f"{_inschrijvingen_van(afgewezen)} af te wijzen")
     laag = [x.inschrijver for x in p.uitgesloten if alleen_afgewezen_2116(g.toets.resultaat(x.inschrijver, code))]
     if laag:
         onderdelen.append(
-            f"de inschrijving van {_namen_of_aantal(laag)} af te wijzen als abnormaal laag na beoordeling van de "
+            f"{_inschrijvingen_van(laag)} af te wijzen als abnormaal laag na beoordeling van de "
             "toelichting (art. 2.116 Aanbestedingswet 2012)"
         )
     ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten" and x.inschrijver not in laag]
     uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == "uitgesloten"]
     if ongeldig:
         onderdelen.append(
-            f"de inschrijving van {_namen_of_aantal(ongeldig)} ongeldig te verklaren, omdat niet aan de "
-            "knock-outeisen is voldaan"
+            f"{_inschrijvingen_van(ongeldig)} ongeldig te verklaren, omdat niet aan de knock-outeisen is voldaan"
         )
     if uitsluiten:
         onderdelen.append(
@@ -271,6 +273,12 @@ def _gronden(g: Rapportgegevens, namen: list[str]) -> str:
     return f" ({'; '.join(delen)})" if delen else ""
 
 
+def _inschrijvingen_van(namen: list[str]) -> str:
+    """'de inschrijving van A', 'de inschrijvingen van A en B': 'de inschrijving van A en B' reads as one joint bid
+    of A and B (a combinatie), which the college would reject or award as one."""
+    return f"de inschrijving{'' if len(namen) == 1 else 'en'} van {_namen_of_aantal(namen)}"
+
+
 def _namen_of_aantal(namen: list[str]) -> str:
     if len(namen) <= MAX_NAMEN_AFGEWEZEN:
         return _opsomming(namen)
@@ -290,7 +298,9 @@ def _samenvatting(g: Rapportgegevens) -> str:
         kosten = sum(b.kosten for b in p.budgetten)
         budget = sum(b.budget for b in p.budgetten)
         if p.procedure == "toelating":
-            wie = ", ".join(sorted(r.inschrijver for r in p.rangorde))
+            wie = ", ".join(sorted(r.inschrijver for r in p.rangorde)) or (
+                "niemand (het perceel blijft open voor later toetreden)"  # an empty cell reads as a missing value
+            )
         else:
             wie = "; ".join(
                 f"{r.inschrijver} ({_toegewezen(p, r.inschrijver)})"

@@ -508,6 +508,16 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     return d
 
 
+def _andere_namen(namen: list[str]) -> str:
+    """'Y', 'Y en 2 andere inschrijvers': the names that may be told, the others counted (never 'een andere
+    inschrijver, een andere inschrijver')."""
+    genoemd = list(dict.fromkeys(n for n in namen if n != "een andere inschrijver"))
+    anoniem = sum(1 for n in namen if n == "een andere inschrijver")
+    if anoniem:
+        genoemd.append("een andere inschrijver" if anoniem == 1 else f"{anoniem} andere inschrijvers")
+    return genoemd[0] if len(genoemd) == 1 else ", ".join(genoemd[:-1]) + " en " + genoemd[-1]
+
+
 def _voorbehoud(d: Document, g: Rapportgegevens) -> None:
     if not g.aanbesteding.bewijsstukken:
         return
@@ -560,15 +570,22 @@ def _beslissing_gunning(
     d.alinea(raammaximum_zin(a, code))
     maatstaf = _gelijk_op(g, code)  # what the ranking compares: no 'totaalscore' where none exists
 
-    # A winner learns no more of a competitor than art. 2.130 requires: the awarded bidders are named anyway,
-    # but a tie partner that got nothing stays 'een andere inschrijver' (its name would reveal its score).
-    def naam(r: Rangregel) -> str:
-        if uitkomst != "gegund" or _aantal(g, code, r.inschrijver) > 0:
+    # No letter tells more of a competitor than art. 2.130 requires and the published method announces: the
+    # awarded bidders are named anyway, but a tie partner that got nothing stays 'een andere inschrijver' (its name
+    # next to 'dezelfde totaalscore' would reveal its score); only a bidder that did not win learns who a draw
+    # placed before or after it (README, openbaarmaking).
+    def naam(r: Rangregel, door_loting: bool = False) -> str:
+        if _aantal(g, code, r.inschrijver) > 0 or (door_loting and uitkomst != "gegund"):
             return r.inschrijver
         return "een andere inschrijver"
 
     if rang.loting:
-        anderen = [naam(r) for r in p.rangorde if r.loting and r.inschrijver != inschrijver]
+        # only the recipient's own draw: a lot may hold two (a tie at rank 1 and another at rank 3)
+        anderen = [
+            naam(r, door_loting=True)
+            for r in p.rangorde
+            if r.loting_id == rang.loting_id and r.inschrijver != inschrijver
+        ]
         d.alinea(
             f"Uw inschrijving en die van {', '.join(dict.fromkeys(anderen))} hadden precies dezelfde {maatstaf}, en "
             f"geen beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
@@ -577,7 +594,7 @@ def _beslissing_gunning(
     elif rang.gelijke_stand:
         anderen = [naam(r) for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
         d.alinea(
-            f"U deelt rang {rang.rang} met {', '.join(dict.fromkeys(anderen))}. De volgorde tussen u verandert de "
+            f"U deelt rang {rang.rang} met {_andere_namen(anderen)}. De volgorde tussen u verandert de "
             "gunning en de verdeling niet; daarom is geen loting gehouden."
         )
     elif rang.beslist_door:

@@ -39,10 +39,24 @@ def budget_uitleg(budgetten: Sequence[Gemeentebudget]) -> str:
     return " Er is geen budget per gemeente vastgesteld; de kolom toont de vraag maal de plafondprijs."
 
 
-def budget_zin(b: Gemeentebudget) -> str:
-    """The gemeente page's line under a lot: the budget and what is left, or demand x ceiling without 'budget'."""
-    from evaluatie.tekst import euro
+def budget_zin(b: Gemeentebudget, zonder_aanbieder: int = 0) -> str:
+    """The gemeente page's line under a lot: the budget and what is left, or demand x ceiling without 'budget'.
 
+    `zonder_aanbieder`: inburgeraars of an open-house lot that no admitted supplier serves (in an open house a
+    gemeente is served whole or not at all). Their cost is not zero but unknown, so the line never calls the
+    difference 'lager': a gemeente would read a saving where its inburgeraars have no supplier."""
+    from evaluatie.tekst import euro, getal
+
+    if zonder_aanbieder and b.budget_bron != VERDEELREGEL:
+        return (
+            f"Er is geen budget vastgesteld. Ter vergelijking: vraag maal plafondprijs is {euro(b.budget)} per jaar; "
+            + (
+                "de enige inburgeraar heeft geen toegelaten aanbieder"
+                if zonder_aanbieder == 1
+                else f"geen van de {getal(zonder_aanbieder, 0)} inburgeraars heeft een toegelaten aanbieder"
+            )
+            + ", dus zijn er nog geen kosten geraamd."
+        )
     verschil = b.budget - b.kosten
     if b.budget_bron == VERDEELREGEL:
         return (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from evaluatie.gunning.uitslag import Gemeentebudget
-from evaluatie.rapport.budgetwoorden import budget_kop, budget_zin
+from evaluatie.rapport.budgetwoorden import VERDEELREGEL, budget_kop, budget_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import Cel, e, pagina, tabel
 from evaluatie.tekst import datum, euro, getal
@@ -23,6 +23,7 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
         f"Datum van de beslissing: {datum(a.data.gunning)}.</p>",
     ]
     totaal_k = totaal_b = 0.0
+    totaal_zonder = 0
     alle: list[Gemeentebudget] = []
     for p in g.uitslag.percelen.values():
         budget = next((b for b in p.budgetten if b.gemeente == gemeente), None)
@@ -46,6 +47,12 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
             else ["Aanbieder", "Inburgeraars per jaar", "Kosten per jaar"]
         )
         delen.append(f"<h2>{e(p.naam)}</h2>")
+        if budget.vraag == 0 and budget.budget_bron != VERDEELREGEL:  # expects no one: no table, no EUR 0 vs EUR 0
+            delen.append(
+                f"<p>{e(gemeente)} verwacht in dit perceel geen inburgeraars (0 per jaar); er is niets te verdelen.</p>"
+            )
+            alle.append(budget)
+            continue
         if open_house:  # the toelatingsbesluit promises no numbers: this page may not read as an allocation
             delen.append(
                 "<p>Open house (toelating): iedere aanbieder die aan de eisen voldoet, is toegelaten. De aantallen "
@@ -60,7 +67,7 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
                 getal_kolommen=(1, 2),
                 rij_attrs=[""] * (len(rijen) - 1) + ['class="totaal"'],
             ),
-            f"<p>{e(budget_zin(budget))}</p>",
+            f"<p>{e(budget_zin(budget, zonder))}</p>",
         ]
         if zonder:
             delen.append(
@@ -68,14 +75,22 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
                 "verwachte inburgeraars per jaar hebben hier nog geen aanbieder, tot een aanbieder die "
                 f"{e(gemeente)} bedient toetreedt.</p>"
             )
+        totaal_zonder += zonder
         totaal_k += budget.kosten
         totaal_b += budget.budget
         alle.append(budget)
     tegen = {"Budget": "een budget", "Vraag x plafondprijs": "vraag maal plafondprijs"}.get(
         budget_kop(alle), "budget of vraag maal plafondprijs"
     )
+    # the demand of inburgeraars without an admitted supplier is in the comparison but has no cost yet
+    geraamd = (
+        f"; voor {getal(totaal_zonder, 0)} {'inburgeraar' if totaal_zonder == 1 else 'inburgeraars'} zonder "
+        "toegelaten aanbieder zijn nog geen kosten geraamd"
+        if totaal_zonder
+        else ""
+    )
     delen.append(
         f'<div class="kader">Alle percelen samen: kosten {e(euro(totaal_k))} per jaar tegen {tegen} van '
-        f"{e(euro(totaal_b))}.</div>"
+        f"{e(euro(totaal_b))}{e(geraamd)}.</div>"
     )
     return pagina(f"Vertrouwelijk - overzicht {gemeente}", "\n".join(delen))

@@ -236,7 +236,8 @@ def _verdeling(d: Document, p: Perceel) -> None:
         "toets zijn gekomen en die gemeente bedienen, binnen deze regels:"
     )
     d.opsomming(regels)
-    d.alinea(verdeelstappen(methode(p.prijsmethode).maatstaf))
+    m = methode(p.prijsmethode)
+    d.alinea(verdeelstappen(m.maatstaf, m.gunningswaarde_tekst))
 
 
 def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:

@@ -20,14 +20,15 @@ def tarief_zin(perceel: Perceel, eigen_prijs: float | None = None) -> str:
         from evaluatie.prijs.vaste_prijs import vaste_prijs
 
         return f"Tarief: {euro(vaste_prijs(perceel))} per traject, voor iedere toegelaten aanbieder gelijk."
+    plafond = "plafondprijs" in perceel.knockout  # without the knock-out rule no price is refused for its height
     if eigen_prijs is not None:
-        return (
-            f"Tarief: de prijs per traject uit uw inschrijving, {euro(eigen_prijs)}; die mag niet hoger zijn dan de "
-            f"plafondprijs van {euro(perceel.plafondprijs)}."
+        return f"Tarief: de prijs per traject uit uw inschrijving, {euro(eigen_prijs)}" + (
+            f"; die mag niet hoger zijn dan de plafondprijs van {euro(perceel.plafondprijs)}." if plafond else "."
         )
     return (
-        "Tarief: de prijs per traject die de aanbieder inschrijft, niet hoger dan de plafondprijs van "
-        f"{euro(perceel.plafondprijs)}. De prijs telt niet mee in een vergelijking: er wordt niet gerangschikt."
+        "Tarief: de prijs per traject die de aanbieder inschrijft"
+        + (f", niet hoger dan de plafondprijs van {euro(perceel.plafondprijs)}" if plafond else "")
+        + ". De prijs telt niet mee in een vergelijking: er wordt niet gerangschikt."
     )
 
 

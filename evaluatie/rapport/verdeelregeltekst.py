@@ -21,11 +21,11 @@ def verdeelregel_zinnen(v: Verdeelregels) -> list[str]:
     if v.min_volume:
         regels.append(f"wie inburgeraars krijgt, krijgt er minstens {v.min_volume}")
     if v.min_leveranciers is not None:
-        regels.append(f"minstens {v.min_leveranciers} aanbieders krijgen inburgeraars")
+        regels.append(f"minstens {_aanbieders(v.min_leveranciers)} inburgeraars")
     if v.max_leveranciers is not None:
-        regels.append(f"hoogstens {v.max_leveranciers} aanbieders krijgen inburgeraars")
+        regels.append(f"hoogstens {_aanbieders(v.max_leveranciers)} inburgeraars")
     if v.max_leveranciers_per_gemeente is not None:
-        regels.append(f"per gemeente hoogstens {v.max_leveranciers_per_gemeente} aanbieders")
+        regels.append(f"per gemeente hoogstens {_aanbieders(v.max_leveranciers_per_gemeente, krijgt=False)}")
     if v.per_subregio:
         regels.append("alle gemeenten van een subregio krijgen dezelfde aanbieder(s)")
     for gem, bedrag in v.budget_per_gemeente.items():
@@ -33,13 +33,22 @@ def verdeelregel_zinnen(v: Verdeelregels) -> list[str]:
     return regels
 
 
+def _aanbieders(n: int, krijgt: bool = True) -> str:
+    """'1 aanbieder krijgt', '2 aanbieders krijgen' (or without the verb): number and verb agree."""
+    if n == 1:
+        return "1 aanbieder krijgt" if krijgt else "1 aanbieder"
+    return f"{n} aanbieders krijgen" if krijgt else f"{n} aanbieders"
+
+
 # The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen solves them.
-def verdeelstappen(maatstaf: str = "totaalscore") -> str:
+def verdeelstappen(maatstaf: str = "totaalscore", waarde: str = "haar totaalscore") -> str:
     """The steps, with what ranks the bids in this lot (`Prijsmethode.maatstaf`: totaalscore, fictieve prijs,
-    kwaliteitsscore), so that a lot without a totaalscore never publishes one."""
+    kwaliteitsscore), so that a lot without a totaalscore never publishes one, and what the maximised gunningswaarde
+    is (`Prijsmethode.gunningswaarde_tekst`: under fictieve_korting not the ranking figure itself)."""
     return (
         "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
-        "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars; 2. daarbinnen zo veel mogelijk "
+        "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars, waarbij de gunningswaarde van een "
+        f"inschrijving {waarde} is; 2. daarbinnen zo veel mogelijk "
         f"inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende; bij gelijke {maatstaf} is dat de "
         "aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat die ook bij de "
         "verdeling voorgaat; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen verdelingen die in stap 1 "

@@ -11,6 +11,7 @@ a letter in silence.
 
 from __future__ import annotations
 
+from evaluatie.gemeentenamen import opsomming
 from evaluatie.rapport.aanhef import lees_aanhef
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.tekst import getal
@@ -48,10 +49,11 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
             wie = (
                 f"de brief aan {brieven[0]} citeert"
                 if len(brieven) == 1
-                else f"de {len(brieven)} brieven aan {', '.join(brieven)} citeren"
+                else f"de {len(brieven)} brieven aan {opsomming(brieven, 'en')} citeren"
             )
             uit.append(
-                f"Perceel {p.naam}: {wie} de motivering van het panel bij de scores van {', '.join(geciteerd)}; "
+                f"Perceel {p.naam}: {wie} de motivering van het panel bij de scores van "
+                f"{opsomming(list(geciteerd), 'en')}; "
                 "lees die passages voor verzending op bedrijfsgeheimen (art. 2.57 Aanbestedingswet 2012) en vat zo "
                 "nodig samen."
             )
