@@ -68,9 +68,16 @@ def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
     return laad_aanbesteding(werkmap.aanbesteding)
 
 
-def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scenario: bool = False) -> Invoer:
+def laad_invoer(
+    werkmap: Werkmap,
+    definitie: dict[str, Any] | None = None,
+    scenario: bool = False,
+    herstel_weg: list[Verouderd] | None = None,
+) -> Invoer:
     """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs); with `scenario` a decision
-    or draw the changed dates put after the letters is noted and not applied (the real award still has it)."""
+    or draw the changed dates put after the letters is noted and not applied (the real award still has it).
+    `herstel_weg` gets the stale corrections, also when a bid cannot be read without one (an input error):
+    `evaluatie besluiten` marks them then too."""
     from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
     from evaluatie.besluiten.register import lees_besluiten
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
@@ -85,7 +92,8 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scena
     else:
         aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
     besluiten = lees_besluiten(werkmap.root / BESLUITBESTAND)
-    herstel_weg: list[Verouderd] = []  # stale corrections: not applied at intake, open points of the award
+    if herstel_weg is None:
+        herstel_weg = []  # stale corrections: not applied at intake, open points of the award
     try:
         inschrijvingen, notities = lees_inschrijvingen(
             aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel"), herstel_weg
