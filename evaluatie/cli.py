@@ -676,6 +676,7 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 "invoer_gewijzigd": c.invoer_gewijzigd,
                 "uitvoer_gewijzigd": c.uitvoer_gewijzigd,
                 "niet_gereproduceerd": c.niet_gereproduceerd,
+                "niet_actueel": c.niet_actueel,
             }
         )
         if c.in_orde:
@@ -687,6 +688,7 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
         ("Uitvoer gewijzigd", c.uitvoer_gewijzigd),
         ("Niet gereproduceerd", c.niet_gereproduceerd),
         ("Contractdossier gewijzigd", c.dossier_gewijzigd),
+        ("Rapporten niet actueel", c.niet_actueel),
     ):
         if regels:
             from evaluatie.weergave import MAX_RIJEN
@@ -701,6 +703,10 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
         if c.dossier_gecontroleerd:
             click.echo(f"Contractdossier in orde: {c.dossier_gecontroleerd} stukken met de juiste SHA-256.")
         return
+    if c.niet_actueel and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
+        raise EvaluatieFout(
+            ["de rapporten zijn gemarkeerd als niet actueel: een latere gunning is niet afgerond (zie hierboven)"]
+        )
     if c.dossier_gewijzigd and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
         raise EvaluatieFout(["het contractdossier klopt niet meer met zijn index (zie hierboven)"])
     raise EvaluatieFout(["de gunning is niet reproduceerbaar uit de huidige bestanden (zie hierboven)"])

@@ -18,9 +18,10 @@ from typing import Any
 
 from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.hashing import sha256_bestand
+from evaluatie.invoerverschil import gewijzigde_invoer
 from evaluatie.logboek import lees
+from evaluatie.niet_actueel import markering
 from evaluatie.verdeling.oplosser import STANDAARD
-from evaluatie.werkboek import zichtbare_bestanden
 from evaluatie.werkmap import Werkmap
 
 
@@ -35,22 +36,17 @@ class Controle:
     notities: list[str] = field(default_factory=list)  # damaged logboek lines, skipped
     dossier_gewijzigd: list[str] = field(default_factory=list)  # contract dossier (evaluatie.contract.dossier)
     dossier_gecontroleerd: int = 0
+    niet_actueel: list[str] = field(default_factory=list)  # a failed award marked the reports (niet_actueel)
 
     @property
     def in_orde(self) -> bool:
         return not (
-            self.invoer_gewijzigd or self.uitvoer_gewijzigd or self.niet_gereproduceerd or self.dossier_gewijzigd
+            self.invoer_gewijzigd
+            or self.uitvoer_gewijzigd
+            or self.niet_gereproduceerd
+            or self.dossier_gewijzigd
+            or self.niet_actueel
         )
-
-
-def _invoerbestanden(werkmap: Werkmap) -> set[str]:
-    namen = {"aanbesteding.yaml"}
-    for naam in ("loting.yaml", "besluiten.yaml"):
-        if (werkmap.root / naam).is_file():
-            namen.add(naam)  # a recorded draw or decision is an input like the bids
-    for map_ in (werkmap.inschrijvingen, werkmap.beoordelingen):
-        namen |= {werkmap.relatief(p) for p in zichtbare_bestanden(map_)[0]}
-    return namen
 
 
 def gelogde_dag(log: dict[str, Any]) -> dt.date | str:
@@ -76,22 +72,11 @@ def controleer(werkmap: Werkmap) -> Controle:
             [*logboek.beschadigd, "logboek.jsonl bevat nog geen gunning; voer eerst 'evaluatie gunning' uit"]
         )
     c = Controle(commando=log["commando"], tijd=log["tijd"], notities=list(logboek.beschadigd))
+    c.niet_actueel = markering(werkmap)  # a later award failed: the reports are not those of the current inputs
     from evaluatie.contract.dossier import controleer_dossier
 
     c.dossier_gecontroleerd, c.dossier_gewijzigd = controleer_dossier(werkmap)
-    gelogd = {b["bestand"]: b["sha256"] for b in log["invoer"]}
-    for naam, was in gelogd.items():
-        pad = werkmap.root / naam
-        if naam.startswith("criteria/") and not pad.is_file():
-            from evaluatie.definitie.laden import zoek_criteriaset
-
-            pad = zoek_criteriaset(Path(naam).stem, werkmap.root) or pad
-        if not pad.is_file():
-            c.invoer_gewijzigd.append(f"{naam}: verwijderd sinds de gunning")
-        elif (nu := sha256_bestand(pad)) != was:
-            c.invoer_gewijzigd.append(f"{naam}: gewijzigd sinds de gunning (sha256 was {was[:12]}..., is {nu[:12]}...)")
-    for naam in sorted(_invoerbestanden(werkmap) - set(gelogd)):
-        c.invoer_gewijzigd.append(f"{naam}: toegevoegd sinds de gunning")
+    c.invoer_gewijzigd = gewijzigde_invoer(werkmap, log)
     for b in log["uitvoer"]:
         pad = werkmap.root / b["bestand"]
         if not pad.is_file():

@@ -695,6 +695,7 @@ def schrijf_uitvoer(
     that the award never produced are carried over untouched.
     """
     from evaluatie.logboek import lees
+    from evaluatie.niet_actueel import is_markering
     from evaluatie.rapport.schrijven import alle_bestanden, atomair, is_gunningsuitvoer, neem_over
 
     werkmap = award.invoer.werkmap
@@ -711,8 +712,8 @@ def schrijf_uitvoer(
 
     def behouden(p: Path) -> bool:
         rel = werkmap.relatief(p)
-        if rel in van_vorige_gunning:
-            return False
+        if rel in van_vorige_gunning or is_markering(rel.removeprefix(f"{doel.name}/")):
+            return False  # a failed award's marker goes with the reports it marked
         # reports of a run the logboek does not know: every file of a kind an award writes is replaced
         return onbekende_run is None or not is_gunningsuitvoer(p.relative_to(doel).as_posix())
 
@@ -962,12 +963,20 @@ def gun_en_schrijf(
     vandaag = vandaag or dt.date.today()
     start_code_commit()  # the logboek's git call runs meanwhile
     try:
-        award = gun(werkmap, percelen, oplosser, tijdslimiet, vandaag=vandaag)
-        handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
-        if handwerk:
-            raise InvoerFout(handwerk)
-        stempel = maak_tijdstempel()
-        geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
+        try:
+            award = gun(werkmap, percelen, oplosser, tijdslimiet, vandaag=vandaag)
+            handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
+            if handwerk:
+                raise InvoerFout(handwerk)
+            stempel = maak_tijdstempel()
+            geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
+        except (InvoerFout, EvaluatieFout) as e:
+            from evaluatie.niet_actueel import markeer
+
+            # the previous reports stay (never destroyed) but never look current: someone might send them
+            if (gemarkeerd := markeer(werkmap, commando, e)) is not None:
+                e.let_op.append(gemarkeerd)
+            raise
         opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
         open_ = [p.als_dict() for p in award.open_punten]  # the log says what gunning.json and the advies say
         noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel, open_, vandaag)
