@@ -394,8 +394,8 @@ def voeg_commandos_toe(
         p = controleer_premissen(wm)  # the award's own check: a stale decision is marked, never listed as if in force
         if p.onvolledig:
             toon(
-                "Let op: niet alle besluiten zijn tegen de huidige invoer gecontroleerd; een besluit zonder "
-                f"'VEROUDERD' is daarom niet bevestigd. {p.onvolledig[0]}",
+                "Let op: niet alle besluiten zijn tegen de huidige invoer gecontroleerd (een besluit zonder "
+                f"'VEROUDERD' is daarom niet bevestigd), want {p.onvolledig[0]}",
                 err=True,
             )
             for regel in p.onvolledig[1:]:
