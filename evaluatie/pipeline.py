@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluatie.definitie.laden import laad_aanbesteding
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import EvaluatieFout
+from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.slot import met_slot
@@ -881,9 +881,27 @@ def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
 
     invoer = laad_invoer(werkmap)
     uitslag = toets_met_beoordeling(invoer)
+    if invoer.besluiten is not None and any(t.uitkomst == "verworpen" for t in invoer.besluiten.toegepast("abnormaal")):
+        uitslag = _met_afwijzingen(invoer, uitslag)
     invoer.notities += verouderd_notities(invoer)
     noteer(invoer.werkmap, "toets", {}, invoer.bestanden)
     return invoer, uitslag
+
+
+def _met_afwijzingen(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
+    """The knock-out with the recorded rejections of abnormally low bids (art. 2.116) applied, as the award applies
+    them: their premise (flagged in that lot at that price) is only known from the award's prices, so the award is
+    computed (nothing written). A table that called a rejected bid compliant contradicted the advies and the letter.
+    When the award cannot be computed, the table is the one without them, and a note says so."""
+    try:
+        return gun(invoer.werkmap, invoer=invoer).beoordeling.toets
+    except (InvoerFout, EvaluatieFout) as e:
+        ids = ", ".join(t.id for t in invoer.besluiten.toegepast("abnormaal")) if invoer.besluiten else ""
+        invoer.notities.append(
+            f"de verworpen toelichting(en) op een abnormaal lage prijs ({ids}) zijn niet in deze tabel verwerkt: of "
+            f"hun premisse nog klopt, blijkt pas uit de gunning, en die kan niet worden uitgerekend: {e}"
+        )
+        return uitslag
 
 
 def atw_waarschuwing(award: Award) -> str | None:
