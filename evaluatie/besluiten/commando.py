@@ -392,10 +392,10 @@ def voeg_commandos_toe(
         for fout in buiten_de_commandos(wm):  # shown as the file says, never as if recorded
             click.echo(f"Let op: {fout}", err=True)
         p = controleer_premissen(wm)  # the award's own check: a stale decision is marked, never listed as if in force
-        if p.onvolledig:
+        if p.onbevestigd:
             toon(
-                "Let op: niet alle besluiten zijn tegen de huidige invoer gecontroleerd (een besluit zonder "
-                f"'VEROUDERD' is daarom niet bevestigd), want {p.onvolledig[0]}",
+                f"Let op: niet tegen de huidige invoer gecontroleerd: {', '.join(p.onbevestigd)} (of de premisse nog "
+                f"klopt, is daarom niet bevestigd), want {p.onvolledig[0]}",
                 err=True,
             )
             for regel in p.onvolledig[1:]:

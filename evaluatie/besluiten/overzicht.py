@@ -74,17 +74,22 @@ def regels(werkmap: Any, p: Premissen) -> list[str]:
 
 def als_dict(werkmap: Any, p: Premissen) -> dict[str, Any]:
     """Every decision and draw as recorded (withdrawn ones with their withdrawal), for --json; `verouderd` says what
-    changed for a stale one (null otherwise), `open_punten` are the award's points for them, `controle_onvolledig`
-    why not every premise could be checked ([] when all were)."""
+    changed for a stale one (null otherwise), `gecontroleerd` whether its premise was checked (false when the award
+    stopped before its check), `open_punten` are the award's points for the stale ones, `controle_onvolledig` why
+    a premise could not be checked ([] when every one was)."""
     register, lotingen = _vastgelegd(werkmap)
     wat = p.wat
 
     def met(x: Any, tekst: str) -> dict[str, Any]:
-        return x.model_dump(mode="json") | {"tekst": tekst, "verouderd": wat.get(x.id)}
+        return x.model_dump(mode="json") | {
+            "tekst": tekst,
+            "verouderd": wat.get(x.id),
+            "gecontroleerd": x.id not in p.onbevestigd,
+        }
 
     return {
         "besluiten": [met(b, zin(b, wat.get(b.id))) for b in register.besluiten],
         "lotingen": [met(x, loting_zin(x, wat.get(x.id))) for x in lotingen],
         "open_punten": [o.als_dict() for o in p.open_punten],
-        "controle_onvolledig": list(p.onvolledig),
+        "controle_onvolledig": list(p.onvolledig) if p.onbevestigd else [],
     }

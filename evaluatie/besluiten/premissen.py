@@ -18,11 +18,18 @@ from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.werkmap import Werkmap
 
+# The kinds of decision whose premise is fully checked once a stage of the award has run: a correction while the
+# bids are read, a withdrawal and an exclusion ground at the knock-out before scoring (pipeline._met_besluiten);
+# everything else (an art. 2.116 explanation, a keurmerk, a draw) only on the award's prices and ranking.
+NA_INLEZEN = frozenset({"herstel"})
+NA_TOETS = NA_INLEZEN | {"terugtrekking", "uitsluiting"}
+
 
 @dataclass
 class Premissen:
     verouderd: list[Verouderd] = field(default_factory=list)  # as the award found them, in its order
-    onvolledig: list[str] = field(default_factory=list)  # why not every premise was checked; [] when all were
+    onbevestigd: list[str] = field(default_factory=list)  # ids in force whose check the stop left undone
+    onvolledig: list[str] = field(default_factory=list)  # why: the errors that stopped it; [] when all were checked
 
     @property
     def wat(self) -> dict[str, str]:
@@ -37,26 +44,36 @@ class Premissen:
 
 def controleer_premissen(werkmap: Werkmap, vandaag: dt.date | None = None) -> Premissen:
     """Compute the award (nothing written) and return the decisions and draws it left out as stale; nothing to
-    check (and no award computed) without a decision or draw."""
+    check (and no award computed) without a decision or draw. When the award stops, the decisions whose check had
+    not run yet are named (onbevestigd) with the reason: never reported as holding."""
     from evaluatie.besluiten.register import BESTAND, lees_besluiten
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
     from evaluatie.gunning.loting import lees_lotingen
     from evaluatie.pipeline import gun, laad_invoer
 
-    if not lees_besluiten(werkmap.root / BESTAND).besluiten and not lees_lotingen(werkmap.root / LOTINGBESTAND):
+    besluiten = [b for b in lees_besluiten(werkmap.root / BESTAND).besluiten if b.geldig]
+    lotingen = [x for x in lees_lotingen(werkmap.root / LOTINGBESTAND) if x.geldig]
+    if not besluiten and not lotingen:
         return Premissen()
+
+    def onbevestigd(verouderd: list[Verouderd], gecontroleerd: frozenset[str]) -> list[str]:
+        weg = {v.id for v in verouderd}
+        ids = [b.id for b in besluiten if b.soort not in gecontroleerd] + [x.id for x in lotingen]
+        return [i for i in ids if i not in weg]
 
     herstel_weg: list[Verouderd] = []
     try:
         invoer = laad_invoer(werkmap, herstel_weg=herstel_weg)
     except InvoerFout as e:
-        return Premissen(herstel_weg, _reden_invoer(e, herstel_weg))
+        return Premissen(herstel_weg, onbevestigd(herstel_weg, frozenset()), _reden_invoer(e, herstel_weg))
     try:
         gun(werkmap, invoer=invoer, vandaag=vandaag or dt.date.today())
-    except InvoerFout as e:
-        return Premissen(list(invoer.verouderd), _reden_invoer(e))
-    except EvaluatieFout as e:
-        return Premissen(list(invoer.verouderd), ["de gunning kan niet worden afgerond:", *e.meldingen])
+    except (InvoerFout, EvaluatieFout) as e:
+        weg = list(invoer.verouderd)
+        reden = (
+            _reden_invoer(e) if isinstance(e, InvoerFout) else ["de gunning kan niet worden afgerond:", *e.meldingen]
+        )
+        return Premissen(weg, onbevestigd(weg, NA_INLEZEN if invoer.toets_voor is None else NA_TOETS), reden)
     return Premissen(list(invoer.verouderd))
 
 
