@@ -59,14 +59,17 @@ def markeer(werkmap: Werkmap, commando: str, fout: InvoerFout | EvaluatieFout) -
 
 
 def markering(werkmap: Werkmap) -> list[str]:
-    """The marker's lines (for `controleer`), or [] when the reports are not marked."""
-    pad = werkmap.rapporten / MARKERING
-    if not pad.is_file():
+    """The marker's lines (for `controleer`), or [] when the reports are not marked. Every place a marker is put
+    counts: one removed by hand from rapporten/ still leaves the letters in brieven/ marked."""
+    paden = [werkmap.rapporten / sub / MARKERING for sub in MAPPEN]
+    gevonden = [p for p in paden if p.is_file()]
+    if not gevonden:
         return []
+    pad = gevonden[0]
     regels = [r.strip() for r in pad.read_text(encoding="utf-8", errors="replace").splitlines()[1:] if r.strip()]
     kop = (
-        f"{werkmap.relatief(pad)}: de rapporten horen niet bij de huidige invoer (een gunning is daarna niet "
-        "afgerond); verstuur ze niet. Het bestand zegt:"
+        f"{', '.join(werkmap.relatief(p) for p in gevonden)}: de rapporten horen niet bij de huidige invoer (een "
+        "gunning is daarna niet afgerond); verstuur ze niet. Het bestand zegt:"
     )
     return [kop, *regels]
 

@@ -74,6 +74,9 @@ def test_mislukte_gunning_markeert_de_vorige_rapporten(tmp_path: Path) -> None:
     assert f"rapporten/{MARKERING}" in _plat(res.output)
     res = _run("controleer", "--werkmap", str(ws), "--json")
     assert res.exit_code == 1 and json.loads(res.stdout)["niet_actueel"], res.stdout
+    (rapporten / MARKERING).unlink()  # removed by hand at the top: the letters are still marked
+    res = _run("controleer", "--werkmap", str(ws))
+    assert res.exit_code == 1 and f"rapporten/brieven/{MARKERING}" in _plat(res.output), res.output
 
     # the bid comes back and the withdrawal is withdrawn: the next award succeeds and no marker is left
     shutil.move(tmp_path / "b.xlsx", ws / "inschrijvingen" / "b.xlsx")
