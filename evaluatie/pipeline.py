@@ -363,6 +363,19 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
     )
 
 
+def _door_besluit_afgevallen(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[str, str]]:
+    """(bidder, lot) taken out after the scoring by a recorded decision in force: a withdrawal, an exclusion. The
+    consensus workbook sets their reviewer rows aside, as the award does (nobody edits a signed form); a bid that
+    is out for a point still open (a ground not yet weighed) is not among them: the workbook says why it refuses."""
+    uitgesloten = (
+        {u.inschrijver for u in invoer.besluiten.toegepast("uitsluiting") if u.uitkomst == "uitgesloten"}
+        if invoer.besluiten
+        else set()
+    )
+    uit = [(n, code) for n in _teruggetrokken(invoer) for code in invoer.aanbesteding.percelen]
+    return uit + [(r.inschrijver, r.perceel) for r in toets_voor.resultaten if r.inschrijver in uitgesloten]
+
+
 def _teruggetrokken(invoer: Invoer) -> list[str]:
     """Bidders that withdrew after scoring (besluiten.yaml): their reviewer rows are set aside."""
     return [t.inschrijver for t in invoer.besluiten.toegepast("terugtrekking")] if invoer.besluiten else []
@@ -454,13 +467,24 @@ def schrijf_consensus(
     from evaluatie.rapport.agenda import schrijf_agenda
 
     invoer = laad_invoer(werkmap)
-    rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    toets_voor = toets_werkmap(invoer)
+    rijen = te_beoordelen_rijen(invoer, toets_voor)
     if notities is not None:
         notities += invoer.notities + verouderd_notities(invoer)
-    namen = [i.naam for i in invoer.inschrijvingen]
+    namen = [i.naam for i in invoer.inschrijvingen] + _teruggetrokken(invoer)
+    opzij: list[str] = []
     formulieren, _ = lees_beoordelingen(
-        invoer.aanbesteding, werkmap.beoordelingen, rijen, namen, _prijzen(invoer), met_consensus=False
+        invoer.aanbesteding,
+        werkmap.beoordelingen,
+        rijen,
+        namen,
+        _prijzen(invoer),
+        met_consensus=False,
+        afgevallen=_door_besluit_afgevallen(invoer, toets_voor),
+        opzij=opzij,
     )
+    if notities is not None:
+        notities += [f"beoordelingen/{regel}" for regel in opzij]
     panel = aggregeer(invoer.aanbesteding, formulieren, None, rijen)
     pad = werkmap.beoordelingen / CONSENSUSBESTAND
     ingevuld = None if overschrijven or not pad.exists() else lees_ingevuld(invoer.aanbesteding, pad, namen)
