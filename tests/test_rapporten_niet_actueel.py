@@ -105,3 +105,14 @@ def test_invoerfout_markeert_de_vorige_rapporten_en_zonder_rapporten_geen_marker
     res = _run("gunning", "--werkmap", str(ws2))
     assert res.exit_code == 2 and not (ws2 / "rapporten").exists()
     assert "Let op: de rapporten" not in res.stderr
+
+
+def test_markering_van_een_gedode_run_blijft_niet_half_staan(tmp_path: Path) -> None:
+    """A run killed while writing the marker in brieven/ leaves its temporary file; the next run removes it (under
+    the werkmap lock), so it is never carried over into the new reports."""
+    ws = _twee_inschrijvers(tmp_path)
+    rest = ws / "rapporten" / "brieven" / f".{MARKERING}-tmp-99999"
+    rest.write_text("NIET ACTUEEL - half", encoding="utf-8")
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    assert not [p.name for p in (ws / "rapporten").rglob(f"*{MARKERING}*")]
