@@ -363,17 +363,17 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
     )
 
 
-def _door_besluit_afgevallen(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[str, str]]:
-    """(bidder, lot) taken out after the scoring by a recorded decision in force: a withdrawal, an exclusion. The
-    consensus workbook sets their reviewer rows aside, as the award does (nobody edits a signed form); a bid that
-    is out for a point still open (a ground not yet weighed) is not among them: the workbook says why it refuses."""
-    uitgesloten = (
-        {u.inschrijver for u in invoer.besluiten.toegepast("uitsluiting") if u.uitkomst == "uitgesloten"}
-        if invoer.besluiten
-        else set()
-    )
+def _afgevallen_voor_consensus(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[str, str]]:
+    """(bidder, lot) out after the scoring for good: a recorded withdrawal, a knock-out found later, a recorded
+    exclusion. The consensus workbook sets their reviewer rows aside, as the award does (nobody edits a signed form).
+    A bid out only until a point still open is settled (a declared ground not yet weighed, or whose decision went
+    stale) is not among them: it may come back, and the workbook says why it refuses its rows."""
+    gewogen = {u.inschrijver for u in (invoer.besluiten.toegepast("uitsluiting") if invoer.besluiten else [])}
+    open_ = {i.naam for i in invoer.inschrijvingen if i.uitsluitingsgronden and i.naam not in gewogen}
     uit = [(n, code) for n in _teruggetrokken(invoer) for code in invoer.aanbesteding.percelen]
-    return uit + [(r.inschrijver, r.perceel) for r in toets_voor.resultaten if r.inschrijver in uitgesloten]
+    return uit + [
+        (r.inschrijver, r.perceel) for r in toets_voor.resultaten if not r.voldoet and r.inschrijver not in open_
+    ]
 
 
 def _teruggetrokken(invoer: Invoer) -> list[str]:
@@ -480,7 +480,7 @@ def schrijf_consensus(
         namen,
         _prijzen(invoer),
         met_consensus=False,
-        afgevallen=_door_besluit_afgevallen(invoer, toets_voor),
+        afgevallen=_afgevallen_voor_consensus(invoer, toets_voor),
         opzij=opzij,
     )
     if notities is not None:

@@ -55,3 +55,17 @@ def test_consensus_na_een_uitsluiting(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert ": D, perceel B1, Plan van aanpak: opzijgezet" in _plat(res.stderr), res.stderr
     assert _inschrijvers_in_consensus(ws) == {"A"}
+
+
+def test_consensus_na_een_knockout_die_later_blijkt(tmp_path: Path) -> None:
+    """B's missing keurmerk is found after the panel scored it (the bid file says 'nee'): B is out of the lot for good,
+    and its rows are set aside in the consensus workbook as in the award."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")])
+    _vul(ws, {"A": 75, "B": 50})
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")], keurmerk="nee")
+    res = _run("template", "consensus", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    assert ": B, perceel B1, Plan van aanpak: opzijgezet" in _plat(res.stderr), res.stderr
+    assert _inschrijvers_in_consensus(ws) == {"A"}
