@@ -33,7 +33,7 @@ def test_consensus_na_een_terugtrekking(tmp_path: Path) -> None:
     fout = _plat(res.stderr)
     assert (
         "Let op: beoordelingen/ada.xlsx!Beoordeling!A" in fout
-        and ": C, perceel B1, Plan van aanpak: opzijgezet" in (fout)
+        and ": C, perceel B1, alle 2 criteria: opzijgezet" in (fout)
     ), fout
     assert _inschrijvers_in_consensus(ws) == {"A", "B"}
 
@@ -53,7 +53,7 @@ def test_consensus_na_een_uitsluiting(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     res = _run("template", "consensus", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
-    assert ": D, perceel B1, Plan van aanpak: opzijgezet" in _plat(res.stderr), res.stderr
+    assert ": D, perceel B1, alle 2 criteria: opzijgezet" in _plat(res.stderr), res.stderr
     assert _inschrijvers_in_consensus(ws) == {"A"}
 
 
@@ -67,5 +67,5 @@ def test_consensus_na_een_knockout_die_later_blijkt(tmp_path: Path) -> None:
     schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")], keurmerk="nee")
     res = _run("template", "consensus", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
-    assert ": B, perceel B1, Plan van aanpak: opzijgezet" in _plat(res.stderr), res.stderr
+    assert ": B, perceel B1, alle 2 criteria: opzijgezet" in _plat(res.stderr), res.stderr
     assert _inschrijvers_in_consensus(ws) == {"A"}
