@@ -677,6 +677,7 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 "uitvoer_gewijzigd": c.uitvoer_gewijzigd,
                 "niet_gereproduceerd": c.niet_gereproduceerd,
                 "niet_actueel": c.niet_actueel,
+                "open_punten": c.open_punten,
             }
         )
         if c.in_orde:
@@ -700,6 +701,15 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 click.echo(f"  ... en nog {len(regels) - MAX_RIJEN} (--volledig toont alles)")
     if c.in_orde:
         click.echo(f"In orde: alle {c.gereproduceerd} uitvoerbestanden zijn byte voor byte gereproduceerd.")
+        if c.open_punten:  # a reproduced concept never reads as an award ready to send
+            toon(
+                f"De gereproduceerde gunning is een CONCEPT (geen brieven): {len(c.open_punten)} open punt(en), zie "
+                "hieronder; 'evaluatie gunning' schrijft de brieven zodra niets meer open staat.",
+                volledig,
+            )
+            for p in c.open_punten:
+                toon(f"- {p.get('tekst', '')}", volledig)
+                toon(f"    {p.get('commando', '')}", volledig)
         if c.dossier_gecontroleerd:
             click.echo(f"Contractdossier in orde: {c.dossier_gecontroleerd} stukken met de juiste SHA-256.")
         return

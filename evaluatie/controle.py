@@ -37,6 +37,7 @@ class Controle:
     dossier_gewijzigd: list[str] = field(default_factory=list)  # contract dossier (evaluatie.contract.dossier)
     dossier_gecontroleerd: int = 0
     niet_actueel: list[str] = field(default_factory=list)  # a failed award marked the reports (niet_actueel)
+    open_punten: list[dict[str, str]] = field(default_factory=list)  # the logged award's: it was a CONCEPT
 
     @property
     def in_orde(self) -> bool:
@@ -73,6 +74,7 @@ def controleer(werkmap: Werkmap) -> Controle:
         )
     c = Controle(commando=log["commando"], tijd=log["tijd"], notities=list(logboek.beschadigd))
     c.niet_actueel = markering(werkmap)  # a later award failed: the reports are not those of the current inputs
+    c.open_punten = list(log.get("open_punten") or [])  # reproducing a CONCEPT is in order, but it is a concept
     from evaluatie.contract.dossier import controleer_dossier
 
     c.dossier_gecontroleerd, c.dossier_gewijzigd = controleer_dossier(werkmap)
