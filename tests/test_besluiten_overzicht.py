@@ -104,3 +104,16 @@ def test_besluiten_noemt_wat_niet_gecontroleerd_kon_worden(tmp_path: Path) -> No
     assert [(b["id"], b["gecontroleerd"]) for b in js["besluiten"]] == [("T1", True)]
     assert [(x["id"], x["gecontroleerd"], x["verouderd"]) for x in js["lotingen"]] == [("L1", False, None)]
     assert js["controle_onvolledig"][0] == "de gunning kan niet worden afgerond:"
+
+
+def test_besluiten_houdt_iedere_regel_binnen_200_tekens(tmp_path: Path) -> None:
+    """The note on a decision file edited by hand is as long as any: wrapped like every terminal line."""
+    ws = _gelijk(tmp_path)
+    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
+               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    pad = ws / "loting.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("- Y\n  - X", "- X\n  - Y"), encoding="utf-8")
+    res = _run("besluiten", "--werkmap", str(ws))
+    assert "Let op: loting.yaml: is gewijzigd buiten de besluitcommando's om" in res.stderr
+    assert max(len(r) for r in (res.stdout + res.stderr).splitlines()) <= 200, res.output

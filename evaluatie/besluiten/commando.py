@@ -390,7 +390,7 @@ def voeg_commandos_toe(
 
         wm = open_werkmap(werkmap)
         for fout in buiten_de_commandos(wm):  # shown as the file says, never as if recorded
-            click.echo(f"Let op: {fout}", err=True)
+            toon(f"Let op: {fout}", err=True)
         p = controleer_premissen(wm)  # the award's own check: a stale decision is marked, never listed as if in force
         if p.onbevestigd:
             toon(
