@@ -1003,6 +1003,7 @@ def gun_en_schrijf(
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     vandaag = vandaag or dt.date.today()
+    stempel = maak_tijdstempel()  # first: a SOURCE_DATE_EPOCH that is no time stops the run before anything is read
     start_code_commit()  # the logboek's git call runs meanwhile
     try:
         try:
@@ -1010,7 +1011,6 @@ def gun_en_schrijf(
             handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
             if handwerk:
                 raise InvoerFout(handwerk)
-            stempel = maak_tijdstempel()
             geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
         except (InvoerFout, EvaluatieFout) as e:
             from evaluatie.niet_actueel import markeer
