@@ -37,16 +37,22 @@ def markeer(werkmap: Werkmap, commando: str, fout: InvoerFout | EvaluatieFout) -
     from evaluatie.schrijfwacht import SchrijfFout, schrijf_tekst
 
     rapporten = werkmap.rapporten
-    if not _heeft_gunningsuitvoer(rapporten):
-        return None
-    tekst, vorige = _tekst(werkmap, commando, fout)
+    try:
+        if not _heeft_gunningsuitvoer(rapporten):
+            return None
+        tekst, vorige = _tekst(werkmap, commando, fout)
+    except (InvoerFout, EvaluatieFout, OSError) as e:  # said with the failure itself, never instead of it
+        return (
+            f"de rapporten in {rapporten} konden niet worden nagegaan of gemarkeerd ({e}); ga na of ze bij de huidige "
+            "invoer horen voordat u iets verstuurt"
+        )
     if tekst is None:  # the inputs are those the reports were made from (a full disk): they are current
         return None
     paden = [rapporten / sub / MARKERING for sub in MAPPEN if _gewone_map(rapporten / sub)]
     try:
         for pad in paden:
             schrijf_tekst(pad, tekst)
-    except SchrijfFout as e:  # said with the failure itself, never hiding it
+    except SchrijfFout as e:
         return (
             f"de rapporten in {rapporten} zijn van de vorige gunning ({vorige}) en horen niet bij de huidige invoer; "
             f"ze konden niet als zodanig worden gemarkeerd ({e.pad}: {e.reden}). Verstuur ze niet"

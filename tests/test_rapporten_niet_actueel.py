@@ -9,6 +9,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
 from tests.test_besluiten import _besluit, _run, _vul
 from tests.test_besluiten_verouderd import _plat
@@ -116,3 +118,24 @@ def test_markering_van_een_gedode_run_blijft_niet_half_staan(tmp_path: Path) -> 
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     assert not [p.name for p in (ws / "rapporten").rglob(f"*{MARKERING}*")]
+
+
+def test_markering_die_niet_lukt_verbergt_de_fout_niet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Comparing the inputs fails (an input file that cannot be read: simulated, as test_schrijfwacht simulates a
+    full disk): the run's own error is still the one reported, and the note says the reports could not be checked or
+    marked."""
+    import evaluatie.invoerverschil
+
+    ws = _twee_inschrijvers(tmp_path)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", "negenduizend", 10, 12, 4, "alle")])
+
+    def onleesbaar(*_: object) -> list[str]:
+        raise PermissionError(13, "Permission denied", str(ws / "inschrijvingen" / "b.xlsx"))
+
+    monkeypatch.setattr(evaluatie.invoerverschil, "gewijzigde_invoer", onleesbaar)
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    uit = _plat(res.output)
+    assert "a.xlsx!Percelen!B2: prijs per traject: 'negenduizend' is geen bedrag" in uit, uit
+    assert f"Let op: de rapporten in {ws / 'rapporten'} konden niet worden nagegaan of gemarkeerd" in uit, uit
+    assert not list((ws / "rapporten").rglob(MARKERING))
