@@ -677,6 +677,8 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 "uitvoer_gewijzigd": c.uitvoer_gewijzigd,
                 "niet_gereproduceerd": c.niet_gereproduceerd,
                 "code_gewijzigd": c.code_gewijzigd,
+                "niet_actueel": c.niet_actueel,
+                "open_punten": c.open_punten,
             }
         )
         if c.in_orde:
@@ -690,6 +692,7 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
         ("Uitvoer gewijzigd", c.uitvoer_gewijzigd),
         ("Niet gereproduceerd", c.niet_gereproduceerd),
         ("Contractdossier gewijzigd", c.dossier_gewijzigd),
+        ("Rapporten niet actueel", c.niet_actueel),
     ):
         if regels:
             from evaluatie.weergave import MAX_RIJEN
@@ -701,9 +704,22 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 click.echo(f"  ... en nog {len(regels) - MAX_RIJEN} (--volledig toont alles)")
     if c.in_orde:
         click.echo(f"In orde: alle {c.gereproduceerd} uitvoerbestanden zijn byte voor byte gereproduceerd.")
+        if c.open_punten:  # a reproduced concept never reads as an award ready to send
+            toon(
+                f"De gereproduceerde gunning is een CONCEPT (geen brieven): {len(c.open_punten)} open punt(en), zie "
+                "hieronder; 'evaluatie gunning' schrijft de brieven zodra niets meer open staat.",
+                volledig,
+            )
+            for p in c.open_punten:
+                toon(f"- {p.get('tekst', '')}", volledig)
+                toon(f"    {p.get('commando', '')}", volledig)
         if c.dossier_gecontroleerd:
             click.echo(f"Contractdossier in orde: {c.dossier_gecontroleerd} stukken met de juiste SHA-256.")
         return
+    if c.niet_actueel and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
+        raise EvaluatieFout(
+            ["de rapporten zijn gemarkeerd als niet actueel: een latere gunning is niet afgerond (zie hierboven)"]
+        )
     if c.dossier_gewijzigd and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
         raise EvaluatieFout(["het contractdossier klopt niet meer met zijn index (zie hierboven)"])
     raise EvaluatieFout([_niet_in_orde(c)])

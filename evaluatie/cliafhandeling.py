@@ -49,15 +49,28 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
                     kwargs.get("volledig", False),
                     err=True,
                 )
+            _let_op(e.let_op, kwargs.get("volledig", False))
             if als_json and not json_geschreven():  # stdout carries exactly one JSON document
-                echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]})
+                echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]} | _json(e.let_op))
             sys.exit(EXIT_INVOER)
         except EvaluatieFout as e:
             click.echo("De evaluatie kan niet worden afgerond:", err=True)
             for m in e.meldingen:
                 toon(f"  {m}", kwargs.get("volledig", False), err=True)
+            _let_op(e.let_op, kwargs.get("volledig", False))
             if als_json and not json_geschreven():
-                echo_json({"evaluatie_niet_afgerond": list(e.meldingen)})
+                echo_json({"evaluatie_niet_afgerond": list(e.meldingen)} | _json(e.let_op))
             sys.exit(EXIT_EVALUATIE)
 
     return omhulsel
+
+
+def _let_op(regels: list[str], volledig: bool) -> None:
+    """What the failure left behind (old reports marked as not current): after the errors, on stderr."""
+    for r in regels:
+        toon(f"Let op: {r}", volledig, err=True)
+
+
+def _json(let_op: list[str]) -> dict[str, list[str]]:
+    """The same notes in the error document, only when there are any (the document is unchanged otherwise)."""
+    return {"let_op": list(let_op)} if let_op else {}

@@ -18,9 +18,10 @@ from typing import Any
 
 from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.hashing import sha256_bestand
+from evaluatie.invoerverschil import gewijzigde_invoer
 from evaluatie.logboek import code_commit, lees
+from evaluatie.niet_actueel import markering
 from evaluatie.verdeling.oplosser import STANDAARD
-from evaluatie.werkboek import zichtbare_bestanden
 from evaluatie.werkmap import Werkmap
 
 
@@ -38,22 +39,18 @@ class Controle:
     # the code of the award against the code of this check, when they differ (or this code is not committed): a
     # difference in the reports may then come from the code, not from the files
     code_gewijzigd: str | None = None
+    niet_actueel: list[str] = field(default_factory=list)  # a failed award marked the reports (niet_actueel)
+    open_punten: list[dict[str, str]] = field(default_factory=list)  # the logged award's: it was a CONCEPT
 
     @property
     def in_orde(self) -> bool:
         return not (
-            self.invoer_gewijzigd or self.uitvoer_gewijzigd or self.niet_gereproduceerd or self.dossier_gewijzigd
+            self.invoer_gewijzigd
+            or self.uitvoer_gewijzigd
+            or self.niet_gereproduceerd
+            or self.dossier_gewijzigd
+            or self.niet_actueel
         )
-
-
-def _invoerbestanden(werkmap: Werkmap) -> set[str]:
-    namen = {"aanbesteding.yaml"}
-    for naam in ("loting.yaml", "besluiten.yaml"):
-        if (werkmap.root / naam).is_file():
-            namen.add(naam)  # a recorded draw or decision is an input like the bids
-    for map_ in (werkmap.inschrijvingen, werkmap.beoordelingen):
-        namen |= {werkmap.relatief(p) for p in zichtbare_bestanden(map_)[0]}
-    return namen
 
 
 def gelogde_dag(log: dict[str, Any]) -> dt.date | str:
@@ -101,22 +98,12 @@ def controleer(werkmap: Werkmap) -> Controle:
         )
     c = Controle(commando=log["commando"], tijd=log["tijd"], notities=list(logboek.beschadigd))
     c.code_gewijzigd = _code_verschil(log)
+    c.niet_actueel = markering(werkmap)  # a later award failed: the reports are not those of the current inputs
+    c.open_punten = list(log.get("open_punten") or [])  # reproducing a CONCEPT is in order, but it is a concept
     from evaluatie.contract.dossier import controleer_dossier
 
     c.dossier_gecontroleerd, c.dossier_gewijzigd = controleer_dossier(werkmap)
-    gelogd = {b["bestand"]: b["sha256"] for b in log["invoer"]}
-    for naam, was in gelogd.items():
-        pad = werkmap.root / naam
-        if naam.startswith("criteria/") and not pad.is_file():
-            from evaluatie.definitie.laden import zoek_criteriaset
-
-            pad = zoek_criteriaset(Path(naam).stem, werkmap.root) or pad
-        if not pad.is_file():
-            c.invoer_gewijzigd.append(f"{naam}: verwijderd sinds de gunning")
-        elif (nu := sha256_bestand(pad)) != was:
-            c.invoer_gewijzigd.append(f"{naam}: gewijzigd sinds de gunning (sha256 was {was[:12]}..., is {nu[:12]}...)")
-    for naam in sorted(_invoerbestanden(werkmap) - set(gelogd)):
-        c.invoer_gewijzigd.append(f"{naam}: toegevoegd sinds de gunning")
+    c.invoer_gewijzigd = gewijzigde_invoer(werkmap, log)
     for b in log["uitvoer"]:
         pad = werkmap.root / b["bestand"]
         if not pad.is_file():

@@ -31,6 +31,7 @@ class InvoerFout(Exception):
 
     def __init__(self, fouten: list[Fout]):
         self.fouten = list(fouten)
+        self.let_op: list[str] = []  # said after the errors ("Let op: ..."), e.g. that old reports are marked
         super().__init__("\n".join(str(f) for f in self.fouten))
 
 
@@ -39,6 +40,7 @@ class EvaluatieFout(Exception):
 
     def __init__(self, meldingen: list[str]):
         self.meldingen = list(meldingen)
+        self.let_op: list[str] = []  # said after the messages ("Let op: ..."), e.g. that old reports are marked
         super().__init__("\n".join(self.meldingen))
 
 

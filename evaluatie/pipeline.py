@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluatie.definitie.laden import laad_aanbesteding
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import EvaluatieFout
+from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.slot import met_slot
@@ -68,9 +68,16 @@ def laad_definitie(werkmap: Werkmap) -> tuple[Aanbesteding, dict[str, Any]]:
     return laad_aanbesteding(werkmap.aanbesteding)
 
 
-def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scenario: bool = False) -> Invoer:
+def laad_invoer(
+    werkmap: Werkmap,
+    definitie: dict[str, Any] | None = None,
+    scenario: bool = False,
+    herstel_weg: list[Verouderd] | None = None,
+) -> Invoer:
     """Tender definition and bids. `definitie` replaces the YAML (scenario re-runs); with `scenario` a decision
-    or draw the changed dates put after the letters is noted and not applied (the real award still has it)."""
+    or draw the changed dates put after the letters is noted and not applied (the real award still has it).
+    `herstel_weg` gets the stale corrections, also when a bid cannot be read without one (an input error):
+    `evaluatie besluiten` marks them then too."""
     from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
     from evaluatie.besluiten.register import lees_besluiten
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data, zoek_criteriaset
@@ -85,7 +92,8 @@ def laad_invoer(werkmap: Werkmap, definitie: dict[str, Any] | None = None, scena
     else:
         aanbesteding, samen = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
     besluiten = lees_besluiten(werkmap.root / BESLUITBESTAND)
-    herstel_weg: list[Verouderd] = []  # stale corrections: not applied at intake, open points of the award
+    if herstel_weg is None:
+        herstel_weg = []  # stale corrections: not applied at intake, open points of the award
     try:
         inschrijvingen, notities = lees_inschrijvingen(
             aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel"), herstel_weg
@@ -355,6 +363,19 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
     )
 
 
+def _afgevallen_voor_consensus(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[str, str]]:
+    """(bidder, lot) out after the scoring for good: a recorded withdrawal, a knock-out found later, a recorded
+    exclusion. The consensus workbook sets their reviewer rows aside, as the award does (nobody edits a signed form).
+    A bid out only until a point still open is settled (a declared ground not yet weighed, or whose decision went
+    stale) is not among them: it may come back, and the workbook says why it refuses its rows."""
+    gewogen = {u.inschrijver for u in (invoer.besluiten.toegepast("uitsluiting") if invoer.besluiten else [])}
+    open_ = {i.naam for i in invoer.inschrijvingen if i.uitsluitingsgronden and i.naam not in gewogen}
+    uit = [(n, code) for n in _teruggetrokken(invoer) for code in invoer.aanbesteding.percelen]
+    return uit + [
+        (r.inschrijver, r.perceel) for r in toets_voor.resultaten if not r.voldoet and r.inschrijver not in open_
+    ]
+
+
 def _teruggetrokken(invoer: Invoer) -> list[str]:
     """Bidders that withdrew after scoring (besluiten.yaml): their reviewer rows are set aside."""
     return [t.inschrijver for t in invoer.besluiten.toegepast("terugtrekking")] if invoer.besluiten else []
@@ -446,13 +467,24 @@ def schrijf_consensus(
     from evaluatie.rapport.agenda import schrijf_agenda
 
     invoer = laad_invoer(werkmap)
-    rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    toets_voor = toets_werkmap(invoer)
+    rijen = te_beoordelen_rijen(invoer, toets_voor)
     if notities is not None:
         notities += invoer.notities + verouderd_notities(invoer)
-    namen = [i.naam for i in invoer.inschrijvingen]
+    namen = [i.naam for i in invoer.inschrijvingen] + _teruggetrokken(invoer)
+    opzij: list[str] = []
     formulieren, _ = lees_beoordelingen(
-        invoer.aanbesteding, werkmap.beoordelingen, rijen, namen, _prijzen(invoer), met_consensus=False
+        invoer.aanbesteding,
+        werkmap.beoordelingen,
+        rijen,
+        namen,
+        _prijzen(invoer),
+        met_consensus=False,
+        afgevallen=_afgevallen_voor_consensus(invoer, toets_voor),
+        opzij=opzij,
     )
+    if notities is not None:
+        notities += [f"beoordelingen/{regel}" for regel in opzij]
     panel = aggregeer(invoer.aanbesteding, formulieren, None, rijen)
     pad = werkmap.beoordelingen / CONSENSUSBESTAND
     ingevuld = None if overschrijven or not pad.exists() else lees_ingevuld(invoer.aanbesteding, pad, namen)
@@ -687,6 +719,7 @@ def schrijf_uitvoer(
     that the award never produced are carried over untouched.
     """
     from evaluatie.logboek import lees
+    from evaluatie.niet_actueel import is_markering
     from evaluatie.rapport.schrijven import alle_bestanden, atomair, is_gunningsuitvoer, neem_over
 
     werkmap = award.invoer.werkmap
@@ -703,8 +736,8 @@ def schrijf_uitvoer(
 
     def behouden(p: Path) -> bool:
         rel = werkmap.relatief(p)
-        if rel in van_vorige_gunning:
-            return False
+        if rel in van_vorige_gunning or is_markering(rel.removeprefix(f"{doel.name}/")):
+            return False  # a failed award's marker goes with the reports it marked
         # reports of a run the logboek does not know: every file of a kind an award writes is replaced
         return onbekende_run is None or not is_gunningsuitvoer(p.relative_to(doel).as_posix())
 
@@ -872,9 +905,27 @@ def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
 
     invoer = laad_invoer(werkmap)
     uitslag = toets_met_beoordeling(invoer)
+    if invoer.besluiten is not None and any(t.uitkomst == "verworpen" for t in invoer.besluiten.toegepast("abnormaal")):
+        uitslag = _met_afwijzingen(invoer, uitslag)
     invoer.notities += verouderd_notities(invoer)
     noteer(invoer.werkmap, "toets", {}, invoer.bestanden)
     return invoer, uitslag
+
+
+def _met_afwijzingen(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
+    """The knock-out with the recorded rejections of abnormally low bids (art. 2.116) applied, as the award applies
+    them: their premise (flagged in that lot at that price) is only known from the award's prices, so the award is
+    computed (nothing written). A table that called a rejected bid compliant contradicted the advies and the letter.
+    When the award cannot be computed, the table is the one without them, and a note says so."""
+    try:
+        return gun(invoer.werkmap, invoer=invoer).beoordeling.toets
+    except (InvoerFout, EvaluatieFout) as e:
+        ids = ", ".join(t.id for t in invoer.besluiten.toegepast("abnormaal")) if invoer.besluiten else ""
+        invoer.notities.append(
+            f"de verworpen toelichting(en) op een abnormaal lage prijs ({ids}) zijn niet in deze tabel verwerkt: of "
+            f"hun premisse nog klopt, blijkt pas uit de gunning, en die kan niet worden uitgerekend: {e}"
+        )
+        return uitslag
 
 
 def atw_waarschuwing(award: Award) -> str | None:
@@ -952,14 +1003,22 @@ def gun_en_schrijf(
     from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
 
     vandaag = vandaag or dt.date.today()
+    stempel = maak_tijdstempel()  # first: a SOURCE_DATE_EPOCH that is no time stops the run before anything is read
     start_code_commit()  # the logboek's git call runs meanwhile
     try:
-        award = gun(werkmap, percelen, oplosser, tijdslimiet, vandaag=vandaag)
-        handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
-        if handwerk:
-            raise InvoerFout(handwerk)
-        stempel = maak_tijdstempel()
-        geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
+        try:
+            award = gun(werkmap, percelen, oplosser, tijdslimiet, vandaag=vandaag)
+            handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
+            if handwerk:
+                raise InvoerFout(handwerk)
+            geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
+        except (InvoerFout, EvaluatieFout) as e:
+            from evaluatie.niet_actueel import markeer
+
+            # the previous reports stay (never destroyed) but never look current: someone might send them
+            if (gemarkeerd := markeer(werkmap, commando, e)) is not None:
+                e.let_op.append(gemarkeerd)
+            raise
         opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
         open_ = [p.als_dict() for p in award.open_punten]  # the log says what gunning.json and the advies say
         noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel, open_, vandaag)

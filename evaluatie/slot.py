@@ -130,6 +130,8 @@ def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
             root,
             root / "rapporten",
             root / "rapporten" / "intern",
+            root / "rapporten" / "brieven",  # a failed award's marker is written there (evaluatie.niet_actueel)
+            root / "rapporten" / "gemeenten",
             root / "beoordelingen",
             root / "contract",
             root / "contract" / "kwartaal",

@@ -519,10 +519,13 @@ def test_scores_van_een_later_afgevallen_inschrijving_opzij(schoon: Path, tmp_pa
     schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")], keurmerk="nee")
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
-    assert "Let op: beoordelingen/ada.xlsx!Beoordeling!A8: B, perceel B1, Plan van aanpak: opzijgezet" in res.output
+    # one line per form, bid and lot (rows A8 and A9: both criteria of the lot), never one per row
+    regel = "beoordelingen/ada.xlsx!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet"
+    assert f"Let op: {regel}" in res.output
+    assert res.output.count("opzijgezet, de inschrijving viel na de beoordeling af") == 2  # ada and bram
     advies = _advies(ws)
     assert "Scores opzijgezet" in advies and "ada.xlsx" not in advies  # reviewers stay anonymous
-    assert "formulier van Beoordelaar B!Beoordeling!A9: B, perceel B1, Samenwerking: opzijgezet" in advies
+    assert "formulier van Beoordelaar B!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet" in (advies)
 
 
 def test_kapot_besluitenbestand_is_invoerfout_met_plaats(schoon: Path, tmp_path: Path) -> None:
@@ -558,10 +561,12 @@ def test_terugtrekking_na_de_beoordeling(schoon: Path, tmp_path: Path) -> None:
     assert res.exit_code == 0 and "Besluit T1" in res.output, res.output
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
-    assert "Let op: beoordelingen/ada.xlsx!Beoordeling!A8: B, perceel B1, Plan van aanpak: opzijgezet" in res.output
+    assert "Let op: beoordelingen/ada.xlsx!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet" in (
+        res.output
+    )
     advies = _advies(ws)
     assert "T1: B heeft de inschrijving ingetrokken (bericht ontvangen op 12 maart 2026" in advies
-    assert "formulier van Beoordelaar A!Beoordeling!A8: B, perceel B1, Plan van aanpak: opzijgezet" in advies
+    assert "formulier van Beoordelaar A!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet" in (advies)
     # the bid comes back: the withdrawal's premise is gone (stale, exit 2)
     shutil.copy(bewaard, bod)
     res = _run("gunning", "--werkmap", str(ws))  # an open point (exit 1), no longer an input error

@@ -28,7 +28,16 @@ from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.onzichtbaar import storend_teken
 from evaluatie.veldrijen import rij_per_veld
-from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, lees_map, lees_werkboek, serieel_datum_hint
+from evaluatie.werkboek import (
+    Tabblad,
+    als_datum,
+    als_janee,
+    als_tekst,
+    celnaam,
+    lees_map,
+    lees_werkboek,
+    serieel_datum_hint,
+)
 
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
 
@@ -75,16 +84,52 @@ def lees_beoordelingen(
     for naam in aanbesteding.beoordelaars:
         if naam not in genoemd:
             fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
+    weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
 
 
 class _Opzij:
-    """Bids that dropped out after scoring, and the rows of theirs set aside so far."""
+    """Bids that dropped out after scoring, and the rows of theirs set aside.
+
+    One line per form (or consensus sheet), bid and lot, with its cells and criteria: a withdrawal after scoring by
+    three reviewers in two lots of six criteria was 36 lines of "Let op" and of the advies' list, one per row."""
 
     def __init__(self, afgevallen: set[tuple[str, str]], regels: list[str]):
         self.afgevallen = afgevallen
         self.regels = regels
+        self._groepen: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+        self._aantal: dict[str, int] = {}  # lot -> its number of criteria
+
+    def zet_opzij(self, t: Tabblad, rij: int, inschrijver: str, perceel: str, criterium: str, criteria: int) -> None:
+        self._groepen.setdefault((f"{t.bestand}!{t.naam}", inschrijver, perceel), []).append((rij, criterium))
+        self._aantal[perceel] = criteria
+
+    def sluit(self) -> None:
+        """The lines, in reading order: 'ada.xlsx!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet,
+        ...' (the criteria by name when only some of them were scored)."""
+        for (blad, ins, perceel), rijen in self._groepen.items():
+            n = self._aantal[perceel]
+            criteria = f"alle {n} criteria" if len(rijen) == n > 1 else ", ".join(c for _, c in rijen)
+            self.regels.append(
+                f"{blad}!{_cellen([r for r, _ in rijen])}: {ins}, perceel {perceel}, {criteria}: opzijgezet, de "
+                "inschrijving viel na de beoordeling af"
+            )
+        self._groepen = {}
+
+
+def _cellen(rijen: list[int]) -> str:
+    """Rows (0-based) of column A as cells, runs of consecutive rows as a range: 'A8:A11, A14'."""
+    delen: list[str] = []
+    begin = vorige = rijen[0]
+    for r in [*rijen[1:], None]:
+        if r is not None and r == vorige + 1:
+            vorige = r
+            continue
+        delen.append(celnaam(begin, 0) if begin == vorige else f"{celnaam(begin, 0)}:{celnaam(vorige, 0)}")
+        if r is not None:
+            begin = vorige = r
+    return ", ".join(delen)
 
 
 def _tabel_start(t: Tabblad) -> int | None:
@@ -187,10 +232,7 @@ def _lees_tabel(
             del fouten.fouten[n:]  # the row of a bid no longer assessed: its score is not read, let alone judged
             if zonder_score and zonder_toelichting:
                 continue  # an empty row sets nothing aside
-            weg.regels.append(
-                f"{t.plaats(r, 0)}: {ins}, perceel {perceel.code}, {crit.naam}: opzijgezet, de inschrijving viel na "
-                "de beoordeling af"
-            )
+            weg.zet_opzij(t, r, ins, perceel.code, crit.naam, len(perceel.gunningscriteria))
             continue
         if sleutel not in verwacht:
             if open_ is not None and zonder_score and zonder_toelichting:

@@ -382,15 +382,26 @@ def voeg_commandos_toe(
     @click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
     @afhandeling
     def besluiten(werkmap: Path, als_json: bool) -> None:
-        """Toon alle vastgelegde besluiten en lotingen, ook de ingetrokken."""
+        """Toon alle vastgelegde besluiten en lotingen, ook de ingetrokken, en welke verouderd zijn."""
         from evaluatie.besluiten.handwerk import buiten_de_commandos
         from evaluatie.besluiten.overzicht import als_dict, regels
+        from evaluatie.besluiten.premissen import controleer_premissen
+        from evaluatie.cliafhandeling import toon
 
         wm = open_werkmap(werkmap)
         for fout in buiten_de_commandos(wm):  # shown as the file says, never as if recorded
-            click.echo(f"Let op: {fout}", err=True)
+            toon(f"Let op: {fout}", err=True)
+        p = controleer_premissen(wm)  # the award's own check: a stale decision is marked, never listed as if in force
+        if p.onbevestigd:
+            toon(
+                f"Let op: niet tegen de huidige invoer gecontroleerd: {', '.join(p.onbevestigd)} (of de premisse nog "
+                f"klopt, is daarom niet bevestigd), want {p.onvolledig[0]}",
+                err=True,
+            )
+            for regel in p.onvolledig[1:]:
+                toon(f"  {regel}", err=True)
         if als_json:
-            echo_json(als_dict(wm))
+            echo_json(als_dict(wm, p))
             return
-        for regel in regels(wm):
-            click.echo(regel)
+        for regel in regels(wm, p):
+            toon(regel)

@@ -79,12 +79,20 @@ def pas_herstel_toe(
 
 def _premisse_weg(h: Herstel, sha256: str, tabbladen: dict[str, Tabblad]) -> str | None:
     """What changed since the correction was recorded (the file, or the cell), or None: it still applies."""
+    nu = huidige_waarde(tabbladen, h.blad, h.cel)
     if h.sha256 != sha256:
+        # the cell as it reads now says what changed where it matters: still the slip (the correction could be
+        # recorded again on this file), or another value
+        if nu is None:
+            cel = f"tabblad '{h.blad}' of cel {h.cel} bestaat niet meer"
+        elif nu == h.oud:
+            cel = f"de cel {h.cel} bevat nog '{nu}', zoals het herstel aannam"
+        else:
+            cel = f"de cel {h.cel} bevat nu '{nu}', het herstel ging uit van '{h.oud}'"
         return (
             "het bestand van de inschrijver is gewijzigd sinds het herstel is vastgelegd "
-            f"(sha256 was {h.sha256[:12]}..., is {sha256[:12]}...)"
+            f"(sha256 was {h.sha256[:12]}..., is {sha256[:12]}...); {cel}"
         )
-    nu = huidige_waarde(tabbladen, h.blad, h.cel)
     if nu is None:
         return f"tabblad '{h.blad}' of cel {h.cel} bestaat niet"
     if nu != h.oud:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evaluatie.besluiten.herstel import herstel_zin
 from evaluatie.besluiten.toepassen import keurmerk_zin, terugtrekking_zin, toelichting_zin, uitsluiting_zin
 from evaluatie.tekst import datum
+
+if TYPE_CHECKING:
+    from evaluatie.besluiten.premissen import Premissen
 
 
 def zin(b: Any, verouderd: str | None = None) -> str:
@@ -46,26 +49,47 @@ def _hoofdletter(t: str) -> str:
     return t[:1].upper() + t[1:]
 
 
-def regels(werkmap: Any) -> list[str]:
+def _vastgelegd(werkmap: Any) -> tuple[Any, Any]:
     from evaluatie.besluiten.register import BESTAND, lees_besluiten
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
     from evaluatie.gunning.loting import lees_lotingen
 
-    register = lees_besluiten(werkmap.root / BESTAND)
-    lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
-    uit = [zin(b) for b in register.besluiten] + [loting_zin(x) for x in lotingen]
-    return uit or ["Geen besluiten of lotingen vastgelegd."]
+    return lees_besluiten(werkmap.root / BESTAND), lees_lotingen(werkmap.root / LOTINGBESTAND)
 
 
-def als_dict(werkmap: Any) -> dict[str, Any]:
-    """Every decision and draw as recorded (withdrawn ones with their withdrawal), for --json."""
-    from evaluatie.besluiten.register import BESTAND, lees_besluiten
-    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
-    from evaluatie.gunning.loting import lees_lotingen
+def regels(werkmap: Any, p: Premissen) -> list[str]:
+    """Every decision and draw as recorded, a stale one marked as the advies marks it, then the stale ones as the
+    award's open points (each with the command that withdraws it)."""
+    from evaluatie.besluiten.openpunten import melding
 
-    register = lees_besluiten(werkmap.root / BESTAND)
-    lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
+    register, lotingen = _vastgelegd(werkmap)
+    wat = p.wat
+    uit = [zin(b, wat.get(b.id)) for b in register.besluiten] + [loting_zin(x, wat.get(x.id)) for x in lotingen]
+    if not uit:
+        return ["Geen besluiten of lotingen vastgelegd."]
+    if p.open_punten:
+        uit += ["", "Open punten:", *melding(p.open_punten)[1:]]
+    return uit
+
+
+def als_dict(werkmap: Any, p: Premissen) -> dict[str, Any]:
+    """Every decision and draw as recorded (withdrawn ones with their withdrawal), for --json; `verouderd` says what
+    changed for a stale one (null otherwise), `gecontroleerd` whether its premise was checked (false when the award
+    stopped before its check), `open_punten` are the award's points for the stale ones, `controle_onvolledig` why
+    a premise could not be checked ([] when every one was)."""
+    register, lotingen = _vastgelegd(werkmap)
+    wat = p.wat
+
+    def met(x: Any, tekst: str) -> dict[str, Any]:
+        return x.model_dump(mode="json") | {
+            "tekst": tekst,
+            "verouderd": wat.get(x.id),
+            "gecontroleerd": x.id not in p.onbevestigd,
+        }
+
     return {
-        "besluiten": [b.model_dump(mode="json") | {"tekst": zin(b)} for b in register.besluiten],
-        "lotingen": [x.model_dump(mode="json") | {"tekst": loting_zin(x)} for x in lotingen],
+        "besluiten": [met(b, zin(b, wat.get(b.id))) for b in register.besluiten],
+        "lotingen": [met(x, loting_zin(x, wat.get(x.id))) for x in lotingen],
+        "open_punten": [o.als_dict() for o in p.open_punten],
+        "controle_onvolledig": list(p.onvolledig) if p.onbevestigd else [],
     }

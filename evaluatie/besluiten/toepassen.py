@@ -106,7 +106,10 @@ def verouderd(
                 Verouderd(
                     u.id,
                     f"de inschrijving van {u.inschrijver} is gewijzigd sinds het besluit "
-                    f"(sha256 was {u.sha256[:12]}..., is {ins.sha256[:12]}...)",
+                    f"(sha256 was {u.sha256[:12]}..., is {ins.sha256[:12]}...)"
+                    + (
+                        "" if ins.uitsluitingsgronden else f"; {u.inschrijver} verklaart nu geen uitsluitingsgrond meer"
+                    ),
                 )
             )
         elif not ins.uitsluitingsgronden:

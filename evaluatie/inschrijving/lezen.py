@@ -61,8 +61,8 @@ def lees_inschrijvingen(
     """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files and on
     the recorded corrections (besluiten/herstel.py) applied while reading. A stale correction is never
     applied; with `verouderd` it is added there (an open point of the award) and the cell is read as the file
-    has it; if a bid then cannot be read, the stale corrections are named with that input error. Without
-    `verouderd` a stale correction is itself an input error."""
+    has it; if a bid then cannot be read, the stale corrections are named with that input error (and are in
+    `verouderd` all the same). Without `verouderd` a stale correction is itself an input error."""
     fouten = Verzamelaar()
     hersteld: list[str] = []
     inhoud = map_inhoud(map_)
@@ -94,11 +94,11 @@ def lees_inschrijvingen(
             inschrijvingen.append(ins)
     _controleer_uniek(inschrijvingen, fouten)
     _controleer_herstel_bestanden(herstellingen, bestanden, fouten, weg)
+    if verouderd is not None and weg:  # also when the bids cannot be read: the caller knows what is stale
+        verouderd += weg
     if fouten and weg:  # the bids cannot be read: the stale corrections are named with the errors
         fouten.fouten = [w.fout() for w in weg] + fouten.fouten
     fouten.controleer()
-    if verouderd is not None and weg:
-        verouderd += weg
     notities = list(inhoud.notities) + hersteld
     return sorted(inschrijvingen, key=lambda i: (naamsleutel(i.naam), i.naam)), notities
 

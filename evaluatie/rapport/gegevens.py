@@ -20,9 +20,25 @@ from evaluatie.toets.uitslag import Toetsuitslag
 
 
 def tijdstempel() -> str:
-    """Generation time, the one field that differs between runs; SOURCE_DATE_EPOCH fixes it."""
+    """Generation time, the one field that differs between runs; SOURCE_DATE_EPOCH (whole seconds since 1 January
+    1970, UTC) fixes it. Any other value is an input error naming the variable, never read as something else."""
     bron = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(bron), dt.UTC) if bron else dt.datetime.now(dt.UTC)
+    if not bron:
+        return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    try:
+        moment = dt.datetime.fromtimestamp(int(bron.strip()), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        from evaluatie.fouten import Fout, InvoerFout
+
+        raise InvoerFout(
+            [
+                Fout(
+                    "SOURCE_DATE_EPOCH",
+                    "verwacht een geheel aantal seconden sinds 1 januari 1970 (UTC), bijvoorbeeld 1625130000 voor "
+                    f"1 juli 2021 09:00 UTC; gevonden {bron!r}; laat de variabele leeg voor het tijdstip van de run",
+                )
+            ]
+        ) from None
     return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 

@@ -2,8 +2,8 @@
 
 Reports are written atomically: everything is produced in a fresh folder next to rapporten/
 and swapped in only when the whole run succeeded (`atomair`, from evaluatie.schrijfwacht). A failed run leaves the
-previous reports untouched; a successful run leaves nothing stale (no letter of a bid that
-was withdrawn since).
+previous reports in place (marked as not current by evaluatie.niet_actueel, never removed); a successful run
+leaves nothing stale (no letter of a bid that was withdrawn since).
 """
 
 from __future__ import annotations
