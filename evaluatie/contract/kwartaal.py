@@ -30,6 +30,7 @@ from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepa
 from evaluatie.contract.stand import RAAM_SIGNAAL, Raamgebruik, Signaal, Stand, Standregel, bereken_stand, signalen
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
+from evaluatie.definitie.model import MODULES
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.tekst import datum, euro, getal
 
@@ -87,6 +88,24 @@ PRESTATIEKOP: list[Cel] = [
     "Route gewijzigd",
 ]
 PERSONEN_PRESTATIE = (3, 5, 6, 7, 8, 9, 10, 11)
+NVT = "n.v.t."
+_LEERROUTEVELDEN = ("b1", "hoogst_haalbaar", "niet_behaald", "afgeschaald")
+"""The outcomes of a learning route only: a module (PVT, MAP) has no exam and no change of route (contract
+inlezen refuses both), so its cells say 'n.v.t.' - a count that can only be 0 would show as '<5', read as
+'one to four passed'."""
+
+
+def geen_examen(namen: Sequence[str]) -> str:
+    """The note under the table of outcomes for the modules among its rows ('' without one)."""
+    if not namen:
+        return ""
+    wie = " en ".join(namen)
+    return (
+        f"{wie} {'is een module' if len(namen) == 1 else 'zijn modules'}, geen leerroute: zonder examen en zonder "
+        f"routewijziging; de kolommen van de examenuitslagen en 'Route gewijzigd' staan daar als '{NVT}'."
+    )
+
+
 RAAMKOP: list[Cel] = [
     "Route",
     "Maximum (trajecten)",
@@ -175,7 +194,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 pr.beloofd_weken,
                 gestart,
                 gemiddeld,
-                *(cel[v] for v in PRESTATIEVELDEN[1:]),
+                *(NVT if pr.perceel in MODULES and v in _LEERROUTEVELDEN else cel[v] for v in PRESTATIEVELDEN[1:]),
             ]
         )
         gemeten: float | str = (
@@ -326,6 +345,12 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
     return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
 
 
+def _modules(reg: Register, c: Gemeenschappelijk) -> list[str]:
+    """The names of the modules among the rows of the table of outcomes, in their order there."""
+    namen = {reg.percelen[code].naam for code in MODULES if code in reg.percelen}
+    return list(dict.fromkeys(str(r[0]) for r in c.prestatie_rijen if r[0] in namen))
+
+
 def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[str]:
     return [s.tekst for s in c.signalen if gemeente is None or s.gemeente in (None, gemeente)]
 
@@ -381,6 +406,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "<h2>Aanbieders: wachttijd en uitkomsten (hele regio)</h2>",
         _tabel(PRESTATIEKOP[:6], [r[:6] for r in c.prestatie_rijen], PERSONEN_PRESTATIE[:2]),
         _tabel(PRESTATIEKOP[:2] + PRESTATIEKOP[6:], [r[:2] + r[6:] for r in c.prestatie_rijen], (2, 3, 4, 5, 6, 7)),
+        *(f'<p class="klein">{escape(z)}</p>' for z in [geen_examen(_modules(reg, c))] if z),
         f'<div class="figuur">{c.wacht_svg}</div>',
         "<h2>Signalen</h2>",
     ]
@@ -406,6 +432,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
             f"aantallen onder {MINIMUM} personen: '{KLEIN}'; cijfers die zo'n aantal zouden verraden, ook tegen "
             f"de andere rapporten van dit en eerdere kwartalen: '{AFGELEID}'",
         ],
+        *(["Modules", z] for z in [geen_examen(_modules(reg, c))] if z),
     ]
     schrijf_xlsx(
         pad,

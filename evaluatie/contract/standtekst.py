@@ -53,10 +53,11 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "boven_belofte": p.boven_belofte,
                 "voortijdig_gestopt": p.gestopt,
                 "afgerond": p.afgerond,
-                "b1_behaald": p.b1,
-                "hoogst_haalbaar": p.hoogst_haalbaar,
-                "niet_behaald": p.niet_behaald,
-                "afgeschaald": p.afgeschaald,
+                # a module (PVT, MAP) has no exam and no change of route: null, not a count that can only be 0
+                "b1_behaald": None if p.perceel in MODULES else p.b1,
+                "hoogst_haalbaar": None if p.perceel in MODULES else p.hoogst_haalbaar,
+                "niet_behaald": None if p.perceel in MODULES else p.niet_behaald,
+                "afgeschaald": None if p.perceel in MODULES else p.afgeschaald,
                 "wachtend_langer_dan_beloofd": len(p.wachtend_te_lang),
                 "geplaatst": p.geplaatst,
             }
