@@ -344,6 +344,7 @@ def wijziging(
 @_datum_optie("--datum", "Datum van het toelatingsbesluit (standaard vandaag).")
 @_door
 @_reden
+@_json
 @_afhandeling
 def toetreding(
     werkmap: Path,
@@ -353,6 +354,7 @@ def toetreding(
     datum: dt.date | None,
     door: str | None,
     reden: str | None,
+    als_json: bool,
 ) -> None:
     """Later toetreden tot een open-house-perceel: toetsen, toelatingsbesluit, register."""
     from evaluatie.contract.acties import treed_toe
@@ -361,6 +363,21 @@ def toetreding(
         raise click.UsageError("--ontvangen is verplicht: de datum waarop de aanmelding binnenkwam")
     t = treed_toe(_wm(werkmap), bestand, route, ontvangen, _dag(datum), door or "", reden or "", dt.date.today())
     brief = next(p for p in t.bestanden if p.suffix == ".docx")
+    if als_json:
+        uit = {
+            "perceel": t.perceel,
+            "aanbieder": t.aanbieder,
+            "toegelaten": t.toegelaten,
+            "vanaf": t.vanaf.isoformat() if t.vanaf else None,
+            "redenen": list(t.redenen),
+            "besluit": t.besluit,
+            "bestanden": [str(p) for p in t.bestanden],
+            "opmerkingen": list(t.opmerkingen),
+        }
+        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        return
+    for opmerking in t.opmerkingen:  # on stderr, like every 'Let op'
+        _toon(f"Let op: {opmerking}.", err=True)
     if t.toegelaten:
         assert t.vanaf is not None
         click.echo(
