@@ -66,3 +66,47 @@ def test_volgorde_en_regelfouten_samen_gemeld(tmp_path: Path) -> None:
         ("lijst.csv!A4", "klant K-2 (Noord) heeft geen aanmelding, in dit bestand of eerder ingelezen"),
         ("lijst.csv!A6", "klant K-3 (Noord): de start ligt voor de aanmelding (lijst.csv!A5)"),
     ], fouten
+
+
+def test_bsn_in_tekst_email_en_naam_met_nummer_worden_geweigerd(tmp_path: Path) -> None:
+    """A klantnummer 'BSN 123456782', an e-mail address with a digit and 'Jan Jansen 1' passed every check: the
+    eleven-test was applied to the whole cell only, an e-mail address was no kind at all, and a name was a name
+    only without a digit. Each is refused with its cell, in a file (any column, also a free-text remark) and as
+    --klant; a pseudonym with a prefix (K-2023-0042, K-123456782) is still a pseudonym."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    lijst = tmp_path / "lijst.csv"
+    lijst.write_text(
+        f"{KOP};opmerking\n"
+        "BSN 123456782;Noord;aangemeld;2026-06-10;B1;Alfa;;\n"
+        "klant 123.456.782;Noord;aangemeld;2026-06-11;B1;Alfa;;\n"
+        "jan.jansen1@gemeente.nl;Noord;aangemeld;2026-06-12;B1;Alfa;;\n"
+        "Jan Jansen 1;Noord;aangemeld;2026-06-12;B1;Alfa;;mail fatima@example.nl\n"
+        "K-123456782;Noord;aangemeld;2026-06-12;B1;Alfa;;belde, bsn 111 222 333\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", lijst)
+    assert r.exit_code == 2, r.output
+    fouten = {f["plaats"]: f["bericht"] for f in json.loads(r.stdout)["fouten"]}
+    assert set(fouten) == {"lijst.csv!A1", "lijst.csv!H1"}, fouten
+    a = fouten["lijst.csv!A1"]
+    assert "burgerservicenummers (2 cel(len), de eerste lijst.csv!A2 bevat een nummer dat aan de elfproef voldoet)" in a
+    assert "e-mailadressen (1 cel(len), de eerste lijst.csv!A4 is een e-mailadres)" in a, a
+    assert "namen van personen (1 cel(len), de eerste lijst.csv!A5 ziet eruit als een naam" in a, a
+    h = fouten["lijst.csv!H1"]
+    assert "burgerservicenummers (1 cel(len), de eerste lijst.csv!H6 bevat een nummer" in h, h
+    assert "e-mailadressen (1 cel(len), de eerste lijst.csv!H5 is een e-mailadres)" in h, h
+
+    keuze = ["contract", "keuze", "--werkmap", ws, "--gemeente", "Noord", "--route", "B1", "--aanbieder", "Alfa"]
+    for klant, waarom in (
+        ("BSN 123456782", "bevat een nummer dat aan de elfproef van het burgerservicenummer voldoet"),
+        ("jan.jansen1@gemeente.nl", "is een e-mailadres"),
+        ("Jan Jansen 1", "ziet eruit als een naam"),
+    ):
+        r = _run(*keuze, "--klant", klant, "--datum", "2026-06-15", *DOOR, "--json")
+        assert r.exit_code == 2, r.output
+        fout = json.loads(r.stdout)["fouten"][0]
+        assert fout["plaats"] == "--klant" and waarom in fout["bericht"], fout
+    for klant in ("K-2023-0042", "K-123456782"):
+        r = _run(*keuze, "--klant", klant, "--datum", "2026-06-15", *DOOR)
+        assert r.exit_code == 0, r.output

@@ -211,6 +211,10 @@ def _privacy_in_waarden(
             eerste_gevuld = eerste_gevuld or blad.plaats(i, j)
         if tekst and privacy.elfproef(tekst):
             soort = reden = "bsn"
+        elif isinstance(v, str) and privacy.bsn_in_tekst(v):
+            soort, reden = "bsn", "bsn_in_tekst"
+        elif isinstance(v, str) and privacy.email(v):
+            soort = reden = "email"
         elif isinstance(v, str) and _PER_KOP.get(kop) in (None, "klantnummer") and _naamachtig(v, kop):
             soort, reden = "naam", ("naam" if privacy.lijkt_naam(v) else "woord")
         else:
@@ -226,8 +230,11 @@ def _privacy_in_waarden(
 
 
 def _naamachtig(v: str, kop: str) -> bool:
-    """A person's name; in the klantnummer column also any word without a digit ('Jansen')."""
-    return privacy.lijkt_naam(v) or (_PER_KOP.get(kop) == "klantnummer" and privacy.zonder_cijfer(v))
+    """A person's name; in the klantnummer column also any word without a digit ('Jansen') and a name with a number
+    added ('Jan Jansen 1')."""
+    return privacy.lijkt_naam(v) or (
+        _PER_KOP.get(kop) == "klantnummer" and (privacy.zonder_cijfer(v) or privacy.naam_met_nummer(v))
+    )
 
 
 _DMJ = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
