@@ -110,3 +110,31 @@ def test_bsn_in_tekst_email_en_naam_met_nummer_worden_geweigerd(tmp_path: Path) 
     for klant in ("K-2023-0042", "K-123456782"):
         r = _run(*keuze, "--klant", klant, "--datum", "2026-06-15", *DOOR)
         assert r.exit_code == 0, r.output
+
+
+def test_reden_van_een_besluit_zonder_bsn_of_emailadres(tmp_path: Path) -> None:
+    """--reden goes into the append-only register (triggers refuse every deletion) and the contract file: a BSN or an
+    e-mail address typed there could never be removed again. It is refused with the option, before anything is
+    recorded, in every decision command of the contract phase."""
+    ws = _werkmap(tmp_path)
+    r = _run(
+        "contract", "start", "--werkmap", ws, "--datum", "2026-06-01", "--door", "S. Jansen", "--reden", "bsn 123456782"
+    )
+    assert r.exit_code == 2 and "--reden: " in r.output and "elfproef" in r.output, r.output
+    assert not (ws / "contract" / "register.sqlite").exists()
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    keuze = ["contract", "keuze", "--werkmap", ws, "--gemeente", "Noord", "--route", "B1", "--aanbieder", "Alfa"]
+    for reden, waarom in (
+        ("klant met bsn 123.456.782 kiest Alfa", "een nummer dat aan de elfproef"),
+        ("op verzoek van k.jansen@gemeente.nl", "een e-mailadres"),
+    ):
+        r = _run(*keuze, "--klant", "K-1", "--datum", "2026-06-15", "--door", "S. Jansen", "--reden", reden, "--json")
+        assert r.exit_code == 2, r.output
+        fouten = json.loads(r.stdout)["fouten"]
+        assert [f["plaats"] for f in fouten] == ["--reden"] and waarom in fouten[0]["bericht"], fouten
+    wijziging = ["contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "overig", "--waarde", "1000"]
+    r = _run(*wijziging, "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-06-15", "--door", "S. Jansen",
+             "--reden", "zie mail van jan@x.nl")  # fmt: skip
+    assert r.exit_code == 2 and "--reden: " in r.output and "e-mailadres" in r.output, r.output
+    r = _run(*keuze, "--klant", "K-1", "--datum", "2026-06-15", "--door", "S. Jansen", "--reden", "eigen keuze, 2 km")
+    assert r.exit_code == 0, r.output
