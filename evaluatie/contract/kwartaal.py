@@ -432,8 +432,10 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
             f"aantallen onder {MINIMUM} personen: '{KLEIN}'; cijfers die zo'n aantal zouden verraden, ook tegen "
             f"de andere rapporten van dit en eerdere kwartalen: '{AFGELEID}'",
         ],
-        *(["Modules", z] for z in [geen_examen(_modules(reg, c))] if z),
     ]
+    modules = geen_examen(_modules(reg, c))
+    if modules:
+        kop.append(["Modules", modules])
     schrijf_xlsx(
         pad,
         [
