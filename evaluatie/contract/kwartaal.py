@@ -27,7 +27,17 @@ from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toela
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
-from evaluatie.contract.stand import RAAM_SIGNAAL, Raamgebruik, Signaal, Stand, Standregel, bereken_stand, signalen
+from evaluatie.contract.stand import (
+    RAAM_SIGNAAL,
+    Raamgebruik,
+    Signaal,
+    Stand,
+    Standregel,
+    bereken_stand,
+    decimalen,
+    signalen,
+    wachttijd,
+)
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
 from evaluatie.definitie.model import MODULES
@@ -186,7 +196,13 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             if isinstance(cel[veld], int) and cel[veld] != v:  # one definition of every outcome, or an error
                 raise EvaluatieFout([f"twee tellingen van {veld} bij {pr.leverancier}: {cel[veld]} en {v}"])
         zichtbaar_gem = gem is not None and isinstance(gestart, int)  # an average over the persons counted
-        gemiddeld: Cel = getal(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if gem is None else AFGELEID
+        gemiddeld: Cel = (
+            wachttijd(gem, pr.beloofd_weken)
+            if zichtbaar_gem and gem is not None
+            else KLEIN
+            if gem is None
+            else AFGELEID
+        )
         prestatie_rijen.append(
             [
                 reg.percelen[pr.perceel].naam,
@@ -198,7 +214,11 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             ]
         )
         gemeten: float | str = (
-            round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if n < MINIMUM else AFGELEID
+            round(gem, decimalen(gem, pr.beloofd_weken) or 3)
+            if zichtbaar_gem and gem is not None
+            else KLEIN
+            if n < MINIMUM
+            else AFGELEID
         )
         wacht.append((f"{pr.leverancier} ({pr.perceel})", [float(pr.beloofd_weken), gemeten]))
     maandlabels = [f"{MAAND_KORT[d.month - 1]} {d.year}" for d, _ in next(iter(o.maanden.values()), [])]
