@@ -138,3 +138,35 @@ def test_reden_van_een_besluit_zonder_bsn_of_emailadres(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "--reden: " in r.output and "e-mailadres" in r.output, r.output
     r = _run(*keuze, "--klant", "K-1", "--datum", "2026-06-15", "--door", "S. Jansen", "--reden", "eigen keuze, 2 km")
     assert r.exit_code == 0, r.output
+
+
+def test_opmerking_bij_een_cel_wordt_geweigerd(tmp_path: Path) -> None:
+    """A note (comment) on a cell of an xlsx is text the intake never reads, yet the file is kept whole in
+    contract/aanleveringen and the dossier: 'BSN 123456782, Jan Jansen' in a note on A2 went into the archive. A
+    workbook with a note is refused with the cell it is on; without notes the same rows are read."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    wb = Workbook()
+    blad = wb.active
+    blad.title = "Export"
+    blad.append(KOP.split(";"))
+    blad.append(["K-1", "Noord", "aangemeld", "10-06-2026", "B1", "Alfa", None])
+    blad.append(["K-2", "Noord", "aangemeld", "10-06-2026", "B1", "Alfa", None])
+    blad["A2"].comment = Comment("BSN 123456782, Jan Jansen", "klantmanager")
+    blad["F3"].comment = Comment("belt terug", "klantmanager")
+    pad = tmp_path / "export.xlsx"
+    wb.save(pad)
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", pad)
+    assert r.exit_code == 2, r.output
+    fouten = {f["plaats"]: f["bericht"] for f in json.loads(r.stdout)["fouten"]}
+    assert set(fouten) == {"export.xlsx!Export!A2", "export.xlsx!Export!F3"}, fouten
+    assert "opmerking (notitie) bij deze cel" in fouten["export.xlsx!Export!A2"]
+    assert not (ws / "contract" / "aanleveringen").exists() or not any((ws / "contract" / "aanleveringen").iterdir())
+    blad["A2"].comment = None
+    blad["F3"].comment = None
+    wb.save(pad)
+    r = _run("contract", "inlezen", "--werkmap", ws, pad)
+    assert r.exit_code == 0 and "2 nieuw" in r.output, r.output

@@ -24,6 +24,7 @@ from evaluatie.contract.gebeurtenissen import Soort, woorden
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.notities import cellen_met_notitie
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.definitie.model import MODULES
 from evaluatie.fouten import Verzamelaar
@@ -131,6 +132,27 @@ def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
     return [Blad(naam, None, rijen)]
 
 
+def _weiger_notities(pad: Path, naam: str, fouten: Verzamelaar) -> None:
+    """A note on a cell would be kept unread in the archived copy (see evaluatie.contract.notities)."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    waarom = (
+        "de inlezing leest alleen de waarden van de cellen, maar bewaart het bestand heel (contract/aanleveringen, "
+        "het dossier); een opmerking kan persoonsgegevens bevatten. Verwijder de opmerkingen en lever opnieuw aan"
+    )
+    try:
+        notities = cellen_met_notitie(pad)
+    except (zipfile.BadZipFile, KeyError, ParseError, OSError):
+        fouten.voeg_toe(naam, f"de opmerkingen (notities) in deze werkmap zijn niet te lezen; {waarom}")
+        return
+    for blad, cel in notities:
+        if blad is None or cel is None:
+            fouten.voeg_toe(naam, f"bevat een opmerking (notitie) die bij geen tabblad hoort; {waarom}")
+        else:
+            fouten.voeg_toe(f"{naam}!{blad}!{cel}", f"opmerking (notitie) bij deze cel; {waarom}")
+
+
 def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
     naam = pad.name
     if pad.suffix.lower() == ".csv":
@@ -141,6 +163,7 @@ def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
     boek = lees_werkboek(pad, naam, fouten)
     if boek is None:
         return []
+    _weiger_notities(pad, naam, fouten)
     return [Blad(naam, t.naam, t.rijen) for t in boek.values() if not t.leeg]
 
 
