@@ -105,10 +105,31 @@ def lees_bestanden_in(
     try:
         reg = lees_register(db, met_plaatsingen=False)
         v = lees_in(db, reg, paden, datum, werkmap.root / MAP / AANLEVERINGEN, vandaag)
+        if v.nieuw or v.gecorrigeerd:
+            v.waarschuwingen += buiten_het_raam(lees_register(db), datum)
     finally:
         db.close()
     _noteer(werkmap, "inlezen", {"datum": datum.isoformat()}, verzamel(paden))
     return v
+
+
+def buiten_het_raam(reg: Register, datum: dt.date) -> list[str]:
+    """Every framework agreement with placements past its maximum on `datum`, in words: said at the intake that
+    brings them in (and at every later one while they are there), not only when the next advice is asked."""
+    from evaluatie.contract.stand import raamgebruik
+
+    uit = []
+    for code, p in reg.percelen.items():
+        r = raamgebruik(reg, code, datum)
+        if r is None or r.gebruikt <= r.max_trajecten or r.prognose is None:
+            continue
+        uit.append(
+            f"raamovereenkomst {p.naam}: {r.gebruikt} van de maximaal {r.max_trajecten} trajecten geplaatst; het "
+            f"maximum is bereikt op {r.prognose.strftime('%d-%m-%Y')} en {r.gebruikt - r.max_trajecten} "
+            "plaatsing(en) daarna vallen buiten de raamovereenkomst (HvJ EU C-23/20): daarvoor is een "
+            "contractwijziging met grondslag ('evaluatie contract wijziging') of een nieuwe aanbesteding nodig"
+        )
+    return uit
 
 
 @bewaakt_register

@@ -105,6 +105,8 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, a
     from evaluatie.contract.acties import lees_bestanden_in
 
     v = lees_bestanden_in(_wm(werkmap), list(bestanden), _dag(datum), dt.date.today())
+    for w in v.waarschuwingen:  # on stderr, like every 'Let op' (stdout stays one document with --json)
+        _toon(f"Let op: {w}.", err=True)
     if als_json:
         click.echo(
             json.dumps(
@@ -114,6 +116,7 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, a
                         for b in v.bestanden
                     ],
                     "correcties": v.correcties,
+                    "waarschuwingen": v.waarschuwingen,
                 },
                 ensure_ascii=False,
                 indent=2,

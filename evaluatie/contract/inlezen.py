@@ -15,7 +15,7 @@ import io
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -467,6 +467,7 @@ def _controleer_overige_cellen(
 class Inleesverslag:
     bestanden: list[tuple[str, str, int, int, int]]  # (bestand, sha256, nieuw, gecorrigeerd, ongewijzigd)
     correcties: list[str]
+    waarschuwingen: list[str] = field(default_factory=list)  # e.g. placements past a framework maximum
 
     @property
     def nieuw(self) -> int:

@@ -1,0 +1,40 @@
+"""Reading in placements past the maximum of a framework agreement: the contract manager is told at once.
+
+`contract advies` refuses to advise once the maximum is reached and `contract stand` says how many placements came
+after it, but `contract inlezen` took 52 placements against a maximum of 50 and said only "52 nieuw": the moment
+the register learns that placements fall outside the framework agreement (HvJ EU C-23/20) passed in silence.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_contract_toelating import DOOR, _run, _werkmap
+
+
+def test_inlezen_boven_het_raammaximum_zegt_dat(tmp_path: Path) -> None:
+    ws = _werkmap(tmp_path)
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)
+    assert r.exit_code == 0 and "B1-route: Alfa, Beta; raammaximum 50 trajecten" in r.output, r.output
+    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
+    regels += [f"K{i:03d};Noord;aangemeld;2026-06-{10 + i // 10:02d};B1;Alfa;" for i in range(48)]
+    eerste = tmp_path / "eerste.csv"
+    eerste.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    r = _run("contract", "inlezen", "--werkmap", ws, eerste)
+    assert r.exit_code == 0 and "Let op" not in r.output, r.output  # 48 of 50: within the agreement
+    tweede = tmp_path / "tweede.csv"
+    tweede.write_text(
+        regels[0] + "\n" + "\n".join(f"L{i};Oost;aangemeld;2026-07-0{1 + i};B1;Beta;" for i in range(4)) + "\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, tweede, "--json")
+    assert r.exit_code == 0, r.output
+    # the 50th placement (registered on 2 July) reached the maximum; those of 3 and 4 July fall outside it
+    verwacht = (
+        "raamovereenkomst B1-route: 52 van de maximaal 50 trajecten geplaatst; het maximum is bereikt op 02-07-2026 "
+        "en 2 plaatsing(en) daarna vallen buiten de raamovereenkomst (HvJ EU C-23/20): daarvoor is een "
+        "contractwijziging met grondslag ('evaluatie contract wijziging') of een nieuwe aanbesteding nodig"
+    )
+    assert json.loads(r.stdout)["waarschuwingen"] == [verwacht]
+    assert f"Let op: {verwacht}." in " ".join(r.output.split())
