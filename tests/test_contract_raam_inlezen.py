@@ -38,3 +38,24 @@ def test_inlezen_boven_het_raammaximum_zegt_dat(tmp_path: Path) -> None:
     )
     assert json.loads(r.stdout)["waarschuwingen"] == [verwacht]
     assert f"Let op: {verwacht}." in " ".join(r.output.split())
+
+
+def test_keuze_json_zegt_ook_dat_er_geen_advies_was(tmp_path: Path) -> None:
+    """`contract keuze --json` gave only the printed lines ({"uitvoer": [...]}) while its sibling decision commands
+    give their content; and the note that no advice existed (an exhausted framework agreement) went to stderr only.
+    Now one document with the decision, the choice, the advice of that moment and that note."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    keuze = ["contract", "keuze", "--werkmap", ws, "--gemeente", "noord", "--route", "B1", "--klant", "K-1"]
+    r = _run(*keuze, "--aanbieder", "beta", "--datum", "2026-06-15", *DOOR, "--json")
+    assert r.exit_code == 0, r.output
+    uit = json.loads(r.stdout)
+    assert {k: uit[k] for k in ("gemeente", "perceel", "klant", "gekozen", "volgt_advies", "opmerkingen")} == {
+        "gemeente": "Noord",
+        "perceel": "B1",
+        "klant": "K-1",
+        "gekozen": "Beta",
+        "volgt_advies": uit["advies"] == "Beta",
+        "opmerkingen": [],
+    }
+    assert isinstance(uit["besluit"], int) and uit["advies"] in ("Alfa", "Beta")

@@ -163,6 +163,7 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
 @_datum_optie("--datum", "Datum van de keuze (standaard vandaag).")
 @_door
 @_reden
+@_json
 @_afhandeling
 def keuze(
     werkmap: Path,
@@ -173,6 +174,7 @@ def keuze(
     datum: dt.date | None,
     door: str | None,
     reden: str | None,
+    als_json: bool,
 ) -> None:
     """Leg de eigen keuze van inburgeraar of klantmanager vast (gaat altijd voor het advies)."""
     from evaluatie.contract.acties import leg_keuze_vast
@@ -180,10 +182,26 @@ def keuze(
     a, b, gekozen = leg_keuze_vast(
         _wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or "", dt.date.today()
     )
-    wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
-    click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
-    if a.advies is None and a.uitleg:  # e.g. an exhausted framework agreement: this placement falls outside it
-        _toon(f"Let op: er was geen advies: {a.uitleg[0].removeprefix('Geen advies: ')}", err=True)
+    opmerkingen = (  # e.g. an exhausted framework agreement: this placement falls outside it
+        [f"er was geen advies: {a.uitleg[0].removeprefix('Geen advies: ')}"] if a.advies is None and a.uitleg else []
+    )
+    if als_json:
+        uit = {
+            "besluit": b,
+            "gemeente": a.gemeente,
+            "perceel": a.perceel,
+            "klant": klant,
+            "gekozen": gekozen,
+            "advies": a.advies,
+            "volgt_advies": a.advies == gekozen,
+            "opmerkingen": opmerkingen,
+        }
+        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+    else:
+        wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
+        click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
+    for o in opmerkingen:
+        _toon(f"Let op: {o}", err=True)
 
 
 @contract.command("stand")
