@@ -59,3 +59,21 @@ def test_keuze_json_zegt_ook_dat_er_geen_advies_was(tmp_path: Path) -> None:
         "opmerkingen": [],
     }
     assert isinstance(uit["besluit"], int) and uit["advies"] in ("Alfa", "Beta")
+
+
+def test_kwartaal_dat_nog_niet_voorbij_is_wordt_geweigerd(tmp_path: Path) -> None:
+    """A quarterly report is dated at the quarter's last day and promises that it never changes with later data; for
+    a quarter not yet over it was written anyway, dated in the future, with the figures of a part of the quarter.
+    Such a quarter is an input error in --kwartaal (the stand gives the figures of today); nothing is written."""
+    import datetime as dt
+
+    ws = _werkmap(tmp_path)
+    vandaag = dt.date.today()
+    assert _run("contract", "start", "--werkmap", ws, "--datum", vandaag.isoformat(), *DOOR).exit_code == 0
+    later = vandaag + dt.timedelta(days=100)  # the next quarter: inside the term of two years, not over yet
+    kwartaal = f"{later.year}-K{(later.month - 1) // 3 + 1}"
+    r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", kwartaal, "--json")
+    assert r.exit_code == 2, r.output
+    fout = json.loads(r.stdout)["fouten"][0]
+    assert fout["plaats"] == "--kwartaal" and f"{kwartaal} is nog niet voorbij" in fout["bericht"], fout
+    assert not (ws / "contract" / "kwartaal").exists()

@@ -208,7 +208,7 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date) -> tuple[Register, Stand]:
 
 @met_slot
 @bewaakt_register
-def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str) -> list[Path]:
+def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = None) -> list[Path]:
     from evaluatie.contract.kwartaal import kwartaal_grenzen, schrijf_kwartaalrapporten
 
     eerste, laatste = kwartaal_grenzen(kwartaal)
@@ -220,7 +220,9 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str) -> list[Path]:
     _gunning_van_de_start(
         werkmap, reg, "de kwartaalrapportage zou een gunning noemen die niet meer in de werkmap staat"
     )
-    paden = schrijf_kwartaalrapporten(reg, kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal)
+    paden = schrijf_kwartaalrapporten(
+        reg, kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal, vandaag
+    )
     _noteer(werkmap, "kwartaal", {"kwartaal": kwartaal}, [], paden)
     return paden
 

@@ -470,13 +470,26 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
 
 
 def schrijf_kwartaalrapporten(
-    reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path
+    reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path, vandaag: dt.date | None = None
 ) -> list[Path]:
-    """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole."""
+    """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole.
+    `vandaag` (the run date): a quarter not over by then is refused - its report would be dated in the future and
+    change with the rest of the quarter's data, which a published report never does."""
     from evaluatie.schrijfwacht import atomaire_map as atomair
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
+    if vandaag is not None and laatste > vandaag:
+        raise InvoerFout(
+            [
+                Fout(
+                    "--kwartaal",
+                    f"{kwartaal} is nog niet voorbij (tot en met {laatste.strftime('%d-%m-%Y')}, vandaag is "
+                    f"{vandaag.strftime('%d-%m-%Y')}): een kwartaalrapportage is gedateerd op de laatste dag van het "
+                    "kwartaal en verandert niet meer; 'evaluatie contract stand' geeft de cijfers van vandaag",
+                )
+            ]
+        )
     reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter ending after the term
     c = _gemeenschappelijk(reg, kwartaal, eerste, laatste)
     paden: list[Path] = []
