@@ -170,3 +170,23 @@ def test_opmerking_bij_een_cel_wordt_geweigerd(tmp_path: Path) -> None:
     wb.save(pad)
     r = _run("contract", "inlezen", "--werkmap", ws, pad)
     assert r.exit_code == 0 and "2 nieuw" in r.output, r.output
+
+
+def test_bestandsnaam_met_bsn_of_emailadres_wordt_geweigerd(tmp_path: Path) -> None:
+    """The name of a file read in is printed in the quarterly reports (Bronnen, published to the gemeenten) and kept
+    in the dossier: 'klant 123456782.csv' put a BSN into a published report. A file name with a BSN (also as a run of
+    nine digits between underscores) or an e-mail address is an input error naming the file; nothing is read."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    inhoud = f"{KOP}\nK-1;Noord;aangemeld;2026-06-10;B1;Alfa;\n"
+    namen = ["klant 123456782.csv", "export_111222333.csv", "van jan@gemeente.nl.csv"]
+    for naam in namen:
+        (tmp_path / naam).write_text(inhoud, encoding="utf-8")
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", *(tmp_path / n for n in namen))
+    assert r.exit_code == 2, r.output
+    fouten = {f["plaats"]: f["bericht"] for f in json.loads(r.stdout)["fouten"]}
+    assert set(fouten) == set(namen), fouten
+    assert "elfproef" in fouten["export_111222333.csv"] and "e-mailadres" in fouten["van jan@gemeente.nl.csv"]
+    assert "Bronnen" in fouten["klant 123456782.csv"]
+    (tmp_path / "noord-2026-K2.csv").write_text(inhoud, encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, tmp_path / "noord-2026-K2.csv").exit_code == 0

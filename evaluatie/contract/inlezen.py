@@ -522,6 +522,9 @@ def lees_in(
         if not pad.is_file():
             fouten.voeg_toe(pad.name, "bestand bestaat niet")
             continue
+        naamfout = privacy.bestandsnaam_fout(pad.name)
+        if naamfout is not None:
+            fouten.voeg_toe(pad.name, naamfout)
         regels: list[Regel] = []
         for blad in lees_bladen(pad, fouten):
             regels += lees_regels(blad, reg, fouten, met_fout, grens)

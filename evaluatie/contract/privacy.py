@@ -190,3 +190,22 @@ def klantnummer_fout(klant: str) -> str | None:
     if _DATUM.match(t):
         return f"'{t}' ziet eruit als een datum; het contractregister neemt alleen een pseudoniem klantnummer aan"
     return None
+
+
+def bestandsnaam_fout(naam: str) -> str | None:
+    """Why the name of a file read in may not be kept; None when it may. The name is printed in the quarterly
+    reports (Bronnen) and kept in the dossier, so a BSN (also a run of nine digits between underscores, as
+    exports name files) or an e-mail address in it would be published. A person's name cannot be told from a
+    gemeente's ('Gooise Meren') and is not checked here."""
+    runs = re.findall(r"\d+", naam)
+    if bsn_in_tekst(naam) or any(len(r) == 9 and elfproef(r) for r in runs):
+        wat = "een nummer dat aan de elfproef van het burgerservicenummer voldoet"
+    elif email(naam):
+        wat = "een e-mailadres"
+    else:
+        return None
+    return (
+        f"de bestandsnaam bevat {wat}; de naam van een aangeleverd bestand staat in de kwartaalrapportage (Bronnen) "
+        "en in het dossier: geef het bestand een naam zonder persoonsgegevens (bijvoorbeeld gemeente en kwartaal); "
+        "er is niets ingelezen"
+    )
