@@ -479,6 +479,7 @@ def schrijf_kwartaalrapporten(
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
+    reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter ending after the term
     if vandaag is not None and laatste > vandaag:
         raise InvoerFout(
             [
@@ -490,7 +491,6 @@ def schrijf_kwartaalrapporten(
                 )
             ]
         )
-    reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter ending after the term
     c = _gemeenschappelijk(reg, kwartaal, eerste, laatste)
     paden: list[Path] = []
     with atomair(map_) as tmp:
