@@ -49,3 +49,30 @@ def test_totaal_van_twee_kleine_cellen_van_4_verraadt_ze(tmp_path: Path) -> None
     k3 = ws / "contract" / "kwartaal" / "2026-K3"
     # Alfa: 4 in June ('<5' in the K2 report), 4 in July ('<5' this quarter): a year to date of 8 pins both
     assert _rij(k3, "gemeente-noord", "Z-route", "Alfa")[4:] == ("onderdrukt", "<5")
+
+
+def test_stand_na_twee_kwartalen_onder_5_verraadt_ze(tmp_path: Path, voorbeeld_bron: Path) -> None:
+    """7 placed in 2022-K1 (shown), 4 in K2 and 4 in K3 (each '<5' in its own report): the year to date of 15 in K3
+    is 7 + two counts of at most 4, so both are 4. The previous year to date (11) was withheld (11 - 7 = 4), so
+    the split into last year-to-date plus this quarter found nothing: the chain runs over three reports. In the
+    example's own data this was Gooise Meren, B1-route, Taalhuis De Brug B.V. in 2022-K3."""
+    from tests.hulp import kopieer_voorbeeld
+
+    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path / "ws")
+    assert _run("gunning", "--werkmap", ws, "--lots", "B1,onderwijs,Z").exit_code == 0
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2022-01-01", *DOOR).exit_code == 0
+    regels = [KOP]
+    for datum, aantal in (("2022-02-10", 7), ("2022-05-10", 4), ("2022-08-10", 4)):
+        regels += [f"K{datum[5:7]}-{i};Blaricum;aangemeld;{datum};Z;Kompas Inburgering;" for i in range(aantal)]
+    pad = tmp_path / "blaricum.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, pad).exit_code == 0
+    rij: dict[str, tuple[object, ...]] = {}
+    for kw in ("2022-K1", "2022-K2", "2022-K3"):
+        assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", kw).exit_code == 0
+        rij[kw] = _rij(ws / "contract" / "kwartaal" / kw, "gemeente-blaricum", "Z-route", "Kompas Inburgering")
+    assert rij["2022-K1"][4:] == (7, 7)
+    assert rij["2022-K2"][4:] == ("onderdrukt", "<5")
+    assert rij["2022-K3"][4:] == ("onderdrukt", "<5")
+    totaal = _rij(ws / "contract" / "kwartaal" / "2022-K3", "gemeente-blaricum", "Z-route", "Totaal")
+    assert totaal[4] == "onderdrukt"

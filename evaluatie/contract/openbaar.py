@@ -44,7 +44,7 @@ after its report appeared changes what the register now computes for that quarte
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -270,6 +270,51 @@ def _open(delen: list[Sleutel], a: int, b: int, toon: dict[Periode, int | str]) 
     return False
 
 
+def _keten_pint(
+    k: Sleutel,
+    a: int,
+    b: int,
+    totaal: int,
+    grens: Callable[[Sleutel, int, int], Grens],
+    volgende: Callable[[int], list[int]],
+) -> bool:
+    """Whether series k's count `totaal` over a-b pins a hidden period by the bounds of the periods the reports
+    show between a and b (this quarter's x-b, earlier reports' x-y), chained in any way: 7 shown for the first
+    quarter, '<5' for the second and the third, and 15 for the year to date make both 4.
+
+    For one split into consecutive periods a part is pinned exactly when the total is the sum of the upper
+    bounds (every part at its highest; an unknown part below 5 at 4) or of the lower bounds with a part of 5 or
+    more ('onderdrukt' at 5) - `evaluatie.contract.grenzen.vastgepind` for a sum. So it suffices to know which
+    sums of upper and of lower bounds the splits reach, with whether an unknown part is in them; a sum above
+    the total can only grow and is dropped."""
+    hoog: dict[int, set[tuple[int, bool]]] = {a: {(0, False)}}
+    laag: dict[int, set[tuple[int, bool]]] = {a: {(0, False)}}
+    punten = {a}
+    rij = [a]
+    while rij:
+        x = rij.pop()
+        for y in volgende(x):
+            if y not in punten:
+                punten.add(y)
+                rij.append(y)
+    for x in sorted(punten):
+        if x == b:
+            break
+        for y in volgende(x):
+            if (x, y) == (a, b):
+                continue
+            lo, hi = grens(k, x, y)
+            vrij = lo != hi
+            if hi is not None:
+                hoog.setdefault(y, set()).update(
+                    (som + hi, open_ or vrij) for som, open_ in hoog.get(x, ()) if som + hi <= totaal
+                )
+            laag.setdefault(y, set()).update(
+                (som + lo, open_ or (vrij and lo > 0)) for som, open_ in laag.get(x, ()) if som + lo <= totaal
+            )
+    return (totaal, True) in hoog.get(b, set()) or (totaal, True) in laag.get(b, set())
+
+
 def _houd_vastgepind_achter(
     m: _Model,
     c: str,
@@ -281,7 +326,8 @@ def _houd_vastgepind_achter(
 ) -> None:
     """Withhold every shown total of lot c this quarter that pins a hidden part by the bounds of the cells
     (`evaluatie.contract.grenzen`): in one report (a total and its parts) or along a series over time (a count
-    over a-e and the earlier report's a-x with this one's x-e), until nothing changes. What a reader derives
+    over a-e and the consecutive periods of earlier reports and this one that make up a-e, `_ketens`), until
+    nothing changes. What a reader derives
     exactly comes from the series' knowledge, left as it was: a total withheld here stays known to it, which
     makes later decisions stricter, never laxer. Then this quarter's counts of lot c join `eerder`."""
     toon: dict[Periode, int | str] = {}
@@ -302,6 +348,10 @@ def _houd_vastgepind_achter(
         cel = toon.get((k, a, b))
         return grens_van(cel if cel is not None else eerder.get((k, a), {}).get(b))
 
+    def volgende(k: Sleutel, b: int) -> Callable[[int], list[int]]:
+        """The ends of the periods of series k the reports show from a point x on, up to b."""
+        return lambda x: [*(y for y in eerder.get((k, x), {}) if y < b), *([b] if (k, x, b) in toon else [])]
+
     ouders: dict[Sleutel, set[Sleutel]] = {}
     for t, ds in sommen.items():
         for d in ds:
@@ -314,15 +364,8 @@ def _houd_vastgepind_achter(
             cel = toon[(k, a, b)]
             if not isinstance(cel, int):
                 continue
-            vorige = eerder.get((k, a), {})
-            ketens = [
-                x
-                for x, w in vorige.items()
-                if x < b and not (isinstance(w, int) or isinstance(toon.get((k, x, b)), int))
-            ]
             delen = [[grens(d, a, b) for d in ds] for ds in sommen.get(k, []) if _open(ds, a, b, toon)]
-            delen += [[grens(k, a, x), grens(k, x, b)] for x in ketens]
-            if any(vastgepind(cel, d) for d in delen):
+            if any(vastgepind(cel, d) for d in delen) or _keten_pint(k, a, b, cel, grens, volgende(k, b)):
                 toon[(k, a, b)] = AFGELEID
                 for sleutel in plaatsen[(k, a, b)]:
                     cellen[sleutel] = AFGELEID
