@@ -78,3 +78,43 @@ def test_examen_of_routewijziging_bij_een_module_is_een_invoerfout(tmp_path: Pat
     b1, pvt = regels.split("Alfa (PVT)")
     assert "examen: B1 1, hoogst haalbaar 0, niet behaald 0; afgeschaald 0" in b1
     assert "afgerond 1;" in pvt and "examen" not in pvt and "afgeschaald" not in pvt
+
+
+def test_kwartaal_en_stand_json_noemen_bij_een_module_geen_examens(tmp_path: Path) -> None:
+    """The quarterly report's table of outcomes has one row per lot and supplier; for PVT its exam and route
+    columns could only be 0 and were printed as '<5' (0 is under 5), which a gemeente reads as 'one to four
+    passed'. For a module they say 'n.v.t.' (HTML and xlsx alike) with the reason under the table, and
+    `contract stand --json` gives null there instead of 0."""
+    import json
+
+    from openpyxl import load_workbook
+
+    from tests.hulp import html_tekst
+
+    ws = _werkmap(tmp_path)
+    pad = ws / "noord.csv"
+    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
+    for i in range(6):
+        regels += [f"K{i}P;Noord;aangemeld;2026-06-10;PVT;Alfa;", f"K{i}P;Noord;gestart;2026-06-20;PVT;Alfa;"]
+        regels += [f"K{i}B;Noord;aangemeld;2026-06-10;B1;Alfa;", f"K{i}B;Noord;gestart;2026-06-20;B1;Alfa;"]
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, pad).exit_code == 0
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3").exit_code == 0
+    map_ = ws / "contract" / "kwartaal" / "2026-K3"
+    wb = load_workbook(map_ / "regio.xlsx")
+    rijen = {r[0]: r for r in wb["Aanbieders"].iter_rows(values_only=True)}
+    assert rijen["Route"][8:12] == ("B1 behaald", "Hoogst haalbare niveau", "Niet behaald", "Route gewijzigd")
+    assert rijen["Participatieverklaringstraject"][8:12] == ("n.v.t.",) * 4
+    assert rijen["B1-route"][8:12] == ("<5",) * 4  # a learning route: 0 exams so far, under 5
+    assert "is een module, geen leerroute" in dict(wb["Overzicht"].iter_rows(values_only=True))["Modules"]
+    tekst = html_tekst(map_ / "regio.html")
+    assert "Participatieverklaringstraject Alfa <5 <5 n.v.t. n.v.t. n.v.t. n.v.t." in tekst, tekst
+    assert "Participatieverklaringstraject is een module, geen leerroute: zonder examen en zonder routewijziging" in (
+        tekst
+    )
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-07-31", "--json")
+    prestaties = {p["perceel"]: p for p in json.loads(r.stdout)["prestaties"]}
+    assert [prestaties["PVT"][k] for k in ("b1_behaald", "hoogst_haalbaar", "niet_behaald", "afgeschaald")] == [
+        None
+    ] * 4
+    assert prestaties["B1"]["b1_behaald"] == 0

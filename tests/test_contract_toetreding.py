@@ -204,3 +204,31 @@ def test_een_mislukte_vastlegging_laat_register_en_map_zoals_ze_waren(tmp_path: 
     assert r.exit_code in (1, 2) and "Traceback" not in r.output, r.output
     assert _register(ws) == voor
     assert not list((ws / "contract" / "toetreding").iterdir())
+
+
+def test_toetreding_json_en_een_ander_perceel_in_het_formulier_wordt_genoemd(tmp_path: Path) -> None:
+    """`contract toetreding` had no --json while its sibling decision commands (uitval, wijziging) have one; and a
+    form that also bids on another lot had that lot ignored without a word, so the applicant never got an answer
+    on it. The command judges the one lot of --route and says which other lots the form names and why they were not
+    judged here: B1 is awarded, no open house (later entry is impossible there)."""
+    ws = _gestart(tmp_path)
+    bod = _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle"), ("B1", 9200, 10, 12, 4, "alle")])
+    r = _run(
+        "contract", "toetreding", "--werkmap", ws, "--bestand", bod, "--route", "Z",
+        "--ontvangen", "2026-07-01", "--datum", "2026-07-02", *WIE, "--json",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    uit = json.loads(r.stdout)
+    assert (uit["perceel"], uit["aanbieder"], uit["toegelaten"], uit["vanaf"]) == ("Z", "Delta", True, "2026-07-23")
+    assert isinstance(uit["besluit"], int) and uit["redenen"] == []
+    assert [Path(p).suffix for p in uit["bestanden"]] == [".xlsx", ".docx", ".html"]
+    niet = (
+        "de inschrijving biedt ook in op perceel B1-route (B1); dat is hier niet getoetst: perceel B1-route is "
+        "gegund, geen open house, en neemt geen nieuwe partijen op"
+    )
+    assert uit["opmerkingen"] == [niet]
+    r = _toetreding(
+        ws, _laat_bod(ws, "Eta", "77777777", [("Z", 9200, 10, 12, 4, "alle"), ("B1", 9200, 10, 12, 4, "alle")])
+    )
+    assert r.exit_code == 0, r.output
+    assert f"Let op: {niet.replace('Delta', 'Eta')}." in " ".join(r.output.split()), r.output

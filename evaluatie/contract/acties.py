@@ -105,10 +105,31 @@ def lees_bestanden_in(
     try:
         reg = lees_register(db, met_plaatsingen=False)
         v = lees_in(db, reg, paden, datum, werkmap.root / MAP / AANLEVERINGEN, vandaag)
+        if v.nieuw or v.gecorrigeerd:
+            v.waarschuwingen += buiten_het_raam(lees_register(db), datum)
     finally:
         db.close()
     _noteer(werkmap, "inlezen", {"datum": datum.isoformat()}, verzamel(paden))
     return v
+
+
+def buiten_het_raam(reg: Register, datum: dt.date) -> list[str]:
+    """Every framework agreement with placements past its maximum on `datum`, in words: said at the intake that
+    brings them in (and at every later one while they are there), not only when the next advice is asked."""
+    from evaluatie.contract.stand import raamgebruik
+
+    uit = []
+    for code, p in reg.percelen.items():
+        r = raamgebruik(reg, code, datum)
+        if r is None or r.gebruikt <= r.max_trajecten or r.prognose is None:
+            continue
+        uit.append(
+            f"raamovereenkomst {p.naam}: {r.gebruikt} van de maximaal {r.max_trajecten} trajecten geplaatst; het "
+            f"maximum is bereikt op {r.prognose.strftime('%d-%m-%Y')} en {r.gebruikt - r.max_trajecten} "
+            "plaatsing(en) daarna vallen buiten de raamovereenkomst (HvJ EU C-23/20): daarvoor is een "
+            "contractwijziging met grondslag ('evaluatie contract wijziging') of een nieuwe aanbesteding nodig"
+        )
+    return uit
 
 
 @bewaakt_register
@@ -187,7 +208,7 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date) -> tuple[Register, Stand]:
 
 @met_slot
 @bewaakt_register
-def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str) -> list[Path]:
+def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = None) -> list[Path]:
     from evaluatie.contract.kwartaal import kwartaal_grenzen, schrijf_kwartaalrapporten
 
     eerste, laatste = kwartaal_grenzen(kwartaal)
@@ -199,7 +220,9 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str) -> list[Path]:
     _gunning_van_de_start(
         werkmap, reg, "de kwartaalrapportage zou een gunning noemen die niet meer in de werkmap staat"
     )
-    paden = schrijf_kwartaalrapporten(reg, kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal)
+    paden = schrijf_kwartaalrapporten(
+        reg, kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal, vandaag
+    )
     _noteer(werkmap, "kwartaal", {"kwartaal": kwartaal}, [], paden)
     return paden
 

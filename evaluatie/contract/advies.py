@@ -54,6 +54,17 @@ def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
         fouten.append(Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract"))
     if perceel not in reg.percelen:
         fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
+    elif gemeente in reg.subregio:
+        bediend = {g for s in reg.leveranciers_van(perceel) for g in s.gemeenten}
+        if gemeente not in bediend:  # not 'no allocation this year': the lot never had this gemeente
+            naam = reg.percelen[perceel].naam
+            fouten.append(
+                Fout(
+                    "--gemeente",
+                    f"{gemeente} hoort niet bij perceel {naam}: geen aanbieder van dat perceel heeft een contract voor "
+                    f"{gemeente} (de gemeenten van het perceel: {', '.join(g for g in reg.gemeenten if g in bediend)})",
+                )
+            )
     if fouten:
         raise InvoerFout(fouten)
 

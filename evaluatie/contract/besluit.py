@@ -12,6 +12,7 @@ import json
 import sqlite3
 from typing import Any
 
+from evaluatie.contract import privacy
 from evaluatie.fouten import Fout, InvoerFout
 
 
@@ -22,7 +23,30 @@ def fouten_wie_waarom(door: str | None, reden: str | None) -> list[Fout]:
         fouten.append(Fout("--door", "wie neemt dit besluit? vul een naam en functie in"))
     if not (reden or "").strip():
         fouten.append(Fout("--reden", "een besluit zonder reden wordt niet vastgelegd"))
+    else:
+        fouten += _persoonsgegevens(reden or "")
     return fouten
+
+
+def _persoonsgegevens(reden: str) -> list[Fout]:
+    """A BSN or an e-mail address in the reason: the register is append-only (its triggers refuse every deletion)
+    and the reason goes into the contract file, so what is typed there can never be removed. A name cannot be
+    told from the names of suppliers and officials in free text and is not checked here."""
+    wat = []
+    if privacy.elfproef(reden) or privacy.bsn_in_tekst(reden):
+        wat.append("een nummer dat aan de elfproef van het burgerservicenummer voldoet")
+    if privacy.email(reden):
+        wat.append("een e-mailadres")
+    if not wat:
+        return []
+    return [
+        Fout(
+            "--reden",
+            f"bevat {' en '.join(wat)}: de reden komt in het register (alleen-toevoegen, er gaat nooit iets uit) en "
+            "in het contractdossier; noem de inburgeraar alleen met het pseudoniem klantnummer en een medewerker "
+            "met naam en functie",
+        )
+    ]
 
 
 def controleer_wie_waarom(door: str | None, reden: str | None) -> None:

@@ -105,6 +105,8 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, a
     from evaluatie.contract.acties import lees_bestanden_in
 
     v = lees_bestanden_in(_wm(werkmap), list(bestanden), _dag(datum), dt.date.today())
+    for w in v.waarschuwingen:  # on stderr, like every 'Let op' (stdout stays one document with --json)
+        _toon(f"Let op: {w}.", err=True)
     if als_json:
         click.echo(
             json.dumps(
@@ -114,6 +116,7 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, a
                         for b in v.bestanden
                     ],
                     "correcties": v.correcties,
+                    "waarschuwingen": v.waarschuwingen,
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -160,6 +163,7 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
 @_datum_optie("--datum", "Datum van de keuze (standaard vandaag).")
 @_door
 @_reden
+@_json
 @_afhandeling
 def keuze(
     werkmap: Path,
@@ -170,6 +174,7 @@ def keuze(
     datum: dt.date | None,
     door: str | None,
     reden: str | None,
+    als_json: bool,
 ) -> None:
     """Leg de eigen keuze van inburgeraar of klantmanager vast (gaat altijd voor het advies)."""
     from evaluatie.contract.acties import leg_keuze_vast
@@ -177,10 +182,26 @@ def keuze(
     a, b, gekozen = leg_keuze_vast(
         _wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or "", dt.date.today()
     )
-    wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
-    click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
-    if a.advies is None and a.uitleg:  # e.g. an exhausted framework agreement: this placement falls outside it
-        _toon(f"Let op: er was geen advies: {a.uitleg[0].removeprefix('Geen advies: ')}", err=True)
+    opmerkingen = (  # e.g. an exhausted framework agreement: this placement falls outside it
+        [f"er was geen advies: {a.uitleg[0].removeprefix('Geen advies: ')}"] if a.advies is None and a.uitleg else []
+    )
+    if als_json:
+        uit = {
+            "besluit": b,
+            "gemeente": a.gemeente,
+            "perceel": a.perceel,
+            "klant": klant,
+            "gekozen": gekozen,
+            "advies": a.advies,
+            "volgt_advies": a.advies == gekozen,
+            "opmerkingen": opmerkingen,
+        }
+        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+    else:
+        wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
+        click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
+    for o in opmerkingen:
+        _toon(f"Let op: {o}", err=True)
 
 
 @contract.command("stand")
@@ -211,7 +232,7 @@ def kwartaal(werkmap: Path, kwartaal_: str) -> None:
     """Kwartaalrapportage per gemeente en voor de regio (HTML en xlsx)."""
     from evaluatie.contract.acties import schrijf_kwartaal
 
-    paden = schrijf_kwartaal(_wm(werkmap), kwartaal_)
+    paden = schrijf_kwartaal(_wm(werkmap), kwartaal_, dt.date.today())
     click.echo(f"Kwartaalrapportage {kwartaal_}: {len(paden)} bestanden in {paden[0].parent if paden else '-'}")
 
 
@@ -344,6 +365,7 @@ def wijziging(
 @_datum_optie("--datum", "Datum van het toelatingsbesluit (standaard vandaag).")
 @_door
 @_reden
+@_json
 @_afhandeling
 def toetreding(
     werkmap: Path,
@@ -353,6 +375,7 @@ def toetreding(
     datum: dt.date | None,
     door: str | None,
     reden: str | None,
+    als_json: bool,
 ) -> None:
     """Later toetreden tot een open-house-perceel: toetsen, toelatingsbesluit, register."""
     from evaluatie.contract.acties import treed_toe
@@ -361,6 +384,21 @@ def toetreding(
         raise click.UsageError("--ontvangen is verplicht: de datum waarop de aanmelding binnenkwam")
     t = treed_toe(_wm(werkmap), bestand, route, ontvangen, _dag(datum), door or "", reden or "", dt.date.today())
     brief = next(p for p in t.bestanden if p.suffix == ".docx")
+    if als_json:
+        uit = {
+            "perceel": t.perceel,
+            "aanbieder": t.aanbieder,
+            "toegelaten": t.toegelaten,
+            "vanaf": t.vanaf.isoformat() if t.vanaf else None,
+            "redenen": list(t.redenen),
+            "besluit": t.besluit,
+            "bestanden": [str(p) for p in t.bestanden],
+            "opmerkingen": list(t.opmerkingen),
+        }
+        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        return
+    for opmerking in t.opmerkingen:  # on stderr, like every 'Let op'
+        _toon(f"Let op: {opmerking}.", err=True)
     if t.toegelaten:
         assert t.vanaf is not None
         click.echo(

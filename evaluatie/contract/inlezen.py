@@ -15,7 +15,7 @@ import io
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from evaluatie.contract.gebeurtenissen import Soort, woorden
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.notities import cellen_met_notitie
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.definitie.model import MODULES
 from evaluatie.fouten import Verzamelaar
@@ -131,6 +132,27 @@ def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
     return [Blad(naam, None, rijen)]
 
 
+def _weiger_notities(pad: Path, naam: str, fouten: Verzamelaar) -> None:
+    """A note on a cell would be kept unread in the archived copy (see evaluatie.contract.notities)."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    waarom = (
+        "de inlezing leest alleen de waarden van de cellen, maar bewaart het bestand heel (contract/aanleveringen, "
+        "het dossier); een opmerking kan persoonsgegevens bevatten. Verwijder de opmerkingen en lever opnieuw aan"
+    )
+    try:
+        notities = cellen_met_notitie(pad)
+    except (zipfile.BadZipFile, KeyError, ParseError, OSError):
+        fouten.voeg_toe(naam, f"de opmerkingen (notities) in deze werkmap zijn niet te lezen; {waarom}")
+        return
+    for blad, cel in notities:
+        if blad is None or cel is None:
+            fouten.voeg_toe(naam, f"bevat een opmerking (notitie) die bij geen tabblad hoort; {waarom}")
+        else:
+            fouten.voeg_toe(f"{naam}!{blad}!{cel}", f"opmerking (notitie) bij deze cel; {waarom}")
+
+
 def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
     naam = pad.name
     if pad.suffix.lower() == ".csv":
@@ -141,6 +163,7 @@ def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
     boek = lees_werkboek(pad, naam, fouten)
     if boek is None:
         return []
+    _weiger_notities(pad, naam, fouten)
     return [Blad(naam, t.naam, t.rijen) for t in boek.values() if not t.leeg]
 
 
@@ -211,6 +234,10 @@ def _privacy_in_waarden(
             eerste_gevuld = eerste_gevuld or blad.plaats(i, j)
         if tekst and privacy.elfproef(tekst):
             soort = reden = "bsn"
+        elif isinstance(v, str) and privacy.bsn_in_tekst(v):
+            soort, reden = "bsn", "bsn_in_tekst"
+        elif isinstance(v, str) and privacy.email(v):
+            soort = reden = "email"
         elif isinstance(v, str) and _PER_KOP.get(kop) in (None, "klantnummer") and _naamachtig(v, kop):
             soort, reden = "naam", ("naam" if privacy.lijkt_naam(v) else "woord")
         else:
@@ -226,8 +253,11 @@ def _privacy_in_waarden(
 
 
 def _naamachtig(v: str, kop: str) -> bool:
-    """A person's name; in the klantnummer column also any word without a digit ('Jansen')."""
-    return privacy.lijkt_naam(v) or (_PER_KOP.get(kop) == "klantnummer" and privacy.zonder_cijfer(v))
+    """A person's name; in the klantnummer column also any word without a digit ('Jansen') and a name with a number
+    added ('Jan Jansen 1')."""
+    return privacy.lijkt_naam(v) or (
+        _PER_KOP.get(kop) == "klantnummer" and (privacy.zonder_cijfer(v) or privacy.naam_met_nummer(v))
+    )
 
 
 _DMJ = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
@@ -437,6 +467,7 @@ def _controleer_overige_cellen(
 class Inleesverslag:
     bestanden: list[tuple[str, str, int, int, int]]  # (bestand, sha256, nieuw, gecorrigeerd, ongewijzigd)
     correcties: list[str]
+    waarschuwingen: list[str] = field(default_factory=list)  # e.g. placements past a framework maximum
 
     @property
     def nieuw(self) -> int:
@@ -491,6 +522,9 @@ def lees_in(
         if not pad.is_file():
             fouten.voeg_toe(pad.name, "bestand bestaat niet")
             continue
+        naamfout = privacy.bestandsnaam_fout(pad.name)
+        if naamfout is not None:
+            fouten.voeg_toe(pad.name, naamfout)
         regels: list[Regel] = []
         for blad in lees_bladen(pad, fouten):
             regels += lees_regels(blad, reg, fouten, met_fout, grens)

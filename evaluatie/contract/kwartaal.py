@@ -27,9 +27,20 @@ from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toela
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
-from evaluatie.contract.stand import RAAM_SIGNAAL, Raamgebruik, Signaal, Stand, Standregel, bereken_stand, signalen
+from evaluatie.contract.stand import (
+    RAAM_SIGNAAL,
+    Raamgebruik,
+    Signaal,
+    Stand,
+    Standregel,
+    bereken_stand,
+    decimalen,
+    signalen,
+    wachttijd,
+)
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, schrijf_xlsx
+from evaluatie.definitie.model import MODULES
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.tekst import datum, euro, getal
 
@@ -87,6 +98,24 @@ PRESTATIEKOP: list[Cel] = [
     "Route gewijzigd",
 ]
 PERSONEN_PRESTATIE = (3, 5, 6, 7, 8, 9, 10, 11)
+NVT = "n.v.t."
+_LEERROUTEVELDEN = ("b1", "hoogst_haalbaar", "niet_behaald", "afgeschaald")
+"""The outcomes of a learning route only: a module (PVT, MAP) has no exam and no change of route (contract
+inlezen refuses both), so its cells say 'n.v.t.' - a count that can only be 0 would show as '<5', read as
+'one to four passed'."""
+
+
+def geen_examen(namen: Sequence[str]) -> str:
+    """The note under the table of outcomes for the modules among its rows ('' without one)."""
+    if not namen:
+        return ""
+    wie = " en ".join(namen)
+    return (
+        f"{wie} {'is een module' if len(namen) == 1 else 'zijn modules'}, geen leerroute: zonder examen en zonder "
+        f"routewijziging; de kolommen van de examenuitslagen en 'Route gewijzigd' staan daar als '{NVT}'."
+    )
+
+
 RAAMKOP: list[Cel] = [
     "Route",
     "Maximum (trajecten)",
@@ -167,7 +196,13 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             if isinstance(cel[veld], int) and cel[veld] != v:  # one definition of every outcome, or an error
                 raise EvaluatieFout([f"twee tellingen van {veld} bij {pr.leverancier}: {cel[veld]} en {v}"])
         zichtbaar_gem = gem is not None and isinstance(gestart, int)  # an average over the persons counted
-        gemiddeld: Cel = getal(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if gem is None else AFGELEID
+        gemiddeld: Cel = (
+            wachttijd(gem, pr.beloofd_weken)
+            if zichtbaar_gem and gem is not None
+            else KLEIN
+            if gem is None
+            else AFGELEID
+        )
         prestatie_rijen.append(
             [
                 reg.percelen[pr.perceel].naam,
@@ -175,11 +210,15 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 pr.beloofd_weken,
                 gestart,
                 gemiddeld,
-                *(cel[v] for v in PRESTATIEVELDEN[1:]),
+                *(NVT if pr.perceel in MODULES and v in _LEERROUTEVELDEN else cel[v] for v in PRESTATIEVELDEN[1:]),
             ]
         )
         gemeten: float | str = (
-            round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if n < MINIMUM else AFGELEID
+            round(gem, decimalen(gem, pr.beloofd_weken) or 3)
+            if zichtbaar_gem and gem is not None
+            else KLEIN
+            if n < MINIMUM
+            else AFGELEID
         )
         wacht.append((f"{pr.leverancier} ({pr.perceel})", [float(pr.beloofd_weken), gemeten]))
     maandlabels = [f"{MAAND_KORT[d.month - 1]} {d.year}" for d, _ in next(iter(o.maanden.values()), [])]
@@ -326,6 +365,12 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
     return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
 
 
+def _modules(reg: Register, c: Gemeenschappelijk) -> list[str]:
+    """The names of the modules among the rows of the table of outcomes, in their order there."""
+    namen = {reg.percelen[code].naam for code in MODULES if code in reg.percelen}
+    return list(dict.fromkeys(str(r[0]) for r in c.prestatie_rijen if r[0] in namen))
+
+
 def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[str]:
     return [s.tekst for s in c.signalen if gemeente is None or s.gemeente in (None, gemeente)]
 
@@ -381,6 +426,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "<h2>Aanbieders: wachttijd en uitkomsten (hele regio)</h2>",
         _tabel(PRESTATIEKOP[:6], [r[:6] for r in c.prestatie_rijen], PERSONEN_PRESTATIE[:2]),
         _tabel(PRESTATIEKOP[:2] + PRESTATIEKOP[6:], [r[:2] + r[6:] for r in c.prestatie_rijen], (2, 3, 4, 5, 6, 7)),
+        *(f'<p class="klein">{escape(z)}</p>' for z in [geen_examen(_modules(reg, c))] if z),
         f'<div class="figuur">{c.wacht_svg}</div>',
         "<h2>Signalen</h2>",
     ]
@@ -407,6 +453,9 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
             f"de andere rapporten van dit en eerdere kwartalen: '{AFGELEID}'",
         ],
     ]
+    modules = geen_examen(_modules(reg, c))
+    if modules:
+        kop.append(["Modules", modules])
     schrijf_xlsx(
         pad,
         [
@@ -421,14 +470,27 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
 
 
 def schrijf_kwartaalrapporten(
-    reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path
+    reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path, vandaag: dt.date | None = None
 ) -> list[Path]:
-    """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole."""
+    """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole.
+    `vandaag` (the run date): a quarter not over by then is refused - its report would be dated in the future and
+    change with the rest of the quarter's data, which a published report never does."""
     from evaluatie.schrijfwacht import atomaire_map as atomair
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
     reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter ending after the term
+    if vandaag is not None and laatste > vandaag:
+        raise InvoerFout(
+            [
+                Fout(
+                    "--kwartaal",
+                    f"{kwartaal} is nog niet voorbij (tot en met {laatste.strftime('%d-%m-%Y')}, vandaag is "
+                    f"{vandaag.strftime('%d-%m-%Y')}): een kwartaalrapportage is gedateerd op de laatste dag van het "
+                    "kwartaal en verandert niet meer; 'evaluatie contract stand' geeft de cijfers van vandaag",
+                )
+            ]
+        )
     c = _gemeenschappelijk(reg, kwartaal, eerste, laatste)
     paden: list[Path] = []
     with atomair(map_) as tmp:

@@ -44,13 +44,14 @@ after its report appeared changes what the register now computes for that quarte
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
 from dateutil.relativedelta import relativedelta
 
 from evaluatie.contract.gebeurtenissen import GESLAAGD
+from evaluatie.contract.grenzen import Grens, grens_van, vastgepind
 from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.tabel import cel_volgt
@@ -231,6 +232,149 @@ def _volgt_een_cel(m: _Model, c: str, punten: set[int], maanden: list[int]) -> b
     return False
 
 
+Periode = tuple[Sleutel, int, int]  # a series (a cell's key without its column) over a-b
+Eerder = dict[tuple[Sleutel, int], dict[int, int | str]]  # (series, a) -> b -> a count shown in an earlier report
+_PERCEEL = {"E": 2, "G": 2, "R": 1, "T": 1}  # where a cell's key names its lot
+
+
+def _reeks(m: _Model, k: Sleutel) -> Reeks:
+    if k[0] == "E":
+        return m.e[(k[1], k[2], k[3])]
+    if k[0] == "G":
+        return m.g[(k[1], k[2])]
+    return m.r[(k[1], k[2])] if k[0] == "R" else m.t[k[1]]
+
+
+def _sommen(m: _Model) -> dict[str, dict[Sleutel, list[list[Sleutel]]]]:
+    """Per lot, the totals of the reports with their parts: a gemeente's lot total, the region's supplier rows,
+    the region's lot total (of the suppliers and of the gemeenten). Only sums of two parts or more."""
+    uit: dict[str, dict[Sleutel, list[list[Sleutel]]]] = {c: {} for c in m.reg.percelen}
+    for g, c, s in m.e:
+        uit[c].setdefault(("G", g, c), [[]])[0].append(("E", g, c, s))
+        uit[c].setdefault(("R", c, s), [[]])[0].append(("E", g, c, s))
+    for c, s in m.r:
+        uit[c].setdefault(("T", c), [[], []])[0].append(("R", c, s))
+    for g, c in m.g:
+        uit[c].setdefault(("T", c), [[], []])[1].append(("G", g, c))
+    return {c: {t: [d for d in ds if len(d) > 1] for t, ds in per.items()} for c, per in uit.items()}
+
+
+def _open(delen: list[Sleutel], a: int, b: int, toon: dict[Periode, int | str]) -> bool:
+    """Two parts or more without a number shown over a-b: only then can a sum pin one (a shown number is known)."""
+    n = 0
+    for d in delen:
+        if not isinstance(toon.get((d, a, b)), int):
+            n += 1
+            if n > 1:
+                return True
+    return False
+
+
+def _keten_pint(
+    k: Sleutel,
+    a: int,
+    b: int,
+    totaal: int,
+    grens: Callable[[Sleutel, int, int], Grens],
+    volgende: Callable[[int], list[int]],
+) -> bool:
+    """Whether series k's count `totaal` over a-b pins a hidden period by the bounds of the periods the reports
+    show between a and b (this quarter's x-b, earlier reports' x-y), chained in any way: 7 shown for the first
+    quarter, '<5' for the second and the third, and 15 for the year to date make both 4.
+
+    For one split into consecutive periods a part is pinned exactly when the total is the sum of the upper
+    bounds (every part at its highest; an unknown part below 5 at 4) or of the lower bounds with a part of 5 or
+    more ('onderdrukt' at 5) - `evaluatie.contract.grenzen.vastgepind` for a sum. So it suffices to know which
+    sums of upper and of lower bounds the splits reach, with whether an unknown part is in them; a sum above
+    the total can only grow and is dropped."""
+    hoog: dict[int, set[tuple[int, bool]]] = {a: {(0, False)}}
+    laag: dict[int, set[tuple[int, bool]]] = {a: {(0, False)}}
+    punten = {a}
+    rij = [a]
+    while rij:
+        x = rij.pop()
+        for y in volgende(x):
+            if y not in punten:
+                punten.add(y)
+                rij.append(y)
+    for x in sorted(punten):
+        if x == b:
+            break
+        for y in volgende(x):
+            if (x, y) == (a, b):
+                continue
+            lo, hi = grens(k, x, y)
+            vrij = lo != hi
+            if hi is not None:
+                hoog.setdefault(y, set()).update(
+                    (som + hi, open_ or vrij) for som, open_ in hoog.get(x, ()) if som + hi <= totaal
+                )
+            laag.setdefault(y, set()).update(
+                (som + lo, open_ or (vrij and lo > 0)) for som, open_ in laag.get(x, ()) if som + lo <= totaal
+            )
+    return (totaal, True) in hoog.get(b, set()) or (totaal, True) in laag.get(b, set())
+
+
+def _houd_vastgepind_achter(
+    m: _Model,
+    c: str,
+    sommen: dict[Sleutel, list[list[Sleutel]]],
+    cellen: dict[Sleutel, int | str],
+    perioden: dict[str, int],
+    e: int,
+    eerder: Eerder,
+) -> None:
+    """Withhold every shown total of lot c this quarter that pins a hidden part by the bounds of the cells
+    (`evaluatie.contract.grenzen`): in one report (a total and its parts) or along a series over time (a count
+    over a-e and the consecutive periods of earlier reports and this one that make up a-e, `_ketens`), until
+    nothing changes. What a reader derives
+    exactly comes from the series' knowledge, left as it was: a total withheld here stays known to it, which
+    makes later decisions stricter, never laxer. Then this quarter's counts of lot c join `eerder`."""
+    toon: dict[Periode, int | str] = {}
+    plaatsen: dict[Periode, list[Sleutel]] = {}
+    for sleutel, cel in cellen.items():
+        i = _PERCEEL.get(sleutel[0])
+        if i is None or sleutel[i] != c or sleutel[-1] not in perioden:
+            continue
+        per = (sleutel[:-1], perioden[sleutel[-1]], e)
+        toon[per] = cel
+        plaatsen.setdefault(per, []).append(sleutel)
+
+    def grens(k: Sleutel, a: int, b: int) -> Grens:
+        r = _reeks(m, k)
+        if r.kennis.samen(a, b):
+            v = r.kennis.interval(a, b)
+            return (v, v)
+        cel = toon.get((k, a, b))
+        return grens_van(cel if cel is not None else eerder.get((k, a), {}).get(b))
+
+    def volgende(k: Sleutel, b: int) -> Callable[[int], list[int]]:
+        """The ends of the periods of series k the reports show from a point x on, up to b."""
+        return lambda x: [*(y for y in eerder.get((k, x), {}) if y < b), *([b] if (k, x, b) in toon else [])]
+
+    ouders: dict[Sleutel, set[Sleutel]] = {}
+    for t, ds in sommen.items():
+        for d in ds:
+            for deel in d:
+                ouders.setdefault(deel, set()).add(t)
+    te_toetsen = [per for per, cel in toon.items() if isinstance(cel, int)]
+    while te_toetsen:  # a withheld total is a part with other bounds: its totals and its own chain again
+        geraakt: set[Sleutel] = set()
+        for k, a, b in te_toetsen:
+            cel = toon[(k, a, b)]
+            if not isinstance(cel, int):
+                continue
+            delen = [[grens(d, a, b) for d in ds] for ds in sommen.get(k, []) if _open(ds, a, b, toon)]
+            if any(vastgepind(cel, d) for d in delen) or _keten_pint(k, a, b, cel, grens, volgende(k, b)):
+                toon[(k, a, b)] = AFGELEID
+                for sleutel in plaatsen[(k, a, b)]:
+                    cellen[sleutel] = AFGELEID
+                geraakt |= {k, *ouders.get(k, ())}
+        te_toetsen = [per for per, cel in toon.items() if per[0] in geraakt and isinstance(cel, int)]
+    for (k, a, b), cel in toon.items():
+        eerder.setdefault((k, a), {})[b] = cel
+
+
 def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     """The published person counts of the reports of the quarter ending `laatste`, with the months of
     the framework line up to it, replaying every quarter since the start (see the module docstring)."""
@@ -240,6 +384,8 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     maandlijn: dict[str, list[tuple[dt.date, int | None]]] = {c: [] for c in reg.percelen}
     punten: dict[str, set[int]] = {c: {m.s0} for c in reg.percelen}
     cellen: dict[Sleutel, int | str] = {}
+    eerder: Eerder = {}  # every person count of the reports so far, by series and period
+    sommen = _sommen(m)
     for eerste, einde in _kwartalen(start, laatste):
         cellen = {}
         e = einde.toordinal()
@@ -284,6 +430,10 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
                     break
                 _herstel(bewaard)
                 del maandlijn[c][lengte:]
+            perioden = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
+            _houd_vastgepind_achter(m, c, sommen[c], cellen, perioden, e, eerder)
+            if not isinstance(cellen[("T", c, "raam")], int):  # the line's point at the quarter's end is that figure
+                maandlijn[c] = [(d, None if d.toordinal() == e else v) for d, v in maandlijn[c]]
         for (c, s, veld), r in m.p.items():
             if veld not in PRESTATIEVELDEN:
                 continue

@@ -64,6 +64,36 @@ def elfproef(waarde: str) -> bool:
     return som % 11 == 0
 
 
+# a number inside a text ('BSN 123456782', 'klant 123.456.782 belde'): digit groups joined by one space or dot, not
+# glued to a letter, digit or hyphen on either side - so a pseudonym such as K123456782 or K-2023-0042 is no BSN
+_GETAL_IN_TEKST = re.compile(r"(?<![\w\-.])\d+(?:[ .\u00a0]\d+)*(?![\w\-])")
+_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[A-Za-z]{2,}")
+
+
+def bsn_in_tekst(waarde: str) -> bool:
+    """True when a text holds a number of nine digits, as written or as one of its groups, passing the eleven-test
+    ('BSN 123456782', 'belde, bsn 111 222 333'). The whole cell is `elfproef`'s; this finds one among words."""
+    if sum(c.isdigit() for c in waarde) < 9:
+        return False  # fast path
+    for m in _GETAL_IN_TEKST.finditer(waarde):
+        groepen = re.split(r"[ .\u00a0]", m.group(0))
+        kandidaten = ["".join(groepen), *groepen] if len(groepen) > 1 else groepen
+        if any(len(k) == 9 and elfproef(k) for k in kandidaten):
+            return True
+    return False
+
+
+def email(waarde: str) -> bool:
+    """True when a text holds an e-mail address: it names a person as surely as a name does."""
+    return "@" in waarde and _EMAIL.search(waarde) is not None
+
+
+def naam_met_nummer(waarde: str) -> bool:
+    """A client number that is a name with a number added ('Jan Jansen 1'): the words without digits form a name."""
+    woorden = [w for w in waarde.split() if not any(c.isdigit() for c in w)]
+    return len(woorden) < len(waarde.split()) and lijkt_naam(" ".join(woorden))
+
+
 def lijkt_naam(waarde: str) -> bool:
     """'Fatima el Amrani', 'J. de Vries', 'Jansen, Piet': words with capitals, no digits."""
     return bool(_NAAM.match(waarde.strip()))
@@ -94,10 +124,13 @@ def kop_soort(kop: str) -> str | None:
 TEKST = {
     "bsn": "burgerservicenummers",
     "naam": "namen van personen",
+    "email": "e-mailadressen",
     "geboortedatum": "geboortedata",
 }
 WAAROM = {
     "bsn": "voldoet aan de elfproef",
+    "bsn_in_tekst": "bevat een nummer dat aan de elfproef voldoet",
+    "email": "is een e-mailadres",
     "naam": "ziet eruit als een naam",
     "woord": "ziet eruit als een naam (een klantnummer zonder cijfer is een woord)",
     "geboortedatum": "ligt meer dan tien jaar voor de start van het contract",
@@ -142,7 +175,14 @@ def klantnummer_fout(klant: str) -> str | None:
             f"'{t}' voldoet aan de elfproef van het burgerservicenummer; het contractregister neemt alleen een "
             "pseudoniem klantnummer aan. Er is niets vastgelegd"
         )
-    if lijkt_naam(t) or zonder_cijfer(t):
+    if bsn_in_tekst(t):
+        return (
+            f"'{t}' bevat een nummer dat aan de elfproef van het burgerservicenummer voldoet; het contractregister "
+            "neemt alleen een pseudoniem klantnummer aan. Er is niets vastgelegd"
+        )
+    if email(t):
+        return f"'{t}' is een e-mailadres; het contractregister neemt alleen een pseudoniem klantnummer aan"
+    if lijkt_naam(t) or zonder_cijfer(t) or naam_met_nummer(t):
         return (
             f"'{t}' ziet eruit als een naam (een klantnummer heeft cijfers); het contractregister neemt alleen een "
             "pseudoniem klantnummer aan"
@@ -150,3 +190,22 @@ def klantnummer_fout(klant: str) -> str | None:
     if _DATUM.match(t):
         return f"'{t}' ziet eruit als een datum; het contractregister neemt alleen een pseudoniem klantnummer aan"
     return None
+
+
+def bestandsnaam_fout(naam: str) -> str | None:
+    """Why the name of a file read in may not be kept; None when it may. The name is printed in the quarterly
+    reports (Bronnen) and kept in the dossier, so a BSN (also a run of nine digits between underscores, as
+    exports name files) or an e-mail address in it would be published. A person's name cannot be told from a
+    gemeente's ('Gooise Meren') and is not checked here."""
+    runs = re.findall(r"\d+", naam)
+    if bsn_in_tekst(naam) or any(len(r) == 9 and elfproef(r) for r in runs):
+        wat = "een nummer dat aan de elfproef van het burgerservicenummer voldoet"
+    elif email(naam):
+        wat = "een e-mailadres"
+    else:
+        return None
+    return (
+        f"de bestandsnaam bevat {wat}; de naam van een aangeleverd bestand staat in de kwartaalrapportage (Bronnen) "
+        "en in het dossier: geef het bestand een naam zonder persoonsgegevens (bijvoorbeeld gemeente en kwartaal); "
+        "er is niets ingelezen"
+    )

@@ -217,6 +217,26 @@ def _vol(sleutel: tuple[str, ...], tekst: str) -> str:
     return tekst
 
 
+def decimalen(gemiddeld: float, beloofd: float) -> int | None:
+    """How many decimals an average waiting time needs: one, or as many as it takes to read as above the promise
+    when it is ('4,03', never '4,0' against 4 weeks: a sentence that would contradict itself); None when three
+    do not suffice."""
+    if gemiddeld <= beloofd:
+        return 1
+    return next((d for d in (1, 2, 3) if round(gemiddeld, d) > beloofd), None)
+
+
+def boven_de_belofte(gemiddeld: float, beloofd: float) -> str:
+    """An average above the promise as text, with `decimalen`."""
+    d = decimalen(gemiddeld, beloofd)
+    return getal(gemiddeld, d) if d is not None else f"iets meer dan {kort(beloofd)}"
+
+
+def wachttijd(gemiddeld: float, beloofd: float) -> str:
+    """An average waiting time in weeks: one decimal, or as `boven_de_belofte` where it exceeds the promise."""
+    return boven_de_belofte(gemiddeld, beloofd) if gemiddeld > beloofd else getal(gemiddeld, 1)
+
+
 def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], str] = _vol) -> list[Signaal]:
     """The signals in words. Every figure resting on persons goes through `toon(sleutel, full text)`, with
     the key of that figure in `evaluatie.contract.openbaar` ("P", lot, supplier, field), ("T", lot, "raam" |
@@ -228,7 +248,7 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
         if g is not None and g > pr.beloofd_weken:
             n = len(pr.wachttijden)
             c, s = pr.perceel, pr.leverancier
-            gem_vol = getal(g, 1)
+            gem_vol = boven_de_belofte(g, pr.beloofd_weken)
             gem = toon(("P", c, s, "gemiddeld"), gem_vol)
             gestart = toon(("P", c, s, "gestart"), str(n))
             boven = toon(("P", c, s, "boven_belofte"), str(pr.boven_belofte))

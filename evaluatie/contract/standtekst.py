@@ -7,7 +7,7 @@ from typing import Any
 
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
-from evaluatie.contract.stand import Stand, Standregel
+from evaluatie.contract.stand import Stand, Standregel, wachttijd
 from evaluatie.definitie.model import MODULES
 from evaluatie.tekst import euro, getal, kort
 
@@ -53,10 +53,11 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "boven_belofte": p.boven_belofte,
                 "voortijdig_gestopt": p.gestopt,
                 "afgerond": p.afgerond,
-                "b1_behaald": p.b1,
-                "hoogst_haalbaar": p.hoogst_haalbaar,
-                "niet_behaald": p.niet_behaald,
-                "afgeschaald": p.afgeschaald,
+                # a module (PVT, MAP) has no exam and no change of route: null, not a count that can only be 0
+                "b1_behaald": None if p.perceel in MODULES else p.b1,
+                "hoogst_haalbaar": None if p.perceel in MODULES else p.hoogst_haalbaar,
+                "niet_behaald": None if p.perceel in MODULES else p.niet_behaald,
+                "afgeschaald": None if p.perceel in MODULES else p.afgeschaald,
                 "wachtend_langer_dan_beloofd": len(p.wachtend_te_lang),
                 "geplaatst": p.geplaatst,
             }
@@ -131,7 +132,11 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
     r += [f"  {geen_raamovereenkomst(p.naam)}" for p in reg.percelen.values() if p.toelating]
     r += ["", "Aanbieders:"]
     for p in st.prestaties:
-        g = "nog niemand gestart" if p.gemiddeld is None else f"gemiddeld {getal(p.gemiddeld, 1)} weken"
+        g = (
+            "nog niemand gestart"
+            if p.gemiddeld is None
+            else f"gemiddeld {wachttijd(p.gemiddeld, p.beloofd_weken)} weken"
+        )
         leerroute = (  # a module (PVT, MAP) has no exam and no change of route (contract inlezen refuses them)
             ""
             if p.perceel in MODULES

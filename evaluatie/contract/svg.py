@@ -15,10 +15,12 @@ KLEUREN = ("#1f4e79", "#e07b00", "#5b9bd5", "#70ad47", "#a5a5a5", "#7030a0")
 
 
 def _getal(x: float) -> str:
-    """A count (int) as a whole number, anything else with one decimal: a count of persons never reads as 19,0."""
+    """A count (int) as a whole number, anything else with one decimal, or the two or three it was rounded to (an
+    average waiting time just above the promise, as the table shows it): a count of persons never reads as 19,0."""
     if isinstance(x, int):
         return str(x)
-    return f"{x:.1f}".replace(".", ",")
+    tekst = f"{x:.3f}".rstrip("0")
+    return (tekst + "0" if tekst.endswith(".") else tekst).replace(".", ",")
 
 
 def staven(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +49,7 @@ class Toetreding:
     vanaf: dt.date | None
     besluit: int | None
     bestanden: tuple[Path, ...]  # the bid as received, the letter (docx and html)
+    opmerkingen: tuple[str, ...] = ()  # the other lots the form bids on, not judged by this decision
 
 
 def _controleer_opties(
@@ -81,6 +83,23 @@ def _controleer_perceel(reg: Register, perceel: str) -> list[Fout]:
             "toelating",
         )
     ]
+
+
+def andere_percelen(reg: Register, aanbod: Iterable[str], perceel: str) -> tuple[str, ...]:
+    """What to tell about the other lots a late form bids on: one decision judges one lot (--route), and a lot
+    passed over in silence would leave the applicant without an answer on it."""
+    uit = []
+    for code in aanbod:
+        if code == perceel or code not in reg.percelen:
+            continue
+        p = reg.percelen[code]
+        waarom = (
+            f"geef daarvoor een eigen opdracht met --route {code}"
+            if p.toelating
+            else f"perceel {p.naam} is gegund, geen open house, en neemt geen nieuwe partijen op"
+        )
+        uit.append(f"de inschrijving biedt ook in op perceel {p.naam} ({code}); dat is hier niet getoetst: {waarom}")
+    return tuple(uit)
 
 
 def beoordeel_toetreding(
@@ -194,7 +213,10 @@ def beoordeel_toetreding(
     besluit = _schrijf(
         db, reg, a, werkmap, ins, perceel, vanaf, datum, ontvangen, door, reden, toegelaten, paden, inhoud
     )
-    return Toetreding(perceel, p.naam, ins.naam, toegelaten, redenen, vanaf if toegelaten else None, besluit, paden)
+    overig = andere_percelen(reg, ins.aanbod, perceel)
+    return Toetreding(
+        perceel, p.naam, ins.naam, toegelaten, redenen, vanaf if toegelaten else None, besluit, paden, overig
+    )
 
 
 def _schrijf(
