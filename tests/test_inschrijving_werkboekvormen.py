@@ -342,3 +342,60 @@ def test_rijen_standaard_hoogte_nul_alleen_een_eigen_hoogte_is_zichtbaar(werkmap
         "inschrijvingen/acme.xlsx!Percelen: A2, B2, C2, D2, E2, F2 staat in een verborgen rij of kolom en telt mee als "
         "deel van de inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde"
     ]
+
+
+def _ods(pad: Path, rijen: list[list[object]]) -> Path:
+    """A spreadsheet as LibreOffice saves it by default (OpenDocument, .ods): one sheet 'Percelen' with `rijen`,
+    the last one repeated a thousand times the way an .ods stores a formatted area (a few bytes for many cells)."""
+    cellen = [
+        "".join(
+            f'<table:table-cell office:value-type="float" office:value="{w}"/>'
+            if isinstance(w, int)
+            else f'<table:table-cell office:value-type="string"><text:p>{w}</text:p></table:table-cell>'
+            for w in rij
+        )
+        for rij in rijen
+    ]
+    tabel = "".join(f"<table:table-row>{c}</table:table-row>" for c in cellen[:-1])
+    tabel += f'<table:table-row table:number-rows-repeated="1000">{cellen[-1]}</table:table-row>'
+    inhoud = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+        f'<office:spreadsheet><table:table table:name="Percelen">{tabel}</table:table></office:spreadsheet>'
+        "</office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(pad, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+        z.writestr("content.xml", inhoud)
+    return pad
+
+
+def test_een_ods_of_xlsb_wordt_geweigerd_niet_ongecontroleerd_gelezen(werkmap: Path) -> None:
+    """A form saved by LibreOffice in its own format (.ods) was read by calamine around every bound of
+    evaluatie.werkboekgrens, which only knows the parts of an .xlsx: a repeated row in a file of a kilobyte became
+    a thousand rows here, and a few million cells (minutes, gigabytes) in a hostile one. The hidden-cell notes and
+    the formula explanations are .xlsx-only as well. Now it is refused with what to do, as an old .xls is; so is a
+    binary .xlsb."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    kop = ["Perceel", "Prijs per traject", "Capaciteit per jaar"]
+    _ods(werkmap / "inschrijvingen" / "beta.ods", [kop, ["B1", 9100, 20]])
+    with zipfile.ZipFile(werkmap / "inschrijvingen" / "gamma.xlsb", "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        z.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    assert _fouten(werkmap) == [
+        "beta.ods: OpenDocument-rekenblad (.ods, bijvoorbeeld van LibreOffice); sla het op als Excel-werkmap (.xlsx) "
+        "en lever dat aan: alleen een .xlsx wordt volledig gecontroleerd gelezen",
+        "gamma.xlsb: binaire Excel-werkmap (.xlsb); sla het op als Excel-werkmap (.xlsx) en lever dat aan: alleen "
+        "een .xlsx wordt volledig gecontroleerd gelezen",
+    ]
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2 and "beta.ods: OpenDocument" in res.output and "Traceback" not in res.output
