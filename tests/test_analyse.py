@@ -80,3 +80,22 @@ def test_overige_tabellen_volgen_dezelfde_gunning(voorbeeld: Path) -> None:
     panel = a.panel()
     rij = panel[(panel.inschrijver == "Inburgerwijs Academie") & (panel.perceel == "B1") & (panel.criterium == "K1")]
     assert rij.iloc[0].consensus == rij.iloc[0].punten
+
+
+def test_de_bibliotheek_schrijft_niets_op_stdout(voorbeeld: Path) -> None:
+    """A real process (the HiGHS banner is native code writing to fd 1, once per process): `evaluatie.pipeline`
+    called from a script or notebook printed 'Running HiGHS ... Copyright ...' on the caller's stdout; only the
+    command line and evaluatie.open silenced it. A library call now prints nothing there, whatever calls it."""
+    import subprocess
+    import sys
+
+    script = (
+        "from pathlib import Path\n"
+        "from evaluatie.pipeline import gun\n"
+        "from evaluatie.werkmap import Werkmap\n"
+        f"award = gun(Werkmap(Path({str(voorbeeld)!r})), 'B1', 'highs')\n"
+        "assert award.uitslag.percelen['B1'].toewijzing\n"
+    )
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout == ""
