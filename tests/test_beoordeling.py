@@ -242,3 +242,28 @@ def test_kopveld_twee_keer_is_een_fout_met_beide_cellen(tmp_path: Path) -> None:
         "niet te zeggen welke waarde de beoordelaar bedoelde",
     ]
     assert _fouten(ws) == verwacht
+
+
+def test_een_gescoorde_inschrijving_die_vooraf_afviel_heet_niet_later_afgevallen(voorbeeld: Path) -> None:
+    """Leerpunt's onderwijs bid lies above the ceiling: the knock-out before the panel removed it, so no form had
+    its rows. A reviewer who scored it anyway (a row typed in by hand) had that row set aside, rightly, but the
+    advies and the note said 'de inschrijving viel na de beoordeling af': untrue, it fell out before. The reason
+    given is now the one that holds either way: the knock-out test (or a withdrawal)."""
+    from tests.hulp import html_tekst
+
+    pad = voorbeeld / "beoordelingen" / "joost-de-ridder.xlsx"
+    wb = load_workbook(pad)
+    wb["Beoordeling"].append(["Leerpunt Vechtstreek", "onderwijs", "Plan van aanpak en maatwerk", "goed", "Prima."])
+    rij = wb["Beoordeling"].max_row
+    wb.save(pad)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 0, res.output
+    melding = (
+        "Leerpunt Vechtstreek, perceel onderwijs, Plan van aanpak en maatwerk: opzijgezet, de inschrijving valt "
+        "voor dit perceel af in de knock-outtoets"
+    )
+    uit = " ".join(res.output.split())  # a line longer than 200 characters continues on the next
+    assert f"Let op: beoordelingen/joost-de-ridder.xlsx!Beoordeling!A{rij}: {melding}" in uit
+    advies = html_tekst(voorbeeld / "rapporten" / "gunningsadvies.html")
+    assert "na de beoordeling" not in advies
+    assert f"Beoordeling!A{rij}: {melding}" in advies

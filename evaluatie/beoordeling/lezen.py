@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from evaluatie.beoordeling.formulier import (
@@ -40,7 +40,7 @@ def lees_beoordelingen(
     inschrijvers: Sequence[str],
     prijzen: Collection[float] = (),
     met_consensus: bool = True,
-    afgevallen: Collection[tuple[str, str]] = (),
+    afgevallen: Mapping[tuple[str, str], str] | None = None,
     opzij: list[str] | None = None,
 ) -> tuple[list[Beoordelingsformulier], Consensus | None]:
     """All reviewer forms (sorted by reviewer name) and the consensus, or InvoerFout.
@@ -48,10 +48,12 @@ def lees_beoordelingen(
     `prijzen` are the bid prices: every cell of every reviewer form is compared with them, so the
     proces-verbaal can state from evidence that the forms held no prices. `met_consensus=False`
     skips consensus.xlsx (the consensus template is built from the reviewer forms alone).
-    Rows of a bid in `afgevallen` (bidder, lot: it dropped out after the forms were made) are set
-    aside with a line in `opzij`, never an error: nobody edits a signed form.
+    Rows of a bid in `afgevallen` (bidder, lot -> why it is not assessed: the knock-out test, a withdrawal) are
+    set aside with a line in `opzij` that gives that reason, never an error: nobody edits a signed form. When the
+    bid fell out is not known here (a reviewer may have typed in a row for a bid that was never on the form), so
+    the line does not say.
     """
-    weg = _Opzij(set(afgevallen), opzij if opzij is not None else [])
+    weg = _Opzij(dict(afgevallen or {}), opzij if opzij is not None else [])
     fouten = Verzamelaar()
     bestanden = lees_map(map_, fouten)  # links out of the werkmap or broken: errors, not skipped
     formulieren: list[Beoordelingsformulier] = []
@@ -82,7 +84,7 @@ def lees_beoordelingen(
 class _Opzij:
     """Bids that dropped out after scoring, and the rows of theirs set aside so far."""
 
-    def __init__(self, afgevallen: set[tuple[str, str]], regels: list[str]):
+    def __init__(self, afgevallen: dict[tuple[str, str], str], regels: list[str]):
         self.afgevallen = afgevallen
         self.regels = regels
 
@@ -188,8 +190,8 @@ def _lees_tabel(
             if zonder_score and zonder_toelichting:
                 continue  # an empty row sets nothing aside
             weg.regels.append(
-                f"{t.plaats(r, 0)}: {ins}, perceel {perceel.code}, {crit.naam}: opzijgezet, de inschrijving viel na "
-                "de beoordeling af"
+                f"{t.plaats(r, 0)}: {ins}, perceel {perceel.code}, {crit.naam}: opzijgezet, "
+                f"{weg.afgevallen[ins, perceel.code]}"
             )
             continue
         if sleutel not in verwacht:
