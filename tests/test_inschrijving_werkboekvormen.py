@@ -399,3 +399,23 @@ def test_een_ods_of_xlsb_wordt_geweigerd_niet_ongecontroleerd_gelezen(werkmap: P
     ]
     res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
     assert res.exit_code == 2 and "beta.ods: OpenDocument" in res.output and "Traceback" not in res.output
+
+
+def test_zonder_kopregel_op_het_tabblad_inschrijver_staan_de_velden_er_nog(werkmap: Path) -> None:
+    """A bidder who deleted the heading row 'Veld | Waarde' moved 'Naam' to A1; the reader looked from row 2 on and
+    said "veld 'Naam' ontbreekt in kolom A" with Naam right there. The fields are found by their label, so the bid
+    reads as written, and an error names the cell where the field now is."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], email="geen adres")
+    wb = load_workbook(pad)
+    wb["Inschrijver"].delete_rows(1)
+    wb.save(pad)
+    assert _fouten(werkmap) == ["acme.xlsx!Inschrijver!B4: E-mail moet een e-mailadres zijn, kreeg 'geen adres'"]
+    _wijzig(pad, "Inschrijver", {"B4": "info@acme.nl"})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    [ins], _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert (ins.naam, ins.kvk, ins.email, ins.cel_naam) == (
+        "Acme Taal",
+        "12345678",
+        "info@acme.nl",
+        "acme.xlsx!Inschrijver!B1",
+    )

@@ -280,7 +280,7 @@ def _verborgen_notities(tabbladen: dict[str, Tabblad], verborgen: dict[str, Verb
 
 
 def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool = True) -> dict | None:
-    rij_van = rij_per_veld(t, v.INSCHRIJVER_VELDEN, range(1, len(t.rijen)), fouten)
+    rij_van = rij_per_veld(t, v.INSCHRIJVER_VELDEN, range(len(t.rijen)), fouten)  # A1 too: a deleted heading row
     _buiten_de_velden(t, {veld.lower() for veld in v.INSCHRIJVER_VELDEN}, fouten)
     waarden: dict[str, tuple[object, str]] = {}
     for veld in v.INSCHRIJVER_VELDEN:
