@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from evaluatie import werkboekgrens
 from evaluatie.fouten import Verzamelaar
 from evaluatie.getallen import GetalFout, lees_geheel, lees_waarde
-from evaluatie.schrijfwacht import reden as _reden
+from evaluatie.schrijfwacht import leesreden as _reden
 from evaluatie.tekst import zonder_exponent
 from evaluatie.werkboekgrens import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, MAX_UITGEPAKT_BYTES
 
