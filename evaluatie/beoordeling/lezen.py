@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
+from evaluatie.beoordeling.consensuskopie import Kopie, controleer_kopieen, kopieen
 from evaluatie.beoordeling.formulier import (
     CONSENSUSBESTAND,
     KOLOMMEN,
@@ -59,10 +60,11 @@ def lees_beoordelingen(
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
     genoemd: set[str] = set()  # reviewers named in a form, valid or not
+    kopie: list[Kopie] = []  # the reviewers' scores the consensus workbook shows beside its decided rows
     for pad in bestanden:
         if pad.name == CONSENSUSBESTAND:
             if met_consensus:
-                consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, weg)
+                consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, weg, kopie)
         else:
             f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg)
             if f is not None:
@@ -74,6 +76,7 @@ def lees_beoordelingen(
                 f"{f.bestand}!{TABBLAD}!B1", f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd"
             )
         gezien.setdefault(f.beoordelaar, f.bestand)
+    controleer_kopieen(aanbesteding, kopie, formulieren, fouten)  # a consensus taken on other scores
     for naam in aanbesteding.beoordelaars:
         if naam not in genoemd:
             fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
@@ -392,6 +395,7 @@ def _lees_consensus(
     inschrijvers: Sequence[str],
     fouten: Verzamelaar,
     weg: _Opzij | None = None,
+    kopie: list[Kopie] | None = None,
 ) -> Consensus | None:
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
@@ -421,6 +425,8 @@ def _lees_consensus(
             break
     if len(fouten.fouten) > n:
         return None
+    if kopie is not None:
+        kopie += kopieen(t, _tabel_start(t) or 0, aanbesteding.beoordelaars, scores)
     return Consensus(
         bestand=pad.name,
         sha256=sha256_bestand(pad),
