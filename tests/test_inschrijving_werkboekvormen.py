@@ -419,3 +419,24 @@ def test_zonder_kopregel_op_het_tabblad_inschrijver_staan_de_velden_er_nog(werkm
         "info@acme.nl",
         "acme.xlsx!Inschrijver!B1",
     )
+
+
+def test_een_ingevoegde_rij_boven_de_kopregel_van_percelen(werkmap: Path) -> None:
+    """A bidder who inserted a row above the heading of Percelen (for a title, or by a slip) got 'kopregel moet
+    precies zijn ...; kreeg:  |  |  |' at A1, with the heading right below it. The heading is found where it is, as
+    on the panel's forms; what stands above it is an error naming the cell, never ignored."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("B1", 9100, 10, 12, 4, "alle")])
+    wb = load_workbook(pad)
+    wb["Percelen"].insert_rows(1, 2)
+    wb.save(pad)
+    assert _fouten(werkmap) == ["acme.xlsx!Percelen!A5: perceel B1 staat er twee keer in (ook A4)"]
+    _wijzig(pad, "Percelen", {"A5": None, "B5": None, "C5": None, "D5": None, "E5": None, "F5": None})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    [ins], _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert (ins.aanbod["B1"].prijs, ins.aanbod["B1"].cel) == (9000, "acme.xlsx!Percelen!A4")
+    _wijzig(pad, "Percelen", {"B1": "Onze prijzen zijn exclusief reiskosten"})
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!B1: waarde boven de kopregel (rij 3) van het formulier ('Onze prijzen zijn exclusief "
+        "reiskosten'); wat hier staat (een voorbehoud?) moet een persoon beoordelen; maak de cel leeg met "
+        "'evaluatie herstel' als het niet bij de inschrijving hoort"
+    ]
