@@ -24,6 +24,9 @@ __all__ = ["MAX_BESTAND_BYTES", "MAX_KOLOMMEN", "MAX_RIJEN", "MAX_UITGEPAKT_BYTE
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _VERSLEUTELD = "EncryptedPackage".encode("utf-16-le")
+_EXCEL_STROMEN = ("Workbook\0".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
+"""The stream an old Excel file (BIFF8, BIFF5) keeps its workbook in; another OLE file (a Word letter, an e-mail
+saved from Outlook, Thumbs.db) has none of them."""
 
 
 def celnaam(rij: int, kolom: int) -> str:
@@ -81,10 +84,17 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
         fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {_reden(e)}")
         return None
     if kop.startswith(_OLE):
-        if _VERSLEUTELD in pad.read_bytes():
+        inhoud = pad.read_bytes()
+        if _VERSLEUTELD in inhoud:
             fouten.voeg_toe(naam, "bestand is beveiligd met een wachtwoord; lever het zonder wachtwoord aan")
-        else:
+        elif any(stroom in inhoud for stroom in _EXCEL_STROMEN):
             fouten.voeg_toe(naam, "oud Excel-formaat (.xls); sla het op als .xlsx")
+        else:
+            fouten.voeg_toe(
+                naam,
+                "geen Excel-werkmap maar een ander bestand in Office-opmaak (zoals een Word-document of een "
+                "opgeslagen e-mail); alleen het ingevulde formulier (.xlsx) hoort in deze map",
+            )
         return None
     if not kop.startswith(b"PK"):
         fouten.voeg_toe(naam, "geen Excel-werkmap (.xlsx)")

@@ -440,3 +440,21 @@ def test_een_ingevoegde_rij_boven_de_kopregel_van_percelen(werkmap: Path) -> Non
         "reiskosten'); wat hier staat (een voorbehoud?) moet een persoon beoordelen; maak de cel leeg met "
         "'evaluatie herstel' als het niet bij de inschrijving hoort"
     ]
+
+
+def test_een_ander_office_bestand_heet_geen_oud_excel(werkmap: Path) -> None:
+    """Every file in the old Office container (OLE) was called 'oud Excel-formaat (.xls); sla het op als .xlsx': an
+    e-mail saved from Outlook with the bid attached (.msg), a Word letter (.doc), Windows' Thumbs.db. Only a file
+    with Excel's own stream is an old workbook now; another is named as what it is not, a form."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    (werkmap / "inschrijvingen" / "oud.xls").write_bytes(ole + "Workbook\0".encode("utf-16-le") + b"\0" * 100)
+    (werkmap / "inschrijvingen" / "offerte.msg").write_bytes(ole + "__substg1.0_0037001F\0".encode("utf-16-le"))
+    (werkmap / "inschrijvingen" / "brief.doc").write_bytes(ole + "WordDocument\0".encode("utf-16-le"))
+    assert _fouten(werkmap) == [
+        "brief.doc: geen Excel-werkmap maar een ander bestand in Office-opmaak (zoals een Word-document of een "
+        "opgeslagen e-mail); alleen het ingevulde formulier (.xlsx) hoort in deze map",
+        "offerte.msg: geen Excel-werkmap maar een ander bestand in Office-opmaak (zoals een Word-document of een "
+        "opgeslagen e-mail); alleen het ingevulde formulier (.xlsx) hoort in deze map",
+        "oud.xls: oud Excel-formaat (.xls); sla het op als .xlsx",
+    ]
