@@ -114,3 +114,22 @@ def test_plaatsingslijst_met_formule(voorbeeld: Path, tmp_path: Path) -> None:
     assert code == 2, uit
     assert "huizen.xlsx!Export!D2: de cel bevat een formule (=DATE(2022,2,1)) zonder berekende waarde" in uit
     assert "is geen datum" not in uit
+
+
+def test_een_foutwaarde_heet_geen_lege_cel(voorbeeld: Path) -> None:
+    """A formula that Excel could not compute saves its error value (#DIV/0!, t="e"); python-calamine reads that
+    cell as empty, so the bidder read 'prijs per traject ontbreekt' about a cell that shows #DIV/0! in Excel. The
+    error now names the error value and the formula, and what to do; #N/A typed in a cell is an error value too."""
+    pad = voorbeeld / "inschrijvingen" / "kompas.xlsx"
+    _zet(pad, "Percelen", {"B2": "=9000/0", "E2": "=NA()"})
+    _met_waarde(pad, "B2", "#DIV/0!", t="e")
+    _met_waarde(pad, "E2", "#N/A", t="e")
+    code, uit = _run("toets", "--werkmap", voorbeeld)
+    assert code == 2, uit
+    assert (
+        "kompas.xlsx!Percelen!B2: de cel toont de foutwaarde #DIV/0! (in een Nederlandse Excel: #DEEL/0!) van een "
+        "formule (=9000/0): Excel kon de formule niet berekenen, dus er staat geen waarde om in te lezen. Verbeter de "
+        "formule, of vul de waarde zelf in"
+    ) in uit
+    assert "kompas.xlsx!Percelen!E2: de cel toont de foutwaarde #N/A (in een Nederlandse Excel: #N/B) van een " in uit
+    assert "ontbreekt" not in uit
