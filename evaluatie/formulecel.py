@@ -92,6 +92,20 @@ def verklaar(fouten: list[tuple[str, str]], werkboeken: dict[str, Path]) -> list
     return uit
 
 
+def foutwaarden(pad: Path, blad: str) -> dict[str, tuple[str | None, str]]:
+    """Cell -> (its formula, its error value) for every cell of sheet `blad` holding an error value: calamine reads
+    those as empty, which a reader that allows empty cells would take for 'nothing filled in'. For the one sheet
+    where that decides something (the consensus table); nothing for a file this cannot read."""
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            deel = _bladdelen(zf).get(blad)
+            if deel is None:
+                return {}
+            return {cel: (f, fout) for cel, (f, fout) in _zoek(zf, deel, None).items() if fout is not None}
+    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError, ValueError):
+        return {}
+
+
 def _cel_van(plaats: str, werkboeken: dict[str, Path]) -> tuple[str, str, str] | None:
     for naam in werkboeken:
         if plaats.startswith(naam + "!"):
@@ -137,14 +151,15 @@ def _bladdelen(zf: zipfile.ZipFile) -> dict[str, str]:
     return uit
 
 
-def _zoek(zf: zipfile.ZipFile, deel: str, gezocht: set[str]) -> dict[str, tuple[str | None, str | None]]:
+def _zoek(zf: zipfile.ZipFile, deel: str, gezocht: set[str] | None) -> dict[str, tuple[str | None, str | None]]:
+    """The asked cells (`gezocht`; None: every cell) that hold a formula without a result or an error value."""
     uit: dict[str, tuple[str | None, str | None]] = {}
     with zf.open(deel) as f:
         for _, el in ET.iterparse(f):
             if el.tag != f"{_HOOFD}c":
                 continue
             cel = el.get("r", "")
-            if cel in gezocht:
+            if gezocht is None or cel in gezocht:
                 formule, waarde = el.find(f"{_HOOFD}f"), el.find(f"{_HOOFD}v")
                 zonder_waarde = waarde is None or not (waarde.text or "")
                 tekst = None if formule is None else (formule.text or "").strip() or None

@@ -133,3 +133,21 @@ def test_een_foutwaarde_heet_geen_lege_cel(voorbeeld: Path) -> None:
     ) in uit
     assert "kompas.xlsx!Percelen!E2: de cel toont de foutwaarde #N/A (in een Nederlandse Excel: #N/B) van een " in uit
     assert "ontbreekt" not in uit
+
+
+def test_een_consensusregel_met_foutwaarden_is_niet_stil_leeg(voorbeeld: Path) -> None:
+    """A consensus row whose score and motivation are formulas Excel could not compute (#N/A of a lookup) read as
+    an empty row: with aggregatie 'gemiddelde' that is no consensus at all, and the mean counted without a word.
+    Every error value in the consensus table is now an input error at its cell."""
+    pad = voorbeeld / "beoordelingen" / "consensus.xlsx"
+    assert load_workbook(pad)["Consensus"]["D6"].value == "goed"  # the example's one consensus row
+    _zet(pad, "Consensus", {"D6": "=VLOOKUP(A6,X:Y,2,0)", "E6": "=VLOOKUP(A6,X:Z,3,0)"})
+    _met_waarde(pad, "D6", "#N/A", t="e")
+    _met_waarde(pad, "E6", "#N/A", t="e")
+    code, uit = _run("beoordelingen", "--werkmap", voorbeeld)
+    assert code == 2, uit
+    assert (
+        "consensus.xlsx!Consensus!D6: de cel toont de foutwaarde #N/A (in een Nederlandse Excel: #N/B) van een "
+        "formule (=VLOOKUP(A6,X:Y,2,0))" in uit
+    )
+    assert "consensus.xlsx!Consensus!E6: de cel toont de foutwaarde #N/A" in uit

@@ -408,6 +408,7 @@ def _lees_consensus(
     controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # scores chosen on another scale: refused
     open_: list[OpenRegel] = []
     deels_open = aanbesteding.beoordeling.aggregatie == "consensus"
+    _foutwaarden_in_tabel(pad, t, fouten)  # an error value reads empty: never an open row in silence
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open, weg)
     datum, datumcel = None, ""
     for r in range(_tabel_start(t) or 0):
@@ -435,6 +436,22 @@ def _lees_consensus(
         datumcel=datumcel,
         open=tuple(open_),
     )
+
+
+def _foutwaarden_in_tabel(pad: Path, t: Tabblad, fouten: Verzamelaar) -> None:
+    """Every error value (#N/A of a lookup, #DIV/0!) in the consensus table's five columns is an input error at
+    its cell: calamine reads it as empty, and an empty consensus row is no consensus, so the mean or median would
+    count without a word. Only the consensus sheet, where an empty row is allowed; elsewhere the empty cell is an
+    error already, and evaluatie.formulecel words it."""
+    from evaluatie.formulecel import bericht, foutwaarden
+
+    start = _tabel_start(t)
+    if start is None:
+        return
+    for cel, (formule, fout) in sorted(foutwaarden(pad, t.naam).items()):
+        letters = cel.rstrip("0123456789")
+        if letters in ("A", "B", "C", "D", "E") and int(cel[len(letters) :]) > start + 1:
+            fouten.voeg_toe(f"{t.bestand}!{t.naam}!{cel}", bericht(formule, fout))
 
 
 def namen_in_formulieren(map_: Path) -> list[str]:
