@@ -75,8 +75,16 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
     import python_calamine
 
     try:
-        if pad.stat().st_size > MAX_BESTAND_BYTES:
+        grootte = pad.stat().st_size
+        if grootte > MAX_BESTAND_BYTES:
             fouten.voeg_toe(naam, f"bestand is te groot (hoogstens {MAX_BESTAND_BYTES / 1e6:.0f} MB)")
+            return None
+        if grootte == 0:  # 'geen Excel-werkmap' about a file named .xlsx sends the reader the wrong way
+            fouten.voeg_toe(
+                naam,
+                "het bestand is leeg (0 bytes): het is niet goed opgeslagen, gekopieerd of gedownload; vraag het "
+                "opnieuw op",
+            )
             return None
         with open(pad, "rb") as f:
             kop = f.read(8192)
