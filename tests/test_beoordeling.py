@@ -267,3 +267,25 @@ def test_een_gescoorde_inschrijving_die_vooraf_afviel_heet_niet_later_afgevallen
     advies = html_tekst(voorbeeld / "rapporten" / "gunningsadvies.html")
     assert "na de beoordeling" not in advies
     assert f"Beoordeling!A{rij}: {melding}" in advies
+
+
+def test_een_beoordelaarsnaam_die_er_net_anders_uitziet_krijgt_een_voorstel(voorbeeld: Path) -> None:
+    """'Mehmet Yılmaz' (a Turkish dotless ı) in the form and 'Mehmet Yilmaz' in aanbesteding.yaml: the error listed
+    the known names, among them one that looks the same on screen, and left the reader to find the difference. It
+    now proposes the name and says which letter differs; 'J. de Ridder' gets its proposal too."""
+    vul = {"mehmet-yilmaz.xlsx": "Mehmet Yılmaz", "joost-de-ridder.xlsx": "J. de Ridder"}
+    for bestand, naam in vul.items():
+        pad = voorbeeld / "beoordelingen" / bestand
+        wb = load_workbook(pad)
+        wb["Beoordeling"]["B1"] = naam
+        wb.save(pad)
+    fouten = [f for f in _fouten(voorbeeld) if "B1:" in f]
+    assert fouten == [
+        "joost-de-ridder.xlsx!Beoordeling!B1: beoordelaar 'J. de Ridder' staat niet in de aanbesteding; bekend: "
+        "Anouk Verbeek, Mehmet Yilmaz, Joost de Ridder; bedoelt u 'Joost de Ridder'? Pas dan de naam in het "
+        "formulier aan (of in aanbesteding.yaml, als die daar verkeerd staat)",
+        "mehmet-yilmaz.xlsx!Beoordeling!B1: beoordelaar 'Mehmet Yılmaz' staat niet in de aanbesteding; bekend: "
+        "Anouk Verbeek, Mehmet Yilmaz, Joost de Ridder; bedoelt u 'Mehmet Yilmaz'? De namen verschillen in 'ı' "
+        "(U+0131 LATIN SMALL LETTER DOTLESS I). Pas dan de naam in het formulier aan (of in aanbesteding.yaml, als "
+        "die daar verkeerd staat)",
+    ]

@@ -257,6 +257,25 @@ def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
     return f"; bedoelt u '{dichtst[0]}'?" if dichtst else ""
 
 
+def _bedoelt_u_beoordelaar(naam: str, beoordelaars: Sequence[str]) -> str:
+    """'; bedoelt u 'Mehmet Yilmaz'? De namen verschillen in 'ı' (U+0131 ...)...' for a reviewer's name written
+    otherwise in the form than in aanbesteding.yaml, or ''. A letter from another alphabet looks the same on
+    screen: it is named, or the reader would look for a difference they cannot see."""
+    import difflib  # only on this error path
+    import unicodedata
+
+    dichtst = difflib.get_close_matches(naam, list(beoordelaars), n=1, cutoff=0.6)
+    if not dichtst:
+        return ""
+    anders = sorted({t for t in naam if not t.isascii() and t not in dichtst[0]})
+    tekens = ", ".join(f"'{t}' (U+{ord(t):04X} {unicodedata.name(t, '')})".replace(" )", ")") for t in anders)
+    verschil = f" De namen verschillen in {tekens}." if anders else ""
+    return (
+        f"; bedoelt u '{dichtst[0]}'?{verschil} Pas dan de naam in het formulier aan (of in aanbesteding.yaml, als "
+        "die daar verkeerd staat)"
+    )
+
+
 def _getalreden(waarde: object) -> str:
     """'; een punt staat in het Nederlands voor duizendtallen ...' where a typed score is refused by the number rule
     itself (evaluatie.getallen), so a reviewer who typed '75.0' learns why it is not 75."""
@@ -305,7 +324,8 @@ def _lees_formulier(
     if beoordelaar is None:
         fouten.voeg_toe(
             t.plaats(kop[VELD_BEOORDELAAR], 1),
-            f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}",
+            f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}"
+            + _bedoelt_u_beoordelaar(naam, aanbesteding.beoordelaars),
         )
     datum = als_datum(t.waarde(kop[VELD_DATUM], 1))
     if datum is None:
