@@ -106,6 +106,19 @@ def foutwaarden(pad: Path, blad: str) -> dict[str, tuple[str | None, str]]:
         return {}
 
 
+def foutwaarden_onder(pad: Path, bestand: str, blad: str, kop: int, kolommen: int) -> list[tuple[str, str]]:
+    """(plaats, bericht) for every error value in the table of sheet `blad` below its heading (0-based row `kop`), in
+    its first `kolommen` columns: a table where an empty row is allowed (the consensus sheet) must not take an error
+    value for 'nothing filled in'."""
+    uit = []
+    for cel, (formule, fout) in foutwaarden(pad, blad).items():
+        letters = cel.rstrip("0123456789")
+        kolom = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters)))
+        if kolom <= kolommen and int(cel[len(letters) :]) > kop + 1:
+            uit.append((int(cel[len(letters) :]), kolom, f"{bestand}!{blad}!{cel}", bericht(formule, fout)))
+    return [(plaats, tekst) for _, _, plaats, tekst in sorted(uit)]
+
+
 def _cel_van(plaats: str, werkboeken: dict[str, Path]) -> tuple[str, str, str] | None:
     for naam in werkboeken:
         if plaats.startswith(naam + "!"):

@@ -151,3 +151,20 @@ def test_een_consensusregel_met_foutwaarden_is_niet_stil_leeg(voorbeeld: Path) -
         "formule (=VLOOKUP(A6,X:Y,2,0))" in uit
     )
     assert "consensus.xlsx!Consensus!E6: de cel toont de foutwaarde #N/A" in uit
+
+
+def test_template_consensus_overschrijft_geen_foutwaarden(voorbeeld: Path) -> None:
+    """A re-run of 'template consensus' keeps what the panel typed; a score and motivation that are formulas with an
+    error value read as empty, so the re-run wrote the row back empty and the panel's formulas were gone without a
+    word. It now refuses, naming the cells, and the file stays as it was."""
+    pad = voorbeeld / "beoordelingen" / "consensus.xlsx"
+    _zet(pad, "Consensus", {"D6": "=VLOOKUP(A6,X:Y,2,0)", "E6": "=VLOOKUP(A6,X:Z,3,0)"})
+    _met_waarde(pad, "D6", "#N/A", t="e")
+    _met_waarde(pad, "E6", "#N/A", t="e")
+    eerst = pad.read_bytes()
+    code, uit = _run("template", "consensus", "--werkmap", voorbeeld)
+    assert code == 2, uit
+    assert "consensus.xlsx!Consensus!D6: de cel toont de foutwaarde #N/A" in uit
+    assert "consensus.xlsx!Consensus!E6: de cel toont de foutwaarde #N/A" in uit
+    assert "het bestaande consensusbestand wordt niet overschreven" in uit
+    assert pad.read_bytes() == eerst

@@ -463,15 +463,13 @@ def _foutwaarden_in_tabel(pad: Path, t: Tabblad, fouten: Verzamelaar) -> None:
     its cell: calamine reads it as empty, and an empty consensus row is no consensus, so the mean or median would
     count without a word. Only the consensus sheet, where an empty row is allowed; elsewhere the empty cell is an
     error already, and evaluatie.formulecel words it."""
-    from evaluatie.formulecel import bericht, foutwaarden
+    from evaluatie.formulecel import foutwaarden_onder
 
     start = _tabel_start(t)
     if start is None:
         return
-    for cel, (formule, fout) in sorted(foutwaarden(pad, t.naam).items()):
-        letters = cel.rstrip("0123456789")
-        if letters in ("A", "B", "C", "D", "E") and int(cel[len(letters) :]) > start + 1:
-            fouten.voeg_toe(f"{t.bestand}!{t.naam}!{cel}", bericht(formule, fout))
+    for plaats, bericht in foutwaarden_onder(pad, t.bestand, t.naam, start, len(KOLOMMEN)):
+        fouten.voeg_toe(plaats, bericht)
 
 
 def namen_in_formulieren(map_: Path) -> list[str]:
