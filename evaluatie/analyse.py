@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.pipeline import Award, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import STANDAARD
@@ -181,5 +182,16 @@ class Aanbestedingsanalyse:
 
 
 def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STANDAARD) -> Aanbestedingsanalyse:
-    """The award of the tender in `werkmap` as DataFrames (computed on first use)."""
-    return Aanbestedingsanalyse(Werkmap(Path(werkmap)), percelen, oplosser)
+    """The award of the tender in `werkmap` as DataFrames (computed on first use).
+
+    Said at the call, in words: an empty path (an empty variable) is a ValueError, never the current folder (as
+    `--werkmap ""` on the command line), and a folder without aanbesteding.yaml an InvoerFout with its path."""
+    if not str(werkmap).strip():
+        raise ValueError(
+            "werkmap: een leeg pad is geen werkmap (ook niet de huidige map); geef de map van de aanbesteding, "
+            "bijvoorbeeld evaluatie.open('bids/voorbeeld')"
+        )
+    pad = Path(werkmap)
+    if not (pad / "aanbesteding.yaml").is_file():
+        raise InvoerFout([Fout(str(pad), "geen aanbesteding.yaml gevonden; geef de map van de aanbesteding")])
+    return Aanbestedingsanalyse(Werkmap(pad), percelen, oplosser)

@@ -38,9 +38,9 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
                 try:
                     return f(*args, **kwargs)
                 except OSError as e:  # a file operation outside the write guard: still path and reason in Dutch
-                    from evaluatie.schrijfwacht import reden
+                    from evaluatie.schrijfwacht import toegangsreden
 
-                    raise InvoerFout([Fout(str(e.filename or ""), f"bestandsfout: {reden(e)}")]) from None
+                    raise InvoerFout([Fout(str(e.filename or ""), f"bestandsfout: {toegangsreden(e)}")]) from None
         except InvoerFout as e:
             click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
             for fout in e.fouten:  # one line per error: a line break quoted from a cell is shown, not made

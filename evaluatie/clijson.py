@@ -93,6 +93,41 @@ def _json_optie() -> click.Option:
     return click.Option(["--json", "als_json"], is_flag=True, help="Uitvoer als JSON (één document op stdout).")
 
 
+def _optiefouten(cmd: click.Command, ctx: click.Context, args: list[str]) -> list[click.UsageError]:
+    """Every error click finds in a command's arguments, where click itself raises the first only: unknown
+    options (each is left out and the parse repeated), then each option's value in the order typed. A trial on a
+    context of its own: eager options (--help) are not run, nothing is kept."""
+    from click.core import iter_params_for_processing
+
+    proef = cmd.context_class(cmd, info_name=ctx.info_name, parent=ctx.parent)
+    fouten: list[click.UsageError] = []
+    rest = list(args)
+    while True:
+        try:
+            opts, over, volgorde = cmd.make_parser(proef).parse_args(args=list(rest))
+            break
+        except click.NoSuchOption as e:
+            fouten.append(e)
+            naam = e.option_name
+            plek = next((i for i, a in enumerate(rest) if a == naam or a.startswith(f"{naam}=")), None)
+            if plek is None:
+                return fouten
+            del rest[plek]
+        except click.UsageError as e:  # an option without its value: the rest cannot be told apart
+            return [*fouten, e]
+    params = cmd.get_params(proef)
+    if any(p.is_eager and p.name in opts for p in params):  # --help asked: click shows it, whatever else is wrong
+        return fouten
+    for param in iter_params_for_processing(volgorde, params):
+        if param.is_eager:
+            continue
+        try:
+            _, over = param.handle_parse_result(proef, opts, over)
+        except click.UsageError as e:
+            fouten.append(e)
+    return fouten
+
+
 class Commando(click.Command):
     """A command that always accepts --json (see module docstring)."""
 
@@ -101,6 +136,16 @@ class Commando(click.Command):
         self.eigen_json = any(p.name == "als_json" for p in self.params)
         if not self.eigen_json:
             self.params.append(_json_optie())
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """As click's, but with several wrong options every one is named (Gebruiksfouten), not the first only;
+        one reads as click says it. The left-over value of an unknown option is not reported as an extra argument:
+        whether '--zaad 3' meant '3' as its value is not known."""
+        if not ctx.resilient_parsing and args:
+            fouten = _optiefouten(self, ctx, args)
+            if len(fouten) > 1:
+                raise Gebruiksfouten([(_plaats(e), e.format_message()) for e in fouten], ctx)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         gevraagd = bool(ctx.params.get("als_json")) or json_gevraagd()

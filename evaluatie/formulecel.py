@@ -1,4 +1,4 @@
-"""A cell that reads empty because it holds a formula nobody computed, said as such.
+"""A cell that reads empty because it holds a formula nobody computed, or an error value, said as such.
 
 Excel and LibreOffice save a formula together with its result; the reader (python-calamine) reads that
 result. A workbook written by a script (openpyxl, for one) holds the formula without a result, so the cell
@@ -7,7 +7,8 @@ This module looks, only for the cells an error was found in, whether the sheet's
 without a saved value, and gives the error that says so: which formula, and what to do (open and save the
 file in Excel or LibreOffice, or type the value). Nothing here runs on a workbook that reads without error:
 the normal read stays as fast as it was. The file passed evaluatie.werkboekgrens before it was read, so
-opening it again here is bounded too.
+opening it again here is bounded too. A cell holding an error value (#DIV/0! of a formula Excel could not compute,
+or #N/A typed in it) reads empty as well; the error names the value instead of "ontbreekt".
 """
 
 from __future__ import annotations
@@ -25,15 +26,36 @@ _PAKKET_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Rel
 _CEL = re.compile(r"[A-Z]{1,3}[0-9]{1,7}")
 _TEKSTSOORTEN = ("str", "s", "inlineStr")  # a formula whose saved result is text: empty text is a result
 MAX_FORMULE = 120  # characters of the formula shown in the message
+_NEDERLANDS = {
+    "#DIV/0!": "#DEEL/0!",
+    "#N/A": "#N/B",
+    "#VALUE!": "#WAARDE!",
+    "#REF!": "#VERW!",
+    "#NAME?": "#NAAM?",
+    "#NUM!": "#GETAL!",
+    "#NULL!": "#LEEG!",
+}
+"""An error value as the file stores it -> as a Dutch Excel shows it."""
 
 
-def bericht(formule: str | None) -> str:
-    """The error for one such cell, in the words the sender of the file can act on."""
+def bericht(formule: str | None, foutwaarde: str | None = None) -> str:
+    """The error for one such cell, in the words the sender of the file can act on. `foutwaarde`: the error value
+    the cell shows (#DIV/0!, #N/A) when its formula could not be computed, or when it was typed (#N/A)."""
     if formule:
         kort = formule if len(formule) <= MAX_FORMULE else formule[: MAX_FORMULE - 1] + "…"
         wat = f"een formule (={kort})"
     else:
         wat = "een formule"
+    if foutwaarde is not None:
+        nl = _NEDERLANDS.get(foutwaarde)
+        toont = f"de foutwaarde {foutwaarde}" if foutwaarde else "een foutwaarde"
+        toont += f" (in een Nederlandse Excel: {nl})" if nl else ""
+        if formule is None:
+            return f"de cel toont {toont}, dus er staat geen waarde om in te lezen. Vul de waarde zelf in"
+        return (
+            f"de cel toont {toont} van {wat}: Excel kon de formule niet berekenen, dus er staat geen waarde om in te "
+            "lezen. Verbeter de formule, of vul de waarde zelf in"
+        )
     return (
         f"de cel bevat {wat} zonder berekende waarde: het werkboek is door een programma geschreven en daarna "
         "niet in Excel of LibreOffice opgeslagen, dus er staat geen uitkomst om in te lezen. Open het bestand "
@@ -53,7 +75,7 @@ def verklaar(fouten: list[tuple[str, str]], werkboeken: dict[str, Path]) -> list
         if gevonden is not None:
             naam, blad, cel = gevonden
             gevraagd[naam][blad].add(cel)
-    formules: dict[tuple[str, str, str], str | None] = {}
+    formules: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
     for naam, cellen in gevraagd.items():
         for (blad, cel), formule in _formules_zonder_waarde(werkboeken[naam], cellen).items():
             formules[(naam, blad, cel)] = formule
@@ -66,8 +88,35 @@ def verklaar(fouten: list[tuple[str, str]], werkboeken: dict[str, Path]) -> list
             uit.append((plaats, tekst))
         elif plaats not in gezegd:
             gezegd.add(plaats)
-            uit.append((plaats, bericht(formules[gevonden])))
+            uit.append((plaats, bericht(*formules[gevonden])))
     return uit
+
+
+def foutwaarden(pad: Path, blad: str) -> dict[str, tuple[str | None, str]]:
+    """Cell -> (its formula, its error value) for every cell of sheet `blad` holding an error value: calamine reads
+    those as empty, which a reader that allows empty cells would take for 'nothing filled in'. For the one sheet
+    where that decides something (the consensus table); nothing for a file this cannot read."""
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            deel = _bladdelen(zf).get(blad)
+            if deel is None:
+                return {}
+            return {cel: (f, fout) for cel, (f, fout) in _zoek(zf, deel, None).items() if fout is not None}
+    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError, ValueError):
+        return {}
+
+
+def foutwaarden_onder(pad: Path, bestand: str, blad: str, kop: int, kolommen: int) -> list[tuple[str, str]]:
+    """(plaats, bericht) for every error value in the table of sheet `blad` below its heading (0-based row `kop`), in
+    its first `kolommen` columns: a table where an empty row is allowed (the consensus sheet) must not take an error
+    value for 'nothing filled in'."""
+    uit = []
+    for cel, (formule, fout) in foutwaarden(pad, blad).items():
+        letters = cel.rstrip("0123456789")
+        kolom = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters)))
+        if kolom <= kolommen and int(cel[len(letters) :]) > kop + 1:
+            uit.append((int(cel[len(letters) :]), kolom, f"{bestand}!{blad}!{cel}", bericht(formule, fout)))
+    return [(plaats, tekst) for _, _, plaats, tekst in sorted(uit)]
 
 
 def _cel_van(plaats: str, werkboeken: dict[str, Path]) -> tuple[str, str, str] | None:
@@ -79,14 +128,16 @@ def _cel_van(plaats: str, werkboeken: dict[str, Path]) -> tuple[str, str, str] |
     return None
 
 
-def _formules_zonder_waarde(pad: Path, cellen: dict[str, set[str]]) -> dict[tuple[str, str], str | None]:
-    """(tabblad, cel) -> the formula's text (None for a shared formula's follower, which holds none), for
-    the asked cells that hold a formula without a saved result. A file this cannot read gives nothing: the
-    reader's own error stands then."""
+def _formules_zonder_waarde(
+    pad: Path, cellen: dict[str, set[str]]
+) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """(tabblad, cel) -> (the formula's text, None for a shared formula's follower, which holds none; the error
+    value), for the asked cells that hold a formula without a saved result, or an error value (t="e": calamine
+    reads it as an empty cell). A file this cannot read gives nothing: the reader's own error stands then."""
     try:
         with zipfile.ZipFile(pad) as zf:
             delen = _bladdelen(zf)
-            uit: dict[tuple[str, str], str | None] = {}
+            uit: dict[tuple[str, str], tuple[str | None, str | None]] = {}
             for blad, gezocht in cellen.items():
                 deel = delen.get(blad)
                 if deel is None:
@@ -113,17 +164,22 @@ def _bladdelen(zf: zipfile.ZipFile) -> dict[str, str]:
     return uit
 
 
-def _zoek(zf: zipfile.ZipFile, deel: str, gezocht: set[str]) -> dict[str, str | None]:
-    uit: dict[str, str | None] = {}
+def _zoek(zf: zipfile.ZipFile, deel: str, gezocht: set[str] | None) -> dict[str, tuple[str | None, str | None]]:
+    """The asked cells (`gezocht`; None: every cell) that hold a formula without a result or an error value."""
+    uit: dict[str, tuple[str | None, str | None]] = {}
     with zf.open(deel) as f:
         for _, el in ET.iterparse(f):
             if el.tag != f"{_HOOFD}c":
                 continue
             cel = el.get("r", "")
-            if cel in gezocht:
+            if gezocht is None or cel in gezocht:
                 formule, waarde = el.find(f"{_HOOFD}f"), el.find(f"{_HOOFD}v")
                 zonder_waarde = waarde is None or not (waarde.text or "")
-                if formule is not None and zonder_waarde and el.get("t") not in _TEKSTSOORTEN:
-                    uit[cel] = (formule.text or "").strip() or None
+                tekst = None if formule is None else (formule.text or "").strip() or None
+                if el.get("t") == "e":  # '' for a formula without text of its own (a shared formula's follower)
+                    fout = "" if waarde is None else (waarde.text or "").strip()
+                    uit[cel] = (None if formule is None else tekst or "", fout)
+                elif formule is not None and zonder_waarde and el.get("t") not in _TEKSTSOORTEN:
+                    uit[cel] = (tekst, None)
             el.clear()
     return uit

@@ -301,7 +301,7 @@ class Beoordeling:
     panel: Paneluitslag
     toets: Toetsuitslag
     bestanden: list[Invoerbestand]
-    opzij: list[str] = field(default_factory=list)  # reviewer/consensus rows of bids that dropped out after scoring
+    opzij: list[str] = field(default_factory=list)  # form rows of bids not assessed (knock-out, withdrawn)
 
 
 def te_beoordelen_rijen(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[str, str, str]]:
@@ -327,8 +327,16 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
             rijen if invoer.beoordeelde_rijen is None else invoer.beoordeelde_rijen,
             [i.naam for i in invoer.inschrijvingen] + _teruggetrokken(invoer),
             _prijzen(invoer),
-            afgevallen=[(r.inschrijver, r.perceel) for r in toets_voor.resultaten if not r.voldoet]
-            + [(n, code) for n in _teruggetrokken(invoer) for code in invoer.aanbesteding.percelen],
+            afgevallen={
+                (r.inschrijver, r.perceel): "de inschrijving valt voor dit perceel af in de knock-outtoets"
+                for r in toets_voor.resultaten
+                if not r.voldoet
+            }
+            | {
+                (n, code): "de inschrijving is teruggetrokken"
+                for n in _teruggetrokken(invoer)
+                for code in invoer.aanbesteding.percelen
+            },
             opzij=opzij,
         )
         for regel in opzij:

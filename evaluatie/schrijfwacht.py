@@ -68,6 +68,21 @@ def reden(fout: OSError) -> str:
     return f"fout van het besturingssysteem ({naam})"
 
 
+def leesreden(fout: OSError) -> str:
+    """As `reden`, for a file that is read: a refused read lacks read rights ('geen schrijfrechten' would send the
+    user to the wrong setting)."""
+    if fout.errno in (errno.EACCES, errno.EPERM):
+        return "geen leesrechten (het bestand of de map is voor deze gebruiker niet te lezen)"
+    return reden(fout)
+
+
+def toegangsreden(fout: OSError) -> str:
+    """As `reden`, for a file operation that may read or write: a refused one names both rights."""
+    if fout.errno in (errno.EACCES, errno.EPERM):
+        return "geen toegang (lees- of schrijfrechten ontbreken voor deze gebruiker)"
+    return reden(fout)
+
+
 @contextmanager
 def bewaakt(pad: Path | str) -> Iterator[None]:
     """Turn an OSError inside the block into a SchrijfFout naming `pad` (never a temporary name)."""

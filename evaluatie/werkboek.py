@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from evaluatie import werkboekgrens
 from evaluatie.fouten import Verzamelaar
 from evaluatie.getallen import GetalFout, lees_geheel, lees_waarde
-from evaluatie.schrijfwacht import reden as _reden
+from evaluatie.schrijfwacht import leesreden as _reden
 from evaluatie.tekst import zonder_exponent
 from evaluatie.werkboekgrens import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, MAX_UITGEPAKT_BYTES
 
@@ -24,6 +24,9 @@ __all__ = ["MAX_BESTAND_BYTES", "MAX_KOLOMMEN", "MAX_RIJEN", "MAX_UITGEPAKT_BYTE
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _VERSLEUTELD = "EncryptedPackage".encode("utf-16-le")
+_EXCEL_STROMEN = ("Workbook\0".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
+"""The stream an old Excel file (BIFF8, BIFF5) keeps its workbook in; another OLE file (a Word letter, an e-mail
+saved from Outlook, Thumbs.db) has none of them."""
 
 
 def celnaam(rij: int, kolom: int) -> str:
@@ -72,8 +75,16 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
     import python_calamine
 
     try:
-        if pad.stat().st_size > MAX_BESTAND_BYTES:
+        grootte = pad.stat().st_size
+        if grootte > MAX_BESTAND_BYTES:
             fouten.voeg_toe(naam, f"bestand is te groot (hoogstens {MAX_BESTAND_BYTES / 1e6:.0f} MB)")
+            return None
+        if grootte == 0:  # 'geen Excel-werkmap' about a file named .xlsx sends the reader the wrong way
+            fouten.voeg_toe(
+                naam,
+                "het bestand is leeg (0 bytes): het is niet goed opgeslagen, gekopieerd of gedownload; vraag het "
+                "opnieuw op",
+            )
             return None
         with open(pad, "rb") as f:
             kop = f.read(8192)
@@ -81,10 +92,17 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
         fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {_reden(e)}")
         return None
     if kop.startswith(_OLE):
-        if _VERSLEUTELD in pad.read_bytes():
+        inhoud = pad.read_bytes()
+        if _VERSLEUTELD in inhoud:
             fouten.voeg_toe(naam, "bestand is beveiligd met een wachtwoord; lever het zonder wachtwoord aan")
-        else:
+        elif any(stroom in inhoud for stroom in _EXCEL_STROMEN):
             fouten.voeg_toe(naam, "oud Excel-formaat (.xls); sla het op als .xlsx")
+        else:
+            fouten.voeg_toe(
+                naam,
+                "geen Excel-werkmap maar een ander bestand in Office-opmaak (zoals een Word-document of een "
+                "opgeslagen e-mail); alleen het ingevulde formulier (.xlsx) hoort in deze map",
+            )
         return None
     if not kop.startswith(b"PK"):
         fouten.voeg_toe(naam, "geen Excel-werkmap (.xlsx)")

@@ -488,11 +488,30 @@ def _echte_grootte(fp: BinaryIO, info: zipfile.ZipInfo, plaats: str, bewaar: dic
     return uit
 
 
+_ALLEEN_XLSX = (
+    "sla het op als Excel-werkmap (.xlsx) en lever dat aan: alleen een .xlsx wordt volledig gecontroleerd gelezen"
+)
+
+
+def _andere_soort(namen: dict[str, list[zipfile.ZipInfo]], delen: _Delen) -> str | None:
+    """Why a zip that holds no .xlsx is refused, or None. calamine also reads an OpenDocument spreadsheet (.ods,
+    LibreOffice's own format) and a binary .xlsb, but the bounds here only know the XML parts of an .xlsx: such
+    a file would be inflated unchecked (an .ods repeats a row a million times in a few bytes), and the hidden-cell
+    and formula checks would not see it either."""
+    if "xl/workbook.bin" in namen and "xl/workbook.xml" not in namen:
+        return f"binaire Excel-werkmap (.xlsb); {_ALLEEN_XLSX}"
+    if any(namen.get(deel) for deel in delen.bladen if not deel.endswith(".bin")):
+        return None
+    if "content.xml" in namen or "mimetype" in namen:
+        return f"OpenDocument-rekenblad (.ods, bijvoorbeeld van LibreOffice); {_ALLEEN_XLSX}"
+    return "geen Excel-werkmap (.xlsx): het bestand bevat geen tabbladen"
+
+
 def controleer(pad: Path, naam: str) -> None:
     """Raise TeGroot (with file, sheet and cell where known) if reading `pad` would exceed a bound.
 
-    A zip that Python cannot read is refused as well: a reader must never inflate what was not
-    checked.
+    A zip that Python cannot read is refused as well, and so is one that holds no .xlsx (an .ods, an
+    .xlsb): a reader must never inflate what was not checked.
     """
     grootte = pad.stat().st_size
     if grootte > MAX_BESTAND_BYTES:
@@ -511,6 +530,8 @@ def controleer(pad: Path, naam: str) -> None:
             if echt > MAX_UITGEPAKT_BYTES:
                 raise TeGroot(naam, f"bestand is uitgepakt te groot (meer dan {MAX_UITGEPAKT_BYTES / 1e6:.0f} MB)")
             delen = _delen(zf, namen)
+            if (soort := _andere_soort(namen, delen)) is not None:
+                raise TeGroot(naam, soort)
             gedeeld = _gedeelde_lengtes(zf, [i for g in delen.gedeeld for i in namen.get(g, [])], naam)
             if _zeker_binnen(zf, [i for deel in sorted(delen.bladen) for i in namen.get(deel, [])], gedeeld):
                 return

@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -80,3 +81,41 @@ def test_overige_tabellen_volgen_dezelfde_gunning(voorbeeld: Path) -> None:
     panel = a.panel()
     rij = panel[(panel.inschrijver == "Inburgerwijs Academie") & (panel.perceel == "B1") & (panel.criterium == "K1")]
     assert rij.iloc[0].consensus == rij.iloc[0].punten
+
+
+def test_de_bibliotheek_schrijft_niets_op_stdout(voorbeeld: Path) -> None:
+    """A real process (the HiGHS banner is native code writing to fd 1, once per process): `evaluatie.pipeline`
+    called from a script or notebook printed 'Running HiGHS ... Copyright ...' on the caller's stdout; only the
+    command line and evaluatie.open silenced it. A library call now prints nothing there, whatever calls it."""
+    import subprocess
+    import sys
+
+    script = (
+        "from pathlib import Path\n"
+        "from evaluatie.pipeline import gun\n"
+        "from evaluatie.werkmap import Werkmap\n"
+        f"award = gun(Werkmap(Path({str(voorbeeld)!r})), 'B1', 'highs')\n"
+        "assert award.uitslag.percelen['B1'].toewijzing\n"
+    )
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout == ""
+
+
+def test_een_leeg_pad_of_een_map_zonder_aanbesteding_zegt_dat(tmp_path: Path, monkeypatch) -> None:
+    """evaluatie.open("") (an empty variable in a notebook) opened the current folder in silence, as the command
+    line never does with --werkmap ""; a folder without aanbesteding.yaml said 'aanbesteding.yaml: bestand niet
+    gevonden' without the folder, and only at the first table. Both are said at the call now, in words."""
+    import pytest
+
+    from evaluatie.fouten import InvoerFout
+
+    shutil.copytree(REPO / "bids" / "voorbeeld", tmp_path / "hier")
+    monkeypatch.chdir(tmp_path / "hier")  # the current folder holds a tender: it must not be taken for ''
+    with pytest.raises(ValueError, match="een leeg pad is geen werkmap"):
+        evaluatie.open("")
+    with pytest.raises(InvoerFout) as e:
+        evaluatie.open(tmp_path / "elders")
+    assert [str(f) for f in e.value.fouten] == [
+        f"{tmp_path / 'elders'}: geen aanbesteding.yaml gevonden; geef de map van de aanbesteding"
+    ]

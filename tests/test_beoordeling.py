@@ -242,3 +242,50 @@ def test_kopveld_twee_keer_is_een_fout_met_beide_cellen(tmp_path: Path) -> None:
         "niet te zeggen welke waarde de beoordelaar bedoelde",
     ]
     assert _fouten(ws) == verwacht
+
+
+def test_een_gescoorde_inschrijving_die_vooraf_afviel_heet_niet_later_afgevallen(voorbeeld: Path) -> None:
+    """Leerpunt's onderwijs bid lies above the ceiling: the knock-out before the panel removed it, so no form had
+    its rows. A reviewer who scored it anyway (a row typed in by hand) had that row set aside, rightly, but the
+    advies and the note said 'de inschrijving viel na de beoordeling af': untrue, it fell out before. The reason
+    given is now the one that holds either way: the knock-out test (or a withdrawal)."""
+    from tests.hulp import html_tekst
+
+    pad = voorbeeld / "beoordelingen" / "joost-de-ridder.xlsx"
+    wb = load_workbook(pad)
+    wb["Beoordeling"].append(["Leerpunt Vechtstreek", "onderwijs", "Plan van aanpak en maatwerk", "goed", "Prima."])
+    rij = wb["Beoordeling"].max_row
+    wb.save(pad)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 0, res.output
+    melding = (
+        "Leerpunt Vechtstreek, perceel onderwijs, Plan van aanpak en maatwerk: opzijgezet, de inschrijving valt "
+        "voor dit perceel af in de knock-outtoets"
+    )
+    uit = " ".join(res.output.split())  # a line longer than 200 characters continues on the next
+    assert f"Let op: beoordelingen/joost-de-ridder.xlsx!Beoordeling!A{rij}: {melding}" in uit
+    advies = html_tekst(voorbeeld / "rapporten" / "gunningsadvies.html")
+    assert "na de beoordeling" not in advies
+    assert f"Beoordeling!A{rij}: {melding}" in advies
+
+
+def test_een_beoordelaarsnaam_die_er_net_anders_uitziet_krijgt_een_voorstel(voorbeeld: Path) -> None:
+    """'Mehmet Yılmaz' (a Turkish dotless ı) in the form and 'Mehmet Yilmaz' in aanbesteding.yaml: the error listed
+    the known names, among them one that looks the same on screen, and left the reader to find the difference. It
+    now proposes the name and says which letter differs; 'J. de Ridder' gets its proposal too."""
+    vul = {"mehmet-yilmaz.xlsx": "Mehmet Yılmaz", "joost-de-ridder.xlsx": "J. de Ridder"}
+    for bestand, naam in vul.items():
+        pad = voorbeeld / "beoordelingen" / bestand
+        wb = load_workbook(pad)
+        wb["Beoordeling"]["B1"] = naam
+        wb.save(pad)
+    fouten = [f for f in _fouten(voorbeeld) if "B1:" in f]
+    assert fouten == [
+        "joost-de-ridder.xlsx!Beoordeling!B1: beoordelaar 'J. de Ridder' staat niet in de aanbesteding; bekend: "
+        "Anouk Verbeek, Mehmet Yilmaz, Joost de Ridder; bedoelt u 'Joost de Ridder'? Pas dan de naam in het "
+        "formulier aan (of in aanbesteding.yaml, als die daar verkeerd staat)",
+        "mehmet-yilmaz.xlsx!Beoordeling!B1: beoordelaar 'Mehmet Yılmaz' staat niet in de aanbesteding; bekend: "
+        "Anouk Verbeek, Mehmet Yilmaz, Joost de Ridder; bedoelt u 'Mehmet Yilmaz'? De namen verschillen in 'ı' "
+        "(U+0131 LATIN SMALL LETTER DOTLESS I). Pas dan de naam in het formulier aan (of in aanbesteding.yaml, als "
+        "die daar verkeerd staat)",
+    ]

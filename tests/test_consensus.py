@@ -377,3 +377,34 @@ def test_consensus_alleen_nodig_voor_de_percelen_die_worden_gegund(voorbeeld: Pa
     # Z: Inburgerwijs Academie and Kompas Inburgering, 4 criteria each; nothing of B1 or onderwijs
     assert "8 punt(en) staan nog open" in res.output
     assert "perceel B1" not in res.output and "perceel onderwijs" not in res.output
+
+
+def test_consensus_op_andere_scores_dan_de_formulieren_wordt_niet_stil_toegepast(tmp_path: Path) -> None:
+    """The panel decided its consensus on the scores the consensus workbook shows beside each row; when a reviewer
+    changes the signed form afterwards, the consensus was taken on other scores than the forms now hold. It was
+    applied in silence (advies, letters); now it is an input error at the copied cell, naming both scores and the
+    form's cell, until the panel looks again ('evaluatie template consensus' brings the columns up to date and keeps
+    what the panel typed)."""
+    ws = _werkmap(tmp_path)
+    pad = ws / "beoordelingen" / "consensus.xlsx"
+    assert _run("template", "consensus", "--werkmap", str(ws)).exit_code == 0
+    _vul_panel(pad, PANEL)
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
+    rij = _rijen(pad)[("X", K1)]
+    ada = ws / "beoordelingen" / "ada.xlsx"
+    wb = load_workbook(ada)
+    plek = next(r for r in range(6, wb["Beoordeling"].max_row + 1) if wb["Beoordeling"].cell(r, 1).value == "X")
+    assert wb["Beoordeling"].cell(plek, 3).value == K1
+    wb["Beoordeling"].cell(plek, 4, 100)  # Ada changes her signed score after the meeting (it was 75)
+    wb.save(ada)
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    assert " ".join(res.output.split()) == " ".join(
+        f"""Fouten in de invoer (1):
+  consensus.xlsx!Consensus!I{rij}: het consensusoverleg besliste deze regel (X, perceel B1, {K1}) met de score
+  '75' van Ada ernaast; het formulier van Ada geeft nu '100' (ada.xlsx!Beoordeling!D{plek}): de consensus is genomen
+  op andere scores dan de formulieren nu bevatten. Laat het panel de regel opnieuw bekijken; 'evaluatie template
+  consensus' zet de huidige scores in het consensusbestand en bewaart de consensusscore en -motivering""".split()
+    )
+    assert _run("template", "consensus", "--werkmap", str(ws)).exit_code == 0
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0

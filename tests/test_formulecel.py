@@ -114,3 +114,57 @@ def test_plaatsingslijst_met_formule(voorbeeld: Path, tmp_path: Path) -> None:
     assert code == 2, uit
     assert "huizen.xlsx!Export!D2: de cel bevat een formule (=DATE(2022,2,1)) zonder berekende waarde" in uit
     assert "is geen datum" not in uit
+
+
+def test_een_foutwaarde_heet_geen_lege_cel(voorbeeld: Path) -> None:
+    """A formula that Excel could not compute saves its error value (#DIV/0!, t="e"); python-calamine reads that
+    cell as empty, so the bidder read 'prijs per traject ontbreekt' about a cell that shows #DIV/0! in Excel. The
+    error now names the error value and the formula, and what to do; #N/A typed in a cell is an error value too."""
+    pad = voorbeeld / "inschrijvingen" / "kompas.xlsx"
+    _zet(pad, "Percelen", {"B2": "=9000/0", "E2": "=NA()"})
+    _met_waarde(pad, "B2", "#DIV/0!", t="e")
+    _met_waarde(pad, "E2", "#N/A", t="e")
+    code, uit = _run("toets", "--werkmap", voorbeeld)
+    assert code == 2, uit
+    assert (
+        "kompas.xlsx!Percelen!B2: de cel toont de foutwaarde #DIV/0! (in een Nederlandse Excel: #DEEL/0!) van een "
+        "formule (=9000/0): Excel kon de formule niet berekenen, dus er staat geen waarde om in te lezen. Verbeter de "
+        "formule, of vul de waarde zelf in"
+    ) in uit
+    assert "kompas.xlsx!Percelen!E2: de cel toont de foutwaarde #N/A (in een Nederlandse Excel: #N/B) van een " in uit
+    assert "ontbreekt" not in uit
+
+
+def test_een_consensusregel_met_foutwaarden_is_niet_stil_leeg(voorbeeld: Path) -> None:
+    """A consensus row whose score and motivation are formulas Excel could not compute (#N/A of a lookup) read as
+    an empty row: with aggregatie 'gemiddelde' that is no consensus at all, and the mean counted without a word.
+    Every error value in the consensus table is now an input error at its cell."""
+    pad = voorbeeld / "beoordelingen" / "consensus.xlsx"
+    assert load_workbook(pad)["Consensus"]["D6"].value == "goed"  # the example's one consensus row
+    _zet(pad, "Consensus", {"D6": "=VLOOKUP(A6,X:Y,2,0)", "E6": "=VLOOKUP(A6,X:Z,3,0)"})
+    _met_waarde(pad, "D6", "#N/A", t="e")
+    _met_waarde(pad, "E6", "#N/A", t="e")
+    code, uit = _run("beoordelingen", "--werkmap", voorbeeld)
+    assert code == 2, uit
+    assert (
+        "consensus.xlsx!Consensus!D6: de cel toont de foutwaarde #N/A (in een Nederlandse Excel: #N/B) van een "
+        "formule (=VLOOKUP(A6,X:Y,2,0))" in uit
+    )
+    assert "consensus.xlsx!Consensus!E6: de cel toont de foutwaarde #N/A" in uit
+
+
+def test_template_consensus_overschrijft_geen_foutwaarden(voorbeeld: Path) -> None:
+    """A re-run of 'template consensus' keeps what the panel typed; a score and motivation that are formulas with an
+    error value read as empty, so the re-run wrote the row back empty and the panel's formulas were gone without a
+    word. It now refuses, naming the cells, and the file stays as it was."""
+    pad = voorbeeld / "beoordelingen" / "consensus.xlsx"
+    _zet(pad, "Consensus", {"D6": "=VLOOKUP(A6,X:Y,2,0)", "E6": "=VLOOKUP(A6,X:Z,3,0)"})
+    _met_waarde(pad, "D6", "#N/A", t="e")
+    _met_waarde(pad, "E6", "#N/A", t="e")
+    eerst = pad.read_bytes()
+    code, uit = _run("template", "consensus", "--werkmap", voorbeeld)
+    assert code == 2, uit
+    assert "consensus.xlsx!Consensus!D6: de cel toont de foutwaarde #N/A" in uit
+    assert "consensus.xlsx!Consensus!E6: de cel toont de foutwaarde #N/A" in uit
+    assert "het bestaande consensusbestand wordt niet overschreven" in uit
+    assert pad.read_bytes() == eerst

@@ -150,12 +150,15 @@ def test_kapotte_lege_en_beveiligde_bestanden(werkmap: Path) -> None:
         msoffcrypto.format.ooxml.OOXMLFile(bron).encrypt("geheim", doel)
     (map_ / "open.xlsx").unlink()
     (map_ / "~$lock.xlsx").write_bytes(b"lock")
+    (map_ / "nul.xlsx").write_bytes(b"")  # a copy or download that broke off: it said "geen Excel-werkmap (.xlsx)"
     fouten = _fouten(werkmap)
     assert fouten == [
         "geheim.xlsx: bestand is beveiligd met een wachtwoord; lever het zonder wachtwoord aan",
         "kapot.xlsx: geen leesbare Excel-werkmap (beschadigd zip-archief)",
         "leeg.xlsx: lege werkmap: niets ingevuld",
         "notitie.txt: geen Excel-werkmap (.xlsx)",
+        "nul.xlsx: het bestand is leeg (0 bytes): het is niet goed opgeslagen, gekopieerd of gedownload; vraag het "
+        "opnieuw op",
     ]
 
 

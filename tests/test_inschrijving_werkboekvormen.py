@@ -356,3 +356,119 @@ def test_rijen_standaard_hoogte_nul_alleen_een_eigen_hoogte_is_zichtbaar(werkmap
         "inschrijvingen/acme.xlsx!Percelen: A2, B2, C2, D2, E2, F2 staat in een verborgen rij of kolom en telt mee als "
         "deel van de inschrijving; maak de rij of kolom zichtbaar om te zien wat de inschrijver invulde"
     ]
+
+
+def _ods(pad: Path, rijen: list[list[object]]) -> Path:
+    """A spreadsheet as LibreOffice saves it by default (OpenDocument, .ods): one sheet 'Percelen' with `rijen`,
+    the last one repeated a thousand times the way an .ods stores a formatted area (a few bytes for many cells)."""
+    cellen = [
+        "".join(
+            f'<table:table-cell office:value-type="float" office:value="{w}"/>'
+            if isinstance(w, int)
+            else f'<table:table-cell office:value-type="string"><text:p>{w}</text:p></table:table-cell>'
+            for w in rij
+        )
+        for rij in rijen
+    ]
+    tabel = "".join(f"<table:table-row>{c}</table:table-row>" for c in cellen[:-1])
+    tabel += f'<table:table-row table:number-rows-repeated="1000">{cellen[-1]}</table:table-row>'
+    inhoud = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+        f'<office:spreadsheet><table:table table:name="Percelen">{tabel}</table:table></office:spreadsheet>'
+        "</office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(pad, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+        z.writestr("content.xml", inhoud)
+    return pad
+
+
+def test_een_ods_of_xlsb_wordt_geweigerd_niet_ongecontroleerd_gelezen(werkmap: Path) -> None:
+    """A form saved by LibreOffice in its own format (.ods) was read by calamine around every bound of
+    evaluatie.werkboekgrens, which only knows the parts of an .xlsx: a repeated row in a file of a kilobyte became
+    a thousand rows here, and a few million cells (minutes, gigabytes) in a hostile one. The hidden-cell notes and
+    the formula explanations are .xlsx-only as well. Now it is refused with what to do, as an old .xls is; so is a
+    binary .xlsb."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    kop = ["Perceel", "Prijs per traject", "Capaciteit per jaar"]
+    _ods(werkmap / "inschrijvingen" / "beta.ods", [kop, ["B1", 9100, 20]])
+    with zipfile.ZipFile(werkmap / "inschrijvingen" / "gamma.xlsb", "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        z.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    assert _fouten(werkmap) == [
+        "beta.ods: OpenDocument-rekenblad (.ods, bijvoorbeeld van LibreOffice); sla het op als Excel-werkmap (.xlsx) "
+        "en lever dat aan: alleen een .xlsx wordt volledig gecontroleerd gelezen",
+        "gamma.xlsb: binaire Excel-werkmap (.xlsb); sla het op als Excel-werkmap (.xlsx) en lever dat aan: alleen "
+        "een .xlsx wordt volledig gecontroleerd gelezen",
+    ]
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2 and "beta.ods: OpenDocument" in res.output and "Traceback" not in res.output
+
+
+def test_zonder_kopregel_op_het_tabblad_inschrijver_staan_de_velden_er_nog(werkmap: Path) -> None:
+    """A bidder who deleted the heading row 'Veld | Waarde' moved 'Naam' to A1; the reader looked from row 2 on and
+    said "veld 'Naam' ontbreekt in kolom A" with Naam right there. The fields are found by their label, so the bid
+    reads as written, and an error names the cell where the field now is."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], email="geen adres")
+    wb = load_workbook(pad)
+    wb["Inschrijver"].delete_rows(1)
+    wb.save(pad)
+    assert _fouten(werkmap) == ["acme.xlsx!Inschrijver!B4: E-mail moet een e-mailadres zijn, kreeg 'geen adres'"]
+    _wijzig(pad, "Inschrijver", {"B4": "info@acme.nl"})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    [ins], _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert (ins.naam, ins.kvk, ins.email, ins.cel_naam) == (
+        "Acme Taal",
+        "12345678",
+        "info@acme.nl",
+        "acme.xlsx!Inschrijver!B1",
+    )
+
+
+def test_een_ingevoegde_rij_boven_de_kopregel_van_percelen(werkmap: Path) -> None:
+    """A bidder who inserted a row above the heading of Percelen (for a title, or by a slip) got 'kopregel moet
+    precies zijn ...; kreeg:  |  |  |' at A1, with the heading right below it. The heading is found where it is, as
+    on the panel's forms; what stands above it is an error naming the cell, never ignored."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("B1", 9100, 10, 12, 4, "alle")])
+    wb = load_workbook(pad)
+    wb["Percelen"].insert_rows(1, 2)
+    wb.save(pad)
+    assert _fouten(werkmap) == ["acme.xlsx!Percelen!A5: perceel B1 staat er twee keer in (ook A4)"]
+    _wijzig(pad, "Percelen", {"A5": None, "B5": None, "C5": None, "D5": None, "E5": None, "F5": None})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    [ins], _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert (ins.aanbod["B1"].prijs, ins.aanbod["B1"].cel) == (9000, "acme.xlsx!Percelen!A4")
+    _wijzig(pad, "Percelen", {"B1": "Onze prijzen zijn exclusief reiskosten"})
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!B1: waarde boven de kopregel (rij 3) van het formulier ('Onze prijzen zijn exclusief "
+        "reiskosten'); wat hier staat (een voorbehoud?) moet een persoon beoordelen; maak de cel leeg met "
+        "'evaluatie herstel' als het niet bij de inschrijving hoort"
+    ]
+
+
+def test_een_ander_office_bestand_heet_geen_oud_excel(werkmap: Path) -> None:
+    """Every file in the old Office container (OLE) was called 'oud Excel-formaat (.xls); sla het op als .xlsx': an
+    e-mail saved from Outlook with the bid attached (.msg), a Word letter (.doc), Windows' Thumbs.db. Only a file
+    with Excel's own stream is an old workbook now; another is named as what it is not, a form."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    (werkmap / "inschrijvingen" / "oud.xls").write_bytes(ole + "Workbook\0".encode("utf-16-le") + b"\0" * 100)
+    (werkmap / "inschrijvingen" / "offerte.msg").write_bytes(ole + "__substg1.0_0037001F\0".encode("utf-16-le"))
+    (werkmap / "inschrijvingen" / "brief.doc").write_bytes(ole + "WordDocument\0".encode("utf-16-le"))
+    assert _fouten(werkmap) == [
+        "brief.doc: geen Excel-werkmap maar een ander bestand in Office-opmaak (zoals een Word-document of een "
+        "opgeslagen e-mail); alleen het ingevulde formulier (.xlsx) hoort in deze map",
+        "offerte.msg: geen Excel-werkmap maar een ander bestand in Office-opmaak (zoals een Word-document of een "
+        "opgeslagen e-mail); alleen het ingevulde formulier (.xlsx) hoort in deze map",
+        "oud.xls: oud Excel-formaat (.xls); sla het op als .xlsx",
+    ]

@@ -251,3 +251,6 @@ def test_onleesbaar_bestand_is_een_fout(voorbeeld: Path, monkeypatch: pytest.Mon
     finally:
         pad.chmod(0o644)
     assert res.exit_code == 2 and "kompas.xlsx: bestand kan niet worden gelezen" in res.output
+    # the reason of a refused read: it said "geen schrijfrechten", a reason for writing, which nothing here does
+    assert "kompas.xlsx: bestand kan niet worden gelezen: geen leesrechten" in res.output
+    assert "schrijfrechten" not in res.output

@@ -195,3 +195,28 @@ def test_contract_pas_geladen_bij_gebruik_en_toch_overal() -> None:
     assert uit == ["False", "True", "False", "True"]
     res = CliRunner().invoke(main, ["contrac"])
     assert res.exit_code == 2 and "Bedoelt u 'contract'?" in res.output
+
+
+def test_iedere_foute_optie_tegelijk_genoemd(gegund: Path) -> None:
+    """Click stops at the first wrong option: 'gunning --solver foo --onbekend' named --solver only, the user fixed
+    it, ran again and only then heard of --onbekend. Every option error click finds is named at once now (the
+    standard for all input): unknown options first, then the values in the order typed; in the text and as one
+    entry each with --json. One error reads as before."""
+    args = ["zekerheid", "--werkmap", str(gegund), "--trekkingen", "5", "--solver", "foo", "--onbekend", "--zaad=3"]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    fout = res.output.split("Fout: ", 1)[1]
+    assert [r for r in fout.splitlines() if r.strip()] == [
+        "Onbekende optie '--onbekend'.",
+        "Onbekende optie '--zaad'.",
+        "Ongeldige waarde voor '--trekkingen': 5 ligt niet in het bereik 100<=x<=1000000.",
+        "Ongeldige waarde voor '--solver': 'foo' is geen van 'auto', 'highs', 'cbc'.",
+    ]
+    res = CliRunner().invoke(main, [*args, "--json"])
+    assert res.exit_code == 2
+    fouten = _een_document(res.stdout)["fouten"]  # type: ignore[index]
+    assert [f["plaats"] for f in fouten] == ["--onbekend", "--zaad", "--trekkingen", "--solver"]
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(gegund), "--solver", "foo"])
+    assert res.exit_code == 2 and res.output.split("Fout: ", 1)[1].strip() == (
+        "Ongeldige waarde voor '--solver': 'foo' is geen van 'auto', 'highs', 'cbc'."
+    )

@@ -101,6 +101,11 @@ def lees_ingevuld(aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[
         from evaluatie.beoordeling.herkomst import controleer_herkomst
 
         controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # scores chosen on another scale
+    if t is not None and start is not None:  # an error value reads empty: a re-run would write the row back empty
+        from evaluatie.formulecel import foutwaarden_onder
+
+        for plaats, bericht in foutwaarden_onder(pad, pad.name, t.naam, start, len(KOLOMMEN)):
+            fouten.voeg_toe(plaats, bericht)
     if fouten:
         fouten.voeg_toe(
             pad.name,

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
+from evaluatie.beoordeling.consensuskopie import Kopie, controleer_kopieen, kopieen
 from evaluatie.beoordeling.formulier import (
     CONSENSUSBESTAND,
     KOLOMMEN,
@@ -49,7 +50,7 @@ def lees_beoordelingen(
     inschrijvers: Sequence[str],
     prijzen: Collection[float] = (),
     met_consensus: bool = True,
-    afgevallen: Collection[tuple[str, str]] = (),
+    afgevallen: Mapping[tuple[str, str], str] | None = None,
     opzij: list[str] | None = None,
 ) -> tuple[list[Beoordelingsformulier], Consensus | None]:
     """All reviewer forms (sorted by reviewer name) and the consensus, or InvoerFout.
@@ -57,19 +58,22 @@ def lees_beoordelingen(
     `prijzen` are the bid prices: every cell of every reviewer form is compared with them, so the
     proces-verbaal can state from evidence that the forms held no prices. `met_consensus=False`
     skips consensus.xlsx (the consensus template is built from the reviewer forms alone).
-    Rows of a bid in `afgevallen` (bidder, lot: it dropped out after the forms were made) are set
-    aside with a line in `opzij`, never an error: nobody edits a signed form.
+    Rows of a bid in `afgevallen` (bidder, lot -> why it is not assessed: the knock-out test, a withdrawal) are
+    set aside with a line in `opzij` that gives that reason, never an error: nobody edits a signed form. When the
+    bid fell out is not known here (a reviewer may have typed in a row for a bid that was never on the form), so
+    the line does not say.
     """
-    weg = _Opzij(set(afgevallen), opzij if opzij is not None else [])
+    weg = _Opzij(dict(afgevallen or {}), opzij if opzij is not None else [])
     fouten = Verzamelaar()
     bestanden = lees_map(map_, fouten)  # links out of the werkmap or broken: errors, not skipped
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
     genoemd: set[str] = set()  # reviewers named in a form, valid or not
+    kopie: list[Kopie] = []  # the reviewers' scores the consensus workbook shows beside its decided rows
     for pad in bestanden:
         if pad.name == CONSENSUSBESTAND:
             if met_consensus:
-                consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, weg)
+                consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, weg, kopie)
         else:
             f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg)
             if f is not None:
@@ -81,6 +85,7 @@ def lees_beoordelingen(
                 f"{f.bestand}!{TABBLAD}!B1", f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd"
             )
         gezien.setdefault(f.beoordelaar, f.bestand)
+    controleer_kopieen(aanbesteding, kopie, formulieren, fouten)  # a consensus taken on other scores
     for naam in aanbesteding.beoordelaars:
         if naam not in genoemd:
             fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
@@ -95,7 +100,7 @@ class _Opzij:
     One line per form (or consensus sheet), bid and lot, with its cells and criteria: a withdrawal after scoring by
     three reviewers in two lots of six criteria was 36 lines of "Let op" and of the advies' list, one per row."""
 
-    def __init__(self, afgevallen: set[tuple[str, str]], regels: list[str]):
+    def __init__(self, afgevallen: dict[tuple[str, str], str], regels: list[str]):
         self.afgevallen = afgevallen
         self.regels = regels
         self._groepen: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
@@ -107,13 +112,13 @@ class _Opzij:
 
     def sluit(self) -> None:
         """The lines, in reading order: 'ada.xlsx!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet,
-        ...' (the criteria by name when only some of them were scored)."""
+        <why the bid is not assessed>' (the criteria by name when only some of them were scored)."""
         for (blad, ins, perceel), rijen in self._groepen.items():
             n = self._aantal[perceel]
             criteria = f"alle {n} criteria" if len(rijen) == n > 1 else ", ".join(c for _, c in rijen)
             self.regels.append(
-                f"{blad}!{_cellen([r for r, _ in rijen])}: {ins}, perceel {perceel}, {criteria}: opzijgezet, de "
-                "inschrijving viel na de beoordeling af"
+                f"{blad}!{_cellen([r for r, _ in rijen])}: {ins}, perceel {perceel}, {criteria}: opzijgezet, "
+                f"{self.afgevallen[ins, perceel]}"
             )
         self._groepen = {}
 
@@ -294,6 +299,25 @@ def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
     return f"; bedoelt u '{dichtst[0]}'?" if dichtst else ""
 
 
+def _bedoelt_u_beoordelaar(naam: str, beoordelaars: Sequence[str]) -> str:
+    """'; bedoelt u 'Mehmet Yilmaz'? De namen verschillen in 'ı' (U+0131 ...)...' for a reviewer's name written
+    otherwise in the form than in aanbesteding.yaml, or ''. A letter from another alphabet looks the same on
+    screen: it is named, or the reader would look for a difference they cannot see."""
+    import difflib  # only on this error path
+    import unicodedata
+
+    dichtst = difflib.get_close_matches(naam, list(beoordelaars), n=1, cutoff=0.6)
+    if not dichtst:
+        return ""
+    anders = sorted({t for t in naam if not t.isascii() and t not in dichtst[0]})
+    tekens = ", ".join(f"'{t}' (U+{ord(t):04X} {unicodedata.name(t, '')})".replace(" )", ")") for t in anders)
+    verschil = f" De namen verschillen in {tekens}." if anders else ""
+    return (
+        f"; bedoelt u '{dichtst[0]}'?{verschil} Pas dan de naam in het formulier aan (of in aanbesteding.yaml, als "
+        "die daar verkeerd staat)"
+    )
+
+
 def _getalreden(waarde: object) -> str:
     """'; een punt staat in het Nederlands voor duizendtallen ...' where a typed score is refused by the number rule
     itself (evaluatie.getallen), so a reviewer who typed '75.0' learns why it is not 75."""
@@ -342,7 +366,8 @@ def _lees_formulier(
     if beoordelaar is None:
         fouten.voeg_toe(
             t.plaats(kop[VELD_BEOORDELAAR], 1),
-            f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}",
+            f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}"
+            + _bedoelt_u_beoordelaar(naam, aanbesteding.beoordelaars),
         )
     datum = als_datum(t.waarde(kop[VELD_DATUM], 1))
     if datum is None:
@@ -432,6 +457,7 @@ def _lees_consensus(
     inschrijvers: Sequence[str],
     fouten: Verzamelaar,
     weg: _Opzij | None = None,
+    kopie: list[Kopie] | None = None,
 ) -> Consensus | None:
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
@@ -444,6 +470,7 @@ def _lees_consensus(
     controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # scores chosen on another scale: refused
     open_: list[OpenRegel] = []
     deels_open = aanbesteding.beoordeling.aggregatie == "consensus"
+    _foutwaarden_in_tabel(pad, t, fouten)  # an error value reads empty: never an open row in silence
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open, weg)
     datum, datumcel = None, ""
     for r in range(_tabel_start(t) or 0):
@@ -461,6 +488,8 @@ def _lees_consensus(
             break
     if len(fouten.fouten) > n:
         return None
+    if kopie is not None:
+        kopie += kopieen(t, _tabel_start(t) or 0, aanbesteding.beoordelaars, scores)
     return Consensus(
         bestand=pad.name,
         sha256=sha256_bestand(pad),
@@ -469,6 +498,20 @@ def _lees_consensus(
         datumcel=datumcel,
         open=tuple(open_),
     )
+
+
+def _foutwaarden_in_tabel(pad: Path, t: Tabblad, fouten: Verzamelaar) -> None:
+    """Every error value (#N/A of a lookup, #DIV/0!) in the consensus table's five columns is an input error at
+    its cell: calamine reads it as empty, and an empty consensus row is no consensus, so the mean or median would
+    count without a word. Only the consensus sheet, where an empty row is allowed; elsewhere the empty cell is an
+    error already, and evaluatie.formulecel words it."""
+    from evaluatie.formulecel import foutwaarden_onder
+
+    start = _tabel_start(t)
+    if start is None:
+        return
+    for plaats, bericht in foutwaarden_onder(pad, t.bestand, t.naam, start, len(KOLOMMEN)):
+        fouten.voeg_toe(plaats, bericht)
 
 
 def namen_in_formulieren(map_: Path) -> list[str]:

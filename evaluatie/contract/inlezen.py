@@ -93,9 +93,9 @@ def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
             return []
         data = pad.read_bytes()
     except OSError as e:
-        from evaluatie.schrijfwacht import reden
+        from evaluatie.schrijfwacht import leesreden
 
-        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {reden(e)}")
+        fouten.voeg_toe(naam, f"bestand kan niet worden gelezen: {leesreden(e)}")
         return []
     try:
         tekst = data.decode("utf-8-sig")

@@ -28,7 +28,7 @@ from evaluatie.gemeentenamen import Namen, opgeheven
 from evaluatie.getallen import GetalFout, controleer_bedrag
 from evaluatie.prijs.basis import methoden
 from evaluatie.pydantictaal import bericht as pydantic_bericht
-from evaluatie.schrijfwacht import reden as _reden
+from evaluatie.schrijfwacht import leesreden as _reden
 from evaluatie.tekst import kort
 from evaluatie.werkmap import criteria_map
 

@@ -280,7 +280,7 @@ def _verborgen_notities(tabbladen: dict[str, Tabblad], verborgen: dict[str, Verb
 
 
 def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool = True) -> dict | None:
-    rij_van = rij_per_veld(t, v.INSCHRIJVER_VELDEN, range(1, len(t.rijen)), fouten)
+    rij_van = rij_per_veld(t, v.INSCHRIJVER_VELDEN, range(len(t.rijen)), fouten)  # A1 too: a deleted heading row
     _buiten_de_velden(t, {veld.lower() for veld in v.INSCHRIJVER_VELDEN}, fouten)
     waarden: dict[str, tuple[object, str]] = {}
     for veld in v.INSCHRIJVER_VELDEN:
@@ -409,17 +409,39 @@ def _kvk(waarde_plaats: tuple[object, str], uit: dict, fouten: Verzamelaar) -> N
         )
 
 
+def _kopregel(t: Tabblad) -> int:
+    """The row of the Percelen heading: the first row that is exactly the form's heading, wherever rows were
+    inserted above it; 0 (the form's own place) when there is none, so the error names A1."""
+    kop = list(v.PERCEEL_KOLOMMEN)
+    return next(
+        (r for r in range(len(t.rijen)) if [als_tekst(t.waarde(r, j)) for j in range(len(kop))] == kop),
+        0,
+    )
+
+
 def _lees_percelen(aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar) -> dict[str, PerceelAanbod]:
-    kop = [als_tekst(t.waarde(0, j)) for j in range(len(v.PERCEEL_KOLOMMEN))]
+    start = _kopregel(t)
+    kop = [als_tekst(t.waarde(start, j)) for j in range(len(v.PERCEEL_KOLOMMEN))]
     if kop != list(v.PERCEEL_KOLOMMEN):
         fouten.voeg_toe(
             f"{t.bestand}!{t.naam}!A1",
             "kopregel moet precies zijn: " + " | ".join(v.PERCEEL_KOLOMMEN) + "; kreeg: " + " | ".join(kop),
         )
         return {}
+    for r in range(start):  # rows inserted above the heading: empty, or a person reads what they say
+        gevuld = [k for k in range(len(t.rijen[r])) if als_tekst(t.waarde(r, k))]
+        if gevuld:
+            tekst = " | ".join(als_tekst(t.waarde(r, k)) for k in gevuld)
+            getoond = tekst if len(tekst) <= 80 else tekst[:79] + "…"
+            fouten.voeg_toe(
+                t.plaats(r, gevuld[0]),
+                f"waarde boven de kopregel (rij {start + 1}) van het formulier ('{getoond}'); wat hier staat (een "
+                "voorbehoud?) moet een persoon beoordelen; maak de cel leeg met 'evaluatie herstel' als het niet bij "
+                "de inschrijving hoort",
+            )
     aanbod: dict[str, PerceelAanbod] = {}
     eerste_rij: dict[str, str] = {}
-    for r in range(1, len(t.rijen)):
+    for r in range(start + 1, len(t.rijen)):
         cellen = [t.waarde(r, j) for j in range(len(v.PERCEEL_KOLOMMEN))]
         extra = [j for j in range(len(v.PERCEEL_KOLOMMEN), len(t.rijen[r])) if als_tekst(t.waarde(r, j))]
         for j in extra:

@@ -36,8 +36,10 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
         )
     if g.opzij:
         delen.append(
-            "<p>Scores opzijgezet (de inschrijving viel na de beoordeling af; de ondertekende formulieren zijn niet "
-            "gewijzigd):</p><ul>" + "".join(f"<li>{e(_anoniem(g, r))}</li>" for r in g.opzij) + "</ul>"
+            "<p>Scores opzijgezet (regels in de formulieren van inschrijvingen die het panel niet beoordeelt, met de "
+            "reden; de ondertekende formulieren zijn niet gewijzigd):</p><ul>"
+            + "".join(f"<li>{e(_anoniem(g, r))}</li>" for r in g.opzij)
+            + "</ul>"
         )
     return "".join(delen)
 

@@ -59,7 +59,7 @@ class Rapportgegevens:
     open_punten: list[Any] = field(default_factory=list)  # besluiten.openpunten.Openpunt: the send gate
     besluiten: tuple[Any, ...] = ()  # every recorded decision (besluiten.yaml), withdrawn ones included
     lotingen: tuple[Any, ...] = ()  # every recorded draw (loting.yaml), withdrawn ones included
-    opzij: list[str] = field(default_factory=list)  # panel rows set aside: the bid dropped out after scoring
+    opzij: list[str] = field(default_factory=list)  # panel rows set aside: bid not assessed (knock-out, withdrawn)
     verouderd: dict[str, str] = field(default_factory=dict)  # id -> what changed: stale, left out, an open point
 
     def toegepast(self, besluit: Any) -> bool:

@@ -14,11 +14,28 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling import status
 from evaluatie.verdeling.oplosser import GAT, ZAAD, ZONDER_SPRONG, maak_oplosser
 from evaluatie.verdeling.status import highs_uitkomst
 
 ONEINDIG = float("inf")
+_BANNER: list[bool] = []
+"""Non-empty once this process constructed a HiGHS instance (see _highs)."""
+
+
+def _highs():
+    """A new highspy.Highs. The first one of a process prints HiGHS's banner on file descriptor 1 (native code,
+    before any option applies); a library call must print nothing on its caller's stdout, so that one is built
+    with fd 1 silenced (evaluatie.stdout). The command line silences fd 1 as a whole already."""
+    import highspy
+
+    if _BANNER:
+        return highspy.Highs()
+    with alleen_eigen_uitvoer():
+        h = highspy.Highs()
+    _BANNER.append(True)
+    return h
 
 
 @dataclass
@@ -108,7 +125,7 @@ class HighsMotor(Motor):
         import numpy as np
 
         self._np, self._hs = np, highspy
-        h = self.h = highspy.Highs()
+        h = self.h = _highs()
         h.setOptionValue("output_flag", False)
         h.setOptionValue("threads", 1)
         h.setOptionValue("random_seed", ZAAD % 2**31)
