@@ -327,16 +327,7 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
             rijen if invoer.beoordeelde_rijen is None else invoer.beoordeelde_rijen,
             [i.naam for i in invoer.inschrijvingen] + _teruggetrokken(invoer),
             _prijzen(invoer),
-            afgevallen={
-                (r.inschrijver, r.perceel): "de inschrijving valt voor dit perceel af in de knock-outtoets"
-                for r in toets_voor.resultaten
-                if not r.voldoet
-            }
-            | {
-                (n, code): "de inschrijving is teruggetrokken"
-                for n in _teruggetrokken(invoer)
-                for code in invoer.aanbesteding.percelen
-            },
+            afgevallen=_afgevallen(invoer, toets_voor),
             opzij=opzij,
         )
         for regel in opzij:
@@ -371,17 +362,28 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
     )
 
 
-def _afgevallen_voor_consensus(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[str, str]]:
-    """(bidder, lot) out after the scoring for good: a recorded withdrawal, a knock-out found later, a recorded
-    exclusion. The consensus workbook sets their reviewer rows aside, as the award does (nobody edits a signed form).
-    A bid out only until a point still open is settled (a declared ground not yet weighed, or whose decision went
-    stale) is not among them: it may come back, and the workbook says why it refuses its rows."""
+def _afgevallen(invoer: Invoer, toets_voor: Toetsuitslag) -> dict[tuple[str, str], str]:
+    """(bidder, lot) -> why its reviewer rows are set aside, in the words the note and the advies use: out in the
+    knock-out test (also a recorded exclusion), or withdrawn after scoring (a recorded withdrawal)."""
+    uit = {
+        (r.inschrijver, r.perceel): "de inschrijving valt voor dit perceel af in de knock-outtoets"
+        for r in toets_voor.resultaten
+        if not r.voldoet
+    }
+    for n in _teruggetrokken(invoer):
+        uit |= dict.fromkeys(((n, code) for code in invoer.aanbesteding.percelen), "de inschrijving is teruggetrokken")
+    return uit
+
+
+def _afgevallen_voor_consensus(invoer: Invoer, toets_voor: Toetsuitslag) -> dict[tuple[str, str], str]:
+    """(bidder, lot) out after the scoring for good, with the reason (_afgevallen): a recorded withdrawal, a knock-out
+    found later, a recorded exclusion. The consensus workbook sets their reviewer rows aside, as the award does (nobody
+    edits a signed form). A bid out only until a point still open is settled (a declared ground not yet weighed, or
+    whose decision went stale) is not among them: it may come back, and the workbook says why it refuses its rows."""
     gewogen = {u.inschrijver for u in (invoer.besluiten.toegepast("uitsluiting") if invoer.besluiten else [])}
     open_ = {i.naam for i in invoer.inschrijvingen if i.uitsluitingsgronden and i.naam not in gewogen}
-    uit = [(n, code) for n in _teruggetrokken(invoer) for code in invoer.aanbesteding.percelen]
-    return uit + [
-        (r.inschrijver, r.perceel) for r in toets_voor.resultaten if not r.voldoet and r.inschrijver not in open_
-    ]
+    teruggetrokken = set(_teruggetrokken(invoer))
+    return {k: v for k, v in _afgevallen(invoer, toets_voor).items() if k[0] in teruggetrokken or k[0] not in open_}
 
 
 def _teruggetrokken(invoer: Invoer) -> list[str]:
