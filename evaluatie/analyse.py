@@ -127,9 +127,13 @@ class Aanbestedingsanalyse:
         return perceel
 
     def rangorde(self, perceel: str | None = None) -> pd.DataFrame:
-        """The ranking per lot (all lots, or one), in rank order."""
-        if perceel is not None:
-            self._perceel(perceel)
+        """The ranking per lot (all ranked lots, or one), in rank order. An open-house lot has no ranking (see
+        `toegelaten`): asked for by name it is an error in words, never a table of ranks the procedure lacks."""
+        if perceel is not None and self._open_house(self._perceel(perceel)):
+            raise ValueError(
+                f"perceel {perceel} is een open house (procedure: toelating): daar is geen rangorde; "
+                "de toegelaten inschrijvers staan in toegelaten()"
+            )
         rijen = [
             {
                 "perceel": code,
@@ -143,11 +147,24 @@ class Aanbestedingsanalyse:
                 "beslist_door": r.beslist_door,
             }
             for code, p in self.award.uitslag.percelen.items()
-            if perceel in (None, code)
+            if perceel in (None, code) and not self._open_house(code)
             for r in p.rangorde
         ]
         kolommen = ["perceel", "rang", "inschrijver", "kwaliteit", "prijs", "prijsscore", "totaal", "gelijke_stand"]
         return pd.DataFrame(rijen, columns=[*kolommen, "beslist_door"])
+
+    def toegelaten(self) -> pd.DataFrame:
+        """The admitted bids of the open-house lots, by name (as gunning.json lists them): no rank or price score."""
+        from evaluatie.gunning.uitvoer import als_dict
+
+        percelen = als_dict(self.award.uitslag)["percelen"]
+        rijen = [
+            {"perceel": code, **r} for code, p in percelen.items() if self._open_house(code) for r in p["toegelaten"]
+        ]
+        return pd.DataFrame(rijen, columns=["perceel", "inschrijver", "kwaliteit", "prijs"])
+
+    def _open_house(self, perceel: str) -> bool:
+        return self.award.uitslag.percelen[perceel].procedure == "toelating"
 
     def toewijzing(self) -> pd.DataFrame:
         """The allocation in long form: one row per lot, gemeente and supplier with its number and cost."""

@@ -80,7 +80,7 @@ def test_latere_aanmelder_wordt_toegelaten_zonder_eerdere_toelatingen_te_wijzige
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
     assert res.exit_code == 0, res.output
     na = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
-    toegelaten = lambda p: {r["inschrijver"] for r in p["rangorde"]}  # noqa: E731
+    toegelaten = lambda p: {r["inschrijver"] for r in p["toegelaten"]}  # noqa: E731
     assert toegelaten(voor) == {"Alfa", "Beta"} and toegelaten(na) == {"Alfa", "Beta", "Delta"}
     # expected distribution by capacity only: Noord 10 over 20/30/100 -> 1.33, 2, 6.67 -> 1, 2, 6 + 1 (largest rest)
     noord = {t["inschrijver"]: t["aantal"] for t in na["toewijzing"] if t["gemeente"] == "Noord"}
@@ -99,3 +99,41 @@ def test_scenario_bij_toelating_noemt_toelating_geen_rang_of_score(tmp_path: Pat
     assert "  Toegelaten:\n    Gamma: nu toegelaten\n" in res.output
     assert "Rangorde" not in res.output and "rang" not in res.output and "Gewogen score" not in res.output
     assert "Kosten per jaar" in res.output
+
+
+def test_gunning_json_en_analyse_noemen_bij_open_house_geen_rang_of_prijsscore(tmp_path: Path) -> None:
+    """The toelatingsbesluit says bids are not ranked and no price score is computed; gunning.json listed the open-house
+    lot's bids under 'rangorde' with rang 1, 2, a prijsscore, a totaal and the formula of a price method, and the
+    analyst's rangorde() showed the same ranks. Now the admitted bids are listed by name under 'toegelaten' with their
+    quality and price only, the schema holds that, and rangorde('B1') says there is none."""
+    import jsonschema
+    import pytest
+
+    import evaluatie
+    from tests.hulp import REPO
+
+    ws = _toelating(tmp_path)
+    # Zeta is cheaper and bigger than Alfa, so any ranking by price would put Zeta first: the list must be by name
+    schrijf_bod(ws, "z.xlsx", "Zeta", "11111111", [("B1", 8000, 40, 12, 4, "alle")])
+    schrijf_bod(ws, "a.xlsx", "Alfa", "22222222", [("B1", 9900, 30, 12, 4, "alle")])
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    b1 = data["percelen"]["B1"]
+    assert b1["toegelaten"] == [
+        {"inschrijver": "Alfa", "kwaliteit": 0.0, "prijs": 9900.0},
+        {"inschrijver": "Zeta", "kwaliteit": 0.0, "prijs": 8000.0},
+    ]
+    assert not {"rangorde", "prijsmethode", "formule", "weging"} & set(b1)
+    schema = json.loads((REPO / "criteria/schema/gunning.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    b1["rangorde"] = [
+        {"inschrijver": "Alfa", "kwaliteit": 0, "prijs": 9900, "prijsscore": 80.8, "totaal": 80.8, "rang": 1}
+    ]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)  # a ranking in an open-house lot is not a valid gunning.json
+    a = evaluatie.open(ws)
+    with pytest.raises(ValueError, match="open house"):
+        a.rangorde("B1")
+    assert a.rangorde().empty
+    assert a.toegelaten()[["inschrijver", "prijs"]].values.tolist() == [["Alfa", 9900.0], ["Zeta", 8000.0]]

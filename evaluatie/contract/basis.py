@@ -29,7 +29,7 @@ class Contractleverancier:
     prijs: float
     capaciteit: int
     wachttijd_weken: float
-    rang: int  # 1 = best in the award's ranking
+    rang: int  # 1 = best in the award's ranking; open house: the place in the list of admitted bids, by name
     gemeenten: tuple[str, ...]
 
 
@@ -171,7 +171,10 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
         else:
             raise EvaluatieFout([f"{werkmap.relatief(pad)}: perceel {code}: onbekende procedure {p['procedure']!r}"])
         gegund = {t["inschrijver"] for t in p["toewijzing"]}
-        for r in p["rangorde"]:
+        # an open house has no ranking (gunning.json lists the admitted bids by name): the register's rang is then
+        # only their place in that list, a fixed order, never a preference the procedure does not have
+        bieders = p["toegelaten"] if p["procedure"] == "toelating" else p["rangorde"]
+        for plaats, r in enumerate(bieders, start=1):
             if r["inschrijver"] not in gegund:
                 continue
             a = per_naam[r["inschrijver"]].aanbod[code]
@@ -182,7 +185,7 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
                     float(r["prijs"]),
                     a.capaciteit,
                     a.wachttijd_weken,
-                    int(r["rang"]),
+                    plaats if p["procedure"] == "toelating" else int(r["rang"]),
                     tuple(a.gemeenten),
                 )
             )

@@ -8,12 +8,44 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from evaluatie.gunning.uitslag import Gunningsuitslag
+from evaluatie.gunning.uitslag import Gunningsuitslag, Perceeluitslag
 from evaluatie.prijs.precisie import afgerond
 
 
 def _r(x: float) -> float:
     return afgerond(x)  # the one precision scores are compared in
+
+
+def _bieders(p: Perceeluitslag) -> dict[str, list[dict[str, Any]]]:
+    """The lot's valid bids: ranked under `gunning`; under `toelating` (open house) the admitted bids, by name.
+
+    An open house ranks nobody and computes no price score (the toelatingsbesluit says so, the advies shows no ranking):
+    its bids carry no rank, price score or total here either (nor the lot a price method, formula or weighting), and
+    their order is by name, so nothing in this file suggests an order the procedure does not have."""
+    if p.procedure == "toelating":
+        return {
+            "toegelaten": [
+                {"inschrijver": r.inschrijver, "kwaliteit": _r(r.kwaliteit), "prijs": r.prijs}
+                for r in sorted(p.rangorde, key=lambda r: (r.inschrijver.casefold(), r.inschrijver))
+            ]
+        }
+    return {
+        "rangorde": [
+            {
+                "inschrijver": r.inschrijver,
+                "kwaliteit": _r(r.kwaliteit),
+                "prijs": r.prijs,
+                "prijsscore": _r(r.prijsscore),
+                "totaal": _r(r.totaal),
+                "rang": r.rang,
+                "gelijke_stand": r.gelijke_stand,
+                "beslist_door": r.beslist_door,
+                "berekening": r.berekening,
+                "loting": r.loting,
+            }
+            for r in p.rangorde
+        ]
+    }
 
 
 def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
@@ -22,25 +54,17 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
         percelen[code] = {
             "naam": p.naam,
             "procedure": p.procedure,
-            "prijsmethode": p.prijsmethode,
-            "formule": p.formule,
-            "weging": {"kwaliteit": p.weging_kwaliteit, "prijs": p.weging_prijs},
-            "plafondprijs": p.plafondprijs,
-            "rangorde": [
+            **(
                 {
-                    "inschrijver": r.inschrijver,
-                    "kwaliteit": _r(r.kwaliteit),
-                    "prijs": r.prijs,
-                    "prijsscore": _r(r.prijsscore),
-                    "totaal": _r(r.totaal),
-                    "rang": r.rang,
-                    "gelijke_stand": r.gelijke_stand,
-                    "beslist_door": r.beslist_door,
-                    "berekening": r.berekening,
-                    "loting": r.loting,
+                    "prijsmethode": p.prijsmethode,
+                    "formule": p.formule,
+                    "weging": {"kwaliteit": p.weging_kwaliteit, "prijs": p.weging_prijs},
                 }
-                for r in p.rangorde
-            ],
+                if p.procedure == "gunning"
+                else {}
+            ),
+            "plafondprijs": p.plafondprijs,
+            **_bieders(p),
             "toewijzing": [t.model_dump() for t in p.toewijzing],
             "uitgesloten": [
                 {"inschrijver": x.inschrijver, "status": x.status, "redenen": list(x.redenen)} for x in p.uitgesloten
