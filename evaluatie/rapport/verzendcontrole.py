@@ -5,7 +5,9 @@ Two things in a letter cannot be decided by the computation alone:
   and case law ask for the winner's characteristics and relative advantages), and a motivation
   may describe a competitor's plan in a way that reveals its trade secrets (art. 2.57 Aw 2012);
 - a salutation the contact field did not make certain (rapport/aanhef.py) is written neutrally.
-Both are listed per letter so that someone reads exactly those passages; nothing is left out of
+Also a reviewer whose name stands in a bid as its contact person: the panel must be independent, and only a person
+can establish whether it is the same person and whether that is a conflict of interest.
+All are listed per letter so that someone reads exactly those passages; nothing is left out of
 a letter in silence.
 """
 
@@ -67,6 +69,7 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
                     "consensusmotivering: ga na dat die de afwijking draagt (zie het proces-verbaal)."
                 )
     uit += _andere_prijs_dan_gerekend(g)
+    uit += _beoordelaar_bij_inschrijver(g)
     for i in g.inschrijvingen:
         a = lees_aanhef(i.contactpersoon or "")
         if a.waarschuwing:
@@ -119,5 +122,35 @@ def _andere_prijs_dan_gerekend(g: Rapportgegevens) -> list[str]:
                     f"Perceel {p.naam}: {i.naam} bood {euro(aanbod.prijs)} per traject; in dit perceel {geldt}, en "
                     f"alleen die prijs is gerekend ({waar}). Ga na dat "
                     f"{i.naam} die prijs aanvaardt en geen voorbehoud maakt."
+                )
+    return uit
+
+
+def _naamvorm(tekst: str) -> str:
+    """A name as compared: case, accents and spacing do not make it another person ('Joost  de Ridder', 'JOOST DE
+    RIDDER' and 'Joost de Rídder' are one)."""
+    import unicodedata
+
+    zonder = "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c))
+    return " ".join(zonder.casefold().split())
+
+
+def _beoordelaar_bij_inschrijver(g: Rapportgegevens) -> list[str]:
+    """A reviewer's full name in a bid's contact person field. Reviewers stay anonymous in the advies ('Beoordelaar
+    A'), as everywhere; the penvoerder can trace the letter back in aanbesteding.yaml."""
+    from evaluatie.beoordeling.aanduiding import aanduidingen
+
+    labels = aanduidingen(g.aanbesteding.beoordelaars)
+    uit: list[str] = []
+    for naam in g.aanbesteding.beoordelaars:
+        vorm = _naamvorm(naam)
+        if not vorm:
+            continue
+        for i in g.inschrijvingen:
+            if f" {vorm} " in f" {_naamvorm(i.contactpersoon or '')} ":
+                uit.append(
+                    f"{labels[naam]} draagt dezelfde naam als de contactpersoon van {i.naam} ({i.bestand}); ga na "
+                    "of het dezelfde persoon is en, zo ja, of de beoordeling onafhankelijk was (geen belangenconflict) "
+                    "voordat de brieven uitgaan."
                 )
     return uit
