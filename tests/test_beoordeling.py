@@ -139,6 +139,26 @@ def test_zelfde_beoordelaar_twee_keer_en_ontbrekende_beoordelaar(tmp_path: Path)
     ]
 
 
+def test_formulier_zonder_naam_heet_niet_ontvangen(tmp_path: Path) -> None:
+    """Bram's own file is there but its Beoordelaar cell is empty: 'geen beoordeling ontvangen van Bram' was untrue.
+    The form names nobody, so no score of Bram counts yet, and the message says that at his file."""
+    ws = _werkmap(tmp_path, ["Ada", "Bram"])
+    alles = {(i, c): 50 for i in "XY" for c in ("Plan van aanpak", "Samenwerking")}
+    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", alles)
+    bram = ws / "beoordelingen" / "bram.xlsx"
+    vul_beoordeling(bram, alles)
+    wb = load_workbook(bram)
+    assert wb["Beoordeling"]["A1"].value == "Beoordelaar"
+    wb["Beoordeling"]["B1"] = None
+    wb.save(bram)
+    fouten = _fouten(ws)
+    assert "beoordelingen: geen beoordeling ontvangen van Bram" not in fouten
+    assert (
+        "bram.xlsx: het formulier met de bestandsnaam van Bram noemt geen beoordelaar (zie de fout in dit formulier), "
+        "dus telt er nog geen beoordeling van Bram"
+    ) in fouten
+
+
 @pytest.mark.parametrize(("aggregatie", "kx", "ky"), [("gemiddelde", 61.666667, 55.0), ("mediaan", 65.0, 60.0)])
 def test_aggregatie_met_de_hand_nagerekend(tmp_path: Path, aggregatie: str, kx: float, ky: float) -> None:
     """Hand computation (weights K1 'Plan van aanpak' 60, K2 'Samenwerking' 40; scale 0-100):

@@ -20,6 +20,7 @@ from evaluatie.beoordeling.formulier import (
     VELD_DATUM,
     VELD_DATUM_CONSENSUS,
     VELD_VERKLARING,
+    bestandsnaam,
 )
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
@@ -69,13 +70,14 @@ def lees_beoordelingen(
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
     genoemd: set[str] = set()  # reviewers named in a form, valid or not
+    naamloos: set[str] = set()  # forms whose Beoordelaar field is missing or empty
     kopie: list[Kopie] = []  # the reviewers' scores the consensus workbook shows beside its decided rows
     for pad in bestanden:
         if pad.name == CONSENSUSBESTAND:
             if met_consensus:
                 consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, weg, kopie)
         else:
-            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg)
+            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg, naamloos)
             if f is not None:
                 formulieren.append(f)
     gezien: dict[str, str] = {}
@@ -88,7 +90,15 @@ def lees_beoordelingen(
     controleer_kopieen(aanbesteding, kopie, formulieren, fouten)  # a consensus taken on other scores
     for naam in aanbesteding.beoordelaars:
         if naam not in genoemd:
-            fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
+            eigen = bestandsnaam(naam)
+            if eigen in naamloos:  # the form is there but names nobody: not 'not received'
+                fouten.voeg_toe(
+                    eigen,
+                    f"het formulier met de bestandsnaam van {naam} noemt geen beoordelaar (zie de fout in dit "
+                    f"formulier), dus telt er nog geen beoordeling van {naam}",
+                )
+            else:
+                fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
     weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
@@ -341,7 +351,9 @@ def _lees_formulier(
     genoemd: set[str],
     prijzen: Collection[float] = (),
     weg: _Opzij | None = None,
+    naamloos: set[str] | None = None,
 ) -> Beoordelingsformulier | None:
+    """One reviewer form, or None after its errors; `naamloos` collects the file names of forms that name nobody."""
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
         return None
@@ -355,9 +367,11 @@ def _lees_formulier(
     ontbreekt = [veld for veld in velden if veld not in kop]
     for veld in ontbreekt:
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt boven de tabel")
+    naam = "" if VELD_BEOORDELAAR in ontbreekt else als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
+    if not naam.strip() and naamloos is not None:
+        naamloos.add(pad.name)
     if ontbreekt:  # a field written twice is said, and the rest of the form is still read
         return None
-    naam = als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
     bekend = {naamsleutel(b): b for b in aanbesteding.beoordelaars}
     beoordelaar = bekend.get(naamsleutel(naam))
     if beoordelaar is not None:
