@@ -342,8 +342,9 @@ def test_loting_namen_tweede_loting_intrekken_en_derde_inschrijver(gelijk: Path,
     res = _run("gunning", "--werkmap", str(ws))  # an open point (exit 1; an input error before), with the new tie
     _ongewijzigd_concept(ws, res, 'evaluatie loting --lots B1 --volgorde "W;X;Y"')
     uit = " ".join(res.output.split())
-    assert "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 1 april 2026 ordende Y, X, maar nu " in (
-        uit
+    assert (
+        "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 1 april 2026 ordende Y, X, maar nu "
+        in (uit)
     )
     assert "nu staan W, X, Y gelijk" in uit and "evaluatie intrekken L1" in uit
     soorten = [p["soort"] for p in json.loads((ws / "rapporten" / "gunning.json").read_text("utf-8"))["open_punten"]]

@@ -344,7 +344,10 @@ def test_scenario_en_zekerheid_met_een_verouderd_besluit(tmp_path: Path) -> None
     assert res.exit_code == 0, res.output
     open_ = json.loads(res.stdout)["open_punten"]
     assert [p["soort"] for p in open_] == ["verouderd", "keurmerk"]
-    assert "K1: verouderd besluit: het keurmerk van A was geldig tot 20 maart 2026, nu tot 25 maart 2026" in open_[0]["tekst"]
+    assert (
+        "K1: verouderd besluit: het keurmerk van A was geldig tot 20 maart 2026, nu tot 25 maart 2026"
+        in open_[0]["tekst"]
+    )
     assert "blijft K1 gelden" not in res.output
     res = _run("zekerheid", "--werkmap", str(ws), "--trekkingen", "100")
     assert res.exit_code == 0, res.output
