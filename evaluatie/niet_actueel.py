@@ -6,7 +6,7 @@ successful run in rapporten/, looking as current as before: someone may send the
 destroy or hide what was written (and what `controleer` checks against the logboek); instead a text file
 NIET-ACTUEEL.txt is put in rapporten/ and in brieven/ and gemeenten/ (the folders whose files are sent): which run
 failed, why, which inputs changed since the reports were written. Only when an input changed (or the logboek
-names no award): with the very inputs of the reports (a full disk, a solver's time limit) they are still the
+names no award): with the very inputs of the reports (a failure of the disk) they are still the
 award's, and saying otherwise would be untrue. `controleer` fails while it is there, and the
 next award that succeeds does not carry it over (pipeline.schrijf_uitvoer), so it disappears with the old reports.
 

@@ -263,7 +263,7 @@ def test_keurmerk_verloopt_voor_gunning(tmp_path: Path) -> None:
     res = _run("gunning", "--werkmap", str(ws))  # stale: an open point (exit 1), and the keurmerk is open again
     _ongewijzigd_concept(ws, res, "evaluatie intrekken K1")
     uit = " ".join(res.output.split())
-    assert "K1: verouderd besluit: het keurmerk van A was geldig tot 2026-03-20, nu tot 2026-03-25" in uit
+    assert "K1: verouderd besluit: het keurmerk van A was geldig tot 20 maart 2026, nu tot 25 maart 2026" in uit
     assert 'evaluatie keurmerk --inschrijver "A"' in uit
     assert _intrekken(ws, "K1").exit_code == 0
     _ongewijzigd_concept(ws, _run("gunning", "--werkmap", str(ws)), "evaluatie keurmerk")
@@ -342,8 +342,9 @@ def test_loting_namen_tweede_loting_intrekken_en_derde_inschrijver(gelijk: Path,
     res = _run("gunning", "--werkmap", str(ws))  # an open point (exit 1; an input error before), with the new tie
     _ongewijzigd_concept(ws, res, 'evaluatie loting --lots B1 --volgorde "W;X;Y"')
     uit = " ".join(res.output.split())
-    assert "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 2026-04-01 ordende Y, X, maar nu " in (
-        uit
+    assert (
+        "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 1 april 2026 ordende Y, X, maar nu "
+        in (uit)
     )
     assert "nu staan W, X, Y gelijk" in uit and "evaluatie intrekken L1" in uit
     soorten = [p["soort"] for p in json.loads((ws / "rapporten" / "gunning.json").read_text("utf-8"))["open_punten"]]

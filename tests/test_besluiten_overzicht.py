@@ -12,7 +12,7 @@ from tests.test_besluiten import _besluit, _intrekken, _run
 from tests.test_besluiten_premisse import _gelijk
 from tests.test_besluiten_verouderd import _gunning_json, _plat
 
-LOTING_WEG = "perceel B1-route: de loting van 2026-03-20 ordende Y, X, maar er is geen gelijke stand meer tussen hen"
+LOTING_WEG = "perceel B1-route: de loting van 20 maart 2026 ordende Y, X, maar er is geen gelijke stand meer tussen hen"
 INTREKKEN_L1 = 'evaluatie intrekken L1 --reden "..." --door "naam, functie"'
 
 

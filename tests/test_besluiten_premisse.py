@@ -54,7 +54,7 @@ def test_keurmerk_onder_voorwaarde_verouderd_als_het_keurmerk_niet_meer_voor_de_
     _zet_gunningsdatum(ws, "2026-03-18")
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 1, res.output  # an open point (it was an input error, exit 2, before)
-    assert "K1: verouderd besluit: het keurmerk van A is geldig tot 2026-03-20 en verloopt niet meer vóór" in (
+    assert "K1: verouderd besluit: het keurmerk van A is geldig tot 20 maart 2026 en verloopt niet meer vóór" in (
         " ".join(res.output.split())
     )
     assert "evaluatie intrekken K1" in res.output
@@ -71,7 +71,7 @@ def test_keurmerk_verlengd_verouderd_als_de_verlenging_de_gunning_niet_meer_haal
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 1, res.output  # an open point (it was an input error, exit 2, before)
     uit = " ".join(res.output.split())
-    assert "K1: verouderd besluit: de verlenging van het keurmerk van A tot 2026-04-10 reikt niet meer tot" in uit
+    assert "K1: verouderd besluit: de verlenging van het keurmerk van A tot 10 april 2026 reikt niet meer tot" in uit
     assert "evaluatie intrekken K1" in uit
     # withdrawn, the keurmerk is an open point again (exit 1), with its command
     res = _run("intrekken", "--werkmap", str(ws), "K1", "--reden", "De gunning is verschoven naar mei.",
@@ -105,7 +105,7 @@ def test_scenario_zonder_gelijke_stand_past_de_loting_niet_toe_en_zegt_dat(tmp_p
     assert res.exit_code == 0, res.output
     uit = " ".join(res.output.split())
     assert "X: rang 2 -> 1" in uit and "Y: rang 1 -> 2" in uit
-    assert "scenario: L1 wordt in dit scenario niet toegepast: perceel B1-route: de loting van 2026-03-20" in uit
+    assert "scenario: L1 wordt in dit scenario niet toegepast: perceel B1-route: de loting van 20 maart 2026" in uit
     assert "er is geen gelijke stand meer tussen hen" in uit and "evaluatie intrekken" not in uit
     assert (ws / "loting.yaml").read_bytes() == loting  # a what-if changes no decision
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0  # the real award still applies L1
@@ -157,7 +157,7 @@ def test_scenario_met_een_latere_gunning_past_het_keurmerkbesluit_niet_toe(tmp_p
     assert [p["soort"] for p in open_] == ["keurmerk"] and "Het keurmerk van A verloopt op 20 maart 2026" in (
         open_[0]["tekst"]
     )
-    assert "K1 wordt in dit scenario niet toegepast: de verlenging van het keurmerk van A tot 2026-04-10" in (
+    assert "K1 wordt in dit scenario niet toegepast: de verlenging van het keurmerk van A tot 10 april 2026" in (
         " ".join(res.stderr.split())
     )
 

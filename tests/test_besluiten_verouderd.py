@@ -88,7 +88,7 @@ def test_verouderde_loting_is_een_open_punt_en_wordt_niet_toegepast(tmp_path: Pa
         ws,
         res,
         "L1",
-        "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 2026-03-20 ordende Y, X, maar er is "
+        "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 20 maart 2026 ordende Y, X, maar er is "
         "geen gelijke stand meer tussen hen; de loting wordt niet toegepast. Trek haar in en houd zo nodig een "
         "nieuwe loting.",
     )
@@ -138,7 +138,7 @@ def test_verouderde_loting_naast_een_nieuwe_loting_voor_de_grotere_gelijke_stand
         ws,
         res,
         "L1",
-        "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 2026-03-20 ordende Y, X, maar nu staan "
+        "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 20 maart 2026 ordende Y, X, maar nu staan "
         "W, X, Y gelijk, en die gelijke stand is beslist door loting L2; de loting wordt niet toegepast.",
     )
     assert [p["soort"] for p in data["open_punten"]] == ["verouderd"]
@@ -292,8 +292,8 @@ def test_verouderd_keurmerkbesluit_na_een_verschoven_gunningsdatum(tmp_path: Pat
         ws,
         res,
         "K1",
-        "besluiten.yaml: K1: verouderd besluit: het keurmerk van A is geldig tot 2026-03-20 en verloopt niet meer "
-        "vóór de gunning of de verzending (2026-03-18); er valt niets meer te besluiten; het wordt niet toegepast.",
+        "besluiten.yaml: K1: verouderd besluit: het keurmerk van A is geldig tot 20 maart 2026 en verloopt niet meer "
+        "vóór de gunning of de verzending (18 maart 2026); er valt niets meer te besluiten; het wordt niet toegepast.",
     )
     assert [p["soort"] for p in uitslag["open_punten"]] == ["verouderd"]
     assert voorwaarde not in html.unescape(_advies(ws))  # the condition is not stated: K1 is not applied
@@ -319,7 +319,7 @@ def test_verouderd_keurmerkbesluit_en_het_keurmerk_dat_weer_open_staat(tmp_path:
         ws,
         res,
         "K1",
-        "besluiten.yaml: K1: verouderd besluit: het keurmerk van A was geldig tot 2026-03-20, nu tot 2026-03-25",
+        "besluiten.yaml: K1: verouderd besluit: het keurmerk van A was geldig tot 20 maart 2026, nu tot 25 maart 2026",
     )
     assert [p["soort"] for p in data["open_punten"]] == ["verouderd", "keurmerk"]
     keurmerk = data["open_punten"][1]["tekst"]
@@ -344,11 +344,14 @@ def test_scenario_en_zekerheid_met_een_verouderd_besluit(tmp_path: Path) -> None
     assert res.exit_code == 0, res.output
     open_ = json.loads(res.stdout)["open_punten"]
     assert [p["soort"] for p in open_] == ["verouderd", "keurmerk"]
-    assert "K1: verouderd besluit: het keurmerk van A was geldig tot 2026-03-20, nu tot 2026-03-25" in open_[0]["tekst"]
+    assert (
+        "K1: verouderd besluit: het keurmerk van A was geldig tot 20 maart 2026, nu tot 25 maart 2026"
+        in open_[0]["tekst"]
+    )
     assert "blijft K1 gelden" not in res.output
     res = _run("zekerheid", "--werkmap", str(ws), "--trekkingen", "100")
     assert res.exit_code == 0, res.output
-    assert "Let op: besluiten.yaml: K1: verouderd besluit: het keurmerk van A was geldig tot 2026-03-20" in _plat(
+    assert "Let op: besluiten.yaml: K1: verouderd besluit: het keurmerk van A was geldig tot 20 maart 2026" in _plat(
         res.stderr
     )
     res = _run("toets", "--werkmap", str(ws))

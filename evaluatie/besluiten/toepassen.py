@@ -119,8 +119,8 @@ def verouderd(
         if ins is None:
             fouten.append(Verouderd(k.id, f"{k.inschrijver} heeft geen inschrijving meer"))
         elif ins.keurmerk_geldig_tot != k.geldig_tot:
-            was = k.geldig_tot.isoformat() if k.geldig_tot else "geen"
-            nu = ins.keurmerk_geldig_tot.isoformat() if ins.keurmerk_geldig_tot else "geen"
+            was = datum(k.geldig_tot) if k.geldig_tot else "geen"
+            nu = datum(ins.keurmerk_geldig_tot) if ins.keurmerk_geldig_tot else "geen"
             fouten.append(Verouderd(k.id, f"het keurmerk van {k.inschrijver} was geldig tot {was}, nu tot {nu}"))
         elif keurmerkgrens is not None and (wat := _keurmerk_grens_verschoven(k, keurmerkgrens)):
             fouten.append(Verouderd(k.id, wat))
@@ -137,13 +137,13 @@ def _keurmerk_grens_verschoven(k: Keurmerkbesluit, grens: dt.date) -> str | None
     """The keurmerk no longer lapses before the award, or the renewal no longer reaches it."""
     if k.geldig_tot is not None and k.geldig_tot >= grens:
         return (
-            f"het keurmerk van {k.inschrijver} is geldig tot {k.geldig_tot.isoformat()} en verloopt niet meer vóór "
-            f"de gunning of de verzending ({grens.isoformat()}); er valt niets meer te besluiten"
+            f"het keurmerk van {k.inschrijver} is geldig tot {datum(k.geldig_tot)} en verloopt niet meer vóór "
+            f"de gunning of de verzending ({datum(grens)}); er valt niets meer te besluiten"
         )
     if k.uitkomst == "verlengd" and k.verlengd_tot is not None and k.verlengd_tot < grens:
         return (
-            f"de verlenging van het keurmerk van {k.inschrijver} tot {k.verlengd_tot.isoformat()} reikt niet meer "
-            f"tot de gunning of de verzending ({grens.isoformat()})"
+            f"de verlenging van het keurmerk van {k.inschrijver} tot {datum(k.verlengd_tot)} reikt niet meer "
+            f"tot de gunning of de verzending ({datum(grens)})"
         )
     return None
 

@@ -17,6 +17,7 @@ from evaluatie.parallel import in_volgorde
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import SCHAAL, waardepunten
 from evaluatie.prijs.rangorde import Rangregel, onbesliste_groepen, rangschik
+from evaluatie.tekst import datum
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 from evaluatie.versie import __version__
@@ -279,7 +280,7 @@ def lotingpremisse_weg(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel
         wat = "er is geen gelijke stand meer tussen hen"
     else:
         wat = "geen van hen staat nog in de rangorde"
-    return f"perceel {perceelnaam}: de loting van {x.datum.isoformat()} ordende {', '.join(x.volgorde)}, maar {wat}"
+    return f"perceel {perceelnaam}: de loting van {datum(x.datum)} ordende {', '.join(x.volgorde)}, maar {wat}"
 
 
 def gunning(
