@@ -401,6 +401,17 @@ def _abnormaal(g: Rapportgegevens) -> str:
     gunning = {c: p for c, p in g.uitslag.percelen.items() if p.procedure == "gunning"}
     if not gunning:  # an open house compares no prices: art. 2.116 has nothing to compare with
         return "<p>Niet van toepassing: in een toelatingsprocedure worden prijzen niet met elkaar vergeleken.</p>"
+    # a vaste prijs pays every bid the same: no price is compared there (the published method says so)
+    vast = [p.naam for c, p in gunning.items() if g.aanbesteding.percelen[c].prijsmethode == "vaste_prijs"]
+    vast_zin = (
+        f"<p>{'Perceel' if len(vast) == 1 else 'Percelen'} {e(_opsomming(vast))} (vaste prijs): niet van toepassing; "
+        "de prijs per traject ligt voor iedere inschrijver vast, dus worden prijzen niet met elkaar vergeleken.</p>"
+        if vast
+        else ""
+    )
+    gunning = {c: p for c, p in gunning.items() if p.naam not in vast}
+    if not gunning:
+        return vast_zin + _niet_bij_toelating(g)
     for code, p in gunning.items():
         drempel = g.aanbesteding.percelen[code].abnormaal_laag
         for s in abnormaal_lage_prijzen(p, drempel):
@@ -411,14 +422,14 @@ def _abnormaal(g: Rapportgegevens) -> str:
                 + _toelichting(g, s.inschrijver, code)
             )
     toelating = [p.naam for p in g.uitslag.percelen.values() if p.procedure == "toelating"]
-    # in a tender with open-house lots too, every sentence says which lots it covers
-    waar = f" in de gunningspercelen ({_opsomming([p.naam for p in gunning.values()])})" if toelating else ""
-    niet = (
-        f"<p>{'Perceel' if len(toelating) == 1 else 'Percelen'} {e(_opsomming(toelating))} (toelating): niet van "
-        "toepassing; in een toelatingsprocedure worden prijzen niet met elkaar vergeleken.</p>"
-        if toelating
+    # in a tender with open-house or fixed-price lots too, every sentence says which lots it covers
+    namen = [p.naam for p in gunning.values()]
+    waar = (
+        f" in {'het gunningsperceel' if len(namen) == 1 else 'de gunningspercelen'} ({_opsomming(namen)})"
+        if toelating or vast
         else ""
     )
+    niet = vast_zin + _niet_bij_toelating(g)
     afgewezen = _afgewezen_als_abnormaal(g, gunning)
     if not regels:
         drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in gunning})
@@ -439,6 +450,16 @@ def _abnormaal(g: Rapportgegevens) -> str:
         + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels)
         + "</ul>"
         + niet
+    )
+
+
+def _niet_bij_toelating(g: Rapportgegevens) -> str:
+    toelating = [p.naam for p in g.uitslag.percelen.values() if p.procedure == "toelating"]
+    if not toelating:
+        return ""
+    return (
+        f"<p>{'Perceel' if len(toelating) == 1 else 'Percelen'} {e(_opsomming(toelating))} (toelating): niet van "
+        "toepassing; in een toelatingsprocedure worden prijzen niet met elkaar vergeleken.</p>"
     )
 
 

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 from evaluatie.prijs.basis import methode
+from evaluatie.prijs.precisie import afgerond
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.budgetwoorden import budget_kop
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
@@ -125,7 +126,11 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
         wb,
         "Kwaliteit",
         ["Perceel", "Inschrijver", "Kwaliteitsscore"],
-        [[a.percelen[c].naam, i, k] for c in g.uitslag.percelen for i, k in g.panel.kwaliteit.get(c, {}).items()],
+        [
+            [a.percelen[c].naam, i, afgerond(k)]  # the compared score, as gunning.json shows it
+            for c in g.uitslag.percelen
+            for i, k in g.panel.kwaliteit.get(c, {}).items()
+        ],
         {2: SCORE},
     )
     _blad(
@@ -148,10 +153,10 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
                 p.naam,
                 r.rang,
                 r.inschrijver,
-                r.kwaliteit,
+                afgerond(r.kwaliteit),  # the scores that were compared (4 decimals), as in gunning.json
                 r.prijs,
-                r.prijsscore if methode(p.prijsmethode).kolomkoppen[0] else None,  # vaste_prijs: no price score
-                r.totaal,
+                afgerond(r.prijsscore) if methode(p.prijsmethode).kolomkoppen[0] else None,  # vaste_prijs: none
+                afgerond(r.totaal),
                 p.toegewezen(r.inschrijver),
                 r.berekening,
                 _kolombetekenis(p.prijsmethode),

@@ -101,6 +101,14 @@ def systematiek(a: Aanbesteding) -> Document:
         if p.procedure == "toelating":
             continue  # no framework maximum and no comparison of prices in an open house
         d.alinea(raammaximum_zin(a, code))
+        if p.prijsmethode == "vaste_prijs":  # one price for all: nothing is compared, nothing can be abnormally low
+            from evaluatie.prijs.vaste_prijs import vaste_prijs
+
+            d.alinea(
+                "Abnormaal lage prijs (art. 2.116 Aanbestedingswet 2012): niet van toepassing; de prijs per traject "
+                f"ligt voor iedere inschrijver vast op {euro(vaste_prijs(p))}."
+            )
+            continue
         d.alinea(
             f"Abnormaal lage prijs (art. 2.116 Aanbestedingswet 2012): ligt een prijs meer dan "
             f"{getal(100 * p.abnormaal_laag, 0)}% onder het gemiddelde van de andere geldige inschrijvingen in dit "
