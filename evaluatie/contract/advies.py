@@ -229,3 +229,14 @@ def kies(
         terugdraaien(db)
         raise
     return a, b
+
+
+def opmerkingen_bij_keuze(a: Advies, gekozen: str) -> list[str]:
+    """What the contract manager should know of an own choice against the advice of that moment: that there was no
+    advice (an exhausted framework agreement: the placement falls outside it), or why the advice skipped the chosen
+    supplier (full, waiting times above the promise, dropped out). The choice goes first all the same."""
+    uit = []
+    if a.advies is None and a.uitleg:
+        uit.append(f"er was geen advies: {a.uitleg[0].removeprefix('Geen advies: ')}")
+    uit += [f"het advies sloeg {k.naam} over: {k.reden}" for k in a.kandidaten if k.naam == gekozen and k.reden]
+    return uit
