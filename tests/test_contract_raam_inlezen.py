@@ -77,3 +77,48 @@ def test_kwartaal_dat_nog_niet_voorbij_is_wordt_geweigerd(tmp_path: Path) -> Non
     fout = json.loads(r.stdout)["fouten"][0]
     assert fout["plaats"] == "--kwartaal" and f"{kwartaal} is nog niet voorbij" in fout["bericht"], fout
     assert not (ws / "contract" / "kwartaal").exists()
+
+
+def test_keuze_voor_een_volle_aanbieder_zegt_waarom_het_advies_hem_oversloeg(tmp_path: Path) -> None:
+    """Alfa bid a capacity of 12 for B1; with 12 placements this contract year the advice skips it ('vol'). An own
+    choice for Alfa was recorded with only "wijkt af van het advies (Beta)": the contract manager was not told that
+    the chosen supplier is past the capacity it bid. The choice is still recorded (it always goes first), with the
+    reason the advice skipped it."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
+    regels += [f"K{i:03d};Noord;aangemeld;2026-06-10;B1;Alfa;" for i in range(12)]
+    pad = tmp_path / "noord.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, pad).exit_code == 0
+    # Oost: Alfa 2 and Beta 4 allocated; Alfa's capacity counts over all gemeenten
+    keuze = ["contract", "keuze", "--werkmap", ws, "--gemeente", "Oost", "--route", "B1", "--klant", "K-100"]
+    r = _run(*keuze, "--aanbieder", "Alfa", "--datum", "2026-06-20", *DOOR, "--json")
+    assert r.exit_code == 0, r.output
+    uit = json.loads(r.stdout)
+    assert (uit["gekozen"], uit["advies"], uit["volgt_advies"]) == ("Alfa", "Beta", False)
+    verwacht = "het advies sloeg Alfa over: vol: 12 plaatsingen dit contractjaar bij een capaciteit van 12"
+    assert uit["opmerkingen"] == [verwacht]
+    assert f"Let op: {verwacht}" in r.output
+
+
+def test_geen_advies_noemt_aanbieders_zonder_toewijzing_met_contract(tmp_path: Path) -> None:
+    """In Noord only Alfa has an allocation for B1; with Alfa full the advice said "geen aanbieder van B1-route voor
+    Noord is nu beschikbaar", untrue: Beta has a contract for Noord (no allocation there) and room. The sentence now
+    speaks of the suppliers with an allocation and names the others with a contract for the gemeente."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
+    regels += [f"K{i:03d};Noord;aangemeld;2026-06-10;B1;Alfa;" for i in range(12)]
+    pad = tmp_path / "noord.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, pad).exit_code == 0
+    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "B1", "--peildatum", "2026-06-20")
+    assert r.exit_code == 1, r.output
+    tekst = " ".join(r.output.split())
+    assert "geen aanbieder van B1-route voor Noord is nu beschikbaar" not in tekst, tekst
+    assert (
+        "Geen advies: geen aanbieder met een toewijzing in Noord voor B1-route is nu beschikbaar. Met een contract "
+        "voor Noord maar zonder toewijzing daar: Beta; een keuze voor die aanbieder legt 'evaluatie contract keuze' "
+        "vast." in tekst
+    ), tekst

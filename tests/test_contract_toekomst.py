@@ -117,3 +117,20 @@ def test_contractbesluiten_in_de_toekomst(ws: Path) -> None:
         assert db.execute("SELECT COUNT(*) FROM besluit WHERE soort != 'contractstart'").fetchone()[0] == 0
     finally:
         db.close()
+
+
+def test_gebeurtenis_na_het_einde_noemt_dat_einde(ws: Path, tmp_path: Path) -> None:
+    """The example's contract runs three years from 1 January 2022 (options included), to 31 December 2024. A start
+    in 2025 of a trajectory registered in 2024 was refused with "ligt na het einde van het contract", without the
+    end or what to do; the message names the last day and that later events are left out of the delivery."""
+    (tmp_path / "huizen.csv").write_text(
+        KOP + "K-1;Huizen;aangemeld;02-12-2024;B1;Kompas Inburgering;\nK-1;Huizen;gestart;06-01-2025;;;\n",
+        encoding="utf-8",
+    )
+    code, uit = _run("contract", "inlezen", "--werkmap", ws, tmp_path / "huizen.csv")
+    assert code == 2, uit
+    assert (
+        "huizen.csv!D3: 06-01-2025 ligt na het einde van de looptijd van het contract (3 jaar, tot en met "
+        "31-12-2024); het register volgt de plaatsingen tot en met die dag: laat latere gebeurtenissen weg" in uit
+    ), uit
+    assert _gebeurtenissen(ws) == 0

@@ -139,7 +139,25 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         return advies
     beste = kandidaten[0]
     if not beste.beschikbaar:
-        advies.uitleg.insert(0, f"Geen advies: geen aanbieder van {naam} voor {gemeente} is nu beschikbaar.")
+        # the allocation decides the advice; a supplier with a contract for the gemeente and no allocation there
+        # is no candidate but is there, and an own choice may go to it
+        zonder = [
+            s.naam
+            for s in reg.leveranciers_van(perceel)
+            if gemeente in s.gemeenten
+            and not eigen.get(s.naam, 0)
+            and not ((weg := reg.uitgevallen.get((perceel, s.naam))) is not None and weg <= peildatum)
+            and not ((na := reg.toegetreden.get((perceel, s.naam))) is not None and peildatum < na)
+        ]
+        wie = "met een toewijzing" if not open_house else "met een verwachting naar capaciteit"
+        tekst = f"Geen advies: geen aanbieder {wie} in {gemeente} voor {naam} is nu beschikbaar."
+        if zonder:
+            tekst += (
+                f" Met een contract voor {gemeente} maar zonder {'toewijzing' if not open_house else 'verwachting'} "
+                f"daar: {', '.join(zonder)}; een keuze voor {'die aanbieder' if len(zonder) == 1 else 'een van hen'} "
+                "legt 'evaluatie contract keuze' vast."
+            )
+        advies.uitleg.insert(0, tekst)
         return advies
     advies.advies = beste.naam
     if beste.tekort > 0:
@@ -229,3 +247,14 @@ def kies(
         terugdraaien(db)
         raise
     return a, b
+
+
+def opmerkingen_bij_keuze(a: Advies, gekozen: str) -> list[str]:
+    """What the contract manager should know of an own choice against the advice of that moment: that there was no
+    advice (an exhausted framework agreement: the placement falls outside it), or why the advice skipped the chosen
+    supplier (full, waiting times above the promise, dropped out). The choice goes first all the same."""
+    uit = []
+    if a.advies is None and a.uitleg:
+        uit.append(f"er was geen advies: {a.uitleg[0].removeprefix('Geen advies: ')}")
+    uit += [f"het advies sloeg {k.naam} over: {k.reden}" for k in a.kandidaten if k.naam == gekozen and k.reden]
+    return uit

@@ -182,9 +182,9 @@ def keuze(
     a, b, gekozen = leg_keuze_vast(
         _wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or "", dt.date.today()
     )
-    opmerkingen = (  # e.g. an exhausted framework agreement: this placement falls outside it
-        [f"er was geen advies: {a.uitleg[0].removeprefix('Geen advies: ')}"] if a.advies is None and a.uitleg else []
-    )
+    from evaluatie.contract.advies import opmerkingen_bij_keuze
+
+    opmerkingen = opmerkingen_bij_keuze(a, gekozen)
     if als_json:
         uit = {
             "besluit": b,

@@ -8,8 +8,9 @@ to 0 says that nobody was counted there, which names no person, and is allowed.
 
 `vastgepind` is exact for one sum with interval bounds: a part's value is fixed exactly when the other parts'
 bounds leave it one value. `evaluatie.contract.openbaar` applies it to every total of a report (a gemeente's
-lot total, the region's supplier row, the region's lot total) and to the chain of one series over time (the
-year to date = the previous report's year to date + this quarter), until no total changes.
+lot total, the region's supplier row, the region's lot total) and to one series over time, over every chain of
+periods the reports show (7 for the first quarter, '<5' for the next two, 15 for the year to date), until no total
+changes. Not searched: bounds together with the margins of a whole table (`evaluatie.contract.tabel`).
 """
 
 from __future__ import annotations

@@ -353,8 +353,12 @@ def lees_regels(
                 f"{datum.strftime('%d-%m-%Y')} ligt {grens.uitleg}: een gebeurtenis wordt gemeld als ze is gebeurd",
             )
         elif datum >= einde:
+            laatste = (einde - dt.timedelta(days=1)).strftime("%d-%m-%Y")
             fouten.voeg_toe(
-                blad.plaats(i, index["datum"]), f"{datum.strftime('%d-%m-%Y')} ligt na het einde van het contract"
+                blad.plaats(i, index["datum"]),
+                f"{datum.strftime('%d-%m-%Y')} ligt na het einde van de looptijd van het contract ({reg.jaren} jaar, "
+                f"tot en met {laatste}); het register volgt de plaatsingen tot en met die dag: laat latere "
+                "gebeurtenissen weg",
             )
         perceel = leverancier = uitslag = None
         if s is not None and s.route_nodig:

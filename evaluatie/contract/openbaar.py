@@ -33,6 +33,10 @@ fixpoint of the rules - is safe, and the next quarter starts from exactly what t
 A row that is absent (no allocation, nobody placed) says its count is 0; that is a published fact
 and is added as such.
 
+5. `grenzen`: after a lot's quarter is decided, a shown total or cumulative count that pins a hidden part by
+   the bounds of the cells ('<5' is 0-4, 'onderdrukt' 5 or more) - in one sum, or over any chain of periods of
+   one series the reports show - is withheld too (`_houd_vastgepind_achter`).
+
 What this does not decide: the stand on the terminal shows full figures (it is for the contract
 manager, not published). Rules 2 and 3 are exact per series over time, rule 4 per period over the
 table; a combination of periods and tables that only linear algebra over everything at once would
@@ -326,10 +330,10 @@ def _houd_vastgepind_achter(
 ) -> None:
     """Withhold every shown total of lot c this quarter that pins a hidden part by the bounds of the cells
     (`evaluatie.contract.grenzen`): in one report (a total and its parts) or along a series over time (a count
-    over a-e and the consecutive periods of earlier reports and this one that make up a-e, `_ketens`), until
-    nothing changes. What a reader derives
-    exactly comes from the series' knowledge, left as it was: a total withheld here stays known to it, which
-    makes later decisions stricter, never laxer. Then this quarter's counts of lot c join `eerder`."""
+    over a-e and the consecutive periods of earlier reports and this one that make up a-e, `_keten_pint`), until
+    nothing changes. What a reader derives exactly comes from the series' knowledge, left as it was: a total
+    withheld here stays known to it, which makes later decisions stricter, never laxer. Then this quarter's counts
+    of lot c join `eerder`."""
     toon: dict[Periode, int | str] = {}
     plaatsen: dict[Periode, list[Sleutel]] = {}
     for sleutel, cel in cellen.items():
