@@ -539,8 +539,10 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
             }
         )
         return
+    volgorde = " voor ".join(vastgelegd.volgorde)
+    punt = "" if volgorde.endswith(".") else "."  # 'Taalhuis De Brug B.V.' already ends the sentence
     click.echo(
-        f"Loting {vastgelegd.id} vastgelegd in {wm.root / 'loting.yaml'}: {' voor '.join(vastgelegd.volgorde)}. "
+        f"Loting {vastgelegd.id} vastgelegd in {wm.root / 'loting.yaml'}: {volgorde}{punt} "
         "Voer nu 'evaluatie gunning' opnieuw uit."
     )
 

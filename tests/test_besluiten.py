@@ -576,3 +576,24 @@ def test_terugtrekking_na_de_beoordeling(schoon: Path, tmp_path: Path) -> None:
     assert "T1: verouderd besluit: B heeft weer een inschrijving" in " ".join(res.output.split())
     assert _intrekken(ws, "T1").exit_code == 0
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
+
+
+def test_loting_zin_zonder_dubbele_punt_en_intrekken_noemt_ook_lotingen(tmp_path: Path) -> None:
+    """'... voor Alfa B.V.. Voer nu ...' printed a double period after a name ending in one; `intrekken ''` said
+    'besluit  bestaat niet' (the empty id not named as empty) and its list of what is recorded left out the draws,
+    which `intrekken` withdraws too."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "Alfa B.V.", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Beta B.V.", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
+    _vul(ws, {"Alfa B.V.": 75, "Beta B.V.": 75})
+    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Beta B.V.;Alfa B.V.",
+               "--datum", "2026-04-01", "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert ": Beta B.V. voor Alfa B.V. Voer nu 'evaluatie gunning' opnieuw uit." in res.output
+    door = ["--door", "S. Jansen, inkoopadviseur", "--reden", "Verkeerd ingevoerd; zie het proces-verbaal.",
+            "--datum", "2026-04-02"]  # fmt: skip
+    leeg = _run("intrekken", "", "--werkmap", str(ws), *door)
+    assert leeg.exit_code == 2
+    assert "geen besluit opgegeven (een lege tekst); vastgelegd: L1" in leeg.output
+    onbekend = _run("intrekken", "H7", "--werkmap", str(ws), *door)
+    assert onbekend.exit_code == 2 and "besluit H7 bestaat niet; vastgelegd: L1" in onbekend.output

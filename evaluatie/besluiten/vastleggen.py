@@ -124,6 +124,15 @@ def _register(werkmap: Werkmap) -> Register:
     return lees_besluiten(werkmap.root / BESTAND)
 
 
+def _vastgelegd(werkmap: Werkmap) -> str:
+    """What can be withdrawn, decisions and draws alike (both go through `intrekken`)."""
+    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
+    from evaluatie.gunning.loting import lees_lotingen
+
+    ids = [x.id for x in _register(werkmap).besluiten] + [x.id for x in lees_lotingen(werkmap.root / LOTINGBESTAND)]
+    return f"vastgelegd: {', '.join(ids) or 'geen'}"
+
+
 def _schrijf(werkmap: Werkmap, register: Register) -> Path:
     return schrijf_besluiten(werkmap.root / BESTAND, register)
 
@@ -538,12 +547,14 @@ def trek_in(
         if fout:
             f.noteer("--datum", f"--datum: {fout}")
 
+    if not id_.strip():
+        f.noteer("besluit", "geen besluit opgegeven (een lege tekst); " + _vastgelegd(werkmap))
+        f.stop()
     if id_.upper().startswith("L"):
         lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
         loting = next((x for x in lotingen if x.id.lower() == id_.lower()), None)
         if loting is None:
-            bekend = ", ".join(x.id for x in lotingen) or "geen"
-            f.noteer("besluit", f"loting {id_} bestaat niet; vastgelegd: {bekend}")
+            f.noteer("besluit", f"loting {id_} bestaat niet; " + _vastgelegd(werkmap))
         elif loting.ingetrokken is not None:
             f.noteer("besluit", f"loting {loting.id} is al ingetrokken op {loting.ingetrokken.datum.isoformat()}")
         else:
@@ -557,8 +568,7 @@ def trek_in(
     register = _register(werkmap)
     b = register.zoek(id_)
     if b is None:
-        bekend = ", ".join(x.id for x in register.besluiten) or "geen"
-        f.noteer("besluit", f"besluit {id_} bestaat niet; vastgelegd: {bekend}")
+        f.noteer("besluit", f"besluit {id_} bestaat niet; " + _vastgelegd(werkmap))
     elif not b.geldig:
         f.noteer("besluit", f"besluit {b.id} is al ingetrokken op {b.ingetrokken.datum.isoformat()}")
     else:
