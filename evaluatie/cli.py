@@ -305,9 +305,10 @@ def template_consensus(werkmap: Path, overschrijven: bool, als_json: bool) -> No
             }
         )
         return
-    click.echo(f"Geschreven: {w.pad} ({w.regels} regels, {w.signalen} met een signaal van onenigheid)")
+    regels = f"{w.regels} {'regel' if w.regels == 1 else 'regels'}"
+    click.echo(f"Geschreven: {w.pad} ({regels}, {w.signalen} met een signaal van onenigheid)")
     if w.behouden:
-        click.echo(f"Behouden: wat het panel al invulde op {w.behouden} regels")
+        click.echo(f"Behouden: wat het panel al invulde op {w.behouden} {'regel' if w.behouden == 1 else 'regels'}")
     if w.vervallen:
         click.echo(
             f"Vervallen: {w.vervallen} ingevulde regels die niet meer beoordeeld worden, bewaard op tabblad Vervallen"

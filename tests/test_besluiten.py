@@ -597,3 +597,12 @@ def test_loting_zin_zonder_dubbele_punt_en_intrekken_noemt_ook_lotingen(tmp_path
     assert "geen besluit opgegeven (een lege tekst); vastgelegd: L1" in leeg.output
     onbekend = _run("intrekken", "H7", "--werkmap", str(ws), *door)
     assert onbekend.exit_code == 2 and "besluit H7 bestaat niet; vastgelegd: L1" in onbekend.output
+
+
+def test_een_abnormaal_lage_inschrijving_in_het_enkelvoud(laag: Path, tmp_path: Path) -> None:
+    """One flagged bid (C) read 'De volgende inschrijvingen lijken abnormaal laag' in the advies."""
+    ws = Path(shutil.copytree(laag, tmp_path / "ws"))
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 1  # the explanation is an open point: CONCEPT advies
+    advies = _advies(ws)
+    assert "De volgende inschrijving lijkt abnormaal laag. Dit is een signaal, geen uitsluiting" in advies
+    assert "inschrijvingen lijken abnormaal laag" not in advies

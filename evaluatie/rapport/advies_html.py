@@ -445,11 +445,14 @@ def _abnormaal(g: Rapportgegevens) -> str:
             "(art. 2.116 Aanbestedingswet 2012).</p>" + niet
         )
     return (
-        afgewezen + "<p>De volgende inschrijvingen lijken abnormaal laag. Dit is een signaal, geen uitsluiting: de "
-        "inschrijving blijft meedoen tot de toelichting is beoordeeld.</p><ul>"
-        + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels)
-        + "</ul>"
-        + niet
+        afgewezen
+        + (
+            "<p>De volgende inschrijvingen lijken abnormaal laag."
+            if len(regels) > 1
+            else "<p>De volgende inschrijving lijkt abnormaal laag."
+        )
+        + " Dit is een signaal, geen uitsluiting: de inschrijving blijft meedoen tot de toelichting is "
+        "beoordeeld.</p><ul>" + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels) + "</ul>" + niet
     )
 
 

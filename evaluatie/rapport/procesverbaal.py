@@ -124,7 +124,11 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
             + (
                 "Alle regels zijn in consensus vastgesteld.</p>"
                 if not zonder
-                else f"Voor de overige {len(zonder)} regels telt {samenvoegen} van de scores van de beoordelaars.</p>"
+                else (
+                    f"Voor de overige {len(zonder)} regels telt {samenvoegen} van de scores van de beoordelaars.</p>"
+                    if len(zonder) > 1
+                    else f"Voor de overige regel telt {samenvoegen} van de scores van de beoordelaars.</p>"
+                )
             )
         )
     if zonder and len(zonder) == totaal:
