@@ -219,3 +219,27 @@ def test_data_in_de_volgorde_van_de_procedure(tmp_path: Path) -> None:
     for veld, tekst in verwacht.items():
         assert any(f"yaml: {veld} (regel" in f and f.endswith(tekst) for f in fouten), (veld, fouten)
     assert len(fouten) == 4, fouten
+
+
+def test_een_veld_van_een_criterium_uit_de_set_overschrijven(tmp_path: Path) -> None:
+    """README: mappings merge key by key. 'K1: {weging: 30}' on a criterion of the set was refused with 'verplicht veld
+    ontbreekt: naam' (the schema checked the tender's own text as if it were the whole criterion). The name comes from
+    the set; a criterion that has no name in either is still an error, at that criterion."""
+    bron = yaml.safe_load((REPO / "bids/voorbeeld/aanbesteding.yaml").read_text(encoding="utf-8"))
+    # inburgering-2022, B1: K1 40, K2-K4 20 each; 30 + 30 + 20 + 20 = 100
+    bron["percelen"]["B1"]["gunningscriteria"] = {"K1": {"weging": 30}, "K2": {"weging": 30}}
+    pad = tmp_path / "aanbesteding.yaml"
+    pad.write_text(yaml.safe_dump(bron, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    a, _ = laad_aanbesteding(pad)
+    k1, k2 = a.percelen["B1"].gunningscriteria[:2]
+    assert (k1.naam, k1.weging, k2.naam, k2.weging) == (
+        "Plan van aanpak en maatwerk",
+        30,
+        "Doorlopende instroom en wachttijd",
+        30,
+    )
+    bron["percelen"]["B1"]["gunningscriteria"] = {"K1": {"weging": 30}, "K2": {"weging": 29.5}, "K9": {"weging": 0.5}}
+    pad.write_text(yaml.safe_dump(bron, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    meldingen = _fouten(pad)
+    assert len(meldingen) == 1 and "percelen.B1.gunningscriteria.K9" in meldingen[0]
+    assert "verplicht veld ontbreekt: naam (niet in de aanbesteding en niet in de criteriaset)" in meldingen[0]

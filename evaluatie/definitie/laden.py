@@ -497,6 +497,15 @@ def _inhoudelijke_controles(
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
         criteria = p.get("gunningscriteria") or {}
         lijst = criteria.values() if isinstance(criteria, dict) else criteria  # a list once merged
+        # a tender may override one field of a criterion of its set (K1: {weging: 50}); what the merge still lacks is
+        # missing in both, said at the criterion (the schema checks the fields only as given)
+        for k, c in criteria.items() if isinstance(criteria, dict) else ((c.get("code"), c) for c in criteria):
+            for veld in ("naam", "weging"):
+                if isinstance(c, dict) and veld not in c:
+                    fout(
+                        (*basis, "gunningscriteria", k),
+                        f"verplicht veld ontbreekt: {veld} (niet in de aanbesteding en niet in de criteriaset)",
+                    )
         som = sum(c.get("weging", 0) for c in lijst if isinstance(c, dict))
         if criteria and p.get("criteriumweging", "procent") == "procent" and abs(som - 100) > 1e-9:
             fout(
