@@ -44,8 +44,12 @@ volledig_optie = click.option(
 )
 
 
-def _werkmap(pad: Path, schrijft: bool = True) -> Werkmap:
-    """The werkmap; a command that writes holds its lock until it ends (evaluatie.slot)."""
+def _werkmap(pad: Path, schrijft: bool = True, leest_alleen: bool = False) -> Werkmap:
+    """The werkmap; a command that writes holds its lock until it ends (evaluatie.slot).
+
+    `leest_alleen`: the command writes nothing in the werkmap (it takes the lock only so that no award swaps the
+    files while it reads). On a werkmap this user cannot write (an archived copy for an auditor, a read-only mount)
+    nobody of this user writes either, so it goes on without the lock, and says so on stderr."""
     if not (pad / "aanbesteding.yaml").is_file():
         raise click.UsageError(
             f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op, "
@@ -53,9 +57,19 @@ def _werkmap(pad: Path, schrijft: bool = True) -> Werkmap:
         )
     ctx = click.get_current_context(silent=True)
     if schrijft and ctx is not None:
-        from evaluatie.slot import werkmap_slot
+        from evaluatie.slot import AlleenLezen, werkmap_slot
 
-        ctx.with_resource(werkmap_slot(pad))
+        try:
+            ctx.with_resource(werkmap_slot(pad))
+        except AlleenLezen as e:
+            if not leest_alleen:
+                raise
+            click.echo(
+                f"Let op: {pad} is voor deze gebruiker alleen-lezen ({e.reden.split(';')[0]}); er wordt alleen "
+                "gelezen, zonder het slot van de werkmap: een ander die tegelijk in deze map schrijft, ziet dit "
+                "commando niet.",
+                err=True,
+            )
     return Werkmap(pad)
 
 
@@ -667,7 +681,7 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
     """Voer de laatste gunning opnieuw uit en controleer of alles byte voor byte gelijk is."""
     from evaluatie.controle import controleer as voer_uit
 
-    c = voer_uit(_werkmap(werkmap))
+    c = voer_uit(_werkmap(werkmap, leest_alleen=True))
     meld_notities(c.notities)
     if als_json:
         echo_json(

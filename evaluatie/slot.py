@@ -73,7 +73,8 @@ def _open_slot(root: Path, pad: Path) -> int:
     except OSError as e:
         if e.errno == errno.ELOOP:
             raise SchrijfFout(pad, _GEEN_GEWOON_BESTAND.format(wat="een koppeling (symlink)", naam=BESTAND)) from None
-        raise SchrijfFout(root, f"{reden(e)}; evaluatie schrijft in deze map (eerst het slot {BESTAND})") from None
+        soort = AlleenLezen if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else SchrijfFout
+        raise soort(root, f"{reden(e)}; evaluatie schrijft in deze map (eerst het slot {BESTAND})") from None
     status = os.fstat(fd)
     if not stat.S_ISREG(status.st_mode) or status.st_nlink > 1:
         os.close(fd)
@@ -83,6 +84,11 @@ def _open_slot(root: Path, pad: Path) -> int:
             _GEEN_GEWOON_BESTAND.format(wat=f"{wat} (harde koppeling)" if status.st_nlink > 1 else wat, naam=BESTAND),
         )
     return fd
+
+
+class AlleenLezen(SchrijfFout):
+    """The lock file cannot be made or opened for writing: the werkmap is read-only for this user (an archived
+    copy, a read-only mount). A command that only reads may then go on without the lock (see evaluatie.cli)."""
 
 
 class WerkmapBezet(EvaluatieFout):
