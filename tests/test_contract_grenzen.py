@@ -76,3 +76,23 @@ def test_stand_na_twee_kwartalen_onder_5_verraadt_ze(tmp_path: Path, voorbeeld_b
     assert rij["2022-K3"][4:] == ("onderdrukt", "<5")
     totaal = _rij(ws / "contract" / "kwartaal" / "2022-K3", "gemeente-blaricum", "Z-route", "Totaal")
     assert totaal[4] == "onderdrukt"
+
+
+def test_een_achtergehouden_totaal_volgt_niet_uit_de_rest(tmp_path: Path) -> None:
+    """Alfa 4 in Noord and 4 in Oost: its region row of 8 pins both and is withheld. It was withheld after the
+    region's total (19) had been decided as if the 8 were published, so total minus Beta's row (11) gave the 8
+    back. The quarter is now decided again without the 8, and the total, with one part unknown, is withheld too."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    # B1 allocation: Noord Alfa 10; Oost Alfa 2, Beta 4; Zuid Beta 4
+    rijen = [KOP]
+    for gemeente, wie, n in (("Noord", "Alfa", 4), ("Oost", "Alfa", 4), ("Oost", "Beta", 5), ("Zuid", "Beta", 6)):
+        rijen += [f"{gemeente[0]}{wie[0]}{i};{gemeente};aangemeld;2026-06-10;B1;{wie};" for i in range(n)]
+    pad = tmp_path / "juni.csv"
+    pad.write_text("\n".join(rijen) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, pad).exit_code == 0
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K2").exit_code == 0
+    k2 = ws / "contract" / "kwartaal" / "2026-K2"
+    assert _rij(k2, "regio", "B1-route", "Beta")[4] == 11
+    assert _rij(k2, "regio", "B1-route", "Alfa")[4] == "onderdrukt"
+    assert _rij(k2, "regio", "B1-route", "Totaal")[4] == "onderdrukt"

@@ -35,7 +35,9 @@ and is added as such.
 
 5. `grenzen`: after a lot's quarter is decided, a shown total or cumulative count that pins a hidden part by
    the bounds of the cells ('<5' is 0-4, 'onderdrukt' 5 or more) - in one sum, or over any chain of periods of
-   one series the reports show - is withheld too (`_houd_vastgepind_achter`).
+   one series the reports show - is withheld too: the lot's quarter is decided again without it (`_vastgepind`),
+   so the knowledge of rules 2-4 never holds a figure that is not published (else total minus the other parts
+   would give the withheld one back).
 
 What this does not decide: the stand on the terminal shows full figures (it is for the contract
 manager, not published). Rules 2 and 3 are exact per series over time, rule 4 per period over the
@@ -319,64 +321,83 @@ def _keten_pint(
     return (totaal, True) in hoog.get(b, set()) or (totaal, True) in laag.get(b, set())
 
 
-def _houd_vastgepind_achter(
-    m: _Model,
-    c: str,
-    sommen: dict[Sleutel, list[list[Sleutel]]],
-    cellen: dict[Sleutel, int | str],
-    perioden: dict[str, int],
-    e: int,
-    eerder: Eerder,
-) -> None:
-    """Withhold every shown total of lot c this quarter that pins a hidden part by the bounds of the cells
-    (`evaluatie.contract.grenzen`): in one report (a total and its parts) or along a series over time (a count
-    over a-e and the consecutive periods of earlier reports and this one that make up a-e, `_keten_pint`), until
-    nothing changes. What a reader derives exactly comes from the series' knowledge, left as it was: a total
-    withheld here stays known to it, which makes later decisions stricter, never laxer. Then this quarter's counts
-    of lot c join `eerder`."""
+def _zichtbaar(c: str, cellen: dict[Sleutel, int | str], perioden: dict[str, int], e: int) -> dict[Periode, int | str]:
+    """The person counts of lot c this quarter by series and period."""
     toon: dict[Periode, int | str] = {}
-    plaatsen: dict[Periode, list[Sleutel]] = {}
     for sleutel, cel in cellen.items():
         i = _PERCEEL.get(sleutel[0])
-        if i is None or sleutel[i] != c or sleutel[-1] not in perioden:
-            continue
-        per = (sleutel[:-1], perioden[sleutel[-1]], e)
-        toon[per] = cel
-        plaatsen.setdefault(per, []).append(sleutel)
+        if i is not None and sleutel[i] == c and sleutel[-1] in perioden:
+            toon[(sleutel[:-1], perioden[sleutel[-1]], e)] = cel
+    return toon
 
-    def grens(k: Sleutel, a: int, b: int) -> Grens:
-        r = _reeks(m, k)
-        if r.kennis.samen(a, b):
-            v = r.kennis.interval(a, b)
+
+def _pint(
+    m: _Model,
+    sommen: dict[Sleutel, list[list[Sleutel]]],
+    per: Periode,
+    cel: int,
+    toon: dict[Periode, int | str],
+    eerder: Eerder,
+) -> bool:
+    """Whether count `cel` of series k over a-b (`per`) pins a hidden part by the bounds of the cells
+    (`evaluatie.contract.grenzen`): in one report (a total and its parts) or along a series over time (any chain
+    of periods of earlier reports and this one that make up a-b, `_keten_pint`). What a reader derives exactly is
+    the series' knowledge, which holds exactly what was published; `toon` the counts of this quarter."""
+    k, a, b = per
+
+    def grens(kk: Sleutel, x: int, y: int) -> Grens:
+        r = _reeks(m, kk)
+        if r.kennis.samen(x, y):
+            v = r.kennis.interval(x, y)
             return (v, v)
-        cel = toon.get((k, a, b))
-        return grens_van(cel if cel is not None else eerder.get((k, a), {}).get(b))
+        getoond = toon.get((kk, x, y))
+        return grens_van(getoond if getoond is not None else eerder.get((kk, x), {}).get(y))
 
-    def volgende(k: Sleutel, b: int) -> Callable[[int], list[int]]:
-        """The ends of the periods of series k the reports show from a point x on, up to b."""
-        return lambda x: [*(y for y in eerder.get((k, x), {}) if y < b), *([b] if (k, x, b) in toon else [])]
+    def volgende(x: int) -> list[int]:
+        """The ends of the periods of series k the reports show from point x on, up to b."""
+        return [*(y for y in eerder.get((k, x), {}) if y < b), *([b] if (k, x, b) in toon else [])]
 
-    ouders: dict[Sleutel, set[Sleutel]] = {}
-    for t, ds in sommen.items():
+    delen = [[grens(d, a, b) for d in ds] for ds in sommen.get(k, []) if _open(ds, a, b, toon)]
+    return any(vastgepind(cel, d) for d in delen) or _keten_pint(k, a, b, cel, grens, volgende)
+
+
+def _vastgepind(
+    m: _Model, sommen: dict[Sleutel, list[list[Sleutel]]], toon: dict[Periode, int | str], eerder: Eerder
+) -> set[tuple[Sleutel, int]]:
+    """The shown counts of a lot this quarter (series, start of the period) that pin a hidden part (`_pint`)."""
+    return {
+        (k, a)
+        for (k, a, b), cel in toon.items()
+        if isinstance(cel, int) and _pint(m, sommen, (k, a, b), cel, toon, eerder)
+    }
+
+
+def _vooraf(
+    m: _Model,
+    sommen: dict[Sleutel, list[list[Sleutel]]],
+    k: Sleutel,
+    a: int,
+    e: int,
+    w: int,
+    cellen: dict[Sleutel, int | str],
+    namen: dict[int, str],
+    eerder: Eerder,
+) -> bool:
+    """`_pint` at the moment count w of series k over a-e is decided: its parts in a sum are decided already (a
+    lot's cells before its totals); its own cell of this quarter not yet decided is taken by its value ('<5'
+    under 5, else as if shown: the stricter case, which spares deciding the quarter again). What this cannot
+    foresee, the check after the quarter finds (`_vastgepind`)."""
+    toon: dict[Periode, int | str] = {(k, a, e): w}
+    for ds in sommen.get(k, []):
         for d in ds:
-            for deel in d:
-                ouders.setdefault(deel, set()).add(t)
-    te_toetsen = [per for per, cel in toon.items() if isinstance(cel, int)]
-    while te_toetsen:  # a withheld total is a part with other bounds: its totals and its own chain again
-        geraakt: set[Sleutel] = set()
-        for k, a, b in te_toetsen:
-            cel = toon[(k, a, b)]
-            if not isinstance(cel, int):
-                continue
-            delen = [[grens(d, a, b) for d in ds] for ds in sommen.get(k, []) if _open(ds, a, b, toon)]
-            if any(vastgepind(cel, d) for d in delen) or _keten_pint(k, a, b, cel, grens, volgende(k, b)):
-                toon[(k, a, b)] = AFGELEID
-                for sleutel in plaatsen[(k, a, b)]:
-                    cellen[sleutel] = AFGELEID
-                geraakt |= {k, *ouders.get(k, ())}
-        te_toetsen = [per for per, cel in toon.items() if per[0] in geraakt and isinstance(cel, int)]
-    for (k, a, b), cel in toon.items():
-        eerder.setdefault((k, a), {})[b] = cel
+            cel = cellen.get((*d, namen[a])) if a in namen else None
+            if cel is not None:
+                toon[(d, a, e)] = cel
+    for x, naam in namen.items():
+        if x != a and (*k, naam) not in cellen:
+            v = _reeks(m, k).kennis.interval(x, e)
+            toon[(k, x, e)] = KLEIN if v < MINIMUM else v  # as if shown: the stricter case
+    return _pint(m, sommen, (k, a, e), w, toon, eerder)
 
 
 def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
@@ -414,30 +435,47 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
             eigen += [(("R", *k), r) for k, r in m.r.items() if k[0] == c]
             bewaard = _bewaar([r for _, r in eigen] + [m.t[c]])
             lengte = len(maandlijn[c])
-            for weg in ("", "T", "TR", "TRG", "TRGE"):  # what this quarter withholds, until no cell follows
-                for sleutel, r in eigen:
-                    for naam, a in (("jaar", ys), ("kwartaal", qs)):
-                        w = r.kennis.interval(a, e)
-                        toon = w >= MINIMUM and sleutel[0] not in weg and probeer(r, a, e)
-                        cellen[(*sleutel, naam)] = _cel(w, toon)
-                t = m.t[c]
-                for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
-                    w = t.kennis.interval(a, e)
-                    cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and "T" not in weg and probeer(t, a, e))
-                for d in maanden:
-                    if eerste <= d <= einde:
-                        w = t.kennis.interval(m.s0, d.toordinal())
-                        zichtbaar = w >= MINIMUM and "T" not in weg and probeer(t, m.s0, d.toordinal())
-                        maandlijn[c].append((d, w if zichtbaar else None))
-                lijn = [d.toordinal() for d in maanden if eerste <= d <= einde]
-                if weg == "TRGE" or not _volgt_een_cel(m, c, punten[c], lijn):
+            perioden = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
+            namen = {qs: "kwartaal", ys: "jaar"}  # a period's column (the year's when the quarter starts it)
+            verboden: set[tuple[Sleutel, int]] = set()  # totals that would pin a hidden part (rule 5)
+            while True:
+                for weg in ("", "T", "TR", "TRG", "TRGE"):  # what this quarter withholds, until no cell follows
+                    for sleutel, r in eigen:
+                        for naam, a in (("jaar", ys), ("kwartaal", qs)):
+                            w = r.kennis.interval(a, e)
+                            toon = (
+                                w >= MINIMUM
+                                and sleutel[0] not in weg
+                                and (sleutel, a) not in verboden
+                                and not _vooraf(m, sommen[c], sleutel, a, e, w, cellen, namen, eerder)
+                                and probeer(r, a, e)
+                            )
+                            cellen[(*sleutel, naam)] = _cel(w, toon)
+                    t = m.t[c]
+                    for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
+                        w = t.kennis.interval(a, e)
+                        vrij = "T" not in weg and (("T", c), a) not in verboden
+                        vrij = vrij and not _vooraf(m, sommen[c], ("T", c), a, e, w, cellen, namen, eerder)
+                        cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and vrij and probeer(t, a, e))
+                    for d in maanden:
+                        if eerste <= d <= einde:
+                            w = t.kennis.interval(m.s0, d.toordinal())
+                            vrij = "T" not in weg and (d.toordinal() != e or (("T", c), m.s0) not in verboden)
+                            zichtbaar = w >= MINIMUM and vrij and probeer(t, m.s0, d.toordinal())
+                            maandlijn[c].append((d, w if zichtbaar else None))
+                    lijn = [d.toordinal() for d in maanden if eerste <= d <= einde]
+                    if weg == "TRGE" or not _volgt_een_cel(m, c, punten[c], lijn):
+                        break
+                    _herstel(bewaard)
+                    del maandlijn[c][lengte:]
+                extra = _vastgepind(m, sommen[c], _zichtbaar(c, cellen, perioden, e), eerder) - verboden
+                if not extra:
                     break
+                verboden |= extra  # decide the quarter of this lot again without them: the knowledge stays exact
                 _herstel(bewaard)
                 del maandlijn[c][lengte:]
-            perioden = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
-            _houd_vastgepind_achter(m, c, sommen[c], cellen, perioden, e, eerder)
-            if not isinstance(cellen[("T", c, "raam")], int):  # the line's point at the quarter's end is that figure
-                maandlijn[c] = [(d, None if d.toordinal() == e else v) for d, v in maandlijn[c]]
+            for (k, a, b), cel in _zichtbaar(c, cellen, perioden, e).items():
+                eerder.setdefault((k, a), {})[b] = cel
         for (c, s, veld), r in m.p.items():
             if veld not in PRESTATIEVELDEN:
                 continue
