@@ -46,6 +46,13 @@ class Advies:
     kandidaten: list[Kandidaat]
     advies: str | None
     uitleg: list[str] = field(default_factory=list)
+    # every supplier the advice names as equally right (the same shortfall): in an open house all of them, since it
+    # ranks nobody; under an award only the advised one, the ranking decides between them
+    gelijkwaardig: tuple[str, ...] = ()
+
+    def volgt(self, gekozen: str) -> bool:
+        """Whether an own choice follows the advice: the advised supplier, or in an open house any of the tied ones."""
+        return gekozen == self.advies or gekozen in self.gelijkwaardig
 
 
 def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
@@ -160,6 +167,9 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         advies.uitleg.insert(0, tekst)
         return advies
     advies.advies = beste.naam
+    gelijk = [k for k in kandidaten if k.beschikbaar and round(k.tekort, 9) == round(beste.tekort, 9)]
+    if len(gelijk) > 1:
+        return _gelijk_advies(advies, gelijk, gemeente, naam, aandeel, open_house, overgeslagen=kandidaten)
     if beste.tekort > 0:
         waarom = (
             f"Deze aanbieder staat het verst onder zijn {aandeel}: {beste.geplaatst} geplaatst tegen "
@@ -177,6 +187,54 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam.rstrip('.')}. {waarom}, "
         "binnen zijn capaciteit en zonder wachtenden boven de beloofde wachttijd"
         + (f" (overgeslagen: {', '.join(overgeslagen)}, zie hieronder)" if overgeslagen else "")
+        + ". De keuze van de inburgeraar of de klantmanager gaat altijd voor; leg die vast met "
+        "'evaluatie contract keuze'.",
+    )
+    return advies
+
+
+def _gelijk_advies(
+    advies: Advies,
+    gelijk: list[Kandidaat],
+    gemeente: str,
+    naam: str,
+    aandeel: str,
+    open_house: bool,
+    overgeslagen: list[Kandidaat],
+) -> Advies:
+    """Two or more available suppliers stand equally far from their share. Under an award the ranking decides (the
+    higher-ranked supplier goes first, as in the allocation), and the advice says so. An open house ranks nobody: the
+    advice names them all, and a choice of any of them follows it (it said 'een van hen')."""
+    from evaluatie.gemeentenamen import opsomming
+
+    beste = gelijk[0]
+    stand = (
+        f"ieder {beste.geplaatst} geplaatst tegen {getal(beste.verwacht, 1)}"
+        if all(k.geplaatst == beste.geplaatst and k.verwacht == beste.verwacht for k in gelijk)
+        else "; ".join(f"{k.naam.rstrip('.')} {k.geplaatst} geplaatst tegen {getal(k.verwacht, 1)}" for k in gelijk)
+    )
+    richting = "onder" if beste.tekort > 1e-9 else ("boven" if beste.tekort < -1e-9 else "op")
+    namen = [k.naam.rstrip(".") for k in gelijk]
+    if open_house:
+        advies.gelijkwaardig = tuple(k.naam for k in gelijk)
+        kern = (
+            f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: een van {opsomming(namen, 'en')}. Zij "
+            f"staan even ver {richting} hun {aandeel} ({stand}), binnen hun capaciteit en zonder wachtenden boven de "
+            "beloofde wachttijd; een open house rangschikt niet, dus tussen hen kiest de inburgeraar of de klantmanager"
+        )
+    else:
+        anderen = opsomming(namen[1:], "en")
+        kern = (
+            f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {namen[0]}. Deze aanbieder staat even ver "
+            f"{richting} zijn {aandeel} als {anderen} ({stand}), binnen hun capaciteit en zonder wachtenden boven de "
+            "beloofde wachttijd; bij gelijke afstand gaat de hoger gerangschikte aanbieder voor, zoals in de "
+            f"verdeling ({namen[0]} heeft rang {beste.rang})"
+        )
+    weg = [k.naam for k in overgeslagen if not k.beschikbaar]
+    advies.uitleg.insert(
+        0,
+        kern
+        + (f" (overgeslagen: {', '.join(weg)}, zie hieronder)" if weg else "")
         + ". De keuze van de inburgeraar of de klantmanager gaat altijd voor; leg die vast met "
         "'evaluatie contract keuze'.",
     )

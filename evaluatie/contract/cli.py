@@ -193,12 +193,12 @@ def keuze(
             "klant": klant,
             "gekozen": gekozen,
             "advies": a.advies,
-            "volgt_advies": a.advies == gekozen,
+            "volgt_advies": a.volgt(gekozen),
             "opmerkingen": opmerkingen,
         }
         click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
     else:
-        wijkt = "volgt het advies" if a.advies == gekozen else f"wijkt af van het advies ({a.advies or 'geen'})"
+        wijkt = "volgt het advies" if a.volgt(gekozen) else f"wijkt af van het advies ({a.advies or 'geen'})"
         click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
     for o in opmerkingen:
         _toon(f"Let op: {o}", err=True)
