@@ -197,3 +197,22 @@ def test_uitval_die_niet_op_te_vangen_is_zegt_wie_en_welke_vraag(tmp_path: Path)
         "Na de uitval van Beta per 1 juli 2026 kunnen de overige gecontracteerde aanbieders (Alfa) de vraag van "
         "contractjaar 1 in perceel B1-route niet opvangen:" in uit
     ), uit
+
+
+def test_uitval_niet_op_te_vangen_zegt_dat_de_vraag_zonder_de_gedane_plaatsingen_is(tmp_path: Path) -> None:
+    """'de vraag is 18' after Beta had 2 placements this year: the demand named is the year's 20 less Beta's 2, which
+    stay; the message did not say so, and 18 against the allocation's 20 read as an error."""
+    ws = _werkmap(tmp_path)  # B1: Alfa capacity 12, Beta 20; demand 20 a year
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    kop = "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"
+    rijen = ["K001B;Zuid;aangemeld;2026-06-10;B1;Beta;", "K002B;Zuid;aangemeld;2026-06-11;B1;Beta;"]
+    (ws / "zuid.csv").write_text("\n".join([kop, *rijen]) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, ws / "zuid.csv").exit_code == 0
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Beta", "--per", "2026-07-01")
+    assert r.exit_code == 1, r.output
+    uit = " ".join(r.output.split())
+    assert "de vraag is 18" in uit, uit
+    assert (
+        "(De vraag hierboven is die van contractjaar 1 zonder de 2 plaatsingen die Beta dit contractjaar al had: die "
+        "blijven staan.)"
+    ) in uit

@@ -197,6 +197,14 @@ def voorstel(
                 f"({', '.join(blijft) or 'geen'}) de vraag van contractjaar {jaar} in perceel "
                 f"{reg.percelen[perceel].naam} niet opvangen:",
                 *e.meldingen,
+                *(
+                    [
+                        f"(De vraag hierboven is die van contractjaar {jaar} zonder de {sum(vast_weg.values())} "
+                        f"plaatsingen die {aanbieder} dit contractjaar al had: die blijven staan.)"
+                    ]
+                    if vast_weg
+                    else []
+                ),
             ]
         ) from None
     nieuw = {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing}
