@@ -125,6 +125,13 @@ def lees_werkboek(pad: Path, naam: str, fouten: Verzamelaar) -> dict[str, Tabbla
     return tabbladen
 
 
+def cellen_als_tekst(t: Tabblad, r: int, kolommen: list[int], lengte: int = 80) -> str:
+    """What stands in some cells of a row, joined as a person reads it ('a | b'), cut at `lengte` characters: for a
+    message that quotes a stray value without printing a whole pasted paragraph."""
+    tekst = " | ".join(als_tekst(t.waarde(r, k)) for k in kolommen)
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
 def als_tekst(v: Any) -> str:
     if v is None:
         return ""

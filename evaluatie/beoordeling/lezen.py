@@ -35,6 +35,7 @@ from evaluatie.werkboek import (
     als_datum,
     als_janee,
     als_tekst,
+    cellen_als_tekst,
     celnaam,
     lees_map,
     lees_werkboek,
@@ -181,8 +182,7 @@ def _lees_tabel(
         if open_ is None:  # a reviewer's own form has five columns; the consensus sheet carries the reviewers' beside
             buiten = [k for k in range(5, len(t.rijen[r])) if als_tekst(t.waarde(r, k))]
             if buiten:
-                tekst = " | ".join(als_tekst(t.waarde(r, k)) for k in buiten)
-                getoond = tekst if len(tekst) <= 80 else tekst[:79] + "…"
+                getoond = cellen_als_tekst(t, r, buiten)
                 fouten.voeg_toe(
                     t.plaats(r, buiten[0]),
                     f"waarde buiten de kolommen van het formulier ('{getoond}'); alleen Score en Toelichting worden "

@@ -34,6 +34,7 @@ from evaluatie.werkboek import (
     als_datum,
     als_janee,
     als_tekst,
+    cellen_als_tekst,
     celnaam,
     lees_werkboek,
     map_inhoud,
@@ -431,8 +432,7 @@ def _lees_percelen(aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar) 
     for r in range(start):  # rows inserted above the heading: empty, or a person reads what they say
         gevuld = [k for k in range(len(t.rijen[r])) if als_tekst(t.waarde(r, k))]
         if gevuld:
-            tekst = " | ".join(als_tekst(t.waarde(r, k)) for k in gevuld)
-            getoond = tekst if len(tekst) <= 80 else tekst[:79] + "…"
+            getoond = cellen_als_tekst(t, r, gevuld)
             fouten.voeg_toe(
                 t.plaats(r, gevuld[0]),
                 f"waarde boven de kopregel (rij {start + 1}) van het formulier ('{getoond}'); wat hier staat (een "
