@@ -87,8 +87,8 @@ class Document:
             volgende = self.blokken[i + 1][0] if i + 1 < len(self.blokken) else ""
             if b[0] == "witregel":
                 delen.append('<p class="witregel">&nbsp;</p>')
-            elif b[0] == "kop":
-                delen.append(f"<h3>{e(b[1])}</h3>")
+            elif b[0] == "kop":  # the level under the title, as Heading 2 in the Word file
+                delen.append(f"<h2>{e(b[1])}</h2>")
             elif b[0] == "alinea":
                 klassen = " ".join(
                     k for k, aan in (("klein", b[2]), ("inleiding", volgende in ("tabel", "opsomming"))) if aan
@@ -161,6 +161,8 @@ def _drukstijl(d: Document) -> str:
         "body { max-width: none; }\n"
         "tr, li, .regels { break-inside: avoid; page-break-inside: avoid; }\n"
         "h1, h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
+        # a letter's section heading is an h2 (no level skipped) that looks like the advies's sub-heading
+        "h2 { font-size: 11pt; border-bottom: none; padding-bottom: 0; margin: 5mm 0 2mm 0; }\n"
         "p.inleiding { break-after: avoid; page-break-after: avoid; }\n"
         ".witregel { margin: 0; line-height: 1.4; }\n"
         ".bijeen { break-inside: avoid; page-break-inside: avoid; }\n"
