@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from evaluatie.cli import main
 from tests.hulp import kopieer_voorbeeld
@@ -34,3 +35,19 @@ def test_koppen_slaan_geen_niveau_over(voorbeeld_uit: Path) -> None:
         assert niveaus[:1] == [1] and niveaus.count(1) == 1, pad.name
         sprongen = [(a, b) for a, b in itertools.pairwise(niveaus) if b > a + 1]
         assert not sprongen, (pad.name, sprongen)
+
+
+def test_advies_xlsx_kolommen_breed_genoeg_voor_wat_excel_toont(voorbeeld_uit: Path) -> None:
+    """Excel shows '########' in a number cell narrower than its formatted text: the width (in characters of
+    '0') is at least the length of '€ 202.400,00' as the cell's format writes it, not of the raw 202400."""
+    wb = load_workbook(voorbeeld_uit / "rapporten" / "gunningsadvies.xlsx")
+    gezien = 0
+    for ws in wb.worksheets:
+        for kolom in ws.iter_cols(min_row=2):
+            for cel in kolom:
+                if cel.number_format == '"€" #,##0.00' and isinstance(cel.value, (int, float)):
+                    getoond = "€ " + f"{cel.value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+                    breedte = ws.column_dimensions[cel.column_letter].width
+                    assert breedte >= len(getoond) + 1, (ws.title, cel.coordinate, getoond, breedte)
+                    gezien += 1
+    assert gezien > 50

@@ -36,6 +36,16 @@ def _kolombetekenis(naam: str) -> str:
     return f"{naam}: Prijsscore = {prijsscore + eenheid if prijsscore else 'geen (leeg)'}; Totaal = {totaal}{eenheid}"
 
 
+def _getoond(waarde: object, formaat: str | None) -> str:
+    """The text Excel shows for a cell with this number format (its width decides whether the column shows
+    '€ 202.400,00' or '########'); other cells as their text."""
+    if isinstance(waarde, bool) or not isinstance(waarde, (int, float)) or formaat is None:
+        return str(waarde if waarde is not None else "")
+    if formaat == EURO:
+        return "€ " + f"{waarde:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{waarde:.{ {SCORE: 2, GEHEEL: 0}[formaat] }f}".replace(".", ",")
+
+
 def _blad(
     wb: Workbook,
     titel: str,
@@ -55,7 +65,8 @@ def _blad(
     formaten = formaten or {}
     n = ws.max_row  # counted once: openpyxl goes over every cell for it
     for j in range(1, len(kop) + 1):
-        breedte = max(len(str(ws.cell(r, j).value or "")) for r in range(1, n + 1))
+        formaat = formaten.get(j - 1)
+        breedte = max(len(_getoond(ws.cell(r, j).value, formaat if r > 1 else None)) for r in range(1, n + 1))
         ws.column_dimensions[get_column_letter(j)].width = min(max(10, breedte + 2), 70)
         if j - 1 in formaten:
             for r in range(2, n + 1):
