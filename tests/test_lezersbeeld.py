@@ -51,3 +51,34 @@ def test_advies_xlsx_kolommen_breed_genoeg_voor_wat_excel_toont(voorbeeld_uit: P
                     assert breedte >= len(getoond) + 1, (ws.title, cel.coordinate, getoond, breedte)
                     gezien += 1
     assert gezien > 50
+
+
+def test_kwartaal_xlsx_zoals_excel_het_toont(voorbeeld_uit: Path, tmp_path: Path) -> None:
+    """A gemeente opens its quarterly workbook in Excel: every sheet has its header row frozen and printed on
+    every page (A4, fitted to the width), columns as wide as their values, the framework's maximum value as
+    euros (not 2940000 in General) and the peildatum as a Dutch date."""
+    import shutil
+
+    ws = Path(shutil.copytree(voorbeeld_uit, tmp_path / "ws"))
+    door = ["--door", "S. Jansen, contractmanager", "--reden", "getekend"]
+    for opdracht in (
+        ["contract", "start", "--datum", "2022-01-01", *door],
+        ["contract", "kwartaal", "--kwartaal", "2022-K1"],
+    ):
+        res = CliRunner().invoke(main, [*opdracht, "--werkmap", str(ws)])
+        assert res.exit_code == 0, res.output
+    wb = load_workbook(ws / "contract" / "kwartaal" / "2022-K1" / "regio.xlsx")
+    for blad in wb.worksheets:
+        assert blad.freeze_panes == "A2", blad.title
+        assert blad.print_title_rows == "$1:$1", blad.title
+        assert blad.page_setup.paperSize == 9 and blad.page_setup.fitToWidth == 1, blad.title
+        for kolom in blad.iter_cols(min_row=2):
+            langste = max((len(str(c.value)) for c in kolom if isinstance(c.value, (int, float))), default=0)
+            breedte = blad.column_dimensions[kolom[0].column_letter].width
+            assert breedte >= langste + 1, (blad.title, kolom[0].column_letter)
+    raam = wb["Raamovereenkomsten"]
+    kop = [c.value for c in raam[1]]
+    maximum = raam.cell(2, kop.index("Maximumwaarde") + 1)
+    assert maximum.value == 2940000 and maximum.number_format == '"€" #,##0.00'
+    overzicht = {r[0]: r[1] for r in wb["Overzicht"].iter_rows(values_only=True)}
+    assert overzicht["Peildatum"] == "31 maart 2022"

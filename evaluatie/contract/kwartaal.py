@@ -29,7 +29,7 @@ from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
 from evaluatie.contract.stand import RAAM_SIGNAAL, Raamgebruik, Signaal, Stand, Standregel, bereken_stand, signalen
 from evaluatie.contract.telling import geplaatst
-from evaluatie.contract.xlsx import Cel, schrijf_xlsx
+from evaluatie.contract.xlsx import Cel, Euro, Fractie, schrijf_xlsx
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.tekst import datum, euro, getal
 
@@ -48,8 +48,7 @@ def kwartaal_grenzen(tekst: str) -> tuple[dt.date, dt.date]:
 MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")  # chart axis
 
 
-class Bedrag(float):
-    """A euro amount in a report table: 'EUR 1.234,56' in the HTML, a plain number in the xlsx."""
+Bedrag = Euro  # a euro amount in a report table: 'EUR 1.234,56' in the HTML, the euro format in the xlsx
 
 
 @dataclass
@@ -151,7 +150,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 gebruikt,
                 Bedrag(r.max_waarde),
                 Bedrag(round(r.gebruikte_waarde, 2)) if waarde else AFGELEID,
-                f"{getal(100 * r.aandeel, 1)}%" if waarde else AFGELEID,
+                Fractie(r.aandeel) if waarde else AFGELEID,
                 _uitgeput(r) if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
         )
@@ -167,7 +166,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             if isinstance(cel[veld], int) and cel[veld] != v:  # one definition of every outcome, or an error
                 raise EvaluatieFout([f"twee tellingen van {veld} bij {pr.leverancier}: {cel[veld]} en {v}"])
         zichtbaar_gem = gem is not None and isinstance(gestart, int)  # an average over the persons counted
-        gemiddeld: Cel = getal(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if gem is None else AFGELEID
+        gemiddeld: Cel = round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if gem is None else AFGELEID
         prestatie_rijen.append(
             [
                 reg.percelen[pr.perceel].naam,
@@ -315,6 +314,8 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
                 klasse += " personen"
             if isinstance(v, Bedrag):
                 tekst = euro(v)
+            elif isinstance(v, Fractie):
+                tekst = f"{getal(100 * v, 1)}%"
             elif isinstance(v, float):
                 tekst = getal(v, 1)
             elif isinstance(v, int) and not isinstance(v, bool):
@@ -399,7 +400,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Kwartaalrapportage", c.kwartaal],
         ["Gemeente", gemeente or "regio"],
         ["Aanbesteding", reg.aanbesteding],
-        ["Peildatum", c.laatste.isoformat()],
+        ["Peildatum", datum(c.laatste)],
         ["Contractjaar", c.stand.jaar],
         [
             "Onderdrukking",
