@@ -82,3 +82,15 @@ def test_kwartaal_xlsx_zoals_excel_het_toont(voorbeeld_uit: Path, tmp_path: Path
     assert maximum.value == 2940000 and maximum.number_format == '"€" #,##0.00'
     overzicht = {r[0]: r[1] for r in wb["Overzicht"].iter_rows(values_only=True)}
     assert overzicht["Peildatum"] == "31 maart 2022"
+
+
+def test_kwartaal_getalkolom_heel_rechts_uitgelijnd() -> None:
+    """The average wait of one supplier is shown (3,0), of another withheld ('onderdrukt'): the whole
+    column, its header too, is right-aligned, as a column of figures (it zigzagged: 3,0 right, onderdrukt
+    left, the header left)."""
+    from evaluatie.contract.kwartaal import _tabel
+
+    html = _tabel(["Aanbieder", "Gemiddelde wachttijd (weken)"], [["A", 3.0], ["B", "onderdrukt"]])
+    assert '<th>Aanbieder</th><th class="n">Gemiddelde wachttijd (weken)</th>' in html
+    assert '<td class="">A</td><td class="n">3,0</td>' in html
+    assert '<td class="">B</td><td class="n">onderdrukt</td>' in html

@@ -296,7 +296,7 @@ body { font-family: Arial, sans-serif; font-size: 10pt; color: #111; max-width: 
 h1 { font-size: 16pt; margin-bottom: 2pt; } h2 { font-size: 12pt; margin-top: 14pt; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0; break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }
-td.n { text-align: right; } th { background: #1f4e79; color: #fff; }
+td.n, th.n { text-align: right; } th { background: #1f4e79; color: #fff; }
 .figuur { break-inside: avoid; margin: 6pt 0; } .klein { color: #555; font-size: 8.5pt; }
 td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
 .signaal { border-left: 3px solid #b00; padding-left: 6pt; margin: 3pt 0; }
@@ -304,12 +304,21 @@ td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
 
 
 def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen: Sequence[int] = ()) -> str:
-    h = "".join(f"<th>{escape(str(k))}</th>" for k in kop)
+    """A report table. A column with a number in some row is right-aligned whole, header included: its
+    '<5' and 'onderdrukt' stand where the figure would (a column that zigzags between left and right reads
+    as two kinds of value)."""
+    getallen = set(personen_kolommen) | {
+        j for rij in rijen for j, v in enumerate(rij) if isinstance(v, (int, float)) and not isinstance(v, bool)
+    }
+    h = "".join(
+        f'<th class="n">{escape(str(k))}</th>' if j in getallen else f"<th>{escape(str(k))}</th>"
+        for j, k in enumerate(kop)
+    )
     regels = []
     for rij in rijen:
         cellen = []
         for j, v in enumerate(rij):
-            klasse = "n" if isinstance(v, (int, float)) or j in personen_kolommen else ""
+            klasse = "n" if j in getallen else ""
             if j in personen_kolommen:
                 klasse += " personen"
             if isinstance(v, Bedrag):
