@@ -94,3 +94,21 @@ def test_kwartaal_getalkolom_heel_rechts_uitgelijnd() -> None:
     assert '<th>Aanbieder</th><th class="n">Gemiddelde wachttijd (weken)</th>' in html
     assert '<td class="">A</td><td class="n">3,0</td>' in html
     assert '<td class="">B</td><td class="n">onderdrukt</td>' in html
+
+
+def test_dossierindex_datums_in_het_nederlands(voorbeeld_uit: Path, tmp_path: Path) -> None:
+    """The dossier's index is read by an auditor: 'overeenkomsten per 1 januari 2022' and the decision's date
+    as a date in words, not 2022-01-01."""
+    import shutil
+
+    from tests.hulp import html_tekst
+
+    ws = Path(shutil.copytree(voorbeeld_uit, tmp_path / "ws"))
+    door = ["--door", "S. Jansen, contractmanager", "--reden", "getekend"]
+    for opdracht in (["contract", "start", "--datum", "2022-01-01", *door], ["contract", "dossier"]):
+        res = CliRunner().invoke(main, [*opdracht, "--werkmap", str(ws)])
+        assert res.exit_code == 0, res.output
+    tekst = html_tekst(ws / "contract" / "dossier" / "index.html")
+    assert "Inburgering Gooi en Vechtstreek 2022, overeenkomsten per 1 januari 2022" in tekst
+    assert " 1 1 januari 2022 contractstart S. Jansen, contractmanager getekend " in tekst
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", re.sub(r"\S+\.(xlsx|csv|json|html|docx|yaml)\b", "", tekst))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from evaluatie.contract.register import MAP, open_register
 from evaluatie.hashing import sha256_bestand, sha256_bytes
+from evaluatie.tekst import datums_in_tekst
 from evaluatie.werkmap import Werkmap
 
 DOSSIER = "dossier"
@@ -109,7 +110,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
     try:
         besluiten = _besluiten(db)
         rij = db.execute("SELECT aanbesteding, startdatum FROM contract").fetchone()
-        titel = f"{rij[0]}, overeenkomsten per {rij[1]}" if rij else "contract nog niet gestart"
+        titel = f"{rij[0]}, overeenkomsten per {datums_in_tekst(str(rij[1]))}" if rij else "contract nog niet gestart"
         with atomair(doel) as tmp:
             for categorie, bronnen in ONDERDELEN:
                 for naam in bronnen:
@@ -170,7 +171,7 @@ def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, objec
         for s in stukken
     )
     b = "".join(
-        f"<tr><td>{x['id']}</td><td>{escape(str(x['datum']))}</td><td>{escape(str(x['soort']))}</td>"
+        f"<tr><td>{x['id']}</td><td>{escape(datums_in_tekst(str(x['datum'])))}</td><td>{escape(str(x['soort']))}</td>"
         f"<td>{escape(str(x['door']))}</td><td>{escape(str(x['reden']))}</td></tr>"
         for x in besluiten
     )
