@@ -112,3 +112,23 @@ def test_dossierindex_datums_in_het_nederlands(voorbeeld_uit: Path, tmp_path: Pa
     assert "Inburgering Gooi en Vechtstreek 2022, overeenkomsten per 1 januari 2022" in tekst
     assert " 1 1 januari 2022 contractstart S. Jansen, contractmanager getekend " in tekst
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", re.sub(r"\S+\.(xlsx|csv|json|html|docx|yaml)\b", "", tekst))
+
+
+def test_lijnen_verschillen_niet_alleen_in_kleur() -> None:
+    """Printed in grey or read by a colour-blind gemeente, the framework chart's three routes must still be
+    told apart: each line has its own dash pattern, drawn the same way in the legend; a lone point of the
+    second route is an open dot, of the third a ringed one (was: three solid lines and filled dots, told apart by colour only)."""
+    from evaluatie.contract import svg
+
+    tekening = svg.lijnen(
+        "t", ["jan", "feb", "mrt"], [("B1", [10.0, 20.0, 30.0]), ("Z", [5.0, None, 15.0]), ("O", [1.0, 2.0, 3.0])]
+    )
+    patronen = re.findall(
+        r'<polyline fill="none" stroke="[^"]+" stroke-width="2"( stroke-dasharray="[^"]+")?', tekening
+    )
+    assert len(patronen) == 2 and patronen[0] != patronen[1]
+    legenda = re.findall(
+        r'<line x1="[\d.]+" x2="[\d.]+" y1="27" y2="27" stroke="[^"]+" stroke-width="2"([^/]*)/>', tekening
+    )
+    assert len(set(legenda)) == 3 and legenda[0] == patronen[0] and legenda[2] == patronen[1]
+    assert re.findall(r'<circle cx="[\d.]+" cy="[\d.]+" r="2.5" fill="#fff" stroke=', tekening)  # Z's lone points
