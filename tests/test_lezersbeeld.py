@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,23 @@ def voorbeeld_uit(voorbeeld_bron: Path, tmp_path_factory: pytest.TempPathFactory
     """The example after `gunning` and `template systematiek`."""
     ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path_factory.mktemp("lezersbeeld") / "voorbeeld")
     for opdracht in (["gunning"], ["template", "systematiek"]):
+        res = CliRunner().invoke(main, [*opdracht, "--werkmap", str(ws)])
+        assert res.exit_code == 0, res.output
+    return ws
+
+
+@pytest.fixture(scope="module")
+def contractfase(voorbeeld_uit: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's contract started on 1 January 2022, its report of 2022-K1 and its dossier written."""
+    import shutil
+
+    ws = Path(shutil.copytree(voorbeeld_uit, tmp_path_factory.mktemp("lezersbeeld") / "contract"))
+    door = ["--door", "S. Jansen, contractmanager", "--reden", "getekend"]
+    for opdracht in (
+        ["contract", "start", "--datum", "2022-01-01", *door],
+        ["contract", "kwartaal", "--kwartaal", "2022-K1"],
+        ["contract", "dossier"],
+    ):
         res = CliRunner().invoke(main, [*opdracht, "--werkmap", str(ws)])
         assert res.exit_code == 0, res.output
     return ws
@@ -53,21 +71,11 @@ def test_advies_xlsx_kolommen_breed_genoeg_voor_wat_excel_toont(voorbeeld_uit: P
     assert gezien > 50
 
 
-def test_kwartaal_xlsx_zoals_excel_het_toont(voorbeeld_uit: Path, tmp_path: Path) -> None:
+def test_kwartaal_xlsx_zoals_excel_het_toont(contractfase: Path) -> None:
     """A gemeente opens its quarterly workbook in Excel: every sheet has its header row frozen and printed on
     every page (A4, fitted to the width), columns as wide as their values, the framework's maximum value as
     euros (not 2940000 in General) and the peildatum as a Dutch date."""
-    import shutil
-
-    ws = Path(shutil.copytree(voorbeeld_uit, tmp_path / "ws"))
-    door = ["--door", "S. Jansen, contractmanager", "--reden", "getekend"]
-    for opdracht in (
-        ["contract", "start", "--datum", "2022-01-01", *door],
-        ["contract", "kwartaal", "--kwartaal", "2022-K1"],
-    ):
-        res = CliRunner().invoke(main, [*opdracht, "--werkmap", str(ws)])
-        assert res.exit_code == 0, res.output
-    wb = load_workbook(ws / "contract" / "kwartaal" / "2022-K1" / "regio.xlsx")
+    wb = load_workbook(contractfase / "contract" / "kwartaal" / "2022-K1" / "regio.xlsx")
     for blad in wb.worksheets:
         assert blad.freeze_panes == "A2", blad.title
         assert blad.print_title_rows == "$1:$1", blad.title
@@ -96,19 +104,12 @@ def test_kwartaal_getalkolom_heel_rechts_uitgelijnd() -> None:
     assert '<td class="">B</td><td class="n">onderdrukt</td>' in html
 
 
-def test_dossierindex_datums_in_het_nederlands(voorbeeld_uit: Path, tmp_path: Path) -> None:
+def test_dossierindex_datums_in_het_nederlands(contractfase: Path) -> None:
     """The dossier's index is read by an auditor: 'overeenkomsten per 1 januari 2022' and the decision's date
     as a date in words, not 2022-01-01."""
-    import shutil
-
     from tests.hulp import html_tekst
 
-    ws = Path(shutil.copytree(voorbeeld_uit, tmp_path / "ws"))
-    door = ["--door", "S. Jansen, contractmanager", "--reden", "getekend"]
-    for opdracht in (["contract", "start", "--datum", "2022-01-01", *door], ["contract", "dossier"]):
-        res = CliRunner().invoke(main, [*opdracht, "--werkmap", str(ws)])
-        assert res.exit_code == 0, res.output
-    tekst = html_tekst(ws / "contract" / "dossier" / "index.html")
+    tekst = html_tekst(contractfase / "contract" / "dossier" / "index.html")
     assert "Inburgering Gooi en Vechtstreek 2022, overeenkomsten per 1 januari 2022" in tekst
     assert " 1 1 januari 2022 contractstart S. Jansen, contractmanager getekend " in tekst
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", re.sub(r"\S+\.(xlsx|csv|json|html|docx|yaml)\b", "", tekst))
@@ -132,3 +133,38 @@ def test_lijnen_verschillen_niet_alleen_in_kleur() -> None:
     )
     assert len(set(legenda)) == 3 and legenda[0] == patronen[0] and legenda[2] == patronen[1]
     assert re.findall(r'<circle cx="[\d.]+" cy="[\d.]+" r="2.5" fill="#fff" stroke=', tekening)  # Z's lone points
+
+
+def _chromium() -> str | None:
+    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+
+
+@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt")
+@pytest.mark.parametrize(
+    ("document", "titel"),
+    [
+        ("contract/kwartaal/2022-K1/gemeente-hilversum.html", "Kwartaalrapportage 2022-K1 - Gemeente Hilversum"),
+        ("contract/dossier/index.html", "Contractdossier Inburgering Gooi en Vechtstreek 2022"),
+    ],
+)
+def test_contractstukken_afgedrukt_met_paginanummers(
+    contractfase: Path, tmp_path: Path, document: str, titel: str
+) -> None:
+    """Printed, the quarterly report (4 pages) and the dossier's index (several) say on every page what they
+    are and 'Pagina n van m', as the advies and the letters do: a loose page is placed, a missing one noticed."""
+    import subprocess
+
+    pdf = tmp_path / "stuk.pdf"
+    chromium = _chromium()
+    assert chromium
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", (contractfase / document).as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    paginas = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    paginas = paginas.split("\f")[:-1]
+    assert len(paginas) >= 2
+    for n, pagina in enumerate(paginas, start=1):
+        assert f"Pagina {n} van {len(paginas)}" in pagina, n
+        assert titel in pagina, n

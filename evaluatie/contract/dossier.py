@@ -18,6 +18,7 @@ from pathlib import Path
 
 from evaluatie.contract.register import MAP, open_register
 from evaluatie.hashing import sha256_bestand, sha256_bytes
+from evaluatie.rapport.html import paginavoet
 from evaluatie.tekst import datums_in_tekst
 from evaluatie.werkmap import Werkmap
 
@@ -179,7 +180,8 @@ def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, objec
         '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>Contractdossier</title><style>'
         "@page{size:A4;margin:15mm} body{font-family:Arial,sans-serif;font-size:10pt} table{border-collapse:collapse;"
         "width:100%} th,td{border:1px solid #bbb;padding:2pt 4pt;text-align:left} td.n{text-align:right}"
-        "td.sha{font-family:monospace;font-size:7.5pt;word-break:break-all}</style></head><body>"
+        "td.sha{font-family:monospace;font-size:7.5pt;word-break:break-all}"
+        f"{paginavoet('Contractdossier ' + titel)}</style></head><body>"
         f"<h1>Contractdossier</h1><p><strong>{escape(titel)}</strong></p>"
         "<p>Alle stukken van de aanbesteding tot en met de laatste kwartaalrapportage, met "
         "hun SHA-256. <code>evaluatie controleer</code> berekent iedere hash opnieuw.</p>"

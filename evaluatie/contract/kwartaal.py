@@ -31,6 +31,7 @@ from evaluatie.contract.stand import RAAM_SIGNAAL, Raamgebruik, Signaal, Stand, 
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.xlsx import Cel, Euro, Fractie, schrijf_xlsx
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.rapport.html import paginavoet
 from evaluatie.tekst import datum, euro, getal
 
 _KWARTAAL = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
@@ -356,7 +357,8 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
     delen = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
-        f"<title>Kwartaalrapportage {escape(c.kwartaal)} - {escape(wie)}</title><style>{_CSS}</style></head><body>",
+        f"<title>Kwartaalrapportage {escape(c.kwartaal)} - {escape(wie)}</title>"
+        f"<style>{_CSS}{paginavoet(f'Kwartaalrapportage {c.kwartaal} - {wie}')}</style></head><body>",
         f"<h1>Kwartaalrapportage contract inburgering {escape(c.kwartaal)}</h1>",
         f"<p><strong>{escape(wie)}</strong> - {escape(reg.aanbesteding)}<br>Kwartaal {datum(c.eerste)} tot en met "
         f"{datum(c.laatste)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van {datum(st.jaar_begin)}, "

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaluatie.rapport.html import Cel, e, pagina, tabel
+from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
 
 # A4 in twentieths of a point (210 x 297 mm), margins 2.5 cm.
 A4_BREEDTE, A4_HOOGTE, MARGE = 11906, 16838, 1418
@@ -144,10 +144,6 @@ class Document:
         return pad
 
 
-def _css(tekst: str) -> str:
-    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
 def _drukstijl(d: Document) -> str:
     """Print layout of a letter or published document: 25 mm margins as in the Word file, the kenmerk
     (or the title) on every page, 'Pagina n van m', and no table row or heading torn from what follows."""
@@ -155,7 +151,7 @@ def _drukstijl(d: Document) -> str:
     boven = f"Kenmerk: {d.kenmerk}" if d.kenmerk else d.titel
     return (
         "@page { size: A4; margin: 25mm; "
-        f"@top-right {{ content: {_css(boven)}; {rand} }} "
+        f"@top-right {{ content: {css_tekst(boven)}; {rand} }} "
         f'@bottom-right {{ content: "Pagina " counter(page) " van " counter(pages); {rand} }} '
         "}\n"
         "body { max-width: none; }\n"
