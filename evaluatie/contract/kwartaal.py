@@ -296,7 +296,7 @@ _CSS = """
 body { font-family: Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }
 h1 { font-size: 16pt; margin-bottom: 2pt; } h2 { font-size: 12pt; margin-top: 14pt; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0; break-inside: avoid; }
-th, td { border: 1px solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #bbb; padding: 2pt 3pt; text-align: left; vertical-align: top; font-size: 9pt; }
 td.n, th.n { text-align: right; } th { background: #1f4e79; color: #fff; }
 .figuur { break-inside: avoid; margin: 6pt 0; } .klein { color: #555; font-size: 8.5pt; }
 td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
