@@ -190,3 +190,15 @@ def test_kwartaaltabellen_binnen_de_marge_van_a4(contractfase: Path, tmp_path: P
         float(x) for x, y in re.findall(r'xMax="([\d.]+)" yMax="([\d.]+)"', woorden) if float(y) < 842 - marge
     ]
     assert body and max(body) <= 595 - marge + 1, max(body)  # 1 pt: a glyph box beyond its advance
+
+
+def test_advies_xlsx_afdrukken_op_a4_breedte_met_kopregel(voorbeeld_uit: Path) -> None:
+    """A college member prints a sheet of the advies workbook: A4 landscape, every column on the width of the
+    page and the header row repeated on each page (the panel sheet printed as strips of columns at 100%)."""
+    wb = load_workbook(voorbeeld_uit / "rapporten" / "gunningsadvies.xlsx")
+    for blad in wb.worksheets:
+        instelling = blad.page_setup
+        assert (instelling.paperSize, instelling.orientation) == (9, "landscape"), blad.title
+        assert blad.sheet_properties.pageSetUpPr.fitToPage and instelling.fitToWidth == 1, blad.title
+        assert instelling.fitToHeight == 0, blad.title  # as many pages down as it needs
+        assert blad.print_title_rows == "$1:$1", blad.title

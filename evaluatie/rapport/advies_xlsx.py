@@ -73,6 +73,13 @@ def _blad(
                 ws.cell(r, j).number_format = formaten[j - 1]
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{max(ws.max_row, 1)}"
+    # printed: A4 landscape, all columns on the page's width, the header row on every page (the panel sheet
+    # is some 290 characters wide: at 100% it printed as strips of columns on pages of their own)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
