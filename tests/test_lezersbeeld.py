@@ -204,3 +204,17 @@ def test_advies_xlsx_afdrukken_op_a4_breedte_met_kopregel(voorbeeld_uit: Path) -
         assert blad.sheet_properties.pageSetUpPr.fitToPage and instelling.fitToWidth == 1, blad.title
         assert instelling.fitToHeight == 0, blad.title  # as many pages down as it needs
         assert blad.print_title_rows == "$1:$1", blad.title
+
+
+def test_grafieken_hebben_hun_cijfers_als_tekstalternatief(contractfase: Path) -> None:
+    """A screen reader says of a chart (role="img") only its aria-label, the title: the figures drawn as bars
+    and lines must also be there in words, in the SVG's description, as the tables and the drawing show them."""
+    from evaluatie.contract import svg
+
+    lijn = svg.lijnen("t", ["jan 2022", "feb 2022", "mrt 2022"], [("B1", [1.0, None, 3.4]), ("Z", [None, None, None])])
+    assert "<desc>B1: jan 2022 1%, mrt 2022 3%; Z: geen getoond punt.</desc>" in lijn  # no figure for a gap
+    staaf = svg.staven("w", [("A (B1)", [4.0, 3.0]), ("K (Z)", [6.0, "<5"])], ["beloofd", "gemeten"])
+    assert "<desc>A (B1): beloofd 4,0, gemeten 3,0; K (Z): beloofd 6,0, gemeten &lt;5.</desc>" in staaf
+    pagina = (contractfase / "contract" / "kwartaal" / "2022-K1" / "regio.html").read_text(encoding="utf-8")
+    tekeningen = re.findall(r"<svg.*?</svg>", pagina, re.S)
+    assert len(tekeningen) == 3 and all("<desc>" in t for t in tekeningen)

@@ -39,6 +39,12 @@ def _getal(x: float) -> str:
     return f"{x:.1f}".replace(".", ",")
 
 
+def _beschrijving(delen: Sequence[str]) -> str:
+    """The chart's figures in words as its SVG description: what a screen reader says for the image (the
+    aria-label is only the title) and what a reader of the source finds without measuring bars."""
+    return f"<desc>{escape('; '.join(delen))}.</desc>"
+
+
 def staven(
     titel: str, rijen: Sequence[tuple[str, Sequence[float | str]]], series: Sequence[str], eenheid: str = ""
 ) -> str:
@@ -51,6 +57,16 @@ def staven(
     d = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{breedte}" height="{hoogte}" viewBox="0 0 {breedte} {hoogte}" '
         f'role="img" aria-label="{escape(titel)}" font-family="Arial, sans-serif" font-size="11">',
+        _beschrijving(
+            [
+                f"{label}: "
+                + ", ".join(
+                    f"{s} {v if isinstance(v, str) else _getal(v) + eenheid}"
+                    for s, v in zip(series, waarden, strict=False)
+                )
+                for label, waarden in rijen
+            ]
+        ),
         f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(titel)}</text>',
     ]
     for i, naam in enumerate(series):
@@ -74,6 +90,11 @@ def staven(
     return "\n".join(d)
 
 
+def _punten(labels: Sequence[str], waarden: Sequence[float | None]) -> list[tuple[str, str]]:
+    """(label, '12%') of every point a line shows; a point not shown (None) is left out, as in the drawing."""
+    return [(m, f"{round(v)}%") for m, v in zip(labels, waarden, strict=False) if v is not None]
+
+
 def lijnen(
     titel: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], grens: float | None = None
 ) -> str:
@@ -93,6 +114,13 @@ def lijnen(
     d = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{breedte}" height="{hoogte}" viewBox="0 0 {breedte} {hoogte}" '
         f'role="img" aria-label="{escape(titel)}" font-family="Arial, sans-serif" font-size="11">',
+        _beschrijving(
+            [
+                f"{naam}: "
+                + (", ".join(f"{m} {getal_pct}" for m, getal_pct in _punten(labels, waarden)) or "geen getoond punt")
+                for naam, waarden in series
+            ]
+        ),
         f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(titel)}</text>',
     ]
     for p in range(0, top + 1, stap):
