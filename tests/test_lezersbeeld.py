@@ -218,3 +218,12 @@ def test_grafieken_hebben_hun_cijfers_als_tekstalternatief(contractfase: Path) -
     pagina = (contractfase / "contract" / "kwartaal" / "2022-K1" / "regio.html").read_text(encoding="utf-8")
     tekeningen = re.findall(r"<svg.*?</svg>", pagina, re.S)
     assert len(tekeningen) == 3 and all("<desc>" in t for t in tekeningen)
+
+
+def test_dossierindex_groottes_in_nederlandse_schrijfwijze(contractfase: Path) -> None:
+    """The index's sizes read as Dutch numbers, right-aligned under a right-aligned header (19.936, not 19936)."""
+    index = (contractfase / "contract" / "dossier" / "index.html").read_text(encoding="utf-8")
+    groottes = re.findall(r'<td class="n">([^<]+)</td><td class="sha">', index)
+    assert groottes and all(re.fullmatch(r"\d{1,3}(\.\d{3})*", g) for g in groottes)
+    assert any("." in g for g in groottes)  # the register, the workbooks: thousands
+    assert '<th class="n">bytes</th>' in index and '<th class="n">nr</th>' in index
