@@ -227,3 +227,32 @@ def test_dossierindex_groottes_in_nederlandse_schrijfwijze(contractfase: Path) -
     assert groottes and all(re.fullmatch(r"\d{1,3}(\.\d{3})*", g) for g in groottes)
     assert any("." in g for g in groottes)  # the register, the workbooks: thousands
     assert '<th class="n">bytes</th>' in index and '<th class="n">nr</th>' in index
+
+
+def test_beoordelingsformulier_toont_iedere_tekst_heel(voorbeeld_bron: Path, tmp_path: Path) -> None:
+    """A reviewer opens a fresh form: the declaration's label (68 characters in a column of 30, the answer
+    'ja' beside it) read 'Verklaring: geen belangenvers' and the instruction's scale and criterion lines ran
+    on far right of the screen; now they wrap in rows high enough to show them whole."""
+    import math
+
+    from evaluatie.beoordeling.formulier import VELD_VERKLARING
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path / "ws")
+    shutil.rmtree(ws / "beoordelingen")
+    (ws / "beoordelingen").mkdir()
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    formulier = load_workbook(next((ws / "beoordelingen").glob("*.xlsx")))
+    blad = formulier["Beoordeling"]
+    assert blad["A3"].value == VELD_VERKLARING and blad["B3"].value is None  # the answer's cell, filled later
+    breedte = blad.column_dimensions["A"].width
+    assert len(VELD_VERKLARING) > breedte and blad["A3"].alignment.wrap_text
+    assert blad.row_dimensions[3].height >= 15 * math.ceil(len(VELD_VERKLARING) / breedte)
+    instructie = formulier["Instructie"]
+    breedte = instructie.column_dimensions["A"].width
+    lang = [c for c in instructie["A"] if c.value and len(c.value) > breedte]
+    assert lang  # the example's scale descriptions
+    for cel in lang:
+        assert cel.alignment.wrap_text, cel.coordinate
+        assert instructie.row_dimensions[cel.row].height >= 15 * math.ceil(len(cel.value) / breedte), cel.coordinate
