@@ -256,3 +256,15 @@ def test_beoordelingsformulier_toont_iedere_tekst_heel(voorbeeld_bron: Path, tmp
     for cel in lang:
         assert cel.alignment.wrap_text, cel.coordinate
         assert instructie.row_dimensions[cel.row].height >= 15 * math.ceil(len(cel.value) / breedte), cel.coordinate
+
+
+def test_ingehouden_gemiddelde_wachttijd_is_onderdrukt_niet_kleiner_dan_5(contractfase: Path) -> None:
+    """Nobody has started yet: the average wait is withheld. In a column of weeks '<5' reads as 'under 5 weeks'
+    (better than a promise of 6); the report says 'onderdrukt', as its legend does for a withheld average."""
+    wb = load_workbook(contractfase / "contract" / "kwartaal" / "2022-K1" / "regio.xlsx")
+    rijen = list(wb["Aanbieders"].iter_rows(values_only=True))
+    kolom = rijen[0].index("Gemiddelde wachttijd (weken)")
+    assert [r[kolom] for r in rijen[1:]] == ["onderdrukt"] * (len(rijen) - 1)
+    pagina = (contractfase / "contract" / "kwartaal" / "2022-K1" / "regio.html").read_text(encoding="utf-8")
+    assert "gemeten gemiddelde &lt;5" not in pagina and "gemeten gemiddelde onderdrukt" in pagina
+    assert ">&lt;5</text>" not in pagina.split("Wachttijd aanmelding tot start")[1].split("</svg>")[0]

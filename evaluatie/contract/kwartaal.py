@@ -167,7 +167,9 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             if isinstance(cel[veld], int) and cel[veld] != v:  # one definition of every outcome, or an error
                 raise EvaluatieFout([f"twee tellingen van {veld} bij {pr.leverancier}: {cel[veld]} en {v}"])
         zichtbaar_gem = gem is not None and isinstance(gestart, int)  # an average over the persons counted
-        gemiddeld: Cel = round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if gem is None else AFGELEID
+        # a withheld average is 'onderdrukt', never '<5': in a column of weeks that reads as 'under 5 weeks' (better
+        # than a promise of 6), and the marker of small counts belongs to counts of persons
+        gemiddeld: Cel = round(gem, 1) if zichtbaar_gem and gem is not None else AFGELEID
         prestatie_rijen.append(
             [
                 reg.percelen[pr.perceel].naam,
@@ -178,9 +180,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 *(cel[v] for v in PRESTATIEVELDEN[1:]),
             ]
         )
-        gemeten: float | str = (
-            round(gem, 1) if zichtbaar_gem and gem is not None else KLEIN if n < MINIMUM else AFGELEID
-        )
+        gemeten: float | str = round(gem, 1) if zichtbaar_gem and gem is not None else AFGELEID
         wacht.append((f"{pr.leverancier} ({pr.perceel})", [float(pr.beloofd_weken), gemeten]))
     maandlabels = [f"{MAAND_KORT[d.month - 1]} {d.year}" for d, _ in next(iter(o.maanden.values()), [])]
     reeksen = [
