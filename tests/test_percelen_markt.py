@@ -412,7 +412,7 @@ def test_korte_tabel_blijft_bij_kop_en_inleiding_in_html() -> None:
     d.alinea("Lang:")
     d.tabel(["Rij"], [[str(i)] for i in range(KLEINE_TABEL + 1)])
     html = d.html()
-    assert '<div class="bijeen"><h3>Uw scores</h3><p class="inleiding">Zo is gescoord:</p><table>' in html
+    assert '<div class="bijeen"><h2>Uw scores</h2><p class="inleiding">Zo is gescoord:</p><table>' in html
     assert '<p class="inleiding">Lang:</p>\n<table>' in html  # a long table may run on; its rows never split
     assert ".bijeen { break-inside: avoid;" in html
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +23,8 @@ VELD_BEOORDELAAR = "Beoordelaar"
 VELD_DATUM = "Datum"
 VELD_DATUM_CONSENSUS = "Datum consensusoverleg"
 VELD_VERKLARING = "Verklaring: geen belangenverstrengeling met een inschrijver (ja/nee)"
+_BREEDTE_A = 30  # column A: the bidders' names, and the labels of the three fields at the top
+_BREEDTE_INSTRUCTIE = 110
 CONSENSUSBESTAND = "consensus.xlsx"
 
 _KOP = Font(bold=True, color="FFFFFF")
@@ -59,7 +62,10 @@ def schrijf_beoordelingsformulier(
     for r, (veld, waarde) in enumerate(
         ((VELD_BEOORDELAAR, beoordelaar), (VELD_DATUM, None), (VELD_VERKLARING, None)), start=1
     ):
-        ws.cell(r, 1, veld).font = Font(bold=True)
+        label = ws.cell(r, 1, veld)
+        label.font, label.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+        if len(veld) > _BREEDTE_A:  # the declaration's label: two lines, not cut off by the answer beside it
+            ws.row_dimensions[r].height = 15 * math.ceil(len(veld) * 1.1 / _BREEDTE_A)
         c = ws.cell(r, 2, waarde)
         if waarde is None:
             c.fill = _INVOER
@@ -70,7 +76,7 @@ def schrijf_beoordelingsformulier(
         c = ws.cell(KOPRIJ, j, kop)
         c.font, c.fill = _KOP, _KOPVULLING
     ws.freeze_panes = ws.cell(KOPRIJ + 1, 1).coordinate
-    for kolom, breedte in zip("ABCDE", (30, 16, 42, 14, 80), strict=True):
+    for kolom, breedte in zip("ABCDE", (_BREEDTE_A, 16, 42, 14, 80), strict=True):
         ws.column_dimensions[kolom].width = breedte
     schaal_validaties: dict[str, DataValidation] = {}
     for i, (ins, code, crit) in enumerate(rijen, start=KOPRIJ + 1):
@@ -115,6 +121,9 @@ def _instructie(wb: Workbook, aanbesteding: Aanbesteding, rijen: Sequence[tuple[
         for c in p.gunningscriteria:
             regels.append(f"  {c.naam}" + (f": {c.omschrijving}" if c.omschrijving else ""))
     for i, regel in enumerate(regels, start=1):
-        ws.cell(i, 1, regel)
+        c = ws.cell(i, 1, regel)
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(regel) > _BREEDTE_INSTRUCTIE:  # a scale or criterion description of several lines, all in view
+            ws.row_dimensions[i].height = 15 * math.ceil(len(regel) * 1.1 / _BREEDTE_INSTRUCTIE)
     ws["A1"].font = Font(bold=True, size=14)
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = _BREEDTE_INSTRUCTIE

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from evaluatie.contract.register import MAP, open_register
 from evaluatie.hashing import sha256_bestand, sha256_bytes
+from evaluatie.rapport.html import paginavoet
+from evaluatie.tekst import datums_in_tekst, getal
 from evaluatie.werkmap import Werkmap
 
 DOSSIER = "dossier"
@@ -109,7 +111,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
     try:
         besluiten = _besluiten(db)
         rij = db.execute("SELECT aanbesteding, startdatum FROM contract").fetchone()
-        titel = f"{rij[0]}, overeenkomsten per {rij[1]}" if rij else "contract nog niet gestart"
+        titel = f"{rij[0]}, overeenkomsten per {datums_in_tekst(str(rij[1]))}" if rij else "contract nog niet gestart"
         with atomair(doel) as tmp:
             for categorie, bronnen in ONDERDELEN:
                 for naam in bronnen:
@@ -166,25 +168,29 @@ def _schrijf_zip(doel: Path, zip_pad: Path) -> None:
 def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, object]]) -> str:
     regels = "".join(
         f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
-        f'<td class="n">{s.bytes}</td><td class="sha">{s.sha256}</td></tr>'
+        f'<td class="n">{getal(s.bytes, 0)}</td><td class="sha">{s.sha256}</td></tr>'
         for s in stukken
     )
     b = "".join(
-        f"<tr><td>{x['id']}</td><td>{escape(str(x['datum']))}</td><td>{escape(str(x['soort']))}</td>"
+        f'<tr><td class="n">{x["id"]}</td><td>{escape(datums_in_tekst(str(x["datum"])))}</td>'
+        f"<td>{escape(str(x['soort']))}</td>"
         f"<td>{escape(str(x['door']))}</td><td>{escape(str(x['reden']))}</td></tr>"
         for x in besluiten
     )
     return (
         '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>Contractdossier</title><style>'
         "@page{size:A4;margin:15mm} body{font-family:Arial,sans-serif;font-size:10pt} table{border-collapse:collapse;"
-        "width:100%} th,td{border:1px solid #bbb;padding:2pt 4pt;text-align:left} td.n{text-align:right}"
-        "td.sha{font-family:monospace;font-size:7.5pt;word-break:break-all}</style></head><body>"
+        "width:100%} th,td{border:1px solid #bbb;padding:2pt 4pt;text-align:left} td.n,th.n{text-align:right}"
+        "td.sha{font-family:monospace;font-size:7.5pt;word-break:break-all}"
+        f"{paginavoet('Contractdossier ' + titel)}</style></head><body>"
         f"<h1>Contractdossier</h1><p><strong>{escape(titel)}</strong></p>"
         "<p>Alle stukken van de aanbesteding tot en met de laatste kwartaalrapportage, met "
         "hun SHA-256. <code>evaluatie controleer</code> berekent iedere hash opnieuw.</p>"
-        "<h2>Besluiten</h2><table><thead><tr><th>nr</th><th>datum</th><th>soort</th><th>door</th><th>reden</th></tr>"
+        '<h2>Besluiten</h2><table><thead><tr><th class="n">nr</th><th>datum</th><th>soort</th><th>door</th>'
+        "<th>reden</th></tr>"
         f"</thead><tbody>{b}</tbody></table>"
-        "<h2>Stukken</h2><table><thead><tr><th>onderdeel</th><th>document</th><th>bytes</th><th>SHA-256</th></tr>"
+        '<h2>Stukken</h2><table><thead><tr><th>onderdeel</th><th>document</th><th class="n">bytes</th>'
+        "<th>SHA-256</th></tr>"
         f"</thead><tbody>{regels}</tbody></table></body></html>\n"
     )
 

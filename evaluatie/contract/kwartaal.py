@@ -39,9 +39,10 @@ from evaluatie.contract.stand import (
     wachttijd,
 )
 from evaluatie.contract.telling import geplaatst
-from evaluatie.contract.xlsx import Cel, schrijf_xlsx
+from evaluatie.contract.xlsx import Cel, Euro, Fractie, schrijf_xlsx
 from evaluatie.definitie.model import MODULES
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.rapport.html import paginavoet
 from evaluatie.tekst import datum, euro, getal
 
 _KWARTAAL = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
@@ -59,8 +60,7 @@ def kwartaal_grenzen(tekst: str) -> tuple[dt.date, dt.date]:
 MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")  # chart axis
 
 
-class Bedrag(float):
-    """A euro amount in a report table: 'EUR 1.234,56' in the HTML, a plain number in the xlsx."""
+Bedrag = Euro  # a euro amount in a report table: 'EUR 1.234,56' in the HTML, the euro format in the xlsx
 
 
 @dataclass
@@ -180,7 +180,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 gebruikt,
                 Bedrag(r.max_waarde),
                 Bedrag(round(r.gebruikte_waarde, 2)) if waarde else AFGELEID,
-                f"{getal(100 * r.aandeel, 1)}%" if waarde else AFGELEID,
+                Fractie(r.aandeel) if waarde else AFGELEID,
                 _uitgeput(r) if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
             ]
         )
@@ -196,12 +196,16 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             if isinstance(cel[veld], int) and cel[veld] != v:  # one definition of every outcome, or an error
                 raise EvaluatieFout([f"twee tellingen van {veld} bij {pr.leverancier}: {cel[veld]} en {v}"])
         zichtbaar_gem = gem is not None and isinstance(gestart, int)  # an average over the persons counted
+        # a withheld average is 'onderdrukt', never '<5': in a column of weeks that reads as 'under 5 weeks' (better
+        # than a promise of 6), and the marker of small counts belongs to counts of persons. A number (one decimal),
+        # except an average just above the promise, which needs more decimals to read as above it ('4,03' against 4:
+        # stand.decimalen), and is then the text the stand and the signal show
         gemiddeld: Cel = (
-            wachttijd(gem, pr.beloofd_weken)
-            if zichtbaar_gem and gem is not None
-            else KLEIN
-            if gem is None
-            else AFGELEID
+            AFGELEID
+            if not zichtbaar_gem or gem is None
+            else round(gem, 1)
+            if (decimalen(gem, pr.beloofd_weken) or 3) == 1
+            else wachttijd(gem, pr.beloofd_weken)
         )
         prestatie_rijen.append(
             [
@@ -214,11 +218,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             ]
         )
         gemeten: float | str = (
-            round(gem, decimalen(gem, pr.beloofd_weken) or 3)
-            if zichtbaar_gem and gem is not None
-            else KLEIN
-            if n < MINIMUM
-            else AFGELEID
+            round(gem, decimalen(gem, pr.beloofd_weken) or 3) if zichtbaar_gem and gem is not None else AFGELEID
         )
         wacht.append((f"{pr.leverancier} ({pr.perceel})", [float(pr.beloofd_weken), gemeten]))
     maandlabels = [f"{MAAND_KORT[d.month - 1]} {d.year}" for d, _ in next(iter(o.maanden.values()), [])]
@@ -335,8 +335,8 @@ _CSS = """
 body { font-family: Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }
 h1 { font-size: 16pt; margin-bottom: 2pt; } h2 { font-size: 12pt; margin-top: 14pt; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0; break-inside: avoid; }
-th, td { border: 1px solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }
-td.n { text-align: right; } th { background: #1f4e79; color: #fff; }
+th, td { border: 1px solid #bbb; padding: 2pt 3pt; text-align: left; vertical-align: top; font-size: 9pt; }
+td.n, th.n { text-align: right; } th { background: #1f4e79; color: #fff; }
 .figuur { break-inside: avoid; margin: 6pt 0; } .klein { color: #555; font-size: 8.5pt; }
 td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
 .signaal { border-left: 3px solid #b00; padding-left: 6pt; margin: 3pt 0; }
@@ -344,16 +344,27 @@ td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
 
 
 def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen: Sequence[int] = ()) -> str:
-    h = "".join(f"<th>{escape(str(k))}</th>" for k in kop)
+    """A report table. A column with a number in some row is right-aligned whole, header included: its
+    '<5' and 'onderdrukt' stand where the figure would (a column that zigzags between left and right reads
+    as two kinds of value)."""
+    getallen = set(personen_kolommen) | {
+        j for rij in rijen for j, v in enumerate(rij) if isinstance(v, (int, float)) and not isinstance(v, bool)
+    }
+    h = "".join(
+        f'<th class="n">{escape(str(k))}</th>' if j in getallen else f"<th>{escape(str(k))}</th>"
+        for j, k in enumerate(kop)
+    )
     regels = []
     for rij in rijen:
         cellen = []
         for j, v in enumerate(rij):
-            klasse = "n" if isinstance(v, (int, float)) or j in personen_kolommen else ""
+            klasse = "n" if j in getallen else ""
             if j in personen_kolommen:
                 klasse += " personen"
             if isinstance(v, Bedrag):
                 tekst = euro(v)
+            elif isinstance(v, Fractie):
+                tekst = f"{getal(100 * v, 1)}%"
             elif isinstance(v, float):
                 tekst = getal(v, 1)
             elif isinstance(v, int) and not isinstance(v, bool):
@@ -391,7 +402,8 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
     delen = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
-        f"<title>Kwartaalrapportage {escape(c.kwartaal)} - {escape(wie)}</title><style>{_CSS}</style></head><body>",
+        f"<title>Kwartaalrapportage {escape(c.kwartaal)} - {escape(wie)}</title>"
+        f"<style>{_CSS}{paginavoet(f'Kwartaalrapportage {c.kwartaal} - {wie}')}</style></head><body>",
         f"<h1>Kwartaalrapportage contract inburgering {escape(c.kwartaal)}</h1>",
         f"<p><strong>{escape(wie)}</strong> - {escape(reg.aanbesteding)}<br>Kwartaal {datum(c.eerste)} tot en met "
         f"{datum(c.laatste)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van {datum(st.jaar_begin)}, "
@@ -445,7 +457,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Kwartaalrapportage", c.kwartaal],
         ["Gemeente", gemeente or "regio"],
         ["Aanbesteding", reg.aanbesteding],
-        ["Peildatum", c.laatste.isoformat()],
+        ["Peildatum", datum(c.laatste)],
         ["Contractjaar", c.stand.jaar],
         [
             "Onderdrukking",

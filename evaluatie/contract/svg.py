@@ -12,6 +12,24 @@ from collections.abc import Sequence
 from html import escape
 
 KLEUREN = ("#1f4e79", "#e07b00", "#5b9bd5", "#70ad47", "#a5a5a5", "#7030a0")
+# Lines differ by more than colour (a grey print, a colour-blind reader): each series its own dash pattern, and
+# a lone point (between gaps) a filled, an open or a ringed dot; the legend shows both.
+STREPEN = ("", "8 4", "2 3", "12 3 2 3")
+
+
+def _streep(k: int) -> str:
+    patroon = STREPEN[k % len(STREPEN)]
+    return f' stroke-dasharray="{patroon}"' if patroon else ""
+
+
+def _stip(x: str | float, y: str | float, k: int, kleur: str) -> str:
+    """A lone point of series k: filled, open, or filled with a black ring, in turn."""
+    vulling = (
+        f'fill="{kleur}"',
+        f'fill="#fff" stroke="{kleur}" stroke-width="1.5"',
+        f'fill="{kleur}" stroke="#000" stroke-width="1"',
+    )[k % 3]
+    return f'<circle cx="{x}" cy="{y}" r="2.5" {vulling}/>'
 
 
 def _getal(x: float) -> str:
@@ -21,6 +39,12 @@ def _getal(x: float) -> str:
         return str(x)
     tekst = f"{x:.3f}".rstrip("0")
     return (tekst + "0" if tekst.endswith(".") else tekst).replace(".", ",")
+
+
+def _beschrijving(delen: Sequence[str]) -> str:
+    """The chart's figures in words as its SVG description: what a screen reader says for the image (the
+    aria-label is only the title) and what a reader of the source finds without measuring bars."""
+    return f"<desc>{escape('; '.join(delen))}.</desc>"
 
 
 def staven(
@@ -35,6 +59,16 @@ def staven(
     d = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{breedte}" height="{hoogte}" viewBox="0 0 {breedte} {hoogte}" '
         f'role="img" aria-label="{escape(titel)}" font-family="Arial, sans-serif" font-size="11">',
+        _beschrijving(
+            [
+                f"{label}: "
+                + ", ".join(
+                    f"{s} {v if isinstance(v, str) else _getal(v) + eenheid}"
+                    for s, v in zip(series, waarden, strict=False)
+                )
+                for label, waarden in rijen
+            ]
+        ),
         f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(titel)}</text>',
     ]
     for i, naam in enumerate(series):
@@ -58,6 +92,11 @@ def staven(
     return "\n".join(d)
 
 
+def _punten(labels: Sequence[str], waarden: Sequence[float | None]) -> list[tuple[str, str]]:
+    """(label, '12%') of every point a line shows; a point not shown (None) is left out, as in the drawing."""
+    return [(m, f"{round(v)}%") for m, v in zip(labels, waarden, strict=False) if v is not None]
+
+
 def lijnen(
     titel: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], grens: float | None = None
 ) -> str:
@@ -77,6 +116,13 @@ def lijnen(
     d = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{breedte}" height="{hoogte}" viewBox="0 0 {breedte} {hoogte}" '
         f'role="img" aria-label="{escape(titel)}" font-family="Arial, sans-serif" font-size="11">',
+        _beschrijving(
+            [
+                f"{naam}: "
+                + (", ".join(f"{m} {getal_pct}" for m, getal_pct in _punten(labels, waarden)) or "geen getoond punt")
+                for naam, waarden in series
+            ]
+        ),
         f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(titel)}</text>',
     ]
     for p in range(0, top + 1, stap):
@@ -104,11 +150,15 @@ def lijnen(
                 stukken[-1].append(f"{links + i * bx:.1f},{y(v):.1f}")
         for punten in stukken:  # a gap is a point not shown: the line never bridges it
             if len(punten) > 1:
-                d.append(f'<polyline fill="none" stroke="{kleur}" stroke-width="2" points="{" ".join(punten)}"/>')
+                d.append(
+                    f'<polyline fill="none" stroke="{kleur}" stroke-width="2"{_streep(k)} points="{" ".join(punten)}"/>'
+                )
             elif punten:
                 x0, y0 = punten[0].split(",")
-                d.append(f'<circle cx="{x0}" cy="{y0}" r="2.5" fill="{kleur}"/>')
-        d.append(f'<rect x="{links + k * 150}" y="22" width="10" height="10" fill="{kleur}"/>')
-        d.append(f'<text x="{links + k * 150 + 14}" y="31">{escape(naam)}</text>')
+                d.append(_stip(x0, y0, k, kleur))
+        x = links + k * 150
+        d.append(f'<line x1="{x}" x2="{x + 24}" y1="27" y2="27" stroke="{kleur}" stroke-width="2"{_streep(k)}/>')
+        d.append(_stip(x + 12, 27, k, kleur).replace("<circle ", '<circle class="legenda" '))
+        d.append(f'<text x="{x + 28}" y="31">{escape(naam)}</text>')
     d.append("</svg>")
     return "\n".join(d)

@@ -28,7 +28,7 @@ from evaluatie.rapport.besluiten_html import besluiten_sectie
 from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.gelijkestand import decimalen_nodig
-from evaluatie.rapport.html import Cel, e, pagina, tabel
+from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
@@ -48,16 +48,12 @@ INTERN_BETROUWBAARHEID = "rapporten/intern/betrouwbaarheid.html"
 _RAND = 'font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7.5pt;'
 
 
-def _css_tekst(tekst: str) -> str:
-    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
 def druk_stijl(titel: str) -> str:
     """Print furniture: 'Vertrouwelijk' and the title at the top, 'Pagina n van m' at the bottom
     (CSS paged-media margin boxes, honoured by Chromium's print-to-PDF)."""
     return (
         "@page { "
-        f"@top-left {{ content: {_css_tekst(titel)}; {_RAND} color: #555; }} "
+        f"@top-left {{ content: {css_tekst(titel)}; {_RAND} color: #555; }} "
         f'@top-right {{ content: "Vertrouwelijk"; {_RAND} font-weight: 700; color: #9c1c1c; }} '
         f'@bottom-right {{ content: "Pagina " counter(page) " van " counter(pages); {_RAND} color: #555; }} '
         "}"

@@ -37,6 +37,16 @@ def _kolombetekenis(naam: str) -> str:
     return f"{naam}: Prijsscore = {prijsscore + eenheid if prijsscore else 'geen (leeg)'}; Totaal = {totaal}{eenheid}"
 
 
+def _getoond(waarde: object, formaat: str | None) -> str:
+    """The text Excel shows for a cell with this number format (its width decides whether the column shows
+    '€ 202.400,00' or '########'); other cells as their text."""
+    if isinstance(waarde, bool) or not isinstance(waarde, (int, float)) or formaat is None:
+        return str(waarde if waarde is not None else "")
+    if formaat == EURO:
+        return "€ " + f"{waarde:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{waarde:.{ {SCORE: 2, GEHEEL: 0}[formaat] }f}".replace(".", ",")
+
+
 def _blad(
     wb: Workbook,
     titel: str,
@@ -56,13 +66,21 @@ def _blad(
     formaten = formaten or {}
     n = ws.max_row  # counted once: openpyxl goes over every cell for it
     for j in range(1, len(kop) + 1):
-        breedte = max(len(str(ws.cell(r, j).value or "")) for r in range(1, n + 1))
+        formaat = formaten.get(j - 1)
+        breedte = max(len(_getoond(ws.cell(r, j).value, formaat if r > 1 else None)) for r in range(1, n + 1))
         ws.column_dimensions[get_column_letter(j)].width = min(max(10, breedte + 2), 70)
         if j - 1 in formaten:
             for r in range(2, n + 1):
                 ws.cell(r, j).number_format = formaten[j - 1]
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{max(ws.max_row, 1)}"
+    # printed: A4 landscape, all columns on the page's width, the header row on every page (the panel sheet
+    # is some 290 characters wide: at 100% it printed as strips of columns on pages of their own)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:

@@ -15,7 +15,7 @@ from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.beoordeling.model import Paneluitslag, Rijscore
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding, Perceel
-from evaluatie.rapport.html import e, pagina
+from evaluatie.rapport.html import e, pagina, paginavoet
 from evaluatie.tekst import getal, kort
 
 _STIJL = """<style>
@@ -85,7 +85,8 @@ def agenda_html(aanbesteding: Aanbesteding, panel: Paneluitslag) -> str:
         for ins in dict.fromkeys(r.inschrijver for r in rijen):
             delen.append(_inschrijver(perceel, ins, [r for r in rijen if r.inschrijver == ins], beoordelaars))
         delen.append("</section>")
-    return pagina(f"Agenda consensusoverleg {aanbesteding.naam}", "\n".join(delen))
+    titel = f"Agenda consensusoverleg {aanbesteding.naam}"
+    return pagina(titel, "\n".join(delen), extra_stijl=paginavoet(titel))
 
 
 def _anker(r: Rijscore) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.gegevens import Rapportgegevens
-from evaluatie.rapport.html import Cel, e, pagina, tabel
+from evaluatie.rapport.html import Cel, e, pagina, paginavoet, tabel
 from evaluatie.tekst import getal
 
 
@@ -41,4 +41,5 @@ def betrouwbaarheid_pagina(g: Rapportgegevens) -> str:
             continue
         kop = ["Criterium", "Alfa", *(f"Alfa zonder {label[n]}" for n in volgorde), "Grootste afwijker"]
         delen += [f"<h2>Perceel {e(p.naam)}</h2>", tabel(kop, rijen, getal_kolommen=tuple(range(1, len(kop) - 1)))]
-    return pagina(f"Overeenstemming per beoordelaar {g.aanbesteding.naam}", "\n".join(delen))
+    titel = f"Overeenstemming per beoordelaar {g.aanbesteding.naam}"
+    return pagina(titel, "\n".join(delen), extra_stijl=paginavoet(titel))

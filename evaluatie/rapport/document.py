@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaluatie.rapport.html import Cel, e, pagina, tabel
+from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
 
 # A4 in twentieths of a point (210 x 297 mm), margins 2.5 cm.
 A4_BREEDTE, A4_HOOGTE, MARGE = 11906, 16838, 1418
@@ -87,8 +87,8 @@ class Document:
             volgende = self.blokken[i + 1][0] if i + 1 < len(self.blokken) else ""
             if b[0] == "witregel":
                 delen.append('<p class="witregel">&nbsp;</p>')
-            elif b[0] == "kop":
-                delen.append(f"<h3>{e(b[1])}</h3>")
+            elif b[0] == "kop":  # the level under the title, as Heading 2 in the Word file
+                delen.append(f"<h2>{e(b[1])}</h2>")
             elif b[0] == "alinea":
                 klassen = " ".join(
                     k for k, aan in (("klein", b[2]), ("inleiding", volgende in ("tabel", "opsomming"))) if aan
@@ -144,10 +144,6 @@ class Document:
         return pad
 
 
-def _css(tekst: str) -> str:
-    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
 def _drukstijl(d: Document) -> str:
     """Print layout of a letter or published document: 25 mm margins as in the Word file, the kenmerk
     (or the title) on every page, 'Pagina n van m', and no table row or heading torn from what follows."""
@@ -155,12 +151,14 @@ def _drukstijl(d: Document) -> str:
     boven = f"Kenmerk: {d.kenmerk}" if d.kenmerk else d.titel
     return (
         "@page { size: A4; margin: 25mm; "
-        f"@top-right {{ content: {_css(boven)}; {rand} }} "
+        f"@top-right {{ content: {css_tekst(boven)}; {rand} }} "
         f'@bottom-right {{ content: "Pagina " counter(page) " van " counter(pages); {rand} }} '
         "}\n"
         "body { max-width: none; }\n"
         "tr, li, .regels { break-inside: avoid; page-break-inside: avoid; }\n"
         "h1, h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
+        # a letter's section heading is an h2 (no level skipped) that looks like the advies's sub-heading
+        "h2 { font-size: 11pt; border-bottom: none; padding-bottom: 0; margin: 5mm 0 2mm 0; }\n"
         "p.inleiding { break-after: avoid; page-break-after: avoid; }\n"
         ".witregel { margin: 0; line-height: 1.4; }\n"
         ".bijeen { break-inside: avoid; page-break-inside: avoid; }\n"

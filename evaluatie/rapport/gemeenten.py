@@ -5,7 +5,7 @@ from __future__ import annotations
 from evaluatie.gunning.uitslag import Gemeentebudget
 from evaluatie.rapport.budgetwoorden import VERDEELREGEL, budget_kop, budget_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
-from evaluatie.rapport.html import Cel, e, pagina, tabel
+from evaluatie.rapport.html import Cel, e, pagina, paginavoet, tabel
 from evaluatie.tekst import datum, euro, getal
 
 
@@ -93,4 +93,5 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
         f'<div class="kader">Alle percelen samen: kosten {e(euro(totaal_k))} per jaar tegen {tegen} van '
         f"{e(euro(totaal_b))}{e(geraamd)}.</div>"
     )
-    return pagina(f"Vertrouwelijk - overzicht {gemeente}", "\n".join(delen))
+    titel = f"Vertrouwelijk - overzicht {gemeente}"
+    return pagina(titel, "\n".join(delen), extra_stijl=paginavoet(titel))

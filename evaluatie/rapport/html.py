@@ -23,6 +23,21 @@ def e(x: object) -> str:
     return escape(str(x))
 
 
+def css_tekst(tekst: str) -> str:
+    """A CSS string (for a print margin box's content): quotes and backslashes escaped, one line."""
+    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def paginavoet(titel: str) -> str:
+    """Print margin boxes for a report of several pages: its title bottom left, 'Pagina n van m' bottom right,
+    so a loose printed page says what it belongs to and whether pages are missing."""
+    rand = "font-size: 8pt; color: #555; font-family: 'DejaVu Sans', Arial, sans-serif;"
+    return (
+        f"@page {{ @bottom-left {{ content: {css_tekst(titel)}; {rand} }} "
+        f'@bottom-right {{ content: "Pagina " counter(page) " van " counter(pages); {rand} }} }}'
+    )
+
+
 class Cel:
     """A table cell; numbers carry their exact value in data-waarde so tests and readers can trace them."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evaluatie.rapport.html import e, pagina
+from evaluatie.rapport.html import e, pagina, paginavoet
 from evaluatie.zekerheid.model import Zekerheid
 from evaluatie.zekerheid.tekst import zinnen
 
@@ -51,4 +51,5 @@ def zekerheid_pagina(naam: str, secties: dict[str, str], perceelnamen: dict[str,
         delen.append(f'<section data-perceel="{e(code)}"><h2>Perceel {e(perceelnamen.get(code, code))}</h2>')
         delen.append(sectie)
         delen.append("</section>")
-    return pagina(f"Zekerheid {naam} (intern)", "\n".join(delen))
+    titel = f"Zekerheid {naam} (intern)"
+    return pagina(titel, "\n".join(delen), extra_stijl=paginavoet(titel))
