@@ -16,9 +16,9 @@ from evaluatie.besluiten.register import Register
 from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.tekst import datum, euro
+from evaluatie.toets.status import REGEL_UITSLUITING
 from evaluatie.toets.uitslag import Bevinding, Toetsresultaat, Toetsuitslag
 
-REGEL_UITSLUITING = "uitsluitingsgronden"
 AARD = {
     "2.86": "verplichte uitsluitingsgrond (art. 2.86 Aanbestedingswet 2012)",
     "2.87": "facultatieve uitsluitingsgrond (art. 2.87 Aanbestedingswet 2012)",

@@ -23,7 +23,7 @@ from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.aggregatietekst import samenvoegen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
-from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, voorwaarden_zin
+from evaluatie.rapport.besluiten_brief import voorwaarden_zin
 from evaluatie.rapport.besluiten_html import besluiten_sectie
 from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
@@ -34,6 +34,7 @@ from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
+from evaluatie.toets.status import ABNORMAAL_LAAG, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
 
@@ -237,14 +238,14 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
         onderdelen.append(f"{_inschrijvingen_van(afgewezen)} af te wijzen")
-    laag = [x.inschrijver for x in p.uitgesloten if alleen_afgewezen_2116(g.toets.resultaat(x.inschrijver, code))]
+    laag = [x.inschrijver for x in p.uitgesloten if x.status == ABNORMAAL_LAAG]
     if laag:
         onderdelen.append(
             f"{_inschrijvingen_van(laag)} af te wijzen als abnormaal laag na beoordeling van de "
             "toelichting (art. 2.116 Aanbestedingswet 2012)"
         )
-    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten" and x.inschrijver not in laag]
-    uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == "uitgesloten"]
+    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status in (ONGELDIG, NIET_TOEGELATEN)]
+    uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == UITGESLOTEN]
     if ongeldig:
         onderdelen.append(
             f"{_inschrijvingen_van(ongeldig)} ongeldig te verklaren, omdat niet aan de knock-outeisen is voldaan"

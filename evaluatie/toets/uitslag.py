@@ -24,6 +24,7 @@ class Toetsresultaat(BaseModel):
     inschrijver: str
     perceel: str
     bevindingen: tuple[Bevinding, ...]
+    toelating: bool = False  # the lot is an open house: a requirement not met is 'niet toegelaten'
 
     @property
     def voldoet(self) -> bool:
@@ -35,7 +36,10 @@ class Toetsresultaat(BaseModel):
 
     @property
     def status(self) -> str:
-        return "voldoet" if self.voldoet else "voldoet niet"
+        """The status word of evaluatie.toets.status: the same word gunning.json, the advies and the letter use."""
+        from evaluatie.toets.status import VOLDOET, afwijzing
+
+        return afwijzing(self, self.toelating) or VOLDOET
 
 
 class Toetsuitslag(BaseModel):

@@ -53,7 +53,14 @@ def toets(
                     )
             if eerder is not None:  # findings a recorded decision added after the rules (besluiten.toepassen)
                 bevindingen += eerder.bevindingen[len(regels) :]
-            resultaten.append(Toetsresultaat(inschrijver=ins.naam, perceel=code, bevindingen=tuple(bevindingen)))
+            resultaten.append(
+                Toetsresultaat(
+                    inschrijver=ins.naam,
+                    perceel=code,
+                    bevindingen=tuple(bevindingen),
+                    toelating=perceel.procedure == "toelating",
+                )
+            )
     return Toetsuitslag(resultaten=tuple(resultaten))
 
 

@@ -1,0 +1,75 @@
+"""One word per outcome: a bid's status in a lot is the same word in every output that has a status field
+(`toets --json`, rapporten/gunning.json, the advies workbook, the analyst API) and in the terminal, and the letter's
+heading and sentence use the matching legal term. Two published texts that call one outcome by two words contradict
+each other. Real workbooks, the decision commands and real CLI calls."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+from openpyxl import load_workbook
+
+from tests.test_besluiten import _besluit, _brief, _run, laag  # noqa: F401  (laag: the fixture, C bids 6000)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _gunning_json(ws: Path) -> dict:
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "criteria/schema/gunning.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    return data
+
+
+def _status_toets(ws: Path, inschrijver: str, perceel: str) -> str:
+    res = _run("toets", "--werkmap", str(ws), "--json")
+    assert res.exit_code == 0, res.output
+    return next(
+        r["status"]
+        for r in json.loads(res.stdout)["resultaten"]
+        if (r["inschrijver"], r["perceel"]) == (inschrijver, perceel)
+    )
+
+
+def _status_advies_xlsx(ws: Path, inschrijver: str) -> str:
+    wb = load_workbook(ws / "rapporten" / "gunningsadvies.xlsx", read_only=True)
+    rijen = list(wb["Knock-out"].iter_rows(values_only=True))
+    kop = list(rijen[0])
+    return next(str(r[kop.index("Uitslag")]) for r in rijen[1:] if r[kop.index("Inschrijver")] == inschrijver)
+
+
+def test_abnormaal_laag_verworpen_heet_overal_abnormaal_laag(laag: Path, tmp_path: Path) -> None:  # noqa: F811
+    """A rejected 2.116 explanation: the bid met every requirement and was rejected (art. 2.116 lid 1 Aw: 'wijst
+    ... af'); gunning.json and the terminal called it 'ongeldig', `toets --json` 'voldoet niet', while the letter
+    said 'afgewezen (abnormaal lage prijs)' and the advies 'af te wijzen als abnormaal laag'."""
+    ws = tmp_path / "ws"
+    shutil.copytree(laag, ws)
+    res = _besluit(ws, "toelichting", "--inschrijver", "C", "--lots", "B1", "--ontvangen", "2026-03-10",
+                   "--uitkomst", "verworpen", reden="De toelichting verklaart de loonkosten onder cao-niveau niet.")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    c = next(u for u in _gunning_json(ws)["percelen"]["B1"]["uitgesloten"] if u["inschrijver"] == "C")
+    assert c["status"] == "abnormaal laag", c
+    assert "C (abnormaal laag): " in res.output and "C (ongeldig)" not in res.output
+    assert _status_toets(ws, "C", "B1") == "abnormaal laag"
+    assert _status_advies_xlsx(ws, "C") == "abnormaal laag"
+    assert "Beslissing: afgewezen (abnormaal lage prijs)" in _brief(ws, "c")
+
+
+def test_knockout_heet_in_toets_en_gunning_ongeldig(voorbeeld: Path) -> None:
+    """Nieuwe Start Opleidingen's keurmerk had lapsed on the peildatum: `toets --json` said 'voldoet niet' where
+    gunning.json and the letter say 'ongeldig'."""
+    res = _run("gunning", "--werkmap", str(voorbeeld), "--lots", "B1", "--geen-rapport")
+    assert res.exit_code == 0, res.output
+    ns = next(
+        u
+        for u in _gunning_json(voorbeeld)["percelen"]["B1"]["uitgesloten"]
+        if u["inschrijver"] == "Nieuwe Start Opleidingen"
+    )
+    assert ns["status"] == "ongeldig"
+    assert _status_toets(voorbeeld, "Nieuwe Start Opleidingen", "B1") == "ongeldig"
+    assert _status_toets(voorbeeld, "Nieuwe Start Opleidingen", "onderwijs") == "voldoet"
