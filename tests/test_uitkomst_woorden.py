@@ -10,8 +10,10 @@ import shutil
 from pathlib import Path
 
 import jsonschema
+import yaml
 from openpyxl import load_workbook
 
+from tests.hulp import schrijf_bod, schrijf_yaml
 from tests.test_besluiten import _besluit, _brief, _run, laag  # noqa: F401  (laag: the fixture, C bids 6000)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,3 +75,38 @@ def test_knockout_heet_in_toets_en_gunning_ongeldig(voorbeeld: Path) -> None:
     assert ns["status"] == "ongeldig"
     assert _status_toets(voorbeeld, "Nieuwe Start Opleidingen", "B1") == "ongeldig"
     assert _status_toets(voorbeeld, "Nieuwe Start Opleidingen", "onderwijs") == "voldoet"
+
+
+def test_open_house_niet_toegelaten_en_uitgesloten(tmp_path: Path) -> None:
+    """Open house: Gamma bids 10,500 above the ceiling of 10,000 and is 'niet toegelaten' in toets, gunning.json
+    and its letter (gunning.json said 'ongeldig', toets 'voldoet niet'); Delta declares an exclusion ground that is
+    weighed 'uitgesloten' (art. 2.87): 'uitgesloten' everywhere, and its letter says so (it said 'niet toegelaten',
+    with 'niet voldoet aan de volgende eisen' above the weighing of an exclusion ground)."""
+    from tests.test_toelating import _toelating
+
+    ws = _toelating(tmp_path)
+    data = yaml.safe_load((ws / "aanbesteding.yaml").read_text(encoding="utf-8"))
+    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("B1", 10500, 30, 12, 4, "alle")])
+    schrijf_bod(ws, "d.xlsx", "Delta", "44444444", [("B1", 9500, 20, 12, 4, "alle")], uitsluiting="ja")
+    res = _besluit(
+        ws, "uitsluitingsgrond", "--inschrijver", "Delta", "--grond", "ernstige fout in de beroepsuitoefening",
+        "--artikel", "2.87", "--feiten", "Boete van de Inspectie SZW in 2025 wegens onderbetaling van docenten.",
+        "--zelfreiniging", "Geen maatregelen aangetoond.", "--evenredigheid", "De fout raakt de kern van de opdracht.",
+        "--uitkomst", "uitgesloten", reden="De integriteit van de uitvoering is niet gewaarborgd.",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    status = {u["inschrijver"]: u["status"] for u in _gunning_json(ws)["percelen"]["B1"]["uitgesloten"]}
+    assert status == {"Gamma": "niet toegelaten", "Delta": "uitgesloten"}
+    assert "Gamma (niet toegelaten): " in res.output and "Delta (uitgesloten): " in res.output
+    assert _status_toets(ws, "Gamma", "B1") == "niet toegelaten"
+    assert _status_toets(ws, "Delta", "B1") == "uitgesloten"
+    assert _status_toets(ws, "Alfa", "B1") == "voldoet"
+    assert "Beslissing: niet toegelaten" in _brief(ws, "gamma")
+    delta = _brief(ws, "delta")
+    assert "Beslissing: uitgesloten" in delta and "omdat voor u een uitsluitingsgrond geldt" in delta
+    assert "niet toegelaten" not in delta
