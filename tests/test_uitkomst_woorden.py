@@ -13,6 +13,7 @@ import jsonschema
 import yaml
 from openpyxl import load_workbook
 
+import evaluatie
 from tests.hulp import schrijf_bod, schrijf_yaml
 from tests.test_besluiten import _besluit, _brief, _run, laag  # noqa: F401  (laag: the fixture, C bids 6000)
 
@@ -60,6 +61,9 @@ def test_abnormaal_laag_verworpen_heet_overal_abnormaal_laag(laag: Path, tmp_pat
     assert _status_toets(ws, "C", "B1") == "abnormaal laag"
     assert _status_advies_xlsx(ws, "C") == "abnormaal laag"
     assert "Beslissing: afgewezen (abnormaal lage prijs)" in _brief(ws, "c")
+    ko = evaluatie.open(ws).knockout()
+    assert set(ko[ko.inschrijver == "C"].status) == {"abnormaal laag"}
+    assert set(ko[ko.inschrijver == "A"].status) == {"voldoet"}
 
 
 def test_knockout_heet_in_toets_en_gunning_ongeldig(voorbeeld: Path) -> None:
