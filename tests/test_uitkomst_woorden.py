@@ -14,8 +14,8 @@ import yaml
 from openpyxl import load_workbook
 
 import evaluatie
-from tests.hulp import schrijf_bod, schrijf_yaml
-from tests.test_besluiten import _besluit, _brief, _run, laag  # noqa: F401  (laag: the fixture, C bids 6000)
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
+from tests.test_besluiten import CRITERIA, _besluit, _brief, _run, _vul, laag  # noqa: F401  (laag: the fixture, C bids 6000)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -114,3 +114,43 @@ def test_open_house_niet_toegelaten_en_uitgesloten(tmp_path: Path) -> None:
     delta = _brief(ws, "delta")
     assert "Beslissing: uitgesloten" in delta and "omdat voor u een uitsluitingsgrond geldt" in delta
     assert "niet toegelaten" not in delta
+
+
+def test_regel_ontbreekt_na_niet_uitgesloten_zegt_hoe_toe_te_voegen(tmp_path: Path) -> None:
+    """D declared an exclusion ground, so the filled forms have no rows for it; weighed 'niet_uitgesloten' it needs
+    panel scores. `template beoordeling` keeps filled forms, and the error said only 'regel ontbreekt'. It now says
+    which row to add below the table and how (the sheet is protected without a password); adding the rows that way
+    lets the award run."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 10, 12, 4, "alle")], uitsluiting="ja")
+    _vul(ws, {"A": 75})
+    res = _besluit(
+        ws, "uitsluitingsgrond", "--inschrijver", "D", "--grond", "ernstige fout in de beroepsuitoefening",
+        "--artikel", "2.87", "--feiten", "Een boete in 2024 wegens te late rapportage aan gemeenten.",
+        "--zelfreiniging", "Rapportagesysteem vervangen en de boete betaald.",
+        "--evenredigheid", "Een eenmalige administratieve fout, hersteld.",
+        "--uitkomst", "niet_uitgesloten", reden="De zelfreiniging is voldoende aangetoond.",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("template", "beoordeling", "--werkmap", str(ws))
+    assert res.exit_code == 0 and "niet overschreven" in res.output, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    uitvoer = " ".join(res.output.split())
+    assert (
+        "ada.xlsx!Beoordeling: regel ontbreekt: D, perceel B1, Samenwerking; voeg onder de tabel de regel "
+        "'D | B1 | Samenwerking' toe met score en toelichting" in uitvoer
+    ), uitvoer
+    assert "beveiligd zonder wachtwoord" in uitvoer and "--overschrijven wist de ingevulde scores" in uitvoer
+    for naam in ("ada", "bram"):  # what the message says, done as a reviewer would
+        pad = ws / "beoordelingen" / f"{naam}.xlsx"
+        wb = load_workbook(pad)
+        for criterium in CRITERIA:
+            wb["Beoordeling"].append(["D", "B1", criterium, 50, "Voldoende onderbouwd."])
+        wb.save(pad)
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    assert {r["inschrijver"] for r in _gunning_json(ws)["percelen"]["B1"]["rangorde"]} == {"A", "D"}
