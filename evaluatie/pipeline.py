@@ -213,9 +213,8 @@ def _met_besluiten(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
     from evaluatie.besluiten.openpunten import keurmerk_grens
     from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, verouderd
 
-    if invoer.besluiten is None:
-        return uitslag
-    laat_weg(invoer, verouderd(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding)))
+    if invoer.besluiten is not None:
+        laat_weg(invoer, verouderd(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding)))
     return pas_uitsluitingen_toe(uitslag, invoer.besluiten)
 
 

@@ -14,7 +14,7 @@ import yaml
 from openpyxl import load_workbook
 
 import evaluatie
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
 from tests.test_besluiten import CRITERIA, _besluit, _brief, _run, _vul, laag  # noqa: F401  (laag: the fixture, C bids 6000)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -154,3 +154,36 @@ def test_regel_ontbreekt_na_niet_uitgesloten_zegt_hoe_toe_te_voegen(tmp_path: Pa
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     assert {r["inschrijver"] for r in _gunning_json(ws)["percelen"]["B1"]["rangorde"]} == {"A", "D"}
+
+
+def test_ongewogen_uitsluitingsgrond_is_aangehouden_niet_uitgesloten(tmp_path: Path) -> None:
+    """D declares an exclusion ground nobody has weighed yet (an open point). gunning.json, toets and the terminal
+    called D 'uitgesloten' and the CONCEPT advies advised 'D uit te sluiten op grond van een uitsluitingsgrond',
+    while the open point says the ground is not weighed: exclusion (art. 2.86/2.87) is a decision not yet taken.
+    Now D is 'aangehouden' until the weighing, and 'uitgesloten' once it is recorded so."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 20, 12, 4, "alle")], uitsluiting="ja")
+    _vul(ws, {"A": 75})
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 1 and "D (aangehouden): " in res.output, res.output
+    assert _gunning_json(ws)["percelen"]["B1"]["uitgesloten"][0]["status"] == "aangehouden"
+    assert _status_toets(ws, "D", "B1") == "aangehouden"
+    advies = " ".join(html_tekst(ws / "rapporten" / "gunningsadvies.html").split())
+    assert "de inschrijving van D aan te houden tot de verklaarde uitsluitingsgrond is gewogen" in advies
+    assert "uit te sluiten" not in advies
+
+    res = _besluit(
+        ws, "uitsluitingsgrond", "--inschrijver", "D", "--grond", "ernstige fout in de beroepsuitoefening",
+        "--artikel", "2.86", "--feiten", "Boete van de Inspectie SZW in 2025 wegens onderbetaling van docenten.",
+        "--zelfreiniging", "Geen maatregelen aangetoond.", "--uitkomst", "uitgesloten",
+        reden="De integriteit van de uitvoering is niet gewaarborgd.",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0 and "D (uitgesloten): " in res.output, res.output
+    assert _gunning_json(ws)["percelen"]["B1"]["uitgesloten"][0]["status"] == "uitgesloten"
+    assert _status_toets(ws, "D", "B1") == "uitgesloten"
+    assert "Beslissing: uitgesloten" in _brief(ws, "d")

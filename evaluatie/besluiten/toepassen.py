@@ -148,14 +148,16 @@ def _keurmerk_grens_verschoven(k: Keurmerkbesluit, grens: dt.date) -> str | None
     return None
 
 
-def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register) -> Toetsuitslag:
-    besluiten = {u.inschrijver: u for u in register.toegepast("uitsluiting")}
-    if not besluiten:
-        return toets
+def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register | None) -> Toetsuitslag:
+    """Recorded weighings applied; a bid whose declared ground fails the knock-out without one is marked
+    `ongewogen` (status 'aangehouden': it waits for the decision, nobody excluded it yet)."""
+    besluiten = {u.inschrijver: u for u in (register.toegepast("uitsluiting") if register is not None else [])}
 
     def nieuw(r: Toetsresultaat) -> Toetsresultaat:
         u = besluiten.get(r.inschrijver)
         if u is None:
+            if any(b.regel == REGEL_UITSLUITING and b.voldoet is False for b in r.bevindingen):
+                return r.model_copy(update={"ongewogen": True})
             return r
         if u.uitkomst == "uitgesloten" and not any(b.regel == REGEL_UITSLUITING for b in r.bevindingen):
             # a lot without the knock-out rule: the recorded exclusion still excludes (the advies and the letter

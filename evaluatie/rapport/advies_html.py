@@ -34,7 +34,7 @@ from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
-from evaluatie.toets.status import ABNORMAAL_LAAG, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
+from evaluatie.toets.status import AANGEHOUDEN, ABNORMAAL_LAAG, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
 
@@ -253,6 +253,12 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     if uitsluiten:
         onderdelen.append(
             f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond{_gronden(g, uitsluiten)}"
+        )
+    aangehouden = [x.inschrijver for x in p.uitgesloten if x.status == AANGEHOUDEN]
+    if aangehouden:  # a CONCEPT (an open point): nobody advises an exclusion that has not been weighed
+        onderdelen.append(
+            f"{_inschrijvingen_van(aangehouden)} aan te houden tot de verklaarde uitsluitingsgrond is gewogen "
+            "(open punt; tot dan doet zij niet mee)"
         )
     if len(onderdelen) > 1:
         return _punt("Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1])

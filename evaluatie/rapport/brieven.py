@@ -46,6 +46,7 @@ from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, euro, getal
 from evaluatie.toets.register import Context, maak_regel, regels_register
 from evaluatie.toets.status import (
+    AANGEHOUDEN,
     ABNORMAAL_LAAG,
     AFGEWEZEN,
     AFWIJZINGEN,
@@ -471,6 +472,8 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
                 "Uw inschrijving is ongeldig voor dit perceel: zij voldoet niet aan de volgende eisen van de "
                 "aanbesteding en is daarom niet gerangschikt en niet voor gunning in aanmerking gekomen:"
             )
+        elif uitkomst == AANGEHOUDEN:  # the send gate holds letters back while a ground is unweighed
+            raise ValueError(f"geen brief aan {inschrijver}: de verklaarde uitsluitingsgrond is nog niet gewogen")
         else:
             inleiding = (
                 "Wij zijn voornemens u niet toe te laten tot de overeenkomst voor dit perceel, omdat uw inschrijving "

@@ -17,23 +17,26 @@ NIET_TOEGELATEN = "niet toegelaten"  # open house: a requirement not met
 ONGELDIG = "ongeldig"  # a knock-out requirement not met
 UITGESLOTEN = "uitgesloten"  # an exclusion ground, art. 2.86/2.87 Aw
 ABNORMAAL_LAAG = "abnormaal laag"  # rejected as abnormally low after the explanation, art. 2.116 Aw
+AANGEHOUDEN = "aangehouden"  # a declared exclusion ground not yet weighed (an open point): out until the decision
 
 REGEL_UITSLUITING = "uitsluitingsgronden"
 
 # the status words that take a bid out of a lot; ABNORMAAL_LAAG, not ONGELDIG, for a rejected 2.116 explanation:
 # the bid met every requirement, the contracting authority rejected it (art. 2.116 lid 1 Aw: "wijst ... af")
-AFWIJZINGEN = (ONGELDIG, UITGESLOTEN, ABNORMAAL_LAAG, NIET_TOEGELATEN)
+AFWIJZINGEN = (ONGELDIG, UITGESLOTEN, ABNORMAAL_LAAG, NIET_TOEGELATEN, AANGEHOUDEN)
 
 
 def afwijzing(t: Any, toelating: bool) -> str | None:
     """Why a knock-out result takes the bid out of its lot, as a status word of AFWIJZINGEN; None when it does not.
-    An exclusion ground decides over any other finding (it excludes from every lot); a rejected 2.116 explanation
+    An exclusion ground decides over any other finding (it excludes from every lot; while it is declared and not
+    yet weighed the bid is AANGEHOUDEN, not UITGESLOTEN); a rejected 2.116 explanation
     is the status only when it is the bid's only failed requirement (a bid that is also invalid is invalid)."""
     gefaald = [b.regel for b in (t.bevindingen if t is not None else ()) if b.voldoet is False]
     if not gefaald:
         return None
     if REGEL_UITSLUITING in gefaald:
-        return UITGESLOTEN
+        # declared but not weighed: nobody excluded the bid (art. 2.86/2.87 is a decision); it waits for one
+        return AANGEHOUDEN if getattr(t, "ongewogen", False) else UITGESLOTEN
     if all(r == REGEL_ABNORMAAL for r in gefaald):
         return ABNORMAAL_LAAG
     return NIET_TOEGELATEN if toelating else ONGELDIG

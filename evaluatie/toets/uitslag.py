@@ -25,6 +25,7 @@ class Toetsresultaat(BaseModel):
     perceel: str
     bevindingen: tuple[Bevinding, ...]
     toelating: bool = False  # the lot is an open house: a requirement not met is 'niet toegelaten'
+    ongewogen: bool = False  # a declared exclusion ground fails the knock-out, and no decision weighed it yet
 
     @property
     def voldoet(self) -> bool:

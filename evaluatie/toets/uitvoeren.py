@@ -59,6 +59,7 @@ def toets(
                     perceel=code,
                     bevindingen=tuple(bevindingen),
                     toelating=perceel.procedure == "toelating",
+                    ongewogen=eerder is not None and eerder.ongewogen,
                 )
             )
     return Toetsuitslag(resultaten=tuple(resultaten))
