@@ -332,7 +332,7 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
         for m in p.meldingen:
             delen.append(f"LET OP: {m}")
         if p.uitgesloten:
-            delen.append("Niet toegelaten:" if toelating else "Niet gerangschikt:")
+            delen.append("Niet toegelaten:" if toelating else "Afgevallen:")
             uitgesloten, rest = _lijst_rijen(list(p.uitgesloten), volledig, "uitgesloten inschrijvers")
             for x in uitgesloten:
                 regel = f"  {x.inschrijver} ({x.status}): {'; '.join(x.redenen)}"

@@ -60,6 +60,9 @@ def test_abnormaal_laag_verworpen_heet_overal_abnormaal_laag(laag: Path, tmp_pat
     assert "C (abnormaal laag): " in res.output and "C (ongeldig)" not in res.output
     assert _status_toets(ws, "C", "B1") == "abnormaal laag"
     assert _status_advies_xlsx(ws, "C") == "abnormaal laag"
+    wb = load_workbook(ws / "rapporten" / "gunningsadvies.xlsx", read_only=True)
+    afgevallen = list(wb["Afgevallen"].iter_rows(values_only=True))  # the sheet was 'Uitgesloten', without status
+    assert afgevallen[0][:3] == ("Perceel", "Inschrijver", "Status") and afgevallen[1][1:3] == ("C", "abnormaal laag")
     assert "Beslissing: afgewezen (abnormaal lage prijs)" in _brief(ws, "c")
     ko = evaluatie.open(ws).knockout()
     assert set(ko[ko.inschrijver == "C"].status) == {"abnormaal laag"}
