@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 import evaluatie
 from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
-from tests.test_besluiten import CRITERIA, _besluit, _brief, _run, _vul, laag  # noqa: F401  (laag: the fixture, C bids 6000)
+from tests.test_besluiten import CRITERIA, _besluit, _brief, _run, _vul, laag, schoon  # noqa: F401  (fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -190,3 +190,24 @@ def test_ongewogen_uitsluitingsgrond_is_aangehouden_niet_uitgesloten(tmp_path: P
     assert _gunning_json(ws)["percelen"]["B1"]["uitgesloten"][0]["status"] == "uitgesloten"
     assert _status_toets(ws, "D", "B1") == "uitgesloten"
     assert "Beslissing: uitgesloten" in _brief(ws, "d")
+
+
+def test_terugtrekking_heet_overal_teruggetrokken(schoon: Path, tmp_path: Path) -> None:  # noqa: F811
+    """B withdraws after the panel scored it. The advies said 'B heeft de inschrijving ingetrokken' in the decision
+    and 'de inschrijving is teruggetrokken' where its scores are set aside: two words for one outcome, and
+    'ingetrokken' is the word for a withdrawn decision (`evaluatie intrekken`). Now 'teruggetrokken' in both, as
+    the command (`evaluatie terugtrekking`) says."""
+    ws = tmp_path / "ws"
+    shutil.copytree(schoon, ws)
+    (ws / "inschrijvingen" / "b.xlsx").unlink()
+    res = _besluit(ws, "terugtrekking", "--inschrijver", "B", "--ontvangen", "2026-03-12",
+                   reden="De inschrijver heeft schriftelijk laten weten niet meer mee te doen.")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    advies = " ".join(html_tekst(ws / "rapporten" / "gunningsadvies.html").split())
+    assert "T1: B heeft de inschrijving teruggetrokken (bericht ontvangen op 12 maart 2026" in advies
+    assert "opzijgezet, de inschrijving is teruggetrokken" in advies
+    assert "inschrijving ingetrokken" not in advies
+    res = _run("besluiten", "--werkmap", str(ws))
+    assert "T1: B heeft de inschrijving teruggetrokken" in " ".join(res.output.split()), res.output

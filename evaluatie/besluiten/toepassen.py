@@ -56,7 +56,7 @@ def toelichting_zin(t: Toelichting) -> str:
 
 def terugtrekking_zin(t: Terugtrekking) -> str:
     return (
-        f"{t.inschrijver} heeft de inschrijving ingetrokken (bericht ontvangen op {datum(t.ontvangen)}; besluit "
+        f"{t.inschrijver} heeft de inschrijving teruggetrokken (bericht ontvangen op {datum(t.ontvangen)}; besluit "
         f"{t.id} van {datum(t.datum)}); de scores van het panel voor {t.inschrijver} zijn opzijgezet. "
         f"Motivering: {_zin(t.reden)}"
     )
