@@ -163,7 +163,9 @@ def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register | None) -> Toe
             # a lot without the knock-out rule: the recorded exclusion still excludes (the advies and the letter
             # say "uitgesloten"; an award to the same bid would contradict them)
             eis = "geen uitsluitingsgronden van toepassing (art. 2.86 en 2.87 Aanbestedingswet 2012)"
-            return _met_afwijzing(r, REGEL_UITSLUITING, eis, uitsluiting_zin(u))
+            return _met_afwijzing(r, REGEL_UITSLUITING, eis, uitsluiting_zin(u)).model_copy(
+                update={"uitgesloten_bij_besluit": True}
+            )
         bevindingen = tuple(
             b.model_copy(
                 update={"voldoet": u.uitkomst == "niet_uitgesloten", "redenen": (uitsluiting_zin(u),)}
@@ -174,7 +176,7 @@ def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register | None) -> Toe
             else b
             for b in r.bevindingen
         )
-        return r.model_copy(update={"bevindingen": bevindingen})
+        return r.model_copy(update={"bevindingen": bevindingen, "uitgesloten_bij_besluit": u.uitkomst == "uitgesloten"})
 
     return Toetsuitslag(resultaten=tuple(nieuw(r) for r in toets.resultaten))
 

@@ -28,15 +28,20 @@ AFWIJZINGEN = (ONGELDIG, UITGESLOTEN, ABNORMAAL_LAAG, NIET_TOEGELATEN, AANGEHOUD
 
 def afwijzing(t: Any, toelating: bool) -> str | None:
     """Why a knock-out result takes the bid out of its lot, as a status word of AFWIJZINGEN; None when it does not.
-    An exclusion ground decides over any other finding (it excludes from every lot; while it is declared and not
-    yet weighed the bid is AANGEHOUDEN, not UITGESLOTEN); a rejected 2.116 explanation
+    A recorded exclusion decides over any other finding (it excludes from every lot; while a ground is declared and
+    not yet weighed the bid is AANGEHOUDEN, not UITGESLOTEN); a rejected 2.116 explanation
     is the status only when it is the bid's only failed requirement (a bid that is also invalid is invalid)."""
     gefaald = [b.regel for b in (t.bevindingen if t is not None else ()) if b.voldoet is False]
     if not gefaald:
         return None
     if REGEL_UITSLUITING in gefaald:
-        # declared but not weighed: nobody excluded the bid (art. 2.86/2.87 is a decision); it waits for one
-        return AANGEHOUDEN if getattr(t, "ongewogen", False) else UITGESLOTEN
+        # exclusion (art. 2.86/2.87) is a decision: 'uitgesloten' only when one is recorded; declared but not
+        # weighed, the bid waits for it. A check that never saw the decisions (a late entrant in the contract phase,
+        # evaluatie.contract.toetreding) judges the declaration as the requirement it is: not met.
+        if getattr(t, "uitgesloten_bij_besluit", False):
+            return UITGESLOTEN
+        if getattr(t, "ongewogen", False):
+            return AANGEHOUDEN
     if all(r == REGEL_ABNORMAAL for r in gefaald):
         return ABNORMAAL_LAAG
     return NIET_TOEGELATEN if toelating else ONGELDIG

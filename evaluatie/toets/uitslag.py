@@ -26,6 +26,7 @@ class Toetsresultaat(BaseModel):
     bevindingen: tuple[Bevinding, ...]
     toelating: bool = False  # the lot is an open house: a requirement not met is 'niet toegelaten'
     ongewogen: bool = False  # a declared exclusion ground fails the knock-out, and no decision weighed it yet
+    uitgesloten_bij_besluit: bool = False  # a recorded weighing (evaluatie uitsluitingsgrond) excluded the bid
 
     @property
     def voldoet(self) -> bool:

@@ -60,6 +60,7 @@ def toets(
                     bevindingen=tuple(bevindingen),
                     toelating=perceel.procedure == "toelating",
                     ongewogen=eerder is not None and eerder.ongewogen,
+                    uitgesloten_bij_besluit=eerder is not None and eerder.uitgesloten_bij_besluit,
                 )
             )
     return Toetsuitslag(resultaten=tuple(resultaten))
