@@ -364,8 +364,12 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
 def _afgevallen(invoer: Invoer, toets_voor: Toetsuitslag) -> dict[tuple[str, str], str]:
     """(bidder, lot) -> why its reviewer rows are set aside, in the words the note and the advies use: out in the
     knock-out test (also a recorded exclusion), or withdrawn after scoring (a recorded withdrawal)."""
+    from evaluatie.toets.status import AANGEHOUDEN
+
     uit = {
-        (r.inschrijver, r.perceel): "de inschrijving valt voor dit perceel af in de knock-outtoets"
+        (r.inschrijver, r.perceel): "de inschrijving is aangehouden tot de verklaarde uitsluitingsgrond is gewogen"
+        if r.status == AANGEHOUDEN
+        else "de inschrijving valt voor dit perceel af in de knock-outtoets"
         for r in toets_voor.resultaten
         if not r.voldoet
     }

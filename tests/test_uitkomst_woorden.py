@@ -127,7 +127,7 @@ def test_regel_ontbreekt_na_niet_uitgesloten_zegt_hoe_toe_te_voegen(tmp_path: Pa
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
     ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 10, 12, 4, "alle")], uitsluiting="ja")
     _vul(ws, {"A": 75})
     res = _besluit(
@@ -157,6 +157,16 @@ def test_regel_ontbreekt_na_niet_uitgesloten_zegt_hoe_toe_te_voegen(tmp_path: Pa
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     assert {r["inschrijver"] for r in _gunning_json(ws)["percelen"]["B1"]["rangorde"]} == {"A", "D"}
+    # the weighing withdrawn: D waits for a new one, and its scores are set aside in those words (they said 'valt
+    # voor dit perceel af in de knock-outtoets', which no one found)
+    res = _besluit(ws, "intrekken", "U1", reden="Het besluit is op een onjuiste grondslag genomen.", datum="2026-04-06")
+    assert res.exit_code == 0, res.output
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 1, res.output
+    assert (
+        "D, perceel B1, alle 2 criteria: opzijgezet, de inschrijving is aangehouden tot de verklaarde "
+        "uitsluitingsgrond is gewogen" in " ".join(res.output.split())
+    ), res.output
 
 
 def test_ongewogen_uitsluitingsgrond_is_aangehouden_niet_uitgesloten(tmp_path: Path) -> None:
