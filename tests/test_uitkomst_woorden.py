@@ -117,6 +117,9 @@ def test_open_house_niet_toegelaten_en_uitgesloten(tmp_path: Path) -> None:
     delta = _brief(ws, "delta")
     assert "Beslissing: uitgesloten" in delta and "omdat voor u een uitsluitingsgrond geldt" in delta
     assert "niet toegelaten" not in delta
+    advies = " ".join(html_tekst(ws / "rapporten" / "gunningsadvies.html").split())
+    assert "Niet toe te laten, omdat de inschrijving niet aan de voorwaarden voldoet: Gamma." in advies
+    assert "Uit te sluiten op grond van een uitsluitingsgrond: Delta (Delta: art. 2.87" in advies
 
 
 def test_regel_ontbreekt_na_niet_uitgesloten_zegt_hoe_toe_te_voegen(tmp_path: Path) -> None:
