@@ -4,9 +4,10 @@ Art. 2.130 Aanbestedingswet 2012 asks for the relevant reasons, the characterist
 relative advantages of the chosen bid(s) and the name of the winner(s); case law adds that
 the winner's scores must be explained, not only listed. So a letter states, all derived from
 the computation:
-- the decision in Dutch status words: gegund (with its share), afgewezen (assessed, not
-  awarded), ongeldig (a requirement not met), uitgesloten (an exclusion ground); for an open
-  house toegelaten / niet toegelaten, without ranking, comparison or price score;
+- the decision in the status words of evaluatie.toets.status: gegund (with its share), afgewezen
+  (assessed, not awarded), ongeldig (a requirement not met), uitgesloten (a weighed exclusion
+  ground), abnormaal laag (headed "afgewezen (abnormaal lage prijs)"); for an open house
+  toegelaten / niet toegelaten, without ranking, comparison or price score;
 - every awarded bidder of the lot with its share (all parties to the framework agreement)
   and the framework's maximum quantity and value;
 - for a bidder not awarded: a comparison per criterion with the lowest-ranked awarded bidder
@@ -474,7 +475,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             )
         elif uitkomst == AANGEHOUDEN:  # the send gate holds letters back while a ground is unweighed
             raise ValueError(f"geen brief aan {inschrijver}: de verklaarde uitsluitingsgrond is nog niet gewogen")
-        else:
+        else:  # NIET_TOEGELATEN, the last word of AFWIJZINGEN
             inleiding = (
                 "Wij zijn voornemens u niet toe te laten tot de overeenkomst voor dit perceel, omdat uw inschrijving "
                 "niet voldoet aan de volgende eisen:"
