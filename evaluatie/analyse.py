@@ -60,11 +60,13 @@ class Aanbestedingsanalyse:
         return pd.DataFrame(rijen, columns=[*kolommen, "gemeenten", "bestand"])
 
     def knockout(self) -> pd.DataFrame:
-        """One row per bid, lot and knock-out rule: whether it is met (None: not checkable) and why not."""
+        """One row per bid, lot and knock-out rule: whether it is met (None: not checkable) and why not; `status` is
+        the bid's outcome in the lot in the words of gunning.json and `toets --json` (evaluatie.toets.status)."""
         rijen = [
             {
                 "inschrijver": r.inschrijver,
                 "perceel": r.perceel,
+                "status": r.status,
                 "regel": b.regel,
                 "eis": b.eis,
                 "voldoet": b.voldoet,
@@ -73,7 +75,8 @@ class Aanbestedingsanalyse:
             for r in self.award.beoordeling.toets.resultaten
             for b in r.bevindingen
         ]
-        return pd.DataFrame(rijen, columns=["inschrijver", "perceel", "regel", "eis", "voldoet", "redenen"])
+        kolommen = ["inschrijver", "perceel", "status", "regel", "eis", "voldoet", "redenen"]
+        return pd.DataFrame(rijen, columns=kolommen)
 
     def scores(self) -> pd.DataFrame:
         """Every reviewer's score: one row per bid, lot, criterion and reviewer."""

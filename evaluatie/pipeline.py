@@ -213,9 +213,8 @@ def _met_besluiten(invoer: Invoer, uitslag: Toetsuitslag) -> Toetsuitslag:
     from evaluatie.besluiten.openpunten import keurmerk_grens
     from evaluatie.besluiten.toepassen import pas_uitsluitingen_toe, verouderd
 
-    if invoer.besluiten is None:
-        return uitslag
-    laat_weg(invoer, verouderd(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding)))
+    if invoer.besluiten is not None:
+        laat_weg(invoer, verouderd(invoer.besluiten, invoer.inschrijvingen, keurmerk_grens(invoer.aanbesteding)))
     return pas_uitsluitingen_toe(uitslag, invoer.besluiten)
 
 
@@ -365,8 +364,12 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
 def _afgevallen(invoer: Invoer, toets_voor: Toetsuitslag) -> dict[tuple[str, str], str]:
     """(bidder, lot) -> why its reviewer rows are set aside, in the words the note and the advies use: out in the
     knock-out test (also a recorded exclusion), or withdrawn after scoring (a recorded withdrawal)."""
+    from evaluatie.toets.status import AANGEHOUDEN
+
     uit = {
-        (r.inschrijver, r.perceel): "de inschrijving valt voor dit perceel af in de knock-outtoets"
+        (r.inschrijver, r.perceel): "de inschrijving is aangehouden tot de verklaarde uitsluitingsgrond is gewogen"
+        if r.status == AANGEHOUDEN
+        else "de inschrijving valt voor dit perceel af in de knock-outtoets"
         for r in toets_voor.resultaten
         if not r.voldoet
     }

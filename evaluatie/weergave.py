@@ -332,11 +332,10 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
         for m in p.meldingen:
             delen.append(f"LET OP: {m}")
         if p.uitgesloten:
-            delen.append("Niet toegelaten:" if toelating else "Ongeldig of uitgesloten:")
+            delen.append("Niet toegelaten:" if toelating else "Afgevallen:")
             uitgesloten, rest = _lijst_rijen(list(p.uitgesloten), volledig, "uitgesloten inschrijvers")
             for x in uitgesloten:
-                status = "niet toegelaten" if toelating and x.status == "ongeldig" else x.status
-                regel = f"  {x.inschrijver} ({status}): {'; '.join(x.redenen)}"
+                regel = f"  {x.inschrijver} ({x.status}): {'; '.join(x.redenen)}"
                 delen.append(regel if volledig else _knip(regel, BREEDTE))
             if rest:
                 delen.append(f"  {rest}")

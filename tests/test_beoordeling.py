@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie.beoordeling.aggregatie import krippendorff_alpha
+from evaluatie.beoordeling.lezen import ONTBREKEND_HOE
 from evaluatie.cli import main
 from evaluatie.fouten import InvoerFout
 from evaluatie.pipeline import beoordeel, laad_invoer, schrijf_beoordelingsformulieren
@@ -118,7 +119,8 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
         "ada.xlsx!Beoordeling!B10: onbekend perceel 'Z9'; kies uit B1",
         "ada.xlsx!Beoordeling!C11: onbekend criterium 'Kleurgebruik' voor perceel B1; kies uit Plan van aanpak, Samenwerking",
         "ada.xlsx!Beoordeling!A12: dubbele regel: Y, B1, Plan van aanpak staat ook op rij 8",
-        "ada.xlsx!Beoordeling: regel ontbreekt: Y, perceel B1, Samenwerking",
+        "ada.xlsx!Beoordeling: regel ontbreekt: Y, perceel B1, Samenwerking; voeg onder de tabel de regel "
+        f"'Y | B1 | Samenwerking' toe met score en toelichting{ONTBREKEND_HOE}",
         "bram-kopie.xlsx!Beoordeling!B1: beoordelaar 'Cees' staat niet in de aanbesteding; bekend: Ada, Bram",
         "bram.xlsx!Beoordeling!B3: beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)",
     ]

@@ -567,7 +567,7 @@ def test_terugtrekking_na_de_beoordeling(schoon: Path, tmp_path: Path) -> None:
         res.output
     )
     advies = _advies(ws)
-    assert "T1: B heeft de inschrijving ingetrokken (bericht ontvangen op 12 maart 2026" in advies
+    assert "T1: B heeft de inschrijving teruggetrokken (bericht ontvangen op 12 maart 2026" in advies
     assert "formulier van Beoordelaar A!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet" in (advies)
     # the bid comes back: the withdrawal's premise is gone (stale, exit 2)
     shutil.copy(bewaard, bod)

@@ -268,7 +268,7 @@ def test_keurmerkbesluit_voor_een_inschrijver_die_niet_meer_gegund_wordt_is_een_
 
 def test_terugtrekking_van_een_naam_die_het_panel_niet_beoordeelde_geweigerd(tmp_path: Path) -> None:
     """B withdrew after scoring; a slip in its name ('Bee') would record a withdrawal nobody made, and the advies
-    would say 'Bee heeft de inschrijving ingetrokken'."""
+    would say 'Bee heeft de inschrijving teruggetrokken'."""
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")])

@@ -140,7 +140,7 @@ def test_regel_op_de_grens(tmp_path: Path, regel: str, params: dict, goed: dict,
     if reden is None:  # both pass: Zuid is a whole subregio on its own
         assert nok.voldoet
     else:
-        assert not nok.voldoet and nok.status == "voldoet niet"
+        assert not nok.voldoet and nok.status == "ongeldig"  # without a recorded weighing nobody is "uitgesloten"
         assert nok.redenen == [reden]
 
 
@@ -184,14 +184,14 @@ def test_voorbeeld_toets(voorbeeld: Path) -> None:
 
     uit = {(r["inschrijver"], r["perceel"]): r for r in json.loads(res.output)["resultaten"]}
     ns = uit[("Nieuwe Start Opleidingen", "B1")]
-    assert ns["status"] == "voldoet niet"
+    assert ns["status"] == "ongeldig"
     assert ns["redenen"] == ["keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen"]
     # the onderwijsroute has no keurmerk rule: the same bidder competes there
     assert uit[("Nieuwe Start Opleidingen", "onderwijs")]["status"] == "voldoet"
     lv = uit[("Leerpunt Vechtstreek", "onderwijs")]
     assert lv["redenen"] == ["prijs per traject EUR 10.450,00 ligt boven de plafondprijs EUR 10.000,00"]
     tekst = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld)]).output
-    assert "voldoet niet  keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen" in tekst
+    assert "ongeldig  keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen" in tekst
 
 
 # The letter's sentence for each failed rule comes from the rule itself (Knockoutregel.brief),

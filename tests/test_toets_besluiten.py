@@ -29,7 +29,7 @@ def test_toets_toont_een_verworpen_toelichting_zoals_de_gunning(laag: Path, tmp_
     res = _run("toets", "--werkmap", str(ws), "--json")
     assert res.exit_code == 0, res.output
     rij = next(r for r in json.loads(res.stdout)["resultaten"] if (r["inschrijver"], r["perceel"]) == ("C", "B1"))
-    assert rij["status"] == "voldoet niet" and rij["redenen"] == c["redenen"], rij
+    assert rij["status"] == "abnormaal laag" and rij["redenen"] == c["redenen"], rij
     res = _run("toets", "--werkmap", str(ws))
     regel = next(r for r in res.output.splitlines() if r.startswith("C "))
-    assert "voldoet niet" in regel and "afgewezen als abnormaal laag" in regel, res.output
+    assert "abnormaal laag" in regel and "afgewezen als abnormaal laag" in regel, res.output

@@ -45,6 +45,14 @@ from evaluatie.werkboek import (
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
 
 
+# how to add a row a filled form lacks (a bid that became to be scored after the forms were written, e.g. an exclusion
+# ground weighed niet_uitgesloten): `template beoordeling` never rewrites a filled form, so the reviewer adds the row
+ONTBREKEND_HOE = (
+    " (het tabblad is beveiligd zonder wachtwoord: hef de beveiliging op via Controleren; `evaluatie template "
+    "beoordeling` herschrijft een ingevuld formulier niet, en --overschrijven wist de ingevulde scores)"
+)
+
+
 def lees_beoordelingen(
     aanbesteding: Aanbesteding,
     map_: Path,
@@ -297,7 +305,11 @@ def _lees_tabel(
         for ins_, code_, crit_ in te_beoordelen:
             if (ins_, code_, crit_) not in eerste:
                 naam = aanbesteding.percelen[code_].criterium_van(crit_).naam
-                fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"regel ontbreekt: {ins_}, perceel {code_}, {naam}")
+                fouten.voeg_toe(
+                    f"{t.bestand}!{t.naam}",
+                    f"regel ontbreekt: {ins_}, perceel {code_}, {naam}; voeg onder de tabel de regel "
+                    f"'{ins_} | {code_} | {naam}' toe met score en toelichting{ONTBREKEND_HOE}",
+                )
     return scores
 
 

@@ -16,9 +16,9 @@ from evaluatie.besluiten.register import Register
 from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.tekst import datum, euro
+from evaluatie.toets.status import REGEL_UITSLUITING
 from evaluatie.toets.uitslag import Bevinding, Toetsresultaat, Toetsuitslag
 
-REGEL_UITSLUITING = "uitsluitingsgronden"
 AARD = {
     "2.86": "verplichte uitsluitingsgrond (art. 2.86 Aanbestedingswet 2012)",
     "2.87": "facultatieve uitsluitingsgrond (art. 2.87 Aanbestedingswet 2012)",
@@ -56,7 +56,7 @@ def toelichting_zin(t: Toelichting) -> str:
 
 def terugtrekking_zin(t: Terugtrekking) -> str:
     return (
-        f"{t.inschrijver} heeft de inschrijving ingetrokken (bericht ontvangen op {datum(t.ontvangen)}; besluit "
+        f"{t.inschrijver} heeft de inschrijving teruggetrokken (bericht ontvangen op {datum(t.ontvangen)}; besluit "
         f"{t.id} van {datum(t.datum)}); de scores van het panel voor {t.inschrijver} zijn opzijgezet. "
         f"Motivering: {_zin(t.reden)}"
     )
@@ -148,20 +148,24 @@ def _keurmerk_grens_verschoven(k: Keurmerkbesluit, grens: dt.date) -> str | None
     return None
 
 
-def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register) -> Toetsuitslag:
-    besluiten = {u.inschrijver: u for u in register.toegepast("uitsluiting")}
-    if not besluiten:
-        return toets
+def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register | None) -> Toetsuitslag:
+    """Recorded weighings applied; a bid whose declared ground fails the knock-out without one is marked
+    `ongewogen` (status 'aangehouden': it waits for the decision, nobody excluded it yet)."""
+    besluiten = {u.inschrijver: u for u in (register.toegepast("uitsluiting") if register is not None else [])}
 
     def nieuw(r: Toetsresultaat) -> Toetsresultaat:
         u = besluiten.get(r.inschrijver)
         if u is None:
+            if any(b.regel == REGEL_UITSLUITING and b.voldoet is False for b in r.bevindingen):
+                return r.model_copy(update={"ongewogen": True})
             return r
         if u.uitkomst == "uitgesloten" and not any(b.regel == REGEL_UITSLUITING for b in r.bevindingen):
             # a lot without the knock-out rule: the recorded exclusion still excludes (the advies and the letter
             # say "uitgesloten"; an award to the same bid would contradict them)
             eis = "geen uitsluitingsgronden van toepassing (art. 2.86 en 2.87 Aanbestedingswet 2012)"
-            return _met_afwijzing(r, REGEL_UITSLUITING, eis, uitsluiting_zin(u))
+            return _met_afwijzing(r, REGEL_UITSLUITING, eis, uitsluiting_zin(u)).model_copy(
+                update={"uitgesloten_bij_besluit": True}
+            )
         bevindingen = tuple(
             b.model_copy(
                 update={"voldoet": u.uitkomst == "niet_uitgesloten", "redenen": (uitsluiting_zin(u),)}
@@ -172,7 +176,7 @@ def pas_uitsluitingen_toe(toets: Toetsuitslag, register: Register) -> Toetsuitsl
             else b
             for b in r.bevindingen
         )
-        return r.model_copy(update={"bevindingen": bevindingen})
+        return r.model_copy(update={"bevindingen": bevindingen, "uitgesloten_bij_besluit": u.uitkomst == "uitgesloten"})
 
     return Toetsuitslag(resultaten=tuple(nieuw(r) for r in toets.resultaten))
 

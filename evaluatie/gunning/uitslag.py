@@ -17,8 +17,8 @@ class Model(BaseModel):
 class Uitsluiting(Model):
     inschrijver: str
     redenen: tuple[str, ...]
-    # 'uitgesloten': an exclusion ground (art. 2.86/2.87 Aw); 'ongeldig': a requirement not met
-    status: str = "ongeldig"
+    # a status word of evaluatie.toets.status.AFWIJZINGEN: ongeldig, uitgesloten, abnormaal laag, niet toegelaten
+    status: str
 
 
 class Gemeentebudget(Model):

@@ -186,9 +186,7 @@ def beoordeel_perceel(
         Uitsluiting(
             inschrijver=r.inschrijver,
             redenen=tuple(r.redenen),
-            status="uitgesloten"
-            if any(b.regel == "uitsluitingsgronden" and b.voldoet is False for b in r.bevindingen)
-            else "ongeldig",
+            status=r.status,
         )
         for r in toets.voor_perceel(code)
         if not r.voldoet

@@ -23,7 +23,7 @@ from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.aggregatietekst import samenvoegen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
-from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, voorwaarden_zin
+from evaluatie.rapport.besluiten_brief import voorwaarden_zin
 from evaluatie.rapport.besluiten_html import besluiten_sectie
 from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
@@ -34,6 +34,7 @@ from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal
+from evaluatie.toets.status import AANGEHOUDEN, ABNORMAAL_LAAG, AFWIJZINGEN, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
 
@@ -191,7 +192,6 @@ def _opsomming(namen: list[str]) -> str:
 def advies_zin(g: Rapportgegevens, code: str) -> str:
     """The advice for one lot in one or two sentences, derived from the award (never a template guess)."""
     p = g.uitslag.percelen[code]
-    uitgesloten = [x.inschrijver for x in p.uitgesloten]
     if p.procedure == "toelating":
         toegelaten = sorted(r.inschrijver for r in p.rangorde)
         if not toegelaten:  # an open house may admit no one: the lot stays open for later entry
@@ -202,13 +202,32 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
             )
         else:
             zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
-        if uitgesloten:
+        # per status word (evaluatie.toets.status), each with its own legal ground: an excluded bid does not 'fail
+        # the conditions', and a declared ground not yet weighed is no exclusion
+        per_status = {st: [x.inschrijver for x in p.uitgesloten if x.status == st] for st in AFWIJZINGEN}
+        niet = per_status[NIET_TOEGELATEN] + per_status[ONGELDIG]
+        if niet:
             voldoen = (
                 "de inschrijving niet aan de voorwaarden voldoet"
-                if len(uitgesloten) == 1
+                if len(niet) == 1
                 else ("de inschrijvingen niet aan de voorwaarden voldoen")
             )
-            zin += _punt(f" Niet toe te laten, omdat {voldoen}: {_namen_of_aantal(uitgesloten)}")
+            zin += _punt(f" Niet toe te laten, omdat {voldoen}: {_namen_of_aantal(niet)}")
+        if per_status[UITGESLOTEN]:
+            namen = per_status[UITGESLOTEN]
+            zin += _punt(
+                f" Uit te sluiten op grond van een uitsluitingsgrond: {_namen_of_aantal(namen)}{_gronden(g, namen)}"
+            )
+        if per_status[ABNORMAAL_LAAG]:
+            zin += _punt(
+                " Af te wijzen als abnormaal laag na beoordeling van de toelichting (art. 2.116 Aanbestedingswet "
+                f"2012): {_namen_of_aantal(per_status[ABNORMAAL_LAAG])}"
+            )
+        if per_status[AANGEHOUDEN]:
+            zin += _punt(
+                " Aan te houden tot de verklaarde uitsluitingsgrond is gewogen (open punt; tot dan doet zij niet "
+                f"mee): {_namen_of_aantal(per_status[AANGEHOUDEN])}"
+            )
         return zin
     if p.loting_nodig:
         standen = "; ".join(
@@ -233,14 +252,14 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     afgewezen = [r.inschrijver for r in p.rangorde if not _toegewezen(p, r.inschrijver)]
     if afgewezen:
         onderdelen.append(f"{_inschrijvingen_van(afgewezen)} af te wijzen")
-    laag = [x.inschrijver for x in p.uitgesloten if alleen_afgewezen_2116(g.toets.resultaat(x.inschrijver, code))]
+    laag = [x.inschrijver for x in p.uitgesloten if x.status == ABNORMAAL_LAAG]
     if laag:
         onderdelen.append(
             f"{_inschrijvingen_van(laag)} af te wijzen als abnormaal laag na beoordeling van de "
             "toelichting (art. 2.116 Aanbestedingswet 2012)"
         )
-    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status != "uitgesloten" and x.inschrijver not in laag]
-    uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == "uitgesloten"]
+    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status in (ONGELDIG, NIET_TOEGELATEN)]
+    uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == UITGESLOTEN]
     if ongeldig:
         onderdelen.append(
             f"{_inschrijvingen_van(ongeldig)} ongeldig te verklaren, omdat niet aan de knock-outeisen is voldaan"
@@ -248,6 +267,12 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     if uitsluiten:
         onderdelen.append(
             f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond{_gronden(g, uitsluiten)}"
+        )
+    aangehouden = [x.inschrijver for x in p.uitgesloten if x.status == AANGEHOUDEN]
+    if aangehouden:  # a CONCEPT (an open point): nobody advises an exclusion that has not been weighed
+        onderdelen.append(
+            f"{_inschrijvingen_van(aangehouden)} aan te houden tot de verklaarde uitsluitingsgrond is gewogen "
+            "(open punt; tot dan doet zij niet mee)"
         )
     if len(onderdelen) > 1:
         return _punt("Wij adviseren " + "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1])

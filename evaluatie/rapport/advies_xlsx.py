@@ -209,9 +209,13 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
     )
     _blad(
         wb,
-        "Uitgesloten",
-        ["Perceel", "Inschrijver", "Redenen"],
-        [[p.naam, x.inschrijver, "; ".join(x.redenen)] for p in g.uitslag.percelen.values() for x in p.uitgesloten],
+        "Afgevallen",  # not 'Uitgesloten': that word is the status of an exclusion ground only (toets.status)
+        ["Perceel", "Inschrijver", "Status", "Redenen"],
+        [
+            [p.naam, x.inschrijver, x.status, "; ".join(x.redenen)]
+            for p in g.uitslag.percelen.values()
+            for x in p.uitgesloten
+        ],
     )
     verantwoording = [[g.invoernaam(b.bestand), b.sha256] for b in g.uitslag.invoer]
     verantwoording += [

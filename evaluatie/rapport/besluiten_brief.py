@@ -8,6 +8,7 @@ from typing import Any
 from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin, uitsluiting_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.tekst import datum
+from evaluatie.toets.status import AFWIJZINGEN
 
 
 def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, uitkomst: str) -> None:
@@ -22,7 +23,7 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
                 for h in herstel
             ]
         )
-    if uitkomst in ("ongeldig", "uitgesloten", "niet toegelaten"):
+    if uitkomst in AFWIJZINGEN:
         return
     for b in g.besluiten:
         if not g.toegepast(b) or getattr(b, "inschrijver", None) != inschrijver:
@@ -40,14 +41,6 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
         elif b.soort == "abnormaal" and b.perceel == code and b.uitkomst == "aanvaard":
             d.kop("Toelichting op uw prijs")
             d.alinea(toelichting_zin(b))
-
-
-def alleen_afgewezen_2116(t: Any) -> bool:
-    """The bid's only failed requirement is a rejected art. 2.116 explanation (besluiten.yaml)."""
-    from evaluatie.besluiten.model import REGEL_ABNORMAAL
-
-    gefaald = [b for b in (t.bevindingen if t else ()) if b.voldoet is False]
-    return bool(gefaald) and all(b.regel == REGEL_ABNORMAAL for b in gefaald)
 
 
 def voorwaarden_zin(g: Rapportgegevens, code: str, gegund: list[str]) -> str:

@@ -4,9 +4,10 @@ Art. 2.130 Aanbestedingswet 2012 asks for the relevant reasons, the characterist
 relative advantages of the chosen bid(s) and the name of the winner(s); case law adds that
 the winner's scores must be explained, not only listed. So a letter states, all derived from
 the computation:
-- the decision in Dutch status words: gegund (with its share), afgewezen (assessed, not
-  awarded), ongeldig (a requirement not met), uitgesloten (an exclusion ground); for an open
-  house toegelaten / niet toegelaten, without ranking, comparison or price score;
+- the decision in the status words of evaluatie.toets.status: gegund (with its share), afgewezen
+  (assessed, not awarded), ongeldig (a requirement not met), uitgesloten (a weighed exclusion
+  ground), abnormaal laag (headed "afgewezen (abnormaal lage prijs)"); for an open house
+  toegelaten / niet toegelaten, without ranking, comparison or price score;
 - every awarded bidder of the lot with its share (all parties to the framework agreement)
   and the framework's maximum quantity and value;
 - for a bidder not awarded: a comparison per criterion with the lowest-ranked awarded bidder
@@ -34,7 +35,7 @@ from evaluatie.prijs.basis import methode
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.aanhef import aanhef
 from evaluatie.rapport.aanspreken import tot_u
-from evaluatie.rapport.besluiten_brief import alleen_afgewezen_2116, besluiten_in_brief
+from evaluatie.rapport.besluiten_brief import besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, verdeling_volgt
@@ -45,11 +46,22 @@ from evaluatie.rapport.waarde import boven_drempel
 from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, euro, getal
 from evaluatie.toets.register import Context, maak_regel, regels_register
+from evaluatie.toets.status import (
+    AANGEHOUDEN,
+    ABNORMAAL_LAAG,
+    AFGEWEZEN,
+    AFWIJZINGEN,
+    GEGUND,
+    ONGELDIG,
+    TOEGELATEN,
+    UITGESLOTEN,
+    afwijzing,
+)
 from evaluatie.toets.uitslag import Toetsresultaat
 
 MAX_GEMEENTEN_IN_BRIEF = 15  # more gemeenten in a winner's allocation: the table goes to an appendix
 KOP_VERDELING = ["Gemeente", "Inburgeraars per jaar", "Kosten per jaar"]
-STATUSSEN = ("gegund", "afgewezen", "ongeldig", "uitgesloten", "toegelaten", "niet toegelaten")
+STATUSSEN = (GEGUND, AFGEWEZEN, TOEGELATEN, *AFWIJZINGEN)
 
 
 def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
@@ -67,14 +79,13 @@ def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
 
 def besluit(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     """The status word of the decision (see STATUSSEN)."""
-    t = _toets(g, inschrijver, code)
-    if g.aanbesteding.percelen[code].procedure == "toelating":
-        return "toegelaten" if t is None or t.voldoet else "niet toegelaten"
-    if t is not None and not t.voldoet:
-        if any(b.regel == "uitsluitingsgronden" and b.voldoet is False for b in t.bevindingen):
-            return "uitgesloten"
-        return "ongeldig"
-    return "gegund" if _aantal(g, code, inschrijver) > 0 else "afgewezen"
+    toelating = g.aanbesteding.percelen[code].procedure == "toelating"
+    afgewezen = afwijzing(_toets(g, inschrijver, code), toelating)
+    if afgewezen is not None:
+        return afgewezen
+    if toelating:
+        return TOEGELATEN
+    return GEGUND if _aantal(g, code, inschrijver) > 0 else AFGEWEZEN
 
 
 def beoordelaarletters(g: Rapportgegevens) -> dict[str, str]:
@@ -438,7 +449,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     t = _toets(g, inschrijver, code)
     # the heading says what the body says: a bid rejected only for an abnormally low price is "afgewezen"
     # (art. 2.116), never "ongeldig" above a paragraph that says "afgewezen"
-    kop = "afgewezen (abnormaal lage prijs)" if uitkomst == "ongeldig" and alleen_afgewezen_2116(t) else uitkomst
+    kop = "afgewezen (abnormaal lage prijs)" if uitkomst == ABNORMAAL_LAAG else uitkomst
     d.kop(f"Beslissing: {kop}")
     redenen = [
         _reden_zin(g, t, b.regel, reden, code)
@@ -447,22 +458,24 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         if b.voldoet is False
         for reden in (b.redenen or ("",))
     ]
-    if uitkomst in ("ongeldig", "uitgesloten", "niet toegelaten"):
-        if uitkomst == "uitgesloten":
+    if uitkomst in AFWIJZINGEN:
+        if uitkomst == UITGESLOTEN:
             inleiding = (
                 "Uw inschrijving is uitgesloten van deelname aan dit perceel, omdat voor u een uitsluitingsgrond geldt:"
             )
-        elif uitkomst == "ongeldig" and alleen_afgewezen_2116(t):
+        elif uitkomst == ABNORMAAL_LAAG:
             inleiding = (
                 "Uw inschrijving is afgewezen en daarom niet gerangschikt en niet voor gunning in aanmerking "
                 "gekomen, omdat uw prijs abnormaal laag is en uw toelichting die niet aanvaardbaar maakt:"
             )
-        elif uitkomst == "ongeldig":
+        elif uitkomst == ONGELDIG:
             inleiding = (
                 "Uw inschrijving is ongeldig voor dit perceel: zij voldoet niet aan de volgende eisen van de "
                 "aanbesteding en is daarom niet gerangschikt en niet voor gunning in aanmerking gekomen:"
             )
-        else:
+        elif uitkomst == AANGEHOUDEN:  # the send gate holds letters back while a ground is unweighed
+            raise ValueError(f"geen brief aan {inschrijver}: de verklaarde uitsluitingsgrond is nog niet gewogen")
+        else:  # NIET_TOEGELATEN, the last word of AFWIJZINGEN
             inleiding = (
                 "Wij zijn voornemens u niet toe te laten tot de overeenkomst voor dit perceel, omdat uw inschrijving "
                 "niet voldoet aan de volgende eisen:"
@@ -498,7 +511,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         _voorbehoud(d, g)
         _scores_en_motivering(d, g, inschrijver, code, "Uw kwaliteitsscores")
     bijlage: list[list[str]] = []
-    if not toelating and uitkomst not in ("ongeldig", "uitgesloten", "niet toegelaten"):
+    if not toelating and uitkomst not in AFWIJZINGEN:
         bijlage = _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
     besluiten_in_brief(d, g, inschrijver, code, uitkomst)  # a condition or an accepted explanation (besluiten.yaml)
     _afsluiting(d, g, toelating)
@@ -544,7 +557,7 @@ def _beslissing_gunning(
     if rang is None:  # cannot happen for a valid bid; keep the letter honest rather than crash
         d.alinea("Uw inschrijving is niet gerangschikt.")
         return bijlage
-    if uitkomst == "gegund":
+    if uitkomst == GEGUND:
         n = _aantal(g, code, inschrijver)
         rijen = [[t.gemeente, getal(t.aantal, 0), euro(t.kosten)] for t in p.toewijzing if t.inschrijver == inschrijver]
         waar = (
@@ -575,7 +588,7 @@ def _beslissing_gunning(
     # next to 'dezelfde totaalscore' would reveal its score); only a bidder that did not win learns who a draw
     # placed before or after it (README, openbaarmaking).
     def naam(r: Rangregel, door_loting: bool = False) -> str:
-        if _aantal(g, code, r.inschrijver) > 0 or (door_loting and uitkomst != "gegund"):
+        if _aantal(g, code, r.inschrijver) > 0 or (door_loting and uitkomst != GEGUND):
             return r.inschrijver
         return "een andere inschrijver"
 
@@ -603,13 +616,13 @@ def _beslissing_gunning(
         ]
         eigen = next(r for r in zichtbaar if r.inschrijver == inschrijver)
         d.alinea(beslist_zin(zichtbaar, eigen, maatstaf))
-    if uitkomst == "gegund":
+    if uitkomst == GEGUND:
         _voorbehoud(d, g)
     d.kop("Uw beoordeling")
     d.alinea(_methodezin(g, code))
     d.alinea(_eigen_cijfers(g, code, rang))
     _scores_en_motivering(d, g, inschrijver, code, "Uw scores per criterium")
-    if uitkomst == "afgewezen":
+    if uitkomst == AFGEWEZEN:
         _vergelijking(d, g, code, rang, p)
     if inschrijver in p.verklaring:
         d.kop("Toelichting op de verdeling")

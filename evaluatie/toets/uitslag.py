@@ -24,6 +24,9 @@ class Toetsresultaat(BaseModel):
     inschrijver: str
     perceel: str
     bevindingen: tuple[Bevinding, ...]
+    toelating: bool = False  # the lot is an open house: a requirement not met is 'niet toegelaten'
+    ongewogen: bool = False  # a declared exclusion ground fails the knock-out, and no decision weighed it yet
+    uitgesloten_bij_besluit: bool = False  # a recorded weighing (evaluatie uitsluitingsgrond) excluded the bid
 
     @property
     def voldoet(self) -> bool:
@@ -35,7 +38,10 @@ class Toetsresultaat(BaseModel):
 
     @property
     def status(self) -> str:
-        return "voldoet" if self.voldoet else "voldoet niet"
+        """The status word of evaluatie.toets.status: the same word gunning.json, the advies and the letter use."""
+        from evaluatie.toets.status import VOLDOET, afwijzing
+
+        return afwijzing(self, self.toelating) or VOLDOET
 
 
 class Toetsuitslag(BaseModel):

@@ -53,7 +53,16 @@ def toets(
                     )
             if eerder is not None:  # findings a recorded decision added after the rules (besluiten.toepassen)
                 bevindingen += eerder.bevindingen[len(regels) :]
-            resultaten.append(Toetsresultaat(inschrijver=ins.naam, perceel=code, bevindingen=tuple(bevindingen)))
+            resultaten.append(
+                Toetsresultaat(
+                    inschrijver=ins.naam,
+                    perceel=code,
+                    bevindingen=tuple(bevindingen),
+                    toelating=perceel.procedure == "toelating",
+                    ongewogen=eerder is not None and eerder.ongewogen,
+                    uitgesloten_bij_besluit=eerder is not None and eerder.uitgesloten_bij_besluit,
+                )
+            )
     return Toetsuitslag(resultaten=tuple(resultaten))
 
 
