@@ -404,7 +404,7 @@ def zekerheid_tekst(
         "storing": "Scores verstoren",
         "marge": "Marge tot winnen",
         "capaciteit": "Capaciteit en aandeel",
-        "rangomkering": "Rangomkering (laagste prijs weg of uitgeslotene erbij)",
+        "rangomkering": "Rangomkering (laagste prijs weg, of een ongeldige of uitgesloten inschrijving erbij)",
     }
     delen = []
     for code, z in uitkomst.items():

@@ -132,7 +132,9 @@ def _onthoud_bereken(m: Prijsmethode) -> None:
 
 
 def rangomkeringen(award, code: str) -> list:
-    """Rank reversal under relatief/lineair: the lowest valid bid leaving, or an excluded cheaper bid admitted."""
+    """Rank reversal under relatief/lineair: the lowest valid bid leaving, or a cheaper bid that did not count (invalid
+    or excluded, with the award's status and reasons) coming in."""
+    from evaluatie.prijs.rangomkering import Afgevallen
     from evaluatie.prijs.rangomkering import rangomkeringen as bereken
 
     p = award.uitslag.percelen[code]
@@ -145,12 +147,17 @@ def rangomkeringen(award, code: str) -> list:
         return Kandidaat(naam, prijs, q, a.capaciteit, a.wachttijd_weken)
 
     kandidaten = [kandidaat(r.inschrijver, r.prijs, r.kwaliteit) for r in p.rangorde]
-    uitgesloten = [
-        kandidaat(x.inschrijver, per_naam[x.inschrijver].aanbod[code].prijs, kwaliteit.get(x.inschrijver, 0.0))
+    # its own quality does not matter: under relatief and lineair the others' scores move only with the lowest price
+    afgevallen = [
+        Afgevallen(
+            kandidaat(x.inschrijver, per_naam[x.inschrijver].aanbod[code].prijs, kwaliteit.get(x.inschrijver, 0.0)),
+            x.status,
+            x.redenen,
+        )
         for x in p.uitgesloten
         if x.inschrijver in per_naam and code in per_naam[x.inschrijver].aanbod
     ]
-    return bereken(perceel, kandidaten, uitgesloten)
+    return bereken(perceel, kandidaten, afgevallen)
 
 
 def capaciteitsmarges(award, code: str, oplosser: str) -> list[Capaciteitsmarge]:

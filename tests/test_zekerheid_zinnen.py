@@ -1,0 +1,77 @@
+"""The certainty analyses say what the computation found, in the right words, on a tender of its own.
+
+Tender (relatief, 60/40, ceiling EUR 10.000, knock-outs: capacity at least 5, exclusion grounds), quality from
+the panel (both reviewers the same score on K1 and K2):
+  Alfa    EUR 8.000, quality 75:  45 + 40 x 8.000/8.000  = 85,00
+  Beta    EUR 8.000, quality 50:  30 + 40               = 70,00
+  Gamma   EUR 9.500, quality 100: 60 + 40 x 8.000/9.500  = 93,68
+  Epsilon EUR 9.000, quality 75:  45 + 40 x 8.000/9.000  = 80,56
+  Delta   EUR 6.000, capacity 3: ongeldig (capacity knock-out), not an exclusion ground
+  Zeta    EUR 5.000, declares an exclusion ground: uitgesloten (art. 2.86/2.87 Aw 2012)
+Alfa and Beta share the lowest valid price: one of them leaving moves no price score.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from evaluatie.pipeline import schrijf_beoordelingsformulieren
+from evaluatie.werkmap import Werkmap
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+BIEDINGEN = {  # name: (price, capacity, quality step, declares an exclusion ground)
+    "Alfa": (8000, 10, 75, "nee"),
+    "Beta": (8000, 10, 50, "nee"),
+    "Gamma": (9500, 10, 100, "nee"),
+    "Delta": (6000, 3, 100, "nee"),
+    "Epsilon": (9000, 10, 75, "nee"),
+    "Zeta": (5000, 10, 100, "ja"),
+}
+
+
+def maak_tender(root: Path, minimum_capaciteit: int = 5) -> Path:
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"].update(capaciteit={"minimum": minimum_capaciteit}, uitsluitingsgronden={})
+    ws = maak_werkmap(root, data)
+    for i, (naam, (prijs, capaciteit, _, uitsluiting)) in enumerate(BIEDINGEN.items(), start=1):
+        kvk = str(i) * 8
+        schrijf_bod(ws, f"{naam}.xlsx", naam, kvk, [("B1", prijs, capaciteit, 12, 4, "alle")], uitsluiting=uitsluiting)
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for b in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{b}.xlsx",
+            {(n, c): v[2] for n, v in BIEDINGEN.items() for c in ("Plan van aanpak", "Samenwerking")},
+        )
+    return ws
+
+
+@pytest.fixture(scope="module")
+def uitvoer(tmp_path_factory: pytest.TempPathFactory) -> str:
+    ws = maak_tender(tmp_path_factory.mktemp("zinnen") / "ws")
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100"])
+    assert res.exit_code == 0, res.output
+    return " ".join(res.output.split())  # the terminal wraps long sentences
+
+
+def test_ongeldig_heet_niet_uitgesloten(uitvoer: str) -> None:
+    assert "uitgesloten inschrijving van Delta" not in uitvoer
+    assert (
+        "Was de ongeldige inschrijving van Delta (EUR 6.000,00; reden: capaciteit 3 per jaar, vereist minstens 5) "
+        "toch geldig geweest, dan blijft de volgorde van de andere inschrijvers gelijk." in uitvoer
+    )
+    assert "Was de uitgesloten inschrijving van Zeta (EUR 5.000,00; reden: " in uitvoer
+
+
+def test_gelijke_laagste_prijs_noemt_beide(uitvoer: str) -> None:
+    """Without Alfa and Beta the lowest price is 9.000: Gamma 60 + 40 x 9.000/9.500 = 97,89, Epsilon 45 + 40 = 85:
+    the order of the others stays."""
+    assert "Valt de inschrijving met de laagste geldige prijs weg (Alfa" not in uitvoer
+    assert (
+        "De laagste geldige prijs (EUR 8.000,00) is geboden door Alfa en Beta: valt één van hen weg, dan blijft de "
+        "laagste prijs gelijk en daarmee de volgorde van de andere inschrijvers. Vallen zij allebei weg, dan blijft "
+        "de volgorde van de andere inschrijvers gelijk." in uitvoer
+    )
