@@ -13,6 +13,7 @@ Alfa and Beta share the lowest valid price: one of them leaving moves no price s
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -74,4 +75,30 @@ def test_gelijke_laagste_prijs_noemt_beide(uitvoer: str) -> None:
         "De laagste geldige prijs (EUR 8.000,00) is geboden door Alfa en Beta: valt één van hen weg, dan blijft de "
         "laagste prijs gelijk en daarmee de volgorde van de andere inschrijvers. Vallen zij allebei weg, dan blijft "
         "de volgorde van de andere inschrijvers gelijk." in uitvoer
+    )
+
+
+def test_capaciteit_onder_de_knockout_is_ongeldig_niet_kleiner(uitvoer: str) -> None:
+    """Gamma (best value) and Alfa each get their full capacity of 10 of the 20 inburgeraars: at 9 the share drops,
+    but below the lot's minimum of 5 the bid fails the knock-out."""
+    assert (
+        "Gamma krijgt 10 bij capaciteit 10: bij een capaciteit van 5 tot en met 9 daalt het aandeel; bij minder dan 5 "
+        "is de inschrijving ongeldig (knock-outeis: capaciteit minstens 5 per jaar)" in uitvoer
+    )
+    assert "9 of minder daalt" not in uitvoer
+
+
+def test_capaciteit_gelijk_aan_de_knockout(tmp_path: Path) -> None:
+    """Minimum 10: one place less than the 10 Gamma gets is already below the knock-out; the share never drops."""
+    ws = maak_tender(tmp_path / "ws", minimum_capaciteit=10)
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100", "--json"])
+    assert res.exit_code == 0, res.output
+    uit = json.loads(res.output)
+    [gamma] = [c for c in uit["B1"]["capaciteit"] if c["inschrijver"] == "Gamma"]
+    assert (gamma["toegewezen"], gamma["minimum"]) == (10, 10)
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100"])
+    assert (
+        "Gamma krijgt 10 bij capaciteit 10: zolang de capaciteit minstens 10 is, blijft het aandeel gelijk; bij een "
+        "lagere capaciteit is de inschrijving ongeldig (knock-outeis: capaciteit minstens 10 per jaar)"
+        in " ".join(res.output.split())
     )

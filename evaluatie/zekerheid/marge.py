@@ -214,7 +214,25 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
         verlaging=s.capaciteit - n + 1,
         verhoging=verhoging,
         niet_berekend=niet_berekend,
+        minimum=minimale_capaciteit(award, code, naam),
     )
+
+
+def minimale_capaciteit(award, code: str, naam: str) -> int | None:
+    """The lot's capacity knock-out for this bid (the rule's own threshold, so a share of the volume is rounded as
+    the knock-out rounds it); None when the lot has none. A lower capacity makes the bid invalid, not smaller."""
+    from evaluatie.toets.regels.capaciteit import Capaciteit
+    from evaluatie.toets.register import Context, maak_regel
+
+    a = award.invoer.aanbesteding
+    perceel = a.percelen[code]
+    if "capaciteit" not in perceel.knockout:
+        return None
+    inschrijving = next(i for i in award.invoer.inschrijvingen if i.naam == naam)
+    regel = maak_regel("capaciteit", perceel.knockout["capaciteit"])
+    if not isinstance(regel, Capaciteit):  # the registry maps the name to this class; anything else is a bug
+        raise TypeError(f"knock-outregel capaciteit is {type(regel).__name__}, geen Capaciteit")
+    return regel.drempel(Context(a, perceel, inschrijving, inschrijving.aanbod[code]))
 
 
 # The rules een_meer_verandert knows how a one-unit move affects; any other rule set: no shortcut.

@@ -50,6 +50,9 @@ class Capaciteitsmarge(Model):
     verlaging: int  # capacity reduction that would lower its share
     verhoging: int | None  # smallest capacity rise that changes its share; None: none up to the volume
     niet_berekend: str | None = None  # why the rise could not be computed (a re-solve failed), in words
+    # the lot's capacity knock-out (at least this many per year), when it has one: below it the bid is invalid, not
+    # given a smaller share
+    minimum: int | None = None
 
 
 class Zekerheid(Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evaluatie.prijs.rangorde import voorrang_tekst
 from evaluatie.tekst import euro, getal
-from evaluatie.zekerheid.model import Zekerheid
+from evaluatie.zekerheid.model import Capaciteitsmarge, Zekerheid
 
 
 def _beperk(items: list[str] | tuple[str, ...], beknopt: int | None, wat: str) -> list[str]:
@@ -45,6 +45,25 @@ def _marge(kwaliteit: float | None, prijs: float | None) -> str:
             "(hoogstens 100) lukte dat niet."
         )
     return "kon met alleen een hogere kwaliteitsscore (hoogstens 100) of alleen een lagere prijs niet eerste worden."
+
+
+def _lager(c: Capaciteitsmarge) -> str:
+    """What a lower capacity does: the share drops at one place below the allocation, but only down to the lot's
+    capacity knock-out; below that the bid is invalid (it fails the knock-out), which is said instead."""
+    laag = c.capaciteit - c.verlaging  # the allocation minus one: the highest capacity at which the share drops
+    eis = f"knock-outeis: capaciteit minstens {getal(c.minimum, 0)} per jaar" if c.minimum is not None else ""
+    if c.minimum is None:
+        return f"bij een capaciteit van {getal(laag, 0)}{' of minder' if laag > 0 else ''} daalt het aandeel"
+    if laag < c.minimum:
+        return (
+            f"zolang de capaciteit minstens {getal(c.minimum, 0)} is, blijft het aandeel gelijk; bij een lagere "
+            f"capaciteit is de inschrijving ongeldig ({eis})"
+        )
+    bereik = getal(laag, 0) if laag == c.minimum else f"{getal(c.minimum, 0)} tot en met {getal(laag, 0)}"
+    return (
+        f"bij een capaciteit van {bereik} daalt het aandeel; bij minder dan {getal(c.minimum, 0)} is de inschrijving "
+        f"ongeldig ({eis})"
+    )
 
 
 def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[str, list[str]]:
@@ -95,10 +114,7 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
         marge.append(f"Inschrijver {m.inschrijver} (rang {m.rang}) " + _marge(m.kwaliteit, m.prijs))
     capaciteit = []
     for c in z.capaciteit:
-        zin = (
-            f"{c.inschrijver} krijgt {getal(c.toegewezen, 0)} bij capaciteit {getal(c.capaciteit, 0)}: bij een "
-            f"capaciteit van {getal(c.capaciteit - c.verlaging, 0)} of minder daalt het aandeel"
-        )
+        zin = f"{c.inschrijver} krijgt {getal(c.toegewezen, 0)} bij capaciteit {getal(c.capaciteit, 0)}: " + _lager(c)
         if c.niet_berekend is not None:
             zin += f"; of meer capaciteit het aandeel verandert, kon niet worden berekend ({c.niet_berekend})"
         elif c.verhoging is not None:
