@@ -149,6 +149,19 @@ def vul_beoordeling(
     wb.save(pad)
 
 
+def vul_panel(werkmap: Path, punten: Mapping[str, object], beoordelaars: tuple[str, ...] = ("ada", "bram")) -> None:
+    """Every reviewer's form filled with one score per bidder on both criteria of kleine_aanbesteding."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    schrijf_beoordelingsformulieren(Werkmap(werkmap))
+    for b in beoordelaars:
+        vul_beoordeling(
+            werkmap / "beoordelingen" / f"{b}.xlsx",
+            {(i, c): punten[i] for i in punten for c in ("Plan van aanpak", "Samenwerking")},
+        )
+
+
 def hernoem_inschrijver(root: Path, bestand: str, naam: str) -> None:
     """Rename a bidder in its bid and in every reviewer's form, as if it had bid under that name.
 

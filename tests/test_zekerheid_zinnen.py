@@ -20,9 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 BIEDINGEN = {  # name: (price, capacity, quality step, declares an exclusion ground)
     "Alfa": (8000, 10, 75, "nee"),
@@ -41,12 +39,7 @@ def maak_tender(root: Path, minimum_capaciteit: int = 5) -> Path:
     for i, (naam, (prijs, capaciteit, _, uitsluiting)) in enumerate(BIEDINGEN.items(), start=1):
         kvk = str(i) * 8
         schrijf_bod(ws, f"{naam}.xlsx", naam, kvk, [("B1", prijs, capaciteit, 12, 4, "alle")], uitsluiting=uitsluiting)
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for b in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{b}.xlsx",
-            {(n, c): v[2] for n, v in BIEDINGEN.items() for c in ("Plan van aanpak", "Samenwerking")},
-        )
+    vul_panel(ws, {n: v[2] for n, v in BIEDINGEN.items()})
     return ws
 
 
