@@ -95,3 +95,15 @@ def test_capaciteit_gelijk_aan_de_knockout(tmp_path: Path) -> None:
         "lagere capaciteit is de inschrijving ongeldig (knock-outeis: capaciteit minstens 10 per jaar)"
         in " ".join(res.output.split())
     )
+
+
+def test_scenario_json_geeft_hetzelfde_getal_als_de_tekst(tmp_path: Path) -> None:
+    """Gamma (10 x 93,6842) and Alfa (10 x 85) make 1.786,84 before; under lineair (ceiling 10.000, lowest 8.000)
+    Alfa 45 + 40 = 85 and Beta 30 + 40 = 70 get 10 each: 1.550,00. --json said 1786.842105263158."""
+    ws = maak_tender(tmp_path / "ws")
+    zet = ["scenario", "--werkmap", str(ws), "--zet", "percelen.B1.prijsmethode=lineair"]
+    tekst = CliRunner().invoke(main, zet)
+    assert "Gewogen score x inburgeraars: 1.786,84 -> 1.550,00 (-236,84)" in tekst.output
+    assert "Kosten per jaar: EUR 175.000,00 -> EUR 160.000,00 (-EUR 15.000,00)" in tekst.output
+    [v] = json.loads(CliRunner().invoke(main, [*zet, "--json"]).output)["verschillen"]
+    assert (v["waarde_voor"], v["waarde_na"], v["kosten_voor"], v["kosten_na"]) == (1786.84, 1550.0, 175000, 160000)

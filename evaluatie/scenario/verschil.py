@@ -27,9 +27,16 @@ class Perceelverschil:
 
 
 def _waarde(p: Perceeluitslag) -> float:
-    """Score-weighted volume: sum of gunningswaarde x inburgeraars, what the allocation maximises."""
+    """Score-weighted volume: sum of gunningswaarde x inburgeraars, what the allocation maximises; in hundredths,
+    as the text says it, so --json gives the same number as the sentence (not 1786.842105263158 next to 1.786,84)
+    and a difference is never a float remnant said as '-0,00'."""
     waarde = {r.inschrijver: r.gunningswaarde for r in p.rangorde}
-    return sum(waarde[t.inschrijver] * t.aantal for t in p.toewijzing)
+    return round(sum(waarde[t.inschrijver] * t.aantal for t in p.toewijzing), 2)
+
+
+def _kosten(p: Perceeluitslag) -> float:
+    """The cost per year in whole cents, as the text says it (a sum of floats can carry a remnant)."""
+    return round(sum(t.kosten for t in p.toewijzing), 2)
 
 
 def _nu_toegelaten(p: Perceeluitslag, rang: int) -> str:
@@ -66,8 +73,8 @@ def verschil(
         v = Perceelverschil(
             perceel=a.naam,
             procedure=b.procedure,
-            kosten_voor=sum(t.kosten for t in a.toewijzing),
-            kosten_na=sum(t.kosten for t in b.toewijzing),
+            kosten_voor=_kosten(a),
+            kosten_na=_kosten(b),
             waarde_voor=_waarde(a),
             waarde_na=_waarde(b),
             raammaximum=_raammaximum(code, a_voor, a_na),
