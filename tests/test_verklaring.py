@@ -293,14 +293,9 @@ def test_per_subregio_noemt_subregio_en_gemeente_die_het_niet_bedient(tmp_path) 
 
     from evaluatie.cli import main
     from evaluatie.rapport.aanspreken import tot_u
-    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+    from tests.hulp import deels_bediende_subregio
 
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["verdeling"] = {"per_subregio": True}
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 8000, 20, 12, 4, "Noord")])
-    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 30, 12, 4, "alle")])
-    vul_panel(ws, {"P": 100, "Q": 50})
+    ws = deels_bediende_subregio(tmp_path / "ws")
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
     zin = (

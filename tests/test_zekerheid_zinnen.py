@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import deels_bediende_subregio, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 BIEDINGEN = {  # name: (price, capacity, quality step, declares an exclusion ground)
     "Alfa": (8000, 10, 75, "nee"),
@@ -107,3 +107,14 @@ def test_scenario_json_geeft_hetzelfde_getal_als_de_tekst(tmp_path: Path) -> Non
     assert "Kosten per jaar: EUR 175.000,00 -> EUR 160.000,00 (-EUR 15.000,00)" in tekst.output
     [v] = json.loads(CliRunner().invoke(main, [*zet, "--json"]).output)["verschillen"]
     assert (v["waarde_voor"], v["waarde_na"], v["kosten_voor"], v["kosten_na"]) == (1786.84, 1550.0, 175000, 160000)
+
+
+def test_capaciteit_waarbij_geen_verdeling_mogelijk_is(tmp_path: Path) -> None:
+    """Q takes all 20 (P may serve nothing under per_subregio): with a capacity of 19 the 20 inburgeraars cannot be
+    placed, so the share does not drop, the lot cannot be allocated. It used to say '19 of minder daalt het aandeel'."""
+    ws = deels_bediende_subregio(tmp_path / "ws")
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100"])
+    assert res.exit_code == 0, res.output
+    uit = " ".join(res.output.split())
+    assert "Q krijgt 20 bij capaciteit 30: bij een capaciteit van 19 kan de verdeling niet worden gemaakt (" in uit
+    assert "daalt het aandeel" not in uit

@@ -207,6 +207,8 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
                 verhoging = stap
                 break
             stap *= 2
+    minimum = minimale_capaciteit(award, code, naam)
+    laagste, onmogelijk_bij, onmogelijk = _lager(probleem, i, n - 1, minimum or 0, oplosser)
     return Capaciteitsmarge(
         inschrijver=s.naam,
         toegewezen=n,
@@ -214,8 +216,38 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
         verlaging=s.capaciteit - n + 1,
         verhoging=verhoging,
         niet_berekend=niet_berekend,
-        minimum=minimale_capaciteit(award, code, naam),
+        minimum=minimum,
+        laagste=laagste,
+        onmogelijk_bij=onmogelijk_bij,
+        onmogelijk=onmogelijk,
     )
+
+
+def _lager(probleem, i: int, hoog: int, laag: int, oplosser: str) -> tuple[int | None, int | None, str | None]:
+    """Whether the lot can still be allocated with supplier i's capacity lowered to `hoog` (one below its share) and
+    to `laag` (the lowest a valid bid may offer): the share drops only where the others can take the rest; where
+    they cannot, there is no allocation at all, which is said instead. Feasibility only grows with capacity, so an
+    allocation at `laag` proves one at every capacity up to `hoog`. At most two solves; nothing when `hoog` is below
+    `laag` (the capacity knock-out comes first). Returns (laagste, onmogelijk_bij, onmogelijk)."""
+    from evaluatie.verdeling.verdelen import verdeel
+
+    if hoog < laag:
+        return None, None, None
+
+    def fout(capaciteit: int) -> str | None:
+        ander = list(probleem.leveranciers)
+        ander[i] = dataclasses.replace(ander[i], capaciteit=capaciteit)
+        try:
+            verdeel(dataclasses.replace(probleem, leveranciers=tuple(ander)), oplosser)
+        except EvaluatieFout as e:
+            return "; ".join(e.meldingen)
+        return None
+
+    if (reden := fout(hoog)) is not None:
+        return None, hoog, reden
+    if laag == hoog or (reden := fout(laag)) is None:
+        return laag, None, None
+    return hoog, laag, reden
 
 
 def minimale_capaciteit(award, code: str, naam: str) -> int | None:

@@ -53,6 +53,13 @@ class Capaciteitsmarge(Model):
     # the lot's capacity knock-out (at least this many per year), when it has one: below it the bid is invalid, not
     # given a smaller share
     minimum: int | None = None
+    # The lower capacities computed (re-solved): `laagste` is the lowest capacity at which an allocation exists, so
+    # that from there up to one below the allocation the share drops (more capacity never makes a lot infeasible);
+    # None when already one below the allocation no allocation could be made, or when that is below `minimum`.
+    # `onmogelijk_bij`: the capacity at which no allocation could be made, `onmogelijk`: why, in words.
+    laagste: int | None = None
+    onmogelijk_bij: int | None = None
+    onmogelijk: str | None = None
 
 
 class Zekerheid(Model):

@@ -48,22 +48,30 @@ def _marge(kwaliteit: float | None, prijs: float | None) -> str:
 
 
 def _lager(c: Capaciteitsmarge) -> str:
-    """What a lower capacity does: the share drops at one place below the allocation, but only down to the lot's
-    capacity knock-out; below that the bid is invalid (it fails the knock-out), which is said instead."""
-    laag = c.capaciteit - c.verlaging  # the allocation minus one: the highest capacity at which the share drops
+    """What a lower capacity does, as computed: the share drops from one place below the allocation down to the
+    lowest capacity at which the lot can still be allocated, and not below the lot's capacity knock-out (there the
+    bid is invalid); where the others cannot take the rest, no allocation is possible, which is said with why."""
+    hoog = c.toegewezen - 1  # the highest capacity at which the share drops
     eis = f"knock-outeis: capaciteit minstens {getal(c.minimum, 0)} per jaar" if c.minimum is not None else ""
-    if c.minimum is None:
-        return f"bij een capaciteit van {getal(laag, 0)}{' of minder' if laag > 0 else ''} daalt het aandeel"
-    if laag < c.minimum:
+    ongeldig = (
+        f"; bij minder dan {getal(c.minimum, 0)} is de inschrijving ongeldig ({eis})" if c.minimum is not None else ""
+    )
+    if c.minimum is not None and hoog < c.minimum:
         return (
             f"zolang de capaciteit minstens {getal(c.minimum, 0)} is, blijft het aandeel gelijk; bij een lagere "
             f"capaciteit is de inschrijving ongeldig ({eis})"
         )
-    bereik = getal(laag, 0) if laag == c.minimum else f"{getal(c.minimum, 0)} tot en met {getal(laag, 0)}"
-    return (
-        f"bij een capaciteit van {bereik} daalt het aandeel; bij minder dan {getal(c.minimum, 0)} is de inschrijving "
-        f"ongeldig ({eis})"
+    onmogelijk = (
+        f"bij een capaciteit van {getal(c.onmogelijk_bij, 0)} kan de verdeling niet worden gemaakt ({c.onmogelijk})"
+        if c.onmogelijk_bij is not None
+        else ""
     )
+    if c.laagste is None:
+        if not onmogelijk:
+            raise ValueError(f"capaciteitsmarge van {c.inschrijver}: lagere capaciteit niet berekend")
+        return onmogelijk + ongeldig
+    bereik = getal(hoog, 0) if c.laagste == hoog else f"{getal(c.laagste, 0)} tot en met {getal(hoog, 0)}"
+    return f"bij een capaciteit van {bereik} daalt het aandeel" + (f"; {onmogelijk}" if onmogelijk else "") + ongeldig
 
 
 def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[str, list[str]]:
