@@ -118,3 +118,17 @@ def test_capaciteit_waarbij_geen_verdeling_mogelijk_is(tmp_path: Path) -> None:
     uit = " ".join(res.output.split())
     assert "Q krijgt 20 bij capaciteit 30: bij een capaciteit van 19 kan de verdeling niet worden gemaakt (" in uit
     assert "daalt het aandeel" not in uit
+
+
+def test_storing_zegt_de_aantallen_die_json_geeft(tmp_path: Path) -> None:
+    """A share of 300 draws is a fraction --json cannot write as the sentence says it (179/300 is 0.5966666666666667,
+    the sentence 59,7%): both give the counts of draws, the sentence with the percentage next to them."""
+    ws = maak_tender(tmp_path / "ws")
+    opdracht = ["zekerheid", "--werkmap", str(ws), "--trekkingen", "300"]
+    s = json.loads(CliRunner().invoke(main, [*opdracht, "--json"]).output)["B1"]["storing"]
+    assert s["aantal_winnaar_blijft"] == round(s["kans_winnaar_blijft"] * 300) == s["aantal_eerste"]["Gamma"]
+    tekst = " ".join(CliRunner().invoke(main, opdracht).output.split())
+    n = s["aantal_winnaar_blijft"]
+    assert f"blijft Gamma in {n} van de 300 trekkingen ({str(round(100 * n / 300, 1)).replace('.', ',')}%)" in tekst
+    alfa = s["aantal_eerste"]["Alfa"]
+    assert f"Alfa {alfa} ({str(round(100 * alfa / 300, 1)).replace('.', ',')}%)" in tekst

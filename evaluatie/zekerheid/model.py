@@ -30,6 +30,10 @@ class Storing(Model):
     zaad: int
     kans_winnaar_blijft: float
     kans_eerste: dict[str, float]  # bidder -> share of draws in which it ranks first alone
+    # the same as counts of draws, exact: what the sentence says ('in 179 van de 300 trekkingen (59,7%)'), where a
+    # share such as 179/300 is 0.5966666666666667 in --json
+    aantal_winnaar_blijft: int
+    aantal_eerste: dict[str, int]
     # measured time, for bench/zekerheid.py only: never in an output, which must be the same on every run
     seconden: float = Field(exclude=True)
 

@@ -99,11 +99,14 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
         s = z.storing
         storing.append(
             f"Als iedere afzonderlijke score willekeurig een schaalstap omhoog of omlaag gaat "
-            f"({getal(s.trekkingen, 0)} trekkingen, zaad {s.zaad}), blijft {z.winnaar} in "
-            f"{procent(s.kans_winnaar_blijft)} van de gevallen alleen eerste."
+            f"(zaad {s.zaad}), blijft {z.winnaar} in "
+            f"{getal(s.aantal_winnaar_blijft, 0)} van de {getal(s.trekkingen, 0)} trekkingen "
+            f"({procent(s.kans_winnaar_blijft)}) alleen eerste."
         )
         anderen = _beperk(
-            [f"{b} {procent(k)}" for b, k in s.kans_eerste.items() if b != z.winnaar], beknopt, "inschrijvers"
+            [f"{b} {getal(s.aantal_eerste[b], 0)} ({procent(k)})" for b, k in s.kans_eerste.items() if b != z.winnaar],
+            beknopt,
+            "inschrijvers",
         )
         if anderen:
             storing.append("Andere inschrijvers die dan eerste worden: " + ", ".join(anderen) + ".")
