@@ -132,3 +132,20 @@ def test_storing_zegt_de_aantallen_die_json_geeft(tmp_path: Path) -> None:
     assert f"blijft Gamma in {n} van de 300 trekkingen ({str(round(100 * n / 300, 1)).replace('.', ',')}%)" in tekst
     alfa = s["aantal_eerste"]["Alfa"]
     assert f"Alfa {alfa} ({str(round(100 * alfa / 300, 1)).replace('.', ',')}%)" in tekst
+
+
+def test_gelijke_stand_op_rang_1_wacht_op_loting(tmp_path: Path) -> None:
+    """Alfa and Beta bid the same price and get the same scores: tied on rank 1, the award waits for a draw. The
+    analyses used to call the first of the two (in list order) the winner that 'blijft eerste' in a share of draws."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 8000, 12, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 8000, 12, 12, 4, "alle")])
+    vul_panel(ws, {"Alfa": 75, "Beta": 75})
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100"])
+    assert res.exit_code == 1, res.output
+    uit = " ".join(res.output.split())
+    assert "winnaar" not in uit and "blijft" not in uit
+    assert (
+        "Perceel B1-route: niet onderzocht, want de uitkomst wacht op een loting: Alfa, Beta staan gelijk op rang 1. "
+        'Leg de loting vast en reken dan opnieuw: evaluatie loting --lots B1 --volgorde "Alfa;Beta"' in uit
+    )
