@@ -149,3 +149,14 @@ def test_gelijke_stand_op_rang_1_wacht_op_loting(tmp_path: Path) -> None:
         "Perceel B1-route: niet onderzocht, want de uitkomst wacht op een loting: Alfa, Beta staan gelijk op rang 1. "
         'Leg de loting vast en reken dan opnieuw: evaluatie loting --lots B1 --volgorde "Alfa;Beta"' in uit
     )
+
+
+def test_eerste_zonder_aandeel_heet_geen_winnaar(tmp_path: Path) -> None:
+    """P ranks first (60 + 40 = 100 against Q's 30 + 40 x 8.000/9.000 = 65,56) but gets nothing under per_subregio;
+    the advies awards the lot to Q. The analyses called P the winner."""
+    ws = deels_bediende_subregio(tmp_path / "ws")
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100"])
+    uit = " ".join(res.output.split())
+    assert "winnaar" not in uit
+    assert "Perceel B1-route - eerste in de rangorde: P, die geen inburgeraars krijgt (gegund aan Q)" in uit
+    assert "Zonder de scores van Ada blijven de eerste in de rangorde en de verdeling gelijk." in uit

@@ -68,7 +68,10 @@ class Capaciteitsmarge(Model):
 
 class Zekerheid(Model):
     perceel: str
-    winnaar: str | None
+    winnaar: str | None  # first in the ranking, the one the analyses test
+    # the bidders with a share, in ranking order: the first in the ranking may get none (per_subregio, a budget),
+    # and is then not said to be the winner
+    gegund: tuple[str, ...]
     weglatingen: tuple[Weglating, ...]
     storing: Storing | None
     marges: tuple[Marge, ...]

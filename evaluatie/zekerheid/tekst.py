@@ -93,7 +93,9 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
                 f"({'; '.join(verschuivingen)})."
             )
         else:
-            weg.append(f"Zonder de scores van {w.beoordelaar} blijven winnaar en verdeling gelijk.")
+            # the first in the ranking is the winner only when it gets a share (weergave._eerste)
+            wie = "winnaar en verdeling" if z.winnaar in z.gegund else "de eerste in de rangorde en de verdeling"
+            weg.append(f"Zonder de scores van {w.beoordelaar} blijven {wie} gelijk.")
     storing = []
     if z.storing is not None:
         s = z.storing

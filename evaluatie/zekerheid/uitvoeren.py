@@ -126,6 +126,7 @@ class LopendeZekerheid:
             uit[code] = Zekerheid(
                 perceel=code,
                 winnaar=p.winnaars()[0] if p.rangorde else None,
+                gegund=tuple(gegunde_leveranciers(award, code)),
                 weglatingen=tuple(uitkomst[("weglaten", code, r)] for r in award.beoordeling.panel.beoordelaars),
                 storing=uitkomst[("storing", code, "")],
                 marges=tuple(uitkomst[("marge", code, "")]),
