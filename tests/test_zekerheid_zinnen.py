@@ -160,3 +160,19 @@ def test_eerste_zonder_aandeel_heet_geen_winnaar(tmp_path: Path) -> None:
     assert "winnaar" not in uit
     assert "Perceel B1-route - eerste in de rangorde: P, die geen inburgeraars krijgt (gegund aan Q)" in uit
     assert "Zonder de scores van Ada blijven de eerste in de rangorde en de verdeling gelijk." in uit
+
+
+def test_scenario_andere_soort_prijsmethode(tmp_path: Path) -> None:
+    """fictieve_korting: discount 30% of the ceiling (EUR 3.000) x quality / 100, fictitious price = price - discount:
+    Alfa 8.000 - 2.250 = 5.750. A score of 85 and a price of EUR 5.750 were said as 'totaal 85,00 -> 5.750,00', and
+    the score-weighted volume before against (ceiling - fictitious price) x inburgeraars after as a difference."""
+    ws = maak_tender(tmp_path / "ws")
+    res = CliRunner().invoke(
+        main, ["scenario", "--werkmap", str(ws), "--zet", "percelen.B1.prijsmethode=fictieve_korting"]
+    )
+    uit = " ".join(res.output.split())
+    assert "Alfa: rang 2 -> 1, totaalscore 85,00 -> fictieve prijs EUR 5.750,00" in uit
+    assert (
+        "Gewogen score x inburgeraars: niet te vergelijken; de rangorde gaat in dit scenario op fictieve prijs in "
+        "plaats van totaalscore" in uit
+    )
