@@ -176,3 +176,23 @@ def test_scenario_andere_soort_prijsmethode(tmp_path: Path) -> None:
         "Gewogen score x inburgeraars: niet te vergelijken; de rangorde gaat in dit scenario op fictieve prijs in "
         "plaats van totaalscore" in uit
     )
+
+
+def test_marge_tot_de_top_van_de_schaal_naar_boven_afgerond() -> None:
+    """A (quality 66,67, three reviewers: 50, 75, 75) draws level with B (quality 100, same price) only at 100: 33,33
+    points more. Said in tenths rounded up that is 33,4 (66,67 + 33,3 = 99,97 stays behind); it was
+    33.33333333333333, said as '33,3'."""
+    from evaluatie.prijs.basis import Kandidaat, methode
+    from evaluatie.zekerheid.marge import in_stappen
+    from evaluatie.zekerheid.model import Marge, Zekerheid
+    from evaluatie.zekerheid.tekst import zinnen
+    from tests.test_eigenschappen import _perceel
+
+    a, b = Kandidaat("A", 5000, 200 / 3, 10, 4), Kandidaat("B", 5000, 100.0, 10, 4)
+    marge = in_stappen(methode("relatief"), _perceel("relatief"), [a, b], "A", "kwaliteit")
+    assert marge == 33.4
+    z = Zekerheid(
+        perceel="B1", winnaar="B", gegund=("B",), weglatingen=(), storing=None, capaciteit=(),
+        marges=(Marge(inschrijver="A", rang=2, kwaliteit=marge, prijs=None),),
+    )  # fmt: skip
+    assert "Inschrijver A (rang 2) had 33,4 kwaliteitspunten meer nodig gehad" in zinnen(z, "B1-route")["marge"][0]

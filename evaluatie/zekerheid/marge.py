@@ -109,8 +109,10 @@ def in_stappen(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], n
         midden = (laag + hoog) // 2
         laag, hoog = (laag, midden) if haalt(midden) else (midden, hoog)
     waarde = hoog / _STAP[wat]
-    if wat == "kwaliteit" and eigen.kwaliteit + waarde > 100:  # the scale ends at 100: the most there is
-        return 100 - eigen.kwaliteit
+    if wat == "kwaliteit" and eigen.kwaliteit + waarde > 100:
+        # the scale ends at 100: the most there is, in whole tenths rounded up as the sentence says (100 - 66,67 is
+        # 33,4, not 33.33333333333333, which the sentence said as '33,3' and 66,67 + 33,3 does not reach the first)
+        return min(waarde, math.ceil(round((100 - eigen.kwaliteit) * _STAP[wat], 6)) / _STAP[wat])
     return waarde
 
 
