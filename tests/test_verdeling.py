@@ -191,7 +191,7 @@ def test_toelating_via_gunning_laat_iedereen_toe(voorbeeld) -> None:
     assert res.exit_code == 0, res.output
     b1 = json.loads((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
     toegewezen = {t["inschrijver"] for t in b1["toewijzing"]}
-    assert toegewezen == {r["inschrijver"] for r in b1["rangorde"]}  # every admitted bidder gets a share
+    assert toegewezen == {r["inschrijver"] for r in b1["toegelaten"]}  # every admitted bidder gets a share
     assert sum(t["aantal"] for t in b1["toewijzing"]) == 98
 
 
