@@ -117,6 +117,7 @@ def test_capaciteit_waarbij_geen_verdeling_mogelijk_is(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     uit = " ".join(res.output.split())
     assert "Q krijgt 20 bij capaciteit 30: bij een capaciteit van 19 kan de verdeling niet worden gemaakt (" in uit
+    assert "voor Oost kan 1 inburgeraar niet worden toegewezen binnen de regels" in uit  # was 'kunnen 1 inburgeraar'
     assert "daalt het aandeel" not in uit
 
 
