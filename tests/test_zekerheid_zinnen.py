@@ -32,8 +32,11 @@ BIEDINGEN = {  # name: (price, capacity, quality step, declares an exclusion gro
 }
 
 
-def maak_tender(root: Path, minimum_capaciteit: int = 5) -> Path:
+def maak_tender(root: Path, minimum_capaciteit: int = 5, prijsmethode: str = "relatief") -> Path:
     data = kleine_aanbesteding()
+    data["percelen"]["B1"]["prijsmethode"] = prijsmethode
+    if prijsmethode == "fictieve_korting":  # quality is a discount: no weights
+        del data["percelen"]["B1"]["weging"]
     data["percelen"]["B1"]["knockout"].update(capaciteit={"minimum": minimum_capaciteit}, uitsluitingsgronden={})
     ws = maak_werkmap(root, data)
     for i, (naam, (prijs, capaciteit, _, uitsluiting)) in enumerate(BIEDINGEN.items(), start=1):
@@ -197,3 +200,14 @@ def test_marge_tot_de_top_van_de_schaal_naar_boven_afgerond() -> None:
         marges=(Marge(inschrijver="A", rang=2, kwaliteit=marge, prijs=None),),
     )  # fmt: skip
     assert "Inschrijver A (rang 2) had 33,4 kwaliteitspunten meer nodig gehad" in zinnen(z, "B1-route")["marge"][0]
+
+
+def test_scenario_fictieve_korting_noemt_de_waarde_in_euro(tmp_path: Path) -> None:
+    """fictieve_korting: the allocation's value per inburgeraar is the ceiling minus the fictitious price (Alfa 10.000
+    - 5.750 = 4.250; Beta and Gamma 3.500). Before: Alfa 10, Beta and Gamma 10: 42.500 + 35.000 = 77.500. With
+    max_aandeel 0,4 (8 each): Alfa 8 x 4.250 + 12 x 3.500 = 76.000. It was 'Gewogen score x inburgeraars: 77.500,00'."""
+    ws = maak_tender(tmp_path / "ws", prijsmethode="fictieve_korting")
+    res = CliRunner().invoke(main, ["scenario", "--werkmap", str(ws), "--zet", "percelen.B1.verdeling.max_aandeel=0.4"])
+    uit = " ".join(res.output.split())
+    assert "Gewogen score" not in uit
+    assert "(Plafondprijs - fictieve prijs) x inburgeraars: EUR 77.500,00 -> EUR 76.000,00 (-EUR 1.500,00)" in uit

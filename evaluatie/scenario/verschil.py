@@ -156,6 +156,12 @@ def als_tekst(verschillen: list[Perceelverschil]) -> str:
             )
             continue
         teken = "+" if v.waarde_na >= v.waarde_voor else "-"
+        if v.maatstaf_na == "fictieve prijs":  # the value is the ceiling minus the fictitious price, in euros
+            delen.append(
+                f"  (Plafondprijs - fictieve prijs) x inburgeraars: {euro(v.waarde_voor)} -> {euro(v.waarde_na)} "
+                f"({teken}{euro(abs(v.waarde_na - v.waarde_voor))})"
+            )
+            continue
         delen.append(
             f"  Gewogen score x inburgeraars: {getal(v.waarde_voor)} -> {getal(v.waarde_na)} "
             f"({teken}{getal(abs(v.waarde_na - v.waarde_voor))})"
