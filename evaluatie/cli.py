@@ -593,12 +593,17 @@ def zekerheid(
         award, uitkomst = bereken(_werkmap(werkmap), percelen, oplosser, tijdslimiet, trekkingen)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
+    from evaluatie.zekerheid.uitvoeren import wacht_op_loting
+
     meld_notities(award.invoer.notities)
     if als_json:
         echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
-        return
-    open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
-    toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house), volledig)
+    else:
+        open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
+        if uitkomst or open_house:
+            toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house), volledig)
+    if loting := wacht_op_loting(award):  # a decision is open: exit 1, after what could be analysed
+        raise EvaluatieFout(loting)
 
 
 @main.command("scenario")

@@ -393,6 +393,17 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
     return begrens("\n".join(delen).rstrip(), volledig)
 
 
+def _eerste(z) -> str:
+    """The winner, or, when the first in the ranking gets no inburgeraars (per_subregio, a budget), that, with the
+    bidders the lot goes to: 'winnaar' there would contradict the advies, which awards the lot to them."""
+    if z.winnaar in z.gegund:
+        return f"winnaar: {z.winnaar}"
+    return (
+        f"eerste in de rangorde: {z.winnaar}, die geen inburgeraars krijgt (gegund aan "
+        f"{', '.join(z.gegund) or 'niemand'})"
+    )
+
+
 def zekerheid_tekst(
     aanbesteding: Aanbesteding, uitkomst, volledig: bool = False, open_house: Sequence[str] = ()
 ) -> str:
@@ -403,12 +414,12 @@ def zekerheid_tekst(
         "storing": "Scores verstoren",
         "marge": "Marge tot winnen",
         "capaciteit": "Capaciteit en aandeel",
-        "rangomkering": "Rangomkering (laagste prijs weg of uitgeslotene erbij)",
+        "rangomkering": "Rangomkering (laagste prijs weg, of een ongeldige of uitgesloten inschrijving erbij)",
     }
     delen = []
     for code, z in uitkomst.items():
         naam = aanbesteding.percelen[code].naam
-        delen.append(f"Perceel {naam} - winnaar: {z.winnaar}")
+        delen.append(f"Perceel {naam} - {_eerste(z)}")
         for sleutel, regels in zinnen(z, naam, None if volledig else 10).items():
             if regels:
                 delen.append(f"  {koppen[sleutel]}:")

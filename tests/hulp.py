@@ -149,6 +149,32 @@ def vul_beoordeling(
     wb.save(pad)
 
 
+def vul_panel(werkmap: Path, punten: Mapping[str, object], beoordelaars: tuple[str, ...] = ("ada", "bram")) -> None:
+    """Every reviewer's form filled with one score per bidder on both criteria of kleine_aanbesteding."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    schrijf_beoordelingsformulieren(Werkmap(werkmap))
+    for b in beoordelaars:
+        vul_beoordeling(
+            werkmap / "beoordelingen" / f"{b}.xlsx",
+            {(i, c): punten[i] for i in punten for c in ("Plan van aanpak", "Samenwerking")},
+        )
+
+
+def deels_bediende_subregio(root: Path) -> Path:
+    """kleine_aanbesteding under per_subregio with P (quality 100, EUR 8.000, capacity 20) serving only Noord of
+    subregio A (Noord, Oost) and Q (quality 50, EUR 9.000, capacity 30) serving all: P may serve nothing, Q takes all
+    20. Bids and panel filled, not yet awarded."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["verdeling"] = {"per_subregio": True}
+    ws = maak_werkmap(root, data)
+    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 8000, 20, 12, 4, "Noord")])
+    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 30, 12, 4, "alle")])
+    vul_panel(ws, {"P": 100, "Q": 50})
+    return ws
+
+
 def hernoem_inschrijver(root: Path, bestand: str, naam: str) -> None:
     """Rename a bidder in its bid and in every reviewer's form, as if it had bid under that name.
 

@@ -361,7 +361,7 @@ def test_consensus_alleen_nodig_voor_de_percelen_die_worden_gegund(voorbeeld: Pa
     )
     res = _run("template", "consensus", "--werkmap", str(voorbeeld))
     assert res.exit_code == 0, res.output
-    assert "Behouden: wat het panel al invulde op 1 regel" in res.output  # the example's one consensus row
+    assert "Behouden: wat het panel al invulde op 1 regel\n" in res.output  # the example's one consensus row
     pad = voorbeeld / "beoordelingen" / "consensus.xlsx"
     wb = load_workbook(pad)
     ws = wb["Consensus"]

@@ -11,7 +11,7 @@ without A the lowest price is 9.000:
 from __future__ import annotations
 
 from evaluatie.prijs.basis import Kandidaat
-from evaluatie.prijs.rangomkering import rangomkeringen, zin
+from evaluatie.prijs.rangomkering import Afgevallen, rangomkeringen, zin
 from tests.test_eigenschappen import _perceel
 
 A = Kandidaat("A", 6000, 40, 10, 4)
@@ -28,7 +28,9 @@ def test_laagste_valt_weg_keert_de_volgorde_om() -> None:
 
 
 def test_uitgeslotene_erbij_keert_de_volgorde_om() -> None:
-    zonder, met = rangomkeringen(_perceel("relatief"), [B, C, Kandidaat("E", 12000, 10, 10, 4)], [A])
+    zonder, met = rangomkeringen(
+        _perceel("relatief"), [B, C, Kandidaat("E", 12000, 10, 10, 4)], [Afgevallen(A, "uitgesloten")]
+    )
     assert zonder.inschrijver == "B" and met.scenario == "met" and met.inschrijver == "A"
     assert met.volgorde_voor == ("B", "C", "E") and met.volgorde_na == ("C", "B", "E")
     assert "Was de uitgesloten inschrijving van A (EUR 6.000,00) toch toegelaten" in zin(met)
@@ -36,7 +38,7 @@ def test_uitgeslotene_erbij_keert_de_volgorde_om() -> None:
 
 def test_geen_omkering_zonder_prijsafhankelijke_methode_of_als_er_niets_wisselt() -> None:
     assert rangomkeringen(_perceel("vaste_prijs"), [A, B, C]) == []
-    assert rangomkeringen(_perceel("fictieve_korting"), [A, B, C], [A]) == []
+    assert rangomkeringen(_perceel("fictieve_korting"), [A, B, C], [Afgevallen(A, "ongeldig")]) == []
     # a cheaper excluded bid that changes nothing is still reported, as 'blijft gelijk'
-    [r] = rangomkeringen(_perceel("relatief"), [B, Kandidaat("D", 9500, 20, 10, 4)], [A])
+    [r] = rangomkeringen(_perceel("relatief"), [B, Kandidaat("D", 9500, 20, 10, 4)], [Afgevallen(A, "ongeldig")])
     assert not r.verandert and "blijft de volgorde van de andere inschrijvers gelijk" in zin(r)

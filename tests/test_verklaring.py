@@ -282,3 +282,25 @@ def test_plafond_bekend_ook_als_opnieuw_oplossen_mislukt() -> None:
     uit = {x.inschrijver: x for x in verklaar(p, verdeel(p), los)}
     assert uit["A"].oorzaken == ("max_aandeel",)
     assert "kon niet worden berekend" not in uit["A"].zin
+
+
+def test_per_subregio_noemt_subregio_en_gemeente_die_het_niet_bedient(tmp_path) -> None:
+    """Noord and Oost form subregio A, Zuid subregio B (kleine_aanbesteding: 10, 6 and 4 inburgeraars). P (quality
+    100, EUR 8.000) serves only Noord; Q (quality 50, EUR 9.000) serves all. Under per_subregio P may serve neither
+    Noord nor Oost, so Q gets all 20; without the rule P, of higher value, takes Noord's 10. The sentence used to
+    say only 'alle gemeenten van een subregio krijgen dezelfde leverancier(s)', naming neither A nor Oost."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+    from evaluatie.rapport.aanspreken import tot_u
+    from tests.hulp import deels_bediende_subregio
+
+    ws = deels_bediende_subregio(tmp_path / "ws")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    zin = (
+        "P krijgt 0 van zijn capaciteit 20: alle gemeenten van een subregio krijgen dezelfde leverancier(s), en in "
+        "subregio A bedient het Noord, maar niet Oost; zonder die regel zou het 10 krijgen"
+    )
+    assert zin in " ".join(res.output.split())
+    assert "in subregio A bedient u Noord, maar niet Oost; zonder die regel zou u 10 krijgen" in tot_u(zin, "P")

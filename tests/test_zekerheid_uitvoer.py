@@ -71,7 +71,7 @@ def test_gelijke_stand_in_een_perceel_zonder_totaalscore(tmp_path: Path) -> None
     assert json.loads(res.stdout)["B1"]["maatstaf"] == "fictieve prijs"
 
     z = Zekerheid(
-        perceel="B1", winnaar="X", weglatingen=(), storing=None, capaciteit=(), maatstaf="fictieve prijs",
+        perceel="B1", winnaar="X", gegund=("X",), weglatingen=(), storing=None, capaciteit=(), maatstaf="fictieve prijs",
         marges=(Marge(inschrijver="Y", rang=2, kwaliteit=None, prijs=None, gelijk_door="loting"),),
     )  # fmt: skip
     tekst = " ".join(" ".join(v) for v in zinnen(z, "B1-route").values())

@@ -10,6 +10,7 @@ ranking again without (or with) that bid and comparing the order of the others.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,16 +24,32 @@ GEVOELIGE_METHODEN = ("relatief", "lineair")
 class Rangomkering(BaseModel):
     model_config = ConfigDict(frozen=True, defer_build=True)
 
-    scenario: str  # 'zonder' (the lowest valid bid drops out) or 'met' (an excluded bid admitted)
+    scenario: str  # 'zonder' (the lowest valid bid drops out) or 'met' (a bid that did not count comes in)
     inschrijver: str  # the bid that drops out or comes in
     prijs: float
     volgorde_voor: tuple[str, ...]  # the others, in their current order
     volgorde_na: tuple[str, ...]  # the others, in the new order
     gewisseld: tuple[tuple[str, str], ...]  # pairs (a, b): a was above b and now is below
+    # 'zonder': the other valid bids with the same lowest price. One of them leaving leaves the lowest price and so
+    # every score as it is; the scenario is then all of them leaving (`inschrijver` and these), the lowest price moving.
+    ook: tuple[str, ...] = ()
+    # 'met': why the bid did not count, in the award's own words: 'uitgesloten' (an exclusion ground, art. 2.86/2.87
+    # Aw 2012) or 'ongeldig' (a requirement not met), and the reasons
+    status: str | None = None
+    redenen: tuple[str, ...] = ()
 
     @property
     def verandert(self) -> bool:
         return bool(self.gewisseld)
+
+
+@dataclass(frozen=True)
+class Afgevallen:
+    """A bid that did not count in the ranking, with the award's status ('uitgesloten' or 'ongeldig') and reasons."""
+
+    kandidaat: Kandidaat
+    status: str
+    redenen: tuple[str, ...] = ()
 
 
 def _volgorde(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[str]:
@@ -45,29 +62,38 @@ def _wissels(voor: list[str], na: list[str]) -> tuple[tuple[str, str], ...]:
 
 
 def rangomkeringen(
-    perceel: Perceel, kandidaten: Sequence[Kandidaat], uitgesloten: Sequence[Kandidaat] = ()
+    perceel: Perceel, kandidaten: Sequence[Kandidaat], afgevallen: Sequence[Afgevallen] = ()
 ) -> list[Rangomkering]:
-    """The lowest valid bid leaving, and each excluded bid below the lowest price coming in."""
+    """The lowest valid bid leaving (all of them when several share the lowest price: one of them leaving moves
+    nothing), and each bid that did not count, below the lowest price, coming in."""
     if perceel.prijsmethode not in GEVOELIGE_METHODEN or len(kandidaten) < 2:
         return []
     uit = []
     volgorde = _volgorde(perceel, kandidaten)
     laagste = min(kandidaten, key=lambda k: (k.prijs, volgorde.index(k.inschrijver)))
+    # the same lowest price as the prices are compared: whole cents (a bid price is whole cents)
+    weg = [
+        n
+        for n in volgorde
+        if any(k.inschrijver == n and round(k.prijs * 100) == round(laagste.prijs * 100) for k in kandidaten)
+    ]
     if len(kandidaten) >= 3:  # with two bids, one leaving leaves nothing to order
-        anderen = [k for k in kandidaten if k is not laagste]
-        voor = [n for n in volgorde if n != laagste.inschrijver]
-        na = _volgorde(perceel, anderen)
+        anderen = [k for k in kandidaten if k.inschrijver not in weg]
+        voor = [n for n in volgorde if n not in weg]
+        na = _volgorde(perceel, anderen) if len(anderen) >= 2 else list(voor)
         uit.append(
             Rangomkering(
                 scenario="zonder",
-                inschrijver=laagste.inschrijver,
+                inschrijver=weg[0],
                 prijs=laagste.prijs,
                 volgorde_voor=tuple(voor),
                 volgorde_na=tuple(na),
                 gewisseld=_wissels(voor, na),
+                ook=tuple(weg[1:]),
             )
         )
-    for x in sorted(uitgesloten, key=lambda k: (k.prijs, k.inschrijver)):
+    for a in sorted(afgevallen, key=lambda a: (a.kandidaat.prijs, a.kandidaat.inschrijver)):
+        x = a.kandidaat
         if x.prijs >= laagste.prijs or x.prijs <= 0:
             continue  # a higher price moves no other score; a zero price is no bid
         na = [n for n in _volgorde(perceel, [*kandidaten, x]) if n != x.inschrijver]
@@ -79,23 +105,49 @@ def rangomkeringen(
                 volgorde_voor=tuple(volgorde),
                 volgorde_na=tuple(na),
                 gewisseld=_wissels(volgorde, na),
+                status=a.status,
+                redenen=a.redenen,
             )
         )
     return uit
+
+
+def _prijs_en_reden(r: Rangomkering) -> str:
+    from evaluatie.tekst import euro
+
+    return euro(r.prijs) + (f"; reden: {'; '.join(r.redenen)}" if r.redenen else "")
+
+
+def _namen(namen: Sequence[str]) -> str:
+    return namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])} en {namen[-1]}"
 
 
 def zin(r: Rangomkering) -> str:
     """One sentence in Dutch for the (internal) certainty report and the terminal."""
     from evaluatie.tekst import euro
 
-    if r.scenario == "zonder":
+    gelijk = ""
+    if r.scenario == "zonder" and r.ook:
+        namen = _namen([r.inschrijver, *r.ook])
+        gelijk = (
+            f"De laagste geldige prijs ({euro(r.prijs)}) is geboden door {namen}: valt één van hen weg, dan blijft de "
+            "laagste prijs gelijk en daarmee de volgorde van de andere inschrijvers. "
+        )
+        if len(r.volgorde_voor) < 2:  # nothing left to order when they all leave
+            return gelijk.rstrip()
+        kop = f"Vallen zij {'allebei' if len(r.ook) == 1 else 'allemaal'} weg"
+    elif r.scenario == "zonder":
         kop = f"Valt de inschrijving met de laagste geldige prijs weg ({r.inschrijver}, {euro(r.prijs)})"
-    else:
-        kop = f"Was de uitgesloten inschrijving van {r.inschrijver} ({euro(r.prijs)}) toch toegelaten"
+    elif r.status == "uitgesloten":
+        kop = f"Was de uitgesloten inschrijving van {r.inschrijver} ({_prijs_en_reden(r)}) toch toegelaten"
+    elif r.status == "ongeldig":
+        kop = f"Was de ongeldige inschrijving van {r.inschrijver} ({_prijs_en_reden(r)}) toch geldig geweest"
+    else:  # never said in the wrong legal word: a status this text does not know is an error
+        raise ValueError(f"rangomkering: onbekende status {r.status!r} van de inschrijving van {r.inschrijver}")
     if not r.verandert:
-        return f"{kop}, dan blijft de volgorde van de andere inschrijvers gelijk."
+        return f"{gelijk}{kop}, dan blijft de volgorde van de andere inschrijvers gelijk."
     paren = "; ".join(f"{b} komt dan vóór {a}" for a, b in r.gewisseld)
     return (
-        f"{kop}, dan verandert de volgorde van de andere inschrijvers zonder dat hun eigen inschrijving "
+        f"{gelijk}{kop}, dan verandert de volgorde van de andere inschrijvers zonder dat hun eigen inschrijving "
         f"verandert (rangomkering): {paren}. Nieuwe volgorde: {', '.join(r.volgorde_na)}."
     )

@@ -20,7 +20,7 @@ _VERVANG = (
     ("tegen zijn prijs", "tegen uw prijs"),
     (") begrenst het", ") begrenst uw aandeel"),
     ("mag het niet leveren", "mag u niet leveren"),
-    ("en het bedient niet alle", "en u bedient niet alle"),
+    ("bedient het ", "bedient u "),  # per_subregio: 'in subregio A bedient het Noord, maar niet Oost'
 )
 
 

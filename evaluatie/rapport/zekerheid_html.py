@@ -11,7 +11,7 @@ KOPPEN = {
     "storing": "Gevoeligheid voor de scores",
     "marge": "Marge tot winnen",
     "capaciteit": "Capaciteit en aandeel",
-    "rangomkering": "Rangomkering: als de laagste prijs wegvalt of een uitgeslotene erbij komt",
+    "rangomkering": "Rangomkering: als de laagste prijs wegvalt of een ongeldige of uitgesloten inschrijving meetelt",
 }
 
 

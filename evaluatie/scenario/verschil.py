@@ -24,12 +24,48 @@ class Perceelverschil:
     waarde_voor: float = 0.0
     waarde_na: float = 0.0
     raammaximum: str = ""  # the framework maximum before -> after, when the scenario changes it; else empty
+    # Under fictieve_korting the total is a fictitious price in euros (lower is better) and the allocation's value per
+    # inburgeraar the ceiling minus it: a score and such a value are no numbers to subtract. False when the scenario
+    # changes the lot from the one kind of price method to the other; the text then says so instead of a difference.
+    vergelijkbaar: bool = True
+    maatstaf_voor: str = "totaalscore"
+    maatstaf_na: str = "totaalscore"
 
 
 def _waarde(p: Perceeluitslag) -> float:
-    """Score-weighted volume: sum of gunningswaarde x inburgeraars, what the allocation maximises."""
+    """Score-weighted volume: sum of gunningswaarde x inburgeraars, what the allocation maximises; in hundredths,
+    as the text says it, so --json gives the same number as the sentence (not 1786.842105263158 next to 1.786,84)
+    and a difference is never a float remnant said as '-0,00'."""
     waarde = {r.inschrijver: r.gunningswaarde for r in p.rangorde}
-    return sum(waarde[t.inschrijver] * t.aantal for t in p.toewijzing)
+    return round(sum(waarde[t.inschrijver] * t.aantal for t in p.toewijzing), 2)
+
+
+def _kosten(p: Perceeluitslag) -> float:
+    """The cost per year in whole cents, as the text says it (a sum of floats can carry a remnant)."""
+    return round(sum(t.kosten for t in p.toewijzing), 2)
+
+
+def _fictief(p: Perceeluitslag) -> bool:
+    return p.prijsmethode == "fictieve_korting"
+
+
+def _maatstaf(p: Perceeluitslag) -> str:
+    from evaluatie.prijs.basis import methode
+
+    return methode(p.prijsmethode).maatstaf
+
+
+def _totaal(p: Perceeluitslag, totaal: float) -> str:
+    """A total as its method means it: a fictitious price in euros, or a score."""
+    return euro(totaal) if _fictief(p) else getal(totaal)
+
+
+def _totalen(a: Perceeluitslag, b: Perceeluitslag, voor: float, na: float) -> str:
+    """'totaal 85,00 -> 80,00', or, when the scenario changes what the total is, each named: 'totaalscore 85,00 ->
+    fictieve prijs EUR 5.750,00' (not 'totaal 85,00 -> 5.750,00', a score read as if it were a price)."""
+    if _fictief(a) == _fictief(b):
+        return f"{'fictieve prijs' if _fictief(a) else 'totaal'} {_totaal(a, voor)} -> {_totaal(b, na)}"
+    return f"{_maatstaf(a)} {_totaal(a, voor)} -> {_maatstaf(b)} {_totaal(b, na)}"
 
 
 def _nu_toegelaten(p: Perceeluitslag, rang: int) -> str:
@@ -66,10 +102,13 @@ def verschil(
         v = Perceelverschil(
             perceel=a.naam,
             procedure=b.procedure,
-            kosten_voor=sum(t.kosten for t in a.toewijzing),
-            kosten_na=sum(t.kosten for t in b.toewijzing),
+            kosten_voor=_kosten(a),
+            kosten_na=_kosten(b),
             waarde_voor=_waarde(a),
             waarde_na=_waarde(b),
+            vergelijkbaar=_fictief(a) == _fictief(b),
+            maatstaf_voor=_maatstaf(a),
+            maatstaf_na=_maatstaf(b),
             raammaximum=_raammaximum(code, a_voor, a_na),
         )
         ra = {r.inschrijver: r for r in a.rangorde}
@@ -80,8 +119,8 @@ def verschil(
                 v.rangorde.append(f"{naam}: {'niet meer toegelaten' if y is None else _nu_toegelaten(b, y.rang)}")
             elif b.procedure == "toelating":
                 continue  # admitted before and after: an open house has no rank to change
-            elif x.rang != y.rang or punten(x.totaal) != punten(y.totaal):
-                v.rangorde.append(f"{naam}: rang {x.rang} -> {y.rang}, totaal {getal(x.totaal)} -> {getal(y.totaal)}")
+            elif x.rang != y.rang or punten(x.totaal) != punten(y.totaal) or a.prijsmethode != b.prijsmethode:
+                v.rangorde.append(f"{naam}: rang {x.rang} -> {y.rang}, {_totalen(a, b, x.totaal, y.totaal)}")
         ta = {(t.gemeente, t.inschrijver): t.aantal for t in a.toewijzing}
         tb = {(t.gemeente, t.inschrijver): t.aantal for t in b.toewijzing}
         volgorde = [x.gemeente for x in a.budgetten]
@@ -110,7 +149,19 @@ def als_tekst(verschillen: list[Perceelverschil]) -> str:
             delen.append(f"  Maximum raamovereenkomst: {v.raammaximum}")
         if v.procedure == "toelating":
             continue  # open house: no score, so no score-weighted volume
+        if not v.vergelijkbaar:
+            delen.append(
+                f"  Gewogen score x inburgeraars: niet te vergelijken; de rangorde gaat in dit scenario op "
+                f"{v.maatstaf_na} in plaats van {v.maatstaf_voor}"
+            )
+            continue
         teken = "+" if v.waarde_na >= v.waarde_voor else "-"
+        if v.maatstaf_na == "fictieve prijs":  # the value is the ceiling minus the fictitious price, in euros
+            delen.append(
+                f"  (Plafondprijs - fictieve prijs) x inburgeraars: {euro(v.waarde_voor)} -> {euro(v.waarde_na)} "
+                f"({teken}{euro(abs(v.waarde_na - v.waarde_voor))})"
+            )
+            continue
         delen.append(
             f"  Gewogen score x inburgeraars: {getal(v.waarde_voor)} -> {getal(v.waarde_na)} "
             f"({teken}{getal(abs(v.waarde_na - v.waarde_voor))})"

@@ -88,7 +88,8 @@ def diagnose(p: Verdeelprobleem, ks: list[Klasse], oplosser: str, tijdslimiet: f
             k = ks[int(idx)]
             bedienen = [p.leveranciers[si].naam for si in k.leveranciers]
             meldingen.append(
-                f"Perceel {p.perceelnaam}: voor {', '.join(k.gemeenten)} kunnen {_inburgeraars(round(waarde))} "
+                f"Perceel {p.perceelnaam}: voor {', '.join(k.gemeenten)} {'kan' if round(waarde) == 1 else 'kunnen'} "
+                f"{_inburgeraars(round(waarde))} "
                 f"niet worden toegewezen binnen de regels ({_regels_kort(p)}); bedienen deze gemeente(n): "
                 f"{', '.join(bedienen)}"
             )

@@ -184,11 +184,8 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {getal(meer, 0)} krijgen"
                 )
             elif code == "per_subregio":
-                regios = sorted({p.subregio[g] for g in eigen if s.naam not in per_gemeente.get(g, {})})
-                waar = f" (subregio {', '.join(regios)})" if regios else ""
                 tekst = (
-                    f"alle gemeenten van een subregio krijgen dezelfde leverancier(s){waar}; zonder die regel zou "
-                    f"het {getal(meer, 0)} krijgen"
+                    _per_subregio(p, s, eigen, per_gemeente) + f"; zonder die regel zou het {getal(meer, 0)} krijgen"
                 )
             else:  # budget
                 krap = [g for g in eigen if g in p.budget and p.budget[g] - kosten[g] < s.prijs - 1e-9]
@@ -212,12 +209,10 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
             delen = _uit_uitkomst(p, v, s, gebied, n, [c for c, _ in _versoepeld(p)])
             dicht = [g for g in gebied if g not in eigen]
             if dicht:
-                regios = sorted({p.subregio[g] for g in dicht})
                 delen.append(
                     (
                         "subregio_gesloten",
-                        f"in {', '.join(dicht)} mag het niet leveren: alle gemeenten van een subregio krijgen "
-                        f"dezelfde leverancier(s) en het bedient niet alle gemeenten van subregio {', '.join(regios)}; "
+                        f"in {', '.join(dicht)} mag het niet leveren: {_per_subregio(p, s, eigen, per_gemeente)}; "
                         "ook zonder die regel zou het niet meer krijgen",
                     )
                 )
@@ -235,6 +230,34 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
         )
         uit.append(Verklaring(s.naam, n, s.capaciteit, tuple(c for c, _ in delen), zin))
     return uit
+
+
+def _deels_bediend(p: Verdeelprobleem, s: Leverancier) -> list[tuple[str, list[str], list[str]]]:
+    """Per subregio (in tender order) that the supplier serves only in part: (subregio, the gemeenten with demand it
+    serves, those it does not serve)."""
+    uit = []
+    for regio in dict.fromkeys(p.subregio[g] for g in p.vraag if p.vraag[g] > 0):
+        gemeenten = [g for g in p.vraag if p.vraag[g] > 0 and p.subregio[g] == regio]
+        wel = [g for g in gemeenten if g in s.gemeenten]
+        niet = [g for g in gemeenten if g not in s.gemeenten]
+        if wel and niet:
+            uit.append((regio, wel, niet))
+    return uit
+
+
+def _per_subregio(p: Verdeelprobleem, s: Leverancier, eigen: list[str], per_gemeente: dict[str, dict[str, int]]) -> str:
+    """Why `per_subregio` holds this supplier back, naming the subregio and the gemeenten: a supplier that does not
+    serve every gemeente of a subregio may deliver in none of them; otherwise the subregio's where it is not chosen."""
+    regel = "alle gemeenten van een subregio krijgen dezelfde leverancier(s)"
+    deels = _deels_bediend(p, s)
+    if deels:
+        waar = "; ".join(
+            f"in subregio {regio} bedient het {', '.join(wel)}, maar niet {', '.join(niet)}"
+            for regio, wel, niet in deels
+        )
+        return f"{regel}, en {waar}"
+    regios = list(dict.fromkeys(p.subregio[g] for g in eigen if s.naam not in per_gemeente.get(g, {})))
+    return f"{regel} (subregio {', '.join(regios)})" if regios else regel
 
 
 def _vrij(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str]) -> int:

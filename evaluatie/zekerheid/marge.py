@@ -109,8 +109,10 @@ def in_stappen(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], n
         midden = (laag + hoog) // 2
         laag, hoog = (laag, midden) if haalt(midden) else (midden, hoog)
     waarde = hoog / _STAP[wat]
-    if wat == "kwaliteit" and eigen.kwaliteit + waarde > 100:  # the scale ends at 100: the most there is
-        return 100 - eigen.kwaliteit
+    if wat == "kwaliteit" and eigen.kwaliteit + waarde > 100:
+        # the scale ends at 100: the most there is, in whole tenths rounded up as the sentence says (100 - 66,67 is
+        # 33,4, not 33.33333333333333, which the sentence said as '33,3' and 66,67 + 33,3 does not reach the first)
+        return min(waarde, math.ceil(round((100 - eigen.kwaliteit) * _STAP[wat], 6)) / _STAP[wat])
     return waarde
 
 
@@ -132,7 +134,9 @@ def _onthoud_bereken(m: Prijsmethode) -> None:
 
 
 def rangomkeringen(award, code: str) -> list:
-    """Rank reversal under relatief/lineair: the lowest valid bid leaving, or an excluded cheaper bid admitted."""
+    """Rank reversal under relatief/lineair: the lowest valid bid leaving, or a cheaper bid that did not count (invalid
+    or excluded, with the award's status and reasons) coming in."""
+    from evaluatie.prijs.rangomkering import Afgevallen
     from evaluatie.prijs.rangomkering import rangomkeringen as bereken
 
     p = award.uitslag.percelen[code]
@@ -145,12 +149,17 @@ def rangomkeringen(award, code: str) -> list:
         return Kandidaat(naam, prijs, q, a.capaciteit, a.wachttijd_weken)
 
     kandidaten = [kandidaat(r.inschrijver, r.prijs, r.kwaliteit) for r in p.rangorde]
-    uitgesloten = [
-        kandidaat(x.inschrijver, per_naam[x.inschrijver].aanbod[code].prijs, kwaliteit.get(x.inschrijver, 0.0))
+    # its own quality does not matter: under relatief and lineair the others' scores move only with the lowest price
+    afgevallen = [
+        Afgevallen(
+            kandidaat(x.inschrijver, per_naam[x.inschrijver].aanbod[code].prijs, kwaliteit.get(x.inschrijver, 0.0)),
+            x.status,
+            x.redenen,
+        )
         for x in p.uitgesloten
         if x.inschrijver in per_naam and code in per_naam[x.inschrijver].aanbod
     ]
-    return bereken(perceel, kandidaten, uitgesloten)
+    return bereken(perceel, kandidaten, afgevallen)
 
 
 def capaciteitsmarges(award, code: str, oplosser: str) -> list[Capaciteitsmarge]:
@@ -200,6 +209,8 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
                 verhoging = stap
                 break
             stap *= 2
+    minimum = minimale_capaciteit(award, code, naam)
+    laagste, onmogelijk_bij, onmogelijk = _lager(probleem, i, n - 1, minimum or 0, oplosser)
     return Capaciteitsmarge(
         inschrijver=s.naam,
         toegewezen=n,
@@ -207,7 +218,55 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
         verlaging=s.capaciteit - n + 1,
         verhoging=verhoging,
         niet_berekend=niet_berekend,
+        minimum=minimum,
+        laagste=laagste,
+        onmogelijk_bij=onmogelijk_bij,
+        onmogelijk=onmogelijk,
     )
+
+
+def _lager(probleem, i: int, hoog: int, laag: int, oplosser: str) -> tuple[int | None, int | None, str | None]:
+    """Whether the lot can still be allocated with supplier i's capacity lowered to `hoog` (one below its share) and
+    to `laag` (the lowest a valid bid may offer): the share drops only where the others can take the rest; where
+    they cannot, there is no allocation at all, which is said instead. Feasibility only grows with capacity, so an
+    allocation at `laag` proves one at every capacity up to `hoog`. At most two solves; nothing when `hoog` is below
+    `laag` (the capacity knock-out comes first). Returns (laagste, onmogelijk_bij, onmogelijk)."""
+    from evaluatie.verdeling.verdelen import verdeel
+
+    if hoog < laag:
+        return None, None, None
+
+    def fout(capaciteit: int) -> str | None:
+        ander = list(probleem.leveranciers)
+        ander[i] = dataclasses.replace(ander[i], capaciteit=capaciteit)
+        try:
+            verdeel(dataclasses.replace(probleem, leveranciers=tuple(ander)), oplosser)
+        except EvaluatieFout as e:
+            return "; ".join(e.meldingen)
+        return None
+
+    if (reden := fout(hoog)) is not None:
+        return None, hoog, reden
+    if laag == hoog or (reden := fout(laag)) is None:
+        return laag, None, None
+    return hoog, laag, reden
+
+
+def minimale_capaciteit(award, code: str, naam: str) -> int | None:
+    """The lot's capacity knock-out for this bid (the rule's own threshold, so a share of the volume is rounded as
+    the knock-out rounds it); None when the lot has none. A lower capacity makes the bid invalid, not smaller."""
+    from evaluatie.toets.regels.capaciteit import Capaciteit
+    from evaluatie.toets.register import Context, maak_regel
+
+    a = award.invoer.aanbesteding
+    perceel = a.percelen[code]
+    if "capaciteit" not in perceel.knockout:
+        return None
+    inschrijving = next(i for i in award.invoer.inschrijvingen if i.naam == naam)
+    regel = maak_regel("capaciteit", perceel.knockout["capaciteit"])
+    if not isinstance(regel, Capaciteit):  # the registry maps the name to this class; anything else is a bug
+        raise TypeError(f"knock-outregel capaciteit is {type(regel).__name__}, geen Capaciteit")
+    return regel.drempel(Context(a, perceel, inschrijving, inschrijving.aanbod[code]))
 
 
 # The rules een_meer_verandert knows how a one-unit move affects; any other rule set: no shortcut.

@@ -30,6 +30,10 @@ class Storing(Model):
     zaad: int
     kans_winnaar_blijft: float
     kans_eerste: dict[str, float]  # bidder -> share of draws in which it ranks first alone
+    # the same as counts of draws, exact: what the sentence says ('in 179 van de 300 trekkingen (59,7%)'), where a
+    # share such as 179/300 is 0.5966666666666667 in --json
+    aantal_winnaar_blijft: int
+    aantal_eerste: dict[str, int]
     # measured time, for bench/zekerheid.py only: never in an output, which must be the same on every run
     seconden: float = Field(exclude=True)
 
@@ -50,11 +54,24 @@ class Capaciteitsmarge(Model):
     verlaging: int  # capacity reduction that would lower its share
     verhoging: int | None  # smallest capacity rise that changes its share; None: none up to the volume
     niet_berekend: str | None = None  # why the rise could not be computed (a re-solve failed), in words
+    # the lot's capacity knock-out (at least this many per year), when it has one: below it the bid is invalid, not
+    # given a smaller share
+    minimum: int | None = None
+    # The lower capacities computed (re-solved): `laagste` is the lowest capacity at which an allocation exists, so
+    # that from there up to one below the allocation the share drops (more capacity never makes a lot infeasible);
+    # None when already one below the allocation no allocation could be made, or when that is below `minimum`.
+    # `onmogelijk_bij`: the capacity at which no allocation could be made, `onmogelijk`: why, in words.
+    laagste: int | None = None
+    onmogelijk_bij: int | None = None
+    onmogelijk: str | None = None
 
 
 class Zekerheid(Model):
     perceel: str
-    winnaar: str | None
+    winnaar: str | None  # first in the ranking, the one the analyses test
+    # the bidders with a share, in ranking order: the first in the ranking may get none (per_subregio, a budget),
+    # and is then not said to be the winner
+    gegund: tuple[str, ...]
     weglatingen: tuple[Weglating, ...]
     storing: Storing | None
     marges: tuple[Marge, ...]

@@ -124,6 +124,12 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
         zaad=zaad,
         kans_winnaar_blijft=kans.get(winnaar, 0.0),
         kans_eerste={b: k for b, k in sorted(kans.items(), key=lambda t: (-t[1], t[0])) if k > 0},
+        aantal_winnaar_blijft=int(eerste[bieders.index(winnaar)]) if winnaar in bieders else 0,
+        aantal_eerste={
+            b: int(eerste[i])
+            for i, b in sorted(enumerate(bieders), key=lambda t: (-eerste[t[0]], t[1]))
+            if eerste[i] > 0
+        },
         seconden=seconden,
     )
 

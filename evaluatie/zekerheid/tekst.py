@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evaluatie.prijs.rangorde import voorrang_tekst
 from evaluatie.tekst import euro, getal
-from evaluatie.zekerheid.model import Zekerheid
+from evaluatie.zekerheid.model import Capaciteitsmarge, Zekerheid
 
 
 def _beperk(items: list[str] | tuple[str, ...], beknopt: int | None, wat: str) -> list[str]:
@@ -47,6 +47,33 @@ def _marge(kwaliteit: float | None, prijs: float | None) -> str:
     return "kon met alleen een hogere kwaliteitsscore (hoogstens 100) of alleen een lagere prijs niet eerste worden."
 
 
+def _lager(c: Capaciteitsmarge) -> str:
+    """What a lower capacity does, as computed: the share drops from one place below the allocation down to the
+    lowest capacity at which the lot can still be allocated, and not below the lot's capacity knock-out (there the
+    bid is invalid); where the others cannot take the rest, no allocation is possible, which is said with why."""
+    hoog = c.toegewezen - 1  # the highest capacity at which the share drops
+    eis = f"knock-outeis: capaciteit minstens {getal(c.minimum, 0)} per jaar" if c.minimum is not None else ""
+    ongeldig = (
+        f"; bij minder dan {getal(c.minimum, 0)} is de inschrijving ongeldig ({eis})" if c.minimum is not None else ""
+    )
+    if c.minimum is not None and hoog < c.minimum:
+        return (
+            f"zolang de capaciteit minstens {getal(c.minimum, 0)} is, blijft het aandeel gelijk; bij een lagere "
+            f"capaciteit is de inschrijving ongeldig ({eis})"
+        )
+    onmogelijk = (
+        f"bij een capaciteit van {getal(c.onmogelijk_bij, 0)} kan de verdeling niet worden gemaakt ({c.onmogelijk})"
+        if c.onmogelijk_bij is not None
+        else ""
+    )
+    if c.laagste is None:
+        if not onmogelijk:
+            raise ValueError(f"capaciteitsmarge van {c.inschrijver}: lagere capaciteit niet berekend")
+        return onmogelijk + ongeldig
+    bereik = getal(hoog, 0) if c.laagste == hoog else f"{getal(c.laagste, 0)} tot en met {getal(hoog, 0)}"
+    return f"bij een capaciteit van {bereik} daalt het aandeel" + (f"; {onmogelijk}" if onmogelijk else "") + ongeldig
+
+
 def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[str, list[str]]:
     """The analyses as sentences. `beknopt` caps the lists inside a sentence (changed allocations,
     other bidders that could come first) at that many items, the rest counted; None: everything."""
@@ -66,17 +93,22 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
                 f"({'; '.join(verschuivingen)})."
             )
         else:
-            weg.append(f"Zonder de scores van {w.beoordelaar} blijven winnaar en verdeling gelijk.")
+            # the first in the ranking is the winner only when it gets a share (weergave._eerste)
+            wie = "winnaar en verdeling" if z.winnaar in z.gegund else "de eerste in de rangorde en de verdeling"
+            weg.append(f"Zonder de scores van {w.beoordelaar} blijven {wie} gelijk.")
     storing = []
     if z.storing is not None:
         s = z.storing
         storing.append(
             f"Als iedere afzonderlijke score willekeurig een schaalstap omhoog of omlaag gaat "
-            f"({getal(s.trekkingen, 0)} trekkingen, zaad {s.zaad}), blijft {z.winnaar} in "
-            f"{procent(s.kans_winnaar_blijft)} van de gevallen alleen eerste."
+            f"(zaad {s.zaad}), blijft {z.winnaar} in "
+            f"{getal(s.aantal_winnaar_blijft, 0)} van de {getal(s.trekkingen, 0)} trekkingen "
+            f"({procent(s.kans_winnaar_blijft)}) alleen eerste."
         )
         anderen = _beperk(
-            [f"{b} {procent(k)}" for b, k in s.kans_eerste.items() if b != z.winnaar], beknopt, "inschrijvers"
+            [f"{b} {getal(s.aantal_eerste[b], 0)} ({procent(k)})" for b, k in s.kans_eerste.items() if b != z.winnaar],
+            beknopt,
+            "inschrijvers",
         )
         if anderen:
             storing.append("Andere inschrijvers die dan eerste worden: " + ", ".join(anderen) + ".")
@@ -95,10 +127,7 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
         marge.append(f"Inschrijver {m.inschrijver} (rang {m.rang}) " + _marge(m.kwaliteit, m.prijs))
     capaciteit = []
     for c in z.capaciteit:
-        zin = (
-            f"{c.inschrijver} krijgt {getal(c.toegewezen, 0)} bij capaciteit {getal(c.capaciteit, 0)}: bij een "
-            f"capaciteit van {getal(c.capaciteit - c.verlaging, 0)} of minder daalt het aandeel"
-        )
+        zin = f"{c.inschrijver} krijgt {getal(c.toegewezen, 0)} bij capaciteit {getal(c.capaciteit, 0)}: " + _lager(c)
         if c.niet_berekend is not None:
             zin += f"; of meer capaciteit het aandeel verandert, kon niet worden berekend ({c.niet_berekend})"
         elif c.verhoging is not None:

@@ -99,7 +99,8 @@ class LopendeZekerheid:
     def __init__(self, award, oplosser: str = STANDAARD, trekkingen: int = 10_000):
         panelen = panelen_zonder(award)
         self._award = award
-        self._codes = [c for c, p in award.uitslag.percelen.items() if p.procedure == "gunning"]
+        # a lot whose outcome waits for a draw has no winner whose certainty could be tested (wacht_op_loting)
+        self._codes = [c for c, p in award.uitslag.percelen.items() if p.procedure == "gunning" and not p.loting_nodig]
         taken: dict[tuple[str, str, str], Callable[[], Any]] = {}
         # The expensive tasks (each re-solves an allocation) first, so the workers stay balanced.
         for code in self._codes:
@@ -125,6 +126,7 @@ class LopendeZekerheid:
             uit[code] = Zekerheid(
                 perceel=code,
                 winnaar=p.winnaars()[0] if p.rangorde else None,
+                gegund=tuple(gegunde_leveranciers(award, code)),
                 weglatingen=tuple(uitkomst[("weglaten", code, r)] for r in award.beoordeling.panel.beoordelaars),
                 storing=uitkomst[("storing", code, "")],
                 marges=tuple(uitkomst[("marge", code, "")]),
@@ -133,6 +135,22 @@ class LopendeZekerheid:
                 maatstaf=methode(award.invoer.aanbesteding.percelen[code].prijsmethode).maatstaf,
             )
         return uit
+
+
+def wacht_op_loting(award) -> list[str]:
+    """Per lot left out because a tie that decides the award waits for a draw, why and the command for it: its
+    first place is not decided, so no sentence may say who 'stays first' or 'becomes first instead of' whom."""
+    uit = []
+    for p in award.uitslag.percelen.values():
+        if p.procedure != "gunning":
+            continue
+        for st in p.loting_nodig:
+            uit.append(
+                f"Perceel {p.naam}: niet onderzocht, want de uitkomst wacht op een loting: "
+                f"{', '.join(st.inschrijvers)} staan gelijk op rang {st.rang}. Leg de loting vast en reken dan "
+                f"opnieuw: {st.commando()}"
+            )
+    return uit
 
 
 def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dict[str, Zekerheid]:
