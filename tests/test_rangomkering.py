@@ -42,3 +42,33 @@ def test_geen_omkering_zonder_prijsafhankelijke_methode_of_als_er_niets_wisselt(
     # a cheaper excluded bid that changes nothing is still reported, as 'blijft gelijk'
     [r] = rangomkeringen(_perceel("relatief"), [B, Kandidaat("D", 9500, 20, 10, 4)], [Afgevallen(A, "ongeldig")])
     assert not r.verandert and "blijft de volgorde van de andere inschrijvers gelijk" in zin(r)
+
+
+def test_zin_noemt_iedere_status_met_haar_eigen_woord() -> None:
+    """Every status the award gives a bid outside the ranking (toets.status) has its own sentence: the rank reversal
+    raised 'onbekende status' for a bid rejected as abnormally low or held back for an unweighed exclusion ground,
+    which stopped `zekerheid` and the award's robustness analyses."""
+    from evaluatie.prijs.rangomkering import Rangomkering, zin
+
+    def met(status: str) -> str:
+        return zin(
+            Rangomkering(
+                scenario="met",
+                inschrijver="Zeta",
+                prijs=5000.0,
+                volgorde_voor=("A", "B"),
+                volgorde_na=("A", "B"),
+                gewisseld=(),
+                status=status,
+                redenen=("r",),
+            )
+        )
+
+    assert met("abnormaal laag").startswith(
+        "Was de als abnormaal laag afgewezen inschrijving van Zeta (EUR 5.000,00; reden: r) toch aanvaard"
+    )
+    assert met("aangehouden").startswith(
+        "Doet de aangehouden inschrijving van Zeta (EUR 5.000,00; reden: r; de verklaarde uitsluitingsgrond is nog "
+        "niet gewogen) na de weging toch mee"
+    )
+    assert "uitgesloten" not in met("abnormaal laag") + met("aangehouden")

@@ -33,8 +33,9 @@ class Rangomkering(BaseModel):
     # 'zonder': the other valid bids with the same lowest price. One of them leaving leaves the lowest price and so
     # every score as it is; the scenario is then all of them leaving (`inschrijver` and these), the lowest price moving.
     ook: tuple[str, ...] = ()
-    # 'met': why the bid did not count, in the award's own words: 'uitgesloten' (an exclusion ground, art. 2.86/2.87
-    # Aw 2012) or 'ongeldig' (a requirement not met), and the reasons
+    # 'met': why the bid did not count, in the award's own words (toets.status): 'uitgesloten' (an exclusion ground,
+    # art. 2.86/2.87 Aw 2012), 'ongeldig' (a requirement not met), 'abnormaal laag' (art. 2.116) or 'aangehouden' (a
+    # declared ground not yet weighed), and the reasons
     status: str | None = None
     redenen: tuple[str, ...] = ()
 
@@ -45,7 +46,8 @@ class Rangomkering(BaseModel):
 
 @dataclass(frozen=True)
 class Afgevallen:
-    """A bid that did not count in the ranking, with the award's status ('uitgesloten' or 'ongeldig') and reasons."""
+    """A bid that did not count in the ranking, with the award's status (toets.status: 'ongeldig', 'uitgesloten',
+    'abnormaal laag', 'aangehouden') and reasons."""
 
     kandidaat: Kandidaat
     status: str
@@ -142,6 +144,15 @@ def zin(r: Rangomkering) -> str:
         kop = f"Was de uitgesloten inschrijving van {r.inschrijver} ({_prijs_en_reden(r)}) toch toegelaten"
     elif r.status == "ongeldig":
         kop = f"Was de ongeldige inschrijving van {r.inschrijver} ({_prijs_en_reden(r)}) toch geldig geweest"
+    elif r.status == "abnormaal laag":
+        kop = (
+            f"Was de als abnormaal laag afgewezen inschrijving van {r.inschrijver} ({_prijs_en_reden(r)}) toch aanvaard"
+        )
+    elif r.status == "aangehouden":
+        kop = (
+            f"Doet de aangehouden inschrijving van {r.inschrijver} ({_prijs_en_reden(r)}; de verklaarde "
+            "uitsluitingsgrond is nog niet gewogen) na de weging toch mee"
+        )
     else:  # never said in the wrong legal word: a status this text does not know is an error
         raise ValueError(f"rangomkering: onbekende status {r.status!r} van de inschrijving van {r.inschrijver}")
     if not r.verandert:
