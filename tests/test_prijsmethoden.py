@@ -402,3 +402,28 @@ def test_advies_xlsx_rangorde_zegt_wat_de_kolommen_betekenen(
     assert rijen[0][9] == "Prijsmethode (betekenis van Prijsscore en Totaal)"
     assert [r[9] for r in rijen[1:]] == [betekenis, betekenis]
     assert all((r[5] is not None) == heeft_prijsscore for r in rijen[1:])
+
+
+@pytest.mark.parametrize("naam", sorted(methoden()))
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(
+    prijzen=st.lists(st.integers(min_value=5_000, max_value=12_000), min_size=1, max_size=5),
+    centen=st.lists(st.integers(min_value=0, max_value=99), min_size=5, max_size=5),
+    kwaliteit=st.lists(st.floats(min_value=0, max_value=100, allow_nan=False), min_size=5, max_size=5),
+    weging=st.integers(min_value=0, max_value=100),
+)
+def test_totalen_gelijk_aan_bereken_tot_de_laatste_bit(
+    naam: str, prijzen: list[int], centen: list[int], kwaliteit: list[float], weging: int
+) -> None:
+    """`totalen` (the margin's re-rankings) gives exactly the totals `bereken` gives (the ranking): == on the floats,
+    not approx, since a last-bit difference can move a total across a 4-decimal rounding and turn a tie."""
+    perceel = _perceel(naam, weging)
+    kandidaten = [
+        Kandidaat(f"I{i}", p + centen[i] / 100, kwaliteit[i], 10, 4.0)
+        for i, p in enumerate(prijzen)
+        if p <= perceel.plafondprijs
+    ]
+    if not kandidaten:
+        return
+    m = methode(naam)
+    assert m.totalen(perceel, kandidaten) == {n: u.totaal for n, u in m.bereken(perceel, kandidaten).items()}

@@ -71,6 +71,10 @@ class FictieveKorting(Prijsmethode):
             )
         return uit
 
+    def totalen(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, float]:
+        maximum = self.maximum(perceel)
+        return {k.inschrijver: k.prijs - maximum * k.kwaliteit / 100 for k in kandidaten}
+
     def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
         return prijs[None, :] - self.maximum(perceel) * kwaliteit / 100
 

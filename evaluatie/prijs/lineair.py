@@ -47,6 +47,17 @@ class Lineair(Prijsmethode):
             uit[k.inschrijver] = self.gewogen_uitkomst(perceel, k, ps, stap)
         return uit
 
+    def totalen(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, float]:
+        laagste = min(k.prijs for k in kandidaten)
+        plafond = perceel.plafondprijs
+        gelijk = plafond - laagste <= 1e-9  # every bid at the ceiling: all equally cheap (as in bereken)
+        return {
+            k.inschrijver: self.weeg(
+                perceel, k.kwaliteit, 100.0 if gelijk else (plafond - k.prijs) / (plafond - laagste) * 100
+            )
+            for k in kandidaten
+        }
+
     def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
         import numpy as np
 

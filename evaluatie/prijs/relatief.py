@@ -37,6 +37,10 @@ class Relatief(Prijsmethode):
             uit[k.inschrijver] = self.gewogen_uitkomst(perceel, k, ps, stap)
         return uit
 
+    def totalen(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, float]:
+        laagste = min(k.prijs for k in kandidaten)
+        return {k.inschrijver: self.weeg(perceel, k.kwaliteit, laagste / k.prijs * 100) for k in kandidaten}
+
     def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
         import numpy as np
 

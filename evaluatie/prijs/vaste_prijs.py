@@ -46,6 +46,9 @@ class VastePrijs(Prijsmethode):
             for k in kandidaten
         }
 
+    def totalen(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, float]:
+        return {k.inschrijver: k.kwaliteit for k in kandidaten}
+
     def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
         return kwaliteit
 

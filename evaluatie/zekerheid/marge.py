@@ -57,10 +57,10 @@ def _gewijzigd(k: Kandidaat, wat: str, stappen: int) -> Kandidaat:
 
 def _haalt(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], naam: str) -> bool:
     """Level with or ahead of every other bid, in `punten`: the one representation the ranking compares."""
-    uit = m.bereken(perceel, kandidaten)
+    uit = m.totalen(perceel, kandidaten)
     teken = 1 if m.hoger_is_beter else -1
-    eigen = teken * punten(uit[naam].totaal)
-    return all(eigen >= teken * punten(u.totaal) for n, u in uit.items() if n != naam)
+    eigen = teken * punten(uit[naam])
+    return all(eigen >= teken * punten(t) for n, t in uit.items() if n != naam)
 
 
 def in_stappen(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], naam: str, wat: str) -> float | None:
@@ -237,10 +237,15 @@ def _lager(probleem, i: int, hoog: int, laag: int, oplosser: str) -> tuple[int |
         return None, None, None
 
     def fout(capaciteit: int) -> str | None:
+        from evaluatie.verdeling.haalbaarheid import aantoonbaar_haalbaar
+
         ander = list(probleem.leveranciers)
         ander[i] = dataclasses.replace(ander[i], capaciteit=capaciteit)
+        lager = dataclasses.replace(probleem, leveranciers=tuple(ander))
+        if aantoonbaar_haalbaar(lager):  # one solve with a found allocation as proof (verdeling.haalbaarheid)
+            return None
         try:
-            verdeel(dataclasses.replace(probleem, leveranciers=tuple(ander)), oplosser)
+            verdeel(lager, oplosser)  # not shown feasible: the award's own solve confirms, and says why
         except EvaluatieFout as e:
             return "; ".join(e.meldingen)
         return None
