@@ -20,10 +20,17 @@ from evaluatie.verdeling.model import Verdeelprobleem
 from evaluatie.verdeling.opbouw import bouw
 
 _NUL = 1e-9  # slack at or below this is none: an integral model's zero, not a rounding of one inburgeraar
+# Below this many (gemeente, supplier) pairs `verdeel` itself is the cheaper proof: its fast path solves a small lot in
+# about 4 ms where building and solving the elastic model took about 10 ms (the example, 11 checks); nationally
+# (342 x 150) the elastic model took about 26 ms against 290 ms for `verdeel` (measured 5 December 2026)
+KLEIN = 5_000
 
 
 def aantoonbaar_haalbaar(p: Verdeelprobleem) -> bool:
-    """True when an allocation meeting every rule was found (then one exists); False when not shown here."""
+    """True when an allocation meeting every rule was found (then one exists); False when not shown here (also for a
+    small lot, where the caller's `verdeel` is the cheaper proof)."""
+    if len(p.vraag) * len(p.leveranciers) <= KLEIN:
+        return False
     if vooraf(p):
         return False
     if not any(p.vraag.values()):
