@@ -28,7 +28,7 @@ def _probleem(zaad: int, regels: Verdeelregels) -> Verdeelprobleem:
             rnd.randint(5, 40),
             tuple(g for g in gemeenten if rnd.random() < 0.5),
             i,
-        )  # fmt: skip
+        )
         for i in range(60)
     )
     subregio = {g: f"R{int(g[1:]) // 10}" for g in gemeenten}
