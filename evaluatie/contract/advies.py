@@ -169,23 +169,28 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
     advies.advies = beste.naam
     gelijk = [k for k in kandidaten if k.beschikbaar and round(k.tekort, 9) == round(beste.tekort, 9)]
     if len(gelijk) > 1:
-        return _gelijk_advies(advies, gelijk, gemeente, naam, aandeel, open_house, overgeslagen=kandidaten)
-    if beste.tekort > 0:
-        waarom = (
-            f"Deze aanbieder staat het verst onder zijn {aandeel}: {beste.geplaatst} geplaatst tegen "
-            f"{getal(beste.verwacht, 1)}{'' if open_house else ' volgens de verdeling'} "
-            f"(achterstand {getal(beste.tekort, 1)})"
-        )
+        kern = _gelijk_advies(advies, gelijk, gemeente, naam, aandeel, open_house)
     else:
-        waarom = (
-            f"Geen beschikbare aanbieder staat onder zijn {aandeel}; deze staat er het minst boven: {beste.geplaatst} "
-            f"geplaatst tegen {getal(beste.verwacht, 1)}{'' if open_house else ' volgens de verdeling'}"
+        if beste.tekort > 0:
+            waarom = (
+                f"Deze aanbieder staat het verst onder zijn {aandeel}: {beste.geplaatst} geplaatst tegen "
+                f"{getal(beste.verwacht, 1)}{'' if open_house else ' volgens de verdeling'} "
+                f"(achterstand {getal(beste.tekort, 1)})"
+            )
+        else:
+            waarom = (
+                f"Geen beschikbare aanbieder staat onder zijn {aandeel}; deze staat er het minst boven: "
+                f"{beste.geplaatst} geplaatst tegen {getal(beste.verwacht, 1)}"
+                f"{'' if open_house else ' volgens de verdeling'}"
+            )
+        kern = (
+            f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam.rstrip('.')}. {waarom}, "
+            "binnen zijn capaciteit en zonder wachtenden boven de beloofde wachttijd"
         )
     overgeslagen = [k.naam for k in kandidaten if not k.beschikbaar]
     advies.uitleg.insert(
         0,
-        f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {beste.naam.rstrip('.')}. {waarom}, "
-        "binnen zijn capaciteit en zonder wachtenden boven de beloofde wachttijd"
+        kern
         + (f" (overgeslagen: {', '.join(overgeslagen)}, zie hieronder)" if overgeslagen else "")
         + ". De keuze van de inburgeraar of de klantmanager gaat altijd voor; leg die vast met "
         "'evaluatie contract keuze'.",
@@ -200,11 +205,11 @@ def _gelijk_advies(
     naam: str,
     aandeel: str,
     open_house: bool,
-    overgeslagen: list[Kandidaat],
-) -> Advies:
+) -> str:
     """Two or more available suppliers stand equally far from their share. Under an award the ranking decides (the
     higher-ranked supplier goes first, as in the allocation), and the advice says so. An open house ranks nobody: the
-    advice names them all, and a choice of any of them follows it (it said 'een van hen')."""
+    advice names them all, and a choice of any of them follows it (it said 'een van hen'). Returns the advice's
+    first sentence up to what was skipped, as the single-supplier advice has it."""
     from evaluatie.gemeentenamen import opsomming
 
     beste = gelijk[0]
@@ -230,15 +235,7 @@ def _gelijk_advies(
             "beloofde wachttijd; bij gelijke afstand gaat de hoger gerangschikte aanbieder voor, zoals in de "
             f"verdeling ({namen[0]} heeft rang {beste.rang})"
         )
-    weg = [k.naam for k in overgeslagen if not k.beschikbaar]
-    advies.uitleg.insert(
-        0,
-        kern
-        + (f" (overgeslagen: {', '.join(weg)}, zie hieronder)" if weg else "")
-        + ". De keuze van de inburgeraar of de klantmanager gaat altijd voor; leg die vast met "
-        "'evaluatie contract keuze'.",
-    )
-    return advies
+    return kern
 
 
 def kies(

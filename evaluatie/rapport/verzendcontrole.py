@@ -127,12 +127,13 @@ def _andere_prijs_dan_gerekend(g: Rapportgegevens) -> list[str]:
 
 
 def _naamvorm(tekst: str) -> str:
-    """A name as compared: case, accents and spacing do not make it another person ('Joost  de Ridder', 'JOOST DE
-    RIDDER' and 'Joost de Rídder' are one)."""
+    """A name as compared: the project's name key (case and spacing folded, evaluatie.naamvorm.sleutel), and accents
+    too ('Joost de Rídder' is 'Joost de Ridder')."""
     import unicodedata
 
-    zonder = "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c))
-    return " ".join(zonder.casefold().split())
+    from evaluatie.naamvorm import sleutel
+
+    return sleutel("".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c)))
 
 
 def _beoordelaar_bij_inschrijver(g: Rapportgegevens) -> list[str]:
