@@ -15,11 +15,16 @@ from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel
 from evaluatie.tekst import getal
 
 
-def verdeling_volgt(wat: str = "totaalscore") -> str:
-    """`wat`: what the method ranks on ('totaalscore', or 'fictieve prijs' under fictieve_korting)."""
+def verdeling_volgt(wat: str = "totaalscore", prijs_besliste: bool = False) -> str:
+    """`wat`: what the method ranks on ('totaalscore', or 'fictieve prijs' under fictieve_korting).
+
+    'de prijs beslist daar niet' says the allocation does not serve the cheaper of two equal bids first; where the
+    published rule 'laagste_prijs' set the order (`prijs_besliste`), the sentence before says the price decided, and
+    the clause would read as its contradiction, so it is left out (the order it follows is the price's anyway)."""
+    slot = "." if prijs_besliste else "; de prijs beslist daar niet."
     return (
         f"Dezelfde volgorde geldt in de verdeling: bij gelijke {wat} krijgt de hoger gerangschikte inschrijving "
-        "eerst inburgeraars; de prijs beslist daar niet."
+        f"eerst inburgeraars{slot}"
     )
 
 
@@ -44,7 +49,7 @@ def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel, wat: str = "tot
     return (
         f"Uw {wat} was gelijk aan die van {_namen([r.inschrijver for r in anderen]) or 'een andere inschrijver'}. "
         f"De beslisregel bij gelijke stand van de aanbesteding ({regel}) heeft de volgorde bepaald: {volgorde}; "
-        f"dus {positie}. {verdeling_volgt(wat)}"
+        f"dus {positie}. {verdeling_volgt(wat, prijs_besliste=eigen.beslist_door == 'laagste_prijs')}"
     )
 
 
