@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
@@ -37,6 +37,9 @@ from evaluatie.tekst import datum, datums_in_tekst, euro, getal
 from evaluatie.toets.status import AANGEHOUDEN, ABNORMAAL_LAAG, AFWIJZINGEN, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
+
+if TYPE_CHECKING:
+    from evaluatie.besluiten.model import Toelichting
 
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
 MAX_SIGNALEN = 20  # signals of disagreement named per lot; the xlsx marks every one
@@ -433,9 +436,11 @@ def _abnormaal(g: Rapportgegevens) -> str:
     gunning = {c: p for c, p in gunning.items() if p.naam not in vast}
     if not gunning:
         return vast_zin + _niet_bij_toelating(g)
+    aanvaard = []  # per signal: whether a recorded decision accepted its explanation
     for code, p in gunning.items():
         drempel = g.aanbesteding.percelen[code].abnormaal_laag
         for s in abnormaal_lage_prijzen(p, drempel):
+            aanvaard.append(_toelichting_besluit(g, s.inschrijver, code) is not None)
             regels.append(
                 f"Perceel {p.naam}: de prijs van {s.inschrijver}, {euro(s.prijs)} per traject, ligt "
                 f"{getal(100 * s.afwijking, 1)}% onder het gemiddelde van de andere geldige inschrijvingen "
@@ -465,16 +470,25 @@ def _abnormaal(g: Rapportgegevens) -> str:
             + f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
             "(art. 2.116 Aanbestedingswet 2012).</p>" + niet
         )
-    return (
-        afgewezen
-        + (
-            "<p>De volgende inschrijvingen lijken abnormaal laag."
+    if all(aanvaard):  # every explanation assessed and accepted: nothing is left to wait for
+        inleiding = (
+            "<p>De volgende inschrijvingen leken abnormaal laag; na beoordeling van hun schriftelijke toelichting "
+            "doen zij mee.</p>"
             if len(regels) > 1
-            else "<p>De volgende inschrijving lijkt abnormaal laag."
+            else "<p>De volgende inschrijving leek abnormaal laag; na beoordeling van de schriftelijke toelichting "
+            "doet zij mee.</p>"
         )
-        + " Dit is een signaal, geen uitsluiting: de inschrijving blijft meedoen tot de toelichting is "
-        "beoordeeld.</p><ul>" + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels) + "</ul>" + niet
-    )
+    else:
+        inleiding = (
+            (
+                "<p>De volgende inschrijvingen lijken abnormaal laag."
+                if len(regels) > 1
+                else "<p>De volgende inschrijving lijkt abnormaal laag."
+            )
+            + " Dit is een signaal, geen uitsluiting: de inschrijving blijft meedoen tot de toelichting is "
+            "beoordeeld.</p>"
+        )
+    return afgewezen + inleiding + "<ul>" + "".join(f'<li class="signaal">{e(r)}</li>' for r in regels) + "</ul>" + niet
 
 
 def _niet_bij_toelating(g: Rapportgegevens) -> str:
@@ -505,11 +519,10 @@ def _afgewezen_als_abnormaal(g: Rapportgegevens, gunning: dict[str, Any]) -> str
     )
 
 
-def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
-    """What was decided on the explanation, or that it must be asked for (an open point until then)."""
-    from evaluatie.besluiten.toepassen import toelichting_zin
-
-    t = next(
+def _toelichting_besluit(g: Rapportgegevens, inschrijver: str, code: str) -> Toelichting | None:
+    """The applied decision on this bid's price explanation in this lot, or None. A flagged bid still in the
+    ranking can only have an accepted one (a rejected explanation takes it out of the ranking)."""
+    return next(
         (
             b
             for b in g.besluiten
@@ -517,6 +530,13 @@ def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
         ),
         None,
     )
+
+
+def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
+    """What was decided on the explanation, or that it must be asked for (an open point until then)."""
+    from evaluatie.besluiten.toepassen import toelichting_zin
+
+    t = _toelichting_besluit(g, inschrijver, code)
     if t is None and g.aanbesteding.procedure == "toelating":  # no overheidsopdracht (C-410/14): no decision
         return (
             "Een toelatingsprocedure vergelijkt de inschrijvingen niet en is geen overheidsopdracht; art. 2.116 "
@@ -735,6 +755,13 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     return "\n".join(delen)
 
 
+def _laag_teken(g: Rapportgegevens, inschrijver: str, code: str) -> str:
+    """The mark after a flagged bid's name in the ranking: a question while its explanation is open, the decision
+    once one accepted it."""
+    t = _toelichting_besluit(g, inschrijver, code)
+    return " (abnormaal laag?)" if t is None else f" (abnormaal laag; toelichting aanvaard, besluit {t.id})"
+
+
 def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     p = g.uitslag.percelen[code]
     drempel = g.aanbesteding.percelen[code].abnormaal_laag
@@ -744,7 +771,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     rijen = [
         [
             Cel(str(r.rang), r.rang, "rang"),
-            r.inschrijver + (" (abnormaal laag?)" if r.inschrijver in laag else ""),
+            r.inschrijver + (_laag_teken(g, r.inschrijver, code) if r.inschrijver in laag else ""),
             Cel(getal(r.kwaliteit), r.kwaliteit, "kwaliteit"),
             Cel(euro(r.prijs), r.prijs, "prijs"),
             Cel(_kolomtekst(m, r.prijsscore, 2 if m.kolomkoppen[0] else None), r.prijsscore, "prijsscore"),
