@@ -39,7 +39,7 @@ def test_te_korte_termijn_boven_de_drempel_is_open_punt(tmp_path: Path) -> None:
         "soort": "standstill",
         "tekst": "De opschortende termijn is 15 kalenderdagen (standstill_dagen), maar art. 2.127 Aanbestedingswet "
         "2012 vraagt ten minste 20 kalenderdagen: de geraamde waarde van de gunningspercelen, EUR 800.000,00, ligt "
-        "boven de drempel van EUR 750.000,00.",
+        "op of boven de drempel van EUR 750.000,00.",
         "commando": "aanbesteding.yaml: standstill_dagen: 20",
     }
     assert not (ws / "rapporten" / "brieven").exists()
@@ -60,3 +60,18 @@ def test_systematiek_waarschuwt_voor_te_korte_termijn(tmp_path: Path) -> None:
     ws2 = maak_werkmap(tmp_path / "ws2", _data(20, boven=True))
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws2)])
     assert "standstill_dagen" not in res.stderr
+
+
+def test_waarde_precies_op_de_drempel_heet_niet_erboven(tmp_path: Path) -> None:
+    """A framework maximum of 75 trajectories x EUR 10.000 = EUR 750.000: exactly the threshold, which art. 2.38
+    counts as reached ('gelijk aan of groter dan'), so 15 days is an open point; its sentence said the value 'ligt
+    boven de drempel van EUR 750.000,00', which EUR 750.000,00 does not. 74 trajectories (EUR 740.000) is below."""
+    data = _data(15, boven=False)  # 20 a year x 2 years = 40 expected, under the fixed maximum
+    data["percelen"]["B1"]["raammaximum"] = {"trajecten": 75}
+    a, _ = laad_aanbesteding(maak_werkmap(tmp_path / "op", data) / "aanbesteding.yaml")
+    punt = te_korte_termijn(a)
+    assert punt is not None
+    assert "gunningspercelen, EUR 750.000,00, ligt op of boven de drempel van EUR 750.000,00." in punt.tekst
+    data["percelen"]["B1"]["raammaximum"] = {"trajecten": 74}
+    a, _ = laad_aanbesteding(maak_werkmap(tmp_path / "onder", data) / "aanbesteding.yaml")
+    assert te_korte_termijn(a) is None

@@ -253,7 +253,7 @@ def te_korte_termijn(a: Aanbesteding) -> Openpunt | None:
         "standstill",
         f"De opschortende termijn is {a.standstill_dagen} kalenderdagen (standstill_dagen), maar art. 2.127 "
         f"Aanbestedingswet 2012 vraagt ten minste {MINIMUM_STANDSTILL} kalenderdagen: de geraamde waarde van de "
-        f"gunningspercelen, {euro(gunningswaarde(a))}, ligt boven de drempel van {euro(DREMPEL_SAS)}.",
+        f"gunningspercelen, {euro(gunningswaarde(a))}, ligt op of boven de drempel van {euro(DREMPEL_SAS)}.",
         f"aanbesteding.yaml: standstill_dagen: {MINIMUM_STANDSTILL}",
     )
 
