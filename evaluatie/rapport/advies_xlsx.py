@@ -83,6 +83,32 @@ def _blad(
     ws.print_title_rows = "1:1"
 
 
+def _toegelaten(wb: Workbook, g: Rapportgegevens) -> None:
+    """The admitted suppliers of the open-house lots, as the HTML advies lists them: own price, capacity and the
+    expected number by capacity; no rank, price score or total (there is none to publish)."""
+    open_house = [(c, p) for c, p in g.uitslag.percelen.items() if p.procedure == "toelating"]
+    if not open_house:
+        return
+    per_naam = {i.naam: i for i in g.inschrijvingen}
+    _blad(
+        wb,
+        "Toegelaten",
+        ["Perceel", "Aanbieder", "Eigen prijs per traject", "Capaciteit per jaar", "Verwacht per jaar"],
+        [
+            [
+                p.naam,
+                r.inschrijver,
+                r.prijs,
+                per_naam[r.inschrijver].aanbod[c].capaciteit if r.inschrijver in per_naam else 0,
+                p.toegewezen(r.inschrijver),
+            ]
+            for c, p in open_house
+            for r in sorted(p.rangorde, key=lambda r: r.inschrijver)
+        ],
+        {2: EURO, 3: GEHEEL, 4: GEHEEL},
+    )
+
+
 def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
     wb = Workbook()
     wb.remove(eerste_blad(wb))
@@ -180,10 +206,12 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
                 _kolombetekenis(p.prijsmethode),
             ]
             for p in g.uitslag.percelen.values()
+            if p.procedure == "gunning"  # an open house ranks no one (C-410/14): its suppliers are under Toegelaten
             for r in p.rangorde
         ],
         {1: GEHEEL, 3: SCORE, 4: EURO, 5: SCORE, 6: SCORE, 7: GEHEEL},
     )
+    _toegelaten(wb, g)
     _blad(
         wb,
         "Verdeling",
