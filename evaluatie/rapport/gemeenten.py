@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from evaluatie.gemeentenamen import opsomming
 from evaluatie.gunning.uitslag import Gemeentebudget
 from evaluatie.rapport.budgetwoorden import VERDEELREGEL, budget_kop, budget_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
@@ -89,9 +90,20 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
         if totaal_zonder
         else ""
     )
+    # a gunning of some lots (--lots): the sum is not the gemeente's whole cost when it joins a lot not computed
+    berekend = [p.naam for p in g.uitslag.percelen.values() if any(b.gemeente == gemeente for b in p.budgetten)]
+    niet_berekend = [p.naam for c, p in a.percelen.items() if c not in g.uitslag.percelen and gemeente in a.vraag(c)]
+    if niet_berekend:
+        samen = f"In deze gunning ({opsomming(berekend, 'en')})"
+        rest = (
+            f" Niet in deze gunning berekend: {opsomming(niet_berekend, 'en')}, waaraan {gemeente} ook deelneemt; "
+            "die kosten staan hier niet in."
+        )
+    else:
+        samen, rest = "Alle percelen samen", ""
     delen.append(
-        f'<div class="kader">Alle percelen samen: kosten {e(euro(totaal_k))} per jaar tegen {tegen} van '
-        f"{e(euro(totaal_b))}{e(geraamd)}.</div>"
+        f'<div class="kader">{e(samen)}: kosten {e(euro(totaal_k))} per jaar tegen {tegen} van '
+        f"{e(euro(totaal_b))}{e(geraamd)}.{e(rest)}</div>"
     )
     titel = f"Vertrouwelijk - overzicht {gemeente}"
     return pagina(titel, "\n".join(delen), extra_stijl=paginavoet(titel))
