@@ -28,3 +28,20 @@ def test_tabel_van_de_partijen_heet_zo(tmp_path: Path) -> None:
             "De raamovereenkomst voor dit perceel wordt gesloten met 2 partijen; de verwachte verdeling van de 20 "
             "trajecten per jaar over die partijen is:" in brief
         )
+
+
+def test_een_partij_in_het_enkelvoud(tmp_path: Path) -> None:
+    """One awarded party: 'gesloten met 1 partij; ... over die partij is:', not 'over die partijen'. A (quality 100,
+    capacity 20) takes all 20; B (quality 50) gets none."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
+    vul_panel(ws, {"A": 100, "B": 50})
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    for naam in ("a", "b"):
+        brief = html_tekst(ws / "rapporten" / "brieven" / f"{naam}-b1.html")
+        assert (
+            "wordt gesloten met 1 partij; de verwachte verdeling van de 20 trajecten per jaar over die partij is:"
+            in brief
+        )

@@ -224,7 +224,7 @@ def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str
     d.alinea(
         f"De raamovereenkomst voor dit perceel wordt gesloten met {len(gegund)} "
         f"{'partij' if len(gegund) == 1 else 'partijen'}; de verwachte verdeling van de "
-        f"{getal(p.volume, 0)} trajecten per jaar over die partijen is:"
+        f"{getal(p.volume, 0)} trajecten per jaar over die {'partij' if len(gegund) == 1 else 'partijen'} is:"
     )
     d.tabel(
         ["Inschrijver", "Rang", "Inburgeraars per jaar", "Aandeel"],
