@@ -41,6 +41,9 @@ def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> Non
 
 
 def test_gunningsperceel_zonder_geldige_inschrijving_blijft_een_fout(tmp_path: Path) -> None:
+    """An award lot without a valid bid cannot be awarded (exit 1). The message said only 'geen enkele inschrijving
+    voldoet aan de knock-outeisen': not which bids, why (nor that a bid rejected as abnormally low or excluded is no
+    knock-out), and not that its bidders get no letter; it now names each bid with its status and reasons."""
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 11000, 30, 12, 4, "alle")])
     schrijf_beoordelingsformulieren(Werkmap(ws))
@@ -50,4 +53,10 @@ def test_gunningsperceel_zonder_geldige_inschrijving_blijft_een_fout(tmp_path: P
         )
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 1, r.output
-    assert "Perceel B1-route: geen enkele inschrijving voldoet aan de knock-outeisen" in r.output
+    # which bids fell and why, and what the user can do: the bidders of this lot get no letter from evaluatie
+    assert (
+        "Perceel B1-route: geen enkele inschrijving is geldig, dus kan het perceel niet worden gegund: Alfa "
+        "(ongeldig): prijs per traject EUR 11.000,00 ligt boven de plafondprijs EUR 10.000,00. evaluatie schrijft "
+        "voor een perceel zonder geldige inschrijving geen advies en geen brieven: gun de andere percelen met --lots "
+        "zonder B1, en deel de inschrijvers op dit perceel de afwijzing met deze redenen zelf mee"
+    ) in " ".join(r.output.split())

@@ -165,6 +165,23 @@ def gelijke_standen(
     return tuple(uit)
 
 
+def zonder_geldige_inschrijving(naam: str, code: str, afgevallen: Sequence[Uitsluiting]) -> str:
+    """An award lot without a valid bid cannot be awarded, and evaluatie writes no advies or letters for it. The
+    message names every bid with its status and reasons (a bid rejected as abnormally low or excluded is no
+    knock-out) and what the user can do, so the bidders of the lot still hear why."""
+    wie = (
+        "; ".join(f"{u.inschrijver} ({u.status}): {', '.join(u.redenen)}" for u in afgevallen)
+        if afgevallen
+        else "er is op dit perceel niet ingeschreven"
+    )
+    return (
+        f"Perceel {naam}: geen enkele inschrijving is geldig, dus kan het perceel niet worden gegund: {wie}. "
+        "evaluatie schrijft voor een perceel zonder geldige inschrijving geen advies en geen brieven: gun de andere "
+        f"percelen met --lots zonder {code}, en deel de inschrijvers op dit perceel de afwijzing met deze redenen "
+        "zelf mee"
+    )
+
+
 def beoordeel_perceel(
     aanbesteding: Aanbesteding,
     code: str,
@@ -193,7 +210,7 @@ def beoordeel_perceel(
     )
     probleem = verdeelprobleem(aanbesteding, code, rangorde, inschrijvingen)
     if not rangorde and perceel.procedure != "toelating":  # an open house may admit no one: later entry stays open
-        raise EvaluatieFout([f"Perceel {perceel.naam}: geen enkele inschrijving voldoet aan de knock-outeisen"])
+        raise EvaluatieFout([zonder_geldige_inschrijving(perceel.naam, code, uitgesloten)])
 
     def los(p: Verdeelprobleem) -> Verdeling:
         return verdeel(p, oplosser, tijdslimiet)
