@@ -108,3 +108,21 @@ def test_gemeentepagina_zonder_toegelaten_aanbieder_is_geen_besparing(tmp_path: 
     # Oost: Beta serves its 6 (6 x 320 = 1.920 against 6 x 350 = 2.100): the usual comparison, nothing unserved
     oost = html_tekst(ws / "rapporten" / "gemeenten" / "oost.html").split("Participatieverklaringstraject", 1)[1]
     assert "vraag maal plafondprijs is EUR 2.100,00 per jaar; de verwachte kosten liggen EUR 180,00 lager." in oost
+
+
+def test_een_inburgeraar_zonder_aanbieder_in_het_enkelvoud(tmp_path: Path) -> None:
+    """Zuid expects 1 inburgeraar in the open house and no admitted supplier serves it: 'de 1 verwachte
+    inburgeraars per jaar hebben hier nog geen aanbieder' read as a plural; now 'de 1 verwachte inburgeraar per jaar
+    heeft'. Noord and Oost (10 and 6) keep the plural where it applies."""
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data["gemeenten"][2]["inburgeraars"]["B1"] = 1  # Zuid
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "Noord")])
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    zuid = html_tekst(ws / "rapporten" / "gemeenten" / "zuid.html")
+    assert "de 1 verwachte inburgeraar per jaar heeft hier nog geen aanbieder" in zuid
+    oost = html_tekst(ws / "rapporten" / "gemeenten" / "oost.html")
+    assert "de 6 verwachte inburgeraars per jaar hebben hier nog geen aanbieder" in oost

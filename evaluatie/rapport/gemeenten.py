@@ -73,8 +73,8 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
         if zonder:
             delen.append(
                 f'<p class="signaal">Geen toegelaten aanbieder bedient {e(gemeente)} in dit perceel: de {zonder} '
-                "verwachte inburgeraars per jaar hebben hier nog geen aanbieder, tot een aanbieder die "
-                f"{e(gemeente)} bedient toetreedt.</p>"
+                + ("verwachte inburgeraar per jaar heeft" if zonder == 1 else "verwachte inburgeraars per jaar hebben")
+                + f" hier nog geen aanbieder, tot een aanbieder die {e(gemeente)} bedient toetreedt.</p>"
             )
         totaal_zonder += zonder
         totaal_k += budget.kosten
