@@ -54,7 +54,7 @@ def raammaximum(aanbesteding: Aanbesteding, code: str) -> Raammaximum:
 
 def raammaximum_zin(aanbesteding: Aanbesteding, code: str) -> str:
     """The maximum in Dutch sentences, as letters, advies and published method repeat it."""
-    from evaluatie.tekst import euro, getal
+    from evaluatie.tekst import euro, getal, kort
 
     m = raammaximum(aanbesteding, code)
     lt = aanbesteding.looptijd
@@ -64,7 +64,7 @@ def raammaximum_zin(aanbesteding: Aanbesteding, code: str) -> str:
     verwachting = f"{getal(m.prognose, 0)} trajecten ({getal(m.per_jaar, 0)} per jaar gedurende {termijn})"
     if m.grondslag == "opslag":
         grond = (
-            f"Verwacht worden {verwachting}; het maximum ligt {getal(100 * (m.opslag or 0), 0)}% daarboven, omdat "
+            f"Verwacht worden {verwachting}; het maximum ligt {kort(100 * (m.opslag or 0))}% daarboven, omdat "
             "de instroom van inburgeraars van jaar tot jaar wisselt."
         )
     elif m.grondslag == "trajecten":

@@ -52,7 +52,7 @@ def aannames(
 ) -> list[str]:
     """What the new file assumes per lot (from the criteria set and the defaults), to check before publishing."""
     from evaluatie.definitie.laden import samenvoegen
-    from evaluatie.tekst import euro, getal
+    from evaluatie.tekst import euro, kort
 
     regels = []
     for code in percelen:
@@ -64,7 +64,7 @@ def aannames(
         maximum = (
             "geen raammaximum (open house)"
             if procedures[code] == "toelating"
-            else f"raammaximum verwachting + {getal(100 * opslag, 0)}%"
+            else f"raammaximum verwachting + {kort(100 * opslag)}%"
         )
         regels.append(
             f"Perceel {code} ({p.get('naam', code)}): {procedures[code]}; plafondprijs "

@@ -33,7 +33,7 @@ from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.rapport.wegingtekst import weging_tekst
-from evaluatie.tekst import datum, datums_in_tekst, euro, getal
+from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
 from evaluatie.toets.status import AANGEHOUDEN, ABNORMAAL_LAAG, AFWIJZINGEN, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
@@ -444,7 +444,7 @@ def _abnormaal(g: Rapportgegevens) -> str:
             regels.append(
                 f"Perceel {p.naam}: de prijs van {s.inschrijver}, {euro(s.prijs)} per traject, ligt "
                 f"{getal(100 * s.afwijking, 1)}% onder het gemiddelde van de andere geldige inschrijvingen "
-                f"({euro(s.gemiddelde_overige)}); de grens is {getal(100 * drempel, 0)}%. "
+                f"({euro(s.gemiddelde_overige)}); de grens is {kort(100 * drempel)}%. "
                 + _toelichting(g, s.inschrijver, code)
             )
     toelating = [p.naam for p in g.uitslag.percelen.values() if p.procedure == "toelating"]
@@ -458,7 +458,7 @@ def _abnormaal(g: Rapportgegevens) -> str:
     niet = vast_zin + _niet_bij_toelating(g)
     afgewezen = _afgewezen_als_abnormaal(g, gunning)
     if not regels:
-        drempels = sorted({getal(100 * g.aanbesteding.percelen[c].abnormaal_laag, 0) for c in gunning})
+        drempels = sorted({kort(100 * g.aanbesteding.percelen[c].abnormaal_laag) for c in gunning})
         return (
             afgewezen
             + (

@@ -111,7 +111,7 @@ def systematiek(a: Aanbesteding) -> Document:
             continue
         d.alinea(
             f"Abnormaal lage prijs (art. 2.116 Aanbestedingswet 2012): ligt een prijs meer dan "
-            f"{getal(100 * p.abnormaal_laag, 0)}% onder het gemiddelde van de andere geldige inschrijvingen in dit "
+            f"{kort(100 * p.abnormaal_laag)}% onder het gemiddelde van de andere geldige inschrijvingen in dit "
             "perceel, dan vraagt de aanbestedende dienst om een schriftelijke toelichting. Pas na beoordeling van "
             "die toelichting kan de inschrijving worden afgewezen; zij wordt nooit automatisch uitgesloten."
         )

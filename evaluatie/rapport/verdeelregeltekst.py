@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.prijs.precisie import DECIMALEN
-from evaluatie.tekst import euro, getal
+from evaluatie.tekst import euro, kort
 
 
 def verdeelregel_zinnen(v: Verdeelregels) -> list[str]:
@@ -16,7 +16,7 @@ def verdeelregel_zinnen(v: Verdeelregels) -> list[str]:
     regels = ["niemand krijgt meer inburgeraars dan de capaciteit uit zijn inschrijving"]
     if v.max_aandeel is not None:
         regels.append(
-            f"een aanbieder krijgt hoogstens {getal(100 * v.max_aandeel, 0)}% van het volume (naar beneden afgerond)"
+            f"een aanbieder krijgt hoogstens {kort(100 * v.max_aandeel)}% van het volume (naar beneden afgerond)"
         )
     if v.min_volume:
         regels.append(f"wie inburgeraars krijgt, krijgt er minstens {v.min_volume}")

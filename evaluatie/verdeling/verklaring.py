@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.prijs.precisie import punten
 from evaluatie.prijs.rangorde import voorrang_tekst
-from evaluatie.tekst import getal
+from evaluatie.tekst import getal, kort
 from evaluatie.verdeling.klassen import geschikt
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
@@ -135,7 +135,10 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 continue
             if code == "max_aandeel" and plafond is not None:
                 # Exactly at the cap is not enough: its gemeenten may have no more demand for it.
-                grens = f"{r.max_aandeel:.0%} van het volume (hoogstens {getal(plafond, 0)} van {getal(p.totaal, 0)})"
+                grens = (
+                    f"{kort(100 * r.max_aandeel)}% van het volume "
+                    f"(hoogstens {getal(plafond, 0)} van {getal(p.totaal, 0)})"
+                )
                 if n == plafond:
                     tekst = f"het maximale aandeel van {grens} begrenst het"
                 else:
