@@ -135,6 +135,8 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 continue
             if code == "max_aandeel" and plafond is not None:
                 # Exactly at the cap is not enough: its gemeenten may have no more demand for it.
+                if r.max_aandeel is None:  # a cap comes only from max_aandeel: anything else is a bug
+                    raise ValueError(f"{p.perceel}: plafond {plafond} zonder max_aandeel")
                 grens = (
                     f"{kort(100 * r.max_aandeel)}% van het volume "
                     f"(hoogstens {getal(plafond, 0)} van {getal(p.totaal, 0)})"
