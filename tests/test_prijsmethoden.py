@@ -256,7 +256,8 @@ def test_zinnen_lineair() -> None:
     assert m.beschrijving(p) == (
         "Prijsmethode: prijsscore = (plafondprijs - prijs) / (plafondprijs - laagste geldige prijs) x 100, met "
         "plafondprijs EUR 10.000,00; totaalscore = 60% x kwaliteitsscore + 40% x prijsscore. De hoogste totaalscore "
-        "staat eerst."
+        "staat eerst. Ligt de laagste geldige prijs op de plafondprijs, dan is de prijsscore van iedere inschrijving "
+        "100."
     )
     assert m.vergelijkingszinnen(p, u, a, True) == [
         "Prijs: A behaalde een prijsscore van 100,00 tegen 50,00 voor u; dat scheelt 20,00 punten in de totaalscore."

@@ -30,7 +30,9 @@ class Lineair(Prijsmethode):
         return (
             "Prijsmethode: prijsscore = (plafondprijs - prijs) / (plafondprijs - laagste geldige prijs) x 100, "
             f"met plafondprijs {euro(perceel.plafondprijs)}; totaalscore = {kort(perceel.weging.kwaliteit)}% x "
-            f"kwaliteitsscore + {kort(perceel.weging.prijs)}% x prijsscore. De hoogste totaalscore staat eerst."
+            f"kwaliteitsscore + {kort(perceel.weging.prijs)}% x prijsscore. De hoogste totaalscore staat eerst. "
+            # the formula is 0 / 0 there; the rule bereken applies is published with it
+            "Ligt de laagste geldige prijs op de plafondprijs, dan is de prijsscore van iedere inschrijving 100."
         )
 
     def bereken(self, perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, Prijsuitkomst]:
