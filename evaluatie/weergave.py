@@ -13,11 +13,11 @@ from pathlib import Path
 
 from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
 from evaluatie.rapport import kleine_aantallen
 from evaluatie.rapport.budgetwoorden import budget_kop
-from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
