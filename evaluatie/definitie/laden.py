@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from evaluatie.bestandsnamen import veilige_naam
 from evaluatie.definitie import plaatshouders
 from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.definitie.schaalcontrole import controleer_schaal
 from evaluatie.definitie.schema import suggestie, valideer
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
 from evaluatie.fouten import Fout, InvoerFout
@@ -452,6 +453,8 @@ def _inhoudelijke_controles(
                 )
         if "schaal" not in p:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
+        else:
+            controleer_schaal(p["schaal"], basis, (*basis, "schaal") in regels, str(p.get("criteriaset")), fout)
         if p["procedure"] == "toelating" and p.get("raammaximum"):
             fout(
                 (*basis, "raammaximum"),
