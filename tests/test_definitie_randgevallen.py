@@ -84,3 +84,26 @@ def test_een_drempel_buiten_de_kwaliteitsscore_wordt_geweigerd(tmp_path: Path) -
     assert uit.startswith("2\n")
     assert "drempel 0,5 lijkt een fractie, maar de kwaliteitsscore loopt van 0 tot 100: bedoelt u 50?" in uit
     assert "drempel" not in _minimum_kwaliteit(tmp_path / "c", 60)  # on the scale: accepted (the run stops on no bids)
+
+
+def test_een_verschreven_perceelcode_geeft_een_melding_en_geen_stoet_gevolgfouten(tmp_path: Path) -> None:
+    """`b1:` instead of `B1:` under percelen: besides the one true message ('bedoelt u 'B1'?') every gemeente got
+    'perceel B1 bestaat niet in deze aanbesteding' and 'neemt deel aan perceel b1 maar geeft geen verwacht aantal',
+    and every criterion of the lot a missing name. The lot is still checked as B1: its unknown gemeente is reported
+    in the same run."""
+    data = kleine_aanbesteding()
+    b1 = data["percelen"].pop("B1")
+    b1["gemeenten"] = ["Noord", "Oost", "Zuid", "Westt"]
+    data["percelen"]["b1"] = b1
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    lot = next(i for i, r in enumerate(regels, 1) if r.strip() == "b1:")
+    west = next(i for i, r in enumerate(regels, 1) if r.strip() == "- Westt")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert res.output.splitlines()[1:] == [
+        f"  aanbesteding.yaml: percelen.b1 (regel {lot}): onbekende naam 'b1'; bedoelt u 'B1'? toegestaan: B1, MAP, "
+        "PVT, Z, onderwijs",
+        f"  aanbesteding.yaml: percelen.B1.gemeenten[4] (regel {west}): gemeente 'Westt' staat niet onder gemeenten; "
+        "geldig: Noord, Oost, Zuid",
+    ], res.output

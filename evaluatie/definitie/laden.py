@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from evaluatie.bestandsnamen import veilige_naam
 from evaluatie.definitie import plaatshouders
-from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Perceel
 from evaluatie.definitie.schaalcontrole import controleer_schaal
 from evaluatie.definitie.schema import suggestie, valideer
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
@@ -384,6 +384,7 @@ def _inhoud_ondanks_schemafouten(
     if not isinstance(data, dict):
         return []
     try:
+        data, regels = _alleen_bekende_percelen(data, regels)
         sets: dict[str, dict[str, Any]] = {}
         for setnaam, _ in _setnamen(data):
             setpad = zoek_criteriaset(setnaam, werkmap)
@@ -396,6 +397,49 @@ def _inhoud_ondanks_schemafouten(
         return []
     bekend = {f.plaats for f in schemafouten}
     return [f for f in fouten if f.plaats not in bekend]
+
+
+def _alleen_bekende_percelen(data: dict[str, Any], regels: dict[Pad, int]) -> tuple[dict[str, Any], dict[Pad, int]]:
+    """The data the content checks see after the schema named a lot code it does not know (`b1`, `B2`).
+
+    Checked as written, one typo in a lot's key buried the schema's message ('onbekende naam 'b1'; bedoelt u
+    'B1'?') under a false one per gemeente ('perceel B1 bestaat niet in deze aanbesteding', 'neemt deel aan perceel
+    b1 maar geeft geen verwacht aantal'). A code that differs from a lot code only in capitals is checked as that
+    lot (its lines stay its own), so the lot's other mistakes still come in this run; any other unknown code is left
+    out, under percelen and under each gemeente's inburgeraars. Only for this pass: the schema error stands, so
+    nothing is read as something else."""
+    if not isinstance(data.get("percelen"), dict):
+        return data, regels
+    regels = dict(regels)
+
+    def bekend(code: Any, bestaand: Collection[Any]) -> str | None:
+        if code in PERCEELCODES:
+            return str(code)
+        gelijk = next((c for c in PERCEELCODES if c.lower() == str(code).lower()), None)
+        return gelijk if gelijk is not None and gelijk not in bestaand else None
+
+    def codes(tabel: dict[Any, Any], pad: Pad) -> dict[str, Any]:
+        uit: dict[str, Any] = {}
+        for code, waarde in tabel.items():
+            nieuw = bekend(code, tabel)
+            if nieuw is None:
+                continue
+            uit[nieuw] = waarde
+            if nieuw != code:
+                n = len(pad) + 1
+                regels.update({(*pad, nieuw, *p[n:]): r for p, r in list(regels.items()) if p[:n] == (*pad, code)})
+        return uit
+
+    data = copy.copy(data)
+    data["percelen"] = codes(data["percelen"], ("percelen",))
+    if isinstance(data.get("gemeenten"), list):
+        data["gemeenten"] = [
+            {**g, "inburgeraars": codes(g["inburgeraars"], ("gemeenten", i, "inburgeraars"))}
+            if isinstance(g, dict) and isinstance(g.get("inburgeraars"), dict)
+            else g
+            for i, g in enumerate(data["gemeenten"])
+        ]
+    return data, regels
 
 
 def _inhoudelijke_controles(
