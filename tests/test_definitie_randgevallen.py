@@ -107,3 +107,18 @@ def test_een_verschreven_perceelcode_geeft_een_melding_en_geen_stoet_gevolgfoute
         f"  aanbesteding.yaml: percelen.B1.gemeenten[4] (regel {west}): gemeente 'Westt' staat niet onder gemeenten; "
         "geldig: Noord, Oost, Zuid",
     ], res.output
+
+
+def test_gemeenten_als_tekst_worden_niet_letter_voor_letter_gelezen(tmp_path: Path) -> None:
+    """`gemeenten: Alle` (a capital A): besides the schema's message, the content checks read the text letter by
+    letter: "gemeente 'A' staat niet onder gemeenten", 'l', 'l', 'e'."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = "Alle"
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    regel = next(i for i, r in enumerate(regels, 1) if r.strip() == "gemeenten: Alle")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert res.output.splitlines()[1:] == [
+        f"  aanbesteding.yaml: percelen.B1.gemeenten (regel {regel}): verwacht een lijst of 'alle', kreeg 'Alle'"
+    ], res.output

@@ -406,8 +406,9 @@ def _alleen_bekende_percelen(data: dict[str, Any], regels: dict[Pad, int]) -> tu
     'B1'?') under a false one per gemeente ('perceel B1 bestaat niet in deze aanbesteding', 'neemt deel aan perceel
     b1 maar geeft geen verwacht aantal'). A code that differs from a lot code only in capitals is checked as that
     lot (its lines stay its own), so the lot's other mistakes still come in this run; any other unknown code is left
-    out, under percelen and under each gemeente's inburgeraars. Only for this pass: the schema error stands, so
-    nothing is read as something else."""
+    out, under percelen and under each gemeente's inburgeraars. A lot's gemeenten given as one text other than 'alle'
+    are read as 'alle' when they differ only in capitals, else as a list of that one name. Only for this pass: the
+    schema error stands, so nothing is read as something else."""
     if not isinstance(data.get("percelen"), dict):
         return data, regels
     regels = dict(regels)
@@ -432,6 +433,12 @@ def _alleen_bekende_percelen(data: dict[str, Any], regels: dict[Pad, int]) -> tu
 
     data = copy.copy(data)
     data["percelen"] = codes(data["percelen"], ("percelen",))
+    for code, p in list(data["percelen"].items()):
+        lijst = p.get("gemeenten") if isinstance(p, dict) else None
+        if isinstance(lijst, str) and lijst != "alle":
+            # 'Alle', or one name without brackets: read letter by letter it gave 'gemeente 'A' staat niet onder
+            # gemeenten', 'l', 'l', 'e'
+            data["percelen"][code] = {**p, "gemeenten": "alle" if lijst.strip().lower() == "alle" else [lijst]}
     if isinstance(data.get("gemeenten"), list):
         data["gemeenten"] = [
             {**g, "inburgeraars": codes(g["inburgeraars"], ("gemeenten", i, "inburgeraars"))}
