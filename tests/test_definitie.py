@@ -174,6 +174,19 @@ def test_raammaximum_bij_toelating_is_een_fout(tmp_path: Path) -> None:
     assert any("percelen.B1.raammaximum" in f and "sluit geen raamovereenkomst met een maximum" in f for f in fouten)
 
 
+def test_raammaximum_met_opslag_en_trajecten_zegt_kies_een(tmp_path: Path) -> None:
+    """Both forms of the framework maximum at once: the message was 'ongeldige waarde een lijst van velden', which
+    says neither what is wrong nor what to do."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["raammaximum"] = {"opslag": 0.25, "trajecten": 400}
+    pad = schrijf_yaml(tmp_path / "aanbesteding.yaml", data)
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if "raammaximum" in r)
+    assert _fouten(pad) == [
+        f"aanbesteding.yaml: percelen.B1.raammaximum (regel {regel}): kies één van deze velden, niet 2 tegelijk: "
+        "opslag, trajecten"
+    ]
+
+
 def test_keuze_tussen_vormen_in_het_nederlands(tmp_path: Path) -> None:
     """A value that may take one of several forms (a list of gemeenten or 'alle'; a knock-out rule as false or
     its parameters) was reported with the schema's English description ("ongeldige waarde een lijst:
