@@ -19,6 +19,7 @@ from evaluatie.cliafhandeling import afhandeling, toon
 from evaluatie.clijson import Hoofdgroep, echo_json
 from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
+from evaluatie.gemeentenamen import splits_gemeenten
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
@@ -142,7 +143,7 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
             map=map_,
             naam=opties["naam"],
             penvoerder=opties["penvoerder"],
-            gemeenten=_lijst(opties["gemeenten"]),
+            gemeenten=tuple(splits_gemeenten(opties["gemeenten"])),
             regios=tuple(opties["regio"]),
             percelen=_lijst(opties["percelen"]),
             subregios=tuple(opties["subregio"]),
