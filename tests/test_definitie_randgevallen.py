@@ -122,3 +122,27 @@ def test_gemeenten_als_tekst_worden_niet_letter_voor_letter_gelezen(tmp_path: Pa
     assert res.output.splitlines()[1:] == [
         f"  aanbesteding.yaml: percelen.B1.gemeenten (regel {regel}): verwacht een lijst of 'alle', kreeg 'Alle'"
     ], res.output
+
+
+def test_een_naam_met_komma_in_een_yaml_lijst_zegt_zet_hem_tussen_aanhalingstekens(tmp_path: Path) -> None:
+    """`gemeenten: [Noord, Nuenen, Gerwen en Nederwetten]`: YAML splits CBS's name at its comma. Each piece got
+    'staat niet onder gemeenten; bedoelt u Nuenen, Gerwen en Nederwetten?', a hint that, followed in the same
+    list, gives the same two errors again. Now one message at the first piece that says to quote the name."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][2]["naam"] = "Nuenen, Gerwen en Nederwetten"
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Nuenen, Gerwen en Nederwetten"]
+    data["gemeenten"][1]["inburgeraars"]["B1"] = 0
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    blok = "    gemeenten:\n    - Noord\n    - Nuenen, Gerwen en Nederwetten\n"
+    assert blok in tekst
+    pad.write_text(tekst.replace(blok, "    gemeenten: [Noord, Nuenen, Gerwen en Nederwetten]\n"), encoding="utf-8")
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if "[Noord, Nuenen" in r)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert " ".join(res.output.split()) == (
+        f"Fouten in de invoer (1): aanbesteding.yaml: percelen.B1.gemeenten[2] (regel {regel}): 'Nuenen' en 'Gerwen en "
+        "Nederwetten' zijn samen de gemeente Nuenen, Gerwen en Nederwetten: in een lijst scheidt een komma twee "
+        'namen; zet de naam tussen aanhalingstekens: "Nuenen, Gerwen en Nederwetten"'
+    ), res.output

@@ -25,7 +25,7 @@ from evaluatie.definitie.schaalcontrole import controleer_schaal
 from evaluatie.definitie.schema import suggestie, valideer
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
 from evaluatie.fouten import Fout, InvoerFout
-from evaluatie.gemeentenamen import Namen, opgeheven
+from evaluatie.gemeentenamen import Namen, opgeheven, opsomming
 from evaluatie.getallen import GetalFout, controleer_bedrag
 from evaluatie.prijs.basis import methoden
 from evaluatie.pydantictaal import bericht as pydantic_bericht
@@ -487,8 +487,19 @@ def _inhoudelijke_controles(
         basis: Pad = ("percelen", code)
         if not p["gemeenten"]:
             fout((*basis, "gemeenten"), f"perceel {code} heeft geen deelnemende gemeenten")
+        gesplitst = _met_komma_gesplitst(p["gemeenten"], tender)
         for j, gnaam in enumerate(p["gemeenten"]):
-            if tender.zoek(gnaam) is None:
+            if j in gesplitst:
+                k, naam_met_komma = gesplitst[j]
+                fout(
+                    (*basis, "gemeenten", j),
+                    f"{opsomming([repr(str(x)) for x in p['gemeenten'][j:k]], 'en')} zijn samen de gemeente "
+                    f"{naam_met_komma}: in een lijst scheidt een komma twee namen; zet de naam tussen "
+                    f'aanhalingstekens: "{naam_met_komma}"',
+                )
+            elif any(j1 < j < k for j1, (k, _) in gesplitst.items()):
+                continue  # a later piece of a name with a comma, reported at its first piece
+            elif tender.zoek(gnaam) is None:
                 fout((*basis, "gemeenten", j), "gemeente " + tender.melding(gnaam, "staat niet onder gemeenten"))
             else:
                 p["gemeenten"][j] = tender.zoek(gnaam)
@@ -624,6 +635,26 @@ def _inhoudelijke_controles(
                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
                 )
     return fouten
+
+
+def _met_komma_gesplitst(lijst: Any, tender: Namen) -> dict[int, tuple[int, str]]:
+    """Runs of list items that are one gemeente of the tender when joined with ', ': in a YAML list
+    [Eindhoven, Nuenen, Gerwen en Nederwetten] the comma of CBS's name splits it into two unknown names. Position of
+    the first piece -> (end of the run, the gemeente)."""
+    if not isinstance(lijst, list):
+        return {}
+    uit: dict[int, tuple[int, str]] = {}
+    j = 0
+    while j < len(lijst):
+        if isinstance(lijst[j], str) and tender.zoek(lijst[j]) is None:
+            for k in range(len(lijst), j + 1, -1):
+                stukken = lijst[j:k]
+                if all(isinstance(x, str) for x in stukken) and (naam := tender.zoek(", ".join(stukken))) is not None:
+                    uit[j] = (k, naam)
+                    j = k - 1
+                    break
+        j += 1
+    return uit
 
 
 def _buiten_het_perceel(perceel: dict[str, Any], gemeente: str, aantal: Any, tender: Namen) -> bool:
