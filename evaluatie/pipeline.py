@@ -238,10 +238,13 @@ def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
     return [html, docx]
 
 
+KEURMERK_WETTELIJK = ("B1", "Z")  # the routes the law ties to the Blik op Werk keurmerk (not onderwijs, PVT, MAP)
+
+
 def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
     """What the published method leaves a bidder to guess: criteria or scale points without a description,
     and an award lot whose framework maximum equals the forecast; above the threshold a standstill shorter than
-    art. 2.127 allows."""
+    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for."""
     from evaluatie.besluiten.openpunten import te_korte_termijn
     from evaluatie.rapport.perceelstukken import ontbrekende_omschrijvingen
 
@@ -252,6 +255,15 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
             uit.append(
                 f"percelen.{code}.raammaximum: het maximum van de raamovereenkomst is gelijk aan de verwachting; "
                 "bij een hogere instroom is zij halverwege uitgeput (zet bijvoorbeeld raammaximum: {opslag: 0.25})"
+            )
+    for code in KEURMERK_WETTELIJK:
+        if code in aanbesteding.percelen and "keurmerk" not in aanbesteding.percelen[code].knockout:
+            # the method would publish 'Keurmerk: voor dit perceel niet vereist' for a route the law ties to it
+            uit.append(
+                f"percelen.{code}.knockout.keurmerk: de {aanbesteding.percelen[code].naam} vraagt geen Blik op Werk "
+                "keurmerk, maar de wet vraagt het voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3 "
+                "en het Besluit inburgering 2021); de systematiek zegt nu 'Keurmerk: voor dit perceel niet vereist'. "
+                "Zet de eis aan (knockout: {keurmerk: {}}) of haal 'keurmerk: false' weg"
             )
     if (korte := te_korte_termijn(aanbesteding)) is not None:  # the method would publish an unlawful period
         uit.append(f"standstill_dagen: {korte.tekst}")
