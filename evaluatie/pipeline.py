@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluatie.definitie.laden import laad_aanbesteding
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import EvaluatieFout, InvoerFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.slot import met_slot
@@ -540,9 +540,12 @@ def schrijf_beoordelingsformulieren(
     """One blind form per reviewer in beoordelingen/. Existing (possibly filled) files are kept
     unless `overschrijven`: returns (written, kept). `notities`: as in schrijf_consensus."""
     from evaluatie.beoordeling.formulier import bestandsnaam, schrijf_beoordelingsformulier
+    from evaluatie.beoordeling.lezen import GEEN_PANEL_PLAATS, geen_panel
 
     invoer = laad_invoer(werkmap)
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    if (leeg := geen_panel(invoer.aanbesteding, rijen)) is not None:
+        raise InvoerFout([Fout(GEEN_PANEL_PLAATS, leeg)])
     if notities is not None:
         notities += invoer.notities + verouderd_notities(invoer)
     geschreven, behouden = [], []
