@@ -256,3 +256,29 @@ def test_een_veld_van_een_criterium_uit_de_set_overschrijven(tmp_path: Path) -> 
     meldingen = _fouten(pad)
     assert len(meldingen) == 1 and "percelen.B1.gunningscriteria.K9" in meldingen[0]
     assert "verplicht veld ontbreekt: naam (niet in de aanbesteding en niet in de criteriaset)" in meldingen[0]
+
+
+def test_knockoutparameters_buiten_hun_bereik_en_in_het_nederlands(tmp_path: Path) -> None:
+    """Parameters that knock out every bid in silence (instroom minimum 400 in a year of 366 days, wachttijd
+    maximum_weken -1), a negative capacity, an English 'or' in 'verwacht een van 'alle' or 'subregio'', and
+    'onbekende parameter 'geldig' van knock-outregel keurmerk toegestaan: (geen)' without a word of what to write."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"] = {
+        "keurmerk": {"geldig": "ja"},
+        "instroom": {"minimum": 400},
+        "wachttijd": {"maximum_weken": -1},
+        "capaciteit": {"minimum": -2},
+        "dekking": {"eis": "gemeente"},
+        "plafondprijs": {},
+    }
+    fouten = [f.split("): ", 1)[1] for f in _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))]
+    assert sorted(fouten) == sorted(
+        [
+            "onbekende parameter 'geldig' van knock-outregel keurmerk; deze regel heeft geen parameters: schrijf "
+            "keurmerk: {}",
+            "minimum: moet hoogstens 366 zijn, kreeg 400",
+            "maximum_weken: moet minstens 0 zijn, kreeg -1",
+            "minimum: moet minstens 0 zijn, kreeg -2",
+            "eis: verwacht een van 'alle' of 'subregio', kreeg 'gemeente'",
+        ]
+    ), fouten

@@ -270,12 +270,16 @@ def _controleer_regelnamen(data: dict[str, Any], regels: dict[Pad, int], naam: s
             velden = register[regel].Params.model_fields
             for param in params:
                 if param not in velden:
-                    bekend = ", ".join(velden) or "(geen)"
+                    hint = suggestie(param, velden, toon_alle=False)  # '; bedoelt u 'x'?' or nothing
+                    verder = (
+                        f"{hint or ';'} toegestaan: {', '.join(velden)}"
+                        if velden
+                        else f"; deze regel heeft geen parameters: schrijf {regel}: {{}}"
+                    )
                     fouten.append(
                         Fout(
                             plaats(naam, regels, (*pad, param)),
-                            f"onbekende parameter '{param}' van knock-outregel {regel}"
-                            f"{suggestie(param, velden, toon_alle=False)} toegestaan: {bekend}",
+                            f"onbekende parameter '{param}' van knock-outregel {regel}{verder}",
                         )
                     )
     return fouten
