@@ -282,3 +282,13 @@ def test_knockoutparameters_buiten_hun_bereik_en_in_het_nederlands(tmp_path: Pat
             "eis: verwacht een van 'alle' of 'subregio', kreeg 'gemeente'",
         ]
     ), fouten
+
+
+def test_een_dubbelzinnig_bedrag_is_een_fout_en_niet_twee(tmp_path: Path) -> None:
+    """`plafondprijs: 12.500` gave '12.500 is dubbelzinnig ...; bedoelt u 12500?' and, at the same line,
+    'plafondprijs 12.5: een bedrag onder EUR 50 is niet aannemelijk', a value nobody typed: two errors for one."""
+    data = kleine_aanbesteding()
+    pad = schrijf_yaml(tmp_path / "aanbesteding.yaml", data)
+    pad.write_text(pad.read_text(encoding="utf-8").replace("plafondprijs: 10000", "plafondprijs: 12.500"), "utf-8")
+    fouten = _fouten(pad)
+    assert len(fouten) == 1 and "12.500 is dubbelzinnig" in fouten[0] and "bedoelt u 12500?" in fouten[0], fouten

@@ -125,7 +125,7 @@ def laad_aanbesteding_uit_data(
     schemafouten = valideer(data, "aanbesteding.schema.json", regels, naam)
     if isinstance(data, dict):
         eerdere += _controleer_regelnamen(data, regels, naam, ("percelen",))
-        eerdere += _controleer_bedragen(data, regels, naam, ("percelen",))
+        eerdere += _niet_al_gemeld(_controleer_bedragen(data, regels, naam, ("percelen",)), leesfouten or [])
     if schemafouten:
         bijkomend = _inhoud_ondanks_schemafouten(data, werkmap, regels, naam, schemafouten, {o[2] for o in open_})
         raise InvoerFout(_uniek(eerdere + schemafouten + bijkomend))
@@ -148,7 +148,7 @@ def laad_aanbesteding_uit_data(
             fouten += _controleer_regelnamen(setdata, set_regels, setnaam_kort, ("percelen",))
             fouten += _controleer_regelnamen(setdata, set_regels, setnaam_kort, ())
             for waar in (("percelen",), ()):
-                fouten += _controleer_bedragen(setdata, set_regels, setnaam_kort, waar)
+                fouten += _niet_al_gemeld(_controleer_bedragen(setdata, set_regels, setnaam_kort, waar), fouten)
         if fouten:
             raise InvoerFout(_uniek(fouten))
         sets[setnaam] = setdata
@@ -242,6 +242,14 @@ def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str
                     getoond = int(bedrag) if float(bedrag).is_integer() else bedrag
                     fouten.append(Fout(plaats(naam, regels, pad), f"{pad[-1]} {getoond}: {e}"))
     return fouten
+
+
+def _niet_al_gemeld(nieuw: list[Fout], eerder: list[Fout]) -> list[Fout]:
+    """`plafondprijs: 12.500` is one mistake: the reader already said '12.500 is dubbelzinnig ... bedoelt u 12500?',
+    and the amount check added 'plafondprijs 12.5: een bedrag onder EUR 50 ...' at the same place, a value the user
+    never typed and a count of two errors for one."""
+    gemeld = {f.plaats for f in eerder}
+    return [f for f in nieuw if f.plaats not in gemeld]
 
 
 def _controleer_regelnamen(data: dict[str, Any], regels: dict[Pad, int], naam: str, waar: Pad) -> list[Fout]:
