@@ -128,3 +128,22 @@ def test_inschrijfformulier_toont_punten_zoals_de_systematiek(tmp_path: Path) ->
     }
     b1 = [rij[1] for rij in blad.iter_rows(values_only=True) if rij[0] in SCORES][:2]
     assert b1 == ["60%", "40%"]  # kleine_aanbesteding's B1: percentages stay percentages
+
+
+@pytest.mark.parametrize(
+    ("criteriaset", "herkomst"), [(None, "de standaard"), ("inburgering-2022", "uit criteriaset inburgering-2022")]
+)
+def test_een_weging_met_alleen_kwaliteit_zegt_waar_de_prijs_vandaan_komt(
+    tmp_path: Path, criteriaset: str | None, herkomst: str
+) -> None:
+    """`weging: {kwaliteit: 80}` (meant: the rest is price) merges with prijs 40 from the criteria set or the default;
+    the message said 'kwaliteit + prijs moet 100 zijn, is 120', a number the tender never wrote."""
+    data = kleine_aanbesteding() if criteriaset is None else kleine_aanbesteding(criteriaset=criteriaset)
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 80}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"kwaliteit + prijs moet 100 zijn, is 120: kwaliteit 80 (hier) + prijs 40 ({herkomst}); geef kwaliteit en "
+        "prijs allebei" in " ".join(res.output.split())
+    ), res.output

@@ -598,7 +598,7 @@ def _inhoudelijke_controles(
         ):
             pass  # price is not a weighted component in this method
         elif abs(totaal - 100) > 1e-9:
-            fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}")
+            fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}{_weging_herkomst(p, regels)}")
         if p.get("prijsmethode") == "lineair" and "plafondprijs" not in p["knockout"]:
             # lineair scores 0 at the ceiling: a price above it would get a negative price score, unannounced.
             fout(
@@ -647,6 +647,26 @@ def _inhoudelijke_controles(
                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
                 )
     return fouten
+
+
+def _weging_herkomst(p: dict[str, Any], regels: dict[Pad, int]) -> str:
+    """Where the two weights come from, when the tender gave only one of them: `weging: {kwaliteit: 80}` merges with
+    the criteria set's prijs 40, and 'is 120' alone names a number the tender never wrote."""
+    basis: Pad = ("percelen", p["code"], "weging")
+    eigen = {veld for veld in ("kwaliteit", "prijs") if (*basis, veld) in regels}
+    if len(eigen) == 2:
+        return ""
+    weging = p.get("weging", {})
+    delen = []
+    for veld, standaard in (("kwaliteit", 60), ("prijs", 40)):
+        if veld in eigen:
+            waar = "hier"
+        elif veld in weging and p.get("criteriaset"):
+            waar = f"uit criteriaset {p['criteriaset']}"
+        else:
+            waar = "de standaard"
+        delen.append(f"{veld} {kort(weging.get(veld, standaard))} ({waar})")
+    return f": {' + '.join(delen)}; geef kwaliteit en prijs allebei"
 
 
 def _met_komma_gesplitst(lijst: Any, tender: Namen) -> dict[int, tuple[int, str]]:
