@@ -298,12 +298,13 @@ def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
 
 def _rechtsbescherming(penvoerder: str) -> list[str]:
     """The derived court as a comment, or a placeholder (an open point) when it cannot be derived."""
-    from evaluatie.besluiten.rechtbank import rechtbank_van
+    from evaluatie.besluiten.rechtbank import rechtbank_van, waarom_geen_rechtbank
 
     rechtbank = rechtbank_van(penvoerder)
     if rechtbank is None:
         return [
-            f"# De rechtbank van {penvoerder} staat niet in de tabel: vul haar in (anders een open punt).",
+            f"# De rechtbank is niet af te leiden: {waarom_geen_rechtbank(penvoerder)}",
+            "# Vul haar in (anders een open punt).",
             f"rechtsbescherming: {{rechtbank: {PLAATSHOUDER}}}",
         ]
     return [f"# rechtsbescherming: {{rechtbank: {rechtbank}, klachtenmeldpunt: ...}}   # standaard: {rechtbank}"]
