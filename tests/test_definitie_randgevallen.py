@@ -146,3 +146,19 @@ def test_een_naam_met_komma_in_een_yaml_lijst_zegt_zet_hem_tussen_aanhalingsteke
         "Nederwetten' zijn samen de gemeente Nuenen, Gerwen en Nederwetten: in een lijst scheidt een komma twee "
         'namen; zet de naam tussen aanhalingstekens: "Nuenen, Gerwen en Nederwetten"'
     ), res.output
+
+
+def test_een_subregio_in_een_andere_schrijfwijze_is_een_invoerfout(tmp_path: Path) -> None:
+    """'A' for Noord and Oost, 'a ' for Zuid: the second spelling was a subregio of its own, in silence (the dekking
+    rule and per_subregio would treat Zuid as a separate area, and the systematiek print 'A' and 'a ')."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][2]["subregio"] = "a "
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    regel = next(i for i, r in enumerate(regels, 1) if r.strip() == "subregio: 'a '")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert res.output.splitlines()[1:] == [
+        f"  aanbesteding.yaml: gemeenten[3].subregio (regel {regel}): subregio 'A' (gemeenten[1]) is hier geschreven "
+        "als 'a '; dat zou een andere subregio zijn. Schrijf de naam overal gelijk"
+    ], res.output

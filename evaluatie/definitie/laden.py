@@ -26,6 +26,7 @@ from evaluatie.definitie.schema import suggestie, valideer
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, opgeheven, opsomming
+from evaluatie.gemeentenamen import sleutel as naamsleutel
 from evaluatie.getallen import GetalFout, controleer_bedrag
 from evaluatie.prijs.basis import methoden
 from evaluatie.pydantictaal import bericht as pydantic_bericht
@@ -482,6 +483,20 @@ def _inhoudelijke_controles(
         oud = opgeheven(g["naam"], _als_datum(samen.get("data", {}).get("publicatie")))
         if oud is not None:
             fout(("gemeenten", i, "naam"), register_melding(oud))
+    eerste_subregio: dict[str, tuple[str, int]] = {}
+    for i, g in enumerate(samen["gemeenten"]):
+        subregio = g.get("subregio")
+        if not isinstance(subregio, str) or not naamsleutel(subregio):
+            continue
+        eerder, j = eerste_subregio.setdefault(naamsleutel(subregio), (subregio, i))
+        if eerder != subregio:
+            # 'brabant' or 'Brabant ' next to 'Brabant' made a subregio of its own, in silence: the dekking rule
+            # and per_subregio would treat the two as different areas, and the systematiek print both
+            fout(
+                ("gemeenten", i, "subregio"),
+                f"subregio {eerder!r} (gemeenten[{j + 1}]) is hier geschreven als {subregio!r}; dat zou een andere "
+                "subregio zijn. Schrijf de naam overal gelijk",
+            )
     fouten += _datavolgorde(samen.get("data"), lambda veld: plaats(naam, regels, ("data", veld)))
     bestanden: dict[str, int] = {}
     for i, b in enumerate(samen.get("beoordelaars", [])):
