@@ -162,3 +162,20 @@ def test_een_subregio_in_een_andere_schrijfwijze_is_een_invoerfout(tmp_path: Pat
         f"  aanbesteding.yaml: gemeenten[3].subregio (regel {regel}): subregio 'A' (gemeenten[1]) is hier geschreven "
         "als 'a '; dat zou een andere subregio zijn. Schrijf de naam overal gelijk"
     ], res.output
+
+
+def test_twee_criteria_met_dezelfde_naam_zijn_een_invoerfout(tmp_path: Path) -> None:
+    """K2 named 'plan van aanpak' like K1: accepted, published twice, and every reviewer form then failed on
+    'dubbele regel' and 'regel ontbreekt', because a form names the criterion, not its code."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gunningscriteria"]["K2"]["naam"] = "plan van  aanpak"
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    regel = next(i for i, r in enumerate(regels, 1) if r.strip() == "naam: plan van  aanpak")
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert " ".join(res.output.split()) == (
+        f"Fouten in de invoer (1): aanbesteding.yaml: percelen.B1.gunningscriteria.K2.naam (regel {regel}): criterium "
+        "K2 heet hetzelfde als criterium K1 ('plan van aanpak'); het beoordelingsformulier noemt een criterium bij zijn "
+        "naam, dus geef ieder criterium van het perceel een eigen naam"
+    ), res.output

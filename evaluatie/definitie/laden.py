@@ -591,12 +591,24 @@ def _inhoudelijke_controles(
         lijst = criteria.values() if isinstance(criteria, dict) else criteria  # a list once merged
         # a tender may override one field of a criterion of its set (K1: {weging: 50}); what the merge still lacks is
         # missing in both, said at the criterion (the schema checks the fields only as given)
+        namen: dict[str, Any] = {}
         for k, c in criteria.items() if isinstance(criteria, dict) else ((c.get("code"), c) for c in criteria):
             for veld in ("naam", "weging"):
                 if isinstance(c, dict) and veld not in c:
                     fout(
                         (*basis, "gunningscriteria", k),
                         f"verplicht veld ontbreekt: {veld} (niet in de aanbesteding en niet in de criteriaset)",
+                    )
+            if isinstance(c, dict) and isinstance(c.get("naam"), str) and c["naam"].strip():
+                # the reviewer forms name a criterion, not its code: two rows 'Plan' per bid could never be told apart
+                # (every form 'dubbele regel' and 'regel ontbreekt'), and the systematiek would publish two alike
+                eerder = namen.setdefault(" ".join(c["naam"].casefold().split()), k)
+                if eerder != k:
+                    fout(
+                        (*basis, "gunningscriteria", k, "naam"),
+                        f"criterium {k} heet hetzelfde als criterium {eerder} ('{c['naam']}'); het "
+                        "beoordelingsformulier noemt een criterium bij zijn naam, dus geef ieder criterium van het "
+                        "perceel een eigen naam",
                     )
         som = sum(c.get("weging", 0) for c in lijst if isinstance(c, dict))
         if criteria and p.get("criteriumweging", "procent") == "procent" and abs(som - 100) > 1e-9:
