@@ -179,3 +179,21 @@ def test_twee_criteria_met_dezelfde_naam_zijn_een_invoerfout(tmp_path: Path) -> 
         "K2 heet hetzelfde als criterium K1 ('plan van aanpak'); het beoordelingsformulier noemt een criterium bij zijn "
         "naam, dus geef ieder criterium van het perceel een eigen naam"
     ), res.output
+
+
+def test_twee_percelen_met_dezelfde_naam_zijn_een_invoerfout(tmp_path: Path) -> None:
+    """Lot Z copied from B1 kept 'naam: B1-route': letters and advies would speak of two lots 'B1-route'."""
+    data = kleine_aanbesteding()
+    data["percelen"]["Z"] = dict(data["percelen"]["B1"])
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 2
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    regel = [i for i, r in enumerate(regels, 1) if r.strip() == "naam: B1-route"][1]
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert " ".join(res.output.split()) == (
+        f"Fouten in de invoer (1): aanbesteding.yaml: percelen.Z.naam (regel {regel}): perceel Z heet hetzelfde als "
+        "perceel B1 ('B1-route'); brieven, advies en systematiek noemen een perceel bij zijn naam, dus geef ieder "
+        "perceel een eigen naam"
+    ), res.output

@@ -510,8 +510,18 @@ def _inhoudelijke_controles(
             )
         bestanden.setdefault(stam, i)
     bekende_regels = sorted(regels_register())
+    perceelnamen: dict[str, str] = {}
     for code, p in samen["percelen"].items():
         basis: Pad = ("percelen", code)
+        if isinstance(p.get("naam"), str):
+            # letters, advies and systematiek name a lot by its name: two lots 'B1-route' could not be told apart
+            eerder = perceelnamen.setdefault(" ".join(p["naam"].casefold().split()), code)
+            if eerder != code:
+                fout(
+                    (*basis, "naam"),
+                    f"perceel {code} heet hetzelfde als perceel {eerder} ('{p['naam']}'); brieven, advies en "
+                    "systematiek noemen een perceel bij zijn naam, dus geef ieder perceel een eigen naam",
+                )
         if not p["gemeenten"]:
             fout((*basis, "gemeenten"), f"perceel {code} heeft geen deelnemende gemeenten")
         gesplitst = _met_komma_gesplitst(p["gemeenten"], tender)
