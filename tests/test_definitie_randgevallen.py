@@ -197,3 +197,25 @@ def test_twee_percelen_met_dezelfde_naam_zijn_een_invoerfout(tmp_path: Path) -> 
         "perceel B1 ('B1-route'); brieven, advies en systematiek noemen een perceel bij zijn naam, dus geef ieder "
         "perceel een eigen naam"
     ), res.output
+
+
+def test_een_ontbrekende_criteriaset_komt_samen_met_de_andere_fouten(tmp_path: Path) -> None:
+    """A lot naming a criteria set that does not exist stopped the load at once: the tender's other mistakes (here
+    B1's weights, 70 + 20) came only after the set was fixed. Now together, without the content of the lot that
+    takes its settings from the missing set; a set name with a typo gets the nearest existing one."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 70, "prijs": 20}
+    data["percelen"]["Z"] = {"naam": "Z-route", "gemeenten": "alle", "criteriaset": "inburgering-2021"}
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 2
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    set_regel = next(i for i, r in enumerate(regels, 1) if r.strip() == "criteriaset: inburgering-2021")
+    weging = next(i for i, r in enumerate(regels, 1) if r.strip() == "weging:")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert sorted(res.output.splitlines()[1:]) == [
+        f"  aanbesteding.yaml: percelen.B1.weging (regel {weging}): kwaliteit + prijs moet 100 zijn, is 90",
+        f"  aanbesteding.yaml: percelen.Z.criteriaset (regel {set_regel}): criteriaset 'inburgering-2021' niet "
+        "gevonden in criteria/; bedoelt u 'inburgering-2022'?",
+    ], res.output

@@ -132,27 +132,43 @@ def laad_aanbesteding_uit_data(
         raise InvoerFout(_uniek(eerdere + schemafouten + bijkomend))
 
     sets: dict[str, dict[str, Any]] = {}
+    setfouten: list[Fout] = []
+    onbruikbaar: set[str] = set()  # sets not found or with errors: their lots' content is not checked this run
     for setnaam, setpad_yaml in _setnamen(data):
+        if setnaam in sets or setnaam in onbruikbaar:
+            continue
         setpad = zoek_criteriaset(setnaam, werkmap)
         if setpad is None:
-            raise InvoerFout(
-                [Fout(plaats(naam, regels, setpad_yaml), f"criteriaset '{setnaam}' niet gevonden in criteria/")]
+            mappen = [criteria_map(), *([werkmap / "criteria"] if werkmap is not None else [])]
+            bestaand = sorted({p.stem for m in mappen if m.is_dir() for p in m.glob("*.yaml")})
+            setfouten.append(
+                Fout(
+                    plaats(naam, regels, setpad_yaml),
+                    f"criteriaset '{setnaam}' niet gevonden in criteria/"
+                    + suggestie(setnaam, bestaand, toon_alle=False),
+                )
             )
-        if setnaam in sets:
+            onbruikbaar.add(setnaam)
             continue
         setnaam_kort = f"criteria/{setpad.name}"
         setdata, set_regels, fouten = _lees_yaml(setpad, setnaam_kort)
-        if setdata is None and fouten:
-            raise InvoerFout(fouten)
-        fouten += valideer(setdata, "criteriaset.schema.json", set_regels, setnaam_kort)
+        if not (setdata is None and fouten):
+            fouten += valideer(setdata, "criteriaset.schema.json", set_regels, setnaam_kort)
         if isinstance(setdata, dict):
             fouten += _controleer_regelnamen(setdata, set_regels, setnaam_kort, ("percelen",))
             fouten += _controleer_regelnamen(setdata, set_regels, setnaam_kort, ())
             for waar in (("percelen",), ()):
                 fouten += _niet_al_gemeld(_controleer_bedragen(setdata, set_regels, setnaam_kort, waar), fouten)
         if fouten:
-            raise InvoerFout(_uniek(fouten))
+            setfouten += fouten
+            onbruikbaar.add(setnaam)
+            continue
         sets[setnaam] = setdata
+    if setfouten:
+        # with the tender's own mistakes in the same run (all errors together), but not the content of the lots that
+        # take their settings from a set that could not be read: every missing criterion would be said again
+        bijkomend = _inhoud_zonder_sets(data, sets, onbruikbaar, regels, naam, {o[2] for o in open_})
+        raise InvoerFout(_uniek(eerdere + setfouten + bijkomend))
 
     samen = _samenvoegen_met_set(data, sets)
     fouten = eerdere + _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_})
@@ -410,6 +426,29 @@ def _inhoud_ondanks_schemafouten(
         return []
     bekend = {f.plaats for f in schemafouten}
     return [f for f in fouten if f.plaats not in bekend]
+
+
+def _inhoud_zonder_sets(
+    data: dict[str, Any],
+    sets: dict[str, dict[str, Any]],
+    onbruikbaar: Collection[str],
+    regels: dict[Pad, int],
+    naam: str,
+    open_percelen: Collection[str],
+) -> list[Fout]:
+    """The content checks when a criteria set is missing or broken: everything except the lots that use such a set
+    (their criteria, scale and rules are not known). Best effort, as after schema errors."""
+    try:
+        samen = _samenvoegen_met_set(copy.deepcopy(data), {**sets, **{n: {} for n in onbruikbaar}})
+        zonder = [code for code, p in samen["percelen"].items() if p.get("criteriaset") in onbruikbaar]
+        fouten = _inhoudelijke_controles(samen, regels, naam, open_percelen)
+    except (InvoerFout, KeyError, TypeError, AttributeError, ValueError, IndexError):
+        return []
+    return [
+        f
+        for f in fouten
+        if not any(f.plaats.startswith((f"{naam}: percelen.{c}.", f"{naam}: percelen.{c} ")) for c in zonder)
+    ]
 
 
 def _alleen_bekende_percelen(data: dict[str, Any], regels: dict[Pad, int]) -> tuple[dict[str, Any], dict[Pad, int]]:
