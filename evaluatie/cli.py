@@ -181,6 +181,11 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
         + ("; de rechtbank (rechtsbescherming.rechtbank)" if rechtbank else "")
         + ". Controleer ook de data en de beoordelaars."
     )
+    if resultaat.open_aantallen:  # the form shows them as 'nog niet bekend' until it is written again
+        toon(
+            "Het inschrijfformulier toont de aantallen per gemeente als 'nog niet bekend'; schrijf het opnieuw zodra "
+            "ze zijn ingevuld, voordat u het verstuurt: evaluatie template inschrijving --overschrijven"
+        )
 
 
 @main.command("init", hidden=True, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluatie.definitie.laden import laad_aanbesteding
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.slot import met_slot
@@ -294,11 +294,28 @@ def schrijf_inschrijfformulier(werkmap: Werkmap, overschrijven: bool = False) ->
                     str(doel),
                     "bestaat al en wijkt af van het formulier dat aanbesteding.yaml nu geeft (is het het gepubliceerde "
                     "formulier, dan verwijzen de inschrijvingen ernaar); niet overschreven. Gebruik --overschrijven "
-                    "om het te vervangen, of bewaar het eerst onder een andere naam",
+                    "om het te vervangen, of bewaar het eerst onder een andere naam" + _nog_niet_bekend(doel),
                 )
             ]
         )
     return schrijf_bytes(doel, nieuw)
+
+
+def _nog_niet_bekend(formulier: Path) -> str:
+    """What the refusal adds when the form there was written before the volumes were filled in (by `nieuw`): its
+    sheet Perceelgegevens says 'nog niet bekend' where the systematiek gives the numbers, and sent as it is, the two
+    published texts would contradict each other."""
+    from evaluatie.inschrijving.formulier import TABBLAD_PERCEELGEGEVENS
+    from evaluatie.werkboek import lees_werkboek
+
+    tabbladen = lees_werkboek(formulier, formulier.name, Verzamelaar())
+    blad = (tabbladen or {}).get(TABBLAD_PERCEELGEGEVENS)
+    if blad is None or not any(w == "nog niet bekend" for rij in blad.rijen for w in rij):
+        return ""
+    return (
+        ". Het bestaande formulier is geschreven voordat de aantallen inburgeraars waren ingevuld: het toont ze als "
+        "'nog niet bekend'. Is het nog niet verstuurd, schrijf het dan opnieuw met --overschrijven"
+    )
 
 
 @dataclass

@@ -387,3 +387,32 @@ def test_een_gemeentenaam_met_een_komma_in_gemeenten_en_subregio(tmp_path: Path)
     ]
     assert register_namen().zoek("Nuenen") == register_namen().zoek("Gemeente Nuenen c.a.")
     assert register_namen().zoek("Nuenen") == "Nuenen, Gerwen en Nederwetten"
+
+
+def test_het_formulier_van_nieuw_wordt_na_de_aantallen_opnieuw_geschreven(tmp_path: Path) -> None:
+    """`nieuw` writes the bid form before the volumes are known ('nog niet bekend' on Perceelgegevens); the README's
+    steps then sent that form, contradicting the systematiek with its numbers, and `template inschrijving` refused
+    to replace it without saying why it differed. Now `nieuw` and the refusal say so, and --overschrijven fixes it."""
+    from openpyxl import load_workbook
+
+    doel = tmp_path / "ehv"
+    res = CliRunner().invoke(
+        main, ["nieuw", str(doel), "--naam", "Inburgering Eindhoven", "--penvoerder", "Gemeente Eindhoven",
+               "--gemeenten", "Eindhoven", "--publicatie", "2026-01-05"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Het inschrijfformulier toont de aantallen per gemeente als 'nog niet bekend'; schrijf het opnieuw" in (
+        " ".join(res.output.split())
+    )
+    pad = doel / "aanbesteding.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("B1: invullen", "B1: 25"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(doel)])
+    assert res.exit_code == 2, res.output
+    assert (
+        "het toont ze als 'nog niet bekend'. Is het nog niet verstuurd, schrijf het dan opnieuw met --overschrijven"
+        in (" ".join(res.output.split()))
+    ), res.output
+    res = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(doel), "--overschrijven"])
+    assert res.exit_code == 0, res.output
+    blad = load_workbook(doel / "inschrijfformulier.xlsx")["Perceelgegevens"]
+    assert ("Eindhoven", "Zuidoost-Brabant", 25) in list(blad.iter_rows(values_only=True))
