@@ -244,8 +244,9 @@ KEURMERK_WETTELIJK = ("B1", "Z")  # the routes the law ties to the Blik op Werk 
 def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
     """What the published method leaves a bidder to guess: criteria or scale points without a description,
     and an award lot whose framework maximum equals the forecast; above the threshold a standstill shorter than
-    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for."""
+    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for; a weighted lot where quality weighs 0%."""
     from evaluatie.besluiten.openpunten import te_korte_termijn
+    from evaluatie.prijs.basis import methode
     from evaluatie.rapport.perceelstukken import ontbrekende_omschrijvingen
 
     aanbesteding, _ = laad_definitie(werkmap)
@@ -264,6 +265,14 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
                 "keurmerk, maar de wet vraagt het voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3 "
                 "en het Besluit inburgering 2021); de systematiek zegt nu 'Keurmerk: voor dit perceel niet vereist'. "
                 "Zet de eis aan (knockout: {keurmerk: {}}) of haal 'keurmerk: false' weg"
+            )
+    for code, p in aanbesteding.percelen.items():
+        if p.procedure == "gunning" and methode(p.prijsmethode).gewogen and p.weging.kwaliteit == 0:
+            # the method says 'gunning op beste prijs-kwaliteitverhouding (art. 2.114)' over a lowest-price award
+            uit.append(
+                f"percelen.{code}.weging: kwaliteit weegt 0%, dus beslist alleen de prijs (laagste prijs), terwijl de "
+                "systematiek 'gunning op beste prijs-kwaliteitverhouding' publiceert; art. 2.114 lid 2 "
+                "Aanbestedingswet 2012 vraagt voor gunning op laagste prijs een motivering in de aanbestedingsstukken"
             )
     if (korte := te_korte_termijn(aanbesteding)) is not None:  # the method would publish an unlawful period
         uit.append(f"standstill_dagen: {korte.tekst}")

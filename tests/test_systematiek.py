@@ -136,3 +136,20 @@ def test_b1_of_z_zonder_keurmerk_geeft_een_waarschuwing(tmp_path: Path) -> None:
         "voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3" in uitvoer
     ), uitvoer
     assert "percelen.onderwijs.knockout.keurmerk" not in uitvoer
+
+
+def test_kwaliteit_met_gewicht_nul_geeft_een_waarschuwing(tmp_path: Path) -> None:
+    """weging {kwaliteit: 0, prijs: 100}: the method published 'gunning op beste prijs-kwaliteitverhouding' over an
+    award on price alone, without a word."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    assert (
+        "Let op: percelen.B1.weging: kwaliteit weegt 0%, dus beslist alleen de prijs (laagste prijs), terwijl de "
+        "systematiek 'gunning op beste prijs-kwaliteitverhouding' publiceert; art. 2.114 lid 2"
+        in " ".join(res.output.split())
+    ), res.output
