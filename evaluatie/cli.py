@@ -19,6 +19,7 @@ from evaluatie.cliafhandeling import afhandeling, toon
 from evaluatie.clijson import Hoofdgroep, echo_json
 from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
+from evaluatie.gemeentenamen import splits_gemeenten
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
@@ -142,7 +143,7 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
             map=map_,
             naam=opties["naam"],
             penvoerder=opties["penvoerder"],
-            gemeenten=_lijst(opties["gemeenten"]),
+            gemeenten=tuple(splits_gemeenten(opties["gemeenten"])),
             regios=tuple(opties["regio"]),
             percelen=_lijst(opties["percelen"]),
             subregios=tuple(opties["subregio"]),
@@ -180,6 +181,11 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
         + ("; de rechtbank (rechtsbescherming.rechtbank)" if rechtbank else "")
         + ". Controleer ook de data en de beoordelaars."
     )
+    if resultaat.open_aantallen:  # the form shows them as 'nog niet bekend' until it is written again
+        toon(
+            "Het inschrijfformulier toont de aantallen per gemeente als 'nog niet bekend'; schrijf het opnieuw zodra "
+            "ze zijn ingevuld, voordat u het verstuurt: evaluatie template inschrijving --overschrijven"
+        )
 
 
 @main.command("init", hidden=True, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

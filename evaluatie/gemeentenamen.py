@@ -20,8 +20,14 @@ from typing import Any
 
 from evaluatie.tekst import datum
 
-# Everyday names that differ from the official name (both are in wide use).
-ALIASSEN = {"den haag": "'s-Gravenhage", "den bosch": "'s-Hertogenbosch"}
+# Everyday names that differ from the official name (both are in wide use). CBS's 'Nuenen, Gerwen en Nederwetten'
+# calls itself 'gemeente Nuenen c.a.'.
+ALIASSEN = {
+    "den haag": "'s-Gravenhage",
+    "den bosch": "'s-Hertogenbosch",
+    "nuenen": "Nuenen, Gerwen en Nederwetten",
+    "nuenen c.a.": "Nuenen, Gerwen en Nederwetten",
+}
 
 _TOEVOEGING = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -38,6 +44,28 @@ def sleutel(naam: str) -> str:
 def zonder_toevoeging(naam: str) -> str:
     """'Laren (NH.)' -> 'Laren'."""
     return _TOEVOEGING.sub("", naam)
+
+
+@cache
+def _namen_met_komma() -> frozenset[str]:
+    from evaluatie.gemeenteregister import gemeenten
+
+    return frozenset(sleutel(g.naam) for g in gemeenten() if "," in g.naam)
+
+
+def splits_gemeenten(tekst: str | None) -> list[str]:
+    """Names separated by , or ; ('Almere, Dronten;Lelystad'), where pieces that together are a gemeente of the
+    register stay one name: 'Eindhoven, Nuenen, Gerwen en Nederwetten' is two gemeenten, not three unknown ones."""
+    delen = [d.strip() for d in re.split(r"[,;]", tekst or "") if d.strip()]
+    uit: list[str] = []
+    i = 0
+    while i < len(delen):
+        j = next(
+            (j for j in range(len(delen), i + 1, -1) if sleutel(", ".join(delen[i:j])) in _namen_met_komma()), i + 1
+        )
+        uit.append(", ".join(delen[i:j]))
+        i = j
+    return uit
 
 
 def opsomming(namen: list[str], voegwoord: str = "of") -> str:

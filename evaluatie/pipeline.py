@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluatie.definitie.laden import laad_aanbesteding
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import EvaluatieFout, InvoerFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.slot import met_slot
@@ -238,11 +238,15 @@ def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
     return [html, docx]
 
 
+KEURMERK_WETTELIJK = ("B1", "Z")  # the routes the law ties to the Blik op Werk keurmerk (not onderwijs, PVT, MAP)
+
+
 def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
     """What the published method leaves a bidder to guess: criteria or scale points without a description,
     and an award lot whose framework maximum equals the forecast; above the threshold a standstill shorter than
-    art. 2.127 allows."""
+    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for; a weighted lot where quality weighs 0%."""
     from evaluatie.besluiten.openpunten import te_korte_termijn
+    from evaluatie.prijs.basis import methode
     from evaluatie.rapport.perceelstukken import ontbrekende_omschrijvingen
 
     aanbesteding, _ = laad_definitie(werkmap)
@@ -252,6 +256,23 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
             uit.append(
                 f"percelen.{code}.raammaximum: het maximum van de raamovereenkomst is gelijk aan de verwachting; "
                 "bij een hogere instroom is zij halverwege uitgeput (zet bijvoorbeeld raammaximum: {opslag: 0.25})"
+            )
+    for code in KEURMERK_WETTELIJK:
+        if code in aanbesteding.percelen and "keurmerk" not in aanbesteding.percelen[code].knockout:
+            # the method would publish 'Keurmerk: voor dit perceel niet vereist' for a route the law ties to it
+            uit.append(
+                f"percelen.{code}.knockout.keurmerk: de {aanbesteding.percelen[code].naam} vraagt geen Blik op Werk "
+                "keurmerk, maar de wet vraagt het voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3 "
+                "en het Besluit inburgering 2021); de systematiek zegt nu 'Keurmerk: voor dit perceel niet vereist'. "
+                "Zet de eis aan (knockout: {keurmerk: {}}) of haal 'keurmerk: false' weg"
+            )
+    for code, p in aanbesteding.percelen.items():
+        if p.procedure == "gunning" and methode(p.prijsmethode).gewogen and p.weging.kwaliteit == 0:
+            # the method says 'gunning op beste prijs-kwaliteitverhouding (art. 2.114)' over a lowest-price award
+            uit.append(
+                f"percelen.{code}.weging: kwaliteit weegt 0%, dus beslist alleen de prijs (laagste prijs), terwijl de "
+                "systematiek 'gunning op beste prijs-kwaliteitverhouding' publiceert; art. 2.114 lid 2 "
+                "Aanbestedingswet 2012 vraagt voor gunning op laagste prijs een motivering in de aanbestedingsstukken"
             )
     if (korte := te_korte_termijn(aanbesteding)) is not None:  # the method would publish an unlawful period
         uit.append(f"standstill_dagen: {korte.tekst}")
@@ -282,11 +303,28 @@ def schrijf_inschrijfformulier(werkmap: Werkmap, overschrijven: bool = False) ->
                     str(doel),
                     "bestaat al en wijkt af van het formulier dat aanbesteding.yaml nu geeft (is het het gepubliceerde "
                     "formulier, dan verwijzen de inschrijvingen ernaar); niet overschreven. Gebruik --overschrijven "
-                    "om het te vervangen, of bewaar het eerst onder een andere naam",
+                    "om het te vervangen, of bewaar het eerst onder een andere naam" + _nog_niet_bekend(doel),
                 )
             ]
         )
     return schrijf_bytes(doel, nieuw)
+
+
+def _nog_niet_bekend(formulier: Path) -> str:
+    """What the refusal adds when the form there was written before the volumes were filled in (by `nieuw`): its
+    sheet Perceelgegevens says 'nog niet bekend' where the systematiek gives the numbers, and sent as it is, the two
+    published texts would contradict each other."""
+    from evaluatie.inschrijving.formulier import TABBLAD_PERCEELGEGEVENS
+    from evaluatie.werkboek import lees_werkboek
+
+    tabbladen = lees_werkboek(formulier, formulier.name, Verzamelaar())
+    blad = (tabbladen or {}).get(TABBLAD_PERCEELGEGEVENS)
+    if blad is None or not any(w == "nog niet bekend" for rij in blad.rijen for w in rij):
+        return ""
+    return (
+        ". Het bestaande formulier is geschreven voordat de aantallen inburgeraars waren ingevuld: het toont ze als "
+        "'nog niet bekend'. Is het nog niet verstuurd, schrijf het dan opnieuw met --overschrijven"
+    )
 
 
 @dataclass
@@ -528,9 +566,12 @@ def schrijf_beoordelingsformulieren(
     """One blind form per reviewer in beoordelingen/. Existing (possibly filled) files are kept
     unless `overschrijven`: returns (written, kept). `notities`: as in schrijf_consensus."""
     from evaluatie.beoordeling.formulier import bestandsnaam, schrijf_beoordelingsformulier
+    from evaluatie.beoordeling.lezen import GEEN_PANEL_PLAATS, geen_panel
 
     invoer = laad_invoer(werkmap)
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    if (leeg := geen_panel(invoer.aanbesteding, rijen)) is not None:
+        raise InvoerFout([Fout(GEEN_PANEL_PLAATS, leeg)])
     if notities is not None:
         notities += invoer.notities + verouderd_notities(invoer)
     geschreven, behouden = [], []

@@ -44,6 +44,8 @@ _SOORTEN: dict[str, str] = {
 
 def _getal(waarde: float) -> str:
     """A number as the YAML has it, never with an exponent (1e+15 -> 1000000000000000)."""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))  # a bound of a float field: 'minstens 0', not 'minstens 0.0'
     return str(waarde) if isinstance(waarde, int) else zonder_exponent(waarde)
 
 
@@ -71,6 +73,8 @@ def bericht(fout: dict[str, Any]) -> str:
         eigen = ctx.get("error")
         tekst = str(eigen) if eigen is not None else str(fout.get("msg", ""))
         return tekst.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if soort in ("literal_error", "enum") and isinstance(ctx.get("expected"), str):
+        ctx = {**ctx, "expected": ctx["expected"].replace(" or ", " of ")}  # pydantic's "'alle' or 'subregio'"
     sjabloon = _SOORTEN.get(soort)
     if sjabloon is None:
         tekst = f"ongeldige waarde ({soort})" if soort else "ongeldige waarde"

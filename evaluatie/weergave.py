@@ -13,11 +13,11 @@ from pathlib import Path
 
 from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
 from evaluatie.rapport import kleine_aantallen
 from evaluatie.rapport.budgetwoorden import budget_kop
-from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import euro, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -193,6 +193,9 @@ def toets_tabel(aanbesteding: Aanbesteding, uitslag: Toetsuitslag, volledig: boo
                 nog_open.update(open_)
                 continue
             rijen.append([r.inschrijver, r.status, toelichting])
+        if not resultaten:  # an empty table with only its header said nothing
+            delen.append(f"Perceel {perceel.naam}\nGeen inschrijvingen op dit perceel.")
+            continue
         getoond, rest = _lijst_rijen(rijen, volledig, "inschrijvers die niet voldoen")
         tekst = f"Perceel {perceel.naam}\n" + tabel(
             ["Inschrijver", "Uitslag", "Redenen"], getoond, max_breedte=None if volledig else BREEDTE

@@ -174,6 +174,19 @@ def test_raammaximum_bij_toelating_is_een_fout(tmp_path: Path) -> None:
     assert any("percelen.B1.raammaximum" in f and "sluit geen raamovereenkomst met een maximum" in f for f in fouten)
 
 
+def test_raammaximum_met_opslag_en_trajecten_zegt_kies_een(tmp_path: Path) -> None:
+    """Both forms of the framework maximum at once: the message was 'ongeldige waarde een lijst van velden', which
+    says neither what is wrong nor what to do."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["raammaximum"] = {"opslag": 0.25, "trajecten": 400}
+    pad = schrijf_yaml(tmp_path / "aanbesteding.yaml", data)
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if "raammaximum" in r)
+    assert _fouten(pad) == [
+        f"aanbesteding.yaml: percelen.B1.raammaximum (regel {regel}): kies één van deze velden, niet 2 tegelijk: "
+        "opslag, trajecten"
+    ]
+
+
 def test_keuze_tussen_vormen_in_het_nederlands(tmp_path: Path) -> None:
     """A value that may take one of several forms (a list of gemeenten or 'alle'; a knock-out rule as false or
     its parameters) was reported with the schema's English description ("ongeldige waarde een lijst:
@@ -243,3 +256,39 @@ def test_een_veld_van_een_criterium_uit_de_set_overschrijven(tmp_path: Path) -> 
     meldingen = _fouten(pad)
     assert len(meldingen) == 1 and "percelen.B1.gunningscriteria.K9" in meldingen[0]
     assert "verplicht veld ontbreekt: naam (niet in de aanbesteding en niet in de criteriaset)" in meldingen[0]
+
+
+def test_knockoutparameters_buiten_hun_bereik_en_in_het_nederlands(tmp_path: Path) -> None:
+    """Parameters that knock out every bid in silence (instroom minimum 400 in a year of 366 days, wachttijd
+    maximum_weken -1), a negative capacity, an English 'or' in 'verwacht een van 'alle' or 'subregio'', and
+    'onbekende parameter 'geldig' van knock-outregel keurmerk toegestaan: (geen)' without a word of what to write."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"] = {
+        "keurmerk": {"geldig": "ja"},
+        "instroom": {"minimum": 400},
+        "wachttijd": {"maximum_weken": -1},
+        "capaciteit": {"minimum": -2},
+        "dekking": {"eis": "gemeente"},
+        "plafondprijs": {},
+    }
+    fouten = [f.split("): ", 1)[1] for f in _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))]
+    assert sorted(fouten) == sorted(
+        [
+            "onbekende parameter 'geldig' van knock-outregel keurmerk; deze regel heeft geen parameters: schrijf "
+            "keurmerk: {}",
+            "minimum: moet hoogstens 366 zijn, kreeg 400",
+            "maximum_weken: moet minstens 0 zijn, kreeg -1",
+            "minimum: moet minstens 0 zijn, kreeg -2",
+            "eis: verwacht een van 'alle' of 'subregio', kreeg 'gemeente'",
+        ]
+    ), fouten
+
+
+def test_een_dubbelzinnig_bedrag_is_een_fout_en_niet_twee(tmp_path: Path) -> None:
+    """`plafondprijs: 12.500` gave '12.500 is dubbelzinnig ...; bedoelt u 12500?' and, at the same line,
+    'plafondprijs 12.5: een bedrag onder EUR 50 is niet aannemelijk', a value nobody typed: two errors for one."""
+    data = kleine_aanbesteding()
+    pad = schrijf_yaml(tmp_path / "aanbesteding.yaml", data)
+    pad.write_text(pad.read_text(encoding="utf-8").replace("plafondprijs: 10000", "plafondprijs: 12.500"), "utf-8")
+    fouten = _fouten(pad)
+    assert len(fouten) == 1 and "12.500 is dubbelzinnig" in fouten[0] and "bedoelt u 12500?" in fouten[0], fouten

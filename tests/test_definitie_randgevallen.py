@@ -84,3 +84,138 @@ def test_een_drempel_buiten_de_kwaliteitsscore_wordt_geweigerd(tmp_path: Path) -
     assert uit.startswith("2\n")
     assert "drempel 0,5 lijkt een fractie, maar de kwaliteitsscore loopt van 0 tot 100: bedoelt u 50?" in uit
     assert "drempel" not in _minimum_kwaliteit(tmp_path / "c", 60)  # on the scale: accepted (the run stops on no bids)
+
+
+def test_een_verschreven_perceelcode_geeft_een_melding_en_geen_stoet_gevolgfouten(tmp_path: Path) -> None:
+    """`b1:` instead of `B1:` under percelen: besides the one true message ('bedoelt u 'B1'?') every gemeente got
+    'perceel B1 bestaat niet in deze aanbesteding' and 'neemt deel aan perceel b1 maar geeft geen verwacht aantal',
+    and every criterion of the lot a missing name. The lot is still checked as B1: its unknown gemeente is reported
+    in the same run."""
+    data = kleine_aanbesteding()
+    b1 = data["percelen"].pop("B1")
+    b1["gemeenten"] = ["Noord", "Oost", "Zuid", "Westt"]
+    data["percelen"]["b1"] = b1
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    lot = next(i for i, r in enumerate(regels, 1) if r.strip() == "b1:")
+    west = next(i for i, r in enumerate(regels, 1) if r.strip() == "- Westt")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert res.output.splitlines()[1:] == [
+        f"  aanbesteding.yaml: percelen.b1 (regel {lot}): onbekende naam 'b1'; bedoelt u 'B1'? toegestaan: B1, MAP, "
+        "PVT, Z, onderwijs",
+        f"  aanbesteding.yaml: percelen.B1.gemeenten[4] (regel {west}): gemeente 'Westt' staat niet onder gemeenten; "
+        "geldig: Noord, Oost, Zuid",
+    ], res.output
+
+
+def test_gemeenten_als_tekst_worden_niet_letter_voor_letter_gelezen(tmp_path: Path) -> None:
+    """`gemeenten: Alle` (a capital A): besides the schema's message, the content checks read the text letter by
+    letter: "gemeente 'A' staat niet onder gemeenten", 'l', 'l', 'e'."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = "Alle"
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    regel = next(i for i, r in enumerate(regels, 1) if r.strip() == "gemeenten: Alle")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert res.output.splitlines()[1:] == [
+        f"  aanbesteding.yaml: percelen.B1.gemeenten (regel {regel}): verwacht een lijst of 'alle', kreeg 'Alle'"
+    ], res.output
+
+
+def test_een_naam_met_komma_in_een_yaml_lijst_zegt_zet_hem_tussen_aanhalingstekens(tmp_path: Path) -> None:
+    """`gemeenten: [Noord, Nuenen, Gerwen en Nederwetten]`: YAML splits CBS's name at its comma. Each piece got
+    'staat niet onder gemeenten; bedoelt u Nuenen, Gerwen en Nederwetten?', a hint that, followed in the same
+    list, gives the same two errors again. Now one message at the first piece that says to quote the name."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][2]["naam"] = "Nuenen, Gerwen en Nederwetten"
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Nuenen, Gerwen en Nederwetten"]
+    data["gemeenten"][1]["inburgeraars"]["B1"] = 0
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    blok = "    gemeenten:\n    - Noord\n    - Nuenen, Gerwen en Nederwetten\n"
+    assert blok in tekst
+    pad.write_text(tekst.replace(blok, "    gemeenten: [Noord, Nuenen, Gerwen en Nederwetten]\n"), encoding="utf-8")
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if "[Noord, Nuenen" in r)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert " ".join(res.output.split()) == (
+        f"Fouten in de invoer (1): aanbesteding.yaml: percelen.B1.gemeenten[2] (regel {regel}): 'Nuenen' en 'Gerwen en "
+        "Nederwetten' zijn samen de gemeente Nuenen, Gerwen en Nederwetten: in een lijst scheidt een komma twee "
+        'namen; zet de naam tussen aanhalingstekens: "Nuenen, Gerwen en Nederwetten"'
+    ), res.output
+
+
+def test_een_subregio_in_een_andere_schrijfwijze_is_een_invoerfout(tmp_path: Path) -> None:
+    """'A' for Noord and Oost, 'a ' for Zuid: the second spelling was a subregio of its own, in silence (the dekking
+    rule and per_subregio would treat Zuid as a separate area, and the systematiek print 'A' and 'a ')."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][2]["subregio"] = "a "
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    regel = next(i for i, r in enumerate(regels, 1) if r.strip() == "subregio: 'a '")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert res.output.splitlines()[1:] == [
+        f"  aanbesteding.yaml: gemeenten[3].subregio (regel {regel}): subregio 'A' (gemeenten[1]) is hier geschreven "
+        "als 'a '; dat zou een andere subregio zijn. Schrijf de naam overal gelijk"
+    ], res.output
+
+
+def test_twee_criteria_met_dezelfde_naam_zijn_een_invoerfout(tmp_path: Path) -> None:
+    """K2 named 'plan van aanpak' like K1: accepted, published twice, and every reviewer form then failed on
+    'dubbele regel' and 'regel ontbreekt', because a form names the criterion, not its code."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gunningscriteria"]["K2"]["naam"] = "plan van  aanpak"
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    regel = next(i for i, r in enumerate(regels, 1) if r.strip() == "naam: plan van  aanpak")
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert " ".join(res.output.split()) == (
+        f"Fouten in de invoer (1): aanbesteding.yaml: percelen.B1.gunningscriteria.K2.naam (regel {regel}): criterium "
+        "K2 heet hetzelfde als criterium K1 ('plan van aanpak'); het beoordelingsformulier noemt een criterium bij zijn "
+        "naam, dus geef ieder criterium van het perceel een eigen naam"
+    ), res.output
+
+
+def test_twee_percelen_met_dezelfde_naam_zijn_een_invoerfout(tmp_path: Path) -> None:
+    """Lot Z copied from B1 kept 'naam: B1-route': letters and advies would speak of two lots 'B1-route'."""
+    data = kleine_aanbesteding()
+    data["percelen"]["Z"] = dict(data["percelen"]["B1"])
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 2
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    regel = [i for i, r in enumerate(regels, 1) if r.strip() == "naam: B1-route"][1]
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert " ".join(res.output.split()) == (
+        f"Fouten in de invoer (1): aanbesteding.yaml: percelen.Z.naam (regel {regel}): perceel Z heet hetzelfde als "
+        "perceel B1 ('B1-route'); brieven, advies en systematiek noemen een perceel bij zijn naam, dus geef ieder "
+        "perceel een eigen naam"
+    ), res.output
+
+
+def test_een_ontbrekende_criteriaset_komt_samen_met_de_andere_fouten(tmp_path: Path) -> None:
+    """A lot naming a criteria set that does not exist stopped the load at once: the tender's other mistakes (here
+    B1's weights, 70 + 20) came only after the set was fixed. Now together, without the content of the lot that
+    takes its settings from the missing set; a set name with a typo gets the nearest existing one."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 70, "prijs": 20}
+    data["percelen"]["Z"] = {"naam": "Z-route", "gemeenten": "alle", "criteriaset": "inburgering-2021"}
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 2
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    set_regel = next(i for i, r in enumerate(regels, 1) if r.strip() == "criteriaset: inburgering-2021")
+    weging = next(i for i, r in enumerate(regels, 1) if r.strip() == "weging:")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert sorted(res.output.splitlines()[1:]) == [
+        f"  aanbesteding.yaml: percelen.B1.weging (regel {weging}): kwaliteit + prijs moet 100 zijn, is 90",
+        f"  aanbesteding.yaml: percelen.Z.criteriaset (regel {set_regel}): criteriaset 'inburgering-2021' niet "
+        "gevonden in criteria/; bedoelt u 'inburgering-2022'?",
+    ], res.output

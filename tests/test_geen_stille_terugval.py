@@ -86,3 +86,22 @@ def test_capaciteitsmarge_zegt_dat_zij_niet_berekend_is() -> None:
         "S1 krijgt 10 bij capaciteit 10: bij een capaciteit van 0 tot en met 9 daalt het aandeel; of meer capaciteit "
         "het aandeel verandert, kon niet worden berekend (met 1 plaats meer: X)."
     ]
+
+
+def test_zonder_beoordelaars_telt_geen_score_als_nul(tmp_path: Path) -> None:
+    """`beoordelaars: []` with bids to score: `template beoordeling` wrote nothing and said nothing (exit 0), and
+    `beoordelingen` showed every row as 0,0 and every quality score as 0,00, so the award turned every bid down on
+    minimum_kwaliteit. Now each says that no reviewers are named (exit 2)."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding(beoordelaars=[]))
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 30, 12, 4, "alle")])
+    for opdracht in (["template", "beoordeling"], ["beoordelingen"], ["gunning"]):
+        res = CliRunner().invoke(main, [*opdracht, "--werkmap", str(ws)])
+        assert res.exit_code == 2, (opdracht, res.output)
+        assert " ".join(res.output.split()) == (
+            "Fouten in de invoer (1): aanbesteding.yaml: beoordelaars: er zijn geen beoordelaars genoemd, terwijl de "
+            "kwaliteitsplannen van 2 inschrijvingen (per inschrijver en perceel) een score nodig hebben (een "
+            "ontbrekende score telt nooit als 0); noem de beoordelaars (beoordelaars: [A. Jansen, B. de Vries]) en "
+            "schrijf hun formulieren met evaluatie template beoordeling"
+        ), (opdracht, res.output)
+    assert list((ws / "beoordelingen").iterdir()) == []

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 
 from evaluatie.cli import main
@@ -362,3 +363,56 @@ def test_register_is_compleet_en_consistent() -> None:
     bestand = Path(__file__).resolve().parents[1] / "criteria" / "gemeenten" / "gemeenten-2026.csv"
     with bestand.open(encoding="utf-8") as f:
         assert next(csv.reader(f)) == ["cbscode", "naam", "provincie", "arbeidsmarktregio_code", "arbeidsmarktregio"]
+
+
+def test_een_gemeentenaam_met_een_komma_in_gemeenten_en_subregio(tmp_path: Path) -> None:
+    """'Nuenen, Gerwen en Nederwetten' (CBS) is the one gemeente with a comma in its name: --gemeenten split it into
+    'Nuenen' and 'Gerwen en Nederwetten', both unknown, and the hint 'bedoelt u Nuenen, Gerwen en Nederwetten?' could
+    not be followed. The pieces that together are a gemeente stay one name; 'Nuenen', as everyone says, is it too."""
+    doel = tmp_path / "zob"
+    res = CliRunner().invoke(
+        main,
+        [
+            "nieuw", str(doel), "--naam", "Inburgering Zuidoost-Brabant", "--penvoerder", "Gemeente Eindhoven",
+            "--gemeenten", "Eindhoven,Nuenen, Gerwen en Nederwetten;Son en Breugel",
+            "--subregio", "Noord=Son en Breugel,Nuenen, Gerwen en Nederwetten",
+        ],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    gemeenten_yaml = yaml.safe_load((doel / "aanbesteding.yaml").read_text(encoding="utf-8"))["gemeenten"]
+    assert [(g["naam"], g["subregio"]) for g in gemeenten_yaml] == [
+        ("Eindhoven", "Zuidoost-Brabant"),
+        ("Nuenen, Gerwen en Nederwetten", "Noord"),
+        ("Son en Breugel", "Noord"),
+    ]
+    assert register_namen().zoek("Nuenen") == register_namen().zoek("Gemeente Nuenen c.a.")
+    assert register_namen().zoek("Nuenen") == "Nuenen, Gerwen en Nederwetten"
+
+
+def test_het_formulier_van_nieuw_wordt_na_de_aantallen_opnieuw_geschreven(tmp_path: Path) -> None:
+    """`nieuw` writes the bid form before the volumes are known ('nog niet bekend' on Perceelgegevens); the README's
+    steps then sent that form, contradicting the systematiek with its numbers, and `template inschrijving` refused
+    to replace it without saying why it differed. Now `nieuw` and the refusal say so, and --overschrijven fixes it."""
+    from openpyxl import load_workbook
+
+    doel = tmp_path / "ehv"
+    res = CliRunner().invoke(
+        main, ["nieuw", str(doel), "--naam", "Inburgering Eindhoven", "--penvoerder", "Gemeente Eindhoven",
+               "--gemeenten", "Eindhoven", "--publicatie", "2026-01-05"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Het inschrijfformulier toont de aantallen per gemeente als 'nog niet bekend'; schrijf het opnieuw" in (
+        " ".join(res.output.split())
+    )
+    pad = doel / "aanbesteding.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("B1: invullen", "B1: 25"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(doel)])
+    assert res.exit_code == 2, res.output
+    assert (
+        "het toont ze als 'nog niet bekend'. Is het nog niet verstuurd, schrijf het dan opnieuw met --overschrijven"
+        in (" ".join(res.output.split()))
+    ), res.output
+    res = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(doel), "--overschrijven"])
+    assert res.exit_code == 0, res.output
+    blad = load_workbook(doel / "inschrijfformulier.xlsx")["Perceelgegevens"]
+    assert ("Eindhoven", "Zuidoost-Brabant", 25) in list(blad.iter_rows(values_only=True))

@@ -71,3 +71,29 @@ def test_penvoerder_zonder_vastgesteld_arrondissement_blijft_open(
     assert res.exit_code == 1, res.output
     assert [p["soort"] for p in json.loads(res.stdout)["open_punten"]] == ["rechtbank"]
     assert not (ws / "rapporten" / "brieven").exists()
+
+
+@pytest.mark.parametrize(
+    ("penvoerder", "reden"),
+    [
+        # both Bergen (L.) and Bergen (NH.) are in the table: 'staat niet in de tabel' was untrue
+        ("Gemeente Bergen", "'Bergen' is geen gemeente van het register; bedoelt u Bergen (L.), Bergen (NH.)"),
+        (
+            "Gemeente Weesp",
+            "'Weesp' is geen gemeente van het register; de gemeente Weesp bestaat sinds 24 maart 2022 niet meer en is "
+            "opgegaan in Amsterdam",
+        ),
+        (
+            "Gemeente Loon op Zand",
+            "het arrondissement van Loon op Zand staat niet vast in de tabel van arrondissementen",
+        ),
+    ],
+)
+def test_het_open_punt_rechtbank_zegt_waarom(schoon: Path, tmp_path: Path, penvoerder: str, reden: str) -> None:
+    """The open point said '<penvoerder> staat niet in de tabel van arrondissementen' for every reason alike."""
+    ws = _met_penvoerder(schoon, tmp_path, penvoerder)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--json"])
+    assert res.exit_code == 1, res.output
+    (punt,) = json.loads(res.stdout)["open_punten"]
+    assert punt["soort"] == "rechtbank", punt
+    assert punt["tekst"].startswith("De rechtbank voor een kort geding is niet af te leiden: " + reden), punt

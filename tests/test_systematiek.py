@@ -114,3 +114,42 @@ def test_systematiek_van_het_voorbeeld_noemt_gemeenten_per_perceel_en_criteria(v
     ):
         assert f"<td>{gemeente}</td><td>{subregio}</td>" in html
     assert html.count("<td>Eemnes</td><td>BEL</td>") == 2  # B1 and onderwijs, not Z
+
+
+def test_b1_of_z_zonder_keurmerk_geeft_een_waarschuwing(tmp_path: Path) -> None:
+    """`knockout: {keurmerk: false}` under B1: the method published 'Keurmerk: voor dit perceel niet vereist' for the
+    B1-route without a word, where the law asks the keurmerk for B1 and Z. The onderwijsroute without it is the rule
+    (criteria set inburgering-2022) and gets no warning."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["keurmerk"] = False
+    data["percelen"]["onderwijs"] = dict(data["percelen"]["B1"], naam="Onderwijsroute")
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["onderwijs"] = 2
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output  # a warning: the document is still written
+    uitvoer = " ".join(res.output.split())
+    assert (
+        "Let op: percelen.B1.knockout.keurmerk: de B1-route vraagt geen Blik op Werk keurmerk, maar de wet vraagt het "
+        "voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3" in uitvoer
+    ), uitvoer
+    assert "percelen.onderwijs.knockout.keurmerk" not in uitvoer
+
+
+def test_kwaliteit_met_gewicht_nul_geeft_een_waarschuwing(tmp_path: Path) -> None:
+    """weging {kwaliteit: 0, prijs: 100}: the method published 'gunning op beste prijs-kwaliteitverhouding' over an
+    award on price alone, without a word."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    assert (
+        "Let op: percelen.B1.weging: kwaliteit weegt 0%, dus beslist alleen de prijs (laagste prijs), terwijl de "
+        "systematiek 'gunning op beste prijs-kwaliteitverhouding' publiceert; art. 2.114 lid 2"
+        in " ".join(res.output.split())
+    ), res.output

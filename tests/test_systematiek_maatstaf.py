@@ -120,3 +120,18 @@ def test_verdeelregels_met_een_aanbieder_in_het_enkelvoud(tmp_path: Path) -> Non
     data["percelen"]["B1"]["verdeling"] = {"min_leveranciers": 2, "max_leveranciers_per_gemeente": 2}
     tekst = _perceeltekst(maak_werkmap(tmp_path / "ws2", data))
     assert "minstens 2 aanbieders krijgen inburgeraars" in tekst and "per gemeente hoogstens 2 aanbieders" in tekst
+
+
+def test_rekenvoorbeeld_bij_vaste_prijs_toont_de_vaste_prijs(tmp_path: Path) -> None:
+    """vaste_prijs 9.500: the worked example showed fictitious bids at EUR 8.000, 9.000 and 10.000 (0,8 / 0,9 / 1,0
+    x the ceiling), prices nobody can bid in this lot, next to the sentence that the price is fixed at 9.500 for
+    everyone. The example now shows the price that counts, 9.500, for each."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"].update(prijsmethode="vaste_prijs", vaste_prijs=9500)
+    del data["percelen"]["B1"]["weging"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    _perceeltekst(ws)
+    tabel = next(
+        t for t in Document(str(ws / "gunningssystematiek.docx")).tables if t.rows[0].cells[0].text == "Inschrijver"
+    )
+    assert [rij.cells[1].text for rij in tabel.rows[1:]] == ["EUR 9.500,00"] * 3

@@ -238,3 +238,18 @@ def test_brief_zin_komt_van_de_regel(
     ctx = Context(a, a.percelen["B1"], bod, bod.aanbod["B1"])
     assert maak_regel(regel, params).toets(ctx) == [reden]
     assert maak_regel(regel, params).brief(ctx, reden) == BRIEFZINNEN[regel, reden]
+
+
+def test_een_perceel_zonder_inschrijvingen_zegt_dat(tmp_path: Path) -> None:
+    """A lot nobody bid on showed only the header of an empty table ('Inschrijver  Uitslag  Redenen')."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+
+    data = kleine_aanbesteding()
+    data["percelen"]["Z"] = dict(data["percelen"]["B1"], naam="Z-route")
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 2
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    assert res.output.rstrip().endswith("Perceel Z-route\nGeen inschrijvingen op dit perceel."), res.output

@@ -107,3 +107,43 @@ def test_percentages_die_niet_op_100_uitkomen_zijn_invoerfout(tmp_path: Path) ->
         f"aanbesteding.yaml: percelen.Z.gunningscriteria (regel {regel}): de wegingen van de gunningscriteria zijn "
         "percentages en tellen op tot 110, niet 100" in r.output
     ), r.output
+
+
+def test_inschrijfformulier_toont_punten_zoals_de_systematiek(tmp_path: Path) -> None:
+    """The bid form's sheet Perceelgegevens is published with the method: with criteriumweging punten it showed
+    '50%', '20%', '20%', '20%' (120% in all) where the systematiek says '50 van 110 punten (45,45%)'."""
+    from openpyxl import load_workbook
+
+    ws = maak_werkmap(tmp_path / "ws", _aanbesteding())
+    r = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(ws)])
+    assert r.exit_code == 0, r.output
+    blad = load_workbook(ws / "inschrijfformulier.xlsx")["Perceelgegevens"]
+    wegingen = {rij[0]: rij[1] for rij in blad.iter_rows(values_only=True) if rij[0] in SCORES}
+    # the Z lot comes after B1 in the sheet, so its rows overwrite B1's of the same name: 50/110 = 45,45%, 20/110 = 18,18%
+    assert wegingen == {
+        "Plan van aanpak": "50 van 110 punten (45,45%)",
+        "Samenwerking": "20 van 110 punten (18,18%)",
+        "Instroom": "20 van 110 punten (18,18%)",
+        "Resultaten": "20 van 110 punten (18,18%)",
+    }
+    b1 = [rij[1] for rij in blad.iter_rows(values_only=True) if rij[0] in SCORES][:2]
+    assert b1 == ["60%", "40%"]  # kleine_aanbesteding's B1: percentages stay percentages
+
+
+@pytest.mark.parametrize(
+    ("criteriaset", "herkomst"), [(None, "de standaard"), ("inburgering-2022", "uit criteriaset inburgering-2022")]
+)
+def test_een_weging_met_alleen_kwaliteit_zegt_waar_de_prijs_vandaan_komt(
+    tmp_path: Path, criteriaset: str | None, herkomst: str
+) -> None:
+    """`weging: {kwaliteit: 80}` (meant: the rest is price) merges with prijs 40 from the criteria set or the default;
+    the message said 'kwaliteit + prijs moet 100 zijn, is 120', a number the tender never wrote."""
+    data = kleine_aanbesteding() if criteriaset is None else kleine_aanbesteding(criteriaset=criteriaset)
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 80}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"kwaliteit + prijs moet 100 zijn, is 120: kwaliteit 80 (hier) + prijs 40 ({herkomst}); geef kwaliteit en "
+        "prijs allebei" in " ".join(res.output.split())
+    ), res.output

@@ -35,6 +35,7 @@ from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
+from evaluatie.keuzelijst import keuzelijst, keuzelijst_achteraan
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 from evaluatie.tekst import zonder_exponent
@@ -233,11 +234,11 @@ def schrijf_consensuswerkboek(
             ws.cell(i, 6).font = Font(size=_LETTER, bold=True)
             for b in r.afwijkers:  # the reviewer furthest from the others
                 ws.cell(i, _EERSTE_BEOORDELAAR + 2 * beoordelaars.index(b)).fill = _SIGNAAL
-        keuzes = ",".join(s.tekst for s in schaal.stappen)
+        keuzes = "\n".join(s.tekst for s in schaal.stappen)
         if keuzes not in validaties:
-            dv = DataValidation(
-                type="list",
-                formula1=f'"{keuzes}"',
+            dv = keuzelijst(
+                ws.parent,
+                [s.tekst for s in schaal.stappen],
                 showErrorMessage=True,
                 error="Kies een score van de schaal",
                 showInputMessage=True,
@@ -278,6 +279,7 @@ def schrijf_consensuswerkboek(
     _instructie(wb, aanbesteding, beoordelaars, list(dict.fromkeys(r[1] for r in rijen)))
 
     tijd = dt.datetime.combine(aanbesteding.data.sluiting, dt.time())
+    keuzelijst_achteraan(wb)
     bewaar_werkmap(wb, pad, tijd)  # atomic, and a failure names the path (evaluatie.schrijfwacht)
     return Uitkomst(pad, len(rijen), sum(per_rij[s].signaal for s in rijen), behouden, len(vervallen))
 

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from evaluatie.bestandsnamen import veilige_naam
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.keuzelijst import keuzelijst, keuzelijst_achteraan
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 
 TABBLAD = "Beoordeling"
@@ -89,16 +90,20 @@ def schrijf_beoordelingsformulier(
             invoercel.fill = _INVOER
             invoercel.protection = Protection(locked=False)
         ws.cell(i, 5).alignment = Alignment(wrap_text=True, vertical="top")
-        keuzes = ",".join(s.tekst for s in perceel.schaal.stappen)
+        keuzes = "\n".join(s.tekst for s in perceel.schaal.stappen)
         if keuzes not in schaal_validaties:
-            dv = DataValidation(
-                type="list", formula1=f'"{keuzes}"', showErrorMessage=True, error="Kies een score van de schaal"
+            dv = keuzelijst(
+                wb,
+                [s.tekst for s in perceel.schaal.stappen],
+                showErrorMessage=True,
+                error="Kies een score van de schaal",
             )
             ws.add_data_validation(dv)
             schaal_validaties[keuzes] = dv
         schaal_validaties[keuzes].add(ws.cell(i, 4))
     ws.protection.sheet = True
     _instructie(wb, aanbesteding, rijen)
+    keuzelijst_achteraan(wb)
     bewaar_werkmap(wb, pad, dt.datetime.combine(aanbesteding.data.sluiting, dt.time()))
     return pad
 

@@ -53,6 +53,24 @@ ONTBREKEND_HOE = (
 )
 
 
+GEEN_PANEL_PLAATS = "aanbesteding.yaml: beoordelaars"
+
+
+def geen_panel(aanbesteding: Aanbesteding, te_beoordelen: Sequence[Sleutel]) -> str | None:
+    """Why there can be no scores at all: no reviewers named while bids wait for a quality score. Without this an
+    empty panel read every row as 0 points (every bid 0,00 'van 100', and out on minimum_kwaliteit), where a missing
+    score never counts as 0, and `template beoordeling` wrote nothing and said nothing."""
+    if aanbesteding.beoordelaars or not te_beoordelen:
+        return None
+    bids = len({(s[0], s[1]) for s in te_beoordelen})
+    return (
+        f"er zijn geen beoordelaars genoemd, terwijl de kwaliteitsplannen van {bids} "
+        f"{'inschrijving' if bids == 1 else 'inschrijvingen'} (per inschrijver en perceel) een score nodig "
+        f"{'heeft' if bids == 1 else 'hebben'} (een ontbrekende score telt nooit als 0); noem de beoordelaars "
+        "(beoordelaars: [A. Jansen, B. de Vries]) en schrijf hun formulieren met evaluatie template beoordeling"
+    )
+
+
 def lees_beoordelingen(
     aanbesteding: Aanbesteding,
     map_: Path,
@@ -108,6 +126,8 @@ def lees_beoordelingen(
                 )
             else:
                 fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
+    if (leeg := geen_panel(aanbesteding, te_beoordelen)) is not None:
+        fouten.voeg_toe(GEEN_PANEL_PLAATS, leeg)
     weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus

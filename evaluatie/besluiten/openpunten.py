@@ -147,7 +147,7 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
     exclusion grounds, keurmerk, letters). A stale decision comes before the decisions: a point it leaves open (a
     tie, a ground no longer weighed) follows it and says to withdraw it first where a new decision on the same
     matter waits for that. `vandaag` is the day the award is computed on (the command passes it in)."""
-    from evaluatie.besluiten.rechtbank import rechtbank_van
+    from evaluatie.besluiten.rechtbank import rechtbank_van, waarom_geen_rechtbank
 
     a: Aanbesteding = award.invoer.aanbesteding
     register = award.invoer.besluiten
@@ -233,8 +233,8 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
         punten.append(
             Openpunt(
                 "rechtbank",
-                f"De rechtbank voor een kort geding is niet bekend: {a.penvoerder} staat niet in de tabel van "
-                "arrondissementen (criteria/gemeenten/arrondissementen-2026.csv).",
+                "De rechtbank voor een kort geding is niet af te leiden: "
+                f"{waarom_geen_rechtbank(a.penvoerder, a.data.publicatie)}",
                 "aanbesteding.yaml: rechtsbescherming.rechtbank: Rechtbank ...",
             )
         )

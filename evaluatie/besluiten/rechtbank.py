@@ -9,6 +9,7 @@ aanbesteding.yaml (rechtsbescherming.rechtbank). The README names the sources.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from functools import cache
 
 from evaluatie.werkmap import criteria_map
@@ -40,14 +41,34 @@ def arrondissementen() -> dict[str, str]:
     return uit
 
 
+def _gemeentenaam(penvoerder: str) -> str:
+    naam = penvoerder.strip()
+    return naam[len("gemeente ") :] if naam.lower().startswith("gemeente ") else naam
+
+
+def waarom_geen_rechtbank(penvoerder: str, peildatum: dt.date | None = None) -> str:
+    """Why rechtbank_van has no court, as a sentence: a name that is no gemeente of the register (with where a
+    dissolved one went, or the candidates of 'Bergen'), or a gemeente whose arrondissement the table leaves open. It
+    said '<penvoerder> staat niet in de tabel' for every reason alike, also for Bergen,
+    whose two gemeenten are in it."""
+    from evaluatie.gemeentenamen import register_namen
+
+    naam = _gemeentenaam(penvoerder)
+    gevonden = register_namen().zoek(naam)
+    if gevonden is None:
+        reden = register_namen().melding(naam, "is geen gemeente van het register", peildatum)
+        return reden if reden.endswith("?") else f"{reden}."  # a sentence: 'bedoelt u Amsterdam?' ends itself
+    return (
+        f"het arrondissement van {gevonden} staat niet vast in de tabel van arrondissementen "
+        f"(criteria/gemeenten/{BESTAND}: geen bron gevonden, zie de README)."
+    )
+
+
 def rechtbank_van(penvoerder: str) -> str | None:
     """'Gemeente Groningen' -> 'Rechtbank Noord-Nederland'; None when the gemeente or its arrondissement is unknown."""
     from evaluatie.gemeentenamen import register_namen
 
-    naam = penvoerder.strip()
-    if naam.lower().startswith("gemeente "):
-        naam = naam[len("gemeente ") :]
-    gevonden = register_namen().zoek(naam)
+    gevonden = register_namen().zoek(_gemeentenaam(penvoerder))
     if gevonden is None:
         return None
     arrondissement = arrondissementen().get(gevonden, "")

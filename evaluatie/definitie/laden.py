@@ -20,11 +20,13 @@ from pydantic import ValidationError
 
 from evaluatie.bestandsnamen import veilige_naam
 from evaluatie.definitie import plaatshouders
-from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Perceel
+from evaluatie.definitie.schaalcontrole import controleer_schaal
 from evaluatie.definitie.schema import suggestie, valideer
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
 from evaluatie.fouten import Fout, InvoerFout
-from evaluatie.gemeentenamen import Namen, opgeheven
+from evaluatie.gemeentenamen import Namen, opgeheven, opsomming
+from evaluatie.gemeentenamen import sleutel as naamsleutel
 from evaluatie.getallen import GetalFout, controleer_bedrag
 from evaluatie.prijs.basis import methoden
 from evaluatie.pydantictaal import bericht as pydantic_bericht
@@ -124,33 +126,49 @@ def laad_aanbesteding_uit_data(
     schemafouten = valideer(data, "aanbesteding.schema.json", regels, naam)
     if isinstance(data, dict):
         eerdere += _controleer_regelnamen(data, regels, naam, ("percelen",))
-        eerdere += _controleer_bedragen(data, regels, naam, ("percelen",))
+        eerdere += _niet_al_gemeld(_controleer_bedragen(data, regels, naam, ("percelen",)), leesfouten or [])
     if schemafouten:
         bijkomend = _inhoud_ondanks_schemafouten(data, werkmap, regels, naam, schemafouten, {o[2] for o in open_})
         raise InvoerFout(_uniek(eerdere + schemafouten + bijkomend))
 
     sets: dict[str, dict[str, Any]] = {}
+    setfouten: list[Fout] = []
+    onbruikbaar: set[str] = set()  # sets not found or with errors: their lots' content is not checked this run
     for setnaam, setpad_yaml in _setnamen(data):
+        if setnaam in sets or setnaam in onbruikbaar:
+            continue
         setpad = zoek_criteriaset(setnaam, werkmap)
         if setpad is None:
-            raise InvoerFout(
-                [Fout(plaats(naam, regels, setpad_yaml), f"criteriaset '{setnaam}' niet gevonden in criteria/")]
+            mappen = [criteria_map(), *([werkmap / "criteria"] if werkmap is not None else [])]
+            bestaand = sorted({p.stem for m in mappen if m.is_dir() for p in m.glob("*.yaml")})
+            setfouten.append(
+                Fout(
+                    plaats(naam, regels, setpad_yaml),
+                    f"criteriaset '{setnaam}' niet gevonden in criteria/"
+                    + suggestie(setnaam, bestaand, toon_alle=False),
+                )
             )
-        if setnaam in sets:
+            onbruikbaar.add(setnaam)
             continue
         setnaam_kort = f"criteria/{setpad.name}"
         setdata, set_regels, fouten = _lees_yaml(setpad, setnaam_kort)
-        if setdata is None and fouten:
-            raise InvoerFout(fouten)
-        fouten += valideer(setdata, "criteriaset.schema.json", set_regels, setnaam_kort)
+        if not (setdata is None and fouten):
+            fouten += valideer(setdata, "criteriaset.schema.json", set_regels, setnaam_kort)
         if isinstance(setdata, dict):
             fouten += _controleer_regelnamen(setdata, set_regels, setnaam_kort, ("percelen",))
             fouten += _controleer_regelnamen(setdata, set_regels, setnaam_kort, ())
             for waar in (("percelen",), ()):
-                fouten += _controleer_bedragen(setdata, set_regels, setnaam_kort, waar)
+                fouten += _niet_al_gemeld(_controleer_bedragen(setdata, set_regels, setnaam_kort, waar), fouten)
         if fouten:
-            raise InvoerFout(_uniek(fouten))
+            setfouten += fouten
+            onbruikbaar.add(setnaam)
+            continue
         sets[setnaam] = setdata
+    if setfouten:
+        # with the tender's own mistakes in the same run (all errors together), but not the content of the lots that
+        # take their settings from a set that could not be read: every missing criterion would be said again
+        bijkomend = _inhoud_zonder_sets(data, sets, onbruikbaar, regels, naam, {o[2] for o in open_})
+        raise InvoerFout(_uniek(eerdere + setfouten + bijkomend))
 
     samen = _samenvoegen_met_set(data, sets)
     fouten = eerdere + _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_})
@@ -243,6 +261,14 @@ def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str
     return fouten
 
 
+def _niet_al_gemeld(nieuw: list[Fout], eerder: list[Fout]) -> list[Fout]:
+    """`plafondprijs: 12.500` is one mistake: the reader already said '12.500 is dubbelzinnig ... bedoelt u 12500?',
+    and the amount check added 'plafondprijs 12.5: een bedrag onder EUR 50 ...' at the same place, a value the user
+    never typed and a count of two errors for one."""
+    gemeld = {f.plaats for f in eerder}
+    return [f for f in nieuw if f.plaats not in gemeld]
+
+
 def _controleer_regelnamen(data: dict[str, Any], regels: dict[Pad, int], naam: str, waar: Pad) -> list[Fout]:
     """Knock-out rule names and their parameter names as typed, each at its own line.
 
@@ -269,12 +295,16 @@ def _controleer_regelnamen(data: dict[str, Any], regels: dict[Pad, int], naam: s
             velden = register[regel].Params.model_fields
             for param in params:
                 if param not in velden:
-                    bekend = ", ".join(velden) or "(geen)"
+                    hint = suggestie(param, velden, toon_alle=False)  # '; bedoelt u 'x'?' or nothing
+                    verder = (
+                        f"{hint or ';'} toegestaan: {', '.join(velden)}"
+                        if velden
+                        else f"; deze regel heeft geen parameters: schrijf {regel}: {{}}"
+                    )
                     fouten.append(
                         Fout(
                             plaats(naam, regels, (*pad, param)),
-                            f"onbekende parameter '{param}' van knock-outregel {regel}"
-                            f"{suggestie(param, velden, toon_alle=False)} toegestaan: {bekend}",
+                            f"onbekende parameter '{param}' van knock-outregel {regel}{verder}",
                         )
                     )
     return fouten
@@ -383,6 +413,7 @@ def _inhoud_ondanks_schemafouten(
     if not isinstance(data, dict):
         return []
     try:
+        data, regels = _alleen_bekende_percelen(data, regels)
         sets: dict[str, dict[str, Any]] = {}
         for setnaam, _ in _setnamen(data):
             setpad = zoek_criteriaset(setnaam, werkmap)
@@ -395,6 +426,79 @@ def _inhoud_ondanks_schemafouten(
         return []
     bekend = {f.plaats for f in schemafouten}
     return [f for f in fouten if f.plaats not in bekend]
+
+
+def _inhoud_zonder_sets(
+    data: dict[str, Any],
+    sets: dict[str, dict[str, Any]],
+    onbruikbaar: Collection[str],
+    regels: dict[Pad, int],
+    naam: str,
+    open_percelen: Collection[str],
+) -> list[Fout]:
+    """The content checks when a criteria set is missing or broken: everything except the lots that use such a set
+    (their criteria, scale and rules are not known). Best effort, as after schema errors."""
+    try:
+        samen = _samenvoegen_met_set(copy.deepcopy(data), {**sets, **{n: {} for n in onbruikbaar}})
+        zonder = [code for code, p in samen["percelen"].items() if p.get("criteriaset") in onbruikbaar]
+        fouten = _inhoudelijke_controles(samen, regels, naam, open_percelen)
+    except (InvoerFout, KeyError, TypeError, AttributeError, ValueError, IndexError):
+        return []
+    return [
+        f
+        for f in fouten
+        if not any(f.plaats.startswith((f"{naam}: percelen.{c}.", f"{naam}: percelen.{c} ")) for c in zonder)
+    ]
+
+
+def _alleen_bekende_percelen(data: dict[str, Any], regels: dict[Pad, int]) -> tuple[dict[str, Any], dict[Pad, int]]:
+    """The data the content checks see after the schema named a lot code it does not know (`b1`, `B2`).
+
+    Checked as written, one typo in a lot's key buried the schema's message ('onbekende naam 'b1'; bedoelt u
+    'B1'?') under a false one per gemeente ('perceel B1 bestaat niet in deze aanbesteding', 'neemt deel aan perceel
+    b1 maar geeft geen verwacht aantal'). A code that differs from a lot code only in capitals is checked as that
+    lot (its lines stay its own), so the lot's other mistakes still come in this run; any other unknown code is left
+    out, under percelen and under each gemeente's inburgeraars. A lot's gemeenten given as one text other than 'alle'
+    are read as 'alle' when they differ only in capitals, else as a list of that one name. Only for this pass: the
+    schema error stands, so nothing is read as something else."""
+    if not isinstance(data.get("percelen"), dict):
+        return data, regels
+    regels = dict(regels)
+
+    def bekend(code: Any, bestaand: Collection[Any]) -> str | None:
+        if code in PERCEELCODES:
+            return str(code)
+        gelijk = next((c for c in PERCEELCODES if c.lower() == str(code).lower()), None)
+        return gelijk if gelijk is not None and gelijk not in bestaand else None
+
+    def codes(tabel: dict[Any, Any], pad: Pad) -> dict[str, Any]:
+        uit: dict[str, Any] = {}
+        for code, waarde in tabel.items():
+            nieuw = bekend(code, tabel)
+            if nieuw is None:
+                continue
+            uit[nieuw] = waarde
+            if nieuw != code:
+                n = len(pad) + 1
+                regels.update({(*pad, nieuw, *p[n:]): r for p, r in list(regels.items()) if p[:n] == (*pad, code)})
+        return uit
+
+    data = copy.copy(data)
+    data["percelen"] = codes(data["percelen"], ("percelen",))
+    for code, p in list(data["percelen"].items()):
+        lijst = p.get("gemeenten") if isinstance(p, dict) else None
+        if isinstance(lijst, str) and lijst != "alle":
+            # 'Alle', or one name without brackets: read letter by letter it gave 'gemeente 'A' staat niet onder
+            # gemeenten', 'l', 'l', 'e'
+            data["percelen"][code] = {**p, "gemeenten": "alle" if lijst.strip().lower() == "alle" else [lijst]}
+    if isinstance(data.get("gemeenten"), list):
+        data["gemeenten"] = [
+            {**g, "inburgeraars": codes(g["inburgeraars"], ("gemeenten", i, "inburgeraars"))}
+            if isinstance(g, dict) and isinstance(g.get("inburgeraars"), dict)
+            else g
+            for i, g in enumerate(data["gemeenten"])
+        ]
+    return data, regels
 
 
 def _inhoudelijke_controles(
@@ -418,6 +522,20 @@ def _inhoudelijke_controles(
         oud = opgeheven(g["naam"], _als_datum(samen.get("data", {}).get("publicatie")))
         if oud is not None:
             fout(("gemeenten", i, "naam"), register_melding(oud))
+    eerste_subregio: dict[str, tuple[str, int]] = {}
+    for i, g in enumerate(samen["gemeenten"]):
+        subregio = g.get("subregio")
+        if not isinstance(subregio, str) or not naamsleutel(subregio):
+            continue
+        eerder, j = eerste_subregio.setdefault(naamsleutel(subregio), (subregio, i))
+        if eerder != subregio:
+            # 'brabant' or 'Brabant ' next to 'Brabant' made a subregio of its own, in silence: the dekking rule
+            # and per_subregio would treat the two as different areas, and the systematiek print both
+            fout(
+                ("gemeenten", i, "subregio"),
+                f"subregio {eerder!r} (gemeenten[{j + 1}]) is hier geschreven als {subregio!r}; dat zou een andere "
+                "subregio zijn. Schrijf de naam overal gelijk",
+            )
     fouten += _datavolgorde(samen.get("data"), lambda veld: plaats(naam, regels, ("data", veld)))
     bestanden: dict[str, int] = {}
     for i, b in enumerate(samen.get("beoordelaars", [])):
@@ -431,12 +549,33 @@ def _inhoudelijke_controles(
             )
         bestanden.setdefault(stam, i)
     bekende_regels = sorted(regels_register())
+    perceelnamen: dict[str, str] = {}
     for code, p in samen["percelen"].items():
         basis: Pad = ("percelen", code)
+        if isinstance(p.get("naam"), str):
+            # letters, advies and systematiek name a lot by its name: two lots 'B1-route' could not be told apart
+            eerder = perceelnamen.setdefault(" ".join(p["naam"].casefold().split()), code)
+            if eerder != code:
+                fout(
+                    (*basis, "naam"),
+                    f"perceel {code} heet hetzelfde als perceel {eerder} ('{p['naam']}'); brieven, advies en "
+                    "systematiek noemen een perceel bij zijn naam, dus geef ieder perceel een eigen naam",
+                )
         if not p["gemeenten"]:
             fout((*basis, "gemeenten"), f"perceel {code} heeft geen deelnemende gemeenten")
+        gesplitst = _met_komma_gesplitst(p["gemeenten"], tender)
         for j, gnaam in enumerate(p["gemeenten"]):
-            if tender.zoek(gnaam) is None:
+            if j in gesplitst:
+                k, naam_met_komma = gesplitst[j]
+                fout(
+                    (*basis, "gemeenten", j),
+                    f"{opsomming([repr(str(x)) for x in p['gemeenten'][j:k]], 'en')} zijn samen de gemeente "
+                    f"{naam_met_komma}: in een lijst scheidt een komma twee namen; zet de naam tussen "
+                    f'aanhalingstekens: "{naam_met_komma}"',
+                )
+            elif any(j1 < j < k for j1, (k, _) in gesplitst.items()):
+                continue  # a later piece of a name with a comma, reported at its first piece
+            elif tender.zoek(gnaam) is None:
                 fout((*basis, "gemeenten", j), "gemeente " + tender.melding(gnaam, "staat niet onder gemeenten"))
             else:
                 p["gemeenten"][j] = tender.zoek(gnaam)
@@ -452,6 +591,8 @@ def _inhoudelijke_controles(
                 )
         if "schaal" not in p:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
+        else:
+            controleer_schaal(p["schaal"], basis, (*basis, "schaal") in regels, str(p.get("criteriaset")), fout)
         if p["procedure"] == "toelating" and p.get("raammaximum"):
             fout(
                 (*basis, "raammaximum"),
@@ -499,12 +640,24 @@ def _inhoudelijke_controles(
         lijst = criteria.values() if isinstance(criteria, dict) else criteria  # a list once merged
         # a tender may override one field of a criterion of its set (K1: {weging: 50}); what the merge still lacks is
         # missing in both, said at the criterion (the schema checks the fields only as given)
+        namen: dict[str, Any] = {}
         for k, c in criteria.items() if isinstance(criteria, dict) else ((c.get("code"), c) for c in criteria):
             for veld in ("naam", "weging"):
                 if isinstance(c, dict) and veld not in c:
                     fout(
                         (*basis, "gunningscriteria", k),
                         f"verplicht veld ontbreekt: {veld} (niet in de aanbesteding en niet in de criteriaset)",
+                    )
+            if isinstance(c, dict) and isinstance(c.get("naam"), str) and c["naam"].strip():
+                # the reviewer forms name a criterion, not its code: two rows 'Plan' per bid could never be told apart
+                # (every form 'dubbele regel' and 'regel ontbreekt'), and the systematiek would publish two alike
+                eerder = namen.setdefault(" ".join(c["naam"].casefold().split()), k)
+                if eerder != k:
+                    fout(
+                        (*basis, "gunningscriteria", k, "naam"),
+                        f"criterium {k} heet hetzelfde als criterium {eerder} ('{c['naam']}'); het "
+                        "beoordelingsformulier noemt een criterium bij zijn naam, dus geef ieder criterium van het "
+                        "perceel een eigen naam",
                     )
         som = sum(c.get("weging", 0) for c in lijst if isinstance(c, dict))
         if criteria and p.get("criteriumweging", "procent") == "procent" and abs(som - 100) > 1e-9:
@@ -521,7 +674,7 @@ def _inhoudelijke_controles(
         ):
             pass  # price is not a weighted component in this method
         elif abs(totaal - 100) > 1e-9:
-            fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}")
+            fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}{_weging_herkomst(p, regels)}")
         if p.get("prijsmethode") == "lineair" and "plafondprijs" not in p["knockout"]:
             # lineair scores 0 at the ceiling: a price above it would get a negative price score, unannounced.
             fout(
@@ -570,6 +723,46 @@ def _inhoudelijke_controles(
                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
                 )
     return fouten
+
+
+def _weging_herkomst(p: dict[str, Any], regels: dict[Pad, int]) -> str:
+    """Where the two weights come from, when the tender gave only one of them: `weging: {kwaliteit: 80}` merges with
+    the criteria set's prijs 40, and 'is 120' alone names a number the tender never wrote."""
+    basis: Pad = ("percelen", p["code"], "weging")
+    eigen = {veld for veld in ("kwaliteit", "prijs") if (*basis, veld) in regels}
+    if len(eigen) == 2:
+        return ""
+    weging = p.get("weging", {})
+    delen = []
+    for veld, standaard in (("kwaliteit", 60), ("prijs", 40)):
+        if veld in eigen:
+            waar = "hier"
+        elif veld in weging and p.get("criteriaset"):
+            waar = f"uit criteriaset {p['criteriaset']}"
+        else:
+            waar = "de standaard"
+        delen.append(f"{veld} {kort(weging.get(veld, standaard))} ({waar})")
+    return f": {' + '.join(delen)}; geef kwaliteit en prijs allebei"
+
+
+def _met_komma_gesplitst(lijst: Any, tender: Namen) -> dict[int, tuple[int, str]]:
+    """Runs of list items that are one gemeente of the tender when joined with ', ': in a YAML list
+    [Eindhoven, Nuenen, Gerwen en Nederwetten] the comma of CBS's name splits it into two unknown names. Position of
+    the first piece -> (end of the run, the gemeente)."""
+    if not isinstance(lijst, list):
+        return {}
+    uit: dict[int, tuple[int, str]] = {}
+    j = 0
+    while j < len(lijst):
+        if isinstance(lijst[j], str) and tender.zoek(lijst[j]) is None:
+            for k in range(len(lijst), j + 1, -1):
+                stukken = lijst[j:k]
+                if all(isinstance(x, str) for x in stukken) and (naam := tender.zoek(", ".join(stukken))) is not None:
+                    uit[j] = (k, naam)
+                    j = k - 1
+                    break
+        j += 1
+    return uit
 
 
 def _buiten_het_perceel(perceel: dict[str, Any], gemeente: str, aantal: Any, tender: Namen) -> bool:

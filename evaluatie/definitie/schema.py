@@ -165,6 +165,12 @@ def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
         return pad, f"verwacht minstens {waarde} element(en)"
     if v == "minProperties":
         return pad, f"verwacht minstens {waarde} veld(en)"
+    if v == "maxProperties" and isinstance(instantie, dict):
+        # raammaximum: {opslag: 0.25, trajecten: 400} said 'ongeldige waarde een lijst van velden'
+        gegeven = ", ".join(str(k) for k in instantie)
+        if waarde == 1:
+            return pad, f"kies één van deze velden, niet {len(instantie)} tegelijk: {gegeven}"
+        return pad, f"hoogstens {waarde} velden, kreeg er {len(instantie)}: {gegeven}"
     if v == "minLength":
         return pad, "mag niet leeg zijn"
     if v == "uniqueItems":

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.inschrijving import velden as v
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 from evaluatie.tekst import datum, getal
@@ -114,7 +115,7 @@ def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding, prijsregels:
             for crit in p.gunningscriteria:
                 r += 1
                 ws.cell(r, 1, crit.naam)
-                ws.cell(r, 2, f"{crit.weging:g}%")
+                ws.cell(r, 2, weging_tekst(p, crit))  # as the systematiek: points stay points
                 ws.cell(r, 3, crit.omschrijving or "-").alignment = Alignment(wrap_text=True)
             r += 1
             for j, kop in enumerate(("Score", "Punten", "Betekenis"), start=1):

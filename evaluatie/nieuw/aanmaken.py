@@ -22,7 +22,7 @@ from evaluatie.definitie.laden import samenvoegen, zoek_criteriaset
 from evaluatie.definitie.model import PERCEELCODES, STANDAARD_BEWIJSSTUKKEN, Openbaarmaking, Perceel
 from evaluatie.definitie.plaatshouders import PLAATSHOUDER
 from evaluatie.fouten import Fout, InvoerFout
-from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, zonder_toevoeging
+from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, splits_gemeenten, zonder_toevoeging
 from evaluatie.gemeenteregister import BRON, PEILDATUM, RegisterGemeente, arbeidsmarktregios, gemeenten
 from evaluatie.nieuw.uitleg import aannames, regio_verslag
 from evaluatie.prijs.basis import methoden
@@ -136,7 +136,7 @@ def _kies_subregios(verzoek: Verzoek, gekozen: list[RegisterGemeente], fouten: l
                 Fout("--subregio", f"'{opgave}': verwacht NAAM=gemeente,gemeente (bijvoorbeeld BEL=Blaricum,Eemnes)")
             )
             continue
-        for lid in (d.strip() for d in leden.replace(";", ",").split(",") if d.strip()):
+        for lid in splits_gemeenten(leden):
             gevonden = tender.zoek(lid)
             if gevonden is None:
                 fouten.append(
@@ -298,12 +298,13 @@ def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
 
 def _rechtsbescherming(penvoerder: str) -> list[str]:
     """The derived court as a comment, or a placeholder (an open point) when it cannot be derived."""
-    from evaluatie.besluiten.rechtbank import rechtbank_van
+    from evaluatie.besluiten.rechtbank import rechtbank_van, waarom_geen_rechtbank
 
     rechtbank = rechtbank_van(penvoerder)
     if rechtbank is None:
         return [
-            f"# De rechtbank van {penvoerder} staat niet in de tabel: vul haar in (anders een open punt).",
+            f"# De rechtbank is niet af te leiden: {waarom_geen_rechtbank(penvoerder)}",
+            "# Vul haar in (anders een open punt).",
             f"rechtsbescherming: {{rechtbank: {PLAATSHOUDER}}}",
         ]
     return [f"# rechtsbescherming: {{rechtbank: {rechtbank}, klachtenmeldpunt: ...}}   # standaard: {rechtbank}"]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
+from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.rapport import grafieken, kleine_aantallen
@@ -32,7 +33,6 @@ from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
-from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
 from evaluatie.toets.status import AANGEHOUDEN, ABNORMAAL_LAAG, AFWIJZINGEN, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
 from evaluatie.verdeling.oplosser import oplosser_naam

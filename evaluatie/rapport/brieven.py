@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from evaluatie.beoordeling.model import Rijscore
 from evaluatie.definitie.model import BEWIJS_WERKDAGEN
+from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.basis import methode
@@ -43,7 +44,6 @@ from evaluatie.rapport.penvoerder import ondertekening, uitvoerder
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.waarde import boven_drempel
-from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import datum, euro, getal
 from evaluatie.toets.register import Context, maak_regel, regels_register
 from evaluatie.toets.status import (

@@ -10,11 +10,11 @@ from typing import Any
 
 from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning.uitslag import Gunningsuitslag
 from evaluatie.hashing import sha256_bytes
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
-from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import euro, getal, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 

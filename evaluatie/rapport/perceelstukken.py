@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.definitie.perceelgegevens import deelnemers, kernregels
+from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.rapport.document import Document
-from evaluatie.rapport.wegingtekst import weging_tekst
 from evaluatie.tekst import getal
 
 __all__ = [

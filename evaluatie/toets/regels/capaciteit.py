@@ -2,14 +2,14 @@
 
 import math
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from evaluatie.tekst import getal
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
 class CapaciteitParams(Parameters):
-    minimum: int | None = None
+    minimum: int | None = Field(None, ge=0)
     minimum_aandeel: float | None = None
 
     @model_validator(mode="after")

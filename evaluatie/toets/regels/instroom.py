@@ -1,10 +1,13 @@
 """Year-round intake: intake moments per year at least a minimum (12 = monthly)."""
 
+from pydantic import Field
+
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
 class InstroomParams(Parameters):
-    minimum: int = 12
+    # a year has at most 366 intake days (the bid form allows 0-366): a higher minimum knocks out every bid in silence
+    minimum: int = Field(12, ge=0, le=366)
 
 
 @registreer

@@ -1,11 +1,13 @@
 """Maximum waiting time before the start of the route, in weeks."""
 
+from pydantic import Field
+
 from evaluatie.tekst import kort
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
 class WachttijdParams(Parameters):
-    maximum_weken: float = 10
+    maximum_weken: float = Field(10, ge=0)  # below 0 no bid could pass, and every one would fall out in silence
 
 
 @registreer
