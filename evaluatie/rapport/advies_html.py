@@ -33,7 +33,7 @@ from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.rapport.wegingtekst import weging_tekst
-from evaluatie.tekst import datum, datums_in_tekst, euro, getal
+from evaluatie.tekst import datum, datums_in_tekst, euro, getal, schaalstappen
 from evaluatie.toets.status import AANGEHOUDEN, ABNORMAAL_LAAG, AFWIJZINGEN, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
@@ -705,8 +705,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             "opgelost in consensus)</strong></p><ul>"
             + "".join(
                 f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
-                f"spreiding {r.spreiding_stappen} "
-                f"schaalstappen; {e(afwijkend([label.get(x, x) for x in r.afwijkers]))}; "
+                f"spreiding {schaalstappen(r.spreiding_stappen)}; "
+                f"{e(afwijkend([label.get(x, x) for x in r.afwijkers]))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
                 for r in toon
             )
