@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.prijs.precisie import DECIMALEN, punten
 from evaluatie.tekst import euro, getal, kort
 
 if TYPE_CHECKING:
@@ -183,16 +184,19 @@ class Prijsmethode:
         in which direction. Never a figure the disclosure policy withholds."""
         wp = perceel.weging.prijs / 100
         verschil = ander.prijsscore - eigen.prijsscore
-        if abs(verschil) < 0.005:
+        # equal as the ranking compares them (4 decimals), not as 2 decimals show them: a difference under half a
+        # hundredth can decide the award, and the letter must then name it
+        if punten(ander.prijsscore) == punten(eigen.prijsscore):
             return [f"Prijs: uw prijsscore en die van {ander.inschrijver} zijn gelijk ({getal(eigen.prijsscore)})."]
+        zijn, mijn = naast_elkaar(ander.prijsscore, eigen.prijsscore)
         if verschil > 0:
             return [
-                f"Prijs: {ander.inschrijver} behaalde een prijsscore van {getal(ander.prijsscore)} tegen "
-                f"{getal(eigen.prijsscore)} voor u; dat scheelt {getal(wp * verschil)} punten in de totaalscore."
+                f"Prijs: {ander.inschrijver} behaalde een prijsscore van {zijn} tegen {mijn} voor u; dat scheelt "
+                f"{niet_nul(wp * verschil)} punten in de totaalscore."
             ]
         return [
-            f"Prijs: uw prijsscore ({getal(eigen.prijsscore)}) is hoger dan die van {ander.inschrijver} "
-            f"({getal(ander.prijsscore)}); dat levert u {getal(-wp * verschil)} punten in de totaalscore op."
+            f"Prijs: uw prijsscore ({mijn}) is hoger dan die van {ander.inschrijver} ({zijn}); dat levert u "
+            f"{niet_nul(-wp * verschil)} punten in de totaalscore op."
         ]
 
     @staticmethod
@@ -298,3 +302,15 @@ def methode(naam: str) -> Prijsmethode:
 def _opsomming(delen: Sequence[str]) -> str:
     """'a', 'a en b', 'a, b en c'."""
     return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def naast_elkaar(a: float, b: float) -> tuple[str, str]:
+    """Two compared scores at 2 decimals, or at the ranking's 4 where 2 would show as equal what it tells apart."""
+    if getal(a) == getal(b) and punten(a) != punten(b):
+        return getal(a, DECIMALEN), getal(b, DECIMALEN)
+    return getal(a), getal(b)
+
+
+def niet_nul(x: float) -> str:
+    """A difference in points at 2 decimals, or at 4 where 2 would show a difference that decides as 0,00."""
+    return getal(x) if abs(x) >= 0.005 else getal(x, DECIMALEN)
