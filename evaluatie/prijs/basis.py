@@ -314,3 +314,16 @@ def naast_elkaar(a: float, b: float) -> tuple[str, str]:
 def niet_nul(x: float) -> str:
     """A difference in points at 2 decimals, or at 4 where 2 would show a difference that decides as 0,00."""
     return getal(x) if abs(x) >= 0.005 else getal(x, DECIMALEN)
+
+
+def euro_naast_elkaar(a: float, b: float) -> tuple[str, str]:
+    """Two compared amounts in cents, or at the ranking's 4 decimals where cents would show as equal what it tells
+    apart ('EUR 6.916,6667')."""
+    if euro(a) == euro(b) and punten(a) != punten(b):
+        return f"EUR {getal(a, DECIMALEN)}", f"EUR {getal(b, DECIMALEN)}"
+    return euro(a), euro(b)
+
+
+def euro_verschil(x: float) -> str:
+    """A difference in euro in cents, or at 4 decimals where it is less than half a cent ('EUR 0,0033')."""
+    return euro(x) if abs(x) >= 0.005 else f"EUR {getal(x, DECIMALEN)}"
