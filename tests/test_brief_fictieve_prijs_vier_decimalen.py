@@ -51,3 +51,19 @@ def test_fictieve_prijs_die_minder_dan_een_cent_lager_is_heet_lager(tmp_path: Pa
     assert "gelijk aan de uwe" not in brief
     if prijs_winnaar == "prijs":
         assert f"{BESLIST}, met EUR 0,0033 (EUR 6.916,6667 tegen EUR 6.916,6700 voor u)." in brief, brief
+
+
+def test_vier_decimalen_van_de_fictieve_prijs_alleen_als_prijzen_openbaar_zijn(tmp_path: Path) -> None:
+    """Under prijs_winnaar: score the letter shows Q's discount (EUR 2.083,33) but not its fictitious price: discount
+    plus fictitious price is the price. The sentence for totals that look equal gave 'Q 6.916,6667' anyway, and so
+    Q's price (6.916,6667 + 2.083,3333 = 9.000)."""
+    brief = _brief_p(tmp_path, "score")
+    assert "6.916,6667" not in brief and "9.000,00" not in brief, brief
+    assert "verschillen pas na de tweede decimaal" not in brief
+    assert f"{BESLIST} (de bedragen worden niet bekendgemaakt: met de korting zou de prijs volgen)." in brief, brief
+    assert "uw fictieve prijs: EUR 6.916,67" in brief  # the recipient's own figures stay
+
+
+def test_vier_decimalen_van_de_fictieve_prijs_bij_openbare_prijzen(tmp_path: Path) -> None:
+    brief = _brief_p(tmp_path, "prijs")
+    assert "verschillen pas na de tweede decimaal. Vergeleken wordt op 4 decimalen: u 6.916,6700, Q 6.916,6667" in brief

@@ -87,6 +87,9 @@ class Prijsmethode:
     hoger_is_beter: ClassVar[bool] = True  # ranking direction of `totaal`
     gewogen: ClassVar[bool] = True  # a weighting of quality and price (which must add up to 100) and a totaalscore
     maatstaf: ClassVar[str] = "totaalscore"  # what decides the ranking, as a noun in a sentence
+    # whether another bid's `totaal` gives its price (fictieve_korting: fictitious price + discount = price), so a
+    # letter shows it only where the tender discloses prices
+    totaal_onthult_prijs: ClassVar[bool] = False
     # what `Prijsuitkomst.gunningswaarde` is, ending 'de gunningswaarde van een inschrijving is ...': the published
     # allocation steps maximise it, so a bidder must be told what it is (it need not be the ranking figure)
     gunningswaarde_tekst: ClassVar[str] = "haar totaalscore"

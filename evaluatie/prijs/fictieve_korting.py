@@ -48,6 +48,7 @@ class FictieveKorting(Prijsmethode):
     hoger_is_beter = False
     gewogen = False
     maatstaf = "fictieve prijs"
+    totaal_onthult_prijs = True
     gunningswaarde_tekst = "de plafondprijs min haar fictieve prijs (hoe lager de fictieve prijs, hoe hoger)"
     kolomuitleg = "geen weging; prijsscore = fictieve korting, totaal = fictieve prijs (euro)"
     kolomkoppen = ("Fictieve korting", "Fictieve prijs")
