@@ -53,6 +53,11 @@ def kort(x: float) -> str:
     return tekst.replace(".", ",")
 
 
+def schaalstappen(n: int) -> str:
+    """1 -> '1 schaalstap', 2 -> '2 schaalstappen': the spread of a signal, said to the panel and the college."""
+    return "1 schaalstap" if n == 1 else f"{n} schaalstappen"
+
+
 def zonder_exponent(x: float) -> str:
     """The shortest decimal of x written out in full, with a point: 1e-05 -> '0.00001', 1e+15 ->
     '1000000000000000' (str() and '{:g}' write those with an exponent, which no reader of a Dutch text expects)."""

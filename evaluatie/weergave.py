@@ -18,7 +18,7 @@ from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
 from evaluatie.rapport import kleine_aantallen
 from evaluatie.rapport.budgetwoorden import budget_kop
-from evaluatie.tekst import euro, kort
+from evaluatie.tekst import euro, kort, schaalstappen
 from evaluatie.toets.uitslag import Toetsuitslag
 
 BREEDTE = 200  # characters per terminal line
@@ -252,7 +252,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
             )
             delen.append(
                 f"  Signaal: {r.inschrijver}, {perceel.criterium_van(r.criterium).naam}: spreiding "
-                f"{r.spreiding_stappen} schaalstappen ({scores}); {afwijkend(r.afwijkers)}; {status}"
+                f"{schaalstappen(r.spreiding_stappen)} ({scores}); {afwijkend(r.afwijkers)}; {status}"
             )
         if rest:
             delen.append(f"  {rest}")

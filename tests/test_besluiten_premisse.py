@@ -106,7 +106,11 @@ def test_scenario_zonder_gelijke_stand_past_de_loting_niet_toe_en_zegt_dat(tmp_p
     uit = " ".join(res.output.split())
     assert "X: rang 2 -> 1" in uit and "Y: rang 1 -> 2" in uit
     assert "scenario: L1 wordt in dit scenario niet toegepast: perceel B1-route: de loting van 20 maart 2026" in uit
-    assert "er is geen gelijke stand meer tussen hen" in uit and "evaluatie intrekken" not in uit
+    # the totals still tie (85,00 each): the rule decides, not a tie that is gone
+    assert (
+        "hun totaalscores zijn nog gelijk en nu bepaalt de beslisregel bij gelijke stand (de hoogste capaciteit)" in uit
+    )
+    assert "geen gelijke stand meer" not in uit and "evaluatie intrekken" not in uit
     assert (ws / "loting.yaml").read_bytes() == loting  # a what-if changes no decision
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0  # the real award still applies L1
 

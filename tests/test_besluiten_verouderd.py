@@ -109,6 +109,37 @@ def test_verouderde_loting_is_een_open_punt_en_wordt_niet_toegepast(tmp_path: Pa
     assert "door loting" not in _brief(ws, "x") and "door loting" not in _brief(ws, "y")
 
 
+def test_loting_verouderd_door_een_nieuwe_beslisregel_zegt_dat_de_totalen_gelijk_zijn(tmp_path: Path) -> None:
+    """X (capacity 20) and Y (capacity 12) tie at 9000 and quality 75 (total 85,00 each); the draw put Y first.
+    Then the tender gets the tie-break rule hoogste_capaciteit: the totals are still equal, but X goes first by
+    the rule. The stale draw said "er is geen gelijke stand meer tussen hen", which the ranking beside it (two
+    totals of 85,00) contradicts; it says what changed: the rule now decides their order."""
+    data = kleine_aanbesteding()
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
+    _vul(ws, {"X": 75, "Y": 75})
+    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
+               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    data["percelen"]["B1"]["bij_gelijke_stand"] = ["hoogste_capaciteit"]
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    res = _run("gunning", "--werkmap", str(ws))
+    gunning = _verouderd_open(
+        ws,
+        res,
+        "L1",
+        "loting.yaml: L1: verouderde loting: perceel B1-route: de loting van 20 maart 2026 ordende Y, X, maar hun "
+        "totaalscores zijn nog gelijk en nu bepaalt de beslisregel bij gelijke stand (de hoogste capaciteit) hun "
+        "volgorde; de loting wordt niet toegepast.",
+    )
+    rangorde = gunning["percelen"]["B1"]["rangorde"]
+    assert [(r["inschrijver"], r["totaal"], r["rang"], r["beslist_door"]) for r in rangorde] == [
+        ("X", 85.0, 1, "hoogste_capaciteit"),
+        ("Y", 85.0, 2, "hoogste_capaciteit"),
+    ]
+
+
 def test_verouderde_loting_naast_een_nieuwe_loting_voor_de_grotere_gelijke_stand(tmp_path: Path) -> None:
     """L1 put Y before X; W joins their tie (all three 9000, quality 75). A second draw L2 (W, Y, X) is held on
     the same day before L1 is withdrawn: L2 orders the tie, L1 ordered nothing and stays an open point, even

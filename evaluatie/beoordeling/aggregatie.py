@@ -109,7 +109,10 @@ def aggregeer(
             w = perceel.criterium_van(r.criterium).weging
             per = kwaliteit.setdefault(code, {})
             per[r.inschrijver] = per.get(r.inschrijver, 0.0) + w * r.punten / perceel.schaal.max_punten * 100 / som_w
-    kwaliteit = {p: {i: round(k, 6) for i, k in sorted(per.items())} for p, per in kwaliteit.items()}
+    # Not rounded here: the one rounding is `precisie.punten` at 4 decimals, after the price method. A rounding
+    # here (it was 6 decimals) is multiplied by the method (x 50 under fictieve_korting at EUR 5.000) and split
+    # two bids whose fictitious prices are exactly equal by 0,0001, so no draw was asked.
+    kwaliteit = {p: dict(sorted(per.items())) for p, per in kwaliteit.items()}
 
     return Paneluitslag(
         aggregatie=regels.aggregatie,

@@ -15,8 +15,8 @@ from evaluatie.gunning.uitslag import Gemeentebudget, Gunningsuitslag, Perceelui
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.parallel import in_volgorde
 from evaluatie.prijs.basis import Kandidaat, methode
-from evaluatie.prijs.precisie import SCHAAL, waardepunten
-from evaluatie.prijs.rangorde import Rangregel, onbesliste_groepen, rangschik
+from evaluatie.prijs.precisie import SCHAAL, punten, waardepunten
+from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel, onbesliste_groepen, rangschik
 from evaluatie.tekst import datum
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
@@ -291,11 +291,25 @@ def lotingpremisse_weg(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel
     elif ander is not None:  # the tie of its bidders now has others too, and a later draw ordered that one
         groep = sorted(r.inschrijver for r in rangorde if r.loting_id == ander)
         wat = f"nu staan {', '.join(groep)} gelijk, en die gelijke stand is beslist door loting {ander}"
+    elif (regels := _beslisregels_tussen([rang[n] for n in x.volgorde if n in rang])) is not None:
+        # the totals still tie, a tie-break rule added since the draw orders them: saying the tie is gone would be
+        # contradicted by the two equal totals in the ranking beside this sentence
+        wat = f"hun totaalscores zijn nog gelijk en nu bepaalt de beslisregel bij gelijke stand ({regels}) hun volgorde"
     elif any(n in rang for n in x.volgorde):
         wat = "er is geen gelijke stand meer tussen hen"
     else:
         wat = "geen van hen staat nog in de rangorde"
     return f"perceel {perceelnaam}: de loting van {datum(x.datum)} ordende {', '.join(x.volgorde)}, maar {wat}"
+
+
+def _beslisregels_tussen(getrokken: Sequence[Rangregel]) -> str | None:
+    """The tie-break rules that order drawn bidders whose totals still tie ('de hoogste capaciteit'), or None."""
+    if len(getrokken) < 2 or len({punten(r.totaal) for r in getrokken}) > 1:
+        return None
+    regels = sorted({r.beslist_door for r in getrokken if r.beslist_door and r.beslist_door != "loting"})
+    if not regels:
+        return None
+    return ", ".join(BESLISREGEL_KORT.get(r, r) for r in regels)
 
 
 def gunning(

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.prijs.precisie import DECIMALEN, punten
 from evaluatie.tekst import euro, getal, kort
 
 if TYPE_CHECKING:
@@ -86,6 +87,9 @@ class Prijsmethode:
     hoger_is_beter: ClassVar[bool] = True  # ranking direction of `totaal`
     gewogen: ClassVar[bool] = True  # a weighting of quality and price (which must add up to 100) and a totaalscore
     maatstaf: ClassVar[str] = "totaalscore"  # what decides the ranking, as a noun in a sentence
+    # whether another bid's `totaal` gives its price (fictieve_korting: fictitious price + discount = price), so a
+    # letter shows it only where the tender discloses prices
+    totaal_onthult_prijs: ClassVar[bool] = False
     # what `Prijsuitkomst.gunningswaarde` is, ending 'de gunningswaarde van een inschrijving is ...': the published
     # allocation steps maximise it, so a bidder must be told what it is (it need not be the ranking figure)
     gunningswaarde_tekst: ClassVar[str] = "haar totaalscore"
@@ -183,16 +187,19 @@ class Prijsmethode:
         in which direction. Never a figure the disclosure policy withholds."""
         wp = perceel.weging.prijs / 100
         verschil = ander.prijsscore - eigen.prijsscore
-        if abs(verschil) < 0.005:
+        # equal as the ranking compares them (4 decimals), not as 2 decimals show them: a difference under half a
+        # hundredth can decide the award, and the letter must then name it
+        if punten(ander.prijsscore) == punten(eigen.prijsscore):
             return [f"Prijs: uw prijsscore en die van {ander.inschrijver} zijn gelijk ({getal(eigen.prijsscore)})."]
+        zijn, mijn = naast_elkaar(ander.prijsscore, eigen.prijsscore)
         if verschil > 0:
             return [
-                f"Prijs: {ander.inschrijver} behaalde een prijsscore van {getal(ander.prijsscore)} tegen "
-                f"{getal(eigen.prijsscore)} voor u; dat scheelt {getal(wp * verschil)} punten in de totaalscore."
+                f"Prijs: {ander.inschrijver} behaalde een prijsscore van {zijn} tegen {mijn} voor u; dat scheelt "
+                f"{niet_nul(wp * verschil)} punten in de totaalscore."
             ]
         return [
-            f"Prijs: uw prijsscore ({getal(eigen.prijsscore)}) is hoger dan die van {ander.inschrijver} "
-            f"({getal(ander.prijsscore)}); dat levert u {getal(-wp * verschil)} punten in de totaalscore op."
+            f"Prijs: uw prijsscore ({mijn}) is hoger dan die van {ander.inschrijver} ({zijn}); dat levert u "
+            f"{niet_nul(-wp * verschil)} punten in de totaalscore op."
         ]
 
     @staticmethod
@@ -298,3 +305,28 @@ def methode(naam: str) -> Prijsmethode:
 def _opsomming(delen: Sequence[str]) -> str:
     """'a', 'a en b', 'a, b en c'."""
     return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def naast_elkaar(a: float, b: float) -> tuple[str, str]:
+    """Two compared scores at 2 decimals, or at the ranking's 4 where 2 would show as equal what it tells apart."""
+    if getal(a) == getal(b) and punten(a) != punten(b):
+        return getal(a, DECIMALEN), getal(b, DECIMALEN)
+    return getal(a), getal(b)
+
+
+def niet_nul(x: float) -> str:
+    """A difference in points at 2 decimals, or at 4 where 2 would show a difference that decides as 0,00."""
+    return getal(x) if abs(x) >= 0.005 else getal(x, DECIMALEN)
+
+
+def euro_naast_elkaar(a: float, b: float) -> tuple[str, str]:
+    """Two compared amounts in cents, or at the ranking's 4 decimals where cents would show as equal what it tells
+    apart ('EUR 6.916,6667')."""
+    if euro(a) == euro(b) and punten(a) != punten(b):
+        return f"EUR {getal(a, DECIMALEN)}", f"EUR {getal(b, DECIMALEN)}"
+    return euro(a), euro(b)
+
+
+def euro_verschil(x: float) -> str:
+    """A difference in euro in cents, or at 4 decimals where it is less than half a cent ('EUR 0,0033')."""
+    return euro(x) if abs(x) >= 0.005 else f"EUR {getal(x, DECIMALEN)}"

@@ -18,7 +18,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from evaluatie.definitie.model import Perceel
-from evaluatie.prijs.basis import Cijfers, Grootheid, Kandidaat, Prijsmethode, Prijsuitkomst, registreer
+from evaluatie.prijs.basis import (
+    Cijfers,
+    Grootheid,
+    Kandidaat,
+    Prijsmethode,
+    Prijsuitkomst,
+    euro_naast_elkaar,
+    euro_verschil,
+    registreer,
+)
+from evaluatie.prijs.precisie import punten
 from evaluatie.tekst import euro, getal
 
 if TYPE_CHECKING:
@@ -38,6 +48,7 @@ class FictieveKorting(Prijsmethode):
     hoger_is_beter = False
     gewogen = False
     maatstaf = "fictieve prijs"
+    totaal_onthult_prijs = True
     gunningswaarde_tekst = "de plafondprijs min haar fictieve prijs (hoe lager de fictieve prijs, hoe hoger)"
     kolomuitleg = "geen weging; prijsscore = fictieve korting, totaal = fictieve prijs (euro)"
     kolomkoppen = ("Fictieve korting", "Fictieve prijs")
@@ -114,14 +125,17 @@ class FictieveKorting(Prijsmethode):
         """The fictitious price decides (lower first); it is the price minus the discount, so say which of
         the two made the difference, in its true direction."""
         zinnen = []
+        # equal as the ranking compares them (4 decimals of a euro), not as cents show them: a fictitious price
+        # lower by less than half a cent decides the ranking, and the letter must say it is lower
         korting = ander.prijsscore - eigen.prijsscore
-        if abs(korting) < CENT:
+        if punten(ander.prijsscore) == punten(eigen.prijsscore):
             zinnen.append(f"Fictieve korting: gelijk aan de uwe ({euro(eigen.prijsscore)}).")
         else:
+            zijn, mijn = euro_naast_elkaar(ander.prijsscore, eigen.prijsscore)
             zinnen.append(
-                f"Fictieve korting: {ander.inschrijver} {euro(ander.prijsscore)} tegen {euro(eigen.prijsscore)} "
-                f"voor u, door een {'hogere' if korting > 0 else 'lagere'} kwaliteitsscore; de korting van "
-                f"{ander.inschrijver} is {euro(abs(korting))} {'groter' if korting > 0 else 'kleiner'}."
+                f"Fictieve korting: {ander.inschrijver} {zijn} tegen {mijn} voor u, door een "
+                f"{'hogere' if korting > 0 else 'lagere'} kwaliteitsscore; de korting van {ander.inschrijver} is "
+                f"{euro_verschil(abs(korting))} {'groter' if korting > 0 else 'kleiner'}."
             )
         prijs = ander.prijs - eigen.prijs
         fictief = ander.totaal - eigen.totaal
@@ -133,15 +147,17 @@ class FictieveKorting(Prijsmethode):
                     f"Prijs per traject: {ander.inschrijver} bood {euro(ander.prijs)}, {euro(abs(prijs))} "
                     f"{'hoger' if prijs > 0 else 'lager'} dan uw {euro(eigen.prijs)}."
                 )
-        if abs(fictief) < CENT:
+        gelijk = punten(ander.totaal) == punten(eigen.totaal)
+        if gelijk:
             uitkomst = f"de fictieve prijs van {ander.inschrijver} is gelijk aan de uwe"
         elif fictief < 0:
             uitkomst = f"de fictieve prijs van {ander.inschrijver} is lager dan de uwe"
         else:
             uitkomst = f"uw fictieve prijs is lager dan die van {ander.inschrijver}"
-        if prijs_openbaar and abs(fictief) >= CENT:
-            uitkomst += f", met {euro(abs(fictief))} ({euro(ander.totaal)} tegen {euro(eigen.totaal)} voor u)"
-        elif abs(fictief) >= CENT:
+        if prijs_openbaar and not gelijk:
+            zijn, mijn = euro_naast_elkaar(ander.totaal, eigen.totaal)
+            uitkomst += f", met {euro_verschil(abs(fictief))} ({zijn} tegen {mijn} voor u)"
+        elif not gelijk:
             uitkomst += " (de bedragen worden niet bekendgemaakt: met de korting zou de prijs volgen)"
         zinnen.append(f"Fictieve prijs, die beslist (de laagste staat eerst): {uitkomst}.")
         return zinnen

@@ -33,7 +33,7 @@ from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
-from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
+from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort, schaalstappen
 from evaluatie.toets.status import AANGEHOUDEN, ABNORMAAL_LAAG, AFWIJZINGEN, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
 from evaluatie.verdeling.oplosser import oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
@@ -725,8 +725,8 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             "opgelost in consensus)</strong></p><ul>"
             + "".join(
                 f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
-                f"spreiding {r.spreiding_stappen} "
-                f"schaalstappen; {e(afwijkend([label.get(x, x) for x in r.afwijkers]))}; "
+                f"spreiding {schaalstappen(r.spreiding_stappen)}; "
+                f"{e(afwijkend([label.get(x, x) for x in r.afwijkers]))}; "
                 f"{'opgelost in consensus' if r.consensus is not None else 'geen consensus vastgelegd'}</li>"
                 for r in toon
             )

@@ -16,7 +16,7 @@ from evaluatie.beoordeling.model import Paneluitslag, Rijscore
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.rapport.html import e, pagina, paginavoet
-from evaluatie.tekst import getal, kort
+from evaluatie.tekst import getal, kort, schaalstappen
 
 _STIJL = """<style>
 @page { size: A4 landscape; margin: 12mm; }
@@ -66,8 +66,8 @@ def agenda_html(aanbesteding: Aanbesteding, panel: Paneluitslag) -> str:
             + "".join(
                 f'<li><a href="#{_anker(r)}">{e(aanbesteding.percelen[r.perceel].naam)}: {e(r.inschrijver)}, '
                 f"{e(aanbesteding.percelen[r.perceel].criterium_van(r.criterium).naam)}</a>: spreiding "
-                f"{r.spreiding_stappen} schaalstappen ({e(_scores(aanbesteding.percelen[r.perceel], r, beoordelaars))})"
-                f"; {e(afwijkend(r.afwijkers))}</li>"
+                f"{schaalstappen(r.spreiding_stappen)} "
+                f"({e(_scores(aanbesteding.percelen[r.perceel], r, beoordelaars))}); {e(afwijkend(r.afwijkers))}</li>"
                 for r in signalen
             )
             + "</ol>"

@@ -299,7 +299,9 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
             ]
         )
     d.tabel(kop, rijen + _vergelijkingsrijen(g, code, eigen, gegund))
-    decimalen = decimalen_zin(eigen, gegund, _gelijk_op(g, code))
+    # the 4 decimals of another bid's total only where its total may be shown (a fictitious price gives the price)
+    toonbaar = _prijs_openbaar(g) or not methode(perceel.prijsmethode).totaal_onthult_prijs
+    decimalen = decimalen_zin(eigen, gegund, _gelijk_op(g, code)) if toonbaar else None
     if decimalen:
         d.alinea(decimalen)
     for winnaar in gegund:
