@@ -159,6 +159,8 @@ def _uitgeput(r: Raamgebruik) -> str:
     """The exhaustion date as a cell: the day the maximum was reached, or the forecast at the current pace."""
     assert r.prognose is not None
     datum = r.prognose.strftime("%d-%m-%Y")
+    if r.na_looptijd:
+        return f"bij dit tempo {r.niet_uitgeput_tekst()}"
     return f"bereikt op {datum}" if r.uitgeput else f"bij dit tempo {datum}"
 
 
