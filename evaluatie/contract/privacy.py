@@ -213,15 +213,34 @@ def bestandsnaam_fout(naam: str) -> str | None:
     reports (Bronnen) and kept in the dossier, so a BSN (also a run of nine digits between underscores, as
     exports name files) or an e-mail address in it would be published. A person's name cannot be told from a
     gemeente's ('Gooise Meren') and is not checked here."""
-    runs = re.findall(r"\d+", naam)
-    if bsn_in_tekst(naam) or any(len(r) == 9 and elfproef(r) for r in runs):
-        wat = "een nummer dat aan de elfproef van het burgerservicenummer voldoet"
-    elif email(naam):
-        wat = "een e-mailadres"
-    else:
+    wat = _in_naam(naam)
+    if wat is None:
         return None
     return (
         f"de bestandsnaam bevat {wat}; de naam van een aangeleverd bestand staat in de kwartaalrapportage (Bronnen) "
         "en in het dossier: geef het bestand een naam zonder persoonsgegevens (bijvoorbeeld gemeente en kwartaal); "
         "er is niets ingelezen"
     )
+
+
+def tabbladnaam_fout(naam: str) -> str | None:
+    """Why the name of a sheet in a placement list may not be kept; None when it may. The name is part of the place
+    of every row the register keeps ('lijst.xlsx!Export!A2', append-only) and of the archived copy, so it is
+    checked as a file name is (a person's name cannot be told from 'Export Klanten' and is not checked)."""
+    wat = _in_naam(naam)
+    if wat is None:
+        return None
+    return (
+        f"de naam van het tabblad bevat {wat}; die naam komt in het register (de plaats van iedere regel) en in de "
+        "bewaarde kopie van het bestand: geef het tabblad een naam zonder persoonsgegevens; er is niets ingelezen"
+    )
+
+
+def _in_naam(naam: str) -> str | None:
+    """What personal data a name (of a file, of a sheet) holds: a BSN, also as nine digits between underscores as
+    exports name files, or an e-mail address; None when neither."""
+    if elfproef(naam) or bsn_in_tekst(naam) or any(len(r) == 9 and elfproef(r) for r in re.findall(r"\d+", naam)):
+        return "een nummer dat aan de elfproef van het burgerservicenummer voldoet"
+    if email(naam):
+        return "een e-mailadres"
+    return None
