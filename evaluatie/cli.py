@@ -706,6 +706,8 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 "niet_gereproduceerd": c.niet_gereproduceerd,
                 "code_gewijzigd": c.code_gewijzigd,
                 "niet_actueel": c.niet_actueel,
+                "dossier_gewijzigd": c.dossier_gewijzigd,
+                "dossier_niet_actueel": c.dossier_verouderd,
                 "open_punten": c.open_punten,
             }
         )
@@ -720,6 +722,7 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
         ("Uitvoer gewijzigd", c.uitvoer_gewijzigd),
         ("Niet gereproduceerd", c.niet_gereproduceerd),
         ("Contractdossier gewijzigd", c.dossier_gewijzigd),
+        ("Contractdossier niet actueel", c.dossier_verouderd),
         ("Rapporten niet actueel", c.niet_actueel),
     ):
         if regels:
@@ -744,17 +747,22 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
         if c.dossier_gecontroleerd:
             click.echo(f"Contractdossier in orde: {c.dossier_gecontroleerd} stukken met de juiste SHA-256.")
         return
-    if c.niet_actueel and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
-        raise EvaluatieFout(
-            ["de rapporten zijn gemarkeerd als niet actueel: een latere gunning is niet afgerond (zie hierboven)"]
-        )
-    if c.dossier_gewijzigd and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
-        raise EvaluatieFout(["het contractdossier klopt niet meer met zijn index (zie hierboven)"])
     raise EvaluatieFout([_niet_in_orde(c)])
 
 
 def _niet_in_orde(c: Any) -> str:
-    """Why the check failed: with unchanged inputs and other code, the code is the likely cause, not the files."""
+    """Why the check failed: with unchanged inputs and other code, the code is the likely cause, not the files; with
+    the award reproduced, the marker of a failed later award or the contract dossier."""
+    if not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
+        if c.niet_actueel:
+            return "de rapporten zijn gemarkeerd als niet actueel: een latere gunning is niet afgerond (zie hierboven)"
+        if c.dossier_gewijzigd:
+            return "het contractdossier klopt niet meer met zijn index (zie hierboven)"
+        if c.dossier_verouderd:
+            return (
+                "het contractdossier is niet actueel: wat hierboven staat, is na het opmaken vastgelegd; maak het "
+                "opnieuw met 'evaluatie contract dossier' (zie hierboven)"
+            )
     if c.code_gewijzigd and c.niet_gereproduceerd and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd):
         return (
             "de gunning is niet gereproduceerd; de invoer is ongewijzigd, maar de code verschilt van die van de "

@@ -146,6 +146,36 @@ def datum_type(ook_dag_eerst: bool = False) -> Any:
     return Datum()
 
 
+def bedrag_type() -> Any:
+    """A click parameter type for an amount in euro typed on the command line, read by the project's one rule for
+    typed numbers (evaluatie.getallen.lees_tekst): '60.000' is sixty thousand, as a Dutch user writes it, never
+    sixty as a Python float reads it; what could be read two ways ('9,500') is refused with a hint. An amount in
+    euro has at most two decimals, so a dot followed by one or two digits ('249999.99', as the option was typed
+    before) can only be the decimal sign and is read so."""
+    import re
+
+    import click
+
+    from evaluatie.getallen import GetalFout, lees_tekst
+
+    centen = re.compile(r"^[+-]?\d+\.\d{1,2}$")
+
+    class Bedrag(click.ParamType):
+        name = "bedrag"
+
+        def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+            if isinstance(value, (int, float)):
+                return float(value)
+            if centen.match(str(value).strip()):
+                return float(str(value).strip())
+            try:
+                return lees_tekst(str(value))
+            except GetalFout as e:
+                self.fail(f"'{value}': {e} (een bedrag in euro, bijvoorbeeld 60.000 of 60.000,50)", param, ctx)
+
+    return Bedrag()
+
+
 _MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils")
 
 

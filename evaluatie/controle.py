@@ -36,6 +36,7 @@ class Controle:
     notities: list[str] = field(default_factory=list)  # damaged logboek lines, skipped
     dossier_gewijzigd: list[str] = field(default_factory=list)  # contract dossier (evaluatie.contract.dossier)
     dossier_gecontroleerd: int = 0
+    dossier_verouderd: list[str] = field(default_factory=list)  # recorded since the dossier was made
     # the code of the award against the code of this check, when they differ (or this code is not committed): a
     # difference in the reports may then come from the code, not from the files
     code_gewijzigd: str | None = None
@@ -49,6 +50,7 @@ class Controle:
             or self.uitvoer_gewijzigd
             or self.niet_gereproduceerd
             or self.dossier_gewijzigd
+            or self.dossier_verouderd
             or self.niet_actueel
         )
 
@@ -100,9 +102,10 @@ def controleer(werkmap: Werkmap) -> Controle:
     c.code_gewijzigd = _code_verschil(log)
     c.niet_actueel = markering(werkmap)  # a later award failed: the reports are not those of the current inputs
     c.open_punten = list(log.get("open_punten") or [])  # reproducing a CONCEPT is in order, but it is a concept
-    from evaluatie.contract.dossier import controleer_dossier
+    from evaluatie.contract.dossier import controleer_dossier, verouderd
 
     c.dossier_gecontroleerd, c.dossier_gewijzigd = controleer_dossier(werkmap)
+    c.dossier_verouderd = verouderd(werkmap)
     c.invoer_gewijzigd = gewijzigde_invoer(werkmap, log)
     for b in log["uitvoer"]:
         pad = werkmap.root / b["bestand"]

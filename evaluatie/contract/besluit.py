@@ -21,30 +21,32 @@ def fouten_wie_waarom(door: str | None, reden: str | None) -> list[Fout]:
     fouten = []
     if not (door or "").strip():
         fouten.append(Fout("--door", "wie neemt dit besluit? vul een naam en functie in"))
+    else:
+        fouten += _persoonsgegevens(door or "", "--door", "wie het besluit neemt")
     if not (reden or "").strip():
         fouten.append(Fout("--reden", "een besluit zonder reden wordt niet vastgelegd"))
     else:
-        fouten += _persoonsgegevens(reden or "")
+        fouten += _persoonsgegevens(reden or "", "--reden", "de reden")
     return fouten
 
 
-def _persoonsgegevens(reden: str) -> list[Fout]:
-    """A BSN or an e-mail address in the reason: the register is append-only (its triggers refuse every deletion)
-    and the reason goes into the contract file, so what is typed there can never be removed. A name cannot be
-    told from the names of suppliers and officials in free text and is not checked here."""
+def _persoonsgegevens(tekst: str, optie: str, wat_het_is: str) -> list[Fout]:
+    """A BSN or an e-mail address in the reason or in who decides: the register is append-only (its triggers refuse
+    every deletion) and both go into the contract file, so what is typed there can never be removed. A name cannot
+    be told from the names of suppliers and officials in free text and is not checked here."""
     wat = []
-    if privacy.elfproef(reden) or privacy.bsn_in_tekst(reden):
+    if privacy.elfproef(tekst) or privacy.bsn_in_tekst(tekst):
         wat.append("een nummer dat aan de elfproef van het burgerservicenummer voldoet")
-    if privacy.email(reden):
+    if privacy.email(tekst):
         wat.append("een e-mailadres")
     if not wat:
         return []
     return [
         Fout(
-            "--reden",
-            f"bevat {' en '.join(wat)}: de reden komt in het register (alleen-toevoegen, er gaat nooit iets uit) en "
-            "in het contractdossier; noem de inburgeraar alleen met het pseudoniem klantnummer en een medewerker "
-            "met naam en functie",
+            optie,
+            f"bevat {' en '.join(wat)}: {wat_het_is} komt in het register (alleen-toevoegen, er gaat nooit iets "
+            "uit) en in het contractdossier; noem de inburgeraar alleen met het pseudoniem klantnummer en een "
+            "medewerker met naam en functie",
         )
     ]
 

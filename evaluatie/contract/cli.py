@@ -18,7 +18,7 @@ import click
 
 from evaluatie.cliafhandeling import afhandeling as _afhandeling
 from evaluatie.cliafhandeling import toon as _toon
-from evaluatie.clicktaal import datum_type
+from evaluatie.clicktaal import bedrag_type, datum_type
 from evaluatie.clijson import echo_json
 from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
@@ -298,7 +298,12 @@ def uitval(
 @_werkmap
 @click.option("--route", required=True)
 @click.option("--soort", required=True, type=click.Choice(["indexatie", "extra_volume", "verlenging", "overig"]))
-@click.option("--waarde", required=True, type=float, help="Waarde van de wijziging in euro.")
+@click.option(
+    "--waarde",
+    required=True,
+    type=bedrag_type(),
+    help="Waarde van de wijziging in euro, zoals u een bedrag schrijft: 60.000 of 60.000,50.",
+)
 @click.option("--trajecten", default=0, type=int, help="Extra trajecten (bij extra_volume).")
 @click.option("--grondslag", required=True, help="Juridische grondslag, bijvoorbeeld 'art. 2.163b Aw 2012'.")
 @_datum_optie("--datum", "Datum van de wijziging (standaard vandaag).")

@@ -253,3 +253,85 @@ def controleer_dossier(werkmap: Werkmap) -> tuple[int, list[str]]:
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
             problemen.append(f"{MAP}/{DOSSIER}.zip: geen leesbaar dossier")
     return gecontroleerd, problemen
+
+
+def _index_van_het_dossier(werkmap: Werkmap) -> dict[str, str] | None:
+    """path -> SHA-256 of the documents the dossier's index lists (the folder's, else the zip's); None without a
+    readable dossier (controleer_dossier names what is wrong with it)."""
+    map_ = werkmap.root / MAP / DOSSIER
+    zip_pad = werkmap.root / MAP / f"{DOSSIER}.zip"
+    try:
+        if (map_ / INDEX).is_file():
+            inhoud = (map_ / INDEX).read_bytes()
+        elif zip_pad.is_file():
+            with zipfile.ZipFile(zip_pad) as z:
+                inhoud = z.read(f"{DOSSIER}/{INDEX}")
+        else:
+            return None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
+        return None
+    documenten, fouten = _documenten(inhoud, "")
+    return None if fouten else dict(documenten)
+
+
+def verouderd(werkmap: Werkmap) -> list[str]:
+    """What the werkmap and the register hold that the dossier does not: documents added, changed or removed since
+    it was made, and decisions recorded since. The dossier is the contract file; one that lacks a later delivery,
+    report or decision must not read as complete. The logboek is left out: every command that writes (the
+    dossier command itself too) adds a line to it after the dossier was made."""
+    index = _index_van_het_dossier(werkmap)
+    if index is None:
+        return []
+    uit: list[str] = []
+    gezien: set[str] = set()
+    for _, bronnen in ONDERDELEN:
+        for naam in bronnen:
+            if naam == "logboek.jsonl":
+                continue
+            for pad in _bestanden(werkmap.root / naam):
+                rel = pad.relative_to(werkmap.root).as_posix()
+                gezien.add(rel)
+                if rel not in index:
+                    uit.append(f"{rel}: na het opmaken van het dossier toegevoegd")
+                elif sha256_bestand(pad) != index[rel]:
+                    uit.append(f"{rel}: gewijzigd na het opmaken van het dossier")
+    for rel in sorted(index):
+        if rel in gezien or rel == "logboek.jsonl" or (rel.startswith(f"{MAP}/") and rel.count("/") == 1):
+            continue  # contract/besluiten.json and contract/register.sqlite: the register's, below
+        if rel.startswith("criteria/"):
+            continue  # a bundled criteria set the award cites is copied from outside the werkmap (_criteria)
+        if any(rel == naam or rel.startswith(f"{naam}/") for _, bronnen in ONDERDELEN for naam in bronnen):
+            uit.append(f"{rel}: staat in het dossier, maar niet meer in de werkmap")
+    uit += _besluiten_na_het_dossier(werkmap, index.get(f"{MAP}/besluiten.json"))
+    return uit
+
+
+def _besluiten_na_het_dossier(werkmap: Werkmap, sha_in_dossier: str | None) -> list[str]:
+    """The decisions the register holds beyond those in the dossier's besluiten.json (append-only: later ids)."""
+    from evaluatie.fouten import EvaluatieFout
+
+    try:
+        db = open_register(werkmap, alleen_lezen=True)
+    except (EvaluatieFout, sqlite3.Error, OSError) as e:
+        reden = "; ".join(e.meldingen) if isinstance(e, EvaluatieFout) else str(e)
+        return [f"{MAP}/register.sqlite: niet te lezen, dus niet te vergelijken met het dossier ({reden})"]
+    try:
+        besluiten = _besluiten(db)
+    finally:
+        db.close()
+    tekst = json.dumps(besluiten, ensure_ascii=False, indent=2) + "\n"
+    if sha256_bytes(tekst.encode("utf-8")) == sha_in_dossier:
+        return []
+    bewaard = werkmap.root / MAP / DOSSIER / MAP / "besluiten.json"
+    try:
+        eerder = {b["id"] for b in json.loads(bewaard.read_text(encoding="utf-8"))}
+    except (OSError, ValueError, TypeError, KeyError):
+        eerder = set()
+    nieuw = [b for b in besluiten if b["id"] not in eerder]
+    if not nieuw:
+        return [f"{MAP}/besluiten.json: de besluiten in het register verschillen van die in het dossier"]
+    return [
+        f"{MAP}/besluiten.json: besluit {b['id']} ({b['soort']}, {datums_in_tekst(str(b['datum']))}) staat niet in "
+        "het dossier"
+        for b in nieuw
+    ]

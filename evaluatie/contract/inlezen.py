@@ -164,6 +164,10 @@ def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
     if boek is None:
         return []
     _weiger_notities(pad, naam, fouten)
+    for t in boek.values():  # empty sheets too: the archived copy keeps every sheet
+        waarom = privacy.tabbladnaam_fout(t.naam)
+        if waarom is not None:
+            fouten.voeg_toe(f"{naam}!{t.naam}", waarom)
     return [Blad(naam, t.naam, t.rijen) for t in boek.values() if not t.leeg]
 
 

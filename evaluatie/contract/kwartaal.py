@@ -159,7 +159,19 @@ def _uitgeput(r: Raamgebruik) -> str:
     """The exhaustion date as a cell: the day the maximum was reached, or the forecast at the current pace."""
     assert r.prognose is not None
     datum = r.prognose.strftime("%d-%m-%Y")
+    if r.na_looptijd:
+        return f"bij dit tempo {r.niet_uitgeput_tekst()}"
     return f"bereikt op {datum}" if r.uitgeput else f"bij dit tempo {datum}"
+
+
+def _einde_looptijd(c: Gemeenschappelijk) -> str:
+    """What a report of the last quarter of the term says of its end: the term ends before the calendar quarter."""
+    kwartaaleinde = kwartaal_grenzen(c.kwartaal)[1]
+    if c.laatste == kwartaaleinde:
+        return ""
+    return (
+        f", het einde van de looptijd van het contract (het kalenderkwartaal loopt tot en met {datum(kwartaaleinde)})"
+    )
 
 
 def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date) -> Gemeenschappelijk:
@@ -406,7 +418,8 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"<style>{_CSS}{paginavoet(f'Kwartaalrapportage {c.kwartaal} - {wie}')}</style></head><body>",
         f"<h1>Kwartaalrapportage contract inburgering {escape(c.kwartaal)}</h1>",
         f"<p><strong>{escape(wie)}</strong> - {escape(reg.aanbesteding)}<br>Kwartaal {datum(c.eerste)} tot en met "
-        f"{datum(c.laatste)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van {datum(st.jaar_begin)}, "
+        f"{datum(c.laatste)}{_einde_looptijd(c)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van "
+        f"{datum(st.jaar_begin)}, "
         f"{getal(100 * st.fractie, 1)}% verstreken). Alle cijfers gelden per de peildatum, "
         "uit het contractregister, met de aanleveringen die gebeurtenissen tot en met de peildatum bevatten (zie "
         "Bronnen); gebeurtenissen na de peildatum tellen niet mee.</p>",
@@ -491,7 +504,12 @@ def schrijf_kwartaalrapporten(
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
-    reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter ending after the term
+    einde = reg.jaargrenzen(reg.jaren)[1] - dt.timedelta(days=1)
+    if eerste <= einde < laatste:
+        # the last quarter of a term that ends inside it: its report is dated on the last day of the term, after
+        # which no event can be read in (a report as final as that of a quarter that is over)
+        laatste = einde
+    reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter wholly after the term
     if vandaag is not None and laatste > vandaag:
         raise InvoerFout(
             [

@@ -95,7 +95,7 @@ def _kwartalen(start: dt.date, laatste: dt.date) -> Iterator[tuple[dt.date, dt.d
     eerste = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
     while eerste <= laatste:
         einde = eerste + relativedelta(months=3) - dt.timedelta(days=1)
-        yield eerste, einde
+        yield eerste, min(einde, laatste)  # the last quarter of a term ends with the term
         eerste = einde + dt.timedelta(days=1)
 
 

@@ -31,6 +31,10 @@ NAAM_KOPPEN = frozenset(
 GEBOORTE_KOPPEN = frozenset({"geboortedatum", "geb.datum", "geb. datum", "geboren", "geboortejaar", "gebdatum", "dob"})
 
 _CIJFERS = re.compile(r"^\d{8,9}$")
+# a number in groups of three ('12.345.611', '12 345 611'): how people and number formats write a long number, never
+# a date ('03-02-2022', '03.02.2022'); eight digits so written are a BSN that lost its leading zero
+_DUIZENDTALLEN = re.compile(r"^\d{1,3}(?:[ .\u00a0]\d{3})+$")
+_BSN_WOORD = re.compile(r"(?<![a-z])(?:bsn|burgerservicenummer|sofinummer|sofi-nummer)(?![a-z])")
 _SCHEIDING = str.maketrans("", "", " .-\u00a0")
 _HOOFD = "A-ZÀ-ÖØ-Þ"
 _KLEIN = "a-zß-öø-ÿ"
@@ -52,7 +56,8 @@ def elfproef(waarde: str) -> bool:
         return False  # fast path: most cells (names of gemeenten, events, suppliers) end here
     zonder = t.translate(_SCHEIDING)  # '123.456.782', '1234 56 782': a BSN as people write it is still a BSN
     if zonder != t:
-        if len(zonder) != 9:  # 8 digits with separators is a date ('03-02-2022'), not a BSN
+        # 8 digits with separators is a date ('03-02-2022'), not a BSN, unless written in groups of three
+        if len(zonder) != 9 and not (len(zonder) == 8 and _DUIZENDTALLEN.match(t)):
             return False
         t = zonder
     if not _CIJFERS.match(t):
@@ -73,13 +78,21 @@ _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[A-Za-z]{2,}"
 
 def bsn_in_tekst(waarde: str) -> bool:
     """True when a text holds a number of nine digits, as written or as one of its groups, passing the eleven-test
-    ('BSN 123456782', 'belde, bsn 111 222 333'). The whole cell is `elfproef`'s; this finds one among words."""
-    if len(waarde) < 9 or len(waarde) - len(waarde.translate(_GEEN_CIJFERS)) < 9:
-        return False  # fast path: most cells (gemeenten, events, dates, pseudonyms) have fewer than nine digits
+    ('BSN 123456782', 'belde, bsn 111 222 333'). The whole cell is `elfproef`'s; this finds one among words.
+
+    Eight digits are a BSN that lost its leading zero where they are written in groups of three ('12.345.611') or
+    the text calls a number a BSN ('BSN 12345611'); a bare eight-digit number among words is not taken for one (a
+    KvK number has eight digits too)."""
+    if len(waarde) < 8 or len(waarde) - len(waarde.translate(_GEEN_CIJFERS)) < 8:
+        return False  # fast path: most cells (gemeenten, events, pseudonyms) have fewer than eight digits
+    genoemd = _BSN_WOORD.search(waarde.lower()) is not None
     for m in _GETAL_IN_TEKST.finditer(waarde):
         groepen = re.split(r"[ .\u00a0]", m.group(0))
         kandidaten = ["".join(groepen), *groepen] if len(groepen) > 1 else groepen
         if any(len(k) == 9 and elfproef(k) for k in kandidaten):
+            return True
+        acht = [k for k in kandidaten if len(k) == 8]
+        if acht and (genoemd or _DUIZENDTALLEN.match(m.group(0))) and any(elfproef(k) for k in acht):
             return True
     return False
 
@@ -200,15 +213,34 @@ def bestandsnaam_fout(naam: str) -> str | None:
     reports (Bronnen) and kept in the dossier, so a BSN (also a run of nine digits between underscores, as
     exports name files) or an e-mail address in it would be published. A person's name cannot be told from a
     gemeente's ('Gooise Meren') and is not checked here."""
-    runs = re.findall(r"\d+", naam)
-    if bsn_in_tekst(naam) or any(len(r) == 9 and elfproef(r) for r in runs):
-        wat = "een nummer dat aan de elfproef van het burgerservicenummer voldoet"
-    elif email(naam):
-        wat = "een e-mailadres"
-    else:
+    wat = _in_naam(naam)
+    if wat is None:
         return None
     return (
         f"de bestandsnaam bevat {wat}; de naam van een aangeleverd bestand staat in de kwartaalrapportage (Bronnen) "
         "en in het dossier: geef het bestand een naam zonder persoonsgegevens (bijvoorbeeld gemeente en kwartaal); "
         "er is niets ingelezen"
     )
+
+
+def tabbladnaam_fout(naam: str) -> str | None:
+    """Why the name of a sheet in a placement list may not be kept; None when it may. The name is part of the place
+    of every row the register keeps ('lijst.xlsx!Export!A2', append-only) and of the archived copy, so it is
+    checked as a file name is (a person's name cannot be told from 'Export Klanten' and is not checked)."""
+    wat = _in_naam(naam)
+    if wat is None:
+        return None
+    return (
+        f"de naam van het tabblad bevat {wat}; die naam komt in het register (de plaats van iedere regel) en in de "
+        "bewaarde kopie van het bestand: geef het tabblad een naam zonder persoonsgegevens; er is niets ingelezen"
+    )
+
+
+def _in_naam(naam: str) -> str | None:
+    """What personal data a name (of a file, of a sheet) holds: a BSN, also as nine digits between underscores as
+    exports name files, or an e-mail address; None when neither."""
+    if elfproef(naam) or bsn_in_tekst(naam) or any(len(r) == 9 and elfproef(r) for r in re.findall(r"\d+", naam)):
+        return "een nummer dat aan de elfproef van het burgerservicenummer voldoet"
+    if email(naam):
+        return "een e-mailadres"
+    return None

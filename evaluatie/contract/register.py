@@ -79,6 +79,8 @@ def migreer(db: sqlite3.Connection) -> int:
 def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: bool = False) -> sqlite3.Connection:
     """The werkmap's register; `alleen_lezen` for commands that only read (they work on a read-only werkmap)."""
     pad = registerpad(werkmap)
+    if not pad.is_file() or pad.stat().st_size == 0:
+        _niet_verloren(werkmap, pad, "ontbreekt" if not pad.exists() else "is leeg")
     if moet_bestaan and not pad.is_file():
         raise EvaluatieFout(
             [f"{werkmap.relatief(pad)} bestaat nog niet; begin het contract met 'evaluatie contract start'"]
@@ -90,6 +92,41 @@ def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: boo
         db.close()
         raise
     return db
+
+
+def _niet_verloren(werkmap: Werkmap, pad: Path, toestand: str) -> None:
+    """Refuse a register that is gone or empty in a werkmap whose contract was started and used: 'not started yet'
+    would be false, and a new start would begin an empty register over the deliveries, decisions and published
+    reports of the contract. A start whose register was removed before anything was recorded may be made again."""
+    from evaluatie.fouten import Fout, InvoerFout
+    from evaluatie.logboek import lees
+
+    regels = lees(werkmap).regels
+    starts = [r for r in regels if r["commando"] == "contract start"]
+    if not starts:
+        return
+    na_start = [r["commando"] for r in regels[regels.index(starts[0]) + 1 :] if r["commando"].startswith("contract ")]
+    aanleveringen = pad.parent / "aanleveringen"
+    bewaard = sorted(p.name for p in aanleveringen.iterdir()) if aanleveringen.is_dir() else []
+    gebruikt = [c for c in na_start if c != "contract start"]
+    if not (gebruikt or bewaard):
+        return
+    sporen = []
+    if bewaard:
+        sporen.append(f"{len(bewaard)} bestand(en) in {MAP}/aanleveringen")
+    if gebruikt:
+        sporen.append(f"{len(gebruikt)} contractopdracht(en) na de start in {werkmap.logboek.name}")
+    raise InvoerFout(
+        [
+            Fout(
+                werkmap.relatief(pad),
+                f"het register {toestand}, maar het contract is al begonnen en gebruikt ('contract start' van "
+                f"{starts[-1]['tijd']} in {werkmap.logboek.name}; {' en '.join(sporen)}). Zet het register terug, "
+                f"bijvoorbeeld {MAP}/dossier/{MAP}/{BESTAND} of een back-up; een nieuwe 'evaluatie contract start' "
+                "zou een leeg register beginnen naast de aanleveringen, besluiten en rapporten van dit contract",
+            )
+        ]
+    )
 
 
 def vul_procedures(db: sqlite3.Connection, werkmap: Werkmap) -> None:

@@ -51,11 +51,24 @@ class Raamgebruik:
     max_waarde: float
     gebruikte_waarde: float
     prognose: dt.date | None  # exhaustion at the current pace; None without placements; once reached, the real date
+    einde: dt.date | None = None  # the last day of the term (option years included)
 
     @property
     def uitgeput(self) -> bool:
         """The maximum is reached: the framework agreement is exhausted (C-23/20), `prognose` is the day it was."""
         return self.gebruikt >= self.max_trajecten
+
+    @property
+    def na_looptijd(self) -> bool:
+        """The forecast falls after the term: at the current pace the agreement is not exhausted before it ends."""
+        if self.uitgeput or self.prognose is None or self.einde is None:
+            return False
+        return self.prognose > self.einde
+
+    def niet_uitgeput_tekst(self) -> str:
+        """'niet voor het einde van de looptijd (31-05-2028)': what a forecast after the term says instead."""
+        assert self.einde is not None
+        return f"niet voor het einde van de looptijd ({self.einde.strftime('%d-%m-%Y')})"
 
     @property
     def aandeel(self) -> float:
@@ -143,7 +156,8 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     elif n > 0:
         dagen = (peildatum - reg.startdatum).days + 1
         prognose = peildatum + dt.timedelta(days=math.ceil((max_tr - n) / (n / dagen)))
-    return Raamgebruik(code, max_tr, n, max_w, w, prognose)
+    einde = reg.jaargrenzen(reg.jaren)[1] - dt.timedelta(days=1)
+    return Raamgebruik(code, max_tr, n, max_w, w, prognose, einde)
 
 
 def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:
@@ -294,6 +308,8 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
                     prognose = f"; de datum waarop zij uitgeput is of bij het huidige tempo raakt: {getoond}"
                 elif r.uitgeput:  # a fact, not a forecast: placements after this day fall outside the agreement
                     prognose = f"; het maximum is bereikt op {datum}: de raamovereenkomst is uitgeput"
+                elif r.na_looptijd:
+                    prognose = f"; bij het huidige tempo niet uitgeput {r.niet_uitgeput_tekst().removeprefix('niet ')}"
                 else:
                     prognose = f"; bij het huidige tempo uitgeput op {datum}"
             gebruikt = toon(("T", c, "raam"), str(r.gebruikt))

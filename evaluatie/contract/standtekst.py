@@ -39,6 +39,7 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "gebruikte_waarde": round(r.gebruikte_waarde, 2),
                 "aandeel": round(r.aandeel, 6),
                 "prognose_uitgeput": r.prognose.isoformat() if r.prognose else None,
+                "prognose_na_looptijd": r.na_looptijd,
                 "uitgeput": r.uitgeput,
             }
             for r in st.raam
@@ -122,6 +123,8 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
                 f"het maximum is bereikt op {m.prognose.strftime('%d-%m-%Y')}: de raamovereenkomst is uitgeput"
                 + (f" ({m.gebruikt - m.max_trajecten} plaatsing(en) daarna)" if m.gebruikt > m.max_trajecten else "")
             )
+        elif m.na_looptijd:
+            prognose = f"uitgeput bij dit tempo: {m.niet_uitgeput_tekst()}"
         else:
             prognose = f"uitgeput bij dit tempo: {m.prognose.strftime('%d-%m-%Y')}"
         r.append(
