@@ -106,11 +106,22 @@ def lees_beoordelingen(
                     f"het formulier met de bestandsnaam van {naam} noemt geen beoordelaar (zie de fout in dit "
                     f"formulier), dus telt er nog geen beoordeling van {naam}",
                 )
-            else:
-                fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
+            else:  # which file is missing, and where no form was written yet, the command that writes them
+                nog_geen = "" if any(p.name != CONSENSUSBESTAND for p in bestanden) else NOG_GEEN_FORMULIER
+                fouten.voeg_toe(
+                    map_.name,
+                    f"geen beoordeling ontvangen van {naam} (het formulier voor {naam} is {map_.name}/{eigen})"
+                    + nog_geen,
+                )
     weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
+
+
+NOG_GEEN_FORMULIER = (
+    "; er staat nog geen beoordelingsformulier in de map: 'evaluatie template beoordeling' schrijft er een per "
+    "beoordelaar"
+)
 
 
 class _Opzij:

@@ -1,0 +1,63 @@
+"""A newcomer who skips a step (no bids yet, no reviewer forms yet) is told what to do next, naming the folder or
+file, through the real CLI; every other input error of that run still comes with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+
+
+def _fouten(*args: str) -> tuple[int, str]:
+    res = CliRunner().invoke(main, list(args))
+    return res.exit_code, " ".join(res.output.split())
+
+
+def test_zonder_inschrijvingen_zegt_waar_ze_horen(tmp_path: Path) -> None:
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    code, uit = _fouten("inschrijvingen", "--werkmap", str(ws))
+    assert code == 2
+    assert (
+        f"inschrijvingen: geen inschrijvingen gevonden; zet de ingevulde inschrijfformulieren (.xlsx, één per "
+        f"inschrijver) in {ws / 'inschrijvingen'}"
+    ) in uit
+    (ws / "inschrijvingen").rmdir()
+    code, uit = _fouten("toets", "--werkmap", str(ws))
+    assert code == 2
+    assert (
+        f"inschrijvingen: de map {ws / 'inschrijvingen'} bestaat niet; maak haar aan en zet er de ingevulde "
+        "inschrijfformulieren (.xlsx, één per inschrijver) in"
+    ) in uit
+    (ws / "inschrijvingen").write_text("geen map", encoding="utf-8")  # a file where the folder belongs
+    code, uit = _fouten("toets", "--werkmap", str(ws))
+    assert code == 2
+    assert f"inschrijvingen: {ws / 'inschrijvingen'} is een bestand, geen map" in uit
+    assert "bestaat niet" not in uit
+
+
+def test_zonder_beoordelingsformulieren_noemt_het_de_opdracht_en_het_bestand(tmp_path: Path) -> None:
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    code, uit = _fouten("gunning", "--werkmap", str(ws))
+    assert code == 2
+    # the panel Ada and Bram of kleine_aanbesteding: no form written yet, so the command that writes them is named
+    for naam, bestand in (("Ada", "ada.xlsx"), ("Bram", "bram.xlsx")):
+        assert (
+            f"beoordelingen: geen beoordeling ontvangen van {naam} (het formulier voor {naam} is "
+            f"beoordelingen/{bestand}); er staat nog geen beoordelingsformulier in de map: 'evaluatie template "
+            "beoordeling' schrijft er een per beoordelaar"
+        ) in uit
+    code, uit = _fouten("template", "beoordeling", "--werkmap", str(ws))
+    assert code == 0, uit
+    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("X", k): 75 for k in ("Plan van aanpak", "Samenwerking")})
+    (ws / "beoordelingen" / "bram.xlsx").unlink()  # Bram's form not returned; the forms were written
+    code, uit = _fouten("gunning", "--werkmap", str(ws))
+    assert code == 2
+    assert (
+        "beoordelingen: geen beoordeling ontvangen van Bram (het formulier voor Bram is beoordelingen/bram.xlsx)" in uit
+    )
+    assert "evaluatie template beoordeling" not in uit
+    assert "van Ada" not in uit
