@@ -483,7 +483,8 @@ def gunning(
         toon(gunning_tekst(run.award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")
         if geschreven:
-            click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
+            n = len(geschreven)  # one while a point is open: the CONCEPT advies only
+            click.echo(f"Rapporten: {n} {'bestand' if n == 1 else 'bestanden'} in {pad.parent}")
     if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
         raise EvaluatieFout(run.open_punten)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling, vul_panel
 
 
 def _fouten(*args: str) -> tuple[int, str]:
@@ -61,3 +61,16 @@ def test_zonder_beoordelingsformulieren_noemt_het_de_opdracht_en_het_bestand(tmp
     )
     assert "evaluatie template beoordeling" not in uit
     assert "van Ada" not in uit
+
+
+def test_een_gunning_met_een_open_punt_telt_het_ene_conceptadvies_in_het_enkelvoud(tmp_path: Path) -> None:
+    """No sender yet: the award writes gunning.json and only the CONCEPT advies, and says '1 bestand'."""
+    data = kleine_aanbesteding()
+    del data["afzender"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    vul_panel(ws, {"X": 75})
+    code, uit = _fouten("gunning", "--werkmap", str(ws))
+    assert code == 1, uit
+    assert sorted(p.name for p in (ws / "rapporten").iterdir()) == ["gunning.json", "gunningsadvies.html"]
+    assert f"Rapporten: 1 bestand in {ws / 'rapporten'}" in uit
