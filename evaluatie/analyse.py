@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.pipeline import Award, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import STANDAARD
@@ -169,8 +169,28 @@ class Aanbestedingsanalyse:
     def _open_house(self, perceel: str) -> bool:
         return self.award.uitslag.percelen[perceel].procedure == "toelating"
 
+    def _beslist(self, percelen: list[str]) -> None:
+        """No allocation while a tie decides it and no draw is recorded: the pipeline then orders the tie
+        alphabetically (a provisional award, exit 1 on the command line), a default no analyst should take as the
+        award. The ranking shows the tie (gelijke_stand)."""
+        open_ = [st for st in self.award.uitslag.loting_nodig if st.perceel in percelen]
+        if open_:
+            raise EvaluatieFout(
+                [
+                    f"perceel {st.perceel}: {', '.join(st.inschrijvers)} staan gelijk op rang {st.rang} en de "
+                    "volgorde bepaalt de verdeling; zonder loting is er geen verdeling. Leg de loting vast: "
+                    f"{st.commando()}"
+                    for st in open_
+                ]
+            )
+
     def toewijzing(self) -> pd.DataFrame:
         """The allocation in long form: one row per lot, gemeente and supplier with its number and cost."""
+        self._beslist(list(self.award.uitslag.percelen))
+        return self._lang()
+
+    def _lang(self) -> pd.DataFrame:
+        """toewijzing without the check (verdeling checks its own lot only)."""
         rijen = [
             {
                 "perceel": code,
@@ -188,7 +208,8 @@ class Aanbestedingsanalyse:
         """Gemeente x supplier: inburgeraars per year for one lot (0 where none), gemeenten in tender order,
         suppliers in rank order."""
         p = self.award.uitslag.percelen[self._perceel(perceel)]
-        lang = self.toewijzing()
+        self._beslist([perceel])
+        lang = self._lang()
         lang = lang[lang["perceel"] == perceel]
         tabel = lang.pivot_table(index="gemeente", columns="inschrijver", values="aantal", aggfunc="sum", fill_value=0)
         gemeenten = list(self.award.invoer.aanbesteding.vraag(perceel))

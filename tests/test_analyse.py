@@ -119,3 +119,38 @@ def test_een_leeg_pad_of_een_map_zonder_aanbesteding_zegt_dat(tmp_path: Path, mo
     assert [str(f) for f in e.value.fouten] == [
         f"{tmp_path / 'elders'}: geen aanbesteding.yaml gevonden; geef de map van de aanbesteding"
     ]
+
+
+def test_een_gelijke_stand_zonder_loting_geeft_geen_verdeling(tmp_path: Path) -> None:
+    """P and Q tie (quality 75, EUR 9.000 both, capacity 20 each for a demand of 20): who gets the 20 is up to a draw.
+    The allocation tables gave P all 20 on alphabetical order, in silence (the command line says 'loting is nodig'
+    and exits 1); they now raise an EvaluatieFout with the command that records the draw. The ranking, which shows
+    the tie, stays available. After the draw Q;P, Q gets the 20."""
+    import pytest
+
+    from evaluatie.fouten import EvaluatieFout
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    for bestand, naam, kvk in (("p.xlsx", "P", "11111111"), ("q.xlsx", "Q", "22222222")):
+        schrijf_bod(ws, bestand, naam, kvk, [("B1", 9000, 20, 12, 4, "alle")])
+    vul_panel(ws, {"P": 75, "Q": 75})
+    a = evaluatie.open(ws)
+    rangorde = a.rangorde("B1")
+    assert list(rangorde["rang"]) == [1, 1] and rangorde["gelijke_stand"].all()
+    for tabel in (a.toewijzing, a.kosten, lambda: a.verdeling("B1")):
+        with pytest.raises(EvaluatieFout) as e:
+            tabel()
+        assert e.value.meldingen == [
+            "perceel B1: P, Q staan gelijk op rang 1 en de volgorde bepaalt de verdeling; zonder loting is er geen "
+            'verdeling. Leg de loting vast: evaluatie loting --lots B1 --volgorde "P;Q" --datum JJJJ-MM-DD '
+            '--getuige "naam, functie"'
+        ]
+    res = CliRunner().invoke(
+        main,
+        ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-04-01"]
+        + ["--getuige", "A. Notaris, notaris"],
+    )
+    assert res.exit_code == 0, res.output
+    toewijzing = evaluatie.open(ws).toewijzing()
+    assert toewijzing.groupby("inschrijver")["aantal"].sum().to_dict() == {"Q": 20}
