@@ -146,11 +146,8 @@ def test_een_gelijke_stand_zonder_loting_geeft_geen_verdeling(tmp_path: Path) ->
             'verdeling. Leg de loting vast: evaluatie loting --lots B1 --volgorde "P;Q" --datum JJJJ-MM-DD '
             '--getuige "naam, functie"'
         ]
-    res = CliRunner().invoke(
-        main,
-        ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-04-01"]
-        + ["--getuige", "A. Notaris, notaris"],
-    )
+    loting = ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-04-01"]
+    res = CliRunner().invoke(main, [*loting, "--getuige", "A. Notaris, notaris"])
     assert res.exit_code == 0, res.output
     toewijzing = evaluatie.open(ws).toewijzing()
     assert toewijzing.groupby("inschrijver")["aantal"].sum().to_dict() == {"Q": 20}
