@@ -11,6 +11,7 @@ module on its call, so `import evaluatie` stays light.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 
@@ -21,6 +22,13 @@ from evaluatie.pipeline import Award, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
+
+
+def _tabel(rijen: Sequence[Mapping[str, object]], kolommen: dict[str, str]) -> pd.DataFrame:
+    """The rows under their columns. An empty table gets the column types the same table has with rows (str, int64,
+    float64, bool; object where a value may be None): pandas makes every column of an empty table 'object'."""
+    tabel = pd.DataFrame(rijen, columns=list(kolommen))
+    return tabel.astype(kolommen) if tabel.empty else tabel
 
 
 class Aanbestedingsanalyse:
@@ -56,8 +64,9 @@ class Aanbestedingsanalyse:
             for i in self.award.invoer.inschrijvingen
             for a in i.aanbod.values()
         ]
-        kolommen = ["inschrijver", "perceel", "prijs", "capaciteit", "instroommomenten", "wachttijd_weken"]
-        return pd.DataFrame(rijen, columns=[*kolommen, "gemeenten", "bestand"])
+        kolommen = {"inschrijver": "str", "perceel": "str", "prijs": "float64", "capaciteit": "int64"}
+        kolommen |= {"instroommomenten": "int64", "wachttijd_weken": "float64", "gemeenten": "str", "bestand": "str"}
+        return _tabel(rijen, kolommen)
 
     def knockout(self) -> pd.DataFrame:
         """One row per bid, lot and knock-out rule: whether it is met (None: not checkable) and why not; `status` is
@@ -75,8 +84,8 @@ class Aanbestedingsanalyse:
             for r in self.award.beoordeling.toets.resultaten
             for b in r.bevindingen
         ]
-        kolommen = ["inschrijver", "perceel", "status", "regel", "eis", "voldoet", "redenen"]
-        return pd.DataFrame(rijen, columns=kolommen)
+        kolommen = dict.fromkeys(["inschrijver", "perceel", "status", "regel", "eis"], "str")
+        return _tabel(rijen, kolommen | {"voldoet": "object", "redenen": "str"})  # voldoet None: not checkable
 
     def scores(self) -> pd.DataFrame:
         """Every reviewer's score: one row per bid, lot, criterion and reviewer."""
@@ -91,7 +100,8 @@ class Aanbestedingsanalyse:
             for r in self.award.beoordeling.panel.rijen
             for beoordelaar, punten in r.individueel.items()
         ]
-        return pd.DataFrame(rijen, columns=["inschrijver", "perceel", "criterium", "beoordelaar", "punten"])
+        kolommen = dict.fromkeys(["inschrijver", "perceel", "criterium", "beoordelaar"], "str")
+        return _tabel(rijen, kolommen | {"punten": "float64"})
 
     def panel(self) -> pd.DataFrame:
         """The panel per row: the score that counts (`punten`), the consensus score if any, the spread
@@ -108,8 +118,10 @@ class Aanbestedingsanalyse:
             }
             for r in self.award.beoordeling.panel.rijen
         ]
-        kolommen = ["inschrijver", "perceel", "criterium", "punten", "consensus", "spreiding", "signaal"]
-        return pd.DataFrame(rijen, columns=kolommen)
+        kolommen = dict.fromkeys(["inschrijver", "perceel", "criterium"], "str")
+        kolommen |= {"punten": "float64", "consensus": "float64", "spreiding": "float64", "signaal": "bool"}
+        tabel = _tabel(rijen, kolommen)
+        return tabel.astype({"consensus": "float64"})  # NaN where no consensus, also when no row has one
 
     def kwaliteit(self) -> pd.DataFrame:
         """The quality score (0-100) per bid per lot, as the ranking uses it."""
@@ -118,7 +130,7 @@ class Aanbestedingsanalyse:
             for code, per in self.award.beoordeling.panel.kwaliteit.items()
             for naam, k in per.items()
         ]
-        return pd.DataFrame(rijen, columns=["perceel", "inschrijver", "kwaliteit"])
+        return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64"})
 
     def _perceel(self, perceel: str) -> str:
         """A lot of this award, or an error in words: a misspelt lot is never an empty table."""
@@ -153,8 +165,9 @@ class Aanbestedingsanalyse:
             if perceel in (None, code) and not self._open_house(code)
             for r in p.rangorde
         ]
-        kolommen = ["perceel", "rang", "inschrijver", "kwaliteit", "prijs", "prijsscore", "totaal", "gelijke_stand"]
-        return pd.DataFrame(rijen, columns=[*kolommen, "beslist_door"])
+        kolommen = {"perceel": "str", "rang": "int64", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"}
+        kolommen |= {"prijsscore": "float64", "totaal": "float64", "gelijke_stand": "bool", "beslist_door": "object"}
+        return _tabel(rijen, kolommen)
 
     def toegelaten(self) -> pd.DataFrame:
         """The admitted bids of the open-house lots, by name (as gunning.json lists them): no rank or price score."""
@@ -164,7 +177,7 @@ class Aanbestedingsanalyse:
         rijen = [
             {"perceel": code, **r} for code, p in percelen.items() if self._open_house(code) for r in p["toegelaten"]
         ]
-        return pd.DataFrame(rijen, columns=["perceel", "inschrijver", "kwaliteit", "prijs"])
+        return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
 
     def _open_house(self, perceel: str) -> bool:
         return self.award.uitslag.percelen[perceel].procedure == "toelating"
@@ -202,7 +215,8 @@ class Aanbestedingsanalyse:
             for code, p in self.award.uitslag.percelen.items()
             for t in p.toewijzing
         ]
-        return pd.DataFrame(rijen, columns=["perceel", "gemeente", "inschrijver", "aantal", "kosten"])
+        kolommen = {"perceel": "str", "gemeente": "str", "inschrijver": "str", "aantal": "int64", "kosten": "float64"}
+        return _tabel(rijen, kolommen)
 
     def verdeling(self, perceel: str) -> pd.DataFrame:
         """Gemeente x supplier: inburgeraars per year for one lot (0 where none), gemeenten in tender order,

@@ -151,3 +151,28 @@ def test_een_gelijke_stand_zonder_loting_geeft_geen_verdeling(tmp_path: Path) ->
     assert res.exit_code == 0, res.output
     toewijzing = evaluatie.open(ws).toewijzing()
     assert toewijzing.groupby("inschrijver")["aantal"].sum().to_dict() == {"Q": 20}
+
+
+def test_iedere_kolom_heeft_haar_eigen_type_ook_in_een_lege_tabel(tmp_path: Path) -> None:
+    """B1 awarded and PVT by open house: analysed for one lot, rangorde() (PVT) and toegelaten() (B1) are empty, and
+    their columns were all 'object' (rang, totaal, prijs), unlike the same tables with rows; panel()'s consensus was
+    'object' when no row had a consensus and float when one had. Every column now has one type, rows or not."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
+
+    ws = maak_werkmap(tmp_path / "ws", module_naast_b1(kleine_aanbesteding(), "PVT", "Participatieverklaring", 350))
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 10, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
+        )
+    alleen_b1, alleen_pvt = evaluatie.open(ws, percelen="B1"), evaluatie.open(ws, percelen="PVT")
+    for vol, leeg in ((alleen_b1.rangorde(), alleen_pvt.rangorde()), (alleen_pvt.toegelaten(), alleen_b1.toegelaten())):
+        assert len(vol) == 1 and leeg.empty
+        assert leeg.dtypes.to_dict() == vol.dtypes.to_dict()
+    assert str(alleen_b1.rangorde()["rang"].dtype) == "int64"
+    panel = alleen_b1.panel()
+    assert panel["consensus"].isna().all()  # no consensus.xlsx
+    assert str(panel["consensus"].dtype) == "float64"
