@@ -12,6 +12,7 @@ import re
 import shlex
 
 import click
+import pytest
 
 from evaluatie.cli import main
 from tests.hulp import REPO
@@ -38,16 +39,34 @@ def opties(cmd: click.Command) -> set[str]:
     return {o for p in cmd.params if isinstance(p, click.Option) for o in (*p.opts, *p.secondary_opts)}
 
 
+def bloklijnen(blok: str) -> list[str]:
+    """The commands of a fenced block: a line continued with a backslash is one command (its options on the next
+    lines belong to it), a shell prompt '$ ' is dropped, and 'a && b' is two commands; comments dropped."""
+    uit: list[str] = []
+    for r in blok.replace("\\\n", " ").splitlines():
+        r = r.split(" #")[0].strip()
+        if not r or r.startswith("#"):
+            continue
+        uit += [deel.strip().removeprefix("$ ") for deel in r.split("&&")]
+    return uit
+
+
 def codestukken(tekst: str) -> list[str]:
-    """Inline code spans and the lines of fenced blocks (comments dropped), in README order."""
+    """Inline code spans and the commands of fenced blocks (bloklijnen), in README order."""
     stukken: list[str] = []
     blokken = re.split(r"^```.*$", tekst, flags=re.MULTILINE)
     for i, blok in enumerate(blokken):
         if i % 2:  # inside a fenced block
-            stukken += [r.split(" #")[0].strip() for r in blok.splitlines() if r.strip() and not r.startswith("#")]
+            stukken += bloklijnen(blok)
         else:
             stukken += re.findall(r"`([^`\n]+)`", blok)
     return stukken
+
+
+def bash_aanroepen(tekst: str) -> list[str]:
+    """Every `evaluatie ...` command of a ```bash block: the README's examples to type as they stand."""
+    blokken = re.findall(r"^```bash\n(.*?)^```", tekst, flags=re.MULTILINE | re.DOTALL)
+    return [r for blok in blokken for r in bloklijnen(blok) if r.startswith("evaluatie ")]
 
 
 def aanroep(stuk: str, bekend: dict[tuple[str, ...], click.Command]) -> tuple[tuple[str, ...], list[str]]:
@@ -110,6 +129,27 @@ def test_alles_wat_de_readme_noemt_bestaat() -> None:
     assert fout == []
 
 
+def test_ieder_voorbeeld_in_een_bash_blok_is_een_geldige_aanroep() -> None:
+    """A command to type as it stands (a ```bash block) gives every required option and argument, and each value
+    is one the option takes (a choice, a date): an example missing '--door' or with '--uitkomst afgewezen' fails
+    at the user's first try. Placeholders belong in inline text, not in a bash block."""
+    bekend = commandos()
+    fout = []
+    for s in bash_aanroepen(readme()):
+        pad, _ = aanroep(s, bekend)
+        cmd = bekend.get(pad)
+        if cmd is None or isinstance(cmd, click.Group):
+            fout.append(f"`{s}`: geen opdracht")
+            continue
+        try:
+            cmd.make_context("evaluatie " + " ".join(pad), shlex.split(s)[1 + len(pad) :])
+        except click.exceptions.Exit:
+            pass
+        except click.ClickException as e:
+            fout.append(f"`{s}`: {e.format_message()}")
+    assert fout == []
+
+
 def test_de_controle_kan_falen() -> None:
     """A made-up command or option in a README is found; a missing one too."""
     bekend = commandos()
@@ -121,4 +161,15 @@ def test_de_controle_kan_falen() -> None:
     assert ("verzin",) not in bekend
     stukken = codestukken("Tekst `evaluatie gunning --lots B1` en\n```bash\nevaluatie toets  # uitleg\n```\n`--json`")
     assert stukken == ["evaluatie gunning --lots B1", "evaluatie toets", "--json"]
+    # a continued line is one command, a prompt and && are read through
+    blok = "```bash\nevaluatie loting --lots B1 \\\n  --datum 2021-06-20\n$ evaluatie toets && evaluatie rapport --zip\n```\n"
+    assert [" ".join(c.split()) for c in codestukken(blok)] == [
+        "evaluatie loting --lots B1 --datum 2021-06-20",
+        "evaluatie toets",
+        "evaluatie rapport --zip",
+    ]
+    assert aanroep(codestukken(blok)[2], bekend) == (("rapport",), ["--zip"])  # '--zip' is no option of rapport
+    onvolledig = bash_aanroepen(blok)[0]  # --volgorde and --getuige missing
+    with pytest.raises(click.ClickException, match="--volgorde"):
+        bekend["loting",].make_context("evaluatie loting", shlex.split(onvolledig)[2:])
     assert ("template", "systematiek") in bekend and ("template",) in bekend  # groups and their commands
