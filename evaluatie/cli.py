@@ -737,7 +737,9 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 toon(f"- {p.get('tekst', '')}", volledig)
                 toon(f"    {p.get('commando', '')}", volledig)
         if c.dossier_gecontroleerd:
-            click.echo(f"Contractdossier in orde: {c.dossier_gecontroleerd} stukken met de juiste SHA-256.")
+            delen = [f"{n} in {waar}" for waar, n in c.dossier_gecontroleerd.items()]
+            delen[0] = delen[0].replace(" in ", " stukken in ", 1)  # '127 stukken in contract/dossier en 127 in ...'
+            click.echo(f"Contractdossier in orde: {' en '.join(delen)}, alle met de juiste SHA-256.")
         return
     if c.niet_actueel and not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
         raise EvaluatieFout(
