@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import click
 import pytest
@@ -148,6 +149,36 @@ def test_ieder_voorbeeld_in_een_bash_blok_is_een_geldige_aanroep() -> None:
         except click.ClickException as e:
             fout.append(f"`{s}`: {e.format_message()}")
     assert fout == []
+
+
+def test_iedere_optie_en_ieder_argument_heeft_een_hulptekst() -> None:
+    """`evaluatie contract keuze --help` showed '--gemeente TEKST [verplicht]' and nothing more: what to type there
+    (a gemeente, a lot code, which supplier) is in --help of every option; an argument is named in its command's
+    own text."""
+    zonder = [
+        f"evaluatie {' '.join(p)} {o.opts[0]}"
+        for p, cmd in sorted(commandos().items())
+        for o in cmd.params
+        if isinstance(o, click.Option) and not (o.help or "").strip()
+    ]
+    assert zonder == []
+    for p, cmd in commandos().items():
+        for a in cmd.params:
+            if isinstance(a, click.Argument):
+                assert (a.metavar or a.name or "").upper() in (cmd.help or "").upper(), (p, a.name)
+
+
+def test_een_optie_die_pas_bij_het_uitvoeren_verplicht_is_zegt_dat_in_de_hulp(voorbeeld: Path) -> None:
+    """contract start refuses to run without --datum, --door and --reden (all three errors together, so click's own
+    'required' is not used); its --help did not say they are needed."""
+    from click.testing import CliRunner
+
+    res = CliRunner().invoke(main, ["contract", "start", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 2
+    hulp = {o.opts[0]: o.help or "" for o in commandos()["contract", "start"].params if isinstance(o, click.Option)}
+    for optie in ("--datum", "--door", "--reden"):
+        assert f"{optie}:" in res.output
+        assert "verplicht" in hulp[optie], optie
 
 
 def test_de_controle_kan_falen() -> None:

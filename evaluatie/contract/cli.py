@@ -32,8 +32,14 @@ _werkmap = click.option(
     help="Map van de aanbesteding (met rapporten/gunning.json en contract/).",
 )
 _json = click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
-_door = click.option("--door", help="Wie dit besluit neemt (naam en functie).")
-_reden = click.option("--reden", help="Waarom (komt in het register en de stukken).")
+_door = click.option(
+    "--door", help='Wie dit besluit neemt: "naam, functie"; verplicht zodra het commando iets vastlegt.'
+)
+_reden = click.option(
+    "--reden",
+    help="Waarom, in een volledige zin (komt in het register en de stukken); verplicht zodra het commando "
+    "iets vastlegt.",
+)
 
 
 def _datum_optie(naam: str, hulp: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -66,7 +72,7 @@ def contract() -> None:
 
 @contract.command("start")
 @_werkmap
-@_datum_optie("--datum", "Ingangsdatum van de overeenkomsten (JJJJ-MM-DD).")
+@_datum_optie("--datum", "Ingangsdatum van de overeenkomsten (JJJJ-MM-DD); verplicht.")
 @_door
 @_reden
 @_afhandeling
@@ -132,7 +138,7 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, a
 
 @contract.command("advies")
 @_werkmap
-@click.option("--gemeente", required=True)
+@click.option("--gemeente", required=True, help="De gemeente van de inburgeraar, bijvoorbeeld Hilversum.")
 @click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
 @_datum_optie("--peildatum", "Datum van het advies (standaard vandaag).")
 @_json
@@ -156,8 +162,8 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
 
 @contract.command("keuze")
 @_werkmap
-@click.option("--gemeente", required=True)
-@click.option("--route", required=True)
+@click.option("--gemeente", required=True, help="De gemeente van de inburgeraar, bijvoorbeeld Hilversum.")
+@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
 @click.option("--klant", required=True, help="Pseudoniem klantnummer.")
 @click.option("--aanbieder", required=True, help="De gekozen aanbieder.")
 @_datum_optie("--datum", "Datum van de keuze (standaard vandaag).")
@@ -238,8 +244,8 @@ def kwartaal(werkmap: Path, kwartaal_: str) -> None:
 
 @contract.command("uitval")
 @_werkmap
-@click.option("--route", required=True)
-@click.option("--aanbieder", required=True)
+@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
+@click.option("--aanbieder", required=True, help="De aanbieder die uitvalt, zoals in het register.")
 @_datum_optie("--per", "Datum van uitval.")
 @click.option("--vastleggen", is_flag=True, help="Neem het voorstel als besluit (met --door en --reden).")
 @_door
@@ -296,8 +302,13 @@ def uitval(
 
 @contract.command("wijziging")
 @_werkmap
-@click.option("--route", required=True)
-@click.option("--soort", required=True, type=click.Choice(["indexatie", "extra_volume", "verlenging", "overig"]))
+@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
+@click.option(
+    "--soort",
+    required=True,
+    type=click.Choice(["indexatie", "extra_volume", "verlenging", "overig"]),
+    help="Soort wijziging; bij extra_volume ook --trajecten.",
+)
 @click.option("--waarde", required=True, type=float, help="Waarde van de wijziging in euro.")
 @click.option("--trajecten", default=0, type=int, help="Extra trajecten (bij extra_volume).")
 @click.option("--grondslag", required=True, help="Juridische grondslag, bijvoorbeeld 'art. 2.163b Aw 2012'.")
