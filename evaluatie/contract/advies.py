@@ -57,8 +57,13 @@ class Advies:
 
 def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
     fouten = []
-    if gemeente not in reg.subregio:
-        fouten.append(Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract"))
+    if gemeente not in reg.subregio:  # a typo gets the closest names, as in the bids and aanbesteding.yaml
+        from evaluatie.gemeentenamen import Namen, opsomming
+
+        bedoeld = Namen(reg.gemeenten).suggesties(gemeente)
+        eerste = ", ".join(reg.gemeenten[:8]) + (", ..." if len(reg.gemeenten) > 8 else "")  # as contract inlezen
+        hint = f"; bedoelt u {opsomming(bedoeld, 'of')}?" if bedoeld else f" ({eerste})"
+        fouten.append(Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract{hint}"))
     if perceel not in reg.percelen:
         fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
     elif gemeente in reg.subregio:
