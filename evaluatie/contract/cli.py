@@ -148,7 +148,7 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
     from evaluatie.contract.acties import geef_advies
 
     wm = _wm(werkmap)
-    a = geef_advies(wm, gemeente, route, _dag(peildatum))
+    a = geef_advies(wm, gemeente, route, peildatum)
     _waarschuw(wm)
     if als_json:
         echo_json({"advies": a.advies, "uitleg": a.uitleg})
@@ -222,7 +222,7 @@ def stand(werkmap: Path, peildatum: dt.date | None, als_json: bool, volledig: bo
     from evaluatie.contract.standtekst import stand_als_dict, stand_als_tekst
 
     wm = _wm(werkmap)
-    reg, st = geef_stand(wm, _dag(peildatum))
+    reg, st = geef_stand(wm, peildatum)
     _waarschuw(wm, reg)
     if als_json:
         click.echo(json.dumps(stand_als_dict(reg, st), ensure_ascii=False, indent=2))

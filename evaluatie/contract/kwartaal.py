@@ -491,7 +491,7 @@ def schrijf_kwartaalrapporten(
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
-    reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter ending after the term
+    reg.binnen_looptijd(laatste, "--kwartaal", datum=False)  # a quarter ending after the term
     if vandaag is not None and laatste > vandaag:
         raise InvoerFout(
             [
