@@ -181,6 +181,20 @@ def test_een_optie_die_pas_bij_het_uitvoeren_verplicht_is_zegt_dat_in_de_hulp(vo
         assert "verplicht" in hulp[optie], optie
 
 
+def test_de_readme_noemt_de_commandos_zonder_werkmap() -> None:
+    """'Ieder commando neemt --werkmap MAP' was untrue for nieuw and regio: the sentence names its exceptions, and
+    they are exactly the commands without --werkmap."""
+    zin = re.search(r"Ieder commando neemt `--werkmap MAP`[^.]*behalve (.*?)\.\n\n", readme(), flags=re.DOTALL)
+    assert zin, "README: de zin 'Ieder commando neemt `--werkmap MAP` ..., behalve ...' ontbreekt"
+    genoemd = set(re.findall(r"`evaluatie ([a-z ]+)`", zin.group(1)))
+    zonder = {
+        " ".join(p)
+        for p, cmd in commandos().items()
+        if not isinstance(cmd, click.Group) and "--werkmap" not in opties(cmd)
+    }
+    assert genoemd == zonder
+
+
 def test_de_controle_kan_falen() -> None:
     """A made-up command or option in a README is found; a missing one too."""
     bekend = commandos()
