@@ -74,3 +74,24 @@ def test_een_gunning_met_een_open_punt_telt_het_ene_conceptadvies_in_het_enkelvo
     assert code == 1, uit
     assert sorted(p.name for p in (ws / "rapporten").iterdir()) == ["gunning.json", "gunningsadvies.html"]
     assert f"Rapporten: 1 bestand in {ws / 'rapporten'}" in uit
+
+
+def test_een_besluit_zonder_datum_heet_van_vandaag_in_de_melding(voorbeeld: Path) -> None:
+    """The example's letters are dated 1 July 2021. A decision recorded without --datum is today's, after the letters:
+    the error said '--datum: het besluit (<today>) ligt na ...' as if the date had been typed; it now says the
+    option was not given and to give the day the decision was really taken."""
+    import datetime as dt
+
+    (voorbeeld / "inschrijvingen" / "leerpunt.xlsx").unlink()  # withdrawn after scoring
+    args = ["terugtrekking", "--werkmap", str(voorbeeld), "--inschrijver", "Leerpunt Vechtstreek"]
+    args += ["--ontvangen", "2021-06-10", "--reden", "De inschrijver trok zijn inschrijving schriftelijk in."]
+    code, uit = _fouten(*args, "--door", "S. Jansen, inkoopadviseur")
+    assert code == 2
+    assert (
+        f"--datum: het besluit (--datum niet opgegeven, dus vandaag: {dt.date.today().isoformat()}) ligt na de datum "
+        "van de brieven (2021-07-01); de brieven en het advies kunnen geen besluit noemen dat later is genomen: geef "
+        "met --datum de dag waarop het besluit is genomen (of pas zo nodig data.verzending aan)"
+    ) in uit
+    code, uit = _fouten(*args, "--door", "S. Jansen, inkoopadviseur", "--datum", "2021-07-02")  # typed: as typed
+    assert code == 2
+    assert "--datum: het besluit (2021-07-02) ligt na de datum van de brieven (2021-07-01)" in uit

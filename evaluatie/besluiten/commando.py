@@ -86,7 +86,7 @@ def voeg_commandos_toe(
 
     def wie(fouten: Optiefouten, reden: str, door: str, datum: str | None) -> Wie:
         dag = dt.date.today() if datum is None else fouten.dag("--datum", datum)  # None: no date (noted)
-        return _vastleggen().Wie(door=door, reden=reden, datum=dag)
+        return _vastleggen().Wie(door=door, reden=reden, datum=dag, standaard=datum is None)
 
     def leg_vast(werk: Callable[[], Any], werkmap: Any, commando: str, opties: dict[str, Any]) -> Any:
         from evaluatie.besluiten.register import BESTAND
