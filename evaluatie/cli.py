@@ -51,9 +51,16 @@ def _werkmap(pad: Path, schrijft: bool = True, leest_alleen: bool = False) -> We
     files while it reads). On a werkmap this user cannot write (an archived copy for an auditor, a read-only mount)
     nobody of this user writes either, so it goes on without the lock, and says so on stderr."""
     if not (pad / "aanbesteding.yaml").is_file():
-        raise click.UsageError(
-            f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op, "
-            "of begin een nieuwe aanbesteding met 'evaluatie nieuw MAP --gemeenten ... --percelen ...'"
+        from evaluatie.clijson import Gebruiksfouten
+
+        raise Gebruiksfouten(  # the same line; in --json under its option, as every usage error
+            [
+                (
+                    "--werkmap",
+                    f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op, "
+                    "of begin een nieuwe aanbesteding met 'evaluatie nieuw MAP --gemeenten ... --percelen ...'",
+                )
+            ]
         )
     ctx = click.get_current_context(silent=True)
     if schrijft and ctx is not None:

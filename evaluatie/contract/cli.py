@@ -52,7 +52,9 @@ def _dag(waarde: dt.date | None) -> dt.date:
 
 def _wm(pad: Path) -> Werkmap:
     if not (pad / "aanbesteding.yaml").is_file():
-        raise click.UsageError(f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op")
+        from evaluatie.clijson import Gebruiksfouten
+
+        raise Gebruiksfouten([("--werkmap", f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op")])
     return Werkmap(pad)
 
 
