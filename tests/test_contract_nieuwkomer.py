@@ -57,3 +57,24 @@ def test_een_peildatum_die_niet_is_opgegeven_heet_vandaag_en_komt_met_de_andere_
     assert (
         f"--peildatum: 2025-03-01 ligt na het einde van de looptijd (3 jaar, tot en met 2024-12-31); {termijn}" in uit
     )
+
+
+def test_een_verkorte_of_verschreven_aanbieder_krijgt_de_naam_uit_het_register(gestart: Path, tmp_path: Path) -> None:
+    """'Kompas' for Kompas Inburgering, in a placement list, an own choice and a drop-out: the error named the
+    typed name only ('heeft geen contract'), not the supplier meant."""
+    lijst = tmp_path / "hilversum.csv"
+    lijst.write_text(
+        "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\nK0002;Huizen;aangemeld;10-02-2022;B1;Kompas;\n",
+        encoding="utf-8",
+    )
+    code, uit = _uit("contract", "inlezen", "--werkmap", gestart, "--datum", "2022-03-01", lijst)
+    assert code == 2
+    assert "hilversum.csv!F2: aanbieder 'Kompas' heeft geen contract; bedoelt u Kompas Inburgering?" in uit
+    keuze = ["contract", "keuze", "--werkmap", gestart, "--gemeente", "Huizen", "--route", "B1", "--klant", "K9"]
+    code, uit = _uit(*keuze, "--aanbieder", "Kompas", "--datum", "2022-03-01")
+    assert code == 2
+    assert "--aanbieder: Kompas heeft geen contract; bedoelt u Kompas Inburgering?" in uit
+    uitval = ["contract", "uitval", "--werkmap", gestart, "--route", "B1", "--per", "2022-06-01"]
+    code, uit = _uit(*uitval, "--aanbieder", "Kompas Inburgerng")
+    assert code == 2
+    assert "--aanbieder: Kompas Inburgerng heeft geen contract; bedoelt u Kompas Inburgering?" in uit
