@@ -20,7 +20,7 @@ import pandas as pd
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.pipeline import Award, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
-from evaluatie.verdeling.oplosser import STANDAARD
+from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap
 
 
@@ -133,18 +133,21 @@ class Aanbestedingsanalyse:
         return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64"})
 
     def _perceel(self, perceel: str) -> str:
-        """A lot of this award, or an error in words: a misspelt lot is never an empty table."""
+        """A lot of this award by its code in any case ('b1', as --lots and open() take it), or an error in words:
+        a misspelt lot is never an empty table."""
         percelen = self.award.uitslag.percelen
-        if perceel not in percelen:
+        code = next((c for c in percelen if c.lower() == perceel.strip().lower()), None)
+        if code is None:
             raise ValueError(
                 f"{perceel!r} is geen gegund perceel in deze analyse; wel: {', '.join(percelen) or 'geen'}"
             )
-        return perceel
+        return code
 
     def rangorde(self, perceel: str | None = None) -> pd.DataFrame:
         """The ranking per lot (all ranked lots, or one), in rank order. An open-house lot has no ranking (see
         `toegelaten`): asked for by name it is an error in words, never a table of ranks the procedure lacks."""
-        if perceel is not None and self._open_house(self._perceel(perceel)):
+        perceel = None if perceel is None else self._perceel(perceel)
+        if perceel is not None and self._open_house(perceel):
             raise ValueError(
                 f"perceel {perceel} is een open house (procedure: toelating): daar is geen rangorde; "
                 "de toegelaten inschrijvers staan in toegelaten()"
@@ -221,7 +224,8 @@ class Aanbestedingsanalyse:
     def verdeling(self, perceel: str) -> pd.DataFrame:
         """Gemeente x supplier: inburgeraars per year for one lot (0 where none), gemeenten in tender order,
         suppliers in rank order."""
-        p = self.award.uitslag.percelen[self._perceel(perceel)]
+        perceel = self._perceel(perceel)
+        p = self.award.uitslag.percelen[perceel]
         self._beslist([perceel])
         lang = self._lang()
         lang = lang[lang["perceel"] == perceel]
@@ -246,6 +250,8 @@ def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STAND
             "werkmap: een leeg pad is geen werkmap (ook niet de huidige map); geef de map van de aanbesteding, "
             "bijvoorbeeld evaluatie.open('bids/voorbeeld')"
         )
+    if oplosser not in OPLOSSERS:  # said at the call with the choices, as --solver does
+        raise ValueError(f"onbekende oplosser {oplosser!r}; kies uit {', '.join(OPLOSSERS)}")
     pad = Path(werkmap)
     if not (pad / "aanbesteding.yaml").is_file():
         raise InvoerFout([Fout(str(pad), "geen aanbesteding.yaml gevonden; geef de map van de aanbesteding")])

@@ -176,3 +176,18 @@ def test_iedere_kolom_heeft_haar_eigen_type_ook_in_een_lege_tabel(tmp_path: Path
     panel = alleen_b1.panel()
     assert panel["consensus"].isna().all()  # no consensus.xlsx
     assert str(panel["consensus"].dtype) == "float64"
+
+
+def test_perceel_en_oplosser_zoals_op_de_commandoregel(voorbeeld: Path) -> None:
+    """evaluatie.open(..., percelen="b1") took the lot in lower case, as --lots does, but rangorde("b1") and
+    verdeling("b1") said 'b1' was no awarded lot; an unknown solver was said at the first table, without the
+    choices. Both now as on the command line."""
+    import pytest
+
+    a = evaluatie.open(voorbeeld, percelen="b1")
+    assert a.verdeling("b1").equals(a.verdeling("B1"))
+    assert list(a.rangorde("b1")["perceel"].unique()) == ["B1"]
+    with pytest.raises(ValueError, match="'b2' is geen gegund perceel in deze analyse; wel: B1"):
+        a.rangorde("b2")
+    with pytest.raises(ValueError, match="onbekende oplosser 'foo'; kies uit auto, highs, cbc"):
+        evaluatie.open(voorbeeld, oplosser="foo")
