@@ -528,9 +528,12 @@ def schrijf_beoordelingsformulieren(
     """One blind form per reviewer in beoordelingen/. Existing (possibly filled) files are kept
     unless `overschrijven`: returns (written, kept). `notities`: as in schrijf_consensus."""
     from evaluatie.beoordeling.formulier import bestandsnaam, schrijf_beoordelingsformulier
+    from evaluatie.beoordeling.lezen import geen_panel
 
     invoer = laad_invoer(werkmap)
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
+    if (leeg := geen_panel(invoer.aanbesteding, rijen)) is not None:  # no form to write: said, not a silent 0
+        raise InvoerFout([leeg])
     if notities is not None:
         notities += invoer.notities + verouderd_notities(invoer)
     geschreven, behouden = [], []

@@ -95,3 +95,26 @@ def test_een_besluit_zonder_datum_heet_van_vandaag_in_de_melding(voorbeeld: Path
     code, uit = _fouten(*args, "--door", "S. Jansen, inkoopadviseur", "--datum", "2021-07-02")  # typed: as typed
     assert code == 2
     assert "--datum: het besluit (2021-07-02) ligt na de datum van de brieven (2021-07-01)" in uit
+
+
+GEEN_PANEL = (
+    "aanbesteding.yaml: beoordelaars: er is geen beoordelaar genoemd, maar 1 inschrijving(en) moeten op de "
+    "kwaliteitscriteria worden beoordeeld (een ontbrekende score telt niet als 0); vul onder beoordelaars de namen "
+    "van het panel in en schrijf hun formulieren met 'evaluatie template beoordeling'"
+)
+
+
+def test_zonder_beoordelaars_is_er_geen_kwaliteit_en_geen_stil_nul(tmp_path: Path) -> None:
+    """'evaluatie nieuw' without --beoordelaars writes 'beoordelaars: []'. Then 'template beoordeling' wrote nothing
+    and said nothing (exit 0), and the award scored every criterion 0: with a minimum quality of 50, X (EUR 9.000,
+    the only bid) was knocked out, 'geen enkele inschrijving voldoet'. Both now name the empty panel."""
+    data = kleine_aanbesteding(beoordelaars=[])
+    data["percelen"]["B1"]["knockout"]["minimum_kwaliteit"] = {"drempel": 50}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    for opdracht in (("template", "beoordeling"), ("beoordelingen",), ("gunning",)):
+        code, uit = _fouten(*opdracht, "--werkmap", str(ws))
+        assert code == 2, (opdracht, uit)
+        assert GEEN_PANEL in uit, (opdracht, uit)
+        assert "geen enkele inschrijving voldoet" not in uit
+    assert list((ws / "beoordelingen").iterdir()) == []

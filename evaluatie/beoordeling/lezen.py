@@ -25,7 +25,7 @@ from evaluatie.beoordeling.formulier import (
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import Verzamelaar
+from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.onzichtbaar import storend_teken
@@ -75,6 +75,8 @@ def lees_beoordelingen(
     """
     weg = _Opzij(dict(afgevallen or {}), opzij if opzij is not None else [])
     fouten = Verzamelaar()
+    if (leeg := geen_panel(aanbesteding, te_beoordelen)) is not None:
+        fouten.voeg_toe(leeg.plaats, leeg.bericht)
     bestanden = lees_map(map_, fouten)  # links out of the werkmap or broken: errors, not skipped
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
@@ -116,6 +118,21 @@ def lees_beoordelingen(
     weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
+
+
+def geen_panel(aanbesteding: Aanbesteding, te_beoordelen: Sequence[tuple[str, str, str]]) -> Fout | None:
+    """No reviewer named while bids await scoring (`evaluatie nieuw` without --beoordelaars writes `[]`): no form
+    can be written or read, and every criterion would count as unscored; the minimum-quality knock-out then read it
+    as 0 and rejected every bid. An input error at the list of reviewers, with what to do."""
+    if aanbesteding.beoordelaars or not te_beoordelen:
+        return None
+    n = len({(ins, code) for ins, code, _ in te_beoordelen})
+    return Fout(
+        "aanbesteding.yaml: beoordelaars",
+        f"er is geen beoordelaar genoemd, maar {n} inschrijving(en) moeten op de kwaliteitscriteria worden "
+        "beoordeeld (een ontbrekende score telt niet als 0); vul onder beoordelaars de namen van het panel in en "
+        "schrijf hun formulieren met 'evaluatie template beoordeling'",
+    )
 
 
 NOG_GEEN_FORMULIER = (
