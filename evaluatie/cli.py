@@ -185,7 +185,11 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
         f"Nog in te vullen in aanbesteding.yaml (zoek op 'invullen'): {resultaat.open_aantallen} aantallen "
         "inburgeraars; de afzender (adres, contactpersoon met telefoon of e-mail, ondertekenaar)"
         + ("; de rechtbank (rechtsbescherming.rechtbank)" if rechtbank else "")
-        + ". Controleer ook de data en de beoordelaars."
+        + (  # an empty panel cannot score: said here, before template beoordeling refuses it
+            ". Controleer ook de data en de beoordelaars."
+            if _lijst(opties["beoordelaars"])
+            else "; de beoordelaars (beoordelaars: [], want --beoordelaars is niet opgegeven). Controleer ook de data."
+        )
     )
 
 

@@ -92,3 +92,23 @@ def test_readme_nieuwe_aanbesteding_stuurt_het_formulier_met_de_aantallen(tmp_pa
     else:
         raise AssertionError("README: geen stap '# 2.' in het blok onder 'Nieuwe aanbesteding'")
     assert _aantallen(tmp_path / "gooi-2027" / "inschrijfformulier.xlsx", "B1") == dict.fromkeys(GOOI, 7)
+
+
+def test_nieuw_zonder_beoordelaars_noemt_ze_als_nog_in_te_vullen(tmp_path: Path) -> None:
+    """Without --beoordelaars the panel is empty (beoordelaars: []); the summary said only 'Controleer ook de data en
+    de beoordelaars', as if there were some. It now lists them with what is still to be filled in."""
+    res = CliRunner().invoke(
+        main,
+        ["nieuw", str(tmp_path / "met"), "--naam", "Gooi", "--penvoerder", "Gemeente Hilversum", "--regio", "Gooi en "
+         "Vechtstreek", "--beoordelaars", "Ada, Bram"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Controleer ook de data en de beoordelaars." in " ".join(res.output.split())
+    res = CliRunner().invoke(
+        main,
+        ["nieuw", str(tmp_path / "zonder"), "--naam", "Gooi", "--penvoerder", "Gemeente Hilversum", "--regio", "Gooi en "
+         "Vechtstreek"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    uit = " ".join(res.output.split())
+    assert "; de beoordelaars (beoordelaars: [], want --beoordelaars is niet opgegeven). Controleer ook de data." in uit
