@@ -118,3 +118,28 @@ def test_zonder_beoordelaars_is_er_geen_kwaliteit_en_geen_stil_nul(tmp_path: Pat
         assert GEEN_PANEL in uit, (opdracht, uit)
         assert "geen enkele inschrijving voldoet" not in uit
     assert list((ws / "beoordelingen").iterdir()) == []
+
+
+def test_een_formulier_dat_nog_niet_is_ingevuld_is_een_melding(tmp_path: Path) -> None:
+    """Forms written by 'template beoordeling' and not yet filled in gave 2 + 2 per row errors each (date,
+    declaration, every score and every motivation: 68 lines for two reviewers in the README's new tender). A form
+    with nothing filled in is now one line that says what the reviewer fills in; a form begun keeps its errors."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    assert _fouten("template", "beoordeling", "--werkmap", str(ws))[0] == 0
+    code, uit = _fouten("gunning", "--werkmap", str(ws))
+    assert code == 2
+    # X on the two criteria of kleine_aanbesteding: rows 6 and 7 of each form
+    assert "Fouten in de invoer (2):" in uit
+    for bestand, naam in (("ada.xlsx", "Ada"), ("bram.xlsx", "Bram")):
+        assert (
+            f"{bestand}!Beoordeling: het formulier is nog niet ingevuld (geen datum, geen verklaring en geen enkele "
+            f"score): {naam} vult de datum in (B2), 'ja' bij geen belangenverstrengeling (B3) en per regel een score en "
+            "een toelichting (D6:E7)"
+        ) in uit
+    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("X", "Plan van aanpak"): 75})  # begun: one score missing
+    code, uit = _fouten("gunning", "--werkmap", str(ws))
+    assert code == 2
+    assert "ada.xlsx!Beoordeling!D7: score ontbreekt" in uit and "ada.xlsx!Beoordeling!E7: toelichting ontbreekt" in uit
+    assert "ada.xlsx!Beoordeling: het formulier is nog niet ingevuld" not in uit
+    assert "bram.xlsx!Beoordeling: het formulier is nog niet ingevuld" in uit
