@@ -21,7 +21,7 @@ from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.pipeline import Award, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
-from evaluatie.werkmap import Werkmap
+from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
 
 
 def _tabel(rijen: Sequence[Mapping[str, object]], kolommen: dict[str, str]) -> pd.DataFrame:
@@ -254,5 +254,7 @@ def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STAND
         raise ValueError(f"onbekende oplosser {oplosser!r}; kies uit {', '.join(OPLOSSERS)}")
     pad = Path(werkmap)
     if not (pad / "aanbesteding.yaml").is_file():
-        raise InvoerFout([Fout(str(pad), "geen aanbesteding.yaml gevonden; geef de map van de aanbesteding")])
+        boven = werkmap_erboven(pad)  # a notebook opened in inschrijvingen/: the werkmap above is named
+        wat = f"die staat in {boven}: geef evaluatie.open('{boven}')" if boven else "geef de map van de aanbesteding"
+        raise InvoerFout([Fout(padnaam(pad), f"geen aanbesteding.yaml gevonden; {wat}")])
     return Aanbestedingsanalyse(Werkmap(pad), percelen, oplosser)

@@ -21,7 +21,7 @@ from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.versie import __version__
-from evaluatie.werkmap import Werkmap
+from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
 
 if TYPE_CHECKING:
     from evaluatie.pipeline import Gunningsrun
@@ -57,8 +57,13 @@ def _werkmap(pad: Path, schrijft: bool = True, leest_alleen: bool = False) -> We
             [
                 (
                     "--werkmap",
-                    f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op, "
-                    "of begin een nieuwe aanbesteding met 'evaluatie nieuw MAP --gemeenten ... --percelen ...'",
+                    f"{padnaam(pad)}: geen aanbesteding.yaml gevonden; "
+                    + (
+                        f"die staat in {boven}: geef --werkmap {boven}"
+                        if (boven := werkmap_erboven(pad)) is not None
+                        else "geef de juiste --werkmap op, of begin een nieuwe aanbesteding met "
+                        "'evaluatie nieuw MAP --gemeenten ... --percelen ...'"
+                    ),
                 )
             ]
         )

@@ -143,3 +143,29 @@ def test_een_formulier_dat_nog_niet_is_ingevuld_is_een_melding(tmp_path: Path) -
     assert "ada.xlsx!Beoordeling!D7: score ontbreekt" in uit and "ada.xlsx!Beoordeling!E7: toelichting ontbreekt" in uit
     assert "ada.xlsx!Beoordeling: het formulier is nog niet ingevuld" not in uit
     assert "bram.xlsx!Beoordeling: het formulier is nog niet ingevuld" in uit
+
+
+def test_een_submap_van_de_werkmap_noemt_de_werkmap(tmp_path: Path, monkeypatch) -> None:
+    """Run from inschrijvingen/ (or with --werkmap pointing there) the error was '.: geen aanbesteding.yaml
+    gevonden': the folder named '.', and nothing said the tender is one folder up. It now names the folder and the
+    werkmap that holds it; the contract commands and evaluatie.open alike."""
+    import pytest
+
+    import evaluatie
+    from evaluatie.fouten import InvoerFout
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    hint = f"geen aanbesteding.yaml gevonden; die staat in {ws}: geef --werkmap {ws}"
+    code, uit = _fouten("toets", "--werkmap", str(ws / "inschrijvingen"))
+    assert code == 2 and f"{ws / 'inschrijvingen'}: {hint}" in uit, uit
+    code, uit = _fouten("contract", "stand", "--werkmap", str(ws / "beoordelingen"))
+    assert code == 2 and f"{ws / 'beoordelingen'}: {hint}" in uit, uit
+    monkeypatch.chdir(ws / "inschrijvingen")
+    code, uit = _fouten("toets")
+    assert code == 2 and f"{ws / 'inschrijvingen'} (de huidige map): {hint}" in uit, uit
+    with pytest.raises(InvoerFout) as e:
+        evaluatie.open(".")
+    assert str(e.value.fouten[0]) == (
+        f"{ws / 'inschrijvingen'} (de huidige map): geen aanbesteding.yaml gevonden; die staat in {ws}: geef "
+        f"evaluatie.open('{ws}')"
+    )
