@@ -168,6 +168,20 @@ def test_iedere_optie_en_ieder_argument_heeft_een_hulptekst() -> None:
                 assert (a.metavar or a.name or "").upper() in (cmd.help or "").upper(), (p, a.name)
 
 
+def test_iedere_datumoptie_noemt_haar_schrijfwijze() -> None:
+    """`keurmerk --verlengd-tot`, `--bewijs` and `toelichting --ontvangen` said nothing of how to write the date
+    (JJJJ-MM-DD; 26-05-2021 is refused there), the contract commands only 'DATUM' (where 26-05-2021 is read)."""
+    zonder = [
+        f"evaluatie {' '.join(p)} {o.opts[0]}"
+        for p, cmd in sorted(commandos().items())
+        for o in cmd.params
+        if isinstance(o, click.Option)
+        and "atum" in (o.help or "")
+        and "JJJJ-MM-DD" not in f"{o.help} {o.metavar or ''}".upper()
+    ]
+    assert zonder == []
+
+
 def test_een_optie_die_pas_bij_het_uitvoeren_verplicht_is_zegt_dat_in_de_hulp(voorbeeld: Path) -> None:
     """contract start refuses to run without --datum, --door and --reden (all three errors together, so click's own
     'required' is not used); its --help did not say they are needed."""

@@ -163,7 +163,9 @@ def voeg_commandos_toe(
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De inschrijver met de abnormaal lage prijs.")
     @click.option("--lots", "--percelen", "perceel", required=True, help="Het perceel, bijvoorbeeld B1.")
-    @click.option("--ontvangen", required=True, help="Datum waarop de schriftelijke toelichting binnenkwam.")
+    @click.option(
+        "--ontvangen", required=True, help="Datum waarop de schriftelijke toelichting binnenkwam (JJJJ-MM-DD)."
+    )
     @click.option(
         "--uitkomst",
         type=_Keuze(["aanvaard", "verworpen"]),
@@ -294,8 +296,10 @@ def voeg_commandos_toe(
         required=True,
         help="verlengd: bewijs van verlenging ontvangen; onder_voorwaarde: gunning onder voorwaarde.",
     )
-    @click.option("--verlengd-tot", "verlengd_tot", default=None, help="Nieuwe einddatum van het keurmerk.")
-    @click.option("--bewijs", default=None, help="Datum waarop het bewijs van verlenging binnenkwam.")
+    @click.option(
+        "--verlengd-tot", "verlengd_tot", default=None, help="Nieuwe einddatum van het keurmerk (JJJJ-MM-DD)."
+    )
+    @click.option("--bewijs", default=None, help="Datum waarop het bewijs van verlenging binnenkwam (JJJJ-MM-DD).")
     @_wie_opties
     @afhandeling
     def keurmerk(

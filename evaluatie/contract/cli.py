@@ -43,6 +43,8 @@ _reden = click.option(
 
 
 def _datum_optie(naam: str, hulp: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A date option of the contract phase: read as JJJJ-MM-DD or DD-MM-JJJJ, and its help says so."""
+    hulp += " Schrijfwijze: JJJJ-MM-DD of DD-MM-JJJJ."
     return click.option(naam, type=datum_type(ook_dag_eerst=True), metavar="DATUM", help=hulp)
 
 
@@ -77,7 +79,7 @@ def contract() -> None:
 
 @contract.command("start")
 @_werkmap
-@_datum_optie("--datum", "Ingangsdatum van de overeenkomsten (JJJJ-MM-DD); verplicht.")
+@_datum_optie("--datum", "Ingangsdatum van de overeenkomsten; verplicht.")
 @_door
 @_reden
 @_afhandeling
@@ -251,7 +253,7 @@ def kwartaal(werkmap: Path, kwartaal_: str) -> None:
 @_werkmap
 @click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
 @click.option("--aanbieder", required=True, help="De aanbieder die uitvalt, zoals in het register.")
-@_datum_optie("--per", "Datum van uitval.")
+@_datum_optie("--per", "Datum van uitval; verplicht.")
 @click.option("--vastleggen", is_flag=True, help="Neem het voorstel als besluit (met --door en --reden).")
 @_door
 @_reden
