@@ -11,16 +11,24 @@ module on its call, so `import evaluatie` stays light.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.pipeline import Award, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
-from evaluatie.verdeling.oplosser import STANDAARD
-from evaluatie.werkmap import Werkmap
+from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
+from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
+
+
+def _tabel(rijen: Sequence[Mapping[str, object]], kolommen: dict[str, str]) -> pd.DataFrame:
+    """The rows under their columns. An empty table gets the column types the same table has with rows (str, int64,
+    float64, bool; object where a value may be None): pandas makes every column of an empty table 'object'."""
+    tabel = pd.DataFrame(rijen, columns=list(kolommen))
+    return tabel.astype(kolommen) if tabel.empty else tabel
 
 
 class Aanbestedingsanalyse:
@@ -56,8 +64,9 @@ class Aanbestedingsanalyse:
             for i in self.award.invoer.inschrijvingen
             for a in i.aanbod.values()
         ]
-        kolommen = ["inschrijver", "perceel", "prijs", "capaciteit", "instroommomenten", "wachttijd_weken"]
-        return pd.DataFrame(rijen, columns=[*kolommen, "gemeenten", "bestand"])
+        kolommen = {"inschrijver": "str", "perceel": "str", "prijs": "float64", "capaciteit": "int64"}
+        kolommen |= {"instroommomenten": "int64", "wachttijd_weken": "float64", "gemeenten": "str", "bestand": "str"}
+        return _tabel(rijen, kolommen)
 
     def knockout(self) -> pd.DataFrame:
         """One row per bid, lot and knock-out rule: whether it is met (None: not checkable) and why not; `status` is
@@ -75,8 +84,8 @@ class Aanbestedingsanalyse:
             for r in self.award.beoordeling.toets.resultaten
             for b in r.bevindingen
         ]
-        kolommen = ["inschrijver", "perceel", "status", "regel", "eis", "voldoet", "redenen"]
-        return pd.DataFrame(rijen, columns=kolommen)
+        kolommen = dict.fromkeys(["inschrijver", "perceel", "status", "regel", "eis"], "str")
+        return _tabel(rijen, kolommen | {"voldoet": "object", "redenen": "str"})  # voldoet None: not checkable
 
     def scores(self) -> pd.DataFrame:
         """Every reviewer's score: one row per bid, lot, criterion and reviewer."""
@@ -91,7 +100,8 @@ class Aanbestedingsanalyse:
             for r in self.award.beoordeling.panel.rijen
             for beoordelaar, punten in r.individueel.items()
         ]
-        return pd.DataFrame(rijen, columns=["inschrijver", "perceel", "criterium", "beoordelaar", "punten"])
+        kolommen = dict.fromkeys(["inschrijver", "perceel", "criterium", "beoordelaar"], "str")
+        return _tabel(rijen, kolommen | {"punten": "float64"})
 
     def panel(self) -> pd.DataFrame:
         """The panel per row: the score that counts (`punten`), the consensus score if any, the spread
@@ -108,8 +118,10 @@ class Aanbestedingsanalyse:
             }
             for r in self.award.beoordeling.panel.rijen
         ]
-        kolommen = ["inschrijver", "perceel", "criterium", "punten", "consensus", "spreiding", "signaal"]
-        return pd.DataFrame(rijen, columns=kolommen)
+        kolommen = dict.fromkeys(["inschrijver", "perceel", "criterium"], "str")
+        kolommen |= {"punten": "float64", "consensus": "float64", "spreiding": "float64", "signaal": "bool"}
+        tabel = _tabel(rijen, kolommen)
+        return tabel.astype({"consensus": "float64"})  # NaN where no consensus, also when no row has one
 
     def kwaliteit(self) -> pd.DataFrame:
         """The quality score (0-100) per bid per lot, as the ranking uses it."""
@@ -118,21 +130,24 @@ class Aanbestedingsanalyse:
             for code, per in self.award.beoordeling.panel.kwaliteit.items()
             for naam, k in per.items()
         ]
-        return pd.DataFrame(rijen, columns=["perceel", "inschrijver", "kwaliteit"])
+        return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64"})
 
     def _perceel(self, perceel: str) -> str:
-        """A lot of this award, or an error in words: a misspelt lot is never an empty table."""
+        """A lot of this award by its code in any case ('b1', as --lots and open() take it), or an error in words:
+        a misspelt lot is never an empty table."""
         percelen = self.award.uitslag.percelen
-        if perceel not in percelen:
+        code = next((c for c in percelen if c.lower() == perceel.strip().lower()), None)
+        if code is None:
             raise ValueError(
                 f"{perceel!r} is geen gegund perceel in deze analyse; wel: {', '.join(percelen) or 'geen'}"
             )
-        return perceel
+        return code
 
     def rangorde(self, perceel: str | None = None) -> pd.DataFrame:
         """The ranking per lot (all ranked lots, or one), in rank order. An open-house lot has no ranking (see
         `toegelaten`): asked for by name it is an error in words, never a table of ranks the procedure lacks."""
-        if perceel is not None and self._open_house(self._perceel(perceel)):
+        perceel = None if perceel is None else self._perceel(perceel)
+        if perceel is not None and self._open_house(perceel):
             raise ValueError(
                 f"perceel {perceel} is een open house (procedure: toelating): daar is geen rangorde; "
                 "de toegelaten inschrijvers staan in toegelaten()"
@@ -153,8 +168,9 @@ class Aanbestedingsanalyse:
             if perceel in (None, code) and not self._open_house(code)
             for r in p.rangorde
         ]
-        kolommen = ["perceel", "rang", "inschrijver", "kwaliteit", "prijs", "prijsscore", "totaal", "gelijke_stand"]
-        return pd.DataFrame(rijen, columns=[*kolommen, "beslist_door"])
+        kolommen = {"perceel": "str", "rang": "int64", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"}
+        kolommen |= {"prijsscore": "float64", "totaal": "float64", "gelijke_stand": "bool", "beslist_door": "object"}
+        return _tabel(rijen, kolommen)
 
     def toegelaten(self) -> pd.DataFrame:
         """The admitted bids of the open-house lots, by name (as gunning.json lists them): no rank or price score."""
@@ -164,13 +180,33 @@ class Aanbestedingsanalyse:
         rijen = [
             {"perceel": code, **r} for code, p in percelen.items() if self._open_house(code) for r in p["toegelaten"]
         ]
-        return pd.DataFrame(rijen, columns=["perceel", "inschrijver", "kwaliteit", "prijs"])
+        return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
 
     def _open_house(self, perceel: str) -> bool:
         return self.award.uitslag.percelen[perceel].procedure == "toelating"
 
+    def _beslist(self, percelen: list[str]) -> None:
+        """No allocation while a tie decides it and no draw is recorded: the pipeline then orders the tie
+        alphabetically (a provisional award, exit 1 on the command line), a default no analyst should take as the
+        award. The ranking shows the tie (gelijke_stand)."""
+        open_ = [st for st in self.award.uitslag.loting_nodig if st.perceel in percelen]
+        if open_:
+            raise EvaluatieFout(
+                [
+                    f"perceel {st.perceel}: {', '.join(st.inschrijvers)} staan gelijk op rang {st.rang} en de "
+                    "volgorde bepaalt de verdeling; zonder loting is er geen verdeling. Leg de loting vast: "
+                    f"{st.commando()}"
+                    for st in open_
+                ]
+            )
+
     def toewijzing(self) -> pd.DataFrame:
         """The allocation in long form: one row per lot, gemeente and supplier with its number and cost."""
+        self._beslist(list(self.award.uitslag.percelen))
+        return self._lang()
+
+    def _lang(self) -> pd.DataFrame:
+        """toewijzing without the check (verdeling checks its own lot only)."""
         rijen = [
             {
                 "perceel": code,
@@ -182,13 +218,16 @@ class Aanbestedingsanalyse:
             for code, p in self.award.uitslag.percelen.items()
             for t in p.toewijzing
         ]
-        return pd.DataFrame(rijen, columns=["perceel", "gemeente", "inschrijver", "aantal", "kosten"])
+        kolommen = {"perceel": "str", "gemeente": "str", "inschrijver": "str", "aantal": "int64", "kosten": "float64"}
+        return _tabel(rijen, kolommen)
 
     def verdeling(self, perceel: str) -> pd.DataFrame:
         """Gemeente x supplier: inburgeraars per year for one lot (0 where none), gemeenten in tender order,
         suppliers in rank order."""
-        p = self.award.uitslag.percelen[self._perceel(perceel)]
-        lang = self.toewijzing()
+        perceel = self._perceel(perceel)
+        p = self.award.uitslag.percelen[perceel]
+        self._beslist([perceel])
+        lang = self._lang()
         lang = lang[lang["perceel"] == perceel]
         tabel = lang.pivot_table(index="gemeente", columns="inschrijver", values="aantal", aggfunc="sum", fill_value=0)
         gemeenten = list(self.award.invoer.aanbesteding.vraag(perceel))
@@ -211,7 +250,11 @@ def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STAND
             "werkmap: een leeg pad is geen werkmap (ook niet de huidige map); geef de map van de aanbesteding, "
             "bijvoorbeeld evaluatie.open('bids/voorbeeld')"
         )
+    if oplosser not in OPLOSSERS:  # said at the call with the choices, as --solver does
+        raise ValueError(f"onbekende oplosser {oplosser!r}; kies uit {', '.join(OPLOSSERS)}")
     pad = Path(werkmap)
     if not (pad / "aanbesteding.yaml").is_file():
-        raise InvoerFout([Fout(str(pad), "geen aanbesteding.yaml gevonden; geef de map van de aanbesteding")])
+        boven = werkmap_erboven(pad)  # a notebook opened in inschrijvingen/: the werkmap above is named
+        wat = f"die staat in {boven}: geef evaluatie.open('{boven}')" if boven else "geef de map van de aanbesteding"
+        raise InvoerFout([Fout(padnaam(pad), f"geen aanbesteding.yaml gevonden; {wat}")])
     return Aanbestedingsanalyse(Werkmap(pad), percelen, oplosser)

@@ -22,7 +22,7 @@ from evaluatie.fouten import EvaluatieFout
 from evaluatie.gemeentenamen import splits_gemeenten
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.versie import __version__
-from evaluatie.werkmap import Werkmap
+from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
 
 if TYPE_CHECKING:
     from evaluatie.pipeline import Gunningsrun
@@ -52,9 +52,21 @@ def _werkmap(pad: Path, schrijft: bool = True, leest_alleen: bool = False) -> We
     files while it reads). On a werkmap this user cannot write (an archived copy for an auditor, a read-only mount)
     nobody of this user writes either, so it goes on without the lock, and says so on stderr."""
     if not (pad / "aanbesteding.yaml").is_file():
-        raise click.UsageError(
-            f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op, "
-            "of begin een nieuwe aanbesteding met 'evaluatie nieuw MAP --gemeenten ... --percelen ...'"
+        from evaluatie.clijson import Gebruiksfouten
+
+        raise Gebruiksfouten(  # the same line; in --json under its option, as every usage error
+            [
+                (
+                    "--werkmap",
+                    f"{padnaam(pad)}: geen aanbesteding.yaml gevonden; "
+                    + (
+                        f"die staat in {boven}: geef --werkmap {boven}"
+                        if (boven := werkmap_erboven(pad)) is not None
+                        else "geef de juiste --werkmap op, of begin een nieuwe aanbesteding met "
+                        "'evaluatie nieuw MAP --gemeenten ... --percelen ...'"
+                    ),
+                )
+            ]
         )
     ctx = click.get_current_context(silent=True)
     if schrijft and ctx is not None:
@@ -179,7 +191,11 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
         f"Nog in te vullen in aanbesteding.yaml (zoek op 'invullen'): {resultaat.open_aantallen} aantallen "
         "inburgeraars; de afzender (adres, contactpersoon met telefoon of e-mail, ondertekenaar)"
         + ("; de rechtbank (rechtsbescherming.rechtbank)" if rechtbank else "")
-        + ". Controleer ook de data en de beoordelaars."
+        + (  # an empty panel cannot score: said here, before template beoordeling refuses it
+            ". Controleer ook de data en de beoordelaars."
+            if _lijst(opties["beoordelaars"])
+            else "; de beoordelaars (beoordelaars: [], want --beoordelaars is niet opgegeven). Controleer ook de data."
+        )
     )
     if resultaat.open_aantallen:  # the form shows them as 'nog niet bekend' until it is written again
         toon(
@@ -489,7 +505,8 @@ def gunning(
         toon(gunning_tekst(run.award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")
         if geschreven:
-            click.echo(f"Rapporten: {len(geschreven)} bestanden in {pad.parent}")
+            n = len(geschreven)  # one while a point is open: the CONCEPT advies only
+            click.echo(f"Rapporten: {n} {'bestand' if n == 1 else 'bestanden'} in {pad.parent}")
     if run.open_punten:  # the send gate: exit 1, CONCEPT documents, each point with its command
         raise EvaluatieFout(run.open_punten)
 
@@ -745,7 +762,9 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 toon(f"- {p.get('tekst', '')}", volledig)
                 toon(f"    {p.get('commando', '')}", volledig)
         if c.dossier_gecontroleerd:
-            click.echo(f"Contractdossier in orde: {c.dossier_gecontroleerd} stukken met de juiste SHA-256.")
+            delen = [f"{n} in {waar}" for waar, n in c.dossier_gecontroleerd.items()]
+            delen[0] = delen[0].replace(" in ", " stukken in ", 1)  # '127 stukken in contract/dossier en 127 in ...'
+            click.echo(f"Contractdossier in orde: {' en '.join(delen)}, alle met de juiste SHA-256.")
         return
     raise EvaluatieFout([_niet_in_orde(c)])
 

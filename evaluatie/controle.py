@@ -35,7 +35,7 @@ class Controle:
     gereproduceerd: int = 0
     notities: list[str] = field(default_factory=list)  # damaged logboek lines, skipped
     dossier_gewijzigd: list[str] = field(default_factory=list)  # contract dossier (evaluatie.contract.dossier)
-    dossier_gecontroleerd: int = 0
+    dossier_gecontroleerd: dict[str, int] = field(default_factory=dict)  # documents checked per copy (folder, zip)
     dossier_verouderd: list[str] = field(default_factory=list)  # recorded since the dossier was made
     # the code of the award against the code of this check, when they differ (or this code is not committed): a
     # difference in the reports may then come from the code, not from the files

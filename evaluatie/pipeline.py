@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evaluatie.definitie.laden import laad_aanbesteding
+from evaluatie.definitie.laden import laad_aanbesteding, laad_voor_formulier
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
@@ -291,11 +291,11 @@ def schrijf_inschrijfformulier(werkmap: Werkmap, overschrijven: bool = False) ->
     from evaluatie.prijs.basis import inschrijfregels
     from evaluatie.schrijfwacht import schrijf_bytes
 
-    # The form does not depend on the volumes, so it may be written while they are still open.
-    aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding, open_aantallen=True)
+    # The form may be written while volumes are still open: it states those as 'nog niet bekend'.
+    aanbesteding, onbekend = laad_voor_formulier(werkmap.aanbesteding)
     doel = werkmap.root / "inschrijfformulier.xlsx"
     with tempfile.TemporaryDirectory(prefix="evaluatie-formulier-") as tmp:
-        nieuw = schrijf(aanbesteding, Path(tmp) / doel.name, inschrijfregels(aanbesteding)).read_bytes()
+        nieuw = schrijf(aanbesteding, Path(tmp) / doel.name, inschrijfregels(aanbesteding), onbekend).read_bytes()
     if not overschrijven and doel.is_file() and doel.read_bytes() != nieuw:
         raise InvoerFout(
             [

@@ -63,6 +63,20 @@ class Werkmap:
         return uit
 
 
+def padnaam(pad: Path) -> str:
+    """A folder as an error names it: the current folder ('.', the default of --werkmap) by its full path."""
+    return f"{pad.resolve()} (de huidige map)" if str(pad) in (".", "") else str(pad)
+
+
+def werkmap_erboven(pad: Path) -> Path | None:
+    """The tender one or two folders above `pad` (a user in inschrijvingen/ or rapporten/brieven/), or None: the
+    error then names the werkmap meant instead of only that this folder holds no aanbesteding.yaml."""
+    for boven in pad.resolve().parents[:2]:
+        if (boven / "aanbesteding.yaml").is_file():
+            return boven
+    return None
+
+
 def criteria_map() -> Path:
     """The bundled criteria/ folder: in a wheel it is packaged as evaluatie/_criteria."""
     hier = Path(__file__).resolve().parent

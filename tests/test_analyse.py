@@ -119,3 +119,75 @@ def test_een_leeg_pad_of_een_map_zonder_aanbesteding_zegt_dat(tmp_path: Path, mo
     assert [str(f) for f in e.value.fouten] == [
         f"{tmp_path / 'elders'}: geen aanbesteding.yaml gevonden; geef de map van de aanbesteding"
     ]
+
+
+def test_een_gelijke_stand_zonder_loting_geeft_geen_verdeling(tmp_path: Path) -> None:
+    """P and Q tie (quality 75, EUR 9.000 both, capacity 20 each for a demand of 20): who gets the 20 is up to a draw.
+    The allocation tables gave P all 20 on alphabetical order, in silence (the command line says 'loting is nodig'
+    and exits 1); they now raise an EvaluatieFout with the command that records the draw. The ranking, which shows
+    the tie, stays available. After the draw Q;P, Q gets the 20."""
+    import pytest
+
+    from evaluatie.fouten import EvaluatieFout
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    for bestand, naam, kvk in (("p.xlsx", "P", "11111111"), ("q.xlsx", "Q", "22222222")):
+        schrijf_bod(ws, bestand, naam, kvk, [("B1", 9000, 20, 12, 4, "alle")])
+    vul_panel(ws, {"P": 75, "Q": 75})
+    a = evaluatie.open(ws)
+    rangorde = a.rangorde("B1")
+    assert list(rangorde["rang"]) == [1, 1] and rangorde["gelijke_stand"].all()
+    for tabel in (a.toewijzing, a.kosten, lambda: a.verdeling("B1")):
+        with pytest.raises(EvaluatieFout) as e:
+            tabel()
+        assert e.value.meldingen == [
+            "perceel B1: P, Q staan gelijk op rang 1 en de volgorde bepaalt de verdeling; zonder loting is er geen "
+            'verdeling. Leg de loting vast: evaluatie loting --lots B1 --volgorde "P;Q" --datum JJJJ-MM-DD '
+            '--getuige "naam, functie"'
+        ]
+    loting = ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-04-01"]
+    res = CliRunner().invoke(main, [*loting, "--getuige", "A. Notaris, notaris"])
+    assert res.exit_code == 0, res.output
+    toewijzing = evaluatie.open(ws).toewijzing()
+    assert toewijzing.groupby("inschrijver")["aantal"].sum().to_dict() == {"Q": 20}
+
+
+def test_iedere_kolom_heeft_haar_eigen_type_ook_in_een_lege_tabel(tmp_path: Path) -> None:
+    """B1 awarded and PVT by open house: analysed for one lot, rangorde() (PVT) and toegelaten() (B1) are empty, and
+    their columns were all 'object' (rang, totaal, prijs), unlike the same tables with rows; panel()'s consensus was
+    'object' when no row had a consensus and float when one had. Every column now has one type, rows or not."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
+
+    ws = maak_werkmap(tmp_path / "ws", module_naast_b1(kleine_aanbesteding(), "PVT", "Participatieverklaring", 350))
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 10, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
+        )
+    alleen_b1, alleen_pvt = evaluatie.open(ws, percelen="B1"), evaluatie.open(ws, percelen="PVT")
+    for vol, leeg in ((alleen_b1.rangorde(), alleen_pvt.rangorde()), (alleen_pvt.toegelaten(), alleen_b1.toegelaten())):
+        assert len(vol) == 1 and leeg.empty
+        assert leeg.dtypes.to_dict() == vol.dtypes.to_dict()
+    assert str(alleen_b1.rangorde()["rang"].dtype) == "int64"
+    panel = alleen_b1.panel()
+    assert panel["consensus"].isna().all()  # no consensus.xlsx
+    assert str(panel["consensus"].dtype) == "float64"
+
+
+def test_perceel_en_oplosser_zoals_op_de_commandoregel(voorbeeld: Path) -> None:
+    """evaluatie.open(..., percelen="b1") took the lot in lower case, as --lots does, but rangorde("b1") and
+    verdeling("b1") said 'b1' was no awarded lot; an unknown solver was said at the first table, without the
+    choices. Both now as on the command line."""
+    import pytest
+
+    a = evaluatie.open(voorbeeld, percelen="b1")
+    assert a.verdeling("b1").equals(a.verdeling("B1"))
+    assert list(a.rangorde("b1")["perceel"].unique()) == ["B1"]
+    with pytest.raises(ValueError, match="'b2' is geen gegund perceel in deze analyse; wel: B1"):
+        a.rangorde("b2")
+    with pytest.raises(ValueError, match="onbekende oplosser 'foo'; kies uit auto, highs, cbc"):
+        evaluatie.open(voorbeeld, oplosser="foo")

@@ -137,7 +137,7 @@ def test_zelfde_beoordelaar_twee_keer_en_ontbrekende_beoordelaar(tmp_path: Path)
     fouten = _fouten(ws)
     assert fouten == [
         "bram.xlsx!Beoordeling!B1: beoordelaar Ada heeft ook ada.xlsx ingeleverd",
-        "beoordelingen: geen beoordeling ontvangen van Bram",
+        "beoordelingen: geen beoordeling ontvangen van Bram (het formulier voor Bram is beoordelingen/bram.xlsx)",
     ]
 
 

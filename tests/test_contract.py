@@ -396,7 +396,13 @@ def test_hele_contractfase(gestart: Path, tmp_path: Path) -> None:
     ]
     r = _run("controleer", "--werkmap", ws)
     assert r.exit_code == 0, r.output
-    assert f"Contractdossier in orde: {2 * len(index)} stukken" in r.output
+    # as many documents as `contract dossier` said it wrote, in the folder and in the zip (it said twice as many)
+    gezegd = f"Contractdossier: {len(index)} stukken in {ws / 'contract' / 'dossier'} (index.html)"
+    assert gezegd in " ".join(_run("contract", "dossier", "--werkmap", ws, "--zip").output.split())
+    assert (
+        f"Contractdossier in orde: {len(index)} stukken in contract/dossier en {len(index)} in contract/dossier.zip, "
+        "alle met de juiste SHA-256." in " ".join(_run("controleer", "--werkmap", ws).output.split())
+    )
     (ws / "contract" / "dossier" / "contract" / "besluiten.json").write_text("[]", encoding="utf-8")
     r = _run("controleer", "--werkmap", ws)
     assert r.exit_code == 1 and "contract/dossier/contract/besluiten.json: gewijzigd" in r.output

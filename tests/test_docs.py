@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import click
+import pytest
 
 from evaluatie.cli import main
 from tests.hulp import REPO
@@ -38,16 +40,34 @@ def opties(cmd: click.Command) -> set[str]:
     return {o for p in cmd.params if isinstance(p, click.Option) for o in (*p.opts, *p.secondary_opts)}
 
 
+def bloklijnen(blok: str) -> list[str]:
+    """The commands of a fenced block: a line continued with a backslash is one command (its options on the next
+    lines belong to it), a shell prompt '$ ' is dropped, and 'a && b' is two commands; comments dropped."""
+    uit: list[str] = []
+    for r in blok.replace("\\\n", " ").splitlines():
+        r = r.split(" #")[0].strip()
+        if not r or r.startswith("#"):
+            continue
+        uit += [deel.strip().removeprefix("$ ") for deel in r.split("&&")]
+    return uit
+
+
 def codestukken(tekst: str) -> list[str]:
-    """Inline code spans and the lines of fenced blocks (comments dropped), in README order."""
+    """Inline code spans and the commands of fenced blocks (bloklijnen), in README order."""
     stukken: list[str] = []
     blokken = re.split(r"^```.*$", tekst, flags=re.MULTILINE)
     for i, blok in enumerate(blokken):
         if i % 2:  # inside a fenced block
-            stukken += [r.split(" #")[0].strip() for r in blok.splitlines() if r.strip() and not r.startswith("#")]
+            stukken += bloklijnen(blok)
         else:
             stukken += re.findall(r"`([^`\n]+)`", blok)
     return stukken
+
+
+def bash_aanroepen(tekst: str) -> list[str]:
+    """Every `evaluatie ...` command of a ```bash block: the README's examples to type as they stand."""
+    blokken = re.findall(r"^```bash\n(.*?)^```", tekst, flags=re.MULTILINE | re.DOTALL)
+    return [r for blok in blokken for r in bloklijnen(blok) if r.startswith("evaluatie ")]
 
 
 def aanroep(stuk: str, bekend: dict[tuple[str, ...], click.Command]) -> tuple[tuple[str, ...], list[str]]:
@@ -110,6 +130,85 @@ def test_alles_wat_de_readme_noemt_bestaat() -> None:
     assert fout == []
 
 
+def test_ieder_voorbeeld_in_een_bash_blok_is_een_geldige_aanroep() -> None:
+    """A command to type as it stands (a ```bash block) gives every required option and argument, and each value
+    is one the option takes (a choice, a date): an example missing '--door' or with '--uitkomst afgewezen' fails
+    at the user's first try. Placeholders belong in inline text, not in a bash block."""
+    bekend = commandos()
+    fout = []
+    for s in bash_aanroepen(readme()):
+        pad, _ = aanroep(s, bekend)
+        cmd = bekend.get(pad)
+        if cmd is None or isinstance(cmd, click.Group):
+            fout.append(f"`{s}`: geen opdracht")
+            continue
+        try:
+            cmd.make_context("evaluatie " + " ".join(pad), shlex.split(s)[1 + len(pad) :])
+        except click.exceptions.Exit:
+            pass
+        except click.ClickException as e:
+            fout.append(f"`{s}`: {e.format_message()}")
+    assert fout == []
+
+
+def test_iedere_optie_en_ieder_argument_heeft_een_hulptekst() -> None:
+    """`evaluatie contract keuze --help` showed '--gemeente TEKST [verplicht]' and nothing more: what to type there
+    (a gemeente, a lot code, which supplier) is in --help of every option; an argument is named in its command's
+    own text."""
+    zonder = [
+        f"evaluatie {' '.join(p)} {o.opts[0]}"
+        for p, cmd in sorted(commandos().items())
+        for o in cmd.params
+        if isinstance(o, click.Option) and not (o.help or "").strip()
+    ]
+    assert zonder == []
+    for p, cmd in commandos().items():
+        for a in cmd.params:
+            if isinstance(a, click.Argument):
+                assert (a.metavar or a.name or "").upper() in (cmd.help or "").upper(), (p, a.name)
+
+
+def test_iedere_datumoptie_noemt_haar_schrijfwijze() -> None:
+    """`keurmerk --verlengd-tot`, `--bewijs` and `toelichting --ontvangen` said nothing of how to write the date
+    (JJJJ-MM-DD; 26-05-2021 is refused there), the contract commands only 'DATUM' (where 26-05-2021 is read)."""
+    zonder = [
+        f"evaluatie {' '.join(p)} {o.opts[0]}"
+        for p, cmd in sorted(commandos().items())
+        for o in cmd.params
+        if isinstance(o, click.Option)
+        and "atum" in (o.help or "")
+        and "JJJJ-MM-DD" not in f"{o.help} {o.metavar or ''}".upper()
+    ]
+    assert zonder == []
+
+
+def test_een_optie_die_pas_bij_het_uitvoeren_verplicht_is_zegt_dat_in_de_hulp(voorbeeld: Path) -> None:
+    """contract start refuses to run without --datum, --door and --reden (all three errors together, so click's own
+    'required' is not used); its --help did not say they are needed."""
+    from click.testing import CliRunner
+
+    res = CliRunner().invoke(main, ["contract", "start", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 2
+    hulp = {o.opts[0]: o.help or "" for o in commandos()["contract", "start"].params if isinstance(o, click.Option)}
+    for optie in ("--datum", "--door", "--reden"):
+        assert f"{optie}:" in res.output
+        assert "verplicht" in hulp[optie], optie
+
+
+def test_de_readme_noemt_de_commandos_zonder_werkmap() -> None:
+    """'Ieder commando neemt --werkmap MAP' was untrue for nieuw and regio: the sentence names its exceptions, and
+    they are exactly the commands without --werkmap."""
+    zin = re.search(r"Ieder commando neemt `--werkmap MAP`[^.]*behalve (.*?)\.\n\n", readme(), flags=re.DOTALL)
+    assert zin, "README: de zin 'Ieder commando neemt `--werkmap MAP` ..., behalve ...' ontbreekt"
+    genoemd = set(re.findall(r"`evaluatie ([a-z ]+)`", zin.group(1)))
+    zonder = {
+        " ".join(p)
+        for p, cmd in commandos().items()
+        if not isinstance(cmd, click.Group) and "--werkmap" not in opties(cmd)
+    }
+    assert genoemd == zonder
+
+
 def test_de_controle_kan_falen() -> None:
     """A made-up command or option in a README is found; a missing one too."""
     bekend = commandos()
@@ -121,4 +220,15 @@ def test_de_controle_kan_falen() -> None:
     assert ("verzin",) not in bekend
     stukken = codestukken("Tekst `evaluatie gunning --lots B1` en\n```bash\nevaluatie toets  # uitleg\n```\n`--json`")
     assert stukken == ["evaluatie gunning --lots B1", "evaluatie toets", "--json"]
+    # a continued line is one command, a prompt and && are read through
+    blok = "```bash\nevaluatie loting --lots B1 \\\n  --datum 2021-06-20\n$ evaluatie toets && evaluatie rapport --zip\n```\n"
+    assert [" ".join(c.split()) for c in codestukken(blok)] == [
+        "evaluatie loting --lots B1 --datum 2021-06-20",
+        "evaluatie toets",
+        "evaluatie rapport --zip",
+    ]
+    assert aanroep(codestukken(blok)[2], bekend) == (("rapport",), ["--zip"])  # '--zip' is no option of rapport
+    onvolledig = bash_aanroepen(blok)[0]  # --volgorde and --getuige missing
+    with pytest.raises(click.ClickException, match="--volgorde"):
+        bekend["loting",].make_context("evaluatie loting", shlex.split(onvolledig)[2:])
     assert ("template", "systematiek") in bekend and ("template",) in bekend  # groups and their commands

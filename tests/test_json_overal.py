@@ -139,9 +139,16 @@ def test_een_document_bij_vroege_fout(args: list[str], plaats: str, gegund: Path
 
 
 def test_werkmap_zonder_aanbesteding(tmp_path: Path) -> None:
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(tmp_path), "--json"])
-    assert res.exit_code == 2
-    assert "geen aanbesteding.yaml" in _een_document(res.stdout)["fouten"][0]["bericht"]  # type: ignore[index]
+    """The README: a folder without aanbesteding.yaml gives one document with the option as "plaats" (it was "",
+    in the award and in the contract commands alike)."""
+    for opdracht in (["gunning"], ["contract", "stand"]):
+        res = CliRunner().invoke(main, [*opdracht, "--werkmap", str(tmp_path), "--json"])
+        assert res.exit_code == 2
+        fouten = _een_document(res.stdout)["fouten"]  # type: ignore[index]
+        assert [f["plaats"] for f in fouten] == ["--werkmap"], fouten
+        assert fouten[0]["bericht"].startswith(
+            f"{tmp_path}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op"
+        )
 
 
 def test_pydantic_meldingen_in_het_nederlands() -> None:

@@ -25,7 +25,7 @@ from evaluatie.beoordeling.formulier import (
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import Verzamelaar
+from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.onzichtbaar import storend_teken
@@ -124,13 +124,24 @@ def lees_beoordelingen(
                     f"het formulier met de bestandsnaam van {naam} noemt geen beoordelaar (zie de fout in dit "
                     f"formulier), dus telt er nog geen beoordeling van {naam}",
                 )
-            else:
-                fouten.voeg_toe(map_.name, f"geen beoordeling ontvangen van {naam}")
+            else:  # which file is missing, and where no form was written yet, the command that writes them
+                nog_geen = "" if any(p.name != CONSENSUSBESTAND for p in bestanden) else NOG_GEEN_FORMULIER
+                fouten.voeg_toe(
+                    map_.name,
+                    f"geen beoordeling ontvangen van {naam} (het formulier voor {naam} is {map_.name}/{eigen})"
+                    + nog_geen,
+                )
     if (leeg := geen_panel(aanbesteding, te_beoordelen)) is not None:
         fouten.voeg_toe(GEEN_PANEL_PLAATS, leeg)
     weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
+
+
+NOG_GEEN_FORMULIER = (
+    "; er staat nog geen beoordelingsformulier in de map: 'evaluatie template beoordeling' schrijft er een per "
+    "beoordelaar"
+)
 
 
 class _Opzij:
@@ -431,6 +442,12 @@ def _lees_formulier(
             "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)",
         )
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, volledig=True, weg=weg)
+    begin = _tabel_start(t)
+    kopcellen = (t.waarde(kop[VELD_DATUM], 1), t.waarde(kop[VELD_VERKLARING], 1))
+    if begin is not None and not any(  # no date, declaration, score or motivation anywhere: not begun
+        als_tekst(w) for w in (*kopcellen, *(t.waarde(r, k) for r in range(begin + 1, len(t.rijen)) for k in (3, 4)))
+    ):
+        _nog_niet_ingevuld(fouten, n, f"{t.bestand}!{t.naam}", naam.strip())
     if len(fouten.fouten) > n:
         return None
     start = _tabel_start(t) or 0
@@ -443,6 +460,37 @@ def _lees_formulier(
         scores=tuple(scores),
         geen_belangenverstrengeling=verklaring,
         prijscellen=tuple(prijscellen(tabbladen, prijzen, scorecellen)),
+    )
+
+
+_LEEG = (  # the errors of a form as 'template beoordeling' wrote it, nothing filled in
+    "datum ontbreekt of is geen datum: ''",
+    "beoordelaar heeft niet verklaard onafhankelijk te zijn",
+    "score ontbreekt",
+    "toelichting ontbreekt",
+)
+
+
+def _nog_niet_ingevuld(fouten: Verzamelaar, n: int, blad: str, naam: str) -> None:
+    """A form with nothing filled in (no date, no declaration, no score, no motivation: the caller checked the
+    cells) gave two errors and two per row; a reviewer who has not started is one line that says what to fill in.
+    Only when every error of the form since `n` is one of those: a form with any other error keeps its errors cell
+    by cell."""
+    eigen = fouten.fouten[n:]
+    if not eigen or not all(f.bericht.startswith(_LEEG) for f in eigen):
+        return
+    cellen = [f.plaats.rsplit("!", 1)[-1] for f in eigen]
+    tabel = [c for c, f in zip(cellen, eigen, strict=True) if f.bericht.startswith(_LEEG[2:])]
+    kop = [c for c, f in zip(cellen, eigen, strict=True) if f.bericht.startswith(_LEEG[:2])]
+    if len(kop) != 2 or not tabel:
+        return
+    del fouten.fouten[n:]
+    wie = naam or "de beoordelaar"
+    fouten.voeg_toe(
+        blad,
+        f"het formulier is nog niet ingevuld (geen datum, geen verklaring en geen enkele score): {wie} vult de datum "
+        f"in ({kop[0]}), 'ja' bij geen belangenverstrengeling ({kop[1]}) en per regel een score en een toelichting "
+        f"({tabel[0]}:{tabel[-1]})",
     )
 
 

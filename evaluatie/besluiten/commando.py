@@ -86,7 +86,7 @@ def voeg_commandos_toe(
 
     def wie(fouten: Optiefouten, reden: str, door: str, datum: str | None) -> Wie:
         dag = dt.date.today() if datum is None else fouten.dag("--datum", datum)  # None: no date (noted)
-        return _vastleggen().Wie(door=door, reden=reden, datum=dag)
+        return _vastleggen().Wie(door=door, reden=reden, datum=dag, standaard=datum is None)
 
     def leg_vast(werk: Callable[[], Any], werkmap: Any, commando: str, opties: dict[str, Any]) -> Any:
         from evaluatie.besluiten.register import BESTAND
@@ -163,7 +163,9 @@ def voeg_commandos_toe(
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De inschrijver met de abnormaal lage prijs.")
     @click.option("--lots", "--percelen", "perceel", required=True, help="Het perceel, bijvoorbeeld B1.")
-    @click.option("--ontvangen", required=True, help="Datum waarop de schriftelijke toelichting binnenkwam.")
+    @click.option(
+        "--ontvangen", required=True, help="Datum waarop de schriftelijke toelichting binnenkwam (JJJJ-MM-DD)."
+    )
     @click.option(
         "--uitkomst",
         type=_Keuze(["aanvaard", "verworpen"]),
@@ -294,8 +296,10 @@ def voeg_commandos_toe(
         required=True,
         help="verlengd: bewijs van verlenging ontvangen; onder_voorwaarde: gunning onder voorwaarde.",
     )
-    @click.option("--verlengd-tot", "verlengd_tot", default=None, help="Nieuwe einddatum van het keurmerk.")
-    @click.option("--bewijs", default=None, help="Datum waarop het bewijs van verlenging binnenkwam.")
+    @click.option(
+        "--verlengd-tot", "verlengd_tot", default=None, help="Nieuwe einddatum van het keurmerk (JJJJ-MM-DD)."
+    )
+    @click.option("--bewijs", default=None, help="Datum waarop het bewijs van verlenging binnenkwam (JJJJ-MM-DD).")
     @_wie_opties
     @afhandeling
     def keurmerk(

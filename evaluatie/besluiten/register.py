@@ -149,10 +149,17 @@ def controleer_datum(veld: str, datum: dt.date, na: dt.date | None, vandaag: dt.
         raise ValueError(f"{veld}: {datum.isoformat()} ligt vóór {na_uitleg or na.isoformat()}")
 
 
-def na_de_brieven(datum: dt.date, brieven: dt.date, wat: str) -> str | None:
-    """The words for a decision dated after the letters' date (data.verzending, else data.gunning), or None."""
+def na_de_brieven(datum: dt.date, brieven: dt.date, wat: str, standaard: bool = False) -> str | None:
+    """The words for a decision dated after the letters' date (data.verzending, else data.gunning), or None. A
+    `standaard` date is today's because --datum was not given: said so, with what to give."""
     if datum <= brieven:
         return None
+    if standaard:
+        return (
+            f"{wat} (--datum niet opgegeven, dus vandaag: {datum.isoformat()}) ligt na de datum van de brieven "
+            f"({brieven.isoformat()}); de brieven en het advies kunnen geen besluit noemen dat later is genomen: geef "
+            "met --datum de dag waarop het besluit is genomen (of pas zo nodig data.verzending aan)"
+        )
     return (
         f"{wat} ({datum.isoformat()}) ligt na de datum van de brieven ({brieven.isoformat()}); de brieven en het "
         "advies kunnen geen besluit noemen dat later is genomen (pas zo nodig data.verzending aan)"

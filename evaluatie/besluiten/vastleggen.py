@@ -45,6 +45,7 @@ class Wie:
     door: str
     reden: str
     datum: dt.date | None
+    standaard: bool = False  # --datum not given: today's date, which the error must not present as typed
 
     def controleer(self, vandaag: dt.date, fouten: Optiefouten) -> None:
         """Who, why and when, all three checked: every error noted, none stops the others."""
@@ -74,7 +75,7 @@ class Wie:
         closing (no bid was opened before it)."""
         if self.datum is None or fouten.over("--datum"):
             return  # a date already found wrong (not a date, in the future) is not weighed again
-        fout = na_de_brieven(self.datum, brieven, "het besluit") or voor_de_sluiting(
+        fout = na_de_brieven(self.datum, brieven, "het besluit", self.standaard) or voor_de_sluiting(
             self.datum, sluiting, "het besluit"
         )
         if fout:
@@ -543,7 +544,7 @@ def trek_in(
         aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
         if wie.datum is None or f.over("--datum"):
             return  # a date already found wrong is not weighed again
-        fout = na_de_brieven(wie.datum, aanbesteding.data.verzenddatum, "de intrekking")
+        fout = na_de_brieven(wie.datum, aanbesteding.data.verzenddatum, "de intrekking", wie.standaard)
         if fout:
             f.noteer("--datum", f"--datum: {fout}")
 

@@ -133,15 +133,23 @@ def buiten_het_raam(reg: Register, datum: dt.date) -> list[str]:
 
 
 @bewaakt_register
-def geef_advies(werkmap: Werkmap, gemeente: str, perceel: str, peildatum: dt.date) -> Advies:
-    from evaluatie.contract.advies import bereken_advies
+def geef_advies(werkmap: Werkmap, gemeente: str, perceel: str, peildatum: dt.date | None) -> Advies:
+    """The advice on `peildatum` (today when None); a date outside the term and a misspelt name come together."""
+    from evaluatie.contract.advies import bereken_advies, controleer_keuze
 
+    dag = peildatum or dt.date.today()
     db = open_register(werkmap, alleen_lezen=True)
     try:
         reg = lees_register(db)
-        reg.binnen_looptijd(peildatum, "--peildatum")
         g, r, _ = herken(reg, gemeente, perceel)
-        return bereken_advies(reg, g or gemeente, r or perceel, peildatum)
+        fout = reg.fout_buiten_looptijd(dag, "--peildatum", opgegeven=peildatum is not None)
+        try:
+            controleer_keuze(reg, g or gemeente, r or perceel)
+        except InvoerFout as e:
+            raise InvoerFout([*([fout] if fout else []), *e.fouten]) from None
+        if fout is not None:
+            raise InvoerFout([fout])
+        return bereken_advies(reg, g or gemeente, r or perceel, dag)
     finally:
         db.close()
 
@@ -194,16 +202,18 @@ def register_van(werkmap: Werkmap) -> Register:
 
 
 @bewaakt_register
-def geef_stand(werkmap: Werkmap, peildatum: dt.date) -> tuple[Register, Stand]:
+def geef_stand(werkmap: Werkmap, peildatum: dt.date | None) -> tuple[Register, Stand]:
+    """The state on `peildatum` (today when None, and said so if that lies outside the term)."""
     from evaluatie.contract.stand import bereken_stand
 
+    dag = peildatum or dt.date.today()
     db = open_register(werkmap, alleen_lezen=True)
     try:
         reg = lees_register(db)
     finally:
         db.close()
-    reg.binnen_looptijd(peildatum, "--peildatum")
-    return reg, bereken_stand(reg, peildatum)
+    reg.binnen_looptijd(dag, "--peildatum", opgegeven=peildatum is not None)
+    return reg, bereken_stand(reg, dag)
 
 
 @met_slot

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.namen import geen_contract
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.stand import raamgebruik, wachtenden
 from evaluatie.contract.telling import geplaatst
@@ -57,8 +58,13 @@ class Advies:
 
 def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
     fouten = []
-    if gemeente not in reg.subregio:
-        fouten.append(Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract"))
+    if gemeente not in reg.subregio:  # a typo gets the closest names, as in the bids and aanbesteding.yaml
+        from evaluatie.gemeentenamen import Namen, opsomming
+
+        bedoeld = Namen(reg.gemeenten).suggesties(gemeente)
+        eerste = ", ".join(reg.gemeenten[:8]) + (", ..." if len(reg.gemeenten) > 8 else "")  # as contract inlezen
+        hint = f"; bedoelt u {opsomming(bedoeld, 'of')}?" if bedoeld else f" ({eerste})"
+        fouten.append(Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract{hint}"))
     if perceel not in reg.percelen:
         fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
     elif gemeente in reg.subregio:
@@ -271,7 +277,9 @@ def kies(
             fouten += e.fouten
     if gemeente in reg.subregio and perceel in reg.percelen:
         lev = reg.leveranciers.get((perceel, gekozen))
-        if lev is None or gemeente not in lev.gemeenten:
+        if not any(n == gekozen for (_, n) in reg.leveranciers):  # no supplier of this name at all
+            fouten.append(Fout("--aanbieder", f"{gekozen} {geen_contract(gekozen, reg)}"))
+        elif lev is None or gemeente not in lev.gemeenten:
             fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
         intrede = reg.toegetreden.get((perceel, gekozen))
         if lev is not None and intrede is not None and datum < intrede:  # contract toetreding: not before entry

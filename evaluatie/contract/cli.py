@@ -32,11 +32,19 @@ _werkmap = click.option(
     help="Map van de aanbesteding (met rapporten/gunning.json en contract/).",
 )
 _json = click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
-_door = click.option("--door", help="Wie dit besluit neemt (naam en functie).")
-_reden = click.option("--reden", help="Waarom (komt in het register en de stukken).")
+_door = click.option(
+    "--door", help='Wie dit besluit neemt: "naam, functie"; verplicht zodra het commando iets vastlegt.'
+)
+_reden = click.option(
+    "--reden",
+    help="Waarom, in een volledige zin (komt in het register en de stukken); verplicht zodra het commando "
+    "iets vastlegt.",
+)
 
 
 def _datum_optie(naam: str, hulp: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A date option of the contract phase: read as JJJJ-MM-DD or DD-MM-JJJJ, and its help says so."""
+    hulp += " Schrijfwijze: JJJJ-MM-DD of DD-MM-JJJJ."
     return click.option(naam, type=datum_type(ook_dag_eerst=True), metavar="DATUM", help=hulp)
 
 
@@ -46,7 +54,12 @@ def _dag(waarde: dt.date | None) -> dt.date:
 
 def _wm(pad: Path) -> Werkmap:
     if not (pad / "aanbesteding.yaml").is_file():
-        raise click.UsageError(f"{pad}: geen aanbesteding.yaml gevonden; geef de juiste --werkmap op")
+        from evaluatie.clijson import Gebruiksfouten
+        from evaluatie.werkmap import padnaam, werkmap_erboven
+
+        boven = werkmap_erboven(pad)
+        wat = f"die staat in {boven}: geef --werkmap {boven}" if boven is not None else "geef de juiste --werkmap op"
+        raise Gebruiksfouten([("--werkmap", f"{padnaam(pad)}: geen aanbesteding.yaml gevonden; {wat}")])
     return Werkmap(pad)
 
 
@@ -66,7 +79,7 @@ def contract() -> None:
 
 @contract.command("start")
 @_werkmap
-@_datum_optie("--datum", "Ingangsdatum van de overeenkomsten (JJJJ-MM-DD).")
+@_datum_optie("--datum", "Ingangsdatum van de overeenkomsten; verplicht.")
 @_door
 @_reden
 @_afhandeling
@@ -132,7 +145,7 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, a
 
 @contract.command("advies")
 @_werkmap
-@click.option("--gemeente", required=True)
+@click.option("--gemeente", required=True, help="De gemeente van de inburgeraar, bijvoorbeeld Hilversum.")
 @click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
 @_datum_optie("--peildatum", "Datum van het advies (standaard vandaag).")
 @_json
@@ -142,7 +155,7 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
     from evaluatie.contract.acties import geef_advies
 
     wm = _wm(werkmap)
-    a = geef_advies(wm, gemeente, route, _dag(peildatum))
+    a = geef_advies(wm, gemeente, route, peildatum)
     _waarschuw(wm)
     if als_json:
         echo_json({"advies": a.advies, "uitleg": a.uitleg})
@@ -156,8 +169,8 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
 
 @contract.command("keuze")
 @_werkmap
-@click.option("--gemeente", required=True)
-@click.option("--route", required=True)
+@click.option("--gemeente", required=True, help="De gemeente van de inburgeraar, bijvoorbeeld Hilversum.")
+@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
 @click.option("--klant", required=True, help="Pseudoniem klantnummer.")
 @click.option("--aanbieder", required=True, help="De gekozen aanbieder.")
 @_datum_optie("--datum", "Datum van de keuze (standaard vandaag).")
@@ -216,7 +229,7 @@ def stand(werkmap: Path, peildatum: dt.date | None, als_json: bool, volledig: bo
     from evaluatie.contract.standtekst import stand_als_dict, stand_als_tekst
 
     wm = _wm(werkmap)
-    reg, st = geef_stand(wm, _dag(peildatum))
+    reg, st = geef_stand(wm, peildatum)
     _waarschuw(wm, reg)
     if als_json:
         click.echo(json.dumps(stand_als_dict(reg, st), ensure_ascii=False, indent=2))
@@ -238,9 +251,9 @@ def kwartaal(werkmap: Path, kwartaal_: str) -> None:
 
 @contract.command("uitval")
 @_werkmap
-@click.option("--route", required=True)
-@click.option("--aanbieder", required=True)
-@_datum_optie("--per", "Datum van uitval.")
+@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
+@click.option("--aanbieder", required=True, help="De aanbieder die uitvalt, zoals in het register.")
+@_datum_optie("--per", "Datum van uitval; verplicht.")
 @click.option("--vastleggen", is_flag=True, help="Neem het voorstel als besluit (met --door en --reden).")
 @_door
 @_reden
@@ -296,8 +309,13 @@ def uitval(
 
 @contract.command("wijziging")
 @_werkmap
-@click.option("--route", required=True)
-@click.option("--soort", required=True, type=click.Choice(["indexatie", "extra_volume", "verlenging", "overig"]))
+@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
+@click.option(
+    "--soort",
+    required=True,
+    type=click.Choice(["indexatie", "extra_volume", "verlenging", "overig"]),
+    help="Soort wijziging; bij extra_volume ook --trajecten.",
+)
 @click.option(
     "--waarde",
     required=True,

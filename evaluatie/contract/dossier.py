@@ -221,17 +221,19 @@ def _documenten(inhoud: bytes, waar: str) -> tuple[list[tuple[str, str]], list[s
     return goed, problemen
 
 
-def controleer_dossier(werkmap: Werkmap) -> tuple[int, list[str]]:
-    """(documents checked, problems) for contract/dossier and contract/dossier.zip, if present."""
+def controleer_dossier(werkmap: Werkmap) -> tuple[dict[str, int], list[str]]:
+    """(documents checked per copy, problems) for contract/dossier and contract/dossier.zip, if present. Counted per
+    copy: `contract dossier` said how many documents the dossier has, and the folder and the zip each hold them all
+    (one sum read as twice the dossier)."""
     problemen: list[str] = []
-    gecontroleerd = 0
+    gecontroleerd: dict[str, int] = {}
     map_ = werkmap.root / MAP / DOSSIER
     if (map_ / INDEX).is_file():
         documenten, fouten = _documenten((map_ / INDEX).read_bytes(), f"{MAP}/{DOSSIER}/{INDEX}")
         problemen += fouten
+        gecontroleerd[f"{MAP}/{DOSSIER}"] = len(documenten)
         for naam, sha in documenten:
             pad = map_ / naam
-            gecontroleerd += 1
             if not pad.is_file():
                 problemen.append(f"{MAP}/{DOSSIER}/{naam}: ontbreekt in het dossier")
             elif sha256_bestand(pad) != sha:
@@ -243,9 +245,9 @@ def controleer_dossier(werkmap: Werkmap) -> tuple[int, list[str]]:
                 documenten, fouten = _documenten(z.read(f"{DOSSIER}/{INDEX}"), f"{MAP}/{DOSSIER}.zip!{DOSSIER}/{INDEX}")
                 problemen += fouten
                 namen = set(z.namelist())
+                gecontroleerd[f"{MAP}/{DOSSIER}.zip"] = len(documenten)
                 for naam, sha in documenten:
                     lid = f"{DOSSIER}/{naam}"
-                    gecontroleerd += 1
                     if lid not in namen:
                         problemen.append(f"{MAP}/{DOSSIER}.zip!{lid}: ontbreekt")
                     elif sha256_bytes(z.read(lid)) != sha:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.namen import geen_contract
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
@@ -170,6 +171,8 @@ def voorstel(
     if it gives every supplier at least what it already received this year in every gemeente, it is also
     the optimum with those placements fixed (the fixed problem's solutions are a subset). (b) Otherwise
     the residual problem (exact for rules that do not count suppliers). (c) Otherwise a refusal in words."""
+    if not any(n == aanbieder for (_, n) in reg.leveranciers):  # no supplier of this name at all
+        raise InvoerFout([Fout("--aanbieder", f"{aanbieder} {geen_contract(aanbieder, reg)}")])
     if (perceel, aanbieder) not in reg.leveranciers:
         raise InvoerFout([Fout("--aanbieder", f"{aanbieder} heeft geen contract voor perceel {perceel}")])
     if (perceel, aanbieder) in reg.uitgevallen:

@@ -379,11 +379,12 @@ def lees_regels(
                     f"perceel {perceel} ({reg.percelen[perceel].naam}) is een module, geen leerroute: "
                     f"{_LEERROUTE_GEBEURTENISSEN[s.code]}",
                 )
-            naam = namen.zoek(als_tekst(cel(i, "aanbieder")), aanbieders)
+            getypt = als_tekst(cel(i, "aanbieder"))
+            naam = namen.zoek(getypt, aanbieders)
             if naam is None:
                 fouten.voeg_toe(
                     blad.plaats(i, index.get("aanbieder", 0)),
-                    f"aanbieder '{als_tekst(cel(i, 'aanbieder'))}' heeft geen contract",
+                    f"aanbieder '{getypt}' {namen.geen_contract(getypt, reg)}",
                 )
             elif perceel is not None:
                 lev = reg.leveranciers.get((perceel, naam))

@@ -509,7 +509,7 @@ def schrijf_kwartaalrapporten(
         # the last quarter of a term that ends inside it: its report is dated on the last day of the term, after
         # which no event can be read in (a report as final as that of a quarter that is over)
         laatste = einde
-    reg.binnen_looptijd(laatste, "--kwartaal")  # a quarter wholly after the term
+    reg.binnen_looptijd(laatste, "--kwartaal", datum=False)  # a quarter wholly after the term
     if vandaag is not None and laatste > vandaag:
         raise InvoerFout(
             [

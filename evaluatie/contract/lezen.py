@@ -77,20 +77,30 @@ class Register:
             raise EvaluatieFout([f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar)"])
         return jaar
 
-    def binnen_looptijd(self, d: dt.date, optie: str) -> None:
-        """A date given as an option (--peildatum, --kwartaal) inside the term, or an input error naming it."""
+    def binnen_looptijd(self, d: dt.date, optie: str, opgegeven: bool = True, datum: bool = True) -> None:
+        """A date given as an option (--peildatum, --kwartaal) inside the term, or an input error naming it. A date
+        not `opgegeven` is today's (the option's default), and is said to be: the user did not type it. A `datum`
+        option gets the term to choose from (a quarter is typed otherwise)."""
+        self.fout_buiten_looptijd(d, optie, opgegeven, datum, aan=True)
+
+    def fout_buiten_looptijd(
+        self, d: dt.date, optie: str, opgegeven: bool = True, datum: bool = True, aan: bool = False
+    ) -> Fout | None:
+        """binnen_looptijd's error, returned (to be said with the other errors of a call); raised when `aan`."""
         einde = self.jaargrenzen(self.jaren)[1]
+        laatste = einde - dt.timedelta(days=1)
+        wat = d.isoformat() if opgegeven else f"niet opgegeven, dus vandaag ({d.isoformat()}); dat"
         if d < self.startdatum:
-            tekst = f"{d.isoformat()} ligt voor de start van het contract ({self.startdatum.isoformat()})"
+            tekst = f"{wat} ligt voor de start van het contract ({self.startdatum.isoformat()})"
         elif d >= einde:
-            laatste = einde - dt.timedelta(days=1)
-            tekst = (
-                f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar, tot en met "
-                f"{laatste.isoformat()})"
-            )
+            tekst = f"{wat} ligt na het einde van de looptijd ({self.jaren} jaar, tot en met {laatste.isoformat()})"
         else:
-            return
-        raise InvoerFout([Fout(optie, tekst)])
+            return None
+        if datum:
+            tekst += f"; kies een {optie} van {self.startdatum.isoformat()} tot en met {laatste.isoformat()}"
+        if aan:
+            raise InvoerFout([Fout(optie, tekst)])
+        return Fout(optie, tekst)
 
     def leveranciers_van(self, perceel: str) -> list[Contractleverancier]:
         return sorted((s for (p, _), s in self.leveranciers.items() if p == perceel), key=lambda s: s.rang)

@@ -52,3 +52,15 @@ def herken(
         None if perceel is None else zoek(perceel, routes(reg)) or perceel,
         None if aanbieder is None else zoek(aanbieder, aanbieders(reg)) or aanbieder,
     )
+
+
+def geen_contract(getypt: str, reg: Register) -> str:
+    """'<name> heeft geen contract' for a supplier the register does not know, with the supplier meant (a short form
+    'Kompas', a typo) or else the suppliers it does know: a contract manager types names from memory."""
+    from evaluatie.gemeentenamen import Namen, opsomming
+
+    namen = list(dict.fromkeys(n for (_, n) in reg.leveranciers))
+    bedoeld = Namen(namen).suggesties(getypt)
+    if bedoeld:
+        return f"heeft geen contract; bedoelt u {opsomming(bedoeld, 'of')}?"
+    return f"heeft geen contract (wel: {', '.join(namen[:8])}{', ...' if len(namen) > 8 else ''})"

@@ -99,13 +99,25 @@ def laad_aanbesteding(pad: Path, *, open_aantallen: bool = False) -> tuple[Aanbe
 
     Returns the model and the merged plain data (kept for scenario re-runs and hashing).
     Raises InvoerFout with every problem found. `open_aantallen` lets volumes still marked
-    `invullen` through as 0 (only for writing the bid form, which does not use them).
+    `invullen` through as 0 (only for writing the bid form: see laad_voor_formulier).
     """
     naam = pad.name
     data, regels, fouten = _lees_yaml(pad, naam)
     if data is None and fouten:
         raise InvoerFout(fouten)
     return laad_aanbesteding_uit_data(data, regels, naam, pad.parent, fouten, open_aantallen=open_aantallen)
+
+
+def laad_voor_formulier(pad: Path) -> tuple[Aanbesteding, frozenset[tuple[str, str]]]:
+    """The tender with volumes still `invullen` let through (as 0), and which (gemeente, lot) they are: the bid form
+    writes 'nog niet bekend' there, for a bidder plans his capacity on the volumes and would read a 0 as none."""
+    naam = pad.name
+    data, regels, fouten = _lees_yaml(pad, naam)
+    if data is None and fouten:
+        raise InvoerFout(fouten)
+    open_ = plaatshouders.vervang(data)[1]
+    model, _ = laad_aanbesteding_uit_data(data, regels, naam, pad.parent, fouten, open_aantallen=True)
+    return model, frozenset((model.gemeenten[p[1]].naam, perceel) for p, _, perceel in open_)
 
 
 def laad_aanbesteding_uit_data(

@@ -2,7 +2,7 @@
 
 A placeholder is explicit, so a forgotten number can never be read as zero. Loading a tender
 reports every open number (gemeente and lot); only writing the bid form may go ahead with
-open numbers, because the form does not depend on them.
+open numbers: it states them as 'nog niet bekend' (definitie.laden.laad_voor_formulier).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -52,10 +52,14 @@ def _prijsinstructie(aanbesteding: Aanbesteding) -> str:
 
 
 def schrijf_inschrijfformulier(
-    aanbesteding: Aanbesteding, pad: Path, prijsregels: Mapping[str, str] | None = None
+    aanbesteding: Aanbesteding,
+    pad: Path,
+    prijsregels: Mapping[str, str] | None = None,
+    onbekend: Collection[tuple[str, str]] = (),
 ) -> Path:
     """The bid form. `prijsregels`: per lot what a bidder must know of the price beyond the ceiling (a fixed price,
-    evaluatie.prijs.basis.inschrijfregels), on the lot's Perceelgegevens."""
+    evaluatie.prijs.basis.inschrijfregels), on the lot's Perceelgegevens. `onbekend`: the (gemeente, lot) volumes
+    still `invullen` in aanbesteding.yaml, stated as 'nog niet bekend' (never as 0, which a bidder reads as none)."""
     wb = Workbook()
     instr = eerste_blad(wb)
     instr.title = v.TABBLAD_INSTRUCTIE
@@ -66,7 +70,7 @@ def schrijf_inschrijfformulier(
 
     _inschrijver_blad(wb)
     _percelen_blad(wb, aanbesteding)
-    _perceelgegevens_blad(wb, aanbesteding, prijsregels or {})
+    _perceelgegevens_blad(wb, aanbesteding, prijsregels or {}, set(onbekend))
     wb.active = 0
     tijd = dt.datetime.combine(aanbesteding.data.publicatie, dt.time())
     bewaar_werkmap(wb, pad, tijd)
@@ -76,7 +80,9 @@ def schrijf_inschrijfformulier(
 TABBLAD_PERCEELGEGEVENS = v.TABBLAD_PERCEELGEGEVENS
 
 
-def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding, prijsregels: Mapping[str, str]) -> None:
+def _perceelgegevens_blad(
+    wb: Workbook, aanbesteding: Aanbesteding, prijsregels: Mapping[str, str], onbekend: set[tuple[str, str]]
+) -> None:
     """Read-only: per lot what a bidder bids on (the same lists as the published method)."""
     from evaluatie.definitie.perceelgegevens import deelnemers, kernregels, procedure_kort
 
@@ -100,13 +106,11 @@ def _perceelgegevens_blad(wb: Workbook, aanbesteding: Aanbesteding, prijsregels:
         for j, kop in enumerate(("Gemeente", "Subregio", "Verwacht aantal inburgeraars per jaar"), start=1):
             c = ws.cell(r, j, kop)
             c.font, c.fill = KOP, KOPVULLING
-        rijen = deelnemers(aanbesteding, p)
-        bekend = any(n for _, _, n in rijen)  # a form written by `nieuw` before the volumes are filled in
-        for gemeente, subregio, n in rijen:
+        for gemeente, subregio, n in deelnemers(aanbesteding, p):
             r += 1
             ws.cell(r, 1, gemeente)
             ws.cell(r, 2, subregio)
-            ws.cell(r, 3, n if bekend else "nog niet bekend")
+            ws.cell(r, 3, "nog niet bekend" if (gemeente, code) in onbekend else n)
         if p.gunningscriteria and (p.procedure == "gunning" or "minimum_kwaliteit" in p.knockout):
             r += 1
             for j, kop in enumerate(("Criterium", "Weging", "Wat wordt beoordeeld"), start=1):

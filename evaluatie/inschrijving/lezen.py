@@ -70,10 +70,13 @@ def lees_inschrijvingen(
     bestanden = inhoud.lezen
     for plaats, bericht in inhoud.fouten:
         fouten.voeg_toe(plaats, bericht)
-    if not map_.is_dir():
-        fouten.voeg_toe(map_.name, "map met inschrijvingen niet gevonden")
+    wat = "de ingevulde inschrijfformulieren (.xlsx, één per inschrijver)"  # what the newcomer does next
+    if map_.is_file():
+        fouten.voeg_toe(map_.name, f"{map_} is een bestand, geen map; zet {wat} in een map met die naam")
+    elif not map_.is_dir():
+        fouten.voeg_toe(map_.name, f"de map {map_} bestaat niet; maak haar aan en zet er {wat} in")
     elif not bestanden and not inhoud.fouten:
-        fouten.voeg_toe(map_.name, "geen inschrijvingen gevonden")
+        fouten.voeg_toe(map_.name, f"geen inschrijvingen gevonden; zet {wat} in {map_}")
     inschrijvingen: list[Inschrijving] = []
 
     weg: list[Verouderd] | None = None if verouderd is None else []

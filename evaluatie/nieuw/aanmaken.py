@@ -469,7 +469,8 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
         schrijf_tekst(bouw / "aanbesteding.yaml", tekst)
         for naam in SUBMAPPEN:
             maak_map(bouw / naam)
-        schrijf_inschrijfformulier(aanbesteding, bouw / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding))
+        open_ = [(g.naam, code) for g in aanbesteding.gemeenten for code in g.inburgeraars]  # nieuw writes 'invullen'
+        schrijf_inschrijfformulier(aanbesteding, bouw / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding), open_)
 
     schrijf_geheel(verzoek.map, vul)  # as a whole: a failed write leaves no half tender
     pad = verzoek.map / "aanbesteding.yaml"
