@@ -136,3 +136,41 @@ def test_zekerheidswerkers_laten_de_geerfde_objecten_met_rust() -> None:
     assert gc.get_freeze_count() == 0  # the parent goes on (writing reports) with its collector as before
     assert all(n > 0 for n in lopend.resultaten())
     assert Lopend([functools.partial(_bevroren_in_werker, 0)], 1).resultaten() == [0]
+
+
+def test_de_rapporten_met_bevroren_objecten_en_daarna_niets_meer_bevroren(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the reports are written the award's objects are frozen for the collector (parallel.bevroren); after
+    the award nothing stays frozen, also when writing a report fails, so a later collection or fork is as before."""
+    import gc
+
+    from evaluatie import pipeline
+    from evaluatie.parallel import bevroren
+    from evaluatie.rapport import schrijven
+    from evaluatie.schrijfwacht import SchrijfFout
+    from tests.hulp import kopieer_voorbeeld
+
+    voorbeeld = Path(__file__).resolve().parents[1] / "bids" / "voorbeeld"
+    with bevroren():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gezien: list[int] = []
+    echt = schrijven.schrijf_advies_xlsx
+
+    def tellend(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gezien.append(gc.get_freeze_count())
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(schrijven, "schrijf_advies_xlsx", tellend)
+    run = pipeline.gun_en_schrijf(Werkmap(kopieer_voorbeeld(voorbeeld, tmp_path / "vb")))
+    assert run.geschreven and gezien and gezien[0] > 0
+    assert gc.get_freeze_count() == 0
+
+    def kapot(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(schrijven, "schrijf_advies_xlsx", kapot)
+    with pytest.raises(SchrijfFout):  # the writing guard names the folder
+        pipeline.gun_en_schrijf(Werkmap(kopieer_voorbeeld(voorbeeld, tmp_path / "vb2")))
+    assert gc.get_freeze_count() == 0
