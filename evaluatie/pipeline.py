@@ -739,6 +739,7 @@ def schrijf_rapporten(
     """Gunningsadvies (HTML + xlsx, with the robustness analyses), a letter per bidder per lot
     (docx + HTML) and a page per gemeente. `tijdstempel` replays a logged run byte for byte.
     `map_` is where to write (default rapporten/; schrijf_uitvoer passes a fresh folder)."""
+    from evaluatie.parallel import bevroren
     from evaluatie.rapport.gegevens import Rapportgegevens
     from evaluatie.rapport.schrijven import schrijf_alle
     from evaluatie.rapport.zekerheid_html import zekerheid_html
@@ -755,7 +756,8 @@ def schrijf_rapporten(
         return {c: zekerheid_html(z, award.uitslag.percelen[c].naam) for c, z in lopend.uitkomst().items()}
 
     try:
-        return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten, secties)
+        with bevroren():  # the workers are forked by now (LopendeZekerheid): they keep their own heap
+            return schrijf_alle(gegevens, map_ or award.invoer.werkmap.rapporten, secties)
     finally:
         lopend.stop()
 

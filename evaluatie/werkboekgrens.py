@@ -27,7 +27,6 @@ import zlib
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress
 from pathlib import Path
 from typing import BinaryIO
 
@@ -336,32 +335,96 @@ def _blad(zf: zipfile.ZipFile, info: zipfile.ZipInfo, blad: str, gedeeld: array[
     return o
 
 
-_BLAD_GEMERKT = re.compile(
-    rb"<(?:\w+:)?(row)\b([^>]*)>"
-    rb"|<(?:\w+:)?(c)\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)"
-    rb"|<(?:\w+:)?(dimension)\b([^>]*)>",
-    re.S,
-)
-"""_BLAD with the element's name captured as well: the same matches (a capture group changes no
-match), but findall can tell a row, a cell and a dimension apart without a match object each."""
-_EERSTE_R = re.compile(rb"(?:^|\x00)[^\x00]*?" + _ATTR_R.pattern)
-"""In attribute strings joined by NUL: per string (that has one) its first r attribute, as _ATTR_R.search finds it."""
+_LABEL = re.compile(rb"<(?:(\w+):)?(row|c|dimension)\b([^>]*)>")
+"""The start tag of every row, cell and dimension, wherever it stands: (prefix, name, attributes). Without the content
+of a cell, which _BLAD matches lazily up to its end tag: that made the proof cost more than the reading (issue #24)."""
+_SOORTEN = {b"row", b"c", b"dimension"}
+_EERSTE_R = re.compile(rb"\x00[^\x00]*?" + _ATTR_R.pattern)
+"""In attribute strings, each after a NUL: per string (that has one) its first r attribute, as _ATTR_R.search finds
+it."""
+_R_VOORAAN = re.compile(rb'\x00 r="([A-Za-z]+)([0-9]+)"')
+"""The same where every string starts with its r attribute (as Excel and openpyxl write a cell): there _ATTR_R.search
+finds that one first, with these letters and digits; found for every string, it is the answer, and much quicker."""
+_CEL_VOORAAN = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"')
+_RIJ_13 = re.compile(rb"row\b[^>]*?[0-9]{13}")
+"""A row tag with a number of 13 digits or more among its attributes (the exact check reads a row's number with
+int()); found from the tag name on, so also after a prefix."""
+
+
+def _cellen_vooraan(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(letters, digits) of the r attribute of every cell when each cell tag starts with it, written as Excel and
+    openpyxl write it (<c r="B12" ...>), else None. Every row tag _BLAD can match starts with '<row' or holds ':row'
+    (after a prefix): those counts bound the rows the same way.
+
+    Every tag _BLAD can match as a cell starts with '<c' (not '<col') or holds ':c' (after a prefix), so those
+    counts bound the number of cells from above; when the cells found in this form are as many, every cell _BLAD
+    matches is one of them, and its first r attribute (the one _blad reads) is the one found here."""
+    namen = _CEL_VOORAAN.findall(data)
+    return namen if len(namen) == data.count(b"<c") - data.count(b"<col") + data.count(b":c") else None
+
+
+def _dimensies(data: bytes) -> list[bytes]:
+    """The text after every 'dimension' up to the next '>': a superset of the attributes of the dimension tags
+    _BLAD matches (a real sheet has one)."""
+    uit = []
+    i = data.find(b"dimension")
+    while i >= 0:
+        einde = data.find(b">", i)
+        if einde < 0:
+            break
+        uit.append(data[i + len(b"dimension") : einde])
+        i = data.find(b"dimension", i + 1)
+    return uit
+
+
+def _rijen_en_cellen(data: bytes) -> tuple[int, bool, list[bytes], list[tuple[bytes, bytes]] | None] | None:
+    """(rows at most, a row number that may be unreadable, dimension attributes, (letters, digits) per cell or None
+    when a cell does not name itself) of one part, each an upper bound or superset of what _blad meets there; None
+    when the part has a shape this does not bound (see _zeker_binnen)."""
+    namen = _cellen_vooraan(data)
+    if namen is not None:  # the quick form: counts and searches over the text, no match per tag
+        return data.count(b"<row") + data.count(b":row"), _RIJ_13.search(data) is not None, _dimensies(data), namen
+    treffers = _LABEL.findall(data)
+    if not treffers:
+        return 0, False, [], []
+    voorvoegsels, soorten, attrs = zip(*treffers, strict=True)
+    if not _SOORTEN.isdisjoint(voorvoegsels) or b"<" in b"".join(attrs):
+        return None
+    celattrs = [a for s, a in zip(soorten, attrs, strict=True) if s == b"c"]
+    rijen_el = [a for s, a in zip(soorten, attrs, strict=True) if s == b"row"]
+    dimensies = [a for s, a in zip(soorten, attrs, strict=True) if s == b"dimension"]
+    onleesbaar = re.search(rb"[0-9]{13}", b" ".join(rijen_el)) is not None
+    samen = b"\x00" + b"\x00".join(celattrs)
+    cellen = _R_VOORAAN.findall(samen)
+    if len(cellen) != len(celattrs):
+        cellen = _EERSTE_R.findall(samen)
+    return len(rijen_el), onleesbaar, dimensies, cellen if len(cellen) == len(celattrs) else None
 
 
 def _zeker_binnen(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], gedeeld: array[int]) -> bool:
     """True only when the exact sheet check (_blad over every part, then the totals) provably raises nothing.
 
     The exact check walks every row and cell in Python; a national bid form has thousands of
-    cells, which made the check cost five times the reading itself. This proof works on the
-    same matches (a part of at most one chunk is matched in one pass, exactly as _stukken does
-    it), collected by findall, for the usual sheet in which every cell names itself (r="B12",
-    letters and digits): then a cell's row and column follow from the cell alone, exactly as
-    _blad computes them, and the extent is exact. Characters are bounded from above (a cell
-    materialises at most its own bytes, or one shared string, at most the longest), so when
-    all sheets together stay within every bound, the exact check cannot raise. Anything else
-    (a larger part, a cell without its own name, a row whose number the exact check could not
-    read, a declared dimension out of bounds, a NUL byte, an unreadable part, a bound that
-    could be exceeded): False, and the exact check runs and says where and why.
+    cells, which made the check cost five times the reading itself. This proof reads each part
+    whole (a part of at most one chunk is matched by _blad in one pass, exactly as _stukken does
+    it), for the usual sheet in which every cell names itself (r="B12", letters and digits): then
+    a cell's row and column follow from the cell alone, exactly as _blad computes them.
+
+    What it counts are supersets of what _BLAD matches. In the form Excel and openpyxl write
+    (_cellen_vooraan) the cells are found with one search and the rows and dimensions by counting
+    and searching the text. Otherwise every start tag of a row, cell or dimension is collected
+    (_LABEL), each with the attributes _BLAD gives it (a cell's may end in the '/' of '/>'), as
+    long as no attribute text holds a '<' and no tag is named like 'row:c' (a prefix that is itself
+    one of the three names, which _BLAD may read as the other one): then every element _BLAD
+    matches starts where one of these tags does, of the same kind, since no match of either can
+    begin inside a tag here. So rows are counted at least as often, the farthest cell is at least
+    as far and every declared dimension is seen; characters are bounded from above (every cell's
+    content is its own part of the text, and it materialises at most its own bytes or one shared
+    string, at most the longest). When all sheets together stay within every bound, the exact
+    check cannot raise. Anything else (a larger part, a cell without its own name, a row whose
+    number the exact check could not read, a declared dimension out of bounds, a NUL byte, an
+    unreadable part, the two shapes above, a bound that could be exceeded): False, and the exact
+    check runs and says where and why.
     """
     cellen = 0
     tekens = 0
@@ -375,28 +438,21 @@ def _zeker_binnen(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], gedeeld: ar
             return False
         if len(data) > _STUK or b"\x00" in data:
             return False
-        treffers = _BLAD_GEMERKT.findall(data)
-        if not treffers:
-            continue
-        rijtag, rijattr, celtag, celattr, inhoud, dimtag, dimattr = zip(*treffers, strict=True)
-        celattrs = list(compress(celattr, celtag))
-        inhouden = list(filter(None, compress(inhoud, celtag)))
-        rijen_el = list(compress(rijattr, rijtag))
-        if len(rijen_el) > MAX_RIJEN:
+        deel = _rijen_en_cellen(data)
+        if deel is None:
             return False
-        if re.search(rb"[0-9]{13}", b" ".join(rijen_el)):  # the exact check reads a row's number with int()
+        rijen, onleesbaar, dimensies, namen = deel
+        if rijen > MAX_RIJEN or onleesbaar or namen is None:
             return False
-        for attr in compress(dimattr, dimtag):
+        for attr in dimensies:
             ref = _ATTR_REF.search(attr)
             laatste = ref.group(1).decode("ascii", "replace").split(":")[-1] if ref else ""
             d = _CELREF.match(laatste)
             if d and (int(d.group(2)) > MAX_RIJEN or _kolomnummer(d.group(1)) > MAX_KOLOMMEN):
                 return False
-        if not celattrs:
+        tekens += len(data) + len(namen) * langste
+        if not namen:
             continue
-        namen = _EERSTE_R.findall(b"\x00".join(celattrs))
-        if len(namen) != len(celattrs):
-            return False
         letters, cijfers = (set(x) for x in zip(*namen, strict=True))
         if b"" in letters or b"" in cijfers:
             return False
@@ -405,10 +461,9 @@ def _zeker_binnen(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], gedeeld: ar
         if rij > MAX_RIJEN or kolom > MAX_KOLOMMEN:
             return False
         cellen += rij * kolom
-        tekens += sum(map(len, inhouden)) + len(inhouden) * langste
         if cellen > MAX_CELLEN or tekens > MAX_TEKENS:
             return False
-    return True
+    return tekens <= MAX_TEKENS
 
 
 class _Zip(zipfile.ZipFile):

@@ -1,6 +1,7 @@
 """verdeling.haalbaarheid: one solve of the elastic model proves a large lot can be allocated (the capacity analysis's
 check); it never claims the opposite, and agrees with `verdeel` on both sides. Problems of 100 gemeenten x 60
-suppliers (6.000 pairs, above KLEIN), seeded; small lots are left to `verdeel`."""
+suppliers (6.000 pairs, above KLEIN), seeded; small lots with a rule per gemeente are left to `verdeel`, small lots
+without one are proven here as well."""
 
 from __future__ import annotations
 
@@ -55,9 +56,31 @@ def test_bewijst_haalbaar_en_zegt_nooit_onhaalbaar_ten_onrechte(regels: Verdeelr
     assert not _haalbaar_volgens_verdeel(krap) and not aantoonbaar_haalbaar(krap)
 
 
-def test_een_kleine_verdeling_laat_het_aan_verdeel() -> None:
+def test_een_kleine_verdeling_met_een_regel_per_gemeente_laat_het_aan_verdeel() -> None:
     klein = Verdeelprobleem(
         "B1", "B1-route", {"Noord": 5}, {"Noord": "A"}, (Leverancier("S", 80.0, 9000.0, 10, ("Noord",), 0),),
-        Verdeelregels(),
+        Verdeelregels(max_leveranciers_per_gemeente=1),
     )  # fmt: skip
+    assert _haalbaar_volgens_verdeel(klein)
     assert not aantoonbaar_haalbaar(klein)  # not shown here; verdeel is the cheaper proof
+
+
+@pytest.mark.parametrize("regels", [Verdeelregels(), Verdeelregels(max_aandeel=0.6, min_volume=2)])
+def test_een_kleine_verdeling_zonder_regel_per_gemeente_hier_bewezen(regels: Verdeelregels) -> None:
+    """A small lot with merged classes is proven here, exactly where `verdeel` finds an allocation: capacity 10 and 6
+    for a demand of 5 + 8 can serve it (also with at most 60% each and at least 2 each), with 10 and 2 not."""
+
+    def lot(capaciteit: tuple[int, int]) -> Verdeelprobleem:
+        return Verdeelprobleem(
+            "Z", "Z-route", {"Noord": 5, "Zuid": 8}, {"Noord": "A", "Zuid": "A"},
+            tuple(
+                Leverancier(n, w, 9000.0, c, ("Noord", "Zuid"), i)
+                for i, (n, w, c) in enumerate(zip(("S", "T"), (80.0, 70.0), capaciteit, strict=True))
+            ),
+            regels,
+        )  # fmt: skip
+
+    ruim, krap = lot((10, 6)), lot((10, 2))
+    assert len(ruim.vraag) * len(ruim.leveranciers) <= KLEIN
+    assert _haalbaar_volgens_verdeel(ruim) and aantoonbaar_haalbaar(ruim)
+    assert not _haalbaar_volgens_verdeel(krap) and not aantoonbaar_haalbaar(krap)

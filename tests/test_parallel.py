@@ -134,5 +134,74 @@ def test_zekerheidswerkers_laten_de_geerfde_objecten_met_rust() -> None:
 
     lopend = Lopend([functools.partial(_bevroren_in_werker, i) for i in range(4)], 2)
     assert gc.get_freeze_count() == 0  # the parent goes on (writing reports) with its collector as before
-    assert all(n > 0 for n in lopend.resultaten())
+    lopend._uit[0].result()  # run by a worker (a task no worker took yet may run here: see the next test)
+    assert lopend.resultaten()[0] > 0
     assert Lopend([functools.partial(_bevroren_in_werker, 0)], 1).resultaten() == [0]
+
+
+def test_zekerheidstaken_die_nog_niet_begonnen_zijn_rekent_het_proces_zelf() -> None:
+    """Collected while the workers are busy, the tasks no worker took yet run in this process, from the last one back;
+    the results are those of each task, in task order, wherever it ran (here: its number and the process)."""
+    import functools
+    import multiprocessing
+    import os
+
+    from evaluatie.zekerheid.uitvoeren import Lopend
+
+    context = multiprocessing.get_context("fork")
+    begonnen, verder = context.Semaphore(0), context.Event()
+
+    def taak(i: int) -> tuple[int, int]:
+        if i < 2:  # the two workers: busy until a task run here lets them go on
+            begonnen.release()
+            verder.wait(120)  # a guard against a hang, not a measurement
+        else:
+            verder.set()
+        return i, os.getpid()
+
+    lopend = Lopend([functools.partial(taak, i) for i in range(10)], 2)
+    begonnen.acquire()
+    begonnen.acquire()
+    uit = lopend.resultaten()
+    assert [i for i, _ in uit] == list(range(10))
+    hier = [i for i, pid in uit if pid == os.getpid()]
+    assert hier and hier == list(range(10 - len(hier), 10))  # a tail of the tasks, the rest by the workers
+    assert all(pid != os.getpid() for _, pid in uit[:2])
+
+
+def test_de_rapporten_met_bevroren_objecten_en_daarna_niets_meer_bevroren(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the reports are written the award's objects are frozen for the collector (parallel.bevroren); after
+    the award nothing stays frozen, also when writing a report fails, so a later collection or fork is as before."""
+    import gc
+
+    from evaluatie import pipeline
+    from evaluatie.parallel import bevroren
+    from evaluatie.rapport import schrijven
+    from evaluatie.schrijfwacht import SchrijfFout
+    from tests.hulp import kopieer_voorbeeld
+
+    voorbeeld = Path(__file__).resolve().parents[1] / "bids" / "voorbeeld"
+    with bevroren():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gezien: list[int] = []
+    echt = schrijven.schrijf_advies_xlsx
+
+    def tellend(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gezien.append(gc.get_freeze_count())
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(schrijven, "schrijf_advies_xlsx", tellend)
+    run = pipeline.gun_en_schrijf(Werkmap(kopieer_voorbeeld(voorbeeld, tmp_path / "vb")))
+    assert run.geschreven and gezien and gezien[0] > 0
+    assert gc.get_freeze_count() == 0
+
+    def kapot(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(schrijven, "schrijf_advies_xlsx", kapot)
+    with pytest.raises(SchrijfFout):  # the writing guard names the folder
+        pipeline.gun_en_schrijf(Werkmap(kopieer_voorbeeld(voorbeeld, tmp_path / "vb2")))
+    assert gc.get_freeze_count() == 0

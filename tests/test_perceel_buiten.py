@@ -4,6 +4,7 @@ silence. It is an input error at the number's own line; a 0 there says nothing a
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -47,3 +48,20 @@ def test_niet_bij_een_tikfout_in_de_lijst_van_het_perceel(tmp_path: Path) -> Non
     plat = " ".join(uit.split())
     assert code == 2 and "gemeente 'Zuidd' staat niet onder gemeenten; bedoelt u Zuid?" in plat, plat
     assert "neemt niet deel" not in plat, plat
+
+
+def test_per_perceel_de_eigen_lijst(tmp_path: Path) -> None:
+    """Whether a lot's list names only gemeenten is looked up once per lot: a typo in one lot's list keeps only that
+    lot's numbers unsaid, whichever lot is read first."""
+    for tikfout, weggelaten in (("B1", "Z"), ("Z", "B1")):
+        data = kleine_aanbesteding()
+        data["percelen"]["Z"] = copy.deepcopy(data["percelen"]["B1"]) | {"naam": "Z-route"}
+        for g in data["gemeenten"]:
+            g["inburgeraars"]["Z"] = 2
+        data["percelen"][tikfout]["gemeenten"] = ["Noord", "Oost", "Zuidd"]
+        data["percelen"][weggelaten]["gemeenten"] = ["Noord", "Oost"]  # Zuid left out, expecting 2 or 4
+        code, uit = _systematiek(maak_werkmap(tmp_path / tikfout, data))
+        plat = " ".join(uit.split())
+        assert code == 2, plat
+        assert f"Zuid neemt niet deel aan perceel {weggelaten} (percelen.{weggelaten}.gemeenten)" in plat, plat
+        assert f"Zuid neemt niet deel aan perceel {tikfout} " not in plat, plat

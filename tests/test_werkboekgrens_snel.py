@@ -107,6 +107,21 @@ def _vervang(pad: Path, oud: bytes, nieuw: bytes) -> Path:
         (b'<c r="B3">', b'<c r="B">', False),
         (b'<c r="B3">', b'<c xr="Z9" r="B3">', False),
         (b'<c r="B3">', b"<c r='B3'>", False),
+        # tags the quick count of '<c' and ':c' sees, and the collected tags (_LABEL) read otherwise than _BLAD:
+        # after the last cell (no '</c>' follows) _BLAD reads a dimension there, out of bounds
+        (b"</sheetData>", b'<c:dimension ref="A1:XFD1048576"></sheetData>', True),
+        (b"</sheetData>", b'<c r="A1" <dimension ref="A1:XFD1048576"></sheetData>', True),
+        (b"</sheetData>", b'<x:c r="A1" <dimension ref="A1:XFD1048576"></sheetData>', True),
+        # a prefix that is itself a name: _BLAD reads a row here, not a cell in column XFD
+        (b'<row r="2">', b'<row r="2"><row:c r="XFD2"><v>0</v></c>', False),
+        # a cell that does not name itself first, or with a prefix, far out or in bounds
+        (b'<c r="B3">', b'<c s="1" r="XFD3">', True),
+        (b'<c r="B3">', b'<x:c r="XFD3">', True),
+        (b'<c r="B3">', b'<x:c r="B3">', False),
+        (b'<c r="B3">', b'<c  r="XFD3">', True),
+        # a row number too long to read, after another attribute or a prefix
+        (b'<row r="2">', b'<row spans="1:2" r="' + b"9" * 5000 + b'">', True),
+        (b'<row r="2">', b'<x:row r="' + b"9" * 5000 + b'">', True),
     ],
 )
 def test_vormen_buiten_het_bewijs(

@@ -14,22 +14,25 @@ engine and says which rule decides.
 from __future__ import annotations
 
 from evaluatie.verdeling.diagnose import vooraf
-from evaluatie.verdeling.klassen import klassen
+from evaluatie.verdeling.klassen import klassen, per_gemeente_nodig
 from evaluatie.verdeling.matrix import Uitkomst, motor
 from evaluatie.verdeling.model import Verdeelprobleem
 from evaluatie.verdeling.opbouw import bouw
 
 _NUL = 1e-9  # slack at or below this is none: an integral model's zero, not a rounding of one inburgeraar
-# Below this many (gemeente, supplier) pairs `verdeel` itself is the cheaper proof: its fast path solves a small lot in
-# about 4 ms where building and solving the elastic model took about 10 ms (the example, 11 checks); nationally
-# (342 x 150) the elastic model took about 26 ms against 290 ms for `verdeel` (measured 5 December 2026)
+# Below this many (gemeente, supplier) pairs, with a rule per gemeente (one class per gemeente: K suppliers per
+# gemeente, per_subregio, budgets), `verdeel` itself is the cheaper proof: its fast path solves such a small lot in
+# about 5 ms where building and solving the elastic model took about 24 ms (the example's B1, K = 2); nationally
+# (342 x 150) the elastic model took about 26 ms against 290 ms for `verdeel` (measured 5 December 2026). A small lot
+# without such a rule (merged classes) is proven here: 0.4 ms against 1.3-1.8 ms for `verdeel` (the example's
+# onderwijs and Z, 7 of its 11 checks; measured 5 December 2026, morning)
 KLEIN = 5_000
 
 
 def aantoonbaar_haalbaar(p: Verdeelprobleem) -> bool:
     """True when an allocation meeting every rule was found (then one exists); False when not shown here (also for a
-    small lot, where the caller's `verdeel` is the cheaper proof)."""
-    if len(p.vraag) * len(p.leveranciers) <= KLEIN:
+    small lot with a rule per gemeente, where the caller's `verdeel` is the cheaper proof)."""
+    if len(p.vraag) * len(p.leveranciers) <= KLEIN and per_gemeente_nodig(p):
         return False
     if vooraf(p):
         return False

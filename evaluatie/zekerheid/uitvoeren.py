@@ -26,7 +26,7 @@ from evaluatie.zekerheid.storing import storing
 from evaluatie.zekerheid.weglaten import panelen_zonder, weglating
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # From this many (gemeente, admitted bidder) pairs over all lots, worker processes pay for their start.
 DREMPEL_PROCESSEN = 2000
@@ -52,14 +52,17 @@ class Lopend:
     """Tasks started on forked processes (or run here when collected); `resultaten()` returns them in order.
 
     Started before the reports are written and collected after, the analyses run on the other
-    core while this process writes (schrijf_rapporten). Each task is deterministic, so when it
-    runs does not change what it returns."""
+    core while this process writes (schrijf_rapporten). When this process is done writing before
+    the workers are done, it takes the tasks no worker has started yet, from the last one back, and
+    runs them itself instead of waiting (a national `gunning`: the writing took 1.6 s, the analyses
+    2.0 s on two workers, issue #24). Each task is deterministic, so where and when it runs does not
+    change what it returns."""
 
     def __init__(self, taken: list[Callable[[], Any]], aantal: int, soort: str = "proces"):
         global _TAKEN
         self._taken = taken
         self._pool: ProcessPoolExecutor | None = None
-        self._uit: Any = None
+        self._uit: list[Future[Any]] = []
         aantal = min(aantal, len(taken))
         if aantal <= 1 or soort == "hier":
             return  # here, when collected: one worker is this process
@@ -69,13 +72,18 @@ class Lopend:
         _TAKEN = taken  # the forked workers inherit the closures
         self._pool = ProcessPoolExecutor(aantal, mp_context=multiprocessing.get_context("fork"))
         with voor_fork():  # the workers fork on the first task (evaluatie.parallel.voor_fork)
-            self._uit = self._pool.map(_voer_taak_uit, range(len(taken)))
+            self._uit = [self._pool.submit(_voer_taak_uit, i) for i in range(len(taken))]
 
     def resultaten(self) -> list[Any]:
         try:
             if self._pool is None:
                 return [t() for t in self._taken]
-            return list(self._uit)
+            hier: dict[int, Any] = {}
+            for i in reversed(range(len(self._uit))):  # a task no worker took yet is run here, the last first
+                if not self._uit[i].cancel():
+                    break
+                hier[i] = self._taken[i]()
+            return [hier[i] if i in hier else f.result() for i, f in enumerate(self._uit)]
         finally:
             self.stop()
 
