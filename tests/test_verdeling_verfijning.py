@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.verdeling import pad
 from evaluatie.verdeling.diagnose import vooraf
+from evaluatie.verdeling.matrix import HighsMotor
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from evaluatie.verdeling.pad import VERFIJND, VOLLEDIG, verdeel_exact
 from evaluatie.verdeling.verfijning import apart_zetten, overschreden, te_krap
@@ -84,6 +85,29 @@ def test_totalen_onhaalbaar_dan_gemeenten_apart(monkeypatch: pytest.MonkeyPatch,
     assert v.doelwaarden == (8_000_000, 20, 8_000_000, 65)
     assert geheel_model(p) == v.doelwaarden
     assert verdeel_exact(p, "highs", None, pad=VOLLEDIG).doelwaarden == v.doelwaarden
+
+
+def test_stap4_met_de_regel_zonder_herstart_sprong_en_snedes_in_knopen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tender of `test_grote_gemeente_apart_gezet`: stage 4 needs the rule in A, a MIP of the verfijnde relaxatie.
+    That MIP runs with HiGHS's options of `pad.OPTIES_K` (no restart, no feasibility jump, no cuts below the root;
+    README, meting van 5 december 2026, ochtend (verdeling)), and the allocation is still the one derived by hand
+    there and the full model's."""
+    gezien: list[dict[str, object]] = []
+    los = HighsMotor.los
+
+    def spion(self, doel, maximaliseer, start=None):  # type: ignore[no-untyped-def]
+        if self.mip and self.n > len(self.gehele):  # stage 4 of the rounds: x continuous, the 0/1 columns integer
+            gezien.append({optie: self.h.getOptionValue(optie)[1] for optie, _ in pad.OPTIES_K})
+        return los(self, doel, maximaliseer, start)
+
+    monkeypatch.setattr(HighsMotor, "los", spion)
+    p = _probleem({"A": 10, "B": 2}, (6, 6, 12))
+    v = verdeel_exact(p, "highs", None)
+    assert v.pad == VERFIJND
+    assert gezien and all(opties == dict.fromkeys(opties, False) for opties in gezien)
+    assert {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing} == {("A", "S3"): 10, ("B", "S1"): 2}
+    assert v.doelwaarden == (8_800_000, 16, 8_800_000, 46)
+    assert geheel_model(p) == v.doelwaarden
 
 
 def test_te_krap_en_overschreden() -> None:

@@ -406,6 +406,20 @@ RONDEN_K = 12
 # same setting on the budget stage-4 MIP gained nothing (9.52 against 9.50 s, worst 1.81 against 1.91), so it is not
 # used there. Only the order of the search changes, never the proven value.
 BETROUWBAAR_K = 0
+# Further HiGHS options for those MIPs (a transportation LP, every x continuous, and tens of 0/1 columns): no restart
+# after the root, no feasibility-jump heuristic, no cut separation below the root. In their logs the root took most of
+# the time: separating cuts over the 2,400 continuous x (K=2, seed 4, B1, last round: 1.2 of 1.6 s), then a restart
+# that presolves and separates all over again, for a model whose branches are cheap LPs. Measured on the 16 lots of
+# K=2 seeds 1-10 with MIP rounds (every round of stage 4 alone, two runs each, cpu): 4.02 / 4.17 against 5.50 /
+# 5.53 s in all, faster on 16 and 15 of the 16 lots, slowest lot (seed 4 B1) 1.75 / 1.80 against 2.49 s; restart and
+# feasibility jump off without the cuts 4.46 / 4.63 s. bench/landelijk.py, K=2, seeds 1-10, old and new in turn, two
+# runs: 21.4 against 24.1 s cpu for the 30 lots, the same cells in every lot (README, meting van 5 december 2026,
+# ochtend (verdeling)). Only the order of the search changes, never the proven value.
+OPTIES_K = (
+    ("mip_allow_restart", False),
+    ("mip_heuristic_run_feasibility_jump", False),
+    ("mip_allow_cut_separation_at_nodes", False),
+)
 
 
 def _verdeel_k(
@@ -451,6 +465,8 @@ def _verdeel_k(
             if isinstance(m4, HighsMotor):
                 m4.zonder_heuristieken()  # a transportation LP with a few 0/1 columns: see there
                 m4.h.setOptionValue("mip_pscost_minreliable", BETROUWBAAR_K)
+                for optie, waarde in OPTIES_K:
+                    m4.h.setOptionValue(optie, waarde)
             try:
                 sw = _los(m4, st4.doelen[3], True, None, st4.tu)
             except Onhaalbaar:
