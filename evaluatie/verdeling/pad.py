@@ -61,7 +61,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from evaluatie.verdeling import subregiorelaxatie
+from evaluatie.verdeling import subregiorelaxatie, verfijning
 from evaluatie.verdeling.dualverschuiving import doel_voor_motor
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import HighsMotor, Motor, Programma, Uitkomst, doelwaarde, motor
@@ -456,6 +456,7 @@ def _verdeel_k(
             continue
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
         regel: set[int] = set()
+        voorstel: list[dict[tuple[int, int], int] | None] = []  # the start of the MIP rounds, once (verfijning)
         for ronde in range(RONDEN_K + 1):
             alle = ronde == RONDEN_K  # the rule everywhere: the stage-4 model of the real rules
             t = time.perf_counter()
@@ -467,14 +468,20 @@ def _verdeel_k(
                 m4.h.setOptionValue("mip_pscost_minreliable", BETROUWBAAR_K)
                 for optie, waarde in OPTIES_K:
                     m4.h.setOptionValue(optie, waarde)
+            begin = None
+            if voorstel and voorstel[0] is not None and isinstance(m4, HighsMotor):
+                begin = verfijning.start(st4, voorstel[0])
             try:
-                sw = _los(m4, st4.doelen[3], True, None, st4.tu)
+                sw = _los(m4, st4.doelen[3], True, begin, st4.tu)
             except Onhaalbaar:
                 break
             te_veel = overschreden(st4.cellen(sw), k_max)
             if not te_veel:
                 gekozen = TRANSPORT if not apart and not regel else VERFIJND
                 return klaar(st4, sw, [*behaald, doelwaarde(st4.doelen[3], sw)], gekozen, bouwtijd)
+            if not regel:
+                # the transportation LP breaks K: a start for the MIP rounds from it (on its engine, used up here)
+                voorstel.append(verfijning.voorstel(p, st4, m4, st4.cellen(sw), k_max))
             regel |= te_veel
         nieuw = {ks[ci].gemeenten[0] for ci in regel} - apart
         if not nieuw:
