@@ -45,6 +45,9 @@ class Opbouw:
     # per_subregio over single gemeenten: (class, supplier) -> the 0/1 column 'supplier serves this
     # gemeente's subregio' (one column shared by the subregio's gemeenten), for a MIP start
     subregio_z: dict[tuple[int, int], int] = field(default_factory=dict)
+    # max_leveranciers_per_gemeente: (class, supplier) -> the 0/1 column 'supplier serves this gemeente', where the
+    # rule is written out, for a MIP start (evaluatie.verdeling.verfijning.start)
+    k_z: dict[tuple[int, int], int] = field(default_factory=dict)
 
     def totalen(self, waarden: list[int]) -> dict[int, int]:
         """Each supplier's total over all classes (suppliers without volume included, at 0)."""
@@ -143,17 +146,19 @@ def bouw(
             lin.rij([(j, 1) for _, j in per_leverancier[si]], totalen[si], totalen[si])
     else:
         _leveranciersregels(p, lin, per_leverancier, gebruikt, slack if elastisch else None)
+    k_z: dict[tuple[int, int], int] = {}
     if (per_gemeente or per_gemeente_in) and r.max_leveranciers_per_gemeente is not None:
         for ci, k in enumerate(ks):
             if per_gemeente_in is not None and not per_gemeente and ci not in per_gemeente_in:
                 continue
             assert len(k.gemeenten) == 1, "max_leveranciers_per_gemeente is a rule on single gemeenten"
-            open_cellen = [x[ci, si] for si in k.leveranciers if (ci, si) in x]
+            open_cellen = [si for si in k.leveranciers if (ci, si) in x]
             if len(open_cellen) <= r.max_leveranciers_per_gemeente:
                 continue  # the rule cannot bind here: no binaries needed
             zs = []
-            for j in open_cellen:
-                z = lin.kolom(0, 1)
+            for si in open_cellen:
+                j = x[ci, si]
+                z = k_z[ci, si] = lin.kolom(0, 1)
                 # x <= ub(x) * z: ub(x) is at most the demand, and with the totals fixed at most the total
                 lin.rij([(j, 1), (z, -lin.boven[j])], boven=0)
                 zs.append((z, 1))
@@ -188,7 +193,7 @@ def bouw(
         {j: (m - p.leveranciers[si].rang) * (n - ci) ** 2 for (ci, si), j in x.items()},
     )
     tu = tu_kolommen(p, ks, x, budget) if geheel and not elastisch else []
-    return Opbouw(lin, ks, x, doelen, slack, tu, subregio_z)
+    return Opbouw(lin, ks, x, doelen, slack, tu, subregio_z, k_z)
 
 
 def _budgetgrenzen(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x: dict[tuple[int, int], int]) -> None:

@@ -61,7 +61,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from evaluatie.verdeling import subregiorelaxatie
+from evaluatie.verdeling import subregiorelaxatie, verfijning
 from evaluatie.verdeling.dualverschuiving import doel_voor_motor
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import HighsMotor, Motor, Programma, Uitkomst, doelwaarde, motor
@@ -406,6 +406,20 @@ RONDEN_K = 12
 # same setting on the budget stage-4 MIP gained nothing (9.52 against 9.50 s, worst 1.81 against 1.91), so it is not
 # used there. Only the order of the search changes, never the proven value.
 BETROUWBAAR_K = 0
+# Further HiGHS options for those MIPs (a transportation LP, every x continuous, and tens of 0/1 columns): no restart
+# after the root, no feasibility-jump heuristic, no cut separation below the root. In their logs the root took most of
+# the time: separating cuts over the 2,400 continuous x (K=2, seed 4, B1, last round: 1.2 of 1.6 s), then a restart
+# that presolves and separates all over again, for a model whose branches are cheap LPs. Measured on the 16 lots of
+# K=2 seeds 1-10 with MIP rounds (every round of stage 4 alone, two runs each, cpu): 4.02 / 4.17 against 5.50 /
+# 5.53 s in all, faster on 16 and 15 of the 16 lots, slowest lot (seed 4 B1) 1.75 / 1.80 against 2.49 s; restart and
+# feasibility jump off without the cuts 4.46 / 4.63 s. bench/landelijk.py, K=2, seeds 1-10, old and new in turn, two
+# runs: 21.4 against 24.1 s cpu for the 30 lots, the same cells in every lot (README, meting van 5 december 2026,
+# ochtend (verdeling)). Only the order of the search changes, never the proven value.
+OPTIES_K = (
+    ("mip_allow_restart", False),
+    ("mip_heuristic_run_feasibility_jump", False),
+    ("mip_allow_cut_separation_at_nodes", False),
+)
 
 
 def _verdeel_k(
@@ -442,6 +456,7 @@ def _verdeel_k(
             continue
         totalen = {si: n for si, n in rel.totalen(waarden).items() if n > 0}
         regel: set[int] = set()
+        voorstel: list[dict[tuple[int, int], int] | None] = []  # the start of the MIP rounds, once (verfijning)
         for ronde in range(RONDEN_K + 1):
             alle = ronde == RONDEN_K  # the rule everywhere: the stage-4 model of the real rules
             t = time.perf_counter()
@@ -451,14 +466,22 @@ def _verdeel_k(
             if isinstance(m4, HighsMotor):
                 m4.zonder_heuristieken()  # a transportation LP with a few 0/1 columns: see there
                 m4.h.setOptionValue("mip_pscost_minreliable", BETROUWBAAR_K)
+                for optie, waarde in OPTIES_K:
+                    m4.h.setOptionValue(optie, waarde)
+            begin = None
+            if voorstel and voorstel[0] is not None and isinstance(m4, HighsMotor):
+                begin = verfijning.start(st4, voorstel[0])
             try:
-                sw = _los(m4, st4.doelen[3], True, None, st4.tu)
+                sw = _los(m4, st4.doelen[3], True, begin, st4.tu)
             except Onhaalbaar:
                 break
             te_veel = overschreden(st4.cellen(sw), k_max)
             if not te_veel:
                 gekozen = TRANSPORT if not apart and not regel else VERFIJND
                 return klaar(st4, sw, [*behaald, doelwaarde(st4.doelen[3], sw)], gekozen, bouwtijd)
+            if not regel:
+                # the transportation LP breaks K: a start for the MIP rounds from it (on its engine, used up here)
+                voorstel.append(verfijning.voorstel(p, st4, m4, st4.cellen(sw), k_max))
             regel |= te_veel
         nieuw = {ks[ci].gemeenten[0] for ci in regel} - apart
         if not nieuw:

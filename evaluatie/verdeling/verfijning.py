@@ -13,6 +13,11 @@ path of `evaluatie.verdeling.pad` (`_verdeel_k`) switches it on only where a sol
   K everywhere, it is feasible for the real model and therefore optimal.
 Every round adds at least one gemeente, so the rounds end; in the worst case every gemeente
 carries the rule and the model is the real one.
+
+The MIPs of those stage-4 rounds get a start (`voorstel`, `start`): an allocation with every total that meets
+the K rule in every gemeente, found with a few LPs. It is feasible for every round, so HiGHS begins with an
+incumbent instead of searching for one; the proof of each round is HiGHS's as before, so the start changes the
+time only, never a proven value.
 """
 
 from __future__ import annotations
@@ -20,7 +25,14 @@ from __future__ import annotations
 from collections.abc import Set
 
 from evaluatie.verdeling.klassen import Klasse
+from evaluatie.verdeling.matrix import HighsMotor, Motor, Uitkomst
 from evaluatie.verdeling.model import Verdeelprobleem
+from evaluatie.verdeling.opbouw import Opbouw
+from evaluatie.verdeling.status import Oplosserfout
+
+# At most this many LPs for `voorstel` (a limit in work): every LP takes out at least one cell; on the national
+# tender (bench/landelijk.py, K=2, seeds 1-10) 2-5 LPs were needed.
+LPS_VOORSTEL = 30
 
 
 def apart_zetten(p: Verdeelprobleem, ks: list[Klasse], apart: Set[str]) -> list[Klasse]:
@@ -67,3 +79,48 @@ def overschreden(cellen: dict[tuple[int, int], int], k_max: int) -> set[int]:
     for ci, _ in cellen:
         aantal[ci] = aantal.get(ci, 0) + 1
     return {ci for ci, n in aantal.items() if n > k_max}
+
+
+def voorstel(
+    p: Verdeelprobleem, o: Opbouw, m: Motor, cellen: dict[tuple[int, int], int], k_max: int
+) -> dict[tuple[int, int], int] | None:
+    """An allocation with every supplier's total and at most `k_max` suppliers in every gemeente, or None when
+    this quick search finds none.
+
+    `o` is the transportation LP of stage 4 (no gemeente with the rule) and `cellen` its solution, `m` the engine
+    that solved it. In every gemeente with more than k_max suppliers the cells beyond its k_max largest (by amount,
+    then rank) are taken out and the LP is solved again, on the same engine from where it stood, until no gemeente
+    has more or the LP has no solution. Taking out cells keeps the matrix totally unimodular, so every vertex is
+    integral; with budgets (x integer in those gemeenten) or on CBC: None. No proof of anything: a start for
+    the stage-4 MIPs of the rounds (`start`), which prove their own optimum; an LP the engine cannot solve, or
+    more than LPS_VOORSTEL of them, only means no start. The engine's model is changed: use it for nothing else."""
+    if not isinstance(m, HighsMotor) or len(o.tu) != len(o.x):
+        return None
+    m.zet_geheel(o.tu, False)
+    try:
+        for _ in range(LPS_VOORSTEL):
+            te_veel = overschreden(cellen, k_max)
+            if not te_veel:
+                return cellen
+            per: dict[int, list[tuple[int, int, int]]] = {}
+            for (ci, si), n in cellen.items():
+                if ci in te_veel:
+                    per.setdefault(ci, []).append((-n, p.leveranciers[si].rang, si))
+            m.sluit(sorted(o.x[ci, si] for ci, rij in per.items() for _, _, si in sorted(rij)[k_max:]))
+            if m.los(o.doelen[3], True) != Uitkomst.OPTIMAAL:
+                return None
+            cellen = o.cellen(m.waarden())
+    except (ArithmeticError, Oplosserfout):  # a fractional vertex (cannot happen), or a status without an allocation
+        return None
+    return None
+
+
+def start(o: Opbouw, cellen: dict[tuple[int, int], int]) -> list[int]:
+    """The full start vector of a stage-4 model `o` for the allocation `cellen` (from `voorstel`, with the same
+    classes and totals): x the amounts, every 0/1 column of the K rule 1 exactly where its cell has an amount."""
+    w = [0] * o.lin.aantal
+    for cel, n in cellen.items():
+        w[o.x[cel]] = n
+    for cel, z in o.k_z.items():
+        w[z] = int(cellen.get(cel, 0) > 0)
+    return w
