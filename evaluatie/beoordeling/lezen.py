@@ -25,7 +25,7 @@ from evaluatie.beoordeling.formulier import (
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.fouten import Fout, Verzamelaar
+from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.onzichtbaar import storend_teken
