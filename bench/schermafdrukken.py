@@ -4,6 +4,7 @@ Run: python bench/schermafdrukken.py [UITVOERMAP]   (default: /tmp/evaluatie-sch
 Needs chromium and pdftoppm. Writes one PNG per report (screen) and one per printed advies page.
 """
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,9 @@ from evaluatie.cli import main
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root: bids/ holds the example
 from bids.genereer_voorbeeld import genereer
 
-uit = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/evaluatie-schermafdrukken")
+_ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+_ap.add_argument("uitvoermap", nargs="?", default="/tmp/evaluatie-schermafdrukken", help="waar de PNG's komen")
+uit = Path(_ap.parse_args().uitvoermap)  # '--help' was once taken for a folder name and filled with PNG's
 uit.mkdir(parents=True, exist_ok=True)
 ws = genereer(Path(tempfile.mkdtemp()) / "voorbeeld")
 t0 = time.perf_counter()
