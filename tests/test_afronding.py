@@ -4,6 +4,7 @@ formatter used Python's format, which rounds the binary value half to even: 1 of
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -39,3 +40,21 @@ def test_aandeel_in_brief_en_advies(tmp_path: Path) -> None:
     assert "A 1 15 93,8%" in brief and "B (u) 2 1 6,3%" in brief
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     assert "B (1 van de 16 inburgeraars per jaar, 6,3%)" in advies
+
+
+def test_naast_elkaar_toont_op_vier_decimalen_de_vergeleken_waarden() -> None:
+    """Two scores the ranking tells apart (punten 303368 against 303369) read '30,3369' and '30,3369' once numbers
+    were rounded half up as written: 30.33685 is 30,3369 by hand, but the ranking compares round(x * 10.000) of the
+    double, 303368. At 4 decimals a letter shows the compared value itself, so what differs reads different."""
+    from evaluatie.prijs.basis import euro_naast_elkaar, naast_elkaar
+    from evaluatie.prijs.precisie import punten
+
+    assert naast_elkaar(30.33685, 30.3369) == ("30,3368", "30,3369")
+    assert euro_naast_elkaar(6916.66665, 6916.6667) == ("EUR 6.916,6666", "EUR 6.916,6667")
+    rnd = random.Random(7)
+    for _ in range(20_000):
+        a = round(rnd.uniform(0, 100), 5)
+        b = a + rnd.choice([0.00005, 0.0001, -0.00005])
+        zijn, mijn = naast_elkaar(a, b)
+        if punten(a) != punten(b):
+            assert zijn != mijn, (a, b)

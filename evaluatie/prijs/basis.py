@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
-from evaluatie.prijs.precisie import DECIMALEN, punten
+from evaluatie.prijs.precisie import DECIMALEN, afgerond, punten
 from evaluatie.tekst import euro, getal, kort
 
 if TYPE_CHECKING:
@@ -309,8 +309,8 @@ def _opsomming(delen: Sequence[str]) -> str:
 
 def naast_elkaar(a: float, b: float) -> tuple[str, str]:
     """Two compared scores at 2 decimals, or at the ranking's 4 where 2 would show as equal what it tells apart."""
-    if getal(a) == getal(b) and punten(a) != punten(b):
-        return getal(a, DECIMALEN), getal(b, DECIMALEN)
+    if getal(a) == getal(b) and punten(a) != punten(b):  # the compared values themselves (precisie.afgerond)
+        return getal(afgerond(a), DECIMALEN), getal(afgerond(b), DECIMALEN)
     return getal(a), getal(b)
 
 
@@ -322,8 +322,8 @@ def niet_nul(x: float) -> str:
 def euro_naast_elkaar(a: float, b: float) -> tuple[str, str]:
     """Two compared amounts in cents, or at the ranking's 4 decimals where cents would show as equal what it tells
     apart ('EUR 6.916,6667')."""
-    if euro(a) == euro(b) and punten(a) != punten(b):
-        return f"EUR {getal(a, DECIMALEN)}", f"EUR {getal(b, DECIMALEN)}"
+    if euro(a) == euro(b) and punten(a) != punten(b):  # the compared values themselves (precisie.afgerond)
+        return f"EUR {getal(afgerond(a), DECIMALEN)}", f"EUR {getal(afgerond(b), DECIMALEN)}"
     return euro(a), euro(b)
 
 
