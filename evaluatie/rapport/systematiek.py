@@ -117,6 +117,7 @@ def systematiek(a: Aanbesteding) -> Document:
         )
     _openbaarmaking(d, a)
     _bewijsstukken(d, a)
+    _keurmerkvoorwaarde(d, a)
     schrijf_gemeentenbijlage(d, a)
     return d
 
@@ -136,6 +137,26 @@ def _bewijsstukken(d: Document, a: Aanbesteding) -> None:
         "inschrijver niet aan de eisen voldoet, dan vervalt zij:"
     )
     d.opsomming(list(a.bewijsstukken))
+
+
+def _keurmerkvoorwaarde(d: Document, a: Aanbesteding) -> None:
+    """What `evaluatie keurmerk` may decide for a winner whose keurmerk expires before the award (the letter then
+    states the proof of renewal or the condition, besluiten.toepassen.keurmerk_zin): announced here, in the lots
+    that require the keurmerk, for the same reason as the bewijsstukken."""
+    from evaluatie.gemeentenamen import opsomming
+
+    namen = [p.naam for p in a.percelen.values() if "keurmerk" in p.knockout]
+    if not namen:
+        return
+    toelating = any(p.procedure == "toelating" for p in a.percelen.values() if "keurmerk" in p.knockout)
+    wie = "aan wie wordt gegund of die wordt toegelaten" if toelating else "aan wie wordt gegund"
+    d.alinea(
+        f"Keurmerk bij de gunning ({'perceel' if len(namen) == 1 else 'percelen'} {opsomming(namen, 'en')}). "
+        f"Verloopt het keurmerk van een inschrijver {wie} vóór de datum van de gunning of van de verzending van "
+        "de beslissing, dan vraagt de aanbestedende dienst bewijs van de verlenging; zonder dat bewijs kan zij "
+        "gunnen onder de voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk "
+        "wordt getoond."
+    )
 
 
 def _looptijd(a: Aanbesteding) -> str:
