@@ -32,7 +32,10 @@ def verbind(pad: Path) -> sqlite3.Connection:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        migreer(db)
+        try:
+            migreer(db)
+        except EvaluatieFout as e:  # a newer schema: say which register
+            raise EvaluatieFout([f"{pad}: {m}" for m in e.meldingen]) from None
     except BaseException:
         db.close()
         raise
@@ -61,11 +64,16 @@ def verbind_om_te_lezen(pad: Path) -> sqlite3.Connection:
 
 
 def migreer(db: sqlite3.Connection) -> int:
-    """Apply every migration after the database's user_version, each in its own transaction."""
+    """Apply every migration after the database's user_version, each in its own transaction. A register of a
+    higher version was written by a newer evaluatie: refused, untouched."""
     versie = int(db.execute("PRAGMA user_version").fetchone()[0])
     if versie > len(MIGRATIES):
         raise EvaluatieFout(
-            [f"het contractregister heeft schemaversie {versie}, deze versie van evaluatie kent tot {len(MIGRATIES)}"]
+            [
+                f"het contractregister heeft schemaversie {versie}, deze versie van evaluatie kent tot "
+                f"{len(MIGRATIES)}: het is bijgewerkt door een nieuwere versie van evaluatie; gebruik die versie "
+                "(er is niets gewijzigd)"
+            ]
         )
     for nummer in range(versie, len(MIGRATIES)):
         db.execute("BEGIN")
