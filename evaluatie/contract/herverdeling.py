@@ -159,6 +159,31 @@ def restprobleem(r: Verdeelprobleem, vast: dict[tuple[str, str], int]) -> Verdee
     return dataclasses.replace(r, vraag=vraag, leveranciers=tuple(leveranciers), regels=regels, budget=budget)
 
 
+def _geen_aanmeldingen_na(reg: Register, perceel: str, aanbieder: str, per: dt.date) -> None:
+    """Registrations at the supplier on or after the day it drops out contradict that day: the proposal would count
+    only the placements before it and the stand would show the later ones at a supplier that had stopped."""
+    later = sorted(
+        (pl.aangemeld, pl.gemeente, pl.klantnummer)
+        for pl in reg.plaatsingen
+        if pl.perceel == perceel and pl.leverancier == aanbieder and pl.aangemeld is not None and pl.aangemeld >= per
+    )
+    if not later:
+        return
+    d, gemeente, klant = later[0]
+    raise InvoerFout(
+        [
+            Fout(
+                "--per",
+                f"op of na {per:%d-%m-%Y} zijn nog {len(later)} inburgeraar(s) bij {aanbieder} in perceel {perceel} "
+                f"aangemeld (de eerste: klant {klant} in {gemeente} op {d:%d-%m-%Y}); een aanbieder die per "
+                f"{per:%d-%m-%Y} uitvalt, krijgt vanaf die dag geen aanmeldingen. Kies de dag na de laatste aanmelding "
+                "bij deze aanbieder, of corrigeer eerst die aanmeldingen met een nieuwe aanlevering ('evaluatie "
+                "contract inlezen')",
+            )
+        ]
+    )
+
+
 def voorstel(
     werkmap: Werkmap,
     reg: Register,
@@ -177,6 +202,7 @@ def voorstel(
         raise InvoerFout([Fout("--aanbieder", f"{aanbieder} heeft geen contract voor perceel {perceel}")])
     if (perceel, aanbieder) in reg.uitgevallen:
         raise InvoerFout([Fout("--aanbieder", f"{aanbieder} is al uitgevallen in perceel {perceel}")])
+    _geen_aanmeldingen_na(reg, perceel, aanbieder, per)
     jaar = reg.contractjaar(per)
     begin, _ = reg.jaargrenzen(jaar)
     p = probleem or award_probleem(werkmap, perceel)

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 import sqlite3
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +154,28 @@ def _weiger_notities(pad: Path, naam: str, fouten: Verzamelaar) -> None:
             fouten.voeg_toe(f"{naam}!{blad}!{cel}", f"opmerking (notitie) bij deze cel; {waarom}")
 
 
+def _weiger_eigenschappen(pad: Path, naam: str, fouten: Verzamelaar) -> None:
+    """A BSN in a document property would be kept unread in the archived copy (evaluatie.contract.eigenschappen)."""
+    from xml.etree.ElementTree import ParseError
+
+    from evaluatie.contract.eigenschappen import eigenschappen_met_bsn
+
+    try:
+        gevonden = eigenschappen_met_bsn(pad)
+    except (zipfile.BadZipFile, ParseError, OSError):
+        fouten.voeg_toe(
+            naam, "de documenteigenschappen van deze werkmap zijn niet te lezen; sla het bestand opnieuw op"
+        )
+        return
+    for eigenschap in gevonden:
+        fouten.voeg_toe(
+            naam,
+            f"documenteigenschap '{eigenschap}' bevat een nummer dat aan de elfproef van het burgerservicenummer "
+            "voldoet; de inlezing bewaart het bestand heel (contract/aanleveringen, het dossier). Haal het nummer "
+            "weg (Bestand > Info > Eigenschappen) en lever opnieuw aan; er is niets ingelezen",
+        )
+
+
 def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
     naam = pad.name
     if pad.suffix.lower() == ".csv":
@@ -164,6 +187,7 @@ def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
     if boek is None:
         return []
     _weiger_notities(pad, naam, fouten)
+    _weiger_eigenschappen(pad, naam, fouten)
     for t in boek.values():  # empty sheets too: the archived copy keeps every sheet
         waarom = privacy.tabbladnaam_fout(t.naam)
         if waarom is not None:

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from evaluatie.contract.schema import MIGRATIES
-from evaluatie.fouten import EvaluatieFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.schrijfwacht import SchrijfFout, maak_map
 from evaluatie.werkmap import Werkmap
 
@@ -32,7 +32,10 @@ def verbind(pad: Path) -> sqlite3.Connection:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        migreer(db)
+        try:
+            migreer(db)
+        except EvaluatieFout as e:  # a newer schema: say which register
+            raise EvaluatieFout([f"{pad}: {m}" for m in e.meldingen]) from None
     except BaseException:
         db.close()
         raise
@@ -61,11 +64,16 @@ def verbind_om_te_lezen(pad: Path) -> sqlite3.Connection:
 
 
 def migreer(db: sqlite3.Connection) -> int:
-    """Apply every migration after the database's user_version, each in its own transaction."""
+    """Apply every migration after the database's user_version, each in its own transaction. A register of a
+    higher version was written by a newer evaluatie: refused, untouched."""
     versie = int(db.execute("PRAGMA user_version").fetchone()[0])
     if versie > len(MIGRATIES):
         raise EvaluatieFout(
-            [f"het contractregister heeft schemaversie {versie}, deze versie van evaluatie kent tot {len(MIGRATIES)}"]
+            [
+                f"het contractregister heeft schemaversie {versie}, deze versie van evaluatie kent tot "
+                f"{len(MIGRATIES)}: het is bijgewerkt door een nieuwere versie van evaluatie; gebruik die versie "
+                "(er is niets gewijzigd)"
+            ]
         )
     for nummer in range(versie, len(MIGRATIES)):
         db.execute("BEGIN")
@@ -79,6 +87,16 @@ def migreer(db: sqlite3.Connection) -> int:
 def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: bool = False) -> sqlite3.Connection:
     """The werkmap's register; `alleen_lezen` for commands that only read (they work on a read-only werkmap)."""
     pad = registerpad(werkmap)
+    if pad.is_dir():
+        raise InvoerFout(
+            [
+                Fout(
+                    werkmap.relatief(pad),
+                    "is een map, geen registerbestand; het register is één SQLite-bestand. Zet het bestand terug "
+                    f"(bijvoorbeeld {MAP}/dossier/{MAP}/{BESTAND}) of verplaats de map, er is niets gewijzigd",
+                )
+            ]
+        )
     if not pad.is_file() or pad.stat().st_size == 0:
         _niet_verloren(werkmap, pad, "ontbreekt" if not pad.exists() else "is leeg")
     if moet_bestaan and not pad.is_file():
@@ -98,7 +116,6 @@ def _niet_verloren(werkmap: Werkmap, pad: Path, toestand: str) -> None:
     """Refuse a register that is gone or empty in a werkmap whose contract was started and used: 'not started yet'
     would be false, and a new start would begin an empty register over the deliveries, decisions and published
     reports of the contract. A start whose register was removed before anything was recorded may be made again."""
-    from evaluatie.fouten import Fout, InvoerFout
     from evaluatie.logboek import lees
 
     regels = lees(werkmap).regels
