@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 MAANDEN = (
     "januari",
@@ -27,16 +27,23 @@ WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag
 _NL = str.maketrans(",.", ".,")  # swap the thousands and the decimal sign in one pass
 
 
+_RUIS = Decimal("1e-9")  # float noise of a sum (45.974999999999994 for 45,975) is below this
+
+
 def getal(x: float, decimalen: int = 2) -> str:
     """12.5 -> '12,50'; whole numbers keep their decimals so columns line up.
 
-    Rounded half away from zero on the number as written (its shortest decimal form), the way a reader rounds
-    by hand: 2 of 32 is 6,25% and reads '6,3%'. Python's format rounds the binary value half to even, which
-    gave '6,2%' next to '93,8%' for 30 of 32."""
-    if not math.isfinite(x):
-        return format(x, f",.{decimalen}f").translate(_NL)
-    rond = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
-    return format(rond, f",.{decimalen}f").translate(_NL)
+    A half is rounded up (away from zero), as a reader rounds by hand and as the number reads in gunning.json:
+    45.625 -> '45,63'. `format` alone rounds the binary value: the even 45,62 for 45.625 (exact in binary), and
+    45,97 for 0,70 x 25,50 + 0,30 x 93,75, which a float sum gives as 45.974999999999994. Only a number within float
+    noise of a half takes the slower exact path."""
+    tekst = format(x, f",.{decimalen}f")
+    if math.isfinite(x):
+        geschaald = abs(float(x)) * 10**decimalen
+        if abs(geschaald - math.floor(geschaald) - 0.5) < 1e-6:
+            d = Decimal(repr(float(x))).quantize(_RUIS, rounding=ROUND_HALF_EVEN)
+            tekst = format(d.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP), f",.{decimalen}f")
+    return tekst.translate(_NL)
 
 
 def euro(x: float) -> str:

@@ -162,6 +162,31 @@ def vul_panel(werkmap: Path, punten: Mapping[str, object], beoordelaars: tuple[s
         )
 
 
+def vul_scores(
+    werkmap: Path, scores: Mapping[tuple[str, str], object], beoordelaars: tuple[str, ...] = ("ada", "bram")
+) -> None:
+    """Every reviewer's form, written fresh, filled with the same score per (bidder, criterion)."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    schrijf_beoordelingsformulieren(Werkmap(werkmap))
+    for b in beoordelaars:
+        vul_beoordeling(werkmap / "beoordelingen" / f"{b}.xlsx", scores)
+
+
+def fictieve_korting_in_punten(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` (kleine_aanbesteding) with B1 under fictieve_korting, maximum discount EUR 5.000, and its two criteria
+    weighted 10 and 20 points: qualities in thirds, so discounts and fictitious prices fall between cents."""
+    lot = data["percelen"]["B1"]
+    del lot["weging"]
+    lot.update(prijsmethode="fictieve_korting", max_fictieve_korting=5000, criteriumweging="punten")
+    lot["gunningscriteria"] = {
+        "K1": {"naam": "Plan van aanpak", "weging": 10},
+        "K2": {"naam": "Samenwerking", "weging": 20},
+    }
+    return data
+
+
 def deels_bediende_subregio(root: Path) -> Path:
     """kleine_aanbesteding under per_subregio with P (quality 100, EUR 8.000, capacity 20) serving only Noord of
     subregio A (Noord, Oost) and Q (quality 50, EUR 9.000, capacity 30) serving all: P may serve nothing, Q takes all

@@ -68,17 +68,23 @@ def _verouderd_open(ws: Path, res: Result, id_: str, woorden: str) -> dict[str, 
 # --- a draw whose tie is gone -------------------------------------------------------------------------------------
 
 
-def test_verouderde_loting_is_een_open_punt_en_wordt_niet_toegepast(tmp_path: Path) -> None:
-    """X (capacity 20) and Y (capacity 12) tie at 9000 and quality 75 for 20 inburgeraars; the draw put Y first
-    (Y 12, X 8). X then bids 8900: X totals 0.6*75 + 0.4*100 = 85.00, Y 0.6*75 + 0.4*(8900/9000*100) = 84.56, so
-    there is no tie: X is first and takes all 20, Y none, whatever the draw said."""
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+def _gelijk_met_loting(tmp_path: Path, data: dict[str, Any]) -> Path:
+    """X (capacity 20) and Y (capacity 12) tie at 9000 and quality 75 for 20 inburgeraars; a draw put Y first."""
+    ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
     _vul(ws, {"X": 75, "Y": 75})
     res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
                "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
     assert res.exit_code == 0, res.output
+    return ws
+
+
+def test_verouderde_loting_is_een_open_punt_en_wordt_niet_toegepast(tmp_path: Path) -> None:
+    """X (capacity 20) and Y (capacity 12) tie at 9000 and quality 75 for 20 inburgeraars; the draw put Y first
+    (Y 12, X 8). X then bids 8900: X totals 0.6*75 + 0.4*100 = 85.00, Y 0.6*75 + 0.4*(8900/9000*100) = 84.56, so
+    there is no tie: X is first and takes all 20, Y none, whatever the draw said."""
+    ws = _gelijk_met_loting(tmp_path, kleine_aanbesteding())
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     assert _aantallen(_gunning_json(ws)) == {"Y": 12, "X": 8}
 
@@ -115,13 +121,7 @@ def test_loting_verouderd_door_een_nieuwe_beslisregel_zegt_dat_de_totalen_gelijk
     the rule. The stale draw said "er is geen gelijke stand meer tussen hen", which the ranking beside it (two
     totals of 85,00) contradicts; it says what changed: the rule now decides their order."""
     data = kleine_aanbesteding()
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
-    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
-    _vul(ws, {"X": 75, "Y": 75})
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
-    assert res.exit_code == 0, res.output
+    ws = _gelijk_met_loting(tmp_path, data)
     data["percelen"]["B1"]["bij_gelijke_stand"] = ["hoogste_capaciteit"]
     schrijf_yaml(ws / "aanbesteding.yaml", data)
     res = _run("gunning", "--werkmap", str(ws))

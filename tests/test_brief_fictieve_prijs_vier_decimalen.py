@@ -13,32 +13,27 @@ from pathlib import Path
 
 import pytest
 
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import (
+    fictieve_korting_in_punten,
+    html_tekst,
+    kleine_aanbesteding,
+    maak_werkmap,
+    schrijf_bod,
+    vul_scores,
+)
 from tests.test_besluiten import _run
 
 BESLIST = "Fictieve prijs, die beslist (de laagste staat eerst): de fictieve prijs van Q is lager dan de uwe"
 
 
 def _brief_p(tmp_path: Path, prijs_winnaar: str) -> str:
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
-
-    data = kleine_aanbesteding(openbaarmaking={"prijs_winnaar": prijs_winnaar})
-    lot = data["percelen"]["B1"]
-    del lot["weging"]
-    lot.update(prijsmethode="fictieve_korting", max_fictieve_korting=5000, criteriumweging="punten")
-    lot["gunningscriteria"] = {
-        "K1": {"naam": "Plan van aanpak", "weging": 10},
-        "K2": {"naam": "Samenwerking", "weging": 20},
-    }
+    data = fictieve_korting_in_punten(kleine_aanbesteding(openbaarmaking={"prijs_winnaar": prijs_winnaar}))
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 9416.67, 20, 12, 4, "alle")])
     schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
     scores = {("P", "Plan van aanpak"): 50, ("P", "Samenwerking"): 50}
     scores |= {("Q", "Plan van aanpak"): 25, ("Q", "Samenwerking"): 50}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_scores(ws, scores)
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     return html_tekst(ws / "rapporten" / "brieven" / "p-b1.html")

@@ -14,33 +14,20 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import fictieve_korting_in_punten, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_scores
 
 
 def test_exacte_gelijke_fictieve_prijs_vraagt_loting(tmp_path: Path) -> None:
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
-
-    data = kleine_aanbesteding()
-    lot = data["percelen"]["B1"]
-    del lot["weging"]
-    lot.update(
-        prijsmethode="fictieve_korting", max_fictieve_korting=5000, criteriumweging="punten", bij_gelijke_stand=[]
-    )
-    lot["gunningscriteria"] = {
-        "K1": {"naam": "Plan van aanpak", "weging": 10},
-        "K2": {"naam": "Samenwerking", "weging": 20},
-    }
+    data = fictieve_korting_in_punten(kleine_aanbesteding())
+    data["percelen"]["B1"]["bij_gelijke_stand"] = []
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 8250, 20, 12, 4, "alle")])
     schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 7000, 20, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
     # X: (10 x 25 + 20 x 75) / 30 = 175/3; korting 5000 x 175/300 = 8750/3; fictief 8250 - 8750/3 = 16000/3
     # Y: (10 x 50 + 20 x 25) / 30 = 100/3; korting 5000 x 100/300 = 5000/3; fictief 7000 - 5000/3 = 16000/3
     scores = {("X", "Plan van aanpak"): 25, ("X", "Samenwerking"): 75}
     scores |= {("Y", "Plan van aanpak"): 50, ("Y", "Samenwerking"): 25}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_scores(ws, scores)
     r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert r.exit_code == 1, r.output  # both get all 20 if first: the draw decides
     assert "evaluatie loting --lots B1" in r.output, r.output

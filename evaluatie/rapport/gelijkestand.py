@@ -56,7 +56,7 @@ def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel, wat: str = "tot
 def decimalen_zin(eigen: Rangregel, anderen: Sequence[Rangregel], wat: str = "totaalscore") -> str | None:
     """When a shown total (2 decimals) equals the recipient's but the compared total (4) does not."""
     gelijk_getoond = [
-        a for a in anderen if round(a.totaal, 2) == round(eigen.totaal, 2) and punten(a.totaal) != punten(eigen.totaal)
+        a for a in anderen if getal(a.totaal) == getal(eigen.totaal) and punten(a.totaal) != punten(eigen.totaal)
     ]
     if not gelijk_getoond:
         return None
@@ -70,7 +70,7 @@ def decimalen_zin(eigen: Rangregel, anderen: Sequence[Rangregel], wat: str = "to
 
 def decimalen_nodig(rangorde: Sequence[Rangregel]) -> int:
     """2, or the 4 of the compared precision when two different totals would look equal at 2."""
-    getoond: dict[float, set[int]] = {}
+    getoond: dict[str, set[int]] = {}
     for r in rangorde:
-        getoond.setdefault(round(r.totaal, 2), set()).add(punten(r.totaal))
+        getoond.setdefault(getal(r.totaal), set()).add(punten(r.totaal))
     return DECIMALEN if any(len(v) > 1 for v in getoond.values()) else 2
