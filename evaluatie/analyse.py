@@ -185,6 +185,13 @@ class Aanbestedingsanalyse:
     def _open_house(self, perceel: str) -> bool:
         return self.award.uitslag.percelen[perceel].procedure == "toelating"
 
+    def open_punten(self) -> pd.DataFrame:
+        """What keeps the award a CONCEPT (exit 1 and no letters on the command line): an undecided draw, a stale
+        decision, a missing sender, ... with the words and the command of 'evaluatie gunning'. The tables are those
+        of the provisional award while a point is open; an undecided draw stops the allocation tables (_beslist)."""
+        rijen = [p.als_dict() for p in self.award.open_punten]
+        return _tabel(rijen, {"soort": "str", "tekst": "str", "commando": "str"})
+
     def _beslist(self, percelen: list[str]) -> None:
         """No allocation while a tie decides it and no draw is recorded: the pipeline then orders the tie
         alphabetically (a provisional award, exit 1 on the command line), a default no analyst should take as the
