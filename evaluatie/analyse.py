@@ -26,9 +26,12 @@ from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
 
 def _tabel(rijen: Sequence[Mapping[str, object]], kolommen: dict[str, str]) -> pd.DataFrame:
     """The rows under their columns. An empty table gets the column types the same table has with rows (str, int64,
-    float64, bool; object where a value may be None): pandas makes every column of an empty table 'object'."""
+    float64, bool; object where a value may be None): pandas makes every column of an empty table 'object'. An
+    'object' column stays 'object' with rows too: pandas would make it bool or str when no row holds a None."""
     tabel = pd.DataFrame(rijen, columns=list(kolommen))
-    return tabel.astype(kolommen) if tabel.empty else tabel
+    if tabel.empty:
+        return tabel.astype(kolommen)
+    return tabel.astype({k: t for k, t in kolommen.items() if t == "object"})
 
 
 class Aanbestedingsanalyse:

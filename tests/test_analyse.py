@@ -176,6 +176,9 @@ def test_iedere_kolom_heeft_haar_eigen_type_ook_in_een_lege_tabel(tmp_path: Path
     panel = alleen_b1.panel()
     assert panel["consensus"].isna().all()  # no consensus.xlsx
     assert str(panel["consensus"].dtype) == "float64"
+    # every rule checkable here (no None), and no tie (beslist_door all None): still the README's 'object'
+    assert str(alleen_b1.knockout()["voldoet"].dtype) == "object"
+    assert str(alleen_b1.rangorde()["beslist_door"].dtype) == "object"
 
 
 def test_perceel_en_oplosser_zoals_op_de_commandoregel(voorbeeld: Path) -> None:
