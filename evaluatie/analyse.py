@@ -26,9 +26,12 @@ from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
 
 def _tabel(rijen: Sequence[Mapping[str, object]], kolommen: dict[str, str]) -> pd.DataFrame:
     """The rows under their columns. An empty table gets the column types the same table has with rows (str, int64,
-    float64, bool; object where a value may be None): pandas makes every column of an empty table 'object'."""
+    float64, bool; object where a value may be None): pandas makes every column of an empty table 'object'. An
+    'object' column stays 'object' with rows too: pandas would make it bool or str when no row holds a None."""
     tabel = pd.DataFrame(rijen, columns=list(kolommen))
-    return tabel.astype(kolommen) if tabel.empty else tabel
+    if tabel.empty:
+        return tabel.astype(kolommen)
+    return tabel.astype({k: t for k, t in kolommen.items() if t == "object"})
 
 
 class Aanbestedingsanalyse:
@@ -184,6 +187,13 @@ class Aanbestedingsanalyse:
 
     def _open_house(self, perceel: str) -> bool:
         return self.award.uitslag.percelen[perceel].procedure == "toelating"
+
+    def open_punten(self) -> pd.DataFrame:
+        """What keeps the award a CONCEPT (exit 1 and no letters on the command line): an undecided draw, a stale
+        decision, a missing sender, ... with the words and the command of 'evaluatie gunning'. The tables are those
+        of the provisional award while a point is open; an undecided draw stops the allocation tables (_beslist)."""
+        rijen = [p.als_dict() for p in self.award.open_punten]
+        return _tabel(rijen, {"soort": "str", "tekst": "str", "commando": "str"})
 
     def _beslist(self, percelen: list[str]) -> None:
         """No allocation while a tie decides it and no draw is recorded: the pipeline then orders the tie

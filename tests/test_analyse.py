@@ -176,6 +176,9 @@ def test_iedere_kolom_heeft_haar_eigen_type_ook_in_een_lege_tabel(tmp_path: Path
     panel = alleen_b1.panel()
     assert panel["consensus"].isna().all()  # no consensus.xlsx
     assert str(panel["consensus"].dtype) == "float64"
+    # every rule checkable here (no None), and no tie (beslist_door all None): still the README's 'object'
+    assert str(alleen_b1.knockout()["voldoet"].dtype) == "object"
+    assert str(alleen_b1.rangorde()["beslist_door"].dtype) == "object"
 
 
 def test_perceel_en_oplosser_zoals_op_de_commandoregel(voorbeeld: Path) -> None:
@@ -191,3 +194,25 @@ def test_perceel_en_oplosser_zoals_op_de_commandoregel(voorbeeld: Path) -> None:
         a.rangorde("b2")
     with pytest.raises(ValueError, match="onbekende oplosser 'foo'; kies uit auto, highs, cbc"):
         evaluatie.open(voorbeeld, oplosser="foo")
+
+
+def test_open_punten_zegt_wat_de_gunning_nog_tegenhoudt(voorbeeld: Path, tmp_path: Path) -> None:
+    """What keeps the award a CONCEPT on the command line (exit 1: a draw, a stale decision, the sender) was nowhere in
+    the analysis: open_punten() gives it, in the words and with the commands of 'evaluatie gunning'."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+
+    leeg = evaluatie.open(voorbeeld).open_punten()
+    assert leeg.empty and list(leeg.columns) == ["soort", "tekst", "commando"]
+    data = kleine_aanbesteding()
+    del data["afzender"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    vul_panel(ws, {"X": 75})
+    punten = evaluatie.open(ws).open_punten()
+    assert list(punten["soort"]) == ["afzender", "contactpersoon", "ondertekenaar"]
+    assert list(punten["commando"]) == [
+        "aanbesteding.yaml: afzender.adres",
+        "aanbesteding.yaml: afzender.contactpersoon: {naam: ..., functie: ...}",
+        "aanbesteding.yaml: afzender.ondertekenaar: {naam: ..., functie: ...}",
+    ]
+    assert str(leeg["tekst"].dtype) == str(punten["tekst"].dtype)

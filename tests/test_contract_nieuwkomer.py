@@ -78,3 +78,30 @@ def test_een_verkorte_of_verschreven_aanbieder_krijgt_de_naam_uit_het_register(g
     code, uit = _uit(*uitval, "--aanbieder", "Kompas Inburgerng")
     assert code == 2
     assert "--aanbieder: Kompas Inburgerng heeft geen contract; bedoelt u Kompas Inburgering?" in uit
+
+
+def test_een_datum_van_een_contractbesluit_die_niet_is_opgegeven_heet_vandaag(gestart: Path) -> None:
+    """contract keuze and wijziging without --datum take today, after the example's term (2022-2024): the error
+    named '--datum: <today> ligt na het einde' as if typed. Said now as peildatum is: not given, so today."""
+    import datetime as dt
+
+    vandaag = f"--datum: niet opgegeven, dus vandaag ({dt.date.today().isoformat()}); dat ligt na het einde"
+    keuze = ["contract", "keuze", "--werkmap", gestart, "--gemeente", "Huizen", "--route", "B1", "--klant", "K9"]
+    code, uit = _uit(
+        *keuze, "--aanbieder", "Kompas Inburgering", "--door", "S. Jansen, contractmanager", "--reden", "x"
+    )
+    assert code == 2 and vandaag in uit, uit
+    wijziging = ["contract", "wijziging", "--werkmap", gestart, "--route", "B1", "--soort", "indexatie"]
+    code, uit = _uit(*wijziging, "--waarde", "1000", "--grondslag", "art. 2.163b Aw 2012", "--alleen-toetsen")
+    assert code == 2 and vandaag in uit, uit
+    code, uit = _uit(
+        *wijziging,
+        "--waarde",
+        "1000",
+        "--grondslag",
+        "art. 2.163b Aw 2012",
+        "--alleen-toetsen",
+        "--datum",
+        "2025-02-01",
+    )
+    assert code == 2 and "--datum: 2025-02-01 ligt na het einde" in uit, uit

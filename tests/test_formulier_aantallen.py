@@ -112,3 +112,18 @@ def test_nieuw_zonder_beoordelaars_noemt_ze_als_nog_in_te_vullen(tmp_path: Path)
     assert res.exit_code == 0, res.output
     uit = " ".join(res.output.split())
     assert "; de beoordelaars (beoordelaars: [], want --beoordelaars is niet opgegeven). Controleer ook de data." in uit
+
+
+def test_de_kop_van_aanbesteding_yaml_zegt_wat_invullen_blokkeert(tmp_path: Path) -> None:
+    """The head of the file 'evaluatie nieuw' writes said every 'invullen' is a missing number that blocks
+    'inschrijvingen', 'toets' and 'gunning'; the sender's 'invullen' is text, and blocks nothing but the letters (the
+    award is a CONCEPT). Proven here: with the volumes filled in and the sender still open, inschrijvingen runs."""
+    ws = tmp_path / "gooi"
+    _nieuw(ws)
+    kop = (ws / "aanbesteding.yaml").read_text(encoding="utf-8").split("\n\n")[0]
+    assert "daar ontbreekt nog een getal" not in kop
+    assert "een open aantal inburgeraars" in kop and "een open afzender" in kop
+    pad = ws / "aanbesteding.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("B1: invullen, onderwijs: invullen", "B1: 3, onderwijs: 1"))
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(ws)])
+    assert "afzender" not in res.output and "geen inschrijvingen gevonden" in res.output  # only the missing bids

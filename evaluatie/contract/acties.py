@@ -166,9 +166,11 @@ def leg_keuze_vast(
     door: str,
     reden: str,
     vandaag: dt.date | None = None,
+    datum_opgegeven: bool = True,
 ) -> tuple[Advies, int, str]:
     """Record an own choice; returns the advice of that moment, the decision's number and the chosen
-    supplier as the register writes it (a name typed in another case is the same supplier)."""
+    supplier as the register writes it (a name typed in another case is the same supplier). `datum_opgegeven`: as in
+    wijzig."""
     from evaluatie.contract.advies import kies
 
     db = open_register(werkmap)
@@ -176,7 +178,7 @@ def leg_keuze_vast(
         reg = lees_register(db)
         g, r, a = herken(reg, gemeente, perceel, aanbieder)
         gemeente, perceel, aanbieder = g or gemeente, r or perceel, a or aanbieder
-        uit = kies(db, reg, gemeente, perceel, klant, aanbieder, datum, door, reden, vandaag)
+        uit = kies(db, reg, gemeente, perceel, klant, aanbieder, datum, door, reden, vandaag, datum_opgegeven)
     finally:
         db.close()
     opties = {
@@ -293,7 +295,10 @@ def wijzig(
     door: str | None,
     reden: str | None,
     vandaag: dt.date | None = None,
+    datum_opgegeven: bool = True,
 ) -> tuple[Toetsing, int | None]:
+    """Test a contract change, and record it when `vastleggen`. `datum_opgegeven`: False when the command line took
+    today for a --datum not given (an error then says so)."""
     from evaluatie.contract.besluit import fouten_wie_waarom, niet_in_de_toekomst
     from evaluatie.contract.wijziging import leg_wijziging_vast, toets_wijziging
 
@@ -305,7 +310,7 @@ def wijzig(
             toekomst = niet_in_de_toekomst(datum, vandaag)  # said with the other options' errors
             vooraf = toekomst + (fouten_wie_waarom(door, reden) if vastleggen else [])
             try:
-                t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum)
+                t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum, datum_opgegeven)
             except InvoerFout as e:  # with a date in the future, a missing --door or --reden: all at once
                 eerst = [f for f in e.fouten if not (toekomst and f.plaats == "--datum")]  # one slip said once
                 raise InvoerFout([*eerst, *vooraf]) from None
@@ -335,8 +340,10 @@ def treed_toe(
     door: str,
     reden: str,
     vandaag: dt.date | None = None,
+    datum_opgegeven: bool = True,
 ) -> Toetreding:
-    """A late application to an open-house lot: admitted (register and letter) or not (letter only)."""
+    """A late application to an open-house lot: admitted (register and letter) or not (letter only).
+    `datum_opgegeven`: as in wijzig."""
     from evaluatie.contract.toetreding import beoordeel_toetreding
 
     db = open_register(werkmap)
@@ -344,7 +351,9 @@ def treed_toe(
         reg = lees_register(db, met_plaatsingen=False)
         perceel = herken(reg, None, perceel)[1] or perceel
         _gunning_van_de_start(werkmap, reg, "het toelatingsbesluit zou een andere gunning volgen dan het contract")
-        t = beoordeel_toetreding(werkmap, db, reg, bestand, perceel, ontvangen, datum, door, reden, vandaag)
+        t = beoordeel_toetreding(
+            werkmap, db, reg, bestand, perceel, ontvangen, datum, door, reden, vandaag, datum_opgegeven
+        )
     finally:
         db.close()
     opties = {

@@ -255,6 +255,7 @@ def kies(
     door: str,
     reden: str,
     vandaag: dt.date | None = None,
+    datum_opgegeven: bool = True,
 ) -> tuple[Advies, int]:
     """Record an own choice (it always wins) together with the advice it departs from or follows. Every wrong
     option at once: the client number, the date (in the term, not in the future), the gemeente and route, the
@@ -269,7 +270,7 @@ def kies(
     toekomst = niet_in_de_toekomst(datum, vandaag)
     controles = [lambda: controleer_keuze(reg, gemeente, perceel)]
     if not toekomst:  # a date both in the future and after the term: one slip, said once
-        controles.insert(0, lambda: reg.binnen_looptijd(datum, "--datum"))
+        controles.insert(0, lambda: reg.binnen_looptijd(datum, "--datum", opgegeven=datum_opgegeven))
     for controle in controles:
         try:
             controle()

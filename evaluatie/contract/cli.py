@@ -193,7 +193,16 @@ def keuze(
     from evaluatie.contract.acties import leg_keuze_vast
 
     a, b, gekozen = leg_keuze_vast(
-        _wm(werkmap), gemeente, route, klant, aanbieder, _dag(datum), door or "", reden or "", dt.date.today()
+        _wm(werkmap),
+        gemeente,
+        route,
+        klant,
+        aanbieder,
+        _dag(datum),
+        door or "",
+        reden or "",
+        dt.date.today(),
+        datum_opgegeven=datum is not None,
     )
     from evaluatie.contract.advies import opmerkingen_bij_keuze
 
@@ -358,6 +367,7 @@ def wijziging(
         door,
         reden,
         dt.date.today(),
+        datum_opgegeven=datum is not None,
     )
     if als_json:
         uit = {
@@ -405,7 +415,17 @@ def toetreding(
 
     if ontvangen is None:
         raise click.UsageError("--ontvangen is verplicht: de datum waarop de aanmelding binnenkwam")
-    t = treed_toe(_wm(werkmap), bestand, route, ontvangen, _dag(datum), door or "", reden or "", dt.date.today())
+    t = treed_toe(
+        _wm(werkmap),
+        bestand,
+        route,
+        ontvangen,
+        _dag(datum),
+        door or "",
+        reden or "",
+        dt.date.today(),
+        datum_opgegeven=datum is not None,
+    )
     brief = next(p for p in t.bestanden if p.suffix == ".docx")
     if als_json:
         uit = {

@@ -53,7 +53,14 @@ class Toetreding:
 
 
 def _controleer_opties(
-    reg: Register, pad: Path, ontvangen: dt.date, datum: dt.date, door: str, reden: str, vandaag: dt.date | None
+    reg: Register,
+    pad: Path,
+    ontvangen: dt.date,
+    datum: dt.date,
+    door: str,
+    reden: str,
+    vandaag: dt.date | None,
+    datum_opgegeven: bool = True,
 ) -> list[Fout]:
     fouten = [*niet_in_de_toekomst(datum, vandaag), *fouten_wie_waarom(door, reden)]
     if ontvangen > datum:
@@ -61,7 +68,7 @@ def _controleer_opties(
             Fout("--ontvangen", f"{ontvangen.isoformat()} ligt na de datum van het besluit ({datum.isoformat()})")
         )
     try:
-        reg.binnen_looptijd(datum, "--datum")
+        reg.binnen_looptijd(datum, "--datum", opgegeven=datum_opgegeven)
     except InvoerFout as e:
         fouten += e.fouten
     if not pad.is_file():
@@ -113,6 +120,7 @@ def beoordeel_toetreding(
     door: str,
     reden: str,
     vandaag: dt.date | None = None,
+    datum_opgegeven: bool = True,
 ) -> Toetreding:
     """Judge one late bid for `perceel` and record the outcome (see the module docstring)."""
     from evaluatie.bestandsnamen import slug, veilige_naam
@@ -125,7 +133,7 @@ def beoordeel_toetreding(
     from evaluatie.toets.register import maak_regel
     from evaluatie.toets.uitvoeren import toets
 
-    fouten = _controleer_opties(reg, pad, ontvangen, datum, door, reden, vandaag)
+    fouten = _controleer_opties(reg, pad, ontvangen, datum, door, reden, vandaag, datum_opgegeven)
     route = []
     if pad.resolve().is_relative_to(werkmap.inschrijvingen.resolve()):  # the award would read it as its own bid
         route.append(

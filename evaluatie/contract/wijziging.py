@@ -60,11 +60,18 @@ def de_minimis_grens(initiele_waarde: float) -> float:
 
 
 def toets_wijziging(
-    reg: Register, perceel: str, soort: str, waarde: float, trajecten: int, grondslag: str, datum: dt.date
+    reg: Register,
+    perceel: str,
+    soort: str,
+    waarde: float,
+    trajecten: int,
+    grondslag: str,
+    datum: dt.date,
+    datum_opgegeven: bool = True,
 ) -> Toetsing:
     fouten = []
-    try:
-        reg.binnen_looptijd(datum, "--datum")  # a change of a contract that did not yet or no longer exist
+    try:  # a change of a contract that did not yet or no longer exist
+        reg.binnen_looptijd(datum, "--datum", opgegeven=datum_opgegeven)
     except InvoerFout as e:
         fouten += e.fouten
     if perceel not in reg.percelen:

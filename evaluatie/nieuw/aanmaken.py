@@ -323,8 +323,9 @@ def yaml_tekst(
     r = [
         f"# Aanbesteding {verzoek.naam}",
         "# Gemaakt met 'evaluatie nieuw'. Alle regels met # zijn toelichting; pas de waarden aan waar nodig.",
-        f"# Zoek op '{PLAATSHOUDER}': daar ontbreekt nog een getal. Zolang dat zo is, weigeren",
-        "# 'evaluatie inschrijvingen', 'toets', 'gunning' enzovoort met een melding per gemeente en perceel.",
+        f"# Zoek op '{PLAATSHOUDER}': daar ontbreekt nog een gegeven. Zolang er een open aantal inburgeraars is,",
+        "# weigeren 'evaluatie inschrijvingen', 'toets', 'gunning' enzovoort met een melding per gemeente en perceel;",
+        "# met een open afzender is de gunning een CONCEPT zonder brieven.",
         "",
         "# Naam van de aanbesteding, in rapporten en brieven.",
         f"naam: {_w(verzoek.naam)}",
