@@ -794,6 +794,19 @@ def _met_prijsparameters(samen: dict[str, Any]) -> dict[str, Any]:
     return {**samen, "percelen": percelen}
 
 
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100  # a date of the procedure outside these years is a typo in the year
+
+
+def buiten_de_jaren(d: dt.date) -> str | None:
+    """A date of the procedure in a year nobody means (9999-12-27 for 2025-12-27): the periods counted from it
+    overflowed the date arithmetic (a traceback in `nieuw` and in the letters)."""
+    from evaluatie.tekst import datum
+
+    if EERSTE_JAAR <= d.year <= LAATSTE_JAAR:
+        return None
+    return f"{datum(d)} ligt niet tussen {EERSTE_JAAR} en {LAATSTE_JAAR}; is het jaar verschreven?"
+
+
 def _datavolgorde(data: Any, plaats_van: Any) -> list[Fout]:
     """The dates of the procedure in their order: publication before closing, the decision not before the
     closing, the letters not before the decision, and the keurmerk reference date not after the decision (the
@@ -808,6 +821,11 @@ def _datavolgorde(data: Any, plaats_van: Any) -> list[Fout]:
     def fout(veld: str, tekst: str) -> None:
         uit.append(Fout(plaats_van(veld), tekst))
 
+    for veld, waarde in d.items():
+        if waarde is not None and (reden := buiten_de_jaren(waarde)) is not None:
+            fout(veld, reden)
+    if any(w is not None and buiten_de_jaren(w) for w in d.values()):
+        return uit  # the order of a date nobody meant says nothing more
     pub, slu, kp, gun, verz = (d[k] for k in ("publicatie", "sluiting", "keurmerk_peildatum", "gunning", "verzending"))
     if pub and slu and slu <= pub:
         fout("sluiting", f"de sluiting ({datum(slu)}) ligt niet na de publicatie ({datum(pub)})")
