@@ -303,3 +303,15 @@ def test_een_onmogelijk_lange_termijn_is_een_invoerfout(tmp_path: Path) -> None:
         "looptijd.jaren: moet <= 50 zijn, kreeg 100000",
         "standstill_dagen: moet <= 365 zijn, kreeg 10000000",
     ], fouten
+
+
+def test_een_beoordelaar_die_consensus_heet_is_een_invoerfout(tmp_path: Path) -> None:
+    """A reviewer named 'Consensus' got the form consensus.xlsx, the file of the panel's consensus workbook: the form
+    was read as the consensus, and 'template consensus' would write over it."""
+    data = kleine_aanbesteding(beoordelaars=["Consensus", "Bram"])
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert len(fouten) == 1 and fouten[0].startswith("aanbesteding.yaml: beoordelaars[1] (regel"), fouten
+    assert fouten[0].endswith(
+        "beoordelaar 'Consensus' krijgt de bestandsnaam consensus.xlsx, die van het consensusformulier; geef de "
+        "volledige naam (bijvoorbeeld met voorletters)"
+    ), fouten

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from evaluatie.bestandsnamen import veilige_naam
+from evaluatie.bestandsnamen import CONSENSUSBESTAND, veilige_naam
 from evaluatie.definitie import plaatshouders
 from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Perceel
 from evaluatie.definitie.schaalcontrole import controleer_schaal
@@ -546,6 +546,14 @@ def _inhoudelijke_controles(
                 ("beoordelaars", i),
                 f"beoordelaar '{b}' krijgt dezelfde bestandsnaam als '{eerste}' ({stam}.xlsx); "
                 "maak de namen duidelijker verschillend",
+            )
+        if f"{stam}.xlsx" == CONSENSUSBESTAND:
+            # the reviewer's form would be read as the panel's consensus workbook, and 'template consensus' would
+            # write over it
+            fout(
+                ("beoordelaars", i),
+                f"beoordelaar '{b}' krijgt de bestandsnaam {CONSENSUSBESTAND}, die van het consensusformulier; "
+                "geef de volledige naam (bijvoorbeeld met voorletters)",
             )
         bestanden.setdefault(stam, i)
     bekende_regels = sorted(regels_register())
