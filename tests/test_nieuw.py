@@ -434,3 +434,17 @@ def test_een_verschreven_jaar_geeft_een_fout_en_geen_traceback(tmp_path: Path) -
     res = CliRunner().invoke(main, ["toets", "--werkmap", str(ws)])
     assert res.exit_code == 2, res.output
     assert "data.gunning (regel" in res.output and "7 april 9999 ligt niet tussen 2000 en 2100" in res.output
+
+
+def test_twee_schrijfwijzen_van_een_subregio_worden_bij_subregio_gemeld(tmp_path: Path) -> None:
+    """'Noord' and 'noord' in two --subregio options are two spellings of one subregio (an input error); the error
+    was put at --gemeenten/--regio, an option that had nothing to do with it."""
+    res = CliRunner().invoke(
+        main, ["nieuw", str(tmp_path / "x"), "--naam", "X", "--penvoerder", "Gemeente Vught", "--gemeenten",
+               "Vught,'s-Hertogenbosch", "--subregio", "Noord=Vught", "--subregio", "noord='s-Hertogenbosch",
+               "--publicatie", "2026-01-05"],
+    )  # fmt: skip
+    assert res.exit_code == 2, res.output
+    assert res.output.splitlines()[1].startswith(
+        "  --subregio: subregio 'Noord' (gemeenten[1]) is hier geschreven als"
+    ), res.output
