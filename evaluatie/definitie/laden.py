@@ -659,11 +659,11 @@ def _inhoudelijke_controles(
             if isinstance(c, dict) and isinstance(c.get("naam"), str) and c["naam"].strip():
                 # the reviewer forms name a criterion, not its code: two rows 'Plan' per bid could never be told apart
                 # (every form 'dubbele regel' and 'regel ontbreekt'), and the systematiek would publish two alike
-                eerder = namen.setdefault(" ".join(c["naam"].casefold().split()), k)
-                if eerder != k:
+                zelfde = namen.setdefault(" ".join(c["naam"].casefold().split()), k)
+                if zelfde != k:
                     fout(
                         (*basis, "gunningscriteria", k, "naam"),
-                        f"criterium {k} heet hetzelfde als criterium {eerder} ('{c['naam']}'); het "
+                        f"criterium {k} heet hetzelfde als criterium {zelfde} ('{c['naam']}'); het "
                         "beoordelingsformulier noemt een criterium bij zijn naam, dus geef ieder criterium van het "
                         "perceel een eigen naam",
                     )
