@@ -600,7 +600,9 @@ def _inhoudelijke_controles(
         if "schaal" not in p:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
         else:
-            controleer_schaal(p["schaal"], basis, (*basis, "schaal") in regels, str(p.get("criteriaset")), fout)
+            # the scale is the tender's own when it stands in the file, or when --zet set a step (no line then)
+            eigen = (*basis, "schaal") in regels or "--zet" in naam
+            controleer_schaal(p["schaal"], basis, eigen, str(p.get("criteriaset")), fout)
         if p["procedure"] == "toelating" and p.get("raammaximum"):
             fout(
                 (*basis, "raammaximum"),
