@@ -717,7 +717,8 @@ def _inhoudelijke_controles(
                 fout(
                     ("gemeenten", i, "inburgeraars", code),
                     f"{g['naam']} neemt niet deel aan perceel {code} (percelen.{code}.gemeenten), maar verwacht er "
-                    f"{aantal} inburgeraars per jaar; die tellen nergens mee. Neem {g['naam']} op in "
+                    f"{aantal} {'inburgeraar' if aantal == 1 else 'inburgeraars'} per jaar; "
+                    f"{'die telt' if aantal == 1 else 'die tellen'} nergens mee. Neem {g['naam']} op in "
                     f"percelen.{code}.gemeenten, of haal '{code}: {aantal}' weg (0 mag blijven staan)",
                 )
     positie = {g["naam"]: i for i, g in enumerate(samen["gemeenten"])}
