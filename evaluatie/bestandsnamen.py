@@ -68,3 +68,8 @@ def unieke_namen(namen: dict[str, str], sleutels: dict[str, str] | None = None) 
             uit[entiteit] = f"{uit[entiteit]}-{kort_hash(entiteit)}"
         gezien[uit[entiteit].lower()] = entiteit
     return uit
+
+
+CONSENSUSBESTAND = (
+    "consensus.xlsx"  # the panel's consensus workbook in beoordelingen/; no reviewer form may be named so
+)

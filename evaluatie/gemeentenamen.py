@@ -116,6 +116,16 @@ class Namen:
         uit += [self._op_sleutel[k] for k in difflib.get_close_matches(s, list(self._op_sleutel), n=aantal, cutoff=0.6)]
         return list(dict.fromkeys(uit))[:aantal]
 
+    def bijna(self, naam: str, drempel: float = 0.85) -> str | None:
+        """The one valid name `naam` is almost spelled as ('Land van Cuyk' -> 'Land van Cuijk'), or None: stricter
+        than `suggesties`, so a fictitious name ('Noord') is not taken for a misspelled 'Noordwijk'."""
+        import difflib
+
+        if self.zoek(naam) is not None:
+            return None
+        dichtst = difflib.get_close_matches(sleutel(naam), list(self._op_sleutel), n=1, cutoff=drempel)
+        return self._op_sleutel[dichtst[0]] if dichtst else None
+
     def toelichting(self, naam: str, peildatum: dt.date | None = None) -> str:
         """What to add after 'X is unknown': where an old gemeente went, or 'bedoelt u ...?'."""
         delen: list[str] = []

@@ -244,8 +244,10 @@ KEURMERK_WETTELIJK = ("B1", "Z")  # the routes the law ties to the Blik op Werk 
 def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
     """What the published method leaves a bidder to guess: criteria or scale points without a description,
     and an award lot whose framework maximum equals the forecast; above the threshold a standstill shorter than
-    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for; a weighted lot where quality weighs 0%."""
+    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for; a weighted lot where quality weighs 0%; a
+    gemeente whose name is almost that of a register gemeente."""
     from evaluatie.besluiten.openpunten import te_korte_termijn
+    from evaluatie.gemeentenamen import register_namen
     from evaluatie.prijs.basis import methode
     from evaluatie.rapport.perceelstukken import ontbrekende_omschrijvingen
 
@@ -265,6 +267,14 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
                 "keurmerk, maar de wet vraagt het voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3 "
                 "en het Besluit inburgering 2021); de systematiek zegt nu 'Keurmerk: voor dit perceel niet vereist'. "
                 "Zet de eis aan (knockout: {keurmerk: {}}) of haal 'keurmerk: false' weg"
+            )
+    register = register_namen()
+    for i, g in enumerate(aanbesteding.gemeenten, start=1):
+        if (bedoeld := register.bijna(g.naam)) is not None:
+            # a tender may name gemeenten outside the register, but 'Land van Cuyk' would be published in every letter
+            uit.append(
+                f"gemeenten[{i}].naam: '{g.naam}' is geen gemeente per 1 januari 2026 (CBS); bedoelt u {bedoeld}? De "
+                "naam staat zo in de systematiek, de brieven en de overzichten per gemeente"
             )
     for code, p in aanbesteding.percelen.items():
         if p.procedure == "gunning" and methode(p.prijsmethode).gewogen and p.weging.kwaliteit == 0:

@@ -292,3 +292,26 @@ def test_een_dubbelzinnig_bedrag_is_een_fout_en_niet_twee(tmp_path: Path) -> Non
     pad.write_text(pad.read_text(encoding="utf-8").replace("plafondprijs: 10000", "plafondprijs: 12.500"), "utf-8")
     fouten = _fouten(pad)
     assert len(fouten) == 1 and "12.500 is dubbelzinnig" in fouten[0] and "bedoelt u 12500?" in fouten[0], fouten
+
+
+def test_een_onmogelijk_lange_termijn_is_een_invoerfout(tmp_path: Path) -> None:
+    """standstill_dagen: 10000000 (a slip of the keyboard) passed the schema, and the award crashed in the letters
+    with 'OverflowError: date value out of range'; a term of 100.000 years passed as well."""
+    data = kleine_aanbesteding(standstill_dagen=10_000_000, looptijd={"jaren": 100_000, "optiejaren": 1})
+    fouten = [f.split(": ", 1)[1] for f in _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))]
+    assert sorted(f.split(" (regel")[0] + f.split(")", 1)[1] for f in fouten) == [
+        "looptijd.jaren: moet <= 50 zijn, kreeg 100000",
+        "standstill_dagen: moet <= 365 zijn, kreeg 10000000",
+    ], fouten
+
+
+def test_een_beoordelaar_die_consensus_heet_is_een_invoerfout(tmp_path: Path) -> None:
+    """A reviewer named 'Consensus' got the form consensus.xlsx, the file of the panel's consensus workbook: the form
+    was read as the consensus, and 'template consensus' would write over it."""
+    data = kleine_aanbesteding(beoordelaars=["Consensus", "Bram"])
+    fouten = _fouten(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))
+    assert len(fouten) == 1 and fouten[0].startswith("aanbesteding.yaml: beoordelaars[1] (regel"), fouten
+    assert fouten[0].endswith(
+        "beoordelaar 'Consensus' krijgt de bestandsnaam consensus.xlsx, die van het consensusformulier; geef de "
+        "volledige naam (bijvoorbeeld met voorletters)"
+    ), fouten

@@ -220,3 +220,13 @@ def test_een_ontbrekende_criteriaset_komt_samen_met_de_andere_fouten(tmp_path: P
         f"  aanbesteding.yaml: percelen.Z.criteriaset (regel {set_regel}): criteriaset 'inburgering-2021' niet "
         "gevonden in criteria/; bedoelt u 'inburgering-2022'?",
     ], res.output
+
+
+def test_een_inburgeraar_buiten_het_perceel_in_het_enkelvoud(tmp_path: Path) -> None:
+    """'maar verwacht er 1 inburgeraars per jaar; die tellen nergens mee' read wrong for one."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost"]
+    data["gemeenten"][2]["inburgeraars"]["B1"] = 1
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(maak_werkmap(tmp_path / "ws", data))])
+    assert res.exit_code == 2, res.output
+    assert "maar verwacht er 1 inburgeraar per jaar; die telt nergens mee" in " ".join(res.output.split()), res.output

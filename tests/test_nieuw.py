@@ -416,3 +416,35 @@ def test_het_formulier_van_nieuw_wordt_na_de_aantallen_opnieuw_geschreven(tmp_pa
     assert res.exit_code == 0, res.output
     blad = load_workbook(doel / "inschrijfformulier.xlsx")["Perceelgegevens"]
     assert ("Eindhoven", "Zuidoost-Brabant", 25) in list(blad.iter_rows(values_only=True))
+
+
+def test_een_verschreven_jaar_geeft_een_fout_en_geen_traceback(tmp_path: Path) -> None:
+    """--publicatie 9999-12-20: the default closing 42 days later overflowed ('OverflowError: date value out of
+    range', a traceback); in aanbesteding.yaml such a date passed and the letters' standstill period overflowed."""
+    res = CliRunner().invoke(
+        main, ["nieuw", str(tmp_path / "x"), "--naam", "X", "--penvoerder", "Gemeente Eindhoven",
+               "--gemeenten", "Eindhoven", "--publicatie", "9999-12-20"],
+    )  # fmt: skip
+    assert res.exit_code == 2, res.output
+    assert "--publicatie: 20 december 9999 ligt niet tussen 2000 en 2100; is het jaar verschreven?" in res.output
+    assert not (tmp_path / "x").exists()
+    data = kleine_aanbesteding()
+    data["data"]["gunning"] = "9999-04-07"
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    assert "data.gunning (regel" in res.output and "7 april 9999 ligt niet tussen 2000 en 2100" in res.output
+
+
+def test_twee_schrijfwijzen_van_een_subregio_worden_bij_subregio_gemeld(tmp_path: Path) -> None:
+    """'Noord' and 'noord' in two --subregio options are two spellings of one subregio (an input error); the error
+    was put at --gemeenten/--regio, an option that had nothing to do with it."""
+    res = CliRunner().invoke(
+        main, ["nieuw", str(tmp_path / "x"), "--naam", "X", "--penvoerder", "Gemeente Vught", "--gemeenten",
+               "Vught,'s-Hertogenbosch", "--subregio", "Noord=Vught", "--subregio", "noord='s-Hertogenbosch",
+               "--publicatie", "2026-01-05"],
+    )  # fmt: skip
+    assert res.exit_code == 2, res.output
+    assert res.output.splitlines()[1].startswith(
+        "  --subregio: subregio 'Noord' (gemeenten[1]) is hier geschreven als"
+    ), res.output

@@ -84,3 +84,19 @@ def test_een_gewone_schaal_blijft_goed(tmp_path: Path) -> None:
     )
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
     assert res.exit_code == 0, res.output
+
+
+def test_een_schaalstap_onder_nul_met_zet_wordt_bij_die_stap_gemeld(tmp_path: Path) -> None:
+    """`scenario --zet percelen.B1.schaal.stappen.1.punten=-5` on the example (whose scale comes from the criteria
+    set): the message must name the step the --zet changed, not say the scale of the criteria set is wrong."""
+    from tests.hulp import REPO, kopieer_voorbeeld
+
+    ws = kopieer_voorbeeld(REPO / "bids" / "voorbeeld", tmp_path / "vb")
+    res = CliRunner().invoke(
+        main, ["scenario", "--werkmap", str(ws), "--lots", "B1", "--zet", "percelen.B1.schaal.stappen.1.punten=-5"]
+    )
+    assert res.exit_code == 2, res.output
+    assert (
+        "aanbesteding.yaml (met --zet): percelen.B1.schaal.stappen[1].punten: -5 punten: een score onder 0 kan niet"
+        in (" ".join(res.output.split()))
+    ), res.output

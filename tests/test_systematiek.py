@@ -153,3 +153,22 @@ def test_kwaliteit_met_gewicht_nul_geeft_een_waarschuwing(tmp_path: Path) -> Non
         "systematiek 'gunning op beste prijs-kwaliteitverhouding' publiceert; art. 2.114 lid 2"
         in " ".join(res.output.split())
     ), res.output
+
+
+def test_een_bijna_goed_gespelde_gemeente_geeft_een_waarschuwing(tmp_path: Path) -> None:
+    """'Land van Cuyk' for Land van Cuijk was taken as a gemeente of its own, in silence, and printed so in the
+    systematiek and every letter. A tender may name gemeenten outside the register (Noord, Oost and Zuid here stay
+    without a word), so it is a warning, given only for a name that is almost a register gemeente."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap
+
+    data = kleine_aanbesteding()
+    data["gemeenten"][1]["naam"] = "Land van Cuyk"
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    uitvoer = " ".join(res.output.split())
+    assert (
+        "Let op: gemeenten[2].naam: 'Land van Cuyk' is geen gemeente per 1 januari 2026 (CBS); bedoelt u Land van "
+        "Cuijk?" in uitvoer
+    ), uitvoer
+    assert "gemeenten[1]" not in uitvoer and "gemeenten[3]" not in uitvoer

@@ -237,7 +237,7 @@ def schrijf_consensuswerkboek(
         keuzes = "\n".join(s.tekst for s in schaal.stappen)
         if keuzes not in validaties:
             dv = keuzelijst(
-                ws.parent,
+                wb,
                 [s.tekst for s in schaal.stappen],
                 showErrorMessage=True,
                 error="Kies een score van de schaal",

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from evaluatie.bestandsnamen import CONSENSUSBESTAND as CONSENSUSBESTAND  # re-exported: the panel's modules use it
 from evaluatie.bestandsnamen import veilige_naam
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.keuzelijst import keuzelijst, keuzelijst_achteraan
@@ -26,7 +27,6 @@ VELD_DATUM_CONSENSUS = "Datum consensusoverleg"
 VELD_VERKLARING = "Verklaring: geen belangenverstrengeling met een inschrijver (ja/nee)"
 _BREEDTE_A = 30  # column A: the bidders' names, and the labels of the three fields at the top
 _BREEDTE_INSTRUCTIE = 110
-CONSENSUSBESTAND = "consensus.xlsx"
 
 _KOP = Font(bold=True, color="FFFFFF")
 _KOPVULLING = PatternFill("solid", fgColor="1F4E79")

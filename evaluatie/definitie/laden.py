@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from evaluatie.bestandsnamen import veilige_naam
+from evaluatie.bestandsnamen import CONSENSUSBESTAND, veilige_naam
 from evaluatie.definitie import plaatshouders
 from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Perceel
 from evaluatie.definitie.schaalcontrole import controleer_schaal
@@ -559,6 +559,14 @@ def _inhoudelijke_controles(
                 f"beoordelaar '{b}' krijgt dezelfde bestandsnaam als '{eerste}' ({stam}.xlsx); "
                 "maak de namen duidelijker verschillend",
             )
+        if f"{stam}.xlsx" == CONSENSUSBESTAND:
+            # the reviewer's form would be read as the panel's consensus workbook, and 'template consensus' would
+            # write over it
+            fout(
+                ("beoordelaars", i),
+                f"beoordelaar '{b}' krijgt de bestandsnaam {CONSENSUSBESTAND}, die van het consensusformulier; "
+                "geef de volledige naam (bijvoorbeeld met voorletters)",
+            )
         bestanden.setdefault(stam, i)
     bekende_regels = sorted(regels_register())
     perceelnamen: dict[str, str] = {}
@@ -604,7 +612,9 @@ def _inhoudelijke_controles(
         if "schaal" not in p:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
         else:
-            controleer_schaal(p["schaal"], basis, (*basis, "schaal") in regels, str(p.get("criteriaset")), fout)
+            # the scale is the tender's own when it stands in the file, or when --zet set a step (no line then)
+            eigen = (*basis, "schaal") in regels or "--zet" in naam
+            controleer_schaal(p["schaal"], basis, eigen, str(p.get("criteriaset")), fout)
         if p["procedure"] == "toelating" and p.get("raammaximum"):
             fout(
                 (*basis, "raammaximum"),
@@ -663,11 +673,11 @@ def _inhoudelijke_controles(
             if isinstance(c, dict) and isinstance(c.get("naam"), str) and c["naam"].strip():
                 # the reviewer forms name a criterion, not its code: two rows 'Plan' per bid could never be told apart
                 # (every form 'dubbele regel' and 'regel ontbreekt'), and the systematiek would publish two alike
-                eerder = namen.setdefault(" ".join(c["naam"].casefold().split()), k)
-                if eerder != k:
+                zelfde = namen.setdefault(" ".join(c["naam"].casefold().split()), k)
+                if zelfde != k:
                     fout(
                         (*basis, "gunningscriteria", k, "naam"),
-                        f"criterium {k} heet hetzelfde als criterium {eerder} ('{c['naam']}'); het "
+                        f"criterium {k} heet hetzelfde als criterium {zelfde} ('{c['naam']}'); het "
                         "beoordelingsformulier noemt een criterium bij zijn naam, dus geef ieder criterium van het "
                         "perceel een eigen naam",
                     )
@@ -726,7 +736,8 @@ def _inhoudelijke_controles(
                 fout(
                     ("gemeenten", i, "inburgeraars", code),
                     f"{g['naam']} neemt niet deel aan perceel {code} (percelen.{code}.gemeenten), maar verwacht er "
-                    f"{aantal} inburgeraars per jaar; die tellen nergens mee. Neem {g['naam']} op in "
+                    f"{aantal} {'inburgeraar' if aantal == 1 else 'inburgeraars'} per jaar; "
+                    f"{'die telt' if aantal == 1 else 'die tellen'} nergens mee. Neem {g['naam']} op in "
                     f"percelen.{code}.gemeenten, of haal '{code}: {aantal}' weg (0 mag blijven staan)",
                 )
     positie = {g["naam"]: i for i, g in enumerate(samen["gemeenten"])}
@@ -819,6 +830,19 @@ def _met_prijsparameters(samen: dict[str, Any]) -> dict[str, Any]:
     return {**samen, "percelen": percelen}
 
 
+EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100  # a date of the procedure outside these years is a typo in the year
+
+
+def buiten_de_jaren(d: dt.date) -> str | None:
+    """A date of the procedure in a year nobody means (9999-12-27 for 2025-12-27): the periods counted from it
+    overflowed the date arithmetic (a traceback in `nieuw` and in the letters)."""
+    from evaluatie.tekst import datum
+
+    if EERSTE_JAAR <= d.year <= LAATSTE_JAAR:
+        return None
+    return f"{datum(d)} ligt niet tussen {EERSTE_JAAR} en {LAATSTE_JAAR}; is het jaar verschreven?"
+
+
 def _datavolgorde(data: Any, plaats_van: Any) -> list[Fout]:
     """The dates of the procedure in their order: publication before closing, the decision not before the
     closing, the letters not before the decision, and the keurmerk reference date not after the decision (the
@@ -833,6 +857,11 @@ def _datavolgorde(data: Any, plaats_van: Any) -> list[Fout]:
     def fout(veld: str, tekst: str) -> None:
         uit.append(Fout(plaats_van(veld), tekst))
 
+    for veld, waarde in d.items():
+        if waarde is not None and (reden := buiten_de_jaren(waarde)) is not None:
+            fout(veld, reden)
+    if any(w is not None and buiten_de_jaren(w) for w in d.values()):
+        return uit  # the order of a date nobody meant says nothing more
     pub, slu, kp, gun, verz = (d[k] for k in ("publicatie", "sluiting", "keurmerk_peildatum", "gunning", "verzending"))
     if pub and slu and slu <= pub:
         fout("sluiting", f"de sluiting ({datum(slu)}) ligt niet na de publicatie ({datum(pub)})")

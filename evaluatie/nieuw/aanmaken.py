@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from evaluatie.definitie.laden import samenvoegen, zoek_criteriaset
+from evaluatie.definitie.laden import buiten_de_jaren, samenvoegen, zoek_criteriaset
 from evaluatie.definitie.model import PERCEELCODES, STANDAARD_BEWIJSSTUKKEN, Openbaarmaking, Perceel
 from evaluatie.definitie.plaatshouders import PLAATSHOUDER
 from evaluatie.fouten import Fout, InvoerFout
@@ -289,6 +289,15 @@ def vrije_dagen(verzoek: Verzoek) -> list[str]:
 
 
 def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
+    opgegeven = (
+        ("--publicatie", verzoek.publicatie),
+        ("--sluiting", verzoek.sluiting),
+        ("--gunningsdatum", verzoek.gunning),
+    )
+    buiten = [(optie, reden) for optie, d in opgegeven if d is not None and (reden := buiten_de_jaren(d)) is not None]
+    fouten += [Fout(optie, reden) for optie, reden in buiten]
+    if buiten:
+        return  # the default dates count on from a date nobody meant (9999-12-20 + 42 days overflowed)
     publicatie, sluiting, gunning = planning(verzoek)
     if sluiting <= publicatie:
         fouten.append(Fout("--sluiting", f"{datum(sluiting)} ligt niet na de publicatie ({datum(publicatie)})"))

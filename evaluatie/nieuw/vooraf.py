@@ -46,11 +46,11 @@ OPTIE_VAN_VELD = {
 def _optie(plaats: str) -> str | None:
     """'aanbesteding.yaml: data.sluiting (regel 7)' -> '--sluiting'; None when no option made it."""
     veld = plaats.split(": ", 1)[-1].split(" (regel", 1)[0]
+    if veld.startswith("gemeenten") and veld.endswith(".subregio"):
+        return "--subregio"  # before 'gemeenten' below, which would name --gemeenten/--regio
     for sleutel in sorted(OPTIE_VAN_VELD, key=len, reverse=True):
         if veld == sleutel or veld.startswith((sleutel + ".", sleutel + "[")):
             return OPTIE_VAN_VELD[sleutel]
-    if veld.startswith("gemeenten") and "subregio" in veld:
-        return "--subregio"
     return None
 
 
