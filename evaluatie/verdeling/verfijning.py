@@ -31,7 +31,8 @@ from evaluatie.verdeling.opbouw import Opbouw
 from evaluatie.verdeling.status import Oplosserfout
 
 # At most this many LPs for `voorstel` (a limit in work): every LP takes out at least one cell; on the national
-# tender (bench/landelijk.py, K=2, seeds 1-10) 2-5 LPs were needed.
+# tender (bench/landelijk.py, K=2 and K=3, seeds 1-10) 1-5 LPs after the transportation LP, and once (K=2, seed 10,
+# B1) the LP had no solution after taking cells out (no start there).
 LPS_VOORSTEL = 30
 
 
