@@ -198,3 +198,15 @@ def test_json_een_fout_per_optie(voorbeeld: Path) -> None:
     assert fouten[3]["bericht"] == "verwacht JJJJ-MM-DD, gevonden 'abc'"
     r = CliRunner().invoke(main, ["intrekken", "--werkmap", str(voorbeeld), "--json"])
     assert [f["plaats"] for f in json.loads(r.stdout)["fouten"]] == ["BESLUIT", "--reden", "--door"]
+
+
+def test_korte_naam_van_een_inschrijver_krijgt_een_voorstel(voorbeeld: Path) -> None:
+    """'Kompas' for 'Kompas Inburgering' (too short for a spelling match): the decision command listed every bidder;
+    it now suggests the one meant, as `contract keuze` and `contract uitval` do."""
+    regels = _regels(_cmd("toelichting", "--werkmap", str(voorbeeld), "--inschrijver", "Kompas", "--lots", "B1",
+                          "--ontvangen", "2021-06-01", "--uitkomst", "aanvaard", "--reden", GOEDE_REDEN,
+                          "--door", GOED_DOOR, "--datum", "2021-06-02"))  # fmt: skip
+    assert regels == [
+        "--inschrijver: 'Kompas' is geen inschrijver in deze aanbesteding; bedoelt u 'Kompas Inburgering'?"
+    ], regels
+    assert not (voorbeeld / "besluiten.yaml").exists()

@@ -34,3 +34,18 @@ def test_uitval_voor_aanmeldingen_bij_die_aanbieder(tmp_path: Path) -> None:
         ), uit
     r = _run(*uitval, "--per", "2026-07-21")
     assert "--per: op of na" not in " ".join(r.output.split()), r.output
+
+
+def test_uitval_zonder_per_noemt_ook_de_andere_fouten(tmp_path: Path) -> None:
+    """Without --per the command said only that --per is required; a misspelt supplier and a decision without a
+    reason came out one run later. Now all three come together, and nothing is recorded."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Alfx", "--vastleggen",
+             "--door", DOOR[1])  # fmt: skip
+    uit = " ".join(r.output.split())
+    assert r.exit_code == 2, uit
+    assert "Fouten in de invoer (3): --per: is verplicht: de datum van uitval" in uit, uit
+    assert "--aanbieder: Alfx heeft geen contract; bedoelt u Alfa?" in uit
+    assert "--reden: een besluit zonder reden wordt niet vastgelegd" in uit
+    assert "Vastgelegd" not in uit

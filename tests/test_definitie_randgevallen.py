@@ -230,3 +230,21 @@ def test_een_inburgeraar_buiten_het_perceel_in_het_enkelvoud(tmp_path: Path) -> 
     res = CliRunner().invoke(main, ["toets", "--werkmap", str(maak_werkmap(tmp_path / "ws", data))])
     assert res.exit_code == 2, res.output
     assert "maar verwacht er 1 inburgeraar per jaar; die telt nergens mee" in " ".join(res.output.split()), res.output
+
+
+def test_leeg_perceel_zegt_hoe_het_wel_moet(tmp_path: Path) -> None:
+    """'MAP:' left empty under percelen said only 'verwacht een lijst van velden (sleutel: waarde), kreeg niets'; an
+    inkoper who wanted the lot with its defaults, or who emptied it to drop it, did not learn what to write."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = werkmap / "aanbesteding.yaml"
+    regels = pad.read_text(encoding="utf-8").splitlines()
+    b1 = regels.index("  B1:")
+    pad.write_text("\n".join([*regels[:b1], "  MAP:", *regels[b1:]]) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert (
+        f"aanbesteding.yaml: percelen.MAP (regel {b1 + 1}): verwacht een lijst van velden (sleutel: waarde), kreeg "
+        "niets; schrijf 'MAP: {}' voor het perceel met zijn standaardinstellingen, of haal de regel 'MAP:' weg als "
+        "het perceel niet meedoet" in uit
+    ), uit

@@ -229,15 +229,31 @@ def _lees_tabel(
                 )
         if all(als_tekst(c) == "" for c in cel):
             continue
+        if all(als_tekst(c) == "" for c in cel[:3]):
+            # a score or motivation typed below the table or in an emptied row: it belongs to no bid, say so once
+            gevuld = [j for j in (3, 4) if als_tekst(cel[j])]
+            wat = " en een ".join(f"{KOLOMMEN[j].lower()} ('{als_tekst(cel[j])}')" for j in gevuld)
+            fouten.voeg_toe(
+                t.plaats(r, gevuld[0]),
+                f"deze rij heeft een {wat}, maar geen inschrijver, perceel en criterium ({celnaam(r, 0)}:"
+                f"{celnaam(r, 2)} zijn leeg); verplaats dat naar de rij van de inschrijving of haal het weg",
+            )
+            continue
         n = len(fouten.fouten)
         ins = namen.get(naamsleutel(als_tekst(cel[0])))
-        if ins is None:
+        if ins is None and als_tekst(cel[0]) == "":
+            fouten.voeg_toe(t.plaats(r, 0), "inschrijver ontbreekt in deze rij")
+        elif ins is None:
             fouten.voeg_toe(
                 t.plaats(r, 0),
                 f"onbekende inschrijver '{als_tekst(cel[0])}'{_bedoelt_u(als_tekst(cel[0]), inschrijvers)}",
             )
         perceel = aanbesteding.perceel(als_tekst(cel[1]))
-        if perceel is None:
+        if perceel is None and als_tekst(cel[1]) == "":
+            fouten.voeg_toe(
+                t.plaats(r, 1), f"perceel ontbreekt in deze rij; kies uit {', '.join(aanbesteding.percelen)}"
+            )
+        elif perceel is None:
             fouten.voeg_toe(
                 t.plaats(r, 1), f"onbekend perceel '{als_tekst(cel[1])}'; kies uit {', '.join(aanbesteding.percelen)}"
             )

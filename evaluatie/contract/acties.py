@@ -241,17 +241,32 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = 
 
 @bewaakt_register
 def herverdeel(
-    werkmap: Werkmap, perceel: str, aanbieder: str, per: dt.date, vastleggen: bool, door: str | None, reden: str | None
+    werkmap: Werkmap,
+    perceel: str,
+    aanbieder: str,
+    per: dt.date | None,
+    vastleggen: bool,
+    door: str | None,
+    reden: str | None,
 ) -> tuple[Herverdeling, int | None]:
+    """The re-allocation after a drop-out, recorded when `vastleggen`. `per` None (not given): an input error, said
+    together with a wrong supplier and a decision without person or reason (all errors at once)."""
     with werkmap_slot(werkmap.root) if vastleggen else nullcontext():  # a proposal only reads
         return _herverdeel(werkmap, perceel, aanbieder, per, vastleggen, door, reden)
 
 
 def _herverdeel(
-    werkmap: Werkmap, perceel: str, aanbieder: str, per: dt.date, vastleggen: bool, door: str | None, reden: str | None
+    werkmap: Werkmap,
+    perceel: str,
+    aanbieder: str,
+    per: dt.date | None,
+    vastleggen: bool,
+    door: str | None,
+    reden: str | None,
 ) -> tuple[Herverdeling, int | None]:
     from evaluatie.contract.besluit import fouten_wie_waarom
-    from evaluatie.contract.herverdeling import leg_herverdeling_vast, voorstel
+    from evaluatie.contract.herverdeling import aanbieder_fouten, leg_herverdeling_vast, voorstel
+    from evaluatie.fouten import Fout
 
     db = open_register(werkmap, alleen_lezen=not vastleggen)
     try:
@@ -259,6 +274,9 @@ def _herverdeel(
         _, r, a = herken(reg, None, perceel, aanbieder)
         perceel, aanbieder = r or perceel, a or aanbieder
         vooraf = fouten_wie_waarom(door, reden) if vastleggen else []
+        if per is None:
+            zonder = Fout("--per", "is verplicht: de datum van uitval")
+            raise InvoerFout([zonder, *aanbieder_fouten(reg, perceel, aanbieder), *vooraf])
         try:
             reg.binnen_looptijd(per, "--per")
         except InvoerFout as e:

@@ -281,8 +281,6 @@ def uitval(
     """Een aanbieder valt uit: voorstel voor herverdeling; met --vastleggen als besluit."""
     from evaluatie.contract.acties import herverdeel
 
-    if per is None:
-        raise click.UsageError("--per is verplicht: de datum van uitval")
     v, b = herverdeel(_wm(werkmap), route, aanbieder, per, vastleggen, door, reden)
     onvolledig = "het voorstel dekt niet de hele looptijd en kan niet als besluit worden genomen"
     if als_json:

@@ -184,6 +184,18 @@ def _geen_aanmeldingen_na(reg: Register, perceel: str, aanbieder: str, per: dt.d
     )
 
 
+def aanbieder_fouten(reg: Register, perceel: str, aanbieder: str) -> list[Fout]:
+    """Why `aanbieder` cannot drop out of `perceel` (no contract there, already dropped out); empty when it can.
+    Apart from the proposal so a call without --per still names a wrong supplier with it."""
+    if not any(n == aanbieder for (_, n) in reg.leveranciers):  # no supplier of this name at all
+        return [Fout("--aanbieder", f"{aanbieder} {geen_contract(aanbieder, reg)}")]
+    if (perceel, aanbieder) not in reg.leveranciers:
+        return [Fout("--aanbieder", f"{aanbieder} heeft geen contract voor perceel {perceel}")]
+    if (perceel, aanbieder) in reg.uitgevallen:
+        return [Fout("--aanbieder", f"{aanbieder} is al uitgevallen in perceel {perceel}")]
+    return []
+
+
 def voorstel(
     werkmap: Werkmap,
     reg: Register,
@@ -196,12 +208,8 @@ def voorstel(
     if it gives every supplier at least what it already received this year in every gemeente, it is also
     the optimum with those placements fixed (the fixed problem's solutions are a subset). (b) Otherwise
     the residual problem (exact for rules that do not count suppliers). (c) Otherwise a refusal in words."""
-    if not any(n == aanbieder for (_, n) in reg.leveranciers):  # no supplier of this name at all
-        raise InvoerFout([Fout("--aanbieder", f"{aanbieder} {geen_contract(aanbieder, reg)}")])
-    if (perceel, aanbieder) not in reg.leveranciers:
-        raise InvoerFout([Fout("--aanbieder", f"{aanbieder} heeft geen contract voor perceel {perceel}")])
-    if (perceel, aanbieder) in reg.uitgevallen:
-        raise InvoerFout([Fout("--aanbieder", f"{aanbieder} is al uitgevallen in perceel {perceel}")])
+    if fouten := aanbieder_fouten(reg, perceel, aanbieder):
+        raise InvoerFout(fouten)
     _geen_aanmeldingen_na(reg, perceel, aanbieder, per)
     jaar = reg.contractjaar(per)
     begin, _ = reg.jaargrenzen(jaar)

@@ -111,6 +111,18 @@ def suggestie(woord: str, bekend: Any, toon_alle: bool = True) -> str:
     return tekst
 
 
+def _leeg_perceel(pad: Pad, instantie: Any) -> str:
+    """What to write for a lot left empty ('MAP:' with nothing under it, which YAML reads as null): '{}' for the
+    lot with its defaults, or no line at all when the lot is not tendered. The bare type error named neither."""
+    if instantie is not None or len(pad) != 2 or pad[0] != "percelen":
+        return ""
+    code = pad[1]
+    return (
+        f"; schrijf '{code}: {{}}' voor het perceel met zijn standaardinstellingen, of haal de regel '{code}:' weg als "
+        "het perceel niet meedoet"
+    )
+
+
 def _berichten(fout: jsonschema.ValidationError) -> list[tuple[Pad, str]]:
     """One message per problem; an unknown key is reported at its own path (and so its own line)."""
     schema: dict[str, Any] = fout.schema if isinstance(fout.schema, dict) else {}
@@ -132,7 +144,7 @@ def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
         verwacht = waarde
         soorten = verwacht if isinstance(verwacht, list) else [verwacht]
         tekst = " of ".join(_TYPEN.get(str(s), str(s)) for s in soorten)
-        return pad, f"verwacht {tekst}, kreeg {_kreeg(instantie)}"
+        return pad, f"verwacht {tekst}, kreeg {_kreeg(instantie)}" + _leeg_perceel(pad, instantie)
     if v == "required":
         ontbreekt = [k for k in waarde if k not in (instantie or {})]
         return pad, "verplicht veld ontbreekt: " + ", ".join(ontbreekt)

@@ -15,6 +15,7 @@ fictitious price is lower, and why (the discount, from quality), without the amo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from evaluatie.definitie.model import Perceel
@@ -28,7 +29,7 @@ from evaluatie.prijs.basis import (
     euro_verschil,
     registreer,
 )
-from evaluatie.prijs.precisie import punten
+from evaluatie.prijs.precisie import DECIMALEN, afgerond, punten
 from evaluatie.tekst import euro, getal
 
 if TYPE_CHECKING:
@@ -36,6 +37,44 @@ if TYPE_CHECKING:
 
 STANDAARD_AANDEEL = 0.3
 CENT = 0.005
+
+
+def _decimaal(tekst: str) -> Decimal:
+    """'EUR 2.916,67' or '58,33' as the number a reader takes from it."""
+    return Decimal(tekst.removeprefix("EUR ").replace(".", "").replace(",", "."))
+
+
+def berekening(maximum: float, kwaliteit: float, prijs: float) -> str:
+    """The discount and fictitious price with this bid's numbers, true as written: a reader who multiplies the
+    shown maximum by the shown quality gets the shown discount (rounded to cents), and the shown price minus the
+    shown discount is the shown fictitious price.
+
+    The quality is shown with as many decimals as that needs (2 if they suffice, else from the ranking's 4 up): a
+    quality in thirds at 2 decimals gives 5.000 x 58,33 / 100 = 2.916,50, not the EUR 2.916,67 used, and at 4 decimals
+    2.916,665, half a cent that rounds either way. Where a step rounds, the line says so."""
+    korting = maximum * kwaliteit / 100
+    fictief = prijs - korting
+    max_tekst, korting_tekst = euro(maximum), euro(korting)
+    cent = Decimal("0.01")
+    for d in (2, *range(DECIMALEN, 11)):
+        kwaliteit_tekst = getal(kwaliteit, d)
+        product = _decimaal(max_tekst) * _decimaal(kwaliteit_tekst) / 100
+        if product.quantize(cent, ROUND_HALF_UP) == product.quantize(cent, ROUND_HALF_EVEN) == _decimaal(korting_tekst):
+            break
+    afronding = []
+    if abs(_decimaal(kwaliteit_tekst) - Decimal(repr(kwaliteit))) > Decimal("1e-9"):
+        afronding.append(f"kwaliteitsscore afgerond op {d} decimalen")
+    if product != _decimaal(korting_tekst):
+        afronding.append("korting afgerond op centen")
+    toelichting = f" ({', '.join(afronding)})" if afronding else ""
+    aftrek = (euro(prijs), korting_tekst, euro(fictief))
+    if _decimaal(aftrek[0]) - _decimaal(aftrek[1]) != _decimaal(aftrek[2]):
+        # cents that do not subtract: show the step at the ranking's 4 decimals, at which it compares
+        aftrek = tuple(f"EUR {getal(afgerond(x), DECIMALEN)}" for x in (prijs, korting, fictief))  # type: ignore[assignment]
+    return (
+        f"korting {max_tekst} x {kwaliteit_tekst} / 100 = {korting_tekst}{toelichting}; "
+        f"fictieve prijs {aftrek[0]} - {aftrek[1]} = {aftrek[2]}"
+    )
 
 
 @registreer
@@ -74,11 +113,7 @@ class FictieveKorting(Prijsmethode):
             korting = maximum * k.kwaliteit / 100
             fictief = k.prijs - korting
             uit[k.inschrijver] = Prijsuitkomst(
-                korting,
-                fictief,
-                perceel.plafondprijs - fictief,
-                f"korting {euro(maximum)} x {getal(k.kwaliteit)} / 100 = {euro(korting)}; "
-                f"fictieve prijs {euro(k.prijs)} - {euro(korting)} = {euro(fictief)}",
+                korting, fictief, perceel.plafondprijs - fictief, berekening(maximum, k.kwaliteit, k.prijs)
             )
         return uit
 
