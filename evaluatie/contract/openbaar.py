@@ -47,7 +47,8 @@ tables of two years of the example with linear algebra and finds none, but an in
 published figure (tables, totals, the monthly line, '<5' as 0-4 and 'onderdrukt' as 5 or more) pins
 29 '<5' cells of those two years at 1-4 (README, "Kleine aantallen"; an exact audit per lot was built
 and measured on 5 December 2026 and not adopted: minutes per quarter nationally, and pins that survive
-withholding every cell of a quarter, because the bounds of the two labels are themselves information). A correction of an earlier quarter read
+withholding every cell of a quarter, because the bounds of the two labels are themselves information).
+A correction of an earlier quarter read
 after its report appeared changes what the register now computes for that quarter (make it again).
 """
 
