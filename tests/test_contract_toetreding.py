@@ -232,3 +232,21 @@ def test_toetreding_json_en_een_ander_perceel_in_het_formulier_wordt_genoemd(tmp
     )
     assert r.exit_code == 0, r.output
     assert f"Let op: {niet.replace('Delta', 'Eta')}." in " ".join(r.output.split()), r.output
+
+
+def test_zonder_ontvangen_komen_alle_fouten_van_de_opdracht_samen(tmp_path: Path) -> None:
+    """Without --ontvangen the command said only '--ontvangen is verplicht' (click's usage error), so a missing file,
+    a wrong lot and a missing --reden came one per run. Now every error of the options comes at once (exit 2)."""
+    ws = _gestart(tmp_path)
+    r = _run(
+        "contract", "toetreding", "--werkmap", ws, "--bestand", ws.parent / "nope.xlsx", "--route", "Q",
+        "--datum", "2026-07-02", "--door", "S. Jansen, contractmanager",
+    )  # fmt: skip
+    assert r.exit_code == 2, r.output
+    tekst = " ".join(r.output.split())
+    assert "Fouten in de invoer (4)" in tekst, tekst
+    assert "--ontvangen: verplicht: de datum waarop de aanmelding binnenkwam" in tekst
+    assert "--route: perceel 'Q' bestaat niet; kies uit B1, Z" in tekst
+    assert "nope.xlsx: bestand niet gevonden" in tekst
+    assert "--reden" in tekst
+    assert "verplicht" in " ".join(_run("contract", "toetreding", "--help").output.split()).split("--ontvangen")[1]

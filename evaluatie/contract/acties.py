@@ -353,7 +353,7 @@ def treed_toe(
     werkmap: Werkmap,
     bestand: Path,
     perceel: str,
-    ontvangen: dt.date,
+    ontvangen: dt.date | None,
     datum: dt.date,
     door: str,
     reden: str,
@@ -374,6 +374,7 @@ def treed_toe(
         )
     finally:
         db.close()
+    assert ontvangen is not None  # beoordeel_toetreding refuses a call without it (an error at --ontvangen)
     opties = {
         "route": perceel,
         "ontvangen": ontvangen.isoformat(),

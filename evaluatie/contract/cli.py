@@ -392,7 +392,9 @@ def wijziging(
 @_werkmap
 @click.option("--bestand", required=True, type=click.Path(path_type=Path), help="Het ingevulde inschrijfformulier.")
 @click.option("--route", required=True, help="Perceelcode van het open-house-perceel, bijvoorbeeld MAP.")
-@_datum_optie("--ontvangen", "Datum waarop de aanmelding is ontvangen (peildatum van een gevraagd keurmerk).")
+@_datum_optie(
+    "--ontvangen", "Datum waarop de aanmelding is ontvangen (peildatum van een gevraagd keurmerk); verplicht."
+)
 @_datum_optie("--datum", "Datum van het toelatingsbesluit (standaard vandaag).")
 @_door
 @_reden
@@ -411,8 +413,6 @@ def toetreding(
     """Later toetreden tot een open-house-perceel: toetsen, toelatingsbesluit, register."""
     from evaluatie.contract.acties import treed_toe
 
-    if ontvangen is None:
-        raise click.UsageError("--ontvangen is verplicht: de datum waarop de aanmelding binnenkwam")
     t = treed_toe(
         _wm(werkmap),
         bestand,

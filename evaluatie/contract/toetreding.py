@@ -55,7 +55,7 @@ class Toetreding:
 def _controleer_opties(
     reg: Register,
     pad: Path,
-    ontvangen: dt.date,
+    ontvangen: dt.date | None,
     datum: dt.date,
     door: str,
     reden: str,
@@ -63,7 +63,9 @@ def _controleer_opties(
     datum_opgegeven: bool = True,
 ) -> list[Fout]:
     fouten = [*niet_in_de_toekomst(datum, vandaag), *fouten_wie_waarom(door, reden)]
-    if ontvangen > datum:
+    if ontvangen is None:  # said with the other errors of the call, not alone
+        fouten.append(Fout("--ontvangen", "verplicht: de datum waarop de aanmelding binnenkwam"))
+    elif ontvangen > datum:
         fouten.append(
             Fout("--ontvangen", f"{ontvangen.isoformat()} ligt na de datum van het besluit ({datum.isoformat()})")
         )
@@ -115,14 +117,15 @@ def beoordeel_toetreding(
     reg: Register,
     pad: Path,
     perceel: str,
-    ontvangen: dt.date,
+    ontvangen: dt.date | None,
     datum: dt.date,
     door: str,
     reden: str,
     vandaag: dt.date | None = None,
     datum_opgegeven: bool = True,
 ) -> Toetreding:
-    """Judge one late bid for `perceel` and record the outcome (see the module docstring)."""
+    """Judge one late bid for `perceel` and record the outcome (see the module docstring). `ontvangen` None (not
+    given) is an error at --ontvangen, said together with the other errors in the options."""
     from evaluatie.bestandsnamen import slug, veilige_naam
     from evaluatie.inschrijving.lezen import lees_inschrijving
     from evaluatie.naamvorm import sleutel
@@ -145,7 +148,7 @@ def beoordeel_toetreding(
             )
         )
     route += _controleer_perceel(reg, perceel)
-    if route:  # without the lot, or with the bid among the award's, there is no award to read the bid against
+    if route or ontvangen is None:  # without the lot, the bid among the award's or the date, nothing to judge it by
         raise InvoerFout([*route, *fouten])
     award = gun(werkmap, perceel)
     gepubliceerd = award.invoer.aanbesteding
