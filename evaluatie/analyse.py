@@ -24,6 +24,14 @@ from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
 
 
+def _met_prijsscore(prijsmethode: str) -> bool:
+    """Whether the lot's method computes a price score (vaste_prijs does not: only quality counts), as gunning.json
+    and the advies show it: none, never a 0 that reads as a score of nothing."""
+    from evaluatie.prijs.basis import methode
+
+    return methode(prijsmethode).kolomkoppen[0] is not None
+
+
 def _tabel(rijen: Sequence[Mapping[str, object]], kolommen: dict[str, str]) -> pd.DataFrame:
     """The rows under their columns. An empty table gets the column types the same table has with rows (str, int64,
     float64, bool; object where a value may be None): pandas makes every column of an empty table 'object'. An
@@ -162,7 +170,7 @@ class Aanbestedingsanalyse:
                 "inschrijver": r.inschrijver,
                 "kwaliteit": r.kwaliteit,
                 "prijs": r.prijs,
-                "prijsscore": r.prijsscore,
+                "prijsscore": r.prijsscore if _met_prijsscore(p.prijsmethode) else float("nan"),  # vaste_prijs: none
                 "totaal": r.totaal,
                 "gelijke_stand": r.gelijke_stand,
                 "beslist_door": r.beslist_door,

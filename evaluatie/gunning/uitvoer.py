@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from evaluatie.gunning.uitslag import Gunningsuitslag, Perceeluitslag
+from evaluatie.prijs.basis import methode
 from evaluatie.prijs.precisie import afgerond
 
 
@@ -29,13 +30,16 @@ def _bieders(p: Perceeluitslag) -> dict[str, list[dict[str, Any]]]:
                 for r in sorted(p.rangorde, key=lambda r: (r.inschrijver.casefold(), r.inschrijver))
             ]
         }
+    # a method without a price score (vaste_prijs: only quality counts) has none here either, not a 0 that reads as
+    # a score of nothing, as the advies leaves that cell empty
+    met_prijsscore = methode(p.prijsmethode).kolomkoppen[0] is not None
     return {
         "rangorde": [
             {
                 "inschrijver": r.inschrijver,
                 "kwaliteit": _r(r.kwaliteit),
                 "prijs": r.prijs,
-                "prijsscore": _r(r.prijsscore),
+                "prijsscore": _r(r.prijsscore) if met_prijsscore else None,
                 "totaal": _r(r.totaal),
                 "rang": r.rang,
                 "gelijke_stand": r.gelijke_stand,
