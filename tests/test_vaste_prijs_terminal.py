@@ -11,7 +11,8 @@ from evaluatie.cli import main
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
 
 
-def test_geen_prijsscore_bij_vaste_prijs(tmp_path: Path) -> None:
+def _vaste_prijs_werkmap(tmp_path: Path) -> Path:
+    """B1 at a fixed price of EUR 9.000; Alfa's bid scored 75 on both criteria by both reviewers."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
     from evaluatie.werkmap import Werkmap
 
@@ -25,6 +26,11 @@ def test_geen_prijsscore_bij_vaste_prijs(tmp_path: Path) -> None:
         vul_beoordeling(
             ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
         )
+    return ws
+
+
+def test_geen_prijsscore_bij_vaste_prijs(tmp_path: Path) -> None:
+    ws = _vaste_prijs_werkmap(tmp_path)
     r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert r.exit_code == 0, r.output
     rij = next(regel for regel in r.output.splitlines() if regel.strip().startswith("1  Alfa"))
@@ -42,19 +48,8 @@ def test_geen_prijsscore_in_gunning_json_en_de_analyse(tmp_path: Path) -> None:
     import jsonschema
 
     from evaluatie import analyse
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
 
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["prijsmethode"] = "vaste_prijs"
-    data["percelen"]["B1"]["vaste_prijs"] = 9000
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-        )
+    ws = _vaste_prijs_werkmap(tmp_path)
     assert CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)]).exit_code == 0
     uit = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
     rij = uit["percelen"]["B1"]["rangorde"][0]
