@@ -25,11 +25,9 @@ from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
 
 
 def _met_prijsscore(prijsmethode: str) -> bool:
-    """Whether the lot's method computes a price score (vaste_prijs does not: only quality counts), as gunning.json
-    and the advies show it: none, never a 0 that reads as a score of nothing."""
     from evaluatie.prijs.basis import methode
 
-    return methode(prijsmethode).kolomkoppen[0] is not None
+    return methode(prijsmethode).heeft_prijsscore
 
 
 def _tabel(rijen: Sequence[Mapping[str, object]], kolommen: dict[str, str]) -> pd.DataFrame:

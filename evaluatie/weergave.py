@@ -295,7 +295,7 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             per_leverancier[t.inschrijver] = per_leverancier.get(t.inschrijver, 0) + t.aantal
             kosten_per[t.inschrijver] = kosten_per.get(t.inschrijver, 0.0) + t.kosten
             gemeenten_per[t.inschrijver] = gemeenten_per.get(t.inschrijver, 0) + (t.aantal > 0)
-        zonder_prijsscore = methode(p.prijsmethode).kolomkoppen[0] is None  # vaste_prijs: '-', never 0,00
+        zonder_prijsscore = not methode(p.prijsmethode).heeft_prijsscore
         rijen = [
             [
                 r.rang,

@@ -30,9 +30,7 @@ def _bieders(p: Perceeluitslag) -> dict[str, list[dict[str, Any]]]:
                 for r in sorted(p.rangorde, key=lambda r: (r.inschrijver.casefold(), r.inschrijver))
             ]
         }
-    # a method without a price score (vaste_prijs: only quality counts) has none here either, not a 0 that reads as
-    # a score of nothing, as the advies leaves that cell empty
-    met_prijsscore = methode(p.prijsmethode).kolomkoppen[0] is not None
+    met_prijsscore = methode(p.prijsmethode).heeft_prijsscore
     return {
         "rangorde": [
             {

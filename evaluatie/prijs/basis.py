@@ -98,6 +98,13 @@ class Prijsmethode:
     # price score, the column shows '-'), and whether those two are amounts in euro
     kolomkoppen: ClassVar[tuple[str | None, str]] = ("Prijsscore", "Totaal")
     kolommen_in_euro: ClassVar[bool] = False
+
+    @property
+    def heeft_prijsscore(self) -> bool:
+        """Whether the method computes a price score at all (vaste_prijs does not: only quality counts); where it
+        does not, every output shows none ('-', empty, null, NaN), never a 0 that reads as a score of nothing."""
+        return self.kolomkoppen[0] is not None
+
     # JSON schema of the perceel fields only this method reads ({} for none); merged into perceel.schema.json
     parameters: ClassVar[dict[str, dict[str, Any]]] = {}
 

@@ -774,7 +774,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
             r.inschrijver + (_laag_teken(g, r.inschrijver, code) if r.inschrijver in laag else ""),
             Cel(getal(r.kwaliteit), r.kwaliteit, "kwaliteit"),
             Cel(euro(r.prijs), r.prijs, "prijs"),
-            Cel(_kolomtekst(m, r.prijsscore, 2 if m.kolomkoppen[0] else None), r.prijsscore, "prijsscore"),
+            Cel(_kolomtekst(m, r.prijsscore, 2 if m.heeft_prijsscore else None), r.prijsscore, "prijsscore"),
             Cel(_kolomtekst(m, r.totaal, dec), r.totaal, "totaal"),
             Cel(getal(_toegewezen(p, r.inschrijver), 0), _toegewezen(p, r.inschrijver), "toegewezen"),
         ]

@@ -199,7 +199,7 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
                 r.inschrijver,
                 afgerond(r.kwaliteit),  # the scores that were compared (4 decimals), as in gunning.json
                 r.prijs,
-                afgerond(r.prijsscore) if methode(p.prijsmethode).kolomkoppen[0] else None,  # vaste_prijs: none
+                afgerond(r.prijsscore) if methode(p.prijsmethode).heeft_prijsscore else None,
                 afgerond(r.totaal),
                 p.toegewezen(r.inschrijver),
                 r.berekening,
