@@ -91,11 +91,12 @@ def proces_cpu(argumenten: list[str]) -> tuple[float, float]:
 
 
 _LIJST = """
-import json, runpy, sys
+import json, sys
+from evaluatie.cli import main  # not the process entry (python -m evaluatie): that ends the process (os._exit)
 uit, werkmap = sys.argv[1], sys.argv[2]
 sys.argv = ["evaluatie", "gunning", "--werkmap", werkmap]
 try:
-    runpy.run_module("evaluatie", run_name="__main__")
+    main()
 except SystemExit:
     pass
 modules = []

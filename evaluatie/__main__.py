@@ -1,3 +1,3 @@
-from evaluatie.cli import main
+from evaluatie.cli import opdrachtregel
 
-main()
+opdrachtregel()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -90,6 +90,14 @@ def _werkmap(pad: Path, schrijft: bool = True, leest_alleen: bool = False) -> We
 @click.version_option(__version__, prog_name="evaluatie", message="%(prog)s %(version)s")
 def main() -> None:
     """Beoordeling en gunning van gezamenlijke inkoop van inburgeringsroutes."""
+
+
+def opdrachtregel() -> NoReturn:
+    """The process entry (the console script and `python -m evaluatie`): main, then the process ends without
+    Python's teardown once nothing is left for it (evaluatie.afsluiten). Library use and tests call main."""
+    from evaluatie.afsluiten import als_proces
+
+    als_proces(main)
 
 
 def _lijst(tekst: str | None) -> tuple[str, ...]:
