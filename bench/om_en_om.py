@@ -6,7 +6,8 @@ round after round, so a change in the load of a shared machine touches every fig
 checkout is a folder with the package (a `git worktree` or `git clone` at a commit) and runs on its
 own copy of bids/voorbeeld, from its own folder (`python -m evaluatie` imports the checkout it runs
 in); the floor is that of bench/rapporten.py (every third-party module the run loads, in its order),
-with the same bytecode and environment.
+with the same bytecode and environment. Beside it, the same floor ended as `evaluatie` ends since 5 December
+2026 (os._exit, without the interpreter's teardown: evaluatie.afsluiten), and the ratios to that one too.
 
 --voorrang runs every measured process at the lowest real-time priority (`chrt -r 1`, Linux; root
 or CAP_SYS_NICE): other programs on the machine then wait while a measured process runs, so the
@@ -82,7 +83,11 @@ def main() -> None:
             for i, c in enumerate(args.checkouts):
                 argumenten = ["-m", "evaluatie", "gunning", "--werkmap", str(kopie(f"voorbeeld-{i}"))]
                 soorten[str(c)] = (argumenten, c.resolve())
-            soorten = {"vloer (alle geladen modules)": (["-c", rapporten._MODULES, *modules], Path(tmp)), **soorten}
+            soorten = {
+                "vloer (alle geladen modules)": (["-c", rapporten._MODULES, *modules], Path(tmp)),
+                "idem, zonder afsluiten (os._exit)": (["-c", rapporten._MODULES_ZONDER_AFSLUITEN, *modules], Path(tmp)),
+                **soorten,
+            }
             for argumenten, map_ in soorten.values():  # warm-up: bytecode written, not measured
                 meet(argumenten, map_, voorvoegsel)
             metingen: dict[str, list[tuple[float, float]]] = {k: [] for k in soorten}
@@ -97,6 +102,11 @@ def main() -> None:
     for k, v in metingen.items():
         w, c = (statistics.median(m[i] for m in v) for i in (0, 1))
         print(f"{k:<40}{w:>10.3f}{c:>10.3f}{w / vloer[0]:>13.2f}x{c / vloer[1]:>12.2f}x")
+    kaal = [statistics.median(m[i] for m in metingen["idem, zonder afsluiten (os._exit)"]) for i in (0, 1)]
+    print("tot de vloer zonder afsluiten (de tijd van het importeren alleen):")
+    for k, v in list(metingen.items())[2:]:
+        w, c = (statistics.median(m[i] for m in v) for i in (0, 1))
+        print(f"{k:<40}{'':>20}{w / kaal[0]:>13.2f}x{c / kaal[1]:>12.2f}x")
 
 
 if __name__ == "__main__":
