@@ -120,6 +120,56 @@ def test_capaciteitsmarges_gelijk_zonder_kortere_weg(voorbeeld_bron: Path, monke
     assert {c: z.capaciteit for c, z in met.items()} == {c: z.capaciteit for c, z in zonder.items()}
 
 
+def _haalbaar(p: Verdeelprobleem, i: int, capaciteit: int) -> str | None:
+    """None when lot p has an allocation with supplier i at `capaciteit`, else why not (verdeel's own words)."""
+    ander = list(p.leveranciers)
+    ander[i] = dataclasses.replace(ander[i], capaciteit=capaciteit)
+    try:
+        verdeel(dataclasses.replace(p, leveranciers=tuple(ander)), "highs")
+    except EvaluatieFout as e:
+        return "; ".join(e.meldingen)
+    return None
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(st.lists(leverancier_st, min_size=2, max_size=5), regels_st, budget_st, st.data())
+def test_lagere_capaciteit_zoals_beide_vragen_apart(leveranciers, regels, budget, data) -> None:
+    """_lager asks at the lowest capacity first; what it answers is what asking one below the share (hoog) and at
+    the lowest (laag) apart, in that order, answers: no allocation at hoog is said at hoog, an allocation at hoog
+    but none at laag is said at laag, an allocation at both gives laag."""
+    p = _probleem(sorted(leveranciers, key=lambda x: -x[0]), regels, budget)
+    i = data.draw(st.integers(0, len(p.leveranciers) - 1))
+    hoog = data.draw(st.integers(0, p.leveranciers[i].capaciteit))
+    laag = data.draw(st.integers(0, hoog))
+    bij_hoog, bij_laag = _haalbaar(p, i, hoog), _haalbaar(p, i, laag)
+    verwacht = (None, hoog, bij_hoog) if bij_hoog is not None else (laag, None, None) if bij_laag is None else None
+    assert marge._lager(p, i, hoog, laag, "highs") == (verwacht or (hoog, laag, bij_laag))
+
+
+def test_lagere_capaciteit_met_een_verdeling_bij_de_laagste_een_vraag(
+    voorbeeld_bron: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """B1 of the example: Taalhuis (49 of capacity 60) at the lowest valid capacity (the knock-out's 10% of 98, rounded up: 10) leaves
+    room for the others, so one question answers both: no second allocation one below its share (48)."""
+    from evaluatie.verdeling import haalbaarheid
+
+    award = gun(Werkmap(voorbeeld_bron), "B1")
+    p, _ = _probleem_van(award, "B1")
+    i = next(i for i, s in enumerate(p.leveranciers) if s.naam == "Taalhuis De Brug B.V.")
+    assert _haalbaar(p, i, 10) is None and _haalbaar(p, i, 48) is None
+    gevraagd: list[int] = []
+    echt = haalbaarheid.aantoonbaar_haalbaar
+
+    def tel(q: Verdeelprobleem) -> bool:
+        gevraagd.append(q.leveranciers[i].capaciteit)
+        return echt(q)
+
+    monkeypatch.setattr(haalbaarheid, "aantoonbaar_haalbaar", tel)
+    c = marge.capaciteitsmarge(award, "B1", "highs", "Taalhuis De Brug B.V.")
+    assert (c.minimum, c.laagste, c.onmogelijk_bij, c.onmogelijk) == (10, 10, None, None)
+    assert gevraagd == [10]
+
+
 def _probleem_van(award, code: str) -> tuple[Verdeelprobleem, tuple]:
     from evaluatie.gunning.uitvoeren import verdeelprobleem
 

@@ -228,9 +228,10 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
 def _lager(probleem, i: int, hoog: int, laag: int, oplosser: str) -> tuple[int | None, int | None, str | None]:
     """Whether the lot can still be allocated with supplier i's capacity lowered to `hoog` (one below its share) and
     to `laag` (the lowest a valid bid may offer): the share drops only where the others can take the rest; where
-    they cannot, there is no allocation at all, which is said instead. Feasibility only grows with capacity, so an
-    allocation at `laag` proves one at every capacity up to `hoog`. At most two solves; nothing when `hoog` is below
-    `laag` (the capacity knock-out comes first). Returns (laagste, onmogelijk_bij, onmogelijk)."""
+    they cannot, there is no allocation at all, which is said instead. Feasibility only grows with capacity (it is
+    only an upper bound in every rule set), so an allocation at `laag` proves one at every capacity up to `hoog`. At
+    most two questions, one where `laag` has an allocation; none when `hoog` is below `laag` (the capacity knock-out
+    comes first). Returns (laagste, onmogelijk_bij, onmogelijk)."""
     from evaluatie.verdeling.verdelen import verdeel
 
     if hoog < laag:
@@ -250,11 +251,15 @@ def _lager(probleem, i: int, hoog: int, laag: int, oplosser: str) -> tuple[int |
             return "; ".join(e.meldingen)
         return None
 
-    if (reden := fout(hoog)) is not None:
-        return None, hoog, reden
-    if laag == hoog or (reden := fout(laag)) is None:
+    # `laag` first: an allocation there answers both questions at once (the usual case; in the example it saves two
+    # B1 allocations, about 10 ms, issue #24); only where there is none does `hoog` need its own
+    if (reden_laag := fout(laag)) is None:
         return laag, None, None
-    return hoog, laag, reden
+    if laag == hoog:
+        return None, hoog, reden_laag
+    if (reden_hoog := fout(hoog)) is None:
+        return hoog, laag, reden_laag
+    return None, hoog, reden_hoog
 
 
 def minimale_capaciteit(award, code: str, naam: str) -> int | None:
