@@ -118,6 +118,13 @@ def test_perceel_zonder_geldige_inschrijving_niet_gegund_rest_gaat_door(tmp_path
         "jaar)."
     ) in advies
     assert "te gunnen aan ," not in advies
+    # art. 2.116: nothing to compare on Z, said so, and the finding on B1 names B1 (not 'every valid bid')
+    assert (
+        "Geen enkele geldige inschrijving in perceel B1-route heeft een prijs die meer dan 20% onder het gemiddelde "
+        "van de andere geldige inschrijvingen in het perceel ligt (art. 2.116 Aanbestedingswet 2012). Perceel Z-route "
+        "(niet gegund): niet van toepassing; er is geen geldige inschrijving, dus zijn er geen prijzen om te "
+        "vergelijken."
+    ) in advies
     # Noord: B1 10 x EUR 9.000 against 10 x EUR 10.000; its 5 on Z are said apart, not added to either sum
     noord = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
     assert (

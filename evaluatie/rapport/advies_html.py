@@ -471,7 +471,15 @@ def _abnormaal(g: Rapportgegevens) -> str:
         if vast
         else ""
     )
-    gunning = {c: p for c, p in gunning.items() if p.naam not in vast}
+    # a lot that is not awarded has no valid bid: no price to compare with (said, never counted as 'none was low')
+    leeg = [p.naam for p in gunning.values() if p.niet_gegund and p.naam not in vast]
+    vast_zin += (
+        f"<p>{'Perceel' if len(leeg) == 1 else 'Percelen'} {e(_opsomming(leeg))} (niet gegund): niet van toepassing; "
+        "er is geen geldige inschrijving, dus zijn er geen prijzen om te vergelijken.</p>"
+        if leeg
+        else ""
+    )
+    gunning = {c: p for c, p in gunning.items() if p.naam not in vast and not p.niet_gegund}
     if not gunning:
         return vast_zin + _niet_bij_toelating(g)
     aanvaard = []  # per signal: whether a recorded decision accepted its explanation
@@ -491,6 +499,8 @@ def _abnormaal(g: Rapportgegevens) -> str:
     waar = (
         f" in {'het gunningsperceel' if len(namen) == 1 else 'de gunningspercelen'} ({_opsomming(namen)})"
         if toelating or vast
+        else f" in {'perceel' if len(namen) == 1 else 'de percelen'} {_opsomming(namen)}"
+        if leeg  # another award lot is not awarded: 'het gunningsperceel' would say there is only one
         else ""
     )
     niet = vast_zin + _niet_bij_toelating(g)
