@@ -145,6 +145,23 @@ def test_perceel_zonder_geldige_inschrijving_niet_gegund_rest_gaat_door(tmp_path
         "Z-route: niet gegund (geen geldige inschrijving); geen overeenkomst, dus niet in het contractregister"
         in r.output
     )
+    # a contract command or a placement list that names the lot hears why it is not in the contract
+    r = _run(
+        "contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "z-route", "--peildatum", "2026-07-01"
+    )
+    assert r.exit_code == 2, r.output
+    assert (
+        "--route: 'z-route' is geen perceel van dit contract: Z-route is niet gegund (geen geldige inschrijving), dus is "
+        "er geen overeenkomst (wel: B1)"
+    ) in " ".join(r.output.split())
+    lijst = tmp_path / "noord.csv"
+    lijst.write_text(
+        "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\nK-1;Noord;aangemeld;10-07-2026;Z;Alfa;\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, lijst, "--datum", "2026-07-15")
+    assert r.exit_code == 2, r.output
+    assert "noord.csv!E2: route 'Z' is geen perceel van dit contract: Z-route is niet gegund" in r.output
 
 
 def test_perceel_zonder_inschrijving(tmp_path: Path) -> None:
