@@ -25,7 +25,8 @@ from tests.hulp import (
 )
 from tests.test_contract_toelating import DOOR, _run
 
-SCORES = {(i, c): s for i, s in (("Alfa", 75), ("Beta", 50)) for c in ("Plan van aanpak", "Samenwerking")}
+SCORES_CRITERIA = ("Plan van aanpak", "Samenwerking")
+SCORES = {(i, c): s for i, s in (("Alfa", 75), ("Beta", 50)) for c in SCORES_CRITERIA}
 
 
 def _werkmap(root: Path, z: bool = True) -> Path:
@@ -202,3 +203,25 @@ def test_scenario_zegt_dat_een_perceel_niet_meer_gegund_wordt(tmp_path: Path) ->
     assert r.exit_code == 0, r.output
     assert "Perceel B1-route\n  Uitkomst: gegund -> niet gegund\n" in r.output
     assert "Perceel Z-route\n  Uitkomst: niet gegund (ongewijzigd)\n" in r.output
+
+
+def test_zonder_een_beoordelaar_niet_gegund(tmp_path: Path) -> None:
+    """Leave-one-reviewer-out: without Ada (100) only Bram's 50 counts, below the minimum quality of 70, so no bid is
+    valid. The analysis said why the award failed (the award stage raised); after 'niet gegund' it said instead that
+    no admitted bidder serves Noord, Oost and Zuid, a reason that is not the one."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["minimum_kwaliteit"] = {"drempel": 70}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for naam, punten in (("ada", 100), ("bram", 50)):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): punten for c in SCORES_CRITERIA})
+    r = _run("zekerheid", "--werkmap", ws, "--trekkingen", "100")
+    assert r.exit_code == 0, r.output
+    tekst = " ".join(r.output.split())
+    assert (
+        "Zonder de scores van Ada is geen gunning mogelijk: Perceel B1-route wordt niet gegund, want de enige "
+        "inschrijving op dit perceel is niet geldig (1 ongeldig): Alfa (ongeldig): kwaliteitsscore 50,00, vereist "
+        "minstens 70,00"
+    ) in tekst
+    assert "bedient" not in tekst

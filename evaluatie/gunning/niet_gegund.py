@@ -68,6 +68,14 @@ def perceelzin(p: Perceeluitslag) -> str:
     return f"Perceel {p.naam} wordt niet gegund: {reden(p)}.{voorlopig(p)}"
 
 
+def met_redenen(p: Perceeluitslag) -> str:
+    """'Perceel B1-route wordt niet gegund, want de enige inschrijving op dit perceel is niet geldig (1 ongeldig): Alfa
+    (ongeldig): kwaliteitsscore 50,00, vereist minstens 70,00': for an analysis that names every bid, as the terminal
+    does (no letter: the bidders are named)."""
+    wie = "; ".join(f"{x.inschrijver} ({x.status}): {', '.join(x.redenen)}" for x in p.uitgesloten)
+    return f"Perceel {p.naam} wordt niet gegund, want {reden(p)}" + (f": {wie}" if wie else "")
+
+
 def gemeentenzin(p: Perceeluitslag) -> str:
     """What it means for the gemeenten that joined the lot: no framework agreement, no supplier for this route from
     this tender, for the demand they expected (counted from the lot's budgets)."""
