@@ -64,6 +64,13 @@ def test_enige_gunningsperceel_zonder_geldige_inschrijving_niet_gegund(tmp_path:
     assert "Uw prijs per traject van EUR 11.000,00 ligt boven de plafondprijs van EUR 10.000,00." in brief
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     assert "6. Zekerheid van de uitkomst" not in advies  # nobody chosen: no outcome to test
+    # nothing Noord joined is awarded: no 'kosten EUR 0,00 tegen EUR 0,00' of the awarded lots
+    noord = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
+    assert (
+        "Geen gegund perceel; niet gegund: B1-route (10 verwachte inburgeraars per jaar zonder aanbieder uit deze "
+        "aanbesteding)."
+    ) in noord
+    assert "EUR 0,00 per jaar tegen" not in noord
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)
     assert r.exit_code == 1, r.output
     assert (

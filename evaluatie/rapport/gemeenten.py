@@ -121,17 +121,18 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
         )
     else:
         samen, rest = "Alle percelen samen", ""
+    kader = f"{samen}: kosten {euro(totaal_k)} per jaar tegen {tegen} van {euro(totaal_b)}{geraamd}.{rest}"
     if niet:  # said, never silently left out: the sum covers the awarded lots only
-        samen = samen.replace("Alle percelen samen", "Alle gegunde percelen samen")
         zonder = sum(n for _, n in niet)
-        rest += (
-            f" Niet meegeteld, want niet gegund: {opsomming([n for n, _ in niet], 'en')} ("
-            f"{getal(zonder, 0)} verwachte {'inburgeraar' if zonder == 1 else 'inburgeraars'} per jaar zonder "
-            "aanbieder uit deze aanbesteding)."
+        lijst = (
+            f"{opsomming([n for n, _ in niet], 'en')} ({getal(zonder, 0)} verwachte "
+            f"{'inburgeraar' if zonder == 1 else 'inburgeraars'} per jaar zonder aanbieder uit deze aanbesteding)"
         )
-    delen.append(
-        f'<div class="kader">{e(samen)}: kosten {e(euro(totaal_k))} per jaar tegen {tegen} van '
-        f"{e(euro(totaal_b))}{e(geraamd)}.{e(rest)}</div>"
-    )
+        if not alle:  # nothing this gemeente joined was awarded: no sum of nothing against nothing
+            kader = f"Geen gegund perceel; niet gegund: {lijst}.{rest}"
+        else:
+            kader = kader.replace("Alle percelen samen:", "Alle gegunde percelen samen:", 1)
+            kader += f" Niet meegeteld, want niet gegund: {lijst}."
+    delen.append(f'<div class="kader">{e(kader)}</div>')
     titel = f"Vertrouwelijk - overzicht {gemeente}"
     return pagina(titel, "\n".join(delen), extra_stijl=paginavoet(titel))
