@@ -191,6 +191,27 @@ class Aanbestedingsanalyse:
         ]
         return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
 
+    def uitkomst(self) -> pd.DataFrame:
+        """One row per lot: its procedure and outcome in the words of gunning.json ('gegund', 'niet gegund'; an open
+        house 'toelating'), the number of valid bids (ranked or admitted) and of bids out of the lot. A lot that is
+        not awarded has no rows in rangorde(), toewijzing() or kosten(), and verdeling() gives it no supplier
+        column: this table says why, instead of leaving an absence to be read as a missing figure."""
+        from evaluatie.gunning.uitslag import NIET_GEGUND
+
+        rijen = [
+            {
+                "perceel": code,
+                "naam": p.naam,
+                "procedure": p.procedure,
+                "status": "toelating" if p.procedure == "toelating" else NIET_GEGUND if p.niet_gegund else "gegund",
+                "geldig": len(p.rangorde),
+                "afgevallen": len(p.uitgesloten),
+            }
+            for code, p in self.award.uitslag.percelen.items()
+        ]
+        kolommen = dict.fromkeys(["perceel", "naam", "procedure", "status"], "str")
+        return _tabel(rijen, kolommen | {"geldig": "int64", "afgevallen": "int64"})
+
     def _open_house(self, perceel: str) -> bool:
         return self.award.uitslag.percelen[perceel].procedure == "toelating"
 

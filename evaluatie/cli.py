@@ -631,8 +631,9 @@ def zekerheid(
         echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
     else:
         open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
-        if uitkomst or open_house:
-            toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house), volledig)
+        niet = [p.naam for p in award.uitslag.percelen.values() if p.niet_gegund]
+        if uitkomst or open_house or niet:
+            toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house, niet), volledig)
     if loting := wacht_op_loting(award):  # a decision is open: exit 1, after what could be analysed
         raise EvaluatieFout(loting)
 

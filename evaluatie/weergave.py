@@ -14,6 +14,7 @@ from pathlib import Path
 from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.wegingtekst import weging_tekst
+from evaluatie.gunning import niet_gegund
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
 from evaluatie.rapport import kleine_aantallen
@@ -284,6 +285,11 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             delen.append(
                 f"Perceel {p.naam} - toelatingsprocedure: iedere inschrijver die aan de eisen voldoet, wordt toegelaten"
             )
+        elif p.niet_gegund:  # no ranking and no allocation: no empty tables, one plain line and the reasons
+            delen.append(f"Perceel {p.naam} - NIET GEGUND: {niet_gegund.reden(p)}.{niet_gegund.voorlopig(p)}")
+            delen += _afgevallen(p, volledig, "Afgevallen:")
+            delen += [niet_gegund.gemeentenzin(p), ""]
+            continue
         else:
             delen.append(f"Perceel {p.naam} - prijsmethode {p.prijsmethode}, {weging}")
         per_leverancier: dict[str, int] = {}
@@ -334,14 +340,7 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             delen.append(rest)
         for m in p.meldingen:
             delen.append(f"LET OP: {m}")
-        if p.uitgesloten:
-            delen.append("Niet toegelaten:" if toelating else "Afgevallen:")
-            uitgesloten, rest = _lijst_rijen(list(p.uitgesloten), volledig, "uitgesloten inschrijvers")
-            for x in uitgesloten:
-                regel = f"  {x.inschrijver} ({x.status}): {'; '.join(x.redenen)}"
-                delen.append(regel if volledig else _knip(regel, BREEDTE))
-            if rest:
-                delen.append(f"  {rest}")
+        delen += _afgevallen(p, volledig, "Niet toegelaten:" if toelating else "Afgevallen:")
         leveranciers = [r.inschrijver for r in p.rangorde if per_leverancier.get(r.inschrijver)]
         totaalrij = [
             "Totaal",
@@ -396,6 +395,20 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
     return begrens("\n".join(delen).rstrip(), volledig)
 
 
+def _afgevallen(p, volledig: bool, kop: str) -> list[str]:
+    """The bids out of the lot, each with its status and reasons (none: no lines)."""
+    if not p.uitgesloten:
+        return []
+    delen = [kop]
+    uitgesloten, rest = _lijst_rijen(list(p.uitgesloten), volledig, "uitgesloten inschrijvers")
+    for x in uitgesloten:
+        regel = f"  {x.inschrijver} ({x.status}): {'; '.join(x.redenen)}"
+        delen.append(regel if volledig else _knip(regel, BREEDTE))
+    if rest:
+        delen.append(f"  {rest}")
+    return delen
+
+
 def _eerste(z) -> str:
     """The winner, or, when the first in the ranking gets no inburgeraars (per_subregio, a budget), that, with the
     bidders the lot goes to: 'winnaar' there would contradict the advies, which awards the lot to them."""
@@ -408,7 +421,11 @@ def _eerste(z) -> str:
 
 
 def zekerheid_tekst(
-    aanbesteding: Aanbesteding, uitkomst, volledig: bool = False, open_house: Sequence[str] = ()
+    aanbesteding: Aanbesteding,
+    uitkomst,
+    volledig: bool = False,
+    open_house: Sequence[str] = (),
+    niet_gegund: Sequence[str] = (),
 ) -> str:
     from evaluatie.zekerheid.tekst import zinnen
 
@@ -435,4 +452,6 @@ def zekerheid_tekst(
         delen.append(
             f"Perceel {naam}: open house (toelating); niemand wordt gekozen, dus er is geen uitkomst om te toetsen."
         )
+    for naam in niet_gegund:
+        delen.append(f"Perceel {naam}: niet gegund (geen geldige inschrijving), dus er is geen uitkomst om te toetsen.")
     return begrens("\n".join(delen).rstrip(), volledig)

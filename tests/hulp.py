@@ -258,3 +258,13 @@ def module_naast_b1(data: dict[str, Any], code: str, naam: str, plafondprijs: in
     for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):
         g["inburgeraars"][code] = n
     return data
+
+
+def gunningsperceel_naast_b1(data: dict[str, Any], code: str, naam: str, plafondprijs: int) -> dict[str, Any]:
+    """`data` (kleine_aanbesteding) with a second award lot `code`: a copy of B1 (criteria, knock-out rules, gunning)
+    with its own ceiling; the three gemeenten expect 5, 3 and 2 there."""
+    import copy
+
+    data = module_naast_b1(data, code, naam, plafondprijs)
+    data["percelen"][code].update(procedure="gunning", knockout=copy.deepcopy(data["percelen"]["B1"]["knockout"]))
+    return data

@@ -79,25 +79,40 @@ def test_percelen_parallel_gelijk(voorbeeld_bron: Path, monkeypatch: pytest.Monk
 
 
 def test_percelen_parallel_zelfde_meldingen(voorbeeld_bron: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A lot that cannot be awarded (every bid knocked out) next to lots that can: the same messages,
-    in lot order, on one core or two."""
+    """A lot that cannot be allocated (no valid bid serves any of its gemeenten) next to lots that can: the same
+    messages, in lot order, on one core or two. A lot without a valid bid is no error but 'niet gegund': the same
+    award on one core or two."""
     from evaluatie.fouten import EvaluatieFout
     from evaluatie.gunning import uitvoeren
+    from evaluatie.gunning.uitvoer import als_json
     from evaluatie.pipeline import beoordeel
 
     monkeypatch.setattr(uitvoeren, "PARALLEL_VANAF", 1)
     invoer = laad_invoer(Werkmap(voorbeeld_bron))
     b = beoordeel(invoer)
     a = invoer.aanbesteding
-    zonder_z = b.toets.model_copy(update={"resultaten": tuple(r for r in b.toets.resultaten if r.perceel != "Z")})
+
+    def nergens(i):  # the bid's offer on Z serves no gemeente
+        if "Z" not in i.aanbod:
+            return i
+        return i.model_copy(update={"aanbod": i.aanbod | {"Z": i.aanbod["Z"].model_copy(update={"gemeenten": ()})}})
 
     def meldingen() -> list[str]:
         with pytest.raises(EvaluatieFout) as e:
-            uitvoeren.gunning(a, invoer.inschrijvingen, zonder_z, b.panel, list(a.percelen), [])
+            uitvoeren.gunning(a, [nergens(i) for i in invoer.inschrijvingen], b.toets, b.panel, list(a.percelen), [])
         return e.value.meldingen
 
     een, twee = _twee_keer(monkeypatch, meldingen)
-    assert een == twee
+    assert een == twee and een
+    zonder_z = b.toets.model_copy(update={"resultaten": tuple(r for r in b.toets.resultaten if r.perceel != "Z")})
+
+    def niet_gegund() -> str:
+        u = uitvoeren.gunning(a, invoer.inschrijvingen, zonder_z, b.panel, list(a.percelen), [])
+        assert u.percelen["Z"].niet_gegund
+        return als_json(u)
+
+    een_json, twee_json = _twee_keer(monkeypatch, niet_gegund)
+    assert een_json == twee_json
     assert any("Z-route" in m for m in een)
 
 

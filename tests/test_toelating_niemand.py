@@ -40,10 +40,10 @@ def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> Non
     assert "Module arbeidsmarkt en participatie: nog geen toegelaten aanbieder; open house (toelating)" in r.output
 
 
-def test_gunningsperceel_zonder_geldige_inschrijving_blijft_een_fout(tmp_path: Path) -> None:
-    """An award lot without a valid bid cannot be awarded (exit 1). The message said only 'geen enkele inschrijving
-    voldoet aan de knock-outeisen': not which bids, why (nor that a bid rejected as abnormally low or excluded is no
-    knock-out), and not that its bidders get no letter; it now names each bid with its status and reasons."""
+def test_enige_gunningsperceel_zonder_geldige_inschrijving_niet_gegund(tmp_path: Path) -> None:
+    """An award lot without a valid bid stopped the award (exit 1) and left its bidders without a letter; it is now
+    'niet gegund' (exit 0) and the bidder gets its letter. When no lot of the tender is awarded, there is no contract to
+    start: 'contract start' says so (exit 1) instead of beginning an empty register."""
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 11000, 30, 12, 4, "alle")])
     schrijf_beoordelingsformulieren(Werkmap(ws))
@@ -52,11 +52,29 @@ def test_gunningsperceel_zonder_geldige_inschrijving_blijft_een_fout(tmp_path: P
             ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
         )
     r = _run("gunning", "--werkmap", ws)
-    assert r.exit_code == 1, r.output
-    # which bids fell and why, and what the user can do: the bidders of this lot get no letter from evaluatie
+    assert r.exit_code == 0, r.output
     assert (
-        "Perceel B1-route: geen enkele inschrijving is geldig, dus kan het perceel niet worden gegund: Alfa "
-        "(ongeldig): prijs per traject EUR 11.000,00 ligt boven de plafondprijs EUR 10.000,00. evaluatie schrijft "
-        "voor een perceel zonder geldige inschrijving geen advies en geen brieven: gun de andere percelen met --lots "
-        "zonder B1, en deel de inschrijvers op dit perceel de afwijzing met deze redenen zelf mee"
+        "Perceel B1-route - NIET GEGUND: de enige inschrijving op dit perceel is niet geldig (1 ongeldig)" in r.output
+    )
+    brief = html_tekst(ws / "rapporten" / "brieven" / "alfa-b1.html")
+    assert (
+        "Wij gunnen perceel B1-route niet, omdat de enige inschrijving op dit perceel niet geldig is (1 ongeldig)."
+        in brief
+    )
+    assert "Uw prijs per traject van EUR 11.000,00 ligt boven de plafondprijs van EUR 10.000,00." in brief
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert "6. Zekerheid van de uitkomst" not in advies  # nobody chosen: no outcome to test
+    # nothing Noord joined is awarded: no 'kosten EUR 0,00 tegen EUR 0,00' of the awarded lots
+    noord = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
+    assert (
+        "Geen gegund perceel; niet gegund: B1-route (10 verwachte inburgeraars per jaar zonder aanbieder uit deze "
+        "aanbesteding)."
+    ) in noord
+    assert "EUR 0,00 per jaar tegen" not in noord
+    r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)
+    assert r.exit_code == 1, r.output
+    assert (
+        "geen enkel perceel van de gunning is gegund (B1-route: niet gegund, geen geldige inschrijving); er is geen "
+        "overeenkomst, dus geen contract om te starten"
     ) in " ".join(r.output.split())
+    assert not (ws / "contract" / "register.sqlite").exists()

@@ -71,8 +71,11 @@ def _gunning_van_de_start(werkmap: Werkmap, reg: Register, wat: str) -> None:
 
 @met_slot
 @bewaakt_register
-def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str) -> tuple[Path, Register, list[str]]:
-    """The register from the final award; also the keurmerk warnings at the start date (contract/keurmerk.py)."""
+def start_vanuit_gunning(
+    werkmap: Werkmap, datum: dt.date, door: str, reden: str
+) -> tuple[Path, Register, list[str], list[str]]:
+    """The register from the final award; also the keurmerk warnings at the start date (contract/keurmerk.py) and the
+    names of the lots that were not awarded (no contract, not in the register)."""
     from evaluatie.contract.basis import lees_basis
     from evaluatie.contract.besluit import controleer_wie_waarom
     from evaluatie.contract.keurmerk import keurmerk_bij_start
@@ -91,7 +94,7 @@ def start_vanuit_gunning(werkmap: Werkmap, datum: dt.date, door: str, reden: str
     from evaluatie.contract.basis import gunningpad
 
     _noteer(werkmap, "start", {"datum": datum.isoformat(), "door": door, "reden": reden}, [gunningpad(werkmap)])
-    return registerpad(werkmap), reg, waarschuwingen
+    return registerpad(werkmap), reg, waarschuwingen, [naam for _, naam in basis.niet_gegund]
 
 
 @met_slot

@@ -66,7 +66,7 @@ def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
         hint = f"; bedoelt u {opsomming(bedoeld, 'of')}?" if bedoeld else f" ({eerste})"
         fouten.append(Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract{hint}"))
     if perceel not in reg.percelen:
-        fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
+        fouten.append(Fout("--route", reg.geen_perceel(perceel)))
     elif gemeente in reg.subregio:
         bediend = {g for s in reg.leveranciers_van(perceel) for g in s.gemeenten}
         if gemeente not in bediend:  # not 'no allocation this year': the lot never had this gemeente

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluatie.fouten import EvaluatieFout
+from evaluatie.gunning.uitslag import NIET_GEGUND
 from evaluatie.hashing import sha256_bestand
 from evaluatie.rapport.standstill import standstill
 from evaluatie.werkmap import Werkmap
@@ -51,6 +52,7 @@ class Contractperceel:
 
 
 GEEN_RAAM = "open house (toelating), geen raamovereenkomst met een maximum"
+NIET_GEGUND_CONTRACT = "niet gegund (geen geldige inschrijving); geen overeenkomst, dus niet in het contractregister"
 
 
 def geen_raamovereenkomst(naam: str) -> str:
@@ -85,6 +87,9 @@ class Contractbasis:
     # the last day of the standstill period (art. 2.127 Aw 2012), as the letters announce it; None without a lot
     # awarded under a gunning (an admission, open house, is no public contract)
     standstill_einde: dt.date | None = None
+    # award lots that were not awarded (no valid bid), (code, naam): no framework agreement, so no contract; the
+    # register does not hold them and 'contract start' names them
+    niet_gegund: tuple[tuple[str, str], ...] = ()
 
 
 def gunningpad(werkmap: Werkmap) -> Path:
@@ -161,8 +166,11 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
     herstel = lees_besluiten(werkmap.root / BESLUITBESTAND).geldig("herstel")
     inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen, herstel)
     per_naam = {i.naam: i for i in inschrijvingen}
-    percelen, leveranciers, toewijzing = [], [], []
+    percelen, leveranciers, toewijzing, niet_gegund = [], [], [], []
     for code, p in data["percelen"].items():
+        if p.get("status") == NIET_GEGUND:  # no framework agreement is concluded: nothing to register
+            niet_gegund.append((code, p["naam"]))
+            continue
         if p["procedure"] == "toelating":
             percelen.append(Contractperceel(code, p["naam"], None, None, float(p["plafondprijs"]), toelating=True))
         elif p["procedure"] == "gunning":
@@ -190,6 +198,13 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
                 )
             )
         toewijzing += [(code, t["gemeente"], t["inschrijver"], int(t["aantal"])) for t in p["toewijzing"]]
+    if not percelen:  # every lot of the award was not awarded: there is no contract to start
+        raise EvaluatieFout(
+            [
+                f"geen enkel perceel van de gunning is gegund ({', '.join(n for _, n in niet_gegund)}: niet gegund, "
+                "geen geldige inschrijving); er is geen overeenkomst, dus geen contract om te starten"
+            ]
+        )
     lt = aanbesteding.looptijd
     verzonden = aanbesteding.data.verzenddatum
     return Contractbasis(
@@ -208,4 +223,5 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
             if any(not p.toelating for p in percelen)
             else None
         ),
+        niet_gegund=tuple(niet_gegund),
     )

@@ -86,7 +86,7 @@ def contract() -> None:
 def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | None) -> None:
     """Begin het contractregister vanuit de definitieve gunning (rapporten/gunning.json)."""
     from evaluatie.contract.acties import start_vanuit_gunning
-    from evaluatie.contract.basis import GEEN_RAAM
+    from evaluatie.contract.basis import GEEN_RAAM, NIET_GEGUND_CONTRACT
 
     if datum is None:  # said with a missing --door or --reden: all errors together
         from evaluatie.clijson import Gebruiksfouten
@@ -95,7 +95,7 @@ def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | N
         regels = [("--datum", "--datum: is verplicht: de ingangsdatum van de overeenkomsten")]
         regels += [(f.plaats, f"{f.plaats}: {f.bericht}") for f in fouten_wie_waarom(door, reden)]
         raise Gebruiksfouten(regels)
-    pad, reg, waarschuwingen = start_vanuit_gunning(_wm(werkmap), datum, door or "", reden or "")
+    pad, reg, waarschuwingen, niet_gegund = start_vanuit_gunning(_wm(werkmap), datum, door or "", reden or "")
     for w in waarschuwingen:
         _toon(f"Let op: {w}", err=True)
     click.echo(f"Contractregister begonnen per {reg.startdatum.strftime('%d-%m-%Y')} ({reg.jaren} jaar): {pad}")
@@ -105,6 +105,8 @@ def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | N
             click.echo(f"  {p.naam}: {namen}; {GEEN_RAAM}")
         else:
             click.echo(f"  {p.naam}: {namen}; raammaximum {p.raam_trajecten} trajecten")
+    for naam in niet_gegund:  # said, never silently absent: the gunning did not award it
+        click.echo(f"  {naam}: {NIET_GEGUND_CONTRACT}")
 
 
 @contract.command("inlezen")

@@ -394,8 +394,7 @@ def lees_regels(
             if perceel is None:
                 fouten.voeg_toe(
                     blad.plaats(i, index.get("route", 0)),
-                    f"route '{als_tekst(cel(i, 'route'))}' is geen perceel van dit contract "
-                    f"({', '.join(reg.percelen)})",
+                    f"route {reg.geen_perceel(als_tekst(cel(i, 'route')))}",
                 )
             elif s.code == "route_gewijzigd" and perceel in MODULES:  # the route column is the new route
                 fouten.voeg_toe(

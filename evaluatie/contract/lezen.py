@@ -7,6 +7,7 @@ over one pass of the current facts than as many SQL queries, and every view then
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from evaluatie.contract.basis import Contractleverancier, Contractperceel
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.naamvorm import sleutel
 
 
 @dataclass
@@ -59,6 +61,18 @@ class Register:
     toegetreden: dict[tuple[str, str], dt.date] = field(default_factory=dict)
     eigen_keuzes: int = 0
     correcties: int = 0
+    # code -> naam of the award lots that were not awarded (no valid bid): no contract, so not in `percelen`
+    niet_gegund: dict[str, str] = field(default_factory=dict)
+
+    def geen_perceel(self, getypt: str) -> str:
+        """Why a lot named by a command is not in this contract: not awarded, or not a lot of it at all."""
+        code = next((c for c, n in self.niet_gegund.items() if sleutel(getypt) in (sleutel(c), sleutel(n))), None)
+        if code is not None:
+            return (
+                f"'{getypt}' is geen perceel van dit contract: {self.niet_gegund[code]} is niet gegund (geen geldige "
+                f"inschrijving), dus is er geen overeenkomst (wel: {', '.join(self.percelen)})"
+            )
+        return f"'{getypt}' is geen perceel van dit contract ({', '.join(self.percelen)})"
 
     def jaargrenzen(self, jaar: int) -> tuple[dt.date, dt.date]:
         """First day of contract year `jaar` (1-based) and the first day after it."""
@@ -235,4 +249,13 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         bron_vanaf=vanaf,
         eigen_keuzes=int(db.execute("SELECT COUNT(*) FROM keuze").fetchone()[0]),
         correcties=int(db.execute("SELECT COUNT(*) FROM gebeurtenis WHERE vervangt IS NOT NULL").fetchone()[0]),
+        niet_gegund=_niet_gegund(db),
     )
+
+
+def _niet_gegund(db: sqlite3.Connection) -> dict[str, str]:
+    """The lots the award did not award, as the contract start recorded them (none in a register started before)."""
+    rij = db.execute("SELECT inhoud FROM besluit WHERE soort = 'contractstart' ORDER BY id LIMIT 1").fetchone()
+    if rij is None:
+        return {}
+    return dict(json.loads(rij[0]).get("niet_gegund", {}))

@@ -52,6 +52,8 @@ def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.
     db.execute("BEGIN")
     try:
         inhoud = {"gunning_sha256": basis.gunning_sha256, "startdatum": startdatum.isoformat(), "jaren": basis.jaren}
+        if basis.niet_gegund:  # kept with the decision, so a command that names such a lot says why it is not here
+            inhoud["niet_gegund"] = dict(basis.niet_gegund)
         besluit = leg_vast(db, "contractstart", startdatum, door, reden, inhoud)
         db.execute(
             "INSERT INTO contract (id, aanbesteding, gunning_sha256, startdatum, jaren, besluit_id) "

@@ -75,7 +75,7 @@ def toets_wijziging(
     except InvoerFout as e:
         fouten += e.fouten
     if perceel not in reg.percelen:
-        fouten.append(Fout("--route", f"'{perceel}' is geen perceel van dit contract ({', '.join(reg.percelen)})"))
+        fouten.append(Fout("--route", reg.geen_perceel(perceel)))
     elif reg.percelen[perceel].toelating:
         fouten.append(
             Fout(

@@ -9,6 +9,9 @@ from evaluatie.inschrijving.model import Invoerbestand
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.verdeling.model import Toewijzing
 
+# The lot's outcome word where nothing was awarded (gunning.json, the reports, the letters), and its allocation model
+NIET_GEGUND = "niet gegund"
+
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, defer_build=True)
@@ -53,6 +56,13 @@ class Perceeluitslag(Model):
     @property
     def loting_nodig(self) -> tuple[Gelijkestand, ...]:
         return tuple(st for st in self.gelijke_standen if st.beslissend)
+
+    @property
+    def niet_gegund(self) -> bool:
+        """An award lot (procedure gunning) without a valid bid: nobody to rank, so nobody to award and nothing to
+        allocate; its gemeenten get no supplier for it from this tender. An open house without an admitted bid is
+        not this: it stays open for later entry."""
+        return self.procedure == "gunning" and not self.rangorde
 
     def winnaars(self) -> list[str]:
         return [r.inschrijver for r in self.rangorde if r.rang == 1]

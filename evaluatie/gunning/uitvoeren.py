@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from evaluatie.beoordeling.model import Paneluitslag
-from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
 from evaluatie.gunning.loting import Gelijkestand, Loting
-from evaluatie.gunning.uitslag import Gemeentebudget, Gunningsuitslag, Perceeluitslag, Uitsluiting
+from evaluatie.gunning.uitslag import NIET_GEGUND, Gemeentebudget, Gunningsuitslag, Perceeluitslag, Uitsluiting
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.parallel import in_volgorde
 from evaluatie.prijs.basis import Kandidaat, methode
@@ -165,20 +165,40 @@ def gelijke_standen(
     return tuple(uit)
 
 
-def zonder_geldige_inschrijving(naam: str, code: str, afgevallen: Sequence[Uitsluiting]) -> str:
-    """An award lot without a valid bid cannot be awarded, and evaluatie writes no advies or letters for it. The
-    message names every bid with its status and reasons (a bid rejected as abnormally low or excluded is no
-    knock-out) and what the user can do, so the bidders of the lot still hear why."""
-    wie = (
-        "; ".join(f"{u.inschrijver} ({u.status}): {', '.join(u.redenen)}" for u in afgevallen)
-        if afgevallen
-        else "er is op dit perceel niet ingeschreven"
+def _niet_gegund(aanbesteding: Aanbesteding, code: str, uitgesloten: tuple[Uitsluiting, ...]) -> Perceeluitslag:
+    """An award lot without a valid bid (every bid failed, or nobody bid): not awarded, and nothing to allocate.
+    Each gemeente keeps its demand with no costs, so the reports can say how many inburgeraars have no supplier
+    for this route from this tender; the other lots are awarded as usual."""
+    perceel = aanbesteding.percelen[code]
+    return Perceeluitslag(
+        code=code,
+        naam=perceel.naam,
+        procedure=perceel.procedure,
+        prijsmethode=perceel.prijsmethode,
+        formule=methode(perceel.prijsmethode).formule,
+        weging_kwaliteit=perceel.weging.kwaliteit,
+        weging_prijs=perceel.weging.prijs,
+        plafondprijs=perceel.plafondprijs,
+        rangorde=(),
+        toewijzing=(),
+        uitgesloten=uitgesloten,
+        budgetten=tuple(_budget(perceel, g, d, 0.0) for g, d in aanbesteding.vraag(code).items()),
+        bindende_regels=(),
+        meldingen=(),
+        solver=NIET_GEGUND,
+        model=NIET_GEGUND,
+        pad=NIET_GEGUND,
     )
-    return (
-        f"Perceel {naam}: geen enkele inschrijving is geldig, dus kan het perceel niet worden gegund: {wie}. "
-        "evaluatie schrijft voor een perceel zonder geldige inschrijving geen advies en geen brieven: gun de andere "
-        f"percelen met --lots zonder {code}, en deel de inschrijvers op dit perceel de afwijzing met deze redenen "
-        "zelf mee"
+
+
+def _budget(perceel: Perceel, gemeente: str, vraag: int, kosten: float) -> Gemeentebudget:
+    expliciet = perceel.verdeling.budget_per_gemeente.get(gemeente)
+    return Gemeentebudget(
+        gemeente=gemeente,
+        vraag=vraag,
+        kosten=kosten,
+        budget=expliciet if expliciet is not None else vraag * perceel.plafondprijs,
+        budget_bron="verdeelregel" if expliciet is not None else "vraag x plafondprijs",
     )
 
 
@@ -208,9 +228,9 @@ def beoordeel_perceel(
         for r in toets.voor_perceel(code)
         if not r.voldoet
     )
+    if not rangorde and perceel.procedure == "gunning":  # niet gegund; an open house may admit no one (stays open)
+        return _niet_gegund(aanbesteding, code, uitgesloten)
     probleem = verdeelprobleem(aanbesteding, code, rangorde, inschrijvingen)
-    if not rangorde and perceel.procedure != "toelating":  # an open house may admit no one: later entry stays open
-        raise EvaluatieFout([zonder_geldige_inschrijving(perceel.naam, code, uitgesloten)])
 
     def los(p: Verdeelprobleem) -> Verdeling:
         return verdeel(p, oplosser, tijdslimiet)
@@ -241,19 +261,9 @@ def beoordeel_perceel(
     kosten_per_gemeente: dict[str, list[float]] = {}
     for t in verdeling.toewijzing:
         kosten_per_gemeente.setdefault(t.gemeente, []).append(t.kosten)
-    budgetten = []
-    for g, d in probleem.vraag.items():
-        kosten = round(sum(kosten_per_gemeente.get(g, [])), 2)
-        expliciet = perceel.verdeling.budget_per_gemeente.get(g)
-        budgetten.append(
-            Gemeentebudget(
-                gemeente=g,
-                vraag=d,
-                kosten=kosten,
-                budget=expliciet if expliciet is not None else d * perceel.plafondprijs,
-                budget_bron="verdeelregel" if expliciet is not None else "vraag x plafondprijs",
-            )
-        )
+    budgetten = [
+        _budget(perceel, g, d, round(sum(kosten_per_gemeente.get(g, [])), 2)) for g, d in probleem.vraag.items()
+    ]
     return Perceeluitslag(
         code=code,
         naam=perceel.naam,

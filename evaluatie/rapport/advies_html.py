@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.definitie.wegingtekst import weging_tekst
+from evaluatie.gunning import niet_gegund
 from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.rapport import grafieken, kleine_aantallen
@@ -40,6 +41,7 @@ from evaluatie.verdeling.pad import beschrijving
 
 if TYPE_CHECKING:
     from evaluatie.besluiten.model import Toelichting
+    from evaluatie.gunning.uitslag import Perceeluitslag
 
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
 MAX_SIGNALEN = 20  # signals of disagreement named per lot; the xlsx marks every one
@@ -122,9 +124,9 @@ def _inhoud(secties: list[tuple[str, str, str]], bijlagen: list[tuple[str, str]]
 
 
 def _zekerheid(g: Rapportgegevens) -> str:
-    """Section 6 only where someone is chosen: an open house admits everyone who qualifies, so there is
-    no outcome whose certainty could be in doubt."""
-    if all(p.procedure == "toelating" for p in g.uitslag.percelen.values()):
+    """Section 6 only where someone is chosen: an open house admits everyone who qualifies, and a lot that is not
+    awarded chooses no one, so there is no outcome whose certainty could be in doubt."""
+    if all(p.procedure == "toelating" or p.niet_gegund for p in g.uitslag.percelen.values()):
         return ""
     return (
         "<p>Hoe gevoelig de uitkomst is voor een enkele beoordelaar, voor kleine verschillen in de scores en "
@@ -232,6 +234,8 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
                 f"mee): {_namen_of_aantal(per_status[AANGEHOUDEN])}"
             )
         return zin
+    if p.niet_gegund:
+        return _niet_gegund_zin(g, p)
     if p.loting_nodig:
         standen = "; ".join(
             f"{_opsomming(list(st.inschrijvers))} staan gelijk op rang {st.rang} en de volgorde bepaalt de gunning"
@@ -282,6 +286,38 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
     return _punt("Wij adviseren " + onderdelen[0])
 
 
+def _niet_gegund_zin(g: Rapportgegevens, p: Perceeluitslag) -> str:
+    """The advice for a lot without a valid bid: not to award it, why (counted), each bid's own decision as for any
+    lot, and what that means for its gemeenten; no winner, no share, no condition of proof documents."""
+    onderdelen = [f"perceel {p.naam} niet te gunnen, omdat {niet_gegund.reden(p, bijzin=True)}"]
+    laag = [x.inschrijver for x in p.uitgesloten if x.status == ABNORMAAL_LAAG]
+    if laag:
+        onderdelen.append(
+            f"{_inschrijvingen_van(laag)} af te wijzen als abnormaal laag na beoordeling van de "
+            "toelichting (art. 2.116 Aanbestedingswet 2012)"
+        )
+    ongeldig = [x.inschrijver for x in p.uitgesloten if x.status == ONGELDIG]
+    if ongeldig:
+        onderdelen.append(
+            f"{_inschrijvingen_van(ongeldig)} ongeldig te verklaren, omdat niet aan de knock-outeisen is voldaan"
+        )
+    uitsluiten = [x.inschrijver for x in p.uitgesloten if x.status == UITGESLOTEN]
+    if uitsluiten:
+        onderdelen.append(
+            f"{_namen_of_aantal(uitsluiten)} uit te sluiten op grond van een uitsluitingsgrond{_gronden(g, uitsluiten)}"
+        )
+    wachten = niet_gegund.aangehouden(p)
+    if wachten:
+        onderdelen.append(
+            f"{_inschrijvingen_van(wachten)} aan te houden tot de verklaarde uitsluitingsgrond is gewogen "
+            "(open punt; tot dan doet zij niet mee, en is het niet gunnen voorlopig)"
+        )
+    zin = "Wij adviseren " + (
+        "; ".join(onderdelen[:-1]) + "; en " + onderdelen[-1] if len(onderdelen) > 1 else onderdelen[0]
+    )
+    return _punt(zin) + " " + niet_gegund.gemeentenzin(p)
+
+
 def _gronden(g: Rapportgegevens, namen: list[str]) -> str:
     """' (Delta: art. 2.87 Aanbestedingswet 2012, facultatief, besluit U1)': the college decides on an exclusion, so
     the sentence names the article and the recorded weighing it rests on (the full weighing is under Besluiten)."""
@@ -325,6 +361,8 @@ def _samenvatting(g: Rapportgegevens) -> str:
             wie = ", ".join(sorted(r.inschrijver for r in p.rangorde)) or (
                 "niemand (het perceel blijft open voor later toetreden)"  # an empty cell reads as a missing value
             )
+        elif p.niet_gegund:  # an empty cell would read as a missing value
+            wie = f"niet gegund: {niet_gegund.reden(p)}"
         else:
             wie = "; ".join(
                 f"{r.inschrijver} ({_toegewezen(p, r.inschrijver)})"
@@ -433,7 +471,15 @@ def _abnormaal(g: Rapportgegevens) -> str:
         if vast
         else ""
     )
-    gunning = {c: p for c, p in gunning.items() if p.naam not in vast}
+    # a lot that is not awarded has no valid bid: no price to compare with (said, never counted as 'none was low')
+    leeg = [p.naam for p in gunning.values() if p.niet_gegund and p.naam not in vast]
+    vast_zin += (
+        f"<p>{'Perceel' if len(leeg) == 1 else 'Percelen'} {e(_opsomming(leeg))} (niet gegund): niet van toepassing; "
+        "er is geen geldige inschrijving, dus zijn er geen prijzen om te vergelijken.</p>"
+        if leeg
+        else ""
+    )
+    gunning = {c: p for c, p in gunning.items() if p.naam not in vast and not p.niet_gegund}
     if not gunning:
         return vast_zin + _niet_bij_toelating(g)
     aanvaard = []  # per signal: whether a recorded decision accepted its explanation
@@ -453,6 +499,8 @@ def _abnormaal(g: Rapportgegevens) -> str:
     waar = (
         f" in {'het gunningsperceel' if len(namen) == 1 else 'de gunningspercelen'} ({_opsomming(namen)})"
         if toelating or vast
+        else f" in {'perceel' if len(namen) == 1 else 'de percelen'} {_opsomming(namen)}"
+        if leeg  # another award lot is not awarded: 'het gunningsperceel' would say there is only one
         else ""
     )
     niet = vast_zin + _niet_bij_toelating(g)
@@ -553,14 +601,16 @@ def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
 def _standstill(g: Rapportgegevens) -> str:
     a = g.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
-    procedures = {p.procedure for p in g.uitslag.percelen.values()}
-    gemengd = len(procedures) > 1  # then each sentence names the lots it is about
+    # a lot that is not awarded concludes no contract: no period is waited for there (its own sentence below)
+    niet = [p.naam for p in g.uitslag.percelen.values() if p.niet_gegund]
+    procedures = {p.procedure for p in g.uitslag.percelen.values() if not p.niet_gegund}
+    gemengd = len(procedures) > 1 or bool(niet and procedures)  # then each sentence names the lots it is about
 
     def voor(procedure: str, zin: str) -> str:
         """'<p>Perceel PVT en MAP: een ...' in a tender with both procedures, else '<p>Een ...'."""
         if not gemengd:
             return f"<p>{zin[0].upper()}{zin[1:]}"
-        namen = [p.naam for p in g.uitslag.percelen.values() if p.procedure == procedure]
+        namen = [p.naam for p in g.uitslag.percelen.values() if p.procedure == procedure and not p.niet_gegund]
         return f"<p>{'Perceel' if len(namen) == 1 else 'Percelen'} {e(_opsomming(namen))}: {zin}"
 
     tekst = ""
@@ -584,7 +634,20 @@ def _standstill(g: Rapportgegevens) -> str:
             f"de drempel geldt art. 2.127 Aanbestedingswet 2012 niet): {e(s.uitleg)}. Binnen die termijn kan een "
             "inschrijver een kort geding aanspannen; de overeenkomsten worden pas daarna gesloten.</p>"
         )
-    if s.waarschuwing:
+    if niet:
+        # letters only where someone bid: a lot nobody bid on has no one to write to
+        met_brieven = [p.naam for p in g.uitslag.percelen.values() if p.niet_gegund and p.uitgesloten]
+        brieven = (
+            f" De brieven aan de inschrijvers op {'perceel' if len(met_brieven) == 1 else 'percelen'} "
+            f"{e(_opsomming(met_brieven))} noemen daarom geen termijn, wel de weg naar de voorzieningenrechter."
+            if met_brieven
+            else ""
+        )
+        tekst += (
+            f"<p>{'Perceel' if len(niet) == 1 else 'Percelen'} {e(_opsomming(niet))}: niet gegund. Daar wordt geen "
+            f"overeenkomst gesloten, dus is er geen opschortende termijn om af te wachten.{brieven}</p>"
+        )
+    if s.waarschuwing and procedures:
         tekst += f'<p class="voldoet-niet">Let op: {e(s.waarschuwing)}</p>'
     return tekst
 
@@ -599,11 +662,17 @@ def _bijlage(g: Rapportgegevens, code: str, n: int) -> str:
         _knockout(g, code),
         _panel(g, code),
     ]
-    if p.procedure == "toelating":
+    if p.niet_gegund:  # no ranking and no allocation: no empty tables that read as missing figures
+        delen.append(
+            f"<h3>Prijs, rangorde en verdeling</h3><p>{e(niet_gegund.perceelzin(p))} Er is daarom geen rangorde, "
+            f"geen prijsscore en geen verdeling over de gemeenten. {e(niet_gegund.gemeentenzin(p))}</p>"
+        )
+    elif p.procedure == "toelating":
         delen.append(_toegelaten(g, code))
+        delen.append(_verdeling(g, code))
     else:
         delen.append(_prijs_en_rangorde(g, code))
-    delen.append(_verdeling(g, code))
+        delen.append(_verdeling(g, code))
     delen.append("</section>")
     return "\n".join(d for d in delen if d)
 

@@ -11,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from evaluatie.gunning import niet_gegund
+from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 from evaluatie.prijs.basis import methode
 from evaluatie.prijs.precisie import afgerond
@@ -107,6 +109,19 @@ def _toegelaten(wb: Workbook, g: Rapportgegevens) -> None:
         ],
         {2: EURO, 3: GEHEEL, 4: GEHEEL},
     )
+
+
+def _uitkomst(p: Perceeluitslag) -> str:
+    """The lot's outcome in words: who is awarded or admitted, or that the lot is not awarded and why."""
+    if p.niet_gegund:
+        return f"{niet_gegund.perceelzin(p)} {niet_gegund.gemeentenzin(p)}"
+    wie = [r.inschrijver for r in p.rangorde if p.toegewezen(r.inschrijver)]
+    if p.procedure == "toelating":
+        namen = sorted(r.inschrijver for r in p.rangorde)
+        return f"toegelaten: {', '.join(namen)}" if namen else "niemand toegelaten (blijft open voor later toetreden)"
+    if p.loting_nodig:  # the advies says the same: no award before the draw
+        return "nog niet te gunnen: een gelijke stand wacht op loting"
+    return f"te gunnen aan {', '.join(wie)}"
 
 
 def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
@@ -244,6 +259,12 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
             for p in g.uitslag.percelen.values()
             for x in p.uitgesloten
         ],
+    )
+    _blad(
+        wb,
+        "Uitkomst per perceel",  # a lot that is not awarded: its demand rows above have no costs, said here once
+        ["Perceel", "Procedure", "Uitkomst"],
+        [[p.naam, p.procedure, _uitkomst(p)] for p in g.uitslag.percelen.values()],
     )
     verantwoording = [[g.invoernaam(b.bestand), b.sha256] for b in g.uitslag.invoer]
     verantwoording += [

@@ -20,6 +20,10 @@ the computation:
 - for the winner: the award is conditional on the proof documents;
 - the standstill period with its end date and the objection route (kort geding, court,
   optional complaints desk); penvoerder's address, contact person, kenmerk and signatory.
+
+A lot without a valid bid (Perceeluitslag.niet_gegund) gets a "besluit tot niet-gunning": the lot is not awarded and
+why (counted, no other bidder named), then the bid's own status and reasons as in any rejection; no winner, share,
+framework maximum or standstill period (no contract is concluded), only the route to the court.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from dataclasses import dataclass
 from evaluatie.beoordeling.model import Rijscore
 from evaluatie.definitie.model import BEWIJS_WERKDAGEN
 from evaluatie.definitie.wegingtekst import weging_tekst
+from evaluatie.gunning import niet_gegund
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.basis import methode
@@ -418,6 +423,11 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
         )
         d.alinea(f"U kunt ook een klacht indienen bij {a.rechtsbescherming.klachtenmeldpunt}. {gevolg}")
     d.alinea(f"Berekening van de termijn: {s.uitleg}.", klein=True)
+    _groet(d, g)
+
+
+def _groet(d: Document, g: Rapportgegevens) -> None:
+    a = g.aanbesteding
     d.alinea("Met vriendelijke groet,")
     d.witregel()  # room for the signature
     d.witregel()
@@ -437,22 +447,32 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     perceel = a.percelen[code]
     uitkomst = besluit(g, inschrijver, code)
     toelating = perceel.procedure == "toelating"
-    soort = "Toelatingsbesluit" if toelating else "Gunningsbeslissing"
+    soort = "Toelatingsbesluit" if toelating else "Besluit tot niet-gunning" if p.niet_gegund else "Gunningsbeslissing"
     onderwerp = f"{soort.lower()} {a.naam}, perceel {perceel.naam}"
     ref = kenmerk(g, inschrijver, code)
     d = Document(f"{soort} {perceel.naam}", onderwerp=onderwerp, trefwoorden=ref, kenmerk=ref)
     _kop_en_adres(d, g, inschrijver, code, onderwerp)
+    wat = (
+        "het toelatingsbesluit"
+        if toelating
+        else "het besluit om dit perceel niet te gunnen"
+        if p.niet_gegund
+        else "de gunningsbeslissing"
+    )
     d.alinea(
         f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {uitvoerder(a)} "
-        f"uitvoert. Met deze brief informeren wij u over "
-        f"{'het toelatingsbesluit' if toelating else 'de gunningsbeslissing'} voor dit perceel."
+        f"uitvoert. Met deze brief informeren wij u over {wat}{'' if p.niet_gegund else ' voor dit perceel'}."
     )
     rang = next((r for r in p.rangorde if r.inschrijver == inschrijver), None)
     t = _toets(g, inschrijver, code)
     # the heading says what the body says: a bid rejected only for an abnormally low price is "afgewezen"
     # (art. 2.116), never "ongeldig" above a paragraph that says "afgewezen"
     kop = "afgewezen (abnormaal lage prijs)" if uitkomst == ABNORMAAL_LAAG else uitkomst
-    d.kop(f"Beslissing: {kop}")
+    if p.niet_gegund:  # the lot's decision first, then the bid's own: the two are not the same decision
+        _niet_gegund(d, p)
+        d.kop(f"Uw inschrijving: {kop}")
+    else:
+        d.kop(f"Beslissing: {kop}")
     redenen = [
         _reden_zin(g, t, b.regel, reden, code)
         for t in ([t] if t else [])
@@ -486,12 +506,12 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         d.opsomming(list(dict.fromkeys(redenen)))
         if any(b.regel == "minimum_kwaliteit" and b.voldoet is False for b in (t.bevindingen if t else ())):
             _scores_en_motivering(d, g, inschrijver, code, "Uw scores")
-        if not toelating:  # art. 2.130: every bidder learns to whom the lot goes
+        if toelating:  # the open house stays open: a provider that meets the requirements later is admitted then
+            d.alinea(later_toetreden_zin(a))
+        elif not p.niet_gegund:  # art. 2.130: every bidder learns to whom the lot goes (none where nobody is)
             d.kop("Aan wie wordt gegund")
             _winnaars_tabel(d, g, code, inschrijver)
             d.alinea(raammaximum_zin(a, code))
-        else:  # the open house stays open: a provider that meets the requirements later is admitted then
-            d.alinea(later_toetreden_zin(a))
     elif toelating:
         d.alinea(
             f"Wij zijn voornemens u toe te laten tot de overeenkomst voor perceel {perceel.naam}. Uw inschrijving "
@@ -516,11 +536,46 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
     if not toelating and uitkomst not in AFWIJZINGEN:
         bijlage = _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
     besluiten_in_brief(d, g, inschrijver, code, uitkomst)  # a condition or an accepted explanation (besluiten.yaml)
-    _afsluiting(d, g, toelating)
+    if p.niet_gegund:
+        _rechtsbescherming_niet_gegund(d, g)
+    else:
+        _afsluiting(d, g, toelating)
     if bijlage:
         d.kop(f"Bijlage: uw verwachte verdeling per gemeente, perceel {perceel.naam}")
         d.tabel(KOP_VERDELING, bijlage)
     return d
+
+
+def _niet_gegund(d: Document, p: Perceeluitslag) -> None:
+    """The decision on a lot without a valid bid: it is not awarded, why (counted over the lot's bids, no other
+    bidder named), and that no framework agreement is concluded; nothing about a winner, a ranking or a share."""
+    d.kop("Beslissing: perceel niet gegund")
+    d.alinea(
+        f"Wij gunnen perceel {p.naam} niet, omdat {niet_gegund.reden(p, bijzin=True)}. Er is daarom geen "
+        "rangorde en er wordt aan niemand gegund: voor dit perceel wordt geen raamovereenkomst gesloten."
+    )
+
+
+def _rechtsbescherming_niet_gegund(d: Document, g: Rapportgegevens) -> None:
+    """No contract is concluded on this lot, so there is no standstill period to wait for and no end date to state;
+    the bidder can still contest its own rejection before the court (no vervaltermijn is claimed: none follows from
+    a decision not to award)."""
+    a = g.aanbesteding
+    rechtbank = a.rechtsbescherming.rechtbank
+    bij = (
+        f"de voorzieningenrechter van de {rechtbank}"
+        if rechtbank
+        else f"de voorzieningenrechter van de rechtbank van het arrondissement waarin {a.penvoerder} is gevestigd"
+    )
+    d.kop("Rechtsbescherming")
+    d.alinea(
+        "Omdat voor dit perceel geen overeenkomst wordt gesloten, geldt voor dit perceel geen opschortende termijn. "
+        f"Bent u het niet eens met deze beslissing, dan kunt u een kort geding aanhangig maken bij {bij}. Wilt u "
+        "ons direct informeren als u dat doet?"
+    )
+    if a.rechtsbescherming.klachtenmeldpunt:
+        d.alinea(f"U kunt ook een klacht indienen bij {a.rechtsbescherming.klachtenmeldpunt}.")
+    _groet(d, g)
 
 
 def _andere_namen(namen: list[str]) -> str:

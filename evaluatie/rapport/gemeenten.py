@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from evaluatie.gemeentenamen import opsomming
-from evaluatie.gunning.uitslag import Gemeentebudget
+from evaluatie.gunning import niet_gegund
+from evaluatie.gunning.uitslag import Gemeentebudget, Perceeluitslag
 from evaluatie.rapport.budgetwoorden import VERDEELREGEL, budget_kop, budget_zin
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import Cel, e, pagina, paginavoet, tabel
 from evaluatie.tekst import datum, euro, getal
+
+
+def _niet_gegund_zin(p: Perceeluitslag, gemeente: str, vraag: int) -> str:
+    """What a lot that is not awarded means for this gemeente: why (the advies's words), and that its expected
+    inburgeraars have no supplier for this lot from this tender."""
+    wat = (
+        f"{gemeente} verwacht in dit perceel geen inburgeraars (0 per jaar)"
+        if vraag == 0
+        else f"{gemeente} heeft voor dit perceel geen aanbieder uit deze aanbesteding; voor de {getal(vraag, 0)} "
+        + ("verwachte inburgeraar" if vraag == 1 else "verwachte inburgeraars")
+        + " per jaar zijn geen kosten geraamd"
+    )
+    return f"{niet_gegund.perceelzin(p)} Er wordt voor dit perceel geen raamovereenkomst gesloten. {wat}."
 
 
 def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
@@ -26,9 +40,15 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
     totaal_k = totaal_b = 0.0
     totaal_zonder = 0
     alle: list[Gemeentebudget] = []
+    niet: list[tuple[str, int]] = []  # lots not awarded: (name, this gemeente's demand), outside the totals
     for p in g.uitslag.percelen.values():
         budget = next((b for b in p.budgetten if b.gemeente == gemeente), None)
         if budget is None:
+            continue
+        if p.niet_gegund:  # no supplier, no costs: no table of zeros that reads as an allocation
+            delen.append(f"<h2>{e(p.naam)}</h2>")
+            delen.append(f'<p class="signaal">{e(_niet_gegund_zin(p, gemeente, budget.vraag))}</p>')
+            niet.append((p.naam, budget.vraag))
             continue
         rijen = [
             [t.inschrijver, Cel(getal(t.aantal, 0), t.aantal, "aantal"), Cel(euro(t.kosten), t.kosten, "kosten")]
@@ -101,9 +121,18 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
         )
     else:
         samen, rest = "Alle percelen samen", ""
-    delen.append(
-        f'<div class="kader">{e(samen)}: kosten {e(euro(totaal_k))} per jaar tegen {tegen} van '
-        f"{e(euro(totaal_b))}{e(geraamd)}.{e(rest)}</div>"
-    )
+    kader = f"{samen}: kosten {euro(totaal_k)} per jaar tegen {tegen} van {euro(totaal_b)}{geraamd}.{rest}"
+    if niet:  # said, never silently left out: the sum covers the awarded lots only
+        zonder = sum(n for _, n in niet)
+        lijst = (
+            f"{opsomming([n for n, _ in niet], 'en')} ({getal(zonder, 0)} verwachte "
+            f"{'inburgeraar' if zonder == 1 else 'inburgeraars'} per jaar zonder aanbieder uit deze aanbesteding)"
+        )
+        if not alle:  # nothing this gemeente joined was awarded: no sum of nothing against nothing
+            kader = f"Geen gegund perceel; niet gegund: {lijst}.{rest}"
+        else:
+            kader = kader.replace("Alle percelen samen:", "Alle gegunde percelen samen:", 1)
+            kader += f" Niet meegeteld, want niet gegund: {lijst}."
+    delen.append(f'<div class="kader">{e(kader)}</div>')
     titel = f"Vertrouwelijk - overzicht {gemeente}"
     return pagina(titel, "\n".join(delen), extra_stijl=paginavoet(titel))

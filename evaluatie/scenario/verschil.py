@@ -30,6 +30,9 @@ class Perceelverschil:
     vergelijkbaar: bool = True
     maatstaf_voor: str = "totaalscore"
     maatstaf_na: str = "totaalscore"
+    # 'gegund -> niet gegund', 'niet gegund -> gegund' or 'niet gegund (ongewijzigd)' where either outcome has no valid
+    # bid; empty otherwise. Costs of EUR 0,00 next to it are then no saving: nobody is awarded.
+    uitkomst: str = ""
 
 
 def _waarde(p: Perceeluitslag) -> float:
@@ -66,6 +69,14 @@ def _totalen(a: Perceeluitslag, b: Perceeluitslag, voor: float, na: float) -> st
     if _fictief(a) == _fictief(b):
         return f"{'fictieve prijs' if _fictief(a) else 'totaal'} {_totaal(a, voor)} -> {_totaal(b, na)}"
     return f"{_maatstaf(a)} {_totaal(a, voor)} -> {_maatstaf(b)} {_totaal(b, na)}"
+
+
+def _uitkomst(a: Perceeluitslag, b: Perceeluitslag) -> str:
+    if not (a.niet_gegund or b.niet_gegund):
+        return ""
+    if a.niet_gegund and b.niet_gegund:
+        return "niet gegund (ongewijzigd)"
+    return "niet gegund -> gegund" if a.niet_gegund else "gegund -> niet gegund"
 
 
 def _nu_toegelaten(p: Perceeluitslag, rang: int) -> str:
@@ -110,6 +121,7 @@ def verschil(
             maatstaf_voor=_maatstaf(a),
             maatstaf_na=_maatstaf(b),
             raammaximum=_raammaximum(code, a_voor, a_na),
+            uitkomst=_uitkomst(a, b),
         )
         ra = {r.inschrijver: r for r in a.rangorde}
         rb = {r.inschrijver: r for r in b.rangorde}
@@ -135,6 +147,8 @@ def als_tekst(verschillen: list[Perceelverschil]) -> str:
     delen = []
     for v in verschillen:
         delen.append(f"Perceel {v.perceel}")
+        if v.uitkomst:
+            delen.append(f"  Uitkomst: {v.uitkomst}")
         kop = "Toegelaten" if v.procedure == "toelating" else "Rangorde"
         delen.append(f"  {kop}: " + ("ongewijzigd" if not v.rangorde else ""))
         delen += [f"    {r}" for r in v.rangorde]

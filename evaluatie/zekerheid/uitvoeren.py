@@ -107,8 +107,13 @@ class LopendeZekerheid:
     def __init__(self, award, oplosser: str = STANDAARD, trekkingen: int = 10_000):
         panelen = panelen_zonder(award)
         self._award = award
-        # a lot whose outcome waits for a draw has no winner whose certainty could be tested (wacht_op_loting)
-        self._codes = [c for c, p in award.uitslag.percelen.items() if p.procedure == "gunning" and not p.loting_nodig]
+        # a lot whose outcome waits for a draw has no winner whose certainty could be tested (wacht_op_loting), and a
+        # lot that is not awarded has no outcome to test at all
+        self._codes = [
+            c
+            for c, p in award.uitslag.percelen.items()
+            if p.procedure == "gunning" and not p.loting_nodig and not p.niet_gegund
+        ]
         taken: dict[tuple[str, str, str], Callable[[], Any]] = {}
         # The expensive tasks (each re-solves an allocation) first, so the workers stay balanced.
         for code in self._codes:

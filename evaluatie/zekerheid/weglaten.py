@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from evaluatie.fouten import EvaluatieFout, InvoerFout
+from evaluatie.gunning import niet_gegund
 from evaluatie.zekerheid.model import Weglating
 from evaluatie.zekerheid.zelfde_verdeling import zelfde_verdeling
 
@@ -54,8 +55,10 @@ def weglating(award, code: str, oplosser: str, beoordelaar: str, zonder) -> Wegl
             raise zonder
         lotingen = getattr(award.invoer, "lotingen", ())
         rangorde = rangorde_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, lotingen)
-        if not rangorde:  # the award stage itself says why (raises)
-            beoordeel_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, oplosser, None)
+        if not rangorde:  # the award stage itself says why: it raises, or the lot is not awarded (niet gegund)
+            uitslag = beoordeel_perceel(a, code, inschrijvingen, zonder.toets, zonder.panel, oplosser, None)
+            if uitslag.niet_gegund:
+                raise EvaluatieFout([niet_gegund.met_redenen(uitslag)])
         probleem = verdeelprobleem(a, code, rangorde, inschrijvingen)
         eigen = verdeelprobleem(a, code, basis.rangorde, inschrijvingen)
         if probleem == eigen:
