@@ -548,7 +548,7 @@ def rapport(
     required=True,
     help='De getrokken volgorde, de eerste eerst, gescheiden door ";" ("Naam A;Naam B").',
 )
-@click.option("--datum", required=True, help="Datum van de loting (JJJJ-MM-DD).")
+@click.option("--datum", required=True, help="Datum van de loting (JJJJ-MM-DD of DD-MM-JJJJ).")
 @click.option("--getuige", required=True, help='Wie de loting bijwoonde: "naam, functie" (bijvoorbeeld een notaris).')
 @json_optie
 @afhandeling
@@ -573,7 +573,7 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
                 "id": vastgelegd.id,
                 "perceel": perceel,
                 "volgorde": list(vastgelegd.volgorde),
-                "datum": datum,
+                "datum": vastgelegd.datum.isoformat(),  # as recorded: 25-06-2021 typed is 2021-06-25
             }
         )
         return
