@@ -367,6 +367,12 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
     toets_voor = toets_werkmap(invoer)
     rijen = te_beoordelen_rijen(invoer, toets_voor)
     opzij: list[str] = []
+    if invoer.panelformulieren is None and not invoer.aanbesteding.panel_nodig:
+        from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
+
+        invoer.panelformulieren = ([], None)  # no lot is scored: there are no forms to wait for
+        if heeft_beoordelingen(invoer.werkmap):
+            invoer.notities.append(GEEN_PANEL_NODIG + "; de bestanden in beoordelingen/ worden niet gelezen")
     if invoer.panelformulieren is None:
         invoer.panelformulieren = lees_beoordelingen(
             invoer.aanbesteding,
@@ -528,6 +534,10 @@ def schrijf_consensus(
     from evaluatie.rapport.agenda import schrijf_agenda
 
     invoer = laad_invoer(werkmap)
+    if not invoer.aanbesteding.panel_nodig:  # nothing is scored, so there is nothing to agree on
+        from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
+
+        raise InvoerFout([Fout("aanbesteding.yaml: percelen", GEEN_PANEL_NODIG + "; er is geen consensusoverleg")])
     toets_voor = toets_werkmap(invoer)
     rijen = te_beoordelen_rijen(invoer, toets_voor)
     if notities is not None:
@@ -579,6 +589,14 @@ def schrijf_beoordelingsformulieren(
     from evaluatie.beoordeling.lezen import GEEN_PANEL_PLAATS, geen_panel
 
     invoer = laad_invoer(werkmap)
+    if not invoer.aanbesteding.panel_nodig:
+        from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
+
+        if notities is not None:
+            notities.append(
+                GEEN_PANEL_NODIG + "; er zijn geen beoordelingsformulieren nodig en er is er geen geschreven"
+            )
+        return [], []
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
     if (leeg := geen_panel(invoer.aanbesteding, rijen)) is not None:
         raise InvoerFout([Fout(GEEN_PANEL_PLAATS, leeg)])

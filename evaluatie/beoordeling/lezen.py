@@ -54,6 +54,10 @@ ONTBREKEND_HOE = (
 
 
 GEEN_PANEL_PLAATS = "aanbesteding.yaml: beoordelaars"
+GEEN_PANEL_NODIG = (
+    "geen perceel laat het panel de kwaliteit beoordelen: ieder perceel is een open house zonder minimale kwaliteit "
+    "(knock-outregel minimum_kwaliteit), waar toegelaten wordt op de eisen alleen"
+)
 
 
 def geen_panel(aanbesteding: Aanbesteding, te_beoordelen: Sequence[Sleutel]) -> str | None:
@@ -142,6 +146,14 @@ NOG_GEEN_FORMULIER = (
     "; er staat nog geen beoordelingsformulier in de map: 'evaluatie template beoordeling' schrijft er een per "
     "beoordelaar"
 )
+
+
+def geen_kwaliteit(perceelnaam: str) -> str:
+    """Why a row of an open-house lot without a minimum quality is set aside (the note and the advies)."""
+    return (
+        f"perceel {perceelnaam} is een open house zonder minimale kwaliteit: toegelaten wordt op de eisen alleen en "
+        "de kwaliteit wordt niet beoordeeld"
+    )
 
 
 class _Opzij:
@@ -257,6 +269,14 @@ def _lees_tabel(
             fouten.voeg_toe(
                 t.plaats(r, 1), f"onbekend perceel '{als_tekst(cel[1])}'; kies uit {', '.join(aanbesteding.percelen)}"
             )
+        if perceel is not None and not perceel.gunningscriteria and ins is not None and weg is not None:
+            # a lot the panel does not score (an open house without minimum_kwaliteit), on a form made before the
+            # tender said so: set aside as a bid no longer assessed, never read as a score that decides nothing
+            del fouten.fouten[n:]
+            if not (als_tekst(cel[3]) == "" and als_tekst(cel[4]) == ""):
+                weg.afgevallen.setdefault((ins, perceel.code), geen_kwaliteit(perceel.naam))
+                weg.zet_opzij(t, r, ins, perceel.code, als_tekst(cel[2]), 0)
+            continue
         crit = perceel.criterium(als_tekst(cel[2])) if perceel else None
         if perceel is not None and crit is None:
             fouten.voeg_toe(

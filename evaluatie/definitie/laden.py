@@ -353,6 +353,11 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
         if perceel.get("gemeenten", "alle") == "alle":
             perceel["gemeenten"] = [g["naam"] for g in data["gemeenten"]]
         perceel["knockout"] = {k: v for k, v in perceel.get("knockout", {}).items() if v is not False}
+        if not beoordeelt_kwaliteit(perceel):
+            # an open house without a minimum quality admits on the knock-out requirements alone: a quality score
+            # would decide nothing, so the criteria its set brings are not scored, published or sent (the tender's
+            # own criteria for such a lot are an input error, _inhoudelijke_controles)
+            perceel["gunningscriteria"] = {}
         perceel["gunningscriteria"] = [{"code": c, **v} for c, v in perceel.get("gunningscriteria", {}).items()]
         if "schaal" in perceel:
             perceel["schaal"] = {
@@ -361,6 +366,13 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
         percelen[code] = perceel
     samen["percelen"] = percelen
     return samen
+
+
+def beoordeelt_kwaliteit(perceel: dict[str, Any]) -> bool:
+    """Whether the panel scores this lot (merged YAML form, knock-out rules switched off already removed): every
+    award lot, and an open house only with a minimum quality. Forms, panel, systematiek and letters follow this."""
+    knockout = perceel.get("knockout")
+    return perceel.get("procedure") != "toelating" or (isinstance(knockout, dict) and "minimum_kwaliteit" in knockout)
 
 
 def _perceel_in_lagen(data: dict[str, Any], sets: dict[str, dict[str, Any]], code: str) -> dict[str, Any]:
@@ -658,6 +670,20 @@ def _inhoudelijke_controles(
             )
         if p["procedure"] == "gunning" and not p["gunningscriteria"]:
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
+        elif "minimum_kwaliteit" in p["knockout"] and not p["gunningscriteria"]:
+            fout(
+                (*basis, "knockout", "minimum_kwaliteit"),
+                "een minimale kwaliteit vraagt gunningscriteria waarop het panel scoort, maar het perceel en de "
+                "criteriaset hebben er geen; geef gunningscriteria of zet de regel uit (minimum_kwaliteit: false)",
+            )
+        eigen_criteria = [k for k in regels if len(k) == 4 and k[:3] == (*basis, "gunningscriteria")]
+        if not beoordeelt_kwaliteit(p) and eigen_criteria:
+            fout(
+                (*basis, "gunningscriteria"),
+                "een open-houseperceel (procedure: toelating) zonder knock-outregel minimum_kwaliteit laat toe op de "
+                "eisen alleen: een kwaliteitsscore beslist er niets, dus deze criteria zouden niet beoordeeld en niet "
+                "gepubliceerd worden; haal ze weg, of zet minimum_kwaliteit aan als de kwaliteit een eis is",
+            )
         criteria = p.get("gunningscriteria") or {}
         lijst = criteria.values() if isinstance(criteria, dict) else criteria  # a list once merged
         # a tender may override one field of a criterion of its set (K1: {weging: 50}); what the merge still lacks is
