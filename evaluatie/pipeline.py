@@ -473,11 +473,29 @@ def _alleen_te_beoordelen(
                 for ins, code in nieuw
             ]
         )
-    for ins, code in sorted({(ins, code) for ins, code, _ in gescoord - nu}):
-        notitie = (
-            f"scenario: de scores van het panel voor {ins} in perceel {code} tellen niet mee; "
-            "de inschrijving valt in dit scenario af bij de knock-outtoets"
+    # why scored rows do not count here, at the level of the change: a bid knocked out, a lot no longer scored (an open
+    # house without minimum_kwaliteit), a criterion removed (`gunningscriteria.K4=false`); a removed criterion is not
+    # every bid of the lot knocked out
+    bieders_nu = {(ins, code) for ins, code, _ in nu}
+    criteria_nu = {(code, crit) for _, code, crit in nu}
+    notities = []
+    for ins, code in sorted({(ins, code) for ins, code, _ in gescoord} - bieders_nu):
+        if not invoer.aanbesteding.percelen[code].gunningscriteria:
+            notities.append(
+                f"scenario: perceel {code} is in dit scenario een open house zonder minimale kwaliteit; de scores "
+                "van het panel in dat perceel tellen niet mee"
+            )
+        else:
+            notities.append(
+                f"scenario: de scores van het panel voor {ins} in perceel {code} tellen niet mee; "
+                "de inschrijving valt in dit scenario af bij de knock-outtoets"
+            )
+    for code, crit in sorted({(code, crit) for ins, code, crit in gescoord if (ins, code) in bieders_nu} - criteria_nu):
+        notities.append(
+            f"scenario: criterium {crit} van perceel {code} is in dit scenario geen gunningscriterium; de scores "
+            "van het panel op dat criterium tellen niet mee"
         )
+    for notitie in notities:
         if notitie not in invoer.notities:
             invoer.notities.append(notitie)
 

@@ -183,7 +183,8 @@ def laad_aanbesteding_uit_data(
         raise InvoerFout(_uniek(eerdere + setfouten + bijkomend))
 
     samen = _samenvoegen_met_set(data, sets)
-    fouten = eerdere + _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_})
+    fouten = eerdere + _uitgezette_criteria(data, sets, regels, naam)
+    fouten += _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_})
     if fouten:
         raise InvoerFout(_uniek(fouten))
     try:
@@ -358,7 +359,9 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
             # would decide nothing, so the criteria its set brings are not scored, published or sent (the tender's
             # own criteria for such a lot are an input error, _inhoudelijke_controles)
             perceel["gunningscriteria"] = {}
-        perceel["gunningscriteria"] = [{"code": c, **v} for c, v in perceel.get("gunningscriteria", {}).items()]
+        perceel["gunningscriteria"] = [
+            {"code": c, **v} for c, v in perceel.get("gunningscriteria", {}).items() if v is not False
+        ]  # `K4: false` removes a criterion of the set, as `false` switches off a knock-out rule
         if "schaal" in perceel:
             perceel["schaal"] = {
                 "stappen": [s if isinstance(s, dict) else {"punten": s} for s in perceel["schaal"]["stappen"]]
@@ -366,6 +369,36 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
         percelen[code] = perceel
     samen["percelen"] = percelen
     return samen
+
+
+def _uitgezette_criteria(
+    data: dict[str, Any], sets: dict[str, dict[str, Any]], regels: dict[Pad, int], naam: str
+) -> list[Fout]:
+    """`K9: false` for a criterion the lot's criteria set does not have removes nothing: a typo in the code (K4 meant)
+    would leave the criterion meant in the systematiek and on the forms, unnoticed. An input error at that line."""
+    fouten = []
+    for code, eigen in data["percelen"].items():
+        uit = [k for k, v in (eigen.get("gunningscriteria") or {}).items() if v is False]
+        if not uit:
+            continue
+        setnaam = eigen.get("criteriaset") or data.get("criteriaset")
+        setdata = sets.get(setnaam or "", {})
+        lagen = [setdata.get("perceel_standaard", {}), setdata.get("percelen", {}).get(code, {})]
+        bestaand = [k for k, v in samenvoegen(*(laag.get("gunningscriteria") or {} for laag in lagen)).items() if v]
+        for k in uit:
+            if k in bestaand:
+                continue
+            waar = f"de criteriaset {setnaam}" if setnaam else "geen criteriaset (het perceel noemt er geen)"
+            fouten.append(
+                Fout(
+                    plaats(naam, regels, ("percelen", code, "gunningscriteria", k)),
+                    f"'{k}: false' zet een criterium van de criteriaset uit, maar perceel {code} krijgt {k} niet van "
+                    f"{waar}"
+                    + (f" (wel: {', '.join(bestaand)})" if bestaand else "")
+                    + "; verbeter de code of haal de regel weg",
+                )
+            )
+    return fouten
 
 
 def beoordeelt_kwaliteit(perceel: dict[str, Any]) -> bool:
