@@ -249,7 +249,14 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
             )
             regels.append(f"    #   {regel}: {_w(params)}" + (f"   # {uitleg}" if uitleg else ""))
     if perceel.get("gunningscriteria"):
-        regels.append("    # gunningscriteria:   # per code: naam en weging")
+        regels.append("    # gunningscriteria:   # per code: naam en weging; 'K4: false' haalt een criterium weg")
+        if (
+            procedure == "toelating"
+        ):  # without the minimum the lot has no criteria (definitie/laden.beoordeelt_kwaliteit)
+            regels.append(
+                "    #   (bij toelating alleen beoordeeld met de knock-outeis minimum_kwaliteit; zonder die eis wordt "
+                "toegelaten op de eisen alleen)"
+            )
         for crit, inhoud in perceel["gunningscriteria"].items():
             regels.append(f"    #   {crit}: {_w(_zonder_omschrijving(inhoud))}")
         regels.append(f"    #   (wat ieder criterium beoordeelt: omschrijving in criteria/{setnaam}.yaml)")
