@@ -56,6 +56,7 @@ class Invoer:
     toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
     lotingen: tuple[Loting, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
+    beoordeelde_percelen: frozenset[str] = frozenset()  # scenario: the lots whose quality the baseline scored
     afgewezen: tuple[Toelichting, ...] = ()  # explanations rejected and checked against this award
     besluiten: Besluitregister | None = None  # recorded decisions (besluiten.yaml), an input too
     alle_lotingen: tuple[Loting, ...] = ()  # every draw in loting.yaml, withdrawn ones included
@@ -463,16 +464,24 @@ def _alleen_te_beoordelen(
 
     gescoord = set(invoer.beoordeelde_rijen or [])
     nu = set(rijen)
-    nieuw = sorted({(ins, code) for ins, code, _ in rijen if (ins, code, _) not in gescoord})
-    if nieuw:
-        raise EvaluatieFout(
-            [
+    # rows the scenario asks for and the panel never scored, said at the level of the change: a lot the baseline did
+    # not score (an open house without minimum_kwaliteit), or a bid that fell out in the baseline (a criterion cannot
+    # be added in a scenario: scenario/zet.py refuses it)
+    ontbrekend: list[str] = []
+    for ins, code, _ in sorted(nu - gescoord):
+        if code not in invoer.beoordeelde_percelen:
+            reden = (
+                f"in dit scenario beoordeelt perceel {code} de kwaliteit, maar in de uitgangssituatie is de "
+                "kwaliteit in dat perceel niet beoordeeld (open house zonder minimale kwaliteit)"
+            )
+        else:
+            reden = (
                 f"in dit scenario voldoet {ins} in perceel {code} aan de knock-outeisen, maar het panel heeft die "
-                "inschrijving niet beoordeeld (zij viel in de uitgangssituatie af); zonder kwaliteitsscores kan "
-                "dit scenario niet worden doorgerekend"
-                for ins, code in nieuw
-            ]
-        )
+                "inschrijving niet beoordeeld (zij viel in de uitgangssituatie af)"
+            )
+        ontbrekend.append(reden + "; zonder kwaliteitsscores kan dit scenario niet worden doorgerekend")
+    if ontbrekend:
+        raise EvaluatieFout(list(dict.fromkeys(ontbrekend)))
     # why scored rows do not count here, at the level of the change: a bid knocked out, a lot no longer scored (an open
     # house without minimum_kwaliteit), a criterion removed (`gunningscriteria.K4=false`); a removed criterion is not
     # every bid of the lot knocked out
@@ -979,6 +988,9 @@ def scenario(
             *voor.invoer.panelformulieren, voor.invoer.aanbesteding, invoer_na.aanbesteding
         )
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
+    invoer_na.beoordeelde_percelen = frozenset(
+        c for c, p in voor.invoer.aanbesteding.percelen.items() if p.gunningscriteria
+    )
     na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     noteer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)

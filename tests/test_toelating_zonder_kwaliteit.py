@@ -121,3 +121,25 @@ def test_alleen_open_house_zonder_minimale_kwaliteit_vraagt_geen_panel(tmp_path:
     assert code == 0, uit
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     assert "Proces-verbaal van de beoordeling" not in advies and "beoordelaars" not in advies
+
+
+def test_scenario_met_minimale_kwaliteit_in_het_open_house_zegt_waarom_er_geen_scores_zijn(voorbeeld: Path) -> None:
+    """The what-if that adds a minimum quality to the open house needs scores the panel never gave: it said of each bid
+    'zij viel in de uitgangssituatie af', while both were admitted there; it now says the lot was not scored."""
+    _z_open_house(voorbeeld)
+    code, uit = _run("scenario", "--werkmap", voorbeeld, "--zet", "percelen.Z.knockout.minimum_kwaliteit={drempel: 50}")
+    assert code == 1, uit
+    uit = " ".join(uit.split())
+    assert (
+        "in dit scenario beoordeelt perceel Z de kwaliteit, maar in de uitgangssituatie is de kwaliteit in dat perceel "
+        "niet beoordeeld (open house zonder minimale kwaliteit); zonder kwaliteitsscores kan dit scenario niet worden "
+        "doorgerekend"
+    ) in uit
+    assert uit.count("in dit scenario beoordeelt perceel Z") == 1 and "viel in de uitgangssituatie af" not in uit
+    # a bid that did fall out in the baseline (Nieuwe Start Opleidingen, keurmerk expired) keeps its own reason
+    code, uit = _run("scenario", "--werkmap", voorbeeld, "--zet", "percelen.B1.knockout.keurmerk=false")
+    assert code == 1, uit
+    assert (
+        "in dit scenario voldoet Nieuwe Start Opleidingen in perceel B1 aan de knock-outeisen, maar het panel heeft "
+        "die inschrijving niet beoordeeld (zij viel in de uitgangssituatie af)"
+    ) in " ".join(uit.split())
