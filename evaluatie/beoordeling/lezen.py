@@ -24,6 +24,8 @@ from evaluatie.beoordeling.formulier import (
 )
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
+from evaluatie.beoordeling.motivering import melding as motiveringsmelding
+from evaluatie.beoordeling.motivering import zonder_motivering
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
@@ -308,6 +310,8 @@ def _lees_tabel(
                     )
         if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
+        elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4])):
+            fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4])))
         elif (teken := storend_teken(als_tekst(cel[4]))) is not None:
             # the letters quote the motivation: a right-to-left override would print it in another order
             fouten.voeg_toe(
