@@ -285,6 +285,15 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
                 "systematiek 'gunning op beste prijs-kwaliteitverhouding' publiceert; art. 2.114 lid 2 "
                 "Aanbestedingswet 2012 vraagt voor gunning op laagste prijs een motivering in de aanbestedingsstukken"
             )
+        if p.procedure == "gunning" and methode(p.prijsmethode).gewogen and p.weging.prijs == 0:
+            # only quality decides, yet each winner is paid its own bid price: nothing holds the prices down but the
+            # ceiling, while the method publishes a price score and the letters compare prices
+            uit.append(
+                f"percelen.{code}.weging: prijs weegt 0%, dus beslist alleen de kwaliteit, maar iedere gegunde "
+                f"inschrijver krijgt zijn eigen geboden prijs ({p.prijsmethode}): niets houdt de prijzen onder de "
+                "plafondprijs; wilt u alleen op kwaliteit laten concurreren, kies dan prijsmethode vaste_prijs (één "
+                "prijs voor iedereen)"
+            )
     if (korte := te_korte_termijn(aanbesteding)) is not None:  # the method would publish an unlawful period
         uit.append(f"standstill_dagen: {korte.tekst}")
     return uit
