@@ -476,10 +476,19 @@ def _lees_formulier(
     elif (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
         fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), buiten)
     verklaring = als_janee(t.waarde(kop[VELD_VERKLARING], 1))
-    if verklaring is not True:
+    gegeven = als_tekst(t.waarde(kop[VELD_VERKLARING], 1))
+    if verklaring is False:  # 'nee': the reviewer declares a conflict of interest, no slip of the pen
         fouten.voeg_toe(
             t.plaats(kop[VELD_VERKLARING], 1),
-            "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)",
+            f"{beoordelaar or 'de beoordelaar'} verklaart belangenverstrengeling met een inschrijver ('nee'): wie "
+            "belangen heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar (beoordelaars in "
+            "aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
+        )
+    elif verklaring is None:
+        fouten.voeg_toe(
+            t.plaats(kop[VELD_VERKLARING], 1),
+            "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)"
+            + (f"; kreeg '{gegeven}', kies ja of nee" if gegeven else ""),
         )
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, volledig=True, weg=weg)
     begin = _tabel_start(t)
