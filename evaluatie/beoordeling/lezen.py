@@ -481,8 +481,8 @@ def _lees_formulier(
         fouten.voeg_toe(
             t.plaats(kop[VELD_VERKLARING], 1),
             f"{beoordelaar or 'de beoordelaar'} verklaart belangenverstrengeling met een inschrijver ('nee'): wie "
-            "belangen heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar (beoordelaars in "
-            "aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
+            "belangen heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar "
+            "(beoordelaars in aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
         )
     elif verklaring is None:
         fouten.voeg_toe(
