@@ -110,7 +110,11 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
     metavar="NAAM=GEMEENTE,...",
     help="Subregio voor deze gemeenten (mag vaker); standaard is de subregio de arbeidsmarktregio.",
 )
-@click.option("--beoordelaars", help="Namen van de beoordelaars, gescheiden door komma's.")
+@click.option(
+    "--beoordelaars",
+    help="Namen van de beoordelaars, gescheiden door komma's; of door ';' als een naam een komma heeft "
+    "('Jansen, A.; De Vries, B.').",
+)
 @click.option(
     "--procedure",
     type=click.Choice(["gunning", "toelating"]),
@@ -148,6 +152,7 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
 def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
     """Maak een nieuwe aanbesteding in MAP: aanbesteding.yaml, mappen en inschrijfformulier."""
     from evaluatie.nieuw.aanmaken import Verzoek, maak_aan
+    from evaluatie.nieuw.beoordelaars import splits_beoordelaars
 
     datum = {k: opties[k] for k in ("publicatie", "sluiting", "gunningsdatum")}
     resultaat = maak_aan(
@@ -159,7 +164,8 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
             regios=tuple(opties["regio"]),
             percelen=_lijst(opties["percelen"]),
             subregios=tuple(opties["subregio"]),
-            beoordelaars=_lijst(opties["beoordelaars"]),
+            beoordelaars=splits_beoordelaars(opties["beoordelaars"]),
+            beoordelaars_getypt=opties["beoordelaars"],
             procedure=opties["procedure"],
             toelating=_lijst(opties["toelating"]),
             criteriaset=opties["criteriaset"],
@@ -193,7 +199,7 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
         + ("; de rechtbank (rechtsbescherming.rechtbank)" if rechtbank else "")
         + (  # an empty panel cannot score: said here, before template beoordeling refuses it
             ". Controleer ook de data en de beoordelaars."
-            if _lijst(opties["beoordelaars"])
+            if splits_beoordelaars(opties["beoordelaars"])
             else "; de beoordelaars (beoordelaars: [], want --beoordelaars is niet opgegeven). Controleer ook de data."
         )
     )
