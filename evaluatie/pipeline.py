@@ -927,6 +927,12 @@ def leg_loting_vast(
     namen = [i.naam for i in invoer.inschrijvingen]
     gevonden = [fouten.probeer("--volgorde", zoek_inschrijver, n, namen, "--volgorde") for n in volgorde]
     code_ = fouten.probeer("--lots", een_perceel, a, perceel)
+    if code_ is not None and a.percelen[code_].procedure == "toelating":  # said before the award is computed
+        fouten.noteer(
+            "--lots",
+            f"--lots: perceel {a.percelen[code_].naam} is een open house (procedure: toelating): daar wordt niet "
+            "gerangschikt, dus is er geen gelijke stand en geen loting",
+        )
     fouten.stop()
     assert getuige_ is not None and code_ is not None and datum is not None  # stop() raised otherwise
     getuige, code, volgorde = getuige_, code_, [n for n in gevonden if n is not None]

@@ -143,3 +143,19 @@ def test_scenario_met_minimale_kwaliteit_in_het_open_house_zegt_waarom_er_geen_s
         "in dit scenario voldoet Nieuwe Start Opleidingen in perceel B1 aan de knock-outeisen, maar het panel heeft "
         "die inschrijving niet beoordeeld (zij viel in de uitgangssituatie af)"
     ) in " ".join(uit.split())
+
+
+def test_loting_in_een_open_house_zegt_dat_er_geen_rangorde_is(voorbeeld: Path) -> None:
+    """A draw for an open-house lot was refused with 'is geen onbesliste gelijke stand; onbesliste gelijke standen:
+    geen' after the whole award was computed; it now says why there is no draw there, with the other wrong options."""
+    _z_open_house(voorbeeld)
+    code, uit = _run("loting", "--werkmap", voorbeeld, "--lots", "Z", "--volgorde",
+                     "Inburgerwijs Academie;Kompas Inburgering", "--datum", "25-06-2021", "--getuige", "Jan")  # fmt: skip
+    assert code == 2
+    regels = [r.strip() for r in uit.split("Fout: ", 1)[1].splitlines() if r.strip()]
+    assert regels[0] == (
+        "--lots: perceel Z-route is een open house (procedure: toelating): daar wordt niet gerangschikt, dus is er "
+        "geen gelijke stand en geen loting"
+    )
+    assert len(regels) == 2 and regels[1].startswith("--getuige: ")
+    assert not (voorbeeld / "loting.yaml").exists()
