@@ -159,3 +159,18 @@ def test_loting_in_een_open_house_zegt_dat_er_geen_rangorde_is(voorbeeld: Path) 
     )
     assert len(regels) == 2 and regels[1].startswith("--getuige: ")
     assert not (voorbeeld / "loting.yaml").exists()
+
+
+def test_toelichting_abnormaal_laag_in_een_open_house_noemt_de_reden(voorbeeld: Path) -> None:
+    """An art. 2.116 decision for an open-house lot said 'niet gesignaleerd als abnormaal laag' after computing the
+    award, as if a signal could come; an open house compares no prices, and the refusal now says so at --lots."""
+    _z_open_house(voorbeeld)
+    code, uit = _run("toelichting", "--werkmap", voorbeeld, "--inschrijver", "Kompas Inburgering", "--lots", "Z",
+                     "--ontvangen", "01-06-2021", "--uitkomst", "aanvaard", "--reden", "De toelichting is volledig.",
+                     "--door", "S. Jansen, inkoopadviseur", "--datum", "02-06-2021")  # fmt: skip
+    assert code == 2
+    assert " ".join(uit.split()).endswith(
+        "Fout: --lots: perceel Z-route is een open house (procedure: toelating): art. 2.116 Aanbestedingswet 2012 is "
+        "niet van toepassing, want de prijzen worden niet met elkaar vergeleken; er is geen toelichting te beoordelen"
+    )
+    assert not (voorbeeld / "besluiten.yaml").exists()
