@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evaluatie.definitie.laden import laad_aanbesteding, laad_voor_formulier
-from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
@@ -368,21 +368,26 @@ def te_beoordelen_rijen(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[
     return te_beoordelen(invoer.aanbesteding, voor_beoordeling(toets_voor))
 
 
-def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: bool = True) -> Beoordeling:
+def beoordeel(
+    invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: bool = True, percelen: list[str] | None = None
+) -> Beoordeling:
     """Read and aggregate the panel's workbooks, then apply the after-scoring knock-out rules.
-    `betrouwbaarheid=False`: without the alpha per criterion (beoordeling.aggregatie.aggregeer)."""
+    `betrouwbaarheid=False`: without the alpha per criterion (beoordeling.aggregatie.aggregeer). `percelen`: the lots
+    being awarded; when none of them is scored (open houses without minimum_kwaliteit) the forms are not read, so
+    admitting to an open house does not wait for the panel's forms of the other lots."""
     from evaluatie.beoordeling.aggregatie import aggregeer
     from evaluatie.beoordeling.lezen import lees_beoordelingen
 
     toets_voor = toets_werkmap(invoer)
     rijen = te_beoordelen_rijen(invoer, toets_voor)
     opzij: list[str] = []
-    if invoer.panelformulieren is None and not invoer.aanbesteding.panel_nodig:
-        from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
-
-        invoer.panelformulieren = ([], None)  # no lot is scored: there are no forms to wait for
-        if heeft_beoordelingen(invoer.werkmap):
-            invoer.notities.append(GEEN_PANEL_NODIG + "; de bestanden in beoordelingen/ worden niet gelezen")
+    gekozen = [invoer.aanbesteding.percelen[c] for c in (percelen or invoer.aanbesteding.percelen)]
+    if not any(p.gunningscriteria for p in gekozen):  # nothing of these lots is scored: no forms to wait for
+        rijen = []
+        if invoer.panelformulieren is None:
+            invoer.panelformulieren = ([], None)
+            if heeft_beoordelingen(invoer.werkmap):
+                invoer.notities.append(_formulieren_niet_gelezen(invoer.aanbesteding, gekozen))
     if invoer.panelformulieren is None:
         invoer.panelformulieren = lees_beoordelingen(
             invoer.aanbesteding,
@@ -413,6 +418,8 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
     ]
     if consensus is not None:
         bestanden.append(Invoerbestand(bestand=f"beoordelingen/{consensus.bestand}", sha256=consensus.sha256))
+    if not any(p.gunningscriteria for p in gekozen):
+        bestanden = _ongelezen(invoer.werkmap)
     return Beoordeling(
         toets_voor,
         rijen,
@@ -422,6 +429,34 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
         toets_na,
         sorted(bestanden, key=lambda b: b.bestand),
         [n for n in invoer.notities if n.startswith("beoordelingen/") and "opzijgezet" in n],
+    )
+
+
+def _ongelezen(werkmap: Werkmap) -> list[Invoerbestand]:
+    """The files in beoordelingen/ an award without a scored lot does not read: still inputs with their SHA-256 (what
+    `controleer` compares, evaluatie.invoerverschil), named without the reviewer's name their file name carries."""
+    from evaluatie.werkboek import zichtbare_bestanden
+
+    return [
+        Invoerbestand(
+            bestand=werkmap.relatief(p),
+            sha256=sha256_bestand(p),
+            aanduiding=f"beoordelingen: bestand {i} (niet gelezen: geen kwaliteitsbeoordeling)",
+        )
+        for i, p in enumerate(zichtbare_bestanden(werkmap.beoordelingen)[0], start=1)
+    ]
+
+
+def _formulieren_niet_gelezen(aanbesteding: Aanbesteding, gekozen: list[Perceel]) -> str:
+    """The note that the panel's forms are not read: no lot of the tender is scored, or none of the chosen ones."""
+    from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
+
+    if not aanbesteding.panel_nodig:
+        return GEEN_PANEL_NODIG + "; de bestanden in beoordelingen/ worden niet gelezen"
+    return (
+        f"de gekozen percelen ({', '.join(p.naam for p in gekozen)}) laten het panel de kwaliteit niet beoordelen "
+        "(open house zonder minimale kwaliteit); de bestanden in beoordelingen/ worden voor deze berekening niet "
+        "gelezen"
     )
 
 
@@ -711,7 +746,7 @@ def gun(
     invoer = invoer or laad_invoer(werkmap, definitie)
     invoer.afgewezen = ()  # the first pass is the award before the 2.116 decisions: their premise is checked on it
     codes = kies_percelen(invoer.aanbesteding, percelen)
-    b = beoordeel(invoer, zonder)
+    b = beoordeel(invoer, zonder, percelen=codes)
     eis_consensus(invoer, b, codes)
 
     def reken() -> Any:

@@ -174,3 +174,28 @@ def test_toelichting_abnormaal_laag_in_een_open_house_noemt_de_reden(voorbeeld: 
         "niet van toepassing, want de prijzen worden niet met elkaar vergeleken; er is geen toelichting te beoordelen"
     )
     assert not (voorbeeld / "besluiten.yaml").exists()
+
+
+def test_open_house_toelaten_wacht_niet_op_de_formulieren_van_andere_percelen(voorbeeld: Path) -> None:
+    """`gunning --lots Z` for an open house without a minimum quality stopped at the B1 and onderwijs forms the
+    panel had not filled in yet; it needs no score. The forms stay inputs by SHA-256 (controleer reproduces the award),
+    named without the reviewers' names."""
+    _z_open_house(voorbeeld)
+    for f in (voorbeeld / "beoordelingen").iterdir():
+        f.unlink()
+    assert _run("template", "beoordeling", "--werkmap", voorbeeld)[0] == 0  # three empty forms
+    code, uit = _run("gunning", "--werkmap", voorbeeld, "--lots", "Z")
+    assert code == 0, uit
+    assert (
+        "Let op: de gekozen percelen (Z-route) laten het panel de kwaliteit niet beoordelen (open house zonder "
+        "minimale kwaliteit); de bestanden in beoordelingen/ worden voor deze berekening niet gelezen"
+    ) in " ".join(uit.split())
+    gunning = json.loads((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    invoer = [b["bestand"] for b in gunning["invoer"] if "beoordelingen" in b["bestand"]]
+    assert invoer == [f"beoordelingen: bestand {i} (niet gelezen: geen kwaliteitsbeoordeling)" for i in (1, 2, 3)]
+    advies = html_tekst(voorbeeld / "rapporten" / "gunningsadvies.html")
+    assert "anouk-verbeek" not in advies and "beoordelingen: bestand 1 (niet gelezen" in advies
+    code, uit = _run("controleer", "--werkmap", voorbeeld)
+    assert code == 0, uit
+    code, uit = _run("gunning", "--werkmap", voorbeeld, "--lots", "B1")  # B1 still waits for its scores
+    assert code == 2 and "het formulier is nog niet ingevuld" in uit
