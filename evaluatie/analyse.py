@@ -189,7 +189,8 @@ class Aanbestedingsanalyse:
         rijen = [
             {"perceel": code, **r} for code, p in percelen.items() if self._open_house(code) for r in p["toegelaten"]
         ]
-        return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
+        tabel = _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
+        return tabel.astype({"kwaliteit": "float64"})  # NaN where the lot scores no quality (no minimum_kwaliteit)
 
     def uitkomst(self) -> pd.DataFrame:
         """One row per lot: its procedure and outcome in the words of gunning.json ('gegund', 'niet gegund'; an open

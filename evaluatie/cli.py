@@ -118,7 +118,11 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
     metavar="NAAM=GEMEENTE,...",
     help="Subregio voor deze gemeenten (mag vaker); standaard is de subregio de arbeidsmarktregio.",
 )
-@click.option("--beoordelaars", help="Namen van de beoordelaars, gescheiden door komma's.")
+@click.option(
+    "--beoordelaars",
+    help="Namen van de beoordelaars, gescheiden door komma's; of door ';' als een naam een komma heeft "
+    "('Jansen, A.; De Vries, B.').",
+)
 @click.option(
     "--procedure",
     type=click.Choice(["gunning", "toelating"]),
@@ -156,6 +160,7 @@ def _lijst(tekst: str | None) -> tuple[str, ...]:
 def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
     """Maak een nieuwe aanbesteding in MAP: aanbesteding.yaml, mappen en inschrijfformulier."""
     from evaluatie.nieuw.aanmaken import Verzoek, maak_aan
+    from evaluatie.nieuw.beoordelaars import splits_beoordelaars
 
     datum = {k: opties[k] for k in ("publicatie", "sluiting", "gunningsdatum")}
     resultaat = maak_aan(
@@ -167,7 +172,8 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
             regios=tuple(opties["regio"]),
             percelen=_lijst(opties["percelen"]),
             subregios=tuple(opties["subregio"]),
-            beoordelaars=_lijst(opties["beoordelaars"]),
+            beoordelaars=splits_beoordelaars(opties["beoordelaars"]),
+            beoordelaars_getypt=opties["beoordelaars"],
             procedure=opties["procedure"],
             toelating=_lijst(opties["toelating"]),
             criteriaset=opties["criteriaset"],
@@ -201,7 +207,7 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
         + ("; de rechtbank (rechtsbescherming.rechtbank)" if rechtbank else "")
         + (  # an empty panel cannot score: said here, before template beoordeling refuses it
             ". Controleer ook de data en de beoordelaars."
-            if _lijst(opties["beoordelaars"])
+            if splits_beoordelaars(opties["beoordelaars"])
             else "; de beoordelaars (beoordelaars: [], want --beoordelaars is niet opgegeven). Controleer ook de data."
         )
     )
@@ -556,7 +562,7 @@ def rapport(
     required=True,
     help='De getrokken volgorde, de eerste eerst, gescheiden door ";" ("Naam A;Naam B").',
 )
-@click.option("--datum", required=True, help="Datum van de loting (JJJJ-MM-DD).")
+@click.option("--datum", required=True, help="Datum van de loting (JJJJ-MM-DD of DD-MM-JJJJ).")
 @click.option("--getuige", required=True, help='Wie de loting bijwoonde: "naam, functie" (bijvoorbeeld een notaris).')
 @json_optie
 @afhandeling
@@ -581,7 +587,7 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
                 "id": vastgelegd.id,
                 "perceel": perceel,
                 "volgorde": list(vastgelegd.volgorde),
-                "datum": datum,
+                "datum": vastgelegd.datum.isoformat(),  # as recorded: 25-06-2021 typed is 2021-06-25
             }
         )
         return

@@ -10,6 +10,7 @@ Texts not in the catalog (click internals a user never sees) pass through unchan
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from typing import Any
 
@@ -104,19 +105,42 @@ MEERVOUDEN: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
+DATUMVORMEN = "JJJJ-MM-DD of DD-MM-JJJJ"  # the forms a typed date of the contract phase and the decisions takes
+
+
+def lees_datum(tekst: str, ook_dag_eerst: bool = True) -> dt.date:
+    """The one reading of a date typed on the command line: JJJJ-MM-DD, and with `ook_dag_eerst` DD-MM-JJJJ too.
+
+    The contract commands and the decision commands (herstel, loting, toelichting, ...) read their dates here, so an
+    inkoper who types 25-05-2021 in one gets the same date in the other. ValueError with the Dutch words: an
+    impossible day (2026-02-30) is named as such, anything else with the forms that are accepted. Python's
+    `date.fromisoformat` is not used: it also reads '20210525' and week dates, forms no help text announces."""
+    vormen = DATUMVORMEN if ook_dag_eerst else "JJJJ-MM-DD"
+    tekst = str(tekst).strip()
+    delen = tekst.split("-")
+    iso = len(tekst) == 10 and tekst[4] == tekst[7] == "-" and tekst.replace("-", "").isdigit()
+    dmj = ook_dag_eerst and len(tekst) == 10 and tekst[2] == tekst[5] == "-" and tekst.replace("-", "").isdigit()
+    if iso or dmj:
+        j, m, d = (delen[0], delen[1], delen[2]) if iso else (delen[2], delen[1], delen[0])
+        try:
+            return dt.date(int(j), int(m), int(d))
+        except ValueError:
+            raise ValueError(
+                f"'{tekst}' is geen bestaande datum ({'jaar-maand-dag' if iso else 'dag-maand-jaar'}); "
+                "kies een dag die bestaat"
+            ) from None
+    raise ValueError(f"verwacht een datum als {vormen}, bijvoorbeeld 2026-03-01; kreeg '{tekst}'")
+
+
 def datum_type(ook_dag_eerst: bool = False) -> Any:
     """A click parameter type for a date JJJJ-MM-DD (returns datetime.date) with a Dutch message.
 
     click.DateTime answers with Python's format string ('%Y-%m-%d'); a user types dates, not
     format strings, and an impossible day (2026-02-30) deserves its own message. With
     `ook_dag_eerst` DD-MM-JJJJ is accepted too (the contract phase, where dates come from
-    klantmanagers' lists).
+    klantmanagers' lists). The reading itself is `lees_datum`.
     """
-    import datetime as dt
-
     import click
-
-    vormen = "JJJJ-MM-DD of DD-MM-JJJJ" if ook_dag_eerst else "JJJJ-MM-DD"
 
     class Datum(click.ParamType):
         name = "datum"
@@ -124,24 +148,10 @@ def datum_type(ook_dag_eerst: bool = False) -> Any:
         def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
             if isinstance(value, dt.date):
                 return value
-            tekst = str(value).strip()
-            delen = tekst.split("-")
-            iso = len(tekst) == 10 and tekst[4] == tekst[7] == "-" and tekst.replace("-", "").isdigit()
-            dmj = (
-                ook_dag_eerst and len(tekst) == 10 and tekst[2] == tekst[5] == "-" and tekst.replace("-", "").isdigit()
-            )
-            if iso or dmj:
-                j, m, d = (delen[0], delen[1], delen[2]) if iso else (delen[2], delen[1], delen[0])
-                try:
-                    return dt.date(int(j), int(m), int(d))
-                except ValueError:
-                    self.fail(
-                        f"'{tekst}' is geen bestaande datum ({'jaar-maand-dag' if iso else 'dag-maand-jaar'}); "
-                        "kies een dag die bestaat",
-                        param,
-                        ctx,
-                    )
-            self.fail(f"verwacht een datum als {vormen}, bijvoorbeeld 2026-03-01; kreeg '{tekst}'", param, ctx)
+            try:
+                return lees_datum(str(value), ook_dag_eerst)
+            except ValueError as e:
+                self.fail(str(e), param, ctx)
 
     return Datum()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evaluatie.definitie.laden import laad_aanbesteding, laad_voor_formulier
-from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
@@ -56,6 +56,7 @@ class Invoer:
     toets_voor: Toetsuitslag | None = None  # knock-out before scoring once run: it never depends on the panel
     lotingen: tuple[Loting, ...] = ()  # recorded draws (loting.yaml), an input like the bids
     beoordeelde_rijen: list[tuple[str, str, str]] | None = None  # scenario: the rows the panel actually scored
+    beoordeelde_percelen: frozenset[str] = frozenset()  # scenario: the lots whose quality the baseline scored
     afgewezen: tuple[Toelichting, ...] = ()  # explanations rejected and checked against this award
     besluiten: Besluitregister | None = None  # recorded decisions (besluiten.yaml), an input too
     alle_lotingen: tuple[Loting, ...] = ()  # every draw in loting.yaml, withdrawn ones included
@@ -284,6 +285,15 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
                 "systematiek 'gunning op beste prijs-kwaliteitverhouding' publiceert; art. 2.114 lid 2 "
                 "Aanbestedingswet 2012 vraagt voor gunning op laagste prijs een motivering in de aanbestedingsstukken"
             )
+        if p.procedure == "gunning" and methode(p.prijsmethode).gewogen and p.weging.prijs == 0:
+            # only quality decides, yet each winner is paid its own bid price: nothing holds the prices down but the
+            # ceiling, while the method publishes a price score and the letters compare prices
+            uit.append(
+                f"percelen.{code}.weging: prijs weegt 0%, dus beslist alleen de kwaliteit, maar iedere gegunde "
+                f"inschrijver krijgt zijn eigen geboden prijs ({p.prijsmethode}): niets houdt de prijzen onder de "
+                "plafondprijs; wilt u alleen op kwaliteit laten concurreren, kies dan prijsmethode vaste_prijs (één "
+                "prijs voor iedereen)"
+            )
     if (korte := te_korte_termijn(aanbesteding)) is not None:  # the method would publish an unlawful period
         uit.append(f"standstill_dagen: {korte.tekst}")
     return uit
@@ -358,15 +368,26 @@ def te_beoordelen_rijen(invoer: Invoer, toets_voor: Toetsuitslag) -> list[tuple[
     return te_beoordelen(invoer.aanbesteding, voor_beoordeling(toets_voor))
 
 
-def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: bool = True) -> Beoordeling:
+def beoordeel(
+    invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: bool = True, percelen: list[str] | None = None
+) -> Beoordeling:
     """Read and aggregate the panel's workbooks, then apply the after-scoring knock-out rules.
-    `betrouwbaarheid=False`: without the alpha per criterion (beoordeling.aggregatie.aggregeer)."""
+    `betrouwbaarheid=False`: without the alpha per criterion (beoordeling.aggregatie.aggregeer). `percelen`: the lots
+    being awarded; when none of them is scored (open houses without minimum_kwaliteit) the forms are not read, so
+    admitting to an open house does not wait for the panel's forms of the other lots."""
     from evaluatie.beoordeling.aggregatie import aggregeer
     from evaluatie.beoordeling.lezen import lees_beoordelingen
 
     toets_voor = toets_werkmap(invoer)
     rijen = te_beoordelen_rijen(invoer, toets_voor)
     opzij: list[str] = []
+    gekozen = [invoer.aanbesteding.percelen[c] for c in (percelen or invoer.aanbesteding.percelen)]
+    if not any(p.gunningscriteria for p in gekozen):  # nothing of these lots is scored: no forms to wait for
+        rijen = []
+        if invoer.panelformulieren is None:
+            invoer.panelformulieren = ([], None)
+            if heeft_beoordelingen(invoer.werkmap):
+                invoer.notities.append(_formulieren_niet_gelezen(invoer.aanbesteding, gekozen))
     if invoer.panelformulieren is None:
         invoer.panelformulieren = lees_beoordelingen(
             invoer.aanbesteding,
@@ -397,6 +418,8 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
     ]
     if consensus is not None:
         bestanden.append(Invoerbestand(bestand=f"beoordelingen/{consensus.bestand}", sha256=consensus.sha256))
+    if not any(p.gunningscriteria for p in gekozen):
+        bestanden = _ongelezen(invoer.werkmap)
     return Beoordeling(
         toets_voor,
         rijen,
@@ -406,6 +429,34 @@ def beoordeel(invoer: Invoer, zonder: tuple[str, ...] = (), betrouwbaarheid: boo
         toets_na,
         sorted(bestanden, key=lambda b: b.bestand),
         [n for n in invoer.notities if n.startswith("beoordelingen/") and "opzijgezet" in n],
+    )
+
+
+def _ongelezen(werkmap: Werkmap) -> list[Invoerbestand]:
+    """The files in beoordelingen/ an award without a scored lot does not read: still inputs with their SHA-256 (what
+    `controleer` compares, evaluatie.invoerverschil), named without the reviewer's name their file name carries."""
+    from evaluatie.werkboek import zichtbare_bestanden
+
+    return [
+        Invoerbestand(
+            bestand=werkmap.relatief(p),
+            sha256=sha256_bestand(p),
+            aanduiding=f"beoordelingen: bestand {i} (niet gelezen: geen kwaliteitsbeoordeling)",
+        )
+        for i, p in enumerate(zichtbare_bestanden(werkmap.beoordelingen)[0], start=1)
+    ]
+
+
+def _formulieren_niet_gelezen(aanbesteding: Aanbesteding, gekozen: list[Perceel]) -> str:
+    """The note that the panel's forms are not read: no lot of the tender is scored, or none of the chosen ones."""
+    from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
+
+    if not aanbesteding.panel_nodig:
+        return GEEN_PANEL_NODIG + "; de bestanden in beoordelingen/ worden niet gelezen"
+    return (
+        f"de gekozen percelen ({', '.join(p.naam for p in gekozen)}) laten het panel de kwaliteit niet beoordelen "
+        "(open house zonder minimale kwaliteit); de bestanden in beoordelingen/ worden voor deze berekening niet "
+        "gelezen"
     )
 
 
@@ -457,21 +508,47 @@ def _alleen_te_beoordelen(
 
     gescoord = set(invoer.beoordeelde_rijen or [])
     nu = set(rijen)
-    nieuw = sorted({(ins, code) for ins, code, _ in rijen if (ins, code, _) not in gescoord})
-    if nieuw:
-        raise EvaluatieFout(
-            [
+    # rows the scenario asks for and the panel never scored, said at the level of the change: a lot the baseline did
+    # not score (an open house without minimum_kwaliteit), or a bid that fell out in the baseline (a criterion cannot
+    # be added in a scenario: scenario/zet.py refuses it)
+    ontbrekend: list[str] = []
+    for ins, code, _ in sorted(nu - gescoord):
+        if code not in invoer.beoordeelde_percelen:
+            reden = (
+                f"in dit scenario beoordeelt perceel {code} de kwaliteit, maar in de uitgangssituatie is de "
+                "kwaliteit in dat perceel niet beoordeeld (open house zonder minimale kwaliteit)"
+            )
+        else:
+            reden = (
                 f"in dit scenario voldoet {ins} in perceel {code} aan de knock-outeisen, maar het panel heeft die "
-                "inschrijving niet beoordeeld (zij viel in de uitgangssituatie af); zonder kwaliteitsscores kan "
-                "dit scenario niet worden doorgerekend"
-                for ins, code in nieuw
-            ]
+                "inschrijving niet beoordeeld (zij viel in de uitgangssituatie af)"
+            )
+        ontbrekend.append(reden + "; zonder kwaliteitsscores kan dit scenario niet worden doorgerekend")
+    if ontbrekend:
+        raise EvaluatieFout(list(dict.fromkeys(ontbrekend)))
+    # why scored rows do not count here, at the level of the change: a bid knocked out, a lot no longer scored (an open
+    # house without minimum_kwaliteit), a criterion removed (`gunningscriteria.K4=false`); a removed criterion is not
+    # every bid of the lot knocked out
+    bieders_nu = {(ins, code) for ins, code, _ in nu}
+    criteria_nu = {(code, crit) for _, code, crit in nu}
+    notities = []
+    for ins, code in sorted({(ins, code) for ins, code, _ in gescoord} - bieders_nu):
+        if not invoer.aanbesteding.percelen[code].gunningscriteria:
+            notities.append(
+                f"scenario: perceel {code} is in dit scenario een open house zonder minimale kwaliteit; de scores "
+                "van het panel in dat perceel tellen niet mee"
+            )
+        else:
+            notities.append(
+                f"scenario: de scores van het panel voor {ins} in perceel {code} tellen niet mee; "
+                "de inschrijving valt in dit scenario af bij de knock-outtoets"
+            )
+    for code, crit in sorted({(code, crit) for ins, code, crit in gescoord if (ins, code) in bieders_nu} - criteria_nu):
+        notities.append(
+            f"scenario: criterium {crit} van perceel {code} is in dit scenario geen gunningscriterium; de scores "
+            "van het panel op dat criterium tellen niet mee"
         )
-    for ins, code in sorted({(ins, code) for ins, code, _ in gescoord - nu}):
-        notitie = (
-            f"scenario: de scores van het panel voor {ins} in perceel {code} tellen niet mee; "
-            "de inschrijving valt in dit scenario af bij de knock-outtoets"
-        )
+    for notitie in notities:
         if notitie not in invoer.notities:
             invoer.notities.append(notitie)
 
@@ -528,6 +605,10 @@ def schrijf_consensus(
     from evaluatie.rapport.agenda import schrijf_agenda
 
     invoer = laad_invoer(werkmap)
+    if not invoer.aanbesteding.panel_nodig:  # nothing is scored, so there is nothing to agree on
+        from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
+
+        raise InvoerFout([Fout("aanbesteding.yaml: percelen", GEEN_PANEL_NODIG + "; er is geen consensusoverleg")])
     toets_voor = toets_werkmap(invoer)
     rijen = te_beoordelen_rijen(invoer, toets_voor)
     if notities is not None:
@@ -579,6 +660,14 @@ def schrijf_beoordelingsformulieren(
     from evaluatie.beoordeling.lezen import GEEN_PANEL_PLAATS, geen_panel
 
     invoer = laad_invoer(werkmap)
+    if not invoer.aanbesteding.panel_nodig:
+        from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
+
+        if notities is not None:
+            notities.append(
+                GEEN_PANEL_NODIG + "; er zijn geen beoordelingsformulieren nodig en er is er geen geschreven"
+            )
+        return [], []
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
     if (leeg := geen_panel(invoer.aanbesteding, rijen)) is not None:
         raise InvoerFout([Fout(GEEN_PANEL_PLAATS, leeg)])
@@ -657,7 +746,7 @@ def gun(
     invoer = invoer or laad_invoer(werkmap, definitie)
     invoer.afgewezen = ()  # the first pass is the award before the 2.116 decisions: their premise is checked on it
     codes = kies_percelen(invoer.aanbesteding, percelen)
-    b = beoordeel(invoer, zonder)
+    b = beoordeel(invoer, zonder, percelen=codes)
     eis_consensus(invoer, b, codes)
 
     def reken() -> Any:
@@ -873,6 +962,12 @@ def leg_loting_vast(
     namen = [i.naam for i in invoer.inschrijvingen]
     gevonden = [fouten.probeer("--volgorde", zoek_inschrijver, n, namen, "--volgorde") for n in volgorde]
     code_ = fouten.probeer("--lots", een_perceel, a, perceel)
+    if code_ is not None and a.percelen[code_].procedure == "toelating":  # said before the award is computed
+        fouten.noteer(
+            "--lots",
+            f"--lots: perceel {a.percelen[code_].naam} is een open house (procedure: toelating): daar wordt niet "
+            "gerangschikt, dus is er geen gelijke stand en geen loting",
+        )
     fouten.stop()
     assert getuige_ is not None and code_ is not None and datum is not None  # stop() raised otherwise
     getuige, code, volgorde = getuige_, code_, [n for n in gevonden if n is not None]
@@ -943,6 +1038,9 @@ def scenario(
             *voor.invoer.panelformulieren, voor.invoer.aanbesteding, invoer_na.aanbesteding
         )
     invoer_na.beoordeelde_rijen = list(voor.beoordeling.te_beoordelen)
+    invoer_na.beoordeelde_percelen = frozenset(
+        c for c, p in voor.invoer.aanbesteding.percelen.items() if p.gunningscriteria
+    )
     na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     noteer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)

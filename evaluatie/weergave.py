@@ -213,13 +213,19 @@ def toets_tabel(aanbesteding: Aanbesteding, uitslag: Toetsuitslag, volledig: boo
 
 def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> str:
     """Quality table per lot, flagged rows with the reviewers who drive them, alpha per criterion."""
+    from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
     from evaluatie.tekst import getal
 
+    if not aanbesteding.panel_nodig:
+        return f"Geen beoordeling: {GEEN_PANEL_NODIG}."
     delen = [
         f"Beoordeling door {len(panel.beoordelaars)} beoordelaars ({', '.join(panel.beoordelaars)}); "
         f"samenvoegen: {panel.aggregatie}, consensus gaat voor"
     ]
     for code, perceel in aanbesteding.percelen.items():
+        if not perceel.gunningscriteria:
+            delen.append(f"Perceel {perceel.naam}: niet beoordeeld; open house zonder minimale kwaliteit")
+            continue
         if code not in panel.kwaliteit:
             continue
         crits = perceel.gunningscriteria
@@ -322,12 +328,20 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             getoond, rest = rijen, None
         if toelating:  # alphabetical: a display order that decides nothing
             toegelaten = sorted(([r[1], r[2], r[3], r[6]] for r in getoond), key=lambda r: (r[0].casefold(), r[0]))
-            tabel_tekst = tabel(
-                ["Toegelaten inschrijver", "Kwaliteit", "Prijs", "Verwacht volume"],
-                toegelaten,
-                rechts=(1, 2, 3),
-                max_breedte=breed,
-            )
+            if p.kwaliteit_beoordeeld:
+                tabel_tekst = tabel(
+                    ["Toegelaten inschrijver", "Kwaliteit", "Prijs", "Verwacht volume"],
+                    toegelaten,
+                    rechts=(1, 2, 3),
+                    max_breedte=breed,
+                )
+            else:  # admitted on the requirements alone: no quality was scored, so none is shown
+                tabel_tekst = tabel(
+                    ["Toegelaten inschrijver", "Prijs", "Verwacht volume"],
+                    [[r[0], r[2], r[3]] for r in toegelaten],
+                    rechts=(1, 2),
+                    max_breedte=breed,
+                )
         else:
             tabel_tekst = tabel(
                 ["Rang", "Inschrijver", "Kwaliteit", "Prijs", "Prijsscore", "Totaal", "Toegewezen"],

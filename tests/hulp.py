@@ -246,14 +246,21 @@ def open_house_module(naam: str, plafondprijs: int) -> dict[str, Any]:
     }
 
 
-def module_naast_b1(data: dict[str, Any], code: str, naam: str, plafondprijs: int) -> dict[str, Any]:
-    """`data` (kleine_aanbesteding) with lot `code` by open house, a copy of B1 (its criteria too) with the ceiling
-    as its only knock-out rule; the three gemeenten expect 5, 3 and 2 there."""
+def module_naast_b1(
+    data: dict[str, Any], code: str, naam: str, plafondprijs: int, minimum_kwaliteit: float | None = None
+) -> dict[str, Any]:
+    """`data` (kleine_aanbesteding) with lot `code` by open house, a copy of B1 with the ceiling as its only knock-out
+    rule; the three gemeenten expect 5, 3 and 2 there. Without criteria: an open house without minimum_kwaliteit
+    scores no quality (its own criteria are an input error). `minimum_kwaliteit`: that rule too, and B1's criteria."""
     import copy
 
     lot = copy.deepcopy(data["percelen"]["B1"])
     lot.update(naam=naam, procedure="toelating", plafondprijs=plafondprijs)
     lot["knockout"] = {"plafondprijs": {}}
+    if minimum_kwaliteit is None:
+        lot["gunningscriteria"] = {}
+    else:
+        lot["knockout"]["minimum_kwaliteit"] = {"drempel": minimum_kwaliteit}
     data["percelen"][code] = lot
     for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):
         g["inburgeraars"][code] = n

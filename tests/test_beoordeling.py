@@ -122,7 +122,9 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
         "ada.xlsx!Beoordeling: regel ontbreekt: Y, perceel B1, Samenwerking; voeg onder de tabel de regel "
         f"'Y | B1 | Samenwerking' toe met score en toelichting{ONTBREKEND_HOE}",
         "bram-kopie.xlsx!Beoordeling!B1: beoordelaar 'Cees' staat niet in de aanbesteding; bekend: Ada, Bram",
-        "bram.xlsx!Beoordeling!B3: beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)",
+        "bram.xlsx!Beoordeling!B3: Bram verklaart belangenverstrengeling met een inschrijver ('nee'): wie belangen "
+        "heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar (beoordelaars in "
+        "aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
     ]
     for v in verwacht:
         assert v in fouten, v

@@ -31,7 +31,7 @@ def _run(*args: object) -> Any:
 
 
 def _werkmap(tmp_path: Path) -> Path:
-    """B1 awarded (gunning), Z open house (toelating), the same two criteria in both."""
+    """B1 awarded (gunning), Z open house (toelating) without a minimum quality, so without criteria."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
     from evaluatie.werkmap import Werkmap
 
@@ -40,6 +40,7 @@ def _werkmap(tmp_path: Path) -> Path:
     z = copy.deepcopy(data["percelen"]["B1"])
     z["naam"] = "Z-route"
     z["procedure"] = "toelating"
+    z["gunningscriteria"] = {}  # admitted on the requirements alone: no quality is scored
     del z["raammaximum"]
     data["percelen"]["Z"] = z
     for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):

@@ -37,3 +37,21 @@ def test_open_housepercelen_noemen_geen_rangorde_instellingen(tmp_path: Path) ->
             "(geen rangorde en geen vergelijking van inschrijvingen)" in blok
         )
         assert "# plafondprijs:" in blok and "# knockout:" in blok
+
+
+def test_commentaar_noemt_criterium_weghalen_en_kwaliteit_bij_toelating(tmp_path: Path) -> None:
+    """The comments said how to switch off a knock-out rule, not how to remove a criterion of the set, nor that an
+    open house scores its criteria only with the knock-out rule minimum_kwaliteit (README, De aanbesteding
+    beschrijven; tests/test_toelating_zonder_kwaliteit.py)."""
+    res = CliRunner().invoke(
+        main,
+        ["nieuw", str(tmp_path / "ws"), "--naam", "Test", "--penvoerder", "Almere", "--gemeenten", "Almere,Dronten",
+         "--percelen", "B1,PVT", "--toelating", "PVT"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    tekst = (tmp_path / "ws" / "aanbesteding.yaml").read_text(encoding="utf-8")
+    b1, pvt = _blok(tekst, "B1"), _blok(tekst, "PVT")
+    for blok in (b1, pvt):
+        assert "# gunningscriteria:   # per code: naam en weging; 'K4: false' haalt een criterium weg" in blok
+    toelating = "alleen beoordeeld met de knock-outeis minimum_kwaliteit; zonder die eis wordt toegelaten op de eisen"
+    assert toelating in pvt and toelating not in b1

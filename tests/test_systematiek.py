@@ -155,6 +155,28 @@ def test_kwaliteit_met_gewicht_nul_geeft_een_waarschuwing(tmp_path: Path) -> Non
     ), res.output
 
 
+def test_prijs_met_gewicht_nul_geeft_een_waarschuwing(tmp_path: Path) -> None:
+    """weging {kwaliteit: 100, prijs: 0} under relatief: only quality decides while each winner is paid its own bid
+    price, without a word; the fixed price (vaste_prijs) is the method for competing on quality alone."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 100, "prijs": 0}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    assert (
+        "Let op: percelen.B1.weging: prijs weegt 0%, dus beslist alleen de kwaliteit, maar iedere gegunde inschrijver "
+        "krijgt zijn eigen geboden prijs (relatief): niets houdt de prijzen onder de plafondprijs; wilt u alleen op "
+        "kwaliteit laten concurreren, kies dan prijsmethode vaste_prijs (één prijs voor iedereen)"
+        in " ".join(res.output.split())
+    ), res.output
+    data["percelen"]["B1"]["prijsmethode"] = "vaste_prijs"
+    ws = maak_werkmap(tmp_path / "vast", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0 and "prijs weegt 0%" not in res.output, res.output
+
+
 def test_een_bijna_goed_gespelde_gemeente_geeft_een_waarschuwing(tmp_path: Path) -> None:
     """'Land van Cuyk' for Land van Cuijk was taken as a gemeente of its own, in silence, and printed so in the
     systematiek and every letter. A tender may name gemeenten outside the register (Noord, Oost and Zuid here stay

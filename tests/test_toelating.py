@@ -121,8 +121,8 @@ def test_gunning_json_en_analyse_noemen_bij_open_house_geen_rang_of_prijsscore(t
     data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
     b1 = data["percelen"]["B1"]
     assert b1["toegelaten"] == [
-        {"inschrijver": "Alfa", "kwaliteit": 0.0, "prijs": 9900.0},
-        {"inschrijver": "Zeta", "kwaliteit": 0.0, "prijs": 8000.0},
+        {"inschrijver": "Alfa", "kwaliteit": None, "prijs": 9900.0},  # no quality scored: null, never 0
+        {"inschrijver": "Zeta", "kwaliteit": None, "prijs": 8000.0},
     ]
     assert not {"rangorde", "prijsmethode", "formule", "weging"} & set(b1)
     schema = json.loads((REPO / "criteria/schema/gunning.schema.json").read_text(encoding="utf-8"))

@@ -24,6 +24,8 @@ from evaluatie.beoordeling.formulier import (
 )
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
+from evaluatie.beoordeling.motivering import melding as motiveringsmelding
+from evaluatie.beoordeling.motivering import zonder_motivering
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
@@ -54,6 +56,10 @@ ONTBREKEND_HOE = (
 
 
 GEEN_PANEL_PLAATS = "aanbesteding.yaml: beoordelaars"
+GEEN_PANEL_NODIG = (
+    "geen perceel laat het panel de kwaliteit beoordelen: ieder perceel is een open house zonder minimale kwaliteit "
+    "(knock-outregel minimum_kwaliteit), waar toegelaten wordt op de eisen alleen"
+)
 
 
 def geen_panel(aanbesteding: Aanbesteding, te_beoordelen: Sequence[Sleutel]) -> str | None:
@@ -142,6 +148,14 @@ NOG_GEEN_FORMULIER = (
     "; er staat nog geen beoordelingsformulier in de map: 'evaluatie template beoordeling' schrijft er een per "
     "beoordelaar"
 )
+
+
+def geen_kwaliteit(perceelnaam: str) -> str:
+    """Why a row of an open-house lot without a minimum quality is set aside (the note and the advies)."""
+    return (
+        f"perceel {perceelnaam} is een open house zonder minimale kwaliteit: toegelaten wordt op de eisen alleen en "
+        "de kwaliteit wordt niet beoordeeld"
+    )
 
 
 class _Opzij:
@@ -257,6 +271,14 @@ def _lees_tabel(
             fouten.voeg_toe(
                 t.plaats(r, 1), f"onbekend perceel '{als_tekst(cel[1])}'; kies uit {', '.join(aanbesteding.percelen)}"
             )
+        if perceel is not None and not perceel.gunningscriteria and ins is not None and weg is not None:
+            # a lot the panel does not score (an open house without minimum_kwaliteit), on a form made before the
+            # tender said so: set aside as a bid no longer assessed, never read as a score that decides nothing
+            del fouten.fouten[n:]
+            if not (als_tekst(cel[3]) == "" and als_tekst(cel[4]) == ""):
+                weg.afgevallen.setdefault((ins, perceel.code), geen_kwaliteit(perceel.naam))
+                weg.zet_opzij(t, r, ins, perceel.code, als_tekst(cel[2]), 0)
+            continue
         crit = perceel.criterium(als_tekst(cel[2])) if perceel else None
         if perceel is not None and crit is None:
             fouten.voeg_toe(
@@ -288,6 +310,8 @@ def _lees_tabel(
                     )
         if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
+        elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4])):
+            fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4])))
         elif (teken := storend_teken(als_tekst(cel[4]))) is not None:
             # the letters quote the motivation: a right-to-left override would print it in another order
             fouten.voeg_toe(
@@ -452,10 +476,19 @@ def _lees_formulier(
     elif (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
         fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), buiten)
     verklaring = als_janee(t.waarde(kop[VELD_VERKLARING], 1))
-    if verklaring is not True:
+    gegeven = als_tekst(t.waarde(kop[VELD_VERKLARING], 1))
+    if verklaring is False:  # 'nee': the reviewer declares a conflict of interest, no slip of the pen
         fouten.voeg_toe(
             t.plaats(kop[VELD_VERKLARING], 1),
-            "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)",
+            f"{beoordelaar or 'de beoordelaar'} verklaart belangenverstrengeling met een inschrijver ('nee'): wie "
+            "belangen heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar "
+            "(beoordelaars in aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
+        )
+    elif verklaring is None:
+        fouten.voeg_toe(
+            t.plaats(kop[VELD_VERKLARING], 1),
+            "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)"
+            + (f"; kreeg '{gegeven}', kies ja of nee" if gegeven else ""),
         )
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, volledig=True, weg=weg)
     begin = _tabel_start(t)

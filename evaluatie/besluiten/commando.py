@@ -70,7 +70,9 @@ class _Keuze(click.Choice):
 
 
 def _wie_opties(f: Callable[..., Any]) -> Callable[..., Any]:
-    f = click.option("--datum", default=None, help="Datum van het besluit (JJJJ-MM-DD); standaard vandaag.")(f)
+    f = click.option(
+        "--datum", default=None, help="Datum van het besluit (JJJJ-MM-DD of DD-MM-JJJJ); standaard vandaag."
+    )(f)
     f = click.option("--door", required=True, help='Wie besluit: "naam, functie".')(f)
     return click.option("--reden", required=True, help="De motivering, in een volledige zin.")(f)
 
@@ -107,7 +109,11 @@ def voeg_commandos_toe(
     @click.option("--cel", required=True, help="De cel, bijvoorbeeld B3.")
     @click.option("--oud", required=True, help="De waarde zoals de inschrijver die schreef (ter controle).")
     @click.option("--nieuw", required=True, help="De herstelde waarde.")
-    @click.option("--verduidelijking", required=True, help="Datum waarop de verduidelijking binnenkwam (JJJJ-MM-DD).")
+    @click.option(
+        "--verduidelijking",
+        required=True,
+        help="Datum waarop de verduidelijking binnenkwam (JJJJ-MM-DD of DD-MM-JJJJ).",
+    )
     @_wie_opties
     @afhandeling
     def herstel(
@@ -164,7 +170,9 @@ def voeg_commandos_toe(
     @click.option("--inschrijver", required=True, help="De inschrijver met de abnormaal lage prijs.")
     @click.option("--lots", "--percelen", "perceel", required=True, help="Het perceel, bijvoorbeeld B1.")
     @click.option(
-        "--ontvangen", required=True, help="Datum waarop de schriftelijke toelichting binnenkwam (JJJJ-MM-DD)."
+        "--ontvangen",
+        required=True,
+        help="Datum waarop de schriftelijke toelichting binnenkwam (JJJJ-MM-DD of DD-MM-JJJJ).",
     )
     @click.option(
         "--uitkomst",
@@ -297,9 +305,14 @@ def voeg_commandos_toe(
         help="verlengd: bewijs van verlenging ontvangen; onder_voorwaarde: gunning onder voorwaarde.",
     )
     @click.option(
-        "--verlengd-tot", "verlengd_tot", default=None, help="Nieuwe einddatum van het keurmerk (JJJJ-MM-DD)."
+        "--verlengd-tot",
+        "verlengd_tot",
+        default=None,
+        help="Nieuwe einddatum van het keurmerk (JJJJ-MM-DD of DD-MM-JJJJ).",
     )
-    @click.option("--bewijs", default=None, help="Datum waarop het bewijs van verlenging binnenkwam (JJJJ-MM-DD).")
+    @click.option(
+        "--bewijs", default=None, help="Datum waarop het bewijs van verlenging binnenkwam (JJJJ-MM-DD of DD-MM-JJJJ)."
+    )
     @_wie_opties
     @afhandeling
     def keurmerk(
@@ -338,7 +351,9 @@ def voeg_commandos_toe(
     @main.command("terugtrekking", cls=Besluitcommando)
     @werkmap_optie
     @click.option("--inschrijver", required=True, help="De naam zoals in de inschrijving en de formulieren.")
-    @click.option("--ontvangen", required=True, help="Datum waarop de terugtrekking binnenkwam (JJJJ-MM-DD).")
+    @click.option(
+        "--ontvangen", required=True, help="Datum waarop de terugtrekking binnenkwam (JJJJ-MM-DD of DD-MM-JJJJ)."
+    )
     @_wie_opties
     @afhandeling
     def terugtrekking(

@@ -57,13 +57,16 @@ class Optiefouten:
             return None
 
     def dag(self, optie: str, tekst: str | None) -> dt.date | None:
-        """A date option as typed (JJJJ-MM-DD); None when absent or not a date (then noted)."""
+        """A date option as typed (JJJJ-MM-DD or DD-MM-JJJJ, read as the contract commands read theirs:
+        clicktaal.lees_datum); None when absent or not a date (then noted)."""
+        from evaluatie.clicktaal import lees_datum
+
         if tekst is None:
             return None
         try:
-            return dt.date.fromisoformat(tekst)
-        except ValueError:
-            self.noteer(optie, f"{optie}: verwacht JJJJ-MM-DD, gevonden '{tekst}'")
+            return lees_datum(tekst)
+        except ValueError as e:
+            self.noteer(optie, f"{optie}: {e}")
             return None
 
     def keuze(self, optie: str, waarde: str, geldig: Sequence[str]) -> str | None:

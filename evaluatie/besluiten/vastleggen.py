@@ -283,7 +283,14 @@ def leg_toelichting_vast(
         wie.na(ontvangen, "de ontvangst van de toelichting", f)
     f.keuze("--uitkomst", uitkomst, keuzes(Toelichting, "uitkomst"))
     signaal = None
-    if naam is not None and code is not None:
+    if code is not None and a.percelen[code].procedure == "toelating":  # said without computing the award
+        f.noteer(
+            "--lots",
+            f"--lots: perceel {a.percelen[code].naam} is een open house (procedure: toelating): art. 2.116 "
+            "Aanbestedingswet 2012 is niet van toepassing, want de prijzen worden niet met elkaar vergeleken; er is "
+            "geen toelichting te beoordelen",
+        )
+    elif naam is not None and code is not None:
         award = gun(werkmap, code, invoer=invoer, besluiten_toepassen=False)
         signaal = next((s for s in signalen(award, code) if s.inschrijver == naam), None)
         if signaal is None:

@@ -183,7 +183,8 @@ def laad_aanbesteding_uit_data(
         raise InvoerFout(_uniek(eerdere + setfouten + bijkomend))
 
     samen = _samenvoegen_met_set(data, sets)
-    fouten = eerdere + _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_})
+    fouten = eerdere + _uitgezette_criteria(data, sets, regels, naam)
+    fouten += _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_})
     if fouten:
         raise InvoerFout(_uniek(fouten))
     try:
@@ -353,7 +354,14 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
         if perceel.get("gemeenten", "alle") == "alle":
             perceel["gemeenten"] = [g["naam"] for g in data["gemeenten"]]
         perceel["knockout"] = {k: v for k, v in perceel.get("knockout", {}).items() if v is not False}
-        perceel["gunningscriteria"] = [{"code": c, **v} for c, v in perceel.get("gunningscriteria", {}).items()]
+        if not beoordeelt_kwaliteit(perceel):
+            # an open house without a minimum quality admits on the knock-out requirements alone: a quality score
+            # would decide nothing, so the criteria its set brings are not scored, published or sent (the tender's
+            # own criteria for such a lot are an input error, _inhoudelijke_controles)
+            perceel["gunningscriteria"] = {}
+        perceel["gunningscriteria"] = [
+            {"code": c, **v} for c, v in perceel.get("gunningscriteria", {}).items() if v is not False
+        ]  # `K4: false` removes a criterion of the set, as `false` switches off a knock-out rule
         if "schaal" in perceel:
             perceel["schaal"] = {
                 "stappen": [s if isinstance(s, dict) else {"punten": s} for s in perceel["schaal"]["stappen"]]
@@ -361,6 +369,43 @@ def _samenvoegen_met_set(data: dict[str, Any], sets: dict[str, dict[str, Any]]) 
         percelen[code] = perceel
     samen["percelen"] = percelen
     return samen
+
+
+def _uitgezette_criteria(
+    data: dict[str, Any], sets: dict[str, dict[str, Any]], regels: dict[Pad, int], naam: str
+) -> list[Fout]:
+    """`K9: false` for a criterion the lot's criteria set does not have removes nothing: a typo in the code (K4 meant)
+    would leave the criterion meant in the systematiek and on the forms, unnoticed. An input error at that line."""
+    fouten = []
+    for code, eigen in data["percelen"].items():
+        uit = [k for k, v in (eigen.get("gunningscriteria") or {}).items() if v is False]
+        if not uit:
+            continue
+        setnaam = eigen.get("criteriaset") or data.get("criteriaset")
+        setdata = sets.get(setnaam or "", {})
+        lagen = [setdata.get("perceel_standaard", {}), setdata.get("percelen", {}).get(code, {})]
+        bestaand = [k for k, v in samenvoegen(*(laag.get("gunningscriteria") or {} for laag in lagen)).items() if v]
+        for k in uit:
+            if k in bestaand:
+                continue
+            waar = f"de criteriaset {setnaam}" if setnaam else "geen criteriaset (het perceel noemt er geen)"
+            fouten.append(
+                Fout(
+                    plaats(naam, regels, ("percelen", code, "gunningscriteria", k)),
+                    f"'{k}: false' zet een criterium van de criteriaset uit, maar perceel {code} krijgt {k} niet van "
+                    f"{waar}"
+                    + (f" (wel: {', '.join(bestaand)})" if bestaand else "")
+                    + "; verbeter de code of haal de regel weg",
+                )
+            )
+    return fouten
+
+
+def beoordeelt_kwaliteit(perceel: dict[str, Any]) -> bool:
+    """Whether the panel scores this lot (merged YAML form, knock-out rules switched off already removed): every
+    award lot, and an open house only with a minimum quality. Forms, panel, systematiek and letters follow this."""
+    knockout = perceel.get("knockout")
+    return perceel.get("procedure") != "toelating" or (isinstance(knockout, dict) and "minimum_kwaliteit" in knockout)
 
 
 def _perceel_in_lagen(data: dict[str, Any], sets: dict[str, dict[str, Any]], code: str) -> dict[str, Any]:
@@ -658,6 +703,20 @@ def _inhoudelijke_controles(
             )
         if p["procedure"] == "gunning" and not p["gunningscriteria"]:
             fout(basis, "geen gunningscriteria in het perceel of de criteriaset")
+        elif "minimum_kwaliteit" in p["knockout"] and not p["gunningscriteria"]:
+            fout(
+                (*basis, "knockout", "minimum_kwaliteit"),
+                "een minimale kwaliteit vraagt gunningscriteria waarop het panel scoort, maar het perceel en de "
+                "criteriaset hebben er geen; geef gunningscriteria of zet de regel uit (minimum_kwaliteit: false)",
+            )
+        eigen_criteria = [k for k in regels if len(k) == 4 and k[:3] == (*basis, "gunningscriteria")]
+        if not beoordeelt_kwaliteit(p) and eigen_criteria:
+            fout(
+                (*basis, "gunningscriteria"),
+                "een open-houseperceel (procedure: toelating) zonder knock-outregel minimum_kwaliteit laat toe op de "
+                "eisen alleen: een kwaliteitsscore beslist er niets, dus deze criteria zouden niet beoordeeld en niet "
+                "gepubliceerd worden; haal ze weg, of zet minimum_kwaliteit aan als de kwaliteit een eis is",
+            )
         criteria = p.get("gunningscriteria") or {}
         lijst = criteria.values() if isinstance(criteria, dict) else criteria  # a list once merged
         # a tender may override one field of a criterion of its set (K1: {weging: 50}); what the merge still lacks is

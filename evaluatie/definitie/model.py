@@ -242,6 +242,12 @@ class Aanbesteding(Model):
         namen = [self.criteriaset, *(p.criteriaset for p in self.percelen.values())]
         return tuple(dict.fromkeys(n for n in namen if n))
 
+    @property
+    def panel_nodig(self) -> bool:
+        """Whether the panel scores any lot: an open house without minimum_kwaliteit has no criteria (definitie/laden,
+        beoordeelt_kwaliteit), and a tender of only such lots needs no reviewer forms at all."""
+        return any(p.gunningscriteria for p in self.percelen.values())
+
     def procedures(self) -> set[str]:
         """The procedures of the lots: {'gunning'}, {'toelating'} or both."""
         return {p.procedure for p in self.percelen.values()}

@@ -52,6 +52,8 @@ class Perceeluitslag(Model):
     pad: str = ""  # which step of evaluatie.verdeling.pad proved the optimum
     verklaring: dict[str, str] = {}  # inschrijver -> why it got less than its capacity (computed)
     gelijke_standen: tuple[Gelijkestand, ...] = ()  # undecided ties; `beslissend` ones block the award
+    # False: an open house without minimum_kwaliteit, where nobody's quality is scored (the bids' kwaliteit is no score)
+    kwaliteit_beoordeeld: bool = True
 
     @property
     def loting_nodig(self) -> tuple[Gelijkestand, ...]:

@@ -26,7 +26,11 @@ def _bieders(p: Perceeluitslag) -> dict[str, list[dict[str, Any]]]:
     if p.procedure == "toelating":
         return {
             "toegelaten": [
-                {"inschrijver": r.inschrijver, "kwaliteit": _r(r.kwaliteit), "prijs": r.prijs}
+                {
+                    "inschrijver": r.inschrijver,
+                    "kwaliteit": _r(r.kwaliteit) if p.kwaliteit_beoordeeld else None,  # no score: null, never 0
+                    "prijs": r.prijs,
+                }
                 for r in sorted(p.rangorde, key=lambda r: (r.inschrijver.casefold(), r.inschrijver))
             ]
         }

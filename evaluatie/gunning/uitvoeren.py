@@ -268,6 +268,7 @@ def beoordeel_perceel(
         code=code,
         naam=perceel.naam,
         procedure=perceel.procedure,
+        kwaliteit_beoordeeld=bool(perceel.gunningscriteria),
         prijsmethode=perceel.prijsmethode,
         formule=methode(perceel.prijsmethode).formule,
         weging_kwaliteit=perceel.weging.kwaliteit,

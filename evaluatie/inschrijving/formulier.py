@@ -127,7 +127,7 @@ def _perceelgegevens_blad(
                 c.font, c.fill = KOP, KOPVULLING
             for stap in p.schaal.stappen:
                 r += 1
-                ws.cell(r, 1, stap.label or f"{stap.punten:g}")
+                ws.cell(r, 1, stap.tekst)  # '2,5', as the reviewer's drop-down and the systematiek write it
                 ws.cell(r, 2, stap.punten)
                 ws.cell(r, 3, stap.omschrijving or "-").alignment = Alignment(wrap_text=True)
     ws.protection.sheet = True

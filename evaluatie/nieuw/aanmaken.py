@@ -80,6 +80,7 @@ class Verzoek:
     percelen: tuple[str, ...] = ("B1",)
     subregios: tuple[str, ...] = ()  # "BEL=Blaricum,Eemnes,Laren": overrides the arbeidsmarktregio
     beoordelaars: tuple[str, ...] = ()
+    beoordelaars_getypt: str | None = None  # --beoordelaars as typed, for the message that quotes it
     procedure: str = "gunning"
     toelating: tuple[str, ...] = ()  # lots under open house, whatever the tender-wide procedure
     criteriaset: str = STANDAARD_CRITERIASET
@@ -176,7 +177,9 @@ def _kies_percelen(verzoek: Verzoek, setdata: dict[str, Any], fouten: list[Fout]
 def _w(waarde: Any) -> str:
     """One YAML value on one line (flow style), quoted where YAML needs it."""
     if isinstance(waarde, str):
-        tekst = yaml.safe_dump(waarde, allow_unicode=True, width=10_000).strip()
+        # a comma or bracket ends a plain value in a flow list ('[Jansen, A.]' is two names): quote it
+        stijl = "'" if any(t in waarde for t in ",[]{}") else None
+        tekst = yaml.safe_dump(waarde, allow_unicode=True, width=10_000, default_style=stijl).strip()
         return tekst.removesuffix("...").strip()
     if isinstance(waarde, dt.date):
         return waarde.isoformat()
@@ -249,7 +252,14 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
             )
             regels.append(f"    #   {regel}: {_w(params)}" + (f"   # {uitleg}" if uitleg else ""))
     if perceel.get("gunningscriteria"):
-        regels.append("    # gunningscriteria:   # per code: naam en weging")
+        regels.append("    # gunningscriteria:   # per code: naam en weging; 'K4: false' haalt een criterium weg")
+        if (
+            procedure == "toelating"
+        ):  # without the minimum the lot has no criteria (definitie/laden.beoordeelt_kwaliteit)
+            regels.append(
+                "    #   (bij toelating alleen beoordeeld met de knock-outeis minimum_kwaliteit; zonder die eis wordt "
+                "toegelaten op de eisen alleen)"
+            )
         for crit, inhoud in perceel["gunningscriteria"].items():
             regels.append(f"    #   {crit}: {_w(_zonder_omschrijving(inhoud))}")
         regels.append(f"    #   (wat ieder criterium beoordeelt: omschrijving in criteria/{setnaam}.yaml)")
@@ -444,6 +454,9 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     )
     if fouten:
         raise InvoerFout(fouten)  # nothing sensible can be generated from them
+    from evaluatie.nieuw.beoordelaars import voorletters
+
+    fouten += voorletters(verzoek.beoordelaars, verzoek.beoordelaars_getypt or ", ".join(verzoek.beoordelaars))
     bestaand = bestaand_werk(verzoek.map)
     if bestaand:
         fouten.append(

@@ -123,7 +123,11 @@ def _anonieme_formulieren(award) -> dict[str, str]:
 
     formulieren = award.beoordeling.formulieren
     labels = aanduidingen(award.invoer.aanbesteding.beoordelaars, [f.beoordelaar for f in formulieren])
-    return {f"beoordelingen/{f.bestand}": f"beoordelingen: formulier van {labels[f.beoordelaar]}" for f in formulieren}
+    namen = {f"beoordelingen/{f.bestand}": f"beoordelingen: formulier van {labels[f.beoordelaar]}" for f in formulieren}
+    for b in award.beoordeling.bestanden:  # a file not read (no lot scored): its name may be a reviewer's
+        if b.aanduiding and b.bestand not in namen and b.bestand.startswith("beoordelingen/"):
+            namen[b.bestand] = b.aanduiding
+    return namen
 
 
 def perceel_regels(g: Rapportgegevens, code: str, per_subregio_boven: int | None = None) -> list[str]:

@@ -12,7 +12,7 @@ from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.definitie.perceelgegevens import deelnemers, kernregels
 from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.rapport.document import Document
-from evaluatie.tekst import getal
+from evaluatie.tekst import getal, kort
 
 __all__ = [
     "deelnemers",
@@ -79,7 +79,8 @@ def schrijf_criteria(d: Document, p: Perceel) -> None:
     d.alinea("Beoordelingsschaal per criterium:")
     d.tabel(
         ["Score", "Punten", "Betekenis"],
-        [[s.label or getal(s.punten, 0), getal(s.punten, 0), s.omschrijving or "-"] for s in p.schaal.stappen],
+        # a half point is 2,5 (its own points, not rounded to 3: the systematiek published a scale the panel lacks)
+        [[s.tekst, kort(s.punten), s.omschrijving or "-"] for s in p.schaal.stappen],
     )
 
 
@@ -95,7 +96,7 @@ def ontbrekende_omschrijvingen(a: Aanbesteding) -> list[str]:
                     f"percelen.{code}.gunningscriteria.{c.code}.omschrijving: criterium '{c.naam}' zegt niet wat "
                     "wordt beoordeeld"
                 )
-        leeg = [s.label or getal(s.punten, 0) for s in p.schaal.stappen if not s.omschrijving.strip()]
+        leeg = [s.tekst for s in p.schaal.stappen if not s.omschrijving.strip()]
         if leeg:
             uit.append(
                 f"percelen.{code}.schaal: schaalpunt(en) {', '.join(leeg)} zonder omschrijving van wat de score "

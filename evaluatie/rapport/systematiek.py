@@ -200,7 +200,7 @@ def _criteria(d: Document, a: Aanbesteding, p: Perceel, toelating: bool = False)
     d.alinea(
         f"Schaal per criterium: {p.schaal.beschrijving()}. {per_criterium(a.beoordeling.aggregatie)} "
         "Kwaliteitsscore (0-100) = som over de criteria van weging x punten / "
-        f"maximale punten ({getal(p.schaal.max_punten, 0)}), gedeeld door de som van de wegingen "
+        f"maximale punten ({kort(p.schaal.max_punten)}), gedeeld door de som van de wegingen "
         f"({kort(totaal)}), x 100."
     )
 

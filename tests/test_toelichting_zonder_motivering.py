@@ -1,0 +1,66 @@
+"""A toelichting that only fills the column ('-', '.', 'x', 'nvt') passed as a motivation: the letters cited
+'Beoordelaar A (score 75,00): .' as the reason of a score. It is now an error at the cell, on the reviewer's form and
+on the consensus sheet alike; a short real motivation ('Goed plan.') stays valid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evaluatie.beoordeling.motivering import zonder_motivering
+from evaluatie.cli import main
+
+
+def test_opvulling_is_geen_motivering() -> None:
+    for tekst in ("-", ".", "x", "X", "nvt", "n.v.t.", "N.V.T", "idem", "zie boven", "ok", "1", "--", "?"):
+        assert zonder_motivering(tekst), tekst
+    for tekst in ("Goed plan.", "Concreet uitgewerkt (par. 2.3).", "Zie plan p. 3: maatwerk per niveau."):
+        assert not zonder_motivering(tekst), tekst
+
+
+def test_formulier_en_consensus_met_opvulling_zijn_een_fout(voorbeeld: Path) -> None:
+    ada = voorbeeld / "beoordelingen" / "anouk-verbeek.xlsx"
+    wb = load_workbook(ada)
+    wb["Beoordeling"]["E6"] = "-"
+    wb["Beoordeling"]["E7"] = "n.v.t."
+    wb.save(ada)
+    consensus = voorbeeld / "beoordelingen" / "consensus.xlsx"
+    wb = load_workbook(consensus)
+    assert wb["Consensus"]["A6"].value == "Inburgerwijs Academie"  # the example's one decided row
+    wb["Consensus"]["E6"] = "idem"
+    wb.save(consensus)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "anouk-verbeek.xlsx!Beoordeling!E6: toelichting '-' motiveert de score niet; de brief citeert haar als de "
+        "motivering van de score: schrijf waarom het plan deze score krijgt"
+    ) in uit
+    assert "anouk-verbeek.xlsx!Beoordeling!E7: toelichting 'n.v.t.' motiveert de score niet" in uit
+    assert "consensus.xlsx!Consensus!E6: toelichting 'idem' motiveert de score niet" in uit
+    assert not (voorbeeld / "rapporten" / "brieven").exists()
+
+
+def test_verklaring_nee_is_belangenverstrengeling_en_geen_tikfout(voorbeeld: Path) -> None:
+    """'nee' at the declaration got the message of an empty cell ('heeft niet verklaard onafhankelijk te zijn'); it is
+    a declared conflict of interest, and the message now says so and what to do. 'Ja.' says what it got."""
+    ada = voorbeeld / "beoordelingen" / "anouk-verbeek.xlsx"
+    mehmet = voorbeeld / "beoordelingen" / "mehmet-yilmaz.xlsx"
+    for pad, waarde in ((ada, "nee"), (mehmet, "Ja.")):
+        wb = load_workbook(pad)
+        wb["Beoordeling"]["B3"] = waarde
+        wb.save(pad)
+    r = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "anouk-verbeek.xlsx!Beoordeling!B3: Anouk Verbeek verklaart belangenverstrengeling met een inschrijver "
+        "('nee'): wie belangen heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar "
+        "(beoordelaars in aanbesteding.yaml) en haal dit formulier uit beoordelingen/"
+    ) in uit
+    assert (
+        "mehmet-yilmaz.xlsx!Beoordeling!B3: beoordelaar heeft niet verklaard onafhankelijk te zijn (geen "
+        "belangenverstrengeling: ja); kreeg 'Ja.', kies ja of nee"
+    ) in uit
