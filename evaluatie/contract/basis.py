@@ -85,6 +85,8 @@ class Contractbasis:
     # the last day of the standstill period (art. 2.127 Aw 2012), as the letters announce it; None without a lot
     # awarded under a gunning (an admission, open house, is no public contract)
     standstill_einde: dt.date | None = None
+    # of `jaren`, the option years: not in the term until exercised by a decision (contract optiejaar)
+    optiejaren: int = 0
 
 
 def gunningpad(werkmap: Werkmap) -> Path:
@@ -196,6 +198,7 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
         aanbesteding=data["aanbesteding"],
         gunning_sha256=sha256_bestand(pad),
         jaren=lt.jaren + lt.optiejaren,
+        optiejaren=lt.optiejaren,
         gemeenten=tuple((g.naam, g.subregio) for g in aanbesteding.gemeenten),
         percelen=tuple(percelen),
         leveranciers=tuple(leveranciers),

@@ -263,7 +263,7 @@ def voorstel(
     dit_jaar = {k: n for k, n in dit_jaar.items() if n}
     volgende: dict[tuple[str, str], int] = {}
     uitleg_volgende: list[str] = []
-    if jaar < reg.jaren:
+    if jaar < reg.alle_jaren:  # option years not yet exercised too: the allocation is stored for them
         try:
             vers = verdeel(herverdeelprobleem(p, blijft, {}))
             volgende = {(t.gemeente, t.inschrijver): t.aantal for t in vers.toewijzing}

@@ -386,7 +386,7 @@ def lees_regels(
                 blad.plaats(i, index["datum"]),
                 f"{datum.strftime('%d-%m-%Y')} ligt na het einde van de looptijd van het contract ({reg.jaren} jaar, "
                 f"tot en met {laatste}); het register volgt de plaatsingen tot en met die dag: laat latere "
-                "gebeurtenissen weg",
+                f"gebeurtenissen weg{reg.open_opties()}",
             )
         perceel = leverancier = uitslag = None
         if s is not None and s.route_nodig:

@@ -51,7 +51,10 @@ class Raamgebruik:
     max_waarde: float
     gebruikte_waarde: float
     prognose: dt.date | None  # exhaustion at the current pace; None without placements; once reached, the real date
-    einde: dt.date | None = None  # the last day of the term (option years included)
+    einde: dt.date | None = None  # the last day of the term in force on peildatum (exercised option years included)
+    # the last day if every option year not yet exercised on peildatum were: the framework maximum covers them too
+    einde_met_opties: dt.date | None = None
+    open_optiejaren: int = 0  # how many option years that is
 
     @property
     def uitgeput(self) -> bool:
@@ -67,8 +70,20 @@ class Raamgebruik:
 
     def niet_uitgeput_tekst(self) -> str:
         """'niet voor het einde van de looptijd (31-05-2028)': what a forecast after the term says instead."""
-        assert self.einde is not None
-        return f"niet voor het einde van de looptijd ({self.einde.strftime('%d-%m-%Y')})"
+        assert self.einde is not None and self.prognose is not None
+        tekst = f"niet voor het einde van de looptijd ({self.einde.strftime('%d-%m-%Y')})"
+        opties = self.einde_met_opties
+        if opties is None or opties <= self.einde:
+            return tekst
+        tot = opties.strftime("%d-%m-%Y")
+        welke = (
+            f"het optiejaar dat niet is uitgeoefend (tot en met {tot})"
+            if self.open_optiejaren == 1
+            else f"de optiejaren die niet zijn uitgeoefend (tot en met {tot})"
+        )
+        if self.prognose <= opties:  # the contract manager's question before exercising an option year
+            return f"{tekst}; met {welke} op {self.prognose.strftime('%d-%m-%Y')}"
+        return f"{tekst}, ook niet met {welke}"
 
     @property
     def aandeel(self) -> float:
@@ -156,8 +171,18 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     elif n > 0:
         dagen = (peildatum - reg.startdatum).days + 1
         prognose = peildatum + dt.timedelta(days=math.ceil((max_tr - n) / (n / dagen)))
-    einde = reg.jaargrenzen(reg.jaren)[1] - dt.timedelta(days=1)
-    return Raamgebruik(code, max_tr, n, max_w, w, prognose, einde)
+    jaren = reg.jaren_op(peildatum)
+    return Raamgebruik(
+        code,
+        max_tr,
+        n,
+        max_w,
+        w,
+        prognose,
+        reg.laatste_dag(jaren),
+        reg.laatste_dag(reg.alle_jaren),
+        reg.alle_jaren - jaren,
+    )
 
 
 def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:

@@ -1,0 +1,149 @@
+"""Option years were in the register's term from the start: the example (2 years plus 1 option year from 1 January
+2022) took events, stand and reports up to 31 December 2024 without anyone deciding to use the option, and a
+'verlenging' could not extend the term either. The term is now the fixed years; an option year joins it only by a
+recorded decision ('contract optiejaar', who, date and reason), which the stand, the forecasts and the dossier name.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import html_tekst, kopieer_voorbeeld
+
+DOOR = ["--door", "S. Jansen, contractmanager", "--reden", "de gemeenten verlengen met het optiejaar"]
+KOP = "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\n"
+
+
+def _run(*args: object) -> tuple[int, str]:
+    r = CliRunner().invoke(main, [str(a) for a in args])
+    assert "Traceback" not in r.output, r.output
+    return r.exit_code, " ".join(r.output.split())
+
+
+@pytest.fixture(scope="module")
+def gestart(tmp_path_factory: pytest.TempPathFactory, voorbeeld_bron: Path) -> Path:
+    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path_factory.mktemp("optiejaar") / "ws")
+    assert _run("gunning", "--werkmap", ws, "--lots", "B1,onderwijs,Z")[0] == 0
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2022-01-01", *DOOR)[0] == 0
+    return ws
+
+
+@pytest.fixture
+def ws(gestart: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(gestart, tmp_path / "ws"))
+
+
+def test_optiejaar_hoort_pas_bij_de_looptijd_na_het_besluit(ws: Path, tmp_path: Path) -> None:
+    lijst = tmp_path / "huizen.csv"
+    lijst.write_text(KOP + "K-1;Huizen;aangemeld;05-02-2024;B1;Kompas Inburgering;\n", encoding="utf-8")
+    code, uit = _run("contract", "inlezen", "--werkmap", ws, lijst)
+    assert code == 2, uit
+    assert (
+        "huizen.csv!D2: 05-02-2024 ligt na het einde van de looptijd van het contract (2 jaar, tot en met 31-12-2023); "
+        "het register volgt de plaatsingen tot en met die dag: laat latere gebeurtenissen weg; optiejaar 3 (tot en met "
+        "31-12-2024) is nog niet uitgeoefend: 'evaluatie contract optiejaar' legt dat besluit vast" in uit
+    ), uit
+    code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2024-03-01")
+    assert code == 2 and "--peildatum: 2024-03-01 ligt na het einde van de looptijd (2 jaar" in uit, uit
+
+    code, uit = _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2023-10-02", *DOOR)
+    assert code == 0, uit
+    assert (
+        "Optiejaar 3 uitgeoefend (besluit 2): de looptijd loopt nu tot en met 31-12-2024; er resteert geen optiejaar. "
+        "Looptijd: 2 jaar (01-01-2022 tot en met 31-12-2023); optiejaar 3 (tot en met 31-12-2024): uitgeoefend bij "
+        "besluit 2 van 02-10-2023" in uit
+    ), uit
+    assert _run("contract", "inlezen", "--werkmap", ws, lijst)[0] == 0
+    code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2024-03-01", "--json")
+    assert code == 0, uit
+    assert json.loads(uit)["looptijd"] == {
+        "vaste_jaren": 2,
+        "optiejaren": 1,
+        "uitgeoefend": [{"optiejaar": 3, "besluit": 2, "datum": "2023-10-02"}],
+        "tot_en_met": "2024-12-31",
+    }
+    # a stand before the decision says the term as it stood then
+    code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2023-09-30")
+    assert "Looptijd: 2 jaar (01-01-2022 tot en met 31-12-2023); optiejaar 3 (tot en met 31-12-2024): niet " in uit
+
+    code, uit = _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2024-01-10", *DOOR)
+    assert code == 2, uit
+    assert "optiejaar: het optiejaar is al uitgeoefend; de looptijd loopt tot en met 31-12-2024" in uit, uit
+
+    assert _run("contract", "dossier", "--werkmap", ws)[0] == 0
+    dossier = html_tekst(ws / "contract" / "dossier" / "index.html")
+    assert "optiejaar 3 (tot en met 31-12-2024): uitgeoefend bij besluit 2 van 02-10-2023" in dossier, dossier
+    besluiten = json.loads((ws / "contract" / "dossier" / "contract" / "besluiten.json").read_text(encoding="utf-8"))
+    assert besluiten[1]["soort"] == "optiejaar" and besluiten[1]["door"] == "S. Jansen, contractmanager"
+    assert besluiten[1]["inhoud"] == {"optiejaar": 3, "van": "2024-01-01", "tot_en_met": "2024-12-31"}
+
+
+def test_optiejaar_na_het_einde_zonder_wie_en_waarom_alle_fouten_samen(ws: Path) -> None:
+    code, uit = _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2024-01-05")
+    assert code == 2, uit
+    assert (
+        "--datum: 2024-01-05 ligt na het einde van de looptijd (2023-12-31): een optiejaar wordt uitgeoefend zolang de "
+        "overeenkomst loopt; een verlopen overeenkomst wordt niet verlengd" in uit
+    ), uit
+    assert "--door: wie neemt dit besluit?" in uit and "--reden: een besluit zonder reden" in uit, uit
+    db = sqlite3.connect(ws / "contract" / "register.sqlite")
+    try:
+        assert db.execute("SELECT COUNT(*) FROM optie").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+def test_prognose_zegt_wanneer_het_maximum_met_het_optiejaar_bereikt_is(ws: Path, tmp_path: Path) -> None:
+    # 24 of the Z-route's maximum of 48 by 30 June 2023, day 546 of the contract (365 + 181): at that pace the other
+    # 24 take 546 days more, to 27 December 2024 (2023-06-30 + 546 days): after the fixed term, inside the option year.
+    # Inburgerwijs Academie's Z price in the award is EUR 9.100: 24 x 9.100 = EUR 218.400
+    rijen = "".join(f"Z-{i};Hilversum;aangemeld;{i:02d}-03-2022;Z;Inburgerwijs Academie;\n" for i in range(1, 25))
+    (tmp_path / "hilversum.csv").write_text(KOP + rijen, encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, tmp_path / "hilversum.csv")[0] == 0
+    code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2023-06-30")
+    assert code == 0, uit
+    assert (
+        "Z-route: 24 van 48 trajecten, EUR 218.400,00 van EUR 480.000,00 (50,0%); uitgeput bij dit tempo: niet voor het "
+        "einde van de looptijd (31-12-2023); met het optiejaar dat niet is uitgeoefend (tot en met 31-12-2024) op "
+        "27-12-2024" in uit
+    ), uit
+
+
+def test_register_van_voor_de_optiejaren_houdt_de_looptijd_van_zijn_start(ws: Path) -> None:
+    """A register started before the option years were kept apart (schema version 3) took them into the term at its
+    start, as its start decision records ('jaren': 3); that term stands and no option year can be exercised again."""
+    register = ws / "contract" / "register.sqlite"
+    with sqlite3.connect(register) as db:
+        db.execute("DROP TABLE optie")
+        db.execute("DROP TABLE looptijd")
+        db.execute("PRAGMA user_version = 3")
+    db.close()
+    code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2024-06-30")
+    assert code == 0, uit
+    assert (
+        "Looptijd: 3 jaar (01-01-2022 tot en met 31-12-2024), optiejaren inbegrepen: het register is begonnen voordat "
+        "evaluatie de optiejaren apart hield" in uit
+    ), uit
+    code, uit = _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2023-10-02", *DOOR)
+    assert code == 2 and "er is geen optiejaar meer uit te oefenen" in uit, uit
+
+
+def test_verlenging_als_wijziging_wijst_naar_het_optiejaar(ws: Path) -> None:
+    code, uit = _run(
+        "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "verlenging", "--waarde", "20.000",
+        "--grondslag", "art. 2.163c Aw 2012", "--datum", "2023-10-02", "--alleen-toetsen",
+    )  # fmt: skip
+    assert code == 0, uit
+    assert (
+        "het register volgt de plaatsingen tot en met 31-12-2023 (2 jaar); een gebeurtenis daarna wordt niet "
+        "ingelezen en de stand en de kwartaalrapportage gaan niet verder. Leg de verlenging vast voor het dossier en de "
+        "de-minimisgrens. Een optiejaar uit de aanbestedingsstukken is geen wijziging: 'evaluatie contract optiejaar' "
+        "legt het uitoefenen vast en verlengt de looptijd in het register." in uit
+    ), uit
