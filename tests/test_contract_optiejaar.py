@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kopieer_voorbeeld
+from tests.hulp import html_tekst, kleine_aanbesteding, kopieer_voorbeeld, maak_werkmap, schrijf_bod, vul_panel
 
 DOOR = ["--door", "S. Jansen, contractmanager", "--reden", "de gemeenten verlengen met het optiejaar"]
 KOP = "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\n"
@@ -147,3 +147,29 @@ def test_verlenging_als_wijziging_wijst_naar_het_optiejaar(ws: Path) -> None:
         "de-minimisgrens. Een optiejaar uit de aanbestedingsstukken is geen wijziging: 'evaluatie contract optiejaar' "
         "legt het uitoefenen vast en verlengt de looptijd in het register." in uit
     ), uit
+
+
+def test_uitval_in_het_laatste_vaste_jaar_verdeelt_ook_het_optiejaar(tmp_path: Path) -> None:
+    """A supplier dropping out in the last fixed year: the proposal also names the allocation of the option year
+    (the register holds one for it), so an option year exercised later does not send inburgeraars to a supplier that
+    left. One fixed year plus one option year from 1 July 2026; Y (second in rank) drops out on 1 November 2026."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding(looptijd={"jaren": 1, "optiejaren": 1}))
+    for naam, kvk, prijs, capaciteit in (("X", "11111111", 9000, 9), ("Y", "22222222", 9200, 8)):
+        schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", prijs, capaciteit, 12, 4, "alle")])
+    schrijf_bod(ws, "z.xlsx", "Z", "33333333", [("B1", 9500, 12, 12, 4, "alle")])
+    vul_panel(ws, {"X": 75, "Y": 50, "Z": 25})
+    assert _run("gunning", "--werkmap", ws)[0] == 0
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-07-01", *DOOR)[0] == 0
+    uitval = ("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Y", "--per", "2026-11-01")
+    code, uit = _run(*uitval, "--json")
+    assert code == 0, uit
+    volgend = {(c["gemeente"], c["aanbieder"]): c["aantal"] for c in json.loads(uit)["volgende_jaren"]}
+    # demand 10 + 6 + 4 = 20 per year over X (capacity 9, first in rank: full) and Z (capacity 12: the other 11)
+    assert sum(volgend.values()) == 20 and {s for _, s in volgend} == {"X", "Z"}, volgend
+    assert sum(n for (_, s), n in volgend.items() if s == "X") == 9, volgend
+    assert _run(*uitval, "--vastleggen", *DOOR)[0] == 0
+    assert _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2026-11-02", *DOOR)[0] == 0
+    code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2027-07-01", "--json")
+    assert code == 0, uit
+    regels = json.loads(uit)["regels"]
+    assert {(r["gemeente"], r["aanbieder"]): r["toegewezen"] for r in regels if r["toegewezen"]} == volgend
