@@ -30,6 +30,7 @@ class Plaatsing:
     examendatum: dt.date | None = None
     route_gewijzigd: str | None = None  # the lot switched to (afschaling)
     route_gewijzigd_datum: dt.date | None = None
+    route_gewijzigd_leverancier: str | None = None  # the supplier in that lot
 
 
 @dataclass
@@ -225,7 +226,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         elif soort == "examen":
             pl.examen, pl.examendatum = uitslag, d
         elif soort == "route_gewijzigd":
-            pl.route_gewijzigd, pl.route_gewijzigd_datum = perceel, d
+            pl.route_gewijzigd, pl.route_gewijzigd_datum, pl.route_gewijzigd_leverancier = perceel, d, lev
     de_minimis: dict[str, float] = {}
     wijzigingen: list[tuple[str, dt.date, float, int]] = []
     for p, w, n, grond, datum in db.execute(

@@ -5,7 +5,10 @@ Definitions (one per quantity):
 - contract year: from the start date, whole years; 'year to date' runs from its first day to peildatum.
 - pro rata: the year's allocation x (days of the year elapsed up to and including peildatum / days in year).
 - framework use: placements registered since the start against the maximum (the award's maximum plus
-  extra volume from recorded contract changes); its value at each supplier's contract price. The
+  extra volume from recorded contract changes); its value at each supplier's contract price. A route
+  change (afschaling) is a new call-off under the framework of the route it goes to, from the day of the
+  change, at the new supplier's price; in the route of its registration the placement keeps counting (that
+  call-off was made: the cautious reading, which never counts a framework's use too low). The
   forecast date extrapolates the average pace since the start (C-23/20: at the maximum the framework
   agreement is exhausted).
 - waiting time: registration to start, in weeks (days / 7), for placements started by peildatum.
@@ -54,6 +57,9 @@ class Raamgebruik:
     einde: dt.date | None = None  # the last day of the term in force on peildatum (exercised option years included)
     # the last day if every option year not yet exercised on peildatum were: the framework maximum covers them too
     einde_met_opties: dt.date | None = None
+    # of `gebruikt`: trajectories that came into this lot by a route change, and the day of the first one
+    na_routewijziging: int = 0
+    eerste_routewijziging: dt.date | None = None
     open_optiejaren: int = 0  # how many option years that is
 
     @property
@@ -155,10 +161,16 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
         return None
     datums: list[dt.date] = []
     per_aanbieder: Counter[str] = Counter()
+    routewijzigingen: list[dt.date] = []
     for pl in reg.plaatsingen:  # counted as evaluatie.contract.telling.geplaatst counts
         if pl.perceel == code and pl.leverancier and pl.aangemeld and reg.startdatum <= pl.aangemeld <= peildatum:
             datums.append(pl.aangemeld)
             per_aanbieder[pl.leverancier] += 1
+        d = pl.route_gewijzigd_datum
+        if pl.route_gewijzigd == code and pl.route_gewijzigd_leverancier and d and reg.startdatum <= d <= peildatum:
+            routewijzigingen.append(d)
+            per_aanbieder[pl.route_gewijzigd_leverancier] += 1
+    datums += routewijzigingen
     datums.sort()
     n = len(datums)
     w = sum(v * reg.leveranciers[(code, s)].prijs for s, v in sorted(per_aanbieder.items()))
@@ -179,9 +191,11 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
         max_w,
         w,
         prognose,
-        reg.laatste_dag(jaren),
-        reg.laatste_dag(reg.alle_jaren),
-        reg.alle_jaren - jaren,
+        einde=reg.laatste_dag(jaren),
+        einde_met_opties=reg.laatste_dag(reg.alle_jaren),
+        open_optiejaren=reg.alle_jaren - jaren,
+        na_routewijziging=len(routewijzigingen),
+        eerste_routewijziging=min(routewijzigingen, default=None),
     )
 
 
