@@ -430,16 +430,20 @@ def lees_regels(
                 else:
                     weg = reg.uitgevallen.get((perceel, naam))
                     intrede = reg.toegetreden.get((perceel, naam))
-                    if weg is not None and datum is not None and datum >= weg and s.code == "aangemeld":
+                    # a route change places the person with the supplier of the new route from that day, as a
+                    # registration does: not with one that has dropped out of it or is not yet admitted to it
+                    nieuw = s.code in ("aangemeld", "route_gewijzigd")
+                    wat = "" if s.code == "aangemeld" else ": een routewijziging naar deze aanbieder kan dan niet"
+                    if weg is not None and datum is not None and datum >= weg and nieuw:
                         fouten.voeg_toe(
                             blad.plaats(i, index["aanbieder"]),
-                            f"{naam} is per {weg.strftime('%d-%m-%Y')} uitgevallen in perceel {perceel}",
+                            f"{naam} is per {weg.strftime('%d-%m-%Y')} uitgevallen in perceel {perceel}{wat}",
                         )
-                    elif intrede is not None and datum is not None and datum < intrede and s.code == "aangemeld":
+                    elif intrede is not None and datum is not None and datum < intrede and nieuw:
                         fouten.voeg_toe(
                             blad.plaats(i, index["aanbieder"]),
                             f"{naam} is pas per {intrede.strftime('%d-%m-%Y')} toegelaten tot perceel {perceel} "
-                            "(later toegetreden)",
+                            f"(later toegetreden){wat}",
                         )
                 leverancier = naam
         if s is not None and s.uitslag_nodig:
