@@ -1,10 +1,12 @@
 """A route change places the inburgeraar with a supplier of the new route from that day. 'contract inlezen' checked a
 dropped-out or not yet admitted supplier only for a registration: a route change to a supplier that had dropped out
-of the new route was read in without a word. B1 awarded and Z open house (Alfa and Beta, 10 places each, demand 10),
+of the new route was read in without a word; and a person whose route changed before a start still counted as
+waiting at the supplier of the registration. B1 awarded and Z open house (Alfa and Beta, 10 places each, demand 10),
 from 1 June 2026; Beta drops out of Z per 1 August 2026."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,24 @@ def test_routewijziging_naar_een_uitgevallen_aanbieder_is_een_fout(ws: Path) -> 
     )
     r = _run("contract", "inlezen", "--werkmap", ws, lijst)
     assert r.exit_code == 0, r.output
+
+
+def test_na_een_routewijziging_wacht_niemand_meer_bij_de_aanbieder_van_de_aanmelding(ws: Path) -> None:
+    """K-1 was registered with Alfa in B1 on 1 July 2026 and changed to the Z-route (Alfa) on 1 September without a
+    start in B1. On 1 October the stand said that at Alfa (B1) one person had waited longer than promised (13,1
+    weeks) and signalled it; the advies would skip Alfa for it. K-1 waits for B1 no longer."""
+    lijst = ws / "noord.csv"
+    lijst.write_text(
+        KOP + "K-1;Noord;aangemeld;01-07-2026;B1;Alfa;\nK-1;Noord;route gewijzigd;01-09-2026;Z;Alfa;\n",
+        encoding="utf-8",
+    )
+    assert _run("contract", "inlezen", "--werkmap", ws, lijst).exit_code == 0
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-08-31", "--json")
+    # the day before the change: 61 days (8,7 weeks) against 4 promised
+    b1 = next(p for p in json.loads(r.stdout)["prestaties"] if (p["perceel"], p["aanbieder"]) == ("B1", "Alfa"))
+    assert b1["wachtend_langer_dan_beloofd"] == 1, b1
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-10-01", "--json")
+    assert r.exit_code == 0, r.output
+    b1 = next(p for p in json.loads(r.stdout)["prestaties"] if (p["perceel"], p["aanbieder"]) == ("B1", "Alfa"))
+    assert b1["wachtend_langer_dan_beloofd"] == 0 and b1["afgeschaald"] == 1, b1
+    assert not [s for s in json.loads(r.stdout)["signalen"] if s["soort"] == "wachtend"], r.stdout

@@ -201,12 +201,14 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
 
 def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:
     """Days each registered-but-not-started person has been waiting with this supplier at peildatum (a person who
-    stopped before starting waits no longer)."""
+    stopped before starting waits no longer, nor does one whose route changed: from that day the person is with the
+    supplier of the new route, no longer waiting for this one)."""
     uit = []
     for p in plaatsingen:
         if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
             continue
-        if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
+        weg = [d for d in (p.gestart, p.gestopt, p.route_gewijzigd_datum) if d is not None and d <= peildatum]
+        if not weg:
             uit.append((peildatum - p.aangemeld).days)
     return uit
 
