@@ -70,3 +70,33 @@ def test_na_een_routewijziging_wacht_niemand_meer_bij_de_aanbieder_van_de_aanmel
     b1 = next(p for p in json.loads(r.stdout)["prestaties"] if (p["perceel"], p["aanbieder"]) == ("B1", "Alfa"))
     assert b1["wachtend_langer_dan_beloofd"] == 0 and b1["afgeschaald"] == 1, b1
     assert not [s for s in json.loads(r.stdout)["signalen"] if s["soort"] == "wachtend"], r.stdout
+
+
+def test_routewijziging_na_het_einde_van_het_traject_is_een_fout(ws: Path) -> None:
+    """A route change after the trajectory was completed or stopped was read in, and counted as a new call-off in the
+    framework of the new route for a person whose trajectory had ended. It is an error at the route change's row,
+    naming the row of the end."""
+    eerst = ws / "eerst.csv"
+    eerst.write_text(
+        KOP + "K-1;Noord;aangemeld;01-06-2026;B1;Alfa;\nK-1;Noord;gestart;05-06-2026;;;\n"
+        "K-1;Noord;afgerond;01-08-2026;;;\nK-2;Oost;aangemeld;01-06-2026;B1;Alfa;\n"
+        "K-2;Oost;voortijdig gestopt;15-06-2026;;;\n",
+        encoding="utf-8",
+    )
+    assert _run("contract", "inlezen", "--werkmap", ws, eerst).exit_code == 0
+    later = ws / "later.csv"
+    later.write_text(
+        KOP + "K-1;Noord;route gewijzigd;01-09-2026;Z;Alfa;\nK-2;Oost;route gewijzigd;16-06-2026;Z;Alfa;\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, later)
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "later.csv!A2: klant K-1 (Noord): de routewijziging ligt na het afronden; een afgerond traject wijzigt niet "
+        "meer van route (eerst.csv!A4)" in uit
+    ), uit
+    assert (
+        "later.csv!A3: klant K-2 (Oost): de routewijziging ligt na het voortijdig stoppen; een gestopt traject wijzigt "
+        "niet meer van route (eerst.csv!A6)" in uit
+    ), uit

@@ -708,6 +708,17 @@ _VOLGORDE = (
     ("afgerond", "gestart", "het afronden ligt voor de start"),
     ("examen", "aangemeld", "het examen ligt voor de aanmelding"),
     ("route_gewijzigd", "aangemeld", "de routewijziging ligt voor de aanmelding"),
+    # a trajectory that ended does not change route: the change would count as a new call-off in the new route
+    (
+        "afgerond",
+        "route_gewijzigd",
+        "de routewijziging ligt na het afronden; een afgerond traject wijzigt niet meer van route",
+    ),
+    (
+        "voortijdig_gestopt",
+        "route_gewijzigd",
+        "de routewijziging ligt na het voortijdig stoppen; een gestopt traject wijzigt niet meer van route",
+    ),
 )
 
 
@@ -736,7 +747,7 @@ def _controleer_volgorde(
                 f"klant {k} ({g}) is afgerond zonder start, in dit bestand of eerder ingelezen; geef de startdatum op",
             )
         for later, eerder, tekst in _VOLGORDE:
-            if later == "voortijdig_gestopt" and eerder not in feiten:  # stopped while still waiting for the start
+            if later == "voortijdig_gestopt" and eerder == "gestart" and eerder not in feiten:  # stopped, not started
                 eerder, tekst = "aangemeld", "het voortijdig stoppen ligt voor de aanmelding"
             if later in feiten and eerder in feiten and feiten[later][0] < feiten[eerder][0]:
                 opnieuw = ""
@@ -747,7 +758,11 @@ def _controleer_volgorde(
                         "plaatsing per klantnummer en gemeente, een nieuwe aanmelding van een klant die al gestart "
                         "is, is geen correctie"
                     )
-                fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]}){opnieuw}")
+                # a route change after the end is the change's error: said at its row, naming the end's
+                plaats, ander = feiten[later][1], feiten[eerder][1]
+                if eerder == "route_gewijzigd":
+                    plaats, ander = ander, plaats
+                fouten.voeg_toe(plaats, f"klant {k} ({g}): {tekst} ({ander}){opnieuw}")
         if "voortijdig_gestopt" in feiten and "afgerond" in feiten:  # two outcomes: counted in both columns
             gestopt, afgerond = feiten["voortijdig_gestopt"], feiten["afgerond"]
             later = gestopt[1] if gestopt >= afgerond else afgerond[1]
