@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from evaluatie.cli import main
 from tests.hulp import html_tekst, kleine_aanbesteding, kopieer_voorbeeld, maak_werkmap, schrijf_bod, vul_panel
@@ -173,3 +174,21 @@ def test_uitval_in_het_laatste_vaste_jaar_verdeelt_ook_het_optiejaar(tmp_path: P
     assert code == 0, uit
     regels = json.loads(uit)["regels"]
     assert {(r["gemeente"], r["aanbieder"]): r["toegewezen"] for r in regels if r["toegewezen"]} == volgend
+
+
+def test_kwartaalrapport_noemt_de_looptijd_van_zijn_peildatum(ws: Path) -> None:
+    """The report of 2023-K2 names the term as it stood on 30 June 2023, the option year not exercised; made again
+    after the option year is exercised (on 2 October 2023), it is byte for byte the same report."""
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2023-K2")[0] == 0
+    map_ = ws / "contract" / "kwartaal" / "2023-K2"
+    zin = "Looptijd: 2 jaar (01-01-2022 tot en met 31-12-2023); optiejaar 3 (tot en met 31-12-2024): niet uitgeoefend."
+    assert zin in html_tekst(map_ / "regio.html")
+    overzicht = {r[0]: r[1] for r in load_workbook(map_ / "regio.xlsx")["Overzicht"].iter_rows(values_only=True)}
+    assert overzicht["Looptijd"] == zin.removeprefix("Looptijd: ").removesuffix("."), overzicht
+    voor = {p.name: p.read_bytes() for p in map_.iterdir()}
+    assert _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2023-10-02", *DOOR)[0] == 0
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2023-K2")[0] == 0
+    assert {p.name: p.read_bytes() for p in map_.iterdir()} == voor
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2023-K4")[0] == 0
+    tekst = html_tekst(ws / "contract" / "kwartaal" / "2023-K4" / "regio.html")
+    assert "optiejaar 3 (tot en met 31-12-2024): uitgeoefend bij besluit 2 van 02-10-2023." in tekst, tekst

@@ -27,6 +27,7 @@ from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toela
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
+from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.stand import (
     RAAM_SIGNAAL,
     Raamgebruik,
@@ -453,6 +454,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"{getal(100 * st.fractie, 1)}% verstreken). Alle cijfers gelden per de peildatum, "
         "uit het contractregister, met de aanleveringen die gebeurtenissen tot en met de peildatum bevatten (zie "
         "Bronnen); gebeurtenissen na de peildatum tellen niet mee.</p>",
+        f"<p>{escape(looptijd_zin(reg, c.laatste))}.</p>",
         f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een cijfer dat zo\'n aantal zou '
         f"verraden, ook samen met de andere rapporten van dit kwartaal of met die van eerdere kwartalen (het verschil "
         f'tussen twee cumulatieve cijfers), staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte '
@@ -504,6 +506,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Aanbesteding", reg.aanbesteding],
         ["Peildatum", datum(c.laatste)],
         ["Contractjaar", c.stand.jaar],
+        ["Looptijd", looptijd_zin(reg, c.laatste).removeprefix("Looptijd: ")],
         [
             "Onderdrukking",
             f"aantallen onder {MINIMUM} personen: '{KLEIN}'; cijfers die zo'n aantal zouden verraden, ook tegen "
@@ -513,6 +516,9 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     modules = geen_examen(_modules(reg, c))
     if modules:
         kop.append(["Modules", modules])
+    routewijziging = _routewijziging(reg, c)
+    if routewijziging:
+        kop.append(["Routewijzigingen", routewijziging])
     schrijf_xlsx(
         pad,
         [
