@@ -192,3 +192,37 @@ def test_kwartaalrapport_noemt_de_looptijd_van_zijn_peildatum(ws: Path) -> None:
     assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2023-K4")[0] == 0
     tekst = html_tekst(ws / "contract" / "kwartaal" / "2023-K4" / "regio.html")
     assert "optiejaar 3 (tot en met 31-12-2024): uitgeoefend bij besluit 2 van 02-10-2023." in tekst, tekst
+
+
+def test_uitval_in_het_laatste_vaste_jaar_wacht_niet_op_een_optiejaar(tmp_path: Path, voorbeeld_bron: Path) -> None:
+    """Kompas Inburgering drops out of the Z-route at the end of 2023, the last fixed year. The rest of that year fits
+    Inburgerwijs Academie, a whole year does not (10 places against a demand of 16). The proposal could not be taken
+    as a decision because of contract year 3, an option year nobody had exercised; it now holds for the term in
+    force and says what it leaves for the option year, and exercising that year says it again."""
+    import subprocess
+    import sys
+
+    from tests.hulp import REPO
+
+    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path / "ws")
+    assert _run("gunning", "--werkmap", ws, "--lots", "B1,onderwijs,Z")[0] == 0
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2022-01-01", *DOOR)[0] == 0
+    gen = subprocess.run([sys.executable, str(REPO / "bids" / "genereer_plaatsingen.py"), str(ws)], capture_output=True)
+    assert gen.returncode == 0, gen.stderr
+    assert _run("contract", "inlezen", "--werkmap", ws, "--datum", "2024-01-02", ws / "aanleveringen")[0] == 0
+    uitval = ("contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", "Kompas Inburgering")
+    code, uit = _run(*uitval, "--per", "2023-12-31", "--vastleggen", *DOOR)
+    assert code == 0, uit
+    assert (
+        "Vanaf contractjaar 3 (een optiejaar dat nog niet is uitgeoefend) kunnen de overige aanbieders de vraag niet "
+        "opvangen: Perceel Z-route: de toegelaten inschrijvers hebben samen 10 plaatsen, de vraag is 16. Het voorstel "
+        "geldt voor de looptijd tot en met 31-12-2023 en legt daarna geen nieuwe verdeling vast" in uit
+    ), uit
+    gunning = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["Z"]
+    kompas = sum(t["aantal"] for t in gunning["toewijzing"] if t["inschrijver"] == "Kompas Inburgering")
+    code, uit = _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2023-12-31", *DOOR)
+    assert code == 0, uit
+    assert (
+        f"Let op: de toewijzing van contractjaar 3 in Z-route geeft nog {kompas} inburgeraar(s) aan Kompas Inburgering, "
+        "die per 31-12-2023 is uitgevallen; een verdeling van dat jaar zonder die aanbieder is niet vastgelegd." in uit
+    ), uit

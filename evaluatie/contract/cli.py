@@ -412,6 +412,7 @@ def optiejaar(werkmap: Path, datum: dt.date | None, door: str | None, reden: str
             "resterende_optiejaren": o.resterend,
             "besluit": o.besluit,
             "looptijd": looptijd_zin(reg),
+            "waarschuwingen": list(o.waarschuwingen),
         }
         echo_json(uit)
         return
@@ -427,6 +428,8 @@ def optiejaar(werkmap: Path, datum: dt.date | None, door: str | None, reden: str
         )
     )
     click.echo(looptijd_zin(reg))
+    for w in o.waarschuwingen:
+        _toon(f"Let op: {w}.")
 
 
 @contract.command("toetreding")

@@ -27,6 +27,7 @@ class Optiejaar:
     tot_en_met: dt.date  # the new last day of the term
     resterend: int  # option years still open after this one
     besluit: int
+    waarschuwingen: tuple[str, ...] = ()
 
 
 def looptijd_zin(reg: Register, d: dt.date | None = None) -> str:
@@ -121,4 +122,22 @@ def oefen_optie_uit(
     except BaseException:
         terugdraaien(db)
         raise
-    return Optiejaar(jaar, van, tot, reg.alle_jaren - jaar, besluit)
+    return Optiejaar(jaar, van, tot, reg.alle_jaren - jaar, besluit, tuple(uitgevallen_in(reg, jaar)))
+
+
+def uitgevallen_in(reg: Register, jaar: int) -> list[str]:
+    """A supplier that dropped out before contract year `jaar` and still has inburgeraars allocated in it: a drop-out
+    in the last fixed year records no allocation for an option year the others cannot cover (contract.herverdeling).
+    Said when the option year is exercised: the advies skips the supplier, so its share has no place to go."""
+    van = reg.jaargrenzen(jaar)[0]
+    uit = []
+    for (perceel, naam), per in sorted(reg.uitgevallen.items()):
+        aantal = sum(n for (_, s), n in reg.toewijzing.get((perceel, jaar), {}).items() if s == naam)
+        if per <= van and aantal:
+            uit.append(
+                f"de toewijzing van contractjaar {jaar} in {reg.percelen[perceel].naam} geeft nog {aantal} "
+                f"inburgeraar(s) aan {naam}, die per {per.strftime('%d-%m-%Y')} is uitgevallen; een verdeling van dat "
+                "jaar zonder die aanbieder is niet vastgelegd. Het advies slaat die aanbieder over: plaats die "
+                "inburgeraars met een eigen keuze ('evaluatie contract keuze') of regel een contractwijziging"
+            )
+    return uit
