@@ -16,8 +16,8 @@ from tests.test_contract_toelating import DOOR, _run, _werkmap
 KOP = "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\n"
 
 
-@pytest.fixture
-def ws(tmp_path: Path) -> Path:
+def beta_uitgevallen(tmp_path: Path) -> Path:
+    """The werkmap of the module's docstring, contract started and Beta's drop-out from Z recorded."""
     ws = _werkmap(tmp_path)
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
     r = _run(
@@ -26,6 +26,11 @@ def ws(tmp_path: Path) -> Path:
     )  # fmt: skip
     assert r.exit_code == 0, r.output
     return ws
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    return beta_uitgevallen(tmp_path)
 
 
 def test_routewijziging_naar_een_uitgevallen_aanbieder_is_een_fout(ws: Path) -> None:

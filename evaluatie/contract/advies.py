@@ -283,9 +283,18 @@ def kies(
         elif lev is None or gemeente not in lev.gemeenten:
             fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
         intrede = reg.toegetreden.get((perceel, gekozen))
+        weg = reg.uitgevallen.get((perceel, gekozen))
         if lev is not None and intrede is not None and datum < intrede:  # contract toetreding: not before entry
             fouten.append(
                 Fout("--aanbieder", f"{gekozen} is pas per {intrede.strftime('%d-%m-%Y')} toegelaten tot {perceel}")
+            )
+        elif lev is not None and weg is not None and datum >= weg:  # as contract inlezen refuses the registration
+            fouten.append(
+                Fout(
+                    "--aanbieder",
+                    f"{gekozen} is per {weg.strftime('%d-%m-%Y')} uitgevallen in perceel {perceel}; vanaf die dag kan "
+                    f"niemand meer bij {gekozen} worden geplaatst (contract inlezen weigert die aanmelding)",
+                )
             )
     fouten += toekomst
     fouten += fouten_wie_waarom(door, reden)
