@@ -118,10 +118,10 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         elif intrede is not None and peildatum < intrede:
             reden = f"toegelaten per {intrede.strftime('%d-%m-%Y')} (later toegetreden)"
         elif per_lev.get(s.naam, 0) >= s.capaciteit:
-            k = na_wijziging.get(s.naam, 0)
+            via = na_wijziging.get(s.naam, 0)
             reden = (
                 f"vol: {per_lev.get(s.naam, 0)} plaatsingen dit contractjaar"
-                + (f" (waarvan {k} na een routewijziging)" if k else "")
+                + (f" (waarvan {via} na een routewijziging)" if via else "")
                 + f" bij een capaciteit van {s.capaciteit}"
             )
         elif wachtend:
