@@ -76,7 +76,11 @@ def test_optiejaar_hoort_pas_bij_de_looptijd_na_het_besluit(ws: Path, tmp_path: 
 
     code, uit = _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2024-01-10", *DOOR)
     assert code == 2, uit
-    assert "optiejaar: het optiejaar is al uitgeoefend; de looptijd loopt tot en met 31-12-2024" in uit, uit
+    assert (
+        "optiejaar: het optiejaar is al uitgeoefend; de looptijd loopt tot en met 31-12-2024. Een langere looptijd "
+        "vraagt een contractwijziging met grondslag of een nieuwe aanbesteding; 'evaluatie contract wijziging --soort "
+        "verlenging' legt zo'n wijziging vast, maar verlengt de looptijd in het register niet" in uit
+    ), uit
 
     assert _run("contract", "dossier", "--werkmap", ws)[0] == 0
     dossier = html_tekst(ws / "contract" / "dossier" / "index.html")

@@ -84,8 +84,8 @@ def oefen_optie_uit(
             Fout(
                 "optiejaar",
                 f"{wat}; de looptijd loopt tot en met {reg.laatste_dag().strftime('%d-%m-%Y')}. Een langere looptijd "
-                "is een contractwijziging met grondslag ('evaluatie contract wijziging --soort verlenging') of een "
-                "nieuwe aanbesteding",
+                "vraagt een contractwijziging met grondslag of een nieuwe aanbesteding; 'evaluatie contract wijziging "
+                "--soort verlenging' legt zo'n wijziging vast, maar verlengt de looptijd in het register niet",
             )
         )
     if datum < reg.startdatum:
