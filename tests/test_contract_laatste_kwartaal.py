@@ -26,8 +26,9 @@ def _run(*args: object) -> tuple[int, str]:
 def test_laatste_kwartaal_van_de_looptijd_heeft_een_rapport(voorbeeld_bron: Path, tmp_path: Path) -> None:
     ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path / "ws")
     assert _run("gunning", "--werkmap", ws, "--lots", "B1,onderwijs,Z")[0] == 0
-    # 2 years and 1 option year from 15 February 2022: the term ends on 14 February 2025, inside 2025-K1
+    # 2 years and 1 option year (exercised) from 15 February 2022: the term ends on 14 February 2025, inside 2025-K1
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2022-02-15", *DOOR)[0] == 0
+    assert _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2023-10-02", *DOOR)[0] == 0
     rijen = "".join(
         f"K-{i};Huizen;aangemeld;{d}-02-2025;B1;Kompas Inburgering;\n" for i, d in enumerate(range(3, 13), 1)
     )

@@ -37,17 +37,19 @@ def test_een_verschreven_gemeente_krijgt_de_dichtstbijzijnde_naam(gestart: Path)
 
 
 def test_een_peildatum_die_niet_is_opgegeven_heet_vandaag_en_komt_met_de_andere_fouten(gestart: Path) -> None:
-    """The example's contract runs 2022-2024; without --peildatum the date is today, after the term. The error named
-    '--peildatum' as if typed, hid the misspelt gemeente of the same call, and gave no date to choose."""
+    """The example's contract runs 2022-2023 (its option year 2024 not exercised); without --peildatum the date is
+    today, after the term. The error named '--peildatum' as if typed, hid the misspelt gemeente of the same call, and
+    gave no date to choose."""
     import datetime as dt
 
     vandaag = dt.date.today().isoformat()
-    termijn = "kies een --peildatum van 2022-01-01 tot en met 2024-12-31"
+    termijn = "kies een --peildatum van 2022-01-01 tot en met 2023-12-31"
     code, uit = _uit("contract", "advies", "--werkmap", gestart, "--gemeente", "Hilversun", "--route", "B1")
     assert code == 2, uit
     assert (
-        f"--peildatum: niet opgegeven, dus vandaag ({vandaag}); dat ligt na het einde van de looptijd (3 jaar, tot en "
-        f"met 2024-12-31); {termijn}"
+        f"--peildatum: niet opgegeven, dus vandaag ({vandaag}); dat ligt na het einde van de looptijd (2 jaar, tot en "
+        "met 2023-12-31); optiejaar 3 (tot en met 2024-12-31) is nog niet uitgeoefend: 'evaluatie contract optiejaar' "
+        f"legt dat besluit vast; {termijn}"
     ) in uit
     assert "--gemeente: 'Hilversun' is geen gemeente van dit contract; bedoelt u Hilversum?" in uit
     code, uit = _uit("contract", "stand", "--werkmap", gestart)
@@ -55,7 +57,9 @@ def test_een_peildatum_die_niet_is_opgegeven_heet_vandaag_en_komt_met_de_andere_
     code, uit = _uit("contract", "stand", "--werkmap", gestart, "--peildatum", "2025-03-01")  # typed: said as typed
     assert code == 2
     assert (
-        f"--peildatum: 2025-03-01 ligt na het einde van de looptijd (3 jaar, tot en met 2024-12-31); {termijn}" in uit
+        "--peildatum: 2025-03-01 ligt na het einde van de looptijd (2 jaar, tot en met 2023-12-31); optiejaar 3 (tot "
+        f"en met 2024-12-31) is nog niet uitgeoefend: 'evaluatie contract optiejaar' legt dat besluit vast; {termijn}"
+        in uit
     )
 
 

@@ -404,10 +404,10 @@ def test_inlezen_weigert_bsn_met_scheidingstekens_en_naam_als_klantnummer(
 
 def test_datums_met_streepjes_zijn_geen_bsn(ws: Path, tmp_path: Path) -> None:
     """Dates are 8 digits with separators; roughly one in eleven would pass the eleven-test if the
-    separators were simply dropped. Every day of three years is read as a date, none as a BSN."""
+    separators were simply dropped. Every day of the two fixed years of the term is read as a date, none as a BSN."""
     import datetime as dt
 
-    dagen = [dt.date(2022, 1, 1) + dt.timedelta(days=d) for d in range(3 * 365)]
+    dagen = [dt.date(2022, 1, 1) + dt.timedelta(days=d) for d in range(2 * 365)]
     lijst = tmp_path / "alle-dagen.csv"
     regels = [
         f"D-{i};Hilversum;aangemeld;{d.strftime('%d-%m-%Y')};B1;Inburgerwijs Academie;" for i, d in enumerate(dagen)

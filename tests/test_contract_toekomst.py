@@ -120,9 +120,11 @@ def test_contractbesluiten_in_de_toekomst(ws: Path) -> None:
 
 
 def test_gebeurtenis_na_het_einde_noemt_dat_einde(ws: Path, tmp_path: Path) -> None:
-    """The example's contract runs three years from 1 January 2022 (options included), to 31 December 2024. A start
-    in 2025 of a trajectory registered in 2024 was refused with "ligt na het einde van het contract", without the
-    end or what to do; the message names the last day and that later events are left out of the delivery."""
+    """The example's contract runs three years from 1 January 2022 with its option year exercised, to 31 December
+    2024. A start in 2025 of a trajectory registered in 2024 was refused with "ligt na het einde van het contract",
+    without the end or what to do; the message names the last day and that later events are left out of the
+    delivery."""
+    assert _run("contract", "optiejaar", "--werkmap", ws, "--datum", "2023-10-02", *DOOR)[0] == 0
     (tmp_path / "huizen.csv").write_text(
         KOP + "K-1;Huizen;aangemeld;02-12-2024;B1;Kompas Inburgering;\nK-1;Huizen;gestart;06-01-2025;;;\n",
         encoding="utf-8",

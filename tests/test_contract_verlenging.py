@@ -22,9 +22,10 @@ def test_verlenging_zegt_dat_de_looptijd_van_het_register_niet_verandert(tmp_pat
     assert r.exit_code == 0, r.output
     uitleg = " ".join(json.loads(r.stdout)["uitleg"])
     assert (
-        "Let op: een verlenging verandert de looptijd in het contractregister niet: het register volgt de plaatsingen "
-        "tot en met 31-05-2028 (2 jaar, optiejaren inbegrepen, zoals gegund)" in uitleg
+        "Let op: een verlenging als contractwijziging verandert de looptijd in het contractregister niet: het register "
+        "volgt de plaatsingen tot en met 31-05-2028 (2 jaar)" in uitleg
     ), uitleg
+    assert "optiejaar" not in uitleg  # kleine_aanbesteding has none
     r = _run(
         "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--waarde", "20.000",
         "--trajecten", "2", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-06-10", "--json", *DOOR,

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from evaluatie.contract.advies import Advies
     from evaluatie.contract.herverdeling import Herverdeling
     from evaluatie.contract.inlezen import Inleesverslag
+    from evaluatie.contract.optie import Optiejaar
     from evaluatie.contract.stand import Stand
     from evaluatie.contract.toetreding import Toetreding
     from evaluatie.contract.wijziging import Toetsing
@@ -348,6 +349,25 @@ def wijzig(
             opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
             _noteer(werkmap, "wijziging", opties, [])
     return t, b
+
+
+@met_slot
+@bewaakt_register
+def oefen_optiejaar_uit(
+    werkmap: Werkmap, datum: dt.date, door: str | None, reden: str | None, vandaag: dt.date | None = None
+) -> tuple[Optiejaar, Register]:
+    """Exercise the next option year (evaluatie.contract.optie); the register as it is afterwards."""
+    from evaluatie.contract.optie import oefen_optie_uit
+
+    db = open_register(werkmap)
+    try:
+        reg = lees_register(db, met_plaatsingen=False)
+        o = oefen_optie_uit(db, reg, datum, door or "", reden or "", vandaag)
+        reg = lees_register(db, met_plaatsingen=False)
+    finally:
+        db.close()
+    _noteer(werkmap, "optiejaar", {"datum": datum.isoformat(), "optiejaar": o.jaar, "besluit": o.besluit}, [])
+    return o, reg
 
 
 @met_slot

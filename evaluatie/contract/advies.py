@@ -95,6 +95,13 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
     for (_, p, naam), n in telling.items():
         if p == perceel:
             per_lev[naam] = per_lev.get(naam, 0) + n
+    # a route change into this lot is a trajectory with the new supplier from that day: it takes one of its places
+    na_wijziging: dict[str, int] = {}
+    for pl in reg.plaatsingen:
+        d, wie = pl.route_gewijzigd_datum, pl.route_gewijzigd_leverancier
+        if pl.route_gewijzigd == perceel and wie and d is not None and begin <= d <= peildatum:
+            na_wijziging[wie] = na_wijziging.get(wie, 0) + 1
+            per_lev[wie] = per_lev.get(wie, 0) + 1
     kandidaten = []
     for s in reg.leveranciers_van(perceel):
         a = eigen.get(s.naam, 0)
@@ -111,7 +118,12 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         elif intrede is not None and peildatum < intrede:
             reden = f"toegelaten per {intrede.strftime('%d-%m-%Y')} (later toegetreden)"
         elif per_lev.get(s.naam, 0) >= s.capaciteit:
-            reden = f"vol: {per_lev.get(s.naam, 0)} plaatsingen dit contractjaar bij een capaciteit van {s.capaciteit}"
+            via = na_wijziging.get(s.naam, 0)
+            reden = (
+                f"vol: {per_lev.get(s.naam, 0)} plaatsingen dit contractjaar"
+                + (f" (waarvan {via} na een routewijziging)" if via else "")
+                + f" bij een capaciteit van {s.capaciteit}"
+            )
         elif wachtend:
             reden = (
                 f"{len(wachtend)} aangemelde inburgeraar(s) wachten al langer dan de beloofde "
@@ -283,9 +295,18 @@ def kies(
         elif lev is None or gemeente not in lev.gemeenten:
             fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
         intrede = reg.toegetreden.get((perceel, gekozen))
+        weg = reg.uitgevallen.get((perceel, gekozen))
         if lev is not None and intrede is not None and datum < intrede:  # contract toetreding: not before entry
             fouten.append(
                 Fout("--aanbieder", f"{gekozen} is pas per {intrede.strftime('%d-%m-%Y')} toegelaten tot {perceel}")
+            )
+        elif lev is not None and weg is not None and datum >= weg:  # as contract inlezen refuses the registration
+            fouten.append(
+                Fout(
+                    "--aanbieder",
+                    f"{gekozen} is per {weg.strftime('%d-%m-%Y')} uitgevallen in perceel {perceel}; vanaf die dag kan "
+                    f"niemand meer bij {gekozen} worden geplaatst (contract inlezen weigert die aanmelding)",
+                )
             )
     fouten += toekomst
     fouten += fouten_wie_waarom(door, reden)

@@ -90,6 +90,8 @@ class Contractbasis:
     # award lots that were not awarded (no valid bid), (code, naam): no framework agreement, so no contract; the
     # register does not hold them and 'contract start' names them
     niet_gegund: tuple[tuple[str, str], ...] = ()
+    # of `jaren`, the option years: not in the term until exercised by a decision (contract optiejaar)
+    optiejaren: int = 0
 
 
 def gunningpad(werkmap: Werkmap) -> Path:
@@ -211,6 +213,7 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
         aanbesteding=data["aanbesteding"],
         gunning_sha256=sha256_bestand(pad),
         jaren=lt.jaren + lt.optiejaren,
+        optiejaren=lt.optiejaren,
         gemeenten=tuple((g.naam, g.subregio) for g in aanbesteding.gemeenten),
         percelen=tuple(percelen),
         leveranciers=tuple(leveranciers),

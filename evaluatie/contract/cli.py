@@ -98,7 +98,10 @@ def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | N
     pad, reg, waarschuwingen, niet_gegund = start_vanuit_gunning(_wm(werkmap), datum, door or "", reden or "")
     for w in waarschuwingen:
         _toon(f"Let op: {w}", err=True)
+    from evaluatie.contract.optie import looptijd_zin
+
     click.echo(f"Contractregister begonnen per {reg.startdatum.strftime('%d-%m-%Y')} ({reg.jaren} jaar): {pad}")
+    click.echo(f"  {looptijd_zin(reg)}")
     for code, p in reg.percelen.items():
         namen = ", ".join(s.naam for s in reg.leveranciers_van(code)) or "nog geen toegelaten aanbieder"
         if p.toelating:
@@ -388,6 +391,47 @@ def wijziging(
         _toon(regel)
     if b is not None:
         click.echo(f"Vastgelegd als besluit {b}.")
+
+
+@contract.command("optiejaar")
+@_werkmap
+@_datum_optie("--datum", "Datum van het besluit (standaard vandaag); binnen de lopende looptijd.")
+@_door
+@_reden
+@_json
+@_afhandeling
+def optiejaar(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | None, als_json: bool) -> None:
+    """Oefen het volgende optiejaar uit (voor alle percelen): de looptijd wordt een jaar langer."""
+    from evaluatie.contract.acties import oefen_optiejaar_uit
+    from evaluatie.contract.optie import looptijd_zin
+
+    o, reg = oefen_optiejaar_uit(_wm(werkmap), _dag(datum), door, reden, dt.date.today())
+    if als_json:
+        uit = {
+            "optiejaar": o.jaar,
+            "van": o.van.isoformat(),
+            "tot_en_met": o.tot_en_met.isoformat(),
+            "resterende_optiejaren": o.resterend,
+            "besluit": o.besluit,
+            "looptijd": looptijd_zin(reg),
+            "waarschuwingen": list(o.waarschuwingen),
+        }
+        echo_json(uit)
+        return
+    click.echo(
+        f"Optiejaar {o.jaar} uitgeoefend (besluit {o.besluit}): de looptijd loopt nu tot en met "
+        f"{o.tot_en_met.strftime('%d-%m-%Y')}; "
+        + (
+            "er resteert geen optiejaar."
+            if not o.resterend
+            else "er resteert 1 optiejaar."
+            if o.resterend == 1
+            else f"er resteren {o.resterend} optiejaren."
+        )
+    )
+    click.echo(looptijd_zin(reg))
+    for w in o.waarschuwingen:
+        _toon(f"Let op: {w}.")
 
 
 @contract.command("toetreding")

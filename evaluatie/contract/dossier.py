@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from evaluatie.contract.lezen import lees_register
+from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.register import MAP, open_register
 from evaluatie.hashing import sha256_bestand, sha256_bytes
 from evaluatie.rapport.html import paginavoet
@@ -112,6 +114,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
         besluiten = _besluiten(db)
         rij = db.execute("SELECT aanbesteding, startdatum FROM contract").fetchone()
         titel = f"{rij[0]}, overeenkomsten per {datums_in_tekst(str(rij[1]))}" if rij else "contract nog niet gestart"
+        looptijd = looptijd_zin(lees_register(db, met_plaatsingen=False)) if rij else ""
         with atomair(doel) as tmp:
             for categorie, bronnen in ONDERDELEN:
                 for naam in bronnen:
@@ -135,7 +138,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
             stukken.append(
                 Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size)
             )
-            html = _index_html(titel, stukken, besluiten)
+            html = _index_html(titel, stukken, besluiten, looptijd)
             (tmp / "index.html").write_text(html, encoding="utf-8")
             stukken.append(Stuk("Index", "index.html", sha256_bytes(html.encode("utf-8")), len(html.encode("utf-8"))))
             index = {"documenten": [s.__dict__ for s in stukken]}
@@ -165,7 +168,8 @@ def _schrijf_zip(doel: Path, zip_pad: Path) -> None:
         tijdelijk.unlink(missing_ok=True)
 
 
-def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, object]]) -> str:
+def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, object]], looptijd: str = "") -> str:
+    """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not."""
     regels = "".join(
         f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
         f'<td class="n">{getal(s.bytes, 0)}</td><td class="sha">{s.sha256}</td></tr>'
@@ -184,7 +188,8 @@ def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, objec
         "td.sha{font-family:monospace;font-size:7.5pt;word-break:break-all}"
         f"{paginavoet('Contractdossier ' + titel)}</style></head><body>"
         f"<h1>Contractdossier</h1><p><strong>{escape(titel)}</strong></p>"
-        "<p>Alle stukken van de aanbesteding tot en met de laatste kwartaalrapportage, met "
+        + (f"<p>{escape(looptijd)}.</p>" if looptijd else "")
+        + "<p>Alle stukken van de aanbesteding tot en met de laatste kwartaalrapportage, met "
         "hun SHA-256. <code>evaluatie controleer</code> berekent iedere hash opnieuw.</p>"
         '<h2>Besluiten</h2><table><thead><tr><th class="n">nr</th><th>datum</th><th>soort</th><th>door</th>'
         "<th>reden</th></tr>"

@@ -263,19 +263,35 @@ def voorstel(
     dit_jaar = {k: n for k, n in dit_jaar.items() if n}
     volgende: dict[tuple[str, str], int] = {}
     uitleg_volgende: list[str] = []
-    if jaar < reg.jaren:
+    na_optie: list[str] = []
+    if jaar < reg.alle_jaren:  # option years not yet exercised too: the allocation is stored for them
         try:
             vers = verdeel(herverdeelprobleem(p, blijft, {}))
             volgende = {(t.gemeente, t.inschrijver): t.aantal for t in vers.toewijzing}
         except EvaluatieFout as e:
-            uitleg_volgende = [
-                f"Vanaf contractjaar {jaar + 1} kunnen de overige aanbieders de vraag niet opvangen: "
-                + " ".join(e.meldingen)
-            ]
+            kan_niet = f"kunnen de overige aanbieders de vraag niet opvangen: {' '.join(e.meldingen)}"
+            if jaar >= reg.jaren:  # every later year is an option year not exercised: not part of the term yet
+                optie = _optiejaren_tekst(reg, jaar)
+                na_optie = [
+                    f"Vanaf contractjaar {jaar + 1} ({optie}) {kan_niet}. Het voorstel geldt voor de looptijd tot en "
+                    f"met {reg.laatste_dag().strftime('%d-%m-%Y')} en legt daarna geen nieuwe verdeling vast: daar "
+                    f"blijft de toewijzing van de gunning staan, met {aanbieder}, die het advies als uitgevallen "
+                    "overslaat. Weeg dat mee in het besluit over het optiejaar ('evaluatie contract optiejaar' noemt "
+                    "het)."
+                ]
+            else:
+                uitleg_volgende = [f"Vanaf contractjaar {jaar + 1} {kan_niet}"]
     h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, pad)
-    h.uitleg = _uitleg(reg, h, rest, v, toelating) + uitleg_volgende
+    h.uitleg = _uitleg(reg, h, rest, v, toelating) + uitleg_volgende + na_optie
     h.volledig = not uitleg_volgende
     return h
+
+
+def _optiejaren_tekst(reg: Register, jaar: int) -> str:
+    """'een optiejaar dat nog niet is uitgeoefend' for the years after `jaar`, all of them options not exercised."""
+    if reg.alle_jaren - jaar == 1:
+        return "een optiejaar dat nog niet is uitgeoefend"
+    return "optiejaren die nog niet zijn uitgeoefend"
 
 
 def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object, toelating: bool = False) -> list[str]:
@@ -320,8 +336,19 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object, to
             voor = "Waarom zo (op het restant; 'capaciteit' is wat na de plaatsingen van dit contractjaar resteert): "
         uit += [voor + z for z in bindende_regels(rest, v)]  # type: ignore[arg-type]
     if h.volgende_jaren:
+        # a later year that is an option year not yet exercised gets the allocation too, but is no term yet
+        open_ = [j for j in range(h.jaar + 1, reg.alle_jaren + 1) if j > reg.jaren]
+        optie = (
+            ""
+            if not open_
+            else f" (contractjaar {open_[0]} is een optiejaar dat nog niet is uitgeoefend; de verdeling geldt als het "
+            "wordt uitgeoefend)"
+            if len(open_) == 1
+            else f" (contractjaren {open_[0]} tot en met {open_[-1]} zijn optiejaren die nog niet zijn uitgeoefend; de "
+            "verdeling geldt als ze worden uitgeoefend)"
+        )
         uit.append(
-            f"Vanaf contractjaar {h.jaar + 1}: een nieuwe verdeling over de overige aanbieders met alle regels: "
+            f"Vanaf contractjaar {h.jaar + 1}{optie}: een nieuwe verdeling over de overige aanbieders met alle regels: "
             + "; ".join(f"{g} - {s}: {n}" for (g, s), n in h.volgende_jaren.items())
         )
     return uit

@@ -386,7 +386,7 @@ def lees_regels(
                 blad.plaats(i, index["datum"]),
                 f"{datum.strftime('%d-%m-%Y')} ligt na het einde van de looptijd van het contract ({reg.jaren} jaar, "
                 f"tot en met {laatste}); het register volgt de plaatsingen tot en met die dag: laat latere "
-                "gebeurtenissen weg",
+                f"gebeurtenissen weg{reg.open_opties()}",
             )
         perceel = leverancier = uitslag = None
         if s is not None and s.route_nodig:
@@ -429,16 +429,20 @@ def lees_regels(
                 else:
                     weg = reg.uitgevallen.get((perceel, naam))
                     intrede = reg.toegetreden.get((perceel, naam))
-                    if weg is not None and datum is not None and datum >= weg and s.code == "aangemeld":
+                    # a route change places the person with the supplier of the new route from that day, as a
+                    # registration does: not with one that has dropped out of it or is not yet admitted to it
+                    nieuw = s.code in ("aangemeld", "route_gewijzigd")
+                    wat = "" if s.code == "aangemeld" else ": een routewijziging naar deze aanbieder kan dan niet"
+                    if weg is not None and datum is not None and datum >= weg and nieuw:
                         fouten.voeg_toe(
                             blad.plaats(i, index["aanbieder"]),
-                            f"{naam} is per {weg.strftime('%d-%m-%Y')} uitgevallen in perceel {perceel}",
+                            f"{naam} is per {weg.strftime('%d-%m-%Y')} uitgevallen in perceel {perceel}{wat}",
                         )
-                    elif intrede is not None and datum is not None and datum < intrede and s.code == "aangemeld":
+                    elif intrede is not None and datum is not None and datum < intrede and nieuw:
                         fouten.voeg_toe(
                             blad.plaats(i, index["aanbieder"]),
                             f"{naam} is pas per {intrede.strftime('%d-%m-%Y')} toegelaten tot perceel {perceel} "
-                            "(later toegetreden)",
+                            f"(later toegetreden){wat}",
                         )
                 leverancier = naam
         if s is not None and s.uitslag_nodig:
@@ -703,6 +707,17 @@ _VOLGORDE = (
     ("afgerond", "gestart", "het afronden ligt voor de start"),
     ("examen", "aangemeld", "het examen ligt voor de aanmelding"),
     ("route_gewijzigd", "aangemeld", "de routewijziging ligt voor de aanmelding"),
+    # a trajectory that ended does not change route: the change would count as a new call-off in the new route
+    (
+        "afgerond",
+        "route_gewijzigd",
+        "de routewijziging ligt na het afronden; een afgerond traject wijzigt niet meer van route",
+    ),
+    (
+        "voortijdig_gestopt",
+        "route_gewijzigd",
+        "de routewijziging ligt na het voortijdig stoppen; een gestopt traject wijzigt niet meer van route",
+    ),
 )
 
 
@@ -731,7 +746,7 @@ def _controleer_volgorde(
                 f"klant {k} ({g}) is afgerond zonder start, in dit bestand of eerder ingelezen; geef de startdatum op",
             )
         for later, eerder, tekst in _VOLGORDE:
-            if later == "voortijdig_gestopt" and eerder not in feiten:  # stopped while still waiting for the start
+            if later == "voortijdig_gestopt" and eerder == "gestart" and eerder not in feiten:  # stopped, not started
                 eerder, tekst = "aangemeld", "het voortijdig stoppen ligt voor de aanmelding"
             if later in feiten and eerder in feiten and feiten[later][0] < feiten[eerder][0]:
                 opnieuw = ""
@@ -742,7 +757,11 @@ def _controleer_volgorde(
                         "plaatsing per klantnummer en gemeente, een nieuwe aanmelding van een klant die al gestart "
                         "is, is geen correctie"
                     )
-                fouten.voeg_toe(feiten[later][1], f"klant {k} ({g}): {tekst} ({feiten[eerder][1]}){opnieuw}")
+                # a route change after the end is the change's error: said at its row, naming the end's
+                plaats, ander = feiten[later][1], feiten[eerder][1]
+                if eerder == "route_gewijzigd":
+                    plaats, ander = ander, plaats
+                fouten.voeg_toe(plaats, f"klant {k} ({g}): {tekst} ({ander}){opnieuw}")
         if "voortijdig_gestopt" in feiten and "afgerond" in feiten:  # two outcomes: counted in both columns
             gestopt, afgerond = feiten["voortijdig_gestopt"], feiten["afgerond"]
             later = gestopt[1] if gestopt >= afgerond else afgerond[1]

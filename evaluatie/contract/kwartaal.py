@@ -27,6 +27,7 @@ from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toela
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
 from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
+from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.stand import (
     RAAM_SIGNAAL,
     Raamgebruik,
@@ -136,10 +137,13 @@ PLAATSINGSKOP: list[Cel] = [
 PERSONEN_PLAATSING = (4, 5)
 
 
-def _toon(o: Openbaar) -> Callable[[Sleutel, str], str]:
-    """How a signal shows a figure: as the report's tables publish it (see `stand.signalen`)."""
+def _toon(o: Openbaar, routewijziging: set[str]) -> Callable[[Sleutel, str], str]:
+    """How a signal shows a figure: as the report's tables publish it (see `stand.signalen`). The framework use of a
+    lot in `routewijziging` is withheld in the tables (see `_gemeenschappelijk`), so in the signal too."""
 
     def toon(sleutel: Sleutel, tekst: str) -> str:
+        if sleutel[0] == "T" and sleutel[1] in routewijziging:
+            return f"meer dan {getal(100 * RAAM_SIGNAAL, 0)}%" if sleutel[2] == "aandeel" else AFGELEID
         if sleutel[0] == "W":  # people waiting now: not a cumulative series the guard against differences covers
             return AFGELEID
         if sleutel[0] == "P" and sleutel[3] == "gemiddeld":
@@ -164,6 +168,22 @@ def _uitgeput(r: Raamgebruik) -> str:
     return f"bereikt op {datum}" if r.uitgeput else f"bij dit tempo {datum}"
 
 
+def _routewijziging(reg: Register, c: Gemeenschappelijk) -> str:
+    """Why the use of a framework with trajectories that came in by a route change is withheld; '' without one."""
+    namen = [reg.percelen[r.perceel].naam for r in c.stand.raam if r.na_routewijziging]
+    if not namen:
+        return ""
+    from evaluatie.gemeentenamen import opsomming
+
+    return (
+        f"In de raamovereenkomst {opsomming(namen, 'en')} telt ook ieder traject dat na een routewijziging in die "
+        "route verdergaat, als nieuwe afroep vanaf de dag van de wijziging. Het gebruik min de plaatsingen in de tabel "
+        "zou het aantal routewijzigingen geven, een aantal personen: daarom staan het gebruik, de waarde, het "
+        f'percentage en de lijn vanaf de eerste routewijziging er als "{AFGELEID}"; evaluatie contract stand toont ze '
+        "volledig."
+    )
+
+
 def _einde_looptijd(c: Gemeenschappelijk) -> str:
     """What a report of the last quarter of the term says of its end: the term ends before the calendar quarter."""
     kwartaaleinde = kwartaal_grenzen(c.kwartaal)[1]
@@ -179,12 +199,16 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
     o = bepaal(reg, laatste)
     in_kw = geplaatst(reg, max(eerste, reg.startdatum), laatste)
     raam_rijen: list[list[Cel]] = []
+    # a lot with trajectories that came in by a route change: its use is not the guarded series of registrations
+    # (evaluatie.contract.openbaar), and use minus the table's total would give the number of route changes, a count
+    # of persons: withheld, as is every point of its line from the first route change
+    routewijziging = {r.perceel for r in st.raam if r.na_routewijziging}
     for r in st.raam:
-        gebruikt = o.cel(("T", r.perceel, "raam"))
+        gebruikt = AFGELEID if r.perceel in routewijziging else o.cel(("T", r.perceel, "raam"))
         if isinstance(gebruikt, int) and gebruikt != r.gebruikt:
             raise EvaluatieFout([f"twee tellingen van het gebruik van {r.perceel}: {gebruikt} en {r.gebruikt}"])
         zichtbaar = isinstance(gebruikt, int)
-        waarde = o.waarde_zichtbaar[r.perceel]
+        waarde = o.waarde_zichtbaar[r.perceel] and zichtbaar
         raam_rijen.append(
             [
                 reg.percelen[r.perceel].naam,
@@ -237,7 +261,14 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
     reeksen = [
         (
             reg.percelen[r.perceel].naam,
-            [100 * v / r.max_trajecten if v is not None and r.max_trajecten else None for _, v in o.maanden[r.perceel]],
+            [
+                100 * v / r.max_trajecten
+                if v is not None
+                and r.max_trajecten
+                and (r.eerste_routewijziging is None or d < r.eerste_routewijziging)
+                else None
+                for d, v in o.maanden[r.perceel]
+            ],
         )
         for r in st.raam
     ]
@@ -273,7 +304,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         raam_rijen,
         prestatie_rijen,
         bronnen,
-        signalen(reg, st, _toon(o)),
+        signalen(reg, st, _toon(o, routewijziging)),
         per_gemeente,
         kw,
         o,
@@ -423,6 +454,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"{getal(100 * st.fractie, 1)}% verstreken). Alle cijfers gelden per de peildatum, "
         "uit het contractregister, met de aanleveringen die gebeurtenissen tot en met de peildatum bevatten (zie "
         "Bronnen); gebeurtenissen na de peildatum tellen niet mee.</p>",
+        f"<p>{escape(looptijd_zin(reg, c.laatste))}.</p>",
         f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een cijfer dat zo\'n aantal zou '
         f"verraden, ook samen met de andere rapporten van dit kwartaal of met die van eerdere kwartalen (het verschil "
         f'tussen twee cumulatieve cijfers), staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte '
@@ -440,12 +472,14 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
         *(f"<p>{escape(geen_raamovereenkomst(p.naam))}.</p>" for p in reg.percelen.values() if p.toelating),
         *([f'<div class="figuur">{c.raam_svg}</div>'] if c.raam_rijen else []),
+        *(f'<p class="klein">{escape(z)}</p>' for z in [_routewijziging(reg, c)] if z),
         *(
             [
                 f'<p class="klein">Een gat in een lijn is een maand waarvan het cijfer onder {MINIMUM} ligt of '
                 f'"{AFGELEID}" is.</p>'
             ]
             if any(v is None for r in c.stand.raam for _, v in c.openbaar.maanden[r.perceel])
+            or any(r.na_routewijziging for r in c.stand.raam)
             else []
         ),
         "<h2>Aanbieders: wachttijd en uitkomsten (hele regio)</h2>",
@@ -472,6 +506,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Aanbesteding", reg.aanbesteding],
         ["Peildatum", datum(c.laatste)],
         ["Contractjaar", c.stand.jaar],
+        ["Looptijd", looptijd_zin(reg, c.laatste).removeprefix("Looptijd: ")],
         [
             "Onderdrukking",
             f"aantallen onder {MINIMUM} personen: '{KLEIN}'; cijfers die zo'n aantal zouden verraden, ook tegen "
@@ -481,6 +516,9 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     modules = geen_examen(_modules(reg, c))
     if modules:
         kop.append(["Modules", modules])
+    routewijziging = _routewijziging(reg, c)
+    if routewijziging:
+        kop.append(["Routewijzigingen", routewijziging])
     schrijf_xlsx(
         pad,
         [

@@ -32,6 +32,7 @@ class Plaatsing:
     examendatum: dt.date | None = None
     route_gewijzigd: str | None = None  # the lot switched to (afschaling)
     route_gewijzigd_datum: dt.date | None = None
+    route_gewijzigd_leverancier: str | None = None  # the supplier in that lot
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Register:
     aanbesteding: str
     gunning_sha256: str
     startdatum: dt.date
-    jaren: int
+    jaren: int  # the term in force: the fixed years plus the option years exercised (contract optiejaar)
     gemeenten: list[str]
     subregio: dict[str, str]
     percelen: dict[str, Contractperceel]
@@ -74,6 +75,46 @@ class Register:
             )
         return f"'{getypt}' is geen perceel van dit contract ({', '.join(self.percelen)})"
 
+    # the option years the tender allows beyond the fixed term (0 for a register started before schema version 4,
+    # whose start took them into the term), and every one exercised: (contract year, date of the decision, its id)
+    optiejaren: int = 0
+    opties: list[tuple[int, dt.date, int]] = field(default_factory=list)
+    optiejaren_in_start: bool = False  # started before schema version 4: the option years were taken into the term
+
+    @property
+    def vaste_jaren(self) -> int:
+        return self.jaren - len(self.opties)
+
+    @property
+    def alle_jaren(self) -> int:
+        """The longest term the tender allows: the fixed years and every option year, exercised or not. The
+        allocation is stored for each of them; the framework maximum covers them all."""
+        return self.vaste_jaren + self.optiejaren
+
+    def laatste_dag(self, jaren: int | None = None) -> dt.date:
+        """The last day of the term in force (or of `jaren` contract years)."""
+        return self.jaargrenzen(self.jaren if jaren is None else jaren)[1] - dt.timedelta(days=1)
+
+    def jaren_op(self, d: dt.date) -> int:
+        """The term as it stood on `d`: the fixed years plus the option years exercised by a decision dated up to
+        `d`. A report up to `d` says that end, so it reads the same when an option is exercised afterwards."""
+        return self.vaste_jaren + sum(1 for _, datum, _ in self.opties if datum <= d)
+
+    def open_opties(self, iso: bool = False) -> str:
+        """'; optiejaar 3 (tot en met 31-12-2024) is nog niet uitgeoefend ...': what an error about the end of the
+        term adds while the tender allows a longer one; '' when it does not. `iso`: the date as the rest of the
+        message writes it (the errors of a date option write JJJJ-MM-DD)."""
+        open_ = list(range(self.jaren + 1, self.alle_jaren + 1))
+        if not open_:
+            return ""
+        welke = f"optiejaar {open_[0]}" if len(open_) == 1 else f"de optiejaren {open_[0]} tot en met {open_[-1]}"
+        is_ = "is" if len(open_) == 1 else "zijn"
+        einde = self.laatste_dag(self.alle_jaren)
+        return (
+            f"; {welke} (tot en met {einde.isoformat() if iso else einde.strftime('%d-%m-%Y')}) {is_} nog niet "
+            "uitgeoefend: 'evaluatie contract optiejaar' legt dat besluit vast"
+        )
+
     def jaargrenzen(self, jaar: int) -> tuple[dt.date, dt.date]:
         """First day of contract year `jaar` (1-based) and the first day after it."""
         return self.startdatum + relativedelta(years=jaar - 1), self.startdatum + relativedelta(years=jaar)
@@ -88,7 +129,9 @@ class Register:
         while d >= self.jaargrenzen(jaar)[1]:
             jaar += 1
         if jaar > self.jaren:
-            raise EvaluatieFout([f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar)"])
+            raise EvaluatieFout(
+                [f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar){self.open_opties(iso=True)}"]
+            )
         return jaar
 
     def binnen_looptijd(self, d: dt.date, optie: str, opgegeven: bool = True, datum: bool = True) -> None:
@@ -107,7 +150,10 @@ class Register:
         if d < self.startdatum:
             tekst = f"{wat} ligt voor de start van het contract ({self.startdatum.isoformat()})"
         elif d >= einde:
-            tekst = f"{wat} ligt na het einde van de looptijd ({self.jaren} jaar, tot en met {laatste.isoformat()})"
+            tekst = (
+                f"{wat} ligt na het einde van de looptijd ({self.jaren} jaar, tot en met {laatste.isoformat()})"
+                f"{self.open_opties(iso=True)}"
+            )
         else:
             return None
         if datum:
@@ -195,7 +241,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         elif soort == "examen":
             pl.examen, pl.examendatum = uitslag, d
         elif soort == "route_gewijzigd":
-            pl.route_gewijzigd, pl.route_gewijzigd_datum = perceel, d
+            pl.route_gewijzigd, pl.route_gewijzigd_datum, pl.route_gewijzigd_leverancier = perceel, d, lev
     de_minimis: dict[str, float] = {}
     wijzigingen: list[tuple[str, dt.date, float, int]] = []
     for p, w, n, grond, datum in db.execute(
@@ -226,6 +272,16 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
             else []
         )
     }
+    looptijd = db.execute("SELECT vaste_jaren, optiejaren FROM looptijd").fetchone()
+    opties = [
+        (int(j), dt.date.fromisoformat(d), int(b))
+        for j, d, b in db.execute(
+            "SELECT o.jaar, b.datum, o.besluit_id FROM optie o JOIN besluit b ON b.id = o.besluit_id ORDER BY o.jaar"
+        )
+    ]
+    # without a looptijd row (a register started before schema version 4) the start took the option years into
+    # the term, as its start decision recorded: that term stands, with no option year left to exercise
+    vaste_jaren, optiejaren = (int(looptijd[0]), int(looptijd[1])) if looptijd else (int(c[3]), 0)
     gezien: dict[str, str] = {}
     for bestand, sha in db.execute("SELECT bestand, sha256 FROM inlezing ORDER BY id"):
         gezien.setdefault(sha, bestand)
@@ -233,7 +289,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         aanbesteding=c[0],
         gunning_sha256=c[1],
         startdatum=dt.date.fromisoformat(c[2]),
-        jaren=int(c[3]),
+        jaren=vaste_jaren + len(opties),
         gemeenten=gemeenten,
         subregio=subregio,
         percelen=percelen,
@@ -250,6 +306,9 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         eigen_keuzes=int(db.execute("SELECT COUNT(*) FROM keuze").fetchone()[0]),
         correcties=int(db.execute("SELECT COUNT(*) FROM gebeurtenis WHERE vervangt IS NOT NULL").fetchone()[0]),
         niet_gegund=_niet_gegund(db),
+        optiejaren=optiejaren,
+        opties=opties,
+        optiejaren_in_start=looptijd is None,
     )
 
 

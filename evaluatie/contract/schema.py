@@ -181,5 +181,24 @@ _V3 = [
     *_onveranderlijk("toetreding"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3]
+# Version 4: the term as the tender set it, fixed years apart from option years (`looptijd`, one row written at
+# the start), and every option year exercised, each by a recorded decision (`optie`). `contract.jaren` stays the
+# whole term the tender allows (fixed plus option years): the allocation is stored for every one of those years. A
+# register started before version 4 has no `looptijd` row: its start took the option years into the term (its
+# start decision says so, "jaren"), and evaluatie.contract.lezen reads it that way.
+_V4 = [
+    """CREATE TABLE looptijd (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        vaste_jaren INTEGER NOT NULL CHECK (vaste_jaren > 0),
+        optiejaren INTEGER NOT NULL CHECK (optiejaren >= 0)
+    )""",
+    """CREATE TABLE optie (
+        besluit_id INTEGER NOT NULL REFERENCES besluit(id),
+        jaar INTEGER NOT NULL UNIQUE CHECK (jaar > 0)
+    )""",
+    *_onveranderlijk("looptijd"),
+    *_onveranderlijk("optie"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4]
 """Migration n (0-based) brings the register from user_version n to n + 1."""

@@ -5,7 +5,10 @@ Definitions (one per quantity):
 - contract year: from the start date, whole years; 'year to date' runs from its first day to peildatum.
 - pro rata: the year's allocation x (days of the year elapsed up to and including peildatum / days in year).
 - framework use: placements registered since the start against the maximum (the award's maximum plus
-  extra volume from recorded contract changes); its value at each supplier's contract price. The
+  extra volume from recorded contract changes); its value at each supplier's contract price. A route
+  change (afschaling) is a new call-off under the framework of the route it goes to, from the day of the
+  change, at the new supplier's price; in the route of its registration the placement keeps counting (that
+  call-off was made: the cautious reading, which never counts a framework's use too low). The
   forecast date extrapolates the average pace since the start (C-23/20: at the maximum the framework
   agreement is exhausted).
 - waiting time: registration to start, in weeks (days / 7), for placements started by peildatum.
@@ -51,7 +54,13 @@ class Raamgebruik:
     max_waarde: float
     gebruikte_waarde: float
     prognose: dt.date | None  # exhaustion at the current pace; None without placements; once reached, the real date
-    einde: dt.date | None = None  # the last day of the term (option years included)
+    einde: dt.date | None = None  # the last day of the term in force on peildatum (exercised option years included)
+    # the last day if every option year not yet exercised on peildatum were: the framework maximum covers them too
+    einde_met_opties: dt.date | None = None
+    # of `gebruikt`: trajectories that came into this lot by a route change, and the day of the first one
+    na_routewijziging: int = 0
+    eerste_routewijziging: dt.date | None = None
+    open_optiejaren: int = 0  # how many option years that is
 
     @property
     def uitgeput(self) -> bool:
@@ -67,8 +76,20 @@ class Raamgebruik:
 
     def niet_uitgeput_tekst(self) -> str:
         """'niet voor het einde van de looptijd (31-05-2028)': what a forecast after the term says instead."""
-        assert self.einde is not None
-        return f"niet voor het einde van de looptijd ({self.einde.strftime('%d-%m-%Y')})"
+        assert self.einde is not None and self.prognose is not None
+        tekst = f"niet voor het einde van de looptijd ({self.einde.strftime('%d-%m-%Y')})"
+        opties = self.einde_met_opties
+        if opties is None or opties <= self.einde:
+            return tekst
+        tot = opties.strftime("%d-%m-%Y")
+        welke = (
+            f"het optiejaar dat niet is uitgeoefend (tot en met {tot})"
+            if self.open_optiejaren == 1
+            else f"de optiejaren die niet zijn uitgeoefend (tot en met {tot})"
+        )
+        if self.prognose <= opties:  # the contract manager's question before exercising an option year
+            return f"{tekst}; met {welke} op {self.prognose.strftime('%d-%m-%Y')}"
+        return f"{tekst}, ook niet met {welke}"
 
     @property
     def aandeel(self) -> float:
@@ -140,10 +161,16 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
         return None
     datums: list[dt.date] = []
     per_aanbieder: Counter[str] = Counter()
+    routewijzigingen: list[dt.date] = []
     for pl in reg.plaatsingen:  # counted as evaluatie.contract.telling.geplaatst counts
         if pl.perceel == code and pl.leverancier and pl.aangemeld and reg.startdatum <= pl.aangemeld <= peildatum:
             datums.append(pl.aangemeld)
             per_aanbieder[pl.leverancier] += 1
+        d = pl.route_gewijzigd_datum
+        if pl.route_gewijzigd == code and pl.route_gewijzigd_leverancier and d and reg.startdatum <= d <= peildatum:
+            routewijzigingen.append(d)
+            per_aanbieder[pl.route_gewijzigd_leverancier] += 1
+    datums += routewijzigingen
     datums.sort()
     n = len(datums)
     w = sum(v * reg.leveranciers[(code, s)].prijs for s, v in sorted(per_aanbieder.items()))
@@ -156,18 +183,32 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     elif n > 0:
         dagen = (peildatum - reg.startdatum).days + 1
         prognose = peildatum + dt.timedelta(days=math.ceil((max_tr - n) / (n / dagen)))
-    einde = reg.jaargrenzen(reg.jaren)[1] - dt.timedelta(days=1)
-    return Raamgebruik(code, max_tr, n, max_w, w, prognose, einde)
+    jaren = reg.jaren_op(peildatum)
+    return Raamgebruik(
+        code,
+        max_tr,
+        n,
+        max_w,
+        w,
+        prognose,
+        einde=reg.laatste_dag(jaren),
+        einde_met_opties=reg.laatste_dag(reg.alle_jaren),
+        open_optiejaren=reg.alle_jaren - jaren,
+        na_routewijziging=len(routewijzigingen),
+        eerste_routewijziging=min(routewijzigingen, default=None),
+    )
 
 
 def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:
     """Days each registered-but-not-started person has been waiting with this supplier at peildatum (a person who
-    stopped before starting waits no longer)."""
+    stopped before starting waits no longer, nor does one whose route changed: from that day the person is with the
+    supplier of the new route, no longer waiting for this one)."""
     uit = []
     for p in plaatsingen:
         if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
             continue
-        if (p.gestart is None or p.gestart > peildatum) and (p.gestopt is None or p.gestopt > peildatum):
+        weg = [d for d in (p.gestart, p.gestopt, p.route_gewijzigd_datum) if d is not None and d <= peildatum]
+        if not weg:
             uit.append((peildatum - p.aangemeld).days)
     return uit
 

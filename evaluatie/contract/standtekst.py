@@ -7,6 +7,7 @@ from typing import Any
 
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.stand import Stand, Standregel, wachttijd
 from evaluatie.definitie.model import MODULES
 from evaluatie.tekst import euro, getal, kort
@@ -19,6 +20,14 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
         "jaar_van": st.jaar_begin.isoformat(),
         "jaar_tot": st.jaar_eind.isoformat(),
         "fractie_van_jaar": round(st.fractie, 6),
+        "looptijd": {
+            "vaste_jaren": reg.vaste_jaren,
+            "optiejaren": reg.optiejaren,
+            "uitgeoefend": [
+                {"optiejaar": j, "besluit": b, "datum": d.isoformat()} for j, d, b in reg.opties if d <= st.peildatum
+            ],
+            "tot_en_met": reg.laatste_dag(reg.jaren_op(st.peildatum)).isoformat(),
+        },
         "regels": [
             {
                 "gemeente": r.gemeente,
@@ -85,6 +94,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         f"Stand op {st.peildatum.strftime('%d-%m-%Y')}, contractjaar {st.jaar} "
         f"({st.jaar_begin.strftime('%d-%m-%Y')} tot {st.jaar_eind.strftime('%d-%m-%Y')}, "
         f"{getal(100 * st.fractie, 1)}% verstreken)",
+        looptijd_zin(reg, st.peildatum),
         "",
         f"{'gemeente':<24} {'route':<10} {'aanbieder':<30} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}",
     ]

@@ -2,7 +2,8 @@
 
 The allocation per gemeente per year is the award's (the tender's volumes are per year) and is
 stored for every year of the term including option years, so a later re-allocation can replace
-single years without touching the others.
+single years without touching the others. The term itself is the fixed years: an option year is in it
+only once exercised by a decision (evaluatie.contract.optie).
 """
 
 from __future__ import annotations
@@ -51,7 +52,13 @@ def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.
         raise EvaluatieFout(["het contractregister is al gestart; een tweede start kan niet (zie 'contract stand')"])
     db.execute("BEGIN")
     try:
-        inhoud = {"gunning_sha256": basis.gunning_sha256, "startdatum": startdatum.isoformat(), "jaren": basis.jaren}
+        inhoud = {
+            "gunning_sha256": basis.gunning_sha256,
+            "startdatum": startdatum.isoformat(),
+            "jaren": basis.jaren,
+            "vaste_jaren": basis.jaren - basis.optiejaren,
+            "optiejaren": basis.optiejaren,
+        }
         if basis.niet_gegund:  # kept with the decision, so a command that names such a lot says why it is not here
             inhoud["niet_gegund"] = dict(basis.niet_gegund)
         besluit = leg_vast(db, "contractstart", startdatum, door, reden, inhoud)
@@ -59,6 +66,10 @@ def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.
             "INSERT INTO contract (id, aanbesteding, gunning_sha256, startdatum, jaren, besluit_id) "
             "VALUES (1, ?, ?, ?, ?, ?)",
             (basis.aanbesteding, basis.gunning_sha256, startdatum.isoformat(), basis.jaren, besluit),
+        )
+        db.execute(
+            "INSERT INTO looptijd (id, vaste_jaren, optiejaren) VALUES (1, ?, ?)",
+            (basis.jaren - basis.optiejaren, basis.optiejaren),
         )
         db.executemany(
             "INSERT INTO gemeente (naam, volgorde, subregio) VALUES (?, ?, ?)",

@@ -362,7 +362,11 @@ def _registreer(
         db.executemany(
             "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [(besluit, perceel, g, s, j, n) for (g, s), n in sorted(rijen.items()) for j in range(jaar, reg.jaren + 1)],
+            [
+                (besluit, perceel, g, s, j, n)
+                for (g, s), n in sorted(rijen.items())
+                for j in range(jaar, reg.alle_jaren + 1)
+            ],
         )
         db.execute("COMMIT")
     except BaseException:

@@ -130,13 +130,20 @@ def toets_wijziging(
     eerder = reg.de_minimis.get(perceel, 0.0)
     t = Toetsing(perceel, soort, waarde, trajecten, code, p.raam_waarde, de_minimis_grens(p.raam_waarde), eerder)
     t.uitleg.append(f"Wijziging {soort} van {p.naam}: {euro(waarde)}, grondslag {GRONDSLAGEN[code]}.")
-    if soort == "verlenging":  # the register follows the term of the award; a change does not move its end
-        laatste = reg.jaargrenzen(reg.jaren)[1] - dt.timedelta(days=1)
+    if soort == "verlenging":  # the register's term moves only by an option year of the tender (contract optiejaar)
+        n = len(reg.opties)
+        uitgeoefend = "" if not n else f", waarvan {n} {'optiejaar' if n == 1 else 'optiejaren'} uitgeoefend"
+        optie = (
+            " Een optiejaar uit de aanbestedingsstukken is geen wijziging: 'evaluatie contract optiejaar' legt het "
+            "uitoefenen vast en verlengt de looptijd in het register."
+            if reg.jaren < reg.alle_jaren
+            else ""
+        )
         t.uitleg.append(
-            "Let op: een verlenging verandert de looptijd in het contractregister niet: het register volgt de "
-            f"plaatsingen tot en met {laatste.strftime('%d-%m-%Y')} ({reg.jaren} jaar, optiejaren inbegrepen, zoals "
-            "gegund); een gebeurtenis daarna wordt niet ingelezen en de stand en de kwartaalrapportage gaan niet "
-            "verder. Leg de verlenging vast voor het dossier en de de-minimisgrens."
+            "Let op: een verlenging als contractwijziging verandert de looptijd in het contractregister niet: het "
+            f"register volgt de plaatsingen tot en met {reg.laatste_dag().strftime('%d-%m-%Y')} ({reg.jaren} "
+            f"jaar{uitgeoefend}); een gebeurtenis daarna wordt niet ingelezen en de stand en de kwartaalrapportage "
+            f"gaan niet verder. Leg de verlenging vast voor het dossier en de de-minimisgrens.{optie}"
         )
     if code in ("2.163d", "2.163e") and waarde > AANVULLEND_MAXIMUM * p.raam_waarde:
         raise EvaluatieFout(
