@@ -176,3 +176,27 @@ def test_zonder_controle_zegt_het_rapport_dat(tmp_path: Path, monkeypatch: pytes
         assert niet in html_tekst(map_ / f"{rapport}.html")
         overzicht = dict(load_workbook(map_ / f"{rapport}.xlsx")["Overzicht"].iter_rows(values_only=True))
         assert niet in str(overzicht["Onderdrukking"])
+
+
+def test_controle_vindt_wat_een_regiorij_gelijk_aan_een_cel_verraadt() -> None:
+    """evaluatie.contract.controle on the pattern of the README: cells 0 = Hilversum at Inburgerwijs (10 on day 1,
+    3 on day 2), 1 = Hilversum at Taalhuis (nobody), 2 = Gooise Meren at Taalhuis (8 on day 1). Shown: cell 0 over
+    day 1 (10), Taalhuis' column over days 1-2 (8) and Gooise Meren's 8, Hilversum's total over days 1-2 (13). The
+    column equal to Gooise Meren says cell 1 is 0, so cell 0 over days 1-2 is 13 and its day 2 is 3: pinned.
+    Without the column, cell 1 can be anything from 0 to 3 and nothing is pinned."""
+    from evaluatie.contract.controle import Cijfer, eerste_vastgepinde
+
+    datums = [[1] * 10 + [2] * 3, [], [1] * 8]
+    cel_0_dag_2 = Cijfer((0,), 1, 2, None)
+    cel_0_samen = Cijfer((0,), 0, 2, None)
+    getoond = [Cijfer((0,), 0, 1, 10), Cijfer((2,), 0, 2, 8), Cijfer((0, 1), 0, 2, 13), Cijfer((1,), 0, 2, None)]
+    kolom = Cijfer((1, 2), 0, 2, 8)
+    assert eerste_vastgepinde([*getoond, kolom, cel_0_dag_2, cel_0_samen], datums) == cel_0_dag_2
+    assert eerste_vastgepinde([*getoond, kolom, cel_0_samen, cel_0_dag_2], datums) == cel_0_samen
+    assert eerste_vastgepinde([*getoond, cel_0_dag_2, cel_0_samen], datums) is None
+    # a row shown without allocation says 1 or more: with the column, cell 1 cannot be 0 - the published figures
+    # then contradict the register, which is an error, never a silent answer
+    from evaluatie.fouten import EvaluatieFout
+
+    with pytest.raises(EvaluatieFout, match="niet met het register klopt"):
+        eerste_vastgepinde([*getoond, kolom, Cijfer((1,), 0, 2, None, 1, False)], datums)
