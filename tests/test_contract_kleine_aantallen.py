@@ -71,7 +71,7 @@ class _Lezer:
         reg, code = self.reg, self.code
         jaar = reg.contractjaar(einde)
         m1 = _maand(reg, einde)
-        kolommen = {"jaar": _maand(reg, reg.jaargrenzen(jaar)[0]) - 1, "kwartaal": m1 - 3}
+        kolommen = {"jaar": _maand(reg, reg.jaargrenzen(jaar)[0]) - 1, "kwartaal": max(m1 - 3, 0)}
         verdeling = reg.toewijzing.get((code, jaar), {})
         for g, s in self.cellen:
             if ("E", g, code, s, "jaar") not in cel:  # an absent row: 0

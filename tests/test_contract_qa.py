@@ -150,6 +150,17 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
         "Z-route", "38", "onderdrukt", "EUR 456.000,00", "onderdrukt", "onderdrukt", "onderdrukt"
     ]  # fmt: skip
     assert "bereikt op 29-07-2025" not in html and "bij dit tempo" not in html
+    # and in whole persons nothing withheld is pinned any more (tests/aanval.py)
+    from evaluatie.contract.lezen import lees_register
+    from evaluatie.contract.register import open_register
+    from evaluatie.werkmap import Werkmap
+    from tests.test_contract_kleine_aantallen import aanval
+
+    db = open_register(Werkmap(ws))
+    try:
+        assert aanval(lees_register(db), dt.date(2025, 9, 30))[1] == []
+    finally:
+        db.close()
 
 
 def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:
