@@ -10,7 +10,9 @@ gemeente per quarter, and times (wall and cpu):
 - the quarterly report for the region and every gemeente, HTML and xlsx (target < 10 s);
 and the peak memory of the process (target < 500 MB).
 
-Run: python bench/contract.py [--zaad 7] [--plaatsingen 60000] [--formaat csv|xlsx]
+Run: python bench/contract.py [--zaad 7] [--plaatsingen 60000] [--formaat csv|xlsx] [--regio Twente --aantal 5]
+(a contract the size of real ones: the exact check of the published counts, `evaluatie.contract.controle`, runs
+up to 50 gemeenten; nationally it does not).
 """
 
 from __future__ import annotations
@@ -45,10 +47,10 @@ def _generator():  # the example generator lives with the example, not in the li
     return mod
 
 
-def basis(zaad: int, per_jaar: int) -> Contractbasis:
+def basis(zaad: int, per_jaar: int, regio: str | None = None, aantal: int | None = None) -> Contractbasis:
     rng = random.Random(zaad)
     with open(REPO / "criteria" / "gemeenten" / "gemeenten-2026.csv", encoding="utf-8") as f:
-        rijen = list(csv.DictReader(f))
+        rijen = [r for r in csv.DictReader(f) if regio is None or r["arbeidsmarktregio"] == regio][:aantal]
     gemeenten = tuple((r["naam"], r["arbeidsmarktregio"]) for r in rijen)
     gewicht = [rng.lognormvariate(0, 1) for _ in gemeenten]
     schaal = per_jaar / sum(gewicht)
@@ -90,12 +92,14 @@ def main() -> None:
     a.add_argument("--zaad", type=int, default=7)
     a.add_argument("--plaatsingen", type=int, default=60_000)
     a.add_argument("--formaat", choices=("csv", "xlsx"), default="csv", help="format of the gemeenten's files")
+    a.add_argument("--regio", help="only the gemeenten of this arbeidsmarktregio (e.g. Twente)")
+    a.add_argument("--aantal", type=int, help="only the first this many gemeenten")
     args = a.parse_args()
     gen = _generator()
     with tempfile.TemporaryDirectory(prefix="bench-contract-") as tmp:
         root = Path(tmp)
         db = verbind(root / "register.sqlite")
-        b = basis(args.zaad, args.plaatsingen // 3)
+        b = basis(args.zaad, args.plaatsingen // 3, args.regio, args.aantal)
         start_contract(db, b, dt.date(2026, 1, 1), "benchmark", "benchmark")
         reg = lees_register(db)
         rijen = gen.genereer(reg, 3, args.zaad)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -275,3 +275,54 @@ def gunningsperceel_naast_b1(data: dict[str, Any], code: str, naam: str, plafond
     data = module_naast_b1(data, code, naam, plafondprijs)
     data["percelen"][code].update(procedure="gunning", knockout=copy.deepcopy(data["percelen"]["B1"]["knockout"]))
     return data
+
+
+def synthetisch_contract(map_: Path, gemeenten: Sequence[str], zaad: int, per_jaar: int, jaren: int = 3) -> Any:
+    """A register of a contract without a tender (what bench/contract.py builds nationally), for `gemeenten`:
+    lots B1, onderwijs and Z (60/25/15% of `per_jaar` placements a year), three suppliers per lot of which the
+    first two share each gemeente's allocation 60/40, started 01-01-2026, with `jaren` years of events from
+    bids/genereer_plaatsingen.py (seed `zaad`) read in. Seeded: the same arguments give the same register."""
+    import importlib.util
+    import random
+
+    from evaluatie.contract.basis import Contractbasis, Contractleverancier, Contractperceel
+    from evaluatie.contract.inlezen import lees_in
+    from evaluatie.contract.lezen import lees_register
+    from evaluatie.contract.register import verbind
+    from evaluatie.contract.start import start_contract
+
+    spec = importlib.util.spec_from_file_location("genereer_plaatsingen", REPO / "bids" / "genereer_plaatsingen.py")
+    assert spec and spec.loader
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    rng = random.Random(zaad)
+    gewicht = {g: rng.lognormvariate(0, 1) for g in gemeenten}
+    percelen, leveranciers, toewijzing = [], [], []
+    for code, naam, aandeel in (("B1", "B1-route", 0.6), ("onderwijs", "Onderwijsroute", 0.25), ("Z", "Z-route", 0.15)):
+        vraag = {g: max(1, round(w * per_jaar * aandeel / sum(gewicht.values()))) for g, w in gewicht.items()}
+        namen = [f"{code} aanbieder {i}" for i in (1, 2, 3)]
+        for g, n in vraag.items():
+            toewijzing += [(code, g, namen[0], round(n * 0.6)), (code, g, namen[1], n - round(n * 0.6))]
+        totaal = sum(vraag.values())
+        percelen.append(Contractperceel(code, naam, totaal * jaren, totaal * jaren * 10_000.0, 10_000.0))
+        leveranciers += [
+            Contractleverancier(code, s, 8_500.0 + 100 * i, totaal, 4.0 + i, i + 1, tuple(gemeenten))
+            for i, s in enumerate(namen)
+        ]
+    basis = Contractbasis(
+        "Synthetisch contract",
+        "0" * 64,
+        jaren,
+        tuple((g, "") for g in gemeenten),
+        tuple(percelen),
+        tuple(leveranciers),
+        tuple(t for t in toewijzing if t[3]),
+    )
+    db = verbind(map_ / "register.sqlite")
+    try:
+        start_contract(db, basis, dt.date(2026, 1, 1), "test", "test")
+        gen.schrijf(gen.genereer(lees_register(db), jaren, zaad), map_ / "aanleveringen", "csv")
+        lees_in(db, lees_register(db, False), [map_ / "aanleveringen"], dt.date(2026 + jaren, 1, 5), None)
+        return lees_register(db)
+    finally:
+        db.close()

@@ -82,7 +82,7 @@ def test_examen_of_routewijziging_bij_een_module_is_een_invoerfout(tmp_path: Pat
 
 def test_kwartaal_en_stand_json_noemen_bij_een_module_geen_examens(tmp_path: Path) -> None:
     """The quarterly report's table of outcomes has one row per lot and supplier; for PVT its exam and route
-    columns could only be 0 and were printed as '<5' (0 is under 5), which a gemeente reads as 'one to four
+    columns could only be 0 and were printed as withheld (0 is under 5), which a gemeente reads as 'some
     passed'. For a module they say 'n.v.t.' (HTML and xlsx alike) with the reason under the table, and
     `contract stand --json` gives null there instead of 0."""
     import json
@@ -105,10 +105,10 @@ def test_kwartaal_en_stand_json_noemen_bij_een_module_geen_examens(tmp_path: Pat
     rijen = {r[0]: r for r in wb["Aanbieders"].iter_rows(values_only=True)}
     assert rijen["Route"][8:12] == ("B1 behaald", "Hoogst haalbare niveau", "Niet behaald", "Route gewijzigd")
     assert rijen["Participatieverklaringstraject"][8:12] == ("n.v.t.",) * 4
-    assert rijen["B1-route"][8:12] == ("<5",) * 4  # a learning route: 0 exams so far, under 5
+    assert rijen["B1-route"][8:12] == ("onderdrukt",) * 4  # a learning route: 0 exams so far, under 5
     assert "is een module, geen leerroute" in dict(wb["Overzicht"].iter_rows(values_only=True))["Modules"]
     tekst = html_tekst(map_ / "regio.html")
-    assert "Participatieverklaringstraject Alfa <5 <5 n.v.t. n.v.t. n.v.t. n.v.t." in tekst, tekst
+    assert "Participatieverklaringstraject Alfa onderdrukt onderdrukt n.v.t. n.v.t. n.v.t. n.v.t." in tekst, tekst
     assert "Participatieverklaringstraject is een module, geen leerroute: zonder examen en zonder routewijziging" in (
         tekst
     )

@@ -140,10 +140,27 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
     )  # fmt: skip
     assert r.exit_code == 0 and "de keuze wijkt af van het advies (geen)" in r.stdout, r.output
     assert "Let op: er was geen advies: de raamovereenkomst Z-route is uitgeput" in " ".join(r.stderr.split())
-    # the quarterly report says the same: reached on that day, not a forecast
+    # the quarterly report withholds the use, and the day with it: 38 (the maximum) next to Noord's 30 for year 1
+    # and 8 for year 2 says that no other gemeente placed anyone, and then the region's Delta row of 10 for 2024-K3
+    # next to Noord's 13 for the year gives Noord's 3 of June 2024 (it said '<5' in 2024-K2). Never a forecast.
     assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2025-K3").exit_code == 0
     html = (ws / "contract" / "kwartaal" / "2025-K3" / "regio.html").read_text(encoding="utf-8")
-    assert "bereikt op 29-07-2025" in html
+    raam = re.search(r'<td class="">Z-route</td><td class="n">.*?</tr>', html)
+    assert raam and re.findall(r">([^<]*)</td>", raam.group(0)) == [
+        "Z-route", "38", "onderdrukt", "EUR 456.000,00", "onderdrukt", "onderdrukt", "onderdrukt"
+    ]  # fmt: skip
+    assert "bereikt op 29-07-2025" not in html and "bij dit tempo" not in html
+    # and in whole persons nothing withheld is pinned any more (tests/aanval.py)
+    from evaluatie.contract.lezen import lees_register
+    from evaluatie.contract.register import open_register
+    from evaluatie.werkmap import Werkmap
+    from tests.test_contract_kleine_aantallen import aanval
+
+    db = open_register(Werkmap(ws))
+    try:
+        assert aanval(lees_register(db), dt.date(2025, 9, 30))[1] == []
+    finally:
+        db.close()
 
 
 def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:

@@ -179,6 +179,7 @@ def test_perceel_met_een_aanbieder() -> None:
     import datetime as dt
 
     from evaluatie.contract.openbaar import bepaal
+    from tests.test_contract_kleine_aantallen import aanval
 
     data = []
     for maand, in_eemnes, in_laren in ((2, 6, 5), (5, 6, 3), (8, 6, 5)):
@@ -197,3 +198,9 @@ def test_perceel_met_een_aanbieder() -> None:
         assert o.cel(("E", "Laren", "Z", "Enig", "jaar")) == laren
     # Laren's 5 this quarter would give its 8 back (13 - 5): withheld
     assert o.cel(("E", "Laren", "Z", "Enig", "kwartaal")) == "onderdrukt"
+    # Laren's 3 of the second quarter says 'onderdrukt', like every withheld count. When it said '<5' (0-4) next to
+    # that 'onderdrukt' (then: 5 or more), 13 = 5 + (0-4) + (5 or more) gave at most 3, and the line's 20 at the end
+    # of May (all registrations on the 1st: Laren at least 20 - 12 = 8 by then, so 3 since April) at least 3: pinned
+    assert bepaal(reg, dt.date(2022, 6, 30)).cel(("E", "Laren", "Z", "Enig", "kwartaal")) == "onderdrukt"
+    assert o.maanden["Z"][4] == (dt.date(2022, 5, 31), 20)
+    assert aanval(reg, dt.date(2022, 9, 30))[1] == []

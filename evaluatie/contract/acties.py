@@ -224,8 +224,11 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date | None) -> tuple[Register, S
 
 @met_slot
 @bewaakt_register
-def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = None) -> list[Path]:
-    from evaluatie.contract.kwartaal import kwartaal_grenzen, schrijf_kwartaalrapporten
+def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = None) -> tuple[list[Path], str | None]:
+    """The quarterly reports, and the legend's words when the exact check of the published counts did not run
+    (the command line says it too: no silent skip)."""
+    from evaluatie.contract.kwartaal import kwartaal_grenzen, onderdrukking_uitleg, schrijf_kwartaalrapporten
+    from evaluatie.contract.openbaar import wordt_gecontroleerd
 
     eerste, laatste = kwartaal_grenzen(kwartaal)
     db = open_register(werkmap, alleen_lezen=True)
@@ -240,7 +243,9 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = 
         reg, kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal, vandaag
     )
     _noteer(werkmap, "kwartaal", {"kwartaal": kwartaal}, [], paden)
-    return paden
+    if wordt_gecontroleerd(reg):
+        return paden, None
+    return paden, onderdrukking_uitleg(False, len(reg.gemeenten))
 
 
 @bewaakt_register

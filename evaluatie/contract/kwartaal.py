@@ -25,8 +25,8 @@ from evaluatie.bestandsnamen import slug
 from evaluatie.contract import svg
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
-from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
-from evaluatie.contract.openbaar import PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
+from evaluatie.contract.onderdrukking import MINIMUM, ONDERDRUKT
+from evaluatie.contract.openbaar import CONTROLE_GEMEENTEN, PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
 from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.stand import (
     RAAM_SIGNAAL,
@@ -102,8 +102,32 @@ PERSONEN_PRESTATIE = (3, 5, 6, 7, 8, 9, 10, 11)
 NVT = "n.v.t."
 _LEERROUTEVELDEN = ("b1", "hoogst_haalbaar", "niet_behaald", "afgeschaald")
 """The outcomes of a learning route only: a module (PVT, MAP) has no exam and no change of route (contract
-inlezen refuses both), so its cells say 'n.v.t.' - a count that can only be 0 would show as '<5', read as
-'one to four passed'."""
+inlezen refuses both), so its cells say 'n.v.t.' - a count that can only be 0 would show as 'onderdrukt', read
+as 'some passed'."""
+
+
+def onderdrukking_uitleg(gecontroleerd: bool, gemeenten: int) -> str:
+    """What the label of a withheld count means, and whether the exact check ran (`openbaar`, rule 5): the legend
+    of every report (HTML and xlsx), the same words in both."""
+    tekst = (
+        f'Een aantal personen dat niet wordt getoond, staat er als "{ONDERDRUKT}": ieder aantal onder {MINIMUM} '
+        "personen (ook 0), en ieder cijfer dat samen met de andere rapporten van dit en eerdere kwartalen zo'n "
+        f'aantal zou verraden. "{ONDERDRUKT}" zegt dus niets over de grootte: het kan 0, 1 tot {MINIMUM - 1} of '
+        f"{MINIMUM} of meer personen zijn."
+    )
+    if gecontroleerd:
+        return (
+            f"{tekst} Een exacte rekensom over alle gepubliceerde aantallen plaatsingen van ieder perceel samen (alle "
+            "rapporten en kwartalen, de maandlijn) legt geen onderdrukt aantal op één waarde van 1 tot "
+            f"{MINIMUM - 1} vast, en een groter onderdrukt aantal alleen als het de som of het verschil van getoonde "
+            "cijfers is."
+        )
+    return (
+        f"{tekst} De exacte rekensom over alle gepubliceerde aantallen plaatsingen samen, die nagaat dat geen "
+        f"onderdrukt aantal op één waarde vastligt, is niet uitgevoerd: dit contract telt {gemeenten} gemeenten, de "
+        f"controle loopt tot en met {CONTROLE_GEMEENTEN} gemeenten. Publiceer deze rapporten alleen binnen de "
+        "samenwerking of na eigen controle."
+    )
 
 
 def geen_examen(namen: Sequence[str]) -> str:
@@ -143,17 +167,17 @@ def _toon(o: Openbaar, routewijziging: set[str]) -> Callable[[Sleutel, str], str
 
     def toon(sleutel: Sleutel, tekst: str) -> str:
         if sleutel[0] == "T" and sleutel[1] in routewijziging:
-            return f"meer dan {getal(100 * RAAM_SIGNAAL, 0)}%" if sleutel[2] == "aandeel" else AFGELEID
+            return f"meer dan {getal(100 * RAAM_SIGNAAL, 0)}%" if sleutel[2] == "aandeel" else ONDERDRUKT
         if sleutel[0] == "W":  # people waiting now: not a cumulative series the guard against differences covers
-            return AFGELEID
+            return ONDERDRUKT
         if sleutel[0] == "P" and sleutel[3] == "gemiddeld":
-            return tekst if isinstance(o.cel((*sleutel[:3], "gestart")), int) else AFGELEID
+            return tekst if isinstance(o.cel((*sleutel[:3], "gestart")), int) else ONDERDRUKT
         if sleutel[0] == "T" and sleutel[2] in ("waarde", "aandeel"):
             if o.waarde_zichtbaar[sleutel[1]]:
                 return tekst
-            return f"meer dan {getal(100 * RAAM_SIGNAAL, 0)}%" if sleutel[2] == "aandeel" else AFGELEID
+            return f"meer dan {getal(100 * RAAM_SIGNAAL, 0)}%" if sleutel[2] == "aandeel" else ONDERDRUKT
         if sleutel[0] == "T" and sleutel[2] == "prognose":
-            return tekst if isinstance(o.cel((*sleutel[:2], "raam")), int) else AFGELEID
+            return tekst if isinstance(o.cel((*sleutel[:2], "raam")), int) else ONDERDRUKT
         return str(o.cel(sleutel))
 
     return toon
@@ -179,8 +203,8 @@ def _routewijziging(reg: Register, c: Gemeenschappelijk) -> str:
         f"In de raamovereenkomst {opsomming(namen, 'en')} telt ook ieder traject dat na een routewijziging in die "
         "route verdergaat, als nieuwe afroep vanaf de dag van de wijziging. Het gebruik min de plaatsingen in de tabel "
         "zou het aantal routewijzigingen geven, een aantal personen: daarom staan het gebruik, de waarde, het "
-        f'percentage en de lijn vanaf de eerste routewijziging er als "{AFGELEID}"; evaluatie contract stand toont ze '
-        "volledig."
+        f'percentage en de lijn vanaf de eerste routewijziging er als "{ONDERDRUKT}"; evaluatie contract stand toont '
+        "ze volledig."
     )
 
 
@@ -204,7 +228,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
     # of persons: withheld, as is every point of its line from the first route change
     routewijziging = {r.perceel for r in st.raam if r.na_routewijziging}
     for r in st.raam:
-        gebruikt = AFGELEID if r.perceel in routewijziging else o.cel(("T", r.perceel, "raam"))
+        gebruikt = ONDERDRUKT if r.perceel in routewijziging else o.cel(("T", r.perceel, "raam"))
         if isinstance(gebruikt, int) and gebruikt != r.gebruikt:
             raise EvaluatieFout([f"twee tellingen van het gebruik van {r.perceel}: {gebruikt} en {r.gebruikt}"])
         zichtbaar = isinstance(gebruikt, int)
@@ -215,9 +239,9 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
                 r.max_trajecten,
                 gebruikt,
                 Bedrag(r.max_waarde),
-                Bedrag(round(r.gebruikte_waarde, 2)) if waarde else AFGELEID,
-                Fractie(r.aandeel) if waarde else AFGELEID,
-                _uitgeput(r) if r.prognose and zichtbaar else ("-" if zichtbaar else AFGELEID),
+                Bedrag(round(r.gebruikte_waarde, 2)) if waarde else ONDERDRUKT,
+                Fractie(r.aandeel) if waarde else ONDERDRUKT,
+                _uitgeput(r) if r.prognose and zichtbaar else ("-" if zichtbaar else ONDERDRUKT),
             ]
         )
     prestatie_rijen: list[list[Cel]] = []
@@ -232,12 +256,11 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             if isinstance(cel[veld], int) and cel[veld] != v:  # one definition of every outcome, or an error
                 raise EvaluatieFout([f"twee tellingen van {veld} bij {pr.leverancier}: {cel[veld]} en {v}"])
         zichtbaar_gem = gem is not None and isinstance(gestart, int)  # an average over the persons counted
-        # a withheld average is 'onderdrukt', never '<5': in a column of weeks that reads as 'under 5 weeks' (better
-        # than a promise of 6), and the marker of small counts belongs to counts of persons. A number (one decimal),
+        # a withheld average is 'onderdrukt', like every withheld figure. A number (one decimal),
         # except an average just above the promise, which needs more decimals to read as above it ('4,03' against 4:
         # stand.decimalen), and is then the text the stand and the signal show
         gemiddeld: Cel = (
-            AFGELEID
+            ONDERDRUKT
             if not zichtbaar_gem or gem is None
             else round(gem, 1)
             if (decimalen(gem, pr.beloofd_weken) or 3) == 1
@@ -254,7 +277,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             ]
         )
         gemeten: float | str = (
-            round(gem, decimalen(gem, pr.beloofd_weken) or 3) if zichtbaar_gem and gem is not None else AFGELEID
+            round(gem, decimalen(gem, pr.beloofd_weken) or 3) if zichtbaar_gem and gem is not None else ONDERDRUKT
         )
         wacht.append((f"{pr.leverancier} ({pr.perceel})", [float(pr.beloofd_weken), gemeten]))
     maandlabels = [f"{MAAND_KORT[d.month - 1]} {d.year}" for d, _ in next(iter(o.maanden.values()), [])]
@@ -337,10 +360,9 @@ def _plaatsingsrijen(
 ) -> tuple[list[list[Cel]], str]:
     """Rows allocation vs actual for one gemeente (or the region) and the chart.
 
-    Every count of persons is the one `openbaar` publishes for this quarter: '<5' under 5, and a
-    figure withheld ('onderdrukt') when it would give a small cell away, in this table, against the
-    other reports of the quarter (the region's rows are sums of the gemeenten's) or against earlier
-    quarters' reports."""
+    Every count of persons is the one `openbaar` publishes for this quarter: 'onderdrukt' under 5, and
+    also when it would give a small cell away, in this table, against the other reports of the quarter
+    (the region's rows are sums of the gemeenten's) or against earlier quarters' reports."""
     rijen: list[list[Cel]] = []
     grafiek: list[tuple[str, Sequence[float | str]]] = []
     for code, p in reg.percelen.items():
@@ -388,7 +410,7 @@ td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
 
 def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen: Sequence[int] = ()) -> str:
     """A report table. A column with a number in some row is right-aligned whole, header included: its
-    '<5' and 'onderdrukt' stand where the figure would (a column that zigzags between left and right reads
+    'onderdrukt' stands where the figure would (a column that zigzags between left and right reads
     as two kinds of value)."""
     getallen = set(personen_kolommen) | {
         j for rij in rijen for j, v in enumerate(rij) if isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -455,9 +477,8 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "uit het contractregister, met de aanleveringen die gebeurtenissen tot en met de peildatum bevatten (zie "
         "Bronnen); gebeurtenissen na de peildatum tellen niet mee.</p>",
         f"<p>{escape(looptijd_zin(reg, c.laatste))}.</p>",
-        f'<p class="klein">Aantallen onder {MINIMUM} personen staan er als "{KLEIN}"; een cijfer dat zo\'n aantal zou '
-        f"verraden, ook samen met de andere rapporten van dit kwartaal of met die van eerdere kwartalen (het verschil "
-        f'tussen twee cumulatieve cijfers), staat er als "{AFGELEID}". Toegewezen aantallen zijn de verwachte '
+        f'<p class="klein">{escape(onderdrukking_uitleg(c.openbaar.gecontroleerd, len(reg.gemeenten)))} '
+        "Toegewezen aantallen zijn de verwachte "
         "aantallen per jaar uit de gunning, geen personen; naar rato staat per gemeente en aanbieder op één "
         "decimaal, en ieder totaal (ook dat van de regio) is de som van die cijfers.</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
@@ -474,10 +495,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         *([f'<div class="figuur">{c.raam_svg}</div>'] if c.raam_rijen else []),
         *(f'<p class="klein">{escape(z)}</p>' for z in [_routewijziging(reg, c)] if z),
         *(
-            [
-                f'<p class="klein">Een gat in een lijn is een maand waarvan het cijfer onder {MINIMUM} ligt of '
-                f'"{AFGELEID}" is.</p>'
-            ]
+            [f'<p class="klein">Een gat in een lijn is een maand waarvan het cijfer "{ONDERDRUKT}" is.</p>']
             if any(v is None for r in c.stand.raam for _, v in c.openbaar.maanden[r.perceel])
             or any(r.na_routewijziging for r in c.stand.raam)
             else []
@@ -507,11 +525,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Peildatum", datum(c.laatste)],
         ["Contractjaar", c.stand.jaar],
         ["Looptijd", looptijd_zin(reg, c.laatste).removeprefix("Looptijd: ")],
-        [
-            "Onderdrukking",
-            f"aantallen onder {MINIMUM} personen: '{KLEIN}'; cijfers die zo'n aantal zouden verraden, ook tegen "
-            f"de andere rapporten van dit en eerdere kwartalen: '{AFGELEID}'",
-        ],
+        ["Onderdrukking", onderdrukking_uitleg(c.openbaar.gecontroleerd, len(reg.gemeenten))],
     ]
     modules = geen_examen(_modules(reg, c))
     if modules:

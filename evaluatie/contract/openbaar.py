@@ -4,9 +4,11 @@ Why one decision for all reports and quarters: the reports of one quarter (the r
 gemeente) and the reports of successive quarters are read side by side. A figure is safe only
 against everything else that was, is or will be published. So this module replays the contract
 quarter by quarter from its first quarter up to the requested one, and for each quarter decides every
-person count of every report with three rules:
+person count of every report with these rules:
 
-1. `onderdrukking`: a count under 5 is '<5' (never published as a number).
+1. `onderdrukking`: a count under 5 is withheld. Every withheld count, whatever its size and whichever rule
+   withholds it, says 'onderdrukt' (one label: two labels, '<5' for 0-4 and 'onderdrukt' for 5 or more, were
+   bounds that pinned counts as surely as numbers; an integer model over two years of the example pinned 29).
 2. `verschil`: within one series (one gemeente x lot x supplier, a gemeente's lot total, the region's
    supplier row, the region's lot total = the framework use and its monthly line, each supplier
    outcome), no two published values may differ by 1-4 persons, over all quarters so far.
@@ -19,10 +21,22 @@ person count of every report with three rules:
    derived count of 1-4 is withheld (withholding 'started late' whenever 'started' is shown would hide
    it always).
 4. `tabel`: over every period between two points the tables use, no withheld cell gemeente x supplier
-   may follow from the known row, column and grand totals together. When one would, the quarter is
-   decided again for that lot with its grand total withheld, then also the suppliers' rows, then the
-   gemeenten's totals, and as a last resort this quarter's cells of the lot (what then still follows
-   rests on earlier quarters, already checked, and on absent rows, which say 0 whatever we withhold).
+   may follow from the known row, column and grand totals together.
+5. `controle`: in whole persons, over everything published of the lot (every report of every quarter, the
+   framework line, absent rows as 0, a row shown without allocation as 1 or more), no withheld figure of 1 or
+   more may have one possible value, unless a reader derives it from shown figures anyway (then rules 2-4
+   decided it, and it is withheld only by the order below). Rules 2-4 are exact for one series or one table;
+   this one is exact for the lot as a whole, and finds what their combinations give away (a supplier row equal
+   to one gemeente's cell says the others are 0, which with a gemeente's total gives a hidden cell).
+   It runs for a contract of up to `CONTROLE_GEMEENTEN` gemeenten (real contracts have 3-20; nationally it
+   takes more than ten minutes a quarter), and the reports say whether it ran (`Openbaar.gecontroleerd`).
+
+When rule 4 or 5 finds something, the quarter is decided again for that lot with its grand total withheld
+(and the months of the line), then also the suppliers' rows, then the gemeenten's totals, and as a last resort
+this quarter's cells of the lot; a figure a reader derives from shown ones is shown all the same (it withholds
+nothing). With everything of the quarter withheld, the quarter adds nothing but what rows say (absent: 0,
+present without allocation: someone this year), which earlier quarters' checks already hold or which a count
+of this quarter satisfies; so rule 5 then finds nothing, and if it did, that is an error, not a report.
 
 Decisions are greedy in a fixed order, each quarter only with the data up to its last day, lot by
 lot: first the cells of single gemeente x supplier, then the gemeenten's totals, the region's
@@ -33,41 +47,32 @@ fixpoint of the rules - is safe, and the next quarter starts from exactly what t
 A row that is absent (no allocation, nobody placed) says its count is 0; that is a published fact
 and is added as such.
 
-5. `grenzen`: after a lot's quarter is decided, a shown total or cumulative count that pins a hidden part by
-   the bounds of the cells ('<5' is 0-4, 'onderdrukt' 5 or more) - in one sum, or over any chain of periods of
-   one series the reports show - is withheld too: the lot's quarter is decided again without it (`_vastgepind`),
-   so the knowledge of rules 2-4 never holds a figure that is not published (else total minus the other parts
-   would give the withheld one back).
-
 What this does not decide: the stand on the terminal shows full figures (it is for the contract
-manager, not published). Rules 2 and 3 are exact per series over time, rule 4 per period over the
-table; a combination of periods and tables that only an exact model over everything at once would
-find is not searched for here. That is a known leak: tests/test_contract_reeksen.py searches the
-tables of two years of the example with linear algebra and finds none, but an integer model over every
-published figure (tables, totals, the monthly line, '<5' as 0-4 and 'onderdrukt' as 5 or more) pins
-29 '<5' cells of those two years at 1-4 (README, "Kleine aantallen"; an exact audit per lot was built
-and measured on 5 December 2026 and not adopted: minutes per quarter nationally, and pins that survive
-withholding every cell of a quarter, because the bounds of the two labels are themselves information).
-A correction of an earlier quarter read
+manager, not published). A withheld count keeps two values or more, but its range can be narrow (a total of
+13 next to a shown 10 leaves 0-3 for the rest): ranges are not widened. The outcomes per supplier (started,
+exams, ...) are series over time with one relation (started = late + on time), decided by rules 2-3 and not
+part of rule 5. A reader who replays these rules themselves (they are public) may learn more than the figures
+say. A correction of an earlier quarter read
 after its report appeared changes what the register now computes for that quarter (make it again).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
 from dateutil.relativedelta import relativedelta
 
+from evaluatie.contract import controle
 from evaluatie.contract.gebeurtenissen import GESLAAGD
-from evaluatie.contract.grenzen import Grens, grens_van, vastgepind
 from evaluatie.contract.lezen import Plaatsing, Register
-from evaluatie.contract.onderdrukking import AFGELEID, KLEIN, MINIMUM
+from evaluatie.contract.onderdrukking import MINIMUM, ONDERDRUKT
 from evaluatie.contract.tabel import cel_volgt
 from evaluatie.contract.totalen import Reeks, Relatie, probeer
 from evaluatie.contract.verschil import Kennis
+from evaluatie.fouten import EvaluatieFout
 
 PRESTATIEVELDEN = (
     "gestart",
@@ -80,6 +85,7 @@ PRESTATIEVELDEN = (
     "afgeschaald",
 )
 Sleutel = tuple[str, ...]
+CONTROLE_GEMEENTEN = 50  # rule 5 runs for a contract of up to this many gemeenten (README, "Kleine aantallen")
 _GESLAAGD_VELD = {"B1 behaald": "b1", "hoogst haalbare niveau behaald": "hoogst_haalbaar"}
 assert set(_GESLAAGD_VELD) == GESLAAGD
 
@@ -91,6 +97,8 @@ class Openbaar:
     cellen: dict[Sleutel, int | str]
     maanden: dict[str, list[tuple[dt.date, int | None]]]  # per lot: month end, count or None (not shown)
     waarde_zichtbaar: dict[str, bool]
+    gecontroleerd: bool  # whether rule 5 (the exact check of `controle`) decided too; see CONTROLE_GEMEENTEN
+    per_kwartaal: dict[dt.date, dict[Sleutel, int | str]]  # the counts of every quarter's reports so far, by its end
 
     def cel(self, sleutel: Sleutel) -> int | str:
         return self.cellen[sleutel]
@@ -210,7 +218,8 @@ def _samen(delen: list[Reeks]) -> list[int]:
 
 
 def _cel(waarde: int, getoond: bool) -> int | str:
-    return KLEIN if waarde < MINIMUM else waarde if getoond else AFGELEID
+    """One label for every withheld count, whatever its size and whichever rule withholds it."""
+    return waarde if getoond and waarde >= MINIMUM else ONDERDRUKT
 
 
 def _bewaar(reeksen: list[Reeks]) -> list[tuple[Kennis, dict[int, int], dict[int, list[int]]]]:
@@ -256,76 +265,6 @@ def _reeks(m: _Model, k: Sleutel) -> Reeks:
     return m.r[(k[1], k[2])] if k[0] == "R" else m.t[k[1]]
 
 
-def _sommen(m: _Model) -> dict[str, dict[Sleutel, list[list[Sleutel]]]]:
-    """Per lot, the totals of the reports with their parts: a gemeente's lot total, the region's supplier rows,
-    the region's lot total (of the suppliers and of the gemeenten). Only sums of two parts or more."""
-    uit: dict[str, dict[Sleutel, list[list[Sleutel]]]] = {c: {} for c in m.reg.percelen}
-    for g, c, s in m.e:
-        uit[c].setdefault(("G", g, c), [[]])[0].append(("E", g, c, s))
-        uit[c].setdefault(("R", c, s), [[]])[0].append(("E", g, c, s))
-    for c, s in m.r:
-        uit[c].setdefault(("T", c), [[], []])[0].append(("R", c, s))
-    for g, c in m.g:
-        uit[c].setdefault(("T", c), [[], []])[1].append(("G", g, c))
-    return {c: {t: [d for d in ds if len(d) > 1] for t, ds in per.items()} for c, per in uit.items()}
-
-
-def _open(delen: list[Sleutel], a: int, b: int, toon: dict[Periode, int | str]) -> bool:
-    """Two parts or more without a number shown over a-b: only then can a sum pin one (a shown number is known)."""
-    n = 0
-    for d in delen:
-        if not isinstance(toon.get((d, a, b)), int):
-            n += 1
-            if n > 1:
-                return True
-    return False
-
-
-def _keten_pint(
-    k: Sleutel,
-    a: int,
-    b: int,
-    totaal: int,
-    grens: Callable[[Sleutel, int, int], Grens],
-    volgende: Callable[[int], list[int]],
-) -> bool:
-    """Whether series k's count `totaal` over a-b pins a hidden period by the bounds of the periods the reports
-    show between a and b (this quarter's x-b, earlier reports' x-y), chained in any way: 7 shown for the first
-    quarter, '<5' for the second and the third, and 15 for the year to date make both 4.
-
-    For one split into consecutive periods a part is pinned exactly when the total is the sum of the upper
-    bounds (every part at its highest; an unknown part below 5 at 4) or of the lower bounds with a part of 5 or
-    more ('onderdrukt' at 5) - `evaluatie.contract.grenzen.vastgepind` for a sum. So it suffices to know which
-    sums of upper and of lower bounds the splits reach, with whether an unknown part is in them; a sum above
-    the total can only grow and is dropped."""
-    hoog: dict[int, set[tuple[int, bool]]] = {a: {(0, False)}}
-    laag: dict[int, set[tuple[int, bool]]] = {a: {(0, False)}}
-    punten = {a}
-    rij = [a]
-    while rij:
-        x = rij.pop()
-        for y in volgende(x):
-            if y not in punten:
-                punten.add(y)
-                rij.append(y)
-    for x in sorted(punten):
-        if x == b:
-            break
-        for y in volgende(x):
-            if (x, y) == (a, b):
-                continue
-            lo, hi = grens(k, x, y)
-            vrij = lo != hi
-            if hi is not None:
-                hoog.setdefault(y, set()).update(
-                    (som + hi, open_ or vrij) for som, open_ in hoog.get(x, ()) if som + hi <= totaal
-                )
-            laag.setdefault(y, set()).update(
-                (som + lo, open_ or (vrij and lo > 0)) for som, open_ in laag.get(x, ()) if som + lo <= totaal
-            )
-    return (totaal, True) in hoog.get(b, set()) or (totaal, True) in laag.get(b, set())
-
-
 def _zichtbaar(c: str, cellen: dict[Sleutel, int | str], perioden: dict[str, int], e: int) -> dict[Periode, int | str]:
     """The person counts of lot c this quarter by series and period."""
     toon: dict[Periode, int | str] = {}
@@ -336,73 +275,60 @@ def _zichtbaar(c: str, cellen: dict[Sleutel, int | str], perioden: dict[str, int
     return toon
 
 
-def _pint(
+def _cellen_van(m: _Model, c: str) -> dict[tuple[str, str], int]:
+    """The cells gemeente x supplier of lot c, numbered in a fixed order (for `controle`)."""
+    return {(g, s): i for i, (g, s) in enumerate(sorted((g, s) for (g, cc, s) in m.e if cc == c))}
+
+
+def _leden(k: Sleutel, nummers: dict[tuple[str, str], int]) -> tuple[int, ...]:
+    """The cells whose sum is series k: one cell, a gemeente's row, a supplier's column or the whole lot."""
+    if k[0] == "E":
+        return (nummers[(k[1], k[3])],)
+    if k[0] == "G":
+        return tuple(i for (g, _), i in nummers.items() if g == k[1])
+    if k[0] == "R":
+        return tuple(i for (_, s), i in nummers.items() if s == k[2])
+    return tuple(nummers.values())
+
+
+def _eerste_pin(
     m: _Model,
-    sommen: dict[Sleutel, list[list[Sleutel]]],
-    per: Periode,
-    cel: int,
+    c: str,
     toon: dict[Periode, int | str],
     eerder: Eerder,
-) -> bool:
-    """Whether count `cel` of series k over a-b (`per`) pins a hidden part by the bounds of the cells
-    (`evaluatie.contract.grenzen`): in one report (a total and its parts) or along a series over time (any chain
-    of periods of earlier reports and this one that make up a-b, `_keten_pint`). What a reader derives exactly is
-    the series' knowledge, which holds exactly what was published; `toon` the counts of this quarter."""
-    k, a, b = per
-
-    def grens(kk: Sleutel, x: int, y: int) -> Grens:
-        r = _reeks(m, kk)
-        if r.kennis.samen(x, y):
-            v = r.kennis.interval(x, y)
-            return (v, v)
-        getoond = toon.get((kk, x, y))
-        return grens_van(getoond if getoond is not None else eerder.get((kk, x), {}).get(y))
-
-    def volgende(x: int) -> list[int]:
-        """The ends of the periods of series k the reports show from point x on, up to b."""
-        return [*(y for y in eerder.get((k, x), {}) if y < b), *([b] if (k, x, b) in toon else [])]
-
-    delen = [[grens(d, a, b) for d in ds] for ds in sommen.get(k, []) if _open(ds, a, b, toon)]
-    return any(vastgepind(cel, d) for d in delen) or _keten_pint(k, a, b, cel, grens, volgende)
-
-
-def _vastgepind(
-    m: _Model, sommen: dict[Sleutel, list[list[Sleutel]]], toon: dict[Periode, int | str], eerder: Eerder
-) -> set[tuple[Sleutel, int]]:
-    """The shown counts of a lot this quarter (series, start of the period) that pin a hidden part (`_pint`)."""
-    return {
-        (k, a)
-        for (k, a, b), cel in toon.items()
-        if isinstance(cel, int) and _pint(m, sommen, (k, a, b), cel, toon, eerder)
-    }
+    lijn: list[tuple[dt.date, int | None]],
+    bekend: list[tuple[Sleutel, int, int, int]],
+) -> controle.Cijfer | None:
+    """Rule 5 (`evaluatie.contract.controle`): the first withheld figure of lot c that everything published of
+    the lot so far - earlier reports, this quarter's figures `toon`, the framework line, and `bekend`: the absent
+    rows (0) and the rows present without allocation (1 or more) - gives one value of 1 or more."""
+    nummers = _cellen_van(m, c)
+    alles: dict[Periode, int | str | None] = {}
+    for (k, a), per_b in eerder.items():
+        if k[_PERCEEL[k[0]]] == c:
+            for b, cel in per_b.items():
+                alles[(k, a, b)] = cel
+    alles.update(toon)
+    for d, w in lijn:
+        alles.setdefault((("T", c), m.s0, d.toordinal()), w)
+    cijfers = [  # a withheld figure a reader derives exactly (a sum of shown ones) passed rules 2-4: not tested
+        controle.Cijfer(
+            _leden(k, nummers), a, b, cel if isinstance(cel, int) else None, 0, not _reeks(m, k).kennis.samen(a, b)
+        )
+        for (k, a, b), cel in sorted(alles.items(), key=lambda x: (x[0][2], x[0][1], x[0][0]))
+    ]
+    for k, a, b, minstens in bekend:
+        leden = _leden(k, nummers)
+        cijfers.append(controle.Cijfer(leden, a, b, 0 if minstens == 0 else None, minstens, False))
+    datums = [m.e[(g, c, s)].kennis.datums for (g, s) in nummers]  # numbered in this order
+    return controle.eerste_vastgepinde(cijfers, datums)
 
 
-def _vooraf(
-    m: _Model,
-    sommen: dict[Sleutel, list[list[Sleutel]]],
-    k: Sleutel,
-    a: int,
-    e: int,
-    w: int,
-    cellen: dict[Sleutel, int | str],
-    namen: dict[int, str],
-    eerder: Eerder,
-) -> bool:
-    """`_pint` at the moment count w of series k over a-e is decided: its parts in a sum are decided already (a
-    lot's cells before its totals); its own cell of this quarter not yet decided is taken by its value ('<5'
-    under 5, else as if shown: the stricter case, which spares deciding the quarter again). What this cannot
-    foresee, the check after the quarter finds (`_vastgepind`)."""
-    toon: dict[Periode, int | str] = {(k, a, e): w}
-    for ds in sommen.get(k, []):
-        for d in ds:
-            cel = cellen.get((*d, namen[a])) if a in namen else None
-            if cel is not None:
-                toon[(d, a, e)] = cel
-    for x, naam in namen.items():
-        if x != a and (*k, naam) not in cellen:
-            v = _reeks(m, k).kennis.interval(x, e)
-            toon[(k, x, e)] = KLEIN if v < MINIMUM else v  # as if shown: the stricter case
-    return _pint(m, sommen, (k, a, e), w, toon, eerder)
+def wordt_gecontroleerd(reg: Register) -> bool:
+    """Whether rule 5 (`controle`) decides for this contract: up to CONTROLE_GEMEENTEN gemeenten (README, "Kleine
+    aantallen": about 12 s for a quarterly report of 50 gemeenten after three years; nationally, 342, more than ten
+    minutes)."""
+    return len(reg.gemeenten) <= CONTROLE_GEMEENTEN
 
 
 def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
@@ -415,9 +341,12 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     punten: dict[str, set[int]] = {c: {m.s0} for c in reg.percelen}
     cellen: dict[Sleutel, int | str] = {}
     eerder: Eerder = {}  # every person count of the reports so far, by series and period
-    sommen = _sommen(m)
+    gecontroleerd = wordt_gecontroleerd(reg)
+    bekend: dict[str, list[tuple[Sleutel, int, int, int]]] = {c: [] for c in reg.percelen}  # rows: 0, or 1 or more
+    per_kwartaal: dict[dt.date, dict[Sleutel, int | str]] = {}
     for eerste, einde in _kwartalen(start, laatste):
         cellen = {}
+        per_kwartaal[einde] = cellen
         e = einde.toordinal()
         jaar = reg.contractjaar(einde)
         ys = reg.jaargrenzen(jaar)[0].toordinal() - 1
@@ -427,12 +356,16 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
             (g, c, s): bool(verdeling[c].get((g, s), 0) or r.kennis.interval(ys, e) or r.kennis.interval(qs, e))
             for (g, c, s), r in m.e.items()
         }
-        # an absent row is a published 0 over the year and the quarter (and every month end in them)
+        # an absent row is a published 0 over the year and the quarter (and every month end in them); a row
+        # present without allocation says that someone was placed there this year or quarter
         binnen = [d.toordinal() for d in maanden if min(ys, qs) < d.toordinal() < e]
-        for ge, r in m.e.items():
-            if not aanwezig[ge]:
+        for (g, c, s), r in m.e.items():
+            if not aanwezig[(g, c, s)]:
                 for a in (ys, qs, *binnen):
                     probeer(r, a, e, verplicht=True)
+                bekend[c].append((("E", g, c, s), min(ys, qs), e, 0))
+            elif not verdeling[c].get((g, s), 0):
+                bekend[c].append((("E", g, c, s), min(ys, qs), e, 1))
         for c in reg.percelen:
             punten[c] |= {ys, qs, e}
             eigen: list[tuple[Sleutel, Reeks]] = [(("E", *k), r) for k, r in m.e.items() if k[1] == c and aanwezig[k]]
@@ -441,42 +374,42 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
             bewaard = _bewaar([r for _, r in eigen] + [m.t[c]])
             lengte = len(maandlijn[c])
             perioden = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
-            namen = {qs: "kwartaal", ys: "jaar"}  # a period's column (the year's when the quarter starts it)
-            verboden: set[tuple[Sleutel, int]] = set()  # totals that would pin a hidden part (rule 5)
-            while True:
-                for weg in ("", "T", "TR", "TRG", "TRGE"):  # what this quarter withholds, until no cell follows
-                    for sleutel, r in eigen:
-                        for naam, a in (("jaar", ys), ("kwartaal", qs)):
-                            w = r.kennis.interval(a, e)
-                            toon = (
-                                w >= MINIMUM
-                                and sleutel[0] not in weg
-                                and (sleutel, a) not in verboden
-                                and not _vooraf(m, sommen[c], sleutel, a, e, w, cellen, namen, eerder)
-                                and probeer(r, a, e)
-                            )
-                            cellen[(*sleutel, naam)] = _cel(w, toon)
-                    t = m.t[c]
-                    for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
-                        w = t.kennis.interval(a, e)
-                        vrij = "T" not in weg and (("T", c), a) not in verboden
-                        vrij = vrij and not _vooraf(m, sommen[c], ("T", c), a, e, w, cellen, namen, eerder)
-                        cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and vrij and probeer(t, a, e))
-                    for d in maanden:
-                        if eerste <= d <= einde:
-                            w = t.kennis.interval(m.s0, d.toordinal())
-                            vrij = "T" not in weg and (d.toordinal() != e or (("T", c), m.s0) not in verboden)
-                            zichtbaar = w >= MINIMUM and vrij and probeer(t, m.s0, d.toordinal())
-                            maandlijn[c].append((d, w if zichtbaar else None))
-                    lijn = [d.toordinal() for d in maanden if eerste <= d <= einde]
-                    if weg == "TRGE" or not _volgt_een_cel(m, c, punten[c], lijn):
-                        break
-                    _herstel(bewaard)
-                    del maandlijn[c][lengte:]
-                extra = _vastgepind(m, sommen[c], _zichtbaar(c, cellen, perioden, e), eerder) - verboden
-                if not extra:
+            for weg in ("", "T", "TR", "TRG", "TRGE"):  # what this quarter withholds, until nothing follows
+                for sleutel, r in eigen:
+                    for naam, a in (("jaar", ys), ("kwartaal", qs)):
+                        w = r.kennis.interval(a, e)
+                        vrij = sleutel[0] not in weg or r.kennis.samen(a, e)  # a derivable figure withholds nothing
+                        cellen[(*sleutel, naam)] = _cel(w, w >= MINIMUM and vrij and probeer(r, a, e))
+                t = m.t[c]
+                for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
+                    w = t.kennis.interval(a, e)
+                    vrij = "T" not in weg or t.kennis.samen(a, e)
+                    cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and vrij and probeer(t, a, e))
+                for d in maanden:
+                    if eerste <= d <= einde:
+                        w = t.kennis.interval(m.s0, d.toordinal())
+                        vrij = "T" not in weg or t.kennis.samen(m.s0, d.toordinal())
+                        zichtbaar = w >= MINIMUM and vrij and probeer(t, m.s0, d.toordinal())
+                        maandlijn[c].append((d, w if zichtbaar else None))
+                lijn = [d.toordinal() for d in maanden if eerste <= d <= einde]
+                if weg != "TRGE" and _volgt_een_cel(m, c, punten[c], lijn):
+                    pass
+                elif not gecontroleerd:
                     break
-                verboden |= extra  # decide the quarter of this lot again without them: the knowledge stays exact
+                else:
+                    pin = _eerste_pin(m, c, _zichtbaar(c, cellen, perioden, e), eerder, maandlijn[c], bekend[c])
+                    if pin is None:
+                        break
+                    if weg == "TRGE":  # cannot happen: this quarter then adds nothing but what rows say
+                        van = dt.date.fromordinal(pin.a + 1).strftime("%d-%m-%Y")
+                        tot = dt.date.fromordinal(pin.b).strftime("%d-%m-%Y")
+                        raise EvaluatieFout(
+                            [
+                                f"kwartaalrapportage tot en met {einde.strftime('%d-%m-%Y')}, perceel {c}: een "
+                                f"onderdrukt aantal ({van} tot en met {tot}) ligt vast, ook met alles van dit kwartaal "
+                                "onderdrukt; dat kan volgens het ontwerp niet (README, Kleine aantallen): meld het"
+                            ]
+                        )
                 _herstel(bewaard)
                 del maandlijn[c][lengte:]
             for (k, a, b), cel in _zichtbaar(c, cellen, perioden, e).items():
@@ -492,4 +425,4 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
         prijzen = {reg.leveranciers[(c, s)].prijs for s in m.lev[c] if (c, s) in m.r}
         delen_bekend = all(m.r[(c, s)].kennis.samen(m.s0, e) for s in m.lev[c] if (c, s) in m.r)
         waarde[c] = isinstance(cellen[("T", c, "raam")], int) and (len(prijzen) <= 1 or delen_bekend)
-    return Openbaar(cellen, maandlijn, waarde)
+    return Openbaar(cellen, maandlijn, waarde, gecontroleerd, per_kwartaal)

@@ -2,7 +2,7 @@
 
 Three shapes suffice for the quarterly report: grouped horizontal bars (allocation against actual,
 waiting time against promise) and lines over time (framework use in % of the maximum). A suppressed
-value draws no bar and says '<5' or 'onderdrukt' in words.
+value draws no bar and says 'onderdrukt' in words.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ unchanged; off any cycle, the equations on one side of it add up to its value.
 `evaluatie.contract.openbaar` applies it after each quarter's decisions for a lot, to every period
 between two of the points the tables use; when a withheld cell would be determined, it withholds that
 quarter's totals (grand total first, then the suppliers' rows, then the gemeenten's) and decides again.
+Exact for linear equations; what the equations give together with 'a count is not negative' (a total equal to
+one of its parts says the others are 0) is the work of `evaluatie.contract.controle`.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ year), 'placed this quarter' is F(quarter end) - F(day before the quarter), 'fra
 point of the monthly line are F(date) - F(day before the start). Treat the days as points and every
 published figure as an edge between two points: the exact numbers a reader can compute from the
 figures of one series (sums and differences of any of them, over any number of reports) are exactly
-F(y) - F(x) for two points x, y connected by edges, and nothing else (beyond bounds: '<5', and a
-count never being negative). So the points fall apart into
+F(y) - F(x) for two points x, y connected by edges, and nothing else (beyond bounds: a count is never
+negative, which `evaluatie.contract.controle` takes into account). So the points fall apart into
 components, and within a component every difference is known.
 
 The rule (`Kennis.toelaatbaar`): a figure is published only if, after adding its edge, no two points
@@ -28,9 +28,9 @@ rule, derived from the register in quarter order, each quarter seeing only the d
 day (`evaluatie.contract.openbaar`). A report for a quarter therefore never depends on later data and
 is the same when it is made again later; the figures it withholds stay withheld in every later
 report, and no later report can publish a figure that would reveal a 1-4 difference with it.
-A count under 5 is never an edge (it is shown as '<5'); a figure withheld by this rule is shown as
-'onderdrukt'. We withhold rather than round: a rounded figure next to the exact counts of other
-cells and quarters can often be solved back to the exact value, a withheld one cannot.
+A count under 5 is never an edge; it and a figure withheld by this rule are shown as 'onderdrukt' (one
+label: `evaluatie.contract.onderdrukking`). We withhold rather than round: a rounded figure next to the
+exact counts of other cells and quarters can often be solved back to the exact value, a withheld one cannot.
 """
 
 from __future__ import annotations
