@@ -216,6 +216,17 @@ class HighsMotor(Motor):
             n = len(kolommen)
             self.h.changeColsBounds(n, np.array(kolommen, dtype=np.int32), np.zeros(n), np.zeros(n))
 
+    def begrens(self, grenzen: dict[int, tuple[int, int]]) -> None:
+        """New (lower, upper) bounds of some columns for the next solves."""
+        np = self._np
+        if grenzen:
+            self.h.changeColsBounds(
+                len(grenzen),
+                np.array(list(grenzen), dtype=np.int32),
+                np.array([lo for lo, _ in grenzen.values()], dtype=np.float64),
+                np.array([hi for _, hi in grenzen.values()], dtype=np.float64),
+            )
+
     def hoekpunt(self) -> list[int]:
         """An integral optimum from the last solve, whose continuous columns may sit between vertices.
 

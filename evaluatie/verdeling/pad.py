@@ -61,13 +61,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from evaluatie.verdeling import subregiorelaxatie, verfijning
+from evaluatie.verdeling import budgetstart, subregiorelaxatie, verfijning
 from evaluatie.verdeling.dualverschuiving import doel_voor_motor
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import HighsMotor, Motor, Programma, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import VOLUMES_VAST_NA, Opbouw, bouw
-from evaluatie.verdeling.oplosser import KNOPEN_BUDGET, OPTIES_BUDGET, kies_stap
+from evaluatie.verdeling.oplosser import KLEIN, KNOPEN_BUDGET, OPTIES_BUDGET, kies_stap
 from evaluatie.verdeling.status import Oplosserfout
 from evaluatie.verdeling.subregiokeuze import bouw_keuze
 from evaluatie.verdeling.verfijning import apart_zetten, overschreden, te_krap
@@ -149,15 +149,21 @@ def _los(
 
 
 def lexicografisch(
-    m: Motor, o: Opbouw, stappen: int = 4, tu: bool = False, na_stap: Callable[[int], None] | None = None
+    m: Motor,
+    o: Opbouw,
+    stappen: int = 4,
+    tu: bool = False,
+    na_stap: Callable[[int], None] | None = None,
+    start: list[int] | None = None,
 ) -> tuple[list[int], list[int]]:
     """Stages 1..stappen of `Opbouw.stappen`, each fixed at its exact value; totals fixed after stage 3.
 
     tu: HiGHS treats the x columns of `Opbouw.tu` as continuous in stage 1 (same optimum, far fewer
     integer columns to branch on; see opbouw.tu_kolommen). Stage 4 of the full model would allow it
     too, but measured slower there (bench/landelijk.py, K=2, seed 1, B1: 21 s against 3.3 s cpu),
-    while stage 1 went from 57 s to 13 s. na_stap: called with the number of every stage solved and fixed."""
-    waarden: list[int] | None = None
+    while stage 1 went from 57 s to 13 s. na_stap: called with the number of every stage solved and fixed.
+    start: an allocation of the model as the MIP start of stage 1 (later stages start from the previous one's)."""
+    waarden: list[int] | None = start
     behaald = []
     for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:stappen], start=1):
         verschoven, constante = o.verschoven(doel)  # same optimum, a smaller fixed row (see Opbouw.verschoven)
@@ -276,8 +282,12 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         # HiGHS without primal heuristics once stage 1 is fixed: budgets, and per_subregio (subregiorelaxatie)
         zonder_heuristiek = stap == "relaxatie_budget" or tu
         na_stap = _budget_na_stap(m_rel) if zonder_heuristiek else None
+        begin = None
+        if stap == "relaxatie_budget" and rel.lin.aantal > KLEIN:  # a start for stage 1 (see there)
+            doel, maximaliseer = rel.stappen()[0]
+            begin = budgetstart.start(rel, rel.verschoven(doel)[0], maximaliseer)
         try:
-            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap)
+            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap, start=begin)
         except Oplosserfout:
             if getattr(m_rel, "knopen", None) is None:
                 raise
@@ -285,7 +295,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
             knopen_op.append(True)
             m_rel = maak_highs(stap, rel.lin)
             na_stap = _budget_na_stap(m_rel) if zonder_heuristiek else None
-            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap)
+            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap, start=begin)
 
     if pad != VOLLEDIG and r.max_leveranciers_per_gemeente is not None and not r.per_subregio:
         k_uit = _verdeel_k(p, ks, r.max_leveranciers_per_gemeente, ontspan, maak, klaar)
