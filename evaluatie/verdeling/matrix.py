@@ -102,6 +102,10 @@ class Motor:
     def voeg_rij_toe(self, termen: Sequence[tuple[int, float]], onder: float, boven: float) -> None:
         raise NotImplementedError
 
+    def begrens(self, grenzen: dict[int, tuple[int, int]]) -> None:
+        """New (lower, upper) bounds of some columns for the next solves."""
+        raise NotImplementedError
+
 
 def status_fout(toestand: str) -> status.Oplosserfout:
     """The integral vertex after a solve with continuous x (HighsMotor.hoekpunt) could not be taken."""
@@ -217,7 +221,6 @@ class HighsMotor(Motor):
             self.h.changeColsBounds(n, np.array(kolommen, dtype=np.int32), np.zeros(n), np.zeros(n))
 
     def begrens(self, grenzen: dict[int, tuple[int, int]]) -> None:
-        """New (lower, upper) bounds of some columns for the next solves."""
         np = self._np
         if grenzen:
             self.h.changeColsBounds(
@@ -358,6 +361,10 @@ class CbcMotor(Motor):
             self.prob += expr >= onder, f"r{self.r}o"
         if boven != ONEINDIG:
             self.prob += expr <= boven, f"r{self.r}b"
+
+    def begrens(self, grenzen: dict[int, tuple[int, int]]) -> None:
+        for j, (lo, hi) in grenzen.items():
+            self.x[j].lowBound, self.x[j].upBound = lo, hi
 
     def los(self, doel: dict[int, int], maximaliseer: bool, start: list[int] | dict[int, int] | None = None) -> str:
         pulp = self._pulp
