@@ -22,6 +22,7 @@ from evaluatie.verdeling.matrix import HighsMotor, Programma
 from evaluatie.verdeling.model import Verdeelprobleem
 from evaluatie.verdeling.opbouw import bouw
 from evaluatie.verdeling.pad import Onhaalbaar, lexicografisch, samengevoegde_klassen, verdeel_exact
+from evaluatie.verdeling.status import Oplosserfout
 from tests.hulp import REPO
 from tests.test_budgetklasse import klassen_met_budget
 
@@ -89,3 +90,17 @@ def test_national_lot_gets_a_start_and_the_same_allocation() -> None:
     assert met.doelwaarden == zonder.doelwaarden
     assert met.toewijzing == zonder.toewijzing
     assert met.pad == zonder.pad == pad.STAP4
+
+
+def test_an_engine_status_without_meaning_gives_no_start_and_no_error() -> None:
+    """The start is a heuristic: an LP status that says nothing about the tender leaves the proof without a start."""
+    regels, begroting = landelijk.regelset("budget elke 10e")
+    p = landelijk.probleem("Z", 9, regels, begroting)
+    o = bouw(p, samengevoegde_klassen(p, budget_apart=False), budget=True, budget_binnen=True)
+    doel, maximaliseer = o.stappen()[0]
+
+    def weigert(*args, **kwargs):
+        raise Oplosserfout("HiGHS", "kIterationLimit", "een iteratielimiet")
+
+    with patch.object(HighsMotor, "los", weigert):
+        assert budgetstart.start(o, o.verschoven(doel)[0], maximaliseer) is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import random
 from dataclasses import replace
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
 
@@ -19,6 +20,7 @@ from evaluatie.verdeling.matrix import HighsMotor, Programma, motor
 from evaluatie.verdeling.model import Verdeelprobleem
 from evaluatie.verdeling.opbouw import bouw
 from evaluatie.verdeling.pad import Onhaalbaar, lexicografisch, samengevoegde_klassen
+from evaluatie.verdeling.status import Oplosserfout
 from tests.test_budgetklasse import klassen_met_budget
 
 
@@ -118,3 +120,15 @@ def test_budget_relaxation_same_stage_values_with_the_bounds() -> None:
     AANGESCHERPT.clear()
     _zelfde_stapwaarden()
     assert len(AANGESCHERPT) >= 20, len(AANGESCHERPT)
+
+
+def test_an_engine_status_without_meaning_gives_no_bounds_and_no_error() -> None:
+    lin = Programma()
+    a, b = lin.kolom(0, 5), lin.kolom(0, 5)
+    lin.rij([(a, 1), (b, 1)], boven=3)
+
+    def weigert(*args, **kwargs):
+        raise Oplosserfout("HiGHS", "kIterationLimit", "een iteratielimiet")
+
+    with patch.object(HighsMotor, "los", weigert):
+        assert gereduceerd.kosten(lin, [], lin.onder, lin.boven, {a: 5, b: 3}, True) is None

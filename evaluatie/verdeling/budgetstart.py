@@ -21,7 +21,7 @@ the stage value is the same, and a start that is not an allocation of the model 
 
 from __future__ import annotations
 
-from evaluatie.verdeling.matrix import HighsMotor
+from evaluatie.verdeling.matrix import HighsMotor, Uitkomst
 from evaluatie.verdeling.opbouw import Opbouw
 from evaluatie.verdeling.status import Oplosserfout
 
@@ -35,7 +35,10 @@ def start(o: Opbouw, doel: dict[int, int], maximaliseer: bool) -> list[int] | No
     m = HighsMotor(o.lin, None)
     gehele = sorted(m.gehele)
     m.zet_geheel(gehele, False)
-    if m.los(doel, maximaliseer) != "optimaal":
+    try:
+        if m.los(doel, maximaliseer) != Uitkomst.OPTIMAAL:
+            return None
+    except Oplosserfout:  # a status that says nothing about the tender: no start, the proof goes on without one
         return None
     lp = m.h.getSolution().col_value
     vast = {j: (round(lp[j]), round(lp[j])) for j in o.y.values() if abs(lp[j] - round(lp[j])) < 1e-9}

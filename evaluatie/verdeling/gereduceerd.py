@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evaluatie.verdeling.matrix import ONEINDIG, HighsMotor, Programma, Uitkomst
+from evaluatie.verdeling.status import Oplosserfout
 
 PRECISIE = 24  # prices rounded to multiples of 2^-24 (any prices give a valid bound; these are close to the LP's)
 
@@ -87,7 +88,10 @@ def kosten(
     rijen = [*lin.rijen, *((list(ix), list(cs), lo, hi) for ix, cs, lo, hi in extra)]
     programma = Programma(list(onder), list(boven), [False] * lin.aantal, rijen)
     m = HighsMotor(programma, None)
-    if m.los(doel, maximaliseer) != Uitkomst.OPTIMAAL:
+    try:
+        if m.los(doel, maximaliseer) != Uitkomst.OPTIMAAL:
+            return None
+    except Oplosserfout:  # a status that says nothing about the tender: no bounds, the stage goes on without them
         return None
     prijzen = list(m.h.getSolution().row_dual)
     teken = 1 if maximaliseer else -1
