@@ -1,22 +1,20 @@
-"""Bounds that every optimum of a stage meets, from its LP relaxation's reduced costs: exact, in integers.
+"""Bounds that every optimum of a solved stage meets, from its LP relaxation's reduced costs: exact, in integers.
 
-Why. Every later stage of the lexicographic allocation only looks at allocations whose stage-k objective is exactly
-its optimum z_k (the row is fixed), and stage k itself only needs the allocations at least as good as its start.
-The LP relaxation of stage k tells how much each column costs: with row prices pi, for every x within the column
-bounds that meets the rows,
+Why. Once stage k of the lexicographic allocation is solved at its optimum z_k, every later stage only looks at
+allocations whose stage-k objective is exactly z_k (its row is fixed). The LP relaxation of stage k tells how
+much each column costs: with row prices pi, for every x within the column bounds that meets the rows,
 
     c x = pi (A x) + r x,    r = c - pi A,
 
 so c x <= sum_i max(pi_i lo_i, pi_i hi_i) + sum_j max(r_j l_j, r_j u_j) =: G. A column j with r_j < 0 that is
-raised t above its lower bound lowers this bound by |r_j| t, so an allocation with c x >= w has
-t <= (G - w) / |r_j|: its upper bound may be lowered to l_j + floor((G - w) / |r_j|) (and a column with r_j > 0
-gets its lower bound raised the same way). With w the value of the start (before the stage) or the proven optimum
-z_k (after it), no allocation that the stage or a later stage could choose is cut off, so every stage value is
-the same; the engine gets a smaller model with a tighter LP. This is the engines' own reduced-cost fixing, done
-between the stages with the previous stage's LP as well: for the engines the fixed row is just a row. Measured on
-the national tender (budget in every 10th gemeente, seed 6, onderwijs: stage 2 of the relaxation 0.84 against
-0.29 s cpu; seeds 1-10 together a little faster, no seed much slower; README, "Meting van 5 december 2026, middag
-(verdeling)").
+raised t above its lower bound lowers this bound by |r_j| t, so an allocation with c x >= z_k has
+t <= (G - z_k) / |r_j|: its upper bound may be lowered to l_j + floor((G - z_k) / |r_j|) (and a column with
+r_j > 0 gets its lower bound raised the same way). No allocation of a later stage is cut off, so every later
+stage value is the same; the engine gets a smaller model with a tighter LP. The engines fix columns on their
+reduced costs within a stage; across stages they cannot, for them the fixed row is just a row. Measured on the
+national tender (budget in every 10th gemeente, seed 6, onderwijs: stage 2 of the relaxation 0.84 against 0.29 s
+cpu; seeds 1-10 together faster). The same bounds before a stage, from the value of its start, were measured too
+and cost more than they saved (README, "Meting van 5 december 2026, middag (verdeling)").
 
 Exact, not up to rounding. The prices come from a floating-point LP, but any prices give a valid G: they are
 rounded to multiples of 2^-PRECISIE and r, G and the new bounds are computed in Python integers, with the
@@ -55,7 +53,7 @@ class Kosten:
         self, waarde: int, onder: Sequence[float], boven: Sequence[float], geheel: Sequence[bool]
     ) -> dict[int, tuple[int, int]]:
         """New (lower, upper) bounds of the integer columns that every solution with objective at least as good as
-        `waarde` meets (`waarde` the value of an allocation, or the proven optimum); only changed bounds."""
+        `waarde` meets (`pad.lexicografisch` passes the proven optimum of the stage); only changed bounds."""
         ruimte = self.grens - self.teken * waarde * (1 << PRECISIE)
         if ruimte < 0:  # no solution is that good: nothing to say (cannot happen for the value of an allocation)
             return {}
@@ -101,17 +99,6 @@ def kosten(
         if uit is not None and (beste is None or uit.grens < beste.grens):
             beste = uit
     return beste
-
-
-def haalbaar(
-    lin: Programma, extra: Sequence[Rij], onder: Sequence[float], boven: Sequence[float], w: Sequence[int]
-) -> bool:
-    """Does the integral point `w` meet every bound and row exactly (in integers)? A start's value may only bound
-    the optimum (`Kosten.grenzen`) when it is an allocation of the model."""
-    if any(not lo <= v <= hi for v, lo, hi in zip(w, onder, boven, strict=True)):
-        return False
-    rijen = [*lin.rijen, *extra]
-    return all(lo <= sum(c * w[j] for j, c in zip(ix, cs, strict=True)) <= hi for ix, cs, lo, hi in rijen)
 
 
 def _grens(lin: Programma, prijzen: Sequence[float], doel: dict[int, int], teken: int) -> Kosten | None:

@@ -164,9 +164,8 @@ def lexicografisch(
     too, but measured slower there (bench/landelijk.py, K=2, seed 1, B1: 21 s against 3.3 s cpu),
     while stage 1 went from 57 s to 13 s. na_stap: called with the number of every stage solved and fixed.
     start: an allocation of the model as the MIP start of stage 1 (later stages start from the previous one's).
-    vastzetten: before every stage, the bounds its LP's reduced costs imply for every allocation at least as good
-    as the start, and after it for every optimum (evaluatie.verdeling.gereduceerd: exact, the same stage values),
-    go to the engine for the rest of the stages."""
+    vastzetten: after every stage but the last, the bounds its LP's reduced costs imply for every optimum of it
+    (evaluatie.verdeling.gereduceerd: exact, the same stage values) go to the engine for the stages after it."""
     waarden: list[int] | None = start
     behaald = []
     extra: list[tuple[list[int], list[float], float, float]] = []  # rows added to m, for the LP of `vastzetten`
@@ -184,15 +183,14 @@ def lexicografisch(
     for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:stappen], start=1):
         verschoven, constante = o.verschoven(doel)  # same optimum, a smaller fixed row (see Opbouw.verschoven)
         continu = o.tu if tu and nummer == 1 else []
-        kosten = gereduceerd.kosten(o.lin, extra, onder, boven, verschoven, maximaliseer) if vastzetten else None
-        if kosten is not None and waarden is not None and gereduceerd.haalbaar(o.lin, extra, onder, boven, waarden):
-            begrens(kosten.grenzen(doelwaarde(verschoven, waarden), onder, boven, o.lin.geheel))  # every optimum
+        later = vastzetten and nummer < stappen  # bounds for the stages after this one (gereduceerd)
+        kosten = gereduceerd.kosten(o.lin, extra, onder, boven, verschoven, maximaliseer) if later else None
         waarden = _los(m, verschoven, maximaliseer, waarden, continu)
         v = doelwaarde(doel, waarden)
         behaald.append(v)
         termen = [(j, c) for j, c in verschoven.items() if c]
         rest = v - constante
-        if kosten is not None and nummer < stappen:
+        if kosten is not None:
             begrens(kosten.grenzen(rest, onder, boven, o.lin.geheel))  # every optimum of this stage: every later one
         voeg_toe(termen, rest, float("inf")) if maximaliseer else voeg_toe(termen, float("-inf"), rest)
         if nummer == VOLUMES_VAST_NA and stappen == 4:
