@@ -102,6 +102,10 @@ class Motor:
     def voeg_rij_toe(self, termen: Sequence[tuple[int, float]], onder: float, boven: float) -> None:
         raise NotImplementedError
 
+    def begrens(self, grenzen: dict[int, tuple[int, int]]) -> None:
+        """New (lower, upper) bounds of some columns for the next solves."""
+        raise NotImplementedError
+
 
 def status_fout(toestand: str) -> status.Oplosserfout:
     """The integral vertex after a solve with continuous x (HighsMotor.hoekpunt) could not be taken."""
@@ -215,6 +219,16 @@ class HighsMotor(Motor):
         if kolommen:
             n = len(kolommen)
             self.h.changeColsBounds(n, np.array(kolommen, dtype=np.int32), np.zeros(n), np.zeros(n))
+
+    def begrens(self, grenzen: dict[int, tuple[int, int]]) -> None:
+        np = self._np
+        if grenzen:
+            self.h.changeColsBounds(
+                len(grenzen),
+                np.array(list(grenzen), dtype=np.int32),
+                np.array([lo for lo, _ in grenzen.values()], dtype=np.float64),
+                np.array([hi for _, hi in grenzen.values()], dtype=np.float64),
+            )
 
     def hoekpunt(self) -> list[int]:
         """An integral optimum from the last solve, whose continuous columns may sit between vertices.
@@ -347,6 +361,10 @@ class CbcMotor(Motor):
             self.prob += expr >= onder, f"r{self.r}o"
         if boven != ONEINDIG:
             self.prob += expr <= boven, f"r{self.r}b"
+
+    def begrens(self, grenzen: dict[int, tuple[int, int]]) -> None:
+        for j, (lo, hi) in grenzen.items():
+            self.x[j].lowBound, self.x[j].upBound = lo, hi
 
     def los(self, doel: dict[int, int], maximaliseer: bool, start: list[int] | dict[int, int] | None = None) -> str:
         pulp = self._pulp

@@ -48,6 +48,9 @@ class Opbouw:
     # max_leveranciers_per_gemeente: (class, supplier) -> the 0/1 column 'supplier serves this gemeente', where the
     # rule is written out, for a MIP start (evaluatie.verdeling.verfijning.start)
     k_z: dict[tuple[int, int], int] = field(default_factory=dict)
+    # supplier -> its 0/1 column 'supplier chosen' (min_volume, min/max_leveranciers), for a start of stage 1
+    # (evaluatie.verdeling.budgetstart)
+    y: dict[int, int] = field(default_factory=dict)
 
     def totalen(self, waarden: list[int]) -> dict[int, int]:
         """Each supplier's total over all classes (suppliers without volume included, at 0)."""
@@ -141,11 +144,12 @@ def bouw(
     for (ci, si), j in x.items():
         per_leverancier.setdefault(si, []).append((ci, j))
     gebruikt = sorted(per_leverancier)
+    y: dict[int, int] = {}
     if totalen is not None:
         for si in gebruikt:
             lin.rij([(j, 1) for _, j in per_leverancier[si]], totalen[si], totalen[si])
     else:
-        _leveranciersregels(p, lin, per_leverancier, gebruikt, slack if elastisch else None)
+        y = _leveranciersregels(p, lin, per_leverancier, gebruikt, slack if elastisch else None)
     k_z: dict[tuple[int, int], int] = {}
     if (per_gemeente or per_gemeente_in) and r.max_leveranciers_per_gemeente is not None:
         for ci, k in enumerate(ks):
@@ -193,7 +197,7 @@ def bouw(
         {j: (m - p.leveranciers[si].rang) * (n - ci) ** 2 for (ci, si), j in x.items()},
     )
     tu = tu_kolommen(p, ks, x, budget) if geheel and not elastisch else []
-    return Opbouw(lin, ks, x, doelen, slack, tu, subregio_z, k_z)
+    return Opbouw(lin, ks, x, doelen, slack, tu, subregio_z, k_z, y)
 
 
 def _budgetgrenzen(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x: dict[tuple[int, int], int]) -> None:
@@ -229,21 +233,22 @@ def _leveranciersregels(
     per_leverancier: dict[int, list[tuple[int, int]]],
     gebruikt: list[int],
     slack: dict[str, int] | None = None,
-) -> None:
+) -> dict[int, int]:
     """Capacity, max_aandeel, min_volume, min/max_leveranciers: rules on a supplier's total only.
 
     y[s] = 1 when s gets volume. A chosen supplier gets at least max(1, min_volume): a supplier
-    with nothing does not count towards min_leveranciers."""
+    with nothing does not count towards min_leveranciers. Returns supplier -> y column (none without those rules)."""
     r = p.regels
     heeft_y = r.min_volume or r.min_leveranciers is not None or r.max_leveranciers is not None
     ys = []
+    uit: dict[int, int] = {}
     for si in gebruikt:
         ub = bovengrens(p, p.leveranciers[si])
         volume = [(j, 1) for _, j in per_leverancier[si]]
         if not heeft_y:
             lin.rij(volume, boven=ub)
             continue
-        y = lin.kolom(0, 1)
+        y = uit[si] = lin.kolom(0, 1)
         ys.append((y, 1))
         lin.rij([*volume, (y, -ub)], boven=0)
         # x <= ub(x) * y: redundant for integers, but a much tighter LP relaxation.
@@ -257,6 +262,7 @@ def _leveranciersregels(
         lin.rij(ys, onder=r.min_leveranciers)
     if r.max_leveranciers is not None:
         lin.rij(ys, boven=r.max_leveranciers)
+    return uit
 
 
 def _subregio_gemeente(p: Verdeelprobleem, lin: Programma, ks: list[Klasse], x) -> dict[tuple[int, int], int]:

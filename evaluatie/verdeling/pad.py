@@ -61,13 +61,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from evaluatie.verdeling import subregiorelaxatie, verfijning
+from evaluatie.verdeling import budgetstart, gereduceerd, subregiorelaxatie, verfijning
 from evaluatie.verdeling.dualverschuiving import doel_voor_motor
 from evaluatie.verdeling.klassen import CENTEN, Klasse, geschikt, per_gemeente_nodig, uitsplitsen
 from evaluatie.verdeling.matrix import HighsMotor, Motor, Programma, Uitkomst, doelwaarde, motor
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import VOLUMES_VAST_NA, Opbouw, bouw
-from evaluatie.verdeling.oplosser import KNOPEN_BUDGET, OPTIES_BUDGET, kies_stap
+from evaluatie.verdeling.oplosser import KLEIN, KNOPEN_BUDGET, OPTIES_BUDGET, kies_stap
 from evaluatie.verdeling.status import Oplosserfout
 from evaluatie.verdeling.subregiokeuze import bouw_keuze
 from evaluatie.verdeling.verfijning import apart_zetten, overschreden, te_krap
@@ -149,31 +149,56 @@ def _los(
 
 
 def lexicografisch(
-    m: Motor, o: Opbouw, stappen: int = 4, tu: bool = False, na_stap: Callable[[int], None] | None = None
+    m: Motor,
+    o: Opbouw,
+    stappen: int = 4,
+    tu: bool = False,
+    na_stap: Callable[[int], None] | None = None,
+    start: list[int] | None = None,
+    vastzetten: bool = False,
 ) -> tuple[list[int], list[int]]:
     """Stages 1..stappen of `Opbouw.stappen`, each fixed at its exact value; totals fixed after stage 3.
 
     tu: HiGHS treats the x columns of `Opbouw.tu` as continuous in stage 1 (same optimum, far fewer
     integer columns to branch on; see opbouw.tu_kolommen). Stage 4 of the full model would allow it
     too, but measured slower there (bench/landelijk.py, K=2, seed 1, B1: 21 s against 3.3 s cpu),
-    while stage 1 went from 57 s to 13 s. na_stap: called with the number of every stage solved and fixed."""
-    waarden: list[int] | None = None
+    while stage 1 went from 57 s to 13 s. na_stap: called with the number of every stage solved and fixed.
+    start: an allocation of the model as the MIP start of stage 1 (later stages start from the previous one's).
+    vastzetten: after every stage but the last, the bounds its LP's reduced costs imply for every optimum of it
+    (evaluatie.verdeling.gereduceerd: exact, the same stage values) go to the engine for the stages after it."""
+    waarden: list[int] | None = start
     behaald = []
+    extra: list[tuple[list[int], list[float], float, float]] = []  # rows added to m, for the LP of `vastzetten`
+    onder, boven = list(o.lin.onder), list(o.lin.boven)
+
+    def begrens(nieuw: dict[int, tuple[int, int]]) -> None:
+        m.begrens(nieuw)
+        for j, (lo, hi) in nieuw.items():
+            onder[j], boven[j] = lo, hi
+
+    def voeg_toe(termen: Sequence[tuple[int, float]], lo: float, hi: float) -> None:
+        m.voeg_rij_toe(termen, lo, hi)
+        extra.append(([j for j, _ in termen], [c for _, c in termen], lo, hi))
+
     for nummer, (doel, maximaliseer) in enumerate(o.stappen()[:stappen], start=1):
         verschoven, constante = o.verschoven(doel)  # same optimum, a smaller fixed row (see Opbouw.verschoven)
         continu = o.tu if tu and nummer == 1 else []
+        later = vastzetten and nummer < stappen  # bounds for the stages after this one (gereduceerd)
+        kosten = gereduceerd.kosten(o.lin, extra, onder, boven, verschoven, maximaliseer) if later else None
         waarden = _los(m, verschoven, maximaliseer, waarden, continu)
         v = doelwaarde(doel, waarden)
         behaald.append(v)
         termen = [(j, c) for j, c in verschoven.items() if c]
         rest = v - constante
-        m.voeg_rij_toe(termen, rest, float("inf")) if maximaliseer else m.voeg_rij_toe(termen, float("-inf"), rest)
+        if kosten is not None:
+            begrens(kosten.grenzen(rest, onder, boven, o.lin.geheel))  # every optimum of this stage: every later one
+        voeg_toe(termen, rest, float("inf")) if maximaliseer else voeg_toe(termen, float("-inf"), rest)
         if nummer == VOLUMES_VAST_NA and stappen == 4:
             kolommen: dict[int, list[tuple[int, float]]] = {}
             for (_, si), j in o.x.items():
                 kolommen.setdefault(si, []).append((j, 1))
             for si, totaal in sorted(o.totalen(waarden).items()):
-                m.voeg_rij_toe(kolommen[si], totaal, totaal)
+                voeg_toe(kolommen[si], totaal, totaal)
         if na_stap is not None:
             na_stap(nummer)
     assert waarden is not None
@@ -276,8 +301,14 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         # HiGHS without primal heuristics once stage 1 is fixed: budgets, and per_subregio (subregiorelaxatie)
         zonder_heuristiek = stap == "relaxatie_budget" or tu
         na_stap = _budget_na_stap(m_rel) if zonder_heuristiek else None
+        begin = None
+        # a national budget relaxation: a start for stage 1, and bounds from the reduced costs (see both modules)
+        vast = stap == "relaxatie_budget" and rel.lin.aantal > KLEIN
+        if vast:
+            doel, maximaliseer = rel.stappen()[0]
+            begin = budgetstart.start(rel, rel.verschoven(doel)[0], maximaliseer)
         try:
-            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap)
+            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap, start=begin, vastzetten=vast)
         except Oplosserfout:
             if getattr(m_rel, "knopen", None) is None:
                 raise
@@ -285,7 +316,7 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
             knopen_op.append(True)
             m_rel = maak_highs(stap, rel.lin)
             na_stap = _budget_na_stap(m_rel) if zonder_heuristiek else None
-            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap)
+            return lexicografisch(m_rel, rel, stappen=3, tu=tu, na_stap=na_stap, start=begin, vastzetten=vast)
 
     if pad != VOLLEDIG and r.max_leveranciers_per_gemeente is not None and not r.per_subregio:
         k_uit = _verdeel_k(p, ks, r.max_leveranciers_per_gemeente, ontspan, maak, klaar)
