@@ -273,7 +273,11 @@ def gunningsperceel_naast_b1(data: dict[str, Any], code: str, naam: str, plafond
     import copy
 
     data = module_naast_b1(data, code, naam, plafondprijs)
-    data["percelen"][code].update(procedure="gunning", knockout=copy.deepcopy(data["percelen"]["B1"]["knockout"]))
+    lot, b1 = data["percelen"][code], data["percelen"]["B1"]
+    lot.update(procedure="gunning", knockout=copy.deepcopy(b1["knockout"]))
+    lot.pop("gunningscriteria", None)  # module_naast_b1 empties them (an open house without minimum quality)
+    if "gunningscriteria" in b1:
+        lot["gunningscriteria"] = copy.deepcopy(b1["gunningscriteria"])
     return data
 
 
