@@ -116,3 +116,19 @@ def test_scenario_met_een_open_house_zonder_minimale_kwaliteit_noemt_het_perceel
     assert code == 0, uit
     assert uit.count("Let op: scenario: perceel Z is in dit scenario een open house zonder minimale kwaliteit") == 1
     assert "valt in dit scenario af bij de knock-outtoets" not in uit
+
+
+def test_scenario_dat_de_procedure_wijzigt_noemt_de_procedure_en_ieders_stand(voorbeeld: Path) -> None:
+    """`--zet percelen.Z.procedure=toelating` said 'Toegelaten: ongewijzigd' for the example's Z-route, ranked before:
+    a change of procedure is now said, and each bid's standing in the words of both procedures. By hand: Z asks 16
+    (1 + 3 + 7 + 2 + 1 + 2), both valid bids offer a capacity of 10; the first (Inburgerwijs Academie) gets its 10,
+    the second (Kompas Inburgering) the other 6."""
+    code, uit = _run("scenario", "--werkmap", voorbeeld, "--zet", "percelen.Z.procedure=toelating")
+    assert code == 0, uit
+    z = uit.split("Perceel Z-route")[1]
+    assert z.startswith(
+        " Procedure: gunning (rangorde) -> toelating (open house) Rangorde en toelating: "
+        "Inburgerwijs Academie: rang 1, 10 toegewezen -> toegelaten "
+        "Kompas Inburgering: rang 2, 6 toegewezen -> toegelaten Verdeling:"
+    ), z
+    assert "Toegelaten: ongewijzigd" not in uit

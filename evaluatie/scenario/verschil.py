@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.gunning.uitslag import Gunningsuitslag, Perceeluitslag
 from evaluatie.prijs.precisie import punten
+from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.tekst import euro, getal
 
 
@@ -17,6 +18,7 @@ from evaluatie.tekst import euro, getal
 class Perceelverschil:
     perceel: str
     procedure: str = "gunning"  # "toelating": admission only, no rank and no score
+    procedure_voor: str = ""  # the baseline's procedure when the scenario changes it (--zet percelen.Z.procedure=...)
     rangorde: list[str] = field(default_factory=list)
     verdeling: list[str] = field(default_factory=list)
     kosten_voor: float = 0.0
@@ -83,6 +85,15 @@ def _nu_toegelaten(p: Perceeluitslag, rang: int) -> str:
     return "nu toegelaten" if p.procedure == "toelating" else f"nu toegelaten, rang {rang}"
 
 
+def _stand(p: Perceeluitslag, r: Rangregel | None) -> str:
+    """A bid's standing in a lot, in the words of its procedure: 'toegelaten', 'rang 2, 39 toegewezen', or out."""
+    if r is None:
+        return "niet toegelaten" if p.procedure == "toelating" else "niet gerangschikt"
+    if p.procedure == "toelating":
+        return "toegelaten"
+    return f"rang {r.rang}, {p.toegewezen(r.inschrijver)} toegewezen"
+
+
 def _raammaximum(code: str, a_voor: Aanbesteding | None, a_na: Aanbesteding | None) -> str:
     """'210 -> 252 trajecten, EUR 2.100.000,00 -> EUR 2.520.000,00' when looptijd, raammaximum, volumes or the
     price it is valued at change it: the maximum the letters and the published method state."""
@@ -125,7 +136,13 @@ def verschil(
         )
         ra = {r.inschrijver: r for r in a.rangorde}
         rb = {r.inschrijver: r for r in b.rangorde}
-        for naam in sorted(set(ra) | set(rb)):
+        if a.procedure != b.procedure:
+            # a ranked lot made an open house (or back): every bid's standing changes kind, so each is said with
+            # both (a bid ranked without volume is now admitted; 'Toegelaten: ongewijzigd' hid the change)
+            v.procedure_voor = a.procedure
+            for naam in sorted(set(ra) | set(rb)):
+                v.rangorde.append(f"{naam}: {_stand(a, ra.get(naam))} -> {_stand(b, rb.get(naam))}")
+        for naam in sorted(set(ra) | set(rb)) if a.procedure == b.procedure else ():
             x, y = ra.get(naam), rb.get(naam)
             if x is None or y is None:
                 v.rangorde.append(f"{naam}: {'niet meer toegelaten' if y is None else _nu_toegelaten(b, y.rang)}")
@@ -149,7 +166,13 @@ def als_tekst(verschillen: list[Perceelverschil]) -> str:
         delen.append(f"Perceel {v.perceel}")
         if v.uitkomst:
             delen.append(f"  Uitkomst: {v.uitkomst}")
-        kop = "Toegelaten" if v.procedure == "toelating" else "Rangorde"
+        if v.procedure_voor:
+            naam = {"gunning": "gunning (rangorde)", "toelating": "toelating (open house)"}
+            delen.append(f"  Procedure: {naam[v.procedure_voor]} -> {naam[v.procedure]}")
+        if v.procedure_voor:
+            kop = "Rangorde en toelating"
+        else:
+            kop = "Toegelaten" if v.procedure == "toelating" else "Rangorde"
         delen.append(f"  {kop}: " + ("ongewijzigd" if not v.rangorde else ""))
         delen += [f"    {r}" for r in v.rangorde]
         delen.append("  Verdeling: " + ("ongewijzigd" if not v.verdeling else ""))
