@@ -8,7 +8,7 @@ from typing import Any
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.optie import looptijd_zin
-from evaluatie.contract.stand import Stand, Standregel, wachttijd
+from evaluatie.contract.stand import Stand, Standregel, uitgevallen_zinnen, wachttijd
 from evaluatie.definitie.model import MODULES
 from evaluatie.tekst import euro, getal, kort
 
@@ -74,6 +74,11 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
             for p in st.prestaties
         ],
         "signalen": [{"soort": s.soort, "tekst": s.tekst} for s in st.signalen],
+        "uitgevallen": [
+            {"perceel": code, "aanbieder": naam, "per": per.isoformat()}
+            for (code, naam), per in sorted(reg.uitgevallen.items())
+            if per <= st.peildatum
+        ],
         "later_toegetreden": [
             {"perceel": code, "aanbieder": naam, "vanaf": vanaf.isoformat()}
             for (code, naam), vanaf in sorted(reg.toegetreden.items())
@@ -124,6 +129,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         r.append(verwachting)
     for (code, naam), vanaf in sorted(reg.toegetreden.items()):  # contract toetreding: admitted after the start
         r.append(f"Later toegetreden tot {reg.percelen[code].naam}: {naam}, per {vanaf.strftime('%d-%m-%Y')}.")
+    r += uitgevallen_zinnen(reg, st.peildatum)
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
         if m.prognose is None:
