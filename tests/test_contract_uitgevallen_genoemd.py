@@ -32,3 +32,19 @@ def test_stand_en_kwartaal_noemen_de_uitgevallen_aanbieder(tmp_path: Path) -> No
         assert ZIN in html_tekst(map_ / html), html
     overzicht = {r[0]: r[1] for r in load_workbook(map_ / "regio.xlsx")["Overzicht"].iter_rows(values_only=True)}
     assert overzicht["Uitgevallen"] == ZIN, overzicht
+
+
+def test_kwartaal_noemt_de_later_toegetreden_aanbieder(tmp_path: Path) -> None:
+    """The stand named a supplier admitted later to an open house ('Later toegetreden ...'), the quarterly report did
+    not: a gemeente saw a new supplier in its table without a word. Delta joins Z from 23 July 2026."""
+    from tests.test_contract_toetreding import _gestart, _laat_bod, _toetreding
+
+    ws = _gestart(tmp_path)
+    assert _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")])).exit_code == 0
+    zin = "Later toegetreden tot Z-route: Delta, per 23-07-2026."
+    for kwartaal, genoemd in (("2026-K2", False), ("2026-K3", True)):
+        assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", kwartaal).exit_code == 0
+        map_ = ws / "contract" / "kwartaal" / kwartaal
+        assert (zin in html_tekst(map_ / "gemeente-zuid.html")) == genoemd, kwartaal
+        rijen = dict(load_workbook(map_ / "regio.xlsx")["Overzicht"].iter_rows(values_only=True))
+        assert rijen.get("Later toegetreden") == (zin if genoemd else None), rijen

@@ -199,6 +199,15 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     )
 
 
+def toegetreden_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
+    """Every supplier admitted later to an open-house lot (contract toetreding) by peildatum, in words."""
+    return [
+        f"Later toegetreden tot {reg.percelen[code].naam}: {naam}, per {vanaf.strftime('%d-%m-%Y')}."
+        for (code, naam), vanaf in sorted(reg.toegetreden.items())
+        if vanaf <= peildatum
+    ]
+
+
 def uitgevallen_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     """Every supplier that dropped out of a lot by peildatum (contract uitval), in words: the tables keep its
     allocation and placements, and without this a reader saw a supplier that had stopped as if it still took people."""
