@@ -49,6 +49,10 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "aandeel": round(r.aandeel, 6),
                 "prognose_uitgeput": r.prognose.isoformat() if r.prognose else None,
                 "prognose_na_looptijd": r.na_looptijd,
+                # the last day of the term on peildatum, and with the option years not exercised then (the maximum
+                # covers them too): what the text says of a forecast after the term
+                "einde_looptijd": r.einde.isoformat() if r.einde else None,
+                "einde_met_optiejaren": r.einde_met_opties.isoformat() if r.einde_met_opties else None,
                 "uitgeput": r.uitgeput,
             }
             for r in st.raam
