@@ -119,6 +119,10 @@ def test_prognose_zegt_wanneer_het_maximum_met_het_optiejaar_bereikt_is(ws: Path
         "einde van de looptijd (31-12-2023); met het optiejaar dat niet is uitgeoefend (tot en met 31-12-2024) op "
         "27-12-2024" in uit
     ), uit
+    code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2023-06-30", "--json")
+    z = next(r for r in json.loads(uit)["raamovereenkomst"] if r["perceel"] == "Z")
+    assert (z["prognose_uitgeput"], z["prognose_na_looptijd"]) == ("2024-12-27", True), z
+    assert (z["einde_looptijd"], z["einde_met_optiejaren"]) == ("2023-12-31", "2024-12-31"), z
 
 
 def test_register_van_voor_de_optiejaren_houdt_de_looptijd_van_zijn_start(ws: Path) -> None:

@@ -37,6 +37,8 @@ from evaluatie.contract.stand import (
     bereken_stand,
     decimalen,
     signalen,
+    toegetreden_zinnen,
+    uitgevallen_zinnen,
     wachttijd,
 )
 from evaluatie.contract.telling import geplaatst
@@ -488,6 +490,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
             for z in [toegewezen_bij_toelating([p.naam for p in reg.percelen.values() if p.toelating])]
             if z
         ),
+        *(f"<p>{escape(z)}</p>" for z in toegetreden_zinnen(reg, c.laatste) + uitgevallen_zinnen(reg, c.laatste)),
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
@@ -530,6 +533,12 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     modules = geen_examen(_modules(reg, c))
     if modules:
         kop.append(["Modules", modules])
+    toegetreden = toegetreden_zinnen(reg, c.laatste)
+    if toegetreden:
+        kop.append(["Later toegetreden", " ".join(toegetreden)])
+    uitgevallen = uitgevallen_zinnen(reg, c.laatste)
+    if uitgevallen:
+        kop.append(["Uitgevallen", " ".join(uitgevallen)])
     routewijziging = _routewijziging(reg, c)
     if routewijziging:
         kop.append(["Routewijzigingen", routewijziging])

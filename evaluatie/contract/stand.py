@@ -199,6 +199,26 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     )
 
 
+def toegetreden_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
+    """Every supplier admitted later to an open-house lot (contract toetreding) by peildatum, in words."""
+    return [
+        f"Later toegetreden tot {reg.percelen[code].naam}: {naam}, per {vanaf.strftime('%d-%m-%Y')}."
+        for (code, naam), vanaf in sorted(reg.toegetreden.items())
+        if vanaf <= peildatum
+    ]
+
+
+def uitgevallen_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
+    """Every supplier that dropped out of a lot by peildatum (contract uitval), in words: the tables keep its
+    allocation and placements, and without this a reader saw a supplier that had stopped as if it still took people."""
+    return [
+        f"Uitgevallen in {reg.percelen[code].naam}: {naam}, per {per.strftime('%d-%m-%Y')}; vanaf die dag geen nieuwe "
+        f"plaatsingen bij {naam} in dat perceel."
+        for (code, naam), per in sorted(reg.uitgevallen.items())
+        if per <= peildatum
+    ]
+
+
 def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:
     """Days each registered-but-not-started person has been waiting with this supplier at peildatum (a person who
     stopped before starting waits no longer, nor does one whose route changed: from that day the person is with the

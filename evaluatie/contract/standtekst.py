@@ -8,7 +8,7 @@ from typing import Any
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.optie import looptijd_zin
-from evaluatie.contract.stand import Stand, Standregel, wachttijd
+from evaluatie.contract.stand import Stand, Standregel, uitgevallen_zinnen, wachttijd
 from evaluatie.definitie.model import MODULES
 from evaluatie.tekst import euro, getal, kort
 
@@ -49,6 +49,10 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "aandeel": round(r.aandeel, 6),
                 "prognose_uitgeput": r.prognose.isoformat() if r.prognose else None,
                 "prognose_na_looptijd": r.na_looptijd,
+                # the last day of the term on peildatum, and with the option years not exercised then (the maximum
+                # covers them too): what the text says of a forecast after the term
+                "einde_looptijd": r.einde.isoformat() if r.einde else None,
+                "einde_met_optiejaren": r.einde_met_opties.isoformat() if r.einde_met_opties else None,
                 "uitgeput": r.uitgeput,
             }
             for r in st.raam
@@ -74,6 +78,11 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
             for p in st.prestaties
         ],
         "signalen": [{"soort": s.soort, "tekst": s.tekst} for s in st.signalen],
+        "uitgevallen": [
+            {"perceel": code, "aanbieder": naam, "per": per.isoformat()}
+            for (code, naam), per in sorted(reg.uitgevallen.items())
+            if per <= st.peildatum
+        ],
         "later_toegetreden": [
             {"perceel": code, "aanbieder": naam, "vanaf": vanaf.isoformat()}
             for (code, naam), vanaf in sorted(reg.toegetreden.items())
@@ -124,6 +133,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         r.append(verwachting)
     for (code, naam), vanaf in sorted(reg.toegetreden.items()):  # contract toetreding: admitted after the start
         r.append(f"Later toegetreden tot {reg.percelen[code].naam}: {naam}, per {vanaf.strftime('%d-%m-%Y')}.")
+    r += uitgevallen_zinnen(reg, st.peildatum)
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
         if m.prognose is None:
