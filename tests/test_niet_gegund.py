@@ -225,3 +225,27 @@ def test_zonder_een_beoordelaar_niet_gegund(tmp_path: Path) -> None:
         "minstens 70,00"
     ) in tekst
     assert "bedient" not in tekst
+
+
+def test_brief_niet_gegund_heeft_een_eigen_kenmerk(tmp_path: Path) -> None:
+    """The besluit tot niet-gunning carried the kenmerk 'GB-...' of a gunningsbeslissing: the reference a bidder quotes
+    in a complaint said the letter was something it is not. It is 'NG-<jaar>-<perceel>-<hash>' now, with the same
+    hash of aanbesteding, perceel, KvK, name and verzenddatum (2026-04-07, the gunning date), so it stays one per
+    letter and the same on every run; the bidder's letter on B1 keeps 'GB'."""
+    import hashlib
+    import re
+
+    ws = _werkmap(tmp_path / "ws")
+    assert _run("gunning", "--werkmap", ws).exit_code == 0
+    brieven = ws / "rapporten" / "brieven"
+
+    def verwacht(soort: str, code: str, kvk: str, naam: str) -> str:
+        sleutel = f"Testaanbesteding|{code}|{kvk}|{naam}|2026-04-07".encode()
+        return f"{soort}-2026-{code.upper()}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
+
+    def kenmerken(brief: str) -> list[str]:
+        return re.findall(r"Kenmerk: ([A-Z]+-\d{4}-[A-Z0-9]+-[0-9A-F]{6})", (brieven / brief).read_text("utf-8"))
+
+    assert set(kenmerken("alfa-z.html")) == {verwacht("NG", "Z", "11111111", "Alfa")}
+    assert set(kenmerken("beta-z.html")) == {verwacht("NG", "Z", "22222222", "Beta")}
+    assert set(kenmerken("alfa-b1.html")) == {verwacht("GB", "B1", "11111111", "Alfa")}
