@@ -29,11 +29,15 @@ SCORES_CRITERIA = ("Plan van aanpak", "Samenwerking")
 SCORES = {(i, c): s for i, s in (("Alfa", 75), ("Beta", 50)) for c in SCORES_CRITERIA}
 
 
-def _werkmap(root: Path, z: bool = True) -> Path:
+def _werkmap(root: Path, z: bool = True, zonder_zuid: bool = False) -> Path:
     """B1 (ceiling EUR 10.000) and Z-route (ceiling EUR 12.000), both by gunning. Alfa and Beta bid on B1 under the
     ceiling; on Z (with `z`) both above it (EUR 13.000 and 12.500), so both are ongeldig there; without `z` nobody
-    bids on Z."""
-    ws = maak_werkmap(root, gunningsperceel_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 12000))
+    bids on Z. `zonder_zuid`: Zuid does not join Z (only Noord and Oost)."""
+    data = gunningsperceel_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 12000)
+    if zonder_zuid:
+        data["percelen"]["Z"]["gemeenten"] = ["Noord", "Oost"]
+        del data["gemeenten"][2]["inburgeraars"]["Z"]
+    ws = maak_werkmap(root, data)
     alfa, beta = [("B1", 9000, 30, 12, 4, "alle")], [("B1", 9500, 30, 12, 4, "alle")]
     if z:
         alfa.append(("Z", 13000, 10, 12, 4, "alle"))
@@ -225,3 +229,74 @@ def test_zonder_een_beoordelaar_niet_gegund(tmp_path: Path) -> None:
         "minstens 70,00"
     ) in tekst
     assert "bedient" not in tekst
+
+
+def test_brief_niet_gegund_heeft_een_eigen_kenmerk(tmp_path: Path) -> None:
+    """The besluit tot niet-gunning carried the kenmerk 'GB-...' of a gunningsbeslissing: the reference a bidder quotes
+    in a complaint said the letter was something it is not. It is 'NG-<jaar>-<perceel>-<hash>' now, with the same
+    hash of aanbesteding, perceel, KvK, name and verzenddatum (2026-04-07, the gunning date), so it stays one per
+    letter and the same on every run; the bidder's letter on B1 keeps 'GB'."""
+    import hashlib
+    import re
+
+    ws = _werkmap(tmp_path / "ws")
+    assert _run("gunning", "--werkmap", ws).exit_code == 0
+    brieven = ws / "rapporten" / "brieven"
+
+    def verwacht(soort: str, code: str, kvk: str, naam: str) -> str:
+        sleutel = f"Testaanbesteding|{code}|{kvk}|{naam}|2026-04-07".encode()
+        return f"{soort}-2026-{code.upper()}-{hashlib.sha256(sleutel).hexdigest()[:6].upper()}"
+
+    def kenmerken(brief: str) -> list[str]:
+        return re.findall(r"Kenmerk: ([A-Z]+-\d{4}-[A-Z0-9]+-[0-9A-F]{6})", (brieven / brief).read_text("utf-8"))
+
+    assert set(kenmerken("alfa-z.html")) == {verwacht("NG", "Z", "11111111", "Alfa")}
+    assert set(kenmerken("beta-z.html")) == {verwacht("NG", "Z", "22222222", "Beta")}
+    assert set(kenmerken("alfa-b1.html")) == {verwacht("GB", "B1", "11111111", "Alfa")}
+
+
+def test_stand_en_kwartaal_noemen_het_niet_gegunde_perceel(tmp_path: Path) -> None:
+    """`contract stand` and the quarterly reports showed only the awarded lots: a contract manager of Noord, which
+    joined Z-route (5 a year), read no word of that route, as if it had been forgotten. They now name it as not
+    awarded, for the gemeenten that joined it (Noord and Oost: the lot's gemeenten recorded by the contract start; Zuid
+    did not join, so its report does not name the lot), with no figure of their own."""
+    ws = _werkmap(tmp_path / "ws", zonder_zuid=True)
+    assert _run("gunning", "--werkmap", ws).exit_code == 0
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    zin = (
+        "Z-route: niet gegund (geen geldige inschrijving); geen overeenkomst, dus geen aanbieder, toewijzing of "
+        "plaatsingen voor de deelnemende gemeenten (Noord en Oost)."
+    )
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-07-01")
+    assert r.exit_code == 0, r.output
+    assert zin in r.output.splitlines()
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-07-01", "--json")
+    assert json.loads(r.output)["niet_gegund"] == [{"perceel": "Z", "naam": "Z-route", "gemeenten": ["Noord", "Oost"]}]
+
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3").exit_code == 0
+    map_ = ws / "contract" / "kwartaal" / "2026-K3"
+    assert zin in html_tekst(map_ / "regio.html")
+    noord = (
+        "Z-route: niet gegund (geen geldige inschrijving); geen overeenkomst, dus voor gemeente Noord geen aanbieder, "
+        "toewijzing of plaatsingen op deze route uit deze aanbesteding."
+    )
+    assert noord in html_tekst(map_ / "gemeente-noord.html")
+    assert "Z-route" not in html_tekst(map_ / "gemeente-zuid.html")
+    from openpyxl import load_workbook
+
+    overzicht = load_workbook(map_ / "gemeente-noord.xlsx")["Overzicht"]
+    assert ["Niet gegund", noord] in [[c.value for c in rij] for rij in overzicht.iter_rows()]
+
+
+def test_regel_zonder_vastgelegde_gemeenten_en_bij_veel_gemeenten() -> None:
+    """A register whose start did not record who joined the lot says so (never a guess at the gemeenten, and the
+    line is not left out); past 12 gemeenten they are counted, as in the advies; one is named in the singular."""
+    from evaluatie.contract.basis import niet_gegund_regel
+
+    kop = "Z-route: niet gegund (geen geldige inschrijving); geen overeenkomst, dus geen aanbieder, toewijzing of plaatsingen"
+    assert niet_gegund_regel("Z-route", None, "Noord") == (
+        f"{kop} (welke gemeenten aan het perceel deelnamen, heeft de start van dit register niet vastgelegd)."
+    )
+    veel = tuple(f"G{i}" for i in range(13))
+    assert niet_gegund_regel("Z-route", veel) == f"{kop} voor de 13 deelnemende gemeenten."
+    assert niet_gegund_regel("Z-route", ("Noord",)) == f"{kop} voor de deelnemende gemeente Noord."

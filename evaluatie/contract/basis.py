@@ -55,6 +55,32 @@ GEEN_RAAM = "open house (toelating), geen raamovereenkomst met een maximum"
 NIET_GEGUND_CONTRACT = "niet gegund (geen geldige inschrijving); geen overeenkomst, dus niet in het contractregister"
 
 
+def niet_gegund_regel(naam: str, gemeenten: tuple[str, ...] | None, gemeente: str | None = None) -> str:
+    """What the stand and the quarterly reports say of an award lot that was not awarded, which the register does not
+    hold: without it a gemeente that joined the lot reads no word of that route. `gemeenten`: those that joined it, as
+    the contract start recorded them (None: a register started before it recorded them); `gemeente`: the one a
+    report is for. No figure: there is no allocation and no placement to count."""
+    from evaluatie.gemeentenamen import opsomming
+    from evaluatie.gunning.niet_gegund import MAX_GEMEENTEN_GENOEMD
+
+    kop = f"{naam}: niet gegund (geen geldige inschrijving); geen overeenkomst, dus"
+    if gemeente is not None and gemeenten is not None:
+        wat = "geen aanbieder, toewijzing of plaatsingen op deze route uit deze aanbesteding"
+        return f"{kop} voor gemeente {gemeente} {wat}."
+    if gemeenten is None:
+        return (
+            f"{kop} geen aanbieder, toewijzing of plaatsingen (welke gemeenten aan het perceel deelnamen, heeft de "
+            "start van dit register niet vastgelegd)."
+        )
+    if len(gemeenten) == 1:
+        wie = f"de deelnemende gemeente {gemeenten[0]}"
+    elif len(gemeenten) <= MAX_GEMEENTEN_GENOEMD:
+        wie = f"de deelnemende gemeenten ({opsomming(list(gemeenten), 'en')})"
+    else:
+        wie = f"de {len(gemeenten)} deelnemende gemeenten"
+    return f"{kop} geen aanbieder, toewijzing of plaatsingen voor {wie}."
+
+
 def geen_raamovereenkomst(naam: str) -> str:
     """What the contract phase says of an open-house lot where a gunning lot has its framework agreement."""
     return f"{naam}: {GEEN_RAAM}"
@@ -90,6 +116,8 @@ class Contractbasis:
     # award lots that were not awarded (no valid bid), (code, naam): no framework agreement, so no contract; the
     # register does not hold them and 'contract start' names them
     niet_gegund: tuple[tuple[str, str], ...] = ()
+    # per such lot (code, its gemeenten in tender order): who joined it and so has no supplier for it from this tender
+    niet_gegund_gemeenten: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # of `jaren`, the option years: not in the term until exercised by a decision (contract optiejaar)
     optiejaren: int = 0
 
@@ -169,9 +197,11 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
     inschrijvingen, _ = lees_inschrijvingen(aanbesteding, werkmap.inschrijvingen, herstel)
     per_naam = {i.naam: i for i in inschrijvingen}
     percelen, leveranciers, toewijzing, niet_gegund = [], [], [], []
+    niet_gegund_gemeenten: list[tuple[str, tuple[str, ...]]] = []
     for code, p in data["percelen"].items():
         if p.get("status") == NIET_GEGUND:  # no framework agreement is concluded: nothing to register
             niet_gegund.append((code, p["naam"]))
+            niet_gegund_gemeenten.append((code, tuple(b["gemeente"] for b in p["budgetten"])))
             continue
         if p["procedure"] == "toelating":
             percelen.append(Contractperceel(code, p["naam"], None, None, float(p["plafondprijs"]), toelating=True))
@@ -227,4 +257,5 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
             else None
         ),
         niet_gegund=tuple(niet_gegund),
+        niet_gegund_gemeenten=tuple(niet_gegund_gemeenten),
     )

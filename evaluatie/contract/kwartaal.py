@@ -491,6 +491,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
             if z
         ),
         *(f"<p>{escape(z)}</p>" for z in toegetreden_zinnen(reg, c.laatste) + uitgevallen_zinnen(reg, c.laatste)),
+        *(f"<p>{escape(z)}</p>" for z in reg.niet_gegund_regels(gemeente)),
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
@@ -530,6 +531,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Looptijd", looptijd_zin(reg, c.laatste).removeprefix("Looptijd: ")],
         ["Onderdrukking", onderdrukking_uitleg(c.openbaar.gecontroleerd, len(reg.gemeenten))],
     ]
+    kop += [["Niet gegund", z] for z in reg.niet_gegund_regels(gemeente)]
     modules = geen_examen(_modules(reg, c))
     if modules:
         kop.append(["Modules", modules])

@@ -10,10 +10,11 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from evaluatie.contract.basis import Contractleverancier, Contractperceel
+from evaluatie.contract.basis import Contractleverancier, Contractperceel, niet_gegund_regel
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.naamvorm import sleutel
 
@@ -64,6 +65,8 @@ class Register:
     correcties: int = 0
     # code -> naam of the award lots that were not awarded (no valid bid): no contract, so not in `percelen`
     niet_gegund: dict[str, str] = field(default_factory=dict)
+    # code -> the gemeenten that joined such a lot; absent for a register whose start did not record them
+    niet_gegund_gemeenten: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def geen_perceel(self, getypt: str) -> str:
         """Why a lot named by a command is not in this contract: not awarded, or not a lot of it at all."""
@@ -74,6 +77,16 @@ class Register:
                 f"inschrijving), dus is er geen overeenkomst (wel: {', '.join(self.percelen)})"
             )
         return f"'{getypt}' is geen perceel van dit contract ({', '.join(self.percelen)})"
+
+    def niet_gegund_regels(self, gemeente: str | None = None) -> list[str]:
+        """A line per lot not awarded (for `gemeente`: per such lot it joined), for the stand and the quarterly
+        reports: the register holds no row of them, so without the line they would be silently absent."""
+        uit = []
+        for code, naam in self.niet_gegund.items():
+            gemeenten = self.niet_gegund_gemeenten.get(code)
+            if gemeente is None or gemeenten is None or gemeente in gemeenten:
+                uit.append(niet_gegund_regel(naam, gemeenten, gemeente))
+        return uit
 
     # the option years the tender allows beyond the fixed term (0 for a register started before schema version 4,
     # whose start took them into the term), and every one exercised: (contract year, date of the decision, its id)
@@ -305,16 +318,18 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         bron_vanaf=vanaf,
         eigen_keuzes=int(db.execute("SELECT COUNT(*) FROM keuze").fetchone()[0]),
         correcties=int(db.execute("SELECT COUNT(*) FROM gebeurtenis WHERE vervangt IS NOT NULL").fetchone()[0]),
-        niet_gegund=_niet_gegund(db),
+        niet_gegund=_niet_gegund(db, "niet_gegund"),
+        niet_gegund_gemeenten={c: tuple(g) for c, g in _niet_gegund(db, "niet_gegund_gemeenten").items()},
         optiejaren=optiejaren,
         opties=opties,
         optiejaren_in_start=looptijd is None,
     )
 
 
-def _niet_gegund(db: sqlite3.Connection) -> dict[str, str]:
-    """The lots the award did not award, as the contract start recorded them (none in a register started before)."""
+def _niet_gegund(db: sqlite3.Connection, sleutel: str) -> dict[str, Any]:
+    """The lots the award did not award (`niet_gegund`: their names; `niet_gegund_gemeenten`: who joined them), as
+    the contract start recorded them (none in a register started before it recorded them)."""
     rij = db.execute("SELECT inhoud FROM besluit WHERE soort = 'contractstart' ORDER BY id LIMIT 1").fetchone()
     if rij is None:
         return {}
-    return dict(json.loads(rij[0]).get("niet_gegund", {}))
+    return dict(json.loads(rij[0]).get(sleutel, {}))

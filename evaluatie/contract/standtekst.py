@@ -83,11 +83,20 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
             for (code, naam), per in sorted(reg.uitgevallen.items())
             if per <= st.peildatum
         ],
+        # award lots not awarded: no contract, so no row above; who joined them (null: not recorded at the start)
+        "niet_gegund": [
+            {"perceel": code, "naam": naam, "gemeenten": _lijst(reg.niet_gegund_gemeenten.get(code))}
+            for code, naam in reg.niet_gegund.items()
+        ],
         "later_toegetreden": [
             {"perceel": code, "aanbieder": naam, "vanaf": vanaf.isoformat()}
             for (code, naam), vanaf in sorted(reg.toegetreden.items())
         ],
     }
+
+
+def _lijst(gemeenten: tuple[str, ...] | None) -> list[str] | None:
+    return None if gemeenten is None else list(gemeenten)
 
 
 def stand_als_tekst(reg: Register, st: Stand, volledig: bool = False) -> str:
@@ -134,6 +143,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
     for (code, naam), vanaf in sorted(reg.toegetreden.items()):  # contract toetreding: admitted after the start
         r.append(f"Later toegetreden tot {reg.percelen[code].naam}: {naam}, per {vanaf.strftime('%d-%m-%Y')}.")
     r += uitgevallen_zinnen(reg, st.peildatum)
+    r += reg.niet_gegund_regels()
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
         if m.prognose is None:

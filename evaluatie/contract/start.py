@@ -61,6 +61,8 @@ def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.
         }
         if basis.niet_gegund:  # kept with the decision, so a command that names such a lot says why it is not here
             inhoud["niet_gegund"] = dict(basis.niet_gegund)
+            # who joined each: the stand and the quarterly reports name the lot for those gemeenten
+            inhoud["niet_gegund_gemeenten"] = {code: list(g) for code, g in basis.niet_gegund_gemeenten}
         besluit = leg_vast(db, "contractstart", startdatum, door, reden, inhoud)
         db.execute(
             "INSERT INTO contract (id, aanbesteding, gunning_sha256, startdatum, jaren, besluit_id) "

@@ -72,9 +72,14 @@ STATUSSEN = (GEGUND, AFGEWEZEN, TOEGELATEN, *AFWIJZINGEN)
 def kenmerk(g: Rapportgegevens, inschrijver: str, code: str) -> str:
     """One per letter and deterministic: the same tender, lot, bidder and date of sending always give the same
     kenmerk. The date is part of it because one bidder can get two decisions on one lot: refused in the award and
-    admitted later to the open house (evaluatie.contract.toetreding), in the same year."""
+    admitted later to the open house (evaluatie.contract.toetreding), in the same year. The prefix says which decision
+    the letter is, as its title does: TB toelatingsbesluit, NG besluit tot niet-gunning (a lot without a valid bid),
+    GB gunningsbeslissing."""
     ins = _index(g).inschrijving[inschrijver]
-    soort = "TB" if g.aanbesteding.percelen[code].procedure == "toelating" else "GB"
+    if g.aanbesteding.percelen[code].procedure == "toelating":
+        soort = "TB"
+    else:
+        soort = "NG" if g.uitslag.percelen[code].niet_gegund else "GB"
     verzending = g.aanbesteding.data.verzenddatum.isoformat()
     sleutel = f"{g.aanbesteding.naam}|{code}|{ins.kvk}|{ins.naam}|{verzending}".encode()
     perceeldeel = {"onderwijs": "OND"}.get(code, code.upper())  # short and in capitals, as read aloud on the phone

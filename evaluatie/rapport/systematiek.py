@@ -310,6 +310,7 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
         f"{a.standstill_dagen} kalenderdagen na verzending, verlengd volgens de Algemene termijnenwet. De namen van "
         "de beoordelaars worden niet bekendgemaakt."
     )
+    d.alinea(niet_gegund_zin(a))
     if not boven_drempel(a):  # art. 2.127 does not apply: the period and its effect rest on these documents
         d.alinea(
             "De geraamde waarde ligt onder de Europese drempel; de opschortende termijn volgt daarom niet uit "
@@ -320,6 +321,23 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
             "lage prijs, 2.130 over de gunningsbeslissing) gelden onder de drempel niet rechtstreeks; deze "
             "aanbesteding past ze van overeenkomstige toepassing toe."
         )
+
+
+def niet_gegund_zin(a: Aanbesteding) -> str:
+    """What happens to an award lot without a valid bid, as evaluatie.gunning.niet_gegund and the letters do it: the
+    lot is not awarded (the others go on), and its bidders get a besluit tot niet-gunning instead of the
+    gunningsbeslissing the paragraph before announces, with their own status and reasons and no standstill period.
+    Announced here, so that not awarding a lot is a rule the tender documents named, not a decision taken after."""
+    wat = " of toegelaten" if "toelating" in a.procedures() else ""
+    anders = f"; de andere percelen worden gegund{wat} zoals hierboven beschreven" if len(a.percelen) > 1 else ""
+    return (
+        "Perceel zonder geldige inschrijving. Is in een gunningsperceel geen inschrijving geldig (iedere "
+        "inschrijving is ongeldig, uitgesloten of afgewezen wegens een abnormaal lage prijs) of is er niet op "
+        f"ingeschreven, dan wordt dat perceel niet gegund en wordt er geen raamovereenkomst voor gesloten{anders}"
+        + ", en ontvangt iedere inschrijver op dat perceel in plaats van een gunningsbeslissing een besluit tot "
+        "niet-gunning met de reden, de eigen status en de eigen redenen, zonder rangorde en zonder opschortende "
+        "termijn, omdat er geen overeenkomst wordt gesloten."
+    )
 
 
 def openbaar_tekst(a: Aanbesteding) -> str:
