@@ -26,3 +26,38 @@ def test_stand_noemt_het_contractjaar_tot_en_met_zijn_laatste_dag(tmp_path: Path
     # by hand: started 01-06-2026, so contract year 1 runs up to and including 31-05-2027; 30-09 is day 122 of 365
     assert kop[0] == "Stand op 30-09-2026, contractjaar 1 (01-06-2026 tot en met 31-05-2027, 33,4% verstreken)"
     assert kop[1].startswith("Looptijd: 2 jaar (01-06-2026 tot en met 31-05-2028)")
+
+
+def test_gemeentepagina_noemt_een_open_house_niet_gegund(tmp_path: Path) -> None:
+    """B1 awarded, Z not awarded (both bids above the ceiling), PVT an open house. The box summed B1 and PVT as 'Alle
+    gegunde percelen samen', but PVT is admitted, not awarded: the same page, the advies and the admission letters
+    say an open house is no public contract and awards nothing."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+    from tests.hulp import (
+        gunningsperceel_naast_b1,
+        html_tekst,
+        kleine_aanbesteding,
+        maak_werkmap,
+        module_naast_b1,
+        schrijf_bod,
+        vul_beoordeling,
+    )
+
+    data = module_naast_b1(gunningsperceel_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 12000), "PVT", "PVT", 1500)
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("Z", 13000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 30, 12, 4, "alle"), ("PVT", 1400, 10, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx",
+            {(i, c): 75 for i in ("Alfa", "Beta") for c in ("Plan van aanpak", "Samenwerking")},
+        )
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    tekst = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
+    # by hand: Noord 10 B1 to Alfa at EUR 9.000 (EUR 90.000) + 5 PVT to Beta at EUR 1.400 (EUR 7.000)
+    assert "Alle gegunde percelen en percelen met toelating (open house) samen: kosten EUR 97.000,00 per jaar" in tekst
+    assert "Alle gegunde percelen samen" not in tekst
+    assert "Niet meegeteld, want niet gegund: Z-route (5 verwachte inburgeraars per jaar" in tekst
