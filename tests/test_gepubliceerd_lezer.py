@@ -61,3 +61,41 @@ def test_gemeentepagina_noemt_een_open_house_niet_gegund(tmp_path: Path) -> None
     assert "Alle gegunde percelen en percelen met toelating (open house) samen: kosten EUR 97.000,00 per jaar" in tekst
     assert "Alle gegunde percelen samen" not in tekst
     assert "Niet meegeteld, want niet gegund: Z-route (5 verwachte inburgeraars per jaar" in tekst
+
+
+def test_kwartaal_xlsx_zegt_wat_de_html_zegt_over_regio_toegewezen_en_open_house(tmp_path: Path) -> None:
+    """A gemeente's xlsx showed the whole region's framework agreements and suppliers (Alfa: 6 started in B1, all
+    of them Noord's here, but in a real region mostly other gemeenten's) on tabs named as its own, where the HTML
+    heads them '(hele regio)'; and it lacked the HTML's legend of 'toegewezen' (an expectation, for the open house Z
+    by capacity) and the sentence that Z has no framework agreement, which its tab Raamovereenkomsten leaves out."""
+    from openpyxl import load_workbook
+
+    ws = _gestart(tmp_path)
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3").exit_code == 0
+    map_ = ws / "contract" / "kwartaal" / "2026-K3"
+    for rapport in ("regio", "gemeente-noord", "gemeente-zuid"):
+        overzicht = {
+            r[0]: r[1] for r in load_workbook(map_ / f"{rapport}.xlsx")["Overzicht"].iter_rows(values_only=True)
+        }
+        html = (map_ / f"{rapport}.html").read_text(encoding="utf-8")
+        assert overzicht["Toegewezen"].startswith(
+            "Toegewezen aantallen zijn de verwachte aantallen per jaar uit de gunning"
+        )
+        assert overzicht["Toegewezen"].split(". ", 1)[0] in html
+        assert "Bij open house (toelating) in perceel Z-route is 'toegewezen' de verwachting" in overzicht["Toegewezen"]
+        assert overzicht["Open house"] == "Z-route: open house (toelating), geen raamovereenkomst met een maximum."
+        assert [
+            r[0] for r in load_workbook(map_ / f"{rapport}.xlsx")["Raamovereenkomsten"].iter_rows(values_only=True)
+        ] == [
+            "Route",
+            "B1-route",
+        ]
+        if rapport == "regio":
+            assert "Hele regio" not in overzicht
+        else:
+            naam = rapport.removeprefix("gemeente-").capitalize()
+            assert overzicht["Hele regio"] == (
+                f"De tabbladen Raamovereenkomsten en Aanbieders gelden voor de hele regio, niet alleen voor {naam}; "
+                f"Plaatsingen en Bronnen gelden voor {naam}."
+            )
+            assert "<h2>Raamovereenkomsten (hele regio)</h2>" in html and "wachttijd en uitkomsten (hele regio)" in html
