@@ -99,3 +99,23 @@ def test_kwartaal_xlsx_zegt_wat_de_html_zegt_over_regio_toegewezen_en_open_house
                 f"Plaatsingen en Bronnen gelden voor {naam}."
             )
             assert "<h2>Raamovereenkomsten (hele regio)</h2>" in html and "wachttijd en uitkomsten (hele regio)" in html
+
+
+def test_advies_zegt_niet_dat_de_brieven_van_een_niet_gegund_perceel_een_maximum_noemen(tmp_path: Path) -> None:
+    """Section 3 lists Z-route (not awarded) with its published maximum and said 'De brieven noemen dit maximum',
+    but the letters on Z-route (besluit tot niet-gunning) name no maximum: no framework agreement is concluded."""
+    from tests.hulp import html_tekst
+    from tests.test_niet_gegund import _werkmap as niet_gegund_werkmap
+
+    ws = niet_gegund_werkmap(tmp_path / "ws")
+    assert _run("gunning", "--werkmap", ws).exit_code == 0
+    brieven = ws / "rapporten" / "brieven"
+    assert "maximale omvang" in html_tekst(brieven / "alfa-b1.html")
+    assert "maximale omvang" not in html_tekst(brieven / "alfa-z.html")
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert "De brieven noemen dit maximum." not in advies
+    assert (
+        "De brieven over een gegund perceel noemen dit maximum; perceel Z-route wordt niet gegund: daar wordt geen "
+        "raamovereenkomst gesloten en de brieven noemen geen maximum (de waarde hierboven is die van de aanbesteding "
+        "zoals gepubliceerd)."
+    ) in advies

@@ -394,6 +394,20 @@ def _samenvatting(g: Rapportgegevens) -> str:
     return tabel(kop, rijen, getal_kolommen=(2, 3, 4, 5))
 
 
+def _brieven_en_maximum(g: Rapportgegevens) -> str:
+    """Which letters name the maximum: a lot not awarded concludes no framework agreement, and its letters (the
+    besluit tot niet-gunning) name none; its row above stays the value as published."""
+    niet = [p.naam for p in g.uitslag.percelen.values() if p.niet_gegund]
+    if not niet:
+        return "De brieven noemen dit maximum."
+    een = len(niet) == 1
+    return (
+        f"De brieven over een gegund perceel noemen dit maximum; {'perceel' if een else 'percelen'} "
+        f"{_opsomming(niet)} {'wordt' if een else 'worden'} niet gegund: daar wordt geen raamovereenkomst gesloten "
+        "en de brieven noemen geen maximum (de waarde hierboven is die van de aanbesteding zoals gepubliceerd)."
+    )
+
+
 def _waarde_en_regime(g: Rapportgegevens) -> str:
     """Estimated value and framework maximum of the award lots; an open-house lot has neither a framework
     maximum nor a regime (it is no public contract) and is named apart."""
@@ -431,8 +445,8 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
             "inclusief optiejaren. Het maximum van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; "
             "Weel, C-23/20) staat daarnaast: de verwachting, of de verwachting plus een opslag, of een vast aantal "
             "(per perceel <code>raammaximum</code>); is het maximum bereikt, dan is de raamovereenkomst uitgeput. "
-            "De geraamde waarde is het maximum maal de plafondprijs, exclusief btw. De brieven noemen dit "
-            "maximum.</p>",
+            "De geraamde waarde is het maximum maal de plafondprijs, exclusief btw. "
+            f"{e(_brieven_en_maximum(g))}</p>",
             tabel(
                 [
                     "Perceel",
