@@ -369,13 +369,17 @@ def _samenvatting(g: Rapportgegevens) -> str:
                 for r in p.rangorde
                 if _toegewezen(p, r.inschrijver)
             )
+        volume, kosten_cel = Cel(getal(p.volume, 0), p.volume, "volume"), Cel(euro(kosten), kosten, "kosten")
+        if p.niet_gegund:  # its demand at EUR 0,00 read as trajectories bought for nothing: it has no supplier
+            volume = Cel(f"geen ({getal(p.volume, 0)} verwacht, zonder aanbieder)")
+            kosten_cel = Cel("geen (niet gegund)")
         rijen.append(
             [
                 p.naam,
                 wie,
                 Cel(getal(len(p.rangorde) + len(p.uitgesloten), 0), len(p.rangorde) + len(p.uitgesloten)),
-                Cel(getal(p.volume, 0), p.volume, "volume"),
-                Cel(euro(kosten), kosten, "kosten"),
+                volume,
+                kosten_cel,
                 Cel(euro(budget), budget, "budget"),
             ]
         )
