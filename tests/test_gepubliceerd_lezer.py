@@ -137,3 +137,17 @@ def test_samenvatting_geeft_een_niet_gegund_perceel_geen_volume_tegen_eur_0(tmp_
         "zonder aanbieder) geen (niet gegund) EUR 120.000,00"
     ) in samenvatting
     assert "EUR 0,00" not in samenvatting
+
+
+def test_procesverbaal_noemt_de_percelen_die_het_panel_beoordeelde(tmp_path: Path) -> None:
+    """B1 scored, Z-route not awarded (both bids fail the ceiling, so nothing to score): the proces-verbaal said 'De
+    kwaliteitsplannen zijn beoordeeld door 2 beoordelaars' in an advies whose Z-route appendix has no scores."""
+    from tests.hulp import html_tekst
+    from tests.test_niet_gegund import _werkmap as niet_gegund_werkmap
+
+    ws = niet_gegund_werkmap(tmp_path / "ws")
+    assert _run("gunning", "--werkmap", ws).exit_code == 0
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    pv = advies.split("Proces-verbaal van de beoordeling")[-1]
+    assert "De kwaliteitsplannen in perceel B1-route zijn beoordeeld door 2 beoordelaars" in pv
+    assert "In perceel Z-route heeft het panel niets beoordeeld (zie de bijlage van dat perceel)." in pv
