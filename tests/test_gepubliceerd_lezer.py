@@ -61,6 +61,9 @@ def test_gemeentepagina_noemt_een_open_house_niet_gegund(tmp_path: Path) -> None
     assert "Alle gegunde percelen en percelen met toelating (open house) samen: kosten EUR 97.000,00 per jaar" in tekst
     assert "Alle gegunde percelen samen" not in tekst
     assert "Niet meegeteld, want niet gegund: Z-route (5 verwachte inburgeraars per jaar" in tekst
+    pv = html_tekst(ws / "rapporten" / "gunningsadvies.html").split("Proces-verbaal van de beoordeling")[-1]
+    assert "De kwaliteitsplannen in perceel B1-route zijn beoordeeld door 2 beoordelaars" in pv
+    assert "In percelen Z-route en PVT heeft het panel niets beoordeeld (zie de bijlagen van die percelen)." in pv
 
 
 def test_kwartaal_xlsx_zegt_wat_de_html_zegt_over_regio_toegewezen_en_open_house(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def procesverbaal_html(
         "zelfstandig gescoord en elke score schriftelijk gemotiveerd op een eigen formulier."
         + (
             f" In {'perceel' if len(niet) == 1 else 'percelen'} {_opsomming(niet)} heeft het panel niets beoordeeld "
-            "(zie de bijlage van dat perceel).</p>"
+            f"(zie {'de bijlage van dat perceel' if len(niet) == 1 else 'de bijlagen van die percelen'}).</p>"
             if niet
             else "</p>"
         ),
