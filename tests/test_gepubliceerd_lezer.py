@@ -154,3 +154,26 @@ def test_procesverbaal_noemt_de_percelen_die_het_panel_beoordeelde(tmp_path: Pat
     pv = advies.split("Proces-verbaal van de beoordeling")[-1]
     assert "De kwaliteitsplannen in perceel B1-route zijn beoordeeld door 2 beoordelaars" in pv
     assert "In perceel Z-route heeft het panel niets beoordeeld (zie de bijlage van dat perceel)." in pv
+
+
+def test_kwartaal_noemt_een_niet_gegund_perceel(tmp_path: Path) -> None:
+    """Z-route was not awarded; the quarterly report of Noord (5 expected a year there) showed B1 only, without a
+    word on Z-route, where contract start and every contract command that names it say why it is not there."""
+    from openpyxl import load_workbook
+
+    from tests.hulp import html_tekst
+    from tests.test_niet_gegund import _werkmap as niet_gegund_werkmap
+
+    ws = niet_gegund_werkmap(tmp_path / "ws")
+    assert _run("gunning", "--werkmap", ws).exit_code == 0
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    assert _run("contract", "inlezen", "--werkmap", ws, _plaatsingen(ws, alleen="B1")).exit_code == 0
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3").exit_code == 0
+    zin = "Z-route: niet gegund (geen geldige inschrijving); geen overeenkomst, dus niet in het contractregister."
+    map_ = ws / "contract" / "kwartaal" / "2026-K3"
+    for rapport in ("regio", "gemeente-noord"):
+        assert zin in html_tekst(map_ / f"{rapport}.html")
+        overzicht = {
+            r[0]: r[1] for r in load_workbook(map_ / f"{rapport}.xlsx")["Overzicht"].iter_rows(values_only=True)
+        }
+        assert overzicht["Niet gegund"] == zin

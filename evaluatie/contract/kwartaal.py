@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from evaluatie.bestandsnamen import slug
 from evaluatie.contract import svg
-from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
+from evaluatie.contract.basis import NIET_GEGUND_CONTRACT, geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import MINIMUM, ONDERDRUKT
 from evaluatie.contract.openbaar import CONTROLE_GEMEENTEN, PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
@@ -497,6 +497,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
         *(f"<p>{escape(geen_raamovereenkomst(p.naam))}.</p>" for p in reg.percelen.values() if p.toelating),
+        *(f"<p>{escape(z)}</p>" for z in [_niet_gegund(reg)] if z),
         *([f'<div class="figuur">{c.raam_svg}</div>'] if c.raam_rijen else []),
         *(f'<p class="klein">{escape(z)}</p>' for z in [_routewijziging(reg, c)] if z),
         *(
@@ -522,6 +523,12 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
     return "\n".join(delen) + "\n"
 
 
+def _niet_gegund(reg: Register) -> str:
+    """A lot of the tender that was not awarded is in no table: said, so a gemeente that expected inburgeraars there
+    does not read its absence as an omission ('' without one)."""
+    return " ".join(f"{naam}: {NIET_GEGUND_CONTRACT}." for naam in reg.niet_gegund.values())
+
+
 def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]]) -> None:
     kop: list[list[Cel]] = [
         ["Kwartaalrapportage", c.kwartaal],
@@ -544,6 +551,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     kop.append(["Toegewezen", " ".join(z for z in (TOEGEWEZEN_UITLEG, toegewezen_bij_toelating(toelating)) if z)])
     if toelating:  # the HTML says it under the table; the tab Raamovereenkomsten has no row for such a lot
         kop.append(["Open house", "; ".join(geen_raamovereenkomst(naam) for naam in toelating) + "."])
+    if reg.niet_gegund:
+        kop.append(["Niet gegund", _niet_gegund(reg)])
     modules = geen_examen(_modules(reg, c))
     if modules:
         kop.append(["Modules", modules])
