@@ -132,6 +132,13 @@ def onderdrukking_uitleg(gecontroleerd: bool, gemeenten: int) -> str:
     )
 
 
+TOEGEWEZEN_UITLEG = (
+    "Toegewezen aantallen zijn de verwachte aantallen per jaar uit de gunning, geen personen; naar rato staat per "
+    "gemeente en aanbieder op één decimaal, en ieder totaal (ook dat van de regio) is de som van die cijfers."
+)
+"""The legend of the column 'toegewezen', in the HTML under the legend of the label and in the xlsx on Overzicht."""
+
+
 def geen_examen(namen: Sequence[str]) -> str:
     """The note under the table of outcomes for the modules among its rows ('' without one)."""
     if not namen:
@@ -480,9 +487,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "Bronnen); gebeurtenissen na de peildatum tellen niet mee.</p>",
         f"<p>{escape(looptijd_zin(reg, c.laatste))}.</p>",
         f'<p class="klein">{escape(onderdrukking_uitleg(c.openbaar.gecontroleerd, len(reg.gemeenten)))} '
-        "Toegewezen aantallen zijn de verwachte "
-        "aantallen per jaar uit de gunning, geen personen; naar rato staat per gemeente en aanbieder op één "
-        "decimaal, en ieder totaal (ook dat van de regio) is de som van die cijfers.</p>",
+        f"{escape(TOEGEWEZEN_UITLEG)}</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
         *(
@@ -531,6 +536,18 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Looptijd", looptijd_zin(reg, c.laatste).removeprefix("Looptijd: ")],
         ["Onderdrukking", onderdrukking_uitleg(c.openbaar.gecontroleerd, len(reg.gemeenten))],
     ]
+    if gemeente is not None:  # the HTML heads these '(hele regio)'; a tab name alone read as the gemeente's own
+        kop.append(
+            [
+                "Hele regio",
+                "De tabbladen Raamovereenkomsten en Aanbieders gelden voor de hele regio, niet alleen voor "
+                f"{gemeente}; Plaatsingen en Bronnen gelden voor {gemeente}.",
+            ]
+        )
+    toelating = [p.naam for p in reg.percelen.values() if p.toelating]
+    kop.append(["Toegewezen", " ".join(z for z in (TOEGEWEZEN_UITLEG, toegewezen_bij_toelating(toelating)) if z)])
+    if toelating:  # the HTML says it under the table; the tab Raamovereenkomsten has no row for such a lot
+        kop.append(["Open house", "; ".join(geen_raamovereenkomst(naam) for naam in toelating) + "."])
     kop += [["Niet gegund", z] for z in reg.niet_gegund_regels(gemeente)]
     modules = geen_examen(_modules(reg, c))
     if modules:

@@ -3,6 +3,7 @@ not a published report, so no small-cell suppression here; reports suppress, see
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
@@ -110,7 +111,9 @@ def stand_als_tekst(reg: Register, st: Stand, volledig: bool = False) -> str:
 def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
     r = [
         f"Stand op {st.peildatum.strftime('%d-%m-%Y')}, contractjaar {st.jaar} "
-        f"({st.jaar_begin.strftime('%d-%m-%Y')} tot {st.jaar_eind.strftime('%d-%m-%Y')}, "
+        # its last day, 'tot en met' as the looptijd line under it says it (jaar_eind is the day after)
+        f"({st.jaar_begin.strftime('%d-%m-%Y')} tot en met "
+        f"{(st.jaar_eind - dt.timedelta(days=1)).strftime('%d-%m-%Y')}, "
         f"{getal(100 * st.fractie, 1)}% verstreken)",
         looptijd_zin(reg, st.peildatum),
         "",

@@ -369,13 +369,17 @@ def _samenvatting(g: Rapportgegevens) -> str:
                 for r in p.rangorde
                 if _toegewezen(p, r.inschrijver)
             )
+        volume, kosten_cel = Cel(getal(p.volume, 0), p.volume, "volume"), Cel(euro(kosten), kosten, "kosten")
+        if p.niet_gegund:  # its demand at EUR 0,00 read as trajectories bought for nothing: it has no supplier
+            volume = Cel(f"geen ({getal(p.volume, 0)} verwacht, zonder aanbieder)")
+            kosten_cel = Cel("geen (niet gegund)")
         rijen.append(
             [
                 p.naam,
                 wie,
                 Cel(getal(len(p.rangorde) + len(p.uitgesloten), 0), len(p.rangorde) + len(p.uitgesloten)),
-                Cel(getal(p.volume, 0), p.volume, "volume"),
-                Cel(euro(kosten), kosten, "kosten"),
+                volume,
+                kosten_cel,
                 Cel(euro(budget), budget, "budget"),
             ]
         )
@@ -392,6 +396,20 @@ def _samenvatting(g: Rapportgegevens) -> str:
         budget_kop([b for p in g.uitslag.percelen.values() for b in p.budgetten]) + " per jaar",
     ]
     return tabel(kop, rijen, getal_kolommen=(2, 3, 4, 5))
+
+
+def _brieven_en_maximum(g: Rapportgegevens) -> str:
+    """Which letters name the maximum: a lot not awarded concludes no framework agreement, and its letters (the
+    besluit tot niet-gunning) name none; its row above stays the value as published."""
+    niet = [p.naam for p in g.uitslag.percelen.values() if p.niet_gegund]
+    if not niet:
+        return "De brieven noemen dit maximum."
+    een = len(niet) == 1
+    return (
+        f"De brieven over een gegund perceel noemen dit maximum; {'perceel' if een else 'percelen'} "
+        f"{_opsomming(niet)} {'wordt' if een else 'worden'} niet gegund: daar wordt geen raamovereenkomst gesloten "
+        "en de brieven noemen geen maximum (de waarde hierboven is die van de aanbesteding zoals gepubliceerd)."
+    )
 
 
 def _waarde_en_regime(g: Rapportgegevens) -> str:
@@ -431,8 +449,8 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
             "inclusief optiejaren. Het maximum van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; "
             "Weel, C-23/20) staat daarnaast: de verwachting, of de verwachting plus een opslag, of een vast aantal "
             "(per perceel <code>raammaximum</code>); is het maximum bereikt, dan is de raamovereenkomst uitgeput. "
-            "De geraamde waarde is het maximum maal de plafondprijs, exclusief btw. De brieven noemen dit "
-            "maximum.</p>",
+            "De geraamde waarde is het maximum maal de plafondprijs, exclusief btw. "
+            f"{e(_brieven_en_maximum(g))}</p>",
             tabel(
                 [
                     "Perceel",

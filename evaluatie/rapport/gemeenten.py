@@ -131,7 +131,13 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
         if not alle:  # nothing this gemeente joined was awarded: no sum of nothing against nothing
             kader = f"Geen gegund perceel; niet gegund: {lijst}.{rest}"
         else:
-            kader = kader.replace("Alle percelen samen:", "Alle gegunde percelen samen:", 1)
+            # an open house is admitted, not awarded ('geen overheidsopdracht'): the sum names it as it is
+            toelating = any(
+                p.procedure == "toelating" and any(b.gemeente == gemeente for b in p.budgetten)
+                for p in g.uitslag.percelen.values()
+            )
+            welke = "gegunde percelen en percelen met toelating (open house)" if toelating else "gegunde percelen"
+            kader = kader.replace("Alle percelen samen:", f"Alle {welke} samen:", 1)
             kader += f" Niet meegeteld, want niet gegund: {lijst}."
     delen.append(f'<div class="kader">{e(kader)}</div>')
     titel = f"Vertrouwelijk - overzicht {gemeente}"

@@ -46,13 +46,28 @@ def procesverbaal_html(
         ]
         for f in gesorteerd
     ]
+    # a lot of this advies without a row (no valid bid, or an open house without minimum quality) was not assessed:
+    # 'de kwaliteitsplannen' alone read as every lot's
+    beoordeeld = [c for c in percelen if any(r.perceel == c for r in rijen)]
+    niet = [aanbesteding.percelen[c].naam for c in percelen if c not in beoordeeld]
+    welke = ""
+    if niet:
+        welke = f" in {'perceel' if len(beoordeeld) == 1 else 'percelen'} " + _opsomming(
+            [aanbesteding.percelen[c].naam for c in beoordeeld]
+        )
     delen = [
         '<section class="perceel" id="procesverbaal">',
         "<h2>Proces-verbaal van de beoordeling</h2>",
-        f"<p>De kwaliteitsplannen zijn beoordeeld door {n} beoordelaar{'s' if n != 1 else ''}, in dit advies "
-        f"aangeduid als {_opsomming([namen[f.beoordelaar] for f in gesorteerd])} (in de volgorde van de "
+        f"<p>De kwaliteitsplannen{welke} zijn beoordeeld door {n} beoordelaar{'s' if n != 1 else ''}, in dit "
+        f"advies aangeduid als {_opsomming([namen[f.beoordelaar] for f in gesorteerd])} (in de volgorde van de "
         "aanbestedingsstukken; de namen zijn bij de penvoerder vastgelegd). Iedere beoordelaar heeft eerst "
-        "zelfstandig gescoord en elke score schriftelijk gemotiveerd op een eigen formulier.</p>",
+        "zelfstandig gescoord en elke score schriftelijk gemotiveerd op een eigen formulier."
+        + (
+            f" In {'perceel' if len(niet) == 1 else 'percelen'} {_opsomming(niet)} heeft het panel niets beoordeeld "
+            f"(zie {'de bijlage van dat perceel' if len(niet) == 1 else 'de bijlagen van die percelen'}).</p>"
+            if niet
+            else "</p>"
+        ),
         tabel(
             [
                 "Beoordelaar",
