@@ -1,8 +1,8 @@
 """Bounds from the reduced costs of a stage's LP (evaluatie.verdeling.gereduceerd): never an allocation cut off.
 
 A hand example; every integer point of seeded random small programmes, enumerated, against the bounds (sound for
-the optimum and for the value of any point); and stages 1-3 of the budget relaxation with and without the bounds,
-on HiGHS and on CBC (the two engines that take them), with the same values.
+the optimum and for the value of any point); and stages 1-3 of the budget relaxation (on HiGHS and on CBC, the two
+engines that take them) and of the per_subregio relaxation with and without the bounds, with the same values.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from evaluatie.verdeling.diagnose import vooraf
 from evaluatie.verdeling.matrix import HighsMotor, Programma, motor
 from evaluatie.verdeling.model import Verdeelprobleem
 from evaluatie.verdeling.opbouw import bouw
-from evaluatie.verdeling.pad import Onhaalbaar, lexicografisch, samengevoegde_klassen
+from evaluatie.verdeling.pad import Onhaalbaar, lexicografisch, samengevoegde_klassen, subregioklassen, verdeel_exact
 from evaluatie.verdeling.status import Oplosserfout
 from tests.test_budgetklasse import klassen_met_budget
-from tests.test_budgetstart import _toegestaan
+from tests.test_budgetstart import _toegestaan, landelijk
+from tests.test_verdeling_subregio import regionale_aanbestedingen
 
 
 def test_hand_example() -> None:
@@ -123,3 +124,37 @@ def test_an_engine_status_without_meaning_gives_no_bounds_and_no_error() -> None
 
     with patch.object(HighsMotor, "los", weigert):
         assert gereduceerd.kosten(lin, [], lin.onder, lin.boven, {a: 5, b: 3}, True) is None
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(p=regionale_aanbestedingen())
+def test_per_subregio_relaxation_same_stage_values_with_the_bounds(p: Verdeelprobleem) -> None:
+    """The relaxation under per_subregio (one class per subregio, x continuous in stage 1) takes the bounds too."""
+    if vooraf(p) or not p.regels.per_subregio:
+        return
+    o = bouw(p, subregioklassen(p), subregio="klasse", budget=True)
+    try:
+        _, zonder = lexicografisch(HighsMotor(o.lin, None), o, stappen=3, tu=True)
+    except Onhaalbaar:
+        return
+    _, met = lexicografisch(HighsMotor(o.lin, None), o, stappen=3, tu=True, vastzetten=True)
+    assert met == zonder
+
+
+def test_national_per_subregio_relaxation_takes_the_bounds_and_publishes_the_same() -> None:
+    regels, begroting = landelijk.regelset("per_subregio")
+    p = landelijk.probleem("Z", 7, regels, begroting)
+    echt = gereduceerd.kosten
+    aanroepen: list[bool] = []
+
+    def tel(*args, **kwargs):
+        uit = echt(*args, **kwargs)
+        aanroepen.append(uit is not None)
+        return uit
+
+    with patch.object(gereduceerd, "kosten", tel):
+        met = verdeel_exact(p, "auto", None)
+    assert aanroepen == [True, True]  # after stages 1 and 2 of the relaxation
+    with patch.object(gereduceerd, "kosten", lambda *a, **k: None):
+        zonder = verdeel_exact(p, "auto", None)
+    assert (met.doelwaarden, met.toewijzing, met.pad) == (zonder.doelwaarden, zonder.toewijzing, zonder.pad)

@@ -302,9 +302,10 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         zonder_heuristiek = stap == "relaxatie_budget" or tu
         na_stap = _budget_na_stap(m_rel) if zonder_heuristiek else None
         begin = None
-        # a national budget relaxation: a start for stage 1, and bounds from the reduced costs (see both modules)
-        vast = stap == "relaxatie_budget" and rel.lin.aantal > KLEIN
-        if vast:
+        # a national budget or per_subregio relaxation: bounds from the reduced costs after stages 1 and 2
+        # (gereduceerd); a budget relaxation also gets a start for stage 1 (budgetstart)
+        vast = rel.lin.aantal > KLEIN and (stap == "relaxatie_budget" or tu)
+        if vast and stap == "relaxatie_budget":
             doel, maximaliseer = rel.stappen()[0]
             begin = budgetstart.start(rel, rel.verschoven(doel)[0], maximaliseer)
         try:
