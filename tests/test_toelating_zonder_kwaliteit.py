@@ -90,6 +90,17 @@ def test_eigen_criteria_bij_een_open_house_zonder_minimale_kwaliteit_zijn_een_fo
     assert "zonder knock-outregel minimum_kwaliteit laat toe op de eisen alleen" in " ".join(uit.split())
 
 
+def test_een_criterium_uitzetten_bij_een_open_house_zonder_minimale_kwaliteit_is_geen_fout(voorbeeld: Path) -> None:
+    """'K4: false' writes no criterion: it removes one the lot would not score anyway. It got the error meant for
+    criteria written for such a lot ('deze criteria zouden niet beoordeeld ... worden'), which says the opposite."""
+    _z_open_house(voorbeeld)
+    zonder_regel, _ = _run("toets", "--werkmap", voorbeeld)
+    _z_open_house(voorbeeld, gunningscriteria={"K4": False})
+    code, uit = _run("toets", "--werkmap", voorbeeld)
+    assert "minimum_kwaliteit laat toe op de eisen alleen" not in " ".join(uit.split())
+    assert code == zonder_regel
+
+
 def test_minimale_kwaliteit_zonder_criteria_is_een_fout(tmp_path: Path) -> None:
     data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
     data["percelen"]["B1"]["gunningscriteria"] = {}

@@ -709,7 +709,12 @@ def _inhoudelijke_controles(
                 "een minimale kwaliteit vraagt gunningscriteria waarop het panel scoort, maar het perceel en de "
                 "criteriaset hebben er geen; geef gunningscriteria of zet de regel uit (minimum_kwaliteit: false)",
             )
-        eigen_criteria = [k for k in regels if len(k) == 4 and k[:3] == (*basis, "gunningscriteria")]
+        # criteria the tender writes itself: a line with fields under it; 'K4: false' removes one and writes none
+        eigen_criteria = [
+            k
+            for k in regels
+            if len(k) == 4 and k[:3] == (*basis, "gunningscriteria") and any(len(j) > 4 and j[:4] == k for j in regels)
+        ]
         if not beoordeelt_kwaliteit(p) and eigen_criteria:
             fout(
                 (*basis, "gunningscriteria"),
