@@ -30,12 +30,13 @@ def _run(*args: object) -> Any:
     return res
 
 
-def _werkmap(tmp_path: Path) -> Path:
-    """B1 awarded (gunning), Z open house (toelating) without a minimum quality, so without criteria."""
+def _werkmap(tmp_path: Path, **over: Any) -> Path:
+    """B1 awarded (gunning), Z open house (toelating) without a minimum quality, so without criteria. `over`: fields
+    of the tender set otherwise (kleine_aanbesteding), e.g. its dates and looptijd."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
     from evaluatie.werkmap import Werkmap
 
-    data = kleine_aanbesteding()
+    data = kleine_aanbesteding(**over)
     data["percelen"]["B1"]["raammaximum"] = {"opslag": 0.25}
     z = copy.deepcopy(data["percelen"]["B1"])
     z["naam"] = "Z-route"

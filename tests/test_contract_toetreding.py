@@ -250,3 +250,28 @@ def test_zonder_ontvangen_komen_alle_fouten_van_de_opdracht_samen(tmp_path: Path
     assert "nope.xlsx: bestand niet gevonden" in tekst
     assert "--reden" in tekst
     assert "verplicht" in " ".join(_run("contract", "toetreding", "--help").output.split()).split("--ontvangen")[1]
+
+
+def test_toetreden_na_de_vaste_looptijd_noemt_het_optiejaar_dat_open_is(tmp_path: Path) -> None:
+    """A tender of 2024 with 2 fixed years and 1 option year, started 01-06-2024: the fixed term ends 31-05-2026.
+    Admitted on 20-05-2026, Delta's period runs 20 days to 09-06-2026, after that end: refused. The refusal said only
+    that joining after the end cannot be, while the option year 3 (to 31-05-2027) is open and would let it."""
+    data = {
+        "publicatie": "2024-01-08",
+        "sluiting": "2024-02-19",
+        "keurmerk_peildatum": "2024-03-04",
+        "gunning": "2024-04-08",
+    }
+    ws = _werkmap(tmp_path, data=data, looptijd={"jaren": 2, "optiejaren": 1})
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2024-06-01", *DOOR).exit_code == 0
+    bod = _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")])
+    r = _run(
+        "contract", "toetreding", "--werkmap", ws, "--bestand", bod, "--route", "Z",
+        "--ontvangen", "2026-05-10", "--datum", "2026-05-20", *WIE,
+    )  # fmt: skip
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert "de termijn van het toelatingsbesluit eindigt op 2026-06-09" in uit, uit
+    assert "na het einde van de looptijd (2026-05-31) kan niet" in uit, uit
+    assert "optiejaar 3 (tot en met 2027-05-31) is nog niet uitgeoefend: 'evaluatie contract optiejaar'" in uit, uit
+    assert _register(ws)[0] == [("B1", "Alfa"), ("B1", "Beta"), ("Z", "Alfa"), ("Z", "Beta")]

@@ -209,7 +209,8 @@ def beoordeel_toetreding(
                     Fout(
                         "--datum",
                         f"de termijn van het toelatingsbesluit eindigt op {termijn.einde.isoformat()}; toetreden na "
-                        "het einde van de looptijd kan niet",
+                        f"het einde van de looptijd ({reg.laatste_dag().isoformat()}) kan niet"
+                        f"{reg.open_opties(iso=True)}",
                     )
                 ]
             ) from None
