@@ -172,6 +172,15 @@ def als_datum(v: Any) -> dt.date | None:
     return None
 
 
+def geen_datum(v: Any) -> str:
+    """The message for a date cell that `als_datum` cannot read: what it holds, the hint for a date serial, and the
+    forms that are read, so a reviewer who typed '1 maart 2026' knows what to type instead."""
+    return (
+        f"datum ontbreekt of is geen datum: '{als_tekst(v)}'{serieel_datum_hint(v)}; gelezen worden een cel met "
+        "datumopmaak en tekst als JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ (bijvoorbeeld 01-03-2026)"
+    )
+
+
 def serieel_datum_hint(v: Any) -> str:
     """'' or, for a plain number that reads as a date serial of this century, a hint: a date typed into a cell
     formatted as a number reads 45747 (Excel counts days from 30 December 1899). Never accepted as the date:

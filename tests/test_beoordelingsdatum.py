@@ -46,3 +46,29 @@ def test_datum_van_formulier_tussen_sluiting_en_gunning(tmp_path: Path) -> None:
         "bram.xlsx!Beoordeling!B2: de datum (15 februari 2026) ligt voor de sluiting van de inschrijving (16 februari 2026)"
         in uit
     ), uit
+
+
+def test_datum_als_tekst_zegt_welke_vormen_gelezen_worden(tmp_path: Path) -> None:
+    """'1 maart 2026' typed as text in the date cell was 'datum ontbreekt of is geen datum: ...' and nothing more; a
+    reviewer then guesses. The message names the forms that are read and the date format of the cell."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for naam in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
+        )
+    pad = ws / "beoordelingen" / "ada.xlsx"
+    wb = load_workbook(pad)
+    wb["Beoordeling"]["B2"] = "1 maart 2026"
+    wb.save(pad)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "ada.xlsx!Beoordeling!B2: datum ontbreekt of is geen datum: '1 maart 2026'; gelezen worden een cel met "
+        "datumopmaak en tekst als JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ (bijvoorbeeld 01-03-2026)" in uit
+    ), uit

@@ -13,7 +13,7 @@ from evaluatie.beoordeling.formulier import CONSENSUSBESTAND, TABBLAD, VELD_BEOO
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.naamvorm import sleutel as naamsleutel
-from evaluatie.werkboek import als_datum, als_janee, als_tekst, lees_map, lees_werkboek, serieel_datum_hint
+from evaluatie.werkboek import als_datum, als_janee, als_tekst, geen_datum, lees_map, lees_werkboek
 
 
 def koppen_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
@@ -44,8 +44,7 @@ def koppen_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
         if als_datum(t.waarde(kop[VELD_DATUM], 1)) is None:
             fouten.voeg_toe(
                 t.plaats(kop[VELD_DATUM], 1),
-                f"datum ontbreekt of is geen datum: '{als_tekst(t.waarde(kop[VELD_DATUM], 1))}'"
-                + serieel_datum_hint(t.waarde(kop[VELD_DATUM], 1)),
+                geen_datum(t.waarde(kop[VELD_DATUM], 1)),
             )
         if als_janee(t.waarde(kop[VELD_VERKLARING], 1)) is not True:
             fouten.voeg_toe(

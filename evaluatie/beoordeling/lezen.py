@@ -39,6 +39,7 @@ from evaluatie.werkboek import (
     als_tekst,
     cellen_als_tekst,
     celnaam,
+    geen_datum,
     lees_map,
     lees_werkboek,
     serieel_datum_hint,
@@ -470,8 +471,7 @@ def _lees_formulier(
     if datum is None:
         fouten.voeg_toe(
             t.plaats(kop[VELD_DATUM], 1),
-            f"datum ontbreekt of is geen datum: '{als_tekst(t.waarde(kop[VELD_DATUM], 1))}'"
-            + serieel_datum_hint(t.waarde(kop[VELD_DATUM], 1)),
+            geen_datum(t.waarde(kop[VELD_DATUM], 1)),
         )
     elif (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
         fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), buiten)
