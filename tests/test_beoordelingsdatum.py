@@ -18,11 +18,11 @@ from evaluatie.cli import main
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
 
 
-def test_datum_van_formulier_tussen_sluiting_en_gunning(tmp_path: Path) -> None:
+def _gescoord(tmp_path: Path) -> Path:
+    """kleine_aanbesteding (sluiting 16 februari 2026, gunning 7 april 2026), one bid, both forms scored."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
     from evaluatie.werkmap import Werkmap
 
-    # kleine_aanbesteding: sluiting 16 februari 2026, gunning 7 april 2026
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
     schrijf_beoordelingsformulieren(Werkmap(ws))
@@ -30,6 +30,11 @@ def test_datum_van_formulier_tussen_sluiting_en_gunning(tmp_path: Path) -> None:
         vul_beoordeling(
             ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
         )
+    return ws
+
+
+def test_datum_van_formulier_tussen_sluiting_en_gunning(tmp_path: Path) -> None:
+    ws = _gescoord(tmp_path)
     for naam, datum in (("ada", dt.date(2026, 4, 8)), ("bram", dt.date(2026, 2, 15))):
         pad = ws / "beoordelingen" / f"{naam}.xlsx"
         wb = load_workbook(pad)
@@ -51,16 +56,7 @@ def test_datum_van_formulier_tussen_sluiting_en_gunning(tmp_path: Path) -> None:
 def test_datum_als_tekst_zegt_welke_vormen_gelezen_worden(tmp_path: Path) -> None:
     """'1 maart 2026' typed as text in the date cell was 'datum ontbreekt of is geen datum: ...' and nothing more; a
     reviewer then guesses. The message names the forms that are read and the date format of the cell."""
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
-
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
-    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-        )
+    ws = _gescoord(tmp_path)
     pad = ws / "beoordelingen" / "ada.xlsx"
     wb = load_workbook(pad)
     wb["Beoordeling"]["B2"] = "1 maart 2026"
