@@ -298,6 +298,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
     gezien: dict[str, str] = {}
     for bestand, sha in db.execute("SELECT bestand, sha256 FROM inlezing ORDER BY id"):
         gezien.setdefault(sha, bestand)
+    start = _startbesluit(db)
     return Register(
         aanbesteding=c[0],
         gunning_sha256=c[1],
@@ -318,18 +319,16 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         bron_vanaf=vanaf,
         eigen_keuzes=int(db.execute("SELECT COUNT(*) FROM keuze").fetchone()[0]),
         correcties=int(db.execute("SELECT COUNT(*) FROM gebeurtenis WHERE vervangt IS NOT NULL").fetchone()[0]),
-        niet_gegund=_niet_gegund(db, "niet_gegund"),
-        niet_gegund_gemeenten={c: tuple(g) for c, g in _niet_gegund(db, "niet_gegund_gemeenten").items()},
+        niet_gegund=dict(start.get("niet_gegund", {})),
+        niet_gegund_gemeenten={c: tuple(g) for c, g in start.get("niet_gegund_gemeenten", {}).items()},
         optiejaren=optiejaren,
         opties=opties,
         optiejaren_in_start=looptijd is None,
     )
 
 
-def _niet_gegund(db: sqlite3.Connection, sleutel: str) -> dict[str, Any]:
-    """The lots the award did not award (`niet_gegund`: their names; `niet_gegund_gemeenten`: who joined them), as
-    the contract start recorded them (none in a register started before it recorded them)."""
+def _startbesluit(db: sqlite3.Connection) -> dict[str, Any]:
+    """What the contract start recorded, read once: among it the lots the award did not award (`niet_gegund`: their
+    names; `niet_gegund_gemeenten`: who joined them), absent in a register started before it recorded them."""
     rij = db.execute("SELECT inhoud FROM besluit WHERE soort = 'contractstart' ORDER BY id LIMIT 1").fetchone()
-    if rij is None:
-        return {}
-    return dict(json.loads(rij[0]).get(sleutel, {}))
+    return {} if rij is None else dict(json.loads(rij[0]))
