@@ -12,11 +12,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel
 
 from evaluatie.besluiten.model import (
+    Basis,
     Herstel,
     Intrekking,
     Keurmerkbesluit,
@@ -36,6 +37,8 @@ from evaluatie.besluiten.register import (
     voor_de_sluiting,
 )
 from evaluatie.werkmap import Werkmap
+
+B = TypeVar("B", bound=Basis)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,14 @@ def _schrijf(werkmap: Werkmap, register: Register) -> Path:
     return schrijf_besluiten(werkmap.root / BESTAND, register)
 
 
+def _bewaar(werkmap: Werkmap, register: Register, model: type[B], wie: Wie, **velden: Any) -> B:
+    """The new decision under the next id of its kind (the model's `soort`), written after every earlier one;
+    who, why and when from `wie`."""
+    besluit = model(id=register.volgende_id(model.model_fields["soort"].default), **velden, **wie.velden())
+    _schrijf(werkmap, register.met(besluit))
+    return besluit
+
+
 def _al_besloten(bestaand: list[Any], wat: str) -> None:
     if bestaand:
         b = bestaand[0]
@@ -213,9 +224,11 @@ def leg_herstel_vast(
         )
     f.stop()
     assert verduidelijking is not None  # a missing or wrong date is noted, and stop() raised
-    register = _register(werkmap)
-    besluit = Herstel(
-        id=register.volgende_id("herstel"),
+    return _bewaar(
+        werkmap,
+        _register(werkmap),
+        Herstel,
+        wie,
         bestand=pad.name,
         sha256=sha256_bestand(pad),
         blad=blad,
@@ -223,10 +236,7 @@ def leg_herstel_vast(
         oud=oud.strip(),
         nieuw=nieuw.strip(),
         verduidelijking=verduidelijking,
-        **wie.velden(),
     )
-    _schrijf(werkmap, register.met(besluit))
-    return besluit
 
 
 def herstel_raakt_vergelijking(werkmap: Werkmap, bestand: str, blad: str, cel: str) -> str | None:
@@ -307,18 +317,17 @@ def leg_toelichting_vast(
         )
     f.stop()
     assert naam is not None and code is not None and signaal is not None and ontvangen is not None  # stop() else
-    register = _gelezen(invoer.besluiten)
-    besluit = Toelichting(
-        id=register.volgende_id("abnormaal"),
+    return _bewaar(
+        werkmap,
+        _gelezen(invoer.besluiten),
+        Toelichting,
+        wie,
         inschrijver=naam,
         perceel=code,
         prijs=signaal.prijs,
         ontvangen=ontvangen,
-        uitkomst=uitkomst,  # type: ignore[arg-type]
-        **wie.velden(),
+        uitkomst=uitkomst,
     )
-    _schrijf(werkmap, register.met(besluit))
-    return besluit
 
 
 def leg_uitsluiting_vast(
@@ -374,21 +383,20 @@ def leg_uitsluiting_vast(
         _een_per_inschrijver(f, invoer, "uitsluiting", naam, f"de uitsluitingsgrond van {naam}")
     f.stop()
     assert ins is not None and naam is not None  # stop() raised otherwise
-    register = _gelezen(invoer.besluiten)
-    besluit = Uitsluitingsgrond(
-        id=register.volgende_id("uitsluiting"),
+    return _bewaar(
+        werkmap,
+        _gelezen(invoer.besluiten),
+        Uitsluitingsgrond,
+        wie,
         inschrijver=naam,
         sha256=ins.sha256,
         grond=grond.strip(),
-        artikel=artikel,  # type: ignore[arg-type]
+        artikel=artikel,
         feiten=feiten.strip(),
         zelfreiniging=zelfreiniging.strip(),
         evenredigheid=evenredigheid.strip(),
-        uitkomst=uitkomst,  # type: ignore[arg-type]
-        **wie.velden(),
+        uitkomst=uitkomst,
     )
-    _schrijf(werkmap, register.met(besluit))
-    return besluit
 
 
 def leg_keurmerk_vast(
@@ -448,18 +456,17 @@ def leg_keurmerk_vast(
         _een_per_inschrijver(f, invoer, "keurmerk", naam, f"het keurmerk van {naam}")
     f.stop()
     assert ins is not None and naam is not None  # stop() raised otherwise
-    register = _gelezen(invoer.besluiten)
-    besluit = Keurmerkbesluit(
-        id=register.volgende_id("keurmerk"),
+    return _bewaar(
+        werkmap,
+        _gelezen(invoer.besluiten),
+        Keurmerkbesluit,
+        wie,
         inschrijver=naam,
         geldig_tot=ins.keurmerk_geldig_tot,
-        uitkomst=uitkomst,  # type: ignore[arg-type]
+        uitkomst=uitkomst,
         verlengd_tot=verlengd_tot,
         bewijs=bewijs,
-        **wie.velden(),
     )
-    _schrijf(werkmap, register.met(besluit))
-    return besluit
 
 
 def leg_terugtrekking_vast(
@@ -519,12 +526,7 @@ def leg_terugtrekking_vast(
         wie.na(ontvangen, "de ontvangst van de terugtrekking", f)
     f.stop()
     assert ontvangen is not None  # stop() raised otherwise
-    register = _gelezen(invoer.besluiten)
-    besluit = Terugtrekking(
-        id=register.volgende_id("terugtrekking"), inschrijver=naam, ontvangen=ontvangen, **wie.velden()
-    )
-    _schrijf(werkmap, register.met(besluit))
-    return besluit
+    return _bewaar(werkmap, _gelezen(invoer.besluiten), Terugtrekking, wie, inschrijver=naam, ontvangen=ontvangen)
 
 
 def _niet_voor(intrekking: dt.date | None, besluit: dt.date, id_: str, fouten: Optiefouten) -> None:
