@@ -158,6 +158,47 @@ def _al_besloten(bestaand: list[Any], wat: str) -> None:
         )
 
 
+def _begin(wie: Wie, vandaag: dt.date, fouten: Optiefouten | None) -> Optiefouten:
+    """The collector of wrong options (the command's own, or a new one), with who, why and when checked first."""
+    f = fouten if fouten is not None else Optiefouten()
+    wie.controleer(vandaag, f)
+    return f
+
+
+def _invoer(werkmap: Werkmap, wie: Wie, f: Optiefouten) -> Any:
+    """The inputs as the award reads them; the decision's date checked against the letters and the closing."""
+    from evaluatie.pipeline import laad_invoer
+
+    invoer = laad_invoer(werkmap)
+    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting, f)
+    return invoer
+
+
+def _inschrijver(f: Optiefouten, invoer: Any, inschrijver: str) -> str | None:
+    """The bidder as its bid names it (--inschrijver), or None with the nearest names noted."""
+    return f.probeer(
+        "--inschrijver", zoek_inschrijver, inschrijver, [i.naam for i in invoer.inschrijvingen], "--inschrijver"
+    )
+
+
+def _ontvangen(
+    f: Optiefouten,
+    optie: str,
+    dag: dt.date | None,
+    sluiting: dt.date,
+    vandaag: dt.date,
+    uitleg: str,
+    wie: Wie,
+    wat: str,
+) -> None:
+    """A date something was received on (`optie`): after the closing, not in the future, and not after the decision
+    that rests on it (`wat`); the last not weighed when the date itself is wrong."""
+    if dag is not None:
+        f.probeer(optie, controleer_datum, optie, dag, sluiting, vandaag, uitleg)
+    if not f.over(optie):
+        wie.na(dag, wat, f)
+
+
 def _een_per_inschrijver(f: Optiefouten, invoer: Any, soort: str, naam: str, wat: str) -> None:
     """One valid decision of this kind per bidder: a second waits until the first is withdrawn (--inschrijver)."""
     f.probeer(
@@ -188,18 +229,12 @@ def leg_herstel_vast(
     from evaluatie.hashing import sha256_bestand
     from evaluatie.werkboek import lees_werkboek
 
-    f = fouten if fouten is not None else Optiefouten()
-    wie.controleer(vandaag, f)
+    f = _begin(wie, vandaag, fouten)
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
-    wie.voor_de_brieven(aanbesteding.data.verzenddatum, aanbesteding.data.sluiting, f)
-    if verduidelijking is not None:
-        sluiting = aanbesteding.data.sluiting
-        uitleg = "de sluiting van de inschrijving"
-        f.probeer(
-            "--verduidelijking", controleer_datum, "--verduidelijking", verduidelijking, sluiting, vandaag, uitleg
-        )
-    if not f.over("--verduidelijking"):
-        wie.na(verduidelijking, "de verduidelijking", f)
+    sluiting = aanbesteding.data.sluiting
+    wie.voor_de_brieven(aanbesteding.data.verzenddatum, sluiting, f)
+    uitleg = "de sluiting van de inschrijving"
+    _ontvangen(f, "--verduidelijking", verduidelijking, sluiting, vandaag, uitleg, wie, "de verduidelijking")
     pad = werkmap.inschrijvingen / Path(bestand).name
     if not pad.is_file():
         bekend = ", ".join(sorted(p.name for p in werkmap.inschrijvingen.glob("*.xlsx"))) or "geen"
@@ -276,21 +311,15 @@ def leg_toelichting_vast(
 ) -> Toelichting:
     """The answer to an art. 2.116 signal: the bid must be flagged in this lot now."""
     from evaluatie.besluiten.openpunten import signalen
-    from evaluatie.pipeline import een_perceel, gun, laad_invoer
+    from evaluatie.pipeline import een_perceel, gun
 
-    f = fouten if fouten is not None else Optiefouten()
-    wie.controleer(vandaag, f)
-    invoer = laad_invoer(werkmap)
+    f = _begin(wie, vandaag, fouten)
+    invoer = _invoer(werkmap, wie, f)
     a = invoer.aanbesteding
-    wie.voor_de_brieven(a.data.verzenddatum, a.data.sluiting, f)
-    naam = f.probeer(
-        "--inschrijver", zoek_inschrijver, inschrijver, [i.naam for i in invoer.inschrijvingen], "--inschrijver"
-    )
+    naam = _inschrijver(f, invoer, inschrijver)
     code = f.probeer("--lots", een_perceel, a, perceel)
-    if ontvangen is not None:
-        f.probeer("--ontvangen", controleer_datum, "--ontvangen", ontvangen, a.data.sluiting, vandaag, "de sluiting")
-    if not f.over("--ontvangen"):
-        wie.na(ontvangen, "de ontvangst van de toelichting", f)
+    wat = "de ontvangst van de toelichting"
+    _ontvangen(f, "--ontvangen", ontvangen, a.data.sluiting, vandaag, "de sluiting", wie, wat)
     f.keuze("--uitkomst", uitkomst, keuzes(Toelichting, "uitkomst"))
     signaal = None
     if code is not None and a.percelen[code].procedure == "toelating":  # said without computing the award
@@ -344,15 +373,9 @@ def leg_uitsluiting_vast(
     fouten: Optiefouten | None = None,
 ) -> Uitsluitingsgrond:
     """The weighing of a declared exclusion ground; an optional ground (2.87) needs the proportionality."""
-    from evaluatie.pipeline import laad_invoer
-
-    f = fouten if fouten is not None else Optiefouten()
-    wie.controleer(vandaag, f)
-    invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting, f)
-    naam = f.probeer(
-        "--inschrijver", zoek_inschrijver, inschrijver, [i.naam for i in invoer.inschrijvingen], "--inschrijver"
-    )
+    f = _begin(wie, vandaag, fouten)
+    invoer = _invoer(werkmap, wie, f)
+    naam = _inschrijver(f, invoer, inschrijver)
     ins = next((i for i in invoer.inschrijvingen if i.naam == naam), None)
     if ins is not None and not ins.uitsluitingsgronden:
         f.noteer(
@@ -411,16 +434,11 @@ def leg_keurmerk_vast(
 ) -> Keurmerkbesluit:
     """A keurmerk that lapses before the award: renewal proven (new date and proof date), or award on condition."""
     from evaluatie.besluiten.openpunten import keurmerk_grens
-    from evaluatie.pipeline import laad_invoer
 
-    f = fouten if fouten is not None else Optiefouten()
-    wie.controleer(vandaag, f)
-    invoer = laad_invoer(werkmap)
+    f = _begin(wie, vandaag, fouten)
+    invoer = _invoer(werkmap, wie, f)
     a = invoer.aanbesteding
-    wie.voor_de_brieven(a.data.verzenddatum, a.data.sluiting, f)
-    naam = f.probeer(
-        "--inschrijver", zoek_inschrijver, inschrijver, [i.naam for i in invoer.inschrijvingen], "--inschrijver"
-    )
+    naam = _inschrijver(f, invoer, inschrijver)
     ins = next((i for i in invoer.inschrijvingen if i.naam == naam), None)
     grens = keurmerk_grens(a)
     if ins is not None and ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot >= grens:
@@ -444,10 +462,8 @@ def leg_keurmerk_vast(
                 "--verlengd-tot",
                 f"--verlengd-tot: {verlengd_tot.isoformat()} ligt nog vóór de gunning ({grens.isoformat()})",
             )
-        if bewijs is not None:
-            f.probeer("--bewijs", controleer_datum, "--bewijs", bewijs, a.data.sluiting, vandaag, "de sluiting")
-            if not f.over("--bewijs"):
-                wie.na(bewijs, "de ontvangst van het bewijs", f)
+        wat = "de ontvangst van het bewijs"
+        _ontvangen(f, "--bewijs", bewijs, a.data.sluiting, vandaag, "de sluiting", wie, wat)
     else:
         for optie, waarde in (("--verlengd-tot", verlengd_tot), ("--bewijs", bewijs)):
             if waarde is not None:
@@ -480,12 +496,9 @@ def leg_terugtrekking_vast(
     """A bid withdrawn after scoring: its file must be gone from inschrijvingen/ already."""
     from evaluatie.beoordeling.lezen import namen_in_formulieren
     from evaluatie.naamvorm import sleutel
-    from evaluatie.pipeline import laad_invoer
 
-    f = fouten if fouten is not None else Optiefouten()
-    wie.controleer(vandaag, f)
-    invoer = laad_invoer(werkmap)
-    wie.voor_de_brieven(invoer.aanbesteding.data.verzenddatum, invoer.aanbesteding.data.sluiting, f)
+    f = _begin(wie, vandaag, fouten)
+    invoer = _invoer(werkmap, wie, f)
     naam = " ".join(inschrijver.split())
     nog = [i.naam for i in invoer.inschrijvingen if i.naam.casefold() == naam.casefold()]
     if nog:
@@ -519,11 +532,9 @@ def leg_terugtrekking_vast(
                 ],
                 f"de terugtrekking van {naam}",
             )
-    if ontvangen is not None:
-        sluiting = invoer.aanbesteding.data.sluiting
-        f.probeer("--ontvangen", controleer_datum, "--ontvangen", ontvangen, sluiting, vandaag, "de sluiting")
-    if not f.over("--ontvangen"):
-        wie.na(ontvangen, "de ontvangst van de terugtrekking", f)
+    sluiting = invoer.aanbesteding.data.sluiting
+    wat = "de ontvangst van de terugtrekking"
+    _ontvangen(f, "--ontvangen", ontvangen, sluiting, vandaag, "de sluiting", wie, wat)
     f.stop()
     assert ontvangen is not None  # stop() raised otherwise
     return _bewaar(werkmap, _gelezen(invoer.besluiten), Terugtrekking, wie, inschrijver=naam, ontvangen=ontvangen)
@@ -545,8 +556,7 @@ def trek_in(
     from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
     from evaluatie.gunning.loting import lees_lotingen, schrijf_lotingen
 
-    f = fouten if fouten is not None else Optiefouten()
-    wie.controleer(vandaag, f)
+    f = _begin(wie, vandaag, fouten)
 
     def voor_de_brieven() -> None:
         """The letters written after it must not predate the withdrawal they reflect."""
