@@ -90,17 +90,32 @@ def voeg_commandos_toe(
         dag = dt.date.today() if datum is None else fouten.dag("--datum", datum)  # None: no date (noted)
         return _vastleggen().Wie(door=door, reden=reden, datum=dag, standaard=datum is None)
 
-    def leg_vast(werk: Callable[[], Any], werkmap: Any, commando: str, opties: dict[str, Any]) -> Any:
+    def leg_vast(
+        wm: Any,
+        commando: str,
+        fouten: Optiefouten,
+        opties: dict[str, Any],
+        werk: Callable[[Wie, dt.date], Any],
+        melding: Callable[[Any], str] | None = None,
+    ) -> Any:
+        """Run a decision command's work with who, why and when and today's date, log it with the command's own
+        `opties` followed by --reden, --door and --datum (every decision command has them: _wie_opties), and say
+        what was recorded (`melding`; a new decision in besluiten.yaml unless given). A refusal is a usage error."""
         from evaluatie.besluiten.register import BESTAND
 
+        p = click.get_current_context().params
+        w = wie(fouten, p["reden"], p["door"], p["datum"])
+        alle = {**opties, "reden": p["reden"], "door": p["door"], "datum": p["datum"]}
         try:
-            besluit = _vastleggen().en_noteer(werkmap, commando, opties, werk)
+            uitkomst = _vastleggen().en_noteer(wm, commando, alle, lambda: werk(w, dt.date.today()))
         except ValueError as e:
             raise als_gebruiksfout(e) from None
         click.echo(
-            f"Besluit {besluit.id} vastgelegd in {werkmap.root / BESTAND}. Voer nu 'evaluatie gunning' opnieuw uit."
+            melding(uitkomst)
+            if melding is not None
+            else f"Besluit {uitkomst.id} vastgelegd in {wm.root / BESTAND}. Voer nu 'evaluatie gunning' opnieuw uit."
         )
-        return besluit
+        return uitkomst
 
     @main.command("herstel", cls=Besluitcommando)
     @werkmap_optie
@@ -132,7 +147,6 @@ def voeg_commandos_toe(
         wm = open_werkmap(werkmap)
         fouten = optiefouten()
         dag = fouten.dag("--verduidelijking", verduidelijking)
-        w = wie(fouten, reden, door, datum)
         opties = {
             "bestand": bestand,
             "blad": blad,
@@ -140,26 +154,15 @@ def voeg_commandos_toe(
             "oud": oud,
             "nieuw": nieuw,
             "verduidelijking": verduidelijking,
-            "reden": reden,
-            "door": door,
-            "datum": datum,
         }
         leg_vast(
-            lambda: _vastleggen().leg_herstel_vast(
-                wm,
-                bestand,
-                blad,
-                cel,
-                oud,
-                nieuw,
-                dag,
-                w,
-                dt.date.today(),
-                fouten,
-            ),
             wm,
             "herstel",
+            fouten,
             opties,
+            lambda w, vandaag: _vastleggen().leg_herstel_vast(
+                wm, bestand, blad, cel, oud, nieuw, dag, w, vandaag, fouten
+            ),
         )
         waarschuwing = _vastleggen().herstel_raakt_vergelijking(wm, bestand, blad, cel)
         if waarschuwing:
@@ -196,30 +199,15 @@ def voeg_commandos_toe(
         wm = open_werkmap(werkmap)
         fouten = optiefouten()
         dag = fouten.dag("--ontvangen", ontvangen)
-        w = wie(fouten, reden, door, datum)
-        opties = {
-            "inschrijver": inschrijver,
-            "lots": perceel,
-            "ontvangen": ontvangen,
-            "uitkomst": uitkomst,
-            "reden": reden,
-            "door": door,
-            "datum": datum,
-        }
+        opties = {"inschrijver": inschrijver, "lots": perceel, "ontvangen": ontvangen, "uitkomst": uitkomst}
         leg_vast(
-            lambda: _vastleggen().leg_toelichting_vast(
-                wm,
-                inschrijver,
-                perceel,
-                dag,
-                uitkomst,
-                w,
-                dt.date.today(),
-                fouten,
-            ),
             wm,
             "toelichting",
+            fouten,
             opties,
+            lambda w, vandaag: _vastleggen().leg_toelichting_vast(
+                wm, inschrijver, perceel, dag, uitkomst, w, vandaag, fouten
+            ),
         )
 
     @main.command("uitsluitingsgrond", cls=Besluitcommando)
@@ -263,7 +251,6 @@ def voeg_commandos_toe(
         """Leg de weging van een verklaarde uitsluitingsgrond vast (art. 2.86, 2.87 en 2.87a Aw 2012)."""
         wm = open_werkmap(werkmap)
         fouten = optiefouten()
-        w = wie(fouten, reden, door, datum)
         opties = {
             "inschrijver": inschrijver,
             "grond": grond,
@@ -272,27 +259,15 @@ def voeg_commandos_toe(
             "zelfreiniging": zelfreiniging,
             "evenredigheid": evenredigheid,
             "uitkomst": uitkomst,
-            "reden": reden,
-            "door": door,
-            "datum": datum,
         }
         leg_vast(
-            lambda: _vastleggen().leg_uitsluiting_vast(
-                wm,
-                inschrijver,
-                grond,
-                artikel,
-                feiten,
-                zelfreiniging,
-                evenredigheid,
-                uitkomst,
-                w,
-                dt.date.today(),
-                fouten,
-            ),
             wm,
             "uitsluitingsgrond",
+            fouten,
             opties,
+            lambda w, vandaag: _vastleggen().leg_uitsluiting_vast(
+                wm, inschrijver, grond, artikel, feiten, zelfreiniging, evenredigheid, uitkomst, w, vandaag, fouten
+            ),
         )
 
     @main.command("keurmerk", cls=Besluitcommando)
@@ -329,23 +304,15 @@ def voeg_commandos_toe(
         wm = open_werkmap(werkmap)
         fouten = optiefouten()
         tot, ontvangen = fouten.dag("--verlengd-tot", verlengd_tot), fouten.dag("--bewijs", bewijs)
-        w = wie(fouten, reden, door, datum)
-        opties = {
-            "inschrijver": inschrijver,
-            "uitkomst": uitkomst,
-            "verlengd_tot": verlengd_tot,
-            "bewijs": bewijs,
-            "reden": reden,
-            "door": door,
-            "datum": datum,
-        }
+        opties = {"inschrijver": inschrijver, "uitkomst": uitkomst, "verlengd_tot": verlengd_tot, "bewijs": bewijs}
         leg_vast(
-            lambda: _vastleggen().leg_keurmerk_vast(
-                wm, inschrijver, uitkomst, tot, ontvangen, w, dt.date.today(), fouten
-            ),
             wm,
             "keurmerk",
+            fouten,
             opties,
+            lambda w, vandaag: _vastleggen().leg_keurmerk_vast(
+                wm, inschrijver, uitkomst, tot, ontvangen, w, vandaag, fouten
+            ),
         )
 
     @main.command("terugtrekking", cls=Besluitcommando)
@@ -363,13 +330,12 @@ def voeg_commandos_toe(
         wm = open_werkmap(werkmap)
         fouten = optiefouten()
         dag = fouten.dag("--ontvangen", ontvangen)
-        w = wie(fouten, reden, door, datum)
-        opties = {"inschrijver": inschrijver, "ontvangen": ontvangen, "reden": reden, "door": door, "datum": datum}
         leg_vast(
-            lambda: _vastleggen().leg_terugtrekking_vast(wm, inschrijver, dag, w, dt.date.today(), fouten),
             wm,
             "terugtrekking",
-            opties,
+            fouten,
+            {"inschrijver": inschrijver, "ontvangen": ontvangen},
+            lambda w, vandaag: _vastleggen().leg_terugtrekking_vast(wm, inschrijver, dag, w, vandaag, fouten),
         )
 
     @main.command("intrekken", cls=Besluitcommando)
@@ -381,19 +347,16 @@ def voeg_commandos_toe(
         """Trek een besluit (H1, A1, U1, K1, T1) of een loting (L1) in; de intrekking wordt zelf vastgelegd."""
         wm = open_werkmap(werkmap)
         fouten = optiefouten()
-        w = wie(fouten, reden, door, datum)
-        opties = {"besluit": besluit, "reden": reden, "door": door, "datum": datum}
-        try:
-            id_, pad = _vastleggen().en_noteer(
-                wm,
-                "intrekken",
-                opties,
-                lambda: _vastleggen().trek_in(wm, besluit, w, dt.date.today(), fouten),
-            )
-        except ValueError as e:
-            raise als_gebruiksfout(e) from None
-        click.echo(
-            f"{id_} ingetrokken in {pad}; het blijft in het dossier staan. Voer nu 'evaluatie gunning' opnieuw uit."
+        leg_vast(
+            wm,
+            "intrekken",
+            fouten,
+            {"besluit": besluit},
+            lambda w, vandaag: _vastleggen().trek_in(wm, besluit, w, vandaag, fouten),
+            lambda uit: (
+                f"{uit[0]} ingetrokken in {uit[1]}; het blijft in het dossier staan. Voer nu 'evaluatie "
+                "gunning' opnieuw uit."
+            ),
         )
 
     @main.command("besluiten")
