@@ -10,9 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def test_vaste_prijs_heeft_geen_toets_op_abnormaal_lage_prijs(tmp_path: Path) -> None:
@@ -31,13 +29,8 @@ def test_vaste_prijs_heeft_geen_toets_op_abnormaal_lage_prijs(tmp_path: Path) ->
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("B1", 5000, 20, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
     punten = {"Alfa": 100, "Beta": 75, "Gamma": 50}
-    for beoordelaar in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{beoordelaar}.xlsx",
-            {(i, c): punten[i] for i in punten for c in ("Plan van aanpak", "Samenwerking")},
-        )
+    vul_panel(ws, punten)
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")

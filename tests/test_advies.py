@@ -14,11 +14,9 @@ from openpyxl import load_workbook
 
 from evaluatie.cli import main
 from evaluatie.gunning.uitslag import Perceeluitslag
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
-from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, kopieer_voorbeeld, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, kopieer_voorbeeld, maak_werkmap, schrijf_bod, vul_panel
 
 BEOORDELAARS = ("Anouk Verbeek", "Mehmet Yilmaz", "Joost de Ridder")  # the example's panel, in yaml order
 
@@ -139,10 +137,7 @@ def _toelating(**over) -> dict:
 
 def _met_panel(ws: Path, namen: list[str]) -> Path:
     """Both reviewers of the small tender score every criterion 'goed' (75) for every bidder."""
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    scores = {(n, c): 75 for n in namen for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_panel(ws, dict.fromkeys(namen, 75))
     return ws
 
 

@@ -8,9 +8,14 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, open_house_module, schrijf_bod, vul_beoordeling
+from tests.hulp import (
+    html_tekst,
+    kleine_aanbesteding,
+    maak_werkmap,
+    open_house_module,
+    schrijf_bod,
+    vul_panel,
+)
 
 
 def test_twee_afgewezen_en_twee_ongeldige_inschrijvingen(tmp_path: Path) -> None:
@@ -35,13 +40,8 @@ def test_twee_afgewezen_en_twee_ongeldige_inschrijvingen(tmp_path: Path) -> None
             nummer=None,
             geldig_tot=None,
         )
-    schrijf_beoordelingsformulieren(Werkmap(ws))
     punten = {"W": 100, "X": 75, "Y": 75}
-    for beoordelaar in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{beoordelaar}.xlsx",
-            {(i, c): punten[i] for i in punten for c in ("Plan van aanpak", "Samenwerking")},
-        )
+    vul_panel(ws, punten)
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
     tekst = html_tekst(ws / "rapporten" / "gunningsadvies.html")
@@ -59,13 +59,8 @@ def test_verzendcontrole_noemt_de_brieven_als_opsomming(tmp_path: Path) -> None:
     ws = maak_werkmap(tmp_path / "ws", data)
     for naam, kvk in (("W", "10000001"), ("X", "10000002"), ("Y", "10000003")):
         schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", 9000, 20, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
     punten = {"W": 100, "X": 75, "Y": 50}
-    for beoordelaar in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{beoordelaar}.xlsx",
-            {(i, c): punten[i] for i in punten for c in ("Plan van aanpak", "Samenwerking")},
-        )
+    vul_panel(ws, punten)
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
     tekst = html_tekst(ws / "rapporten" / "gunningsadvies.html")

@@ -157,17 +157,11 @@ def test_iedere_kolom_heeft_haar_eigen_type_ook_in_een_lege_tabel(tmp_path: Path
     """B1 awarded and PVT by open house: analysed for one lot, rangorde() (PVT) and toegelaten() (B1) are empty, and
     their columns were all 'object' (rang, totaal, prijs), unlike the same tables with rows; panel()'s consensus was
     'object' when no row had a consensus and float when one had. Every column now has one type, rows or not."""
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
-    from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_panel
 
     ws = maak_werkmap(tmp_path / "ws", module_naast_b1(kleine_aanbesteding(), "PVT", "Participatieverklaring", 350))
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 10, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-        )
+    vul_panel(ws, {"Alfa": 75})
     alleen_b1, alleen_pvt = evaluatie.open(ws, percelen="B1"), evaluatie.open(ws, percelen="PVT")
     for vol, leeg in ((alleen_b1.rangorde(), alleen_pvt.rangorde()), (alleen_pvt.toegelaten(), alleen_b1.toegelaten())):
         assert len(vol) == 1 and leeg.empty

@@ -15,21 +15,15 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _gescoord(tmp_path: Path) -> Path:
     """kleine_aanbesteding (sluiting 16 februari 2026, gunning 7 april 2026), one bid, both forms scored."""
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
 
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-        )
+    vul_panel(ws, {"Alfa": 75})
     return ws
 
 

@@ -9,9 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _run(*args: str):
@@ -30,13 +28,8 @@ def test_brief_noemt_alleen_de_eigen_loting(tmp_path: Path) -> None:
         ("D", "44444444", 5),
     ):
         schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", 9000, capaciteit, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
     punten = {"A": 100, "B": 100, "C": 75, "D": 75}
-    for beoordelaar in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{beoordelaar}.xlsx",
-            {(i, c): punten[i] for i in punten for c in ("Plan van aanpak", "Samenwerking")},
-        )
+    vul_panel(ws, punten)
     getuige = "mr. J. Notaris, notaris"
     for volgorde, datum in (("B;A", "2026-03-20"), ("D;C", "2026-03-21")):
         res = _run(

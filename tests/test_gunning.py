@@ -103,17 +103,12 @@ def test_onhaalbaar_geeft_exit_1_met_uitleg(voorbeeld: Path) -> None:
 def test_gelijke_stand_zonder_regel_vraagt_loting(tmp_path: Path) -> None:
     """Two bids with the same price and the same scores from both reviewers tie exactly; the small
     tender has no bij_gelijke_stand rule, so the output must ask for a draw."""
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
-    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    scores = {(i, c): 75 for i in "XY" for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_panel(ws, dict.fromkeys("XY", 75))
     res = _gun(ws)
     # X and Y each have capacity 20 for the 20 inburgeraars: whoever comes first gets all of them,
     # so the order decides the award: exit 1, a concept advies, no letters, and the command to record a draw

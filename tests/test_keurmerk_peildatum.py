@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _run(*args: object) -> Any:
@@ -27,8 +27,6 @@ def _run(*args: object) -> Any:
 
 def _werkmap(tmp_path: Path, keurmerk_in: tuple[str, ...]) -> Path:
     """Lots B1 and Z with the same criteria; the keurmerk knock-out only in the lots `keurmerk_in`."""
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
 
     data = kleine_aanbesteding()
     z = copy.deepcopy(data["percelen"]["B1"])
@@ -40,11 +38,7 @@ def _werkmap(tmp_path: Path, keurmerk_in: tuple[str, ...]) -> Path:
         g["inburgeraars"]["Z"] = 2
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("Z", 9000, 10, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-        )
+    vul_panel(ws, {"Alfa": 75})
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     assert _run("template", "systematiek", "--werkmap", ws).exit_code == 0

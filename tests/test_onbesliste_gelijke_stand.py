@@ -12,12 +12,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def test_voorlopige_volgorde_bij_gelijke_stand(tmp_path: Path) -> None:
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
 
     # demand 20, max_aandeel 0.6: 12 for whoever goes first, 8 for the other (capacity 15 each)
     data = kleine_aanbesteding()
@@ -25,10 +23,7 @@ def test_voorlopige_volgorde_bij_gelijke_stand(tmp_path: Path) -> None:
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 15, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9000, 15, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    scores = {(i, c): 75 for i in ("Alfa", "Beta") for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_panel(ws, {"Alfa": 75, "Beta": 75})
     r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert r.exit_code == 1, r.output  # a draw is needed
     uitvoer = " ".join(r.output.split())

@@ -12,9 +12,8 @@ from click.testing import CliRunner
 from evaluatie import pipeline
 from evaluatie.cli import main
 from evaluatie.controle import controleer
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 MAANDEN = [
     "januari",
@@ -46,10 +45,7 @@ def _werkmap(root: Path, sluiting: dt.date) -> Path:
     }
     ws = maak_werkmap(root, data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2040, 1, 1))
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    scores = {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_panel(ws, {"Alfa": 75})
     return ws
 
 

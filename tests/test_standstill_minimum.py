@@ -11,9 +11,7 @@ from click.testing import CliRunner
 from evaluatie.besluiten.openpunten import te_korte_termijn
 from evaluatie.cli import main
 from evaluatie.definitie import laad_aanbesteding
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _data(dagen: int, boven: bool) -> dict:
@@ -28,10 +26,7 @@ def test_te_korte_termijn_boven_de_drempel_is_open_punt(tmp_path: Path) -> None:
     ws = maak_werkmap(tmp_path / "ws", _data(15, boven=True))
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 40, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9100, 40, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    scores = {(n, c): 75 for n in ("Alfa", "Beta") for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_panel(ws, {"Alfa": 75, "Beta": 75})
     res = CliRunner().invoke(main, ["--json", "gunning", "--werkmap", str(ws)])
     assert res.exit_code == 1, res.output
     (punt,) = json.loads(res.stdout)["open_punten"]

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
+from tests.hulp import (
+    html_tekst,
+    kleine_aanbesteding,
+    maak_werkmap,
+    module_naast_b1,
+    schrijf_bod,
+    vul_panel,
+)
 from tests.test_contract_toelating import DOOR, _run
 
 
@@ -16,10 +21,7 @@ def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> Non
     data = module_naast_b1(kleine_aanbesteding(), "MAP", "Module arbeidsmarkt en participatie", 600)
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("MAP", 700, 10, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    scores = {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_panel(ws, {"Alfa": 75})
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     brief = html_tekst(ws / "rapporten" / "brieven" / "alfa-map.html")
@@ -46,11 +48,7 @@ def test_enige_gunningsperceel_zonder_geldige_inschrijving_niet_gegund(tmp_path:
     start: 'contract start' says so (exit 1) instead of beginning an empty register."""
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 11000, 30, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-        )
+    vul_panel(ws, {"Alfa": 75})
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     assert (

@@ -12,9 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _werkmap(tmp_path: Path) -> Path:
@@ -23,10 +21,7 @@ def _werkmap(tmp_path: Path) -> Path:
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "d.xlsx", "Delta", "44444444", [("B1", 8900, 20, 12, 4, "alle")], uitsluiting="ja")
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    scores = {(n, c): 75 for n in ("Alfa", "Delta") for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_panel(ws, {"Alfa": 75, "Delta": 75})
     return ws
 
 

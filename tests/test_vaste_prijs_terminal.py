@@ -8,24 +8,18 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _vaste_prijs_werkmap(tmp_path: Path) -> Path:
     """B1 at a fixed price of EUR 9.000; Alfa's bid scored 75 on both criteria by both reviewers."""
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
 
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["prijsmethode"] = "vaste_prijs"
     data["percelen"]["B1"]["vaste_prijs"] = 9000
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx", {("Alfa", c): 75 for c in ("Plan van aanpak", "Samenwerking")}
-        )
+    vul_panel(ws, {"Alfa": 75})
     return ws
 
 
