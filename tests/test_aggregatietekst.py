@@ -15,9 +15,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _run(*args: str) -> Any:
@@ -28,9 +26,7 @@ def _werkmap(tmp_path: Path, aggregatie: str) -> Path:
     ws = maak_werkmap(tmp_path / aggregatie, kleine_aanbesteding(beoordeling={"aggregatie": aggregatie}))
     schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9500, 20, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for form in sorted((ws / "beoordelingen").glob("*.xlsx")):
-        vul_beoordeling(form, {(n, c): 75 for n in ("X", "Y") for c in ("Plan van aanpak", "Samenwerking")})
+    vul_panel(ws, {"X": 75, "Y": 75})
     return ws
 
 

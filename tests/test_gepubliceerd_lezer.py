@@ -32,8 +32,6 @@ def test_gemeentepagina_noemt_een_open_house_niet_gegund(tmp_path: Path) -> None
     """B1 awarded, Z not awarded (both bids above the ceiling), PVT an open house. The box summed B1 and PVT as 'Alle
     gegunde percelen samen', but PVT is admitted, not awarded: the same page, the advies and the admission letters
     say an open house is no public contract and awards nothing."""
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
     from tests.hulp import (
         gunningsperceel_naast_b1,
         html_tekst,
@@ -41,19 +39,14 @@ def test_gemeentepagina_noemt_een_open_house_niet_gegund(tmp_path: Path) -> None
         maak_werkmap,
         module_naast_b1,
         schrijf_bod,
-        vul_beoordeling,
+        vul_panel,
     )
 
     data = module_naast_b1(gunningsperceel_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 12000), "PVT", "PVT", 1500)
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("Z", 13000, 10, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 30, 12, 4, "alle"), ("PVT", 1400, 10, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx",
-            {(i, c): 75 for i in ("Alfa", "Beta") for c in ("Plan van aanpak", "Samenwerking")},
-        )
+    vul_panel(ws, {"Alfa": 75, "Beta": 75})
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     tekst = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")

@@ -36,7 +36,7 @@ from evaluatie.prijs.basis import (
 )
 from evaluatie.tekst import euro, getal
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 if TYPE_CHECKING:
     from evaluatie.prijs.basis import Matrix
@@ -117,11 +117,8 @@ def _gun_b1(ws: Path, bieders: list[tuple[str, str, int, int]]) -> tuple[Werkmap
     in, and the award with its reports: the tender of the price-method tests."""
     for naam, kvk, prijs, _ in bieders:
         schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", prijs, 20, 12, 4, "alle")])
+    vul_panel(ws, {naam: k for naam, _, _, k in bieders})
     wm = Werkmap(ws)
-    pipeline.schrijf_beoordelingsformulieren(wm)
-    scores = {(naam, c): k for naam, _, _, k in bieders for c in ("Plan van aanpak", "Samenwerking")}
-    for beoordelaar in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{beoordelaar}.xlsx", scores)
     return wm, pipeline.gun_en_schrijf(wm)
 
 

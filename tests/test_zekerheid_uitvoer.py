@@ -51,11 +51,9 @@ def test_marge_zonder_bereikbare_weg_is_een_zin(tmp_path: Path) -> None:
 
 def test_gelijke_stand_in_een_perceel_zonder_totaalscore(tmp_path: Path) -> None:
     """A lot ranked on the fictieve prijs has no totaalscore; a tie there is a tie on the fictieve prijs."""
-    from evaluatie.pipeline import schrijf_beoordelingsformulieren
-    from evaluatie.werkmap import Werkmap
     from evaluatie.zekerheid.model import Marge, Zekerheid
     from evaluatie.zekerheid.tekst import zinnen
-    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["prijsmethode"] = "fictieve_korting"
@@ -63,9 +61,7 @@ def test_gelijke_stand_in_een_perceel_zonder_totaalscore(tmp_path: Path) -> None
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
     schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9500, 10, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for form in sorted((ws / "beoordelingen").glob("*.xlsx")):
-        vul_beoordeling(form, {(n, c): 75 for n in ("X", "Y") for c in ("Plan van aanpak", "Samenwerking")})
+    vul_panel(ws, {"X": 75, "Y": 75})
     res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100", "--json"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["B1"]["maatstaf"] == "fictieve prijs"
