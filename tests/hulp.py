@@ -174,6 +174,23 @@ def vul_scores(
         vul_beoordeling(werkmap / "beoordelingen" / f"{b}.xlsx", scores)
 
 
+def alfa_taal_beoordeeld(ws: Path, plan: object = 75, samenwerking: object = 50) -> Path:
+    """One bid (Alfa Taal, B1 at EUR 9.000 for 40 a year), the panel forms written as a user writes them
+    (`evaluatie template beoordeling`) and both reviewers' forms filled in with these scores."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    assert CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
+    for b in ("ada", "bram"):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{b}.xlsx",
+            {("Alfa Taal", "Plan van aanpak"): plan, ("Alfa Taal", "Samenwerking"): samenwerking},
+        )
+    return ws
+
+
 def fictieve_korting_in_punten(data: dict[str, Any]) -> dict[str, Any]:
     """`data` (kleine_aanbesteding) with B1 under fictieve_korting, maximum discount EUR 5.000, and its two criteria
     weighted 10 and 20 points: qualities in thirds, so discounts and fictitious prices fall between cents."""

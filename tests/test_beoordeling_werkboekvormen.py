@@ -8,21 +8,14 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import alfa_taal_beoordeeld, kleine_aanbesteding, maak_werkmap
 
 
 def test_motivering_naast_de_kolom_toelichting_is_een_fout(tmp_path: Path) -> None:
     """A reviewer who went on writing in column F: the letter quotes column E only, so the rest of the
     motivation was lost without a word; now the cell is named."""
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
-    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    ws = alfa_taal_beoordeeld(maak_werkmap(tmp_path / "ws", kleine_aanbesteding()))
     runner = CliRunner()
-    assert runner.invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx",
-            {("Alfa Taal", "Plan van aanpak"): 75, ("Alfa Taal", "Samenwerking"): 50},
-        )
     pad = ws / "beoordelingen" / "ada.xlsx"
     wb = load_workbook(pad)
     blad = wb["Beoordeling"]
@@ -40,16 +33,8 @@ def test_motivering_naast_de_kolom_toelichting_is_een_fout(tmp_path: Path) -> No
 def _formulier_met_score(tmp_path: Path, schaal: list[int], score: object) -> str:
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["schaal"] = {"stappen": schaal}
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    ws = alfa_taal_beoordeeld(maak_werkmap(tmp_path / "ws", data), schaal[-1], schaal[-1])
     runner = CliRunner()
-    assert runner.invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
-    hoogste = schaal[-1]
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx",
-            {("Alfa Taal", "Plan van aanpak"): hoogste, ("Alfa Taal", "Samenwerking"): hoogste},
-        )
     pad = ws / "beoordelingen" / "ada.xlsx"
     wb = load_workbook(pad)
     blad = wb["Beoordeling"]
@@ -79,15 +64,8 @@ def test_een_score_met_een_komma_blijft_gewoon(tmp_path: Path) -> None:
 
 
 def test_een_verschreven_inschrijver_krijgt_een_voorstel(tmp_path: Path) -> None:
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
-    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    ws = alfa_taal_beoordeeld(maak_werkmap(tmp_path / "ws", kleine_aanbesteding()))
     runner = CliRunner()
-    assert runner.invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx",
-            {("Alfa Taal", "Plan van aanpak"): 75, ("Alfa Taal", "Samenwerking"): 50},
-        )
     pad = ws / "beoordelingen" / "ada.xlsx"
     wb = load_workbook(pad)
     wb["Beoordeling"]["A6"] = "Alfa Taall"

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import alfa_taal_beoordeeld, kleine_aanbesteding, maak_werkmap
 
 
 def _brieftekst(pad: Path) -> str:
@@ -19,15 +19,8 @@ def _brieftekst(pad: Path) -> str:
 def _gun(tmp_path: Path, gemeenten: list[str]) -> Path:
     data = kleine_aanbesteding()
     data["gemeenten"] = [g for g in data["gemeenten"] if g["naam"] in gemeenten]
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    ws = alfa_taal_beoordeeld(maak_werkmap(tmp_path / "ws", data))
     runner = CliRunner()
-    assert runner.invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
-    for naam in ("ada", "bram"):
-        vul_beoordeling(
-            ws / "beoordelingen" / f"{naam}.xlsx",
-            {("Alfa Taal", "Plan van aanpak"): 75, ("Alfa Taal", "Samenwerking"): 50},
-        )
     res = runner.invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
     assert runner.invoke(main, ["template", "systematiek", "--werkmap", str(ws)]).exit_code == 0
