@@ -3,7 +3,6 @@ applied silently once they no longer hold. Real workbooks in tmp dirs, real CLI 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from docx import Document
 
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
 from tests.test_besluiten import DOOR, _run, _vul  # the same werkmap helpers as the decisions' own tests
+from tests.test_besluiten_verouderd import _keurmerkwerkmap
 
 
 def _keurmerk_onder_voorwaarde(ws: Path, door: str = DOOR) -> tuple[str, ...]:
@@ -31,15 +31,6 @@ def _zet_gunningsdatum(ws: Path, datum: str) -> None:
     data = yaml.safe_load((ws / "aanbesteding.yaml").read_text(encoding="utf-8"))
     data["data"]["gunning"] = datum
     schrijf_yaml(ws / "aanbesteding.yaml", data)
-
-
-def _keurmerkwerkmap(tmp_path: Path) -> Path:
-    """A's keurmerk lapses on 20 March 2026; the award (no data.verzending) is on 7 April 2026."""
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2026, 3, 20))
-    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")])
-    _vul(ws, {"A": 75, "B": 50})
-    return ws
 
 
 def test_keurmerk_onder_voorwaarde_verouderd_als_het_keurmerk_niet_meer_voor_de_gunning_verloopt(
