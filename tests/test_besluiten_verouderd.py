@@ -188,10 +188,8 @@ def test_verouderde_loting_naast_een_nieuwe_loting_voor_de_grotere_gelijke_stand
 # --- a correction of a file that changed --------------------------------------------------------------------------
 
 
-def test_verouderd_herstel_wordt_niet_toegepast_en_de_cel_geldt_zoals_zij_is(tmp_path: Path) -> None:
-    """A wrote capacity 5 and meant 20 (H1). Quality A 75, B 50, A cheaper: A ranks first. With H1, A takes all 20;
-    A then sends a new file (still capacity 5): H1 is stale, the cell counts as written, A takes 5 and B the other
-    15 (of 20 inburgeraars)."""
+def _herstelwerkmap(tmp_path: Path) -> Path:
+    """A wrote capacity 5 and meant 20, corrected by H1 (recorded); B bids 9500 for 20. Quality A 75, B 50."""
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 5, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")])
@@ -199,6 +197,14 @@ def test_verouderd_herstel_wordt_niet_toegepast_en_de_cel_geldt_zoals_zij_is(tmp
     res = _besluit(ws, "herstel", "--bestand", "a.xlsx", "--blad", "Percelen", "--cel", "C2", "--oud", "5",
                    "--nieuw", "20", "--verduidelijking", "2026-03-01")  # fmt: skip
     assert res.exit_code == 0, res.output
+    return ws
+
+
+def test_verouderd_herstel_wordt_niet_toegepast_en_de_cel_geldt_zoals_zij_is(tmp_path: Path) -> None:
+    """A wrote capacity 5 and meant 20 (H1). Quality A 75, B 50, A cheaper: A ranks first. With H1, A takes all 20;
+    A then sends a new file (still capacity 5): H1 is stale, the cell counts as written, A takes 5 and B the other
+    15 (of 20 inburgeraars)."""
+    ws = _herstelwerkmap(tmp_path)
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     assert _aantallen(_gunning_json(ws)) == {"A": 20}
 

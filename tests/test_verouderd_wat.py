@@ -6,19 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
-from tests.test_besluiten import _besluit, _run, _vul
-from tests.test_besluiten_verouderd import _niet_uitgesloten, _plat, _uitsluitingswerkmap
+from tests.hulp import schrijf_bod
+from tests.test_besluiten import _run, _vul
+from tests.test_besluiten_verouderd import _herstelwerkmap, _niet_uitgesloten, _plat, _uitsluitingswerkmap
 
 
 def test_verouderd_herstel_noemt_de_cel_zoals_zij_nu_is(tmp_path: Path) -> None:
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 5, 12, 4, "alle")])
-    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")])
-    _vul(ws, {"A": 75, "B": 50})
-    res = _besluit(ws, "herstel", "--bestand", "a.xlsx", "--blad", "Percelen", "--cel", "C2", "--oud", "5",
-                   "--nieuw", "20", "--verduidelijking", "2026-03-01")  # fmt: skip
-    assert res.exit_code == 0, res.output
+    ws = _herstelwerkmap(tmp_path)
 
     # a new file, the cell as before (another contact): the correction could be recorded again on this file
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 5, 12, 4, "alle")], contact="Nieuw contact")
