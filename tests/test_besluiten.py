@@ -50,6 +50,17 @@ def _intrekken(ws: Path, id_: str) -> Result:
     return _besluit(ws, "intrekken", id_, reden="Het besluit is op een onjuiste grondslag genomen.", datum="2026-04-06")
 
 
+def _niet_uitgesloten(ws: Path) -> Result:
+    """D's declared optional ground (2.87) weighed: not excluded after self-cleaning."""
+    return _besluit(
+        ws, "uitsluitingsgrond", "--inschrijver", "D", "--grond", "ernstige fout in de beroepsuitoefening",
+        "--artikel", "2.87", "--feiten", "Een boete in 2024 wegens te late rapportage aan gemeenten.",
+        "--zelfreiniging", "Nieuwe directie, rapportagesysteem vervangen en de boete betaald (bewijs ontvangen).",
+        "--evenredigheid", "Een eenmalige administratieve fout, hersteld; uitsluiting zou onevenredig zijn.",
+        "--uitkomst", "niet_uitgesloten", reden="De zelfreiniging is voldoende aangetoond.",
+    )  # fmt: skip
+
+
 def _ongewijzigd_concept(ws: Path, res: Result, commando: str) -> None:
     """An open point: exit 1, the advies a CONCEPT, no letters, and the command that settles it named."""
     assert res.exit_code == 1, res.output
@@ -495,13 +506,7 @@ def test_uitsluitingsgrond_niet_uitgesloten_na_zelfreiniging(tmp_path: Path) -> 
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
     schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 10, 12, 4, "alle")], uitsluiting="ja")
-    res = _besluit(
-        ws, "uitsluitingsgrond", "--inschrijver", "D", "--grond", "ernstige fout in de beroepsuitoefening",
-        "--artikel", "2.87", "--feiten", "Een boete in 2024 wegens te late rapportage aan gemeenten.",
-        "--zelfreiniging", "Nieuwe directie, rapportagesysteem vervangen en de boete betaald (bewijs ontvangen).",
-        "--evenredigheid", "Een eenmalige administratieve fout, hersteld; uitsluiting zou onevenredig zijn.",
-        "--uitkomst", "niet_uitgesloten", reden="De zelfreiniging is voldoende aangetoond.",
-    )  # fmt: skip
+    res = _niet_uitgesloten(ws)
     assert res.exit_code == 0, res.output
     _vul(ws, {"A": 75, "D": 75})  # D is admitted, so the panel scores it
     res = _run("gunning", "--werkmap", str(ws))

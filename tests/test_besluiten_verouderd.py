@@ -15,7 +15,7 @@ import yaml
 from click.testing import Result
 
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
-from tests.test_besluiten import _advies, _besluit, _brief, _intrekken, _run, _vul
+from tests.test_besluiten import _advies, _besluit, _brief, _intrekken, _niet_uitgesloten, _run, _vul
 
 
 def _plat(tekst: str) -> str:
@@ -246,16 +246,6 @@ def _uitsluitingswerkmap(tmp_path: Path) -> Path:
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 8800, 20, 12, 4, "alle")], uitsluiting="ja")
     return ws
-
-
-def _niet_uitgesloten(ws: Path) -> Result:
-    return _besluit(
-        ws, "uitsluitingsgrond", "--inschrijver", "D", "--grond", "ernstige fout in de beroepsuitoefening",
-        "--artikel", "2.87", "--feiten", "Een boete in 2024 wegens te late rapportage aan gemeenten.",
-        "--zelfreiniging", "Nieuwe directie, rapportagesysteem vervangen en de boete betaald (bewijs ontvangen).",
-        "--evenredigheid", "Een eenmalige administratieve fout, hersteld; uitsluiting zou onevenredig zijn.",
-        "--uitkomst", "niet_uitgesloten", reden="De zelfreiniging is voldoende aangetoond.",
-    )  # fmt: skip
 
 
 def test_verouderde_uitsluitingsgrond_laat_de_inschrijving_ongewogen(tmp_path: Path) -> None:
