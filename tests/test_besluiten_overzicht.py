@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
 from tests.test_besluiten import _besluit, _intrekken, _run
-from tests.test_besluiten_premisse import _gelijk
+from tests.test_besluiten_premisse import _gelijk, _loting_met_de_hand_omgedraaid
 from tests.test_besluiten_verouderd import _gunning_json, _plat
 
 LOTING_WEG = "perceel B1-route: de loting van 20 maart 2026 ordende Y, X, maar er is geen gelijke stand meer tussen hen"
@@ -108,12 +108,7 @@ def test_besluiten_noemt_wat_niet_gecontroleerd_kon_worden(tmp_path: Path) -> No
 
 def test_besluiten_houdt_iedere_regel_binnen_200_tekens(tmp_path: Path) -> None:
     """The note on a decision file edited by hand is as long as any: wrapped like every terminal line."""
-    ws = _gelijk(tmp_path)
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
-    assert res.exit_code == 0, res.output
-    pad = ws / "loting.yaml"
-    pad.write_text(pad.read_text(encoding="utf-8").replace("- Y\n  - X", "- X\n  - Y"), encoding="utf-8")
+    ws = _loting_met_de_hand_omgedraaid(tmp_path)
     res = _run("besluiten", "--werkmap", str(ws))
     assert "Let op: loting.yaml: is gewijzigd buiten de besluitcommando's om" in res.stderr
     assert max(len(r) for r in (res.stdout + res.stderr).splitlines()) <= 200, res.output

@@ -84,6 +84,17 @@ def _gelijk(tmp_path: Path) -> Path:
     return ws
 
 
+def _loting_met_de_hand_omgedraaid(tmp_path: Path) -> Path:
+    """_gelijk with the draw recorded (Y before X), then the order in loting.yaml swapped by hand."""
+    ws = _gelijk(tmp_path)
+    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
+               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    pad = ws / "loting.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("- Y\n  - X", "- X\n  - Y"), encoding="utf-8")
+    return ws
+
+
 def test_scenario_zonder_gelijke_stand_past_de_loting_niet_toe_en_zegt_dat(tmp_path: Path) -> None:
     ws = _gelijk(tmp_path)
     res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
@@ -294,12 +305,7 @@ def test_door_zonder_naam_of_zonder_functie_geweigerd(tmp_path: Path) -> None:
 def test_scenario_en_zekerheid_passen_een_met_de_hand_gewijzigd_besluit_niet_toe(tmp_path: Path) -> None:
     """The draw put Y first; someone swaps the order in loting.yaml by hand. The award refuses it (exit 2); the
     what-if and the robustness analysis must not compute with it either, and the overview says so."""
-    ws = _gelijk(tmp_path)
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
-    assert res.exit_code == 0, res.output
-    pad = ws / "loting.yaml"
-    pad.write_text(pad.read_text(encoding="utf-8").replace("- Y\n  - X", "- X\n  - Y"), encoding="utf-8")
+    ws = _loting_met_de_hand_omgedraaid(tmp_path)
     melding = "loting.yaml: is gewijzigd buiten de besluitcommando's om"
     for args in (
         ("gunning",),
