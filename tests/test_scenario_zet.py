@@ -23,6 +23,14 @@ def _run(*args: str) -> Any:
     return CliRunner().invoke(main, list(args))
 
 
+def _scenario(werkmap: Path, perceel: str, *zetten: str, als_json: bool = False) -> Any:
+    """`evaluatie scenario` for one lot (or a list) with these --zet values, in this order."""
+    json_ = ["--json"] if als_json else []
+    return _run(
+        "scenario", "--werkmap", str(werkmap), "--lots", perceel, *json_, *(a for z in zetten for a in ("--zet", z))
+    )
+
+
 def _criteria_uit_de_set(code: str) -> dict[str, Any]:
     data = yaml.safe_load((REPO / "criteria" / "inburgering-2022.yaml").read_text(encoding="utf-8"))
     return dict(data["percelen"][code]["gunningscriteria"])
@@ -43,9 +51,7 @@ def _rangorde(uitslag: dict[str, Any], code: str) -> list[tuple[str, float, floa
 
 
 def test_positie_0_van_een_criterium_uit_de_set_noemt_de_criteria(voorbeeld: Path) -> None:
-    res = _run(
-        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.gunningscriteria.0.weging=80"
-    )
+    res = _scenario(voorbeeld, "B1", "percelen.B1.gunningscriteria.0.weging=80")
     assert res.exit_code == 2, res.output
     assert "verplicht veld ontbreekt" not in res.output
     assert "180" not in res.output
@@ -56,19 +62,20 @@ def test_positie_0_van_een_criterium_uit_de_set_noemt_de_criteria(voorbeeld: Pat
 
 
 def test_een_nieuw_criterium_wordt_geweigerd(voorbeeld: Path) -> None:
-    res = _run(
-        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.gunningscriteria.K9.weging=10"
-    )
+    res = _scenario(voorbeeld, "B1", "percelen.B1.gunningscriteria.K9.weging=10")
     assert res.exit_code == 2, res.output
     assert "K9" in res.output and "niet beoordeeld" in res.output
 
 
 def test_weging_van_een_criterium_uit_de_set_is_precies_die_wijziging(voorbeeld: Path, tmp_path: Path) -> None:
     """K1 by position, K2 by code: 25 + 35 + 20 + 20 = 100; names, descriptions and K3, K4 stay as in the set."""
-    res = _run(
-        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--json",
-        "--zet", "percelen.B1.gunningscriteria.1.weging=25", "--zet", "percelen.B1.gunningscriteria.K2.weging=35",
-    )  # fmt: skip
+    res = _scenario(
+        voorbeeld,
+        "B1",
+        "percelen.B1.gunningscriteria.1.weging=25",
+        "percelen.B1.gunningscriteria.K2.weging=35",
+        als_json=True,
+    )
     assert res.exit_code == 0, res.output
     na = json.loads(res.stdout)["na"]
 
@@ -88,9 +95,7 @@ def test_weging_van_een_criterium_uit_de_set_is_precies_die_wijziging(voorbeeld:
 
 
 def test_weging_die_niet_optelt_tot_100_noemt_de_som_zonder_het_criterium_te_verminken(voorbeeld: Path) -> None:
-    res = _run(
-        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.gunningscriteria.K1.weging=80"
-    )
+    res = _scenario(voorbeeld, "B1", "percelen.B1.gunningscriteria.K1.weging=80")
     assert res.exit_code == 2, res.output
     assert "tellen op tot 140" in res.output  # 80 + 20 + 20 + 20
     assert "verplicht veld ontbreekt" not in res.output
@@ -127,16 +132,7 @@ def _kwaliteit_met_de_hand(werkmap: Path, punten: dict[str, float]) -> dict[str,
 def test_een_schaalpunt_uit_de_set_wijzigen_geeft_geen_traceback(voorbeeld: Path) -> None:
     """'voldoende' (step 3) counts 40 instead of 50; the other steps and their labels stay. Every score keeps the
     step the reviewer chose and counts the new points (checked against the workbooks read by hand)."""
-    res = _run(
-        "scenario",
-        "--werkmap",
-        str(voorbeeld),
-        "--lots",
-        "B1",
-        "--json",
-        "--zet",
-        "percelen.B1.schaal.stappen.3.punten=40",
-    )
+    res = _scenario(voorbeeld, "B1", "percelen.B1.schaal.stappen.3.punten=40", als_json=True)
     assert res.exit_code == 0, res.output
     assert "Traceback" not in res.output
     nieuw = {"onvoldoende": 0.0, "matig": 25.0, "voldoende": 40.0, "goed": 75.0, "uitstekend": 100.0}
@@ -151,10 +147,7 @@ def test_een_schaalpunt_uit_de_set_wijzigen_geeft_geen_traceback(voorbeeld: Path
 
 
 def test_een_parameter_van_een_uitgezette_knockoutregel_wordt_geweigerd(voorbeeld: Path) -> None:
-    res = _run(
-        "scenario", "--werkmap", str(voorbeeld), "--lots", "onderwijs",
-        "--zet", "percelen.onderwijs.knockout.keurmerk.peildatum=2021-06-04",
-    )  # fmt: skip
+    res = _scenario(voorbeeld, "onderwijs", "percelen.onderwijs.knockout.keurmerk.peildatum=2021-06-04")
     assert res.exit_code == 2, res.output
     assert "Traceback" not in res.output
     assert "percelen.onderwijs.knockout.keurmerk" in res.output and "staat uit (false)" in res.output
@@ -164,25 +157,20 @@ def test_aantal_voor_een_perceel_waaraan_de_gemeente_niet_meedoet(voorbeeld: Pat
     """Eemnes is not in lot Z: its number would count nowhere. Refused, by name and by position, with the way out;
     with Eemnes added to the lot in the same scenario the number counts (in either order)."""
     for gemeente in ("Eemnes", "2"):
-        res = _run(
-            "scenario", "--werkmap", str(voorbeeld), "--lots", "Z", "--zet", f"gemeenten.{gemeente}.inburgeraars.Z=3"
-        )
+        res = _scenario(voorbeeld, "Z", f"gemeenten.{gemeente}.inburgeraars.Z=3")
         assert res.exit_code == 2, res.output
         assert "Eemnes neemt niet deel aan perceel Z" in res.output
         assert "percelen.Z.gemeenten" in res.output
     lijst = "percelen.Z.gemeenten=[Blaricum, Eemnes, Gooise Meren, Hilversum, Huizen, Laren, Wijdemeren]"
     for zetten in (["gemeenten.Eemnes.inburgeraars.Z=3", lijst], [lijst, "gemeenten.Eemnes.inburgeraars.Z=3"]):
-        args = [a for z in zetten for a in ("--zet", z)]
-        res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "Z", "--json", *args)
+        res = _scenario(voorbeeld, "Z", *zetten, als_json=True)
         assert res.exit_code == 0, res.output
         toewijzing = json.loads(res.stdout)["na"]["percelen"]["Z"]["toewijzing"]
         assert "Eemnes" in json.dumps(toewijzing)
 
 
 def test_een_schaal_met_een_ander_aantal_stappen_wordt_geweigerd(voorbeeld: Path) -> None:
-    res = _run(
-        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.schaal.stappen=[0, 50, 100]"
-    )
+    res = _scenario(voorbeeld, "B1", "percelen.B1.schaal.stappen=[0, 50, 100]")
     assert res.exit_code == 2, res.output
     assert "3 schaalstappen" in res.output and "uit 5" in res.output
 
@@ -191,7 +179,7 @@ def test_beoordelaars_wijzigen_wordt_geweigerd(voorbeeld: Path) -> None:
     """The scenario reuses the panel's forms: a changed list of reviewers would change nothing (or ask for a form
     nobody handed in) while the output said 'ongewijzigd'. Refused, pointing at zekerheid."""
     for zet in ("beoordelaars=[Anouk Verbeek]", "beoordelaars=[Anouk Verbeek, Mehmet Yilmaz, Joost de Ridder, Dirk]"):
-        res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", zet)
+        res = _scenario(voorbeeld, "B1", zet)
         assert res.exit_code == 2, res.output
         assert "geen beoordelaar toevoegen of weglaten" in res.output and "evaluatie zekerheid" in res.output
 
@@ -200,25 +188,16 @@ def test_een_gewijzigd_raammaximum_staat_in_het_verschil(voorbeeld: Path) -> Non
     """B1 of the example: 98 a year over 2 + 1 years = 294 trajectories, the maximum without raammaximum; with a
     headroom of 25%: 294 x 1,25 = 367,5, rounded up 368, at the ceiling EUR 10.000 = EUR 3.680.000. The change
     showed 'ongewijzigd' everywhere before, as if not applied."""
-    res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.raammaximum.opslag=0.25")
+    res = _scenario(voorbeeld, "B1", "percelen.B1.raammaximum.opslag=0.25")
     assert res.exit_code == 0, res.output
     assert "Maximum raamovereenkomst: 294 -> 368 trajecten, EUR 2.940.000,00 -> EUR 3.680.000,00" in res.output
-    ongewijzigd = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.naam=B1")
+    ongewijzigd = _scenario(voorbeeld, "B1", "percelen.B1.naam=B1")
     assert "Maximum raamovereenkomst" not in ongewijzigd.output
 
 
 def test_gemeentenaam_met_een_punt_tussen_haakjes(voorbeeld: Path) -> None:
     """CBS writes Laren (NH.): the dot in the name split the path ("onbekend veld ')'")."""
-    res = _run(
-        "scenario",
-        "--werkmap",
-        str(voorbeeld),
-        "--lots",
-        "B1",
-        "--json",
-        "--zet",
-        "gemeenten.Laren (NH.).inburgeraars.B1=10",
-    )
+    res = _scenario(voorbeeld, "B1", "gemeenten.Laren (NH.).inburgeraars.B1=10", als_json=True)
     assert res.exit_code == 0, res.output
     na = json.loads(res.stdout)["na"]["percelen"]["B1"]["toewijzing"]
     assert sum(t["aantal"] for t in na if t["gemeente"] == "Laren") == 10  # 4 in the example
@@ -227,9 +206,7 @@ def test_gemeentenaam_met_een_punt_tussen_haakjes(voorbeeld: Path) -> None:
 def test_parameter_van_een_knockoutregel_vervangt_de_regel(voorbeeld: Path) -> None:
     """A knock-out rule's parameters replace as a whole (README): capaciteit {minimum: 30} instead of the set's
     {minimum_aandeel: 0.1}, not both (which the rule refuses)."""
-    res = _run(
-        "scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", "percelen.B1.knockout.capaciteit.minimum=30"
-    )
+    res = _scenario(voorbeeld, "B1", "percelen.B1.knockout.capaciteit.minimum=30")
     assert "geef precies een van" not in res.output, res.output
     assert res.exit_code in (0, 1), res.output
 
@@ -241,7 +218,7 @@ def test_hetzelfde_pad_twee_keer_wordt_geweigerd(voorbeeld: Path) -> None:
         ("gemeenten.Laren.inburgeraars.B1=5", "gemeenten.6.inburgeraars.B1=7"),
         ("percelen.B1.gunningscriteria.K1.weging=30", "percelen.B1.gunningscriteria.1.weging=40"),
     ):
-        res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", a, "--zet", b)
+        res = _scenario(voorbeeld, "B1", a, b)
         assert res.exit_code == 2, res.output
         assert "twee keer gezet" in res.output
 
@@ -249,8 +226,8 @@ def test_hetzelfde_pad_twee_keer_wordt_geweigerd(voorbeeld: Path) -> None:
 def test_zet_voor_een_perceel_buiten_lots_wordt_geweigerd(voorbeeld: Path) -> None:
     """--lots B1 with a change to lot Z showed 'ongewijzigd' for B1 only: the change was never computed."""
     for zet in ("percelen.Z.plafondprijs=9000", "gemeenten.Hilversum.inburgeraars.Z=9"):
-        res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "B1", "--zet", zet)
+        res = _scenario(voorbeeld, "B1", zet)
         assert res.exit_code == 2, res.output
         assert "wijzigt perceel Z, dat niet wordt doorgerekend (--lots B1)" in " ".join(res.output.split())
-    res = _run("scenario", "--werkmap", str(voorbeeld), "--lots", "b1,Z", "--zet", "percelen.Z.plafondprijs=9900")
+    res = _scenario(voorbeeld, "b1,Z", "percelen.Z.plafondprijs=9900")
     assert res.exit_code in (0, 1), res.output
