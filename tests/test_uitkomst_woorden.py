@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 import evaluatie
 from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
-from tests.test_besluiten import CRITERIA, _besluit, _brief, _run, _vul, laag, schoon  # noqa: F401  (fixtures)
+from tests.test_besluiten import CRITERIA, _besluit, _brief, _niet_uitgesloten, _run, _vul, laag, schoon  # noqa: F401  (fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -133,13 +133,7 @@ def test_regel_ontbreekt_na_niet_uitgesloten_zegt_hoe_toe_te_voegen(tmp_path: Pa
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 10, 12, 4, "alle")], uitsluiting="ja")
     _vul(ws, {"A": 75})
-    res = _besluit(
-        ws, "uitsluitingsgrond", "--inschrijver", "D", "--grond", "ernstige fout in de beroepsuitoefening",
-        "--artikel", "2.87", "--feiten", "Een boete in 2024 wegens te late rapportage aan gemeenten.",
-        "--zelfreiniging", "Rapportagesysteem vervangen en de boete betaald.",
-        "--evenredigheid", "Een eenmalige administratieve fout, hersteld.",
-        "--uitkomst", "niet_uitgesloten", reden="De zelfreiniging is voldoende aangetoond.",
-    )  # fmt: skip
+    res = _niet_uitgesloten(ws)
     assert res.exit_code == 0, res.output
     res = _run("template", "beoordeling", "--werkmap", str(ws))
     assert res.exit_code == 0 and "niet overschreven" in res.output, res.output
