@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from openpyxl import load_workbook
 
@@ -245,6 +246,31 @@ def html_tekst(pad: Path) -> str:
     from html import unescape
 
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", pad.read_text(encoding="utf-8"))))
+
+
+def chromium() -> str | None:
+    """The Chromium (or Chrome) on this machine, to print a document as its reader does; None: those tests skip."""
+    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+
+
+met_chromium = pytest.mark.skipif(
+    chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt"
+)
+
+
+def druk_af(html: Path, pdf: Path) -> Path:
+    """`html` printed to `pdf` by headless Chromium with the document's own page rules, without Chromium's header
+    and footer: what a reader's printout shows."""
+    import subprocess
+
+    programma = chromium()
+    assert programma
+    subprocess.run(
+        [programma, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    return pdf
 
 
 def open_house_module(naam: str, plafondprijs: int) -> dict[str, Any]:

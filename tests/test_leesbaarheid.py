@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from bench.schaal import besluit_uitsluitingsgronden, bouw
 from evaluatie.cli import main
+from tests.hulp import druk_af, met_chromium
 
 
 @pytest.fixture(scope="module")
@@ -157,8 +158,6 @@ def test_regels_zoals_toegepast_per_subregio_bij_veel_gemeenten(groot: Path) -> 
 def test_dekking_kort_en_waar(groot: Path, tmp_path: Path) -> None:
     """A bid serving three scattered gemeenten of 60: the reason names what it serves per subregio and
     the subregio's where it serves none, not the 57 gemeenten it does not serve."""
-    import shutil
-
     import yaml
     from openpyxl import load_workbook
 
@@ -384,7 +383,6 @@ def test_totaal_in_vier_decimalen_uitgelegd(groot: Path, tmp_path: Path) -> None
     decimals but not at 4: the Totaal column then shows 4 decimals while the berekening rounds to 2, and
     the advies says why the two differ."""
     import json
-    import shutil
 
     from openpyxl import load_workbook
 
@@ -500,11 +498,7 @@ def test_systematiek_gemeenten_eenmaal_bij_veel_gemeenten(groot: Path) -> None:
     assert html.index("<th>Gemeente</th>") > html.rindex("Perceel Z-route")
 
 
-def _chromium() -> str | None:
-    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-
-
-@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt")
+@met_chromium
 def test_geen_kop_onderaan_een_pagina(voorbeeld_bron: Path, tmp_path: Path) -> None:
     """Printed with Chromium, no page of the example's advies ends with a section heading whose text
     starts on the next page."""
@@ -518,13 +512,7 @@ def test_geen_kop_onderaan_een_pagina(voorbeeld_bron: Path, tmp_path: Path) -> N
     html = ws / "rapporten" / "gunningsadvies.html"
     koppen = {k.strip() for k in re.findall(r"<h3>([^<]+)</h3>", html.read_text(encoding="utf-8"))}
     pdf = tmp_path / "advies.pdf"
-    chromium = _chromium()
-    assert chromium
-    subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-         f"--print-to-pdf={pdf}", html.as_uri()],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    druk_af(html, pdf)
     tekst = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     for n, pagina in enumerate(tekst.split("\f")[:-1], start=1):
         regels = [r.strip() for r in pagina.splitlines() if r.strip() and not r.strip().startswith("Pagina ")]

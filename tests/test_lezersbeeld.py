@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from tests.hulp import kopieer_voorbeeld
+from tests.hulp import druk_af, kopieer_voorbeeld, met_chromium
 
 
 @pytest.fixture(scope="module")
@@ -135,11 +135,7 @@ def test_lijnen_verschillen_niet_alleen_in_kleur() -> None:
     assert re.findall(r'<circle cx="[\d.]+" cy="[\d.]+" r="2.5" fill="#fff" stroke=', tekening)  # Z's lone points
 
 
-def _chromium() -> str | None:
-    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-
-
-@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt")
+@met_chromium
 @pytest.mark.parametrize(
     ("document", "titel"),
     [
@@ -157,13 +153,7 @@ def test_stukken_afgedrukt_met_paginanummers(contractfase: Path, tmp_path: Path,
     import subprocess
 
     pdf = tmp_path / "stuk.pdf"
-    chromium = _chromium()
-    assert chromium
-    subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-         f"--print-to-pdf={pdf}", (contractfase / document).as_uri()],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    druk_af(contractfase / document, pdf)
     paginas = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     paginas = paginas.split("\f")[:-1]
     assert paginas
@@ -172,20 +162,14 @@ def test_stukken_afgedrukt_met_paginanummers(contractfase: Path, tmp_path: Path,
         assert titel in pagina, n
 
 
-@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt")
+@met_chromium
 def test_kwartaaltabellen_binnen_de_marge_van_a4(contractfase: Path, tmp_path: Path) -> None:
     """Printed on A4 portrait (15 mm margins), no word of the quarterly report stands right of the margin:
     the supplier table's eight columns of 'onderdrukt' and '<5' pushed it 2 pt beyond."""
     import subprocess
 
     pdf = tmp_path / "regio.pdf"
-    chromium = _chromium()
-    assert chromium
-    subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-         f"--print-to-pdf={pdf}", (contractfase / "contract" / "kwartaal" / "2022-K1" / "regio.html").as_uri()],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    druk_af(contractfase / "contract" / "kwartaal" / "2022-K1" / "regio.html", pdf)
     woorden = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     marge = 15 / 25.4 * 72  # points
     body = [  # words on the page body, not the page number in the margin box below it

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html as html_module
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from tests import percelen_markt
+from tests.hulp import druk_af, met_chromium
 
 
 @pytest.fixture(scope="module")
@@ -234,24 +234,14 @@ def test_docx_brief_paginanummers_kenmerk_nl_en_rijen_niet_gesplitst(markt: tupl
     assert teksten[i - 1] == "" and teksten[j - 1] == "" and teksten[k - 1] == ""
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
 def _pdf(html: Path, pdf: Path) -> list[str]:
     """Print `html` with headless Chromium; the text of each page (pdftotext)."""
-    chromium = _chromium()
-    assert chromium
-    subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-         f"--print-to-pdf={pdf}", html.as_uri()],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    druk_af(html, pdf)
     tekst = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True)
     return tekst.stdout.split("\f")[:-1]
 
 
-@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt")
+@met_chromium
 def test_html_brief_in_chromium_kenmerk_en_pagina_op_iedere_pagina(markt: tuple[Path, str], tmp_path: Path) -> None:
     ws, _ = markt
     html = ws / "rapporten" / "brieven" / "spreekbeurt-b1.html"
@@ -264,7 +254,7 @@ def test_html_brief_in_chromium_kenmerk_en_pagina_op_iedere_pagina(markt: tuple[
         assert f"Pagina {i} van {len(paginas)}" in pagina, i
 
 
-@pytest.mark.skipif(_chromium() is None or shutil.which("pdftotext") is None, reason="chromium of pdftotext ontbreekt")
+@met_chromium
 def test_html_brief_in_chromium_geen_tabelrij_over_twee_paginas(tmp_path: Path) -> None:
     """A letter with a table long enough to cross several pages, rows of several lines each: every row's
     first and last word must land on the same page (a split row would put them on two)."""
