@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
-from tests.test_besluiten import _besluit, _intrekken, _run
+from tests.test_besluiten import _besluit, _intrekken, _loting, _run
 from tests.test_besluiten_premisse import _gelijk, _loting_met_de_hand_omgedraaid
 from tests.test_besluiten_verouderd import _gunning_json, _plat
 
@@ -21,8 +21,7 @@ def test_besluiten_markeert_een_verouderde_loting_zoals_de_gunning(tmp_path: Pat
     L1 is stale. The list says so in the award's words, in the terminal and in --json, and after the withdrawal
     the decision reads as withdrawn, not as stale."""
     ws = _gelijk(tmp_path)
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    res = _loting(ws, "Y;X", "2026-03-20")
     assert res.exit_code == 0, res.output
     res = _run("besluiten", "--werkmap", str(ws))
     assert res.exit_code == 0 and "VEROUDERD" not in res.output, res.output  # the tie is there: L1 holds
@@ -86,8 +85,7 @@ def test_besluiten_noemt_wat_niet_gecontroleerd_kon_worden(tmp_path: Path) -> No
     award stops. T1 is checked at the knock-out and holds; whether L1 still orders a tie only the award could say,
     so the list names L1 as not checked, with the reason, and shows it as recorded (not as stale)."""
     ws = _gelijk(tmp_path)
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    res = _loting(ws, "Y;X", "2026-03-20")
     assert res.exit_code == 0, res.output
     (ws / "inschrijvingen" / "x.xlsx").rename(tmp_path / "x.xlsx")
     res = _besluit(ws, "terugtrekking", "--inschrijver", "X", "--ontvangen", "2026-03-19")

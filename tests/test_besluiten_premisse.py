@@ -10,7 +10,7 @@ import yaml
 from docx import Document
 
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
-from tests.test_besluiten import DOOR, _run, _vul  # the same werkmap helpers as the decisions' own tests
+from tests.test_besluiten import DOOR, _loting, _run, _vul  # the same werkmap helpers as the decisions' own tests
 from tests.test_besluiten_verouderd import _keurmerkwerkmap
 
 
@@ -87,8 +87,7 @@ def _gelijk(tmp_path: Path) -> Path:
 def _loting_met_de_hand_omgedraaid(tmp_path: Path) -> Path:
     """_gelijk with the draw recorded (Y before X), then the order in loting.yaml swapped by hand."""
     ws = _gelijk(tmp_path)
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    res = _loting(ws, "Y;X", "2026-03-20")
     assert res.exit_code == 0, res.output
     pad = ws / "loting.yaml"
     pad.write_text(pad.read_text(encoding="utf-8").replace("- Y\n  - X", "- X\n  - Y"), encoding="utf-8")
@@ -97,8 +96,7 @@ def _loting_met_de_hand_omgedraaid(tmp_path: Path) -> Path:
 
 def test_scenario_zonder_gelijke_stand_past_de_loting_niet_toe_en_zegt_dat(tmp_path: Path) -> None:
     ws = _gelijk(tmp_path)
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    res = _loting(ws, "Y;X", "2026-03-20")
     assert res.exit_code == 0, res.output
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     loting = (ws / "loting.yaml").read_bytes()
@@ -175,8 +173,7 @@ def test_zekerheid_noemt_geen_marge_voor_wie_door_loting_tweede_werd(tmp_path: P
     """X and Y are level (85,00); the draw put Y first. X needed no quality point 'to become first': it already
     was level, and the draw put it behind, as the advies and X's letter say."""
     ws = _gelijk(tmp_path)
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    res = _loting(ws, "Y;X", "2026-03-20")
     assert res.exit_code == 0, res.output
     res = _run("zekerheid", "--werkmap", str(ws), "--lots", "B1", "--trekkingen", "100")
     assert res.exit_code == 0, res.output

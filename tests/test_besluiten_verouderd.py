@@ -15,7 +15,7 @@ import yaml
 from click.testing import Result
 
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
-from tests.test_besluiten import _advies, _besluit, _brief, _intrekken, _niet_uitgesloten, _run, _vul
+from tests.test_besluiten import _advies, _besluit, _brief, _intrekken, _loting, _niet_uitgesloten, _run, _vul
 
 
 def _plat(tekst: str) -> str:
@@ -74,8 +74,7 @@ def _gelijk_met_loting(tmp_path: Path, data: dict[str, Any]) -> Path:
     schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
     _vul(ws, {"X": 75, "Y": 75})
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    res = _loting(ws, "Y;X", "2026-03-20")
     assert res.exit_code == 0, res.output
     return ws
 

@@ -8,15 +8,14 @@ import json
 from pathlib import Path
 
 from tests.hulp import schrijf_bod
-from tests.test_besluiten import _run
+from tests.test_besluiten import _loting, _run
 from tests.test_besluiten_premisse import _gelijk
 from tests.test_besluiten_verouderd import _gunning_json, _plat
 
 
 def test_controleer_noemt_de_open_punten_van_een_concept(tmp_path: Path) -> None:
     ws = _gelijk(tmp_path)
-    res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-               "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+    res = _loting(ws, "Y;X", "2026-03-20")
     assert res.exit_code == 0, res.output
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     res = _run("controleer", "--werkmap", str(ws))
