@@ -20,7 +20,6 @@ from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 def _gescoord(tmp_path: Path) -> Path:
     """kleine_aanbesteding (sluiting 16 februari 2026, gunning 7 april 2026), one bid, both forms scored."""
-
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
     vul_panel(ws, {"Alfa": 75})

@@ -27,7 +27,6 @@ def _run(*args: object) -> Any:
 
 def _werkmap(tmp_path: Path, keurmerk_in: tuple[str, ...]) -> Path:
     """Lots B1 and Z with the same criteria; the keurmerk knock-out only in the lots `keurmerk_in`."""
-
     data = kleine_aanbesteding()
     z = copy.deepcopy(data["percelen"]["B1"])
     z["naam"] = "Z-route"

@@ -13,7 +13,6 @@ from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 def _vaste_prijs_werkmap(tmp_path: Path) -> Path:
     """B1 at a fixed price of EUR 9.000; Alfa's bid scored 75 on both criteria by both reviewers."""
-
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["prijsmethode"] = "vaste_prijs"
     data["percelen"]["B1"]["vaste_prijs"] = 9000
