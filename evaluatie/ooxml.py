@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -74,13 +74,30 @@ def _opgeslagen(wb) -> bytes:
     """What `wb.save` writes, made in memory: openpyxl writes every worksheet to a temporary file
     first and then copies it into the zip (two file operations per sheet: 9 of 20 ms for the
     advies, and far more when the disk is busy); here each sheet goes straight into the zip, with
-    the same XML. Stored without compression, since `normaliseer` deflates every part anyway: the
+    the same XML (its rows made by evaluatie.xlsxrijen where that writes them exactly, byte for byte
+    openpyxl's). Stored without compression, since `normaliseer` deflates every part anyway: the
     bytes it returns are the same either way (tests/test_ooxml_geheugen.py)."""
     import zipfile
 
     from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
     from openpyxl.worksheet._writer import WorksheetWriter
     from openpyxl.writer.excel import ExcelWriter
+
+    from evaluatie import xlsxrijen
+
+    class Rijschrijver(WorksheetWriter):
+        """openpyxl's sheet writer with the rows from evaluatie.xlsxrijen where it writes them exactly."""
+
+        eigen_rijen: str | None = None
+
+        def write_rows(self) -> None:
+            self.eigen_rijen = xlsxrijen.rijen(self)
+            if self.eigen_rijen is None:
+                return super().write_rows()
+            xf: Any = self.xf.send(True)  # lxml's incremental writer (openpyxl.xml.functions.xmlfile)
+            with xf.element("sheetData"):
+                xf.write(xlsxrijen.MARKERING)
+            self.xf.send(None)
 
     class InGeheugen(ExcelWriter):
         def write_worksheet(self, ws) -> None:  # ExcelWriter.write_worksheet, with the sheet's XML in memory
@@ -89,10 +106,19 @@ def _opgeslagen(wb) -> bytes:
             ws._drawing = SpreadsheetDrawing()
             ws._drawing.charts = ws._charts
             ws._drawing.images = ws._images
-            schrijver = WorksheetWriter(ws, out=io.BytesIO())
-            schrijver.write()
+            eigen = Rijschrijver(ws, out=io.BytesIO())
+            eigen.write()
+            schrijver: WorksheetWriter = eigen
+            xml = eigen.read()
+            if eigen.eigen_rijen is not None:
+                vervangen = xlsxrijen.vervang_markering(xml, eigen.eigen_rijen)
+                if vervangen is None:  # the marker was not found exactly once: openpyxl writes the whole sheet
+                    schrijver = WorksheetWriter(ws, out=io.BytesIO())
+                    schrijver.write()
+                    vervangen = schrijver.read()
+                xml = vervangen
             ws._rels = schrijver._rels  # type: ignore[attr-defined]
-            self._archive.writestr(ws.path[1:], schrijver.read())  # type: ignore[attr-defined]
+            self._archive.writestr(ws.path[1:], xml)  # type: ignore[attr-defined]
             self.manifest.append(ws)
 
     if wb.read_only:

@@ -36,3 +36,23 @@ def test_brief_uit_het_pakket_is_een_geldig_worddocument() -> None:
     assert [p.text for p in gelezen.paragraphs][:2] == ["Gunningsbeslissing perceel B1", "Geachte heer, mevrouw,"]
     assert gelezen.tables[0].cell(1, 0).text == "A & B"
     assert gelezen.styles["Normal"].font.name == "Calibri"
+
+
+def test_delen_die_iedere_brief_deelt_een_keer_gecomprimeerd(monkeypatch) -> None:
+    """The footer and app.xml are the same in every letter of a run: deflated once (issue #24), and the letters are
+    the same bytes as with every part deflated anew."""
+    import evaluatie.rapport.document as document
+
+    def brieven() -> list[bytes]:
+        uit = []
+        for i in range(3):
+            d = Document(f"Gunningsbeslissing {i}", kenmerk=f"X-{i}")
+            d.alinea(f"Brief {i}")
+            uit.append(d.docx("Gemeente Hilversum", dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
+        return uit
+
+    document._gedeeld_deel.cache_clear()
+    gedeeld = brieven()
+    assert document._gedeeld_deel.cache_info().misses == 2  # footer and app.xml, for three letters
+    monkeypatch.setattr(document, "_gedeeld_deel", document._deel)
+    assert brieven() == gedeeld

@@ -231,10 +231,11 @@ def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str
     p = g.uitslag.percelen[code]
     rang = {r.inschrijver: r.rang for r in p.rangorde}
     gegund = [r.inschrijver for r in p.rangorde if _aantal(g, code, r.inschrijver) > 0]
+    volume = p.volume  # once: a sum over every gemeente of the lot (national: 342, for each row of 295 letters)
     d.alinea(
         f"De raamovereenkomst voor dit perceel wordt gesloten met {len(gegund)} "
         f"{'partij' if len(gegund) == 1 else 'partijen'}; de verwachte verdeling van de "
-        f"{getal(p.volume, 0)} trajecten per jaar over die {'partij' if len(gegund) == 1 else 'partijen'} is:"
+        f"{getal(volume, 0)} trajecten per jaar over die {'partij' if len(gegund) == 1 else 'partijen'} is:"
     )
     d.tabel(
         ["Inschrijver", "Rang", "Inburgeraars per jaar", "Aandeel"],
@@ -243,7 +244,7 @@ def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str
                 n + (" (u)" if n == inschrijver else ""),
                 rang[n],
                 getal(_aantal(g, code, n), 0),
-                f"{getal(100 * _aantal(g, code, n) / p.volume, 1)}%" if p.volume else "-",
+                f"{getal(100 * _aantal(g, code, n) / volume, 1)}%" if volume else "-",
             ]
             for n in gegund
         ],

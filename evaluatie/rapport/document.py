@@ -315,6 +315,17 @@ def _deel(naam: str, data: bytes) -> _Deel:
     return _Deel(naam.encode(), zlib.crc32(data), len(data), c.compress(data) + c.flush())
 
 
+# Parts that are the same in every letter of a run: the footer ('Pagina n van m') and app.xml (the penvoerder)
+_GEDEELD = frozenset({"word/footer1.xml", "docProps/app.xml"})
+
+
+@functools.lru_cache(maxsize=16)
+def _gedeeld_deel(naam: str, data: bytes) -> _Deel:
+    """A part of _GEDEELD, deflated once per content: setting up zlib's state is most of the cost of deflating a small
+    part (40 of 57 microseconds), twice per letter (national: 295 letters, about 35 ms; issue #24). The same bytes."""
+    return _deel(naam, data)
+
+
 def _lokaal(d: _Deel) -> bytes:
     """Local file header, name and deflated data of one part."""
     kop = struct.pack(
@@ -338,7 +349,7 @@ class Sjabloon:
     def zip(self, eigen: Sequence[tuple[str, bytes]]) -> bytes:
         """A complete .docx: the static parts plus this letter's own parts (a minimal zip writer)."""
         lokaal = self.lokaal or tuple(_lokaal(d) for d in self.vast)
-        eigen_delen = [_deel(n, d) for n, d in eigen]
+        eigen_delen = [(_gedeeld_deel if n in _GEDEELD else _deel)(n, d) for n, d in eigen]
         delen = [
             (self.vast[0], lokaal[0]),
             *((d, _lokaal(d)) for d in eigen_delen),
