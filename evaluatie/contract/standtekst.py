@@ -19,7 +19,10 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
         "peildatum": st.peildatum.isoformat(),
         "contractjaar": st.jaar,
         "jaar_van": st.jaar_begin.isoformat(),
+        # the day after the contract year, kept as it was (an API); the text says the year 'tot en met' its last day,
+        # which jaar_tot_en_met gives
         "jaar_tot": st.jaar_eind.isoformat(),
+        "jaar_tot_en_met": (st.jaar_eind - dt.timedelta(days=1)).isoformat(),
         "fractie_van_jaar": round(st.fractie, 6),
         "looptijd": {
             "vaste_jaren": reg.vaste_jaren,
