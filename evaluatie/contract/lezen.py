@@ -35,6 +35,15 @@ class Plaatsing:
     route_gewijzigd_datum: dt.date | None = None
     route_gewijzigd_leverancier: str | None = None  # the supplier in that lot
 
+    def bij(self, d: dt.date) -> tuple[str | None, str | None]:
+        """(lot, supplier) the client was with on `d`: the registration's, and from the day of a route change on
+        the new route's. An outcome (stopped, completed, exam) counts for the supplier that had the client then,
+        never for the one the client left."""
+        w = self.route_gewijzigd_datum
+        if w is not None and self.route_gewijzigd and self.route_gewijzigd_leverancier and d >= w:
+            return self.route_gewijzigd, self.route_gewijzigd_leverancier
+        return self.perceel, self.leverancier
+
 
 @dataclass
 class Register:

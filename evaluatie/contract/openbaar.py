@@ -84,6 +84,8 @@ PRESTATIEVELDEN = (
     "niet_behaald",
     "afgeschaald",
 )
+# counted for the supplier of the registration; the other outcomes for the one the client was with on their day
+_BIJ_AANMELDING = frozenset({"gestart", "boven_belofte", "op_tijd", "afgeschaald"})
 Sleutel = tuple[str, ...]
 CONTROLE_GEMEENTEN = 50  # rule 5 runs for a contract of up to this many gemeenten (README, "Kleine aantallen")
 _GESLAAGD_VELD = {"B1 behaald": "b1", "hoogst haalbare niveau behaald": "hoogst_haalbaar"}
@@ -176,7 +178,10 @@ class _Model:
             belofte = reg.leveranciers[(pl.perceel, pl.leverancier)].wachttijd_weken
             for veld, d in self._prestatiedata(pl, belofte):
                 if d is not None and d <= laatste:
-                    per_p.setdefault((pl.perceel, pl.leverancier, veld), []).append(d.toordinal())
+                    # as `stand` counts: a start and a route change for the registration's supplier, an outcome
+                    # for the supplier the client was with on its day
+                    c, s = (pl.perceel, pl.leverancier) if veld in _BIJ_AANMELDING else pl.bij(d)
+                    per_p.setdefault((str(c), str(s), veld), []).append(d.toordinal())
         for c, s in reg.leveranciers:
             for veld in (*PRESTATIEVELDEN, "op_tijd"):
                 self.p[(c, s, veld)] = Reeks(Kennis(sorted(per_p.get((c, s, veld), []))))

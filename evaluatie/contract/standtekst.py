@@ -9,7 +9,7 @@ from typing import Any
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.optie import looptijd_zin
-from evaluatie.contract.stand import Stand, Standregel, uitgevallen_zinnen, wachttijd
+from evaluatie.contract.stand import UITKOMST_NA_ROUTEWIJZIGING, Stand, Standregel, uitgevallen_zinnen, wachttijd
 from evaluatie.definitie.model import MODULES
 from evaluatie.tekst import euro, getal, kort
 
@@ -187,6 +187,8 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}; {leerroute}"
             f"nog niet gestart en langer gewacht dan beloofd {len(p.wachtend_te_lang)}"
         )
+    if any(p.afgeschaald for p in st.prestaties):
+        r.append(f"  {UITKOMST_NA_ROUTEWIJZIGING}")
     r += ["", "Signalen:" if st.signalen else "Signalen: geen"]
     r += [f"  - {s.tekst}" for s in st.signalen]
     return "\n".join(r)
