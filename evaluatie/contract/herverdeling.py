@@ -192,21 +192,44 @@ def _geen_aanmeldingen_na(reg: Register, perceel: str, aanbieder: str, per: dt.d
         for pl in reg.plaatsingen
         if pl.perceel == perceel and pl.leverancier == aanbieder and pl.aangemeld is not None and pl.aangemeld >= per
     )
-    if not later:
-        return
-    d, gemeente, klant = later[0]
-    raise InvoerFout(
-        [
+    # a route change to it is a trajectory that goes on with it from that day, like a registration (contract inlezen
+    # refuses both once the drop-out is recorded)
+    gewijzigd = sorted(
+        (d, pl.gemeente, pl.klantnummer)
+        for pl in reg.plaatsingen
+        if pl.route_gewijzigd == perceel
+        and pl.route_gewijzigd_leverancier == aanbieder
+        and (d := pl.route_gewijzigd_datum) is not None
+        and d >= per
+    )
+    fouten: list[Fout] = []
+    keuze = "Kies de dag na de laatste {} bij deze aanbieder, of corrigeer eerst die {} met een nieuwe aanlevering "
+    if later:
+        d, gemeente, klant = later[0]
+        fouten.append(
             Fout(
                 "--per",
                 f"op of na {per:%d-%m-%Y} zijn nog {len(later)} inburgeraar(s) bij {aanbieder} in perceel {perceel} "
                 f"aangemeld (de eerste: klant {klant} in {gemeente} op {d:%d-%m-%Y}); een aanbieder die per "
-                f"{per:%d-%m-%Y} uitvalt, krijgt vanaf die dag geen aanmeldingen. Kies de dag na de laatste aanmelding "
-                "bij deze aanbieder, of corrigeer eerst die aanmeldingen met een nieuwe aanlevering ('evaluatie "
-                "contract inlezen')",
+                f"{per:%d-%m-%Y} uitvalt, krijgt vanaf die dag geen aanmeldingen. "
+                + keuze.format("aanmelding", "aanmeldingen")
+                + "('evaluatie contract inlezen')",
             )
-        ]
-    )
+        )
+    if gewijzigd:
+        d, gemeente, klant = gewijzigd[0]
+        fouten.append(
+            Fout(
+                "--per",
+                f"op of na {per:%d-%m-%Y} zijn nog {len(gewijzigd)} traject(en) na een routewijziging naar perceel "
+                f"{perceel} bij {aanbieder} verdergegaan (de eerste: klant {klant} in {gemeente} op {d:%d-%m-%Y}); een "
+                f"aanbieder die per {per:%d-%m-%Y} uitvalt, krijgt vanaf die dag geen trajecten. "
+                + keuze.format("routewijziging", "routewijzigingen")
+                + "('evaluatie contract inlezen')",
+            )
+        )
+    if fouten:
+        raise InvoerFout(fouten)
 
 
 def aanbieder_fouten(reg: Register, perceel: str, aanbieder: str) -> list[Fout]:
