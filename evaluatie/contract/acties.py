@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from evaluatie.contract.advies import Advies
     from evaluatie.contract.herverdeling import Herverdeling
     from evaluatie.contract.inlezen import Inleesverslag
+    from evaluatie.contract.intrekking import Intrekking
     from evaluatie.contract.optie import Optiejaar
     from evaluatie.contract.stand import Stand
     from evaluatie.contract.toetreding import Toetreding
@@ -219,6 +220,7 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date | None) -> tuple[Register, S
     finally:
         db.close()
     reg.binnen_looptijd(dag, "--peildatum", opgegeven=peildatum is not None)
+    reg = reg.op(dag)  # a withdrawal dated after the peildatum leaves that day's stand as it was
     return reg, bereken_stand(reg, dag)
 
 
@@ -240,7 +242,7 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = 
         werkmap, reg, "de kwartaalrapportage zou een gunning noemen die niet meer in de werkmap staat"
     )
     paden = schrijf_kwartaalrapporten(
-        reg, kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal, vandaag
+        reg.op(laatste), kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal, vandaag
     )
     _noteer(werkmap, "kwartaal", {"kwartaal": kwartaal}, [], paden)
     if wordt_gecontroleerd(reg):
@@ -354,6 +356,41 @@ def wijzig(
             opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
             _noteer(werkmap, "wijziging", opties, [])
     return t, b
+
+
+@met_slot
+@bewaakt_register
+def trek_gebeurtenis_in(
+    werkmap: Werkmap,
+    gemeente: str,
+    klant: str,
+    gebeurtenis: str,
+    datum: dt.date,
+    door: str | None,
+    reden: str | None,
+    vandaag: dt.date | None = None,
+    datum_opgegeven: bool = True,
+) -> Intrekking:
+    """Withdraw a wrongly delivered event by a recorded decision (evaluatie.contract.intrekking).
+    `datum_opgegeven`: as in wijzig."""
+    from evaluatie.contract.intrekking import trek_in
+
+    db = open_register(werkmap)
+    try:
+        reg = lees_register(db, met_plaatsingen=False)
+        gemeente = herken(reg, gemeente)[0] or gemeente
+        i = trek_in(db, reg, gemeente, klant, gebeurtenis, datum, door or "", reden or "", vandaag, datum_opgegeven)
+    finally:
+        db.close()
+    opties = {
+        "gemeente": i.gemeente,
+        "klant": i.klantnummer,
+        "gebeurtenis": i.soort,
+        "datum": datum.isoformat(),
+        "besluit": i.besluit,
+    }
+    _noteer(werkmap, "intrekken", opties, [])
+    return i
 
 
 @met_slot

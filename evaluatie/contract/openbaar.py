@@ -180,8 +180,9 @@ class _Model:
                 if d is not None and d <= laatste:
                     # as `stand` counts: a start and a route change for the registration's supplier, an outcome
                     # for the supplier the client was with on its day
-                    c, s = (pl.perceel, pl.leverancier) if veld in _BIJ_AANMELDING else pl.bij(d)
-                    per_p.setdefault((str(c), str(s), veld), []).append(d.toordinal())
+                    perceel, wie = (pl.perceel, pl.leverancier) if veld in _BIJ_AANMELDING else pl.bij(d)
+                    if perceel and wie:
+                        per_p.setdefault((perceel, wie, veld), []).append(d.toordinal())
         for c, s in reg.leveranciers:
             for veld in (*PRESTATIEVELDEN, "op_tijd"):
                 self.p[(c, s, veld)] = Reeks(Kennis(sorted(per_p.get((c, s, veld), []))))
@@ -339,6 +340,7 @@ def wordt_gecontroleerd(reg: Register) -> bool:
 def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     """The published person counts of the reports of the quarter ending `laatste`, with the months of
     the framework line up to it, replaying every quarter since the start (see the module docstring)."""
+    reg = reg.op(laatste)  # as the stand of that day: an event withdrawn by a decision dated up to it does not count
     m = _Model(reg, laatste)
     start = reg.startdatum
     maanden = _maandeinden(start, laatste)

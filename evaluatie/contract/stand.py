@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from evaluatie.contract.gebeurtenissen import GESLAAGD
+from evaluatie.contract.gebeurtenissen import GESLAAGD, SOORTEN
 from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.telling import geplaatst
 from evaluatie.tekst import euro, getal, kort
@@ -167,6 +167,7 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     p = reg.percelen[code]
     if p.raam_trajecten is None or p.raam_waarde is None:
         return None
+    reg = reg.op(peildatum)  # an event withdrawn by a decision dated up to peildatum does not count
     datums: list[dt.date] = []
     per_aanbieder: Counter[str] = Counter()
     routewijzigingen: list[dt.date] = []
@@ -216,6 +217,20 @@ def toegetreden_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     ]
 
 
+def ingetrokken_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
+    """Every event withdrawn by a decision dated up to peildatum (contract intrekken), in words: the figures leave
+    it out, and without this line a contract manager comparing them with the deliveries would miss one."""
+    uit = []
+    for i in reg.intrekkingen:
+        if i.datum <= peildatum:
+            pl = reg.volledig[i.plaatsing]
+            uit.append(
+                f"Ingetrokken: {SOORTEN[i.soort].label} van {i.gebeurtenis_datum:%d-%m-%Y} van klant {pl.klantnummer} "
+                f"({pl.gemeente}, {i.plaats}), per {i.datum:%d-%m-%Y} bij besluit {i.besluit}; telt niet mee."
+            )
+    return uit
+
+
 def uitgevallen_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     """Every supplier that dropped out of a lot by peildatum (contract uitval), in words: the tables keep its
     allocation and placements, and without this a reader saw a supplier that had stopped as if it still took people."""
@@ -242,6 +257,7 @@ def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peilda
 
 
 def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
+    reg = reg.op(peildatum)  # an event withdrawn by a decision dated up to peildatum does not count
     jaar = reg.contractjaar(peildatum)
     begin, eind = reg.jaargrenzen(jaar)
     f = fractie_van_jaar(begin, eind, peildatum)
