@@ -177,3 +177,21 @@ def test_het_dossier_noemt_de_intrekking(ws: Path) -> None:
         "Besluit 2 van 1 september 2026: gestart van 13 juli 2026 van klant K-3 (Noord, noord.csv!A9) is ingetrokken: "
         "volgens het contract" in tekst
     ), tekst
+
+
+def test_kwartaal_zegt_het_als_een_eerder_kwartaal_de_gebeurtenis_nog_meetelde(ws: Path) -> None:
+    """K-5 registered on 15 June (2026-K2), its registration withdrawn per 20 September: the report of 2026-K2, if
+    made then, counted it; the report of 2026-K3 replays K2 without it, so its check of the differences with what K2
+    published rests on other figures. Said on the terminal (the report itself names no withdrawal: a count of them is
+    one of persons); a withdrawal of an event of the quarter itself is not."""
+    assert _trek_in(ws, "K-5", "gestart", "2026-09-20").exit_code == 0
+    r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3")
+    assert r.exit_code == 0 and "Let op" not in r.output, r.output
+    assert _trek_in(ws, "K-5", "aangemeld", "2026-09-20").exit_code == 0
+    r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3")
+    assert r.exit_code == 0, r.output
+    assert (
+        "Let op: 1 intrekking(en) (besluit 3) gelden voor gebeurtenissen die de kwartaalrapportages vanaf 2026-K2 nog "
+        "meetelden" in " ".join(r.stderr.split())
+    ), r.output
+    assert "ntrek" not in (ws / "contract" / "kwartaal" / "2026-K3" / "regio.html").read_text(encoding="utf-8")

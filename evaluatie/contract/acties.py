@@ -226,9 +226,9 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date | None) -> tuple[Register, S
 
 @met_slot
 @bewaakt_register
-def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = None) -> tuple[list[Path], str | None]:
-    """The quarterly reports, and the legend's words when the exact check of the published counts did not run
-    (the command line says it too: no silent skip)."""
+def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = None) -> tuple[list[Path], list[str]]:
+    """The quarterly reports, and what the command line says of their check (no silent skip): the legend's words when
+    the exact check of the published counts did not run, and a withdrawal of an event an earlier quarter counted."""
     from evaluatie.contract.kwartaal import kwartaal_grenzen, onderdrukking_uitleg, schrijf_kwartaalrapporten
     from evaluatie.contract.openbaar import wordt_gecontroleerd
 
@@ -245,9 +245,10 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = 
         reg.op(laatste), kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal, vandaag
     )
     _noteer(werkmap, "kwartaal", {"kwartaal": kwartaal}, [], paden)
-    if wordt_gecontroleerd(reg):
-        return paden, None
-    return paden, onderdrukking_uitleg(False, len(reg.gemeenten))
+    from evaluatie.contract.intrekking import eerder_meegeteld
+
+    meldingen = [] if wordt_gecontroleerd(reg) else [onderdrukking_uitleg(False, len(reg.gemeenten))]
+    return paden, meldingen + [m for m in [eerder_meegeteld(reg, eerste, laatste)] if m]
 
 
 @bewaakt_register

@@ -259,10 +259,10 @@ def kwartaal(werkmap: Path, kwartaal_: str) -> None:
     """Kwartaalrapportage per gemeente en voor de regio (HTML en xlsx)."""
     from evaluatie.contract.acties import schrijf_kwartaal
 
-    paden, niet_gecontroleerd = schrijf_kwartaal(_wm(werkmap), kwartaal_, dt.date.today())
+    paden, meldingen = schrijf_kwartaal(_wm(werkmap), kwartaal_, dt.date.today())
     click.echo(f"Kwartaalrapportage {kwartaal_}: {len(paden)} bestanden in {paden[0].parent if paden else '-'}")
-    if niet_gecontroleerd:
-        click.echo(f"Let op: {niet_gecontroleerd}", err=True)
+    for melding in meldingen:
+        click.echo(f"Let op: {melding}", err=True)
 
 
 @contract.command("uitval")

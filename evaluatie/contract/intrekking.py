@@ -185,3 +185,32 @@ def _gebeurtenis(
             )
         )
     return fouten, (gid, gdatum, plaats)
+
+
+def eerder_meegeteld(reg: Register, eerste: dt.date, laatste: dt.date) -> str | None:
+    """What a quarterly report (`eerste`-`laatste`) says on the terminal when a withdrawal it honours came after an
+    earlier quarter that still counted the event: the report replays that quarter without it, so its check of the
+    differences with what was published then rests on other figures than those published (README, Kleine aantallen:
+    like a late correction). None when there is no such withdrawal. Not in the report: a count of withdrawals is one
+    of persons."""
+    eerder = [
+        i
+        for i in reg.intrekkingen
+        if i.datum <= laatste and i.gebeurtenis_datum < eerste and _kwartaaleinde(i.gebeurtenis_datum) < i.datum
+    ]
+    if not eerder:
+        return None
+    van = min(_kwartaaleinde(i.gebeurtenis_datum) for i in eerder)
+    besluiten = ", ".join(str(i.besluit) for i in eerder)
+    kwartaal = f"{van.year}-K{(van.month - 1) // 3 + 1}"
+    return (
+        f"{len(eerder)} intrekking(en) (besluit {besluiten}) gelden voor gebeurtenissen die de kwartaalrapportages "
+        f"vanaf {kwartaal} nog meetelden, als ze toen zijn gemaakt: deze rapportage rekent die kwartalen door zonder "
+        "ze, dus de toets op verschillen van 1 tot 4 personen met wat toen is gepubliceerd, gaat uit van andere "
+        "cijfers dan die van toen. Publiceer haar na eigen controle, zoals na een late correctie"
+    )
+
+
+def _kwartaaleinde(d: dt.date) -> dt.date:
+    volgende = dt.date(d.year + (d.month > 9), (3 * ((d.month - 1) // 3) + 3) % 12 + 1, 1)
+    return volgende - dt.timedelta(days=1)
