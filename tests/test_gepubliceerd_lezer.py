@@ -177,3 +177,16 @@ def test_kwartaal_noemt_een_niet_gegund_perceel(tmp_path: Path) -> None:
             r[0]: r[1] for r in load_workbook(map_ / f"{rapport}.xlsx")["Overzicht"].iter_rows(values_only=True)
         }
         assert overzicht["Niet gegund"] == zin
+
+
+def test_stand_json_noemt_de_laatste_dag_van_het_contractjaar(tmp_path: Path) -> None:
+    """`jaar_tot` is the day after the contract year while the text says 'tot en met' its last day: the JSON adds
+    `jaar_tot_en_met` and keeps `jaar_tot` as it was (readers of the JSON rely on it)."""
+    import json
+
+    ws = _gestart(tmp_path)
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-09-30", "--json")
+    assert r.exit_code == 0, r.output
+    st = json.loads(r.stdout)
+    # by hand: started 01-06-2026, contract year 1 runs from 01-06-2026 up to and including 31-05-2027
+    assert (st["jaar_van"], st["jaar_tot_en_met"], st["jaar_tot"]) == ("2026-06-01", "2027-05-31", "2027-06-01")

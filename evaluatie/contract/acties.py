@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from evaluatie.contract.advies import Advies
     from evaluatie.contract.herverdeling import Herverdeling
     from evaluatie.contract.inlezen import Inleesverslag
+    from evaluatie.contract.intrekking import Intrekking
     from evaluatie.contract.optie import Optiejaar
     from evaluatie.contract.stand import Stand
     from evaluatie.contract.toetreding import Toetreding
@@ -219,14 +220,15 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date | None) -> tuple[Register, S
     finally:
         db.close()
     reg.binnen_looptijd(dag, "--peildatum", opgegeven=peildatum is not None)
+    reg = reg.op(dag)  # a withdrawal dated after the peildatum leaves that day's stand as it was
     return reg, bereken_stand(reg, dag)
 
 
 @met_slot
 @bewaakt_register
-def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = None) -> tuple[list[Path], str | None]:
-    """The quarterly reports, and the legend's words when the exact check of the published counts did not run
-    (the command line says it too: no silent skip)."""
+def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = None) -> tuple[list[Path], list[str]]:
+    """The quarterly reports, and what the command line says of their check (no silent skip): the legend's words when
+    the exact check of the published counts did not run, and a withdrawal of an event an earlier quarter counted."""
     from evaluatie.contract.kwartaal import kwartaal_grenzen, onderdrukking_uitleg, schrijf_kwartaalrapporten
     from evaluatie.contract.openbaar import wordt_gecontroleerd
 
@@ -240,12 +242,13 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = 
         werkmap, reg, "de kwartaalrapportage zou een gunning noemen die niet meer in de werkmap staat"
     )
     paden = schrijf_kwartaalrapporten(
-        reg, kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal, vandaag
+        reg.op(laatste), kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal, vandaag
     )
     _noteer(werkmap, "kwartaal", {"kwartaal": kwartaal}, [], paden)
-    if wordt_gecontroleerd(reg):
-        return paden, None
-    return paden, onderdrukking_uitleg(False, len(reg.gemeenten))
+    from evaluatie.contract.intrekking import eerder_meegeteld
+
+    meldingen = [] if wordt_gecontroleerd(reg) else [onderdrukking_uitleg(False, len(reg.gemeenten))]
+    return paden, meldingen + [m for m in [eerder_meegeteld(reg, eerste, laatste)] if m]
 
 
 @bewaakt_register
@@ -354,6 +357,41 @@ def wijzig(
             opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
             _noteer(werkmap, "wijziging", opties, [])
     return t, b
+
+
+@met_slot
+@bewaakt_register
+def trek_gebeurtenis_in(
+    werkmap: Werkmap,
+    gemeente: str,
+    klant: str,
+    gebeurtenis: str,
+    datum: dt.date,
+    door: str | None,
+    reden: str | None,
+    vandaag: dt.date | None = None,
+    datum_opgegeven: bool = True,
+) -> Intrekking:
+    """Withdraw a wrongly delivered event by a recorded decision (evaluatie.contract.intrekking).
+    `datum_opgegeven`: as in wijzig."""
+    from evaluatie.contract.intrekking import trek_in
+
+    db = open_register(werkmap)
+    try:
+        reg = lees_register(db, met_plaatsingen=False)
+        gemeente = herken(reg, gemeente)[0] or gemeente
+        i = trek_in(db, reg, gemeente, klant, gebeurtenis, datum, door or "", reden or "", vandaag, datum_opgegeven)
+    finally:
+        db.close()
+    opties = {
+        "gemeente": i.gemeente,
+        "klant": i.klantnummer,
+        "gebeurtenis": i.soort,
+        "datum": datum.isoformat(),
+        "besluit": i.besluit,
+    }
+    _noteer(werkmap, "intrekken", opties, [])
+    return i
 
 
 @met_slot

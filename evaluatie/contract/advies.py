@@ -84,6 +84,7 @@ def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
 
 def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.date) -> Advies:
     controleer_keuze(reg, gemeente, perceel)
+    reg = reg.op(peildatum)  # an event withdrawn by a decision dated up to peildatum does not count
     jaar = reg.contractjaar(peildatum)
     begin, _ = reg.jaargrenzen(jaar)
     verdeling = reg.toewijzing.get((perceel, jaar), {})

@@ -259,10 +259,10 @@ def kwartaal(werkmap: Path, kwartaal_: str) -> None:
     """Kwartaalrapportage per gemeente en voor de regio (HTML en xlsx)."""
     from evaluatie.contract.acties import schrijf_kwartaal
 
-    paden, niet_gecontroleerd = schrijf_kwartaal(_wm(werkmap), kwartaal_, dt.date.today())
+    paden, meldingen = schrijf_kwartaal(_wm(werkmap), kwartaal_, dt.date.today())
     click.echo(f"Kwartaalrapportage {kwartaal_}: {len(paden)} bestanden in {paden[0].parent if paden else '-'}")
-    if niet_gecontroleerd:
-        click.echo(f"Let op: {niet_gecontroleerd}", err=True)
+    for melding in meldingen:
+        click.echo(f"Let op: {melding}", err=True)
 
 
 @contract.command("uitval")
@@ -393,6 +393,73 @@ def wijziging(
         _toon(regel)
     if b is not None:
         click.echo(f"Vastgelegd als besluit {b}.")
+
+
+@contract.command("intrekken")
+@_werkmap
+@click.option("--gemeente", help="De gemeente die de gebeurtenis aanleverde, bijvoorbeeld Hilversum; verplicht.")
+@click.option("--klant", help="Het pseudoniem klantnummer van de plaatsing; verplicht.")
+@click.option(
+    "--gebeurtenis",
+    help="De soort gebeurtenis zoals in de aanlevering: aangemeld, gestart, voortijdig gestopt, afgerond, examen of "
+    "route gewijzigd; verplicht.",
+)
+@_datum_optie("--datum", "Datum van het besluit (standaard vandaag); vanaf die dag telt de gebeurtenis niet meer.")
+@_door
+@_reden
+@_json
+@_afhandeling
+def intrekken(
+    werkmap: Path,
+    gemeente: str | None,
+    klant: str | None,
+    gebeurtenis: str | None,
+    datum: dt.date | None,
+    door: str | None,
+    reden: str | None,
+    als_json: bool,
+) -> None:
+    """Trek een ten onrechte aangeleverde gebeurtenis in (een besluit; het register blijft alleen-toevoegen)."""
+    from evaluatie.contract.acties import trek_gebeurtenis_in
+
+    gegeven = {"--gemeente": gemeente, "--klant": klant, "--gebeurtenis": gebeurtenis}
+    ontbreekt = [(o, f"{o}: is verplicht") for o, v in gegeven.items() if not (v or "").strip()]
+    if ontbreekt:  # said with a missing --door or --reden: all errors together
+        from evaluatie.clijson import Gebruiksfouten
+        from evaluatie.contract.besluit import fouten_wie_waarom
+
+        ontbreekt += [(f.plaats, f"{f.plaats}: {f.bericht}") for f in fouten_wie_waarom(door, reden)]
+        raise Gebruiksfouten(ontbreekt)
+    i = trek_gebeurtenis_in(
+        _wm(werkmap),
+        gemeente or "",
+        klant or "",
+        gebeurtenis or "",
+        _dag(datum),
+        door,
+        reden,
+        dt.date.today(),
+        datum_opgegeven=datum is not None,
+    )
+    if als_json:
+        echo_json(
+            {
+                "besluit": i.besluit,
+                "datum": i.datum.isoformat(),
+                "gemeente": i.gemeente,
+                "klantnummer": i.klantnummer,
+                "gebeurtenis": i.soort,
+                "gebeurtenis_id": i.gebeurtenis,
+                "datum_gebeurtenis": i.gebeurtenis_datum.isoformat(),
+                "plaats": i.plaats,
+            }
+        )
+        return
+    _toon(f"Ingetrokken: {i.zin}.")
+    click.echo(
+        f"Vanaf {i.datum.strftime('%d-%m-%Y')} telt deze gebeurtenis niet meer mee in de stand, het advies en de "
+        "kwartaalrapportage; een rapport tot een eerdere dag blijft zoals het was."
+    )
 
 
 @contract.command("optiejaar")

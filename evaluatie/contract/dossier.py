@@ -168,6 +168,32 @@ def _schrijf_zip(doel: Path, zip_pad: Path) -> None:
         tijdelijk.unlink(missing_ok=True)
 
 
+def _ingetrokken_html(besluiten: list[dict[str, object]]) -> str:
+    """The withdrawals (contract intrekken) by name: the register and the deliveries in the dossier still hold those
+    events, and a reader of either must find which ones the figures leave out, from which day and why."""
+    from evaluatie.contract.gebeurtenissen import SOORTEN
+
+    regels = []
+    for x in besluiten:
+        if x["soort"] != "intrekking":
+            continue
+        i = x["inhoud"]
+        assert isinstance(i, dict)
+        regels.append(
+            f"<li>Besluit {x['id']} van {escape(datums_in_tekst(str(x['datum'])))}: "
+            f"{escape(SOORTEN[i['soort']].label)} van {escape(datums_in_tekst(i['datum_gebeurtenis']))} van klant "
+            f"{escape(i['klantnummer'])} ({escape(i['gemeente'])}, {escape(i['plaats'])}) is ingetrokken: "
+            f"{escape(str(x['reden']))}</li>"
+        )
+    if not regels:
+        return ""
+    return (
+        "<h2>Ingetrokken gebeurtenissen</h2><p>Deze gebeurtenissen staan nog in het register en in de aanleveringen, "
+        "maar tellen vanaf de datum van het besluit niet meer mee in de stand, het advies en de kwartaalrapportages; "
+        f"een rapport tot een eerdere dag telt ze wel.</p><ul>{''.join(regels)}</ul>"
+    )
+
+
 def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, object]], looptijd: str = "") -> str:
     """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not."""
     regels = "".join(
@@ -194,7 +220,8 @@ def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, objec
         '<h2>Besluiten</h2><table><thead><tr><th class="n">nr</th><th>datum</th><th>soort</th><th>door</th>'
         "<th>reden</th></tr>"
         f"</thead><tbody>{b}</tbody></table>"
-        '<h2>Stukken</h2><table><thead><tr><th>onderdeel</th><th>document</th><th class="n">bytes</th>'
+        + _ingetrokken_html(besluiten)
+        + '<h2>Stukken</h2><table><thead><tr><th>onderdeel</th><th>document</th><th class="n">bytes</th>'
         "<th>SHA-256</th></tr>"
         f"</thead><tbody>{regels}</tbody></table></body></html>\n"
     )

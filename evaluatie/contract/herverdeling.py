@@ -55,6 +55,8 @@ class Herverdeling:
     pad: str
     uitleg: list[str] = field(default_factory=list)
     volledig: bool = True  # False when later years cannot be allocated: then it cannot be taken as a decision
+    # per remaining supplier, trajectories that came to it by a route change this year before `per` (aankomsten)
+    aangekomen: dict[str, int] = field(default_factory=dict)
 
 
 def award_probleem(werkmap: Werkmap, perceel: str) -> Verdeelprobleem:
@@ -106,11 +108,34 @@ def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem,
         )
 
 
-def herverdeelprobleem(p: Verdeelprobleem, blijft: list[str], vast_weg: dict[tuple[str, str], int]) -> Verdeelprobleem:
+def aankomsten(reg: Register, perceel: str, blijft: list[str], begin: dt.date, tot_en_met: dt.date) -> dict[str, int]:
+    """Per remaining supplier, the trajectories that came to it in `perceel` by a route change in [begin, tot_en_met]:
+    they take places of its capacity this contract year (as the advice counts 'vol'), though no gemeente's demand
+    for this lot (the allocation follows the registration)."""
+    uit: dict[str, int] = {}
+    for pl in reg.plaatsingen:
+        d, wie = pl.route_gewijzigd_datum, pl.route_gewijzigd_leverancier
+        if pl.route_gewijzigd == perceel and wie in blijft and d is not None and begin <= d <= tot_en_met:
+            uit[wie] = uit.get(wie, 0) + 1
+    return uit
+
+
+def herverdeelprobleem(
+    p: Verdeelprobleem,
+    blijft: list[str],
+    vast_weg: dict[tuple[str, str], int],
+    aangekomen: dict[str, int] | None = None,
+) -> Verdeelprobleem:
     """The fresh award's problem: the remaining contracted suppliers (award values and ranking order kept),
     each gemeente's yearly demand less the placements the departing suppliers made this year, and its
-    budget (if any) less what those placements cost."""
-    lev = [s for s in p.leveranciers if s.naam in blijft]
+    budget (if any) less what those placements cost. `aangekomen`: per supplier the places of this year's capacity
+    taken by route changes into the lot (`aankomsten`); none for a later year."""
+    bezet = aangekomen or {}
+    lev = [
+        dataclasses.replace(s, capaciteit=max(0, s.capaciteit - bezet.get(s.naam, 0)))
+        for s in p.leveranciers
+        if s.naam in blijft
+    ]
     prijs = {s.naam: s.prijs for s in p.leveranciers}
     vraag = dict(p.vraag)
     budget = dict(p.budget)
@@ -167,21 +192,44 @@ def _geen_aanmeldingen_na(reg: Register, perceel: str, aanbieder: str, per: dt.d
         for pl in reg.plaatsingen
         if pl.perceel == perceel and pl.leverancier == aanbieder and pl.aangemeld is not None and pl.aangemeld >= per
     )
-    if not later:
-        return
-    d, gemeente, klant = later[0]
-    raise InvoerFout(
-        [
+    # a route change to it is a trajectory that goes on with it from that day, like a registration (contract inlezen
+    # refuses both once the drop-out is recorded)
+    gewijzigd = sorted(
+        (d, pl.gemeente, pl.klantnummer)
+        for pl in reg.plaatsingen
+        if pl.route_gewijzigd == perceel
+        and pl.route_gewijzigd_leverancier == aanbieder
+        and (d := pl.route_gewijzigd_datum) is not None
+        and d >= per
+    )
+    fouten: list[Fout] = []
+    keuze = "Kies de dag na de laatste {} bij deze aanbieder, of corrigeer eerst die {} met een nieuwe aanlevering "
+    if later:
+        d, gemeente, klant = later[0]
+        fouten.append(
             Fout(
                 "--per",
                 f"op of na {per:%d-%m-%Y} zijn nog {len(later)} inburgeraar(s) bij {aanbieder} in perceel {perceel} "
                 f"aangemeld (de eerste: klant {klant} in {gemeente} op {d:%d-%m-%Y}); een aanbieder die per "
-                f"{per:%d-%m-%Y} uitvalt, krijgt vanaf die dag geen aanmeldingen. Kies de dag na de laatste aanmelding "
-                "bij deze aanbieder, of corrigeer eerst die aanmeldingen met een nieuwe aanlevering ('evaluatie "
-                "contract inlezen')",
+                f"{per:%d-%m-%Y} uitvalt, krijgt vanaf die dag geen aanmeldingen. "
+                + keuze.format("aanmelding", "aanmeldingen")
+                + "('evaluatie contract inlezen')",
             )
-        ]
-    )
+        )
+    if gewijzigd:
+        d, gemeente, klant = gewijzigd[0]
+        fouten.append(
+            Fout(
+                "--per",
+                f"op of na {per:%d-%m-%Y} zijn nog {len(gewijzigd)} traject(en) na een routewijziging naar perceel "
+                f"{perceel} bij {aanbieder} verdergegaan (de eerste: klant {klant} in {gemeente} op {d:%d-%m-%Y}); een "
+                f"aanbieder die per {per:%d-%m-%Y} uitvalt, krijgt vanaf die dag geen trajecten. "
+                + keuze.format("routewijziging", "routewijzigingen")
+                + "('evaluatie contract inlezen')",
+            )
+        )
+    if fouten:
+        raise InvoerFout(fouten)
 
 
 def aanbieder_fouten(reg: Register, perceel: str, aanbieder: str) -> list[Fout]:
@@ -224,7 +272,8 @@ def voorstel(
     vast = {(g, s): n for (g, c, s), n in telling.items() if c == perceel and n}
     vast_weg = {k: n for k, n in vast.items() if k[1] in weg}
     vast_blijft = {k: n for k, n in vast.items() if k[1] not in weg}
-    r = herverdeelprobleem(p, blijft, vast_weg)
+    aangekomen = aankomsten(reg, perceel, blijft, begin, per - dt.timedelta(days=1))
+    r = herverdeelprobleem(p, blijft, vast_weg, aangekomen)
     try:
         v = verdeel(r)  # EvaluatieFout in words when the remaining suppliers cannot take the demand at all
     except EvaluatieFout as e:  # the award's diagnosis, said of this drop-out, year and lot
@@ -242,6 +291,7 @@ def voorstel(
                     if vast_weg
                     else []
                 ),
+                *_aankomst_zinnen(reg, perceel, jaar, aangekomen),
             ]
         ) from None
     nieuw = {(t.gemeente, t.inschrijver): t.aantal for t in v.toewijzing}
@@ -281,10 +331,25 @@ def voorstel(
                 ]
             else:
                 uitleg_volgende = [f"Vanaf contractjaar {jaar + 1} {kan_niet}"]
-    h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, pad)
+    h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, pad, aangekomen=aangekomen)
     h.uitleg = _uitleg(reg, h, rest, v, toelating) + uitleg_volgende + na_optie
     h.volledig = not uitleg_volgende
     return h
+
+
+def _aankomst_zinnen(reg: Register, perceel: str, jaar: int, aangekomen: dict[str, int]) -> list[str]:
+    """What the capacity of this year is less by route changes into the lot, in words ([] without one)."""
+    if not aangekomen:
+        return []
+    wie = "; ".join(
+        f"{naam} {n} van zijn capaciteit van {reg.leveranciers[(perceel, naam)].capaciteit}"
+        for naam, n in sorted(aangekomen.items())
+    )
+    return [
+        f"Capaciteit in contractjaar {jaar}: trajecten die na een routewijziging naar {reg.percelen[perceel].naam} "
+        f"bij een overige aanbieder verdergaan, nemen daar een plaats in (zoals 'vol' in het advies): {wie}; het "
+        "voorstel rekent met wat overblijft."
+    ]
 
 
 def _optiejaren_tekst(reg: Register, jaar: int) -> str:
@@ -320,6 +385,7 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object, to
                 + ", ".join(f"{s} ({n})" for s, n in nieuw.items())
             )
         uit.append(delen[0] + ": " + "; ".join(delen[1:]) + ".")
+    uit += _aankomst_zinnen(reg, h.perceel, h.jaar, h.aangekomen)
     if any(rest.vraag.values()) and toelating:
         uit.append(
             "Waarom zo: bij toelating (open house) gaat de vraag van iedere gemeente naar rato van de capaciteit "

@@ -616,6 +616,9 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
         "FROM huidige_gebeurtenis h JOIN plaatsing p ON p.id = h.plaatsing_id"
     ):
         huidig[(g, k, soort)] = (gid, (d, p, lev, u), plaats)
+    # events withdrawn by a decision (contract intrekken): the same row again leaves the withdrawal standing (and is
+    # said), another row is a correction that counts again; the order of events is checked without them
+    ingetrokken = dict(db.execute("SELECT gebeurtenis_id, besluit_id FROM intrekking"))
     volgende_p = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM plaatsing").fetchone()[0]) + 1
     volgende_g = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM gebeurtenis").fetchone()[0]) + 1
     volgende_i = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM inlezing").fetchone()[0]) + 1
@@ -635,12 +638,19 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
             was = huidig.get(r.sleutel)
             if was is not None and was[1] == r.inhoud:
                 zelfde += 1
+                if was[0] in ingetrokken:
+                    verslag.waarschuwingen.append(
+                        f"{r.plaats}: klant {r.klantnummer} ({r.gemeente}), {r.soort}: deze gebeurtenis ({was[2]}) is "
+                        f"ingetrokken bij besluit {ingetrokken[was[0]]} en blijft ingetrokken; zij telt niet mee"
+                    )
                 continue
             vervangt = reden = None
             if was is not None:
                 gecorrigeerd.add(r.sleutel)
                 vervangt = was[0]
                 reden = f"gewijzigd in {r.plaats} (was {_toon(was[1])} volgens {was[2]}; nu {_toon(r.inhoud)})"
+                if was[0] in ingetrokken:  # a new fact delivered after the withdrawal: it counts
+                    reden += f"; de vorige was ingetrokken bij besluit {ingetrokken[was[0]]}, deze telt weer mee"
                 verslag.correcties.append(f"{r.plaats}: klant {r.klantnummer} ({r.gemeente}), {r.soort}: {reden}")
                 gecorr += 1
             else:
@@ -665,7 +675,8 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
         inlezingen.append((volgende_i, pad.name, sha, datum.isoformat(), nieuw, gecorr, zelfde))
         verslag.bestanden.append((pad.name, sha, nieuw, gecorr, zelfde))
         volgende_i += 1
-    return _Plan(huidig, nieuwe_p, nieuwe_g, inlezingen, verslag, gecorrigeerd)
+    geldig = {k: v for k, v in huidig.items() if v[0] not in ingetrokken}
+    return _Plan(geldig, nieuwe_p, nieuwe_g, inlezingen, verslag, gecorrigeerd)
 
 
 def _schrijf(

@@ -30,6 +30,7 @@ from evaluatie.contract.openbaar import CONTROLE_GEMEENTEN, PRESTATIEVELDEN, Ope
 from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.stand import (
     RAAM_SIGNAAL,
+    UITKOMST_NA_ROUTEWIJZIGING,
     Raamgebruik,
     Signaal,
     Stand,
@@ -148,6 +149,12 @@ def geen_examen(namen: Sequence[str]) -> str:
         f"{wie} {'is een module' if len(namen) == 1 else 'zijn modules'}, geen leerroute: zonder examen en zonder "
         f"routewijziging; de kolommen van de examenuitslagen en 'Route gewijzigd' staan daar als '{NVT}'."
     )
+
+
+def _na_routewijziging(reg: Register) -> str:
+    """How the outcomes count after a route change, under the table of every report with a learning route: always,
+    not only after a change, so the sentence does not say that a route changed (a count of persons)."""
+    return UITKOMST_NA_ROUTEWIJZIGING if any(code not in MODULES for code in reg.percelen) else ""
 
 
 RAAMKOP: list[Cel] = [
@@ -513,6 +520,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         _tabel(PRESTATIEKOP[:6], [r[:6] for r in c.prestatie_rijen], PERSONEN_PRESTATIE[:2]),
         _tabel(PRESTATIEKOP[:2] + PRESTATIEKOP[6:], [r[:2] + r[6:] for r in c.prestatie_rijen], (2, 3, 4, 5, 6, 7)),
         *(f'<p class="klein">{escape(z)}</p>' for z in [geen_examen(_modules(reg, c))] if z),
+        *(f'<p class="klein">{escape(z)}</p>' for z in [_na_routewijziging(reg)] if z),
         f'<div class="figuur">{c.wacht_svg}</div>',
         "<h2>Signalen</h2>",
     ]
@@ -552,6 +560,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     modules = geen_examen(_modules(reg, c))
     if modules:
         kop.append(["Modules", modules])
+    if _na_routewijziging(reg):
+        kop.append(["Uitkomsten", _na_routewijziging(reg)])
     toegetreden = toegetreden_zinnen(reg, c.laatste)
     if toegetreden:
         kop.append(["Later toegetreden", " ".join(toegetreden)])

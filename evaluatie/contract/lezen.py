@@ -6,6 +6,7 @@ over one pass of the current facts than as many SQL queries, and every view then
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -34,6 +35,56 @@ class Plaatsing:
     route_gewijzigd: str | None = None  # the lot switched to (afschaling)
     route_gewijzigd_datum: dt.date | None = None
     route_gewijzigd_leverancier: str | None = None  # the supplier in that lot
+
+    def bij(self, d: dt.date) -> tuple[str | None, str | None]:
+        """(lot, supplier) the client was with on `d`: the registration's, and from the day of a route change on
+        the new route's. An outcome (stopped, completed, exam) counts for the supplier that had the client then,
+        never for the one the client left."""
+        w = self.route_gewijzigd_datum
+        if w is not None and self.route_gewijzigd and self.route_gewijzigd_leverancier and d >= w:
+            return self.route_gewijzigd, self.route_gewijzigd_leverancier
+        return self.perceel, self.leverancier
+
+
+@dataclass(frozen=True)
+class Ingetrokken:
+    """An event withdrawn by a recorded decision (evaluatie.contract.intrekking); its row stays in the register."""
+
+    besluit: int
+    datum: dt.date  # the decision's date: a view with a peildatum from this day on leaves the event out
+    plaatsing: int  # index in Register.volledig
+    soort: str
+    gebeurtenis: int  # the event's id in the register
+    gebeurtenis_datum: dt.date
+    plaats: str  # where it was delivered: file!sheet!cell
+
+
+_VELDEN = {  # the fields of a Plaatsing that an event of each kind fills
+    "gestart": ("gestart",),
+    "voortijdig_gestopt": ("gestopt",),
+    "afgerond": ("afgerond",),
+    "examen": ("examen", "examendatum"),
+    "route_gewijzigd": ("route_gewijzigd", "route_gewijzigd_datum", "route_gewijzigd_leverancier"),
+}
+
+
+def zonder_ingetrokken(volledig: list[Plaatsing], intrekkingen: list[Ingetrokken]) -> list[Plaatsing]:
+    """The placements with the events of `intrekkingen` left out: a withdrawn registration leaves the placement out
+    (its other events were withdrawn first: evaluatie.contract.intrekking refuses otherwise)."""
+    per: dict[int, set[str]] = {}
+    for i in intrekkingen:
+        per.setdefault(i.plaatsing, set()).add(i.soort)
+    uit = []
+    for n, pl in enumerate(volledig):
+        soorten = per.get(n)
+        if not soorten:
+            uit.append(pl)
+        elif "aangemeld" not in soorten:
+            kopie = dataclasses.replace(pl)
+            for veld in (v for s in soorten for v in _VELDEN[s]):
+                setattr(kopie, veld, None)
+            uit.append(kopie)
+    return uit
 
 
 @dataclass
@@ -93,6 +144,18 @@ class Register:
     optiejaren: int = 0
     opties: list[tuple[int, dt.date, int]] = field(default_factory=list)
     optiejaren_in_start: bool = False  # started before schema version 4: the option years were taken into the term
+    # every current event as delivered, none left out, and every withdrawal recorded (evaluatie.contract.intrekking):
+    # `plaatsingen` leaves out every withdrawn event; `op` makes the view of a peildatum
+    volledig: list[Plaatsing] = field(default_factory=list)
+    intrekkingen: list[Ingetrokken] = field(default_factory=list)
+
+    def op(self, d: dt.date) -> Register:
+        """The register as a view up to `d` reads it: an event withdrawn by a decision dated up to `d` is left out, one
+        withdrawn later is not, so a report up to `d` reads the same when a withdrawal is recorded afterwards."""
+        geldig = [i for i in self.intrekkingen if i.datum <= d]
+        if len(geldig) == len(self.intrekkingen):
+            return self
+        return dataclasses.replace(self, plaatsingen=zonder_ingetrokken(self.volledig, geldig))
 
     @property
     def vaste_jaren(self) -> int:
@@ -255,6 +318,20 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
             pl.examen, pl.examendatum = uitslag, d
         elif soort == "route_gewijzigd":
             pl.route_gewijzigd, pl.route_gewijzigd_datum, pl.route_gewijzigd_leverancier = perceel, d, lev
+    volledig = list(per_id.values())
+    plaats_van = {pid: n for n, pid in enumerate(per_id)}
+    intrekkingen = [
+        Ingetrokken(int(b), dt.date.fromisoformat(d), plaats_van[pid], soort, int(g), dt.date.fromisoformat(gd), plaats)
+        for b, d, pid, soort, g, gd, plaats in (
+            db.execute(
+                "SELECT i.besluit_id, b.datum, g.plaatsing_id, g.soort, g.id, g.datum, g.plaats FROM intrekking i "
+                "JOIN besluit b ON b.id = i.besluit_id JOIN huidige_gebeurtenis g ON g.id = i.gebeurtenis_id "
+                "ORDER BY i.besluit_id"
+            )
+            if met_plaatsingen
+            else []
+        )
+    ]
     de_minimis: dict[str, float] = {}
     wijzigingen: list[tuple[str, dt.date, float, int]] = []
     for p, w, n, grond, datum in db.execute(
@@ -311,7 +388,9 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         uitgevallen=uitgevallen,
         toegetreden=toegetreden,
         toewijzing=toewijzing,
-        plaatsingen=list(per_id.values()),
+        plaatsingen=zonder_ingetrokken(volledig, intrekkingen),
+        volledig=volledig,
+        intrekkingen=intrekkingen,
         de_minimis=de_minimis,
         wijzigingen=wijzigingen,
         inlezingen=sorted((b, s) for s, b in gezien.items()),

@@ -84,6 +84,8 @@ PRESTATIEVELDEN = (
     "niet_behaald",
     "afgeschaald",
 )
+# counted for the supplier of the registration; the other outcomes for the one the client was with on their day
+_BIJ_AANMELDING = frozenset({"gestart", "boven_belofte", "op_tijd", "afgeschaald"})
 Sleutel = tuple[str, ...]
 CONTROLE_GEMEENTEN = 50  # rule 5 runs for a contract of up to this many gemeenten (README, "Kleine aantallen")
 _GESLAAGD_VELD = {"B1 behaald": "b1", "hoogst haalbare niveau behaald": "hoogst_haalbaar"}
@@ -176,7 +178,11 @@ class _Model:
             belofte = reg.leveranciers[(pl.perceel, pl.leverancier)].wachttijd_weken
             for veld, d in self._prestatiedata(pl, belofte):
                 if d is not None and d <= laatste:
-                    per_p.setdefault((pl.perceel, pl.leverancier, veld), []).append(d.toordinal())
+                    # as `stand` counts: a start and a route change for the registration's supplier, an outcome
+                    # for the supplier the client was with on its day
+                    perceel, wie = (pl.perceel, pl.leverancier) if veld in _BIJ_AANMELDING else pl.bij(d)
+                    if perceel and wie:
+                        per_p.setdefault((perceel, wie, veld), []).append(d.toordinal())
         for c, s in reg.leveranciers:
             for veld in (*PRESTATIEVELDEN, "op_tijd"):
                 self.p[(c, s, veld)] = Reeks(Kennis(sorted(per_p.get((c, s, veld), []))))
@@ -334,6 +340,7 @@ def wordt_gecontroleerd(reg: Register) -> bool:
 def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     """The published person counts of the reports of the quarter ending `laatste`, with the months of
     the framework line up to it, replaying every quarter since the start (see the module docstring)."""
+    reg = reg.op(laatste)  # as the stand of that day: an event withdrawn by a decision dated up to it does not count
     m = _Model(reg, laatste)
     start = reg.startdatum
     maanden = _maandeinden(start, laatste)

@@ -200,5 +200,17 @@ _V4 = [
     *_onveranderlijk("optie"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4]
+# Version 5: the withdrawal of an event that was delivered wrongly (evaluatie.contract.intrekking). A recorded
+# decision (`besluit`, soort 'intrekking', dated) names one event; the event row stays. Every view with a peildatum on
+# or after the decision's date leaves the event out, one before it keeps it (evaluatie.contract.lezen). A new version,
+# not only a kind of decision: an older evaluatie refuses this register instead of counting a withdrawn event.
+_V5 = [
+    """CREATE TABLE intrekking (
+        besluit_id INTEGER NOT NULL UNIQUE REFERENCES besluit(id),
+        gebeurtenis_id INTEGER NOT NULL UNIQUE REFERENCES gebeurtenis(id)
+    )""",
+    *_onveranderlijk("intrekking"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 """Migration n (0-based) brings the register from user_version n to n + 1."""

@@ -12,6 +12,8 @@ Definitions (one per quantity):
   forecast date extrapolates the average pace since the start (C-23/20: at the maximum the framework
   agreement is exhausted).
 - waiting time: registration to start, in weeks (days / 7), for placements started by peildatum.
+- outcomes (stopped, completed, exam): for the supplier the client was with on their day (Plaatsing.bij), so after
+  a route change for the new route's supplier; start, waiting time and 'afgeschaald' for the registration's.
 Signals: a supplier whose average waiting time exceeds its promise, or with people registered but not started
 who have waited longer than promised; a framework past 80% of its
 maximum (volume or value); a gemeente-supplier cell whose placements deviate from pro rata by at least
@@ -26,12 +28,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from evaluatie.contract.gebeurtenissen import GESLAAGD
+from evaluatie.contract.gebeurtenissen import GESLAAGD, SOORTEN
 from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.telling import geplaatst
 from evaluatie.tekst import euro, getal, kort
 
 RAAM_SIGNAAL = 0.80
+# how the outcomes per supplier count a route change: said under them wherever they are shown
+UITKOMST_NA_ROUTEWIJZIGING = (
+    "Na een routewijziging (afschaling) tellen voortijdig gestopt, afgerond en de examenuitslag bij de aanbieder van "
+    "de nieuwe route, vanaf de dag van de wijziging; gestart, de wachttijd en afgeschaald tellen bij de aanbieder van "
+    "de aanmelding."
+)
 AFWIJKING_PERSONEN = 5
 AFWIJKING_AANDEEL = 0.25
 
@@ -159,6 +167,7 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     p = reg.percelen[code]
     if p.raam_trajecten is None or p.raam_waarde is None:
         return None
+    reg = reg.op(peildatum)  # an event withdrawn by a decision dated up to peildatum does not count
     datums: list[dt.date] = []
     per_aanbieder: Counter[str] = Counter()
     routewijzigingen: list[dt.date] = []
@@ -208,6 +217,20 @@ def toegetreden_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     ]
 
 
+def ingetrokken_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
+    """Every event withdrawn by a decision dated up to peildatum (contract intrekken), in words: the figures leave
+    it out, and without this line a contract manager comparing them with the deliveries would miss one."""
+    uit = []
+    for i in reg.intrekkingen:
+        if i.datum <= peildatum:
+            pl = reg.volledig[i.plaatsing]
+            uit.append(
+                f"Ingetrokken: {SOORTEN[i.soort].label} van {i.gebeurtenis_datum:%d-%m-%Y} van klant {pl.klantnummer} "
+                f"({pl.gemeente}, {i.plaats}), per {i.datum:%d-%m-%Y} bij besluit {i.besluit}; telt niet mee."
+            )
+    return uit
+
+
 def uitgevallen_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     """Every supplier that dropped out of a lot by peildatum (contract uitval), in words: the tables keep its
     allocation and placements, and without this a reader saw a supplier that had stopped as if it still took people."""
@@ -234,6 +257,7 @@ def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peilda
 
 
 def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
+    reg = reg.op(peildatum)  # an event withdrawn by a decision dated up to peildatum does not count
     jaar = reg.contractjaar(peildatum)
     begin, eind = reg.jaargrenzen(jaar)
     f = fractie_van_jaar(begin, eind, peildatum)
@@ -253,8 +277,18 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
     for pl in reg.plaatsingen:
         if pl.perceel and pl.leverancier and pl.aangemeld and pl.aangemeld <= peildatum:
             per.setdefault((pl.perceel, pl.leverancier), []).append(pl)
+    # an outcome counts for the supplier the client was with on its day (after a route change: the new route's)
+    uitkomsten: dict[tuple[str, str], dict[str, list[str | None]]] = {}
+    for lijst in per.values():
+        for pl in lijst:
+            for veld, d in (("gestopt", pl.gestopt), ("afgerond", pl.afgerond), ("examen", pl.examendatum)):
+                if d is not None and d <= peildatum:
+                    c, wie = pl.bij(d)
+                    if c and wie:
+                        uitkomsten.setdefault((c, wie), {}).setdefault(veld, []).append(pl.examen)
     for (code, naam), s in reg.leveranciers.items():
         lijst = per.get((code, naam), [])
+        eigen = uitkomsten.get((code, naam), {})
 
         def op(d: dt.date | None) -> bool:
             return d is not None and d <= peildatum
@@ -262,15 +296,15 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
         wacht = tuple(
             (pl.gestart - pl.aangemeld).days / 7 for pl in lijst if op(pl.gestart) and pl.aangemeld is not None
         )
-        examens = [pl.examen for pl in lijst if op(pl.examendatum)]
+        examens = eigen.get("examen", [])
         prestaties.append(
             Prestatie(
                 code,
                 naam,
                 s.wachttijd_weken,
                 wacht,
-                gestopt=sum(1 for pl in lijst if op(pl.gestopt)),
-                afgerond=sum(1 for pl in lijst if op(pl.afgerond)),
+                gestopt=len(eigen.get("gestopt", [])),
+                afgerond=len(eigen.get("afgerond", [])),
                 b1=examens.count("B1 behaald"),
                 hoogst_haalbaar=examens.count("hoogst haalbare niveau behaald"),
                 niet_behaald=sum(1 for e in examens if e not in GESLAAGD),

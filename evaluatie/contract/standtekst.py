@@ -9,7 +9,14 @@ from typing import Any
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.optie import looptijd_zin
-from evaluatie.contract.stand import Stand, Standregel, uitgevallen_zinnen, wachttijd
+from evaluatie.contract.stand import (
+    UITKOMST_NA_ROUTEWIJZIGING,
+    Stand,
+    Standregel,
+    ingetrokken_zinnen,
+    uitgevallen_zinnen,
+    wachttijd,
+)
 from evaluatie.definitie.model import MODULES
 from evaluatie.tekst import euro, getal, kort
 
@@ -19,7 +26,10 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
         "peildatum": st.peildatum.isoformat(),
         "contractjaar": st.jaar,
         "jaar_van": st.jaar_begin.isoformat(),
+        # the day after the contract year, kept as it was (an API); the text says the year 'tot en met' its last day,
+        # which jaar_tot_en_met gives
         "jaar_tot": st.jaar_eind.isoformat(),
+        "jaar_tot_en_met": (st.jaar_eind - dt.timedelta(days=1)).isoformat(),
         "fractie_van_jaar": round(st.fractie, 6),
         "looptijd": {
             "vaste_jaren": reg.vaste_jaren,
@@ -79,6 +89,20 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
             for p in st.prestaties
         ],
         "signalen": [{"soort": s.soort, "tekst": s.tekst} for s in st.signalen],
+        # events withdrawn by a decision dated up to peildatum (contract intrekken): left out of every figure above
+        "ingetrokken": [
+            {
+                "besluit": i.besluit,
+                "datum": i.datum.isoformat(),
+                "gemeente": reg.volledig[i.plaatsing].gemeente,
+                "klantnummer": reg.volledig[i.plaatsing].klantnummer,
+                "gebeurtenis": i.soort,
+                "datum_gebeurtenis": i.gebeurtenis_datum.isoformat(),
+                "plaats": i.plaats,
+            }
+            for i in reg.intrekkingen
+            if i.datum <= st.peildatum
+        ],
         "uitgevallen": [
             {"perceel": code, "aanbieder": naam, "per": per.isoformat()}
             for (code, naam), per in sorted(reg.uitgevallen.items())
@@ -146,6 +170,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
     for (code, naam), vanaf in sorted(reg.toegetreden.items()):  # contract toetreding: admitted after the start
         r.append(f"Later toegetreden tot {reg.percelen[code].naam}: {naam}, per {vanaf.strftime('%d-%m-%Y')}.")
     r += uitgevallen_zinnen(reg, st.peildatum)
+    r += ingetrokken_zinnen(reg, st.peildatum)
     r += reg.niet_gegund_regels()
     r += ["", "Raamovereenkomsten:"]
     for m in st.raam:
@@ -184,6 +209,8 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}; {leerroute}"
             f"nog niet gestart en langer gewacht dan beloofd {len(p.wachtend_te_lang)}"
         )
+    if any(p.afgeschaald for p in st.prestaties):
+        r.append(f"  {UITKOMST_NA_ROUTEWIJZIGING}")
     r += ["", "Signalen:" if st.signalen else "Signalen: geen"]
     r += [f"  - {s.tekst}" for s in st.signalen]
     return "\n".join(r)

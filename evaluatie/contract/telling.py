@@ -2,7 +2,8 @@
 
 A placement counts for the lot and supplier it was registered with (event 'aangemeld'), in the contract
 year of its registration date, from that date on. A later route switch (afschaling) is reported per
-supplier but does not move the placement: the allocation is about who received the inburgeraar.
+supplier but does not move the placement: the allocation is about who received the inburgeraar. (The outcomes
+after such a switch do move: evaluatie.contract.stand counts them for the supplier of the new route.)
 """
 
 from __future__ import annotations

@@ -1,0 +1,216 @@
+"""Withdrawing an event that was delivered wrongly (a placement, start, exam result, route change, ...).
+
+Why a decision and not a deletion: the register is append-only (its triggers refuse every change), and what a
+report counted must stay explainable. A withdrawal is a recorded decision (who, why, the date) that names one current
+event of one placement (gemeente, klantnummer, kind of event); the event's row stays. The decision's date works like
+a peildatum: every view up to a day on or after it (stand, advice, quarterly reports) leaves the event out, one up to
+an earlier day keeps it (evaluatie.contract.lezen, Register.op), so a report made before the withdrawal reads the same
+when it is made again.
+
+Dependencies are refused, never cascaded: a registration with a start, exam or other event still counting, and a
+start with a completion still counting (a completion needs a start, as contract inlezen checks), cannot be withdrawn
+before those are (on or before the same date). A cascade would withdraw facts nobody looked at, under a reason given
+for another; each withdrawal is a decision of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+
+from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_toekomst
+from evaluatie.contract.gebeurtenissen import SOORTEN, woorden
+from evaluatie.contract.gebeurtenissen import soort as lees_soort
+from evaluatie.contract.lezen import Register
+from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.fouten import Fout, InvoerFout
+
+# the kinds of event that rest on another: withdrawing the other first would leave them without it
+_RUST_OP = {
+    "aangemeld": ("gestart", "voortijdig_gestopt", "afgerond", "examen", "route_gewijzigd"),
+    "gestart": ("afgerond",),
+}
+
+
+@dataclass(frozen=True)
+class Intrekking:
+    besluit: int
+    datum: dt.date  # from this day on the event does not count
+    gemeente: str
+    klantnummer: str
+    soort: str  # the event's code (evaluatie.contract.gebeurtenissen)
+    gebeurtenis: int  # its id in the register
+    gebeurtenis_datum: dt.date
+    plaats: str  # where it was delivered: file!sheet!cell
+
+    @property
+    def zin(self) -> str:
+        """The withdrawal in words, as the stand and the dossier name it."""
+        return (
+            f"{SOORTEN[self.soort].label} van {self.gebeurtenis_datum.strftime('%d-%m-%Y')} van klant "
+            f"{self.klantnummer} ({self.gemeente}, {self.plaats}), ingetrokken per {self.datum.strftime('%d-%m-%Y')} "
+            f"bij besluit {self.besluit}"
+        )
+
+
+def _gemeente_fout(reg: Register, gemeente: str) -> Fout | None:
+    if gemeente in reg.subregio:
+        return None
+    from evaluatie.gemeentenamen import Namen, opsomming
+
+    bedoeld = Namen(reg.gemeenten).suggesties(gemeente)
+    hint = f"; bedoelt u {opsomming(bedoeld, 'of')}?" if bedoeld else f" ({', '.join(reg.gemeenten[:8])})"
+    return Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract{hint}")
+
+
+def trek_in(
+    db: sqlite3.Connection,
+    reg: Register,
+    gemeente: str,
+    klantnummer: str,
+    gebeurtenis: str,
+    datum: dt.date,
+    door: str,
+    reden: str,
+    vandaag: dt.date | None = None,
+    datum_opgegeven: bool = True,
+) -> Intrekking:
+    """Record the withdrawal of the current event `gebeurtenis` (a word of the deliveries: 'aangemeld', 'examen',
+    'route gewijzigd', ...) of the placement of `klantnummer` in `gemeente`. Every error of the call together (exit
+    2), nothing written then."""
+    from evaluatie.contract.privacy import klantnummer_fout
+
+    fouten: list[Fout] = []
+    klant = klantnummer.strip()
+    if (fout := klantnummer_fout(klant)) is not None:  # never looked up, never written: no BSN or name in the register
+        fouten.append(Fout("--klant", fout))
+        klant = ""
+    if (g_fout := _gemeente_fout(reg, gemeente)) is not None:
+        fouten.append(g_fout)
+    s = lees_soort(gebeurtenis)
+    if s is None:
+        fouten.append(Fout("--gebeurtenis", f"onbekende gebeurtenis '{gebeurtenis}'; verwacht een van: {woorden()}"))
+    toekomst = niet_in_de_toekomst(datum, vandaag)
+    fouten += toekomst
+    if not toekomst and (buiten := reg.fout_buiten_looptijd(datum, "--datum", opgegeven=datum_opgegeven)):
+        fouten.append(buiten)
+    doel = None
+    if klant and g_fout is None:
+        rij = db.execute(
+            "SELECT id FROM plaatsing WHERE gemeente = ? AND klantnummer = ?", (gemeente, klant)
+        ).fetchone()
+        if rij is None:
+            fouten.append(Fout("--klant", f"klant {klant} heeft geen plaatsing in {gemeente} in het register"))
+        elif s is not None:
+            fouten_ev, doel = _gebeurtenis(db, int(rij[0]), klant, gemeente, s.code, datum)
+            fouten += fouten_ev
+    fouten += fouten_wie_waarom(door, reden)
+    if fouten:
+        raise InvoerFout(fouten)
+    assert doel is not None and s is not None
+    gid, gdatum, plaats = doel
+    db.execute("BEGIN")
+    try:
+        inhoud = {
+            "gemeente": gemeente,
+            "klantnummer": klant,
+            "gebeurtenis": gid,
+            "soort": s.code,
+            "datum_gebeurtenis": gdatum.isoformat(),
+            "plaats": plaats,
+        }
+        besluit = leg_vast(db, "intrekking", datum, door, reden, inhoud)
+        db.execute("INSERT INTO intrekking (besluit_id, gebeurtenis_id) VALUES (?, ?)", (besluit, gid))
+        db.execute("COMMIT")
+    except BaseException:
+        terugdraaien(db)
+        raise
+    return Intrekking(besluit, datum, gemeente, klant, s.code, gid, gdatum, plaats)
+
+
+def _gebeurtenis(
+    db: sqlite3.Connection, plaatsing: int, klant: str, gemeente: str, soort: str, datum: dt.date
+) -> tuple[list[Fout], tuple[int, dt.date, str] | None]:
+    """The current event of `soort` of the placement, and why it cannot be withdrawn on `datum` (no such event, already
+    withdrawn, a date before it was delivered, events that rest on it and still count)."""
+    huidig = {
+        r[1]: (int(r[0]), dt.date.fromisoformat(r[2]), r[3], dt.date.fromisoformat(r[4]))
+        for r in db.execute(
+            "SELECT h.id, h.soort, h.datum, h.plaats, i.datum FROM huidige_gebeurtenis h "
+            "JOIN inlezing i ON i.id = h.inlezing_id WHERE h.plaatsing_id = ?",
+            (plaatsing,),
+        )
+    }
+    ingetrokken = {
+        int(g): (int(b), dt.date.fromisoformat(d))
+        for g, b, d in db.execute(
+            "SELECT i.gebeurtenis_id, b.id, b.datum FROM intrekking i JOIN besluit b ON b.id = i.besluit_id"
+        )
+    }
+    wie = f"klant {klant} ({gemeente})"
+    label = SOORTEN[soort].label
+    if soort not in huidig:
+        wel = ", ".join(f"{SOORTEN[k].label} op {v[1]:%d-%m-%Y}" for k, v in huidig.items() if v[0] not in ingetrokken)
+        tekst = f"{wie} heeft geen gebeurtenis '{label}' in het register (wel: {wel or 'geen'})"
+        return [Fout("--gebeurtenis", tekst)], None
+    gid, gdatum, plaats, ingelezen = huidig[soort]
+    deze = f"de gebeurtenis '{label}' van {wie} ({plaats})"
+    if gid in ingetrokken:
+        b, d = ingetrokken[gid]
+        return [Fout("--gebeurtenis", f"{deze} is al ingetrokken bij besluit {b} per {d:%d-%m-%Y}")], None
+    fouten = []
+    vroegst = max(gdatum, ingelezen)
+    if datum < vroegst:
+        fouten.append(
+            Fout(
+                "--datum",
+                f"{datum:%d-%m-%Y} ligt voor {deze} ({gdatum:%d-%m-%Y}) of voor de dag waarop zij is ingelezen "
+                f"({ingelezen:%d-%m-%Y}): een gebeurtenis wordt ingetrokken nadat zij is aangeleverd; kies "
+                f"{vroegst:%d-%m-%Y} of later",
+            )
+        )
+    telt = [
+        f"{SOORTEN[k].label} van {huidig[k][1]:%d-%m-%Y} ({huidig[k][2]})"
+        for k in _RUST_OP.get(soort, ())
+        if k in huidig and not (huidig[k][0] in ingetrokken and ingetrokken[huidig[k][0]][1] <= datum)
+    ]
+    if telt:
+        fouten.append(
+            Fout(
+                "--gebeurtenis",
+                f"{deze} kan niet worden ingetrokken zolang wat erop rust nog meetelt: {'; '.join(telt)}. Trek dat "
+                f"eerst in (met een datum op of voor {datum:%d-%m-%Y}), ieder met een eigen besluit; een intrekking "
+                "trekt niets anders mee in",
+            )
+        )
+    return fouten, (gid, gdatum, plaats)
+
+
+def eerder_meegeteld(reg: Register, eerste: dt.date, laatste: dt.date) -> str | None:
+    """What a quarterly report (`eerste`-`laatste`) says on the terminal when a withdrawal it honours came after an
+    earlier quarter that still counted the event: the report replays that quarter without it, so its check of the
+    differences with what was published then rests on other figures than those published (README, Kleine aantallen:
+    like a late correction). None when there is no such withdrawal. Not in the report: a count of withdrawals is one
+    of persons."""
+    eerder = [
+        i
+        for i in reg.intrekkingen
+        if i.datum <= laatste and i.gebeurtenis_datum < eerste and _kwartaaleinde(i.gebeurtenis_datum) < i.datum
+    ]
+    if not eerder:
+        return None
+    van = min(_kwartaaleinde(i.gebeurtenis_datum) for i in eerder)
+    besluiten = ", ".join(str(i.besluit) for i in eerder)
+    kwartaal = f"{van.year}-K{(van.month - 1) // 3 + 1}"
+    return (
+        f"{len(eerder)} intrekking(en) (besluit {besluiten}) gelden voor gebeurtenissen die de kwartaalrapportages "
+        f"vanaf {kwartaal} nog meetelden, als ze toen zijn gemaakt: deze rapportage rekent die kwartalen door zonder "
+        "ze, dus de toets op verschillen van 1 tot 4 personen met wat toen is gepubliceerd, gaat uit van andere "
+        "cijfers dan die van toen. Publiceer haar na eigen controle, zoals na een late correctie"
+    )
+
+
+def _kwartaaleinde(d: dt.date) -> dt.date:
+    volgende = dt.date(d.year + (d.month > 9), (3 * ((d.month - 1) // 3) + 3) % 12 + 1, 1)
+    return volgende - dt.timedelta(days=1)

@@ -1,0 +1,197 @@
+"""A wrongly delivered event could not be withdrawn: the register is append-only, so a placement at the wrong gemeente
+or a start that never happened counted in every stand, advice and quarterly report for the rest of the contract.
+'contract intrekken' withdraws it by a recorded decision; the event's row stays, and the decision's date works as a
+peildatum. B1 awarded (Alfa, Beta), Z open house; started 1 June 2026. Noord delivered seven clients K-0 to K-6, each
+registered with Alfa in B1 on 10 to 16 June and started on 10 to 16 July, read in on 15 August 2026."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_contract_routewijziging_aanbieder import KOP
+from tests.test_contract_toelating import DOOR, _run, _werkmap
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    lijst = ws / "noord.csv"
+    lijst.write_text(
+        KOP
+        + "".join(
+            f"K-{i};Noord;aangemeld;1{i}-06-2026;B1;Alfa;\nK-{i};Noord;gestart;1{i}-07-2026;;;\n" for i in range(7)
+        ),
+        encoding="utf-8",
+    )
+    assert _run("contract", "inlezen", "--werkmap", ws, lijst, "--datum", "2026-08-15").exit_code == 0
+    return ws
+
+
+def _trek_in(ws: Path, klant: str, soort: str, datum: str) -> Any:
+    return _run(
+        "contract", "intrekken", "--werkmap", ws, "--gemeente", "noord", "--klant", klant, "--gebeurtenis", soort,
+        "--datum", datum, *DOOR,
+    )  # fmt: skip
+
+
+def _stand(ws: Path, peildatum: str) -> dict[str, Any]:
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", peildatum, "--json")
+    assert r.exit_code == 0, r.output
+    return dict(json.loads(r.stdout))
+
+
+def _alfa(st: dict[str, Any]) -> tuple[int, int]:
+    """Noord's placements with Alfa this contract year, and Alfa's starts in B1."""
+    geplaatst = next(r["geplaatst"] for r in st["regels"] if (r["gemeente"], r["aanbieder"]) == ("Noord", "Alfa"))
+    gestart = next(p["gestart"] for p in st["prestaties"] if (p["perceel"], p["aanbieder"]) == ("B1", "Alfa"))
+    return geplaatst, gestart
+
+
+def _besluiten(ws: Path) -> int:
+    with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
+        return int(db.execute("SELECT COUNT(*) FROM besluit").fetchone()[0])
+
+
+def test_intrekking_telt_vanaf_haar_datum_en_weigert_wat_erop_rust(ws: Path) -> None:
+    # the registration of K-1 has a start that still counts: refused, nothing recorded (only the start decision)
+    r = _trek_in(ws, "K-1", "aangemeld", "2026-09-01")
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "--gebeurtenis: de gebeurtenis 'aangemeld' van klant K-1 (Noord) (noord.csv!A4) kan niet worden ingetrokken "
+        "zolang wat erop rust nog meetelt: gestart van 11-07-2026 (noord.csv!A5)" in uit
+    ), uit
+    assert _besluiten(ws) == 1
+    # the start first, then the registration, both per 1 September
+    assert _trek_in(ws, "K-1", "gestart", "2026-09-01").exit_code == 0
+    r = _trek_in(ws, "K-1", "aangemeld", "2026-09-01")
+    assert r.exit_code == 0, r.output
+    assert "ingetrokken per 01-09-2026 bij besluit 3" in r.output
+    # by hand: seven placed and started up to 31 August, six from 1 September on; the rows stay in the register
+    assert _alfa(_stand(ws, "2026-08-31")) == (7, 7)
+    st = _stand(ws, "2026-09-01")
+    assert _alfa(st) == (6, 6)
+    assert [(i["besluit"], i["gebeurtenis"], i["plaats"]) for i in st["ingetrokken"]] == [
+        (2, "gestart", "noord.csv!A5"),
+        (3, "aangemeld", "noord.csv!A4"),
+    ]
+    assert _stand(ws, "2026-08-31")["ingetrokken"] == []
+    with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM huidige_gebeurtenis").fetchone()[0] == 14
+    tekst = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-09-01").output
+    assert (
+        "Ingetrokken: aangemeld van 11-06-2026 van klant K-1 (Noord, noord.csv!A4), per 01-09-2026 bij besluit 3; telt "
+        "niet mee." in tekst
+    )
+    # once withdrawn, again: an error
+    r = _trek_in(ws, "K-1", "aangemeld", "2026-09-02")
+    assert r.exit_code == 2 and "is al ingetrokken bij besluit 3 per 01-09-2026" in " ".join(r.output.split())
+
+
+def test_alle_fouten_samen_en_niets_vastgelegd(ws: Path) -> None:
+    r = _run(
+        "contract", "intrekken", "--werkmap", ws, "--gemeente", "Nord", "--klant", "K-1", "--gebeurtenis", "geslaagd",
+        "--datum", "2099-01-01",
+    )  # fmt: skip
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    for fout in (
+        "--gemeente: 'Nord' is geen gemeente van dit contract; bedoelt u Noord?",
+        "--gebeurtenis: onbekende gebeurtenis 'geslaagd'",
+        "--datum: 01-01-2099 ligt in de toekomst",
+        "--door: wie neemt dit besluit?",
+        "--reden: een besluit zonder reden wordt niet vastgelegd",
+    ):
+        assert fout in uit, (fout, uit)
+    # before the day it was read in (15 August), and a client without a placement, and one without that event
+    r = _trek_in(ws, "K-2", "gestart", "2026-08-14")
+    assert r.exit_code == 2 and "kies 15-08-2026 of later" in " ".join(r.output.split()), r.output
+    r = _trek_in(ws, "K-99", "gestart", "2026-09-01")
+    assert r.exit_code == 2 and "klant K-99 heeft geen plaatsing in Noord in het register" in r.output, r.output
+    r = _trek_in(ws, "K-2", "examen", "2026-09-01")
+    uit = " ".join(r.output.split())
+    assert r.exit_code == 2 and "heeft geen gebeurtenis 'examenuitslag' in het register (wel: aangemeld op" in uit, uit
+    assert _besluiten(ws) == 1
+
+
+def test_kwartaalrapport_van_voor_de_intrekking_blijft_gelijk(ws: Path) -> None:
+    """A withdrawal dated after the quarter leaves its report byte for byte as it was; one dated inside it (a decision
+    dated back, as the README says) changes it when it is made again."""
+    from tests.hulp import html_tekst
+
+    kwartaal = ("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3")
+    assert _run(*kwartaal).exit_code == 0
+    map_ = ws / "contract" / "kwartaal" / "2026-K3"
+    eerst = (map_ / "gemeente-noord.html").read_bytes()
+    # by hand: seven started with Alfa, each 30 days (4,3 weeks) after registration, above the 4 weeks promised
+    assert "B1-route Alfa 4,0 7 4,3 7 " in html_tekst(map_ / "regio.html")
+    assert _trek_in(ws, "K-1", "gestart", "2026-10-01").exit_code == 0
+    assert _run(*kwartaal).exit_code == 0
+    assert (map_ / "gemeente-noord.html").read_bytes() == eerst
+    assert _trek_in(ws, "K-2", "gestart", "2026-09-15").exit_code == 0
+    assert _run(*kwartaal).exit_code == 0
+    assert (map_ / "gemeente-noord.html").read_bytes() != eerst
+    # by hand: Alfa started seven in B1 by 30 September, less K-2's start withdrawn per 15 September: 6
+    assert _alfa(_stand(ws, "2026-09-30")) == (7, 6)
+    assert "B1-route Alfa 4,0 6 4,3 6 " in html_tekst(map_ / "regio.html")
+
+
+def test_inlezen_na_een_intrekking(ws: Path) -> None:
+    assert _trek_in(ws, "K-1", "gestart", "2026-09-01").exit_code == 0
+    assert _trek_in(ws, "K-1", "aangemeld", "2026-09-01").exit_code == 0
+    # the same file again: the withdrawals stand, and the intake says so
+    r = _run("contract", "inlezen", "--werkmap", ws, ws / "noord.csv")
+    assert r.exit_code == 0, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "noord.csv!A4: klant K-1 (Noord), aangemeld: deze gebeurtenis (noord.csv!A4) is ingetrokken bij besluit 3 en blijft ingetrokken"
+        in uit
+    ), uit
+    assert _alfa(_stand(ws, "2026-09-30")) == (6, 6)
+    # a completion of K-1 rests on a withdrawn start and registration: as without them, an error
+    later = ws / "later.csv"
+    later.write_text(KOP + "K-1;Noord;afgerond;01-11-2026;;;\n", encoding="utf-8")
+    r = _run("contract", "inlezen", "--werkmap", ws, later)
+    assert r.exit_code == 2 and "later.csv!A2: klant K-1 (Noord) heeft geen aanmelding" in r.output, r.output
+    # another registration of K-1 is a correction of the withdrawn one: it counts again
+    later.write_text(KOP + "K-1;Noord;aangemeld;12-06-2026;B1;Alfa;\n", encoding="utf-8")
+    r = _run("contract", "inlezen", "--werkmap", ws, later)
+    assert r.exit_code == 0, r.output
+    assert "de vorige was ingetrokken bij besluit 3, deze telt weer mee" in " ".join(r.output.split())
+    assert _alfa(_stand(ws, "2026-12-05")) == (7, 6)
+
+
+def test_het_dossier_noemt_de_intrekking(ws: Path) -> None:
+    from tests.hulp import html_tekst
+
+    assert _trek_in(ws, "K-3", "gestart", "2026-09-01").exit_code == 0
+    assert _run("contract", "dossier", "--werkmap", ws).exit_code == 0
+    tekst = html_tekst(ws / "contract" / "dossier" / "index.html")
+    assert (
+        "Besluit 2 van 1 september 2026: gestart van 13 juli 2026 van klant K-3 (Noord, noord.csv!A9) is ingetrokken: "
+        "volgens het contract" in tekst
+    ), tekst
+
+
+def test_kwartaal_zegt_het_als_een_eerder_kwartaal_de_gebeurtenis_nog_meetelde(ws: Path) -> None:
+    """K-5 registered on 15 June (2026-K2), its registration withdrawn per 20 September: the report of 2026-K2, if
+    made then, counted it; the report of 2026-K3 replays K2 without it, so its check of the differences with what K2
+    published rests on other figures. Said on the terminal (the report itself names no withdrawal: a count of them is
+    one of persons); a withdrawal of an event of the quarter itself is not."""
+    assert _trek_in(ws, "K-5", "gestart", "2026-09-20").exit_code == 0
+    r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3")
+    assert r.exit_code == 0 and "Let op" not in r.output, r.output
+    assert _trek_in(ws, "K-5", "aangemeld", "2026-09-20").exit_code == 0
+    r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3")
+    assert r.exit_code == 0, r.output
+    assert (
+        "Let op: 1 intrekking(en) (besluit 3) gelden voor gebeurtenissen die de kwartaalrapportages vanaf 2026-K2 nog "
+        "meetelden" in " ".join(r.stderr.split())
+    ), r.output
+    assert "ntrek" not in (ws / "contract" / "kwartaal" / "2026-K3" / "regio.html").read_text(encoding="utf-8")

@@ -1,0 +1,56 @@
+"""An outcome after a route change (afschaling) counts for the supplier the client was with on its day. The stand
+and the quarterly reports counted a stop, a completion or an exam result for the supplier of the registration, also
+when the client had left it for another route and another supplier months before: Alfa (B1) got a completion and a
+pass it never delivered, and Beta (Z), who did, none. B1 awarded and Z open house (Alfa and Beta in both), from 1
+June 2026."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_contract_routewijziging_aanbieder import KOP
+from tests.test_contract_toelating import DOOR, _run, _werkmap
+
+VELDEN = ("gestart", "voortijdig_gestopt", "afgerond", "b1_behaald", "hoogst_haalbaar", "niet_behaald", "afgeschaald")
+
+
+def test_uitkomst_na_routewijziging_telt_bij_de_aanbieder_van_dat_moment(tmp_path: Path) -> None:
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    lijst = ws / "noord.csv"
+    lijst.write_text(
+        KOP
+        # K-1: started with Alfa in B1, to Beta in the Z-route on 1 August; the exam and completion are Beta's
+        + "K-1;Noord;aangemeld;01-06-2026;B1;Alfa;\nK-1;Noord;gestart;08-06-2026;;;\n"
+        "K-1;Noord;route gewijzigd;01-08-2026;Z;Beta;\nK-1;Noord;examen;01-10-2026;;;hoogst haalbaar\n"
+        "K-1;Noord;afgerond;01-10-2026;;;\n"
+        # K-2: failed the exam with Alfa in July, before the change; stopped with Beta in September, after it
+        "K-2;Noord;aangemeld;01-06-2026;B1;Alfa;\nK-2;Noord;gestart;08-06-2026;;;\n"
+        "K-2;Noord;examen;01-07-2026;;;niet behaald\nK-2;Noord;route gewijzigd;01-08-2026;Z;Beta;\n"
+        "K-2;Noord;voortijdig gestopt;01-09-2026;;;\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, lijst)
+    assert r.exit_code == 0, r.output
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-10-31", "--json")
+    assert r.exit_code == 0, r.output
+    per = {(p["perceel"], p["aanbieder"]): tuple(p[v] for v in VELDEN) for p in json.loads(r.stdout)["prestaties"]}
+    # by hand: both started with Alfa and left it (afgeschaald 2 there), K-2's failed exam was before the change;
+    # Beta (Z) stopped K-2 and completed K-1 with the highest level achievable. A start counts for the registration
+    assert per[("B1", "Alfa")] == (2, 0, 0, 0, 0, 1, 2)
+    assert per[("Z", "Beta")] == (0, 1, 1, 0, 1, 0, 0)
+    # the quarterly report counts the same way (it checks its counts against the stand's and stops otherwise)
+    r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3")
+    assert r.exit_code == 0, r.output
+    # and every place that shows the outcomes says how they count
+    zin = "Na een routewijziging (afschaling) tellen voortijdig gestopt, afgerond en de examenuitslag bij de aanbieder"
+    assert zin in " ".join(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-10-31").output.split())
+    from openpyxl import load_workbook
+
+    from tests.hulp import html_tekst
+
+    map_ = ws / "contract" / "kwartaal" / "2026-K3"
+    assert zin in html_tekst(map_ / "regio.html")
+    overzicht = {r[0]: r[1] for r in load_workbook(map_ / "regio.xlsx")["Overzicht"].iter_rows(values_only=True)}
+    assert str(overzicht["Uitkomsten"]).startswith(zin)

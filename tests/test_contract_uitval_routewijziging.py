@@ -1,0 +1,67 @@
+"""A drop-out proposal counts the route changes into the lot at the remaining suppliers. It counted only the
+registrations of this contract year, so a remaining supplier whose places were already taken by trajectories that came
+to it after a route change got the whole demand on top of them: more than its capacity, where the advice already
+called it full. B1 awarded to Alfa (capacity 12) and Beta (capacity 20), demand 20 a year (Noord 10, Oost 6, Zuid 4);
+from 1 June 2026."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_contract_routewijziging_aanbieder import KOP
+from tests.test_contract_toelating import DOOR, _run, _werkmap
+
+
+def test_uitval_telt_de_routewijzigingen_naar_de_overige_aanbieder(tmp_path: Path) -> None:
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    lijst = ws / "noord.csv"
+    # eight registered in the Z-route with Alfa, each changed to B1 with Beta in July: eight of Beta's 20 places
+    lijst.write_text(
+        KOP
+        + "".join(
+            f"K-{i};Noord;aangemeld;0{i}-06-2026;Z;Alfa;\nK-{i};Noord;route gewijzigd;0{i}-07-2026;B1;Beta;\n"
+            for i in range(1, 9)
+        ),
+        encoding="utf-8",
+    )
+    assert _run("contract", "inlezen", "--werkmap", ws, lijst).exit_code == 0
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Alfa", "--per", "2026-08-01")
+    # by hand: Beta has 20 - 8 = 12 places left in contract year 1 against a demand of 20 (no registration in B1 yet)
+    assert r.exit_code == 1, r.output
+    uit = " ".join(r.output.split())
+    assert "de vraag van contractjaar 1 in perceel B1-route niet opvangen" in uit, uit
+    assert "hebben samen 12 plaatsen, de vraag is 20" in uit, uit
+    assert (
+        "trajecten die na een routewijziging naar B1-route bij een overige aanbieder verdergaan, nemen daar een plaats "
+        "in (zoals 'vol' in het advies): Beta 8 van zijn capaciteit van 20" in uit
+    ), uit
+
+
+def test_uitval_voor_een_routewijziging_naar_die_aanbieder_is_een_fout(tmp_path: Path) -> None:
+    """Eight trajectories went on with Beta in the Z-route (open house) after a route change from 1 to 8 July 2026; a
+    drop-out of Beta from Z per 1 July was proposed and recorded, and the stand then said 'vanaf die dag geen nieuwe
+    plaatsingen bij Beta' next to them. Like a registration on or after --per, it is an error in --per."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    lijst = ws / "noord.csv"
+    lijst.write_text(
+        KOP
+        + "".join(
+            f"K-{i};Noord;aangemeld;0{i}-06-2026;B1;Alfa;\nK-{i};Noord;route gewijzigd;0{i}-07-2026;Z;Beta;\n"
+            for i in range(1, 9)
+        ),
+        encoding="utf-8",
+    )
+    assert _run("contract", "inlezen", "--werkmap", ws, lijst).exit_code == 0
+    uitval = ("contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", "Beta")
+    r = _run(*uitval, "--per", "2026-07-01", "--vastleggen", *DOOR)
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "--per: op of na 01-07-2026 zijn nog 8 traject(en) na een routewijziging naar perceel Z bij Beta verdergegaan "
+        "(de eerste: klant K-1 in Noord op 01-07-2026)" in uit
+    ), uit
+    assert "Vastgelegd" not in uit
+    # the day after the last change: the proposal can be made
+    assert _run(*uitval, "--per", "2026-07-09").exit_code == 0
