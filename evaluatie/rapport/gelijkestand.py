@@ -49,8 +49,31 @@ def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel, wat: str = "tot
     return (
         f"Uw {wat} was gelijk aan die van {_namen([r.inschrijver for r in anderen]) or 'een andere inschrijver'}. "
         f"De beslisregel bij gelijke stand van de aanbesteding ({regel}) heeft de volgorde bepaald: {volgorde}; "
-        f"dus {positie}. {verdeling_volgt(wat, prijs_besliste=eigen.beslist_door == 'laagste_prijs')}"
+        f"dus {positie}{_kwaliteit_vergeleken(groep, eigen)}. "
+        f"{verdeling_volgt(wat, prijs_besliste=eigen.beslist_door == 'laagste_prijs')}"
     )
+
+
+def _kwaliteit_vergeleken(groep: Sequence[Rangregel], eigen: Rangregel) -> str:
+    """': de kwaliteitsscore van P is 100,00, die van u 75,00' where the highest quality settled the tie: the
+    scores the rule compared, so a winner that went second (and got less volume for it) can check them; its letter
+    has no comparison table. Only of the recipient and of named bidders (the awarded, whose quality scores every
+    letter publishes); a tie partner that got nothing stays 'een andere inschrijver', without a score."""
+    if eigen.beslist_door != "hoogste_kwaliteit":
+        return ""
+    getoond = [r for r in groep if r.inschrijver == eigen.inschrijver or r.inschrijver != "een andere inschrijver"]
+    if len(getoond) < 2:
+        return ""
+    delen = []
+    for i, r in enumerate(getoond):
+        score = getal(r.kwaliteit)
+        if r.inschrijver == eigen.inschrijver:
+            delen.append(f"uw kwaliteitsscore is {score}" if i == 0 else f"die van u {score}")
+        else:
+            delen.append(
+                f"de kwaliteitsscore van {r.inschrijver} is {score}" if i == 0 else f"die van {r.inschrijver} {score}"
+            )
+    return ": " + ", ".join(delen)
 
 
 def decimalen_zin(eigen: Rangregel, anderen: Sequence[Rangregel], wat: str = "totaalscore") -> str | None:
