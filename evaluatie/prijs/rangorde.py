@@ -36,6 +36,12 @@ BESLISREGEL_KORT = {
 }
 
 
+def scheidende_regel(perceel: Perceel, a: Kandidaat, b: Kandidaat) -> str | None:
+    """The first of the lot's tie-break rules on which two bids of equal total differ (the rule that ordered them,
+    as `_rangschik` applies them), or None: then only a draw orders them."""
+    return next((r for r in perceel.bij_gelijke_stand if _BESLISREGELS[r](a) != _BESLISREGELS[r](b)), None)
+
+
 def zonder_werking_zin(perceel: Perceel) -> str | None:
     """The sentence for the lot's tie-break rules that cannot decide under its price method ('De beslisregel de
     hoogste kwaliteitsscore beslist bij een vaste prijs nooit: ...'), or None: a text that lists the rules leaves
