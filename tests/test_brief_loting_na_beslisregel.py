@@ -47,3 +47,25 @@ def test_loting_na_een_beslisregel_noemt_beide(tmp_path: Path) -> None:
         "heeft de volgorde bepaald: P (1e), R (2e), Q (3e), waarbij de volgorde van R en Q door loting is bepaald; "
         "dus gaat u voor" in p
     ), p
+
+
+def test_gedeelde_rang_na_een_beslisregel_noemt_de_regel(tmp_path: Path) -> None:
+    """The same three bids, capacity P 16, Q 2, R 2 for 20 inburgeraars: P takes Noord and Oost (16), and every order
+    of Q and R gives each 2 in Zuid, so they share rank 2 without a draw. Q's letter said only that; P, with the same
+    total, went first by the rule."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["bij_gelijke_stand"] = ["hoogste_kwaliteit"]
+    data["percelen"]["B1"]["abnormaal_laag"] = 0.5
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 10000, 16, 12, 4, "alle")])
+    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 6250, 2, 12, 4, "alle")])
+    schrijf_bod(ws, "r.xlsx", "R", "33333333", [("B1", 6250, 2, 12, 4, "alle")])
+    vul_panel(ws, {"P": 100, "Q": 75, "R": 75})
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert r.exit_code == 0, r.output
+    q = html_tekst(ws / "rapporten" / "brieven" / "q-b1.html")
+    assert "U deelt rang 2 met R." in q
+    assert (
+        "Ook P had dezelfde totaalscore; de beslisregel bij gelijke stand van de aanbesteding (de hoogste "
+        "kwaliteitsscore) plaatste P voor u: de kwaliteitsscore van P is 100,00, die van u 75,00." in q
+    ), q

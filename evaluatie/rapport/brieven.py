@@ -700,6 +700,8 @@ def _beslissing_gunning(
             f"U deelt rang {rang.rang} met {_andere_namen(anderen)}. De volgorde tussen u verandert de "
             "gunning en de verdeling niet; daarom is geen loting gehouden."
         )
+        if zin := regel_naast_loting_zin(rang, _door_regel_geplaatst(g, code, rang, naam), maatstaf):
+            d.alinea(zin)
     elif rang.beslist_door:
         zichtbaar = [
             r if r.inschrijver == inschrijver else r.model_copy(update={"inschrijver": naam(r)}) for r in p.rangorde
