@@ -172,13 +172,17 @@ def als_datum(v: Any) -> dt.date | None:
     return None
 
 
-def geen_datum(v: Any) -> str:
+# The forms `als_datum` reads, named in every message about a date cell it cannot read (reviewer's and consensus form)
+DATUMVORMEN = (
+    "gelezen worden een cel met datumopmaak en tekst als JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ (bijvoorbeeld 01-03-2026)"
+)
+
+
+def geen_datum(v: Any, wat: str = "datum ontbreekt of is geen datum") -> str:
     """The message for a date cell that `als_datum` cannot read: what it holds, the hint for a date serial, and the
-    forms that are read, so a reviewer who typed '1 maart 2026' knows what to type instead."""
-    return (
-        f"datum ontbreekt of is geen datum: '{als_tekst(v)}'{serieel_datum_hint(v)}; gelezen worden een cel met "
-        "datumopmaak en tekst als JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ (bijvoorbeeld 01-03-2026)"
-    )
+    forms that are read, so a reviewer who typed '1 maart 2026' knows what to type instead. `wat` opens the
+    message ('datum van het consensusoverleg is geen datum' in the consensus form)."""
+    return f"{wat}: '{als_tekst(v)}'{serieel_datum_hint(v)}; {DATUMVORMEN}"
 
 
 def serieel_datum_hint(v: Any) -> str:

@@ -373,3 +373,23 @@ def synthetisch_contract(map_: Path, gemeenten: Sequence[str], zaad: int, per_ja
         return lees_register(db)
     finally:
         db.close()
+
+
+def vul_consensus(werkmap: Path, rijen: Mapping[tuple[str, str], tuple[object, str]], datum: dt.date) -> None:
+    """`evaluatie template consensus`, then the panel fills score and motivation of the rows (bidder, criterion name)
+    and the date of the meeting in consensus.xlsx, the way it would in Excel."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    r = CliRunner().invoke(main, ["template", "consensus", "--werkmap", str(werkmap)])
+    assert r.exit_code == 0, r.output
+    pad = werkmap / "beoordelingen" / "consensus.xlsx"
+    wb = load_workbook(pad)
+    ws = wb["Consensus"]
+    plek = {(ws.cell(r, 1).value, ws.cell(r, 3).value): r for r in range(5, ws.max_row + 1)}
+    for sleutel, (score, tekst) in rijen.items():
+        ws.cell(plek[sleutel], 4, score)
+        ws.cell(plek[sleutel], 5, tekst)
+    ws["B2"] = datum
+    wb.save(pad)

@@ -61,3 +61,23 @@ def test_datum_als_tekst_zegt_welke_vormen_gelezen_worden(tmp_path: Path) -> Non
         "ada.xlsx!Beoordeling!B2: datum ontbreekt of is geen datum: '1 maart 2026'; gelezen worden een cel met "
         "datumopmaak en tekst als JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ (bijvoorbeeld 01-03-2026)" in uit
     ), uit
+
+
+def test_datum_van_consensusoverleg_als_tekst_zegt_welke_vormen_gelezen_worden(tmp_path: Path) -> None:
+    """The consensus form's date typed as text got 'datum van het consensusoverleg is geen datum: ...' and nothing
+    more, while the same text in a reviewer's form names the forms that are read: the panel's secretary guessed."""
+    ws = _gescoord(tmp_path)
+    r = CliRunner().invoke(main, ["template", "consensus", "--werkmap", str(ws)])
+    assert r.exit_code == 0, r.output
+    pad = ws / "beoordelingen" / "consensus.xlsx"
+    wb = load_workbook(pad)
+    assert wb["Consensus"]["A2"].value == "Datum consensusoverleg"
+    wb["Consensus"]["B2"] = "20 maart 2026"
+    wb.save(pad)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "consensus.xlsx!Consensus!B2: datum van het consensusoverleg is geen datum: '20 maart 2026'; gelezen worden "
+        "een cel met datumopmaak en tekst als JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ (bijvoorbeeld 01-03-2026)" in uit
+    ), uit

@@ -131,8 +131,17 @@ def test_gelijke_stand_beslist_ook_het_volume_en_beide_brieven_zeggen_het(rappor
         "inschrijving eerst inburgeraars; de prijs beslist daar niet."
     )
     for brief, wie, positie in (
-        ("taalhuis-noord-b-v-pvt.docx", "Inburgerwijs", "dus gaat u voor."),
-        ("inburgerwijs-pvt.docx", "Taalhuis Noord B.V.", "dus gaat Taalhuis Noord B.V. voor."),
+        # the scores the rule compared, both named (both are awarded)
+        (
+            "taalhuis-noord-b-v-pvt.docx",
+            "Inburgerwijs",
+            "dus gaat u voor: uw kwaliteitsscore is 90,00, die van Inburgerwijs 75,00.",
+        ),
+        (
+            "inburgerwijs-pvt.docx",
+            "Taalhuis Noord B.V.",
+            "dus gaat Taalhuis Noord B.V. voor: de kwaliteitsscore van Taalhuis Noord B.V. is 90,00, die van u 75,00.",
+        ),
     ):
         tekst = " ".join(a.text for a in Document(str(rapporten / "brieven" / brief)).paragraphs)
         assert f"Uw fictieve prijs was gelijk aan die van {wie.removesuffix('.')}. De beslisregel" in tekst, brief

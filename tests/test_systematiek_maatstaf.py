@@ -37,7 +37,8 @@ def test_zonder_totaalscore_noemt_de_systematiek_wat_rangschikt(
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["prijsmethode"] = methode
     del data["percelen"]["B1"]["weging"]
-    data["percelen"]["B1"]["bij_gelijke_stand"] = ["laagste_prijs"]
+    # a rule that can decide under both methods (under vaste_prijs the lowest price never does)
+    data["percelen"]["B1"]["bij_gelijke_stand"] = ["kortste_wachttijd"]
     tekst = _perceeltekst(maak_werkmap(tmp_path / "ws", data))
     for fout in ("totaalscores", "gelijke totaalscore", "gelijke totalen", "het hoogste totaal"):
         assert fout not in tekst, fout

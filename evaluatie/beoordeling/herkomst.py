@@ -4,7 +4,9 @@ A reviewer picks a label or a number from the scale the form shows. If the tende
 forms were made ('goed' was 75, is now 50), reading the same label against the new scale would give the
 reviewer's judgement another value without anyone seeing it; a form made for another tender (same bidders,
 same criteria names) would be read as if made for this one. Both are refused, naming the cell. A form without
-these lines (made by hand, or by an older version) is read as before.
+these lines (made by hand, or by an older version) is read as before. A form made before the steps of a scale with
+commas in them (half points) were separated by '; ' carries the old text ('0, 2,5, 5, 7,5, 10'): it is read when
+that is the old text of the tender's scale (the check it passed when it was made), refused otherwise.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def controleer_herkomst(
         perceel = aanbesteding.percelen.get(m.group("code")) if m else None
         if m is None or perceel is None:
             continue
-        if m.group("schaal") != perceel.schaal.beschrijving():
+        if m.group("schaal") not in (perceel.schaal.beschrijving(), perceel.schaal.beschrijving(scheiding=", ")):
             fouten.voeg_toe(
                 t.plaats(r, 0),
                 f"dit formulier is gemaakt met de schaal '{m.group('schaal')}' voor perceel {perceel.code}; de "

@@ -42,7 +42,6 @@ from evaluatie.werkboek import (
     geen_datum,
     lees_map,
     lees_werkboek,
-    serieel_datum_hint,
 )
 
 Sleutel = tuple[str, str, str]  # inschrijver, perceel, criterium
@@ -622,10 +621,7 @@ def _lees_consensus(
             waarde = t.waarde(r, 1)
             datum = als_datum(waarde)
             if datum is None and als_tekst(waarde) != "":
-                fouten.voeg_toe(
-                    datumcel,
-                    f"datum van het consensusoverleg is geen datum: '{als_tekst(waarde)}'" + serieel_datum_hint(waarde),
-                )
+                fouten.voeg_toe(datumcel, geen_datum(waarde, "datum van het consensusoverleg is geen datum"))
             elif datum is not None and (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
                 fouten.voeg_toe(datumcel, buiten)
             break

@@ -73,8 +73,20 @@ class Schaal(Model):
                 return stap
         return None
 
-    def beschrijving(self) -> str:
-        return ", ".join(f"{s.label} = {_getal(s.punten)}" if s.label else _getal(s.punten) for s in self.stappen)
+    @property
+    def scheiding(self) -> str:
+        """', ' between the steps, '; ' when a step's text has a comma itself: with ', ' a half-point scale read
+        '0, 2,5, 5, 7,5, 10', where the Dutch decimal comma makes 0,2 and 5,5 as likely as 2,5. A scale of whole
+        points keeps the text it always had."""
+        komma = any("," in s.tekst or "," in _getal(s.punten) for s in self.stappen)
+        return "; " if komma else ", "
+
+    def beschrijving(self, scheiding: str | None = None) -> str:
+        """The steps as every published text and form names them, separated by `scheiding` (standard: the scale's
+        own). `scheiding=', '` gives the text of forms made before '; ' (beoordeling.herkomst still reads them)."""
+        return (self.scheiding if scheiding is None else scheiding).join(
+            f"{s.label} = {_getal(s.punten)}" if s.label else _getal(s.punten) for s in self.stappen
+        )
 
 
 class Criterium(Model):

@@ -98,6 +98,14 @@ class Prijsmethode:
     # price score, the column shows '-'), and whether those two are amounts in euro
     kolomkoppen: ClassVar[tuple[str | None, str]] = ("Prijsscore", "Totaal")
     kolommen_in_euro: ClassVar[bool] = False
+    # tie-break rules (bij_gelijke_stand) that can never decide under this method, and why: bids with an equal
+    # total are equal in what the rule compares (vaste_prijs: the total is the quality, the price is one for all)
+    zonder_werking: ClassVar[tuple[str, ...]] = ()
+    zonder_werking_reden: ClassVar[str] = ""
+
+    def werkzame_beslisregels(self, perceel: Perceel) -> tuple[str, ...]:
+        """The lot's tie-break rules that can decide under this method, in order: what a published text names."""
+        return tuple(r for r in perceel.bij_gelijke_stand if r not in self.zonder_werking)
 
     @property
     def heeft_prijsscore(self) -> bool:

@@ -36,6 +36,25 @@ BESLISREGEL_KORT = {
 }
 
 
+def scheidende_regel(perceel: Perceel, a: Kandidaat, b: Kandidaat) -> str | None:
+    """The first of the lot's tie-break rules on which two bids of equal total differ (the rule that ordered them,
+    as `_rangschik` applies them), or None: then only a draw orders them."""
+    return next((r for r in perceel.bij_gelijke_stand if _BESLISREGELS[r](a) != _BESLISREGELS[r](b)), None)
+
+
+def zonder_werking_zin(perceel: Perceel) -> str | None:
+    """The sentence for the lot's tie-break rules that cannot decide under its price method ('De beslisregel de
+    hoogste kwaliteitsscore beslist bij een vaste prijs nooit: ...'), or None: a text that lists the rules leaves
+    them out (`werkzame_beslisregels`) and says why, so a rule of the tender never reads as deciding when it cannot."""
+    m = methode(perceel.prijsmethode)
+    zonder = [BESLISREGEL_KORT.get(r, r) for r in perceel.bij_gelijke_stand if r in m.zonder_werking]
+    if not zonder:
+        return None
+    if len(zonder) == 1:
+        return f"De beslisregel {zonder[0]} beslist {m.zonder_werking_reden}."
+    return f"De beslisregels {', '.join(zonder[:-1])} en {zonder[-1]} beslissen {m.zonder_werking_reden}."
+
+
 def voorrang_tekst(beslist_door: str | None) -> str:
     """'door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore)', 'door loting', or ''."""
     if beslist_door is None:

@@ -32,6 +32,10 @@ class VastePrijs(Prijsmethode):
     gunningswaarde_tekst = "haar kwaliteitsscore"
     kolomuitleg = "geen prijsscore; totaal = kwaliteit"
     kolomkoppen = (None, "Totaal (= kwaliteit)")
+    zonder_werking = ("hoogste_kwaliteit", "laagste_prijs")
+    zonder_werking_reden = (
+        "bij een vaste prijs nooit: twee inschrijvingen met een gelijke kwaliteitsscore hebben ook dezelfde prijs"
+    )
     parameters: ClassVar[dict[str, dict[str, Any]]] = {
         "vaste_prijs": {
             "type": "number",

@@ -744,16 +744,14 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             r = per_rij.get((ins, c.code))
             if r is None:
                 continue
-            ind = [
-                Cel(getal(r.individueel[b], 0), r.individueel[b]) if b in r.individueel else "-" for b in beoordelaars
-            ]
+            ind = [Cel(kort(r.individueel[b]), r.individueel[b]) if b in r.individueel else "-" for b in beoordelaars]
             rijen.append(
                 [
                     ins,
                     c.naam,
                     Cel(weging_tekst(perceel, c), c.weging),
                     *ind,
-                    Cel(f"{getal(r.spreiding, 0)} ({r.spreiding_stappen} st.)", r.spreiding),
+                    Cel(f"{kort(r.spreiding)} ({r.spreiding_stappen} st.)", r.spreiding),  # 2,5 on a half-point scale
                     Cel(getal(r.punten), r.punten, "score"),
                     r.herkomst + (" - signaal" if r.signaal else ""),
                 ]
@@ -781,7 +779,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
             "<p><strong>Consensus van het panel</strong></p><ul>"
             + "".join(
                 f"<li>{e(r.inschrijver)}, {e(perceel.criterium_van(r.criterium).naam)}: "
-                f"{e(getal(r.consensus or 0, 0))} - "
+                f"{e(kort(r.consensus or 0))} - "
                 f"{e(r.consensus_toelichting)}</li>"
                 for r in motivaties
             )

@@ -29,6 +29,7 @@ framework maximum or standstill period (no contract is concluded), only the rout
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from evaluatie.beoordeling.model import Rijscore
@@ -37,14 +38,15 @@ from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning import niet_gegund
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
-from evaluatie.prijs.basis import methode
-from evaluatie.prijs.rangorde import Rangregel
+from evaluatie.prijs.basis import Kandidaat, methode
+from evaluatie.prijs.precisie import punten
+from evaluatie.prijs.rangorde import Rangregel, scheidende_regel
 from evaluatie.rapport.aanhef import aanhef
 from evaluatie.rapport.aanspreken import tot_u
 from evaluatie.rapport.besluiten_brief import besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
-from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, verdeling_volgt
+from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, regel_naast_loting_zin, verdeling_volgt
 from evaluatie.rapport.penvoerder import ondertekening, uitvoerder
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
@@ -584,6 +586,29 @@ def _rechtsbescherming_niet_gegund(d: Document, g: Rapportgegevens) -> None:
     _groet(d, g)
 
 
+def _door_regel_geplaatst(
+    g: Rapportgegevens, code: str, eigen: Rangregel, naam: Callable[[Rangregel], str]
+) -> list[tuple[Rangregel, str]]:
+    """The bids with the recipient's compared total that its draw did not order, each (as the letter may name it)
+    with the tie-break rule that placed it before or after the recipient."""
+    perceel = g.aanbesteding.percelen[code]
+
+    def kandidaat(r: Rangregel) -> Kandidaat:
+        aanbod = _index(g).inschrijving[r.inschrijver].aanbod[code]
+        return Kandidaat(r.inschrijver, r.prijs, r.kwaliteit, aanbod.capaciteit, aanbod.wachttijd_weken)
+
+    uit = []
+    for r in g.uitslag.percelen[code].rangorde:
+        if r.inschrijver == eigen.inschrijver or punten(r.totaal) != punten(eigen.totaal):
+            continue
+        if r.loting_id is not None and r.loting_id == eigen.loting_id:
+            continue
+        regel = scheidende_regel(perceel, kandidaat(r), kandidaat(eigen))
+        if regel is not None:
+            uit.append((r.model_copy(update={"inschrijver": naam(r)}), regel))
+    return uit
+
+
 def _andere_namen(namen: list[str]) -> str:
     """'Y', 'Y en 2 andere inschrijvers': the names that may be told, the others counted (never 'een andere
     inschrijver, een andere inschrijver')."""
@@ -667,12 +692,17 @@ def _beslissing_gunning(
             f"geen beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
             + verdeling_volgt(maatstaf)
         )
+        # bids of the same total outside the draw: a tie-break rule placed them, and the letter says which
+        if zin := regel_naast_loting_zin(rang, _door_regel_geplaatst(g, code, rang, naam), maatstaf):
+            d.alinea(zin)
     elif rang.gelijke_stand:
         anderen = [naam(r) for r in p.rangorde if r.rang == rang.rang and r.inschrijver != inschrijver]
         d.alinea(
             f"U deelt rang {rang.rang} met {_andere_namen(anderen)}. De volgorde tussen u verandert de "
             "gunning en de verdeling niet; daarom is geen loting gehouden."
         )
+        if zin := regel_naast_loting_zin(rang, _door_regel_geplaatst(g, code, rang, naam), maatstaf):
+            d.alinea(zin)
     elif rang.beslist_door:
         zichtbaar = [
             r if r.inschrijver == inschrijver else r.model_copy(update={"inschrijver": naam(r)}) for r in p.rangorde

@@ -15,6 +15,7 @@ from evaluatie.gunning.uitslag import Gunningsuitslag
 from evaluatie.hashing import sha256_bytes
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
+from evaluatie.prijs.rangorde import zonder_werking_zin
 from evaluatie.tekst import euro, getal, kort
 from evaluatie.toets.uitslag import Toetsuitslag
 
@@ -165,14 +166,15 @@ def perceel_regels(g: Rapportgegevens, code: str, per_subregio_boven: int | None
     )
     weging = f"; weging kwaliteit {kort(p.weging.kwaliteit)}%, prijs {kort(p.weging.prijs)}%"
     regels.append(f"Prijsmethode {p.prijsmethode}{weging if methode(p.prijsmethode).gewogen else ''}.")
-    if p.bij_gelijke_stand:
+    werkzaam = methode(p.prijsmethode).werkzame_beslisregels(p)
+    if werkzaam:
         regels.append(
-            "Bij gelijke stand beslist: "
-            + ", ".join(x.replace("_", " ") for x in p.bij_gelijke_stand)
-            + "; daarna loting."
+            "Bij gelijke stand beslist: " + ", ".join(x.replace("_", " ") for x in werkzaam) + "; daarna loting."
         )
     else:
         regels.append("Bij gelijke stand: loting.")
+    if (zonder := zonder_werking_zin(p)) is not None:  # a rule of the tender that cannot decide: said, not listed
+        regels.append(zonder)
     regels.append(_verdeelregels(p))
     return regels
 

@@ -48,9 +48,69 @@ def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel, wat: str = "tot
     positie = "gaat u voor" if groep[0].inschrijver == eigen.inschrijver else f"gaat {groep[0].inschrijver} voor"
     return (
         f"Uw {wat} was gelijk aan die van {_namen([r.inschrijver for r in anderen]) or 'een andere inschrijver'}. "
-        f"De beslisregel bij gelijke stand van de aanbesteding ({regel}) heeft de volgorde bepaald: {volgorde}; "
-        f"dus {positie}. {verdeling_volgt(wat, prijs_besliste=eigen.beslist_door == 'laagste_prijs')}"
+        f"De beslisregel bij gelijke stand van de aanbesteding ({regel}) heeft de volgorde bepaald: {volgorde}"
+        f"{_geloot_binnen(groep)}; dus {positie}{_kwaliteit_vergeleken(groep, eigen, eigen.beslist_door)}. "
+        f"{verdeling_volgt(wat, prijs_besliste=eigen.beslist_door == 'laagste_prijs')}"
     )
+
+
+def _geloot_binnen(groep: Sequence[Rangregel]) -> str:
+    """', waarbij de volgorde van R en Q door loting is bepaald' for bids of the group that a draw ordered after the
+    rule (a three-way tie the rule splits one from two): the rule did not set their order, the draw did."""
+    lotingen: dict[str, list[str]] = {}
+    for r in groep:
+        if r.loting_id is not None:
+            lotingen.setdefault(r.loting_id, []).append(r.inschrijver)
+    delen = [
+        f"de volgorde van {', '.join(namen[:-1])} en {namen[-1]} door loting is bepaald"
+        for namen in lotingen.values()
+        if len(namen) > 1
+    ]
+    return f", waarbij {' en '.join(delen)}" if delen else ""
+
+
+def regel_naast_loting_zin(eigen: Rangregel, anderen: Sequence[tuple[Rangregel, str]], wat: str) -> str | None:
+    """For a bid ordered by a draw: the other bids of the same total that a tie-break rule placed before or after it
+    (`anderen`: each row as the letter may name it, with the rule that separated it). 'Ook P had dezelfde
+    totaalscore; de beslisregel ... (de hoogste kwaliteitsscore) plaatste P voor u: de kwaliteitsscore van P is
+    100,00, die van u 75,00.' Without it the letter explained the draw only, and not why P went first."""
+    if not anderen:
+        return None
+    namen = [r.inschrijver for r, _ in anderen]
+    delen = []
+    for r, regel in anderen:
+        wie = f"{r.inschrijver} voor u" if r.rang < eigen.rang else f"u voor {r.inschrijver}"
+        groep = sorted([eigen, r], key=lambda x: x.rang)
+        delen.append(
+            f"de beslisregel bij gelijke stand van de aanbesteding ({BESLISREGEL_KORT.get(regel, regel)}) plaatste "
+            f"{wie}{_kwaliteit_vergeleken(groep, eigen, regel)}"
+        )
+    had = "had" if len(namen) == 1 else "hadden"
+    return f"Ook {_namen(namen[:-1]) + ' en ' if len(namen) > 1 else ''}{namen[-1]} {had} dezelfde {wat}; " + (
+        "; ".join(delen) + "."
+    )
+
+
+def _kwaliteit_vergeleken(groep: Sequence[Rangregel], eigen: Rangregel, regel: str | None) -> str:
+    """': de kwaliteitsscore van P is 100,00, die van u 75,00' where the highest quality settled the tie: the
+    scores the rule compared, so a winner that went second (and got less volume for it) can check them; its letter
+    has no comparison table. Only of the recipient and of named bidders (the awarded, whose quality scores every
+    letter publishes); a tie partner that got nothing stays 'een andere inschrijver', without a score."""
+    if regel != "hoogste_kwaliteit":
+        return ""
+    getoond = [r for r in groep if r.inschrijver == eigen.inschrijver or r.inschrijver != "een andere inschrijver"]
+    if len(getoond) < 2:
+        return ""
+    delen = []
+    for i, r in enumerate(getoond):
+        score = getal(r.kwaliteit)
+        if r.inschrijver == eigen.inschrijver:
+            delen.append(f"uw kwaliteitsscore is {score}" if i == 0 else f"die van u {score}")
+        else:
+            delen.append(
+                f"de kwaliteitsscore van {r.inschrijver} is {score}" if i == 0 else f"die van {r.inschrijver} {score}"
+            )
+    return ": " + ", ".join(delen)
 
 
 def decimalen_zin(eigen: Rangregel, anderen: Sequence[Rangregel], wat: str = "totaalscore") -> str | None:

@@ -15,7 +15,7 @@ from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
-from evaluatie.prijs.rangorde import rangschik
+from evaluatie.prijs.rangorde import rangschik, zonder_werking_zin
 from evaluatie.rapport.aggregatietekst import per_criterium
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.penvoerder import uitvoerder
@@ -241,8 +241,9 @@ def _prijs(d: Document, p: Perceel) -> None:
 
 
 def _gelijke_stand(d: Document, p: Perceel) -> None:
-    regels = [BESLISREGELS.get(x, x.replace("_", " ")) for x in p.bij_gelijke_stand]
-    maatstaf = methode(p.prijsmethode).maatstaf
+    m = methode(p.prijsmethode)
+    regels = [BESLISREGELS.get(x, x.replace("_", " ")) for x in m.werkzame_beslisregels(p)]
+    maatstaf = m.maatstaf
     tekst = (
         precisie(maatstaf)
         + " Gelijke stand. Bij "
@@ -255,7 +256,8 @@ def _gelijke_stand(d: Document, p: Perceel) -> None:
         "(datum, aanwezigen, uitkomst) en in de gunningsbeslissing vermeld. Een gelijke stand die de gunning niet "
         "verandert, hoeft niet te worden beslist."
     )
-    d.alinea(tekst)
+    zonder = zonder_werking_zin(p)
+    d.alinea(tekst + (f" {zonder}" if zonder else ""))
 
 
 def _verdeling(d: Document, p: Perceel) -> None:

@@ -71,6 +71,8 @@ def te_controleren(g: Rapportgegevens) -> list[str]:
     uit += _andere_prijs_dan_gerekend(g)
     uit += _beoordelaar_bij_inschrijver(g)
     for i in g.inschrijvingen:
+        if not any(code in i.aanbod for code in g.uitslag.percelen):
+            continue  # no letter from this run (`gunning --lots`): the advies names only letters it comes with
         a = lees_aanhef(i.contactpersoon or "")
         if a.waarschuwing:
             uit.append(
