@@ -54,6 +54,19 @@ generation) at least 83.853 (15 rounds, 213 s cpu) and at most 83.875 (the Lagra
 hull's demand prices, which 150 subgradient steps did not lower). So it closes 56-80% of the gap from the LP to
 the optimum where HiGHS's root closes 87%, and takes minutes of cpu, not the < 1 s asked: not built (no-go).
 Seeds 1 and 2 the same: both at once 88.579-88.615 and 98.397-98.409 against HiGHS's root 88.577 and 98.389.
+
+Also measured for issue #24, the exact reductions before the MIP, each in its best case (the proven optimum as the
+cutoff; bench/subregio_vastzetten.py; README, "Meting van 5 december 2026, avond (per_subregio)"), B1 seeds 7 / 1 / 2,
+cpu: (1) solving stage 4 as a sequence of smaller problems, best supplier first, is not exact: c[g, s] is a product
+(R - rank) x (C - position)^2, not lexicographic (for every pair of rank neighbours with volume the better one's least
+valuable open cell is worth less than the worse one's most valuable), and already without per_subregio the optimum
+can give the best-ranked supplier the second gemeente where an allocation with the same totals gives it the first
+(three gemeenten, the README has the example); (2) reduced-cost fixing of z from the LP relaxation: 0 / 1 / 1 of
+224 / 274 / 188 z (the largest reduced cost of a z is below the room LP - optimum in seed 7); (3) probing every z
+(the LP with z = 0 and z = 1): 44 / 68 / 50 fixed in 2.4 / 3.0 / 1.4 s, the MIP then 9.3 / 18.2 / 7.9 s against
+10.6 / 18.2 / 11.6 s, so probing and MIP together 11.7 / 21.2 / 9.3 s, slower on seeds 7 and 1; (4) HiGHS's root as
+it runs by default (at most 1 node) alone costs 6.9 / 9.9 / 5.8 s, the same with mip_heuristic_effort 0: a proof by
+HiGHS on this model pays more than the 2 s asked for the three lots together before it branches. None built.
 """
 
 from __future__ import annotations
