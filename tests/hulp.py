@@ -115,6 +115,18 @@ def kopieer_voorbeeld(bron: Path, doel: Path) -> Path:
     return doel
 
 
+def gegund_voorbeeld(bron: Path, doel: Path, *opties: str) -> Path:
+    """A copy of the example tender (kopieer_voorbeeld) awarded with `evaluatie gunning` and these options."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    ws = kopieer_voorbeeld(bron, doel)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), *opties])
+    assert res.exit_code == 0, res.output
+    return ws
+
+
 def _beoordelingsdatum(pad: Path) -> dt.date:
     """10 March 2026 (the date of most tests), or the day after the closing where the tender of the form's
     werkmap closes later: a scoring lies between the closing and the award decision."""

@@ -16,17 +16,14 @@ from evaluatie.cli import main
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
-from tests.hulp import kleine_aanbesteding, kopieer_voorbeeld, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import gegund_voorbeeld, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 BEOORDELAARS = ("Anouk Verbeek", "Mehmet Yilmaz", "Joost de Ridder")  # the example's panel, in yaml order
 
 
 @pytest.fixture(scope="module")
 def voorbeeld_advies(voorbeeld_bron: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path_factory.mktemp("advies") / "voorbeeld")
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--lots", "B1,onderwijs"])
-    assert res.exit_code == 0, res.output
-    return ws
+    return gegund_voorbeeld(voorbeeld_bron, tmp_path_factory.mktemp("advies") / "voorbeeld", "--lots", "B1,onderwijs")
 
 
 def _advies(ws: Path) -> str:

@@ -61,6 +61,18 @@ def _niet_uitgesloten(ws: Path) -> Result:
     )  # fmt: skip
 
 
+def _uitsluitingsgrond_verklaard(
+    tmp_path: Path, capaciteit_a: int = 20, prijs_d: int = 9500, capaciteit_d: int = 20
+) -> Path:
+    """B1 with the knock-out rule uitsluitingsgronden; A bids EUR 9.000, D declares an exclusion ground."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, capaciteit_a, 12, 4, "alle")])
+    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", prijs_d, capaciteit_d, 12, 4, "alle")], uitsluiting="ja")
+    return ws
+
+
 def _ongewijzigd_concept(ws: Path, res: Result, commando: str) -> None:
     """An open point: exit 1, the advies a CONCEPT, no letters, and the command that settles it named."""
     assert res.exit_code == 1, res.output
@@ -211,11 +223,7 @@ def test_abnormaal_laag_verworpen_aanvaard_ingetrokken_verouderd(laag: Path, tmp
 
 
 def test_uitsluitingsgrond_gewogen_in_brief(tmp_path: Path) -> None:
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
-    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 20, 12, 4, "alle")], uitsluiting="ja")
+    ws = _uitsluitingsgrond_verklaard(tmp_path)
     _vul(ws, {"A": 75})
     _ongewijzigd_concept(ws, _run("gunning", "--werkmap", str(ws)), 'evaluatie uitsluitingsgrond --inschrijver "D"')
 
@@ -501,11 +509,7 @@ def test_readme_voorbeeld_herstel_en_loting(voorbeeld: Path) -> None:
 
 
 def test_uitsluitingsgrond_niet_uitgesloten_na_zelfreiniging(tmp_path: Path) -> None:
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
-    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 10, 12, 4, "alle")], uitsluiting="ja")
+    ws = _uitsluitingsgrond_verklaard(tmp_path, capaciteit_a=10, capaciteit_d=10)
     res = _niet_uitgesloten(ws)
     assert res.exit_code == 0, res.output
     _vul(ws, {"A": 75, "D": 75})  # D is admitted, so the panel scores it

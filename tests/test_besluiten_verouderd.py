@@ -15,7 +15,17 @@ import yaml
 from click.testing import Result
 
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
-from tests.test_besluiten import _advies, _besluit, _brief, _intrekken, _loting, _niet_uitgesloten, _run, _vul
+from tests.test_besluiten import (
+    _advies,
+    _besluit,
+    _brief,
+    _intrekken,
+    _loting,
+    _niet_uitgesloten,
+    _run,
+    _uitsluitingsgrond_verklaard,
+    _vul,
+)
 
 
 def _plat(tekst: str) -> str:
@@ -239,11 +249,7 @@ def test_verouderd_herstel_wordt_niet_toegepast_en_de_cel_geldt_zoals_zij_is(tmp
 def _uitsluitingswerkmap(tmp_path: Path) -> Path:
     """D declares a ground and bids 8800 against A's 9000, both quality 75: admitted, D ranks first (D 0.6*75 +
     0.4*100 = 85.00; A 0.6*75 + 0.4*(8800/9000*100) = 84.11) and takes all 20."""
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
-    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 8800, 20, 12, 4, "alle")], uitsluiting="ja")
+    ws = _uitsluitingsgrond_verklaard(tmp_path, prijs_d=8800)
     return ws
 
 

@@ -5,11 +5,30 @@ showed 'Inburgeraars per jaar' per supplier as for a gunning lot would contradic
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
 from evaluatie.cli import main
 from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, open_house_module, schrijf_bod, vul_beoordeling
+
+
+def _met_pvt() -> dict[str, Any]:
+    """The small tender (reviewer Ada) with the open-house lot PVT (ceiling EUR 350): Noord 10, Oost 6, Zuid 4."""
+    data = kleine_aanbesteding(beoordelaars=["Ada"])
+    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
+    for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
+        g["inburgeraars"]["PVT"] = n
+    return data
+
+
+def _beoordeeld_en_gegund(ws: Path) -> None:
+    """Ada's form written by 'template beoordeling', Alfa scored 75 on both criteria, and the award run (exit 0)."""
+    res = CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("Alfa", "Plan van aanpak"): 75, ("Alfa", "Samenwerking"): 75})
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
 
 
 def test_gemeentepagina_open_house_noemt_verwachting_en_keuze(tmp_path: Path) -> None:
@@ -31,17 +50,10 @@ def test_gemeentepagina_open_house_noemt_verwachting_en_keuze(tmp_path: Path) ->
 
 
 def test_gemeentepagina_gemengd_alleen_het_open_houseperceel_is_een_verwachting(tmp_path: Path) -> None:
-    data = kleine_aanbesteding(beoordelaars=["Ada"])
-    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
-    for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
-        g["inburgeraars"]["PVT"] = n
+    data = _met_pvt()
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 30, 12, 4, "alle")])
-    res = CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
-    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("Alfa", "Plan van aanpak"): 75, ("Alfa", "Samenwerking"): 75})
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
+    _beoordeeld_en_gegund(ws)
     noord = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
     b1_deel, pvt_deel = noord.split("Participatieverklaringstraject", 1)
     assert "Inburgeraars per jaar" in b1_deel and "verwacht" not in b1_deel.lower().replace("verwachte kosten", "")
@@ -51,11 +63,9 @@ def test_gemeentepagina_gemengd_alleen_het_open_houseperceel_is_een_verwachting(
 def test_advies_noemt_twee_open_housepercelen_in_het_meervoud(tmp_path: Path) -> None:
     """B1 (gunning) with PVT and MAP (toelating): the advies says 'Percelen PVT en MAP: open house' and
     'voor percelen ...', not 'Perceel Participatieverklaringstraject en Module ...' (one lot by its name)."""
-    data = kleine_aanbesteding(beoordelaars=["Ada"])
-    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
+    data = _met_pvt()
     data["percelen"]["MAP"] = open_house_module("Module arbeidsmarkt en participatie", 600)
     for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
-        g["inburgeraars"]["PVT"] = n
         g["inburgeraars"]["MAP"] = n
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(
@@ -65,11 +75,7 @@ def test_advies_noemt_twee_open_housepercelen_in_het_meervoud(tmp_path: Path) ->
         "11111111",
         [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 30, 12, 4, "alle"), ("MAP", 500, 30, 12, 4, "alle")],
     )
-    res = CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
-    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("Alfa", "Plan van aanpak"): 75, ("Alfa", "Samenwerking"): 75})
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
+    _beoordeeld_en_gegund(ws)
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     namen = "Participatieverklaringstraject en Module arbeidsmarkt en participatie"
     assert f"Percelen {namen}: open house. Er wordt geen raamovereenkomst" in advies
@@ -81,18 +87,11 @@ def test_gemeentepagina_zonder_toegelaten_aanbieder_is_geen_besparing(tmp_path: 
     """Alfa serves PVT only in Noord (10) and Oost (6); Zuid's 4 have no admitted supplier. The page said 'de
     verwachte kosten liggen EUR 1.400,00 lager' for Zuid (EUR 0,00 against 4 x EUR 350) and compared the total
     costs with a demand that includes them, as if no supplier were a saving."""
-    data = kleine_aanbesteding(beoordelaars=["Ada"])
-    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
-    for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
-        g["inburgeraars"]["PVT"] = n
+    data = _met_pvt()
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 30, 12, 4, "Noord")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("PVT", 320, 30, 12, 4, "Noord; Oost")])
-    res = CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
-    vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("Alfa", "Plan van aanpak"): 75, ("Alfa", "Samenwerking"): 75})
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
+    _beoordeeld_en_gegund(ws)
     zuid = html_tekst(ws / "rapporten" / "gemeenten" / "zuid.html")
     pvt = zuid.split("Participatieverklaringstraject", 1)[1]
     assert "lager" not in pvt

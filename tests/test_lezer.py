@@ -13,10 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from evaluatie.cli import main
-from tests.hulp import kopieer_voorbeeld
+from tests.hulp import gegund_voorbeeld
 
 pytestmark = pytest.mark.skipif(
     any(shutil.which(p) is None for p in ("chromium", "pdftotext", "pdfinfo")),
@@ -32,10 +30,7 @@ def _chromium(*args: str) -> None:
 
 @pytest.fixture(scope="module")
 def rapporten(voorbeeld_bron: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path_factory.mktemp("lezer") / "voorbeeld")
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
-    return ws / "rapporten"
+    return gegund_voorbeeld(voorbeeld_bron, tmp_path_factory.mktemp("lezer") / "voorbeeld") / "rapporten"
 
 
 def test_advies_afgedrukt_op_a4_met_paginanummers_en_vertrouwelijk(rapporten: Path, tmp_path: Path) -> None:

@@ -13,6 +13,17 @@ from evaluatie.cli import main
 GUNNING_ALLEEN = ("# weging:", "# bij_gelijke_stand:", "# abnormaal_laag:", "# max_fictieve_korting:")
 
 
+def _nieuw(tmp_path: Path, percelen: str, toelating: str) -> str:
+    """aanbesteding.yaml as 'evaluatie nieuw' writes it for Almere and Dronten with these lots, some open house."""
+    res = CliRunner().invoke(
+        main,
+        ["nieuw", str(tmp_path / "ws"), "--naam", "Test", "--penvoerder", "Almere", "--gemeenten", "Almere,Dronten",
+         "--percelen", percelen, "--toelating", toelating],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    return (tmp_path / "ws" / "aanbesteding.yaml").read_text(encoding="utf-8")
+
+
 def _blok(tekst: str, code: str) -> str:
     deel = tekst.split(f"\n  {code}:\n", 1)[1]
     volgende = [i for i in (deel.find("\n  PVT:\n"), deel.find("\n  MAP:\n")) if i >= 0]
@@ -20,13 +31,7 @@ def _blok(tekst: str, code: str) -> str:
 
 
 def test_open_housepercelen_noemen_geen_rangorde_instellingen(tmp_path: Path) -> None:
-    res = CliRunner().invoke(
-        main,
-        ["nieuw", str(tmp_path / "ws"), "--naam", "Test", "--penvoerder", "Almere", "--gemeenten", "Almere,Dronten",
-         "--percelen", "B1,PVT,MAP", "--toelating", "PVT,MAP"],
-    )  # fmt: skip
-    assert res.exit_code == 0, res.output
-    tekst = (tmp_path / "ws" / "aanbesteding.yaml").read_text(encoding="utf-8")
+    tekst = _nieuw(tmp_path, "B1,PVT,MAP", "PVT,MAP")
     b1, pvt, mapblok = _blok(tekst, "B1"), _blok(tekst, "PVT"), _blok(tekst, "MAP")
     for sleutel in GUNNING_ALLEEN:
         assert sleutel in b1, sleutel
@@ -43,13 +48,7 @@ def test_commentaar_noemt_criterium_weghalen_en_kwaliteit_bij_toelating(tmp_path
     """The comments said how to switch off a knock-out rule, not how to remove a criterion of the set, nor that an
     open house scores its criteria only with the knock-out rule minimum_kwaliteit (README, De aanbesteding
     beschrijven; tests/test_toelating_zonder_kwaliteit.py)."""
-    res = CliRunner().invoke(
-        main,
-        ["nieuw", str(tmp_path / "ws"), "--naam", "Test", "--penvoerder", "Almere", "--gemeenten", "Almere,Dronten",
-         "--percelen", "B1,PVT", "--toelating", "PVT"],
-    )  # fmt: skip
-    assert res.exit_code == 0, res.output
-    tekst = (tmp_path / "ws" / "aanbesteding.yaml").read_text(encoding="utf-8")
+    tekst = _nieuw(tmp_path, "B1,PVT", "PVT")
     b1, pvt = _blok(tekst, "B1"), _blok(tekst, "PVT")
     for blok in (b1, pvt):
         assert "# gunningscriteria:   # per code: naam en weging; 'K4: false' haalt een criterium weg" in blok

@@ -16,15 +16,12 @@ from openpyxl import load_workbook
 from evaluatie.cli import main
 from evaluatie.rapport.standstill import standstill
 from evaluatie.tekst import euro
-from tests.hulp import kopieer_voorbeeld
+from tests.hulp import gegund_voorbeeld, kopieer_voorbeeld
 
 
 @pytest.fixture(scope="module")
 def gegund(voorbeeld_bron: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = kopieer_voorbeeld(voorbeeld_bron, tmp_path_factory.mktemp("rapport") / "voorbeeld")
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--lots", "B1,onderwijs"])
-    assert res.exit_code == 0, res.output
-    return ws
+    return gegund_voorbeeld(voorbeeld_bron, tmp_path_factory.mktemp("rapport") / "voorbeeld", "--lots", "B1,onderwijs")
 
 
 def _brief(ws: Path, naam: str) -> tuple[str, str]:

@@ -14,8 +14,18 @@ import yaml
 from openpyxl import load_workbook
 
 import evaluatie
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
-from tests.test_besluiten import CRITERIA, _besluit, _brief, _niet_uitgesloten, _run, _vul, laag, schoon  # noqa: F401  (fixtures)
+from tests.hulp import html_tekst, schrijf_bod, schrijf_yaml
+from tests.test_besluiten import (  # noqa: F401  (fixtures)
+    CRITERIA,
+    _besluit,
+    _brief,
+    _niet_uitgesloten,
+    _run,
+    _uitsluitingsgrond_verklaard,
+    _vul,
+    laag,
+    schoon,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -127,11 +137,7 @@ def test_regel_ontbreekt_na_niet_uitgesloten_zegt_hoe_toe_te_voegen(tmp_path: Pa
     panel scores. `template beoordeling` keeps filled forms, and the error said only 'regel ontbreekt'. It now says
     which row to add below the table and how (the sheet is protected without a password); adding the rows that way
     lets the award run."""
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
-    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 10, 12, 4, "alle")], uitsluiting="ja")
+    ws = _uitsluitingsgrond_verklaard(tmp_path, capaciteit_d=10)
     _vul(ws, {"A": 75})
     res = _niet_uitgesloten(ws)
     assert res.exit_code == 0, res.output
@@ -171,11 +177,7 @@ def test_ongewogen_uitsluitingsgrond_is_aangehouden_niet_uitgesloten(tmp_path: P
     called D 'uitgesloten' and the CONCEPT advies advised 'D uit te sluiten op grond van een uitsluitingsgrond',
     while the open point says the ground is not weighed: exclusion (art. 2.86/2.87) is a decision not yet taken.
     Now D is 'aangehouden' until the weighing, and 'uitgesloten' once it is recorded so."""
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["knockout"]["uitsluitingsgronden"] = {}
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
-    schrijf_bod(ws, "d.xlsx", "D", "44444444", [("B1", 9500, 20, 12, 4, "alle")], uitsluiting="ja")
+    ws = _uitsluitingsgrond_verklaard(tmp_path)
     _vul(ws, {"A": 75})
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 1 and "D (aangehouden): " in res.output, res.output
