@@ -4,7 +4,6 @@ on generated sheets with every kind of cell (and the sheets it leaves to openpyx
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 from typing import Any
 
@@ -17,8 +16,8 @@ from openpyxl.styles import Font
 
 import evaluatie.xlsxrijen as xlsxrijen
 from evaluatie.ooxml import _opgeslagen, normaliseer
-
-TIJD = dt.datetime(2026, 1, 1)
+from tests.test_ooxml_geheugen import TIJD
+from tests.test_ooxml_geheugen import _eigen_save as _openpyxl_zelf
 
 _WAARDEN = st.one_of(
     st.none(),
@@ -61,12 +60,6 @@ def _werkmap(bladen: list[tuple[list[list[tuple[Any, str | None, bool]]], str | 
         elif extra == "samengevoegd":
             ws.merge_cells("A3:B3")
     return wb
-
-
-def _openpyxl_zelf(wb: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
 
 
 def _opslag(maak, opslaan) -> bytes | str:
