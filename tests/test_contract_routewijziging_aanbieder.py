@@ -74,7 +74,10 @@ def test_na_een_routewijziging_wacht_niemand_meer_bij_de_aanbieder_van_de_aanmel
     assert r.exit_code == 0, r.output
     b1 = next(p for p in json.loads(r.stdout)["prestaties"] if (p["perceel"], p["aanbieder"]) == ("B1", "Alfa"))
     assert b1["wachtend_langer_dan_beloofd"] == 0 and b1["afgeschaald"] == 1, b1
-    assert not [s for s in json.loads(r.stdout)["signalen"] if s["soort"] == "wachtend"], r.stdout
+    wachtend = [s["tekst"] for s in json.loads(r.stdout)["signalen"] if s["soort"] == "wachtend"]
+    # K-1 waits for Alfa in the Z-route since the change: 30 days on 1 October, above the 4 weeks promised
+    assert [t for t in wachtend if "B1-route" in t] == [] and len(wachtend) == 1, wachtend
+    assert "Bij Alfa (Z-route) wachten" in wachtend[0] and "de langste wachttijd in weken: 4,3" in wachtend[0]
 
 
 def test_routewijziging_na_het_einde_van_het_traject_is_een_fout(ws: Path) -> None:

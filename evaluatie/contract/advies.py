@@ -56,15 +56,20 @@ class Advies:
         return gekozen == self.advies or gekozen in self.gelijkwaardig
 
 
-def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
-    fouten = []
-    if gemeente not in reg.subregio:  # a typo gets the closest names, as in the bids and aanbesteding.yaml
-        from evaluatie.gemeentenamen import Namen, opsomming
+def gemeente_fout(reg: Register, gemeente: str) -> Fout | None:
+    """A --gemeente the contract does not know, with the closest names (as in the bids and aanbesteding.yaml)."""
+    if gemeente in reg.subregio:
+        return None
+    from evaluatie.gemeentenamen import Namen, opsomming
 
-        bedoeld = Namen(reg.gemeenten).suggesties(gemeente)
-        eerste = ", ".join(reg.gemeenten[:8]) + (", ..." if len(reg.gemeenten) > 8 else "")  # as contract inlezen
-        hint = f"; bedoelt u {opsomming(bedoeld, 'of')}?" if bedoeld else f" ({eerste})"
-        fouten.append(Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract{hint}"))
+    bedoeld = Namen(reg.gemeenten).suggesties(gemeente)
+    eerste = ", ".join(reg.gemeenten[:8]) + (", ..." if len(reg.gemeenten) > 8 else "")  # as contract inlezen
+    hint = f"; bedoelt u {opsomming(bedoeld, 'of')}?" if bedoeld else f" ({eerste})"
+    return Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract{hint}")
+
+
+def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
+    fouten = [f for f in [gemeente_fout(reg, gemeente)] if f is not None]
     if perceel not in reg.percelen:
         fouten.append(Fout("--route", reg.geen_perceel(perceel)))
     elif gemeente in reg.subregio:

@@ -19,6 +19,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+from evaluatie.contract.advies import gemeente_fout
 from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_toekomst
 from evaluatie.contract.gebeurtenissen import SOORTEN, woorden
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
@@ -46,22 +47,12 @@ class Intrekking:
 
     @property
     def zin(self) -> str:
-        """The withdrawal in words, as the stand and the dossier name it."""
+        """The withdrawal in words, as the command says it."""
         return (
             f"{SOORTEN[self.soort].label} van {self.gebeurtenis_datum.strftime('%d-%m-%Y')} van klant "
             f"{self.klantnummer} ({self.gemeente}, {self.plaats}), ingetrokken per {self.datum.strftime('%d-%m-%Y')} "
             f"bij besluit {self.besluit}"
         )
-
-
-def _gemeente_fout(reg: Register, gemeente: str) -> Fout | None:
-    if gemeente in reg.subregio:
-        return None
-    from evaluatie.gemeentenamen import Namen, opsomming
-
-    bedoeld = Namen(reg.gemeenten).suggesties(gemeente)
-    hint = f"; bedoelt u {opsomming(bedoeld, 'of')}?" if bedoeld else f" ({', '.join(reg.gemeenten[:8])})"
-    return Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract{hint}")
 
 
 def trek_in(
@@ -86,7 +77,7 @@ def trek_in(
     if (fout := klantnummer_fout(klant)) is not None:  # never looked up, never written: no BSN or name in the register
         fouten.append(Fout("--klant", fout))
         klant = ""
-    if (g_fout := _gemeente_fout(reg, gemeente)) is not None:
+    if (g_fout := gemeente_fout(reg, gemeente)) is not None:
         fouten.append(g_fout)
     s = lees_soort(gebeurtenis)
     if s is None:

@@ -45,6 +45,14 @@ class Plaatsing:
             return self.route_gewijzigd, self.route_gewijzigd_leverancier
         return self.perceel, self.leverancier
 
+    def sinds(self, d: dt.date) -> dt.date | None:
+        """The day the client came to the supplier it is with on `d` (`bij`): the registration, or the route change.
+        A waiting time with that supplier runs from then: it never waited for it before."""
+        w = self.route_gewijzigd_datum
+        if w is not None and self.route_gewijzigd and self.route_gewijzigd_leverancier and d >= w:
+            return w
+        return self.aangemeld
+
 
 @dataclass(frozen=True)
 class Ingetrokken:

@@ -84,8 +84,6 @@ PRESTATIEVELDEN = (
     "niet_behaald",
     "afgeschaald",
 )
-# counted for the supplier of the registration; the other outcomes for the one the client was with on their day
-_BIJ_AANMELDING = frozenset({"gestart", "boven_belofte", "op_tijd", "afgeschaald"})
 Sleutel = tuple[str, ...]
 CONTROLE_GEMEENTEN = 50  # rule 5 runs for a contract of up to this many gemeenten (README, "Kleine aantallen")
 _GESLAAGD_VELD = {"B1 behaald": "b1", "hoogst haalbare niveau behaald": "hoogst_haalbaar"}
@@ -175,12 +173,11 @@ class _Model:
         for pl in reg.plaatsingen:
             if not (pl.perceel and pl.leverancier and pl.aangemeld):
                 continue
-            belofte = reg.leveranciers[(pl.perceel, pl.leverancier)].wachttijd_weken
-            for veld, d in self._prestatiedata(pl, belofte):
+            for veld, d in self._prestatiedata(pl, reg):
                 if d is not None and d <= laatste:
-                    # as `stand` counts: a start and a route change for the registration's supplier, an outcome
-                    # for the supplier the client was with on its day
-                    perceel, wie = (pl.perceel, pl.leverancier) if veld in _BIJ_AANMELDING else pl.bij(d)
+                    # as `stand` counts: a route change for the registration's supplier, a start and an outcome for
+                    # the supplier the client was with on its day
+                    perceel, wie = (pl.perceel, pl.leverancier) if veld == "afgeschaald" else pl.bij(d)
                     if perceel and wie:
                         per_p.setdefault((perceel, wie, veld), []).append(d.toordinal())
         for c, s in reg.leveranciers:
@@ -190,12 +187,16 @@ class _Model:
             self._relatie(self.p[(c, s, "gestart")], [self.p[(c, s, "boven_belofte")], self.p[(c, s, "op_tijd")]], True)
 
     @staticmethod
-    def _prestatiedata(pl: Plaatsing, belofte: float) -> Iterator[tuple[str, dt.date | None]]:
-        """The date each outcome of a placement counts from, by the definitions of `stand`."""
+    def _prestatiedata(pl: Plaatsing, reg: Register) -> Iterator[tuple[str, dt.date | None]]:
+        """The date each outcome of a placement counts from, by the definitions of `stand`: a start against the
+        promise of the supplier that started the client, waiting since the client came to it (`Plaatsing.sinds`)."""
         assert pl.aangemeld is not None
         yield "gestart", pl.gestart
         if pl.gestart is not None:
-            yield "boven_belofte" if (pl.gestart - pl.aangemeld).days / 7 > belofte else "op_tijd", pl.gestart
+            perceel, wie = pl.bij(pl.gestart)
+            belofte = reg.leveranciers[(str(perceel), str(wie))].wachttijd_weken
+            sinds = pl.sinds(pl.gestart) or pl.aangemeld
+            yield "boven_belofte" if (pl.gestart - sinds).days / 7 > belofte else "op_tijd", pl.gestart
         yield "gestopt", pl.gestopt
         yield "afgerond", pl.afgerond
         if pl.examen is not None:

@@ -36,9 +36,9 @@ from evaluatie.tekst import euro, getal, kort
 RAAM_SIGNAAL = 0.80
 # how the outcomes per supplier count a route change: said under them wherever they are shown
 UITKOMST_NA_ROUTEWIJZIGING = (
-    "Na een routewijziging (afschaling) tellen voortijdig gestopt, afgerond en de examenuitslag bij de aanbieder van "
-    "de nieuwe route, vanaf de dag van de wijziging; gestart, de wachttijd en afgeschaald tellen bij de aanbieder van "
-    "de aanmelding."
+    "Na een routewijziging (afschaling) tellen de start, voortijdig gestopt, afgerond en de examenuitslag bij de "
+    "aanbieder van de nieuwe route, vanaf de dag van de wijziging, en loopt de wachttijd bij die aanbieder vanaf die "
+    "dag; afgeschaald telt bij de aanbieder van de aanmelding."
 )
 AFWIJKING_PERSONEN = 5
 AFWIJKING_AANDEEL = 0.25
@@ -243,16 +243,17 @@ def uitgevallen_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
 
 
 def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:
-    """Days each registered-but-not-started person has been waiting with this supplier at peildatum (a person who
-    stopped before starting waits no longer, nor does one whose route changed: from that day the person is with the
-    supplier of the new route, no longer waiting for this one)."""
+    """Days each person not started with this supplier has been waiting for it at peildatum: registered with it, or
+    come to it by a route change (waiting since that day). A person who stopped before starting waits no longer, nor
+    does one whose route changed away from it: from that day the person waits for the supplier of the new route."""
     uit = []
     for p in plaatsingen:
-        if p.perceel != perceel or p.leverancier != naam or p.aangemeld is None or p.aangemeld > peildatum:
+        if p.aangemeld is None or p.aangemeld > peildatum or p.bij(peildatum) != (perceel, naam):
             continue
-        weg = [d for d in (p.gestart, p.gestopt, p.route_gewijzigd_datum) if d is not None and d <= peildatum]
-        if not weg:
-            uit.append((peildatum - p.aangemeld).days)
+        if not any(d is not None and d <= peildatum for d in (p.gestart, p.gestopt)):
+            sinds = p.sinds(peildatum)
+            assert sinds is not None
+            uit.append((peildatum - sinds).days)
     return uit
 
 
@@ -277,10 +278,16 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
     for pl in reg.plaatsingen:
         if pl.perceel and pl.leverancier and pl.aangemeld and pl.aangemeld <= peildatum:
             per.setdefault((pl.perceel, pl.leverancier), []).append(pl)
-    # an outcome counts for the supplier the client was with on its day (after a route change: the new route's)
+    # an outcome counts for the supplier the client was with on its day (after a route change: the new route's), a
+    # start too, with the waiting time since the client came to that supplier
     uitkomsten: dict[tuple[str, str], dict[str, list[str | None]]] = {}
+    wachttijden: dict[tuple[str, str], list[float]] = {}
     for lijst in per.values():
         for pl in lijst:
+            if pl.gestart is not None and pl.gestart <= peildatum and (sinds := pl.sinds(pl.gestart)) is not None:
+                c, wie = pl.bij(pl.gestart)
+                if c and wie:
+                    wachttijden.setdefault((c, wie), []).append((pl.gestart - sinds).days / 7)
             for veld, d in (("gestopt", pl.gestopt), ("afgerond", pl.afgerond), ("examen", pl.examendatum)):
                 if d is not None and d <= peildatum:
                     c, wie = pl.bij(d)
@@ -293,9 +300,7 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
         def op(d: dt.date | None) -> bool:
             return d is not None and d <= peildatum
 
-        wacht = tuple(
-            (pl.gestart - pl.aangemeld).days / 7 for pl in lijst if op(pl.gestart) and pl.aangemeld is not None
-        )
+        wacht = tuple(wachttijden.get((code, naam), ()))
         examens = eigen.get("examen", [])
         prestaties.append(
             Prestatie(
@@ -312,7 +317,8 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 geplaatst=len(lijst),
                 wachtend_te_lang=tuple(
                     sorted(
-                        (d for d in wachtenden(lijst, code, naam, peildatum) if d > s.wachttijd_weken * 7), reverse=True
+                        (d for d in wachtenden(reg.plaatsingen, code, naam, peildatum) if d > s.wachttijd_weken * 7),
+                        reverse=True,
                     )
                 ),
             )
