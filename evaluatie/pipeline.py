@@ -778,7 +778,9 @@ def gun(
     passen = [award]
     toets = b.toets
     afgewezen, weg = afgewezen_toelichtingen(passen, codes)
-    while afgewezen and {t.id for t in afgewezen} != {t.id for t in invoer.afgewezen}:
+    toegepast: set[str] = set()  # the ids of the rejections the last pass applied
+    while afgewezen and {x.id for x in afgewezen} != toegepast:
+        toegepast = {x.id for x in afgewezen}
         invoer.afgewezen = tuple(afgewezen)  # leave-one-out (zekerheid) re-runs beoordeel: the same exclusion
         b.toets = pas_afwijzingen_toe(toets, afgewezen)
         award = Award(invoer, b, reken())
