@@ -772,18 +772,27 @@ def gun(
     from evaluatie.besluiten.openpunten import keurmerkbesluiten_zonder_gunning, open_punten
     from evaluatie.besluiten.toepassen import afgewezen_toelichtingen, pas_afwijzingen_toe
 
-    afgewezen, weg = afgewezen_toelichtingen(award, codes)
-    laat_weg(invoer, weg)
-    if afgewezen:
+    # A rejection removes a bid from the valid bids another is compared with, so a price may be flagged only in the
+    # award after it (the published rule: 'de andere geldige inschrijvingen'). Every pass with the rejections found so
+    # far applied is one more award in which a decision's premise may hold; until no new rejection is found.
+    passen = [award]
+    toets = b.toets
+    afgewezen, weg = afgewezen_toelichtingen(passen, codes)
+    toegepast: set[str] = set()  # the ids of the rejections the last pass applied
+    while afgewezen and {x.id for x in afgewezen} != toegepast:
+        toegepast = {x.id for x in afgewezen}
         invoer.afgewezen = tuple(afgewezen)  # leave-one-out (zekerheid) re-runs beoordeel: the same exclusion
-        b.toets = pas_afwijzingen_toe(b.toets, afgewezen)
-        for t in afgewezen:
-            if any(s.inschrijver == t.inschrijver and s.perceel == t.perceel for s in b.panel.rijen):
-                b.opzij.append(
-                    f"de scores van het panel voor {t.inschrijver} in perceel {t.perceel} zijn opzijgezet: de "
-                    f"inschrijving is na de beoordeling afgewezen (besluit {t.id}, art. 2.116)"
-                )
+        b.toets = pas_afwijzingen_toe(toets, afgewezen)
         award = Award(invoer, b, reken())
+        passen.append(award)
+        afgewezen, weg = afgewezen_toelichtingen(passen, codes)
+    laat_weg(invoer, weg)
+    for t in afgewezen:
+        if any(s.inschrijver == t.inschrijver and s.perceel == t.perceel for s in b.panel.rijen):
+            b.opzij.append(
+                f"de scores van het panel voor {t.inschrijver} in perceel {t.perceel} zijn opzijgezet: de "
+                f"inschrijving is na de beoordeling afgewezen (besluit {t.id}, art. 2.116)"
+            )
     laat_weg(invoer, _verouderde_lotingen(award, codes))  # on the final ranking: a rejected bid may end a tie
     laat_weg(invoer, keurmerkbesluiten_zonder_gunning(award))
     award.open_punten = open_punten(award, vandaag or dt.date.today())

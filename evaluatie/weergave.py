@@ -214,7 +214,7 @@ def toets_tabel(aanbesteding: Aanbesteding, uitslag: Toetsuitslag, volledig: boo
 def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> str:
     """Quality table per lot, flagged rows with the reviewers who drive them, alpha per criterion."""
     from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
-    from evaluatie.tekst import getal
+    from evaluatie.tekst import getal, kort
 
     if not aanbesteding.panel_nodig:
         return f"Geen beoordeling: {GEEN_PANEL_NODIG}."
@@ -251,9 +251,9 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
         signalen = [r for r in panel.rijen if r.perceel == code and r.signaal]
         getoond, rest = _lijst_rijen(signalen, volledig, "signalen")
         for r in getoond:
-            scores = ", ".join(f"{b} {getal(p, 0)}" for b, p in r.individueel.items())
+            scores = ", ".join(f"{b} {kort(p)}" for b, p in r.individueel.items())  # a half point as 7,5, not 8
             status = (
-                f"consensus {getal(r.consensus, 0)}: {r.consensus_toelichting}"
+                f"consensus {kort(r.consensus)}: {r.consensus_toelichting}"
                 if r.consensus is not None
                 else "nog geen consensus; bespreken in het consensusoverleg"
             )

@@ -32,3 +32,19 @@ def test_halve_punten_in_de_tabel_van_het_panel(tmp_path: Path) -> None:
     assert "X Plan van aanpak 60% 7,5 5 2,5 (1 st.) 6,25 berekend" in tekst, tekst
     assert "X Samenwerking 40% 7,5 7,5 0 (0 st.) 7,50 consensus" in tekst
     assert "X, Samenwerking: 7,5 - Het plan beschrijft het overleg concreet." in tekst
+
+
+def test_halve_punten_in_het_signaal_van_de_terminal(tmp_path: Path) -> None:
+    """`evaluatie beoordelingen` printed a signal on a half-point scale as 'spreiding 2 schaalstappen (Ada 8, Bram 3)'
+    for scores 7,5 and 2,5, and the mean 5 next to them; the scores are now those of the scale."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["schaal"] = {"stappen": [0, 2.5, 5, 7.5, 10]}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    assert CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
+    for naam, k1 in (("ada", 7.5), ("bram", 2.5)):
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", {("X", "Plan van aanpak"): k1, ("X", "Samenwerking"): 5})
+    r = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(ws)])
+    assert r.exit_code == 0, r.output
+    uit = " ".join(r.output.split())
+    assert "Signaal: X, Plan van aanpak: spreiding 2 schaalstappen (Ada 7,5, Bram 2,5)" in uit, uit

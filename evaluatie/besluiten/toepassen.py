@@ -216,20 +216,22 @@ def alle(register: Any) -> tuple[Any, ...]:
     return tuple(register.besluiten) if register is not None else ()
 
 
-def afgewezen_toelichtingen(award: Any, codes: Sequence[str]) -> tuple[list[Toelichting], list[Verouderd]]:
-    """The rejected art. 2.116 explanations to apply to this award, after checking each decision's
-    premise against the award as it stands before them: the bid is flagged in that lot at that price.
-    A decision for a lot not being awarded now is neither checked nor applied. A decision whose premise is
-    gone is returned apart (stale: left out of the computation, see pipeline.laat_weg)."""
+def afgewezen_toelichtingen(passen: Sequence[Any], codes: Sequence[str]) -> tuple[list[Toelichting], list[Verouderd]]:
+    """The rejected art. 2.116 explanations to apply, after checking each decision's premise: the bid is flagged in
+    that lot at that price in one of `passen`, the award as it stands before the decisions and then each award with
+    the rejections found so far applied (pipeline.gun): a bid may be flagged only once another is rejected, as it is
+    then compared with the valid bids that remain. A decision for a lot not being awarded now is neither checked
+    nor applied. A decision whose premise is gone is returned apart (stale: left out of the computation, see
+    pipeline.laat_weg)."""
     from evaluatie.besluiten.openpunten import signalen
 
-    register = award.invoer.besluiten
+    register = passen[0].invoer.besluiten
     weg: list[Verouderd] = []
     uit = []
     for t in register.toegepast("abnormaal"):
         if t.perceel not in codes:
             continue
-        s = next((x for x in signalen(award, t.perceel) if x.inschrijver == t.inschrijver), None)
+        s = next((x for award in passen for x in signalen(award, t.perceel) if x.inschrijver == t.inschrijver), None)
         if s is None:
             niet_meer = "niet meer gesignaleerd als abnormaal laag"
             weg.append(Verouderd(t.id, f"{t.inschrijver} is in perceel {t.perceel} {niet_meer}"))

@@ -332,6 +332,12 @@ def leg_toelichting_vast(
     elif naam is not None and code is not None:
         award = gun(werkmap, code, invoer=invoer, besluiten_toepassen=False)
         signaal = next((s for s in signalen(award, code) if s.inschrijver == naam), None)
+        if signaal is None and invoer.besluiten is not None and invoer.besluiten.toegepast("abnormaal"):
+            # flagged only once another explanation is rejected (fewer valid bids to compare with): the award with
+            # the decisions applied asks for it, so it is accepted here. A fresh read: gun marks stale decisions in
+            # the input it is given, and this command writes the register from `invoer`.
+            na = gun(werkmap, code)
+            signaal = next((s for s in signalen(na, code) if s.inschrijver == naam), None)
         if signaal is None:
             f.noteer(
                 "--inschrijver",
