@@ -127,8 +127,9 @@ def test_gelijke_stand_beslist_ook_het_volume_en_beide_brieven_zeggen_het(rappor
     assert volume["Taalhuis Noord B.V."] >= volume["Inburgerwijs"]
     assert (volume["Taalhuis Noord B.V."], volume["Inburgerwijs"]) == (20, 12)
     volgt = (  # PVT is fictieve_korting: it ranks on the fictitious price, there is no total score
-        "Dezelfde volgorde geldt in de verdeling: bij gelijke fictieve prijs krijgt de hoger gerangschikte "
-        "inschrijving eerst inburgeraars; de prijs beslist daar niet."
+        "Dezelfde volgorde telt in de verdeling: bij gelijke fictieve prijs weegt de hoger gerangschikte "
+        "inschrijving daar zwaarder (rangwicht R − rang + 1, met R het aantal gerangschikte inschrijvingen op het "
+        "perceel; stap 2 van de verdeling in de gunningssystematiek); de prijs beslist daar niet."
     )
     for brief, wie, positie in (
         # the scores the rule compared, both named (both are awarded)
