@@ -14,6 +14,7 @@ from tests.test_besluiten import _brief, _loting, _run
 
 # the sentences the texts used to publish; the computation never did what they say
 WATERVAL_STAP2 = "inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende"
+WATERVAL_STAP4 = "krijgt de hoogst gerangschikte aanbieder de gemeenten die het eerst in de aanbesteding staan"
 
 
 def _gemeenten(*rijen: tuple[str, str, int]) -> list[dict[str, object]]:
@@ -67,7 +68,39 @@ def test_stap2_is_een_gewogen_rangsom_geen_waterval(tmp_path: Path) -> None:
     assert "eerst inburgeraars" not in brief
 
 
+def test_stap4_is_een_gewogen_som_geen_volgorde_van_gemeenten(tmp_path: Path) -> None:
+    """No rule at all; Noord, Oost, Zuid, West with 1 each; equal scores and prices, the draw A, B, D, C, every
+    capacity 1. A serves Noord and Oost, B Noord and Zuid, C Oost and Zuid, D West. Every supplier gets 1 in every
+    allocation (demand 4, capacity 4), so step 4 decides: rank weights R = 4 (A 4, B 3, D 2, C 1), place weights
+    G = 4 (Noord 16, Oost 9, Zuid 4, West 1), D in West (2) either way. A-Oost, B-Noord, C-Zuid: 4 x 9 + 3 x 16 +
+    1 x 4 = 88; A-Noord, B-Zuid, C-Oost: 4 x 16 + 3 x 4 + 1 x 9 = 85. Step 4 takes 88: A, ranked first, does not get
+    Noord, the gemeente listed first, although A-Noord is an allocation with the same totals."""
+    data = kleine_aanbesteding(
+        gemeenten=_gemeenten(("Noord", "A", 1), ("Oost", "A", 1), ("Zuid", "B", 1), ("West", "B", 1))
+    )
+    ws = maak_werkmap(tmp_path / "ws", data)
+    for bestand, naam, kvk, waar in (
+        ("a.xlsx", "A", "11111111", "Noord; Oost"),
+        ("b.xlsx", "B", "22222222", "Noord; Zuid"),
+        ("c.xlsx", "C", "33333333", "Oost; Zuid"),
+        ("d.xlsx", "D", "44444444", "West"),
+    ):
+        schrijf_bod(ws, bestand, naam, kvk, [("B1", 9000, 1, 12, 4, waar)])
+    assert _gegund(ws, "A;B;D;C") == {("Noord", "B"): 1, ("Oost", "A"): 1, ("Zuid", "C"): 1, ("West", "D"): 1}
+    methode = " ".join(_systematiek(ws).split())
+    assert (
+        "4. met het aantal inburgeraars per aanbieder vast, daarbinnen zo veel mogelijk totaal over de gemeenten van "
+        "rangwicht x plaatswicht x inburgeraars, waarbij het plaatswicht van een gemeente (G − plaats + 1)² is, met G "
+        "het aantal gemeenten met vraag op het perceel en plaats haar plaats onder die gemeenten in de volgorde van de "
+        "aanbesteding (de eerste weegt G², de laatste 1): zo gaan eerder genoemde gemeenten bij voorkeur naar hoger "
+        "gerangschikte aanbieders, maar gekozen wordt het grootste totaal, en de hoogst gerangschikte aanbieder krijgt "
+        "daardoor niet altijd de eerst genoemde gemeenten."
+    ) in methode
+    assert WATERVAL_STAP4 not in methode
+
+
 def test_oude_zinnen_zijn_weg_uit_de_readme() -> None:
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
-    assert WATERVAL_STAP2 not in readme
+    assert WATERVAL_STAP2 not in readme and WATERVAL_STAP4 not in readme
+    assert "aanbieder krijgt de gemeenten die het eerst in de aanbesteding staan" not in readme
     assert "krijgt de hoger gerangschikte inschrijving eerst inburgeraars" not in readme

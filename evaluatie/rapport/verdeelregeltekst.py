@@ -51,6 +51,18 @@ RANGSTAP = (
     "mogelijk inburgeraars bij de hoogst gerangschikte aanbieder en dan pas bij de volgende"
 )
 
+# Step 4 in words: the objective of the last stage (`Opbouw.doelen`: (m - rang) x (n - ci)^2 per inburgeraar, over
+# the gemeenten with demand in tender order, evaluatie.verdeling.pad.gemeenteklassen, on every path), with the intent
+# and without the old claim that the best-ranked supplier gets the gemeenten listed first: a weighted sum is no
+# lexicographic order, not even without any rule (tests/test_verdeelstappen_tekst.py).
+PLAATSSTAP = (
+    "daarbinnen zo veel mogelijk totaal over de gemeenten van rangwicht x plaatswicht x inburgeraars, waarbij het "
+    "plaatswicht van een gemeente (G − plaats + 1)² is, met G het aantal gemeenten met vraag op het perceel en "
+    "plaats haar plaats onder die gemeenten in de volgorde van de aanbesteding (de eerste weegt G², de laatste 1): "
+    "zo gaan eerder genoemde gemeenten bij voorkeur naar hoger gerangschikte aanbieders, maar gekozen wordt het "
+    "grootste totaal, en de hoogst gerangschikte aanbieder krijgt daardoor niet altijd de eerst genoemde gemeenten"
+)
+
 # The same weight as the letters cite it next to a tie (evaluatie.rapport.gelijkestand.verdeling_volgt).
 RANGWICHT = (
     "rangwicht R − rang + 1, met R het aantal gerangschikte inschrijvingen op het perceel; stap 2 van de verdeling "
@@ -69,9 +81,8 @@ def verdeelstappen(maatstaf: str = "totaalscore", waarde: str = "haar totaalscor
         f"inschrijving {waarde} is; 2. daarbinnen {RANGSTAP}; bij gelijke {maatstaf} staat hoger in de rangorde "
         "de aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat die ook in deze stap "
         "zwaarder weegt; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen verdelingen die in stap 1 "
-        "en 2 gelijk zijn, nooit een gelijke stand); 4. daarbinnen krijgt de hoogst gerangschikte aanbieder de "
-        "gemeenten die het eerst in de aanbesteding staan. Zo beslist nooit toeval of de rekenprogrammatuur tussen "
-        "gelijkwaardige verdelingen."
+        f"en 2 gelijk zijn, nooit een gelijke stand); 4. met het aantal inburgeraars per aanbieder vast, {PLAATSSTAP}. "
+        "Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen."
     )
 
 
