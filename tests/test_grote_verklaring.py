@@ -45,8 +45,9 @@ GEVALLEN = [
      "Spreektaal meer dan zonder die regel; zonder die regel zou het 15 krijgen"),
     ("gelijke_waarde_betere_rang", "PVT", "Inburgerwijs", "inburgerwijs-pvt.docx",
      "Inburgerwijs krijgt 12 van zijn capaciteit 20: Taalhuis Noord B.V. heeft dezelfde fictieve prijs en gaat "
-     "voor door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore); bij gelijke fictieve prijs krijgt de "
-     "hoger gerangschikte inschrijving eerst inburgeraars"),
+     "voor door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore); bij gelijke fictieve prijs weegt de "
+     "hoger gerangschikte inschrijving in de verdeling zwaarder (rangwicht R − rang + 1, met R het aantal "
+     "gerangschikte inschrijvingen op het perceel; stap 2 van de verdeling in de gunningssystematiek)"),
     ("geen_vraag", "PVT", "Kompas Oost", "kompas-oost-pvt.docx",
      f"Kompas Oost krijgt 12 van zijn capaciteit 20: de gemeenten die het bedient ({OOST}) hebben samen 12 "
      "inburgeraars, en die krijgt het allemaal"),

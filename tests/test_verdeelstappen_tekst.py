@@ -66,6 +66,15 @@ def test_stap2_is_een_gewogen_rangsom_geen_waterval(tmp_path: Path) -> None:
         "van de verdeling in de gunningssystematiek); de prijs beslist daar niet."
     ) in brief
     assert "eerst inburgeraars" not in brief
+    # S3 got nothing: S1 (same total, drawn before it) took Zuid. Its letter said 'krijgt de hoger gerangschikte
+    # inschrijving eerst inburgeraars' in the explanation of its volume, next to the weight above, while S1's letter
+    # says S1 got 3 of its 4 (per_subregio): one weight in both places now
+    brief = " ".join(_brief(ws, "s3").split())
+    assert (
+        "U krijgt 0 van uw capaciteit van 3: S1 heeft dezelfde totaalscore en gaat voor door loting; bij gelijke "
+        "totaalscore weegt de hoger gerangschikte inschrijving in de verdeling zwaarder (rangwicht R − rang + 1"
+    ) in brief
+    assert "eerst inburgeraars" not in brief
 
 
 def test_stap4_is_een_gewogen_som_geen_volgorde_van_gemeenten(tmp_path: Path) -> None:

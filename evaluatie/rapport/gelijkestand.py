@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from evaluatie.prijs.precisie import DECIMALEN, afgerond, punten
 from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel
-from evaluatie.rapport.verdeelregeltekst import RANGWICHT
 from evaluatie.tekst import getal
+from evaluatie.verdeling.verklaring import RANGWICHT
 
 
 def verdeling_volgt(wat: str = "totaalscore", prijs_besliste: bool = False) -> str:

@@ -63,12 +63,6 @@ PLAATSSTAP = (
     "grootste totaal, en de hoogst gerangschikte aanbieder krijgt daardoor niet altijd de eerst genoemde gemeenten"
 )
 
-# The same weight as the letters cite it next to a tie (evaluatie.rapport.gelijkestand.verdeling_volgt).
-RANGWICHT = (
-    "rangwicht R − rang + 1, met R het aantal gerangschikte inschrijvingen op het perceel; stap 2 van de verdeling "
-    "in de gunningssystematiek"
-)
-
 
 # The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen solves them.
 def verdeelstappen(maatstaf: str = "totaalscore", waarde: str = "haar totaalscore") -> str:
