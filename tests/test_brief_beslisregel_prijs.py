@@ -32,7 +32,5 @@ def test_beslisregel_laagste_prijs_zonder_tegenspraak(tmp_path: Path) -> None:
         assert (
             "De beslisregel bij gelijke stand van de aanbesteding (de laagste prijs) heeft de volgorde bepaald" in tekst
         )
-        assert (
-            "Dezelfde volgorde geldt in de verdeling: bij gelijke totaalscore krijgt de hoger gerangschikte " in tekst
-        )
+        assert "Dezelfde volgorde telt in de verdeling: bij gelijke totaalscore weegt de hoger gerangschikte " in tekst
         assert "de prijs beslist daar niet" not in tekst

@@ -3,7 +3,7 @@ onder zijn aandeel', untrue when another stands as far. Under an award the ranki
 so; an open house ranks nobody, so the advice names both and a choice of either follows it.
 
 Hand computation (tests.test_contract_toelating's tender with Alfa's B1 capacity 11): B1, Alfa (rank 1, cheaper)
-gets 11 of 20 and Beta 9; the allocation gives the gemeenten listed first to the higher-ranked supplier: Noord 10 to
+gets 11 of 20 and Beta 9; here step 4 gives the gemeenten listed first to the higher-ranked supplier: Noord 10 to
 Alfa, Oost 1 Alfa and 5 Beta, Zuid 4 Beta. With Beta's 2 placements in Oost, after the next one Alfa should have
 1/6 x 3 = 0,5 (has 0) and Beta 5/6 x 3 = 2,5 (has 2): both 0,5 short. Z (open house, capacities 10 and 10): Zuid's 2
 expected go 1 and 1, so with no placements each should have 0,5 after the next."""
@@ -53,9 +53,12 @@ def test_gelijke_achterstand_onder_een_gunning_en_in_een_open_house(tmp_path: Pa
     assert (
         "Advies voor de volgende inburgeraar van Oost in B1-route: Alfa. Deze aanbieder staat even ver onder zijn "
         "aandeel als Beta (Alfa 0 geplaatst tegen 0,5; Beta 2 geplaatst tegen 2,5), binnen hun capaciteit en zonder "
-        "wachtenden boven de beloofde wachttijd; bij gelijke afstand gaat de hoger gerangschikte aanbieder voor, zoals "
-        "in de verdeling (Alfa heeft rang 1)."
+        "wachtenden boven de beloofde wachttijd; bij gelijke afstand gaat de hoger gerangschikte aanbieder voor, "
+        "volgens de rangorde van de gunning (Alfa heeft rang 1)."
     ) in b1
+    # not 'zoals in de verdeling': the allocation weighs a higher rank more (step 2 and 4 of the published method),
+    # it does not serve the higher-ranked first, so the comparison claimed a rule the allocation does not have
+    assert "zoals in de verdeling" not in b1
     assert "het verst" not in b1
     z = _advies(ws, "Zuid", "Z")
     assert (

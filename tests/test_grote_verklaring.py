@@ -45,8 +45,9 @@ GEVALLEN = [
      "Spreektaal meer dan zonder die regel; zonder die regel zou het 15 krijgen"),
     ("gelijke_waarde_betere_rang", "PVT", "Inburgerwijs", "inburgerwijs-pvt.docx",
      "Inburgerwijs krijgt 12 van zijn capaciteit 20: Taalhuis Noord B.V. heeft dezelfde fictieve prijs en gaat "
-     "voor door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore); bij gelijke fictieve prijs krijgt de "
-     "hoger gerangschikte inschrijving eerst inburgeraars"),
+     "voor door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore); bij gelijke fictieve prijs weegt de "
+     "hoger gerangschikte inschrijving in de verdeling zwaarder (rangwicht R − rang + 1, met R het aantal "
+     "gerangschikte inschrijvingen op het perceel; stap 2 van de verdeling in de gunningssystematiek)"),
     ("geen_vraag", "PVT", "Kompas Oost", "kompas-oost-pvt.docx",
      f"Kompas Oost krijgt 12 van zijn capaciteit 20: de gemeenten die het bedient ({OOST}) hebben samen 12 "
      "inburgeraars, en die krijgt het allemaal"),
@@ -127,8 +128,9 @@ def test_gelijke_stand_beslist_ook_het_volume_en_beide_brieven_zeggen_het(rappor
     assert volume["Taalhuis Noord B.V."] >= volume["Inburgerwijs"]
     assert (volume["Taalhuis Noord B.V."], volume["Inburgerwijs"]) == (20, 12)
     volgt = (  # PVT is fictieve_korting: it ranks on the fictitious price, there is no total score
-        "Dezelfde volgorde geldt in de verdeling: bij gelijke fictieve prijs krijgt de hoger gerangschikte "
-        "inschrijving eerst inburgeraars; de prijs beslist daar niet."
+        "Dezelfde volgorde telt in de verdeling: bij gelijke fictieve prijs weegt de hoger gerangschikte "
+        "inschrijving daar zwaarder (rangwicht R − rang + 1, met R het aantal gerangschikte inschrijvingen op het "
+        "perceel; stap 2 van de verdeling in de gunningssystematiek); de prijs beslist daar niet."
     )
     for brief, wie, positie in (
         # the scores the rule compared, both named (both are awarded)

@@ -39,7 +39,7 @@ def test_systematiek_van_het_voorbeeld(voorbeeld: Path) -> None:
         # tie rules and the draw; allocation rules with their tie-breaks
         assert "de inschrijving met de hoogste kwaliteitsscore gaat voor" in inhoud and "beslist loting" in inhoud
         assert "per gemeente hoogstens 2 aanbieders" in inhoud
-        assert "de gemeenten die het eerst in de aanbesteding staan" in inhoud
+        assert "het plaatswicht van een gemeente (G − plaats + 1)² is" in inhoud
         # framework maximum and disclosure policy
         assert "maximale omvang van 294 trajecten" in inhoud
         # disclosure exactly as the letters show it (Prijsmethode.openbaar), including what follows from it

@@ -105,8 +105,9 @@ def test_gelijke_waarde_beslist_de_rang_niet_de_prijs() -> None:
     assert x.oorzaken == ("gelijke_waarde_betere_rang",)
     assert x.zin == (
         "B krijgt 0 van zijn capaciteit 10: A heeft dezelfde totaalscore en gaat voor door de beslisregel bij "
-        "gelijke stand (de hoogste kwaliteitsscore); bij gelijke totaalscore krijgt de hoger gerangschikte "
-        "inschrijving eerst inburgeraars"
+        "gelijke stand (de hoogste kwaliteitsscore); bij gelijke totaalscore weegt de hoger gerangschikte "
+        "inschrijving in de verdeling zwaarder (rangwicht R − rang + 1, met R het aantal gerangschikte inschrijvingen "
+        "op het perceel; stap 2 van de verdeling in de gunningssystematiek)"
     )
 
 

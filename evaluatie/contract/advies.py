@@ -256,8 +256,8 @@ def _gelijk_advies(
         kern = (
             f"Advies voor de volgende inburgeraar van {gemeente} in {naam}: {namen[0]}. Deze aanbieder staat even ver "
             f"{richting} zijn {aandeel} als {anderen} ({stand}), binnen hun capaciteit en zonder wachtenden boven de "
-            "beloofde wachttijd; bij gelijke afstand gaat de hoger gerangschikte aanbieder voor, zoals in de "
-            f"verdeling ({namen[0]} heeft rang {beste.rang})"
+            "beloofde wachttijd; bij gelijke afstand gaat de hoger gerangschikte aanbieder voor, volgens de rangorde "
+            f"van de gunning ({namen[0]} heeft rang {beste.rang})"
         )
     return kern
 

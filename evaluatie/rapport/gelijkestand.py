@@ -1,7 +1,8 @@
 """Letter sentences about equal totals: who went first and why, and totals that differ beyond the shown decimals.
 
-The allocation serves bids of equal total in ranking order (evaluatie.verdeling.opbouw), so the
-sentence that explains a tie also says that the same order holds for the volume. Totals are
+The allocation weighs bids of equal total by their place in the ranking (step 2, evaluatie.verdeling.opbouw: rank
+weight R - rank + 1), so the sentence that explains a tie also says that the same order counts for the volume, as
+that weight: not as 'first', which the weighted sum does not guarantee (evaluatie.rapport.verdeelregeltekst). Totals are
 compared at 4 decimals (evaluatie.prijs.precisie); letters show 2, so when two shown totals look
 equal but are not, the letter gives the 4 decimals that decided.
 """
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from evaluatie.prijs.precisie import DECIMALEN, afgerond, punten
 from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel
 from evaluatie.tekst import getal
+from evaluatie.verdeling.verklaring import RANGWICHT
 
 
 def verdeling_volgt(wat: str = "totaalscore", prijs_besliste: bool = False) -> str:
@@ -23,8 +25,8 @@ def verdeling_volgt(wat: str = "totaalscore", prijs_besliste: bool = False) -> s
     the clause would read as its contradiction, so it is left out (the order it follows is the price's anyway)."""
     slot = "." if prijs_besliste else "; de prijs beslist daar niet."
     return (
-        f"Dezelfde volgorde geldt in de verdeling: bij gelijke {wat} krijgt de hoger gerangschikte inschrijving "
-        f"eerst inburgeraars{slot}"
+        f"Dezelfde volgorde telt in de verdeling: bij gelijke {wat} weegt de hoger gerangschikte inschrijving daar "
+        f"zwaarder ({RANGWICHT}){slot}"
     )
 
 

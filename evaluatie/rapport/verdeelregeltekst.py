@@ -40,6 +40,30 @@ def _aanbieders(n: int, krijgt: bool = True) -> str:
     return f"{n} aanbieders krijgen" if krijgt else f"{n} aanbieders"
 
 
+# Step 2 in words: the weighted sum the model maximises (`Opbouw.doelen`: rank weight m - rang with m suppliers and
+# rang 0-based, so R - rank + 1 with the published rank), with the intent and without the waterfall the text used to
+# claim ('as many as possible at the best-ranked supplier, then the next'): a weighted sum is no lexicographic order,
+# and under per_subregio the two differ (tests/test_verdeelstappen_tekst.py).
+RANGSTAP = (
+    "zo veel mogelijk totaal van rangwicht x inburgeraars, waarbij het rangwicht van een aanbieder R − rang + 1 "
+    "is, met R het aantal gerangschikte inschrijvingen op het perceel (de hoogst gerangschikte weegt R, de volgende "
+    "R − 1, de laatste 1): zo weegt een hogere rang zwaarder, maar gekozen wordt het grootste totaal, niet zo veel "
+    "mogelijk inburgeraars bij de hoogst gerangschikte aanbieder en dan pas bij de volgende"
+)
+
+# Step 4 in words: the objective of the last stage (`Opbouw.doelen`: (m - rang) x (n - ci)^2 per inburgeraar, over
+# the gemeenten with demand in tender order, evaluatie.verdeling.pad.gemeenteklassen, on every path), with the intent
+# and without the old claim that the best-ranked supplier gets the gemeenten listed first: a weighted sum is no
+# lexicographic order, not even without any rule (tests/test_verdeelstappen_tekst.py).
+PLAATSSTAP = (
+    "daarbinnen zo veel mogelijk totaal over de gemeenten van rangwicht x plaatswicht x inburgeraars, waarbij het "
+    "plaatswicht van een gemeente (G − plaats + 1)² is, met G het aantal gemeenten met vraag op het perceel en "
+    "plaats haar plaats onder die gemeenten in de volgorde van de aanbesteding (de eerste weegt G², de laatste 1): "
+    "zo gaan eerder genoemde gemeenten bij voorkeur naar hoger gerangschikte aanbieders, maar gekozen wordt het "
+    "grootste totaal, en de hoogst gerangschikte aanbieder krijgt daardoor niet altijd de eerst genoemde gemeenten"
+)
+
+
 # The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen solves them.
 def verdeelstappen(maatstaf: str = "totaalscore", waarde: str = "haar totaalscore") -> str:
     """The steps, with what ranks the bids in this lot (`Prijsmethode.maatstaf`: totaalscore, fictieve prijs,
@@ -48,13 +72,11 @@ def verdeelstappen(maatstaf: str = "totaalscore", waarde: str = "haar totaalscor
     return (
         "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
         "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars, waarbij de gunningswaarde van een "
-        f"inschrijving {waarde} is; 2. daarbinnen zo veel mogelijk "
-        f"inburgeraars bij de hoogst gerangschikte aanbieder, dan de volgende; bij gelijke {maatstaf} is dat de "
-        "aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat die ook bij de "
-        "verdeling voorgaat; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen verdelingen die in stap 1 "
-        "en 2 gelijk zijn, nooit een gelijke stand); 4. daarbinnen krijgt de hoogst gerangschikte aanbieder de "
-        "gemeenten die het eerst in de aanbesteding staan. Zo beslist nooit toeval of de rekenprogrammatuur tussen "
-        "gelijkwaardige verdelingen."
+        f"inschrijving {waarde} is; 2. daarbinnen {RANGSTAP}; bij gelijke {maatstaf} staat hoger in de rangorde "
+        "de aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat die ook in deze stap "
+        "zwaarder weegt; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen verdelingen die in stap 1 "
+        f"en 2 gelijk zijn, nooit een gelijke stand); 4. met het aantal inburgeraars per aanbieder vast, {PLAATSSTAP}. "
+        "Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen."
     )
 
 

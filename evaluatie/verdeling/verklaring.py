@@ -7,8 +7,8 @@ For every supplier below its capacity the rule(s) that actually bind are found:
   max_leveranciers_per_gemeente, per_subregio, budget) by re-solving the lot once with that
   rule switched off: if the supplier then gets more, the rule binds for it;
 - when no rule binds, from the outcome: the demand in its gemeenten went to suppliers of
-  higher value, or of equal value and a better rank (the published tie-break or the draw; the
-  allocation serves the better-ranked first among equal value, before it looks at cost); or its
+  higher value, or of equal value and a better rank (the published tie-break or the draw; among equal
+  value the allocation weighs the better-ranked more, before it looks at cost); or its
   gemeenten simply have no more demand than it got.
 Re-solves happen only when some supplier is below capacity, once per active rule (not per
 supplier), so the cost is a handful of solves of the same small model.
@@ -27,6 +27,14 @@ from evaluatie.verdeling.klassen import geschikt
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
 
 Oplosser = Callable[[Verdeelprobleem], Verdeling]
+
+# Stage 2's rank weight (evaluatie.verdeling.opbouw: m - rang with rang 0-based, so R - rank + 1) as every text cites
+# it next to bids of equal value: the explanation below and the letters (evaluatie.rapport.gelijkestand); the
+# published method states it in full (evaluatie.rapport.verdeelregeltekst.RANGSTAP).
+RANGWICHT = (
+    "rangwicht R − rang + 1, met R het aantal gerangschikte inschrijvingen op het perceel; stap 2 van de verdeling "
+    "in de gunningssystematiek"
+)
 
 
 @dataclass(frozen=True)
@@ -326,7 +334,8 @@ def _uit_uitkomst(
             anderen[t.inschrijver] = anderen.get(t.inschrijver, 0) + t.aantal
     per_naam = {x.naam: x for x in p.leveranciers}
     hoger = [x for x in anderen if _w(per_naam[x]) > _w(s)]
-    # Equal total: the better-ranked (by the published tie-break or the draw) is served first (stage 2).
+    # Equal total: the better-ranked (by the published tie-break or the draw) weighs more in stage 2 (rank weight
+    # R - rank + 1); the sentence says that weight, not 'first', which a weighted sum does not guarantee.
     rang = [x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].rang < s.rang]
     delen = []
     if hoger:
@@ -357,7 +366,10 @@ def _uit_uitkomst(
                 )
         zin = "; ".join(zinnen)
         if any(groepen):
-            zin += f"; bij gelijke {p.maatstaf} krijgt de hoger gerangschikte inschrijving eerst inburgeraars"
+            zin += (
+                f"; bij gelijke {p.maatstaf} weegt de hoger gerangschikte inschrijving in de verdeling zwaarder "
+                f"({RANGWICHT})"
+            )
         delen.append(("gelijke_waarde_betere_rang", zin))
     lager = [x for x in anderen if x not in hoger and x not in rang]
     if lager:
