@@ -330,3 +330,26 @@ def synthetisch_contract(map_: Path, gemeenten: Sequence[str], zaad: int, per_ja
         return lees_register(db)
     finally:
         db.close()
+
+
+def chromium() -> str | None:
+    """The headless browser the print tests use (None: those tests are skipped)."""
+    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+
+
+def rechterrand_afgedrukt(html: Path, pdf: Path) -> float:
+    """`html` printed by Chromium on A4 portrait: the right edge (pt) of the rightmost word on the page body, not the
+    page number in the margin box below it. A report with 15 mm margins fits when this is at most 595 - 42.5 pt."""
+    import re
+    import subprocess
+
+    browser = chromium()
+    assert browser
+    subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    woorden = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    marge = 15 / 25.4 * 72
+    return max(float(x) for x, y in re.findall(r'xMax="([\d.]+)" yMax="([\d.]+)"', woorden) if float(y) < 842 - marge)

@@ -411,6 +411,9 @@ h1 { font-size: 16pt; margin-bottom: 2pt; } h2 { font-size: 12pt; margin-top: 14
 table { border-collapse: collapse; width: 100%; margin: 4pt 0; break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 2pt 3pt; text-align: left; vertical-align: top; font-size: 9pt; }
 td.n, th.n { text-align: right; } th { background: #1f4e79; color: #fff; }
+/* a word wider than its column ('Participatieverklaringstraject' in the eight columns of outcomes) breaks in a
+   text cell instead of pushing the table past the margin, where print cuts it off; a figure never breaks */
+td:not(.n) { overflow-wrap: anywhere; }
 .figuur { break-inside: avoid; margin: 6pt 0; } .klein { color: #555; font-size: 8.5pt; }
 td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
 .signaal { border-left: 3px solid #b00; padding-left: 6pt; margin: 3pt 0; }
