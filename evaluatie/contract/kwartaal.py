@@ -453,6 +453,13 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
     return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
 
 
+def _toelating_in(reg: Register, rijen: Sequence[Sequence[Cel]]) -> list[str]:
+    """The open-house lots among the rows of a report's table of placements, in the register's order: the legend
+    of 'toegewezen' explains those rows, and a gemeente that does not join an open house has none of it."""
+    routes = {r[0] for r in rijen}
+    return [p.naam for p in reg.percelen.values() if p.toelating and p.naam in routes]
+
+
 def _modules(reg: Register, c: Gemeenschappelijk) -> list[str]:
     """The names of the modules among the rows of the table of outcomes, in their order there."""
     namen = {reg.percelen[code].naam for code in MODULES if code in reg.percelen}
@@ -493,11 +500,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"{escape(TOEGEWEZEN_UITLEG)}</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
-        *(
-            f"<p>{escape(z)}</p>"
-            for z in [toegewezen_bij_toelating([p.naam for p in reg.percelen.values() if p.toelating])]
-            if z
-        ),
+        *(f"<p>{escape(z)}</p>" for z in [toegewezen_bij_toelating(_toelating_in(reg, rijen))] if z),
         *(f"<p>{escape(z)}</p>" for z in toegetreden_zinnen(reg, c.laatste) + uitgevallen_zinnen(reg, c.laatste)),
         *(f"<p>{escape(z)}</p>" for z in reg.niet_gegund_regels(gemeente)),
         f'<div class="figuur">{grafiek}</div>',
@@ -548,7 +551,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
             ]
         )
     toelating = [p.naam for p in reg.percelen.values() if p.toelating]
-    kop.append(["Toegewezen", " ".join(z for z in (TOEGEWEZEN_UITLEG, toegewezen_bij_toelating(toelating)) if z)])
+    legenda = toegewezen_bij_toelating(_toelating_in(reg, rijen))
+    kop.append(["Toegewezen", " ".join(z for z in (TOEGEWEZEN_UITLEG, legenda) if z)])
     if toelating:  # the HTML says it under the table; the tab Raamovereenkomsten has no row for such a lot
         kop.append(["Open house", "; ".join(geen_raamovereenkomst(naam) for naam in toelating) + "."])
     kop += [["Niet gegund", z] for z in reg.niet_gegund_regels(gemeente)]
