@@ -370,9 +370,10 @@ def _samenvatting(g: Rapportgegevens) -> str:
                 if _toegewezen(p, r.inschrijver)
             )
         volume, kosten_cel = Cel(getal(p.volume, 0), p.volume, "volume"), Cel(euro(kosten), kosten, "kosten")
-        if p.niet_gegund:  # its demand at EUR 0,00 read as trajectories bought for nothing: it has no supplier
+        if p.niet_gegund or (p.procedure == "toelating" and not p.rangorde):
+            # its demand at EUR 0,00 read as trajectories bought for nothing: it has no supplier
             volume = Cel(f"geen ({getal(p.volume, 0)} verwacht, zonder aanbieder)")
-            kosten_cel = Cel("geen (niet gegund)")
+            kosten_cel = Cel("geen (niet gegund)" if p.niet_gegund else "geen (niemand toegelaten)")
         rijen.append(
             [
                 p.naam,
@@ -684,6 +685,13 @@ def _bijlage(g: Rapportgegevens, code: str, n: int) -> str:
         delen.append(
             f"<h3>Prijs, rangorde en verdeling</h3><p>{e(niet_gegund.perceelzin(p))} Er is daarom geen rangorde, "
             f"geen prijsscore en geen verdeling over de gemeenten. {e(niet_gegund.gemeentenzin(p))}</p>"
+        )
+    elif p.procedure == "toelating" and not p.rangorde:  # an empty table and EUR 0,00 per gemeente read as served
+        delen.append(
+            "<h3>Toegelaten aanbieders</h3><p>Geen aanbieder is toegelaten: geen inschrijving voldoet aan de "
+            "voorwaarden. Er is dus geen verwachte verdeling over aanbieders en er zijn geen kosten geraamd voor de "
+            f"{e(getal(p.volume, 0))} verwachte inburgeraars per jaar (de vraag staat hierboven bij de regels); een "
+            "aanbieder die aan de voorwaarden voldoet, kan gedurende de looptijd toetreden.</p>"
         )
     elif p.procedure == "toelating":
         delen.append(_toegelaten(g, code))
