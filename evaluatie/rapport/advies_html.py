@@ -41,7 +41,9 @@ from evaluatie.verdeling.pad import beschrijving
 
 if TYPE_CHECKING:
     from evaluatie.besluiten.model import Toelichting
+    from evaluatie.definitie.model import Aanbesteding
     from evaluatie.gunning.uitslag import Perceeluitslag
+    from evaluatie.rapport.waarde import Perceelwaarde
 
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
 MAX_SIGNALEN = 20  # signals of disagreement named per lot; the xlsx marks every one
@@ -413,6 +415,18 @@ def _brieven_en_maximum(g: Rapportgegevens) -> str:
     )
 
 
+def _vaste_prijzen(a: Aanbesteding, ws: Sequence[Perceelwaarde]) -> str:
+    """' (bij perceel Z-route maal de vaste prijs van EUR 9.500,00)' for the lots valued at their fixed price, as the
+    table and the letters value them; '' when every lot is valued at its ceiling."""
+    vast = [w for w in ws if w.prijs != a.percelen[w.code].plafondprijs]
+    if not vast:
+        return ""
+    if len({w.prijs for w in vast}) == 1:
+        woord = "perceel" if len(vast) == 1 else "percelen"
+        return f" (bij {woord} {_opsomming([w.naam for w in vast])} maal de vaste prijs van {euro(vast[0].prijs)})"
+    return " (bij " + _opsomming([f"perceel {w.naam} maal de vaste prijs van {euro(w.prijs)}" for w in vast]) + ")"
+
+
 def _waarde_en_regime(g: Rapportgegevens) -> str:
     """Estimated value and framework maximum of the award lots; an open-house lot has neither a framework
     maximum nor a regime (it is no public contract) and is named apart."""
@@ -450,7 +464,7 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
             "inclusief optiejaren. Het maximum van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; "
             "Weel, C-23/20) staat daarnaast: de verwachting, of de verwachting plus een opslag, of een vast aantal "
             "(per perceel <code>raammaximum</code>); is het maximum bereikt, dan is de raamovereenkomst uitgeput. "
-            "De geraamde waarde is het maximum maal de plafondprijs, exclusief btw. "
+            f"De geraamde waarde is het maximum maal de plafondprijs{e(_vaste_prijzen(a, ws))}, exclusief btw. "
             f"{e(_brieven_en_maximum(g))}</p>",
             tabel(
                 [
