@@ -49,3 +49,28 @@ def test_legenda_van_open_house_alleen_bij_eigen_rijen(tmp_path: Path) -> None:
     assert LEGENDA in _overzicht(map_ / "gemeente-noord.xlsx") and LEGENDA in _overzicht(map_ / "regio.xlsx")
     # what holds for the whole region stays in every report: an open house has no framework agreement
     assert "Participatieverklaringstraject: open house (toelating), geen raamovereenkomst met een maximum" in zuid
+
+
+def test_open_house_zonder_aanbieder_staat_in_het_kwartaalrapport(tmp_path: Path) -> None:
+    """An open house where no one was admitted has no row in the register, so the quarterly report named it only as
+    'open house (toelating), geen raamovereenkomst met een maximum': a gemeente expecting PVT or MAP inburgeraars read
+    no word that the route has no supplier (contract start says 'nog geen toegelaten aanbieder'). The region-wide line
+    says it, in the HTML and on the tab Overzicht, until a supplier is admitted."""
+    from tests.test_toelating_niemand import _niemand_toegelaten
+
+    ws = _niemand_toegelaten(tmp_path)  # B1 awarded; MAP by open house, no one admitted
+    for opdracht in (
+        ["contract", "start", "--datum", "2026-06-01", *DOOR],
+        ["contract", "kwartaal", "--kwartaal", "2026-K2"],
+    ):
+        r = _run(*opdracht, "--werkmap", ws)
+        assert r.exit_code == 0, r.output
+    map_ = ws / "contract" / "kwartaal" / "2026-K2"
+    zin = (
+        "Module arbeidsmarkt en participatie: open house (toelating), geen raamovereenkomst met een maximum; nog geen "
+        "toegelaten aanbieder, dus in de hele regio geen toewijzing of plaatsingen op deze route (een aanbieder die aan "
+        "de voorwaarden voldoet, kan toetreden)."
+    )
+    for rapport in ("regio", "gemeente-noord"):
+        assert zin in html_tekst(map_ / f"{rapport}.html"), rapport
+        assert zin in _overzicht(map_ / f"{rapport}.xlsx"), rapport

@@ -404,6 +404,8 @@ def _plaatsingsrijen(
     return rijen, svg.staven(f"Toegewezen naar rato en geplaatst, {kop}", grafiek, ("naar rato", "geplaatst"))
 
 
+# a word wider than its column ('Participatieverklaringstraject' in the eight columns of outcomes) breaks in a text cell
+# instead of pushing the table past the margin, where print cuts it off; a figure (td.n) never breaks
 _CSS = """
 @page { size: A4; margin: 15mm; }
 body { font-family: Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }
@@ -411,8 +413,6 @@ h1 { font-size: 16pt; margin-bottom: 2pt; } h2 { font-size: 12pt; margin-top: 14
 table { border-collapse: collapse; width: 100%; margin: 4pt 0; break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 2pt 3pt; text-align: left; vertical-align: top; font-size: 9pt; }
 td.n, th.n { text-align: right; } th { background: #1f4e79; color: #fff; }
-/* a word wider than its column ('Participatieverklaringstraject' in the eight columns of outcomes) breaks in a
-   text cell instead of pushing the table past the margin, where print cuts it off; a figure never breaks */
 td:not(.n) { overflow-wrap: anywhere; }
 .figuur { break-inside: avoid; margin: 6pt 0; } .klein { color: #555; font-size: 8.5pt; }
 td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
@@ -451,6 +451,23 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
             cellen.append(f'<td class="{klasse.strip()}">{escape(tekst)}</td>')
         regels.append("<tr>" + "".join(cellen) + "</tr>")
     return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
+
+
+def _open_house_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
+    """Per open-house lot, region-wide: it has no framework agreement, and while no supplier is admitted (none at the
+    award and none joined by peildatum) it has no row in any table, so the line says the route has no supplier."""
+    uit = []
+    for code, p in reg.percelen.items():
+        if not p.toelating:
+            continue
+        zin = geen_raamovereenkomst(p.naam)
+        if not any(reg.toegetreden.get((code, s.naam), peildatum) <= peildatum for s in reg.leveranciers_van(code)):
+            zin += (
+                "; nog geen toegelaten aanbieder, dus in de hele regio geen toewijzing of plaatsingen op deze route "
+                "(een aanbieder die aan de voorwaarden voldoet, kan toetreden)"
+            )
+        uit.append(zin + ".")
+    return uit
 
 
 def _toelating_in(reg: Register, rijen: Sequence[Sequence[Cel]]) -> list[str]:
@@ -506,7 +523,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
-        *(f"<p>{escape(geen_raamovereenkomst(p.naam))}.</p>" for p in reg.percelen.values() if p.toelating),
+        *(f"<p>{escape(z)}</p>" for z in _open_house_zinnen(reg, c.laatste)),
         *([f'<div class="figuur">{c.raam_svg}</div>'] if c.raam_rijen else []),
         *(f'<p class="klein">{escape(z)}</p>' for z in [_routewijziging(reg, c)] if z),
         *(
@@ -554,7 +571,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     legenda = toegewezen_bij_toelating(_toelating_in(reg, rijen))
     kop.append(["Toegewezen", " ".join(z for z in (TOEGEWEZEN_UITLEG, legenda) if z)])
     if toelating:  # the HTML says it under the table; the tab Raamovereenkomsten has no row for such a lot
-        kop.append(["Open house", "; ".join(geen_raamovereenkomst(naam) for naam in toelating) + "."])
+        kop.append(["Open house", " ".join(_open_house_zinnen(reg, c.laatste))])
     kop += [["Niet gegund", z] for z in reg.niet_gegund_regels(gemeente)]
     modules = geen_examen(_modules(reg, c))
     if modules:
