@@ -337,11 +337,12 @@ def chromium() -> str | None:
     return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 
 
-def rechterrand_afgedrukt(html: Path, pdf: Path) -> float:
-    """`html` printed by Chromium on A4 portrait: the right edge (pt) of the rightmost word on the page body, not the
-    page number in the margin box below it. A report with 15 mm margins fits when this is at most 595 - 42.5 pt."""
+def afgedrukte_woorden(html: Path, pdf: Path) -> list[tuple[str, float, float]]:
+    """`html` printed by Chromium on A4 portrait: every word as pdftotext finds it, with the right (xMax) and lower
+    (yMax) edge of its box in pt. A word broken over two lines is two words."""
     import re
     import subprocess
+    from html import unescape
 
     browser = chromium()
     assert browser
@@ -350,6 +351,15 @@ def rechterrand_afgedrukt(html: Path, pdf: Path) -> float:
          f"--print-to-pdf={pdf}", html.as_uri()],
         check=True, capture_output=True, timeout=120,
     )  # fmt: skip
-    woorden = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    uit = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return [
+        (unescape(w), float(x), float(y))
+        for x, y, w in re.findall(r'<word [^>]*xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', uit)
+    ]
+
+
+def rechterrand_afgedrukt(html: Path, pdf: Path) -> float:
+    """The right edge (pt) of the rightmost word on the page body of `html` printed on A4 portrait, not the page
+    number in the margin box below it. A report with 15 mm margins fits when this is at most 595 - 42.5 pt."""
     marge = 15 / 25.4 * 72
-    return max(float(x) for x, y in re.findall(r'xMax="([\d.]+)" yMax="([\d.]+)"', woorden) if float(y) < 842 - marge)
+    return max(x for _, x, y in afgedrukte_woorden(html, pdf) if y < 842 - marge)

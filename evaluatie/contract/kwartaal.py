@@ -404,8 +404,10 @@ def _plaatsingsrijen(
     return rijen, svg.staven(f"Toegewezen naar rato en geplaatst, {kop}", grafiek, ("naar rato", "geplaatst"))
 
 
-# a word wider than its column ('Participatieverklaringstraject' in the eight columns of outcomes) breaks in a text cell
-# instead of pushing the table past the margin, where print cuts it off; a figure (td.n) never breaks
+# a word wider than a column can be ('Participatieverklaringstraject' in the eight columns of outcomes) may break in its
+# text cell (class 'lang') instead of pushing the table past the margin, where print cuts it off; a shorter word
+# ('Onderwijsroute') and a figure never break
+LANG_WOORD = 16
 _CSS = """
 @page { size: A4; margin: 15mm; }
 body { font-family: Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }
@@ -413,7 +415,7 @@ h1 { font-size: 16pt; margin-bottom: 2pt; } h2 { font-size: 12pt; margin-top: 14
 table { border-collapse: collapse; width: 100%; margin: 4pt 0; break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 2pt 3pt; text-align: left; vertical-align: top; font-size: 9pt; }
 td.n, th.n { text-align: right; } th { background: #1f4e79; color: #fff; }
-td:not(.n) { overflow-wrap: anywhere; }
+td.lang { overflow-wrap: anywhere; }
 .figuur { break-inside: avoid; margin: 6pt 0; } .klein { color: #555; font-size: 8.5pt; }
 td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
 .signaal { border-left: 3px solid #b00; padding-left: 6pt; margin: 3pt 0; }
@@ -448,6 +450,8 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
                 tekst = getal(v, 0)
             else:
                 tekst = str(v)
+            if j not in getallen and any(len(w) > LANG_WOORD for w in tekst.split()):
+                klasse += " lang"
             cellen.append(f'<td class="{klasse.strip()}">{escape(tekst)}</td>')
         regels.append("<tr>" + "".join(cellen) + "</tr>")
     return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
