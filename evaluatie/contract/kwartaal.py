@@ -487,8 +487,28 @@ def _modules(reg: Register, c: Gemeenschappelijk) -> list[str]:
     return list(dict.fromkeys(str(r[0]) for r in c.prestatie_rijen if r[0] in namen))
 
 
-def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[str]:
-    return [s.tekst for s in c.signalen if gemeente is None or s.gemeente in (None, gemeente)]
+def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[tuple[str, str]]:
+    """(text, whom it concerns) for every signal of the report: a signal about one gemeente's allocation names it;
+    one about a supplier or a framework agreement concerns the whole region, also in a gemeente's report."""
+    return [
+        (s.tekst, s.gemeente or "hele regio") for s in c.signalen if gemeente is None or s.gemeente in (None, gemeente)
+    ]
+
+
+def _signalen_html(c: Gemeenschappelijk, gemeente: str | None) -> list[str]:
+    """The section Signalen. In a gemeente's report the regional ones stand apart under '(hele regio)', as the
+    tables of the region do: unmarked, a gemeente read a supplier's figures for the region as its own."""
+    sig = _signalen(c, gemeente)
+    if not sig:
+        return ["<p>Geen signalen.</p>"]
+    if gemeente is None:
+        return [f'<p class="signaal">{escape(t)}</p>' for t, _ in sig]
+    eigen = [f'<p class="signaal">{escape(t)}</p>' for t, wie in sig if wie == gemeente]
+    regio = [f'<p class="signaal">{escape(t)}</p>' for t, wie in sig if wie != gemeente]
+    uit = eigen or [f"<p>Geen signalen over {escape(gemeente)}.</p>"]
+    if regio:
+        uit += ["<h3>Aanbieders en raamovereenkomsten (hele regio)</h3>", *regio]
+    return uit
 
 
 def _bronnen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> list[list[Cel]]:
@@ -502,7 +522,6 @@ def _bronnen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> list[
 def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]], grafiek: str) -> str:
     wie = "Regio" if gemeente is None else f"Gemeente {gemeente}"
     st = c.stand
-    sig = _signalen(c, gemeente)
     bronnen = _bronnen(reg, c, gemeente)
     delen = [
         "<!DOCTYPE html>",
@@ -543,7 +562,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f'<div class="figuur">{c.wacht_svg}</div>',
         "<h2>Signalen</h2>",
     ]
-    delen += [f'<p class="signaal">{escape(s)}</p>' for s in sig] or ["<p>Geen signalen.</p>"]
+    delen += _signalen_html(c, gemeente)
     bron = "".join(f'<tr><td>{escape(str(b))}</td><td class="sha">{escape(str(h))}</td></tr>' for b, h in bronnen[1:])
     delen += [
         "<h2>Bronnen</h2>",
@@ -568,7 +587,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
             [
                 "Hele regio",
                 "De tabbladen Raamovereenkomsten en Aanbieders gelden voor de hele regio, niet alleen voor "
-                f"{gemeente}; Plaatsingen en Bronnen gelden voor {gemeente}.",
+                f"{gemeente}; Plaatsingen en Bronnen gelden voor {gemeente}; op het tabblad Signalen zegt de kolom "
+                f"Geldt voor of een signaal {gemeente} of de hele regio betreft.",
             ]
         )
     toelating = [p.naam for p in reg.percelen.values() if p.toelating]
@@ -596,7 +616,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
             ("Plaatsingen", [PLAATSINGSKOP, *rijen]),
             ("Raamovereenkomsten", [RAAMKOP, *c.raam_rijen]),
             ("Aanbieders", [PRESTATIEKOP, *c.prestatie_rijen]),
-            ("Signalen", [["Signaal"], *[[s] for s in _signalen(c, gemeente)]]),
+            ("Signalen", [["Signaal", "Geldt voor"], *[[t, wie] for t, wie in _signalen(c, gemeente)]]),
             ("Bronnen", _bronnen(reg, c, gemeente)),
         ],
     )
