@@ -74,3 +74,15 @@ def test_open_house_zonder_aanbieder_staat_in_het_kwartaalrapport(tmp_path: Path
     for rapport in ("regio", "gemeente-noord"):
         assert zin in html_tekst(map_ / f"{rapport}.html"), rapport
         assert zin in _overzicht(map_ / f"{rapport}.xlsx"), rapport
+
+
+def test_grens_in_de_grafiek_van_de_raamovereenkomsten_zegt_wat_ze_is(tmp_path: Path) -> None:
+    """The chart of the framework agreements drew a red dashed line labelled only '80%', a number with no meaning
+    on the page: it is where a framework agreement gets a signal (used more than 80% of its maximum). The label
+    and the chart's text description (what a screen reader reads) say so."""
+    import re
+
+    html = (_kwartaal(tmp_path) / "regio.html").read_text(encoding="utf-8")
+    grafiek = next(s for s in re.findall(r"<svg.*?</svg>", html, re.S) if "Gebruik van de raamovereenkomsten" in s)
+    assert 'fill="#b00">signaal boven 80%</text>' in grafiek
+    assert "gestreepte lijn: signaal boven 80% van het maximum" in grafiek

@@ -308,7 +308,11 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         "Gebruik van de raamovereenkomsten (% van het maximum, cumulatief)",
         maandlabels,
         reeksen,
-        grens=80.0,
+        grens=svg.Grens(
+            100 * RAAM_SIGNAAL,
+            f"signaal boven {getal(100 * RAAM_SIGNAAL, 0)}%",
+            f"signaal boven {getal(100 * RAAM_SIGNAAL, 0)}% van het maximum",
+        ),
     )
     wacht_svg = svg.staven(
         "Wachttijd aanmelding tot start (weken): belofte en gemeten",
