@@ -33,3 +33,16 @@ def test_knockoutreden_met_een_gemeentenaam_met_komma(tmp_path: Path) -> None:
     )
     assert reden in html_tekst(ws / "rapporten" / "brieven" / "beta-b1.html")
     assert reden in html_tekst(ws / "rapporten" / "gunningsadvies.html")
+
+
+def test_niet_deelnemend_in_de_systematiek(tmp_path: Path) -> None:
+    """The published systematiek (and the bid form) list the gemeenten that do not join a lot the same way."""
+    data = kleine_aanbesteding()
+    data["gemeenten"].insert(2, {"naam": NUENEN, "subregio": "B", "inburgeraars": {}})
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost"]
+    del data["gemeenten"][3]["inburgeraars"]["B1"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    r = _run("template", "systematiek", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    tekst = html_tekst(ws / "gunningssystematiek.html")
+    assert 'Niet deelnemend aan dit perceel: "Nuenen, Gerwen en Nederwetten", Zuid.' in tekst
