@@ -68,10 +68,17 @@ def splits_gemeenten(tekst: str | None) -> list[str]:
     return uit
 
 
+def in_lijst(naam: str) -> str:
+    """A name as an item of a list separated by commas: between quotation marks when it has a comma itself (CBS:
+    'Nuenen, Gerwen en Nederwetten'), which would otherwise read as several names."""
+    return f'"{naam}"' if "," in naam else naam
+
+
 def opsomming(namen: list[str], voegwoord: str = "of") -> str:
-    """'A', 'A of B', 'A, B of C'."""
+    """'A', 'A of B', 'A, B of C'; a name with a comma in a list of two or more is quoted ('A, "B, C en D" en E')."""
     if len(namen) <= 1:
         return "".join(namen)
+    namen = [in_lijst(n) for n in namen]
     return f"{', '.join(namen[:-1])} {voegwoord} {namen[-1]}"
 
 

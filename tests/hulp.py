@@ -405,3 +405,25 @@ def vul_consensus(werkmap: Path, rijen: Mapping[tuple[str, str], tuple[object, s
         ws.cell(plek[sleutel], 5, tekst)
     ws["B2"] = datum
     wb.save(pad)
+
+
+def afgedrukte_woorden(html: Path, pdf: Path) -> list[tuple[str, float, float]]:
+    """`html` printed by Chromium on A4 portrait: every word as pdftotext finds it, with the right (xMax) and lower
+    (yMax) edge of its box in pt. A word broken over two lines is two words."""
+    import re
+    import subprocess
+    from html import unescape
+
+    druk_af(html, pdf)
+    uit = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return [
+        (unescape(w), float(x), float(y))
+        for x, y, w in re.findall(r'<word [^>]*xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', uit)
+    ]
+
+
+def rechterrand_afgedrukt(html: Path, pdf: Path) -> float:
+    """The right edge (pt) of the rightmost word on the page body of `html` printed on A4 portrait, not the page
+    number in the margin box below it. A report with 15 mm margins fits when this is at most 595 - 42.5 pt."""
+    marge = 15 / 25.4 * 72
+    return max(x for _, x, y in afgedrukte_woorden(html, pdf) if y < 842 - marge)

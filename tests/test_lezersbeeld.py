@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from tests.hulp import druk_af, kopieer_voorbeeld, met_chromium
+from tests.hulp import afgedrukte_woorden, druk_af, kopieer_voorbeeld, met_chromium
 
 
 @pytest.fixture(scope="module")
@@ -165,17 +165,14 @@ def test_stukken_afgedrukt_met_paginanummers(contractfase: Path, tmp_path: Path,
 @met_chromium
 def test_kwartaaltabellen_binnen_de_marge_van_a4(contractfase: Path, tmp_path: Path) -> None:
     """Printed on A4 portrait (15 mm margins), no word of the quarterly report stands right of the margin:
-    the supplier table's eight columns of 'onderdrukt' and '<5' pushed it 2 pt beyond."""
-    import subprocess
-
-    pdf = tmp_path / "regio.pdf"
-    druk_af(contractfase / "contract" / "kwartaal" / "2022-K1" / "regio.html", pdf)
-    woorden = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    marge = 15 / 25.4 * 72  # points
-    body = [  # words on the page body, not the page number in the margin box below it
-        float(x) for x, y in re.findall(r'xMax="([\d.]+)" yMax="([\d.]+)"', woorden) if float(y) < 842 - marge
-    ]
-    assert body and max(body) <= 595 - marge + 1, max(body)  # 1 pt: a glyph box beyond its advance
+    the supplier table's eight columns of 'onderdrukt' and '<5' pushed it 2 pt beyond. And no word that fits its
+    column is broken to make room: with every text cell breakable, 'Onderwijsroute' read 'Onderwi' 'jsroute'."""
+    regio = contractfase / "contract" / "kwartaal" / "2022-K1" / "regio.html"
+    woorden = afgedrukte_woorden(regio, tmp_path / "regio.pdf")
+    rand = max(x for _, x, y in woorden if y < 842 - 15 / 25.4 * 72)  # the page body, not the page number below
+    assert rand <= 595 - 15 / 25.4 * 72 + 1, rand  # 1 pt: a glyph box beyond its advance
+    tekst = [w for w, _, _ in woorden]
+    assert "Onderwijsroute" in tekst and not [w for w in tekst if w.startswith("Onderwi") and w != "Onderwijsroute"]
 
 
 def test_advies_xlsx_afdrukken_op_a4_breedte_met_kopregel(voorbeeld_uit: Path) -> None:

@@ -17,13 +17,20 @@ from tests.hulp import (
 from tests.test_contract_toelating import DOOR, _run
 
 
-def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> None:
+def _niemand_toegelaten(tmp_path: Path) -> Path:
+    """B1 awarded to Alfa; MAP by open house (5, 3 and 2 expected), where Alfa's EUR 700 is above the EUR 600
+    ceiling: no one is admitted. Awarded."""
     data = module_naast_b1(kleine_aanbesteding(), "MAP", "Module arbeidsmarkt en participatie", 600)
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("MAP", 700, 10, 12, 4, "alle")])
     vul_panel(ws, {"Alfa": 75})
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
+    return ws
+
+
+def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> None:
+    ws = _niemand_toegelaten(tmp_path)
     brief = html_tekst(ws / "rapporten" / "brieven" / "alfa-map.html")
     assert "Beslissing: niet toegelaten" in brief and "EUR 700,00 ligt boven de plafondprijs van EUR 600,00" in brief
     assert (ws / "rapporten" / "brieven" / "alfa-b1.html").exists()
@@ -34,12 +41,36 @@ def test_open_house_zonder_toegelaten_aanbieder_gaat_door(tmp_path: Path) -> Non
     )
     assert "toe te laten: ." not in advies
     # the summary table said nothing in the column 'Gegund of toegelaten' (an empty cell reads as a missing value)
-    assert "Module arbeidsmarkt en participatie niemand (het perceel blijft open voor later toetreden) 1 10" in advies
+    assert "Module arbeidsmarkt en participatie niemand (het perceel blijft open voor later toetreden) 1 " in advies
     noord = html_tekst(ws / "rapporten" / "gemeenten" / "noord.html")
     assert "Zonder toegelaten aanbieder 5 EUR 0,00" in noord
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR)
     assert r.exit_code == 0, r.output
     assert "Module arbeidsmarkt en participatie: nog geen toegelaten aanbieder; open house (toelating)" in r.output
+
+
+def test_advies_geeft_open_house_zonder_toegelaten_aanbieder_geen_kosten_van_eur_0(tmp_path: Path) -> None:
+    """With no one admitted, the advies gave the lot 'Volume per jaar 10' at 'Kosten per jaar EUR 0,00' in its
+    summary, an empty table under 'Toegelaten aanbieders' and an expected distribution of EUR 0,00 in every gemeente:
+    ten inburgeraars a year served for nothing, where the advice says they have no supplier yet."""
+    ws = _niemand_toegelaten(tmp_path)
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    samenvatting = advies.split("2. Samenvatting per perceel")[2].split("3. Procedure")[0]
+    # by hand: 5 + 3 + 2 = 10 expected a year, ceiling EUR 600 -> EUR 6.000,00
+    assert (
+        "Module arbeidsmarkt en participatie niemand (het perceel blijft open voor later toetreden) 1 geen (10 "
+        "verwacht, zonder aanbieder) geen (niemand toegelaten) EUR 6.000,00"
+    ) in samenvatting
+    assert "EUR 0,00" not in samenvatting
+    bijlage = advies.split("Perceel Module arbeidsmarkt en participatie Advies")[1].split("Proces-verbaal")[0]
+    assert "EUR 0,00" not in bijlage
+    assert (
+        "Toegelaten aanbieders Geen aanbieder is toegelaten: geen inschrijving voldoet aan de voorwaarden. Er is dus "
+        "geen verwachte verdeling over aanbieders en er zijn geen kosten geraamd voor de 10 verwachte inburgeraars "
+        "per jaar (de vraag staat hierboven bij de regels); een aanbieder die aan de voorwaarden voldoet, kan "
+        "gedurende de looptijd toetreden."
+    ) in bijlage
+    assert "Verwachte verdeling per gemeente" not in bijlage and "Eigen prijs per traject" not in bijlage
 
 
 def test_enige_gunningsperceel_zonder_geldige_inschrijving_niet_gegund(tmp_path: Path) -> None:

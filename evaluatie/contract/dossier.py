@@ -27,9 +27,21 @@ from evaluatie.werkmap import Werkmap
 DOSSIER = "dossier"
 INDEX = "index.json"
 
-# (category, folders or files relative to the werkmap) in the order of the procedure
+# (category, folders or files relative to the werkmap) in the order of the procedure; the published method
+# (`template systematiek`) and the bid form are what the bidders were given, so they belong to the file too
 ONDERDELEN: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Aanbesteding", ("aanbesteding.yaml", "loting.yaml", "besluiten.yaml", "criteria")),
+    (
+        "Aanbesteding",
+        (
+            "aanbesteding.yaml",
+            "gunningssystematiek.html",
+            "gunningssystematiek.docx",
+            "inschrijfformulier.xlsx",
+            "loting.yaml",
+            "besluiten.yaml",
+            "criteria",
+        ),
+    ),
     ("Inschrijvingen", ("inschrijvingen",)),
     ("Beoordelingen", ("beoordelingen",)),
     ("Gunning", ("rapporten", "logboek.jsonl")),

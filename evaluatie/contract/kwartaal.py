@@ -315,7 +315,11 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         "Gebruik van de raamovereenkomsten (% van het maximum, cumulatief)",
         maandlabels,
         reeksen,
-        grens=80.0,
+        grens=svg.Grens(
+            100 * RAAM_SIGNAAL,
+            f"signaal boven {getal(100 * RAAM_SIGNAAL, 0)}%",
+            f"signaal boven {getal(100 * RAAM_SIGNAAL, 0)}% van het maximum",
+        ),
     )
     wacht_svg = svg.staven(
         "Wachttijd aanmelding tot start (weken): belofte en gemeten",
@@ -411,6 +415,10 @@ def _plaatsingsrijen(
     return rijen, svg.staven(f"Toegewezen naar rato en geplaatst, {kop}", grafiek, ("naar rato", "geplaatst"))
 
 
+# a word wider than a column can be ('Participatieverklaringstraject' in the eight columns of outcomes) may break in its
+# text cell (class 'lang') instead of pushing the table past the margin, where print cuts it off; a shorter word
+# ('Onderwijsroute') and a figure never break
+LANG_WOORD = 16
 _CSS = """
 @page { size: A4; margin: 15mm; }
 body { font-family: Arial, sans-serif; font-size: 10pt; color: #111; max-width: 180mm; margin: auto; }
@@ -418,6 +426,7 @@ h1 { font-size: 16pt; margin-bottom: 2pt; } h2 { font-size: 12pt; margin-top: 14
 table { border-collapse: collapse; width: 100%; margin: 4pt 0; break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 2pt 3pt; text-align: left; vertical-align: top; font-size: 9pt; }
 td.n, th.n { text-align: right; } th { background: #1f4e79; color: #fff; }
+td.lang { overflow-wrap: anywhere; }
 .figuur { break-inside: avoid; margin: 6pt 0; } .klein { color: #555; font-size: 8.5pt; }
 td.sha { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
 .signaal { border-left: 3px solid #b00; padding-left: 6pt; margin: 3pt 0; }
@@ -452,9 +461,35 @@ def _tabel(kop: Sequence[Cel], rijen: Sequence[Sequence[Cel]], personen_kolommen
                 tekst = getal(v, 0)
             else:
                 tekst = str(v)
+            if j not in getallen and any(len(w) > LANG_WOORD for w in tekst.split()):
+                klasse += " lang"
             cellen.append(f'<td class="{klasse.strip()}">{escape(tekst)}</td>')
         regels.append("<tr>" + "".join(cellen) + "</tr>")
     return f"<table><thead><tr>{h}</tr></thead><tbody>{''.join(regels)}</tbody></table>"
+
+
+def _open_house_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
+    """Per open-house lot, region-wide: it has no framework agreement, and while no supplier is admitted (none at the
+    award and none joined by peildatum) it has no row in any table, so the line says the route has no supplier."""
+    uit = []
+    for code, p in reg.percelen.items():
+        if not p.toelating:
+            continue
+        zin = geen_raamovereenkomst(p.naam)
+        if not any(reg.toegetreden.get((code, s.naam), peildatum) <= peildatum for s in reg.leveranciers_van(code)):
+            zin += (
+                "; nog geen toegelaten aanbieder, dus in de hele regio geen toewijzing of plaatsingen op deze route "
+                "(een aanbieder die aan de voorwaarden voldoet, kan toetreden)"
+            )
+        uit.append(zin + ".")
+    return uit
+
+
+def _toelating_in(reg: Register, rijen: Sequence[Sequence[Cel]]) -> list[str]:
+    """The open-house lots among the rows of a report's table of placements, in the register's order: the legend
+    of 'toegewezen' explains those rows, and a gemeente that does not join an open house has none of it."""
+    routes = {r[0] for r in rijen}
+    return [p.naam for p in reg.percelen.values() if p.toelating and p.naam in routes]
 
 
 def _modules(reg: Register, c: Gemeenschappelijk) -> list[str]:
@@ -463,8 +498,28 @@ def _modules(reg: Register, c: Gemeenschappelijk) -> list[str]:
     return list(dict.fromkeys(str(r[0]) for r in c.prestatie_rijen if r[0] in namen))
 
 
-def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[str]:
-    return [s.tekst for s in c.signalen if gemeente is None or s.gemeente in (None, gemeente)]
+def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[tuple[str, str]]:
+    """(text, whom it concerns) for every signal of the report: a signal about one gemeente's allocation names it;
+    one about a supplier or a framework agreement concerns the whole region, also in a gemeente's report."""
+    return [
+        (s.tekst, s.gemeente or "hele regio") for s in c.signalen if gemeente is None or s.gemeente in (None, gemeente)
+    ]
+
+
+def _signalen_html(c: Gemeenschappelijk, gemeente: str | None) -> list[str]:
+    """The section Signalen. In a gemeente's report the regional ones stand apart under '(hele regio)', as the
+    tables of the region do: unmarked, a gemeente read a supplier's figures for the region as its own."""
+    sig = _signalen(c, gemeente)
+    if not sig:
+        return ["<p>Geen signalen.</p>"]
+    if gemeente is None:
+        return [f'<p class="signaal">{escape(t)}</p>' for t, _ in sig]
+    eigen = [f'<p class="signaal">{escape(t)}</p>' for t, wie in sig if wie == gemeente]
+    regio = [f'<p class="signaal">{escape(t)}</p>' for t, wie in sig if wie != gemeente]
+    uit = eigen or [f"<p>Geen signalen over {escape(gemeente)}.</p>"]
+    if regio:
+        uit += ["<h3>Aanbieders en raamovereenkomsten (hele regio)</h3>", *regio]
+    return uit
 
 
 def _bronnen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> list[list[Cel]]:
@@ -478,7 +533,6 @@ def _bronnen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> list[
 def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]], grafiek: str) -> str:
     wie = "Regio" if gemeente is None else f"Gemeente {gemeente}"
     st = c.stand
-    sig = _signalen(c, gemeente)
     bronnen = _bronnen(reg, c, gemeente)
     delen = [
         "<!DOCTYPE html>",
@@ -497,17 +551,13 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"{escape(TOEGEWEZEN_UITLEG)}</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
-        *(
-            f"<p>{escape(z)}</p>"
-            for z in [toegewezen_bij_toelating([p.naam for p in reg.percelen.values() if p.toelating])]
-            if z
-        ),
+        *(f"<p>{escape(z)}</p>" for z in [toegewezen_bij_toelating(_toelating_in(reg, rijen))] if z),
         *(f"<p>{escape(z)}</p>" for z in toegetreden_zinnen(reg, c.laatste) + uitgevallen_zinnen(reg, c.laatste)),
         *(f"<p>{escape(z)}</p>" for z in reg.niet_gegund_regels(gemeente)),
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
-        *(f"<p>{escape(geen_raamovereenkomst(p.naam))}.</p>" for p in reg.percelen.values() if p.toelating),
+        *(f"<p>{escape(z)}</p>" for z in _open_house_zinnen(reg, c.laatste)),
         *([f'<div class="figuur">{c.raam_svg}</div>'] if c.raam_rijen else []),
         *(f'<p class="klein">{escape(z)}</p>' for z in [_routewijziging(reg, c)] if z),
         *(
@@ -524,7 +574,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f'<div class="figuur">{c.wacht_svg}</div>',
         "<h2>Signalen</h2>",
     ]
-    delen += [f'<p class="signaal">{escape(s)}</p>' for s in sig] or ["<p>Geen signalen.</p>"]
+    delen += _signalen_html(c, gemeente)
     bron = "".join(f'<tr><td>{escape(str(b))}</td><td class="sha">{escape(str(h))}</td></tr>' for b, h in bronnen[1:])
     delen += [
         "<h2>Bronnen</h2>",
@@ -549,13 +599,15 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
             [
                 "Hele regio",
                 "De tabbladen Raamovereenkomsten en Aanbieders gelden voor de hele regio, niet alleen voor "
-                f"{gemeente}; Plaatsingen en Bronnen gelden voor {gemeente}.",
+                f"{gemeente}; Plaatsingen en Bronnen gelden voor {gemeente}; op het tabblad Signalen zegt de kolom "
+                f"Geldt voor of een signaal {gemeente} of de hele regio betreft.",
             ]
         )
     toelating = [p.naam for p in reg.percelen.values() if p.toelating]
-    kop.append(["Toegewezen", " ".join(z for z in (TOEGEWEZEN_UITLEG, toegewezen_bij_toelating(toelating)) if z)])
+    legenda = toegewezen_bij_toelating(_toelating_in(reg, rijen))
+    kop.append(["Toegewezen", " ".join(z for z in (TOEGEWEZEN_UITLEG, legenda) if z)])
     if toelating:  # the HTML says it under the table; the tab Raamovereenkomsten has no row for such a lot
-        kop.append(["Open house", "; ".join(geen_raamovereenkomst(naam) for naam in toelating) + "."])
+        kop.append(["Open house", " ".join(_open_house_zinnen(reg, c.laatste))])
     kop += [["Niet gegund", z] for z in reg.niet_gegund_regels(gemeente)]
     modules = geen_examen(_modules(reg, c))
     if modules:
@@ -578,7 +630,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
             ("Plaatsingen", [PLAATSINGSKOP, *rijen]),
             ("Raamovereenkomsten", [RAAMKOP, *c.raam_rijen]),
             ("Aanbieders", [PRESTATIEKOP, *c.prestatie_rijen]),
-            ("Signalen", [["Signaal"], *[[s] for s in _signalen(c, gemeente)]]),
+            ("Signalen", [["Signaal", "Geldt voor"], *[[t, wie] for t, wie in _signalen(c, gemeente)]]),
             ("Bronnen", _bronnen(reg, c, gemeente)),
         ],
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from html import escape
+from typing import NamedTuple
 
 KLEUREN = ("#1f4e79", "#e07b00", "#5b9bd5", "#70ad47", "#a5a5a5", "#7030a0")
 # Lines differ by more than colour (a grey print, a colour-blind reader): each series its own dash pattern, and
@@ -97,12 +98,24 @@ def _punten(labels: Sequence[str], waarden: Sequence[float | None]) -> list[tupl
     return [(m, f"{round(v)}%") for m, v in zip(labels, waarden, strict=False) if v is not None]
 
 
+class Grens(NamedTuple):
+    """A reference line in `lijnen`: its value, the short label on the line and what it means in words."""
+
+    waarde: float
+    label: str
+    uitleg: str
+
+
 def lijnen(
-    titel: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], grens: float | None = None
+    titel: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    grens: Grens | None = None,
 ) -> str:
     """Lines over time on a scale from 0 to 100 percent, or higher when a value is (a framework agreement used
     past its maximum shows above the 100% line, not on it); None (a point not shown) breaks the line, so no line
-    suggests a value there; a lone point between gaps is a dot; `grens` draws a dashed line."""
+    suggests a value there; a lone point between gaps is a dot; `grens` draws a dashed line labelled with its
+    meaning: a bare '80%' on the page said nothing."""
     breedte, hoogte, links, onder, boven = 640, 260, 40, 40, 40
     n = max(1, len(labels) - 1)
     bx = (breedte - links - 20) / n
@@ -122,6 +135,7 @@ def lijnen(
                 + (", ".join(f"{m} {getal_pct}" for m, getal_pct in _punten(labels, waarden)) or "geen getoond punt")
                 for naam, waarden in series
             ]
+            + ([f"gestreepte lijn: {grens.uitleg}"] if grens is not None else [])
         ),
         f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(titel)}</text>',
     ]
@@ -129,11 +143,13 @@ def lijnen(
         d.append(f'<line x1="{links}" x2="{breedte - 20}" y1="{y(p):.1f}" y2="{y(p):.1f}" stroke="#ddd"/>')
         d.append(f'<text x="{links - 4}" y="{y(p) + 4:.1f}" text-anchor="end">{p}%</text>')
     if grens is not None:
+        waarde = grens.waarde
         d.append(
-            f'<line x1="{links}" x2="{breedte - 20}" y1="{y(grens):.1f}" y2="{y(grens):.1f}" stroke="#b00" '
+            f'<line x1="{links}" x2="{breedte - 20}" y1="{y(waarde):.1f}" y2="{y(waarde):.1f}" stroke="#b00" '
             'stroke-dasharray="4 3"/>'
         )
-        d.append(f'<text x="{breedte - 22}" y="{y(grens) - 3:.1f}" text-anchor="end" fill="#b00">{grens:.0f}%</text>')
+        label = escape(grens.label)
+        d.append(f'<text x="{breedte - 22}" y="{y(waarde) - 3:.1f}" text-anchor="end" fill="#b00">{label}</text>')
     stap = max(1, len(labels) // 8)
     for i, label in enumerate(labels):
         if i % stap == 0:

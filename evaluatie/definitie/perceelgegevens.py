@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
-from evaluatie.gemeentenamen import opsomming
+from evaluatie.gemeentenamen import in_lijst, opsomming
 from evaluatie.tekst import datum, euro
 
 
@@ -36,7 +36,9 @@ def kernregels(a: Aanbesteding, p: Perceel) -> list[str]:
         regels.append("Keurmerk: voor dit perceel niet vereist.")
     weg = niet_deelnemend(a, p)
     regels.append(
-        "Niet deelnemend aan dit perceel: " + (", ".join(weg) if weg else "geen; alle gemeenten doen mee") + "."
+        "Niet deelnemend aan dit perceel: "
+        + (", ".join(in_lijst(g) for g in weg) if weg else "geen; alle gemeenten doen mee")
+        + "."
     )
     return regels
 

@@ -41,7 +41,9 @@ from evaluatie.verdeling.pad import beschrijving
 
 if TYPE_CHECKING:
     from evaluatie.besluiten.model import Toelichting
+    from evaluatie.definitie.model import Aanbesteding
     from evaluatie.gunning.uitslag import Perceeluitslag
+    from evaluatie.rapport.waarde import Perceelwaarde
 
 MAX_GEMEENTE_RIJEN = 40  # beyond this the allocation appendix shows subregio's; the xlsx has every gemeente
 MAX_SIGNALEN = 20  # signals of disagreement named per lot; the xlsx marks every one
@@ -370,9 +372,10 @@ def _samenvatting(g: Rapportgegevens) -> str:
                 if _toegewezen(p, r.inschrijver)
             )
         volume, kosten_cel = Cel(getal(p.volume, 0), p.volume, "volume"), Cel(euro(kosten), kosten, "kosten")
-        if p.niet_gegund:  # its demand at EUR 0,00 read as trajectories bought for nothing: it has no supplier
+        if p.niet_gegund or (p.procedure == "toelating" and not p.rangorde):
+            # its demand at EUR 0,00 read as trajectories bought for nothing: it has no supplier
             volume = Cel(f"geen ({getal(p.volume, 0)} verwacht, zonder aanbieder)")
-            kosten_cel = Cel("geen (niet gegund)")
+            kosten_cel = Cel("geen (niet gegund)" if p.niet_gegund else "geen (niemand toegelaten)")
         rijen.append(
             [
                 p.naam,
@@ -412,6 +415,18 @@ def _brieven_en_maximum(g: Rapportgegevens) -> str:
     )
 
 
+def _vaste_prijzen(a: Aanbesteding, ws: Sequence[Perceelwaarde]) -> str:
+    """' (bij perceel Z-route maal de vaste prijs van EUR 9.500,00)' for the lots valued at their fixed price, as the
+    table and the letters value them; '' when every lot is valued at its ceiling."""
+    vast = [w for w in ws if w.prijs != a.percelen[w.code].plafondprijs]
+    if not vast:
+        return ""
+    if len({w.prijs for w in vast}) == 1:
+        woord = "perceel" if len(vast) == 1 else "percelen"
+        return f" (bij {woord} {_opsomming([w.naam for w in vast])} maal de vaste prijs van {euro(vast[0].prijs)})"
+    return " (bij " + _opsomming([f"perceel {w.naam} maal de vaste prijs van {euro(w.prijs)}" for w in vast]) + ")"
+
+
 def _waarde_en_regime(g: Rapportgegevens) -> str:
     """Estimated value and framework maximum of the award lots; an open-house lot has neither a framework
     maximum nor a regime (it is no public contract) and is named apart."""
@@ -449,7 +464,7 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
             "inclusief optiejaren. Het maximum van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; "
             "Weel, C-23/20) staat daarnaast: de verwachting, of de verwachting plus een opslag, of een vast aantal "
             "(per perceel <code>raammaximum</code>); is het maximum bereikt, dan is de raamovereenkomst uitgeput. "
-            "De geraamde waarde is het maximum maal de plafondprijs, exclusief btw. "
+            f"De geraamde waarde is het maximum maal de plafondprijs{e(_vaste_prijzen(a, ws))}, exclusief btw. "
             f"{e(_brieven_en_maximum(g))}</p>",
             tabel(
                 [
@@ -684,6 +699,13 @@ def _bijlage(g: Rapportgegevens, code: str, n: int) -> str:
         delen.append(
             f"<h3>Prijs, rangorde en verdeling</h3><p>{e(niet_gegund.perceelzin(p))} Er is daarom geen rangorde, "
             f"geen prijsscore en geen verdeling over de gemeenten. {e(niet_gegund.gemeentenzin(p))}</p>"
+        )
+    elif p.procedure == "toelating" and not p.rangorde:  # an empty table and EUR 0,00 per gemeente read as served
+        delen.append(
+            "<h3>Toegelaten aanbieders</h3><p>Geen aanbieder is toegelaten: geen inschrijving voldoet aan de "
+            "voorwaarden. Er is dus geen verwachte verdeling over aanbieders en er zijn geen kosten geraamd voor de "
+            f"{e(getal(p.volume, 0))} verwachte inburgeraars per jaar (de vraag staat hierboven bij de regels); een "
+            "aanbieder die aan de voorwaarden voldoet, kan gedurende de looptijd toetreden.</p>"
         )
     elif p.procedure == "toelating":
         delen.append(_toegelaten(g, code))

@@ -80,7 +80,7 @@ def procesverbaal_html(
     ]
     if all(f.geen_belangenverstrengeling for f in gesorteerd):
         delen.append(
-            f"<p>{'Alle ' + str(n) + ' beoordelaars hebben' if n > 1 else 'De beoordelaar heeft'} op het "
+            f"<p>{_alle(n, 'beoordelaars hebben') if n > 1 else 'De beoordelaar heeft'} op het "
             "formulier verklaard geen belangenverstrengeling te hebben met een inschrijver.</p>"
         )
     vervuild = [f for f in gesorteerd if f.prijscellen]
@@ -146,15 +146,17 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
                 )
             )
         )
+    brief = _brief(aanbesteding, zonder)
     if zonder and len(zonder) == totaal:
+        wat = "De regel is dus" if totaal == 1 else f"{_alle(totaal, 'regels zijn')} dus"
         delen.append(
-            f"<p>Alle {totaal} regels zijn dus beslist zonder consensusmotivering; de gunningsbeslissing citeert "
-            "de eigen toelichtingen van de beoordelaars.</p>"
+            f"<p>{wat} beslist zonder consensusmotivering; {brief} citeert de eigen toelichtingen van de "
+            "beoordelaars.</p>"
         )
     elif zonder:
         delen.append(
             f"<p><strong>Regels beslist zonder consensusmotivering ({len(zonder)})</strong>: de score is "
-            f"{samenvoegen} van de beoordelaars en de gunningsbeslissing citeert hun eigen toelichtingen.</p><ul>"
+            f"{samenvoegen} van de beoordelaars en {brief} citeert hun eigen toelichtingen.</p><ul>"
         )
         per: dict[tuple[str, str], list[str]] = {}
         for r in zonder:
@@ -182,6 +184,22 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
             )
         delen.append("</ul>")
     return "\n".join(delen)
+
+
+def _alle(n: int, rest: str) -> str:
+    """'Beide beoordelaars hebben' for two, 'Alle 3 beoordelaars hebben' for more ('Alle 2' is not Dutch usage)."""
+    return f"Beide {rest}" if n == 2 else f"Alle {getal(n, 0)} {rest}"
+
+
+def _brief(aanbesteding: Aanbesteding, rijen: Sequence[Rijscore]) -> str:
+    """The letter that cites the reviewers' own motivation for `rijen`: a lot awarded by gunning gets a
+    gunningsbeslissing, an open-house lot a toelatingsbesluit; a panel that scored both names both."""
+    procedures = {aanbesteding.percelen[r.perceel].procedure for r in rijen}
+    if procedures == {"toelating"}:
+        return "het toelatingsbesluit"
+    if "toelating" in procedures:
+        return "de brief (gunningsbeslissing of toelatingsbesluit)"
+    return "de gunningsbeslissing"
 
 
 def _consensus_buiten(aanbesteding: Aanbesteding, rijen: Sequence[Rijscore], namen: dict[str, str]) -> str:

@@ -1,7 +1,8 @@
 """Estimated contract value, the procurement regime that follows from it, and each framework maximum.
 
 The estimated value (art. 2.17 Aw 2012: excluding VAT, options included) of a lot is its expected
-volume per year times the price ceiling times the full term including option years: the most
+volume per year times the price ceiling (in a vaste_prijs lot: the fixed price) times the full term including
+option years: the most
 the gemeenten can spend under it. The lots together are compared with the threshold for social
 and other specific services (art. 2.38-2.39 Aw 2012, EUR 750.000): inburgering is such a
 service (Annex XIV of Directive 2014/24/EU).

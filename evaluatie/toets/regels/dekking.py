@@ -2,6 +2,7 @@
 
 from typing import Any, Literal
 
+from evaluatie.gemeentenamen import in_lijst
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 KORT = 20  # up to this many missing gemeenten the reason simply lists them
@@ -50,7 +51,7 @@ class Dekking(Knockoutregel):
             return [
                 "bedient geen enkele subregio volledig ("
                 + "; ".join(
-                    f"{r}: ontbreekt {', '.join(g for g in leden if g not in bediend)}"
+                    f"{r}: ontbreekt {', '.join(in_lijst(g) for g in leden if g not in bediend)}"
                     for r, leden in subregios.items()
                 )
                 + ")"
@@ -72,7 +73,9 @@ class Dekking(Knockoutregel):
 
 
 def _opsomming(namen: list[str]) -> str:
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+    if len(namen) == 1:
+        return namen[0]
+    return ", ".join(in_lijst(n) for n in namen[:-1]) + " en " + in_lijst(namen[-1])
 
 
 def _verschil(leden: list[str], bediend: set[str], scheiding: str = "", grens: int = 5) -> str:
@@ -82,7 +85,7 @@ def _verschil(leden: list[str], bediend: set[str], scheiding: str = "", grens: i
     mist = [g for g in leden if g not in bediend]
     wel = [g for g in leden if g in bediend]
     if len(mist) <= max(grens, len(wel)):  # list the missing ones, unless naming the served ones is shorter
-        return f"ontbreekt{scheiding} {', '.join(mist)}"
+        return f"ontbreekt{scheiding} {', '.join(in_lijst(g) for g in mist)}"
     if not wel:
         return f"geen van de {len(leden)} gemeenten bediend"
     return f"alleen {_opsomming(wel)} bediend ({len(wel)} van de {len(leden)} gemeenten)"
