@@ -584,7 +584,7 @@ def schrijf_kwartaalrapporten(
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
-    einde = reg.jaargrenzen(reg.jaren)[1] - dt.timedelta(days=1)
+    einde = reg.laatste_dag()
     if eerste <= einde < laatste:
         # the last quarter of a term that ends inside it: its report is dated on the last day of the term, after
         # which no event can be read in (a report as final as that of a quarter that is over)

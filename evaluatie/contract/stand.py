@@ -183,7 +183,6 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     elif n > 0:
         dagen = (peildatum - reg.startdatum).days + 1
         prognose = peildatum + dt.timedelta(days=math.ceil((max_tr - n) / (n / dagen)))
-    jaren = reg.jaren_op(peildatum)
     return Raamgebruik(
         code,
         max_tr,
@@ -191,9 +190,9 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
         max_w,
         w,
         prognose,
-        einde=reg.laatste_dag(jaren),
+        einde=reg.einde_op(peildatum),
         einde_met_opties=reg.laatste_dag(reg.alle_jaren),
-        open_optiejaren=reg.alle_jaren - jaren,
+        open_optiejaren=reg.alle_jaren - reg.jaren_op(peildatum),
         na_routewijziging=len(routewijzigingen),
         eerste_routewijziging=min(routewijzigingen, default=None),
     )
