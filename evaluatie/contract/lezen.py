@@ -184,16 +184,15 @@ class Register:
         )
 
     def _verlenging_open(self, iso: bool) -> str:
-        """'; de verlenging van B1-route tot en met ... is vastgelegd, maar ...': a verlenging recorded for some lots
-        with a framework agreement and not yet for all, which the register therefore does not follow yet."""
+        """'; de verlenging van B1-route voorbij ... is vastgelegd, maar ...': a verlenging recorded for some lots
+        with a framework agreement past the term's end and not for all (the term runs to the earliest of them), which
+        the register therefore does not follow yet."""
         einde = self.laatste_dag()
-        verder = sorted({v.perceel for v in self.verlengingen if v.tot_en_met > einde})
+        verder = {v.perceel for v in self.verlengingen if v.tot_en_met > einde}
         if not verder:
             return ""
         nog = [self.percelen[c].naam for c in self.kaderpercelen if c not in verder]
-        wat = " en ".join(self.percelen[c].naam for c in verder)
-        if not nog:  # every lot is extended past `einde`: the earliest end is `einde` itself, so none is further
-            return ""
+        wat = opsomming([self.percelen[c].naam for c in self.kaderpercelen if c in verder], "en")
         return (
             f"; de verlenging van {wat} voorbij {einde.isoformat() if iso else einde.strftime('%d-%m-%Y')} is "
             f"vastgelegd, maar het register kent één looptijd voor alle percelen en volgt haar pas als ook "
