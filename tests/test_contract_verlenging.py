@@ -145,7 +145,14 @@ def test_verlenging_van_ieder_perceel_verlengt_de_looptijd_van_het_register(ws: 
     assert _uit("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2024-K3")[0] == 0
     assert {p.name: p.read_bytes() for p in k3.iterdir()} == voor
     assert _uit("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2025-K2")[0] == 0
-    assert f"{zin}." in html_tekst(ws / "contract" / "kwartaal" / "2025-K2" / "regio.html")
+    regio = html_tekst(ws / "contract" / "kwartaal" / "2025-K2" / "regio.html")
+    assert f"{zin}." in regio, regio
+    # contract year 4 ends with the term on 30 June 2025 (181 of its 365 days: 49,6%); the table's 'Toegewezen' is
+    # per year, as its legend says
+    assert (
+        "peildatum 30 juni 2025 (contractjaar 4, van 1 januari 2025 tot en met 30 juni 2025, het einde van de "
+        "looptijd: een deel van een jaar; 49,6% verstreken van het jaar)" in regio
+    ), regio
     code, uit = _uit("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2025-K3")
     assert code == 2 and "--kwartaal: 2025-09-30 ligt na het einde van de looptijd (3 jaar en een verlenging" in uit
 

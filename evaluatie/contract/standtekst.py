@@ -10,6 +10,7 @@ from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toela
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.stand import Stand, Standregel, uitgevallen_zinnen, wachttijd
+from evaluatie.contract.verlenging import einde_in_jaar
 from evaluatie.definitie.model import MODULES
 from evaluatie.tekst import euro, getal, kort
 
@@ -126,14 +127,13 @@ def stand_als_tekst(reg: Register, st: Stand, volledig: bool = False) -> str:
 
 
 def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
-    einde = reg.einde_op(st.peildatum)
     # its last day, 'tot en met' as the looptijd line under it says it (jaar_eind is the day after); a verlenging
     # may end inside the year, whose allocation is then counted pro rata of the whole year, as the line says
-    deel = einde < st.jaar_eind - dt.timedelta(days=1)
+    deel = einde_in_jaar(reg, st.peildatum, st.jaar_eind)
     r = [
         f"Stand op {st.peildatum.strftime('%d-%m-%Y')}, contractjaar {st.jaar} "
         f"({st.jaar_begin.strftime('%d-%m-%Y')} tot en met "
-        f"{(einde if deel else st.jaar_eind - dt.timedelta(days=1)).strftime('%d-%m-%Y')}, "
+        f"{(deel or st.jaar_eind - dt.timedelta(days=1)).strftime('%d-%m-%Y')}, "
         + (
             f"het einde van de looptijd: een deel van een jaar; {getal(100 * st.fractie, 1)}% van het jaar verstreken, "
             "'toegewezen' is per jaar)"

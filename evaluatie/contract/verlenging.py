@@ -161,6 +161,14 @@ def gevolg(reg: Register, perceel: str, tot: dt.date, datum: dt.date, grondslag:
     return g
 
 
+def einde_in_jaar(reg: Register, peildatum: dt.date, jaar_eind: dt.date) -> dt.date | None:
+    """The term's last day (as on peildatum) when it falls inside the contract year that ends the day before
+    `jaar_eind`: a verlenging ending there makes that year a part of a year, which the stand and the quarterly report
+    say (their allocation is per year, counted pro rata of the year). None for a whole year."""
+    einde = reg.einde_op(peildatum)
+    return einde if einde < jaar_eind - dt.timedelta(days=1) else None
+
+
 def verlenging_deel(reg: Register, d: dt.date | None) -> str:
     """The looptijd sentence's part about verlengingen decided up to `d` (default: all): the term's new end with
     every lot's change (number, date, ground), or a verlenging of some lots the register does not follow yet."""
