@@ -126,6 +126,9 @@ def test_verlenging_van_ieder_perceel_verlengt_de_looptijd_van_het_register(ws: 
     ]
     # contract year 4 has contract year 3's allocation per year, which is the award's (gunning.json: Blaricum 4 with
     # Taalhuis De Brug in B1), counted pro rata: 1 January to 31 March 2025 is 90 of 365 days
+    # with every option year exercised and the verlenging, nothing lies beyond the term: no later end 'with options'
+    raam = {r["perceel"]: (r["einde_looptijd"], r["einde_met_optiejaren"]) for r in stand["raamovereenkomst"]}
+    assert raam == {c: ("2025-06-30", "2025-06-30") for c in ("B1", "Z", "onderwijs")}, raam
     blaricum = next(r for r in stand["regels"] if (r["gemeente"], r["perceel"]) == ("Blaricum", "B1"))
     assert (blaricum["aanbieder"], blaricum["toegewezen"], blaricum["naar_rato"]) == (
         "Taalhuis De Brug B.V.",
