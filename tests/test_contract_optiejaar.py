@@ -80,7 +80,8 @@ def test_optiejaar_hoort_pas_bij_de_looptijd_na_het_besluit(ws: Path, tmp_path: 
     assert (
         "optiejaar: het optiejaar is al uitgeoefend; de looptijd loopt tot en met 31-12-2024. Een langere looptijd "
         "vraagt een contractwijziging met grondslag of een nieuwe aanbesteding; 'evaluatie contract wijziging --soort "
-        "verlenging --tot DATUM' legt zo'n wijziging per perceel vast en verlengt de looptijd in het register" in uit
+        "verlenging --tot DATUM' legt zo'n wijziging per perceel vast en verlengt de looptijd in het register zodra "
+        "ieder perceel met een raamovereenkomst is verlengd" in uit
     ), uit
 
     assert _run("contract", "dossier", "--werkmap", ws)[0] == 0

@@ -92,7 +92,7 @@ def oefen_optie_uit(
                 f"{wat}; de looptijd loopt tot en met {reg.laatste_dag().strftime('%d-%m-%Y')}. Een langere looptijd "
                 "vraagt een contractwijziging met grondslag of een nieuwe aanbesteding; 'evaluatie contract wijziging "
                 "--soort verlenging --tot DATUM' legt zo'n wijziging per perceel vast en verlengt de looptijd in het "
-                "register",
+                "register zodra ieder perceel met een raamovereenkomst is verlengd",
             )
         )
     if datum < reg.startdatum:
