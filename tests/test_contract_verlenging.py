@@ -286,3 +286,31 @@ def test_toetreding_na_de_verlenging_geldt_ook_in_de_jaren_van_de_verlenging(tmp
     assert r.exit_code == 0, r.output
     delta = {x["gemeente"]: x["toegewezen"] for x in json.loads(r.stdout)["regels"] if x["aanbieder"] == "Delta"}
     assert delta == {"Noord": 1, "Oost": 1, "Zuid": 1}, delta
+
+
+def test_verlenging_na_uitval_in_het_laatste_jaar_zegt_dat_de_toewijzing_de_uitgevallen_aanbieder_noemt(
+    tmp_path: Path,
+) -> None:
+    """Y drops out in the last (only) contract year after one placement in Noord: the new allocation of that year keeps
+    that placement with Y (there are no later years to allocate anew). The verlenging copies that year into contract
+    year 2, so Y keeps 1 inburgeraar per year there: the change says so, as exercising an option year does."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding(looptijd={"jaren": 1, "optiejaren": 0}))
+    for naam, kvk, prijs, capaciteit in (("X", "11111111", 9000, 9), ("Y", "22222222", 9200, 8)):
+        schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", prijs, capaciteit, 12, 4, "alle")])
+    schrijf_bod(ws, "z.xlsx", "Z", "33333333", [("B1", 9500, 12, 12, 4, "alle")])
+    vul_panel(ws, {"X": 75, "Y": 50, "Z": 25})
+    assert _uit("gunning", "--werkmap", ws)[0] == 0
+    assert _uit("contract", "start", "--werkmap", ws, "--datum", "2026-07-01", *DOOR)[0] == 0
+    lijst = tmp_path / "noord.csv"
+    lijst.write_text(KOP + "K-1;Noord;aangemeld;01-08-2026;B1;Y;\n", encoding="utf-8")
+    assert _uit("contract", "inlezen", "--werkmap", ws, lijst)[0] == 0
+    uitval = ("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Y", "--per", "2026-11-01")
+    assert _uit(*uitval, "--vastleggen", *DOOR)[0] == 0
+    code, uit = _verleng(ws, "B1", "2027-12-31", "2026-11-02")
+    assert code == 0, uit
+    assert (
+        "Let op: de toewijzing van contractjaar 2 in B1-route geeft zo 1 inburgeraar(s) per jaar aan Y, die per "
+        "01-11-2026 is uitgevallen (de toewijzing van contractjaar 1 houdt haar plaatsingen van voor de uitval); een "
+        "verdeling van de verlenging zonder die aanbieder is niet vastgelegd. Het advies slaat die aanbieder over: "
+        "plaats die inburgeraars met een eigen keuze ('evaluatie contract keuze') of regel een contractwijziging" in uit
+    ), uit

@@ -151,6 +151,7 @@ def gevolg(reg: Register, perceel: str, tot: dt.date, datum: dt.date, grondslag:
                 "stand rekent de toewijzing naar rato van het verstreken deel van het jaar"
             )
         g.uitleg.append(zin + ". Een andere verdeling vraagt een herverdeling of een eigen keuze per inburgeraar.")
+        g.uitleg += _uitgevallen(reg, bron, jaren, welke)
     for p in reg.percelen.values():
         if p.toelating:
             g.uitleg.append(
@@ -167,6 +168,25 @@ def einde_in_jaar(reg: Register, peildatum: dt.date, jaar_eind: dt.date) -> dt.d
     say (their allocation is per year, counted pro rata of the year). None for a whole year."""
     einde = reg.einde_op(peildatum)
     return einde if einde < jaar_eind - dt.timedelta(days=1) else None
+
+
+def _uitgevallen(reg: Register, bron: int, jaren: list[int], welke: str) -> list[str]:
+    """A supplier that dropped out and still has an allocation in the year the verlenging copies: a drop-out in that
+    year keeps its placements before the drop-out there, and no later year existed to allocate anew. Said as when an
+    option year is exercised (contract.optie.uitgevallen_in): the advies skips the supplier, its share has no place."""
+    van = reg.jaargrenzen(jaren[0])[0]
+    uit = []
+    for (perceel, naam), per in sorted(reg.uitgevallen.items()):
+        aantal = sum(n for (_, s), n in reg.toewijzing.get((perceel, bron), {}).items() if s == naam)
+        if per <= van and aantal:
+            uit.append(
+                f"Let op: de toewijzing van {welke} in {reg.percelen[perceel].naam} geeft zo {aantal} inburgeraar(s) "
+                f"per jaar aan {naam}, die per {_d(per)} is uitgevallen (de toewijzing van contractjaar {bron} houdt "
+                "haar plaatsingen van voor de uitval); een verdeling van de verlenging zonder die aanbieder is niet "
+                "vastgelegd. Het advies slaat die aanbieder over: plaats die inburgeraars met een eigen keuze "
+                "('evaluatie contract keuze') of regel een contractwijziging."
+            )
+    return uit
 
 
 def verlenging_deel(reg: Register, d: dt.date | None) -> str:
