@@ -160,6 +160,14 @@ def test_verlenging_als_wijziging_wijst_naar_het_optiejaar(ws: Path) -> None:
         "de aanbestedingsstukken is geen contractwijziging; optiejaar 3 (tot en met 2024-12-31) is nog niet "
         "uitgeoefend: 'evaluatie contract optiejaar' legt dat besluit vast" in uit
     ), uit
+    code, uit = _run(
+        "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "verlenging", "--waarde", "20.000",
+        "--grondslag", "art. 2.163c Aw 2012", "--datum", "2023-10-02", "--tot", "2024-06-30", "--alleen-toetsen",
+    )  # fmt: skip
+    assert (
+        "--tot: 2024-06-30 ligt niet na het einde van de looptijd van B1-route met alle optiejaren (tot en met "
+        "2024-12-31)" in uit
+    ), uit
 
 
 def test_uitval_in_het_laatste_vaste_jaar_verdeelt_ook_het_optiejaar(tmp_path: Path) -> None:

@@ -68,6 +68,12 @@ def test_verlenging_van_ieder_perceel_verlengt_de_looptijd_van_het_register(ws: 
         "30-06-2025) pas als ook Z-route en Onderwijsroute zo ver zijn verlengd, ieder perceel met een eigen wijziging "
         "en grondslag; tot dan loopt de looptijd in het register tot en met 31-12-2024" in uit
     ), uit
+    code, uit = _verleng(ws, "B1", "2025-03-31", "2024-10-01", "--alleen-toetsen")
+    assert code == 2, uit
+    assert (
+        "--tot: 2025-03-31 ligt niet na de vorige verlenging van B1-route (tot en met 2025-06-30): een verlenging "
+        "schuift de laatste dag op" in uit
+    ), uit
     code, uit = _uit("contract", "inlezen", "--werkmap", ws, lijst)
     assert code == 2, uit
     assert (

@@ -68,11 +68,19 @@ def fouten_verlenging(
             )
         )
     elif not perceel_fout and tot <= (einde := einde_van(reg, perceel)):
+        naam = reg.percelen[perceel].naam
+        wat = (
+            f"de vorige verlenging van {naam}"
+            if einde > reg.laatste_dag(reg.alle_jaren)
+            else f"het einde van de looptijd van {naam} met alle optiejaren"
+            if reg.optiejaren
+            else f"het einde van de looptijd van {naam}"
+        )
         fouten.append(
             Fout(
                 "--tot",
-                f"{tot.isoformat()} ligt niet na het einde van de looptijd van {reg.percelen[perceel].naam} (tot en "
-                f"met {einde.isoformat()}): een verlenging schuift de laatste dag op",
+                f"{tot.isoformat()} ligt niet na {wat} (tot en met {einde.isoformat()}): een verlenging schuift de "
+                "laatste dag op",
             )
         )
     eerder = [(d, f"het besluit over optiejaar {j}") for j, d, _ in reg.opties]
