@@ -69,6 +69,7 @@ def test_optiejaar_hoort_pas_bij_de_looptijd_na_het_besluit(ws: Path, tmp_path: 
         "optiejaren": 1,
         "uitgeoefend": [{"optiejaar": 3, "besluit": 2, "datum": "2023-10-02"}],
         "tot_en_met": "2024-12-31",
+        "verlenging": [],
     }
     # a stand before the decision says the term as it stood then
     code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2023-09-30")
@@ -79,7 +80,8 @@ def test_optiejaar_hoort_pas_bij_de_looptijd_na_het_besluit(ws: Path, tmp_path: 
     assert (
         "optiejaar: het optiejaar is al uitgeoefend; de looptijd loopt tot en met 31-12-2024. Een langere looptijd "
         "vraagt een contractwijziging met grondslag of een nieuwe aanbesteding; 'evaluatie contract wijziging --soort "
-        "verlenging' legt zo'n wijziging vast, maar verlengt de looptijd in het register niet" in uit
+        "verlenging --tot DATUM' legt zo'n wijziging per perceel vast en verlengt de looptijd in het register zodra "
+        "ieder perceel met een raamovereenkomst is verlengd" in uit
     ), uit
 
     assert _run("contract", "dossier", "--werkmap", ws)[0] == 0
@@ -130,6 +132,7 @@ def test_register_van_voor_de_optiejaren_houdt_de_looptijd_van_zijn_start(ws: Pa
     start, as its start decision records ('jaren': 3); that term stands and no option year can be exercised again."""
     register = ws / "contract" / "register.sqlite"
     with sqlite3.connect(register) as db:
+        db.execute("DROP TABLE verlenging")  # added in version 6
         db.execute("DROP TABLE intrekking")  # added in version 5
         db.execute("DROP TABLE optie")
         db.execute("DROP TABLE looptijd")
@@ -146,16 +149,25 @@ def test_register_van_voor_de_optiejaren_houdt_de_looptijd_van_zijn_start(ws: Pa
 
 
 def test_verlenging_als_wijziging_wijst_naar_het_optiejaar(ws: Path) -> None:
+    """A verlenging past the option years comes after them: while one is open, the change is refused and the error
+    points to 'contract optiejaar' (an option year of the tender is no change)."""
     code, uit = _run(
         "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "verlenging", "--waarde", "20.000",
-        "--grondslag", "art. 2.163c Aw 2012", "--datum", "2023-10-02", "--alleen-toetsen",
+        "--grondslag", "art. 2.163c Aw 2012", "--datum", "2023-10-02", "--tot", "2025-06-30", "--alleen-toetsen",
     )  # fmt: skip
-    assert code == 0, uit
+    assert code == 2, uit
     assert (
-        "het register volgt de plaatsingen tot en met 31-12-2023 (2 jaar); een gebeurtenis daarna wordt niet "
-        "ingelezen en de stand en de kwartaalrapportage gaan niet verder. Leg de verlenging vast voor het dossier en de "
-        "de-minimisgrens. Een optiejaar uit de aanbestedingsstukken is geen wijziging: 'evaluatie contract optiejaar' "
-        "legt het uitoefenen vast en verlengt de looptijd in het register." in uit
+        "--soort: een verlenging voorbij de optiejaren kan pas als alle optiejaren zijn uitgeoefend; een optiejaar uit "
+        "de aanbestedingsstukken is geen contractwijziging; optiejaar 3 (tot en met 2024-12-31) is nog niet "
+        "uitgeoefend: 'evaluatie contract optiejaar' legt dat besluit vast" in uit
+    ), uit
+    code, uit = _run(
+        "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "verlenging", "--waarde", "20.000",
+        "--grondslag", "art. 2.163c Aw 2012", "--datum", "2023-10-02", "--tot", "2024-06-30", "--alleen-toetsen",
+    )  # fmt: skip
+    assert (
+        "--tot: 2024-06-30 ligt niet na het einde van de looptijd van B1-route met alle optiejaren (tot en met "
+        "2024-12-31)" in uit
     ), uit
 
 

@@ -326,6 +326,7 @@ def wijzig(
     reden: str | None,
     vandaag: dt.date | None = None,
     datum_opgegeven: bool = True,
+    tot: dt.date | None = None,
 ) -> tuple[Toetsing, int | None]:
     """Test a contract change, and record it when `vastleggen`. `datum_opgegeven`: False when the command line took
     today for a --datum not given (an error then says so)."""
@@ -340,7 +341,7 @@ def wijzig(
             toekomst = niet_in_de_toekomst(datum, vandaag)  # said with the other options' errors
             vooraf = toekomst + (fouten_wie_waarom(door, reden) if vastleggen else [])
             try:
-                t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum, datum_opgegeven)
+                t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum, datum_opgegeven, tot)
             except InvoerFout as e:  # with a date in the future, a missing --door or --reden: all at once
                 eerst = [f for f in e.fouten if not (toekomst and f.plaats == "--datum")]  # one slip said once
                 raise InvoerFout([*eerst, *vooraf]) from None
@@ -355,6 +356,8 @@ def wijzig(
             db.close()
         if b is not None:
             opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
+            if tot is not None:
+                opties["tot"] = tot.isoformat()
             _noteer(werkmap, "wijziging", opties, [])
     return t, b
 

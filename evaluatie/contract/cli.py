@@ -339,6 +339,7 @@ def uitval(
 @click.option("--trajecten", default=0, type=int, help="Extra trajecten (bij extra_volume).")
 @click.option("--grondslag", required=True, help="Juridische grondslag, bijvoorbeeld 'art. 2.163b Aw 2012'.")
 @_datum_optie("--datum", "Datum van de wijziging (standaard vandaag).")
+@_datum_optie("--tot", "Bij een verlenging: de nieuwe laatste dag van de looptijd van het perceel.")
 @click.option("--alleen-toetsen", is_flag=True, help="Alleen toetsen, niets vastleggen.")
 @_door
 @_reden
@@ -352,12 +353,14 @@ def wijziging(
     trajecten: int,
     grondslag: str,
     datum: dt.date | None,
+    tot: dt.date | None,
     alleen_toetsen: bool,
     door: str | None,
     reden: str | None,
     als_json: bool,
 ) -> None:
-    """Een contractwijziging met grondslag, getoetst aan de de-minimisgrenzen (art. 2.163b Aw 2012)."""
+    """Een contractwijziging met grondslag, getoetst aan de de-minimisgrenzen (art. 2.163b Aw 2012); een verlenging
+    voorbij de optiejaren (--tot) verlengt de looptijd in het register."""
     from evaluatie.contract.acties import wijzig
 
     t, b = wijzig(
@@ -373,6 +376,7 @@ def wijziging(
         reden,
         dt.date.today(),
         datum_opgegeven=datum is not None,
+        tot=tot,
     )
     if als_json:
         uit = {
@@ -384,6 +388,9 @@ def wijziging(
             "de_minimis_grens": t.grens,
             "eerder": t.eerder,
             "cumulatief": t.cumulatief,
+            "tot_en_met": t.tot.isoformat() if t.tot else None,
+            # the register's term after the change: a verlenging moves it once every framework lot is extended
+            "looptijd_tot_en_met": t.verlenging.einde_na.isoformat() if t.verlenging else None,
             "uitleg": t.uitleg,
             "besluit": b,
         }

@@ -314,13 +314,13 @@ def voorstel(
     volgende: dict[tuple[str, str], int] = {}
     uitleg_volgende: list[str] = []
     na_optie: list[str] = []
-    if jaar < reg.alle_jaren:  # option years not yet exercised too: the allocation is stored for them
+    if jaar < reg.toewijzingsjaren:  # option years not yet exercised too: the allocation is stored for them
         try:
             vers = verdeel(herverdeelprobleem(p, blijft, {}))
             volgende = {(t.gemeente, t.inschrijver): t.aantal for t in vers.toewijzing}
         except EvaluatieFout as e:
             kan_niet = f"kunnen de overige aanbieders de vraag niet opvangen: {' '.join(e.meldingen)}"
-            if jaar >= reg.jaren:  # every later year is an option year not exercised: not part of the term yet
+            if jaar >= reg.laatste_jaar:  # every later year is an option year not exercised: not in the term yet
                 optie = _optiejaren_tekst(reg, jaar)
                 na_optie = [
                     f"Vanaf contractjaar {jaar + 1} ({optie}) {kan_niet}. Het voorstel geldt voor de looptijd tot en "
@@ -442,7 +442,11 @@ def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, re
             (b, h.perceel, h.aanbieder, h.per.isoformat()),
         )
         rijen = [(b, h.perceel, g, s, h.jaar, n) for (g, s), n in h.dit_jaar.items()]
-        jaren = db.execute("SELECT jaren FROM contract").fetchone()[0]
+        # every year the register holds an allocation for: the tender's, and those of a verlenging in force
+        jaren = max(
+            int(db.execute("SELECT jaren FROM contract").fetchone()[0]),
+            int(db.execute("SELECT MAX(jaar) FROM toewijzing WHERE perceel = ?", (h.perceel,)).fetchone()[0] or 0),
+        )
         rijen += [
             (b, h.perceel, g, s, j, n) for j in range(h.jaar + 1, jaren + 1) for (g, s), n in h.volgende_jaren.items()
         ]

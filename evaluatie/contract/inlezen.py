@@ -328,7 +328,7 @@ def lees_regels(
     if index is None:
         return []
     gemeenten, routes, aanbieders = namen.gemeenten(reg), namen.routes(reg), namen.aanbieders(reg)
-    einde = reg.jaargrenzen(reg.jaren)[1]
+    einde = reg.laatste_dag() + dt.timedelta(days=1)  # a verlenging past the option years included
     uit: list[Regel] = []
     gezien: dict[tuple[str, str], bool] = {}  # (kolom, value) -> known: exports repeat a few values
 
@@ -384,7 +384,7 @@ def lees_regels(
             laatste = (einde - dt.timedelta(days=1)).strftime("%d-%m-%Y")
             fouten.voeg_toe(
                 blad.plaats(i, index["datum"]),
-                f"{datum.strftime('%d-%m-%Y')} ligt na het einde van de looptijd van het contract ({reg.jaren} jaar, "
+                f"{datum.strftime('%d-%m-%Y')} ligt na het einde van de looptijd van het contract ({reg.duur()}, "
                 f"tot en met {laatste}); het register volgt de plaatsingen tot en met die dag: laat latere "
                 f"gebeurtenissen weg{reg.open_opties()}",
             )

@@ -43,6 +43,7 @@ from evaluatie.contract.stand import (
     wachttijd,
 )
 from evaluatie.contract.telling import geplaatst
+from evaluatie.contract.verlenging import einde_in_jaar
 from evaluatie.contract.xlsx import Cel, Euro, Fractie, schrijf_xlsx
 from evaluatie.definitie.model import MODULES
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
@@ -231,6 +232,20 @@ def _einde_looptijd(c: Gemeenschappelijk) -> str:
         return ""
     return (
         f", het einde van de looptijd van het contract (het kalenderkwartaal loopt tot en met {datum(kwartaaleinde)})"
+    )
+
+
+def _contractjaar(reg: Register, c: Gemeenschappelijk) -> str:
+    """'contractjaar 2, van 1 januari 2023, 49,6% verstreken'; a contract year a verlenging ends inside says so (the
+    allocation in the table is per year, as its legend says, counted pro rata of the year)."""
+    st = c.stand
+    verstreken = f"{getal(100 * st.fractie, 1)}% verstreken"
+    einde = einde_in_jaar(reg, c.laatste, st.jaar_eind)
+    if einde is None:
+        return f"contractjaar {st.jaar}, van {datum(st.jaar_begin)}, {verstreken}"
+    return (
+        f"contractjaar {st.jaar}, van {datum(st.jaar_begin)} tot en met {datum(einde)}, het einde van de looptijd: een "
+        f"deel van een jaar; {verstreken} van het jaar"
     )
 
 
@@ -532,7 +547,6 @@ def _bronnen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> list[
 
 def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]], grafiek: str) -> str:
     wie = "Regio" if gemeente is None else f"Gemeente {gemeente}"
-    st = c.stand
     bronnen = _bronnen(reg, c, gemeente)
     delen = [
         "<!DOCTYPE html>",
@@ -541,9 +555,8 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"<style>{_CSS}{paginavoet(f'Kwartaalrapportage {c.kwartaal} - {wie}')}</style></head><body>",
         f"<h1>Kwartaalrapportage contract inburgering {escape(c.kwartaal)}</h1>",
         f"<p><strong>{escape(wie)}</strong> - {escape(reg.aanbesteding)}<br>Kwartaal {datum(c.eerste)} tot en met "
-        f"{datum(c.laatste)}{_einde_looptijd(c)}; peildatum {datum(c.laatste)} (contractjaar {st.jaar}, van "
-        f"{datum(st.jaar_begin)}, "
-        f"{getal(100 * st.fractie, 1)}% verstreken). Alle cijfers gelden per de peildatum, "
+        f"{datum(c.laatste)}{_einde_looptijd(c)}; peildatum {datum(c.laatste)} ({_contractjaar(reg, c)}). Alle "
+        "cijfers gelden per de peildatum, "
         "uit het contractregister, met de aanleveringen die gebeurtenissen tot en met de peildatum bevatten (zie "
         "Bronnen); gebeurtenissen na de peildatum tellen niet mee.</p>",
         f"<p>{escape(looptijd_zin(reg, c.laatste))}.</p>",
@@ -646,7 +659,7 @@ def schrijf_kwartaalrapporten(
 
     if laatste < reg.startdatum:
         raise InvoerFout([Fout("--kwartaal", f"{kwartaal} ligt voor de start van het contract")])
-    einde = reg.jaargrenzen(reg.jaren)[1] - dt.timedelta(days=1)
+    einde = reg.laatste_dag()
     if eerste <= einde < laatste:
         # the last quarter of a term that ends inside it: its report is dated on the last day of the term, after
         # which no event can be read in (a report as final as that of a quarter that is over)

@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 
 from evaluatie.contract.basis import Contractleverancier, Contractperceel, niet_gegund_regel
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
+from evaluatie.gemeentenamen import opsomming
 from evaluatie.naamvorm import sleutel
 
 
@@ -95,6 +96,18 @@ def zonder_ingetrokken(volledig: list[Plaatsing], intrekkingen: list[Ingetrokken
     return uit
 
 
+@dataclass(frozen=True)
+class Verlenging:
+    """A verlenging past the option years of one lot: a recorded contract change (contract wijziging) with its
+    new last day."""
+
+    perceel: str
+    tot_en_met: dt.date
+    datum: dt.date  # the date of the decision
+    besluit: int
+    grondslag: str  # '2.163b'
+
+
 @dataclass
 class Register:
     aanbesteding: str
@@ -156,6 +169,7 @@ class Register:
     # `plaatsingen` leaves out every withdrawn event; `op` makes the view of a peildatum
     volledig: list[Plaatsing] = field(default_factory=list)
     intrekkingen: list[Ingetrokken] = field(default_factory=list)
+    verlengingen: list[Verlenging] = field(default_factory=list)  # in the order recorded
 
     def op(self, d: dt.date) -> Register:
         """The register as a view up to `d` reads it: an event withdrawn by a decision dated up to `d` is left out, one
@@ -164,6 +178,45 @@ class Register:
         if len(geldig) == len(self.intrekkingen):
             return self
         return dataclasses.replace(self, plaatsingen=zonder_ingetrokken(self.volledig, geldig))
+
+    @property
+    def kaderpercelen(self) -> list[str]:
+        """The lots with a framework agreement (not an open house): each needs a verlenging of its own."""
+        return [c for c, p in self.percelen.items() if not p.toelating]
+
+    def verlenging_op(self, d: dt.date | None = None) -> tuple[dt.date, list[Verlenging]] | None:
+        """The extension of the term in force on `d` (default: every one recorded): per lot with a framework
+        agreement its furthest verlenging decided up to `d`; the register's one term runs to the earliest of them,
+        and only once every such lot has one (a lot not extended ends with the tender's term). None otherwise."""
+        per: dict[str, Verlenging] = {}
+        for v in self.verlengingen:
+            if (d is None or v.datum <= d) and (v.perceel not in per or v.tot_en_met > per[v.perceel].tot_en_met):
+                per[v.perceel] = v
+        codes = self.kaderpercelen
+        if not codes or any(c not in per for c in codes):
+            return None
+        return min(per[c].tot_en_met for c in codes), [per[c] for c in codes]
+
+    def einde_op(self, d: dt.date) -> dt.date:
+        """The last day of the term as it stood on `d`: option years and verlengingen decided up to `d`."""
+        verlengd = self.verlenging_op(d)
+        return verlengd[0] if verlengd else self.laatste_dag(self.jaren_op(d))
+
+    def duur(self) -> str:
+        """'2 jaar', or '3 jaar en een verlenging': the term in force in words, for 'ligt na het einde van de looptijd
+        (..., tot en met ...)'."""
+        return f"{self.jaren} jaar" + (" en een verlenging" if self.verlenging_op() else "")
+
+    @property
+    def laatste_jaar(self) -> int:
+        """The number of contract years the term in force touches (a verlenging may end inside one)."""
+        return self.contractjaar(self.laatste_dag())
+
+    @property
+    def toewijzingsjaren(self) -> int:
+        """The contract years the register holds an allocation for: every year of the tender, option years
+        included, and the years of a verlenging in force. A new allocation (herverdeling, toetreding) covers them."""
+        return max(self.alle_jaren, self.laatste_jaar)
 
     @property
     def vaste_jaren(self) -> int:
@@ -176,7 +229,9 @@ class Register:
         return self.vaste_jaren + self.optiejaren
 
     def laatste_dag(self, jaren: int | None = None) -> dt.date:
-        """The last day of the term in force (or of `jaren` contract years)."""
+        """The last day of the term in force, a verlenging included (or of `jaren` contract years)."""
+        if jaren is None and (verlengd := self.verlenging_op()) is not None:
+            return verlengd[0]
         return self.jaargrenzen(self.jaren if jaren is None else jaren)[1] - dt.timedelta(days=1)
 
     def jaren_op(self, d: dt.date) -> int:
@@ -190,13 +245,30 @@ class Register:
         message writes it (the errors of a date option write JJJJ-MM-DD)."""
         open_ = list(range(self.jaren + 1, self.alle_jaren + 1))
         if not open_:
-            return ""
+            return self._verlenging_open(iso)
         welke = f"optiejaar {open_[0]}" if len(open_) == 1 else f"de optiejaren {open_[0]} tot en met {open_[-1]}"
         is_ = "is" if len(open_) == 1 else "zijn"
         einde = self.laatste_dag(self.alle_jaren)
         return (
             f"; {welke} (tot en met {einde.isoformat() if iso else einde.strftime('%d-%m-%Y')}) {is_} nog niet "
             "uitgeoefend: 'evaluatie contract optiejaar' legt dat besluit vast"
+        )
+
+    def _verlenging_open(self, iso: bool) -> str:
+        """'; de verlenging van B1-route voorbij ... is vastgelegd, maar ...': a verlenging recorded for some lots
+        with a framework agreement past the term's end and not for all (the term runs to the earliest of them), which
+        the register therefore does not follow yet."""
+        einde = self.laatste_dag()
+        verder = {v.perceel for v in self.verlengingen if v.tot_en_met > einde}
+        if not verder:
+            return ""
+        nog = [self.percelen[c].naam for c in self.kaderpercelen if c not in verder]
+        wat = opsomming([self.percelen[c].naam for c in self.kaderpercelen if c in verder], "en")
+        return (
+            f"; de verlenging van {wat} voorbij {einde.isoformat() if iso else einde.strftime('%d-%m-%Y')} is "
+            f"vastgelegd, maar het register kent één looptijd voor alle percelen en volgt haar pas als ook "
+            f"{opsomming(nog, 'en')} zo ver {'is' if len(nog) == 1 else 'zijn'} verlengd ('evaluatie contract "
+            "wijziging --soort verlenging --tot')"
         )
 
     def jaargrenzen(self, jaar: int) -> tuple[dt.date, dt.date]:
@@ -209,13 +281,13 @@ class Register:
             raise EvaluatieFout(
                 [f"{d.isoformat()} ligt voor de start van het contract ({self.startdatum.isoformat()})"]
             )
+        if d > self.laatste_dag():
+            raise EvaluatieFout(
+                [f"{d.isoformat()} ligt na het einde van de looptijd ({self.duur()}){self.open_opties(iso=True)}"]
+            )
         jaar = 1
         while d >= self.jaargrenzen(jaar)[1]:
             jaar += 1
-        if jaar > self.jaren:
-            raise EvaluatieFout(
-                [f"{d.isoformat()} ligt na het einde van de looptijd ({self.jaren} jaar){self.open_opties(iso=True)}"]
-            )
         return jaar
 
     def binnen_looptijd(self, d: dt.date, optie: str, opgegeven: bool = True, datum: bool = True) -> None:
@@ -228,14 +300,14 @@ class Register:
         self, d: dt.date, optie: str, opgegeven: bool = True, datum: bool = True, aan: bool = False
     ) -> Fout | None:
         """binnen_looptijd's error, returned (to be said with the other errors of a call); raised when `aan`."""
-        einde = self.jaargrenzen(self.jaren)[1]
-        laatste = einde - dt.timedelta(days=1)
+        laatste = self.laatste_dag()
+        einde = laatste + dt.timedelta(days=1)
         wat = d.isoformat() if opgegeven else f"niet opgegeven, dus vandaag ({d.isoformat()}); dat"
         if d < self.startdatum:
             tekst = f"{wat} ligt voor de start van het contract ({self.startdatum.isoformat()})"
         elif d >= einde:
             tekst = (
-                f"{wat} ligt na het einde van de looptijd ({self.jaren} jaar, tot en met {laatste.isoformat()})"
+                f"{wat} ligt na het einde van de looptijd ({self.duur()}, tot en met {laatste.isoformat()})"
                 f"{self.open_opties(iso=True)}"
             )
         else:
@@ -384,6 +456,14 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
     for bestand, sha in db.execute("SELECT bestand, sha256 FROM inlezing ORDER BY id"):
         gezien.setdefault(sha, bestand)
     start = _startbesluit(db)
+    verlengingen = [
+        Verlenging(p, dt.date.fromisoformat(tot), dt.date.fromisoformat(d), int(b), grond)
+        for b, p, tot, d, grond in db.execute(
+            "SELECT v.besluit_id, v.perceel, v.tot_en_met, b.datum, w.grondslag FROM verlenging v "
+            "JOIN besluit b ON b.id = v.besluit_id JOIN wijziging w ON w.besluit_id = v.besluit_id "
+            "ORDER BY v.besluit_id"
+        )
+    ]
     return Register(
         aanbesteding=c[0],
         gunning_sha256=c[1],
@@ -411,6 +491,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         optiejaren=optiejaren,
         opties=opties,
         optiejaren_in_start=looptijd is None,
+        verlengingen=verlengingen,
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_toekomst
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.contract.verlenging import verlenging_deel
 from evaluatie.fouten import Fout, InvoerFout
 
 
@@ -32,7 +33,12 @@ class Optiejaar:
 
 def looptijd_zin(reg: Register, d: dt.date | None = None) -> str:
     """The term in words, fixed years apart from option years, as it stood on `d` (default: now): 'Looptijd: 2 jaar
-    (01-01-2022 tot en met 31-12-2023) plus 1 optiejaar, niet uitgeoefend (tot en met 31-12-2024)'."""
+    (01-01-2022 tot en met 31-12-2023); optiejaar 3 (tot en met 31-12-2024): niet uitgeoefend', and a verlenging past
+    the option years with its changes (contract.verlenging)."""
+    return _zonder_verlenging(reg, d) + verlenging_deel(reg, d)
+
+
+def _zonder_verlenging(reg: Register, d: dt.date | None) -> str:
     jaren = reg.jaren if d is None else reg.jaren_op(d)
     vast = reg.vaste_jaren
     zin = (
@@ -85,7 +91,8 @@ def oefen_optie_uit(
                 "optiejaar",
                 f"{wat}; de looptijd loopt tot en met {reg.laatste_dag().strftime('%d-%m-%Y')}. Een langere looptijd "
                 "vraagt een contractwijziging met grondslag of een nieuwe aanbesteding; 'evaluatie contract wijziging "
-                "--soort verlenging' legt zo'n wijziging vast, maar verlengt de looptijd in het register niet",
+                "--soort verlenging --tot DATUM' legt zo'n wijziging per perceel vast en verlengt de looptijd in het "
+                "register zodra ieder perceel met een raamovereenkomst is verlengd",
             )
         )
     if datum < reg.startdatum:

@@ -212,5 +212,18 @@ _V5 = [
     *_onveranderlijk("intrekking"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+# Version 6: a verlenging past the option years (evaluatie.contract.verlenging). The change itself is a `wijziging`
+# row (kind 'verlenging', with its legal ground and value); this table adds the lot's new last day. The register
+# keeps one term for every lot: it runs on once every lot with a framework agreement has such a row, to the
+# earliest of their last days. A register of version 5 or lower has none: its term is that of the tender.
+_V6 = [
+    """CREATE TABLE verlenging (
+        besluit_id INTEGER PRIMARY KEY REFERENCES besluit(id),
+        perceel TEXT NOT NULL REFERENCES perceel(code),
+        tot_en_met TEXT NOT NULL
+    )""",
+    *_onveranderlijk("verlenging"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 """Migration n (0-based) brings the register from user_version n to n + 1."""

@@ -62,7 +62,7 @@ class Raamgebruik:
     max_waarde: float
     gebruikte_waarde: float
     prognose: dt.date | None  # exhaustion at the current pace; None without placements; once reached, the real date
-    einde: dt.date | None = None  # the last day of the term in force on peildatum (exercised option years included)
+    einde: dt.date | None = None  # the last day of the term on peildatum (exercised option years, verlenging included)
     # the last day if every option year not yet exercised on peildatum were: the framework maximum covers them too
     einde_met_opties: dt.date | None = None
     # of `gebruikt`: trajectories that came into this lot by a route change, and the day of the first one
@@ -192,7 +192,6 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     elif n > 0:
         dagen = (peildatum - reg.startdatum).days + 1
         prognose = peildatum + dt.timedelta(days=math.ceil((max_tr - n) / (n / dagen)))
-    jaren = reg.jaren_op(peildatum)
     return Raamgebruik(
         code,
         max_tr,
@@ -200,9 +199,10 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
         max_w,
         w,
         prognose,
-        einde=reg.laatste_dag(jaren),
-        einde_met_opties=reg.laatste_dag(reg.alle_jaren),
-        open_optiejaren=reg.alle_jaren - jaren,
+        einde=reg.einde_op(peildatum),
+        # a verlenging comes after every option year: then nothing lies beyond the term, it is its own end
+        einde_met_opties=max(reg.einde_op(peildatum), reg.laatste_dag(reg.alle_jaren)),
+        open_optiejaren=reg.alle_jaren - reg.jaren_op(peildatum),
         na_routewijziging=len(routewijzigingen),
         eerste_routewijziging=min(routewijzigingen, default=None),
     )

@@ -17,6 +17,7 @@ from evaluatie.contract.stand import (
     uitgevallen_zinnen,
     wachttijd,
 )
+from evaluatie.contract.verlenging import einde_in_jaar
 from evaluatie.definitie.model import MODULES
 from evaluatie.tekst import euro, getal, kort
 
@@ -37,7 +38,8 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
             "uitgeoefend": [
                 {"optiejaar": j, "besluit": b, "datum": d.isoformat()} for j, d, b in reg.opties if d <= st.peildatum
             ],
-            "tot_en_met": reg.laatste_dag(reg.jaren_op(st.peildatum)).isoformat(),
+            "tot_en_met": reg.einde_op(st.peildatum).isoformat(),
+            "verlenging": _verlenging(reg, st.peildatum),
         },
         "regels": [
             {
@@ -124,6 +126,22 @@ def _lijst(gemeenten: tuple[str, ...] | None) -> list[str] | None:
     return None if gemeenten is None else list(gemeenten)
 
 
+def _verlenging(reg: Register, peildatum: dt.date) -> list[dict[str, Any]]:
+    """Every verlenging past the option years decided by peildatum (contract wijziging --tot), in force or not yet
+    (the term follows once every lot with a framework agreement has one): lot, decision, date, ground, last day."""
+    return [
+        {
+            "perceel": v.perceel,
+            "besluit": v.besluit,
+            "datum": v.datum.isoformat(),
+            "grondslag": v.grondslag,
+            "tot_en_met": v.tot_en_met.isoformat(),
+        }
+        for v in reg.verlengingen
+        if v.datum <= peildatum
+    ]
+
+
 def stand_als_tekst(reg: Register, st: Stand, volledig: bool = False) -> str:
     """The stand for the terminal; beyond MAX_RIJEN gemeenten the rows are summed per supplier and
     route (with a note), unless `volledig`; no line wider than 200 characters unless `volledig`."""
@@ -133,12 +151,19 @@ def stand_als_tekst(reg: Register, st: Stand, volledig: bool = False) -> str:
 
 
 def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
+    # its last day, 'tot en met' as the looptijd line under it says it (jaar_eind is the day after); a verlenging
+    # may end inside the year, whose allocation is then counted pro rata of the whole year, as the line says
+    deel = einde_in_jaar(reg, st.peildatum, st.jaar_eind)
     r = [
         f"Stand op {st.peildatum.strftime('%d-%m-%Y')}, contractjaar {st.jaar} "
-        # its last day, 'tot en met' as the looptijd line under it says it (jaar_eind is the day after)
         f"({st.jaar_begin.strftime('%d-%m-%Y')} tot en met "
-        f"{(st.jaar_eind - dt.timedelta(days=1)).strftime('%d-%m-%Y')}, "
-        f"{getal(100 * st.fractie, 1)}% verstreken)",
+        f"{(deel or st.jaar_eind - dt.timedelta(days=1)).strftime('%d-%m-%Y')}, "
+        + (
+            f"het einde van de looptijd: een deel van een jaar; {getal(100 * st.fractie, 1)}% van het jaar verstreken, "
+            "'toegewezen' is per jaar)"
+            if deel
+            else f"{getal(100 * st.fractie, 1)}% verstreken)"
+        ),
         looptijd_zin(reg, st.peildatum),
         "",
         f"{'gemeente':<24} {'route':<10} {'aanbieder':<30} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}",

@@ -366,7 +366,7 @@ def _registreer(
             [
                 (besluit, perceel, g, s, j, n)
                 for (g, s), n in sorted(rijen.items())
-                for j in range(jaar, reg.alle_jaren + 1)
+                for j in range(jaar, reg.toewijzingsjaren + 1)
             ],
         )
         db.execute("COMMIT")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.contract.verlenging import Gevolg, fouten_verlenging, gevolg
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.tekst import euro, getal
 
@@ -49,6 +50,8 @@ class Toetsing:
     grens: float
     eerder: float  # cumulative value of earlier de-minimis changes
     uitleg: list[str] = field(default_factory=list)
+    tot: dt.date | None = None  # a verlenging's new last day of the lot
+    verlenging: Gevolg | None = None  # what that verlenging does to the register's term and allocation
 
     @property
     def cumulatief(self) -> float:
@@ -68,6 +71,7 @@ def toets_wijziging(
     grondslag: str,
     datum: dt.date,
     datum_opgegeven: bool = True,
+    tot: dt.date | None = None,
 ) -> Toetsing:
     fouten = []
     try:  # a change of a contract that did not yet or no longer exist
@@ -122,6 +126,8 @@ def toets_wijziging(
         fouten.append(
             Fout("--trajecten", "extra volume zonder aantal: geef met --trajecten hoeveel trajecten erbij komen")
         )
+    perceel_fout = perceel not in reg.percelen or reg.percelen[perceel].toelating
+    fouten += fouten_verlenging(reg, perceel, soort, tot, datum, perceel_fout)
     if fouten:
         raise InvoerFout(fouten)
     code = f"2.163{gevonden[0]}"
@@ -129,22 +135,10 @@ def toets_wijziging(
     assert p.raam_waarde is not None  # a toelating was refused above
     eerder = reg.de_minimis.get(perceel, 0.0)
     t = Toetsing(perceel, soort, waarde, trajecten, code, p.raam_waarde, de_minimis_grens(p.raam_waarde), eerder)
-    t.uitleg.append(f"Wijziging {soort} van {p.naam}: {euro(waarde)}, grondslag {GRONDSLAGEN[code]}.")
-    if soort == "verlenging":  # the register's term moves only by an option year of the tender (contract optiejaar)
-        n = len(reg.opties)
-        uitgeoefend = "" if not n else f", waarvan {n} {'optiejaar' if n == 1 else 'optiejaren'} uitgeoefend"
-        optie = (
-            " Een optiejaar uit de aanbestedingsstukken is geen wijziging: 'evaluatie contract optiejaar' legt het "
-            "uitoefenen vast en verlengt de looptijd in het register."
-            if reg.jaren < reg.alle_jaren
-            else ""
-        )
-        t.uitleg.append(
-            "Let op: een verlenging als contractwijziging verandert de looptijd in het contractregister niet: het "
-            f"register volgt de plaatsingen tot en met {reg.laatste_dag().strftime('%d-%m-%Y')} ({reg.jaren} "
-            f"jaar{uitgeoefend}); een gebeurtenis daarna wordt niet ingelezen en de stand en de kwartaalrapportage "
-            f"gaan niet verder. Leg de verlenging vast voor het dossier en de de-minimisgrens.{optie}"
-        )
+    tot_tekst = "" if tot is None else f" tot en met {tot.strftime('%d-%m-%Y')}"
+    t.uitleg.append(f"Wijziging {soort} van {p.naam}{tot_tekst}: {euro(waarde)}, grondslag {GRONDSLAGEN[code]}.")
+    if tot is not None:  # a verlenging (fouten_verlenging): said after the tests it has to pass
+        t.tot, t.verlenging = tot, gevolg(reg, perceel, tot, datum, code)
     if code in ("2.163d", "2.163e") and waarde > AANVULLEND_MAXIMUM * p.raam_waarde:
         raise EvaluatieFout(
             [
@@ -158,7 +152,7 @@ def toets_wijziging(
         t.uitleg.append(
             "Deze wijziging telt niet mee voor de de-minimisgrens; de grondslag moet in het besluit worden onderbouwd."
         )
-        return t
+        return _met_verlenging(t)
     tiende = AANDEEL_DIENSTEN * p.raam_waarde
     beslist = (
         "beide grenzen zijn gelijk"
@@ -193,6 +187,13 @@ def toets_wijziging(
         t.uitleg.append(
             f"Let op: na deze wijziging resteert nog {euro(t.grens - t.cumulatief)} tot de de-minimisgrens."
         )
+    return _met_verlenging(t)
+
+
+def _met_verlenging(t: Toetsing) -> Toetsing:
+    """The test passed: a verlenging says what it does to the term (not before: a refused change does nothing)."""
+    if t.verlenging is not None:
+        t.uitleg += t.verlenging.uitleg
     return t
 
 
@@ -208,12 +209,28 @@ def leg_wijziging_vast(db: sqlite3.Connection, t: Toetsing, datum: dt.date, door
             "cumulatief_de_minimis": round(t.cumulatief, 2),
             "grens": t.grens,
         }
+        v = t.verlenging
+        if t.tot is not None and v is not None:
+            inhoud["tot_en_met"] = t.tot.isoformat()
+            inhoud["looptijd_tot_en_met"] = v.einde_na.isoformat()
+            if v.jaren:
+                inhoud["toewijzing"] = {"contractjaren": v.jaren, "als_contractjaar": v.bron_jaar}
         b = leg_vast(db, "wijziging", datum, door, reden, inhoud)
         db.execute(
             "INSERT INTO wijziging (besluit_id, perceel, soort, grondslag, waarde, extra_trajecten) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (b, t.perceel, t.soort, t.grondslag, t.waarde, t.trajecten),
         )
+        if t.tot is not None and v is not None:
+            db.execute(
+                "INSERT INTO verlenging (besluit_id, perceel, tot_en_met) VALUES (?, ?, ?)",
+                (b, t.perceel, t.tot.isoformat()),
+            )
+            db.executemany(
+                "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(b, *rij) for rij in v.rijen],
+            )
         db.execute("COMMIT")
     except BaseException:
         terugdraaien(db)
