@@ -462,7 +462,7 @@ def intrekken(
             }
         )
         return
-    _toon(f"Ingetrokken: {i.zin}.")
+    _toon(f"{i.zin}.")
     click.echo(
         f"Vanaf {i.datum.strftime('%d-%m-%Y')} telt deze gebeurtenis niet meer mee in de stand, het advies en de "
         "kwartaalrapportage; een rapport tot een eerdere dag blijft zoals het was."

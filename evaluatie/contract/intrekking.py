@@ -49,9 +49,8 @@ class Intrekking:
     def zin(self) -> str:
         """The withdrawal in words, as the command says it."""
         return (
-            f"{SOORTEN[self.soort].label} van {self.gebeurtenis_datum.strftime('%d-%m-%Y')} van klant "
-            f"{self.klantnummer} ({self.gemeente}, {self.plaats}), ingetrokken per {self.datum.strftime('%d-%m-%Y')} "
-            f"bij besluit {self.besluit}"
+            f"Ingetrokken bij besluit {self.besluit} per {self.datum:%d-%m-%Y}: {SOORTEN[self.soort].label} van "
+            f"{self.gebeurtenis_datum:%d-%m-%Y} van klant {self.klantnummer} ({self.gemeente}, {self.plaats})"
         )
 
 
