@@ -44,7 +44,7 @@ def test_zonder_totaalscore_noemt_de_systematiek_wat_rangschikt(
         assert fout not in tekst, fout
     assert f"Twee inschrijvingen staan dus gelijk als hun {maatstaf} op 4 decimalen gelijk is." in tekst
     assert f"Bij gelijke {maatstaf} beslissen, in deze volgorde" in tekst
-    assert f"bij gelijke {maatstaf} is dat de aanbieder" in tekst
+    assert f"bij gelijke {maatstaf} staat hoger in de rangorde de aanbieder" in tekst
     assert f"De {maatstaf} wordt vergeleken na afronding op 4 decimalen; de {eerst} {maatstaf} staat eerst." in tekst
 
 
@@ -52,7 +52,7 @@ def test_met_totaalscore_blijft_de_tekst(tmp_path: Path) -> None:
     tekst = _perceeltekst(maak_werkmap(tmp_path / "ws", kleine_aanbesteding()))
     assert "Twee inschrijvingen staan dus gelijk als hun totaalscores op 4 decimalen gelijk zijn." in tekst
     assert "Bij gelijke totalen beslist loting" in tekst
-    assert "bij gelijke totaalscore is dat de aanbieder" in tekst
+    assert "bij gelijke totaalscore staat hoger in de rangorde de aanbieder" in tekst
 
 
 def test_inschrijfformulier_noemt_de_vaste_prijs(tmp_path: Path) -> None:

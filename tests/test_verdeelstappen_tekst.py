@@ -4,11 +4,19 @@ method); the allocation is derived by hand, and the published texts must state t
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from docx import Document
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
+from evaluatie.definitie.model import Verdeelregels
+from evaluatie.rapport.verdeelregeltekst import stap2_is_waterval
+from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
+from evaluatie.verdeling.verdelen import verdeel
 from tests.hulp import REPO, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 from tests.test_besluiten import _brief, _loting, _run
 
@@ -55,9 +63,10 @@ def test_stap2_is_een_gewogen_rangsom_geen_waterval(tmp_path: Path) -> None:
         "2. daarbinnen zo veel mogelijk totaal van rangwicht x inburgeraars, waarbij het rangwicht van een aanbieder "
         "R − rang + 1 is, met R het aantal gerangschikte inschrijvingen op het perceel (de hoogst gerangschikte weegt "
         "R, de volgende R − 1, de laatste 1): zo weegt een hogere rang zwaarder, maar gekozen wordt het grootste "
-        "totaal, niet zo veel mogelijk inburgeraars bij de hoogst gerangschikte aanbieder en dan pas bij de volgende"
-    ) in methode
-    assert WATERVAL_STAP2 not in methode
+        "totaal, en dat is niet altijd zo veel mogelijk inburgeraars bij de hoogst gerangschikte aanbieder en dan pas "
+        "bij de volgende; bij gelijke totaalscore"
+    ) in methode  # per_subregio: no claim that it equals the waterfall here (it does not)
+    assert WATERVAL_STAP2 not in methode and "is het dat wel" not in methode
     # S1's letter explains the draw and what it counts for in the allocation: the weight, not 'first'
     brief = " ".join(_brief(ws, "s1").split())
     assert (
@@ -106,6 +115,70 @@ def test_stap4_is_een_gewogen_som_geen_volgorde_van_gemeenten(tmp_path: Path) ->
         "daardoor niet altijd de eerst genoemde gemeenten."
     ) in methode
     assert WATERVAL_STAP4 not in methode
+    # no rule but the capacity: there step 2 is the waterfall (proven, `stap2_is_waterval`), and the text says so
+    assert (
+        "en dan pas bij de volgende; onder de verdeelregels van dit perceel (alleen de capaciteit) is het dat wel: zo "
+        "veel mogelijk inburgeraars bij de hoogst gerangschikte aanbieder, daarna bij de volgende, enzovoort; bij "
+        "gelijke totaalscore"
+    ) in methode
+
+
+def _alle_verdelingen(vraag: dict[str, int], lev: list[Leverancier], plafond: list[int]) -> Iterator[list[int]]:
+    """Every allocation that serves all demand within the caps, as supplier totals (brute force)."""
+    per_gemeente = []
+    for g, d in vraag.items():
+        wie = [i for i, s in enumerate(lev) if g in s.gemeenten]
+        per_gemeente.append(
+            [[n[wie.index(i)] if i in wie else 0 for i in range(len(lev))] for n in _splitsingen(d, len(wie))]
+        )
+    for keuze in itertools.product(*per_gemeente):
+        totalen = [sum(x[i] for x in keuze) for i in range(len(lev))]
+        if all(t <= c for t, c in zip(totalen, plafond, strict=True)):
+            yield totalen
+
+
+def _splitsingen(n: int, k: int) -> Iterator[tuple[int, ...]]:
+    if k == 0:
+        if n == 0:
+            yield ()
+        return
+    for i in range(n + 1):
+        for rest in _splitsingen(n - i, k - 1):
+            yield (i, *rest)
+
+
+@st.composite
+def _klein_perceel(draw: st.DrawFn) -> Verdeelprobleem:
+    """1-3 gemeenten with 0-3 inburgeraars, 2-3 bids of value 1 or 2 (ties and differences), capacity 0-4, each
+    serving a random part of the gemeenten, in ranking order (value, then the draw); maybe a max_aandeel."""
+    gemeenten = [f"G{i}" for i in range(draw(st.integers(1, 3)))]
+    vraag = {g: draw(st.integers(0, 3)) for g in gemeenten}
+    bods = [
+        (draw(st.sampled_from([1.0, 2.0])), draw(st.integers(0, 4)), tuple(g for g in gemeenten if draw(st.booleans())))
+        for _ in range(draw(st.integers(2, 3)))
+    ]
+    bods.sort(key=lambda b: -b[0])
+    lev = tuple(Leverancier(f"S{i}", w, 9000.0, c, gs, i) for i, (w, c, gs) in enumerate(bods))
+    regels = Verdeelregels(max_aandeel=draw(st.sampled_from([None, 0.5, 0.7])))
+    return Verdeelprobleem("B1", "B1-route", vraag, dict.fromkeys(gemeenten, "A"), lev, regels)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(_klein_perceel())
+def test_stap2_is_de_waterval_onder_alleen_capaciteit_en_maximaal_aandeel(p: Verdeelprobleem) -> None:
+    """The claim the published text makes for such lots (`stap2_is_waterval`), against a brute-force lexicographic
+    model: among the allocations of maximal value, the totals that are lexicographically largest in ranking order."""
+    assert stap2_is_waterval(p.regels)
+    plafond = p.aandeelplafond()
+    caps = [s.capaciteit if plafond is None else min(s.capaciteit, plafond) for s in p.leveranciers]
+    kandidaten = list(_alle_verdelingen(p.vraag, list(p.leveranciers), caps))
+    assume(kandidaten)
+    waarde = max(sum(t * s.waarde for t, s in zip(k, p.leveranciers, strict=True)) for k in kandidaten)
+    waterval = max(
+        tuple(k) for k in kandidaten if sum(t * s.waarde for t, s in zip(k, p.leveranciers, strict=True)) == waarde
+    )
+    totalen = verdeel(p).per_leverancier()
+    assert tuple(totalen.get(s.naam, 0) for s in p.leveranciers) == waterval
 
 
 def test_oude_zinnen_zijn_weg_uit_de_readme() -> None:

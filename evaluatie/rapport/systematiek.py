@@ -269,7 +269,7 @@ def _verdeling(d: Document, p: Perceel) -> None:
     )
     d.opsomming(regels)
     m = methode(p.prijsmethode)
-    d.alinea(verdeelstappen(m.maatstaf, m.gunningswaarde_tekst))
+    d.alinea(verdeelstappen(m.maatstaf, m.gunningswaarde_tekst, v))
 
 
 def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:

@@ -47,9 +47,42 @@ def _aanbieders(n: int, krijgt: bool = True) -> str:
 RANGSTAP = (
     "zo veel mogelijk totaal van rangwicht x inburgeraars, waarbij het rangwicht van een aanbieder R − rang + 1 "
     "is, met R het aantal gerangschikte inschrijvingen op het perceel (de hoogst gerangschikte weegt R, de volgende "
-    "R − 1, de laatste 1): zo weegt een hogere rang zwaarder, maar gekozen wordt het grootste totaal, niet zo veel "
-    "mogelijk inburgeraars bij de hoogst gerangschikte aanbieder en dan pas bij de volgende"
+    "R − 1, de laatste 1): zo weegt een hogere rang zwaarder, maar gekozen wordt het grootste totaal, en dat is "
+    "niet altijd zo veel mogelijk inburgeraars bij de hoogst gerangschikte aanbieder en dan pas bij de volgende"
 )
+
+
+def stap2_is_waterval(v: Verdeelregels) -> bool:
+    """Does step 2 give exactly the waterfall (as many as possible at the best-ranked, then the next) under rules `v`?
+
+    Yes when the only rules are the capacities and max_aandeel (one more cap per supplier). Proof: the vectors of
+    supplier totals that serve all demand within the caps are the integral bases of a polymatroid (a transportation
+    problem: t(S) <= min over U in S of demand(gemeenten served by U) + cap(S - U)); step 1 maximises a linear
+    function over it, which keeps a face, again the base polytope of a polymatroid (a sum of minors); over that, any
+    linear function with weights strictly decreasing in rank (step 2's R - rank + 1) is maximised by the greedy
+    vector in rank order, which is the lexicographic maximum (Edmonds). Any other rule breaks the structure, and
+    per_subregio gives a counterexample (tests/test_verdeelstappen_tekst.py, which also checks the claim against a
+    brute-force lexicographic model on random small lots)."""
+    return not (
+        v.min_volume
+        or v.min_leveranciers is not None
+        or v.max_leveranciers is not None
+        or v.max_leveranciers_per_gemeente is not None
+        or v.per_subregio
+        or v.budget_per_gemeente
+    )
+
+
+def _waterval(v: Verdeelregels | None) -> str:
+    """The waterfall reading of step 2, published only for a lot whose rules make it exact (`stap2_is_waterval`)."""
+    if v is None or not stap2_is_waterval(v):
+        return ""
+    welke = "de capaciteit en het maximale aandeel" if v.max_aandeel is not None else "de capaciteit"
+    return (
+        f"; onder de verdeelregels van dit perceel (alleen {welke}) is het dat wel: zo veel mogelijk inburgeraars "
+        "bij de hoogst gerangschikte aanbieder, daarna bij de volgende, enzovoort"
+    )
+
 
 # Step 4 in words: the objective of the last stage (`Opbouw.doelen`: (m - rang) x (n - ci)^2 per inburgeraar, over
 # the gemeenten with demand in tender order, evaluatie.verdeling.pad.gemeenteklassen, on every path), with the intent
@@ -65,18 +98,22 @@ PLAATSSTAP = (
 
 
 # The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen solves them.
-def verdeelstappen(maatstaf: str = "totaalscore", waarde: str = "haar totaalscore") -> str:
+def verdeelstappen(
+    maatstaf: str = "totaalscore", waarde: str = "haar totaalscore", regels: Verdeelregels | None = None
+) -> str:
     """The steps, with what ranks the bids in this lot (`Prijsmethode.maatstaf`: totaalscore, fictieve prijs,
     kwaliteitsscore), so that a lot without a totaalscore never publishes one, and what the maximised gunningswaarde
-    is (`Prijsmethode.gunningswaarde_tekst`: under fictieve_korting not the ranking figure itself)."""
+    is (`Prijsmethode.gunningswaarde_tekst`: under fictieve_korting not the ranking figure itself). With the lot's
+    `regels`, step 2 also says where it equals the waterfall (`stap2_is_waterval`)."""
     return (
         "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
         "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars, waarbij de gunningswaarde van een "
-        f"inschrijving {waarde} is; 2. daarbinnen {RANGSTAP}; bij gelijke {maatstaf} staat hoger in de rangorde "
-        "de aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat die ook in deze stap "
-        "zwaarder weegt; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen verdelingen die in stap 1 "
-        f"en 2 gelijk zijn, nooit een gelijke stand); 4. met het aantal inburgeraars per aanbieder vast, {PLAATSSTAP}. "
-        "Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen."
+        f"inschrijving {waarde} is; 2. daarbinnen {RANGSTAP}{_waterval(regels)}; bij gelijke {maatstaf} staat "
+        "hoger in de rangorde de aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat "
+        "die ook in deze stap zwaarder weegt; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen "
+        "verdelingen die in stap 1 en 2 gelijk zijn, nooit een gelijke stand); 4. met het aantal inburgeraars per "
+        f"aanbieder vast, {PLAATSSTAP}. Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige "
+        "verdelingen."
     )
 
 
