@@ -21,6 +21,7 @@ from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning import niet_gegund
 from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
+from evaluatie.prijs.rangorde import voorrang_tekst
 from evaluatie.rapport import grafieken, kleine_aantallen
 from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
 from evaluatie.rapport.aggregatietekst import samenvoegen
@@ -928,7 +929,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
         + (
             f"door loting: de volgorde is {e(r.loting)}.</p>"
             if r.loting
-            else f"op grond van de regel {e(r.beslist_door)}.</p>"
+            else f"{e(voorrang_tekst(r.beslist_door))}.</p>"  # the rule in words, not its YAML key
         )
         for r in p.rangorde
         if r.beslist_door
