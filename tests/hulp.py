@@ -285,6 +285,14 @@ def druk_af(html: Path, pdf: Path) -> Path:
     return pdf
 
 
+def kleine_toelating() -> dict[str, Any]:
+    """kleine_aanbesteding as an open house (procedure: toelating): no panel, no award criteria, price alone."""
+    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
+    data["percelen"]["B1"]["gunningscriteria"] = {}
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    return data
+
+
 def open_house_module(naam: str, plafondprijs: int) -> dict[str, Any]:
     """A module lot by open house as a tender writes it without a criteria set: admitted on the ceiling alone."""
     return {

@@ -10,7 +10,15 @@ from typing import Any
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, open_house_module, schrijf_bod, vul_beoordeling
+from tests.hulp import (
+    html_tekst,
+    kleine_aanbesteding,
+    kleine_toelating,
+    maak_werkmap,
+    open_house_module,
+    schrijf_bod,
+    vul_beoordeling,
+)
 
 
 def _met_pvt() -> dict[str, Any]:
@@ -32,9 +40,7 @@ def _beoordeeld_en_gegund(ws: Path) -> None:
 
 
 def test_gemeentepagina_open_house_noemt_verwachting_en_keuze(tmp_path: Path) -> None:
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     ws = maak_werkmap(tmp_path / "ws", data)
     # Noord 10 over capacities 20 and 30: 4 and 6 (by capacity only)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
@@ -113,9 +119,7 @@ def test_een_inburgeraar_zonder_aanbieder_in_het_enkelvoud(tmp_path: Path) -> No
     """Zuid expects 1 inburgeraar in the open house and no admitted supplier serves it: 'de 1 verwachte
     inburgeraars per jaar hebben hier nog geen aanbieder' read as a plural; now 'de 1 verwachte inburgeraar per jaar
     heeft'. Noord and Oost (10 and 6) keep the plural where it applies."""
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     data["gemeenten"][2]["inburgeraars"]["B1"] = 1  # Zuid
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "Noord")])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.hulp import gunningsperceel_naast_b1, kleine_aanbesteding, maak_werkmap, open_house_module
+from tests.hulp import gunningsperceel_naast_b1, kleine_aanbesteding, kleine_toelating, maak_werkmap, open_house_module
 from tests.test_systematiek_keurmerkvoorwaarde import _systematiek
 
 KERN = (
@@ -44,7 +44,5 @@ def test_naast_open_house(tmp_path: Path) -> None:
 
 def test_alleen_open_house_zegt_het_niet(tmp_path: Path) -> None:
     """An open house without an admitted bid stays open for later entry: it is never 'niet gegund'."""
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     assert "Perceel zonder geldige inschrijving" not in _systematiek(maak_werkmap(tmp_path / "ws", data))

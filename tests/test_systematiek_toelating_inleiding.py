@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, open_house_module
+from tests.hulp import kleine_aanbesteding, kleine_toelating, maak_werkmap, open_house_module
 
 
 def _inleiding(ws: Path) -> str:
@@ -23,9 +23,7 @@ def _inleiding(ws: Path) -> str:
 
 
 def test_alleen_open_house_belooft_geen_rangorde_of_verdeling(tmp_path: Path) -> None:
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     inleiding = _inleiding(maak_werkmap(tmp_path / "ws", data))
     assert "en gerangschikt" not in inleiding and "verdeeld" not in inleiding and "beoordeeld" not in inleiding
     assert "hoe de inschrijvingen worden getoetst, wie wordt toegelaten" in inleiding

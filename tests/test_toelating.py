@@ -11,7 +11,7 @@ from evaluatie.cli import main
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from evaluatie.verdeling.toelating import verwachte_verdeling
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+from tests.hulp import kleine_toelating, maak_werkmap, schrijf_bod
 
 REGIO = {"Noord": "A", "Oost": "A", "Zuid": "B"}
 
@@ -51,9 +51,7 @@ def test_alleen_capaciteit_telt_geen_score_of_prijs() -> None:
 
 
 def _toelating(tmp_path: Path) -> Path:
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     return maak_werkmap(tmp_path / "ws", data)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+from tests.hulp import kleine_toelating, maak_werkmap, schrijf_bod
 
 
 def _run(*args: object) -> Any:
@@ -32,9 +32,7 @@ def _tekst(pad: Path) -> str:
 def test_onbediende_gemeente_en_verwachting_boven_capaciteit(tmp_path: Path) -> None:
     # Noord 10, Oost 6, Zuid 4; both admitted suppliers serve only Noord: Alfa capacity 3, Beta 2, so
     # Noord expects 10 x 3/5 = 6 at Alfa and 10 x 2/5 = 4 at Beta; Oost and Zuid have no supplier
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 3, 12, 4, "Noord")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 2, 12, 4, "Noord")])
@@ -68,9 +66,7 @@ def test_verdeelregels_bij_toelating_zijn_een_invoerfout(tmp_path: Path) -> None
 
     from tests.hulp import schrijf_yaml
 
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
     assert _run("gunning", "--werkmap", ws).exit_code == 0  # verdeling: {} is fine
@@ -96,9 +92,7 @@ def test_keurmerkvelden_mogen_leeg_als_geen_perceel_het_keurmerk_vraagt(tmp_path
     """The bid form always has the keurmerk fields. In a tender where no lot requires the keurmerk (PVT, MAP,
     onderwijs, or the rule switched off) a bid that leaves them empty was refused (exit 2) for a field that
     decides nothing there. Where a lot requires it, an empty answer stays an error at its cell."""
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     data["percelen"]["B1"]["knockout"] = {"plafondprijs": {}}
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(
