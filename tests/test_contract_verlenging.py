@@ -321,3 +321,22 @@ def test_verlenging_na_uitval_in_het_laatste_jaar_zegt_dat_de_toewijzing_de_uitg
         "verdeling van de verlenging zonder die aanbieder is niet vastgelegd. Het advies slaat die aanbieder over: "
         "plaats die inburgeraars met een eigen keuze ('evaluatie contract keuze') of regel een contractwijziging" in uit
     ), uit
+
+
+def test_verlenging_tot_een_tikfout_ver_weg_wordt_geweigerd(tmp_path: Path) -> None:
+    """'--tot 2205-05-31' for 2028-05-31 (a typing error) wrote an allocation for about 180 contract years. A verlenging
+    longer than the tender's whole term (here 2 years: up to 2030-05-31) is refused with the bound; up to it is taken."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    basis = (*WIJZIG, "B1", "--werkmap", ws, "--waarde", "20.000", *DE_MINIMIS, "--datum", "2026-06-10")
+    for tot in ("2205-05-31", "2030-06-01"):
+        r = _run(*basis, "--soort", "verlenging", "--tot", tot, *DOOR)
+        assert r.exit_code == 2, r.output
+        assert (
+            f"--tot: {tot} verlengt B1-route met meer dan de hele looptijd van de aanbesteding (2 jaar, dus uiterlijk "
+            "tot en met 2030-05-31)" in " ".join(r.output.split())
+        ), r.output
+        assert (_tel(ws, "wijziging"), _tel(ws, "verlenging"), _tel(ws, "besluit")) == (0, 0, 1)
+    r = _run(*basis, "--soort", "verlenging", "--tot", "2030-05-31", *DOOR)
+    assert r.exit_code == 0, r.output
+    assert (_tel(ws, "wijziging"), _tel(ws, "verlenging")) == (1, 1)

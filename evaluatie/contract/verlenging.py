@@ -21,6 +21,8 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
+
 from evaluatie.contract.lezen import Register, Verlenging
 from evaluatie.fouten import Fout
 from evaluatie.gemeentenamen import opsomming
@@ -81,6 +83,17 @@ def fouten_verlenging(
                 "--tot",
                 f"{tot.isoformat()} ligt niet na {wat} (tot en met {einde.isoformat()}): een verlenging schuift de "
                 "laatste dag op",
+            )
+        )
+    elif not perceel_fout and tot > (grens := einde_van(reg, perceel) + relativedelta(years=reg.alle_jaren)):
+        # a plausibility bound, not a legal one: a date decades on (2205 for 2025) is a typing error that would
+        # write an allocation for every contract year up to it
+        fouten.append(
+            Fout(
+                "--tot",
+                f"{tot.isoformat()} verlengt {reg.percelen[perceel].naam} met meer dan de hele looptijd van de "
+                f"aanbesteding ({reg.alle_jaren} jaar, dus uiterlijk tot en met {grens.isoformat()}); evaluatie neemt "
+                "dat niet aan, om een tikfout in de datum te vangen: controleer --tot",
             )
         )
     eerder = [(d, f"het besluit over optiejaar {j}") for j, d, _ in reg.opties]
