@@ -236,7 +236,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
             for c in crits:
                 r = panel.rij(ins, code, c.code)
                 cellen.append(
-                    getal(r.punten, 1) + (" (c)" if r.consensus is not None else "") + (" !" if r.signaal else "")
+                    getal(r.punten) + (" (c)" if r.consensus is not None else "") + (" !" if r.signaal else "")
                 )
             rijen.append([ins, *cellen, getal(k)])
         getoond, rest = _lijst_rijen(rijen, volledig, "inschrijvers (gesorteerd op kwaliteit)")

@@ -313,3 +313,24 @@ def test_een_beoordelaarsnaam_die_er_net_anders_uitziet_krijgt_een_voorstel(voor
         "(U+0131 LATIN SMALL LETTER DOTLESS I). Pas dan de naam in het formulier aan (of in aanbesteding.yaml, als "
         "die daar verkeerd staat)",
     ]
+
+
+def test_terminal_toont_criteriumscores_zoals_de_brieven(tmp_path: Path) -> None:
+    """X on Samenwerking: 50, 50, 25 -> mean 41,666..., which the letters and the advies show as 41,67; the terminal
+    showed 41,7, a second representation of one quantity. Plan van aanpak 75 from all three -> 75,00; quality
+    0,6 x 75 + 0,4 x 41,667 = 61,67."""
+    ws = _werkmap(tmp_path, ["Ada", "Bram", "Cor"])
+    for naam, samenwerking in (("ada", 50), ("bram", 50), ("cor", 25)):
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{naam}.xlsx",
+            {
+                ("X", "Plan van aanpak"): 75,
+                ("X", "Samenwerking"): samenwerking,
+                ("Y", "Plan van aanpak"): 50,
+                ("Y", "Samenwerking"): 50,
+            },
+        )
+    res = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    rij = next(r for r in res.output.splitlines() if r.startswith("X "))
+    assert rij.split() == ["X", "75,00", "41,67", "61,67"], res.output

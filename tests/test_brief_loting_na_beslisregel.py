@@ -15,10 +15,10 @@ from evaluatie.cli import main
 from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
-def test_loting_na_een_beslisregel_noemt_beide(tmp_path: Path) -> None:
+def _getrokken(tmp_path: Path) -> Path:
     """Relatief 60/40, lowest price EUR 6.250: P quality 100 at EUR 10.000 is 0,6 x 100 + 0,4 x 62,5 = 85; Q and R
     quality 75 at EUR 6.250 are 0,6 x 75 + 0,4 x 100 = 85. Capacity 8 each for 20 inburgeraars: P 8, R 8, Q 4, so
-    the order of Q and R decides volume and is drawn."""
+    the order of Q and R decides volume and is drawn (R before Q); the award is run."""
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["bij_gelijke_stand"] = ["hoogste_kwaliteit"]
     data["percelen"]["B1"]["abnormaal_laag"] = 0.5
@@ -35,7 +35,11 @@ def test_loting_na_een_beslisregel_noemt_beide(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert r.exit_code == 0, r.output
-    brieven = ws / "rapporten" / "brieven"
+    return ws
+
+
+def test_loting_na_een_beslisregel_noemt_beide(tmp_path: Path) -> None:
+    brieven = _getrokken(tmp_path) / "rapporten" / "brieven"
     q = html_tekst(brieven / "q-b1.html")
     assert "Uw inschrijving en die van R hadden precies dezelfde totaalscore" in q
     assert (
@@ -69,3 +73,16 @@ def test_gedeelde_rang_na_een_beslisregel_noemt_de_regel(tmp_path: Path) -> None
         "Ook P had dezelfde totaalscore; de beslisregel bij gelijke stand van de aanbesteding (de hoogste "
         "kwaliteitsscore) plaatste P voor u: de kwaliteitsscore van P is 100,00, die van u 75,00." in q
     ), q
+
+
+def test_volumezin_noemt_de_regel_die_p_voor_q_plaatste(tmp_path: Path) -> None:
+    """Q's volume sentence said P went first 'door de beslisregel bij gelijke stand of door loting; zie de rangorde'
+    while its tie paragraph says the rule placed P before it: P (quality 100) and Q (75) are in no draw together, so
+    the rule decided, and R (drawn before Q) went first by the draw."""
+    q = html_tekst(_getrokken(tmp_path) / "rapporten" / "brieven" / "q-b1.html")
+    assert "of door loting" not in q, q
+    assert (
+        "P heeft dezelfde totaalscore en gaat voor door de beslisregel bij gelijke stand (de hoogste kwaliteitsscore)"
+        in q
+    ), q
+    assert "R heeft dezelfde totaalscore en gaat voor door loting" in q, q

@@ -16,7 +16,7 @@ from evaluatie.inschrijving.model import Inschrijving, Invoerbestand
 from evaluatie.parallel import in_volgorde
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import SCHAAL, punten, waardepunten
-from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel, onbesliste_groepen, rangschik
+from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel, beslissleutel, onbesliste_groepen, rangschik
 from evaluatie.tekst import datum
 from evaluatie.toets.uitslag import Toetsuitslag
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem, Verdeling
@@ -37,7 +37,7 @@ def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvin
         perceelnaam=perceel.naam,
         vraag=aanbesteding.vraag(code),
         subregio={g.naam: g.subregio for g in aanbesteding.gemeenten},
-        leveranciers=leveranciers(perceel.prijsmethode, rangorde, aanbod),
+        leveranciers=leveranciers(perceel.prijsmethode, rangorde, aanbod, _sleutels(perceel, code, rangorde, per_naam)),
         regels=perceel.verdeling,
         budget=dict(perceel.verdeling.budget_per_gemeente),
         maatstaf=m.maatstaf,
@@ -45,8 +45,25 @@ def verdeelprobleem(aanbesteding: Aanbesteding, code: str, rangorde, inschrijvin
     )
 
 
+def _sleutels(
+    perceel: Perceel, code: str, rangorde: Sequence[Rangregel], per_naam: Mapping[str, Inschrijving]
+) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Each ranked bid's values under the tie-break rules, so the volume sentence can name the rule that placed an
+    equal total before it instead of hedging between rule and draw."""
+    uit = {}
+    for r in rangorde:
+        a = per_naam[r.inschrijver].aanbod[code]
+        uit[r.inschrijver] = beslissleutel(
+            perceel, Kandidaat(r.inschrijver, r.prijs, r.kwaliteit, a.capaciteit, a.wachttijd_weken)
+        )
+    return uit
+
+
 def leveranciers(
-    prijsmethode: str, rangorde: Sequence[Rangregel], aanbod: Mapping[str, tuple[int, tuple[str, ...]]]
+    prijsmethode: str,
+    rangorde: Sequence[Rangregel],
+    aanbod: Mapping[str, tuple[int, tuple[str, ...]]],
+    sleutels: Mapping[str, tuple[tuple[str, float], ...]] | None = None,
 ) -> tuple[Leverancier, ...]:
     """The ranking as the allocation sees it: in ranking order, each value the ranking's rounded
     total (so the allocation ties exactly the bids the ranking ties), capacity and gemeenten from `aanbod`."""
@@ -62,6 +79,7 @@ def leveranciers(
             beslist_door=r.beslist_door,
             rangnummer=r.rang,
             loting_id=r.loting_id,
+            beslissleutel=(sleutels or {}).get(r.inschrijver, ()),
         )
         for i, r in enumerate(rangorde)
     )

@@ -42,6 +42,12 @@ def scheidende_regel(perceel: Perceel, a: Kandidaat, b: Kandidaat) -> str | None
     return next((r for r in perceel.bij_gelijke_stand if _BESLISREGELS[r](a) != _BESLISREGELS[r](b)), None)
 
 
+def beslissleutel(perceel: Perceel, k: Kandidaat) -> tuple[tuple[str, float], ...]:
+    """The bid's value under each of the lot's tie-break rules, in order: what the allocation's explanation compares
+    to name the rule that placed one bid of an equal total before another (as `scheidende_regel` does)."""
+    return tuple((r, float(_BESLISREGELS[r](k))) for r in perceel.bij_gelijke_stand)
+
+
 def zonder_werking_zin(perceel: Perceel) -> str | None:
     """The sentence for the lot's tie-break rules that cannot decide under its price method ('De beslisregel de
     hoogste kwaliteitsscore beslist bij een vaste prijs nooit: ...'), or None: a text that lists the rules leaves

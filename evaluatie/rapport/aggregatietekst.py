@@ -7,6 +7,13 @@ no text may say what counts 'zonder consensus'; with `mediaan` it is 'de mediaan
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from evaluatie.tekst import kort
+
+if TYPE_CHECKING:
+    from evaluatie.definitie.model import Perceel
+
 _ZONDER = {"gemiddelde": "het gemiddelde", "mediaan": "de mediaan"}
 
 
@@ -33,4 +40,15 @@ def samenvoegen(aggregatie: str) -> str:
     return (
         f"De scores van de beoordelaars worden samengevoegd met {_ZONDER[aggregatie]}; een consensusscore van het "
         "panel gaat voor."
+    )
+
+
+def kwaliteitsformule(p: Perceel) -> str:
+    """How the scores per criterium become the quality score, with the lot's scale maximum and weights: one text for
+    the published method and the letters, so a bidder can redo from its scores (5,00) the quality score (50,00) in
+    the words the method published."""
+    totaal = sum(c.weging for c in p.gunningscriteria)
+    return (
+        "Kwaliteitsscore (0-100) = som over de criteria van weging x punten / "
+        f"maximale punten ({kort(p.schaal.max_punten)}), gedeeld door de som van de wegingen ({kort(totaal)}), x 100."
     )

@@ -43,6 +43,7 @@ from evaluatie.prijs.precisie import punten
 from evaluatie.prijs.rangorde import Rangregel, scheidende_regel
 from evaluatie.rapport.aanhef import aanhef
 from evaluatie.rapport.aanspreken import tot_u
+from evaluatie.rapport.aggregatietekst import kwaliteitsformule
 from evaluatie.rapport.besluiten_brief import besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
@@ -268,6 +269,10 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
         return
     d.kop(kop)
     d.tabel(["Criterium", "Weging", "Uw score"], rijen)
+    d.alinea(
+        "Uit deze scores volgt uw kwaliteitsscore, zoals de gunningssystematiek die berekent: "
+        + kwaliteitsformule(perceel)
+    )
     if toelichting:
         d.kop("Motivering van het beoordelingspanel")
         for naam, punten, mot in toelichting:

@@ -16,7 +16,7 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
 from evaluatie.prijs.rangorde import rangschik, zonder_werking_zin
-from evaluatie.rapport.aggregatietekst import per_criterium
+from evaluatie.rapport.aggregatietekst import kwaliteitsformule, per_criterium
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.penvoerder import uitvoerder
 from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_gemeentenbijlage, schrijf_perceelgegevens
@@ -184,7 +184,6 @@ def _knockout(d: Document, a: Aanbesteding, p: Perceel) -> None:
 
 
 def _criteria(d: Document, a: Aanbesteding, p: Perceel, toelating: bool = False) -> None:
-    totaal = sum(c.weging for c in p.gunningscriteria)
     if toelating:  # the minimum quality of an open house is made of these criteria, weights and scale
         d.alinea(
             "Kwaliteitsscore voor de minimumeis. De kwaliteitsscore waaraan de minimumeis hierboven wordt getoetst, "
@@ -199,9 +198,7 @@ def _criteria(d: Document, a: Aanbesteding, p: Perceel, toelating: bool = False)
     schrijf_criteria(d, p)
     d.alinea(
         f"Schaal per criterium: {p.schaal.beschrijving()}. {per_criterium(a.beoordeling.aggregatie)} "
-        "Kwaliteitsscore (0-100) = som over de criteria van weging x punten / "
-        f"maximale punten ({kort(p.schaal.max_punten)}), gedeeld door de som van de wegingen "
-        f"({kort(totaal)}), x 100."
+        f"{kwaliteitsformule(p)}"
     )
 
 

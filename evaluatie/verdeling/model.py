@@ -20,6 +20,9 @@ class Leverancier:
     beslist_door: str | None = None  # the tie-break rule (or 'loting') that set this bid apart from an equal total
     rangnummer: int | None = None  # the published rank: equal for bids whose tie is not decided (yet)
     loting_id: str | None = None  # the draw that ordered this bid, if any: bids of one draw share it
+    # (rule, value) per tie-break rule (rangorde.beslissleutel), for the explanation only: the allocation never reads
+    # it, so it takes no part in equality (zekerheid compares problems to reuse an allocation)
+    beslissleutel: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

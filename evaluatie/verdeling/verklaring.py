@@ -294,12 +294,17 @@ def _voorrang(p: Verdeelprobleem, x: Leverancier, s: Leverancier) -> str:
     """Why x (equal value) ranks above s, as far as the ranking records it; '' for a tie not decided.
 
     The ranking records per bid only the tie-break that separated it from its neighbour, and a draw
-    overwrites that: the rule is named only for direct neighbours where s took no part in a draw;
-    otherwise the sentence says it was the tie-break rule or the draw, without choosing."""
+    overwrites that: bids in no draw together were placed by the first rule on which their values differ
+    (`beslissleutel`); only without those values does the sentence say 'the rule or the draw'."""
     if x.rangnummer is not None and x.rangnummer == s.rangnummer:
         return ""
     if x.loting_id is not None and x.loting_id == s.loting_id:
         return voorrang_tekst("loting")
+    # Not ordered by one draw: a tie-break rule placed x before s (a draw orders only bids every rule leaves equal);
+    # named as the letter's tie paragraph names it, not hedged as 'the rule or the draw'.
+    regel = next((r for (r, a), (_, b) in zip(x.beslissleutel, s.beslissleutel, strict=False) if a != b), None)
+    if regel is not None:
+        return voorrang_tekst(regel)
     direct = p.leveranciers.index(s) - p.leveranciers.index(x) == 1
     if direct and s.loting_id is None:
         return voorrang_tekst(s.beslist_door)
