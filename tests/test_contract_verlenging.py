@@ -321,3 +321,23 @@ def test_verlenging_na_uitval_in_het_laatste_jaar_zegt_dat_de_toewijzing_de_uitg
         "verdeling van de verlenging zonder die aanbieder is niet vastgelegd. Het advies slaat die aanbieder over: "
         "plaats die inburgeraars met een eigen keuze ('evaluatie contract keuze') of regel een contractwijziging" in uit
     ), uit
+
+
+def test_stand_json_noemt_het_einde_van_een_contractjaar_dat_de_verlenging_afbreekt(tmp_path: Path) -> None:
+    """2 years from 1 June 2026 (to 31 May 2028), B1 extended to 31 December 2028: contract year 3 runs from 1 June to
+    31 December 2028, a part of a year. The text said so, `jaar_tot_en_met` ('the last day, as the text') said
+    31 May 2029, the last day of a whole year the contract does not reach."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    r = _run(*WIJZIG, "B1", "--werkmap", ws, "--waarde", "20.000", *DE_MINIMIS, "--datum", "2026-06-10",
+             "--soort", "verlenging", "--tot", "2028-12-31", *DOOR)  # fmt: skip
+    assert r.exit_code == 0, r.output
+    stand = ("contract", "stand", "--werkmap", ws, "--peildatum", "2028-09-30")
+    assert "contractjaar 3 (01-06-2028 tot en met 31-12-2028, het einde van de looptijd" in _run(*stand).output
+    st = json.loads(_run(*stand, "--json").stdout)
+    # jaar_tot stays the day after the whole year, as it was (the pro rata counts the whole year)
+    assert (st["jaar_van"], st["jaar_tot_en_met"], st["jaar_tot"]) == ("2028-06-01", "2028-12-31", "2029-06-01"), st
+    assert st["looptijd"]["tot_en_met"] == "2028-12-31"
+    # a whole year keeps its own last day
+    st = json.loads(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2027-09-30", "--json").stdout)
+    assert (st["jaar_van"], st["jaar_tot_en_met"], st["jaar_tot"]) == ("2027-06-01", "2028-05-31", "2028-06-01"), st
