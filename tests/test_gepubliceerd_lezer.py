@@ -92,7 +92,8 @@ def test_kwartaal_xlsx_zegt_wat_de_html_zegt_over_regio_toegewezen_en_open_house
             naam = rapport.removeprefix("gemeente-").capitalize()
             assert overzicht["Hele regio"] == (
                 f"De tabbladen Raamovereenkomsten en Aanbieders gelden voor de hele regio, niet alleen voor {naam}; "
-                f"Plaatsingen en Bronnen gelden voor {naam}."
+                f"Plaatsingen en Bronnen gelden voor {naam}; op het tabblad Signalen zegt de kolom Geldt voor of een "
+                f"signaal {naam} of de hele regio betreft."
             )
             assert "<h2>Raamovereenkomsten (hele regio)</h2>" in html and "wachttijd en uitkomsten (hele regio)" in html
 
