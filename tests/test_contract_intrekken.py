@@ -217,3 +217,23 @@ def test_het_dossier_zegt_het_als_een_correctie_de_ingetrokken_gebeurtenis_verva
         "volgens het contract; een latere aanlevering (later.csv!A2) heeft deze gebeurtenis gecorrigeerd, en die "
         "correctie telt weer mee" in tekst
     ), tekst
+
+
+def test_ontbrekende_gemeente_wordt_met_de_andere_fouten_gemeld(ws: Path) -> None:
+    """Without --gemeente the command said only that it was missing, and nothing of a BSN as --klant, an unknown
+    event or a date in the future: those came one run later. All errors of the call together, exit 2, nothing
+    recorded."""
+    r = _run(
+        "contract", "intrekken", "--werkmap", ws, "--klant", "123456782", "--gebeurtenis", "geslaagd",
+        "--datum", "2099-01-01", *DOOR,
+    )  # fmt: skip
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    for fout in (
+        "--gemeente: is verplicht",
+        "--klant: '123456782' voldoet aan de elfproef van het burgerservicenummer",
+        "--gebeurtenis: onbekende gebeurtenis 'geslaagd'",
+        "--datum: 01-01-2099 ligt in de toekomst",
+    ):
+        assert fout in uit, (fout, uit)
+    assert _besluiten(ws) == 1
