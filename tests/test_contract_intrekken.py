@@ -217,6 +217,15 @@ def test_het_dossier_zegt_het_als_een_correctie_de_ingetrokken_gebeurtenis_verva
         "volgens het contract; een latere aanlevering (later.csv!A2) heeft deze gebeurtenis gecorrigeerd, en die "
         "correctie telt weer mee" in tekst
     ), tekst
+    # the correction withdrawn in turn (besluit 3): the first line no longer says it counts
+    assert _trek_in(ws, "K-1", "gestart", "2026-10-01").exit_code == 0
+    assert _run("contract", "dossier", "--werkmap", ws).exit_code == 0
+    tekst = html_tekst(ws / "contract" / "dossier" / "index.html")
+    assert (
+        "is ingetrokken: volgens het contract; een latere aanlevering (later.csv!A2) heeft deze gebeurtenis "
+        "gecorrigeerd, en die correctie telde weer mee tot besluit 3 haar introk" in tekst
+    ), tekst
+    assert "Besluit 3 van 1 oktober 2026: gestart van 20 juli 2026 van klant K-1 (Noord, later.csv!A2)" in tekst
 
 
 def test_ontbrekende_gemeente_wordt_met_de_andere_fouten_gemeld(ws: Path) -> None:

@@ -180,10 +180,10 @@ def _schrijf_zip(doel: Path, zip_pad: Path) -> None:
         tijdelijk.unlink(missing_ok=True)
 
 
-def _gecorrigeerd(db: sqlite3.Connection) -> dict[int, str]:
-    """Event id -> where the correction that replaces it now was delivered (file!sheet!cell), the chain of corrections
-    followed to its current end: a withdrawn event corrected by a later delivery counts again (contract inlezen), so
-    the dossier may not say of it that it does not count."""
+def _gecorrigeerd(db: sqlite3.Connection) -> dict[int, tuple[int, str]]:
+    """Event id -> the correction that replaces it now (its id, and where it was delivered: file!sheet!cell), the
+    chain of corrections followed to its current end: a withdrawn event corrected by a later delivery counts again
+    (contract inlezen), so the dossier may not say of it that it does not count."""
     door = {
         int(oud): (int(nieuw), str(plaats))
         for nieuw, oud, plaats in db.execute("SELECT id, vervangt, plaats FROM gebeurtenis WHERE vervangt IS NOT NULL")
@@ -192,18 +192,23 @@ def _gecorrigeerd(db: sqlite3.Connection) -> dict[int, str]:
     for oud, (nieuw, plaats) in door.items():
         while nieuw in door:
             nieuw, plaats = door[nieuw]
-        uit[oud] = plaats
+        uit[oud] = (nieuw, plaats)
     return uit
 
 
-def _ingetrokken_html(besluiten: list[dict[str, object]], gecorrigeerd: dict[int, str]) -> str:
+def _ingetrokken_html(besluiten: list[dict[str, object]], gecorrigeerd: dict[int, tuple[int, str]]) -> str:
     """The withdrawals (contract intrekken) by name: the register and the deliveries in the dossier still hold those
     events, and a reader of either must find which ones the figures leave out, from which day and why; and which a
-    later correction replaced, that counts again (`gecorrigeerd`: event id -> where the correction was delivered)."""
+    later correction replaced, that counts again unless it was withdrawn in turn (`gecorrigeerd`: _gecorrigeerd)."""
     from evaluatie.contract.gebeurtenissen import SOORTEN
 
     regels = []
     vervangen = False
+    besluit_van = {  # event id -> the decision that withdrew it
+        int(x["inhoud"]["gebeurtenis"]): x["id"]  # type: ignore[index]
+        for x in besluiten
+        if x["soort"] == "intrekking"
+    }
     for x in besluiten:
         if x["soort"] != "intrekking":
             continue
@@ -219,8 +224,12 @@ def _ingetrokken_html(besluiten: list[dict[str, object]], gecorrigeerd: dict[int
             + (
                 ""
                 if correctie is None
-                else f"; een latere aanlevering ({escape(correctie)}) heeft deze gebeurtenis gecorrigeerd, en die "
-                "correctie telt weer mee"
+                else f"; een latere aanlevering ({escape(correctie[1])}) heeft deze gebeurtenis gecorrigeerd, en die "
+                + (
+                    "correctie telt weer mee"
+                    if correctie[0] not in besluit_van
+                    else f"correctie telde weer mee tot besluit {besluit_van[correctie[0]]} haar introk"
+                )
             )
             + "</li>"
         )
@@ -245,7 +254,7 @@ def _index_html(
     stukken: list[Stuk],
     besluiten: list[dict[str, object]],
     looptijd: str = "",
-    gecorrigeerd: dict[int, str] | None = None,
+    gecorrigeerd: dict[int, tuple[int, str]] | None = None,
 ) -> str:
     """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not."""
     regels = "".join(
