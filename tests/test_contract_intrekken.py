@@ -198,3 +198,54 @@ def test_kwartaal_zegt_het_als_een_eerder_kwartaal_de_gebeurtenis_nog_meetelde(w
         "meetelden" in " ".join(r.stderr.split())
     ), r.output
     assert "ntrek" not in (ws / "contract" / "kwartaal" / "2026-K3" / "regio.html").read_text(encoding="utf-8")
+
+
+def test_het_dossier_zegt_het_als_een_correctie_de_ingetrokken_gebeurtenis_vervangt(ws: Path) -> None:
+    """K-1's start withdrawn per 1 September, then a corrected start (20 July) delivered: the correction counts again
+    (test_inlezen_na_een_intrekking), the stand counts it and names no withdrawal any more; the dossier still said the
+    start was withdrawn and did not count from 1 September."""
+    from tests.hulp import html_tekst
+
+    assert _trek_in(ws, "K-1", "gestart", "2026-09-01").exit_code == 0
+    later = ws / "later.csv"
+    later.write_text(KOP + "K-1;Noord;gestart;20-07-2026;;;\n", encoding="utf-8")
+    r = _run("contract", "inlezen", "--werkmap", ws, later, "--datum", "2026-09-10")
+    assert r.exit_code == 0, r.output
+    st = _stand(ws, "2026-09-30")
+    assert _alfa(st) == (7, 7) and st["ingetrokken"] == []
+    assert _run("contract", "dossier", "--werkmap", ws).exit_code == 0
+    tekst = html_tekst(ws / "contract" / "dossier" / "index.html")
+    assert (
+        "Besluit 2 van 1 september 2026: gestart van 11 juli 2026 van klant K-1 (Noord, noord.csv!A5) is ingetrokken: "
+        "volgens het contract; een latere aanlevering (later.csv!A2) heeft deze gebeurtenis gecorrigeerd, en die "
+        "correctie telt weer mee" in tekst
+    ), tekst
+    # the correction withdrawn in turn (besluit 3): the first line no longer says it counts
+    assert _trek_in(ws, "K-1", "gestart", "2026-10-01").exit_code == 0
+    assert _run("contract", "dossier", "--werkmap", ws).exit_code == 0
+    tekst = html_tekst(ws / "contract" / "dossier" / "index.html")
+    assert (
+        "is ingetrokken: volgens het contract; een latere aanlevering (later.csv!A2) heeft deze gebeurtenis "
+        "gecorrigeerd, en die correctie telde weer mee tot besluit 3 haar introk" in tekst
+    ), tekst
+    assert "Besluit 3 van 1 oktober 2026: gestart van 20 juli 2026 van klant K-1 (Noord, later.csv!A2)" in tekst
+
+
+def test_ontbrekende_gemeente_wordt_met_de_andere_fouten_gemeld(ws: Path) -> None:
+    """Without --gemeente the command said only that it was missing, and nothing of a BSN as --klant, an unknown
+    event or a date in the future: those came one run later. All errors of the call together, exit 2, nothing
+    recorded."""
+    r = _run(
+        "contract", "intrekken", "--werkmap", ws, "--klant", "123456782", "--gebeurtenis", "geslaagd",
+        "--datum", "2099-01-01", *DOOR,
+    )  # fmt: skip
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    for fout in (
+        "--gemeente: is verplicht",
+        "--klant: '123456782' voldoet aan de elfproef van het burgerservicenummer",
+        "--gebeurtenis: onbekende gebeurtenis 'geslaagd'",
+        "--datum: 01-01-2099 ligt in de toekomst",
+    ):
+        assert fout in uit, (fout, uit)
+    assert _besluiten(ws) == 1

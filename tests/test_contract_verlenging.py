@@ -340,3 +340,54 @@ def test_verlenging_tot_een_tikfout_ver_weg_wordt_geweigerd(tmp_path: Path) -> N
     r = _run(*basis, "--soort", "verlenging", "--tot", "2030-05-31", *DOOR)
     assert r.exit_code == 0, r.output
     assert (_tel(ws, "wijziging"), _tel(ws, "verlenging")) == (1, 1)
+
+
+def test_stand_json_noemt_het_einde_van_een_contractjaar_dat_de_verlenging_afbreekt(tmp_path: Path) -> None:
+    """2 years from 1 June 2026 (to 31 May 2028), B1 extended to 31 December 2028: contract year 3 runs from 1 June to
+    31 December 2028, a part of a year. The text said so, `jaar_tot_en_met` ('the last day, as the text') said
+    31 May 2029, the last day of a whole year the contract does not reach."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    r = _run(*WIJZIG, "B1", "--werkmap", ws, "--waarde", "20.000", *DE_MINIMIS, "--datum", "2026-06-10",
+             "--soort", "verlenging", "--tot", "2028-12-31", *DOOR)  # fmt: skip
+    assert r.exit_code == 0, r.output
+    stand = ("contract", "stand", "--werkmap", ws, "--peildatum", "2028-09-30")
+    assert "contractjaar 3 (01-06-2028 tot en met 31-12-2028, het einde van de looptijd" in _run(*stand).output
+    st = json.loads(_run(*stand, "--json").stdout)
+    # jaar_tot stays the day after the whole year, as it was (the pro rata counts the whole year)
+    assert (st["jaar_van"], st["jaar_tot_en_met"], st["jaar_tot"]) == ("2028-06-01", "2028-12-31", "2029-06-01"), st
+    assert st["looptijd"]["tot_en_met"] == "2028-12-31"
+    # a whole year keeps its own last day
+    st = json.loads(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2027-09-30", "--json").stdout)
+    assert (st["jaar_van"], st["jaar_tot_en_met"], st["jaar_tot"]) == ("2027-06-01", "2028-05-31", "2028-06-01"), st
+
+
+def test_kwartaal_xlsx_zegt_dat_het_contractjaar_een_deel_van_een_jaar_is(ws: Path) -> None:
+    """Every lot extended to 30 June 2025: contract year 4 ends there. The HTML of 2025-K2 said 'contractjaar 4, van
+    1 januari 2025 tot en met 30 juni 2025, het einde van de looptijd: een deel van een jaar'; the xlsx said only
+    'Contractjaar 4', next to a 'Toegewezen (contractjaar)' that is per whole year. A report of a whole year keeps its
+    rows as they were."""
+    from openpyxl import load_workbook
+
+    for route, datum in (("B1", "2024-10-01"), ("onderwijs", "2024-10-02"), ("Z", "2024-10-03")):
+        assert _verleng(ws, route, "2025-06-30", datum)[0] == 0
+    for kwartaal in ("2024-K4", "2025-K1", "2025-K2"):
+        assert _uit("contract", "kwartaal", "--werkmap", ws, "--kwartaal", kwartaal)[0] == 0
+
+    def overzicht(kwartaal: str) -> dict[str, object]:
+        blad = load_workbook(ws / "contract" / "kwartaal" / kwartaal / "regio.xlsx")["Overzicht"]
+        return {str(r[0]): r[1] for r in blad.iter_rows(values_only=True)}
+
+    k2 = overzicht("2025-K2")
+    # by hand: 1 January to 30 June 2025 is 181 of the 365 days of contract year 4: 49,6%
+    assert k2["Contractjaar"] == 4
+    assert k2["Deel van een jaar"] == (
+        "contractjaar 4, van 1 januari 2025 tot en met 30 juni 2025, het einde van de looptijd: een deel van een jaar; "
+        "49,6% verstreken van het jaar"
+    ), k2
+    # 1 January to 31 March: 90 of 365 days, 24,7%; contract year 3 (2024) is a whole year: no such row
+    assert overzicht("2025-K1")["Deel van een jaar"] == (
+        "contractjaar 4, van 1 januari 2025 tot en met 30 juni 2025, het einde van de looptijd: een deel van een jaar; "
+        "24,7% verstreken van het jaar"
+    )
+    assert "Deel van een jaar" not in overzicht("2024-K4")

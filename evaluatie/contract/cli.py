@@ -431,11 +431,13 @@ def intrekken(
 
     gegeven = {"--gemeente": gemeente, "--klant": klant, "--gebeurtenis": gebeurtenis}
     ontbreekt = [(o, f"{o}: is verplicht") for o, v in gegeven.items() if not (v or "").strip()]
-    if ontbreekt:  # said with a missing --door or --reden: all errors together
+    if ontbreekt:  # said with the errors of the other options and a missing --door or --reden: all together
         from evaluatie.clijson import Gebruiksfouten
         from evaluatie.contract.besluit import fouten_wie_waarom
+        from evaluatie.contract.intrekking import fouten_zonder_register
 
-        ontbreekt += [(f.plaats, f"{f.plaats}: {f.bericht}") for f in fouten_wie_waarom(door, reden)]
+        vooraf = fouten_zonder_register(klant or "", gebeurtenis or "", _dag(datum), dt.date.today())
+        ontbreekt += [(f.plaats, f"{f.plaats}: {f.bericht}") for f in vooraf + fouten_wie_waarom(door, reden)]
         raise Gebruiksfouten(ontbreekt)
     i = trek_gebeurtenis_in(
         _wm(werkmap),

@@ -150,7 +150,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
             stukken.append(
                 Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size)
             )
-            html = _index_html(titel, stukken, besluiten, looptijd)
+            html = _index_html(titel, stukken, besluiten, looptijd, _gecorrigeerd(db))
             (tmp / "index.html").write_text(html, encoding="utf-8")
             stukken.append(Stuk("Index", "index.html", sha256_bytes(html.encode("utf-8")), len(html.encode("utf-8"))))
             index = {"documenten": [s.__dict__ for s in stukken]}
@@ -180,33 +180,82 @@ def _schrijf_zip(doel: Path, zip_pad: Path) -> None:
         tijdelijk.unlink(missing_ok=True)
 
 
-def _ingetrokken_html(besluiten: list[dict[str, object]]) -> str:
+def _gecorrigeerd(db: sqlite3.Connection) -> dict[int, tuple[int, str]]:
+    """Event id -> the correction that replaces it now (its id, and where it was delivered: file!sheet!cell), the
+    chain of corrections followed to its current end: a withdrawn event corrected by a later delivery counts again
+    (contract inlezen), so the dossier may not say of it that it does not count."""
+    door = {
+        int(oud): (int(nieuw), str(plaats))
+        for nieuw, oud, plaats in db.execute("SELECT id, vervangt, plaats FROM gebeurtenis WHERE vervangt IS NOT NULL")
+    }
+    uit = {}
+    for oud, (nieuw, plaats) in door.items():
+        while nieuw in door:
+            nieuw, plaats = door[nieuw]
+        uit[oud] = (nieuw, plaats)
+    return uit
+
+
+def _ingetrokken_html(besluiten: list[dict[str, object]], gecorrigeerd: dict[int, tuple[int, str]]) -> str:
     """The withdrawals (contract intrekken) by name: the register and the deliveries in the dossier still hold those
-    events, and a reader of either must find which ones the figures leave out, from which day and why."""
+    events, and a reader of either must find which ones the figures leave out, from which day and why; and which a
+    later correction replaced, that counts again unless it was withdrawn in turn (`gecorrigeerd`: _gecorrigeerd)."""
     from evaluatie.contract.gebeurtenissen import SOORTEN
 
     regels = []
+    vervangen = False
+    besluit_van = {  # event id -> the decision that withdrew it
+        int(x["inhoud"]["gebeurtenis"]): x["id"]  # type: ignore[index]
+        for x in besluiten
+        if x["soort"] == "intrekking"
+    }
     for x in besluiten:
         if x["soort"] != "intrekking":
             continue
         i = x["inhoud"]
         assert isinstance(i, dict)
+        correctie = gecorrigeerd.get(int(i["gebeurtenis"]))
+        vervangen = vervangen or correctie is not None
         regels.append(
             f"<li>Besluit {x['id']} van {escape(datums_in_tekst(str(x['datum'])))}: "
             f"{escape(SOORTEN[i['soort']].label)} van {escape(datums_in_tekst(i['datum_gebeurtenis']))} van klant "
             f"{escape(i['klantnummer'])} ({escape(i['gemeente'])}, {escape(i['plaats'])}) is ingetrokken: "
-            f"{escape(str(x['reden']))}</li>"
+            f"{escape(str(x['reden']))}"
+            + (
+                ""
+                if correctie is None
+                else f"; een latere aanlevering ({escape(correctie[1])}) heeft deze gebeurtenis gecorrigeerd, en die "
+                + (
+                    "correctie telt weer mee"
+                    if correctie[0] not in besluit_van
+                    else f"correctie telde weer mee tot besluit {besluit_van[correctie[0]]} haar introk"
+                )
+            )
+            + "</li>"
         )
     if not regels:
         return ""
     return (
         "<h2>Ingetrokken gebeurtenissen</h2><p>Deze gebeurtenissen staan nog in het register en in de aanleveringen, "
         "maar tellen vanaf de datum van het besluit niet meer mee in de stand, het advies en de kwartaalrapportages; "
-        f"een rapport tot een eerdere dag telt ze wel.</p><ul>{''.join(regels)}</ul>"
+        "een rapport tot een eerdere dag telt ze wel"
+        + (
+            ". Een gebeurtenis die een latere aanlevering heeft gecorrigeerd, telt als die correctie weer mee, ook in "
+            "een rapport dat opnieuw wordt gemaakt (zoals iedere correctie)"
+            if vervangen
+            else ""
+        )
+        + f".</p><ul>{''.join(regels)}</ul>"
     )
 
 
-def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, object]], looptijd: str = "") -> str:
+def _index_html(
+    titel: str,
+    stukken: list[Stuk],
+    besluiten: list[dict[str, object]],
+    looptijd: str = "",
+    gecorrigeerd: dict[int, tuple[int, str]] | None = None,
+) -> str:
     """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not."""
     regels = "".join(
         f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
@@ -232,7 +281,7 @@ def _index_html(titel: str, stukken: list[Stuk], besluiten: list[dict[str, objec
         '<h2>Besluiten</h2><table><thead><tr><th class="n">nr</th><th>datum</th><th>soort</th><th>door</th>'
         "<th>reden</th></tr>"
         f"</thead><tbody>{b}</tbody></table>"
-        + _ingetrokken_html(besluiten)
+        + _ingetrokken_html(besluiten, gecorrigeerd or {})
         + '<h2>Stukken</h2><table><thead><tr><th>onderdeel</th><th>document</th><th class="n">bytes</th>'
         "<th>SHA-256</th></tr>"
         f"</thead><tbody>{regels}</tbody></table></body></html>\n"

@@ -69,18 +69,16 @@ def trek_in(
     """Record the withdrawal of the current event `gebeurtenis` (a word of the deliveries: 'aangemeld', 'examen',
     'route gewijzigd', ...) of the placement of `klantnummer` in `gemeente`. Every error of the call together (exit
     2), nothing written then."""
-    from evaluatie.contract.privacy import klantnummer_fout
-
     fouten: list[Fout] = []
     klant = klantnummer.strip()
-    if (fout := klantnummer_fout(klant)) is not None:  # never looked up, never written: no BSN or name in the register
-        fouten.append(Fout("--klant", fout))
+    if (k_fout := _klant_fout(klant)) is not None:  # never looked up, never written: no BSN or name in the register
+        fouten.append(k_fout)
         klant = ""
     if (g_fout := gemeente_fout(reg, gemeente)) is not None:
         fouten.append(g_fout)
     s = lees_soort(gebeurtenis)
     if s is None:
-        fouten.append(Fout("--gebeurtenis", f"onbekende gebeurtenis '{gebeurtenis}'; verwacht een van: {woorden()}"))
+        fouten.append(_soort_fout(gebeurtenis))
     toekomst = niet_in_de_toekomst(datum, vandaag)
     fouten += toekomst
     if not toekomst and (buiten := reg.fout_buiten_looptijd(datum, "--datum", opgegeven=datum_opgegeven)):
@@ -117,6 +115,29 @@ def trek_in(
         terugdraaien(db)
         raise
     return Intrekking(besluit, datum, gemeente, klant, s.code, gid, gdatum, plaats)
+
+
+def fouten_zonder_register(klant: str, gebeurtenis: str, datum: dt.date, vandaag: dt.date | None) -> list[Fout]:
+    """The errors of the options that need no register: said with a missing --gemeente or --klant (the command
+    stops before it opens the register then), so every error of the call comes together. An option not given is
+    left to that message."""
+    fouten = []
+    if klant.strip() and (k_fout := _klant_fout(klant.strip())) is not None:
+        fouten.append(k_fout)
+    if gebeurtenis.strip() and lees_soort(gebeurtenis) is None:
+        fouten.append(_soort_fout(gebeurtenis))
+    return fouten + niet_in_de_toekomst(datum, vandaag)
+
+
+def _klant_fout(klant: str) -> Fout | None:
+    from evaluatie.contract.privacy import klantnummer_fout
+
+    fout = klantnummer_fout(klant)
+    return None if fout is None else Fout("--klant", fout)
+
+
+def _soort_fout(gebeurtenis: str) -> Fout:
+    return Fout("--gebeurtenis", f"onbekende gebeurtenis '{gebeurtenis}'; verwacht een van: {woorden()}")
 
 
 def _gebeurtenis(

@@ -604,6 +604,11 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Aanbesteding", reg.aanbesteding],
         ["Peildatum", datum(c.laatste)],
         ["Contractjaar", c.stand.jaar],
+    ]
+    if einde_in_jaar(reg, c.laatste, c.stand.jaar_eind) is not None:
+        # a verlenging ends inside the year: the HTML's heading says so, and 'Toegewezen (contractjaar)' is per year
+        kop.append(["Deel van een jaar", _contractjaar(reg, c)])
+    kop += [
         ["Looptijd", looptijd_zin(reg, c.laatste).removeprefix("Looptijd: ")],
         ["Onderdrukking", onderdrukking_uitleg(c.openbaar.gecontroleerd, len(reg.gemeenten))],
     ]

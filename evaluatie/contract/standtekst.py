@@ -28,9 +28,11 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
         "contractjaar": st.jaar,
         "jaar_van": st.jaar_begin.isoformat(),
         # the day after the contract year, kept as it was (an API); the text says the year 'tot en met' its last day,
-        # which jaar_tot_en_met gives
+        # which jaar_tot_en_met gives: the term's end when a verlenging ends inside the year, as the text says
         "jaar_tot": st.jaar_eind.isoformat(),
-        "jaar_tot_en_met": (st.jaar_eind - dt.timedelta(days=1)).isoformat(),
+        "jaar_tot_en_met": (
+            einde_in_jaar(reg, st.peildatum, st.jaar_eind) or st.jaar_eind - dt.timedelta(days=1)
+        ).isoformat(),
         "fractie_van_jaar": round(st.fractie, 6),
         "looptijd": {
             "vaste_jaren": reg.vaste_jaren,
