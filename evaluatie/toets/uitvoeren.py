@@ -80,10 +80,7 @@ def _zonder_prijs(o: OngeldigePrijs, naam: str, procedure: str, eerder: Toetsres
         regel=REGEL_PRIJS,
         eis="een prijs per traject groter dan EUR 0",
         voldoet=False,
-        redenen=(
-            f"de prijs per traject {o.reden} ({o.cel}); zonder prijs kan de inschrijving in dit perceel niet "
-            "worden beoordeeld en is zij ongeldig",
-        ),
+        redenen=(f"de prijs per traject {o.reden} ({o.cel}); vereist is een prijs groter dan EUR 0",),
     )
     return Toetsresultaat(
         inschrijver=naam,
