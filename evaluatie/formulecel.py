@@ -92,6 +92,12 @@ def verklaar(fouten: list[tuple[str, str]], werkboeken: dict[str, Path]) -> list
     return uit
 
 
+def heeft_formule(pad: Path, blad: str, cel: str) -> bool:
+    """Does the cell, which reads empty, hold a formula without a saved result or an error value? Then it is no
+    empty cell (a reader that allows empty cells must not take it for 'nothing filled in')."""
+    return bool(_formules_zonder_waarde(pad, {blad: {cel}}))
+
+
 def foutwaarden(pad: Path, blad: str) -> dict[str, tuple[str | None, str]]:
     """Cell -> (its formula, its error value) for every cell of sheet `blad` holding an error value: calamine reads
     those as empty, which a reader that allows empty cells would take for 'nothing filled in'. For the one sheet

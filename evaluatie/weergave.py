@@ -174,6 +174,13 @@ def inschrijvingen_tabel(
                     f" - {euro(max(a.prijs for a in aanbod))}, capaciteit samen {sum(a.capaciteit for a in aanbod)}"
                     f" (vraag {sum(aanbesteding.vraag(code).values())})"
                 )
+    zonder_prijs = [
+        f"  {ins.naam}, {aanbesteding.percelen[code].naam}: de prijs per traject {o.reden} ({o.cel})"
+        for ins in inschrijvingen
+        for code, o in ins.ongeldige_prijs.items()
+    ]
+    if zonder_prijs:  # a lot named without a price is no offer to list, but is never left out silently
+        delen += ["", "Zonder prijs, dus ongeldig in dat perceel (knock-out, met een brief):", *zonder_prijs]
     return "\n".join(delen)
 
 

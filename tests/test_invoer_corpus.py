@@ -595,9 +595,9 @@ GEVALLEN = [
         ["kompas.xlsx!Inschrijver!B3", "heeft 7 cijfers", "bijvoorbeeld 70123456"],
     ),
     Geval(
-        "prijs 0",
-        _cel(KOMPAS, "Percelen", "B2", 0),
-        ["kompas.xlsx!Percelen!B2: prijs per traject moet groter dan 0 zijn, kreeg '0'", "bijvoorbeeld 9500"],
+        "prijs negatief",  # a price of 0 or none is a knock-out in that lot (tests/test_prijs_ontbreekt.py)
+        _cel(KOMPAS, "Percelen", "B2", -1),
+        ["kompas.xlsx!Percelen!B2: prijs per traject moet groter dan 0 zijn, kreeg '-1'", "bijvoorbeeld 9500"],
     ),
     Geval(
         "prijs als woord",

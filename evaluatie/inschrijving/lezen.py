@@ -15,12 +15,13 @@ from pathlib import Path
 from evaluatie.besluiten.model import Herstel
 from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.formulecel import heeft_formule
 from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
 from evaluatie.inschrijving.herkomst import controleer_herkomst
-from evaluatie.inschrijving.model import Inschrijving, PerceelAanbod
+from evaluatie.inschrijving.model import Inschrijving, OngeldigePrijs, PerceelAanbod
 from evaluatie.naamvorm import lijkt as naamlijkt
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.naamvorm import vorm as naamvorm
@@ -200,12 +201,14 @@ def lees_inschrijving(
     # the keurmerk fields decide nothing in a tender where no lot requires the keurmerk: they may stay empty there
     gevraagd = any("keurmerk" in p.knockout for p in aanbesteding.percelen.values())
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
-    aanbod = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
+    aanbod, ongeldige_prijs = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
     if len(fouten.fouten) > aantal:
         _samengevoegd_uitleggen(naam, verborgen, fouten, aantal)
     if len(fouten.fouten) > aantal or gegevens is None:
         return None
-    return Inschrijving(bestand=naam, sha256=sha256_bestand(pad), aanbod=aanbod, **gegevens)
+    return Inschrijving(
+        bestand=naam, sha256=sha256_bestand(pad), aanbod=aanbod, ongeldige_prijs=ongeldige_prijs, **gegevens
+    )
 
 
 def _andere(tabbladen: dict[str, Tabblad]) -> str:
@@ -423,7 +426,10 @@ def _kopregel(t: Tabblad) -> int:
     )
 
 
-def _lees_percelen(aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar) -> dict[str, PerceelAanbod]:
+def _lees_percelen(
+    aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar
+) -> tuple[dict[str, PerceelAanbod], dict[str, OngeldigePrijs]]:
+    """The lots offered, and the lots whose price is missing or 0 (invalid there: evaluatie.toets)."""
     start = _kopregel(t)
     kop = [als_tekst(t.waarde(start, j)) for j in range(len(v.PERCEEL_KOLOMMEN))]
     if kop != list(v.PERCEEL_KOLOMMEN):
@@ -431,7 +437,7 @@ def _lees_percelen(aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar) 
             f"{t.bestand}!{t.naam}!A1",
             "kopregel moet precies zijn: " + " | ".join(v.PERCEEL_KOLOMMEN) + "; kreeg: " + " | ".join(kop),
         )
-        return {}
+        return {}, {}
     for r in range(start):  # rows inserted above the heading: empty, or a person reads what they say
         gevuld = [k for k in range(len(t.rijen[r])) if als_tekst(t.waarde(r, k))]
         if gevuld:
@@ -442,7 +448,7 @@ def _lees_percelen(aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar) 
                 "voorbehoud?) moet een persoon beoordelen; maak de cel leeg met 'evaluatie herstel' als het niet bij "
                 "de inschrijving hoort",
             )
-    aanbod: dict[str, PerceelAanbod] = {}
+    aanbod: dict[str, PerceelAanbod | OngeldigePrijs] = {}
     eerste_rij: dict[str, str] = {}
     for r in range(start + 1, len(t.rijen)):
         cellen = [t.waarde(r, j) for j in range(len(v.PERCEEL_KOLOMMEN))]
@@ -463,16 +469,38 @@ def _lees_percelen(aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar) 
         eerste_rij[rij.perceel] = celnaam_kort(t, r)
     if not aanbod and not any(f.plaats.startswith(f"{t.bestand}!{t.naam}") for f in fouten.fouten):
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", "geen enkel perceel ingevuld")
-    return dict(sorted(aanbod.items(), key=lambda kv: list(aanbesteding.percelen).index(kv[0])))
+    volgorde = sorted(aanbod.items(), key=lambda kv: list(aanbesteding.percelen).index(kv[0]))
+    return (
+        {code: a for code, a in volgorde if isinstance(a, PerceelAanbod)},
+        {code: a for code, a in volgorde if isinstance(a, OngeldigePrijs)},
+    )
 
 
 def celnaam_kort(t: Tabblad, r: int) -> str:
     return t.plaats(r, 0).split("!")[-1]
 
 
+def _ongeldige_prijs(t: Tabblad, r: int, waarde: object, fouten: Verzamelaar) -> str | None:
+    """What makes the bid invalid in this lot, when its price cell is empty or 0: 'ontbreekt' or "is 0 ('0,00')";
+    None for any other value (read by the one number rule, and refused there when it is no amount). The bidder wrote
+    no price: that is the bid as submitted, not a misread cell, so it is a knock-out in this lot (with its letter)
+    rather than an input error that stops every lot. A cell that reads empty because it holds a formula without a
+    saved result or an error value is no missing price but a file to open and save: that stays an input error."""
+    if als_tekst(waarde) == "":
+        pad = fouten.werkboeken.get(t.bestand)
+        if pad is not None and heeft_formule(pad, t.naam, t.plaats(r, 1).rpartition("!")[2]):
+            return None
+        return "ontbreekt"
+    try:
+        nul = lees_waarde(waarde) == 0
+    except GetalFout:
+        return None
+    return f"is 0 ('{_getoond(waarde)}')" if nul else None
+
+
 def _lees_perceelrij(
     aanbesteding: Aanbesteding, t: Tabblad, r: int, c: list, fouten: Verzamelaar
-) -> PerceelAanbod | None:
+) -> PerceelAanbod | OngeldigePrijs | None:
     n = len(fouten.fouten)
     perceel = aanbesteding.perceel(als_tekst(c[0])) if als_tekst(c[0]) else None
     if not als_tekst(c[0]):
@@ -483,8 +511,10 @@ def _lees_perceelrij(
             f"perceel '{als_tekst(c[0])}' bestaat niet in deze aanbesteding; "
             f"kies uit {', '.join(aanbesteding.percelen)}",
         )
-    prijs = _getal(t, r, 1, c[1], PRIJS, fouten, bedrag=True)
-    if prijs is not None and prijs <= 0:
+    ongeldig = _ongeldige_prijs(t, r, c[1], fouten)
+    na_perceel = len(fouten.fouten)
+    prijs = None if ongeldig else _getal(t, r, 1, c[1], PRIJS, fouten, bedrag=True)
+    if prijs is not None and prijs < 0:
         fouten.voeg_toe(t.plaats(r, 1), PRIJS.buiten("moet groter dan 0 zijn", c[1]))
     elif prijs is not None and abs(prijs * 100 - round(prijs * 100)) > 1e-6:
         # a fraction of a cent would count in the scores while every document shows the price in cents
@@ -507,7 +537,15 @@ def _lees_perceelrij(
         fouten.voeg_toe(t.plaats(r, 4), WACHTTIJD.buiten("kan niet negatief zijn", c[4]))
     gemeenten = _lees_gemeenten(aanbesteding, perceel, als_tekst(c[5]), t.plaats(r, 5), fouten)
     if len(fouten.fouten) > n or perceel is None:
+        if ongeldig:  # the row is an input error anyway: its price is named with the rest (all errors together)
+            leeg = als_tekst(c[1]) == ""
+            tekst = (
+                f"{PRIJS.naam} ontbreekt; {PRIJS.voorbeeld}" if leeg else PRIJS.buiten("moet groter dan 0 zijn", c[1])
+            )
+            fouten.fouten.insert(na_perceel, Fout(t.plaats(r, 1), tekst))
         return None
+    if ongeldig:
+        return OngeldigePrijs(perceel=perceel.code, cel=t.plaats(r, 1), reden=ongeldig)
     assert prijs is not None and capaciteit is not None and instroom is not None and wachttijd is not None
     return PerceelAanbod(
         perceel=perceel.code,

@@ -21,6 +21,17 @@ class PerceelAanbod(BaseModel):
     cel: str  # where the row stands, e.g. 'acme.xlsx!Percelen!A4'
 
 
+class OngeldigePrijs(BaseModel):
+    """A lot row whose price cell is empty or 0: the bid is invalid in that lot (a knock-out, with a letter), not an
+    input error that stops the award of every lot; the row's other cells were read without error."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    perceel: str
+    cel: str  # the price cell, e.g. 'acme.xlsx!Percelen!B2'
+    reden: str  # 'ontbreekt' or "is 0 ('0')": what the cell holds, for the knock-out reason
+
+
 class Inschrijving(BaseModel):
     model_config = ConfigDict(frozen=True, defer_build=True)
 
@@ -35,6 +46,9 @@ class Inschrijving(BaseModel):
     keurmerk_geldig_tot: dt.date | None
     uitsluitingsgronden: bool
     aanbod: dict[str, PerceelAanbod]
+    # lots whose price is missing or 0 (not in `aanbod`: no price exists to rank, show or compare); never dumped
+    # (the knock-out result in gunning.json says it)
+    ongeldige_prijs: dict[str, OngeldigePrijs] = Field(default_factory=dict, exclude=True)
     # where the name and the KvK number stand ('acme.xlsx!Inschrijver!B2'), for errors that compare bids;
     # never dumped (gunning.json names the file and its hash)
     cel_naam: str = Field(exclude=True)

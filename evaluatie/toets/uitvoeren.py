@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.inschrijving.model import Inschrijving
+from evaluatie.inschrijving.model import Inschrijving, OngeldigePrijs
 from evaluatie.toets.register import Context, maak_regel
 from evaluatie.toets.uitslag import Bevinding, Toetsresultaat, Toetsuitslag
 
@@ -36,6 +36,9 @@ def toets(
         for ins in gesorteerd:
             aanbod = ins.aanbod.get(code)
             if aanbod is None:
+                if code in ins.ongeldige_prijs:
+                    eerder = voor.resultaat(ins.naam, code) if voor is not None else None
+                    resultaten.append(_zonder_prijs(ins.ongeldige_prijs[code], ins.naam, perceel.procedure, eerder))
                 continue
             k = None if kwaliteit is None else kwaliteit.get((ins.naam, code))
             ctx = Context(aanbesteding, perceel, ins, aanbod, k)
@@ -64,6 +67,29 @@ def toets(
                 )
             )
     return Toetsuitslag(resultaten=tuple(resultaten))
+
+
+REGEL_PRIJS = "prijs"
+
+
+def _zonder_prijs(o: OngeldigePrijs, naam: str, procedure: str, eerder: Toetsresultaat | None) -> Toetsresultaat:
+    """A lot the bid names without a price, or with 0: invalid there (the one requirement every bid meets, so it is
+    no configurable rule); the reason names the cell, for the advies and the letter. A finding a recorded decision
+    added (an exclusion ground) is kept as for any bid."""
+    bevinding = Bevinding(
+        regel=REGEL_PRIJS,
+        eis="een prijs per traject groter dan EUR 0",
+        voldoet=False,
+        redenen=(f"de prijs per traject {o.reden} ({o.cel}); vereist is een prijs groter dan EUR 0",),
+    )
+    return Toetsresultaat(
+        inschrijver=naam,
+        perceel=o.perceel,
+        bevindingen=(bevinding, *(eerder.bevindingen[1:] if eerder is not None else ())),
+        toelating=procedure == "toelating",
+        ongewogen=eerder is not None and eerder.ongewogen,
+        uitgesloten_bij_besluit=eerder is not None and eerder.uitgesloten_bij_besluit,
+    )
 
 
 def voor_beoordeling(uitslag: Toetsuitslag) -> list[tuple[str, str]]:
