@@ -172,6 +172,21 @@ def test_een_onleesbaar_bod_noemt_alle_cellen_en_schrijft_niets(tmp_path: Path) 
     assert _register(ws) == voor and not (ws / "contract" / "toetreding").exists()
 
 
+def test_een_laat_bod_met_prijs_0_noemt_de_prijscel_en_schrijft_niets(tmp_path: Path) -> None:
+    """A price of 0 in the lot applied for: at the award a knock-out (a93), here an input error at the price cell.
+    After a93 it read 'de inschrijving biedt niet in op perceel Z-route', false for a bid that does."""
+    ws = _gestart(tmp_path)
+    voor = _register(ws)
+    r = _toetreding(ws, _laat_bod(ws, "Epsilon", "55555555", [("Z", 0, 10, 12, 4, "alle")]))
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert "epsilon.xlsx!Percelen!B2: de prijs per traject is 0 ('0'): vereist is een prijs groter dan EUR 0" in uit, (
+        uit
+    )
+    assert "biedt niet in op perceel" not in uit, uit
+    assert _register(ws) == voor and not (ws / "contract" / "toetreding").exists()
+
+
 def test_het_keurmerk_moet_geldig_zijn_op_de_dag_van_ontvangst(tmp_path: Path) -> None:
     """Z requires the keurmerk. Valid until 30 June 2026: valid on the award's peildatum (2 March 2026), not on the
     day the late application was received (1 July 2026): not admitted, with that reason."""

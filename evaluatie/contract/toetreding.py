@@ -179,6 +179,10 @@ def beoordeel_toetreding(
     if fouten or gelezen:  # all at once: the options and the cells of the bid
         raise InvoerFout([*fouten, *gelezen.fouten])
     assert ins is not None  # the reader returns None only with an error collected
+    if (zonder := ins.ongeldige_prijs.get(perceel)) is not None:  # at the award a knock-out; here the cell to mend
+        raise InvoerFout(
+            [Fout(zonder.cel, f"de prijs per traject {zonder.reden}: vereist is een prijs groter dan EUR 0")]
+        )
     if perceel not in ins.aanbod:
         raise InvoerFout([Fout(pad.name, f"de inschrijving biedt niet in op perceel {p.naam} ({perceel})")])
     if any(sleutel(s.naam) == sleutel(ins.naam) for s in reg.leveranciers_van(perceel)):
