@@ -59,8 +59,10 @@ GEVALLEN = [
      "EUR 40.000,00, kosten EUR 40.000,00) geen traject tegen zijn prijs van EUR 9.000,00 meer toe; zonder "
      "budgetgrens zou het 30 krijgen"),
     ("beter_gerangschikt", "MAP", "Spreektaal", "spreektaal-map.docx",
-     "Spreektaal krijgt 60 van zijn capaciteit 100: de vraag in de gemeenten die het bedient gaat eerst naar "
-     "inschrijvers met een hogere totaalscore (Taalhuis Noord B.V.: 25, Inburgerwijs: 25)"),
+     "Spreektaal krijgt 60 van zijn capaciteit 100: de vraag in de gemeenten die het bedient ging ook naar "
+     "inschrijvers met een hogere totaalscore (Taalhuis Noord B.V.: 25, Inburgerwijs: 25), en stap 1 van de "
+     "verdeling maximaliseert de som van gunningswaarde x inburgeraars, waarin een inburgeraar bij hen "
+     "zwaarder weegt"),
 ]  # fmt: skip
 
 

@@ -305,3 +305,33 @@ def test_per_subregio_noemt_subregio_en_gemeente_die_het_niet_bedient(tmp_path) 
     )
     assert zin in " ".join(res.output.split())
     assert "in subregio A bedient u Noord, maar niet Oost; zonder die regel zou u 10 krijgen" in tot_u(zin, "P")
+
+
+def test_hogere_totaalscore_weegt_zwaarder_en_gaat_niet_eerst() -> None:
+    """per_subregio: G1 (1) and G2 (3) form subregio R, G3 (3) subregio S. S1 (80, capacity 4, all three), S2 (79,
+    capacity 4, G1 and G2), S3 (70, capacity 3, G3). By hand, stage 1: S1 in R and S3 in S gives 4 x 80 + 3 x 70 = 530;
+    S1 in S and S2 in R gives 3 x 80 + 4 x 79 = 556, the maximum. So S1 gets 3 of its 4, S2 4 and S3 nothing, and S3's
+    explanation said the demand 'gaat eerst naar inschrijvers met een hogere totaalscore (S1: 3)': no waterfall gave S1
+    only 3. It now says the demand went to them too, and that stage 1 weighs their inburgeraars more."""
+    lev = (
+        Leverancier("S1", 80.0, 9000.0, 4, ("G1", "G2", "G3"), 0),
+        Leverancier("S2", 79.0, 9000.0, 4, ("G1", "G2"), 1),
+        Leverancier("S3", 70.0, 9000.0, 3, ("G3",), 2),
+    )
+    p = Verdeelprobleem(
+        "B1",
+        "B1",
+        {"G1": 1, "G2": 3, "G3": 3},
+        {"G1": "R", "G2": "R", "G3": "S"},
+        lev,
+        Verdeelregels(per_subregio=True),
+    )
+    v = verdeel(p)
+    assert v.per_leverancier() == {"S1": 3, "S2": 4}
+    x, _ = _verklaring(p, "S3")
+    tekst = x.zin
+    assert "de vraag in de gemeenten die het bedient ging ook naar inschrijvers met een hogere totaalscore (S1: 3)" in (
+        tekst
+    ), tekst
+    assert "stap 1 van de verdeling maximaliseert de som van gunningswaarde x inburgeraars" in tekst, tekst
+    assert "eerst" not in tekst, tekst

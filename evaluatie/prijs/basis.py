@@ -151,7 +151,7 @@ class Prijsmethode:
         return None
 
     def voorrang(self) -> str:
-        """Who goes first, as the end of 'gaat eerst naar inschrijvers met ...'."""
+        """Which bids weigh more in stage 1 of the allocation, as the end of 'inschrijvers met ...'."""
         return f"een {'hogere' if self.hoger_is_beter else 'lagere'} {self.maatstaf}"
 
     def grootheden(self, perceel: Perceel) -> list[Grootheid]:

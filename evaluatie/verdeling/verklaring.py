@@ -338,6 +338,8 @@ def _uit_uitkomst(
         if t.gemeente in eigen and t.inschrijver != s.naam:
             anderen[t.inschrijver] = anderen.get(t.inschrijver, 0) + t.aantal
     per_naam = {x.naam: x for x in p.leveranciers}
+    # Higher gunningswaarde: stage 1 maximises sum(waarde x inburgeraars), so their inburgeraars weigh more; not 'first'
+    # (under per_subregio a better bid can get less than it could have: stage 1 is no waterfall either).
     hoger = [x for x in anderen if _w(per_naam[x]) > _w(s)]
     # Equal total: the better-ranked (by the published tie-break or the draw) weighs more in stage 2 (rank weight
     # R - rank + 1); the sentence says that weight, not 'first', which a weighted sum does not guarantee.
@@ -347,9 +349,10 @@ def _uit_uitkomst(
         delen.append(
             (
                 "beter_gerangschikt",
-                f"de vraag in de gemeenten die het bedient gaat eerst naar inschrijvers met {p.voorrang} ("
+                f"de vraag in de gemeenten die het bedient ging ook naar inschrijvers met {p.voorrang} ("
                 + ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in hoger)
-                + ")",
+                + "), en stap 1 van de verdeling maximaliseert de som van gunningswaarde x inburgeraars, waarin "
+                "een inburgeraar bij hen zwaarder weegt",
             )
         )
     if rang:
