@@ -179,7 +179,7 @@ def test_afgewezen_vergelijkt_met_laagst_gegunde_op_kwaliteit_en_prijs(groot: Pa
     assert len(a) == 1 and "Ada over plan van aanpak bij Kompas Oost" in a[0] and "Bram" not in a[0]
     assert len(b) == 1 and "Bram over plan van aanpak bij Kompas Oost" in b[0] and "Ada" not in b[0]
     assert "Ada Alders" not in tekst and "Bram Bos" not in tekst
-    assert "U krijgt 0 van uw capaciteit van 50: de vraag in de gemeenten die u bedient gaat eerst" in tekst
+    assert "U krijgt 0 van uw capaciteit van 50: de vraag in de gemeenten die u bedient ging ook naar" in tekst
 
 
 def test_ongeldig_onder_minimale_kwaliteit_met_eigen_scores_en_motivering(groot: Path) -> None:
