@@ -404,14 +404,20 @@ def vul_consensus(werkmap: Path, rijen: Mapping[tuple[str, str], tuple[object, s
 
     r = CliRunner().invoke(main, ["template", "consensus", "--werkmap", str(werkmap)])
     assert r.exit_code == 0, r.output
-    pad = werkmap / "beoordelingen" / "consensus.xlsx"
+    vul_consensusblad(werkmap / "beoordelingen" / "consensus.xlsx", rijen, datum)
+
+
+def vul_consensusblad(pad: Path, rijen: Mapping[tuple[str, str], tuple[object, str]], datum: dt.date | None) -> None:
+    """The panel fills the two consensus columns of the rows (bidder, criterion name) in an existing consensus.xlsx,
+    and the date of the meeting unless it is None, the way it would in Excel."""
     wb = load_workbook(pad)
     ws = wb["Consensus"]
     plek = {(ws.cell(r, 1).value, ws.cell(r, 3).value): r for r in range(5, ws.max_row + 1)}
     for sleutel, (score, tekst) in rijen.items():
         ws.cell(plek[sleutel], 4, score)
         ws.cell(plek[sleutel], 5, tekst)
-    ws["B2"] = datum
+    if datum is not None:
+        ws["B2"] = datum
     wb.save(pad)
 
 
@@ -435,3 +441,23 @@ def rechterrand_afgedrukt(html: Path, pdf: Path) -> float:
     number in the margin box below it. A report with 15 mm margins fits when this is at most 595 - 42.5 pt."""
     marge = 15 / 25.4 * 72
     return max(x for _, x, y in afgedrukte_woorden(html, pdf) if y < 842 - marge)
+
+
+def gelijke_stand_pq(map_: Path, regel: str) -> Path:
+    """The small tender with two bids that tie at 85 (relatief 60/40): P quality 100 at EUR 10.000, Q quality 75 at
+    EUR 6.250 (P 60 + 0,4 x 62,5 = 85, Q 45 + 40 = 85), capacity 15 each for 20 inburgeraars, settled by the one
+    tie-break `regel`; the signal for a low price at 50% (Q is 37,5% below P), so no explanation is asked. Awarded."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["bij_gelijke_stand"] = [regel]
+    data["percelen"]["B1"]["abnormaal_laag"] = 0.5
+    ws = maak_werkmap(map_, data)
+    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 10000, 15, 12, 4, "alle")])
+    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 6250, 15, 12, 4, "alle")])
+    vul_panel(ws, {"P": 100, "Q": 75})
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert r.exit_code == 0, r.output
+    return ws

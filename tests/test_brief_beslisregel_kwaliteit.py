@@ -8,25 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import gelijke_stand_pq, html_tekst
 
 
 def test_beslisregel_hoogste_kwaliteit_noemt_beide_scores(tmp_path: Path) -> None:
     """P: quality 100 at EUR 10.000, Q: quality 75 at EUR 6.250, relatief 60/40: P 0,6 x 100 + 0,4 x 62,5 = 85,
     Q 0,6 x 75 + 0,4 x 100 = 85, a tie that 'hoogste_kwaliteit' settles for P. Capacity 15 each for 20
     inburgeraars: P 15, Q 5. The signal for a low price is at 50% (Q is 37,5% below P)."""
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["bij_gelijke_stand"] = ["hoogste_kwaliteit"]
-    data["percelen"]["B1"]["abnormaal_laag"] = 0.5
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 10000, 15, 12, 4, "alle")])
-    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 6250, 15, 12, 4, "alle")])
-    vul_panel(ws, {"P": 100, "Q": 75})
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
+    ws = gelijke_stand_pq(tmp_path / "ws", "hoogste_kwaliteit")
     q = html_tekst(ws / "rapporten" / "brieven" / "q-b1.html")
     assert "verzorgt u naar verwachting 5 van de 20 trajecten" in q
     assert (

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import gelijke_stand_pq, html_tekst
 
 
 def test_beslisregel_laagste_prijs_zonder_tegenspraak(tmp_path: Path) -> None:
@@ -18,15 +15,7 @@ def test_beslisregel_laagste_prijs_zonder_tegenspraak(tmp_path: Path) -> None:
     P 0,6 x 100 + 0,4 x (6.250 / 10.000 x 100) = 60 + 25 = 85, Q 0,6 x 75 + 0,4 x 100 = 45 + 40 = 85: a tie, which
     'laagste_prijs' settles for Q. Capacity 15 each for 20 inburgeraars: Q 15, P 5, so both get a letter that
     explains the tie. The signal for a low price is set at 50% (Q is 37,5% below P) so no explanation is asked."""
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["bij_gelijke_stand"] = ["laagste_prijs"]
-    data["percelen"]["B1"]["abnormaal_laag"] = 0.5
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 10000, 15, 12, 4, "alle")])
-    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 6250, 15, 12, 4, "alle")])
-    vul_panel(ws, {"P": 100, "Q": 75})
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
+    ws = gelijke_stand_pq(tmp_path / "ws", "laagste_prijs")
     for naam in ("p", "q"):
         tekst = html_tekst(ws / "rapporten" / "brieven" / f"{naam}-b1.html")
         assert (

@@ -20,7 +20,7 @@ from evaluatie.cli import main
 from evaluatie.definitie.model import Schaal, Schaalstap
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_consensusblad
 
 K1, K2 = "Plan van aanpak", "Samenwerking"
 # Same scores as tests/test_beoordeling.py::test_aggregatie_met_de_hand_nagerekend. Scale 0-25-50-75-100,
@@ -78,15 +78,7 @@ def _rijen(pad: Path) -> dict[tuple[str, str], int]:
 
 def _vul_panel(pad: Path, rijen: dict, datum: dt.date | None = dt.date(2026, 3, 20)) -> None:
     """The panel fills the two consensus columns (and the meeting date) the way it would in Excel."""
-    wb = load_workbook(pad)
-    ws = wb["Consensus"]
-    plek = {(ws.cell(r, 1).value, ws.cell(r, 3).value): r for r in range(5, ws.max_row + 1)}
-    for sleutel, (score, tekst) in rijen.items():
-        ws.cell(plek[sleutel], 4, score)
-        ws.cell(plek[sleutel], 5, tekst)
-    if datum is not None:
-        ws["B2"] = datum
-    wb.save(pad)
+    vul_consensusblad(pad, rijen, datum)
 
 
 def _brieftekst(pad: Path) -> str:
