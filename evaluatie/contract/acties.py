@@ -315,11 +315,11 @@ def _herverdeel(
 @bewaakt_register
 def wijzig(
     werkmap: Werkmap,
-    perceel: str,
-    soort: str,
-    waarde: float,
+    perceel: str | None,
+    soort: str | None,
+    waarde: float | None,
     trajecten: int,
-    grondslag: str,
+    grondslag: str | None,
     datum: dt.date,
     vastleggen: bool,
     door: str | None,
@@ -337,7 +337,8 @@ def wijzig(
         db = open_register(werkmap, alleen_lezen=not vastleggen)
         try:
             reg = lees_register(db)
-            perceel = herken(reg, None, perceel)[1] or perceel
+            if perceel is not None:
+                perceel = herken(reg, None, perceel)[1] or perceel
             toekomst = niet_in_de_toekomst(datum, vandaag)  # said with the other options' errors
             vooraf = toekomst + (fouten_wie_waarom(door, reden) if vastleggen else [])
             try:
@@ -355,7 +356,7 @@ def wijzig(
         finally:
             db.close()
         if b is not None:
-            opties = {"route": perceel, "soort": soort, "waarde": waarde, "grondslag": grondslag, "besluit": b}
+            opties = {"route": t.perceel, "soort": t.soort, "waarde": t.waarde, "grondslag": grondslag, "besluit": b}
             if tot is not None:
                 opties["tot"] = tot.isoformat()
             _noteer(werkmap, "wijziging", opties, [])

@@ -323,21 +323,19 @@ def uitval(
 
 @contract.command("wijziging")
 @_werkmap
-@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
+@click.option("--route", help="Perceelcode, bijvoorbeeld B1; verplicht.")
 @click.option(
     "--soort",
-    required=True,
     type=click.Choice(["indexatie", "extra_volume", "verlenging", "overig"]),
-    help="Soort wijziging; bij extra_volume ook --trajecten.",
+    help="Soort wijziging; verplicht; bij extra_volume ook --trajecten.",
 )
 @click.option(
     "--waarde",
-    required=True,
     type=bedrag_type(),
-    help="Waarde van de wijziging in euro, zoals u een bedrag schrijft: 60.000 of 60.000,50.",
+    help="Waarde van de wijziging in euro, zoals u een bedrag schrijft: 60.000 of 60.000,50; verplicht.",
 )
 @click.option("--trajecten", default=0, type=int, help="Extra trajecten (bij extra_volume).")
-@click.option("--grondslag", required=True, help="Juridische grondslag, bijvoorbeeld 'art. 2.163b Aw 2012'.")
+@click.option("--grondslag", help="Juridische grondslag, bijvoorbeeld 'art. 2.163b Aw 2012'; verplicht.")
 @_datum_optie("--datum", "Datum van de wijziging (standaard vandaag).")
 @_datum_optie("--tot", "Bij een verlenging: de nieuwe laatste dag van de looptijd van het perceel.")
 @click.option("--alleen-toetsen", is_flag=True, help="Alleen toetsen, niets vastleggen.")
@@ -347,11 +345,11 @@ def uitval(
 @_afhandeling
 def wijziging(
     werkmap: Path,
-    route: str,
-    soort: str,
-    waarde: float,
+    route: str | None,
+    soort: str | None,
+    waarde: float | None,
     trajecten: int,
-    grondslag: str,
+    grondslag: str | None,
     datum: dt.date | None,
     tot: dt.date | None,
     alleen_toetsen: bool,

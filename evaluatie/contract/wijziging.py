@@ -62,23 +62,35 @@ def de_minimis_grens(initiele_waarde: float) -> float:
     return min(DREMPEL_SOCIALE_DIENSTEN, AANDEEL_DIENSTEN * initiele_waarde)
 
 
+_VERPLICHT = {  # an option the command cannot do without: said with every other error, not alone by click
+    "--route": "is verplicht: de perceelcode, bijvoorbeeld B1",
+    "--soort": "is verplicht: indexatie, extra_volume, verlenging of overig",
+    "--waarde": "is verplicht: de waarde van de wijziging in euro, bijvoorbeeld 60.000",
+    "--grondslag": "is verplicht: de grondslag uit art. 2.163b-g Aw 2012, bijvoorbeeld 'art. 2.163b Aw 2012'",
+}
+
+
 def toets_wijziging(
     reg: Register,
-    perceel: str,
-    soort: str,
-    waarde: float,
+    perceel: str | None,
+    soort: str | None,
+    waarde: float | None,
     trajecten: int,
-    grondslag: str,
+    grondslag: str | None,
     datum: dt.date,
     datum_opgegeven: bool = True,
     tot: dt.date | None = None,
 ) -> Toetsing:
-    fouten = []
+    """Every error at once, also next to a missing --route, --soort, --waarde or --grondslag (None)."""
+    gegeven = {"--route": perceel, "--soort": soort, "--waarde": waarde, "--grondslag": grondslag}
+    fouten = [Fout(o, _VERPLICHT[o]) for o, v in gegeven.items() if v is None]
     try:  # a change of a contract that did not yet or no longer exist
         reg.binnen_looptijd(datum, "--datum", opgegeven=datum_opgegeven)
     except InvoerFout as e:
         fouten += e.fouten
-    if perceel not in reg.percelen:
+    if perceel is None:
+        pass
+    elif perceel not in reg.percelen:
         fouten.append(Fout("--route", reg.geen_perceel(perceel)))
     elif reg.percelen[perceel].toelating:
         fouten.append(
@@ -89,8 +101,10 @@ def toets_wijziging(
                 "die aan de voorwaarden voldoet, treedt toe zoals in de toelatingsbrief staat",
             )
         )
-    gevonden = sorted(set(_GRONDSLAG.findall(grondslag.lower())))
-    if gevonden == ["a"]:
+    gevonden = sorted(set(_GRONDSLAG.findall((grondslag or "").lower())))
+    if grondslag is None:
+        pass
+    elif gevonden == ["a"]:
         fouten.append(
             Fout(
                 "--grondslag",
@@ -114,7 +128,7 @@ def toets_wijziging(
                 f"'{grondslag}' noemt geen grondslag uit art. 2.163b-g Aw 2012 (bijvoorbeeld 'art. 2.163b Aw 2012')",
             )
         )
-    if waarde != waarde or abs(waarde) == float("inf"):
+    if waarde is not None and (waarde != waarde or abs(waarde) == float("inf")):
         fouten.append(Fout("--waarde", "geen getal"))
     if trajecten < 0:
         fouten.append(Fout("--trajecten", "kan niet negatief zijn"))
@@ -126,10 +140,12 @@ def toets_wijziging(
         fouten.append(
             Fout("--trajecten", "extra volume zonder aantal: geef met --trajecten hoeveel trajecten erbij komen")
         )
-    perceel_fout = perceel not in reg.percelen or reg.percelen[perceel].toelating
-    fouten += fouten_verlenging(reg, perceel, soort, tot, datum, perceel_fout)
+    if perceel is not None and soort is not None:  # what --tot means depends on both
+        perceel_fout = perceel not in reg.percelen or reg.percelen[perceel].toelating
+        fouten += fouten_verlenging(reg, perceel, soort, tot, datum, perceel_fout)
     if fouten:
         raise InvoerFout(fouten)
+    assert perceel is not None and soort is not None and waarde is not None and grondslag is not None
     code = f"2.163{gevonden[0]}"
     p = reg.percelen[perceel]
     assert p.raam_waarde is not None  # a toelating was refused above
