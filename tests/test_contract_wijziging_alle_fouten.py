@@ -4,24 +4,16 @@ other error: a ground of art. 2.163a, a date in the future, a missing --reden ca
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from tests.test_contract_toelating import DOOR, _run, _werkmap
-
-
-def _besluiten(ws: Path) -> int:
-    db = sqlite3.connect(ws / "contract" / "register.sqlite")
-    try:
-        return int(db.execute("SELECT COUNT(*) FROM besluit").fetchone()[0])
-    finally:
-        db.close()
+from tests.test_contract_verlenging import _tel
 
 
 def test_zonder_route_komen_alle_fouten_samen(tmp_path: Path) -> None:
     ws = _werkmap(tmp_path)
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
-    voor = _besluiten(ws)
+    voor = _tel(ws, "besluit")
     r = _run(
         "contract", "wijziging", "--werkmap", ws, "--soort", "overig", "--waarde", "20.000",
         "--grondslag", "art. 2.163a Aw 2012", "--datum", "2099-01-01", "--door", "S. Jansen, contractmanager",
@@ -35,7 +27,7 @@ def test_zonder_route_komen_alle_fouten_samen(tmp_path: Path) -> None:
         "--reden: een besluit zonder reden wordt niet vastgelegd",
     ):
         assert verwacht in uit, (verwacht, uit)
-    assert _besluiten(ws) == voor
+    assert _tel(ws, "besluit") == voor
 
     r = _run("contract", "wijziging", "--werkmap", ws, "--route", "B1", "--alleen-toetsen")
     assert r.exit_code == 2, r.output
@@ -43,4 +35,4 @@ def test_zonder_route_komen_alle_fouten_samen(tmp_path: Path) -> None:
     for optie in ("--soort", "--waarde", "--grondslag"):
         assert f"{optie}: is verplicht" in uit, (optie, uit)
     assert "--route" not in uit, uit
-    assert _besluiten(ws) == voor
+    assert _tel(ws, "besluit") == voor

@@ -85,7 +85,7 @@ def fouten_verlenging(
                 "laatste dag op",
             )
         )
-    elif not perceel_fout and tot > (grens := einde_van(reg, perceel) + relativedelta(years=reg.alle_jaren)):
+    elif not perceel_fout and tot > (grens := einde + relativedelta(years=reg.alle_jaren)):
         # a plausibility bound, not a legal one: a date decades on (2205 for 2025) is a typing error that would
         # write an allocation for every contract year up to it
         fouten.append(
