@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import sys
 from typing import Any
 
 import pytest
@@ -106,3 +108,13 @@ def test_markering_niet_precies_een_keer() -> None:
     assert xlsxrijen.vervang_markering(b"<sheetData>x</sheetData>", "<row/>") is None
     dubbel = f"<sheetData>{xlsxrijen.MARKERING}</sheetData><h>{xlsxrijen.MARKERING}</h>".encode()
     assert xlsxrijen.vervang_markering(dubbel, "<row/>") is None
+
+
+def test_geen_xml_dezelfde_tekens_als_de_regel_van_xml() -> None:
+    """_GEEN_XML lists the refused characters instead of negating the allowed ranges (cheaper to compile): over every
+    code point a str can hold, it finds exactly those outside XML 1.0's Char production."""
+    toegestaan = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # the production, negated
+    alle = "".join(map(chr, range(sys.maxunicode + 1)))
+    geweigerd = xlsxrijen._GEEN_XML.findall(alle)
+    assert geweigerd == toegestaan.findall(alle)
+    assert len(geweigerd) == 9 + 2 + 18 + 2048 + 2  # U+0-8, U+B-C, U+E-1F, the surrogates, U+FFFE-FFFF
