@@ -230,6 +230,7 @@ def beoordeel_perceel(
     tijdslimiet: float | None,
     lotingen: Sequence[Loting] = (),
 ) -> Perceeluitslag:
+    from evaluatie.verdeling.pad import relaxaties_onthouden
     from evaluatie.verdeling.toelating import verwachte_verdeling
     from evaluatie.verdeling.toelatingsmeldingen import toelatingsmeldingen
     from evaluatie.verdeling.verdelen import verdeel
@@ -260,11 +261,13 @@ def beoordeel_perceel(
         verklaringen = []
         meldingen += toelatingsmeldingen(probleem, verdeling)
     else:
-        verdeling = los(probleem)
-        standen = gelijke_standen(
-            code, rangorde, lambda r: los(verdeelprobleem(aanbesteding, code, r, inschrijvingen)), verdeling
-        )
-        verklaringen = verklaar(probleem, verdeling, los)
+        # the lot again with another order of a tie, or with one rule off: the relaxations they share are solved once
+        with relaxaties_onthouden():
+            verdeling = los(probleem)
+            standen = gelijke_standen(
+                code, rangorde, lambda r: los(verdeelprobleem(aanbesteding, code, r, inschrijvingen)), verdeling
+            )
+            verklaringen = verklaar(probleem, verdeling, los)
     for st in standen:
         if st.beslissend:
             meldingen.append(

@@ -58,8 +58,9 @@ threaded with a fixed seed, so the same input gives the same allocation byte for
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 
 from evaluatie.verdeling import budgetstart, gereduceerd, subregiorelaxatie, verfijning
 from evaluatie.verdeling.dualverschuiving import doel_voor_motor
@@ -113,6 +114,52 @@ class Onhaalbaar(Exception):
 
 class Tijdslimiet(Exception):
     pass
+
+
+# Stages 1-3 of relaxations solved within `relaxaties_onthouden`: (the solve's inputs) -> (values, stage values,
+# engines used, whether CBC spent its node budget). None outside that context: every relaxation is solved.
+_RELAXATIES: dict[Hashable, tuple[list[int], list[int], tuple[str, ...], bool]] | None = None
+
+
+@contextlib.contextmanager
+def relaxaties_onthouden() -> Iterator[None]:
+    """Within this block, a relaxation (stages 1-3) that was solved before with the same inputs is not solved again.
+
+    The award of a lot solves its allocation and then, for the explanation of who gets less than its capacity
+    (evaluatie.verdeling.verklaring), the same lot with one rule switched off at a time. Without
+    max_leveranciers_per_gemeente the merged relaxation is the model the K path solved first: in the example's B1
+    the same three stages were solved twice (3.5 ms of HiGHS, issue #24). A solve is taken over only when its
+    inputs are equal: the model column for column and row for row (`_vingerafdruk`, every field of the Opbouw), the
+    same engine with the same settings (`_relaxatiesleutel`) and the same fallback state. HiGHS and CBC run single
+    threaded with a fixed seed and no clock, so equal inputs give equal solutions; the result is the one the solve
+    would give, never an approximation. Nested blocks share the outer one's memory; it is dropped at the end."""
+    global _RELAXATIES
+    vorige = _RELAXATIES
+    if vorige is None:
+        _RELAXATIES = {}
+    try:
+        yield
+    finally:
+        _RELAXATIES = vorige
+
+
+def _vingerafdruk(o: Opbouw) -> Hashable:
+    """Everything of `o` that solving its stages 1-3 reads, as a hashable value (dict orders included)."""
+    lin = o.lin
+    return (
+        tuple(lin.onder),
+        tuple(lin.boven),
+        tuple(lin.geheel),
+        tuple((tuple(ix), tuple(cs), lo, hi) for ix, cs, lo, hi in lin.rijen),
+        tuple((k.gemeenten, k.vraag, k.leveranciers) for k in o.ks),
+        tuple(o.x.items()),
+        tuple(tuple(d.items()) for d in o.doelen),
+        tuple(o.slack.items()),
+        tuple(o.tu),
+        tuple(o.subregio_z.items()),
+        tuple(o.k_z.items()),
+        tuple(o.y.items()),
+    )
 
 
 def _los(
@@ -292,10 +339,27 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     knopen_op: list[bool] = []  # CBC spent its node budget on a relaxation of this lot
 
     def ontspan(rel: Opbouw) -> tuple[list[int], list[int]]:
-        """Stages 1-3 of a relaxation (again on HiGHS once CBC spent its node budget on this lot)."""
+        """Stages 1-3 of a relaxation; within `relaxaties_onthouden`, taken over from an equal solve."""
         stap = "samengevoegd" if samengevoegd else "relaxatie_budget" if p.budget else "relaxatie"
         if stap == "relaxatie" and p.regels.per_subregio:  # HiGHS or CBC by how loose the cap is (see there)
             stap = subregiorelaxatie.relaxatiestap(p, rel.ks)
+        onthouden = _RELAXATIES
+        if onthouden is None:
+            return los_relaxatie(rel, stap)
+        sleutel = (_relaxatiesleutel(oplosser, stap, rel.lin.aantal), bool(knopen_op), _vingerafdruk(rel))
+        if sleutel in onthouden:
+            waarden, behaald, namen, op = onthouden[sleutel]
+            motoren.extend(namen)
+            if op:
+                knopen_op.append(True)
+            return list(waarden), list(behaald)
+        eerder, op_eerder = len(motoren), bool(knopen_op)
+        waarden, behaald = los_relaxatie(rel, stap)
+        onthouden[sleutel] = (list(waarden), list(behaald), tuple(motoren[eerder:]), bool(knopen_op) and not op_eerder)
+        return waarden, behaald
+
+    def los_relaxatie(rel: Opbouw, stap: str) -> tuple[list[int], list[int]]:
+        """Stages 1-3 of a relaxation (again on HiGHS once CBC spent its node budget on this lot)."""
         tu = stap in subregiorelaxatie.STAPPEN  # x continuous in stage 1 on HiGHS (see oplosser.AUTO_PER_STAP)
         m_rel = maak_highs(stap, rel.lin) if knopen_op else maak(stap, rel.lin)
         # HiGHS without primal heuristics once stage 1 is fixed: budgets, and per_subregio (subregiorelaxatie)
@@ -390,6 +454,27 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
     bouwtijd = time.perf_counter() - t1 if pad == VOLLEDIG else time.perf_counter() - t0
     waarden, behaald = lexicografisch(maak("volledig", volledig.lin), volledig, tu=True)
     return klaar(volledig, waarden, behaald, VOLLEDIG, bouwtijd)
+
+
+def _relaxatiesleutel(oplosser: str, stap: str, kolommen: int) -> Hashable:
+    """What of the step decides how `ontspan` solves a relaxation: the engine, CBC's node budget and warm start,
+    x continuous in stage 1, HiGHS's heuristics after stage 1, the reduced-cost bounds and a budget start (see
+    `maak` and `los_relaxatie` in verdeel_exact). Steps that differ only in name ('samengevoegd' and 'relaxatie' on
+    HiGHS) solve alike; the step's name itself only labels progress lines."""
+    naam = kies_stap(oplosser, stap, kolommen)
+    met_budget = stap in ("relaxatie_budget", subregiorelaxatie.RUIM_STAP)
+    tu = stap in subregiorelaxatie.STAPPEN
+    budget = stap == "relaxatie_budget"
+    return (
+        oplosser,
+        naam,
+        oplosser == "auto" and met_budget and naam == "cbc",  # a node budget
+        budget and naam == "cbc",  # CBC's warm start and options
+        tu,
+        budget or tu,  # HiGHS without heuristics after stage 1
+        kolommen > KLEIN and (budget or tu),  # reduced-cost bounds (and for a budget, a start)
+        budget,
+    )
 
 
 def _budget_na_stap(m: Motor) -> Callable[[int], None]:
