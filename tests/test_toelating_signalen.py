@@ -9,6 +9,7 @@ capacity of its bid (229 against 200), with nothing saying so.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_toelating, maak_werkmap, schrijf_bod
+from tests.hulp import kleine_toelating, maak_werkmap, module_naast_b1, schrijf_bod
 
 
 def _run(*args: object) -> Any:
@@ -108,3 +109,30 @@ def test_keurmerkvelden_mogen_leeg_als_geen_perceel_het_keurmerk_vraagt(tmp_path
     )
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 2 and "a.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee" in r.output
+
+
+def test_keurmerkvelden_mogen_leeg_bij_een_bod_alleen_op_percelen_zonder_keurmerk(tmp_path: Path) -> None:
+    """B1 requires the keurmerk, PVT does not, and the form says of PVT 'Keurmerk: voor dit perceel niet vereist'. A
+    bid on PVT alone that left the keurmerk fields empty was an input error at B6 (exit 2) that stopped every lot, for
+    a field that decides nothing in the only lot it bids on. It is now read as no keurmerk declared; a bid that names B1
+    too (or a lot code that is no lot: which lot it meant is not known) still gets the error at its cell."""
+    data = module_naast_b1(kleine_toelating(), "PVT", "Participatieverklaringstraject", 350)
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 20, 12, 4, "alle")])
+    schrijf_bod(
+        ws, "p.xlsx", "Pim", "22222222", [("PVT", 320, 20, 12, 4, "alle")], keurmerk="", nummer="", geldig_tot=None
+    )
+    r = _run("--json", "gunning", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    toegelaten = json.loads(r.stdout)["percelen"]["PVT"]["toegelaten"]
+    assert [t["inschrijver"] for t in toegelaten] == ["Alfa", "Pim"]
+
+    for regels in (
+        [("PVT", 320, 20, 12, 4, "alle"), ("B1", 9500, 30, 12, 4, "alle")],
+        [("B-1", 9500, 30, 12, 4, "alle")],
+    ):
+        schrijf_bod(ws, "p.xlsx", "Pim", "22222222", regels, keurmerk="", nummer="", geldig_tot=None)
+        r = _run("gunning", "--werkmap", ws)
+        assert (
+            r.exit_code == 2 and "p.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee" in r.output
+        )

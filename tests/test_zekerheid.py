@@ -13,6 +13,7 @@ from evaluatie.cli import main
 from evaluatie.pipeline import gun
 from evaluatie.werkmap import Werkmap
 from evaluatie.zekerheid.storing import storing
+from evaluatie.zekerheid.tekst import zinnen
 from evaluatie.zekerheid.uitvoeren import zekerheid
 
 
@@ -70,6 +71,17 @@ def test_capaciteitsmarge(award) -> None:
     # Taalhuis gets 49 (max_aandeel), capacity 60: lowering to 48 changes it; more capacity changes nothing
     assert (c["Taalhuis De Brug B.V."].toegewezen, c["Taalhuis De Brug B.V."].verlaging) == (49, 12)
     assert c["Taalhuis De Brug B.V."].verhoging is None
+    # Inburgerwijs gets 98 - 49 - 10 = 39 of its 45: Kompas keeps min_volume 10. Its capacity does not bind, but at 49
+    # (max_aandeel, the most it can get) it takes 49 and Kompas none, which stage 1 prefers (a higher total than
+    # Kompas); the sentence said more capacity changed nothing. Kompas (10 of 35) gets no more even with 42, all of its
+    # gemeenten: Taalhuis and Inburgerwijs, ranked higher, keep theirs.
+    assert (c["Inburgerwijs Academie"].verhoging, c["Inburgerwijs Academie"].na_verhoging) == (4, 49)
+    assert (c["Kompas Inburgering"].verhoging, c["Kompas Inburgering"].geprobeerd) == (None, (7,))
+    tekst = " ".join(zinnen(z, "B1-route")["capaciteit"])
+    assert "met 4 plaatsen meer (capaciteit 49) krijgt het 49" in tekst
+    assert (
+        "ook met 7 plaatsen meer (capaciteit 42, het meeste dat het in zijn gemeenten kan krijgen) verandert" in tekst
+    )
 
 
 def test_scenario_twee_zetten(voorbeeld: Path) -> None:

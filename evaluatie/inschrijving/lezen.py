@@ -198,8 +198,7 @@ def lees_inschrijving(
     verborgen = verborgen_rijen_en_kolommen(pad, (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN))
     if hersteld is not None:
         hersteld += _verborgen_notities(tabbladen, verborgen) + _andere_tabbladen(tabbladen)
-    # the keurmerk fields decide nothing in a tender where no lot requires the keurmerk: they may stay empty there
-    gevraagd = any("keurmerk" in p.knockout for p in aanbesteding.percelen.values())
+    gevraagd = _keurmerk_gevraagd(aanbesteding, tabbladen[v.TABBLAD_PERCELEN])
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
     aanbod, ongeldige_prijs = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
     if len(fouten.fouten) > aantal:
@@ -424,6 +423,22 @@ def _kopregel(t: Tabblad) -> int:
         (r for r in range(len(t.rijen)) if [als_tekst(t.waarde(r, j)) for j in range(len(kop))] == kop),
         0,
     )
+
+
+def _keurmerk_gevraagd(aanbesteding: Aanbesteding, t: Tabblad) -> bool:
+    """Whether the bid must answer the keurmerk question: it names a lot that requires the keurmerk. The fields decide
+    nothing for a bid on lots without that rule (onderwijs, PVT, MAP; the form says 'Keurmerk: voor dit perceel niet
+    vereist' there), so they may stay empty. A lot cell that names no lot of the tender could mean one that requires
+    it: then the answer is asked, so that every error of the bid comes in one run."""
+    vereist = {code for code, p in aanbesteding.percelen.items() if "keurmerk" in p.knockout}
+    if not vereist:
+        return False
+    for r in range(_kopregel(t) + 1, len(t.rijen)):
+        code = als_tekst(t.waarde(r, 0))
+        perceel = aanbesteding.perceel(code) if code else None
+        if code and (perceel is None or perceel.code in vereist):
+            return True
+    return False
 
 
 def _lees_percelen(

@@ -163,9 +163,11 @@ def rangomkeringen(award, code: str) -> list:
 
 
 def capaciteitsmarges(award, code: str, oplosser: str) -> list[Capaciteitsmarge]:
-    """Lowering capacity below the allocation must change the share (closed form: capacity - allocation + 1);
-    a capacity that is not binding changes nothing when raised. Only for a binding capacity is the
-    smallest useful rise searched, by re-solving with +1, +2, +4, ... up to the lot's volume."""
+    """Lowering capacity below the allocation must change the share (closed form: capacity - allocation + 1).
+    For a binding capacity a useful rise is searched, by re-solving with +1, +2, +4, ... up to the lot's volume. A
+    capacity that does not bind changes nothing when raised where the only rules are the capacities and max_aandeel
+    (see `kiest`), or where it already covers the most the supplier could get; under a rule that chooses
+    (per_subregio, a maximum per gemeente, min_volume, ...) one re-solve with that most says whether it can."""
     return [capaciteitsmarge(award, code, oplosser, naam) for naam in gegunde_leveranciers(award, code)]
 
 
@@ -191,7 +193,23 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
     s = probleem.leveranciers[i]
     n = p.toegewezen(naam)
     verhoging = None
+    na_verhoging = None
     niet_berekend = None
+    geprobeerd: list[int] = []  # a rise re-solved without a change
+    hoogstens = _hoogstens(probleem, s)
+    if n < s.capaciteit < hoogstens and kiest(probleem):
+        # one re-solve with the capacity at the most it could ever use: whether more capacity can change the choice
+        ander = list(probleem.leveranciers)
+        ander[i] = dataclasses.replace(s, capaciteit=hoogstens)
+        try:
+            v = verdeel(dataclasses.replace(probleem, leveranciers=tuple(ander)), oplosser)
+        except EvaluatieFout as e:  # never read as "no rise helps": say that it was not computed, and why
+            niet_berekend = f"met capaciteit {hoogstens}: " + "; ".join(e.meldingen)
+        else:
+            if (m := v.per_leverancier().get(s.naam, 0)) != n:
+                verhoging, na_verhoging = hoogstens - s.capaciteit, m
+            else:
+                geprobeerd.append(hoogstens - s.capaciteit)
     if n >= s.capaciteit:
         stap = 1
         if een_meer_verandert(probleem, p.toewijzing, i):
@@ -217,6 +235,8 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
         capaciteit=s.capaciteit,
         verlaging=s.capaciteit - n + 1,
         verhoging=verhoging,
+        na_verhoging=na_verhoging,
+        geprobeerd=tuple(geprobeerd),
         niet_berekend=niet_berekend,
         minimum=minimum,
         laagste=laagste,
@@ -279,6 +299,30 @@ def minimale_capaciteit(award, code: str, naam: str) -> int | None:
     return regel.drempel(Context(a, perceel, inschrijving, inschrijving.aanbod[code]))
 
 
+def kiest(probleem) -> bool:
+    """Whether the lot has a rule besides the capacities and max_aandeel. Without one, the supplier totals of the
+    allocations form a polymatroid and every step optimises a linear function over it (README, Verdeling over de
+    gemeenten): a capacity the optimum does not reach can be raised without changing it. A rule that chooses (a whole
+    subregio, at most K suppliers per gemeente, a minimum volume or number of suppliers, a budget) breaks that: a
+    larger capacity can make another choice possible (a subregio the supplier could not take before), and the share
+    jumps although the capacity did not bind."""
+    return bool(_gezette_regels(probleem.regels) - {"max_aandeel"})
+
+
+def _hoogstens(probleem, s) -> int:
+    """The most supplier `s` can get whatever its capacity: the demand of the gemeenten it serves, and max_aandeel.
+    At that share no capacity changes anything: the allocations allowed with more capacity are the same ones."""
+    bediend = sum(probleem.vraag.get(g, 0) for g in set(s.gemeenten))
+    plafond = probleem.aandeelplafond()
+    return bediend if plafond is None else min(bediend, plafond)
+
+
+def _gezette_regels(r) -> set[str]:
+    """The allocation rules set in the tender (a value other than the model's default)."""
+    velden = type(r).model_fields
+    return {naam for naam, veld in velden.items() if getattr(r, naam) != veld.get_default(call_default_factory=True)}
+
+
 # The rules een_meer_verandert knows how a one-unit move affects; any other rule set: no shortcut.
 _BEKENDE_REGELS = frozenset(
     {
@@ -316,9 +360,7 @@ def een_meer_verandert(probleem, toewijzing, i: int) -> bool:
     from evaluatie.verdeling.klassen import CENTEN
 
     r = probleem.regels
-    velden = type(r).model_fields
-    gezet = {naam for naam, veld in velden.items() if getattr(r, naam) != veld.get_default(call_default_factory=True)}
-    if gezet - _BEKENDE_REGELS:
+    if _gezette_regels(r) - _BEKENDE_REGELS:
         return False
     s = probleem.leveranciers[i]
     totaal: dict[str, int] = {}

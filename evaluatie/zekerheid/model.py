@@ -53,6 +53,11 @@ class Capaciteitsmarge(Model):
     capaciteit: int
     verlaging: int  # capacity reduction that would lower its share
     verhoging: int | None  # smallest capacity rise that changes its share; None: none up to the volume
+    # with a capacity that does not bind, under a rule that chooses (marge.kiest): the share with `verhoging` places
+    # more (the capacity at the most it could get), or that rise in `geprobeerd` when it changed nothing (other rises
+    # were not computed)
+    na_verhoging: int | None = None
+    geprobeerd: tuple[int, ...] = ()
     niet_berekend: str | None = None  # why the rise could not be computed (a re-solve failed), in words
     # the lot's capacity knock-out (at least this many per year), when it has one: below it the bid is invalid, not
     # given a smaller share

@@ -47,6 +47,14 @@ def _marge(kwaliteit: float | None, prijs: float | None) -> str:
     return "kon met alleen een hogere kwaliteitsscore (hoogstens 100) of alleen een lagere prijs niet eerste worden."
 
 
+# why a rise is searched although the capacity does not bind (zekerheid.marge.kiest)
+_KEUZE = "onder de verdeelregels van dit perceel kan meer capaciteit een andere keuze mogelijk maken"
+
+
+def _plaatsen(n: int) -> str:
+    return f"{getal(n, 0)} {'plaats' if n == 1 else 'plaatsen'}"
+
+
 def _lager(c: Capaciteitsmarge) -> str:
     """What a lower capacity does, as computed: the share drops from one place below the allocation down to the
     lowest capacity at which the lot can still be allocated, and not below the lot's capacity knock-out (there the
@@ -130,6 +138,18 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
         zin = f"{c.inschrijver} krijgt {getal(c.toegewezen, 0)} bij capaciteit {getal(c.capaciteit, 0)}: " + _lager(c)
         if c.niet_berekend is not None:
             zin += f"; of meer capaciteit het aandeel verandert, kon niet worden berekend ({c.niet_berekend})"
+        elif c.verhoging is not None and c.na_verhoging is not None:
+            zin += (
+                f"; de capaciteit is nu niet de begrenzing, maar met {_plaatsen(c.verhoging)} meer (capaciteit "
+                f"{getal(c.capaciteit + c.verhoging, 0)}) krijgt het {getal(c.na_verhoging, 0)}: {_KEUZE}"
+            )
+        elif c.geprobeerd:
+            (rijzing,) = c.geprobeerd
+            zin += (
+                f"; de capaciteit is niet de begrenzing, en ook met {_plaatsen(rijzing)} meer (capaciteit "
+                f"{getal(c.capaciteit + rijzing, 0)}, het meeste dat het in zijn gemeenten kan krijgen) verandert het "
+                f"aandeel niet (andere aantallen zijn niet doorgerekend: {_KEUZE})"
+            )
         elif c.verhoging is not None:
             zin += f"; met {getal(c.verhoging, 0)} {'plaats' if c.verhoging == 1 else 'plaatsen'} meer stijgt het"
         elif c.toegewezen >= c.capaciteit:
