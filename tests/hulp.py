@@ -260,6 +260,12 @@ def html_tekst(pad: Path) -> str:
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", pad.read_text(encoding="utf-8"))))
 
 
+def samenvatting_per_perceel(advies: str) -> str:
+    """Section 2 of the advies (its text as html_tekst gives it): the summary per lot, without the table of contents
+    that names it first."""
+    return advies.split("2. Samenvatting per perceel")[2].split("3. Procedure")[0]
+
+
 def chromium() -> str | None:
     """The Chromium (or Chrome) on this machine, to print a document as its reader does; None: those tests skip."""
     return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)

@@ -15,7 +15,6 @@ from docx import Document
 from docx.shared import Mm
 
 from evaluatie.cli import main
-from evaluatie.rapport.brieven import aanhef
 from tests import grote_aanbesteding
 
 
@@ -92,23 +91,6 @@ def test_iedere_brief_a4_eigen_kenmerk_en_penvoerder_als_maker(groot: Path) -> N
         for naam in grote_aanbesteding.BEOORDELAARS:
             assert naam not in tekst  # reviewers are anonymised
     assert len(kenmerken) == 16
-
-
-@pytest.mark.parametrize(
-    ("contact", "aanhef_"),
-    [
-        ("de heer T. Smit", "Geachte heer Smit,"),
-        ("mevrouw E. de Boer", "Geachte mevrouw De Boer,"),
-        ("mevrouw A. van der Berg", "Geachte mevrouw Van der Berg,"),
-        ("de heer K. El Amrani", "Geachte heer El Amrani,"),
-        ("Dhr. Jan de Vries", "Geachte heer De Vries,"),
-        ("mw. Fatma Yilmaz", "Geachte mevrouw Yilmaz,"),
-        ("Jan de Vries", "Geachte Jan de Vries,"),  # no title: the name as written, tussenvoegsel kept small
-        ("", "Geachte heer, mevrouw,"),
-    ],
-)
-def test_aanhef(contact: str, aanhef_: str) -> None:
-    assert aanhef(contact) == aanhef_
 
 
 def test_gegund_met_aandeel_alle_partijen_maximum_en_voorbehoud(groot: Path) -> None:
