@@ -18,6 +18,10 @@ import random
 from pathlib import Path
 
 KOLOMMEN = ("klantnummer", "gemeente", "gebeurtenis", "datum", "route", "aanbieder", "uitslag")
+# The routes that end with an exam under the Wet inburgering 2021 (art. 7): the B1-route with the inburgeringsexamen,
+# the onderwijsroute with its exams. The Z-route asks no exam, and the modules PVT and MAP are no learning route: they
+# end with 'afgerond' (the participatieverklaring signed, the MAP completed); `contract inlezen` refuses an exam there.
+MET_EXAMEN = ("B1", "onderwijs")
 
 
 def genereer(reg, jaren: int, seed: int, tempo: float = 1.0) -> list[tuple]:
@@ -58,6 +62,8 @@ def genereer(reg, jaren: int, seed: int, tempo: float = 1.0) -> list[tuple]:
                         klaar = start + dt.timedelta(days=rng.randrange(300, 540))
                         if klaar < eind:
                             rijen.append((klant, g, "afgerond", klaar, "", "", ""))
+                            if code not in MET_EXAMEN:
+                                continue
                             u = rng.random()
                             uitslag = "B1" if u < 0.6 else ("hoogst haalbaar" if u < 0.85 else "niet behaald")
                             rijen.append((klant, g, "examen", klaar, "", "", uitslag))

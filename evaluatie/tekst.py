@@ -60,6 +60,13 @@ def kort(x: float) -> str:
     return tekst.replace(".", ",")
 
 
+def aantal(getoond: str, een: str, meer: str) -> str:
+    """('1', 'week', 'weken') -> '1 week', ('1,5', ...) -> '1,5 weken', ('0', ...) -> '0 weken': a number as shown
+    (getal, kort) with its noun in the number it asks for; only exactly one is singular. A letter is a legal act and
+    read by a lawyer: '1 trajecten' is a defect in it."""
+    return f"{getoond} {een if getoond == '1' else meer}"
+
+
 def schaalstappen(n: int) -> str:
     """1 -> '1 schaalstap', 2 -> '2 schaalstappen': the spread of a signal, said to the panel and the college."""
     return "1 schaalstap" if n == 1 else f"{n} schaalstappen"

@@ -260,6 +260,12 @@ def html_tekst(pad: Path) -> str:
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", pad.read_text(encoding="utf-8"))))
 
 
+def samenvatting_per_perceel(advies: str) -> str:
+    """Section 2 of the advies (its text as html_tekst gives it): the summary per lot, without the table of contents
+    that names it first."""
+    return advies.split("2. Samenvatting per perceel")[2].split("3. Procedure")[0]
+
+
 def chromium() -> str | None:
     """The Chromium (or Chrome) on this machine, to print a document as its reader does; None: those tests skip."""
     return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
@@ -344,11 +350,22 @@ def gunningsperceel_naast_b1(data: dict[str, Any], code: str, naam: str, plafond
     return data
 
 
-def synthetisch_contract(map_: Path, gemeenten: Sequence[str], zaad: int, per_jaar: int, jaren: int = 3) -> Any:
+LEERROUTES = (("B1", "B1-route", 0.6), ("onderwijs", "Onderwijsroute", 0.25), ("Z", "Z-route", 0.15))
+
+
+def synthetisch_contract(
+    map_: Path,
+    gemeenten: Sequence[str],
+    zaad: int,
+    per_jaar: int,
+    jaren: int = 3,
+    percelen: Sequence[tuple[str, str, float]] = LEERROUTES,
+) -> Any:
     """A register of a contract without a tender (what bench/contract.py builds nationally), for `gemeenten`:
-    lots B1, onderwijs and Z (60/25/15% of `per_jaar` placements a year), three suppliers per lot of which the
-    first two share each gemeente's allocation 60/40, started 01-01-2026, with `jaren` years of events from
-    bids/genereer_plaatsingen.py (seed `zaad`) read in. Seeded: the same arguments give the same register."""
+    `percelen` (code, name, share of `per_jaar` placements a year; by default B1, onderwijs and Z at 60/25/15%), three
+    suppliers per lot of which the first two share each gemeente's allocation 60/40, started 01-01-2026, with `jaren`
+    years of events from bids/genereer_plaatsingen.py (seed `zaad`) read in. Seeded: the same arguments give the same
+    register."""
     import importlib.util
     import random
 
@@ -364,14 +381,14 @@ def synthetisch_contract(map_: Path, gemeenten: Sequence[str], zaad: int, per_ja
     spec.loader.exec_module(gen)
     rng = random.Random(zaad)
     gewicht = {g: rng.lognormvariate(0, 1) for g in gemeenten}
-    percelen, leveranciers, toewijzing = [], [], []
-    for code, naam, aandeel in (("B1", "B1-route", 0.6), ("onderwijs", "Onderwijsroute", 0.25), ("Z", "Z-route", 0.15)):
+    lots, leveranciers, toewijzing = [], [], []
+    for code, naam, aandeel in percelen:
         vraag = {g: max(1, round(w * per_jaar * aandeel / sum(gewicht.values()))) for g, w in gewicht.items()}
         namen = [f"{code} aanbieder {i}" for i in (1, 2, 3)]
         for g, n in vraag.items():
             toewijzing += [(code, g, namen[0], round(n * 0.6)), (code, g, namen[1], n - round(n * 0.6))]
         totaal = sum(vraag.values())
-        percelen.append(Contractperceel(code, naam, totaal * jaren, totaal * jaren * 10_000.0, 10_000.0))
+        lots.append(Contractperceel(code, naam, totaal * jaren, totaal * jaren * 10_000.0, 10_000.0))
         leveranciers += [
             Contractleverancier(code, s, 8_500.0 + 100 * i, totaal, 4.0 + i, i + 1, tuple(gemeenten))
             for i, s in enumerate(namen)
@@ -381,7 +398,7 @@ def synthetisch_contract(map_: Path, gemeenten: Sequence[str], zaad: int, per_ja
         "0" * 64,
         jaren,
         tuple((g, "") for g in gemeenten),
-        tuple(percelen),
+        tuple(lots),
         tuple(leveranciers),
         tuple(t for t in toewijzing if t[3]),
     )

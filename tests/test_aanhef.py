@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from evaluatie.rapport.aanhef import NEUTRAAL, lees_aanhef
+from evaluatie.rapport.brieven import aanhef
 
 ZEKER = [
     ("De heer T. Smit, directeur", "Geachte heer Smit,"),
@@ -53,12 +54,13 @@ ONZEKER = [
 def test_zekere_aanhef(veld: str, verwacht: str) -> None:
     a = lees_aanhef(veld)
     assert (a.tekst, a.waarschuwing) == (verwacht, None)
+    assert aanhef(veld) == verwacht  # as the letter writes it (rapport.brieven)
 
 
 @pytest.mark.parametrize("veld", ONZEKER)
 def test_onzeker_geeft_neutraal_met_waarschuwing(veld: str) -> None:
     a = lees_aanhef(veld)
-    assert a.tekst == NEUTRAAL
+    assert a.tekst == aanhef(veld) == NEUTRAAL == "Geachte heer, mevrouw,"
     assert a.waarschuwing and not a.zeker
 
 

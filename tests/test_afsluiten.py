@@ -42,12 +42,22 @@ def _bestanden(map_: Path) -> dict[str, bytes]:
 
 
 def _zonder_tijd_en_map(regel: str, map_: Path) -> str:
-    """A logboek line without what differs between two runs (the moment) or two copies (the folder)."""
+    """A logboek line without what differs between two runs (the moment) or two copies (the folder), and without the
+    commit, which the test compares on its own (_commit_nu)."""
     import json
 
     data = json.loads(regel)
-    del data["tijd"]
+    del data["tijd"], data["commit"]
     return json.dumps(data, sort_keys=True).replace(str(map_), "MAP")
+
+
+def _commit_nu() -> str | None:
+    """The commit of the code as logboek.code_commit gives it now, not as it cached it earlier in the session: a
+    commit (or an edit of evaluatie/) in this checkout while the suite runs would differ from that."""
+    from evaluatie import logboek
+
+    logboek.code_commit.cache_clear()
+    return logboek.code_commit()
 
 
 def test_de_opdrachtregel_neemt_de_procesingang() -> None:
@@ -58,9 +68,13 @@ def test_de_opdrachtregel_neemt_de_procesingang() -> None:
 
 
 def test_gunning_als_proces_schrijft_alles_wat_de_bibliotheek_schrijft(voorbeeld: Path, tmp_path: Path) -> None:
+    import json
+
     tweede = kopieer_voorbeeld(voorbeeld, tmp_path / "tweede")
+    voor = _commit_nu()  # the in-process run notes this (code_commit's cached answer)
     binnen = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)], env=TIJD)
     proces = _als_proces("gunning", "--werkmap", str(tweede))
+    na = _commit_nu()
     assert binnen.exit_code == proces.returncode == 0, proces.stderr
     assert proces.stdout == binnen.stdout.replace(str(voorbeeld), str(tweede))
     assert proces.stderr == binnen.stderr
@@ -72,6 +86,10 @@ def test_gunning_als_proces_schrijft_alles_wat_de_bibliotheek_schrijft(voorbeeld
     ]
     assert len(regels[0]) == len(regels[1]) == 1
     assert _zonder_tijd_en_map(regels[0][0], tweede) == _zonder_tijd_en_map(regels[1][0], voorbeeld)
+    # the same commit when the checkout did not change meanwhile (voor == na); a commit that lands while the process
+    # runs may show in the process's own git call, and nothing else may
+    assert json.loads(regels[1][0])["commit"] == voor
+    assert json.loads(regels[0][0])["commit"] in {voor, na}
 
 
 def test_fouten_in_de_invoer_als_proces_allemaal_met_afsluitcode_2(voorbeeld: Path, tmp_path: Path) -> None:

@@ -48,8 +48,8 @@ def test_loting_na_een_beslisregel_noemt_beide(tmp_path: Path) -> None:
     ), q
     p = html_tekst(brieven / "p-b1.html")
     assert (
-        "heeft de volgorde bepaald: P (1e), R (2e), Q (3e), waarbij de volgorde van R en Q door loting is bepaald; "
-        "dus gaat u voor" in p
+        "heeft de volgorde bepaald: P (1e), R (2e), Q (3e), waarbij de volgorde van R en Q is bepaald door loting L1 "
+        "van 20 maart 2026, in aanwezigheid van mr. J. Jansen, notaris; dus gaat u voor" in p
     ), p
 
 

@@ -121,13 +121,13 @@ def test_advies_zegt_niet_dat_de_brieven_van_een_niet_gegund_perceel_een_maximum
 def test_samenvatting_geeft_een_niet_gegund_perceel_geen_volume_tegen_eur_0(tmp_path: Path) -> None:
     """The summary gave Z-route (not awarded) 'Volume per jaar 10' and 'Kosten per jaar EUR 0,00': ten
     trajectories a year for nothing, where every other text says these inburgeraars have no supplier."""
-    from tests.hulp import html_tekst
+    from tests.hulp import html_tekst, samenvatting_per_perceel
     from tests.test_niet_gegund import _werkmap as niet_gegund_werkmap
 
     ws = niet_gegund_werkmap(tmp_path / "ws")
     assert _run("gunning", "--werkmap", ws).exit_code == 0
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
-    samenvatting = advies.split("2. Samenvatting per perceel")[2].split("3. Procedure")[0]
+    samenvatting = samenvatting_per_perceel(advies)
     # by hand: Noord 5 + Oost 3 + Zuid 2 = 10 expected a year on Z-route, ceiling EUR 12.000 -> EUR 120.000,00
     assert (
         "Z-route niet gegund: geen van de 2 inschrijvingen op dit perceel is geldig (2 ongeldig) 2 geen (10 verwacht, "

@@ -100,6 +100,36 @@ GRENZEN = [
         {"instroommomenten": 11},
         "11 instroommomenten per jaar, vereist minstens 12",
     ),
+    # one of a kind is said in the singular, in the reason and in the letter (it read '1 instroommomenten')
+    ("capaciteit", {"minimum": 2}, {"capaciteit": 2}, {"capaciteit": 1}, "capaciteit 1 per jaar, vereist minstens 2"),
+    (
+        "instroom",
+        {"minimum": 2},
+        {"instroommomenten": 2},
+        {"instroommomenten": 1},
+        "1 instroommoment per jaar, vereist minstens 2",
+    ),
+    (
+        "instroom",
+        {"minimum": 1},
+        {"instroommomenten": 1},
+        {"instroommomenten": 0},
+        "0 instroommomenten per jaar, vereist minstens 1",
+    ),
+    (
+        "wachttijd",
+        {"maximum_weken": 1},
+        {"wachttijd_weken": 1.0},
+        {"wachttijd_weken": 1.5},
+        "wachttijd 1,5 weken, toegestaan hoogstens 1",
+    ),
+    (
+        "wachttijd",
+        {"maximum_weken": 0.5},
+        {"wachttijd_weken": 0.5},
+        {"wachttijd_weken": 1.0},
+        "wachttijd 1 week, toegestaan hoogstens 0,5",
+    ),
     (
         "wachttijd",
         {"maximum_weken": 8},
@@ -218,6 +248,21 @@ BRIEFZINNEN = {
     ),
     ("wachttijd", "wachttijd 8,5 weken, toegestaan hoogstens 8"): (
         "Uw maximale wachttijd is 8,5 weken; de eis is: wachttijd hoogstens 8 weken."
+    ),
+    ("capaciteit", "capaciteit 1 per jaar, vereist minstens 2"): (
+        "U biedt een capaciteit van 1 traject per jaar; de eis is: capaciteit minstens 2 per jaar."
+    ),
+    ("instroom", "1 instroommoment per jaar, vereist minstens 2"): (
+        "U biedt 1 instroommoment per jaar; de eis is: minstens 2 instroommomenten per jaar."
+    ),
+    ("instroom", "0 instroommomenten per jaar, vereist minstens 1"): (
+        "U biedt 0 instroommomenten per jaar; de eis is: minstens 1 instroommoment per jaar."
+    ),
+    ("wachttijd", "wachttijd 1,5 weken, toegestaan hoogstens 1"): (
+        "Uw maximale wachttijd is 1,5 weken; de eis is: wachttijd hoogstens 1 week."
+    ),
+    ("wachttijd", "wachttijd 1 week, toegestaan hoogstens 0,5"): (
+        "Uw maximale wachttijd is 1 week; de eis is: wachttijd hoogstens 0,5 weken."
     ),
     ("plafondprijs", "prijs per traject EUR 10.000,01 ligt boven de plafondprijs EUR 10.000,00"): (
         "Uw prijs per traject van EUR 10.000,01 ligt boven de plafondprijs van EUR 10.000,00."

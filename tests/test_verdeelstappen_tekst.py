@@ -80,7 +80,8 @@ def test_stap2_is_een_gewogen_rangsom_geen_waterval(tmp_path: Path) -> None:
     # says S1 got 3 of its 4 (per_subregio): one weight in both places now
     brief = " ".join(_brief(ws, "s3").split())
     assert (
-        "U krijgt 0 van uw capaciteit van 3: S1 heeft dezelfde totaalscore en gaat voor door loting; bij gelijke "
+        "U krijgt 0 van uw capaciteit van 3: S1 heeft dezelfde totaalscore en gaat voor door loting L1 van 1 april "
+        "2026, in aanwezigheid van mr. J. Notaris, notaris; bij gelijke "
         "totaalscore weegt de hoger gerangschikte inschrijving in de verdeling zwaarder (rangwicht R − rang + 1"
     ) in brief
     assert "eerst inburgeraars" not in brief

@@ -144,7 +144,7 @@ def test_op_het_plafond_maar_de_vraag_is_op() -> None:
     assert kregen == {"A": 6, "B": 4}
     assert x.oorzaken == ("geen_vraag",)
     assert "maximale aandeel" not in x.zin
-    assert "de gemeenten die het bedient (G1) hebben samen 6 inburgeraars" in x.zin
+    assert "de gemeente die het bedient (G1) heeft 6 inburgeraars" in x.zin
 
 
 def test_budget_en_rang_samen() -> None:
@@ -163,7 +163,7 @@ def test_budget_en_rang_samen() -> None:
     x, kregen = _verklaring(p, "C")
     assert kregen == {"B": 2, "D": 3}
     assert x.oorzaken == ("gelijke_waarde_betere_rang", "combinatie")
-    assert "ook een lager gerangschikte inschrijver krijgt vraag in de gemeenten die het bedient (D: 3)" in x.zin
+    assert "ook een lager gerangschikte inschrijver krijgt vraag in de gemeente die het bedient (D: 3)" in x.zin
     assert "(van kracht: budget per gemeente)" in x.zin
 
 
@@ -330,8 +330,9 @@ def test_hogere_totaalscore_weegt_zwaarder_en_gaat_niet_eerst() -> None:
     assert v.per_leverancier() == {"S1": 3, "S2": 4}
     x, _ = _verklaring(p, "S3")
     tekst = x.zin
-    assert "de vraag in de gemeenten die het bedient ging ook naar inschrijvers met een hogere totaalscore (S1: 3)" in (
-        tekst
+    assert (
+        "de vraag in de gemeente die het bedient ging ook naar een inschrijver met een hogere totaalscore (S1: 3)"
+        in (tekst)
     ), tekst
     assert "stap 1 van de verdeling maximaliseert de som van gunningswaarde x inburgeraars" in tekst, tekst
     assert "eerst" not in tekst, tekst

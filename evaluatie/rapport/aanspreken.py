@@ -13,9 +13,10 @@ import re
 _VERVANG = (
     (" van zijn capaciteit ", " van uw capaciteit van "),
     ("zou het ", "zou u "),
-    ("in zijn gemeenten", "in uw gemeenten"),
+    ("in zijn gemeente", "in uw gemeente"),  # and 'in zijn gemeenten'
     ("de gemeenten die het bedient", "de gemeenten die u bedient"),
-    ("en die krijgt het allemaal", "en die krijgt u allemaal"),
+    ("de gemeente die het bedient", "de gemeente die u bedient"),
+    ("en die krijgt het", "en die krijgt u"),  # and 'en die krijgt het allemaal'
     ("het bedient geen gemeente", "u bedient geen gemeente"),
     ("tegen zijn prijs", "tegen uw prijs"),
     (") begrenst het", ") begrenst uw aandeel"),

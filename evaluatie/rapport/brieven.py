@@ -47,7 +47,14 @@ from evaluatie.rapport.aggregatietekst import kwaliteitsformule
 from evaluatie.rapport.besluiten_brief import besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
-from evaluatie.rapport.gelijkestand import beslist_zin, decimalen_zin, regel_naast_loting_zin, verdeling_volgt
+from evaluatie.rapport.gelijkestand import (
+    beslist_zin,
+    decimalen_zin,
+    loting_vermelding,
+    met_vastgelegde_loting,
+    regel_naast_loting_zin,
+    verdeling_volgt,
+)
 from evaluatie.rapport.penvoerder import ondertekening, uitvoerder
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
@@ -694,8 +701,8 @@ def _beslissing_gunning(
         ]
         d.alinea(
             f"Uw inschrijving en die van {', '.join(dict.fromkeys(anderen))} hadden precies dezelfde {maatstaf}, en "
-            f"geen beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}. "
-            + verdeling_volgt(maatstaf)
+            f"geen beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}; die loting is "
+            f"vastgelegd als {rang.loting_id}. " + verdeling_volgt(maatstaf)
         )
         # bids of the same total outside the draw: a tie-break rule placed them, and the letter says which
         if zin := regel_naast_loting_zin(rang, _door_regel_geplaatst(g, code, rang, naam), maatstaf):
@@ -713,7 +720,7 @@ def _beslissing_gunning(
             r if r.inschrijver == inschrijver else r.model_copy(update={"inschrijver": naam(r)}) for r in p.rangorde
         ]
         eigen = next(r for r in zichtbaar if r.inschrijver == inschrijver)
-        d.alinea(beslist_zin(zichtbaar, eigen, maatstaf))
+        d.alinea(beslist_zin(zichtbaar, eigen, _lotingen(g, code), maatstaf))
     if uitkomst == GEGUND:
         _voorbehoud(d, g)
     d.kop("Uw beoordeling")
@@ -724,5 +731,10 @@ def _beslissing_gunning(
         _vergelijking(d, g, code, rang, p)
     if inschrijver in p.verklaring:
         d.kop("Toelichting op de verdeling")
-        d.alinea(tot_u(p.verklaring[inschrijver], inschrijver) + ".")
+        d.alinea(met_vastgelegde_loting(tot_u(p.verklaring[inschrijver], inschrijver), rang, _lotingen(g, code)) + ".")
     return bijlage
+
+
+def _lotingen(g: Rapportgegevens, code: str) -> dict[str, str]:
+    """The lot's draws in force, id -> their record in words (gelijkestand.loting_vermelding)."""
+    return {x.id: loting_vermelding(x) for x in g.lotingen if x.perceel == code and x.geldig}

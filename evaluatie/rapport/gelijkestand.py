@@ -9,11 +9,12 @@ equal but are not, the letter gives the 4 decimals that decided.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from evaluatie.prijs.precisie import DECIMALEN, afgerond, punten
-from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel
-from evaluatie.tekst import getal
+from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel, voorrang_tekst
+from evaluatie.tekst import datum, getal
 from evaluatie.verdeling.verklaring import RANGWICHT
 
 
@@ -30,6 +31,25 @@ def verdeling_volgt(wat: str = "totaalscore", prijs_besliste: bool = False) -> s
     )
 
 
+def loting_vermelding(x: Any) -> str:
+    """'loting L1 van 20 maart 2026, in aanwezigheid van mr. J. Jansen, notaris': a recorded draw
+    (gunning.loting.Loting) by its record, the id, date and witness that `evaluatie loting` wrote to loting.yaml and the
+    besluitenlijst of the advies lists, so that a bidder told a draw decided can ask for that record."""
+    return f"loting {x.id} van {datum(x.datum)}, in aanwezigheid van {x.getuige}"
+
+
+def met_vastgelegde_loting(zin: str, eigen: Rangregel, lotingen: Mapping[str, str]) -> str:
+    """The allocation's explanation names a draw only for bids of the recipient's own draw ('R heeft dezelfde
+    totaalscore en gaat voor door loting', evaluatie.verdeling.verklaring._voorrang): there it names that draw by its
+    record (`lotingen`: id -> loting_vermelding)."""
+    door_loting = f" voor {voorrang_tekst('loting')}"
+    if door_loting not in zin:
+        return zin
+    if eigen.loting_id is None or eigen.loting_id not in lotingen:  # the explanation and the ranking disagree
+        raise ValueError(f"{eigen.inschrijver}: de toelichting noemt een loting, de rangorde geen vastgelegde loting")
+    return zin.replace(door_loting, f" voor door {lotingen[eigen.loting_id]}")
+
+
 def _namen(namen: Sequence[str]) -> str:
     """Names joined, without a doubled full stop after a name like 'B.V.' at the end of a sentence."""
     tekst = ", ".join(namen)
@@ -41,8 +61,11 @@ def gelijk_aan(rangorde: Sequence[Rangregel], eigen: Rangregel) -> list[Rangrege
     return [r for r in rangorde if r.inschrijver != eigen.inschrijver and punten(r.totaal) == punten(eigen.totaal)]
 
 
-def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel, wat: str = "totaalscore") -> str:
-    """For a bid whose equal total was settled by a tie-break rule (winner and loser alike)."""
+def beslist_zin(
+    rangorde: Sequence[Rangregel], eigen: Rangregel, lotingen: Mapping[str, str], wat: str = "totaalscore"
+) -> str:
+    """For a bid whose equal total was settled by a tie-break rule (winner and loser alike); `lotingen`: the lot's
+    recorded draws, id -> loting_vermelding, for bids of the group a draw ordered after the rule."""
     anderen = gelijk_aan(rangorde, eigen)
     groep = sorted([eigen, *anderen], key=lambda r: r.rang)
     regel = BESLISREGEL_KORT.get(eigen.beslist_door or "", (eigen.beslist_door or "").replace("_", " "))
@@ -51,21 +74,22 @@ def beslist_zin(rangorde: Sequence[Rangregel], eigen: Rangregel, wat: str = "tot
     return (
         f"Uw {wat} was gelijk aan die van {_namen([r.inschrijver for r in anderen]) or 'een andere inschrijver'}. "
         f"De beslisregel bij gelijke stand van de aanbesteding ({regel}) heeft de volgorde bepaald: {volgorde}"
-        f"{_geloot_binnen(groep)}; dus {positie}{_kwaliteit_vergeleken(groep, eigen, eigen.beslist_door)}. "
+        f"{_geloot_binnen(groep, lotingen)}; dus {positie}{_kwaliteit_vergeleken(groep, eigen, eigen.beslist_door)}. "
         f"{verdeling_volgt(wat, prijs_besliste=eigen.beslist_door == 'laagste_prijs')}"
     )
 
 
-def _geloot_binnen(groep: Sequence[Rangregel]) -> str:
-    """', waarbij de volgorde van R en Q door loting is bepaald' for bids of the group that a draw ordered after the
-    rule (a three-way tie the rule splits one from two): the rule did not set their order, the draw did."""
-    lotingen: dict[str, list[str]] = {}
+def _geloot_binnen(groep: Sequence[Rangregel], lotingen: Mapping[str, str]) -> str:
+    """', waarbij de volgorde van R en Q is bepaald door loting L1 van 20 maart 2026, in aanwezigheid van ...' for bids
+    of the group that a draw ordered after the rule (a three-way tie the rule splits one from two): the rule did not
+    set their order, the draw did, and the draw is named by its record."""
+    geloot: dict[str, list[str]] = {}
     for r in groep:
         if r.loting_id is not None:
-            lotingen.setdefault(r.loting_id, []).append(r.inschrijver)
+            geloot.setdefault(r.loting_id, []).append(r.inschrijver)
     delen = [
-        f"de volgorde van {', '.join(namen[:-1])} en {namen[-1]} door loting is bepaald"
-        for namen in lotingen.values()
+        f"de volgorde van {', '.join(namen[:-1])} en {namen[-1]} is bepaald door {lotingen[id_]}"
+        for id_, namen in geloot.items()
         if len(namen) > 1
     ]
     return f", waarbij {' en '.join(delen)}" if delen else ""

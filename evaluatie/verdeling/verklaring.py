@@ -181,19 +181,22 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     and len(per_gemeente.get(g, {})) >= (r.max_leveranciers_per_gemeente or 0)
                 ]
                 k = r.max_leveranciers_per_gemeente
-                waar = f"in {', '.join(vol)}" if vol else "in zijn gemeenten"
+                waar = f"in {', '.join(vol)}" if vol else f"in zijn {_gemeente_n(eigen)}"
                 actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
                 tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {getal(meer, 0)} krijgen"
             elif code == "max_leveranciers":
                 actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
                 tekst = (
-                    f"het maximum van {r.max_leveranciers} leveranciers voor het perceel is bereikt met "
+                    f"het maximum van {_aantal(r.max_leveranciers or 0, 'leverancier', 'leveranciers')} voor het "
+                    "perceel is bereikt met "
                     f"{', '.join(actieve)}; zonder die regel zou het {getal(meer, 0)} krijgen"
                 )
             elif code == "min_leveranciers":
                 extra = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and ander.get(x.naam, 0) == 0]
+                krijgen = "volume krijgt" if r.min_leveranciers == 1 else "volume krijgen"
                 tekst = (
-                    f"de regel dat minstens {r.min_leveranciers} leveranciers volume krijgen, geeft volume aan "
+                    f"de regel dat minstens {_aantal(r.min_leveranciers or 0, 'leverancier', 'leveranciers')} "
+                    f"{krijgen}, geeft volume aan "
                     f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {getal(meer, 0)} krijgen"
                 )
             elif code == "per_subregio":
@@ -326,11 +329,13 @@ def _uit_uitkomst(
     if not eigen:
         return [("geen_vraag", "het bedient geen gemeente met vraag in dit perceel")]
     if n >= vraag:
+        hebben = "heeft" if len(eigen) == 1 else "hebben samen"
+        allemaal = "" if vraag == 1 else " allemaal"
         return [
             (
                 "geen_vraag",
-                f"de gemeenten die het bedient ({', '.join(eigen)}) hebben samen "
-                f"{getal(vraag, 0)} inburgeraars, en die krijgt het allemaal",
+                f"{_die_het_bedient(eigen)} ({', '.join(eigen)}) {hebben} "
+                f"{_aantal(vraag, 'inburgeraar', 'inburgeraars')}, en die krijgt het{allemaal}",
             )
         ]
     anderen: dict[str, int] = {}
@@ -346,13 +351,14 @@ def _uit_uitkomst(
     rang = [x for x in anderen if _w(per_naam[x]) == _w(s) and per_naam[x].rang < s.rang]
     delen = []
     if hoger:
+        wie, bij = ("een inschrijver", "die inschrijver") if len(hoger) == 1 else ("inschrijvers", "hen")
         delen.append(
             (
                 "beter_gerangschikt",
-                f"de vraag in de gemeenten die het bedient ging ook naar inschrijvers met {p.voorrang} ("
+                f"de vraag in {_die_het_bedient(eigen)} ging ook naar {wie} met {p.voorrang} ("
                 + ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in hoger)
                 + "), en stap 1 van de verdeling maximaliseert de som van gunningswaarde x inburgeraars, waarin "
-                "een inburgeraar bij hen zwaarder weegt",
+                f"een inburgeraar bij {bij} zwaarder weegt",
             )
         )
     if rang:
@@ -394,8 +400,23 @@ def _uit_uitkomst(
             else "geen afzonderlijke verdeelregel verklaart dat"
         )
         aantallen = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in lager)
-        delen.append(("combinatie", f"{wie} vraag in de gemeenten die het bedient ({aantallen}); {waarom}"))
+        delen.append(("combinatie", f"{wie} vraag in {_die_het_bedient(eigen)} ({aantallen}); {waarom}"))
     return delen or [("combinatie", "de verdeelregels samen; geen afzonderlijke regel verklaart het")]
+
+
+def _aantal(n: int, een: str, meer: str) -> str:
+    """'1 inburgeraar', '4 inburgeraars': a count with its noun in the number the count asks for."""
+    return f"{getal(n, 0)} {een if n == 1 else meer}"
+
+
+def _gemeente_n(gemeenten: list[str]) -> str:
+    return "gemeente" if len(gemeenten) == 1 else "gemeenten"
+
+
+def _die_het_bedient(gemeenten: list[str]) -> str:
+    """'de gemeente die het bedient' for a supplier in one gemeente, else 'de gemeenten die het bedient'
+    (evaluatie.rapport.aanspreken turns both into 'u')."""
+    return f"de {_gemeente_n(gemeenten)} die het bedient"
 
 
 def bindende_regels(p: Verdeelprobleem, v: Verdeling, los: Oplosser | None = None) -> list[str]:

@@ -4,7 +4,7 @@ import math
 
 from pydantic import Field, model_validator
 
-from evaluatie.tekst import getal
+from evaluatie.tekst import aantal, getal
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
@@ -48,7 +48,5 @@ class Capaciteit(Knockoutregel):
     def brief(self, ctx: Context, reden: str) -> str:
         if ctx.aanbod is None:
             return super().brief(ctx, reden)
-        return (
-            f"U biedt een capaciteit van {getal(ctx.aanbod.capaciteit, 0)} trajecten per jaar; de eis is: "
-            f"{self.eis(ctx)}."
-        )
+        trajecten = aantal(getal(ctx.aanbod.capaciteit, 0), "traject", "trajecten")
+        return f"U biedt een capaciteit van {trajecten} per jaar; de eis is: {self.eis(ctx)}."

@@ -2,6 +2,7 @@
 
 from pydantic import Field
 
+from evaluatie.tekst import aantal
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
@@ -17,14 +18,18 @@ class Instroom(Knockoutregel):
     params: InstroomParams
 
     def eis(self, ctx: Context) -> str:
-        return f"minstens {self.params.minimum} instroommomenten per jaar"
+        return f"minstens {_momenten(self.params.minimum)} per jaar"
 
     def toets(self, ctx: Context) -> list[str]:
         if ctx.aanbod.instroommomenten < self.params.minimum:
-            return [f"{ctx.aanbod.instroommomenten} instroommomenten per jaar, vereist minstens {self.params.minimum}"]
+            return [f"{_momenten(ctx.aanbod.instroommomenten)} per jaar, vereist minstens {self.params.minimum}"]
         return []
 
     def brief(self, ctx: Context, reden: str) -> str:
         if ctx.aanbod is None:
             return super().brief(ctx, reden)
-        return f"U biedt {ctx.aanbod.instroommomenten} instroommomenten per jaar; de eis is: {self.eis(ctx)}."
+        return f"U biedt {_momenten(ctx.aanbod.instroommomenten)} per jaar; de eis is: {self.eis(ctx)}."
+
+
+def _momenten(n: int) -> str:
+    return aantal(str(n), "instroommoment", "instroommomenten")

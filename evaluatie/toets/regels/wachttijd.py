@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from evaluatie.tekst import kort
+from evaluatie.tekst import aantal, kort
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
@@ -17,12 +17,12 @@ class Wachttijd(Knockoutregel):
     params: WachttijdParams
 
     def eis(self, ctx: Context) -> str:
-        return f"wachttijd hoogstens {kort(self.params.maximum_weken)} weken"
+        return f"wachttijd hoogstens {_weken(self.params.maximum_weken)}"
 
     def toets(self, ctx: Context) -> list[str]:
         if ctx.aanbod.wachttijd_weken > self.params.maximum_weken:
             return [
-                f"wachttijd {kort(ctx.aanbod.wachttijd_weken)} weken, "
+                f"wachttijd {_weken(ctx.aanbod.wachttijd_weken)}, "
                 f"toegestaan hoogstens {kort(self.params.maximum_weken)}"
             ]
         return []
@@ -30,4 +30,8 @@ class Wachttijd(Knockoutregel):
     def brief(self, ctx: Context, reden: str) -> str:
         if ctx.aanbod is None:
             return super().brief(ctx, reden)
-        return f"Uw maximale wachttijd is {kort(ctx.aanbod.wachttijd_weken)} weken; de eis is: {self.eis(ctx)}."
+        return f"Uw maximale wachttijd is {_weken(ctx.aanbod.wachttijd_weken)}; de eis is: {self.eis(ctx)}."
+
+
+def _weken(x: float) -> str:
+    return aantal(kort(x), "week", "weken")
