@@ -1,7 +1,5 @@
 """Reviewer scores as read from the workbooks, and the panel's aggregated outcome."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from functools import cached_property
@@ -100,7 +98,7 @@ class Paneluitslag(Model):
     kwaliteit: dict[str, dict[str, float]]  # perceel -> inschrijver -> 0-100
     betrouwbaarheid: tuple[Criteriumbetrouwbaarheid, ...]
 
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Paneluitslag:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> "Paneluitslag":
         """A copy never carries lookups (cached properties) built from the original's fields."""
         kopie = super().model_copy(update=update, deep=deep)
         for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:

@@ -1,7 +1,5 @@
 """The recorded decisions: what was decided, why, when, by whom, and what it was based on."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 

@@ -6,8 +6,6 @@ Dates lie in the past or today; a decision that would repeat a valid one
 is refused with the command that withdraws the first.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass

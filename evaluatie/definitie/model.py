@@ -1,7 +1,5 @@
 """Pydantic models of a tender: the single source of truth once the YAML is validated."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from functools import cached_property
@@ -269,7 +267,7 @@ class Aanbesteding(Model):
         """The tender's gemeenten for forgiving matching (case, hyphens, 'Gemeente ...')."""
         return Namen(g.naam for g in self.gemeenten)
 
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Aanbesteding:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> "Aanbesteding":
         """A copy never carries lookups (cached properties) built from the original's fields."""
         kopie = super().model_copy(update=update, deep=deep)
         for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:

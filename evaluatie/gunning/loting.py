@@ -7,8 +7,6 @@ this file is an input like any other (hashed into gunning.json and the logboek, 
 `evaluatie controleer`), and ranking and allocation follow the drawn order.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import Any

@@ -1,7 +1,5 @@
 """The award outcome: per lot the ranking, the exclusions and the allocation."""
 
-from __future__ import annotations
-
 from pydantic import BaseModel, ConfigDict
 
 from evaluatie.gunning.loting import Gelijkestand

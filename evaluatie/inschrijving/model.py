@@ -1,7 +1,5 @@
 """A bid (inschrijving) as loaded from one bidder's workbook."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field

@@ -7,8 +7,6 @@ although nothing about their own bids changed. This module answers that question
 ranking again without (or with) that bid and comparing the order of the others.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 

@@ -9,8 +9,6 @@ rank the display order is alphabetical, which decides nothing. A recorded draw (
 bidders orders them as drawn: they get consecutive ranks, `beslist_door` 'loting'.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict

@@ -5,8 +5,6 @@ with @registreer. Adding a rule is adding a file there: the registry imports eve
 of that package, so the engine never has to change.
 """
 
-from __future__ import annotations
-
 import importlib
 import pkgutil
 from dataclasses import dataclass

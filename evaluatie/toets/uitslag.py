@@ -1,7 +1,5 @@
 """Outcome of the knock-out check: a table bidder x lot with every failed rule's reasons."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
@@ -49,7 +47,7 @@ class Toetsuitslag(BaseModel):
 
     resultaten: tuple[Toetsresultaat, ...]
 
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Toetsuitslag:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> "Toetsuitslag":
         """A copy never carries lookups (cached properties) built from the original's fields."""
         kopie = super().model_copy(update=update, deep=deep)
         for naam in [k for k in kopie.__dict__ if k not in type(self).model_fields]:

@@ -1,7 +1,5 @@
 """Input and output of the allocation stage."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict

@@ -1,7 +1,5 @@
 """Outcome of the robustness analyses of one lot."""
 
-from __future__ import annotations
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from evaluatie.prijs.rangomkering import Rangomkering
