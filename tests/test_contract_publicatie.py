@@ -131,6 +131,23 @@ def test_correctie_na_publicatie_maakt_een_nieuwe_publicatie_die_niet_verschilt(
     assert _noord_alfa(_kwartaal(ws, "2026-K3")) == (12, "onderdrukt")
 
 
+def test_correctie_na_twee_publicaties_weegt_ook_het_latere_kwartaal(werkmap_met_zeven: Path) -> None:  # noqa: F811
+    """K2 published (7, 7) and K3 with five more in August (12 this year, 5 this quarter). Then K-1's registration is
+    corrected to 5 July: by hand K2 is 6 now, K3 still 12 this year and 6 this quarter. K2 made again withholds its 6
+    (one less than the 7 shown). K3 made again: 12 was shown and still holds; 6 this quarter is one more than the 5
+    shown (and 6 + 5 = 11 is one less than 12): withheld. The old code showed both 6s."""
+    ws = werkmap_met_zeven
+    assert _noord_alfa(_kwartaal(ws, "2026-K2")) == (7, 7)
+    _vijf_in_augustus(ws)
+    assert _noord_alfa(_kwartaal(ws, "2026-K3")) == (12, 5)
+    _lever(ws, "correctie.csv", "K-1;Noord;aangemeld;05-07-2026;B1;Alfa;\n", "2026-10-05")
+    assert _noord_alfa(_kwartaal(ws, "2026-K2")) == ("onderdrukt", "onderdrukt")
+    k3 = _kwartaal(ws, "2026-K3")
+    assert _noord_alfa(k3) == (12, "onderdrukt")
+    assert "vervangt de kwartaalrapportage van dit kwartaal" in html_tekst(k3 / "gemeente-noord.html")
+    assert [(k, n) for k, n, _ in _publicaties(ws)] == [("2026-K2", 1), ("2026-K3", 1), ("2026-K2", 2), ("2026-K3", 2)]
+
+
 def test_voorbeeld_zonder_correctie_byte_voor_byte_als_zonder_vastlegging(gestart: Path, tmp_path: Path) -> None:  # noqa: F811
     """Two years of the example (bids/genereer_plaatsingen.py, as the README runs it) and no correction: the eight
     quarterly reports made in order, each recorded, are byte for byte the reports made in a copy where nothing was

@@ -430,13 +430,15 @@ def _vooraf(
 ) -> set[tuple[Sleutel, dt.date]] | None:
     """Before a quarter whose replay does not give what was published: every recorded figure of a day in it is known.
     One the register still gives is a published fact (an edge, as an absent row is); one it no longer gives is known
-    as the reader read it (`Kennis.schaduw`: its last day as its first plus the number), and so is a figure of a later
-    quarter already published (a report made again after later ones appeared). From the first day, which is the
+    as the reader read it (`Kennis.schaduw`: its last day as its first plus the number). So is every figure of a later
+    quarter already published that starts in or before this one: this quarter's figures are decided anew, and a
+    reader holds those too (a report made again after later ones appeared, and the line of a later one). From the
+    first day, which is the
     start for every cumulative figure (0 persons then, whatever changed) and otherwise the start of the year or
     quarter, which a change inside it leaves as it was. Returns the figures the quarter may show:
     exactly those of its last publication when the register still gives every one of them (that report again, which
     was weighed against everything before it), or None (decide anew, against all of this)."""
-    later = [c for c in vl.na(laatste) if c.a <= einde.toordinal() and c not in toegepast]
+    later = [c for c in vl.na(einde) if c.a <= einde.toordinal() and c not in toegepast]
     for c in [*vl.tussen(eerste, einde), *later]:
         r = _reeks_van(m, c)
         if r is None:
@@ -444,7 +446,7 @@ def _vooraf(
         toegepast.add(c)
         if c.tot <= laatste and r.kennis.interval(c.a, c.b) == c.waarde:
             probeer(r, c.a, c.b, verplicht=True)
-            if c.reeks[0] != "P":
+            if c.tot <= einde and c.reeks[0] != "P":  # the exact check weighs what was shown up to this quarter
                 v.eerder.setdefault((c.reeks, c.a), {})[c.b] = c.waarde
         else:
             r.kennis.schaduw(c.a, c.waarde)
