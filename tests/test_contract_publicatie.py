@@ -105,6 +105,7 @@ def test_correctie_na_publicatie_maakt_een_nieuwe_publicatie_die_niet_verschilt(
     ws = werkmap_met_zeven
     k2 = _kwartaal(ws, "2026-K2")
     assert _noord_alfa(k2) == (7, 7)
+    eerste = {p.name: p.read_bytes() for p in k2.iterdir()}
     _lever(ws, "correctie.csv", "K-1;Noord;aangemeld;05-07-2026;B1;Alfa;\n", "2026-10-05")
     r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K2")
     assert r.exit_code == 0, r.output
@@ -127,6 +128,8 @@ def test_correctie_na_publicatie_maakt_een_nieuwe_publicatie_die_niet_verschilt(
     assert r.exit_code == 0 and "Let op" not in r.output, r.output
     assert {p.name: p.read_bytes() for p in k2.iterdir()} == tweede
     assert [(k, n) for k, n, _ in _publicaties(ws)] == [("2026-K2", 1), ("2026-K2", 2)]
+    # what was published first stays next to it, byte for byte
+    assert {p.name: p.read_bytes() for p in (k2.parent / "2026-K2-publicatie-1").iterdir()} == eerste
     _vijf_in_augustus(ws)
     assert _noord_alfa(_kwartaal(ws, "2026-K3")) == (12, "onderdrukt")
 
@@ -146,6 +149,22 @@ def test_correctie_na_twee_publicaties_weegt_ook_het_latere_kwartaal(werkmap_met
     assert _noord_alfa(k3) == (12, "onderdrukt")
     assert "vervangt de kwartaalrapportage van dit kwartaal" in html_tekst(k3 / "gemeente-noord.html")
     assert [(k, n) for k, n, _ in _publicaties(ws)] == [("2026-K2", 1), ("2026-K3", 1), ("2026-K2", 2), ("2026-K3", 2)]
+
+
+def test_register_van_schemaversie_6_krijgt_de_publicaties(werkmap_met_zeven: Path) -> None:  # noqa: F811
+    """A register of schema 6 has no record of publications: the quarterly report brings it to version 7 and records
+    what it publishes, as with a new register."""
+    ws = werkmap_met_zeven
+    with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
+        db.execute("DROP TABLE publicatiecijfer")
+        db.execute("DROP TABLE publicatie")
+        db.execute("PRAGMA user_version = 6")
+    db.close()
+    assert _noord_alfa(_kwartaal(ws, "2026-K2")) == (7, 7)
+    with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 7
+    db.close()
+    assert _publicaties(ws) == [("2026-K2", 1, {("jaar",): 7, ("kwartaal",): 7})]
 
 
 def test_voorbeeld_zonder_correctie_byte_voor_byte_als_zonder_vastlegging(gestart: Path, tmp_path: Path) -> None:  # noqa: F811

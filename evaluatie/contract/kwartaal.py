@@ -659,6 +659,24 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     )
 
 
+def _bewaar_vorige(map_: Path, volgnummer: int) -> None:
+    """A new publication replaces the reports of the quarter in `map_`: what was published before stays, as
+    `map_`-publicatie-N next to it (in the dossier too). One kept before is never overwritten."""
+    import shutil
+
+    from evaluatie.schrijfwacht import bewaakt, tijdelijke_naam
+
+    doel = map_.parent / f"{map_.name}-publicatie-{volgnummer}"
+    if map_.is_dir() and not doel.exists():
+        tijdelijk = tijdelijke_naam(doel, "nieuw")  # whole or not at all: a full disk leaves no half copy
+        with bewaakt(doel):
+            try:
+                shutil.copytree(map_, tijdelijk)
+                tijdelijk.rename(doel)
+            finally:
+                shutil.rmtree(tijdelijk, ignore_errors=True)
+
+
 def schrijf_kwartaalrapporten(
     reg: Register,
     kwartaal: str,
@@ -694,9 +712,12 @@ def schrijf_kwartaalrapporten(
             ]
         )
     c = _gemeenschappelijk(reg, kwartaal, eerste, laatste)
-    c.vervangt = vervangt_zin(plaats(reg.publicaties, kwartaalnaam(eerste), c.openbaar.gepubliceerd)[1])
+    nummer, vorige = plaats(reg.publicaties, kwartaalnaam(eerste), c.openbaar.gepubliceerd)
+    c.vervangt = vervangt_zin(vorige)
     if leg_vast is not None:
         leg_vast(c.openbaar.gepubliceerd)
+    if vorige is not None and nummer > vorige.volgnummer:
+        _bewaar_vorige(map_, vorige.volgnummer)
     paden: list[Path] = []
     with atomair(map_) as tmp:
         for gemeente in [None, *reg.gemeenten]:
