@@ -11,7 +11,8 @@ and the number; only figures, never a client number), and the replay treats thos
 
 A re-made report of a quarter with the same register shows the same figures, and is recorded no second time. One
 whose figures differ (the register changed for that quarter) is a new publication: recorded with the next number,
-and it says in words that it replaces the earlier one of that day.
+weighed against the earlier one, and it says in words that it replaces the earlier one of that day; the reports of the
+earlier one stay next to it (evaluatie.contract.kwartaal).
 """
 
 from __future__ import annotations
