@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from evaluatie.contract.inlezen import Inleesverslag
     from evaluatie.contract.intrekking import Intrekking
     from evaluatie.contract.optie import Optiejaar
+    from evaluatie.contract.publicatie import Cijfer
     from evaluatie.contract.stand import Stand
     from evaluatie.contract.toetreding import Toetreding
     from evaluatie.contract.wijziging import Toetsing
@@ -231,6 +232,7 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = 
     the exact check of the published counts did not run, and a withdrawal of an event an earlier quarter counted."""
     from evaluatie.contract.kwartaal import kwartaal_grenzen, onderdrukking_uitleg, schrijf_kwartaalrapporten
     from evaluatie.contract.openbaar import wordt_gecontroleerd
+    from evaluatie.contract.publicatie import kwartaalnaam
 
     eerste, laatste = kwartaal_grenzen(kwartaal)
     db = open_register(werkmap, alleen_lezen=True)
@@ -241,14 +243,42 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = 
     _gunning_van_de_start(
         werkmap, reg, "de kwartaalrapportage zou een gunning noemen die niet meer in de werkmap staat"
     )
+    nieuw: list[str] = []  # what the terminal says of a publication that replaces an earlier one
     paden = schrijf_kwartaalrapporten(
-        reg.op(laatste), kwartaal, eerste, laatste, werkmap.root / MAP / "kwartaal" / kwartaal, vandaag
+        reg.op(laatste),
+        kwartaal,
+        eerste,
+        laatste,
+        werkmap.root / MAP / "kwartaal" / kwartaal,
+        vandaag,
+        lambda cijfers: nieuw.append(_leg_publicatie_vast(werkmap, kwartaalnaam(eerste), laatste, vandaag, cijfers)),
     )
     _noteer(werkmap, "kwartaal", {"kwartaal": kwartaal}, [], paden)
     from evaluatie.contract.intrekking import eerder_meegeteld
 
     meldingen = [] if wordt_gecontroleerd(reg) else [onderdrukking_uitleg(False, len(reg.gemeenten))]
-    return paden, meldingen + [m for m in [eerder_meegeteld(reg, eerste, laatste)] if m]
+    return paden, meldingen + [m for m in [eerder_meegeteld(reg, eerste, laatste), *nieuw] if m]
+
+
+def _leg_publicatie_vast(
+    werkmap: Werkmap, kwartaal: str, laatste: dt.date, vandaag: dt.date | None, cijfers: list[Cijfer]
+) -> str:
+    """Record what a quarterly report publishes (evaluatie.contract.publicatie), before it is written; what the
+    terminal says when it replaces an earlier publication of the quarter ('' otherwise)."""
+    from evaluatie.contract.publicatie import leg_vast
+
+    db = open_register(werkmap)
+    try:
+        nummer, nu = leg_vast(db, kwartaal, laatste, vandaag or dt.date.today(), cijfers)
+    finally:
+        db.close()
+    if not (nu and nummer > 1):
+        return ""
+    return (
+        f"de kwartaalrapportage van {kwartaal} toont andere aantallen dan publicatie {nummer - 1} van dit kwartaal "
+        f"(het register is sindsdien gewijzigd) en is vastgelegd als publicatie {nummer}; zij zegt bovenaan dat zij de "
+        "eerdere vervangt. Geef haar aan wie de eerdere kreeg"
+    )
 
 
 @bewaakt_register

@@ -202,12 +202,16 @@ def eerder_meegeteld(reg: Register, eerste: dt.date, laatste: dt.date) -> str | 
     """What a quarterly report (`eerste`-`laatste`) says on the terminal when a withdrawal it honours came after an
     earlier quarter that still counted the event: the report replays that quarter without it, so its check of the
     differences with what was published then rests on other figures than those published (README, Kleine aantallen:
-    like a late correction). None when there is no such withdrawal. Not in the report: a count of withdrawals is one
-    of persons."""
+    like a late correction). None when there is no such withdrawal, or when every such quarter's report is recorded in
+    the register (its figures are then known as published: evaluatie.contract.publicatie). Not in the report: a count
+    of withdrawals is one of persons."""
     eerder = [
         i
         for i in reg.intrekkingen
-        if i.datum <= laatste and i.gebeurtenis_datum < eerste and _kwartaaleinde(i.gebeurtenis_datum) < i.datum
+        if i.datum <= laatste
+        and i.gebeurtenis_datum < eerste
+        and _kwartaaleinde(i.gebeurtenis_datum) < i.datum
+        and not _alles_vastgelegd(reg, i.gebeurtenis_datum, min(i.datum, eerste))
     ]
     if not eerder:
         return None
@@ -220,6 +224,21 @@ def eerder_meegeteld(reg: Register, eerste: dt.date, laatste: dt.date) -> str | 
         "ze, dus de toets op verschillen van 1 tot 4 personen met wat toen is gepubliceerd, gaat uit van andere "
         "cijfers dan die van toen. Publiceer haar na eigen controle, zoals na een late correctie"
     )
+
+
+def _alles_vastgelegd(reg: Register, van: dt.date, voor: dt.date) -> bool:
+    """Whether every quarter from the one of `van` up to the last one that ended before `voor` has a recorded
+    publication (evaluatie.contract.publicatie): the replay then weighs its figures against what those reports showed,
+    not against a replay without the withdrawn event."""
+    from evaluatie.contract.publicatie import kwartaalnaam
+
+    vastgelegd = {p.kwartaal for p in reg.publicaties}
+    d = van
+    while _kwartaaleinde(d) < voor:
+        if kwartaalnaam(d) not in vastgelegd:
+            return False
+        d = _kwartaaleinde(d) + dt.timedelta(days=1)
+    return True
 
 
 def _kwartaaleinde(d: dt.date) -> dt.date:

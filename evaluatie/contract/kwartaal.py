@@ -28,6 +28,7 @@ from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import MINIMUM, ONDERDRUKT
 from evaluatie.contract.openbaar import CONTROLE_GEMEENTEN, PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
 from evaluatie.contract.optie import looptijd_zin
+from evaluatie.contract.publicatie import Cijfer, kwartaalnaam, plaats, vervangt_zin
 from evaluatie.contract.stand import (
     RAAM_SIGNAAL,
     UITKOMST_NA_ROUTEWIJZIGING,
@@ -86,6 +87,7 @@ class Gemeenschappelijk:
     regels_per_gemeente: dict[str, list[Standregel]]
     kwartaal_per_gemeente: dict[str, list[tuple[str, str, int]]]
     openbaar: Openbaar
+    vervangt: str = ""  # the words of a report that replaces an earlier publication of its quarter
 
 
 PRESTATIEKOP: list[Cel] = [
@@ -560,6 +562,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         "uit het contractregister, met de aanleveringen die gebeurtenissen tot en met de peildatum bevatten (zie "
         "Bronnen); gebeurtenissen na de peildatum tellen niet mee.</p>",
         f"<p>{escape(looptijd_zin(reg, c.laatste))}.</p>",
+        *([f"<p><strong>{escape(c.vervangt)}</strong></p>"] if c.vervangt else []),
         f'<p class="klein">{escape(onderdrukking_uitleg(c.openbaar.gecontroleerd, len(reg.gemeenten)))} '
         f"{escape(TOEGEWEZEN_UITLEG)}</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
@@ -612,6 +615,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
         ["Looptijd", looptijd_zin(reg, c.laatste).removeprefix("Looptijd: ")],
         ["Onderdrukking", onderdrukking_uitleg(c.openbaar.gecontroleerd, len(reg.gemeenten))],
     ]
+    if c.vervangt:
+        kop.append(["Vervangt", c.vervangt])
     if gemeente is not None:  # the HTML heads these '(hele regio)'; a tab name alone read as the gemeente's own
         kop.append(
             [
@@ -654,12 +659,37 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     )
 
 
+def _bewaar_vorige(map_: Path, volgnummer: int) -> None:
+    """A new publication replaces the reports of the quarter in `map_`: what was published before stays, as
+    `map_`-publicatie-N next to it (in the dossier too). One kept before is never overwritten."""
+    import shutil
+
+    from evaluatie.schrijfwacht import bewaakt, tijdelijke_naam
+
+    doel = map_.parent / f"{map_.name}-publicatie-{volgnummer}"
+    if map_.is_dir() and not doel.exists():
+        tijdelijk = tijdelijke_naam(doel, "nieuw")  # whole or not at all: a full disk leaves no half copy
+        with bewaakt(doel):
+            try:
+                shutil.copytree(map_, tijdelijk)
+                tijdelijk.rename(doel)
+            finally:
+                shutil.rmtree(tijdelijk, ignore_errors=True)
+
+
 def schrijf_kwartaalrapporten(
-    reg: Register, kwartaal: str, eerste: dt.date, laatste: dt.date, map_: Path, vandaag: dt.date | None = None
+    reg: Register,
+    kwartaal: str,
+    eerste: dt.date,
+    laatste: dt.date,
+    map_: Path,
+    vandaag: dt.date | None = None,
+    leg_vast: Callable[[list[Cijfer]], None] | None = None,
 ) -> list[Path]:
     """Reports for the region and every gemeente; written into a fresh folder that replaces `map_` whole.
     `vandaag` (the run date): a quarter not over by then is refused - its report would be dated in the future and
-    change with the rest of the quarter's data, which a published report never does."""
+    change with the rest of the quarter's data, which a published report never does. `leg_vast` records what the
+    reports publish (evaluatie.contract.publicatie) before they are written: a report that was written is recorded."""
     from evaluatie.schrijfwacht import atomaire_map as atomair
 
     if laatste < reg.startdatum:
@@ -682,6 +712,12 @@ def schrijf_kwartaalrapporten(
             ]
         )
     c = _gemeenschappelijk(reg, kwartaal, eerste, laatste)
+    nummer, vorige = plaats(reg.publicaties, kwartaalnaam(eerste), c.openbaar.gepubliceerd)
+    c.vervangt = vervangt_zin(vorige)
+    if leg_vast is not None:
+        leg_vast(c.openbaar.gepubliceerd)
+    if vorige is not None and nummer > vorige.volgnummer:
+        _bewaar_vorige(map_, vorige.volgnummer)
     paden: list[Path] = []
     with atomair(map_) as tmp:
         for gemeente in [None, *reg.gemeenten]:

@@ -16,6 +16,8 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from evaluatie.contract.basis import Contractleverancier, Contractperceel, niet_gegund_regel
+from evaluatie.contract.publicatie import Publicatie
+from evaluatie.contract.publicatie import lees as lees_publicaties
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.gemeentenamen import opsomming
 from evaluatie.naamvorm import sleutel
@@ -170,6 +172,8 @@ class Register:
     volledig: list[Plaatsing] = field(default_factory=list)
     intrekkingen: list[Ingetrokken] = field(default_factory=list)
     verlengingen: list[Verlenging] = field(default_factory=list)  # in the order recorded
+    # what every published quarterly report showed (evaluatie.contract.publicatie): later reports treat it as known
+    publicaties: list[Publicatie] = field(default_factory=list)
 
     def op(self, d: dt.date) -> Register:
         """The register as a view up to `d` reads it: an event withdrawn by a decision dated up to `d` is left out, one
@@ -492,6 +496,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         opties=opties,
         optiejaren_in_start=looptijd is None,
         verlengingen=verlengingen,
+        publicaties=lees_publicaties(db) if met_plaatsingen else [],
     )
 
 

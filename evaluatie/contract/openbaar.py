@@ -52,15 +52,20 @@ manager, not published). A withheld count keeps two values or more, but its rang
 13 next to a shown 10 leaves 0-3 for the rest): ranges are not widened. The outcomes per supplier (started,
 exams, ...) are series over time with one relation (started = late + on time), decided by rules 2-3 and not
 part of rule 5. A reader who replays these rules themselves (they are public) may learn more than the figures
-say. A correction of an earlier quarter read
-after its report appeared changes what the register now computes for that quarter (make it again).
+say.
+
+What the reports of a quarter showed is recorded in the register when they are made (evaluatie.contract.publicatie).
+A correction, withdrawal or decision dated back changes what the register now gives for a quarter already
+published; the replay then treats the recorded figures as known (`_vooraf`), so no later figure differs by 1-4 from
+what was shown, and a report made again for that quarter is a new publication weighed against the old one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from dateutil.relativedelta import relativedelta
@@ -69,6 +74,7 @@ from evaluatie.contract import controle
 from evaluatie.contract.gebeurtenissen import GESLAAGD
 from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.onderdrukking import MINIMUM, ONDERDRUKT
+from evaluatie.contract.publicatie import MAAND, Cijfer, Publicatie, kwartaalnaam, van_kwartaal
 from evaluatie.contract.tabel import cel_volgt
 from evaluatie.contract.totalen import Reeks, Relatie, probeer
 from evaluatie.contract.verschil import Kennis
@@ -99,6 +105,9 @@ class Openbaar:
     waarde_zichtbaar: dict[str, bool]
     gecontroleerd: bool  # whether rule 5 (the exact check of `controle`) decided too; see CONTROLE_GEMEENTEN
     per_kwartaal: dict[dt.date, dict[Sleutel, int | str]]  # the counts of every quarter's reports so far, by its end
+    # what the reports of the quarter publish, as the register records it (evaluatie.contract.publicatie): every
+    # shown count of the quarter, its absent rows as 0, and every shown point of the line up to its end
+    gepubliceerd: list[Cijfer] = field(default_factory=list)
 
     def cel(self, sleutel: Sleutel) -> int | str:
         return self.cellen[sleutel]
@@ -338,99 +347,264 @@ def wordt_gecontroleerd(reg: Register) -> bool:
     return len(reg.gemeenten) <= CONTROLE_GEMEENTEN
 
 
+@dataclass
+class _Verloop:
+    """What the replay carries from one quarter to the next besides the series' knowledge (`Kennis`)."""
+
+    maandlijn: dict[str, list[tuple[dt.date, int | None]]]
+    punten: dict[str, set[int]]
+    eerder: Eerder  # every person count of the reports so far, by series and period
+    bekend: dict[str, list[tuple[Sleutel, int, int, int]]]  # rows: 0, or 1 or more
+
+    def kopie(self) -> _Verloop:
+        return _Verloop(
+            {c: list(v) for c, v in self.maandlijn.items()},
+            {c: set(v) for c, v in self.punten.items()},
+            {k: dict(v) for k, v in self.eerder.items()},
+            {c: list(v) for c, v in self.bekend.items()},
+        )
+
+
+def _rapport(sleutel: Sleutel) -> str:
+    """Which report shows a figure: a gemeente's rows in its own, everything else in the region's (and the regional
+    tables of every report)."""
+    return sleutel[1] if sleutel[0] in ("E", "G") else "regio"
+
+
+def _cijfer(sleutel: Sleutel, a: int, b: int, waarde: int) -> Cijfer:
+    van = None if a == 0 else dt.date.fromordinal(a + 1)
+    return Cijfer(_rapport(sleutel), sleutel, van, dt.date.fromordinal(b), waarde)
+
+
+def _reeks_van(m: _Model, c: Cijfer) -> Reeks | None:
+    """The series a recorded figure counts, None when the register has no such row any more."""
+    k = c.reeks
+    if k[0] == "P":
+        return m.p.get((k[1], k[2], k[3]))
+    if k[0] == "E":
+        return m.e.get((k[1], k[2], k[3]))
+    if k[0] == "G":
+        return m.g.get((k[1], k[2]))
+    return m.r.get((k[1], k[2])) if k[0] == "R" else m.t.get(k[1])
+
+
+def _in(c: Cijfer, eerste: dt.date, einde: dt.date) -> bool:
+    return eerste <= c.tot <= einde
+
+
+class _Vastgelegd:
+    """The figures every recorded publication showed (the same figure once), by their last day."""
+
+    def __init__(self, publicaties: list[Publicatie]) -> None:
+        self.publicaties = publicaties
+        self.cijfers = sorted({c for p in publicaties for c in p.cijfers}, key=lambda c: (c.tot, c))
+        self.dagen = [c.tot for c in self.cijfers]
+
+    def tussen(self, eerste: dt.date, einde: dt.date) -> list[Cijfer]:
+        return self.cijfers[bisect_left(self.dagen, eerste) : bisect_right(self.dagen, einde)]
+
+    def na(self, dag: dt.date) -> list[Cijfer]:
+        return self.cijfers[bisect_right(self.dagen, dag) :]
+
+    def van(self, eerste: dt.date, einde: dt.date) -> list[Cijfer] | None:
+        """The quarter's own figures in its last publication; None when it was not published."""
+        eigen = van_kwartaal(self.publicaties, kwartaalnaam(eerste))
+        return [c for c in eigen[-1].cijfers if eerste <= c.tot <= einde] if eigen else None
+
+
+def _klopt(m: _Model, vl: _Vastgelegd, eerste: dt.date, einde: dt.date, eigen: list[Cijfer]) -> bool:
+    """Whether the replay of a quarter gives what was published: the figures of its last publication exactly, and
+    every figure any report recorded for a day in it (a point of the line) with the same number, known."""
+    van_hier = vl.van(eerste, einde)
+    if van_hier is not None and set(van_hier) != set(eigen):
+        return False
+    for c in vl.tussen(eerste, einde):
+        r = _reeks_van(m, c)
+        if r is not None and not (r.kennis.interval(c.a, c.b) == c.waarde and r.kennis.samen(c.a, c.b)):
+            return False
+    return True
+
+
+def _vooraf(
+    m: _Model, v: _Verloop, vl: _Vastgelegd, eerste: dt.date, einde: dt.date, laatste: dt.date, toegepast: set[Cijfer]
+) -> set[tuple[Sleutel, dt.date]] | None:
+    """Before a quarter whose replay does not give what was published: every recorded figure of a day in it is known.
+    One the register still gives is a published fact (an edge, as an absent row is); one it no longer gives is known
+    as the reader read it (`Kennis.schaduw`: its last day as its first plus the number). So is every figure of a later
+    quarter already published that starts in or before this one: this quarter's figures are decided anew, and a
+    reader holds those too (a report made again after later ones appeared, and the line of a later one). From the
+    first day, which is the
+    start for every cumulative figure (0 persons then, whatever changed) and otherwise the start of the year or
+    quarter, which a change inside it leaves as it was. Returns the figures the quarter may show:
+    exactly those of its last publication when the register still gives every one of them (that report again, which
+    was weighed against everything before it), or None (decide anew, against all of this)."""
+    later = [c for c in vl.na(einde) if c.a <= einde.toordinal() and c not in toegepast]
+    for c in [*vl.tussen(eerste, einde), *later]:
+        r = _reeks_van(m, c)
+        if r is None:
+            continue
+        toegepast.add(c)
+        if c.tot <= laatste and r.kennis.interval(c.a, c.b) == c.waarde:
+            probeer(r, c.a, c.b, verplicht=True)
+            if c.tot <= einde and c.reeks[0] != "P":  # the exact check weighs what was shown up to this quarter
+                v.eerder.setdefault((c.reeks, c.a), {})[c.b] = c.waarde
+        else:
+            r.kennis.schaduw(c.a, c.waarde)
+    van_hier = vl.van(eerste, einde)
+    if van_hier is None:
+        return None
+    for c in van_hier:
+        r = _reeks_van(m, c)
+        if r is None or r.kennis.interval(c.a, c.b) != c.waarde:
+            return None
+    return {(c.sleutel, c.tot) for c in van_hier}
+
+
 def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     """The published person counts of the reports of the quarter ending `laatste`, with the months of
-    the framework line up to it, replaying every quarter since the start (see the module docstring)."""
+    the framework line up to it, replaying every quarter since the start (see the module docstring).
+
+    A quarter already published (`Register.publicaties`) whose replay gives what it showed is that quarter; one
+    whose replay does not (the register changed for it since) is replayed again with what it showed as known
+    (`_vooraf`)."""
     reg = reg.op(laatste)  # as the stand of that day: an event withdrawn by a decision dated up to it does not count
     m = _Model(reg, laatste)
     start = reg.startdatum
     maanden = _maandeinden(start, laatste)
-    maandlijn: dict[str, list[tuple[dt.date, int | None]]] = {c: [] for c in reg.percelen}
-    punten: dict[str, set[int]] = {c: {m.s0} for c in reg.percelen}
-    cellen: dict[Sleutel, int | str] = {}
-    eerder: Eerder = {}  # every person count of the reports so far, by series and period
+    v = _Verloop({c: [] for c in reg.percelen}, {c: {m.s0} for c in reg.percelen}, {}, {c: [] for c in reg.percelen})
     gecontroleerd = wordt_gecontroleerd(reg)
-    bekend: dict[str, list[tuple[Sleutel, int, int, int]]] = {c: [] for c in reg.percelen}  # rows: 0, or 1 or more
     per_kwartaal: dict[dt.date, dict[Sleutel, int | str]] = {}
+    eigen: list[Cijfer] = []
+    maandcijfers: list[Cijfer] = []
+    alle = [*m.e.values(), *m.g.values(), *m.r.values(), *m.t.values(), *m.p.values()]
+    toegepast: set[Cijfer] = set()
+    vl = _Vastgelegd(reg.publicaties)
     for eerste, einde in _kwartalen(start, laatste):
-        cellen = {}
+        bewaard = (_bewaar(alle), v.kopie()) if reg.publicaties else None
+        cellen, eigen = _kwartaal(reg, m, v, eerste, einde, maanden, gecontroleerd, None)
+        if bewaard is not None and not _klopt(m, vl, eerste, einde, eigen):
+            _herstel(bewaard[0])
+            v = bewaard[1]
+            alleen = _vooraf(m, v, vl, eerste, einde, laatste, toegepast)
+            cellen, eigen = _kwartaal(reg, m, v, eerste, einde, maanden, gecontroleerd, alleen)
         per_kwartaal[einde] = cellen
-        e = einde.toordinal()
-        jaar = reg.contractjaar(einde)
-        ys = reg.jaargrenzen(jaar)[0].toordinal() - 1
-        qs = max(eerste, start).toordinal() - 1
-        verdeling = {c: reg.toewijzing.get((c, jaar), {}) for c in reg.percelen}
-        aanwezig = {
-            (g, c, s): bool(verdeling[c].get((g, s), 0) or r.kennis.interval(ys, e) or r.kennis.interval(qs, e))
-            for (g, c, s), r in m.e.items()
-        }
-        # an absent row is a published 0 over the year and the quarter (and every month end in them); a row
-        # present without allocation says that someone was placed there this year or quarter
-        binnen = [d.toordinal() for d in maanden if min(ys, qs) < d.toordinal() < e]
-        for (g, c, s), r in m.e.items():
-            if not aanwezig[(g, c, s)]:
-                for a in (ys, qs, *binnen):
-                    probeer(r, a, e, verplicht=True)
-                bekend[c].append((("E", g, c, s), min(ys, qs), e, 0))
-            elif not verdeling[c].get((g, s), 0):
-                bekend[c].append((("E", g, c, s), min(ys, qs), e, 1))
-        for c in reg.percelen:
-            punten[c] |= {ys, qs, e}
-            eigen: list[tuple[Sleutel, Reeks]] = [(("E", *k), r) for k, r in m.e.items() if k[1] == c and aanwezig[k]]
-            eigen += [(("G", *k), r) for k, r in m.g.items() if k[1] == c]
-            eigen += [(("R", *k), r) for k, r in m.r.items() if k[0] == c]
-            bewaard = _bewaar([r for _, r in eigen] + [m.t[c]])
-            lengte = len(maandlijn[c])
-            perioden = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
-            for weg in ("", "T", "TR", "TRG", "TRGE"):  # what this quarter withholds, until nothing follows
-                for sleutel, r in eigen:
-                    for naam, a in (("jaar", ys), ("kwartaal", qs)):
-                        w = r.kennis.interval(a, e)
-                        vrij = sleutel[0] not in weg or r.kennis.samen(a, e)  # a derivable figure withholds nothing
-                        cellen[(*sleutel, naam)] = _cel(w, w >= MINIMUM and vrij and probeer(r, a, e))
-                t = m.t[c]
-                for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
-                    w = t.kennis.interval(a, e)
-                    vrij = "T" not in weg or t.kennis.samen(a, e)
-                    cellen[("T", c, naam)] = _cel(w, w >= MINIMUM and vrij and probeer(t, a, e))
-                for d in maanden:
-                    if eerste <= d <= einde:
-                        w = t.kennis.interval(m.s0, d.toordinal())
-                        vrij = "T" not in weg or t.kennis.samen(m.s0, d.toordinal())
-                        zichtbaar = w >= MINIMUM and vrij and probeer(t, m.s0, d.toordinal())
-                        maandlijn[c].append((d, w if zichtbaar else None))
-                lijn = [d.toordinal() for d in maanden if eerste <= d <= einde]
-                if weg != "TRGE" and _volgt_een_cel(m, c, punten[c], lijn):
-                    pass
-                elif not gecontroleerd:
-                    break
-                else:
-                    pin = _eerste_pin(m, c, _zichtbaar(c, cellen, perioden, e), eerder, maandlijn[c], bekend[c])
-                    if pin is None:
-                        break
-                    if weg == "TRGE":  # cannot happen: this quarter then adds nothing but what rows say
-                        van = dt.date.fromordinal(pin.a + 1).strftime("%d-%m-%Y")
-                        tot = dt.date.fromordinal(pin.b).strftime("%d-%m-%Y")
-                        raise EvaluatieFout(
-                            [
-                                f"kwartaalrapportage tot en met {einde.strftime('%d-%m-%Y')}, perceel {c}: een "
-                                f"onderdrukt aantal ({van} tot en met {tot}) ligt vast, ook met alles van dit kwartaal "
-                                "onderdrukt; dat kan volgens het ontwerp niet (README, Kleine aantallen): meld het"
-                            ]
-                        )
-                _herstel(bewaard)
-                del maandlijn[c][lengte:]
-            for (k, a, b), cel in _zichtbaar(c, cellen, perioden, e).items():
-                eerder.setdefault((k, a), {})[b] = cel
-        for (c, s, veld), r in m.p.items():
-            if veld not in PRESTATIEVELDEN:
-                continue
-            w = r.kennis.interval(0, e)
-            cellen[("P", c, s, veld)] = _cel(w, w >= MINIMUM and probeer(r, 0, e))
+        maandcijfers += [c for c in eigen if c.sleutel[-1] == MAAND]
     e = laatste.toordinal()
     waarde: dict[str, bool] = {}
     for c in reg.percelen:
         prijzen = {reg.leveranciers[(c, s)].prijs for s in m.lev[c] if (c, s) in m.r}
         delen_bekend = all(m.r[(c, s)].kennis.samen(m.s0, e) for s in m.lev[c] if (c, s) in m.r)
         waarde[c] = isinstance(cellen[("T", c, "raam")], int) and (len(prijzen) <= 1 or delen_bekend)
-    return Openbaar(cellen, maandlijn, waarde, gecontroleerd, per_kwartaal)
+    gepubliceerd = sorted({*eigen, *maandcijfers})
+    return Openbaar(cellen, v.maandlijn, waarde, gecontroleerd, per_kwartaal, gepubliceerd)
+
+
+def _kwartaal(
+    reg: Register,
+    m: _Model,
+    v: _Verloop,
+    eerste: dt.date,
+    einde: dt.date,
+    maanden: list[dt.date],
+    gecontroleerd: bool,
+    alleen: set[tuple[Sleutel, dt.date]] | None,
+) -> tuple[dict[Sleutel, int | str], list[Cijfer]]:
+    """Decide the person counts of the reports of one quarter (the rules of the module docstring), lot by lot; the
+    cells, and the quarter's figures as a publication records them (`Cijfer`: shown counts, absent rows as 0, the
+    points of the line in it). `alleen`: show no other figures than these (a published quarter shown again)."""
+    start = reg.startdatum
+    maandlijn, punten, eerder, bekend = v.maandlijn, v.punten, v.eerder, v.bekend
+    cellen: dict[Sleutel, int | str] = {}
+    eigen: list[Cijfer] = []
+
+    def mag(sleutel: Sleutel, tot: int) -> bool:
+        return alleen is None or (sleutel, dt.date.fromordinal(tot)) in alleen
+
+    e = einde.toordinal()
+    jaar = reg.contractjaar(einde)
+    ys = reg.jaargrenzen(jaar)[0].toordinal() - 1
+    qs = max(eerste, start).toordinal() - 1
+    verdeling = {c: reg.toewijzing.get((c, jaar), {}) for c in reg.percelen}
+    aanwezig = {
+        (g, c, s): bool(verdeling[c].get((g, s), 0) or r.kennis.interval(ys, e) or r.kennis.interval(qs, e))
+        for (g, c, s), r in m.e.items()
+    }
+    # an absent row is a published 0 over the year and the quarter (and every month end in them); a row
+    # present without allocation says that someone was placed there this year or quarter
+    binnen = [d.toordinal() for d in maanden if min(ys, qs) < d.toordinal() < e]
+    for (g, c, s), r in m.e.items():
+        if not aanwezig[(g, c, s)]:
+            for a in (ys, qs, *binnen):
+                probeer(r, a, e, verplicht=True)
+            bekend[c].append((("E", g, c, s), min(ys, qs), e, 0))
+            eigen += [_cijfer(("E", g, c, s, naam), a, e, 0) for naam, a in (("jaar", ys), ("kwartaal", qs))]
+        elif not verdeling[c].get((g, s), 0):
+            bekend[c].append((("E", g, c, s), min(ys, qs), e, 1))
+    for c in reg.percelen:
+        punten[c] |= {ys, qs, e}
+        eigen_r: list[tuple[Sleutel, Reeks]] = [(("E", *k), r) for k, r in m.e.items() if k[1] == c and aanwezig[k]]
+        eigen_r += [(("G", *k), r) for k, r in m.g.items() if k[1] == c]
+        eigen_r += [(("R", *k), r) for k, r in m.r.items() if k[0] == c]
+        bewaard = _bewaar([r for _, r in eigen_r] + [m.t[c]])
+        lengte = len(maandlijn[c])
+        perioden = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
+        for weg in ("", "T", "TR", "TRG", "TRGE"):  # what this quarter withholds, until nothing follows
+            for sleutel, r in eigen_r:
+                for naam, a in (("jaar", ys), ("kwartaal", qs)):
+                    w = r.kennis.interval(a, e)
+                    vrij = sleutel[0] not in weg or r.kennis.samen(a, e)  # a derivable figure withholds nothing
+                    toon = w >= MINIMUM and vrij and mag((*sleutel, naam), e) and probeer(r, a, e)
+                    cellen[(*sleutel, naam)] = _cel(w, toon)
+            t = m.t[c]
+            for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
+                w = t.kennis.interval(a, e)
+                vrij = "T" not in weg or t.kennis.samen(a, e)
+                toon = w >= MINIMUM and vrij and mag(("T", c, naam), e) and probeer(t, a, e)
+                cellen[("T", c, naam)] = _cel(w, toon)
+            for d in maanden:
+                if eerste <= d <= einde:
+                    w = t.kennis.interval(m.s0, d.toordinal())
+                    vrij = "T" not in weg or t.kennis.samen(m.s0, d.toordinal())
+                    zichtbaar = (
+                        w >= MINIMUM
+                        and vrij
+                        and mag(("T", c, MAAND), d.toordinal())
+                        and probeer(t, m.s0, d.toordinal())
+                    )
+                    maandlijn[c].append((d, w if zichtbaar else None))
+            lijn = [d.toordinal() for d in maanden if eerste <= d <= einde]
+            if alleen is not None:  # figures published before, and still the register's: nothing new to check
+                break
+            if weg != "TRGE" and _volgt_een_cel(m, c, punten[c], lijn):
+                pass
+            elif not gecontroleerd:
+                break
+            else:
+                pin = _eerste_pin(m, c, _zichtbaar(c, cellen, perioden, e), eerder, maandlijn[c], bekend[c])
+                if pin is None:
+                    break
+                if weg == "TRGE":  # cannot happen: this quarter then adds nothing but what rows say
+                    van = dt.date.fromordinal(pin.a + 1).strftime("%d-%m-%Y")
+                    tot = dt.date.fromordinal(pin.b).strftime("%d-%m-%Y")
+                    raise EvaluatieFout(
+                        [
+                            f"kwartaalrapportage tot en met {einde.strftime('%d-%m-%Y')}, perceel {c}: een "
+                            f"onderdrukt aantal ({van} tot en met {tot}) ligt vast, ook met alles van dit kwartaal "
+                            "onderdrukt; dat kan volgens het ontwerp niet (README, Kleine aantallen): meld het"
+                        ]
+                    )
+            _herstel(bewaard)
+            del maandlijn[c][lengte:]
+        for (k, a, b), cel in _zichtbaar(c, cellen, perioden, e).items():
+            eerder.setdefault((k, a), {})[b] = cel
+        eigen += [_cijfer(("T", c, MAAND), m.s0, d.toordinal(), w) for d, w in maandlijn[c][lengte:] if w is not None]
+    for (c, s, veld), r in m.p.items():
+        if veld not in PRESTATIEVELDEN:
+            continue
+        w = r.kennis.interval(0, e)
+        cellen[("P", c, s, veld)] = _cel(w, w >= MINIMUM and mag(("P", c, s, veld), e) and probeer(r, 0, e))
+    a_van = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
+    for sleutel, cel in cellen.items():
+        if isinstance(cel, int):
+            eigen.append(_cijfer(sleutel, 0 if sleutel[0] == "P" else a_van[sleutel[-1]], e, cel))
+    return cellen, eigen

@@ -225,5 +225,34 @@ _V6 = [
     *_onveranderlijk("verlenging"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
+
+# Version 7: what every published quarterly report showed (evaluatie.contract.publicatie). A report's person counts
+# are decided against everything published before; when the register changes for a quarter already published (a
+# late correction, a withdrawal or decision dated back), the replay no longer gives what was shown then. So
+# `contract kwartaal` records per publication the quarter, its peildatum, the day it was made and a number (the
+# first, or one that replaces an earlier one), and every figure it showed: its key (which report and cell), the
+# days it counts and the number. Only figures: no client number, no name. Later reports treat them as known.
+_V7 = [
+    """CREATE TABLE publicatie (
+        id INTEGER PRIMARY KEY,
+        kwartaal TEXT NOT NULL,
+        peildatum TEXT NOT NULL,
+        datum TEXT NOT NULL,
+        volgnummer INTEGER NOT NULL CHECK (volgnummer > 0),
+        UNIQUE (kwartaal, volgnummer)
+    )""",
+    """CREATE TABLE publicatiecijfer (
+        publicatie_id INTEGER NOT NULL REFERENCES publicatie(id),
+        rapport TEXT NOT NULL,
+        sleutel TEXT NOT NULL,
+        van TEXT,
+        tot TEXT NOT NULL,
+        waarde INTEGER NOT NULL CHECK (waarde >= 0),
+        PRIMARY KEY (publicatie_id, sleutel, tot)
+    )""",
+    *_onveranderlijk("publicatie"),
+    *_onveranderlijk("publicatiecijfer"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 """Migration n (0-based) brings the register from user_version n to n + 1."""

@@ -37,10 +37,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import count
 
 from evaluatie.contract.onderdrukking import MINIMUM
 
 Herstel = tuple[int, int, list[int], int]
+_SCHADUW = count(-1, -1)  # points of `Kennis.schaduw`: negative, unique over every series (days are positive)
 
 
 def verschillen_toelaatbaar(waarden: Iterable[int]) -> bool:
@@ -114,6 +116,17 @@ class Kennis:
             self.comp[p] = groot
         self.leden[groot].extend(verplaatst)
         return groot, klein, verplaatst, lengte
+
+    def schaduw(self, anker: int, verschil: int) -> None:
+        """A figure an earlier report published, F(y) - F(x) = v, that the register no longer gives (a correction
+        or withdrawal since): the reader holds it all the same, reading y as x + v. Recorded as a point of its own
+        at F(anker) + `verschil`, tied to `anker` (x, with v): every later figure that
+        joins `anker`'s component is then also checked against it (`toelaatbaar`), so no published difference with
+        the old number is 1-4. A point of its own, not the day itself: the register's count of that day stays as it
+        is, and the totals (evaluatie.contract.totalen) reason only about the register's counts."""
+        punt = next(_SCHADUW)
+        self._waarde[punt] = self.waarde(anker) + verschil
+        self.verbind(anker, punt)
 
     def herstel(self, h: Herstel) -> None:
         groot, klein, verplaatst, lengte = h
