@@ -36,3 +36,25 @@ def test_andere_prijs_dan_de_vaste_prijs_staat_bij_de_handcontrole(tmp_path: Pat
         "voorbehoud maakt." in advies
     ), advies
     assert "A bood" not in advies
+
+
+def test_vaste_prijs_boven_de_plafondprijs_is_een_invoerfout(tmp_path: Path) -> None:
+    """vaste_prijs 11000 with plafondprijs 10000 (the ceiling and its knock-out as kleine_aanbesteding has them): the
+    form asks every bidder to enter the fixed price as its price, and the knock-out declared whoever did so invalid
+    ('prijs per traject EUR 11.000,00 ligt boven de plafondprijs'), while the systematiek published both 'een hogere
+    prijs is ongeldig' and a fixed price of EUR 11.000. It is an input error at the fixed price, before any bid is
+    read; at the ceiling itself it is fine."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"].update(prijsmethode="vaste_prijs", vaste_prijs=11000)
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert (
+        "percelen.B1.vaste_prijs (regel 65): de vaste prijs (EUR 11.000,00) ligt boven de plafondprijs van dit perceel "
+        "(EUR 10.000,00)" in uit
+    ), uit
+    data["percelen"]["B1"]["vaste_prijs"] = 10000
+    ws = maak_werkmap(tmp_path / "ws2", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output

@@ -31,6 +31,7 @@ from evaluatie.getallen import GetalFout, controleer_bedrag
 from evaluatie.prijs.basis import methoden
 from evaluatie.pydantictaal import bericht as pydantic_bericht
 from evaluatie.schrijfwacht import leesreden as _reden
+from evaluatie.tekst import euro as euro_tekst
 from evaluatie.tekst import kort
 from evaluatie.werkmap import criteria_map
 
@@ -767,6 +768,25 @@ def _inhoudelijke_controles(
                 (*basis, "prijsmethode"),
                 "lineair geeft een prijs boven de plafondprijs een negatieve prijsscore; zet de knock-out "
                 "plafondprijs aan (of kies een andere prijsmethode)",
+            )
+        vaste, plafond = p.get("vaste_prijs"), p.get("plafondprijs")
+        if (
+            p.get("prijsmethode") == "vaste_prijs"
+            and all(isinstance(x, int | float) and not isinstance(x, bool) for x in (vaste, plafond))
+            and vaste > plafond
+        ):
+            # the form asks every bidder to enter the fixed price as its price: above the ceiling its knock-out would
+            # declare whoever does so invalid, and the systematiek would publish both the ceiling and a higher price
+            knockout = (
+                ", en de knock-outregel plafondprijs verklaart ongeldig wie dat doet"
+                if "plafondprijs" in p["knockout"]
+                else ""
+            )
+            fout(
+                (*basis, "vaste_prijs"),
+                f"de vaste prijs ({euro_tekst(vaste)}) ligt boven de plafondprijs van dit perceel ("
+                f"{euro_tekst(plafond)}): het inschrijfformulier vraagt iedere inschrijver de vaste prijs in te vullen "
+                f"als prijs per traject{knockout}; verlaag de vaste prijs of verhoog de plafondprijs",
             )
         for regel, params in p["knockout"].items():
             if regel not in bekende_regels:
