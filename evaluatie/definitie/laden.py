@@ -256,7 +256,7 @@ def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str
         if not isinstance(perceel, dict):
             continue
         bedragen: list[tuple[Pad, Any]] = [
-            ((*basis, veld), perceel.get(veld)) for veld in ("plafondprijs", "max_fictieve_korting")
+            ((*basis, veld), perceel.get(veld)) for veld in ("plafondprijs", "max_fictieve_korting", "vaste_prijs")
         ]
         budget = (
             perceel.get("verdeling", {}).get("budget_per_gemeente")
@@ -273,6 +273,17 @@ def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str
                     getoond = int(bedrag) if float(bedrag).is_integer() else bedrag
                     fouten.append(Fout(plaats(naam, regels, pad), f"{pad[-1]} {getoond}: {e}"))
     return fouten
+
+
+def _aannemelijk_bedrag(x: Any) -> bool:
+    """An amount in euro that passes the plausibility floor (_controleer_bedragen reports any other at its line)."""
+    if not isinstance(x, int | float) or isinstance(x, bool):
+        return False
+    try:
+        controleer_bedrag(float(x))
+    except GetalFout:
+        return False
+    return True
 
 
 def _niet_al_gemeld(nieuw: list[Fout], eerder: list[Fout]) -> list[Fout]:
@@ -772,7 +783,7 @@ def _inhoudelijke_controles(
         vaste, plafond = p.get("vaste_prijs"), p.get("plafondprijs")
         if (
             p.get("prijsmethode") == "vaste_prijs"
-            and all(isinstance(x, int | float) and not isinstance(x, bool) for x in (vaste, plafond))
+            and all(_aannemelijk_bedrag(x) for x in (vaste, plafond))  # else that amount's own error says it
             and vaste > plafond
         ):
             # the form asks every bidder to enter the fixed price as its price: above the ceiling its knock-out would
