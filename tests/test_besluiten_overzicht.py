@@ -110,3 +110,20 @@ def test_besluiten_houdt_iedere_regel_binnen_200_tekens(tmp_path: Path) -> None:
     res = _run("besluiten", "--werkmap", str(ws))
     assert "Let op: loting.yaml: is gewijzigd buiten de besluitcommando's om" in res.stderr
     assert max(len(r) for r in (res.stdout + res.stderr).splitlines()) <= 200, res.output
+
+
+def test_verouderde_loting_noemt_wie_niet_meer_in_de_rangorde_staat(tmp_path: Path) -> None:
+    """X and Y tie (L1: Y before X); then X's bid turns out to be above the ceiling (EUR 10.500, invalid; Y, now
+    with capacity 20, serves all). The stale
+    draw said "er is geen gelijke stand meer tussen hen", as if their scores had come apart, while X is no longer
+    ranked at all; it now says who left the ranking."""
+    ws = _gelijk(tmp_path)
+    assert _loting(ws, "Y;X", "2026-03-20").exit_code == 0
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 10500, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 9000, 20, 12, 4, "alle")])  # Y alone can serve the 20
+    res = _run("besluiten", "--werkmap", str(ws), "--json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["lotingen"][0]["verouderd"] == (
+        "perceel B1-route: de loting van 20 maart 2026 ordende Y, X, maar X staat niet meer in de rangorde van dit "
+        "perceel"
+    )

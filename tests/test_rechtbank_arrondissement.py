@@ -16,7 +16,7 @@ from docx import Document
 from evaluatie.cli import main
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml, vul_beoordeling
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml, vul_beoordeling
 
 CRITERIA = ("Plan van aanpak", "Samenwerking")  # the criteria of kleine_aanbesteding
 
@@ -97,3 +97,32 @@ def test_het_open_punt_rechtbank_zegt_waarom(schoon: Path, tmp_path: Path, penvo
     (punt,) = json.loads(res.stdout)["open_punten"]
     assert punt["soort"] == "rechtbank", punt
     assert punt["tekst"].startswith("De rechtbank voor een kort geding is niet af te leiden: " + reden), punt
+
+
+def test_advies_noemt_de_rechtbank_en_waar_zij_vandaan_komt(schoon: Path, tmp_path: Path) -> None:
+    """Every letter names the court for a kort geding, but the advies the college decides on did not name it at all:
+    that the court was not in aanbesteding.yaml and came from the table of arrondissementen (Meppel lies in Drenthe,
+    arrondissement Noord-Nederland) was nowhere to read. The advies now names the court and its source, also when
+    aanbesteding.yaml names it."""
+    ws = _met_penvoerder(schoon, tmp_path, "Gemeente Meppel")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    brief = "\n".join(p.text for p in Document(str(ws / "rapporten" / "brieven" / "a-b1.docx")).paragraphs)
+    assert "de voorzieningenrechter van de Rechtbank Noord-Nederland" in brief
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert (
+        "De brieven noemen voor een kort geding de voorzieningenrechter van de Rechtbank Noord-Nederland. "
+        "aanbesteding.yaml noemt geen rechtbank (rechtsbescherming.rechtbank), dus is het de rechtbank van het "
+        "arrondissement waarin de penvoerder ligt: Meppel ligt in het arrondissement Noord-Nederland "
+        "(criteria/gemeenten/arrondissementen-2026.csv, naar de Wet op de rechterlijke indeling)."
+    ) in advies
+
+    data = kleine_aanbesteding(penvoerder="Gemeente Meppel")  # names Rechtbank Noord-Nederland itself
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert (
+        "De brieven noemen voor een kort geding de voorzieningenrechter van de Rechtbank Noord-Nederland, zoals "
+        "aanbesteding.yaml opgeeft (rechtsbescherming.rechtbank)."
+    ) in advies

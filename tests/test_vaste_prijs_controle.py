@@ -36,3 +36,45 @@ def test_andere_prijs_dan_de_vaste_prijs_staat_bij_de_handcontrole(tmp_path: Pat
         "voorbehoud maakt." in advies
     ), advies
     assert "A bood" not in advies
+
+
+def test_vaste_prijs_boven_de_plafondprijs_is_een_invoerfout(tmp_path: Path) -> None:
+    """vaste_prijs 11000 with plafondprijs 10000 (the ceiling and its knock-out as kleine_aanbesteding has them): the
+    form asks every bidder to enter the fixed price as its price, and the knock-out declared whoever did so invalid
+    ('prijs per traject EUR 11.000,00 ligt boven de plafondprijs'), while the systematiek published both 'een hogere
+    prijs is ongeldig' and a fixed price of EUR 11.000. It is an input error at the fixed price, before any bid is
+    read; at the ceiling itself it is fine."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"].update(prijsmethode="vaste_prijs", vaste_prijs=11000)
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert (
+        "percelen.B1.vaste_prijs (regel 65): de vaste prijs (EUR 11.000,00) ligt boven de plafondprijs van dit perceel "
+        "(EUR 10.000,00)" in uit
+    ), uit
+    data["percelen"]["B1"]["vaste_prijs"] = 10000
+    ws = maak_werkmap(tmp_path / "ws2", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+
+
+def test_vaste_prijs_onder_de_aannemelijke_grens(tmp_path: Path) -> None:
+    """Every amount in euro of aanbesteding.yaml below EUR 50 is an input error with a proposal (README, Invoer die
+    niet te vertrouwen is), but vaste_prijs was not among them: 'vaste_prijs: 9.5' (meant 9500) was published and
+    paid as EUR 9,50 per traject. It now gets the error of the others, and the comparison with the ceiling does not
+    add a second error built on a mistyped amount."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"].update(prijsmethode="vaste_prijs", vaste_prijs=9.5)
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    assert (
+        "percelen.B1.vaste_prijs (regel 65): vaste_prijs 9.5: een bedrag onder EUR 50 is niet aannemelijk; bedoelt u 9500?"
+        in (" ".join(res.output.split()))
+    )
+    data["percelen"]["B1"].update(plafondprijs=9.5, vaste_prijs=9000)
+    ws = maak_werkmap(tmp_path / "ws2", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 2 and "Fouten in de invoer (1)" in res.output and "plafondprijs 9.5" in res.output

@@ -64,6 +64,21 @@ def waarom_geen_rechtbank(penvoerder: str, peildatum: dt.date | None = None) -> 
     )
 
 
+def herkomst(penvoerder: str) -> str | None:
+    """Where rechtbank_van found the court, for the advies: 'Meppel ligt in het arrondissement Noord-Nederland
+    (criteria/gemeenten/arrondissementen-2026.csv, ...)'; None when it found none."""
+    from evaluatie.gemeentenamen import register_namen
+
+    gevonden = register_namen().zoek(_gemeentenaam(penvoerder))
+    arrondissement = arrondissementen().get(gevonden, "") if gevonden is not None else ""
+    if not arrondissement:
+        return None
+    return (
+        f"{gevonden} ligt in het arrondissement {arrondissement} (criteria/gemeenten/{BESTAND}, naar de Wet op de "
+        "rechterlijke indeling)"
+    )
+
+
 def rechtbank_van(penvoerder: str) -> str | None:
     """'Gemeente Groningen' -> 'Rechtbank Noord-Nederland'; None when the gemeente or its arrondissement is unknown."""
     from evaluatie.gemeentenamen import register_namen

@@ -31,6 +31,7 @@ from evaluatie.getallen import GetalFout, controleer_bedrag
 from evaluatie.prijs.basis import methoden
 from evaluatie.pydantictaal import bericht as pydantic_bericht
 from evaluatie.schrijfwacht import leesreden as _reden
+from evaluatie.tekst import euro as euro_tekst
 from evaluatie.tekst import kort
 from evaluatie.werkmap import criteria_map
 
@@ -255,7 +256,7 @@ def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str
         if not isinstance(perceel, dict):
             continue
         bedragen: list[tuple[Pad, Any]] = [
-            ((*basis, veld), perceel.get(veld)) for veld in ("plafondprijs", "max_fictieve_korting")
+            ((*basis, veld), perceel.get(veld)) for veld in ("plafondprijs", "max_fictieve_korting", "vaste_prijs")
         ]
         budget = (
             perceel.get("verdeling", {}).get("budget_per_gemeente")
@@ -272,6 +273,17 @@ def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str
                     getoond = int(bedrag) if float(bedrag).is_integer() else bedrag
                     fouten.append(Fout(plaats(naam, regels, pad), f"{pad[-1]} {getoond}: {e}"))
     return fouten
+
+
+def _aannemelijk_bedrag(x: Any) -> bool:
+    """An amount in euro that passes the plausibility floor (_controleer_bedragen reports any other at its line)."""
+    if not isinstance(x, int | float) or isinstance(x, bool):
+        return False
+    try:
+        controleer_bedrag(float(x))
+    except GetalFout:
+        return False
+    return True
 
 
 def _niet_al_gemeld(nieuw: list[Fout], eerder: list[Fout]) -> list[Fout]:
@@ -767,6 +779,25 @@ def _inhoudelijke_controles(
                 (*basis, "prijsmethode"),
                 "lineair geeft een prijs boven de plafondprijs een negatieve prijsscore; zet de knock-out "
                 "plafondprijs aan (of kies een andere prijsmethode)",
+            )
+        vaste, plafond = p.get("vaste_prijs"), p.get("plafondprijs")
+        if (
+            p.get("prijsmethode") == "vaste_prijs"
+            and all(_aannemelijk_bedrag(x) for x in (vaste, plafond))  # else that amount's own error says it
+            and vaste > plafond
+        ):
+            # the form asks every bidder to enter the fixed price as its price: above the ceiling its knock-out would
+            # declare whoever does so invalid, and the systematiek would publish both the ceiling and a higher price
+            knockout = (
+                ", en de knock-outregel plafondprijs verklaart ongeldig wie dat doet"
+                if "plafondprijs" in p["knockout"]
+                else ""
+            )
+            fout(
+                (*basis, "vaste_prijs"),
+                f"de vaste prijs ({euro_tekst(vaste)}) ligt boven de plafondprijs van dit perceel ("
+                f"{euro_tekst(plafond)}): het inschrijfformulier vraagt iedere inschrijver de vaste prijs in te vullen "
+                f"als prijs per traject{knockout}; verlaag de vaste prijs of verhoog de plafondprijs",
             )
         for regel, params in p["knockout"].items():
             if regel not in bekende_regels:

@@ -327,10 +327,12 @@ def lotingpremisse_weg(perceelnaam: str, x: Loting, rangorde: Sequence[Rangregel
         # the totals still tie, a tie-break rule added since the draw orders them: saying the tie is gone would be
         # contradicted by the two equal totals in the ranking beside this sentence
         wat = f"hun totaalscores zijn nog gelijk en nu bepaalt de beslisregel bij gelijke stand ({regels}) hun volgorde"
-    elif any(n in rang for n in x.volgorde):
-        wat = "er is geen gelijke stand meer tussen hen"
-    else:
+    elif len(weg := [n for n in x.volgorde if n not in rang]) == len(x.volgorde):
         wat = "geen van hen staat nog in de rangorde"
+    elif weg:  # withdrawn, invalid or excluded since the draw: the tie did not come apart, a bidder left
+        wat = f"{', '.join(weg)} {'staat' if len(weg) == 1 else 'staan'} niet meer in de rangorde van dit perceel"
+    else:
+        wat = "er is geen gelijke stand meer tussen hen"
     return f"perceel {perceelnaam}: de loting van {datum(x.datum)} ordende {', '.join(x.volgorde)}, maar {wat}"
 
 

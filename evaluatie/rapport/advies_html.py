@@ -681,6 +681,13 @@ def _standstill(g: Rapportgegevens) -> str:
             f"<p>{'Perceel' if len(niet) == 1 else 'Percelen'} {e(_opsomming(niet))}: niet gegund. Daar wordt geen "
             f"overeenkomst gesloten, dus is er geen opschortende termijn om af te wachten.{brieven}</p>"
         )
+    rechtbank = a.rechtsbescherming.rechtbank
+    brieven_niet_gegund = any(p.niet_gegund and p.uitgesloten for p in g.uitslag.percelen.values())
+    if rechtbank and g.rechtbank_herkomst and (procedures or brieven_niet_gegund):  # the court of every letter
+        tekst += (
+            f"<p>De brieven noemen voor een kort geding de voorzieningenrechter van de {e(rechtbank)}"
+            f"{e(g.rechtbank_herkomst)}</p>"
+        )
     if s.waarschuwing and procedures:
         tekst += f'<p class="voldoet-niet">Let op: {e(s.waarschuwing)}</p>'
     return tekst

@@ -62,6 +62,8 @@ class Rapportgegevens:
     lotingen: tuple[Any, ...] = ()  # every recorded draw (loting.yaml), withdrawn ones included
     opzij: list[str] = field(default_factory=list)  # panel rows set aside: bid not assessed (knock-out, withdrawn)
     verouderd: dict[str, str] = field(default_factory=dict)  # id -> what changed: stale, left out, an open point
+    # where the court the letters name comes from, for the advies (rechtbank_herkomst): the YAML or the table
+    rechtbank_herkomst: str = ""
 
     def toegepast(self, besluit: Any) -> bool:
         """Applied in this award: not withdrawn and not stale (a stale decision is on record, never applied)."""
@@ -84,6 +86,7 @@ class Rapportgegevens:
         definitie = json.dumps(award.invoer.definitie, sort_keys=True, ensure_ascii=False).encode()
         return cls(
             aanbesteding=_met_rechtbank(award.invoer.aanbesteding),
+            rechtbank_herkomst=rechtbank_herkomst(award.invoer.aanbesteding),
             open_punten=list(getattr(award, "open_punten", [])),
             besluiten=alle(getattr(award.invoer, "besluiten", None)),
             lotingen=tuple(getattr(award.invoer, "alle_lotingen", ())),
@@ -104,6 +107,24 @@ class Rapportgegevens:
                 list(award.uitslag.percelen),
             ),
         )
+
+
+def rechtbank_herkomst(a: Aanbesteding) -> str:
+    """Where the court of the letters comes from, as the end of a sentence in the advies: named in aanbesteding.yaml,
+    or, where it is not, the rechtbank of the penvoerder's arrondissement from the table (_met_rechtbank), which
+    nobody typed and so is said; '' when there is none (an open point)."""
+    from evaluatie.besluiten.openpunten import leeg
+    from evaluatie.besluiten.rechtbank import herkomst
+
+    if not leeg(a.rechtsbescherming.rechtbank):
+        return ", zoals aanbesteding.yaml opgeeft (rechtsbescherming.rechtbank)."
+    h = herkomst(a.penvoerder)
+    if h is None:
+        return ""
+    return (
+        ". aanbesteding.yaml noemt geen rechtbank (rechtsbescherming.rechtbank), dus is het de rechtbank van het "
+        f"arrondissement waarin de penvoerder ligt: {h}."
+    )
 
 
 def _met_rechtbank(a: Aanbesteding) -> Aanbesteding:
