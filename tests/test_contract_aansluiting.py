@@ -194,6 +194,13 @@ def test_aansluiting_verdeelt_naar_rangorde_en_vrije_capaciteit_en_inlezen_volgt
     r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "West", "--route", "B1", "--peildatum", "2025-07-15")
     assert r.exit_code == 0 and "Beta" in r.output, r.output
 
+    r = _run(
+        "contract", "advies", "--werkmap", ws, "--gemeente", "Midden", "--route", "B1", "--peildatum", "2025-07-15"
+    )
+    assert r.exit_code == 2, r.output
+    assert "'Midden' is geen gemeente van dit contract" in r.output
+    assert "Midden is in de aanbesteding genoemd als mogelijke latere deelnemer en is nog niet aangesloten" in r.output
+
     # Midden's 13 do not fit in Beta's 12 - 5 = 7 left: refused (exit 1), nothing written
     db = ws / "contract" / "register.sqlite"
     voor = db.read_bytes()
