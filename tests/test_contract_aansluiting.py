@@ -323,3 +323,20 @@ def test_een_eigen_keuze_voor_de_aansluiting_is_een_fout_in_de_datum(tmp_path: P
     assert r.exit_code == 2, r.output
     [fout] = json.loads(r.stdout)["fouten"]
     assert fout["plaats"] == "--datum" and fout["bericht"].startswith("20-05-2025 ligt voor de aansluiting van West")
+
+
+def test_een_latere_gemeente_met_een_komma_in_de_naam_staat_tussen_aanhalingstekens(tmp_path: Path) -> None:
+    from evaluatie.definitie import laad_aanbesteding
+    from evaluatie.gunning.raamovereenkomst import latere_zin
+
+    latere = [
+        {"naam": "Nuenen, Gerwen en Nederwetten", "subregio": "A", "inburgeraars": {"B1": 3}},
+        {"naam": "West", "subregio": "A", "inburgeraars": {"B1": 5}},
+    ]
+    ws = maak_werkmap(tmp_path / "ws", _tender(latere_gemeenten=latere))
+    a, _ = laad_aanbesteding(ws / "aanbesteding.yaml")
+    assert latere_zin(a, "B1").startswith(
+        ' De aanbestedingsstukken noemen de gemeenten "Nuenen, Gerwen en Nederwetten" (3 per jaar) en West (5 per '
+        "jaar) als mogelijke latere deelnemers aan deze raamovereenkomst;"
+    )
+    assert latere_zin(a, "Z") == ""

@@ -92,14 +92,16 @@ def latere_zin(aanbesteding: Aanbesteding, code: str) -> str:
     """' De aanbestedingsstukken noemen ...': who may join lot `code` later (CJEU C-216/17), with their numbers and
     that they are not allocated now; '' when nobody is named. Part of the maximum's sentences, so the published
     method, the advies and every letter that states the maximum say the same."""
-    from evaluatie.gemeentenamen import opsomming
+    from evaluatie.gemeentenamen import in_lijst
     from evaluatie.tekst import getal
 
     later = aanbesteding.latere_vraag(code)
     if not later:
         return ""
-    namen = opsomming([f"{g} ({getal(n, 0)} per jaar)" for g, n in later.items()], "en")
     een = len(later) == 1
+    # a name with a comma is quoted in a list (gemeentenamen.in_lijst), its number stays outside the quotes
+    delen = [f"{g if een else in_lijst(g)} ({getal(n, 0)} per jaar)" for g, n in later.items()]
+    namen = delen[0] if een else f"{', '.join(delen[:-1])} en {delen[-1]}"
     return (
         f" De aanbestedingsstukken noemen {'de gemeente' if een else 'de gemeenten'} {namen} als mogelijke latere "
         f"{'deelnemer' if een else 'deelnemers'} aan deze raamovereenkomst; {'haar' if een else 'hun'} verwachte "
