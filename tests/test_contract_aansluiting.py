@@ -19,15 +19,13 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
 from tests.hulp import (
     gunningsperceel_naast_b1,
     html_tekst,
     kleine_aanbesteding,
     maak_werkmap,
     schrijf_bod,
-    vul_beoordeling,
+    vul_panel,
 )
 from tests.test_contract_toelating import DOOR, _run
 
@@ -54,10 +52,7 @@ def _gegund(tmp_path: Path) -> Path:
     ws = maak_werkmap(tmp_path / "ws", _tender())
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 12, 12, 4, "alle"), ("Z", 9000, 10, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 20, 12, 4, "alle"), ("Z", 9500, 10, 12, 4, "alle")])
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    scores = {(i, c): 75 for i in ("Alfa", "Beta") for c in ("Plan van aanpak", "Samenwerking")}
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    vul_panel(ws, {"Alfa": 75, "Beta": 75})
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     return ws
