@@ -48,8 +48,8 @@ def _tender(**over: Any) -> dict[str, Any]:
     return data
 
 
-def _gegund(tmp_path: Path) -> Path:
-    ws = maak_werkmap(tmp_path / "ws", _tender())
+def _gegund(tmp_path: Path, **over: Any) -> Path:
+    ws = maak_werkmap(tmp_path / "ws", _tender(**over))
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 12, 12, 4, "alle"), ("Z", 9000, 10, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 20, 12, 4, "alle"), ("Z", 9500, 10, 12, 4, "alle")])
     vul_panel(ws, {"Alfa": 75, "Beta": 75})
@@ -58,8 +58,8 @@ def _gegund(tmp_path: Path) -> Path:
     return ws
 
 
-def _gestart(tmp_path: Path) -> Path:
-    ws = _gegund(tmp_path)
+def _gestart(tmp_path: Path, **over: Any) -> Path:
+    ws = _gegund(tmp_path, **over)
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2024-06-01", *DOOR)
     assert r.exit_code == 0, r.output
     return ws
@@ -335,3 +335,23 @@ def test_een_latere_gemeente_met_een_komma_in_de_naam_staat_tussen_aanhalingstek
         "jaar) als mogelijke latere deelnemers aan deze raamovereenkomst;"
     )
     assert latere_zin(a, "Z") == ""
+
+
+def test_een_optiejaar_krijgt_de_toewijzing_en_het_besluit_zegt_dat_het_nog_niet_is_uitgeoefend(tmp_path: Path) -> None:
+    """With an option year the allocation covers it too (as the start does), and the document says the year is not
+    in the term yet; joining from that year waits until it is exercised."""
+    ws = _gestart(tmp_path, looptijd={"jaren": 2, "optiejaren": 1})
+    r = _aansluiting(ws, "--gemeente", "West", "--route", "B1", "--per", "2026-06-01", "--datum", "2025-05-15", *DOOR)
+    assert r.exit_code == 2, r.output
+    [fout] = json.loads(r.stdout)["fouten"]
+    assert "optiejaar 3 (tot en met 2027-05-31) is nog niet uitgeoefend" in fout["bericht"]
+    r = _aansluiting(ws, "--gemeente", "West", "--route", "B1", "--per", "2025-06-01", "--datum", "2025-05-15", *DOOR)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["toewijzing"] == {"2": {"Beta": 5}, "3": {"Beta": 5}}
+    tekst = html_tekst(ws / "contract" / "aansluiting" / "2025-06-01-west-b1.html")
+    # (20 + 5 + 13) a year x 3 years = 114, plus 25% = 142,5, rounded up
+    assert "(143 trajecten over de hele looptijd)" in tekst
+    assert (
+        "Contractjaar 3 is een optiejaar dat nog niet is uitgeoefend; de toewijzing daarin geldt als het wordt "
+        "uitgeoefend." in tekst
+    )
