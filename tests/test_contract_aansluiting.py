@@ -14,11 +14,13 @@ so Beta gets all 5. Midden's 13 do not fit in what is left after West (12 - 5 = 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from evaluatie.werkmap import Werkmap
 from tests.hulp import (
     gunningsperceel_naast_b1,
     html_tekst,
@@ -215,6 +217,11 @@ def test_kwartaal_noemt_een_latere_gemeente_pas_vanaf_haar_aansluiting(tmp_path:
         ).exit_code
         == 0
     )
+    from evaluatie.contract.acties import geef_stand
+
+    # 'alle N gemeenten' in a long stand counts the contract's gemeenten on that day
+    assert "West" not in geef_stand(Werkmap(ws), dt.date(2025, 5, 31))[0].gemeenten
+    assert "West" in geef_stand(Werkmap(ws), dt.date(2025, 6, 1))[0].gemeenten
     assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2025-K1").exit_code == 0
     assert not (ws / "contract" / "kwartaal" / "2025-K1" / "gemeente-west.html").exists()
     assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2025-K3").exit_code == 0

@@ -222,6 +222,7 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date | None) -> tuple[Register, S
         db.close()
     reg.binnen_looptijd(dag, "--peildatum", opgegeven=peildatum is not None)
     reg = reg.op(dag)  # a withdrawal dated after the peildatum leaves that day's stand as it was
+    reg = reg.aangesloten_op(dag)  # a gemeente that joins later is no gemeente of the contract before it does
     return reg, bereken_stand(reg, dag)
 
 
