@@ -270,11 +270,13 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
                 "Zet de eis aan (knockout: {keurmerk: {}}) of haal 'keurmerk: false' weg"
             )
     register = register_namen()
-    for i, g in enumerate(aanbesteding.gemeenten, start=1):
-        if (bedoeld := register.bijna(g.naam)) is not None:
+    genoemd = [("gemeenten", i, g.naam) for i, g in enumerate(aanbesteding.gemeenten, start=1)]
+    genoemd += [("latere_gemeenten", i, g.naam) for i, g in enumerate(aanbesteding.latere_gemeenten, start=1)]
+    for lijst, i, naam in genoemd:
+        if (bedoeld := register.bijna(naam)) is not None:
             # a tender may name gemeenten outside the register, but 'Land van Cuyk' would be published in every letter
             uit.append(
-                f"gemeenten[{i}].naam: '{g.naam}' is geen gemeente per 1 januari 2026 (CBS); bedoelt u {bedoeld}? De "
+                f"{lijst}[{i}].naam: '{naam}' is geen gemeente per 1 januari 2026 (CBS); bedoelt u {bedoeld}? De "
                 "naam staat zo in de systematiek, de brieven en de overzichten per gemeente"
             )
     for code, p in aanbesteding.percelen.items():

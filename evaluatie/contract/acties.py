@@ -23,6 +23,7 @@ from evaluatie.slot import met_slot, werkmap_slot
 from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
+    from evaluatie.contract.aansluiting import Aansluiting
     from evaluatie.contract.advies import Advies
     from evaluatie.contract.herverdeling import Herverdeling
     from evaluatie.contract.inlezen import Inleesverslag
@@ -222,6 +223,7 @@ def geef_stand(werkmap: Werkmap, peildatum: dt.date | None) -> tuple[Register, S
         db.close()
     reg.binnen_looptijd(dag, "--peildatum", opgegeven=peildatum is not None)
     reg = reg.op(dag)  # a withdrawal dated after the peildatum leaves that day's stand as it was
+    reg = reg.aangesloten_op(dag)  # a gemeente that joins later is no gemeente of the contract before it does
     return reg, bereken_stand(reg, dag)
 
 
@@ -484,6 +486,36 @@ def treed_toe(
     }
     _noteer(werkmap, "toetreding", opties, [bestand], list(t.bestanden))
     return t
+
+
+@met_slot
+@bewaakt_register
+def sluit_gemeente_aan(
+    werkmap: Werkmap,
+    gemeente: str,
+    perceel: str,
+    per: dt.date | None,
+    datum: dt.date,
+    door: str,
+    reden: str,
+    vandaag: dt.date | None = None,
+    datum_opgegeven: bool = True,
+) -> Aansluiting:
+    """A gemeente the tender names as a possible later participant joins a lot (evaluatie.contract.aansluiting).
+    `datum_opgegeven`: as in wijzig."""
+    from evaluatie.contract.aansluiting import sluit_aan
+
+    db = open_register(werkmap)
+    try:
+        reg = lees_register(db, met_plaatsingen=False)
+        perceel = herken(reg, None, perceel)[1] or perceel
+        _gunning_van_de_start(werkmap, reg, "de aansluiting zou een andere gunning volgen dan het contract")
+        a = sluit_aan(werkmap, db, reg, gemeente, perceel, per, datum, door, reden, vandaag, datum_opgegeven)
+    finally:
+        db.close()
+    opties = {"gemeente": a.gemeente, "route": a.perceel, "per": a.vanaf.isoformat(), "datum": datum.isoformat()}
+    _noteer(werkmap, "aansluiting", {**opties, "besluit": a.besluit}, [], list(a.bestanden))
+    return a
 
 
 @met_slot

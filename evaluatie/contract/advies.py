@@ -65,7 +65,7 @@ def gemeente_fout(reg: Register, gemeente: str) -> Fout | None:
     bedoeld = Namen(reg.gemeenten).suggesties(gemeente)
     eerste = ", ".join(reg.gemeenten[:8]) + (", ..." if len(reg.gemeenten) > 8 else "")  # as contract inlezen
     hint = f"; bedoelt u {opsomming(bedoeld, 'of')}?" if bedoeld else f" ({eerste})"
-    return Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract{hint}")
+    return Fout("--gemeente", f"'{gemeente}' is geen gemeente van dit contract{hint}{reg.latere_hint(gemeente)}")
 
 
 def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
@@ -89,6 +89,8 @@ def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
 
 def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.date) -> Advies:
     controleer_keuze(reg, gemeente, perceel)
+    if (waarom := reg.niet_aangesloten_op(gemeente, perceel, peildatum)) is not None:  # joined later: not yet
+        raise InvoerFout([Fout("--peildatum", waarom)])
     reg = reg.op(peildatum)  # an event withdrawn by a decision dated up to peildatum does not count
     jaar = reg.contractjaar(peildatum)
     begin, _ = reg.jaargrenzen(jaar)
@@ -315,6 +317,8 @@ def kies(
                 )
             )
     fouten += toekomst
+    if (waarom := reg.niet_aangesloten_op(gemeente, perceel, datum)) is not None:  # contract aansluiting: not yet
+        fouten.append(Fout("--datum", waarom))
     fouten += fouten_wie_waarom(door, reden)
     if fouten:
         raise InvoerFout(fouten)

@@ -120,6 +120,9 @@ class Contractbasis:
     niet_gegund_gemeenten: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # of `jaren`, the option years: not in the term until exercised by a decision (contract optiejaar)
     optiejaren: int = 0
+    # the gemeenten the tender names as possible later participants (C-216/17): (naam, subregio, ((perceel, per
+    # year), ...)); not in the allocation, only in the maximum, until 'contract aansluiting' admits one
+    latere_gemeenten: tuple[tuple[str, str, tuple[tuple[str, int], ...]], ...] = ()
 
 
 def gunningpad(werkmap: Werkmap) -> Path:
@@ -258,4 +261,7 @@ def lees_basis(werkmap: Werkmap) -> Contractbasis:
         ),
         niet_gegund=tuple(niet_gegund),
         niet_gegund_gemeenten=tuple(niet_gegund_gemeenten),
+        latere_gemeenten=tuple(
+            (g.naam, g.subregio, tuple(g.inburgeraars.items())) for g in aanbesteding.latere_gemeenten
+        ),
     )

@@ -575,6 +575,61 @@ def toetreding(
         click.echo(f"Toelatingsbesluit met de redenen: {brief}")
 
 
+@contract.command("aansluiting")
+@_werkmap
+@click.option("--gemeente", default="", help="De gemeente die aansluit, zoals de aanbesteding haar noemt; verplicht.")
+@click.option("--route", default="", help="Perceelcode waarbij zij aansluit, bijvoorbeeld B1; verplicht.")
+@_datum_optie("--per", "Eerste dag van het contractjaar waarin zij aansluit; verplicht.")
+@_datum_optie("--datum", "Datum van het besluit (standaard vandaag).")
+@_door
+@_reden
+@_json
+@_afhandeling
+def aansluiting(
+    werkmap: Path,
+    gemeente: str,
+    route: str,
+    per: dt.date | None,
+    datum: dt.date | None,
+    door: str | None,
+    reden: str | None,
+    als_json: bool,
+) -> None:
+    """Een gemeente die de aanbesteding als mogelijke latere deelnemer noemt, sluit aan bij een perceel."""
+    from evaluatie.contract.acties import sluit_gemeente_aan
+
+    a = sluit_gemeente_aan(
+        _wm(werkmap),
+        gemeente,
+        route,
+        per,
+        _dag(datum),
+        door or "",
+        reden or "",
+        dt.date.today(),
+        datum_opgegeven=datum is not None,
+    )
+    toewijzing = {str(j.jaar): {r[0]: r[4] for r in j.rijen if r[4]} for j in a.jaren}
+    if als_json:
+        uit = {
+            "gemeente": a.gemeente,
+            "perceel": a.perceel,
+            "vanaf": a.vanaf.isoformat(),
+            "per_jaar": a.per_jaar,
+            "toewijzing": toewijzing,
+            "besluit": a.besluit,
+            "bestanden": [str(p) for p in a.bestanden],
+        }
+        echo_json(uit)
+        return
+    click.echo(
+        f"{a.gemeente} aangesloten bij {a.perceelnaam} per {a.vanaf.strftime('%d-%m-%Y')} (besluit {a.besluit}); "
+        f"besluit: {a.bestanden[0]}"
+    )
+    for jaar, verdeeld in toewijzing.items():
+        click.echo(f"  contractjaar {jaar}: " + ", ".join(f"{s} {n}" for s, n in verdeeld.items()))
+
+
 @contract.command("dossier")
 @_werkmap
 @click.option("--zip", "als_zip", is_flag=True, help="Schrijf ook contract/dossier.zip.")

@@ -46,6 +46,7 @@ ONDERDELEN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Beoordelingen", ("beoordelingen",)),
     ("Gunning", ("rapporten", "logboek.jsonl")),
     ("Later toegetreden (open house)", (f"{MAP}/toetreding",)),  # late bids and their toelatingsbesluit
+    ("Later aangesloten gemeenten", (f"{MAP}/aansluiting",)),  # the decisions of contract aansluiting
     ("Aanleveringen van gemeenten", (f"{MAP}/aanleveringen",)),
     ("Kwartaalrapportages", (f"{MAP}/kwartaal",)),
 )

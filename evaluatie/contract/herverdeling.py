@@ -232,6 +232,25 @@ def _geen_aanmeldingen_na(reg: Register, perceel: str, aanbieder: str, per: dt.d
         raise InvoerFout(fouten)
 
 
+def _geen_latere_gemeente(reg: Register, perceel: str) -> None:
+    """The proposal is the award's problem again, over the award's gemeenten: a gemeente that joined the lot later
+    (contract aansluiting) is not in it, and recording the proposal would drop its allocation in silence. Refused in
+    words until a re-allocation can carry it."""
+    from evaluatie.gemeentenamen import opsomming
+
+    later = sorted(g for (g, p) in reg.aangesloten if p == perceel)
+    if later:
+        een = len(later) == 1
+        raise EvaluatieFout(
+            [
+                f"in perceel {reg.percelen[perceel].naam} {'is' if een else 'zijn'} {opsomming(later, 'en')} later "
+                "aangesloten (contract aansluiting); een herverdeling na uitval rekent met de gemeenten van de "
+                f"gunning en zou {'haar' if een else 'hun'} toewijzing laten wegvallen; een herverdeling met een later "
+                "aangesloten gemeente is niet gebouwd, dus maakt deze opdracht geen voorstel en legt zij niets vast"
+            ]
+        )
+
+
 def aanbieder_fouten(reg: Register, perceel: str, aanbieder: str) -> list[Fout]:
     """Why `aanbieder` cannot drop out of `perceel` (no contract there, already dropped out); empty when it can.
     Apart from the proposal so a call without --per still names a wrong supplier with it."""
@@ -259,6 +278,7 @@ def voorstel(
     if fouten := aanbieder_fouten(reg, perceel, aanbieder):
         raise InvoerFout(fouten)
     _geen_aanmeldingen_na(reg, perceel, aanbieder, per)
+    _geen_latere_gemeente(reg, perceel)
     jaar = reg.contractjaar(per)
     begin, _ = reg.jaargrenzen(jaar)
     p = probleem or award_probleem(werkmap, perceel)

@@ -354,7 +354,8 @@ def lees_regels(
                 blad.plaats(i, index["gemeente"]),
                 f"'{als_tekst(cel(i, 'gemeente'))}' is geen gemeente van dit contract ({', '.join(reg.gemeenten[:8])}"
                 + (", ..." if len(reg.gemeenten) > 8 else "")
-                + ")",
+                + ")"
+                + reg.latere_hint(als_tekst(cel(i, "gemeente"))),
             )
         s = lees_soort(als_tekst(cel(i, "gebeurtenis")))
         if s is None:
@@ -445,6 +446,11 @@ def lees_regels(
                             f"(later toegetreden){wat}",
                         )
                 leverancier = naam
+        if gemeente is not None and datum is not None and datum >= reg.startdatum:
+            # a gemeente that joined later (contract aansluiting) has no contract before that day, in that lot
+            waarom = reg.niet_aangesloten_op(gemeente, perceel, datum)
+            if waarom is not None:
+                fouten.voeg_toe(blad.plaats(i, index["datum"]), waarom)
         if s is not None and s.uitslag_nodig:
             uitslag = lees_uitslag(als_tekst(cel(i, "uitslag")))
             if uitslag is None:

@@ -36,6 +36,7 @@ from evaluatie.contract.stand import (
     Signaal,
     Stand,
     Standregel,
+    aangesloten_zinnen,
     bereken_stand,
     decimalen,
     signalen,
@@ -569,6 +570,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
         *(f"<p>{escape(z)}</p>" for z in [toegewezen_bij_toelating(_toelating_in(reg, rijen))] if z),
         *(f"<p>{escape(z)}</p>" for z in toegetreden_zinnen(reg, c.laatste) + uitgevallen_zinnen(reg, c.laatste)),
+        *(f"<p>{escape(z)}</p>" for z in aangesloten_zinnen(reg, c.laatste)),
         *(f"<p>{escape(z)}</p>" for z in reg.niet_gegund_regels(gemeente)),
         f'<div class="figuur">{grafiek}</div>',
         "<h2>Raamovereenkomsten (hele regio)</h2>",
@@ -640,6 +642,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     toegetreden = toegetreden_zinnen(reg, c.laatste)
     if toegetreden:
         kop.append(["Later toegetreden", " ".join(toegetreden)])
+    if aangesloten := aangesloten_zinnen(reg, c.laatste):  # contract aansluiting: gemeenten that joined later
+        kop.append(["Later aangesloten", " ".join(aangesloten)])
     uitgevallen = uitgevallen_zinnen(reg, c.laatste)
     if uitgevallen:
         kop.append(["Uitgevallen", " ".join(uitgevallen)])
@@ -711,6 +715,7 @@ def schrijf_kwartaalrapporten(
                 )
             ]
         )
+    reg = reg.aangesloten_op(laatste)  # a gemeente that joined later has no report for a quarter before it joined
     c = _gemeenschappelijk(reg, kwartaal, eerste, laatste)
     nummer, vorige = plaats(reg.publicaties, kwartaalnaam(eerste), c.openbaar.gepubliceerd)
     c.vervangt = vervangt_zin(vorige)

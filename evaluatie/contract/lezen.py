@@ -110,6 +110,17 @@ class Verlenging:
     grondslag: str  # '2.163b'
 
 
+@dataclass(frozen=True)
+class Aangesloten:
+    """A gemeente named in the tender as a possible later participant that joined a lot (contract aansluiting)."""
+
+    gemeente: str
+    perceel: str
+    vanaf: dt.date  # the first day of the contract year it joins from
+    datum: dt.date  # the date of the decision
+    besluit: int
+
+
 @dataclass
 class Register:
     aanbesteding: str
@@ -174,6 +185,50 @@ class Register:
     verlengingen: list[Verlenging] = field(default_factory=list)  # in the order recorded
     # what every published quarterly report showed (evaluatie.contract.publicatie): later reports treat it as known
     publicaties: list[Publicatie] = field(default_factory=list)
+    # the gemeenten the tender names as possible later participants (CJEU C-216/17), as the contract start recorded
+    # them: naam -> (subregio, {perceel: expected number per year}); empty for a register started before it did
+    latere_gemeenten: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)
+    aangesloten: dict[tuple[str, str], Aangesloten] = field(default_factory=dict)  # (gemeente, perceel)
+
+    def niet_aangesloten_op(self, gemeente: str, perceel: str | None, d: dt.date) -> str | None:
+        """Why `gemeente` has no contract yet on `d` (in lot `perceel`; None: in any lot), for a gemeente that joined
+        later (contract aansluiting); None when it has one then, or joined at the start."""
+        eigen = {p: a for (g, p), a in self.aangesloten.items() if g == gemeente}
+        a = eigen.get(perceel) if perceel is not None else min(eigen.values(), key=lambda x: x.vanaf, default=None)
+        if a is None or d >= a.vanaf:
+            return None
+        naam = self.percelen[a.perceel].naam
+        return (
+            f"{d.strftime('%d-%m-%Y')} ligt voor de aansluiting van {gemeente} bij perceel {naam} per "
+            f"{a.vanaf.strftime('%d-%m-%Y')} (besluit {a.besluit}, contract aansluiting): daarvoor had {gemeente} geen "
+            "contract"
+        )
+
+    def aangesloten_op(self, d: dt.date) -> Register:
+        """The register without the gemeenten that join later (contract aansluiting) than `d`: a report up to `d`
+        (the quarterly reports) names no gemeente that had no contract yet, and reads as it did before it joined."""
+        later = {g for (g, _), a in self.aangesloten.items() if a.vanaf > d}
+        later -= {g for (g, _), a in self.aangesloten.items() if a.vanaf <= d}
+        if not later:
+            return self
+        return dataclasses.replace(
+            self,
+            gemeenten=[g for g in self.gemeenten if g not in later],
+            subregio={g: s for g, s in self.subregio.items() if g not in later},
+        )
+
+    def latere_hint(self, gemeente: str) -> str:
+        """'; Baarn is in de aanbesteding genoemd als ...' for a typed gemeente the tender names as a possible later
+        participant that has not joined: what to do instead of a bare 'no gemeente of this contract'."""
+        from evaluatie.gemeentenamen import Namen
+
+        naam = Namen(self.latere_gemeenten).zoek(gemeente)
+        if naam is None or naam in self.subregio:
+            return ""
+        return (
+            f"; {naam} is in de aanbesteding genoemd als mogelijke latere deelnemer en is nog niet aangesloten: "
+            "'evaluatie contract aansluiting' legt dat besluit vast"
+        )
 
     def op(self, d: dt.date) -> Register:
         """The register as a view up to `d` reads it: an event withdrawn by a decision dated up to `d` is left out, one
@@ -468,6 +523,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
             "ORDER BY v.besluit_id"
         )
     ]
+    aangesloten = _aangesloten(db)
     return Register(
         aanbesteding=c[0],
         gunning_sha256=c[1],
@@ -476,7 +532,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         gemeenten=gemeenten,
         subregio=subregio,
         percelen=percelen,
-        leveranciers=leveranciers,
+        leveranciers=_met_aangesloten(db, leveranciers, aangesloten),
         uitgevallen=uitgevallen,
         toegetreden=toegetreden,
         toewijzing=toewijzing,
@@ -497,7 +553,45 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         optiejaren_in_start=looptijd is None,
         verlengingen=verlengingen,
         publicaties=lees_publicaties(db) if met_plaatsingen else [],
+        latere_gemeenten={
+            g["naam"]: (g["subregio"], dict(g["inburgeraars"])) for g in start.get("latere_gemeenten", [])
+        },
+        aangesloten=aangesloten,
     )
+
+
+def _aangesloten(db: sqlite3.Connection) -> dict[tuple[str, str], Aangesloten]:
+    """Every gemeente that joined a lot later (contract aansluiting): a decision of that kind, no table of its own."""
+    uit = {}
+    for b, datum, inhoud in db.execute("SELECT id, datum, inhoud FROM besluit WHERE soort = 'aansluiting' ORDER BY id"):
+        i = json.loads(inhoud)
+        uit[(i["gemeente"], i["perceel"])] = Aangesloten(
+            i["gemeente"], i["perceel"], dt.date.fromisoformat(i["vanaf"]), dt.date.fromisoformat(datum), int(b)
+        )
+    return uit
+
+
+def _met_aangesloten(
+    db: sqlite3.Connection,
+    leveranciers: dict[tuple[str, str], Contractleverancier],
+    aangesloten: dict[tuple[str, str], Aangesloten],
+) -> dict[tuple[str, str], Contractleverancier]:
+    """The suppliers with a gemeente that joined later among the gemeenten they serve, where its decision allocated
+    them a number: the published rule binds them to serve it for that (evaluatie.gunning.aansluitregel). The bid's
+    own list stays in the register's row; this is the contract as it stands."""
+    if not aangesloten:
+        return leveranciers
+    uit = dict(leveranciers)
+    for a in aangesloten.values():
+        for (s,) in db.execute(
+            "SELECT DISTINCT leverancier FROM toewijzing WHERE besluit_id = ? AND perceel = ? AND gemeente = ? "
+            "AND aantal > 0 ORDER BY leverancier",
+            (a.besluit, a.perceel, a.gemeente),
+        ):
+            lev = uit[(a.perceel, s)]
+            if a.gemeente not in lev.gemeenten:
+                uit[(a.perceel, s)] = dataclasses.replace(lev, gemeenten=(*lev.gemeenten, a.gemeente))
+    return uit
 
 
 def _startbesluit(db: sqlite3.Connection) -> dict[str, Any]:

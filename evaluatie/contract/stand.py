@@ -217,6 +217,30 @@ def toegetreden_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     ]
 
 
+def aangesloten_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
+    """Every gemeente that joined a lot later (contract aansluiting) by a decision dated up to peildatum, and those the
+    tender names as possible later participants that have not joined (yet), in words."""
+    uit = [
+        f"Later aangesloten bij {reg.percelen[a.perceel].naam}: {a.gemeente}, per {a.vanaf.strftime('%d-%m-%Y')} "
+        f"(besluit {a.besluit})."
+        for a in sorted(reg.aangesloten.values(), key=lambda x: (x.perceel, x.gemeente))
+        if a.datum <= peildatum
+    ]
+    open_ = {
+        g: [reg.percelen[c].naam for c in aantallen if c in reg.percelen and not _aangesloten_op(reg, g, c, peildatum)]
+        for g, (_, aantallen) in reg.latere_gemeenten.items()
+    }
+    nog = [f"{g} ({', '.join(namen)})" for g, namen in open_.items() if namen]
+    if nog:
+        uit.append(f"Mogelijke latere deelnemers, (nog) niet aangesloten: {'; '.join(nog)}.")
+    return uit
+
+
+def _aangesloten_op(reg: Register, gemeente: str, perceel: str, peildatum: dt.date) -> bool:
+    a = reg.aangesloten.get((gemeente, perceel))
+    return a is not None and a.datum <= peildatum
+
+
 def ingetrokken_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     """Every event withdrawn by a decision dated up to peildatum (contract intrekken), in words: the figures leave
     it out, and without this line a contract manager comparing them with the deliveries would miss one."""

@@ -13,6 +13,7 @@ from evaluatie.contract.stand import (
     UITKOMST_NA_ROUTEWIJZIGING,
     Stand,
     Standregel,
+    aangesloten_zinnen,
     ingetrokken_zinnen,
     uitgevallen_zinnen,
     wachttijd,
@@ -121,6 +122,11 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
             {"perceel": code, "aanbieder": naam, "vanaf": vanaf.isoformat()}
             for (code, naam), vanaf in sorted(reg.toegetreden.items())
         ],
+        "later_aangesloten": [
+            {"gemeente": a.gemeente, "perceel": a.perceel, "vanaf": a.vanaf.isoformat(), "besluit": a.besluit}
+            for a in sorted(reg.aangesloten.values(), key=lambda x: (x.perceel, x.gemeente))
+            if a.datum <= st.peildatum
+        ],
     }
 
 
@@ -196,6 +202,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         r.append(verwachting)
     for (code, naam), vanaf in sorted(reg.toegetreden.items()):  # contract toetreding: admitted after the start
         r.append(f"Later toegetreden tot {reg.percelen[code].naam}: {naam}, per {vanaf.strftime('%d-%m-%Y')}.")
+    r += aangesloten_zinnen(reg, st.peildatum)
     r += uitgevallen_zinnen(reg, st.peildatum)
     r += ingetrokken_zinnen(reg, st.peildatum)
     r += reg.niet_gegund_regels()

@@ -63,6 +63,11 @@ def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.
             inhoud["niet_gegund"] = dict(basis.niet_gegund)
             # who joined each: the stand and the quarterly reports name the lot for those gemeenten
             inhoud["niet_gegund_gemeenten"] = {code: list(g) for code, g in basis.niet_gegund_gemeenten}
+        if basis.latere_gemeenten:  # who may join later (contract aansluiting), as the tender documents name them
+            inhoud["latere_gemeenten"] = [
+                {"naam": n, "subregio": sub, "inburgeraars": dict(aantallen)}
+                for n, sub, aantallen in basis.latere_gemeenten
+            ]
         besluit = leg_vast(db, "contractstart", startdatum, door, reden, inhoud)
         db.execute(
             "INSERT INTO contract (id, aanbesteding, gunning_sha256, startdatum, jaren, besluit_id) "

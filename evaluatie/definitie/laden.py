@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from evaluatie.bestandsnamen import CONSENSUSBESTAND, veilige_naam
 from evaluatie.definitie import plaatshouders
+from evaluatie.definitie.latere import controleer_latere, latere_per_jaar
 from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Perceel
 from evaluatie.definitie.schaalcontrole import controleer_schaal
 from evaluatie.definitie.schema import suggestie, valideer
@@ -606,6 +607,8 @@ def _inhoudelijke_controles(
                 "subregio zijn. Schrijf de naam overal gelijk",
             )
     fouten += _datavolgorde(samen.get("data"), lambda veld: plaats(naam, regels, ("data", veld)))
+    publicatie = _als_datum(samen.get("data", {}).get("publicatie"))
+    controleer_latere(samen, tender, lambda n: register_melding(o) if (o := opgeheven(n, publicatie)) else None, fout)
     bestanden: dict[str, int] = {}
     for i, b in enumerate(samen.get("beoordelaars", [])):
         stam = veilige_naam(b).lower()
@@ -1002,7 +1005,7 @@ def _prognose(samen: dict[str, Any], code: str, gemeenten: list[str]) -> int | N
     per_jaar = _vraag_per_jaar(samen, code, gemeenten)
     if not isinstance(jaren, int) or per_jaar is None:
         return None
-    return per_jaar * jaren
+    return (per_jaar + latere_per_jaar(samen, code)) * jaren  # a possible later participant counts in the maximum
 
 
 def _vraag_per_jaar(samen: dict[str, Any], code: str, gemeenten: list[str]) -> int | None:

@@ -167,6 +167,21 @@ class Gemeente(Model):
     inburgeraars: dict[str, int] = Field(default_factory=dict)
 
 
+class LatereGemeente(Model):
+    """A gemeente the tender documents name as a possible later participant of one or more award lots.
+
+    A framework agreement may only be used by the contracting authorities the tender documents clearly name as
+    parties, up to the maximum they state (CJEU C-216/17, Antitrust and Coopservice; C-23/20). Naming a gemeente
+    here lets it join after the award (`contract aansluiting`): its expected numbers count in the framework
+    maximum and the published texts name it, but it is not in the award's allocation. `inburgeraars`: the lots it
+    may join (the keys) and its expected numbers per year there.
+    """
+
+    naam: str
+    subregio: str
+    inburgeraars: dict[str, int] = Field(default_factory=dict)
+
+
 class Data(Model):
     publicatie: dt.date
     sluiting: dt.date
@@ -241,6 +256,7 @@ class Aanbesteding(Model):
     beoordeling: Beoordelingsregels = _standaard(Beoordelingsregels)
     gemeenten: tuple[Gemeente, ...]
     percelen: dict[str, Perceel]
+    latere_gemeenten: tuple[LatereGemeente, ...] = ()  # possible later participants (C-216/17), not allocated now
     afzender: Afzender = _standaard(Afzender)
     bewijsstukken: tuple[str, ...] = STANDAARD_BEWIJSSTUKKEN
     rechtsbescherming: Rechtsbescherming = _standaard(Rechtsbescherming)
@@ -303,6 +319,11 @@ class Aanbesteding(Model):
     def vraag(self, code: str) -> dict[str, int]:
         """Expected inburgeraars per year per participating gemeente of a lot, in tender order."""
         return dict(self.vraag_per_perceel[code])
+
+    def latere_vraag(self, code: str) -> dict[str, int]:
+        """Expected inburgeraars per year of lot `code` of each gemeente named as a possible later participant in
+        it, in tender order; not in vraag(): they are not in the award's allocation, only in its maximum."""
+        return {g.naam: g.inburgeraars[code] for g in self.latere_gemeenten if code in g.inburgeraars}
 
     def subregio_van(self, gemeente: str) -> str:
         g = self.gemeente(gemeente)

@@ -30,12 +30,16 @@ class Raammaximum:
     prognose: int = 0  # forecast over the whole term: per_jaar x jaren
     grondslag: str = "prognose"  # 'prognose', 'opslag' or 'trajecten': how the maximum was set
     opslag: float | None = None  # the headroom share, for grondslag 'opslag'
+    # of per_jaar, the expected numbers of the gemeenten named as possible later participants (latere_gemeenten):
+    # in the maximum (C-216/17, C-23/20), not in the award's allocation
+    later_per_jaar: int = 0
 
 
 def raammaximum(aanbesteding: Aanbesteding, code: str) -> Raammaximum:
     """Maximum quantity and value of lot `code`'s framework agreement, options included."""
     perceel = aanbesteding.percelen[code]
-    per_jaar = sum(aanbesteding.vraag(code).values())
+    later = sum(aanbesteding.latere_vraag(code).values())
+    per_jaar = sum(aanbesteding.vraag(code).values()) + later
     jaren = aanbesteding.looptijd.jaren + aanbesteding.looptijd.optiejaren
     prijs = methode(perceel.prijsmethode).raamprijs(perceel)  # the ceiling, unless the method fixes the price
     prognose = per_jaar * jaren
@@ -48,7 +52,7 @@ def raammaximum(aanbesteding: Aanbesteding, code: str) -> Raammaximum:
     else:
         trajecten, grondslag = prognose, "prognose"
     return Raammaximum(
-        per_jaar, jaren, trajecten, round(trajecten * prijs, 2), prijs, prognose, grondslag, regel.opslag
+        per_jaar, jaren, trajecten, round(trajecten * prijs, 2), prijs, prognose, grondslag, regel.opslag, later
     )
 
 
@@ -61,7 +65,12 @@ def raammaximum_zin(aanbesteding: Aanbesteding, code: str) -> str:
     termijn = f"{lt.jaren} jaar" + (f" plus {lt.optiejaren} optiejaar" if lt.optiejaren == 1 else "")
     if lt.optiejaren > 1:
         termijn = f"{lt.jaren} jaar plus {lt.optiejaren} optiejaren"
-    verwachting = f"{getal(m.prognose, 0)} trajecten ({getal(m.per_jaar, 0)} per jaar gedurende {termijn})"
+    waarvan = ""
+    if m.later_per_jaar:
+        een = len(aanbesteding.latere_vraag(code)) == 1
+        wie = "de gemeente die later kan" if een else "de gemeenten die later kunnen"
+        waarvan = f", waarvan {getal(m.later_per_jaar, 0)} per jaar van {wie} aansluiten"
+    verwachting = f"{getal(m.prognose, 0)} trajecten ({getal(m.per_jaar, 0)} per jaar gedurende {termijn}{waarvan})"
     if m.grondslag == "opslag":
         grond = (
             f"Verwacht worden {verwachting}; het maximum ligt {kort(100 * (m.opslag or 0))}% daarboven, omdat "
@@ -75,5 +84,30 @@ def raammaximum_zin(aanbesteding: Aanbesteding, code: str) -> str:
         f"De raamovereenkomst voor perceel {aanbesteding.percelen[code].naam} heeft een maximale omvang van "
         f"{getal(m.trajecten, 0)} trajecten en een maximale waarde van {euro(m.waarde)} (tegen "
         f"{euro(m.prijs_per_traject)} per traject). {grond} Is dat maximum bereikt, dan is de raamovereenkomst "
-        "uitgeput."
+        "uitgeput." + latere_zin(aanbesteding, code)
+    )
+
+
+def latere_zin(aanbesteding: Aanbesteding, code: str) -> str:
+    """' De aanbestedingsstukken noemen ...': who may join lot `code` later (CJEU C-216/17), with their numbers and
+    that they are not allocated now; '' when nobody is named. Part of the maximum's sentences, so the published
+    method, the advies and every letter that states the maximum say the same."""
+    from evaluatie.gemeentenamen import in_lijst
+    from evaluatie.tekst import getal
+
+    later = aanbesteding.latere_vraag(code)
+    if not later:
+        return ""
+    een = len(later) == 1
+    # a name with a comma is quoted in a list (gemeentenamen.in_lijst), its number stays outside the quotes
+    delen = [f"{g if een else in_lijst(g)} ({getal(n, 0)} per jaar)" for g, n in later.items()]
+    namen = delen[0] if een else f"{', '.join(delen[:-1])} en {delen[-1]}"
+    return (
+        f" De aanbestedingsstukken noemen {'de gemeente' if een else 'de gemeenten'} {namen} als mogelijke latere "
+        f"{'deelnemer' if een else 'deelnemers'} aan deze raamovereenkomst; {'haar' if een else 'hun'} verwachte "
+        f"{'aantal is' if een else 'aantallen zijn'} in de verwachting en het maximum meegeteld. "
+        f"{'Zij neemt' if een else 'Zij nemen'} nu niet deel en {'krijgt' if een else 'krijgen'} bij deze gunning "
+        f"geen inburgeraars toegewezen; {'sluit zij' if een else 'sluit een van hen'} later aan, dan wordt "
+        "haar aantal vanaf dat contractjaar verdeeld volgens de regel in de "
+        "gunningssystematiek, zonder de toewijzing aan de deelnemende gemeenten te wijzigen."
     )

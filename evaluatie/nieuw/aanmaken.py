@@ -416,6 +416,14 @@ def yaml_tekst(
             f"    subregio: {_w(subregios.get(g.cbscode, g.arbeidsmarktregio))}",
             f"    inburgeraars: {aantallen}",
         ]
+    r += [
+        "",
+        "# Gemeenten die nu niet meedoen maar later mogen aansluiten (HvJ C-216/17): hun aantallen tellen",
+        "# mee in het maximum van de raamovereenkomst, niet in de verdeling; 'evaluatie contract aansluiting'",
+        "# legt hun aansluiting vast. Alleen bij percelen met gunning. Een lijst zoals gemeenten: per gemeente",
+        "# naam, subregio en inburgeraars (alleen de percelen waarbij zij mag aansluiten, ieder aantal minstens 1).",
+        "# latere_gemeenten: []",
+    ]
     r += ["", "# Percelen: B1 (B1-route), onderwijs, Z (Z-route), PVT, MAP.", "percelen:"]
     per_perceel = procedures(verzoek, percelen)
     for code in percelen:

@@ -19,7 +19,7 @@ from evaluatie.beoordeling.afwijkend import afwijkend
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning import niet_gegund
-from evaluatie.gunning.raamovereenkomst import raammaximum
+from evaluatie.gunning.raamovereenkomst import latere_zin, raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.prijs.rangorde import voorrang_tekst
 from evaluatie.rapport import grafieken, kleine_aantallen
@@ -482,6 +482,8 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
                 rij_attrs=[f'data-perceel-waarde="{e(w.code)}"' for w in ws] + ['class="totaal"'],
             ),
         ]
+        # possible later participants (C-216/17): in the maximum above, not in the allocation of this advies
+        delen += [f"<p>Perceel {e(w.naam)}:{e(latere_zin(a, w.code))}</p>" for w in ws if latere_zin(a, w.code)]
     if open_house:
         woord = "Perceel" if len(open_house) == 1 else "Percelen"
         delen.append(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from evaluatie.definitie.model import BEWIJS_WERKDAGEN, Aanbesteding, Perceel
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
+from evaluatie.gunning.aansluitregel import aansluitregel
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
@@ -101,6 +102,8 @@ def systematiek(a: Aanbesteding) -> Document:
         if p.procedure == "toelating":
             continue  # no framework maximum and no comparison of prices in an open house
         d.alinea(raammaximum_zin(a, code))
+        if regel := aansluitregel(a, code):  # a gemeente named as a possible later participant (C-216/17)
+            d.alinea(regel)
         if p.prijsmethode == "vaste_prijs":  # one price for all: nothing is compared, nothing can be abnormally low
             from evaluatie.prijs.vaste_prijs import vaste_prijs
 
