@@ -3,10 +3,10 @@
 Step 4 maximises sum c[g, s] x[g, s] with c = (R - rang + 1) x (G - plaats + 1)^2 and every supplier's total fixed
 (`Opbouw.doelen`). A product of two weights is no lexicographic order: a cycle of exchanges over three gemeenten and
 three suppliers can add up to 0 (plaatswichten 49, 25, 1 and rangwichten 4, 3, 2: 49 x (3 - 2) + 25 x (2 - 4) +
-1 x (4 - 3) = 0, tests/test_stap5.py), and then two allocations are equal in all four steps and the engine picks one:
-HiGHS and CBC picked different ones. Step 5 decides between them: gemeenten in tender order, within a gemeente the
-suppliers in ranking order, as many inburgeraars as possible in that cell (the lexicographic maximum over the
-cells), which is one allocation by construction.
+1 x (4 - 3) = 0, tests/test_verdeelstap5.py), and then two allocations are equal in all four steps and the engine
+picks one: HiGHS and CBC picked different ones. Step 5 decides between them: gemeenten in tender order, within a
+gemeente the suppliers in ranking order, as many inburgeraars as possible in that cell (the lexicographic maximum over
+the cells), which is one allocation by construction.
 
 It is computed on the network of step 4 (a node per gemeente and per supplier, an arc per cell), exactly and in
 integers, whatever engine found the step-4 optimum x*:
