@@ -21,19 +21,23 @@ from tests.test_verdeelstappen_tekst import _gegund, _gemeenten, _systematiek
 NOOIT = "Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen."
 
 
-def _gelijk_in_vier_stappen(root: Path) -> Path:
+def _gelijk_in_vier_stappen(root: Path, n: int = 1, per_subregio: bool = False) -> Path:
     """G1 .. G7 with 1 each; equal scores and prices, the draw C, A, B, D; A, B and C capacity 1, D 4. C serves G3 and
     G7, A G1 and G7, B G1 and G3, D G2, G4, G5 and G6. Every supplier's total is fixed by its capacity (demand 7,
     capacity 7), so steps 1-3 are equal for every allocation and step 4 decides: rank weights R = 4 (C 4, A 3, B 2,
     D 1), place weights G = 7 (49, 36, 25, 16, 9, 4, 1), D 1 x (36 + 16 + 9 + 4) = 65 either way, and
     A-G1, B-G3, C-G7: 3 x 49 + 2 x 25 + 4 x 1 = 201; B-G1, C-G3, A-G7: 2 x 49 + 4 x 25 + 3 x 1 = 201. Equal in all
-    four steps: HiGHS took the first, CBC the second."""
-    data = kleine_aanbesteding(gemeenten=_gemeenten(*((f"G{i}", "A", 1) for i in range(1, 8))))
+    four steps: HiGHS took the first, CBC the second. `n`: G1, G3, G7 and the capacities of A, B and C n times as
+    large (every mix of the two is equal then); `per_subregio`: every gemeente a subregio of its own."""
+    rijen = [(f"G{i}", f"R{i}" if per_subregio else "A", n if i in (1, 3, 7) else 1) for i in range(1, 8)]
+    data = kleine_aanbesteding(gemeenten=_gemeenten(*rijen))
+    if per_subregio:
+        data["percelen"]["B1"]["verdeling"] = {"per_subregio": True}
     ws = maak_werkmap(root, data)
     for bestand, naam, kvk, capaciteit, waar in (
-        ("a.xlsx", "A", "11111111", 1, "G1; G7"),
-        ("b.xlsx", "B", "22222222", 1, "G1; G3"),
-        ("c.xlsx", "C", "33333333", 1, "G3; G7"),
+        ("a.xlsx", "A", "11111111", n, "G1; G7"),
+        ("b.xlsx", "B", "22222222", n, "G1; G3"),
+        ("c.xlsx", "C", "33333333", n, "G3; G7"),
         ("d.xlsx", "D", "44444444", 4, "G2; G4; G5; G6"),
     ):
         schrijf_bod(ws, bestand, naam, kvk, [("B1", 9000, capaciteit, 12, 4, waar)])
@@ -82,9 +86,12 @@ def test_stap5_beslist_tussen_verdelingen_die_in_vier_stappen_gelijk_zijn(tmp_pa
     ("regels", "welke"),
     [
         (Verdeelregels(min_volume=2), ""),
-        (Verdeelregels(max_leveranciers_per_gemeente=2), "Met het maximum aantal aanbieders per gemeente vergelijkt"),
-        (Verdeelregels(per_subregio=True), "Met de verdeling per subregio vergelijkt"),
-        (Verdeelregels(budget_per_gemeente={"G1": 9000.0}), "Met de budgetten per gemeente vergelijkt"),
+        (
+            Verdeelregels(max_leveranciers_per_gemeente=2),
+            "Met het maximum aantal aanbieders per gemeente kiest stap 5 eerst",
+        ),
+        (Verdeelregels(per_subregio=True), "Met de verdeling per subregio kiest stap 5 eerst"),
+        (Verdeelregels(budget_per_gemeente={"G1": 9000.0}), "Met de budgetten per gemeente kiest stap 5 eerst"),
     ],
 )
 def test_slotzin_claimt_geen_beslissing_die_de_berekening_niet_neemt(regels: Verdeelregels, welke: str) -> None:
@@ -98,7 +105,7 @@ def test_slotzin_claimt_geen_beslissing_die_de_berekening_niet_neemt(regels: Ver
         "over (alleen zonder andere regels dan de capaciteit en het maximale aandeel is dat uitgesloten), dan bepaalt "
         "de rekenprogrammatuur welke aantallen in stap 4 en 5 vastliggen, niet een van deze stappen."
     )
-    assert (welke in zin) if welke else ("vergelijkt stap 5" not in zin)
+    assert (welke in zin) if welke else ("stap 5 eerst" not in zin)
     assert zin.endswith(
         "Daarbuiten beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen, en dezelfde invoer "
         "geeft met dezelfde rekenprogrammatuur altijd dezelfde verdeling."
@@ -106,20 +113,29 @@ def test_slotzin_claimt_geen_beslissing_die_de_berekening_niet_neemt(regels: Ver
     assert slotzin(Verdeelregels(max_aandeel=0.5)) == NOOIT
 
 
-def test_per_subregio_in_de_systematiek(tmp_path: Path) -> None:
-    """A lot with per_subregio publishes what step 5 compares there, through the real CLI."""
-    ws = _gelijk_in_vier_stappen(tmp_path / "ws")
-    data = kleine_aanbesteding(gemeenten=_gemeenten(*((f"G{i}", f"R{i}", 1) for i in range(1, 8))))
-    data["percelen"]["B1"]["verdeling"] = {"per_subregio": True}
-    maak_werkmap(ws, data)
-    assert _gegund(ws, "C;A;B;D") == STAP5  # one gemeente per subregio: the rule binds nowhere
+def test_een_regel_per_gemeente_die_niet_knelt_verandert_stap_5_niet(tmp_path: Path) -> None:
+    """per_subregio with every gemeente a subregio of its own binds nowhere. G1, G3 and G7 have 2 each and A, B and C
+    capacity 2: every mix of the two allocations above is equal in steps 1-4; the engine returns a vertex (CBC: B-G1,
+    C-G3, A-G7, 2 each), where step 5 within the rule (no supplier in a gemeente where that vertex has none) could
+    not move. Step 5 first decides without the rule: A gets G1's 2 (A before B in G1), then B G3's 2 and C G7's 2,
+    which meets the rule, so that is the allocation with either engine, as without the rule. The published method
+    says what step 5 compares under the rule."""
+    ws = _gelijk_in_vier_stappen(tmp_path / "ws", n=2, per_subregio=True)
+    verwacht = {**STAP5, ("G1", "A"): 2, ("G3", "B"): 2, ("G7", "C"): 2}
+    assert _gegund(ws, "C;A;B;D") == verwacht
+    for oplosser in ("cbc", "highs"):
+        res = _run("gunning", "--werkmap", str(ws), "--solver", oplosser)
+        assert res.exit_code == 0, res.output
+        assert _cellen(ws) == verwacht, oplosser
     methode = " ".join(_systematiek(ws).split())
     assert NOOIT not in methode
     assert (
-        "Met de verdeling per subregio vergelijkt stap 5 alleen verdelingen zonder een aanbieder in een gemeente waar "
-        "de berekende verdeling die aanbieder niet heeft, zonder een aanbieder minder in een gemeente (bij de verdeling "
-        "per subregio); is een verdeling die daar niet aan voldoet ook in stap 1 tot en met 4 gelijk, dan bepaalt de "
-        "rekenprogrammatuur welke het wordt."
+        "Met de verdeling per subregio kiest stap 5 eerst op dezelfde manier zonder op die regel te letten, onder "
+        "alle verdelingen die in stap 4 dan even hoog uitkomen als de berekende (als die zonder de regel het hoogste "
+        "totaal haalt); voldoet de gekozen verdeling aan de regel, dan is zij de uitkomst. Anders vergelijkt stap 5 "
+        "alleen verdelingen zonder een aanbieder in een gemeente waar de berekende verdeling die aanbieder niet heeft, "
+        "zonder een aanbieder minder in een gemeente (bij de verdeling per subregio); is een verdeling die daar niet "
+        "aan voldoet ook in stap 1 tot en met 4 gelijk, dan bepaalt de rekenprogrammatuur welke het wordt."
     ) in methode
 
 

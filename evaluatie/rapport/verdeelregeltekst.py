@@ -110,12 +110,14 @@ LAATSTE_STAP = (
 )
 
 
-def _per_gemeente(v: Verdeelregels | None) -> str:
-    """The rules on single gemeenten of `v` in words ('' without any), for what step 5 compares under them."""
+def _per_gemeente(v: Verdeelregels | None) -> tuple[str, int]:
+    """The rules on single gemeenten of `v` in words and how many ('', 0 without any), for what step 5 does under
+    them."""
     if v is None:
         return (
             "een regel per gemeente (een maximum aantal aanbieders per gemeente, de verdeling per subregio of een "
-            "budget)"
+            "budget)",
+            1,
         )
     delen = []
     if v.max_leveranciers_per_gemeente is not None:
@@ -124,9 +126,9 @@ def _per_gemeente(v: Verdeelregels | None) -> str:
         delen.append("de verdeling per subregio")
     if v.budget_per_gemeente:
         delen.append("de budgetten per gemeente")
-    if not delen:
-        return ""
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+    if len(delen) < 2:
+        return "".join(delen), len(delen)
+    return ", ".join(delen[:-1]) + " en " + delen[-1], len(delen)
 
 
 def slotzin(v: Verdeelregels | None) -> str:
@@ -137,8 +139,10 @@ def slotzin(v: Verdeelregels | None) -> str:
     the lexicographic maximum over every allocation with those totals (evaluatie.verdeling.stap5). Under other
     rules on a supplier's total (min_volume, min/max_leveranciers) two different sets of totals can be equal in steps
     1-3 (found by brute force: max_leveranciers 2, equal bids; min_volume 2), and the engine's totals are the ones
-    steps 4 and 5 work with; under a rule on single gemeenten step 5 compares only the allocations that keep every
-    rule by construction (no other supplier in a gemeente, stap5._alleen_binnen_de_regels). Both are said."""
+    steps 4 and 5 work with; under a rule on single gemeenten step 5 decides exactly without the rule when the
+    engine's allocation is optimal without it too and the choice meets the rule, and otherwise compares only the
+    allocations that keep every rule by construction (no other supplier in a gemeente,
+    stap5._alleen_binnen_de_regels). Both are said."""
     if v is not None and stap2_is_waterval(v):
         return "Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen."
     zinnen = [
@@ -146,13 +150,17 @@ def slotzin(v: Verdeelregels | None) -> str:
         "aanbieder over (alleen zonder andere regels dan de capaciteit en het maximale aandeel is dat uitgesloten), "
         "dan bepaalt de rekenprogrammatuur welke aantallen in stap 4 en 5 vastliggen, niet een van deze stappen."
     ]
-    per_gemeente = _per_gemeente(v)
+    per_gemeente, aantal = _per_gemeente(v)
     if per_gemeente:
         subregio = v is None or v.per_subregio
         budget = v is None or bool(v.budget_per_gemeente)
+        regel = "regel" if aantal == 1 else "regels"
         zinnen.append(
-            f"Met {per_gemeente} vergelijkt stap 5 alleen verdelingen zonder een aanbieder in een gemeente waar de "
-            "berekende verdeling die aanbieder niet heeft"
+            f"Met {per_gemeente} kiest stap 5 eerst op dezelfde manier zonder op die {regel} te letten, onder alle "
+            f"verdelingen die in stap 4 dan even hoog uitkomen als de berekende (als die zonder de {regel} het hoogste "
+            f"totaal haalt); voldoet de gekozen verdeling aan de {regel}, dan is zij de uitkomst. Anders vergelijkt "
+            "stap 5 alleen verdelingen zonder een aanbieder in een gemeente waar de berekende verdeling die aanbieder "
+            "niet heeft"
             + (", zonder een aanbieder minder in een gemeente (bij de verdeling per subregio)" if subregio else "")
             + (" en met dezelfde aantallen in iedere gemeente met een budget" if budget else "")
             + "; is een verdeling die daar niet aan voldoet ook in stap 1 tot en met 4 gelijk, dan bepaalt de "

@@ -278,7 +278,8 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         return m
 
     def klaar(o: Opbouw, waarden: list[int], behaald: list[int], gekozen: str, bouwtijd: float) -> Verdeling:
-        hoeveel = stap5(p, o, waarden).cellen  # between optima of step 4 the published order decides
+        # between optima of step 4 the published order decides (under a rule per gemeente: `voldoet` checks it)
+        hoeveel = stap5(p, o, waarden, lambda cellen: voldoet(p, o.ks, cellen)).cellen
         return Verdeling(
             toewijzing=tuple(uitsplitsen(p, o.ks, hoeveel)),
             solver="+".join(dict.fromkeys(motoren)),

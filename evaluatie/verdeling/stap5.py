@@ -19,21 +19,31 @@ integers, whatever engine found the step-4 optimum x*:
    reduced cost 0 that are not yet fixed allows (augmenting paths), then the cell is fixed.
 Every change moves flow around a cycle of reduced cost 0, so steps 1-4 keep their values (checked).
 
-Under a rule on single gemeenten (max_leveranciers_per_gemeente, per_subregio, budget_per_gemeente) the same is done
-over the allocations that keep every rule by construction: no supplier in a gemeente where x* has none (under
-per_subregio: every cell of x* keeps at least 1), and a gemeente with a budget keeps its amounts. Whether an
-allocation with other suppliers in some gemeente is equal in steps 1-4 is not decided there; the published text
-says so (evaluatie.rapport.verdeelregeltekst).
+Under a rule on single gemeenten (max_leveranciers_per_gemeente, per_subregio, budget_per_gemeente) first without the
+rule: when x* is optimal on the network without it (the rule does not bind in step 4; otherwise step 1 stops on a
+cycle that gains, `NietOptimaal`) and the lexicographic maximum there meets every rule, that is the answer, exactly
+(every optimum of the real model is an optimum there). So a rule that does not bind changes nothing. Otherwise the
+same is done over the allocations that keep every rule by construction: no supplier in a gemeente where x* has none
+(under per_subregio: every cell of x* keeps at least 1), and a gemeente with a budget keeps its amounts. Whether an
+allocation outside those is equal in steps 1-4 is not decided there; the published text says so
+(evaluatie.rapport.verdeelregeltekst.slotzin).
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from evaluatie.verdeling.klassen import per_gemeente_nodig
 from evaluatie.verdeling.model import Verdeelprobleem
 from evaluatie.verdeling.opbouw import Opbouw
+
+Toets = Callable[[dict[tuple[int, int], int]], bool]  # does an allocation (class, supplier) -> n meet every rule?
+
+
+class NietOptimaal(ArithmeticError):
+    """The flow is not optimal for the weights of step 4 on this network: a cycle of exchanges gains."""
 
 
 @dataclass
@@ -43,20 +53,36 @@ class Stap5:
     beslist: bool  # step 5 chose another allocation than the engine's
 
 
-def stap5(p: Verdeelprobleem, o: Opbouw, waarden: list[int]) -> Stap5:
-    """Step 5 over the stage-4 model `o` (single gemeenten in tender order, totals fixed) from its optimum `waarden`."""
+def stap5(p: Verdeelprobleem, o: Opbouw, waarden: list[int], voldoet: Toets) -> Stap5:
+    """Step 5 over the stage-4 model `o` (single gemeenten in tender order, totals fixed) from its optimum `waarden`.
+
+    Under a rule on single gemeenten, first without it: when x* is also optimal without the rule (same totals) and
+    the lexicographic maximum over those optima meets every rule (`voldoet`), that is the answer, exactly: every
+    optimum of the real model is one of them. Otherwise the same within the rules by construction
+    (`_alleen_binnen_de_regels`)."""
     sleutels = sorted(o.x, key=lambda t: (t[0], p.leveranciers[t[1]].rang))
     x = [round(waarden[o.x[t]]) for t in sleutels]
     lo = [round(o.lin.onder[o.x[t]]) for t in sleutels]
     hi = [round(o.lin.boven[o.x[t]]) for t in sleutels]
-    if per_gemeente_nodig(p):
-        _alleen_binnen_de_regels(p, o, sleutels, x, lo, hi)
     c = [o.doelen[3][o.x[t]] for t in sleutels]
     n_klassen = len(o.ks)
     g = [ci for ci, _ in sleutels]
     s = [n_klassen + si for _, si in sleutels]
+    knopen = n_klassen + len(p.leveranciers)
     oud = {t: v for t, v in zip(sleutels, x, strict=True) if v}
-    beslist = lexicografisch_optimum(x, lo, hi, c, g, s, n_klassen + len(p.leveranciers))
+    if per_gemeente_nodig(p):
+        try:
+            vrij = lexicografisch_optimum(x, lo, hi, c, g, s, knopen)
+        except NietOptimaal:  # the rule binds in step 4: without it, more is possible
+            vrij = None
+        else:
+            if vrij is None:  # the only optimum without the rule, and x* meets the rule
+                return Stap5(oud, uniek=True, beslist=False)
+            cellen = {t: v for t, v in zip(sleutels, vrij, strict=True) if v}
+            if voldoet(cellen):
+                return Stap5(cellen, uniek=False, beslist=cellen != oud)
+        _alleen_binnen_de_regels(p, o, sleutels, x, lo, hi)
+    beslist = lexicografisch_optimum(x, lo, hi, c, g, s, knopen)
     if beslist is None:
         return Stap5(oud, uniek=True, beslist=False)
     nieuw = {t: v for t, v in zip(sleutels, beslist, strict=True) if v}
@@ -71,7 +97,7 @@ def lexicografisch_optimum(
     Cell k is an arc from node g[k] to node s[k] with lo[k] <= x[k] <= hi[k]; every node keeps its sum (a gemeente
     its demand, a supplier its total). None when x is proven the only optimum (the cells of reduced cost 0 form a
     forest); a list may still equal x.
-    Raises ArithmeticError when x is not optimal."""
+    Raises NietOptimaal when x is not optimal."""
     pot = _potentialen(x, lo, hi, c, g, s, knopen)
     nul = [k for k in range(len(x)) if lo[k] < hi[k] and c[k] + pot[g[k]] - pot[s[k]] == 0]
     cyclisch = _in_cyclus(nul, g, s)
@@ -100,12 +126,14 @@ def _potentialen(
     x: list[int], lo: list[int], hi: list[int], c: list[int], g: list[int], s: list[int], knopen: int
 ) -> list[int]:
     """Longest-path potentials in the residual network of x (arc g -> s where x can grow, weight c; s -> g where it
-    can shrink, weight -c). A path alternates gemeenten and suppliers, so it converges within 2 x suppliers + 2
-    rounds; a round that still changes after `knopen` rounds means a cycle that gains: x was not optimal."""
+    can shrink, weight -c), every node starting at 0. A simple path alternates gemeenten and suppliers, so it has at
+    most 2 x min(gemeenten, suppliers) + 1 arcs and a round (all g -> s arcs, then all s -> g arcs) adds two: without
+    a cycle that gains, nothing changes any more after min(gemeenten, suppliers) + 2 rounds. Still changing then:
+    NietOptimaal."""
     pot = [0] * knopen
     op = [k for k in range(len(x)) if x[k] < hi[k]]
     af = [k for k in range(len(x)) if x[k] > lo[k]]
-    for _ in range(knopen + 1):
+    for _ in range(min(len(set(g)), len(set(s))) + 3):
         veranderd = False
         for k in op:
             v = pot[g[k]] + c[k]
@@ -119,7 +147,7 @@ def _potentialen(
                 veranderd = True
         if not veranderd:
             return pot
-    raise ArithmeticError("stap 5: de verdeling van stap 4 is niet optimaal (een ruil levert meer op)")
+    raise NietOptimaal("stap 5: de verdeling van stap 4 is niet optimaal (een ruil levert meer op)")
 
 
 def _in_cyclus(cellen: list[int], g: list[int], s: list[int]) -> set[int]:
