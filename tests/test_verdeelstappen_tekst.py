@@ -113,7 +113,7 @@ def test_stap4_is_een_gewogen_som_geen_volgorde_van_gemeenten(tmp_path: Path) ->
         "het aantal gemeenten met vraag op het perceel en plaats haar plaats onder die gemeenten in de volgorde van de "
         "aanbesteding (de eerste weegt G², de laatste 1): zo gaan eerder genoemde gemeenten bij voorkeur naar hoger "
         "gerangschikte aanbieders, maar gekozen wordt het grootste totaal, en de hoogst gerangschikte aanbieder krijgt "
-        "daardoor niet altijd de eerst genoemde gemeenten."
+        "daardoor niet altijd de eerst genoemde gemeenten; 5. zijn er dan nog verschillende verdelingen"
     ) in methode
     assert WATERVAL_STAP4 not in methode
     # no rule but the capacity: there step 2 is the waterfall (proven, `stap2_is_waterval`), and the text says so

@@ -97,14 +97,91 @@ PLAATSSTAP = (
 )
 
 
-# The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen solves them.
+# Step 5 in words: what evaluatie.verdeling.stap5 computes between allocations equal in steps 1-4 (a cycle of
+# exchanges over three or more gemeenten and suppliers can add up to 0 in step 4, tests/test_verdeelstap5.py): the
+# lexicographic maximum over the cells, gemeenten in tender order, within a gemeente the suppliers in ranking order.
+LAATSTE_STAP = (
+    "zijn er dan nog verschillende verdelingen die in stap 1 tot en met 4 gelijk zijn (dat kan: een ruil langs drie of "
+    "meer gemeenten en aanbieders kan in stap 4 per saldo 0 opleveren), dan gaat voor de verdeling met de meeste "
+    "inburgeraars in de eerste gemeente (in de volgorde van de aanbesteding) bij de hoogst gerangschikte aanbieder, "
+    "bij gelijkheid daarvan de meeste in die gemeente bij de volgende aanbieder in de rangorde, enzovoort, en daarna "
+    "op dezelfde manier de tweede gemeente, enzovoort: twee verschillende verdelingen verschillen ergens in een "
+    "gemeente bij een aanbieder, dus deze stap laat er altijd één over"
+)
+
+
+def _per_gemeente(v: Verdeelregels | None) -> tuple[str, int]:
+    """The rules on single gemeenten of `v` in words and how many ('', 0 without any), for what step 5 does under
+    them."""
+    if v is None:
+        return (
+            "een regel per gemeente (een maximum aantal aanbieders per gemeente, de verdeling per subregio of een "
+            "budget)",
+            1,
+        )
+    delen = []
+    if v.max_leveranciers_per_gemeente is not None:
+        delen.append("het maximum aantal aanbieders per gemeente")
+    if v.per_subregio:
+        delen.append("de verdeling per subregio")
+    if v.budget_per_gemeente:
+        delen.append("de budgetten per gemeente")
+    if len(delen) < 2:
+        return "".join(delen), len(delen)
+    return ", ".join(delen[:-1]) + " en " + delen[-1], len(delen)
+
+
+def slotzin(v: Verdeelregels | None) -> str:
+    """Who decides between allocations equal in every step, true for the rules `v` (None: any rules).
+
+    Exact (`stap2_is_waterval`: capacity and max_aandeel only): the totals per supplier are unique after step 2
+    (the greedy vector of a polymatroid is the only maximum of weights strictly decreasing in rank), and step 5 is
+    the lexicographic maximum over every allocation with those totals (evaluatie.verdeling.stap5). Under other
+    rules on a supplier's total (min_volume, min/max_leveranciers) two different sets of totals can be equal in steps
+    1-3 (found by brute force: max_leveranciers 2, equal bids; min_volume 2), and the engine's totals are the ones
+    steps 4 and 5 work with; under a rule on single gemeenten step 5 decides exactly without the rule when the
+    engine's allocation is optimal without it too and the choice meets the rule, and otherwise compares only the
+    allocations that keep every rule by construction (no other supplier in a gemeente,
+    stap5._alleen_binnen_de_regels). Both are said."""
+    if v is not None and stap2_is_waterval(v):
+        return "Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen."
+    zinnen = [
+        "Laten stap 1 tot en met 3 bij de verdeelregels van dit perceel meer dan één aantal inburgeraars per "
+        "aanbieder over (alleen zonder andere regels dan de capaciteit en het maximale aandeel is dat uitgesloten), "
+        "dan bepaalt de rekenprogrammatuur welke aantallen in stap 4 en 5 vastliggen, niet een van deze stappen."
+    ]
+    per_gemeente, aantal = _per_gemeente(v)
+    if per_gemeente:
+        subregio = v is None or v.per_subregio
+        budget = v is None or bool(v.budget_per_gemeente)
+        regel = "regel" if aantal == 1 else "regels"
+        zinnen.append(
+            f"Met {per_gemeente} kiest stap 5 eerst op dezelfde manier zonder op die {regel} te letten, onder alle "
+            f"verdelingen die in stap 4 dan even hoog uitkomen als de berekende (als die zonder de {regel} het hoogste "
+            f"totaal haalt); voldoet de gekozen verdeling aan de {regel}, dan is zij de uitkomst. Anders vergelijkt "
+            "stap 5 alleen verdelingen zonder een aanbieder in een gemeente waar de berekende verdeling die aanbieder "
+            "niet heeft"
+            + (", zonder een aanbieder minder in een gemeente (bij de verdeling per subregio)" if subregio else "")
+            + (" en met dezelfde aantallen in iedere gemeente met een budget" if budget else "")
+            + "; is een verdeling die daar niet aan voldoet ook in stap 1 tot en met 4 gelijk, dan bepaalt de "
+            "rekenprogrammatuur welke het wordt."
+        )
+    zinnen.append(
+        "Daarbuiten beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige verdelingen, en dezelfde "
+        "invoer geeft met dezelfde rekenprogrammatuur altijd dezelfde verdeling."
+    )
+    return " ".join(zinnen)
+
+
+# The allocation's steps exactly as evaluatie.verdeling.opbouw.Opbouw.stappen and evaluatie.verdeling.stap5 solve them.
 def verdeelstappen(
     maatstaf: str = "totaalscore", waarde: str = "haar totaalscore", regels: Verdeelregels | None = None
 ) -> str:
     """The steps, with what ranks the bids in this lot (`Prijsmethode.maatstaf`: totaalscore, fictieve prijs,
     kwaliteitsscore), so that a lot without a totaalscore never publishes one, and what the maximised gunningswaarde
     is (`Prijsmethode.gunningswaarde_tekst`: under fictieve_korting not the ranking figure itself). With the lot's
-    `regels`, step 2 also says where it equals the waterfall (`stap2_is_waterval`)."""
+    `regels`, step 2 also says where it equals the waterfall (`stap2_is_waterval`), and the last sentence says who
+    decides between allocations equal in every step under those rules (`slotzin`; None: any rules)."""
     return (
         "Binnen die regels wordt in vaste stappen gerekend, iedere stap tot het bewezen optimum dat daarna "
         "vastligt: 1. zo veel mogelijk totaal van gunningswaarde x inburgeraars, waarbij de gunningswaarde van een "
@@ -112,12 +189,9 @@ def verdeelstappen(
         "hoger in de rangorde de aanbieder die de beslisregels bij gelijke stand (of de loting) voorop zetten, zodat "
         "die ook in deze stap zwaarder weegt; 3. daarbinnen de laagste kosten (dit beslist alleen nog tussen "
         "verdelingen die in stap 1 en 2 gelijk zijn, nooit een gelijke stand); 4. met het aantal inburgeraars per "
-        f"aanbieder vast, {PLAATSSTAP}. Zo beslist nooit toeval of de rekenprogrammatuur tussen gelijkwaardige "
-        "verdelingen."
+        f"aanbieder vast, {PLAATSSTAP}; 5. {LAATSTE_STAP}. {slotzin(regels)}"
     )
 
-
-VERDEELSTAPPEN = verdeelstappen()
 
 # The one precision of evaluatie.prijs.precisie, in words.
 PRECISIE = (

@@ -5,7 +5,9 @@ A demand class is one gemeente, or, when no rule looks at single gemeenten (no
 max_leveranciers_per_gemeente, no per_subregio, no budget per gemeente), all gemeenten
 with the same set of eligible suppliers merged: the national-scale model shrinks from
 gemeenten to subregio's with the same optimum, and the merged amounts are split back over
-the gemeenten afterwards (tender order, best-ranked supplier first).
+the gemeenten afterwards: stage 4 and step 5 run over single gemeenten (evaluatie.verdeling.pad), so
+`uitsplitsen` gets one gemeente per class there; for a merged class it fills the gemeenten in tender
+order, the suppliers in ranking order.
 """
 
 from __future__ import annotations

@@ -10,10 +10,15 @@ stages solve them in the order of `Opbouw.stappen`: waarde, rangvoorkeur, kosten
 - waarde: gunningswaarde in units of 0.0001 (evaluatie.prijs.precisie.punten) per inburgeraar
   (maximise), so bids the ranking ties have exactly equal value;
 - kosten: price in cents per inburgeraar (minimise);
-- rangvoorkeur: R - rank per inburgeraar, R suppliers (maximise): among allocations of equal
-  value the better-ranked supplier is served first, so a tie is settled by the published
-  tie-break or the draw that ordered the ranking, never by price;
-- volgorde: (R - rank) x (C - position)^2 per inburgeraar, C classes in tender order (maximise).
+- rangvoorkeur: m - rang per inburgeraar, m suppliers and rang 0-based, which is the published
+  rank weight R - rank + 1 (maximise): a weighted sum, no waterfall (a better rank weighs more, but
+  the largest total wins, evaluatie.rapport.verdeelregeltekst.RANGSTAP); bids of equal value weigh
+  in the order of the published tie-break or the draw that ordered the ranking, never by price;
+- volgorde: (m - rang) x (C - ci)^2 per inburgeraar, ci the 0-based position of the class among
+  the C classes in tender order (maximise); over single gemeenten that is rank weight x place
+  weight (G - plaats + 1)^2 (PLAATSSTAP there): earlier gemeenten go preferably to better-ranked
+  suppliers, but a product of weights is no lexicographic order, and between allocations equal in
+  it evaluatie.verdeling.stap5 decides.
 """
 
 from __future__ import annotations

@@ -29,9 +29,10 @@ gemeenten where a solution shows it is needed, round after round (`_verdeel_k`,
 evaluatie.verdeling.verfijning; 'verfijnde relaxatie'): the full model's 0/1 column per gemeente
 and supplier made national K=2 lots slow (seed 1, B1: 19 s cpu in the full model).
 Without any per-gemeente rule the merged model is the real model for stages 1-3 and its stage 4
-is the transportation LP over single gemeenten ('samengevoegd model'): the published last step
-(better-ranked supplier gets the gemeenten listed first) is one and the same over gemeenten
-whatever rule set applies, so a per-gemeente rule that does not bind changes nothing.
+is the transportation LP over single gemeenten ('samengevoegd model'): the published step 4 (rank
+weight x place weight (G - plaats + 1)^2 per gemeente) and step 5 (evaluatie.verdeling.stap5) are one
+and the same over gemeenten whatever rule set applies, so a per-gemeente rule that does not bind
+changes nothing.
 
 Integer where needed only: once the 0/1 columns (supplier chosen, supplier in a gemeente or
 subregio) and the x of gemeenten with a budget are fixed, the other x form a transportation
@@ -50,8 +51,10 @@ budget stage-4 MIP, `_budget_stap4`).
 No wall clock: every step runs to its proof (no time limit), so a lot's outcome never depends
 on the load of the machine. A long proof reports its progress (`evaluatie.verdeling.voortgang`).
 
-Ties: stages 2 and 4 are the documented tie-break (better-ranked supplier first, then earlier
-gemeenten in the tender's list to the better-ranked supplier). The model is built only from the
+Ties: stages 2 and 4 are published weighted sums (rank weight R - rank + 1; rank weight x place
+weight (G - plaats + 1)^2), and between allocations still equal after stage 4 step 5 decides in
+`klaar` (evaluatie.verdeling.stap5: gemeenten in tender order, suppliers in ranking order, as many
+as possible in that cell). The model is built only from the
 ranking order, the tender order and the numbers, never from names, and the engines run single
 threaded with a fixed seed, so the same input gives the same allocation byte for byte.
 """
@@ -69,6 +72,7 @@ from evaluatie.verdeling.matrix import HighsMotor, Motor, Programma, Uitkomst, d
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.verdeling.opbouw import VOLUMES_VAST_NA, Opbouw, bouw
 from evaluatie.verdeling.oplosser import KLEIN, KNOPEN_BUDGET, OPTIES_BUDGET, kies_stap
+from evaluatie.verdeling.stap5 import stap5
 from evaluatie.verdeling.status import Oplosserfout
 from evaluatie.verdeling.subregiokeuze import bouw_keuze
 from evaluatie.verdeling.verfijning import apart_zetten, overschreden, te_krap
@@ -321,7 +325,8 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
         return m
 
     def klaar(o: Opbouw, waarden: list[int], behaald: list[int], gekozen: str, bouwtijd: float) -> Verdeling:
-        hoeveel = o.cellen(waarden)
+        # between optima of step 4 the published order decides (under a rule per gemeente: `voldoet` checks it)
+        hoeveel = stap5(p, o, waarden, lambda cellen: voldoet(p, o.ks, cellen)).cellen
         return Verdeling(
             toewijzing=tuple(uitsplitsen(p, o.ks, hoeveel)),
             solver="+".join(dict.fromkeys(motoren)),

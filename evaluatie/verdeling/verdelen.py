@@ -3,14 +3,18 @@
 The objectives, in order (evaluatie.verdeling.opbouw.Opbouw.stappen), each solved to proven
 optimality and then fixed:
 1. maximise sum of gunningswaarde x inburgeraars (values in the ranking's one precision, integers);
-2. among those, maximise sum of (R - rank) x inburgeraars (R suppliers): volume goes to the
-   better-ranked supplier, so bids tied on total are served in the order the published
-   tie-break or the draw gave them, never by price;
+2. among those, maximise sum of rank weight x inburgeraars, rank weight R - rank + 1 (R suppliers,
+   the published rank): a better rank weighs more, but the largest total wins (no waterfall), and
+   bids tied on total weigh in the order the published tie-break or the draw gave them, never by
+   price;
 3. among those, minimise cost (in cents);
-4. with every supplier's total now fixed, maximise sum of (R - rank) x (C - position)^2 x
-   inburgeraars (C demand classes in tender order): the better-ranked supplier gets the
-   gemeenten earliest in the tender's list.
-Steps 2 and 4 are a documented rule instead of solver whim. An infeasibility verdict stands only
+4. with every supplier's total now fixed, maximise sum of rank weight x (G - plaats + 1)^2 x
+   inburgeraars (G gemeenten with demand, plaats the published position in tender order): earlier
+   gemeenten go preferably to better-ranked suppliers, but the largest total wins;
+5. between allocations equal in steps 1-4 (a cycle of exchanges can add up to 0 in step 4): the
+   lexicographic maximum over the cells, gemeenten in tender order, suppliers in ranking order
+   (evaluatie.verdeling.stap5, within the rules on single gemeenten where there are any).
+Steps 2, 4 and 5 are a published rule instead of solver whim. An infeasibility verdict stands only
 when a second engine confirms it (evaluatie.verdeling.bevestiging); every solver status is read
 through evaluatie.verdeling.status. The model of every step is built by
 evaluatie.verdeling.opbouw; an impossible lot is explained by evaluatie.verdeling.diagnose.
