@@ -336,3 +336,39 @@ def test_hogere_totaalscore_weegt_zwaarder_en_gaat_niet_eerst() -> None:
     ), tekst
     assert "stap 1 van de verdeling maximaliseert de som van gunningswaarde x inburgeraars" in tekst, tekst
     assert "eerst" not in tekst, tekst
+
+
+def _gelijk_onbeslist(eerst: str, dan: str) -> Verdeelprobleem:
+    """Alfa and Hanze share rank 2 with no rule or draw between them, in the order `eerst`, `dan` (the order a name
+    sort gives). G1 (10) only Alfa serves; G2 (10) both; max_leveranciers_per_gemeente 1. Alfa capacity 15, Hanze
+    10. By hand: with the rule each gemeente gets one supplier, and Alfa in G1 with Hanze in G2 serves all 20 (Alfa
+    in both serves only 15), so Alfa 10 and Hanze 10 in either order. Without the rule every split of G2 serves 20
+    at the same value; stage 2 gives the first-ranked of the two the most: Alfa first 15 (capacity) and Hanze 5,
+    Hanze first Hanze 10 and Alfa 10."""
+    import dataclasses
+
+    lev = {
+        "Alfa": dataclasses.replace(_lev("Alfa", 80, 15, ("G1", "G2"), 0), rangnummer=2),
+        "Hanze": dataclasses.replace(_lev("Hanze", 80, 10, ("G2",), 0), rangnummer=2),
+    }
+    volgorde = [dataclasses.replace(lev[eerst], rang=0), dataclasses.replace(lev[dan], rang=1)]
+    return _probleem({"G1": 10, "G2": 10}, volgorde, max_leveranciers_per_gemeente=1)
+
+
+def test_reden_hangt_niet_af_van_de_naam_bij_onbesliste_gelijke_stand() -> None:
+    """The tie decides nothing in the award (Alfa 10, Hanze 10 in both orders), but the re-solve without the rule
+    used the provisional order, i.e. the names: Alfa first read the rule with 'zou het 15 krijgen', Hanze first
+    (as if renamed 'Aanzet') no rule at all. A published reason may not depend on a name: the sentence now says what
+    holds for every order, 10 to 15 without the rule, and names the tie whose order decides it."""
+    zinnen = []
+    for eerst, dan in (("Alfa", "Hanze"), ("Hanze", "Alfa")):
+        x, kregen = _verklaring(_gelijk_onbeslist(eerst, dan), "Alfa")
+        assert kregen == {"Alfa": 10, "Hanze": 10}
+        zinnen.append((x.oorzaken, x.zin))
+    assert zinnen[0] == zinnen[1]
+    assert zinnen[0] == (
+        ("max_leveranciers_per_gemeente",),
+        "Alfa krijgt 10 van zijn capaciteit 15: in G2 is al 1 leverancier actief, het maximum per gemeente; zonder "
+        "die regel zou het 10 tot 15 krijgen, naar gelang de volgorde binnen de gelijke stand op rang 2 (Alfa, Hanze), "
+        "die geen beslisregel of loting bepaalt",
+    )
