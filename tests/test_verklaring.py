@@ -372,3 +372,24 @@ def test_reden_hangt_niet_af_van_de_naam_bij_onbesliste_gelijke_stand() -> None:
         "die regel zou het 10 tot 15 krijgen, naar gelang de volgorde binnen de gelijke stand op rang 2 (Alfa, Hanze), "
         "die geen beslisregel of loting bepaalt",
     )
+
+
+def test_zonder_de_regel_zegt_ook_waarom_niet_meer() -> None:
+    """per_subregio: N = G1 (6) + G2 (4), M = G3 (10). H (85, capacity 30) serves G1 and G3, not G2; E (90, capacity
+    4) only G3; A (70, capacity 20) G1 and G2. By hand: under the rule H may not serve N, so A takes N's 10, and in M
+    E (higher) takes its 4 and H the other 6. Without the rule H (85 > 70) takes G1's 6 as well: 12, and not its 30,
+    because its gemeenten have 16 and E, of higher value, takes 4 of them. The sentence said '12' and stopped."""
+    lev = [
+        _lev("E", 90, 4, ("G3",), 0),
+        _lev("H", 85, 30, ("G1", "G3"), 1),
+        _lev("A", 70, 20, ("G1", "G2"), 2),
+    ]
+    p = _probleem({"G1": 6, "G2": 4, "G3": 10}, lev, subregio={"G1": "N", "G2": "N", "G3": "M"}, per_subregio=True)
+    x, kregen = _verklaring(p, "H")
+    assert kregen == {"E": 4, "H": 6, "A": 10}
+    assert x.zin == (
+        "H krijgt 6 van zijn capaciteit 30: alle gemeenten van een subregio krijgen dezelfde leverancier(s), en in "
+        "subregio N bedient het G1, maar niet G2; zonder die regel zou het 12 krijgen, en niet meer: van de vraag in "
+        "de gemeenten die het bedient (16 inburgeraars) gaan er dan 4 naar een inschrijver met een hogere totaalscore "
+        "(E: 4)"
+    )

@@ -118,11 +118,13 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
     plafond = p.aandeelplafond()
     # rule -> the re-solve without it, once per order of the undecided ties (the award's own order first)
     opnieuw: dict[str, list[dict[str, int]]] = {}
+    opgelost: dict[str, list[tuple[Verdeelprobleem, Verdeling]]] = {}  # the same re-solves, to say what limits them
     mislukt: dict[str, str] = {}  # rule -> why the re-solve without it failed (said in every explanation)
     volgorden = _volgorden(p, v, los)
     for code, p2 in _versoepeld(p):
         try:
-            opnieuw[code] = [los(_herschikt(p2, orde)).per_leverancier() for orde in volgorden]
+            opgelost[code] = [(q, los(q)) for q in (_herschikt(p2, orde) for orde in volgorden)]
+            opnieuw[code] = [v2.per_leverancier() for _, v2 in opgelost[code]]
         except EvaluatieFout as e:  # switching a rule off only widens the model, yet a solve can fail (time)
             mislukt[code] = "; ".join(e.meldingen)
     per_gemeente = v.per_gemeente()
@@ -227,7 +229,9 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                         f"de verdeling; zonder budgetgrens zou het {hoeveel} krijgen"
                     )
             if not (code == "max_aandeel" and n == plafond):  # every other text ends on 'zou het ... krijgen'
-                tekst += volgordezin
+                # what holds it back without the rule too, said when every order of an undecided tie says the same
+                beperkt = {_niet_meer(q, v2, s) for q, v2 in opgelost.get(code, [])}
+                tekst += volgordezin + (beperkt.pop() if len(beperkt) == 1 else "")
             delen.append((code, tekst))
         if not delen and not mislukt:
             # Described over its service area: under per_subregio a gemeente it serves may be closed to
@@ -343,6 +347,69 @@ def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int]) -> tuple[str, str]
         f"{getal(laag, 0)} tot {getal(hoog, 0)}",
         f", naar gelang de volgorde binnen {stand} {waar}, die geen beslisregel of loting bepaalt",
     )
+
+
+def _niet_meer(p: Verdeelprobleem, v: Verdeling, s: Leverancier) -> str:
+    """Why the supplier gets no more than it does in `v`, the re-solve of `p` (the lot without one rule), below its
+    capacity:
+    the cap, all the demand of the gemeenten it may serve there, or where the rest of that demand goes (higher value,
+    equal value, lower-ranked or nobody: the last two only through the rules still in force, which are named).
+    Without it the sentence gave a number below the capacity and no reason for it (why 24 and not 60)."""
+    meer = v.per_leverancier().get(s.naam, 0)
+    if meer >= s.capaciteit:
+        return ""
+    plafond = p.aandeelplafond()
+    if plafond is not None and meer >= plafond and p.regels.max_aandeel is not None:
+        return (
+            f", en niet meer: dat is het maximale aandeel van {kort(100 * p.regels.max_aandeel)}% van het volume "
+            f"(hoogstens {getal(plafond, 0)} van {getal(p.totaal, 0)})"
+        )
+    idx = [x.naam for x in p.leveranciers].index(s.naam)
+    el = geschikt(p)
+    eigen = [g for g in p.vraag if p.vraag[g] > 0 and idx in el[g]]
+    vraag = sum(p.vraag[g] for g in eigen)
+    if meer >= vraag:
+        hebben = "heeft" if len(eigen) == 1 else "hebben samen"
+        return (
+            f", en niet meer: {_die_het_bedient(eigen)} ({', '.join(eigen)}) {hebben} "
+            f"{_aantal(vraag, 'inburgeraar', 'inburgeraars')}"
+        )
+    anderen: dict[str, int] = {}
+    for t in v.toewijzing:
+        if t.gemeente in eigen and t.inschrijver != s.naam:
+            anderen[t.inschrijver] = anderen.get(t.inschrijver, 0) + t.aantal
+    per_naam = {x.naam: x for x in p.leveranciers}
+    soorten: dict[str, list[str]] = {"hoger": [], "gelijk": [], "lager": []}
+    for x in anderen:
+        w = _w(per_naam[x])
+        soorten["hoger" if w > _w(s) else "gelijk" if w == _w(s) else "lager"].append(x)
+    delen = []
+    for soort, namen in soorten.items():
+        if not namen:
+            continue
+        een = len(namen) == 1
+        wie = {
+            "hoger": f"{'een inschrijver' if een else 'inschrijvers'} met {p.voorrang}",
+            "gelijk": f"{'een inschrijver' if een else 'inschrijvers'} met dezelfde {p.maatstaf}",
+            "lager": "een lager gerangschikte inschrijver" if een else "lager gerangschikte inschrijvers",
+        }[soort]
+        lijst = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in namen)
+        delen.append(f"{getal(sum(anderen[x] for x in namen), 0)} naar {wie} ({lijst})")
+    geen = vraag - meer - sum(anderen.values())
+    gaan = "gaat" if sum(anderen.values()) == 1 else "gaan"
+    zin = f", en niet meer: van de vraag in {_die_het_bedient(eigen)} ({_aantal(vraag, 'inburgeraar', 'inburgeraars')})"
+    if delen:
+        zin += f" {gaan} er dan " + " en ".join(delen)
+    if geen > 0:
+        zin += f"{',' if delen else ''} krijgen er dan {getal(geen, 0)} geen leverancier"
+    if soorten["lager"] or geen > 0:  # it has capacity left and is not worth less: only a rule still in force stops it
+        regels = [REGELNAAM[c] for c, _ in _versoepeld(p)]
+        zin += (
+            f", door de verdeelregels die dan nog gelden ({', '.join(regels)})"
+            if regels
+            else "; geen afzonderlijke verdeelregel verklaart dat"
+        )
+    return zin
 
 
 def _deels_bediend(p: Verdeelprobleem, s: Leverancier) -> list[tuple[str, list[str], list[str]]]:
