@@ -393,3 +393,39 @@ def test_zonder_de_regel_zegt_ook_waarom_niet_meer() -> None:
         "de gemeenten die het bedient (16 inburgeraars) gaan er dan 4 naar een inschrijver met een hogere totaalscore "
         "(E: 4)"
     )
+
+
+def test_hernoemen_van_de_ander_verandert_de_reden_niet(tmp_path) -> None:
+    """Through the CLI (kleine_aanbesteding: Noord 10, Oost 6, Zuid 4; one supplier per gemeente): Alfa (all
+    gemeenten, capacity 14) and Hanze (only Noord, capacity 10) bid the same price and get the same scores, so they
+    share rank 1 with no rule between them. By hand: under the rule only Hanze in Noord and Alfa in Oost and Zuid
+    serve all 20, so Alfa 10 and Hanze 10 in either order (no draw). Without the rule Alfa first takes 4 of Noord as
+    well (14), Hanze first leaves it at 10. Renaming Hanze to Aanzet (before Alfa by name) used to turn Alfa's
+    sentence from the rule with 14 into no rule at all; both now read the rule and 10 to 14."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+    from tests.hulp import hernoem_inschrijver, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+
+    zinnen = []
+    for ander in ("Hanze", "Aanzet"):
+        data = kleine_aanbesteding()
+        data["percelen"]["B1"]["verdeling"] = {"max_leveranciers_per_gemeente": 1}
+        ws = maak_werkmap(tmp_path / ander, data)
+        schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 14, 12, 4, "alle")])
+        schrijf_bod(ws, "h.xlsx", "Hanze", "22222222", [("B1", 9000, 10, 12, 4, "Noord")])
+        vul_panel(ws, {"Alfa": 75, "Hanze": 75})
+        if ander != "Hanze":
+            hernoem_inschrijver(ws, "h.xlsx", ander)
+        res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+        assert res.exit_code == 0, res.output
+        uitvoer = " ".join(res.output.split())
+        assert "geen loting nodig" in uitvoer, uitvoer
+        zinnen.append(next(z for z in uitvoer.split("Alfa krijgt ")[1:]).split(" Geschreven")[0])
+    namen = {"Hanze": "Alfa, Hanze", "Aanzet": "Aanzet, Alfa"}
+    for zin, ander in zip(zinnen, ("Hanze", "Aanzet"), strict=True):
+        assert zin.startswith(
+            "10 van zijn capaciteit 14: in Noord is al 1 leverancier actief, het maximum per gemeente; zonder die regel "
+            f"zou het 10 tot 14 krijgen, naar gelang de volgorde binnen de gelijke stand op rang 1 ({namen[ander]}), "
+            "die geen beslisregel of loting bepaalt"
+        ), zin
