@@ -429,3 +429,13 @@ def test_hernoemen_van_de_ander_verandert_de_reden_niet(tmp_path) -> None:
             f"zou het 10 tot 14 krijgen, naar gelang de volgorde binnen de gelijke stand op rang 1 ({namen[ander]}), "
             "die geen beslisregel of loting bepaalt"
         ), zin
+
+
+def test_zonder_de_regel_alle_vraag_van_zijn_gemeente() -> None:
+    """As test_per_subregio (A: 90, capacity 10, only G1; B: 80, capacity 20, G1 and G2; G1 8, G2 8, one subregio):
+    without the rule A takes G1's 8 and no more, because G1 has only 8, which the sentence now says."""
+    lev = [_lev("A", 90, 10, ("G1",), 0), _lev("B", 80, 20, ("G1", "G2"), 1)]
+    x, _ = _verklaring(_probleem({"G1": 8, "G2": 8}, lev, per_subregio=True), "A")
+    assert x.zin.endswith(
+        "zonder die regel zou het 8 krijgen, en niet meer: de gemeente die het bedient (G1) heeft 8 inburgeraars"
+    ), x.zin

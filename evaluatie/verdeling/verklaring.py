@@ -118,13 +118,14 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
     plafond = p.aandeelplafond()
     # rule -> the re-solve without it, once per order of the undecided ties (the award's own order first)
     opnieuw: dict[str, list[dict[str, int]]] = {}
-    opgelost: dict[str, list[tuple[Verdeelprobleem, Verdeling]]] = {}  # the same re-solves, to say what limits them
+    # the same re-solves with their eligibility (computed once, not per supplier), to say what limits them
+    opgelost: dict[str, list[tuple[Verdeelprobleem, Verdeling, dict[str, tuple[int, ...]]]]] = {}
     mislukt: dict[str, str] = {}  # rule -> why the re-solve without it failed (said in every explanation)
     volgorden = _volgorden(p, v, los)
     for code, p2 in _versoepeld(p):
         try:
-            opgelost[code] = [(q, los(q)) for q in (_herschikt(p2, orde) for orde in volgorden)]
-            opnieuw[code] = [v2.per_leverancier() for _, v2 in opgelost[code]]
+            opgelost[code] = [(q, los(q), geschikt(q)) for q in (_herschikt(p2, orde) for orde in volgorden)]
+            opnieuw[code] = [v2.per_leverancier() for _, v2, _ in opgelost[code]]
         except EvaluatieFout as e:  # switching a rule off only widens the model, yet a solve can fail (time)
             mislukt[code] = "; ".join(e.meldingen)
     per_gemeente = v.per_gemeente()
@@ -230,7 +231,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     )
             if not (code == "max_aandeel" and n == plafond):  # every other text ends on 'zou het ... krijgen'
                 # what holds it back without the rule too, said when every order of an undecided tie says the same
-                beperkt = {_niet_meer(q, v2, s) for q, v2 in opgelost.get(code, [])}
+                beperkt = {_niet_meer(q, v2, el2, s) for q, v2, el2 in opgelost.get(code, [])}
                 tekst += volgordezin + (beperkt.pop() if len(beperkt) == 1 else "")
             delen.append((code, tekst))
         if not delen and not mislukt:
@@ -349,11 +350,11 @@ def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int]) -> tuple[str, str]
     )
 
 
-def _niet_meer(p: Verdeelprobleem, v: Verdeling, s: Leverancier) -> str:
-    """Why the supplier gets no more than it does in `v`, the re-solve of `p` (the lot without one rule), below its
-    capacity:
-    the cap, all the demand of the gemeenten it may serve there, or where the rest of that demand goes (higher value,
-    equal value, lower-ranked or nobody: the last two only through the rules still in force, which are named).
+def _niet_meer(p: Verdeelprobleem, v: Verdeling, el: dict[str, tuple[int, ...]], s: Leverancier) -> str:
+    """Why the supplier gets no more than it does in `v`, the re-solve of `p` (the lot without one rule, `el` its
+    eligibility), below its capacity: the cap, all the demand of the gemeenten it may serve there, or where the rest
+    of that demand goes (higher value, equal value, lower-ranked or nobody: the last two only through the rules still
+    in force, which are named).
     Without it the sentence gave a number below the capacity and no reason for it (why 24 and not 60)."""
     meer = v.per_leverancier().get(s.naam, 0)
     if meer >= s.capaciteit:
@@ -365,7 +366,6 @@ def _niet_meer(p: Verdeelprobleem, v: Verdeling, s: Leverancier) -> str:
             f"(hoogstens {getal(plafond, 0)} van {getal(p.totaal, 0)})"
         )
     idx = [x.naam for x in p.leveranciers].index(s.naam)
-    el = geschikt(p)
     eigen = [g for g in p.vraag if p.vraag[g] > 0 and idx in el[g]]
     vraag = sum(p.vraag[g] for g in eigen)
     if meer >= vraag:
