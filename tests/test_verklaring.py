@@ -439,3 +439,19 @@ def test_zonder_de_regel_alle_vraag_van_zijn_gemeente() -> None:
     assert x.zin.endswith(
         "zonder die regel zou het 8 krijgen, en niet meer: de gemeente die het bedient (G1) heeft 8 inburgeraars"
     ), x.zin
+
+
+def test_zonder_de_regel_noemt_de_regel_die_dan_nog_knelt() -> None:
+    """G1 10, G2 2; S (90) and L (70), capacity 12 each, both serve both; one supplier per gemeente and at least two
+    suppliers. By hand: S in G1 and L in G2 (10 x 90 + 2 x 70 = 1040) beats the reverse (880): S 10, L 2. Without the
+    per-gemeente maximum L must still get volume, at least 1: S 11 and not 12, because 1 of the 12 in its gemeenten
+    goes to the lower-ranked L through the rule still in force; without the minimum S serves both gemeenten: 12."""
+    lev = [_lev("S", 90, 12, ("G1", "G2"), 0), _lev("L", 70, 12, ("G1", "G2"), 1)]
+    p = _probleem({"G1": 10, "G2": 2}, lev, max_leveranciers_per_gemeente=1, min_leveranciers=2)
+    x, kregen = _verklaring(p, "S")
+    assert kregen == {"S": 10, "L": 2}
+    assert x.zin.endswith(
+        "in G2 is al 1 leverancier actief, het maximum per gemeente; zonder die regel zou het 11 krijgen, en niet "
+        "meer: van de vraag in de gemeenten die het bedient (12 inburgeraars) gaat er dan 1 naar een lager "
+        "gerangschikte inschrijver (L: 1), door de verdeelregels die dan nog gelden (minimum aantal leveranciers)"
+    ), x.zin
