@@ -336,3 +336,122 @@ def test_hogere_totaalscore_weegt_zwaarder_en_gaat_niet_eerst() -> None:
     ), tekst
     assert "stap 1 van de verdeling maximaliseert de som van gunningswaarde x inburgeraars" in tekst, tekst
     assert "eerst" not in tekst, tekst
+
+
+def _gelijk_onbeslist(eerst: str, dan: str) -> Verdeelprobleem:
+    """Alfa and Hanze share rank 2 with no rule or draw between them, in the order `eerst`, `dan` (the order a name
+    sort gives). G1 (10) only Alfa serves; G2 (10) both; max_leveranciers_per_gemeente 1. Alfa capacity 15, Hanze
+    10. By hand: with the rule each gemeente gets one supplier, and Alfa in G1 with Hanze in G2 serves all 20 (Alfa
+    in both serves only 15), so Alfa 10 and Hanze 10 in either order. Without the rule every split of G2 serves 20
+    at the same value; stage 2 gives the first-ranked of the two the most: Alfa first 15 (capacity) and Hanze 5,
+    Hanze first Hanze 10 and Alfa 10."""
+    import dataclasses
+
+    lev = {
+        "Alfa": dataclasses.replace(_lev("Alfa", 80, 15, ("G1", "G2"), 0), rangnummer=2),
+        "Hanze": dataclasses.replace(_lev("Hanze", 80, 10, ("G2",), 0), rangnummer=2),
+    }
+    volgorde = [dataclasses.replace(lev[eerst], rang=0), dataclasses.replace(lev[dan], rang=1)]
+    return _probleem({"G1": 10, "G2": 10}, volgorde, max_leveranciers_per_gemeente=1)
+
+
+def test_reden_hangt_niet_af_van_de_naam_bij_onbesliste_gelijke_stand() -> None:
+    """The tie decides nothing in the award (Alfa 10, Hanze 10 in both orders), but the re-solve without the rule
+    used the provisional order, i.e. the names: Alfa first read the rule with 'zou het 15 krijgen', Hanze first
+    (as if renamed 'Aanzet') no rule at all. A published reason may not depend on a name: the sentence now says what
+    holds for every order, 10 to 15 without the rule, and names the tie whose order decides it."""
+    zinnen = []
+    for eerst, dan in (("Alfa", "Hanze"), ("Hanze", "Alfa")):
+        x, kregen = _verklaring(_gelijk_onbeslist(eerst, dan), "Alfa")
+        assert kregen == {"Alfa": 10, "Hanze": 10}
+        zinnen.append((x.oorzaken, x.zin))
+    assert zinnen[0] == zinnen[1]
+    assert zinnen[0] == (
+        ("max_leveranciers_per_gemeente",),
+        "Alfa krijgt 10 van zijn capaciteit 15: in G2 is al 1 leverancier actief, het maximum per gemeente; zonder "
+        "die regel zou het 10 tot 15 krijgen, naar gelang de volgorde binnen de gelijke stand op rang 2 (Alfa, Hanze), "
+        "die geen beslisregel of loting bepaalt",
+    )
+
+
+def test_zonder_de_regel_zegt_ook_waarom_niet_meer() -> None:
+    """per_subregio: N = G1 (6) + G2 (4), M = G3 (10). H (85, capacity 30) serves G1 and G3, not G2; E (90, capacity
+    4) only G3; A (70, capacity 20) G1 and G2. By hand: under the rule H may not serve N, so A takes N's 10, and in M
+    E (higher) takes its 4 and H the other 6. Without the rule H (85 > 70) takes G1's 6 as well: 12, and not its 30,
+    because its gemeenten have 16 and E, of higher value, takes 4 of them. The sentence said '12' and stopped."""
+    lev = [
+        _lev("E", 90, 4, ("G3",), 0),
+        _lev("H", 85, 30, ("G1", "G3"), 1),
+        _lev("A", 70, 20, ("G1", "G2"), 2),
+    ]
+    p = _probleem({"G1": 6, "G2": 4, "G3": 10}, lev, subregio={"G1": "N", "G2": "N", "G3": "M"}, per_subregio=True)
+    x, kregen = _verklaring(p, "H")
+    assert kregen == {"E": 4, "H": 6, "A": 10}
+    assert x.zin == (
+        "H krijgt 6 van zijn capaciteit 30: alle gemeenten van een subregio krijgen dezelfde leverancier(s), en in "
+        "subregio N bedient het G1, maar niet G2; zonder die regel zou het 12 krijgen, en niet meer: van de vraag in "
+        "de gemeenten die het bedient (16 inburgeraars) gaan er dan 4 naar een inschrijver met een hogere totaalscore "
+        "(E: 4)"
+    )
+
+
+def test_hernoemen_van_de_ander_verandert_de_reden_niet(tmp_path) -> None:
+    """Through the CLI (kleine_aanbesteding: Noord 10, Oost 6, Zuid 4; one supplier per gemeente): Alfa (all
+    gemeenten, capacity 14) and Hanze (only Noord, capacity 10) bid the same price and get the same scores, so they
+    share rank 1 with no rule between them. By hand: under the rule only Hanze in Noord and Alfa in Oost and Zuid
+    serve all 20, so Alfa 10 and Hanze 10 in either order (no draw). Without the rule Alfa first takes 4 of Noord as
+    well (14), Hanze first leaves it at 10. Renaming Hanze to Aanzet (before Alfa by name) used to turn Alfa's
+    sentence from the rule with 14 into no rule at all; both now read the rule and 10 to 14."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+    from tests.hulp import hernoem_inschrijver, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+
+    zinnen = []
+    for ander in ("Hanze", "Aanzet"):
+        data = kleine_aanbesteding()
+        data["percelen"]["B1"]["verdeling"] = {"max_leveranciers_per_gemeente": 1}
+        ws = maak_werkmap(tmp_path / ander, data)
+        schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 14, 12, 4, "alle")])
+        schrijf_bod(ws, "h.xlsx", "Hanze", "22222222", [("B1", 9000, 10, 12, 4, "Noord")])
+        vul_panel(ws, {"Alfa": 75, "Hanze": 75})
+        if ander != "Hanze":
+            hernoem_inschrijver(ws, "h.xlsx", ander)
+        res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+        assert res.exit_code == 0, res.output
+        uitvoer = " ".join(res.output.split())
+        assert "geen loting nodig" in uitvoer, uitvoer
+        zinnen.append(next(z for z in uitvoer.split("Alfa krijgt ")[1:]).split(" Geschreven")[0])
+    namen = {"Hanze": "Alfa, Hanze", "Aanzet": "Aanzet, Alfa"}
+    for zin, ander in zip(zinnen, ("Hanze", "Aanzet"), strict=True):
+        assert zin.startswith(
+            "10 van zijn capaciteit 14: in Noord is al 1 leverancier actief, het maximum per gemeente; zonder die regel "
+            f"zou het 10 tot 14 krijgen, naar gelang de volgorde binnen de gelijke stand op rang 1 ({namen[ander]}), "
+            "die geen beslisregel of loting bepaalt"
+        ), zin
+
+
+def test_zonder_de_regel_alle_vraag_van_zijn_gemeente() -> None:
+    """As test_per_subregio (A: 90, capacity 10, only G1; B: 80, capacity 20, G1 and G2; G1 8, G2 8, one subregio):
+    without the rule A takes G1's 8 and no more, because G1 has only 8, which the sentence now says."""
+    lev = [_lev("A", 90, 10, ("G1",), 0), _lev("B", 80, 20, ("G1", "G2"), 1)]
+    x, _ = _verklaring(_probleem({"G1": 8, "G2": 8}, lev, per_subregio=True), "A")
+    assert x.zin.endswith(
+        "zonder die regel zou het 8 krijgen, en niet meer: de gemeente die het bedient (G1) heeft 8 inburgeraars"
+    ), x.zin
+
+
+def test_zonder_de_regel_noemt_de_regel_die_dan_nog_knelt() -> None:
+    """G1 10, G2 2; S (90) and L (70), capacity 12 each, both serve both; one supplier per gemeente and at least two
+    suppliers. By hand: S in G1 and L in G2 (10 x 90 + 2 x 70 = 1040) beats the reverse (880): S 10, L 2. Without the
+    per-gemeente maximum L must still get volume, at least 1: S 11 and not 12, because 1 of the 12 in its gemeenten
+    goes to the lower-ranked L through the rule still in force; without the minimum S serves both gemeenten: 12."""
+    lev = [_lev("S", 90, 12, ("G1", "G2"), 0), _lev("L", 70, 12, ("G1", "G2"), 1)]
+    p = _probleem({"G1": 10, "G2": 2}, lev, max_leveranciers_per_gemeente=1, min_leveranciers=2)
+    x, kregen = _verklaring(p, "S")
+    assert kregen == {"S": 10, "L": 2}
+    assert x.zin.endswith(
+        "in G2 is al 1 leverancier actief, het maximum per gemeente; zonder die regel zou het 11 krijgen, en niet "
+        "meer: van de vraag in de gemeenten die het bedient (12 inburgeraars) gaat er dan 1 naar een lager "
+        "gerangschikte inschrijver (L: 1), door de verdeelregels die dan nog gelden (minimum aantal leveranciers)"
+    ), x.zin

@@ -11,13 +11,16 @@ For every supplier below its capacity the rule(s) that actually bind are found:
   value the allocation weighs the better-ranked more, before it looks at cost); or its
   gemeenten simply have no more demand than it got.
 Re-solves happen only when some supplier is below capacity, once per active rule (not per
-supplier), so the cost is a handful of solves of the same small model.
+supplier), so the cost is a handful of solves of the same small model; with an undecided tie that does
+not change the allocation, once per rule and order of that tie (see `_volgorden`), so that no reason
+depends on the names that give the provisional order.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from evaluatie.fouten import EvaluatieFout
 from evaluatie.prijs.precisie import punten
@@ -113,11 +116,16 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
     if not onder:
         return []
     plafond = p.aandeelplafond()
-    opnieuw: dict[str, dict[str, int]] = {}
+    # rule -> the re-solve without it, once per order of the undecided ties (the award's own order first)
+    opnieuw: dict[str, list[dict[str, int]]] = {}
+    # the same re-solves with their eligibility (computed once, not per supplier), to say what limits them
+    opgelost: dict[str, list[tuple[Verdeelprobleem, Verdeling, dict[str, tuple[int, ...]]]]] = {}
     mislukt: dict[str, str] = {}  # rule -> why the re-solve without it failed (said in every explanation)
+    volgorden = _volgorden(p, v, los)
     for code, p2 in _versoepeld(p):
         try:
-            opnieuw[code] = los(p2).per_leverancier()
+            opgelost[code] = [(q, los(q), geschikt(q)) for q in (_herschikt(p2, orde) for orde in volgorden)]
+            opnieuw[code] = [v2.per_leverancier() for _, v2, _ in opgelost[code]]
         except EvaluatieFout as e:  # switching a rule off only widens the model, yet a solve can fail (time)
             mislukt[code] = "; ".join(e.meldingen)
     per_gemeente = v.per_gemeente()
@@ -136,11 +144,13 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
         op_plafond = plafond is not None and n == plafond < s.capaciteit and _vrij(p, v, s, eigen) > n
         uitkomsten = dict(opnieuw)
         if op_plafond and "max_aandeel" in mislukt:  # the cap's binding is known without the re-solve
-            uitkomsten["max_aandeel"] = {}
-        for code, ander in uitkomsten.items():
-            meer = ander.get(s.naam, 0)
+            uitkomsten["max_aandeel"] = [{}]
+        for code, anderen in uitkomsten.items():
+            per_orde = [ander.get(s.naam, 0) for ander in anderen]
+            meer = max(per_orde)
             if meer <= n and not (code == "max_aandeel" and op_plafond):
                 continue
+            hoeveel, volgordezin = _hoeveel(volgorden, per_orde)
             if code == "max_aandeel" and plafond is not None:
                 # Exactly at the cap is not enough: its gemeenten may have no more demand for it.
                 if r.max_aandeel is None:  # a cap comes only from max_aandeel: anything else is a bug
@@ -154,24 +164,24 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 else:
                     tekst = (
                         f"het maximale aandeel van {grens} per leverancier verschuift de verdeling; zonder die regel "
-                        f"zou het {getal(meer, 0)} krijgen"
+                        f"zou het {hoeveel} krijgen"
                     )
             elif code == "min_volume":
                 if n == 0:
                     tekst = (
                         f"wie volume krijgt, krijgt minstens {r.min_volume} (minimaal volume); zonder die regel "
-                        f"zou het {getal(meer, 0)} krijgen"
+                        f"zou het {hoeveel} krijgen"
                     )
                 else:
                     gedwongen = [
                         x.naam
                         for x in p.leveranciers
-                        if x.naam != s.naam and kregen.get(x.naam, 0) > ander.get(x.naam, 0)
+                        if x.naam != s.naam and all(kregen.get(x.naam, 0) > a.get(x.naam, 0) for a in anderen)
                     ]
                     tekst = (
                         f"het minimale volume van {r.min_volume} per leverancier"
                         + (f" geeft {', '.join(gedwongen)} meer dan zonder die regel" if gedwongen else "")
-                        + f"; zonder die regel zou het {getal(meer, 0)} krijgen"
+                        + f"; zonder die regel zou het {hoeveel} krijgen"
                     )
             elif code == "max_leveranciers_per_gemeente" and r.max_leveranciers_per_gemeente is not None:
                 vol = [
@@ -183,40 +193,46 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                 k = r.max_leveranciers_per_gemeente
                 waar = f"in {', '.join(vol)}" if vol else f"in zijn {_gemeente_n(eigen)}"
                 actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
-                tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {getal(meer, 0)} krijgen"
+                tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {hoeveel} krijgen"
             elif code == "max_leveranciers":
                 actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
                 tekst = (
                     f"het maximum van {_aantal(r.max_leveranciers or 0, 'leverancier', 'leveranciers')} voor het "
                     "perceel is bereikt met "
-                    f"{', '.join(actieve)}; zonder die regel zou het {getal(meer, 0)} krijgen"
+                    f"{', '.join(actieve)}; zonder die regel zou het {hoeveel} krijgen"
                 )
             elif code == "min_leveranciers":
-                extra = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and ander.get(x.naam, 0) == 0]
+                extra = [
+                    x.naam
+                    for x in p.leveranciers
+                    if kregen.get(x.naam, 0) > 0 and all(a.get(x.naam, 0) == 0 for a in anderen)
+                ]
                 krijgen = "volume krijgt" if r.min_leveranciers == 1 else "volume krijgen"
                 tekst = (
                     f"de regel dat minstens {_aantal(r.min_leveranciers or 0, 'leverancier', 'leveranciers')} "
                     f"{krijgen}, geeft volume aan "
-                    f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {getal(meer, 0)} krijgen"
+                    f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {hoeveel} krijgen"
                 )
             elif code == "per_subregio":
-                tekst = (
-                    _per_subregio(p, s, eigen, per_gemeente) + f"; zonder die regel zou het {getal(meer, 0)} krijgen"
-                )
+                tekst = _per_subregio(p, s, eigen, per_gemeente) + f"; zonder die regel zou het {hoeveel} krijgen"
             else:  # budget
                 krap = [g for g in eigen if g in p.budget and p.budget[g] - kosten[g] < s.prijs - 1e-9]
                 if krap:
                     waar = ", ".join(f"{g} (budget {euro(p.budget[g])}, kosten {euro(kosten[g])})" for g in krap)
                     tekst = (
                         f"het budget per gemeente laat in {waar} geen traject tegen zijn prijs van {euro(s.prijs)} "
-                        f"meer toe; zonder budgetgrens zou het {getal(meer, 0)} krijgen"
+                        f"meer toe; zonder budgetgrens zou het {hoeveel} krijgen"
                     )
                 else:  # no gemeente of its own is short of budget: the budget binds through who serves where
                     met = ", ".join(g for g in p.vraag if g in p.budget)
                     tekst = (
                         f"het budget per gemeente ({met}) bepaalt welke inschrijvers daar leveren en verschuift zo "
-                        f"de verdeling; zonder budgetgrens zou het {getal(meer, 0)} krijgen"
+                        f"de verdeling; zonder budgetgrens zou het {hoeveel} krijgen"
                     )
+            if not (code == "max_aandeel" and n == plafond):  # every other text ends on 'zou het ... krijgen'
+                # what holds it back without the rule too, said when every order of an undecided tie says the same
+                beperkt = {_niet_meer(q, v2, el2, s) for q, v2, el2 in opgelost.get(code, [])}
+                tekst += volgordezin + (beperkt.pop() if len(beperkt) == 1 else "")
             delen.append((code, tekst))
         if not delen and not mislukt:
             # Described over its service area: under per_subregio a gemeente it serves may be closed to
@@ -246,6 +262,154 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
         )
         uit.append(Verklaring(s.naam, n, s.capaciteit, tuple(c for c, _ in delen), zin))
     return uit
+
+
+# Orders tried of one undecided tie: every order up to this group size, beyond it every rotation and its reverse
+# (as evaluatie.gunning.uitvoeren tries them to see whether a tie matters; a group that large is not seen in practice).
+MAX_VOLLEDIG = 4
+
+
+@dataclass(frozen=True)
+class _Volgorde:
+    namen: tuple[str, ...]  # every supplier, in the order the re-solve ranks them
+    groep: tuple[str, ...] = ()  # the undecided tie put in another order ((): the award's own order)
+    rangnummer: int | None = None
+
+
+def _volgorden(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[_Volgorde]:
+    """The award's order, then each undecided tie (a shared rank, no draw) in every other order, one tie at a time.
+
+    When the allocation does not depend on such an order (no draw needed), a re-solve without a rule still can: it
+    breaks the tie by the provisional order, which is the names'. A reason found in one order only would make the
+    published sentence depend on a bidder's name, so the re-solves run in every order and the sentence says what
+    holds for all of them. A tie whose order does change the allocation (a draw is needed, the award is a concept
+    that says its order is the names') keeps the award's order, the one the allocation shown was made in."""
+    namen = tuple(x.naam for x in p.leveranciers)
+    eigen = sorted((t.gemeente, t.inschrijver, t.aantal) for t in v.toewijzing)
+    uit = [_Volgorde(namen)]
+    groepen: dict[int, list[int]] = {}
+    for i, x in enumerate(p.leveranciers):
+        if x.rangnummer is not None and x.loting_id is None:
+            groepen.setdefault(x.rangnummer, []).append(i)
+    for rangnummer, plekken in groepen.items():
+        if len(plekken) < 2:
+            continue
+        groep = [namen[i] for i in plekken]
+        if len(groep) <= MAX_VOLLEDIG:
+            orden = list(itertools.permutations(groep))
+        else:
+            rotaties = [tuple(groep[i:] + groep[:i]) for i in range(len(groep))]
+            orden = rotaties + [tuple(reversed(r)) for r in rotaties]
+        anders = []
+        for orde in dict.fromkeys(orden):
+            if list(orde) == groep:
+                continue
+            nieuw = list(namen)
+            for i, naam in zip(plekken, orde, strict=True):
+                nieuw[i] = naam
+            anders.append(_Volgorde(tuple(nieuw), tuple(sorted(groep)), rangnummer))
+        if not any(_andere_verdeling(p, o, eigen, los) for o in anders):
+            uit += anders
+    return uit
+
+
+def _andere_verdeling(p: Verdeelprobleem, orde: _Volgorde, eigen: list[tuple[str, str, int]], los: Oplosser) -> bool:
+    """Whether the lot in `orde` is allocated otherwise than in the award's order; a failed solve proves nothing
+    (the tie's orders are then all used, which says no more than holds in each)."""
+    try:
+        v = los(_herschikt(p, orde))
+    except EvaluatieFout:
+        return False
+    return sorted((t.gemeente, t.inschrijver, t.aantal) for t in v.toewijzing) != eigen
+
+
+def _herschikt(p: Verdeelprobleem, orde: _Volgorde) -> Verdeelprobleem:
+    """The problem with its suppliers in `orde`, each rank weight following its new place."""
+    if not orde.groep:
+        return p
+    per_naam = {x.naam: x for x in p.leveranciers}
+    lev = tuple(replace(per_naam[naam], rang=i) for i, naam in enumerate(orde.namen))
+    return replace(p, leveranciers=lev)
+
+
+def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int]) -> tuple[str, str]:
+    """What it would get without the rule, true in every order of the undecided ties: one number, or the range with
+    the ties whose order decides it ('10 tot 15', ', naar gelang de volgorde binnen de gelijke stand op rang 2 (A, B),
+    die geen beslisregel of loting bepaalt')."""
+    laag, hoog = min(per_orde), max(per_orde)
+    if laag == hoog:
+        return getal(hoog, 0), ""
+    standen = dict.fromkeys(
+        (o.rangnummer, o.groep) for o, k in zip(volgorden, per_orde, strict=True) if o.groep and k != per_orde[0]
+    )
+    stand = "de gelijke stand op" if len(standen) == 1 else "de gelijke standen op"
+    waar = " en ".join(f"rang {r} ({', '.join(g)})" for r, g in standen)
+    return (
+        f"{getal(laag, 0)} tot {getal(hoog, 0)}",
+        f", naar gelang de volgorde binnen {stand} {waar}, die geen beslisregel of loting bepaalt",
+    )
+
+
+def _niet_meer(p: Verdeelprobleem, v: Verdeling, el: dict[str, tuple[int, ...]], s: Leverancier) -> str:
+    """Why the supplier gets no more than it does in `v`, the re-solve of `p` (the lot without one rule, `el` its
+    eligibility), below its capacity: the cap, all the demand of the gemeenten it may serve there, or where the rest
+    of that demand goes (higher value, equal value, lower-ranked or nobody: the last two only through the rules still
+    in force, which are named).
+    Without it the sentence gave a number below the capacity and no reason for it (why 24 and not 60)."""
+    meer = v.per_leverancier().get(s.naam, 0)
+    if meer >= s.capaciteit:
+        return ""
+    plafond = p.aandeelplafond()
+    if plafond is not None and meer >= plafond and p.regels.max_aandeel is not None:
+        return (
+            f", en niet meer: dat is het maximale aandeel van {kort(100 * p.regels.max_aandeel)}% van het volume "
+            f"(hoogstens {getal(plafond, 0)} van {getal(p.totaal, 0)})"
+        )
+    idx = [x.naam for x in p.leveranciers].index(s.naam)
+    eigen = [g for g in p.vraag if p.vraag[g] > 0 and idx in el[g]]
+    vraag = sum(p.vraag[g] for g in eigen)
+    if meer >= vraag:
+        hebben = "heeft" if len(eigen) == 1 else "hebben samen"
+        return (
+            f", en niet meer: {_die_het_bedient(eigen)} ({', '.join(eigen)}) {hebben} "
+            f"{_aantal(vraag, 'inburgeraar', 'inburgeraars')}"
+        )
+    anderen: dict[str, int] = {}
+    for t in v.toewijzing:
+        if t.gemeente in eigen and t.inschrijver != s.naam:
+            anderen[t.inschrijver] = anderen.get(t.inschrijver, 0) + t.aantal
+    per_naam = {x.naam: x for x in p.leveranciers}
+    soorten: dict[str, list[str]] = {"hoger": [], "gelijk": [], "lager": []}
+    for x in anderen:
+        w = _w(per_naam[x])
+        soorten["hoger" if w > _w(s) else "gelijk" if w == _w(s) else "lager"].append(x)
+    delen = []
+    for soort, namen in soorten.items():
+        if not namen:
+            continue
+        een = len(namen) == 1
+        wie = {
+            "hoger": f"{'een inschrijver' if een else 'inschrijvers'} met {p.voorrang}",
+            "gelijk": f"{'een inschrijver' if een else 'inschrijvers'} met dezelfde {p.maatstaf}",
+            "lager": "een lager gerangschikte inschrijver" if een else "lager gerangschikte inschrijvers",
+        }[soort]
+        lijst = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in namen)
+        delen.append(f"{getal(sum(anderen[x] for x in namen), 0)} naar {wie} ({lijst})")
+    geen = vraag - meer - sum(anderen.values())
+    gaan = "gaat" if sum(anderen.values()) == 1 else "gaan"
+    zin = f", en niet meer: van de vraag in {_die_het_bedient(eigen)} ({_aantal(vraag, 'inburgeraar', 'inburgeraars')})"
+    if delen:
+        zin += f" {gaan} er dan " + " en ".join(delen)
+    if geen > 0:
+        zin += f"{',' if delen else ''} krijgen er dan {getal(geen, 0)} geen leverancier"
+    if soorten["lager"] or geen > 0:  # it has capacity left and is not worth less: only a rule still in force stops it
+        regels = [REGELNAAM[c] for c, _ in _versoepeld(p)]
+        zin += (
+            f", door de verdeelregels die dan nog gelden ({', '.join(regels)})"
+            if regels
+            else "; geen afzonderlijke verdeelregel verklaart dat"
+        )
+    return zin
 
 
 def _deels_bediend(p: Verdeelprobleem, s: Leverancier) -> list[tuple[str, list[str], list[str]]]:
