@@ -63,7 +63,14 @@ class Regel:
     perceel: str | None
     leverancier: str | None
     uitslag: str | None
-    plaats: str  # 'hilversum-2026-k1.xlsx!Blad1!A7'
+    plaats: str  # 'hilversum-2026-k1.xlsx!Blad1!A7': the row, as the register keeps it
+    # the cell of each column of the row ('datum' -> 'hilversum-2026-k1.xlsx!Blad1!D7'): an error names the cell
+    # that is wrong, not the row's first cell (which need not even be the klantnummer)
+    kolommen: tuple[tuple[str, str], ...] = ()
+
+    def cel(self, kolom: str) -> str:
+        """The place of `kolom` in this row; the row's first cell when the sheet has no such column."""
+        return dict(self.kolommen).get(kolom, self.plaats)
 
     @property
     def sleutel(self) -> tuple[str, str, str]:
@@ -455,7 +462,10 @@ def lees_regels(
         if s is not None:
             _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), gezien, fouten)
         if len(fouten.fouten) == n and s is not None and gemeente is not None and datum is not None:
-            uit.append(Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0)))
+            kolommen = tuple((k, blad.plaats(i, j)) for k, j in sorted(index.items()))
+            uit.append(
+                Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0), kolommen)
+            )
         elif met_fout is not None:
             met_fout.add(klant)
     return uit
@@ -570,7 +580,10 @@ def lees_in(
     # the order of events of every placement the intake touches, with the rows read; together with the row
     # errors (all errors at once), leaving out clients with a wrong row
     geraakt = {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels}
-    _controleer_volgorde(plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten, plan.gecorrigeerd)
+    hier = {r.plaats: r for _, _, regels in per_bestand for r in regels}
+    _controleer_volgorde(
+        plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten, plan.gecorrigeerd, hier
+    )
     fouten.controleer()
     return _schrijf(db, per_bestand, plan, bewaar_in)
 
@@ -585,13 +598,17 @@ def _controleer_dubbel(regels: list[Regel], fouten: Verzamelaar, met_fout: set[s
     for r in regels:
         was = eerste.setdefault(r.sleutel, r)
         if was.inhoud != r.inhoud:
+            anders = next(k for k, a, b in zip(_INHOUD, was.inhoud, r.inhoud, strict=True) if a != b)
             fouten.voeg_toe(
-                r.plaats,
+                r.cel(anders),
                 f"klant {r.klantnummer} ({r.gemeente}): {r.soort} staat ook in {was.plaats} met andere gegevens "
                 f"({_toon(was.inhoud)}; hier {_toon(r.inhoud)}); het register kent per klant één gebeurtenis van "
                 "iedere soort: laat in dit bestand alleen de juiste regel staan",
             )
             met_fout.add(r.klantnummer)
+
+
+_INHOUD = ("datum", "route", "aanbieder", "uitslag")  # the columns of Regel.inhoud, in its order
 
 
 @dataclass
@@ -737,9 +754,20 @@ def _controleer_volgorde(
     geraakt: set[tuple[str, str]],
     fouten: Verzamelaar,
     gecorrigeerd: set[tuple[str, str, str]],  # events this intake corrects
+    hier: dict[str, Regel],  # the rows of this intake by their place
 ) -> None:
     """Every placement touched by this intake, as it would stand afterwards: a registration exists and
-    the dates follow each other. An event without a registration would count nowhere, so it is refused."""
+    the dates follow each other. An event without a registration would count nowhere, so it is refused.
+
+    Each error names the cell that is wrong (the date of a start before its registration, the event of an exam
+    in a module), in a row of this intake: when the other row of a pair is the one read now (a corrected
+    registration after a start read earlier), the error is at that row, naming the earlier one, for only the
+    files of this intake can be changed and read again."""
+
+    def cel(plaats: str, kolom: str) -> str:
+        r = hier.get(plaats)
+        return r.cel(kolom) if r is not None else plaats
+
     per: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
     route: dict[tuple[str, str, str], str | None] = {}
     for (g, k, soort), (_, inhoud, plaats) in huidig.items():
@@ -748,12 +776,14 @@ def _controleer_volgorde(
             route[(g, k, soort)] = inhoud[1]
     for (g, k), feiten in sorted(per.items()):
         if "aangemeld" not in feiten:
-            eerste = min(p for _, p in feiten.values())
-            fouten.voeg_toe(eerste, f"klant {k} ({g}) heeft geen aanmelding, in dit bestand of eerder ingelezen")
+            eerste = min((p for _, p in feiten.values()), key=lambda p: (p not in hier, _volgorde_plaats(p)))
+            fouten.voeg_toe(
+                cel(eerste, "klantnummer"), f"klant {k} ({g}) heeft geen aanmelding, in dit bestand of eerder ingelezen"
+            )
             continue
         if "afgerond" in feiten and "gestart" not in feiten:  # a route completed that never started
             fouten.voeg_toe(
-                feiten["afgerond"][1],
+                cel(feiten["afgerond"][1], "gebeurtenis"),
                 f"klant {k} ({g}) is afgerond zonder start, in dit bestand of eerder ingelezen; geef de startdatum op",
             )
         for later, eerder, tekst in _VOLGORDE:
@@ -772,12 +802,16 @@ def _controleer_volgorde(
                 plaats, ander = feiten[later][1], feiten[eerder][1]
                 if eerder == "route_gewijzigd":
                     plaats, ander = ander, plaats
-                fouten.voeg_toe(plaats, f"klant {k} ({g}): {tekst} ({ander}){opnieuw}")
+                if plaats not in hier and ander in hier:  # the row read now is the one to change
+                    plaats, ander = ander, plaats
+                fouten.voeg_toe(cel(plaats, "datum"), f"klant {k} ({g}): {tekst} ({ander}){opnieuw}")
         if "voortijdig_gestopt" in feiten and "afgerond" in feiten:  # two outcomes: counted in both columns
             gestopt, afgerond = feiten["voortijdig_gestopt"], feiten["afgerond"]
             later = gestopt[1] if gestopt >= afgerond else afgerond[1]
+            if later not in hier:
+                later = afgerond[1] if later == gestopt[1] else gestopt[1]
             fouten.voeg_toe(
-                later,
+                cel(later, "gebeurtenis"),
                 f"klant {k} ({g}) is zowel voortijdig gestopt ({gestopt[1]}) als afgerond ({afgerond[1]}); een "
                 "traject heeft één uitkomst: laat de onjuiste regel weg of corrigeer haar",
             )
@@ -786,25 +820,32 @@ def _controleer_volgorde(
         nu = naar if naar is not None else van
         if "examen" in feiten and nu in MODULES:  # the exam row names no route: the placement's route counts
             fouten.voeg_toe(
-                feiten["examen"][1],
+                cel(feiten["examen"][1], "gebeurtenis"),
                 f"klant {k} ({g}): perceel {nu} is een module, geen leerroute (aanmelding {feiten['aangemeld'][1]}): "
                 f"{_LEERROUTE_GEBEURTENISSEN['examen']}; een module eindigt met 'afgerond' of 'voortijdig gestopt'",
             )
         if naar is not None and van in MODULES and naar not in MODULES:
             fouten.voeg_toe(
-                feiten["route_gewijzigd"][1],
+                cel(feiten["route_gewijzigd"][1], "gebeurtenis"),
                 f"klant {k} ({g}): de aanmelding ({feiten['aangemeld'][1]}) is voor de module {van}, geen leerroute: "
                 f"{_LEERROUTE_GEBEURTENISSEN['route_gewijzigd']}",
             )
         elif naar is not None and naar == van:
             # counted as a downgrade (afschaling) of the supplier otherwise, and the new supplier dropped
             fouten.voeg_toe(
-                feiten["route_gewijzigd"][1],
+                cel(feiten["route_gewijzigd"][1], "route"),
                 f"klant {k} ({g}): de route wijzigt naar {naar}, de route van de aanmelding "
                 f"({feiten['aangemeld'][1]}); "
                 "een routewijziging (afschaling) gaat naar een andere route. Een overstap naar een andere aanbieder "
                 "in dezelfde route kent het register niet",
             )
+
+
+def _volgorde_plaats(plaats: str) -> tuple[str, int, str]:
+    """Sort key of a place: the file and sheet, then the row as a number (A10 after A9)."""
+    voor, _, cel = plaats.rpartition("!")
+    m = re.match(r"([A-Z]+)(\d+)$", cel)
+    return (voor, int(m.group(2)), m.group(1)) if m else (plaats, 0, "")
 
 
 def _toon(inhoud: tuple[str, str | None, str | None, str | None]) -> str:
