@@ -27,6 +27,7 @@ from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.notities import cellen_met_notitie
 from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.contract.zichtbaar import weiger_verborgen
 from evaluatie.definitie.model import MODULES
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
@@ -195,6 +196,7 @@ def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
         return []
     _weiger_notities(pad, naam, fouten)
     _weiger_eigenschappen(pad, naam, fouten)
+    weiger_verborgen(pad, boek, fouten)
     for t in boek.values():  # empty sheets too: the archived copy keeps every sheet
         waarom = privacy.tabbladnaam_fout(t.naam)
         if waarom is not None:
