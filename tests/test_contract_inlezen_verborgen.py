@@ -73,3 +73,31 @@ def test_verborgen_kolom_met_waarden(ws: Path) -> None:  # noqa: F811
     assert r.exit_code == 2, r.output
     fouten = {f["plaats"]: f["bericht"] for f in json.loads(r.stdout)["fouten"]}
     assert fouten["noord.xlsx!Export!G1"].startswith("2 gevulde cel(len) die Excel verbergt, in kolom G (verborgen)")
+
+
+def test_samengevoegde_cel_zegt_dat_ze_samengevoegd_is(ws: Path) -> None:  # noqa: F811
+    """Gemeente 'Noord' merged over rows 2-4 (B2:B4) and klantnummer K1 over rows 2-3: Excel shows Noord and K1 on
+    every row, the file holds them in B2 and A2 only. The errors said "'' is geen gemeente" and "klantnummer
+    ontbreekt" at B3, B4 and A3, which the klantmanager cannot see; each now says the cell is merged with the first."""
+    pad = ws / "noord.xlsx"
+    wb = _lijst(pad)
+    blad = wb["Export"]
+    blad.delete_rows(5, 2)
+    blad["A3"], blad["C3"], blad["D3"] = "K1", "gestart", "2024-07-10"
+    blad.merge_cells("B2:B4")
+    blad.merge_cells("A2:A3")
+    wb.save(pad)
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", pad)
+    assert r.exit_code == 2, r.output
+    fouten = {f["plaats"]: f["bericht"] for f in json.loads(r.stdout)["fouten"]}
+    assert set(fouten) == {"noord.xlsx!Export!A3", "noord.xlsx!Export!B3", "noord.xlsx!Export!B4"}, fouten
+    assert fouten["noord.xlsx!Export!A3"] == (
+        "klantnummer ontbreekt (de cel is samengevoegd met A2: Excel toont daar de waarde van A2, maar in het bestand "
+        "staat die alleen in A2; maak de samenvoeging ongedaan en vul iedere cel)"
+    )
+    for cel in ("B3", "B4"):
+        assert fouten[f"noord.xlsx!Export!{cel}"].startswith("'' is geen gemeente van dit contract"), fouten
+        assert fouten[f"noord.xlsx!Export!{cel}"].endswith(
+            "(de cel is samengevoegd met B2: Excel toont daar de waarde van B2, maar in het bestand staat die alleen "
+            "in B2; maak de samenvoeging ongedaan en vul iedere cel)"
+        )

@@ -29,7 +29,7 @@ from evaluatie.contract.notities import cellen_met_notitie
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.zichtbaar import weiger_verborgen
 from evaluatie.definitie.model import MODULES
-from evaluatie.fouten import Verzamelaar
+from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.werkboek import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, als_datum, als_tekst, celnaam, lees_werkboek
 
@@ -89,10 +89,25 @@ class Blad:
     bestand: str
     blad: str | None
     rijen: list[list[Any]]
+    samengevoegd: dict[str, str] = field(default_factory=dict)  # 'B3' -> 'B2': a merged cell and its range's first
 
     def plaats(self, rij: int, kolom: int) -> str:
         cel = celnaam(rij, kolom)
         return f"{self.bestand}!{self.blad}!{cel}" if self.blad else f"{self.bestand}!{cel}"
+
+    def leg_samenvoeging_uit(self, fouten: Verzamelaar, vanaf: int) -> None:
+        """An error at a merged cell (not its range's first) says so: Excel shows the first cell's value there, so
+        the klantmanager sees 'Noord' where the file holds nothing and the error says '' is no gemeente."""
+        for i in range(vanaf, len(fouten.fouten)):
+            f = fouten.fouten[i]
+            voor, _, cel = f.plaats.rpartition("!")
+            eerste = self.samengevoegd.get(cel)
+            if eerste is not None and voor == f"{self.bestand}!{self.blad}":
+                fouten.fouten[i] = Fout(
+                    f.plaats,
+                    f"{f.bericht} (de cel is samengevoegd met {eerste}: Excel toont daar de waarde van {eerste}, maar "
+                    f"in het bestand staat die alleen in {eerste}; maak de samenvoeging ongedaan en vul iedere cel)",
+                )
 
 
 def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
@@ -196,12 +211,16 @@ def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
         return []
     _weiger_notities(pad, naam, fouten)
     _weiger_eigenschappen(pad, naam, fouten)
-    weiger_verborgen(pad, boek, fouten)
+    verborgen = weiger_verborgen(pad, boek, fouten)
     for t in boek.values():  # empty sheets too: the archived copy keeps every sheet
         waarom = privacy.tabbladnaam_fout(t.naam)
         if waarom is not None:
             fouten.voeg_toe(f"{naam}!{t.naam}", waarom)
-    return [Blad(naam, t.naam, t.rijen) for t in boek.values() if not t.leeg]
+    return [
+        Blad(naam, t.naam, t.rijen, verborgen[t.naam].samengevoegd if t.naam in verborgen else {})
+        for t in boek.values()
+        if not t.leeg
+    ]
 
 
 def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int] | None:
@@ -575,7 +594,9 @@ def lees_in(
             fouten.voeg_toe(pad.name, naamfout)
         regels: list[Regel] = []
         for blad in lees_bladen(pad, fouten):
+            vanaf = len(fouten.fouten)
             regels += lees_regels(blad, reg, fouten, met_fout, grens)
+            blad.leg_samenvoeging_uit(fouten, vanaf)
         _controleer_dubbel(regels, fouten, met_fout)
         per_bestand.append((pad, sha256_bestand(pad), regels))
     plan = _plan(db, per_bestand, datum)
