@@ -5,6 +5,7 @@ klantmanager then had to guess which cell of the row to change."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.test_contract_module_geen_examen import _werkmap
@@ -39,3 +40,30 @@ def test_volgordefouten_noemen_de_cel_die_fout_is(tmp_path: Path) -> None:
     assert "noord.csv!B8: klant K4 (Noord): aangemeld staat ook in noord.csv!A7 met andere gegevens" in uit
     assert "Fouten in de invoer (4)" in uit
     assert (ws / "contract" / "register.sqlite").read_bytes() == voor
+
+
+def test_ontbrekende_kolom_route_aanbieder_of_uitslag_eenmaal_bij_de_kopregel(tmp_path: Path) -> None:
+    """A list with only the four required columns: each registration said "route '' is geen perceel" and "aanbieder
+    '' heeft geen contract" at its row's first cell (the klantnummer), each exam "uitslag '' onbekend", as if the
+    cells were empty; the columns are missing. Now once per missing column at the header, with the number of rows
+    that need it and the first one's event cell (two registrations in C2 and C3, an exam in C5)."""
+    ws = _werkmap(tmp_path)
+    pad = ws / "noord.csv"
+    pad.write_text(
+        "klantnummer;gemeente;gebeurtenis;datum\n"
+        "K1;Noord;aangemeld;2026-06-10\n"
+        "K2;Noord;aangemeld;2026-06-10\n"
+        "K1;Noord;gestart;2026-06-20\n"
+        "K1;Noord;examen;2026-07-10\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", pad)
+    assert r.exit_code == 2, r.output
+    fouten = [(f["plaats"], f["bericht"]) for f in json.loads(r.stdout)["fouten"]]
+    wie = "een aanmelding of routewijziging vraagt haar: 2 regel(s), de eerste noord.csv!C2"
+    assert sorted(fouten) == [
+        ("noord.csv!A1", f"kolom 'aanbieder' ontbreekt in de kopregel; {wie}"),
+        ("noord.csv!A1", f"kolom 'route' ontbreekt in de kopregel; {wie}"),
+        ("noord.csv!A1", "kolom 'uitslag' ontbreekt in de kopregel; een examen vraagt haar: 1 regel(s), de eerste "
+         "noord.csv!C5"),
+    ], fouten  # fmt: skip

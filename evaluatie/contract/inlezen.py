@@ -48,6 +48,12 @@ _LEERROUTE_GEBEURTENISSEN = {
     "examen": "een examenuitslag hoort bij een leerroute (B1, onderwijs, Z)",
     "route_gewijzigd": "een routewijziging (afschaling) gaat van de ene leerroute naar een andere (B1, onderwijs, Z)",
 }
+# the columns only some events use, which events, and how to say it when a sheet lacks the column
+_NODIG_BIJ: dict[str, tuple[Callable[[Soort], bool], str]] = {
+    "route": (lambda s: s.route_nodig, "een aanmelding of routewijziging"),
+    "aanbieder": (lambda s: s.route_nodig, "een aanmelding of routewijziging"),
+    "uitslag": (lambda s: s.uitslag_nodig, "een examen"),
+}
 _PER_KOP = {w: k for k, ws in KOLOMMEN.items() for w in ws}
 AANLEVERINGEN = "aanleveringen"
 _DATUMACHTIG = re.compile(r"^\s*\d{1,4}[-/]\d{1,2}[-/]\d{1,4}\s*$")
@@ -359,6 +365,7 @@ def lees_regels(
     einde = reg.laatste_dag() + dt.timedelta(days=1)  # a verlenging past the option years included
     uit: list[Regel] = []
     gezien: dict[tuple[str, str], bool] = {}  # (kolom, value) -> known: exports repeat a few values
+    ontbrekend: dict[str, list[str]] = {}  # a column the sheet lacks -> the event cells of the rows that need it
 
     def cel(i: int, k: str) -> Any:
         j = index.get(k)
@@ -417,11 +424,14 @@ def lees_regels(
                 f"gebeurtenissen weg{reg.open_opties()}",
             )
         perceel = leverancier = uitslag = None
-        if s is not None and s.route_nodig:
+        zonder = [k for k in _NODIG_BIJ if s is not None and k not in index and _NODIG_BIJ[k][0](s)]
+        for k in zonder:  # said once for the sheet, at its header, below
+            ontbrekend.setdefault(k, []).append(blad.plaats(i, index["gebeurtenis"]))
+        if s is not None and s.route_nodig and not zonder:
             perceel = namen.zoek(als_tekst(cel(i, "route")), routes)
             if perceel is None:
                 fouten.voeg_toe(
-                    blad.plaats(i, index.get("route", 0)),
+                    blad.plaats(i, index["route"]),
                     f"route {reg.geen_perceel(als_tekst(cel(i, 'route')))}",
                 )
             elif s.code == "route_gewijzigd" and perceel in MODULES:  # the route column is the new route
@@ -434,7 +444,7 @@ def lees_regels(
             naam = namen.zoek(getypt, aanbieders)
             if naam is None:
                 fouten.voeg_toe(
-                    blad.plaats(i, index.get("aanbieder", 0)),
+                    blad.plaats(i, index["aanbieder"]),
                     f"aanbieder '{getypt}' {namen.geen_contract(getypt, reg)}",
                 )
             elif perceel is not None:
@@ -446,7 +456,7 @@ def lees_regels(
                 elif gemeente is not None and not any(gemeente in x.gemeenten for x in reg.leveranciers_van(perceel)):
                     # no supplier of the lot serves the gemeente: it is not in the lot (not the supplier's doing)
                     fouten.voeg_toe(
-                        blad.plaats(i, index.get("route", 0)),
+                        blad.plaats(i, index["route"]),
                         f"geen enkele aanbieder van perceel {perceel} ({reg.percelen[perceel].naam}) heeft een "
                         f"contract voor {gemeente}: {gemeente} neemt niet deel aan dit perceel",
                     )
@@ -473,22 +483,28 @@ def lees_regels(
                             f"(later toegetreden){wat}",
                         )
                 leverancier = naam
-        if s is not None and s.uitslag_nodig:
+        if s is not None and s.uitslag_nodig and not zonder:
             uitslag = lees_uitslag(als_tekst(cel(i, "uitslag")))
             if uitslag is None:
                 fouten.voeg_toe(
-                    blad.plaats(i, index.get("uitslag", 0)),
+                    blad.plaats(i, index["uitslag"]),
                     f"uitslag '{als_tekst(cel(i, 'uitslag'))}' onbekend; verwacht B1, hoogst haalbaar of niet behaald",
                 )
         if s is not None:
             _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), gezien, fouten)
-        if len(fouten.fouten) == n and s is not None and gemeente is not None and datum is not None:
+        if len(fouten.fouten) == n and not zonder and s is not None and gemeente is not None and datum is not None:
             kolommen = tuple((k, blad.plaats(i, j)) for k, j in sorted(index.items()))
             uit.append(
                 Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0), kolommen)
             )
         elif met_fout is not None:
             met_fout.add(klant)
+    for k, plaatsen in ontbrekend.items():
+        fouten.voeg_toe(
+            blad.plaats(0, 0),
+            f"kolom '{k}' ontbreekt in de kopregel; {_NODIG_BIJ[k][1]} vraagt haar: {len(plaatsen)} regel(s), de "
+            f"eerste {plaatsen[0]}",
+        )
     return uit
 
 
