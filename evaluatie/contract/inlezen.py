@@ -322,6 +322,32 @@ def _naamachtig(v: str, kop: str) -> bool:
     )
 
 
+_WETENSCHAPPELIJK = re.compile(r"^-?\d([.,]\d+)?E\+\d{2,3}$")  # as Excel writes it: 1,23457E+15
+_ALS_TEKST = "maak van de kolom klantnummer tekst in het bronsysteem of in Excel en exporteer opnieuw"
+
+
+def _klantnummer_fout(v: Any) -> str | None:
+    """A klantnummer that is not what the gemeente's system holds: Excel keeps a number to 15 significant digits
+    (a longer one was rounded, and two clients can share the rounded number), writes a long one into a csv as
+    '1,23457E+15' (the same for every client with those first digits), and a cell with a decimal fraction or
+    WAAR/ONWAAR is no client number. Reading it would merge or invent placements without a word."""
+    if isinstance(v, bool):
+        return f"'{'WAAR' if v else 'ONWAAR'}' is een waarheidswaarde, geen klantnummer"
+    if isinstance(v, float) and not v.is_integer():
+        return f"{als_tekst(v)} is een getal met decimalen, geen klantnummer"
+    if isinstance(v, int | float) and abs(v) >= 1e15:
+        return (
+            f"{als_tekst(v)} is een getal van meer dan 15 cijfers: Excel bewaart een getal tot op 15 cijfers, dus de "
+            f"laatste cijfers kunnen zijn afgerond en twee klanten zo hetzelfde nummer hebben; {_ALS_TEKST}"
+        )
+    if isinstance(v, str) and _WETENSCHAPPELIJK.match(v):
+        return (
+            f"'{v}' is een afgekort getal (wetenschappelijke notatie, zoals Excel een lang nummer in een csv "
+            f"schrijft): de cijfers van het klantnummer zijn weg en klanten krijgen zo hetzelfde nummer; {_ALS_TEKST}"
+        )
+    return None
+
+
 _DMJ = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 
@@ -383,6 +409,8 @@ def lees_regels(
             fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer ontbreekt")
         elif len(klant) > 40 or any(ord(c) < 32 for c in klant):
             fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer langer dan 40 tekens of met stuurtekens")
+        elif (waarom := _klantnummer_fout(cel(i, "klantnummer"))) is not None:
+            fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), waarom)
         gemeente = namen.zoek(als_tekst(cel(i, "gemeente")), gemeenten)
         if gemeente is None:
             fouten.voeg_toe(
