@@ -67,3 +67,27 @@ def test_ontbrekende_kolom_route_aanbieder_of_uitslag_eenmaal_bij_de_kopregel(tm
         ("noord.csv!A1", "kolom 'uitslag' ontbreekt in de kopregel; een examen vraagt haar: 1 regel(s), de eerste "
          "noord.csv!C5"),
     ], fouten  # fmt: skip
+
+
+def test_twee_bestanden_met_dezelfde_naam_in_een_inlezing(tmp_path: Path) -> None:
+    """Noord and Oost both send 'k3.csv', kept in their own folders and read together: every error and every row in
+    the register said 'k3.csv!A2' for either file (an error at 'k3.csv!D3' did not say which). Now refused, naming
+    both paths, nothing read; the same file given twice (itself and its folder) is read once."""
+    ws = _werkmap(tmp_path)
+    kop = "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\n"
+    (tmp_path / "noord").mkdir()
+    (tmp_path / "oost").mkdir()
+    noord = tmp_path / "noord" / "k3.csv"
+    noord.write_text(kop + "K1;Noord;aangemeld;2026-06-10;B1;Alfa;\n", encoding="utf-8")
+    oost = tmp_path / "oost" / "k3.csv"
+    oost.write_text(kop + "K1;Oost;aangemeld;2026-06-10;B1;Alfa;\n", encoding="utf-8")
+    voor = (ws / "contract" / "register.sqlite").read_bytes()
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", noord, oost)
+    assert r.exit_code == 2, r.output
+    fouten = [(f["plaats"], f["bericht"]) for f in json.loads(r.stdout)["fouten"]]
+    assert len(fouten) == 1 and fouten[0][0] == "k3.csv", fouten
+    assert fouten[0][1].startswith(f"twee bestanden met deze naam in één inlezing ({noord} en {oost})")
+    assert (ws / "contract" / "register.sqlite").read_bytes() == voor
+    r = _run("contract", "inlezen", "--werkmap", ws, noord, tmp_path / "noord")
+    assert r.exit_code == 0, r.output
+    assert "Totaal: 1 nieuw, 0 gecorrigeerd, 0 al bekend." in r.output

@@ -594,7 +594,8 @@ class Inleesverslag:
 
 
 def verzamel(paden: Sequence[Path]) -> list[Path]:
-    """Files given, and the .xlsx/.csv files directly in folders given, in name order."""
+    """Files given, and the .xlsx/.csv files directly in folders given, in name order; a file given twice (itself
+    and its folder) once."""
     uit: list[Path] = []
     for p in paden:
         if p.is_dir():
@@ -605,6 +606,32 @@ def verzamel(paden: Sequence[Path]) -> list[Path]:
             )
         else:
             uit.append(p)
+    gezien: set[Path] = set()
+    eenmaal: list[Path] = []
+    for p in uit:
+        if p.resolve() not in gezien:
+            gezien.add(p.resolve())
+            eenmaal.append(p)
+    return eenmaal
+
+
+def _zelfde_naam(paden: list[Path], fouten: Verzamelaar) -> list[Path]:
+    """The files to read: two files with the same name in one intake (two gemeenten that both send 'k3.csv', in
+    their own folders) are refused. Every error and every row in the register names a file by its name
+    ('k3.csv!D3'), so their rows could not be told apart, in the errors nor in the register."""
+    eerste: dict[str, Path] = {}
+    uit = []
+    for pad in paden:
+        was = eerste.setdefault(pad.name, pad)
+        if was is pad:
+            uit.append(pad)
+        else:
+            fouten.voeg_toe(
+                pad.name,
+                f"twee bestanden met deze naam in één inlezing ({was} en {pad}): iedere melding en iedere regel in "
+                "het register noemt een bestand bij zijn naam, dus hun regels zijn niet uit elkaar te houden; geef "
+                "ieder bestand een eigen naam (bijvoorbeeld met de gemeente erin) of lees ze apart in",
+            )
     return uit
 
 
@@ -629,7 +656,7 @@ def lees_in(
     grens = Grens.van(datum, vandaag)
     per_bestand: list[tuple[Path, str, list[Regel]]] = []
     met_fout: set[str] = set()
-    for pad in verzamel(paden):
+    for pad in _zelfde_naam(verzamel(paden), fouten):
         if not pad.is_file():
             fouten.voeg_toe(pad.name, "bestand bestaat niet")
             continue
