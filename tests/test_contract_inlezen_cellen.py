@@ -91,3 +91,31 @@ def test_twee_bestanden_met_dezelfde_naam_in_een_inlezing(tmp_path: Path) -> Non
     r = _run("contract", "inlezen", "--werkmap", ws, noord, tmp_path / "noord")
     assert r.exit_code == 0, r.output
     assert "Totaal: 1 nieuw, 0 gecorrigeerd, 0 al bekend." in r.output
+
+
+def test_titel_boven_de_kopregel(tmp_path: Path) -> None:
+    """An export with a title in A1 and its header in row 3 gave eleven errors: an unknown column 'Export ...', six
+    'kolom zonder kop heeft waarden' for columns that have a header (in row 3) and four missing columns. Now one error
+    at the header row; the privacy of the values is still checked (a BSN as klantnummer in A5)."""
+    from openpyxl import Workbook
+
+    ws = _werkmap(tmp_path)
+    wb = Workbook()
+    blad = wb.active
+    blad.title = "Export"
+    blad.append(["Export plaatsingen Noord 2026-K3"])
+    blad.append([])
+    blad.append(["klantnummer", "gemeente", "gebeurtenis", "datum", "route", "aanbieder", "uitslag"])
+    blad.append(["K1", "Noord", "aangemeld", "2026-06-10", "B1", "Alfa", None])
+    blad.append(["123456782", "Noord", "aangemeld", "2026-06-10", "B1", "Alfa", None])
+    wb.save(ws / "noord.xlsx")
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", ws / "noord.xlsx")
+    assert r.exit_code == 2, r.output
+    fouten = [(f["plaats"], f["bericht"]) for f in json.loads(r.stdout)["fouten"]]
+    assert fouten[0] == (
+        "noord.xlsx!Export!A3",
+        "de kopregel staat in rij 3, maar de inlezing leest haar in rij 1: verwijder de 2 rij(en) erboven (zoals een "
+        "titel) en lever opnieuw aan",
+    ), fouten
+    assert [p for p, _ in fouten] == ["noord.xlsx!Export!A3", "noord.xlsx!Export!A1"], fouten
+    assert "burgerservicenummers" in fouten[1][1] and "noord.xlsx!Export!A5" in fouten[1][1]

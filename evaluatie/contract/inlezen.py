@@ -238,6 +238,14 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
     geweigerd: set[str] = set()  # columns refused for privacy: not reported missing as well
     goed = True
     breedte = max((len(r) for r in blad.rijen), default=0)
+    elders = _kopregel_elders(blad, kop)
+    if elders is not None:  # one error, not one per column of the title row; the privacy of the values still
+        goed = False
+        fouten.voeg_toe(
+            blad.plaats(elders, 0),
+            f"de kopregel staat in rij {elders + 1}, maar de inlezing leest haar in rij 1: verwijder de {elders} "
+            "rij(en) erboven (zoals een titel) en lever opnieuw aan",
+        )
     for j in range(breedte):
         tekst = kop[j] if j < len(kop) else ""
         volgens_kop = privacy.kop_soort(tekst) if tekst else None
@@ -246,6 +254,8 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
             fouten.voeg_toe(blad.plaats(0, j), privacy.melding(tekst or "zonder kop", gevonden, volgens_kop, gevuld))
             goed = False
             geweigerd.add(_PER_KOP.get(" ".join(tekst.lower().split()), ""))
+            continue
+        if elders is not None:
             continue
         if not tekst:
             if any(j < len(r) and als_tekst(r[j]) for r in blad.rijen[1:]):
@@ -268,10 +278,22 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
         else:
             index[sleutel] = j
     for k in VERPLICHT:
-        if k not in index and k not in geweigerd:
+        if k not in index and k not in geweigerd and elders is None:
             fouten.voeg_toe(blad.plaats(0, 0), f"kolom '{k}' ontbreekt in de kopregel")
             goed = False
     return index if goed else None
+
+
+def _kopregel_elders(blad: Blad, kop: list[str]) -> int | None:
+    """The 0-based row of the header when row 1 names no known column and a later row (of the first 20) names every
+    required one: an export with a title above its header."""
+    if any(" ".join(t.lower().split()) in _PER_KOP for t in kop):
+        return None
+    for i in range(1, min(len(blad.rijen), 20)):
+        kolommen = {_PER_KOP.get(" ".join(als_tekst(v).lower().split())) for v in blad.rijen[i]}
+        if all(k in kolommen for k in VERPLICHT):
+            return i
+    return None
 
 
 def _privacy_in_waarden(
