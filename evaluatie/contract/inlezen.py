@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluatie.contract import namen, privacy
-from evaluatie.contract.gebeurtenissen import Soort, woorden
+from evaluatie.contract.gebeurtenissen import SOORTEN, Soort, woorden
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.lezen import Register
@@ -74,6 +74,9 @@ class Regel:
     # the cell of each column of the row ('datum' -> 'hilversum-2026-k1.xlsx!Blad1!D7'): an error names the cell
     # that is wrong, not the row's first cell (which need not even be the klantnummer)
     kolommen: tuple[tuple[str, str], ...] = ()
+    # a known value repeated in a column the event does not use (kolom, the value it names, as written: 'route', 'B1',
+    # 'B1-route'): checked against the placement (_controleer_herhaald), never stored
+    herhaald: tuple[tuple[str, str, str], ...] = ()
 
     def cel(self, kolom: str) -> str:
         """The place of `kolom` in this row; the row's first cell when the sheet has no such column."""
@@ -412,7 +415,7 @@ def lees_regels(
     gemeenten, routes, aanbieders = namen.gemeenten(reg), namen.routes(reg), namen.aanbieders(reg)
     einde = reg.laatste_dag() + dt.timedelta(days=1)  # a verlenging past the option years included
     uit: list[Regel] = []
-    gezien: dict[tuple[str, str], bool] = {}  # (kolom, value) -> known: exports repeat a few values
+    gezien: dict[tuple[str, str], str | None] = {}  # (kolom, value) -> the known value: exports repeat a few
     ontbrekend: dict[str, list[str]] = {}  # a column the sheet lacks -> the event cells of the rows that need it
 
     def cel(i: int, k: str) -> Any:
@@ -540,12 +543,15 @@ def lees_regels(
                     blad.plaats(i, index["uitslag"]),
                     f"uitslag '{als_tekst(cel(i, 'uitslag'))}' onbekend; verwacht B1, hoogst haalbaar of niet behaald",
                 )
+        herhaald: tuple[tuple[str, str, str], ...] = ()
         if s is not None:
-            _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), gezien, fouten)
+            herhaald = _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), gezien, fouten)
         if len(fouten.fouten) == n and not zonder and s is not None and gemeente is not None and datum is not None:
             kolommen = tuple((k, blad.plaats(i, j)) for k, j in sorted(index.items()))
             uit.append(
-                Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0), kolommen)
+                Regel(
+                    gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0), kolommen, herhaald
+                )
             )
         elif met_fout is not None:
             met_fout.add(klant)
@@ -565,15 +571,17 @@ def _controleer_overige_cellen(
     s: Soort,
     cel: Callable[[int, str], Any],
     tabellen: tuple[dict[str, str], dict[str, str]],
-    gezien: dict[tuple[str, str], bool],
+    gezien: dict[tuple[str, str], str | None],
     fouten: Verzamelaar,
-) -> None:
+) -> tuple[tuple[str, str, str], ...]:
     """Route, supplier and result cells an event does not use may repeat a known value (exports fill them on every
     row), but anything else there is refused: it would be silently ignored, and a name of a person written in it
     would be kept in the archived copy of the file (contract/aanleveringen, the dossier). `tabellen`: the lookup
-    tables of routes and suppliers (evaluatie.contract.namen), built once per sheet."""
+    tables of routes and suppliers (evaluatie.contract.namen), built once per sheet. Returns the known values
+    repeated, as (kolom, value, as written): they must agree with the placement (_controleer_herhaald)."""
     routes, aanbieders = tabellen
-    geldig: tuple[tuple[str, bool, Callable[[str], object], str], ...] = (
+    herhaald: list[tuple[str, str, str]] = []
+    geldig: tuple[tuple[str, bool, Callable[[str], str | None], str], ...] = (
         ("route", s.route_nodig, lambda v: namen.zoek(v, routes), "route van dit contract"),
         ("aanbieder", s.route_nodig, lambda v: namen.zoek(v, aanbieders), "aanbieder met een contract"),
         ("uitslag", s.uitslag_nodig, lees_uitslag, "examenuitslag"),
@@ -584,15 +592,59 @@ def _controleer_overige_cellen(
         v = als_tekst(cel(i, kolom))
         if not v:
             continue
-        bekend = gezien.get((kolom, v))
-        if bekend is None:
-            bekend = gezien[(kolom, v)] = herken(v) is not None
-        if not bekend:
+        if (kolom, v) not in gezien:
+            gezien[(kolom, v)] = herken(v)
+        bekend = gezien[(kolom, v)]
+        if bekend is not None:
+            herhaald.append((kolom, bekend, v))
+        else:
             persoon = " en ziet eruit als de naam van een persoon" if privacy.lijkt_naam(v) else ""
             fouten.voeg_toe(
                 blad.plaats(i, index[kolom]),
                 f"kolom '{kolom}' bij de gebeurtenis '{s.label}': '{v}' is geen {wat}{persoon}; laat deze cel leeg: "
                 "de kolom hoort niet bij deze gebeurtenis (alleen een pseudoniem klantnummer, geen persoonsgegevens)",
+            )
+    return tuple(herhaald)
+
+
+# per column an event may repeat: the events whose value it repeats, the index in Regel.inhoud, and what it is
+_HERHAALBAAR = {
+    "route": (("aangemeld", "route_gewijzigd"), 1, "de route"),
+    "aanbieder": (("aangemeld", "route_gewijzigd"), 2, "de aanbieder"),
+    "uitslag": (("examen",), 3, "de examenuitslag"),
+}
+
+
+def _controleer_herhaald(
+    huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]],
+    regels: list[Regel],
+    fouten: Verzamelaar,
+    met_fout: set[str],
+) -> None:
+    """A value repeated in a column the event does not use must be the placement's, as it stands after this intake:
+    the route and supplier of the registration or of the route change, the result of the exam. A start 'Z, Delta'
+    of a client registered for B1 with Alfa, or a completion with 'B1' of a client without that exam, was read as
+    Alfa's B1 start or a completion without result, without a word; the file says something else."""
+    for r in regels:
+        if r.klantnummer in met_fout or (r.gemeente, r.klantnummer, "aangemeld") not in huidig:
+            continue  # a wrong row or a missing registration is said already
+        for kolom, waarde, geschreven in r.herhaald:
+            soorten, plek, wat = _HERHAALBAAR[kolom]
+            bekend = {
+                (huidig[(r.gemeente, r.klantnummer, x)][1][plek], huidig[(r.gemeente, r.klantnummer, x)][2])
+                for x in soorten
+                if (r.gemeente, r.klantnummer, x) in huidig
+            }
+            if waarde in {w for w, _ in bekend}:
+                continue
+            volgens = "; ".join(f"{w} volgens {p}" for w, p in sorted(bekend, key=lambda b: b[1])) or "geen examen"
+            label = SOORTEN[r.soort].label
+            fouten.voeg_toe(
+                r.cel(kolom),
+                f"klant {r.klantnummer} ({r.gemeente}): {kolom} '{geschreven}' bij de gebeurtenis '{label}' is niet "
+                f"{wat} van deze plaatsing ({volgens}); de kolom wordt bij deze gebeurtenis niet gelezen, dus wat er "
+                "staat, telt nergens mee: laat de cel leeg of herhaal wat klopt"
+                + (", en lever een regel 'examen' aan als er een uitslag is" if kolom == "uitslag" else ""),
             )
 
 
@@ -697,6 +749,7 @@ def lees_in(
     # errors (all errors at once), leaving out clients with a wrong row
     geraakt = {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels}
     hier = {r.plaats: r for _, _, regels in per_bestand for r in regels}
+    _controleer_herhaald(plan.huidig, list(hier.values()), fouten, met_fout)
     _controleer_volgorde(
         plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten, plan.gecorrigeerd, hier
     )
