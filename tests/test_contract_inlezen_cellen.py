@@ -119,3 +119,30 @@ def test_titel_boven_de_kopregel(tmp_path: Path) -> None:
     ), fouten
     assert [p for p, _ in fouten] == ["noord.xlsx!Export!A3", "noord.xlsx!Export!A1"], fouten
     assert "burgerservicenummers" in fouten[1][1] and "noord.xlsx!Export!A5" in fouten[1][1]
+
+
+def test_privacyweigering_in_een_eigen_kolom_vraagt_de_cellen_te_verbeteren(tmp_path: Path) -> None:
+    """A totals row ('Totaal' as klantnummer, a word) and a mistyped date 03-07-2004 (more than ten years before the
+    start, read as a date of birth) are refused, as they were; but the advice was to export the file again without
+    the column klantnummer or datum, which the intake requires. For a column of the delivery itself it now says to
+    correct the cells or remove their rows; a column 'naam' is still to be left out."""
+    ws = _werkmap(tmp_path)
+    pad = ws / "noord.csv"
+    pad.write_text(
+        "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag;naam\n"
+        "K1;Noord;aangemeld;2026-06-10;B1;Alfa;;\n"
+        "K2;Noord;aangemeld;03-07-2004;B1;Alfa;;\n"
+        "Totaal;;;;;;;\n",
+        encoding="utf-8",
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", pad)
+    assert r.exit_code == 2, r.output
+    fouten = {f["plaats"]: f["bericht"] for f in json.loads(r.stdout)["fouten"]}
+    assert set(fouten) == {"noord.csv!A1", "noord.csv!D1", "noord.csv!H1"}, fouten
+    eigen = (
+        "Deze kolom hoort bij de aanlevering: verbeter die cel(len) of verwijder hun regel(s) (zoals een totaalregel) "
+        "en lever opnieuw aan; er is niets ingelezen"
+    )
+    assert fouten["noord.csv!A1"].startswith("kolom 'klantnummer' bevat namen van personen (1 cel(len), de eerste")
+    assert fouten["noord.csv!A1"].endswith(eigen) and fouten["noord.csv!D1"].endswith(eigen), fouten
+    assert fouten["noord.csv!H1"].endswith("Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen")

@@ -254,7 +254,10 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
         volgens_kop = privacy.kop_soort(tekst) if tekst else None
         gevonden, gevuld = _privacy_in_waarden(blad, j, start)
         if volgens_kop is not None or gevonden:  # also in a column without a header
-            fouten.voeg_toe(blad.plaats(0, j), privacy.melding(tekst or "zonder kop", gevonden, volgens_kop, gevuld))
+            eigen = volgens_kop is None and _PER_KOP.get(" ".join(tekst.lower().split())) is not None
+            fouten.voeg_toe(
+                blad.plaats(0, j), privacy.melding(tekst or "zonder kop", gevonden, volgens_kop, gevuld, eigen)
+            )
             goed = False
             geweigerd.add(_PER_KOP.get(" ".join(tekst.lower().split()), ""))
             continue
