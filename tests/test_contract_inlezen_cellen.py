@@ -146,3 +146,27 @@ def test_privacyweigering_in_een_eigen_kolom_vraagt_de_cellen_te_verbeteren(tmp_
     assert fouten["noord.csv!A1"].startswith("kolom 'klantnummer' bevat namen van personen (1 cel(len), de eerste")
     assert fouten["noord.csv!A1"].endswith(eigen) and fouten["noord.csv!D1"].endswith(eigen), fouten
     assert fouten["noord.csv!H1"].endswith("Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen")
+
+
+def test_leeg_bestand_is_geen_aanlevering(tmp_path: Path) -> None:
+    """A csv of 0 bytes (a failed download), one with only its BOM, and a blank workbook were read as deliveries
+    without events: exit 0, '0 nieuw', the file archived, and the klantmanager's delivery taken as done. Each is now an
+    error at the file; a file with only its header (no events this quarter) is still read."""
+    from openpyxl import Workbook
+
+    ws = _werkmap(tmp_path)
+    (ws / "leeg.csv").write_bytes(b"")
+    (ws / "bom.csv").write_bytes(b"\xef\xbb\xbf")
+    Workbook().save(ws / "blanco.xlsx")
+    voor = (ws / "contract" / "register.sqlite").read_bytes()
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", ws / "leeg.csv", ws / "bom.csv", ws / "blanco.xlsx")
+    assert r.exit_code == 2, r.output
+    fouten = {f["plaats"]: f["bericht"] for f in json.loads(r.stdout)["fouten"]}
+    assert set(fouten) == {"leeg.csv", "bom.csv", "blanco.xlsx"}, fouten
+    assert all(f.startswith("het bestand bevat niets, ook geen kopregel") for f in fouten.values()), fouten
+    assert (ws / "contract" / "register.sqlite").read_bytes() == voor
+    assert not (ws / "contract" / "aanleveringen").exists() or not any((ws / "contract" / "aanleveringen").iterdir())
+    (ws / "kop.csv").write_text("klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\n", encoding="utf-8")
+    r = _run("contract", "inlezen", "--werkmap", ws, ws / "kop.csv")
+    assert r.exit_code == 0, r.output
+    assert "Totaal: 0 nieuw, 0 gecorrigeerd, 0 al bekend." in r.output

@@ -670,6 +670,12 @@ class Inleesverslag:
         return sum(b[4] for b in self.bestanden)
 
 
+_LEEG = (
+    "het bestand bevat niets, ook geen kopregel: het is niet goed opgeslagen, gekopieerd of gedownload, of het is het "
+    "verkeerde bestand; vraag het opnieuw op (een aanlevering zonder gebeurtenissen heeft wel de kopregel)"
+)
+
+
 def verzamel(paden: Sequence[Path]) -> list[Path]:
     """Files given, and the .xlsx/.csv files directly in folders given, in name order; a file given twice (itself
     and its folder) once."""
@@ -741,7 +747,11 @@ def lees_in(
         if naamfout is not None:
             fouten.voeg_toe(pad.name, naamfout)
         regels: list[Regel] = []
-        for blad in lees_bladen(pad, fouten):
+        voor = len(fouten.fouten)
+        bladen = lees_bladen(pad, fouten)
+        if len(fouten.fouten) == voor and not any(als_tekst(v) for b in bladen for r in b.rijen for v in r):
+            fouten.voeg_toe(pad.name, _LEEG)
+        for blad in bladen:
             vanaf = len(fouten.fouten)
             regels += lees_regels(blad, reg, fouten, met_fout, grens)
             blad.leg_samenvoeging_uit(fouten, vanaf)
