@@ -36,3 +36,24 @@ def test_klantnummer_dat_excel_veranderde_geweigerd(ws: Path) -> None:  # noqa: 
     assert fouten["noord.xlsx!Export!A5"] == "'WAAR' is een waarheidswaarde, geen klantnummer"
     assert fouten["oost.csv!A2"].startswith("'1,23457E+15' is een afgekort getal (wetenschappelijke notatie")
     assert (ws / "contract" / "register.sqlite").read_bytes() == voor
+
+
+def test_klantnummer_met_onzichtbaar_teken_geweigerd(ws: Path) -> None:  # noqa: F811
+    """'K1' with a zero-width space after it (copied from a web page) and 'K 2' with a non-breaking space look like K1
+    and K 2 but were other client numbers: K1's start then said 'klant K1 heeft geen aanmelding' under a visible
+    registration of K1. Each is now an error at its cell naming the character."""
+    pad = _csv(
+        ws / "noord.csv",
+        [
+            "K1\u200b;Noord;aangemeld;2024-07-03;B1;Alfa;",
+            "K1;Noord;gestart;2024-07-10;;;",
+            "K\u00a02;Noord;aangemeld;2024-07-03;B1;Alfa;",
+            "K 3;Noord;aangemeld;2024-07-03;B1;Alfa;",
+        ],
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", pad)
+    assert r.exit_code == 2, r.output
+    fouten = {f["plaats"]: f["bericht"] for f in json.loads(r.stdout)["fouten"]}
+    assert "(U+200B, zero width space)" in fouten["noord.csv!A2"], fouten
+    assert "(U+00A0, no-break space)" in fouten["noord.csv!A4"], fouten
+    assert "noord.csv!A5" not in fouten  # an ordinary space is a character one sees

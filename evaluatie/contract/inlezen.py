@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 import sqlite3
+import unicodedata
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -368,11 +369,29 @@ def _klantnummer_fout(v: Any) -> str | None:
             f"{als_tekst(v)} is een getal van meer dan 15 cijfers: Excel bewaart een getal tot op 15 cijfers, dus de "
             f"laatste cijfers kunnen zijn afgerond en twee klanten zo hetzelfde nummer hebben; {_ALS_TEKST}"
         )
+    if isinstance(v, str) and (onzichtbaar := _onzichtbaar(v)) is not None:
+        return (
+            f"klantnummer '{v}' bevat een teken dat niet of als gewone spatie te zien is (U+{ord(onzichtbaar):04X}, "
+            f"{unicodedata.name(onzichtbaar, 'zonder naam').lower()}): het is zo een ander klantnummer dan het "
+            "lijkt, en regels van dezelfde klant zonder dat teken horen er niet bij; typ het klantnummer opnieuw of "
+            "exporteer opnieuw"
+        )
     if isinstance(v, str) and _WETENSCHAPPELIJK.match(v):
         return (
             f"'{v}' is een afgekort getal (wetenschappelijke notatie, zoals Excel een lang nummer in een csv "
             f"schrijft): de cijfers van het klantnummer zijn weg en klanten krijgen zo hetzelfde nummer; {_ALS_TEKST}"
         )
+    return None
+
+
+def _onzichtbaar(tekst: str) -> str | None:
+    """The first character of `tekst` that shows as nothing or as an ordinary space but is another character (a
+    zero-width space or direction mark copied from a web page, a non-breaking space): 'K1' and 'K1' + U+200B look
+    the same and would be two clients."""
+    for c in tekst:
+        soort = unicodedata.category(c)
+        if soort in ("Cf", "Zl", "Zp") or (soort == "Zs" and c != " "):
+            return c
     return None
 
 
