@@ -525,7 +525,7 @@ def test_gebeurtenissen_zonder_aanmelding_of_in_verkeerde_volgorde(gestart: Path
     )
     r = _run("contract", "inlezen", "--werkmap", ws, tmp_path / "eemnes.csv")
     assert r.exit_code == 2, r.output
-    assert "eemnes.csv!A3: klant K-1 (Eemnes): de start ligt voor de aanmelding (eemnes.csv!A2)" in r.output
+    assert "eemnes.csv!D3: klant K-1 (Eemnes): de start ligt voor de aanmelding (eemnes.csv!A2)" in r.output
     assert "eemnes.csv!A4: klant K-2 (Eemnes) heeft geen aanmelding" in r.output
 
 

@@ -45,10 +45,10 @@ def test_examen_of_routewijziging_bij_een_module_is_een_invoerfout(tmp_path: Pat
     )
     r = _run("contract", "inlezen", "--werkmap", ws, pad)
     assert r.exit_code == 2, r.output
-    assert "noord.csv!A9: klant K004P (Noord): de aanmelding (noord.csv!A8) is voor de module PVT, geen leerroute" in (
+    assert "noord.csv!C9: klant K004P (Noord): de aanmelding (noord.csv!A8) is voor de module PVT, geen leerroute" in (
         r.output.replace("\n    ", " ")
     )
-    assert "noord.csv!A3: " in r.output and "noord.csv!C5: " in r.output, r.output
+    assert "noord.csv!C3: " in r.output and "noord.csv!C5: " in r.output, r.output
     assert r.output.count("is een module, geen leerroute") == 2, r.output  # K004P: "voor de module"
     assert (
         "klant K001P (Noord): perceel PVT is een module, geen leerroute (aanmelding noord.csv!A2): een examenuitslag"

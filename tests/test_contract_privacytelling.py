@@ -64,7 +64,7 @@ def test_volgorde_en_regelfouten_samen_gemeld(tmp_path: Path) -> None:
     assert fouten == [
         ("lijst.csv!F2", "aanbieder 'Onbekend' heeft geen contract (wel: Alfa, Beta)"),
         ("lijst.csv!A4", "klant K-2 (Noord) heeft geen aanmelding, in dit bestand of eerder ingelezen"),
-        ("lijst.csv!A6", "klant K-3 (Noord): de start ligt voor de aanmelding (lijst.csv!A5)"),
+        ("lijst.csv!D6", "klant K-3 (Noord): de start ligt voor de aanmelding (lijst.csv!A5)"),
     ], fouten
 
 

@@ -101,10 +101,10 @@ def test_routewijziging_na_het_einde_van_het_traject_is_een_fout(ws: Path) -> No
     assert r.exit_code == 2, r.output
     uit = " ".join(r.output.split())
     assert (
-        "later.csv!A2: klant K-1 (Noord): de routewijziging ligt na het afronden; een afgerond traject wijzigt niet "
+        "later.csv!D2: klant K-1 (Noord): de routewijziging ligt na het afronden; een afgerond traject wijzigt niet "
         "meer van route (eerst.csv!A4)" in uit
     ), uit
     assert (
-        "later.csv!A3: klant K-2 (Oost): de routewijziging ligt na het voortijdig stoppen; een gestopt traject wijzigt "
+        "later.csv!D3: klant K-2 (Oost): de routewijziging ligt na het voortijdig stoppen; een gestopt traject wijzigt "
         "niet meer van route (eerst.csv!A6)" in uit
     ), uit

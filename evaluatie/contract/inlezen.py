@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 import sqlite3
+import unicodedata
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,14 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from evaluatie.contract import namen, privacy
-from evaluatie.contract.gebeurtenissen import Soort, woorden
+from evaluatie.contract.gebeurtenissen import SOORTEN, Soort, woorden
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.notities import cellen_met_notitie
 from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.contract.zichtbaar import weiger_verborgen
 from evaluatie.definitie.model import MODULES
-from evaluatie.fouten import Verzamelaar
+from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.werkboek import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, als_datum, als_tekst, celnaam, lees_werkboek
 
@@ -47,6 +49,12 @@ _LEERROUTE_GEBEURTENISSEN = {
     "examen": "een examenuitslag hoort bij een leerroute (B1, onderwijs, Z)",
     "route_gewijzigd": "een routewijziging (afschaling) gaat van de ene leerroute naar een andere (B1, onderwijs, Z)",
 }
+# the columns only some events use, which events, and how to say it when a sheet lacks the column
+_NODIG_BIJ: dict[str, tuple[Callable[[Soort], bool], str]] = {
+    "route": (lambda s: s.route_nodig, "een aanmelding of routewijziging"),
+    "aanbieder": (lambda s: s.route_nodig, "een aanmelding of routewijziging"),
+    "uitslag": (lambda s: s.uitslag_nodig, "een examen"),
+}
 _PER_KOP = {w: k for k, ws in KOLOMMEN.items() for w in ws}
 AANLEVERINGEN = "aanleveringen"
 _DATUMACHTIG = re.compile(r"^\s*\d{1,4}[-/]\d{1,2}[-/]\d{1,4}\s*$")
@@ -63,7 +71,17 @@ class Regel:
     perceel: str | None
     leverancier: str | None
     uitslag: str | None
-    plaats: str  # 'hilversum-2026-k1.xlsx!Blad1!A7'
+    plaats: str  # 'hilversum-2026-k1.xlsx!Blad1!A7': the row, as the register keeps it
+    # the cell of each column of the row ('datum' -> 'hilversum-2026-k1.xlsx!Blad1!D7'): an error names the cell
+    # that is wrong, not the row's first cell (which need not even be the klantnummer)
+    kolommen: tuple[tuple[str, str], ...] = ()
+    # a known value repeated in a column the event does not use (kolom, the value it names, as written: 'route', 'B1',
+    # 'B1-route'): checked against the placement (_controleer_herhaald), never stored
+    herhaald: tuple[tuple[str, str, str], ...] = ()
+
+    def cel(self, kolom: str) -> str:
+        """The place of `kolom` in this row; the row's first cell when the sheet has no such column."""
+        return dict(self.kolommen).get(kolom, self.plaats)
 
     @property
     def sleutel(self) -> tuple[str, str, str]:
@@ -81,10 +99,25 @@ class Blad:
     bestand: str
     blad: str | None
     rijen: list[list[Any]]
+    samengevoegd: dict[str, str] = field(default_factory=dict)  # 'B3' -> 'B2': a merged cell and its range's first
 
     def plaats(self, rij: int, kolom: int) -> str:
         cel = celnaam(rij, kolom)
         return f"{self.bestand}!{self.blad}!{cel}" if self.blad else f"{self.bestand}!{cel}"
+
+    def leg_samenvoeging_uit(self, fouten: Verzamelaar, vanaf: int) -> None:
+        """An error at a merged cell (not its range's first) says so: Excel shows the first cell's value there, so
+        the klantmanager sees 'Noord' where the file holds nothing and the error says '' is no gemeente."""
+        for i in range(vanaf, len(fouten.fouten)):
+            f = fouten.fouten[i]
+            voor, _, cel = f.plaats.rpartition("!")
+            eerste = self.samengevoegd.get(cel)
+            if eerste is not None and voor == f"{self.bestand}!{self.blad}":
+                fouten.fouten[i] = Fout(
+                    f.plaats,
+                    f"{f.bericht} (de cel is samengevoegd met {eerste}: Excel toont daar de waarde van {eerste}, maar "
+                    f"in het bestand staat die alleen in {eerste}; maak de samenvoeging ongedaan en vul iedere cel)",
+                )
 
 
 def _lees_csv(pad: Path, naam: str, fouten: Verzamelaar) -> list[Blad]:
@@ -188,11 +221,16 @@ def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
         return []
     _weiger_notities(pad, naam, fouten)
     _weiger_eigenschappen(pad, naam, fouten)
+    verborgen = weiger_verborgen(pad, boek, fouten)
     for t in boek.values():  # empty sheets too: the archived copy keeps every sheet
         waarom = privacy.tabbladnaam_fout(t.naam)
         if waarom is not None:
             fouten.voeg_toe(f"{naam}!{t.naam}", waarom)
-    return [Blad(naam, t.naam, t.rijen) for t in boek.values() if not t.leeg]
+    return [
+        Blad(naam, t.naam, t.rijen, verborgen[t.naam].samengevoegd if t.naam in verborgen else {})
+        for t in boek.values()
+        if not t.leeg
+    ]
 
 
 def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int] | None:
@@ -204,14 +242,27 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
     geweigerd: set[str] = set()  # columns refused for privacy: not reported missing as well
     goed = True
     breedte = max((len(r) for r in blad.rijen), default=0)
+    elders = _kopregel_elders(blad, kop)
+    if elders is not None:  # one error, not one per column of the title row; the privacy of the values still
+        goed = False
+        fouten.voeg_toe(
+            blad.plaats(elders, 0),
+            f"de kopregel staat in rij {elders + 1}, maar de inlezing leest haar in rij 1: verwijder de {elders} "
+            "rij(en) erboven (zoals een titel) en lever opnieuw aan",
+        )
     for j in range(breedte):
         tekst = kop[j] if j < len(kop) else ""
         volgens_kop = privacy.kop_soort(tekst) if tekst else None
         gevonden, gevuld = _privacy_in_waarden(blad, j, start)
         if volgens_kop is not None or gevonden:  # also in a column without a header
-            fouten.voeg_toe(blad.plaats(0, j), privacy.melding(tekst or "zonder kop", gevonden, volgens_kop, gevuld))
+            eigen = volgens_kop is None and _PER_KOP.get(" ".join(tekst.lower().split())) is not None
+            fouten.voeg_toe(
+                blad.plaats(0, j), privacy.melding(tekst or "zonder kop", gevonden, volgens_kop, gevuld, eigen)
+            )
             goed = False
             geweigerd.add(_PER_KOP.get(" ".join(tekst.lower().split()), ""))
+            continue
+        if elders is not None:
             continue
         if not tekst:
             if any(j < len(r) and als_tekst(r[j]) for r in blad.rijen[1:]):
@@ -234,10 +285,22 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
         else:
             index[sleutel] = j
     for k in VERPLICHT:
-        if k not in index and k not in geweigerd:
+        if k not in index and k not in geweigerd and elders is None:
             fouten.voeg_toe(blad.plaats(0, 0), f"kolom '{k}' ontbreekt in de kopregel")
             goed = False
     return index if goed else None
+
+
+def _kopregel_elders(blad: Blad, kop: list[str]) -> int | None:
+    """The 0-based row of the header when row 1 names no known column and a later row (of the first 20) names every
+    required one: an export with a title above its header."""
+    if any(" ".join(t.lower().split()) in _PER_KOP for t in kop):
+        return None
+    for i in range(1, min(len(blad.rijen), 20)):
+        kolommen = {_PER_KOP.get(" ".join(als_tekst(v).lower().split())) for v in blad.rijen[i]}
+        if all(k in kolommen for k in VERPLICHT):
+            return i
+    return None
 
 
 def _privacy_in_waarden(
@@ -288,6 +351,50 @@ def _naamachtig(v: str, kop: str) -> bool:
     )
 
 
+_WETENSCHAPPELIJK = re.compile(r"^-?\d([.,]\d+)?E\+\d{2,3}$")  # as Excel writes it: 1,23457E+15
+_ALS_TEKST = "maak van de kolom klantnummer tekst in het bronsysteem of in Excel en exporteer opnieuw"
+
+
+def _klantnummer_fout(v: Any) -> str | None:
+    """A klantnummer that is not what the gemeente's system holds: Excel keeps a number to 15 significant digits
+    (a longer one was rounded, and two clients can share the rounded number), writes a long one into a csv as
+    '1,23457E+15' (the same for every client with those first digits), and a cell with a decimal fraction or
+    WAAR/ONWAAR is no client number. Reading it would merge or invent placements without a word."""
+    if isinstance(v, bool):
+        return f"'{'WAAR' if v else 'ONWAAR'}' is een waarheidswaarde, geen klantnummer"
+    if isinstance(v, float) and not v.is_integer():
+        return f"{als_tekst(v)} is een getal met decimalen, geen klantnummer"
+    if isinstance(v, int | float) and abs(v) >= 1e15:
+        return (
+            f"{als_tekst(v)} is een getal van meer dan 15 cijfers: Excel bewaart een getal tot op 15 cijfers, dus de "
+            f"laatste cijfers kunnen zijn afgerond en twee klanten zo hetzelfde nummer hebben; {_ALS_TEKST}"
+        )
+    if isinstance(v, str) and (onzichtbaar := _onzichtbaar(v)) is not None:
+        return (
+            f"klantnummer '{v}' bevat een teken dat niet of als gewone spatie te zien is (U+{ord(onzichtbaar):04X}, "
+            f"{unicodedata.name(onzichtbaar, 'zonder naam').lower()}): het is zo een ander klantnummer dan het "
+            "lijkt, en regels van dezelfde klant zonder dat teken horen er niet bij; typ het klantnummer opnieuw of "
+            "exporteer opnieuw"
+        )
+    if isinstance(v, str) and _WETENSCHAPPELIJK.match(v):
+        return (
+            f"'{v}' is een afgekort getal (wetenschappelijke notatie, zoals Excel een lang nummer in een csv "
+            f"schrijft): de cijfers van het klantnummer zijn weg en klanten krijgen zo hetzelfde nummer; {_ALS_TEKST}"
+        )
+    return None
+
+
+def _onzichtbaar(tekst: str) -> str | None:
+    """The first character of `tekst` that shows as nothing or as an ordinary space but is another character (a
+    zero-width space or direction mark copied from a web page, a non-breaking space): 'K1' and 'K1' + U+200B look
+    the same and would be two clients."""
+    for c in tekst:
+        soort = unicodedata.category(c)
+        if soort in ("Cf", "Zl", "Zp") or (soort == "Zs" and c != " "):
+            return c
+    return None
+
+
 _DMJ = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 
@@ -330,7 +437,8 @@ def lees_regels(
     gemeenten, routes, aanbieders = namen.gemeenten(reg), namen.routes(reg), namen.aanbieders(reg)
     einde = reg.laatste_dag() + dt.timedelta(days=1)  # a verlenging past the option years included
     uit: list[Regel] = []
-    gezien: dict[tuple[str, str], bool] = {}  # (kolom, value) -> known: exports repeat a few values
+    gezien: dict[tuple[str, str], str | None] = {}  # (kolom, value) -> the known value: exports repeat a few
+    ontbrekend: dict[str, list[str]] = {}  # a column the sheet lacks -> the event cells of the rows that need it
 
     def cel(i: int, k: str) -> Any:
         j = index.get(k)
@@ -348,6 +456,8 @@ def lees_regels(
             fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer ontbreekt")
         elif len(klant) > 40 or any(ord(c) < 32 for c in klant):
             fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), "klantnummer langer dan 40 tekens of met stuurtekens")
+        elif (waarom := _klantnummer_fout(cel(i, "klantnummer"))) is not None:
+            fouten.voeg_toe(blad.plaats(i, index["klantnummer"]), waarom)
         gemeente = namen.zoek(als_tekst(cel(i, "gemeente")), gemeenten)
         if gemeente is None:
             fouten.voeg_toe(
@@ -390,11 +500,14 @@ def lees_regels(
                 f"gebeurtenissen weg{reg.open_opties()}",
             )
         perceel = leverancier = uitslag = None
-        if s is not None and s.route_nodig:
+        zonder = [k for k in _NODIG_BIJ if s is not None and k not in index and _NODIG_BIJ[k][0](s)]
+        for k in zonder:  # said once for the sheet, at its header, below
+            ontbrekend.setdefault(k, []).append(blad.plaats(i, index["gebeurtenis"]))
+        if s is not None and s.route_nodig and not zonder:
             perceel = namen.zoek(als_tekst(cel(i, "route")), routes)
             if perceel is None:
                 fouten.voeg_toe(
-                    blad.plaats(i, index.get("route", 0)),
+                    blad.plaats(i, index["route"]),
                     f"route {reg.geen_perceel(als_tekst(cel(i, 'route')))}",
                 )
             elif s.code == "route_gewijzigd" and perceel in MODULES:  # the route column is the new route
@@ -407,7 +520,7 @@ def lees_regels(
             naam = namen.zoek(getypt, aanbieders)
             if naam is None:
                 fouten.voeg_toe(
-                    blad.plaats(i, index.get("aanbieder", 0)),
+                    blad.plaats(i, index["aanbieder"]),
                     f"aanbieder '{getypt}' {namen.geen_contract(getypt, reg)}",
                 )
             elif perceel is not None:
@@ -419,7 +532,7 @@ def lees_regels(
                 elif gemeente is not None and not any(gemeente in x.gemeenten for x in reg.leveranciers_van(perceel)):
                     # no supplier of the lot serves the gemeente: it is not in the lot (not the supplier's doing)
                     fouten.voeg_toe(
-                        blad.plaats(i, index.get("route", 0)),
+                        blad.plaats(i, index["route"]),
                         f"geen enkele aanbieder van perceel {perceel} ({reg.percelen[perceel].naam}) heeft een "
                         f"contract voor {gemeente}: {gemeente} neemt niet deel aan dit perceel",
                     )
@@ -451,19 +564,31 @@ def lees_regels(
             waarom = reg.niet_aangesloten_op(gemeente, perceel, datum)
             if waarom is not None:
                 fouten.voeg_toe(blad.plaats(i, index["datum"]), waarom)
-        if s is not None and s.uitslag_nodig:
+        if s is not None and s.uitslag_nodig and not zonder:
             uitslag = lees_uitslag(als_tekst(cel(i, "uitslag")))
             if uitslag is None:
                 fouten.voeg_toe(
-                    blad.plaats(i, index.get("uitslag", 0)),
+                    blad.plaats(i, index["uitslag"]),
                     f"uitslag '{als_tekst(cel(i, 'uitslag'))}' onbekend; verwacht B1, hoogst haalbaar of niet behaald",
                 )
+        herhaald: tuple[tuple[str, str, str], ...] = ()
         if s is not None:
-            _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), gezien, fouten)
-        if len(fouten.fouten) == n and s is not None and gemeente is not None and datum is not None:
-            uit.append(Regel(gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0)))
+            herhaald = _controleer_overige_cellen(blad, i, index, s, cel, (routes, aanbieders), gezien, fouten)
+        if len(fouten.fouten) == n and not zonder and s is not None and gemeente is not None and datum is not None:
+            kolommen = tuple((k, blad.plaats(i, j)) for k, j in sorted(index.items()))
+            uit.append(
+                Regel(
+                    gemeente, klant, s.code, datum, perceel, leverancier, uitslag, blad.plaats(i, 0), kolommen, herhaald
+                )
+            )
         elif met_fout is not None:
             met_fout.add(klant)
+    for k, plaatsen in ontbrekend.items():
+        fouten.voeg_toe(
+            blad.plaats(0, 0),
+            f"kolom '{k}' ontbreekt in de kopregel; {_NODIG_BIJ[k][1]} vraagt haar: {len(plaatsen)} regel(s), de "
+            f"eerste {plaatsen[0]}",
+        )
     return uit
 
 
@@ -474,15 +599,17 @@ def _controleer_overige_cellen(
     s: Soort,
     cel: Callable[[int, str], Any],
     tabellen: tuple[dict[str, str], dict[str, str]],
-    gezien: dict[tuple[str, str], bool],
+    gezien: dict[tuple[str, str], str | None],
     fouten: Verzamelaar,
-) -> None:
+) -> tuple[tuple[str, str, str], ...]:
     """Route, supplier and result cells an event does not use may repeat a known value (exports fill them on every
     row), but anything else there is refused: it would be silently ignored, and a name of a person written in it
     would be kept in the archived copy of the file (contract/aanleveringen, the dossier). `tabellen`: the lookup
-    tables of routes and suppliers (evaluatie.contract.namen), built once per sheet."""
+    tables of routes and suppliers (evaluatie.contract.namen), built once per sheet. Returns the known values
+    repeated, as (kolom, value, as written): they must agree with the placement (_controleer_herhaald)."""
     routes, aanbieders = tabellen
-    geldig: tuple[tuple[str, bool, Callable[[str], object], str], ...] = (
+    herhaald: list[tuple[str, str, str]] = []
+    geldig: tuple[tuple[str, bool, Callable[[str], str | None], str], ...] = (
         ("route", s.route_nodig, lambda v: namen.zoek(v, routes), "route van dit contract"),
         ("aanbieder", s.route_nodig, lambda v: namen.zoek(v, aanbieders), "aanbieder met een contract"),
         ("uitslag", s.uitslag_nodig, lees_uitslag, "examenuitslag"),
@@ -493,15 +620,59 @@ def _controleer_overige_cellen(
         v = als_tekst(cel(i, kolom))
         if not v:
             continue
-        bekend = gezien.get((kolom, v))
-        if bekend is None:
-            bekend = gezien[(kolom, v)] = herken(v) is not None
-        if not bekend:
+        if (kolom, v) not in gezien:
+            gezien[(kolom, v)] = herken(v)
+        bekend = gezien[(kolom, v)]
+        if bekend is not None:
+            herhaald.append((kolom, bekend, v))
+        else:
             persoon = " en ziet eruit als de naam van een persoon" if privacy.lijkt_naam(v) else ""
             fouten.voeg_toe(
                 blad.plaats(i, index[kolom]),
                 f"kolom '{kolom}' bij de gebeurtenis '{s.label}': '{v}' is geen {wat}{persoon}; laat deze cel leeg: "
                 "de kolom hoort niet bij deze gebeurtenis (alleen een pseudoniem klantnummer, geen persoonsgegevens)",
+            )
+    return tuple(herhaald)
+
+
+# per column an event may repeat: the events whose value it repeats, the index in Regel.inhoud, and what it is
+_HERHAALBAAR = {
+    "route": (("aangemeld", "route_gewijzigd"), 1, "de route"),
+    "aanbieder": (("aangemeld", "route_gewijzigd"), 2, "de aanbieder"),
+    "uitslag": (("examen",), 3, "de examenuitslag"),
+}
+
+
+def _controleer_herhaald(
+    huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]],
+    regels: list[Regel],
+    fouten: Verzamelaar,
+    met_fout: set[str],
+) -> None:
+    """A value repeated in a column the event does not use must be the placement's, as it stands after this intake:
+    the route and supplier of the registration or of the route change, the result of the exam. A start 'Z, Delta'
+    of a client registered for B1 with Alfa, or a completion with 'B1' of a client without that exam, was read as
+    Alfa's B1 start or a completion without result, without a word; the file says something else."""
+    for r in regels:
+        if r.klantnummer in met_fout or (r.gemeente, r.klantnummer, "aangemeld") not in huidig:
+            continue  # a wrong row or a missing registration is said already
+        for kolom, waarde, geschreven in r.herhaald:
+            soorten, plek, wat = _HERHAALBAAR[kolom]
+            bekend = {
+                (huidig[(r.gemeente, r.klantnummer, x)][1][plek], huidig[(r.gemeente, r.klantnummer, x)][2])
+                for x in soorten
+                if (r.gemeente, r.klantnummer, x) in huidig
+            }
+            if waarde in {w for w, _ in bekend}:
+                continue
+            volgens = "; ".join(f"{w} volgens {p}" for w, p in sorted(bekend, key=lambda b: b[1])) or "geen examen"
+            label = SOORTEN[r.soort].label
+            fouten.voeg_toe(
+                r.cel(kolom),
+                f"klant {r.klantnummer} ({r.gemeente}): {kolom} '{geschreven}' bij de gebeurtenis '{label}' is niet "
+                f"{wat} van deze plaatsing ({volgens}); de kolom wordt bij deze gebeurtenis niet gelezen, dus wat er "
+                "staat, telt nergens mee: laat de cel leeg of herhaal wat klopt"
+                + (", en lever een regel 'examen' aan als er een uitslag is" if kolom == "uitslag" else ""),
             )
 
 
@@ -524,8 +695,15 @@ class Inleesverslag:
         return sum(b[4] for b in self.bestanden)
 
 
+_LEEG = (
+    "het bestand bevat niets, ook geen kopregel: het is niet goed opgeslagen, gekopieerd of gedownload, of het is het "
+    "verkeerde bestand; vraag het opnieuw op (een aanlevering zonder gebeurtenissen heeft wel de kopregel)"
+)
+
+
 def verzamel(paden: Sequence[Path]) -> list[Path]:
-    """Files given, and the .xlsx/.csv files directly in folders given, in name order."""
+    """Files given, and the .xlsx/.csv files directly in folders given, in name order; a file given twice (itself
+    and its folder) once."""
     uit: list[Path] = []
     for p in paden:
         if p.is_dir():
@@ -536,6 +714,32 @@ def verzamel(paden: Sequence[Path]) -> list[Path]:
             )
         else:
             uit.append(p)
+    gezien: set[Path] = set()
+    eenmaal: list[Path] = []
+    for p in uit:
+        if p.resolve() not in gezien:
+            gezien.add(p.resolve())
+            eenmaal.append(p)
+    return eenmaal
+
+
+def _zelfde_naam(paden: list[Path], fouten: Verzamelaar) -> list[Path]:
+    """The files to read: two files with the same name in one intake (two gemeenten that both send 'k3.csv', in
+    their own folders) are refused. Every error and every row in the register names a file by its name
+    ('k3.csv!D3'), so their rows could not be told apart, in the errors nor in the register."""
+    eerste: dict[str, Path] = {}
+    uit = []
+    for pad in paden:
+        was = eerste.setdefault(pad.name, pad)
+        if was is pad:
+            uit.append(pad)
+        else:
+            fouten.voeg_toe(
+                pad.name,
+                f"twee bestanden met deze naam in één inlezing ({was} en {pad}): iedere melding en iedere regel in "
+                "het register noemt een bestand bij zijn naam, dus hun regels zijn niet uit elkaar te houden; geef "
+                "ieder bestand een eigen naam (bijvoorbeeld met de gemeente erin) of lees ze apart in",
+            )
     return uit
 
 
@@ -560,7 +764,7 @@ def lees_in(
     grens = Grens.van(datum, vandaag)
     per_bestand: list[tuple[Path, str, list[Regel]]] = []
     met_fout: set[str] = set()
-    for pad in verzamel(paden):
+    for pad in _zelfde_naam(verzamel(paden), fouten):
         if not pad.is_file():
             fouten.voeg_toe(pad.name, "bestand bestaat niet")
             continue
@@ -568,15 +772,25 @@ def lees_in(
         if naamfout is not None:
             fouten.voeg_toe(pad.name, naamfout)
         regels: list[Regel] = []
-        for blad in lees_bladen(pad, fouten):
+        voor = len(fouten.fouten)
+        bladen = lees_bladen(pad, fouten)
+        if len(fouten.fouten) == voor and not any(als_tekst(v) for b in bladen for r in b.rijen for v in r):
+            fouten.voeg_toe(pad.name, _LEEG)
+        for blad in bladen:
+            vanaf = len(fouten.fouten)
             regels += lees_regels(blad, reg, fouten, met_fout, grens)
+            blad.leg_samenvoeging_uit(fouten, vanaf)
         _controleer_dubbel(regels, fouten, met_fout)
         per_bestand.append((pad, sha256_bestand(pad), regels))
     plan = _plan(db, per_bestand, datum)
     # the order of events of every placement the intake touches, with the rows read; together with the row
     # errors (all errors at once), leaving out clients with a wrong row
     geraakt = {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels}
-    _controleer_volgorde(plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten, plan.gecorrigeerd)
+    hier = {r.plaats: r for _, _, regels in per_bestand for r in regels}
+    _controleer_herhaald(plan.huidig, list(hier.values()), fouten, met_fout)
+    _controleer_volgorde(
+        plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten, plan.gecorrigeerd, hier
+    )
     fouten.controleer()
     return _schrijf(db, per_bestand, plan, bewaar_in)
 
@@ -591,13 +805,17 @@ def _controleer_dubbel(regels: list[Regel], fouten: Verzamelaar, met_fout: set[s
     for r in regels:
         was = eerste.setdefault(r.sleutel, r)
         if was.inhoud != r.inhoud:
+            anders = next(k for k, a, b in zip(_INHOUD, was.inhoud, r.inhoud, strict=True) if a != b)
             fouten.voeg_toe(
-                r.plaats,
+                r.cel(anders),
                 f"klant {r.klantnummer} ({r.gemeente}): {r.soort} staat ook in {was.plaats} met andere gegevens "
                 f"({_toon(was.inhoud)}; hier {_toon(r.inhoud)}); het register kent per klant één gebeurtenis van "
                 "iedere soort: laat in dit bestand alleen de juiste regel staan",
             )
             met_fout.add(r.klantnummer)
+
+
+_INHOUD = ("datum", "route", "aanbieder", "uitslag")  # the columns of Regel.inhoud, in its order
 
 
 @dataclass
@@ -743,9 +961,20 @@ def _controleer_volgorde(
     geraakt: set[tuple[str, str]],
     fouten: Verzamelaar,
     gecorrigeerd: set[tuple[str, str, str]],  # events this intake corrects
+    hier: dict[str, Regel],  # the rows of this intake by their place
 ) -> None:
     """Every placement touched by this intake, as it would stand afterwards: a registration exists and
-    the dates follow each other. An event without a registration would count nowhere, so it is refused."""
+    the dates follow each other. An event without a registration would count nowhere, so it is refused.
+
+    Each error names the cell that is wrong (the date of a start before its registration, the event of an exam
+    in a module), in a row of this intake: when the other row of a pair is the one read now (a corrected
+    registration after a start read earlier), the error is at that row, naming the earlier one, for only the
+    files of this intake can be changed and read again."""
+
+    def cel(plaats: str, kolom: str) -> str:
+        r = hier.get(plaats)
+        return r.cel(kolom) if r is not None else plaats
+
     per: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
     route: dict[tuple[str, str, str], str | None] = {}
     for (g, k, soort), (_, inhoud, plaats) in huidig.items():
@@ -754,12 +983,14 @@ def _controleer_volgorde(
             route[(g, k, soort)] = inhoud[1]
     for (g, k), feiten in sorted(per.items()):
         if "aangemeld" not in feiten:
-            eerste = min(p for _, p in feiten.values())
-            fouten.voeg_toe(eerste, f"klant {k} ({g}) heeft geen aanmelding, in dit bestand of eerder ingelezen")
+            eerste = min((p for _, p in feiten.values()), key=lambda p: (p not in hier, _volgorde_plaats(p)))
+            fouten.voeg_toe(
+                cel(eerste, "klantnummer"), f"klant {k} ({g}) heeft geen aanmelding, in dit bestand of eerder ingelezen"
+            )
             continue
         if "afgerond" in feiten and "gestart" not in feiten:  # a route completed that never started
             fouten.voeg_toe(
-                feiten["afgerond"][1],
+                cel(feiten["afgerond"][1], "gebeurtenis"),
                 f"klant {k} ({g}) is afgerond zonder start, in dit bestand of eerder ingelezen; geef de startdatum op",
             )
         for later, eerder, tekst in _VOLGORDE:
@@ -778,12 +1009,16 @@ def _controleer_volgorde(
                 plaats, ander = feiten[later][1], feiten[eerder][1]
                 if eerder == "route_gewijzigd":
                     plaats, ander = ander, plaats
-                fouten.voeg_toe(plaats, f"klant {k} ({g}): {tekst} ({ander}){opnieuw}")
+                if plaats not in hier and ander in hier:  # the row read now is the one to change
+                    plaats, ander = ander, plaats
+                fouten.voeg_toe(cel(plaats, "datum"), f"klant {k} ({g}): {tekst} ({ander}){opnieuw}")
         if "voortijdig_gestopt" in feiten and "afgerond" in feiten:  # two outcomes: counted in both columns
             gestopt, afgerond = feiten["voortijdig_gestopt"], feiten["afgerond"]
             later = gestopt[1] if gestopt >= afgerond else afgerond[1]
+            if later not in hier:
+                later = afgerond[1] if later == gestopt[1] else gestopt[1]
             fouten.voeg_toe(
-                later,
+                cel(later, "gebeurtenis"),
                 f"klant {k} ({g}) is zowel voortijdig gestopt ({gestopt[1]}) als afgerond ({afgerond[1]}); een "
                 "traject heeft één uitkomst: laat de onjuiste regel weg of corrigeer haar",
             )
@@ -792,25 +1027,32 @@ def _controleer_volgorde(
         nu = naar if naar is not None else van
         if "examen" in feiten and nu in MODULES:  # the exam row names no route: the placement's route counts
             fouten.voeg_toe(
-                feiten["examen"][1],
+                cel(feiten["examen"][1], "gebeurtenis"),
                 f"klant {k} ({g}): perceel {nu} is een module, geen leerroute (aanmelding {feiten['aangemeld'][1]}): "
                 f"{_LEERROUTE_GEBEURTENISSEN['examen']}; een module eindigt met 'afgerond' of 'voortijdig gestopt'",
             )
         if naar is not None and van in MODULES and naar not in MODULES:
             fouten.voeg_toe(
-                feiten["route_gewijzigd"][1],
+                cel(feiten["route_gewijzigd"][1], "gebeurtenis"),
                 f"klant {k} ({g}): de aanmelding ({feiten['aangemeld'][1]}) is voor de module {van}, geen leerroute: "
                 f"{_LEERROUTE_GEBEURTENISSEN['route_gewijzigd']}",
             )
         elif naar is not None and naar == van:
             # counted as a downgrade (afschaling) of the supplier otherwise, and the new supplier dropped
             fouten.voeg_toe(
-                feiten["route_gewijzigd"][1],
+                cel(feiten["route_gewijzigd"][1], "route"),
                 f"klant {k} ({g}): de route wijzigt naar {naar}, de route van de aanmelding "
                 f"({feiten['aangemeld'][1]}); "
                 "een routewijziging (afschaling) gaat naar een andere route. Een overstap naar een andere aanbieder "
                 "in dezelfde route kent het register niet",
             )
+
+
+def _volgorde_plaats(plaats: str) -> tuple[str, int, str]:
+    """Sort key of a place: the file and sheet, then the row as a number (A10 after A9)."""
+    voor, _, cel = plaats.rpartition("!")
+    m = re.match(r"([A-Z]+)(\d+)$", cel)
+    return (voor, int(m.group(2)), m.group(1)) if m else (plaats, 0, "")
 
 
 def _toon(inhoud: tuple[str, str | None, str | None, str | None]) -> str:

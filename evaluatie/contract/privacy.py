@@ -155,11 +155,16 @@ WAAROM = {
 
 
 def melding(
-    kop: str, gevonden: list[tuple[str, str, int, str]], volgens_kop: str | None, gevuld: tuple[str | None, int]
+    kop: str,
+    gevonden: list[tuple[str, str, int, str]],
+    volgens_kop: str | None,
+    gevuld: tuple[str | None, int],
+    eigen: bool = False,
 ) -> str:
     """The refusal of one column. `gevonden`: per kind in order of first appearance (kind, first cell, number of
     cells, reason key of WAAROM); `volgens_kop`: the kind the header names, if any; `gevuld`: the first filled cell
-    and the number of filled cells, which a header naming a kind refuses all."""
+    and the number of filled cells, which a header naming a kind refuses all. `eigen`: a column of the delivery
+    itself (klantnummer, datum, ...): the cells are to be corrected, the column cannot go."""
     if volgens_kop is not None:
         eerste, aantal = gevuld
         waarom = "volgens de kop" + (f"; {aantal} cel(len) gevuld, de eerste {eerste}" if eerste else "")
@@ -169,10 +174,14 @@ def melding(
             f"{TEKST[soort]} ({aantal} cel(len), de eerste {cel} {WAAROM[reden]})"
             for soort, cel, aantal, reden in gevonden
         )
-    return (
-        f"kolom '{kop}' bevat {inhoud}; het contractregister neemt alleen een pseudoniem "
-        "klantnummer aan. Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen"
-    )
+    if eigen:
+        advies = (
+            "Deze kolom hoort bij de aanlevering: verbeter die cel(len) of verwijder hun regel(s) (zoals een "
+            "totaalregel) en lever opnieuw aan; er is niets ingelezen"
+        )
+    else:
+        advies = "Exporteer het bestand opnieuw zonder deze kolom; er is niets ingelezen"
+    return f"kolom '{kop}' bevat {inhoud}; het contractregister neemt alleen een pseudoniem klantnummer aan. {advies}"
 
 
 _DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
