@@ -78,3 +78,34 @@ def test_vaste_prijs_onder_de_aannemelijke_grens(tmp_path: Path) -> None:
     ws = maak_werkmap(tmp_path / "ws2", data)
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
     assert res.exit_code == 2 and "Fouten in de invoer (1)" in res.output and "plafondprijs 9.5" in res.output
+
+
+def test_bedrag_van_een_andere_prijsmethode_is_een_invoerfout(tmp_path: Path) -> None:
+    """'vaste_prijs: 9000' in a lot under relatief (and max_fictieve_korting there) was ignored in silence: the lot
+    ranked and paid on the bid prices and nothing was published about the amount. It is an input error at its own line,
+    both together; the same amounts under their own method are fine, and a scenario that switches the method away
+    (`--zet`) may leave the amount behind."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"].update(vaste_prijs=9000, max_fictieve_korting=3000)  # prijsmethode relatief (the set's)
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "Fouten in de invoer (2):" in uit, uit
+    for veld, methode in (("vaste_prijs", "vaste_prijs"), ("max_fictieve_korting", "fictieve_korting")):
+        assert (
+            f"percelen.B1.{veld} (regel " in uit
+            and f"{veld} geldt alleen bij prijsmethode {methode}, maar perceel B1 heeft prijsmethode relatief: het "
+            "bedrag zou nergens gebruikt worden"
+            in uit
+        ), uit
+    data["percelen"]["B1"].update(prijsmethode="vaste_prijs", vaste_prijs=9000)
+    del data["percelen"]["B1"]["max_fictieve_korting"]
+    ws = maak_werkmap(tmp_path / "ws2", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
+    _vul(ws, {"A": 50, "B": 75})
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(main, ["scenario", "--werkmap", str(ws), "--zet", "percelen.B1.prijsmethode=relatief"])
+    assert res.exit_code == 0, res.output

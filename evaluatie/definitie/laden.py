@@ -802,6 +802,11 @@ def _inhoudelijke_controles(
                 f"{euro_tekst(plafond)}): het inschrijfformulier vraagt iedere inschrijver de vaste prijs in te vullen "
                 f"als prijs per traject{knockout}; verlaag de vaste prijs of verhoog de plafondprijs",
             )
+        if "--zet" not in naam:  # a scenario that switches the method may leave the other method's amount behind
+            for veld, bericht in _buiten_de_prijsmethode(
+                code, p, {k[2] for k in regels if len(k) == 3 and k[:2] == basis}
+            ):
+                fout((*basis, veld), bericht)
         for regel, params in p["knockout"].items():
             if regel not in bekende_regels:
                 fout(
@@ -851,6 +856,27 @@ def _inhoudelijke_controles(
                     f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
                 )
     return fouten
+
+
+# the amounts that only one price method reads (evaluatie.prijs): elsewhere they are published nowhere and paid never
+_ALLEEN_BIJ_METHODE = {"vaste_prijs": "vaste_prijs", "max_fictieve_korting": "fictieve_korting"}
+
+
+def _buiten_de_prijsmethode(code: str, p: dict[str, Any], eigen_velden: set[Any]) -> list[tuple[str, str]]:
+    """An amount the lot's own lines give for a price method the lot does not use: 'vaste_prijs: 9000' under
+    relatief was ignored in silence, and the lot ranked and paid on the bid prices. Only the lot's own lines (not
+    perceel_standaard or a criteria set, which serve lots of several methods)."""
+    methode = p.get("prijsmethode")
+    return [
+        (
+            veld,
+            f"{veld} geldt alleen bij prijsmethode {nodig}, maar perceel {code} heeft prijsmethode "
+            f"{methode}: het bedrag zou nergens gebruikt worden (niet in de rangorde, niet in de systematiek, niet in "
+            f"de kosten); haal het weg, of zet prijsmethode: {nodig}",
+        )
+        for veld, nodig in _ALLEEN_BIJ_METHODE.items()
+        if veld in eigen_velden and p.get(veld) is not None and methode != nodig
+    ]
 
 
 def _weging_herkomst(p: dict[str, Any], regels: dict[Pad, int]) -> str:
