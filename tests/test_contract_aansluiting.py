@@ -50,18 +50,23 @@ def _tender(**over: Any) -> dict[str, Any]:
     return data
 
 
-def _gegund(tmp_path: Path, **over: Any) -> Path:
+def _gegund(tmp_path: Path, alfa_b1: tuple[int, str] = (12, "alle"), beta_b1: int = 20, **over: Any) -> Path:
+    """`alfa_b1`: Alfa's capacity in B1 and the gemeenten it serves there; `beta_b1`: Beta's capacity in B1."""
     ws = maak_werkmap(tmp_path / "ws", _tender(**over))
-    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 12, 12, 4, "alle"), ("Z", 9000, 10, 12, 4, "alle")])
-    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 20, 12, 4, "alle"), ("Z", 9500, 10, 12, 4, "alle")])
+    schrijf_bod(
+        ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, alfa_b1[0], 12, 4, alfa_b1[1]), ("Z", 9000, 10, 12, 4, "alle")]
+    )
+    schrijf_bod(
+        ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, beta_b1, 12, 4, "alle"), ("Z", 9500, 10, 12, 4, "alle")]
+    )
     vul_panel(ws, {"Alfa": 75, "Beta": 75})
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     return ws
 
 
-def _gestart(tmp_path: Path, **over: Any) -> Path:
-    ws = _gegund(tmp_path, **over)
+def _gestart(tmp_path: Path, alfa_b1: tuple[int, str] = (12, "alle"), beta_b1: int = 20, **over: Any) -> Path:
+    ws = _gegund(tmp_path, alfa_b1, beta_b1, **over)
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2024-06-01", *DOOR)
     assert r.exit_code == 0, r.output
     return ws
@@ -257,35 +262,85 @@ def test_latere_gemeenten_worden_gecontroleerd_als_de_andere_gemeenten(tmp_path:
         assert any(stuk in b for b in berichten), (stuk, berichten)
 
 
-def test_uitval_na_een_aansluiting_laat_haar_toewijzing_niet_stil_wegvallen(tmp_path: Path) -> None:
-    """The re-allocation after a drop-out is the award's problem again, over the award's gemeenten: West's 5 would
-    be gone from the proposal and, once recorded, from the register. It is refused in words (exit 1)."""
+def _west_per_jaar_2(ws: Path) -> None:
+    r = _aansluiting(ws, "--gemeente", "West", "--route", "B1", "--per", "2025-06-01", "--datum", "2025-05-15", *DOOR)
+    assert r.exit_code == 0, r.output
+
+
+def _uitval(ws: Path, aanbieder: str, per: str, *opties: str) -> Any:
+    return _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", aanbieder, "--per", per, *opties)
+
+
+def test_uitval_na_een_aansluiting_die_niet_past_zegt_dat_voor_die_gemeente(tmp_path: Path) -> None:
+    """Alfa drops out in year 2: Beta (capacity 20) takes the award's 20 (Noord 10, Oost 6, Zuid 4) and has 0 left for
+    West's 5. Before, the proposal was the award's problem alone and West's allocation would have been dropped in
+    silence; now it is the 'cannot take the demand' path (exit 1), naming West and the capacity left."""
     ws = _gestart(tmp_path)
-    assert (
-        _aansluiting(
-            ws, "--gemeente", "West", "--route", "B1", "--per", "2025-06-01", "--datum", "2025-05-15", *DOOR
-        ).exit_code
-        == 0
-    )
+    _west_per_jaar_2(ws)
     db = ws / "contract" / "register.sqlite"
     voor = db.read_bytes()
-    r = _run(
-        "contract",
-        "uitval",
-        "--werkmap",
-        ws,
-        "--route",
-        "B1",
-        "--aanbieder",
-        "Alfa",
-        "--per",
-        "2025-07-01",
-        "--vastleggen",
-        *DOOR,
-    )
+    r = _uitval(ws, "Alfa", "2025-07-01", "--vastleggen", *DOOR)
     assert r.exit_code == 1, r.output
-    assert "in perceel B1-route is West later aangesloten (contract aansluiting)" in r.output
+    assert "kunnen de overige gecontracteerde aanbieders (Beta) de vraag van contractjaar 2" in r.output
+    assert "West (later aangesloten, contract aansluiting) in contractjaar 2: nodig 5, vrij 0 (Beta 0)" in r.output
     assert db.read_bytes() == voor
+
+
+def test_uitval_na_een_aansluiting_herverdeelt_haar_volgens_de_regel_van_de_aansluiting(tmp_path: Path) -> None:
+    """Three years; Alfa (capacity 16) serves only Noord (10) in B1, Beta (capacity 30) all. The award: Alfa 10 (Noord),
+    Beta 10 (Oost 6, Zuid 4). West (5) joins per year 2: Alfa ranks first with 16 - 10 = 6 left: Alfa 5. Alfa drops
+    out per 01-08-2025 after one West placement with it. Year 2: Beta takes the award's 20; then West: its 1 placement
+    at Alfa stays, its other 4 go to Beta (30 - 20 = 10 left). Year 3: Beta 20, and West's 5 to Beta. Before, the
+    proposal was refused (exit 1); Beta, which got West only by the re-allocation, now serves it in contract inlezen."""
+    ws = _gestart(tmp_path, (16, "Noord"), 30, looptijd={"jaren": 3})
+    gunning = json.loads((ws / "rapporten" / "gunning.json").read_text("utf-8"))["percelen"]["B1"]["toewijzing"]
+    assert {(t["gemeente"], t["inschrijver"]): t["aantal"] for t in gunning} == {
+        ("Noord", "Alfa"): 10,
+        ("Oost", "Beta"): 6,
+        ("Zuid", "Beta"): 4,
+    }
+    r = _aansluiting(ws, "--gemeente", "West", "--route", "B1", "--per", "2025-06-01", "--datum", "2025-05-15", *DOOR)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["toewijzing"] == {"2": {"Alfa": 5}, "3": {"Alfa": 5}}
+    west = _aanlevering(ws, "west.csv", ["K-1;West;aangemeld;01-07-2025;B1;Alfa"])
+    assert _run("contract", "inlezen", "--werkmap", ws, west).exit_code == 0
+    r = _uitval(ws, "Alfa", "2025-08-01", "--json")
+    assert r.exit_code == 0, r.output
+    uit = json.loads(r.stdout)
+    assert {(c["gemeente"], c["aanbieder"]): c["aantal"] for c in uit["dit_jaar"]} == {
+        ("Noord", "Beta"): 10,
+        ("Oost", "Beta"): 6,
+        ("Zuid", "Beta"): 4,
+        ("West", "Alfa"): 1,
+        ("West", "Beta"): 4,
+    }
+    assert uit["aangesloten_jaren"] == {"3": [{"gemeente": "West", "aanbieder": "Beta", "aantal": 5}]}
+    assert "West: al geplaatst 1 bij Alfa; het restant van 4 gaat naar Beta (4)." in uit["uitleg"]
+    regel = "West is later aangesloten (besluit 2, contract aansluiting, per 01-06-2025) en zit niet in de verdeling"
+    assert any(z.startswith(regel) for z in uit["uitleg"])
+    assert (
+        "Contractjaar 3, later aangesloten gemeenten, na de gemeenten van de gunning en volgens de regel van de "
+        "aansluiting: West - Beta: 5" in uit["uitleg"]
+    )
+
+    r = _uitval(ws, "Alfa", "2025-08-01", "--vastleggen", *DOOR)
+    assert r.exit_code == 0, r.output
+    with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
+        besluit, inhoud = db.execute("SELECT id, inhoud FROM besluit WHERE soort = 'herverdeling'").fetchone()
+        west_rijen = db.execute(
+            "SELECT jaar, leverancier, aantal FROM toewijzing WHERE besluit_id = ? AND gemeente = 'West' ORDER BY 1, 2",
+            (besluit,),
+        ).fetchall()
+    assert west_rijen == [(2, "Alfa", 1), (2, "Beta", 4), (3, "Beta", 5)]
+    assert json.loads(inhoud)["aangesloten_jaren"] == [[3, "West", "Beta", 5]]
+    beta = _aanlevering(ws, "west-beta.csv", ["K-2;West;aangemeld;01-09-2025;B1;Beta"])
+    r = _run("contract", "inlezen", "--werkmap", ws, beta)
+    assert r.exit_code == 0, r.output
+    stand = json.loads(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2025-09-01", "--json").stdout)
+    assert [(r["aanbieder"], r["toegewezen"], r["geplaatst"]) for r in stand["regels"] if r["gemeente"] == "West"] == [
+        ("Alfa", 1, 1),
+        ("Beta", 4, 1),
+    ]
 
 
 def test_een_latere_gemeente_met_een_tikfout_krijgt_de_waarschuwing_van_de_systematiek(tmp_path: Path) -> None:

@@ -305,6 +305,7 @@ def uitval(
             "vast": cellen(v.vast),
             "dit_jaar": cellen(v.dit_jaar),
             "volgende_jaren": cellen(v.volgende_jaren),
+            "aangesloten_jaren": {str(j): cellen(r) for j, r in sorted(v.aangesloten_jaren.items())},
             "rekenpad": v.pad,
             "uitleg": v.uitleg,
             "besluit": b,

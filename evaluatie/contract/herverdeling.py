@@ -13,6 +13,12 @@ number of suppliers, max per gemeente, one set per subregio) cannot be carried o
 placements exist: then the proposal refuses in words and names the start of the next contract year,
 from which the fresh award applies with every rule. Later contract years get the fresh award on the
 remaining suppliers. Nothing changes until the proposal is taken as a recorded decision.
+
+A gemeente that joined the lot later (contract aansluiting) is not in the award's problem. Its allocation from the
+drop-out on follows the rule its admission used (evaluatie.gunning.aansluitregel), applied after the award's
+gemeenten are re-allocated: its placements this year stay, and the rest of its yearly number goes to the remaining
+suppliers in ranking order, each up to the capacity it has left that year. Re-allocating it by the award's rules
+instead would let it take places from the participants, which the published rule excludes.
 """
 
 from __future__ import annotations
@@ -57,6 +63,9 @@ class Herverdeling:
     volledig: bool = True  # False when later years cannot be allocated: then it cannot be taken as a decision
     # per remaining supplier, trajectories that came to it by a route change this year before `per` (aankomsten)
     aangekomen: dict[str, int] = field(default_factory=dict)
+    # per later contract year, the allocation of the gemeenten that joined later (contract aansluiting): their rows
+    # differ per year when one joins from a later year, so they are not in `volgende_jaren`
+    aangesloten_jaren: dict[int, dict[tuple[str, str], int]] = field(default_factory=dict)
 
 
 def award_probleem(werkmap: Werkmap, perceel: str) -> Verdeelprobleem:
@@ -232,23 +241,63 @@ def _geen_aanmeldingen_na(reg: Register, perceel: str, aanbieder: str, per: dt.d
         raise InvoerFout(fouten)
 
 
-def _geen_latere_gemeente(reg: Register, perceel: str) -> None:
-    """The proposal is the award's problem again, over the award's gemeenten: a gemeente that joined the lot later
-    (contract aansluiting) is not in it, and recording the proposal would drop its allocation in silence. Refused in
-    words until a re-allocation can carry it."""
-    from evaluatie.gemeentenamen import opsomming
+def _aangesloten_in(reg: Register, perceel: str, jaar: int) -> list[str]:
+    """The gemeenten that joined `perceel` later (contract aansluiting) and have an allocation in contract year `jaar`,
+    in the order of their decisions (the order in which each took capacity left)."""
+    eigen = sorted((a for a in reg.aangesloten.values() if a.perceel == perceel), key=lambda a: a.besluit)
+    return [a.gemeente for a in eigen if reg.contractjaar(a.vanaf) <= jaar]
 
-    later = sorted(g for (g, p) in reg.aangesloten if p == perceel)
-    if later:
-        een = len(later) == 1
-        raise EvaluatieFout(
-            [
-                f"in perceel {reg.percelen[perceel].naam} {'is' if een else 'zijn'} {opsomming(later, 'en')} later "
-                "aangesloten (contract aansluiting); een herverdeling na uitval rekent met de gemeenten van de "
-                f"gunning en zou {'haar' if een else 'hun'} toewijzing laten wegvallen; een herverdeling met een later "
-                "aangesloten gemeente is niet gebouwd, dus maakt deze opdracht geen voorstel en legt zij niets vast"
-            ]
-        )
+
+def verdeel_aangesloten(
+    reg: Register,
+    perceel: str,
+    jaar: int,
+    blijft: list[str],
+    toewijzing: dict[tuple[str, str], int],
+    vast: dict[tuple[str, str], int],
+    aangekomen: dict[str, int],
+) -> tuple[dict[tuple[str, str], int], list[str]]:
+    """The allocation in `jaar` of the gemeenten that joined later, by the published rule of the aansluiting
+    (module doc): `toewijzing` is the re-allocation of the award's gemeenten that year, `vast` the placements made
+    that year before the drop-out, `aangekomen` the places route changes took. Returns the rows (placements included)
+    and, per gemeente whose number does not fit, a sentence saying so ([] when all fit)."""
+    from evaluatie.gunning.aansluitregel import verdeel_aansluiting
+
+    bezet = dict(aangekomen)
+    for (_, s), n in toewijzing.items():
+        bezet[s] = bezet.get(s, 0) + n
+    uit: dict[tuple[str, str], int] = {}
+    tekort: list[str] = []
+    for g in _aangesloten_in(reg, perceel, jaar):
+        eigen = {s: n for (h, s), n in vast.items() if h == g and n}
+        for s, n in eigen.items():
+            uit[(g, s)] = n
+            bezet[s] = bezet.get(s, 0) + n
+        aantal = max(0, reg.latere_gemeenten[g][1][perceel] - sum(eigen.values()))
+        vrij = [
+            (s.naam, s.capaciteit - bezet.get(s.naam, 0)) for s in reg.leveranciers_van(perceel) if s.naam in blijft
+        ]
+        toegewezen, rest = verdeel_aansluiting(aantal, vrij)
+        for s, n in toegewezen.items():
+            uit[(g, s)] = uit.get((g, s), 0) + n
+            bezet[s] = bezet.get(s, 0) + n
+        if rest:
+            tekort.append(
+                f"{g} (later aangesloten, contract aansluiting) in contractjaar {jaar}: nodig {aantal}"
+                + (f" (na {sum(eigen.values())} plaatsingen)" if eigen else "")
+                + f", vrij {sum(max(v, 0) for _, v in vrij)} ("
+                + (", ".join(f"{n} {max(v, 0)}" for n, v in vrij) or "geen aanbieder")
+                + ")"
+            )
+    return uit, tekort
+
+
+def _aansluitzin(reg: Register, perceel: str, tekort: list[str]) -> str:
+    return (
+        "De gemeenten van de gunning gaan voor; een later aangesloten gemeente krijgt daarna, volgens de "
+        "gepubliceerde regel van de aansluiting, alleen de capaciteit die de overige aanbieders in perceel "
+        f"{reg.percelen[perceel].naam} nog vrij hebben, en die is te klein: {'; '.join(tekort)}"
+    )
 
 
 def aanbieder_fouten(reg: Register, perceel: str, aanbieder: str) -> list[Fout]:
@@ -278,7 +327,6 @@ def voorstel(
     if fouten := aanbieder_fouten(reg, perceel, aanbieder):
         raise InvoerFout(fouten)
     _geen_aanmeldingen_na(reg, perceel, aanbieder, per)
-    _geen_latere_gemeente(reg, perceel)
     jaar = reg.contractjaar(per)
     begin, _ = reg.jaargrenzen(jaar)
     p = probleem or award_probleem(werkmap, perceel)
@@ -290,8 +338,9 @@ def voorstel(
     blijft = [s.naam for s in reg.leveranciers_van(perceel) if s.naam not in weg]
     telling = geplaatst(reg, begin, per - dt.timedelta(days=1))
     vast = {(g, s): n for (g, c, s), n in telling.items() if c == perceel and n}
-    vast_weg = {k: n for k, n in vast.items() if k[1] in weg}
-    vast_blijft = {k: n for k, n in vast.items() if k[1] not in weg}
+    later = {g for (g, c) in reg.aangesloten if c == perceel}  # not in the award's problem: allocated after it
+    vast_weg = {k: n for k, n in vast.items() if k[1] in weg and k[0] not in later}
+    vast_blijft = {k: n for k, n in vast.items() if k[1] not in weg and k[0] not in later}
     aangekomen = aankomsten(reg, perceel, blijft, begin, per - dt.timedelta(days=1))
     r = herverdeelprobleem(p, blijft, vast_weg, aangekomen)
     try:
@@ -328,16 +377,35 @@ def voorstel(
             dit_jaar[(t.gemeente, t.inschrijver)] = dit_jaar.get((t.gemeente, t.inschrijver), 0) + t.aantal
         pad = f"{naam_pad}, op het restant na de vaste plaatsingen"
     for (g, s), n in vast.items():
-        if s in weg:
+        if s in weg and g not in later:
             dit_jaar[(g, s)] = dit_jaar.get((g, s), 0) + n
-    dit_jaar = {k: n for k, n in dit_jaar.items() if n}
+    erbij, tekort = verdeel_aangesloten(reg, perceel, jaar, blijft, dit_jaar, vast, aangekomen)
+    if tekort:  # as when the award's gemeenten do not fit: no proposal, exit 1
+        raise EvaluatieFout(
+            [
+                f"Na de uitval van {aanbieder} per {datum(per)} kunnen de overige gecontracteerde aanbieders "
+                f"({', '.join(blijft) or 'geen'}) de vraag van contractjaar {jaar} in perceel "
+                f"{reg.percelen[perceel].naam} niet opvangen:",
+                _aansluitzin(reg, perceel, tekort),
+                *_aankomst_zinnen(reg, perceel, jaar, aangekomen),
+            ]
+        )
+    dit_jaar = {k: n for k, n in {**dit_jaar, **erbij}.items() if n}
     volgende: dict[tuple[str, str], int] = {}
+    aangesloten_jaren: dict[int, dict[tuple[str, str], int]] = {}
     uitleg_volgende: list[str] = []
     na_optie: list[str] = []
     if jaar < reg.toewijzingsjaren:  # option years not yet exercised too: the allocation is stored for them
         try:
             vers = verdeel(herverdeelprobleem(p, blijft, {}))
             volgende = {(t.gemeente, t.inschrijver): t.aantal for t in vers.toewijzing}
+            for j in range(jaar + 1, reg.toewijzingsjaren + 1):
+                rijen, tekort = verdeel_aangesloten(reg, perceel, j, blijft, volgende, {}, {})
+                if tekort:
+                    uitleg_volgende.append(f"Vanaf contractjaar {j}: {_aansluitzin(reg, perceel, tekort)}")
+                    break
+                if rijen:
+                    aangesloten_jaren[j] = rijen
         except EvaluatieFout as e:
             kan_niet = f"kunnen de overige aanbieders de vraag niet opvangen: {' '.join(e.meldingen)}"
             if jaar >= reg.laatste_jaar:  # every later year is an option year not exercised: not in the term yet
@@ -351,7 +419,18 @@ def voorstel(
                 ]
             else:
                 uitleg_volgende = [f"Vanaf contractjaar {jaar + 1} {kan_niet}"]
-    h = Herverdeling(perceel, aanbieder, per, jaar, vast, dit_jaar, volgende, pad, aangekomen=aangekomen)
+    h = Herverdeling(
+        perceel,
+        aanbieder,
+        per,
+        jaar,
+        vast,
+        dit_jaar,
+        volgende,
+        pad,
+        aangekomen=aangekomen,
+        aangesloten_jaren=aangesloten_jaren,
+    )
     h.uitleg = _uitleg(reg, h, rest, v, toelating) + uitleg_volgende + na_optie
     h.volledig = not uitleg_volgende
     return h
@@ -406,6 +485,17 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object, to
             )
         uit.append(delen[0] + ": " + "; ".join(delen[1:]) + ".")
     uit += _aankomst_zinnen(reg, h.perceel, h.jaar, h.aangekomen)
+    for g in _aangesloten_in(reg, h.perceel, h.jaar):
+        a = reg.aangesloten[(g, h.perceel)]
+        uit.append(
+            f"{g} is later aangesloten (besluit {a.besluit}, contract aansluiting, per "
+            f"{a.vanaf.strftime('%d-%m-%Y')}) en zit niet in de verdeling van de gunning: haar "
+            f"{reg.latere_gemeenten[g][1][h.perceel]} inburgeraars per jaar gaan, na de herverdeling van de "
+            "gemeenten van de gunning, volgens de gepubliceerde regel van de aansluiting naar de overige aanbieders in "
+            "de volgorde van de rangorde van de gunning, ieder tot de capaciteit die hij dat contractjaar nog vrij "
+            "heeft (zijn capaciteit per jaar min wat hem dat jaar in dit perceel is toegewezen); haar plaatsingen van "
+            "dit contractjaar blijven staan."
+        )
     if any(rest.vraag.values()) and toelating:
         uit.append(
             "Waarom zo: bij toelating (open house) gaat de vraag van iedere gemeente naar rato van de capaciteit "
@@ -437,6 +527,11 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object, to
             f"Vanaf contractjaar {h.jaar + 1}{optie}: een nieuwe verdeling over de overige aanbieders met alle regels: "
             + "; ".join(f"{g} - {s}: {n}" for (g, s), n in h.volgende_jaren.items())
         )
+    for j, rijen in sorted(h.aangesloten_jaren.items()):
+        uit.append(
+            f"Contractjaar {j}, later aangesloten gemeenten, na de gemeenten van de gunning en volgens de regel van de "
+            "aansluiting: " + "; ".join(f"{g} - {s}: {n}" for (g, s), n in rijen.items())
+        )
     return uit
 
 
@@ -454,6 +549,9 @@ def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, re
             "vast": [[g, s, n] for (g, s), n in sorted(h.vast.items())],
             "dit_jaar": [[g, s, n] for (g, s), n in sorted(h.dit_jaar.items())],
             "volgende_jaren": [[g, s, n] for (g, s), n in sorted(h.volgende_jaren.items())],
+            "aangesloten_jaren": [
+                [j, g, s, n] for j, rijen in sorted(h.aangesloten_jaren.items()) for (g, s), n in sorted(rijen.items())
+            ],
             "uitleg": h.uitleg,
         }
         b = leg_vast(db, "herverdeling", h.per, door, reden, inhoud)
@@ -468,7 +566,9 @@ def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, re
             int(db.execute("SELECT MAX(jaar) FROM toewijzing WHERE perceel = ?", (h.perceel,)).fetchone()[0] or 0),
         )
         rijen += [
-            (b, h.perceel, g, s, j, n) for j in range(h.jaar + 1, jaren + 1) for (g, s), n in h.volgende_jaren.items()
+            (b, h.perceel, g, s, j, n)
+            for j in range(h.jaar + 1, jaren + 1)
+            for (g, s), n in {**h.volgende_jaren, **h.aangesloten_jaren.get(j, {})}.items()
         ]
         db.executemany(
             "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "

@@ -576,15 +576,16 @@ def _met_aangesloten(
     leveranciers: dict[tuple[str, str], Contractleverancier],
     aangesloten: dict[tuple[str, str], Aangesloten],
 ) -> dict[tuple[str, str], Contractleverancier]:
-    """The suppliers with a gemeente that joined later among the gemeenten they serve, where its decision allocated
-    them a number: the published rule binds them to serve it for that (evaluatie.gunning.aansluitregel). The bid's
-    own list stays in the register's row; this is the contract as it stands."""
+    """The suppliers with a gemeente that joined later among the gemeenten they serve, where its decision, or a later
+    one (a re-allocation after a drop-out), allocated them a number: the published rule binds them to serve it for
+    that (evaluatie.gunning.aansluitregel). The bid's own list stays in the register's row; this is the contract as
+    it stands."""
     if not aangesloten:
         return leveranciers
     uit = dict(leveranciers)
     for a in aangesloten.values():
         for (s,) in db.execute(
-            "SELECT DISTINCT leverancier FROM toewijzing WHERE besluit_id = ? AND perceel = ? AND gemeente = ? "
+            "SELECT DISTINCT leverancier FROM toewijzing WHERE besluit_id >= ? AND perceel = ? AND gemeente = ? "
             "AND aantal > 0 ORDER BY leverancier",
             (a.besluit, a.perceel, a.gemeente),
         ):
