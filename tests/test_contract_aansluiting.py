@@ -282,7 +282,26 @@ def test_uitval_na_een_aansluiting_die_niet_past_zegt_dat_voor_die_gemeente(tmp_
     r = _uitval(ws, "Alfa", "2025-07-01", "--vastleggen", *DOOR)
     assert r.exit_code == 1, r.output
     assert "kunnen de overige gecontracteerde aanbieders (Beta) de vraag van contractjaar 2" in r.output
+    assert "De gemeenten van de gunning gaan voor; een later aangesloten gemeente krijgt daarna" in r.output
     assert "West (later aangesloten, contract aansluiting) in contractjaar 2: nodig 5, vrij 0 (Beta 0)" in r.output
+    assert db.read_bytes() == voor
+
+
+def test_uitval_met_een_latere_gemeente_die_in_een_later_jaar_niet_past_legt_niets_vast(tmp_path: Path) -> None:
+    """Three years; Alfa (16, Noord only) and Beta (30). West (5) joins per year 3, Midden (13) per year 2. Alfa drops
+    out in year 1: every year Beta takes the award's 20 and has 10 left, too little for Midden's 13 in year 2. The
+    proposal says so for Midden and cannot be taken as a decision (exit 1); nothing is written."""
+    ws = _gestart(tmp_path, (16, "Noord"), 30, looptijd={"jaren": 3})
+    for gemeente, per in (("West", "2026-06-01"), ("Midden", "2025-06-01")):
+        r = _aansluiting(ws, "--gemeente", gemeente, "--route", "B1", "--per", per, "--datum", "2025-05-15", *DOOR)
+        assert r.exit_code == 0, r.output
+    db = ws / "contract" / "register.sqlite"
+    voor = db.read_bytes()
+    r = _uitval(ws, "Alfa", "2025-03-01", "--vastleggen", *DOOR)
+    assert r.exit_code == 1, r.output
+    assert "Vanaf contractjaar 2: de gemeenten van de gunning gaan voor;" in r.output
+    assert "Midden (later aangesloten, contract aansluiting) in contractjaar 2: nodig 13, vrij 10 (Beta 10)" in r.output
+    assert "het voorstel is niet volledig en kan niet als besluit worden genomen" in r.output
     assert db.read_bytes() == voor
 
 

@@ -294,7 +294,7 @@ def verdeel_aangesloten(
 
 def _aansluitzin(reg: Register, perceel: str, tekort: list[str]) -> str:
     return (
-        "De gemeenten van de gunning gaan voor; een later aangesloten gemeente krijgt daarna, volgens de "
+        "de gemeenten van de gunning gaan voor; een later aangesloten gemeente krijgt daarna, volgens de "
         "gepubliceerde regel van de aansluiting, alleen de capaciteit die de overige aanbieders in perceel "
         f"{reg.percelen[perceel].naam} nog vrij hebben, en die is te klein: {'; '.join(tekort)}"
     )
@@ -386,7 +386,7 @@ def voorstel(
                 f"Na de uitval van {aanbieder} per {datum(per)} kunnen de overige gecontracteerde aanbieders "
                 f"({', '.join(blijft) or 'geen'}) de vraag van contractjaar {jaar} in perceel "
                 f"{reg.percelen[perceel].naam} niet opvangen:",
-                _aansluitzin(reg, perceel, tekort),
+                "D" + _aansluitzin(reg, perceel, tekort)[1:],
                 *_aankomst_zinnen(reg, perceel, jaar, aangekomen),
             ]
         )
