@@ -1112,6 +1112,20 @@ def atw_waarschuwing(award: Award) -> str | None:
     return s.waarschuwing or None
 
 
+def vrije_dag_waarschuwing(award: Award) -> str | None:
+    """The letters dated on a Saturday, Sunday or Atw holiday (the tender's own gelijkgestelde dagen too): `nieuw`
+    says it of its planning, but a date moved in aanbesteding.yaml afterwards was sent without a word."""
+    from evaluatie.rapport.standstill import BRIEVEN_OP_DE_GUNNINGSDAG, vrije_dag, vrije_dag_melding
+
+    a = award.invoer.aanbesteding
+    d = a.data.verzenddatum
+    if (reden := vrije_dag(d, a.gelijkgestelde_dagen)) is None:
+        return None
+    if a.data.verzending is not None:
+        return vrije_dag_melding("de verzending van de brieven", d, reden, "verzending")
+    return vrije_dag_melding(BRIEVEN_OP_DE_GUNNINGSDAG, d, reden, "gunning")
+
+
 def verzenddatum_waarschuwing(award: Award, vandaag: dt.date | None = None) -> str | None:
     """Letters not dated today: the standstill runs from the day they are actually sent."""
     from evaluatie.tekst import datum
@@ -1202,6 +1216,8 @@ def gun_en_schrijf(
     notities = list(award.invoer.notities)
     if (atw := atw_waarschuwing(award)) is not None:
         notities.append(atw)
+    if (vrij := vrije_dag_waarschuwing(award)) is not None:
+        notities.append(vrij)
     if (verzending := verzenddatum_waarschuwing(award, vandaag)) is not None:
         notities.append(verzending)
     return Gunningsrun(award, geschreven, notities)

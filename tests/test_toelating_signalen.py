@@ -136,3 +136,30 @@ def test_keurmerkvelden_mogen_leeg_bij_een_bod_alleen_op_percelen_zonder_keurmer
         assert (
             r.exit_code == 2 and "p.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee" in r.output
         )
+
+
+def test_keurmerk_ja_zonder_datum_bij_een_bod_alleen_op_percelen_zonder_keurmerk(tmp_path: Path) -> None:
+    """A bid on PVT alone (no keurmerk rule there) that answers the keurmerk 'ja' and leaves 'geldig tot' empty stopped
+    every lot with exit 2 ('ontbreekt terwijl het keurmerk ja is'), for a date that decides nothing in the only lot it
+    bids on. It is read now as a keurmerk declared without a date: stored as such (no date made up), and no letter
+    names a date; a bid that names B1 too still gets the error at B8."""
+    data = module_naast_b1(kleine_toelating(), "PVT", "Participatieverklaringstraject", 350)
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "p.xlsx", "Pim", "22222222", [("PVT", 320, 20, 12, 4, "alle")], geldig_tot=None)
+    r = _run("--json", "inschrijvingen", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    pim = next(i for i in json.loads(r.stdout)["inschrijvingen"] if i["naam"] == "Pim")
+    assert (pim["keurmerk"], pim["keurmerk_geldig_tot"]) == (True, None)
+    r = _run("--json", "gunning", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    assert [t["inschrijver"] for t in json.loads(r.stdout)["percelen"]["PVT"]["toegelaten"]] == ["Alfa", "Pim"]
+    brief = " ".join(_tekst(p) for p in (ws / "rapporten").rglob("*pim*.html"))
+    assert "Pim" in brief and "keurmerk" not in brief.lower()
+
+    schrijf_bod(
+        ws, "p.xlsx", "Pim", "22222222", [("PVT", 320, 20, 12, 4, "alle"), ("B1", 9500, 30, 12, 4, "alle")],
+        geldig_tot=None,
+    )  # fmt: skip
+    r = _run("gunning", "--werkmap", ws)
+    assert r.exit_code == 2 and "p.xlsx!Inschrijver!B8: Keurmerk geldig tot ontbreekt terwijl" in r.output

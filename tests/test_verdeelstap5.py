@@ -14,7 +14,7 @@ import pytest
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.rapport.verdeelregeltekst import slotzin, verdeelstappen
 from evaluatie.verdeling.stap5 import lexicografisch_optimum
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 from tests.test_besluiten import _run
 from tests.test_verdeelstappen_tekst import _gegund, _gemeenten, _systematiek
 
@@ -182,3 +182,36 @@ def test_stap5_is_het_lexicografisch_maximum_over_de_optima() -> None:
         assert uit is not None or len(optima) == 1, zaad  # 'unique' is a proof
         assert tuple(start if uit is None else uit) == max(optima), zaad
     assert meer >= 20  # the seeds reach many networks with several optima
+
+
+STAP5_ZIN = (
+    "Stap 5 van de verdeling heeft beslist: er waren verschillende verdelingen die in stap 1 tot en met 4 gelijk zijn, "
+    "en gekozen is die met de meeste inburgeraars in de eerste gemeente bij de hoogst gerangschikte aanbieder, "
+    "enzovoort, zoals de gunningssystematiek bepaalt."
+)
+
+
+def _stap5_gemeld(ws: Path) -> tuple[bool, bool]:
+    """(gunning.json's stap5_beslist for B1, whether the advies says that step 5 decided)."""
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    return data["percelen"]["B1"]["stap5_beslist"], STAP5_ZIN in html_tekst(ws / "rapporten" / "gunningsadvies.html")
+
+
+def test_advies_zegt_wanneer_stap_5_besliste(tmp_path: Path) -> None:
+    """The two allocations of _gelijk_in_vier_stappen are equal in steps 1-4 (201 and 65 by hand), so step 5 chose
+    between them: the advies did not say so, and gunning.json did not either. Both say it now, with either engine
+    (HiGHS found A-G1 itself, CBC B-G1: that step 5 decided is proven from the optima, not from the engine's pick).
+    One supplier serving all gemeenten leaves one allocation: nothing is said."""
+    ws = _gelijk_in_vier_stappen(tmp_path / "ws")
+    assert _gegund(ws, "C;A;B;D") == STAP5
+    for oplosser in ("cbc", "highs"):
+        res = _run("gunning", "--werkmap", str(ws), "--solver", oplosser)
+        assert res.exit_code == 0, res.output
+        assert _stap5_gemeld(ws) == (True, True), oplosser
+
+    ws = maak_werkmap(tmp_path / "uniek", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    vul_panel(ws, {"A": 75})
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 0, res.output
+    assert _stap5_gemeld(ws) == (False, False)

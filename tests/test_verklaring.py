@@ -4,6 +4,8 @@ exactly that cause. Every expected number is worked out by hand in the test's do
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from evaluatie.definitie.model import Verdeelregels
 from evaluatie.verdeling.model import Leverancier, Verdeelprobleem
 from evaluatie.verdeling.verdelen import verdeel
@@ -395,6 +397,45 @@ def test_zonder_de_regel_zegt_ook_waarom_niet_meer() -> None:
     )
 
 
+def _gelijk_onbeslist_gegund(ws: Path, ander: str) -> str:
+    """kleine_aanbesteding with one supplier per gemeente: Alfa (all gemeenten, capacity 14) and `ander` (only Noord,
+    capacity 10) share rank 1 with no rule between them (same price, same scores); `gunning` run, its output returned."""
+    from click.testing import CliRunner
+
+    from evaluatie.cli import main
+    from tests.hulp import hernoem_inschrijver, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["verdeling"] = {"max_leveranciers_per_gemeente": 1}
+    maak_werkmap(ws, data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 14, 12, 4, "alle")])
+    schrijf_bod(ws, "h.xlsx", "Hanze", "22222222", [("B1", 9000, 10, 12, 4, "Noord")])
+    vul_panel(ws, {"Alfa": 75, "Hanze": 75})
+    if ander != "Hanze":
+        hernoem_inschrijver(ws, "h.xlsx", ander)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    return res.output
+
+
+def test_brief_noemt_de_ontvanger_in_de_gelijke_stand_u(tmp_path: Path) -> None:
+    """As test_hernoemen_van_de_ander_verandert_de_reden_niet with Aanzet: the advies names the tie 'rang 1 (Aanzet,
+    Alfa)' in the third person, and Alfa's letter, addressed to Alfa ('U krijgt ... zou u 10 tot 14 krijgen'), named
+    Alfa itself in that list. In the letter it reads 'rang 1 (Aanzet en u)' now; the advies keeps the names."""
+    from tests.hulp import html_tekst
+
+    ws = tmp_path / "ws"
+    _gelijk_onbeslist_gegund(ws, "Aanzet")
+    brief = " ".join(html_tekst(ws / "rapporten" / "brieven" / "alfa-b1.html").split())
+    assert (
+        "zou u 10 tot 14 krijgen, naar gelang de volgorde binnen de gelijke stand op rang 1 (Aanzet en u), die geen "
+        "beslisregel of loting bepaalt" in brief
+    )
+    assert "(Aanzet, Alfa)" not in brief
+    advies = " ".join(html_tekst(ws / "rapporten" / "gunningsadvies.html").split())
+    assert "de gelijke stand op rang 1 (Aanzet, Alfa)" in advies
+
+
 def test_hernoemen_van_de_ander_verandert_de_reden_niet(tmp_path) -> None:
     """Through the CLI (kleine_aanbesteding: Noord 10, Oost 6, Zuid 4; one supplier per gemeente): Alfa (all
     gemeenten, capacity 14) and Hanze (only Noord, capacity 10) bid the same price and get the same scores, so they
@@ -402,24 +443,9 @@ def test_hernoemen_van_de_ander_verandert_de_reden_niet(tmp_path) -> None:
     serve all 20, so Alfa 10 and Hanze 10 in either order (no draw). Without the rule Alfa first takes 4 of Noord as
     well (14), Hanze first leaves it at 10. Renaming Hanze to Aanzet (before Alfa by name) used to turn Alfa's
     sentence from the rule with 14 into no rule at all; both now read the rule and 10 to 14."""
-    from click.testing import CliRunner
-
-    from evaluatie.cli import main
-    from tests.hulp import hernoem_inschrijver, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
-
     zinnen = []
     for ander in ("Hanze", "Aanzet"):
-        data = kleine_aanbesteding()
-        data["percelen"]["B1"]["verdeling"] = {"max_leveranciers_per_gemeente": 1}
-        ws = maak_werkmap(tmp_path / ander, data)
-        schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 14, 12, 4, "alle")])
-        schrijf_bod(ws, "h.xlsx", "Hanze", "22222222", [("B1", 9000, 10, 12, 4, "Noord")])
-        vul_panel(ws, {"Alfa": 75, "Hanze": 75})
-        if ander != "Hanze":
-            hernoem_inschrijver(ws, "h.xlsx", ander)
-        res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-        assert res.exit_code == 0, res.output
-        uitvoer = " ".join(res.output.split())
+        uitvoer = " ".join(_gelijk_onbeslist_gegund(tmp_path / ander, ander).split())
         assert "geen loting nodig" in uitvoer, uitvoer
         zinnen.append(next(z for z in uitvoer.split("Alfa krijgt ")[1:]).split(" Geschreven")[0])
     namen = {"Hanze": "Alfa, Hanze", "Aanzet": "Aanzet, Alfa"}

@@ -83,3 +83,19 @@ def test_brief_aan_inschrijver_die_een_gemeente_bedient(tmp_path: Path) -> None:
         "met een hogere totaalscore (A: 10)"
     ) in tekst
     assert "gemeenten die u bedient" not in tekst and "bij hen" not in tekst
+
+
+def test_brief_noemt_de_ontvanger_in_zijn_gelijke_stand_u_en_laat_de_andere_stand() -> None:
+    """Two ties in one sentence (verdeling.verklaring._hoeveel joins them with ' en '): only the addressee's own tie
+    changes, its own name (a comma in it included) out and 'en u' last; the other tie keeps its names."""
+    zin = (
+        "Alfa, Taal B.V. krijgt 5 van zijn capaciteit 9: x; zonder die regel zou het 5 tot 9 krijgen, naar gelang de "
+        "volgorde binnen de gelijke standen op rang 1 (Aanzet, Alfa, Taal B.V., Beta) en rang 3 (Delta, Epsilon), die "
+        "geen beslisregel of loting bepaalt"
+    )
+    assert tot_u(zin, "Alfa, Taal B.V.").endswith(
+        "binnen de gelijke standen op rang 1 (Aanzet, Beta en u) en rang 3 (Delta, Epsilon), die geen beslisregel of "
+        "loting bepaalt"
+    )
+    assert tot_u(zin, "Epsilon").endswith("rang 1 (Aanzet, Alfa, Taal B.V., Beta) en rang 3 (Delta en u), die geen "
+                                          "beslisregel of loting bepaalt")  # fmt: skip

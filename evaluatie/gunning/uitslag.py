@@ -48,6 +48,7 @@ class Perceeluitslag(Model):
     solver: str
     model: str
     pad: str = ""  # which step of evaluatie.verdeling.pad proved the optimum
+    stap5_beslist: bool = False  # several allocations equal in steps 1-4, step 5's order chose (proven)
     verklaring: dict[str, str] = {}  # inschrijver -> why it got less than its capacity (computed)
     gelijke_standen: tuple[Gelijkestand, ...] = ()  # undecided ties; `beslissend` ones block the award
     # False: an open house without minimum_kwaliteit, where nobody's quality is scored (the bids' kwaliteit is no score)

@@ -92,6 +92,7 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
             "verdeelmodel": p.model,
             "oplosser": p.solver,
             "rekenpad": p.pad,
+            "stap5_beslist": p.stap5_beslist,
         }
     return {
         "aanbesteding": u.aanbesteding,

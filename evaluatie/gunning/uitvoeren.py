@@ -306,6 +306,7 @@ def beoordeel_perceel(
         solver=verdeling.solver,
         model=verdeling.model,
         pad=verdeling.pad or verdeling.model,
+        stap5_beslist=verdeling.stap5_beslist,
     )
 
 

@@ -349,7 +349,9 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
             f"{v.KEURMERK_GELDIG}: verwacht een datum (dd-mm-jjjj), kreeg '{als_tekst(geldig)}'"
             + serieel_datum_hint(geldig),
         )
-    elif not als_tekst(geldig) and uit.get("keurmerk"):
+    elif not als_tekst(geldig) and uit.get("keurmerk") and keurmerk_gevraagd:
+        # only where a lot of the bid requires the keurmerk: elsewhere the date decides nothing, and it is stored as
+        # not given (None), never made up
         fouten.voeg_toe(
             plaats,
             f"{v.KEURMERK_GELDIG} ontbreekt terwijl het keurmerk 'ja' is; vraag de datum op en leg die vast met "

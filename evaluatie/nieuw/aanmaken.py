@@ -283,18 +283,14 @@ def vrije_dagen(verzoek: Verzoek) -> list[str]:
     """A date of the planning on a Saturday, Sunday or Atw holiday, said: the defaults fall on the weekday of the
     publication (42 days is 6 weeks), so a publication on a Sunday closes on a Sunday and dates the letters, and
     starts the standstill period, on a Sunday."""
-    from evaluatie.rapport.standstill import vrije_dag
-    from evaluatie.tekst import datum
+    from evaluatie.rapport.standstill import BRIEVEN_OP_DE_GUNNINGSDAG, vrije_dag, vrije_dag_melding
 
     uit = []
-    wat = {"publicatie": "de publicatie", "sluiting": "de sluiting", "gunning": "de gunning (de dag van de brieven)"}
+    wat = {"publicatie": "de publicatie", "sluiting": "de sluiting", "gunning": BRIEVEN_OP_DE_GUNNINGSDAG}
     for (veld, tekst), d in zip(wat.items(), planning(verzoek), strict=True):
         if (reden := vrije_dag(d)) is not None:
             bron = "opgegeven" if getattr(verzoek, veld) is not None else "standaard"
-            uit.append(
-                f"Let op: {tekst} valt op {datum(d)} ({reden}; {bron}); pas data.{veld} in aanbesteding.yaml aan als "
-                "dat niet de bedoeling is."
-            )
+            uit.append("Let op: " + vrije_dag_melding(tekst, d, reden, veld, bron))
     return uit
 
 

@@ -25,10 +25,30 @@ _VERVANG = (
 )
 
 
+# A tie whose order decides the number without a rule (verdeling.verklaring._hoeveel): 'rang 2 (A, B)', the names
+# joined by ', ', followed by another tie (' en rang 3 (...)') or the end of the clause
+_GELIJKE_STAND = re.compile(
+    r"((?:binnen de gelijke stand(?:en)? op | en )rang \d+ \()(.*?)(\))"
+    r"(?= en rang \d+ \(|, die geen beslisregel of loting bepaalt)"
+)
+
+
 def tot_u(zin: str, naam: str) -> str:
     """'<naam> krijgt ...' about the bidder, rewritten as addressed to it."""
     if zin.startswith(f"{naam} krijgt "):
         zin = "U krijgt " + zin[len(naam) + len(" krijgt ") :]
     for oud, nieuw in _VERVANG:
         zin = zin.replace(oud, nieuw)
+    zin = _GELIJKE_STAND.sub(lambda m: m.group(1) + _zonder_zichzelf(m.group(2), naam) + m.group(3), zin)
     return re.sub(r"\b(\d{4,})\b", lambda m: f"{int(m.group(1)):,}".replace(",", "."), zin)
+
+
+def _zonder_zichzelf(namen: str, naam: str) -> str:
+    """'Aanzet, Alfa' in Alfa's letter: 'Aanzet en u' (the addressee does not read itself as a third party). The
+    bidder's own name is matched whole, so a name with a comma in it stays intact; a tie without it is left as is."""
+    delen = f", {namen}, "
+    eigen = f", {naam}, "
+    if eigen not in delen:
+        return namen
+    anderen = delen.replace(eigen, ", ", 1)[2:-2]
+    return f"{anderen} en u"

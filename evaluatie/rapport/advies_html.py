@@ -33,6 +33,7 @@ from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.gelijkestand import decimalen_nodig
 from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
+from evaluatie.rapport.verdeelregeltekst import STAP5_BESLIST
 from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort, schaalstappen
@@ -1004,6 +1005,7 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
         f"<h3>{kop_tekst}</h3>",
         f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; oplosser: {e(oplosser_naam(p.solver))}. "
         + budget_uitleg(p.budgetten)
+        + (f" {STAP5_BESLIST}" if p.stap5_beslist else "")
         + "</p>",
         tabel_html,
     ]

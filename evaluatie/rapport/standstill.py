@@ -71,9 +71,24 @@ def atw_feestdagen(jaar: int, extra: Iterable[dt.date] = ()) -> dict[dt.date, st
     return dagen
 
 
-def vrije_dag(d: dt.date) -> str | None:
-    """Why no letter goes out and no bid closes on `d` (zaterdag, zondag or an Atw holiday by name), or None."""
-    return _reden(d, ())
+BRIEVEN_OP_DE_GUNNINGSDAG = "de gunning (de dag van de brieven)"  # data.gunning, when data.verzending is not set
+
+
+def vrije_dag(d: dt.date, extra: Iterable[dt.date] = ()) -> str | None:
+    """Why no letter goes out and no bid closes on `d` (zaterdag, zondag or an Atw holiday by name), or None.
+    `extra`: the tender's own gelijkgestelde dagen."""
+    return _reden(d, tuple(extra))
+
+
+def vrije_dag_melding(wat: str, d: dt.date, reden: str, veld: str, bron: str | None = None) -> str:
+    """The one text for a date of the planning on a vrije dag (`nieuw` on its planning, `gunning` on the letters'
+    date): the user moves it in aanbesteding.yaml or leaves it, knowingly. `bron`: 'opgegeven' or 'standaard'."""
+    from evaluatie.tekst import datum
+
+    waarom = f"{reden}; {bron}" if bron else reden
+    return (
+        f"{wat} valt op {datum(d)} ({waarom}); pas data.{veld} in aanbesteding.yaml aan als dat niet de bedoeling is."
+    )
 
 
 def _reden(d: dt.date, extra: tuple[dt.date, ...]) -> str | None:

@@ -97,6 +97,14 @@ PLAATSSTAP = (
 )
 
 
+# Said in the advies of a lot where step 5 decided (evaluatie.verdeling.stap5.Stap5.gelijk, proven, not the engine's
+# choice): the published order of LAATSTE_STAP, not chance or the engine, chose between equal allocations.
+STAP5_BESLIST = (
+    "Stap 5 van de verdeling heeft beslist: er waren verschillende verdelingen die in stap 1 tot en met 4 gelijk zijn, "
+    "en gekozen is die met de meeste inburgeraars in de eerste gemeente bij de hoogst gerangschikte aanbieder, "
+    "enzovoort, zoals de gunningssystematiek bepaalt."
+)
+
 # Step 5 in words: what evaluatie.verdeling.stap5 computes between allocations equal in steps 1-4 (a cycle of
 # exchanges over three or more gemeenten and suppliers can add up to 0 in step 4, tests/test_verdeelstap5.py): the
 # lexicographic maximum over the cells, gemeenten in tender order, within a gemeente the suppliers in ranking order.

@@ -66,6 +66,8 @@ class Verdeling(BaseModel):
     # 'leeg' or 'toelating' otherwise.
     pad: str = ""
     doelwaarden: tuple[int, ...] = ()  # the four lexicographic stage values, exact integers
+    # proven that several allocations were equal in steps 1-4 and step 5's order chose (evaluatie.verdeling.stap5)
+    stap5_beslist: bool = False
     bouwtijd: float = 0.0
     oplostijd: float = 0.0
 

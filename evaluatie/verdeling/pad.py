@@ -326,9 +326,10 @@ def verdeel_exact(p: Verdeelprobleem, oplosser: str, tijdslimiet: float | None, 
 
     def klaar(o: Opbouw, waarden: list[int], behaald: list[int], gekozen: str, bouwtijd: float) -> Verdeling:
         # between optima of step 4 the published order decides (under a rule per gemeente: `voldoet` checks it)
-        hoeveel = stap5(p, o, waarden, lambda cellen: voldoet(p, o.ks, cellen)).cellen
+        vijf = stap5(p, o, waarden, lambda cellen: voldoet(p, o.ks, cellen))
         return Verdeling(
-            toewijzing=tuple(uitsplitsen(p, o.ks, hoeveel)),
+            toewijzing=tuple(uitsplitsen(p, o.ks, vijf.cellen)),
+            stap5_beslist=vijf.gelijk,
             solver="+".join(dict.fromkeys(motoren)),
             model=model,
             pad=gekozen,

@@ -51,6 +51,9 @@ class Stap5:
     cellen: dict[tuple[int, int], int]  # (class, supplier) -> inburgeraars, the allocation after step 5
     uniek: bool  # step 4's optimum was proven unique (within the allocations compared), so step 5 changed nothing
     beslist: bool  # step 5 chose another allocation than the engine's
+    # proven: at least two of the allocations step 5 compares are equal in steps 1-4, so its order decided between
+    # them (whatever the engine found); False where that is not proven (unique, or not shown within the rules)
+    gelijk: bool = False
 
 
 def stap5(p: Verdeelprobleem, o: Opbouw, waarden: list[int], voldoet: Toets) -> Stap5:
@@ -80,13 +83,29 @@ def stap5(p: Verdeelprobleem, o: Opbouw, waarden: list[int], voldoet: Toets) -> 
                 return Stap5(oud, uniek=True, beslist=False)
             cellen = {t: v for t, v in zip(sleutels, vrij, strict=True) if v}
             if voldoet(cellen):
-                return Stap5(cellen, uniek=False, beslist=cellen != oud)
+                # x* keeps the rule, so a change is a second equal allocation; else the lowest one, if it keeps it
+                laag = {t: v for t, v in zip(sleutels, _laagste(x, lo, hi, c, g, s, knopen), strict=True) if v}
+                gelijk = cellen != oud or (laag != cellen and voldoet(laag))
+                return Stap5(cellen, uniek=False, beslist=cellen != oud, gelijk=gelijk)
         _alleen_binnen_de_regels(p, o, sleutels, x, lo, hi)
     beslist = lexicografisch_optimum(x, lo, hi, c, g, s, knopen)
     if beslist is None:
         return Stap5(oud, uniek=True, beslist=False)
     nieuw = {t: v for t, v in zip(sleutels, beslist, strict=True) if v}
-    return Stap5(nieuw, uniek=False, beslist=nieuw != oud)
+    gelijk = nieuw != oud or _laagste(x, lo, hi, c, g, s, knopen) != beslist
+    return Stap5(nieuw, uniek=False, beslist=nieuw != oud, gelijk=gelijk)
+
+
+def _laagste(
+    x: list[int], lo: list[int], hi: list[int], c: list[int], g: list[int], s: list[int], knopen: int
+) -> list[int]:
+    """The lexicographic minimum over the same optima: every arc turned around (flow -x from s to g, bounds -hi to
+    -lo, weight -c: the same residual network and the same sum c x), whose maximum is it. It differs from the
+    maximum exactly when there are two optima or more, because two different allocations are never equal in that
+    order: a proof that step 5 decided, independent of the optimum the engine found."""
+    min_x, min_hi, min_lo, min_c = ([-v for v in w] for w in (x, hi, lo, c))
+    omgekeerd = lexicografisch_optimum(min_x, min_hi, min_lo, min_c, s, g, knopen)
+    return list(x) if omgekeerd is None else [-v for v in omgekeerd]
 
 
 def lexicografisch_optimum(
