@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from evaluatie.contract import dossierpublicaties
 from evaluatie.contract.lezen import lees_register
 from evaluatie.contract.optie import looptijd_zin
+from evaluatie.contract.publicatie import lees as lees_publicaties
 from evaluatie.contract.register import MAP, open_register
 from evaluatie.hashing import sha256_bestand, sha256_bytes
 from evaluatie.rapport.html import paginavoet
@@ -151,10 +153,15 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
             stukken.append(
                 Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size)
             )
-            html = _index_html(titel, stukken, besluiten, looptijd, _gecorrigeerd(db))
+            publicaties = dossierpublicaties.regels(lees_publicaties(db), [s.pad for s in stukken])
+            html = _index_html(
+                titel, stukken, besluiten, looptijd, _gecorrigeerd(db), dossierpublicaties.als_html(publicaties)
+            )
             (tmp / "index.html").write_text(html, encoding="utf-8")
             stukken.append(Stuk("Index", "index.html", sha256_bytes(html.encode("utf-8")), len(html.encode("utf-8"))))
-            index = {"documenten": [s.__dict__ for s in stukken]}
+            index: dict[str, object] = {"documenten": [s.__dict__ for s in stukken]}
+            if publicaties:
+                index["publicaties"] = [r.als_json() for r in publicaties]
             (tmp / INDEX).write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     finally:
         db.close()
@@ -256,8 +263,10 @@ def _index_html(
     besluiten: list[dict[str, object]],
     looptijd: str = "",
     gecorrigeerd: dict[int, tuple[int, str]] | None = None,
+    publicaties: str = "",
 ) -> str:
-    """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not."""
+    """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not;
+    `publicaties`: the section on the quarterly reports' publications (evaluatie.contract.dossierpublicaties)."""
     regels = "".join(
         f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
         f'<td class="n">{getal(s.bytes, 0)}</td><td class="sha">{s.sha256}</td></tr>'
@@ -283,6 +292,7 @@ def _index_html(
         "<th>reden</th></tr>"
         f"</thead><tbody>{b}</tbody></table>"
         + _ingetrokken_html(besluiten, gecorrigeerd or {})
+        + publicaties
         + '<h2>Stukken</h2><table><thead><tr><th>onderdeel</th><th>document</th><th class="n">bytes</th>'
         "<th>SHA-256</th></tr>"
         f"</thead><tbody>{regels}</tbody></table></body></html>\n"
