@@ -238,3 +238,18 @@ def test_dossier_noemt_iedere_publicatie_en_wat_haar_verving(werkmap_met_zeven: 
     ]  # fmt: skip
     r = _run("controleer", "--werkmap", ws)
     assert "Contractdossier in orde" in r.output, r.output
+
+
+def test_kwartaal_anders_getypt_is_dezelfde_map(werkmap_met_zeven: Path) -> None:  # noqa: F811
+    """K2 published as typed '2026-q2 ', then (after a correction) made again as '2026-K2': the first went into a
+    folder named as typed ('contract/kwartaal/2026-q2 ', with the space), the second into 2026-K2, so the first
+    publication was not kept as 2026-K2-publicatie-1 but stayed where a reader takes it for the current one. Now the
+    folder is the quarter's name however it was typed: 2026-K2 and 2026-K2-publicatie-1, nothing else."""
+    ws = werkmap_met_zeven
+    eerste = _kwartaal(ws, "2026-q2 ").parent / "2026-K2"
+    assert sorted(p.name for p in eerste.parent.iterdir()) == ["2026-K2"]
+    inhoud = {p.name: p.read_bytes() for p in eerste.iterdir()}
+    _lever(ws, "correctie.csv", "K-1;Noord;aangemeld;05-07-2026;B1;Alfa;\n", "2026-10-05")
+    _kwartaal(ws, "2026-K2")
+    assert sorted(p.name for p in eerste.parent.iterdir()) == ["2026-K2", "2026-K2-publicatie-1"]
+    assert {p.name: p.read_bytes() for p in (eerste.parent / "2026-K2-publicatie-1").iterdir()} == inhoud
