@@ -125,6 +125,32 @@ def foutwaarden_onder(pad: Path, bestand: str, blad: str, kop: int, kolommen: in
     return [(plaats, tekst) for _, _, plaats, tekst in sorted(uit)]
 
 
+def foutwaarden_in_werkboek(pad: Path, bestand: str) -> list[tuple[str, str]]:
+    """(plaats, bericht) for every error value in every sheet of the workbook, sheet by sheet and in the order of each
+    sheet (row, then column): for a reader that reads every cell it is given (a placement list, contract inlezen),
+    where an error value reads as an empty cell and an empty cell may mean 'not used'. A sheet whose XML holds no
+    error cell (t="e") is not parsed: the ordinary list costs one scan of its bytes. Nothing for a file this cannot
+    read (the reader's own error stands then)."""
+    uit: list[tuple[str, str]] = []
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            for blad, deel in _bladdelen(zf).items():
+                xml = zf.read(deel)
+                if b't="e"' not in xml and b"t='e'" not in xml:
+                    continue
+                cellen = [(cel, f, fout) for cel, (f, fout) in _zoek(zf, deel, None).items() if fout is not None]
+                for cel, formule, fout in sorted(cellen, key=lambda x: _rij_kolom(x[0])):
+                    uit.append((f"{bestand}!{blad}!{cel}", bericht(formule, fout)))
+    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError, ValueError):
+        return []
+    return uit
+
+
+def _rij_kolom(cel: str) -> tuple[int, int]:
+    letters = cel.rstrip("0123456789")
+    return int(cel[len(letters) :]), sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters)))
+
+
 def _cel_van(plaats: str, werkboeken: dict[str, Path]) -> tuple[str, str, str] | None:
     for naam in werkboeken:
         if plaats.startswith(naam + "!"):

@@ -170,3 +170,37 @@ def test_leeg_bestand_is_geen_aanlevering(tmp_path: Path) -> None:
     r = _run("contract", "inlezen", "--werkmap", ws, ws / "kop.csv")
     assert r.exit_code == 0, r.output
     assert "Totaal: 0 nieuw, 0 gecorrigeerd, 0 al bekend." in r.output
+
+
+def test_foutwaarde_in_een_gelezen_kolom_is_een_fout_met_de_waarde(tmp_path: Path) -> None:
+    """A gemeente's export with error values Excel saved without a formula (a sheet pasted as values): calamine reads
+    them as empty cells. The exam's #N/A in its uitslag was named (the cell's error), but a registration's #REF! in the
+    uitslag column (which a registration does not use), a #VALUE! in a row of nothing else and a #DIV/0! in a column
+    without a header (one with a value there is an error) were read as empty, in silence. By hand: four errors, each at
+    its cell with its value, in the order of the sheet; nothing read."""
+    from openpyxl import Workbook
+
+    ws = _werkmap(tmp_path)
+    wb = Workbook()
+    blad = wb.active
+    blad.title = "Export"
+    blad.append(["klantnummer", "gemeente", "gebeurtenis", "datum", "route", "aanbieder", "uitslag"])
+    blad.append(["K1", "Noord", "aangemeld", "2026-06-10", "B1", "Alfa", None])
+    blad.append(["K1", "Noord", "examen", "2026-07-10", "B1", "Alfa", "#N/A"])
+    blad.append(["K2", "Noord", "aangemeld", "2026-06-10", "B1", "Alfa", "#REF!"])
+    blad.append([None, None, None, None, "#VALUE!", None, None])
+    blad.append(["K3", "Noord", "aangemeld", "2026-06-10", "B1", "Alfa", None, "#DIV/0!"])  # H: no header
+    assert blad["G3"].data_type == "e" and blad["G3"].value == "#N/A"  # an error value, no formula
+    wb.save(ws / "noord.xlsx")
+    voor = (ws / "contract" / "register.sqlite").read_bytes()
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", ws / "noord.xlsx")
+    assert r.exit_code == 2, r.output
+    fouten = [(f["plaats"], f["bericht"]) for f in json.loads(r.stdout)["fouten"]]
+    waarde = "dus er staat geen waarde om in te lezen. Vul de waarde zelf in"
+    assert fouten == [
+        ("noord.xlsx!Export!G3", f"de cel toont de foutwaarde #N/A (in een Nederlandse Excel: #N/B), {waarde}"),
+        ("noord.xlsx!Export!G4", f"de cel toont de foutwaarde #REF! (in een Nederlandse Excel: #VERW!), {waarde}"),
+        ("noord.xlsx!Export!E5", f"de cel toont de foutwaarde #VALUE! (in een Nederlandse Excel: #WAARDE!), {waarde}"),
+        ("noord.xlsx!Export!H6", f"de cel toont de foutwaarde #DIV/0! (in een Nederlandse Excel: #DEEL/0!), {waarde}"),
+    ], fouten
+    assert (ws / "contract" / "register.sqlite").read_bytes() == voor

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.hulp import html_tekst
 from tests.test_contract_routewijziging_aanbieder import KOP
 from tests.test_contract_toelating import DOOR, _run, _werkmap
 
@@ -253,3 +254,53 @@ def test_ontbrekende_gemeente_wordt_met_de_andere_fouten_gemeld(ws: Path) -> Non
     ):
         assert fout in uit, (fout, uit)
     assert _besluiten(ws) == 1
+
+
+def test_gebeurtenis_ingelezen_na_het_einde_kan_worden_ingetrokken(tmp_path: Path) -> None:
+    """A 2-year contract from 1 June 2024 (last day 31 May 2026); on 1 December 2026 Noord delivers K-9's start of 31
+    May 2026 that never happened. The withdrawal had to lie within the term and on or after the day it was read in:
+    no date could, so the wrong start counted for good (--datum 2026-05-31: 'kies 01-12-2026 of later'; 2026-12-01:
+    'na het einde van de looptijd'). Now a withdrawal after the end is allowed for an event read in after the end, from
+    that day on; as the term has no later day, it counts in every view up to the last day (31 May 2026). By hand: on 31
+    May 2026 one start without the withdrawal, none with it; on 30 May neither (the start is dated 31 May). A
+    withdrawal after the end of an event read in within the term is still refused."""
+    from tests.test_contract_aansluiting import DATA  # a tender of 2024
+
+    ws = _werkmap(tmp_path, data=DATA)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2024-06-01", *DOOR).exit_code == 0
+    binnen = ws / "noord-binnen.csv"
+    binnen.write_text(KOP + "K-8;Noord;aangemeld;10-06-2025;B1;Alfa;\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, binnen, "--datum", "2025-07-01").exit_code == 0
+    lijst = ws / "noord.csv"
+    lijst.write_text(
+        KOP + "K-9;Noord;aangemeld;10-05-2026;B1;Alfa;\nK-9;Noord;gestart;31-05-2026;;;\n", encoding="utf-8"
+    )
+    r = _run("contract", "inlezen", "--werkmap", ws, lijst, "--datum", "2026-12-01")
+    assert r.exit_code == 0, r.output
+    assert _alfa(_stand(ws, "2026-05-31")) == (2, 1)
+    r = _trek_in(ws, "K-9", "gestart", "2026-05-31")  # before it was read in: still refused
+    assert r.exit_code == 2 and "kies 01-12-2026 of later" in " ".join(r.output.split()), r.output
+    r = _trek_in(ws, "K-8", "aangemeld", "2026-12-01")  # read in within the term: its withdrawal lies within it too
+    assert r.exit_code == 2 and "ligt na het einde van de looptijd" in " ".join(r.output.split()), r.output
+    assert _besluiten(ws) == 1
+    r = _trek_in(ws, "K-9", "gestart", "2026-12-01")
+    assert r.exit_code == 0, r.output
+    assert (
+        "Ingetrokken bij besluit 2 per 01-12-2026: gestart van 31-05-2026 van klant K-9 (Noord, noord.csv!A3). Dat is "
+        "na het einde van de looptijd (31-05-2026), zoals de gebeurtenis na dat einde is ingelezen: zij telt niet mee "
+        "in een berekening tot en met 31-05-2026" in " ".join(r.output.split())
+    ), r.output
+    st = _stand(ws, "2026-05-31")
+    assert _alfa(st) == (2, 0)
+    assert [i["besluit"] for i in st["ingetrokken"]] == [2]
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-05-31")
+    assert (
+        "Ingetrokken: gestart van 31-05-2026 van klant K-9 (Noord, noord.csv!A3), per 01-12-2026 (na het einde van de "
+        "looptijd: telt niet mee vanaf 31-05-2026) bij besluit 2; telt niet mee." in " ".join(r.output.split())
+    ), r.output
+    assert _alfa(_stand(ws, "2026-05-30")) == (2, 0)
+    assert _run("contract", "dossier", "--werkmap", ws).exit_code == 0
+    assert (
+        "(het besluit ligt na het einde van de looptijd, zoals de gebeurtenis na dat einde is ingelezen: zij telt niet "
+        "mee vanaf de laatste dag, 31 mei 2026)" in html_tekst(ws / "contract" / "dossier" / "index.html")
+    )

@@ -199,3 +199,57 @@ def test_voorbeeld_zonder_correctie_byte_voor_byte_als_zonder_vastlegging(gestar
         ]
     db.close()
     assert not any("vervangt" in html_tekst(ws / "contract" / "kwartaal" / kw / "regio.html") for kw in kwartalen)
+
+
+def test_dossier_noemt_iedere_publicatie_en_wat_haar_verving(werkmap_met_zeven: Path) -> None:  # noqa: F811
+    """K2 published, corrected, made again (publication 2), and K3 published once. The dossier copied
+    2026-K2-publicatie-1 next to 2026-K2, but its index listed them as files only: which report of K2 is in force, and
+    since when, was not said anywhere in the dossier. By hand: three publications, K2's first replaced by its second
+    (both made today, peildatum 30 June), K3's one in force (peildatum 30 September), each with its folder."""
+    from evaluatie.tekst import datum
+
+    ws = werkmap_met_zeven
+    _kwartaal(ws, "2026-K2")
+    _lever(ws, "correctie.csv", "K-1;Noord;aangemeld;05-07-2026;B1;Alfa;\n", "2026-10-05")
+    _kwartaal(ws, "2026-K2")
+    _kwartaal(ws, "2026-K3")
+    r = _run("contract", "dossier", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    dossier = ws / "contract" / "dossier"
+    vandaag = datum(dt.date.today())
+    tekst = html_tekst(dossier / "index.html")
+    assert (
+        "Publicaties van de kwartaalrapportages" in tekst
+        and f"2026-K2 1 30 juni 2026 {vandaag} contract/kwartaal/2026-K2-publicatie-1 vervangen door publicatie 2 "
+        f"(gemaakt op {vandaag})"
+        in tekst
+        and f"2026-K2 2 30 juni 2026 {vandaag} contract/kwartaal/2026-K2 geldt" in tekst
+        and f"2026-K3 1 30 september 2026 {vandaag} contract/kwartaal/2026-K3 geldt" in tekst
+    ), tekst
+    index = json.loads((dossier / "index.json").read_text(encoding="utf-8"))
+    iso = dt.date.today().isoformat()
+    assert index["publicaties"] == [
+        {"kwartaal": "2026-K2", "publicatie": 1, "peildatum": "2026-06-30", "gemaakt": iso,
+         "mappen": ["contract/kwartaal/2026-K2-publicatie-1"], "vervangen_door": 2},
+        {"kwartaal": "2026-K2", "publicatie": 2, "peildatum": "2026-06-30", "gemaakt": iso,
+         "mappen": ["contract/kwartaal/2026-K2"], "vervangen_door": None},
+        {"kwartaal": "2026-K3", "publicatie": 1, "peildatum": "2026-09-30", "gemaakt": iso,
+         "mappen": ["contract/kwartaal/2026-K3"], "vervangen_door": None},
+    ]  # fmt: skip
+    r = _run("controleer", "--werkmap", ws)
+    assert "Contractdossier in orde" in r.output, r.output
+
+
+def test_kwartaal_anders_getypt_is_dezelfde_map(werkmap_met_zeven: Path) -> None:  # noqa: F811
+    """K2 published as typed '2026-q2 ', then (after a correction) made again as '2026-K2': the first went into a
+    folder named as typed ('contract/kwartaal/2026-q2 ', with the space), the second into 2026-K2, so the first
+    publication was not kept as 2026-K2-publicatie-1 but stayed where a reader takes it for the current one. Now the
+    folder is the quarter's name however it was typed: 2026-K2 and 2026-K2-publicatie-1, nothing else."""
+    ws = werkmap_met_zeven
+    eerste = _kwartaal(ws, "2026-q2 ").parent / "2026-K2"
+    assert sorted(p.name for p in eerste.parent.iterdir()) == ["2026-K2"]
+    inhoud = {p.name: p.read_bytes() for p in eerste.iterdir()}
+    _lever(ws, "correctie.csv", "K-1;Noord;aangemeld;05-07-2026;B1;Alfa;\n", "2026-10-05")
+    _kwartaal(ws, "2026-K2")
+    assert sorted(p.name for p in eerste.parent.iterdir()) == ["2026-K2", "2026-K2-publicatie-1"]
+    assert {p.name: p.read_bytes() for p in (eerste.parent / "2026-K2-publicatie-1").iterdir()} == inhoud

@@ -237,6 +237,9 @@ def schrijf_kwartaal(werkmap: Werkmap, kwartaal: str, vandaag: dt.date | None = 
     from evaluatie.contract.publicatie import kwartaalnaam
 
     eerste, laatste = kwartaal_grenzen(kwartaal)
+    # the quarter's own name, however it was typed ('2026-q2 '): its folder, and the one an earlier publication is kept
+    # next to, must be the same for every spelling (evaluatie.contract.publicatie)
+    kwartaal = kwartaalnaam(eerste)
     db = open_register(werkmap, alleen_lezen=True)
     try:
         reg = lees_register(db)

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from evaluatie.contract import dossierpublicaties
 from evaluatie.contract.lezen import lees_register
 from evaluatie.contract.optie import looptijd_zin
+from evaluatie.contract.publicatie import lees as lees_publicaties
 from evaluatie.contract.register import MAP, open_register
 from evaluatie.hashing import sha256_bestand, sha256_bytes
 from evaluatie.rapport.html import paginavoet
@@ -127,7 +129,9 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
         besluiten = _besluiten(db)
         rij = db.execute("SELECT aanbesteding, startdatum FROM contract").fetchone()
         titel = f"{rij[0]}, overeenkomsten per {datums_in_tekst(str(rij[1]))}" if rij else "contract nog niet gestart"
-        looptijd = looptijd_zin(lees_register(db, met_plaatsingen=False)) if rij else ""
+        kaal = lees_register(db, met_plaatsingen=False) if rij else None
+        looptijd = looptijd_zin(kaal) if kaal else ""
+        einde = kaal.laatste_dag().isoformat() if kaal else None
         with atomair(doel) as tmp:
             for categorie, bronnen in ONDERDELEN:
                 for naam in bronnen:
@@ -151,10 +155,21 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
             stukken.append(
                 Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size)
             )
-            html = _index_html(titel, stukken, besluiten, looptijd, _gecorrigeerd(db))
+            publicaties = dossierpublicaties.regels(lees_publicaties(db), [s.pad for s in stukken])
+            html = _index_html(
+                titel,
+                stukken,
+                besluiten,
+                looptijd,
+                _gecorrigeerd(db),
+                dossierpublicaties.als_html(publicaties),
+                einde,
+            )
             (tmp / "index.html").write_text(html, encoding="utf-8")
             stukken.append(Stuk("Index", "index.html", sha256_bytes(html.encode("utf-8")), len(html.encode("utf-8"))))
-            index = {"documenten": [s.__dict__ for s in stukken]}
+            index: dict[str, object] = {"documenten": [s.__dict__ for s in stukken]}
+            if publicaties:
+                index["publicaties"] = [r.als_json() for r in publicaties]
             (tmp / INDEX).write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     finally:
         db.close()
@@ -197,10 +212,13 @@ def _gecorrigeerd(db: sqlite3.Connection) -> dict[int, tuple[int, str]]:
     return uit
 
 
-def _ingetrokken_html(besluiten: list[dict[str, object]], gecorrigeerd: dict[int, tuple[int, str]]) -> str:
+def _ingetrokken_html(
+    besluiten: list[dict[str, object]], gecorrigeerd: dict[int, tuple[int, str]], einde: str | None = None
+) -> str:
     """The withdrawals (contract intrekken) by name: the register and the deliveries in the dossier still hold those
     events, and a reader of either must find which ones the figures leave out, from which day and why; and which a
-    later correction replaced, that counts again unless it was withdrawn in turn (`gecorrigeerd`: _gecorrigeerd)."""
+    later correction replaced, that counts again unless it was withdrawn in turn (`gecorrigeerd`: _gecorrigeerd).
+    `einde` (ISO): the term's last day; a withdrawal dated after it counts from that day (Register.geldt_vanaf)."""
     from evaluatie.contract.gebeurtenissen import SOORTEN
 
     regels = []
@@ -222,6 +240,12 @@ def _ingetrokken_html(besluiten: list[dict[str, object]], gecorrigeerd: dict[int
             f"{escape(SOORTEN[i['soort']].label)} van {escape(datums_in_tekst(i['datum_gebeurtenis']))} van klant "
             f"{escape(i['klantnummer'])} ({escape(i['gemeente'])}, {escape(i['plaats'])}) is ingetrokken: "
             f"{escape(str(x['reden']))}"
+            + (
+                f" (het besluit ligt na het einde van de looptijd, zoals de gebeurtenis na dat einde is ingelezen: zij "
+                f"telt niet mee vanaf de laatste dag, {escape(datums_in_tekst(einde))})"
+                if einde is not None and str(x["datum"]) > einde
+                else ""
+            )
             + (
                 ""
                 if correctie is None
@@ -256,8 +280,11 @@ def _index_html(
     besluiten: list[dict[str, object]],
     looptijd: str = "",
     gecorrigeerd: dict[int, tuple[int, str]] | None = None,
+    publicaties: str = "",
+    einde: str | None = None,
 ) -> str:
-    """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not."""
+    """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not;
+    `publicaties`: the section on the quarterly reports' publications (evaluatie.contract.dossierpublicaties)."""
     regels = "".join(
         f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
         f'<td class="n">{getal(s.bytes, 0)}</td><td class="sha">{s.sha256}</td></tr>'
@@ -282,7 +309,8 @@ def _index_html(
         '<h2>Besluiten</h2><table><thead><tr><th class="n">nr</th><th>datum</th><th>soort</th><th>door</th>'
         "<th>reden</th></tr>"
         f"</thead><tbody>{b}</tbody></table>"
-        + _ingetrokken_html(besluiten, gecorrigeerd or {})
+        + _ingetrokken_html(besluiten, gecorrigeerd or {}, einde)
+        + publicaties
         + '<h2>Stukken</h2><table><thead><tr><th>onderdeel</th><th>document</th><th class="n">bytes</th>'
         "<th>SHA-256</th></tr>"
         f"</thead><tbody>{regels}</tbody></table></body></html>\n"

@@ -30,6 +30,7 @@ from evaluatie.contract.notities import cellen_met_notitie
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.zichtbaar import weiger_verborgen
 from evaluatie.definitie.model import MODULES
+from evaluatie.formulecel import foutwaarden_in_werkboek
 from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.werkboek import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, als_datum, als_tekst, celnaam, lees_werkboek
@@ -222,6 +223,8 @@ def lees_bladen(pad: Path, fouten: Verzamelaar) -> list[Blad]:
     _weiger_notities(pad, naam, fouten)
     _weiger_eigenschappen(pad, naam, fouten)
     verborgen = weiger_verborgen(pad, boek, fouten)
+    for plaats, bericht in foutwaarden_in_werkboek(pad, naam):  # they read empty: never 'not filled in' in silence
+        fouten.voeg_toe(plaats, bericht)
     for t in boek.values():  # empty sheets too: the archived copy keeps every sheet
         waarom = privacy.tabbladnaam_fout(t.naam)
         if waarom is not None:

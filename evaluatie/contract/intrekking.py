@@ -44,13 +44,21 @@ class Intrekking:
     gebeurtenis: int  # its id in the register
     gebeurtenis_datum: dt.date
     plaats: str  # where it was delivered: file!sheet!cell
+    einde: dt.date | None = None  # the term's last day, for a withdrawal dated after it (Register.geldt_vanaf)
 
     @property
     def zin(self) -> str:
         """The withdrawal in words, as the command says it."""
+        na = (
+            ""
+            if self.einde is None
+            else f". Dat is na het einde van de looptijd ({self.einde:%d-%m-%Y}), zoals de gebeurtenis na dat einde is "
+            f"ingelezen: zij telt niet mee in een berekening tot en met {self.einde:%d-%m-%Y}, wel in een berekening "
+            "tot een eerdere dag (zoals bij iedere intrekking met een latere datum)"
+        )
         return (
             f"Ingetrokken bij besluit {self.besluit} per {self.datum:%d-%m-%Y}: {SOORTEN[self.soort].label} van "
-            f"{self.gebeurtenis_datum:%d-%m-%Y} van klant {self.klantnummer} ({self.gemeente}, {self.plaats})"
+            f"{self.gebeurtenis_datum:%d-%m-%Y} van klant {self.klantnummer} ({self.gemeente}, {self.plaats}){na}"
         )
 
 
@@ -81,8 +89,9 @@ def trek_in(
         fouten.append(_soort_fout(gebeurtenis))
     toekomst = niet_in_de_toekomst(datum, vandaag)
     fouten += toekomst
-    if not toekomst and (buiten := reg.fout_buiten_looptijd(datum, "--datum", opgegeven=datum_opgegeven)):
-        fouten.append(buiten)
+    buiten = None if toekomst else reg.fout_buiten_looptijd(datum, "--datum", opgegeven=datum_opgegeven)
+    waar = len(fouten)  # said in this place, with the others
+    einde = reg.laatste_dag()
     doel = None
     if klant and g_fout is None:
         rij = db.execute(
@@ -93,11 +102,15 @@ def trek_in(
         elif s is not None:
             fouten_ev, doel = _gebeurtenis(db, int(rij[0]), klant, gemeente, s.code, datum)
             fouten += fouten_ev
+    # after the end only an event read in after the end: no day of the term lies on or after its intake
+    na_einde = buiten is not None and datum > einde and doel is not None and doel[3] > einde
+    if buiten is not None and not na_einde:
+        fouten.insert(waar, buiten)
     fouten += fouten_wie_waarom(door, reden)
     if fouten:
         raise InvoerFout(fouten)
     assert doel is not None and s is not None
-    gid, gdatum, plaats = doel
+    gid, gdatum, plaats, _ = doel
     db.execute("BEGIN")
     try:
         inhoud = {
@@ -114,7 +127,7 @@ def trek_in(
     except BaseException:
         terugdraaien(db)
         raise
-    return Intrekking(besluit, datum, gemeente, klant, s.code, gid, gdatum, plaats)
+    return Intrekking(besluit, datum, gemeente, klant, s.code, gid, gdatum, plaats, einde if na_einde else None)
 
 
 def fouten_zonder_register(klant: str, gebeurtenis: str, datum: dt.date, vandaag: dt.date | None) -> list[Fout]:
@@ -142,9 +155,10 @@ def _soort_fout(gebeurtenis: str) -> Fout:
 
 def _gebeurtenis(
     db: sqlite3.Connection, plaatsing: int, klant: str, gemeente: str, soort: str, datum: dt.date
-) -> tuple[list[Fout], tuple[int, dt.date, str] | None]:
-    """The current event of `soort` of the placement, and why it cannot be withdrawn on `datum` (no such event, already
-    withdrawn, a date before it was delivered, events that rest on it and still count)."""
+) -> tuple[list[Fout], tuple[int, dt.date, str, dt.date] | None]:
+    """The current event of `soort` of the placement (id, date, place, the day it was read in), and why it cannot be
+    withdrawn on `datum` (no such event, already withdrawn, a date before it was delivered, events that rest on it and
+    still count)."""
     huidig = {
         r[1]: (int(r[0]), dt.date.fromisoformat(r[2]), r[3], dt.date.fromisoformat(r[4]))
         for r in db.execute(
@@ -195,7 +209,7 @@ def _gebeurtenis(
                 "trekt niets anders mee in",
             )
         )
-    return fouten, (gid, gdatum, plaats)
+    return fouten, (gid, gdatum, plaats, ingelezen)
 
 
 def eerder_meegeteld(reg: Register, eerste: dt.date, laatste: dt.date) -> str | None:
@@ -208,10 +222,10 @@ def eerder_meegeteld(reg: Register, eerste: dt.date, laatste: dt.date) -> str | 
     eerder = [
         i
         for i in reg.intrekkingen
-        if i.datum <= laatste
+        if reg.geldt_vanaf(i) <= laatste
         and i.gebeurtenis_datum < eerste
-        and _kwartaaleinde(i.gebeurtenis_datum) < i.datum
-        and not _alles_vastgelegd(reg, i.gebeurtenis_datum, min(i.datum, eerste))
+        and _kwartaaleinde(i.gebeurtenis_datum) < reg.geldt_vanaf(i)
+        and not _alles_vastgelegd(reg, i.gebeurtenis_datum, min(reg.geldt_vanaf(i), eerste))
     ]
     if not eerder:
         return None

@@ -233,10 +233,17 @@ class Register:
     def op(self, d: dt.date) -> Register:
         """The register as a view up to `d` reads it: an event withdrawn by a decision dated up to `d` is left out, one
         withdrawn later is not, so a report up to `d` reads the same when a withdrawal is recorded afterwards."""
-        geldig = [i for i in self.intrekkingen if i.datum <= d]
+        geldig = [i for i in self.intrekkingen if self.geldt_vanaf(i) <= d]
         if len(geldig) == len(self.intrekkingen):
             return self
         return dataclasses.replace(self, plaatsingen=zonder_ingetrokken(self.volledig, geldig))
+
+    def geldt_vanaf(self, i: Ingetrokken) -> dt.date:
+        """The first day a view leaves the withdrawn event out: the decision's date, or the term's last day for a
+        withdrawal dated after it (allowed only for an event read in after the end, evaluatie.contract.intrekking).
+        A view never lies after the last day, so a withdrawal dated later would otherwise count nowhere and the wrong
+        event would count for good; from the last day on it counts as any withdrawal dated after a view does."""
+        return min(i.datum, self.laatste_dag())
 
     @property
     def kaderpercelen(self) -> list[str]:

@@ -246,11 +246,12 @@ def ingetrokken_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     it out, and without this line a contract manager comparing them with the deliveries would miss one."""
     uit = []
     for i in reg.intrekkingen:
-        if i.datum <= peildatum:
+        if (vanaf := reg.geldt_vanaf(i)) <= peildatum:
             pl = reg.volledig[i.plaatsing]
+            na = "" if vanaf == i.datum else f" (na het einde van de looptijd: telt niet mee vanaf {vanaf:%d-%m-%Y})"
             uit.append(
                 f"Ingetrokken: {SOORTEN[i.soort].label} van {i.gebeurtenis_datum:%d-%m-%Y} van klant {pl.klantnummer} "
-                f"({pl.gemeente}, {i.plaats}), per {i.datum:%d-%m-%Y} bij besluit {i.besluit}; telt niet mee."
+                f"({pl.gemeente}, {i.plaats}), per {i.datum:%d-%m-%Y}{na} bij besluit {i.besluit}; telt niet mee."
             )
     return uit
 

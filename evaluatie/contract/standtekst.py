@@ -106,7 +106,7 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "plaats": i.plaats,
             }
             for i in reg.intrekkingen
-            if i.datum <= st.peildatum
+            if reg.geldt_vanaf(i) <= st.peildatum
         ],
         "uitgevallen": [
             {"perceel": code, "aanbieder": naam, "per": per.isoformat()}
