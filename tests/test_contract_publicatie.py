@@ -253,3 +253,12 @@ def test_kwartaal_anders_getypt_is_dezelfde_map(werkmap_met_zeven: Path) -> None
     _kwartaal(ws, "2026-K2")
     assert sorted(p.name for p in eerste.parent.iterdir()) == ["2026-K2", "2026-K2-publicatie-1"]
     assert {p.name: p.read_bytes() for p in (eerste.parent / "2026-K2-publicatie-1").iterdir()} == inhoud
+
+
+def test_kwartaal_anders_getypt_noemt_op_het_scherm_de_naam_van_het_kwartaal(werkmap_met_zeven: Path) -> None:  # noqa: F811
+    """The screen echoed the quarter as typed ('Kwartaalrapportage 2026-q2 : ... in .../2026-K2') while the folder, the
+    reports and the logboek use its own name; the line says 2026-K2 now."""
+    r = _run("contract", "kwartaal", "--werkmap", werkmap_met_zeven, "--kwartaal", "2026-q2 ")
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("Kwartaalrapportage 2026-K2: "), r.output
+    assert r.output.rstrip().split("\n")[0].endswith(str(Path("contract") / "kwartaal" / "2026-K2")), r.output

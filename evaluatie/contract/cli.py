@@ -258,9 +258,12 @@ def stand(werkmap: Path, peildatum: dt.date | None, als_json: bool, volledig: bo
 def kwartaal(werkmap: Path, kwartaal_: str) -> None:
     """Kwartaalrapportage per gemeente en voor de regio (HTML en xlsx)."""
     from evaluatie.contract.acties import schrijf_kwartaal
+    from evaluatie.contract.kwartaal import kwartaal_grenzen
+    from evaluatie.contract.publicatie import kwartaalnaam
 
     paden, meldingen = schrijf_kwartaal(_wm(werkmap), kwartaal_, dt.date.today())
-    click.echo(f"Kwartaalrapportage {kwartaal_}: {len(paden)} bestanden in {paden[0].parent if paden else '-'}")
+    naam = kwartaalnaam(kwartaal_grenzen(kwartaal_)[0])  # as typed ('2026-q2 ') it would differ from the folder's
+    click.echo(f"Kwartaalrapportage {naam}: {len(paden)} bestanden in {paden[0].parent if paden else '-'}")
     for melding in meldingen:
         click.echo(f"Let op: {melding}", err=True)
 
