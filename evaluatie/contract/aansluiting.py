@@ -23,6 +23,7 @@ import sqlite3
 from evaluatie.contract.aansluitingsbesluit import Aansluiting, Jaarverdeling, besluitdocument
 from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_toekomst
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.gemeentenamen import opsomming
@@ -256,11 +257,7 @@ def _schrijf(
                 for (g, s), n in sorted(reg.toewijzing.get((a.perceel, j.jaar), {}).items()):
                     rijen.append((besluit, a.perceel, g, s, j.jaar, n))
                 rijen += [(besluit, a.perceel, a.gemeente, r[0], j.jaar, r[4]) for r in j.rijen if r[4]]
-            db.executemany(
-                "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                rijen,
-            )
+            schrijf_toewijzing(db, rijen)
             db.execute("COMMIT")
         except BaseException:
             terugdraaien(db)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.namen import geen_contract
+from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
@@ -570,11 +571,7 @@ def leg_herverdeling_vast(db: sqlite3.Connection, h: Herverdeling, door: str, re
             for j in range(h.jaar + 1, jaren + 1)
             for (g, s), n in {**h.volgende_jaren, **h.aangesloten_jaren.get(j, {})}.items()
         ]
-        db.executemany(
-            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            rijen,
-        )
+        schrijf_toewijzing(db, rijen)
         db.execute("COMMIT")
     except BaseException:
         terugdraaien(db)

@@ -9,7 +9,9 @@ user_version and a list of migrations applied in order (see evaluatie.contract.s
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from evaluatie.contract.schema import MIGRATIES
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
@@ -143,6 +145,15 @@ def _niet_verloren(werkmap: Werkmap, pad: Path, toestand: str) -> None:
                 "zou een leeg register beginnen naast de aanleveringen, besluiten en rapporten van dit contract",
             )
         ]
+    )
+
+
+def schrijf_toewijzing(db: sqlite3.Connection, rijen: Iterable[tuple[Any, ...]]) -> None:
+    """Allocation rows (besluit_id, perceel, gemeente, leverancier, jaar, aantal) under the decision that sets them:
+    start, toetreding, herverdeling, wijziging and aansluiting all write the same table the same way."""
+    db.executemany(
+        "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) VALUES (?, ?, ?, ?, ?, ?)",
+        rijen,
     )
 
 

@@ -13,6 +13,7 @@ import sqlite3
 
 from evaluatie.contract.basis import Contractbasis
 from evaluatie.contract.besluit import leg_vast
+from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.tekst import datum_met_dag
@@ -99,10 +100,8 @@ def start_contract(db: sqlite3.Connection, basis: Contractbasis, startdatum: dt.
                 for s in basis.leveranciers
             ],
         )
-        db.executemany(
-            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(besluit, p, g, s, jaar, n) for (p, g, s, n) in basis.toewijzing for jaar in range(1, basis.jaren + 1)],
+        schrijf_toewijzing(
+            db, [(besluit, p, g, s, jaar, n) for (p, g, s, n) in basis.toewijzing for jaar in range(1, basis.jaren + 1)]
         )
         db.execute("COMMIT")
     except BaseException:

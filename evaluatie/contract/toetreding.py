@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_toekomst
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
 from evaluatie.werkmap import Werkmap
@@ -364,9 +365,8 @@ def _registreer(
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (besluit, perceel, nieuw.naam, ontvangen.isoformat(), vanaf.isoformat(), bestand, sha),
         )
-        db.executemany(
-            "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+        schrijf_toewijzing(
+            db,
             [
                 (besluit, perceel, g, s, j, n)
                 for (g, s), n in sorted(rijen.items())

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.verlenging import Gevolg, fouten_verlenging, gevolg
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
@@ -242,11 +243,7 @@ def leg_wijziging_vast(db: sqlite3.Connection, t: Toetsing, datum: dt.date, door
                 "INSERT INTO verlenging (besluit_id, perceel, tot_en_met) VALUES (?, ?, ?)",
                 (b, t.perceel, t.tot.isoformat()),
             )
-            db.executemany(
-                "INSERT INTO toewijzing (besluit_id, perceel, gemeente, leverancier, jaar, aantal) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(b, *rij) for rij in v.rijen],
-            )
+            schrijf_toewijzing(db, [(b, *rij) for rij in v.rijen])
         db.execute("COMMIT")
     except BaseException:
         terugdraaien(db)
