@@ -134,16 +134,23 @@ def _haalbaar(p: Verdeelprobleem, i: int, capaciteit: int) -> str | None:
 @settings(derandomize=True, max_examples=60, deadline=None)
 @given(st.lists(leverancier_st, min_size=2, max_size=5), regels_st, budget_st, st.data())
 def test_lagere_capaciteit_zoals_beide_vragen_apart(leveranciers, regels, budget, data) -> None:
-    """_lager asks at the lowest capacity first; what it answers is what asking one below the share (hoog) and at
-    the lowest (laag) apart, in that order, answers: no allocation at hoog is said at hoog, an allocation at hoog
-    but none at laag is said at laag, an allocation at both gives laag."""
+    """_lager answers what asking every capacity from laag to hoog apart answers: the lowest with an allocation, and
+    the range below it (from laag) without one, with the reason at its top; no allocation up to hoog: the whole range,
+    the reason at hoog."""
     p = _probleem(sorted(leveranciers, key=lambda x: -x[0]), regels, budget)
     i = data.draw(st.integers(0, len(p.leveranciers) - 1))
     hoog = data.draw(st.integers(0, p.leveranciers[i].capaciteit))
     laag = data.draw(st.integers(0, hoog))
-    bij_hoog, bij_laag = _haalbaar(p, i, hoog), _haalbaar(p, i, laag)
-    verwacht = (None, hoog, bij_hoog) if bij_hoog is not None else (laag, None, None) if bij_laag is None else None
-    assert marge._lager(p, i, hoog, laag, "highs") == (verwacht or (hoog, laag, bij_laag))
+    redenen = {c: _haalbaar(p, i, c) for c in range(laag, hoog + 1)}
+    mogelijk = [c for c, r in redenen.items() if r is None]
+    if not mogelijk:
+        verwacht = (None, laag, hoog, redenen[hoog])
+    elif mogelijk[0] == laag:
+        verwacht = (laag, None, None, None)
+    else:
+        verwacht = (mogelijk[0], laag, mogelijk[0] - 1, redenen[mogelijk[0] - 1])
+    assert mogelijk == list(range(mogelijk[0], hoog + 1)) if mogelijk else True  # feasibility grows with capacity
+    assert marge._lager(p, i, hoog, laag, "highs") == verwacht
 
 
 def test_lagere_capaciteit_met_een_verdeling_bij_de_laagste_een_vraag(
@@ -166,7 +173,7 @@ def test_lagere_capaciteit_met_een_verdeling_bij_de_laagste_een_vraag(
 
     monkeypatch.setattr(haalbaarheid, "aantoonbaar_haalbaar", tel)
     c = marge.capaciteitsmarge(award, "B1", "highs", "Taalhuis De Brug B.V.")
-    assert (c.minimum, c.laagste, c.onmogelijk_bij, c.onmogelijk) == (10, 10, None, None)
+    assert (c.minimum, c.laagste, c.onmogelijk_vanaf, c.onmogelijk_tot, c.onmogelijk) == (10, 10, None, None, None)
     assert gevraagd == [10]
 
 

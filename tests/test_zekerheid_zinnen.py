@@ -121,7 +121,10 @@ def test_capaciteit_waarbij_geen_verdeling_mogelijk_is(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100"])
     assert res.exit_code == 0, res.output
     uit = " ".join(res.output.split())
-    assert "Q krijgt 20 bij capaciteit 30: bij een capaciteit van 19 kan de verdeling niet worden gemaakt (" in uit
+    assert (
+        "Q krijgt 20 bij capaciteit 30: bij een capaciteit van 19 of minder kan de verdeling niet worden gemaakt (bij 19: "
+        in uit
+    )
     assert "voor Oost kan 1 inburgeraar niet worden toegewezen binnen de regels" in uit  # was 'kunnen 1 inburgeraar'
     assert "daalt het aandeel" not in uit
 
@@ -213,3 +216,33 @@ def test_scenario_fictieve_korting_noemt_de_waarde_in_euro(tmp_path: Path) -> No
     uit = " ".join(res.output.split())
     assert "Gewogen score" not in uit
     assert "(Plafondprijs - fictieve prijs) x inburgeraars: EUR 77.500,00 -> EUR 76.000,00 (-EUR 1.500,00)" in uit
+
+
+def test_capaciteit_zonder_verdeling_noemt_het_hele_bereik(voorbeeld: Path) -> None:
+    """Z-route of the example: demand 16, Kompas Inburgering capacity 10, so Inburgerwijs Academie (10 of its 10) needs
+    at least 16 - 10 = 6, and 6 is enough (Kompas takes Huizen 2, Laren 1, Wijdemeren 2 and 5 of Hilversum, Inburgerwijs
+    Blaricum 1, Gooise Meren 3 and 2 of Hilversum). Knock-out: capacity at least 2. So the share drops from 9 down to 6
+    and 2 to 5 allow no allocation. The sentence used to ask only at 2 and at 9 and said "bij een capaciteit van 2 kan de
+    verdeling niet worden gemaakt", leaving 3 to 5 unsaid; Kompas's own sentence named 5 alone, as if 2 to 4 worked."""
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(voorbeeld), "--lots", "Z", "--trekkingen", "100"])
+    assert res.exit_code == 0, res.output
+    uit = " ".join(res.output.split())
+    assert (
+        "Inburgerwijs Academie krijgt 10 bij capaciteit 10: bij een capaciteit van 6 tot en met 9 daalt het aandeel; "
+        "bij een capaciteit van 2 tot en met 5 kan de verdeling niet worden gemaakt (bij 5: Perceel Z-route: de "
+        "toegelaten inschrijvers hebben samen 15 plaatsen, de vraag is 16); bij minder dan 2 is de inschrijving "
+        "ongeldig" in uit
+    )
+    assert (
+        "Kompas Inburgering krijgt 6 bij capaciteit 10: bij een capaciteit van 2 tot en met 5 kan de verdeling" in uit
+    )
+    [c] = [
+        c
+        for c in json.loads(
+            CliRunner()
+            .invoke(main, ["zekerheid", "--werkmap", str(voorbeeld), "--lots", "Z", "--trekkingen", "100", "--json"])
+            .output
+        )["Z"]["capaciteit"]
+        if c["inschrijver"] == "Inburgerwijs Academie"
+    ]
+    assert (c["laagste"], c["onmogelijk_vanaf"], c["onmogelijk_tot"]) == (6, 2, 5)

@@ -228,7 +228,7 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
                 break
             stap *= 2
     minimum = minimale_capaciteit(award, code, naam)
-    laagste, onmogelijk_bij, onmogelijk = _lager(probleem, i, n - 1, minimum or 0, oplosser)
+    laagste, onmogelijk_vanaf, onmogelijk_tot, onmogelijk = _lager(probleem, i, n - 1, minimum or 0, oplosser)
     return Capaciteitsmarge(
         inschrijver=s.naam,
         toegewezen=n,
@@ -240,22 +240,29 @@ def capaciteitsmarge(award, code: str, oplosser: str, naam: str) -> Capaciteitsm
         niet_berekend=niet_berekend,
         minimum=minimum,
         laagste=laagste,
-        onmogelijk_bij=onmogelijk_bij,
+        onmogelijk_vanaf=onmogelijk_vanaf,
+        onmogelijk_tot=onmogelijk_tot,
         onmogelijk=onmogelijk,
     )
 
 
-def _lager(probleem, i: int, hoog: int, laag: int, oplosser: str) -> tuple[int | None, int | None, str | None]:
-    """Whether the lot can still be allocated with supplier i's capacity lowered to `hoog` (one below its share) and
-    to `laag` (the lowest a valid bid may offer): the share drops only where the others can take the rest; where
-    they cannot, there is no allocation at all, which is said instead. Feasibility only grows with capacity (it is
-    only an upper bound in every rule set), so an allocation at `laag` proves one at every capacity up to `hoog`. At
-    most two questions, one where `laag` has an allocation; none when `hoog` is below `laag` (the capacity knock-out
-    comes first). Returns (laagste, onmogelijk_bij, onmogelijk)."""
+def _lager(
+    probleem, i: int, hoog: int, laag: int, oplosser: str
+) -> tuple[int | None, int | None, int | None, str | None]:
+    """Supplier i's capacities from `laag` (the lowest a valid bid may offer) up to `hoog` (one below its share): the
+    share drops only where the others can take the rest; below the lowest capacity with an allocation there is none
+    at all, which is said instead, with why. Feasibility only grows with capacity (capacity is only an upper bound in
+    every rule set), so the capacities without an allocation are one range from `laag` up: an allocation at `laag`
+    answers everything with one question; none at `hoog` makes the whole range impossible (two questions); otherwise
+    a bisection finds the lowest capacity with an allocation, so the sentence covers every capacity in between
+    (before, only `laag` and `hoog` were asked, and "at 2 no allocation" left 3 to 5 unsaid where 5 had none either).
+    None of this when `hoog` is below `laag` (the capacity knock-out comes first).
+    Returns (laagste, onmogelijk_vanaf, onmogelijk_tot, onmogelijk): the lowest capacity with an allocation, the range
+    without one, and why at its top (`onmogelijk_tot`)."""
     from evaluatie.verdeling.verdelen import verdeel
 
     if hoog < laag:
-        return None, None, None
+        return None, None, None, None
 
     def fout(capaciteit: int) -> str | None:
         from evaluatie.verdeling.haalbaarheid import aantoonbaar_haalbaar
@@ -273,13 +280,20 @@ def _lager(probleem, i: int, hoog: int, laag: int, oplosser: str) -> tuple[int |
 
     # `laag` first: an allocation there answers both questions at once (the usual case; in the example it saves two
     # B1 allocations, about 10 ms, issue #24); only where there is none does `hoog` need its own
-    if (reden_laag := fout(laag)) is None:
-        return laag, None, None
+    if (reden := fout(laag)) is None:
+        return laag, None, None, None
     if laag == hoog:
-        return None, hoog, reden_laag
-    if (reden_hoog := fout(hoog)) is None:
-        return hoog, laag, reden_laag
-    return None, hoog, reden_hoog
+        return None, laag, laag, reden
+    if (reden_hoog := fout(hoog)) is not None:
+        return None, laag, hoog, reden_hoog
+    onder, boven = laag, hoog  # none at `onder` (why: `reden`), one at `boven`
+    while boven - onder > 1:
+        midden = (onder + boven) // 2
+        if (r := fout(midden)) is None:
+            boven = midden
+        else:
+            onder, reden = midden, r
+    return boven, laag, onder, reden
 
 
 def minimale_capaciteit(award, code: str, naam: str) -> int | None:

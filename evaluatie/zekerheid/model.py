@@ -63,9 +63,12 @@ class Capaciteitsmarge(Model):
     # The lower capacities computed (re-solved): `laagste` is the lowest capacity at which an allocation exists, so
     # that from there up to one below the allocation the share drops (more capacity never makes a lot infeasible);
     # None when already one below the allocation no allocation could be made, or when that is below `minimum`.
-    # `onmogelijk_bij`: the capacity at which no allocation could be made, `onmogelijk`: why, in words.
+    # `onmogelijk_vanaf` up to `onmogelijk_tot`: the capacities at which no allocation could be made (every one of
+    # them: from the lowest valid capacity up to one below `laagste`, or up to one below the allocation), `onmogelijk`:
+    # why at `onmogelijk_tot`, in words.
     laagste: int | None = None
-    onmogelijk_bij: int | None = None
+    onmogelijk_vanaf: int | None = None
+    onmogelijk_tot: int | None = None
     onmogelijk: str | None = None
 
 

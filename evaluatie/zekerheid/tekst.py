@@ -55,6 +55,13 @@ def _plaatsen(n: int) -> str:
     return f"{getal(n, 0)} {'plaats' if n == 1 else 'plaatsen'}"
 
 
+def _bereik(van: int, tot: int) -> str:
+    """A range of capacities; from 0 (a lot without a capacity knock-out) as "... of minder"."""
+    if van == tot:
+        return getal(van, 0)
+    return f"{getal(tot, 0)} of minder" if van == 0 else f"{getal(van, 0)} tot en met {getal(tot, 0)}"
+
+
 def _lager(c: Capaciteitsmarge) -> str:
     """What a lower capacity does, as computed: the share drops from one place below the allocation down to the
     lowest capacity at which the lot can still be allocated, and not below the lot's capacity knock-out (there the
@@ -70,16 +77,21 @@ def _lager(c: Capaciteitsmarge) -> str:
             f"capaciteit is de inschrijving ongeldig ({eis})"
         )
     onmogelijk = (
-        f"bij een capaciteit van {getal(c.onmogelijk_bij, 0)} kan de verdeling niet worden gemaakt ({c.onmogelijk})"
-        if c.onmogelijk_bij is not None
+        f"bij een capaciteit van {_bereik(c.onmogelijk_vanaf, c.onmogelijk_tot)} kan de verdeling niet worden gemaakt "
+        f"({'bij ' + getal(c.onmogelijk_tot, 0) + ': ' if c.onmogelijk_vanaf != c.onmogelijk_tot else ''}"
+        f"{c.onmogelijk})"
+        if c.onmogelijk_vanaf is not None and c.onmogelijk_tot is not None
         else ""
     )
     if c.laagste is None:
         if not onmogelijk:
             raise ValueError(f"capaciteitsmarge van {c.inschrijver}: lagere capaciteit niet berekend")
         return onmogelijk + ongeldig
-    bereik = getal(hoog, 0) if c.laagste == hoog else f"{getal(c.laagste, 0)} tot en met {getal(hoog, 0)}"
-    return f"bij een capaciteit van {bereik} daalt het aandeel" + (f"; {onmogelijk}" if onmogelijk else "") + ongeldig
+    return (
+        f"bij een capaciteit van {_bereik(c.laagste, hoog)} daalt het aandeel"
+        + (f"; {onmogelijk}" if onmogelijk else "")
+        + ongeldig
+    )
 
 
 def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[str, list[str]]:
