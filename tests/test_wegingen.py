@@ -147,3 +147,19 @@ def test_een_weging_met_alleen_kwaliteit_zegt_waar_de_prijs_vandaan_komt(
         f"kwaliteit + prijs moet 100 zijn, is 120: kwaliteit 80 (hier) + prijs 40 ({herkomst}); geef kwaliteit en "
         "prijs allebei" in " ".join(res.output.split())
     ), res.output
+
+
+def test_een_scenario_dat_een_weging_zet_noemt_geen_verkeerde_herkomst(voorbeeld: Path) -> None:
+    """The example's B1 takes 60/40 from criteria set inburgering-2022. `--zet percelen.B1.weging.kwaliteit=100` makes
+    140, and the message called both numbers 'uit criteriaset inburgering-2022', the 100 too, which the user typed.
+    A scenario's data has no lines to tell them apart: the message names the numbers and how to set both."""
+    res = CliRunner().invoke(
+        main, ["scenario", "--werkmap", str(voorbeeld), "--zet", "percelen.B1.weging.kwaliteit=100"]
+    )
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert (
+        "aanbesteding.yaml (met --zet): percelen.B1.weging: kwaliteit + prijs moet 100 zijn, is 140: kwaliteit 100 + "
+        "prijs 40; zet ze allebei (--zet percelen.B1.weging.kwaliteit=... --zet percelen.B1.weging.prijs=...)" in uit
+    ), res.output
+    assert "criteriaset" not in uit

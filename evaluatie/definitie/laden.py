@@ -775,7 +775,10 @@ def _inhoudelijke_controles(
         ):
             pass  # price is not a weighted component in this method
         elif abs(totaal - 100) > 1e-9:
-            fout((*basis, "weging"), f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}{_weging_herkomst(p, regels)}")
+            fout(
+                (*basis, "weging"),
+                f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}{_weging_herkomst(p, regels, naam)}",
+            )
         if p.get("prijsmethode") == "lineair" and "plafondprijs" not in p["knockout"]:
             # lineair scores 0 at the ceiling: a price above it would get a negative price score, unannounced.
             fout(
@@ -879,9 +882,18 @@ def _buiten_de_prijsmethode(code: str, p: dict[str, Any], eigen_velden: set[Any]
     ]
 
 
-def _weging_herkomst(p: dict[str, Any], regels: dict[Pad, int]) -> str:
+def _weging_herkomst(p: dict[str, Any], regels: dict[Pad, int], naam: str) -> str:
     """Where the two weights come from, when the tender gave only one of them: `weging: {kwaliteit: 80}` merges with
-    the criteria set's prijs 40, and 'is 120' alone names a number the tender never wrote."""
+    the criteria set's prijs 40, and 'is 120' alone names a number the tender never wrote. A scenario's data (`--zet`)
+    has no lines, and `scenario.zet` copies the criteria set's weights into the lot before it changes one: where each
+    number came from is not known there, so the sentence names both numbers and how to set them, and no origin (it
+    used to call the 100 of `--zet percelen.B1.weging.kwaliteit=100` 'uit criteriaset')."""
+    if "--zet" in naam:
+        weging = p.get("weging", {})
+        return (
+            f": kwaliteit {kort(weging.get('kwaliteit', 60))} + prijs {kort(weging.get('prijs', 40))}; zet ze allebei "
+            f"(--zet percelen.{p['code']}.weging.kwaliteit=... --zet percelen.{p['code']}.weging.prijs=...)"
+        )
     basis: Pad = ("percelen", p["code"], "weging")
     eigen = {veld for veld in ("kwaliteit", "prijs") if (*basis, veld) in regels}
     if len(eigen) == 2:
