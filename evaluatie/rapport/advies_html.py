@@ -901,7 +901,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     attrs = [f'data-inschrijver="{e(r.inschrijver)}"' for r in p.rangorde]
     delen = [
         "<h3>Prijs en rangorde</h3>",
-        f'<div class="kader">Methode <strong>{e(p.prijsmethode)}</strong>: {e(p.formule)}.'
+        f'<div class="kader">Methode <strong>{e(m.titel)}</strong>: {e(p.formule)}.'
         + (
             f" Weging kwaliteit {getal(p.weging_kwaliteit, 0)}%, prijs {getal(p.weging_prijs, 0)}%."
             if methode(p.prijsmethode).gewogen
