@@ -589,10 +589,8 @@ def _niet_bij_toelating(g: Rapportgegevens) -> str:
 def _afgewezen_als_abnormaal(g: Rapportgegevens, gunning: dict[str, Any]) -> str:
     """Bids rejected after their explanation (a recorded 2.116 decision, verworpen): out of the ranking, so the
     signal no longer finds them, yet this section must name them (it said no bid was abnormally low)."""
-    from evaluatie.besluiten.toepassen import toelichting_zin
-
     regels = [
-        f"Perceel {gunning[b.perceel].naam}: {b.inschrijver}: {toelichting_zin(b)}"
+        f"Perceel {gunning[b.perceel].naam}: {_afgewezen_signaal(g, gunning[b.perceel], b)}"
         for b in g.besluiten
         if b.soort == "abnormaal" and g.toegepast(b) and b.uitkomst == "verworpen" and b.perceel in gunning
     ]
@@ -601,6 +599,28 @@ def _afgewezen_als_abnormaal(g: Rapportgegevens, gunning: dict[str, Any]) -> str
     return (
         "<p>Afgewezen als abnormaal laag na beoordeling van de schriftelijke toelichting (art. 2.116 "
         "Aanbestedingswet 2012):</p><ul>" + "".join(f"<li>{e(r)}</li>" for r in regels) + "</ul>"
+    )
+
+
+def _afgewezen_signaal(g: Rapportgegevens, p: Any, b: Toelichting) -> str:
+    """A rejected price with its distance to the other valid bids, in the words of an accepted signal ('de prijs van
+    Gamma, EUR 6.000,00 per traject, ligt 33,7% onder het gemiddelde ...'), then the decision: the college adopts the
+    rejection and sees the figure it rests on. The others are the ranking the rejection left; where another rejection
+    changed them so that the figure no longer clears the limit, the decision stands alone (it was flagged in the award
+    that asked for it, and a figure under the limit would read as the reverse)."""
+    from evaluatie.besluiten.toepassen import toelichting_zin
+
+    besluit = toelichting_zin(b)
+    drempel = g.aanbesteding.percelen[b.perceel].abnormaal_laag
+    anderen = [r.prijs for r in p.rangorde]
+    gemiddelde = sum(anderen) / len(anderen) if anderen else 0.0
+    afwijking = 1 - b.prijs / gemiddelde if gemiddelde > 0 else 0.0
+    if afwijking <= drempel + 1e-12:
+        return f"{b.inschrijver}: {besluit}"
+    return (
+        f"de prijs van {b.inschrijver}, {euro(b.prijs)} per traject, ligt {getal(100 * afwijking, 1)}% "
+        f"onder het gemiddelde van de andere geldige inschrijvingen ({euro(round(gemiddelde, 2))}); de grens is "
+        f"{kort(100 * drempel)}%. {besluit[0].upper()}{besluit[1:]}"
     )
 
 
