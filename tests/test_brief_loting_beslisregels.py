@@ -56,7 +56,15 @@ def _getrokken(root: Path, regels: list[str], vaste_prijs: bool = False) -> str:
             "totaalscore, en ook de beslisregels bij gelijke stand (de laagste prijs en de hoogste capaciteit) maakten "
             "geen onderscheid.",
         ),
-        # under a fixed price the highest quality never decides: the letter does not name it as tried
+        # under a fixed price the highest quality never decides: the letter does not name it as tried, and where it is
+        # the tender's only rule it says why it did not decide (the tender has a rule: 'kent geen' would be untrue)
+        (
+            ["hoogste_kwaliteit"],
+            True,
+            "kwaliteitsscore, en de beslisregel bij gelijke stand van de aanbesteding (de hoogste kwaliteitsscore) "
+            "beslist bij een vaste prijs nooit: twee inschrijvingen met een gelijke kwaliteitsscore hebben ook dezelfde "
+            "prijs; dan beslist loting.",
+        ),
         (
             ["hoogste_kwaliteit", "kortste_wachttijd"],
             True,

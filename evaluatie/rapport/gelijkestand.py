@@ -34,20 +34,26 @@ def verdeling_volgt(wat: str = "totaalscore", prijs_besliste: bool = False) -> s
 def beslisregels_voor_loting(perceel: Any) -> str:
     """What preceded a draw, after 'hadden precies dezelfde totaalscore, en': the lot's tie-break rules that can decide
     under its price method, which all found the drawn bids equal ('ook de beslisregel bij gelijke stand (de kortste
-    wachttijd) maakte geen onderscheid'), or that the tender has none. 'geen beslisregel maakte onderscheid' alone told
-    a bidder of a tender without rules that rules were applied, and of one with rules not which."""
+    wachttijd) maakte geen onderscheid'); rules of the tender that never decide under the method, with why; or that
+    the tender has none. 'geen beslisregel maakte onderscheid' alone told a bidder of a tender without rules that
+    rules were applied, and of one with rules not which."""
     from evaluatie.gemeentenamen import opsomming
     from evaluatie.prijs.basis import methode
 
-    regels = [
-        BESLISREGEL_KORT.get(r, r.replace("_", " "))
-        for r in methode(perceel.prijsmethode).werkzame_beslisregels(perceel)
-    ]
-    if not regels:
-        return "de aanbesteding kent geen beslisregel bij gelijke stand; dan beslist loting"
+    m = methode(perceel.prijsmethode)
+    regels = [BESLISREGEL_KORT.get(r, r.replace("_", " ")) for r in m.werkzame_beslisregels(perceel)]
     if len(regels) == 1:
         return f"ook de beslisregel bij gelijke stand ({regels[0]}) maakte geen onderscheid"
-    return f"ook de beslisregels bij gelijke stand ({opsomming(regels, 'en')}) maakten geen onderscheid"
+    if regels:
+        return f"ook de beslisregels bij gelijke stand ({opsomming(regels, 'en')}) maakten geen onderscheid"
+    zonder = [BESLISREGEL_KORT.get(r, r.replace("_", " ")) for r in perceel.bij_gelijke_stand]
+    if not zonder:
+        return "de aanbesteding kent geen beslisregel bij gelijke stand; dan beslist loting"
+    een = len(zonder) == 1
+    return (
+        f"{'de beslisregel' if een else 'de beslisregels'} bij gelijke stand van de aanbesteding "
+        f"({opsomming(zonder, 'en')}) {'beslist' if een else 'beslissen'} {m.zonder_werking_reden}; dan beslist loting"
+    )
 
 
 def loting_vermelding(x: Any) -> str:
