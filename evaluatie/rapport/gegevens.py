@@ -105,6 +105,7 @@ class Rapportgegevens:
                 award.beoordeling.consensus,
                 award.beoordeling.panel,
                 list(award.uitslag.percelen),
+                tuple(getattr(award.invoer, "alle_lotingen", ())),
             ),
         )
 
