@@ -516,9 +516,19 @@ def _abnormaal(g: Rapportgegevens) -> str:
         if leeg
         else ""
     )
-    gunning = {c: p for c, p in gunning.items() if p.naam not in vast and not p.niet_gegund}
+    # a lot with one valid bid has no other price to compare it with: said, never counted as 'none was low'
+    alleen = [p.naam for p in gunning.values() if p.naam not in vast and not p.niet_gegund and len(p.rangorde) == 1]
+    vast_zin += (
+        f"<p>{'Perceel' if len(alleen) == 1 else 'Percelen'} {e(_opsomming(alleen))} (één geldige inschrijving): niet "
+        "te toetsen; er is geen andere geldige inschrijving om haar prijs mee te vergelijken.</p>"
+        if alleen
+        else ""
+    )
+    met_prijzen = {c: p for c, p in gunning.items() if p.naam not in vast and not p.niet_gegund}
+    afgewezen = _afgewezen_als_abnormaal(g, met_prijzen)  # also in a lot its rejection left with one valid bid
+    gunning = {c: p for c, p in met_prijzen.items() if p.naam not in alleen}
     if not gunning:
-        return vast_zin + _niet_bij_toelating(g)
+        return afgewezen + vast_zin + _niet_bij_toelating(g)
     aanvaard = []  # per signal: whether a recorded decision accepted its explanation
     for code, p in gunning.items():
         drempel = g.aanbesteding.percelen[code].abnormaal_laag
@@ -537,11 +547,10 @@ def _abnormaal(g: Rapportgegevens) -> str:
         f" in {'het gunningsperceel' if len(namen) == 1 else 'de gunningspercelen'} ({_opsomming(namen)})"
         if toelating or vast
         else f" in {'perceel' if len(namen) == 1 else 'de percelen'} {_opsomming(namen)}"
-        if leeg  # another award lot is not awarded: 'het gunningsperceel' would say there is only one
+        if leeg or alleen  # another award lot is left out: 'het gunningsperceel' would say there is only one
         else ""
     )
     niet = vast_zin + _niet_bij_toelating(g)
-    afgewezen = _afgewezen_als_abnormaal(g, gunning)
     if not regels:
         drempels = sorted({kort(100 * g.aanbesteding.percelen[c].abnormaal_laag) for c in gunning})
         return (
