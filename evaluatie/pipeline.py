@@ -465,11 +465,20 @@ def _formulieren_niet_gelezen(aanbesteding: Aanbesteding, gekozen: list[Perceel]
 def _afgevallen(invoer: Invoer, toets_voor: Toetsuitslag) -> dict[tuple[str, str], str]:
     """(bidder, lot) -> why its reviewer rows are set aside, in the words the note and the advies use: out in the
     knock-out test (also a recorded exclusion), or withdrawn after scoring (a recorded withdrawal)."""
-    from evaluatie.toets.status import AANGEHOUDEN
+    from evaluatie.toets.status import AANGEHOUDEN, UITGESLOTEN
 
+    # a recorded exclusion takes the bid out of every lot, also where the knock-out rules hold no exclusion grounds:
+    # the reason is the decision, as the advies's list of decisions names it, not 'de knock-outtoets'
+    besluit = {
+        u.inschrijver: f"de inschrijving is uitgesloten (besluit {u.id}, art. {u.artikel})"
+        for u in (invoer.besluiten.toegepast("uitsluiting") if invoer.besluiten else [])
+        if u.uitkomst == "uitgesloten"
+    }
     uit = {
         (r.inschrijver, r.perceel): "de inschrijving is aangehouden tot de verklaarde uitsluitingsgrond is gewogen"
         if r.status == AANGEHOUDEN
+        else besluit[r.inschrijver]
+        if r.status == UITGESLOTEN and r.inschrijver in besluit
         else "de inschrijving valt voor dit perceel af in de knock-outtoets"
         for r in toets_voor.resultaten
         if not r.voldoet

@@ -169,7 +169,10 @@ def test_abnormaal_lage_prijs_gesignaleerd_niet_uitgesloten(tmp_path: Path) -> N
 
 def test_afgewezen_als_abnormaal_laag_blijft_in_de_paragraaf(tmp_path: Path) -> None:
     """A bid rejected after its explanation leaves the ranking, so the signal no longer finds it: the section on
-    abnormally low bids said no bid was, while the advies rejects one as such a few lines up."""
+    abnormally low bids said no bid was, while the advies rejects one as such a few lines up. It names the rejected
+    price's distance to the other valid bids as it does for an accepted one (it gave the college no figure for the
+    rejection it advises): by hand Gamma 6.000 against (9.000 + 9.100) / 2 = 9.050 is 1 - 6.000 / 9.050 = 33,7%
+    lower."""
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9100, 20, 12, 4, "alle")])
@@ -188,9 +191,10 @@ def test_afgewezen_als_abnormaal_laag_blijft_in_de_paragraaf(tmp_path: Path) -> 
     begin = tekst.index("Afgewezen als abnormaal laag na beoordeling van de schriftelijke toelichting (art. 2.116")
     paragraaf = tekst[begin : tekst.index("Opschortende termijn", begin)]
     assert (
-        "Perceel B1-route: Gamma: de inschrijving is afgewezen als abnormaal laag (art. 2.116 Aanbestedingswet "
-        "2012): de prijs van EUR 6.000,00 per traject is na de schriftelijke toelichting, ontvangen op 20 maart "
-        "2026, niet aanvaardbaar bevonden (besluit A1 van 25 maart 2026)." in paragraaf
+        "Perceel B1-route: de prijs van Gamma, EUR 6.000,00 per traject, ligt 33,7% onder het gemiddelde van de andere "
+        "geldige inschrijvingen (EUR 9.050,00); de grens is 20%. De inschrijving is afgewezen als abnormaal laag (art. "
+        "2.116 Aanbestedingswet 2012): de prijs van EUR 6.000,00 per traject is na de schriftelijke toelichting, "
+        "ontvangen op 20 maart 2026, niet aanvaardbaar bevonden (besluit A1 van 25 maart 2026)." in paragraaf
     )
     # Alfa 9.000 against Beta 9.100 (1,1% under) and back: neither more than 20% under the other
     assert (

@@ -124,8 +124,8 @@ def test_loting_in_de_brief(groot: Path) -> None:
     tekst = _tekst(groot / "kompas-oost-b1.docx")
     assert "Geachte mevrouw Van der Berg," in tekst
     assert (
-        "Uw inschrijving en die van Leerhuis West hadden precies dezelfde totaalscore, en geen beslisregel van "
-        "de aanbesteding maakte onderscheid. De volgorde is op 1 december 2026 door loting bepaald, in "
+        "Uw inschrijving en die van Leerhuis West hadden precies dezelfde totaalscore, en de aanbesteding kent geen "
+        "beslisregel bij gelijke stand; dan beslist loting. De volgorde is op 1 december 2026 door loting bepaald, in "
         "aanwezigheid van mr. N. Notaris, notaris te Assen; die loting is vastgelegd als L1."
     ) in tekst
     # Leerhuis West is named because it is awarded too (art. 2.130 names every winner); a tie partner that got

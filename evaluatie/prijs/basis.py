@@ -108,6 +108,12 @@ class Prijsmethode:
         return tuple(r for r in perceel.bij_gelijke_stand if r not in self.zonder_werking)
 
     @property
+    def titel(self) -> str:
+        """The method's name in a published text: the YAML code in words ('fictieve korting', 'vaste prijs'); a
+        bidder or college never reads the code with its underscore."""
+        return self.naam.replace("_", " ")
+
+    @property
     def heeft_prijsscore(self) -> bool:
         """Whether the method computes a price score at all (vaste_prijs does not: only quality counts); where it
         does not, every output shows none ('-', empty, null, NaN), never a 0 that reads as a score of nothing."""

@@ -516,9 +516,19 @@ def _abnormaal(g: Rapportgegevens) -> str:
         if leeg
         else ""
     )
-    gunning = {c: p for c, p in gunning.items() if p.naam not in vast and not p.niet_gegund}
+    # a lot with one valid bid has no other price to compare it with: said, never counted as 'none was low'
+    alleen = [p.naam for p in gunning.values() if p.naam not in vast and not p.niet_gegund and len(p.rangorde) == 1]
+    vast_zin += (
+        f"<p>{'Perceel' if len(alleen) == 1 else 'Percelen'} {e(_opsomming(alleen))} (één geldige inschrijving): niet "
+        "te toetsen; er is geen andere geldige inschrijving om haar prijs mee te vergelijken.</p>"
+        if alleen
+        else ""
+    )
+    met_prijzen = {c: p for c, p in gunning.items() if p.naam not in vast and not p.niet_gegund}
+    afgewezen = _afgewezen_als_abnormaal(g, met_prijzen)  # also in a lot its rejection left with one valid bid
+    gunning = {c: p for c, p in met_prijzen.items() if p.naam not in alleen}
     if not gunning:
-        return vast_zin + _niet_bij_toelating(g)
+        return afgewezen + vast_zin + _niet_bij_toelating(g)
     aanvaard = []  # per signal: whether a recorded decision accepted its explanation
     for code, p in gunning.items():
         drempel = g.aanbesteding.percelen[code].abnormaal_laag
@@ -537,11 +547,10 @@ def _abnormaal(g: Rapportgegevens) -> str:
         f" in {'het gunningsperceel' if len(namen) == 1 else 'de gunningspercelen'} ({_opsomming(namen)})"
         if toelating or vast
         else f" in {'perceel' if len(namen) == 1 else 'de percelen'} {_opsomming(namen)}"
-        if leeg  # another award lot is not awarded: 'het gunningsperceel' would say there is only one
+        if leeg or alleen  # another award lot is left out: 'het gunningsperceel' would say there is only one
         else ""
     )
     niet = vast_zin + _niet_bij_toelating(g)
-    afgewezen = _afgewezen_als_abnormaal(g, gunning)
     if not regels:
         drempels = sorted({kort(100 * g.aanbesteding.percelen[c].abnormaal_laag) for c in gunning})
         return (
@@ -589,10 +598,8 @@ def _niet_bij_toelating(g: Rapportgegevens) -> str:
 def _afgewezen_als_abnormaal(g: Rapportgegevens, gunning: dict[str, Any]) -> str:
     """Bids rejected after their explanation (a recorded 2.116 decision, verworpen): out of the ranking, so the
     signal no longer finds them, yet this section must name them (it said no bid was abnormally low)."""
-    from evaluatie.besluiten.toepassen import toelichting_zin
-
     regels = [
-        f"Perceel {gunning[b.perceel].naam}: {b.inschrijver}: {toelichting_zin(b)}"
+        f"Perceel {gunning[b.perceel].naam}: {_afgewezen_signaal(g, gunning[b.perceel], b)}"
         for b in g.besluiten
         if b.soort == "abnormaal" and g.toegepast(b) and b.uitkomst == "verworpen" and b.perceel in gunning
     ]
@@ -601,6 +608,28 @@ def _afgewezen_als_abnormaal(g: Rapportgegevens, gunning: dict[str, Any]) -> str
     return (
         "<p>Afgewezen als abnormaal laag na beoordeling van de schriftelijke toelichting (art. 2.116 "
         "Aanbestedingswet 2012):</p><ul>" + "".join(f"<li>{e(r)}</li>" for r in regels) + "</ul>"
+    )
+
+
+def _afgewezen_signaal(g: Rapportgegevens, p: Any, b: Toelichting) -> str:
+    """A rejected price with its distance to the other valid bids, in the words of an accepted signal ('de prijs van
+    Gamma, EUR 6.000,00 per traject, ligt 33,7% onder het gemiddelde ...'), then the decision: the college adopts the
+    rejection and sees the figure it rests on. The others are the ranking the rejection left; where another rejection
+    changed them so that the figure no longer clears the limit, the decision stands alone (it was flagged in the award
+    that asked for it, and a figure under the limit would read as the reverse)."""
+    from evaluatie.besluiten.toepassen import toelichting_zin
+
+    besluit = toelichting_zin(b)
+    drempel = g.aanbesteding.percelen[b.perceel].abnormaal_laag
+    anderen = [r.prijs for r in p.rangorde]
+    gemiddelde = sum(anderen) / len(anderen) if anderen else 0.0
+    afwijking = 1 - b.prijs / gemiddelde if gemiddelde > 0 else 0.0
+    if afwijking <= drempel + 1e-12:
+        return f"{b.inschrijver}: {besluit}"
+    return (
+        f"de prijs van {b.inschrijver}, {euro(b.prijs)} per traject, ligt {getal(100 * afwijking, 1)}% "
+        f"onder het gemiddelde van de andere geldige inschrijvingen ({euro(round(gemiddelde, 2))}); de grens is "
+        f"{kort(100 * drempel)}%. {besluit[0].upper()}{besluit[1:]}"
     )
 
 
@@ -901,7 +930,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     attrs = [f'data-inschrijver="{e(r.inschrijver)}"' for r in p.rangorde]
     delen = [
         "<h3>Prijs en rangorde</h3>",
-        f'<div class="kader">Methode <strong>{e(p.prijsmethode)}</strong>: {e(p.formule)}.'
+        f'<div class="kader">Methode <strong>{e(m.titel)}</strong>: {e(p.formule)}.'
         + (
             f" Weging kwaliteit {getal(p.weging_kwaliteit, 0)}%, prijs {getal(p.weging_prijs, 0)}%."
             if methode(p.prijsmethode).gewogen

@@ -31,7 +31,8 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
     herstel = [b for b in g.besluiten if b.soort == "herstel" and g.toegepast(b)]
     if herstel:
         delen.append(
-            f"<p>{len(herstel)} kennelijke fout(en) hersteld: de bestanden van de inschrijvers zijn niet gewijzigd; "
+            f"<p>{len(herstel)} kennelijke {'fout' if len(herstel) == 1 else 'fouten'} hersteld: de bestanden van de "
+            "inschrijvers zijn niet gewijzigd; "
             "bij het inlezen is de herstelde waarde gebruikt (zie hierboven).</p>"
         )
     if g.opzij:

@@ -48,6 +48,7 @@ from evaluatie.rapport.besluiten_brief import besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gelijkestand import (
+    beslisregels_voor_loting,
     beslist_zin,
     decimalen_zin,
     loting_vermelding,
@@ -701,7 +702,7 @@ def _beslissing_gunning(
         ]
         d.alinea(
             f"Uw inschrijving en die van {', '.join(dict.fromkeys(anderen))} hadden precies dezelfde {maatstaf}, en "
-            f"geen beslisregel van de aanbesteding maakte onderscheid. De volgorde is {rang.loting}; die loting is "
+            f"{beslisregels_voor_loting(g.aanbesteding.percelen[code])}. De volgorde is {rang.loting}; die loting is "
             f"vastgelegd als {rang.loting_id}. " + verdeling_volgt(maatstaf)
         )
         # bids of the same total outside the draw: a tie-break rule placed them, and the letter says which

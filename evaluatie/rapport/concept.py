@@ -24,7 +24,9 @@ def markeer_concept(html: str, g: Rapportgegevens) -> str:
     waarom = (
         "er is eerst een loting nodig"
         if all(p.soort == "loting" for p in punten) and g.uitslag.loting_nodig
-        else f"er staan nog {len(punten)} punt(en) open"
+        else "er staat nog 1 punt open"
+        if len(punten) == 1
+        else f"er staan nog {len(punten)} punten open"
     )
     banner = (
         '<div class="concept" style="border:3px solid #b00;color:#b00;padding:8px;margin:8px 0;font-weight:bold">'

@@ -16,7 +16,7 @@ from evaluatie.hashing import sha256_bytes
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.prijs.basis import methode
 from evaluatie.prijs.rangorde import zonder_werking_zin
-from evaluatie.tekst import euro, getal, kort
+from evaluatie.tekst import euro, getal
 from evaluatie.toets.uitslag import Toetsuitslag
 
 
@@ -105,6 +105,7 @@ class Rapportgegevens:
                 award.beoordeling.consensus,
                 award.beoordeling.panel,
                 list(award.uitslag.percelen),
+                tuple(getattr(award.invoer, "alle_lotingen", ())),
             ),
         )
 
@@ -185,8 +186,9 @@ def perceel_regels(g: Rapportgegevens, code: str, per_subregio_boven: int | None
         + "; ".join(f"{c.naam} ({weging_tekst(p, c)})" for c in p.gunningscriteria)
         + f". Schaal: {p.schaal.beschrijving()}."
     )
-    weging = f"; weging kwaliteit {kort(p.weging.kwaliteit)}%, prijs {kort(p.weging.prijs)}%"
-    regels.append(f"Prijsmethode {p.prijsmethode}{weging if methode(p.prijsmethode).gewogen else ''}.")
+    # the method's own sentence with this lot's numbers (weighting, maximum discount, fixed price): what the
+    # systematiek published and the letters repeat, never the YAML code alone
+    regels.append(methode(p.prijsmethode).beschrijving(p))
     werkzaam = methode(p.prijsmethode).werkzame_beslisregels(p)
     if werkzaam:
         regels.append(

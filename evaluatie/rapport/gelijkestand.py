@@ -31,6 +31,31 @@ def verdeling_volgt(wat: str = "totaalscore", prijs_besliste: bool = False) -> s
     )
 
 
+def beslisregels_voor_loting(perceel: Any) -> str:
+    """What preceded a draw, after 'hadden precies dezelfde totaalscore, en': the lot's tie-break rules that can decide
+    under its price method, which all found the drawn bids equal ('ook de beslisregel bij gelijke stand (de kortste
+    wachttijd) maakte geen onderscheid'); rules of the tender that never decide under the method, with why; or that
+    the tender has none. 'geen beslisregel maakte onderscheid' alone told a bidder of a tender without rules that
+    rules were applied, and of one with rules not which."""
+    from evaluatie.gemeentenamen import opsomming
+    from evaluatie.prijs.basis import methode
+
+    m = methode(perceel.prijsmethode)
+    regels = [BESLISREGEL_KORT.get(r, r.replace("_", " ")) for r in m.werkzame_beslisregels(perceel)]
+    if len(regels) == 1:
+        return f"ook de beslisregel bij gelijke stand ({regels[0]}) maakte geen onderscheid"
+    if regels:
+        return f"ook de beslisregels bij gelijke stand ({opsomming(regels, 'en')}) maakten geen onderscheid"
+    zonder = [BESLISREGEL_KORT.get(r, r.replace("_", " ")) for r in perceel.bij_gelijke_stand]
+    if not zonder:
+        return "de aanbesteding kent geen beslisregel bij gelijke stand; dan beslist loting"
+    een = len(zonder) == 1
+    return (
+        f"{'de beslisregel' if een else 'de beslisregels'} bij gelijke stand van de aanbesteding "
+        f"({opsomming(zonder, 'en')}) {'beslist' if een else 'beslissen'} {m.zonder_werking_reden}; dan beslist loting"
+    )
+
+
 def loting_vermelding(x: Any) -> str:
     """'loting L1 van 20 maart 2026, in aanwezigheid van mr. J. Jansen, notaris': a recorded draw
     (gunning.loting.Loting) by its record, the id, date and witness that `evaluatie loting` wrote to loting.yaml and the

@@ -9,6 +9,7 @@ Reviewers are named 'Beoordelaar A, B, C' (order of `beoordelaars`); names stay 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from evaluatie.beoordeling.aanduiding import aanduidingen
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, Paneluitslag, Rijscore
@@ -27,8 +28,10 @@ def procesverbaal_html(
     consensus: Consensus | None,
     panel: Paneluitslag,
     percelen: Sequence[str],
+    lotingen: Sequence[Any] = (),
 ) -> str:
-    """The HTML section; empty when no lot of this award was assessed by the panel."""
+    """The HTML section; empty when no lot of this award was assessed by the panel. `lotingen`: every recorded draw,
+    withdrawn ones too (gunning.loting.Loting): a draw dates a ranking, and so the prices, as known."""
     rijen = [r for r in panel.rijen if r.perceel in percelen]
     if not rijen or not formulieren:
         return ""
@@ -110,8 +113,36 @@ def procesverbaal_html(
                 '<p class="voldoet-niet">Let op: het consensusoverleg is gedateerd vóór de ondertekening van het '
                 f"formulier van {_opsomming(eerder)}; ga na of de beoordelingen zelfstandig en vooraf zijn gedaan.</p>"
             )
+    delen.append(_consensus_na_loting(aanbesteding, consensus, rijen, lotingen))
     delen.append("</section>")
     return "\n".join(delen)
+
+
+def _consensus_na_loting(
+    aanbesteding: Aanbesteding, consensus: Consensus | None, rijen: Sequence[Rijscore], lotingen: Sequence[Any]
+) -> str:
+    """A consensus meeting dated after a draw in a lot where it set a score: the draw ordered a ranking, so the prices
+    were known when the panel set those scores, which the two-envelope method this section states excludes. Said with
+    a 'Let op' (it may have a reason, which the file does not hold), never silently reported as 'eerst zelfstandig'."""
+    if consensus is None or consensus.datum is None:
+        return ""
+    met_consensus = {r.perceel for r in rijen if r.consensus is not None}
+    eerder = [x for x in lotingen if x.perceel in met_consensus and x.datum < consensus.datum]
+    if not eerder:
+        return ""
+    welke = _opsomming(
+        [
+            f"loting {x.id} van {datum_tekst(x.datum)} (perceel {aanbesteding.percelen[x.perceel].naam}"
+            + (", later ingetrokken)" if x.ingetrokken is not None else ")")
+            for x in eerder
+        ]
+    )
+    return (
+        f'<p class="voldoet-niet">Let op: het consensusoverleg van {datum_tekst(consensus.datum)} ligt na {e(welke)}; '
+        "toen was de rangorde, en daarmee waren de prijzen, bekend. De twee-enveloppenmethode vraagt dat de kwaliteit "
+        "is vastgesteld voordat de prijzen bekend zijn: leg vast waarom het panel daarna nog scores vaststelde, en ga "
+        "na of dat de uitkomst heeft veranderd.</p>"
+    )
 
 
 def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: Paneluitslag, rijen) -> str:

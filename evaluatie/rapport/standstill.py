@@ -92,11 +92,16 @@ def vrije_dag_melding(wat: str, d: dt.date, reden: str, veld: str, bron: str | N
 
 
 def _reden(d: dt.date, extra: tuple[dt.date, ...]) -> str | None:
+    """The holiday's name before the weekday: 'zaterdag 26 december 2026 (tweede Kerstdag)', not '(zaterdag)', which
+    repeats the weekday the sentence already gives and hides the holiday."""
+    feestdag = atw_feestdagen(d.year, extra).get(d)
+    if feestdag is not None:
+        return feestdag
     if d.weekday() == 5:
         return "zaterdag"
     if d.weekday() == 6:
         return "zondag"
-    return atw_feestdagen(d.year, extra).get(d)
+    return None
 
 
 @dataclass(frozen=True)

@@ -207,7 +207,7 @@ def _criteria(d: Document, a: Aanbesteding, p: Perceel, toelating: bool = False)
 
 def _prijs(d: Document, p: Perceel) -> None:
     m = methode(p.prijsmethode)
-    d.alinea(f"Prijs en rangorde ({p.prijsmethode}). {m.beschrijving(p)}")  # the same words as the letters
+    d.alinea(f"Prijs en rangorde ({m.titel}). {m.beschrijving(p)}")  # the same words as the letters
     kandidaten = [  # at the price that counts: under vaste_prijs nobody bids 0,8 x the ceiling
         Kandidaat(naam, m.prijs_per_traject(p, round(p.plafondprijs * deel, 2)), kwaliteit, 10, 4)
         for naam, deel, kwaliteit in VOORBEELD

@@ -1,0 +1,37 @@
+"""The scores of a bid excluded after weighing its declared ground are set aside with that reason.
+
+The note and the advies said 'de inschrijving valt voor dit perceel af in de knock-outtoets', also in a lot whose
+knock-out rules do not hold the exclusion grounds and for a bid the decision excludes from every lot; the reason is
+the recorded decision, and the note names it as the advies's list of decisions does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+
+
+def test_uitgesloten_opzij_met_het_besluit(tmp_path: Path) -> None:
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())  # B1 without the knock-out rule uitsluitingsgronden
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "x.xlsx", "Xenon", "22222222", [("B1", 9500, 20, 12, 4, "alle")], uitsluiting="ja")
+    vul_panel(ws, {"Alfa": 75, "Xenon": 75})
+    r = CliRunner().invoke(
+        main,
+        ["uitsluitingsgrond", "--werkmap", str(ws), "--inschrijver", "Xenon", "--grond", "ernstige beroepsfout",
+         "--artikel", "2.87", "--feiten", "Een contract is in 2024 ontbonden wegens niet geleverde lessen.",
+         "--zelfreiniging", "Geen maatregelen aangetoond.", "--evenredigheid", "De fout raakt de kern van de opdracht.",
+         "--uitkomst", "uitgesloten", "--reden", "De integriteit is aangetast.", "--door", "S. Jansen, inkoopadviseur",
+         "--datum", "2026-03-17"],
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert r.exit_code == 0, r.output
+    reden = "Xenon, perceel B1, alle 2 criteria: opzijgezet, de inschrijving is uitgesloten (besluit U1, art. 2.87)"
+    assert r.output.count(reden) == 2  # one note per reviewer's form
+    assert "knock-outtoets" not in r.output
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert f"formulier van Beoordelaar A!Beoordeling!A8:A9: {reden}" in advies
