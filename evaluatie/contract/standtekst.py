@@ -70,6 +70,8 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "einde_looptijd": r.einde.isoformat() if r.einde else None,
                 "einde_met_optiejaren": r.einde_met_opties.isoformat() if r.einde_met_opties else None,
                 "uitgeput": r.uitgeput,
+                # placements outside the maximum in force on their own day (a later raise does not undo them)
+                "buiten_maximum_op_hun_dag": len(r.buiten_op_hun_dag),
             }
             for r in st.raam
         ],
@@ -219,10 +221,11 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             prognose = f"uitgeput bij dit tempo: {m.niet_uitgeput_tekst()}"
         else:
             prognose = f"uitgeput bij dit tempo: {m.prognose.strftime('%d-%m-%Y')}"
+        buiten = m.buiten_tekst()
         r.append(
             f"  {reg.percelen[m.perceel].naam}: {m.gebruikt} van {m.max_trajecten} trajecten, "
             f"{euro(m.gebruikte_waarde)} van {euro(m.max_waarde)} ({getal(100 * m.aandeel, 1)}%); "
-            f"{prognose}"
+            f"{prognose}" + (f"; {buiten}" if buiten else "")
         )
     r += [f"  {geen_raamovereenkomst(p.naam)}" for p in reg.percelen.values() if p.toelating]
     r += ["", "Aanbieders:"]
