@@ -106,6 +106,7 @@ def start_vanuit_gunning(
 def lees_bestanden_in(
     werkmap: Werkmap, paden: list[Path], datum: dt.date, vandaag: dt.date | None = None
 ) -> Inleesverslag:
+    from evaluatie.contract.herverdelingspremisse import verschoven
     from evaluatie.contract.inlezen import AANLEVERINGEN, lees_in, verzamel
 
     db = open_register(werkmap)
@@ -113,7 +114,12 @@ def lees_bestanden_in(
         reg = lees_register(db, met_plaatsingen=False)
         v = lees_in(db, reg, paden, datum, werkmap.root / MAP / AANLEVERINGEN, vandaag)
         if v.nieuw or v.gecorrigeerd:
-            v.waarschuwingen += buiten_het_raam(lees_register(db), datum)
+            na = lees_register(db)
+            v.waarschuwingen += buiten_het_raam(na, datum)
+            v.waarschuwingen += [
+                x.zin(na).removeprefix("Let op: ").removesuffix(".")
+                for x in verschoven(na, min(datum, na.laatste_dag()))
+            ]
     finally:
         db.close()
     _noteer(werkmap, "inlezen", {"datum": datum.isoformat()}, verzamel(paden))

@@ -548,6 +548,20 @@ def _bronnen(reg: Register, c: Gemeenschappelijk, gemeente: str | None) -> list[
     return c.bronnen[:2] + [r for r in c.bronnen[2:] if r[1] in eigen]
 
 
+def _uitkomsten_periode(reg: Register) -> str:
+    """Over which period and in which sense the suppliers' table counts. Why: next to the placements' columns
+    'contractjaar' and 'dit kwartaal', a 'Gestart' without a period reads as the quarter's, while it counts every
+    client since the start (evaluatie.contract.stand.bereken_stand)."""
+    return (
+        "Wachttijd en uitkomsten tellen alle inburgeraars sinds de start van het contract "
+        f"({datum(reg.startdatum)}) tot en met de peildatum, niet alleen die van dit kwartaal of dit contractjaar. "
+        "Gestart: wie tot en met de peildatum bij de aanbieder is gestart; de wachttijd is de tijd van aanmelding (of "
+        "routewijziging naar de aanbieder) tot start, in weken (dagen gedeeld door 7); langer dan beloofd: de "
+        "gestarten bij wie die tijd langer was dan de beloofde wachttijd uit de inschrijving; voortijdig gestopt, "
+        "afgerond en de examenuitslagen: tot en met de peildatum."
+    )
+
+
 def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]], grafiek: str) -> str:
     wie = "Regio" if gemeente is None else f"Gemeente {gemeente}"
     bronnen = _bronnen(reg, c, gemeente)
@@ -585,6 +599,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
             else []
         ),
         "<h2>Aanbieders: wachttijd en uitkomsten (hele regio)</h2>",
+        f'<p class="klein">{escape(_uitkomsten_periode(reg))}</p>',
         _tabel(PRESTATIEKOP[:6], [r[:6] for r in c.prestatie_rijen], PERSONEN_PRESTATIE[:2]),
         _tabel(PRESTATIEKOP[:2] + PRESTATIEKOP[6:], [r[:2] + r[6:] for r in c.prestatie_rijen], (2, 3, 4, 5, 6, 7)),
         *(f'<p class="klein">{escape(z)}</p>' for z in [geen_examen(_modules(reg, c))] if z),
@@ -631,6 +646,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     toelating = [p.naam for p in reg.percelen.values() if p.toelating]
     legenda = toegewezen_bij_toelating(_toelating_in(reg, rijen))
     kop.append(["Toegewezen", " ".join(z for z in (TOEGEWEZEN_UITLEG, legenda) if z)])
+    kop.append(["Aanbieders", _uitkomsten_periode(reg)])
     if toelating:  # the HTML says it under the table; the tab Raamovereenkomsten has no row for such a lot
         kop.append(["Open house", " ".join(_open_house_zinnen(reg, c.laatste))])
     kop += [["Niet gegund", z] for z in reg.niet_gegund_regels(gemeente)]

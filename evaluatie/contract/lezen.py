@@ -121,6 +121,19 @@ class Aangesloten:
     besluit: int
 
 
+@dataclass(frozen=True)
+class Herverdelingsbesluit:
+    """A recorded re-allocation after a drop-out (contract uitval --vastleggen), with its premise: the placements of
+    its contract year before `per` as the register had them when it was taken (`vast`, per gemeente and supplier)."""
+
+    besluit: int
+    perceel: str
+    aanbieder: str
+    per: dt.date
+    jaar: int
+    vast: dict[tuple[str, str], int]
+
+
 @dataclass
 class Register:
     aanbesteding: str
@@ -189,6 +202,7 @@ class Register:
     # them: naam -> (subregio, {perceel: expected number per year}); empty for a register started before it did
     latere_gemeenten: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)
     aangesloten: dict[tuple[str, str], Aangesloten] = field(default_factory=dict)  # (gemeente, perceel)
+    herverdelingen: list[Herverdelingsbesluit] = field(default_factory=list)  # in the order they were taken
 
     def niet_aangesloten_op(self, gemeente: str, perceel: str | None, d: dt.date) -> str | None:
         """Why `gemeente` has no contract yet on `d` (in lot `perceel`; None: in any lot), for a gemeente that joined
@@ -564,7 +578,22 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
             g["naam"]: (g["subregio"], dict(g["inburgeraars"])) for g in start.get("latere_gemeenten", [])
         },
         aangesloten=aangesloten,
+        herverdelingen=_herverdelingen(db),
     )
+
+
+def _herverdelingen(db: sqlite3.Connection) -> list[Herverdelingsbesluit]:
+    """Every recorded re-allocation with the placements it took as fixed (a decision of that kind, no own table)."""
+    uit = []
+    for b, inhoud in db.execute("SELECT id, inhoud FROM besluit WHERE soort = 'herverdeling' ORDER BY id"):
+        i = json.loads(inhoud)
+        vast = {(g, s): int(n) for g, s, n in i["vast"]}
+        uit.append(
+            Herverdelingsbesluit(
+                int(b), i["perceel"], i["aanbieder"], dt.date.fromisoformat(i["per"]), int(i["jaar"]), vast
+            )
+        )
+    return uit
 
 
 def _aangesloten(db: sqlite3.Connection) -> dict[tuple[str, str], Aangesloten]:

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
+from evaluatie.contract.herverdelingspremisse import verschoven
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.stand import (
@@ -70,6 +71,8 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "einde_looptijd": r.einde.isoformat() if r.einde else None,
                 "einde_met_optiejaren": r.einde_met_opties.isoformat() if r.einde_met_opties else None,
                 "uitgeput": r.uitgeput,
+                # placements outside the maximum in force on their own day (a later raise does not undo them)
+                "buiten_maximum_op_hun_dag": len(r.buiten_op_hun_dag),
             }
             for r in st.raam
         ],
@@ -113,6 +116,8 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
             for (code, naam), per in sorted(reg.uitgevallen.items())
             if per <= st.peildatum
         ],
+        # a re-allocation whose fixed placements the register no longer gives (evaluatie.contract.herverdelingspremisse)
+        "herverdeling_premisse": [v.als_json() for v in verschoven(reg, st.peildatum)],
         # award lots not awarded: no contract, so no row above; who joined them (null: not recorded at the start)
         "niet_gegund": [
             {"perceel": code, "naam": naam, "gemeenten": _lijst(reg.niet_gegund_gemeenten.get(code))}
@@ -204,6 +209,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         r.append(f"Later toegetreden tot {reg.percelen[code].naam}: {naam}, per {vanaf.strftime('%d-%m-%Y')}.")
     r += aangesloten_zinnen(reg, st.peildatum)
     r += uitgevallen_zinnen(reg, st.peildatum)
+    r += [v.zin(reg) for v in verschoven(reg, st.peildatum)]
     r += ingetrokken_zinnen(reg, st.peildatum)
     r += reg.niet_gegund_regels()
     r += ["", "Raamovereenkomsten:"]
@@ -219,10 +225,11 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             prognose = f"uitgeput bij dit tempo: {m.niet_uitgeput_tekst()}"
         else:
             prognose = f"uitgeput bij dit tempo: {m.prognose.strftime('%d-%m-%Y')}"
+        buiten = m.buiten_tekst()
         r.append(
             f"  {reg.percelen[m.perceel].naam}: {m.gebruikt} van {m.max_trajecten} trajecten, "
             f"{euro(m.gebruikte_waarde)} van {euro(m.max_waarde)} ({getal(100 * m.aandeel, 1)}%); "
-            f"{prognose}"
+            f"{prognose}" + (f"; {buiten}" if buiten else "")
         )
     r += [f"  {geen_raamovereenkomst(p.naam)}" for p in reg.percelen.values() if p.toelating]
     r += ["", "Aanbieders:"]

@@ -193,19 +193,28 @@ def einde_in_jaar(reg: Register, peildatum: dt.date, jaar_eind: dt.date) -> dt.d
 
 def _uitgevallen(reg: Register, bron: int, jaren: list[int], welke: str) -> list[str]:
     """A supplier that dropped out and still has an allocation in the year the verlenging copies: a drop-out in that
-    year keeps its placements before the drop-out there, and no later year existed to allocate anew. Said as when an
-    option year is exercised (contract.optie.uitgevallen_in): the advies skips the supplier, its share has no place."""
+    year keeps its placements before the drop-out there, and no later year existed to allocate anew; one before that
+    year keeps the award's allocation there (its proposal could not allocate that year). Said as when an option year
+    is exercised (contract.optie.uitgevallen_in): the advies skips the supplier, its share has no place."""
     van = reg.jaargrenzen(jaren[0])[0]
+    bron_van = reg.jaargrenzen(bron)[0]
     uit = []
     for (perceel, naam), per in sorted(reg.uitgevallen.items()):
         aantal = sum(n for (_, s), n in reg.toewijzing.get((perceel, bron), {}).items() if s == naam)
         if per <= van and aantal:
+            # a drop-out inside the copied year keeps its placements before it there; one before that year left it
+            # the award's allocation (its proposal could not allocate that year anew): two reasons, each said as it is
+            waarom = (
+                f"de toewijzing van contractjaar {bron} houdt haar plaatsingen van voor de uitval"
+                if per > bron_van
+                else f"voordat contractjaar {bron} begon: een verdeling van dat jaar zonder die aanbieder is niet "
+                "vastgelegd"
+            )
             uit.append(
                 f"Let op: de toewijzing van {welke} in {reg.percelen[perceel].naam} geeft zo {aantal} inburgeraar(s) "
-                f"per jaar aan {naam}, die per {_d(per)} is uitgevallen (de toewijzing van contractjaar {bron} houdt "
-                "haar plaatsingen van voor de uitval); een verdeling van de verlenging zonder die aanbieder is niet "
-                "vastgelegd. Het advies slaat die aanbieder over: plaats die inburgeraars met een eigen keuze "
-                "('evaluatie contract keuze') of regel een contractwijziging."
+                f"per jaar aan {naam}, die per {_d(per)} is uitgevallen ({waarom}); een verdeling van de verlenging "
+                "zonder die aanbieder is niet vastgelegd. Het advies slaat die aanbieder over: plaats die "
+                "inburgeraars met een eigen keuze ('evaluatie contract keuze') of regel een contractwijziging."
             )
     return uit
 

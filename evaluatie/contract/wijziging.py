@@ -131,6 +131,8 @@ def toets_wijziging(
         )
     if waarde is not None and (waarde != waarde or abs(waarde) == float("inf")):
         fouten.append(Fout("--waarde", "geen getal"))
+    elif waarde is not None and trajecten > 0 and perceel in reg.percelen and not reg.percelen[perceel].toelating:
+        fouten += _waarde_van_trajecten(reg, perceel, trajecten, waarde)
     if trajecten < 0:
         fouten.append(Fout("--trajecten", "kan niet negatief zijn"))
     elif soort == "indexatie" and trajecten:
@@ -205,6 +207,25 @@ def toets_wijziging(
             f"Let op: na deze wijziging resteert nog {euro(t.grens - t.cumulatief)} tot de de-minimisgrens."
         )
     return _met_verlenging(t)
+
+
+def _waarde_van_trajecten(reg: Register, perceel: str, trajecten: int, waarde: float) -> list[Fout]:
+    """Trajecten added to the maximum are placed at a contract price of the lot, so the change is worth at least
+    their number times the lowest of those prices. Why: the de-minimis and 50% tests weigh --waarde; a lower one
+    (EUR 1 for 100 trajecten, or a negative amount) passed a change worth far more than the limit."""
+    goedkoopste = min(reg.leveranciers_van(perceel), key=lambda s: (s.prijs, s.rang), default=None)
+    if goedkoopste is None or waarde >= (minimum := round(trajecten * goedkoopste.prijs, 2)):
+        return []
+    return [
+        Fout(
+            "--waarde",
+            f"{trajecten} extra trajecten tegen de laagste contractprijs in {reg.percelen[perceel].naam} "
+            f"({goedkoopste.naam}, {euro(goedkoopste.prijs)}) zijn minstens {euro(minimum)} waard; deze wijziging "
+            f"noemt {euro(waarde)}. De waarde van een wijziging is wat zij aan de raamovereenkomst toevoegt, en de "
+            "toets van art. 2.163b-e Aw 2012 weegt die waarde; een wijziging die ook de prijs verlaagt, wordt als "
+            "eigen wijziging vastgelegd",
+        )
+    ]
 
 
 def _met_verlenging(t: Toetsing) -> Toetsing:
