@@ -26,7 +26,7 @@ from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.beoordeling.motivering import melding as motiveringsmelding
 from evaluatie.beoordeling.motivering import zonder_motivering
-from evaluatie.definitie.model import Aanbesteding
+from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
@@ -310,8 +310,8 @@ def _lees_tabel(
                     )
         if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
-        elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4])):
-            fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4])))
+        elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4]), labels := _labels(perceel)):
+            fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4]), labels))
         elif (teken := storend_teken(als_tekst(cel[4]))) is not None:
             # the letters quote the motivation: a right-to-left override would print it in another order
             fouten.voeg_toe(
@@ -382,6 +382,12 @@ def _lees_tabel(
                     f"'{ins_} | {code_} | {naam}' toe met score en toelichting{ONTBREKEND_HOE}",
                 )
     return scores
+
+
+def _labels(perceel: Perceel | None) -> list[str]:
+    """The steps of the lot's scale as a reviewer may type them: a toelichting that is only one of them gives no
+    reason (evaluatie.beoordeling.motivering). Unknown lot: none (that row has its own error)."""
+    return [s.label for s in perceel.schaal.stappen if s.label] if perceel is not None else []
 
 
 def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
