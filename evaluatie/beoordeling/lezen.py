@@ -25,7 +25,7 @@ from evaluatie.beoordeling.formulier import (
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.beoordeling.motivering import melding as motiveringsmelding
-from evaluatie.beoordeling.motivering import zonder_motivering
+from evaluatie.beoordeling.motivering import noemt_beoordelaar, noemt_melding, zonder_motivering
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
@@ -312,6 +312,8 @@ def _lees_tabel(
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
         elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4]), labels := _labels(perceel)):
             fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4]), labels))
+        elif (genoemd := noemt_beoordelaar(als_tekst(cel[4]), aanbesteding.beoordelaars)) is not None:
+            fouten.voeg_toe(t.plaats(r, 4), noemt_melding(*genoemd))
         elif (teken := storend_teken(als_tekst(cel[4]))) is not None:
             # the letters quote the motivation: a right-to-left override would print it in another order
             fouten.voeg_toe(

@@ -5,12 +5,16 @@ decision). A cell that only fills the column ('-', '.', 'x', 'nvt', 'idem') pass
 read 'Beoordelaar A (score 75,00): .' as the reason the winner scored higher. Such a cell is read as no motivation.
 So is a cell that only names a step of the scale ('goed'): it repeats the score and gives no reason for it, and a
 consensus that only agrees ('akkoord', 'conform voorstel'): the advies quoted that as the panel's motivation.
+The advies and the letters name the reviewers as Beoordelaar A, B, C only, so a toelichting that names a reviewer
+cannot be quoted either (`noemt_beoordelaar`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+
+from evaluatie.naamvorm import vorm
 
 # what people type to fill a required cell, compared without case, spaces and punctuation
 _OPVULLING = frozenset(
@@ -40,4 +44,32 @@ def melding(tekst: str, labels: Collection[str] = ()) -> str:
     return (
         f"toelichting '{tekst}' motiveert de score niet{waarom}; de brief citeert haar als de motivering van de score: "
         "schrijf waarom het plan deze score krijgt"
+    )
+
+
+def noemt_beoordelaar(tekst: str, beoordelaars: Sequence[str]) -> tuple[str, str] | None:
+    """(reviewer, the words found) when `tekst` names a reviewer: the whole name in any case ('joost de ridder'), or
+    a part of it of three letters or more as written in the tender, capital and all, as a word of its own ('Mehmet',
+    'Verbeek'); else None. A part in another case ('sterk' for a reviewer Sterk) is taken for the word it also is."""
+    gevonden = vorm(tekst)
+    for naam in beoordelaars:
+        m = re.search(rf"(?<!\w){re.escape(vorm(naam))}(?!\w)", gevonden, re.IGNORECASE)
+        if m:
+            return naam, m.group(0)
+    for naam in beoordelaars:
+        for deel in vorm(naam).split(" "):
+            if (
+                len(_letters(deel)) >= 3
+                and deel[0].isupper()
+                and re.search(rf"(?<!\w){re.escape(deel)}(?!\w)", gevonden)
+            ):
+                return naam, deel
+    return None
+
+
+def noemt_melding(naam: str, woorden: str) -> str:
+    return (
+        f"de toelichting noemt beoordelaar {naam} ('{woorden}'); het advies en de brieven noemen de beoordelaars "
+        "niet bij naam (Beoordelaar A, B, C) en citeren de toelichting letterlijk: schrijf haar zonder namen van "
+        "beoordelaars"
     )
