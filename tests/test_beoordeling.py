@@ -132,6 +132,8 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
 
 
 def test_zelfde_beoordelaar_twee_keer_en_ontbrekende_beoordelaar(tmp_path: Path) -> None:
+    """bram.xlsx is a copy of Ada's form: 'geen beoordeling ontvangen van Bram (het formulier voor Bram is
+    beoordelingen/bram.xlsx)' sent the reader to the file that is there; the message says at that file whom it names."""
     ws = _werkmap(tmp_path, ["Ada", "Bram"])
     alles = {(i, c): 50 for i in "XY" for c in ("Plan van aanpak", "Samenwerking")}
     vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", alles)
@@ -139,7 +141,8 @@ def test_zelfde_beoordelaar_twee_keer_en_ontbrekende_beoordelaar(tmp_path: Path)
     fouten = _fouten(ws)
     assert fouten == [
         "bram.xlsx!Beoordeling!B1: beoordelaar Ada heeft ook ada.xlsx ingeleverd",
-        "beoordelingen: geen beoordeling ontvangen van Bram (het formulier voor Bram is beoordelingen/bram.xlsx)",
+        "bram.xlsx: het formulier met de bestandsnaam van Bram noemt beoordelaar 'Ada' (bram.xlsx!Beoordeling!B1), "
+        "dus telt er nog geen beoordeling van Bram",
     ]
 
 
@@ -334,3 +337,19 @@ def test_terminal_toont_criteriumscores_zoals_de_brieven(tmp_path: Path) -> None
     assert res.exit_code == 0, res.output
     rij = next(r for r in res.output.splitlines() if r.startswith("X "))
     assert rij.split() == ["X", "75,00", "41,67", "61,67"], res.output
+
+
+def test_verwisselde_formulieren_noemen_het_verkeerde_bestand(voorbeeld: Path) -> None:
+    """Joost saved his scores in his own file with Mehmet's name in the Beoordelaar field. The duplicate stood at
+    Mehmet's own form, and Joost's was 'niet ontvangen' though his file was there; both messages now stand at the file
+    that names the other reviewer, at its field."""
+    joost = voorbeeld / "beoordelingen" / "joost-de-ridder.xlsx"
+    wb = load_workbook(joost)
+    assert wb["Beoordeling"]["A1"].value == "Beoordelaar"
+    wb["Beoordeling"]["B1"] = "Mehmet Yilmaz"
+    wb.save(joost)
+    assert _fouten(voorbeeld) == [
+        "joost-de-ridder.xlsx!Beoordeling!B1: beoordelaar Mehmet Yilmaz heeft ook mehmet-yilmaz.xlsx ingeleverd",
+        "joost-de-ridder.xlsx: het formulier met de bestandsnaam van Joost de Ridder noemt beoordelaar 'Mehmet Yilmaz' "
+        "(joost-de-ridder.xlsx!Beoordeling!B1), dus telt er nog geen beoordeling van Joost de Ridder",
+    ]

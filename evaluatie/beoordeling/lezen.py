@@ -103,32 +103,40 @@ def lees_beoordelingen(
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
     genoemd: set[str] = set()  # reviewers named in a form, valid or not
-    naamloos: set[str] = set()  # forms whose Beoordelaar field is missing or empty
+    naam_in: dict[str, tuple[str, str]] = {}  # form file -> (the Beoordelaar field as typed, its cell); '' = none
     kopie: list[Kopie] = []  # the reviewers' scores the consensus workbook shows beside its decided rows
     for pad in bestanden:
         if pad.name == CONSENSUSBESTAND:
             if met_consensus:
                 consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, weg, kopie)
         else:
-            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg, naamloos)
+            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg, naam_in)
             if f is not None:
                 formulieren.append(f)
     gezien: dict[str, str] = {}
-    for f in formulieren:
+    # the form under the reviewer's own file name first: the error stands at the copy, not at the form that is right
+    for f in sorted(formulieren, key=lambda f: (f.bestand != bestandsnaam(f.beoordelaar), f.bestand)):
         if f.beoordelaar in gezien:
             fouten.voeg_toe(
-                f"{f.bestand}!{TABBLAD}!B1", f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd"
+                naam_in[f.bestand][1], f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd"
             )
         gezien.setdefault(f.beoordelaar, f.bestand)
     controleer_kopieen(aanbesteding, kopie, formulieren, fouten)  # a consensus taken on other scores
     for naam in aanbesteding.beoordelaars:
         if naam not in genoemd:
             eigen = bestandsnaam(naam)
-            if eigen in naamloos:  # the form is there but names nobody: not 'not received'
+            getypt, cel = naam_in.get(eigen, (None, ""))
+            if getypt == "":  # the form is there but names nobody: not 'not received'
                 fouten.voeg_toe(
                     eigen,
                     f"het formulier met de bestandsnaam van {naam} noemt geen beoordelaar (zie de fout in dit "
                     f"formulier), dus telt er nog geen beoordeling van {naam}",
+                )
+            elif getypt is not None:  # there, but another reviewer's (a copy, a swap): not 'not received' either
+                fouten.voeg_toe(
+                    eigen,
+                    f"het formulier met de bestandsnaam van {naam} noemt beoordelaar '{getypt}' ({cel}), dus telt er "
+                    f"nog geen beoordeling van {naam}",
                 )
             else:  # which file is missing, and where no form was written yet, the command that writes them
                 nog_geen = "" if any(p.name != CONSENSUSBESTAND for p in bestanden) else NOG_GEEN_FORMULIER
@@ -442,9 +450,10 @@ def _lees_formulier(
     genoemd: set[str],
     prijzen: Collection[float] = (),
     weg: _Opzij | None = None,
-    naamloos: set[str] | None = None,
+    naam_in: dict[str, tuple[str, str]] | None = None,
 ) -> Beoordelingsformulier | None:
-    """One reviewer form, or None after its errors; `naamloos` collects the file names of forms that name nobody."""
+    """One reviewer form, or None after its errors; `naam_in` collects per file the reviewer it names as typed ('' for
+    none) and that cell."""
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
         return None
@@ -459,8 +468,8 @@ def _lees_formulier(
     for veld in ontbreekt:
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt boven de tabel")
     naam = "" if VELD_BEOORDELAAR in ontbreekt else als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
-    if not naam.strip() and naamloos is not None:
-        naamloos.add(pad.name)
+    if naam_in is not None:
+        naam_in[pad.name] = (naam.strip(), "" if VELD_BEOORDELAAR in ontbreekt else t.plaats(kop[VELD_BEOORDELAAR], 1))
     if ontbreekt:  # a field written twice is said, and the rest of the form is still read
         return None
     bekend = {naamsleutel(b): b for b in aanbesteding.beoordelaars}
