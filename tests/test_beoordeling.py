@@ -353,3 +353,15 @@ def test_verwisselde_formulieren_noemen_het_verkeerde_bestand(voorbeeld: Path) -
         "joost-de-ridder.xlsx: het formulier met de bestandsnaam van Joost de Ridder noemt beoordelaar 'Mehmet Yilmaz' "
         "(joost-de-ridder.xlsx!Beoordeling!B1), dus telt er nog geen beoordeling van Joost de Ridder",
     ]
+
+
+def test_een_onleesbaar_formulier_is_wel_ontvangen(voorbeeld: Path) -> None:
+    """Mehmet's form was cut off in the mail: 'geen beoordeling ontvangen van Mehmet Yilmaz (het formulier voor Mehmet
+    Yilmaz is beoordelingen/mehmet-yilmaz.xlsx)' sent the reader to the file that is there; it says it was not read."""
+    mehmet = voorbeeld / "beoordelingen" / "mehmet-yilmaz.xlsx"
+    mehmet.write_bytes(mehmet.read_bytes()[:3000])
+    assert _fouten(voorbeeld) == [
+        "mehmet-yilmaz.xlsx: geen leesbare Excel-werkmap (beschadigd zip-archief)",
+        "mehmet-yilmaz.xlsx: het formulier met de bestandsnaam van Mehmet Yilmaz kon niet worden gelezen (zie de fout "
+        "bij dit bestand), dus telt er nog geen beoordeling van Mehmet Yilmaz",
+    ]

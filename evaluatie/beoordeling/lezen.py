@@ -138,6 +138,12 @@ def lees_beoordelingen(
                     f"het formulier met de bestandsnaam van {naam} noemt beoordelaar '{getypt}' ({cel}), dus telt er "
                     f"nog geen beoordeling van {naam}",
                 )
+            elif any(p.name == eigen for p in bestanden):  # there, but not read (broken, no Beoordeling sheet)
+                fouten.voeg_toe(
+                    eigen,
+                    f"het formulier met de bestandsnaam van {naam} kon niet worden gelezen (zie de fout bij dit "
+                    f"bestand), dus telt er nog geen beoordeling van {naam}",
+                )
             else:  # which file is missing, and where no form was written yet, the command that writes them
                 nog_geen = "" if any(p.name != CONSENSUSBESTAND for p in bestanden) else NOG_GEEN_FORMULIER
                 fouten.voeg_toe(
