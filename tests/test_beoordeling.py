@@ -365,3 +365,17 @@ def test_een_onleesbaar_formulier_is_wel_ontvangen(voorbeeld: Path) -> None:
         "mehmet-yilmaz.xlsx: het formulier met de bestandsnaam van Mehmet Yilmaz kon niet worden gelezen (zie de fout "
         "bij dit bestand), dus telt er nog geen beoordeling van Mehmet Yilmaz",
     ]
+
+
+def test_een_consensusbestand_onder_een_andere_naam(voorbeeld: Path) -> None:
+    """The panel saved its work as 'Consensus.xlsx' (or 'consensus definitief.xlsx'): it was read as a reviewer's form
+    and refused with "tabblad 'Beoordeling' ontbreekt; gebruik het beoordelingsformulier", which sent the panel to the
+    wrong form. It says now that it is a consensus workbook that only counts under the name consensus.xlsx."""
+    beoordelingen = voorbeeld / "beoordelingen"
+    (beoordelingen / "consensus.xlsx").rename(beoordelingen / "Consensus.xlsx")
+    r = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    assert " ".join(r.output.split()) == (
+        "Fouten in de invoer (1): Consensus.xlsx: dit is een consensusbestand (tabblad 'Consensus'), maar alleen "
+        "consensus.xlsx wordt als consensus gelezen; noem het consensus.xlsx (met kleine letters) of haal het uit de map"
+    )

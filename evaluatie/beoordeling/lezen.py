@@ -463,6 +463,13 @@ def _lees_formulier(
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
         return None
+    if TABBLAD not in tabbladen and TABBLAD_CONSENSUS in tabbladen:  # 'Consensus.xlsx', 'consensus (2).xlsx'
+        fouten.voeg_toe(
+            pad.name,
+            f"dit is een consensusbestand (tabblad '{TABBLAD_CONSENSUS}'), maar alleen {CONSENSUSBESTAND} wordt als "
+            f"consensus gelezen; noem het {CONSENSUSBESTAND} (met kleine letters) of haal het uit de map",
+        )
+        return None
     if TABBLAD not in tabbladen:
         fouten.voeg_toe(pad.name, f"tabblad '{TABBLAD}' ontbreekt; gebruik het beoordelingsformulier")
         return None
