@@ -237,8 +237,17 @@ def _lees_tabel(
     motivation is an open row, not an error; with `deels_open` also a row missing one of the two
     (aggregatie: consensus, where open rows block the award instead of being bad input)."""
     start = _tabel_start(t)
-    if start is None or [als_tekst(t.waarde(start, j)) for j in range(5)] != list(KOLOMMEN):
+    if start is None:
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", "kopregel ontbreekt: " + " | ".join(KOLOMMEN))
+        return []
+    if (anders := next((j for j in range(5) if als_tekst(t.waarde(start, j)) != KOLOMMEN[j]), None)) is not None:
+        # a column inserted or moved: said at the cell, for 'kopregel ontbreekt' sent the reader to look for a row
+        fouten.voeg_toe(
+            t.plaats(start, anders),
+            f"de kopregel heeft hier '{als_tekst(t.waarde(start, anders))}' waar '{KOLOMMEN[anders]}' hoort; het "
+            f"formulier wordt gelezen met de kolommen {' | '.join(KOLOMMEN)} in A-E: haal een ingevoegde kolom weg "
+            "of zet de kolommen terug",
+        )
         return []
     verwacht = set(te_beoordelen)
     namen = {naamsleutel(n): n for n in inschrijvers}  # Unicode form, case and spaces folded (evaluatie.naamvorm)
