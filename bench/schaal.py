@@ -188,7 +188,7 @@ def bouw(root: Path, gemeenten: int, bieders: int, zaad: int = 7, regels: str = 
             stap = basis.setdefault(sleutel, 3 if zeker else rnd.choice((1, 2, 2, 3, 3, 3, 4)))
             stap = min(4, max(0, stap + rnd.choice((-1, 0, 0, 0, 1))))
             ws.cell(r, 4, stappen[stap])
-            ws.cell(r, 5, f"Motivering van {naam} bij score {stappen[stap]}.")
+            ws.cell(r, 5, f"Motivering van beoordelaar {n + 1} bij score {stappen[stap]}.")  # no name: dc89ac2
         wb.save(pad)
     rijen = te_beoordelen_rijen(invoer := laad_invoer(werkmap), toets_werkmap(invoer))[:1]
     pad = werkmap.beoordelingen / CONSENSUSBESTAND

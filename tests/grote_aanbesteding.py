@@ -157,7 +157,8 @@ OORZAKEN_AANBOD: dict[str, dict[str, tuple]] = {
 
 
 def _motivering(beoordelaar: str, inschrijver: str, criterium: str, punten: int) -> str:
-    eerste = beoordelaar.split()[0]
+    # the reviewer's initials mark whose words a letter quotes: a name in a toelichting is an input error
+    eerste = "".join(deel[0] for deel in beoordelaar.split())
     return f"{eerste} over {criterium.lower()} bij {inschrijver}: oordeel {SCHAAL[punten]}, eigen woorden van {eerste}."
 
 

@@ -132,6 +132,8 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
 
 
 def test_zelfde_beoordelaar_twee_keer_en_ontbrekende_beoordelaar(tmp_path: Path) -> None:
+    """bram.xlsx is a copy of Ada's form: 'geen beoordeling ontvangen van Bram (het formulier voor Bram is
+    beoordelingen/bram.xlsx)' sent the reader to the file that is there; the message says at that file whom it names."""
     ws = _werkmap(tmp_path, ["Ada", "Bram"])
     alles = {(i, c): 50 for i in "XY" for c in ("Plan van aanpak", "Samenwerking")}
     vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", alles)
@@ -139,7 +141,8 @@ def test_zelfde_beoordelaar_twee_keer_en_ontbrekende_beoordelaar(tmp_path: Path)
     fouten = _fouten(ws)
     assert fouten == [
         "bram.xlsx!Beoordeling!B1: beoordelaar Ada heeft ook ada.xlsx ingeleverd",
-        "beoordelingen: geen beoordeling ontvangen van Bram (het formulier voor Bram is beoordelingen/bram.xlsx)",
+        "bram.xlsx: het formulier met de bestandsnaam van Bram noemt beoordelaar 'Ada' (bram.xlsx!Beoordeling!B1), "
+        "dus telt er nog geen beoordeling van Bram",
     ]
 
 
@@ -334,3 +337,45 @@ def test_terminal_toont_criteriumscores_zoals_de_brieven(tmp_path: Path) -> None
     assert res.exit_code == 0, res.output
     rij = next(r for r in res.output.splitlines() if r.startswith("X "))
     assert rij.split() == ["X", "75,00", "41,67", "61,67"], res.output
+
+
+def test_verwisselde_formulieren_noemen_het_verkeerde_bestand(voorbeeld: Path) -> None:
+    """Joost saved his scores in his own file with Mehmet's name in the Beoordelaar field. The duplicate stood at
+    Mehmet's own form, and Joost's was 'niet ontvangen' though his file was there; both messages now stand at the file
+    that names the other reviewer, at its field."""
+    joost = voorbeeld / "beoordelingen" / "joost-de-ridder.xlsx"
+    wb = load_workbook(joost)
+    assert wb["Beoordeling"]["A1"].value == "Beoordelaar"
+    wb["Beoordeling"]["B1"] = "Mehmet Yilmaz"
+    wb.save(joost)
+    assert _fouten(voorbeeld) == [
+        "joost-de-ridder.xlsx!Beoordeling!B1: beoordelaar Mehmet Yilmaz heeft ook mehmet-yilmaz.xlsx ingeleverd",
+        "joost-de-ridder.xlsx: het formulier met de bestandsnaam van Joost de Ridder noemt beoordelaar 'Mehmet Yilmaz' "
+        "(joost-de-ridder.xlsx!Beoordeling!B1), dus telt er nog geen beoordeling van Joost de Ridder",
+    ]
+
+
+def test_een_onleesbaar_formulier_is_wel_ontvangen(voorbeeld: Path) -> None:
+    """Mehmet's form was cut off in the mail: 'geen beoordeling ontvangen van Mehmet Yilmaz (het formulier voor Mehmet
+    Yilmaz is beoordelingen/mehmet-yilmaz.xlsx)' sent the reader to the file that is there; it says it was not read."""
+    mehmet = voorbeeld / "beoordelingen" / "mehmet-yilmaz.xlsx"
+    mehmet.write_bytes(mehmet.read_bytes()[:3000])
+    assert _fouten(voorbeeld) == [
+        "mehmet-yilmaz.xlsx: geen leesbare Excel-werkmap (beschadigd zip-archief)",
+        "mehmet-yilmaz.xlsx: het formulier met de bestandsnaam van Mehmet Yilmaz kon niet worden gelezen (zie de fout "
+        "bij dit bestand), dus telt er nog geen beoordeling van Mehmet Yilmaz",
+    ]
+
+
+def test_een_consensusbestand_onder_een_andere_naam(voorbeeld: Path) -> None:
+    """The panel saved its work as 'Consensus.xlsx' (or 'consensus definitief.xlsx'): it was read as a reviewer's form
+    and refused with "tabblad 'Beoordeling' ontbreekt; gebruik het beoordelingsformulier", which sent the panel to the
+    wrong form. It says now that it is a consensus workbook that only counts under the name consensus.xlsx."""
+    beoordelingen = voorbeeld / "beoordelingen"
+    (beoordelingen / "consensus.xlsx").rename(beoordelingen / "Consensus.xlsx")
+    r = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    assert " ".join(r.output.split()) == (
+        "Fouten in de invoer (1): Consensus.xlsx: dit is een consensusbestand (tabblad 'Consensus'), maar alleen "
+        "consensus.xlsx wordt als consensus gelezen; noem het consensus.xlsx (met kleine letters) of haal het uit de map"
+    )

@@ -73,3 +73,24 @@ def test_een_verschreven_inschrijver_krijgt_een_voorstel(tmp_path: Path) -> None
     res = runner.invoke(main, ["beoordelingen", "--werkmap", str(ws)])
     assert res.exit_code == 2
     assert "ada.xlsx!Beoordeling!A6: onbekende inschrijver 'Alfa Taall'; bedoelt u 'Alfa Taal'?" in res.output
+
+
+def test_een_ingevoegde_kolom_noemt_de_cel_van_de_kopregel(voorbeeld: Path) -> None:
+    """A reviewer unprotected the sheet and inserted a column 'Opmerking' before Toelichting: the form was refused with
+    'kopregel ontbreekt: Inschrijver | ... | Toelichting', though the header row is there; the error now names the
+    header cell that differs and what belongs there."""
+    ada = voorbeeld / "beoordelingen" / "anouk-verbeek.xlsx"
+    wb = load_workbook(ada)
+    ws = wb["Beoordeling"]
+    assert ws["E5"].value == "Toelichting"
+    ws.protection.sheet = False
+    ws.insert_cols(5)
+    ws["E5"] = "Opmerking"
+    wb.save(ada)
+    r = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    assert " ".join(r.output.split()) == (
+        "Fouten in de invoer (1): anouk-verbeek.xlsx!Beoordeling!E5: de kopregel heeft hier 'Opmerking' waar "
+        "'Toelichting' hoort; het formulier wordt gelezen met de kolommen Inschrijver | Perceel | Criterium | Score | "
+        "Toelichting in A-E: haal een ingevoegde kolom weg of zet de kolommen terug"
+    )

@@ -62,7 +62,7 @@ def _formulieren(ws: Path, scores: dict, overschrijven: bool = False) -> None:
             sleutel = (b.cell(r, 1).value, b.cell(r, 3).value)
             if sleutel in per:
                 b.cell(r, 4, per[sleutel])
-                b.cell(r, 5, f"{naam}: {sleutel[0]} {sleutel[1]} verdient {per[sleutel]}.")
+                b.cell(r, 5, f"{naam[0] * 2}: {sleutel[0]} {sleutel[1]} verdient {per[sleutel]}.")  # initials: no name
         wb.save(pad)
 
 
@@ -126,8 +126,8 @@ def test_van_drie_formulieren_via_consensus_naar_brieven(tmp_path: Path) -> None
         ("X", K2, None, 1, "50"),
         ("Y", K1, None, 1, "50"),
     ]
-    assert rijen[1][8:14] == ["0", "Ada: Y Samenwerking verdient 0.", "100", "Bram: Y Samenwerking verdient 100.",
-                              "50", "Cor: Y Samenwerking verdient 50."]  # fmt: skip
+    assert rijen[1][8:14] == ["0", "AA: Y Samenwerking verdient 0.", "100", "BB: Y Samenwerking verdient 100.",
+                              "50", "CC: Y Samenwerking verdient 50."]  # fmt: skip
     assert all(r[3] is None and r[4] is None for r in rijen)
     # only the panel's columns (and the date) can be edited; the reviewers' columns are read-only
     assert blad.protection.sheet
@@ -141,7 +141,7 @@ def test_van_drie_formulieren_via_consensus_naar_brieven(tmp_path: Path) -> None
     assert blad.column_dimensions["E"].width >= 50 and blad.row_dimensions[5].height > 19
 
     agenda = (ws / "rapporten" / "intern" / "consensus-agenda.html").read_text(encoding="utf-8")
-    assert "Ada: Y Samenwerking verdient 0." in agenda and "Cor" in agenda
+    assert "AA: Y Samenwerking verdient 0." in agenda and "Cor" in agenda
     assert re.search(r'<tr id="[^"]*" class="signaal" data-criterium="K2">', agenda)  # Y K2 highlighted
     assert "Krippendorffs alfa" in agenda
 
@@ -157,7 +157,7 @@ def test_van_drie_formulieren_via_consensus_naar_brieven(tmp_path: Path) -> None
         for (wie, _), (_, motivering) in PANEL.items():
             if wie == ins:
                 assert motivering in tekst, (ins, motivering)
-        assert "Ada:" not in tekst and "Bram:" not in tekst  # no reviewer's own words once the panel agreed
+        assert "AA:" not in tekst and "BB:" not in tekst  # no reviewer's own words once the panel agreed
 
     pv = _procesverbaal(ws)
     assert "Beoordelaar A, Beoordelaar B en Beoordelaar C" in pv

@@ -100,3 +100,25 @@ def test_een_schaalstap_onder_nul_met_zet_wordt_bij_die_stap_gemeld(tmp_path: Pa
         "aanbesteding.yaml (met --zet): percelen.B1.schaal.stappen[1].punten: -5 punten: een score onder 0 kan niet"
         in (" ".join(res.output.split()))
     ), res.output
+
+
+def test_een_label_dat_een_ander_getal_is_dan_zijn_punten(tmp_path: Path) -> None:
+    """Labels '1'-'5' on 0-10 points: Excel stores a '5' picked in the drop-down as the number 5, and a number in the
+    Score column is read as points, so the best score of every reviewer counted as 5 points ('3', voldoende) and the
+    quality score halved without a word. The scale is refused at the label; a label that is its own points stays."""
+    stappen = [{"label": str(i + 1), "punten": i * 2.5} for i in range(5)]
+    werkmap, regels = _met_schaal(tmp_path, stappen)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert (
+        f"aanbesteding.yaml: percelen.B1.schaal.stappen[5].label (regel {_regel(regels, '- label: ' + repr('5'))}): "
+        "het label '5' is een getal, maar de stap heeft 10 punten: Excel slaat een gekozen '5' op als het getal 5, "
+        "en een getal in de kolom Score wordt gelezen als punten (5 punten, niet 10); geef de stap een label dat "
+        "geen getal is (zoals '5 - uitstekend') of laat het label weg (dan kiest de beoordelaar de punten)"
+    ) in uit, uit
+    assert "Fouten in de invoer (5)" in uit  # every label: '1' at 0 points is another number than its points too
+    assert not (werkmap / "gunningssystematiek.html").exists()
+    werkmap, _ = _met_schaal(tmp_path / "b", [{"label": str(p), "punten": p} for p in (0, 5, 10)])
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output

@@ -64,3 +64,36 @@ def test_verklaring_nee_is_belangenverstrengeling_en_geen_tikfout(voorbeeld: Pat
         "mehmet-yilmaz.xlsx!Beoordeling!B3: beoordelaar heeft niet verklaard onafhankelijk te zijn (geen "
         "belangenverstrengeling: ja); kreeg 'Ja.', kies ja of nee"
     ) in uit
+
+
+def test_alleen_de_stap_van_de_schaal_is_geen_motivering(voorbeeld: Path) -> None:
+    """A toelichting that only repeats a step of the scale ('goed', 'Voldoende.') or agrees ('akkoord', 'conform
+    voorstel') passed: the letter to a losing bidder read 'Beoordelaar A (score 75,00): goed' as the reason the winner
+    scored higher, and the advies quoted the panel's 'akkoord' as its consensus motivation. Both are errors at the
+    cell now; a sentence that uses the word stays a motivation."""
+    assert zonder_motivering("Goed.", ("onvoldoende", "goed"))
+    assert zonder_motivering("goed (75)", ("onvoldoende", "goed"))
+    assert not zonder_motivering("goed")  # without the scale it is not known to be a step
+    assert not zonder_motivering("Goed plan, concreet per niveau.", ("onvoldoende", "goed"))
+    for tekst in ("akkoord", "Akkoord.", "conform voorstel", "Eens", "idem dito"):
+        assert zonder_motivering(tekst), tekst
+    ada = voorbeeld / "beoordelingen" / "anouk-verbeek.xlsx"
+    wb = load_workbook(ada)
+    assert wb["Beoordeling"]["D7"].value == "goed"
+    wb["Beoordeling"]["E7"] = "Goed"
+    wb["Beoordeling"]["E8"] = "voldoende"  # another step than the score: no reason either
+    wb.save(ada)
+    consensus = voorbeeld / "beoordelingen" / "consensus.xlsx"
+    wb = load_workbook(consensus)
+    wb["Consensus"]["E6"] = "Akkoord."
+    wb.save(consensus)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "anouk-verbeek.xlsx!Beoordeling!E7: toelichting 'Goed' motiveert de score niet: zij noemt alleen een stap "
+        "van de schaal; de brief citeert haar als de motivering van de score: schrijf waarom het plan deze score krijgt"
+    ) in uit
+    assert "anouk-verbeek.xlsx!Beoordeling!E8: toelichting 'voldoende' motiveert de score niet: zij noemt alleen" in uit
+    assert "consensus.xlsx!Consensus!E6: toelichting 'Akkoord.' motiveert de score niet; de brief" in uit
+    assert not (voorbeeld / "rapporten" / "brieven").exists()

@@ -25,8 +25,8 @@ from evaluatie.beoordeling.formulier import (
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.beoordeling.motivering import melding as motiveringsmelding
-from evaluatie.beoordeling.motivering import zonder_motivering
-from evaluatie.definitie.model import Aanbesteding
+from evaluatie.beoordeling.motivering import noemt_beoordelaar, noemt_melding, zonder_motivering
+from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
@@ -103,32 +103,46 @@ def lees_beoordelingen(
     formulieren: list[Beoordelingsformulier] = []
     consensus: Consensus | None = None
     genoemd: set[str] = set()  # reviewers named in a form, valid or not
-    naamloos: set[str] = set()  # forms whose Beoordelaar field is missing or empty
+    naam_in: dict[str, tuple[str, str]] = {}  # form file -> (the Beoordelaar field as typed, its cell); '' = none
     kopie: list[Kopie] = []  # the reviewers' scores the consensus workbook shows beside its decided rows
     for pad in bestanden:
         if pad.name == CONSENSUSBESTAND:
             if met_consensus:
                 consensus = _lees_consensus(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, weg, kopie)
         else:
-            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg, naamloos)
+            f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg, naam_in)
             if f is not None:
                 formulieren.append(f)
     gezien: dict[str, str] = {}
-    for f in formulieren:
+    # the form under the reviewer's own file name first: the error stands at the copy, not at the form that is right
+    for f in sorted(formulieren, key=lambda f: (f.bestand != bestandsnaam(f.beoordelaar), f.bestand)):
         if f.beoordelaar in gezien:
             fouten.voeg_toe(
-                f"{f.bestand}!{TABBLAD}!B1", f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd"
+                naam_in[f.bestand][1], f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd"
             )
         gezien.setdefault(f.beoordelaar, f.bestand)
     controleer_kopieen(aanbesteding, kopie, formulieren, fouten)  # a consensus taken on other scores
     for naam in aanbesteding.beoordelaars:
         if naam not in genoemd:
             eigen = bestandsnaam(naam)
-            if eigen in naamloos:  # the form is there but names nobody: not 'not received'
+            getypt, cel = naam_in.get(eigen, (None, ""))
+            if getypt == "":  # the form is there but names nobody: not 'not received'
                 fouten.voeg_toe(
                     eigen,
                     f"het formulier met de bestandsnaam van {naam} noemt geen beoordelaar (zie de fout in dit "
                     f"formulier), dus telt er nog geen beoordeling van {naam}",
+                )
+            elif getypt is not None:  # there, but another reviewer's (a copy, a swap): not 'not received' either
+                fouten.voeg_toe(
+                    eigen,
+                    f"het formulier met de bestandsnaam van {naam} noemt beoordelaar '{getypt}' ({cel}), dus telt er "
+                    f"nog geen beoordeling van {naam}",
+                )
+            elif any(p.name == eigen for p in bestanden):  # there, but not read (broken, no Beoordeling sheet)
+                fouten.voeg_toe(
+                    eigen,
+                    f"het formulier met de bestandsnaam van {naam} kon niet worden gelezen (zie de fout bij dit "
+                    f"bestand), dus telt er nog geen beoordeling van {naam}",
                 )
             else:  # which file is missing, and where no form was written yet, the command that writes them
                 nog_geen = "" if any(p.name != CONSENSUSBESTAND for p in bestanden) else NOG_GEEN_FORMULIER
@@ -223,8 +237,17 @@ def _lees_tabel(
     motivation is an open row, not an error; with `deels_open` also a row missing one of the two
     (aggregatie: consensus, where open rows block the award instead of being bad input)."""
     start = _tabel_start(t)
-    if start is None or [als_tekst(t.waarde(start, j)) for j in range(5)] != list(KOLOMMEN):
+    if start is None:
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", "kopregel ontbreekt: " + " | ".join(KOLOMMEN))
+        return []
+    if (anders := next((j for j in range(5) if als_tekst(t.waarde(start, j)) != KOLOMMEN[j]), None)) is not None:
+        # a column inserted or moved: said at the cell, for 'kopregel ontbreekt' sent the reader to look for a row
+        fouten.voeg_toe(
+            t.plaats(start, anders),
+            f"de kopregel heeft hier '{als_tekst(t.waarde(start, anders))}' waar '{KOLOMMEN[anders]}' hoort; het "
+            f"formulier wordt gelezen met de kolommen {' | '.join(KOLOMMEN)} in A-E: haal een ingevoegde kolom weg "
+            "of zet de kolommen terug",
+        )
         return []
     verwacht = set(te_beoordelen)
     namen = {naamsleutel(n): n for n in inschrijvers}  # Unicode form, case and spaces folded (evaluatie.naamvorm)
@@ -310,8 +333,10 @@ def _lees_tabel(
                     )
         if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
-        elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4])):
-            fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4])))
+        elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4]), labels := _labels(perceel)):
+            fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4]), labels))
+        elif (genoemd := noemt_beoordelaar(als_tekst(cel[4]), aanbesteding.beoordelaars)) is not None:
+            fouten.voeg_toe(t.plaats(r, 4), noemt_melding(*genoemd))
         elif (teken := storend_teken(als_tekst(cel[4]))) is not None:
             # the letters quote the motivation: a right-to-left override would print it in another order
             fouten.voeg_toe(
@@ -384,6 +409,12 @@ def _lees_tabel(
     return scores
 
 
+def _labels(perceel: Perceel | None) -> list[str]:
+    """The steps of the lot's scale as a reviewer may type them: a toelichting that is only one of them gives no
+    reason (evaluatie.beoordeling.motivering). Unknown lot: none (that row has its own error)."""
+    return [s.label for s in perceel.schaal.stappen if s.label] if perceel is not None else []
+
+
 def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
     """ "; bedoelt u 'Kompas Inburgering'?" for a misspelt bidder in a score table, or ''."""
     import difflib  # only on this error path
@@ -434,11 +465,19 @@ def _lees_formulier(
     genoemd: set[str],
     prijzen: Collection[float] = (),
     weg: _Opzij | None = None,
-    naamloos: set[str] | None = None,
+    naam_in: dict[str, tuple[str, str]] | None = None,
 ) -> Beoordelingsformulier | None:
-    """One reviewer form, or None after its errors; `naamloos` collects the file names of forms that name nobody."""
+    """One reviewer form, or None after its errors; `naam_in` collects per file the reviewer it names as typed ('' for
+    none) and that cell."""
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     if tabbladen is None:
+        return None
+    if TABBLAD not in tabbladen and TABBLAD_CONSENSUS in tabbladen:  # 'Consensus.xlsx', 'consensus (2).xlsx'
+        fouten.voeg_toe(
+            pad.name,
+            f"dit is een consensusbestand (tabblad '{TABBLAD_CONSENSUS}'), maar alleen {CONSENSUSBESTAND} wordt als "
+            f"consensus gelezen; noem het {CONSENSUSBESTAND} (met kleine letters) of haal het uit de map",
+        )
         return None
     if TABBLAD not in tabbladen:
         fouten.voeg_toe(pad.name, f"tabblad '{TABBLAD}' ontbreekt; gebruik het beoordelingsformulier")
@@ -451,8 +490,8 @@ def _lees_formulier(
     for veld in ontbreekt:
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt boven de tabel")
     naam = "" if VELD_BEOORDELAAR in ontbreekt else als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
-    if not naam.strip() and naamloos is not None:
-        naamloos.add(pad.name)
+    if naam_in is not None:
+        naam_in[pad.name] = (naam.strip(), "" if VELD_BEOORDELAAR in ontbreekt else t.plaats(kop[VELD_BEOORDELAAR], 1))
     if ontbreekt:  # a field written twice is said, and the rest of the form is still read
         return None
     bekend = {naamsleutel(b): b for b in aanbesteding.beoordelaars}

@@ -3,26 +3,73 @@
 The letters cite the toelichting as the motivation of the score (art. 2.130 Aw 2012: the relevant reasons of the
 decision). A cell that only fills the column ('-', '.', 'x', 'nvt', 'idem') passed as motivated: a losing bidder
 read 'Beoordelaar A (score 75,00): .' as the reason the winner scored higher. Such a cell is read as no motivation.
+So is a cell that only names a step of the scale ('goed'): it repeats the score and gives no reason for it, and a
+consensus that only agrees ('akkoord', 'conform voorstel'): the advies quoted that as the panel's motivation.
+The advies and the letters name the reviewers as Beoordelaar A, B, C only, so a toelichting that names a reviewer
+cannot be quoted either (`noemt_beoordelaar`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
+
+from evaluatie.naamvorm import vorm
 
 # what people type to fill a required cell, compared without case, spaces and punctuation
 _OPVULLING = frozenset(
     {"x", "xx", "xxx", "nvt", "na", "idem", "ditto", "zieboven", "ziehierboven", "ok", "oke", "tbd", "volgt"}
+    | {"idemdito", "akkoord", "conform", "conformvoorstel", "eens", "meeeens", "zievoorstel"}
 )
 
 
-def zonder_motivering(tekst: str) -> bool:
-    """True for a toelichting that gives no reason: fewer than two letters, or a filler ('nvt', 'idem', 'x')."""
-    letters = re.sub(r"[\W\d_]", "", tekst)
-    return len(letters) < 2 or letters.casefold() in _OPVULLING
+def _letters(tekst: str) -> str:
+    return re.sub(r"[\W\d_]", "", tekst).casefold()
 
 
-def melding(tekst: str) -> str:
+def zonder_motivering(tekst: str, labels: Collection[str] = ()) -> bool:
+    """True for a toelichting that gives no reason: fewer than two letters, a filler ('nvt', 'idem', 'akkoord'), or
+    only one of `labels` (the steps of the lot's scale: 'Goed.', 'goed (75)')."""
+    letters = _letters(tekst)
+    return len(letters) < 2 or letters in _OPVULLING or _alleen_schaal(tekst, labels)
+
+
+def _alleen_schaal(tekst: str, labels: Collection[str]) -> bool:
+    letters = _letters(tekst)
+    return any(letters == _letters(label) for label in labels if _letters(label))
+
+
+def melding(tekst: str, labels: Collection[str] = ()) -> str:
+    waarom = ": zij noemt alleen een stap van de schaal" if _alleen_schaal(tekst, labels) else ""
     return (
-        f"toelichting '{tekst}' motiveert de score niet; de brief citeert haar als de motivering van de score: schrijf "
-        "waarom het plan deze score krijgt"
+        f"toelichting '{tekst}' motiveert de score niet{waarom}; de brief citeert haar als de motivering van de score: "
+        "schrijf waarom het plan deze score krijgt"
+    )
+
+
+def noemt_beoordelaar(tekst: str, beoordelaars: Sequence[str]) -> tuple[str, str] | None:
+    """(reviewer, the words found) when `tekst` names a reviewer: the whole name in any case ('joost de ridder'), or
+    a part of it of three letters or more as written in the tender, capital and all, as a word of its own ('Mehmet',
+    'Verbeek'); else None. A part in another case ('sterk' for a reviewer Sterk) is taken for the word it also is."""
+    gevonden = vorm(tekst)
+    for naam in beoordelaars:
+        m = re.search(rf"(?<!\w){re.escape(vorm(naam))}(?!\w)", gevonden, re.IGNORECASE)
+        if m:
+            return naam, m.group(0)
+    for naam in beoordelaars:
+        for deel in vorm(naam).split(" "):
+            if (
+                len(_letters(deel)) >= 3
+                and deel[0].isupper()
+                and re.search(rf"(?<!\w){re.escape(deel)}(?!\w)", gevonden)
+            ):
+                return naam, deel
+    return None
+
+
+def noemt_melding(naam: str, woorden: str) -> str:
+    return (
+        f"de toelichting noemt beoordelaar {naam} ('{woorden}'); het advies en de brieven noemen de beoordelaars "
+        "niet bij naam (Beoordelaar A, B, C) en citeren de toelichting letterlijk: schrijf haar zonder namen van "
+        "beoordelaars"
     )

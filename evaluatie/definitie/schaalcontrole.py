@@ -5,7 +5,8 @@ the scale, divided by the sum of the weights, x 100 (evaluatie.beoordeling.aggre
 must be above 0 (a scale of only zeros divided by zero and crashed `evaluatie beoordelingen`), no step may lie
 below 0 (a score of -50 'van 100' contradicts the published formula), and every label must name one step: a
 reviewer picks the label in the drop-down of the form, and Schaal.zoek reads it case-insensitively, so two steps
-'slecht' (1 and 4 points) made the form count every 'slecht' as 1.
+'slecht' (1 and 4 points) made the form count every 'slecht' as 1. A label that is a number must be its own points:
+Excel stores a '5' picked in the drop-down as the number 5, and a number is read as points.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def controleer_schaal(schaal: Any, basis: Pad, eigen: bool, herkomst: str, fout:
         label = s.get("label") if isinstance(s, dict) else None
         if not isinstance(label, str) or not label.strip():
             continue
+        _label_als_getal(label, punten[j], getal, pad(j, "label"), waar, fout)
         sleutel = label.strip().lower()
         if sleutel in gezien:
             eerste = gezien[sleutel]
@@ -64,3 +66,34 @@ def controleer_schaal(schaal: Any, basis: Pad, eigen: bool, herkomst: str, fout:
             )
         else:
             gezien[sleutel] = j
+
+
+def _label_als_getal(
+    label: str,
+    punten: Any,
+    getal: Callable[[Any], str],
+    plek: Pad,
+    waar: str,
+    fout: Callable[[Pad, str], None],
+) -> None:
+    """An error at a label that reads as another number than its step's points ('5' at 10 points): Excel stores a
+    picked '5' as the number 5 in the form's Score column, and Schaal.zoek reads a number as points, so the reviewer's
+    best score counted as the step of 5 points (or as no step) without a word."""
+    from evaluatie.getallen import GetalFout, lees_tekst
+
+    if not isinstance(punten, int | float) or isinstance(punten, bool):
+        return
+    try:
+        als_getal = lees_tekst(label.strip())
+    except GetalFout:
+        return
+    if abs(float(als_getal) - float(punten)) < 1e-9:
+        return
+    gelezen = f"{kort(als_getal)} {'punt' if als_getal == 1 else 'punten'}"
+    fout(
+        plek,
+        f"{waar}het label '{label}' is een getal, maar de stap heeft {getal(punten)}: Excel slaat een gekozen "
+        f"'{label}' op als het getal {kort(als_getal)}, en een getal in de kolom Score wordt gelezen als punten "
+        f"({gelezen}, niet {kort(punten)}); geef de stap een label dat geen getal is (zoals '5 - uitstekend') of "
+        "laat het label weg (dan kiest de beoordelaar de punten)",
+    )
