@@ -248,3 +248,23 @@ def test_leeg_perceel_zegt_hoe_het_wel_moet(tmp_path: Path) -> None:
         "niets; schrijf 'MAP: {}' voor het perceel met zijn standaardinstellingen, of haal de regel 'MAP:' weg als "
         "het perceel niet meedoet" in uit
     ), uit
+
+
+def test_raammaximum_onder_de_verwachting_ook_zonder_looptijd(tmp_path: Path) -> None:
+    """Without `looptijd` the term is the model's default of 2 years (0 option years): 10 + 6 + 4 = 20 a year,
+    so 40 expected. The check counted 0 years there and let `trajecten: 5` through, and the published systematiek
+    announced a maximum of 5 trajectories next to 'Verwacht worden 40 trajecten (20 per jaar gedurende 2 jaar)'
+    and an estimated value of EUR 50.000 for EUR 400.000 of expected work."""
+    data = kleine_aanbesteding()
+    assert "looptijd" not in data
+    data["percelen"]["B1"]["raammaximum"] = {"trajecten": 5}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert "percelen.B1.raammaximum.trajecten (regel " in res.output
+    assert "het maximum van 5 trajecten ligt onder de verwachting van 40 trajecten" in res.output
+    assert not (werkmap / "gunningssystematiek.html").exists()
+    data["percelen"]["B1"]["raammaximum"] = {"trajecten": 40}
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from evaluatie.bestandsnamen import CONSENSUSBESTAND, veilige_naam
 from evaluatie.definitie import plaatshouders
 from evaluatie.definitie.latere import controleer_latere, latere_per_jaar
-from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Perceel
+from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Looptijd, Perceel
 from evaluatie.definitie.schaalcontrole import controleer_schaal
 from evaluatie.definitie.schema import suggestie, valideer
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
@@ -1026,8 +1026,14 @@ def register_melding(oud: Any) -> str:
 def _prognose(samen: dict[str, Any], code: str, gemeenten: list[str]) -> int | None:
     """Expected trajectories of a lot over the whole term (as evaluatie.gunning.raamovereenkomst counts them);
     None while a number is still a placeholder or the shape is not readable yet."""
-    looptijd = samen.get("looptijd") or {}
-    jaren = looptijd.get("jaren", 0) + looptijd.get("optiejaren", 0) if isinstance(looptijd, dict) else None
+    looptijd = samen.get("looptijd", {})
+    # the model's defaults (2 years, 0 option years) when the tender gives none: the maximum and the texts use them
+    standaard = Looptijd.model_construct()
+    jaren = (
+        looptijd.get("jaren", standaard.jaren) + looptijd.get("optiejaren", standaard.optiejaren)
+        if isinstance(looptijd, dict)
+        else None
+    )
     per_jaar = _vraag_per_jaar(samen, code, gemeenten)
     if not isinstance(jaren, int) or per_jaar is None:
         return None
