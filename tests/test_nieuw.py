@@ -389,6 +389,34 @@ def test_een_gemeentenaam_met_een_komma_in_gemeenten_en_subregio(tmp_path: Path)
     assert register_namen().zoek("Nuenen") == "Nuenen, Gerwen en Nederwetten"
 
 
+def test_den_bosch_en_nuenen_ook_in_subregio_en_aanbesteding(tmp_path: Path) -> None:
+    """README: Den Bosch, Den Haag and Nuenen are recognised as 's-Hertogenbosch, 's-Gravenhage and Nuenen, Gerwen en
+    Nederwetten wherever gemeenten are compared. Only the register knew them: `--gemeenten "Den Bosch"` was accepted
+    and the same name in `--subregio` was 'doet niet mee aan deze aanbesteding', as it was in a lot's list in
+    aanbesteding.yaml (and in a bid)."""
+    from evaluatie.definitie import laad_aanbesteding
+
+    doel = tmp_path / "bosch"
+    res = _cli(
+        "nieuw", str(doel), "--naam", "Inburgering Meierij", "--penvoerder", "Gemeente Den Bosch",
+        "--gemeenten", "Den Bosch,Vught,Nuenen", "--subregio", "Noord=Den Bosch,Vught", "--subregio", "Zuid=Nuenen",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    yaml_pad = doel / "aanbesteding.yaml"
+    data = yaml.safe_load(yaml_pad.read_text(encoding="utf-8"))
+    assert [(g["naam"], g["subregio"]) for g in data["gemeenten"]] == [
+        ("'s-Hertogenbosch", "Noord"),
+        ("Vught", "Noord"),
+        ("Nuenen, Gerwen en Nederwetten", "Zuid"),
+    ]
+    for g, aantal in zip(data["gemeenten"], (30, 0, 5), strict=True):
+        g["inburgeraars"] = {"B1": aantal}
+    data["percelen"]["B1"]["gemeenten"] = ["Den Bosch", "Nuenen"]
+    aanbesteding, _ = laad_aanbesteding(schrijf_yaml(yaml_pad, data))
+    assert aanbesteding.percelen["B1"].gemeenten == ("'s-Hertogenbosch", "Nuenen, Gerwen en Nederwetten")
+    assert aanbesteding.gemeente("gemeente den bosch") is aanbesteding.gemeenten[0]
+
+
 def test_het_formulier_van_nieuw_wordt_na_de_aantallen_opnieuw_geschreven(tmp_path: Path) -> None:
     """`nieuw` writes the bid form before the volumes are known ('nog niet bekend' on Perceelgegevens); the README's
     steps then sent that form, contradicting the systematiek with its numbers, and `template inschrijving` refused

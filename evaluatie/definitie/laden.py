@@ -908,7 +908,8 @@ def _met_komma_gesplitst(lijst: Any, tender: Namen) -> dict[int, tuple[int, str]
     uit: dict[int, tuple[int, str]] = {}
     j = 0
     while j < len(lijst):
-        if isinstance(lijst[j], str) and tender.zoek(lijst[j]) is None:
+        # a first piece that is itself a name ('Nuenen', the everyday name of the gemeente) may start such a run too
+        if isinstance(lijst[j], str) and "," in (tender.zoek(lijst[j]) or ","):
             for k in range(len(lijst), j + 1, -1):
                 stukken = lijst[j:k]
                 if all(isinstance(x, str) for x in stukken) and (naam := tender.zoek(", ".join(stukken))) is not None:
