@@ -268,3 +268,26 @@ def test_raammaximum_onder_de_verwachting_ook_zonder_looptijd(tmp_path: Path) ->
     schrijf_yaml(werkmap / "aanbesteding.yaml", data)
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
     assert res.exit_code == 0, res.output
+
+
+def test_een_naam_van_alleen_spaties_is_een_invoerfout(tmp_path: Path) -> None:
+    """`naam: ' '` passed the schema's 'not empty' (minLength 1): the systematiek was published with a blank tender
+    name, penvoerder, lot name and subregio, and a letter would address a blank. Every such field is an input error
+    at its own line now, as an empty one was."""
+    data = kleine_aanbesteding(naam=" ", penvoerder="  ")
+    data["gemeenten"][2]["subregio"] = " "
+    data["percelen"]["B1"]["naam"] = "\t"
+    data["afzender"]["adres"] = ["Postbus 1", " "]
+    data["rechtsbescherming"] = {"rechtbank": " "}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    for veld in ("naam", "penvoerder", "gemeenten[3].subregio", "percelen.B1.naam", "afzender.adres[2]"):
+        assert f"aanbesteding.yaml: {veld} (regel " in res.output, (veld, res.output)
+    assert "aanbesteding.yaml: rechtsbescherming.rechtbank (regel " in res.output
+    assert res.output.count("bevat alleen witruimte") == 6, res.output
+    assert not (werkmap / "gunningssystematiek.html").exists()
+    data = kleine_aanbesteding(naam="")
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2 and "aanbesteding.yaml: naam (regel 1): mag niet leeg zijn" in res.output, res.output
