@@ -291,3 +291,31 @@ def test_een_naam_van_alleen_spaties_is_een_invoerfout(tmp_path: Path) -> None:
     schrijf_yaml(werkmap / "aanbesteding.yaml", data)
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
     assert res.exit_code == 2 and "aanbesteding.yaml: naam (regel 1): mag niet leeg zijn" in res.output, res.output
+
+
+def test_een_getal_met_een_voorloopnul_wordt_niet_octaal_gelezen(tmp_path: Path) -> None:
+    """`inburgeraars: {B1: 012}` (numbers aligned with leading zeros) was read by YAML 1.1 as the octal 10, in
+    silence: the systematiek published 10 expected a year where the gemeente wrote 12. `0x0c` and `1:20`
+    (sexagesimal, 80) the same. An input error at the line now, with the number meant; 1_000 stays a thousand."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("B1: 10\n") == 1 and tekst.count("B1: 6\n") == 1 and "standstill_dagen" not in tekst
+    pad.write_text(
+        tekst.replace("B1: 10\n", "B1: 012\n").replace("B1: 6\n", "B1: 0x06\n") + "standstill_dagen: 1:20\n",
+        encoding="utf-8",
+    )
+    regels = pad.read_text(encoding="utf-8").splitlines()
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    r012, r006, r020 = (next(i for i, r in enumerate(regels, 1) if t in r) for t in ("012", "0x06", "1:20"))
+    assert (
+        f"aanbesteding.yaml: gemeenten[1].inburgeraars.B1 (regel {r012}): '012' leest YAML als het octale getal 10; "
+        "bedoelt u 12? schrijf een getal zonder voorloopnul" in " ".join(res.output.split())
+    ), res.output
+    assert f"gemeenten[2].inburgeraars.B1 (regel {r006}): '0x06' leest YAML als het getal 6" in res.output
+    assert f"standstill_dagen (regel {r020}): '1:20' leest YAML als het getal 80" in res.output
+    assert not (werkmap / "gunningssystematiek.html").exists()
+    pad.write_text(tekst + "standstill_dagen: 2_0\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output
