@@ -417,6 +417,27 @@ def test_den_bosch_en_nuenen_ook_in_subregio_en_aanbesteding(tmp_path: Path) -> 
     assert aanbesteding.gemeente("gemeente den bosch") is aanbesteding.gemeenten[0]
 
 
+def test_de_opdracht_die_nieuw_voorstelt_werkt_ook_bij_een_naam_met_spaties(tmp_path: Path) -> None:
+    """`--regio Drenthe` leaves out Aa en Hunze and Assen (arbeidsmarktregio Groningen) and says what adds them. The
+    suggestion read `--gemeenten Aa en Hunze --subregio 'Drenthe=Aa en Hunze'`: typed as shown, the shell passes 'en'
+    and 'Hunze' as extra arguments and `nieuw` stops. The names are quoted where the shell needs it now, and the
+    suggestion, typed as shown, adds the gemeente with that subregio."""
+    import shlex
+
+    res = _cli("nieuw", str(tmp_path / "a"), "--naam", "X", "--penvoerder", "Gemeente Emmen", "--regio", "Drenthe")
+    assert res.exit_code == 0, res.output
+    regel = next(r for r in res.output.splitlines() if r.startswith("Niet opgenomen: Aa en Hunze"))
+    assert regel.endswith("voeg dan toe: --gemeenten 'Aa en Hunze' --subregio 'Drenthe=Aa en Hunze'."), regel
+    extra = shlex.split(regel.split("voeg dan toe: ", 1)[1].removesuffix("."))
+    res = _cli(
+        "nieuw", str(tmp_path / "b"), "--naam", "X", "--penvoerder", "Gemeente Emmen", "--regio", "Drenthe", *extra
+    )
+    assert res.exit_code == 0, res.output
+    data = yaml.safe_load((tmp_path / "b" / "aanbesteding.yaml").read_text(encoding="utf-8"))
+    assert {"naam": "Aa en Hunze", "subregio": "Drenthe"}.items() <= data["gemeenten"][0].items()
+    assert "Niet opgenomen: Aa en Hunze" not in res.output
+
+
 def test_het_formulier_van_nieuw_wordt_na_de_aantallen_opnieuw_geschreven(tmp_path: Path) -> None:
     """`nieuw` writes the bid form before the volumes are known ('nog niet bekend' on Perceelgegevens); the README's
     steps then sent that form, contradicting the systematiek with its numbers, and `template inschrijving` refused
