@@ -319,3 +319,27 @@ def test_een_getal_met_een_voorloopnul_wordt_niet_octaal_gelezen(tmp_path: Path)
     pad.write_text(tekst + "standstill_dagen: 2_0\n", encoding="utf-8")
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
     assert res.exit_code == 0, res.output
+
+
+def test_een_peildatum_van_het_keurmerk_voor_de_publicatie_is_een_invoerfout(tmp_path: Path) -> None:
+    """`keurmerk_peildatum: 2025-02-16` in a tender published 5 January 2026 (the year mistyped) was accepted: the
+    knock-out tested each keurmerk on a day before the tender existed, so one that expired in 2025 passed, and the
+    systematiek published that date. The order of the dates now also holds at the start: an input error at the
+    line. On the day of publication is allowed."""
+    data = kleine_aanbesteding()
+    data["data"]["keurmerk_peildatum"] = "2025-02-16"
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regel = next(
+        i for i, r in enumerate((werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "keurmerk_peildatum" in r
+    )  # fmt: skip
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"aanbesteding.yaml: data.keurmerk_peildatum (regel {regel}): de peildatum van het keurmerk (16 februari 2025) "
+        "ligt voor de publicatie (5 januari 2026)" in " ".join(res.output.split())
+    ), res.output
+    data["data"]["keurmerk_peildatum"] = "2026-01-05"
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output

@@ -970,8 +970,9 @@ def buiten_de_jaren(d: dt.date) -> str | None:
 
 def _datavolgorde(data: Any, plaats_van: Any) -> list[Fout]:
     """The dates of the procedure in their order: publication before closing, the decision not before the
-    closing, the letters not before the decision, and the keurmerk reference date not after the decision (the
-    knock-out is checked there). Letters dated before the closing were written as if nothing was wrong."""
+    closing, the letters not before the decision, and the keurmerk reference date not before the publication and
+    not after the decision (the knock-out is checked there). Letters dated before the closing were written as if
+    nothing was wrong."""
     from evaluatie.tekst import datum
 
     if not isinstance(data, dict):
@@ -995,6 +996,12 @@ def _datavolgorde(data: Any, plaats_van: Any) -> list[Fout]:
     if gun and verz and verz < gun:
         fout(
             "verzending", f"de verzending van de brieven ({datum(verz)}) ligt voor de gunningsbeslissing ({datum(gun)})"
+        )
+    if pub and kp and kp < pub:
+        # a mistyped year: the knock-out would test each keurmerk on a day before the tender existed
+        fout(
+            "keurmerk_peildatum",
+            f"de peildatum van het keurmerk ({datum(kp)}) ligt voor de publicatie ({datum(pub)})",
         )
     if gun and kp and kp > gun:
         fout(
