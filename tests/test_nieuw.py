@@ -365,6 +365,42 @@ def test_register_is_compleet_en_consistent() -> None:
         assert next(csv.reader(f)) == ["cbscode", "naam", "provincie", "arbeidsmarktregio_code", "arbeidsmarktregio"]
 
 
+def test_arrondissementen_dekken_het_register_een_keer() -> None:
+    """criteria/gemeenten/arrondissementen-2026.csv: every gemeente of the register once, with its own CBS code and
+    name, in one of the eleven arrondissementen of art. 1 Wet op de rechterlijke indeling, or open where the README
+    found no source (Loon op Zand, Vijfheerenlanden). The parts the law states by province or by name, as the README
+    reads them: Amsterdam is the six gemeenten of art. 4, Gelderland the province (art. 5a), Groningen, Fryslân and
+    Drenthe are Noord-Nederland, Overijssel and Limburg their own, Flevoland and the Gooi Midden-Nederland."""
+    from evaluatie.besluiten.rechtbank import RECHTBANKEN
+
+    bestand = Path(__file__).resolve().parents[1] / "criteria" / "gemeenten" / "arrondissementen-2026.csv"
+    with bestand.open(encoding="utf-8", newline="") as f:
+        rijen = list(csv.DictReader(f))
+    register = {g.cbscode: g for g in gemeenten()}
+    assert sorted(r["cbscode"] for r in rijen) == sorted(register)  # each once, no other
+    assert all(register[r["cbscode"]].naam == r["naam"] for r in rijen)
+    assert len(RECHTBANKEN) == 11 and {r["arrondissement"] for r in rijen} == {*RECHTBANKEN, ""}
+    assert sorted(r["naam"] for r in rijen if not r["arrondissement"]) == ["Loon op Zand", "Vijfheerenlanden"]
+    per = {r["cbscode"]: r["arrondissement"] for r in rijen}
+    assert sorted(register[c].naam for c, a in per.items() if a == "Amsterdam") == [
+        "Aalsmeer", "Amstelveen", "Amsterdam", "Diemen", "Ouder-Amstel", "Uithoorn",
+    ]  # fmt: skip
+    provincie = {
+        "Gelderland": "Gelderland", "Groningen": "Noord-Nederland", "Fryslân": "Noord-Nederland",
+        "Drenthe": "Noord-Nederland", "Overijssel": "Overijssel", "Limburg": "Limburg", "Zeeland": "Zeeland-West-Brabant",
+        "Flevoland": "Midden-Nederland",
+    }  # fmt: skip
+    for c, g in register.items():
+        if g.provincie in provincie:
+            assert per[c] == provincie[g.provincie], g
+    gooi = ["Blaricum", "Gooise Meren", "Hilversum", "Huizen", "Laren (NH.)", "Wijdemeren"]
+    assert (
+        sorted(g.naam for c, g in register.items() if g.provincie == "Noord-Holland" and per[c] == "Midden-Nederland")
+        == gooi
+    )
+    assert {per[c] for c, g in register.items() if g.provincie == "Zuid-Holland"} == {"Den Haag", "Rotterdam"}
+
+
 def test_een_gemeentenaam_met_een_komma_in_gemeenten_en_subregio(tmp_path: Path) -> None:
     """'Nuenen, Gerwen en Nederwetten' (CBS) is the one gemeente with a comma in its name: --gemeenten split it into
     'Nuenen' and 'Gerwen en Nederwetten', both unknown, and the hint 'bedoelt u Nuenen, Gerwen en Nederwetten?' could
