@@ -343,3 +343,24 @@ def test_een_peildatum_van_het_keurmerk_voor_de_publicatie_is_een_invoerfout(tmp
     schrijf_yaml(werkmap / "aanbesteding.yaml", data)
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
     assert res.exit_code == 0, res.output
+
+
+def test_twee_budgetten_voor_dezelfde_gemeente_zijn_een_invoerfout(tmp_path: Path) -> None:
+    """`budget_per_gemeente: {Noord: 500000, noord: 100000}`: both keys are gemeente Noord (case does not count), and
+    the second replaced the first in silence: the systematiek published EUR 100.000 for Noord and the allocation
+    kept to it. Which one was meant cannot be told: an input error at the second key, naming the first."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["verdeling"] = {"budget_per_gemeente": {"Noord": 500000, "gemeente noord": 100000}}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regel = next(
+        i for i, r in enumerate((werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "gemeente noord" in r
+    )  # fmt: skip
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"aanbesteding.yaml: percelen.B1.verdeling.budget_per_gemeente.gemeente noord (regel {regel}): 'gemeente "
+        "noord' is de gemeente Noord, die al een budget heeft (Noord: EUR 500.000,00); noem iedere gemeente één keer"
+        in " ".join(res.output.split())
+    ), res.output
+    assert not (werkmap / "gunningssystematiek.html").exists()

@@ -660,15 +660,28 @@ def _inhoudelijke_controles(
             else:
                 p["gemeenten"][j] = tender.zoek(gnaam)
         budget = p.get("verdeling", {}).get("budget_per_gemeente", {})
-        for gnaam in list(budget):
-            if tender.zoek(gnaam) is not None and tender.zoek(gnaam) != gnaam:
-                budget[tender.zoek(gnaam)] = budget.pop(gnaam)
-                gnaam = tender.zoek(gnaam)
+        per_gemeente: dict[str, tuple[str, Any]] = {}  # the gemeente -> (the key as typed, its amount)
+        for getypt, bedrag in list(budget.items()):
+            gnaam = tender.zoek(getypt) or getypt
+            if gnaam in per_gemeente:
+                # 'Noord' and 'noord' are one gemeente: the second amount replaced the first in silence
+                eerste, eerder_bedrag = per_gemeente[gnaam]
+                getoond = euro_tekst(eerder_bedrag) if _aannemelijk_bedrag(eerder_bedrag) else repr(eerder_bedrag)
+                fout(
+                    (*basis, "verdeling", "budget_per_gemeente", getypt),
+                    f"'{getypt}' is de gemeente {gnaam}, die al een budget heeft ({eerste}: {getoond}); noem iedere "
+                    "gemeente één keer",
+                )
+                continue
+            per_gemeente[gnaam] = (getypt, bedrag)
             if gnaam not in p["gemeenten"]:
                 fout(
                     (*basis, "verdeling", "budget_per_gemeente", gnaam),
                     f"gemeente '{gnaam}' neemt niet deel aan perceel {code}",
                 )
+        if isinstance(budget, dict) and per_gemeente:
+            budget.clear()
+            budget.update({g: bedrag for g, (_, bedrag) in per_gemeente.items()})
         if "schaal" not in p:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
         else:
