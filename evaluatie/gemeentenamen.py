@@ -86,6 +86,10 @@ class Namen:
     """A fixed list of valid names and how to find one of them from what a user typed."""
 
     def __init__(self, geldig: Iterable[str], aliassen: dict[str, str] | None = None):
+        """`aliassen` (standard: ALIASSEN) only count for a name among `geldig`: a tender with 's-Hertogenbosch
+        knows 'Den Bosch' in --subregio, its own lists and the bids, as the register does; other lists are not
+        affected."""
+        aliassen = ALIASSEN if aliassen is None else aliassen
         self.geldig = list(dict.fromkeys(geldig))
         self._op_sleutel: dict[str, str] = {}
         for n in self.geldig:
@@ -180,7 +184,7 @@ def register_namen() -> Namen:
     """All gemeenten of the bundled CBS register, with the everyday aliases."""
     from evaluatie.gemeenteregister import gemeenten
 
-    return Namen([g.naam for g in gemeenten()], ALIASSEN)
+    return Namen([g.naam for g in gemeenten()])
 
 
 def regio_namen() -> Namen:

@@ -248,3 +248,119 @@ def test_leeg_perceel_zegt_hoe_het_wel_moet(tmp_path: Path) -> None:
         "niets; schrijf 'MAP: {}' voor het perceel met zijn standaardinstellingen, of haal de regel 'MAP:' weg als "
         "het perceel niet meedoet" in uit
     ), uit
+
+
+def test_raammaximum_onder_de_verwachting_ook_zonder_looptijd(tmp_path: Path) -> None:
+    """Without `looptijd` the term is the model's default of 2 years (0 option years): 10 + 6 + 4 = 20 a year,
+    so 40 expected. The check counted 0 years there and let `trajecten: 5` through, and the published systematiek
+    announced a maximum of 5 trajectories next to 'Verwacht worden 40 trajecten (20 per jaar gedurende 2 jaar)'
+    and an estimated value of EUR 50.000 for EUR 400.000 of expected work."""
+    data = kleine_aanbesteding()
+    assert "looptijd" not in data
+    data["percelen"]["B1"]["raammaximum"] = {"trajecten": 5}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert "percelen.B1.raammaximum.trajecten (regel " in res.output
+    assert "het maximum van 5 trajecten ligt onder de verwachting van 40 trajecten" in res.output
+    assert not (werkmap / "gunningssystematiek.html").exists()
+    data["percelen"]["B1"]["raammaximum"] = {"trajecten": 40}
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output
+
+
+def test_een_naam_van_alleen_spaties_is_een_invoerfout(tmp_path: Path) -> None:
+    """`naam: ' '` passed the schema's 'not empty' (minLength 1): the systematiek was published with a blank tender
+    name, penvoerder, lot name and subregio, and a letter would address a blank. Every such field is an input error
+    at its own line now, as an empty one was."""
+    data = kleine_aanbesteding(naam=" ", penvoerder="  ")
+    data["gemeenten"][2]["subregio"] = " "
+    data["percelen"]["B1"]["naam"] = "\t"
+    data["afzender"]["adres"] = ["Postbus 1", " "]
+    data["rechtsbescherming"] = {"rechtbank": " "}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    for veld in ("naam", "penvoerder", "gemeenten[3].subregio", "percelen.B1.naam", "afzender.adres[2]"):
+        assert f"aanbesteding.yaml: {veld} (regel " in res.output, (veld, res.output)
+    assert "aanbesteding.yaml: rechtsbescherming.rechtbank (regel " in res.output
+    assert res.output.count("bevat alleen witruimte") == 6, res.output
+    assert not (werkmap / "gunningssystematiek.html").exists()
+    data = kleine_aanbesteding(naam="")
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2 and "aanbesteding.yaml: naam (regel 1): mag niet leeg zijn" in res.output, res.output
+
+
+def test_een_getal_met_een_voorloopnul_wordt_niet_octaal_gelezen(tmp_path: Path) -> None:
+    """`inburgeraars: {B1: 012}` (numbers aligned with leading zeros) was read by YAML 1.1 as the octal 10, in
+    silence: the systematiek published 10 expected a year where the gemeente wrote 12. `0x0c` and `1:20`
+    (sexagesimal, 80) the same. An input error at the line now, with the number meant; 1_000 stays a thousand."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("B1: 10\n") == 1 and tekst.count("B1: 6\n") == 1 and "standstill_dagen" not in tekst
+    pad.write_text(
+        tekst.replace("B1: 10\n", "B1: 012\n").replace("B1: 6\n", "B1: 0x06\n") + "standstill_dagen: 1:20\n",
+        encoding="utf-8",
+    )
+    regels = pad.read_text(encoding="utf-8").splitlines()
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    r012, r006, r020 = (next(i for i, r in enumerate(regels, 1) if t in r) for t in ("012", "0x06", "1:20"))
+    assert (
+        f"aanbesteding.yaml: gemeenten[1].inburgeraars.B1 (regel {r012}): '012' leest YAML als het octale getal 10; "
+        "bedoelt u 12? schrijf een getal zonder voorloopnul" in " ".join(res.output.split())
+    ), res.output
+    assert f"gemeenten[2].inburgeraars.B1 (regel {r006}): '0x06' leest YAML als het getal 6" in res.output
+    assert f"standstill_dagen (regel {r020}): '1:20' leest YAML als het getal 80" in res.output
+    assert not (werkmap / "gunningssystematiek.html").exists()
+    pad.write_text(tekst + "standstill_dagen: 2_0\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output
+
+
+def test_een_peildatum_van_het_keurmerk_voor_de_publicatie_is_een_invoerfout(tmp_path: Path) -> None:
+    """`keurmerk_peildatum: 2025-02-16` in a tender published 5 January 2026 (the year mistyped) was accepted: the
+    knock-out tested each keurmerk on a day before the tender existed, so one that expired in 2025 passed, and the
+    systematiek published that date. The order of the dates now also holds at the start: an input error at the
+    line. On the day of publication is allowed."""
+    data = kleine_aanbesteding()
+    data["data"]["keurmerk_peildatum"] = "2025-02-16"
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regel = next(
+        i for i, r in enumerate((werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "keurmerk_peildatum" in r
+    )  # fmt: skip
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"aanbesteding.yaml: data.keurmerk_peildatum (regel {regel}): de peildatum van het keurmerk (16 februari 2025) "
+        "ligt voor de publicatie (5 januari 2026)" in " ".join(res.output.split())
+    ), res.output
+    data["data"]["keurmerk_peildatum"] = "2026-01-05"
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output
+
+
+def test_twee_budgetten_voor_dezelfde_gemeente_zijn_een_invoerfout(tmp_path: Path) -> None:
+    """`budget_per_gemeente: {Noord: 500000, noord: 100000}`: both keys are gemeente Noord (case does not count), and
+    the second replaced the first in silence: the systematiek published EUR 100.000 for Noord and the allocation
+    kept to it. Which one was meant cannot be told: an input error at the second key, naming the first."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["verdeling"] = {"budget_per_gemeente": {"Noord": 500000, "gemeente noord": 100000}}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regel = next(
+        i for i, r in enumerate((werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "gemeente noord" in r
+    )  # fmt: skip
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"aanbesteding.yaml: percelen.B1.verdeling.budget_per_gemeente.gemeente noord (regel {regel}): 'gemeente "
+        "noord' is de gemeente Noord, die al een budget heeft (Noord: EUR 500.000,00); noem iedere gemeente één keer"
+        in " ".join(res.output.split())
+    ), res.output
+    assert not (werkmap / "gunningssystematiek.html").exists()

@@ -365,6 +365,42 @@ def test_register_is_compleet_en_consistent() -> None:
         assert next(csv.reader(f)) == ["cbscode", "naam", "provincie", "arbeidsmarktregio_code", "arbeidsmarktregio"]
 
 
+def test_arrondissementen_dekken_het_register_een_keer() -> None:
+    """criteria/gemeenten/arrondissementen-2026.csv: every gemeente of the register once, with its own CBS code and
+    name, in one of the eleven arrondissementen of art. 1 Wet op de rechterlijke indeling, or open where the README
+    found no source (Loon op Zand, Vijfheerenlanden). The parts the law states by province or by name, as the README
+    reads them: Amsterdam is the six gemeenten of art. 4, Gelderland the province (art. 5a), Groningen, Fryslân and
+    Drenthe are Noord-Nederland, Overijssel and Limburg their own, Flevoland and the Gooi Midden-Nederland."""
+    from evaluatie.besluiten.rechtbank import RECHTBANKEN
+
+    bestand = Path(__file__).resolve().parents[1] / "criteria" / "gemeenten" / "arrondissementen-2026.csv"
+    with bestand.open(encoding="utf-8", newline="") as f:
+        rijen = list(csv.DictReader(f))
+    register = {g.cbscode: g for g in gemeenten()}
+    assert sorted(r["cbscode"] for r in rijen) == sorted(register)  # each once, no other
+    assert all(register[r["cbscode"]].naam == r["naam"] for r in rijen)
+    assert len(RECHTBANKEN) == 11 and {r["arrondissement"] for r in rijen} == {*RECHTBANKEN, ""}
+    assert sorted(r["naam"] for r in rijen if not r["arrondissement"]) == ["Loon op Zand", "Vijfheerenlanden"]
+    per = {r["cbscode"]: r["arrondissement"] for r in rijen}
+    assert sorted(register[c].naam for c, a in per.items() if a == "Amsterdam") == [
+        "Aalsmeer", "Amstelveen", "Amsterdam", "Diemen", "Ouder-Amstel", "Uithoorn",
+    ]  # fmt: skip
+    provincie = {
+        "Gelderland": "Gelderland", "Groningen": "Noord-Nederland", "Fryslân": "Noord-Nederland",
+        "Drenthe": "Noord-Nederland", "Overijssel": "Overijssel", "Limburg": "Limburg", "Zeeland": "Zeeland-West-Brabant",
+        "Flevoland": "Midden-Nederland",
+    }  # fmt: skip
+    for c, g in register.items():
+        if g.provincie in provincie:
+            assert per[c] == provincie[g.provincie], g
+    gooi = ["Blaricum", "Gooise Meren", "Hilversum", "Huizen", "Laren (NH.)", "Wijdemeren"]
+    assert (
+        sorted(g.naam for c, g in register.items() if g.provincie == "Noord-Holland" and per[c] == "Midden-Nederland")
+        == gooi
+    )
+    assert {per[c] for c, g in register.items() if g.provincie == "Zuid-Holland"} == {"Den Haag", "Rotterdam"}
+
+
 def test_een_gemeentenaam_met_een_komma_in_gemeenten_en_subregio(tmp_path: Path) -> None:
     """'Nuenen, Gerwen en Nederwetten' (CBS) is the one gemeente with a comma in its name: --gemeenten split it into
     'Nuenen' and 'Gerwen en Nederwetten', both unknown, and the hint 'bedoelt u Nuenen, Gerwen en Nederwetten?' could
@@ -387,6 +423,55 @@ def test_een_gemeentenaam_met_een_komma_in_gemeenten_en_subregio(tmp_path: Path)
     ]
     assert register_namen().zoek("Nuenen") == register_namen().zoek("Gemeente Nuenen c.a.")
     assert register_namen().zoek("Nuenen") == "Nuenen, Gerwen en Nederwetten"
+
+
+def test_den_bosch_en_nuenen_ook_in_subregio_en_aanbesteding(tmp_path: Path) -> None:
+    """README: Den Bosch, Den Haag and Nuenen are recognised as 's-Hertogenbosch, 's-Gravenhage and Nuenen, Gerwen en
+    Nederwetten wherever gemeenten are compared. Only the register knew them: `--gemeenten "Den Bosch"` was accepted
+    and the same name in `--subregio` was 'doet niet mee aan deze aanbesteding', as it was in a lot's list in
+    aanbesteding.yaml (and in a bid)."""
+    from evaluatie.definitie import laad_aanbesteding
+
+    doel = tmp_path / "bosch"
+    res = _cli(
+        "nieuw", str(doel), "--naam", "Inburgering Meierij", "--penvoerder", "Gemeente Den Bosch",
+        "--gemeenten", "Den Bosch,Vught,Nuenen", "--subregio", "Noord=Den Bosch,Vught", "--subregio", "Zuid=Nuenen",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    yaml_pad = doel / "aanbesteding.yaml"
+    data = yaml.safe_load(yaml_pad.read_text(encoding="utf-8"))
+    assert [(g["naam"], g["subregio"]) for g in data["gemeenten"]] == [
+        ("'s-Hertogenbosch", "Noord"),
+        ("Vught", "Noord"),
+        ("Nuenen, Gerwen en Nederwetten", "Zuid"),
+    ]
+    for g, aantal in zip(data["gemeenten"], (30, 0, 5), strict=True):
+        g["inburgeraars"] = {"B1": aantal}
+    data["percelen"]["B1"]["gemeenten"] = ["Den Bosch", "Nuenen"]
+    aanbesteding, _ = laad_aanbesteding(schrijf_yaml(yaml_pad, data))
+    assert aanbesteding.percelen["B1"].gemeenten == ("'s-Hertogenbosch", "Nuenen, Gerwen en Nederwetten")
+    assert aanbesteding.gemeente("gemeente den bosch") is aanbesteding.gemeenten[0]
+
+
+def test_de_opdracht_die_nieuw_voorstelt_werkt_ook_bij_een_naam_met_spaties(tmp_path: Path) -> None:
+    """`--regio Drenthe` leaves out Aa en Hunze and Assen (arbeidsmarktregio Groningen) and says what adds them. The
+    suggestion read `--gemeenten Aa en Hunze --subregio 'Drenthe=Aa en Hunze'`: typed as shown, the shell passes 'en'
+    and 'Hunze' as extra arguments and `nieuw` stops. The names are quoted where the shell needs it now, and the
+    suggestion, typed as shown, adds the gemeente with that subregio."""
+    import shlex
+
+    res = _cli("nieuw", str(tmp_path / "a"), "--naam", "X", "--penvoerder", "Gemeente Emmen", "--regio", "Drenthe")
+    assert res.exit_code == 0, res.output
+    regel = next(r for r in res.output.splitlines() if r.startswith("Niet opgenomen: Aa en Hunze"))
+    assert regel.endswith("voeg dan toe: --gemeenten 'Aa en Hunze' --subregio 'Drenthe=Aa en Hunze'."), regel
+    extra = shlex.split(regel.split("voeg dan toe: ", 1)[1].removesuffix("."))
+    res = _cli(
+        "nieuw", str(tmp_path / "b"), "--naam", "X", "--penvoerder", "Gemeente Emmen", "--regio", "Drenthe", *extra
+    )
+    assert res.exit_code == 0, res.output
+    data = yaml.safe_load((tmp_path / "b" / "aanbesteding.yaml").read_text(encoding="utf-8"))
+    assert {"naam": "Aa en Hunze", "subregio": "Drenthe"}.items() <= data["gemeenten"][0].items()
+    assert "Niet opgenomen: Aa en Hunze" not in res.output
 
 
 def test_het_formulier_van_nieuw_wordt_na_de_aantallen_opnieuw_geschreven(tmp_path: Path) -> None:

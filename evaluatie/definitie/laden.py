@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from evaluatie.bestandsnamen import CONSENSUSBESTAND, veilige_naam
 from evaluatie.definitie import plaatshouders
 from evaluatie.definitie.latere import controleer_latere, latere_per_jaar
-from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Perceel
+from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Looptijd, Perceel
 from evaluatie.definitie.schaalcontrole import controleer_schaal
 from evaluatie.definitie.schema import suggestie, valideer
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
@@ -660,15 +660,28 @@ def _inhoudelijke_controles(
             else:
                 p["gemeenten"][j] = tender.zoek(gnaam)
         budget = p.get("verdeling", {}).get("budget_per_gemeente", {})
-        for gnaam in list(budget):
-            if tender.zoek(gnaam) is not None and tender.zoek(gnaam) != gnaam:
-                budget[tender.zoek(gnaam)] = budget.pop(gnaam)
-                gnaam = tender.zoek(gnaam)
+        per_gemeente: dict[str, tuple[str, Any]] = {}  # the gemeente -> (the key as typed, its amount)
+        for getypt, bedrag in list(budget.items()):
+            gnaam = tender.zoek(getypt) or getypt
+            if gnaam in per_gemeente:
+                # 'Noord' and 'noord' are one gemeente: the second amount replaced the first in silence
+                eerste, eerder_bedrag = per_gemeente[gnaam]
+                getoond = euro_tekst(eerder_bedrag) if _aannemelijk_bedrag(eerder_bedrag) else repr(eerder_bedrag)
+                fout(
+                    (*basis, "verdeling", "budget_per_gemeente", getypt),
+                    f"'{getypt}' is de gemeente {gnaam}, die al een budget heeft ({eerste}: {getoond}); noem iedere "
+                    "gemeente één keer",
+                )
+                continue
+            per_gemeente[gnaam] = (getypt, bedrag)
             if gnaam not in p["gemeenten"]:
                 fout(
                     (*basis, "verdeling", "budget_per_gemeente", gnaam),
                     f"gemeente '{gnaam}' neemt niet deel aan perceel {code}",
                 )
+        if isinstance(budget, dict) and per_gemeente:
+            budget.clear()
+            budget.update({g: bedrag for g, (_, bedrag) in per_gemeente.items()})
         if "schaal" not in p:
             fout(basis, "geen beoordelingsschaal (schaal) in het perceel of de criteriaset")
         else:
@@ -920,7 +933,8 @@ def _met_komma_gesplitst(lijst: Any, tender: Namen) -> dict[int, tuple[int, str]
     uit: dict[int, tuple[int, str]] = {}
     j = 0
     while j < len(lijst):
-        if isinstance(lijst[j], str) and tender.zoek(lijst[j]) is None:
+        # a first piece that is itself a name ('Nuenen', the everyday name of the gemeente) may start such a run too
+        if isinstance(lijst[j], str) and "," in (tender.zoek(lijst[j]) or ","):
             for k in range(len(lijst), j + 1, -1):
                 stukken = lijst[j:k]
                 if all(isinstance(x, str) for x in stukken) and (naam := tender.zoek(", ".join(stukken))) is not None:
@@ -981,8 +995,9 @@ def buiten_de_jaren(d: dt.date) -> str | None:
 
 def _datavolgorde(data: Any, plaats_van: Any) -> list[Fout]:
     """The dates of the procedure in their order: publication before closing, the decision not before the
-    closing, the letters not before the decision, and the keurmerk reference date not after the decision (the
-    knock-out is checked there). Letters dated before the closing were written as if nothing was wrong."""
+    closing, the letters not before the decision, and the keurmerk reference date not before the publication and
+    not after the decision (the knock-out is checked there). Letters dated before the closing were written as if
+    nothing was wrong."""
     from evaluatie.tekst import datum
 
     if not isinstance(data, dict):
@@ -1006,6 +1021,12 @@ def _datavolgorde(data: Any, plaats_van: Any) -> list[Fout]:
     if gun and verz and verz < gun:
         fout(
             "verzending", f"de verzending van de brieven ({datum(verz)}) ligt voor de gunningsbeslissing ({datum(gun)})"
+        )
+    if pub and kp and kp < pub:
+        # a mistyped year: the knock-out would test each keurmerk on a day before the tender existed
+        fout(
+            "keurmerk_peildatum",
+            f"de peildatum van het keurmerk ({datum(kp)}) ligt voor de publicatie ({datum(pub)})",
         )
     if gun and kp and kp > gun:
         fout(
@@ -1038,8 +1059,14 @@ def register_melding(oud: Any) -> str:
 def _prognose(samen: dict[str, Any], code: str, gemeenten: list[str]) -> int | None:
     """Expected trajectories of a lot over the whole term (as evaluatie.gunning.raamovereenkomst counts them);
     None while a number is still a placeholder or the shape is not readable yet."""
-    looptijd = samen.get("looptijd") or {}
-    jaren = looptijd.get("jaren", 0) + looptijd.get("optiejaren", 0) if isinstance(looptijd, dict) else None
+    looptijd = samen.get("looptijd", {})
+    # the model's defaults (2 years, 0 option years) when the tender gives none: the maximum and the texts use them
+    standaard = Looptijd.model_construct()
+    jaren = (
+        looptijd.get("jaren", standaard.jaren) + looptijd.get("optiejaren", standaard.optiejaren)
+        if isinstance(looptijd, dict)
+        else None
+    )
     per_jaar = _vraag_per_jaar(samen, code, gemeenten)
     if not isinstance(jaren, int) or per_jaar is None:
         return None

@@ -16,6 +16,9 @@ from evaluatie.fouten import Fout
 from evaluatie.tekst import zonder_exponent
 from evaluatie.werkmap import criteria_map
 
+# the schemas' pattern of a text that must say something: empty is minLength's error, only spaces or tabs is this one
+NIET_ALLEEN_WITRUIMTE = r"^$|\S"
+
 _TYPEN = {
     "number": "een getal",
     "integer": "een geheel getal",
@@ -171,6 +174,9 @@ def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         teken = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=", "exclusiveMaximum": "<"}[v]
         return pad, f"moet {teken} {waarde} zijn, kreeg {_kreeg(instantie)}"
+    if v == "pattern" and waarde == NIET_ALLEEN_WITRUIMTE:
+        # minLength 1 let ' ' through: a blank tender name, penvoerder or subregio in every published text
+        return pad, f"bevat alleen witruimte ({_kreeg(instantie)}): spaties of tabs zonder tekst; vul de waarde in"
     if v == "pattern":
         return pad, f"verwacht een datum als JJJJ-MM-DD, kreeg {_kreeg(instantie)}"
     if v == "minItems":

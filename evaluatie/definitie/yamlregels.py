@@ -6,8 +6,9 @@ Strict means nothing is read as something other than what was typed:
 - anchors and aliases (&naam, *naam, <<) are allowed but bounded: expanding stops after
   MAX_KNOPEN values, so an alias bomb fails in milliseconds instead of hanging;
 - an impossible date (2021-02-30) is an error at its path and line, not a traceback;
-- .nan and .inf, a number written like Dutch thousands (10.000) and control characters in
-  text are refused (evaluatie.getallen holds the number rule).
+- .nan and .inf, a number written like Dutch thousands (10.000), an integer YAML 1.1 reads in another base
+  (012 is octal 10, 0x0c, 1:20) and control characters in text are refused (evaluatie.getallen holds the
+  number rule).
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ def lees_streng(tekst: str) -> tuple[Any, dict[Pad, int], list[YamlProbleem]]:
             return n.value
         if isinstance(waarde, dt.date | dt.datetime):
             return waarde.isoformat()
+        if isinstance(waarde, int) and not isinstance(waarde, bool) and (bericht := _ander_grondtal(n, waarde)):
+            problemen.append(YamlProbleem(pad, regel, bericht))
         if isinstance(waarde, float):
             if not math.isfinite(waarde):
                 problemen.append(YamlProbleem(pad, regel, f"'{n.value}' is geen getal"))
@@ -153,6 +156,23 @@ def lees_streng(tekst: str) -> tuple[Any, dict[Pad, int], list[YamlProbleem]]:
             ],
         )
     return data, regels, problemen
+
+
+def _ander_grondtal(n: yaml.Node, waarde: int) -> str | None:
+    """YAML 1.1 reads a plain integer with a leading zero as octal ('012' is 10), and '0x0c' and '1:20' (base 60,
+    80) as well: numbers aligned with leading zeros changed in silence. A message for such a text, else None; a
+    decimal integer, also with '_' between its digits (1_000) or a sign, is what was typed."""
+    if not n.tag.endswith(":int") or getattr(n, "style", None) is not None:
+        return None
+    cijfers = str(n.value).replace("_", "").lstrip("+-")
+    if cijfers == str(abs(waarde)):
+        return None
+    if cijfers.isdigit():
+        return (
+            f"'{n.value}' leest YAML als het octale getal {waarde}; bedoelt u {int(cijfers)}? schrijf een getal "
+            "zonder voorloopnul"
+        )
+    return f"'{n.value}' leest YAML als het getal {waarde}; schrijf het getal gewoon, in cijfers zonder voorloopnul"
 
 
 def _te_groot() -> YamlProbleem:

@@ -10,10 +10,25 @@ arbeidsmarktregio as subregio; that is reported too, with the option that change
 
 from __future__ import annotations
 
+import re
+import shlex
 from collections.abc import Sequence
 
 from evaluatie.gemeentenamen import sleutel
 from evaluatie.gemeenteregister import RegisterGemeente, arbeidsmarktregios, gemeenten
+
+
+def argument(waarde: str, *, altijd: bool = False) -> str:
+    """A value as the shell needs it in a suggested option: `--gemeenten Aa en Hunze` passed 'en' and 'Hunze' as
+    extra arguments. Single quotes where a space or other sign needs them (always with `altijd`), double quotes for a
+    name with an apostrophe ('s-Hertogenbosch)."""
+    if not altijd and re.fullmatch(r"[\w.,=/-]+", waarde):
+        return waarde
+    if "'" not in waarde:
+        return f"'{waarde}'"
+    if not any(t in waarde for t in '"$`\\!'):
+        return f'"{waarde}"'
+    return shlex.quote(waarde)
 
 
 def regio_verslag(
@@ -33,8 +48,8 @@ def regio_verslag(
         for g in buiten:
             regels.append(
                 f"Niet opgenomen: {g.naam} ligt in de provincie {g.provincie} maar hoort bij arbeidsmarktregio "
-                f"{g.arbeidsmarktregio}. Doet {g.naam} mee, voeg dan toe: --gemeenten {g.naam} "
-                f"--subregio '{regio}={g.naam}'."
+                f"{g.arbeidsmarktregio}. Doet {g.naam} mee, voeg dan toe: --gemeenten {argument(naam_van[g.cbscode])} "
+                f"--subregio {argument(f'{regio}={naam_van[g.cbscode]}', altijd=True)}."
             )
     if regios:
         for g in gekozen:
@@ -42,7 +57,8 @@ def regio_verslag(
                 regels.append(
                     f"{naam_van[g.cbscode]} doet mee met subregio {g.arbeidsmarktregio} (de eigen "
                     f"arbeidsmarktregio), niet {' of '.join(regios)}; wijzig met --subregio "
-                    f"'{regios[0]}={naam_van[g.cbscode]}' als de gemeente in die subregio inkoopt."
+                    f"{argument(f'{regios[0]}={naam_van[g.cbscode]}', altijd=True)} als de gemeente in die subregio "
+                    "inkoopt."
                 )
     return regels
 
