@@ -83,7 +83,7 @@ def test_capaciteitsmarge_zegt_dat_zij_niet_berekend_is() -> None:
     )
     z = Zekerheid(perceel="B1", winnaar="S1", gegund=("S1",), weglatingen=(), storing=None, marges=(), capaciteit=(c,))
     assert zinnen(z, "B1-route")["capaciteit"] == [
-        "S1 krijgt 10 bij capaciteit 10: bij een capaciteit van 0 tot en met 9 daalt het aandeel; of meer capaciteit "
+        "S1 krijgt 10 bij capaciteit 10: bij een capaciteit van 9 of minder daalt het aandeel; of meer capaciteit "
         "het aandeel verandert, kon niet worden berekend (met 1 plaats meer: X)."
     ]
 
