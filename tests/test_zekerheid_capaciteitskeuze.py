@@ -32,7 +32,7 @@ def test_meer_capaciteit_maakt_een_andere_subregio_mogelijk(tmp_path: Path) -> N
     assert res.exit_code == 0, res.output
     uit = " ".join(res.output.split())
     assert (
-        "P krijgt 4 bij capaciteit 12: bij een capaciteit van 0 tot en met 3 daalt het aandeel; de capaciteit is nu niet"
+        "P krijgt 4 bij capaciteit 12: bij een capaciteit van 3 of minder daalt het aandeel; de capaciteit is nu niet"
         " de begrenzing, maar met 8 plaatsen meer (capaciteit 20) krijgt het 20: onder de verdeelregels van dit perceel"
         " kan meer capaciteit een andere keuze mogelijk maken." in uit
     )
