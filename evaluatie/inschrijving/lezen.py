@@ -17,6 +17,7 @@ from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.formulecel import heeft_formule
 from evaluatie.fouten import Fout, Verzamelaar
+from evaluatie.gemeentenamen import is_provincie, toevoeging, zonder_toevoeging
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
@@ -675,6 +676,16 @@ def _als_opsomming(aanbesteding: Aanbesteding, tekst: str) -> list[str] | None:
     return namen if len(namen) > 1 else None
 
 
+def _voorbehoud(aanbesteding: Aanbesteding, deel: str) -> tuple[str, str] | None:
+    """(gemeente, text) when `deel` is a gemeente of the tender with some text between brackets behind it that is no
+    province ('Wijdemeren (alleen Loosdrecht)'), else None."""
+    extra = toevoeging(deel)
+    if extra is None or is_provincie(extra):
+        return None
+    g = aanbesteding.gemeente(zonder_toevoeging(deel))
+    return None if g is None else (g.naam, extra)
+
+
 def _lees_gemeenten(
     aanbesteding: Aanbesteding, perceel, tekst: str, plaats: str, fouten: Verzamelaar
 ) -> tuple[str, ...]:
@@ -705,6 +716,16 @@ def _lees_gemeenten(
                 plaats,
                 f"'{deel}' zijn {len(lijst)} gemeenten gescheiden door komma's, / of 'en'; scheid ze met ; op één "
                 f"regel, bijvoorbeeld '{'; '.join(lijst)}'",
+            )
+        elif g is None and (voorbehoud := _voorbehoud(aanbesteding, deel)) is not None:
+            # 'Wijdemeren (alleen Loosdrecht)': read as Wijdemeren the bid would serve the whole gemeente, and the
+            # hint 'bedoelt u Wijdemeren?' would lead a herstel to read it so; a person judges what the bidder offers
+            fouten.voeg_toe(
+                plaats,
+                f"'{deel}': gemeente {voorbehoud[0]} met '({voorbehoud[1]})' erachter; een inschrijving bedient een "
+                "gemeente helemaal, en wat tussen haakjes staat (een voorbehoud of beperking?) moet een persoon "
+                "beoordelen; leg met 'evaluatie herstel' vast wat de inschrijving bedoelt (de gemeente, of haar weg "
+                "laten)",
             )
         elif g is None:
             melding = aanbesteding.gemeentenamen.melding(deel, "hoort niet bij deze aanbesteding")

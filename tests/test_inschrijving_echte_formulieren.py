@@ -1,0 +1,49 @@
+"""Bid forms filled the way real bidders fill them (n106): what they wrote is read as written, or refused with the
+cell and what to do; never read as something else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from evaluatie.definitie import laad_aanbesteding
+from evaluatie.inschrijving.lezen import lees_inschrijvingen
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+from tests.test_inschrijving_werkboekvormen import RIJ, _fouten, _wijzig
+
+
+@pytest.fixture
+def werkmap(tmp_path: Path) -> Path:
+    return maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+
+
+@pytest.mark.parametrize("cel", ["Noord; Oost (alleen het centrum)", "Noord; Oost (vanaf 2027)"])
+def test_een_gemeente_met_een_voorbehoud_tussen_haakjes_wordt_niet_als_de_hele_gemeente_gelezen(
+    werkmap: Path, cel: str
+) -> None:
+    """'Oost (alleen het centrum)' was read as Oost in silence (the text between brackets was dropped as if it were a
+    province suffix like 'Laren (NH.)'), so the bid served all of Oost in the dekking rule and the allocation. It is an
+    input error at the cell now, which names the gemeente and the text, without the hint 'bedoelt u Oost?'."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"F2": cel})
+    deel = cel.split("; ")[1]
+    assert _fouten(werkmap) == [
+        f"acme.xlsx!Percelen!F2: '{deel}': gemeente Oost met '{deel[5:]}' erachter; een inschrijving bedient een "
+        "gemeente helemaal, en wat tussen haakjes staat (een voorbehoud of beperking?) moet een persoon beoordelen; "
+        "leg met 'evaluatie herstel' vast wat de inschrijving bedoelt (de gemeente, of haar weg laten)"
+    ]
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2 and "acme.xlsx!Percelen!F2" in res.output
+
+
+@pytest.mark.parametrize("cel", ["Noord (NH.); Oost (N.H.)", "Noord (Noord-Holland); Oost (L)"])
+def test_een_provincie_tussen_haakjes_mag(werkmap: Path, cel: str) -> None:
+    """A province suffix as CBS writes it ('Laren (NH.)') still may be added to the tender's name."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"F2": cel})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    (ins,), _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert ins.aanbod["B1"].gemeenten == ("Noord", "Oost")
