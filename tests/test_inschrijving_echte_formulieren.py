@@ -47,3 +47,30 @@ def test_een_provincie_tussen_haakjes_mag(werkmap: Path, cel: str) -> None:
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     (ins,), _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
     assert ins.aanbod["B1"].gemeenten == ("Noord", "Oost")
+
+
+@pytest.mark.parametrize("nummer", ["aangevraagd", "zie bijlage", "n.v.t.", "-"])
+def test_een_certificaatnummer_zonder_cijfer_is_geen_certificaatnummer(werkmap: Path, nummer: str) -> None:
+    """Keurmerk 'ja' with 'aangevraagd' (applied for, not held) as its certificate number passed the keurmerk rule
+    of B1 as a numbered keurmerk. Such a number is an input error at its cell now: a person asks for the number or
+    records the cell empty (then the bid falls out: keurmerk zonder certificaatnummer)."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], nummer=nummer)
+    assert _fouten(werkmap) == [
+        f"acme.xlsx!Inschrijver!B7: Keurmerk certificaatnummer '{nummer}' bevat geen cijfer en is dus geen "
+        "certificaatnummer (een aanvraag, een verwijzing?), terwijl het keurmerk 'ja' is en een perceel van de "
+        "inschrijving het keurmerk vereist; vraag het nummer op en leg het vast met 'evaluatie herstel', of maak de "
+        "cel daarmee leeg (dan valt de inschrijving af: keurmerk zonder certificaatnummer)"
+    ]
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2 and "acme.xlsx!Inschrijver!B7" in res.output
+
+
+def test_een_certificaatnummer_zonder_cijfer_waar_geen_perceel_het_keurmerk_vraagt(tmp_path: Path) -> None:
+    """Where no lot of the bid requires the keurmerk the field decides nothing, and stops no award."""
+    data = kleine_aanbesteding()
+    del data["percelen"]["B1"]["knockout"]["keurmerk"]
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], nummer="aangevraagd")
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    (ins,), _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert ins.keurmerk_nummer == "aangevraagd"

@@ -344,6 +344,8 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
     uit["keurmerk_nummer"] = als_tekst(nummer) or None
     geldig, plaats = waarden[v.KEURMERK_GELDIG]
     uit["keurmerk_geldig_tot"] = als_datum(geldig)
+    if keurmerk_gevraagd:
+        _keurmerk_tegenspraak(waarden, uit, fouten)
     if als_tekst(geldig) and uit["keurmerk_geldig_tot"] is None:
         fouten.voeg_toe(
             plaats,
@@ -359,6 +361,22 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
             "'evaluatie herstel' (kennelijke fout), of laat de inschrijving het formulier aanvullen",
         )
     return uit
+
+
+def _keurmerk_tegenspraak(waarden: dict[str, tuple[object, str]], uit: dict, fouten: Verzamelaar) -> None:
+    """The keurmerk answers of a bid on a lot that requires the keurmerk, where they cannot be taken as written
+    without deciding for the bidder. A certificate number without a digit ('aangevraagd', 'zie bijlage', 'n.v.t.')
+    passed the rule as a number. A person judges (evaluatie herstel)."""
+    nummer, cel_nummer = waarden[v.KEURMERK_NUMMER]
+    s = als_tekst(nummer)
+    if uit.get("keurmerk") and s and not any(t.isdigit() for t in s):
+        fouten.voeg_toe(
+            cel_nummer,
+            f"{v.KEURMERK_NUMMER} '{s}' bevat geen cijfer en is dus geen certificaatnummer (een aanvraag, een "
+            "verwijzing?), terwijl het keurmerk 'ja' is en een perceel van de inschrijving het keurmerk vereist; "
+            "vraag het nummer op en leg het vast met 'evaluatie herstel', of maak de cel daarmee leeg (dan valt de "
+            "inschrijving af: keurmerk zonder certificaatnummer)",
+        )
 
 
 BUITEN_DE_VELDEN = (
