@@ -74,3 +74,23 @@ def test_een_certificaatnummer_zonder_cijfer_waar_geen_perceel_het_keurmerk_vraa
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     (ins,), _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
     assert ins.keurmerk_nummer == "aangevraagd"
+
+
+def test_keurmerk_nee_naast_een_certificaatnummer_en_een_datum_spreekt_zichzelf_tegen(werkmap: Path) -> None:
+    """'nee' for the keurmerk beside a certificate number and a date of validity: the bid was knocked out of B1 on
+    that one answer ('U heeft geen Blik op Werk keurmerk opgegeven', while it gave the number). It is an input error
+    at the ja/nee cell now, naming the cells that say otherwise; a person judges what the bid means."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], keurmerk="nee", nummer="BOW-1")
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee) is 'nee', maar Keurmerk certificaatnummer (B7) "
+        "'BOW-1' en Keurmerk geldig tot (B8) '01-01-2030' zijn ingevuld: de inschrijving spreekt zichzelf tegen, en "
+        "met 'nee' valt zij af in de percelen die het keurmerk vereisen; een persoon beoordeelt wat zij bedoelt en "
+        "legt dat vast met 'evaluatie herstel' ('ja', of de andere keurmerkvelden leeg)"
+    ]
+
+
+def test_keurmerk_nee_zonder_nummer_en_datum_valt_af(werkmap: Path) -> None:
+    """'nee' with the other keurmerk fields empty or without a number ('-') is a plain answer: knocked out of B1."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], keurmerk="nee", nummer="-", geldig_tot=None)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0 and "Acme Taal    ongeldig  geen Blik op Werk keurmerk" in res.output

@@ -366,8 +366,11 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
 def _keurmerk_tegenspraak(waarden: dict[str, tuple[object, str]], uit: dict, fouten: Verzamelaar) -> None:
     """The keurmerk answers of a bid on a lot that requires the keurmerk, where they cannot be taken as written
     without deciding for the bidder. A certificate number without a digit ('aangevraagd', 'zie bijlage', 'n.v.t.')
-    passed the rule as a number. A person judges (evaluatie herstel)."""
-    nummer, cel_nummer = waarden[v.KEURMERK_NUMMER]
+    passed the rule as a number; and 'nee' beside a certificate number or a date of validity knocked the bid out on
+    the one answer while the others say it holds the keurmerk. A person judges (evaluatie herstel)."""
+    (janee, cel_janee), (nummer, cel_nummer), (_, cel_geldig) = (
+        waarden[veld] for veld in (v.KEURMERK, v.KEURMERK_NUMMER, v.KEURMERK_GELDIG)
+    )
     s = als_tekst(nummer)
     if uit.get("keurmerk") and s and not any(t.isdigit() for t in s):
         fouten.voeg_toe(
@@ -377,6 +380,23 @@ def _keurmerk_tegenspraak(waarden: dict[str, tuple[object, str]], uit: dict, fou
             "vraag het nummer op en leg het vast met 'evaluatie herstel', of maak de cel daarmee leeg (dan valt de "
             "inschrijving af: keurmerk zonder certificaatnummer)",
         )
+    datum_ = uit["keurmerk_geldig_tot"]
+    if als_janee(janee) is False and (any(t.isdigit() for t in s) or datum_ is not None):
+        ingevuld = [f"{v.KEURMERK_NUMMER} ({celnaam_van(cel_nummer)}) '{s}'"] if any(map(str.isdigit, s)) else []
+        if datum_ is not None:
+            ingevuld.append(f"{v.KEURMERK_GELDIG} ({celnaam_van(cel_geldig)}) '{datum_:%d-%m-%Y}'")
+        fouten.voeg_toe(
+            cel_janee,
+            f"{v.KEURMERK} is 'nee', maar {' en '.join(ingevuld)} {'zijn' if len(ingevuld) > 1 else 'is'} ingevuld: "
+            "de inschrijving spreekt zichzelf tegen, en met 'nee' valt zij af in de percelen die het keurmerk "
+            "vereisen; een persoon beoordeelt wat zij bedoelt en legt dat vast met 'evaluatie herstel' ('ja', of de "
+            "andere keurmerkvelden leeg)",
+        )
+
+
+def celnaam_van(plaats: str) -> str:
+    """'B7' of 'acme.xlsx!Inschrijver!B7'."""
+    return plaats.rpartition("!")[2]
 
 
 BUITEN_DE_VELDEN = (
