@@ -20,6 +20,12 @@ def werkmap(tmp_path: Path) -> Path:
     return maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
 
 
+def _zonder_keurmerkeis(tmp_path: Path) -> Path:
+    data = kleine_aanbesteding()
+    del data["percelen"]["B1"]["knockout"]["keurmerk"]
+    return maak_werkmap(tmp_path / "zonder", data)
+
+
 @pytest.mark.parametrize("cel", ["Noord; Oost (alleen het centrum)", "Noord; Oost (vanaf 2027)"])
 def test_een_gemeente_met_een_voorbehoud_tussen_haakjes_wordt_niet_als_de_hele_gemeente_gelezen(
     werkmap: Path, cel: str
@@ -67,9 +73,7 @@ def test_een_certificaatnummer_zonder_cijfer_is_geen_certificaatnummer(werkmap: 
 
 def test_een_certificaatnummer_zonder_cijfer_waar_geen_perceel_het_keurmerk_vraagt(tmp_path: Path) -> None:
     """Where no lot of the bid requires the keurmerk the field decides nothing, and stops no award."""
-    data = kleine_aanbesteding()
-    del data["percelen"]["B1"]["knockout"]["keurmerk"]
-    werkmap = maak_werkmap(tmp_path / "ws", data)
+    werkmap = _zonder_keurmerkeis(tmp_path)
     schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], nummer="aangevraagd")
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     (ins,), _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
@@ -94,3 +98,31 @@ def test_keurmerk_nee_zonder_nummer_en_datum_valt_af(werkmap: Path) -> None:
     schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], keurmerk="nee", nummer="-", geldig_tot=None)
     res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
     assert res.exit_code == 0 and "Acme Taal    ongeldig  geen Blik op Werk keurmerk" in res.output
+
+
+@pytest.mark.parametrize("nvt", ["n.v.t.", "nvt", "N.V.T", "-", "niet van toepassing"])
+def test_nvt_in_de_keurmerkvelden_waar_geen_perceel_het_keurmerk_vraagt(tmp_path: Path, nvt: str) -> None:
+    """The form says 'Keurmerk: voor dit perceel niet vereist', so a bidder writes 'n.v.t.' in the keurmerk fields:
+    that was an input error (verwacht ja of nee; verwacht een datum) that stopped the award of every lot, where an
+    empty field is read as no keurmerk declared. 'n.v.t.' is read so too."""
+    werkmap = _zonder_keurmerkeis(tmp_path)
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], keurmerk=nvt, nummer=nvt, geldig_tot=nvt)
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    (ins,), _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert (ins.keurmerk, ins.keurmerk_nummer, ins.keurmerk_geldig_tot) == (False, None, None)
+
+
+def test_nvt_naast_keurmerk_nee_valt_af_zonder_invoerfout(werkmap: Path) -> None:
+    """'nee' with 'n.v.t.' as its date of validity, on B1 that requires the keurmerk: 'verwacht een datum' stopped the
+    award of every lot; the bid is knocked out of B1 on its 'nee' now."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], keurmerk="nee", nummer="n.v.t.", geldig_tot="nvt")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0 and "Acme Taal    ongeldig  geen Blik op Werk keurmerk" in res.output
+
+
+def test_nvt_als_antwoord_op_de_keurmerkvraag_waar_het_perceel_het_vraagt(werkmap: Path) -> None:
+    """Where a lot of the bid requires the keurmerk, 'n.v.t.' is no answer to the ja/nee question: it stays an error."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], keurmerk="n.v.t.", nummer="", geldig_tot=None)
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee, kreeg 'n.v.t.'"
+    ]

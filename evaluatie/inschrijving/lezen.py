@@ -335,14 +335,17 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
     _kvk(waarden[v.KVK], uit, fouten)
     tekst(v.CONTACT, "contactpersoon")
     tekst(v.EMAIL, "email", _EMAIL, "een e-mailadres")
-    if keurmerk_gevraagd or als_tekst(waarden[v.KEURMERK][0]):
+    if keurmerk_gevraagd or not niet_van_toepassing(waarden[v.KEURMERK][0]):
         janee(v.KEURMERK, "keurmerk")
-    else:  # left empty where no lot asks for it: no keurmerk declared
+    else:  # left empty or 'n.v.t.' where no lot asks for it: no keurmerk declared
         uit["keurmerk"] = False
     janee(v.UITSLUITING, "uitsluitingsgronden")
     nummer, _ = waarden[v.KEURMERK_NUMMER]
-    uit["keurmerk_nummer"] = als_tekst(nummer) or None
     geldig, plaats = waarden[v.KEURMERK_GELDIG]
+    if not uit.get("keurmerk"):  # 'n.v.t.' beside 'nee' (or no keurmerk declared) is no number and no date
+        nummer = "" if niet_van_toepassing(nummer) else nummer
+        geldig = "" if niet_van_toepassing(geldig) else geldig
+    uit["keurmerk_nummer"] = als_tekst(nummer) or None
     uit["keurmerk_geldig_tot"] = als_datum(geldig)
     if keurmerk_gevraagd:
         _keurmerk_tegenspraak(waarden, uit, fouten)
@@ -361,6 +364,15 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
             "'evaluatie herstel' (kennelijke fout), of laat de inschrijving het formulier aanvullen",
         )
     return uit
+
+
+NIET_VAN_TOEPASSING = frozenset({"", "n.v.t.", "n.v.t", "nvt", "niet van toepassing", "-", "n/a"})
+"""How a bidder writes that a question does not apply (the form says 'Keurmerk: voor dit perceel niet vereist')."""
+
+
+def niet_van_toepassing(waarde: object) -> bool:
+    """Whether a cell is empty or says the question does not apply ('n.v.t.', '-')."""
+    return " ".join(als_tekst(waarde).lower().split()) in NIET_VAN_TOEPASSING
 
 
 def _keurmerk_tegenspraak(waarden: dict[str, tuple[object, str]], uit: dict, fouten: Verzamelaar) -> None:
