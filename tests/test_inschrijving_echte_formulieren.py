@@ -3,6 +3,7 @@ cell and what to do; never read as something else."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,16 @@ def test_keurmerk_nee_naast_een_certificaatnummer_en_een_datum_spreekt_zichzelf_
     """'nee' for the keurmerk beside a certificate number and a date of validity: the bid was knocked out of B1 on
     that one answer ('U heeft geen Blik op Werk keurmerk opgegeven', while it gave the number). It is an input error
     at the ja/nee cell now, naming the cells that say otherwise; a person judges what the bid means."""
-    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], keurmerk="nee", nummer="BOW-1")
+    schrijf_bod(
+        werkmap,
+        "acme.xlsx",
+        "Acme Taal",
+        "12345678",
+        [RIJ],
+        keurmerk="nee",
+        nummer="BOW-1",
+        geldig_tot=dt.date(2030, 1, 1),
+    )
     assert _fouten(werkmap) == [
         "acme.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee) is 'nee', maar Keurmerk certificaatnummer (B7) "
         "'BOW-1' en Keurmerk geldig tot (B8) '01-01-2030' zijn ingevuld: de inschrijving spreekt zichzelf tegen, en "
