@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from evaluatie.cli import main
 from evaluatie.definitie import laad_aanbesteding
 from evaluatie.inschrijving.lezen import lees_inschrijvingen
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
 from tests.test_inschrijving_werkboekvormen import RIJ, _fouten, _wijzig
 
 
@@ -136,3 +137,43 @@ def test_nvt_als_antwoord_op_de_keurmerkvraag_waar_het_perceel_het_vraagt(werkma
     assert _fouten(werkmap) == [
         "acme.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee, kreeg 'n.v.t.'"
     ]
+
+
+def test_alle_op_het_formulier_van_een_eerdere_versie_leest_geen_gemeente_die_de_inschrijver_niet_zag(
+    tmp_path: Path,
+) -> None:
+    """A bid on the form published before Zuid joined the tender (a nota van inlichtingen) has the same title, and its
+    'alle' was read as Noord, Oost and Zuid: the bid served a gemeente its form did not list. The form's Perceelgegevens
+    sheet says what 'alle' meant; 'alle' is an input error at the cell then, naming both lists."""
+    data = kleine_aanbesteding()
+    zuid = data["gemeenten"].pop()
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    data["gemeenten"].append(zuid)  # the tender as it is now
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!F2: 'alle' op een formulier waarvan het tabblad Perceelgegevens voor perceel B1 de "
+        "gemeenten Noord en Oost noemt, maar in deze aanbesteding doet ook gemeente Zuid mee: het formulier is van een "
+        "eerdere versie van de aanbesteding, en 'alle' zou gemeenten lezen die de inschrijver niet zag; leg met "
+        "'evaluatie herstel' vast welke gemeenten de inschrijving bedient"
+    ]
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2 and "acme.xlsx!Percelen!F2" in res.output
+
+
+def test_alle_op_een_formulier_zonder_perceelgegevens_of_met_een_gemeente_minder(tmp_path: Path) -> None:
+    """A form whose Perceelgegevens sheet was removed says nothing about 'alle': read as before. A gemeente that left
+    the lot after the form was made takes nothing from the bid: 'alle' is the gemeenten of the lot now."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    schrijf_bod(werkmap, "beta.xlsx", "Beta Taal", "87654321", [RIJ])
+    wb = load_workbook(pad)
+    del wb["Perceelgegevens"]
+    wb.save(pad)
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost"]
+    data["gemeenten"][2]["inburgeraars"] = {}
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    bids, _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert [ins.aanbod["B1"].gemeenten for ins in bids] == [("Noord", "Oost"), ("Noord", "Oost")]

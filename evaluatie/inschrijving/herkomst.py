@@ -8,6 +8,8 @@ the title (an Instructie sheet removed or retyped) is read as before.
 
 from __future__ import annotations
 
+import re
+
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.inschrijving import velden as v
@@ -31,3 +33,34 @@ def controleer_herkomst(aanbesteding: Aanbesteding, tabbladen: dict[str, Tabblad
             "inschrijving op deze aanbesteding gelezen. Is de naam van deze aanbesteding na de publicatie gewijzigd, "
             "zet hem dan terug",
         )
+
+
+_PERCEELKOP = re.compile(r"^Perceel (.+?) \((.*)\)$")
+
+
+def gemeenten_op_formulier(aanbesteding: Aanbesteding, tabbladen: dict[str, Tabblad]) -> dict[str, frozenset[str]]:
+    """Per lot of this tender, the gemeenten that the form's Perceelgegevens sheet lists for it: what 'alle' meant to
+    the bidder. A form of an earlier version of this tender (before a gemeente joined the lot) has the same title, so
+    its 'alle' would be read as gemeenten the bidder never saw. Lots the sheet does not list (or a form without the
+    sheet) are left out: there 'alle' is read as before. Names are those of this tender where they are one of its
+    gemeenten."""
+    t = tabbladen.get(v.TABBLAD_PERCEELGEGEVENS)
+    if t is None:
+        return {}
+    uit: dict[str, set[str]] = {}
+    code: str | None = None
+    lijst: set[str] | None = None
+    for r in range(len(t.rijen)):
+        a, b = als_tekst(t.waarde(r, 0)), als_tekst(t.waarde(r, 1))
+        kop = _PERCEELKOP.match(a) if not b else None
+        if kop is not None:
+            perceel = aanbesteding.perceel(kop.group(1))
+            code, lijst = (perceel.code if perceel is not None else None), None
+        elif code is not None and (a, b) == ("Gemeente", "Subregio"):
+            lijst = uit.setdefault(code, set())
+        elif lijst is not None and a and a != "Criterium":
+            g = None if a in aanbesteding.gemeente_index else aanbesteding.gemeente(a)  # the form's own names: fast
+            lijst.add(g.naam if g is not None else a)
+        else:
+            lijst = None
+    return {c: frozenset(namen) for c, namen in uit.items()}

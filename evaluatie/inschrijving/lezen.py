@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +17,11 @@ from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.formulecel import heeft_formule
 from evaluatie.fouten import Fout, Verzamelaar
-from evaluatie.gemeentenamen import is_provincie, toevoeging, zonder_toevoeging
+from evaluatie.gemeentenamen import is_provincie, opsomming, toevoeging, zonder_toevoeging
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
-from evaluatie.inschrijving.herkomst import controleer_herkomst
+from evaluatie.inschrijving.herkomst import controleer_herkomst, gemeenten_op_formulier
 from evaluatie.inschrijving.model import Inschrijving, OngeldigePrijs, PerceelAanbod
 from evaluatie.naamvorm import lijkt as naamlijkt
 from evaluatie.naamvorm import sleutel as naamsleutel
@@ -60,12 +60,15 @@ def lees_inschrijvingen(
     map_: Path,
     herstellingen: Sequence[Herstel] = (),
     verouderd: list[Verouderd] | None = None,
+    scenario: bool = False,
 ) -> tuple[list[Inschrijving], list[str]]:
     """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files and on
     the recorded corrections (besluiten/herstel.py) applied while reading. A stale correction is never
     applied; with `verouderd` it is added there (an open point of the award) and the cell is read as the file
     has it; if a bid then cannot be read, the stale corrections are named with that input error (and are in
-    `verouderd` all the same). Without `verouderd` a stale correction is itself an input error."""
+    `verouderd` all the same). Without `verouderd` a stale correction is itself an input error. In a `scenario`
+    (a what-if on changed rules) 'alle' is the lot's gemeenten in the scenario, whatever the form listed: a gemeente
+    the what-if adds to a lot is its very question."""
     fouten = Verzamelaar()
     hersteld: list[str] = []
     inhoud = map_inhoud(map_)
@@ -86,7 +89,7 @@ def lees_inschrijvingen(
     def lees(pad: Path) -> tuple[Inschrijving | None, list[Fout], list[str], list[Verouderd] | None]:
         eigen, notities = Verzamelaar(), list[str]()
         eigen_weg: list[Verouderd] | None = None if weg is None else []
-        ins = lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities, eigen_weg)
+        ins = lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities, eigen_weg, scenario)
         eigen.verklaar_formules()  # here, where the file is known: the merge below keeps only the errors
         return ins, eigen.fouten, notities, eigen_weg
 
@@ -175,6 +178,7 @@ def lees_inschrijving(
     herstellingen: Sequence[Herstel] = (),
     hersteld: list[str] | None = None,
     verouderd: list[Verouderd] | None = None,
+    scenario: bool = False,
 ) -> Inschrijving | None:
     naam = pad.name
     tabbladen = lees_werkboek(pad, naam, fouten)
@@ -201,7 +205,8 @@ def lees_inschrijving(
         hersteld += _verborgen_notities(tabbladen, verborgen) + _andere_tabbladen(tabbladen)
     gevraagd = _keurmerk_gevraagd(aanbesteding, tabbladen[v.TABBLAD_PERCELEN])
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
-    aanbod, ongeldige_prijs = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
+    op_formulier = {} if scenario else gemeenten_op_formulier(aanbesteding, tabbladen)
+    aanbod, ongeldige_prijs = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten, op_formulier)
     if len(fouten.fouten) > aantal:
         _samengevoegd_uitleggen(naam, verborgen, fouten, aantal)
     if len(fouten.fouten) > aantal or gegevens is None:
@@ -495,9 +500,10 @@ def _keurmerk_gevraagd(aanbesteding: Aanbesteding, t: Tabblad) -> bool:
 
 
 def _lees_percelen(
-    aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar
+    aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar, op_formulier: Mapping[str, frozenset[str]] = {}
 ) -> tuple[dict[str, PerceelAanbod], dict[str, OngeldigePrijs]]:
-    """The lots offered, and the lots whose price is missing or 0 (invalid there: evaluatie.toets)."""
+    """The lots offered, and the lots whose price is missing or 0 (invalid there: evaluatie.toets). `op_formulier`:
+    per lot the gemeenten the form lists (herkomst.gemeenten_op_formulier), what 'alle' meant to the bidder."""
     start = _kopregel(t)
     kop = [als_tekst(t.waarde(start, j)) for j in range(len(v.PERCEEL_KOLOMMEN))]
     if kop != list(v.PERCEEL_KOLOMMEN):
@@ -525,7 +531,7 @@ def _lees_percelen(
             fouten.voeg_toe(t.plaats(r, j), "waarde buiten de kolommen van het formulier")
         if all(als_tekst(c) == "" for c in cellen):
             continue
-        rij = _lees_perceelrij(aanbesteding, t, r, cellen, fouten)
+        rij = _lees_perceelrij(aanbesteding, t, r, cellen, fouten, op_formulier)
         if rij is None:
             continue
         if rij.perceel in aanbod:
@@ -567,7 +573,12 @@ def _ongeldige_prijs(t: Tabblad, r: int, waarde: object, fouten: Verzamelaar) ->
 
 
 def _lees_perceelrij(
-    aanbesteding: Aanbesteding, t: Tabblad, r: int, c: list, fouten: Verzamelaar
+    aanbesteding: Aanbesteding,
+    t: Tabblad,
+    r: int,
+    c: list,
+    fouten: Verzamelaar,
+    op_formulier: Mapping[str, frozenset[str]],
 ) -> PerceelAanbod | OngeldigePrijs | None:
     n = len(fouten.fouten)
     perceel = aanbesteding.perceel(als_tekst(c[0])) if als_tekst(c[0]) else None
@@ -603,7 +614,7 @@ def _lees_perceelrij(
     wachttijd = _getal(t, r, 4, c[4], WACHTTIJD, fouten)
     if wachttijd is not None and wachttijd < 0:
         fouten.voeg_toe(t.plaats(r, 4), WACHTTIJD.buiten("kan niet negatief zijn", c[4]))
-    gemeenten = _lees_gemeenten(aanbesteding, perceel, als_tekst(c[5]), t.plaats(r, 5), fouten)
+    gemeenten = _lees_gemeenten(aanbesteding, perceel, als_tekst(c[5]), t.plaats(r, 5), fouten, op_formulier)
     if len(fouten.fouten) > n or perceel is None:
         if ongeldig:  # the row is an input error anyway: its price is named with the rest (all errors together)
             leeg = als_tekst(c[1]) == ""
@@ -736,8 +747,22 @@ def _voorbehoud(aanbesteding: Aanbesteding, deel: str) -> tuple[str, str] | None
     return None if g is None else (g.naam, extra)
 
 
+def _gemeenten_kort(aanbesteding: Aanbesteding, namen: Collection[str], hoogstens: int = 10) -> str:
+    """'de gemeenten A, B en C' (in tender order), or '342 gemeenten' for a long list: a message stays readable."""
+    if len(namen) > hoogstens:
+        return f"{len(namen)} gemeenten"
+    volgorde = [g.naam for g in aanbesteding.gemeenten if g.naam in namen]
+    lijst = volgorde + sorted(set(namen) - set(volgorde))
+    return f"{'de gemeenten' if len(lijst) > 1 else 'gemeente'} {opsomming(lijst, 'en')}"
+
+
 def _lees_gemeenten(
-    aanbesteding: Aanbesteding, perceel, tekst: str, plaats: str, fouten: Verzamelaar
+    aanbesteding: Aanbesteding,
+    perceel,
+    tekst: str,
+    plaats: str,
+    fouten: Verzamelaar,
+    op_formulier: Mapping[str, frozenset[str]],
 ) -> tuple[str, ...]:
     if not tekst:
         fouten.voeg_toe(plaats, "vul de gemeenten in, gescheiden door ; of het woord alle")
@@ -745,6 +770,20 @@ def _lees_gemeenten(
     if perceel is None:
         return ()
     if tekst.lower() == "alle":
+        gezien = op_formulier.get(perceel.code)
+        nieuw = [g for g in perceel.gemeenten if gezien is not None and g not in gezien]
+        if nieuw:  # a form of an earlier version of the tender: its 'alle' did not include these gemeenten
+            assert gezien is not None
+            fouten.voeg_toe(
+                plaats,
+                f"'alle' op een formulier waarvan het tabblad {v.TABBLAD_PERCEELGEGEVENS} voor perceel {perceel.code} "
+                f"{_gemeenten_kort(aanbesteding, gezien)} noemt, maar in deze aanbesteding "
+                f"{'doen' if len(nieuw) > 1 else 'doet'} ook {_gemeenten_kort(aanbesteding, nieuw)} mee: het "
+                "formulier is van een "
+                "eerdere versie van de aanbesteding, en 'alle' zou gemeenten lezen die de inschrijver niet zag; leg "
+                "met 'evaluatie herstel' vast welke gemeenten de inschrijving bedient",
+            )
+            return ()
         return tuple(perceel.gemeenten)
     if "\n" in tekst or "\r" in tekst:  # names on lines of their own in one cell (Alt+Enter): the form asks for ;
         regels = [d.strip() for d in tekst.splitlines() if d.strip()]
