@@ -177,3 +177,23 @@ def test_alle_op_een_formulier_zonder_perceelgegevens_of_met_een_gemeente_minder
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     bids, _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
     assert [ins.aanbod["B1"].gemeenten for ins in bids] == [("Noord", "Oost"), ("Noord", "Oost")]
+
+
+def test_tekst_die_een_inschrijver_op_de_informatietabbladen_van_het_formulier_zet_wordt_genoemd(werkmap: Path) -> None:
+    """A remark beside the instructions or beside a gemeente on Perceelgegevens ('Oost alleen onder voorbehoud') was
+    passed over without a word, while a sheet of the bidder's own is named. It is named now, with its cells; it is not
+    read, a person judges it. A form as the tender wrote it gives no such note."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    schrijf_bod(werkmap, "beta.xlsx", "Beta Taal", "87654321", [RIJ])
+    _wijzig(pad, "Instructie", {"B4": "gedaan", "A12": "Prijzen onder voorbehoud van indexering"})
+    _wijzig(pad, "Perceelgegevens", {"D9": "Oost alleen onder voorbehoud"})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    _, notities = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    nagezien = "staat niet op het inschrijfformulier van deze aanbesteding en wordt niet gelezen; lees het zelf (een "
+    nagezien += "voorbehoud of toelichting moet een persoon beoordelen)"
+    assert notities == [
+        f"inschrijvingen/acme.xlsx!Instructie: B4, A12 ('gedaan', ...) {nagezien}",
+        f"inschrijvingen/acme.xlsx!Perceelgegevens: D9 ('Oost alleen onder voorbehoud') {nagezien}",
+    ]
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0 and "Let op: inschrijvingen/acme.xlsx!Perceelgegevens: D9" in res.output

@@ -13,7 +13,7 @@ import re
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
 from evaluatie.inschrijving import velden as v
-from evaluatie.werkboek import Tabblad, als_tekst
+from evaluatie.werkboek import Tabblad, als_tekst, cellen_als_tekst, celnaam
 
 
 def titel(aanbesteding: Aanbesteding) -> str:
@@ -64,3 +64,39 @@ def gemeenten_op_formulier(aanbesteding: Aanbesteding, tabbladen: dict[str, Tabb
         else:
             lijst = None
     return {c: frozenset(namen) for c, namen in uit.items()}
+
+
+def toegevoegd_op_formulier(aanbesteding: Aanbesteding, tabbladen: dict[str, Tabblad]) -> list[str]:
+    """A note for text a bidder added to the form's own information sheets: beside the instructions, below them, or
+    in a column of Perceelgegevens the form leaves empty ('Eemnes alleen onder voorbehoud'). It is not read, like a
+    sheet of the bidder's own (lezen._andere_tabbladen), and was passed over without a word; a condition there is for
+    a person to judge. Only cells where the form of this tender has nothing are named."""
+    from evaluatie.inschrijving.formulier import instructieregels
+
+    regels = instructieregels(aanbesteding)
+    gevuld = {  # the cells the form itself fills: Instructie its lines in column A, Perceelgegevens columns A-C
+        v.TABBLAD_INSTRUCTIE: lambda r, k: k == 0 and r < len(regels) and regels[r] != "",
+        v.TABBLAD_PERCEELGEGEVENS: lambda r, k: k < 3,
+    }
+    notities = []
+    for blad, van_het_formulier in gevuld.items():
+        t = tabbladen.get(blad)
+        if t is None:
+            continue
+        cellen = [
+            (r, k)
+            for r, rij in enumerate(t.rijen)
+            for k in range(len(rij))
+            if als_tekst(t.waarde(r, k)) and not van_het_formulier(r, k)
+        ]
+        if cellen:
+            namen = ", ".join(celnaam(r, k) for r, k in cellen[:10]) + (
+                f" en {len(cellen) - 10} meer" if len(cellen) > 10 else ""
+            )
+            eerste = cellen_als_tekst(t, cellen[0][0], [cellen[0][1]])
+            notities.append(
+                f"inschrijvingen/{t.bestand}!{t.naam}: {namen} ('{eerste}'{', ...' if len(cellen) > 1 else ''}) staat "
+                "niet op het inschrijfformulier van deze aanbesteding en wordt niet gelezen; lees het zelf (een "
+                "voorbehoud of toelichting moet een persoon beoordelen)"
+            )
+    return notities

@@ -21,7 +21,7 @@ from evaluatie.gemeentenamen import is_provincie, opsomming, toevoeging, zonder_
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
-from evaluatie.inschrijving.herkomst import controleer_herkomst, gemeenten_op_formulier
+from evaluatie.inschrijving.herkomst import controleer_herkomst, gemeenten_op_formulier, toegevoegd_op_formulier
 from evaluatie.inschrijving.model import Inschrijving, OngeldigePrijs, PerceelAanbod
 from evaluatie.naamvorm import lijkt as naamlijkt
 from evaluatie.naamvorm import sleutel as naamsleutel
@@ -203,6 +203,7 @@ def lees_inschrijving(
     verborgen = verborgen_rijen_en_kolommen(pad, (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN))
     if hersteld is not None:
         hersteld += _verborgen_notities(tabbladen, verborgen) + _andere_tabbladen(tabbladen)
+        hersteld += toegevoegd_op_formulier(aanbesteding, tabbladen)
     gevraagd = _keurmerk_gevraagd(aanbesteding, tabbladen[v.TABBLAD_PERCELEN])
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
     op_formulier = {} if scenario else gemeenten_op_formulier(aanbesteding, tabbladen)
