@@ -197,3 +197,28 @@ def test_tekst_die_een_inschrijver_op_de_informatietabbladen_van_het_formulier_z
     ]
     res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
     assert res.exit_code == 0 and "Let op: inschrijvingen/acme.xlsx!Perceelgegevens: D9" in res.output
+
+
+@pytest.mark.parametrize(
+    ("deel", "teken"), [("Oost*", "'*'"), ("Oost?", "'?'"), ("Oost (*)", "'*'"), ("Oost!?", "'!' en '?'")]
+)
+def test_een_voetnootteken_bij_een_gemeente_wordt_niet_weggelaten(werkmap: Path, deel: str, teken: str) -> None:
+    """'Oost*' (a footnote: '* onder voorbehoud') and 'Oost?' were read as Oost in silence, since punctuation does not
+    count in a name; the mark said something about the gemeente. An input error at the cell now."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"F2": f"Noord; {deel}"})
+    assert _fouten(werkmap) == [
+        f"acme.xlsx!Percelen!F2: '{deel}': gemeente Oost met {teken} erbij (een verwijzing naar een voetnoot of "
+        "voorbehoud, een vraag?); een inschrijving bedient een gemeente helemaal, en wat het teken zegt moet een "
+        "persoon beoordelen; leg met 'evaluatie herstel' vast wat de inschrijving bedoelt (de gemeente, of haar weg "
+        "laten)"
+    ]
+
+
+def test_leestekens_die_in_gemeentenamen_staan_mogen(werkmap: Path) -> None:
+    """A hyphen, a full stop, an apostrophe: punctuation gemeente names have, so it is no mark beside the name."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    _wijzig(pad, "Percelen", {"F2": "gemeente noord.; O-ost"})
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    (ins,), _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert ins.aanbod["B1"].gemeenten == ("Noord", "Oost")

@@ -748,6 +748,16 @@ def _voorbehoud(aanbesteding: Aanbesteding, deel: str) -> tuple[str, str] | None
     return None if g is None else (g.naam, extra)
 
 
+_IN_NAMEN = frozenset("-'\u2018\u2019.,()")
+"""Punctuation that gemeente names have ('s-Hertogenbosch, Bergen (NH.), Nuenen, Gerwen en Nederwetten)."""
+
+
+def _tekens_naast_de_naam(deel: str) -> str:
+    """ "'*'" or "'*' en '?'" for the marks in a gemeente as a bid names it that no gemeente name has; '' if none."""
+    tekens = sorted({t for t in deel if not (t.isalnum() or t.isspace() or t in _IN_NAMEN)})
+    return opsomming([f"'{t}'" for t in tekens], "en")
+
+
 def _gemeenten_kort(aanbesteding: Aanbesteding, namen: Collection[str], hoogstens: int = 10) -> str:
     """'de gemeenten A, B en C' (in tender order), or '342 gemeenten' for a long list: a message stays readable."""
     if len(namen) > hoogstens:
@@ -820,6 +830,16 @@ def _lees_gemeenten(
         elif g is None:
             melding = aanbesteding.gemeentenamen.melding(deel, "hoort niet bij deze aanbesteding")
             fouten.voeg_toe(plaats, f"gemeente {melding}")
+        elif tekens := _tekens_naast_de_naam(deel):
+            # 'Huizen*', 'Laren?': the name matches (punctuation does not count), but the mark says something about
+            # the gemeente (a footnote, a doubt) that reading it as the gemeente would drop
+            fouten.voeg_toe(
+                plaats,
+                f"'{deel}': gemeente {g.naam} met {tekens} erbij (een verwijzing naar een voetnoot of voorbehoud, een "
+                "vraag?); een inschrijving bedient een gemeente helemaal, en wat het teken zegt moet een persoon "
+                "beoordelen; leg met 'evaluatie herstel' vast wat de inschrijving bedoelt (de gemeente, of haar weg "
+                "laten)",
+            )
         elif g.naam not in perceel.gemeenten:
             fouten.voeg_toe(plaats, f"gemeente {g.naam} neemt niet deel aan perceel {perceel.code}")
         elif g.naam in uit:
