@@ -222,3 +222,24 @@ def test_leestekens_die_in_gemeentenamen_staan_mogen(werkmap: Path) -> None:
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     (ins,), _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
     assert ins.aanbod["B1"].gemeenten == ("Noord", "Oost")
+
+
+def test_twee_versies_van_een_inschrijving_een_melding_die_zegt_wat_te_doen(werkmap: Path) -> None:
+    """A bidder who sent a second version (same KvK number, same name, another price): two messages (KvK and name)
+    that said neither that these are two versions nor what to do; nothing is picked, one message says how."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    schrijf_bod(werkmap, "acme v2.xlsx", "Acme Taal", "12345678", [("B1", 8900, 10, 12, 4, "alle")])
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B3: KvK-nummer 12345678 komt ook voor in acme v2.xlsx!Inschrijver!B3: twee inschrijvingen "
+        "van één inschrijver (een tweede versie?); welke telt, beslist een persoon aan de hand van de "
+        "aanbestedingsstukken en het moment van ontvangst: laat die in inschrijvingen/ staan en bewaar de andere "
+        "buiten de werkmap"
+    ]
+
+
+def test_hetzelfde_bestand_twee_keer(werkmap: Path) -> None:
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    (pad.parent / "Acme Taal (kopie).xlsx").write_bytes(pad.read_bytes())
+    assert _fouten(werkmap) == [
+        "acme.xlsx: is hetzelfde bestand als Acme Taal (kopie).xlsx (byte voor byte gelijk); haal er één weg"
+    ]

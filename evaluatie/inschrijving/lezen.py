@@ -112,9 +112,19 @@ def lees_inschrijvingen(
     return sorted(inschrijvingen, key=lambda i: (naamsleutel(i.naam), i.naam)), notities
 
 
+TWEE_VERSIES = (
+    "twee inschrijvingen van één inschrijver (een tweede versie?); welke telt, beslist een persoon aan de hand van de "
+    "aanbestedingsstukken en het moment van ontvangst: laat die in inschrijvingen/ staan en bewaar de andere buiten de "
+    "werkmap"
+)
+
+
 def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -> None:
     """Two bids with the same KvK number, or names equal after normalisation (evaluatie.naamvorm:
-    Unicode form, case, spaces), are an input error naming both files: on paper they are one bidder."""
+    Unicode form, case, spaces), are an input error naming both files: on paper they are one bidder. Nothing is
+    picked: which of two versions counts is a person's decision, and the message says how to record it. The same file
+    twice (byte for byte) is said so; one pair gets one message."""
+    gemeld: set[tuple[str, str]] = set()
     for sleutel, label in ((lambda i: i.kvk, "KvK-nummer"), (lambda i: naamsleutel(i.naam), "naam")):
         gezien: dict[str, Inschrijving] = {}
         for ins in inschrijvingen:
@@ -123,8 +133,14 @@ def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -
                 gezien[k] = ins
                 continue
             eerder = gezien[k]
-            if label != "naam":
-                plaats, bericht = ins.cel_kvk, f"{label} {k} komt ook voor in {eerder.cel_kvk}"
+            if (eerder.bestand, ins.bestand) in gemeld:
+                continue
+            gemeld.add((eerder.bestand, ins.bestand))
+            if ins.sha256 == eerder.sha256:
+                plaats = ins.bestand
+                bericht = f"is hetzelfde bestand als {eerder.bestand} (byte voor byte gelijk); haal er één weg"
+            elif label != "naam":
+                plaats, bericht = ins.cel_kvk, f"{label} {k} komt ook voor in {eerder.cel_kvk}: {TWEE_VERSIES}"
             else:
                 plaats = ins.cel_naam
                 bericht = (
