@@ -243,3 +243,24 @@ def test_hetzelfde_bestand_twee_keer(werkmap: Path) -> None:
     assert _fouten(werkmap) == [
         "acme.xlsx: is hetzelfde bestand als Acme Taal (kopie).xlsx (byte voor byte gelijk); haal er één weg"
     ]
+
+
+@pytest.mark.parametrize(
+    ("naam", "begin"),
+    [("~$Inschrijving Acme.xlsx", "~$, zoals een vergrendelbestand van Excel"), (".acme.xlsx", "een punt (verborgen)")],
+)
+def test_een_inschrijving_met_de_naam_van_een_vergrendelbestand_valt_niet_weg(
+    werkmap: Path, naam: str, begin: str
+) -> None:
+    """A bid saved as '~$Inschrijving Acme.xlsx' was skipped as an Excel lock file, with only a note: the award went on
+    without the bidder (and without its letter). A workbook under such a name is an input error now; a real lock file
+    (a few bytes with a user name) is still skipped with a note."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    pad.rename(pad.with_name(naam))
+    (pad.parent / "~$beta.xlsx").write_bytes(b"\x0bS. Jansen  ")
+    res = CliRunner().invoke(main, ["inschrijvingen", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2
+    assert _fouten(werkmap) == [
+        f"inschrijvingen/{naam}: de naam begint met {begin}, maar het bestand is een werkmap; is het een formulier dat "
+        "hier hoort, geef het dan een naam zonder dat begin, en anders haal het uit de map"
+    ]
