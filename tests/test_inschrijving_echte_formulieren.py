@@ -264,3 +264,25 @@ def test_een_inschrijving_met_de_naam_van_een_vergrendelbestand_valt_niet_weg(
         f"inschrijvingen/{naam}: de naam begint met {begin}, maar het bestand is een werkmap; is het een formulier dat "
         "hier hoort, geef het dan een naam zonder dat begin, en anders haal het uit de map"
     ]
+
+
+def test_een_regel_met_nvt_is_geen_inschrijving_op_dat_perceel(tmp_path: Path) -> None:
+    """The form lists every lot, so a bidder fills a row for each and writes 'n.v.t.' where it does not bid: that was
+    an input error on every cell of the row ('n.v.t.' is geen bedrag, ...), which stopped the award of every lot and
+    took six recorded corrections. It is no bid on that lot now, with a note; a row that says n.v.t. beside a lot it
+    also bids on in another row is two rows for one lot."""
+    data = kleine_aanbesteding()
+    data["percelen"]["Z"] = {**data["percelen"]["B1"], "naam": "Z-route"}
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 1
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ, ("Z", "n.v.t.", "n.v.t.", "nvt", "-", "")])
+    aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
+    (ins,), notities = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
+    assert list(ins.aanbod) == ["B1"] and not ins.ongeldige_prijs
+    assert notities == [
+        "inschrijvingen/acme.xlsx!Percelen!A3: perceel Z met 'n.v.t. | n.v.t. | nvt | -' in de andere kolommen: "
+        "gelezen als geen inschrijving op perceel Z"
+    ]
+    _wijzig(pad, "Percelen", {"A4": "Z", "B4": 9000, "C4": 10, "D4": 12, "E4": 4, "F4": "alle"})
+    assert _fouten(werkmap) == ["acme.xlsx!Percelen!A4: perceel Z staat er twee keer in (ook A3)"]

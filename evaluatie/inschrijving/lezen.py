@@ -223,7 +223,10 @@ def lees_inschrijving(
     gevraagd = _keurmerk_gevraagd(aanbesteding, tabbladen[v.TABBLAD_PERCELEN])
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
     op_formulier = {} if scenario else gemeenten_op_formulier(aanbesteding, tabbladen)
-    aanbod, ongeldige_prijs = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten, op_formulier)
+    geen: list[str] = []
+    aanbod, ongeldige_prijs = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten, op_formulier, geen)
+    if hersteld is not None:
+        hersteld += geen
     if len(fouten.fouten) > aantal:
         _samengevoegd_uitleggen(naam, verborgen, fouten, aantal)
     if len(fouten.fouten) > aantal or gegevens is None:
@@ -511,16 +514,33 @@ def _keurmerk_gevraagd(aanbesteding: Aanbesteding, t: Tabblad) -> bool:
     for r in range(_kopregel(t) + 1, len(t.rijen)):
         code = als_tekst(t.waarde(r, 0))
         perceel = aanbesteding.perceel(code) if code else None
-        if code and (perceel is None or perceel.code in vereist):
+        geen = _geen_aanbod(aanbesteding, [t.waarde(r, j) for j in range(len(v.PERCEEL_KOLOMMEN))])
+        if code and geen is None and (perceel is None or perceel.code in vereist):
             return True
     return False
 
 
+def _geen_aanbod(aanbesteding: Aanbesteding, cellen: list) -> str | None:
+    """The lot of a row that names a lot and says 'n.v.t.' (or '-') in every other cell, some maybe empty: the bidder
+    does not bid on it (the form lists every lot, so a bidder fills a row for each and writes n.v.t. where it does not
+    bid). None for any other row."""
+    perceel = aanbesteding.perceel(als_tekst(cellen[0])) if als_tekst(cellen[0]) else None
+    rest = cellen[1:]
+    if perceel is None or not any(als_tekst(c) for c in rest) or not all(niet_van_toepassing(c) for c in rest):
+        return None
+    return perceel.code
+
+
 def _lees_percelen(
-    aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar, op_formulier: Mapping[str, frozenset[str]] = {}
+    aanbesteding: Aanbesteding,
+    t: Tabblad,
+    fouten: Verzamelaar,
+    op_formulier: Mapping[str, frozenset[str]] = {},
+    notities: list[str] | None = None,
 ) -> tuple[dict[str, PerceelAanbod], dict[str, OngeldigePrijs]]:
     """The lots offered, and the lots whose price is missing or 0 (invalid there: evaluatie.toets). `op_formulier`:
-    per lot the gemeenten the form lists (herkomst.gemeenten_op_formulier), what 'alle' meant to the bidder."""
+    per lot the gemeenten the form lists (herkomst.gemeenten_op_formulier), what 'alle' meant to the bidder. A row that
+    says 'n.v.t.' for a lot is no bid on it, with a note in `notities`."""
     start = _kopregel(t)
     kop = [als_tekst(t.waarde(start, j)) for j in range(len(v.PERCEEL_KOLOMMEN))]
     if kop != list(v.PERCEEL_KOLOMMEN):
@@ -548,16 +568,24 @@ def _lees_percelen(
             fouten.voeg_toe(t.plaats(r, j), "waarde buiten de kolommen van het formulier")
         if all(als_tekst(c) == "" for c in cellen):
             continue
-        rij = _lees_perceelrij(aanbesteding, t, r, cellen, fouten, op_formulier)
-        if rij is None:
+        geen = _geen_aanbod(aanbesteding, cellen)
+        rij = _lees_perceelrij(aanbesteding, t, r, cellen, fouten, op_formulier) if geen is None else None
+        code = geen if geen is not None else rij.perceel if rij is not None else None
+        if code is None:
             continue
-        if rij.perceel in aanbod:
-            fouten.voeg_toe(
-                t.plaats(r, 0), f"perceel {rij.perceel} staat er twee keer in (ook {eerste_rij[rij.perceel]})"
+        if code in eerste_rij:
+            fouten.voeg_toe(t.plaats(r, 0), f"perceel {code} staat er twee keer in (ook {eerste_rij[code]})")
+            continue
+        eerste_rij[code] = celnaam_kort(t, r)
+        if rij is not None:
+            aanbod[code] = rij
+        elif notities is not None:
+            gevuld = [j for j in range(1, len(v.PERCEEL_KOLOMMEN)) if als_tekst(cellen[j])]
+            getoond = cellen_als_tekst(t, r, gevuld)
+            notities.append(
+                f"inschrijvingen/{t.plaats(r, 0)}: perceel {code} met '{getoond}' in de andere kolommen: gelezen als "
+                f"geen inschrijving op perceel {code}"
             )
-            continue
-        aanbod[rij.perceel] = rij
-        eerste_rij[rij.perceel] = celnaam_kort(t, r)
     if not aanbod and not any(f.plaats.startswith(f"{t.bestand}!{t.naam}") for f in fouten.fouten):
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", "geen enkel perceel ingevuld")
     volgorde = sorted(aanbod.items(), key=lambda kv: list(aanbesteding.percelen).index(kv[0]))
