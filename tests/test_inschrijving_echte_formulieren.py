@@ -216,9 +216,10 @@ def test_een_voetnootteken_bij_een_gemeente_wordt_niet_weggelaten(werkmap: Path,
 
 
 def test_leestekens_die_in_gemeentenamen_staan_mogen(werkmap: Path) -> None:
-    """A hyphen, a full stop, an apostrophe: punctuation gemeente names have, so it is no mark beside the name."""
+    """A hyphen (also the en dash a word processor makes of it), a full stop, an apostrophe: punctuation gemeente names
+    have, so it is no mark beside the name."""
     pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
-    _wijzig(pad, "Percelen", {"F2": "gemeente noord.; O-ost"})
+    _wijzig(pad, "Percelen", {"F2": "gemeente noord.; O\u2013ost"})
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     (ins,), _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")
     assert ins.aanbod["B1"].gemeenten == ("Noord", "Oost")

@@ -792,8 +792,9 @@ def _voorbehoud(aanbesteding: Aanbesteding, deel: str) -> tuple[str, str] | None
     return None if g is None else (g.naam, extra)
 
 
-_IN_NAMEN = frozenset("-'\u2018\u2019.,()")
-"""Punctuation that gemeente names have ('s-Hertogenbosch, Bergen (NH.), Nuenen, Gerwen en Nederwetten)."""
+_IN_NAMEN = frozenset("-\u2010\u2011\u2012\u2013\u2014'\u2018\u2019.,()")
+"""Punctuation that gemeente names have ('s-Hertogenbosch, Bergen (NH.), Nuenen, Gerwen en Nederwetten), with the
+dashes and quotes a word processor puts for a hyphen or an apostrophe ('Sittard–Geleen', ’s-Gravenhage)."""
 
 
 def _tekens_naast_de_naam(deel: str) -> str:
