@@ -287,3 +287,12 @@ def test_een_regel_met_nvt_is_geen_inschrijving_op_dat_perceel(tmp_path: Path) -
     ]
     _wijzig(pad, "Percelen", {"A4": "Z", "B4": 9000, "C4": 10, "D4": 12, "E4": 4, "F4": "alle"})
     assert _fouten(werkmap) == ["acme.xlsx!Percelen!A4: perceel Z staat er twee keer in (ook A3)"]
+
+
+def test_een_lege_ja_nee_vraag_heet_verplicht(werkmap: Path) -> None:
+    """An unanswered uitsluitingsgronden question said "verwacht ja of nee, kreeg ''", as if something odd stood in
+    the cell; it says the answer is required, like every other empty field of the form."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], uitsluiting="")
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B9: Uitsluitingsgronden van toepassing (ja/nee) is verplicht; vul ja of nee in"
+    ]

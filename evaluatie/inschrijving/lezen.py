@@ -349,7 +349,9 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
     def janee(veld: str, sleutel: str) -> None:
         waarde, plaats = waarden[veld]
         b = als_janee(waarde)
-        if b is None:
+        if b is None and als_tekst(waarde) == "":  # "kreeg ''" read as if something odd stood in the cell
+            fouten.voeg_toe(plaats, f"{veld} is verplicht; vul ja of nee in")
+        elif b is None:
             fouten.voeg_toe(plaats, f"{veld}: verwacht ja of nee, kreeg '{als_tekst(waarde)}'")
         uit[sleutel] = bool(b)
 
