@@ -5,8 +5,9 @@ spaces, hyphens and other punctuation do not count, nor does a leading "Gemeente
 "Regio" for an arbeidsmarktregio). So
 "gemeente  gooise-meren" is Gooise Meren. CBS writes some names with a province suffix
 ("Laren (NH.)", "Hengelo (O.)"); without the suffix the name still matches when only one
-candidate has it. A name that matches nothing gets the closest valid names, and an old name
-from the register of herindelingen ("Weesp") says where that gemeente went.
+candidate has it. Only a province suffix is dropped so: any other text between brackets ("Wijdemeren (alleen
+Loosdrecht)") is part of what was typed, and the name matches nothing. A name that matches nothing gets the closest
+valid names, and an old name from the register of herindelingen ("Weesp") says where that gemeente went.
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ ALIASSEN = {
 }
 
 _TOEVOEGING = re.compile(r"\s*\([^)]*\)\s*$")
+_PROVINCIES = frozenset(
+    {"gr", "groningen", "fr", "friesland", "fryslan", "dr", "drenthe", "o", "ov", "overijssel", "fl", "flevoland", "g"}
+    | {"gld", "gelderland", "u", "ut", "utrecht", "nh", "noordholland", "zh", "zuidholland", "z", "zl", "zeeland"}
+    | {"nb", "nbr", "noordbrabant", "l", "lb", "limburg"}
+)
+"""The comparison keys of a province as CBS and people write it after a gemeente: (NH.), (N.H.), (Noord-Holland)."""
 
 
 @lru_cache(maxsize=8192)
@@ -44,6 +51,19 @@ def sleutel(naam: str) -> str:
 def zonder_toevoeging(naam: str) -> str:
     """'Laren (NH.)' -> 'Laren'."""
     return _TOEVOEGING.sub("", naam)
+
+
+def toevoeging(naam: str) -> str | None:
+    """The text between brackets at the end of a name ('NH.' of 'Laren (NH.)'), or None."""
+    gevonden = _TOEVOEGING.search(naam)
+    return None if gevonden is None else gevonden.group().strip()[1:-1]
+
+
+def is_provincie(tekst: str) -> bool:
+    """Whether a bracketed suffix names a province ('NH.', 'N.H.', 'Limburg'): the only suffix that may be left out
+    or added. Anything else between brackets ('alleen Loosdrecht', 'vanaf 2023') says something about the gemeente
+    that a reader must not lose: it is never dropped to make a name match."""
+    return sleutel(tekst) in _PROVINCIES
 
 
 @cache
@@ -106,8 +126,9 @@ class Namen:
             return None
         if s in self._op_sleutel:
             return self._op_sleutel[s]
+        extra = toevoeging(naam)
         kaal = sleutel(zonder_toevoeging(naam))
-        if kaal in self._op_sleutel:
+        if extra is not None and is_provincie(extra) and kaal in self._op_sleutel:
             return self._op_sleutel[kaal]
         kandidaten = self._kaal.get(s, [])
         if len(kandidaten) == 1:

@@ -97,7 +97,7 @@ def laad_invoer(
         herstel_weg = []  # stale corrections: not applied at intake, open points of the award
     try:
         inschrijvingen, notities = lees_inschrijvingen(
-            aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel"), herstel_weg
+            aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel"), herstel_weg, scenario
         )
     except InvoerFout as e:
         from evaluatie.beoordeling.koppen import koppen_fouten

@@ -231,6 +231,18 @@ def map_inhoud(map_: Path) -> Mapinhoud:
     label = f"{map_.name}/"
     for p in sorted(map_.iterdir(), key=lambda x: x.name):
         naam = label + p.name
+        if p.name.startswith((".", "~$")) and _is_werkmap(p):
+            # a lock file of Excel holds a user name, a hidden file of macOS its metadata: a workbook here was saved
+            # under such a name (a bid or a form), and skipping it would drop it with nothing but a note
+            begin = "~$, zoals een vergrendelbestand van Excel" if p.name.startswith("~$") else "een punt (verborgen)"
+            inhoud.fouten.append(
+                (
+                    naam,
+                    f"de naam begint met {begin}, maar het bestand is een werkmap; is het een formulier dat hier "
+                    "hoort, geef het dan een naam zonder dat begin, en anders haal het uit de map",
+                )
+            )
+            continue
         if p.name.startswith((".", "~$")):
             inhoud.overslaan.append(p)
             inhoud.notities.append(f"{naam}: overgeslagen (verborgen of tijdelijk bestand)")
@@ -254,6 +266,15 @@ def map_inhoud(map_: Path) -> Mapinhoud:
             continue
         inhoud.lezen.append(p)
     return inhoud
+
+
+def _is_werkmap(pad: Path) -> bool:
+    """Whether a file starts as a zip (a .xlsx): an Excel lock file or a macOS '._' file does not."""
+    try:
+        with open(pad, "rb") as f:
+            return pad.is_file() and f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def zichtbare_bestanden(map_: Path) -> tuple[list[Path], list[Path]]:

@@ -86,13 +86,19 @@ def schrijf_bod(
     kvk: str,
     percelen: list[tuple],
     keurmerk: str = "ja",
-    geldig_tot: Any = dt.date(2030, 1, 1),
-    nummer: str = "BOW-1",
+    geldig_tot: Any = "standaard",
+    nummer: str | None = None,
     uitsluiting: str = "nee",
     email: str = "info@voorbeeld.nl",
     contact: str = "Contact",
 ) -> Path:
-    """Fill the real bid form (as generated from the tender) the way a bidder would, with openpyxl."""
+    """Fill the real bid form (as generated from the tender) the way a bidder would, with openpyxl. The keurmerk's
+    number and date default to those of a keurmerk ('BOW-1', 1 January 2030) with keurmerk 'ja', and to empty
+    otherwise: 'nee' beside a number is a bid that contradicts itself (an input error)."""
+    if nummer is None:
+        nummer = "BOW-1" if keurmerk == "ja" else ""
+    if isinstance(geldig_tot, str) and geldig_tot == "standaard":
+        geldig_tot = dt.date(2030, 1, 1) if keurmerk == "ja" else None
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     sjabloon = werkmap / "inschrijfformulier.xlsx"
     if not sjabloon.exists():

@@ -108,7 +108,10 @@ def test_keurmerkvelden_mogen_leeg_als_geen_perceel_het_keurmerk_vraagt(tmp_path
         ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")], keurmerk="", nummer="", geldig_tot=None
     )
     r = _run("gunning", "--werkmap", ws)
-    assert r.exit_code == 2 and "a.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee" in r.output
+    assert (
+        r.exit_code == 2
+        and "a.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee) is verplicht; vul ja of nee in" in r.output
+    )
 
 
 def test_keurmerkvelden_mogen_leeg_bij_een_bod_alleen_op_percelen_zonder_keurmerk(tmp_path: Path) -> None:
@@ -134,7 +137,8 @@ def test_keurmerkvelden_mogen_leeg_bij_een_bod_alleen_op_percelen_zonder_keurmer
         schrijf_bod(ws, "p.xlsx", "Pim", "22222222", regels, keurmerk="", nummer="", geldig_tot=None)
         r = _run("gunning", "--werkmap", ws)
         assert (
-            r.exit_code == 2 and "p.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee" in r.output
+            r.exit_code == 2
+            and "p.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee) is verplicht; vul ja of nee in" in r.output
         )
 
 

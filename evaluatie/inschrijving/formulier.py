@@ -21,7 +21,7 @@ KOPVULLING = PatternFill("solid", fgColor="1F4E79")
 INVOER = PatternFill("solid", fgColor="FFF2CC")
 
 
-def _instructie(aanbesteding: Aanbesteding) -> list[str]:
+def instructieregels(aanbesteding: Aanbesteding) -> list[str]:
     percelen = ", ".join(f"{p.code} ({p.naam})" for p in aanbesteding.percelen.values())
     return [
         v.TITEL + aanbesteding.naam,
@@ -63,7 +63,7 @@ def schrijf_inschrijfformulier(
     wb = Workbook()
     instr = eerste_blad(wb)
     instr.title = v.TABBLAD_INSTRUCTIE
-    for i, regel in enumerate(_instructie(aanbesteding), start=1):
+    for i, regel in enumerate(instructieregels(aanbesteding), start=1):
         instr.cell(i, 1, regel)
     instr["A1"].font = Font(bold=True, size=14)
     instr.column_dimensions["A"].width = 110

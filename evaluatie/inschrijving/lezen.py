@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +17,11 @@ from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.formulecel import heeft_formule
 from evaluatie.fouten import Fout, Verzamelaar
+from evaluatie.gemeentenamen import is_provincie, opsomming, toevoeging, zonder_toevoeging
 from evaluatie.getallen import GetalFout, controleer_bedrag, lees_geheel, lees_waarde
 from evaluatie.hashing import sha256_bestand
 from evaluatie.inschrijving import velden as v
-from evaluatie.inschrijving.herkomst import controleer_herkomst
+from evaluatie.inschrijving.herkomst import controleer_herkomst, gemeenten_op_formulier, toegevoegd_op_formulier
 from evaluatie.inschrijving.model import Inschrijving, OngeldigePrijs, PerceelAanbod
 from evaluatie.naamvorm import lijkt as naamlijkt
 from evaluatie.naamvorm import sleutel as naamsleutel
@@ -59,12 +60,15 @@ def lees_inschrijvingen(
     map_: Path,
     herstellingen: Sequence[Herstel] = (),
     verouderd: list[Verouderd] | None = None,
+    scenario: bool = False,
 ) -> tuple[list[Inschrijving], list[str]]:
     """Read all bids in `map_`. Returns the bids (sorted by name) and notes on skipped files and on
     the recorded corrections (besluiten/herstel.py) applied while reading. A stale correction is never
     applied; with `verouderd` it is added there (an open point of the award) and the cell is read as the file
     has it; if a bid then cannot be read, the stale corrections are named with that input error (and are in
-    `verouderd` all the same). Without `verouderd` a stale correction is itself an input error."""
+    `verouderd` all the same). Without `verouderd` a stale correction is itself an input error. In a `scenario`
+    (a what-if on changed rules) 'alle' is the lot's gemeenten in the scenario, whatever the form listed: a gemeente
+    the what-if adds to a lot is its very question."""
     fouten = Verzamelaar()
     hersteld: list[str] = []
     inhoud = map_inhoud(map_)
@@ -85,7 +89,7 @@ def lees_inschrijvingen(
     def lees(pad: Path) -> tuple[Inschrijving | None, list[Fout], list[str], list[Verouderd] | None]:
         eigen, notities = Verzamelaar(), list[str]()
         eigen_weg: list[Verouderd] | None = None if weg is None else []
-        ins = lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities, eigen_weg)
+        ins = lees_inschrijving(aanbesteding, pad, eigen, herstellingen, notities, eigen_weg, scenario)
         eigen.verklaar_formules()  # here, where the file is known: the merge below keeps only the errors
         return ins, eigen.fouten, notities, eigen_weg
 
@@ -108,9 +112,19 @@ def lees_inschrijvingen(
     return sorted(inschrijvingen, key=lambda i: (naamsleutel(i.naam), i.naam)), notities
 
 
+TWEE_VERSIES = (
+    "twee inschrijvingen van één inschrijver (een tweede versie?); welke telt, beslist een persoon aan de hand van de "
+    "aanbestedingsstukken en het moment van ontvangst: laat die in inschrijvingen/ staan en bewaar de andere buiten de "
+    "werkmap"
+)
+
+
 def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -> None:
     """Two bids with the same KvK number, or names equal after normalisation (evaluatie.naamvorm:
-    Unicode form, case, spaces), are an input error naming both files: on paper they are one bidder."""
+    Unicode form, case, spaces), are an input error naming both files: on paper they are one bidder. Nothing is
+    picked: which of two versions counts is a person's decision, and the message says how to record it. The same file
+    twice (byte for byte) is said so; one pair gets one message."""
+    gemeld: set[tuple[str, str]] = set()
     for sleutel, label in ((lambda i: i.kvk, "KvK-nummer"), (lambda i: naamsleutel(i.naam), "naam")):
         gezien: dict[str, Inschrijving] = {}
         for ins in inschrijvingen:
@@ -119,8 +133,14 @@ def _controleer_uniek(inschrijvingen: list[Inschrijving], fouten: Verzamelaar) -
                 gezien[k] = ins
                 continue
             eerder = gezien[k]
-            if label != "naam":
-                plaats, bericht = ins.cel_kvk, f"{label} {k} komt ook voor in {eerder.cel_kvk}"
+            if (eerder.bestand, ins.bestand) in gemeld:
+                continue
+            gemeld.add((eerder.bestand, ins.bestand))
+            if ins.sha256 == eerder.sha256:
+                plaats = ins.bestand
+                bericht = f"is hetzelfde bestand als {eerder.bestand} (byte voor byte gelijk); haal er één weg"
+            elif label != "naam":
+                plaats, bericht = ins.cel_kvk, f"{label} {k} komt ook voor in {eerder.cel_kvk}: {TWEE_VERSIES}"
             else:
                 plaats = ins.cel_naam
                 bericht = (
@@ -174,6 +194,7 @@ def lees_inschrijving(
     herstellingen: Sequence[Herstel] = (),
     hersteld: list[str] | None = None,
     verouderd: list[Verouderd] | None = None,
+    scenario: bool = False,
 ) -> Inschrijving | None:
     naam = pad.name
     tabbladen = lees_werkboek(pad, naam, fouten)
@@ -198,9 +219,14 @@ def lees_inschrijving(
     verborgen = verborgen_rijen_en_kolommen(pad, (v.TABBLAD_INSCHRIJVER, v.TABBLAD_PERCELEN))
     if hersteld is not None:
         hersteld += _verborgen_notities(tabbladen, verborgen) + _andere_tabbladen(tabbladen)
+        hersteld += toegevoegd_op_formulier(aanbesteding, tabbladen)
     gevraagd = _keurmerk_gevraagd(aanbesteding, tabbladen[v.TABBLAD_PERCELEN])
     gegevens = _lees_inschrijver(tabbladen[v.TABBLAD_INSCHRIJVER], fouten, gevraagd)
-    aanbod, ongeldige_prijs = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten)
+    op_formulier = {} if scenario else gemeenten_op_formulier(aanbesteding, tabbladen)
+    geen: list[str] = []
+    aanbod, ongeldige_prijs = _lees_percelen(aanbesteding, tabbladen[v.TABBLAD_PERCELEN], fouten, op_formulier, geen)
+    if hersteld is not None:
+        hersteld += geen
     if len(fouten.fouten) > aantal:
         _samengevoegd_uitleggen(naam, verborgen, fouten, aantal)
     if len(fouten.fouten) > aantal or gegevens is None:
@@ -323,7 +349,9 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
     def janee(veld: str, sleutel: str) -> None:
         waarde, plaats = waarden[veld]
         b = als_janee(waarde)
-        if b is None:
+        if b is None and als_tekst(waarde) == "":  # "kreeg ''" read as if something odd stood in the cell
+            fouten.voeg_toe(plaats, f"{veld} is verplicht; vul ja of nee in")
+        elif b is None:
             fouten.voeg_toe(plaats, f"{veld}: verwacht ja of nee, kreeg '{als_tekst(waarde)}'")
         uit[sleutel] = bool(b)
 
@@ -334,15 +362,20 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
     _kvk(waarden[v.KVK], uit, fouten)
     tekst(v.CONTACT, "contactpersoon")
     tekst(v.EMAIL, "email", _EMAIL, "een e-mailadres")
-    if keurmerk_gevraagd or als_tekst(waarden[v.KEURMERK][0]):
+    if keurmerk_gevraagd or not niet_van_toepassing(waarden[v.KEURMERK][0]):
         janee(v.KEURMERK, "keurmerk")
-    else:  # left empty where no lot asks for it: no keurmerk declared
+    else:  # left empty or 'n.v.t.' where no lot asks for it: no keurmerk declared
         uit["keurmerk"] = False
     janee(v.UITSLUITING, "uitsluitingsgronden")
     nummer, _ = waarden[v.KEURMERK_NUMMER]
-    uit["keurmerk_nummer"] = als_tekst(nummer) or None
     geldig, plaats = waarden[v.KEURMERK_GELDIG]
+    if not uit.get("keurmerk"):  # 'n.v.t.' beside 'nee' (or no keurmerk declared) is no number and no date
+        nummer = "" if niet_van_toepassing(nummer) else nummer
+        geldig = "" if niet_van_toepassing(geldig) else geldig
+    uit["keurmerk_nummer"] = als_tekst(nummer) or None
     uit["keurmerk_geldig_tot"] = als_datum(geldig)
+    if keurmerk_gevraagd:
+        _keurmerk_tegenspraak(waarden, uit, fouten)
     if als_tekst(geldig) and uit["keurmerk_geldig_tot"] is None:
         fouten.voeg_toe(
             plaats,
@@ -358,6 +391,51 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
             "'evaluatie herstel' (kennelijke fout), of laat de inschrijving het formulier aanvullen",
         )
     return uit
+
+
+NIET_VAN_TOEPASSING = frozenset({"", "n.v.t.", "n.v.t", "nvt", "niet van toepassing", "-", "n/a"})
+"""How a bidder writes that a question does not apply (the form says 'Keurmerk: voor dit perceel niet vereist')."""
+
+
+def niet_van_toepassing(waarde: object) -> bool:
+    """Whether a cell is empty or says the question does not apply ('n.v.t.', '-')."""
+    return " ".join(als_tekst(waarde).lower().split()) in NIET_VAN_TOEPASSING
+
+
+def _keurmerk_tegenspraak(waarden: dict[str, tuple[object, str]], uit: dict, fouten: Verzamelaar) -> None:
+    """The keurmerk answers of a bid on a lot that requires the keurmerk, where they cannot be taken as written
+    without deciding for the bidder. A certificate number without a digit ('aangevraagd', 'zie bijlage', 'n.v.t.')
+    passed the rule as a number; and 'nee' beside a certificate number or a date of validity knocked the bid out on
+    the one answer while the others say it holds the keurmerk. A person judges (evaluatie herstel)."""
+    (janee, cel_janee), (nummer, cel_nummer), (_, cel_geldig) = (
+        waarden[veld] for veld in (v.KEURMERK, v.KEURMERK_NUMMER, v.KEURMERK_GELDIG)
+    )
+    s = als_tekst(nummer)
+    if uit.get("keurmerk") and s and not any(t.isdigit() for t in s):
+        fouten.voeg_toe(
+            cel_nummer,
+            f"{v.KEURMERK_NUMMER} '{s}' bevat geen cijfer en is dus geen certificaatnummer (een aanvraag, een "
+            "verwijzing?), terwijl het keurmerk 'ja' is en een perceel van de inschrijving het keurmerk vereist; "
+            "vraag het nummer op en leg het vast met 'evaluatie herstel', of maak de cel daarmee leeg (dan valt de "
+            "inschrijving af: keurmerk zonder certificaatnummer)",
+        )
+    datum_ = uit["keurmerk_geldig_tot"]
+    if als_janee(janee) is False and (any(t.isdigit() for t in s) or datum_ is not None):
+        ingevuld = [f"{v.KEURMERK_NUMMER} ({celnaam_van(cel_nummer)}) '{s}'"] if any(map(str.isdigit, s)) else []
+        if datum_ is not None:
+            ingevuld.append(f"{v.KEURMERK_GELDIG} ({celnaam_van(cel_geldig)}) '{datum_:%d-%m-%Y}'")
+        fouten.voeg_toe(
+            cel_janee,
+            f"{v.KEURMERK} is 'nee', maar {' en '.join(ingevuld)} {'zijn' if len(ingevuld) > 1 else 'is'} ingevuld: "
+            "de inschrijving spreekt zichzelf tegen, en met 'nee' valt zij af in de percelen die het keurmerk "
+            "vereisen; een persoon beoordeelt wat zij bedoelt en legt dat vast met 'evaluatie herstel' ('ja', of de "
+            "andere keurmerkvelden leeg)",
+        )
+
+
+def celnaam_van(plaats: str) -> str:
+    """'B7' of 'acme.xlsx!Inschrijver!B7'."""
+    return plaats.rpartition("!")[2]
 
 
 BUITEN_DE_VELDEN = (
@@ -438,15 +516,33 @@ def _keurmerk_gevraagd(aanbesteding: Aanbesteding, t: Tabblad) -> bool:
     for r in range(_kopregel(t) + 1, len(t.rijen)):
         code = als_tekst(t.waarde(r, 0))
         perceel = aanbesteding.perceel(code) if code else None
-        if code and (perceel is None or perceel.code in vereist):
+        geen = _geen_aanbod(aanbesteding, [t.waarde(r, j) for j in range(len(v.PERCEEL_KOLOMMEN))])
+        if code and geen is None and (perceel is None or perceel.code in vereist):
             return True
     return False
 
 
+def _geen_aanbod(aanbesteding: Aanbesteding, cellen: list) -> str | None:
+    """The lot of a row that names a lot and says 'n.v.t.' (or '-') in every other cell, some maybe empty: the bidder
+    does not bid on it (the form lists every lot, so a bidder fills a row for each and writes n.v.t. where it does not
+    bid). None for any other row."""
+    perceel = aanbesteding.perceel(als_tekst(cellen[0])) if als_tekst(cellen[0]) else None
+    rest = cellen[1:]
+    if perceel is None or not any(als_tekst(c) for c in rest) or not all(niet_van_toepassing(c) for c in rest):
+        return None
+    return perceel.code
+
+
 def _lees_percelen(
-    aanbesteding: Aanbesteding, t: Tabblad, fouten: Verzamelaar
+    aanbesteding: Aanbesteding,
+    t: Tabblad,
+    fouten: Verzamelaar,
+    op_formulier: Mapping[str, frozenset[str]] = {},
+    notities: list[str] | None = None,
 ) -> tuple[dict[str, PerceelAanbod], dict[str, OngeldigePrijs]]:
-    """The lots offered, and the lots whose price is missing or 0 (invalid there: evaluatie.toets)."""
+    """The lots offered, and the lots whose price is missing or 0 (invalid there: evaluatie.toets). `op_formulier`:
+    per lot the gemeenten the form lists (herkomst.gemeenten_op_formulier), what 'alle' meant to the bidder. A row that
+    says 'n.v.t.' for a lot is no bid on it, with a note in `notities`."""
     start = _kopregel(t)
     kop = [als_tekst(t.waarde(start, j)) for j in range(len(v.PERCEEL_KOLOMMEN))]
     if kop != list(v.PERCEEL_KOLOMMEN):
@@ -474,16 +570,24 @@ def _lees_percelen(
             fouten.voeg_toe(t.plaats(r, j), "waarde buiten de kolommen van het formulier")
         if all(als_tekst(c) == "" for c in cellen):
             continue
-        rij = _lees_perceelrij(aanbesteding, t, r, cellen, fouten)
-        if rij is None:
+        geen = _geen_aanbod(aanbesteding, cellen)
+        rij = _lees_perceelrij(aanbesteding, t, r, cellen, fouten, op_formulier) if geen is None else None
+        code = geen if geen is not None else rij.perceel if rij is not None else None
+        if code is None:
             continue
-        if rij.perceel in aanbod:
-            fouten.voeg_toe(
-                t.plaats(r, 0), f"perceel {rij.perceel} staat er twee keer in (ook {eerste_rij[rij.perceel]})"
+        if code in eerste_rij:
+            fouten.voeg_toe(t.plaats(r, 0), f"perceel {code} staat er twee keer in (ook {eerste_rij[code]})")
+            continue
+        eerste_rij[code] = celnaam_kort(t, r)
+        if rij is not None:
+            aanbod[code] = rij
+        elif notities is not None:
+            gevuld = [j for j in range(1, len(v.PERCEEL_KOLOMMEN)) if als_tekst(cellen[j])]
+            getoond = cellen_als_tekst(t, r, gevuld)
+            notities.append(
+                f"inschrijvingen/{t.plaats(r, 0)}: perceel {code} met '{getoond}' in de andere kolommen: gelezen als "
+                f"geen inschrijving op perceel {code}"
             )
-            continue
-        aanbod[rij.perceel] = rij
-        eerste_rij[rij.perceel] = celnaam_kort(t, r)
     if not aanbod and not any(f.plaats.startswith(f"{t.bestand}!{t.naam}") for f in fouten.fouten):
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", "geen enkel perceel ingevuld")
     volgorde = sorted(aanbod.items(), key=lambda kv: list(aanbesteding.percelen).index(kv[0]))
@@ -516,7 +620,12 @@ def _ongeldige_prijs(t: Tabblad, r: int, waarde: object, fouten: Verzamelaar) ->
 
 
 def _lees_perceelrij(
-    aanbesteding: Aanbesteding, t: Tabblad, r: int, c: list, fouten: Verzamelaar
+    aanbesteding: Aanbesteding,
+    t: Tabblad,
+    r: int,
+    c: list,
+    fouten: Verzamelaar,
+    op_formulier: Mapping[str, frozenset[str]],
 ) -> PerceelAanbod | OngeldigePrijs | None:
     n = len(fouten.fouten)
     perceel = aanbesteding.perceel(als_tekst(c[0])) if als_tekst(c[0]) else None
@@ -552,7 +661,7 @@ def _lees_perceelrij(
     wachttijd = _getal(t, r, 4, c[4], WACHTTIJD, fouten)
     if wachttijd is not None and wachttijd < 0:
         fouten.voeg_toe(t.plaats(r, 4), WACHTTIJD.buiten("kan niet negatief zijn", c[4]))
-    gemeenten = _lees_gemeenten(aanbesteding, perceel, als_tekst(c[5]), t.plaats(r, 5), fouten)
+    gemeenten = _lees_gemeenten(aanbesteding, perceel, als_tekst(c[5]), t.plaats(r, 5), fouten, op_formulier)
     if len(fouten.fouten) > n or perceel is None:
         if ongeldig:  # the row is an input error anyway: its price is named with the rest (all errors together)
             leeg = als_tekst(c[1]) == ""
@@ -675,8 +784,43 @@ def _als_opsomming(aanbesteding: Aanbesteding, tekst: str) -> list[str] | None:
     return namen if len(namen) > 1 else None
 
 
+def _voorbehoud(aanbesteding: Aanbesteding, deel: str) -> tuple[str, str] | None:
+    """(gemeente, text) when `deel` is a gemeente of the tender with some text between brackets behind it that is no
+    province ('Wijdemeren (alleen Loosdrecht)'), else None."""
+    extra = toevoeging(deel)
+    if extra is None or is_provincie(extra):
+        return None
+    g = aanbesteding.gemeente(zonder_toevoeging(deel))
+    return None if g is None else (g.naam, extra)
+
+
+_IN_NAMEN = frozenset("-\u2010\u2011\u2012\u2013\u2014'\u2018\u2019.,()")
+"""Punctuation that gemeente names have ('s-Hertogenbosch, Bergen (NH.), Nuenen, Gerwen en Nederwetten), with the
+dashes and quotes a word processor puts for a hyphen or an apostrophe ('Sittard–Geleen', ’s-Gravenhage)."""
+
+
+def _tekens_naast_de_naam(deel: str) -> str:
+    """ "'*'" or "'*' en '?'" for the marks in a gemeente as a bid names it that no gemeente name has; '' if none."""
+    tekens = sorted({t for t in deel if not (t.isalnum() or t.isspace() or t in _IN_NAMEN)})
+    return opsomming([f"'{t}'" for t in tekens], "en")
+
+
+def _gemeenten_kort(aanbesteding: Aanbesteding, namen: Collection[str], hoogstens: int = 10) -> str:
+    """'de gemeenten A, B en C' (in tender order), or '342 gemeenten' for a long list: a message stays readable."""
+    if len(namen) > hoogstens:
+        return f"{len(namen)} gemeenten"
+    volgorde = [g.naam for g in aanbesteding.gemeenten if g.naam in namen]
+    lijst = volgorde + sorted(set(namen) - set(volgorde))
+    return f"{'de gemeenten' if len(lijst) > 1 else 'gemeente'} {opsomming(lijst, 'en')}"
+
+
 def _lees_gemeenten(
-    aanbesteding: Aanbesteding, perceel, tekst: str, plaats: str, fouten: Verzamelaar
+    aanbesteding: Aanbesteding,
+    perceel,
+    tekst: str,
+    plaats: str,
+    fouten: Verzamelaar,
+    op_formulier: Mapping[str, frozenset[str]],
 ) -> tuple[str, ...]:
     if not tekst:
         fouten.voeg_toe(plaats, "vul de gemeenten in, gescheiden door ; of het woord alle")
@@ -684,6 +828,20 @@ def _lees_gemeenten(
     if perceel is None:
         return ()
     if tekst.lower() == "alle":
+        gezien = op_formulier.get(perceel.code)
+        nieuw = [g for g in perceel.gemeenten if gezien is not None and g not in gezien]
+        if nieuw:  # a form of an earlier version of the tender: its 'alle' did not include these gemeenten
+            assert gezien is not None
+            fouten.voeg_toe(
+                plaats,
+                f"'alle' op een formulier waarvan het tabblad {v.TABBLAD_PERCEELGEGEVENS} voor perceel {perceel.code} "
+                f"{_gemeenten_kort(aanbesteding, gezien)} noemt, maar in deze aanbesteding "
+                f"{'doen' if len(nieuw) > 1 else 'doet'} ook {_gemeenten_kort(aanbesteding, nieuw)} mee: het "
+                "formulier is van een "
+                "eerdere versie van de aanbesteding, en 'alle' zou gemeenten lezen die de inschrijver niet zag; leg "
+                "met 'evaluatie herstel' vast welke gemeenten de inschrijving bedient",
+            )
+            return ()
         return tuple(perceel.gemeenten)
     if "\n" in tekst or "\r" in tekst:  # names on lines of their own in one cell (Alt+Enter): the form asks for ;
         regels = [d.strip() for d in tekst.splitlines() if d.strip()]
@@ -706,9 +864,29 @@ def _lees_gemeenten(
                 f"'{deel}' zijn {len(lijst)} gemeenten gescheiden door komma's, / of 'en'; scheid ze met ; op één "
                 f"regel, bijvoorbeeld '{'; '.join(lijst)}'",
             )
+        elif g is None and (voorbehoud := _voorbehoud(aanbesteding, deel)) is not None:
+            # 'Wijdemeren (alleen Loosdrecht)': read as Wijdemeren the bid would serve the whole gemeente, and the
+            # hint 'bedoelt u Wijdemeren?' would lead a herstel to read it so; a person judges what the bidder offers
+            fouten.voeg_toe(
+                plaats,
+                f"'{deel}': gemeente {voorbehoud[0]} met '({voorbehoud[1]})' erachter; een inschrijving bedient een "
+                "gemeente helemaal, en wat tussen haakjes staat (een voorbehoud of beperking?) moet een persoon "
+                "beoordelen; leg met 'evaluatie herstel' vast wat de inschrijving bedoelt (de gemeente, of haar weg "
+                "laten)",
+            )
         elif g is None:
             melding = aanbesteding.gemeentenamen.melding(deel, "hoort niet bij deze aanbesteding")
             fouten.voeg_toe(plaats, f"gemeente {melding}")
+        elif tekens := _tekens_naast_de_naam(deel):
+            # 'Huizen*', 'Laren?': the name matches (punctuation does not count), but the mark says something about
+            # the gemeente (a footnote, a doubt) that reading it as the gemeente would drop
+            fouten.voeg_toe(
+                plaats,
+                f"'{deel}': gemeente {g.naam} met {tekens} erbij (een verwijzing naar een voetnoot of voorbehoud, een "
+                "vraag?); een inschrijving bedient een gemeente helemaal, en wat het teken zegt moet een persoon "
+                "beoordelen; leg met 'evaluatie herstel' vast wat de inschrijving bedoelt (de gemeente, of haar weg "
+                "laten)",
+            )
         elif g.naam not in perceel.gemeenten:
             fouten.voeg_toe(plaats, f"gemeente {g.naam} neemt niet deel aan perceel {perceel.code}")
         elif g.naam in uit:
