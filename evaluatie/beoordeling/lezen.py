@@ -25,6 +25,7 @@ from evaluatie.beoordeling.koppen import buiten_de_beoordeling, lees_kop
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.beoordeling.motivering import melding as motiveringsmelding
 from evaluatie.beoordeling.motivering import noemt_beoordelaar, noemt_melding, zonder_motivering
+from evaluatie.beoordeling.vervallen import controleer_vervallen
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
@@ -563,6 +564,8 @@ def _lees_consensus(
     deels_open = aanbesteding.beoordeling.aggregatie == "consensus"
     _foutwaarden_in_tabel(pad, t, fouten)  # an error value reads empty: never an open row in silence
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open, weg)
+    beslist = {(s.inschrijver, s.perceel, s.criterium) for s in scores}
+    controleer_vervallen(aanbesteding, tabbladen, inschrijvers, set(te_beoordelen), beslist, fouten)
     datum, datumcel = None, ""
     for r in range(_tabel_start(t) or 0):
         if als_tekst(t.waarde(r, 0)) in (VELD_DATUM_CONSENSUS, VELD_DATUM):
