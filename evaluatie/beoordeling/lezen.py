@@ -23,8 +23,14 @@ from evaluatie.beoordeling.formulier import (
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.koppen import buiten_de_beoordeling, lees_kop
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
+from evaluatie.beoordeling.motivering import (
+    andere_score_melding,
+    noemt_andere_score,
+    noemt_beoordelaar,
+    noemt_melding,
+    zonder_motivering,
+)
 from evaluatie.beoordeling.motivering import melding as motiveringsmelding
-from evaluatie.beoordeling.motivering import noemt_beoordelaar, noemt_melding, zonder_motivering
 from evaluatie.beoordeling.vervallen import controleer_vervallen
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import Verzamelaar
@@ -335,6 +341,14 @@ def _lees_tabel(
             fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4]), labels))
         elif (genoemd := noemt_beoordelaar(als_tekst(cel[4]), aanbesteding.beoordelaars)) is not None:
             fouten.voeg_toe(t.plaats(r, 4), noemt_melding(*genoemd))
+        elif stap is not None and (
+            anders := noemt_andere_score(
+                als_tekst(cel[4]),
+                [(s.label or "", s.punten) for s in perceel.schaal.stappen],
+                perceel.schaal.stappen.index(stap),
+            )
+        ):
+            fouten.voeg_toe(t.plaats(r, 4), andere_score_melding(anders, stap.tekst, celnaam(r, 3)))
         elif (teken := storend_teken(als_tekst(cel[4]))) is not None:
             # the letters quote the motivation: a right-to-left override would print it in another order
             fouten.voeg_toe(

@@ -73,3 +73,32 @@ def noemt_melding(naam: str, woorden: str) -> str:
         "niet bij naam (Beoordelaar A, B, C) en citeren de toelichting letterlijk: schrijf haar zonder namen van "
         "beoordelaars"
     )
+
+
+_SCORE = r"\bscore\s*(?:is\s+|van\s+|op\s+|:\s*|=\s*)?['\"‘“]?"
+
+
+def noemt_andere_score(tekst: str, stappen: Sequence[tuple[str, float]], gekozen: int) -> str | None:
+    """The step the toelichting names as the score ('de score goed', 'score: 75') when it names steps that way and
+    not the chosen one (`gekozen`: index in `stappen`, each (label or '', points)); else None. The letter quotes the
+    toelichting beside the chosen score, so 'de score goed is passend' under 'uw score 50,00' contradicts itself."""
+    from evaluatie.tekst import kort
+
+    genoemd: list[int] = []
+    for i, (label, punten) in enumerate(stappen):
+        for woord in (label, kort(punten)):
+            if woord and re.search(_SCORE + re.escape(woord) + r"(?:,0+)?(?!\w)(?!,\d)", tekst, re.IGNORECASE):
+                genoemd.append(i)
+                break
+    if not genoemd or gekozen in genoemd:
+        return None
+    label, punten = stappen[genoemd[0]]
+    woord = label if label and re.search(_SCORE + re.escape(label), tekst, re.IGNORECASE) else kort(punten)
+    return woord
+
+
+def andere_score_melding(genoemd: str, gekozen: str, cel: str) -> str:
+    return (
+        f"de toelichting noemt de score '{genoemd}', maar de gekozen score is '{gekozen}' ({cel}); de brief citeert "
+        "haar bij die score: pas de score of de toelichting aan"
+    )
