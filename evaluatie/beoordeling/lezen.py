@@ -580,17 +580,20 @@ def _lees_consensus(
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open, weg)
     beslist = {(s.inschrijver, s.perceel, s.criterium) for s in scores}
     controleer_vervallen(aanbesteding, tabbladen, inschrijvers, set(te_beoordelen), beslist, fouten)
-    datum, datumcel = None, ""
+    datum, datumcel, getypt = None, "", ""
     for r in range(_tabel_start(t) or 0):
         if als_tekst(t.waarde(r, 0)) in (VELD_DATUM_CONSENSUS, VELD_DATUM):
             datumcel = t.plaats(r, 1)
             waarde = t.waarde(r, 1)
-            datum = als_datum(waarde)
+            datum, getypt = als_datum(waarde), als_tekst(waarde)
             if datum is None and als_tekst(waarde) != "":
                 fouten.voeg_toe(datumcel, geen_datum(waarde, "datum van het consensusoverleg is geen datum"))
             elif datum is not None and (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
                 fouten.voeg_toe(datumcel, buiten)
             break
+    if datum is None and not getypt and scores and not deels_open:
+        # a decision that overrides the reviewers' scores needs its date (with aggregatie consensus: an open point)
+        fouten.voeg_toe(datumcel or f"{t.bestand}!{t.naam}", _zonder_datum(aanbesteding, scores))
     if len(fouten.fouten) > n:
         return None
     if kopie is not None:
@@ -602,6 +605,20 @@ def _lees_consensus(
         datum=datum,
         datumcel=datumcel,
         open=tuple(open_),
+    )
+
+
+def _zonder_datum(aanbesteding: Aanbesteding, scores: Sequence[Score]) -> str:
+    """Why a consensus without the date of its meeting cannot be used, naming the rows it decided (at most three)."""
+    regels = [
+        f"{s.inschrijver}, perceel {s.perceel}, {aanbesteding.percelen[s.perceel].criterium_van(s.criterium).naam}"
+        for s in scores
+    ]
+    getoond = "; ".join(regels[:3]) + (f"; en {len(regels) - 3} meer" if len(regels) > 3 else "")
+    return (
+        f"datum van het consensusoverleg ontbreekt, terwijl het panel {len(regels)} "
+        f"{'regel' if len(regels) == 1 else 'regels'} in consensus besliste ({getoond}); het proces-verbaal van het "
+        "advies zegt wanneer het panel besliste: vul de datum in"
     )
 
 
