@@ -339,7 +339,7 @@ def _lees_tabel(
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
         elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4]), labels := _labels(perceel)):
             fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4]), labels))
-        elif (genoemd := noemt_beoordelaar(als_tekst(cel[4]), aanbesteding.beoordelaars)) is not None:
+        elif (genoemd := noemt_beoordelaar(als_tekst(cel[4]), aanbesteding.beoordelaars, inschrijvers)) is not None:
             fouten.voeg_toe(t.plaats(r, 4), noemt_melding(*genoemd))
         elif stap is not None and (
             anders := noemt_andere_score(

@@ -47,10 +47,14 @@ def melding(tekst: str, labels: Collection[str] = ()) -> str:
     )
 
 
-def noemt_beoordelaar(tekst: str, beoordelaars: Sequence[str]) -> tuple[str, str] | None:
+def noemt_beoordelaar(
+    tekst: str, beoordelaars: Sequence[str], inschrijvers: Sequence[str] = ()
+) -> tuple[str, str] | None:
     """(reviewer, the words found) when `tekst` names a reviewer: the whole name in any case ('joost de ridder'), or
     a part of it of three letters or more as written in the tender, capital and all, as a word of its own ('Mehmet',
-    'Verbeek'); else None. A part in another case ('sterk' for a reviewer Sterk) is taken for the word it also is."""
+    'Verbeek'); else None. A part in another case ('sterk' for a reviewer Sterk) is taken for the word it also is,
+    and a part that is also a word of a bidder's name ('Brug' of 'Taalhuis De Brug') for that bidder."""
+    bieders = {w for n in inschrijvers for w in re.findall(r"\w+", vorm(n))}
     gevonden = vorm(tekst)
     for naam in beoordelaars:
         m = re.search(rf"(?<!\w){re.escape(vorm(naam))}(?!\w)", gevonden, re.IGNORECASE)
@@ -61,6 +65,7 @@ def noemt_beoordelaar(tekst: str, beoordelaars: Sequence[str]) -> tuple[str, str
             if (
                 len(_letters(deel)) >= 3
                 and deel[0].isupper()
+                and deel not in bieders
                 and re.search(rf"(?<!\w){re.escape(deel)}(?!\w)", gevonden)
             ):
                 return naam, deel
