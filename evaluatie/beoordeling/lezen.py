@@ -332,8 +332,9 @@ def _lees_tabel(
                 if stap is None:
                     fouten.voeg_toe(
                         t.plaats(r, 3),
-                        f"score '{als_tekst(cel[3])}' staat niet op de schaal ({perceel.schaal.beschrijving()})"
-                        + _getalreden(cel[3]),
+                        f"score {_scoretekst(cel[3])} staat niet op de schaal ({perceel.schaal.beschrijving()})"
+                        + _getalreden(cel[3])
+                        + _datumreden(cel[3]),
                     )
         if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
@@ -433,6 +434,32 @@ def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
 
     dichtst = difflib.get_close_matches(naam, list(inschrijvers), n=1, cutoff=0.6)
     return f"; bedoelt u '{dichtst[0]}'?" if dichtst else ""
+
+
+def _scoretekst(waarde: object) -> str:
+    """A refused score as the reviewer sees it: a number with a decimal comma ('7,5', never '7.5', which reads as a
+    thousands separator in Dutch), a date as a date."""
+    import datetime as dt
+
+    from evaluatie.tekst import datum, kort
+
+    if isinstance(waarde, dt.date):
+        return datum(waarde.date() if isinstance(waarde, dt.datetime) else waarde)
+    if isinstance(waarde, int | float) and not isinstance(waarde, bool):
+        return f"'{kort(waarde)}'"
+    return f"'{als_tekst(waarde)}'"
+
+
+def _datumreden(waarde: object) -> str:
+    """'; Excel heeft ... een datum gemaakt (bijvoorbeeld van '7-8') ...' for a score cell Excel turned into a date."""
+    import datetime as dt
+
+    if not isinstance(waarde, dt.date):
+        return ""
+    return (
+        f"; Excel heeft van wat er getypt is een datum gemaakt (bijvoorbeeld van '{waarde.day}-{waarde.month}'): kies "
+        "één stap van de schaal"
+    )
 
 
 def _getalreden(waarde: object) -> str:
