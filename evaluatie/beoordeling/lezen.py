@@ -342,14 +342,18 @@ def _lees_tabel(
             fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4]), labels))
         elif (genoemd := noemt_beoordelaar(als_tekst(cel[4]), aanbesteding.beoordelaars, inschrijvers)) is not None:
             fouten.voeg_toe(t.plaats(r, 4), noemt_melding(*genoemd))
-        elif stap is not None and (
-            anders := noemt_andere_score(
-                als_tekst(cel[4]),
-                [(s.label or "", s.punten) for s in perceel.schaal.stappen],
-                perceel.schaal.stappen.index(stap),
+        elif (
+            perceel is not None
+            and stap is not None
+            and (
+                andere := noemt_andere_score(
+                    als_tekst(cel[4]),
+                    [(s.label or "", s.punten) for s in perceel.schaal.stappen],
+                    perceel.schaal.stappen.index(stap),
+                )
             )
         ):
-            fouten.voeg_toe(t.plaats(r, 4), andere_score_melding(anders, stap.tekst, celnaam(r, 3)))
+            fouten.voeg_toe(t.plaats(r, 4), andere_score_melding(andere, stap.tekst, celnaam(r, 3)))
         elif (teken := storend_teken(als_tekst(cel[4]))) is not None:
             # the letters quote the motivation: a right-to-left override would print it in another order
             fouten.voeg_toe(
