@@ -114,6 +114,9 @@ def test_een_toelichting_die_een_andere_score_noemt(voorbeeld: Path) -> None:
     assert noemt_andere_score("De score goed is passend, niet uitstekend.", stappen, 3) is None
     assert noemt_andere_score("Het plan is goed afgestemd; de score voldoende past.", stappen, 2) is None
     assert noemt_andere_score("Het plan is goed afgestemd op de doelgroep.", stappen, 2) is None
+    # a step named to say why the plan did not get it
+    assert noemt_andere_score("Concreet, maar geen score uitstekend: meerwaarde ontbreekt.", stappen, 3) is None
+    assert noemt_andere_score("De score goed zou te hoog zijn: het blijft algemeen.", stappen, 2) is None
     consensus = voorbeeld / "beoordelingen" / "consensus.xlsx"
     wb = load_workbook(consensus)
     assert str(wb["Consensus"]["E6"].value).endswith("de score goed is passend.")

@@ -92,7 +92,8 @@ def noemt_andere_score(tekst: str, stappen: Sequence[tuple[str, float]], gekozen
     genoemd: list[int] = []
     for i, (label, punten) in enumerate(stappen):
         for woord in (label, kort(punten)):
-            if woord and re.search(_SCORE + re.escape(woord) + r"(?:,0+)?(?!\w)(?!,\d)", tekst, re.IGNORECASE):
+            patroon = _SCORE + re.escape(woord) + r"(?:,0+)?(?!\w)(?!,\d)"
+            if woord and any(not _ontkend(tekst, m) for m in re.finditer(patroon, tekst, re.IGNORECASE)):
                 genoemd.append(i)
                 break
     if not genoemd or gekozen in genoemd:
@@ -100,6 +101,13 @@ def noemt_andere_score(tekst: str, stappen: Sequence[tuple[str, float]], gekozen
     label, punten = stappen[genoemd[0]]
     woord = label if label and re.search(_SCORE + re.escape(label), tekst, re.IGNORECASE) else kort(punten)
     return woord
+
+
+def _ontkend(tekst: str, m: re.Match[str]) -> bool:
+    """'geen score uitstekend', 'de score goed zou te hoog zijn': a step named to say why the plan did not get it."""
+    voor = re.findall(r"\w+", tekst[max(0, m.start() - 30) : m.start()].casefold())[-3:]
+    na = " ".join(re.findall(r"\w+", tekst[m.end() : m.end() + 40].casefold())[:4])
+    return bool({"geen", "niet", "nooit"} & set(voor)) or bool(re.search(r"\bte (hoog|laag|veel|weinig)\b", na))
 
 
 def andere_score_melding(genoemd: str, gekozen: str, cel: str) -> str:
