@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -379,3 +380,35 @@ def test_een_consensusbestand_onder_een_andere_naam(voorbeeld: Path) -> None:
         "Fouten in de invoer (1): Consensus.xlsx: dit is een consensusbestand (tabblad 'Consensus'), maar alleen "
         "consensus.xlsx wordt als consensus gelezen; noem het consensus.xlsx (met kleine letters) of haal het uit de map"
     )
+
+
+def test_de_koppen_zeggen_hetzelfde_als_er_ook_een_bod_fout_is(voorbeeld: Path) -> None:
+    """With an error in a bid, the reviewers' headers were checked by a second copy of the checks: 'nee' at the
+    declaration read as 'heeft niet verklaard onafhankelijk te zijn' (not as the conflict of interest it declares), a
+    date before the closing passed, and a misspelt name got no suggestion. The headers now give the same errors as in
+    a run where the bids are in order, beside the bid's error."""
+    beoordelingen = voorbeeld / "beoordelingen"
+    for bestand, cel, waarde in (
+        ("anouk-verbeek.xlsx", "B3", "nee"),
+        ("joost-de-ridder.xlsx", "B2", dt.date(2020, 1, 1)),
+        ("mehmet-yilmaz.xlsx", "B1", "Mehmet Yılmaz"),
+    ):
+        wb = load_workbook(beoordelingen / bestand)
+        wb["Beoordeling"][cel] = waarde
+        wb.save(beoordelingen / bestand)
+    koppen = [f for f in _fouten(voorbeeld) if "!Beoordeling!B" in f.split(": ")[0]]
+    kompas = voorbeeld / "inschrijvingen" / "kompas.xlsx"
+    wb = load_workbook(kompas)
+    assert wb["Inschrijver"]["A6"].value == "Blik op Werk keurmerk (ja/nee)"
+    wb["Inschrijver"]["B6"] = "misschien"
+    wb.save(kompas)
+    r = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert "kompas.xlsx!Inschrijver!B6: Blik op Werk keurmerk (ja/nee): verwacht ja of nee, kreeg 'misschien'" in uit
+    assert len(koppen) == 3
+    for fout in koppen:
+        assert " ".join(fout.split()) in uit, fout
+    assert "Anouk Verbeek verklaart belangenverstrengeling met een inschrijver ('nee')" in uit
+    assert "de datum (1 januari 2020) ligt voor de sluiting van de inschrijving (20 mei 2021)" in uit
+    assert "bedoelt u 'Mehmet Yilmaz'?" in uit

@@ -94,3 +94,30 @@ def test_een_ingevoegde_kolom_noemt_de_cel_van_de_kopregel(voorbeeld: Path) -> N
         "'Toelichting' hoort; het formulier wordt gelezen met de kolommen Inschrijver | Perceel | Criterium | Score | "
         "Toelichting in A-E: haal een ingevoegde kolom weg of zet de kolommen terug"
     )
+
+
+def test_een_score_die_excel_omzette_zegt_wat_er_gebeurde(voorbeeld: Path) -> None:
+    """A reviewer typed '7-8' (between 7 and 8) and Excel made the date 7 August of it; another typed '75%', which
+    Excel keeps as 0.75; a third 7,5 as a number. The messages quoted '2026-08-07', '0.75' and '7.5' (a decimal point,
+    which in Dutch separates thousands). They now give the number as the reviewer sees it, and say when Excel made a
+    date or a percentage of what was typed."""
+    import datetime as dt
+
+    ada = voorbeeld / "beoordelingen" / "anouk-verbeek.xlsx"
+    wb = load_workbook(ada)
+    ws = wb["Beoordeling"]
+    ws["D6"] = dt.datetime(2026, 8, 7)
+    ws["D7"] = 0.75
+    ws["D7"].number_format = "0%"
+    ws["D8"] = 7.5
+    wb.save(ada)
+    r = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    schaal = "(onvoldoende = 0, matig = 25, voldoende = 50, goed = 75, uitstekend = 100)"
+    assert (
+        f"anouk-verbeek.xlsx!Beoordeling!D6: score 7 augustus 2026 staat niet op de schaal {schaal}; Excel heeft van "
+        "wat er getypt is een datum gemaakt (bijvoorbeeld van '7-8'): kies één stap van de schaal"
+    ) in uit
+    assert f"anouk-verbeek.xlsx!Beoordeling!D7: score '0,75' staat niet op de schaal {schaal}" in uit
+    assert f"anouk-verbeek.xlsx!Beoordeling!D8: score '7,5' staat niet op de schaal {schaal}" in uit

@@ -81,3 +81,22 @@ def test_datum_van_consensusoverleg_als_tekst_zegt_welke_vormen_gelezen_worden(t
         "consensus.xlsx!Consensus!B2: datum van het consensusoverleg is geen datum: '20 maart 2026'; gelezen worden "
         "een cel met datumopmaak en tekst als JJJJ-MM-DD, DD-MM-JJJJ of DD/MM/JJJJ (bijvoorbeeld 01-03-2026)" in uit
     ), uit
+
+
+def test_een_consensus_zonder_datum_bij_gemiddelde(voorbeeld: Path) -> None:
+    """With aggregatie 'gemiddelde' the panel decided a row but left the date of the meeting empty: the
+    proces-verbaal said the panel decided 'op een datum die niet in het consensusbestand is vastgelegd', a decision
+    that overrides the reviewers' scores without a date. It is an input error at the date cell now (with aggregatie
+    'consensus' it was an open point already)."""
+    pad = voorbeeld / "beoordelingen" / "consensus.xlsx"
+    wb = load_workbook(pad)
+    assert wb["Consensus"]["A2"].value == "Datum"
+    wb["Consensus"]["B2"] = None
+    wb.save(pad)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    assert " ".join(r.output.split()) == (
+        "Fouten in de invoer (1): consensus.xlsx!Consensus!B2: datum van het consensusoverleg ontbreekt, terwijl het "
+        "panel 1 regel in consensus besliste (Inburgerwijs Academie, perceel B1, Plan van aanpak en maatwerk); het "
+        "proces-verbaal van het advies zegt wanneer het panel besliste: vul de datum in"
+    )

@@ -166,3 +166,27 @@ def test_consensus_met_een_gewijzigde_schaal(tmp_path: Path) -> None:
     assert "consensus.xlsx!Instructie!A" in res.output
     opnieuw = _run("template", "consensus", "--werkmap", str(ws))
     assert opnieuw.exit_code == 2, opnieuw.output
+
+
+def test_omschrijving_van_een_criterium_gewijzigd_na_het_maken_van_de_formulieren(tmp_path: Path) -> None:
+    """K1 gets a description after the reviewers scored 'Plan van aanpak' on a form that showed none: the scores
+    answer another question than the tender now publishes, and were read as if they answered it. Refused, per form,
+    at the Instructie line of the criterion, as a changed scale is; K2, unchanged, is not named."""
+    ws = _ingevuld(tmp_path)
+
+    def omschrijf(data: dict[str, Any]) -> None:
+        data["percelen"]["B1"]["gunningscriteria"]["K1"]["omschrijving"] = "Hoe het plan de kosten beheerst."
+
+    _wijzig(ws, omschrijf)
+    res = _run("beoordelingen", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    tekst = " ".join(res.output.split())
+    for form in ("ada.xlsx", "bram.xlsx"):
+        assert (
+            f"{form}!Instructie!A8: dit formulier is gemaakt met criterium 'Plan van aanpak' van perceel B1 zonder "
+            "omschrijving; de aanbesteding omschrijft het nu als 'Hoe het plan de kosten beheerst.'. De beoordelaar "
+            "scoorde op wat het formulier vroeg; zet de omschrijving terug, of laat opnieuw beoordelen op nieuwe "
+            "formulieren (evaluatie template beoordeling)"
+        ) in tekst, tekst
+    assert "Samenwerking" not in tekst
+    assert "geen beoordeling ontvangen" not in tekst

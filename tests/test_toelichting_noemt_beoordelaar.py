@@ -22,6 +22,14 @@ def test_naam_voornaam_of_achternaam_van_een_beoordelaar() -> None:
     assert noemt_beoordelaar("Zoals Verbeek opmerkte, is het plan concreet.", panel) == ("Anouk Verbeek", "Verbeek")
     assert noemt_beoordelaar("Een sterk plan, concreet uitgewerkt voor de ridderzaal.", panel) is None
     assert noemt_beoordelaar("Het plan is concreet (par. 2.3).", panel) is None
+    # a reviewer who shares a word with a bidder's name: that word in a motivation is the bidder
+    assert (
+        noemt_beoordelaar("Taalhuis De Brug werkt concreet.", ("Marieke de Brug",), ("Taalhuis De Brug B.V.",)) is None
+    )
+    assert noemt_beoordelaar("Eens met Marieke.", ("Marieke de Brug",), ("Taalhuis De Brug B.V.",)) == (
+        "Marieke de Brug",
+        "Marieke",
+    )
 
 
 def test_een_beoordelaar_bij_naam_in_de_toelichting_is_een_fout(voorbeeld: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from evaluatie.beoordeling.motivering import zonder_motivering
+from evaluatie.beoordeling.motivering import noemt_andere_score, zonder_motivering
 from evaluatie.cli import main
 
 
@@ -97,3 +97,34 @@ def test_alleen_de_stap_van_de_schaal_is_geen_motivering(voorbeeld: Path) -> Non
     assert "anouk-verbeek.xlsx!Beoordeling!E8: toelichting 'voldoende' motiveert de score niet: zij noemt alleen" in uit
     assert "consensus.xlsx!Consensus!E6: toelichting 'Akkoord.' motiveert de score niet; de brief" in uit
     assert not (voorbeeld / "rapporten" / "brieven").exists()
+
+
+def test_een_toelichting_die_een_andere_score_noemt(voorbeeld: Path) -> None:
+    """The panel lowered its consensus to 'voldoende' and kept the motivation '... de score goed is passend': the
+    letter read 'Plan van aanpak en maatwerk (uw score 50,00): Consensus van het panel: ... de score goed is passend.'
+    A toelichting that names another step of the scale as the score, and not the chosen one, is an input error at the
+    cell; naming the chosen step beside another ('de score goed, niet uitstekend') or 'goed' outside 'score ...' is
+    not."""
+    stappen = [("onvoldoende", 0.0), ("matig", 25.0), ("voldoende", 50.0), ("goed", 75.0), ("uitstekend", 100.0)]
+    assert noemt_andere_score("De score goed is passend.", stappen, 2) == "goed"
+    assert noemt_andere_score("Score: 75.", stappen, 2) == "75"
+    assert noemt_andere_score("Een score van 75,00 past.", stappen, 2) == "75"
+    assert noemt_andere_score("Een score van 75,5 bestaat niet.", stappen, 2) is None
+    assert noemt_andere_score("Het panel geeft de score goed, omdat het plan concreet is.", stappen, 2) == "goed"
+    assert noemt_andere_score("De score goed is passend, niet uitstekend.", stappen, 3) is None
+    assert noemt_andere_score("Het plan is goed afgestemd; de score voldoende past.", stappen, 2) is None
+    assert noemt_andere_score("Het plan is goed afgestemd op de doelgroep.", stappen, 2) is None
+    # a step named to say why the plan did not get it
+    assert noemt_andere_score("Concreet, maar geen score uitstekend: meerwaarde ontbreekt.", stappen, 3) is None
+    assert noemt_andere_score("De score goed zou te hoog zijn: het blijft algemeen.", stappen, 2) is None
+    consensus = voorbeeld / "beoordelingen" / "consensus.xlsx"
+    wb = load_workbook(consensus)
+    assert str(wb["Consensus"]["E6"].value).endswith("de score goed is passend.")
+    wb["Consensus"]["D6"] = "voldoende"
+    wb.save(consensus)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    assert " ".join(r.output.split()) == (
+        "Fouten in de invoer (1): consensus.xlsx!Consensus!E6: de toelichting noemt de score 'goed', maar de gekozen "
+        "score is 'voldoende' (D6); de brief citeert haar bij die score: pas de score of de toelichting aan"
+    )

@@ -30,7 +30,14 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from evaluatie.beoordeling.formulier import KOLOMMEN, TABBLAD, TABBLAD_CONSENSUS, VELD_DATUM, VELD_DATUM_CONSENSUS
+from evaluatie.beoordeling.formulier import (
+    KOLOMMEN,
+    TABBLAD,
+    TABBLAD_CONSENSUS,
+    TABBLAD_VERVALLEN,
+    VELD_DATUM,
+    VELD_DATUM_CONSENSUS,
+)
 from evaluatie.beoordeling.model import Paneluitslag
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding
@@ -42,7 +49,6 @@ from evaluatie.tekst import zonder_exponent
 from evaluatie.werkboek import als_tekst, lees_werkboek
 
 KOPRIJ = 4  # 1-based row of the table header
-TABBLAD_VERVALLEN = "Vervallen"
 ANALYSE = ("Signaal", "Spreiding (stappen)", "Voorstel")
 _EERSTE_BEOORDELAAR = len(KOLOMMEN) + len(ANALYSE) + 1  # 1-based column of the first reviewer's score
 

@@ -19,6 +19,7 @@ from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 
 TABBLAD = "Beoordeling"
 TABBLAD_CONSENSUS = "Consensus"
+TABBLAD_VERVALLEN = "Vervallen"  # typed consensus rows of bids no longer assessed (evaluatie template consensus)
 KOLOMMEN = ("Inschrijver", "Perceel", "Criterium", "Score", "Toelichting")
 KOPRIJ = 5  # 1-based row of the table header
 VELD_BEOORDELAAR = "Beoordelaar"

@@ -6,7 +6,8 @@ reviewer's judgement another value without anyone seeing it; a form made for ano
 same criteria names) would be read as if made for this one. Both are refused, naming the cell. A form without
 these lines (made by hand, or by an older version) is read as before. A form made before the steps of a scale with
 commas in them (half points) were separated by '; ' carries the old text ('0, 2,5, 5, 7,5, 10'): it is read when
-that is the old text of the tender's scale (the check it passed when it was made), refused otherwise.
+that is the old text of the tender's scale (the check it passed when it was made), refused otherwise. So is a form whose
+criterion lines describe a criterion otherwise than the tender now does (what the reviewer was asked to judge).
 """
 
 from __future__ import annotations
@@ -37,8 +38,13 @@ def controleer_herkomst(
     t = tabbladen.get(TABBLAD_INSTRUCTIE)
     if t is None:
         return
+    sectie: Perceel | None = None  # the lot whose criteria the lines below its scale line describe
     for r in range(len(t.rijen)):
         regel = als_tekst(t.waarde(r, 0)).strip()
+        if sectie is not None and not _SCHAAL.match(regel):  # a criterion line ('  Plan van aanpak: Hoe ...')
+            if (anders := _omschrijving_anders(sectie, regel)) is not None:
+                fouten.voeg_toe(t.plaats(r, 0), anders)
+            continue
         if r == 0 and regel.startswith(_TITEL) and regel != titel(aanbesteding):
             fouten.voeg_toe(
                 t.plaats(r, 0),
@@ -47,6 +53,7 @@ def controleer_herkomst(
             )
         m = _SCHAAL.match(regel)
         perceel = aanbesteding.percelen.get(m.group("code")) if m else None
+        sectie = perceel
         if m is None or perceel is None:
             continue
         if m.group("schaal") not in (perceel.schaal.beschrijving(), perceel.schaal.beschrijving(scheiding=", ")):
@@ -57,3 +64,26 @@ def controleer_herkomst(
                 "waarde krijgen dan de beoordelaar koos; zet de schaal terug of laat opnieuw beoordelen op nieuwe "
                 "formulieren (evaluatie template beoordeling)",
             )
+
+
+def _omschrijving_anders(perceel: Perceel, regel: str) -> str | None:
+    """Why a criterion line of the form ('Plan van aanpak: Hoe ...', as `template beoordeling` writes it) describes
+    the criterion otherwise than the tender does now, or None. A line of a criterion the lot no longer has is left to
+    the score rows (an unknown criterion there is an error already)."""
+    from evaluatie.naamvorm import vorm
+
+    passend = [c for c in perceel.gunningscriteria if regel == c.naam or regel.startswith(f"{c.naam}: ")]
+    if not passend:
+        return None
+    c = max(passend, key=lambda c: len(c.naam))  # 'Plan' and 'Plan van aanpak': the longer name
+    toen = vorm(regel[len(c.naam) + 2 :]) if regel != c.naam else ""
+    nu = vorm(c.omschrijving)
+    if toen == nu:
+        return None
+    was = f"met de omschrijving '{toen}'" if toen else "zonder omschrijving"
+    wordt = f"omschrijft het nu als '{nu}'" if nu else "omschrijft het nu niet meer"
+    return (
+        f"dit formulier is gemaakt met criterium '{c.naam}' van perceel {perceel.code} {was}; de aanbesteding "
+        f"{wordt}. De beoordelaar scoorde op wat het formulier vroeg; zet de omschrijving terug, of laat opnieuw "
+        "beoordelen op nieuwe formulieren (evaluatie template beoordeling)"
+    )

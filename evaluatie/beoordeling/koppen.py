@@ -1,54 +1,152 @@
-"""The parts of the reviewers' forms that can be checked without the bids.
+"""The header of a reviewer's form (name, date, independence declaration): read and checked in one place.
 
-When a bid workbook has errors, the rows to score are unknown, but a reviewer's name, date
-and independence declaration can still be checked. Reporting them in the same run means a
-user sees every problem of every file at once (the rows follow once the bids are in order).
+The header does not depend on the bids. `lees_beoordelingen` reads it before the score table; when a bid workbook
+has errors the rows to score are unknown, and `koppen_fouten` reports the headers alone, so a user sees every
+problem of every file at once. Both use `lees_kop`: a second copy of the checks said 'nee' at the declaration was
+an empty cell, let a date before the closing pass, and gave a misspelt name no suggestion, only when a bid had an
+error.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from evaluatie.beoordeling.formulier import CONSENSUSBESTAND, TABBLAD, VELD_BEOORDELAAR, VELD_DATUM, VELD_VERKLARING
+from evaluatie.beoordeling.formulier import (
+    CONSENSUSBESTAND,
+    TABBLAD,
+    TABBLAD_CONSENSUS,
+    VELD_BEOORDELAAR,
+    VELD_DATUM,
+    VELD_VERKLARING,
+)
+from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.naamvorm import sleutel as naamsleutel
-from evaluatie.werkboek import als_datum, als_janee, als_tekst, geen_datum, lees_map, lees_werkboek
+from evaluatie.veldrijen import rij_per_veld
+from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, geen_datum, lees_map, lees_werkboek
+
+
+@dataclass(frozen=True)
+class Kop:
+    """A form's workbook and its header as read; `beoordelaar`, `datum` and `verklaring` are None where wrong (the
+    error is in the collector)."""
+
+    tabbladen: dict[str, Tabblad]
+    blad: Tabblad
+    rijen: dict[str, int]  # field -> its row
+    naam: str  # the Beoordelaar field as typed
+    beoordelaar: str | None
+    datum: dt.date | None
+    verklaring: bool | None
+
+
+def lees_kop(
+    aanbesteding: Aanbesteding,
+    pad: Path,
+    fouten: Verzamelaar,
+    naam_in: dict[str, tuple[str, str]] | None = None,
+) -> Kop | None:
+    """The header of one reviewer form with its errors, or None when the form has no readable header. `naam_in`
+    collects per file the reviewer it names as typed ('' for none) and that cell."""
+    tabbladen = lees_werkboek(pad, pad.name, fouten)
+    if tabbladen is None:
+        return None
+    if TABBLAD not in tabbladen and TABBLAD_CONSENSUS in tabbladen:  # 'Consensus.xlsx', 'consensus (2).xlsx'
+        fouten.voeg_toe(
+            pad.name,
+            f"dit is een consensusbestand (tabblad '{TABBLAD_CONSENSUS}'), maar alleen {CONSENSUSBESTAND} wordt als "
+            f"consensus gelezen; noem het {CONSENSUSBESTAND} (met kleine letters) of haal het uit de map",
+        )
+        return None
+    if TABBLAD not in tabbladen:
+        fouten.voeg_toe(pad.name, f"tabblad '{TABBLAD}' ontbreekt; gebruik het beoordelingsformulier")
+        return None
+    t = tabbladen[TABBLAD]
+    velden = (VELD_BEOORDELAAR, VELD_DATUM, VELD_VERKLARING)
+    kop = rij_per_veld(t, velden, range(min(4, len(t.rijen))), fouten, "welke waarde de beoordelaar bedoelde")
+    ontbreekt = [veld for veld in velden if veld not in kop]
+    for veld in ontbreekt:
+        fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt boven de tabel")
+    naam = "" if VELD_BEOORDELAAR in ontbreekt else als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
+    if naam_in is not None:
+        naam_in[pad.name] = (naam.strip(), "" if VELD_BEOORDELAAR in ontbreekt else t.plaats(kop[VELD_BEOORDELAAR], 1))
+    if ontbreekt:  # a field written twice is said, and the rest of the form is still read
+        return None
+    bekend = {naamsleutel(b): b for b in aanbesteding.beoordelaars}
+    beoordelaar = bekend.get(naamsleutel(naam))
+    controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # another tender or scale: refused, not read
+    if beoordelaar is None:
+        fouten.voeg_toe(
+            t.plaats(kop[VELD_BEOORDELAAR], 1),
+            f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}"
+            + _bedoelt_u_beoordelaar(naam, aanbesteding.beoordelaars),
+        )
+    datum = als_datum(t.waarde(kop[VELD_DATUM], 1))
+    if datum is None:
+        fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), geen_datum(t.waarde(kop[VELD_DATUM], 1)))
+    elif (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
+        fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), buiten)
+    verklaring = als_janee(t.waarde(kop[VELD_VERKLARING], 1))
+    gegeven = als_tekst(t.waarde(kop[VELD_VERKLARING], 1))
+    if verklaring is False:  # 'nee': the reviewer declares a conflict of interest, no slip of the pen
+        fouten.voeg_toe(
+            t.plaats(kop[VELD_VERKLARING], 1),
+            f"{beoordelaar or 'de beoordelaar'} verklaart belangenverstrengeling met een inschrijver ('nee'): wie "
+            "belangen heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar "
+            "(beoordelaars in aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
+        )
+    elif verklaring is None:
+        fouten.voeg_toe(
+            t.plaats(kop[VELD_VERKLARING], 1),
+            "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)"
+            + (f"; kreeg '{gegeven}', kies ja of nee" if gegeven else ""),
+        )
+    return Kop(tabbladen, t, kop, naam, beoordelaar, datum, verklaring)
 
 
 def koppen_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
     """Errors in the header of every reviewer form (not the score rows), with file!sheet!cell."""
     fouten = Verzamelaar()
     for pad in lees_map(map_, fouten):
-        if pad.name == CONSENSUSBESTAND:
-            continue
-        tabbladen = lees_werkboek(pad, pad.name, fouten)
-        if tabbladen is None:
-            continue
-        t = tabbladen.get(TABBLAD)
-        if t is None:
-            fouten.voeg_toe(pad.name, f"tabblad '{TABBLAD}' ontbreekt; gebruik het beoordelingsformulier")
-            continue
-        kop = {als_tekst(t.waarde(r, 0)): r for r in range(min(4, len(t.rijen)))}
-        ontbreekt = [v for v in (VELD_BEOORDELAAR, VELD_DATUM, VELD_VERKLARING) if v not in kop]
-        for veld in ontbreekt:
-            fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt boven de tabel")
-        if ontbreekt:
-            continue
-        naam = als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
-        if naamsleutel(naam) not in {naamsleutel(b) for b in aanbesteding.beoordelaars}:
-            fouten.voeg_toe(
-                t.plaats(kop[VELD_BEOORDELAAR], 1),
-                f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}",
-            )
-        if als_datum(t.waarde(kop[VELD_DATUM], 1)) is None:
-            fouten.voeg_toe(
-                t.plaats(kop[VELD_DATUM], 1),
-                geen_datum(t.waarde(kop[VELD_DATUM], 1)),
-            )
-        if als_janee(t.waarde(kop[VELD_VERKLARING], 1)) is not True:
-            fouten.voeg_toe(
-                t.plaats(kop[VELD_VERKLARING], 1),
-                "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)",
-            )
+        if pad.name != CONSENSUSBESTAND:
+            lees_kop(aanbesteding, pad, fouten)
     return fouten.fouten
+
+
+def buiten_de_beoordeling(aanbesteding: Aanbesteding, datum: dt.date) -> str | None:
+    """Why a scoring date cannot be right, or None: the scoring lies between the closing (the bids are known)
+    and the award decision (the advies of that day reports it in its proces-verbaal)."""
+    from evaluatie.tekst import datum as voluit
+
+    d = aanbesteding.data
+    if datum < d.sluiting:
+        return f"de datum ({voluit(datum)}) ligt voor de sluiting van de inschrijving ({voluit(d.sluiting)})"
+    if datum > d.gunning:
+        return (
+            f"de datum ({voluit(datum)}) ligt na de gunningsbeslissing ({voluit(d.gunning)}, data.gunning): het advies "
+            "van die dag kan deze beoordeling niet bevatten"
+        )
+    return None
+
+
+def _bedoelt_u_beoordelaar(naam: str, beoordelaars: Sequence[str]) -> str:
+    """'; bedoelt u 'Mehmet Yilmaz'? De namen verschillen in 'ı' (U+0131 ...)...' for a reviewer's name written
+    otherwise in the form than in aanbesteding.yaml, or ''. A letter from another alphabet looks the same on
+    screen: it is named, or the reader would look for a difference they cannot see."""
+    import difflib  # only on this error path
+    import unicodedata
+
+    dichtst = difflib.get_close_matches(naam, list(beoordelaars), n=1, cutoff=0.6)
+    if not dichtst:
+        return ""
+    anders = sorted({t for t in naam if not t.isascii() and t not in dichtst[0]})
+    tekens = ", ".join(f"'{t}' (U+{ord(t):04X} {unicodedata.name(t, '')})".replace(" )", ")") for t in anders)
+    verschil = f" De namen verschillen in {tekens}." if anders else ""
+    return (
+        f"; bedoelt u '{dichtst[0]}'?{verschil} Pas dan de naam in het formulier aan (of in aanbesteding.yaml, als "
+        "die daar verkeerd staat)"
+    )

@@ -5,7 +5,6 @@ Every problem of every file is reported together with file!sheet!cell (exit 2).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -16,26 +15,31 @@ from evaluatie.beoordeling.formulier import (
     KOLOMMEN,
     TABBLAD,
     TABBLAD_CONSENSUS,
-    VELD_BEOORDELAAR,
     VELD_DATUM,
     VELD_DATUM_CONSENSUS,
     VELD_VERKLARING,
     bestandsnaam,
 )
 from evaluatie.beoordeling.herkomst import controleer_herkomst
+from evaluatie.beoordeling.koppen import buiten_de_beoordeling, lees_kop
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
+from evaluatie.beoordeling.motivering import (
+    andere_score_melding,
+    noemt_andere_score,
+    noemt_beoordelaar,
+    noemt_melding,
+    zonder_motivering,
+)
 from evaluatie.beoordeling.motivering import melding as motiveringsmelding
-from evaluatie.beoordeling.motivering import noemt_beoordelaar, noemt_melding, zonder_motivering
+from evaluatie.beoordeling.vervallen import controleer_vervallen
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import Verzamelaar
 from evaluatie.hashing import sha256_bestand
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.onzichtbaar import storend_teken
-from evaluatie.veldrijen import rij_per_veld
 from evaluatie.werkboek import (
     Tabblad,
     als_datum,
-    als_janee,
     als_tekst,
     cellen_als_tekst,
     celnaam,
@@ -328,15 +332,28 @@ def _lees_tabel(
                 if stap is None:
                     fouten.voeg_toe(
                         t.plaats(r, 3),
-                        f"score '{als_tekst(cel[3])}' staat niet op de schaal ({perceel.schaal.beschrijving()})"
-                        + _getalreden(cel[3]),
+                        f"score {_scoretekst(cel[3])} staat niet op de schaal ({perceel.schaal.beschrijving()})"
+                        + _getalreden(cel[3])
+                        + _datumreden(cel[3]),
                     )
         if zonder_toelichting and not open_reden:
             fouten.voeg_toe(t.plaats(r, 4), "toelichting ontbreekt; iedere score moet gemotiveerd zijn")
         elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4]), labels := _labels(perceel)):
             fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4]), labels))
-        elif (genoemd := noemt_beoordelaar(als_tekst(cel[4]), aanbesteding.beoordelaars)) is not None:
+        elif (genoemd := noemt_beoordelaar(als_tekst(cel[4]), aanbesteding.beoordelaars, inschrijvers)) is not None:
             fouten.voeg_toe(t.plaats(r, 4), noemt_melding(*genoemd))
+        elif (
+            perceel is not None
+            and stap is not None
+            and (
+                andere := noemt_andere_score(
+                    als_tekst(cel[4]),
+                    [(s.label or "", s.punten) for s in perceel.schaal.stappen],
+                    perceel.schaal.stappen.index(stap),
+                )
+            )
+        ):
+            fouten.voeg_toe(t.plaats(r, 4), andere_score_melding(andere, stap.tekst, celnaam(r, 3)))
         elif (teken := storend_teken(als_tekst(cel[4]))) is not None:
             # the letters quote the motivation: a right-to-left override would print it in another order
             fouten.voeg_toe(
@@ -423,22 +440,29 @@ def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
     return f"; bedoelt u '{dichtst[0]}'?" if dichtst else ""
 
 
-def _bedoelt_u_beoordelaar(naam: str, beoordelaars: Sequence[str]) -> str:
-    """'; bedoelt u 'Mehmet Yilmaz'? De namen verschillen in 'ı' (U+0131 ...)...' for a reviewer's name written
-    otherwise in the form than in aanbesteding.yaml, or ''. A letter from another alphabet looks the same on
-    screen: it is named, or the reader would look for a difference they cannot see."""
-    import difflib  # only on this error path
-    import unicodedata
+def _scoretekst(waarde: object) -> str:
+    """A refused score as the reviewer sees it: a number with a decimal comma ('7,5', never '7.5', which reads as a
+    thousands separator in Dutch), a date as a date."""
+    import datetime as dt
 
-    dichtst = difflib.get_close_matches(naam, list(beoordelaars), n=1, cutoff=0.6)
-    if not dichtst:
+    from evaluatie.tekst import datum, kort
+
+    if isinstance(waarde, dt.date):
+        return datum(waarde.date() if isinstance(waarde, dt.datetime) else waarde)
+    if isinstance(waarde, int | float) and not isinstance(waarde, bool):
+        return f"'{kort(waarde)}'"
+    return f"'{als_tekst(waarde)}'"
+
+
+def _datumreden(waarde: object) -> str:
+    """'; Excel heeft ... een datum gemaakt (bijvoorbeeld van '7-8') ...' for a score cell Excel turned into a date."""
+    import datetime as dt
+
+    if not isinstance(waarde, dt.date):
         return ""
-    anders = sorted({t for t in naam if not t.isascii() and t not in dichtst[0]})
-    tekens = ", ".join(f"'{t}' (U+{ord(t):04X} {unicodedata.name(t, '')})".replace(" )", ")") for t in anders)
-    verschil = f" De namen verschillen in {tekens}." if anders else ""
     return (
-        f"; bedoelt u '{dichtst[0]}'?{verschil} Pas dan de naam in het formulier aan (of in aanbesteding.yaml, als "
-        "die daar verkeerd staat)"
+        f"; Excel heeft van wat er getypt is een datum gemaakt (bijvoorbeeld van '{waarde.day}-{waarde.month}'): kies "
+        "één stap van de schaal"
     )
 
 
@@ -469,65 +493,13 @@ def _lees_formulier(
 ) -> Beoordelingsformulier | None:
     """One reviewer form, or None after its errors; `naam_in` collects per file the reviewer it names as typed ('' for
     none) and that cell."""
-    tabbladen = lees_werkboek(pad, pad.name, fouten)
-    if tabbladen is None:
-        return None
-    if TABBLAD not in tabbladen and TABBLAD_CONSENSUS in tabbladen:  # 'Consensus.xlsx', 'consensus (2).xlsx'
-        fouten.voeg_toe(
-            pad.name,
-            f"dit is een consensusbestand (tabblad '{TABBLAD_CONSENSUS}'), maar alleen {CONSENSUSBESTAND} wordt als "
-            f"consensus gelezen; noem het {CONSENSUSBESTAND} (met kleine letters) of haal het uit de map",
-        )
-        return None
-    if TABBLAD not in tabbladen:
-        fouten.voeg_toe(pad.name, f"tabblad '{TABBLAD}' ontbreekt; gebruik het beoordelingsformulier")
-        return None
-    t = tabbladen[TABBLAD]
     n = len(fouten.fouten)
-    velden = (VELD_BEOORDELAAR, VELD_DATUM, VELD_VERKLARING)
-    kop = rij_per_veld(t, velden, range(min(4, len(t.rijen))), fouten, "welke waarde de beoordelaar bedoelde")
-    ontbreekt = [veld for veld in velden if veld not in kop]
-    for veld in ontbreekt:
-        fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt boven de tabel")
-    naam = "" if VELD_BEOORDELAAR in ontbreekt else als_tekst(t.waarde(kop[VELD_BEOORDELAAR], 1))
-    if naam_in is not None:
-        naam_in[pad.name] = (naam.strip(), "" if VELD_BEOORDELAAR in ontbreekt else t.plaats(kop[VELD_BEOORDELAAR], 1))
-    if ontbreekt:  # a field written twice is said, and the rest of the form is still read
+    gelezen = lees_kop(aanbesteding, pad, fouten, naam_in)  # the header, as `koppen_fouten` checks it too
+    if gelezen is None:
         return None
-    bekend = {naamsleutel(b): b for b in aanbesteding.beoordelaars}
-    beoordelaar = bekend.get(naamsleutel(naam))
+    t, kop, naam, beoordelaar = gelezen.blad, gelezen.rijen, gelezen.naam, gelezen.beoordelaar
     if beoordelaar is not None:
         genoemd.add(beoordelaar)
-    controleer_herkomst(aanbesteding, tabbladen, pad.name, fouten)  # another tender or scale: refused, not read
-    if beoordelaar is None:
-        fouten.voeg_toe(
-            t.plaats(kop[VELD_BEOORDELAAR], 1),
-            f"beoordelaar '{naam}' staat niet in de aanbesteding; bekend: {', '.join(aanbesteding.beoordelaars)}"
-            + _bedoelt_u_beoordelaar(naam, aanbesteding.beoordelaars),
-        )
-    datum = als_datum(t.waarde(kop[VELD_DATUM], 1))
-    if datum is None:
-        fouten.voeg_toe(
-            t.plaats(kop[VELD_DATUM], 1),
-            geen_datum(t.waarde(kop[VELD_DATUM], 1)),
-        )
-    elif (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
-        fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), buiten)
-    verklaring = als_janee(t.waarde(kop[VELD_VERKLARING], 1))
-    gegeven = als_tekst(t.waarde(kop[VELD_VERKLARING], 1))
-    if verklaring is False:  # 'nee': the reviewer declares a conflict of interest, no slip of the pen
-        fouten.voeg_toe(
-            t.plaats(kop[VELD_VERKLARING], 1),
-            f"{beoordelaar or 'de beoordelaar'} verklaart belangenverstrengeling met een inschrijver ('nee'): wie "
-            "belangen heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar "
-            "(beoordelaars in aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
-        )
-    elif verklaring is None:
-        fouten.voeg_toe(
-            t.plaats(kop[VELD_VERKLARING], 1),
-            "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)"
-            + (f"; kreeg '{gegeven}', kies ja of nee" if gegeven else ""),
-        )
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, volledig=True, weg=weg)
     begin = _tabel_start(t)
     kopcellen = (t.waarde(kop[VELD_DATUM], 1), t.waarde(kop[VELD_VERKLARING], 1))
@@ -543,10 +515,10 @@ def _lees_formulier(
         bestand=pad.name,
         sha256=sha256_bestand(pad),
         beoordelaar=beoordelaar,
-        datum=datum,
+        datum=gelezen.datum,
         scores=tuple(scores),
-        geen_belangenverstrengeling=verklaring,
-        prijscellen=tuple(prijscellen(tabbladen, prijzen, scorecellen)),
+        geen_belangenverstrengeling=gelezen.verklaring,
+        prijscellen=tuple(prijscellen(gelezen.tabbladen, prijzen, scorecellen)),
     )
 
 
@@ -579,22 +551,6 @@ def _nog_niet_ingevuld(fouten: Verzamelaar, n: int, blad: str, naam: str) -> Non
         f"in ({kop[0]}), 'ja' bij geen belangenverstrengeling ({kop[1]}) en per regel een score en een toelichting "
         f"({tabel[0]}:{tabel[-1]})",
     )
-
-
-def buiten_de_beoordeling(aanbesteding: Aanbesteding, datum: dt.date) -> str | None:
-    """Why a scoring date cannot be right, or None: the scoring lies between the closing (the bids are known)
-    and the award decision (the advies of that day reports it in its proces-verbaal)."""
-    from evaluatie.tekst import datum as voluit
-
-    d = aanbesteding.data
-    if datum < d.sluiting:
-        return f"de datum ({voluit(datum)}) ligt voor de sluiting van de inschrijving ({voluit(d.sluiting)})"
-    if datum > d.gunning:
-        return (
-            f"de datum ({voluit(datum)}) ligt na de gunningsbeslissing ({voluit(d.gunning)}, data.gunning): het advies "
-            "van die dag kan deze beoordeling niet bevatten"
-        )
-    return None
 
 
 _BEDRAG = re.compile(r"\d[\d.,]*\d|\d")
@@ -653,17 +609,22 @@ def _lees_consensus(
     deels_open = aanbesteding.beoordeling.aggregatie == "consensus"
     _foutwaarden_in_tabel(pad, t, fouten)  # an error value reads empty: never an open row in silence
     scores = _lees_tabel(aanbesteding, t, te_beoordelen, inschrijvers, fouten, False, open_, deels_open, weg)
-    datum, datumcel = None, ""
+    beslist = {(s.inschrijver, s.perceel, s.criterium) for s in scores}
+    controleer_vervallen(aanbesteding, tabbladen, inschrijvers, set(te_beoordelen), beslist, fouten)
+    datum, datumcel, getypt = None, "", ""
     for r in range(_tabel_start(t) or 0):
         if als_tekst(t.waarde(r, 0)) in (VELD_DATUM_CONSENSUS, VELD_DATUM):
             datumcel = t.plaats(r, 1)
             waarde = t.waarde(r, 1)
-            datum = als_datum(waarde)
+            datum, getypt = als_datum(waarde), als_tekst(waarde)
             if datum is None and als_tekst(waarde) != "":
                 fouten.voeg_toe(datumcel, geen_datum(waarde, "datum van het consensusoverleg is geen datum"))
             elif datum is not None and (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
                 fouten.voeg_toe(datumcel, buiten)
             break
+    if datum is None and not getypt and scores and not deels_open:
+        # a decision that overrides the reviewers' scores needs its date (with aggregatie consensus: an open point)
+        fouten.voeg_toe(datumcel or f"{t.bestand}!{t.naam}", _zonder_datum(aanbesteding, scores))
     if len(fouten.fouten) > n:
         return None
     if kopie is not None:
@@ -675,6 +636,20 @@ def _lees_consensus(
         datum=datum,
         datumcel=datumcel,
         open=tuple(open_),
+    )
+
+
+def _zonder_datum(aanbesteding: Aanbesteding, scores: Sequence[Score]) -> str:
+    """Why a consensus without the date of its meeting cannot be used, naming the rows it decided (at most three)."""
+    regels = [
+        f"{s.inschrijver}, perceel {s.perceel}, {aanbesteding.percelen[s.perceel].criterium_van(s.criterium).naam}"
+        for s in scores
+    ]
+    getoond = "; ".join(regels[:3]) + (f"; en {len(regels) - 3} meer" if len(regels) > 3 else "")
+    return (
+        f"datum van het consensusoverleg ontbreekt, terwijl het panel {len(regels)} "
+        f"{'regel' if len(regels) == 1 else 'regels'} in consensus besliste ({getoond}); het proces-verbaal van het "
+        "advies zegt wanneer het panel besliste: vul de datum in"
     )
 
 

@@ -47,10 +47,14 @@ def melding(tekst: str, labels: Collection[str] = ()) -> str:
     )
 
 
-def noemt_beoordelaar(tekst: str, beoordelaars: Sequence[str]) -> tuple[str, str] | None:
+def noemt_beoordelaar(
+    tekst: str, beoordelaars: Sequence[str], inschrijvers: Sequence[str] = ()
+) -> tuple[str, str] | None:
     """(reviewer, the words found) when `tekst` names a reviewer: the whole name in any case ('joost de ridder'), or
     a part of it of three letters or more as written in the tender, capital and all, as a word of its own ('Mehmet',
-    'Verbeek'); else None. A part in another case ('sterk' for a reviewer Sterk) is taken for the word it also is."""
+    'Verbeek'); else None. A part in another case ('sterk' for a reviewer Sterk) is taken for the word it also is,
+    and a part that is also a word of a bidder's name ('Brug' of 'Taalhuis De Brug') for that bidder."""
+    bieders = {w for n in inschrijvers for w in re.findall(r"\w+", vorm(n))}
     gevonden = vorm(tekst)
     for naam in beoordelaars:
         m = re.search(rf"(?<!\w){re.escape(vorm(naam))}(?!\w)", gevonden, re.IGNORECASE)
@@ -61,6 +65,7 @@ def noemt_beoordelaar(tekst: str, beoordelaars: Sequence[str]) -> tuple[str, str
             if (
                 len(_letters(deel)) >= 3
                 and deel[0].isupper()
+                and deel not in bieders
                 and re.search(rf"(?<!\w){re.escape(deel)}(?!\w)", gevonden)
             ):
                 return naam, deel
@@ -72,4 +77,41 @@ def noemt_melding(naam: str, woorden: str) -> str:
         f"de toelichting noemt beoordelaar {naam} ('{woorden}'); het advies en de brieven noemen de beoordelaars "
         "niet bij naam (Beoordelaar A, B, C) en citeren de toelichting letterlijk: schrijf haar zonder namen van "
         "beoordelaars"
+    )
+
+
+_SCORE = r"\bscore\s*(?:is\s+|van\s+|op\s+|:\s*|=\s*)?['\"‘“]?"
+
+
+def noemt_andere_score(tekst: str, stappen: Sequence[tuple[str, float]], gekozen: int) -> str | None:
+    """The step the toelichting names as the score ('de score goed', 'score: 75') when it names steps that way and
+    not the chosen one (`gekozen`: index in `stappen`, each (label or '', points)); else None. The letter quotes the
+    toelichting beside the chosen score, so 'de score goed is passend' under 'uw score 50,00' contradicts itself."""
+    from evaluatie.tekst import kort
+
+    genoemd: list[int] = []
+    for i, (label, punten) in enumerate(stappen):
+        for woord in (label, kort(punten)):
+            patroon = _SCORE + re.escape(woord) + r"(?:,0+)?(?!\w)(?!,\d)"
+            if woord and any(not _ontkend(tekst, m) for m in re.finditer(patroon, tekst, re.IGNORECASE)):
+                genoemd.append(i)
+                break
+    if not genoemd or gekozen in genoemd:
+        return None
+    label, punten = stappen[genoemd[0]]
+    woord = label if label and re.search(_SCORE + re.escape(label), tekst, re.IGNORECASE) else kort(punten)
+    return woord
+
+
+def _ontkend(tekst: str, m: re.Match[str]) -> bool:
+    """'geen score uitstekend', 'de score goed zou te hoog zijn': a step named to say why the plan did not get it."""
+    voor = re.findall(r"\w+", tekst[max(0, m.start() - 30) : m.start()].casefold())[-3:]
+    na = " ".join(re.findall(r"\w+", tekst[m.end() : m.end() + 40].casefold())[:4])
+    return bool({"geen", "niet", "nooit"} & set(voor)) or bool(re.search(r"\bte (hoog|laag|veel|weinig)\b", na))
+
+
+def andere_score_melding(genoemd: str, gekozen: str, cel: str) -> str:
+    return (
+        f"de toelichting noemt de score '{genoemd}', maar de gekozen score is '{gekozen}' ({cel}); de brief citeert "
+        "haar bij die score: pas de score of de toelichting aan"
     )
