@@ -544,10 +544,10 @@ def _abnormaal(g: Rapportgegevens) -> str:
     # in a tender with open-house or fixed-price lots too, every sentence says which lots it covers
     namen = [p.naam for p in gunning.values()]
     waar = (
-        f" in {'het gunningsperceel' if len(namen) == 1 else 'de gunningspercelen'} ({_opsomming(namen)})"
-        if toelating or vast
-        else f" in {'perceel' if len(namen) == 1 else 'de percelen'} {_opsomming(namen)}"
+        f" in {'perceel' if len(namen) == 1 else 'de percelen'} {_opsomming(namen)}"
         if leeg or alleen  # another award lot is left out: 'het gunningsperceel' would say there is only one
+        else f" in {'het gunningsperceel' if len(namen) == 1 else 'de gunningspercelen'} ({_opsomming(namen)})"
+        if toelating or vast
         else ""
     )
     niet = vast_zin + _niet_bij_toelating(g)
