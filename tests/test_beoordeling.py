@@ -294,7 +294,7 @@ def test_een_gescoorde_inschrijving_die_vooraf_afviel_heet_niet_later_afgevallen
     assert f"Let op: beoordelingen/joost-de-ridder.xlsx!Beoordeling!A{rij}: {melding}" in uit
     advies = html_tekst(voorbeeld / "rapporten" / "gunningsadvies.html")
     assert "na de beoordeling" not in advies
-    assert f"Beoordeling!A{rij}: {melding}" in advies
+    assert f"tabblad Beoordeling, A{rij}: {melding}" in advies
 
 
 def test_een_beoordelaarsnaam_die_er_net_anders_uitziet_krijgt_een_voorstel(voorbeeld: Path) -> None:

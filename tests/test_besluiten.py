@@ -536,7 +536,9 @@ def test_scores_van_een_later_afgevallen_inschrijving_opzij(schoon: Path, tmp_pa
     assert res.output.count("opzijgezet, de inschrijving valt voor dit perceel af in de knock-outtoets") == 2
     advies = _advies(ws)
     assert "Scores opzijgezet" in advies and "ada.xlsx" not in advies  # reviewers stay anonymous
-    assert "formulier van Beoordelaar B!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet" in (advies)
+    assert "Formulier van Beoordelaar B, tabblad Beoordeling, A8:A9: B, perceel B1, alle 2 criteria: opzijgezet" in (
+        advies
+    )
 
 
 def test_kapot_besluitenbestand_is_invoerfout_met_plaats(schoon: Path, tmp_path: Path) -> None:
@@ -577,7 +579,9 @@ def test_terugtrekking_na_de_beoordeling(schoon: Path, tmp_path: Path) -> None:
     )
     advies = _advies(ws)
     assert "T1: B heeft de inschrijving teruggetrokken (bericht ontvangen op 12 maart 2026" in advies
-    assert "formulier van Beoordelaar A!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet" in (advies)
+    assert "Formulier van Beoordelaar A, tabblad Beoordeling, A8:A9: B, perceel B1, alle 2 criteria: opzijgezet" in (
+        advies
+    )
     # the bid comes back: the withdrawal's premise is gone (stale, exit 2)
     shutil.copy(bewaard, bod)
     res = _run("gunning", "--werkmap", str(ws))  # an open point (exit 1), no longer an input error

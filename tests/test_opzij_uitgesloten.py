@@ -34,4 +34,4 @@ def test_uitgesloten_opzij_met_het_besluit(tmp_path: Path) -> None:
     assert r.output.count(reden) == 2  # one note per reviewer's form
     assert "knock-outtoets" not in r.output
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
-    assert f"formulier van Beoordelaar A!Beoordeling!A8:A9: {reden}" in advies
+    assert f"Formulier van Beoordelaar A, tabblad Beoordeling, A8:A9: {reden}" in advies

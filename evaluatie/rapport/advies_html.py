@@ -544,10 +544,10 @@ def _abnormaal(g: Rapportgegevens) -> str:
     # in a tender with open-house or fixed-price lots too, every sentence says which lots it covers
     namen = [p.naam for p in gunning.values()]
     waar = (
-        f" in {'het gunningsperceel' if len(namen) == 1 else 'de gunningspercelen'} ({_opsomming(namen)})"
-        if toelating or vast
-        else f" in {'perceel' if len(namen) == 1 else 'de percelen'} {_opsomming(namen)}"
+        f" in {'perceel' if len(namen) == 1 else 'de percelen'} {_opsomming(namen)}"
         if leeg or alleen  # another award lot is left out: 'het gunningsperceel' would say there is only one
+        else f" in {'het gunningsperceel' if len(namen) == 1 else 'de gunningspercelen'} ({_opsomming(namen)})"
+        if toelating or vast
         else ""
     )
     niet = vast_zin + _niet_bij_toelating(g)
@@ -791,6 +791,21 @@ def _knockout(g: Rapportgegevens, code: str) -> str:
     return "".join(delen)
 
 
+def _zonder_alfa(panel: Any, code: str, criterium: str) -> str:
+    """Why Krippendorff's alpha of a criterion is undefined, from the scores the advies shows: one reviewer, one
+    assessed bid, or no variation at all ('iedere score is 75': complete agreement, nothing to measure it against).
+    'niet te berekenen' alone read as a fault of the panel next to criteria with a figure."""
+    rijen = [r for r in panel.rijen if r.perceel == code and r.criterium == criterium and r.individueel]
+    scores = {x for r in rijen for x in r.individueel.values()}
+    if len({b for r in rijen for b in r.individueel}) < 2:
+        return "niet te berekenen: één beoordelaar"
+    if len(rijen) < 2:
+        return "niet te berekenen: één beoordeelde inschrijving"
+    if len(scores) == 1:
+        return f"niet te berekenen: iedere score is {kort(next(iter(scores)))} (geen spreiding om aan te meten)"
+    return "niet te berekenen"
+
+
 def _panel(g: Rapportgegevens, code: str) -> str:
     perceel = g.aanbesteding.percelen[code]
     panel = g.panel
@@ -888,7 +903,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     alfa = [
         [
             perceel.criterium_van(b.criterium).naam,
-            Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
+            Cel(_zonder_alfa(panel, code, b.criterium) if b.alpha is None else getal(b.alpha, 3), b.alpha),
         ]
         for b in panel.betrouwbaarheid
         if b.perceel == code

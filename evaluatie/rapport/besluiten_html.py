@@ -46,6 +46,12 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
 
 
 def _anoniem(g: Rapportgegevens, regel: str) -> str:
-    """A reviewer's form is named as in the input list ('formulier van Beoordelaar A'), never by file name."""
-    bestand = regel.split("!", 1)[0]
-    return g.invoernaam(bestand) + regel[len(bestand) :]
+    """A reviewer's form is named as in the input list ('formulier van Beoordelaar A'), never by file name, and its
+    place in words: 'Formulier van Beoordelaar A, tabblad Beoordeling, A8:A9: ...', not the terminal's
+    'ada.xlsx!Beoordeling!A8:A9', which in the advies read 'formulier van Beoordelaar A!Beoordeling!A8:A9'."""
+    delen = regel.split("!", 2)
+    naam = g.invoernaam(delen[0])
+    if len(delen) < 3 or naam == delen[0]:
+        return naam + regel[len(delen[0]) :]
+    naam = naam.removeprefix("beoordelingen: ")
+    return f"{naam[:1].upper()}{naam[1:]}, tabblad {delen[1]}, {delen[2]}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from evaluatie.definitie.model import BEWIJS_WERKDAGEN, Aanbesteding, Perceel
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
+from evaluatie.gemeentenamen import opsomming
 from evaluatie.gunning.aansluitregel import aansluitregel
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
@@ -314,12 +315,21 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
     )
     d.alinea(niet_gegund_zin(a))
     if not boven_drempel(a):  # art. 2.127 does not apply: the period and its effect rest on these documents
+        # beside open-house lots (whose period 'is geen vervaltermijn', said above) the sentence names the award lots
+        gunning = [p.naam for p in a.percelen.values() if p.procedure == "gunning"]
+        een = len(gunning) == 1
+        welke = f"{'het gunningsperceel' if een else 'de gunningspercelen'}"
+        waarde, termijn, die = (
+            (f" van {welke} ({opsomming(gunning, 'en')})", f" van {welke}", "Die termijn")
+            if "toelating" in a.procedures()
+            else ("", "", "De termijn")
+        )
         d.alinea(
-            "De geraamde waarde ligt onder de Europese drempel; de opschortende termijn volgt daarom niet uit "
-            "art. 2.127 Aanbestedingswet 2012 maar uit deze aanbestedingsstukken. De termijn is een vervaltermijn: "
-            "wie niet binnen de termijn een kort geding aanhangig maakt, kan daarna niet meer tegen de beslissing "
-            "opkomen. Ook de andere artikelen van de Aanbestedingswet 2012 die deze systematiek en de "
-            "gunningsbeslissingen noemen (2.86, 2.87 en 2.87a over uitsluitingsgronden, 2.116 over een abnormaal "
+            f"De geraamde waarde{waarde} ligt onder de Europese drempel; de opschortende termijn{termijn} volgt daarom "
+            f"niet uit art. 2.127 Aanbestedingswet 2012 maar uit deze aanbestedingsstukken. {die} is een "
+            "vervaltermijn: wie niet binnen de termijn een kort geding aanhangig maakt, kan daarna niet meer tegen de "
+            "gunningsbeslissing opkomen. Ook de andere artikelen van de Aanbestedingswet 2012 die deze systematiek "
+            "en de gunningsbeslissingen noemen (2.86, 2.87 en 2.87a over uitsluitingsgronden, 2.116 over een abnormaal "
             "lage prijs, 2.130 over de gunningsbeslissing) gelden onder de drempel niet rechtstreeks; deze "
             "aanbesteding past ze van overeenkomstige toepassing toe."
         )

@@ -1,0 +1,41 @@
+"""In a tender with award lots and open-house lots below the threshold, the systematiek says of the open house 'Het
+is geen vervaltermijn' and then, unqualified, 'De termijn is een vervaltermijn': two sentences of one published
+text that contradict each other for the open-house lot. The second names the award lots now."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import kleine_aanbesteding, maak_werkmap, open_house_module
+
+
+def _tekst(ws: Path) -> str:
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", (ws / "gunningssystematiek.html").read_text())))
+
+
+def test_vervaltermijn_alleen_van_de_gunningspercelen(tmp_path: Path) -> None:
+    data = kleine_aanbesteding()
+    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
+    for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
+        g["inburgeraars"]["PVT"] = n
+    tekst = _tekst(maak_werkmap(tmp_path / "ws", data))
+    assert "Het is geen vervaltermijn" in tekst  # the open house
+    assert "De termijn is een vervaltermijn" not in tekst
+    assert (
+        "De geraamde waarde van het gunningsperceel (B1-route) ligt onder de Europese drempel; de opschortende termijn "
+        "van het gunningsperceel volgt daarom niet uit art. 2.127 Aanbestedingswet 2012 maar uit deze "
+        "aanbestedingsstukken. Die termijn is een vervaltermijn: " in tekst
+    )
+    # a tender of award lots alone keeps its sentence
+    tekst = _tekst(maak_werkmap(tmp_path / "alleen", kleine_aanbesteding()))
+    assert (
+        "De geraamde waarde ligt onder de Europese drempel; de opschortende termijn volgt daarom niet uit art. 2.127 "
+        "Aanbestedingswet 2012 maar uit deze aanbestedingsstukken. De termijn is een vervaltermijn: " in tekst
+    )
