@@ -516,6 +516,13 @@ def _modules(reg: Register, c: Gemeenschappelijk) -> list[str]:
     return list(dict.fromkeys(str(r[0]) for r in c.prestatie_rijen if r[0] in namen))
 
 
+AFWIJKING_UITLEG = (
+    "Een signaal dat een gemeente afwijkt van de verdeling staat hier alleen bij een getoond aantal geplaatst: bij "
+    "een onderdrukt aantal zou het signaal zelf zeggen in welk bereik het ligt."
+)
+"""Said in every report, whether or not a signal was left out: said only then, it would tell that one was."""
+
+
 def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[tuple[str, str]]:
     """(text, whom it concerns) for every signal of the report: a signal about one gemeente's allocation names it;
     one about a supplier or a framework agreement concerns the whole region, also in a gemeente's report."""
@@ -606,6 +613,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         *(f'<p class="klein">{escape(z)}</p>' for z in [_na_routewijziging(reg)] if z),
         f'<div class="figuur">{c.wacht_svg}</div>',
         "<h2>Signalen</h2>",
+        f'<p class="klein">{escape(AFWIJKING_UITLEG)}</p>',
     ]
     delen += _signalen_html(c, gemeente)
     bron = "".join(f'<tr><td>{escape(str(b))}</td><td class="sha">{escape(str(h))}</td></tr>' for b, h in bronnen[1:])
@@ -666,6 +674,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     routewijziging = _routewijziging(reg, c)
     if routewijziging:
         kop.append(["Routewijzigingen", routewijziging])
+    kop.append(["Signalen", AFWIJKING_UITLEG])
     schrijf_xlsx(
         pad,
         [
