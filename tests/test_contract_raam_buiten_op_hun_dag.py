@@ -53,3 +53,33 @@ def test_een_latere_verhoging_verzwijgt_de_plaatsingen_buiten_het_maximum_niet(t
     uit = json.loads(_run(*stand, "--peildatum", "2026-07-31", "--json").stdout)
     (b1,) = [r for r in uit["raamovereenkomst"] if r["perceel"] == "B1"]
     assert b1["buiten_maximum_op_hun_dag"] == 2 and b1["uitgeput"] is True
+
+
+def test_plaatsingen_boven_het_verhoogde_maximum_niet_twee_keer(tmp_path: Path) -> None:
+    """After the raise to 55, five more placements in August: 57 of 55, the last two past the raised maximum. Those
+    two are 'daarna' of the exhausted agreement; the sentence about the maximum of their day named them a second time,
+    as if they had fallen outside the 50 of July ('4 plaatsing(en), van 03-07-2026 tot en met 05-08-2026')."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
+    regels += [f"K{i:03d};Noord;aangemeld;2026-06-{10 + i // 10:02d};B1;Alfa;" for i in range(48)]
+    regels += [f"L{i};Oost;aangemeld;2026-07-0{1 + i};B1;Beta;" for i in range(4)]
+    regels += [f"M{i};Oost;aangemeld;2026-08-0{1 + i};B1;Beta;" for i in range(5)]  # the 56th and 57th: 4 and 5 Aug
+    lijst = tmp_path / "lijst.csv"
+    lijst.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, lijst).exit_code == 0
+    r = _run(
+        "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--trajecten", "5",
+        "--waarde", "45.000", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-08-01", *DOOR,
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    na = " ".join(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-11-30").output.split())
+    assert (
+        "B1-route: 57 van 55 trajecten, EUR 517.500,00 van EUR 545.000,00 (103,6%); het maximum is bereikt op "
+        "03-08-2026: de raamovereenkomst is uitgeput (2 plaatsing(en) daarna); 2 plaatsing(en), van 03-07-2026 tot en "
+        "met 04-07-2026, vielen op hun dag buiten het maximum van de raamovereenkomst zoals dat toen gold (50 "
+        "trajecten; HvJ EU C-23/20); de contractwijziging van 01-08-2026 heeft het maximum daarna verhoogd" in na
+    ), na
+    uit = json.loads(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-11-30", "--json").stdout)
+    (b1,) = [r for r in uit["raamovereenkomst"] if r["perceel"] == "B1"]
+    assert b1["buiten_maximum_op_hun_dag"] == 4  # the two of July and the two past 55 in August

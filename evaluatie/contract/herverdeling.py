@@ -327,6 +327,18 @@ def voorstel(
     the residual problem (exact for rules that do not count suppliers). (c) Otherwise a refusal in words."""
     if fouten := aanbieder_fouten(reg, perceel, aanbieder):
         raise InvoerFout(fouten)
+    if (vanaf := reg.toegetreden.get((perceel, aanbieder))) is not None and per < vanaf:
+        # a supplier admitted later has no contract before its first day: it cannot drop out before it, and the
+        # stand would name both the later entry and a drop-out before it
+        raise InvoerFout(
+            [
+                Fout(
+                    "--per",
+                    f"{aanbieder} is per {vanaf.strftime('%d-%m-%Y')} toegelaten tot {reg.percelen[perceel].naam} "
+                    "(later toegetreden); een uitval ligt op of na die dag",
+                )
+            ]
+        )
     _geen_aanmeldingen_na(reg, perceel, aanbieder, per)
     jaar = reg.contractjaar(per)
     begin, _ = reg.jaargrenzen(jaar)

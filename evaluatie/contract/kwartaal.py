@@ -203,6 +203,30 @@ def _toon(o: Openbaar, routewijziging: set[str]) -> Callable[[Sleutel, str], str
     return toon
 
 
+def _maximum_op(reg: Register, code: str, d: dt.date) -> int:
+    """The lot's maximum in trajecten in force on `d`: a change raises it from its date on. Why: a month's point
+    against a maximum raised later showed a month past its maximum under the line of 100%."""
+    extra = sum(n for c, datum_, _, n in reg.wijzigingen if c == code and datum_ <= d)
+    return (reg.percelen[code].raam_trajecten or 0) + extra
+
+
+def _verhogingen(reg: Register, laatste: dt.date) -> str:
+    """The sentence under the line when a change raised a maximum by `laatste`: each point is against the maximum of
+    its month, so the line can drop where the maximum rose ('' without such a change)."""
+    delen = []
+    for code in reg.kaderpercelen:
+        stappen = sorted({d for c, d, _, n in reg.wijzigingen if c == code and n and d <= laatste})
+        for d in stappen:
+            voor, na = _maximum_op(reg, code, d - dt.timedelta(days=1)), _maximum_op(reg, code, d)
+            delen.append(f"{reg.percelen[code].naam}: van {voor} naar {na} trajecten op {d.strftime('%d-%m-%Y')}")
+    if not delen:
+        return ""
+    return (
+        "Ieder punt van de lijn is een percentage van het maximum zoals het aan het einde van die maand gold: een "
+        f"contractwijziging verhoogt het maximum vanaf haar datum ({'; '.join(delen)})."
+    )
+
+
 def _uitgeput(r: Raamgebruik) -> str:
     """The exhaustion date as a cell: the day the maximum was reached, or the forecast at the current pace."""
     assert r.prognose is not None
@@ -319,9 +343,9 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         (
             reg.percelen[r.perceel].naam,
             [
-                100 * v / r.max_trajecten
+                100 * v / maximum
                 if v is not None
-                and r.max_trajecten
+                and (maximum := _maximum_op(reg, r.perceel, d))
                 and (r.eerste_routewijziging is None or d < r.eerste_routewijziging)
                 else None
                 for d, v in o.maanden[r.perceel]
@@ -516,6 +540,13 @@ def _modules(reg: Register, c: Gemeenschappelijk) -> list[str]:
     return list(dict.fromkeys(str(r[0]) for r in c.prestatie_rijen if r[0] in namen))
 
 
+AFWIJKING_UITLEG = (
+    "Een signaal dat een gemeente afwijkt van de verdeling staat hier alleen bij een getoond aantal geplaatst: bij "
+    "een onderdrukt aantal zou het signaal zelf zeggen in welk bereik het ligt."
+)
+"""Said in every report, whether or not a signal was left out: said only then, it would tell that one was."""
+
+
 def _signalen(c: Gemeenschappelijk, gemeente: str | None) -> list[tuple[str, str]]:
     """(text, whom it concerns) for every signal of the report: a signal about one gemeente's allocation names it;
     one about a supplier or a framework agreement concerns the whole region, also in a gemeente's report."""
@@ -591,7 +622,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
         *(f"<p>{escape(z)}</p>" for z in _open_house_zinnen(reg, c.laatste)),
         *([f'<div class="figuur">{c.raam_svg}</div>'] if c.raam_rijen else []),
-        *(f'<p class="klein">{escape(z)}</p>' for z in [_routewijziging(reg, c)] if z),
+        *(f'<p class="klein">{escape(z)}</p>' for z in [_routewijziging(reg, c), _verhogingen(reg, c.laatste)] if z),
         *(
             [f'<p class="klein">Een gat in een lijn is een maand waarvan het cijfer "{ONDERDRUKT}" is.</p>']
             if any(v is None for r in c.stand.raam for _, v in c.openbaar.maanden[r.perceel])
@@ -606,6 +637,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         *(f'<p class="klein">{escape(z)}</p>' for z in [_na_routewijziging(reg)] if z),
         f'<div class="figuur">{c.wacht_svg}</div>',
         "<h2>Signalen</h2>",
+        f'<p class="klein">{escape(AFWIJKING_UITLEG)}</p>',
     ]
     delen += _signalen_html(c, gemeente)
     bron = "".join(f'<tr><td>{escape(str(b))}</td><td class="sha">{escape(str(h))}</td></tr>' for b, h in bronnen[1:])
@@ -666,6 +698,7 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     routewijziging = _routewijziging(reg, c)
     if routewijziging:
         kop.append(["Routewijzigingen", routewijziging])
+    kop.append(["Signalen", AFWIJKING_UITLEG])
     schrijf_xlsx(
         pad,
         [

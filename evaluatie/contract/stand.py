@@ -69,9 +69,11 @@ class Raamgebruik:
     na_routewijziging: int = 0
     eerste_routewijziging: dt.date | None = None
     open_optiejaren: int = 0  # how many option years that is
-    # the registration days of the placements that fell outside the maximum in force on their own day, the
-    # maximum then, and the days of the later changes that raised it (by peildatum): a raise does not undo them
+    # the registration days of the placements that fell outside the maximum in force on their own day; of those,
+    # the ones within today's maximum (past it, they are 'daarna' of an exhausted agreement), the maximum on the first
+    # of them, and the days of the later changes that raised it (by peildatum): a raise does not undo them
     buiten_op_hun_dag: tuple[dt.date, ...] = ()
+    eerder_buiten: tuple[dt.date, ...] = ()
     maximum_toen: int = 0
     verhoogd_op: tuple[dt.date, ...] = ()
 
@@ -108,10 +110,9 @@ class Raamgebruik:
         """The placements outside the maximum of their day that a later raise of the maximum no longer shows as
         past it: a change counts from its date (it is recorded as taken), so they stay outside the agreement of their
         day, and the stand says so instead of weighing them against today's maximum alone."""
-        eerder = len(self.buiten_op_hun_dag) - max(0, self.gebruikt - self.max_trajecten)
-        if eerder <= 0 or not self.verhoogd_op:
+        dagen = self.eerder_buiten
+        if not dagen or not self.verhoogd_op:
             return None
-        dagen = self.buiten_op_hun_dag
         wanneer = (
             f"op {dagen[0].strftime('%d-%m-%Y')}"
             if dagen[0] == dagen[-1]
@@ -213,9 +214,10 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     max_tr = p.raam_trajecten + sum(extra for _, extra in geldend)
     max_w = p.raam_waarde + sum(waarde for waarde, _ in geldend)
     verhogingen = sorted((d, extra) for c, d, _, extra in reg.wijzigingen if c == code and d <= peildatum and extra)
-    buiten = tuple(
-        d for k, d in enumerate(datums, 1) if k > p.raam_trajecten + sum(e for v, e in verhogingen if v <= d)
-    )
+    buiten = [
+        (k, d) for k, d in enumerate(datums, 1) if k > p.raam_trajecten + sum(e for v, e in verhogingen if v <= d)
+    ]
+    eerder = tuple(d for k, d in buiten if k <= max_tr)
     prognose = None
     if n >= max_tr and max_tr > 0:
         prognose = datums[max_tr - 1]
@@ -235,9 +237,10 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
         open_optiejaren=reg.alle_jaren - reg.jaren_op(peildatum),
         na_routewijziging=len(routewijzigingen),
         eerste_routewijziging=min(routewijzigingen, default=None),
-        buiten_op_hun_dag=buiten,
-        maximum_toen=p.raam_trajecten + sum(e for v, e in verhogingen if buiten and v <= buiten[0]),
-        verhoogd_op=tuple(v for v, _ in verhogingen if buiten and v > buiten[0]),
+        buiten_op_hun_dag=tuple(d for _, d in buiten),
+        eerder_buiten=eerder,
+        maximum_toen=p.raam_trajecten + sum(e for v, e in verhogingen if eerder and v <= eerder[0]),
+        verhoogd_op=tuple(v for v, _ in verhogingen if eerder and v > eerder[0]),
     )
 
 
@@ -487,6 +490,8 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
         verschil = x.geplaatst - x.pro_rata
         if abs(verschil) >= AFWIJKING_PERSONEN and abs(verschil) >= AFWIJKING_AANDEEL * x.pro_rata:
             geplaatst = toon(("E", x.gemeente, x.perceel, x.leverancier, "jaar"), str(x.geplaatst))
+            if geplaatst != str(x.geplaatst):  # withheld: the signal's own condition would say in which range it lies
+                continue
             uit.append(
                 Signaal(
                     "afwijking",
