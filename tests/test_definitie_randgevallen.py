@@ -364,3 +364,23 @@ def test_twee_budgetten_voor_dezelfde_gemeente_zijn_een_invoerfout(tmp_path: Pat
         in " ".join(res.output.split())
     ), res.output
     assert not (werkmap / "gunningssystematiek.html").exists()
+
+
+def test_een_gemeente_twee_keer_in_de_lijst_van_een_perceel_ook_anders_geschreven(tmp_path: Path) -> None:
+    """`gemeenten: [Noord, noord, Oost]`: the schema refuses the same name twice ('bevat ... twee keer'), but the
+    same gemeente in other capitals passed and the lot held Noord twice (and a bid for 'alle' served it twice). Now
+    the same error, at the second name."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][2]["inburgeraars"]["B1"] = 0
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost", "gemeente NOORD"]
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regel = next(
+        i for i, r in enumerate((werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "gemeente NOORD" in r
+    )  # fmt: skip
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"aanbesteding.yaml: percelen.B1.gemeenten[3] (regel {regel}): 'gemeente NOORD' is de gemeente Noord, die al "
+        "in de lijst staat (percelen.B1.gemeenten[1]); noem iedere gemeente één keer" in " ".join(res.output.split())
+    ), res.output

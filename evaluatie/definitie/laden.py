@@ -644,7 +644,19 @@ def _inhoudelijke_controles(
         if not p["gemeenten"]:
             fout((*basis, "gemeenten"), f"perceel {code} heeft geen deelnemende gemeenten")
         gesplitst = _met_komma_gesplitst(p["gemeenten"], tender)
+        als_lijst = (*basis, "gemeenten", 0) in regels  # the file's own list ('alle' was expanded from gemeenten)
+        eerste_plaats: dict[str, tuple[int, str]] = {}  # gemeente -> (position, name as typed) of its first mention
         for j, gnaam in enumerate(p["gemeenten"]):
+            gevonden = tender.zoek(gnaam) if isinstance(gnaam, str) else None
+            if als_lijst and gevonden is not None and j not in gesplitst:
+                i, eerder_getypt = eerste_plaats.setdefault(gevonden, (j, gnaam))
+                if i != j and eerder_getypt != gnaam:  # the same text twice is the schema's 'bevat ... twee keer'
+                    # 'Noord' and 'noord' made the lot hold Noord twice, in silence
+                    fout(
+                        (*basis, "gemeenten", j),
+                        f"'{gnaam}' is de gemeente {gevonden}, die al in de lijst staat "
+                        f"({pad_tekst((*basis, 'gemeenten', i))}); noem iedere gemeente één keer",
+                    )
             if j in gesplitst:
                 k, naam_met_komma = gesplitst[j]
                 fout(
