@@ -384,3 +384,28 @@ def test_een_gemeente_twee_keer_in_de_lijst_van_een_perceel_ook_anders_geschreve
         f"aanbesteding.yaml: percelen.B1.gemeenten[3] (regel {regel}): 'gemeente NOORD' is de gemeente Noord, die al "
         "in de lijst staat (percelen.B1.gemeenten[1]); noem iedere gemeente één keer" in " ".join(res.output.split())
     ), res.output
+
+
+def test_een_opslag_als_percentage_is_een_invoerfout(tmp_path: Path) -> None:
+    """`raammaximum: {opslag: 5}` meant 5% (the README writes 0.25 for 25%), and was read as 500%: the maximum became
+    6 x the expectation (10 + 6 + 4 = 20 a year over 2 years: 40 expected, maximum 240 trajectories, EUR 2.400.000
+    against the threshold, where 42 and EUR 420.000 were meant). A share above 1 (100%) is an input error at the line
+    with the share it would mean; a maximum that large is given as a fixed number (trajecten). 1 itself passes."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["raammaximum"] = {"opslag": 5}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regel = next(
+        i for i, r in enumerate((werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "opslag" in r
+    )  # fmt: skip
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"aanbesteding.yaml: percelen.B1.raammaximum.opslag (regel {regel}): opslag 5 is een deel van de verwachting "
+        "(0.25 = 25%), dus 500% erboven; bedoelt u 0.05 (5%)?" in " ".join(res.output.split())
+    ), res.output
+    assert "raammaximum: {trajecten: 240}" in " ".join(res.output.split()), res.output
+    data["percelen"]["B1"]["raammaximum"] = {"opslag": 1}
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output

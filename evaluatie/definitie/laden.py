@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 import re
 from collections.abc import Collection
 from pathlib import Path
@@ -719,6 +720,16 @@ def _inhoudelijke_controles(
                     )
         vast = (p.get("raammaximum") or {}).get("trajecten")
         prognose = _prognose(samen, code, p["gemeenten"])
+        opslag = (p.get("raammaximum") or {}).get("opslag")
+        if isinstance(opslag, int | float) and not isinstance(opslag, bool) and opslag > 1:
+            # 'opslag: 5' meant 5%: read as 500%, the maximum and the estimated value were six times the expectation
+            ruim = "..." if prognose is None else str(math.ceil(round(prognose * (1 + opslag), 6)))
+            fout(
+                (*basis, "raammaximum", "opslag"),
+                f"opslag {kort(opslag)} is een deel van de verwachting (0.25 = 25%), dus {kort(100 * opslag)}% "
+                f"erboven; bedoelt u {opslag / 100:g} ({kort(opslag)}%)? Is een maximum van meer dan het dubbele "
+                f"van de verwachting de bedoeling, geef het dan als vast aantal: raammaximum: {{trajecten: {ruim}}}",
+            )
         if isinstance(vast, int) and prognose is not None and vast < prognose:
             # the letters announce the forecast's allocation; a smaller maximum would be exhausted before it, and
             # the estimated value would lie below the expected one (art. 2.17 Aw 2012)
