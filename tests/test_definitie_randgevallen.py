@@ -409,3 +409,19 @@ def test_een_opslag_als_percentage_is_een_invoerfout(tmp_path: Path) -> None:
     schrijf_yaml(werkmap / "aanbesteding.yaml", data)
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
     assert res.exit_code == 0, res.output
+
+
+def test_de_schemas_hebben_iedere_sleutel_een_keer() -> None:
+    """JSON keeps the last of two equal keys in silence, so a rule written twice in a schema (or two different
+    values for one keyword) would leave only one of them in force, unseen."""
+    import json
+
+    def zonder_dubbele(paren: list[tuple[str, object]]) -> dict[str, object]:
+        sleutels = [k for k, _ in paren]
+        assert len(sleutels) == len(set(sleutels)), sleutels
+        return dict(paren)
+
+    schemas = sorted((Path(__file__).resolve().parents[1] / "criteria" / "schema").glob("*.schema.json"))
+    assert len(schemas) == 4
+    for pad in schemas:
+        json.loads(pad.read_text(encoding="utf-8"), object_pairs_hook=zonder_dubbele)
