@@ -425,3 +425,28 @@ def test_de_schemas_hebben_iedere_sleutel_een_keer() -> None:
     assert len(schemas) == 4
     for pad in schemas:
         json.loads(pad.read_text(encoding="utf-8"), object_pairs_hook=zonder_dubbele)
+
+
+def test_aantallen_en_bedragen_boven_wat_een_inschrijving_kan_zijn_invoerfouten(tmp_path: Path) -> None:
+    """A bid's capacity is at most 100.000 a year per lot and its price at most EUR 1.000.000 (inschrijving.velden):
+    above that no real bid. The tender itself had no such bound: `inburgeraars: {B1: 4000000000}` (a pasted number)
+    and `plafondprijs: 1000000000` passed, and the systematiek published them with an estimated value of EUR
+    100.000.000.000.000. Each is an input error at its line now, with the same bounds as the bid."""
+    from evaluatie.inschrijving.velden import MAX_CAPACITEIT, MAX_PRIJS
+
+    data = kleine_aanbesteding()
+    data["gemeenten"][0]["inburgeraars"]["B1"] = 4_000_000_000
+    data["percelen"]["B1"]["plafondprijs"] = 1_000_000_000
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    aantal, plafond = (next(i for i, r in enumerate(regels, 1) if t in r) for t in (": 4000000000", ": 1000000000"))
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert f"gemeenten[1].inburgeraars.B1 (regel {aantal}): moet <= {MAX_CAPACITEIT} zijn, kreeg 4000000000" in uit
+    assert f"percelen.B1.plafondprijs (regel {plafond}): moet <= {MAX_PRIJS} zijn, kreeg 1000000000" in uit, uit
+    data["gemeenten"][0]["inburgeraars"]["B1"] = MAX_CAPACITEIT
+    data["percelen"]["B1"]["plafondprijs"] = MAX_PRIJS
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output
