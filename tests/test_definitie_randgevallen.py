@@ -450,3 +450,21 @@ def test_aantallen_en_bedragen_boven_wat_een_inschrijving_kan_zijn_invoerfouten(
     schrijf_yaml(werkmap / "aanbesteding.yaml", data)
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
     assert res.exit_code == 0, res.output
+
+
+def test_een_dubbele_punt_zonder_spatie_wordt_bij_zijn_eigen_regel_gemeld(tmp_path: Path) -> None:
+    """`penvoerder:Gemeente Noord` (no space after the colon) is no key for YAML, so the parser stopped at the next
+    line and the message named that line with 'een sleutel zonder dubbele punt erachter': the user looked at a
+    correct line for a colon that was there. The message names the line the key starts on and the missing space."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.splitlines()[1] == "penvoerder: Gemeente Noord"
+    pad.write_text(tekst.replace("penvoerder: Gemeente Noord", "penvoerder:Gemeente Noord"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        "aanbesteding.yaml (regel 2, kolom 1): geen geldige YAML: deze regel is geen sleutel met een waarde: na de "
+        "dubbele punt hoort een spatie (penvoerder: ..., niet penvoerder:...), of de dubbele punt ontbreekt"
+        in " ".join(res.output.split())
+    ), res.output

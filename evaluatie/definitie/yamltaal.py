@@ -7,6 +7,8 @@ edited by people who read Dutch; the message says what is probably wrong and whe
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 _PROBLEMEN = (
@@ -44,8 +46,35 @@ _PROBLEMEN = (
 _ALGEMEEN = "de opbouw klopt hier niet (inspringing, dubbele punt, aanhalingstekens of haakjes)"
 
 
+def _sleutel_zonder_spatie(fout: yaml.YAMLError) -> tuple[str, str] | None:
+    """'penvoerder:Gemeente Noord' (no space after the colon) is no key for YAML: the parser stops on the next line
+    with 'could not find expected ':''. The line to mend is where the key began (the context mark), and what it
+    lacks is the space, not the colon."""
+    if "could not find expected ':'" not in str(getattr(fout, "problem", "") or ""):
+        return None
+    begin = getattr(fout, "context_mark", None)
+    if begin is None:
+        return None
+    buffer = getattr(begin, "buffer", None)
+    regels = buffer.split("\n") if isinstance(buffer, str) else []
+    regel = regels[begin.line] if begin.line < len(regels) else ""
+    m = re.match(r"\s*(?:-\s+)?([^:#\s][^:#]*):\S", regel)
+    hint = (
+        f"na de dubbele punt hoort een spatie ({m.group(1).strip()}: ..., niet {m.group(1).strip()}:...), of de "
+        "dubbele punt ontbreekt"
+        if m
+        else "de dubbele punt ontbreekt (sleutel: waarde), of er staat geen spatie na"
+    )
+    return (
+        f" (regel {begin.line + 1}, kolom {begin.column + 1})",
+        f"geen geldige YAML: deze regel is geen sleutel met een waarde: {hint}",
+    )
+
+
 def yaml_fout(fout: yaml.YAMLError) -> tuple[str, str]:
     """(' (regel 3, kolom 7)' or '', the reason in Dutch) for a PyYAML syntax error."""
+    if (zonder_spatie := _sleutel_zonder_spatie(fout)) is not None:
+        return zonder_spatie
     mark = getattr(fout, "problem_mark", None)
     waar = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark is not None else ""
     probleem = str(getattr(fout, "problem", "") or "")
