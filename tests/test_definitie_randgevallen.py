@@ -468,3 +468,22 @@ def test_een_dubbele_punt_zonder_spatie_wordt_bij_zijn_eigen_regel_gemeld(tmp_pa
         "dubbele punt hoort een spatie (penvoerder: ..., niet penvoerder:...), of de dubbele punt ontbreekt"
         in " ".join(res.output.split())
     ), res.output
+
+
+def test_een_dubbele_punt_zonder_spatie_in_een_lijst_noemt_de_regel_ervoor(tmp_path: Path) -> None:
+    """`- naam:Oost` is one text for YAML ('naam:Oost'), so the parser stops at the next line, 'subregio: A', with a
+    colon 'op een plek waar dat niet kan': a correct line. The message now also names the line before it, where the
+    space after the colon is missing."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("- naam: Oost\n") == 1
+    pad.write_text(tekst.replace("- naam: Oost\n", "- naam:Oost\n"), encoding="utf-8")
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if "naam:Oost" in r)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"(regel {regel + 1}, kolom 11): geen geldige YAML: een dubbele punt op een plek waar dat niet kan; "
+        f"staat op regel {regel} een dubbele punt zonder spatie erna (naam:Oost, bedoeld: naam: Oost)?"
+        in " ".join(res.output.split())
+    ), res.output
