@@ -487,3 +487,20 @@ def test_een_dubbele_punt_zonder_spatie_in_een_lijst_noemt_de_regel_ervoor(tmp_p
         f"staat op regel {regel} een dubbele punt zonder spatie erna (naam:Oost, bedoeld: naam: Oost)?"
         in " ".join(res.output.split())
     ), res.output
+
+
+def test_een_dubbele_sleutel_op_een_regel_noemt_die_regel_een_keer(tmp_path: Path) -> None:
+    """`inburgeraars: {B1: 10, B1: 12}` said "'B1' staat twee keer in gemeenten[1].inburgeraars (regel 28 en regel
+    28)", as if two lines were meant; one line is named once now. Two lines are still named both."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("  inburgeraars:\n    B1: 10\n") == 1
+    pad.write_text(tekst.replace("  inburgeraars:\n    B1: 10\n", "  inburgeraars: {B1: 10, B1: 12}\n"), "utf-8")
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if "B1: 12" in r)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"gemeenten[1].inburgeraars.B1 (regel {regel}): 'B1' staat twee keer in gemeenten[1].inburgeraars (beide op "
+        f"regel {regel}); houd er één" in " ".join(res.output.split())
+    ), res.output
