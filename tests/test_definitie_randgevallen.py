@@ -364,3 +364,143 @@ def test_twee_budgetten_voor_dezelfde_gemeente_zijn_een_invoerfout(tmp_path: Pat
         in " ".join(res.output.split())
     ), res.output
     assert not (werkmap / "gunningssystematiek.html").exists()
+
+
+def test_een_gemeente_twee_keer_in_de_lijst_van_een_perceel_ook_anders_geschreven(tmp_path: Path) -> None:
+    """`gemeenten: [Noord, noord, Oost]`: the schema refuses the same name twice ('bevat ... twee keer'), but the
+    same gemeente in other capitals passed and the lot held Noord twice (and a bid for 'alle' served it twice). Now
+    the same error, at the second name."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][2]["inburgeraars"]["B1"] = 0
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost", "gemeente NOORD"]
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regel = next(
+        i for i, r in enumerate((werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "gemeente NOORD" in r
+    )  # fmt: skip
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"aanbesteding.yaml: percelen.B1.gemeenten[3] (regel {regel}): 'gemeente NOORD' is de gemeente Noord, die al "
+        "in de lijst staat (percelen.B1.gemeenten[1]); noem iedere gemeente één keer" in " ".join(res.output.split())
+    ), res.output
+
+
+def test_een_opslag_als_percentage_is_een_invoerfout(tmp_path: Path) -> None:
+    """`raammaximum: {opslag: 5}` meant 5% (the README writes 0.25 for 25%), and was read as 500%: the maximum became
+    6 x the expectation (10 + 6 + 4 = 20 a year over 2 years: 40 expected, maximum 240 trajectories, EUR 2.400.000
+    against the threshold, where 42 and EUR 420.000 were meant). A share above 1 (100%) is an input error at the line
+    with the share it would mean; a maximum that large is given as a fixed number (trajecten). 1 itself passes."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["raammaximum"] = {"opslag": 5}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regel = next(
+        i for i, r in enumerate((werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "opslag" in r
+    )  # fmt: skip
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"aanbesteding.yaml: percelen.B1.raammaximum.opslag (regel {regel}): opslag 5 is een deel van de verwachting "
+        "(0.25 = 25%), dus 500% erboven; bedoelt u 0.05 (5%)?" in " ".join(res.output.split())
+    ), res.output
+    assert "raammaximum: {trajecten: 240}" in " ".join(res.output.split()), res.output
+    data["percelen"]["B1"]["raammaximum"] = {"opslag": 1}
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output
+
+
+def test_de_schemas_hebben_iedere_sleutel_een_keer() -> None:
+    """JSON keeps the last of two equal keys in silence, so a rule written twice in a schema (or two different
+    values for one keyword) would leave only one of them in force, unseen."""
+    import json
+
+    def zonder_dubbele(paren: list[tuple[str, object]]) -> dict[str, object]:
+        sleutels = [k for k, _ in paren]
+        assert len(sleutels) == len(set(sleutels)), sleutels
+        return dict(paren)
+
+    schemas = sorted((Path(__file__).resolve().parents[1] / "criteria" / "schema").glob("*.schema.json"))
+    assert len(schemas) == 4
+    for pad in schemas:
+        json.loads(pad.read_text(encoding="utf-8"), object_pairs_hook=zonder_dubbele)
+
+
+def test_aantallen_en_bedragen_boven_wat_een_inschrijving_kan_zijn_invoerfouten(tmp_path: Path) -> None:
+    """A bid's capacity is at most 100.000 a year per lot and its price at most EUR 1.000.000 (inschrijving.velden):
+    above that no real bid. The tender itself had no such bound: `inburgeraars: {B1: 4000000000}` (a pasted number)
+    and `plafondprijs: 1000000000` passed, and the systematiek published them with an estimated value of EUR
+    100.000.000.000.000. Each is an input error at its line now, with the same bounds as the bid."""
+    from evaluatie.inschrijving.velden import MAX_CAPACITEIT, MAX_PRIJS
+
+    data = kleine_aanbesteding()
+    data["gemeenten"][0]["inburgeraars"]["B1"] = 4_000_000_000
+    data["percelen"]["B1"]["plafondprijs"] = 1_000_000_000
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    regels = (werkmap / "aanbesteding.yaml").read_text(encoding="utf-8").splitlines()
+    aantal, plafond = (next(i for i, r in enumerate(regels, 1) if t in r) for t in (": 4000000000", ": 1000000000"))
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert f"gemeenten[1].inburgeraars.B1 (regel {aantal}): moet <= {MAX_CAPACITEIT} zijn, kreeg 4000000000" in uit
+    assert f"percelen.B1.plafondprijs (regel {plafond}): moet <= {MAX_PRIJS} zijn, kreeg 1000000000" in uit, uit
+    data["gemeenten"][0]["inburgeraars"]["B1"] = MAX_CAPACITEIT
+    data["percelen"]["B1"]["plafondprijs"] = MAX_PRIJS
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 0, res.output
+
+
+def test_een_dubbele_punt_zonder_spatie_wordt_bij_zijn_eigen_regel_gemeld(tmp_path: Path) -> None:
+    """`penvoerder:Gemeente Noord` (no space after the colon) is no key for YAML, so the parser stopped at the next
+    line and the message named that line with 'een sleutel zonder dubbele punt erachter': the user looked at a
+    correct line for a colon that was there. The message names the line the key starts on and the missing space."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.splitlines()[1] == "penvoerder: Gemeente Noord"
+    pad.write_text(tekst.replace("penvoerder: Gemeente Noord", "penvoerder:Gemeente Noord"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        "aanbesteding.yaml (regel 2, kolom 1): geen geldige YAML: deze regel is geen sleutel met een waarde: na de "
+        "dubbele punt hoort een spatie (penvoerder: ..., niet penvoerder:...), of de dubbele punt ontbreekt"
+        in " ".join(res.output.split())
+    ), res.output
+
+
+def test_een_dubbele_punt_zonder_spatie_in_een_lijst_noemt_de_regel_ervoor(tmp_path: Path) -> None:
+    """`- naam:Oost` is one text for YAML ('naam:Oost'), so the parser stops at the next line, 'subregio: A', with a
+    colon 'op een plek waar dat niet kan': a correct line. The message now also names the line before it, where the
+    space after the colon is missing."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("- naam: Oost\n") == 1
+    pad.write_text(tekst.replace("- naam: Oost\n", "- naam:Oost\n"), encoding="utf-8")
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if "naam:Oost" in r)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"(regel {regel + 1}, kolom 11): geen geldige YAML: een dubbele punt op een plek waar dat niet kan; "
+        f"staat op regel {regel} een dubbele punt zonder spatie erna (naam:Oost, bedoeld: naam: Oost)?"
+        in " ".join(res.output.split())
+    ), res.output
+
+
+def test_een_dubbele_sleutel_op_een_regel_noemt_die_regel_een_keer(tmp_path: Path) -> None:
+    """`inburgeraars: {B1: 10, B1: 12}` said "'B1' staat twee keer in gemeenten[1].inburgeraars (regel 28 en regel
+    28)", as if two lines were meant; one line is named once now. Two lines are still named both."""
+    werkmap = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("  inburgeraars:\n    B1: 10\n") == 1
+    pad.write_text(tekst.replace("  inburgeraars:\n    B1: 10\n", "  inburgeraars: {B1: 10, B1: 12}\n"), "utf-8")
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if "B1: 12" in r)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"gemeenten[1].inburgeraars.B1 (regel {regel}): 'B1' staat twee keer in gemeenten[1].inburgeraars (beide op "
+        f"regel {regel}); houd er één" in " ".join(res.output.split())
+    ), res.output

@@ -41,3 +41,21 @@ def test_zondag_en_koningsdag_worden_genoemd(tmp_path: Path) -> None:
 def test_werkdagen_geven_geen_melding(tmp_path: Path) -> None:
     # Monday 11 January 2027; closing and award six weeks later, Mondays, neither a holiday
     assert "Let op" not in _nieuw(tmp_path, "--publicatie", "2027-01-11")
+
+
+def test_gunning_op_de_dag_van_de_sluiting_zoals_in_de_aanbesteding(tmp_path: Path) -> None:
+    """aanbesteding.yaml allows the award decision on the day of the closing ('niet voor de sluiting'); `nieuw`
+    refused the same dates ('ligt niet na de sluiting') and its message did not say the closing was its own default.
+    One rule now: the same day passes, a day before is an error that says where the closing came from."""
+    assert "Let op" not in _nieuw(tmp_path, "--publicatie", "2027-01-11", "--gunningsdatum", "2027-02-22")
+    res = CliRunner().invoke(
+        main,
+        ["nieuw", str(tmp_path / "u"), "--naam", "T", "--penvoerder", "Gemeente Almere", "--regio", "Flevoland",
+         "--publicatie", "2027-01-11", "--gunningsdatum", "2027-02-19"],
+    )  # fmt: skip
+    assert res.exit_code == 2, res.output
+    assert (
+        "--gunningsdatum: 19 februari 2027 ligt voor de sluiting (22 februari 2027, de standaard: 42 dagen na de "
+        "publicatie)" in " ".join(res.output.split())
+    ), res.output
+    assert not (tmp_path / "u").exists()

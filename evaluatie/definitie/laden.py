@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 import re
 from collections.abc import Collection
 from pathlib import Path
@@ -644,7 +645,19 @@ def _inhoudelijke_controles(
         if not p["gemeenten"]:
             fout((*basis, "gemeenten"), f"perceel {code} heeft geen deelnemende gemeenten")
         gesplitst = _met_komma_gesplitst(p["gemeenten"], tender)
+        als_lijst = (*basis, "gemeenten", 0) in regels  # the file's own list ('alle' was expanded from gemeenten)
+        eerste_plaats: dict[str, tuple[int, str]] = {}  # gemeente -> (position, name as typed) of its first mention
         for j, gnaam in enumerate(p["gemeenten"]):
+            gevonden = tender.zoek(gnaam) if isinstance(gnaam, str) else None
+            if als_lijst and gevonden is not None and j not in gesplitst:
+                i, eerder_getypt = eerste_plaats.setdefault(gevonden, (j, gnaam))
+                if i != j and eerder_getypt != gnaam:  # the same text twice is the schema's 'bevat ... twee keer'
+                    # 'Noord' and 'noord' made the lot hold Noord twice, in silence
+                    fout(
+                        (*basis, "gemeenten", j),
+                        f"'{gnaam}' is de gemeente {gevonden}, die al in de lijst staat "
+                        f"({pad_tekst((*basis, 'gemeenten', i))}); noem iedere gemeente één keer",
+                    )
             if j in gesplitst:
                 k, naam_met_komma = gesplitst[j]
                 fout(
@@ -707,6 +720,16 @@ def _inhoudelijke_controles(
                     )
         vast = (p.get("raammaximum") or {}).get("trajecten")
         prognose = _prognose(samen, code, p["gemeenten"])
+        opslag = (p.get("raammaximum") or {}).get("opslag")
+        if isinstance(opslag, int | float) and not isinstance(opslag, bool) and opslag > 1:
+            # 'opslag: 5' meant 5%: read as 500%, the maximum and the estimated value were six times the expectation
+            ruim = "..." if prognose is None else str(math.ceil(round(prognose * (1 + opslag), 6)))
+            fout(
+                (*basis, "raammaximum", "opslag"),
+                f"opslag {kort(opslag)} is een deel van de verwachting (0.25 = 25%), dus {kort(100 * opslag)}% "
+                f"erboven; bedoelt u {opslag / 100:g} ({kort(opslag)}%)? Is een maximum van meer dan het dubbele "
+                f"van de verwachting de bedoeling, geef het dan als vast aantal: raammaximum: {{trajecten: {ruim}}}",
+            )
         if isinstance(vast, int) and prognose is not None and vast < prognose:
             # the letters announce the forecast's allocation; a smaller maximum would be exhausted before it, and
             # the estimated value would lie below the expected one (art. 2.17 Aw 2012)

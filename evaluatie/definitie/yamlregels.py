@@ -121,12 +121,12 @@ def lees_streng(tekst: str) -> tuple[Any, dict[Pad, int], list[YamlProbleem]]:
                 regel = sleutel_knoop.start_mark.line + 1
                 if sleutel in uit and sleutel not in samengevoegd:
                     eerste = regels[(*pad, sleutel)]
+                    waar = f"beide op regel {regel}" if eerste == regel else f"regel {eerste} en regel {regel}"
                     problemen.append(
                         YamlProbleem(
                             (*pad, sleutel),
                             regel,
-                            f"'{sleutel}' staat twee keer in {pad_tekst(pad)} (regel {eerste} en regel {regel}); "
-                            "houd er één",
+                            f"'{sleutel}' staat twee keer in {pad_tekst(pad)} ({waar}); houd er één",
                         )
                     )
                     continue

@@ -305,10 +305,15 @@ def _controleer_planning(verzoek: Verzoek, fouten: list[Fout]) -> None:
     if buiten:
         return  # the default dates count on from a date nobody meant (9999-12-20 + 42 days overflowed)
     publicatie, sluiting, gunning = planning(verzoek)
+
+    def herkomst(d: dt.date, opgegeven: dt.date | None, dagen: int, na: str) -> str:
+        return datum(d) if opgegeven is not None else f"{datum(d)}, de standaard: {dagen} dagen na de {na}"
+
     if sluiting <= publicatie:
         fouten.append(Fout("--sluiting", f"{datum(sluiting)} ligt niet na de publicatie ({datum(publicatie)})"))
-    if gunning <= sluiting:
-        fouten.append(Fout("--gunningsdatum", f"{datum(gunning)} ligt niet na de sluiting ({datum(sluiting)})"))
+    if gunning < sluiting:  # the rule of aanbesteding.yaml: the decision not before the closing (the same day may)
+        waar = herkomst(sluiting, verzoek.sluiting, DAGEN_TOT_SLUITING, "publicatie")
+        fouten.append(Fout("--gunningsdatum", f"{datum(gunning)} ligt voor de sluiting ({waar})"))
 
 
 def _rechtsbescherming(penvoerder: str) -> list[str]:
