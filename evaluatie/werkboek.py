@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from evaluatie import werkboekgrens
 from evaluatie.fouten import Verzamelaar
 from evaluatie.getallen import GetalFout, lees_geheel, lees_waarde
+from evaluatie.padtekst import geen_utf8, leesbaar
 from evaluatie.schrijfwacht import leesreden as _reden
 from evaluatie.tekst import zonder_exponent
 from evaluatie.werkboekgrens import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, MAX_UITGEPAKT_BYTES
@@ -230,7 +231,7 @@ def map_inhoud(map_: Path) -> Mapinhoud:
     root = map_.resolve().parent
     label = f"{map_.name}/"
     for p in sorted(map_.iterdir(), key=lambda x: x.name):
-        naam = label + leesbare_naam(p.name)
+        naam = label + leesbaar(p.name)
         if p.name.startswith((".", "~$")):
             inhoud.overslaan.append(p)
             inhoud.notities.append(f"{naam}: overgeslagen (verborgen of tijdelijk bestand)")
@@ -252,42 +253,11 @@ def map_inhoud(map_: Path) -> Mapinhoud:
         if not p.is_file():
             inhoud.fouten.append((naam, "geen gewoon bestand"))
             continue
-        if (fout := naam_fout(p.name)) is not None:
+        if (fout := geen_utf8(p.name)) is not None:
             inhoud.fouten.append((naam, fout))
             continue
         inhoud.lezen.append(p)
     return inhoud
-
-
-def leesbare_naam(naam: str) -> str:
-    """A file name as a message shows it: a byte that is no UTF-8 (kept by Python as a lone surrogate, which no
-    terminal, JSON reader or report can take) as `\\xNN`."""
-    return naam.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def naam_fout(naam: str) -> str | None:
-    """Why a file name that is no UTF-8 cannot be read, with the name it most likely had; None for a valid name.
-
-    Such a name comes from a zip or a network share in a Windows code page ('kompás' as the byte E1). The workbook
-    reader, the reports and the logboek all need the name as text: the file was read as 'geen leesbare
-    Excel-werkmap', untrue of a sound file."""
-    try:
-        naam.encode("utf-8")
-    except UnicodeEncodeError:
-        pass
-    else:
-        return None
-    ruw = naam.encode("utf-8", "surrogateescape")
-    vreemd = list(dict.fromkeys(f"\\x{ord(c) - 0xDC00:02x}" for c in naam if 0xDC80 <= ord(c) <= 0xDCFF))
-    tekens = f"het teken {vreemd[0]} komt" if len(vreemd) == 1 else f"de tekens {', '.join(vreemd)} komen"
-    uit = (
-        f"de bestandsnaam is geen geldige UTF-8 ({tekens} uit een andere tekenset, zoals bij een zip-bestand of "
-        "netwerkmap van Windows); hernoem het bestand"
-    )
-    try:
-        return f"{uit}, bijvoorbeeld naar {ruw.decode('cp1252')}"
-    except UnicodeDecodeError:  # a byte that Windows-1252 does not define either: no guess
-        return uit
 
 
 def zichtbare_bestanden(map_: Path) -> tuple[list[Path], list[Path]]:

@@ -284,3 +284,25 @@ def test_bestandsnaam_die_geen_utf8_is(voorbeeld: Path, als_json: bool) -> None:
         assert document["fouten"] == [{"plaats": "inschrijvingen/komp\\xe1s.xlsx", "bericht": verwacht}]
     else:
         assert f"inschrijvingen/komp\\xe1s.xlsx: {verwacht}" in " ".join(res.stderr.split())
+
+
+@pytest.mark.parametrize("commando", [["toets", "--werkmap"], ["contract", "stand", "--werkmap"], ["nieuw"]])
+def test_pad_dat_geen_utf8_is(voorbeeld: Path, commando: list[str]) -> None:
+    """A werkmap (or the folder of 'nieuw') whose path is no UTF-8 ('wérk' in Windows-1252): every bid and form in it
+    was 'geen leesbare Excel-werkmap (beschadigd ...)', ten untrue errors; it is one usage error at its option with
+    the byte and the name most likely meant, and nothing is made."""
+    werkmap = _niet_utf8(voorbeeld, b"w\xe9rk")
+    extra = ["--naam", "T", "--penvoerder", "Gemeente Almere", "--gemeenten", "Almere"] if commando == ["nieuw"] else []
+    doel = werkmap / "nieuw" if commando == ["nieuw"] else werkmap
+    res = CliRunner().invoke(main, [*commando, str(doel), *extra, "--json"])
+    assert res.exit_code == 2, res.output
+    plaats = "--werkmap" if commando[-1] == "--werkmap" else "MAP"
+    fouten = json.loads(res.stdout.encode("utf-8"))["fouten"]
+    assert len(fouten) == 1 and fouten[0]["plaats"] == plaats, fouten
+    getoond = os.fsencode(doel).decode("utf-8", "backslashreplace")
+    assert fouten[0]["bericht"].startswith(f"Ongeldige waarde voor '{plaats}': {getoond}: "), fouten
+    assert fouten[0]["bericht"].endswith(
+        "het pad is geen geldige UTF-8 (het teken \\xe9 komt uit een andere tekenset, zoals bij een zip-bestand of "
+        f"netwerkmap van Windows); hernoem de map of het bestand, bijvoorbeeld naar {os.fsencode(doel).decode('cp1252')}"
+    )
+    assert not (werkmap / "nieuw").exists()

@@ -33,6 +33,7 @@ from evaluatie.definitie.model import MODULES
 from evaluatie.formulecel import foutwaarden_in_werkboek
 from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
+from evaluatie.padtekst import geen_utf8, leesbaar
 from evaluatie.werkboek import (
     MAX_BESTAND_BYTES,
     MAX_KOLOMMEN,
@@ -41,8 +42,6 @@ from evaluatie.werkboek import (
     als_tekst,
     celnaam,
     lees_werkboek,
-    leesbare_naam,
-    naam_fout,
 )
 
 KOLOMMEN: dict[str, tuple[str, ...]] = {
@@ -781,8 +780,8 @@ def lees_in(
         if not pad.is_file():
             fouten.voeg_toe(pad.name, "bestand bestaat niet")
             continue
-        if (geen_utf8 := naam_fout(pad.name)) is not None:  # calamine, the register and the logboek need text
-            fouten.voeg_toe(leesbare_naam(pad.name), geen_utf8)
+        if (naamfout := geen_utf8(pad.name)) is not None:  # calamine, the register and the logboek need text
+            fouten.voeg_toe(leesbaar(pad.name), naamfout)
             continue
         naamfout = privacy.bestandsnaam_fout(pad.name)
         if naamfout is not None:
