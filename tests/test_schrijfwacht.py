@@ -309,3 +309,23 @@ def test_echt_volle_schijf_tijdens_gunning(voorbeeld: Path, tmp_path: Path) -> N
     assert f"{berg / 'ws' / 'rapporten'}" in tekst and "-nieuw-" not in tekst, tekst
     assert (uit / "voor").read_text() == (uit / "na").read_text()
     assert (uit / "resten").read_text().strip() == ""
+
+
+def test_map_zonder_vergrendeling(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A werkmap on a share that cannot lock files (NFS without its lock service: flock fails with ENOLCK). It was
+    'Fouten in de invoer (1): : bestandsfout: fout van het besturingssysteem (ENOLCK)', without a place; now the lock
+    file and the reason in Dutch (exit 2), and nothing is written."""
+    import fcntl
+
+    def geen_slot(fd: int, op: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", geen_slot)
+    voor = _inhoud(voorbeeld)
+    code, uit = _run(voorbeeld, "gunning")
+    assert code == 2, uit
+    assert (
+        f"{voorbeeld / slot.BESTAND}: kan niet worden geschreven: het bestandssysteem kan geen bestanden vergrendelen "
+        "(een netwerkmap?); zet de werkmap op een lokale schijf"
+    ) in " ".join(uit.split()), uit
+    assert _inhoud(voorbeeld) == voor
