@@ -4,8 +4,9 @@ PuLP's bundled CBC is a separate program: PuLP writes the model (.mps), a MIP st
 (.sol) into the system's temp folder (TMPDIR, else /tmp) and removes them only after a solve that succeeded. CBC
 stopping with an error (PulpSolverError), Ctrl-C or a stop (SIGTERM) while it ran left them there for good, one set
 per solve; and after Ctrl-C or SIGTERM to evaluatie alone, CBC went on in the background (a large model without a
-time limit for minutes) and wrote its .sol when done. Here the files go into `evaluatie-cbc-*` in the temp folder,
-which is removed when the solve ends; an interrupted solve first stops its CBC. SIGTERM, which ends a process
+time limit for minutes) and wrote its .sol when done. Here the files go into `evaluatie-cbc-<pid>-*` in the temp
+folder (evaluatie.systeemtmp), which is removed when the solve ends; an interrupted solve first stops its CBC (and
+one that a SIGKILL left is removed by the next solve). SIGTERM, which ends a process
 without any clean-up, is caught for the duration of the solve only where nobody else handles it, and given back
 to the default handling once CBC is stopped and the folder is gone, so the process still ends by that signal.
 """
@@ -16,11 +17,12 @@ import contextlib
 import os
 import shutil
 import signal
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from evaluatie.systeemtmp import nieuwe_map
 
 
 class _Gestopt(BaseException):
@@ -31,7 +33,7 @@ class _Gestopt(BaseException):
 def cbc_map() -> Iterator[str]:
     """Yield a new folder for PuLP's CBC files (`tmpDir`); it is removed at the end, and a CBC that still runs when
     the block is left by an exception (an interruption) is stopped first."""
-    map_ = tempfile.mkdtemp(prefix="evaluatie-cbc-")
+    map_ = nieuwe_map("cbc")  # evaluatie-cbc-<pid>-...: one a SIGKILL left is removed by the next solve
     vorige = _vang_sigterm()
     gestopt = False
     try:
