@@ -21,12 +21,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 _NAAM = re.compile(r"^evaluatie-(?P<soort>[a-z]+)-(?P<pid>\d+)-")
+_opgeruimd: set[tuple[str, str]] = set()
+"""(kind, temp folder) whose leftovers this process has removed already."""
 
 
 def nieuwe_map(soort: str) -> str:
-    """A new folder `evaluatie-<soort>-<pid>-...` in the temp folder, after removing those of stopped processes;
-    the caller removes it (see `tijdelijke_map`)."""
-    ruim_op(soort)
+    """A new folder `evaluatie-<soort>-<pid>-...` in the temp folder, after removing those of stopped processes (once
+    per process, kind and temp folder: an award may solve with CBC many times); the caller removes it (see
+    `tijdelijke_map`)."""
+    sleutel = (soort, tempfile.gettempdir())
+    if sleutel not in _opgeruimd:
+        _opgeruimd.add(sleutel)
+        ruim_op(soort)
     return tempfile.mkdtemp(prefix=f"evaluatie-{soort}-{os.getpid()}-")
 
 

@@ -6,9 +6,9 @@ stopping with an error (PulpSolverError), Ctrl-C or a stop (SIGTERM) while it ra
 per solve; and after Ctrl-C or SIGTERM to evaluatie alone, CBC went on in the background (a large model without a
 time limit for minutes) and wrote its .sol when done. Here the files go into `evaluatie-cbc-<pid>-*` in the temp
 folder (evaluatie.systeemtmp), which is removed when the solve ends; an interrupted solve first stops its CBC (and
-one that a SIGKILL left is removed by the next solve). SIGTERM, which ends a process
-without any clean-up, is caught for the duration of the solve only where nobody else handles it, and given back
-to the default handling once CBC is stopped and the folder is gone, so the process still ends by that signal.
+one that a SIGKILL left is removed by the next solve). SIGTERM, which ends a process without any clean-up, is
+caught for the duration of the solve only where nobody else handles it, and given back to the default handling once
+CBC is stopped and the folder is gone, so the process still ends by that signal.
 """
 
 from __future__ import annotations
