@@ -96,7 +96,9 @@ def opdrachtregel() -> NoReturn:
     """The process entry (the console script and `python -m evaluatie`): main, then the process ends without
     Python's teardown once nothing is left for it (evaluatie.afsluiten). Library use and tests call main."""
     from evaluatie.afsluiten import als_proces
+    from evaluatie.stdout import open_standaardkanalen
 
+    open_standaardkanalen()  # a closed stdout (>&-) is /dev/null before any file is opened
     als_proces(main)
 
 

@@ -39,6 +39,10 @@ def echo_json(data: Any) -> None:
     """The one JSON document of this run on stdout."""
     _toestand["geschreven"] = True
     from evaluatie.onzichtbaar import json_veilig
+    from evaluatie.stdout import werkt
+
+    if not werkt():  # stdout failed (its reader is gone, the disk is full): the error is said on stderr
+        return
 
     tekst = json_veilig(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
     click.echo(tekst, file=_uit[-1] if _uit else None)
@@ -273,10 +277,14 @@ class Hoofdgroep(Groep):
         if not standalone_mode:
             return super().main(argumenten, prog_name, complete_var, standalone_mode, **extra)
         from evaluatie.onzichtbaar import ZichtbareStroom
+        from evaluatie.stdout import Uitvoerwacht, nieuwe_run
 
+        nieuwe_run()
         oud = sys.stdout, sys.stderr
-        # text from cells and file names reaches the terminal: an escape in it is shown, never executed
-        sys.stdout, sys.stderr = ZichtbareStroom(sys.stdout), ZichtbareStroom(sys.stderr)  # type: ignore[assignment]
+        # text from cells and file names reaches the terminal: an escape in it is shown, never executed; a stdout
+        # that fails (a reader gone, a full disk) is said in words, never a traceback (evaluatie.stdout)
+        sys.stdout = Uitvoerwacht(ZichtbareStroom(sys.stdout), buiten_commando=True)  # type: ignore[assignment]
+        sys.stderr = ZichtbareStroom(sys.stderr)  # type: ignore[assignment]
         try:
             return self._hoofd(argumenten, prog_name, complete_var, **extra)
         finally:

@@ -2,7 +2,8 @@
 
 A script that calls `evaluatie gunning --werkmap "$MAP"` with MAP unset passes an empty string; click's
 Path reads it as '.', so the command ran on whatever tender the current folder held, without a word. An
-empty path is a usage error at its option.
+empty path is a usage error at its option. So is a path that is no UTF-8 (a folder from a Windows zip or share,
+'wérk' as the byte E9): every file under it was 'geen leesbare Excel-werkmap' (evaluatie.padtekst).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Any
 
 import click
 
+from evaluatie.padtekst import geen_utf8, leesbaar
+
 
 class NietLeegPad(click.Path):
     """click.Path that refuses an empty value (given as '', or only spaces)."""
@@ -18,4 +21,6 @@ class NietLeegPad(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value.strip():
             self.fail("is leeg; geef een map of bestand op (een lege variabele in een script?)", param, ctx)
+        if isinstance(value, str) and (fout := geen_utf8(value, "het pad", "de map of het bestand")) is not None:
+            self.fail(f"{leesbaar(value)}: {fout}", param, ctx)
         return super().convert(value, param, ctx)

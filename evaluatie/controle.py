@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from evaluatie.fouten import EvaluatieFout, InvoerFout
@@ -21,6 +19,7 @@ from evaluatie.hashing import sha256_bestand
 from evaluatie.invoerverschil import gewijzigde_invoer
 from evaluatie.logboek import code_commit, lees
 from evaluatie.niet_actueel import markering
+from evaluatie.systeemtmp import tijdelijke_map
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
 
@@ -119,8 +118,8 @@ def controleer(werkmap: Werkmap) -> Controle:
     if isinstance(dag, str):
         c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {dag}")
         return c
-    with tempfile.TemporaryDirectory(prefix="evaluatie-controle-") as tmp:
-        kopie = Werkmap(Path(tmp))
+    with tijdelijke_map("controle") as tmp:  # a stopped check's copy (the bids) is removed by the next one
+        kopie = Werkmap(tmp)
         shutil.copy2(werkmap.aanbesteding, kopie.aanbesteding)
         for naam in ("loting.yaml", "besluiten.yaml"):
             if (werkmap.root / naam).is_file():

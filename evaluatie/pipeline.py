@@ -306,18 +306,17 @@ def schrijf_inschrijfformulier(werkmap: Werkmap, overschrijven: bool = False) ->
     """inschrijfformulier.xlsx from aanbesteding.yaml. A form that is there and differs from the one the tender now
     gives is kept unless `overschrijven`: it may be the published form the bidders filled in (the bids refer to it),
     and a changed ceiling or lot would silently replace it. The same form again is simply written again."""
-    import tempfile
-
     from evaluatie.fouten import Fout, InvoerFout
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier as schrijf
     from evaluatie.prijs.basis import inschrijfregels
     from evaluatie.schrijfwacht import schrijf_bytes
+    from evaluatie.systeemtmp import tijdelijke_map
 
     # The form may be written while volumes are still open: it states those as 'nog niet bekend'.
     aanbesteding, onbekend = laad_voor_formulier(werkmap.aanbesteding)
     doel = werkmap.root / "inschrijfformulier.xlsx"
-    with tempfile.TemporaryDirectory(prefix="evaluatie-formulier-") as tmp:
-        nieuw = schrijf(aanbesteding, Path(tmp) / doel.name, inschrijfregels(aanbesteding), onbekend).read_bytes()
+    with tijdelijke_map("formulier") as tmp:
+        nieuw = schrijf(aanbesteding, tmp / doel.name, inschrijfregels(aanbesteding), onbekend).read_bytes()
     if not overschrijven and doel.is_file() and doel.read_bytes() != nieuw:
         raise InvoerFout(
             [

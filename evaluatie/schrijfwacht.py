@@ -45,7 +45,7 @@ _REDENEN = {
     errno.ENOTEMPTY: "er staat al een niet-lege map met die naam",
     errno.EIO: "invoer-/uitvoerfout van de schijf",
     errno.EMFILE: "te veel open bestanden",
-    errno.EBUSY: "het bestand is in gebruik",
+    errno.EBUSY: "het bestand of de map is in gebruik, of is een koppelpunt (mount) van een ander bestandssysteem",
     errno.ETXTBSY: "het bestand is in gebruik",
     errno.EFBIG: "het bestand wordt te groot voor het bestandssysteem",
 }
@@ -244,6 +244,13 @@ def atomaire_map(doel: Path) -> Iterator[Path]:
     if doel.exists() and not doel.is_dir():
         raise SchrijfFout(
             doel, "er staat een bestand met die naam, geen map; hernoem of verplaats het bestand, dan komt hier de map"
+        )
+    if doel.is_dir() and os.path.ismount(doel):  # renaming it fails with EBUSY, 'het bestand is in gebruik'
+        raise SchrijfFout(
+            doel,
+            "het is een koppelpunt (mount) van een ander bestandssysteem; deze map wordt als geheel vervangen (de "
+            "nieuwe naast de oude, dan omgewisseld), wat op een koppelpunt niet kan; koppel de map erboven, of "
+            "kopieer de inhoud na het commando naar de gekoppelde map",
         )
     nieuw = tijdelijke_naam(doel, "nieuw")
     oud = tijdelijke_naam(doel, "oud")

@@ -54,6 +54,25 @@ def _probeer(fd: int) -> bool:
     return True
 
 
+_GEEN_SLOT = (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL)
+"""What flock says on a file system that cannot lock (NFS without its lock service, some shares)."""
+
+
+def _geprobeerd(pad: Path, fd: int) -> bool:
+    """`_probeer`, with a lock the file system cannot give said in words at the lock file (exit 2): it was
+    'bestandsfout: ... (ENOLCK)' without a place. Writing on without the lock is no option (two writers at once)."""
+    try:
+        return _probeer(fd)
+    except OSError as e:
+        if e.errno in _GEEN_SLOT:
+            raise SchrijfFout(
+                pad,
+                "het bestandssysteem kan geen bestanden vergrendelen (een netwerkmap?); zet de werkmap op een lokale "
+                "schijf",
+            ) from None
+        raise SchrijfFout(pad, reden(e)) from None
+
+
 _GEEN_GEWOON_BESTAND = (
     "het slotbestand is {wat}; evaluatie schrijft er zijn procesnummer in en zou zo een ander bestand "
     "overschrijven. Verwijder {naam} (het wordt opnieuw gemaakt)"
@@ -117,7 +136,7 @@ def werkmap_slot(root: Path, wachttijd: float | None = None) -> Iterator[Path]:
     try:
         einde = time.monotonic() + (WACHTTIJD if wachttijd is None else wachttijd)
         while True:
-            if _probeer(fd):
+            if _geprobeerd(pad, fd):
                 break
             if time.monotonic() >= einde:
                 raise WerkmapBezet(

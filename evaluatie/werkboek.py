@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from evaluatie import werkboekgrens
 from evaluatie.fouten import Verzamelaar
 from evaluatie.getallen import GetalFout, lees_geheel, lees_waarde
+from evaluatie.padtekst import geen_utf8, leesbaar
 from evaluatie.schrijfwacht import leesreden as _reden
 from evaluatie.tekst import zonder_exponent
 from evaluatie.werkboekgrens import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, MAX_UITGEPAKT_BYTES
@@ -230,7 +231,7 @@ def map_inhoud(map_: Path) -> Mapinhoud:
     root = map_.resolve().parent
     label = f"{map_.name}/"
     for p in sorted(map_.iterdir(), key=lambda x: x.name):
-        naam = label + p.name
+        naam = label + leesbaar(p.name)
         if p.name.startswith((".", "~$")) and _is_werkmap(p):
             # a lock file of Excel holds a user name, a hidden file of macOS its metadata: a workbook here was saved
             # under such a name (a bid or a form), and skipping it would drop it with nothing but a note
@@ -263,6 +264,9 @@ def map_inhoud(map_: Path) -> Mapinhoud:
             continue
         if not p.is_file():
             inhoud.fouten.append((naam, "geen gewoon bestand"))
+            continue
+        if (fout := geen_utf8(p.name)) is not None:
+            inhoud.fouten.append((naam, fout))
             continue
         inhoud.lezen.append(p)
     return inhoud

@@ -6,7 +6,10 @@ klantmanager then had to guess which cell of the row to change."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from tests.test_contract_module_geen_examen import _werkmap
 from tests.test_contract_toelating import _run
@@ -203,4 +206,29 @@ def test_foutwaarde_in_een_gelezen_kolom_is_een_fout_met_de_waarde(tmp_path: Pat
         ("noord.xlsx!Export!E5", f"de cel toont de foutwaarde #VALUE! (in een Nederlandse Excel: #WAARDE!), {waarde}"),
         ("noord.xlsx!Export!H6", f"de cel toont de foutwaarde #DIV/0! (in een Nederlandse Excel: #DEEL/0!), {waarde}"),
     ], fouten
+    assert (ws / "contract" / "register.sqlite").read_bytes() == voor
+
+
+def test_bestandsnaam_die_geen_utf8_is(tmp_path: Path) -> None:
+    """A placement list whose name is no UTF-8 ('nöord' in Windows-1252, from a zip or a network share): an error
+    naming the file and its byte, with the name it most likely had; the register is unchanged."""
+    ws = _werkmap(tmp_path)
+    map_ = tmp_path / "post"
+    map_.mkdir()
+    pad = os.fsencode(map_) + b"/n\xf6ord.csv"
+    try:
+        with open(pad, "wb") as f:
+            f.write(b"klantnummer;gemeente;gebeurtenis;datum;route;aanbieder\nK1;Noord;aangemeld;2026-06-10;B1;Alfa\n")
+    except OSError as e:  # a file system that allows only UTF-8 names cannot hold such a file at all
+        pytest.skip(f"dit bestandssysteem weigert de naam: {e}")
+    voor = (ws / "contract" / "register.sqlite").read_bytes()
+    r = _run("contract", "inlezen", "--werkmap", ws, "--json", map_)
+    assert r.exit_code == 2, r.output
+    assert json.loads(r.stdout.encode("utf-8"))["fouten"] == [
+        {
+            "plaats": "n\\xf6ord.csv",
+            "bericht": "de bestandsnaam is geen geldige UTF-8 (het teken \\xf6 komt uit een andere tekenset, zoals bij "
+            "een zip-bestand of netwerkmap van Windows); hernoem het bestand, bijvoorbeeld naar nöord.csv",
+        }
+    ]
     assert (ws / "contract" / "register.sqlite").read_bytes() == voor

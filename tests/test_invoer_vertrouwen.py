@@ -254,3 +254,55 @@ def test_onleesbaar_bestand_is_een_fout(voorbeeld: Path, monkeypatch: pytest.Mon
     # the reason of a refused read: it said "geen schrijfrechten", a reason for writing, which nothing here does
     assert "kompas.xlsx: bestand kan niet worden gelezen: geen leesrechten" in res.output
     assert "schrijfrechten" not in res.output
+
+
+def _niet_utf8(pad: Path, naam: bytes) -> Path:
+    """Rename `pad` to `naam`, bytes that are no UTF-8 (a zip or network share in a Windows code page)."""
+    doel = os.fsencode(pad.parent) + b"/" + naam
+    try:
+        os.rename(os.fsencode(pad), doel)
+    except OSError as e:  # a file system that allows only UTF-8 names cannot hold such a file at all
+        pytest.skip(f"dit bestandssysteem weigert de naam: {e}")
+    return Path(os.fsdecode(doel))
+
+
+@pytest.mark.parametrize("als_json", [False, True])
+def test_bestandsnaam_die_geen_utf8_is(voorbeeld: Path, als_json: bool) -> None:
+    """A bid whose file name is no UTF-8 ('kompás' in Windows-1252): it was 'geen leesbare Excel-werkmap
+    (beschadigd, of geen .xlsx)', untrue of a sound workbook; it is an error naming the file and its bytes, with
+    the name it most likely had, and --json stays one document of valid UTF-8."""
+    _niet_utf8(voorbeeld / "inschrijvingen" / "kompas.xlsx", b"komp\xe1s.xlsx")
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld), *(["--json"] if als_json else [])])
+    assert res.exit_code == 2, res.output
+    assert "geen leesbare Excel-werkmap" not in res.output
+    verwacht = (
+        "de bestandsnaam is geen geldige UTF-8 (het teken \\xe1 komt uit een andere tekenset, zoals bij een "
+        "zip-bestand of netwerkmap van Windows); hernoem het bestand, bijvoorbeeld naar kompás.xlsx"
+    )
+    if als_json:
+        document = json.loads(res.stdout.encode("utf-8"))  # no lone surrogate: the text is valid UTF-8
+        assert document["fouten"] == [{"plaats": "inschrijvingen/komp\\xe1s.xlsx", "bericht": verwacht}]
+    else:
+        assert f"inschrijvingen/komp\\xe1s.xlsx: {verwacht}" in " ".join(res.stderr.split())
+
+
+@pytest.mark.parametrize("commando", [["toets", "--werkmap"], ["contract", "stand", "--werkmap"], ["nieuw"]])
+def test_pad_dat_geen_utf8_is(voorbeeld: Path, commando: list[str]) -> None:
+    """A werkmap (or the folder of 'nieuw') whose path is no UTF-8 ('wérk' in Windows-1252): every bid and form in it
+    was 'geen leesbare Excel-werkmap (beschadigd ...)', ten untrue errors; it is one usage error at its option with
+    the byte and the name most likely meant, and nothing is made."""
+    werkmap = _niet_utf8(voorbeeld, b"w\xe9rk")
+    extra = ["--naam", "T", "--penvoerder", "Gemeente Almere", "--gemeenten", "Almere"] if commando == ["nieuw"] else []
+    doel = werkmap / "nieuw" if commando == ["nieuw"] else werkmap
+    res = CliRunner().invoke(main, [*commando, str(doel), *extra, "--json"])
+    assert res.exit_code == 2, res.output
+    plaats = "--werkmap" if commando[-1] == "--werkmap" else "MAP"
+    fouten = json.loads(res.stdout.encode("utf-8"))["fouten"]
+    assert len(fouten) == 1 and fouten[0]["plaats"] == plaats, fouten
+    getoond = os.fsencode(doel).decode("utf-8", "backslashreplace")
+    assert fouten[0]["bericht"].startswith(f"Ongeldige waarde voor '{plaats}': {getoond}: "), fouten
+    assert fouten[0]["bericht"].endswith(
+        "het pad is geen geldige UTF-8 (het teken \\xe9 komt uit een andere tekenset, zoals bij een zip-bestand of "
+        f"netwerkmap van Windows); hernoem de map of het bestand, bijvoorbeeld naar {os.fsencode(doel).decode('cp1252')}"
+    )
+    assert not (werkmap / "nieuw").exists()

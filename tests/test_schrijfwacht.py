@@ -309,3 +309,67 @@ def test_echt_volle_schijf_tijdens_gunning(voorbeeld: Path, tmp_path: Path) -> N
     assert f"{berg / 'ws' / 'rapporten'}" in tekst and "-nieuw-" not in tekst, tekst
     assert (uit / "voor").read_text() == (uit / "na").read_text()
     assert (uit / "resten").read_text().strip() == ""
+
+
+def test_map_zonder_vergrendeling(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A werkmap on a share that cannot lock files (NFS without its lock service: flock fails with ENOLCK). It was
+    'Fouten in de invoer (1): : bestandsfout: fout van het besturingssysteem (ENOLCK)', without a place; now the lock
+    file and the reason in Dutch (exit 2), and nothing is written."""
+    import fcntl
+
+    def geen_slot(fd: int, op: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", geen_slot)
+    voor = _inhoud(voorbeeld)
+    code, uit = _run(voorbeeld, "gunning")
+    assert code == 2, uit
+    assert (
+        f"{voorbeeld / slot.BESTAND}: kan niet worden geschreven: het bestandssysteem kan geen bestanden vergrendelen "
+        "(een netwerkmap?); zet de werkmap op een lokale schijf"
+    ) in " ".join(uit.split()), uit
+    assert _inhoud(voorbeeld) == voor
+
+
+_KOPPELPUNT = textwrap.dedent(
+    """
+    set -e
+    "$3" -m evaluatie gunning --werkmap "$1" > /dev/null 2>&1
+    cp -a "$1/rapporten/." "$2/kopie"
+    mount -t tmpfs -o size=20m tmpfs "$1/rapporten"
+    cp -a "$2/kopie/." "$1/rapporten"
+    cd "$1" && find . -type f ! -name .evaluatie.lock -exec sha256sum {} + | sort -k2 > "$2/voor"
+    "$3" -m evaluatie gunning --werkmap "$1" > "$2/tweede" 2>&1 || echo $? > "$2/code"
+    find . -type f ! -name .evaluatie.lock -exec sha256sum {} + | sort -k2 > "$2/na"
+    find "$1" -name '.*-nieuw-*' -o -name '.*-oud-*' -o -name '.*-tmp-*' > "$2/resten"
+    """
+)
+
+
+def test_rapporten_als_koppelpunt(voorbeeld: Path, tmp_path: Path) -> None:
+    """rapporten/ is a mount point (a share mounted there to publish the reports): the swap of the folder cannot
+    rename it, and the award said 'rapporten: kan niet worden geschreven: het bestand is in gebruik', which sends the
+    user looking for a program that holds a file. It says what the folder is and what to do; nothing is written."""
+    if shutil.which("unshare") is None or subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode:
+        pytest.skip("geen eigen mount-namespace op deze machine")
+    uit = tmp_path / "uit"
+    uit.mkdir()
+    omgeving = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    res = subprocess.run(
+        ["unshare", "-m", "bash", "-c", _KOPPELPUNT, "-", str(voorbeeld), str(uit), sys.executable],
+        capture_output=True,
+        text=True,
+        env=omgeving,
+    )
+    if res.returncode != 0 and "mount" in res.stderr:
+        pytest.skip(f"kan hier niet koppelen: {res.stderr.strip()}")
+    assert res.returncode == 0, res.stderr
+    tekst = " ".join((uit / "tweede").read_text().split())
+    assert (uit / "code").read_text().strip() == "2", tekst
+    assert (
+        f"{voorbeeld / 'rapporten'}: kan niet worden geschreven: het is een koppelpunt (mount) van een ander "
+        "bestandssysteem; deze map wordt als geheel vervangen (de nieuwe naast de oude, dan omgewisseld), wat op een "
+        "koppelpunt niet kan; koppel de map erboven, of kopieer de inhoud na het commando naar de gekoppelde map"
+    ) in tekst, tekst
+    assert (uit / "voor").read_text() == (uit / "na").read_text()
+    assert (uit / "resten").read_text().strip() == ""

@@ -33,7 +33,16 @@ from evaluatie.definitie.model import MODULES
 from evaluatie.formulecel import foutwaarden_in_werkboek
 from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
-from evaluatie.werkboek import MAX_BESTAND_BYTES, MAX_KOLOMMEN, MAX_RIJEN, als_datum, als_tekst, celnaam, lees_werkboek
+from evaluatie.padtekst import geen_utf8, leesbaar
+from evaluatie.werkboek import (
+    MAX_BESTAND_BYTES,
+    MAX_KOLOMMEN,
+    MAX_RIJEN,
+    als_datum,
+    als_tekst,
+    celnaam,
+    lees_werkboek,
+)
 
 KOLOMMEN: dict[str, tuple[str, ...]] = {
     "klantnummer": ("klantnummer", "klantnr", "klant", "pseudoniem", "cliëntnummer", "clientnummer"),
@@ -770,6 +779,9 @@ def lees_in(
     for pad in _zelfde_naam(verzamel(paden), fouten):
         if not pad.is_file():
             fouten.voeg_toe(pad.name, "bestand bestaat niet")
+            continue
+        if (naamfout := geen_utf8(pad.name)) is not None:  # calamine, the register and the logboek need text
+            fouten.voeg_toe(leesbaar(pad.name), naamfout)
             continue
         naamfout = privacy.bestandsnaam_fout(pad.name)
         if naamfout is not None:

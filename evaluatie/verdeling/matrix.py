@@ -73,10 +73,14 @@ def los_cbc(
     """Solve a PuLP problem with the bundled CBC; the outcome by `evaluatie.verdeling.status`."""
     import pulp
 
-    with warnings.catch_warnings():
+    from evaluatie.verdeling.cbcmap import cbc_map
+
+    oplosser = maak_oplosser("cbc", tijdslimiet, knopen, warm, opties)
+    with warnings.catch_warnings(), cbc_map() as map_:
         warnings.simplefilter("ignore")
+        oplosser.tmpDir = map_  # PuLP's files of this solve: removed with the folder, also after a failure
         try:
-            prob.solve(maak_oplosser("cbc", tijdslimiet, knopen, warm, opties))
+            prob.solve(oplosser)
         except pulp.PulpSolverError:
             raise status.Oplosserfout("CBC", "PulpSolverError", status.CBC_VASTGELOPEN) from None
     return status.cbc_uitkomst(prob.status, prob.sol_status, tijdslimiet)
