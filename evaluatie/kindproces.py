@@ -147,7 +147,12 @@ def _kind(taken: list[Callable[[], Any]], nummers: int, uit: int) -> NoReturn:
             data = pickle.dumps((i, resultaat), protocol=pickle.HIGHEST_PROTOCOL)
             _schrijf_alles(uit, _LENGTE.pack(len(data)) + data)
     finally:
-        os.close(uit)  # the end of the results at once: the kernel's teardown of this copy (exit) takes a few ms more
+        # Every descriptor closed before the end, the results pipe last: its end tells the parent that the child holds
+        # nothing of it any more (the werkmap's lock, evaluatie.slot, is released only when every copy of its
+        # descriptor is closed), and the kernel's teardown of this copy (a few ms in exit) is waited for by nobody.
+        os.closerange(0, uit)
+        os.closerange(uit + 1, os.sysconf("SC_OPEN_MAX"))
+        os.close(uit)
         os._exit(0)
 
 

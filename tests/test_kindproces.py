@@ -56,6 +56,24 @@ def test_de_resultaten_in_taakvolgorde_waar_de_taak_ook_liep() -> None:
     _geen_kinderen()
 
 
+def test_het_kind_houdt_het_slot_van_de_werkmap_niet_vast(tmp_path: Path) -> None:
+    """The werkmap's lock (evaluatie.slot, flock) is held until every copy of its descriptor is closed; the child
+    inherits one. When the results are in, the child holds none any more, even while the kernel still tears it down,
+    so the next command (in this process or another) finds the werkmap free."""
+    import fcntl
+
+    from evaluatie.slot import werkmap_slot
+
+    with werkmap_slot(tmp_path, wachttijd=0):
+        assert Kindproces([functools.partial(_taak, i) for i in range(20)]).resultaten()[-1][0] == 19
+    fd = os.open(tmp_path / ".evaluatie.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError while the child still held its copy
+    finally:
+        os.close(fd)
+    _geen_kinderen()
+
+
 def test_een_fout_komt_hier_boven_zoals_zonder_kind() -> None:
     """The first failing task in task order raises here, with its own exception, whoever ran it first."""
 
