@@ -139,8 +139,7 @@ def _kind(taken: list[Callable[[], Any]], nummers: int, uit: int) -> NoReturn:
     happened (an error, Ctrl-C): what was not sent is done again where the results are collected."""
     try:
         while (i := _volgend(nummers)) is not None:
-            with warnings.catch_warnings(record=True) as gezien:
-                warnings.simplefilter("always")
+            with warnings.catch_warnings(record=True) as gezien:  # under this process's filters: what would show
                 resultaat = taken[i]()  # an error ends the child: the task is done again, so it surfaces there
             if gezien:
                 break  # likewise: the warning is given by the process the user sees

@@ -105,6 +105,21 @@ def test_een_waarschuwing_geeft_dit_proces() -> None:
         assert k.resultaten() == [0, 1, 4, 9, 16]
 
 
+def _verouderd(i: int) -> tuple[int, int, int]:
+    warnings.warn("verouderd", DeprecationWarning, stacklevel=1)
+    return _taak(i)
+
+
+def test_een_waarschuwing_die_niet_getoond_wordt_houdt_het_kind_niet_op() -> None:
+    """Under this process's filters an ignored warning shows nowhere, so the child's result stands."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        k = Kindproces([functools.partial(_verouderd, i) for i in range(6)])
+        kind = k._pid
+        _wacht_tot_kind_klaar(k)
+        assert [u[1] for u in k.resultaten()] == [kind] * 6
+
+
 def test_een_gestorven_kind_rekent_dit_proces_na() -> None:
     k = Kindproces([functools.partial(_taak, i) for i in range(20)])
     kind = k._pid
