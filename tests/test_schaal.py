@@ -63,11 +63,11 @@ def test_weglaten_gelijk_aan_hele_gunning_zonder_beoordelaar(voorbeeld_bron: Pat
 def test_zekerheid_parallel_byte_voor_byte_gelijk(
     tender: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Here, one task after the other, on the example; forked processes on the larger tender: same outcome
-    as one core."""
+    """On the example one forked child and this process share the tasks (evaluatie.kindproces); forked processes
+    on the larger tender: same outcome as one core."""
     award = gun(Werkmap(request.getfixturevalue(tender)))
     monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
-    assert werkers(award) == ((1, "hier") if tender == "voorbeeld_bron" else (2, "proces"))
+    assert werkers(award) == ((1, "kind") if tender == "voorbeeld_bron" else (2, "proces"))
     uit = {}
     for n in ("1", "2"):
         monkeypatch.setenv("EVALUATIE_PROCESSEN", n)

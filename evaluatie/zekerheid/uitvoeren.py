@@ -3,7 +3,9 @@
 The analyses are independent tasks (one per lot and reviewer left out, one per supplier whose
 capacity margin is searched, one Monte Carlo and one margin table per lot). On a large tender they
 run in forked worker processes on every core, while this process writes the other reports; on a
-small one here, one after the other, when the certainty report asks for them. Threads were tried
+small one a single forked child starts them meanwhile and this process takes the rest when the
+certainty report asks for them (evaluatie.kindproces: a pool costs more to start than the example's
+analyses leave to share; without a second core, all here, one after the other). Threads were tried
 there and cost more than they gave: an allocation holds Python's lock for most of its time, so
 they never ran in parallel (measured on 4 December 2026), and switching between them cost
 10-40 ms cpu on the example (bench/rapporten.py). Each task is deterministic and the results are
@@ -17,6 +19,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from evaluatie.kindproces import Kindproces
 from evaluatie.parallel import aantal_werkers, voor_fork
 from evaluatie.prijs.basis import methode
 from evaluatie.verdeling.oplosser import STANDAARD
@@ -39,10 +42,11 @@ def _voer_taak_uit(i: int) -> Any:
 
 def werkers(award) -> tuple[int, str]:
     """How many workers, and where: 'proces' (forked workers, EVALUATIE_PROCESSEN if set, else every
-    core) on a large tender, 'hier' (this process, one task after the other) on a small one."""
+    core) on a large tender; on a small one 'kind' (one forked child and this process share the tasks,
+    evaluatie.kindproces) when there is a second core, else 'hier' (this process, one task after the other)."""
     omvang = sum(len(p.budgetten) * len(p.rangorde) for p in award.uitslag.percelen.values())
     if omvang < DREMPEL_PROCESSEN:
-        return 1, "hier"
+        return (1, "kind") if aantal_werkers() > 1 else (1, "hier")
     import multiprocessing  # only for a large tender: a small one never pays for importing it
 
     return (aantal_werkers(), "proces") if "fork" in multiprocessing.get_all_start_methods() else (1, "hier")
@@ -63,7 +67,11 @@ class Lopend:
         self._taken = taken
         self._pool: ProcessPoolExecutor | None = None
         self._uit: list[Future[Any]] = []
+        self._kind: Kindproces | None = None
         aantal = min(aantal, len(taken))
+        if soort == "kind":
+            self._kind = Kindproces(taken)  # one child and this process (evaluatie.kindproces)
+            return
         if aantal <= 1 or soort == "hier":
             return  # here, when collected: one worker is this process
         import multiprocessing
@@ -76,6 +84,8 @@ class Lopend:
 
     def resultaten(self) -> list[Any]:
         try:
+            if self._kind is not None:
+                return self._kind.resultaten()
             if self._pool is None:
                 return [t() for t in self._taken]
             hier: dict[int, Any] = {}
@@ -90,6 +100,8 @@ class Lopend:
     def stop(self) -> None:
         """Done or given up (a report failed): no worker keeps running."""
         global _TAKEN
+        if self._kind is not None:
+            self._kind.stop()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
@@ -115,14 +127,16 @@ class LopendeZekerheid:
             if p.procedure == "gunning" and not p.loting_nodig and not p.niet_gegund
         ]
         taken: dict[tuple[str, str, str], Callable[[], Any]] = {}
-        # The expensive tasks (each re-solves an allocation) first, so the workers stay balanced.
+        # The expensive tasks first and the small ones last, so the processes that share them end together: a Monte
+        # Carlo run (the example: 6-10 ms each), the allocations re-solved (0.1-7 ms), the margin tables (0.3 ms).
+        for code in self._codes:
+            taken[("storing", code, "")] = functools.partial(storing, award, code, trekkingen)
         for code in self._codes:
             for r in award.beoordeling.panel.beoordelaars:
                 taken[("weglaten", code, r)] = functools.partial(weglating, award, code, oplosser, r, panelen[r])
             for naam in gegunde_leveranciers(award, code):
                 taken[("capaciteit", code, naam)] = functools.partial(capaciteitsmarge, award, code, oplosser, naam)
         for code in self._codes:
-            taken[("storing", code, "")] = functools.partial(storing, award, code, trekkingen)
             taken[("marge", code, "")] = functools.partial(marges, award, code)
         self._sleutels = list(taken)
         self._lopend = Lopend(list(taken.values()), *werkers(award))
