@@ -225,8 +225,9 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
 
     if not aanbesteding.panel_nodig:
         return f"Geen beoordeling: {GEEN_PANEL_NODIG}."
+    n = len(panel.beoordelaars)
     delen = [
-        f"Beoordeling door {len(panel.beoordelaars)} beoordelaars ({', '.join(panel.beoordelaars)}); "
+        f"Beoordeling door {n} {'beoordelaar' if n == 1 else 'beoordelaars'} ({', '.join(panel.beoordelaars)}); "
         f"samenvoegen: {panel.aggregatie}, consensus gaat voor"
     ]
     for code, perceel in aanbesteding.percelen.items():

@@ -412,3 +412,14 @@ def test_de_koppen_zeggen_hetzelfde_als_er_ook_een_bod_fout_is(voorbeeld: Path) 
     assert "Anouk Verbeek verklaart belangenverstrengeling met een inschrijver ('nee')" in uit
     assert "de datum (1 januari 2020) ligt voor de sluiting van de inschrijving (20 mei 2021)" in uit
     assert "bedoelt u 'Mehmet Yilmaz'?" in uit
+
+
+def test_een_beoordelaar_heet_enkelvoud(tmp_path: Path) -> None:
+    """A panel of one: `evaluatie beoordelingen` said 'Beoordeling door 1 beoordelaars (Ada)'."""
+    ws = _werkmap(tmp_path, ["Ada"])
+    vul_beoordeling(
+        ws / "beoordelingen" / "ada.xlsx", {(i, c): 50 for i in "XY" for c in ("Plan van aanpak", "Samenwerking")}
+    )
+    r = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(ws)])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("Beoordeling door 1 beoordelaar (Ada); samenvoegen: gemiddelde"), r.output

@@ -622,7 +622,8 @@ GEVALLEN = [
     Geval(
         "fout bod en beoordelaar zonder verklaring",
         _samen(_cel(KOMPAS, "Percelen", "B2", "NaN"), _cel(ANOUK, "Beoordeling", "B3", "nee")),
-        ["kompas.xlsx!Percelen!B2", "anouk-verbeek.xlsx!Beoordeling!B3", "onafhankelijk"],
+        # 'nee' is a declared conflict of interest, as in a run without the bid's error (beoordeling.koppen)
+        ["kompas.xlsx!Percelen!B2", "anouk-verbeek.xlsx!Beoordeling!B3", "verklaart belangenverstrengeling"],
         TOETS,
     ),
     Geval(
