@@ -10,10 +10,11 @@ own choice per client, a contract change) is the contract manager's call; the al
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from evaluatie.contract.lezen import Herverdelingsbesluit, Register
+from evaluatie.contract.lezen import Herverdelingsbesluit, Register, zonder_ingetrokken
 from evaluatie.contract.telling import geplaatst
 
 
@@ -45,10 +46,11 @@ class Verschoven:
 
 
 def verschoven(reg: Register, dag: dt.date) -> list[Verschoven]:
-    """Every re-allocation in force on `dag` (its `per` up to it) whose fixed placements the register, as a view up
-    to `dag` reads it, no longer gives."""
+    """Every re-allocation in force on `dag` (its `per` up to it) whose fixed placements the register as it is now
+    no longer gives: with every recorded withdrawal, as the proposal counted them (a decision of now), not the view of
+    a peildatum, which still counts an event withdrawn at a later date and so differs from a premise that held."""
     uit = []
-    zicht = reg.op(dag)
+    zicht = dataclasses.replace(reg, plaatsingen=zonder_ingetrokken(reg.volledig, reg.intrekkingen))
     for h in reg.herverdelingen:
         if h.per > dag:
             continue
