@@ -337,8 +337,8 @@ def test_keurmerk_dat_tussen_gunning_en_verzending_verloopt(voorbeeld: Path) -> 
     assert _run("gunning", "--werkmap", vb).exit_code == 0
     brief = _brief(voorbeeld, "taalhuis-de-brug-b-v-b1")
     assert (
-        "Het keurmerk (in de inschrijving geldig tot 3 juli 2021) verloopt vóór de datum van de gunning of van de "
-        "verzending van deze beslissing." in brief
+        "Het keurmerk (in de inschrijving geldig tot 3 juli 2021) verloopt vóór de verzending van deze beslissing "
+        "(5 juli 2021)." in brief
     )
 
 

@@ -313,3 +313,18 @@ def test_scenario_en_zekerheid_passen_een_met_de_hand_gewijzigd_besluit_niet_toe
         assert res.exit_code == 2 and melding in res.output, (args, res.output)
     res = _run("besluiten", "--werkmap", str(ws))
     assert res.exit_code == 0 and f"Let op: {melding}" in res.stderr
+
+
+def test_keurmerk_onder_voorwaarde_noemt_de_dag_waarvoor_het_verloopt(tmp_path: Path) -> None:
+    """A's keurmerk lapses on 20 March 2026, before the award of 7 April (the letters go out that day). The letter
+    said it lapses 'vóór de datum van de gunning of van de verzending van deze beslissing', leaving A to work out
+    which; it names the award and its date. The list of decisions in the advies keeps the premise as recorded."""
+    ws = _keurmerkwerkmap(tmp_path)
+    res = _run(*_keurmerk_onder_voorwaarde(ws), "--datum", "2026-03-10")
+    assert res.exit_code == 0, res.output
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
+    brief = "\n".join(p.text for p in Document(str(ws / "rapporten" / "brieven" / "a-b1.docx")).paragraphs)
+    assert (
+        "Het keurmerk (in de inschrijving geldig tot 20 maart 2026) verloopt vóór de datum van de gunning "
+        "(7 april 2026). De gunning geschiedt onder de voorwaarde" in brief
+    ), brief

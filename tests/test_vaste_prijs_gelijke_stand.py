@@ -26,9 +26,11 @@ def _systematiek(ws: Path) -> str:
     return html_tekst(ws / "gunningssystematiek.html")
 
 
+# the rules by name in brackets, as the letter on a draw names them ('De beslisregels de hoogste kwaliteitsscore en
+# ...' read as a broken sentence)
 ZONDER_WERKING = (
-    "De beslisregels de hoogste kwaliteitsscore en de laagste prijs beslissen bij een vaste prijs nooit: twee "
-    "inschrijvingen met een gelijke kwaliteitsscore hebben ook dezelfde prijs."
+    "De beslisregels bij gelijke stand (de hoogste kwaliteitsscore en de laagste prijs) beslissen bij een vaste prijs "
+    "nooit: twee inschrijvingen met een gelijke kwaliteitsscore hebben ook dezelfde prijs."
 )
 
 
@@ -47,8 +49,8 @@ def test_een_regel_die_wel_beslist_blijft_staan(tmp_path: Path) -> None:
         "wachttijd gaat voor. Beslist geen van deze regels, dan beslist loting." in tekst
     ), tekst
     assert (
-        "De beslisregel de hoogste kwaliteitsscore beslist bij een vaste prijs nooit: twee inschrijvingen met een "
-        "gelijke kwaliteitsscore hebben ook dezelfde prijs." in tekst
+        "De beslisregel bij gelijke stand (de hoogste kwaliteitsscore) beslist bij een vaste prijs nooit: twee "
+        "inschrijvingen met een gelijke kwaliteitsscore hebben ook dezelfde prijs." in tekst
     )
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])
     vul_panel(ws, {"Alfa": 75})

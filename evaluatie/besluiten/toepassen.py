@@ -62,8 +62,18 @@ def terugtrekking_zin(t: Terugtrekking) -> str:
     )
 
 
-def keurmerk_zin(k: Keurmerkbesluit) -> str:
+def keurmerk_zin(k: Keurmerkbesluit, gunning: dt.date | None = None, verzending: dt.date | None = None) -> str:
+    """The decision in words. With the tender's dates (a letter has them) the lapse names the day it precedes: the
+    award ('vóór de datum van de gunning (7 april 2026)') or, where the keurmerk still holds on that day, the sending
+    of the letter; without them (the list of decisions) the premise as recorded: before either."""
     was = f"geldig tot {datum(k.geldig_tot)}" if k.geldig_tot else "zonder einddatum opgegeven"
+    wanneer = "vóór de datum van de gunning of van de verzending van deze beslissing"
+    if k.geldig_tot and gunning is not None and verzending is not None:
+        wanneer = (
+            f"vóór de datum van de gunning ({datum(gunning)})"
+            if k.geldig_tot < gunning
+            else f"vóór de verzending van deze beslissing ({datum(verzending)})"
+        )
     if k.uitkomst == "verlengd" and k.verlengd_tot and k.bewijs:
         return (
             f"Het keurmerk (in de inschrijving {was}) is verlengd tot {datum(k.verlengd_tot)}; het bewijs is "
@@ -71,8 +81,7 @@ def keurmerk_zin(k: Keurmerkbesluit) -> str:
         )
     return (
         (
-            f"Het keurmerk (in de inschrijving {was}) verloopt vóór de datum van de gunning of van de verzending "
-            "van deze beslissing."
+            f"Het keurmerk (in de inschrijving {was}) verloopt {wanneer}."
             if k.geldig_tot
             else "Het keurmerk heeft in de inschrijving geen einddatum; dat het geldig is op de datum van de gunning, "
             "is niet aangetoond."

@@ -47,16 +47,20 @@ def beslissleutel(perceel: Perceel, k: Kandidaat) -> tuple[tuple[str, float], ..
 
 
 def zonder_werking_zin(perceel: Perceel) -> str | None:
-    """The sentence for the lot's tie-break rules that cannot decide under its price method ('De beslisregel de
-    hoogste kwaliteitsscore beslist bij een vaste prijs nooit: ...'), or None: a text that lists the rules leaves
-    them out (`werkzame_beslisregels`) and says why, so a rule of the tender never reads as deciding when it cannot."""
+    """The sentence for the lot's tie-break rules that cannot decide under its price method ('De beslisregel bij
+    gelijke stand (de hoogste kwaliteitsscore) beslist bij een vaste prijs nooit: ...', the rules in brackets as the
+    letter on a draw names them), or None: a text that lists the rules leaves them out (`werkzame_beslisregels`) and
+    says why, so a rule of the tender never reads as deciding when it cannot."""
     m = methode(perceel.prijsmethode)
     zonder = [BESLISREGEL_KORT.get(r, r) for r in perceel.bij_gelijke_stand if r in m.zonder_werking]
     if not zonder:
         return None
     if len(zonder) == 1:
-        return f"De beslisregel {zonder[0]} beslist {m.zonder_werking_reden}."
-    return f"De beslisregels {', '.join(zonder[:-1])} en {zonder[-1]} beslissen {m.zonder_werking_reden}."
+        return f"De beslisregel bij gelijke stand ({zonder[0]}) beslist {m.zonder_werking_reden}."
+    return (
+        f"De beslisregels bij gelijke stand ({', '.join(zonder[:-1])} en {zonder[-1]}) beslissen "
+        f"{m.zonder_werking_reden}."
+    )
 
 
 def voorrang_tekst(beslist_door: str | None) -> str:
