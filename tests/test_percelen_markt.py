@@ -114,8 +114,11 @@ def test_gunningsbeslissing_vergelijkt_met_iedere_winnaar(markt: tuple[Path, str
     assert "Criterium | Weging | Uw score | Kompas Noord | Taalhuis Flevoland B.V." in tekst
     for winnaar in ("Kompas Noord", "Taalhuis Flevoland B.V."):
         assert f"Kenmerken en relatieve voordelen van de inschrijving van {winnaar}" in tekst
-    # above the threshold (B1 alone: 124 x 2 x 1,25 = 310 x EUR 10.000): art. 2.127 and the vervaltermijn
-    assert "artikel 2.127 Aanbestedingswet 2012" in tekst and "Dit is een vervaltermijn" in tekst
+    # above the threshold (B1 alone: 124 x 2 x 1,25 = 310 x EUR 10.000): art. 2.127 for the standstill, and the
+    # vervaltermijn as the tender documents set it (2.127 sets none; it said 'Dit is een vervaltermijn' as if it did)
+    assert "artikel 2.127 Aanbestedingswet 2012" in tekst and "Dit is een vervaltermijn" not in tekst
+    assert "Volgens de aanbestedingsstukken is dit een vervaltermijn" in tekst
+    # and the published systematiek announces it, so the letter's reference is true (test_systematiek_vervaltermijn_gemengd)
     # the maximum set apart from the forecast: 124 a year x 2 years = 248, + 25% = 310
     assert "maximale omvang van 310 trajecten en een maximale waarde van EUR 3.100.000,00" in tekst
     assert "Verwacht worden 248 trajecten (124 per jaar gedurende 2 jaar); het maximum ligt 25% daarboven" in tekst

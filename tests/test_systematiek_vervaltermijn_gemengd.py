@@ -39,3 +39,26 @@ def test_vervaltermijn_alleen_van_de_gunningspercelen(tmp_path: Path) -> None:
         "De geraamde waarde ligt onder de Europese drempel; de opschortende termijn volgt daarom niet uit art. 2.127 "
         "Aanbestedingswet 2012 maar uit deze aanbestedingsstukken. De termijn is een vervaltermijn: " in tekst
     )
+
+
+BOVEN = "De opschortende termijn{} is tevens een vervaltermijn: wie niet binnen de termijn een kort geding aanhangig maakt, kan daarna niet meer tegen de gunningsbeslissing opkomen. Wie inschrijft, aanvaardt deze termijn."
+
+
+def test_boven_de_drempel_kondigt_de_systematiek_de_vervaltermijn_aan(tmp_path: Path) -> None:
+    """Art. 2.127 sets the standstill, not a vervaltermijn; that one binds only as the tender documents set it. Above
+    the threshold the letters said 'Dit is een vervaltermijn' while the systematiek said nothing of one. Now the
+    systematiek announces it (for the award lots beside an open house) and the letters refer to the documents.
+    B1 with 20 + 12 + 8 = 40 inburgeraars a year for 2 years (no looptijd: the default) at the ceiling of EUR 10.000 is
+    at least EUR 800.000, above EUR 750.000 (art. 2.38 Aw)."""
+    data = kleine_aanbesteding()
+    for g, n in zip(data["gemeenten"], (20, 12, 8), strict=True):
+        g["inburgeraars"]["B1"] = n
+    tekst = _tekst(maak_werkmap(tmp_path / "alleen", data))
+    assert "onder de Europese drempel" not in tekst
+    assert BOVEN.format("") in tekst
+    data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
+    for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
+        g["inburgeraars"]["PVT"] = n
+    tekst = _tekst(maak_werkmap(tmp_path / "gemengd", data))
+    assert "Het is geen vervaltermijn" in tekst  # the open house
+    assert BOVEN.format(" van het gunningsperceel (B1-route)") in tekst

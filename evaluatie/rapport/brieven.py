@@ -408,17 +408,17 @@ def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
         if rechtbank
         else f"de voorzieningenrechter van de rechtbank van het arrondissement waarin {a.penvoerder} is gevestigd"
     )
-    # The statutory vervaltermijn (Grossmann, C-230/02) follows from art. 2.127; below the threshold the
-    # tender documents set it (rapport/systematiek.py says so); an open house has none.
-    if toelating:
-        verval = ""
-    elif boven_drempel(a):
-        verval = " Dit is een vervaltermijn: na afloop kunt u niet meer tegen deze beslissing opkomen."
-    else:
-        verval = (
+    # A vervaltermijn binds only as the tender documents set it (a 'contractuele vervaltermijn'; art. 2.127 sets the
+    # standstill alone): the published systematiek announces it above and below the threshold (rapport/systematiek.py),
+    # and the letter refers to it; an open house has none.
+    verval = (
+        ""
+        if toelating
+        else (
             " Volgens de aanbestedingsstukken is dit een vervaltermijn: na afloop kunt u niet meer tegen deze "
             "beslissing opkomen."
         )
+    )
     if toelating:
         # No vervaltermijn: a deadline for the kort geding ('uiterlijk op') would be untrue; the period only
         # decides whether the contracts wait for the judgment.

@@ -314,14 +314,24 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
         "de beoordelaars worden niet bekendgemaakt."
     )
     d.alinea(niet_gegund_zin(a))
-    if not boven_drempel(a):  # art. 2.127 does not apply: the period and its effect rest on these documents
-        # beside open-house lots (whose period 'is geen vervaltermijn', said above) the sentence names the award lots
-        gunning = [p.naam for p in a.percelen.values() if p.procedure == "gunning"]
-        een = len(gunning) == 1
-        welke = f"{'het gunningsperceel' if een else 'de gunningspercelen'}"
+    # beside open-house lots (whose period 'is geen vervaltermijn', said above) the sentences name the award lots
+    gunning = [p.naam for p in a.percelen.values() if p.procedure == "gunning"]
+    welke = "het gunningsperceel" if len(gunning) == 1 else "de gunningspercelen"
+    gemengd = "toelating" in a.procedures()
+    if boven_drempel(a):
+        # Art. 2.127 sets a standstill, not a vervaltermijn: that one binds only as agreed in the tender documents
+        # (a 'contractuele vervaltermijn' the bidder accepts by bidding), so the documents say it, and the letters
+        # refer to them. Before, the letters called the statutory period a vervaltermijn that nothing had announced.
+        van = f" van {welke} ({opsomming(gunning, 'en')})" if gemengd else ""
+        d.alinea(
+            f"De opschortende termijn{van} is tevens een vervaltermijn: wie niet binnen de termijn een kort geding "
+            "aanhangig maakt, kan daarna niet meer tegen de gunningsbeslissing opkomen. Wie inschrijft, aanvaardt "
+            "deze termijn."
+        )
+    else:  # art. 2.127 does not apply: the period and its effect rest on these documents
         waarde, termijn, die = (
             (f" van {welke} ({opsomming(gunning, 'en')})", f" van {welke}", "Die termijn")
-            if "toelating" in a.procedures()
+            if gemengd
             else ("", "", "De termijn")
         )
         d.alinea(
