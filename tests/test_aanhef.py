@@ -13,6 +13,10 @@ from evaluatie.rapport.brieven import aanhef
 
 ZEKER = [
     ("De heer T. Smit, directeur", "Geachte heer Smit,"),
+    # a particle glued on by an apostrophe opens the surname, capitalised as any opening particle (was neutral)
+    ("mevrouw J. d'Arc", "Geachte mevrouw D'Arc,"),
+    ("De heer P. d\u2019Hondt", "Geachte heer D\u2019Hondt,"),
+    ("mevrouw Hedy d'Ancona", "Geachte mevrouw D'Ancona,"),
     ("Mevr. A. Yilmaz-de Wit", "Geachte mevrouw Yilmaz-de Wit,"),
     ("de heer T. Smit", "Geachte heer Smit,"),
     ("mevrouw E. de Boer", "Geachte mevrouw De Boer,"),

@@ -140,6 +140,9 @@ _TAV = re.compile(r"^(t\.?\s*a\.?\s*v\.?|ter attentie van|attn\.?)\s*:?\s*", re.
 _INITIALEN = re.compile(r"^(?:[A-Z][a-z]?\.)+(?:-?(?:[A-Z][a-z]?\.)+)*$")
 _HAAKJES = re.compile(r"\s*\([^)]*\)\s*")
 _DIRECTIE = re.compile(r"^(de\s+)?directie$", re.IGNORECASE)
+# a surname that opens with a particle glued on by an apostrophe: d'Ancona, d'Hondt, l'Ecluse (in a salutation
+# capitalised as any opening particle: "mevrouw D'Ancona")
+_MET_APOSTROF = re.compile(r"^[a-z]{1,3}['’][A-Z]")
 
 
 @dataclass(frozen=True)
@@ -264,7 +267,12 @@ def _persoon(tekst: str) -> tuple[str, str, str, bool] | None:
         # 'Mohamed Ben Ali': three words, no tussenvoegsel and no initials: which part is the surname?
         onzeker = start == len(rest) - 1 and len(rest) >= 3
     eerste = achternaam[0]
-    if not eerste[:1].isupper() and eerste.lower() not in TUSSENVOEGSELS and not eerste.startswith("'"):
+    if (
+        not eerste[:1].isupper()
+        and eerste.lower() not in TUSSENVOEGSELS
+        and not eerste.startswith("'")
+        and not _MET_APOSTROF.match(eerste)
+    ):
         return None  # 'jansen' as typed is more likely a fragment than a name; do not guess
     achternaam = [_hoofdletter(eerste), *achternaam[1:]]
     volledig_mogelijk = bool(voorletters) or len(rest) > len(achternaam)
