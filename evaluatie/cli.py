@@ -388,8 +388,11 @@ def beoordelingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
         from evaluatie.beoordeling.consensuseis import open_consensus
 
         open_ = open_consensus(invoer.aanbesteding, b.consensus, b.te_beoordelen)
+        from evaluatie.tekst import aantal
+
         click.echo(
-            f"Consensus: {len(open_)} punt(en) nog open; 'evaluatie gunning' noemt ze en wacht tot ze zijn ingevuld."
+            f"Consensus: {aantal(str(len(open_)), 'punt', 'punten')} nog open; 'evaluatie gunning' "
+            "noemt ze en wacht tot ze zijn ingevuld."
             if open_
             else "Consensus: alle beoordeelde regels zijn door het panel vastgesteld."
         )
@@ -769,9 +772,12 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 click.echo(f"  ... en nog {len(regels) - MAX_RIJEN} (--volledig toont alles)")
     if c.in_orde:
         click.echo(f"In orde: alle {c.gereproduceerd} uitvoerbestanden zijn byte voor byte gereproduceerd.")
+        from evaluatie.tekst import aantal
+
         if c.open_punten:  # a reproduced concept never reads as an award ready to send
             toon(
-                f"De gereproduceerde gunning is een CONCEPT (geen brieven): {len(c.open_punten)} open punt(en), zie "
+                "De gereproduceerde gunning is een CONCEPT (geen brieven): "
+                f"{aantal(str(len(c.open_punten)), 'open punt', 'open punten')}, zie "
                 "hieronder; 'evaluatie gunning' schrijft de brieven zodra niets meer open staat.",
                 volledig,
             )

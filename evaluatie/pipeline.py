@@ -585,11 +585,13 @@ def eis_consensus(invoer: Invoer, b: Beoordeling, percelen: list[str] | None = N
     if invoer.aanbesteding.beoordeling.aggregatie != "consensus":
         return
     meldingen = open_consensus(invoer.aanbesteding, b.consensus, b.te_beoordelen, percelen)
+    from evaluatie.tekst import aantal
+
     if meldingen:
         raise EvaluatieFout(
             [
                 f"de aanbesteding vraagt consensus van het panel (beoordeling.aggregatie: consensus), maar "
-                f"{len(meldingen)} punt(en) staan nog open:",
+                f"{aantal(str(len(meldingen)), 'punt staat', 'punten staan')} nog open:",
                 *meldingen,
             ]
         )

@@ -257,10 +257,10 @@ def test_aggregatie_consensus_blokkeert_de_gunning_zolang_regels_open_zijn(tmp_p
         "consensus.xlsx!Consensus!B2: datum van het consensusoverleg ontbreekt",
     ):
         assert regel in res.output
-    assert "3 punt(en) staan nog open" in res.output
+    assert "3 punten staan nog open" in res.output
     assert not (ws / "rapporten" / "gunning.json").exists()
     res = _run("beoordelingen", "--werkmap", str(ws))  # looking at the scores is still fine
-    assert res.exit_code == 0 and "Consensus: 3 punt(en) nog open" in res.output
+    assert res.exit_code == 0 and "Consensus: 3 punten nog open" in res.output
 
     _vul_panel(pad, PANEL)
     res = _run("gunning", "--werkmap", str(ws))
@@ -367,7 +367,7 @@ def test_consensus_alleen_nodig_voor_de_percelen_die_worden_gegund(voorbeeld: Pa
     res = _run("gunning", "--werkmap", str(voorbeeld), "--lots", "Z", "--geen-rapport")
     assert res.exit_code == 1
     # Z: Inburgerwijs Academie and Kompas Inburgering, 4 criteria each; nothing of B1 or onderwijs
-    assert "8 punt(en) staan nog open" in res.output
+    assert "8 punten staan nog open" in res.output
     assert "perceel B1" not in res.output and "perceel onderwijs" not in res.output
 
 

@@ -117,7 +117,7 @@ def test_titel_boven_de_kopregel(tmp_path: Path) -> None:
     fouten = [(f["plaats"], f["bericht"]) for f in json.loads(r.stdout)["fouten"]]
     assert fouten[0] == (
         "noord.xlsx!Export!A3",
-        "de kopregel staat in rij 3, maar de inlezing leest haar in rij 1: verwijder de 2 rij(en) erboven (zoals een "
+        "de kopregel staat in rij 3, maar de inlezing leest haar in rij 1: verwijder de 2 rijen erboven (zoals een "
         "titel) en lever opnieuw aan",
     ), fouten
     assert [p for p, _ in fouten] == ["noord.xlsx!Export!A3", "noord.xlsx!Export!A1"], fouten

@@ -199,7 +199,7 @@ def test_kwartaal_zegt_het_als_een_eerder_kwartaal_de_gebeurtenis_nog_meetelde(w
     r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3")
     assert r.exit_code == 0, r.output
     assert (
-        "Let op: 1 intrekking(en) (besluit 3) gelden voor gebeurtenissen die de kwartaalrapportages vanaf 2026-K2 nog "
+        "Let op: 1 intrekking (besluit 3) geldt voor gebeurtenissen die de kwartaalrapportages vanaf 2026-K2 nog "
         "meetelden" in " ".join(r.stderr.split())
     ), r.output
     assert "ntrek" not in (ws / "contract" / "kwartaal" / "2026-K3" / "regio.html").read_text(encoding="utf-8")

@@ -33,7 +33,7 @@ def test_inlezen_boven_het_raammaximum_zegt_dat(tmp_path: Path) -> None:
     # the 50th placement (registered on 2 July) reached the maximum; those of 3 and 4 July fall outside it
     verwacht = (
         "raamovereenkomst B1-route: 52 van de maximaal 50 trajecten geplaatst; het maximum is bereikt op 02-07-2026 "
-        "en 2 plaatsing(en) daarna vallen buiten de raamovereenkomst (HvJ EU C-23/20): daarvoor is een "
+        "en 2 plaatsingen daarna vallen buiten de raamovereenkomst (HvJ EU C-23/20): daarvoor is een "
         "contractwijziging met grondslag ('evaluatie contract wijziging') of een nieuwe aanbesteding nodig"
     )
     assert json.loads(r.stdout)["waarschuwingen"] == [verwacht]

@@ -55,7 +55,7 @@ def test_uitval_voor_een_routewijziging_naar_die_aanbieder_is_een_fout(tmp_path:
     assert r.exit_code == 2, r.output
     uit = " ".join(r.output.split())
     assert (
-        "--per: op of na 01-07-2026 zijn nog 8 traject(en) na een routewijziging naar perceel Z bij Beta verdergegaan "
+        "--per: op of na 01-07-2026 zijn nog 8 trajecten na een routewijziging naar perceel Z bij Beta verdergegaan "
         "(de eerste: klant K-1 in Noord op 01-07-2026)" in uit
     ), uit
     assert "Vastgelegd" not in uit

@@ -29,7 +29,7 @@ def test_controleer_noemt_de_open_punten_van_een_concept(tmp_path: Path) -> None
     uit = _plat(res.output)
     assert "In orde: alle 2 uitvoerbestanden zijn byte voor byte gereproduceerd." in uit, uit
     assert (
-        "De gereproduceerde gunning is een CONCEPT (geen brieven): 1 open punt(en), zie hieronder; 'evaluatie "
+        "De gereproduceerde gunning is een CONCEPT (geen brieven): 1 open punt, zie hieronder; 'evaluatie "
         "gunning' schrijft de brieven zodra niets meer open staat." in uit
     ), uit
     assert _plat(f"- {punten[0]['tekst']}") in uit and punten[0]["commando"] in uit

@@ -21,7 +21,7 @@ def test_halve_punten_in_systematiek_en_inschrijfformulier(tmp_path: Path) -> No
     r = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
     assert r.exit_code == 0, r.output
     uit = " ".join(r.output.split())
-    assert "schaalpunt(en) 0; 2,5; 5; 7,5 zonder omschrijving" in uit  # '; ' between half points
+    assert "schaalpunten 0; 2,5; 5; 7,5 zonder omschrijving" in uit  # '; ' between half points
     tekst = html_tekst(ws / "gunningssystematiek.html")
     # by hand: each step's score and points as the scale gives them, the highest 7,5
     assert "Score Punten Betekenis 0 0 - 2,5 2,5 - 5 5 - 7,5 7,5 -" in tekst

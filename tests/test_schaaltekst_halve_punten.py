@@ -54,7 +54,7 @@ def test_systematiek_en_formulier_scheiden_halve_punten_met_puntkomma(tmp_path: 
     r = _run("template", "systematiek", "--werkmap", str(ws))
     assert r.exit_code == 0, r.output
     uit = " ".join(r.output.split())
-    assert "schaalpunt(en) 0; 2,5; 5; 7,5; 10 zonder omschrijving" in uit, uit
+    assert "schaalpunten 0; 2,5; 5; 7,5; 10 zonder omschrijving" in uit, uit
     tekst = html_tekst(ws / "gunningssystematiek.html")
     assert "Schaal per criterium: 0; 2,5; 5; 7,5; 10." in tekst
     assert "0, 2,5" not in tekst

@@ -79,7 +79,7 @@ def test_lege_omschrijvingen_en_raammaximum_gelijk_aan_verwachting_geven_een_waa
         in uitvoer
     )
     assert "percelen.B1.gunningscriteria.K2.omschrijving" in uitvoer
-    assert "percelen.B1.schaal: schaalpunt(en) 0, 25, 50, 75, 100 zonder omschrijving" in uitvoer
+    assert "percelen.B1.schaal: schaalpunten 0, 25, 50, 75, 100 zonder omschrijving" in uitvoer
     assert "percelen.B1.raammaximum: het maximum van de raamovereenkomst is gelijk aan de verwachting" in uitvoer
     # with descriptions and a headroom, nothing to warn about
     data = kleine_aanbesteding()

@@ -15,7 +15,7 @@ from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.plaatshouders import PLAATSHOUDER  # what `evaluatie nieuw` writes for a detail not given
 from evaluatie.gemeentenamen import opsomming
-from evaluatie.tekst import datum, euro
+from evaluatie.tekst import aantal, datum, euro
 
 MINIMUM_STANDSTILL = 20  # art. 2.127 lid 1 Aw 2012: at least 20 calendar days
 
@@ -281,7 +281,8 @@ def keurmerkbesluiten_zonder_gunning(award: Any) -> list[Verouderd]:
 def melding(punten: list[Openpunt]) -> list[str]:
     """The terminal's lines: why the award stops at a concept, and the command for each point."""
     uit = [
-        f"{len(punten)} open punt(en): er zijn geen brieven geschreven en het gunningsadvies is een CONCEPT. "
+        f"{aantal(str(len(punten)), 'open punt', 'open punten')}: er zijn geen brieven geschreven en het "
+        "gunningsadvies is een CONCEPT. "
         "Wat nog besloten of ingevuld moet worden:"
     ]
     for p in punten:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from evaluatie.besluiten.openpunten import Openpunt, verouderd_punt
 from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.fouten import EvaluatieFout, InvoerFout
+from evaluatie.tekst import aantal
 from evaluatie.werkmap import Werkmap
 
 # The kinds of decision whose premise is fully checked once a stage of the award has run: a correction while the
@@ -81,4 +82,4 @@ def _reden_invoer(e: InvoerFout, verouderd: list[Verouderd] | None = None) -> li
     """The input errors that stopped the check; a stale correction named with them is marked at its decision."""
     al = {v.fout() for v in verouderd or []}
     fouten = [f for f in e.fouten if f not in al]
-    return [f"de invoer heeft {len(fouten)} fout(en):", *(str(f) for f in fouten)]
+    return [f"de invoer heeft {aantal(str(len(fouten)), 'fout', 'fouten')}:", *(str(f) for f in fouten)]

@@ -20,6 +20,7 @@ from evaluatie.contract.register import MAP, open_register, registerpad
 from evaluatie.contract.registerwacht import bewaakt_register
 from evaluatie.fouten import EvaluatieFout, InvoerFout
 from evaluatie.slot import met_slot, werkmap_slot
+from evaluatie.tekst import aantal
 from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
@@ -138,8 +139,10 @@ def buiten_het_raam(reg: Register, datum: dt.date) -> list[str]:
             continue
         uit.append(
             f"raamovereenkomst {p.naam}: {r.gebruikt} van de maximaal {r.max_trajecten} trajecten geplaatst; het "
-            f"maximum is bereikt op {r.prognose.strftime('%d-%m-%Y')} en {r.gebruikt - r.max_trajecten} "
-            "plaatsing(en) daarna vallen buiten de raamovereenkomst (HvJ EU C-23/20): daarvoor is een "
+            f"maximum is bereikt op {r.prognose.strftime('%d-%m-%Y')} en "
+            f"{aantal(str(r.gebruikt - r.max_trajecten), 'plaatsing', 'plaatsingen')} daarna "
+            f"{'valt' if r.gebruikt - r.max_trajecten == 1 else 'vallen'} buiten de raamovereenkomst (HvJ EU C-23/20): "
+            "daarvoor is een "
             "contractwijziging met grondslag ('evaluatie contract wijziging') of een nieuwe aanbesteding nodig"
         )
     return uit

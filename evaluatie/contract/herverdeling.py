@@ -37,7 +37,7 @@ from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
-from evaluatie.tekst import datum
+from evaluatie.tekst import aantal, datum
 from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
 from evaluatie.werkmap import Werkmap
 
@@ -231,7 +231,8 @@ def _geen_aanmeldingen_na(reg: Register, perceel: str, aanbieder: str, per: dt.d
         fouten.append(
             Fout(
                 "--per",
-                f"op of na {per:%d-%m-%Y} zijn nog {len(gewijzigd)} traject(en) na een routewijziging naar perceel "
+                f"op of na {per:%d-%m-%Y} {'is' if len(gewijzigd) == 1 else 'zijn'} nog "
+                f"{aantal(str(len(gewijzigd)), 'traject', 'trajecten')} na een routewijziging naar perceel "
                 f"{perceel} bij {aanbieder} verdergegaan (de eerste: klant {klant} in {gemeente} op {d:%d-%m-%Y}); een "
                 f"aanbieder die per {per:%d-%m-%Y} uitvalt, krijgt vanaf die dag geen trajecten. "
                 + keuze.format("routewijziging", "routewijzigingen")

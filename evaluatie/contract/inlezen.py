@@ -259,8 +259,8 @@ def _kop_index(blad: Blad, fouten: Verzamelaar, start: dt.date) -> dict[str, int
         goed = False
         fouten.voeg_toe(
             blad.plaats(elders, 0),
-            f"de kopregel staat in rij {elders + 1}, maar de inlezing leest haar in rij 1: verwijder de {elders} "
-            "rij(en) erboven (zoals een titel) en lever opnieuw aan",
+            f"de kopregel staat in rij {elders + 1}, maar de inlezing leest haar in rij 1: verwijder de "
+            f"{'rij' if elders == 1 else f'{elders} rijen'} erboven (zoals een titel) en lever opnieuw aan",
         )
     for j in range(breedte):
         tekst = kop[j] if j < len(kop) else ""

@@ -26,6 +26,7 @@ from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.tekst import aantal
 
 # the kinds of event that rest on another: withdrawing the other first would leave them without it
 _RUST_OP = {
@@ -233,7 +234,8 @@ def eerder_meegeteld(reg: Register, eerste: dt.date, laatste: dt.date) -> str | 
     besluiten = ", ".join(str(i.besluit) for i in eerder)
     kwartaal = f"{van.year}-K{(van.month - 1) // 3 + 1}"
     return (
-        f"{len(eerder)} intrekking(en) (besluit {besluiten}) gelden voor gebeurtenissen die de kwartaalrapportages "
+        f"{aantal(str(len(eerder)), 'intrekking', 'intrekkingen')} (besluit {besluiten}) "
+        f"{'geldt' if len(eerder) == 1 else 'gelden'} voor gebeurtenissen die de kwartaalrapportages "
         f"vanaf {kwartaal} nog meetelden, als ze toen zijn gemaakt: deze rapportage rekent die kwartalen door zonder "
         "ze, dus de toets op verschillen van 1 tot 4 personen met wat toen is gepubliceerd, gaat uit van andere "
         "cijfers dan die van toen. Publiceer haar na eigen controle, zoals na een late correctie"

@@ -16,6 +16,7 @@ from typing import Any
 from evaluatie.contract.schema import MIGRATIES
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.schrijfwacht import SchrijfFout, maak_map
+from evaluatie.tekst import aantal
 from evaluatie.werkmap import Werkmap
 
 MAP = "contract"
@@ -132,9 +133,12 @@ def _niet_verloren(werkmap: Werkmap, pad: Path, toestand: str) -> None:
         return
     sporen = []
     if bewaard:
-        sporen.append(f"{len(bewaard)} bestand(en) in {MAP}/aanleveringen")
+        sporen.append(f"{aantal(str(len(bewaard)), 'bestand', 'bestanden')} in {MAP}/aanleveringen")
     if gebruikt:
-        sporen.append(f"{len(gebruikt)} contractopdracht(en) na de start in {werkmap.logboek.name}")
+        sporen.append(
+            f"{aantal(str(len(gebruikt)), 'contractopdracht', 'contractopdrachten')} na de start in "
+            f"{werkmap.logboek.name}"
+        )
     raise InvoerFout(
         [
             Fout(

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from evaluatie.contract.gebeurtenissen import GESLAAGD, SOORTEN
 from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.telling import geplaatst
-from evaluatie.tekst import euro, getal, kort
+from evaluatie.tekst import aantal, euro, getal, kort
 
 RAAM_SIGNAAL = 0.80
 # how the outcomes per supplier count a route change: said under them wherever they are shown
@@ -121,7 +121,8 @@ class Raamgebruik:
         welke = " en ".join(d.strftime("%d-%m-%Y") for d in self.verhoogd_op)
         meer = "contractwijziging" if len(self.verhoogd_op) == 1 else "contractwijzigingen"
         return (
-            f"{len(dagen)} plaatsing(en), {wanneer}, vielen op hun dag buiten het maximum van de raamovereenkomst "
+            f"{aantal(str(len(dagen)), 'plaatsing', 'plaatsingen')}, {wanneer}, "
+            f"{'viel' if len(dagen) == 1 else 'vielen'} op hun dag buiten het maximum van de raamovereenkomst "
             f"zoals dat toen gold ({self.maximum_toen} trajecten; HvJ EU C-23/20); de {meer} van {welke} "
             f"{'heeft' if len(self.verhoogd_op) == 1 else 'hebben'} het maximum daarna verhoogd"
         )

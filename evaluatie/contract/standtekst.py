@@ -21,7 +21,7 @@ from evaluatie.contract.stand import (
 )
 from evaluatie.contract.verlenging import einde_in_jaar
 from evaluatie.definitie.model import MODULES
-from evaluatie.tekst import euro, getal, kort
+from evaluatie.tekst import aantal, euro, getal, kort
 
 
 def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
@@ -219,7 +219,11 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         elif m.uitgeput:
             prognose = (
                 f"het maximum is bereikt op {m.prognose.strftime('%d-%m-%Y')}: de raamovereenkomst is uitgeput"
-                + (f" ({m.gebruikt - m.max_trajecten} plaatsing(en) daarna)" if m.gebruikt > m.max_trajecten else "")
+                + (
+                    f" ({aantal(str(m.gebruikt - m.max_trajecten), 'plaatsing', 'plaatsingen')} daarna)"
+                    if m.gebruikt > m.max_trajecten
+                    else ""
+                )
             )
         elif m.na_looptijd:
             prognose = f"uitgeput bij dit tempo: {m.niet_uitgeput_tekst()}"

@@ -13,7 +13,7 @@ from referencing import Registry, Resource
 
 from evaluatie.definitie.yamlregels import Pad, pad_tekst, regel_van
 from evaluatie.fouten import Fout
-from evaluatie.tekst import zonder_exponent
+from evaluatie.tekst import aantal, zonder_exponent
 from evaluatie.werkmap import criteria_map
 
 # the schemas' pattern of a text that must say something: empty is minLength's error, only spaces or tabs is this one
@@ -180,9 +180,9 @@ def _bericht(fout: jsonschema.ValidationError) -> tuple[Pad, str]:
     if v == "pattern":
         return pad, f"verwacht een datum als JJJJ-MM-DD, kreeg {_kreeg(instantie)}"
     if v == "minItems":
-        return pad, f"verwacht minstens {waarde} element(en)"
+        return pad, f"verwacht minstens {aantal(str(waarde), 'element', 'elementen')}"
     if v == "minProperties":
-        return pad, f"verwacht minstens {waarde} veld(en)"
+        return pad, f"verwacht minstens {aantal(str(waarde), 'veld', 'velden')}"
     if v == "maxProperties" and isinstance(instantie, dict):
         # raammaximum: {opslag: 0.25, trajecten: 400} said 'ongeldige waarde een lijst van velden'
         gegeven = ", ".join(str(k) for k in instantie)

@@ -99,7 +99,8 @@ def ontbrekende_omschrijvingen(a: Aanbesteding) -> list[str]:
         leeg = [s.tekst for s in p.schaal.stappen if not s.omschrijving.strip()]
         if leeg:
             uit.append(
-                f"percelen.{code}.schaal: schaalpunt(en) {p.schaal.scheiding.join(leeg)} zonder omschrijving van wat "
+                f"percelen.{code}.schaal: {'schaalpunt' if len(leeg) == 1 else 'schaalpunten'} "
+                f"{p.schaal.scheiding.join(leeg)} zonder omschrijving van wat "
                 "de score betekent"
             )
     return uit
