@@ -504,3 +504,27 @@ def test_een_dubbele_sleutel_op_een_regel_noemt_die_regel_een_keer(tmp_path: Pat
         f"gemeenten[1].inburgeraars.B1 (regel {regel}): 'B1' staat twee keer in gemeenten[1].inburgeraars (beide op "
         f"regel {regel}); houd er één" in " ".join(res.output.split())
     ), res.output
+
+
+def test_een_gemeente_zonder_aantal_in_een_perceel_met_alle_zegt_hoe_zij_eruit_gaat(tmp_path: Path) -> None:
+    """A gemeente that joins only another lot (here: none of B1) writes no B1 number; with `gemeenten: alle` the
+    message said only 'neemt deel aan perceel B1 maar geeft geen verwacht aantal', not that 'alle' made her a
+    participant nor how to leave her out. It says both now; with a list, that the list names her."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][2]["inburgeraars"] = {}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        "gemeente Zuid neemt deel aan perceel B1 (percelen.B1.gemeenten: alle) maar geeft geen verwacht aantal; vul "
+        "het in (B1: 0 als zij er geen inburgeraars verwacht), of noem onder percelen.B1.gemeenten alleen de "
+        "gemeenten die meedoen" in " ".join(res.output.split())
+    ), res.output
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost", "Zuid"]
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert (
+        "gemeente Zuid neemt deel aan perceel B1 (percelen.B1.gemeenten noemt haar) maar geeft geen verwacht aantal; "
+        "vul het in (B1: 0 als zij er geen inburgeraars verwacht), of haal haar uit percelen.B1.gemeenten"
+        in " ".join(res.output.split())
+    ), res.output
