@@ -19,7 +19,7 @@ from evaluatie.cliafhandeling import afhandeling, toon
 from evaluatie.clijson import Hoofdgroep, echo_json
 from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.gemeentenamen import splits_gemeenten
+from evaluatie.gemeentenamen import in_lijst, splits_gemeenten
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
@@ -200,7 +200,8 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
         click.echo(f"Map: {m}/")
     for regel in resultaat.meldingen:
         toon(regel)
-    toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(resultaat.gemeenten)}")
+    # a name with a comma between quotation marks, as in every list of gemeenten in a text (gemeentenamen.in_lijst)
+    toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(in_lijst(g) for g in resultaat.gemeenten)}")
     # everything `nieuw` left as a placeholder: each is an input error or an open point until filled in
     rechtbank = "rechtbank: invullen" in Path(resultaat.aanbesteding).read_text(encoding="utf-8")
     toon(

@@ -179,7 +179,7 @@ class Namen:
         if suggesties:
             delen.append(f"bedoelt u {opsomming(suggesties)}?")
         elif len(self.geldig) <= 12:
-            delen.append(f"geldig: {', '.join(self.geldig)}")
+            delen.append(f"geldig: {', '.join(in_lijst(n) for n in self.geldig)}")
         return "; ".join(delen)
 
     def melding(self, naam: str, onbekend: str, peildatum: dt.date | None = None) -> str:

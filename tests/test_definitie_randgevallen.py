@@ -311,7 +311,8 @@ def test_een_getal_met_een_voorloopnul_wordt_niet_octaal_gelezen(tmp_path: Path)
     r012, r006, r020 = (next(i for i, r in enumerate(regels, 1) if t in r) for t in ("012", "0x06", "1:20"))
     assert (
         f"aanbesteding.yaml: gemeenten[1].inburgeraars.B1 (regel {r012}): '012' leest YAML als het octale getal 10; "
-        "bedoelt u 12? schrijf een getal zonder voorloopnul" in " ".join(res.output.split())
+        "bedoelt u het getal 12, schrijf het dan zonder voorloopnul; is het tekst (zoals een telefoonnummer), zet het "
+        "tussen aanhalingstekens: '012'" in " ".join(res.output.split())
     ), res.output
     assert f"gemeenten[2].inburgeraars.B1 (regel {r006}): '0x06' leest YAML als het getal 6" in res.output
     assert f"standstill_dagen (regel {r020}): '1:20' leest YAML als het getal 80" in res.output
@@ -503,4 +504,51 @@ def test_een_dubbele_sleutel_op_een_regel_noemt_die_regel_een_keer(tmp_path: Pat
     assert (
         f"gemeenten[1].inburgeraars.B1 (regel {regel}): 'B1' staat twee keer in gemeenten[1].inburgeraars (beide op "
         f"regel {regel}); houd er één" in " ".join(res.output.split())
+    ), res.output
+
+
+def test_een_gemeente_zonder_aantal_in_een_perceel_met_alle_zegt_hoe_zij_eruit_gaat(tmp_path: Path) -> None:
+    """A gemeente that joins only another lot (here: none of B1) writes no B1 number; with `gemeenten: alle` the
+    message said only 'neemt deel aan perceel B1 maar geeft geen verwacht aantal', not that 'alle' made her a
+    participant nor how to leave her out. It says both now; with a list, that the list names her."""
+    data = kleine_aanbesteding()
+    data["gemeenten"][2]["inburgeraars"] = {}
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        "gemeente Zuid neemt deel aan perceel B1 (percelen.B1.gemeenten: alle) maar geeft geen verwacht aantal; vul "
+        "het in (B1: 0 als zij er geen inburgeraars verwacht), of noem onder percelen.B1.gemeenten alleen de "
+        "gemeenten die meedoen" in " ".join(res.output.split())
+    ), res.output
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost", "Zuid"]
+    schrijf_yaml(werkmap / "aanbesteding.yaml", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert (
+        "gemeente Zuid neemt deel aan perceel B1 (percelen.B1.gemeenten noemt haar) maar geeft geen verwacht aantal; "
+        "vul het in (B1: 0 als zij er geen inburgeraars verwacht), of haal haar uit percelen.B1.gemeenten"
+        in " ".join(res.output.split())
+    ), res.output
+
+
+def test_een_telefoonnummer_met_voorloopnul_krijgt_het_advies_van_aanhalingstekens(tmp_path: Path) -> None:
+    """`telefoon: 0351234567` (digits 0-7 only) is the octal number 61159799 for YAML. The message for a leading zero
+    said 'schrijf een getal zonder voorloopnul', which for a telephone number drops its zero; it names the quotes
+    too now."""
+    data = kleine_aanbesteding()
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    pad = werkmap / "aanbesteding.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("email: inkoop@noord.example\n") == 1
+    pad.write_text(
+        tekst.replace("email: inkoop@noord.example\n", "email: inkoop@noord.example\n    telefoon: 0351234567\n"),
+        encoding="utf-8",
+    )
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if "0351234567" in r)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    assert (
+        f"afzender.contactpersoon.telefoon (regel {regel}): '0351234567' leest YAML als het octale getal 61159799; bedoelt u "
+        "het getal 351234567, schrijf het dan zonder voorloopnul; is het tekst (zoals een telefoonnummer), zet het "
+        "tussen aanhalingstekens: '0351234567'" in " ".join(res.output.split())
     ), res.output

@@ -46,3 +46,14 @@ def test_niet_deelnemend_in_de_systematiek(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     tekst = html_tekst(ws / "gunningssystematiek.html")
     assert 'Niet deelnemend aan dit perceel: "Nuenen, Gerwen en Nederwetten", Zuid.' in tekst
+
+
+def test_geldige_namen_in_een_melding_met_nuenen_tussen_aanhalingstekens() -> None:
+    """A name that matches nothing in a small tender lists the valid names ('geldig: ...'); 'Nuenen, Gerwen en
+    Nederwetten' read there as three of them. Quoted now, as in every list of gemeenten in a text."""
+    from evaluatie.gemeentenamen import Namen
+
+    namen = Namen(["Eindhoven", "Nuenen, Gerwen en Nederwetten", "Geldrop-Mierlo"])
+    assert namen.melding("Xqzw", "staat niet onder gemeenten") == (
+        "'Xqzw' staat niet onder gemeenten; geldig: Eindhoven, \"Nuenen, Gerwen en Nederwetten\", Geldrop-Mierlo"
+    )

@@ -474,6 +474,20 @@ def test_de_opdracht_die_nieuw_voorstelt_werkt_ook_bij_een_naam_met_spaties(tmp_
     assert "Niet opgenomen: Aa en Hunze" not in res.output
 
 
+def test_nuenen_staat_in_de_opsommingen_van_nieuw_tussen_aanhalingstekens(tmp_path: Path) -> None:
+    """README, Gemeentenamen: in a list of gemeenten in a text 'Nuenen, Gerwen en Nederwetten' stands between
+    quotation marks, else it reads as three places. `nieuw --regio Zuidoost-Brabant` printed 'opgenomen ..., Heeze-Leende,
+    Nuenen, Gerwen en Nederwetten, Oirschot, ...' and 'Gemeenten (13): ...' the same way."""
+    res = _cli(
+        "nieuw", str(tmp_path / "a"), "--naam", "X", "--penvoerder", "Gemeente Eindhoven", "--regio", "Zuidoost-Brabant"
+    )
+    assert res.exit_code == 0, res.output
+    uit = " ".join(res.output.split())
+    assert 'Heeze-Leende, "Nuenen, Gerwen en Nederwetten", Oirschot' in uit, uit
+    assert uit.count('"Nuenen, Gerwen en Nederwetten"') == 2, uit
+    assert "Leende, Nuenen, Gerwen" not in uit
+
+
 def test_het_formulier_van_nieuw_wordt_na_de_aantallen_opnieuw_geschreven(tmp_path: Path) -> None:
     """`nieuw` writes the bid form before the volumes are known ('nog niet bekend' on Perceelgegevens); the README's
     steps then sent that form, contradicting the systematiek with its numbers, and `template inschrijving` refused

@@ -890,9 +890,18 @@ def _inhoudelijke_controles(
                 continue
             g = samen["gemeenten"][nummer]
             if code not in g["inburgeraars"]:
+                # a gemeente meant for another lot only: say what made her a participant here and how she leaves
+                als_lijst = ("percelen", code, "gemeenten", 0) in regels
+                waarom, anders = (
+                    (" noemt haar", f"haal haar uit percelen.{code}.gemeenten")
+                    if als_lijst
+                    else (": alle", f"noem onder percelen.{code}.gemeenten alleen de gemeenten die meedoen")
+                )
                 fout(
                     ("gemeenten", nummer, "inburgeraars"),
-                    f"gemeente {g['naam']} neemt deel aan perceel {code} maar geeft geen verwacht aantal",
+                    f"gemeente {g['naam']} neemt deel aan perceel {code} (percelen.{code}.gemeenten{waarom}) maar "
+                    f"geeft geen verwacht aantal; vul het in ({code}: 0 als zij er geen inburgeraars verwacht), of "
+                    f"{anders}",
                 )
     return fouten
 

@@ -168,9 +168,11 @@ def _ander_grondtal(n: yaml.Node, waarde: int) -> str | None:
     if cijfers == str(abs(waarde)):
         return None
     if cijfers.isdigit():
+        # a number meant (012 for 12), or a text (a telephone number): say both ways, never only 'drop the zero'
         return (
-            f"'{n.value}' leest YAML als het octale getal {waarde}; bedoelt u {int(cijfers)}? schrijf een getal "
-            "zonder voorloopnul"
+            f"'{n.value}' leest YAML als het octale getal {waarde}; bedoelt u het getal {int(cijfers)}, schrijf het "
+            f"dan zonder voorloopnul; is het tekst (zoals een telefoonnummer), zet het tussen aanhalingstekens: "
+            f"'{n.value}'"
         )
     return f"'{n.value}' leest YAML als het getal {waarde}; schrijf het getal gewoon, in cijfers zonder voorloopnul"
 

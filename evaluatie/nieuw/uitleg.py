@@ -14,7 +14,7 @@ import re
 import shlex
 from collections.abc import Sequence
 
-from evaluatie.gemeentenamen import sleutel
+from evaluatie.gemeentenamen import in_lijst, sleutel
 from evaluatie.gemeenteregister import RegisterGemeente, arbeidsmarktregios, gemeenten
 
 
@@ -41,7 +41,8 @@ def regio_verslag(
     for regio in regios:
         leden: list[RegisterGemeente] = list(per_regio.get(regio, []))
         regels.append(
-            f"Arbeidsmarktregio {regio}: opgenomen {', '.join(naam_van[g.cbscode] for g in leden)} ({len(leden)})."
+            f"Arbeidsmarktregio {regio}: opgenomen {', '.join(in_lijst(naam_van[g.cbscode]) for g in leden)} "
+            f"({len(leden)})."
         )
         provincie = [g for g in gemeenten() if sleutel(g.provincie) == sleutel(regio)]
         buiten = [g for g in provincie if g.arbeidsmarktregio != regio and g.cbscode not in in_tender]
