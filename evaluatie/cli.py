@@ -205,8 +205,9 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
     # everything `nieuw` left as a placeholder: each is an input error or an open point until filled in
     rechtbank = "rechtbank: invullen" in Path(resultaat.aanbesteding).read_text(encoding="utf-8")
     toon(
-        f"Nog in te vullen in aanbesteding.yaml (zoek op 'invullen'): {resultaat.open_aantallen} aantallen "
-        "inburgeraars; de afzender (adres, contactpersoon met telefoon of e-mail, ondertekenaar)"
+        "Nog in te vullen in aanbesteding.yaml (zoek op 'invullen'): "
+        f"{resultaat.open_aantallen} {'aantal' if resultaat.open_aantallen == 1 else 'aantallen'} inburgeraars; "
+        "de afzender (adres, contactpersoon met telefoon of e-mail, ondertekenaar)"
         + ("; de rechtbank (rechtsbescherming.rechtbank)" if rechtbank else "")
         + (  # an empty panel cannot score: said here, before template beoordeling refuses it
             ". Controleer ook de data en de beoordelaars."

@@ -547,3 +547,14 @@ def test_twee_schrijfwijzen_van_een_subregio_worden_bij_subregio_gemeld(tmp_path
     assert res.output.splitlines()[1].startswith(
         "  --subregio: subregio 'Noord' (gemeenten[1]) is hier geschreven als"
     ), res.output
+
+
+def test_nieuw_noemt_een_regio_die_al_regio_heet_en_een_enkel_aantal(tmp_path: Path) -> None:
+    """CBS names the labour-market region of Zwolle 'Regio Zwolle': the line read 'Arbeidsmarktregio Regio Zwolle: ...';
+    one gemeente with one lot left '1 aantallen inburgeraars' to fill in (r110 found both)."""
+    res = _nieuw(tmp_path / "zwolle", "--regio", "Zwolle", "--percelen", "b1")
+    assert res.exit_code == 0, res.output
+    assert "Regio Zwolle: opgenomen Dalfsen, " in res.output and "Arbeidsmarktregio Regio" not in res.output
+    res = _nieuw(tmp_path / "almere", "--gemeenten", "Almere", "--percelen", "b1")
+    assert res.exit_code == 0, res.output
+    assert "(zoek op 'invullen'): 1 aantal inburgeraars;" in " ".join(res.output.split())

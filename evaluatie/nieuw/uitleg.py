@@ -41,7 +41,9 @@ def regio_verslag(
     for regio in regios:
         leden: list[RegisterGemeente] = list(per_regio.get(regio, []))
         regels.append(
-            f"Arbeidsmarktregio {regio}: opgenomen {', '.join(in_lijst(naam_van[g.cbscode]) for g in leden)} "
+            # CBS's names start with 'Regio' for some ('Regio Zwolle', 'Regio Amersfoort'): no 'Arbeidsmarktregio Regio'
+            f"{regio if regio.lower().startswith('regio ') else 'Arbeidsmarktregio ' + regio}: opgenomen "
+            f"{', '.join(in_lijst(naam_van[g.cbscode]) for g in leden)} "
             f"({len(leden)})."
         )
         provincie = [g for g in gemeenten() if sleutel(g.provincie) == sleutel(regio)]
