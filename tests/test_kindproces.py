@@ -195,3 +195,29 @@ def test_voorbeeld_met_en_zonder_kind_byte_voor_byte_gelijk(voorbeeld_bron: Path
         uit[n] = (r.stdout.replace(str(ws), "WS"), r.stderr.replace(str(ws), "WS"), bestanden)
     assert len(uit["1"][2]) > 30 and any(p.name == "zekerheid.html" for p in uit["1"][2])
     assert uit["1"] == uit["2"]
+
+
+@pytest.mark.parametrize(
+    ("laad", "vrij"), [("0.10 0.20 0.30 1/300 4321\n", True), ("3.00 2.00 1.00 5/300 4321\n", False)]
+)
+def test_een_kind_alleen_met_een_vrije_kern(
+    laad: str, vrij: bool, voorbeeld_bron: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program busy on every other core (the running count of /proc/loadavg): the analyses stay here; asked
+    for with EVALUATIE_PROCESSEN=2, or with a core free, the child shares them."""
+    import evaluatie.kindproces as kindproces
+    from evaluatie.pipeline import gun
+    from evaluatie.werkmap import Werkmap
+    from evaluatie.zekerheid.uitvoeren import werkers
+
+    award = gun(Werkmap(voorbeeld_bron))
+    (tmp_path / "loadavg").write_text(laad)
+    monkeypatch.setattr(kindproces, "LAAD", str(tmp_path / "loadavg"))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.delenv("EVALUATIE_PROCESSEN", raising=False)
+    assert werkers(award) == ((1, "kind") if vrij else (1, "hier"))
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
+    assert werkers(award) == (1, "kind")
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "1")
+    assert werkers(award) == (1, "hier")
