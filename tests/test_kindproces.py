@@ -74,6 +74,22 @@ def test_het_kind_houdt_het_slot_van_de_werkmap_niet_vast(tmp_path: Path) -> Non
     _geen_kinderen()
 
 
+def test_het_kind_sluit_alleen_wat_open_is() -> None:
+    """Before it ends, the child closes what is open, one call each: not every number up to the limit (a container's
+    1,048,576 were as many calls on a kernel without close_range, while the parent waited)."""
+    from evaluatie.kindproces import _open_beschrijvingen
+
+    r, w = os.pipe()
+    try:
+        open_ = _open_beschrijvingen()
+        assert {r, w} <= set(open_)
+        if os.path.isdir("/proc/self/fd"):
+            assert len(open_) < os.sysconf("SC_OPEN_MAX") and len(open_) < 1000
+    finally:
+        os.close(r)
+        os.close(w)
+
+
 def test_een_fout_komt_hier_boven_zoals_zonder_kind() -> None:
     """The first failing task in task order raises here, with its own exception, whoever ran it first."""
 
@@ -179,3 +195,29 @@ def test_voorbeeld_met_en_zonder_kind_byte_voor_byte_gelijk(voorbeeld_bron: Path
         uit[n] = (r.stdout.replace(str(ws), "WS"), r.stderr.replace(str(ws), "WS"), bestanden)
     assert len(uit["1"][2]) > 30 and any(p.name == "zekerheid.html" for p in uit["1"][2])
     assert uit["1"] == uit["2"]
+
+
+@pytest.mark.parametrize(
+    ("laad", "vrij"), [("0.10 0.20 0.30 1/300 4321\n", True), ("3.00 2.00 1.00 5/300 4321\n", False)]
+)
+def test_een_kind_alleen_met_een_vrije_kern(
+    laad: str, vrij: bool, voorbeeld_bron: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program busy on every other core (the running count of /proc/loadavg): the analyses stay here; asked
+    for with EVALUATIE_PROCESSEN=2, or with a core free, the child shares them."""
+    import evaluatie.kindproces as kindproces
+    from evaluatie.pipeline import gun
+    from evaluatie.werkmap import Werkmap
+    from evaluatie.zekerheid.uitvoeren import werkers
+
+    award = gun(Werkmap(voorbeeld_bron))
+    (tmp_path / "loadavg").write_text(laad)
+    monkeypatch.setattr(kindproces, "LAAD", str(tmp_path / "loadavg"))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.delenv("EVALUATIE_PROCESSEN", raising=False)
+    assert werkers(award) == ((1, "kind") if vrij else (1, "hier"))
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "2")
+    assert werkers(award) == (1, "kind")
+    monkeypatch.setenv("EVALUATIE_PROCESSEN", "1")
+    assert werkers(award) == (1, "hier")

@@ -16,10 +16,11 @@ put together in a fixed order, so the outcome is byte-identical to a run on one 
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from evaluatie.kindproces import Kindproces
+from evaluatie.kindproces import Kindproces, vrije_kern
 from evaluatie.parallel import aantal_werkers, voor_fork
 from evaluatie.prijs.basis import methode
 from evaluatie.verdeling.oplosser import STANDAARD
@@ -43,10 +44,12 @@ def _voer_taak_uit(i: int) -> Any:
 def werkers(award) -> tuple[int, str]:
     """How many workers, and where: 'proces' (forked workers, EVALUATIE_PROCESSEN if set, else every
     core) on a large tender; on a small one 'kind' (one forked child and this process share the tasks,
-    evaluatie.kindproces) when there is a second core, else 'hier' (this process, one task after the other)."""
+    evaluatie.kindproces) when a second core is free now (or EVALUATIE_PROCESSEN asks for at least 2), else
+    'hier' (this process, one task after the other)."""
     omvang = sum(len(p.budgetten) * len(p.rangorde) for p in award.uitslag.percelen.values())
     if omvang < DREMPEL_PROCESSEN:
-        return (1, "kind") if aantal_werkers() > 1 else (1, "hier")
+        gevraagd = os.environ.get("EVALUATIE_PROCESSEN", "").strip().isdigit()
+        return (1, "kind") if aantal_werkers() > 1 and (gevraagd or vrije_kern()) else (1, "hier")
     import multiprocessing  # only for a large tender: a small one never pays for importing it
 
     return (aantal_werkers(), "proces") if "fork" in multiprocessing.get_all_start_methods() else (1, "hier")
