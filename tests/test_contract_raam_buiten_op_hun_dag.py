@@ -16,20 +16,32 @@ from pathlib import Path
 from tests.test_contract_toelating import DOOR, _run, _werkmap
 
 
-def test_een_latere_verhoging_verzwijgt_de_plaatsingen_buiten_het_maximum_niet(tmp_path: Path) -> None:
+def gestart_en_ingelezen(tmp_path: Path, rijen: list[str]) -> Path:
+    """The contract of tests.test_contract_toelating started on 1 June 2026, with one delivery of these rows."""
     ws = _werkmap(tmp_path)
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
-    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
-    regels += [f"K{i:03d};Noord;aangemeld;2026-06-{10 + i // 10:02d};B1;Alfa;" for i in range(48)]
-    regels += [f"L{i};Oost;aangemeld;2026-07-0{1 + i};B1;Beta;" for i in range(4)]  # the 50th on 2 July
     lijst = tmp_path / "lijst.csv"
-    lijst.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    kop = "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"
+    lijst.write_text("\n".join([kop, *rijen]) + "\n", encoding="utf-8")
     assert _run("contract", "inlezen", "--werkmap", ws, lijst).exit_code == 0
+    return ws
+
+
+def vijf_extra_op_1_augustus(ws: Path) -> None:
+    """An extra volume of 5 B1 trajecten (EUR 45.000, de minimis) recorded on 1 August 2026."""
     r = _run(
         "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--trajecten", "5",
         "--waarde", "45.000", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-08-01", *DOOR,
     )  # fmt: skip
     assert r.exit_code == 0, r.output
+
+
+def test_een_latere_verhoging_verzwijgt_de_plaatsingen_buiten_het_maximum_niet(tmp_path: Path) -> None:
+    regels: list[str] = []
+    regels += [f"K{i:03d};Noord;aangemeld;2026-06-{10 + i // 10:02d};B1;Alfa;" for i in range(48)]
+    regels += [f"L{i};Oost;aangemeld;2026-07-0{1 + i};B1;Beta;" for i in range(4)]  # the 50th on 2 July
+    ws = gestart_en_ingelezen(tmp_path, regels)
+    vijf_extra_op_1_augustus(ws)
     stand = ["contract", "stand", "--werkmap", ws]
     voor = " ".join(_run(*stand, "--peildatum", "2026-07-31").output.split())
     assert (
@@ -59,20 +71,12 @@ def test_plaatsingen_boven_het_verhoogde_maximum_niet_twee_keer(tmp_path: Path) 
     """After the raise to 55, five more placements in August: 57 of 55, the last two past the raised maximum. Those
     two are 'daarna' of the exhausted agreement; the sentence about the maximum of their day named them a second time,
     as if they had fallen outside the 50 of July ('4 plaatsingen, van 03-07-2026 tot en met 05-08-2026')."""
-    ws = _werkmap(tmp_path)
-    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
-    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
+    regels: list[str] = []
     regels += [f"K{i:03d};Noord;aangemeld;2026-06-{10 + i // 10:02d};B1;Alfa;" for i in range(48)]
     regels += [f"L{i};Oost;aangemeld;2026-07-0{1 + i};B1;Beta;" for i in range(4)]
     regels += [f"M{i};Oost;aangemeld;2026-08-0{1 + i};B1;Beta;" for i in range(5)]  # the 56th and 57th: 4 and 5 Aug
-    lijst = tmp_path / "lijst.csv"
-    lijst.write_text("\n".join(regels) + "\n", encoding="utf-8")
-    assert _run("contract", "inlezen", "--werkmap", ws, lijst).exit_code == 0
-    r = _run(
-        "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--trajecten", "5",
-        "--waarde", "45.000", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-08-01", *DOOR,
-    )  # fmt: skip
-    assert r.exit_code == 0, r.output
+    ws = gestart_en_ingelezen(tmp_path, regels)
+    vijf_extra_op_1_augustus(ws)
     na = " ".join(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-11-30").output.split())
     assert (
         "B1-route: 57 van 55 trajecten, EUR 517.500,00 van EUR 545.000,00 (103,6%); het maximum is bereikt op "

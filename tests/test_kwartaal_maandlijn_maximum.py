@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.hulp import html_tekst
-from tests.test_contract_toelating import DOOR, _run, _werkmap
+from tests.test_contract_raam_buiten_op_hun_dag import gestart_en_ingelezen, vijf_extra_op_1_augustus
+from tests.test_contract_toelating import _run
 
 ZIN = (
     "Ieder punt van de lijn is een percentage van het maximum zoals het aan het einde van die maand gold: een "
@@ -18,20 +19,12 @@ ZIN = (
 
 
 def test_maandpunt_tegen_het_maximum_van_die_maand(tmp_path: Path) -> None:
-    ws = _werkmap(tmp_path)
-    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
-    regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
+    regels: list[str] = []
     regels += [f"K{i:03d};Noord;aangemeld;2026-06-{10 + i // 10:02d};B1;Alfa;" for i in range(30)]
     regels += [f"L{i:03d};Oost;aangemeld;2026-07-{10 + i // 10:02d};B1;Beta;" for i in range(22)]
     regels += [f"M{i:03d};Zuid;aangemeld;2026-08-{10 + i // 10:02d};B1;Beta;" for i in range(8)]
-    lijst = tmp_path / "lijst.csv"
-    lijst.write_text("\n".join(regels) + "\n", encoding="utf-8")
-    assert _run("contract", "inlezen", "--werkmap", ws, lijst).exit_code == 0
-    r = _run(
-        "contract", "wijziging", "--werkmap", ws, "--route", "B1", "--soort", "extra_volume", "--trajecten", "5",
-        "--waarde", "45.000", "--grondslag", "art. 2.163b Aw 2012", "--datum", "2026-08-01", *DOOR,
-    )  # fmt: skip
-    assert r.exit_code == 0, r.output
+    ws = gestart_en_ingelezen(tmp_path, regels)
+    vijf_extra_op_1_augustus(ws)
     assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3").exit_code == 0
     tekst = html_tekst(ws / "contract" / "kwartaal" / "2026-K3" / "regio.html")
     # by hand: end of July 30 + 22 = 52 of 50 (104%); end of August 60 of 55 (109%)
