@@ -356,6 +356,7 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
         uit[sleutel] = bool(b)
 
     uit["cel_naam"], uit["cel_kvk"] = waarden[v.NAAM][1], waarden[v.KVK][1]
+    uit["cellen"] = {veld: plaats for veld, (_, plaats) in waarden.items()}
     tekst(v.NAAM, "naam")
     if isinstance(uit.get("naam"), str):
         uit["naam"] = naamvorm(uit["naam"])  # one form: compared, printed and made a file name as such
