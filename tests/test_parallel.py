@@ -62,7 +62,9 @@ def test_fouten_in_dezelfde_volgorde(voorbeeld_bron: Path, tmp_path: Path, monke
         return [(f.plaats, f.bericht) for f in e.value.fouten]
 
     een, twee = _twee_keer(monkeypatch, lees)
-    assert len(een) > PARALLEL_VANAF  # duplicates of every bid, and both broken files
+    assert len(list(map_.iterdir())) > PARALLEL_VANAF  # read on two workers
+    # one error for every copy beyond the first of each bid (the same file twice), and both broken files
+    assert len(een) == len(list(map_.iterdir())) - len(bronnen)
     assert een == twee
 
 
