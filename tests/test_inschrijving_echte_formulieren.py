@@ -318,3 +318,14 @@ def test_een_keurmerkreden_noemt_de_cel_van_het_antwoord(werkmap: Path, velden: 
     assert res.exit_code == 0, res.output
     (uitslag,) = json.loads(res.output)["resultaten"]
     assert (uitslag["status"], uitslag["redenen"]) == ("ongeldig", [reden])
+
+
+def test_een_kvk_nummer_in_cijfers_over_de_volle_breedte(werkmap: Path) -> None:
+    """'１２３４５６７８' (full-width digits, from a Japanese or Chinese input method) was taken as a KvK number as it
+    stood, so the same number in plain digits in a second bid was not seen as the same bidder, and the letters printed
+    it so. It is refused like any KvK number with other characters than the digits 0-9."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18", [RIJ])
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B3: KvK-nummer '\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18' bevat andere tekens "
+        "dan cijfers; schrijf de 8 cijfers, bijvoorbeeld 70123456"
+    ]

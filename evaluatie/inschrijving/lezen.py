@@ -46,7 +46,7 @@ from evaluatie.werkboekgrens import kolomnummer
 
 MAX_TEKST = 300
 """Longest name or contact field accepted: long enough for any real legal name."""
-_KVK = re.compile(r"^\d{8}$")
+_KVK = re.compile(r"^[0-9]{8}$")  # the digits 0-9 only: \d also matches full-width and other digits
 _KVK_SCHEIDING = re.compile(r"[ .\u00a0\u202f-]")
 """A KvK number is often written in groups ('7012 3456', '7012.3456'): the message then says exactly that."""
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
