@@ -232,7 +232,13 @@ def test_bestandsvolgorde_in_werkmap_verandert_niets(voorbeeld: Path, voorbeeld_
     for i, pad in enumerate(bestanden):  # reverse the reading order
         pad.rename(pad.with_name(f"{len(bestanden) - i:02d}-{pad.name}"))
     anders = _gunning(voorbeeld)
-    assert anders["percelen"] == basis["percelen"]
+    # a knock-out reason names the cell of the bidder's answer, in its file ('nieuwe.xlsx!Inschrijver!B8'): the name
+    # is what changed, everything else stays the same
+    namen = {f"{len(bestanden) - i:02d}-{pad.name}": pad.name for i, pad in enumerate(bestanden)}
+    tekst = json.dumps(anders["percelen"])
+    for nieuw, oud in namen.items():
+        tekst = tekst.replace(nieuw, oud)
+    assert json.loads(tekst) == basis["percelen"]
 
 
 def test_hernoemen_van_inschrijver_in_werkmap(voorbeeld: Path, voorbeeld_bron: Path, tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_voorbeeld_gunning_b1_onderwijs(voorbeeld: Path) -> None:
             assert t["kosten"] == t["aantal"] * prijs
     uitgesloten = {u["inschrijver"]: u["redenen"] for u in b1["uitgesloten"]}
     assert uitgesloten["Nieuwe Start Opleidingen"] == [
-        "keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen"
+        "keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen (nieuwe.xlsx!Inschrijver!B8)"
     ]
     # max_aandeel 0.5 of 98 = 49 binds for the winner
     assert sum(t["aantal"] for t in b1["toewijzing"] if t["inschrijver"] == "Taalhuis De Brug B.V.") == 49

@@ -4,6 +4,7 @@ cell and what to do; never read as something else."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -295,4 +296,36 @@ def test_een_lege_ja_nee_vraag_heet_verplicht(werkmap: Path) -> None:
     schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], uitsluiting="")
     assert _fouten(werkmap) == [
         "acme.xlsx!Inschrijver!B9: Uitsluitingsgronden van toepassing (ja/nee) is verplicht; vul ja of nee in"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("velden", "reden"),
+    [
+        ({"keurmerk": "nee", "nummer": ""}, "geen Blik op Werk keurmerk (acme.xlsx!Inschrijver!B6: 'nee')"),
+        ({"nummer": ""}, "keurmerk zonder certificaatnummer (acme.xlsx!Inschrijver!B7: leeg)"),
+        (
+            {"geldig_tot": dt.date(2026, 3, 1)},
+            "keurmerk geldig tot 1 maart 2026; op de peildatum 2 maart 2026 verlopen (acme.xlsx!Inschrijver!B8)",
+        ),
+    ],
+)
+def test_een_keurmerkreden_noemt_de_cel_van_het_antwoord(werkmap: Path, velden: dict, reden: str) -> None:
+    """The knock-out reason of the keurmerk ('keurmerk geldig tot ...; verlopen') named no cell, while the reason for a
+    missing price does: the advies could not be checked against the bid. It names the cell of the bidder's answer."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ], **velden)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap), "--json"])
+    assert res.exit_code == 0, res.output
+    (uitslag,) = json.loads(res.output)["resultaten"]
+    assert (uitslag["status"], uitslag["redenen"]) == ("ongeldig", [reden])
+
+
+def test_een_kvk_nummer_in_cijfers_over_de_volle_breedte(werkmap: Path) -> None:
+    """'１２３４５６７８' (full-width digits, from a Japanese or Chinese input method) was taken as a KvK number as it
+    stood, so the same number in plain digits in a second bid was not seen as the same bidder, and the letters printed
+    it so. It is refused like any KvK number with other characters than the digits 0-9."""
+    schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18", [RIJ])
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Inschrijver!B3: KvK-nummer '\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18' bevat andere tekens "
+        "dan cijfers; schrijf de 8 cijfers, bijvoorbeeld 70123456"
     ]

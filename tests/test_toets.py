@@ -215,7 +215,9 @@ def test_voorbeeld_toets(voorbeeld: Path) -> None:
     uit = {(r["inschrijver"], r["perceel"]): r for r in json.loads(res.output)["resultaten"]}
     ns = uit[("Nieuwe Start Opleidingen", "B1")]
     assert ns["status"] == "ongeldig"
-    assert ns["redenen"] == ["keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen"]
+    assert ns["redenen"] == [
+        "keurmerk geldig tot 31 maart 2021; op de peildatum 4 juni 2021 verlopen (nieuwe.xlsx!Inschrijver!B8)"
+    ]
     # the onderwijsroute has no keurmerk rule: the same bidder competes there
     assert uit[("Nieuwe Start Opleidingen", "onderwijs")]["status"] == "voldoet"
     lv = uit[("Leerpunt Vechtstreek", "onderwijs")]

@@ -46,7 +46,7 @@ from evaluatie.werkboekgrens import kolomnummer
 
 MAX_TEKST = 300
 """Longest name or contact field accepted: long enough for any real legal name."""
-_KVK = re.compile(r"^\d{8}$")
+_KVK = re.compile(r"^[0-9]{8}$")  # the digits 0-9 only: \d also matches full-width and other digits
 _KVK_SCHEIDING = re.compile(r"[ .\u00a0\u202f-]")
 """A KvK number is often written in groups ('7012 3456', '7012.3456'): the message then says exactly that."""
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -356,6 +356,7 @@ def _lees_inschrijver(t: Tabblad, fouten: Verzamelaar, keurmerk_gevraagd: bool =
         uit[sleutel] = bool(b)
 
     uit["cel_naam"], uit["cel_kvk"] = waarden[v.NAAM][1], waarden[v.KVK][1]
+    uit["cellen"] = {veld: plaats for veld, (_, plaats) in waarden.items()}
     tekst(v.NAAM, "naam")
     if isinstance(uit.get("naam"), str):
         uit["naam"] = naamvorm(uit["naam"])  # one form: compared, printed and made a file name as such

@@ -51,6 +51,9 @@ class Inschrijving(BaseModel):
     # never dumped (gunning.json names the file and its hash)
     cel_naam: str = Field(exclude=True)
     cel_kvk: str = Field(exclude=True)
+    # where each field of the Inschrijver sheet stands ('Keurmerk geldig tot' -> 'acme.xlsx!Inschrijver!B8'), so a
+    # knock-out reason names the cell of the bidder's own answer; never dumped, empty for a bid built in code
+    cellen: dict[str, str] = Field(default_factory=dict, exclude=True)
 
 
 class Invoerbestand(BaseModel):

@@ -1,5 +1,7 @@
 """Blik op Werk keurmerk (Wet inburgering 2021 art. 16): held, numbered, valid on the peildatum."""
 
+from evaluatie.inschrijving import velden as v
+from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.tekst import datum
 from evaluatie.toets.register import Context, Knockoutregel, registreer
 
@@ -15,15 +17,16 @@ class Keurmerk(Knockoutregel):
         ins = ctx.inschrijving
         peildatum = ctx.aanbesteding.data.keurmerk_peildatum
         if not ins.keurmerk:
-            return ["geen Blik op Werk keurmerk"]
+            return ["geen Blik op Werk keurmerk" + _cel(ins, v.KEURMERK, "'nee'")]
         redenen = []
         if not ins.keurmerk_nummer:
-            redenen.append("keurmerk zonder certificaatnummer")
+            redenen.append("keurmerk zonder certificaatnummer" + _cel(ins, v.KEURMERK_NUMMER, "leeg"))
         if ins.keurmerk_geldig_tot is None:
-            redenen.append("geldigheid keurmerk niet opgegeven")
+            redenen.append("geldigheid keurmerk niet opgegeven" + _cel(ins, v.KEURMERK_GELDIG, "leeg"))
         elif ins.keurmerk_geldig_tot < peildatum:
             redenen.append(
                 f"keurmerk geldig tot {datum(ins.keurmerk_geldig_tot)}; op de peildatum {datum(peildatum)} verlopen"
+                + _cel(ins, v.KEURMERK_GELDIG)
             )
         return redenen
 
@@ -42,3 +45,12 @@ class Keurmerk(Knockoutregel):
         if ins.keurmerk_geldig_tot is None:
             return "U heeft niet opgegeven tot wanneer uw Blik op Werk keurmerk geldig is."
         return super().brief(ctx, reden)
+
+
+def _cel(ins: Inschrijving, veld: str, antwoord: str = "") -> str:
+    """' (acme.xlsx!Inschrijver!B6: 'nee')': where the bidder's own answer stands, so the reason in the advies can be
+    checked against the bid; '' for a bid built in code, which has no cells."""
+    cel = ins.cellen.get(veld)
+    if not cel:
+        return ""
+    return f" ({cel}: {antwoord})" if antwoord else f" ({cel})"
