@@ -29,7 +29,7 @@ def test_knockoutreden_met_een_gemeentenaam_met_komma(tmp_path: Path) -> None:
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     reden = (
-        'bedient geen enkele subregio volledig (A: ontbreekt Oost; B: ontbreekt "Nuenen, Gerwen en Nederwetten", Zuid)'
+        'bedient geen enkele subregio volledig (A: ontbreekt Oost; B: ontbreken "Nuenen, Gerwen en Nederwetten", Zuid)'
     )
     assert reden in html_tekst(ws / "rapporten" / "brieven" / "beta-b1.html")
     assert reden in html_tekst(ws / "rapporten" / "gunningsadvies.html")

@@ -151,6 +151,13 @@ GRENZEN = [
         {"gemeenten": ("Noord", "Oost")},
         "bedient niet alle gemeenten; ontbreekt: Zuid",
     ),
+    (  # two missing: the verb in the plural (it said 'ontbreekt: Oost, Zuid')
+        "dekking",
+        {"eis": "alle"},
+        {"gemeenten": ("Noord", "Oost", "Zuid")},
+        {"gemeenten": ("Noord",)},
+        "bedient niet alle gemeenten; ontbreken: Oost, Zuid",
+    ),
     ("dekking", {"eis": "subregio"}, {"gemeenten": ("Zuid",)}, {"gemeenten": ("Noord", "Zuid")}, None),
     (
         "dekking",

@@ -63,7 +63,7 @@ UITLEG_KNOCKOUT = {
     "instroom": "minimaal aantal instroommomenten per jaar",
     "wachttijd": "maximale wachttijd tot de start, in weken",
     "plafondprijs": "prijs hoogstens de plafondprijs",
-    "dekking": "alle gemeenten, of alle gemeenten van minstens een hele subregio",
+    "dekking": "alle gemeenten, of alle gemeenten van minstens één hele subregio",
     "minimum_kwaliteit": "kwaliteitsscore na beoordeling minstens de drempel",
 }
 

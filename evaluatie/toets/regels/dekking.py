@@ -21,7 +21,7 @@ class Dekking(Knockoutregel):
     def eis(self, ctx: Context) -> str:
         if self.params.eis == "alle":
             return "bedient alle deelnemende gemeenten"
-        return "bedient alle gemeenten van minstens een hele subregio"
+        return "bedient alle gemeenten van minstens één hele subregio"
 
     def __init__(self, ruw: dict[str, Any]):
         super().__init__(ruw)
@@ -51,8 +51,7 @@ class Dekking(Knockoutregel):
             return [
                 "bedient geen enkele subregio volledig ("
                 + "; ".join(
-                    f"{r}: ontbreekt {', '.join(in_lijst(g) for g in leden if g not in bediend)}"
-                    for r, leden in subregios.items()
+                    f"{r}: {_ontbreekt([g for g in leden if g not in bediend])}" for r, leden in subregios.items()
                 )
                 + ")"
             ]
@@ -78,6 +77,11 @@ def _opsomming(namen: list[str]) -> str:
     return ", ".join(in_lijst(n) for n in namen[:-1]) + " en " + in_lijst(namen[-1])
 
 
+def _ontbreekt(mist: list[str], scheiding: str = "") -> str:
+    """'ontbreekt Oost', 'ontbreken Oost, Zuid': the verb in the number of the names (a letter is a legal act)."""
+    return f"{'ontbreekt' if len(mist) == 1 else 'ontbreken'}{scheiding} {', '.join(in_lijst(g) for g in mist)}"
+
+
 def _verschil(leden: list[str], bediend: set[str], scheiding: str = "", grens: int = 5) -> str:
     """What is missing from a group of gemeenten, in the shorter of two true forms: the missing names, or,
     when the bid serves only a few of many, the names it does serve. A national lot has 342 gemeenten:
@@ -85,7 +89,7 @@ def _verschil(leden: list[str], bediend: set[str], scheiding: str = "", grens: i
     mist = [g for g in leden if g not in bediend]
     wel = [g for g in leden if g in bediend]
     if len(mist) <= max(grens, len(wel)):  # list the missing ones, unless naming the served ones is shorter
-        return f"ontbreekt{scheiding} {', '.join(in_lijst(g) for g in mist)}"
+        return _ontbreekt(mist, scheiding)
     if not wel:
         return f"geen van de {len(leden)} gemeenten bediend"
     return f"alleen {_opsomming(wel)} bediend ({len(wel)} van de {len(leden)} gemeenten)"
