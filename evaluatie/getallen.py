@@ -20,6 +20,7 @@ Every refusal is a GetalFout whose message the caller prefixes with the cell or 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -101,6 +102,13 @@ def lees_waarde(waarde: object) -> float:
         return waarde
     if isinstance(waarde, str):
         return lees_tekst(waarde)
+    if isinstance(waarde, (dt.date, dt.time)):
+        # a number in a cell formatted as a date (9000 shows as 21-08-1924): the bidder sees a date, so the cell
+        # is not read as the number behind it; it says what it shows and what to do
+        raise GetalFout(
+            f"de cel is opgemaakt als {'datum' if isinstance(waarde, dt.date) else 'tijd'}; hier hoort een getal: zet "
+            "de opmaak van de cel op Getal of Valuta en controleer wat er dan staat"
+        )
     raise GetalFout(f"'{waarde}' is geen getal", algemeen=True)
 
 

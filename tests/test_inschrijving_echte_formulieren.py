@@ -329,3 +329,18 @@ def test_een_kvk_nummer_in_cijfers_over_de_volle_breedte(werkmap: Path) -> None:
         "acme.xlsx!Inschrijver!B3: KvK-nummer '\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18' bevat andere tekens "
         "dan cijfers; schrijf de 8 cijfers, bijvoorbeeld 70123456"
     ]
+
+
+def test_een_prijs_in_een_cel_met_datumopmaak_zegt_dat_de_cel_een_datum_toont(werkmap: Path) -> None:
+    """A price cell formatted as a date shows 9000 as 21-08-1924 (Excel's day 9000 after 30-12-1899); the bidder sees a
+    date. It said "prijs per traject: '1924-08-21' is geen bedrag; schrijf een bedrag ...", which names neither the
+    format nor the way out (n106 found it). Not read as 9000: the form shows the bidder something else."""
+    pad = schrijf_bod(werkmap, "acme.xlsx", "Acme Taal", "12345678", [RIJ])
+    wb = load_workbook(pad)
+    wb["Percelen"]["B2"].number_format = "DD-MM-YYYY"
+    wb.save(pad)
+    assert dt.date(1899, 12, 30) + dt.timedelta(days=9000) == dt.date(1924, 8, 21)
+    assert _fouten(werkmap) == [
+        "acme.xlsx!Percelen!B2: prijs per traject: '21-08-1924': de cel is opgemaakt als datum; hier hoort een getal: "
+        "zet de opmaak van de cel op Getal of Valuta en controleer wat er dan staat"
+    ]

@@ -6,6 +6,7 @@ Nothing is dropped: rows that cannot be read are errors, not skipped.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
@@ -706,7 +707,9 @@ class Getalveld:
 
 
 def _getoond(waarde: object) -> str:
-    """A cell as the bidder sees it in Excel: a real number with a decimal comma."""
+    """A cell as the bidder sees it in Excel: a real number with a decimal comma, a date as day-month-year."""
+    if isinstance(waarde, dt.date):
+        return waarde.strftime("%d-%m-%Y")
     tekst = als_tekst(waarde)
     return tekst.replace(".", ",") if isinstance(waarde, float) else tekst
 
