@@ -53,6 +53,16 @@ def test_gemeentepagina_open_house_noemt_verwachting_en_keuze(tmp_path: Path) ->
     assert "de inburgeraar of de klantmanager kiest" in noord
     assert "geen toewijzing" in noord and "later toetreden" in noord
     assert "Alfa 4 EUR 36.000,00" in noord and "Beta 6 EUR 59.400,00" in noord
+    # the advies of an open house alone names no engine as if one ran: the expectation is a rule of arithmetic (it
+    # said 'Verdeelmodel: verwachte verdeling naar capaciteit; rekenpad: verwachte verdeling naar capaciteit;
+    # oplosser: geen (toelating)', and under 'Oplosser' the setting with CBC and HiGHS, p108 found it)
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    assert (
+        "Verdeelmodel: verwachte verdeling naar capaciteit, een rekenregel zonder optimalisatie (er draait geen "
+        "oplosser)." in advies
+    )
+    assert "rekenpad" not in advies
+    assert "(niet gebruikt: geen perceel vroeg om een oplosser)" in advies
 
 
 def test_gemeentepagina_gemengd_alleen_het_open_houseperceel_is_een_verwachting(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from evaluatie.rapport.verzendcontrole import te_controleren_html
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort, schaalstappen
 from evaluatie.toets.status import AANGEHOUDEN, ABNORMAAL_LAAG, AFWIJZINGEN, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
-from evaluatie.verdeling.oplosser import oplosser_naam
+from evaluatie.verdeling.oplosser import oplosser_instelling, oplosser_naam
 from evaluatie.verdeling.pad import beschrijving
 
 if TYPE_CHECKING:
@@ -1047,7 +1047,12 @@ def _verdeling(g: Rapportgegevens, code: str) -> str:
         tabel_html = _verdeling_breed(p, leveranciers)
     delen = [
         f"<h3>{kop_tekst}</h3>",
-        f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; oplosser: {e(oplosser_naam(p.solver))}. "
+        (
+            f"<p>Verdeelmodel: {e(p.model)}, een rekenregel zonder optimalisatie (er draait geen oplosser). "
+            if p.procedure == "toelating"  # model and rekenpad are the same words there, and no engine ran
+            else f"<p>Verdeelmodel: {e(p.model)}; rekenpad: {e(beschrijving(p.pad))}; "
+            f"oplosser: {e(oplosser_naam(p.solver))}. "
+        )
         + budget_uitleg(p.budgetten)
         + (f" {STAP5_BESLIST}" if p.stap5_beslist else "")
         + "</p>",
@@ -1200,7 +1205,7 @@ def _verantwoording(g: Rapportgegevens, n: int) -> str:
             f'<li>Aanbestedingsdefinitie (na samenvoegen met de criteriaset), SHA-256: <span class="hash">'
             f"{e(g.definitie_hash)}</span></li>",
             f"<li>evaluatie versie {e(g.uitslag.versie)}</li>",
-            f"<li>Oplosser: {e(g.uitslag.solver)}</li>",
+            f"<li>Oplosser: {e(oplosser_instelling(g.uitslag))}</li>",
             f"<li>Datum van het advies: {datum(g.aanbesteding.data.gunning)}</li>",
             f'<li>Gegenereerd op: <span id="tijdstempel">{e(g.tijdstempel)}</span> (het enige veld dat per run '
             "verschilt)</li>",

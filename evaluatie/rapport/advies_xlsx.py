@@ -20,6 +20,7 @@ from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgor
 from evaluatie.rapport.budgetwoorden import budget_kop
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.tekst import datums_in_tekst
+from evaluatie.verdeling.oplosser import oplosser_instelling
 
 EURO = '"€" #,##0.00'
 SCORE = "0.00"
@@ -270,7 +271,7 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
     verantwoording += [
         ["aanbestedingsdefinitie (samengevoegd)", g.definitie_hash],
         ["evaluatie versie", g.uitslag.versie],
-        ["oplosser", g.uitslag.solver],
+        ["oplosser", oplosser_instelling(g.uitslag)],
         ["datum advies", a.data.gunning],  # type: ignore[list-item]  # a date cell, formatted below
         ["gegenereerd op", g.tijdstempel],
     ]

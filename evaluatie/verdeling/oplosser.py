@@ -180,3 +180,10 @@ def oplosser_naam(naam: str) -> str:
     if all(d in ("highs", "cbc") for d in delen):
         return " en ".join(versie(d) for d in dict.fromkeys(delen))
     return naam
+
+
+def oplosser_instelling(uitslag) -> str:
+    """The engine setting of an award, for the account of its inputs; where no lot ran an engine (open house only,
+    or no lot awarded) it says so, instead of naming engines that did not run."""
+    gebruikt = any(d in ("highs", "cbc") for p in uitslag.percelen.values() for d in p.solver.split("+"))
+    return uitslag.solver if gebruikt else f"{uitslag.solver} (niet gebruikt: geen perceel vroeg om een oplosser)"
