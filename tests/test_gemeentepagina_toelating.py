@@ -63,6 +63,15 @@ def test_gemeentepagina_open_house_noemt_verwachting_en_keuze(tmp_path: Path) ->
     )
     assert "rekenpad" not in advies
     assert "(niet gebruikt: geen perceel vroeg om een oplosser)" in advies
+    # the toelatingsbesluit names numbers the bidder has (it said 'De verwachte aantallen per gemeente zijn een
+    # verwachting', numbers the letter does not give)
+    (brief,) = sorted((ws / "rapporten" / "brieven").glob("*alfa*.html"))
+    tekst = html_tekst(brief)
+    assert (
+        "De aantallen inburgeraars per gemeente in de aanbestedingsstukken zijn een verwachting, geen toezegging."
+        in tekst
+    )
+    assert "De verwachte aantallen per gemeente" not in tekst
 
 
 def test_gemeentepagina_gemengd_alleen_het_open_houseperceel_is_een_verwachting(tmp_path: Path) -> None:

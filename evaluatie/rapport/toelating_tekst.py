@@ -48,7 +48,11 @@ def later_toetreden_zin(a: Aanbesteding) -> str:
 
 
 def geen_aantal_zin() -> str:
+    """In the systematiek and in every toelatingsbesluit. It names numbers the reader has (the tender documents give
+    the expected inburgeraars per gemeente); 'de verwachte aantallen per gemeente' in a letter that gives none pointed
+    at nothing the bidder could see."""
     return (
         "Een toelating geeft geen recht op een aantal trajecten: de inburgeraar of de klantmanager kiest de "
-        "aanbieder. De verwachte aantallen per gemeente zijn een verwachting, geen toezegging."
+        "aanbieder. De aantallen inburgeraars per gemeente in de aanbestedingsstukken zijn een verwachting, geen "
+        "toezegging."
     )
