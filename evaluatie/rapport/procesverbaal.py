@@ -63,8 +63,15 @@ def procesverbaal_html(
         "<h2>Proces-verbaal van de beoordeling</h2>",
         f"<p>De kwaliteitsplannen{welke} zijn beoordeeld door {n} beoordelaar{'s' if n != 1 else ''}, in dit "
         f"advies aangeduid als {_opsomming([namen[f.beoordelaar] for f in gesorteerd])} (in de volgorde van de "
-        "aanbestedingsstukken; de namen zijn bij de penvoerder vastgelegd). Iedere beoordelaar heeft eerst "
-        "zelfstandig gescoord en elke score schriftelijk gemotiveerd op een eigen formulier."
+        "aanbestedingsstukken; de namen zijn bij de penvoerder vastgelegd). "
+        + (
+            "Iedere beoordelaar heeft eerst zelfstandig gescoord en elke score schriftelijk gemotiveerd op een eigen "
+            "formulier."
+            if n != 1
+            # one reviewer: no 'iedere', no panel that compared independent scores (o107 found it)
+            else "De beoordelaar heeft iedere score schriftelijk gemotiveerd op het formulier; met één beoordelaar "
+            "is er geen tweede, onafhankelijk oordeel en is de overeenstemming tussen beoordelaars niet te bepalen."
+        )
         + (
             f" In {'perceel' if len(niet) == 1 else 'percelen'} {_opsomming(niet)} heeft het panel niets beoordeeld "
             f"(zie {'de bijlage van dat perceel' if len(niet) == 1 else 'de bijlagen van die percelen'}).</p>"
@@ -150,12 +157,14 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
     met = [r for r in rijen if r.consensus is not None]
     zonder = [r for r in rijen if r.consensus is None]
     samenvoegen = _SAMENVOEGEN.get(panel.aggregatie, panel.aggregatie)
+    enkel = len({b for r in rijen for b in r.individueel}) == 1  # one reviewer: her score counts, not a mean of one
+    telt = "de score van de beoordelaar" if enkel else f"{samenvoegen} van de scores van de beoordelaars"
     delen = []
     if consensus is None or not met:
         delen.append(
             "<p>Er is geen consensus van het panel vastgelegd"
             + (" (geen beoordelingen/consensus.xlsx)" if consensus is None else "")
-            + f"; voor iedere regel telt {samenvoegen} van de scores van de beoordelaars.</p>"
+            + f"; voor iedere regel telt {telt}.</p>"
         )
     else:
         wanneer = (
@@ -171,9 +180,9 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
                 "Alle regels zijn in consensus vastgesteld.</p>"
                 if not zonder
                 else (
-                    f"Voor de overige {len(zonder)} regels telt {samenvoegen} van de scores van de beoordelaars.</p>"
+                    f"Voor de overige {len(zonder)} regels telt {telt}.</p>"
                     if len(zonder) > 1
-                    else f"Voor de overige regel telt {samenvoegen} van de scores van de beoordelaars.</p>"
+                    else f"Voor de overige regel telt {telt}.</p>"
                 )
             )
         )
