@@ -277,14 +277,14 @@ class Hoofdgroep(Groep):
         if not standalone_mode:
             return super().main(argumenten, prog_name, complete_var, standalone_mode, **extra)
         from evaluatie.onzichtbaar import ZichtbareStroom
-        from evaluatie.stdout import Uitvoerwacht, nieuwe_run
+        from evaluatie.stdout import Foutkanaalwacht, Uitvoerwacht, nieuwe_run
 
         nieuwe_run()
         oud = sys.stdout, sys.stderr
         # text from cells and file names reaches the terminal: an escape in it is shown, never executed; a stdout
         # that fails (a reader gone, a full disk) is said in words, never a traceback (evaluatie.stdout)
         sys.stdout = Uitvoerwacht(ZichtbareStroom(sys.stdout), buiten_commando=True)  # type: ignore[assignment]
-        sys.stderr = ZichtbareStroom(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = Foutkanaalwacht(ZichtbareStroom(sys.stderr))  # type: ignore[assignment]
         try:
             return self._hoofd(argumenten, prog_name, complete_var, **extra)
         finally:

@@ -41,6 +41,23 @@ def _git_status(bron: Path) -> list[str]:
     return ["git", "-C", str(bron), "status", "--porcelain=v2", "--branch", "--untracked-files=no", "--", "evaluatie"]
 
 
+_GIT_PLAATS = (
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_IMPLICIT_WORK_TREE", "GIT_PREFIX", "GIT_NAMESPACE", "GIT_GRAFT_FILE",
+    "GIT_SHALLOW_FILE", "GIT_REPLACE_REF_BASE", "GIT_NO_REPLACE_OBJECTS", "GIT_INTERNAL_SUPER_PREFIX",
+    "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+)  # fmt: skip
+"""Variables that point git at another repository (`git rev-parse --local-env-vars`, and discovery)."""
+
+
+def _git_omgeving() -> dict[str, str]:
+    """The environment for git without what points it elsewhere: a command run with GIT_DIR set (in a git hook, or
+    a werkmap kept in a repository of its own) logged that repository's commit as the code that ran."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if k not in _GIT_PLAATS}
+
+
 def start_code_commit(bron: Path | None = None) -> None:
     """Start the git call of code_commit now, so it runs while the award is computed: `noteer` used to
     start it at the end and wait for it (about 4 ms of every award in a git checkout). Nothing is
@@ -51,7 +68,9 @@ def start_code_commit(bron: Path | None = None) -> None:
     import subprocess
 
     with contextlib.suppress(OSError):  # not started: code_commit runs git itself and says None if it cannot
-        _VOORAF[bron] = subprocess.Popen(_git_status(bron), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _VOORAF[bron] = subprocess.Popen(
+            _git_status(bron), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_git_omgeving()
+        )
 
 
 def wacht_op_code_commit(bron: Path | None = None) -> None:
@@ -78,7 +97,7 @@ def code_commit(bron: Path | None = None) -> str | None:
     try:
         if gestart is None:
             uit = subprocess.run(
-                _git_status(bron), capture_output=True, text=True, timeout=10, check=True
+                _git_status(bron), capture_output=True, text=True, timeout=10, check=True, env=_git_omgeving()
             ).stdout.splitlines()
         else:
             try:

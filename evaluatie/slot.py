@@ -88,12 +88,17 @@ def _open_slot(root: Path, pad: Path) -> int:
     if pad.is_symlink():  # also where O_NOFOLLOW does not exist (Windows)
         raise SchrijfFout(pad, _GEEN_GEWOON_BESTAND.format(wat="een koppeling (symlink)", naam=BESTAND))
     try:
-        fd = os.open(pad, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        # 0666 less the umask, as every file evaluatie writes: in a folder a team shares (umask 002) a colleague
+        # must be able to take the lock; it was 0644 whatever the umask
+        fd = os.open(pad, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
     except OSError as e:
         if e.errno == errno.ELOOP:
             raise SchrijfFout(pad, _GEEN_GEWOON_BESTAND.format(wat="een koppeling (symlink)", naam=BESTAND)) from None
-        soort = AlleenLezen if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else SchrijfFout
-        raise soort(root, f"{reden(e)}; evaluatie schrijft in deze map (eerst het slot {BESTAND})") from None
+        if (ander := _van_een_ander(root, pad, e)) is not None:
+            fd = ander
+        else:
+            soort = AlleenLezen if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else SchrijfFout
+            raise soort(root, f"{reden(e)}; evaluatie schrijft in deze map (eerst het slot {BESTAND})") from None
     status = os.fstat(fd)
     if not stat.S_ISREG(status.st_mode) or status.st_nlink > 1:
         os.close(fd)
@@ -103,6 +108,18 @@ def _open_slot(root: Path, pad: Path) -> int:
             _GEEN_GEWOON_BESTAND.format(wat=f"{wat} (harde koppeling)" if status.st_nlink > 1 else wat, naam=BESTAND),
         )
     return fd
+
+
+def _van_een_ander(root: Path, pad: Path, fout: OSError) -> int | None:
+    """The lock file of another user that this one may not write, in a werkmap this user may write (a colleague made
+    it, 0644): opened to read, which is all flock needs (its process number then stays the other's). None where the
+    werkmap itself is not writable: that stays read-only (AlleenLezen)."""
+    if fout.errno not in (errno.EACCES, errno.EPERM) or not pad.is_file() or not os.access(root, os.W_OK | os.X_OK):
+        return None
+    try:
+        return os.open(pad, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
 
 
 class AlleenLezen(SchrijfFout):

@@ -11,7 +11,8 @@ invoer: bestandsfout (EPIPE)', exit 2, after an award that was done and logged);
 under `> uitvoer.txt`) is a SchrijfFout naming stdout (exit 2), once. Either way the descriptor is pointed at
 /dev/null, so what is still buffered never fails again on the way out. A process started with stdout or stderr
 closed (`>&-`) gets /dev/null there first (`open_standaardkanalen`): Python had no sys.stdout at all (a traceback),
-and the first file opened would have been given descriptor 1, where HiGHS prints its banner.
+and the first file opened would have been given descriptor 1, where HiGHS prints its banner. A stderr that fails drops
+its messages (`Foutkanaalwacht`): there is nowhere else to say them, and the exit code still tells.
 """
 
 from __future__ import annotations
@@ -121,6 +122,41 @@ class Uitvoerwacht:
             print(f"stdout: kan niet worden geschreven: {reden(fout)}", file=sys.stderr)
             return
         raise SchrijfFout("stdout", reden(fout)) from None
+
+
+class Foutkanaalwacht:
+    """stderr that cannot take a message (a full disk under `2> log.txt`, a reader gone): nothing can be said
+    anywhere else, so the message is dropped and the exit code stays the command's own. It was exit 1, a finished
+    award's 'Let op' line on a full disk turned into an error, and a usage error exit 1 instead of 2."""
+
+    def __init__(self, stroom: Any) -> None:
+        self._stroom = stroom
+        self._kapot = False
+
+    def write(self, tekst: str) -> int:
+        if not self._kapot:
+            try:
+                return self._stroom.write(tekst)
+            except OSError:
+                self._mislukt()
+        return len(tekst)
+
+    def flush(self) -> None:
+        if not self._kapot:
+            try:
+                self._stroom.flush()
+            except OSError:
+                self._mislukt()
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(self._stroom, naam)
+
+    def _mislukt(self) -> None:
+        self._kapot = True
+        with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            leeg = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(leeg, self._stroom.fileno())  # what is still buffered goes nowhere, also on the way out
+            os.close(leeg)
 
 
 def nieuwe_run() -> None:

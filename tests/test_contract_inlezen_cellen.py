@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -232,3 +234,37 @@ def test_bestandsnaam_die_geen_utf8_is(tmp_path: Path) -> None:
         }
     ]
     assert (ws / "contract" / "register.sqlite").read_bytes() == voor
+
+
+def test_volgorde_van_de_bestanden_op_de_opdrachtregel_verandert_het_register_niet(tmp_path: Path) -> None:
+    """`contract inlezen post/*.csv`: the shell orders a glob by the locale (LC_COLLATE), so the same files came in
+    another order under another language setting, and the register (row numbers of placements, events and readings)
+    and with it the dossier's copy differed. Files are read in name order however they are given."""
+    dumps = []
+    basis = _werkmap(tmp_path / "basis")
+    for volgorde in (("a", "b"), ("b", "a")):
+        ws = shutil.copytree(basis, tmp_path / "".join(volgorde) / "ws")
+        post = tmp_path / "".join(volgorde) / "post"
+        post.mkdir()
+        (post / "noord-a.csv").write_text(
+            "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder\nK1;Noord;aangemeld;2026-06-10;B1;Alfa\n",
+            encoding="utf-8",
+        )
+        (post / "noord-b.csv").write_text(
+            "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder\nK2;Noord;aangemeld;2026-06-11;B1;Alfa\n",
+            encoding="utf-8",
+        )
+        bestanden = (post / f"noord-{x}.csv" for x in volgorde)
+        r = _run("contract", "inlezen", "--werkmap", ws, "--datum", "2026-07-01", *bestanden)
+        assert r.exit_code == 0, r.output
+        db = sqlite3.connect(ws / "contract" / "register.sqlite")
+        try:
+            dumps.append(
+                {
+                    t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+                    for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                }
+            )
+        finally:
+            db.close()
+    assert dumps[0] == dumps[1]

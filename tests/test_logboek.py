@@ -4,7 +4,10 @@ A damaged line is named with its number and skipped; the good lines still serve.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,6 +80,38 @@ def test_regel_noemt_versie_en_commit(voorbeeld: Path) -> None:
     if (Path(pipeline.__file__).resolve().parent.parent / ".git").exists():
         assert commit is not None
         assert len(commit.split("+")[0]) == 40  # the full hash of HEAD, '+gewijzigd' when the code differs
+
+
+def test_commit_is_die_van_de_code_ook_met_git_dir_in_de_omgeving(voorbeeld: Path, tmp_path: Path) -> None:
+    """A command run with GIT_DIR set (inside a git hook, or a werkmap kept in a repository of its own with
+    GIT_DIR/GIT_WORK_TREE exported): the logboek named the commit of that other repository as the code that ran,
+    and `controleer` then said the code had changed. The commit is the code's own, whatever the environment."""
+    code = Path(pipeline.__file__).resolve().parent.parent
+    if not (code / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("de code staat niet in een git-checkout")
+    ander = tmp_path / "ander"
+    ander.mkdir()
+    schoon = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    for opdracht in (
+        ["init", "-q"],
+        ["-c", "user.name=x", "-c", "user.email=x@x", "commit", "-q", "--allow-empty", "-m", "x"],
+    ):
+        subprocess.run(["git", "-C", str(ander), *opdracht], check=True, env=schoon)
+    vreemd = subprocess.run(
+        ["git", "-C", str(ander), "rev-parse", "HEAD"], check=True, capture_output=True, text=True, env=schoon
+    ).stdout.strip()
+    eigen = subprocess.run(
+        ["git", "-C", str(code), "rev-parse", "HEAD"], check=True, capture_output=True, text=True, env=schoon
+    ).stdout.strip()
+    res = subprocess.run(
+        [sys.executable, "-m", "evaluatie", "toets", "--werkmap", str(voorbeeld)],
+        env={**schoon, "PYTHONPATH": str(code), "GIT_DIR": str(ander / ".git"), "GIT_WORK_TREE": str(ander)},
+        capture_output=True,
+        text=True,
+    )
+    assert res.returncode == 0, res.stderr
+    commit = lees(Werkmap(voorbeeld)).regels[-1]["commit"]
+    assert commit is not None and commit.split("+")[0] == eigen != vreemd
 
 
 def _beschadig(root: Path) -> None:

@@ -373,3 +373,32 @@ def test_rapporten_als_koppelpunt(voorbeeld: Path, tmp_path: Path) -> None:
     ) in tekst, tekst
     assert (uit / "voor").read_text() == (uit / "na").read_text()
     assert (uit / "resten").read_text().strip() == ""
+
+
+def test_slot_volgt_de_umask_als_ieder_bestand(voorbeeld: Path) -> None:
+    """A werkmap a team shares (a group folder, umask 002): every file evaluatie writes is group-writable, but the lock
+    file was made 0644 whatever the umask, so a colleague's every writing command was refused for lack of rights."""
+    oud = os.umask(0o002)
+    try:
+        assert _run(voorbeeld, "toets")[0] == 0
+    finally:
+        os.umask(oud)
+    assert (voorbeeld / slot.BESTAND).stat().st_mode & 0o777 == 0o664
+    assert (voorbeeld / "logboek.jsonl").stat().st_mode & 0o777 == 0o664
+
+
+def test_slot_van_een_ander_dat_niet_schrijfbaar_is(voorbeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock file made by a colleague (0644, before the umask was followed) in a folder this user may write: the
+    lock only needs the file open, not writable, and the command goes on (it was exit 2, 'geen schrijfrechten')."""
+    (voorbeeld / slot.BESTAND).write_text("123\n")
+    echt = os.open
+
+    def geweigerd(pad: object, vlaggen: int, *args: object, **kwargs: object) -> int:
+        if Path(str(pad)).name == slot.BESTAND and vlaggen & (os.O_WRONLY | os.O_RDWR):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(pad))
+        return echt(pad, vlaggen, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(slot.os, "open", geweigerd)
+    code, uit = _run(voorbeeld, "toets")
+    assert code == 0, uit
+    assert "alleen-lezen" not in uit and "schrijfrechten" not in uit

@@ -74,3 +74,26 @@ def test_gesloten_stdout(voorbeeld: Path) -> None:
     assert "Traceback" not in fout
     assert _gunningen(voorbeeld) == 1
     assert (voorbeeld / slot.BESTAND).read_text().strip().isdigit()
+
+
+def test_volle_schijf_op_stderr(voorbeeld: Path, tmp_path: Path) -> None:
+    """stderr to a full disk (`2> log.txt` on a full disk): the award's 'Let op' line could not be written and a done
+    and logged award ended with exit 1; a usage error with exit 1 instead of 2. Nothing can be said anywhere else,
+    so the exit code is the command's own."""
+    if not Path("/dev/full").exists():
+        pytest.skip("geen /dev/full op dit systeem")
+    with open("/dev/full", "wb") as vol:
+        gunning = subprocess.run(
+            [sys.executable, "-m", "evaluatie", "gunning", "--geen-rapport", "--werkmap", str(voorbeeld)],
+            env=_OMGEVING,
+            stdout=subprocess.DEVNULL,
+            stderr=vol,
+        )
+        fout = subprocess.run(
+            [sys.executable, "-m", "evaluatie", "toets", "--werkmap", str(tmp_path / "bestaat-niet")],
+            env=_OMGEVING,
+            stdout=subprocess.DEVNULL,
+            stderr=vol,
+        )
+    assert gunning.returncode == 0 and _gunningen(voorbeeld) == 1
+    assert fout.returncode == 2

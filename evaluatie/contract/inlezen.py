@@ -715,7 +715,9 @@ _LEEG = (
 
 def verzamel(paden: Sequence[Path]) -> list[Path]:
     """Files given, and the .xlsx/.csv files directly in folders given, in name order; a file given twice (itself
-    and its folder) once."""
+    and its folder) once. Files given one by one are put in name order too: a shell orders a glob (post/*.csv) by
+    the locale, and the same files in another order gave the register other row numbers (and the dossier another
+    copy of it)."""
     uit: list[Path] = []
     for p in paden:
         if p.is_dir():
@@ -728,7 +730,7 @@ def verzamel(paden: Sequence[Path]) -> list[Path]:
             uit.append(p)
     gezien: set[Path] = set()
     eenmaal: list[Path] = []
-    for p in uit:
+    for p in sorted(uit, key=lambda q: (q.name, q.as_posix())):
         if p.resolve() not in gezien:
             gezien.add(p.resolve())
             eenmaal.append(p)
