@@ -36,8 +36,12 @@ def zonder_motivering(tekst: str, labels: Collection[str] = ()) -> bool:
 
 
 def _alleen_schaal(tekst: str, labels: Collection[str]) -> bool:
-    letters = _letters(tekst)
-    return any(letters == _letters(label) for label in labels if _letters(label))
+    return _letters(tekst) in _labelletters(tuple(labels))
+
+
+@functools.cache
+def _labelletters(labels: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(x for label in labels if (x := _letters(label)))
 
 
 def melding(tekst: str, labels: Collection[str] = ()) -> str:
@@ -108,17 +112,30 @@ def noemt_andere_score(tekst: str, stappen: Sequence[tuple[str, float]], gekozen
     if not _SCORE_WOORD.search(tekst):
         return None  # every pattern below starts with the word 'score' (issue #24: 10 ms in the example)
     genoemd: list[int] = []
-    for i, (label, punten) in enumerate(stappen):
-        for woord in (label, kort(punten)):
-            patroon = _SCORE + re.escape(woord) + r"(?:,0+)?(?!\w)(?!,\d)"
-            if woord and any(not _ontkend(tekst, m) for m in re.finditer(patroon, tekst, re.IGNORECASE)):
-                genoemd.append(i)
-                break
+    for i, patronen in enumerate(_stappatronen(tuple(stappen))):
+        if any(not _ontkend(tekst, m) for patroon in patronen for m in patroon.finditer(tekst)):
+            genoemd.append(i)
     if not genoemd or gekozen in genoemd:
         return None
     label, punten = stappen[genoemd[0]]
     woord = label if label and re.search(_SCORE + re.escape(label), tekst, re.IGNORECASE) else kort(punten)
     return woord
+
+
+@functools.cache
+def _stappatronen(stappen: tuple[tuple[str, float], ...]) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """Per step, the patterns of 'score <label>' and 'score <points>', compiled once per scale (issue #24: the national
+    bench has 3.000 toelichtingen that name the word score)."""
+    from evaluatie.tekst import kort
+
+    return tuple(
+        tuple(
+            re.compile(_SCORE + re.escape(woord) + r"(?:,0+)?(?!\w)(?!,\d)", re.IGNORECASE)
+            for woord in (label, kort(punten))
+            if woord
+        )
+        for label, punten in stappen
+    )
 
 
 def _ontkend(tekst: str, m: re.Match[str]) -> bool:
