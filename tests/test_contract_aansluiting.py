@@ -271,20 +271,26 @@ def _uitval(ws: Path, aanbieder: str, per: str, *opties: str) -> Any:
     return _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", aanbieder, "--per", per, *opties)
 
 
+def _uitval_legt_niets_vast(ws: Path, aanbieder: str, per: str) -> str:
+    """A drop-out proposal that cannot be taken as a decision: exit 1 and the register byte for byte as it was."""
+    db = ws / "contract" / "register.sqlite"
+    voor = db.read_bytes()
+    r = _uitval(ws, aanbieder, per, "--vastleggen", *DOOR)
+    assert r.exit_code == 1, r.output
+    assert db.read_bytes() == voor
+    return r.output
+
+
 def test_uitval_na_een_aansluiting_die_niet_past_zegt_dat_voor_die_gemeente(tmp_path: Path) -> None:
     """Alfa drops out in year 2: Beta (capacity 20) takes the award's 20 (Noord 10, Oost 6, Zuid 4) and has 0 left for
     West's 5. Before, the proposal was the award's problem alone and West's allocation would have been dropped in
     silence; now it is the 'cannot take the demand' path (exit 1), naming West and the capacity left."""
     ws = _gestart(tmp_path)
     _west_per_jaar_2(ws)
-    db = ws / "contract" / "register.sqlite"
-    voor = db.read_bytes()
-    r = _uitval(ws, "Alfa", "2025-07-01", "--vastleggen", *DOOR)
-    assert r.exit_code == 1, r.output
-    assert "kunnen de overige gecontracteerde aanbieders (Beta) de vraag van contractjaar 2" in r.output
-    assert "De gemeenten van de gunning gaan voor; een later aangesloten gemeente krijgt daarna" in r.output
-    assert "West (later aangesloten, contract aansluiting) in contractjaar 2: nodig 5, vrij 0 (Beta 0)" in r.output
-    assert db.read_bytes() == voor
+    uit = _uitval_legt_niets_vast(ws, "Alfa", "2025-07-01")
+    assert "kunnen de overige gecontracteerde aanbieders (Beta) de vraag van contractjaar 2" in uit
+    assert "De gemeenten van de gunning gaan voor; een later aangesloten gemeente krijgt daarna" in uit
+    assert "West (later aangesloten, contract aansluiting) in contractjaar 2: nodig 5, vrij 0 (Beta 0)" in uit
 
 
 def test_uitval_met_een_latere_gemeente_die_in_een_later_jaar_niet_past_legt_niets_vast(tmp_path: Path) -> None:
@@ -295,14 +301,10 @@ def test_uitval_met_een_latere_gemeente_die_in_een_later_jaar_niet_past_legt_nie
     for gemeente, per in (("West", "2026-06-01"), ("Midden", "2025-06-01")):
         r = _aansluiting(ws, "--gemeente", gemeente, "--route", "B1", "--per", per, "--datum", "2025-05-15", *DOOR)
         assert r.exit_code == 0, r.output
-    db = ws / "contract" / "register.sqlite"
-    voor = db.read_bytes()
-    r = _uitval(ws, "Alfa", "2025-03-01", "--vastleggen", *DOOR)
-    assert r.exit_code == 1, r.output
-    assert "Vanaf contractjaar 2: de gemeenten van de gunning gaan voor;" in r.output
-    assert "Midden (later aangesloten, contract aansluiting) in contractjaar 2: nodig 13, vrij 10 (Beta 10)" in r.output
-    assert "het voorstel is niet volledig en kan niet als besluit worden genomen" in r.output
-    assert db.read_bytes() == voor
+    uit = _uitval_legt_niets_vast(ws, "Alfa", "2025-03-01")
+    assert "Vanaf contractjaar 2: de gemeenten van de gunning gaan voor;" in uit
+    assert "Midden (later aangesloten, contract aansluiting) in contractjaar 2: nodig 13, vrij 10 (Beta 10)" in uit
+    assert "het voorstel is niet volledig en kan niet als besluit worden genomen" in uit
 
 
 def test_uitval_na_een_aansluiting_herverdeelt_haar_volgens_de_regel_van_de_aansluiting(tmp_path: Path) -> None:
