@@ -25,6 +25,7 @@ from evaluatie.definitie.latere import controleer_latere, latere_per_jaar
 from evaluatie.definitie.model import PERCEELCODES, Aanbesteding, Looptijd, Perceel
 from evaluatie.definitie.schaalcontrole import controleer_schaal
 from evaluatie.definitie.schema import suggestie, valideer
+from evaluatie.definitie.verdeelregelstrijd import controleer_verdeelregels
 from evaluatie.definitie.yamlregels import MAX_YAML_TEKENS, Pad, lees_streng, pad_tekst, regel_van
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, opgeheven, opsomming
@@ -862,6 +863,8 @@ def _inhoudelijke_controles(
         lo, hi = verdeling.get("min_leveranciers"), verdeling.get("max_leveranciers")
         if lo is not None and hi is not None and lo > hi:
             fout((*basis, "verdeling"), f"min_leveranciers ({lo}) is groter dan max_leveranciers ({hi})")
+        elif p["procedure"] != "toelating":  # an open house's rules are refused above
+            controleer_verdeelregels(basis, verdeling, _vraag_per_jaar(samen, code, p["gemeenten"]), fout)
     bekend: dict[str, dict[str, bool]] = {}  # per lot, once: does its list name only gemeenten of the tender
     for i, g in enumerate(samen["gemeenten"]):
         for code, aantal in g["inburgeraars"].items():
