@@ -48,6 +48,8 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
             f"Perceel {p.perceelnaam}: de toegelaten inschrijvers hebben samen {ruimte} plaatsen{extra}, "
             f"de vraag is {p.totaal}"
         )
+    if p.regels.per_subregio:
+        meldingen += _subregio_te_klein(p, el)
     r = p.regels
     if r.min_leveranciers is not None:
         mogelijk = [s.naam for s in p.leveranciers if bovengrens(p, s) >= max(1, r.min_volume or 0)]
@@ -56,6 +58,63 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
                 f"Perceel {p.perceelnaam}: min_leveranciers is {r.min_leveranciers}, maar slechts "
                 f"{len(mogelijk)} toegelaten inschrijver(s) kunnen volume krijgen ({', '.join(mogelijk) or 'geen'})"
             )
+    return meldingen
+
+
+def _subregio_te_klein(p: Verdeelprobleem, el: dict[str, tuple[int, ...]]) -> list[str]:
+    """Under per_subregio every chosen supplier gets at least 1 in every gemeente of the subregio, so a subregio
+    whose smallest gemeente has d inburgeraars can choose at most d suppliers (and at most
+    max_leveranciers_per_gemeente). When even the largest bounds of that many candidates do not cover the
+    subregio's demand, no allocation exists; the slack of the elastic model would name a gemeente at random."""
+    meldingen = []
+    leden: dict[str, list[str]] = {}
+    for g, d in p.vraag.items():
+        if d > 0:
+            leden.setdefault(p.subregio[g], []).append(g)
+    k_max = p.regels.max_leveranciers_per_gemeente
+    for regio, gs in leden.items():
+        vraag = sum(p.vraag[g] for g in gs)
+        kleinste = min(gs, key=lambda g: p.vraag[g])  # the first of the smallest, in tender order
+        grens = p.vraag[kleinste] if k_max is None else min(p.vraag[kleinste], k_max)
+        kandidaten = sorted(
+            ((min(bovengrens(p, p.leveranciers[si]), vraag), p.leveranciers[si].naam) for si in el[gs[0]]),
+            key=lambda t: (-t[0], t[1]),
+        )
+        kandidaten = [(n, naam) for n, naam in kandidaten if n >= len(gs)]  # 1 in every gemeente at least
+        if not kandidaten or sum(n for n, _ in kandidaten[:grens]) >= vraag:
+            continue  # none at all is said above (no supplier serves the whole subregio)
+        if k_max is not None and k_max < p.vraag[kleinste]:
+            waarom = f"max_leveranciers_per_gemeente is {k_max}"
+        else:
+            waarom = (
+                f"{kleinste} heeft er {p.vraag[kleinste]} en iedere gekozen aanbieder krijgt minstens 1 inburgeraar "
+                "in iedere gemeente van de subregio"
+            )
+        gekozen = kandidaten[:grens]
+        som = sum(n for n, _ in gekozen)
+        wie = ", ".join(f"{naam} {n}" for n, naam in gekozen)
+        if len(kandidaten) == 1:
+            hoeveel = f"de enige inschrijver die de hele subregio bedient, kan er hoogstens {som} krijgen ({wie})"
+        elif grens == 1:
+            hoeveel = (
+                f"geen van de {len(kandidaten)} inschrijvers die de hele subregio bedienen, kan er meer dan {som} "
+                f"krijgen ({wie})"
+            )
+        elif len(gekozen) == len(kandidaten):
+            hoeveel = (
+                f"de {len(kandidaten)} inschrijvers die de hele subregio bedienen, kunnen er samen hoogstens {som} "
+                f"krijgen ({wie})"
+            )
+        else:
+            hoeveel = (
+                f"de {grens} inschrijvers met de meeste plaatsen van de {len(kandidaten)} die de hele subregio "
+                f"bedienen, kunnen er samen hoogstens {som} krijgen ({wie})"
+            )
+        gekozen_tekst = "kan daar maar 1 aanbieder" if grens == 1 else f"kunnen daar hoogstens {grens} aanbieders"
+        meldingen.append(
+            f"Perceel {p.perceelnaam}: subregio {regio} heeft {_inburgeraars(vraag)}; {waarom}, dus "
+            f"{gekozen_tekst} worden gekozen (regel per_subregio), en {hoeveel}"
+        )
     return meldingen
 
 
