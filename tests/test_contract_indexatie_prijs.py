@@ -119,3 +119,34 @@ def test_de_kwartaalrapportage_telt_zoals_de_stand(tmp_path: Path) -> None:
     (b1,) = [r for r in wb["Raamovereenkomsten"].iter_rows(values_only=True) if r[0] == "B1-route"]
     assert b1[2] == b1[4] == "onderdrukt" and b1[3] == 400000
     assert zin in " ".join((map_ / "regio.html").read_text(encoding="utf-8").split())
+
+
+def test_de_waarde_blijft_alleen_zichtbaar_als_de_aantallen_tot_de_indexatie_bekend_zijn(tmp_path: Path) -> None:
+    """With an indexatie the value also tells how many placements came before its day (at one price, the other at
+    another). A synthetic contract of five Twente gemeenten whose B1 value the reports show: an indexatie on 1 July
+    (the day after a quarter whose counts per supplier the reports publish) keeps it shown, one on 15 August (no
+    published figure per supplier up to 14 August) withholds it; onderwijs, without an indexatie, stays shown."""
+    import datetime as dt
+    import shutil
+
+    from evaluatie.contract.lezen import lees_register
+    from evaluatie.contract.openbaar import bepaal
+    from evaluatie.contract.register import verbind
+    from evaluatie.contract.wijziging import leg_wijziging_vast, toets_wijziging
+    from tests.hulp import synthetisch_contract
+    from tests.test_contract_kleine_aantallen import _gemeenten
+
+    reg = synthetisch_contract(tmp_path, _gemeenten("Twente")[:5], 1, 200, jaren=1)
+    laatste = dt.date(2026, 12, 31)
+    assert bepaal(reg, laatste).waarde_zichtbaar == {"B1": True, "onderwijs": True, "Z": False}
+    for dag, zichtbaar in ((dt.date(2026, 7, 1), True), (dt.date(2026, 8, 15), False)):
+        kopie = tmp_path / f"{dag.isoformat()}.sqlite"
+        shutil.copy(tmp_path / "register.sqlite", kopie)
+        db = verbind(kopie)
+        try:
+            t = toets_wijziging(lees_register(db), "B1", "indexatie", -10_000.0, 0, "art. 2.163c Aw 2012", dag)
+            leg_wijziging_vast(db, t, dag, "test", "test")
+            met = lees_register(db)
+        finally:
+            db.close()
+        assert bepaal(met, laatste).waarde_zichtbaar == {"B1": zichtbaar, "onderwijs": True, "Z": False}, dag
