@@ -8,8 +8,8 @@ This module is the package's public face and sits above every stage; the stages 
 version from evaluatie.versie.
 """
 
-from __future__ import annotations
-
+# first, before anything else loads: Ctrl-C from here on ends in words, not a traceback (see the module)
+from evaluatie import onderbreking as _onderbreking  # noqa: F401  # isort: skip
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "open"]
 
 
-def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STANDAARD) -> Aanbestedingsanalyse:
+def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STANDAARD) -> "Aanbestedingsanalyse":
     """The award of the tender in `werkmap` as DataFrames; pandas and the pipeline load on this call."""
     from evaluatie.analyse import open as analyse
 

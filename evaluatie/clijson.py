@@ -155,6 +155,7 @@ class Commando(click.Command):
         gevraagd = bool(ctx.params.get("als_json")) or json_gevraagd()
         if gevraagd:
             _toestand["json"] = True
+        _controleer_omgeving()  # after --json is known: the error is then its one document
         if self.eigen_json:
             ctx.params["als_json"] = gevraagd
             return super().invoke(ctx)
@@ -174,6 +175,27 @@ class Commando(click.Command):
             _uit.pop()
             if not clickfout and not json_geschreven():
                 echo_json({"uitvoer": [r for r in opgevangen.getvalue().splitlines() if r.strip()]})
+
+
+class Omgevingsfout(click.ClickException):
+    """An environment variable of evaluatie with a value it cannot read: bad input (exit 2), before any work."""
+
+    exit_code = 2
+
+    def __init__(self, variabele: str, bericht: str) -> None:
+        super().__init__(bericht)
+        self.option_name = variabele  # the place in --json (_plaats)
+
+
+def _controleer_omgeving() -> None:
+    """EVALUATIE_PROCESSEN is read where work is shared over processes, deep in a command; a value it cannot read is
+    said before the command starts, whatever the command (evaluatie.parallel.gevraagde_processen)."""
+    from evaluatie.parallel import VARIABELE, OngeldigAantalProcessen, gevraagde_processen
+
+    try:
+        gevraagde_processen()
+    except OngeldigAantalProcessen as e:
+        raise Omgevingsfout(VARIABELE, str(e)) from None
 
 
 class Groep(click.Group):

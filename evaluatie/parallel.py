@@ -25,10 +25,36 @@ from typing import Any
 _FUNCTIE: list[Callable[[Any], Any]] = []  # set before forking: the workers inherit it
 
 
+VARIABELE = "EVALUATIE_PROCESSEN"
+
+
+class OngeldigAantalProcessen(ValueError):
+    """EVALUATIE_PROCESSEN holds something that is not a number of processes; the message says so in words."""
+
+
+def gevraagde_processen() -> int | None:
+    """The number of processes EVALUATIE_PROCESSEN asks for, or None when it is not set (or empty).
+
+    Why an error and no default: 'abc', '0', '-1' or '1.5' used to mean 'every core' without a word, so a user who
+    asked for one process (a measurement, a machine shared with others) got four. Only whole numbers of 1 or more,
+    written in the digits 0-9, count; spaces around them are ignored (' 2 ' is 2). Empty is the same as not set, as
+    a shell's `EVALUATIE_PROCESSEN= evaluatie ...` means."""
+    gezet = os.environ.get(VARIABELE, "").strip()
+    if not gezet:
+        return None
+    if gezet.isascii() and gezet.isdigit() and int(gezet) > 0:
+        return int(gezet)
+    raise OngeldigAantalProcessen(
+        f"{VARIABELE}={os.environ[VARIABELE]!r} is geen aantal processen: geef een geheel getal van 1 of meer "
+        "(1: alles in dit ene proces; 2 of meer: hoogstens zoveel processen tegelijk), of laat de variabele weg "
+        "(of leeg) voor alle kernen, hoogstens 4"
+    )
+
+
 def aantal_werkers() -> int:
     """EVALUATIE_PROCESSEN if set (1: everything in this process), else every core (at most 4)."""
-    gezet = os.environ.get("EVALUATIE_PROCESSEN", "").strip()
-    return int(gezet) if gezet.isdigit() and int(gezet) > 0 else min(os.cpu_count() or 1, 4)
+    gevraagd = gevraagde_processen()
+    return gevraagd if gevraagd is not None else min(os.cpu_count() or 1, 4)
 
 
 @contextlib.contextmanager

@@ -11,8 +11,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from evaluatie.beoordeling.motivering import noemt_beoordelaar
+from evaluatie.beoordeling.motivering import noemt_beoordelaar, noemt_melding
 from evaluatie.cli import main
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
 
 
 def test_naam_voornaam_of_achternaam_van_een_beoordelaar() -> None:
@@ -52,3 +53,59 @@ def test_een_beoordelaar_bij_naam_in_de_toelichting_is_een_fout(voorbeeld: Path)
     ) in uit
     assert "consensus.xlsx!Consensus!E6: de toelichting noemt beoordelaar Joost de Ridder ('Joost de Ridder')" in uit
     assert not (voorbeeld / "rapporten" / "brieven").exists()
+
+
+def _melding(tekst: str, panel: tuple[str, ...] = ("J. Sterk", "Jan Sterk", "Bram")) -> str:
+    genoemd = noemt_beoordelaar(tekst, panel)
+    assert genoemd is not None, tekst
+    return noemt_melding(*genoemd, tekst)
+
+
+def test_een_naamdeel_alleen_vooraan_in_een_zin_zegt_hoe_verder() -> None:
+    """A reviewer J. Sterk and 'Sterk plan': at the start of a sentence the capital does not tell the name from the
+    word, so the cell stays an error (no rule on the words around it is safe: 'Sterk vindt het plan zwak' names her),
+    and the message says how to go on. Naming her anywhere else is the plain error, as before."""
+    for tekst in ("Sterk plan, goede aansluiting.", "Goed uitgewerkt. Sterk plan.", "- Sterk team\n- Sterk plan"):
+        assert _melding(tekst, ("J. Sterk", "Bram")) == (
+            "de toelichting begint een zin met 'Sterk', een deel van de naam van beoordelaar J. Sterk; het advies en de "
+            "brieven noemen de beoordelaars niet bij naam (Beoordelaar A, B, C) en citeren de toelichting letterlijk. "
+            "Aan het begin van een zin is niet te zien of 'Sterk' de naam is of het gewone woord 'sterk': noemt de zin "
+            "de beoordelaar, laat de naam dan weg; is het het gewone woord, schrijf de zin zo dat 'sterk' er niet "
+            "vooraan staat (bijvoorbeeld 'Een sterk ...'), dan leest evaluatie het met de kleine letter als dat woord"
+        ), tekst
+    for tekst, woorden in (
+        ("Volgens Sterk is het plan concreet.", "Sterk"),
+        ("Eens met mevrouw Sterk.", "Sterk"),
+        ("Eens met Mw. Sterk.", "Sterk"),
+        ("Sterk plan. Volgens Sterk ook concreet.", "Sterk"),  # once not at the start: the name
+    ):
+        assert _melding(tekst, ("J. Sterk", "Bram")).startswith(
+            f"de toelichting noemt beoordelaar J. Sterk ('{woorden}'); "
+        ), tekst
+    for tekst, naam in (("J. Sterk vindt het plan concreet.", "J. Sterk"), ("Jan Sterk vindt het goed.", "Jan Sterk")):
+        assert _melding(tekst).startswith(f"de toelichting noemt beoordelaar {naam} ('{naam}'); "), tekst
+    assert noemt_beoordelaar("Een sterk plan, goede aansluiting.", ("J. Sterk", "Bram")) is None
+
+
+def test_sterk_plan_bij_beoordelaar_sterk_door_de_opdrachtregel(tmp_path: Path) -> None:
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding(beoordelaars=["J. Sterk", "Bram"]))
+    schrijf_bod(ws, "a.xlsx", "Alfa Taal", "12345678", [("B1", 9000, 40, 12, 4, "alle")])
+    assert CliRunner().invoke(main, ["template", "beoordeling", "--werkmap", str(ws)]).exit_code == 0
+    teksten = {
+        "j-sterk": ("Sterk plan, goede aansluiting op de vraag.", "Volgens Sterk ontbreekt een afspraak met UWV."),
+        "bram": ("Een sterk plan, goede aansluiting op de vraag.", "Eens met mevrouw Sterk: geen afspraak met UWV."),
+    }
+    for b, (plan, samenwerking) in teksten.items():
+        pad = ws / "beoordelingen" / f"{b}.xlsx"
+        vul_beoordeling(pad, {("Alfa Taal", "Plan van aanpak"): 75, ("Alfa Taal", "Samenwerking"): 50})
+        wb = load_workbook(pad)
+        assert [wb["Beoordeling"][f"C{r}"].value for r in (6, 7)] == ["Plan van aanpak", "Samenwerking"]
+        wb["Beoordeling"]["E6"], wb["Beoordeling"]["E7"] = plan, samenwerking
+        wb.save(pad)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    assert "j-sterk.xlsx!Beoordeling!E6: de toelichting begint een zin met 'Sterk', een deel van de naam" in uit
+    assert "j-sterk.xlsx!Beoordeling!E7: de toelichting noemt beoordelaar J. Sterk ('Sterk'); " in uit
+    assert "bram.xlsx!Beoordeling!E7: de toelichting noemt beoordelaar J. Sterk ('Sterk'); " in uit
+    assert "bram.xlsx!Beoordeling!E6" not in uit  # 'Een sterk plan' is the word

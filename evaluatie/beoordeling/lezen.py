@@ -341,7 +341,7 @@ def _lees_tabel(
         elif not zonder_toelichting and zonder_motivering(als_tekst(cel[4]), labels := _labels(perceel)):
             fouten.voeg_toe(t.plaats(r, 4), motiveringsmelding(als_tekst(cel[4]), labels))
         elif (genoemd := noemt_beoordelaar(als_tekst(cel[4]), aanbesteding.beoordelaars, inschrijvers)) is not None:
-            fouten.voeg_toe(t.plaats(r, 4), noemt_melding(*genoemd))
+            fouten.voeg_toe(t.plaats(r, 4), noemt_melding(*genoemd, als_tekst(cel[4])))
         elif (
             perceel is not None
             and stap is not None

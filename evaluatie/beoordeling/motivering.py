@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 
-from evaluatie.naamvorm import vorm
+from evaluatie.naamvorm import sleutel, vorm
 
 # what people type to fill a required cell, compared without case, spaces and punctuation
 _OPVULLING = frozenset(
@@ -91,12 +92,50 @@ def _naampatroon(beoordelaars: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(rf"(?<!\w){re.escape(d)}(?!\w)" for d in delen), re.IGNORECASE)
 
 
-def noemt_melding(naam: str, woorden: str) -> str:
-    return (
-        f"de toelichting noemt beoordelaar {naam} ('{woorden}'); het advies en de brieven noemen de beoordelaars "
-        "niet bij naam (Beoordelaar A, B, C) en citeren de toelichting letterlijk: schrijf haar zonder namen van "
+def noemt_melding(naam: str, woorden: str, tekst: str = "") -> str:
+    """What the panel reads when `noemt_beoordelaar` found `woorden` in `tekst`.
+
+    A part of a name found only at the start of a sentence ('Sterk plan, goede aansluiting' beside a reviewer J. Sterk)
+    is not certain: there every word has a capital, and whether 'Sterk' names her or is the word 'sterk' takes a
+    reader ('Sterk vindt het plan zwak' names her, and no rule on the words around it tells the two apart safely).
+    The cell stays an error, a name in a letter cannot be undone, and the message says so and how to go on: a name
+    is taken out, an ordinary word is written where it has its small letter, which the check reads as that word."""
+    uitleg = (
+        "het advies en de brieven noemen de beoordelaars niet bij naam (Beoordelaar A, B, C) en citeren de toelichting "
+        "letterlijk"
+    )
+    if tekst and " " not in woorden and sleutel(woorden) != sleutel(naam) and alleen_aan_zinsbegin(tekst, woorden):
+        return (
+            f"de toelichting begint een zin met '{woorden}', een deel van de naam van beoordelaar {naam}; {uitleg}. "
+            f"Aan het begin van een zin is niet te zien of '{woorden}' de naam is of het gewone woord "
+            f"'{woorden.lower()}': noemt de zin de beoordelaar, laat de naam dan weg; is het het gewone woord, "
+            f"schrijf de zin zo dat '{woorden.lower()}' er niet vooraan staat (bijvoorbeeld 'Een {woorden.lower()} "
+            "...'), dan leest evaluatie het met de kleine letter als dat woord"
+        )
+    return f"de toelichting noemt beoordelaar {naam} ('{woorden}'); {uitleg}: schrijf haar zonder namen van " + (
         "beoordelaars"
     )
+
+
+# a word ending in a full stop that does not end a sentence: an initial ('J.') or a title before a name
+_TITELS = frozenset({"dhr", "hr", "mw", "mevr", "mr", "dr", "drs", "ir", "ing", "prof", "ds"})
+_ZINSBEGIN = re.compile(r"(?:^|[.!?;:]\s+|\n)[\s\-–•*(\"'‘“]*$")
+
+
+def alleen_aan_zinsbegin(tekst: str, deel: str) -> bool:
+    """Whether every place `deel` stands in `tekst` as a word of its own is the start of a sentence: the start of the
+    text or of a line, or after '.', '!', '?', ';' or ':' (a bullet, dash, bracket or quote between them allowed),
+    but not after an initial ('J. Sterk') or a title ('Mw. Sterk'), which name a person."""
+    gevonden = unicodedata.normalize("NFC", tekst)  # as `vorm`, but a line break stays one
+    plekken = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(deel)}(?!\w)", gevonden)]
+    return bool(plekken) and all(_zinsbegin(gevonden[:i]) for i in plekken)
+
+
+def _zinsbegin(ervoor: str) -> bool:
+    if not _ZINSBEGIN.search(ervoor):
+        return False
+    m = re.search(r"(\w+)\.\s+[\s\-–•*(\"'‘“]*$", ervoor)
+    return m is None or (len(m.group(1)) > 1 and m.group(1).casefold() not in _TITELS)
 
 
 _SCORE_WOORD = re.compile(r"\bscore", re.IGNORECASE)

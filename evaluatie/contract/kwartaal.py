@@ -236,6 +236,21 @@ def _uitgeput(r: Raamgebruik) -> str:
     return f"bereikt op {datum}" if r.uitgeput else f"bij dit tempo {datum}"
 
 
+def _indexaties(reg: Register, c: Gemeenschappelijk) -> list[str]:
+    """A sentence per indexatie by the quarter's end, as the stand says it (the room, the factor on the prices); where
+    the value is withheld, without the figures of the room, which would show the placements before its day."""
+    uit = []
+    for r in c.stand.raam:
+        # as the table shows the value (_gemeenschappelijk): its count shown, no route change, the value not withheld
+        getoond = (
+            c.openbaar.waarde_zichtbaar[r.perceel]
+            and isinstance(c.openbaar.cel(("T", r.perceel, "raam")), int)
+            and not r.na_routewijziging
+        )
+        uit += [f"{reg.percelen[r.perceel].naam}: {x.zin() if getoond else x.kort()}" for x in r.indexaties]
+    return uit
+
+
 def _routewijziging(reg: Register, c: Gemeenschappelijk) -> str:
     """Why the use of a framework with trajectories that came in by a route change is withheld; '' without one."""
     namen = [reg.percelen[r.perceel].naam for r in c.stand.raam if r.na_routewijziging]
@@ -622,6 +637,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
         *(f"<p>{escape(z)}</p>" for z in _open_house_zinnen(reg, c.laatste)),
         *([f'<div class="figuur">{c.raam_svg}</div>'] if c.raam_rijen else []),
+        *(f'<p class="klein">{escape(z)}</p>' for z in _indexaties(reg, c)),
         *(f'<p class="klein">{escape(z)}</p>' for z in [_routewijziging(reg, c), _verhogingen(reg, c.laatste)] if z),
         *(
             [f'<p class="klein">Een gat in een lijn is een maand waarvan het cijfer "{ONDERDRUKT}" is.</p>']
@@ -695,6 +711,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     uitgevallen = uitgevallen_zinnen(reg, c.laatste)
     if uitgevallen:
         kop.append(["Uitgevallen", " ".join(uitgevallen)])
+    if indexaties := _indexaties(reg, c):
+        kop.append(["Indexaties", " ".join(indexaties)])
     routewijziging = _routewijziging(reg, c)
     if routewijziging:
         kop.append(["Routewijzigingen", routewijziging])

@@ -152,6 +152,8 @@ class Register:
     # (perceel, datum, waarde, extra trajecten) of every recorded change: the maximum on a date counts those dated
     # up to that date, so a report does not change when a later change is recorded
     wijzigingen: list[tuple[str, dt.date, float, int]] = field(default_factory=list)
+    # the kind of each of `wijzigingen`, in their order ('indexatie' changes prices: evaluatie.contract.indexatie)
+    wijzigingsoorten: list[str] = field(default_factory=list)
     inlezingen: list[tuple[str, str]] = field(default_factory=list)  # (bestand, sha256), each once
     bronnen_per_gemeente: dict[str, set[str]] = field(default_factory=dict)  # gemeente -> sha256 of its files
     # sha256 -> the earliest date of an event the file brought in: a report up to a date rests on the files
@@ -494,11 +496,13 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
     ]
     de_minimis: dict[str, float] = {}
     wijzigingen: list[tuple[str, dt.date, float, int]] = []
-    for p, w, n, grond, datum in db.execute(
-        "SELECT w.perceel, w.waarde, w.extra_trajecten, w.grondslag, b.datum FROM wijziging w "
+    wijzigingsoorten: list[str] = []
+    for p, w, n, grond, datum, soort in db.execute(
+        "SELECT w.perceel, w.waarde, w.extra_trajecten, w.grondslag, b.datum, w.soort FROM wijziging w "
         "JOIN besluit b ON b.id = w.besluit_id ORDER BY w.besluit_id"
     ):
         wijzigingen.append((p, dt.date.fromisoformat(datum), float(w), int(n)))
+        wijzigingsoorten.append(str(soort))
         if grond == "2.163b":
             de_minimis[p] = de_minimis.get(p, 0.0) + abs(float(w))
     per_gemeente: dict[str, set[str]] = {}
@@ -562,6 +566,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         intrekkingen=intrekkingen,
         de_minimis=de_minimis,
         wijzigingen=wijzigingen,
+        wijzigingsoorten=wijzigingsoorten,
         inlezingen=sorted((b, s) for s, b in gezien.items()),
         bronnen_per_gemeente=per_gemeente,
         bron_vanaf=vanaf,

@@ -494,7 +494,19 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     for c in reg.percelen:
         prijzen = {reg.leveranciers[(c, s)].prijs for s in m.lev[c] if (c, s) in m.r}
         delen_bekend = all(m.r[(c, s)].kennis.samen(m.s0, e) for s in m.lev[c] if (c, s) in m.r)
-        waarde[c] = isinstance(cellen[("T", c, "raam")], int) and (len(prijzen) <= 1 or delen_bekend)
+        # an indexatie prices the placements from its day otherwise than those before (evaluatie.contract.indexatie):
+        # the value then also says how many came before that day, so each supplier's count up to it must be known
+        dagen = [
+            d.toordinal() - 1
+            for (cc, d, _, _), soort in zip(reg.wijzigingen, reg.wijzigingsoorten, strict=True)
+            if cc == c and soort == "indexatie" and start < d <= laatste
+        ]
+        voor_bekend = all(m.r[(c, s)].kennis.samen(m.s0, d) for d in dagen for s in m.lev[c] if (c, s) in m.r)
+        waarde[c] = (
+            isinstance(cellen[("T", c, "raam")], int)
+            and (len(prijzen) <= 1 or delen_bekend)
+            and (not dagen or (delen_bekend and voor_bekend))
+        )
     gepubliceerd = sorted({*eigen, *maandcijfers})
     return Openbaar(cellen, v.maandlijn, waarde, gecontroleerd, per_kwartaal, gepubliceerd)
 

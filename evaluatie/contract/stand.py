@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from evaluatie.contract.gebeurtenissen import GESLAAGD, SOORTEN
+from evaluatie.contract.indexatie import Indexatie, afroepen, gebruikte_waarde, indexaties
 from evaluatie.contract.lezen import Plaatsing, Register
 from evaluatie.contract.telling import geplaatst
 from evaluatie.tekst import aantal, euro, getal, kort
@@ -76,6 +76,7 @@ class Raamgebruik:
     eerder_buiten: tuple[dt.date, ...] = ()
     maximum_toen: int = 0
     verhoogd_op: tuple[dt.date, ...] = ()
+    indexaties: tuple[Indexatie, ...] = ()  # by peildatum: how each one changed the prices the used value counts
 
     @property
     def uitgeput(self) -> bool:
@@ -196,21 +197,14 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
     if p.raam_trajecten is None or p.raam_waarde is None:
         return None
     reg = reg.op(peildatum)  # an event withdrawn by a decision dated up to peildatum does not count
-    datums: list[dt.date] = []
-    per_aanbieder: Counter[str] = Counter()
-    routewijzigingen: list[dt.date] = []
-    for pl in reg.plaatsingen:  # counted as evaluatie.contract.telling.geplaatst counts
-        if pl.perceel == code and pl.leverancier and pl.aangemeld and reg.startdatum <= pl.aangemeld <= peildatum:
-            datums.append(pl.aangemeld)
-            per_aanbieder[pl.leverancier] += 1
-        d = pl.route_gewijzigd_datum
-        if pl.route_gewijzigd == code and pl.route_gewijzigd_leverancier and d and reg.startdatum <= d <= peildatum:
-            routewijzigingen.append(d)
-            per_aanbieder[pl.route_gewijzigd_leverancier] += 1
-    datums += routewijzigingen
-    datums.sort()
+    alle = afroepen(reg, code, peildatum)
+    datums = [d for d, _, _ in alle]
+    routewijzigingen = [d for d, _, via in alle if via]
     n = len(datums)
-    w = sum(v * reg.leveranciers[(code, s)].prijs for s, v in sorted(per_aanbieder.items()))
+    # each at the price of its day: an indexatie changes the prices from its date (evaluatie.contract.indexatie)
+    prijzen = [(d, prijs) for d, prijs, _ in alle]
+    index = indexaties(reg, code, peildatum, prijzen)
+    w = gebruikte_waarde(index, prijzen)
     geldend = [(waarde, extra) for c, d, waarde, extra in reg.wijzigingen if c == code and d <= peildatum]
     max_tr = p.raam_trajecten + sum(extra for _, extra in geldend)
     max_w = p.raam_waarde + sum(waarde for waarde, _ in geldend)
@@ -242,6 +236,7 @@ def raamgebruik(reg: Register, code: str, peildatum: dt.date) -> Raamgebruik | N
         eerder_buiten=eerder,
         maximum_toen=p.raam_trajecten + sum(e for v, e in verhogingen if eerder and v <= eerder[0]),
         verhoogd_op=tuple(v for v, _ in verhogingen if eerder and v > eerder[0]),
+        indexaties=tuple(index),
     )
 
 

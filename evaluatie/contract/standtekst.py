@@ -73,6 +73,8 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "uitgeput": r.uitgeput,
                 # placements outside the maximum in force on their own day (a later raise does not undo them)
                 "buiten_maximum_op_hun_dag": len(r.buiten_op_hun_dag),
+                # each indexatie by peildatum: the room it was read against and the factor on the prices from its day
+                "indexaties": [x.als_json() for x in r.indexaties],
             }
             for r in st.raam
         ],
@@ -235,6 +237,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             f"{euro(m.gebruikte_waarde)} van {euro(m.max_waarde)} ({getal(100 * m.aandeel, 1)}%); "
             f"{prognose}" + (f"; {buiten}" if buiten else "")
         )
+        r += [f"    {x.zin()}" for x in m.indexaties]
     r += [f"  {geen_raamovereenkomst(p.naam)}" for p in reg.percelen.values() if p.toelating]
     r += ["", "Aanbieders:"]
     for p in st.prestaties:

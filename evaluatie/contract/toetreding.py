@@ -186,6 +186,8 @@ def beoordeel_toetreding(
         )
     if perceel not in ins.aanbod:
         raise InvoerFout([Fout(pad.name, f"de inschrijving biedt niet in op perceel {p.naam} ({perceel})")])
+    if (uit := _uitgevallen_op(reg, perceel, ins.naam, datum)) is not None:
+        raise InvoerFout([Fout(ins.cel_naam, _opnieuw_melding(uit[0], p.naam, uit[1]))])
     if any(sleutel(s.naam) == sleutel(ins.naam) for s in reg.leveranciers_van(perceel)):
         raise InvoerFout(
             [Fout(ins.cel_naam, f"{ins.naam} staat al in het contractregister als aanbieder van perceel {p.naam}")]
@@ -233,6 +235,34 @@ def beoordeel_toetreding(
     overig = andere_percelen(reg, ins.aanbod, perceel)
     return Toetreding(
         perceel, p.naam, ins.naam, toegelaten, redenen, vanaf if toegelaten else None, besluit, paden, overig
+    )
+
+
+def _uitgevallen_op(reg: Register, perceel: str, naam: str, datum: dt.date) -> tuple[str, dt.date] | None:
+    """(the name in the register, the day) when `naam` dropped out of `perceel` on or before `datum`."""
+    from evaluatie.naamvorm import sleutel
+
+    for (c, s), per in sorted(reg.uitgevallen.items()):
+        if c == perceel and sleutel(s) == sleutel(naam) and per <= datum:
+            return s, per
+    return None
+
+
+def _opnieuw_melding(naam: str, perceelnaam: str, per: dt.date) -> str:
+    """Why a supplier that dropped out of an open house cannot re-enter it here, and what that means.
+
+    The open house stays open to every provider that meets its conditions, so to her too, by a new toelatingsbesluit;
+    but the register keeps one period per supplier and lot (from admission to drop-out), and every view of it (intake,
+    advice, stand, quarterly reports) reads a drop-out as the end. Re-admitting her as the same supplier would either
+    open the gap between drop-out and re-entry or close her first period; neither may happen silently. It used to say
+    she 'staat al in het contractregister', as if she were still contracted."""
+    return (
+        f"{naam} is per {per.strftime('%d-%m-%Y')} uitgevallen in {perceelnaam} (contract uitval). Het open house "
+        "staat ook voor haar weer open: wie aan de voorwaarden voldoet, wordt toegelaten, met een nieuw "
+        "toelatingsbesluit. Het contractregister houdt per aanbieder en perceel echter één periode bij, van toelating "
+        "tot uitval, en kan een uitgevallen aanbieder niet opnieuw opnemen; er is niets vastgelegd en geen brief "
+        "geschreven. Het besluit op deze aanmelding moet daarom buiten evaluatie worden genomen, en plaatsingen bij "
+        "haar kunnen in dit register niet worden ingelezen"
     )
 
 

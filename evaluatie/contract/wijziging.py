@@ -13,11 +13,13 @@ with a warning.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import sqlite3
 from dataclasses import dataclass, field
 
 from evaluatie.contract.besluit import leg_vast
+from evaluatie.contract.indexatie import Indexatie, nieuwe_indexatie, procent
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
@@ -146,6 +148,11 @@ def toets_wijziging(
     if perceel is not None and soort is not None:  # what --tot means depends on both
         perceel_fout = perceel not in reg.percelen or reg.percelen[perceel].toelating
         fouten += fouten_verlenging(reg, perceel, soort, tot, datum, perceel_fout)
+    index = None
+    if soort == "indexatie" and waarde is not None and perceel in reg.percelen and not reg.percelen[perceel].toelating:
+        index = nieuwe_indexatie(reg, perceel, datum, waarde) if math.isfinite(waarde) else None
+        if index is not None and index.factor is None:
+            fouten.append(Fout("--waarde", _geen_prijs(index)))
     if fouten:
         raise InvoerFout(fouten)
     assert perceel is not None and soort is not None and waarde is not None and grondslag is not None
@@ -158,6 +165,12 @@ def toets_wijziging(
     t.uitleg.append(f"Wijziging {soort} van {p.naam}{tot_tekst}: {euro(waarde)}, grondslag {GRONDSLAGEN[code]}.")
     if tot is not None:  # a verlenging (fouten_verlenging): said after the tests it has to pass
         t.tot, t.verlenging = tot, gevolg(reg, perceel, tot, datum, code)
+    if index is not None and index.factor is not None:  # what the stand will count (evaluatie.contract.indexatie)
+        t.uitleg.append(
+            f"Een indexatie wijzigt de prijs van wat nog kan worden afgeroepen: op {datum.strftime('%d-%m-%Y')} was "
+            f"dat {euro(index.ruimte)} (het maximum {euro(index.maximum)} min {euro(index.gebruikt)} gebruikt), dus "
+            f"tellen plaatsingen vanaf die dag in de stand tegen {procent(index.factor)} van de prijs van daarvoor."
+        )
     if code in ("2.163d", "2.163e") and waarde > AANVULLEND_MAXIMUM * p.raam_waarde:
         raise EvaluatieFout(
             [
@@ -207,6 +220,23 @@ def toets_wijziging(
             f"Let op: na deze wijziging resteert nog {euro(t.grens - t.cumulatief)} tot de de-minimisgrens."
         )
     return _met_verlenging(t)
+
+
+def _geen_prijs(index: Indexatie) -> str:
+    """Why an indexatie that leaves no price is refused: it changes the prices of what can still be called off."""
+    dag = index.datum.strftime("%d-%m-%Y")
+    if index.ruimte <= 0:
+        waarom = (
+            f"op {dag} kon in waarde niets meer worden afgeroepen (het maximum {euro(index.maximum)}, gebruikt "
+            f"{euro(index.gebruikt)}): er is geen prijs meer om te indexeren"
+        )
+    else:
+        waarom = (
+            f"op {dag} kon nog {euro(index.ruimte)} worden afgeroepen (het maximum {euro(index.maximum)} min "
+            f"{euro(index.gebruikt)} gebruikt); een verlaging van {euro(-index.waarde)} is niet kleiner dan dat en "
+            "laat geen prijs over"
+        )
+    return f"een indexatie wijzigt de prijs van wat nog kan worden afgeroepen, en {waarom}"
 
 
 def _waarde_van_trajecten(reg: Register, perceel: str, trajecten: int, waarde: float) -> list[Fout]:

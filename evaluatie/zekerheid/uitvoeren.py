@@ -16,12 +16,11 @@ put together in a fixed order, so the outcome is byte-identical to a run on one 
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from evaluatie.kindproces import Kindproces, vrije_kern
-from evaluatie.parallel import aantal_werkers, voor_fork
+from evaluatie.parallel import aantal_werkers, gevraagde_processen, voor_fork
 from evaluatie.prijs.basis import methode
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, marges, rangomkeringen
@@ -48,7 +47,7 @@ def werkers(award) -> tuple[int, str]:
     'hier' (this process, one task after the other)."""
     omvang = sum(len(p.budgetten) * len(p.rangorde) for p in award.uitslag.percelen.values())
     if omvang < DREMPEL_PROCESSEN:
-        gevraagd = os.environ.get("EVALUATIE_PROCESSEN", "").strip().isdigit()
+        gevraagd = gevraagde_processen() is not None
         return (1, "kind") if aantal_werkers() > 1 and (gevraagd or vrije_kern()) else (1, "hier")
     import multiprocessing  # only for a large tender: a small one never pays for importing it
 
