@@ -231,3 +231,12 @@ def test_zet_voor_een_perceel_buiten_lots_wordt_geweigerd(voorbeeld: Path) -> No
         assert "wijzigt perceel Z, dat niet wordt doorgerekend (--lots B1)" in " ".join(res.output.split())
     res = _scenario(voorbeeld, "b1,Z", "percelen.Z.plafondprijs=9900")
     assert res.exit_code in (0, 1), res.output
+
+
+def test_een_leeg_deel_in_het_pad_wordt_niet_overgeslagen(voorbeeld: Path) -> None:
+    """'percelen..B1' was read as 'percelen.B1' and set the whole lot to the value ('percelen.B1: verwacht een lijst
+    van velden, kreeg 1'), and 'percelen.B1.verdeling.max_aandeel.' changed the rule as if the dot were not there."""
+    for zet in ("percelen..B1=1", "percelen.B1.verdeling.max_aandeel.=0.6", ".percelen.B1.verdeling.max_aandeel=0.6"):
+        res = _scenario(voorbeeld, "B1", zet)
+        assert res.exit_code == 2, res.output
+        assert "een leeg deel in het pad" in res.output and "Traceback" not in res.output

@@ -127,7 +127,13 @@ def _delen(pad: str) -> list[str]:
         diepte += {"(": 1, ")": -1}.get(teken, 0)
         huidig += teken
     delen.append(huidig)
-    return [d for d in delen if d]
+    if any(not d.strip() for d in delen):
+        # 'percelen..B1' or 'percelen.B1.' read as 'percelen.B1' would change another place than was typed
+        raise ZetFout(
+            f"{pad}: een leeg deel in het pad (twee punten achter elkaar, of een punt aan het begin of het eind); "
+            "scheid de delen met één punt, bijvoorbeeld percelen.B1.verdeling.max_aandeel"
+        )
+    return delen
 
 
 def _lees_waarde(pad: str, waarde: str) -> Any:
