@@ -37,8 +37,11 @@ def test_te_weinig_leveranciers_met_hun_aandeel_voor_het_volume(tmp_path: Path) 
     fouten = _fouten(tmp_path, {"max_aandeel": 0.5, "max_leveranciers": 1})
     assert len(fouten) == 1
     assert "percelen.B1.verdeling.max_leveranciers" in fouten[0]
-    assert "max_aandeel 0,5 van 20 inburgeraars per jaar is per inschrijver hoogstens 10" in fouten[0]
-    assert "dekt hoogstens 10 van de 20 inburgeraars" in fouten[0]
+    assert (
+        "max_aandeel 0,5 van 20 inburgeraars per jaar, naar beneden afgerond, is per inschrijver hoogstens 10"
+        in fouten[0]
+    )
+    assert "max_leveranciers 1 dekt hoogstens 10 van de 20 inburgeraars (max_aandeel" in fouten[0]
     # 2 x 9 = 18 < 20 after rounding down, 2 x 10 = 20 covers it exactly
     assert "dekt hoogstens 18 van de 20" in _fouten(tmp_path, {"max_aandeel": 0.45, "max_leveranciers": 2})[0]
     assert _fouten(tmp_path, {"max_aandeel": 0.5, "max_leveranciers": 2}) == []
@@ -47,13 +50,15 @@ def test_te_weinig_leveranciers_met_hun_aandeel_voor_het_volume(tmp_path: Path) 
 def test_een_aandeel_dat_naar_beneden_0_wordt(tmp_path: Path) -> None:
     (fout,) = _fouten(tmp_path, {"max_aandeel": 0.04})
     assert "percelen.B1.verdeling.max_aandeel" in fout
-    assert "hoogstens 0 (naar beneden afgerond): niemand kan iets krijgen" in fout
+    assert "is per inschrijver hoogstens 0: niemand kan iets krijgen" in fout
     assert _fouten(tmp_path, {"max_aandeel": 0.05}) == []  # int(0.05 x 20) = 1, and 20 suppliers may share it
 
 
 def test_minimum_boven_het_aandeel_en_te_veel_minima(tmp_path: Path) -> None:
     (fout,) = _fouten(tmp_path, {"max_aandeel": 0.5, "min_volume": 11})
-    assert "percelen.B1.verdeling.min_volume" in fout and "min_volume 11 is meer dan" in fout
+    assert (
+        "percelen.B1.verdeling.min_volume" in fout and "min_volume 11 is meer dan één inschrijver mag krijgen" in fout
+    )
     assert _fouten(tmp_path, {"max_aandeel": 0.5, "min_volume": 10}) == []
     (fout,) = _fouten(tmp_path, {"min_leveranciers": 3, "min_volume": 7})
     assert "percelen.B1.verdeling.min_leveranciers" in fout and "minstens 21 inburgeraars per jaar" in fout

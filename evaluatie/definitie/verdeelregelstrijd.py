@@ -39,21 +39,21 @@ def strijdige_regels(verdeling: dict[str, Any], volume: int) -> Iterator[tuple[s
     if a is not None:
         plafond = int(a * volume + 1e-9)
         deel = (
-            f"max_aandeel {kort(a)} van {vol} per jaar is per inschrijver hoogstens {plafond} (naar beneden afgerond)"
+            f"max_aandeel {kort(a)} van {vol} per jaar, naar beneden afgerond, is per inschrijver hoogstens {plafond}"
         )
         if plafond == 0:
             yield "max_aandeel", f"{deel}: niemand kan iets krijgen; verhoog max_aandeel of haal de regel weg"
         elif minimum > plafond:
             yield (
                 "min_volume",
-                f"min_volume {minimum} is meer dan het aandeel dat één inschrijver mag krijgen ({deel}): niemand kan "
-                "iets krijgen; verlaag min_volume of verhoog max_aandeel",
+                f"min_volume {minimum} is meer dan één inschrijver mag krijgen ({deel}): niemand kan iets krijgen; "
+                "verlaag min_volume of verhoog max_aandeel",
             )
         elif hoogstens is not None and hoogstens * plafond < volume:
             yield (
                 "max_leveranciers",
-                f"max_leveranciers {hoogstens} met {deel} dekt hoogstens {hoogstens * plafond} van de {vol}: bij "
-                "geen enkele inschrijving is een verdeling mogelijk; verhoog max_leveranciers of max_aandeel",
+                f"max_leveranciers {hoogstens} dekt hoogstens {hoogstens * plafond} van de {vol} ({deel}): bij geen "
+                "enkele inschrijving is een verdeling mogelijk; verhoog max_leveranciers of max_aandeel",
             )
     if minste is not None and minste * max(1, minimum) > volume:
         yield (
