@@ -956,7 +956,8 @@ def leg_loting_vast(
 ) -> tuple[Path, Any]:
     """Record a draw in loting.yaml after checking it settles an undecided tie of the current award.
 
-    The date lies after the closing date, not after the letters' date and not in the future; the
+    The date lies after the closing date, not after the letters' date, not in the future and not before a
+    reviewer form that scores the tied bids was signed (the tie exists only then); the
     witness has a name and a capacity; names match case-insensitively (a typo gets suggestions);
     a second draw for the same tie is refused with the command that withdraws the first.
     Raises ValueError (a usage error) when anything does not match; writes nothing then."""
@@ -1011,10 +1012,13 @@ def leg_loting_vast(
     groep = next((st for st in open_ if set(st.inschrijvers) == set(volgorde)), None)
     if groep is None:
         bekend = "; ".join(f"rang {st.rang}: {';'.join(st.inschrijvers)}" for st in open_) or "geen"
-        raise ValueError(
+        fouten.noteer(
+            "--volgorde",
             f"perceel {p.naam}: '{';'.join(volgorde)}' is geen onbesliste gelijke stand; onbesliste gelijke "
-            f"standen: {bekend}"
+            f"standen: {bekend}",
         )
+    _na_de_beoordeling(datum, code, p.naam, volgorde, award, fouten)
+    fouten.stop()
     nummers = [int(x.id[1:]) for x in alle if x.id[1:].isdigit()]
     nieuw = Loting(
         perceel=code,
@@ -1024,6 +1028,28 @@ def leg_loting_vast(
         id=f"L{max(nummers, default=0) + 1}",
     )
     return schrijf_lotingen(werkmap.root / BESTAND, (*alle, nieuw)), nieuw
+
+
+def _na_de_beoordeling(
+    dag: dt.date, code: str, naam: str, volgorde: list[str], award: Award, fouten: Optiefouten
+) -> None:
+    """A draw orders a tie of total scores, which exists only once the reviewers have signed the forms that score the
+    tied bids: a draw dated before one of them would date the ranking before its scores (the advies lists the forms
+    with their dates beside the draw)."""
+    from evaluatie.gemeentenamen import opsomming
+    from evaluatie.gunning.loting import later_ondertekend
+
+    formulieren = award.invoer.panelformulieren[0] if award.invoer.panelformulieren is not None else []
+    later = later_ondertekend(dag, code, volgorde, formulieren)
+    if later:
+        wie = opsomming([f"{f.beoordelaar} ({f.datum.isoformat()})" for f in later], "en")
+        fouten.noteer(
+            "--datum",
+            f"--datum: de loting ({dag.isoformat()}) ligt vóór de ondertekening van "
+            f"{'het beoordelingsformulier' if len(later) == 1 else 'de beoordelingsformulieren'} van {wie}, die "
+            f"{opsomming(sorted(volgorde), 'en')} in perceel {naam} {'scoort' if len(later) == 1 else 'scoren'}; "
+            "een gelijke stand van totaalscores bestaat pas na de beoordeling",
+        )
 
 
 @met_slot
