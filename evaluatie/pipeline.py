@@ -182,14 +182,15 @@ def _na_de_brieven(
 
     brieven = aanbesteding.data.verzenddatum
     uit = []
-    for bestand, wat, items in (
-        (LOTINGBESTAND, "de loting", lotingen),
-        (BESLUITBESTAND, "het besluit", [b for b in besluiten.besluiten if b.geldig]),
+    for bestand, wat, het, items in (
+        (LOTINGBESTAND, "de loting", "haar", lotingen),
+        (BESLUITBESTAND, "het besluit", "het", [b for b in besluiten.besluiten if b.geldig]),
     ):
         for b in items:
             tekst = na_de_brieven(b.datum, brieven, wat) or voor_de_sluiting(b.datum, aanbesteding.data.sluiting, wat)
-            if tekst:
-                uit.append((bestand, b.id, tekst, f"; of trek het in met 'evaluatie intrekken {b.id}'"))
+            if tekst:  # the whole command: without --reden and --door it would only be refused
+                intrekken = f'evaluatie intrekken {b.id} --reden "..." --door "naam, functie"'
+                uit.append((bestand, b.id, tekst, f"; of trek {het} in met '{intrekken}'"))
     for bestand, items in ((LOTINGBESTAND, alle_lotingen), (BESLUITBESTAND, besluiten.besluiten)):
         for b in items:  # a withdrawal the letters reflect cannot postdate them either
             if b.ingetrokken is not None and (tekst := na_de_brieven(b.ingetrokken.datum, brieven, "de intrekking")):
