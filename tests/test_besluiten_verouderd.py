@@ -484,3 +484,23 @@ def test_verouderde_toelichting_zegt_waarom_de_prijs_niet_meer_gesignaleerd_is(t
         "besluiten.yaml: A1: verouderd besluit: C is in perceel B1 niet meer gesignaleerd als abnormaal laag: C "
         "heeft in dat perceel nu de status ongeldig; het wordt niet toegepast.",
     )
+
+
+def test_invoerfout_in_een_herstelde_cel_noemt_het_herstel(tmp_path: Path) -> None:
+    """A wrote 'Noord; Oots' and meant Oost (H1). The tender then calls the gemeente Oosterend: the corrected value
+    'Noord; Oost' is no longer valid. The error named a value the bidder's file does not hold ('Oost' where the file
+    says 'Oots'), without a word of H1: it says the cell was read as H1 corrected it, and what the file holds."""
+    data = kleine_aanbesteding()
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "Noord; Oots")])
+    res = _besluit(ws, "herstel", "--bestand", "a.xlsx", "--blad", "Percelen", "--cel", "F2", "--oud",
+                   "Noord; Oots", "--nieuw", "Noord; Oost", "--verduidelijking", "2026-03-01")  # fmt: skip
+    assert res.exit_code == 0, res.output
+
+    data["gemeenten"][1]["naam"] = "Oosterend"
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    res = _run("inschrijvingen", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    uit = _plat(res.output)
+    assert "a.xlsx!Percelen!F2: gemeente 'Oost' hoort niet bij deze aanbesteding" in uit, uit
+    assert "(de cel is gelezen zoals besluit H1 haar herstelde; in het bestand staat 'Noord; Oots')" in uit, uit
