@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import gelijk_pq, html_tekst
 
 LOTING = ("--lots", "B1", "--volgorde", "Q;P", "--getuige", "mr. J. Jansen, notaris")
 
@@ -24,10 +24,7 @@ def _run(*args: str) -> Result:
 
 
 def _gelijk(tmp_path: Path) -> Path:
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
-    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 9000, 12, 12, 4, "alle")])
-    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
-    vul_panel(ws, {"P": 75, "Q": 75})  # both forms signed on 10 March 2026
+    ws = gelijk_pq(tmp_path / "ws")  # both forms signed on 10 March 2026
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 1  # the order decides the volume: a draw
     return ws
 
