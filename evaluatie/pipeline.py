@@ -706,8 +706,25 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
         code = next((c for c in aanbesteding.percelen if c.lower() == deel.lower()), None)
         (gevraagd if code else onbekend).append(code or deel)
     if onbekend:
-        raise ValueError(f"onbekend perceel {', '.join(onbekend)}; geldige codes: {', '.join(aanbesteding.percelen)}")
+        bedoeld = [c for deel in onbekend if (c := _bedoeld_perceel(aanbesteding, deel)) is not None]
+        hint = (
+            f"; bedoelt u {' en '.join(f'{c} ({aanbesteding.percelen[c].naam})' for c in bedoeld)}?" if bedoeld else ""
+        )
+        raise ValueError(
+            f"onbekend perceel {', '.join(onbekend)}; geldige codes: {', '.join(aanbesteding.percelen)}{hint}"
+        )
     return [c for c in aanbesteding.percelen if c in gevraagd]
+
+
+def _bedoeld_perceel(aanbesteding: Aanbesteding, deel: str) -> str | None:
+    """The lot a user most likely meant: its name typed instead of its code ('Onderwijsroute'), or a slip of one of
+    either ('onderwjis'); None when nothing is close."""
+    import difflib  # only on this error path
+
+    vorm = {c.casefold(): c for c in aanbesteding.percelen}
+    vorm.update({p.naam.casefold(): c for c, p in aanbesteding.percelen.items()})
+    dichtst = difflib.get_close_matches(deel.casefold(), list(vorm), n=1, cutoff=0.75)
+    return vorm[dichtst[0]] if dichtst else None
 
 
 def een_perceel(aanbesteding: Aanbesteding, tekst: str) -> str:
