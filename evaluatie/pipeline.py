@@ -1298,7 +1298,7 @@ def loting(
         raise InvoerFout(handwerk)
     pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige, fouten=fouten)
     opties = {
-        "lots": perceel,
+        "lots": vastgelegd.perceel,  # as recorded in loting.yaml, like the names and the date
         "volgorde": list(vastgelegd.volgorde),
         "datum": vastgelegd.datum.isoformat(),
         "getuige": vastgelegd.getuige,

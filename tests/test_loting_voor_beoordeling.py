@@ -65,3 +65,18 @@ def test_formulier_ondertekend_na_de_loting_is_een_let_op_in_het_procesverbaal(t
         "daarmee waren de prijzen, bekend." in advies
     )
     assert "formulier van Beoordelaar A is ondertekend op" not in advies  # Ada signed on 10 March, before it
+
+
+def test_loting_json_en_logboek_noemen_het_perceel_zoals_vastgelegd(tmp_path: Path) -> None:
+    """--lots is read case-blind ('b1' is B1): loting.yaml records B1, but --json said "perceel": "b1" (its
+    comment: as recorded) and the logboek 'lots': 'b1', a code the tender does not have."""
+    import json
+
+    ws = _gelijk(tmp_path)
+    res = _run("loting", "--werkmap", str(ws), "--lots", "b1", "--volgorde", "q;p", "--getuige",
+               "mr. J. Jansen, notaris", "--datum", "2026-03-20", "--json")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    uit = json.loads(res.stdout)
+    assert (uit["perceel"], uit["volgorde"]) == ("B1", ["Q", "P"])
+    regel = json.loads((ws / "logboek.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert regel["commando"] == "loting" and regel["opties"]["lots"] == "B1"
