@@ -346,3 +346,15 @@ def test_besluit_voor_een_verschoven_sluiting_noemt_het_hele_commando_dat_het_in
         "inschrijving kan pas na de sluiting worden besloten; of trek haar in met 'evaluatie intrekken L1 --reden "
         '"..." --door "naam, functie"\'' in " ".join(res.output.split())
     )
+
+
+def test_met_de_hand_gewijzigd_met_een_beschadigde_logboekregel_telt_in_woorden(tmp_path: Path) -> None:
+    """The note on a decision file changed by hand counted the damaged logboek lines as 'regel(s)', a form letter's
+    plural; one line is 'regel'."""
+    ws = _loting_met_de_hand_omgedraaid(tmp_path)
+    with (ws / "logboek.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"commando": "gunning", half geschreven\n')
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "(1 beschadigde regel in logboek.jsonl overgeslagen)" in uit, uit
