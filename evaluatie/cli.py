@@ -582,11 +582,13 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
     fouten = optiefouten()  # a date that is no date is said with every other wrong option, in the order of --help
     dag = fouten.dag("--datum", datum)
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
+    meldingen: list[str] = []  # the last award's reports marked as not current
     try:
         wm = _werkmap(werkmap)
-        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige, fouten)
+        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige, fouten, meldingen)
     except ValueError as e:
         raise als_gebruiksfout(e) from None
+    meld_notities(meldingen)
     if als_json:
         echo_json(
             {

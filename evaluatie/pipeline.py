@@ -1285,10 +1285,12 @@ def loting(
     datum: dt.date | None,
     getuige: str,
     fouten: Optiefouten | None = None,
+    meldingen: list[str] | None = None,
 ) -> Any:
     """`evaluatie loting`: record a draw (checked against the current award) and log it; returns the
     recorded gunning.loting.Loting (its id, the names as in the bids). `datum` None: the option was no date
-    (noted in `fouten`, said with every other wrong option)."""
+    (noted in `fouten`, said with every other wrong option). The last award's reports are marked as not current
+    (niet_actueel), said in `meldingen`."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.fouten import InvoerFout
     from evaluatie.logboek import noteer
@@ -1304,6 +1306,10 @@ def loting(
         "getuige": vastgelegd.getuige,
     }
     noteer(werkmap, "loting", opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
+    from evaluatie.niet_actueel import markeer_na_besluit
+
+    if (gemarkeerd := markeer_na_besluit(werkmap, "loting", pad.name)) is not None and meldingen is not None:
+        meldingen.append(gemarkeerd)
     return vastgelegd
 
 

@@ -98,13 +98,21 @@ def keuzes(model: type[BaseModel], veld: str) -> tuple[str, ...]:
     return tuple(get_args(model.model_fields[veld].annotation))
 
 
-def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Callable[[], Any]) -> Any:
+def en_noteer(
+    werkmap: Werkmap,
+    commando: str,
+    opties: dict[str, Any],
+    werk: Callable[[], Any],
+    meldingen: list[str] | None = None,
+) -> Any:
     """Run a decision command (one of the functions below) and log it with the hash of the file it
-    wrote: the logboek holds every decision and withdrawal as it was recorded."""
+    wrote: the logboek holds every decision and withdrawal as it was recorded. The reports of the last award no
+    longer reflect the decisions: they are marked NIET-ACTUEEL, said in `meldingen` (the terminal's 'Let op')."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.hashing import sha256_bestand
     from evaluatie.inschrijving.model import Invoerbestand
     from evaluatie.logboek import noteer
+    from evaluatie.niet_actueel import markeer_na_besluit
 
     handwerk = buiten_de_commandos(werkmap)  # recording on top of a hand edit would adopt that edit unseen
     if handwerk:
@@ -112,6 +120,8 @@ def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Cal
     uitkomst = werk()
     pad = uitkomst[1] if isinstance(uitkomst, tuple) else werkmap.root / BESTAND
     noteer(werkmap, commando, opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
+    if (gemarkeerd := markeer_na_besluit(werkmap, commando, pad.name)) is not None and meldingen is not None:
+        meldingen.append(gemarkeerd)
     return uitkomst
 
 
