@@ -582,17 +582,19 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
     fouten = optiefouten()  # a date that is no date is said with every other wrong option, in the order of --help
     dag = fouten.dag("--datum", datum)
     namen = [n.strip() for n in volgorde.split(";") if n.strip()]
+    meldingen: list[str] = []  # the last award's reports marked as not current
     try:
         wm = _werkmap(werkmap)
-        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige, fouten)
+        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige, fouten, meldingen)
     except ValueError as e:
         raise als_gebruiksfout(e) from None
+    meld_notities(meldingen)
     if als_json:
         echo_json(
             {
                 "geschreven": [str(wm.root / "loting.yaml")],
                 "id": vastgelegd.id,
-                "perceel": perceel,
+                "perceel": vastgelegd.perceel,  # the code as recorded: 'b1' typed is B1
                 "volgorde": list(vastgelegd.volgorde),
                 "datum": vastgelegd.datum.isoformat(),  # as recorded: 25-06-2021 typed is 2021-06-25
             }

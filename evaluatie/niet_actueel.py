@@ -34,13 +34,38 @@ def is_markering(rel: str) -> bool:
 def markeer(werkmap: Werkmap, commando: str, fout: InvoerFout | EvaluatieFout) -> str | None:
     """Mark the reports an earlier award left in rapporten/ after `commando` failed with `fout`. Returns the
     sentence for the terminal, or None when rapporten/ holds nothing an award wrote (nothing to mark)."""
+    if isinstance(fout, InvoerFout):
+        code, redenen = EXIT_INVOER, [str(f) for f in fout.fouten]
+    else:
+        code, redenen = EXIT_EVALUATIE, list(fout.meldingen)
+    kop = [f"'evaluatie {commando}' is niet afgerond (uitgangscode {code}) op {_nu()}:", *(f"  {r}" for r in redenen)]
+    return _markeer(werkmap, kop)
+
+
+def markeer_na_besluit(werkmap: Werkmap, commando: str, bestand: str) -> str | None:
+    """Mark the reports of the last award after a decision command changed `bestand` (besluiten.yaml, loting.yaml): the
+    letters and the advies state the decisions as they were (a draw now withdrawn, a correction not yet made) until
+    an award replaces them. Left unmarked, they looked as current as before, and someone might send them."""
+    kop = [
+        f"'evaluatie {commando}' heeft op {_nu()} {bestand} gewijzigd (een besluit of loting vastgelegd of "
+        "ingetrokken); de gunning is daarna nog niet opnieuw uitgerekend."
+    ]
+    return _markeer(werkmap, kop)
+
+
+def _nu() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _markeer(werkmap: Werkmap, kop: list[str]) -> str | None:
+    """Write the marker (what happened: `kop`) where an award's reports are; the sentence for the terminal."""
     from evaluatie.schrijfwacht import SchrijfFout, schrijf_tekst
 
     rapporten = werkmap.rapporten
     try:
         if not _heeft_gunningsuitvoer(rapporten):
             return None
-        tekst, vorige = _tekst(werkmap, commando, fout)
+        tekst, vorige = _tekst(werkmap, kop)
     except (InvoerFout, EvaluatieFout, OSError) as e:  # said with the failure itself, never instead of it
         return (
             f"de rapporten in {rapporten} konden niet worden nagegaan of gemarkeerd ({e}); ga na of ze bij de huidige "
@@ -80,17 +105,12 @@ def markering(werkmap: Werkmap) -> list[str]:
     return [kop, *regels]
 
 
-def _tekst(werkmap: Werkmap, commando: str, fout: InvoerFout | EvaluatieFout) -> tuple[str | None, str]:
+def _tekst(werkmap: Werkmap, kop: list[str]) -> tuple[str | None, str]:
     """The marker's text and the run the reports are of; no text when the logged award read exactly the current
     inputs: the same inputs give the same reports, so they are current and the failure lies elsewhere."""
     from evaluatie.invoerverschil import gewijzigde_invoer
     from evaluatie.logboek import lees
 
-    nu = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    if isinstance(fout, InvoerFout):
-        code, redenen = EXIT_INVOER, [str(f) for f in fout.fouten]
-    else:
-        code, redenen = EXIT_EVALUATIE, list(fout.meldingen)
     log = lees(werkmap).laatste_gunning()
     if log is None:
         vorige = "een gunning die niet in het logboek staat"
@@ -107,8 +127,7 @@ def _tekst(werkmap: Werkmap, commando: str, fout: InvoerFout | EvaluatieFout) ->
     regels = [
         "NIET ACTUEEL - NIET VERSTUREN",
         "",
-        f"'evaluatie {commando}' is niet afgerond (uitgangscode {code}) op {nu}:",
-        *(f"  {r}" for r in redenen),
+        *kop,
         "",
         f"De rapporten in {werkmap.rapporten.name}/ (het gunningsadvies, gunning.json, de brieven en de pagina's per "
         f"gemeente) zijn van {vorige} en horen niet bij de huidige invoer.",

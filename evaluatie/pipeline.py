@@ -182,14 +182,15 @@ def _na_de_brieven(
 
     brieven = aanbesteding.data.verzenddatum
     uit = []
-    for bestand, wat, items in (
-        (LOTINGBESTAND, "de loting", lotingen),
-        (BESLUITBESTAND, "het besluit", [b for b in besluiten.besluiten if b.geldig]),
+    for bestand, wat, het, items in (
+        (LOTINGBESTAND, "de loting", "haar", lotingen),
+        (BESLUITBESTAND, "het besluit", "het", [b for b in besluiten.besluiten if b.geldig]),
     ):
         for b in items:
             tekst = na_de_brieven(b.datum, brieven, wat) or voor_de_sluiting(b.datum, aanbesteding.data.sluiting, wat)
-            if tekst:
-                uit.append((bestand, b.id, tekst, f"; of trek het in met 'evaluatie intrekken {b.id}'"))
+            if tekst:  # the whole command: without --reden and --door it would only be refused
+                intrekken = f'evaluatie intrekken {b.id} --reden "..." --door "naam, functie"'
+                uit.append((bestand, b.id, tekst, f"; of trek {het} in met '{intrekken}'"))
     for bestand, items in ((LOTINGBESTAND, alle_lotingen), (BESLUITBESTAND, besluiten.besluiten)):
         for b in items:  # a withdrawal the letters reflect cannot postdate them either
             if b.ingetrokken is not None and (tekst := na_de_brieven(b.ingetrokken.datum, brieven, "de intrekking")):
@@ -705,8 +706,25 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
         code = next((c for c in aanbesteding.percelen if c.lower() == deel.lower()), None)
         (gevraagd if code else onbekend).append(code or deel)
     if onbekend:
-        raise ValueError(f"onbekend perceel {', '.join(onbekend)}; geldige codes: {', '.join(aanbesteding.percelen)}")
+        bedoeld = [c for deel in onbekend if (c := _bedoeld_perceel(aanbesteding, deel)) is not None]
+        hint = (
+            f"; bedoelt u {' en '.join(f'{c} ({aanbesteding.percelen[c].naam})' for c in bedoeld)}?" if bedoeld else ""
+        )
+        raise ValueError(
+            f"onbekend perceel {', '.join(onbekend)}; geldige codes: {', '.join(aanbesteding.percelen)}{hint}"
+        )
     return [c for c in aanbesteding.percelen if c in gevraagd]
+
+
+def _bedoeld_perceel(aanbesteding: Aanbesteding, deel: str) -> str | None:
+    """The lot a user most likely meant: its name typed instead of its code ('Onderwijsroute'), or a slip of one of
+    either ('onderwjis'); None when nothing is close."""
+    import difflib  # only on this error path
+
+    vorm = {c.casefold(): c for c in aanbesteding.percelen}
+    vorm.update({p.naam.casefold(): c for c, p in aanbesteding.percelen.items()})
+    dichtst = difflib.get_close_matches(deel.casefold(), list(vorm), n=1, cutoff=0.75)
+    return vorm[dichtst[0]] if dichtst else None
 
 
 def een_perceel(aanbesteding: Aanbesteding, tekst: str) -> str:
@@ -956,7 +974,8 @@ def leg_loting_vast(
 ) -> tuple[Path, Any]:
     """Record a draw in loting.yaml after checking it settles an undecided tie of the current award.
 
-    The date lies after the closing date, not after the letters' date and not in the future; the
+    The date lies after the closing date, not after the letters' date, not in the future and not before a
+    reviewer form that scores the tied bids was signed (the tie exists only then); the
     witness has a name and a capacity; names match case-insensitively (a typo gets suggestions);
     a second draw for the same tie is refused with the command that withdraws the first.
     Raises ValueError (a usage error) when anything does not match; writes nothing then."""
@@ -1011,10 +1030,13 @@ def leg_loting_vast(
     groep = next((st for st in open_ if set(st.inschrijvers) == set(volgorde)), None)
     if groep is None:
         bekend = "; ".join(f"rang {st.rang}: {';'.join(st.inschrijvers)}" for st in open_) or "geen"
-        raise ValueError(
+        fouten.noteer(
+            "--volgorde",
             f"perceel {p.naam}: '{';'.join(volgorde)}' is geen onbesliste gelijke stand; onbesliste gelijke "
-            f"standen: {bekend}"
+            f"standen: {bekend}",
         )
+    _na_de_beoordeling(datum, code, p.naam, volgorde, award, fouten)
+    fouten.stop()
     nummers = [int(x.id[1:]) for x in alle if x.id[1:].isdigit()]
     nieuw = Loting(
         perceel=code,
@@ -1024,6 +1046,28 @@ def leg_loting_vast(
         id=f"L{max(nummers, default=0) + 1}",
     )
     return schrijf_lotingen(werkmap.root / BESTAND, (*alle, nieuw)), nieuw
+
+
+def _na_de_beoordeling(
+    dag: dt.date, code: str, naam: str, volgorde: list[str], award: Award, fouten: Optiefouten
+) -> None:
+    """A draw orders a tie of total scores, which exists only once the reviewers have signed the forms that score the
+    tied bids: a draw dated before one of them would date the ranking before its scores (the advies lists the forms
+    with their dates beside the draw)."""
+    from evaluatie.gemeentenamen import opsomming
+    from evaluatie.gunning.loting import later_ondertekend
+
+    formulieren = award.invoer.panelformulieren[0] if award.invoer.panelformulieren is not None else []
+    later = later_ondertekend(dag, code, volgorde, formulieren)
+    if later:
+        wie = opsomming([f"{f.beoordelaar} ({f.datum.isoformat()})" for f in later], "en")
+        fouten.noteer(
+            "--datum",
+            f"--datum: de loting ({dag.isoformat()}) ligt vóór de ondertekening van "
+            f"{'het beoordelingsformulier' if len(later) == 1 else 'de beoordelingsformulieren'} van {wie}, die "
+            f"{opsomming(sorted(volgorde), 'en')} in perceel {naam} {'scoort' if len(later) == 1 else 'scoren'}; "
+            "een gelijke stand van totaalscores bestaat pas na de beoordeling",
+        )
 
 
 @met_slot
@@ -1241,10 +1285,12 @@ def loting(
     datum: dt.date | None,
     getuige: str,
     fouten: Optiefouten | None = None,
+    meldingen: list[str] | None = None,
 ) -> Any:
     """`evaluatie loting`: record a draw (checked against the current award) and log it; returns the
     recorded gunning.loting.Loting (its id, the names as in the bids). `datum` None: the option was no date
-    (noted in `fouten`, said with every other wrong option)."""
+    (noted in `fouten`, said with every other wrong option). The last award's reports are marked as not current
+    (niet_actueel), said in `meldingen`."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.fouten import InvoerFout
     from evaluatie.logboek import noteer
@@ -1254,12 +1300,16 @@ def loting(
         raise InvoerFout(handwerk)
     pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige, fouten=fouten)
     opties = {
-        "lots": perceel,
+        "lots": vastgelegd.perceel,  # as recorded in loting.yaml, like the names and the date
         "volgorde": list(vastgelegd.volgorde),
         "datum": vastgelegd.datum.isoformat(),
         "getuige": vastgelegd.getuige,
     }
     noteer(werkmap, "loting", opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
+    from evaluatie.niet_actueel import markeer_na_besluit
+
+    if (gemarkeerd := markeer_na_besluit(werkmap, "loting", pad.name)) is not None and meldingen is not None:
+        meldingen.append(gemarkeerd)
     return vastgelegd
 
 

@@ -484,3 +484,13 @@ def gelijke_stand_pq(map_: Path, regel: str) -> Path:
     r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert r.exit_code == 0, r.output
     return ws
+
+
+def gelijk_pq(map_: Path) -> Path:
+    """The small tender with P and Q tied: both EUR 9.000, both scored 75 on every criterion by Ada and Bram (forms
+    signed 10 March 2026), capacity 12 each for 20 inburgeraars, so the order decides the volume: a draw is asked."""
+    ws = maak_werkmap(map_, kleine_aanbesteding())
+    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 9000, 12, 12, 4, "alle")])
+    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
+    vul_panel(ws, {"P": 75, "Q": 75})
+    return ws

@@ -126,6 +126,11 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
         "bram.xlsx!Beoordeling!B3: Bram verklaart belangenverstrengeling met een inschrijver ('nee'): wie belangen "
         "heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar (beoordelaars in "
         "aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
+        # a name no bid has and no slip of one: how a bid withdrawn after scoring is recorded, once
+        "beoordelingen: 'Q' staat in 1 regel van de beoordelingen (hierboven), maar geen inschrijving in "
+        "inschrijvingen/ heeft die naam. Is de inschrijving na de beoordeling teruggetrokken, leg dat dan vast (de "
+        'regels worden daarna opzijgezet): evaluatie terugtrekking --inschrijver "Q" --ontvangen JJJJ-MM-DD --reden '
+        '"..." --door "naam, functie". Is het bestand verplaatst of hernoemd, zet het dan terug in inschrijvingen/',
     ]
     for v in verwacht:
         assert v in fouten, v

@@ -256,3 +256,15 @@ def test_besluiten_lezen_een_datum_als_de_contractcommandos(voorbeeld: Path) -> 
     for commando in ("herstel", "toelichting", "uitsluitingsgrond", "keurmerk", "terugtrekking", "intrekken", "loting"):
         hulp = "".join(CliRunner().invoke(main, [commando, "--help"]).output.split())  # click wraps at a hyphen
         assert "(JJJJ-MM-DDofDD-MM-JJJJ)" in hulp, commando
+
+
+def test_perceel_met_zijn_naam_of_een_tikfout_krijgt_een_suggestie(voorbeeld: Path) -> None:
+    """The advies and the letters name a lot ('Onderwijsroute'); --lots takes its code ('onderwijs'). The name, or a
+    slip in the code, only listed the codes; the bidder options suggest the nearest name, and so does --lots now."""
+    for getypt in ("Onderwijsroute", "onderwjis"):
+        regels = _regels(_cmd("toelichting", "--werkmap", str(voorbeeld), "--inschrijver", "Kompas Inburgering",
+                              "--lots", getypt, "--ontvangen", "2021-06-01", "--uitkomst", "aanvaard",
+                              "--reden", GOEDE_REDEN, "--door", GOED_DOOR, "--datum", "2021-06-02"))  # fmt: skip
+        assert regels == [
+            f"--lots: onbekend perceel {getypt}; geldige codes: B1, onderwijs, Z; bedoelt u onderwijs (Onderwijsroute)?"
+        ]

@@ -567,6 +567,12 @@ def test_terugtrekking_na_de_beoordeling(schoon: Path, tmp_path: Path) -> None:
     shutil.move(bod, bewaard)  # B withdrew after the panel scored it; its file goes to the dossier
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 2 and "onbekende inschrijver 'B'" in res.output
+    # the 4 rows of B (2 forms, 2 criteria) get one line with the command that records the withdrawal
+    assert (
+        "beoordelingen: 'B' staat in 4 regels van de beoordelingen (hierboven), maar geen inschrijving in "
+        "inschrijvingen/ heeft die naam. Is de inschrijving na de beoordeling teruggetrokken, leg dat dan vast (de "
+        'regels worden daarna opzijgezet): evaluatie terugtrekking --inschrijver "B" --ontvangen JJJJ-MM-DD'
+    ) in " ".join(res.output.split())
     fout = _besluit(ws, "terugtrekking", "--inschrijver", "A", "--ontvangen", "2026-03-12")
     assert fout.exit_code == 2 and "A heeft nog een inschrijving" in fout.output
     res = _besluit(ws, "terugtrekking", "--inschrijver", "B", "--ontvangen", "2026-03-12",

@@ -328,3 +328,33 @@ def test_keurmerk_onder_voorwaarde_noemt_de_dag_waarvoor_het_verloopt(tmp_path: 
         "Het keurmerk (in de inschrijving geldig tot 20 maart 2026) verloopt vóór de datum van de gunning "
         "(7 april 2026). De gunning geschiedt onder de voorwaarde" in brief
     ), brief
+
+
+def test_besluit_voor_een_verschoven_sluiting_noemt_het_hele_commando_dat_het_intrekt(tmp_path: Path) -> None:
+    """The draw L1 (20 March) is recorded; then data.sluiting moves to 25 March 2026. The draw lies before it (exit
+    2); the hint said "of trek het in met 'evaluatie intrekken L1'", a command
+    that fails without --reden and --door, and 'het' for a draw (de loting: haar). It gives the whole command."""
+    ws = _gelijk(tmp_path)
+    assert _loting(ws, "Y;X", "2026-03-20").exit_code == 0
+    data = yaml.safe_load((ws / "aanbesteding.yaml").read_text(encoding="utf-8"))
+    data["data"]["sluiting"] = "2026-03-25"
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    assert (
+        "loting.yaml: L1: de loting (2026-03-20) ligt vóór de sluiting van de inschrijving (2026-03-25); over een "
+        "inschrijving kan pas na de sluiting worden besloten; of trek haar in met 'evaluatie intrekken L1 --reden "
+        '"..." --door "naam, functie"\'' in " ".join(res.output.split())
+    )
+
+
+def test_met_de_hand_gewijzigd_met_een_beschadigde_logboekregel_telt_in_woorden(tmp_path: Path) -> None:
+    """The note on a decision file changed by hand counted the damaged logboek lines as 'regel(s)', a form letter's
+    plural; one line is 'regel'."""
+    ws = _loting_met_de_hand_omgedraaid(tmp_path)
+    with (ws / "logboek.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"commando": "gunning", half geschreven\n')
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "(1 beschadigde regel in logboek.jsonl overgeslagen)" in uit, uit

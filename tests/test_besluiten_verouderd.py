@@ -447,3 +447,60 @@ def test_verouderde_toelichting_bij_een_andere_prijs(tmp_path: Path) -> None:
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 1 and [p["soort"] for p in _gunning_json(ws)["open_punten"]] == ["abnormaal"]
     assert _gunning_json(ws)["percelen"] == data["percelen"]
+
+
+def test_verouderde_toelichting_zegt_waarom_de_prijs_niet_meer_gesignaleerd_is(tmp_path: Path) -> None:
+    """C bid 6000 against 9000 (A) and 9500 (B): 1 - 6000/9250 = 35,1% under the others' mean; its explanation was
+    rejected (A1). The open point said only 'C is in perceel B1 niet meer gesignaleerd', which leaves the college to
+    find out why: it names the price, how far it lies under the mean of the others and the limit, or C's status."""
+    data = kleine_aanbesteding()
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "c.xlsx", "C", "33333333", [("B1", 6000, 10, 12, 4, "alle")])
+    _vul(ws, {"A": 75, "B": 50, "C": 75})
+    res = _besluit(ws, "toelichting", "--inschrijver", "C", "--lots", "B1", "--ontvangen", "2026-03-10",
+                   "--uitkomst", "verworpen", reden="De toelichting verklaart de loonkosten onder cao-niveau niet.")  # fmt: skip
+    assert res.exit_code == 0, res.output
+
+    data["percelen"]["B1"]["abnormaal_laag"] = 0.4  # the limit raised: 35,1% is no signal any more
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    _verouderd_open(
+        ws,
+        _run("gunning", "--werkmap", str(ws)),
+        "A1",
+        "besluiten.yaml: A1: verouderd besluit: C is in perceel B1 niet meer gesignaleerd als abnormaal laag: de "
+        "prijs van C, EUR 6.000,00 per traject, ligt 35,1% onder het gemiddelde van de andere geldige inschrijvingen "
+        "(EUR 9.250,00), niet meer dan de grens van 40%; het wordt niet toegepast.",
+    )
+
+    data["percelen"]["B1"]["abnormaal_laag"] = 0.2
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    schrijf_bod(ws, "c.xlsx", "C", "33333333", [("B1", 6000, 10, 12, 4, "alle")], geldig_tot=dt.date(2026, 2, 1))
+    _verouderd_open(
+        ws,
+        _run("gunning", "--werkmap", str(ws)),
+        "A1",
+        "besluiten.yaml: A1: verouderd besluit: C is in perceel B1 niet meer gesignaleerd als abnormaal laag: C "
+        "heeft in dat perceel nu de status ongeldig; het wordt niet toegepast.",
+    )
+
+
+def test_invoerfout_in_een_herstelde_cel_noemt_het_herstel(tmp_path: Path) -> None:
+    """A wrote 'Noord; Oots' and meant Oost (H1). The tender then calls the gemeente Oosterend: the corrected value
+    'Noord; Oost' is no longer valid. The error named a value the bidder's file does not hold ('Oost' where the file
+    says 'Oots'), without a word of H1: it says the cell was read as H1 corrected it, and what the file holds."""
+    data = kleine_aanbesteding()
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "Noord; Oots")])
+    res = _besluit(ws, "herstel", "--bestand", "a.xlsx", "--blad", "Percelen", "--cel", "F2", "--oud",
+                   "Noord; Oots", "--nieuw", "Noord; Oost", "--verduidelijking", "2026-03-01")  # fmt: skip
+    assert res.exit_code == 0, res.output
+
+    data["gemeenten"][1]["naam"] = "Oosterend"
+    schrijf_yaml(ws / "aanbesteding.yaml", data)
+    res = _run("inschrijvingen", "--werkmap", str(ws))
+    assert res.exit_code == 2, res.output
+    uit = _plat(res.output)
+    assert "a.xlsx!Percelen!F2: gemeente 'Oost' hoort niet bij deze aanbesteding" in uit, uit
+    assert "(de cel is gelezen zoals besluit H1 haar herstelde; in het bestand staat 'Noord; Oots')" in uit, uit

@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_consensus, vul_panel
+from tests.hulp import gelijk_pq, html_tekst, vul_consensus
 
 
 def _run(*args: str) -> int:
@@ -22,10 +22,7 @@ def _run(*args: str) -> int:
 
 
 def test_consensus_na_loting(tmp_path: Path) -> None:
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
-    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 9000, 12, 12, 4, "alle")])
-    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
-    vul_panel(ws, {"P": 75, "Q": 75})
+    ws = gelijk_pq(tmp_path / "ws")
     w = str(ws)
     assert _run("gunning", "--werkmap", w) == 1  # the order decides volume: a draw
     loting = ("--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-03-20", "--getuige", "mr. J. Jansen, notaris")

@@ -220,3 +220,21 @@ def test_terugtrekking_heet_overal_teruggetrokken(schoon: Path, tmp_path: Path) 
     assert "inschrijving ingetrokken" not in advies
     res = _run("besluiten", "--werkmap", str(ws))
     assert "T1: B heeft de inschrijving teruggetrokken" in " ".join(res.output.split()), res.output
+
+
+def test_ongewogen_grond_naast_een_prijs_boven_het_plafond_is_ongeldig(tmp_path: Path) -> None:
+    """D declares a ground nobody has weighed and bids EUR 10.500, above the ceiling of EUR 10.000: out whatever the
+    weighing. gunning.json, toets and the CONCEPT advies said 'aangehouden' ('aan te houden tot de verklaarde
+    uitsluitingsgrond is gewogen'), as if the weighing could bring D back. It is 'ongeldig' (the requirement it fails
+    decides, as beside a rejected 2.116 explanation); the weighing stays an open point."""
+    ws = _uitsluitingsgrond_verklaard(tmp_path, prijs_d=10500)
+    _vul(ws, {"A": 75})
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 1 and "D (ongeldig): " in res.output, res.output
+    data = _gunning_json(ws)
+    assert data["percelen"]["B1"]["uitgesloten"][0]["status"] == "ongeldig"
+    assert [p["soort"] for p in data["open_punten"]] == ["uitsluiting"]
+    assert _status_toets(ws, "D", "B1") == "ongeldig"
+    advies = " ".join(html_tekst(ws / "rapporten" / "gunningsadvies.html").split())
+    assert "aan te houden" not in advies
+    assert "de inschrijving van D ongeldig te verklaren, omdat niet aan de knock-outeisen is voldaan" in advies

@@ -157,6 +157,8 @@ def lees_beoordelingen(
                 )
     if (leeg := geen_panel(aanbesteding, te_beoordelen)) is not None:
         fouten.voeg_toe(GEEN_PANEL_PLAATS, leeg)
+    for naam, n in weg.zonder_inschrijving.items():
+        fouten.voeg_toe(map_.name, _zonder_inschrijving(naam, n))
     weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
@@ -187,6 +189,9 @@ class _Opzij:
         self.regels = regels
         self._groepen: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
         self._aantal: dict[str, int] = {}  # lot -> its number of criteria
+        # a name scored in the forms that no bid has and that is no slip of one (no suggestion): its rows, counted,
+        # get one line that says how a bid withdrawn after scoring is recorded (evaluatie terugtrekking)
+        self.zonder_inschrijving: dict[str, int] = {}
 
     def zet_opzij(self, t: Tabblad, rij: int, inschrijver: str, perceel: str, criterium: str, criteria: int) -> None:
         self._groepen.setdefault((f"{t.bestand}!{t.naam}", inschrijver, perceel), []).append((rij, criterium))
@@ -285,10 +290,11 @@ def _lees_tabel(
         if ins is None and als_tekst(cel[0]) == "":
             fouten.voeg_toe(t.plaats(r, 0), "inschrijver ontbreekt in deze rij")
         elif ins is None:
-            fouten.voeg_toe(
-                t.plaats(r, 0),
-                f"onbekende inschrijver '{als_tekst(cel[0])}'{_bedoelt_u(als_tekst(cel[0]), inschrijvers)}",
-            )
+            bedoeld = _bedoelt_u(als_tekst(cel[0]), inschrijvers)
+            fouten.voeg_toe(t.plaats(r, 0), f"onbekende inschrijver '{als_tekst(cel[0])}'{bedoeld}")
+            if not bedoeld and weg is not None:
+                naam = " ".join(als_tekst(cel[0]).split())
+                weg.zonder_inschrijving[naam] = weg.zonder_inschrijving.get(naam, 0) + 1
         perceel = aanbesteding.perceel(als_tekst(cel[1]))
         if perceel is None and als_tekst(cel[1]) == "":
             fouten.voeg_toe(
@@ -430,6 +436,19 @@ def _labels(perceel: Perceel | None) -> list[str]:
     """The steps of the lot's scale as a reviewer may type them: a toelichting that is only one of them gives no
     reason (evaluatie.beoordeling.motivering). Unknown lot: none (that row has its own error)."""
     return [s.label for s in perceel.schaal.stappen if s.label] if perceel is not None else []
+
+
+def _zonder_inschrijving(naam: str, regels: int) -> str:
+    """The way out for a name the panel scored that has no bid: the first step of a withdrawal after scoring is to
+    take its file out of inschrijvingen/ (README), and the rows then read 'onbekende inschrijver' until the
+    withdrawal is recorded; 24 such lines named neither the cause nor the command."""
+    wat = "1 regel" if regels == 1 else f"{regels} regels"
+    return (
+        f"'{naam}' staat in {wat} van de beoordelingen (hierboven), maar geen inschrijving in inschrijvingen/ heeft "
+        "die naam. Is de inschrijving na de beoordeling teruggetrokken, leg dat dan vast (de regels worden daarna "
+        f'opzijgezet): evaluatie terugtrekking --inschrijver "{naam}" --ontvangen JJJJ-MM-DD --reden "..." --door '
+        '"naam, functie". Is het bestand verplaatst of hernoemd, zet het dan terug in inschrijvingen/'
+    )
 
 
 def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:

@@ -106,8 +106,9 @@ def voeg_commandos_toe(
         p = click.get_current_context().params
         w = wie(fouten, p["reden"], p["door"], p["datum"])
         alle = {**opties, "reden": p["reden"], "door": p["door"], "datum": p["datum"]}
+        meldingen: list[str] = []  # the last award's reports marked as not current
         try:
-            uitkomst = _vastleggen().en_noteer(wm, commando, alle, lambda: werk(w, dt.date.today()))
+            uitkomst = _vastleggen().en_noteer(wm, commando, alle, lambda: werk(w, dt.date.today()), meldingen)
         except ValueError as e:
             raise als_gebruiksfout(e) from None
         click.echo(
@@ -115,6 +116,10 @@ def voeg_commandos_toe(
             if melding is not None
             else f"Besluit {uitkomst.id} vastgelegd in {wm.root / BESTAND}. Voer nu 'evaluatie gunning' opnieuw uit."
         )
+        from evaluatie.cliafhandeling import toon
+
+        for m in meldingen:
+            toon(f"Let op: {m}", err=True)  # wrapped like every terminal line
         return uitkomst
 
     @main.command("herstel", cls=Besluitcommando)

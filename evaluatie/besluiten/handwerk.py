@@ -13,6 +13,7 @@ from evaluatie.besluiten.register import BESTAND as BESLUITBESTAND
 from evaluatie.fouten import Fout
 from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
 from evaluatie.hashing import sha256_bestand
+from evaluatie.tekst import aantal
 from evaluatie.werkmap import Werkmap
 
 # the commands that write each file (evaluatie.besluiten.vastleggen.en_noteer and pipeline.loting log them)
@@ -55,7 +56,8 @@ def buiten_de_commandos(werkmap: Werkmap) -> list[Fout]:
                 f"{regel['commando']}' van {regel.get('tijd', '?')} was het {str(sha)[:12]}"
             )
         if boek.beschadigd:
-            wat += f" ({len(boek.beschadigd)} beschadigde regel(s) in logboek.jsonl overgeslagen)"
+            n = str(len(boek.beschadigd))
+            wat += f" ({aantal(n, 'beschadigde regel', 'beschadigde regels')} in logboek.jsonl overgeslagen)"
         fouten.append(
             Fout(
                 naam,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from evaluatie.besluiten.model import Herstel
 from evaluatie.besluiten.verouderd import Verouderd
-from evaluatie.fouten import Verzamelaar
+from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.tekst import datum
 from evaluatie.werkboek import Tabblad, als_tekst
 
@@ -47,10 +47,12 @@ def pas_herstel_toe(
     tabbladen: dict[str, Tabblad],
     fouten: Verzamelaar,
     verouderd: list[Verouderd] | None = None,
+    toegepast: list[Herstel] | None = None,
 ) -> list[str]:
-    """Apply the valid corrections of one bid file in place; returns the intake notes saying so.
-    A stale correction is never applied: the cell is read as the file has it. With `verouderd` it is added
-    there (an open point of the award); without, it is an error at its place in besluiten.yaml."""
+    """Apply the valid corrections of one bid file in place; returns the intake notes saying so (and adds the
+    corrections applied to `toegepast`). A stale correction is never applied: the cell is read as the file has it.
+    With `verouderd` it is added there (an open point of the award); without, it is an error at its place in
+    besluiten.yaml."""
     notities = []
     for h in herstellingen:
         if h.bestand != bestand or not h.geldig:
@@ -70,6 +72,8 @@ def pas_herstel_toe(
         while len(t.rijen[rij]) <= kolom:
             t.rijen[rij].append("")
         t.rijen[rij][kolom] = h.nieuw
+        if toegepast is not None:
+            toegepast.append(h)
         notities.append(
             f"{bestand}!{h.blad}!{h.cel}: hersteld volgens besluit {h.id} ('{h.oud}' wordt '{h.nieuw}'; kennelijke "
             f"fout, verduidelijking ontvangen op {datum(h.verduidelijking)}); het bestand zelf is niet gewijzigd"
@@ -98,6 +102,19 @@ def _premisse_weg(h: Herstel, sha256: str, tabbladen: dict[str, Tabblad]) -> str
     if nu != h.oud:
         return f"de cel bevat '{nu}', het herstel ging uit van '{h.oud}'"
     return None
+
+
+def noem_herstel(fouten: Verzamelaar, vanaf: int, toegepast: Sequence[Herstel]) -> None:
+    """An error about a corrected cell (from index `vanaf` on) names the correction and what the file holds: it
+    quotes the value as corrected, which the bidder's file does not show (the tender changed, say, and the corrected
+    value is no longer valid)."""
+    per_cel = {f"{h.bestand}!{h.blad}!{h.cel}": h for h in toegepast}
+    for i, f in enumerate(fouten.fouten[vanaf:], start=vanaf):
+        if (h := per_cel.get(f.plaats)) is not None:
+            fouten.fouten[i] = Fout(
+                f.plaats,
+                f"{f.bericht} (de cel is gelezen zoals besluit {h.id} haar herstelde; in het bestand staat '{h.oud}')",
+            )
 
 
 def herstel_verouderd(h: Herstel, wat: str) -> Verouderd:

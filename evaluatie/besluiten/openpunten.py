@@ -71,7 +71,7 @@ def signalen(award: Any, code: str) -> list[Any]:
     return abnormaal_lage_prijzen(p, award.invoer.aanbesteding.percelen[code].abnormaal_laag)
 
 
-def _gegund_met_keurmerkeis(award: Any) -> set[str]:
+def gegund_met_keurmerkeis(award: Any) -> set[str]:
     """Bidders awarded (or admitted to) a lot whose knock-out requires the keurmerk."""
     uit = set()
     for code, p in award.uitslag.percelen.items():
@@ -183,7 +183,7 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
     grens = keurmerk_grens(a)
     moment = "de gunning" if grens == a.data.gunning else "de verzending van de brieven"
     besloten_keurmerk = {k.inschrijver for k in (register.toegepast("keurmerk") if register else [])}
-    gegund = _gegund_met_keurmerkeis(award)
+    gegund = gegund_met_keurmerkeis(award)
     for ins in award.invoer.inschrijvingen:
         if ins.naam not in gegund or ins.naam in besloten_keurmerk or not ins.keurmerk:
             continue
@@ -265,17 +265,39 @@ def keurmerkbesluiten_zonder_gunning(award: Any) -> list[Verouderd]:
     a: Aanbesteding = award.invoer.aanbesteding
     register = award.invoer.besluiten
     per_naam = {i.naam: i for i in award.invoer.inschrijvingen}
-    gegund = _gegund_met_keurmerkeis(award)
+    gegund = gegund_met_keurmerkeis(award)
     uit = []
     for k in register.toegepast("keurmerk") if register else []:
         ins = per_naam.get(k.inschrijver)
-        eigen = [c for c in (ins.aanbod if ins else ()) if c in a.percelen and "keurmerk" in a.percelen[c].knockout]
-        if not eigen or k.inschrijver in gegund or any(c not in award.uitslag.percelen for c in eigen):
+        if ins is None:  # no bid any more: stale already at the knock-out (toepassen.verouderd)
             continue
         n = k.inschrijver
+        if (zonder := zonder_keurmerkeis(a, ins)) is not None:
+            # the requirement is gone (or never was): a condition on the award, or its proof, rests on nothing the
+            # tender asks; applied, the advies stated a condition that no letter and no tender document sets
+            uit.append(
+                Verouderd(
+                    k.id,
+                    f"geen perceel waarin {n} inschrijft, eist nog het keurmerk ({zonder}); "
+                    "het besluit gaat uit van die eis",
+                )
+            )
+            continue
+        eigen = [c for c in ins.aanbod if c in a.percelen and "keurmerk" in a.percelen[c].knockout]
+        if n in gegund or any(c not in award.uitslag.percelen for c in eigen):
+            continue
         wat = f"het besluit over het keurmerk van {n} gaat uit van een gunning aan {n}, maar {n} wordt nu niet gegund"
         uit.append(Verouderd(k.id, wat))
     return uit
+
+
+def zonder_keurmerkeis(a: Aanbesteding, ins: Any) -> str | None:
+    """'B1-route: geen knock-outregel keurmerk' when no lot the bid is for requires the keurmerk (a keurmerk decision
+    has nothing to rest on), else None."""
+    codes = [c for c in ins.aanbod if c in a.percelen]
+    if any("keurmerk" in a.percelen[c].knockout for c in codes):
+        return None
+    return f"{opsomming([a.percelen[c].naam for c in codes], 'en')}: geen knock-outregel keurmerk"
 
 
 def melding(punten: list[Openpunt]) -> list[str]:

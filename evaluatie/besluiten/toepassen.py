@@ -242,7 +242,7 @@ def afgewezen_toelichtingen(passen: Sequence[Any], codes: Sequence[str]) -> tupl
             continue
         s = next((x for award in passen for x in signalen(award, t.perceel) if x.inschrijver == t.inschrijver), None)
         if s is None:
-            niet_meer = "niet meer gesignaleerd als abnormaal laag"
+            niet_meer = f"niet meer gesignaleerd als abnormaal laag: {_waarom_geen_signaal(passen[-1], t)}"
             weg.append(Verouderd(t.id, f"{t.inschrijver} is in perceel {t.perceel} {niet_meer}"))
         elif abs(s.prijs - t.prijs) > 0.005:
             prijzen = f"was {euro(t.prijs)}, is nu {euro(s.prijs)}"
@@ -250,6 +250,34 @@ def afgewezen_toelichtingen(passen: Sequence[Any], codes: Sequence[str]) -> tupl
         elif t.uitkomst == "verworpen":
             uit.append(t)
     return uit, weg
+
+
+def _waarom_geen_signaal(award: Any, t: Toelichting) -> str:
+    """Why the bid is not flagged in the award as the advies shows it (its last pass): not valid there, nothing to
+    compare with, or its price no further under the mean of the other valid bids than the lot's limit. 'Niet meer
+    gesignaleerd' alone left the college to find out what changed."""
+    from evaluatie.tekst import getal, kort
+
+    p = award.uitslag.percelen[t.perceel]
+    eigen = next((r for r in p.rangorde if r.inschrijver == t.inschrijver), None)
+    if eigen is None:
+        weg = next((u for u in p.uitgesloten if u.inschrijver == t.inschrijver), None)
+        if weg is None:
+            return f"{t.inschrijver} schrijft niet meer in op dat perceel"
+        return f"{t.inschrijver} heeft in dat perceel nu de status {weg.status}"
+    andere = [r.prijs for r in p.rangorde if r.inschrijver != t.inschrijver]
+    if not andere:
+        return "er is in dat perceel geen andere geldige inschrijving om de prijs mee te vergelijken"
+    gemiddelde = sum(andere) / len(andere)
+    afwijking = 1 - eigen.prijs / gemiddelde
+    grens = award.invoer.aanbesteding.percelen[t.perceel].abnormaal_laag
+    prijs = f"de prijs van {t.inschrijver}, {euro(eigen.prijs)} per traject,"
+    vergeleken = f"het gemiddelde van de andere geldige inschrijvingen ({euro(gemiddelde)})"
+    if afwijking <= 0:
+        return f"{prijs} ligt niet onder {vergeleken}"
+    return (
+        f"{prijs} ligt {getal(100 * afwijking, 1)}% onder {vergeleken}, niet meer dan de grens van {kort(100 * grens)}%"
+    )
 
 
 def scenario_notitie(id_: str, wat: str) -> str:

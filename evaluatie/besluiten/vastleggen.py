@@ -98,13 +98,21 @@ def keuzes(model: type[BaseModel], veld: str) -> tuple[str, ...]:
     return tuple(get_args(model.model_fields[veld].annotation))
 
 
-def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Callable[[], Any]) -> Any:
+def en_noteer(
+    werkmap: Werkmap,
+    commando: str,
+    opties: dict[str, Any],
+    werk: Callable[[], Any],
+    meldingen: list[str] | None = None,
+) -> Any:
     """Run a decision command (one of the functions below) and log it with the hash of the file it
-    wrote: the logboek holds every decision and withdrawal as it was recorded."""
+    wrote: the logboek holds every decision and withdrawal as it was recorded. The reports of the last award no
+    longer reflect the decisions: they are marked NIET-ACTUEEL, said in `meldingen` (the terminal's 'Let op')."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.hashing import sha256_bestand
     from evaluatie.inschrijving.model import Invoerbestand
     from evaluatie.logboek import noteer
+    from evaluatie.niet_actueel import markeer_na_besluit
 
     handwerk = buiten_de_commandos(werkmap)  # recording on top of a hand edit would adopt that edit unseen
     if handwerk:
@@ -112,6 +120,8 @@ def en_noteer(werkmap: Werkmap, commando: str, opties: dict[str, Any], werk: Cal
     uitkomst = werk()
     pad = uitkomst[1] if isinstance(uitkomst, tuple) else werkmap.root / BESTAND
     noteer(werkmap, commando, opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
+    if (gemarkeerd := markeer_na_besluit(werkmap, commando, pad.name)) is not None and meldingen is not None:
+        meldingen.append(gemarkeerd)
     return uitkomst
 
 
@@ -437,7 +447,7 @@ def leg_keurmerk_vast(
     fouten: Optiefouten | None = None,
 ) -> Keurmerkbesluit:
     """A keurmerk that lapses before the award: renewal proven (new date and proof date), or award on condition."""
-    from evaluatie.besluiten.openpunten import keurmerk_grens
+    from evaluatie.besluiten.openpunten import keurmerk_grens, zonder_keurmerkeis
 
     f = _begin(wie, vandaag, fouten)
     invoer = _invoer(werkmap, wie, f)
@@ -445,7 +455,13 @@ def leg_keurmerk_vast(
     naam = _inschrijver(f, invoer, inschrijver)
     ins = next((i for i in invoer.inschrijvingen if i.naam == naam), None)
     grens = keurmerk_grens(a)
-    if ins is not None and ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot >= grens:
+    if ins is not None and (zonder := zonder_keurmerkeis(a, ins)) is not None:
+        f.noteer(
+            "--inschrijver",
+            f"--inschrijver: geen perceel waarin {naam} inschrijft, eist het keurmerk ({zonder}); er valt over het "
+            "keurmerk niets te besluiten",
+        )
+    elif ins is not None and ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot >= grens:
         f.noteer(
             "--inschrijver",
             f"--inschrijver: het keurmerk van {naam} is geldig tot {ins.keurmerk_geldig_tot.isoformat()}, niet vóór "
@@ -474,6 +490,8 @@ def leg_keurmerk_vast(
                 f.noteer(optie, f"{optie}: hoort alleen bij --uitkomst verlengd")
     if naam is not None:
         _een_per_inschrijver(f, invoer, "keurmerk", naam, f"het keurmerk van {naam}")
+    if f.leeg:
+        _gegund_met_keurmerkeis(werkmap, a, naam, f)
     f.stop()
     assert ins is not None and naam is not None  # stop() raised otherwise
     return _bewaar(
@@ -487,6 +505,28 @@ def leg_keurmerk_vast(
         verlengd_tot=verlengd_tot,
         bewijs=bewijs,
     )
+
+
+def _gegund_met_keurmerkeis(werkmap: Werkmap, a: Any, naam: str | None, f: Optiefouten) -> None:
+    """A keurmerk decision is a condition on, or the proof for, an award in a lot that requires the keurmerk: for a
+    bidder the award gives nothing there it would be stale on the next run (besluiten.openpunten). Checked on the
+    award with the recorded decisions applied, as the open point that asks for it; an award that cannot be computed
+    now (an input error, a lot short of capacity) leaves it to that run."""
+    from evaluatie.besluiten.openpunten import gegund_met_keurmerkeis
+    from evaluatie.fouten import EvaluatieFout, InvoerFout
+    from evaluatie.pipeline import gun
+
+    try:
+        award = gun(werkmap)  # a fresh read: gun marks stale decisions in the input it is given
+    except (InvoerFout, EvaluatieFout):
+        return
+    if naam is not None and naam not in gegund_met_keurmerkeis(award):
+        lots = [p.naam for c, p in a.percelen.items() if "keurmerk" in p.knockout and c in award.uitslag.percelen]
+        f.noteer(
+            "--inschrijver",
+            f"--inschrijver: {naam} wordt in geen perceel met de keurmerkeis gegund ({', '.join(lots)}); er valt "
+            "over het keurmerk niets te besluiten",
+        )
 
 
 def leg_terugtrekking_vast(

@@ -8,6 +8,7 @@ this file is an input like any other (hashed into gunning.json and the logboek, 
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,17 @@ def controleer_getuige(getuige: str) -> str:
             f'"mr. J. Jansen, notaris" of "P. de Vries, medewerker Inkoop"; kreeg \'{getuige}\''
         )
     return f"{naam.strip()}, {functie.strip()}"
+
+
+def later_ondertekend(dag: dt.date, perceel: str, namen: Sequence[str], formulieren: Sequence[Any]) -> list[Any]:
+    """The reviewer forms (beoordeling.model.Beoordelingsformulier) that score one of `namen` in `perceel` and are
+    signed after `dag`. A draw of that day ordered totals made of their scores: they did not exist yet, or the prices
+    (the ranking) were known when the form was signed, which the two-envelope method excludes."""
+    return [
+        f
+        for f in formulieren
+        if f.datum > dag and any(s.perceel == perceel and s.inschrijver in namen for s in f.scores)
+    ]
 
 
 def controleer_lotingdatum(datum_: dt.date, sluiting: dt.date, brieven: dt.date, vandaag: dt.date) -> None:

@@ -201,12 +201,31 @@ def lees_inschrijving(
     tabbladen = lees_werkboek(pad, naam, fouten)
     if tabbladen is None:
         return None
-    if herstellingen:
-        from evaluatie.besluiten.herstel import pas_herstel_toe
+    if not herstellingen:
+        return _lees_tabbladen(aanbesteding, pad, tabbladen, fouten, hersteld, scenario)
+    from evaluatie.besluiten.herstel import noem_herstel, pas_herstel_toe
 
-        notities = pas_herstel_toe(herstellingen, naam, sha256_bestand(pad), tabbladen, fouten, verouderd)
-        if hersteld is not None:
-            hersteld += notities
+    toegepast: list[Herstel] = []
+    notities = pas_herstel_toe(herstellingen, naam, sha256_bestand(pad), tabbladen, fouten, verouderd, toegepast)
+    if hersteld is not None:
+        hersteld += notities
+    vanaf = len(fouten.fouten)
+    try:
+        return _lees_tabbladen(aanbesteding, pad, tabbladen, fouten, hersteld, scenario)
+    finally:  # an error at a corrected cell quotes the corrected value: it says so, and what the file holds
+        noem_herstel(fouten, vanaf, toegepast)
+
+
+def _lees_tabbladen(
+    aanbesteding: Aanbesteding,
+    pad: Path,
+    tabbladen: dict[str, Tabblad],
+    fouten: Verzamelaar,
+    hersteld: list[str] | None,
+    scenario: bool,
+) -> Inschrijving | None:
+    """The bid from its sheets as read (with any correction applied): every error in `fouten`, None when any."""
+    naam = pad.name
     if all(t.leeg for t in tabbladen.values()):
         fouten.voeg_toe(naam, "lege werkmap: niets ingevuld")
         return None

@@ -120,9 +120,53 @@ def procesverbaal_html(
                 '<p class="voldoet-niet">Let op: het consensusoverleg is gedateerd vóór de ondertekening van het '
                 f"formulier van {_opsomming(eerder)}; ga na of de beoordelingen zelfstandig en vooraf zijn gedaan.</p>"
             )
+    delen.append(
+        _formulieren_na_loting(aanbesteding, gesorteerd, namen, [x for x in lotingen if x.perceel in percelen])
+    )
     delen.append(_consensus_na_loting(aanbesteding, consensus, rijen, lotingen))
     delen.append("</section>")
     return "\n".join(delen)
+
+
+def _formulieren_na_loting(
+    aanbesteding: Aanbesteding,
+    formulieren: Sequence[Beoordelingsformulier],
+    namen: dict[str, str],
+    lotingen: Sequence[Any],
+) -> str:
+    """A reviewer form signed after a draw that ordered totals made of its scores: then either the draw is dated
+    before the scores it ordered existed, or the ranking (and so the prices) was known when the form was signed. The
+    table above shows the signing dates and the advies the draw's; said with a 'Let op', as for a consensus meeting
+    after a draw, never left for the reader to spot."""
+    from evaluatie.gunning.loting import later_ondertekend
+
+    zinnen = []
+    for x in lotingen:
+        later = later_ondertekend(x.datum, x.perceel, x.volgorde, formulieren)
+        if not later:
+            continue
+        loting = f"loting {x.id} van {datum_tekst(x.datum)} (perceel {aanbesteding.percelen[x.perceel].naam}" + (
+            ", later ingetrokken)" if x.ingetrokken is not None else ")"
+        )
+        if len(later) == 1:
+            wie = f"het formulier van {namen[later[0].beoordelaar]} is ondertekend op {datum_tekst(later[0].datum)},"
+            hun = "dat formulier"
+        else:
+            wie = (
+                "de formulieren van "
+                + _opsomming([f"{namen[f.beoordelaar]} ({datum_tekst(f.datum)})" for f in later])
+                + " zijn ondertekend"
+            )
+            hun = "die formulieren"
+        zinnen.append(f"{wie} na {loting}, die totaalscores met de scores van {hun} ordende")
+    if not zinnen:
+        return ""
+    return (
+        f'<p class="voldoet-niet">Let op: {e("; ".join(zinnen))}; toen was de rangorde, en daarmee waren de prijzen, '
+        "bekend. De twee-enveloppenmethode vraagt dat de kwaliteit is vastgesteld voordat de prijzen bekend zijn: ga "
+        "na of de datum van de loting juist is (een onjuist vastgelegde loting trekt u in en legt u opnieuw vast), "
+        "en anders waarom daarna nog is ondertekend en of dat de uitkomst heeft veranderd.</p>"
+    )
 
 
 def _consensus_na_loting(

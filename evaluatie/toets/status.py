@@ -29,7 +29,7 @@ AFWIJZINGEN = (ONGELDIG, UITGESLOTEN, ABNORMAAL_LAAG, NIET_TOEGELATEN, AANGEHOUD
 def afwijzing(t: Any, toelating: bool) -> str | None:
     """Why a knock-out result takes the bid out of its lot, as a status word of AFWIJZINGEN; None when it does not.
     A recorded exclusion decides over any other finding (it excludes from every lot; while a ground is declared and
-    not yet weighed the bid is AANGEHOUDEN, not UITGESLOTEN); a rejected 2.116 explanation
+    not yet weighed the bid is AANGEHOUDEN, not UITGESLOTEN, when that is all it fails); a rejected 2.116 explanation
     is the status only when it is the bid's only failed requirement (a bid that is also invalid is invalid)."""
     gefaald = [b.regel for b in (t.bevindingen if t is not None else ()) if b.voldoet is False]
     if not gefaald:
@@ -41,7 +41,12 @@ def afwijzing(t: Any, toelating: bool) -> str | None:
         if getattr(t, "uitgesloten_bij_besluit", False):
             return UITGESLOTEN
         if getattr(t, "ongewogen", False):
-            return AANGEHOUDEN
+            anders = [r for r in gefaald if r != REGEL_UITSLUITING]
+            if not anders:
+                return AANGEHOUDEN
+            # another requirement not met keeps the bid out whatever the weighing: 'aangehouden' ("aan te houden tot
+            # de verklaarde uitsluitingsgrond is gewogen") would promise a way back there is not
+            gefaald = anders
     if all(r == REGEL_ABNORMAAL for r in gefaald):
         return ABNORMAAL_LAAG
     return NIET_TOEGELATEN if toelating else ONGELDIG
