@@ -412,12 +412,9 @@ def test_rapport_noemt_het_verouderde_besluit_zoals_gunning(tmp_path: Path) -> N
     assert not (ws / "rapporten" / "brieven").exists()
 
 
-def test_verouderde_toelichting_bij_een_andere_prijs(tmp_path: Path) -> None:
-    """C bid 6000 against 9000 (A) and 9500 (B); its explanation was rejected (A1) and C excluded. C's new file
-    asks 6500: still 30% under the others' mean of 9250 (limit 20%), so still flagged, but A1 judged 6000. A1 is
-    stale and left out: C competes (C 0.6*75 + 0.4*100 = 85.00; A 0.6*75 + 0.4*(6500/9000*100) = 73.89; B 0.6*50
-    + 0.4*(6500/9500*100) = 57.37), and the new price is an open 2.116 point that waits for A1's withdrawal."""
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+def _c_te_laag_verworpen(tmp_path: Path, data: dict[str, Any]) -> Path:
+    """A (9000), B (9500) and C (6000) on B1, scored 75, 50 and 75; C's explanation of its low price rejected (A1)."""
+    ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 10, 12, 4, "alle")])
     schrijf_bod(ws, "c.xlsx", "C", "33333333", [("B1", 6000, 10, 12, 4, "alle")])
@@ -425,6 +422,15 @@ def test_verouderde_toelichting_bij_een_andere_prijs(tmp_path: Path) -> None:
     res = _besluit(ws, "toelichting", "--inschrijver", "C", "--lots", "B1", "--ontvangen", "2026-03-10",
                    "--uitkomst", "verworpen", reden="De toelichting verklaart de loonkosten onder cao-niveau niet.")  # fmt: skip
     assert res.exit_code == 0, res.output
+    return ws
+
+
+def test_verouderde_toelichting_bij_een_andere_prijs(tmp_path: Path) -> None:
+    """C bid 6000 against 9000 (A) and 9500 (B); its explanation was rejected (A1) and C excluded. C's new file
+    asks 6500: still 30% under the others' mean of 9250 (limit 20%), so still flagged, but A1 judged 6000. A1 is
+    stale and left out: C competes (C 0.6*75 + 0.4*100 = 85.00; A 0.6*75 + 0.4*(6500/9000*100) = 73.89; B 0.6*50
+    + 0.4*(6500/9500*100) = 57.37), and the new price is an open 2.116 point that waits for A1's withdrawal."""
+    ws = _c_te_laag_verworpen(tmp_path, kleine_aanbesteding())
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 0
     assert _aantallen(_gunning_json(ws)) == {"A": 10, "B": 10}
 
@@ -454,14 +460,7 @@ def test_verouderde_toelichting_zegt_waarom_de_prijs_niet_meer_gesignaleerd_is(t
     rejected (A1). The open point said only 'C is in perceel B1 niet meer gesignaleerd', which leaves the college to
     find out why: it names the price, how far it lies under the mean of the others and the limit, or C's status."""
     data = kleine_aanbesteding()
-    ws = maak_werkmap(tmp_path / "ws", data)
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 10, 12, 4, "alle")])
-    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 10, 12, 4, "alle")])
-    schrijf_bod(ws, "c.xlsx", "C", "33333333", [("B1", 6000, 10, 12, 4, "alle")])
-    _vul(ws, {"A": 75, "B": 50, "C": 75})
-    res = _besluit(ws, "toelichting", "--inschrijver", "C", "--lots", "B1", "--ontvangen", "2026-03-10",
-                   "--uitkomst", "verworpen", reden="De toelichting verklaart de loonkosten onder cao-niveau niet.")  # fmt: skip
-    assert res.exit_code == 0, res.output
+    ws = _c_te_laag_verworpen(tmp_path, data)
 
     data["percelen"]["B1"]["abnormaal_laag"] = 0.4  # the limit raised: 35,1% is no signal any more
     schrijf_yaml(ws / "aanbesteding.yaml", data)
