@@ -163,6 +163,12 @@ def test_ketenregel_onhaalbaar_via_slack(oplosser: str) -> None:
     ]
 
 
+def _onhaalbaar(p: Verdeelprobleem, oplosser: str) -> list[str]:
+    with pytest.raises(EvaluatieFout) as e:
+        verdeel(p, oplosser)
+    return e.value.meldingen
+
+
 @pytest.mark.parametrize("oplosser", OPLOSSERS)
 def test_per_subregio_te_weinig_plaatsen_voor_de_aanbieders_die_mogen(oplosser: str) -> None:
     # per_subregio gives every chosen supplier at least 1 in every gemeente of the subregio: with Oost at 1, subregio
@@ -170,18 +176,14 @@ def test_per_subregio_te_weinig_plaatsen_voor_de_aanbieders_die_mogen(oplosser: 
     # a gemeente where its slack happened to land; the rule that decides is the count of suppliers A can choose.
     lev = [_lev(f"S{i}", i, 90 - i, 9000, cap=8) for i in range(3)]
     p = replace(_probleem(*lev, per_subregio=True), vraag={"Noord": 10, "Oost": 1, "Zuid": 4})
-    with pytest.raises(EvaluatieFout) as e:
-        verdeel(p, oplosser)
-    assert e.value.meldingen == [
+    assert _onhaalbaar(p, oplosser) == [
         "Perceel B1-route: subregio A heeft 11 inburgeraars; Oost heeft er 1 en iedere gekozen aanbieder krijgt "
         "minstens 1 inburgeraar in iedere gemeente van de subregio, dus kan daar maar 1 aanbieder worden gekozen "
         "(regel per_subregio), en geen van de 3 inschrijvers die de hele subregio bedienen, kan er meer dan 8 "
         "krijgen (S0 8)"
     ]
     # with max_leveranciers_per_gemeente 1 it is that rule (Oost has 6 in VRAAG); Zuid (4) in B is served
-    with pytest.raises(EvaluatieFout) as e:
-        verdeel(_probleem(*lev, per_subregio=True, max_leveranciers_per_gemeente=1), oplosser)
-    assert e.value.meldingen == [
+    assert _onhaalbaar(_probleem(*lev, per_subregio=True, max_leveranciers_per_gemeente=1), oplosser) == [
         "Perceel B1-route: subregio A heeft 16 inburgeraars; max_leveranciers_per_gemeente is 1, dus kan daar maar 1 "
         "aanbieder worden gekozen (regel per_subregio), en geen van de 3 inschrijvers die de hele subregio bedienen, "
         "kan er meer dan 8 krijgen (S0 8)"
@@ -190,9 +192,7 @@ def test_per_subregio_te_weinig_plaatsen_voor_de_aanbieders_die_mogen(oplosser: 
     lev = [_lev("S0", 0, 90, 9000, cap=5), _lev("S1", 1, 89, 9000, cap=5), _lev("S2", 2, 88, 9000, cap=3)]
     lev.append(_lev("T", 3, 87, 9000, cap=50, gemeenten=("Noord",)))
     p = replace(_probleem(*lev, per_subregio=True), vraag={"Noord": 10, "Oost": 2, "Zuid": 4})
-    with pytest.raises(EvaluatieFout) as e:
-        verdeel(p, oplosser)
-    assert e.value.meldingen == [
+    assert _onhaalbaar(p, oplosser) == [
         "Perceel B1-route: subregio A heeft 12 inburgeraars; Oost heeft er 2 en iedere gekozen aanbieder krijgt "
         "minstens 1 inburgeraar in iedere gemeente van de subregio, dus kunnen daar hoogstens 2 aanbieders worden "
         "gekozen (regel per_subregio), en de 2 inschrijvers met de meeste plaatsen van de 3 die de hele subregio "
