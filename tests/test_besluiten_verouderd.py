@@ -291,6 +291,27 @@ def test_verouderde_uitsluitingsgrond_laat_de_inschrijving_ongewogen(tmp_path: P
     assert _aantallen(_gunning_json(ws)) == {"D": 20}
 
 
+def test_uitsluitingsgrond_na_herstel_van_de_naam_zegt_dat_de_naam_is_gecorrigeerd(tmp_path: Path) -> None:
+    """U1 weighed D's ground; then a correction H1 of D's name cell (D -> D Diensten) left U1 without its bidder.
+    It said 'D heeft geen inschrijving meer', while the file and its hash are unchanged: now it names the
+    correction and the new name (the decision names the bidder as it was, so it is not moved in silence)."""
+    ws = _uitsluitingswerkmap(tmp_path)
+    assert _niet_uitgesloten(ws).exit_code == 0
+    herstel = _besluit(
+        ws, "herstel", "--bestand", "d.xlsx", "--blad", "Inschrijver", "--cel", "B2", "--oud", "D",
+        "--nieuw", "D Diensten", "--verduidelijking", "2026-03-19", reden="De naam is kennelijk verkort geschreven.",
+    )  # fmt: skip
+    assert herstel.exit_code == 0, herstel.output
+    _vul(ws, {"A": 75, "D Diensten": 75})  # the panel scores the bid under its corrected name
+    _verouderd_open(
+        ws,
+        _run("gunning", "--werkmap", str(ws)),
+        "U1",
+        "besluiten.yaml: U1: verouderd besluit: D heet sinds herstel H1 'D Diensten' (de naam in d.xlsx is "
+        "gecorrigeerd); leg het besluit opnieuw vast onder die naam; het wordt niet toegepast.",
+    )
+
+
 # --- a keurmerk decision whose premise moved ---------------------------------------------------------------------
 
 

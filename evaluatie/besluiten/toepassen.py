@@ -8,7 +8,7 @@ failed finding for that lot. Letters and the advies read the table, so both stat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from evaluatie.besluiten.model import REGEL_ABNORMAAL, Keurmerkbesluit, Terugtrekking, Toelichting, Uitsluitingsgrond
@@ -106,10 +106,14 @@ def verouderd(
     covering it; both move with data.gunning and data.verzending."""
     per_naam = {i.naam: i for i in inschrijvingen}
     fouten = []
+
+    def weg(naam: str) -> str:
+        return _hernoemd(register, naam, per_naam) or f"{naam} heeft geen inschrijving meer"
+
     for u in register.geldig("uitsluiting"):
         ins = per_naam.get(u.inschrijver)
         if ins is None:
-            fouten.append(Verouderd(u.id, f"{u.inschrijver} heeft geen inschrijving meer"))
+            fouten.append(Verouderd(u.id, weg(u.inschrijver)))
         elif ins.sha256 != u.sha256:
             fouten.append(
                 Verouderd(
@@ -126,7 +130,7 @@ def verouderd(
     for k in register.geldig("keurmerk"):
         ins = per_naam.get(k.inschrijver)
         if ins is None:
-            fouten.append(Verouderd(k.id, f"{k.inschrijver} heeft geen inschrijving meer"))
+            fouten.append(Verouderd(k.id, weg(k.inschrijver)))
         elif ins.keurmerk_geldig_tot != k.geldig_tot:
             was = datum(k.geldig_tot) if k.geldig_tot else "geen"
             nu = datum(ins.keurmerk_geldig_tot) if ins.keurmerk_geldig_tot else "geen"
@@ -138,8 +142,21 @@ def verouderd(
             fouten.append(Verouderd(w.id, f"{w.inschrijver} heeft weer een inschrijving in inschrijvingen/"))
     for t in register.geldig("abnormaal"):
         if t.inschrijver not in per_naam:
-            fouten.append(Verouderd(t.id, f"{t.inschrijver} heeft geen inschrijving meer"))
+            fouten.append(Verouderd(t.id, weg(t.inschrijver)))
     return fouten
+
+
+def _hernoemd(register: Register, naam: str, per_naam: Mapping[str, Inschrijving]) -> str | None:
+    """Why a decision's bidder is gone when a recorded correction changed its name: the file and its bid are still
+    there under the corrected name. The decision names the bidder as it was, so it is not applied to the new name in
+    silence; the words say what happened and what to do."""
+    for h in register.geldig("herstel"):
+        if h.oud.strip() == naam and h.nieuw.strip() in per_naam:
+            return (
+                f"{naam} heet sinds herstel {h.id} '{h.nieuw.strip()}' (de naam in {h.bestand} is gecorrigeerd); "
+                f"leg het besluit opnieuw vast onder die naam"
+            )
+    return None
 
 
 def _keurmerk_grens_verschoven(k: Keurmerkbesluit, grens: dt.date) -> str | None:
