@@ -499,6 +499,16 @@ def test_readme_voorbeeld_herstel_en_loting(voorbeeld: Path) -> None:
     assert (
         "op 25 juni 2021 door loting bepaald, in aanwezigheid van mr. A. Notaris, notaris te Hilversum" in nieuwe_start
     )
+    # H1 corrected Kompas's B1 row (Percelen row 2): its B1 letter says so, its onderwijs and Z letters do not
+    brieven_kompas = {
+        code: "\n".join(
+            p.text
+            for p in Document(str(voorbeeld / "rapporten" / "brieven" / f"kompas-inburgering-{code}.docx")).paragraphs
+        )
+        for code in ("b1", "onderwijs", "z")
+    }
+    assert [c for c, t in brieven_kompas.items() if "Herstel van een kennelijke fout" in t] == ["b1"]
+    assert "Tabblad Percelen, cel F2: 'Blaricum; Eemnes; Laren; Gooise Meeren; Huizen'" in brieven_kompas["b1"]
     res = _run("besluiten", "--werkmap", vb)
     assert "H1: kompas.xlsx, tabblad Percelen, cel F2" in res.output and "L1: perceel onderwijs" in res.output
     res = _run("besluiten", "--werkmap", vb, "--json")

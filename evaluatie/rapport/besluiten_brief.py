@@ -6,14 +6,39 @@ from __future__ import annotations
 from typing import Any
 
 from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin, uitsluiting_zin
+from evaluatie.inschrijving.model import Inschrijving
+from evaluatie.inschrijving.velden import TABBLAD_PERCELEN
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.tekst import datum
 from evaluatie.toets.status import AFWIJZINGEN
 
 
+def _perceel_van_cel(ins: Inschrijving, blad: str, cel: str) -> str | None:
+    """The lot whose row of the Percelen sheet holds `cel`; None for a cell of every lot (the Inschrijver sheet, or
+    a row the bid does not tie to one lot). A correction of the B1 row is no part of the letter on Z."""
+    if blad != TABBLAD_PERCELEN:
+        return None
+    rij = "".join(t for t in cel if t.isdigit())
+    for code, plaats in [
+        *((c, a.cel) for c, a in ins.aanbod.items()),
+        *((c, o.cel) for c, o in ins.ongeldige_prijs.items()),
+    ]:
+        if plaats.rpartition("!")[2].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == rij:
+            return code
+    return None
+
+
 def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, uitkomst: str) -> None:
-    bestand = next((i.bestand for i in g.inschrijvingen if i.naam == inschrijver), None)
-    herstel = [b for b in g.besluiten if b.soort == "herstel" and g.toegepast(b) and b.bestand == bestand]
+    ins = next((i for i in g.inschrijvingen if i.naam == inschrijver), None)
+    herstel = [
+        b
+        for b in g.besluiten
+        if b.soort == "herstel"
+        and g.toegepast(b)
+        and ins is not None
+        and b.bestand == ins.bestand
+        and _perceel_van_cel(ins, b.blad, b.cel) in (None, code)
+    ]
     if herstel:
         d.kop("Herstel van een kennelijke fout")
         d.opsomming(
