@@ -152,14 +152,36 @@ def _keurmerkvoorwaarde(d: Document, a: Aanbesteding) -> None:
     namen = [p.naam for p in a.percelen.values() if "keurmerk" in p.knockout]
     if not namen:
         return
-    toelating = any(p.procedure == "toelating" for p in a.percelen.values() if "keurmerk" in p.knockout)
-    wie = "aan wie wordt gegund of die wordt toegelaten" if toelating else "aan wie wordt gegund"
+    procedures = {p.procedure for p in a.percelen.values() if "keurmerk" in p.knockout}
+    # an open house awards nothing: where only open-house lots require the keurmerk, the condition is on the
+    # admission, as the toelatingsbesluit states it (keurmerk_zin with toelating); before, it read 'kan zij gunnen'
+    bij, wie, wanneer, doen = {
+        frozenset({"gunning"}): (
+            "de gunning",
+            "aan wie wordt gegund",
+            "de datum van de gunning of van de verzending van de beslissing",
+            "gunnen",
+        ),
+        frozenset({"toelating"}): (
+            "de toelating",
+            "die wordt toegelaten",
+            "de datum van het toelatingsbesluit of van de verzending ervan",
+            "toelaten",
+        ),
+    }.get(
+        frozenset(procedures),
+        (
+            "de gunning en de toelating",
+            "aan wie wordt gegund of die wordt toegelaten",
+            "de datum van de gunning of van het toelatingsbesluit of van de verzending van de beslissing",
+            "gunnen of toelaten",
+        ),
+    )
     d.alinea(
-        f"Keurmerk bij de gunning ({'perceel' if len(namen) == 1 else 'percelen'} {opsomming(namen, 'en')}). "
-        f"Verloopt het keurmerk van een inschrijver {wie} vóór de datum van de gunning of van de verzending van "
-        "de beslissing, dan vraagt de aanbestedende dienst bewijs van de verlenging; zonder dat bewijs kan zij "
-        "gunnen onder de voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk "
-        "wordt getoond."
+        f"Keurmerk bij {bij} ({'perceel' if len(namen) == 1 else 'percelen'} {opsomming(namen, 'en')}). "
+        f"Verloopt het keurmerk van een inschrijver {wie} vóór {wanneer}, dan vraagt de aanbestedende dienst bewijs "
+        f"van de verlenging; zonder dat bewijs kan zij {doen} onder de voorwaarde dat vóór het sluiten van de "
+        "overeenkomst een geldig Blik op Werk keurmerk wordt getoond."
     )
 
 

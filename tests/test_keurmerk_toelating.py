@@ -1,0 +1,56 @@
+"""A keurmerk that expires before the decision in an open house (B1 by toelating, where the keurmerk is a
+requirement): `evaluatie keurmerk --uitkomst onder_voorwaarde` made the toelatingsbesluit say "verloopt vóór de datum
+van de gunning (7 april 2026). De gunning geschiedt onder de voorwaarde ...", and the published systematiek announced
+"Keurmerk bij de gunning ... kan zij gunnen onder de voorwaarde", in a procedure that awards nothing (the same letter
+says it is no overheidsopdracht). Both now speak of the toelating and the toelatingsbesluit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import html_tekst, kleine_toelating, maak_werkmap, schrijf_bod
+
+DOOR = ["--door", "P. de Vries, inkoopadviseur", "--datum", "2026-03-20"]
+
+
+def _run(*args: str) -> str:
+    res = CliRunner().invoke(main, list(args))
+    assert res.exit_code == 0, res.output
+    return res.output
+
+
+def test_keurmerk_onder_voorwaarde_in_een_open_house(tmp_path: Path) -> None:
+    """kleine_toelating: peildatum 2 March, decision 7 April 2026; A's keurmerk holds until 20 March, so it lapses
+    before the date of the toelatingsbesluit."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_toelating())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2026, 3, 20))
+    _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
+         "--reden", "De verlenging is aangevraagd.", *DOOR)  # fmt: skip
+    _run("gunning", "--werkmap", str(ws))
+    brief = " ".join(html_tekst(ws / "rapporten" / "brieven" / "a-b1.html").split())
+    assert (
+        "Het keurmerk (in de inschrijving geldig tot 20 maart 2026) verloopt vóór de datum van het "
+        "toelatingsbesluit (7 april 2026). De toelating geschiedt onder de voorwaarde dat vóór het sluiten van de "
+        "overeenkomst een geldig Blik op Werk keurmerk wordt getoond (besluit K1 van 20 maart 2026)."
+    ) in brief, brief[-3000:]
+    assert "gunning" not in brief.replace("gunningssystematiek", ""), brief
+
+    _run("template", "systematiek", "--werkmap", str(ws))
+    systematiek = " ".join(html_tekst(ws / "gunningssystematiek.html").split())
+    assert (
+        "Keurmerk bij de toelating (perceel B1-route). Verloopt het keurmerk van een inschrijver die wordt toegelaten "
+        "vóór de datum van het toelatingsbesluit of van de verzending ervan, dan vraagt de aanbestedende dienst bewijs "
+        "van de verlenging; zonder dat bewijs kan zij toelaten onder de voorwaarde dat vóór het sluiten van de "
+        "overeenkomst een geldig Blik op Werk keurmerk wordt getoond."
+    ) in systematiek, systematiek[-3000:]
+    assert "gunnen" not in systematiek and "wordt gegund" not in systematiek
+
+    advies = " ".join(html_tekst(ws / "rapporten" / "gunningsadvies.html").split())
+    assert (
+        "K1: A: Het keurmerk (in de inschrijving geldig tot 20 maart 2026) verloopt vóór de datum van het "
+        "toelatingsbesluit of van de verzending van dit besluit. De toelating geschiedt onder de voorwaarde"
+    ) in advies, advies[-3000:]
