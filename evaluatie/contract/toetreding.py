@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from evaluatie.inschrijving.model import Inschrijving
 
 MAP = "toetreding"
+_NIET_GEGUND = "niet gegund (geen geldige inschrijving): er is geen overeenkomst"
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,16 @@ def _controleer_opties(
 
 
 def _controleer_perceel(reg: Register, perceel: str) -> list[Fout]:
+    if perceel in reg.niet_gegund:  # a lot of the tender, not awarded: 'bestaat niet' was untrue
+        open_house = [c for c, p in reg.percelen.items() if p.toelating]
+        waar = f" ({', '.join(open_house)})" if open_house else ", en dit contract heeft er geen"
+        return [
+            Fout(
+                "--route",
+                f"perceel {reg.niet_gegund[perceel]} is {_NIET_GEGUND}, en een gunningsperceel neemt geen nieuwe "
+                f"partijen op; later toetreden kan alleen bij een perceel met toelating{waar}",
+            )
+        ]
     if perceel not in reg.percelen:
         return [Fout("--route", f"perceel {perceel!r} bestaat niet; kies uit {', '.join(reg.percelen)}")]
     p = reg.percelen[perceel]
@@ -100,6 +111,12 @@ def andere_percelen(reg: Register, aanbod: Iterable[str], perceel: str) -> tuple
     passed over in silence would leave the applicant without an answer on it."""
     uit = []
     for code in aanbod:
+        if code != perceel and code in reg.niet_gegund:  # said, not passed over: the applicant asked for it
+            uit.append(
+                f"de inschrijving biedt ook in op perceel {reg.niet_gegund[code]} ({code}); dat is hier niet "
+                f"getoetst: perceel {reg.niet_gegund[code]} is niet gegund (geen geldige inschrijving), er is geen "
+                "overeenkomst en het neemt geen nieuwe partijen op"
+            )
         if code == perceel or code not in reg.percelen:
             continue
         p = reg.percelen[code]
