@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -30,14 +31,36 @@ def test_alleen_open_house_belooft_geen_rangorde_of_verdeling(tmp_path: Path) ->
     assert "er wordt niet gerangschikt" in inleiding
 
 
-def test_gemengd_noemt_welke_percelen_gerangschikt_worden(tmp_path: Path) -> None:
+def _gemengd() -> dict[str, Any]:
+    """kleine_aanbesteding with PVT by open house beside B1 by gunning."""
     data = kleine_aanbesteding()
     data["percelen"]["PVT"] = open_house_module("Participatieverklaringstraject", 350)
     for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
         g["inburgeraars"]["PVT"] = n
-    inleiding = _inleiding(maak_werkmap(tmp_path / "ws", data))
+    return data
+
+
+def test_gemengd_noemt_welke_percelen_gerangschikt_worden(tmp_path: Path) -> None:
+    inleiding = _inleiding(maak_werkmap(tmp_path / "ws", _gemengd()))
     assert (
         "hoe de inschrijvingen worden getoetst en beoordeeld, hoe zij in perceel B1-route worden gerangschikt en "
         "de inburgeraars over de aanbieders worden verdeeld, en wie in perceel Participatieverklaringstraject "
         "(open house) wordt toegelaten, zonder rangorde." in inleiding
     )
+
+
+def _koppen(ws: Path) -> list[str]:
+    html = (ws / "gunningssystematiek.html").read_text(encoding="utf-8")
+    return [unescape(re.sub(r"<[^>]+>", "", k)).strip() for k in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
+
+
+def test_de_kop_over_de_beslissing_volgt_de_procedures(tmp_path: Path) -> None:
+    """An open house alone headed its paragraph on the toelatingsbesluit "Gunningsbeslissing en openbaarmaking", a
+    decision none of its bidders gets; a mixed tender names both, an award alone as before."""
+    _inleiding(ws := maak_werkmap(tmp_path / "oh", kleine_toelating()))
+    assert "Toelatingsbesluit en openbaarmaking" in _koppen(ws), _koppen(ws)
+    assert not any("unning" in k for k in _koppen(ws)), _koppen(ws)
+    _inleiding(ws := maak_werkmap(tmp_path / "gemengd", _gemengd()))
+    assert "Gunningsbeslissing, toelatingsbesluit en openbaarmaking" in _koppen(ws), _koppen(ws)
+    _inleiding(ws := maak_werkmap(tmp_path / "gunning", kleine_aanbesteding()))
+    assert "Gunningsbeslissing en openbaarmaking" in _koppen(ws), _koppen(ws)

@@ -310,7 +310,13 @@ def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:
 
 
 def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
-    d.kop("Gunningsbeslissing en openbaarmaking")
+    # the decision each bidder gets: an open house alone awards nothing, so it is no 'Gunningsbeslissing'
+    d.kop(
+        {
+            frozenset({"gunning"}): "Gunningsbeslissing en openbaarmaking",
+            frozenset({"toelating"}): "Toelatingsbesluit en openbaarmaking",
+        }.get(frozenset(a.procedures()), "Gunningsbeslissing, toelatingsbesluit en openbaarmaking")
+    )
     if "toelating" in a.procedures():
         wie = "" if a.procedures() == {"toelating"} else " in een open-houseperceel"
         d.alinea(
