@@ -19,6 +19,7 @@ from tests.hulp import schrijf_bod
 from tests.test_contract_toelating import DOOR, _run, _werkmap
 
 WIE = ["--door", "S. Jansen, contractmanager", "--reden", "aanmelding voor het open house"]
+LATER = "Later toetreden (open house): aanmeldingen en toelatingsbesluiten"
 
 
 def _gestart(tmp_path: Path) -> Path:
@@ -115,7 +116,7 @@ def test_toegelaten_aanbieder_staat_in_het_register_vanaf_het_einde_van_de_termi
     assert r.exit_code == 0, r.output
     index = json.loads((ws / "contract" / "dossier" / "index.json").read_text(encoding="utf-8"))
     stukken = {(x["categorie"], x["pad"]) for x in index["documenten"]}
-    assert ("Later toegetreden (open house)", f"contract/toetreding/{brieven[0].stem}.docx") in stukken, stukken
+    assert (LATER, f"contract/toetreding/{brieven[0].stem}.docx") in stukken, stukken
     r = _run("controleer", "--werkmap", ws)
     assert r.exit_code == 0 and "Contractdossier in orde" in r.output, r.output
 
@@ -132,6 +133,12 @@ def test_niet_toegelaten_krijgt_de_brief_met_de_reden_en_staat_niet_in_het_regis
     assert len(brieven) == 1
     tekst = brieven[0].read_text(encoding="utf-8")
     assert "Wij zijn voornemens u niet toe te laten" in tekst and "plafondprijs" in tekst, tekst
+    # the contract file keeps the refused application and its letter, but not under 'Later toegetreden': Epsilon
+    # did not join (before, the dossier filed every late application there)
+    assert _run("contract", "dossier", "--werkmap", ws).exit_code == 0
+    index = json.loads((ws / "contract" / "dossier" / "index.json").read_text(encoding="utf-8"))
+    categorieen = {x["categorie"] for x in index["documenten"] if x["pad"].startswith("contract/toetreding/")}
+    assert categorieen == {LATER}, categorieen
 
 
 def test_een_gegund_perceel_neemt_geen_nieuwe_partij_op(tmp_path: Path) -> None:
