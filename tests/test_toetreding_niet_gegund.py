@@ -1,7 +1,8 @@
 """Later entry asked for a lot that was not awarded: B1 (gunning) drew no bid, so it was niet gegund; Z is an open house.
 `contract toetreding --route B1` answered "perceel 'B1' bestaat niet; kies uit Z", untrue of a lot the tender
 published and the stand reports as "niet gegund"; and a late form bidding on Z and on B1 heard nothing of B1. Both
-now say that B1 was not awarded and that only an open house takes new providers."""
+now say that B1 was not awarded and that only an open house takes new providers. The same werkmap serves the late
+form that declares an exclusion ground (below)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,20 @@ def test_toetreden_tot_een_niet_gegund_perceel(tmp_path: Path) -> None:
         "niet gegund (geen geldige inschrijving), er is geen overeenkomst en het neemt geen nieuwe partijen op."
     ) in uit, uit
     assert _register(ws)[0] == [("Z", "Alfa"), ("Z", "Delta")]
+
+
+def test_een_verklaarde_uitsluitingsgrond_wordt_eerst_gewogen(tmp_path: Path) -> None:
+    """A late form that declares an exclusion ground: the award makes it an open point until a person weighs the
+    ground (art. 2.87a: self-cleaning; at 2.87 also proportionality), also where the lot does not test the ground (a
+    mandatory ground excludes whatever the documents test). The late entry admitted Kappa to Z (whose only rule is the
+    ceiling) without any weighing, and refused at once, with a letter, where the lot tests it. It now stops (exit 1)
+    and says the weighing comes first; nothing is written."""
+    ws = _b1_niet_gegund(tmp_path)
+    bod = _laat_bod(ws, "Kappa", "12121212", [("Z", 9200, 10, 12, 4, "alle")], uitsluiting="ja")
+    code, uit = _toetreding(ws, bod, "Z")
+    assert code == 1, uit
+    assert "niet toegelaten" not in uit, uit
+    assert ("Kappa verklaart dat een uitsluitingsgrond van toepassing is (kappa.xlsx!Inschrijver!B9: 'ja')") in uit, uit
+    assert "(art. 2.87a Aanbestedingswet 2012)" in uit and "die weging doet deze opdracht niet" in uit, uit
+    assert not (ws / "contract" / "toetreding").exists()
+    assert _register(ws)[0] == [("Z", "Alfa")]

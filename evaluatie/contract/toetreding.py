@@ -106,6 +106,22 @@ def _controleer_perceel(reg: Register, perceel: str) -> list[Fout]:
     ]
 
 
+def _ongewogen_grond(ins: Inschrijving) -> str:
+    """A declared exclusion ground is weighed by a person before anything is decided, as at the award (an open point
+    there, whether or not the lot tests the ground: a mandatory one excludes regardless). This command does not weigh;
+    before, it admitted such an applicant where the lot does not test the ground and refused it at once where it does,
+    in both cases on terms other than the award's."""
+    from evaluatie.inschrijving import velden as v
+
+    cel = ins.cellen.get(v.UITSLUITING, ins.bestand)
+    return (
+        f"{ins.naam} verklaart dat een uitsluitingsgrond van toepassing is ({cel}: 'ja'); bij de gunning wordt zo'n "
+        "inschrijving pas beslist als een persoon de grond heeft gewogen (welke grond, de feiten, de zelfreiniging "
+        "(art. 2.87a Aanbestedingswet 2012) en bij een facultatieve grond de evenredigheid), en die weging doet deze "
+        "opdracht niet; er is niets vastgelegd"
+    )
+
+
 def andere_percelen(reg: Register, aanbod: Iterable[str], perceel: str) -> tuple[str, ...]:
     """What to tell about the other lots a late form bids on: one decision judges one lot (--route), and a lot
     passed over in silence would leave the applicant without an answer on it."""
@@ -203,6 +219,8 @@ def beoordeel_toetreding(
         )
     if perceel not in ins.aanbod:
         raise InvoerFout([Fout(pad.name, f"de inschrijving biedt niet in op perceel {p.naam} ({perceel})")])
+    if ins.uitsluitingsgronden:  # the award holds such a bid as an open point (besluiten.openpunten)
+        raise EvaluatieFout([_ongewogen_grond(ins)])
     if any(sleutel(s.naam) == sleutel(ins.naam) for s in reg.leveranciers_van(perceel)):
         raise InvoerFout(
             [Fout(ins.cel_naam, f"{ins.naam} staat al in het contractregister als aanbieder van perceel {p.naam}")]
