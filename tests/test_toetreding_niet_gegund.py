@@ -16,10 +16,21 @@ from tests.test_contract_toelating import DOOR, _run
 from tests.test_contract_toetreding import WIE, _laat_bod, _register
 
 
-def _b1_niet_gegund(tmp_path: Path) -> Path:
-    """Z by open house beside B1; Alfa bids on Z alone, so B1 has no bid. The panel signs its (empty) forms."""
+def _b1_niet_gegund(tmp_path: Path, delta_uitgesloten: bool = False) -> Path:
+    """Z by open house beside B1; Alfa bids on Z alone, so B1 has no bid. The panel signs its (empty) forms.
+    `delta_uitgesloten`: Delta bids on Z too, declares an exclusion ground, and is excluded by decision U1."""
     ws = maak_werkmap(tmp_path / "ws", module_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 10000))
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("Z", 9000, 10, 12, 4, "alle")])
+    if delta_uitgesloten:
+        schrijf_bod(ws, "d.xlsx", "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")], uitsluiting="ja")
+        r = _run(
+            "uitsluitingsgrond", "--werkmap", ws, "--inschrijver", "Delta", "--grond", "ernstige beroepsfout",
+            "--artikel", "2.87", "--feiten", "Een onherroepelijke boete in 2025 wegens fraude met declaraties.",
+            "--zelfreiniging", "Geen maatregelen aangetoond.", "--evenredigheid", "De fout raakt de kern van de dienst.",
+            "--uitkomst", "uitgesloten", "--reden", "De integriteit staat ter discussie.",
+            "--door", "P. de Vries, inkoopadviseur", "--datum", "2026-03-10",
+        )  # fmt: skip
+        assert r.exit_code == 0, r.output
     schrijf_beoordelingsformulieren(Werkmap(ws))
     for naam in ("ada", "bram"):
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", {})
@@ -75,5 +86,21 @@ def test_een_verklaarde_uitsluitingsgrond_wordt_eerst_gewogen(tmp_path: Path) ->
     assert "niet toegelaten" not in uit, uit
     assert ("Kappa verklaart dat een uitsluitingsgrond van toepassing is (kappa.xlsx!Inschrijver!B9: 'ja')") in uit, uit
     assert "(art. 2.87a Aanbestedingswet 2012)" in uit and "die weging doet deze opdracht niet" in uit, uit
+    assert not (ws / "contract" / "toetreding").exists()
+    assert _register(ws)[0] == [("Z", "Alfa")]
+
+
+def test_een_bij_de_gunning_uitgesloten_inschrijver_wordt_niet_zonder_weging_toegelaten(tmp_path: Path) -> None:
+    """Delta was excluded from the award (U1: an optional ground, art. 2.87, 10 March 2026). Three months later its
+    late form for Z says no ground applies, and it was admitted without a word of U1. Whether the ground still holds
+    (and what self-cleaning there has been since) is a person's weighing: the command stops (exit 1) and names U1."""
+    ws = _b1_niet_gegund(tmp_path, delta_uitgesloten=True)
+    bod = _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")])
+    code, uit = _toetreding(ws, bod, "Z")
+    assert code == 1, uit
+    assert (
+        "Delta is bij de gunning uitgesloten op grond van een uitsluitingsgrond (besluit U1 van 10 maart 2026: "
+        "ernstige beroepsfout, art. 2.87 Aanbestedingswet 2012)"
+    ) in uit, uit
     assert not (ws / "contract" / "toetreding").exists()
     assert _register(ws)[0] == [("Z", "Alfa")]

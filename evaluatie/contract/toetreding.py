@@ -122,6 +122,29 @@ def _ongewogen_grond(ins: Inschrijving) -> str:
     )
 
 
+def _eerder_uitgesloten(werkmap: Werkmap, inschrijvingen: Iterable[Inschrijving], ins: Inschrijving) -> str | None:
+    """An applicant the award excluded for an exclusion ground (a recorded decision `uitgesloten`, by name or KvK
+    number): a new form that declares no ground does not settle whether the ground still holds (art. 2.87: up to three
+    years) or what self-cleaning there has been since; a person weighs that. Before, it was admitted without a word."""
+    from evaluatie.besluiten.register import BESTAND, lees_besluiten
+    from evaluatie.naamvorm import sleutel
+    from evaluatie.tekst import datum
+
+    kvk = {i.naam: i.kvk for i in inschrijvingen}
+    for u in lees_besluiten(werkmap.root / BESTAND).toegepast("uitsluiting"):
+        if u.uitkomst != "uitgesloten" or (
+            sleutel(u.inschrijver) != sleutel(ins.naam) and kvk.get(u.inschrijver) != ins.kvk
+        ):
+            continue
+        return (
+            f"{ins.naam} is bij de gunning uitgesloten op grond van een uitsluitingsgrond (besluit {u.id} van "
+            f"{datum(u.datum)}: {u.grond}, art. {u.artikel} Aanbestedingswet 2012); of die grond nog geldt en wat de "
+            "zelfreiniging (art. 2.87a) sindsdien is, weegt een persoon, en die weging doet deze opdracht niet; er is "
+            "niets vastgelegd"
+        )
+    return None
+
+
 def andere_percelen(reg: Register, aanbod: Iterable[str], perceel: str) -> tuple[str, ...]:
     """What to tell about the other lots a late form bids on: one decision judges one lot (--route), and a lot
     passed over in silence would leave the applicant without an answer on it."""
@@ -229,6 +252,8 @@ def beoordeel_toetreding(
         raise InvoerFout(
             [Fout(ins.cel_naam, f"naam '{ins.naam}' is die van een andere inschrijver (ander KvK-nummer)")]
         )
+    if (uitgesloten := _eerder_uitgesloten(werkmap, award.invoer.inschrijvingen, ins)) is not None:
+        raise EvaluatieFout([uitgesloten])
     uitslag = toets(a, [ins]).voor_perceel(perceel)[0]
     toegelaten = uitslag.voldoet
     redenen = tuple(r for b in uitslag.bevindingen if b.voldoet is False for r in (b.redenen or (b.eis,)))
