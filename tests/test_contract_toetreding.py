@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from tests.hulp import schrijf_bod
+from tests.hulp import html_tekst, schrijf_bod
 from tests.test_contract_toelating import DOOR, _run, _werkmap
 
 WIE = ["--door", "S. Jansen, contractmanager", "--reden", "aanmelding voor het open house"]
@@ -297,3 +297,22 @@ def test_toetreden_na_de_vaste_looptijd_noemt_het_optiejaar_dat_open_is(tmp_path
     assert "na het einde van de looptijd (2026-05-31) kan niet" in uit, uit
     assert "optiejaar 3 (tot en met 2027-05-31) is nog niet uitgeoefend: 'evaluatie contract optiejaar'" in uit, uit
     assert _register(ws)[0] == [("B1", "Alfa"), ("B1", "Beta"), ("Z", "Alfa"), ("Z", "Beta")]
+
+
+def test_de_brief_noemt_de_aanmelding_en_de_dag_waarop_de_toelating_ingaat(tmp_path: Path) -> None:
+    """The register admits Delta from 23 July 2026 (the day after the letter's period of 20 days from 2 July), but
+    the letter said neither that day nor that it answers a later application ('U heeft ingeschreven op perceel ...'):
+    the provider could not read from when it may be chosen. A refusal names the application too, and no start."""
+    ws = _gestart(tmp_path)
+    assert _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")])).exit_code == 0
+    assert _toetreding(ws, _laat_bod(ws, "Epsilon", "55555555", [("Z", 12000, 10, 12, 4, "alle")])).exit_code == 0
+    brieven = {p.stem.split("-")[3]: p for p in (ws / "contract" / "toetreding").glob("*.html")}
+    delta = " ".join(html_tekst(brieven["delta"]).split())
+    assert "U heeft zich op 1 juli 2026 aangemeld om later toe te treden tot perceel Z-route" in delta, delta[-3000:]
+    assert (
+        "De toelating gaat in op 23 juli 2026, de dag na het einde van de termijn hieronder: vanaf die dag kan een "
+        "inburgeraar of de klantmanager u kiezen."
+    ) in delta, delta[-3000:]
+    epsilon = " ".join(html_tekst(brieven["epsilon"]).split())
+    assert "U heeft zich op 1 juli 2026 aangemeld om later toe te treden tot perceel Z-route" in epsilon
+    assert "De toelating gaat in" not in epsilon

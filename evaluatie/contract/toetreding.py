@@ -262,9 +262,10 @@ def beoordeel_toetreding(
     g.aanbesteding = g.aanbesteding.model_copy(update={"data": data})
     g.inschrijvingen = [*award.invoer.inschrijvingen, ins]
     g.toets = g.toets.model_copy(update={"resultaten": (*g.toets.resultaten, uitslag)})
-    d = brief(g, ins.naam, perceel)
     termijn = standstill(datum, a.standstill_dagen, a.gelijkgestelde_dagen)
     vanaf = termijn.einde + dt.timedelta(days=1)
+    g.toetreding = (ontvangen, vanaf)
+    d = brief(g, ins.naam, perceel)
     if toegelaten:
         try:
             reg.binnen_looptijd(vanaf, "--datum")

@@ -480,8 +480,14 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         if p.niet_gegund
         else "de gunningsbeslissing"
     )
+    # a later application is no bid in the tender: the letter says what it answers (evaluatie.contract.toetreding)
+    aanmelding = (
+        f"U heeft zich op {datum(g.toetreding[0])} aangemeld om later toe te treden tot perceel {perceel.naam}"
+        if g.toetreding
+        else f"U heeft ingeschreven op perceel {perceel.naam}"
+    )
     d.alinea(
-        f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {uitvoerder(a)} "
+        f"{aanmelding} van de aanbesteding {a.naam}, die {uitvoerder(a)} "
         f"uitvoert. Met deze brief informeren wij u over {wat}{'' if p.niet_gegund else ' voor dit perceel'}."
     )
     rang = next((r for r in p.rangorde if r.inschrijver == inschrijver), None)
@@ -539,6 +545,11 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             "voldoet aan alle eisen. Iedere inschrijver die aan de eisen voldoet, wordt toegelaten: inschrijvingen "
             "worden niet gerangschikt of met elkaar vergeleken, en er wordt geen prijsscore berekend."
         )
+        if g.toetreding:  # the day the register admits the provider from: the contract already runs
+            d.alinea(
+                f"De toelating gaat in op {datum(g.toetreding[1])}, de dag na het einde van de termijn hieronder: "
+                "vanaf die dag kan een inburgeraar of de klantmanager u kiezen."
+            )
         aanbod = _index(g).inschrijving[inschrijver].aanbod.get(code)
         d.kop("Voorwaarden van de toelating")
         d.opsomming(
