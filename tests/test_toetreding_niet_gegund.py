@@ -7,6 +7,7 @@ form that declares an exclusion ground (below)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
@@ -16,10 +17,14 @@ from tests.test_contract_toelating import DOOR, _run
 from tests.test_contract_toetreding import WIE, _laat_bod, _register
 
 
-def _b1_niet_gegund(tmp_path: Path, delta_uitgesloten: bool = False) -> Path:
+def _b1_niet_gegund(tmp_path: Path, delta_uitgesloten: bool = False, vaste_prijs: int | None = None) -> Path:
     """Z by open house beside B1; Alfa bids on Z alone, so B1 has no bid. The panel signs its (empty) forms.
-    `delta_uitgesloten`: Delta bids on Z too, declares an exclusion ground, and is excluded by decision U1."""
-    ws = maak_werkmap(tmp_path / "ws", module_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 10000))
+    `delta_uitgesloten`: Delta bids on Z too, declares an exclusion ground, and is excluded by decision U1.
+    `vaste_prijs`: Z pays this tariff to every admitted provider (prijsmethode vaste_prijs)."""
+    data = module_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 10000)
+    if vaste_prijs is not None:
+        data["percelen"]["Z"].update(prijsmethode="vaste_prijs", vaste_prijs=vaste_prijs)
+    ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("Z", 9000, 10, 12, 4, "alle")])
     if delta_uitgesloten:
         schrijf_bod(ws, "d.xlsx", "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")], uitsluiting="ja")
@@ -104,3 +109,20 @@ def test_een_bij_de_gunning_uitgesloten_inschrijver_wordt_niet_zonder_weging_toe
     ) in uit, uit
     assert not (ws / "contract" / "toetreding").exists()
     assert _register(ws)[0] == [("Z", "Alfa")]
+
+
+def test_een_prijs_boven_het_tarief_wordt_genoemd(tmp_path: Path) -> None:
+    """Z pays a fixed tariff of EUR 9.000; Delta's late form bids EUR 9.500. Admitted at the tariff (register and
+    letter), as the award admits such a bid; the award names it for a person to check whether the bidder accepts the
+    tariff or made a reservation, the late entry said nothing. It now says so (a note on stderr, exit 0)."""
+    ws = _b1_niet_gegund(tmp_path, vaste_prijs=9000)
+    code, uit = _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("Z", 9500, 10, 12, 4, "alle")]), "Z")
+    assert code == 0, uit
+    assert (
+        "Let op: Delta bood EUR 9.500,00 per traject; in dit perceel geldt het tarief (de vaste prijs) van EUR "
+        "9.000,00, en alleen die prijs is gerekend (register en toelatingsbesluit). Ga na dat Delta die prijs aanvaardt "
+        "en geen voorbehoud maakt."
+    ) in uit, uit
+    with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
+        assert db.execute("SELECT prijs FROM leverancier WHERE naam = 'Delta'").fetchone() == (9000.0,)
+    db.close()

@@ -32,7 +32,7 @@ from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
     from evaluatie.contract.basis import Contractleverancier
-    from evaluatie.definitie.model import Aanbesteding
+    from evaluatie.definitie.model import Aanbesteding, Perceel
     from evaluatie.inschrijving.model import Inschrijving
 
 MAP = "toetreding"
@@ -143,6 +143,24 @@ def _eerder_uitgesloten(werkmap: Werkmap, inschrijvingen: Iterable[Inschrijving]
             "niets vastgelegd"
         )
     return None
+
+
+def andere_prijs(p: Perceel, ins: Inschrijving, perceel: str, toegelaten: bool) -> tuple[str, ...]:
+    """A bid price other than the lot's tariff (vaste_prijs): admitted at the tariff, as the award admits such a bid,
+    and named for a person to check, as the award names it (rapport.verzendcontrole): whether the applicant accepts
+    the tariff or made a reservation only a person can judge. Before, the late entry said nothing."""
+    from evaluatie.prijs.basis import methode
+    from evaluatie.tekst import euro
+
+    geboden = ins.aanbod[perceel].prijs
+    gerekend = methode(p.prijsmethode).prijs_per_traject(p, geboden)
+    if not toegelaten or p.prijsmethode != "vaste_prijs" or round(gerekend * 100) == round(geboden * 100):
+        return ()
+    return (
+        f"{ins.naam} bood {euro(geboden)} per traject; in dit perceel geldt het tarief (de vaste prijs) van "
+        f"{euro(gerekend)}, en alleen die prijs is gerekend (register en toelatingsbesluit). Ga na dat {ins.naam} die "
+        "prijs aanvaardt en geen voorbehoud maakt",
+    )
 
 
 def andere_percelen(reg: Register, aanbod: Iterable[str], perceel: str) -> tuple[str, ...]:
@@ -291,7 +309,7 @@ def beoordeel_toetreding(
     besluit = _schrijf(
         db, reg, a, werkmap, ins, perceel, vanaf, datum, ontvangen, door, reden, toegelaten, paden, inhoud
     )
-    overig = andere_percelen(reg, ins.aanbod, perceel)
+    overig = (*andere_prijs(p, ins, perceel, toegelaten), *andere_percelen(reg, ins.aanbod, perceel))
     return Toetreding(
         perceel, p.naam, ins.naam, toegelaten, redenen, vanaf if toegelaten else None, besluit, paden, overig
     )
