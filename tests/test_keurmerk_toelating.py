@@ -54,3 +54,21 @@ def test_keurmerk_onder_voorwaarde_in_een_open_house(tmp_path: Path) -> None:
         "K1: A: Het keurmerk (in de inschrijving geldig tot 20 maart 2026) verloopt vóór de datum van het "
         "toelatingsbesluit of van de verzending van dit besluit. De toelating geschiedt onder de voorwaarde"
     ) in advies, advies[-3000:]
+
+
+def test_het_advies_noemt_de_voorwaarden_van_de_toelating(tmp_path: Path) -> None:
+    """The advice to admit read 'Wij adviseren tot perceel B1-route toe te laten: A.' while A's toelatingsbesluit
+    admits under the reservation of the bewijsstukken and on the keurmerk condition of K1: the decision the college
+    takes on the advies lacked the conditions the letter states. It now names them, as the advice to award does."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_toelating())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2026, 3, 20))
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 9500, 20, 12, 4, "alle")])
+    _run("keurmerk", "--werkmap", str(ws), "--inschrijver", "A", "--uitkomst", "onder_voorwaarde",
+         "--reden", "De verlenging is aangevraagd.", *DOOR)  # fmt: skip
+    _run("gunning", "--werkmap", str(ws))
+    advies = " ".join(html_tekst(ws / "rapporten" / "gunningsadvies.html").split())
+    assert (
+        "Wij adviseren tot perceel B1-route toe te laten: A en B, onder voorbehoud van de bewijsstukken, en voor A "
+        "(besluit K1) onder de voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk "
+        "wordt getoond."
+    ) in advies, advies[:4000]
