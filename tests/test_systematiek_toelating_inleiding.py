@@ -64,3 +64,28 @@ def test_de_kop_over_de_beslissing_volgt_de_procedures(tmp_path: Path) -> None:
     assert "Gunningsbeslissing, toelatingsbesluit en openbaarmaking" in _koppen(ws), _koppen(ws)
     _inleiding(ws := maak_werkmap(tmp_path / "gunning", kleine_aanbesteding()))
     assert "Gunningsbeslissing en openbaarmaking" in _koppen(ws), _koppen(ws)
+
+
+def test_uitsluitingsgronden_gelden_van_overeenkomstige_toepassing(tmp_path: Path) -> None:
+    """The toelatingsbesluit of an excluded provider cites 'een facultatieve uitsluitingsgrond (art. 2.87
+    Aanbestedingswet 2012)' and 'zelfreiniging (art. 2.87a ...)', while the systematiek of an open house said only that
+    it is no overheidsopdracht, and never that the tender applies those articles: the exclusion rested on a law that
+    does not govern a toelating. It now says so, for an open house alone and beside an award lot."""
+    zin = (
+        "Uitsluitingsgronden. Een toelating is geen overheidsopdracht: de artikelen 2.86 (verplichte "
+        "uitsluitingsgronden), 2.87 (facultatieve uitsluitingsgronden) en 2.87a (zelfreiniging) Aanbestedingswet 2012 "
+        "gelden{} niet rechtstreeks; deze aanbesteding past ze van overeenkomstige toepassing toe. Een aanbieder die "
+        "verklaart dat een uitsluitingsgrond van toepassing is, wordt pas toegelaten of uitgesloten nadat die grond is "
+        "gewogen."
+    )
+    _inleiding(ws := maak_werkmap(tmp_path / "oh", kleine_toelating()))
+    assert zin.format("") in _tekst(ws), _tekst(ws)[-3000:]
+    _inleiding(ws := maak_werkmap(tmp_path / "gemengd", _gemengd()))
+    assert zin.format(" in een open-houseperceel") in _tekst(ws), _tekst(ws)[-3000:]
+    _inleiding(ws := maak_werkmap(tmp_path / "gunning", kleine_aanbesteding()))
+    assert "Uitsluitingsgronden. Een toelating" not in _tekst(ws)
+
+
+def _tekst(ws: Path) -> str:
+    html = (ws / "gunningssystematiek.html").read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))

@@ -327,6 +327,15 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
             "Het is geen vervaltermijn: een kort geding binnen de termijn houdt het sluiten van de overeenkomsten "
             "op tot de uitspraak."
         )
+        # the toelatingsbesluit of an excluded provider cites art. 2.86/2.87/2.87a (besluiten.toepassen): a law that
+        # governs no toelating unless the documents apply it, as below the threshold for the award lots
+        d.alinea(
+            "Uitsluitingsgronden. Een toelating is geen overheidsopdracht: de artikelen 2.86 (verplichte "
+            "uitsluitingsgronden), 2.87 (facultatieve uitsluitingsgronden) en 2.87a (zelfreiniging) "
+            f"Aanbestedingswet 2012 gelden{wie} niet rechtstreeks; deze aanbesteding past ze van overeenkomstige "
+            "toepassing toe. Een aanbieder die verklaart dat een uitsluitingsgrond van toepassing is, wordt pas "
+            "toegelaten of uitgesloten nadat die grond is gewogen."
+        )
     if "gunning" not in a.procedures():
         return
     wie = (
