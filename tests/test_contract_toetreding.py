@@ -132,7 +132,7 @@ def test_niet_toegelaten_krijgt_de_brief_met_de_reden_en_staat_niet_in_het_regis
     brieven = list((ws / "contract" / "toetreding").glob("*.html"))
     assert len(brieven) == 1
     tekst = brieven[0].read_text(encoding="utf-8")
-    assert "Wij zijn voornemens u niet toe te laten" in tekst and "plafondprijs" in tekst, tekst
+    assert "Wij laten u niet toe tot de overeenkomst" in tekst and "plafondprijs" in tekst, tekst
     # the contract file keeps the refused application and its letter, but not under 'Later toegetreden': Epsilon
     # did not join (before, the dossier filed every late application there)
     assert _run("contract", "dossier", "--werkmap", ws).exit_code == 0
@@ -316,3 +316,21 @@ def test_de_brief_noemt_de_aanmelding_en_de_dag_waarop_de_toelating_ingaat(tmp_p
     epsilon = " ".join(html_tekst(brieven["epsilon"]).split())
     assert "U heeft zich op 1 juli 2026 aangemeld om later toe te treden tot perceel Z-route" in epsilon
     assert "De toelating gaat in" not in epsilon
+
+
+def test_een_afgewezen_late_aanmelding_wacht_geen_termijn_af(tmp_path: Path) -> None:
+    """Epsilon's late application is refused during the contract: nothing is concluded by that decision. Its letter
+    said 'Wij zijn voornemens u niet toe te laten' and 'Wilt u dat de overeenkomsten niet worden gesloten voordat de
+    rechter heeft beslist, laat dan vóór het einde van de termijn (22 juli 2026) een dagvaarding betekenen', of
+    agreements no one concludes; it now decides, says there is no period, and names the court."""
+    ws = _gestart(tmp_path)
+    assert _toetreding(ws, _laat_bod(ws, "Epsilon", "55555555", [("Z", 12000, 10, 12, 4, "alle")])).exit_code == 0
+    brief = " ".join(html_tekst(next((ws / "contract" / "toetreding").glob("*.html"))).split())
+    assert "Wij laten u niet toe tot de overeenkomst voor dit perceel, omdat uw aanmelding niet voldoet" in brief
+    assert (
+        "Met dit besluit wordt geen overeenkomst gesloten: er is geen termijn om af te wachten. Bent u het niet eens "
+        "met dit besluit, dan kunt u een kort geding aanhangig maken bij de voorzieningenrechter van de Rechtbank "
+        "Noord-Nederland."
+    ) in brief, brief[-3000:]
+    for woord in ("voornemens", "overeenkomsten niet worden gesloten", "22 juli 2026"):
+        assert woord not in brief, woord

@@ -524,6 +524,11 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             )
         elif uitkomst == AANGEHOUDEN:  # the send gate holds letters back while a ground is unweighed
             raise ValueError(f"geen brief aan {inschrijver}: de verklaarde uitsluitingsgrond is nog niet gewogen")
+        elif g.toetreding:  # no period follows a refused later application (below): a decision, not an intention
+            inleiding = (
+                "Wij laten u niet toe tot de overeenkomst voor dit perceel, omdat uw aanmelding niet voldoet aan de "
+                "volgende eisen:"
+            )
         else:  # NIET_TOEGELATEN, the last word of AFWIJZINGEN
             inleiding = (
                 "Wij zijn voornemens u niet toe te laten tot de overeenkomst voor dit perceel, omdat uw inschrijving "
@@ -569,7 +574,21 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         bijlage = _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
     besluiten_in_brief(d, g, inschrijver, code, uitkomst)  # a condition or an accepted explanation (besluiten.yaml)
     if p.niet_gegund:
-        _rechtsbescherming_niet_gegund(d, g)
+        _rechtsbescherming_zonder_termijn(
+            d,
+            g,
+            "Omdat voor dit perceel geen overeenkomst wordt gesloten, geldt voor dit perceel geen opschortende "
+            "termijn.",
+        )
+    elif g.toetreding and uitkomst in AFWIJZINGEN:
+        # a later application refused while the contract runs: nothing is concluded, so no period is waited for (the
+        # award's 'Wilt u dat de overeenkomsten niet worden gesloten ...' named contracts no one concludes)
+        _rechtsbescherming_zonder_termijn(
+            d,
+            g,
+            "Met dit besluit wordt geen overeenkomst gesloten: er is geen termijn om af te wachten.",
+            "dit besluit",
+        )
     else:
         _afsluiting(d, g, toelating)
     if bijlage:
@@ -588,10 +607,12 @@ def _niet_gegund(d: Document, p: Perceeluitslag) -> None:
     )
 
 
-def _rechtsbescherming_niet_gegund(d: Document, g: Rapportgegevens) -> None:
-    """No contract is concluded on this lot, so there is no standstill period to wait for and no end date to state;
-    the bidder can still contest its own rejection before the court (no vervaltermijn is claimed: none follows from
-    a decision not to award)."""
+def _rechtsbescherming_zonder_termijn(
+    d: Document, g: Rapportgegevens, waarom: str, besluit: str = "deze beslissing"
+) -> None:
+    """No contract is concluded by this decision (a lot not awarded, a later application refused), so there is no
+    standstill period to wait for and no end date to state (`waarom` says it); the bidder can still contest its own
+    rejection before the court (no vervaltermijn is claimed: none follows from such a decision)."""
     a = g.aanbesteding
     rechtbank = a.rechtsbescherming.rechtbank
     bij = (
@@ -601,8 +622,7 @@ def _rechtsbescherming_niet_gegund(d: Document, g: Rapportgegevens) -> None:
     )
     d.kop("Rechtsbescherming")
     d.alinea(
-        "Omdat voor dit perceel geen overeenkomst wordt gesloten, geldt voor dit perceel geen opschortende termijn. "
-        f"Bent u het niet eens met deze beslissing, dan kunt u een kort geding aanhangig maken bij {bij}. Wilt u "
+        f"{waarom} Bent u het niet eens met {besluit}, dan kunt u een kort geding aanhangig maken bij {bij}. Wilt u "
         "ons direct informeren als u dat doet?"
     )
     if a.rechtsbescherming.klachtenmeldpunt:
