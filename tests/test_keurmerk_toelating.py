@@ -72,3 +72,18 @@ def test_het_advies_noemt_de_voorwaarden_van_de_toelating(tmp_path: Path) -> Non
         "(besluit K1) onder de voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk "
         "wordt getoond."
     ) in advies, advies[:4000]
+
+
+def test_het_open_punt_spreekt_van_toelaten(tmp_path: Path) -> None:
+    """Before the decision, the open point of an open house alone read "vóór de gunning (7 april 2026); vraag om
+    bewijs van verlenging, of gun onder voorwaarde", in the terminal and the CONCEPT advies, where nothing is awarded."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_toelating())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2026, 3, 20))
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 1, res.output
+    uit = " ".join(res.output.split())
+    assert (
+        "Het keurmerk van A verloopt op 20 maart 2026, vóór het toelatingsbesluit (7 april 2026); vraag om bewijs van "
+        "verlenging, of laat toe onder voorwaarde."
+    ) in uit, uit
+    assert "gun onder voorwaarde" not in uit
