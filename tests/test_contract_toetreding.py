@@ -334,3 +334,25 @@ def test_een_afgewezen_late_aanmelding_wacht_geen_termijn_af(tmp_path: Path) -> 
     ) in brief, brief[-3000:]
     for woord in ("voornemens", "overeenkomsten niet worden gesloten", "22 juli 2026"):
         assert woord not in brief, woord
+
+
+def test_uitval_na_een_toetreding_verdeelt_ook_over_de_later_toegetreden_aanbieder(tmp_path: Path) -> None:
+    """Delta (capacity 30) joins Z from 23 July 2026; Alfa drops out per 1 August. The proposal rebuilt the lot from
+    the award, which does not know Delta: the demand went to Beta alone, and with a placement of Delta's to keep it
+    stopped on a KeyError (a traceback). Now Delta is among the remaining suppliers: by capacity, Beta 10 and Delta 30,
+    Noord 5 -> 1,25 and 3,75 -> 1 and 4; Oost 3 -> 0,75 and 2,25 -> 1 and 2; Zuid 2 -> 0,5 and 1,5 -> 0 and 2 (equal
+    remainders: the larger capacity)."""
+    ws = _gestart(tmp_path)
+    assert _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 30, 12, 4, "alle")])).exit_code == 0
+    uitval = ["contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", "Alfa", "--per", "2026-08-01"]
+    r = _run(*uitval, "--json")
+    assert r.exit_code == 0, r.output
+    dit_jaar = {(x["gemeente"], x["aanbieder"]): x["aantal"] for x in json.loads(r.stdout)["dit_jaar"]}
+    assert dit_jaar == {
+        ("Noord", "Beta"): 1, ("Noord", "Delta"): 4, ("Oost", "Beta"): 1, ("Oost", "Delta"): 2, ("Zuid", "Delta"): 2,
+    }  # fmt: skip
+    r = _run("contract", "inlezen", "--werkmap", ws, _plaatsing(ws, "2026-07-24"))  # Delta places one in Noord
+    assert r.exit_code == 0, r.output
+    r = _run(*uitval)
+    assert r.exit_code == 0 and "Traceback" not in r.output, r.output
+    assert "Noord: al geplaatst 1 bij Delta" in r.output, r.output

@@ -118,6 +118,24 @@ def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem,
         )
 
 
+def met_later_toegetreden(reg: Register, perceel: str, p: Verdeelprobleem) -> Verdeelprobleem:
+    """The award's problem of an open-house lot with the providers admitted later (contract toetreding) among the
+    suppliers, as the expectation of the toetreding counts them (contract.toetreding.verwachting): the award does
+    not know them, so a drop-out left their share to the award's providers alone, and with a placement of theirs to
+    keep it stopped on a KeyError."""
+    from evaluatie.verdeling.model import Leverancier
+
+    bekend = {s.naam for s in p.leveranciers}
+    later = [s for s in reg.leveranciers_van(perceel) if s.naam not in bekend]
+    erbij = tuple(
+        Leverancier(
+            naam=s.naam, waarde=0.0, prijs=s.prijs, capaciteit=s.capaciteit, gemeenten=s.gemeenten, rang=len(bekend) + i
+        )
+        for i, s in enumerate(later)
+    )
+    return dataclasses.replace(p, leveranciers=(*p.leveranciers, *erbij)) if erbij else p
+
+
 def aankomsten(reg: Register, perceel: str, blijft: list[str], begin: dt.date, tot_en_met: dt.date) -> dict[str, int]:
     """Per remaining supplier, the trajectories that came to it in `perceel` by a route change in [begin, tot_en_met]:
     they take places of its capacity this contract year (as the advice counts 'vol'), though no gemeente's demand
@@ -348,6 +366,8 @@ def voorstel(
     verdeel = _verdeler(toelating)
     if probleem is None:
         _premisse(werkmap, reg, perceel, p, toelating)
+    if toelating:
+        p = met_later_toegetreden(reg, perceel, p)
     weg = {s for (c, s) in reg.uitgevallen if c == perceel} | {aanbieder}
     blijft = [s.naam for s in reg.leveranciers_van(perceel) if s.naam not in weg]
     telling = geplaatst(reg, begin, per - dt.timedelta(days=1))
