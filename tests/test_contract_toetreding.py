@@ -356,3 +356,24 @@ def test_uitval_na_een_toetreding_verdeelt_ook_over_de_later_toegetreden_aanbied
     r = _run(*uitval)
     assert r.exit_code == 0 and "Traceback" not in r.output, r.output
     assert "Noord: al geplaatst 1 bij Delta" in r.output, r.output
+
+
+def test_uitval_van_de_laatste_aanbieder_zegt_dat_de_vraag_geen_aanbieder_heeft(tmp_path: Path) -> None:
+    """Alfa and then Beta leave Z (open house): the second proposal said 'het restant van de vraag gaat ... naar de
+    overige aanbieders' with none left, and named no gemeente: Z's 5 + 3 + 2 inburgeraars silently had no provider.
+    It now says there is none left and, per gemeente, what has no provider until one joins."""
+    ws = _gestart(tmp_path)
+    for naam, per in (("Alfa", "2026-08-01"), ("Beta", "2026-09-01")):
+        r = _run(
+            "contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", naam, "--per", per, "--vastleggen",
+            *WIE,
+        )  # fmt: skip
+        assert r.exit_code == 0, r.output
+    uit = " ".join(r.output.split())
+    assert "naar de overige aanbieders" not in uit, uit
+    assert (
+        "De plaatsingen die al zijn gedaan blijven staan; er is geen overige toegelaten aanbieder, dus heeft het restant "
+        "van de vraag in dit perceel geen aanbieder tot een aanbieder toetreedt (evaluatie contract toetreding)."
+    ) in uit, uit
+    for regel in ("Noord: het restant van 5", "Oost: het restant van 3", "Zuid: het restant van 2"):
+        assert f"{regel} heeft geen aanbieder." in uit, uit
