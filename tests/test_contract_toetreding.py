@@ -377,3 +377,12 @@ def test_uitval_van_de_laatste_aanbieder_zegt_dat_de_vraag_geen_aanbieder_heeft(
     ) in uit, uit
     for regel in ("Noord: het restant van 5", "Oost: het restant van 3", "Zuid: het restant van 2"):
         assert f"{regel} heeft geen aanbieder." in uit, uit
+    # the stand (and the quarterly report, from the same sentences) said only that each had dropped out
+    zin = (
+        "Z-route heeft sinds 01-09-2026 geen toegelaten aanbieder meer: tot een aanbieder toetreedt (evaluatie "
+        "contract toetreding), hebben de inburgeraars van de deelnemende gemeenten op deze route geen aanbieder."
+    )
+    stand = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-09-10")
+    assert zin in " ".join(stand.output.split()), stand.output
+    stand = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-08-10")  # Beta still there
+    assert "geen toegelaten aanbieder meer" not in stand.output, stand.output
