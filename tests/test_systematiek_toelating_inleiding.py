@@ -12,7 +12,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, kleine_toelating, maak_werkmap, open_house_module
+from tests.hulp import kleine_aanbesteding, kleine_toelating, maak_werkmap, module_naast_b1, open_house_module
 
 
 def _inleiding(ws: Path) -> str:
@@ -89,3 +89,17 @@ def test_uitsluitingsgronden_gelden_van_overeenkomstige_toepassing(tmp_path: Pat
 def _tekst(ws: Path) -> str:
     html = (ws / "gunningssystematiek.html").read_text(encoding="utf-8")
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_later_toetreden_met_minimale_kwaliteit_noemt_het_kwaliteitsplan(tmp_path: Path) -> None:
+    """PVT by open house with a minimum quality of 50: 'Later toetreden: ... aanmelden met een ingevuld
+    inschrijfformulier' told an applicant less than it needs, for its quality must be scored as the award's were;
+    the sentence names the kwaliteitsplan there, and stays as it was without that rule (B1 of kleine_toelating)."""
+    data = module_naast_b1(kleine_aanbesteding(), "PVT", "Participatieverklaringstraject", 350, minimum_kwaliteit=50)
+    _inleiding(ws := maak_werkmap(tmp_path / "ws", data))
+    assert (
+        "aanmelden met een ingevuld inschrijfformulier en een kwaliteitsplan, dat beoordelaars op dezelfde wijze "
+        "beoordelen als bij de aanbesteding (minimale kwaliteit)."
+    ) in _tekst(ws), _tekst(ws)[-3000:]
+    _inleiding(ws := maak_werkmap(tmp_path / "oh", kleine_toelating()))
+    assert "aanmelden met een ingevuld inschrijfformulier. Wie aan" in _tekst(ws)

@@ -539,7 +539,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         if any(b.regel == "minimum_kwaliteit" and b.voldoet is False for b in (t.bevindingen if t else ())):
             _scores_en_motivering(d, g, inschrijver, code, "Uw scores")
         if toelating:  # the open house stays open: a provider that meets the requirements later is admitted then
-            d.alinea(later_toetreden_zin(a))
+            d.alinea(later_toetreden_zin(a, perceel))
         elif not p.niet_gegund:  # art. 2.130: every bidder learns to whom the lot goes (none where nobody is)
             d.kop("Aan wie wordt gegund")
             _winnaars_tabel(d, g, code, inschrijver)
@@ -564,7 +564,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
                 + "; ".join(b.eis for b in (t.bevindingen if t else ()))
                 + ".",
                 geen_aantal_zin(),
-                later_toetreden_zin(a),
+                later_toetreden_zin(a, perceel),
             ]
         )
         _voorbehoud(d, g)

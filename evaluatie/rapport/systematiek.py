@@ -301,7 +301,7 @@ def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:
         "geen prijs- of kwaliteitsvergelijking en geen maximum aantal aanbieders. Dit is geen overheidsopdracht: "
         "de bepalingen van de Aanbestedingswet 2012 over gunning en opschortende termijn zijn niet van toepassing."
     )
-    d.opsomming([tarief_zin(p), geen_aantal_zin(), later_toetreden_zin(a)])
+    d.opsomming([tarief_zin(p), geen_aantal_zin(), later_toetreden_zin(a, p)])
     d.alinea(
         "Verwachte aantallen. Per gemeente wordt een verwachting gegeven naar verhouding van de capaciteit van de "
         "toegelaten aanbieders die haar bedienen (hele inburgeraars; restanten naar de grootste rest, dan de "
