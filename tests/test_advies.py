@@ -259,7 +259,9 @@ def test_toelating_advies_zonder_rangorde(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     html = _advies(ws)
     tekst = _tekst(html)
-    assert "Wij adviseren tot perceel B1-route toe te laten: Alfa en Beta." in tekst
+    assert (
+        "Wij adviseren tot perceel B1-route toe te laten: Alfa en Beta, onder voorbehoud van de bewijsstukken." in tekst
+    )
     assert "Niet toe te laten, omdat de inschrijving niet aan de voorwaarden voldoet: Gamma." in tekst
     for woord in ("Rang", "Prijsscore", "Gunningscriteria", "Prijsmethode", "gelijke stand", "hoogst gerangschikt"):
         assert woord not in tekst, woord

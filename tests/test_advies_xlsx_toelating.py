@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_panel
+from tests.hulp import kleine_aanbesteding, kleine_toelating, maak_werkmap, module_naast_b1, schrijf_bod, vul_panel
 
 
 def test_open_house_zonder_rangorde_in_de_xlsx(tmp_path: Path) -> None:
@@ -33,4 +33,22 @@ def test_open_house_zonder_rangorde_in_de_xlsx(tmp_path: Path) -> None:
         ("Perceel", "Aanbieder", "Eigen prijs per traject", "Capaciteit per jaar", "Verwacht per jaar"),
         ("Participatieverklaringstraject", "Alfa", 300, 20, 8),
         ("Participatieverklaringstraject", "Beta", 320, 5, 2),
+    ]
+
+
+def test_alleen_open_house_heeft_geen_blad_rangorde(tmp_path: Path) -> None:
+    """B1 alone by open house (kleine_toelating): the workbook had a sheet 'Rangorde' with the columns Rang, Prijsscore
+    and Totaal and no row, in a tender that ranks no one; now it has no such sheet, and Alfa (capacity 20) and Beta
+    (capacity 30), both serving all of Noord 10, Oost 6 and Zuid 4, stand under Toegelaten: Noord 4 and 6, Oost 2,4
+    and 3,6 -> 2 and 4 (largest remainder to Beta), Zuid 1,6 and 2,4 -> 2 and 2 (largest remainder to Alfa)."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_toelating())
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 30, 12, 4, "alle")])
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    wb = load_workbook(ws / "rapporten" / "gunningsadvies.xlsx")
+    assert "Rangorde" not in wb.sheetnames, wb.sheetnames
+    assert list(wb["Toegelaten"].iter_rows(min_row=2, values_only=True)) == [
+        ("B1-route", "Alfa", 9000, 20, 8),
+        ("B1-route", "Beta", 9500, 30, 12),
     ]

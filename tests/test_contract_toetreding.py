@@ -15,10 +15,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from tests.hulp import schrijf_bod
+from tests.hulp import html_tekst, schrijf_bod
 from tests.test_contract_toelating import DOOR, _run, _werkmap
 
 WIE = ["--door", "S. Jansen, contractmanager", "--reden", "aanmelding voor het open house"]
+LATER = "Later toetreden (open house): aanmeldingen en toelatingsbesluiten"
 
 
 def _gestart(tmp_path: Path) -> Path:
@@ -115,7 +116,7 @@ def test_toegelaten_aanbieder_staat_in_het_register_vanaf_het_einde_van_de_termi
     assert r.exit_code == 0, r.output
     index = json.loads((ws / "contract" / "dossier" / "index.json").read_text(encoding="utf-8"))
     stukken = {(x["categorie"], x["pad"]) for x in index["documenten"]}
-    assert ("Later toegetreden (open house)", f"contract/toetreding/{brieven[0].stem}.docx") in stukken, stukken
+    assert (LATER, f"contract/toetreding/{brieven[0].stem}.docx") in stukken, stukken
     r = _run("controleer", "--werkmap", ws)
     assert r.exit_code == 0 and "Contractdossier in orde" in r.output, r.output
 
@@ -131,7 +132,13 @@ def test_niet_toegelaten_krijgt_de_brief_met_de_reden_en_staat_niet_in_het_regis
     brieven = list((ws / "contract" / "toetreding").glob("*.html"))
     assert len(brieven) == 1
     tekst = brieven[0].read_text(encoding="utf-8")
-    assert "Wij zijn voornemens u niet toe te laten" in tekst and "plafondprijs" in tekst, tekst
+    assert "Wij laten u niet toe tot de overeenkomst" in tekst and "plafondprijs" in tekst, tekst
+    # the contract file keeps the refused application and its letter, but not under 'Later toegetreden': Epsilon
+    # did not join (before, the dossier filed every late application there)
+    assert _run("contract", "dossier", "--werkmap", ws).exit_code == 0
+    index = json.loads((ws / "contract" / "dossier" / "index.json").read_text(encoding="utf-8"))
+    categorieen = {x["categorie"] for x in index["documenten"] if x["pad"].startswith("contract/toetreding/")}
+    assert categorieen == {LATER}, categorieen
 
 
 def test_een_gegund_perceel_neemt_geen_nieuwe_partij_op(tmp_path: Path) -> None:
@@ -290,3 +297,92 @@ def test_toetreden_na_de_vaste_looptijd_noemt_het_optiejaar_dat_open_is(tmp_path
     assert "na het einde van de looptijd (2026-05-31) kan niet" in uit, uit
     assert "optiejaar 3 (tot en met 2027-05-31) is nog niet uitgeoefend: 'evaluatie contract optiejaar'" in uit, uit
     assert _register(ws)[0] == [("B1", "Alfa"), ("B1", "Beta"), ("Z", "Alfa"), ("Z", "Beta")]
+
+
+def test_de_brief_noemt_de_aanmelding_en_de_dag_waarop_de_toelating_ingaat(tmp_path: Path) -> None:
+    """The register admits Delta from 23 July 2026 (the day after the letter's period of 20 days from 2 July), but
+    the letter said neither that day nor that it answers a later application ('U heeft ingeschreven op perceel ...'):
+    the provider could not read from when it may be chosen. A refusal names the application too, and no start."""
+    ws = _gestart(tmp_path)
+    assert _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 10, 12, 4, "alle")])).exit_code == 0
+    assert _toetreding(ws, _laat_bod(ws, "Epsilon", "55555555", [("Z", 12000, 10, 12, 4, "alle")])).exit_code == 0
+    brieven = {p.stem.split("-")[3]: p for p in (ws / "contract" / "toetreding").glob("*.html")}
+    delta = " ".join(html_tekst(brieven["delta"]).split())
+    assert "U heeft zich op 1 juli 2026 aangemeld om later toe te treden tot perceel Z-route" in delta, delta[-3000:]
+    assert (
+        "De toelating gaat in op 23 juli 2026, de dag na het einde van de termijn hieronder: vanaf die dag kan een "
+        "inburgeraar of de klantmanager u kiezen."
+    ) in delta, delta[-3000:]
+    epsilon = " ".join(html_tekst(brieven["epsilon"]).split())
+    assert "U heeft zich op 1 juli 2026 aangemeld om later toe te treden tot perceel Z-route" in epsilon
+    assert "De toelating gaat in" not in epsilon
+
+
+def test_een_afgewezen_late_aanmelding_wacht_geen_termijn_af(tmp_path: Path) -> None:
+    """Epsilon's late application is refused during the contract: nothing is concluded by that decision. Its letter
+    said 'Wij zijn voornemens u niet toe te laten' and 'Wilt u dat de overeenkomsten niet worden gesloten voordat de
+    rechter heeft beslist, laat dan vóór het einde van de termijn (22 juli 2026) een dagvaarding betekenen', of
+    agreements no one concludes; it now decides, says there is no period, and names the court."""
+    ws = _gestart(tmp_path)
+    assert _toetreding(ws, _laat_bod(ws, "Epsilon", "55555555", [("Z", 12000, 10, 12, 4, "alle")])).exit_code == 0
+    brief = " ".join(html_tekst(next((ws / "contract" / "toetreding").glob("*.html"))).split())
+    assert "Wij laten u niet toe tot de overeenkomst voor dit perceel, omdat uw aanmelding niet voldoet" in brief
+    assert (
+        "Met dit besluit wordt geen overeenkomst gesloten: er is geen termijn om af te wachten. Bent u het niet eens "
+        "met dit besluit, dan kunt u een kort geding aanhangig maken bij de voorzieningenrechter van de Rechtbank "
+        "Noord-Nederland."
+    ) in brief, brief[-3000:]
+    for woord in ("voornemens", "overeenkomsten niet worden gesloten", "22 juli 2026"):
+        assert woord not in brief, woord
+
+
+def test_uitval_na_een_toetreding_verdeelt_ook_over_de_later_toegetreden_aanbieder(tmp_path: Path) -> None:
+    """Delta (capacity 30) joins Z from 23 July 2026; Alfa drops out per 1 August. The proposal rebuilt the lot from
+    the award, which does not know Delta: the demand went to Beta alone, and with a placement of Delta's to keep it
+    stopped on a KeyError (a traceback). Now Delta is among the remaining suppliers: by capacity, Beta 10 and Delta 30,
+    Noord 5 -> 1,25 and 3,75 -> 1 and 4; Oost 3 -> 0,75 and 2,25 -> 1 and 2; Zuid 2 -> 0,5 and 1,5 -> 0 and 2 (equal
+    remainders: the larger capacity)."""
+    ws = _gestart(tmp_path)
+    assert _toetreding(ws, _laat_bod(ws, "Delta", "44444444", [("Z", 9200, 30, 12, 4, "alle")])).exit_code == 0
+    uitval = ["contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", "Alfa", "--per", "2026-08-01"]
+    r = _run(*uitval, "--json")
+    assert r.exit_code == 0, r.output
+    dit_jaar = {(x["gemeente"], x["aanbieder"]): x["aantal"] for x in json.loads(r.stdout)["dit_jaar"]}
+    assert dit_jaar == {
+        ("Noord", "Beta"): 1, ("Noord", "Delta"): 4, ("Oost", "Beta"): 1, ("Oost", "Delta"): 2, ("Zuid", "Delta"): 2,
+    }  # fmt: skip
+    r = _run("contract", "inlezen", "--werkmap", ws, _plaatsing(ws, "2026-07-24"))  # Delta places one in Noord
+    assert r.exit_code == 0, r.output
+    r = _run(*uitval)
+    assert r.exit_code == 0 and "Traceback" not in r.output, r.output
+    assert "Noord: al geplaatst 1 bij Delta" in r.output, r.output
+
+
+def test_uitval_van_de_laatste_aanbieder_zegt_dat_de_vraag_geen_aanbieder_heeft(tmp_path: Path) -> None:
+    """Alfa and then Beta leave Z (open house): the second proposal said 'het restant van de vraag gaat ... naar de
+    overige aanbieders' with none left, and named no gemeente: Z's 5 + 3 + 2 inburgeraars silently had no provider.
+    It now says there is none left and, per gemeente, what has no provider until one joins."""
+    ws = _gestart(tmp_path)
+    for naam, per in (("Alfa", "2026-08-01"), ("Beta", "2026-09-01")):
+        r = _run(
+            "contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", naam, "--per", per, "--vastleggen",
+            *WIE,
+        )  # fmt: skip
+        assert r.exit_code == 0, r.output
+    uit = " ".join(r.output.split())
+    assert "naar de overige aanbieders" not in uit, uit
+    assert (
+        "De plaatsingen die al zijn gedaan blijven staan; er is geen overige toegelaten aanbieder, dus heeft het restant "
+        "van de vraag in dit perceel geen aanbieder tot een aanbieder toetreedt (evaluatie contract toetreding)."
+    ) in uit, uit
+    for regel in ("Noord: het restant van 5", "Oost: het restant van 3", "Zuid: het restant van 2"):
+        assert f"{regel} heeft geen aanbieder." in uit, uit
+    # the stand (and the quarterly report, from the same sentences) said only that each had dropped out
+    zin = (
+        "Z-route heeft sinds 01-09-2026 geen toegelaten aanbieder meer: tot een aanbieder toetreedt (evaluatie "
+        "contract toetreding), hebben de inburgeraars van de deelnemende gemeenten op deze route geen aanbieder."
+    )
+    stand = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-09-10")
+    assert zin in " ".join(stand.output.split()), stand.output
+    stand = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-08-10")  # Beta still there
+    assert "geen toegelaten aanbieder meer" not in stand.output, stand.output

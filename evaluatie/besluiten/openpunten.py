@@ -181,7 +181,11 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
                 )
     punten += ongewogen_uitsluitingen(a, award.invoer.inschrijvingen, register)
     grens = keurmerk_grens(a)
-    moment = "de gunning" if grens == a.data.gunning else "de verzending van de brieven"
+    # an open house alone awards nothing: its decision is the toelatingsbesluit, and the condition is on admission
+    toelating = a.procedures() == {"toelating"}
+    besluit = "het toelatingsbesluit" if toelating else "de gunning"
+    moment = besluit if grens == a.data.gunning else "de verzending van de brieven"
+    doen = "laat toe" if toelating else "gun"
     besloten_keurmerk = {k.inschrijver for k in (register.toegepast("keurmerk") if register else [])}
     gegund = gegund_met_keurmerkeis(award)
     for ins in award.invoer.inschrijvingen:
@@ -195,7 +199,7 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
                 Openpunt(
                     "keurmerk",
                     f"Het keurmerk van {ins.naam} {wanneer}, vóór {moment} ({datum(grens)}); vraag om bewijs van "
-                    "verlenging, of gun onder voorwaarde." + eerst_intrekken(register, "keurmerk", ins.naam),
+                    f"verlenging, of {doen} onder voorwaarde." + eerst_intrekken(register, "keurmerk", ins.naam),
                     f'evaluatie keurmerk --inschrijver "{ins.naam}" --uitkomst verlengd --verlengd-tot JJJJ-MM-DD '
                     '--bewijs JJJJ-MM-DD --reden "..." --door "naam, functie"  (of --uitkomst onder_voorwaarde)',
                 )

@@ -12,9 +12,10 @@ if TYPE_CHECKING:
     from evaluatie.besluiten.premissen import Premissen
 
 
-def zin(b: Any, verouderd: str | None = None) -> str:
+def zin(b: Any, verouderd: str | None = None, toelating: bool = False) -> str:
     """What was decided, on what basis, when and by whom; a withdrawal is stated with its own reason; a stale
-    decision (`verouderd`: what changed) is stated as not applied, so the record never reads as in force."""
+    decision (`verouderd`: what changed) is stated as not applied, so the record never reads as in force.
+    `toelating`: every lot is an open house, so a keurmerk condition is one on the admission (keurmerk_zin)."""
     if b.soort == "herstel":
         tekst = herstel_zin(b)
     elif b.soort == "abnormaal":
@@ -24,7 +25,7 @@ def zin(b: Any, verouderd: str | None = None) -> str:
     elif b.soort == "terugtrekking":
         tekst = f"{b.id}: {terugtrekking_zin(b)} ({b.door})"
     else:
-        tekst = f"{b.id}: {b.inschrijver}: {keurmerk_zin(b)} ({b.door})"
+        tekst = f"{b.id}: {b.inschrijver}: {keurmerk_zin(b, toelating=toelating)} ({b.door})"
     if b.ingetrokken is not None:
         i = b.ingetrokken
         tekst += f" INGETROKKEN op {datum(i.datum)} door {i.door}: {i.reden}"

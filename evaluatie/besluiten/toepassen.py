@@ -62,17 +62,22 @@ def terugtrekking_zin(t: Terugtrekking) -> str:
     )
 
 
-def keurmerk_zin(k: Keurmerkbesluit, gunning: dt.date | None = None, verzending: dt.date | None = None) -> str:
+def keurmerk_zin(
+    k: Keurmerkbesluit, gunning: dt.date | None = None, verzending: dt.date | None = None, toelating: bool = False
+) -> str:
     """The decision in words. With the tender's dates (a letter has them) the lapse names the day it precedes: the
     award ('vóór de datum van de gunning (7 april 2026)') or, where the keurmerk still holds on that day, the sending
-    of the letter; without them (the list of decisions) the premise as recorded: before either."""
+    of the letter; without them (the list of decisions) the premise as recorded: before either. `toelating`: the
+    letter is a toelatingsbesluit of an open house, which awards nothing: the day is that of the toelatingsbesluit
+    and the condition is on the admission (before, it read 'De gunning geschiedt onder de voorwaarde')."""
     was = f"geldig tot {datum(k.geldig_tot)}" if k.geldig_tot else "zonder einddatum opgegeven"
-    wanneer = "vóór de datum van de gunning of van de verzending van deze beslissing"
+    besluit, beslissing = ("het toelatingsbesluit", "dit besluit") if toelating else ("de gunning", "deze beslissing")
+    wanneer = f"vóór de datum van {besluit} of van de verzending van {beslissing}"
     if k.geldig_tot and gunning is not None and verzending is not None:
         wanneer = (
-            f"vóór de datum van de gunning ({datum(gunning)})"
+            f"vóór de datum van {besluit} ({datum(gunning)})"
             if k.geldig_tot < gunning
-            else f"vóór de verzending van deze beslissing ({datum(verzending)})"
+            else f"vóór de verzending van {beslissing} ({datum(verzending)})"
         )
     if k.uitkomst == "verlengd" and k.verlengd_tot and k.bewijs:
         return (
@@ -83,10 +88,10 @@ def keurmerk_zin(k: Keurmerkbesluit, gunning: dt.date | None = None, verzending:
         (
             f"Het keurmerk (in de inschrijving {was}) verloopt {wanneer}."
             if k.geldig_tot
-            else "Het keurmerk heeft in de inschrijving geen einddatum; dat het geldig is op de datum van de gunning, "
-            "is niet aangetoond."
+            else "Het keurmerk heeft in de inschrijving geen einddatum; dat het geldig is op de datum van "
+            f"{besluit}, is niet aangetoond."
         )
-        + " De gunning geschiedt onder de "
+        + f" De {'toelating' if toelating else 'gunning'} geschiedt onder de "
         f"voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk wordt getoond "
         f"(besluit {k.id} van {datum(k.datum)}). Motivering: {_zin(k.reden)}"
     )

@@ -47,7 +47,8 @@ ONDERDELEN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Inschrijvingen", ("inschrijvingen",)),
     ("Beoordelingen", ("beoordelingen",)),
     ("Gunning", ("rapporten", "logboek.jsonl")),
-    ("Later toegetreden (open house)", (f"{MAP}/toetreding",)),  # late bids and their toelatingsbesluit
+    # late applications and their toelatingsbesluit, admitted or not: 'Later toegetreden' filed a refused one as joined
+    ("Later toetreden (open house): aanmeldingen en toelatingsbesluiten", (f"{MAP}/toetreding",)),
     ("Later aangesloten gemeenten", (f"{MAP}/aansluiting",)),  # the decisions of contract aansluiting
     ("Aanleveringen van gemeenten", (f"{MAP}/aanleveringen",)),
     ("Kwartaalrapportages", (f"{MAP}/kwartaal",)),

@@ -67,6 +67,10 @@ class Herverdeling:
     # per later contract year, the allocation of the gemeenten that joined later (contract aansluiting): their rows
     # differ per year when one joins from a later year, so they are not in `volgende_jaren`
     aangesloten_jaren: dict[int, dict[tuple[str, str], int]] = field(default_factory=dict)
+    # open house: per gemeente the demand of this year no remaining provider serves (until one joins); and whether
+    # any provider remains at all
+    zonder_aanbieder: dict[str, int] = field(default_factory=dict)
+    niemand_over: bool = False
 
 
 def award_probleem(werkmap: Werkmap, perceel: str) -> Verdeelprobleem:
@@ -116,6 +120,24 @@ def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem,
                 "bij de start van het contract; eerst uitzoeken waarom"
             ]
         )
+
+
+def met_later_toegetreden(reg: Register, perceel: str, p: Verdeelprobleem) -> Verdeelprobleem:
+    """The award's problem of an open-house lot with the providers admitted later (contract toetreding) among the
+    suppliers, as the expectation of the toetreding counts them (contract.toetreding.verwachting): the award does
+    not know them, so a drop-out left their share to the award's providers alone, and with a placement of theirs to
+    keep it stopped on a KeyError."""
+    from evaluatie.verdeling.model import Leverancier
+
+    bekend = {s.naam for s in p.leveranciers}
+    later = [s for s in reg.leveranciers_van(perceel) if s.naam not in bekend]
+    erbij = tuple(
+        Leverancier(
+            naam=s.naam, waarde=0.0, prijs=s.prijs, capaciteit=s.capaciteit, gemeenten=s.gemeenten, rang=len(bekend) + i
+        )
+        for i, s in enumerate(later)
+    )
+    return dataclasses.replace(p, leveranciers=(*p.leveranciers, *erbij)) if erbij else p
 
 
 def aankomsten(reg: Register, perceel: str, blijft: list[str], begin: dt.date, tot_en_met: dt.date) -> dict[str, int]:
@@ -348,6 +370,8 @@ def voorstel(
     verdeel = _verdeler(toelating)
     if probleem is None:
         _premisse(werkmap, reg, perceel, p, toelating)
+    if toelating:
+        p = met_later_toegetreden(reg, perceel, p)
     weg = {s for (c, s) in reg.uitgevallen if c == perceel} | {aanbieder}
     blijft = [s.naam for s in reg.leveranciers_van(perceel) if s.naam not in weg]
     telling = geplaatst(reg, begin, per - dt.timedelta(days=1))
@@ -404,6 +428,7 @@ def voorstel(
                 *_aankomst_zinnen(reg, perceel, jaar, aangekomen),
             ]
         )
+    zonder = {g: n - sum(dit_jaar.get((g, s), 0) for s in blijft) for g, n in r.vraag.items()} if toelating else {}
     dit_jaar = {k: n for k, n in {**dit_jaar, **erbij}.items() if n}
     volgende: dict[tuple[str, str], int] = {}
     aangesloten_jaren: dict[int, dict[tuple[str, str], int]] = {}
@@ -444,6 +469,8 @@ def voorstel(
         pad,
         aangekomen=aangekomen,
         aangesloten_jaren=aangesloten_jaren,
+        zonder_aanbieder={g: n for g, n in zonder.items() if n > 0},
+        niemand_over=toelating and not blijft,
     )
     h.uitleg = _uitleg(reg, h, rest, v, toelating) + uitleg_volgende + na_optie
     h.volledig = not uitleg_volgende
@@ -476,16 +503,22 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object, to
     from evaluatie.verdeling.verklaring import bindende_regels
 
     naam = reg.percelen[h.perceel].naam
+    # an open house whose last provider leaves has no one to take the rest: said, not 'naar de overige aanbieders'
+    naar = (
+        "er is geen overige toegelaten aanbieder, dus heeft het restant van de vraag in dit perceel geen aanbieder tot "
+        "een aanbieder toetreedt (evaluatie contract toetreding)."
+        if h.niemand_over
+        else "het restant van de vraag gaat volgens dezelfde verdeelregels en hetzelfde exacte rekenpad als de gunning "
+        f"({h.pad}) naar de overige aanbieders."
+    )
     uit = [
         f"Voorstel herverdeling {naam}: {h.aanbieder} valt uit per {h.per.strftime('%d-%m-%Y')} "
-        f"(contractjaar {h.jaar}). "
-        "De plaatsingen die al zijn gedaan blijven staan; het restant van de vraag gaat volgens dezelfde verdeelregels "
-        f"en hetzelfde exacte rekenpad als de gunning ({h.pad}) naar de overige aanbieders.",
+        f"(contractjaar {h.jaar}). De plaatsingen die al zijn gedaan blijven staan; {naar}",
     ]
     for g in reg.gemeenten:
         vast = {s: n for (x, s), n in h.vast.items() if x == g}
         nieuw = {s: n - vast.get(s, 0) for (x, s), n in h.dit_jaar.items() if x == g and n - vast.get(s, 0) > 0}
-        if not vast and not nieuw:
+        if not vast and not nieuw and g not in h.zonder_aanbieder:
             continue
         delen = [g]
         if vast:
@@ -497,6 +530,8 @@ def _uitleg(reg: Register, h: Herverdeling, rest: Verdeelprobleem, v: object, to
                 + " gaat naar "
                 + ", ".join(f"{s} ({n})" for s, n in nieuw.items())
             )
+        if g in h.zonder_aanbieder:  # open house: no remaining provider serves this gemeente
+            delen.append(f"het restant van {h.zonder_aanbieder[g]} heeft geen aanbieder")
         uit.append(delen[0] + ": " + "; ".join(delen[1:]) + ".")
     uit += _aankomst_zinnen(reg, h.perceel, h.jaar, h.aangekomen)
     for g in _aangesloten_in(reg, h.perceel, h.jaar):

@@ -291,12 +291,31 @@ def ingetrokken_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
 def uitgevallen_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     """Every supplier that dropped out of a lot by peildatum (contract uitval), in words: the tables keep its
     allocation and placements, and without this a reader saw a supplier that had stopped as if it still took people."""
-    return [
+    uit = [
         f"Uitgevallen in {reg.percelen[code].naam}: {naam}, per {per.strftime('%d-%m-%Y')}; vanaf die dag geen nieuwe "
         f"plaatsingen bij {naam} in dat perceel."
         for (code, naam), per in sorted(reg.uitgevallen.items())
         if per <= peildatum
     ]
+    return uit + _zonder_aanbieder(reg, peildatum)
+
+
+def _zonder_aanbieder(reg: Register, peildatum: dt.date) -> list[str]:
+    """An open house whose every provider has dropped out by peildatum: said once, for the lines above name each
+    drop-out and the tables keep their rows, so the lot read as if it still had a provider (until one joins)."""
+    uit = []
+    for code, p in reg.percelen.items():
+        namen = [s.naam for s in reg.leveranciers_van(code)]
+        weg = [reg.uitgevallen.get((code, n)) for n in namen]
+        if not p.toelating or not namen or any(d is None or d > peildatum for d in weg):
+            continue
+        sinds = max(d for d in weg if d is not None)
+        uit.append(
+            f"{p.naam} heeft sinds {sinds.strftime('%d-%m-%Y')} geen toegelaten aanbieder meer: tot een aanbieder "
+            "toetreedt (evaluatie contract toetreding), hebben de inburgeraars van de deelnemende gemeenten op deze "
+            "route geen aanbieder."
+        )
+    return uit
 
 
 def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:

@@ -32,10 +32,11 @@ from evaluatie.werkmap import Werkmap
 
 if TYPE_CHECKING:
     from evaluatie.contract.basis import Contractleverancier
-    from evaluatie.definitie.model import Aanbesteding
+    from evaluatie.definitie.model import Aanbesteding, Perceel
     from evaluatie.inschrijving.model import Inschrijving
 
 MAP = "toetreding"
+_NIET_GEGUND = "niet gegund (geen geldige inschrijving): er is geen overeenkomst"
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,16 @@ def _controleer_opties(
 
 
 def _controleer_perceel(reg: Register, perceel: str) -> list[Fout]:
+    if perceel in reg.niet_gegund:  # a lot of the tender, not awarded: 'bestaat niet' was untrue
+        open_house = [c for c, p in reg.percelen.items() if p.toelating]
+        waar = f" ({', '.join(open_house)})" if open_house else ", en dit contract heeft er geen"
+        return [
+            Fout(
+                "--route",
+                f"perceel {reg.niet_gegund[perceel]} is {_NIET_GEGUND}, en een gunningsperceel neemt geen nieuwe "
+                f"partijen op; later toetreden kan alleen bij een perceel met toelating{waar}",
+            )
+        ]
     if perceel not in reg.percelen:
         return [Fout("--route", f"perceel {perceel!r} bestaat niet; kies uit {', '.join(reg.percelen)}")]
     p = reg.percelen[perceel]
@@ -95,11 +106,74 @@ def _controleer_perceel(reg: Register, perceel: str) -> list[Fout]:
     ]
 
 
+def _ongewogen_grond(ins: Inschrijving) -> str:
+    """A declared exclusion ground is weighed by a person before anything is decided, as at the award (an open point
+    there, whether or not the lot tests the ground: a mandatory one excludes regardless). This command does not weigh;
+    before, it admitted such an applicant where the lot does not test the ground and refused it at once where it does,
+    in both cases on terms other than the award's."""
+    from evaluatie.inschrijving import velden as v
+
+    cel = ins.cellen.get(v.UITSLUITING, ins.bestand)
+    return (
+        f"{ins.naam} verklaart dat een uitsluitingsgrond van toepassing is ({cel}: 'ja'); bij de gunning wordt zo'n "
+        "inschrijving pas beslist als een persoon de grond heeft gewogen (welke grond, de feiten, de zelfreiniging "
+        "(art. 2.87a Aanbestedingswet 2012) en bij een facultatieve grond de evenredigheid), en die weging doet deze "
+        "opdracht niet; er is niets vastgelegd"
+    )
+
+
+def _eerder_uitgesloten(werkmap: Werkmap, inschrijvingen: Iterable[Inschrijving], ins: Inschrijving) -> str | None:
+    """An applicant the award excluded for an exclusion ground (a recorded decision `uitgesloten`, by name or KvK
+    number): a new form that declares no ground does not settle whether the ground still holds (art. 2.87: up to three
+    years) or what self-cleaning there has been since; a person weighs that. Before, it was admitted without a word."""
+    from evaluatie.besluiten.register import BESTAND, lees_besluiten
+    from evaluatie.naamvorm import sleutel
+    from evaluatie.tekst import datum
+
+    kvk = {i.naam: i.kvk for i in inschrijvingen}
+    for u in lees_besluiten(werkmap.root / BESTAND).toegepast("uitsluiting"):
+        if u.uitkomst != "uitgesloten" or (
+            sleutel(u.inschrijver) != sleutel(ins.naam) and kvk.get(u.inschrijver) != ins.kvk
+        ):
+            continue
+        return (
+            f"{ins.naam} is bij de gunning uitgesloten op grond van een uitsluitingsgrond (besluit {u.id} van "
+            f"{datum(u.datum)}: {u.grond}, art. {u.artikel} Aanbestedingswet 2012); of die grond nog geldt en wat de "
+            "zelfreiniging (art. 2.87a) sindsdien is, weegt een persoon, en die weging doet deze opdracht niet; er is "
+            "niets vastgelegd"
+        )
+    return None
+
+
+def andere_prijs(p: Perceel, ins: Inschrijving, perceel: str, toegelaten: bool) -> tuple[str, ...]:
+    """A bid price other than the lot's tariff (vaste_prijs): admitted at the tariff, as the award admits such a bid,
+    and named for a person to check, as the award names it (rapport.verzendcontrole): whether the applicant accepts
+    the tariff or made a reservation only a person can judge. Before, the late entry said nothing."""
+    from evaluatie.prijs.basis import methode
+    from evaluatie.tekst import euro
+
+    geboden = ins.aanbod[perceel].prijs
+    gerekend = methode(p.prijsmethode).prijs_per_traject(p, geboden)
+    if not toegelaten or p.prijsmethode != "vaste_prijs" or round(gerekend * 100) == round(geboden * 100):
+        return ()
+    return (
+        f"{ins.naam} bood {euro(geboden)} per traject; in dit perceel geldt het tarief (de vaste prijs) van "
+        f"{euro(gerekend)}, en alleen die prijs is gerekend (register en toelatingsbesluit). Ga na dat {ins.naam} die "
+        "prijs aanvaardt en geen voorbehoud maakt",
+    )
+
+
 def andere_percelen(reg: Register, aanbod: Iterable[str], perceel: str) -> tuple[str, ...]:
     """What to tell about the other lots a late form bids on: one decision judges one lot (--route), and a lot
     passed over in silence would leave the applicant without an answer on it."""
     uit = []
     for code in aanbod:
+        if code != perceel and code in reg.niet_gegund:  # said, not passed over: the applicant asked for it
+            uit.append(
+                f"de inschrijving biedt ook in op perceel {reg.niet_gegund[code]} ({code}); dat is hier niet "
+                f"getoetst: perceel {reg.niet_gegund[code]} is niet gegund (geen geldige inschrijving), er is geen "
+                "overeenkomst en het neemt geen nieuwe partijen op"
+            )
         if code == perceel or code not in reg.percelen:
             continue
         p = reg.percelen[code]
@@ -188,6 +262,8 @@ def beoordeel_toetreding(
         raise InvoerFout([Fout(pad.name, f"de inschrijving biedt niet in op perceel {p.naam} ({perceel})")])
     if (uit := _uitgevallen_op(reg, perceel, ins.naam, datum)) is not None:
         raise InvoerFout([Fout(ins.cel_naam, _opnieuw_melding(uit[0], p.naam, uit[1]))])
+    if ins.uitsluitingsgronden:  # the award holds such a bid as an open point (besluiten.openpunten)
+        raise EvaluatieFout([_ongewogen_grond(ins)])
     if any(sleutel(s.naam) == sleutel(ins.naam) for s in reg.leveranciers_van(perceel)):
         raise InvoerFout(
             [Fout(ins.cel_naam, f"{ins.naam} staat al in het contractregister als aanbieder van perceel {p.naam}")]
@@ -196,6 +272,8 @@ def beoordeel_toetreding(
         raise InvoerFout(
             [Fout(ins.cel_naam, f"naam '{ins.naam}' is die van een andere inschrijver (ander KvK-nummer)")]
         )
+    if (uitgesloten := _eerder_uitgesloten(werkmap, award.invoer.inschrijvingen, ins)) is not None:
+        raise EvaluatieFout([uitgesloten])
     uitslag = toets(a, [ins]).voor_perceel(perceel)[0]
     toegelaten = uitslag.voldoet
     redenen = tuple(r for b in uitslag.bevindingen if b.voldoet is False for r in (b.redenen or (b.eis,)))
@@ -204,9 +282,10 @@ def beoordeel_toetreding(
     g.aanbesteding = g.aanbesteding.model_copy(update={"data": data})
     g.inschrijvingen = [*award.invoer.inschrijvingen, ins]
     g.toets = g.toets.model_copy(update={"resultaten": (*g.toets.resultaten, uitslag)})
-    d = brief(g, ins.naam, perceel)
     termijn = standstill(datum, a.standstill_dagen, a.gelijkgestelde_dagen)
     vanaf = termijn.einde + dt.timedelta(days=1)
+    g.toetreding = (ontvangen, vanaf)
+    d = brief(g, ins.naam, perceel)
     if toegelaten:
         try:
             reg.binnen_looptijd(vanaf, "--datum")
@@ -232,7 +311,7 @@ def beoordeel_toetreding(
     besluit = _schrijf(
         db, reg, a, werkmap, ins, perceel, vanaf, datum, ontvangen, door, reden, toegelaten, paden, inhoud
     )
-    overig = andere_percelen(reg, ins.aanbod, perceel)
+    overig = (*andere_prijs(p, ins, perceel, toegelaten), *andere_percelen(reg, ins.aanbod, perceel))
     return Toetreding(
         perceel, p.naam, ins.naam, toegelaten, redenen, vanaf if toegelaten else None, besluit, paden, overig
     )

@@ -210,7 +210,12 @@ def advies_zin(g: Rapportgegevens, code: str) -> str:
                 "looptijd toetreden"
             )
         else:
-            zin = _punt(f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}")
+            # the conditions the toelatingsbesluit states (brieven._voorbehoud, besluiten_brief), as the advice to award
+            voorbehoud = ", onder voorbehoud van de bewijsstukken" if g.aanbesteding.bewijsstukken else ""
+            zin = _punt(
+                f"Wij adviseren tot perceel {p.naam} toe te laten: {_opsomming(toegelaten)}{voorbehoud}"
+                + voorwaarden_zin(g, code, toegelaten)
+            )
         # per status word (evaluatie.toets.status), each with its own legal ground: an excluded bid does not 'fail
         # the conditions', and a declared ground not yet weighed is no exclusion
         per_status = {st: [x.inschrijver for x in p.uitgesloten if x.status == st] for st in AFWIJZINGEN}

@@ -112,6 +112,47 @@ def _toegelaten(wb: Workbook, g: Rapportgegevens) -> None:
     )
 
 
+def _rangorde(wb: Workbook, g: Rapportgegevens) -> None:
+    """The ranking of the award lots. A tender of open-house lots alone ranks no one (C-410/14): it has no such
+    sheet (before, an empty one with the columns Rang, Prijsscore and Totaal)."""
+    if not any(p.procedure == "gunning" for p in g.uitslag.percelen.values()):
+        return
+    _blad(
+        wb,
+        "Rangorde",
+        [
+            "Perceel",
+            "Rang",
+            "Inschrijver",
+            "Kwaliteit",
+            "Prijs",
+            "Prijsscore",
+            "Totaal",
+            "Toegewezen",
+            "Berekening",
+            "Prijsmethode (betekenis van Prijsscore en Totaal)",
+        ],
+        [
+            [
+                p.naam,
+                r.rang,
+                r.inschrijver,
+                afgerond(r.kwaliteit),  # the scores that were compared (4 decimals), as in gunning.json
+                r.prijs,
+                afgerond(r.prijsscore) if methode(p.prijsmethode).heeft_prijsscore else None,
+                afgerond(r.totaal),
+                p.toegewezen(r.inschrijver),
+                r.berekening,
+                _kolombetekenis(p.prijsmethode),
+            ]
+            for p in g.uitslag.percelen.values()
+            if p.procedure == "gunning"  # an open house ranks no one (C-410/14): its suppliers are under Toegelaten
+            for r in p.rangorde
+        ],
+        {1: GEHEEL, 3: SCORE, 4: EURO, 5: SCORE, 6: SCORE, 7: GEHEEL},
+    )
+
+
 def _uitkomst(p: Perceeluitslag) -> str:
     """The lot's outcome in words: who is awarded or admitted, or that the lot is not awarded and why."""
     if p.niet_gegund:
@@ -193,40 +234,7 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
         ],
         {2: SCORE},
     )
-    _blad(
-        wb,
-        "Rangorde",
-        [
-            "Perceel",
-            "Rang",
-            "Inschrijver",
-            "Kwaliteit",
-            "Prijs",
-            "Prijsscore",
-            "Totaal",
-            "Toegewezen",
-            "Berekening",
-            "Prijsmethode (betekenis van Prijsscore en Totaal)",
-        ],
-        [
-            [
-                p.naam,
-                r.rang,
-                r.inschrijver,
-                afgerond(r.kwaliteit),  # the scores that were compared (4 decimals), as in gunning.json
-                r.prijs,
-                afgerond(r.prijsscore) if methode(p.prijsmethode).heeft_prijsscore else None,
-                afgerond(r.totaal),
-                p.toegewezen(r.inschrijver),
-                r.berekening,
-                _kolombetekenis(p.prijsmethode),
-            ]
-            for p in g.uitslag.percelen.values()
-            if p.procedure == "gunning"  # an open house ranks no one (C-410/14): its suppliers are under Toegelaten
-            for r in p.rangorde
-        ],
-        {1: GEHEEL, 3: SCORE, 4: EURO, 5: SCORE, 6: SCORE, 7: GEHEEL},
-    )
+    _rangorde(wb, g)
     _toegelaten(wb, g)
     _blad(
         wb,

@@ -59,7 +59,8 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
             if uitkomst not in ("gegund", "toegelaten") or "keurmerk" not in g.aanbesteding.percelen[code].knockout:
                 continue
             d.kop("Voorwaarde: keurmerk" if b.uitkomst == "onder_voorwaarde" else "Keurmerk")
-            d.alinea(keurmerk_zin(b, g.aanbesteding.data.gunning, g.aanbesteding.data.verzenddatum))
+            a = g.aanbesteding
+            d.alinea(keurmerk_zin(b, a.data.gunning, a.data.verzenddatum, toelating=uitkomst == "toegelaten"))
         elif b.soort == "uitsluiting" and b.uitkomst == "niet_uitgesloten":
             d.kop("Uw verklaring over een uitsluitingsgrond")
             d.alinea(uitsluiting_zin(b))

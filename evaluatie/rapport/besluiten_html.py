@@ -19,7 +19,8 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
         )
     else:
         delen.append("<p>Er staan geen punten open die een besluit van een persoon vragen.</p>")
-    regels = [zin(b, g.verouderd.get(b.id)) for b in g.besluiten]
+    toelating = g.aanbesteding.procedures() == {"toelating"}  # an open house alone: nothing is awarded
+    regels = [zin(b, g.verouderd.get(b.id), toelating) for b in g.besluiten]
     regels += [loting_zin(x, g.verouderd.get(x.id)) for x in g.lotingen]
     if regels:
         delen.append(

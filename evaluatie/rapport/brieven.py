@@ -480,8 +480,14 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         if p.niet_gegund
         else "de gunningsbeslissing"
     )
+    # a later application is no bid in the tender: the letter says what it answers (evaluatie.contract.toetreding)
+    aanmelding = (
+        f"U heeft zich op {datum(g.toetreding[0])} aangemeld om later toe te treden tot perceel {perceel.naam}"
+        if g.toetreding
+        else f"U heeft ingeschreven op perceel {perceel.naam}"
+    )
     d.alinea(
-        f"U heeft ingeschreven op perceel {perceel.naam} van de aanbesteding {a.naam}, die {uitvoerder(a)} "
+        f"{aanmelding} van de aanbesteding {a.naam}, die {uitvoerder(a)} "
         f"uitvoert. Met deze brief informeren wij u over {wat}{'' if p.niet_gegund else ' voor dit perceel'}."
     )
     rang = next((r for r in p.rangorde if r.inschrijver == inschrijver), None)
@@ -518,6 +524,11 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             )
         elif uitkomst == AANGEHOUDEN:  # the send gate holds letters back while a ground is unweighed
             raise ValueError(f"geen brief aan {inschrijver}: de verklaarde uitsluitingsgrond is nog niet gewogen")
+        elif g.toetreding:  # no period follows a refused later application (below): a decision, not an intention
+            inleiding = (
+                "Wij laten u niet toe tot de overeenkomst voor dit perceel, omdat uw aanmelding niet voldoet aan de "
+                "volgende eisen:"
+            )
         else:  # NIET_TOEGELATEN, the last word of AFWIJZINGEN
             inleiding = (
                 "Wij zijn voornemens u niet toe te laten tot de overeenkomst voor dit perceel, omdat uw inschrijving "
@@ -528,7 +539,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         if any(b.regel == "minimum_kwaliteit" and b.voldoet is False for b in (t.bevindingen if t else ())):
             _scores_en_motivering(d, g, inschrijver, code, "Uw scores")
         if toelating:  # the open house stays open: a provider that meets the requirements later is admitted then
-            d.alinea(later_toetreden_zin(a))
+            d.alinea(later_toetreden_zin(a, perceel))
         elif not p.niet_gegund:  # art. 2.130: every bidder learns to whom the lot goes (none where nobody is)
             d.kop("Aan wie wordt gegund")
             _winnaars_tabel(d, g, code, inschrijver)
@@ -539,6 +550,11 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             "voldoet aan alle eisen. Iedere inschrijver die aan de eisen voldoet, wordt toegelaten: inschrijvingen "
             "worden niet gerangschikt of met elkaar vergeleken, en er wordt geen prijsscore berekend."
         )
+        if g.toetreding:  # the day the register admits the provider from: the contract already runs
+            d.alinea(
+                f"De toelating gaat in op {datum(g.toetreding[1])}, de dag na het einde van de termijn hieronder: "
+                "vanaf die dag kan een inburgeraar of de klantmanager u kiezen."
+            )
         aanbod = _index(g).inschrijving[inschrijver].aanbod.get(code)
         d.kop("Voorwaarden van de toelating")
         d.opsomming(
@@ -548,7 +564,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
                 + "; ".join(b.eis for b in (t.bevindingen if t else ()))
                 + ".",
                 geen_aantal_zin(),
-                later_toetreden_zin(a),
+                later_toetreden_zin(a, perceel),
             ]
         )
         _voorbehoud(d, g)
@@ -558,7 +574,21 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
         bijlage = _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)
     besluiten_in_brief(d, g, inschrijver, code, uitkomst)  # a condition or an accepted explanation (besluiten.yaml)
     if p.niet_gegund:
-        _rechtsbescherming_niet_gegund(d, g)
+        _rechtsbescherming_zonder_termijn(
+            d,
+            g,
+            "Omdat voor dit perceel geen overeenkomst wordt gesloten, geldt voor dit perceel geen opschortende "
+            "termijn.",
+        )
+    elif g.toetreding and uitkomst in AFWIJZINGEN:
+        # a later application refused while the contract runs: nothing is concluded, so no period is waited for (the
+        # award's 'Wilt u dat de overeenkomsten niet worden gesloten ...' named contracts no one concludes)
+        _rechtsbescherming_zonder_termijn(
+            d,
+            g,
+            "Met dit besluit wordt geen overeenkomst gesloten: er is geen termijn om af te wachten.",
+            "dit besluit",
+        )
     else:
         _afsluiting(d, g, toelating)
     if bijlage:
@@ -577,10 +607,12 @@ def _niet_gegund(d: Document, p: Perceeluitslag) -> None:
     )
 
 
-def _rechtsbescherming_niet_gegund(d: Document, g: Rapportgegevens) -> None:
-    """No contract is concluded on this lot, so there is no standstill period to wait for and no end date to state;
-    the bidder can still contest its own rejection before the court (no vervaltermijn is claimed: none follows from
-    a decision not to award)."""
+def _rechtsbescherming_zonder_termijn(
+    d: Document, g: Rapportgegevens, waarom: str, besluit: str = "deze beslissing"
+) -> None:
+    """No contract is concluded by this decision (a lot not awarded, a later application refused), so there is no
+    standstill period to wait for and no end date to state (`waarom` says it); the bidder can still contest its own
+    rejection before the court (no vervaltermijn is claimed: none follows from such a decision)."""
     a = g.aanbesteding
     rechtbank = a.rechtsbescherming.rechtbank
     bij = (
@@ -590,8 +622,7 @@ def _rechtsbescherming_niet_gegund(d: Document, g: Rapportgegevens) -> None:
     )
     d.kop("Rechtsbescherming")
     d.alinea(
-        "Omdat voor dit perceel geen overeenkomst wordt gesloten, geldt voor dit perceel geen opschortende termijn. "
-        f"Bent u het niet eens met deze beslissing, dan kunt u een kort geding aanhangig maken bij {bij}. Wilt u "
+        f"{waarom} Bent u het niet eens met {besluit}, dan kunt u een kort geding aanhangig maken bij {bij}. Wilt u "
         "ons direct informeren als u dat doet?"
     )
     if a.rechtsbescherming.klachtenmeldpunt:

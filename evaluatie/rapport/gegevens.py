@@ -64,6 +64,9 @@ class Rapportgegevens:
     verouderd: dict[str, str] = field(default_factory=dict)  # id -> what changed: stale, left out, an open point
     # where the court the letters name comes from, for the advies (rechtbank_herkomst): the YAML or the table
     rechtbank_herkomst: str = ""
+    # (received, from): the letter answers a later application to an open house (evaluatie.contract.toetreding),
+    # admitted from the second date; None for the award's own letters
+    toetreding: tuple[dt.date, dt.date] | None = None
 
     def toegepast(self, besluit: Any) -> bool:
         """Applied in this award: not withdrawn and not stale (a stale decision is on record, never applied)."""

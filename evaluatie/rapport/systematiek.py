@@ -152,14 +152,36 @@ def _keurmerkvoorwaarde(d: Document, a: Aanbesteding) -> None:
     namen = [p.naam for p in a.percelen.values() if "keurmerk" in p.knockout]
     if not namen:
         return
-    toelating = any(p.procedure == "toelating" for p in a.percelen.values() if "keurmerk" in p.knockout)
-    wie = "aan wie wordt gegund of die wordt toegelaten" if toelating else "aan wie wordt gegund"
+    procedures = {p.procedure for p in a.percelen.values() if "keurmerk" in p.knockout}
+    # an open house awards nothing: where only open-house lots require the keurmerk, the condition is on the
+    # admission, as the toelatingsbesluit states it (keurmerk_zin with toelating); before, it read 'kan zij gunnen'
+    bij, wie, wanneer, doen = {
+        frozenset({"gunning"}): (
+            "de gunning",
+            "aan wie wordt gegund",
+            "de datum van de gunning of van de verzending van de beslissing",
+            "gunnen",
+        ),
+        frozenset({"toelating"}): (
+            "de toelating",
+            "die wordt toegelaten",
+            "de datum van het toelatingsbesluit of van de verzending ervan",
+            "toelaten",
+        ),
+    }.get(
+        frozenset(procedures),
+        (
+            "de gunning en de toelating",
+            "aan wie wordt gegund of die wordt toegelaten",
+            "de datum van de gunning of van het toelatingsbesluit of van de verzending van de beslissing",
+            "gunnen of toelaten",
+        ),
+    )
     d.alinea(
-        f"Keurmerk bij de gunning ({'perceel' if len(namen) == 1 else 'percelen'} {opsomming(namen, 'en')}). "
-        f"Verloopt het keurmerk van een inschrijver {wie} vóór de datum van de gunning of van de verzending van "
-        "de beslissing, dan vraagt de aanbestedende dienst bewijs van de verlenging; zonder dat bewijs kan zij "
-        "gunnen onder de voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk "
-        "wordt getoond."
+        f"Keurmerk bij {bij} ({'perceel' if len(namen) == 1 else 'percelen'} {opsomming(namen, 'en')}). "
+        f"Verloopt het keurmerk van een inschrijver {wie} vóór {wanneer}, dan vraagt de aanbestedende dienst bewijs "
+        f"van de verlenging; zonder dat bewijs kan zij {doen} onder de voorwaarde dat vóór het sluiten van de "
+        "overeenkomst een geldig Blik op Werk keurmerk wordt getoond."
     )
 
 
@@ -279,7 +301,7 @@ def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:
         "geen prijs- of kwaliteitsvergelijking en geen maximum aantal aanbieders. Dit is geen overheidsopdracht: "
         "de bepalingen van de Aanbestedingswet 2012 over gunning en opschortende termijn zijn niet van toepassing."
     )
-    d.opsomming([tarief_zin(p), geen_aantal_zin(), later_toetreden_zin(a)])
+    d.opsomming([tarief_zin(p), geen_aantal_zin(), later_toetreden_zin(a, p)])
     d.alinea(
         "Verwachte aantallen. Per gemeente wordt een verwachting gegeven naar verhouding van de capaciteit van de "
         "toegelaten aanbieders die haar bedienen (hele inburgeraars; restanten naar de grootste rest, dan de "
@@ -288,7 +310,13 @@ def _toelating(d: Document, a: Aanbesteding, p: Perceel) -> None:
 
 
 def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
-    d.kop("Gunningsbeslissing en openbaarmaking")
+    # the decision each bidder gets: an open house alone awards nothing, so it is no 'Gunningsbeslissing'
+    d.kop(
+        {
+            frozenset({"gunning"}): "Gunningsbeslissing en openbaarmaking",
+            frozenset({"toelating"}): "Toelatingsbesluit en openbaarmaking",
+        }.get(frozenset(a.procedures()), "Gunningsbeslissing, toelatingsbesluit en openbaarmaking")
+    )
     if "toelating" in a.procedures():
         wie = "" if a.procedures() == {"toelating"} else " in een open-houseperceel"
         d.alinea(
@@ -298,6 +326,15 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
             "na verzending, verlengd volgens de Algemene termijnenwet, voordat de overeenkomsten worden gesloten. "
             "Het is geen vervaltermijn: een kort geding binnen de termijn houdt het sluiten van de overeenkomsten "
             "op tot de uitspraak."
+        )
+        # the toelatingsbesluit of an excluded provider cites art. 2.86/2.87/2.87a (besluiten.toepassen): a law that
+        # governs no toelating unless the documents apply it, as below the threshold for the award lots
+        d.alinea(
+            "Uitsluitingsgronden. Een toelating is geen overheidsopdracht: de artikelen 2.86 (verplichte "
+            "uitsluitingsgronden), 2.87 (facultatieve uitsluitingsgronden) en 2.87a (zelfreiniging) "
+            f"Aanbestedingswet 2012 gelden{wie} niet rechtstreeks; deze aanbesteding past ze van overeenkomstige "
+            "toepassing toe. Een aanbieder die verklaart dat een uitsluitingsgrond van toepassing is, wordt pas "
+            "toegelaten of uitgesloten nadat die grond is gewogen."
         )
     if "gunning" not in a.procedures():
         return

@@ -32,8 +32,9 @@ def tarief_zin(perceel: Perceel, eigen_prijs: float | None = None) -> str:
     )
 
 
-def later_toetreden_zin(a: Aanbesteding) -> str:
-    """How a provider joins during the term (the open house stays open)."""
+def later_toetreden_zin(a: Aanbesteding, p: Perceel | None = None) -> str:
+    """How a provider joins during the term (the open house stays open). Where the lot `p` requires a minimum quality,
+    the form alone is not enough: its quality is scored as the award's were, so the sentence names the plan."""
     lt = a.looptijd
     termijn = f"{lt.jaren} jaar" + (
         f" (met {lt.optiejaren} optiejaar)" if lt.optiejaren == 1 else f" (met {lt.optiejaren} optiejaren)"
@@ -42,8 +43,18 @@ def later_toetreden_zin(a: Aanbesteding) -> str:
         termijn = f"{lt.jaren} jaar"
     return (
         f"Later toetreden: gedurende de hele looptijd van {termijn} kan iedere aanbieder zich bij {a.penvoerder} "
-        "aanmelden met een ingevuld inschrijfformulier. Wie aan dezelfde voorwaarden voldoet, wordt op dezelfde "
+        f"aanmelden met een ingevuld inschrijfformulier{_kwaliteitsplan(p)}. Wie aan dezelfde voorwaarden voldoet, "
+        "wordt op dezelfde "
         "voorwaarden toegelaten; eerdere toelatingen blijven staan."
+    )
+
+
+def _kwaliteitsplan(p: Perceel | None) -> str:
+    if p is None or "minimum_kwaliteit" not in p.knockout or not p.gunningscriteria:
+        return ""
+    return (
+        " en een kwaliteitsplan, dat beoordelaars op dezelfde wijze beoordelen als bij de aanbesteding (minimale "
+        "kwaliteit)"
     )
 
 

@@ -36,8 +36,9 @@ def afwijzing(t: Any, toelating: bool) -> str | None:
         return None
     if REGEL_UITSLUITING in gefaald:
         # exclusion (art. 2.86/2.87) is a decision: 'uitgesloten' only when one is recorded; declared but not
-        # weighed, the bid waits for it. A check that never saw the decisions (a late entrant in the contract phase,
-        # evaluatie.contract.toetreding) judges the declaration as the requirement it is: not met.
+        # weighed, the bid waits for it. A check that never saw the decisions judges the declaration as the
+        # requirement it is: not met (a late entrant that declares a ground is not judged: evaluatie.contract.toetreding
+        # stops for the weighing first).
         if getattr(t, "uitgesloten_bij_besluit", False):
             return UITGESLOTEN
         if getattr(t, "ongewogen", False):
