@@ -31,13 +31,11 @@ def _met_prijsscore(prijsmethode: str) -> bool:
 
 
 def _tabel(rijen: Sequence[Mapping[str, object]], kolommen: dict[str, str]) -> pd.DataFrame:
-    """The rows under their columns. An empty table gets the column types the same table has with rows (str, int64,
-    float64, bool; object where a value may be None): pandas makes every column of an empty table 'object'. An
-    'object' column stays 'object' with rows too: pandas would make it bool or str when no row holds a None."""
-    tabel = pd.DataFrame(rijen, columns=list(kolommen))
-    if tabel.empty:
-        return tabel.astype(kolommen)
-    return tabel.astype({k: t for k, t in kolommen.items() if t == "object"})
+    """The rows under their columns, each column of its one type (str, int64, float64, bool; object where a value may
+    be None), with rows or without. The values are taken as they are (dtype object) and then cast: left to pandas,
+    an empty table is all 'object', and a column of texts and None is read as text with NaN for None, which no cast
+    to 'object' undoes (rangorde()'s beslist_door was NaN where the README says None)."""
+    return pd.DataFrame(rijen, columns=list(kolommen), dtype=object).astype(kolommen)
 
 
 class Aanbestedingsanalyse:
@@ -129,8 +127,7 @@ class Aanbestedingsanalyse:
         ]
         kolommen = dict.fromkeys(["inschrijver", "perceel", "criterium"], "str")
         kolommen |= {"punten": "float64", "consensus": "float64", "spreiding": "float64", "signaal": "bool"}
-        tabel = _tabel(rijen, kolommen)
-        return tabel.astype({"consensus": "float64"})  # NaN where no consensus, also when no row has one
+        return _tabel(rijen, kolommen)  # consensus NaN where none, also when no row has one
 
     def kwaliteit(self) -> pd.DataFrame:
         """The quality score (0-100) per bid per lot, as the ranking uses it."""
@@ -189,8 +186,8 @@ class Aanbestedingsanalyse:
         rijen = [
             {"perceel": code, **r} for code, p in percelen.items() if self._open_house(code) for r in p["toegelaten"]
         ]
-        tabel = _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
-        return tabel.astype({"kwaliteit": "float64"})  # NaN where the lot scores no quality (no minimum_kwaliteit)
+        # kwaliteit NaN where the lot scores no quality (no minimum_kwaliteit)
+        return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
 
     def uitkomst(self) -> pd.DataFrame:
         """One row per lot: its procedure and outcome in the words of gunning.json ('gegund', 'niet gegund'; an open

@@ -210,3 +210,27 @@ def test_open_punten_zegt_wat_de_gunning_nog_tegenhoudt(voorbeeld: Path, tmp_pat
         "aanbesteding.yaml: afzender.ondertekenaar: {naam: ..., functie: ...}",
     ]
     assert str(leeg["tekst"].dtype) == str(punten["tekst"].dtype)
+
+
+def test_beslist_door_is_none_waar_geen_beslisregel_nodig_was(tmp_path: Path) -> None:
+    """P and Q tie at rank 1 (quality 75, EUR 9.000), R is third (quality 50, EUR 9.500); the draw Q;P decides the
+    tie. rangorde()'s beslist_door was NaN for R, not the None the README promises: pandas reads a column of texts
+    and None as text with NaN, and NaN stayed after the 'object' cast. Now 'loting' for Q and P and None for R, as
+    gunning.json says (null)."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "r.xlsx", "R", "33333333", [("B1", 9500, 10, 12, 4, "alle")])
+    vul_panel(ws, {"P": 75, "Q": 75, "R": 50})
+    loting = ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-04-01"]
+    assert CliRunner().invoke(main, [*loting, "--getuige", "A. Notaris, notaris"]).exit_code == 0
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    rangorde = evaluatie.open(ws).rangorde("B1")
+    assert list(rangorde["inschrijver"]) == ["Q", "P", "R"]
+    assert list(rangorde["beslist_door"]) == ["loting", "loting", None]
+    assert list(rangorde["beslist_door"]) == [r["beslist_door"] for r in data["percelen"]["B1"]["rangorde"]]
+    assert str(rangorde["beslist_door"].dtype) == "object"
