@@ -640,14 +640,16 @@ def zekerheid(
     from evaluatie.zekerheid.uitvoeren import wacht_op_loting
 
     meld_notities(award.invoer.notities)
-    if als_json:
-        echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
+    loting = wacht_op_loting(award)
+    if als_json:  # a lot waiting for a draw: the error document of exit 1, with the lots that were analysed
+        percelen = {code: z.model_dump(mode="json") for code, z in uitkomst.items()}
+        echo_json({"evaluatie_niet_afgerond": loting, "percelen": percelen} if loting else percelen)
     else:
         open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
         niet = [p.naam for p in award.uitslag.percelen.values() if p.niet_gegund]
         if uitkomst or open_house or niet:
             toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house, niet), volledig)
-    if loting := wacht_op_loting(award):  # a decision is open: exit 1, after what could be analysed
+    if loting:  # a decision is open: exit 1, after what could be analysed
         raise EvaluatieFout(loting)
 
 

@@ -160,6 +160,30 @@ def test_gelijke_stand_op_rang_1_wacht_op_loting(tmp_path: Path) -> None:
     )
 
 
+def test_json_noemt_het_perceel_dat_op_een_loting_wacht(tmp_path: Path) -> None:
+    """Alfa and Beta tie on rank 1 of B1 (EUR 8.000, 75 both); Z is a second award lot that only Alfa bids on. With
+    --json the document was the analysed lots alone ({"Z": ...}, or {} without Z), exit 1, and nothing in it said
+    that B1 was left out or why: the reason was on stderr only. The document now is the README's error document
+    with the analysed lots beside it: {"evaluatie_niet_afgerond": [...], "percelen": {"Z": ...}}."""
+    from tests.hulp import gunningsperceel_naast_b1
+
+    ws = maak_werkmap(tmp_path / "ws", gunningsperceel_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 10000))
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 8000, 12, 12, 4, "alle"), ("Z", 8000, 12, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 8000, 12, 12, 4, "alle")])
+    vul_panel(ws, {"Alfa": 75, "Beta": 75})
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100", "--json"])
+    assert res.exit_code == 1
+    data = json.loads(res.stdout)
+    assert list(data) == ["evaluatie_niet_afgerond", "percelen"]
+    assert data["evaluatie_niet_afgerond"] == [
+        "Perceel B1-route: niet onderzocht, want de uitkomst wacht op een loting: Alfa, Beta staan gelijk op rang 1. "
+        'Leg de loting vast en reken dan opnieuw: evaluatie loting --lots B1 --volgorde "Alfa;Beta" --datum '
+        'JJJJ-MM-DD --getuige "naam, functie"'
+    ]
+    assert list(data["percelen"]) == ["Z"]
+    assert data["percelen"]["Z"]["winnaar"] == "Alfa"
+
+
 def test_eerste_zonder_aandeel_heet_geen_winnaar(tmp_path: Path) -> None:
     """P ranks first (60 + 40 = 100 against Q's 30 + 40 x 8.000/9.000 = 65,56) but gets nothing under per_subregio;
     the advies awards the lot to Q. The analyses called P the winner."""
