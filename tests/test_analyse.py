@@ -234,3 +234,21 @@ def test_beslist_door_is_none_waar_geen_beslisregel_nodig_was(tmp_path: Path) ->
     assert list(rangorde["beslist_door"]) == ["loting", "loting", None]
     assert list(rangorde["beslist_door"]) == [r["beslist_door"] for r in data["percelen"]["B1"]["rangorde"]]
     assert str(rangorde["beslist_door"].dtype) == "object"
+
+
+def test_mypy_ziet_de_typen_van_de_analyse(tmp_path: Path) -> None:
+    """An analyst's script, the README's example, checked by mypy from a folder of its own, as a notebook project
+    does: without the PEP 561 marker (evaluatie/py.typed) mypy said 'module is installed, but missing library stubs or
+    py.typed marker' and took evaluatie.open(...) as Any, so a misspelt method passed unnoticed. Now the analysis has
+    its type, and the misspelling is an error."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "script.py"
+    script.write_text(f"{_voorbeeld_uit_readme()}reveal_type(a)\na.rangschikking()\n", encoding="utf-8")
+    mypy = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), "--no-error-summary", "script.py"]
+    res = subprocess.run(mypy, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert res.stdout.splitlines() == [
+        'script.py:10: note: Revealed type is "evaluatie.analyse.Aanbestedingsanalyse"',
+        'script.py:11: error: "Aanbestedingsanalyse" has no attribute "rangschikking"  [attr-defined]',
+    ], res.stdout + res.stderr
