@@ -134,6 +134,9 @@ def controleer(werkmap: Werkmap) -> Controle:
         except (InvoerFout, EvaluatieFout) as e:
             c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {e}")
             return c
+        except ValueError as e:  # the logged --lots no longer names a lot (renamed, or ' ' from before it was refused)
+            c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: --lots: {e}")
+            return c
         uitvoer = schrijf_uitvoer(  # the same writer as the award: all it produces is compared
             award, opties.get("solver", STANDAARD), log.get("tijdstempel_rapporten"), not opties.get("geen_rapport")
         )
