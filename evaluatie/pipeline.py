@@ -696,7 +696,8 @@ def schrijf_beoordelingsformulieren(
 
 
 def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
-    """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError."""
+    """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError, and so does a text that
+    names no lot (' ', ','): it was an award of no lots, exit 0, that replaced gunning.json."""
     if not tekst:
         return list(aanbesteding.percelen)
     gevraagd: list[str] = []
@@ -706,6 +707,8 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
         (gevraagd if code else onbekend).append(code or deel)
     if onbekend:
         raise ValueError(f"onbekend perceel {', '.join(onbekend)}; geldige codes: {', '.join(aanbesteding.percelen)}")
+    if not gevraagd:
+        raise ValueError(f"geen perceel in {tekst!r}; geef een of meer codes: {', '.join(aanbesteding.percelen)}")
     return [c for c in aanbesteding.percelen if c in gevraagd]
 
 
