@@ -179,12 +179,21 @@ class Aanbestedingsanalyse:
         return _tabel(rijen, kolommen)
 
     def toegelaten(self) -> pd.DataFrame:
-        """The admitted bids of the open-house lots, by name (as gunning.json lists them): no rank or price score."""
-        from evaluatie.gunning.uitvoer import als_dict
+        """The admitted bids of the open-house lots, by name (as gunning.json lists them): no rank or price score.
+        kwaliteit at full precision, as in kwaliteit() (gunning.json rounds it to 4 decimals), and None (NaN) where
+        the lot scores no quality."""
+        from evaluatie.gunning.uitvoer import op_naam
 
-        percelen = als_dict(self.award.uitslag)["percelen"]
         rijen = [
-            {"perceel": code, **r} for code, p in percelen.items() if self._open_house(code) for r in p["toegelaten"]
+            {
+                "perceel": code,
+                "inschrijver": r.inschrijver,
+                "kwaliteit": r.kwaliteit if p.kwaliteit_beoordeeld else None,
+                "prijs": r.prijs,
+            }
+            for code, p in self.award.uitslag.percelen.items()
+            if self._open_house(code)
+            for r in op_naam(p)
         ]
         # kwaliteit NaN where the lot scores no quality (no minimum_kwaliteit)
         return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})

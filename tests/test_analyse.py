@@ -252,3 +252,30 @@ def test_mypy_ziet_de_typen_van_de_analyse(tmp_path: Path) -> None:
         'script.py:10: note: Revealed type is "evaluatie.analyse.Aanbestedingsanalyse"',
         'script.py:11: error: "Aanbestedingsanalyse" has no attribute "rangschikking"  [attr-defined]',
     ], res.stdout + res.stderr
+
+
+def test_toegelaten_op_volle_precisie_zoals_kwaliteit(tmp_path: Path) -> None:
+    """PVT by open house with minimum_kwaliteit 40: Ada scores 75, Bram and Cor 50 on both criteria, so each bid's
+    quality is (75 + 50 + 50) / 3 = 58,333... toegelaten() gave 58.3333, the 4 decimals of gunning.json, where
+    kwaliteit() and rangorde() give the full figure (README: the tables at full precision); a merge of the two
+    tables on kwaliteit found no match. Now the same figure in both, and the order by name as gunning.json."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
+
+    data = module_naast_b1(kleine_aanbesteding(beoordelaars=["Ada", "Bram", "Cor"]), "PVT", "PVT", 350, 40)
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "z.xlsx", "Zeta", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "a.xlsx", "Alfa", "22222222", [("PVT", 320, 10, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for beoordelaar, punten in (("ada", 75), ("bram", 50), ("cor", 50)):
+        criteria = ("Plan van aanpak", "Samenwerking")
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{beoordelaar}.xlsx", {(i, c): punten for i in ("Zeta", "Alfa") for c in criteria}
+        )
+    a = evaluatie.open(ws)
+    toegelaten = a.toegelaten()
+    assert list(toegelaten["inschrijver"]) == ["Alfa", "Zeta"]
+    assert list(toegelaten["kwaliteit"]) == [175 / 3, 175 / 3]
+    kwaliteit = a.kwaliteit()
+    assert list(kwaliteit[kwaliteit["perceel"] == "PVT"]["kwaliteit"]) == list(toegelaten["kwaliteit"])
