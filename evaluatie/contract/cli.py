@@ -163,7 +163,8 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
     a = geef_advies(wm, gemeente, route, peildatum)
     _waarschuw(wm)
     if als_json:
-        echo_json({"advies": a.advies, "uitleg": a.uitleg})
+        # an open house's tie: the advice names them all ('een van Alfa en Beta'), `advies` is only the first by name
+        echo_json({"advies": a.advies, "gelijkwaardig": list(a.gelijkwaardig), "uitleg": a.uitleg})
     else:
         for regel in a.uitleg:
             _toon(regel)
@@ -220,6 +221,7 @@ def keuze(
             "klant": klant,
             "gekozen": gekozen,
             "advies": a.advies,
+            "gelijkwaardig": list(a.gelijkwaardig),
             "volgt_advies": a.volgt(gekozen),
             "opmerkingen": opmerkingen,
         }
