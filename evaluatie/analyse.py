@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
-from evaluatie.pipeline import Award, gun
+from evaluatie.pipeline import Award, geen_handwerk, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
@@ -52,6 +52,9 @@ class Aanbestedingsanalyse:
 
     @cached_property
     def award(self) -> Award:
+        """The award as `evaluatie gunning` computes it; a decision file edited by hand (not as its command left it)
+        is refused as the award refuses it (InvoerFout), never applied in silence."""
+        geen_handwerk(self.werkmap)
         with alleen_eigen_uitvoer():  # no solver banner in a notebook either
             return gun(self.werkmap, self._percelen, self._oplosser)
 

@@ -212,11 +212,9 @@ def test_open_punten_zegt_wat_de_gunning_nog_tegenhoudt(voorbeeld: Path, tmp_pat
     assert str(leeg["tekst"].dtype) == str(punten["tekst"].dtype)
 
 
-def test_beslist_door_is_none_waar_geen_beslisregel_nodig_was(tmp_path: Path) -> None:
-    """P and Q tie at rank 1 (quality 75, EUR 9.000), R is third (quality 50, EUR 9.500); the draw Q;P decides the
-    tie. rangorde()'s beslist_door was NaN for R, not the None the README promises: pandas reads a column of texts
-    and None as text with NaN, and NaN stayed after the 'object' cast. Now 'loting' for Q and P and None for R, as
-    gunning.json says (null)."""
+def _pqr_met_loting(tmp_path: Path) -> Path:
+    """P and Q tie at rank 1 of B1 (quality 75, EUR 9.000), R is third (quality 50, EUR 9.500); the draw Q;P,
+    recorded with 'evaluatie loting', decides the tie."""
     from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
@@ -226,6 +224,14 @@ def test_beslist_door_is_none_waar_geen_beslisregel_nodig_was(tmp_path: Path) ->
     vul_panel(ws, {"P": 75, "Q": 75, "R": 50})
     loting = ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-04-01"]
     assert CliRunner().invoke(main, [*loting, "--getuige", "A. Notaris, notaris"]).exit_code == 0
+    return ws
+
+
+def test_beslist_door_is_none_waar_geen_beslisregel_nodig_was(tmp_path: Path) -> None:
+    """P, Q and R of _pqr_met_loting. rangorde()'s beslist_door was NaN for R, not the None the README promises:
+    pandas reads a column of texts and None as text with NaN, and NaN stayed after the 'object' cast. Now 'loting'
+    for Q and P and None for R, as gunning.json says (null)."""
+    ws = _pqr_met_loting(tmp_path)
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
     assert res.exit_code == 0, res.output
     data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
@@ -279,3 +285,24 @@ def test_toegelaten_op_volle_precisie_zoals_kwaliteit(tmp_path: Path) -> None:
     assert list(toegelaten["kwaliteit"]) == [175 / 3, 175 / 3]
     kwaliteit = a.kwaliteit()
     assert list(kwaliteit[kwaliteit["perceel"] == "PVT"]["kwaliteit"]) == list(toegelaten["kwaliteit"])
+
+
+def test_een_met_de_hand_gewijzigde_loting_geldt_ook_hier_niet(tmp_path: Path) -> None:
+    """The draw Q;P of _pqr_met_loting turned into P;Q in loting.yaml by hand: 'evaluatie gunning' refuses it (exit 2,
+    the file differs from what 'evaluatie loting' wrote), but evaluatie.open applied it in silence, P first by
+    'loting', with no open point. The analysis now raises the same InvoerFout at the first table."""
+    import pytest
+
+    from evaluatie.fouten import InvoerFout
+
+    ws = _pqr_met_loting(tmp_path)
+    pad = ws / "loting.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("- Q\n  - P", "- P\n  - Q"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 2
+    with pytest.raises(InvoerFout) as e:
+        evaluatie.open(ws).rangorde()
+    [fout] = e.value.fouten
+    assert fout.plaats == "loting.yaml"
+    assert fout.bericht.startswith("is gewijzigd buiten de besluitcommando's om: sha256 is nu ")
+    assert res.stderr.split("loting.yaml: ")[1].startswith(fout.bericht[:60])
