@@ -54,9 +54,10 @@ class Aanbestedingsanalyse:
     def award(self) -> Award:
         """The award as `evaluatie gunning` computes it; a decision file edited by hand (not as its command left it)
         is refused as the award refuses it (InvoerFout), never applied in silence."""
-        geen_handwerk(self.werkmap)
         with alleen_eigen_uitvoer():  # no solver banner in a notebook either
-            return gun(self.werkmap, self._percelen, self._oplosser)
+            award = gun(self.werkmap, self._percelen, self._oplosser)
+        geen_handwerk(self.werkmap)  # after the award, as 'evaluatie gunning': an unreadable file is said as such
+        return award
 
     def inschrijvingen(self) -> pd.DataFrame:
         """One row per bid per lot: price, capacity, intake moments, waiting time, gemeenten served."""

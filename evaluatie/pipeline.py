@@ -1076,10 +1076,12 @@ def scenario(
 
 @met_slot
 def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
-    """`evaluatie beoordelingen`: the panel's aggregated scores, logged."""
+    """`evaluatie beoordelingen`: the panel's aggregated scores, logged. A decision file edited by hand is refused,
+    as the award refuses it (geen_handwerk): the overview would apply the edit in the decision's name."""
     from evaluatie.logboek import noteer
 
-    invoer = laad_invoer(werkmap)
+    invoer = laad_invoer(werkmap)  # first: a decision file that cannot be read is said as such
+    geen_handwerk(werkmap)
     b = beoordeel(invoer)
     invoer.notities += verouderd_notities(invoer)
     noteer(invoer.werkmap, "beoordelingen", {}, invoer.bestanden + b.bestanden)
@@ -1088,10 +1090,12 @@ def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
 
 @met_slot
 def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
-    """`evaluatie toets`: the knock-out table (with the quality threshold once scored), logged."""
+    """`evaluatie toets`: the knock-out table (with the quality threshold once scored), logged; a decision file
+    edited by hand is refused, as by the award (geen_handwerk)."""
     from evaluatie.logboek import noteer
 
-    invoer = laad_invoer(werkmap)
+    invoer = laad_invoer(werkmap)  # first: a decision file that cannot be read is said as such
+    geen_handwerk(werkmap)
     uitslag = toets_met_beoordeling(invoer)
     if invoer.besluiten is not None and any(t.uitkomst == "verworpen" for t in invoer.besluiten.toegepast("abnormaal")):
         uitslag = _met_afwijzingen(invoer, uitslag)
@@ -1267,8 +1271,9 @@ def loting(
 
 
 def geen_handwerk(werkmap: Werkmap) -> None:
-    """A decision file edited by hand is applied by no command that computes an award: the what-if and the
-    robustness analysis refuse it as the award does (InvoerFout, exit 2)."""
+    """A decision file edited by hand is applied by no command that computes an award or shows what the decisions
+    make of the bids: the what-if, the robustness analysis, the overviews (inschrijvingen, toets, beoordelingen)
+    and the analysis refuse it as the award does (InvoerFout, exit 2)."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.fouten import InvoerFout
 
