@@ -617,6 +617,7 @@ def schrijf_consensus(
     from evaluatie.rapport.agenda import schrijf_agenda
 
     invoer = laad_invoer(werkmap)
+    geen_handwerk(werkmap)  # which rows are scored follows the decisions: never a hand edit in their name
     if not invoer.aanbesteding.panel_nodig:  # nothing is scored, so there is nothing to agree on
         from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
 
@@ -672,6 +673,7 @@ def schrijf_beoordelingsformulieren(
     from evaluatie.beoordeling.lezen import GEEN_PANEL_PLAATS, geen_panel
 
     invoer = laad_invoer(werkmap)
+    geen_handwerk(werkmap)  # who is on the forms follows the decisions: never a hand edit in their name
     if not invoer.aanbesteding.panel_nodig:
         from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
 
@@ -1272,8 +1274,9 @@ def loting(
 
 def geen_handwerk(werkmap: Werkmap) -> None:
     """A decision file edited by hand is applied by no command that computes an award or shows what the decisions
-    make of the bids: the what-if, the robustness analysis, the overviews (inschrijvingen, toets, beoordelingen)
-    and the analysis refuse it as the award does (InvoerFout, exit 2)."""
+    make of the bids: the what-if, the robustness analysis, the overviews (inschrijvingen, toets, beoordelingen),
+    the panel's forms and the consensus workbook, and the analysis refuse it as the award does (InvoerFout, exit
+    2)."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.fouten import InvoerFout
 

@@ -28,3 +28,17 @@ def test_een_met_de_hand_gewijzigd_herstel_wordt_niet_getoond_als_besluit(tmp_pa
     [fout] = json.loads(res.stdout)["fouten"]
     assert fout["plaats"] == "besluiten.yaml"
     assert fout["bericht"].startswith("is gewijzigd buiten de besluitcommando's om: sha256 is nu ")
+
+
+@pytest.mark.parametrize("soort", ["beoordeling", "consensus"])
+def test_formulieren_niet_op_een_met_de_hand_gewijzigd_besluit(tmp_path: Path, soort: str) -> None:
+    """The panel's forms and the consensus workbook say which bids are scored, after the decisions: written from a
+    hand-edited besluiten.yaml they followed the edit in H1's name. Refused now (exit 2), nothing written."""
+    ws = _herstelwerkmap(tmp_path)
+    pad = ws / "besluiten.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("nieuw: '20'", "nieuw: '40'"), encoding="utf-8")
+    voor = {p.name: p.read_bytes() for p in (ws / "beoordelingen").iterdir()}
+    res = _run("template", soort, "--werkmap", str(ws), "--overschrijven")
+    assert res.exit_code == 2, res.output
+    assert "besluiten.yaml: is gewijzigd buiten de besluitcommando's om" in " ".join(res.stderr.split())
+    assert {p.name: p.read_bytes() for p in (ws / "beoordelingen").iterdir()} == voor
