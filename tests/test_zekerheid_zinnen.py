@@ -114,6 +114,18 @@ def test_scenario_json_geeft_hetzelfde_getal_als_de_tekst(tmp_path: Path) -> Non
     assert (v["waarde_voor"], v["waarde_na"], v["kosten_voor"], v["kosten_na"]) == (1786.84, 1550.0, 175000, 160000)
 
 
+def test_scenario_json_noemt_de_code_van_het_perceel(tmp_path: Path) -> None:
+    """scenario --json gave each difference under "perceel" the lot's name ("B1-route") and nowhere its code, while
+    "voor" and "na" (gunning.json) key the lots by code ("B1"): a script could not join the two without a lookup by
+    name. Each difference now also has "code"; "perceel" stays the name the text says ("Perceel B1-route")."""
+    ws = maak_tender(tmp_path / "ws")
+    zet = ["scenario", "--werkmap", str(ws), "--zet", "percelen.B1.prijsmethode=lineair", "--json"]
+    data = json.loads(CliRunner().invoke(main, zet).output)
+    [v] = data["verschillen"]
+    assert (v["perceel"], v["code"]) == ("B1-route", "B1")
+    assert data["voor"]["percelen"][v["code"]]["naam"] == v["perceel"]
+
+
 def test_capaciteit_waarbij_geen_verdeling_mogelijk_is(tmp_path: Path) -> None:
     """Q takes all 20 (P may serve nothing under per_subregio): with a capacity of 19 the 20 inburgeraars cannot be
     placed, so the share does not drop, the lot cannot be allocated. It used to say '19 of minder daalt het aandeel'."""
