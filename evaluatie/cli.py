@@ -191,6 +191,7 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
                 "mappen": [str(m) for m in resultaat.mappen],
                 "gemeenten": list(resultaat.gemeenten),
                 "open_aantallen": resultaat.open_aantallen,
+                "meldingen": list(resultaat.meldingen),  # what the text says: the region, assumptions, free days
             }
         )
         return
