@@ -288,13 +288,14 @@ def template_systematiek(werkmap: Path, als_json: bool) -> None:
     from evaluatie.pipeline import schrijf_systematiek, systematiek_waarschuwingen
 
     paden = schrijf_systematiek(_werkmap(werkmap))
+    waarschuwingen = systematiek_waarschuwingen(_werkmap(werkmap))
+    for w in waarschuwingen:  # on stderr with --json too: a 'Let op' is never left out
+        toon(f"Let op: {w}", err=True)
     if als_json:
-        echo_json({"geschreven": [str(p) for p in paden]})
+        echo_json({"geschreven": [str(p) for p in paden], "waarschuwingen": waarschuwingen})
         return
     for pad in paden:
         click.echo(f"Geschreven: {pad}")
-    for w in systematiek_waarschuwingen(_werkmap(werkmap)):
-        toon(f"Let op: {w}", err=True)
 
 
 @template.command("inschrijving")
