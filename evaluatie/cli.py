@@ -596,7 +596,7 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
             {
                 "geschreven": [str(wm.root / "loting.yaml")],
                 "id": vastgelegd.id,
-                "perceel": perceel,
+                "perceel": vastgelegd.perceel,  # the lot's code as recorded: --lots b1 is B1
                 "volgorde": list(vastgelegd.volgorde),
                 "datum": vastgelegd.datum.isoformat(),  # as recorded: 25-06-2021 typed is 2021-06-25
             }
