@@ -144,13 +144,12 @@ class Aanbestedingsanalyse:
 
     def _perceel(self, perceel: str) -> str:
         """A lot of this award by its code in any case ('b1', as --lots and open() take it), or an error in words:
-        a misspelt lot is never an empty table."""
+        a misspelt lot is never an empty table. The lots it names may be an open house or not awarded, so the words
+        are 'perceel van deze analyse', not 'gegund perceel'."""
         percelen = self.award.uitslag.percelen
         code = next((c for c in percelen if c.lower() == perceel.strip().lower()), None)
         if code is None:
-            raise ValueError(
-                f"{perceel!r} is geen gegund perceel in deze analyse; wel: {', '.join(percelen) or 'geen'}"
-            )
+            raise ValueError(f"{perceel!r} is geen perceel van deze analyse; wel: {', '.join(percelen) or 'geen'}")
         return code
 
     def rangorde(self, perceel: str | None = None) -> pd.DataFrame:

@@ -306,7 +306,7 @@ def test_pandas_api_op_deze_aanbesteding(gestart: Path) -> None:
     stand = _stand(gestart, "2024-06-01")
     assert {(r["perceel"], r["gemeente"], r["aanbieder"]): r["toegewezen"] for r in stand["regels"]} == toewijzing
     for fout in (lambda: a.rangorde("B2"), lambda: a.verdeling("b2")):
-        with pytest.raises(ValueError, match=r"'B2' is geen gegund perceel in deze analyse; wel: B1, Z|'b2' is geen"):
+        with pytest.raises(ValueError, match=r"'B2' is geen perceel van deze analyse; wel: B1, Z|'b2' is geen"):
             fout()
     assert a.verdeling("b1").equals(a.verdeling("B1"))  # the code in any case, as --lots takes it
 
