@@ -7,7 +7,9 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -307,3 +309,31 @@ def test_een_met_de_hand_gewijzigde_loting_geldt_ook_hier_niet(tmp_path: Path) -
     assert fout.plaats == "loting.yaml"
     assert fout.bericht.startswith("is gewijzigd buiten de besluitcommando's om: sha256 is nu ")
     assert res.stderr.split("loting.yaml: ")[1].startswith(fout.bericht[:60])
+
+
+def test_rijvolgorde_zoals_de_readme_zegt(voorbeeld: Path) -> None:
+    """The README states each table's row order; on the example (lots B1, onderwijs, Z; seven gemeenten) every
+    table is in it, and a second analysis gives the same frames (equals, and the same types)."""
+    a, b = evaluatie.open(voorbeeld), evaluatie.open(voorbeeld)
+    percelen = ["B1", "onderwijs", "Z"]
+    gemeenten = ["Blaricum", "Eemnes", "Gooise Meren", "Hilversum", "Huizen", "Laren", "Wijdemeren"]
+    rang = {(r.perceel, r.inschrijver): r.rang for r in a.rangorde().itertuples()}
+
+    def op(tabel: Any, sleutel: Callable[[Any], object]) -> None:
+        rijen = list(tabel.itertuples())
+        assert rijen == sorted(rijen, key=sleutel)
+
+    for naam in ("knockout", "scores", "panel", "kwaliteit"):
+        op(getattr(a, naam)(), lambda r: (percelen.index(r.perceel), r.inschrijver.casefold()))
+    op(a.scores(), lambda r: (percelen.index(r.perceel), r.inschrijver.casefold(), r.criterium, r.beoordelaar))
+    op(a.rangorde(), lambda r: (percelen.index(r.perceel), r.rang))
+    op(a.inschrijvingen(), lambda r: (r.inschrijver.casefold(), percelen.index(r.perceel)))
+    op(
+        a.toewijzing(),
+        lambda r: (percelen.index(r.perceel), gemeenten.index(r.gemeente), rang[r.perceel, r.inschrijver]),
+    )
+    op(a.kosten(), lambda r: (percelen.index(r.perceel), gemeenten.index(r.gemeente)))
+    for naam in ("inschrijvingen", "knockout", "scores", "panel", "kwaliteit", "rangorde", "toewijzing", "kosten"):
+        x, y = getattr(a, naam)(), getattr(b, naam)()
+        assert x.equals(y) and x.dtypes.equals(y.dtypes), naam
+    assert a.verdeling("B1").equals(b.verdeling("B1"))
