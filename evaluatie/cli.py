@@ -646,8 +646,8 @@ def zekerheid(
     meld_notities(award.invoer.notities)
     loting = wacht_op_loting(award)
     if als_json:  # a lot waiting for a draw: the error document of exit 1, with the lots that were analysed
-        percelen = {code: z.model_dump(mode="json") for code, z in uitkomst.items()}
-        echo_json({"evaluatie_niet_afgerond": loting, "percelen": percelen} if loting else percelen)
+        onderzocht = {code: z.model_dump(mode="json") for code, z in uitkomst.items()}
+        echo_json({"evaluatie_niet_afgerond": loting, "percelen": onderzocht} if loting else onderzocht)
     else:
         open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
         niet = [p.naam for p in award.uitslag.percelen.values() if p.niet_gegund]
