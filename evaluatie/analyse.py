@@ -270,7 +270,10 @@ class Aanbestedingsanalyse:
 
     def verdeling(self, perceel: str) -> pd.DataFrame:
         """Gemeente x supplier: inburgeraars per year for one lot (0 where none), gemeenten in tender order,
-        suppliers in rank order."""
+        suppliers in rank order; in an open house, which ranks nobody, by name (as toegelaten() and gunning.json
+        list them), not in the order the ranking step left them in, an order the procedure does not have."""
+        from evaluatie.gunning.uitvoer import op_naam
+
         perceel = self._perceel(perceel)
         p = self.award.uitslag.percelen[perceel]
         self._beslist([perceel])
@@ -278,7 +281,7 @@ class Aanbestedingsanalyse:
         lang = lang[lang["perceel"] == perceel]
         tabel = lang.pivot_table(index="gemeente", columns="inschrijver", values="aantal", aggfunc="sum", fill_value=0)
         gemeenten = list(self.award.invoer.aanbesteding.vraag(perceel))
-        leveranciers = [r.inschrijver for r in p.rangorde]
+        leveranciers = [r.inschrijver for r in (op_naam(p) if self._open_house(perceel) else p.rangorde)]
         return tabel.reindex(index=gemeenten, columns=leveranciers, fill_value=0).astype(int)
 
     def kosten(self) -> pd.DataFrame:

@@ -263,11 +263,10 @@ def test_mypy_ziet_de_typen_van_de_analyse(tmp_path: Path) -> None:
     ], res.stdout + res.stderr
 
 
-def test_toegelaten_op_volle_precisie_zoals_kwaliteit(tmp_path: Path) -> None:
-    """PVT by open house with minimum_kwaliteit 40: Ada scores 75, Bram and Cor 50 on both criteria, so each bid's
-    quality is (75 + 50 + 50) / 3 = 58,333... toegelaten() gave 58.3333, the 4 decimals of gunning.json, where
-    kwaliteit() and rangorde() give the full figure (README: the tables at full precision); a merge of the two
-    tables on kwaliteit found no match. Now the same figure in both, and the order by name as gunning.json."""
+def _pvt_zeta_alfa(tmp_path: Path) -> Path:
+    """PVT by open house with minimum_kwaliteit 40 beside B1: Zeta bids EUR 300 on PVT (and B1), Alfa EUR 320, both
+    capacity 10 for the 5, 3 and 2 of Noord, Oost and Zuid; Ada scores 75, Bram and Cor 50 on both criteria, so each
+    bid's quality is (75 + 50 + 50) / 3 = 58,333..."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
     from evaluatie.werkmap import Werkmap
     from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
@@ -282,12 +281,32 @@ def test_toegelaten_op_volle_precisie_zoals_kwaliteit(tmp_path: Path) -> None:
         vul_beoordeling(
             ws / "beoordelingen" / f"{beoordelaar}.xlsx", {(i, c): punten for i in ("Zeta", "Alfa") for c in criteria}
         )
-    a = evaluatie.open(ws)
+    return ws
+
+
+def test_toegelaten_op_volle_precisie_zoals_kwaliteit(tmp_path: Path) -> None:
+    """_pvt_zeta_alfa: toegelaten() gave 58.3333, the 4 decimals of gunning.json, where kwaliteit() and rangorde()
+    give the full figure (README: the tables at full precision); a merge of the two tables on kwaliteit found no
+    match. Now the same figure in both, and the order by name as gunning.json."""
+    a = evaluatie.open(_pvt_zeta_alfa(tmp_path))
     toegelaten = a.toegelaten()
     assert list(toegelaten["inschrijver"]) == ["Alfa", "Zeta"]
     assert list(toegelaten["kwaliteit"]) == [175 / 3, 175 / 3]
     kwaliteit = a.kwaliteit()
     assert list(kwaliteit[kwaliteit["perceel"] == "PVT"]["kwaliteit"]) == list(toegelaten["kwaliteit"])
+
+
+def test_verdeling_van_een_open_house_op_naam(tmp_path: Path) -> None:
+    """_pvt_zeta_alfa: verdeling("PVT") had its suppliers 'in rank order', Zeta (EUR 300) before Alfa (EUR 320), an
+    order an open house does not have, where toegelaten(), toewijzing() and gunning.json list them by name. Now by
+    name too. The expectation by capacity (10 and 10): Noord 5 as 3 and 2, Oost 3 as 2 and 1, Zuid 2 as 1 and 1."""
+    a = evaluatie.open(_pvt_zeta_alfa(tmp_path))
+    verdeling = a.verdeling("PVT")
+    assert list(verdeling.columns) == ["Alfa", "Zeta"]
+    assert list(verdeling.columns) == list(a.toegelaten()["inschrijver"])
+    assert verdeling.sum(axis=1).to_dict() == {"Noord": 5, "Oost": 3, "Zuid": 2}
+    lang = {(r.gemeente, r.inschrijver): r.aantal for r in a.toewijzing().itertuples() if r.perceel == "PVT"}
+    assert {(g, i): int(n) for (g, i), n in verdeling.stack().items() if n} == lang
 
 
 def test_een_met_de_hand_gewijzigde_loting_geldt_ook_hier_niet(tmp_path: Path) -> None:
