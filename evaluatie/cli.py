@@ -554,7 +554,8 @@ def rapport(
         echo_json(
             {
                 "geschreven": [run.award.invoer.werkmap.relatief(p) for p in sorted(run.geschreven)],
-                "open_punten": list(run.open_punten),
+                # as gunning --json and gunning.json: {soort, tekst, commando} per point, not the terminal's lines
+                "open_punten": [p.als_dict() for p in run.award.open_punten],
             }
         )
     else:

@@ -408,7 +408,7 @@ def test_rapport_noemt_het_verouderde_besluit_zoals_gunning(tmp_path: Path) -> N
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2026, 3, 25))
     res = _run("rapport", "--werkmap", str(ws), "--json")
     assert res.exit_code == 1
-    assert any("K1: verouderd besluit" in r for r in json.loads(res.stdout)["open_punten"])
+    assert any("K1: verouderd besluit" in r["tekst"] for r in json.loads(res.stdout)["open_punten"])
     assert not (ws / "rapporten" / "brieven").exists()
 
 
@@ -447,3 +447,18 @@ def test_verouderde_toelichting_bij_een_andere_prijs(tmp_path: Path) -> None:
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 1 and [p["soort"] for p in _gunning_json(ws)["open_punten"]] == ["abnormaal"]
     assert _gunning_json(ws)["percelen"] == data["percelen"]
+
+
+def test_rapport_json_geeft_de_open_punten_zoals_gunning(tmp_path: Path) -> None:
+    """rapport --json gave "open_punten" as the lines of the terminal (a heading sentence, '- ...' and an indented
+    command), where gunning --json, gunning.json, controleer --json and evaluatie.open().open_punten() give each point
+    as {"soort", "tekst", "commando"}: one key, two shapes. Now the same points as gunning.json writes them."""
+    ws = _keurmerkwerkmap(tmp_path)
+    assert _onder_voorwaarde(ws).exit_code == 0
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2026, 3, 25))
+    res = _run("rapport", "--werkmap", str(ws), "--json")
+    assert res.exit_code == 1
+    punten = json.loads(res.stdout)["open_punten"]
+    assert punten == _gunning_json(ws)["open_punten"]
+    assert [list(p) for p in punten] == [["soort", "tekst", "commando"]] * len(punten)
+    assert [p["soort"] for p in punten] == ["verouderd", "keurmerk"]  # K1 stale, the keurmerk open again
