@@ -163,6 +163,17 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
         db.close()
 
 
+def test_zonder_plaatsingen_is_er_geen_prognose_ook_niet_na_de_looptijd(ws: Path) -> None:
+    """Nothing placed yet: the text says 'geen plaatsingen, geen prognose', and --json gave "prognose_uitgeput": null
+    beside "prognose_na_looptijd": false, which reads as a forecast before the end of the term. Without a forecast
+    it is null too; with one (test_maximum_halverwege...) it stays true or false."""
+    for r in _stand(ws, "2024-07-01")["raamovereenkomst"]:
+        prognose = (r["prognose_uitgeput"], r["prognose_na_looptijd"])
+        assert (r["gebruikt"], prognose, r["uitgeput"]) == (0, (None, None), False)
+    tekst = " ".join(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2024-07-01").output.split())
+    assert "uitgeput bij dit tempo: geen plaatsingen, geen prognose" in tekst
+
+
 def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:
     """An extra-volume change of 10 trajecten worth EUR 100.000 under 2.163b: the maximum becomes 800 + 10 = 810
     trajecten and EUR 8.000.000 + 100.000 = 8.100.000 (it stayed at EUR 8.000.000: 810 trajecten next to the
