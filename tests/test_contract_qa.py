@@ -567,3 +567,16 @@ def test_grafiek_van_het_gebruik_toont_meer_dan_100_procent(ws: Path) -> None:
     y50, y102 = (float(p.split(",")[1]) for p in punten.group(1).split())
     lijn100 = float(re.search(r'y="([0-9.]+)" text-anchor="end">100%', tekening).group(1)) - 4  # type: ignore[union-attr]
     assert y102 < lijn100 < y50  # above the 100% line (smaller y), not on it
+
+
+def test_json_geeft_een_onzichtbaar_teken_als_json_escape(ws: Path) -> None:
+    """A delivery file named 'noord<U+200B>.csv' (a zero-width space in the name): contract inlezen --json gave
+    "bestand": "noord<U+200B>.csv", the terminal's way of showing the character, so a JSON reader got a name that is
+    not the file's. The README promises a JSON escape there (the same text for a JSON reader); every contract command
+    now writes its document as the other commands do."""
+    pad = _csv(ws / "noord\u200b.csv", ["K001B;Noord;aangemeld;2024-06-10;B1;Alfa;"])
+    r = _run("contract", "inlezen", "--werkmap", ws, pad, "--json")
+    assert r.exit_code == 0, r.output
+    assert '"bestand": "noord\\u200b.csv"' in r.stdout
+    [bestand] = json.loads(r.stdout)["bestanden"]
+    assert (ws / bestand["bestand"]).is_file() and bestand["nieuw"] == 1
