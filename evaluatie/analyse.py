@@ -60,7 +60,10 @@ class Aanbestedingsanalyse:
         return award
 
     def inschrijvingen(self) -> pd.DataFrame:
-        """One row per bid per lot: price, capacity, intake moments, waiting time, gemeenten served."""
+        """One row per bid per lot: price, capacity, intake moments, waiting time, gemeenten served (one text, a
+        name with a comma between quotation marks as in every list of gemeenten in a text)."""
+        from evaluatie.gemeentenamen import in_lijst
+
         rijen = [
             {
                 "inschrijver": i.naam,
@@ -69,7 +72,7 @@ class Aanbestedingsanalyse:
                 "capaciteit": a.capaciteit,
                 "instroommomenten": a.instroommomenten,
                 "wachttijd_weken": a.wachttijd_weken,
-                "gemeenten": ", ".join(a.gemeenten),
+                "gemeenten": ", ".join(in_lijst(g) for g in a.gemeenten),  # 'Nuenen, Gerwen en Nederwetten' quoted
                 "bestand": i.bestand,
             }
             for i in self.award.invoer.inschrijvingen
