@@ -199,8 +199,8 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
     click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
     for m in resultaat.mappen:
         click.echo(f"Map: {m}/")
-    for regel in resultaat.meldingen:
-        toon(regel)
+    for regel in resultaat.meldingen:  # a 'Let op' (a date on a free day) on stderr, as every 'Let op'
+        toon(regel, err=regel.startswith("Let op"))
     # a name with a comma between quotation marks, as in every list of gemeenten in a text (gemeentenamen.in_lijst)
     toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(in_lijst(g) for g in resultaat.gemeenten)}")
     # everything `nieuw` left as a placeholder: each is an input error or an open point until filled in

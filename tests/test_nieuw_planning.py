@@ -75,3 +75,14 @@ def test_json_noemt_de_meldingen_ook(tmp_path: Path) -> None:
     assert "Let op: de publicatie valt op 10 januari 2027 (zondag; opgegeven)" in " ".join(meldingen)
     assert [m for m in meldingen if m.startswith("Perceel B1 (B1-route): ")]
     assert all(" ".join(m.split()) in tekst for m in meldingen)
+
+
+def test_let_op_staat_op_stderr(tmp_path: Path) -> None:
+    """A Sunday publication: the 'Let op' of nieuw stood on stdout among the files written, where the README puts every
+    'Let op' on stderr (so that stdout is what was made). Now on stderr; the region and the lots stay on stdout."""
+    res = CliRunner().invoke(main, ["nieuw", str(tmp_path / "s"), "--naam", "T", "--penvoerder", "Gemeente Almere",
+                                    "--regio", "Flevoland", "--publicatie", "2027-01-10"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Let op" not in res.stdout
+    assert "Let op: de publicatie valt op 10 januari 2027 (zondag; opgegeven)" in " ".join(res.stderr.split())
+    assert "Perceel B1 (B1-route): " in res.stdout
