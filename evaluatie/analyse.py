@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
-from evaluatie.pipeline import Award, gun
+from evaluatie.pipeline import Award, geen_handwerk, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
@@ -31,13 +31,11 @@ def _met_prijsscore(prijsmethode: str) -> bool:
 
 
 def _tabel(rijen: Sequence[Mapping[str, object]], kolommen: dict[str, str]) -> pd.DataFrame:
-    """The rows under their columns. An empty table gets the column types the same table has with rows (str, int64,
-    float64, bool; object where a value may be None): pandas makes every column of an empty table 'object'. An
-    'object' column stays 'object' with rows too: pandas would make it bool or str when no row holds a None."""
-    tabel = pd.DataFrame(rijen, columns=list(kolommen))
-    if tabel.empty:
-        return tabel.astype(kolommen)
-    return tabel.astype({k: t for k, t in kolommen.items() if t == "object"})
+    """The rows under their columns, each column of its one type (str, int64, float64, bool; object where a value may
+    be None), with rows or without. The values are taken as they are (dtype object) and then cast: left to pandas,
+    an empty table is all 'object', and a column of texts and None is read as text with NaN for None, which no cast
+    to 'object' undoes (rangorde()'s beslist_door was NaN where the README says None)."""
+    return pd.DataFrame(rijen, columns=list(kolommen), dtype=object).astype(kolommen)
 
 
 class Aanbestedingsanalyse:
@@ -54,11 +52,18 @@ class Aanbestedingsanalyse:
 
     @cached_property
     def award(self) -> Award:
+        """The award as `evaluatie gunning` computes it; a decision file edited by hand (not as its command left it)
+        is refused as the award refuses it (InvoerFout), never applied in silence."""
         with alleen_eigen_uitvoer():  # no solver banner in a notebook either
-            return gun(self.werkmap, self._percelen, self._oplosser)
+            award = gun(self.werkmap, self._percelen, self._oplosser)
+        geen_handwerk(self.werkmap)  # after the award, as 'evaluatie gunning': an unreadable file is said as such
+        return award
 
     def inschrijvingen(self) -> pd.DataFrame:
-        """One row per bid per lot: price, capacity, intake moments, waiting time, gemeenten served."""
+        """One row per bid per lot: price, capacity, intake moments, waiting time, gemeenten served (one text, a
+        name with a comma between quotation marks as in every list of gemeenten in a text)."""
+        from evaluatie.gemeentenamen import in_lijst
+
         rijen = [
             {
                 "inschrijver": i.naam,
@@ -67,7 +72,7 @@ class Aanbestedingsanalyse:
                 "capaciteit": a.capaciteit,
                 "instroommomenten": a.instroommomenten,
                 "wachttijd_weken": a.wachttijd_weken,
-                "gemeenten": ", ".join(a.gemeenten),
+                "gemeenten": ", ".join(in_lijst(g) for g in a.gemeenten),  # 'Nuenen, Gerwen en Nederwetten' quoted
                 "bestand": i.bestand,
             }
             for i in self.award.invoer.inschrijvingen
@@ -129,8 +134,7 @@ class Aanbestedingsanalyse:
         ]
         kolommen = dict.fromkeys(["inschrijver", "perceel", "criterium"], "str")
         kolommen |= {"punten": "float64", "consensus": "float64", "spreiding": "float64", "signaal": "bool"}
-        tabel = _tabel(rijen, kolommen)
-        return tabel.astype({"consensus": "float64"})  # NaN where no consensus, also when no row has one
+        return _tabel(rijen, kolommen)  # consensus NaN where none, also when no row has one
 
     def kwaliteit(self) -> pd.DataFrame:
         """The quality score (0-100) per bid per lot, as the ranking uses it."""
@@ -143,13 +147,12 @@ class Aanbestedingsanalyse:
 
     def _perceel(self, perceel: str) -> str:
         """A lot of this award by its code in any case ('b1', as --lots and open() take it), or an error in words:
-        a misspelt lot is never an empty table."""
+        a misspelt lot is never an empty table. The lots it names may be an open house or not awarded, so the words
+        are 'perceel van deze analyse', not 'gegund perceel'."""
         percelen = self.award.uitslag.percelen
         code = next((c for c in percelen if c.lower() == perceel.strip().lower()), None)
         if code is None:
-            raise ValueError(
-                f"{perceel!r} is geen gegund perceel in deze analyse; wel: {', '.join(percelen) or 'geen'}"
-            )
+            raise ValueError(f"{perceel!r} is geen perceel van deze analyse; wel: {', '.join(percelen) or 'geen'}")
         return code
 
     def rangorde(self, perceel: str | None = None) -> pd.DataFrame:
@@ -182,15 +185,24 @@ class Aanbestedingsanalyse:
         return _tabel(rijen, kolommen)
 
     def toegelaten(self) -> pd.DataFrame:
-        """The admitted bids of the open-house lots, by name (as gunning.json lists them): no rank or price score."""
-        from evaluatie.gunning.uitvoer import als_dict
+        """The admitted bids of the open-house lots, by name (as gunning.json lists them): no rank or price score.
+        kwaliteit at full precision, as in kwaliteit() (gunning.json rounds it to 4 decimals), and None (NaN) where
+        the lot scores no quality."""
+        from evaluatie.gunning.uitvoer import op_naam
 
-        percelen = als_dict(self.award.uitslag)["percelen"]
         rijen = [
-            {"perceel": code, **r} for code, p in percelen.items() if self._open_house(code) for r in p["toegelaten"]
+            {
+                "perceel": code,
+                "inschrijver": r.inschrijver,
+                "kwaliteit": r.kwaliteit if p.kwaliteit_beoordeeld else None,
+                "prijs": r.prijs,
+            }
+            for code, p in self.award.uitslag.percelen.items()
+            if self._open_house(code)
+            for r in op_naam(p)
         ]
-        tabel = _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
-        return tabel.astype({"kwaliteit": "float64"})  # NaN where the lot scores no quality (no minimum_kwaliteit)
+        # kwaliteit NaN where the lot scores no quality (no minimum_kwaliteit)
+        return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
 
     def uitkomst(self) -> pd.DataFrame:
         """One row per lot: its procedure and outcome in the words of gunning.json ('gegund', 'niet gegund'; an open
@@ -261,7 +273,10 @@ class Aanbestedingsanalyse:
 
     def verdeling(self, perceel: str) -> pd.DataFrame:
         """Gemeente x supplier: inburgeraars per year for one lot (0 where none), gemeenten in tender order,
-        suppliers in rank order."""
+        suppliers in rank order; in an open house, which ranks nobody, by name (as toegelaten() and gunning.json
+        list them), not in the order the ranking step left them in, an order the procedure does not have."""
+        from evaluatie.gunning.uitvoer import op_naam
+
         perceel = self._perceel(perceel)
         p = self.award.uitslag.percelen[perceel]
         self._beslist([perceel])
@@ -269,7 +284,7 @@ class Aanbestedingsanalyse:
         lang = lang[lang["perceel"] == perceel]
         tabel = lang.pivot_table(index="gemeente", columns="inschrijver", values="aantal", aggfunc="sum", fill_value=0)
         gemeenten = list(self.award.invoer.aanbesteding.vraag(perceel))
-        leveranciers = [r.inschrijver for r in p.rangorde]
+        leveranciers = [r.inschrijver for r in (op_naam(p) if self._open_house(perceel) else p.rangorde)]
         return tabel.reindex(index=gemeenten, columns=leveranciers, fill_value=0).astype(int)
 
     def kosten(self) -> pd.DataFrame:

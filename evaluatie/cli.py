@@ -191,6 +191,7 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
                 "mappen": [str(m) for m in resultaat.mappen],
                 "gemeenten": list(resultaat.gemeenten),
                 "open_aantallen": resultaat.open_aantallen,
+                "meldingen": list(resultaat.meldingen),  # what the text says: the region, assumptions, free days
             }
         )
         return
@@ -198,8 +199,8 @@ def nieuw(map_: Path, als_json: bool, **opties: Any) -> None:
     click.echo(f"Geschreven: {resultaat.inschrijfformulier}")
     for m in resultaat.mappen:
         click.echo(f"Map: {m}/")
-    for regel in resultaat.meldingen:
-        toon(regel)
+    for regel in resultaat.meldingen:  # a 'Let op' (a date on a free day) on stderr, as every 'Let op'
+        toon(regel, err=regel.startswith("Let op"))
     # a name with a comma between quotation marks, as in every list of gemeenten in a text (gemeentenamen.in_lijst)
     toon(f"Gemeenten ({len(resultaat.gemeenten)}): {', '.join(in_lijst(g) for g in resultaat.gemeenten)}")
     # everything `nieuw` left as a placeholder: each is an input error or an open point until filled in
@@ -287,13 +288,14 @@ def template_systematiek(werkmap: Path, als_json: bool) -> None:
     from evaluatie.pipeline import schrijf_systematiek, systematiek_waarschuwingen
 
     paden = schrijf_systematiek(_werkmap(werkmap))
+    waarschuwingen = systematiek_waarschuwingen(_werkmap(werkmap))
+    for w in waarschuwingen:  # on stderr with --json too: a 'Let op' is never left out
+        toon(f"Let op: {w}", err=True)
     if als_json:
-        echo_json({"geschreven": [str(p) for p in paden]})
+        echo_json({"geschreven": [str(p) for p in paden], "waarschuwingen": waarschuwingen})
         return
     for pad in paden:
         click.echo(f"Geschreven: {pad}")
-    for w in systematiek_waarschuwingen(_werkmap(werkmap)):
-        toon(f"Let op: {w}", err=True)
 
 
 @template.command("inschrijving")
@@ -407,10 +409,12 @@ def beoordelingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
 @afhandeling
 def inschrijvingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Lees en controleer alle inschrijvingen in inschrijvingen/."""
-    from evaluatie.pipeline import laad_invoer, verouderd_notities
+    from evaluatie.pipeline import geen_handwerk, laad_invoer, verouderd_notities
     from evaluatie.weergave import inschrijvingen_tabel
 
-    invoer = laad_invoer(_werkmap(werkmap, schrijft=False))
+    wm = _werkmap(werkmap, schrijft=False)
+    invoer = laad_invoer(wm)
+    geen_handwerk(wm)  # a correction edited by hand is never shown as the decision's
     meld_notities(invoer.notities + verouderd_notities(invoer))
     if als_json:
         echo_json(
@@ -550,7 +554,8 @@ def rapport(
         echo_json(
             {
                 "geschreven": [run.award.invoer.werkmap.relatief(p) for p in sorted(run.geschreven)],
-                "open_punten": list(run.open_punten),
+                # as gunning --json and gunning.json: {soort, tekst, commando} per point, not the terminal's lines
+                "open_punten": [p.als_dict() for p in run.award.open_punten],
             }
         )
     else:
@@ -642,14 +647,16 @@ def zekerheid(
     from evaluatie.zekerheid.uitvoeren import wacht_op_loting
 
     meld_notities(award.invoer.notities)
-    if als_json:
-        echo_json({code: z.model_dump(mode="json") for code, z in uitkomst.items()})
+    loting = wacht_op_loting(award)
+    if als_json:  # a lot waiting for a draw: the error document of exit 1, with the lots that were analysed
+        onderzocht = {code: z.model_dump(mode="json") for code, z in uitkomst.items()}
+        echo_json({"evaluatie_niet_afgerond": loting, "percelen": onderzocht} if loting else onderzocht)
     else:
         open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
         niet = [p.naam for p in award.uitslag.percelen.values() if p.niet_gegund]
         if uitkomst or open_house or niet:
             toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house, niet), volledig)
-    if loting := wacht_op_loting(award):  # a decision is open: exit 1, after what could be analysed
+    if loting:  # a decision is open: exit 1, after what could be analysed
         raise EvaluatieFout(loting)
 
 

@@ -23,6 +23,8 @@ from evaluatie.systeemtmp import tijdelijke_map
 from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.werkmap import Werkmap
 
+_PUNTSLEUTELS = ("soort", "tekst", "commando")  # an open point as Openpunt.als_dict gives it
+
 
 @dataclass
 class Controle:
@@ -100,7 +102,9 @@ def controleer(werkmap: Werkmap) -> Controle:
     c = Controle(commando=log["commando"], tijd=log["tijd"], notities=list(logboek.beschadigd))
     c.code_gewijzigd = _code_verschil(log)
     c.niet_actueel = markering(werkmap)  # a later award failed: the reports are not those of the current inputs
-    c.open_punten = list(log.get("open_punten") or [])  # reproducing a CONCEPT is in order, but it is a concept
+    # reproducing a CONCEPT is in order, but it is a concept; each point in the key order of gunning.json (the
+    # logboek sorts keys)
+    c.open_punten = [{**{k: p[k] for k in _PUNTSLEUTELS if k in p}, **p} for p in log.get("open_punten") or []]
     from evaluatie.contract.dossier import controleer_dossier, verouderd
 
     c.dossier_gecontroleerd, c.dossier_gewijzigd = controleer_dossier(werkmap)
@@ -133,6 +137,9 @@ def controleer(werkmap: Werkmap) -> Controle:
             )
         except (InvoerFout, EvaluatieFout) as e:
             c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {e}")
+            return c
+        except ValueError as e:  # the logged --lots no longer names a lot (renamed, or ' ' from before it was refused)
+            c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: --lots: {e}")
             return c
         uitvoer = schrijf_uitvoer(  # the same writer as the award: all it produces is compared
             award, opties.get("solver", STANDAARD), log.get("tijdstempel_rapporten"), not opties.get("geen_rapport")

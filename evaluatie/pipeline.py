@@ -618,6 +618,7 @@ def schrijf_consensus(
     from evaluatie.rapport.agenda import schrijf_agenda
 
     invoer = laad_invoer(werkmap)
+    geen_handwerk(werkmap)  # which rows are scored follows the decisions: never a hand edit in their name
     if not invoer.aanbesteding.panel_nodig:  # nothing is scored, so there is nothing to agree on
         from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
 
@@ -673,6 +674,7 @@ def schrijf_beoordelingsformulieren(
     from evaluatie.beoordeling.lezen import GEEN_PANEL_PLAATS, geen_panel
 
     invoer = laad_invoer(werkmap)
+    geen_handwerk(werkmap)  # who is on the forms follows the decisions: never a hand edit in their name
     if not invoer.aanbesteding.panel_nodig:
         from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
 
@@ -697,7 +699,8 @@ def schrijf_beoordelingsformulieren(
 
 
 def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
-    """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError."""
+    """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError, and so does a text that
+    names no lot (' ', ','): it was an award of no lots, exit 0, that replaced gunning.json."""
     if not tekst:
         return list(aanbesteding.percelen)
     gevraagd: list[str] = []
@@ -713,6 +716,8 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
         raise ValueError(
             f"onbekend perceel {', '.join(onbekend)}; geldige codes: {', '.join(aanbesteding.percelen)}{hint}"
         )
+    if not gevraagd:
+        raise ValueError(f"geen perceel in {tekst!r}; geef een of meer codes: {', '.join(aanbesteding.percelen)}")
     return [c for c in aanbesteding.percelen if c in gevraagd]
 
 
@@ -1117,10 +1122,12 @@ def scenario(
 
 @met_slot
 def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
-    """`evaluatie beoordelingen`: the panel's aggregated scores, logged."""
+    """`evaluatie beoordelingen`: the panel's aggregated scores, logged. A decision file edited by hand is refused,
+    as the award refuses it (geen_handwerk): the overview would apply the edit in the decision's name."""
     from evaluatie.logboek import noteer
 
-    invoer = laad_invoer(werkmap)
+    invoer = laad_invoer(werkmap)  # first: a decision file that cannot be read is said as such
+    geen_handwerk(werkmap)
     b = beoordeel(invoer)
     invoer.notities += verouderd_notities(invoer)
     noteer(invoer.werkmap, "beoordelingen", {}, invoer.bestanden + b.bestanden)
@@ -1129,10 +1136,12 @@ def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
 
 @met_slot
 def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
-    """`evaluatie toets`: the knock-out table (with the quality threshold once scored), logged."""
+    """`evaluatie toets`: the knock-out table (with the quality threshold once scored), logged; a decision file
+    edited by hand is refused, as by the award (geen_handwerk)."""
     from evaluatie.logboek import noteer
 
-    invoer = laad_invoer(werkmap)
+    invoer = laad_invoer(werkmap)  # first: a decision file that cannot be read is said as such
+    geen_handwerk(werkmap)
     uitslag = toets_met_beoordeling(invoer)
     if invoer.besluiten is not None and any(t.uitkomst == "verworpen" for t in invoer.besluiten.toegepast("abnormaal")):
         uitslag = _met_afwijzingen(invoer, uitslag)
@@ -1314,8 +1323,10 @@ def loting(
 
 
 def geen_handwerk(werkmap: Werkmap) -> None:
-    """A decision file edited by hand is applied by no command that computes an award: the what-if and the
-    robustness analysis refuse it as the award does (InvoerFout, exit 2)."""
+    """A decision file edited by hand is applied by no command that computes an award or shows what the decisions
+    make of the bids: the what-if, the robustness analysis, the overviews (inschrijvingen, toets, beoordelingen),
+    the panel's forms and the consensus workbook, and the analysis refuse it as the award does (InvoerFout, exit
+    2)."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
     from evaluatie.fouten import InvoerFout
 

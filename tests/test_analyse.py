@@ -7,7 +7,9 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -184,7 +186,8 @@ def test_perceel_en_oplosser_zoals_op_de_commandoregel(voorbeeld: Path) -> None:
     a = evaluatie.open(voorbeeld, percelen="b1")
     assert a.verdeling("b1").equals(a.verdeling("B1"))
     assert list(a.rangorde("b1")["perceel"].unique()) == ["B1"]
-    with pytest.raises(ValueError, match="'b2' is geen gegund perceel in deze analyse; wel: B1"):
+    # not 'geen gegund perceel ...; wel: ...': the lots it lists may be an open house or not awarded
+    with pytest.raises(ValueError, match="'b2' is geen perceel van deze analyse; wel: B1"):
         a.rangorde("b2")
     with pytest.raises(ValueError, match="onbekende oplosser 'foo'; kies uit auto, highs, cbc"):
         evaluatie.open(voorbeeld, oplosser="foo")
@@ -210,3 +213,146 @@ def test_open_punten_zegt_wat_de_gunning_nog_tegenhoudt(voorbeeld: Path, tmp_pat
         "aanbesteding.yaml: afzender.ondertekenaar: {naam: ..., functie: ...}",
     ]
     assert str(leeg["tekst"].dtype) == str(punten["tekst"].dtype)
+
+
+def _pqr_met_loting(tmp_path: Path) -> Path:
+    """P and Q tie at rank 1 of B1 (quality 75, EUR 9.000), R is third (quality 50, EUR 9.500); the draw Q;P,
+    recorded with 'evaluatie loting', decides the tie."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "p.xlsx", "P", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "r.xlsx", "R", "33333333", [("B1", 9500, 10, 12, 4, "alle")])
+    vul_panel(ws, {"P": 75, "Q": 75, "R": 50})
+    loting = ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-04-01"]
+    assert CliRunner().invoke(main, [*loting, "--getuige", "A. Notaris, notaris"]).exit_code == 0
+    return ws
+
+
+def test_beslist_door_is_none_waar_geen_beslisregel_nodig_was(tmp_path: Path) -> None:
+    """P, Q and R of _pqr_met_loting. rangorde()'s beslist_door was NaN for R, not the None the README promises:
+    pandas reads a column of texts and None as text with NaN, and NaN stayed after the 'object' cast. Now 'loting'
+    for Q and P and None for R, as gunning.json says (null)."""
+    ws = _pqr_met_loting(tmp_path)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    rangorde = evaluatie.open(ws).rangorde("B1")
+    assert list(rangorde["inschrijver"]) == ["Q", "P", "R"]
+    assert list(rangorde["beslist_door"]) == ["loting", "loting", None]
+    assert list(rangorde["beslist_door"]) == [r["beslist_door"] for r in data["percelen"]["B1"]["rangorde"]]
+    assert str(rangorde["beslist_door"].dtype) == "object"
+
+
+def test_mypy_ziet_de_typen_van_de_analyse(tmp_path: Path) -> None:
+    """An analyst's script, the README's example, checked by mypy from a folder of its own, as a notebook project
+    does: without the PEP 561 marker (evaluatie/py.typed) mypy said 'module is installed, but missing library stubs or
+    py.typed marker' and took evaluatie.open(...) as Any, so a misspelt method passed unnoticed. Now the analysis has
+    its type, and the misspelling is an error."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "script.py"
+    script.write_text(f"{_voorbeeld_uit_readme()}reveal_type(a)\na.rangschikking()\n", encoding="utf-8")
+    mypy = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), "--no-error-summary", "script.py"]
+    res = subprocess.run(mypy, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert res.stdout.splitlines() == [
+        'script.py:10: note: Revealed type is "evaluatie.analyse.Aanbestedingsanalyse"',
+        'script.py:11: error: "Aanbestedingsanalyse" has no attribute "rangschikking"  [attr-defined]',
+    ], res.stdout + res.stderr
+
+
+def _pvt_zeta_alfa(tmp_path: Path) -> Path:
+    """PVT by open house with minimum_kwaliteit 40 beside B1: Zeta bids EUR 300 on PVT (and B1), Alfa EUR 320, both
+    capacity 10 for the 5, 3 and 2 of Noord, Oost and Zuid; Ada scores 75, Bram and Cor 50 on both criteria, so each
+    bid's quality is (75 + 50 + 50) / 3 = 58,333..."""
+    from evaluatie.pipeline import schrijf_beoordelingsformulieren
+    from evaluatie.werkmap import Werkmap
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
+
+    data = module_naast_b1(kleine_aanbesteding(beoordelaars=["Ada", "Bram", "Cor"]), "PVT", "PVT", 350, 40)
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "z.xlsx", "Zeta", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("PVT", 300, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "a.xlsx", "Alfa", "22222222", [("PVT", 320, 10, 12, 4, "alle")])
+    schrijf_beoordelingsformulieren(Werkmap(ws))
+    for beoordelaar, punten in (("ada", 75), ("bram", 50), ("cor", 50)):
+        criteria = ("Plan van aanpak", "Samenwerking")
+        vul_beoordeling(
+            ws / "beoordelingen" / f"{beoordelaar}.xlsx", {(i, c): punten for i in ("Zeta", "Alfa") for c in criteria}
+        )
+    return ws
+
+
+def test_toegelaten_op_volle_precisie_zoals_kwaliteit(tmp_path: Path) -> None:
+    """_pvt_zeta_alfa: toegelaten() gave 58.3333, the 4 decimals of gunning.json, where kwaliteit() and rangorde()
+    give the full figure (README: the tables at full precision); a merge of the two tables on kwaliteit found no
+    match. Now the same figure in both, and the order by name as gunning.json."""
+    a = evaluatie.open(_pvt_zeta_alfa(tmp_path))
+    toegelaten = a.toegelaten()
+    assert list(toegelaten["inschrijver"]) == ["Alfa", "Zeta"]
+    assert list(toegelaten["kwaliteit"]) == [175 / 3, 175 / 3]
+    kwaliteit = a.kwaliteit()
+    assert list(kwaliteit[kwaliteit["perceel"] == "PVT"]["kwaliteit"]) == list(toegelaten["kwaliteit"])
+
+
+def test_verdeling_van_een_open_house_op_naam(tmp_path: Path) -> None:
+    """_pvt_zeta_alfa: verdeling("PVT") had its suppliers 'in rank order', Zeta (EUR 300) before Alfa (EUR 320), an
+    order an open house does not have, where toegelaten(), toewijzing() and gunning.json list them by name. Now by
+    name too. The expectation by capacity (10 and 10): Noord 5 as 3 and 2, Oost 3 as 2 and 1, Zuid 2 as 1 and 1."""
+    a = evaluatie.open(_pvt_zeta_alfa(tmp_path))
+    verdeling = a.verdeling("PVT")
+    assert list(verdeling.columns) == ["Alfa", "Zeta"]
+    assert list(verdeling.columns) == list(a.toegelaten()["inschrijver"])
+    assert verdeling.sum(axis=1).to_dict() == {"Noord": 5, "Oost": 3, "Zuid": 2}
+    lang = {(r.gemeente, r.inschrijver): r.aantal for r in a.toewijzing().itertuples() if r.perceel == "PVT"}
+    assert {(g, i): int(n) for (g, i), n in verdeling.stack().items() if n} == lang
+
+
+def test_een_met_de_hand_gewijzigde_loting_geldt_ook_hier_niet(tmp_path: Path) -> None:
+    """The draw Q;P of _pqr_met_loting turned into P;Q in loting.yaml by hand: 'evaluatie gunning' refuses it (exit 2,
+    the file differs from what 'evaluatie loting' wrote), but evaluatie.open applied it in silence, P first by
+    'loting', with no open point. The analysis now raises the same InvoerFout at the first table."""
+    import pytest
+
+    from evaluatie.fouten import InvoerFout
+
+    ws = _pqr_met_loting(tmp_path)
+    pad = ws / "loting.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("- Q\n  - P", "- P\n  - Q"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 2
+    with pytest.raises(InvoerFout) as e:
+        evaluatie.open(ws).rangorde()
+    [fout] = e.value.fouten
+    assert fout.plaats == "loting.yaml"
+    assert fout.bericht.startswith("is gewijzigd buiten de besluitcommando's om: sha256 is nu ")
+    assert res.stderr.split("loting.yaml: ")[1].startswith(fout.bericht[:60])
+
+
+def test_rijvolgorde_zoals_de_readme_zegt(voorbeeld: Path) -> None:
+    """The README states each table's row order; on the example (lots B1, onderwijs, Z; seven gemeenten) every
+    table is in it, and a second analysis gives the same frames (equals, and the same types)."""
+    a, b = evaluatie.open(voorbeeld), evaluatie.open(voorbeeld)
+    percelen = ["B1", "onderwijs", "Z"]
+    gemeenten = ["Blaricum", "Eemnes", "Gooise Meren", "Hilversum", "Huizen", "Laren", "Wijdemeren"]
+    rang = {(r.perceel, r.inschrijver): r.rang for r in a.rangorde().itertuples()}
+
+    def op(tabel: Any, sleutel: Callable[[Any], object]) -> None:
+        rijen = list(tabel.itertuples())
+        assert rijen == sorted(rijen, key=sleutel)
+
+    for naam in ("knockout", "scores", "panel", "kwaliteit"):
+        op(getattr(a, naam)(), lambda r: (percelen.index(r.perceel), r.inschrijver.casefold()))
+    op(a.scores(), lambda r: (percelen.index(r.perceel), r.inschrijver.casefold(), r.criterium, r.beoordelaar))
+    op(a.rangorde(), lambda r: (percelen.index(r.perceel), r.rang))
+    op(a.inschrijvingen(), lambda r: (r.inschrijver.casefold(), percelen.index(r.perceel)))
+    op(
+        a.toewijzing(),
+        lambda r: (percelen.index(r.perceel), gemeenten.index(r.gemeente), rang[r.perceel, r.inschrijver]),
+    )
+    op(a.kosten(), lambda r: (percelen.index(r.perceel), gemeenten.index(r.gemeente)))
+    for naam in ("inschrijvingen", "knockout", "scores", "panel", "kwaliteit", "rangorde", "toewijzing", "kosten"):
+        x, y = getattr(a, naam)(), getattr(b, naam)()
+        assert x.equals(y) and x.dtypes.equals(y.dtypes), naam
+    assert a.verdeling("B1").equals(b.verdeling("B1"))

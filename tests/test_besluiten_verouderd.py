@@ -429,7 +429,7 @@ def test_rapport_noemt_het_verouderde_besluit_zoals_gunning(tmp_path: Path) -> N
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2026, 3, 25))
     res = _run("rapport", "--werkmap", str(ws), "--json")
     assert res.exit_code == 1
-    assert any("K1: verouderd besluit" in r for r in json.loads(res.stdout)["open_punten"])
+    assert any("K1: verouderd besluit" in r["tekst"] for r in json.loads(res.stdout)["open_punten"])
     assert not (ws / "rapporten" / "brieven").exists()
 
 
@@ -524,3 +524,18 @@ def test_invoerfout_in_een_herstelde_cel_noemt_het_herstel(tmp_path: Path) -> No
     uit = _plat(res.output)
     assert "a.xlsx!Percelen!F2: gemeente 'Oost' hoort niet bij deze aanbesteding" in uit, uit
     assert "(de cel is gelezen zoals besluit H1 haar herstelde; in het bestand staat 'Noord; Oots')" in uit, uit
+
+
+def test_rapport_json_geeft_de_open_punten_zoals_gunning(tmp_path: Path) -> None:
+    """rapport --json gave "open_punten" as the lines of the terminal (a heading sentence, '- ...' and an indented
+    command), where gunning --json, gunning.json, controleer --json and evaluatie.open().open_punten() give each point
+    as {"soort", "tekst", "commando"}: one key, two shapes. Now the same points as gunning.json writes them."""
+    ws = _keurmerkwerkmap(tmp_path)
+    assert _onder_voorwaarde(ws).exit_code == 0
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 9000, 20, 12, 4, "alle")], geldig_tot=dt.date(2026, 3, 25))
+    res = _run("rapport", "--werkmap", str(ws), "--json")
+    assert res.exit_code == 1
+    punten = json.loads(res.stdout)["open_punten"]
+    assert punten == _gunning_json(ws)["open_punten"]
+    assert [list(p) for p in punten] == [["soort", "tekst", "commando"]] * len(punten)
+    assert [p["soort"] for p in punten] == ["verouderd", "keurmerk"]  # K1 stale, the keurmerk open again

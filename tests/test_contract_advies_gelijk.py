@@ -69,3 +69,22 @@ def test_gelijke_achterstand_onder_een_gunning_en_in_een_open_house(tmp_path: Pa
     ) in z
     assert _keuze(ws, "Zuid", "Z", "K100Z", "Beta")["volgt_advies"] is True  # either of the two follows it
     assert _keuze(ws, "Oost", "B1", "K101B", "Beta")["volgt_advies"] is False  # the ranking chose Alfa
+
+
+def test_json_noemt_alle_gelijkwaardige_aanbieders_van_een_open_house(tmp_path: Path) -> None:
+    """The advice for Zuid in Z (open house, Alfa and Beta each 0 placed against 0,5) names both, 'een van Alfa en
+    Beta'; --json said only "advies": "Alfa", the first by name, so a script routing on it sent every such
+    inburgeraar to Alfa, an order the open house does not have. `gelijkwaardig` now names every supplier the advice
+    names (empty where it names one), in advies and keuze; under an award the ranking decides and it stays empty."""
+    ws = _contract(tmp_path)
+    zuid = ["contract", "advies", "--werkmap", ws, "--gemeente", "Zuid", "--route", "Z", "--peildatum", "2026-06-20"]
+    r = _run(*zuid, "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert list(data) == ["advies", "gelijkwaardig", "uitleg"]
+    assert data["gelijkwaardig"] == ["Alfa", "Beta"]
+    oost = ["contract", "advies", "--werkmap", ws, "--gemeente", "Oost", "--route", "B1", "--peildatum", "2026-06-20"]
+    b1 = json.loads(_run(*oost, "--json").stdout)
+    assert b1["advies"] == "Alfa" and b1["gelijkwaardig"] == []
+    keuze = _keuze(ws, "Zuid", "Z", "K100Z", "Beta")
+    assert keuze["gelijkwaardig"] == ["Alfa", "Beta"] and keuze["volgt_advies"] is True

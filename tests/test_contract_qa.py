@@ -163,6 +163,17 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
         db.close()
 
 
+def test_zonder_plaatsingen_is_er_geen_prognose_ook_niet_na_de_looptijd(ws: Path) -> None:
+    """Nothing placed yet: the text says 'geen plaatsingen, geen prognose', and --json gave "prognose_uitgeput": null
+    beside "prognose_na_looptijd": false, which reads as a forecast before the end of the term. Without a forecast
+    it is null too; with one (test_maximum_halverwege...) it stays true or false."""
+    for r in _stand(ws, "2024-07-01")["raamovereenkomst"]:
+        prognose = (r["prognose_uitgeput"], r["prognose_na_looptijd"])
+        assert (r["gebruikt"], prognose, r["uitgeput"]) == (0, (None, None), False)
+    tekst = " ".join(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2024-07-01").output.split())
+    assert "uitgeput bij dit tempo: geen plaatsingen, geen prognose" in tekst
+
+
 def test_extra_volume_verhoogt_ook_de_maximale_waarde(ws: Path) -> None:
     """An extra-volume change of 10 trajecten worth EUR 100.000 under 2.163b: the maximum becomes 800 + 10 = 810
     trajecten and EUR 8.000.000 + 100.000 = 8.100.000 (it stayed at EUR 8.000.000: 810 trajecten next to the
@@ -306,7 +317,7 @@ def test_pandas_api_op_deze_aanbesteding(gestart: Path) -> None:
     stand = _stand(gestart, "2024-06-01")
     assert {(r["perceel"], r["gemeente"], r["aanbieder"]): r["toegewezen"] for r in stand["regels"]} == toewijzing
     for fout in (lambda: a.rangorde("B2"), lambda: a.verdeling("b2")):
-        with pytest.raises(ValueError, match=r"'B2' is geen gegund perceel in deze analyse; wel: B1, Z|'b2' is geen"):
+        with pytest.raises(ValueError, match=r"'B2' is geen perceel van deze analyse; wel: B1, Z|'b2' is geen"):
             fout()
     assert a.verdeling("b1").equals(a.verdeling("B1"))  # the code in any case, as --lots takes it
 
@@ -556,3 +567,16 @@ def test_grafiek_van_het_gebruik_toont_meer_dan_100_procent(ws: Path) -> None:
     y50, y102 = (float(p.split(",")[1]) for p in punten.group(1).split())
     lijn100 = float(re.search(r'y="([0-9.]+)" text-anchor="end">100%', tekening).group(1)) - 4  # type: ignore[union-attr]
     assert y102 < lijn100 < y50  # above the 100% line (smaller y), not on it
+
+
+def test_json_geeft_een_onzichtbaar_teken_als_json_escape(ws: Path) -> None:
+    """A delivery file named 'noord<U+200B>.csv' (a zero-width space in the name): contract inlezen --json gave
+    "bestand": "noord<U+200B>.csv", the terminal's way of showing the character, so a JSON reader got a name that is
+    not the file's. The README promises a JSON escape there (the same text for a JSON reader); every contract command
+    now writes its document as the other commands do."""
+    pad = _csv(ws / "noord\u200b.csv", ["K001B;Noord;aangemeld;2024-06-10;B1;Alfa;"])
+    r = _run("contract", "inlezen", "--werkmap", ws, pad, "--json")
+    assert r.exit_code == 0, r.output
+    assert '"bestand": "noord\\u200b.csv"' in r.stdout
+    [bestand] = json.loads(r.stdout)["bestanden"]
+    assert (ws / bestand["bestand"]).is_file() and bestand["nieuw"] == 1

@@ -35,3 +35,14 @@ def test_controleer_noemt_de_open_punten_van_een_concept(tmp_path: Path) -> None
     assert _plat(f"- {punten[0]['tekst']}") in uit and punten[0]["commando"] in uit
     js = json.loads(_run("controleer", "--werkmap", str(ws), "--json").stdout)
     assert js["in_orde"] is True and js["open_punten"] == punten
+
+
+def test_controleer_json_noemt_de_sleutels_van_een_open_punt_in_de_volgorde_van_gunning(tmp_path: Path) -> None:
+    """The logboek stores each line with sorted keys, so controleer --json gave an open point as {"commando", "soort",
+    "tekst"} where gunning --json and gunning.json give {"soort", "tekst", "commando"}: the same point in two key
+    orders. Now in the order of gunning.json."""
+    ws = _gelijk(tmp_path)
+    assert _run("gunning", "--werkmap", str(ws)).exit_code == 1  # the tie waits for a draw: one open point
+    punten = _gunning_json(ws)["open_punten"]
+    js = json.loads(_run("controleer", "--werkmap", str(ws), "--json").stdout)
+    assert [list(p) for p in js["open_punten"]] == [list(p) for p in punten] == [["soort", "tekst", "commando"]]

@@ -57,3 +57,18 @@ def test_geldige_namen_in_een_melding_met_nuenen_tussen_aanhalingstekens() -> No
     assert namen.melding("Xqzw", "staat niet onder gemeenten") == (
         "'Xqzw' staat niet onder gemeenten; geldig: Eindhoven, \"Nuenen, Gerwen en Nederwetten\", Geldrop-Mierlo"
     )
+
+
+def test_gemeenten_van_een_inschrijving_in_de_analyse(tmp_path: Path) -> None:
+    """evaluatie.open(...).inschrijvingen() lists the gemeenten of a bid in one text column, separated by commas:
+    Alfa's 'Noord, Oost, Nuenen, Gerwen en Nederwetten, Zuid' read as five places for four gemeenten. The name with a
+    comma is quoted there too, as in every list of gemeenten in a text."""
+    import evaluatie
+
+    data = kleine_aanbesteding()
+    data["gemeenten"].insert(2, {"naam": NUENEN, "subregio": "B", "inburgeraars": {"B1": 5}})
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 40, 12, 4, "alle")])
+    vul_panel(ws, {"Alfa": 75})
+    [gemeenten] = evaluatie.open(ws).inschrijvingen()["gemeenten"]
+    assert gemeenten == 'Noord, Oost, "Nuenen, Gerwen en Nederwetten", Zuid'

@@ -70,6 +70,25 @@ def test_onbekend_perceel_is_gebruiksfout(voorbeeld: Path) -> None:
     assert "onbekend perceel Q; geldige codes: B1, onderwijs, Z" in res.output
 
 
+def test_lots_zonder_perceel_is_gebruiksfout(voorbeeld: Path) -> None:
+    """--lots " " (an empty shell variable in quotes) or --lots "," named no lot: the award was one of no lots, exit
+    0, and it replaced gunning.json with one without lots; evaluatie.open(..., percelen=" ") gave empty tables. Now a
+    usage error that names the valid codes, as an unknown code is, and the earlier gunning.json stays."""
+    import pytest
+
+    import evaluatie
+
+    assert _gun(voorbeeld).exit_code == 0
+    eerst = (voorbeeld / "rapporten" / "gunning.json").read_bytes()
+    for waarde in (" ", ",", " , "):
+        res = _gun(voorbeeld, "--lots", waarde)
+        assert res.exit_code == 2, res.output
+        assert f"geen perceel in {waarde!r}; geef een of meer codes: B1, onderwijs, Z" in res.output
+        assert (voorbeeld / "rapporten" / "gunning.json").read_bytes() == eerst
+        with pytest.raises(ValueError, match="geen perceel in"):
+            evaluatie.open(voorbeeld, percelen=waarde).uitkomst()
+
+
 def test_json_op_stdout(voorbeeld: Path) -> None:
     res = _gun(voorbeeld, "--lots", "Z", "--json")
     assert res.exit_code == 0, res.output

@@ -183,3 +183,22 @@ def test_gunning_json_die_het_logboek_niet_kent_staat_eenmaal_als_let_op(voorbee
         res.output
     )
     assert "Let op: Let op:" not in res.output
+
+
+def test_controleer_met_een_gelogd_perceel_dat_er_niet_meer_is(voorbeeld: Path) -> None:
+    """The logged award ran with --lots for a lot the tender no longer has under that code (renamed in
+    aanbesteding.yaml, or a ' ' that named no lot when that was still taken): controleer ended in a ValueError
+    traceback. It now says the award cannot be run again, with the reason, under 'Niet gereproduceerd' (exit 1)."""
+    cli = CliRunner()
+    assert cli.invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--lots", "Z"]).exit_code == 0
+    pad = voorbeeld / "logboek.jsonl"
+    regel = json.loads(pad.read_text(encoding="utf-8"))
+    regel["opties"]["lots"] = "X9"
+    pad.write_text(json.dumps(regel, ensure_ascii=False) + "\n", encoding="utf-8")
+    res = cli.invoke(main, ["controleer", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 1, res.output
+    assert not isinstance(res.exception, ValueError)
+    assert (
+        "de gunning kan niet opnieuw worden uitgevoerd: --lots: onbekend perceel X9; geldige codes: B1, onderwijs, Z"
+        in res.stdout
+    )

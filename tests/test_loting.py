@@ -122,3 +122,15 @@ def test_kapotte_loting_yaml_is_invoerfout(tmp_path: Path) -> None:
     res = _run("gunning", "--werkmap", str(ws), "--geen-rapport")
     assert res.exit_code == 2
     assert "loting.yaml: lotingen[1]: ontbreekt: getuige" in res.output
+
+
+def test_json_noemt_het_perceel_zoals_vastgelegd(tmp_path: Path) -> None:
+    """--lots b1 --volgorde "y;x" --datum 01-04-2026: loting.yaml records B1, Y;X and 2026-04-01, and --json gave the
+    order and the date as recorded but the lot as typed ("perceel": "b1"), not the code of gunning.json. Now "B1"."""
+    ws = _tender(tmp_path / "ws", extra_winnaar=False)
+    res = _run("loting", "--werkmap", str(ws), "--lots", "b1", "--volgorde", "y;x", "--datum", "01-04-2026",
+               "--getuige", "A. Notaris, notaris", "--json")  # fmt: skip
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert (data["perceel"], data["volgorde"], data["datum"]) == ("B1", ["Y", "X"], "2026-04-01")
+    assert "perceel: B1" in (ws / "loting.yaml").read_text(encoding="utf-8")

@@ -59,3 +59,30 @@ def test_gunning_op_de_dag_van_de_sluiting_zoals_in_de_aanbesteding(tmp_path: Pa
         "publicatie)" in " ".join(res.output.split())
     ), res.output
     assert not (tmp_path / "u").exists()
+
+
+def test_json_noemt_de_meldingen_ook(tmp_path: Path) -> None:
+    """With --json the document held the files, folders, gemeenten and the count of open numbers, but none of the
+    lines the text gives: the Sunday publication and closing, and what nieuw assumed per lot, were nowhere, not even
+    on stderr. They are under "meldingen" now, the same lines as the text."""
+    import json
+
+    tekst = _nieuw(tmp_path, "--publicatie", "2027-01-10")
+    res = CliRunner().invoke(main, ["nieuw", str(tmp_path / "j"), "--naam", "T", "--penvoerder", "Gemeente Almere",
+                                    "--regio", "Flevoland", "--publicatie", "2027-01-10", "--json"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    meldingen = json.loads(res.stdout)["meldingen"]
+    assert "Let op: de publicatie valt op 10 januari 2027 (zondag; opgegeven)" in " ".join(meldingen)
+    assert [m for m in meldingen if m.startswith("Perceel B1 (B1-route): ")]
+    assert all(" ".join(m.split()) in tekst for m in meldingen)
+
+
+def test_let_op_staat_op_stderr(tmp_path: Path) -> None:
+    """A Sunday publication: the 'Let op' of nieuw stood on stdout among the files written, where the README puts every
+    'Let op' on stderr (so that stdout is what was made). Now on stderr; the region and the lots stay on stdout."""
+    res = CliRunner().invoke(main, ["nieuw", str(tmp_path / "s"), "--naam", "T", "--penvoerder", "Gemeente Almere",
+                                    "--regio", "Flevoland", "--publicatie", "2027-01-10"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Let op" not in res.stdout
+    assert "Let op: de publicatie valt op 10 januari 2027 (zondag; opgegeven)" in " ".join(res.stderr.split())
+    assert "Perceel B1 (B1-route): " in res.stdout

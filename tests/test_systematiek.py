@@ -194,3 +194,21 @@ def test_een_bijna_goed_gespelde_gemeente_geeft_een_waarschuwing(tmp_path: Path)
         "Cuijk?" in uitvoer
     ), uitvoer
     assert "gemeenten[1]" not in uitvoer and "gemeenten[3]" not in uitvoer
+
+
+def test_json_verzwijgt_de_waarschuwingen_niet(tmp_path: Path) -> None:
+    """B1 without the keurmerk the law asks for: with --json the document was {"geschreven": [...]} and the warning
+    was nowhere, not on stderr either (the text mode printed it after the files). Now on stderr in both modes, as
+    every 'Let op', and in the document under "waarschuwingen"."""
+    import json
+
+    from tests.hulp import kleine_aanbesteding, maak_werkmap
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["keurmerk"] = False
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws), "--json"])
+    assert res.exit_code == 0, res.output
+    [waarschuwing] = [w for w in json.loads(res.stdout)["waarschuwingen"] if w.startswith("percelen.B1.knockout")]
+    assert waarschuwing.startswith("percelen.B1.knockout.keurmerk: de B1-route vraagt geen Blik op Werk keurmerk")
+    assert f"Let op: {waarschuwing[:80]}" in " ".join(res.stderr.split())

@@ -114,6 +114,18 @@ def test_scenario_json_geeft_hetzelfde_getal_als_de_tekst(tmp_path: Path) -> Non
     assert (v["waarde_voor"], v["waarde_na"], v["kosten_voor"], v["kosten_na"]) == (1786.84, 1550.0, 175000, 160000)
 
 
+def test_scenario_json_noemt_de_code_van_het_perceel(tmp_path: Path) -> None:
+    """scenario --json gave each difference under "perceel" the lot's name ("B1-route") and nowhere its code, while
+    "voor" and "na" (gunning.json) key the lots by code ("B1"): a script could not join the two without a lookup by
+    name. Each difference now also has "code"; "perceel" stays the name the text says ("Perceel B1-route")."""
+    ws = maak_tender(tmp_path / "ws")
+    zet = ["scenario", "--werkmap", str(ws), "--zet", "percelen.B1.prijsmethode=lineair", "--json"]
+    data = json.loads(CliRunner().invoke(main, zet).output)
+    [v] = data["verschillen"]
+    assert (v["perceel"], v["code"]) == ("B1-route", "B1")
+    assert data["voor"]["percelen"][v["code"]]["naam"] == v["perceel"]
+
+
 def test_capaciteit_waarbij_geen_verdeling_mogelijk_is(tmp_path: Path) -> None:
     """Q takes all 20 (P may serve nothing under per_subregio): with a capacity of 19 the 20 inburgeraars cannot be
     placed, so the share does not drop, the lot cannot be allocated. It used to say '19 of minder daalt het aandeel'."""
@@ -158,6 +170,30 @@ def test_gelijke_stand_op_rang_1_wacht_op_loting(tmp_path: Path) -> None:
         "Perceel B1-route: niet onderzocht, want de uitkomst wacht op een loting: Alfa, Beta staan gelijk op rang 1. "
         'Leg de loting vast en reken dan opnieuw: evaluatie loting --lots B1 --volgorde "Alfa;Beta"' in uit
     )
+
+
+def test_json_noemt_het_perceel_dat_op_een_loting_wacht(tmp_path: Path) -> None:
+    """Alfa and Beta tie on rank 1 of B1 (EUR 8.000, 75 both); Z is a second award lot that only Alfa bids on. With
+    --json the document was the analysed lots alone ({"Z": ...}, or {} without Z), exit 1, and nothing in it said
+    that B1 was left out or why: the reason was on stderr only. The document now is the README's error document
+    with the analysed lots beside it: {"evaluatie_niet_afgerond": [...], "percelen": {"Z": ...}}."""
+    from tests.hulp import gunningsperceel_naast_b1
+
+    ws = maak_werkmap(tmp_path / "ws", gunningsperceel_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 10000))
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 8000, 12, 12, 4, "alle"), ("Z", 8000, 12, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 8000, 12, 12, 4, "alle")])
+    vul_panel(ws, {"Alfa": 75, "Beta": 75})
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100", "--json"])
+    assert res.exit_code == 1
+    data = json.loads(res.stdout)
+    assert list(data) == ["evaluatie_niet_afgerond", "percelen"]
+    assert data["evaluatie_niet_afgerond"] == [
+        "Perceel B1-route: niet onderzocht, want de uitkomst wacht op een loting: Alfa, Beta staan gelijk op rang 1. "
+        'Leg de loting vast en reken dan opnieuw: evaluatie loting --lots B1 --volgorde "Alfa;Beta" --datum '
+        'JJJJ-MM-DD --getuige "naam, functie"'
+    ]
+    assert list(data["percelen"]) == ["Z"]
+    assert data["percelen"]["Z"]["winnaar"] == "Alfa"
 
 
 def test_eerste_zonder_aandeel_heet_geen_winnaar(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ error handling is evaluatie.cliafhandeling, the same as every other command: exi
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -126,19 +125,15 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, a
     for w in v.waarschuwingen:  # on stderr, like every 'Let op' (stdout stays one document with --json)
         _toon(f"Let op: {w}.", err=True)
     if als_json:
-        click.echo(
-            json.dumps(
-                {
-                    "bestanden": [
-                        dict(zip(("bestand", "sha256", "nieuw", "gecorrigeerd", "ongewijzigd"), b, strict=True))
-                        for b in v.bestanden
-                    ],
-                    "correcties": v.correcties,
-                    "waarschuwingen": v.waarschuwingen,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
+        echo_json(
+            {
+                "bestanden": [
+                    dict(zip(("bestand", "sha256", "nieuw", "gecorrigeerd", "ongewijzigd"), b, strict=True))
+                    for b in v.bestanden
+                ],
+                "correcties": v.correcties,
+                "waarschuwingen": v.waarschuwingen,
+            }
         )
         return
     for b in v.bestanden:
@@ -163,7 +158,8 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
     a = geef_advies(wm, gemeente, route, peildatum)
     _waarschuw(wm)
     if als_json:
-        echo_json({"advies": a.advies, "uitleg": a.uitleg})
+        # an open house's tie: the advice names them all ('een van Alfa en Beta'), `advies` is only the first by name
+        echo_json({"advies": a.advies, "gelijkwaardig": list(a.gelijkwaardig), "uitleg": a.uitleg})
     else:
         for regel in a.uitleg:
             _toon(regel)
@@ -220,10 +216,11 @@ def keuze(
             "klant": klant,
             "gekozen": gekozen,
             "advies": a.advies,
+            "gelijkwaardig": list(a.gelijkwaardig),
             "volgt_advies": a.volgt(gekozen),
             "opmerkingen": opmerkingen,
         }
-        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        echo_json(uit)
     else:
         wijkt = "volgt het advies" if a.volgt(gekozen) else f"wijkt af van het advies ({a.advies or 'geen'})"
         click.echo(f"Vastgelegd als besluit {b}: {klant} naar {gekozen}; de keuze {wijkt}.")
@@ -246,7 +243,7 @@ def stand(werkmap: Path, peildatum: dt.date | None, als_json: bool, volledig: bo
     reg, st = geef_stand(wm, peildatum)
     _waarschuw(wm, reg)
     if als_json:
-        click.echo(json.dumps(stand_als_dict(reg, st), ensure_ascii=False, indent=2))
+        echo_json(stand_als_dict(reg, st))
     else:
         click.echo(stand_als_tekst(reg, st, volledig))
 
@@ -313,7 +310,7 @@ def uitval(
             "uitleg": v.uitleg,
             "besluit": b,
         }
-        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        echo_json(uit)
         return
     for regel in v.uitleg:
         _toon(regel)
@@ -396,7 +393,7 @@ def wijziging(
             "uitleg": t.uitleg,
             "besluit": b,
         }
-        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        echo_json(uit)
         return
     for regel in t.uitleg:
         _toon(regel)
@@ -562,7 +559,7 @@ def toetreding(
             "bestanden": [str(p) for p in t.bestanden],
             "opmerkingen": list(t.opmerkingen),
         }
-        click.echo(json.dumps(uit, ensure_ascii=False, indent=2))
+        echo_json(uit)
         return
     for opmerking in t.opmerkingen:  # on stderr, like every 'Let op'
         _toon(f"Let op: {opmerking}.", err=True)

@@ -65,7 +65,8 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "gebruikte_waarde": round(r.gebruikte_waarde, 2),
                 "aandeel": round(r.aandeel, 6),
                 "prognose_uitgeput": r.prognose.isoformat() if r.prognose else None,
-                "prognose_na_looptijd": r.na_looptijd,
+                # no forecast (nothing placed yet): null, never a 'false' that reads as exhaustion within the term
+                "prognose_na_looptijd": r.na_looptijd if r.prognose is not None else None,
                 # the last day of the term on peildatum, and with the option years not exercised then (the maximum
                 # covers them too): what the text says of a forecast after the term
                 "einde_looptijd": r.einde.isoformat() if r.einde else None,

@@ -11,10 +11,17 @@ from typing import Any
 from evaluatie.gunning.uitslag import NIET_GEGUND, Gunningsuitslag, Perceeluitslag
 from evaluatie.prijs.basis import methode
 from evaluatie.prijs.precisie import afgerond
+from evaluatie.prijs.rangorde import Rangregel
 
 
 def _r(x: float) -> float:
     return afgerond(x)  # the one precision scores are compared in
+
+
+def op_naam(p: Perceeluitslag) -> list[Rangregel]:
+    """An open house's admitted bids in the order of gunning.json and the analysis: by name, an order that decides
+    nothing (the procedure ranks nobody)."""
+    return sorted(p.rangorde, key=lambda r: (r.inschrijver.casefold(), r.inschrijver))
 
 
 def _bieders(p: Perceeluitslag) -> dict[str, list[dict[str, Any]]]:
@@ -31,7 +38,7 @@ def _bieders(p: Perceeluitslag) -> dict[str, list[dict[str, Any]]]:
                     "kwaliteit": _r(r.kwaliteit) if p.kwaliteit_beoordeeld else None,  # no score: null, never 0
                     "prijs": r.prijs,
                 }
-                for r in sorted(p.rangorde, key=lambda r: (r.inschrijver.casefold(), r.inschrijver))
+                for r in op_naam(p)
             ]
         }
     met_prijsscore = methode(p.prijsmethode).heeft_prijsscore

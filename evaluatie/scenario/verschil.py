@@ -16,7 +16,8 @@ from evaluatie.tekst import euro, getal
 
 @dataclass
 class Perceelverschil:
-    perceel: str
+    perceel: str  # the lot's name, as the text says it ('Perceel B1-route')
+    code: str = ""  # its code, the key of the lot in gunning.json ('voor' and 'na' of scenario --json)
     procedure: str = "gunning"  # "toelating": admission only, no rank and no score
     procedure_voor: str = ""  # the baseline's procedure when the scenario changes it (--zet percelen.Z.procedure=...)
     rangorde: list[str] = field(default_factory=list)
@@ -123,6 +124,7 @@ def verschil(
             continue
         v = Perceelverschil(
             perceel=a.naam,
+            code=code,
             procedure=b.procedure,
             kosten_voor=_kosten(a),
             kosten_na=_kosten(b),
