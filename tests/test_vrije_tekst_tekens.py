@@ -1,0 +1,36 @@
+"""Free text typed by a person (a decision's reason, who decided) with unusual characters: recorded as typed or
+refused at its option, never a werkmap that no later command can read. Real CLI calls on the example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from evaluatie.cli import main
+
+HERSTEL = (
+    "herstel", "--bestand", "kompas.xlsx", "--blad", "Inschrijver", "--cel", "B4", "--oud", "de heer T. Smit",
+    "--nieuw", "de heer T. Smid", "--verduidelijking", "2021-05-25", "--door", "S. Jansen, inkoopadviseur",
+    "--datum", "2021-05-26",
+)  # fmt: skip
+
+
+def _run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_regelscheiding_in_een_reden_breekt_het_logboek_niet(voorbeeld: Path) -> None:
+    # U+2028 (LINE SEPARATOR) and U+0085 (NEXT LINE) come along with text pasted from a PDF or a web page; json writes
+    # them as they are, and the logboek was read with str.splitlines, which breaks a line at both: the entry of the
+    # decision fell apart in two damaged lines, and every later command refused besluiten.yaml as 'niet door een
+    # besluitcommando geschreven'
+    reden = "Kennelijke verschrijving\u2028van de naam;\x85schriftelijk bevestigd."
+    res = _run(*HERSTEL, "--werkmap", str(voorbeeld), "--reden", reden)
+    assert res.exit_code == 0, res.output
+    res = _run("besluiten", "--werkmap", str(voorbeeld))
+    assert res.exit_code == 0, res.output
+    assert "beschadigd" not in res.output and "niet door een besluitcommando geschreven" not in res.output
+    res = _run("gunning", "--werkmap", str(voorbeeld))
+    assert res.exit_code == 0, res.output
+    assert "kompas.xlsx!Inschrijver!B4: hersteld volgens besluit H1" in res.output
