@@ -34,3 +34,20 @@ def test_regelscheiding_in_een_reden_breekt_het_logboek_niet(voorbeeld: Path) ->
     res = _run("gunning", "--werkmap", str(voorbeeld))
     assert res.exit_code == 0, res.output
     assert "kompas.xlsx!Inschrijver!B4: hersteld volgens besluit H1" in res.output
+
+
+def test_reden_die_geen_utf8_is_wordt_geweigerd_voor_er_iets_is_vastgelegd(voorbeeld: Path) -> None:
+    # a terminal or script in Latin-1 passes 'é' as the byte E9, which Python keeps as the lone surrogate U+DCE9:
+    # besluiten.yaml was written with it, the logboek could not be ('utf-8' codec can't encode ..., in English and
+    # without the option), and every later command refused besluiten.yaml as not written by a decision command
+    logboek = (voorbeeld / "logboek.jsonl").read_bytes() if (voorbeeld / "logboek.jsonl").exists() else None
+    res = _run(*HERSTEL, "--werkmap", str(voorbeeld), "--reden", "Kennelijke fout in het caf\udce9.")
+    assert res.exit_code == 2
+    assert (
+        "Ongeldige waarde voor '--reden': 'Kennelijke fout in het caf\\xe9.' is geen geldige UTF-8 (het teken \\xe9 komt uit een andere "
+        "tekenset: de terminal of het script gebruikt er een andere dan UTF-8); typ de tekst opnieuw, bijvoorbeeld "
+        "als 'Kennelijke fout in het café.'"
+    ) in " ".join(res.output.split())
+    assert not (voorbeeld / "besluiten.yaml").exists()
+    assert ((voorbeeld / "logboek.jsonl").read_bytes() if (voorbeeld / "logboek.jsonl").exists() else None) == logboek
+    assert _run("gunning", "--werkmap", str(voorbeeld)).exit_code == 0
