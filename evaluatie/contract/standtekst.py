@@ -179,7 +179,6 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         ),
         looptijd_zin(reg, st.peildatum),
         "",
-        f"{'gemeente':<24} {'route':<10} {'aanbieder':<30} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}",
     ]
     regels = st.regels
     if not per_gemeente:
@@ -192,9 +191,17 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         regels = [
             Standregel(f"alle {len(reg.gemeenten)}", p, lev, int(a), int(n), pr) for (p, lev), (a, pr, n) in som.items()
         ]
+    # columns as wide as their longest name, never cut: 'Stichting Taalonderwijs Gooi en Vechtstreek Noord' and
+    # '... Zuid' both read 'Stichting Taalonderwijs Gooi e' in a column of 30
+    g = max([24, *(len(x.gemeente) for x in regels)])
+    p = max([10, *(len(x.perceel) for x in regels)])
+    a = max([30, *(len(x.leverancier) for x in regels)])
+    r.append(
+        f"{'gemeente':<{g}} {'route':<{p}} {'aanbieder':<{a}} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}"
+    )
     for x in regels:
         r.append(
-            f"{x.gemeente[:24]:<24} {x.perceel[:10]:<10} {x.leverancier[:30]:<30} {x.toegewezen:>10} "
+            f"{x.gemeente:<{g}} {x.perceel:<{p}} {x.leverancier:<{a}} {x.toegewezen:>10} "
             f"{getal(x.pro_rata, 1):>9} {x.geplaatst:>9}"
         )
     if not per_gemeente:
