@@ -5,6 +5,7 @@ characters without a mark, so both suppliers read the same."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
@@ -42,3 +43,19 @@ def test_stand_noemt_beide_aanbieders_voluit(tmp_path: Path) -> None:
     assert noord == [["Noord", "B1", NOORD, "10", "0,8", "2"], ["Noord", "B1", ZUID, "0", "0,0", "2"]]
     rijen = [x for x in regels if x.startswith(("Noord ", "Oost ", "Zuid "))]
     assert len(rijen) == 5 and {len(x) for x in rijen} == {len(kop)}  # the figures end under their headings
+
+
+def test_kwartaalgrafiek_noemt_beide_aanbieders_en_hun_perceel(tmp_path: Path) -> None:
+    ws = _contract(tmp_path)
+    assert _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K2").exit_code == 0
+    html = (ws / "contract" / "kwartaal" / "2026-K2" / "regio.html").read_text(encoding="utf-8")
+    grafiek = html.split("Toegewezen naar rato en geplaatst, de regio</text>")[1].split("</svg>")[0]
+    # a bar's label: its lines as the reader sees them (a second line is a tspan)
+    labels = [
+        [unescape(d) for d in re.split(r"<tspan[^>]*>", t.replace("</tspan>", ""))]
+        for t in re.findall(r'<text x="\d+" y="\d+" text-anchor="end">(.*?)</text>', grafiek)
+    ]
+    assert labels == [
+        ["Stichting Taalonderwijs Gooi en", "Vechtstreek Noord (B1)"],
+        ["Stichting Taalonderwijs Gooi en", "Vechtstreek Zuid (B1)"],
+    ]
