@@ -1,6 +1,7 @@
 """Two suppliers whose long names begin alike ('Stichting Taalonderwijs Gooi en Vechtstreek Noord' and '... Zuid', 43
-characters in common) stay two suppliers in every view of the contract phase: the terminal's stand cut a name at 30
-characters without a mark, so both suppliers read the same."""
+characters in common) stay two suppliers in every view: the terminal's stand and the charts of the quarterly report
+cut a name at a fixed width without a mark, and the legend of the advies's allocation chart kept its first 29
+characters, so both suppliers read the same."""
 
 from __future__ import annotations
 
@@ -15,14 +16,20 @@ NOORD = "Stichting Taalonderwijs Gooi en Vechtstreek Noord"
 ZUID = "Stichting Taalonderwijs Gooi en Vechtstreek Zuid"
 
 
-def _contract(tmp_path: Path) -> Path:
-    """B1 awarded to both (Noord's capacity 12 of the 20 a year, Zuid the rest), the contract started on 1 June 2026
-    and one delivery of Noord (gemeente) with two placements at each supplier."""
+def _gegund(tmp_path: Path) -> Path:
+    """B1 awarded to both: the same quality, Noord cheaper with a capacity of 12 of the 20 a year, Zuid the rest."""
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
     schrijf_bod(ws, "a.xlsx", NOORD, "11111111", [("B1", 9000, 12, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", ZUID, "22222222", [("B1", 9500, 20, 12, 4, "alle")])
     vul_panel(ws, {NOORD: 75, ZUID: 75})
     assert _run("gunning", "--werkmap", ws).exit_code == 0
+    return ws
+
+
+def _contract(tmp_path: Path) -> Path:
+    """_gegund, the contract started on 1 June 2026 and one delivery of Noord (gemeente) with two placements at each
+    supplier."""
+    ws = _gegund(tmp_path)
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
     rijen = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag"]
     rijen += [f"K{i};Noord;aangemeld;2026-06-1{i};B1;{NOORD if i < 2 else ZUID};" for i in range(4)]
@@ -59,3 +66,12 @@ def test_kwartaalgrafiek_noemt_beide_aanbieders_en_hun_perceel(tmp_path: Path) -
         ["Stichting Taalonderwijs Gooi en", "Vechtstreek Noord (B1)"],
         ["Stichting Taalonderwijs Gooi en", "Vechtstreek Zuid (B1)"],
     ]
+
+
+def test_legenda_van_de_verdeling_in_het_advies_onderscheidt_beide_aanbieders(tmp_path: Path) -> None:
+    ws = _gegund(tmp_path)
+    html = (ws / "rapporten" / "gunningsadvies.html").read_text(encoding="utf-8")
+    grafiek = html.split("B1-route: verdeling per gemeente</text>")[1].split("</svg>")[0]
+    legenda = re.findall(r'<rect [^>]*width="10" height="7" fill="(#\w+)"/><text [^>]*>([^<]*)</text>', grafiek)
+    # at most 30 characters: the first 14 and the last 15 around the mark, so the ends that differ stay
+    assert legenda == [("#1f4e79", "Stichting Taal…chtstreek Noord"), ("#c55a11", "Stichting Taal…echtstreek Zuid")]
