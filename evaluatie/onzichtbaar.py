@@ -45,6 +45,18 @@ def storend_teken(tekst: str) -> str | None:
     return None
 
 
+def storend_in_optie(optie: str, tekst: str) -> str | None:
+    """The error for a text typed with a decision ('--reden', '--door', '--getuige') that the letters and the advies
+    quote: `storend_teken` as for a reviewer's motivation, named by its option; None when there is none."""
+    teken = storend_teken(tekst)
+    if teken is None:
+        return None
+    return (
+        f"{optie}: de tekst bevat het onzichtbare teken {teken}, dat haar in de brieven en het advies anders laat "
+        "afdrukken; haal het weg (typ de tekst opnieuw of plak hem als platte tekst)"
+    )
+
+
 def _geweigerd(teken: str) -> bool:
     return unicodedata.category(teken) in _GEWEIGERD and teken not in "\n\t"
 

@@ -21,11 +21,11 @@ def _run(*args: str) -> Result:
 
 
 def test_regelscheiding_in_een_reden_breekt_het_logboek_niet(voorbeeld: Path) -> None:
-    # U+2028 (LINE SEPARATOR) and U+0085 (NEXT LINE) come along with text pasted from a PDF or a web page; json writes
-    # them as they are, and the logboek was read with str.splitlines, which breaks a line at both: the entry of the
-    # decision fell apart in two damaged lines, and every later command refused besluiten.yaml as 'niet door een
-    # besluitcommando geschreven'
-    reden = "Kennelijke verschrijving\u2028van de naam;\x85schriftelijk bevestigd."
+    # U+2028 (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR) come along with text pasted from a PDF or a web page;
+    # json writes them as they are, and the logboek was read with str.splitlines, which breaks a line at both: the
+    # entry of the decision fell apart in damaged lines, and every later command refused besluiten.yaml as 'niet door
+    # een besluitcommando geschreven'
+    reden = "Kennelijke verschrijving\u2028van de naam;\u2029schriftelijk bevestigd."
     res = _run(*HERSTEL, "--werkmap", str(voorbeeld), "--reden", reden)
     assert res.exit_code == 0, res.output
     res = _run("besluiten", "--werkmap", str(voorbeeld))
@@ -51,3 +51,32 @@ def test_reden_die_geen_utf8_is_wordt_geweigerd_voor_er_iets_is_vastgelegd(voorb
     assert not (voorbeeld / "besluiten.yaml").exists()
     assert ((voorbeeld / "logboek.jsonl").read_bytes() if (voorbeeld / "logboek.jsonl").exists() else None) == logboek
     assert _run("gunning", "--werkmap", str(voorbeeld)).exit_code == 0
+
+
+def test_reden_met_een_teken_dat_de_brief_anders_laat_afdrukken_wordt_geweigerd(voorbeeld: Path) -> None:
+    # the letters and the advies quote the reason and who decided: an escape sequence went into the HTML letter as it
+    # stood and was dropped from the Word letter (two texts of one letter), and a right-to-left override printed
+    # the rest of the reason backwards; refused as in a reviewer's motivation, before anything is recorded
+    res = _run(
+        *HERSTEL[:-4], "--werkmap", str(voorbeeld), "--datum", "2021-05-26",
+        "--reden", "Kennelijke \x1b[31mverschrijving; schriftelijk bevestigd.",
+        "--door", "S. Jansen\u202e, inkoopadviseur",
+    )  # fmt: skip
+    assert res.exit_code == 2
+    uit = " ".join(res.output.split())
+    assert "--reden: de tekst bevat het onzichtbare teken U+001B, dat haar in de brieven en het advies" in uit
+    assert "--door: de tekst bevat het onzichtbare teken U+202E (RIGHT-TO-LEFT OVERRIDE), dat haar in de" in uit
+    assert not (voorbeeld / "besluiten.yaml").exists()
+
+
+def test_reden_van_een_contractbesluit_met_een_richtingteken_wordt_geweigerd(voorbeeld: Path) -> None:
+    assert _run("gunning", "--werkmap", str(voorbeeld)).exit_code == 0
+    res = _run(
+        "contract", "start", "--werkmap", str(voorbeeld), "--datum", "2022-01-01", "--door", "S. Jansen, contractmanager",
+        "--reden", "Overeenkomsten getekend \u202eop 20 december.",
+    )  # fmt: skip
+    assert res.exit_code == 2
+    assert "--reden: de tekst bevat het onzichtbare teken U+202E (RIGHT-TO-LEFT OVERRIDE)" in " ".join(
+        res.output.split()
+    )
+    assert not (voorbeeld / "contract" / "register.sqlite").exists()
