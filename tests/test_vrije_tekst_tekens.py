@@ -80,3 +80,16 @@ def test_reden_van_een_contractbesluit_met_een_richtingteken_wordt_geweigerd(voo
         res.output.split()
     )
     assert not (voorbeeld / "contract" / "register.sqlite").exists()
+
+
+def test_getuige_van_een_loting_met_een_richtingteken_wordt_geweigerd(voorbeeld: Path) -> None:
+    res = _run(
+        "loting", "--werkmap", str(voorbeeld), "--lots", "onderwijs", "--volgorde",
+        "Taalhuis De Brug B.V.;Nieuwe Start Opleidingen", "--datum", "2021-06-25",
+        "--getuige", "mr. A. Notaris\u202e, notaris te Hilversum",
+    )  # fmt: skip
+    assert res.exit_code == 2
+    assert "--getuige: de tekst bevat het onzichtbare teken U+202E (RIGHT-TO-LEFT OVERRIDE)" in " ".join(
+        res.output.split()
+    )
+    assert not (voorbeeld / "loting.yaml").exists()
