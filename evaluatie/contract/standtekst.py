@@ -193,15 +193,15 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         ]
     # columns as wide as their longest name, never cut: 'Stichting Taalonderwijs Gooi en Vechtstreek Noord' and
     # '... Zuid' both read 'Stichting Taalonderwijs Gooi e' in a column of 30
-    g = max([24, *(len(x.gemeente) for x in regels)])
-    p = max([10, *(len(x.perceel) for x in regels)])
-    a = max([30, *(len(x.leverancier) for x in regels)])
+    bg = max([24, *(len(x.gemeente) for x in regels)])
+    bp = max([10, *(len(x.perceel) for x in regels)])
+    ba = max([30, *(len(x.leverancier) for x in regels)])
     r.append(
-        f"{'gemeente':<{g}} {'route':<{p}} {'aanbieder':<{a}} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}"
+        f"{'gemeente':<{bg}} {'route':<{bp}} {'aanbieder':<{ba}} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}"
     )
     for x in regels:
         r.append(
-            f"{x.gemeente:<{g}} {x.perceel:<{p}} {x.leverancier:<{a}} {x.toegewezen:>10} "
+            f"{x.gemeente:<{bg}} {x.perceel:<{bp}} {x.leverancier:<{ba}} {x.toegewezen:>10} "
             f"{getal(x.pro_rata, 1):>9} {x.geplaatst:>9}"
         )
     if not per_gemeente:
