@@ -45,6 +45,18 @@ def storend_teken(tekst: str) -> str | None:
     return None
 
 
+def bestandsnaam_fout(naam: str) -> str | None:
+    """Why the name of a file read as input cannot stand in the advies and the logboek: a refused character (a bidder
+    names the file it uploads; 'kompas' + U+202E + 'xslx.exe.xlsx' printed as another name); None when it can."""
+    teken = onzichtbaar_teken(naam)
+    if teken is None:
+        return None
+    return (
+        f"de bestandsnaam bevat het onzichtbare teken {teken}, dat verandert hoe de naam wordt getoond (in het "
+        "advies, het logboek en de meldingen); hernoem het bestand"
+    )
+
+
 def storend_in_optie(optie: str, tekst: str) -> str | None:
     """The error for a text typed with a decision ('--reden', '--door', '--getuige') that the letters and the advies
     quote: `storend_teken` as for a reviewer's motivation, named by its option; None when there is none."""

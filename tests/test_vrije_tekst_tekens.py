@@ -93,3 +93,31 @@ def test_getuige_van_een_loting_met_een_richtingteken_wordt_geweigerd(voorbeeld:
         res.output.split()
     )
     assert not (voorbeeld / "loting.yaml").exists()
+
+
+def test_bestandsnaam_met_een_richtingteken_is_een_fout_met_het_teken(voorbeeld: Path) -> None:
+    # a bidder chooses the name of the file it uploads: 'kompas<U+202E>xslx.exe.xlsx' was read as any bid and stood in
+    # the advies's verantwoording (file and SHA-256) printed as 'kompasxslx.exe.xlsx' reversed after the override
+    (voorbeeld / "inschrijvingen" / "kompas.xlsx").rename(voorbeeld / "inschrijvingen" / "kompas\u202exslx.exe.xlsx")
+    res = _run("toets", "--werkmap", str(voorbeeld))
+    assert res.exit_code == 2
+    assert (
+        "inschrijvingen/kompas<U+202E>xslx.exe.xlsx: de bestandsnaam bevat het onzichtbare teken U+202E "
+        "(RIGHT-TO-LEFT OVERRIDE), dat verandert hoe de naam wordt getoond (in het advies, het logboek en de "
+        "meldingen); hernoem het bestand"
+    ) in " ".join(res.output.split()).replace("\u202e", "<U+202E>")
+
+
+def test_aanlevering_met_een_richtingteken_in_de_naam_is_een_fout(tmp_path: Path) -> None:
+    from tests.test_contract_module_geen_examen import _werkmap
+
+    ws = _werkmap(tmp_path)  # a contract started on 1 June 2026
+    pad = ws / "noord\u202ecsv.xlsx.csv"
+    pad.write_text(
+        "klantnummer;gemeente;gebeurtenis;datum;route;aanbieder;uitslag\nK1;Noord;aangemeld;2026-06-10;B1;Alfa;\n"
+    )
+    voor = (ws / "contract" / "register.sqlite").read_bytes()
+    res = _run("contract", "inlezen", "--werkmap", str(ws), str(pad))
+    assert res.exit_code == 2
+    assert "de bestandsnaam bevat het onzichtbare teken U+202E (RIGHT-TO-LEFT OVERRIDE)" in " ".join(res.output.split())
+    assert (ws / "contract" / "register.sqlite").read_bytes() == voor
