@@ -25,8 +25,11 @@ def e(x: object) -> str:
 
 
 def css_tekst(tekst: str) -> str:
-    """A CSS string (for a print margin box's content): quotes and backslashes escaped, one line."""
-    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """A CSS string (for a print margin box's content): quotes and backslashes escaped, one line, and '<' as the CSS
+    escape '\\3c ' (the same character): the string stands in the page's <style>, and a tender named '...</style>...'
+    ended the style there, so that what followed was HTML, a <script> as well."""
+    tekst = tekst.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+    return '"' + tekst + '"'
 
 
 def paginavoet(titel: str) -> str:
