@@ -200,6 +200,26 @@ def test_twee_percelen_met_dezelfde_naam_zijn_een_invoerfout(tmp_path: Path) -> 
     ), res.output
 
 
+def test_namen_die_alleen_in_unicodevorm_verschillen_zijn_dezelfde_naam(tmp_path: Path) -> None:
+    """'Référenties' typed with é as one character (NFC) and as e + accent (NFD, as a Mac may paste it) print alike:
+    two criteria and two lots named so were accepted as different, and every form, letter and systematiek showed two
+    identical names."""
+    data = kleine_aanbesteding()
+    b1 = data["percelen"]["B1"]
+    b1["naam"] = "Café-route"
+    b1["gunningscriteria"]["K1"]["naam"] = "Référenties"
+    b1["gunningscriteria"]["K2"]["naam"] = "Re\u0301fe\u0301renties"
+    data["percelen"]["Z"] = {**b1, "naam": "Cafe\u0301-route"}
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 2
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "criterium K2 heet hetzelfde als criterium K1 ('Re\u0301fe\u0301renties')" in uit, uit
+    assert "perceel Z heet hetzelfde als perceel B1 ('Cafe\u0301-route')" in uit, uit
+
+
 def test_een_ontbrekende_criteriaset_komt_samen_met_de_andere_fouten(tmp_path: Path) -> None:
     """A lot naming a criteria set that does not exist stopped the load at once: the tender's other mistakes (here
     B1's weights, 70 + 20) came only after the set was fixed. Now together, without the content of the lot that
