@@ -37,3 +37,21 @@ def test_rangorde_staat_recht_onder_elkaar(tmp_path: Path) -> None:
     # the last column (Toegewezen) is right-aligned: every line ends in the same column, 17 wide for the names
     assert {_kolommen(r) for r in rangorde} == {len(rangorde[0])}
     assert rangorde[1].split("  ")[1] == "-" * 17
+
+
+def test_stand_van_het_contract_staat_recht_onder_elkaar(tmp_path: Path) -> None:
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", JAPANS, "11111111", [("B1", 9000, 12, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", GEWOON, "22222222", [("B1", 9500, 20, 12, 4, "alle")])
+    vul_panel(ws, {JAPANS: 75, GEWOON: 75})
+    run = CliRunner().invoke
+    assert run(main, ["gunning", "--werkmap", str(ws)]).exit_code == 0
+    door = ["--door", "S. Jansen, contractmanager", "--reden", "volgens het contract"]
+    assert run(main, ["contract", "start", "--werkmap", str(ws), "--datum", "2026-06-01", *door]).exit_code == 0
+    res = run(main, ["contract", "stand", "--werkmap", str(ws), "--peildatum", "2026-06-30"])
+    assert res.exit_code == 0, res.output
+    regels = res.output.splitlines()
+    begin = next(i for i, r in enumerate(regels) if r.startswith("gemeente "))
+    tabel = [r for r in regels[begin:] if r.startswith(("gemeente ", "Noord ", "Oost ", "Zuid "))]
+    assert sum(JAPANS in r for r in tabel) >= 2 and sum(GEWOON in r for r in tabel) >= 2
+    assert {_kolommen(r) for r in tabel} == {len(tabel[0])}  # every figure under its heading

@@ -164,6 +164,8 @@ def stand_als_tekst(reg: Register, st: Stand, volledig: bool = False) -> str:
 
 
 def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
+    from evaluatie.weergave import kolommen
+
     # its last day, 'tot en met' as the looptijd line under it says it (jaar_eind is the day after); a verlenging
     # may end inside the year, whose allocation is then counted pro rata of the whole year, as the line says
     deel = einde_in_jaar(reg, st.peildatum, st.jaar_eind)
@@ -195,13 +197,14 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
     # '... Zuid' both read 'Stichting Taalonderwijs Gooi e' in a column of 30
     bg = max([24, *(len(x.gemeente) for x in regels)])
     bp = max([10, *(len(x.perceel) for x in regels)])
-    ba = max([30, *(len(x.leverancier) for x in regels)])
+    ba = max([30, *(kolommen(x.leverancier) for x in regels)])  # as a terminal draws it (日本語 two columns each)
     r.append(
         f"{'gemeente':<{bg}} {'route':<{bp}} {'aanbieder':<{ba}} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}"
     )
     for x in regels:
+        aanbieder = x.leverancier + " " * (ba - kolommen(x.leverancier))
         r.append(
-            f"{x.gemeente:<{bg}} {x.perceel:<{bp}} {x.leverancier:<{ba}} {x.toegewezen:>10} "
+            f"{x.gemeente:<{bg}} {x.perceel:<{bp}} {aanbieder} {x.toegewezen:>10} "
             f"{getal(x.pro_rata, 1):>9} {x.geplaatst:>9}"
         )
     if not per_gemeente:
