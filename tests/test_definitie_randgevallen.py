@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from evaluatie.cli import main
@@ -572,3 +573,21 @@ def test_een_telefoonnummer_met_voorloopnul_krijgt_het_advies_van_aanhalingsteke
         "het getal 351234567, schrijf het dan zonder voorloopnul; is het tekst (zoals een telefoonnummer), zet het "
         "tussen aanhalingstekens: '0351234567'" in " ".join(res.output.split())
     ), res.output
+
+
+@pytest.mark.parametrize(
+    ("teken", "naam"),
+    [("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u2067", "RIGHT-TO-LEFT ISOLATE")],
+)
+def test_onzichtbaar_teken_in_een_naam_uit_de_yaml_is_een_fout(tmp_path: Path, teken: str, naam: str) -> None:
+    """A criterion's name with a right-to-left override printed backwards in every form, letter and the systematiek.
+    The YAML refused only control characters; now also what a reviewer's motivation may not hold, at its path and
+    line (a soft hyphen or zero-width space pasted from Word stays allowed, as there)."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gunningscriteria"]["K2"]["naam"] = f"Samen{teken}werking"
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "aanbesteding.yaml: percelen.B1.gunningscriteria.K2.naam (regel" in uit, uit
+    assert f"tekst bevat het onzichtbare teken U+{ord(teken):04X} ({naam})" in uit, uit
