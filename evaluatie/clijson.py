@@ -137,6 +137,11 @@ class Commando(click.Command):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        from evaluatie.clipad import TEKST
+
+        for p in self.params:  # every text option refuses text that is no UTF-8 (a reason typed in a Latin-1 terminal)
+            if type(p.type) is click.types.StringParamType:
+                p.type = TEKST
         self.eigen_json = any(p.name == "als_json" for p in self.params)
         if not self.eigen_json:
             self.params.append(_json_optie())

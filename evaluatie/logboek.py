@@ -188,7 +188,9 @@ def lees(werkmap: Werkmap) -> Logboek:
     if not werkmap.logboek.is_file():
         return boek
     tekst = werkmap.logboek.read_bytes().decode("utf-8", errors="replace")
-    for nummer, regel in enumerate(tekst.splitlines(), start=1):
+    # lines end at '\n' only, as noteer writes them: str.splitlines also breaks at U+2028, U+2029 and U+0085,
+    # which json.dumps leaves as they are inside a string (a reason pasted from a PDF): one entry broke in two
+    for nummer, regel in enumerate(tekst.split("\n"), start=1):
         if not regel.strip():
             continue
         data, fout = _gelezen(regel)

@@ -9,7 +9,9 @@ silence (cleaning it would read the bid as something other than what was written
 
 Refused: control characters (Unicode category Cc, C0 and C1, DEL), format characters (Cf: zero-width
 space and joiners, soft hyphen, byte order mark, the bidirectional embeddings, overrides and
-isolates) and the line and paragraph separators (Zl, Zp).
+isolates), the line and paragraph separators (Zl, Zp), and the letters and marks that print as nothing
+or as a blank (the Hangul fillers, the grapheme joiner, the blank Braille pattern, a variation selector
+after a letter).
 """
 
 from __future__ import annotations
@@ -18,14 +20,30 @@ import unicodedata
 from typing import Any, TextIO
 
 _GEWEIGERD = frozenset({"Cc", "Cf", "Zl", "Zp"})
+_BLANCO = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u2800\u3164\uffa0")
+"""Letters and marks of other categories that print as nothing or as a blank: the grapheme joiner, the Hangul fillers,
+Khmer's inherent vowels, Mongolian's variation selectors and the blank Braille pattern (Unicode's default-ignorable
+code points outside Cf, and U+2800). 'Kompas Inburgering' + U+3164 was a second bidder that printed as the first."""
 
 
 def onzichtbaar_teken(tekst: str) -> str | None:
-    """The first refused character as 'U+200B (ZERO WIDTH SPACE)', or None when there is none."""
+    """The first refused character as 'U+200B (ZERO WIDTH SPACE)', or None when there is none. A variation selector
+    is allowed after a symbol (the heart of '❤️' is U+2764 U+FE0F), refused after anything else."""
+    if tekst.isascii() and tekst.isprintable():  # the usual name: no character of ASCII but a control is refused
+        return None
+    vorige = ""
     for teken in tekst:
-        if unicodedata.category(teken) in _GEWEIGERD:
+        # a variation selector chooses how the character before it is drawn (an emoji in colour); after a letter it
+        # prints as nothing
+        keuze = "\ufe00" <= teken <= "\ufe0f" or "\U000e0100" <= teken <= "\U000e01ef"
+        if (
+            unicodedata.category(teken) in _GEWEIGERD
+            or teken in _BLANCO
+            or (keuze and unicodedata.category(vorige or " ") != "So")
+        ):
             naam = unicodedata.name(teken, "")
             return f"U+{ord(teken):04X}" + (f" ({naam})" if naam else "")
+        vorige = teken
     return None
 
 
@@ -43,6 +61,30 @@ def storend_teken(tekst: str) -> str | None:
             naam = unicodedata.name(teken, "")
             return f"U+{ord(teken):04X}" + (f" ({naam})" if naam else "")
     return None
+
+
+def bestandsnaam_fout(naam: str) -> str | None:
+    """Why the name of a file read as input cannot stand in the advies and the logboek: a refused character (a bidder
+    names the file it uploads; 'kompas' + U+202E + 'xslx.exe.xlsx' printed as another name); None when it can."""
+    teken = onzichtbaar_teken(naam)
+    if teken is None:
+        return None
+    return (
+        f"de bestandsnaam bevat het onzichtbare teken {teken}, dat verandert hoe de naam wordt getoond (in het "
+        "advies, het logboek en de meldingen); hernoem het bestand"
+    )
+
+
+def storend_in_optie(optie: str, tekst: str) -> str | None:
+    """The error for a text typed with a decision ('--reden', '--door', '--getuige') that the letters and the advies
+    quote: `storend_teken` as for a reviewer's motivation, named by its option; None when there is none."""
+    teken = storend_teken(tekst)
+    if teken is None:
+        return None
+    return (
+        f"{optie}: de tekst bevat het onzichtbare teken {teken}, dat haar in de brieven en het advies anders laat "
+        "afdrukken; haal het weg (typ de tekst opnieuw of plak hem als platte tekst)"
+    )
 
 
 def _geweigerd(teken: str) -> bool:

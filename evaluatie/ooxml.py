@@ -52,8 +52,20 @@ def tekstcel(cel, waarde: object) -> None:
         cel.data_type = "s"
 
 
+_XSTRING = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xstring(tekst: str) -> str:
+    """Text for a cell of an xlsx as the file must hold it to show `tekst`: Excel, LibreOffice and our own reader
+    (calamine) read '_x0020_' in a cell as the character U+0020, so an underscore that starts such a sequence is
+    written as '_x005F_' (ECMA-376, ST_Xstring), as Excel itself saves it. Written as it stood, a bidder's name
+    'Taal_x0020_Huis' (read correctly from its bid) showed as 'Taal Huis' in the panel's forms, which then named an
+    unknown bidder."""
+    return _XSTRING.sub("_x005F_", tekst) if "_x" in tekst else tekst
+
+
 def ontwapen(wb) -> None:
-    """Make every formula cell of a workbook a string cell.
+    """Make every formula cell of a workbook a string cell, and every text one that shows as written (xstring).
 
     No writer of evaluatie puts a formula in a cell on purpose; every text comes from the
     tender or the bids. Called by bewaar_werkmap, so every xlsx written goes through it.
@@ -62,6 +74,8 @@ def ontwapen(wb) -> None:
         for cel in ws._cells.values():
             if cel.data_type == "f":
                 cel.data_type = "s"
+            if cel.data_type == "s" and type(cel._value) is str and "_x" in cel._value:
+                cel._value = xstring(cel._value)
 
 
 def bewaar_werkmap(wb, pad: Path, tijdstip: dt.datetime) -> None:

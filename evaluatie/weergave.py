@@ -8,6 +8,7 @@ What is left out is always counted and named as left out, never silently dropped
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def tabel(
     that no longer fit end in '…' (numbers, right-aligned, are never cut).
     """
     tekst = [[str(c) for c in kop]] + [[str(c) for c in r] for r in rijen]
-    breedte = [max(len(r[j]) for r in tekst) for j in range(len(kop))]
+    breedte = [max(kolommen(r[j]) for r in tekst) for j in range(len(kop))]
     if max_breedte is not None:
         while sum(breedte) + 2 * (len(breedte) - 1) > max_breedte:
             kandidaten = [j for j in range(len(kop)) if j not in rechts and breedte[j] > 12]
@@ -50,13 +51,36 @@ def tabel(
         tekst = [[_knip(c, breedte[j]) for j, c in enumerate(r)] for r in tekst]
 
     def regel(r: list[str]) -> str:
-        return "  ".join(c.rjust(breedte[j]) if j in rechts else c.ljust(breedte[j]) for j, c in enumerate(r)).rstrip()
+        opvulling = [" " * (breedte[j] - kolommen(c)) for j, c in enumerate(r)]
+        return "  ".join(opvulling[j] + c if j in rechts else c + opvulling[j] for j, c in enumerate(r)).rstrip()
 
     return "\n".join([regel(tekst[0]), "  ".join("-" * b for b in breedte)] + [regel(r) for r in tekst[1:]])
 
 
 def _knip(tekst: str, breedte: int) -> str:
-    return tekst if len(tekst) <= breedte else tekst[: breedte - 1].rstrip() + "…"
+    if kolommen(tekst) <= breedte:
+        return tekst
+    uit, n = [], 0
+    for teken in tekst:  # whole characters with their marks, up to one column before the end
+        n += _kolommen_van(teken)
+        if n > breedte - 1:
+            break
+        uit.append(teken)
+    return "".join(uit).rstrip() + "…"
+
+
+def kolommen(tekst: str) -> int:
+    """The columns a terminal gives `tekst`: none for a combining mark (U+0332 under a letter that has no single
+    character with it), two for a wide character (Chinese, Japanese, Korean, most emoji), one for any other. Padding by
+    the number of characters put every figure after such a name one column off per mark or wide character."""
+    return len(tekst) if tekst.isascii() else sum(_kolommen_van(t) for t in tekst)
+
+
+def _kolommen_van(teken: str) -> int:
+    soort = unicodedata.category(teken)
+    if soort in ("Mn", "Me") or (soort == "Cf" and teken != "\u00ad") or "\U0001f3fb" <= teken <= "\U0001f3ff":
+        return 0  # a mark, an invisible format character, a skin tone (drawn within the emoji before it)
+    return 2 if unicodedata.east_asian_width(teken) in ("W", "F") else 1
 
 
 def opsomming(namen: Sequence[str], max_tekens: int, scheiding: str = ", ") -> str:

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from evaluatie import werkboekgrens
 from evaluatie.fouten import Verzamelaar
 from evaluatie.getallen import GetalFout, lees_geheel, lees_waarde
+from evaluatie.onzichtbaar import bestandsnaam_fout
 from evaluatie.padtekst import geen_utf8, leesbaar
 from evaluatie.schrijfwacht import leesreden as _reden
 from evaluatie.tekst import zonder_exponent
@@ -265,7 +266,7 @@ def map_inhoud(map_: Path) -> Mapinhoud:
         if not p.is_file():
             inhoud.fouten.append((naam, "geen gewoon bestand"))
             continue
-        if (fout := geen_utf8(p.name)) is not None:
+        if (fout := geen_utf8(p.name) or bestandsnaam_fout(p.name)) is not None:
             inhoud.fouten.append((naam, fout))
             continue
         inhoud.lezen.append(p)

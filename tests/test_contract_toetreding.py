@@ -386,3 +386,20 @@ def test_uitval_van_de_laatste_aanbieder_zegt_dat_de_vraag_geen_aanbieder_heeft(
     assert zin in " ".join(stand.output.split()), stand.output
     stand = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-08-10")  # Beta still there
     assert "geen toegelaten aanbieder meer" not in stand.output, stand.output
+
+
+def test_twee_aanbieders_met_dezelfde_bestandsnaam_op_een_dag(tmp_path: Path) -> None:
+    """'Delta Taal' and 'Delta-Taal' (two companies, two KvK numbers) both give the file name 'delta-taal': the second
+    admission on the same day and lot was refused with 'bestaat al: dit besluit is al genomen', untrue, and only a
+    false decision date got it through. The second's files carry its KvK number; the same bidder twice stays
+    refused."""
+    ws = _gestart(tmp_path)
+    r = _toetreding(ws, _laat_bod(ws, "Delta Taal", "44444444", [("Z", 9200, 10, 12, 4, "alle")]))
+    assert r.exit_code == 0, r.output
+    r = _toetreding(ws, _laat_bod(ws, "Delta-Taal", "55555555", [("Z", 9300, 10, 12, 4, "alle")]))
+    assert r.exit_code == 0, r.output
+    assert "Delta-Taal toegelaten tot Z-route per 23-07-2026" in r.output
+    assert sorted(p.name for p in (ws / "contract" / "toetreding").iterdir()) == sorted(
+        f"2026-07-02-delta-taal{kvk}-z.{soort}" for kvk in ("", "-55555555") for soort in ("docx", "html", "xlsx")
+    )
+    assert [n for _, n in _register(ws)[0] if n.startswith("Delta")] == ["Delta Taal", "Delta-Taal"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from evaluatie.cli import main
@@ -198,6 +199,26 @@ def test_twee_percelen_met_dezelfde_naam_zijn_een_invoerfout(tmp_path: Path) -> 
         "perceel B1 ('B1-route'); brieven, advies en systematiek noemen een perceel bij zijn naam, dus geef ieder "
         "perceel een eigen naam"
     ), res.output
+
+
+def test_namen_die_alleen_in_unicodevorm_verschillen_zijn_dezelfde_naam(tmp_path: Path) -> None:
+    """'Référenties' typed with é as one character (NFC) and as e + accent (NFD, as a Mac may paste it) print alike:
+    two criteria and two lots named so were accepted as different, and every form, letter and systematiek showed two
+    identical names."""
+    data = kleine_aanbesteding()
+    b1 = data["percelen"]["B1"]
+    b1["naam"] = "Café-route"
+    b1["gunningscriteria"]["K1"]["naam"] = "Référenties"
+    b1["gunningscriteria"]["K2"]["naam"] = "Re\u0301fe\u0301renties"
+    data["percelen"]["Z"] = {**b1, "naam": "Cafe\u0301-route"}
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 2
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "criterium K2 heet hetzelfde als criterium K1 ('Re\u0301fe\u0301renties')" in uit, uit
+    assert "perceel Z heet hetzelfde als perceel B1 ('Cafe\u0301-route')" in uit, uit
 
 
 def test_een_ontbrekende_criteriaset_komt_samen_met_de_andere_fouten(tmp_path: Path) -> None:
@@ -552,3 +573,21 @@ def test_een_telefoonnummer_met_voorloopnul_krijgt_het_advies_van_aanhalingsteke
         "het getal 351234567, schrijf het dan zonder voorloopnul; is het tekst (zoals een telefoonnummer), zet het "
         "tussen aanhalingstekens: '0351234567'" in " ".join(res.output.split())
     ), res.output
+
+
+@pytest.mark.parametrize(
+    ("teken", "naam"),
+    [("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u2067", "RIGHT-TO-LEFT ISOLATE")],
+)
+def test_onzichtbaar_teken_in_een_naam_uit_de_yaml_is_een_fout(tmp_path: Path, teken: str, naam: str) -> None:
+    """A criterion's name with a right-to-left override printed backwards in every form, letter and the systematiek.
+    The YAML refused only control characters; now also what a reviewer's motivation may not hold, at its path and
+    line (a soft hyphen or zero-width space pasted from Word stays allowed, as there)."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["gunningscriteria"]["K2"]["naam"] = f"Samen{teken}werking"
+    werkmap = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(werkmap)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "aanbesteding.yaml: percelen.B1.gunningscriteria.K2.naam (regel" in uit, uit
+    assert f"tekst bevat het onzichtbare teken U+{ord(teken):04X} ({naam})" in uit, uit

@@ -35,7 +35,15 @@ def _alles(root: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     ("optie", "waarde"),
-    [("--naam", "Inburgering\x072026"), ("--penvoerder", "Gemeente\tAlmere"), ("--beoordelaars", "Ada,Br\nam")],
+    [
+        ("--naam", "Inburgering\x072026"),
+        ("--penvoerder", "Gemeente\tAlmere"),
+        ("--beoordelaars", "Ada,Br\nam"),
+        # U+2028 ends a line for YAML: in the heading comment ('# Aanbesteding <naam>') the rest of the name became a
+        # key of the tender, and the tender was written with a day that counts as a holiday that nobody set
+        ("--naam", "Inburgering 2026\u2028gelijkgestelde_dagen: [2026-03-02]"),
+        ("--penvoerder", "Gemeente Almere\u2029"),
+    ],
 )
 def test_stuurteken_noemt_de_optie_en_schrijft_niets(optie: str, waarde: str, tmp_path: Path) -> None:
     code, uit = _nieuw(tmp_path / "a", optie, waarde)

@@ -24,6 +24,13 @@ from tests.hulp import hernoem_inschrijver
         ("\u00ad", "SOFT HYPHEN"),
         ("\u0085", ""),
         ("\u2028", "LINE SEPARATOR"),
+        # letters and marks that print as nothing (or as a blank): 'Kompas Inburgering' + U+3164 was a second bidder
+        # that no letter could tell from 'Kompas Inburgering'
+        ("\u3164", "HANGUL FILLER"),
+        ("\u115f", "HANGUL CHOSEONG FILLER"),
+        ("\u2800", "BRAILLE PATTERN BLANK"),
+        ("\u034f", "COMBINING GRAPHEME JOINER"),
+        ("\ufe0f", "VARIATION SELECTOR-16"),
     ],
 )
 def test_onzichtbaar_teken_in_een_naam_is_een_fout_bij_de_cel(voorbeeld: Path, teken: str, naam: str) -> None:
@@ -176,7 +183,8 @@ def test_naam_met_letters_uit_een_ander_schrift_die_er_hetzelfde_uitzien(
 
 
 @pytest.mark.parametrize(
-    "naam", ["Компас Инбургеринг", "Straße Taal", "Café Kompas Inburgering", "Kompas Inburgering 2"]
+    "naam",
+    ["Компас Инбургеринг", "Straße Taal", "Café Kompas Inburgering", "Kompas Inburgering 2", "Taal \u2764\ufe0f Huis"],
 )
 def test_naam_in_een_ander_schrift_of_met_accenten_mag(voorbeeld: Path, naam: str) -> None:
     hernoem_inschrijver(voorbeeld, "taalhuis.xlsx", naam)

@@ -34,6 +34,7 @@ from evaluatie.besluiten.register import (
     schrijf_besluiten,
     voor_de_sluiting,
 )
+from evaluatie.onzichtbaar import storend_in_optie
 from evaluatie.werkmap import Werkmap
 
 B = TypeVar("B", bound=Basis)
@@ -57,6 +58,9 @@ class Wie:
             fouten.noteer("--door", f"--door: geef naam en functie, bijvoorbeeld {voorbeeld}; kreeg '{self.door}'")
         if len(self.reden.strip()) < 10:
             fouten.noteer("--reden", f"--reden: geef de motivering in een volledige zin; kreeg '{self.reden}'")
+        for optie, tekst in (("--door", self.door), ("--reden", self.reden)):
+            if (fout := storend_in_optie(optie, tekst)) is not None:
+                fouten.noteer(optie, fout)
         if self.datum is not None:
             fouten.probeer("--datum", controleer_datum, "--datum", self.datum, None, vandaag)
 

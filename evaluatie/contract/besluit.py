@@ -14,6 +14,7 @@ from typing import Any
 
 from evaluatie.contract import privacy
 from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.onzichtbaar import storend_in_optie
 
 
 def fouten_wie_waarom(door: str | None, reden: str | None) -> list[Fout]:
@@ -27,6 +28,9 @@ def fouten_wie_waarom(door: str | None, reden: str | None) -> list[Fout]:
         fouten.append(Fout("--reden", "een besluit zonder reden wordt niet vastgelegd"))
     else:
         fouten += _persoonsgegevens(reden or "", "--reden", "de reden")
+    for optie, tekst in (("--door", door), ("--reden", reden)):
+        if tekst and (fout := storend_in_optie(optie, tekst)) is not None:
+            fouten.append(Fout(optie, fout.removeprefix(f"{optie}: ")))
     return fouten
 
 

@@ -22,7 +22,7 @@ from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.publicatie import lees as lees_publicaties
 from evaluatie.contract.register import MAP, open_register
 from evaluatie.hashing import sha256_bestand, sha256_bytes
-from evaluatie.rapport.html import paginavoet
+from evaluatie.rapport.html import isoleer_rtl, paginavoet
 from evaluatie.tekst import datums_in_tekst, getal
 from evaluatie.werkmap import Werkmap
 
@@ -157,14 +157,16 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
                 Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size)
             )
             publicaties = dossierpublicaties.regels(lees_publicaties(db), [s.pad for s in stukken])
-            html = _index_html(
-                titel,
-                stukken,
-                besluiten,
-                looptijd,
-                _gecorrigeerd(db),
-                dossierpublicaties.als_html(publicaties),
-                einde,
+            html = isoleer_rtl(  # a name in Arabic or Hebrew keeps the order of the table around it
+                _index_html(
+                    titel,
+                    stukken,
+                    besluiten,
+                    looptijd,
+                    _gecorrigeerd(db),
+                    dossierpublicaties.als_html(publicaties),
+                    einde,
+                )
             )
             (tmp / "index.html").write_text(html, encoding="utf-8")
             stukken.append(Stuk("Index", "index.html", sha256_bytes(html.encode("utf-8")), len(html.encode("utf-8"))))

@@ -33,6 +33,7 @@ from evaluatie.definitie.model import MODULES
 from evaluatie.formulecel import foutwaarden_in_werkboek
 from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.hashing import sha256_bestand
+from evaluatie.onzichtbaar import bestandsnaam_fout
 from evaluatie.padtekst import geen_utf8, leesbaar
 from evaluatie.werkboek import (
     MAX_BESTAND_BYTES,
@@ -782,7 +783,7 @@ def lees_in(
         if not pad.is_file():
             fouten.voeg_toe(pad.name, "bestand bestaat niet")
             continue
-        if (naamfout := geen_utf8(pad.name)) is not None:  # calamine, the register and the logboek need text
+        if (naamfout := geen_utf8(pad.name) or bestandsnaam_fout(pad.name)) is not None:  # the register needs text
             fouten.voeg_toe(leesbaar(pad.name), naamfout)
             continue
         naamfout = privacy.bestandsnaam_fout(pad.name)

@@ -49,7 +49,7 @@ from evaluatie.contract.verlenging import einde_in_jaar
 from evaluatie.contract.xlsx import Cel, Euro, Fractie, schrijf_xlsx
 from evaluatie.definitie.model import MODULES
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
-from evaluatie.rapport.html import paginavoet
+from evaluatie.rapport.html import isoleer_rtl, paginavoet
 from evaluatie.tekst import datum, euro, getal
 
 _KWARTAAL = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
@@ -662,7 +662,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f"<table><thead><tr><th>Bron</th><th>SHA-256</th></tr></thead><tbody>{bron}</tbody></table>",
         "</body></html>",
     ]
-    return "\n".join(delen) + "\n"
+    return isoleer_rtl("\n".join(delen) + "\n")  # a supplier's name in Arabic or Hebrew keeps the sentence's order
 
 
 def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]]) -> None:

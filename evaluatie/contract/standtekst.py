@@ -167,6 +167,8 @@ def stand_als_tekst(reg: Register, st: Stand, volledig: bool = False) -> str:
 
 
 def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
+    from evaluatie.weergave import kolommen
+
     # its last day, 'tot en met' as the looptijd line under it says it (jaar_eind is the day after); a verlenging
     # may end inside the year, whose allocation is then counted pro rata of the whole year, as the line says
     deel = einde_in_jaar(reg, st.peildatum, st.jaar_eind)
@@ -182,7 +184,6 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         ),
         looptijd_zin(reg, st.peildatum),
         "",
-        f"{'gemeente':<24} {'route':<10} {'aanbieder':<30} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}",
     ]
     regels = st.regels
     if not per_gemeente:
@@ -195,9 +196,18 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         regels = [
             Standregel(f"alle {len(reg.gemeenten)}", p, lev, int(a), int(n), pr) for (p, lev), (a, pr, n) in som.items()
         ]
+    # columns as wide as their longest name, never cut: 'Stichting Taalonderwijs Gooi en Vechtstreek Noord' and
+    # '... Zuid' both read 'Stichting Taalonderwijs Gooi e' in a column of 30
+    bg = max([24, *(len(x.gemeente) for x in regels)])
+    bp = max([10, *(len(x.perceel) for x in regels)])
+    ba = max([30, *(kolommen(x.leverancier) for x in regels)])  # as a terminal draws it (日本語 two columns each)
+    r.append(
+        f"{'gemeente':<{bg}} {'route':<{bp}} {'aanbieder':<{ba}} {'toegewezen':>10} {'naar rato':>9} {'geplaatst':>9}"
+    )
     for x in regels:
+        aanbieder = x.leverancier + " " * (ba - kolommen(x.leverancier))
         r.append(
-            f"{x.gemeente[:24]:<24} {x.perceel[:10]:<10} {x.leverancier[:30]:<30} {x.toegewezen:>10} "
+            f"{x.gemeente:<{bg}} {x.perceel:<{bp}} {aanbieder} {x.toegewezen:>10} "
             f"{getal(x.pro_rata, 1):>9} {x.geplaatst:>9}"
         )
     if not per_gemeente:

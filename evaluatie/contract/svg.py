@@ -48,6 +48,28 @@ def _beschrijving(delen: Sequence[str]) -> str:
     return f"<desc>{escape('; '.join(delen))}.</desc>"
 
 
+MAX_LABEL = 40  # characters of a bar's label on one line: what the left margin of 230 px holds at 11 px
+
+
+def _label(tekst: str, x: int, y: float) -> str:
+    """A bar's label, right-aligned at x with its baseline at y. A longer one takes two lines, the second with the end
+    of the label: cut at 40 characters, 'Stichting Taalonderwijs Gooi en Vechtstreek Noord (B1)' and '... Zuid (B1)'
+    read the same, and the lot in brackets was gone. Beyond two lines the middle gives way ('…'); the chart's
+    description (<desc>) has every label in full."""
+    if len(tekst) <= MAX_LABEL:
+        return f'<text x="{x}" y="{y:.0f}" text-anchor="end">{escape(tekst)}</text>'
+    woorden = tekst.split(" ")
+    n = 0
+    while n < len(woorden) and len(" ".join(woorden[: n + 1])) <= MAX_LABEL:
+        n += 1
+    eerste, rest = (" ".join(woorden[:n]), " ".join(woorden[n:])) if n else (tekst[:MAX_LABEL], tekst[MAX_LABEL:])
+    tweede = rest if len(rest) <= MAX_LABEL else "…" + rest[-(MAX_LABEL - 1) :]
+    return (
+        f'<text x="{x}" y="{y - 6:.0f}" text-anchor="end">{escape(eerste)}'
+        f'<tspan x="{x}" dy="12">{escape(tweede)}</tspan></text>'
+    )
+
+
 def staven(
     titel: str, rijen: Sequence[tuple[str, Sequence[float | str]]], series: Sequence[str], eenheid: str = ""
 ) -> str:
@@ -78,7 +100,7 @@ def staven(
         d.append(f'<text x="{x + 14}" y="31">{escape(naam)}</text>')
     y = 40
     for label, waarden in rijen:
-        d.append(f'<text x="{links - 6}" y="{y + rijhoogte / 2 + 3:.0f}" text-anchor="end">{escape(label[:40])}</text>')
+        d.append(_label(label, links - 6, y + rijhoogte / 2 + 3))
         for i, v in enumerate(waarden):
             yy = y + 4 + i * 14
             if isinstance(v, str):

@@ -302,6 +302,10 @@ def beoordeel_toetreding(
             ) from None
     doel = werkmap.root / "contract" / MAP
     stam = f"{datum.isoformat()}-{veilige_naam(ins.naam)}-{slug(perceel)}"
+    if _van_een_ander(doel, stam, ins, a):
+        # that day's decision on another bidder of this lot has these file names ('Delta Taal' and 'Delta-Taal' are
+        # both 'delta-taal'): this bidder's carry its KvK number
+        stam = f"{datum.isoformat()}-{veilige_naam(ins.naam)}-{slug(ins.kvk)}-{slug(perceel)}"
     paden = (doel / f"{stam}{pad.suffix.lower()}", doel / f"{stam}.docx", doel / f"{stam}.html")
     bestaand = [werkmap.relatief(x) for x in paden if x.exists()]
     if bestaand:
@@ -343,6 +347,17 @@ def _opnieuw_melding(naam: str, perceelnaam: str, per: dt.date) -> str:
         "geschreven. Het besluit op deze aanmelding moet daarom buiten evaluatie worden genomen, en plaatsingen bij "
         "haar kunnen in dit register niet worden ingelezen"
     )
+
+
+def _van_een_ander(doel: Path, stam: str, ins: Inschrijving, a: Aanbesteding) -> bool:
+    """Whether the copy of a bid kept under `stam` (a decision taken before) is another bidder's: another KvK number.
+    A copy that cannot be read is taken for this bidder's, so the decision is not taken twice."""
+    from evaluatie.inschrijving.lezen import lees_inschrijving
+
+    for kopie in sorted(doel.glob(f"{stam}.xls[xm]")):
+        eerder = lees_inschrijving(a, kopie, Verzamelaar())
+        return eerder is not None and eerder.kvk != ins.kvk
+    return False
 
 
 def _schrijf(

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from evaluatie.ooxml import xstring
 from evaluatie.werkboek import celnaam
 
 _VAST = (1980, 1, 1, 0, 0, 0)
@@ -98,7 +99,7 @@ def _cel(r: int, k: int, v: Cel, kop: bool) -> str:
     if v is None or v == "":
         return ""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{escape(str(v))}</t></is></c>'
+        return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{escape(xstring(str(v)))}</t></is></c>'
     waarde = repr(float(v)) if isinstance(v, float) else repr(v)
     return f'<c r="{ref}"{s}><v>{waarde}</v></c>'
 

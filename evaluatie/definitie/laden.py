@@ -31,6 +31,7 @@ from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, opgeheven, opsomming
 from evaluatie.gemeentenamen import sleutel as naamsleutel
 from evaluatie.getallen import GetalFout, controleer_bedrag
+from evaluatie.naamvorm import sleutel as vormsleutel
 from evaluatie.prijs.basis import methoden
 from evaluatie.pydantictaal import bericht as pydantic_bericht
 from evaluatie.schrijfwacht import leesreden as _reden
@@ -636,7 +637,7 @@ def _inhoudelijke_controles(
         basis: Pad = ("percelen", code)
         if isinstance(p.get("naam"), str):
             # letters, advies and systematiek name a lot by its name: two lots 'B1-route' could not be told apart
-            eerder = perceelnamen.setdefault(" ".join(p["naam"].casefold().split()), code)
+            eerder = perceelnamen.setdefault(vormsleutel(p["naam"]), code)  # NFC: 'é' as one character or two
             if eerder != code:
                 fout(
                     (*basis, "naam"),
@@ -789,7 +790,7 @@ def _inhoudelijke_controles(
             if isinstance(c, dict) and isinstance(c.get("naam"), str) and c["naam"].strip():
                 # the reviewer forms name a criterion, not its code: two rows 'Plan' per bid could never be told apart
                 # (every form 'dubbele regel' and 'regel ontbreekt'), and the systematiek would publish two alike
-                zelfde = namen.setdefault(" ".join(c["naam"].casefold().split()), k)
+                zelfde = namen.setdefault(vormsleutel(c["naam"]), k)
                 if zelfde != k:
                     fout(
                         (*basis, "gunningscriteria", k, "naam"),

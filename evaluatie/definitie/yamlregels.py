@@ -22,6 +22,7 @@ import yaml
 
 from evaluatie.definitie.yamlparser import lader
 from evaluatie.getallen import yaml_getal_dubbelzinnig
+from evaluatie.onzichtbaar import storend_teken
 
 Pad = tuple[str | int, ...]
 
@@ -95,6 +96,20 @@ def lees_streng(tekst: str) -> tuple[Any, dict[Pad, int], list[YamlProbleem]]:
                 problemen.append(YamlProbleem(pad, regel, bericht))
         if isinstance(waarde, str) and any(t in _STUURTEKENS for t in waarde):
             problemen.append(YamlProbleem(pad, regel, "tekst bevat een stuurteken; haal het weg"))
+        elif (
+            isinstance(waarde, str)
+            and not (waarde.isascii() and waarde.isprintable())  # the usual text: nothing to look for
+            and (teken := storend_teken(waarde)) is not None
+        ):
+            # what a reviewer's motivation may not hold (evaluatie.onzichtbaar): a criterion named with a right-to-left
+            # override printed backwards in every form and letter; a soft hyphen pasted from Word stays allowed
+            problemen.append(
+                YamlProbleem(
+                    pad,
+                    regel,
+                    f"tekst bevat het onzichtbare teken {teken}, dat verandert wat een lezer ziet; haal het weg",
+                )
+            )
         return waarde
 
     def omzetten(n: yaml.Node, pad: Pad) -> Any:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from evaluatie.besluiten.model import Intrekking
 from evaluatie.fouten import Fout, InvoerFout
+from evaluatie.onzichtbaar import storend_in_optie
 
 BESTAND = "loting.yaml"
 
@@ -148,6 +149,8 @@ def schrijf_lotingen(pad: Path, lotingen: tuple[Loting, ...]) -> Path:
 
 def controleer_getuige(getuige: str) -> str:
     """'mr. J. Notaris, notaris te Noord' -> itself; ValueError unless both a name and a capacity are given."""
+    if (fout := storend_in_optie("--getuige", getuige)) is not None:
+        raise ValueError(fout)
     naam, _, functie = getuige.partition(",")
     if len(naam.strip()) < 2 or len(functie.strip()) < 3 or not any(c.isalpha() for c in naam):
         raise ValueError(

@@ -54,7 +54,9 @@ def _optie(plaats: str) -> str | None:
     return None
 
 
-_STUURTEKENS = {chr(i) for i in range(32)} | {chr(127)} | {chr(i) for i in range(0x80, 0xA0)}
+_STUURTEKENS = {chr(i) for i in range(32)} | {chr(127)} | {chr(i) for i in range(0x80, 0xA0)} | {"\u2028", "\u2029"}
+"""Also the line and paragraph separators: YAML ends a line at them, so a name in the file's heading comment went on
+as a key of the tender ('...\u2028gelijkgestelde_dagen: [...]')."""
 
 
 def controleer_opties(opties: dict[str, Any]) -> list[Fout]:

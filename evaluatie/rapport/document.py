@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
+from evaluatie.rapport.html import Cel, css_tekst, e, isoleer_rtl_tekst, pagina, tabel
 
 # A4 in twentieths of a point (210 x 297 mm), margins 2.5 cm.
 A4_BREEDTE, A4_HOOGTE, MARGE = 11906, 16838, 1418
@@ -194,7 +194,8 @@ def _x(tekst: object) -> str:
 def _run(tekst: str, vet: bool = False, klein: bool = False) -> str:
     eig = ("<w:b/>" if vet else "") + ('<w:sz w:val="17"/><w:szCs w:val="17"/>' if klein else "")
     rpr = f"<w:rPr>{eig}</w:rPr>" if eig else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{_x(tekst)}</w:t></w:r>'
+    # a right-to-left name set apart, as in the HTML letter (evaluatie.rapport.html.isoleer_rtl)
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{_x(isoleer_rtl_tekst(tekst))}</w:t></w:r>'
 
 
 def _p(inhoud: str, stijl: str | None = None, extra: str = "") -> str:

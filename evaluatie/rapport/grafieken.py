@@ -199,6 +199,16 @@ def _kort(tekst: str, n: int) -> str:
     return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
 
 
+def _kort_midden(tekst: str, n: int) -> str:
+    """At most n characters, the middle given way: a legend names a series by its name alone, and 'Stichting
+    Taalonderwijs Gooi en Vechtstreek Noord' and '... Zuid' both kept their first 29 characters (the same text beside
+    two colours); their ends differ."""
+    if len(tekst) <= n:
+        return tekst
+    voor = (n - 1) // 2
+    return tekst[:voor].rstrip() + "…" + tekst[-(n - 1 - voor) :].lstrip()
+
+
 def verdeling_reeksen(p: Perceeluitslag, subregio: dict[str, str]) -> tuple[str, list[str], list[str], list[list[int]]]:
     """The allocation summarised for a chart: (grouping, bar labels, series names, counts[series][bar]).
 
@@ -288,5 +298,5 @@ def verdeling_per_gemeente(p: Perceeluitslag, prefix: str, subregio: dict[str, s
         lx = 8 + (i % 3) * kolom
         ly = legenda_y + (i // 3) * 12
         delen.append(f'<rect x="{_getal(lx)}" y="{_getal(ly - 6)}" width="10" height="7" fill="{kleur}"/>')
-        delen.append(_tekst(lx + 14, ly, _kort(reeks, 30), 7))
+        delen.append(_tekst(lx + 14, ly, _kort_midden(reeks, 30), 7))
     return _svg(prefix, hoogte, titel, delen)
