@@ -230,9 +230,11 @@ class Prijsmethode:
 
     def gewogen_uitkomst(self, perceel: Perceel, k: Kandidaat, prijsscore: float, stap: str) -> Prijsuitkomst:
         """Outcome of a weighted method (relatief, lineair): total from the weights, formula filled in."""
-        wq, wp = perceel.weging.kwaliteit / 100, perceel.weging.prijs / 100
         totaal = self.weeg(perceel, k.kwaliteit, prijsscore)
-        berekening = f"{stap}; {getal(wq)} x {getal(k.kwaliteit)} + {getal(wp)} x {getal(prijsscore)} = {getal(totaal)}"
+        berekening = (
+            f"{stap}; {fractie(perceel.weging.kwaliteit)} x {getal(k.kwaliteit)} + {fractie(perceel.weging.prijs)} x "
+            f"{getal(prijsscore)} = {getal(totaal)}"
+        )
         return Prijsuitkomst(prijsscore, totaal, totaal, berekening)
 
     def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
@@ -333,6 +335,15 @@ def naast_elkaar(a: float, b: float) -> tuple[str, str]:
     if getal(a) == getal(b) and punten(a) != punten(b):  # the compared values themselves (precisie.afgerond)
         return getal(afgerond(a), DECIMALEN), getal(afgerond(b), DECIMALEN)
     return getal(a), getal(b)
+
+
+def fractie(procent: float) -> str:
+    """A weight in percent as the fraction the berekening multiplies by: at 2 decimals ('0,60'), or with every decimal
+    the weight has ('0,625' for 62,5%). At 2 decimals 62,5 / 37,5 read '0,63 x 75,00 + 0,38 x 100,00 = 84,38', a sum
+    that gives 85,25, beside '62,5% x kwaliteitsscore' in the same letter."""
+    tekst = kort(procent / 100)
+    decimalen = len(tekst.partition(",")[2])
+    return getal(procent / 100, max(2, decimalen))
 
 
 def niet_nul(x: float) -> str:

@@ -947,7 +947,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
         "<h3>Prijs en rangorde</h3>",
         f'<div class="kader">Methode <strong>{e(m.titel)}</strong>: {e(p.formule)}.'
         + (
-            f" Weging kwaliteit {getal(p.weging_kwaliteit, 0)}%, prijs {getal(p.weging_prijs, 0)}%."
+            f" Weging kwaliteit {kort(p.weging_kwaliteit)}%, prijs {kort(p.weging_prijs)}%."
             if methode(p.prijsmethode).gewogen
             else ""
         )
