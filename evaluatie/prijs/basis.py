@@ -22,6 +22,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
@@ -228,12 +229,16 @@ class Prijsmethode:
         """wk x kwaliteit + wp x prijsscore, for floats and arrays alike."""
         return perceel.weging.kwaliteit / 100 * kwaliteit + perceel.weging.prijs / 100 * prijsscore
 
-    def gewogen_uitkomst(self, perceel: Perceel, k: Kandidaat, prijsscore: float, stap: str) -> Prijsuitkomst:
-        """Outcome of a weighted method (relatief, lineair): total from the weights, formula filled in."""
+    def gewogen_uitkomst(
+        self, perceel: Perceel, k: Kandidaat, prijsscore: float, stap: Callable[[str], str]
+    ) -> Prijsuitkomst:
+        """Outcome of a weighted method (relatief, lineair): total from the weights, formula filled in. `stap` gives
+        the step that computes the price score, ending in the shown score it is given (the same text the sum uses)."""
         totaal = self.weeg(perceel, k.kwaliteit, prijsscore)
+        kwaliteit_tekst, prijsscore_tekst, toelichting = _gewogen_som(perceel, k.kwaliteit, prijsscore, totaal)
         berekening = (
-            f"{stap}; {fractie(perceel.weging.kwaliteit)} x {getal(k.kwaliteit)} + {fractie(perceel.weging.prijs)} x "
-            f"{getal(prijsscore)} = {getal(totaal)}"
+            f"{stap(prijsscore_tekst)}; {fractie(perceel.weging.kwaliteit)} x {kwaliteit_tekst} + "
+            f"{fractie(perceel.weging.prijs)} x {prijsscore_tekst} = {getal(totaal)}{toelichting}"
         )
         return Prijsuitkomst(prijsscore, totaal, totaal, berekening)
 
@@ -344,6 +349,36 @@ def fractie(procent: float) -> str:
     tekst = kort(procent / 100)
     decimalen = len(tekst.partition(",")[2])
     return getal(procent / 100, max(2, decimalen))
+
+
+def decimaal(tekst: str) -> Decimal:
+    """'EUR 2.916,67' or '58,33' as the number a reader takes from it."""
+    return Decimal(tekst.removeprefix("EUR ").replace(".", "").replace(",", "."))
+
+
+def _gewogen_som(perceel: Perceel, kwaliteit: float, prijsscore: float, totaal: float) -> tuple[str, str, str]:
+    """Quality and price score as the berekening shows them, and what it says is rounded: at 2 decimals where a
+    reader who multiplies them by the shown fractions gets the shown total (rounded to 2 decimals either way a half
+    goes), else at the ranking's 4 decimals or more. At 2 decimals 175 / 3 and 800 / 9 read '0,60 x 58,33 + 0,40 x
+    88,89 = 70,56', a sum that gives 70,554, so 70,55."""
+    getoond = decimaal(getal(totaal))
+    wq, wp = decimaal(fractie(perceel.weging.kwaliteit)), decimaal(fractie(perceel.weging.prijs))
+    cent = Decimal("0.01")
+    for d in (2, *range(DECIMALEN, 11)):
+        q, ps = getal(kwaliteit, d), getal(prijsscore, d)
+        som = wq * decimaal(q) + wp * decimaal(ps)
+        if som.quantize(cent, ROUND_HALF_UP) == som.quantize(cent, ROUND_HALF_EVEN) == getoond:
+            break
+    if d == 2:
+        return q, ps, ""
+    rond = [
+        naam
+        for naam, x, tekst in (("kwaliteitsscore", kwaliteit, q), ("prijsscore", prijsscore, ps))
+        if decimaal(tekst) != Decimal(repr(float(x)))
+    ]
+    if not rond:
+        return q, ps, ""
+    return q, ps, f" ({' en '.join(rond)} afgerond op {d} decimalen, totaalscore op 2)"
 
 
 def niet_nul(x: float) -> str:
