@@ -235,10 +235,10 @@ class Prijsmethode:
         """Outcome of a weighted method (relatief, lineair): total from the weights, formula filled in. `stap` gives
         the step that computes the price score, ending in the shown score it is given (the same text the sum uses)."""
         totaal = self.weeg(perceel, k.kwaliteit, prijsscore)
-        kwaliteit_tekst, prijsscore_tekst, toelichting = _gewogen_som(perceel, k.kwaliteit, prijsscore, totaal)
+        q, ps, som, toelichting = _gewogen_som(perceel, k.kwaliteit, prijsscore, totaal)
         berekening = (
-            f"{stap(prijsscore_tekst)}; {fractie(perceel.weging.kwaliteit)} x {kwaliteit_tekst} + "
-            f"{fractie(perceel.weging.prijs)} x {prijsscore_tekst} = {getal(totaal)}{toelichting}"
+            f"{stap(ps)}; {fractie(perceel.weging.kwaliteit)} x {q} + {fractie(perceel.weging.prijs)} x {ps} = "
+            f"{som}{toelichting}"
         )
         return Prijsuitkomst(prijsscore, totaal, totaal, berekening)
 
@@ -356,29 +356,43 @@ def decimaal(tekst: str) -> Decimal:
     return Decimal(tekst.removeprefix("EUR ").replace(".", "").replace(",", "."))
 
 
-def _gewogen_som(perceel: Perceel, kwaliteit: float, prijsscore: float, totaal: float) -> tuple[str, str, str]:
-    """Quality and price score as the berekening shows them, and what it says is rounded: at 2 decimals where a
-    reader who multiplies them by the shown fractions gets the shown total (rounded to 2 decimals either way a half
-    goes), else at the ranking's 4 decimals or more. At 2 decimals 175 / 3 and 800 / 9 read '0,60 x 58,33 + 0,40 x
-    88,89 = 70,56', a sum that gives 70,554, so 70,55."""
-    getoond = decimaal(getal(totaal))
+def _gewogen_som(perceel: Perceel, kwaliteit: float, prijsscore: float, totaal: float) -> tuple[str, str, str, str]:
+    """Quality, price score and total as the berekening shows them, and what it says is rounded.
+
+    The total is the compared one (precisie.afgerond) at 2 decimals, as every other text shows it. The scores stand
+    at 2 decimals where a reader who multiplies them by the shown fractions gets that total (rounded to 2 decimals
+    either way a half goes), else at the ranking's 4 decimals or more (a score exact at 2 keeps them): at 2 decimals
+    175 / 3 and 800 / 9 read '0,60 x 58,33 + 0,40 x 88,89 = 70,56', a sum that gives 70,554, so 70,55. A total within
+    half a unit of the 4th decimal from a half hundredth (82,88497, compared as 82,8850, shown 82,89) no sum of its
+    scores reaches at 2 decimals: the line gives the compared total at 4."""
     wq, wp = decimaal(fractie(perceel.weging.kwaliteit)), decimaal(fractie(perceel.weging.prijs))
-    cent = Decimal("0.01")
-    for d in (2, *range(DECIMALEN, 11)):
-        q, ps = getal(kwaliteit, d), getal(prijsscore, d)
-        som = wq * decimaal(q) + wp * decimaal(ps)
-        if som.quantize(cent, ROUND_HALF_UP) == som.quantize(cent, ROUND_HALF_EVEN) == getoond:
-            break
-    if d == 2:
-        return q, ps, ""
+    vergeleken = afgerond(totaal)
+
+    def score(x: float, d: int) -> str:
+        twee = getal(x)
+        return twee if decimaal(twee) == Decimal(repr(float(x))) else getal(x, d)
+
+    for totaal_decimalen in (2, DECIMALEN):
+        totaal_tekst = getal(vergeleken, totaal_decimalen)
+        eenheid = Decimal(1).scaleb(-totaal_decimalen)
+        for d in (2, *range(DECIMALEN, 11)):
+            q, ps = score(kwaliteit, d), score(prijsscore, d)
+            som = wq * decimaal(q) + wp * decimaal(ps)
+            if som.quantize(eenheid, ROUND_HALF_UP) == som.quantize(eenheid, ROUND_HALF_EVEN) == decimaal(totaal_tekst):
+                break
+        else:
+            continue
+        break
     rond = [
         naam
         for naam, x, tekst in (("kwaliteitsscore", kwaliteit, q), ("prijsscore", prijsscore, ps))
         if decimaal(tekst) != Decimal(repr(float(x)))
     ]
-    if not rond:
-        return q, ps, ""
-    return q, ps, f" ({' en '.join(rond)} afgerond op {d} decimalen, totaalscore op 2)"
+    if totaal_decimalen == 2:
+        toelichting = f" ({' en '.join(rond)} afgerond op {d} decimalen, totaalscore op 2)" if d > 2 and rond else ""
+        return q, ps, totaal_tekst, toelichting
+    scores = f"{' en '.join(rond)} afgerond op {d} decimalen, totaalscore op 4" if rond else "totaalscore afgerond op 4"
+    return q, ps, totaal_tekst, f" ({scores}, de precisie waarop de rangorde vergelijkt)"
 
 
 def niet_nul(x: float) -> str:

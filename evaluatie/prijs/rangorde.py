@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from evaluatie.definitie.model import Perceel
 from evaluatie.prijs.basis import Kandidaat, methode
-from evaluatie.prijs.precisie import punten
+from evaluatie.prijs.precisie import afgerond, punten
 
 _BESLISREGELS = {
     "hoogste_kwaliteit": lambda k: -punten(k.kwaliteit),
@@ -170,12 +170,14 @@ def _rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[Rangre
                 inschrijver=k.inschrijver,
                 kwaliteit=k.kwaliteit,
                 prijs=k.prijs,
-                prijsscore=u.prijsscore,
-                totaal=u.totaal,
+                # the compared values (4 decimals), from which every text shows its 2: two totals the ranking ties
+                # never read 82,89 and 82,88 (82,885006 and 82,884967 are both 82,8850)
+                prijsscore=afgerond(u.prijsscore),
+                totaal=afgerond(u.totaal),
                 rang=rang,
                 gelijke_stand=False,
                 beslist_door=beslist,
-                gunningswaarde=u.gunningswaarde,
+                gunningswaarde=afgerond(u.gunningswaarde),
                 berekening=u.berekening,
             )
         )
