@@ -50,7 +50,8 @@ def berekening(maximum: float, kwaliteit: float, prijs: float) -> str:
     2.916,665, half a cent that rounds either way. Where a step rounds, the line says so."""
     korting = maximum * kwaliteit / 100
     fictief = prijs - korting
-    max_tekst, korting_tekst = euro(maximum), euro(korting)
+    # the discount and fictitious price as the ranking compares them (4 decimals), in cents as the letter shows them
+    max_tekst, korting_tekst = euro(maximum), euro(afgerond(korting))
     cent = Decimal("0.01")
     for d in (2, *range(DECIMALEN, 11)):
         kwaliteit_tekst = getal(kwaliteit, d)
@@ -63,7 +64,7 @@ def berekening(maximum: float, kwaliteit: float, prijs: float) -> str:
     if product != decimaal(korting_tekst):
         afronding.append("korting afgerond op centen")
     toelichting = f" ({', '.join(afronding)})" if afronding else ""
-    aftrek = (euro(prijs), korting_tekst, euro(fictief))
+    aftrek = (euro(prijs), korting_tekst, euro(afgerond(fictief)))
     if decimaal(aftrek[0]) - decimaal(aftrek[1]) != decimaal(aftrek[2]):
         # cents that do not subtract: show the step at the ranking's 4 decimals, at which it compares
         aftrek = tuple(f"EUR {getal(afgerond(x), DECIMALEN)}" for x in (prijs, korting, fictief))  # type: ignore[assignment]
