@@ -17,7 +17,8 @@ from tests.test_besluiten import _run
 from tests.test_prijs import _perceel
 
 
-def test_brief_rekent_na_met_getoonde_getallen(tmp_path: Path) -> None:
+def derden_werkmap(tmp_path: Path) -> Path:
+    """A (EUR 9.000, quality 175 / 3) and B (EUR 8.000, quality 125 / 3): criteria of 1 and 2 points."""
     data = kleine_aanbesteding()
     b1 = data["percelen"]["B1"]
     b1["criteriumweging"] = "punten"
@@ -38,6 +39,11 @@ def test_brief_rekent_na_met_getoonde_getallen(tmp_path: Path) -> None:
             ("B", "Samenwerking"): 50,
         },
     )
+    return ws
+
+
+def test_brief_rekent_na_met_getoonde_getallen(tmp_path: Path) -> None:
+    ws = derden_werkmap(tmp_path)
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     brief = html_tekst(ws / "rapporten" / "brieven" / "a-b1.html")
