@@ -18,6 +18,7 @@ The model's choices, the schema's enum, the published method and the letters all
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Sequence
@@ -342,6 +343,7 @@ def naast_elkaar(a: float, b: float) -> tuple[str, str]:
     return getal(a), getal(b)
 
 
+@functools.lru_cache(maxsize=64)  # a lot has two weights, asked for every bid
 def fractie(procent: float) -> str:
     """A weight in percent as the fraction the berekening multiplies by: at 2 decimals ('0,60'), or with every decimal
     the weight has ('0,625' for 62,5%). At 2 decimals 62,5 / 37,5 read '0,63 x 75,00 + 0,38 x 100,00 = 84,38', a sum
@@ -356,6 +358,12 @@ def decimaal(tekst: str) -> Decimal:
     return Decimal(tekst.removeprefix("EUR ").replace(".", "").replace(",", "."))
 
 
+@functools.lru_cache(maxsize=64)
+def _gewicht(procent: float) -> Decimal:
+    """The weight as the fraction the berekening shows (fractie), as a number."""
+    return decimaal(fractie(procent))
+
+
 def _gewogen_som(perceel: Perceel, kwaliteit: float, prijsscore: float, totaal: float) -> tuple[str, str, str, str]:
     """Quality, price score and total as the berekening shows them, and what it says is rounded.
 
@@ -365,12 +373,12 @@ def _gewogen_som(perceel: Perceel, kwaliteit: float, prijsscore: float, totaal: 
     175 / 3 and 800 / 9 read '0,60 x 58,33 + 0,40 x 88,89 = 70,56', a sum that gives 70,554, so 70,55. A total within
     half a unit of the 4th decimal from a half hundredth (82,88497, compared as 82,8850, shown 82,89) no sum of its
     scores reaches at 2 decimals: the line gives the compared total at 4."""
-    wq, wp = decimaal(fractie(perceel.weging.kwaliteit)), decimaal(fractie(perceel.weging.prijs))
+    wq, wp = _gewicht(perceel.weging.kwaliteit), _gewicht(perceel.weging.prijs)
     vergeleken = afgerond(totaal)
 
     def score(x: float, d: int) -> str:
         twee = getal(x)
-        return twee if decimaal(twee) == Decimal(repr(float(x))) else getal(x, d)
+        return twee if d == 2 or decimaal(twee) == Decimal(repr(float(x))) else getal(x, d)
 
     for totaal_decimalen in (2, DECIMALEN):
         totaal_tekst = getal(vergeleken, totaal_decimalen)
