@@ -107,7 +107,25 @@ class Prijsmethode:
 
     def werkzame_beslisregels(self, perceel: Perceel) -> tuple[str, ...]:
         """The lot's tie-break rules that can decide under this method, in order: what a published text names."""
-        return tuple(r for r in perceel.bij_gelijke_stand if r not in self.zonder_werking)
+        zonder = self.zonder_werking_in(perceel)
+        return tuple(r for r in perceel.bij_gelijke_stand if r not in zonder)
+
+    def zonder_werking_in(self, perceel: Perceel) -> tuple[str, ...]:
+        """The tie-break rules that can never decide in this lot: the method's own (`zonder_werking`), and under a
+        weighting in which the price weighs 0% the highest quality (the total is then 1,0 x kwaliteit + 0,0 x
+        prijsscore, the quality itself, so an equal total is an equal quality)."""
+        if self.gewogen and perceel.weging.prijs == 0:
+            return tuple(dict.fromkeys((*self.zonder_werking, "hoogste_kwaliteit")))
+        return self.zonder_werking
+
+    def zonder_werking_reden_in(self, perceel: Perceel) -> str:
+        """Why the rules of `zonder_werking_in` never decide, ending a sentence '... beslist {reden}.'."""
+        if self.gewogen and perceel.weging.prijs == 0:
+            return (
+                "bij een weging van de prijs van 0% nooit: de totaalscore is dan de kwaliteitsscore, dus twee "
+                "inschrijvingen met een gelijke totaalscore hebben ook een gelijke kwaliteitsscore"
+            )
+        return self.zonder_werking_reden
 
     @property
     def titel(self) -> str:

@@ -52,14 +52,14 @@ def zonder_werking_zin(perceel: Perceel) -> str | None:
     letter on a draw names them), or None: a text that lists the rules leaves them out (`werkzame_beslisregels`) and
     says why, so a rule of the tender never reads as deciding when it cannot."""
     m = methode(perceel.prijsmethode)
-    zonder = [BESLISREGEL_KORT.get(r, r) for r in perceel.bij_gelijke_stand if r in m.zonder_werking]
+    zonder = [BESLISREGEL_KORT.get(r, r) for r in perceel.bij_gelijke_stand if r in m.zonder_werking_in(perceel)]
     if not zonder:
         return None
     if len(zonder) == 1:
-        return f"De beslisregel bij gelijke stand ({zonder[0]}) beslist {m.zonder_werking_reden}."
+        return f"De beslisregel bij gelijke stand ({zonder[0]}) beslist {m.zonder_werking_reden_in(perceel)}."
     return (
         f"De beslisregels bij gelijke stand ({', '.join(zonder[:-1])} en {zonder[-1]}) beslissen "
-        f"{m.zonder_werking_reden}."
+        f"{m.zonder_werking_reden_in(perceel)}."
     )
 
 

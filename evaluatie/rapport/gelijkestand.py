@@ -50,9 +50,10 @@ def beslisregels_voor_loting(perceel: Any) -> str:
     if not zonder:
         return "de aanbesteding kent geen beslisregel bij gelijke stand; dan beslist loting"
     een = len(zonder) == 1
+    reden = m.zonder_werking_reden_in(perceel)
     return (
         f"{'de beslisregel' if een else 'de beslisregels'} bij gelijke stand van de aanbesteding "
-        f"({opsomming(zonder, 'en')}) {'beslist' if een else 'beslissen'} {m.zonder_werking_reden}; dan beslist loting"
+        f"({opsomming(zonder, 'en')}) {'beslist' if een else 'beslissen'} {reden}; dan beslist loting"
     )
 
 
