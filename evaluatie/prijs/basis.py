@@ -227,6 +227,11 @@ class Prijsmethode:
         """The price side of the comparison with `ander`, in the method's own terms: what decides and
         in which direction. Never a figure the disclosure policy withholds."""
         wp = perceel.weging.prijs / 100
+        if wp == 0:  # the price scores count for nothing: no advantage of '0,0000 punten'
+            return [
+                f"Prijs: uw prijsscore ({getal(eigen.prijsscore)}) en die van {ander.inschrijver} "
+                f"({getal(ander.prijsscore)}) tellen niet in de totaalscore: de prijs weegt 0%."
+            ]
         verschil = ander.prijsscore - eigen.prijsscore
         # equal as the ranking compares them (4 decimals), not as 2 decimals show them: a difference under half a
         # hundredth can decide the award, and the letter must then name it
