@@ -392,8 +392,9 @@ def _gewogen_som(perceel: Perceel, kwaliteit: float, prijsscore: float, totaal: 
 
     The total is the compared one (precisie.afgerond) at 2 decimals, as every other text shows it. The scores stand
     at 2 decimals where a reader who multiplies them by the shown fractions gets that total (rounded to 2 decimals
-    either way a half goes), else at the ranking's 4 decimals or more (a score exact at 2 keeps them): at 2 decimals
-    175 / 3 and 800 / 9 read '0,60 x 58,33 + 0,40 x 88,89 = 70,56', a sum that gives 70,554, so 70,55. A total within
+    either way a half goes, or a half up where the scores are shown exactly), else at the ranking's 4 decimals or
+    more (a score exact at 2 keeps them): at 2 decimals 175 / 3 and 800 / 9 read '0,60 x 58,33 + 0,40 x 88,89 =
+    70,56', a sum that gives 70,554, so 70,55. A total within
     half a unit of the 4th decimal from a half hundredth (82,88497, compared as 82,8850, shown 82,89) no sum of its
     scores reaches at 2 decimals: the line gives the compared total at 4."""
     wq, wp = _gewicht(perceel.weging.kwaliteit), _gewicht(perceel.weging.prijs)
@@ -409,7 +410,13 @@ def _gewogen_som(perceel: Perceel, kwaliteit: float, prijsscore: float, totaal: 
         for d in (2, *range(DECIMALEN, 11)):
             q, ps = score(kwaliteit, d), score(prijsscore, d)
             som = wq * decimaal(q) + wp * decimaal(ps)
-            if som.quantize(eenheid, ROUND_HALF_UP) == som.quantize(eenheid, ROUND_HALF_EVEN) == decimaal(totaal_tekst):
+            if som.quantize(eenheid, ROUND_HALF_UP) != decimaal(totaal_tekst):
+                continue
+            # a half rounds up, as every text rounds (0,70 x 25,00 + 0,30 x 93,75 = 45,625 is 45,63); a half that only
+            # the rounding of the scores made is avoided with more decimals, a half of the exact scores stays
+            if som.quantize(eenheid, ROUND_HALF_EVEN) == som.quantize(eenheid, ROUND_HALF_UP) or all(
+                decimaal(t) == Decimal(repr(float(x))) for t, x in ((q, kwaliteit), (ps, prijsscore))
+            ):
                 break
         else:
             continue
