@@ -48,3 +48,19 @@ def test_een_tiende_blijft_een_decimaal(tmp_path: Path) -> None:
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 1, res.output
     assert "ligt 40,0% onder het gemiddelde van de andere geldige inschrijvingen (EUR 10.000,00)" in _sectie(ws)
+
+
+def test_gemiddelde_rondt_een_halve_cent_omhoog(tmp_path: Path) -> None:
+    """The mean of the others is rounded as a reader rounds: (8.000,03 + 9.000) / 2 = 8.500,015 is EUR 8.500,02. It
+    read EUR 8.500,01: Python's round of the binary value (8500.01499...) went down. A at EUR 6.000 lies
+    1 - 6.000 / 8.500,015 = 29,4% under it."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [("B1", 6000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [("B1", 8000.03, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "c.xlsx", "C", "33333333", [("B1", 9000, 20, 12, 4, "alle")])
+    vul_panel(ws, {"A": 75, "B": 75, "C": 50})
+    res = _run("gunning", "--werkmap", str(ws))
+    assert res.exit_code == 1, res.output
+    assert "ligt 29,4% onder het gemiddelde van de andere geldige inschrijvingen (EUR 8.500,02)" in _sectie(ws), (
+        _sectie(ws)
+    )

@@ -36,7 +36,7 @@ def abnormaal_lage_prijzen(p: Perceeluitslag, drempel: float) -> list[Signaal]:
             continue
         afwijking = 1 - prijs / gemiddelde
         if afwijking > drempel + 1e-12:
-            uit.append(Signaal(naam, prijs, round(gemiddelde, 2), afwijking))
+            uit.append(Signaal(naam, prijs, gemiddelde, afwijking))  # shown by euro(), a half cent up
     return uit
 
 

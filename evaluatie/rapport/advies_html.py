@@ -628,7 +628,7 @@ def _afgewezen_signaal(g: Rapportgegevens, p: Any, b: Toelichting) -> str:
         return f"{b.inschrijver}: {besluit}"
     return (
         f"de prijs van {b.inschrijver}, {euro(b.prijs)} per traject, ligt {procent_onder(afwijking, drempel)}% "
-        f"onder het gemiddelde van de andere geldige inschrijvingen ({euro(round(gemiddelde, 2))}); de grens is "
+        f"onder het gemiddelde van de andere geldige inschrijvingen ({euro(gemiddelde)}); de grens is "
         f"{kort(100 * drempel)}%. {besluit[0].upper()}{besluit[1:]}"
     )
 
