@@ -72,3 +72,29 @@ def test_zin_noemt_iedere_status_met_haar_eigen_woord() -> None:
         "niet gewogen) na de weging toch mee"
     )
     assert "uitgesloten" not in met("abnormaal laag") + met("aangehouden")
+
+
+def test_gelijke_stand_na_het_wegvallen_is_geen_omkering() -> None:
+    """Laag (EUR 5.000, quality 0) leaving leaves Alfa (EUR 5.625, quality 50) the lowest price, and Alfa and Zeta
+    (EUR 9.000, quality 75) tie: Alfa 0,6 x 50 + 0,4 x 100 = 70, Zeta 0,6 x 75 + 0,4 x 5.625 / 9.000 x 100 = 45 + 25 =
+    70. Before, Zeta 45 + 0,4 x 5.000 / 9.000 x 100 = 67,22 was above Alfa 30 + 0,4 x 5.000 / 5.625 x 100 = 65,56. The
+    sentence said 'Alfa komt dan vóór Zeta', the alphabetical order of a tie that a draw decides (no tie-break rule
+    here; the example's highest quality would put Zeta first, and nothing changes)."""
+    zonder_beslisregels = _perceel("relatief").model_copy(update={"bij_gelijke_stand": ()})
+    [r] = rangomkeringen(
+        zonder_beslisregels,
+        [Kandidaat("Zeta", 9000, 75, 10, 4), Kandidaat("Alfa", 5625, 50, 10, 4), Kandidaat("Laag", 5000, 0, 10, 4)],
+    )
+    assert r.gewisseld == () and r.gelijk == (("Zeta", "Alfa"),) and r.verandert
+    tekst = zin(r)
+    assert "komt dan vóór" not in tekst, tekst
+    assert (
+        "dan verandert de volgorde van de andere inschrijvers zonder dat hun eigen inschrijving verandert "
+        "(rangomkering): Zeta en Alfa staan dan gelijk (de beslisregels bij gelijke stand of een loting beslissen). "
+        "Nieuwe volgorde: Alfa en Zeta gelijk." in tekst
+    ), tekst
+    [zelfde] = rangomkeringen(
+        _perceel("relatief"),
+        [Kandidaat("Zeta", 9000, 75, 10, 4), Kandidaat("Alfa", 5625, 50, 10, 4), Kandidaat("Laag", 5000, 0, 10, 4)],
+    )
+    assert not zelfde.verandert
