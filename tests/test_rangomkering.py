@@ -98,3 +98,25 @@ def test_gelijke_stand_na_het_wegvallen_is_geen_omkering() -> None:
         [Kandidaat("Zeta", 9000, 75, 10, 4), Kandidaat("Alfa", 5625, 50, 10, 4), Kandidaat("Laag", 5000, 0, 10, 4)],
     )
     assert not zelfde.verandert
+
+
+def test_volgorde_van_een_loting_telt_als_de_volgorde_ervoor() -> None:
+    """Xena (EUR 10.000, quality 50) and Yara (EUR 40.000, quality 75) tie with Laag (EUR 5.000, quality 0) in the
+    lot: Xena 30 + 0,4 x 5.000 / 10.000 x 100 = 50, Yara 45 + 0,4 x 5.000 / 40.000 x 100 = 50. A draw put Yara first.
+    Without Laag, Xena 30 + 40 = 70 and Yara 45 + 0,4 x 10.000 / 40.000 x 100 = 55: Xena comes before Yara, the
+    reverse of the award's order. The analysis ranked without the draw (a shared rank) and said the order of the
+    others stays the same."""
+    import datetime as dt
+
+    from evaluatie.gunning.loting import Loting
+
+    perceel = _perceel("relatief").model_copy(update={"bij_gelijke_stand": ()})
+    loting = Loting(perceel="B1", volgorde=("Yara", "Xena"), datum=dt.date(2026, 3, 20), getuige="J. Jansen", id="L1")
+    kandidaten = [
+        Kandidaat("Xena", 10000, 50, 10, 4),
+        Kandidaat("Yara", 40000, 75, 10, 4),
+        Kandidaat("Laag", 5000, 0, 10, 4),
+    ]
+    [r] = rangomkeringen(perceel, kandidaten, lotingen=[loting])
+    assert r.volgorde_voor == ("Yara", "Xena") and r.gewisseld == (("Yara", "Xena"),), r
+    assert "Xena komt dan vóór Yara" in zin(r)

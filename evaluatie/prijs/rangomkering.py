@@ -56,13 +56,10 @@ class Afgevallen:
     redenen: tuple[str, ...] = ()
 
 
-def _rangen(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> dict[str, int]:
-    """Each bid's rank, in ranking order (bids of a shared rank alphabetically, which decides nothing)."""
-    return {r.inschrijver: r.rang for r in rangschik(perceel, kandidaten)}
-
-
-def _volgorde(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[str]:
-    return list(_rangen(perceel, kandidaten))
+def _rangen(perceel: Perceel, kandidaten: Sequence[Kandidaat], lotingen: Sequence = ()) -> dict[str, int]:
+    """Each bid's rank, in ranking order (bids of a shared rank alphabetically, which decides nothing), with the
+    lot's recorded draws (gunning.loting.Loting): a draw applies only while exactly its bids tie."""
+    return {r.inschrijver: r.rang for r in rangschik(perceel, kandidaten, lotingen)}
 
 
 def _wissels(
@@ -78,19 +75,23 @@ def _wissels(
     )
 
 
-def _na(perceel: Perceel, kandidaten: Sequence[Kandidaat], zonder: Sequence[str] = ()) -> dict[str, int]:
-    return {n: r for n, r in _rangen(perceel, kandidaten).items() if n not in zonder}
+def _na(
+    perceel: Perceel, kandidaten: Sequence[Kandidaat], lotingen: Sequence, zonder: Sequence[str] = ()
+) -> dict[str, int]:
+    return {n: r for n, r in _rangen(perceel, kandidaten, lotingen).items() if n not in zonder}
 
 
 def rangomkeringen(
-    perceel: Perceel, kandidaten: Sequence[Kandidaat], afgevallen: Sequence[Afgevallen] = ()
+    perceel: Perceel, kandidaten: Sequence[Kandidaat], afgevallen: Sequence[Afgevallen] = (), lotingen: Sequence = ()
 ) -> list[Rangomkering]:
     """The lowest valid bid leaving (all of them when several share the lowest price: one of them leaving moves
-    nothing), and each bid that did not count, below the lowest price, coming in."""
+    nothing), and each bid that did not count, below the lowest price, coming in. `lotingen`: the lot's recorded
+    draws, so the order before is the award's (without them a drawn tie was a shared rank, and its reversal went
+    unreported)."""
     if perceel.prijsmethode not in GEVOELIGE_METHODEN or len(kandidaten) < 2:
         return []
     uit = []
-    rangen = _rangen(perceel, kandidaten)
+    rangen = _rangen(perceel, kandidaten, lotingen)
     volgorde = list(rangen)
     laagste = min(kandidaten, key=lambda k: (k.prijs, volgorde.index(k.inschrijver)))
     # the same lowest price as the prices are compared: whole cents (a bid price is whole cents)
@@ -102,7 +103,7 @@ def rangomkeringen(
     if len(kandidaten) >= 3:  # with two bids, one leaving leaves nothing to order
         anderen = [k for k in kandidaten if k.inschrijver not in weg]
         voor = {n: r for n, r in rangen.items() if n not in weg}
-        na = _na(perceel, anderen) if len(anderen) >= 2 else dict(voor)
+        na = _na(perceel, anderen, lotingen) if len(anderen) >= 2 else dict(voor)
         gewisseld, gelijk = _wissels(voor, na)
         uit.append(
             Rangomkering(
@@ -121,7 +122,7 @@ def rangomkeringen(
         x = a.kandidaat
         if x.prijs >= laagste.prijs or x.prijs <= 0:
             continue  # a higher price moves no other score; a zero price is no bid
-        na = _na(perceel, [*kandidaten, x], zonder=[x.inschrijver])
+        na = _na(perceel, [*kandidaten, x], lotingen, zonder=[x.inschrijver])
         gewisseld, gelijk = _wissels(rangen, na)
         uit.append(
             Rangomkering(
