@@ -73,3 +73,18 @@ def test_een_korting_die_op_centen_uitkomt_blijft_kort() -> None:
         regel
         == "korting EUR 3.000,00 x 70,00 / 100 = EUR 2.100,00; fictieve prijs EUR 9.100,00 - EUR 2.100,00 = EUR 7.000,00"
     )
+
+
+def test_fictieve_prijs_zoals_de_rangorde_haar_vergelijkt() -> None:
+    """The fictitious price stands as the ranking compares it (4 decimals), as the letter's table shows it.
+
+    Maximum EUR 3.000, quality 269 / 693 = 0,388167 (seven reviewers, criteria of 9 and 11 points), price EUR 9.000:
+    discount 3.000 x 0,388167 / 100 = 11,645022, fictitious price 8.988,354978, compared as 8.988,3550, in cents
+    EUR 8.988,36; in cents from the unrounded value EUR 8.988,35, which the line gave beside the table's 8.988,36. In
+    cents 9.000,00 - 11,65 = 8.988,35 does not give 8.988,36, so the step stands at 4 decimals: 9.000 - 11,6450 =
+    8.988,3550."""
+    from evaluatie.prijs.fictieve_korting import berekening
+
+    regel = berekening(3000, 269 / 693, 9000)
+    assert regel.endswith("; fictieve prijs EUR 9.000,0000 - EUR 11,6450 = EUR 8.988,3550"), regel
+    _klopt(regel)

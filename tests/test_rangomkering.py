@@ -72,3 +72,51 @@ def test_zin_noemt_iedere_status_met_haar_eigen_woord() -> None:
         "niet gewogen) na de weging toch mee"
     )
     assert "uitgesloten" not in met("abnormaal laag") + met("aangehouden")
+
+
+def test_gelijke_stand_na_het_wegvallen_is_geen_omkering() -> None:
+    """Laag (EUR 5.000, quality 0) leaving leaves Alfa (EUR 5.625, quality 50) the lowest price, and Alfa and Zeta
+    (EUR 9.000, quality 75) tie: Alfa 0,6 x 50 + 0,4 x 100 = 70, Zeta 0,6 x 75 + 0,4 x 5.625 / 9.000 x 100 = 45 + 25 =
+    70. Before, Zeta 45 + 0,4 x 5.000 / 9.000 x 100 = 67,22 was above Alfa 30 + 0,4 x 5.000 / 5.625 x 100 = 65,56. The
+    sentence said 'Alfa komt dan vóór Zeta', the alphabetical order of a tie that a draw decides (no tie-break rule
+    here; the example's highest quality would put Zeta first, and nothing changes)."""
+    zonder_beslisregels = _perceel("relatief").model_copy(update={"bij_gelijke_stand": ()})
+    [r] = rangomkeringen(
+        zonder_beslisregels,
+        [Kandidaat("Zeta", 9000, 75, 10, 4), Kandidaat("Alfa", 5625, 50, 10, 4), Kandidaat("Laag", 5000, 0, 10, 4)],
+    )
+    assert r.gewisseld == () and r.gelijk == (("Zeta", "Alfa"),) and r.verandert
+    tekst = zin(r)
+    assert "komt dan vóór" not in tekst, tekst
+    assert (
+        "dan verandert de volgorde van de andere inschrijvers zonder dat hun eigen inschrijving verandert "
+        "(rangomkering): Zeta en Alfa staan dan gelijk (de beslisregels bij gelijke stand of een loting beslissen). "
+        "Nieuwe volgorde: Alfa en Zeta gelijk." in tekst
+    ), tekst
+    [zelfde] = rangomkeringen(
+        _perceel("relatief"),
+        [Kandidaat("Zeta", 9000, 75, 10, 4), Kandidaat("Alfa", 5625, 50, 10, 4), Kandidaat("Laag", 5000, 0, 10, 4)],
+    )
+    assert not zelfde.verandert
+
+
+def test_volgorde_van_een_loting_telt_als_de_volgorde_ervoor() -> None:
+    """Xena (EUR 10.000, quality 50) and Yara (EUR 40.000, quality 75) tie with Laag (EUR 5.000, quality 0) in the
+    lot: Xena 30 + 0,4 x 5.000 / 10.000 x 100 = 50, Yara 45 + 0,4 x 5.000 / 40.000 x 100 = 50. A draw put Yara first.
+    Without Laag, Xena 30 + 40 = 70 and Yara 45 + 0,4 x 10.000 / 40.000 x 100 = 55: Xena comes before Yara, the
+    reverse of the award's order. The analysis ranked without the draw (a shared rank) and said the order of the
+    others stays the same."""
+    import datetime as dt
+
+    from evaluatie.gunning.loting import Loting
+
+    perceel = _perceel("relatief").model_copy(update={"bij_gelijke_stand": ()})
+    loting = Loting(perceel="B1", volgorde=("Yara", "Xena"), datum=dt.date(2026, 3, 20), getuige="J. Jansen", id="L1")
+    kandidaten = [
+        Kandidaat("Xena", 10000, 50, 10, 4),
+        Kandidaat("Yara", 40000, 75, 10, 4),
+        Kandidaat("Laag", 5000, 0, 10, 4),
+    ]
+    [r] = rangomkeringen(perceel, kandidaten, lotingen=[loting])
+    assert r.volgorde_voor == ("Yara", "Xena") and r.gewisseld == (("Yara", "Xena"),), r
+    assert "Xena komt dan vóór Yara" in zin(r)

@@ -253,6 +253,10 @@ def _perceel_lagen(data: dict[str, Any], waar: Pad) -> list[tuple[Pad, Any]]:
     return [(("perceel_standaard",), data.get("perceel_standaard"))]
 
 
+# the tender's amounts per trajectory, which every document shows in cents
+_IN_CENTEN = ("plafondprijs", "max_fictieve_korting", "vaste_prijs")
+
+
 def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str, waar: Pad) -> list[Fout]:
     """Amounts in euro below the plausibility floor of evaluatie.getallen, at their own line."""
     fouten: list[Fout] = []
@@ -276,6 +280,19 @@ def _controleer_bedragen(data: dict[str, Any], regels: dict[Pad, int], naam: str
                 except GetalFout as e:
                     getoond = int(bedrag) if float(bedrag).is_integer() else bedrag
                     fouten.append(Fout(plaats(naam, regels, pad), f"{pad[-1]} {getoond}: {e}"))
+                    continue
+                if pad[-1] in _IN_CENTEN and abs(bedrag * 100 - round(bedrag * 100)) > 1e-6:
+                    # as a bid's price (inschrijving.lezen): every document shows the amount in cents, while the
+                    # knock-out and the scores compare with the amount itself ('EUR 10.000,00 ligt boven de
+                    # plafondprijs EUR 10.000,00' for a ceiling of 9999.995)
+                    fouten.append(
+                        Fout(
+                            plaats(naam, regels, pad),
+                            f"{pad[-1]} {bedrag}: heeft meer dan 2 decimalen; een bedrag in euro gaat tot op de cent "
+                            f"(de stukken tonen {euro_tekst(bedrag)}, maar gerekend zou worden met het hele getal); "
+                            "schrijf het bedrag in centen",
+                        )
+                    )
     return fouten
 
 

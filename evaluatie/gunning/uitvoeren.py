@@ -271,8 +271,9 @@ def beoordeel_perceel(
     for st in standen:
         if st.beslissend:
             meldingen.append(
+                # what gelijke_standen compares: bidder, gemeente and number, so also which gemeenten each serves
                 f"gelijke stand op rang {st.rang} tussen {', '.join(st.inschrijvers)}: de volgorde bepaalt wie "
-                "gegund wordt of hoeveel; loting is nodig"
+                "gegund wordt of wie in welke gemeente hoeveel inburgeraars krijgt; loting is nodig"
             )
         else:
             meldingen.append(

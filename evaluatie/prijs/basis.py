@@ -18,10 +18,12 @@ The model's choices, the schema's enum, the published method and the letters all
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
@@ -105,7 +107,25 @@ class Prijsmethode:
 
     def werkzame_beslisregels(self, perceel: Perceel) -> tuple[str, ...]:
         """The lot's tie-break rules that can decide under this method, in order: what a published text names."""
-        return tuple(r for r in perceel.bij_gelijke_stand if r not in self.zonder_werking)
+        zonder = self.zonder_werking_in(perceel)
+        return tuple(r for r in perceel.bij_gelijke_stand if r not in zonder)
+
+    def zonder_werking_in(self, perceel: Perceel) -> tuple[str, ...]:
+        """The tie-break rules that can never decide in this lot: the method's own (`zonder_werking`), and under a
+        weighting in which the price weighs 0% the highest quality (the total is then 1,0 x kwaliteit + 0,0 x
+        prijsscore, the quality itself, so an equal total is an equal quality)."""
+        if self.gewogen and perceel.weging.prijs == 0:
+            return tuple(dict.fromkeys((*self.zonder_werking, "hoogste_kwaliteit")))
+        return self.zonder_werking
+
+    def zonder_werking_reden_in(self, perceel: Perceel) -> str:
+        """Why the rules of `zonder_werking_in` never decide, ending a sentence '... beslist {reden}.'."""
+        if self.gewogen and perceel.weging.prijs == 0:
+            return (
+                "bij een weging van de prijs van 0% nooit: de totaalscore is dan de kwaliteitsscore, dus twee "
+                "inschrijvingen met een gelijke totaalscore hebben ook een gelijke kwaliteitsscore"
+            )
+        return self.zonder_werking_reden
 
     @property
     def titel(self) -> str:
@@ -207,6 +227,11 @@ class Prijsmethode:
         """The price side of the comparison with `ander`, in the method's own terms: what decides and
         in which direction. Never a figure the disclosure policy withholds."""
         wp = perceel.weging.prijs / 100
+        if wp == 0:  # the price scores count for nothing: no advantage of '0,0000 punten'
+            return [
+                f"Prijs: uw prijsscore ({getal(eigen.prijsscore)}) en die van {ander.inschrijver} "
+                f"({getal(ander.prijsscore)}) tellen niet in de totaalscore: de prijs weegt 0%."
+            ]
         verschil = ander.prijsscore - eigen.prijsscore
         # equal as the ranking compares them (4 decimals), not as 2 decimals show them: a difference under half a
         # hundredth can decide the award, and the letter must then name it
@@ -228,11 +253,17 @@ class Prijsmethode:
         """wk x kwaliteit + wp x prijsscore, for floats and arrays alike."""
         return perceel.weging.kwaliteit / 100 * kwaliteit + perceel.weging.prijs / 100 * prijsscore
 
-    def gewogen_uitkomst(self, perceel: Perceel, k: Kandidaat, prijsscore: float, stap: str) -> Prijsuitkomst:
-        """Outcome of a weighted method (relatief, lineair): total from the weights, formula filled in."""
-        wq, wp = perceel.weging.kwaliteit / 100, perceel.weging.prijs / 100
+    def gewogen_uitkomst(
+        self, perceel: Perceel, k: Kandidaat, prijsscore: float, stap: Callable[[str], str]
+    ) -> Prijsuitkomst:
+        """Outcome of a weighted method (relatief, lineair): total from the weights, formula filled in. `stap` gives
+        the step that computes the price score, ending in the shown score it is given (the same text the sum uses)."""
         totaal = self.weeg(perceel, k.kwaliteit, prijsscore)
-        berekening = f"{stap}; {getal(wq)} x {getal(k.kwaliteit)} + {getal(wp)} x {getal(prijsscore)} = {getal(totaal)}"
+        q, ps, som, toelichting = _gewogen_som(perceel, k.kwaliteit, prijsscore, totaal)
+        berekening = (
+            f"{stap(ps)}; {fractie(perceel.weging.kwaliteit)} x {q} + {fractie(perceel.weging.prijs)} x {ps} = "
+            f"{som}{toelichting}"
+        )
         return Prijsuitkomst(prijsscore, totaal, totaal, berekening)
 
     def vectorieel(self, perceel: Perceel, prijs: Matrix, kwaliteit: Matrix, geldig: Matrix) -> Matrix:
@@ -333,6 +364,73 @@ def naast_elkaar(a: float, b: float) -> tuple[str, str]:
     if getal(a) == getal(b) and punten(a) != punten(b):  # the compared values themselves (precisie.afgerond)
         return getal(afgerond(a), DECIMALEN), getal(afgerond(b), DECIMALEN)
     return getal(a), getal(b)
+
+
+@functools.lru_cache(maxsize=64)  # a lot has two weights, asked for every bid
+def fractie(procent: float) -> str:
+    """A weight in percent as the fraction the berekening multiplies by: at 2 decimals ('0,60'), or with every decimal
+    the weight has ('0,625' for 62,5%). At 2 decimals 62,5 / 37,5 read '0,63 x 75,00 + 0,38 x 100,00 = 84,38', a sum
+    that gives 85,25, beside '62,5% x kwaliteitsscore' in the same letter."""
+    tekst = kort(procent / 100)
+    decimalen = len(tekst.partition(",")[2])
+    return getal(procent / 100, max(2, decimalen))
+
+
+def decimaal(tekst: str) -> Decimal:
+    """'EUR 2.916,67' or '58,33' as the number a reader takes from it."""
+    return Decimal(tekst.removeprefix("EUR ").replace(".", "").replace(",", "."))
+
+
+@functools.lru_cache(maxsize=64)
+def _gewicht(procent: float) -> Decimal:
+    """The weight as the fraction the berekening shows (fractie), as a number."""
+    return decimaal(fractie(procent))
+
+
+def _gewogen_som(perceel: Perceel, kwaliteit: float, prijsscore: float, totaal: float) -> tuple[str, str, str, str]:
+    """Quality, price score and total as the berekening shows them, and what it says is rounded.
+
+    The total is the compared one (precisie.afgerond) at 2 decimals, as every other text shows it. The scores stand
+    at 2 decimals where a reader who multiplies them by the shown fractions gets that total (rounded to 2 decimals
+    either way a half goes, or a half up where the scores are shown exactly), else at the ranking's 4 decimals or
+    more (a score exact at 2 keeps them): at 2 decimals 175 / 3 and 800 / 9 read '0,60 x 58,33 + 0,40 x 88,89 =
+    70,56', a sum that gives 70,554, so 70,55. A total within
+    half a unit of the 4th decimal from a half hundredth (82,88497, compared as 82,8850, shown 82,89) no sum of its
+    scores reaches at 2 decimals: the line gives the compared total at 4."""
+    wq, wp = _gewicht(perceel.weging.kwaliteit), _gewicht(perceel.weging.prijs)
+    vergeleken = afgerond(totaal)
+
+    def score(x: float, d: int) -> str:
+        twee = getal(x)
+        return twee if d == 2 or decimaal(twee) == Decimal(repr(float(x))) else getal(x, d)
+
+    for totaal_decimalen in (2, DECIMALEN):
+        totaal_tekst = getal(vergeleken, totaal_decimalen)
+        eenheid = Decimal(1).scaleb(-totaal_decimalen)
+        for d in (2, *range(DECIMALEN, 11)):
+            q, ps = score(kwaliteit, d), score(prijsscore, d)
+            som = wq * decimaal(q) + wp * decimaal(ps)
+            if som.quantize(eenheid, ROUND_HALF_UP) != decimaal(totaal_tekst):
+                continue
+            # a half rounds up, as every text rounds (0,70 x 25,00 + 0,30 x 93,75 = 45,625 is 45,63); a half that only
+            # the rounding of the scores made is avoided with more decimals, a half of the exact scores stays
+            if som.quantize(eenheid, ROUND_HALF_EVEN) == som.quantize(eenheid, ROUND_HALF_UP) or all(
+                decimaal(t) == Decimal(repr(float(x))) for t, x in ((q, kwaliteit), (ps, prijsscore))
+            ):
+                break
+        else:
+            continue
+        break
+    rond = [
+        naam
+        for naam, x, tekst in (("kwaliteitsscore", kwaliteit, q), ("prijsscore", prijsscore, ps))
+        if decimaal(tekst) != Decimal(repr(float(x)))
+    ]
+    if totaal_decimalen == 2:
+        toelichting = f" ({' en '.join(rond)} afgerond op {d} decimalen, totaalscore op 2)" if d > 2 and rond else ""
+        return q, ps, totaal_tekst, toelichting
+    scores = f"{' en '.join(rond)} afgerond op {d} decimalen, totaalscore op 4" if rond else "totaalscore afgerond op 4"
+    return q, ps, totaal_tekst, f" ({scores}, de precisie waarop de rangorde vergelijkt)"
 
 
 def niet_nul(x: float) -> str:

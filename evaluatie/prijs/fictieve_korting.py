@@ -25,6 +25,7 @@ from evaluatie.prijs.basis import (
     Kandidaat,
     Prijsmethode,
     Prijsuitkomst,
+    decimaal,
     euro_naast_elkaar,
     euro_verschil,
     registreer,
@@ -39,11 +40,6 @@ STANDAARD_AANDEEL = 0.3
 CENT = 0.005
 
 
-def _decimaal(tekst: str) -> Decimal:
-    """'EUR 2.916,67' or '58,33' as the number a reader takes from it."""
-    return Decimal(tekst.removeprefix("EUR ").replace(".", "").replace(",", "."))
-
-
 def berekening(maximum: float, kwaliteit: float, prijs: float) -> str:
     """The discount and fictitious price with this bid's numbers, true as written: a reader who multiplies the
     shown maximum by the shown quality gets the shown discount (rounded to cents), and the shown price minus the
@@ -54,21 +50,22 @@ def berekening(maximum: float, kwaliteit: float, prijs: float) -> str:
     2.916,665, half a cent that rounds either way. Where a step rounds, the line says so."""
     korting = maximum * kwaliteit / 100
     fictief = prijs - korting
-    max_tekst, korting_tekst = euro(maximum), euro(korting)
+    # the discount and fictitious price as the ranking compares them (4 decimals), in cents as the letter shows them
+    max_tekst, korting_tekst = euro(maximum), euro(afgerond(korting))
     cent = Decimal("0.01")
     for d in (2, *range(DECIMALEN, 11)):
         kwaliteit_tekst = getal(kwaliteit, d)
-        product = _decimaal(max_tekst) * _decimaal(kwaliteit_tekst) / 100
-        if product.quantize(cent, ROUND_HALF_UP) == product.quantize(cent, ROUND_HALF_EVEN) == _decimaal(korting_tekst):
+        product = decimaal(max_tekst) * decimaal(kwaliteit_tekst) / 100
+        if product.quantize(cent, ROUND_HALF_UP) == product.quantize(cent, ROUND_HALF_EVEN) == decimaal(korting_tekst):
             break
     afronding = []
-    if abs(_decimaal(kwaliteit_tekst) - Decimal(repr(kwaliteit))) > Decimal("1e-9"):
+    if abs(decimaal(kwaliteit_tekst) - Decimal(repr(kwaliteit))) > Decimal("1e-9"):
         afronding.append(f"kwaliteitsscore afgerond op {d} decimalen")
-    if product != _decimaal(korting_tekst):
+    if product != decimaal(korting_tekst):
         afronding.append("korting afgerond op centen")
     toelichting = f" ({', '.join(afronding)})" if afronding else ""
-    aftrek = (euro(prijs), korting_tekst, euro(fictief))
-    if _decimaal(aftrek[0]) - _decimaal(aftrek[1]) != _decimaal(aftrek[2]):
+    aftrek = (euro(prijs), korting_tekst, euro(afgerond(fictief)))
+    if decimaal(aftrek[0]) - decimaal(aftrek[1]) != decimaal(aftrek[2]):
         # cents that do not subtract: show the step at the ranking's 4 decimals, at which it compares
         aftrek = tuple(f"EUR {getal(afgerond(x), DECIMALEN)}" for x in (prijs, korting, fictief))  # type: ignore[assignment]
     return (

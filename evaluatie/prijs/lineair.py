@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from evaluatie.definitie.model import Perceel
 from evaluatie.prijs.basis import Kandidaat, Prijsmethode, Prijsuitkomst, registreer
-from evaluatie.tekst import euro, getal, kort
+from evaluatie.tekst import euro, kort
 
 if TYPE_CHECKING:
     from evaluatie.prijs.basis import Matrix
@@ -42,10 +42,10 @@ class Lineair(Prijsmethode):
         for k in kandidaten:
             if plafond - laagste <= 1e-9:
                 ps = 100.0  # every bid at the ceiling: all equally cheap
-                stap = f"alle prijzen gelijk aan de plafondprijs: {getal(ps)}"
+                stap = "alle prijzen gelijk aan de plafondprijs: {}".format
             else:
                 ps = (plafond - k.prijs) / (plafond - laagste) * 100
-                stap = f"({euro(plafond)} - {euro(k.prijs)}) / ({euro(plafond)} - {euro(laagste)}) x 100 = {getal(ps)}"
+                stap = f"({euro(plafond)} - {euro(k.prijs)}) / ({euro(plafond)} - {euro(laagste)}) x 100 = {{}}".format
             uit[k.inschrijver] = self.gewogen_uitkomst(perceel, k, ps, stap)
         return uit
 

@@ -7,7 +7,7 @@ although nothing about their own bids changed. This module answers that question
 ranking again without (or with) that bid and comparing the order of the others.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -28,6 +28,10 @@ class Rangomkering(BaseModel):
     volgorde_voor: tuple[str, ...]  # the others, in their current order
     volgorde_na: tuple[str, ...]  # the others, in the new order
     gewisseld: tuple[tuple[str, str], ...]  # pairs (a, b): a was above b and now is below
+    # pairs (a, b): a was above b and now they share a rank, a tie that the tie-break rules or a draw decide (the
+    # order they are listed in within a shared rank is alphabetical and decides nothing: it is no reversal)
+    gelijk: tuple[tuple[str, str], ...] = ()
+    rangen_na: tuple[int, ...] = ()  # the rank of each of volgorde_na (equal ranks: a tie); () for all different
     # 'zonder': the other valid bids with the same lowest price. One of them leaving leaves the lowest price and so
     # every score as it is; the scenario is then all of them leaving (`inschrijver` and these), the lowest price moving.
     ook: tuple[str, ...] = ()
@@ -39,7 +43,7 @@ class Rangomkering(BaseModel):
 
     @property
     def verandert(self) -> bool:
-        return bool(self.gewisseld)
+        return bool(self.gewisseld or self.gelijk)
 
 
 @dataclass(frozen=True)
@@ -52,24 +56,43 @@ class Afgevallen:
     redenen: tuple[str, ...] = ()
 
 
-def _volgorde(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[str]:
-    return [r.inschrijver for r in rangschik(perceel, kandidaten)]
+def _rangen(perceel: Perceel, kandidaten: Sequence[Kandidaat], lotingen: Sequence = ()) -> dict[str, int]:
+    """Each bid's rank, in ranking order (bids of a shared rank alphabetically, which decides nothing), with the
+    lot's recorded draws (gunning.loting.Loting): a draw applies only while exactly its bids tie."""
+    return {r.inschrijver: r.rang for r in rangschik(perceel, kandidaten, lotingen)}
 
 
-def _wissels(voor: list[str], na: list[str]) -> tuple[tuple[str, str], ...]:
-    positie = {n: i for i, n in enumerate(na)}
-    return tuple((a, b) for i, a in enumerate(voor) for b in voor[i + 1 :] if positie[a] > positie[b])
+def _wissels(
+    voor: Mapping[str, int], na: Mapping[str, int]
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """Pairs of the bids in `voor` (name -> rank, in order) that swap, and pairs that come to share a rank: a tie is
+    no reversal, whatever order the names of a shared rank are listed in."""
+    namen = list(voor)
+    paren = [(a, b) for i, a in enumerate(namen) for b in namen[i + 1 :] if voor[a] < voor[b]]
+    return (
+        tuple((a, b) for a, b in paren if na[a] > na[b]),
+        tuple((a, b) for a, b in paren if na[a] == na[b]),
+    )
+
+
+def _na(
+    perceel: Perceel, kandidaten: Sequence[Kandidaat], lotingen: Sequence, zonder: Sequence[str] = ()
+) -> dict[str, int]:
+    return {n: r for n, r in _rangen(perceel, kandidaten, lotingen).items() if n not in zonder}
 
 
 def rangomkeringen(
-    perceel: Perceel, kandidaten: Sequence[Kandidaat], afgevallen: Sequence[Afgevallen] = ()
+    perceel: Perceel, kandidaten: Sequence[Kandidaat], afgevallen: Sequence[Afgevallen] = (), lotingen: Sequence = ()
 ) -> list[Rangomkering]:
     """The lowest valid bid leaving (all of them when several share the lowest price: one of them leaving moves
-    nothing), and each bid that did not count, below the lowest price, coming in."""
+    nothing), and each bid that did not count, below the lowest price, coming in. `lotingen`: the lot's recorded
+    draws, so the order before is the award's (without them a drawn tie was a shared rank, and its reversal went
+    unreported)."""
     if perceel.prijsmethode not in GEVOELIGE_METHODEN or len(kandidaten) < 2:
         return []
     uit = []
-    volgorde = _volgorde(perceel, kandidaten)
+    rangen = _rangen(perceel, kandidaten, lotingen)
+    volgorde = list(rangen)
     laagste = min(kandidaten, key=lambda k: (k.prijs, volgorde.index(k.inschrijver)))
     # the same lowest price as the prices are compared: whole cents (a bid price is whole cents)
     weg = [
@@ -79,8 +102,9 @@ def rangomkeringen(
     ]
     if len(kandidaten) >= 3:  # with two bids, one leaving leaves nothing to order
         anderen = [k for k in kandidaten if k.inschrijver not in weg]
-        voor = [n for n in volgorde if n not in weg]
-        na = _volgorde(perceel, anderen) if len(anderen) >= 2 else list(voor)
+        voor = {n: r for n, r in rangen.items() if n not in weg}
+        na = _na(perceel, anderen, lotingen) if len(anderen) >= 2 else dict(voor)
+        gewisseld, gelijk = _wissels(voor, na)
         uit.append(
             Rangomkering(
                 scenario="zonder",
@@ -88,7 +112,9 @@ def rangomkeringen(
                 prijs=laagste.prijs,
                 volgorde_voor=tuple(voor),
                 volgorde_na=tuple(na),
-                gewisseld=_wissels(voor, na),
+                gewisseld=gewisseld,
+                gelijk=gelijk,
+                rangen_na=tuple(na.values()),
                 ook=tuple(weg[1:]),
             )
         )
@@ -96,7 +122,8 @@ def rangomkeringen(
         x = a.kandidaat
         if x.prijs >= laagste.prijs or x.prijs <= 0:
             continue  # a higher price moves no other score; a zero price is no bid
-        na = [n for n in _volgorde(perceel, [*kandidaten, x]) if n != x.inschrijver]
+        na = _na(perceel, [*kandidaten, x], lotingen, zonder=[x.inschrijver])
+        gewisseld, gelijk = _wissels(rangen, na)
         uit.append(
             Rangomkering(
                 scenario="met",
@@ -104,7 +131,9 @@ def rangomkeringen(
                 prijs=x.prijs,
                 volgorde_voor=tuple(volgorde),
                 volgorde_na=tuple(na),
-                gewisseld=_wissels(volgorde, na),
+                gewisseld=gewisseld,
+                gelijk=gelijk,
+                rangen_na=tuple(na.values()),
                 status=a.status,
                 redenen=a.redenen,
             )
@@ -155,8 +184,23 @@ def zin(r: Rangomkering) -> str:
         raise ValueError(f"rangomkering: onbekende status {r.status!r} van de inschrijving van {r.inschrijver}")
     if not r.verandert:
         return f"{gelijk}{kop}, dan blijft de volgorde van de andere inschrijvers gelijk."
-    paren = "; ".join(f"{b} komt dan vóór {a}" for a, b in r.gewisseld)
+    paren = [f"{b} komt dan vóór {a}" for a, b in r.gewisseld]
+    if r.gelijk:
+        paren.append(
+            "; ".join(f"{a} en {b} staan dan gelijk" for a, b in r.gelijk)
+            + " (de beslisregels bij gelijke stand of een loting beslissen)"
+        )
     return (
         f"{gelijk}{kop}, dan verandert de volgorde van de andere inschrijvers zonder dat hun eigen inschrijving "
-        f"verandert (rangomkering): {paren}. Nieuwe volgorde: {', '.join(r.volgorde_na)}."
+        f"verandert (rangomkering): {'; '.join(paren)}. Nieuwe volgorde: {_nieuwe_volgorde(r)}."
     )
+
+
+def _nieuwe_volgorde(r: Rangomkering) -> str:
+    """'B, C' or, for bids sharing a rank, 'Alfa en Zeta gelijk, C': a shared rank is no order."""
+    if not r.rangen_na:
+        return ", ".join(r.volgorde_na)
+    groepen: dict[int, list[str]] = {}
+    for naam, rang in zip(r.volgorde_na, r.rangen_na, strict=True):
+        groepen.setdefault(rang, []).append(naam)
+    return ", ".join(g[0] if len(g) == 1 else f"{_namen(g)} gelijk" for g in groepen.values())

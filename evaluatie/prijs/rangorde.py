@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from evaluatie.definitie.model import Perceel
 from evaluatie.prijs.basis import Kandidaat, methode
-from evaluatie.prijs.precisie import punten
+from evaluatie.prijs.precisie import afgerond, punten
 
 _BESLISREGELS = {
     "hoogste_kwaliteit": lambda k: -punten(k.kwaliteit),
@@ -52,14 +52,14 @@ def zonder_werking_zin(perceel: Perceel) -> str | None:
     letter on a draw names them), or None: a text that lists the rules leaves them out (`werkzame_beslisregels`) and
     says why, so a rule of the tender never reads as deciding when it cannot."""
     m = methode(perceel.prijsmethode)
-    zonder = [BESLISREGEL_KORT.get(r, r) for r in perceel.bij_gelijke_stand if r in m.zonder_werking]
+    zonder = [BESLISREGEL_KORT.get(r, r) for r in perceel.bij_gelijke_stand if r in m.zonder_werking_in(perceel)]
     if not zonder:
         return None
     if len(zonder) == 1:
-        return f"De beslisregel bij gelijke stand ({zonder[0]}) beslist {m.zonder_werking_reden}."
+        return f"De beslisregel bij gelijke stand ({zonder[0]}) beslist {m.zonder_werking_reden_in(perceel)}."
     return (
         f"De beslisregels bij gelijke stand ({', '.join(zonder[:-1])} en {zonder[-1]}) beslissen "
-        f"{m.zonder_werking_reden}."
+        f"{m.zonder_werking_reden_in(perceel)}."
     )
 
 
@@ -170,12 +170,14 @@ def _rangschik(perceel: Perceel, kandidaten: Sequence[Kandidaat]) -> list[Rangre
                 inschrijver=k.inschrijver,
                 kwaliteit=k.kwaliteit,
                 prijs=k.prijs,
-                prijsscore=u.prijsscore,
-                totaal=u.totaal,
+                # the compared values (4 decimals), from which every text shows its 2: two totals the ranking ties
+                # never read 82,89 and 82,88 (82,885006 and 82,884967 are both 82,8850)
+                prijsscore=afgerond(u.prijsscore),
+                totaal=afgerond(u.totaal),
                 rang=rang,
                 gelijke_stand=False,
                 beslist_door=beslist,
-                gunningswaarde=u.gunningswaarde,
+                gunningswaarde=afgerond(u.gunningswaarde),
                 berekening=u.berekening,
             )
         )

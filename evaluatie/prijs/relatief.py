@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from evaluatie.definitie.model import Perceel
 from evaluatie.prijs.basis import Kandidaat, Prijsmethode, Prijsuitkomst, registreer
-from evaluatie.tekst import euro, getal, kort
+from evaluatie.tekst import euro, kort
 
 if TYPE_CHECKING:
     from evaluatie.prijs.basis import Matrix
@@ -33,7 +33,7 @@ class Relatief(Prijsmethode):
         uit = {}
         for k in kandidaten:
             ps = laagste / k.prijs * 100
-            stap = f"{euro(laagste)} / {euro(k.prijs)} x 100 = {getal(ps)}"
+            stap = f"{euro(laagste)} / {euro(k.prijs)} x 100 = {{}}".format
             uit[k.inschrijver] = self.gewogen_uitkomst(perceel, k, ps, stap)
         return uit
 

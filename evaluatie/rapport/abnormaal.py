@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evaluatie.gunning.uitslag import Perceeluitslag
+from evaluatie.prijs.basis import decimaal
+from evaluatie.tekst import getal, kort
 
 
 @dataclass(frozen=True)
@@ -34,5 +36,17 @@ def abnormaal_lage_prijzen(p: Perceeluitslag, drempel: float) -> list[Signaal]:
             continue
         afwijking = 1 - prijs / gemiddelde
         if afwijking > drempel + 1e-12:
-            uit.append(Signaal(naam, prijs, round(gemiddelde, 2), afwijking))
+            uit.append(Signaal(naam, prijs, gemiddelde, afwijking))  # shown by euro(), a half cent up
     return uit
+
+
+def procent_onder(afwijking: float, drempel: float) -> str:
+    """A flagged share below the mean in percent, as the advies writes it before 'de grens is 20%': at one decimal,
+    or with as many as show it above the limit. 1 - 7.999,99 / 10.000 read '20,0%' beside 'de grens is 20%', a price at
+    the limit, which the rule ('meer dan 20%') does not flag; it reads '20,0001%'."""
+    grens = decimaal(kort(100 * drempel))
+    for d in range(1, 11):
+        tekst = getal(100 * afwijking, d)
+        if decimaal(tekst) > grens:
+            break
+    return tekst

@@ -23,7 +23,7 @@ from evaluatie.gunning.raamovereenkomst import latere_zin, raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.prijs.rangorde import voorrang_tekst
 from evaluatie.rapport import grafieken, kleine_aantallen
-from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen
+from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen, procent_onder
 from evaluatie.rapport.aggregatietekst import samenvoegen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.besluiten_brief import voorwaarden_zin
@@ -541,7 +541,7 @@ def _abnormaal(g: Rapportgegevens) -> str:
             aanvaard.append(_toelichting_besluit(g, s.inschrijver, code) is not None)
             regels.append(
                 f"Perceel {p.naam}: de prijs van {s.inschrijver}, {euro(s.prijs)} per traject, ligt "
-                f"{getal(100 * s.afwijking, 1)}% onder het gemiddelde van de andere geldige inschrijvingen "
+                f"{procent_onder(s.afwijking, drempel)}% onder het gemiddelde van de andere geldige inschrijvingen "
                 f"({euro(s.gemiddelde_overige)}); de grens is {kort(100 * drempel)}%. "
                 + _toelichting(g, s.inschrijver, code)
             )
@@ -632,8 +632,8 @@ def _afgewezen_signaal(g: Rapportgegevens, p: Any, b: Toelichting) -> str:
     if afwijking <= drempel + 1e-12:
         return f"{b.inschrijver}: {besluit}"
     return (
-        f"de prijs van {b.inschrijver}, {euro(b.prijs)} per traject, ligt {getal(100 * afwijking, 1)}% "
-        f"onder het gemiddelde van de andere geldige inschrijvingen ({euro(round(gemiddelde, 2))}); de grens is "
+        f"de prijs van {b.inschrijver}, {euro(b.prijs)} per traject, ligt {procent_onder(afwijking, drempel)}% "
+        f"onder het gemiddelde van de andere geldige inschrijvingen ({euro(gemiddelde)}); de grens is "
         f"{kort(100 * drempel)}%. {besluit[0].upper()}{besluit[1:]}"
     )
 
@@ -952,7 +952,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
         "<h3>Prijs en rangorde</h3>",
         f'<div class="kader">Methode <strong>{e(m.titel)}</strong>: {e(p.formule)}.'
         + (
-            f" Weging kwaliteit {getal(p.weging_kwaliteit, 0)}%, prijs {getal(p.weging_prijs, 0)}%."
+            f" Weging kwaliteit {kort(p.weging_kwaliteit)}%, prijs {kort(p.weging_prijs)}%."
             if methode(p.prijsmethode).gewogen
             else ""
         )

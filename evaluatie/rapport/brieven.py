@@ -29,6 +29,7 @@ framework maximum or standstill period (no contract is concluded), only the rout
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import punten
-from evaluatie.prijs.rangorde import Rangregel, scheidende_regel
+from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel, scheidende_regel
 from evaluatie.rapport.aanhef import aanhef
 from evaluatie.rapport.aanspreken import tot_u
 from evaluatie.rapport.aggregatietekst import kwaliteitsformule
@@ -330,6 +331,8 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
     decimalen = decimalen_zin(eigen, gegund, _gelijk_op(g, code)) if toonbaar else None
     if decimalen:
         d.alinea(decimalen)
+    for zin in _gelijke_winnaars(g, code, eigen, gegund):
+        d.alinea(zin)
     for winnaar in gegund:
         d.kop(f"Kenmerken en relatieve voordelen van de inschrijving van {winnaar.inschrijver}")
         d.opsomming(_voordelen(g, code, eigen, winnaar))
@@ -650,6 +653,37 @@ def _door_regel_geplaatst(
         regel = scheidende_regel(perceel, kandidaat(r), kandidaat(eigen))
         if regel is not None:
             uit.append((r.model_copy(update={"inschrijver": naam(r)}), regel))
+    return uit
+
+
+def _gelijke_winnaars(g: Rapportgegevens, code: str, eigen: Rangregel, gegund: list[Rangregel]) -> list[str]:
+    """Why two awarded bids of the same compared total, both shown in the comparison table, stand at different ranks:
+    the tie-break rule that placed them, or their draw. Without it a bidder read 'Q 1, P 2' beside 'Totaalscore 85,00
+    85,00'. A tie with the recipient itself is explained in its decision (beslist_zin, the draw)."""
+    perceel = g.aanbesteding.percelen[code]
+    maatstaf = _gelijk_op(g, code)
+    lotingen = _lotingen(g, code)
+
+    def kandidaat(r: Rangregel) -> Kandidaat:
+        aanbod = _index(g).inschrijving[r.inschrijver].aanbod[code]
+        return Kandidaat(r.inschrijver, r.prijs, r.kwaliteit, aanbod.capaciteit, aanbod.wachttijd_weken)
+
+    anderen = [r for r in gegund if r.inschrijver != eigen.inschrijver]
+    uit = []
+    for a, b in itertools.pairwise(anderen):
+        if punten(a.totaal) != punten(b.totaal) or a.rang == b.rang:
+            continue
+        regel = scheidende_regel(perceel, kandidaat(a), kandidaat(b))
+        if regel is not None:
+            waarom = (
+                f"de beslisregel bij gelijke stand van de aanbesteding ({BESLISREGEL_KORT.get(regel, regel)}) "
+                f"plaatst {a.inschrijver} voor {b.inschrijver}"
+            )
+        elif b.loting_id is not None and b.loting_id in lotingen:
+            waarom = f"hun volgorde is bepaald door {lotingen[b.loting_id]}"
+        else:  # a shared rank has equal ranks; different ranks of an equal total come from a rule or a draw
+            raise ValueError(f"{a.inschrijver}, {b.inschrijver}: gelijke {maatstaf} zonder beslisregel of loting")
+        uit.append(f"{a.inschrijver} en {b.inschrijver} hebben dezelfde {maatstaf}; {waarom}.")
     return uit
 
 

@@ -50,9 +50,10 @@ def beslisregels_voor_loting(perceel: Any) -> str:
     if not zonder:
         return "de aanbesteding kent geen beslisregel bij gelijke stand; dan beslist loting"
     een = len(zonder) == 1
+    reden = m.zonder_werking_reden_in(perceel)
     return (
         f"{'de beslisregel' if een else 'de beslisregels'} bij gelijke stand van de aanbesteding "
-        f"({opsomming(zonder, 'en')}) {'beslist' if een else 'beslissen'} {m.zonder_werking_reden}; dan beslist loting"
+        f"({opsomming(zonder, 'en')}) {'beslist' if een else 'beslissen'} {reden}; dan beslist loting"
     )
 
 
@@ -152,9 +153,11 @@ def _kwaliteit_vergeleken(groep: Sequence[Rangregel], eigen: Rangregel, regel: s
     getoond = [r for r in groep if r.inschrijver == eigen.inschrijver or r.inschrijver != "een andere inschrijver"]
     if len(getoond) < 2:
         return ""
+    # at the 4 decimals the rule compares where 2 show as equal what it tells apart ('50,00, die van u 50,00')
+    vier = len({getal(r.kwaliteit) for r in getoond}) < len({punten(r.kwaliteit) for r in getoond})
     delen = []
     for i, r in enumerate(getoond):
-        score = getal(r.kwaliteit)
+        score = getal(afgerond(r.kwaliteit), DECIMALEN) if vier else getal(r.kwaliteit)
         if r.inschrijver == eigen.inschrijver:
             delen.append(f"uw kwaliteitsscore is {score}" if i == 0 else f"die van u {score}")
         else:

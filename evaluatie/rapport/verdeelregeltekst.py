@@ -202,10 +202,15 @@ def verdeelstappen(
 
 
 # The one precision of evaluatie.prijs.precisie, in words.
+# The total is computed from the unrounded quality and price score and rounded once: 'iedere totaalscore, prijsscore
+# en kwaliteitsscore wordt eenmaal ... afgerond en die afgeronde waarde bepaalt de rangorde' let a reader compute the
+# total from the rounded scores (0,6 x 58,3333 + 0,4 x 88,8889 = 70,5555), where the ranking compares 70,5556.
 PRECISIE = (
-    f"Scores worden vergeleken op {DECIMALEN} decimalen: iedere totaalscore, prijsscore en kwaliteitsscore wordt "
-    f"eenmaal op {DECIMALEN} decimalen afgerond en die afgeronde waarde bepaalt de rangorde, de gelijke stand en de "
-    f"verdeling. Twee inschrijvingen staan dus gelijk als hun totaalscores op {DECIMALEN} decimalen gelijk zijn."
+    f"Scores worden vergeleken op {DECIMALEN} decimalen: de totaalscore wordt berekend met de niet-afgeronde "
+    f"kwaliteitsscore en prijsscore en daarna eenmaal op {DECIMALEN} decimalen afgerond; die afgeronde waarde bepaalt "
+    "de rangorde, de gelijke stand en de verdeling (een beslisregel bij gelijke stand die de kwaliteitsscore "
+    f"vergelijkt, doet dat op {DECIMALEN} decimalen). Twee inschrijvingen staan dus gelijk als hun totaalscores op "
+    f"{DECIMALEN} decimalen gelijk zijn."
 )
 
 

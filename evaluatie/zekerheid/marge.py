@@ -159,7 +159,8 @@ def rangomkeringen(award, code: str) -> list:
         for x in p.uitgesloten
         if x.inschrijver in per_naam and code in per_naam[x.inschrijver].aanbod
     ]
-    return bereken(perceel, kandidaten, afgevallen)
+    lotingen = [x for x in award.invoer.lotingen if x.perceel == code and x.geldig]  # the award's order
+    return bereken(perceel, kandidaten, afgevallen, lotingen)
 
 
 def capaciteitsmarges(award, code: str, oplosser: str) -> list[Capaciteitsmarge]:
