@@ -573,10 +573,11 @@ def test_json_geeft_een_onzichtbaar_teken_als_json_escape(ws: Path) -> None:
     """A delivery file named 'noord<U+200B>.csv' (a zero-width space in the name): contract inlezen --json gave
     "bestand": "noord<U+200B>.csv", the terminal's way of showing the character, so a JSON reader got a name that is
     not the file's. The README promises a JSON escape there (the same text for a JSON reader); every contract command
-    now writes its document as the other commands do."""
+    now writes its document as the other commands do. Since such a name is refused as input (an invisible character
+    changes how the name reads in the advies and the log), the refusal is where the name stands in the JSON."""
     pad = _csv(ws / "noord\u200b.csv", ["K001B;Noord;aangemeld;2024-06-10;B1;Alfa;"])
     r = _run("contract", "inlezen", "--werkmap", ws, pad, "--json")
-    assert r.exit_code == 0, r.output
-    assert '"bestand": "noord\\u200b.csv"' in r.stdout
-    [bestand] = json.loads(r.stdout)["bestanden"]
-    assert (ws / bestand["bestand"]).is_file() and bestand["nieuw"] == 1
+    assert r.exit_code == 2, r.output
+    assert '"plaats": "noord\\u200b.csv"' in r.stdout and "<U+200B>" not in r.stdout
+    [fout] = json.loads(r.stdout)["fouten"]
+    assert fout["plaats"] == "noord\u200b.csv" and "U+200B (ZERO WIDTH SPACE)" in fout["bericht"]
