@@ -21,7 +21,7 @@ from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.pipeline import Award, geen_handwerk, gun
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
-from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
+from evaluatie.werkmap import Werkmap, geen_aanbesteding, padnaam, werkmap_erboven
 
 
 def _met_prijsscore(prijsmethode: str) -> bool:
@@ -309,5 +309,5 @@ def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STAND
     if not (pad / "aanbesteding.yaml").is_file():
         boven = werkmap_erboven(pad)  # a notebook opened in inschrijvingen/: the werkmap above is named
         wat = f"die staat in {boven}: geef evaluatie.open('{boven}')" if boven else "geef de map van de aanbesteding"
-        raise InvoerFout([Fout(padnaam(pad), f"geen aanbesteding.yaml gevonden; {wat}")])
+        raise InvoerFout([Fout(padnaam(pad), f"{geen_aanbesteding(pad)}; {wat}")])
     return Aanbestedingsanalyse(Werkmap(pad), percelen, oplosser)

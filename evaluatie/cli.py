@@ -22,7 +22,7 @@ from evaluatie.fouten import EvaluatieFout
 from evaluatie.gemeentenamen import in_lijst, splits_gemeenten
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.versie import __version__
-from evaluatie.werkmap import Werkmap, padnaam, werkmap_erboven
+from evaluatie.werkmap import Werkmap, geen_aanbesteding, padnaam, werkmap_erboven
 
 if TYPE_CHECKING:
     from evaluatie.pipeline import Gunningsrun
@@ -58,7 +58,7 @@ def _werkmap(pad: Path, schrijft: bool = True, leest_alleen: bool = False) -> We
             [
                 (
                     "--werkmap",
-                    f"{padnaam(pad)}: geen aanbesteding.yaml gevonden; "
+                    f"{padnaam(pad)}: {geen_aanbesteding(pad)}; "
                     + (
                         f"die staat in {boven}: geef --werkmap {boven}"
                         if (boven := werkmap_erboven(pad)) is not None

@@ -68,6 +68,14 @@ def padnaam(pad: Path) -> str:
     return f"{pad.resolve()} (de huidige map)" if str(pad) in (".", "") else str(pad)
 
 
+def geen_aanbesteding(pad: Path) -> str:
+    """Why `pad` is no werkmap, as the start of the message: a folder that does not exist (a typo in the path) is
+    said as such, not only as a folder without aanbesteding.yaml."""
+    if not pad.exists():
+        return "de map bestaat niet (dus ook geen aanbesteding.yaml)"
+    return "geen aanbesteding.yaml gevonden"
+
+
 def werkmap_erboven(pad: Path) -> Path | None:
     """The tender one or two folders above `pad` (a user in inschrijvingen/ or rapporten/brieven/), or None: the
     error then names the werkmap meant instead of only that this folder holds no aanbesteding.yaml."""

@@ -117,9 +117,15 @@ def test_een_leeg_pad_of_een_map_zonder_aanbesteding_zegt_dat(tmp_path: Path, mo
     with pytest.raises(ValueError, match="een leeg pad is geen werkmap"):
         evaluatie.open("")
     with pytest.raises(InvoerFout) as e:
-        evaluatie.open(tmp_path / "elders")
+        evaluatie.open(tmp_path / "elders")  # a typo in the path: said as a folder that does not exist
     assert [str(f) for f in e.value.fouten] == [
-        f"{tmp_path / 'elders'}: geen aanbesteding.yaml gevonden; geef de map van de aanbesteding"
+        f"{tmp_path / 'elders'}: de map bestaat niet (dus ook geen aanbesteding.yaml); geef de map van de aanbesteding"
+    ]
+    (tmp_path / "leeg").mkdir()
+    with pytest.raises(InvoerFout) as e:
+        evaluatie.open(tmp_path / "leeg")
+    assert [str(f) for f in e.value.fouten] == [
+        f"{tmp_path / 'leeg'}: geen aanbesteding.yaml gevonden; geef de map van de aanbesteding"
     ]
 
 

@@ -170,3 +170,12 @@ def test_een_submap_van_de_werkmap_noemt_de_werkmap(tmp_path: Path, monkeypatch)
         f"{ws / 'inschrijvingen'} (de huidige map): geen aanbesteding.yaml gevonden; die staat in {ws}: geef "
         f"evaluatie.open('{ws}')"
     )
+
+
+def test_een_map_die_niet_bestaat_wordt_zo_genoemd(tmp_path: Path) -> None:
+    """A typo in --werkmap ('bids/voorbeld') was said as 'geen aanbesteding.yaml gevonden', as if the folder were
+    there and empty; the award and the contract commands now say the folder does not exist."""
+    for opdracht in (["gunning"], ["contract", "stand"]):
+        code, uit = _fouten(*opdracht, "--werkmap", str(tmp_path / "voorbeld"))
+        assert code == 2
+        assert f"{tmp_path / 'voorbeld'}: de map bestaat niet (dus ook geen aanbesteding.yaml); geef de juiste" in uit

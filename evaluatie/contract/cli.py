@@ -54,11 +54,11 @@ def _dag(waarde: dt.date | None) -> dt.date:
 def _wm(pad: Path) -> Werkmap:
     if not (pad / "aanbesteding.yaml").is_file():
         from evaluatie.clijson import Gebruiksfouten
-        from evaluatie.werkmap import padnaam, werkmap_erboven
+        from evaluatie.werkmap import geen_aanbesteding, padnaam, werkmap_erboven
 
         boven = werkmap_erboven(pad)
         wat = f"die staat in {boven}: geef --werkmap {boven}" if boven is not None else "geef de juiste --werkmap op"
-        raise Gebruiksfouten([("--werkmap", f"{padnaam(pad)}: geen aanbesteding.yaml gevonden; {wat}")])
+        raise Gebruiksfouten([("--werkmap", f"{padnaam(pad)}: {geen_aanbesteding(pad)}; {wat}")])
     return Werkmap(pad)
 
 
