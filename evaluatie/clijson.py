@@ -28,6 +28,14 @@ import click
 
 _toestand = {"json": False, "geschreven": False}
 _uit: list[Any] = []  # the real stdout while a command's plain lines are being collected (see Commando)
+_erbij: dict[str, Any] = {}  # keys a command without a JSON form of its own adds beside "uitvoer" (erbij_in_json)
+
+
+def erbij_in_json(sleutel: str, waarde: Any) -> None:
+    """A value for the one document of a command whose JSON is its lines ({"uitvoer": [...]}): a decision command
+    adds the decision as recorded, so a script reads its id instead of parsing the sentence. Written when the command
+    ends (its output is collected while fd 1 points at /dev/null); without --json it is not used."""
+    _erbij[sleutel] = waarde
 
 
 def json_gevraagd() -> bool:
@@ -178,8 +186,10 @@ class Commando(click.Command):
             raise
         finally:
             _uit.pop()
+            erbij = dict(_erbij)
+            _erbij.clear()
             if not clickfout and not json_geschreven():
-                echo_json({"uitvoer": [r for r in opgevangen.getvalue().splitlines() if r.strip()]})
+                echo_json({"uitvoer": [r for r in opgevangen.getvalue().splitlines() if r.strip()], **erbij})
 
 
 class Omgevingsfout(click.ClickException):

@@ -635,3 +635,24 @@ def test_een_abnormaal_lage_inschrijving_in_het_enkelvoud(laag: Path, tmp_path: 
     advies = _advies(ws)
     assert "De volgende inschrijving lijkt abnormaal laag. Dit is een signaal, geen uitsluiting" in advies
     assert "inschrijvingen lijken abnormaal laag" not in advies
+
+
+def test_besluitcommando_json_geeft_het_besluit_met_zijn_id(tmp_path: Path) -> None:
+    """With --json a decision command gave only {"uitvoer": ["Besluit U1 vastgelegd in ..."]}: a script had to parse
+    the id out of the sentence. The decision as recorded (id, who, why, date and its own fields) now stands beside it."""
+    ws = _uitsluitingsgrond_verklaard(tmp_path)
+    res = _besluit(
+        ws, "uitsluitingsgrond", "--inschrijver", "D", "--grond", "ernstige fout in de beroepsuitoefening",
+        "--artikel", "2.87", "--feiten", "Een boete in 2024.", "--zelfreiniging", "Nieuwe directie.",
+        "--evenredigheid", "Eenmalig en hersteld.", "--uitkomst", "niet_uitgesloten", "--json",
+        reden="De zelfreiniging is voldoende aangetoond.",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    uit = json.loads(res.stdout)
+    assert uit["uitvoer"] == [
+        f"Besluit U1 vastgelegd in {ws / 'besluiten.yaml'}. Voer nu 'evaluatie gunning' opnieuw uit."
+    ]
+    b = uit["besluit"]
+    assert (b["id"], b["soort"], b["inschrijver"], b["uitkomst"], b["door"], b["datum"]) == (
+        "U1", "uitsluiting", "D", "niet_uitgesloten", DOOR, "2026-03-20",
+    )  # fmt: skip

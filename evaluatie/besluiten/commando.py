@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from evaluatie.besluiten.optiefouten import Optiefouten, als_gebruiksfout
-from evaluatie.clijson import Commando, Gebruiksfouten
+from evaluatie.clijson import Commando, Gebruiksfouten, erbij_in_json, json_gevraagd
 
 if TYPE_CHECKING:
     from evaluatie.besluiten.vastleggen import Wie
@@ -116,6 +116,8 @@ def voeg_commandos_toe(
             if melding is not None
             else f"Besluit {uitkomst.id} vastgelegd in {wm.root / BESTAND}. Voer nu 'evaluatie gunning' opnieuw uit."
         )
+        if json_gevraagd() and hasattr(uitkomst, "model_dump"):
+            erbij_in_json("besluit", uitkomst.model_dump(mode="json"))  # the id and all, beside the sentence
         from evaluatie.cliafhandeling import toon
 
         for m in meldingen:
