@@ -388,6 +388,8 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             delen.append(f"LET OP: {m}")
         delen += _afgevallen(p, volledig, "Niet toegelaten:" if toelating else "Afgevallen:")
         leveranciers = [r.inschrijver for r in p.rangorde if per_leverancier.get(r.inschrijver)]
+        if toelating:  # as the admitted bidders above and the advies: by name, not the price order of p.rangorde
+            leveranciers.sort(key=lambda n: (n.casefold(), n))
         totaalrij = [
             "Totaal",
             sum(b.vraag for b in p.budgetten),

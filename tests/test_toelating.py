@@ -135,3 +135,16 @@ def test_gunning_json_en_analyse_noemen_bij_open_house_geen_rang_of_prijsscore(t
         a.rangorde("B1")
     assert a.rangorde().empty
     assert a.toegelaten()[["inschrijver", "prijs"]].values.tolist() == [["Alfa", 9900.0], ["Zeta", 8000.0]]
+
+
+def test_verdeling_in_de_terminal_op_naam_zoals_de_toegelaten_inschrijvers(tmp_path: Path) -> None:
+    """The terminal's table of the expected distribution put the suppliers in the price order the ranking step left
+    (Zeta, the cheaper, before Alfa), an order an open house does not have, while the table of admitted bidders above
+    it and the advies list them by name. Now by name in both: Alfa, then Zeta."""
+    ws = _toelating(tmp_path)
+    schrijf_bod(ws, "z.xlsx", "Zeta", "11111111", [("B1", 8000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "a.xlsx", "Alfa", "22222222", [("B1", 9500, 20, 12, 4, "alle")])
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    kop = next(r for r in res.output.splitlines() if r.lstrip().startswith("Gemeente") and "Vraag" in r)
+    assert kop.split()[:4] == ["Gemeente", "Vraag", "Alfa", "Zeta"], kop
