@@ -656,3 +656,7 @@ def test_besluitcommando_json_geeft_het_besluit_met_zijn_id(tmp_path: Path) -> N
     assert (b["id"], b["soort"], b["inschrijver"], b["uitkomst"], b["door"], b["datum"]) == (
         "U1", "uitsluiting", "D", "niet_uitgesloten", DOOR, "2026-03-20",
     )  # fmt: skip
+    # withdrawn with its id typed in lower case: the JSON names it as recorded
+    res = _besluit(ws, "intrekken", "u1", "--json", reden="Het besluit is op een onjuiste grondslag genomen.")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["ingetrokken"] == {"id": "U1", "bestand": "besluiten.yaml"}

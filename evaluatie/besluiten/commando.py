@@ -354,7 +354,7 @@ def voeg_commandos_toe(
         """Trek een besluit (H1, A1, U1, K1, T1) of een loting (L1) in; de intrekking wordt zelf vastgelegd."""
         wm = open_werkmap(werkmap)
         fouten = optiefouten()
-        leg_vast(
+        uit = leg_vast(
             wm,
             "intrekken",
             fouten,
@@ -365,6 +365,8 @@ def voeg_commandos_toe(
                 "gunning' opnieuw uit."
             ),
         )
+        if json_gevraagd():
+            erbij_in_json("ingetrokken", {"id": uit[0], "bestand": uit[1].name})  # the id as recorded, not as typed
 
     @main.command("besluiten")
     @werkmap_optie
