@@ -153,3 +153,40 @@ def test_svg_is_geldig_en_namen_ontsnapt() -> None:
         wortel = ET.fromstring(svg)
         assert wortel.tag.endswith("svg")
     assert "A&amp;B &lt;&quot;bureau&quot;&gt;" in grafieken.kwaliteit_prijs(p, "kp")
+
+
+def test_een_inschrijver_die_overige_heet_is_niet_de_rest() -> None:
+    """A bidder named exactly 'overige' outside the 6 largest was counted into the lumped series 'overige' (its name
+    was in the series list) and, when among the largest, drawn in the rest's grey. The rest is now 'overige
+    inschrijvers' when a bidder holds the name, and grey is the rest only."""
+    p, subregio = nationaal_perceel()
+    _, _, reeksen, _ = grafieken.verdeling_reeksen(p, subregio)
+    klein = next(
+        r.inschrijver for r in reversed(p.rangorde) if any(t.inschrijver == r.inschrijver for t in p.toewijzing)
+    )
+    groot = reeksen[0]
+
+    def hernoem(perceel, oud: str):
+        return perceel.model_copy(
+            update={
+                "toewijzing": [t.model_copy(update={"inschrijver": "overige"}) if t.inschrijver == oud else t
+                               for t in perceel.toewijzing],
+                "rangorde": [r.model_copy(update={"inschrijver": "overige"}) if r.inschrijver == oud else r
+                             for r in perceel.rangorde],
+            }
+        )  # fmt: skip
+
+    for oud in (klein, groot):
+        q = hernoem(p, oud)
+        _, _, reeksen, aantallen = grafieken.verdeling_reeksen(q, subregio)
+        assert reeksen[-1] == "overige inschrijvers", reeksen
+        per_reeks = dict(zip(reeksen, map(sum, aantallen), strict=True))
+        eigen = sum(t.aantal for t in q.toewijzing if t.inschrijver == "overige")
+        if oud == groot:
+            assert per_reeks["overige"] == eigen  # its own series, not the rest
+        else:
+            assert "overige" not in per_reeks  # in the rest, as any small bidder, and the rest keeps its own name
+        svg = grafieken.verdeling_per_gemeente(q, "vg", subregio)
+        kleuren = re.findall(r'fill="(#[0-9A-Fa-f]+)"><title>[^<]*: (overige(?: inschrijvers)?) \d+</title>', svg)
+        assert {k for k, r in kleuren if r == "overige inschrijvers"} == {grafieken.OVERIGE_KLEUR}
+        assert grafieken.OVERIGE_KLEUR not in {k for k, r in kleuren if r == "overige"}

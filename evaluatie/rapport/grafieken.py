@@ -209,6 +209,13 @@ def _kort_midden(tekst: str, n: int) -> str:
     return tekst[:voor].rstrip() + "…" + tekst[-(n - 1 - voor) :].lstrip()
 
 
+def _rest_naam(langer: str, namen: list[str]) -> str:
+    """'overige' for what a chart lumps together, unless a supplier or subregio is itself called that: then the
+    longer name, so that a bidder named 'overige' is never counted in, or coloured as, the rest."""
+    bezet = {n.casefold() for n in namen}
+    return "overige" if "overige" not in bezet else langer if langer.casefold() not in bezet else f"{langer} (samen)"
+
+
 def verdeling_reeksen(p: Perceeluitslag, subregio: dict[str, str]) -> tuple[str, list[str], list[str], list[list[int]]]:
     """The allocation summarised for a chart: (grouping, bar labels, series names, counts[series][bar]).
 
@@ -227,16 +234,18 @@ def verdeling_reeksen(p: Perceeluitslag, subregio: dict[str, str]) -> tuple[str,
         for bud in p.budgetten:
             volume[groep[bud.gemeente]] += bud.vraag
         top = sorted(balken, key=lambda b: (-volume[b], balken.index(b)))[: MAX_SUBREGIO_BALKEN - 1]
-        groep = {g: (b if b in top else "overige") for g, b in groep.items()}
-        balken = [b for b in balken if b in top] + ["overige"]
+        rest = _rest_naam("overige subregio's", balken)
+        groep = {g: (b if b in top else rest) for g, b in groep.items()}
+        balken = [b for b in balken if b in top] + [rest]
         indeling = "subregio (grootste, rest als overige)"
     totaal: dict[str, int] = {}
     for t in p.toewijzing:
         totaal[t.inschrijver] = totaal.get(t.inschrijver, 0) + t.aantal
     rang = {r.inschrijver: i for i, r in enumerate(p.rangorde)}
     leveranciers = sorted(totaal, key=lambda n: (-totaal[n], rang.get(n, len(rang)), n))
-    reeksen = [*leveranciers[: MAX_REEKSEN - 1], "overige"] if len(leveranciers) > MAX_REEKSEN else leveranciers
-    reeks_van = {n: (n if n in reeksen else "overige") for n in leveranciers}
+    rest = _rest_naam("overige inschrijvers", leveranciers)
+    reeksen = [*leveranciers[: MAX_REEKSEN - 1], rest] if len(leveranciers) > MAX_REEKSEN else leveranciers
+    reeks_van = {n: (n if n in reeksen else rest) for n in leveranciers}  # rest is no supplier's name
     index_balk = {b: i for i, b in enumerate(balken)}
     index_reeks = {n: i for i, n in enumerate(reeksen)}
     aantallen = [[0] * len(balken) for _ in reeksen]
@@ -248,6 +257,7 @@ def verdeling_reeksen(p: Perceeluitslag, subregio: dict[str, str]) -> tuple[str,
 def verdeling_per_gemeente(p: Perceeluitslag, prefix: str, subregio: dict[str, str] | None = None) -> str:
     """Stacked horizontal bars of inburgeraars per supplier, per gemeente or summarised (see above)."""
     indeling, balken, reeksen, aantallen = verdeling_reeksen(p, subregio or {})
+    echte = {t.inschrijver for t in p.toewijzing}  # grey is the lumped rest only, never a bidder called 'overige'
     rij = min(18.72, 432.0 / len(balken))  # points per bar row: the chart stays under a page
     legenda_rijen = (len(reeksen) + 2) // 3
     boven = 24.0
@@ -282,7 +292,7 @@ def verdeling_per_gemeente(p: Perceeluitslag, prefix: str, subregio: dict[str, s
             n = aantallen[i][b]
             if not n:
                 continue
-            kleur = OVERIGE_KLEUR if reeks == "overige" else KLEUREN[i % len(KLEUREN)]
+            kleur = OVERIGE_KLEUR if reeks not in echte else KLEUREN[i % len(KLEUREN)]
             delen.append(
                 f'<rect x="{_getal(px(x))}" y="{_getal(midden - hoogte_balk / 2)}" width="{_getal(px(x + n) - px(x))}" '
                 f'height="{_getal(hoogte_balk)}" fill="{kleur}"><title>{escape(f"{naam}: {reeks} {n}")}</title></rect>'
@@ -294,7 +304,7 @@ def verdeling_per_gemeente(p: Perceeluitslag, prefix: str, subregio: dict[str, s
     legenda_y = onder_y + as_ruimte + 4
     kolom = BREEDTE * 0.31
     for i, reeks in enumerate(reeksen):
-        kleur = OVERIGE_KLEUR if reeks == "overige" else KLEUREN[i % len(KLEUREN)]
+        kleur = OVERIGE_KLEUR if reeks not in echte else KLEUREN[i % len(KLEUREN)]
         lx = 8 + (i % 3) * kolom
         ly = legenda_y + (i // 3) * 12
         delen.append(f'<rect x="{_getal(lx)}" y="{_getal(ly - 6)}" width="10" height="7" fill="{kleur}"/>')
