@@ -360,7 +360,11 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             getoond, rest = rijen, None
         if toelating:  # alphabetical: a display order that decides nothing
             toegelaten = sorted(([r[1], r[2], r[3], r[6]] for r in getoond), key=lambda r: (r[0].casefold(), r[0]))
-            if p.kwaliteit_beoordeeld:
+            if not toegelaten:  # a header without rows read as if a table had been cut off
+                tabel_tekst = "Toegelaten: niemand" + (
+                    " (geen inschrijver voldoet aan de eisen; zie hieronder)" if p.uitgesloten else ""
+                )
+            elif p.kwaliteit_beoordeeld:
                 tabel_tekst = tabel(
                     ["Toegelaten inschrijver", "Kwaliteit", "Prijs", "Verwacht volume"],
                     toegelaten,

@@ -148,3 +148,15 @@ def test_verdeling_in_de_terminal_op_naam_zoals_de_toegelaten_inschrijvers(tmp_p
     assert res.exit_code == 0, res.output
     kop = next(r for r in res.output.splitlines() if r.lstrip().startswith("Gemeente") and "Vraag" in r)
     assert kop.split()[:4] == ["Gemeente", "Vraag", "Alfa", "Zeta"], kop
+
+
+def test_niemand_toegelaten_zegt_dat_in_de_terminal(tmp_path: Path) -> None:
+    """With every bid refused (Gamma above the ceiling), the terminal printed the header of the admitted bidders'
+    table with no row under it, as if the table had been cut off; it says that nobody is admitted, and why below."""
+    ws = _toelating(tmp_path)
+    schrijf_bod(ws, "c.xlsx", "Gamma", "33333333", [("B1", 10500, 30, 12, 4, "alle")])
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    assert "Toegelaten: niemand (geen inschrijver voldoet aan de eisen; zie hieronder)" in res.output
+    assert "Toegelaten inschrijver" not in res.output
+    assert "Gamma (niet toegelaten): prijs per traject EUR 10.500,00 ligt boven de plafondprijs" in res.output
