@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from evaluatie.besluiten.herstel import cel_positie
 from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin, uitsluiting_zin
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.inschrijving.velden import TABBLAD_PERCELEN
@@ -16,14 +17,15 @@ from evaluatie.toets.status import AFWIJZINGEN
 def _perceel_van_cel(ins: Inschrijving, blad: str, cel: str) -> str | None:
     """The lot whose row of the Percelen sheet holds `cel`; None for a cell of every lot (the Inschrijver sheet, or
     a row the bid does not tie to one lot). A correction of the B1 row is no part of the letter on Z."""
-    if blad != TABBLAD_PERCELEN:
+    positie = cel_positie(cel) if blad == TABBLAD_PERCELEN else None
+    if positie is None:
         return None
-    rij = "".join(t for t in cel if t.isdigit())
     for code, plaats in [
         *((c, a.cel) for c, a in ins.aanbod.items()),
         *((c, o.cel) for c, o in ins.ongeldige_prijs.items()),
     ]:
-        if plaats.rpartition("!")[2].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == rij:
+        rij = cel_positie(plaats.rpartition("!")[2])
+        if rij is not None and rij[0] == positie[0]:
             return code
     return None
 
