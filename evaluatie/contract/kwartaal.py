@@ -608,6 +608,13 @@ def _uitkomsten_periode(reg: Register) -> str:
     )
 
 
+def geen_toewijzing(gemeente: str | None) -> str:
+    """The quarterly report of a gemeente (or the region) without any row of allocation or placements: every lot it
+    joined has no contract (not awarded, or an open house that admitted nobody; the lines beside it say which)."""
+    wie = "De regio" if gemeente is None else f"Gemeente {gemeente}"
+    return f"{wie} heeft in dit contract geen toewijzing en geen plaatsingen."
+
+
 def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list[list[Cel]], grafiek: str) -> str:
     wie = "Regio" if gemeente is None else f"Gemeente {gemeente}"
     bronnen = _bronnen(reg, c, gemeente)
@@ -627,12 +634,13 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         f'<p class="klein">{escape(onderdrukking_uitleg(c.openbaar.gecontroleerd, len(reg.gemeenten)))} '
         f"{escape(TOEGEWEZEN_UITLEG)}</p>",
         "<h2>Toewijzing en plaatsingen</h2>",
-        _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING),
+        # no row (the gemeente joined only lots without a contract): a sentence, not a header over nothing
+        _tabel(PLAATSINGSKOP, rijen, PERSONEN_PLAATSING) if rijen else f"<p>{escape(geen_toewijzing(gemeente))}</p>",
         *(f"<p>{escape(z)}</p>" for z in [toegewezen_bij_toelating(_toelating_in(reg, rijen))] if z),
         *(f"<p>{escape(z)}</p>" for z in toegetreden_zinnen(reg, c.laatste) + uitgevallen_zinnen(reg, c.laatste)),
         *(f"<p>{escape(z)}</p>" for z in aangesloten_zinnen(reg, c.laatste)),
         *(f"<p>{escape(z)}</p>" for z in reg.niet_gegund_regels(gemeente)),
-        f'<div class="figuur">{grafiek}</div>',
+        *([f'<div class="figuur">{grafiek}</div>'] if rijen else []),
         "<h2>Raamovereenkomsten (hele regio)</h2>",
         *([_tabel(RAAMKOP, c.raam_rijen, (2,))] if c.raam_rijen else []),
         *(f"<p>{escape(z)}</p>" for z in _open_house_zinnen(reg, c.laatste)),
@@ -694,6 +702,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     toelating = [p.naam for p in reg.percelen.values() if p.toelating]
     legenda = toegewezen_bij_toelating(_toelating_in(reg, rijen))
     kop.append(["Toegewezen", " ".join(z for z in (TOEGEWEZEN_UITLEG, legenda) if z)])
+    if not rijen:  # the tab Plaatsingen has its header only
+        kop.append(["Plaatsingen", geen_toewijzing(gemeente)])
     kop.append(["Aanbieders", _uitkomsten_periode(reg)])
     if toelating:  # the HTML says it under the table; the tab Raamovereenkomsten has no row for such a lot
         kop.append(["Open house", " ".join(_open_house_zinnen(reg, c.laatste))])
