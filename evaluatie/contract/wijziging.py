@@ -249,8 +249,9 @@ def _waarde_van_trajecten(reg: Register, perceel: str, trajecten: int, waarde: f
     return [
         Fout(
             "--waarde",
-            f"{trajecten} extra trajecten tegen de laagste contractprijs in {reg.percelen[perceel].naam} "
-            f"({goedkoopste.naam}, {euro(goedkoopste.prijs)}) zijn minstens {euro(minimum)} waard; deze wijziging "
+            f"{trajecten} extra {'traject' if trajecten == 1 else 'trajecten'} tegen de laagste contractprijs in "
+            f"{reg.percelen[perceel].naam} ({goedkoopste.naam}, {euro(goedkoopste.prijs)}) "
+            f"{'is' if trajecten == 1 else 'zijn'} minstens {euro(minimum)} waard; deze wijziging "
             f"noemt {euro(waarde)}. De waarde van een wijziging is wat zij aan de raamovereenkomst toevoegt, en de "
             "toets van art. 2.163b-e Aw 2012 weegt die waarde; een wijziging die ook de prijs verlaagt, wordt als "
             "eigen wijziging vastgelegd",
