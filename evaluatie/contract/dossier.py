@@ -23,7 +23,7 @@ from evaluatie.contract.publicatie import lees as lees_publicaties
 from evaluatie.contract.register import MAP, open_register
 from evaluatie.hashing import sha256_bestand, sha256_bytes
 from evaluatie.rapport.html import isoleer_rtl, paginavoet
-from evaluatie.tekst import datums_in_tekst, getal
+from evaluatie.tekst import datums_in_tekst, euro, getal
 from evaluatie.werkmap import Werkmap
 
 DOSSIER = "dossier"
@@ -166,6 +166,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
                     _gecorrigeerd(db),
                     dossierpublicaties.als_html(publicaties),
                     einde,
+                    {c: p.naam for c, p in kaal.percelen.items()} if kaal else None,
                 )
             )
             (tmp / "index.html").write_text(html, encoding="utf-8")
@@ -277,6 +278,35 @@ def _ingetrokken_html(
     )
 
 
+def _soort(besluit: dict[str, object], percelen: dict[str, str]) -> str:
+    """The kind of a decision as the index names it. A contract change says what it changed, from its recorded
+    content: the lot, the kind, the value, the legal basis and, under de minimis (art. 2.163b Aw 2012), the total
+    against the limit; 'wijziging' alone left an auditor to open besluiten.json to see what was changed."""
+    from evaluatie.contract.wijziging import GRONDSLAGEN
+
+    soort, i = str(besluit["soort"]), besluit["inhoud"]
+    if soort != "wijziging" or not isinstance(i, dict) or i.get("grondslag") not in GRONDSLAGEN:
+        return soort
+    n = int(i.get("trajecten") or 0)
+    wat = {
+        "extra_volume": f"extra volume van {getal(n, 0)} {'traject' if n == 1 else 'trajecten'}",
+        "verlenging": "verlenging"
+        + (f" tot en met {datums_in_tekst(str(i['tot_en_met']))}" if i.get("tot_en_met") else ""),
+        "overig": "overige wijziging",
+    }.get(str(i.get("soort")), str(i.get("soort")))
+    perceel = str(i.get("perceel"))
+    tekst = (
+        f"wijziging van {percelen.get(perceel, perceel)}: {wat}, {euro(float(i['waarde']))}, grondslag "
+        f"{GRONDSLAGEN[str(i['grondslag'])]}"
+    )
+    if i["grondslag"] == "2.163b" and "cumulatief_de_minimis" in i and "grens" in i:
+        tekst += (
+            f"; de-minimiswijzigingen samen {euro(float(i['cumulatief_de_minimis']))} van de grens "
+            f"{euro(float(i['grens']))}"
+        )
+    return tekst
+
+
 def _index_html(
     titel: str,
     stukken: list[Stuk],
@@ -285,9 +315,11 @@ def _index_html(
     gecorrigeerd: dict[int, tuple[int, str]] | None = None,
     publicaties: str = "",
     einde: str | None = None,
+    percelen: dict[str, str] | None = None,
 ) -> str:
     """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not;
-    `publicaties`: the section on the quarterly reports' publications (evaluatie.contract.dossierpublicaties)."""
+    `publicaties`: the section on the quarterly reports' publications (evaluatie.contract.dossierpublicaties);
+    `percelen`: lot code -> name, for the decisions that name a lot."""
     regels = "".join(
         f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
         f'<td class="n">{getal(s.bytes, 0)}</td><td class="sha">{s.sha256}</td></tr>'
@@ -295,7 +327,7 @@ def _index_html(
     )
     b = "".join(
         f'<tr><td class="n">{x["id"]}</td><td>{escape(datums_in_tekst(str(x["datum"])))}</td>'
-        f"<td>{escape(str(x['soort']))}</td>"
+        f"<td>{escape(_soort(x, percelen or {}))}</td>"
         f"<td>{escape(str(x['door']))}</td><td>{escape(str(x['reden']))}</td></tr>"
         for x in besluiten
     )
