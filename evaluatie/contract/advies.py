@@ -87,6 +87,29 @@ def controleer_keuze(reg: Register, gemeente: str, perceel: str) -> None:
         raise InvoerFout(fouten)
 
 
+def _met_contract_zonder(
+    reg: Register, perceel: str, gemeente: str, peildatum: dt.date, eigen: dict[str, int], open_house: bool
+) -> str:
+    """' Met een contract voor G maar zonder toewijzing daar: A; een keuze ...' for the suppliers whose contract covers
+    the gemeente (not dropped out, already joined) without an allocation there, or '' when there is none: the
+    allocation decides the advice, but an own choice may go to such a supplier."""
+    zonder = [
+        s.naam
+        for s in reg.leveranciers_van(perceel)
+        if gemeente in s.gemeenten
+        and not eigen.get(s.naam, 0)
+        and not ((weg := reg.uitgevallen.get((perceel, s.naam))) is not None and weg <= peildatum)
+        and not ((na := reg.toegetreden.get((perceel, s.naam))) is not None and peildatum < na)
+    ]
+    if not zonder:
+        return ""
+    return (
+        f" Met een contract voor {gemeente} maar zonder {'toewijzing' if not open_house else 'verwachting'} "
+        f"daar: {', '.join(zonder)}; een keuze voor {'die aanbieder' if len(zonder) == 1 else 'een van hen'} "
+        "legt 'evaluatie contract keuze' vast."
+    )
+
+
 def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.date) -> Advies:
     controleer_keuze(reg, gemeente, perceel)
     if (waarom := reg.niet_aangesloten_op(gemeente, perceel, peildatum)) is not None:  # joined later: not yet
@@ -150,7 +173,11 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
     )
     if not kandidaten:
         wat = "geen verwachting (geen toegelaten aanbieder)" if open_house else "geen toewijzing"
-        advies.uitleg.append(f"{gemeente} heeft in contractjaar {jaar} {wat} voor {naam}.")
+        # a gemeente that expected no one there (0 a year) still has the suppliers whose contract covers it
+        advies.uitleg.append(
+            f"{gemeente} heeft in contractjaar {jaar} {wat} voor {naam}."
+            + _met_contract_zonder(reg, perceel, gemeente, peildatum, eigen, open_house)
+        )
         return advies
     for k in kandidaten:
         advies.uitleg.append(
@@ -174,23 +201,9 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
     if not beste.beschikbaar:
         # the allocation decides the advice; a supplier with a contract for the gemeente and no allocation there
         # is no candidate but is there, and an own choice may go to it
-        zonder = [
-            s.naam
-            for s in reg.leveranciers_van(perceel)
-            if gemeente in s.gemeenten
-            and not eigen.get(s.naam, 0)
-            and not ((weg := reg.uitgevallen.get((perceel, s.naam))) is not None and weg <= peildatum)
-            and not ((na := reg.toegetreden.get((perceel, s.naam))) is not None and peildatum < na)
-        ]
         wie = "met een toewijzing" if not open_house else "met een verwachting naar capaciteit"
         tekst = f"Geen advies: geen aanbieder {wie} in {gemeente} voor {naam} is nu beschikbaar."
-        if zonder:
-            tekst += (
-                f" Met een contract voor {gemeente} maar zonder {'toewijzing' if not open_house else 'verwachting'} "
-                f"daar: {', '.join(zonder)}; een keuze voor {'die aanbieder' if len(zonder) == 1 else 'een van hen'} "
-                "legt 'evaluatie contract keuze' vast."
-            )
-        advies.uitleg.insert(0, tekst)
+        advies.uitleg.insert(0, tekst + _met_contract_zonder(reg, perceel, gemeente, peildatum, eigen, open_house))
         return advies
     advies.advies = beste.naam
     gelijk = [k for k in kandidaten if k.beschikbaar and round(k.tekort, 9) == round(beste.tekort, 9)]
