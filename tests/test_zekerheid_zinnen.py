@@ -282,3 +282,26 @@ def test_capaciteit_zonder_verdeling_noemt_het_hele_bereik(voorbeeld: Path) -> N
         if c["inschrijver"] == "Inburgerwijs Academie"
     ]
     assert (c["laagste"], c["onmogelijk_vanaf"], c["onmogelijk_tot"]) == (6, 2, 5)
+
+
+def test_storing_noemt_de_trekkingen_zonder_geldige_inschrijving(tmp_path: Path) -> None:
+    """One bid (Alfa, quality 50) against a minimum quality of 50: a draw that moves the scores down puts it under the
+    minimum, and then no bid is valid. The sentence said only 'blijft Alfa in N van de 300 trekkingen alleen eerste',
+    the rest of the draws unexplained (there is no other bidder, and no tie with one bid). It now names them: the
+    two counts make the 300 (derived: one bidder is either first alone or not valid)."""
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["minimum_kwaliteit"] = {"drempel": 50}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 8000, 30, 12, 4, "alle")])
+    vul_panel(ws, {"Alfa": 50})
+    opdracht = ["zekerheid", "--werkmap", str(ws), "--trekkingen", "300"]
+    s = json.loads(CliRunner().invoke(main, [*opdracht, "--json"]).output)["B1"]["storing"]
+    n, geen = s["aantal_winnaar_blijft"], s["geen_geldige"]
+    assert n + geen == 300 and 0 < geen < 300 and s["gedeeld_eerste"] == 0, s
+    tekst = " ".join(CliRunner().invoke(main, opdracht).output.split())
+    procent = str(round(100 * geen / 300, 1)).replace(".", ",")
+    assert (
+        f"In {geen} trekkingen ({procent}%) is geen inschrijving geldig, omdat iedere kwaliteitsscore onder de "
+        "minimale kwaliteit valt: het perceel zou dan niet gegund worden." in tekst
+    ), tekst
+    assert "delen twee of meer inschrijvers" not in tekst

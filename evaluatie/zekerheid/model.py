@@ -32,6 +32,10 @@ class Storing(Model):
     # share such as 179/300 is 0.5966666666666667 in --json
     aantal_winnaar_blijft: int
     aantal_eerste: dict[str, int]
+    # the other draws: no valid bid (every quality under the minimum: the lot would not be awarded), or two or more
+    # sharing the first place; without them the sentence left a share of the draws unexplained
+    geen_geldige: int = 0
+    gedeeld_eerste: int = 0
     # measured time, for bench/zekerheid.py only: never in an output, which must be the same on every run
     seconden: float = Field(exclude=True)
 

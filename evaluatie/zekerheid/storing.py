@@ -83,8 +83,9 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
     consensus_blok = np.empty((BLOK, *K.shape), dtype=float)
     gewogen_blok = np.empty((BLOK, *K.shape), dtype=float)
 
-    def blok(nummer: int, n: int, kind: np.random.SeedSequence) -> np.ndarray:
-        """How often each bidder ranks first alone in block `nummer` of n draws."""
+    def blok(nummer: int, n: int, kind: np.random.SeedSequence) -> tuple[np.ndarray, int, int]:
+        """How often each bidder ranks first alone in block `nummer` of n draws, and in how many draws no bid is
+        valid (every quality under the threshold) and in how many two or more share the first place."""
         rnd = np.random.default_rng(kind)
         # take and sum / count: the same values, bit for bit, as tabel[...] and mean (numpy's mean is that sum
         # divided by the count), at about two thirds of the cost (issue #24)
@@ -108,14 +109,18 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
         totaal = m.vectorieel(perceel, prijs, kwaliteit, geldig)
         score = np.where(geldig, teken * punten_vector(totaal), -np.inf)  # the ranking's precision
         beste = score.max(axis=1, keepdims=True)
-        alleen = (score == beste) & ((score == beste).sum(axis=1, keepdims=True) == 1) & np.isfinite(beste)
-        return alleen.sum(axis=0)
+        op_een = (score == beste).sum(axis=1, keepdims=True)
+        alleen = (score == beste) & (op_een == 1) & np.isfinite(beste)
+        return alleen.sum(axis=0), int((~np.isfinite(beste)).sum()), int(((op_een > 1) & np.isfinite(beste)).sum())
 
     t0 = time.perf_counter()
     kinderen = np.random.SeedSequence(zaad).spawn(-(-trekkingen // BLOK))
     eerste = np.zeros(len(bieders), dtype=np.int64)
+    geen = gedeeld = 0
     for i, kind in enumerate(kinderen):
-        eerste += blok(i, min(BLOK, trekkingen - i * BLOK), kind)
+        alleen, zonder, samen = blok(i, min(BLOK, trekkingen - i * BLOK), kind)
+        eerste += alleen
+        geen, gedeeld = geen + zonder, gedeeld + samen
     seconden = time.perf_counter() - t0
     kans = {b: int(eerste[i]) / trekkingen for i, b in enumerate(bieders)}
     winnaar = uitslag.winnaars()[0]
@@ -130,6 +135,8 @@ def storing(award, code: str, trekkingen: int = 10_000, zaad: int = ZAAD) -> Sto
             for i, b in sorted(enumerate(bieders), key=lambda t: (-eerste[t[0]], t[1]))
             if eerste[i] > 0
         },
+        geen_geldige=geen,
+        gedeeld_eerste=gedeeld,
         seconden=seconden,
     )
 

@@ -132,6 +132,17 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
         )
         if anderen:
             storing.append("Andere inschrijvers die dan eerste worden: " + ", ".join(anderen) + ".")
+        if s.gedeeld_eerste:
+            storing.append(
+                f"In {getal(s.gedeeld_eerste, 0)} trekkingen ({procent(s.gedeeld_eerste / s.trekkingen)}) delen twee "
+                "of meer inschrijvers de eerste plaats."
+            )
+        if s.geen_geldige:
+            storing.append(
+                f"In {getal(s.geen_geldige, 0)} trekkingen ({procent(s.geen_geldige / s.trekkingen)}) is geen "
+                "inschrijving geldig, omdat iedere kwaliteitsscore onder de minimale kwaliteit valt: het perceel zou "
+                "dan niet gegund worden."
+            )
     marge = []
     for m in z.marges:
         if m.gelijk_door is not None:
