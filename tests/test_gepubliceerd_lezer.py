@@ -100,7 +100,8 @@ def test_kwartaal_xlsx_zegt_wat_de_html_zegt_over_regio_toegewezen_en_open_house
 
 def test_advies_zegt_niet_dat_de_brieven_van_een_niet_gegund_perceel_een_maximum_noemen(tmp_path: Path) -> None:
     """Section 3 lists Z-route (not awarded) with its published maximum and said 'De brieven noemen dit maximum',
-    but the letters on Z-route (besluit tot niet-gunning) name no maximum: no framework agreement is concluded."""
+    but the letters on Z-route (besluit tot niet-gunning) name no maximum: no framework agreement is concluded. The
+    sentence that says so, above the table, called the lot's row 'de waarde hierboven'; it is in the table below."""
     from tests.hulp import html_tekst
     from tests.test_niet_gegund import _werkmap as niet_gegund_werkmap
 
@@ -113,9 +114,12 @@ def test_advies_zegt_niet_dat_de_brieven_van_een_niet_gegund_perceel_een_maximum
     assert "De brieven noemen dit maximum." not in advies
     assert (
         "De brieven over een gegund perceel noemen dit maximum; perceel Z-route wordt niet gegund: daar wordt geen "
-        "raamovereenkomst gesloten en de brieven noemen geen maximum (de waarde hierboven is die van de aanbesteding "
-        "zoals gepubliceerd)."
+        "raamovereenkomst gesloten en de brieven noemen geen maximum (zijn waarde in de tabel hieronder is die van de "
+        "aanbesteding zoals gepubliceerd)."
     ) in advies
+    # the sentence stands above the table it speaks of: 'hierboven' pointed at the text before it
+    assert "de waarde hierboven" not in advies
+    assert advies.index("zoals gepubliceerd).") < advies.index("Geraamde en maximale waarde")
 
 
 def test_samenvatting_geeft_een_niet_gegund_perceel_geen_volume_tegen_eur_0(tmp_path: Path) -> None:

@@ -410,7 +410,7 @@ def _samenvatting(g: Rapportgegevens) -> str:
 
 def _brieven_en_maximum(g: Rapportgegevens) -> str:
     """Which letters name the maximum: a lot not awarded concludes no framework agreement, and its letters (the
-    besluit tot niet-gunning) name none; its row above stays the value as published."""
+    besluit tot niet-gunning) name none; its row in the table below this sentence stays the value as published."""
     niet = [p.naam for p in g.uitslag.percelen.values() if p.niet_gegund]
     if not niet:
         return "De brieven noemen dit maximum."
@@ -418,7 +418,8 @@ def _brieven_en_maximum(g: Rapportgegevens) -> str:
     return (
         f"De brieven over een gegund perceel noemen dit maximum; {'perceel' if een else 'percelen'} "
         f"{_opsomming(niet)} {'wordt' if een else 'worden'} niet gegund: daar wordt geen raamovereenkomst gesloten "
-        "en de brieven noemen geen maximum (de waarde hierboven is die van de aanbesteding zoals gepubliceerd)."
+        f"en de brieven noemen geen maximum ({'zijn waarde' if een else 'hun waarden'} in de tabel hieronder "
+        f"{'is die' if een else 'zijn die'} van de aanbesteding zoals gepubliceerd)."
     )
 
 
