@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from evaluatie.beoordeling.afwijkend import afwijkend
+from evaluatie.beoordeling.alfatekst import alfa_tekst
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning import niet_gegund
@@ -298,7 +299,7 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
         for b in panel.betrouwbaarheid:
             if b.perceel != code:
                 continue
-            alpha = "niet te berekenen" if b.alpha is None else getal(b.alpha, 3)
+            alpha = alfa_tekst(panel, b)
             regel = f"  Krippendorffs alfa {perceel.criterium_van(b.criterium).naam}: {alpha}"
             if b.grootste_afwijker:
                 zonder = b.alpha_zonder[b.grootste_afwijker]

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from evaluatie.beoordeling.afwijkend import afwijkend
+from evaluatie.beoordeling.alfatekst import alfa_tekst
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning import niet_gegund
@@ -797,21 +798,6 @@ def _knockout(g: Rapportgegevens, code: str) -> str:
     return "".join(delen)
 
 
-def _zonder_alfa(panel: Any, code: str, criterium: str) -> str:
-    """Why Krippendorff's alpha of a criterion is undefined, from the scores the advies shows: one reviewer, one
-    assessed bid, or no variation at all ('iedere score is 75': complete agreement, nothing to measure it against).
-    'niet te berekenen' alone read as a fault of the panel next to criteria with a figure."""
-    rijen = [r for r in panel.rijen if r.perceel == code and r.criterium == criterium and r.individueel]
-    scores = {x for r in rijen for x in r.individueel.values()}
-    if len({b for r in rijen for b in r.individueel}) < 2:
-        return "niet te berekenen: één beoordelaar"
-    if len(rijen) < 2:
-        return "niet te berekenen: één beoordeelde inschrijving"
-    if len(scores) == 1:
-        return f"niet te berekenen: iedere score is {kort(next(iter(scores)))} (geen spreiding om aan te meten)"
-    return "niet te berekenen"
-
-
 def _panel(g: Rapportgegevens, code: str) -> str:
     perceel = g.aanbesteding.percelen[code]
     panel = g.panel
@@ -909,7 +895,7 @@ def _panel(g: Rapportgegevens, code: str) -> str:
     alfa = [
         [
             perceel.criterium_van(b.criterium).naam,
-            Cel(_zonder_alfa(panel, code, b.criterium) if b.alpha is None else getal(b.alpha, 3), b.alpha),
+            Cel(alfa_tekst(panel, b), b.alpha),
         ]
         for b in panel.betrouwbaarheid
         if b.perceel == code

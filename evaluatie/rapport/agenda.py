@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 from evaluatie.beoordeling.afwijkend import afwijkend
+from evaluatie.beoordeling.alfatekst import alfa_tekst
 from evaluatie.beoordeling.model import Paneluitslag, Rijscore
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding, Perceel
@@ -113,7 +114,7 @@ def _alfa(panel: Paneluitslag, perceel: Perceel) -> str:
         if b.perceel != perceel.code:
             continue
         zonder = b.alpha_zonder.get(b.grootste_afwijker) if b.grootste_afwijker else None
-        alfa = "niet te berekenen" if b.alpha is None else getal(b.alpha, 3)
+        alfa = alfa_tekst(panel, b)
         verbetering = (
             f"zonder {e(b.grootste_afwijker)}: {getal(zonder, 3)}"
             if b.grootste_afwijker and zonder is not None

@@ -7,6 +7,7 @@ in court, the bidders read; the advies keeps the alpha per criterion only.
 
 from __future__ import annotations
 
+from evaluatie.beoordeling.alfatekst import alfa_tekst
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import Cel, e, pagina, paginavoet, tabel
@@ -32,7 +33,7 @@ def betrouwbaarheid_pagina(g: Rapportgegevens) -> str:
             rijen.append(
                 [
                     c.naam if c else b.criterium,
-                    Cel("niet te berekenen" if b.alpha is None else getal(b.alpha, 3), b.alpha),
+                    Cel(alfa_tekst(g.panel, b), b.alpha),
                     *(Cel("-" if (z := b.alpha_zonder.get(n)) is None else getal(z, 3), z) for n in volgorde),
                     label.get(b.grootste_afwijker, b.grootste_afwijker) if b.grootste_afwijker else "-",
                 ]
