@@ -652,7 +652,10 @@ def zekerheid(
         onderzocht = {code: z.model_dump(mode="json") for code, z in uitkomst.items()}
         echo_json({"evaluatie_niet_afgerond": loting, "percelen": onderzocht} if loting else onderzocht)
     else:
-        open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
+        # an open house with a minimum quality is analysed (zekerheid.toelating); one without is named as such
+        open_house = [
+            p.naam for c, p in award.uitslag.percelen.items() if getattr(uitkomst.get(c), "minimum", 0) is None
+        ]
         niet = [p.naam for p in award.uitslag.percelen.values() if p.niet_gegund]
         if uitkomst or open_house or niet:
             toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house, niet), volledig)

@@ -479,7 +479,9 @@ def zekerheid_tekst(
     open_house: Sequence[str] = (),
     niet_gegund: Sequence[str] = (),
 ) -> str:
-    from evaluatie.zekerheid.tekst import zinnen
+    from evaluatie.tekst import getal
+    from evaluatie.zekerheid.tekst import toelatingszinnen, zinnen
+    from evaluatie.zekerheid.toelating import Toelatingszekerheid
 
     koppen = {
         "weglaten": "Beoordelaar weglaten",
@@ -491,10 +493,17 @@ def zekerheid_tekst(
     delen = []
     for code, z in uitkomst.items():
         naam = aanbesteding.percelen[code].naam
-        delen.append(f"Perceel {naam} - {_eerste(z)}")
-        for sleutel, regels in zinnen(z, naam, None if volledig else 10).items():
+        if isinstance(z, Toelatingszekerheid):
+            if z.minimum is None:
+                continue  # said below with the other open houses: nothing a reviewer could change
+            delen.append(f"Perceel {naam} - open house (toelating), minimale kwaliteitsscore {getal(z.minimum)}")
+            secties, kop = toelatingszinnen(z, None if volledig else 10), koppen | {"marge": "Marge tot het minimum"}
+        else:
+            delen.append(f"Perceel {naam} - {_eerste(z)}")
+            secties, kop = zinnen(z, naam, None if volledig else 10), koppen
+        for sleutel, regels in secties.items():
             if regels:
-                delen.append(f"  {koppen[sleutel]}:")
+                delen.append(f"  {kop[sleutel]}:")
                 getoond, rest = _lijst_rijen(regels, volledig, "regels")
                 delen += [f"    {r}" for r in getoond]
                 if rest:
@@ -502,7 +511,8 @@ def zekerheid_tekst(
         delen.append("")
     for naam in open_house:
         delen.append(
-            f"Perceel {naam}: open house (toelating); niemand wordt gekozen, dus er is geen uitkomst om te toetsen."
+            f"Perceel {naam}: open house (toelating) zonder minimale kwaliteit; toegelaten wordt op de eisen alleen, "
+            "die geen beoordelaar of score raakt, dus er is geen uitkomst om te toetsen."
         )
     for naam in niet_gegund:
         delen.append(f"Perceel {naam}: niet gegund (geen geldige inschrijving), dus er is geen uitkomst om te toetsen.")

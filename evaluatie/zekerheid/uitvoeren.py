@@ -26,6 +26,7 @@ from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, marges, rangomkeringen
 from evaluatie.zekerheid.model import Zekerheid
 from evaluatie.zekerheid.storing import storing
+from evaluatie.zekerheid.toelating import Toelatingszekerheid, toelatingszekerheid
 from evaluatie.zekerheid.weglaten import panelen_zonder, weglating
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class LopendeZekerheid:
     def __init__(self, award, oplosser: str = STANDAARD, trekkingen: int = 10_000):
         panelen = panelen_zonder(award)
         self._award = award
+        self._panelen = panelen
         # a lot whose outcome waits for a draw has no winner whose certainty could be tested (wacht_op_loting), and a
         # lot that is not awarded has no outcome to test at all
         self._codes = [
@@ -146,12 +148,18 @@ class LopendeZekerheid:
     def stop(self) -> None:
         self._lopend.stop()
 
-    def uitkomst(self) -> dict[str, Zekerheid]:
+    def uitkomst(self) -> dict[str, Zekerheid | Toelatingszekerheid]:
+        """Per lot analysed, in the tender's order: a ranking lot's analyses, or an open house's analyses of admission
+        by quality (zekerheid.toelating: cheap, computed here from the panels without each reviewer)."""
         award = self._award
         uitkomst = dict(zip(self._sleutels, self._lopend.resultaten(), strict=True))
-        uit = {}
-        for code in self._codes:
-            p = award.uitslag.percelen[code]
+        uit: dict[str, Zekerheid | Toelatingszekerheid] = {}
+        for code, p in award.uitslag.percelen.items():
+            if p.procedure == "toelating":
+                uit[code] = toelatingszekerheid(award, code, self._panelen)
+                continue
+            if code not in self._codes:
+                continue
             uit[code] = Zekerheid(
                 perceel=code,
                 winnaar=p.winnaars()[0] if p.rangorde else None,
@@ -182,6 +190,6 @@ def wacht_op_loting(award) -> list[str]:
     return uit
 
 
-def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dict[str, Zekerheid]:
-    # An open house chooses no one: there is no winner whose certainty could be in doubt (LopendeZekerheid).
+def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dict[str, Zekerheid | Toelatingszekerheid]:
+    # An open house chooses no one, but a minimum quality lets reviewers decide admissions (zekerheid.toelating).
     return LopendeZekerheid(award, oplosser, trekkingen).uitkomst()
