@@ -193,3 +193,27 @@ def wacht_op_loting(award) -> list[str]:
 def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dict[str, Zekerheid | Toelatingszekerheid]:
     # An open house chooses no one, but a minimum quality lets reviewers decide admissions (zekerheid.toelating).
     return LopendeZekerheid(award, oplosser, trekkingen).uitkomst()
+
+
+def als_json(award, uitkomst: dict[str, Zekerheid | Toelatingszekerheid]) -> dict[str, dict[str, Any]]:
+    """`zekerheid --json`: every lot of the award, keyed by code in the tender's order, each with its `soort`: the
+    analyses of a ranking lot ('gunning') or of an open house ('toelating'), and for a lot not analysed why, in words:
+    'niet_gegund' (no valid bid: no outcome to test) or 'wacht_op_loting' (its first place waits for a draw). A lot
+    left out of the document read as if it did not exist."""
+    from evaluatie.gunning import niet_gegund
+
+    loting = {}
+    for p in award.uitslag.percelen.values():
+        if p.procedure == "gunning" and p.loting_nodig:
+            loting[p.code] = [zin for zin in wacht_op_loting(award) if zin.startswith(f"Perceel {p.naam}: ")]
+    uit: dict[str, dict[str, Any]] = {}
+    for code, p in award.uitslag.percelen.items():
+        if code in uitkomst:
+            uit[code] = uitkomst[code].model_dump(mode="json")
+        elif p.niet_gegund:
+            uit[code] = {"perceel": code, "soort": "niet_gegund", "reden": niet_gegund.met_redenen(p)}
+        elif code in loting:
+            uit[code] = {"perceel": code, "soort": "wacht_op_loting", "reden": " ".join(loting[code])}
+        else:  # every lot of the award is one of these: a lot missing here would be a lot the reader never sees
+            raise ValueError(f"zekerheid: perceel {code} is niet onderzocht en heeft geen reden")
+    return uit
