@@ -308,6 +308,16 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
     return "\n".join(("\n" + d) if d.startswith("Perceel") or d.startswith("(c)") else d for d in delen)
 
 
+def _advies(uitslag) -> str:
+    """The advies by name: 'het gunningsadvies', or where only open houses are in it 'het advies over de toelating
+    (gunningsadvies.html)' (nothing is awarded; the file keeps its name)."""
+    from evaluatie.rapport.documentnaam import alleen_toelating
+
+    if alleen_toelating({p.procedure for p in uitslag.percelen.values()}):
+        return "het advies over de toelating (gunningsadvies.html)"
+    return "het gunningsadvies"
+
+
 def gunning_tekst(uitslag, volledig: bool = False) -> str:
     """Ranking, exclusions and allocation per lot. On a large lot the allocation is shown per
     supplier (the per-gemeente table is in the gunningsadvies and gunning.json, or --volledig)."""
@@ -420,7 +430,7 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             boven = [b.gemeente for b in p.budgetten if b.kosten > b.budget + 1e-6]
             delen.append(
                 f"Verdeling over {len(rijen)} gemeenten ({sum(b.vraag for b in p.budgetten)} inburgeraars), per "
-                f"inschrijver; per gemeente in het gunningsadvies en gunning.json ({HINT}):"
+                f"inschrijver; per gemeente in {_advies(uitslag)} en gunning.json ({HINT}):"
             )
             delen.append(
                 tabel(
