@@ -278,6 +278,14 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
     if not rijen:
         return
     d.kop(kop)
+    if g.toetreding_panel is not None:  # a later applicant: who scored, when, and the score against the minimum
+        aantal, dag, score, grens = g.toetreding_panel
+        d.alinea(
+            f"Het beoordelingspanel ({aantal} {'beoordelaar' if aantal == 1 else 'beoordelaars'}) heeft uw "
+            f"kwaliteitsplan op {datum(dag)} beoordeeld op dezelfde wijze als de inschrijvingen bij de aanbesteding; "
+            "de scores hieronder zijn de consensus van het panel. Uw kwaliteitsscore is "
+            f"{getal(score)}" + (f"; vereist is minstens {getal(grens)}." if grens is not None else ".")
+        )
     d.tabel(["Criterium", "Weging", "Uw score"], rijen)
     d.alinea(
         f"Uit deze scores volgt uw kwaliteitsscore, zoals de {systematiek_woord(g.aanbesteding.procedures())} die "

@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import Literal
 
 from evaluatie.fouten import EvaluatieFout
-from evaluatie.toets.regels.minimum_kwaliteit import MinimumKwaliteitParams
-from evaluatie.toets.register import maak_regel
+from evaluatie.toets.regels.minimum_kwaliteit import drempel
 from evaluatie.zekerheid.model import Model
 
 
@@ -51,13 +50,8 @@ class Toelatingszekerheid(Model):
 
 
 def minimum(aanbesteding, code: str) -> float | None:
-    """The lot's minimum quality score as published (knockout.minimum_kwaliteit.drempel), None without that rule."""
-    perceel = aanbesteding.percelen[code]
-    if "minimum_kwaliteit" not in perceel.knockout:
-        return None
-    params = maak_regel("minimum_kwaliteit", perceel.knockout["minimum_kwaliteit"]).params
-    assert isinstance(params, MinimumKwaliteitParams)
-    return float(params.drempel)
+    """The lot's minimum quality score as published, None without that rule."""
+    return drempel(aanbesteding.percelen[code])
 
 
 def _alleen_kwaliteit(toets, naam: str, code: str) -> bool:
