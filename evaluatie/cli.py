@@ -644,15 +644,19 @@ def zekerheid(
         award, uitkomst = bereken(_werkmap(werkmap), percelen, oplosser, tijdslimiet, trekkingen)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
+    from evaluatie.zekerheid.uitvoeren import als_json as per_perceel
     from evaluatie.zekerheid.uitvoeren import wacht_op_loting
 
     meld_notities(award.invoer.notities)
     loting = wacht_op_loting(award)
-    if als_json:  # a lot waiting for a draw: the error document of exit 1, with the lots that were analysed
-        onderzocht = {code: z.model_dump(mode="json") for code, z in uitkomst.items()}
-        echo_json({"evaluatie_niet_afgerond": loting, "percelen": onderzocht} if loting else onderzocht)
+    if als_json:  # a lot waiting for a draw: the error document of exit 1, with every lot (als_json)
+        percelen_json = per_perceel(award, uitkomst)
+        echo_json({"evaluatie_niet_afgerond": loting, "percelen": percelen_json} if loting else percelen_json)
     else:
-        open_house = [p.naam for p in award.uitslag.percelen.values() if p.procedure == "toelating"]
+        # an open house with a minimum quality is analysed (zekerheid.toelating); one without is named as such
+        open_house = [
+            p.naam for c, p in award.uitslag.percelen.items() if getattr(uitkomst.get(c), "minimum", 0) is None
+        ]
         niet = [p.naam for p in award.uitslag.percelen.values() if p.niet_gegund]
         if uitkomst or open_house or niet:
             toon(zekerheid_tekst(award.invoer.aanbesteding, uitkomst, volledig, open_house, niet), volledig)

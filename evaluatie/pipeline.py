@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from evaluatie.gunning.uitslag import Gunningsuitslag
     from evaluatie.scenario.verschil import Perceelverschil
     from evaluatie.zekerheid.model import Zekerheid
+    from evaluatie.zekerheid.toelating import Toelatingszekerheid
 
 
 Panelformulieren = tuple[list["Beoordelingsformulier"], "Consensus | None"]  # as beoordeling.lezen returns them
@@ -896,7 +897,10 @@ def schrijf_rapporten(
     lopend = LopendeZekerheid(award, oplosser)
 
     def secties() -> dict[str, str]:
-        return {c: zekerheid_html(z, award.uitslag.percelen[c].naam) for c, z in lopend.uitkomst().items()}
+        uitkomst = lopend.uitkomst()
+        if all(getattr(z, "minimum", 0) is None for z in uitkomst.values()):
+            return {}  # only open houses admitting on the requirements alone: nothing was analysed, no page
+        return {c: zekerheid_html(z, award.uitslag.percelen[c].naam) for c, z in uitkomst.items()}
 
     try:
         with bevroren():  # the workers are forked by now (LopendeZekerheid): they keep their own heap
@@ -1342,7 +1346,7 @@ def zekerheid(
     oplosser: str = STANDAARD,
     tijdslimiet: float | None = None,
     trekkingen: int = 10_000,
-) -> tuple[Award, dict[str, Zekerheid]]:
+) -> tuple[Award, dict[str, Zekerheid | Toelatingszekerheid]]:
     """`evaluatie zekerheid`: leave-one-reviewer-out, Monte Carlo and margins per lot, logged."""
     from evaluatie.logboek import noteer
     from evaluatie.zekerheid.uitvoeren import zekerheid as bereken

@@ -309,6 +309,16 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
     return "\n".join(("\n" + d) if d.startswith("Perceel") or d.startswith("(c)") else d for d in delen)
 
 
+def _advies(uitslag) -> str:
+    """The advies by name: 'het gunningsadvies', or where only open houses are in it 'het advies over de toelating
+    (gunningsadvies.html)' (nothing is awarded; the file keeps its name)."""
+    from evaluatie.rapport.documentnaam import alleen_toelating
+
+    if alleen_toelating({p.procedure for p in uitslag.percelen.values()}):
+        return "het advies over de toelating (gunningsadvies.html)"
+    return "het gunningsadvies"
+
+
 def gunning_tekst(uitslag, volledig: bool = False) -> str:
     """Ranking, exclusions and allocation per lot. On a large lot the allocation is shown per
     supplier (the per-gemeente table is in the gunningsadvies and gunning.json, or --volledig)."""
@@ -421,7 +431,7 @@ def gunning_tekst(uitslag, volledig: bool = False) -> str:
             boven = [b.gemeente for b in p.budgetten if b.kosten > b.budget + 1e-6]
             delen.append(
                 f"Verdeling over {len(rijen)} gemeenten ({sum(b.vraag for b in p.budgetten)} inburgeraars), per "
-                f"inschrijver; per gemeente in het gunningsadvies en gunning.json ({HINT}):"
+                f"inschrijver; per gemeente in {_advies(uitslag)} en gunning.json ({HINT}):"
             )
             delen.append(
                 tabel(
@@ -480,7 +490,9 @@ def zekerheid_tekst(
     open_house: Sequence[str] = (),
     niet_gegund: Sequence[str] = (),
 ) -> str:
-    from evaluatie.zekerheid.tekst import zinnen
+    from evaluatie.tekst import getal
+    from evaluatie.zekerheid.tekst import toelatingszinnen, zinnen
+    from evaluatie.zekerheid.toelating import Toelatingszekerheid
 
     koppen = {
         "weglaten": "Beoordelaar weglaten",
@@ -492,10 +504,17 @@ def zekerheid_tekst(
     delen = []
     for code, z in uitkomst.items():
         naam = aanbesteding.percelen[code].naam
-        delen.append(f"Perceel {naam} - {_eerste(z)}")
-        for sleutel, regels in zinnen(z, naam, None if volledig else 10).items():
+        if isinstance(z, Toelatingszekerheid):
+            if z.minimum is None:
+                continue  # said below with the other open houses: nothing a reviewer could change
+            delen.append(f"Perceel {naam} - open house (toelating), minimale kwaliteitsscore {getal(z.minimum)}")
+            secties, kop = toelatingszinnen(z, None if volledig else 10), koppen | {"marge": "Marge tot het minimum"}
+        else:
+            delen.append(f"Perceel {naam} - {_eerste(z)}")
+            secties, kop = zinnen(z, naam, None if volledig else 10), koppen
+        for sleutel, regels in secties.items():
             if regels:
-                delen.append(f"  {koppen[sleutel]}:")
+                delen.append(f"  {kop[sleutel]}:")
                 getoond, rest = _lijst_rijen(regels, volledig, "regels")
                 delen += [f"    {r}" for r in getoond]
                 if rest:
@@ -503,7 +522,8 @@ def zekerheid_tekst(
         delen.append("")
     for naam in open_house:
         delen.append(
-            f"Perceel {naam}: open house (toelating); niemand wordt gekozen, dus er is geen uitkomst om te toetsen."
+            f"Perceel {naam}: open house (toelating) zonder minimale kwaliteit; toegelaten wordt op de eisen alleen, "
+            "die geen beoordelaar of score raakt, dus er is geen uitkomst om te toetsen."
         )
     for naam in niet_gegund:
         delen.append(f"Perceel {naam}: niet gegund (geen geldige inschrijving), dus er is geen uitkomst om te toetsen.")

@@ -494,3 +494,35 @@ def gelijk_pq(map_: Path) -> Path:
     schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
     vul_panel(ws, {"P": 75, "Q": 75})
     return ws
+
+
+# Two reviewers' scores per (bidder, criterion) for open_house_met_minimum: with weights 60/40 Ada gives Alfa 75, Beta
+# 50 x 0,6 + 75 x 0,4 = 60 and Gamma 50 x 0,6 + 25 x 0,4 = 40; Bram gives Alfa 75 x 0,6 + 50 x 0,4 = 65, Beta 50 and
+# Gamma 50. The panel's mean: Alfa 70, Beta 55, Gamma 45; the minimum 50 refuses Gamma, and without Ada Gamma has 50.
+MINIMUM_SCORES = {
+    "ada": {("Alfa", "Plan van aanpak"): 75, ("Alfa", "Samenwerking"): 75, ("Beta", "Plan van aanpak"): 50,
+            ("Beta", "Samenwerking"): 75, ("Gamma", "Plan van aanpak"): 50, ("Gamma", "Samenwerking"): 25},
+    "bram": {("Alfa", "Plan van aanpak"): 75, ("Alfa", "Samenwerking"): 50, ("Beta", "Plan van aanpak"): 50,
+             ("Beta", "Samenwerking"): 50, ("Gamma", "Plan van aanpak"): 50, ("Gamma", "Samenwerking"): 50},
+}  # fmt: skip
+
+
+def open_house_met_minimum(root: Path, alleen_toelating: bool = False) -> Path:
+    """kleine_aanbesteding with PVT-module by open house with a minimum quality of 50 (module_naast_b1), Alfa, Beta
+    and Gamma bidding on it, the panel filled with MINIMUM_SCORES; `alleen_toelating`: without B1 (only an open
+    house), else B1 awarded beside it (Alfa and Beta). Not yet awarded."""
+    data = module_naast_b1(kleine_aanbesteding(), "PVT", "PVT-module", 3000, minimum_kwaliteit=50)
+    if alleen_toelating:
+        del data["percelen"]["B1"]
+        for g in data["gemeenten"]:
+            del g["inburgeraars"]["B1"]
+        data["procedure"] = "toelating"
+    ws = maak_werkmap(root, data)
+    b1 = [] if alleen_toelating else [[("B1", 9000, 12, 12, 4, "alle")], [("B1", 9500, 20, 12, 4, "alle")]]
+    for i, (naam, kvk, prijs) in enumerate((("Alfa", "11111111", 2500), ("Beta", "22222222", 2800))):
+        schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [*(b1[i] if b1 else []), ("PVT", prijs, 10, 12, 4, "alle")])
+    schrijf_bod(ws, "gamma.xlsx", "Gamma", "33333333", [("PVT", 2900, 10, 12, 4, "alle")])
+    vul_scores(ws, {}, ())
+    for naam, scores in MINIMUM_SCORES.items():
+        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
+    return ws

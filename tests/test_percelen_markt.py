@@ -384,14 +384,18 @@ def test_nieuw_meldt_een_toegevoegde_gemeente_met_een_andere_subregio(tmp_path: 
     assert re.search(r"- naam: Zeewolde .*\n    subregio: Flevoland", tekst)
 
 
-def test_zekerheid_van_een_open_house_perceel_is_niet_van_toepassing(markt: tuple[Path, str]) -> None:
+def test_zekerheid_van_een_open_house_perceel_gaat_over_de_toelating(markt: tuple[Path, str]) -> None:
+    """PVT has the default criteria set's minimum quality (50): the analyses are those of admission by quality
+    (zekerheid.toelating), never a winner, a first place or a margin to winning."""
     ws, _ = markt
     res = percelen_markt.cli("zekerheid", "--werkmap", str(ws), "--lots", "PVT", "--trekkingen", "200")
     assert res.exit_code == 0, res.output
-    assert "Perceel Participatieverklaringstraject: open house (toelating); niemand wordt gekozen" in res.output
+    assert (
+        "Perceel Participatieverklaringstraject - open house (toelating), minimale kwaliteitsscore 50,00" in res.output
+    )
     assert "Marge tot winnen" not in res.output and "eerste" not in res.output
     intern = (ws / "rapporten" / "intern" / "zekerheid.html").read_text(encoding="utf-8")
-    assert "B1-route" in intern and "Participatieverklaringstraject" not in intern
+    assert "B1-route" in intern and "Participatieverklaringstraject" in intern
 
 
 def test_korte_tabel_blijft_bij_kop_en_inleiding_in_html() -> None:

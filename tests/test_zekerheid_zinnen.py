@@ -192,8 +192,46 @@ def test_json_noemt_het_perceel_dat_op_een_loting_wacht(tmp_path: Path) -> None:
         'Leg de loting vast en reken dan opnieuw: evaluatie loting --lots B1 --volgorde "Alfa;Beta" --datum '
         'JJJJ-MM-DD --getuige "naam, functie"'
     ]
-    assert list(data["percelen"]) == ["Z"]
-    assert data["percelen"]["Z"]["winnaar"] == "Alfa"
+    # every lot is in the document, with what kind it is: B1 was left out, as if it did not exist
+    assert list(data["percelen"]) == ["B1", "Z"]
+    assert data["percelen"]["B1"] == {
+        "perceel": "B1",
+        "soort": "wacht_op_loting",
+        "reden": data["evaluatie_niet_afgerond"][0],
+    }
+    assert data["percelen"]["Z"]["winnaar"] == "Alfa" and data["percelen"]["Z"]["soort"] == "gunning"
+
+
+def test_json_noemt_ieder_perceel_met_zijn_soort(tmp_path: Path) -> None:
+    """B1 awarded to Alfa; Z an award lot whose only bid (EUR 9.500) is above its ceiling of EUR 9.000, so not
+    awarded; PVT an open house without a minimum quality. `zekerheid --json` was keyed by the analysed lots alone
+    ({"B1": ...}): a reader could not tell Z and PVT from lots that do not exist. Now every lot, with "soort"."""
+    from tests.hulp import gunningsperceel_naast_b1, module_naast_b1
+
+    data = module_naast_b1(
+        gunningsperceel_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 9000), "PVT", "PVT-module", 3000
+    )
+    for g in data["gemeenten"]:  # module_naast_b1 set PVT's demand; Z keeps its own (5, 3, 2)
+        g["inburgeraars"]["Z"] = g["inburgeraars"]["PVT"]
+    ws = maak_werkmap(tmp_path / "ws", data)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 8000, 25, 12, 4, "alle"), ("Z", 9500, 12, 12, 4, "alle"),
+                                                  ("PVT", 2500, 12, 12, 4, "alle")])  # fmt: skip
+    vul_panel(ws, {"Alfa": 75})
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100", "--json"])
+    assert res.exit_code == 0, res.output
+    uit = json.loads(res.stdout)
+    assert list(uit) == ["B1", "Z", "PVT"]
+    assert {c: x["soort"] for c, x in uit.items()} == {"B1": "gunning", "Z": "niet_gegund", "PVT": "toelating"}
+    assert uit["Z"]["reden"].startswith("Perceel Z-route wordt niet gegund"), uit["Z"]
+    assert "Alfa (ongeldig)" in uit["Z"]["reden"]
+    assert uit["PVT"] == {
+        "perceel": "PVT",
+        "soort": "toelating",
+        "minimum": None,
+        "toegelaten": ["Alfa"],
+        "weglatingen": [],
+        "marges": [],
+    }
 
 
 def test_eerste_zonder_aandeel_heet_geen_winnaar(tmp_path: Path) -> None:

@@ -473,9 +473,10 @@ def treed_toe(
     reden: str,
     vandaag: dt.date | None = None,
     datum_opgegeven: bool = True,
+    kwaliteit_pad: Path | None = None,
 ) -> Toetreding:
     """A late application to an open-house lot: admitted (register and letter) or not (letter only).
-    `datum_opgegeven`: as in wijzig."""
+    `datum_opgegeven`: as in wijzig. `kwaliteit_pad`: the panel's form (contract.toetredingskwaliteit)."""
     from evaluatie.contract.toetreding import beoordeel_toetreding
 
     db = open_register(werkmap)
@@ -484,7 +485,7 @@ def treed_toe(
         perceel = herken(reg, None, perceel)[1] or perceel
         _gunning_van_de_start(werkmap, reg, "het toelatingsbesluit zou een andere gunning volgen dan het contract")
         t = beoordeel_toetreding(
-            werkmap, db, reg, bestand, perceel, ontvangen, datum, door, reden, vandaag, datum_opgegeven
+            werkmap, db, reg, bestand, perceel, ontvangen, datum, door, reden, vandaag, datum_opgegeven, kwaliteit_pad
         )
     finally:
         db.close()
@@ -496,7 +497,8 @@ def treed_toe(
         "toegelaten": t.toegelaten,
         "besluit": t.besluit,
     }
-    _noteer(werkmap, "toetreding", opties, [bestand], list(t.bestanden))
+    invoer = [bestand] if kwaliteit_pad is None else [bestand, kwaliteit_pad]
+    _noteer(werkmap, "toetreding", opties, invoer, list(t.bestanden))
     return t
 
 

@@ -519,6 +519,13 @@ def optiejaar(werkmap: Path, datum: dt.date | None, door: str | None, reden: str
     "--ontvangen", "Datum waarop de aanmelding is ontvangen (peildatum van een gevraagd keurmerk); verplicht."
 )
 @_datum_optie("--datum", "Datum van het toelatingsbesluit (standaard vandaag).")
+@click.option(
+    "--kwaliteit",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Het door het panel ingevulde kwaliteitsformulier (bij een perceel met een minimale kwaliteit; zonder deze "
+    "optie schrijft de opdracht het formulier).",
+)
 @_door
 @_reden
 @_json
@@ -529,6 +536,7 @@ def toetreding(
     route: str,
     ontvangen: dt.date | None,
     datum: dt.date | None,
+    kwaliteit: Path | None,
     door: str | None,
     reden: str | None,
     als_json: bool,
@@ -546,6 +554,7 @@ def toetreding(
         reden or "",
         dt.date.today(),
         datum_opgegeven=datum is not None,
+        kwaliteit_pad=kwaliteit,
     )
     brief = next(p for p in t.bestanden if p.suffix == ".docx")
     if als_json:
@@ -558,11 +567,17 @@ def toetreding(
             "besluit": t.besluit,
             "bestanden": [str(p) for p in t.bestanden],
             "opmerkingen": list(t.opmerkingen),
+            "kwaliteit": t.kwaliteit,  # the panel's quality score where the lot has a minimum, else null
+            "minimum": t.minimum,
         }
         echo_json(uit)
         return
     for opmerking in t.opmerkingen:  # on stderr, like every 'Let op'
         _toon(f"Let op: {opmerking}.", err=True)
+    if t.kwaliteit is not None and t.minimum is not None:
+        from evaluatie.tekst import getal
+
+        click.echo(f"Kwaliteitsscore van het panel: {getal(t.kwaliteit)} (vereist minstens {getal(t.minimum)}).")
     if t.toegelaten:
         assert t.vanaf is not None
         click.echo(

@@ -27,6 +27,7 @@ from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.notities import cellen_met_notitie
+from evaluatie.contract.overstap import controleer_overstap
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.zichtbaar import weiger_verborgen
 from evaluatie.definitie.model import MODULES
@@ -800,6 +801,8 @@ def lees_in(
             blad.leg_samenvoeging_uit(fouten, vanaf)
         _controleer_dubbel(regels, fouten, met_fout)
         per_bestand.append((pad, sha256_bestand(pad), regels))
+    # a registration with another supplier after the earlier one's drop-out is a switch, not a correction
+    controleer_overstap(db, (r for _, _, regels in per_bestand for r in regels), fouten, met_fout)
     plan = _plan(db, per_bestand, datum)
     # the order of events of every placement the intake touches, with the rows read; together with the row
     # errors (all errors at once), leaving out clients with a wrong row

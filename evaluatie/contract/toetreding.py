@@ -27,6 +27,7 @@ from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_t
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
+from evaluatie.contract.toetredingskwaliteit import Panelscore, lees_formulier, schrijf_formulier
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
 from evaluatie.werkmap import Werkmap
 
@@ -50,8 +51,11 @@ class Toetreding:
     redenen: tuple[str, ...]
     vanaf: dt.date | None
     besluit: int | None
-    bestanden: tuple[Path, ...]  # the bid as received, the letter (docx and html)
+    bestanden: tuple[Path, ...]  # the bid as received, the letter (docx and html), the panel's form if any
     opmerkingen: tuple[str, ...] = ()  # the other lots the form bids on, not judged by this decision
+    # a lot with a minimum quality: the panel's quality score (toetredingskwaliteit) and the minimum it is held to
+    kwaliteit: float | None = None
+    minimum: float | None = None
 
 
 def _controleer_opties(
@@ -198,9 +202,11 @@ def beoordeel_toetreding(
     reden: str,
     vandaag: dt.date | None = None,
     datum_opgegeven: bool = True,
+    kwaliteit_pad: Path | None = None,
 ) -> Toetreding:
     """Judge one late bid for `perceel` and record the outcome (see the module docstring). `ontvangen` None (not
-    given) is an error at --ontvangen, said together with the other errors in the options."""
+    given) is an error at --ontvangen, said together with the other errors in the options. `kwaliteit_pad`: the
+    panel's filled-in consensus form, where the lot demands a minimum quality (contract.toetredingskwaliteit)."""
     from evaluatie.bestandsnamen import slug, veilige_naam
     from evaluatie.inschrijving.lezen import lees_inschrijving
     from evaluatie.naamvorm import sleutel
@@ -229,13 +235,17 @@ def beoordeel_toetreding(
     gepubliceerd = award.invoer.aanbesteding
     p = gepubliceerd.percelen[perceel]
     na = [naam for naam, params in p.knockout.items() if maak_regel(naam, params).fase == "na"]
-    if na:
+    if set(na) - {"minimum_kwaliteit"}:  # no route for another after-scoring rule: said, never skipped
         raise EvaluatieFout(
             [
                 f"perceel {p.naam} stelt een eis die pas na beoordeling door het panel te toetsen is "
                 f"({', '.join(na)}); later toetreden vraagt dan eerst een beoordeling van de inschrijving, die deze "
                 "opdracht niet doet"
             ]
+        )
+    if kwaliteit_pad is not None and not na:
+        fouten.append(
+            Fout("--kwaliteit", f"perceel {p.naam} eist geen minimale kwaliteit: er is geen kwaliteit te beoordelen")
         )
     data = gepubliceerd.data.model_copy(update={"verzending": datum, "keurmerk_peildatum": ontvangen})
     a = gepubliceerd.model_copy(update={"data": data})
@@ -274,7 +284,16 @@ def beoordeel_toetreding(
         )
     if (uitgesloten := _eerder_uitgesloten(werkmap, award.invoer.inschrijvingen, ins)) is not None:
         raise EvaluatieFout([uitgesloten])
-    uitslag = toets(a, [ins]).voor_perceel(perceel)[0]
+    doel = werkmap.root / "contract" / MAP
+    stam = f"{datum.isoformat()}-{veilige_naam(ins.naam)}-{slug(perceel)}"
+    if _van_een_ander(doel, stam, ins, a):
+        # that day's decision on another bidder of this lot has these file names ('Delta Taal' and 'Delta-Taal' are
+        # both 'delta-taal'): this bidder's carry its KvK number
+        stam = f"{datum.isoformat()}-{veilige_naam(ins.naam)}-{slug(ins.kvk)}-{slug(perceel)}"
+    panel = _panelscore(werkmap, doel / f"{stam}-kwaliteit-formulier.xlsx", p, perceel, ins, ontvangen, datum,
+                        kwaliteit_pad) if na else None  # fmt: skip
+    kwaliteit = {(ins.naam, perceel): panel.kwaliteit} if panel is not None else None
+    uitslag = toets(a, [ins], kwaliteit).voor_perceel(perceel)[0]
     toegelaten = uitslag.voldoet
     redenen = tuple(r for b in uitslag.bevindingen if b.voldoet is False for r in (b.redenen or (b.eis,)))
     # the award's own writer, with this bid among the bids and its check among the checks
@@ -282,6 +301,11 @@ def beoordeel_toetreding(
     g.aanbesteding = g.aanbesteding.model_copy(update={"data": data})
     g.inschrijvingen = [*award.invoer.inschrijvingen, ins]
     g.toets = g.toets.model_copy(update={"resultaten": (*g.toets.resultaten, uitslag)})
+    if panel is not None:  # the panel's consensus as the award's panel rows: the letter cites them as it does there
+        per_perceel = {**g.panel.kwaliteit, perceel: {**g.panel.kwaliteit.get(perceel, {}), ins.naam: panel.kwaliteit}}
+        rijen = (*g.panel.rijen, *panel.rijen(ins.naam, perceel))
+        g.panel = g.panel.model_copy(update={"rijen": rijen, "kwaliteit": per_perceel})
+        g.toetreding_panel = (len(panel.beoordelaars), panel.datum, panel.kwaliteit, minimum(gepubliceerd, perceel))
     termijn = standstill(datum, a.standstill_dagen, a.gelijkgestelde_dagen)
     vanaf = termijn.einde + dt.timedelta(days=1)
     g.toetreding = (ontvangen, vanaf)
@@ -300,25 +324,89 @@ def beoordeel_toetreding(
                     )
                 ]
             ) from None
-    doel = werkmap.root / "contract" / MAP
-    stam = f"{datum.isoformat()}-{veilige_naam(ins.naam)}-{slug(perceel)}"
-    if _van_een_ander(doel, stam, ins, a):
-        # that day's decision on another bidder of this lot has these file names ('Delta Taal' and 'Delta-Taal' are
-        # both 'delta-taal'): this bidder's carry its KvK number
-        stam = f"{datum.isoformat()}-{veilige_naam(ins.naam)}-{slug(ins.kvk)}-{slug(perceel)}"
-    paden = (doel / f"{stam}{pad.suffix.lower()}", doel / f"{stam}.docx", doel / f"{stam}.html")
+    paden: tuple[Path, ...] = (doel / f"{stam}{pad.suffix.lower()}", doel / f"{stam}.docx", doel / f"{stam}.html")
+    if panel is not None and kwaliteit_pad is not None:  # the panel's form as it was read, beside the letter
+        paden += (doel / f"{stam}-kwaliteit.xlsx",)
     bestaand = [werkmap.relatief(x) for x in paden if x.exists()]
     if bestaand:
         raise InvoerFout([Fout("--bestand", f"{', '.join(bestaand)} bestaat al: dit besluit is al genomen")])
     tijd = dt.datetime.combine(datum, dt.time(9))
-    inhoud = (pad.read_bytes(), d.docx(a.penvoerder, tijd), d.html().encode("utf-8"))
+    inhoud: tuple[bytes, ...] = (pad.read_bytes(), d.docx(a.penvoerder, tijd), d.html().encode("utf-8"))
+    extra: dict[str, object] = {}
+    if panel is not None and kwaliteit_pad is not None:
+        from evaluatie.hashing import sha256_bytes
+
+        inhoud += (kwaliteit_pad.read_bytes(),)
+        extra = {
+            "kwaliteit": round(panel.kwaliteit, 4),
+            "minimum": minimum(gepubliceerd, perceel),
+            "beoordelaars": list(panel.beoordelaars),
+            "beoordeeld": panel.datum.isoformat(),
+            "kwaliteitsformulier": werkmap.relatief(paden[3]),
+            "kwaliteitsformulier_sha256": sha256_bytes(inhoud[3]),
+        }
     besluit = _schrijf(
-        db, reg, a, werkmap, ins, perceel, vanaf, datum, ontvangen, door, reden, toegelaten, paden, inhoud
+        db, reg, a, werkmap, ins, perceel, vanaf, datum, ontvangen, door, reden, toegelaten, paden, inhoud, extra
     )
     overig = (*andere_prijs(p, ins, perceel, toegelaten), *andere_percelen(reg, ins.aanbod, perceel))
     return Toetreding(
-        perceel, p.naam, ins.naam, toegelaten, redenen, vanaf if toegelaten else None, besluit, paden, overig
+        perceel,
+        p.naam,
+        ins.naam,
+        toegelaten,
+        redenen,
+        vanaf if toegelaten else None,
+        besluit,
+        paden,
+        overig,
+        panel.kwaliteit if panel is not None else None,
+        minimum(gepubliceerd, perceel) if panel is not None else None,
     )
+
+
+def _panelscore(
+    werkmap: Werkmap,
+    formulier: Path,
+    p: Perceel,
+    perceel: str,
+    ins: Inschrijving,
+    ontvangen: dt.date,
+    datum: dt.date,
+    kwaliteit_pad: Path | None,
+) -> Panelscore:
+    """The panel's score of the applicant's quality plan (contract.toetredingskwaliteit): read from the filled-in
+    form, or, without one, the form written (once: a form being filled in is never overwritten) and a stop that says
+    where it is and what to do (exit 1: the decision waits for the panel)."""
+    if kwaliteit_pad is not None:
+        return lees_formulier(kwaliteit_pad, p, perceel, ins, ontvangen, datum)
+    bestond = formulier.exists()
+    if not bestond:
+        schrijf_formulier(formulier, p, perceel, ins)
+    grens = minimum_tekst(p)
+    raise EvaluatieFout(
+        [
+            f"perceel {p.naam} eist een kwaliteitsscore van minstens {grens} (knock-outeis minimum_kwaliteit): het "
+            f"panel beoordeelt het kwaliteitsplan van {ins.naam} eerst op dezelfde wijze als bij de aanbesteding. "
+            f"Het formulier daarvoor {'staat al' if bestond else 'is geschreven'} in {werkmap.relatief(formulier)}: "
+            "vul per criterium de consensusscore van het panel en de motivering in, met de namen van de beoordelaars "
+            "en de datum van de consensus, en geef het op met --kwaliteit (met dezelfde andere opties). Er is nog "
+            "geen besluit genomen en niets vastgelegd in het register"
+        ]
+    )
+
+
+def minimum(a: Aanbesteding, code: str) -> float | None:
+    """The lot's minimum quality score as published, None without that rule."""
+    from evaluatie.toets.regels.minimum_kwaliteit import drempel
+
+    return drempel(a.percelen[code])
+
+
+def minimum_tekst(p: Perceel) -> str:
+    from evaluatie.tekst import getal
+    from evaluatie.toets.regels.minimum_kwaliteit import drempel
+
+    return getal(drempel(p) or 0)
 
 
 def _uitgevallen_op(reg: Register, perceel: str, naam: str, datum: dt.date) -> tuple[str, dt.date] | None:
@@ -375,6 +463,7 @@ def _schrijf(
     toegelaten: bool,
     paden: tuple[Path, ...],
     inhoud: tuple[bytes, ...],
+    extra: dict[str, object] | None = None,
 ) -> int | None:
     """The files first, then (admitted) the register in one transaction; a failed transaction takes the files
     back, so the werkmap never holds a letter of an admission the register does not know."""
@@ -401,6 +490,7 @@ def _schrijf(
             reden,
             werkmap.relatief(paden[0]),
             sha256_bytes(inhoud[0]),
+            extra or {},
         )
     except BaseException:
         for p in geschreven:
@@ -446,6 +536,7 @@ def _registreer(
     reden: str,
     bestand: str,
     sha: str,
+    extra: dict[str, object],
 ) -> int:
     from evaluatie.contract.basis import Contractleverancier
     from evaluatie.prijs.vaste_prijs import vaste_prijs
@@ -469,6 +560,7 @@ def _registreer(
             "vanaf": vanaf.isoformat(),
             "bestand": bestand,
             "sha256": sha,
+            **extra,  # the panel's quality score, who scored and when, and its form (toetredingskwaliteit)
         }
         besluit = leg_vast(db, "toetreding", datum, door, reden, inhoud)
         db.execute(

@@ -30,6 +30,8 @@ from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgor
 from evaluatie.rapport.besluiten_brief import voorwaarden_zin
 from evaluatie.rapport.besluiten_html import besluiten_sectie
 from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
+from evaluatie.rapport.documentnaam import advies as advies_titel
+from evaluatie.rapport.documentnaam import alleen_toelating
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
 from evaluatie.rapport.gelijkestand import decimalen_nodig
 from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
@@ -73,13 +75,14 @@ def druk_stijl(titel: str) -> str:
 
 def advies_html(g: Rapportgegevens) -> str:
     a = g.aanbesteding
+    titel = f"{advies_titel(_procedures(g))} {a.naam}"
     codes = list(g.uitslag.percelen)
     secties = [
         ("advies", "1. Advies", _advies(g) + te_controleren_html(g) + besluiten_sectie(g)),
         ("samenvatting", "2. Samenvatting per perceel", _samenvatting(g)),
         ("waarde", "3. Procedure, waarde en regime", _waarde_en_regime(g)),
         ("abnormaal", "4. Abnormaal lage inschrijvingen", _abnormaal(g)),
-        ("termijn", "5. Opschortende termijn", _standstill(g)),
+        ("termijn", f"5. {_termijnkop(g)}", _standstill(g)),
     ]
     if zekerheid := _zekerheid(g):
         secties.append(("zekerheid", "6. Zekerheid van de uitkomst", zekerheid))
@@ -89,7 +92,7 @@ def advies_html(g: Rapportgegevens) -> str:
     bijlagen.append(("verantwoording", "Verantwoording van de invoer"))
     delen = [
         '<p class="vertrouwelijk">Vertrouwelijk</p>',
-        f"<h1>Gunningsadvies {e(a.naam)}</h1>",
+        f"<h1>{e(titel)}</h1>",
         _kenmerken(g),
         _inhoud(secties, bijlagen),
         *(f'<h2 id="{anker}">{e(kop)}</h2>\n{inhoud}' for anker, kop, inhoud in secties),
@@ -106,7 +109,7 @@ def advies_html(g: Rapportgegevens) -> str:
         n += 1
     delen.append(_verantwoording(g, n))
     inhoud = _KOP_EN_ALINEA.sub(r'<div class="bijeen">\1</div>', "\n".join(delen))
-    return pagina(f"Gunningsadvies {a.naam}", inhoud, extra_stijl=druk_stijl(f"Gunningsadvies {a.naam}"))
+    return pagina(titel, inhoud, extra_stijl=druk_stijl(titel))
 
 
 # A heading and the paragraph after it print on one page: Chromium honours break-inside on a block, not
@@ -669,6 +672,19 @@ def _toelichting(g: Rapportgegevens, inschrijver: str, code: str) -> str:
             "wordt verzonden."
         )
     return toelichting_zin(t)
+
+
+def _procedures(g: Rapportgegevens) -> set[str]:
+    """The procedures of the lots in this advies (all of the tender's, or those of --lots)."""
+    return {p.procedure for p in g.uitslag.percelen.values()}
+
+
+def _termijnkop(g: Rapportgegevens) -> str:
+    """Only open houses: no opschortende termijn (art. 2.127 Aw 2012 is about awards), the tender's own period
+    before the agreements are concluded, as the section itself says."""
+    if alleen_toelating(_procedures(g)):
+        return "Termijn voordat de overeenkomsten worden gesloten"
+    return "Opschortende termijn"
 
 
 def _standstill(g: Rapportgegevens) -> str:

@@ -16,6 +16,7 @@ from evaluatie.beoordeling.alfatekst import alfa_tekst
 from evaluatie.beoordeling.model import Paneluitslag, Rijscore
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding, Perceel
+from evaluatie.rapport.documentnaam import het_advies
 from evaluatie.rapport.html import e, pagina, paginavoet
 from evaluatie.tekst import getal, kort, schaalstappen
 
@@ -53,7 +54,7 @@ def agenda_html(aanbesteding: Aanbesteding, panel: Paneluitslag) -> str:
         _STIJL,
         f"<h1>Agenda consensusoverleg {e(aanbesteding.naam)}</h1>",
         '<p class="voldoet-niet">Intern document voor het beoordelingspanel: bevat de namen van de beoordelaars. '
-        "Niet opnemen in het gunningsadvies of verstrekken aan inschrijvers.</p>",
+        f"Niet opnemen in {het_advies(aanbesteding.procedures())} of verstrekken aan inschrijvers.</p>",
         f"<p>Beoordelaars: {e(', '.join(beoordelaars))}. Per inschrijver en criterium staan hieronder de scores en "
         "toelichtingen naast elkaar. Een regel is gemarkeerd als de spreiding (hoogste min laagste score) meer "
         f"dan {e(kort(drempel))} schaalstap(pen) is; "

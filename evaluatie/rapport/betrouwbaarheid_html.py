@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from evaluatie.beoordeling.alfatekst import alfa_tekst
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
+from evaluatie.rapport.documentnaam import het_advies
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import Cel, e, pagina, paginavoet, tabel
 from evaluatie.tekst import getal
@@ -18,7 +19,8 @@ def betrouwbaarheid_pagina(g: Rapportgegevens) -> str:
     label = beoordelaar_labels(g)
     volgorde = beoordelaars_op_volgorde(g)
     delen = [
-        '<p class="vertrouwelijk">Vertrouwelijk - intern stuk, geen onderdeel van het gunningsadvies</p>',
+        '<p class="vertrouwelijk">Vertrouwelijk - intern stuk, geen onderdeel van '
+        f"{het_advies({p.procedure for p in g.uitslag.percelen.values()})}</p>",
         f"<h1>Overeenstemming per beoordelaar - {e(g.aanbesteding.naam)}</h1>",
         "<p>Per criterium de Krippendorffs alfa van het hele panel en de alfa als telkens een beoordelaar wordt "
         "weggelaten. Stijgt de alfa sterk zonder een beoordelaar, dan week die het meest af; dat is een "

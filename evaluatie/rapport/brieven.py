@@ -47,6 +47,7 @@ from evaluatie.rapport.aanspreken import tot_u
 from evaluatie.rapport.aggregatietekst import kwaliteitsformule
 from evaluatie.rapport.besluiten_brief import besluiten_in_brief
 from evaluatie.rapport.document import Document
+from evaluatie.rapport.documentnaam import systematiek_woord
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gelijkestand import (
     beslisregels_voor_loting,
@@ -277,10 +278,18 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
     if not rijen:
         return
     d.kop(kop)
+    if g.toetreding_panel is not None:  # a later applicant: who scored, when, and the score against the minimum
+        aantal, dag, score, grens = g.toetreding_panel
+        d.alinea(
+            f"Het beoordelingspanel ({aantal} {'beoordelaar' if aantal == 1 else 'beoordelaars'}) heeft uw "
+            f"kwaliteitsplan op {datum(dag)} beoordeeld op dezelfde wijze als de inschrijvingen bij de aanbesteding; "
+            "de scores hieronder zijn de consensus van het panel. Uw kwaliteitsscore is "
+            f"{getal(score)}" + (f"; vereist is minstens {getal(grens)}." if grens is not None else ".")
+        )
     d.tabel(["Criterium", "Weging", "Uw score"], rijen)
     d.alinea(
-        "Uit deze scores volgt uw kwaliteitsscore, zoals de gunningssystematiek die berekent: "
-        + kwaliteitsformule(perceel)
+        f"Uit deze scores volgt uw kwaliteitsscore, zoals de {systematiek_woord(g.aanbesteding.procedures())} die "
+        "berekent: " + kwaliteitsformule(perceel)
     )
     if toelichting:
         d.kop("Motivering van het beoordelingspanel")
@@ -383,7 +392,8 @@ def _voordelen(g: Rapportgegevens, code: str, eigen: Rangregel, winnaar: Rangreg
 def _afsluiting(d: Document, g: Rapportgegevens, toelating: bool) -> None:
     a = g.aanbesteding
     s = standstill(a.data.verzenddatum, a.standstill_dagen, a.gelijkgestelde_dagen)
-    d.kop("Opschortende termijn en rechtsbescherming")
+    # an admission has no opschortende termijn (art. 2.127 Aw 2012), as the paragraph under the heading says
+    d.kop("Termijn en rechtsbescherming" if toelating else "Opschortende termijn en rechtsbescherming")
     if toelating:
         # An admission system is no award of an overheidsopdracht among competitors: art. 2.127 does not
         # apply, and the period is the tender's own (the advies says the same, rapport/advies_html.py).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from evaluatie.rapport.documentnaam import het_advies
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import e
 
@@ -30,7 +31,9 @@ def markeer_concept(html: str, g: Rapportgegevens) -> str:
     )
     banner = (
         '<div class="concept" style="border:3px solid #b00;color:#b00;padding:8px;margin:8px 0;font-weight:bold">'
-        f"CONCEPT - geen gunningsadvies: {waarom}. De uitkomst hieronder is voorlopig en "
+        f"CONCEPT - geen {het_advies({p.procedure for p in g.uitslag.percelen.values()}).removeprefix('het ')}: "
+        f"{waarom}. De uitkomst "
+        "hieronder is voorlopig en "
         f"mag niet worden gebruikt; er zijn geen brieven geschreven.<ul>{regels}</ul></div>"
     )
     html = re.sub(r"<title>", "<title>CONCEPT - ", html, count=1)

@@ -67,6 +67,9 @@ class Rapportgegevens:
     # (received, from): the letter answers a later application to an open house (evaluatie.contract.toetreding),
     # admitted from the second date; None for the award's own letters
     toetreding: tuple[dt.date, dt.date] | None = None
+    # a later applicant to an open house with a minimum quality (contract.toetredingskwaliteit): the panel's size, the
+    # day of its consensus, the quality score and the minimum, for the letter's sentence on who scored
+    toetreding_panel: tuple[int, dt.date, float, float | None] | None = None
 
     def toegepast(self, besluit: Any) -> bool:
         """Applied in this award: not withdrawn and not stale (a stale decision is on record, never applied)."""

@@ -126,6 +126,7 @@ def schrijf_alle(g: Rapportgegevens, map_: Path, zekerheid: Callable[[], dict[st
     if g.zekerheid:  # certainty analyses: an internal report, never part of the formal advies
         pad = map_ / "intern" / "zekerheid.html"
         namen = {c: p.naam for c, p in g.uitslag.percelen.items()}
-        schrijf_tekst(pad, zekerheid_pagina(g.aanbesteding.naam, g.zekerheid, namen))
+        alleen_toelating = g.aanbesteding.procedures() == {"toelating"}
+        schrijf_tekst(pad, zekerheid_pagina(g.aanbesteding.naam, g.zekerheid, namen, alleen_toelating))
         geschreven.insert(plek_zekerheid, pad)
     return geschreven

@@ -18,6 +18,7 @@ from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
 from evaluatie.prijs.rangorde import rangschik, zonder_werking_zin
+from evaluatie.rapport import documentnaam
 from evaluatie.rapport.aggregatietekst import kwaliteitsformule, per_criterium
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.penvoerder import uitvoerder
@@ -70,8 +71,9 @@ def _wat_beschreven(a: Aanbesteding) -> str:
 
 
 def systematiek(a: Aanbesteding) -> Document:
-    d = Document(f"Beoordelings- en gunningssystematiek {a.naam}")
-    d.onderwerp = "Beoordelings- en gunningssystematiek"
+    titel = documentnaam.systematiek(a.procedures())  # only open houses: toelatingssystematiek (nothing is awarded)
+    d = Document(f"{titel} {a.naam}")
+    d.onderwerp = titel
     d.alinea(
         f"Dit document hoort bij de aanbestedingsleidraad van {a.naam}. {uitvoerder(a)} voert de "
         f"aanbesteding uit. Het beschrijft volledig {_wat_beschreven(a)} Er "

@@ -1,5 +1,7 @@
 """Outcome of the robustness analyses of one lot."""
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from evaluatie.prijs.rangomkering import Rangomkering
@@ -78,6 +80,8 @@ class Capaciteitsmarge(Model):
 
 class Zekerheid(Model):
     perceel: str
+    # what kind of lot, for a reader of `zekerheid --json`, which has every lot (zekerheid.uitvoeren.als_json)
+    soort: Literal["gunning"] = "gunning"
     winnaar: str | None  # first in the ranking, the one the analyses test
     # the bidders with a share, in ranking order: the first in the ranking may get none (per_subregio, a budget),
     # and is then not said to be the winner

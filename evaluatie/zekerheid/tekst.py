@@ -5,6 +5,7 @@ from __future__ import annotations
 from evaluatie.prijs.rangorde import voorrang_tekst
 from evaluatie.tekst import euro, getal
 from evaluatie.zekerheid.model import Capaciteitsmarge, Zekerheid
+from evaluatie.zekerheid.toelating import Toelatingszekerheid
 
 
 def _beperk(items: list[str] | tuple[str, ...], beknopt: int | None, wat: str) -> list[str]:
@@ -184,3 +185,57 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
 
     omkering = [omkeringszin(r) for r in z.rangomkering]
     return {"weglaten": weg, "storing": storing, "marge": marge, "capaciteit": capaciteit, "rangomkering": omkering}
+
+
+def _score(k: float | None) -> str:
+    return "geen kwaliteitsscore" if k is None else f"kwaliteitsscore {getal(k)}"
+
+
+def toelatingszinnen(z: Toelatingszekerheid, beknopt: int | None = None) -> dict[str, list[str]]:
+    """The admission analyses of an open-house lot (zekerheid.toelating) as sentences: which admissions one reviewer
+    decides, and how far each bid the quality decides lies from the minimum. Without a minimum: one sentence that
+    there is nothing a reviewer or score could change."""
+    if z.minimum is None:
+        return {
+            "toelating": [
+                "Open house zonder minimale kwaliteit: toegelaten wordt op de eisen alleen, die geen beoordelaar of "
+                "score raakt; er is geen uitkomst om te toetsen."
+            ]
+        }
+    grens = getal(z.minimum)
+    weg = []
+    for w in z.weglatingen:
+        if w.fouten:
+            weg.append(
+                f"Zonder de scores van {w.beoordelaar} kan over de toelating niet worden beslist: "
+                + "; ".join(_beperk(w.fouten, beknopt, "meldingen"))
+            )
+            continue
+        if not w.erbij and not w.eraf:
+            weg.append(f"Zonder de scores van {w.beoordelaar} worden dezelfde inschrijvers toegelaten.")
+            continue
+        delen = [f"{s.inschrijver} wordt dan wel toegelaten ({_score(s.kwaliteit)})" for s in w.erbij]
+        delen += [f"{s.inschrijver} wordt dan niet toegelaten ({_score(s.kwaliteit)})" for s in w.eraf]
+        weg.append(
+            f"Zonder de scores van {w.beoordelaar} verandert de toelating (minimum {grens}): "
+            + "; ".join(_beperk(delen, beknopt, "inschrijvers"))
+            + "."
+        )
+    marge = []
+    for m in z.marges:
+        afstand = getal(abs(m.verschil))
+        if m.toegelaten and m.verschil == 0:
+            marge.append(f"{m.inschrijver} (toegelaten): kwaliteitsscore {getal(m.kwaliteit)}, precies het minimum.")
+        elif m.toegelaten:
+            marge.append(
+                f"{m.inschrijver} (toegelaten): kwaliteitsscore {getal(m.kwaliteit)}, {afstand} punten boven het "
+                f"minimum van {grens}."
+            )
+        else:
+            marge.append(
+                f"{m.inschrijver} (niet toegelaten, alleen op de minimale kwaliteit): kwaliteitsscore "
+                f"{getal(m.kwaliteit)}, {afstand} punten onder het minimum van {grens}."
+            )
+    if not z.marges:
+        marge.append("Geen inschrijving wordt op haar kwaliteitsscore toegelaten of afgewezen.")
+    return {"weglaten": weg, "marge": _beperk(marge, beknopt, "inschrijvers")}

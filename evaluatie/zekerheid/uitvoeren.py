@@ -26,6 +26,7 @@ from evaluatie.verdeling.oplosser import STANDAARD
 from evaluatie.zekerheid.marge import capaciteitsmarge, gegunde_leveranciers, marges, rangomkeringen
 from evaluatie.zekerheid.model import Zekerheid
 from evaluatie.zekerheid.storing import storing
+from evaluatie.zekerheid.toelating import Toelatingszekerheid, toelatingszekerheid
 from evaluatie.zekerheid.weglaten import panelen_zonder, weglating
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class LopendeZekerheid:
     def __init__(self, award, oplosser: str = STANDAARD, trekkingen: int = 10_000):
         panelen = panelen_zonder(award)
         self._award = award
+        self._panelen = panelen
         # a lot whose outcome waits for a draw has no winner whose certainty could be tested (wacht_op_loting), and a
         # lot that is not awarded has no outcome to test at all
         self._codes = [
@@ -146,12 +148,18 @@ class LopendeZekerheid:
     def stop(self) -> None:
         self._lopend.stop()
 
-    def uitkomst(self) -> dict[str, Zekerheid]:
+    def uitkomst(self) -> dict[str, Zekerheid | Toelatingszekerheid]:
+        """Per lot analysed, in the tender's order: a ranking lot's analyses, or an open house's analyses of admission
+        by quality (zekerheid.toelating: cheap, computed here from the panels without each reviewer)."""
         award = self._award
         uitkomst = dict(zip(self._sleutels, self._lopend.resultaten(), strict=True))
-        uit = {}
-        for code in self._codes:
-            p = award.uitslag.percelen[code]
+        uit: dict[str, Zekerheid | Toelatingszekerheid] = {}
+        for code, p in award.uitslag.percelen.items():
+            if p.procedure == "toelating":
+                uit[code] = toelatingszekerheid(award, code, self._panelen)
+                continue
+            if code not in self._codes:
+                continue
             uit[code] = Zekerheid(
                 perceel=code,
                 winnaar=p.winnaars()[0] if p.rangorde else None,
@@ -182,6 +190,30 @@ def wacht_op_loting(award) -> list[str]:
     return uit
 
 
-def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dict[str, Zekerheid]:
-    # An open house chooses no one: there is no winner whose certainty could be in doubt (LopendeZekerheid).
+def zekerheid(award, oplosser: str = STANDAARD, trekkingen: int = 10_000) -> dict[str, Zekerheid | Toelatingszekerheid]:
+    # An open house chooses no one, but a minimum quality lets reviewers decide admissions (zekerheid.toelating).
     return LopendeZekerheid(award, oplosser, trekkingen).uitkomst()
+
+
+def als_json(award, uitkomst: dict[str, Zekerheid | Toelatingszekerheid]) -> dict[str, dict[str, Any]]:
+    """`zekerheid --json`: every lot of the award, keyed by code in the tender's order, each with its `soort`: the
+    analyses of a ranking lot ('gunning') or of an open house ('toelating'), and for a lot not analysed why, in words:
+    'niet_gegund' (no valid bid: no outcome to test) or 'wacht_op_loting' (its first place waits for a draw). A lot
+    left out of the document read as if it did not exist."""
+    from evaluatie.gunning import niet_gegund
+
+    loting = {}
+    for p in award.uitslag.percelen.values():
+        if p.procedure == "gunning" and p.loting_nodig:
+            loting[p.code] = [zin for zin in wacht_op_loting(award) if zin.startswith(f"Perceel {p.naam}: ")]
+    uit: dict[str, dict[str, Any]] = {}
+    for code, p in award.uitslag.percelen.items():
+        if code in uitkomst:
+            uit[code] = uitkomst[code].model_dump(mode="json")
+        elif p.niet_gegund:
+            uit[code] = {"perceel": code, "soort": "niet_gegund", "reden": niet_gegund.met_redenen(p)}
+        elif code in loting:
+            uit[code] = {"perceel": code, "soort": "wacht_op_loting", "reden": " ".join(loting[code])}
+        else:  # every lot of the award is one of these: a lot missing here would be a lot the reader never sees
+            raise ValueError(f"zekerheid: perceel {code} is niet onderzocht en heeft geen reden")
+    return uit

@@ -45,3 +45,11 @@ class MinimumKwaliteit(Knockoutregel):
             f"Uw kwaliteitsscore is {getal(ctx.kwaliteit or 0)}; de eis is: {self.eis(ctx)}. Hieronder staan uw "
             "scores per criterium met de motivering van het beoordelingspanel."
         )
+
+
+def drempel(perceel) -> float | None:
+    """The lot's minimum quality score as published (its knock-out rule with that rule's defaults), None without
+    the rule: for the analyses and the later entry that name it (zekerheid.toelating, contract.toetreding)."""
+    if "minimum_kwaliteit" not in perceel.knockout:
+        return None
+    return float(MinimumKwaliteitParams.model_validate(perceel.knockout["minimum_kwaliteit"] or {}).drempel)

@@ -1,0 +1,63 @@
+"""`evaluatie zekerheid` on an open-house lot with a minimum quality: the reviewers decide admissions there.
+
+An open house ranks no one, so the analyses of a ranking lot (winner, draws, margin to winning) do not apply; but
+with a minimum quality score one reviewer left out, or a score at the margin, can admit a refused bid or refuse an
+admitted one. `zekerheid` used to say of such a lot only that no one is chosen and there was nothing to test, and
+--json left the lot out. The scores (tests.hulp.MINIMUM_SCORES, by hand): Alfa 70, Beta 55, Gamma 45 against the
+minimum 50; without Ada's scores Gamma has Bram's 50 (admitted: at least the minimum) and Beta 50 (still admitted);
+without Bram's, Beta 60 and Gamma 40 (nothing changes).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import html_tekst, open_house_met_minimum
+
+
+def _zekerheid(ws: Path, *extra: str):
+    res = CliRunner().invoke(main, ["zekerheid", "--werkmap", str(ws), "--trekkingen", "100", *extra])
+    assert res.exit_code == 0, res.output
+    return res
+
+
+def test_zekerheid_noemt_de_toelating_die_van_een_beoordelaar_afhangt(tmp_path: Path) -> None:
+    ws = open_house_met_minimum(tmp_path / "ws")
+    uit = _zekerheid(ws).output
+    assert "Perceel PVT-module - open house (toelating), minimale kwaliteitsscore 50,00" in uit, uit
+    assert (
+        "Zonder de scores van Ada verandert de toelating (minimum 50,00): Gamma wordt dan wel toegelaten "
+        "(kwaliteitsscore 50,00)." in uit
+    ), uit
+    assert "Zonder de scores van Bram worden dezelfde inschrijvers toegelaten." in uit
+    assert "Beta (toegelaten): kwaliteitsscore 55,00, 5,00 punten boven het minimum van 50,00." in uit
+    assert "Alfa (toegelaten): kwaliteitsscore 70,00, 20,00 punten boven het minimum van 50,00." in uit
+    assert (
+        "Gamma (niet toegelaten, alleen op de minimale kwaliteit): kwaliteitsscore 45,00, 5,00 punten onder het "
+        "minimum van 50,00." in uit
+    )
+    assert "niemand wordt gekozen" not in uit
+
+    pvt = json.loads(_zekerheid(ws, "--json").stdout)["PVT"]
+    assert pvt["soort"] == "toelating" and pvt["minimum"] == 50 and pvt["toegelaten"] == ["Alfa", "Beta"]
+    ada, bram = pvt["weglatingen"]
+    assert ada == {"beoordelaar": "Ada", "erbij": [{"inschrijver": "Gamma", "kwaliteit": 50}], "eraf": [], "fouten": []}
+    assert bram["erbij"] == bram["eraf"] == []
+    assert [(m["inschrijver"], m["toegelaten"], m["verschil"]) for m in pvt["marges"]] == [
+        ("Beta", True, 5),
+        ("Alfa", True, 20),
+        ("Gamma", False, -5),
+    ]
+
+
+def test_alleen_open_house_met_minimum_heeft_een_intern_stuk_over_de_toelating(tmp_path: Path) -> None:
+    ws = open_house_met_minimum(tmp_path / "ws", alleen_toelating=True)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    tekst = html_tekst(ws / "rapporten" / "intern" / "zekerheid.html")
+    assert "hoort bij het advies over de toelating" in tekst and "gunningsbeslissing" not in tekst, tekst
+    assert "Gamma wordt dan wel toegelaten (kwaliteitsscore 50,00)" in tekst
