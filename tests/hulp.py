@@ -210,6 +210,14 @@ def alfa_taal_beoordeeld(ws: Path, plan: object = 75, samenwerking: object = 50)
     return ws
 
 
+def zonder_weging(lot: dict[str, Any], **velden: Any) -> dict[str, Any]:
+    """`lot` (a lot of kleine_aanbesteding) updated with `velden` (a price method that weighs nothing: vaste_prijs,
+    fictieve_korting) and without its own `weging`, which such a method would leave unused (an input error)."""
+    lot.pop("weging", None)
+    lot.update(velden)
+    return lot
+
+
 def fictieve_korting_in_punten(data: dict[str, Any]) -> dict[str, Any]:
     """`data` (kleine_aanbesteding) with B1 under fictieve_korting, maximum discount EUR 5.000, and its two criteria
     weighted 10 and 20 points: qualities in thirds, so discounts and fictitious prices fall between cents."""
