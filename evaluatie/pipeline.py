@@ -974,6 +974,7 @@ def leg_loting_vast(
     volgorde: list[str],
     datum: dt.date | None,
     getuige: str,
+    wie: tuple[str, str],
     vandaag: dt.date | None = None,
     fouten: Optiefouten | None = None,
 ) -> tuple[Path, Any]:
@@ -981,7 +982,8 @@ def leg_loting_vast(
 
     The date lies after the closing date, not after the letters' date, not in the future and not before a
     reviewer form that scores the tied bids was signed (the tie exists only then); the
-    witness has a name and a capacity; names match case-insensitively (a typo gets suggestions);
+    witness has a name and a capacity; `wie` (door, reden) says who decided and why, checked as for every decision;
+    names match case-insensitively (a typo gets suggestions);
     a second draw for the same tie is refused with the command that withdraws the first.
     Raises ValueError (a usage error) when anything does not match; writes nothing then."""
     from evaluatie.besluiten.namen import zoek_inschrijver
@@ -1000,6 +1002,10 @@ def leg_loting_vast(
     if len(set(n.casefold() for n in volgorde)) != len(volgorde) or len(volgorde) < 2:
         fouten.noteer("--volgorde", "--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
     getuige_ = fouten.probeer("--getuige", controleer_getuige, getuige)
+    from evaluatie.besluiten.vastleggen import Wie
+
+    door, reden = wie
+    Wie(door=door, reden=reden, datum=None).controleer(vandaag, fouten)  # the draw's own date is checked below
     invoer = laad_invoer(werkmap)
     a = invoer.aanbesteding
     if datum is not None:
@@ -1048,6 +1054,8 @@ def leg_loting_vast(
         volgorde=tuple(volgorde),
         datum=datum,
         getuige=getuige,
+        door=door.strip(),
+        reden=reden.strip(),
         id=f"L{max(nummers, default=0) + 1}",
     )
     return schrijf_lotingen(werkmap.root / BESTAND, (*alle, nieuw)), nieuw
@@ -1293,6 +1301,7 @@ def loting(
     volgorde: list[str],
     datum: dt.date | None,
     getuige: str,
+    wie: tuple[str, str],
     fouten: Optiefouten | None = None,
     meldingen: list[str] | None = None,
 ) -> Any:
@@ -1307,12 +1316,14 @@ def loting(
     handwerk = buiten_de_commandos(werkmap)  # a draw recorded on top of a hand edit would adopt that edit
     if handwerk:
         raise InvoerFout(handwerk)
-    pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige, fouten=fouten)
+    pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige, wie, fouten=fouten)
     opties = {
         "lots": vastgelegd.perceel,  # as recorded in loting.yaml, like the names and the date
         "volgorde": list(vastgelegd.volgorde),
         "datum": vastgelegd.datum.isoformat(),
         "getuige": vastgelegd.getuige,
+        "door": vastgelegd.door,
+        "reden": vastgelegd.reden,
     }
     noteer(werkmap, "loting", opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
     from evaluatie.niet_actueel import markeer_na_besluit

@@ -502,3 +502,12 @@ def gelijk_pq(map_: Path) -> Path:
     schrijf_bod(ws, "q.xlsx", "Q", "22222222", [("B1", 9000, 12, 12, 4, "alle")])
     vul_panel(ws, {"P": 75, "Q": 75})
     return ws
+
+
+# who decided a draw and why (`evaluatie loting --door ... --reden ...`), as every decision records them
+LOTING_WIE = (
+    "--door",
+    "S. Jansen, inkoopadviseur",
+    "--reden",
+    "Onbesliste gelijke stand; de aanbestedingsstukken schrijven dan loting voor.",
+)
