@@ -95,15 +95,28 @@ def laad_invoer(
     besluiten = lees_besluiten(werkmap.root / BESLUITBESTAND)
     if herstel_weg is None:
         herstel_weg = []  # stale corrections: not applied at intake, open points of the award
+    from evaluatie.besluiten.sluiting import ontvangen_voor_de_sluiting
+
+    # a clarification, explanation, withdrawal or proof the current data.sluiting puts before the closing: stale,
+    # whatever else holds (left out with the stale corrections, laat_weg below)
+    voor_de_sluiting = ontvangen_voor_de_sluiting(besluiten.besluiten, aanbesteding.data.sluiting)
+    herstel_weg += voor_de_sluiting
+    voor_sluiting = {v.id for v in voor_de_sluiting}
     try:
         inschrijvingen, notities = lees_inschrijvingen(
-            aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel"), herstel_weg, scenario
+            aanbesteding,
+            werkmap.inschrijvingen,
+            [h for h in besluiten.geldig("herstel") if h.id not in voor_sluiting],
+            herstel_weg,
+            scenario,
         )
     except InvoerFout as e:
         from evaluatie.beoordeling.koppen import koppen_fouten
 
-        # every problem of every file at once: the reviewers' headers do not depend on the bids
-        raise InvoerFout(e.fouten + koppen_fouten(aanbesteding, werkmap.beoordelingen)) from None
+        # every problem of every file at once: the reviewers' headers do not depend on the bids; a correction left
+        # out for the closing date is named with them (the cell is read as the file has it, as for any stale one)
+        genoemd = [v.fout() for v in voor_de_sluiting if v.fout() not in e.fouten]
+        raise InvoerFout(e.fouten + genoemd + koppen_fouten(aanbesteding, werkmap.beoordelingen)) from None
     notities += map_inhoud(werkmap.beoordelingen).notities
     bestanden = [Invoerbestand(bestand="aanbesteding.yaml", sha256=sha256_bestand(werkmap.aanbesteding))]
     for setnaam in aanbesteding.criteriasets:
