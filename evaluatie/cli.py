@@ -576,9 +576,13 @@ def rapport(
 )
 @click.option("--datum", required=True, help="Datum van de loting (JJJJ-MM-DD of DD-MM-JJJJ).")
 @click.option("--getuige", required=True, help='Wie de loting bijwoonde: "naam, functie" (bijvoorbeeld een notaris).')
+@click.option("--door", required=True, help='Wie tot de loting besloot en haar vastlegt: "naam, functie".')
+@click.option("--reden", required=True, help="De motivering, in een volledige zin.")
 @json_optie
 @afhandeling
-def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str, als_json: bool) -> None:
+def loting(
+    werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str, door: str, reden: str, als_json: bool
+) -> None:
     """Leg een loting bij gelijke stand vast in loting.yaml (daarna: evaluatie gunning)."""
     from evaluatie.besluiten.commando import optiefouten
     from evaluatie.besluiten.optiefouten import als_gebruiksfout
@@ -590,7 +594,7 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
     meldingen: list[str] = []  # the last award's reports marked as not current
     try:
         wm = _werkmap(werkmap)
-        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige, fouten, meldingen)
+        vastgelegd = leg_vast(wm, perceel, namen, dag, getuige, (door, reden), fouten, meldingen)
     except ValueError as e:
         raise als_gebruiksfout(e) from None
     meld_notities(meldingen)
@@ -602,6 +606,9 @@ def loting(werkmap: Path, perceel: str, volgorde: str, datum: str, getuige: str,
                 "perceel": vastgelegd.perceel,  # the code as recorded: 'b1' typed is B1
                 "volgorde": list(vastgelegd.volgorde),
                 "datum": vastgelegd.datum.isoformat(),  # as recorded: 25-06-2021 typed is 2021-06-25
+                "getuige": vastgelegd.getuige,
+                "door": vastgelegd.door,
+                "reden": vastgelegd.reden,
             }
         )
         return

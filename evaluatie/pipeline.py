@@ -96,15 +96,28 @@ def laad_invoer(
     besluiten = lees_besluiten(werkmap.root / BESLUITBESTAND)
     if herstel_weg is None:
         herstel_weg = []  # stale corrections: not applied at intake, open points of the award
+    from evaluatie.besluiten.sluiting import ontvangen_voor_de_sluiting
+
+    # a clarification, explanation, withdrawal or proof the current data.sluiting puts before the closing: stale,
+    # whatever else holds (left out with the stale corrections, laat_weg below)
+    voor_de_sluiting = ontvangen_voor_de_sluiting(besluiten.besluiten, aanbesteding.data.sluiting)
+    herstel_weg += voor_de_sluiting
+    voor_sluiting = {v.id for v in voor_de_sluiting}
     try:
         inschrijvingen, notities = lees_inschrijvingen(
-            aanbesteding, werkmap.inschrijvingen, besluiten.geldig("herstel"), herstel_weg, scenario
+            aanbesteding,
+            werkmap.inschrijvingen,
+            [h for h in besluiten.geldig("herstel") if h.id not in voor_sluiting],
+            herstel_weg,
+            scenario,
         )
     except InvoerFout as e:
         from evaluatie.beoordeling.koppen import koppen_fouten
 
-        # every problem of every file at once: the reviewers' headers do not depend on the bids
-        raise InvoerFout(e.fouten + koppen_fouten(aanbesteding, werkmap.beoordelingen)) from None
+        # every problem of every file at once: the reviewers' headers do not depend on the bids; a correction left
+        # out for the closing date is named with them (the cell is read as the file has it, as for any stale one)
+        genoemd = [v.fout() for v in voor_de_sluiting if v.fout() not in e.fouten]
+        raise InvoerFout(e.fouten + genoemd + koppen_fouten(aanbesteding, werkmap.beoordelingen)) from None
     notities += map_inhoud(werkmap.beoordelingen).notities
     bestanden = [Invoerbestand(bestand="aanbesteding.yaml", sha256=sha256_bestand(werkmap.aanbesteding))]
     for setnaam in aanbesteding.criteriasets:
@@ -978,6 +991,7 @@ def leg_loting_vast(
     volgorde: list[str],
     datum: dt.date | None,
     getuige: str,
+    wie: tuple[str, str],
     vandaag: dt.date | None = None,
     fouten: Optiefouten | None = None,
 ) -> tuple[Path, Any]:
@@ -985,7 +999,8 @@ def leg_loting_vast(
 
     The date lies after the closing date, not after the letters' date, not in the future and not before a
     reviewer form that scores the tied bids was signed (the tie exists only then); the
-    witness has a name and a capacity; names match case-insensitively (a typo gets suggestions);
+    witness has a name and a capacity; `wie` (door, reden) says who decided and why, checked as for every decision;
+    names match case-insensitively (a typo gets suggestions);
     a second draw for the same tie is refused with the command that withdraws the first.
     Raises ValueError (a usage error) when anything does not match; writes nothing then."""
     from evaluatie.besluiten.namen import zoek_inschrijver
@@ -1004,6 +1019,10 @@ def leg_loting_vast(
     if len(set(n.casefold() for n in volgorde)) != len(volgorde) or len(volgorde) < 2:
         fouten.noteer("--volgorde", "--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
     getuige_ = fouten.probeer("--getuige", controleer_getuige, getuige)
+    from evaluatie.besluiten.vastleggen import Wie
+
+    door, reden = wie
+    Wie(door=door, reden=reden, datum=None).controleer(vandaag, fouten)  # the draw's own date is checked below
     invoer = laad_invoer(werkmap)
     a = invoer.aanbesteding
     if datum is not None:
@@ -1052,6 +1071,8 @@ def leg_loting_vast(
         volgorde=tuple(volgorde),
         datum=datum,
         getuige=getuige,
+        door=door.strip(),
+        reden=reden.strip(),
         id=f"L{max(nummers, default=0) + 1}",
     )
     return schrijf_lotingen(werkmap.root / BESTAND, (*alle, nieuw)), nieuw
@@ -1297,6 +1318,7 @@ def loting(
     volgorde: list[str],
     datum: dt.date | None,
     getuige: str,
+    wie: tuple[str, str],
     fouten: Optiefouten | None = None,
     meldingen: list[str] | None = None,
 ) -> Any:
@@ -1311,12 +1333,14 @@ def loting(
     handwerk = buiten_de_commandos(werkmap)  # a draw recorded on top of a hand edit would adopt that edit
     if handwerk:
         raise InvoerFout(handwerk)
-    pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige, fouten=fouten)
+    pad, vastgelegd = leg_loting_vast(werkmap, perceel, volgorde, datum, getuige, wie, fouten=fouten)
     opties = {
         "lots": vastgelegd.perceel,  # as recorded in loting.yaml, like the names and the date
         "volgorde": list(vastgelegd.volgorde),
         "datum": vastgelegd.datum.isoformat(),
         "getuige": vastgelegd.getuige,
+        "door": vastgelegd.door,
+        "reden": vastgelegd.reden,
     }
     noteer(werkmap, "loting", opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
     from evaluatie.niet_actueel import markeer_na_besluit

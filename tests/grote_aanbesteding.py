@@ -22,7 +22,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from tests.hulp import maak_werkmap, schrijf_bod
+from tests.hulp import LOTING_WIE, maak_werkmap, schrijf_bod
 
 SUBREGIOS = {  # real gemeenten (names are checked against the register), invented subregio's
     "Noord": ["Assen", "Tynaarlo", "Aa en Hunze", "Midden-Drenthe", "Noordenveld", "Westerkwartier"],
@@ -231,7 +231,7 @@ def gun_met_loting(ws: Path) -> None:
     weeg_uitsluitingsgrond(ws)
     res = run(
         "loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Leerhuis West;Kompas Oost",
-        "--datum", "2026-12-01", "--getuige", "mr. N. Notaris, notaris te Assen",
+        "--datum", "2026-12-01", "--getuige", "mr. N. Notaris, notaris te Assen", *LOTING_WIE,
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     res = run("gunning", "--werkmap", str(ws))

@@ -210,6 +210,14 @@ def alfa_taal_beoordeeld(ws: Path, plan: object = 75, samenwerking: object = 50)
     return ws
 
 
+def zonder_weging(lot: dict[str, Any], **velden: Any) -> dict[str, Any]:
+    """`lot` (a lot of kleine_aanbesteding) updated with `velden` (a price method that weighs nothing: vaste_prijs,
+    fictieve_korting) and without its own `weging`, which such a method would leave unused (an input error)."""
+    lot.pop("weging", None)
+    lot.update(velden)
+    return lot
+
+
 def fictieve_korting_in_punten(data: dict[str, Any]) -> dict[str, Any]:
     """`data` (kleine_aanbesteding) with B1 under fictieve_korting, maximum discount EUR 5.000, and its two criteria
     weighted 10 and 20 points: qualities in thirds, so discounts and fictitious prices fall between cents."""
@@ -526,3 +534,12 @@ def open_house_met_minimum(root: Path, alleen_toelating: bool = False) -> Path:
     for naam, scores in MINIMUM_SCORES.items():
         vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", scores)
     return ws
+
+
+# who decided a draw and why (`evaluatie loting --door ... --reden ...`), as every decision records them
+LOTING_WIE = (
+    "--door",
+    "S. Jansen, inkoopadviseur",
+    "--reden",
+    "Onbesliste gelijke stand; de aanbestedingsstukken schrijven dan loting voor.",
+)

@@ -6,13 +6,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.hulp import gunningsperceel_naast_b1, html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import (
+    gunningsperceel_naast_b1,
+    html_tekst,
+    kleine_aanbesteding,
+    maak_werkmap,
+    schrijf_bod,
+    vul_panel,
+    zonder_weging,
+)
 from tests.test_contract_toelating import _run
 
 
 def test_geraamde_waarde_noemt_de_vaste_prijs(tmp_path: Path) -> None:
     data = gunningsperceel_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 12000)
-    data["percelen"]["Z"].update(prijsmethode="vaste_prijs", vaste_prijs=9500)
+    zonder_weging(data["percelen"]["Z"], prijsmethode="vaste_prijs", vaste_prijs=9500)
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle"), ("Z", 9500, 30, 12, 4, "alle")])
     vul_panel(ws, {"Alfa": 75})

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 import evaluatie
 from evaluatie.cli import main
-from tests.hulp import REPO
+from tests.hulp import LOTING_WIE, REPO
 
 
 def _voorbeeld_uit_readme() -> str:
@@ -152,10 +152,10 @@ def test_een_gelijke_stand_zonder_loting_geeft_geen_verdeling(tmp_path: Path) ->
         assert e.value.meldingen == [
             "perceel B1: P, Q staan gelijk op rang 1 en de volgorde bepaalt de verdeling; zonder loting is er geen "
             'verdeling. Leg de loting vast: evaluatie loting --lots B1 --volgorde "P;Q" --datum JJJJ-MM-DD '
-            '--getuige "naam, functie"'
+            '--getuige "naam, functie" --door "naam, functie" --reden "..."'
         ]
     loting = ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-04-01"]
-    res = CliRunner().invoke(main, [*loting, "--getuige", "A. Notaris, notaris"])
+    res = CliRunner().invoke(main, [*loting, "--getuige", "A. Notaris, notaris", *LOTING_WIE])
     assert res.exit_code == 0, res.output
     toewijzing = evaluatie.open(ws).toewijzing()
     assert toewijzing.groupby("inschrijver")["aantal"].sum().to_dict() == {"Q": 20}
@@ -232,7 +232,7 @@ def _pqr_met_loting(tmp_path: Path) -> Path:
     schrijf_bod(ws, "r.xlsx", "R", "33333333", [("B1", 9500, 10, 12, 4, "alle")])
     vul_panel(ws, {"P": 75, "Q": 75, "R": 50})
     loting = ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-04-01"]
-    assert CliRunner().invoke(main, [*loting, "--getuige", "A. Notaris, notaris"]).exit_code == 0
+    assert CliRunner().invoke(main, [*loting, "--getuige", "A. Notaris, notaris", *LOTING_WIE]).exit_code == 0
     return ws
 
 

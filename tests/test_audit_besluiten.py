@@ -14,6 +14,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
+from tests.hulp import LOTING_WIE
 
 REPO = Path(__file__).resolve().parent.parent
 DOOR = "S. Jansen, inkoopadviseur"
@@ -157,7 +158,7 @@ def test_besluit_of_loting_na_de_datum_van_de_brieven(voorbeeld: Path) -> None:
     _zet(voorbeeld / "inschrijvingen" / "taalhuis.xlsx", "Percelen", "B3", 9000)  # ties Nieuwe Start (README)
     res = _run("loting", "--werkmap", vb, "--lots", "onderwijs", "--volgorde",
                "Taalhuis De Brug B.V.;Nieuwe Start Opleidingen", "--datum", "2021-06-25",
-               "--getuige", "mr. A. Notaris, notaris te Hilversum")  # fmt: skip
+               "--getuige", "mr. A. Notaris, notaris te Hilversum", *LOTING_WIE)  # fmt: skip
     assert res.exit_code == 0, res.output
     assert _run("gunning", "--werkmap", vb).exit_code == 0
 
@@ -384,7 +385,8 @@ def test_besluitenbestand_met_de_hand_gewijzigd_wordt_niet_toegepast(voorbeeld: 
     _zet(voorbeeld / "inschrijvingen" / "taalhuis.xlsx", "Percelen", "B3", 9000)
     (voorbeeld / "loting.yaml").write_text(
         "lotingen:\n  - id: L1\n    perceel: onderwijs\n    volgorde: [Taalhuis De Brug B.V., Nieuwe Start Opleidingen]\n"
-        "    datum: 2021-06-25\n    getuige: mr. A. Notaris, notaris\n",
+        "    datum: 2021-06-25\n    getuige: mr. A. Notaris, notaris\n    door: S. Jansen, inkoopadviseur\n"
+        "    reden: Onbesliste gelijke stand.\n",
         encoding="utf-8",
     )
     res = _run("gunning", "--werkmap", vb)

@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
+from tests.hulp import LOTING_WIE
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -20,7 +21,7 @@ def _run(*args: str) -> tuple[int, str]:
 
 def test_loting_noemt_iedere_foute_optie(voorbeeld: Path) -> None:
     code, uit = _run("loting", "--werkmap", str(voorbeeld), "--lots", "B1", "--volgorde", "Kompas Inburgering;Lerpunt",
-                     "--datum", "2099-01-01", "--getuige", "Jan")  # fmt: skip
+                     "--datum", "2099-01-01", "--getuige", "Jan", *LOTING_WIE)  # fmt: skip
     assert code == 2, uit
     assert "--getuige: geef naam en functie van wie de loting bijwoonde" in uit
     assert "--datum: 2099-01-01 ligt in de toekomst" in uit
@@ -162,7 +163,7 @@ def test_intrekken_noemt_besluit_en_wie_samen(voorbeeld: Path) -> None:
 
 def test_loting_noemt_een_datum_die_geen_datum_is_met_de_rest(voorbeeld: Path) -> None:
     regels = _regels(_cmd("loting", "--werkmap", str(voorbeeld), "--lots", "B1", "--volgorde", "Lerpunt;Lerpunt",
-                          "--datum", "2021-02-30", "--getuige", "Jan"))  # fmt: skip
+                          "--datum", "2021-02-30", "--getuige", "Jan", *LOTING_WIE))  # fmt: skip
     # the order of --help (--lots, --volgorde, --datum, --getuige); the misspelt name typed twice is said once
     assert [r.split(":")[0] for r in regels] == ["--volgorde", "--volgorde", "--datum", "--getuige"]
     assert regels[0] == "--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'"
@@ -246,7 +247,7 @@ def test_besluiten_lezen_een_datum_als_de_contractcommandos(voorbeeld: Path) -> 
     wb.save(taalhuis)
     res = CliRunner().invoke(main, ["loting", "--werkmap", str(voorbeeld), "--lots", "onderwijs",
                                     "--volgorde", "Taalhuis De Brug B.V.;Nieuwe Start Opleidingen", "--datum", "25-06-2021",
-                                    "--getuige", "mr. A. Notaris, notaris", "--json"])  # fmt: skip
+                                    "--getuige", "mr. A. Notaris, notaris", *LOTING_WIE, "--json"])  # fmt: skip
     assert res.exit_code == 0, res.output
     assert '"datum": "2021-06-25"' in res.stdout
     assert yaml.safe_load((voorbeeld / "loting.yaml").read_text(encoding="utf-8"))["lotingen"][0]["datum"] in (

@@ -17,7 +17,7 @@ from evaluatie.cli import main
 from evaluatie.hashing import sha256_bestand
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml, vul_beoordeling
+from tests.hulp import LOTING_WIE, kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml, vul_beoordeling
 
 CRITERIA = ("Plan van aanpak", "Samenwerking")
 DOOR = "P. de Vries, inkoopadviseur"
@@ -324,7 +324,7 @@ def gelijk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _loting(ws: Path, volgorde: str, datum: str, getuige: str = "mr. J. Notaris, notaris") -> Result:
     return _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", volgorde, "--datum", datum,
-                "--getuige", getuige)  # fmt: skip
+                "--getuige", getuige, *LOTING_WIE)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -479,7 +479,7 @@ def test_readme_voorbeeld_herstel_en_loting(voorbeeld: Path) -> None:
     ) in res.output
     res = _run(
         "loting", "--werkmap", vb, "--lots", "onderwijs", "--volgorde", "Taalhuis De Brug B.V.;Nieuwe Start Opleidingen",
-        "--datum", "2021-06-25", "--getuige", "mr. A. Notaris, notaris te Hilversum",
+        "--datum", "2021-06-25", "--getuige", "mr. A. Notaris, notaris te Hilversum", *LOTING_WIE,
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     res = _run("gunning", "--werkmap", vb)
@@ -616,7 +616,7 @@ def test_loting_zin_zonder_dubbele_punt_en_intrekken_noemt_ook_lotingen(tmp_path
     schrijf_bod(ws, "y.xlsx", "Beta B.V.", "22222222", [("B1", 9000, 20, 12, 4, "alle")])
     _vul(ws, {"Alfa B.V.": 75, "Beta B.V.": 75})
     res = _run("loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Beta B.V.;Alfa B.V.",
-               "--datum", "2026-04-01", "--getuige", "mr. J. Notaris, notaris")  # fmt: skip
+               "--datum", "2026-04-01", "--getuige", "mr. J. Notaris, notaris", *LOTING_WIE)  # fmt: skip
     assert res.exit_code == 0, res.output
     assert ": Beta B.V. voor Alfa B.V. Voer nu 'evaluatie gunning' opnieuw uit." in res.output
     door = ["--door", "S. Jansen, inkoopadviseur", "--reden", "Verkeerd ingevoerd; zie het proces-verbaal.",

@@ -32,7 +32,8 @@ def test_besluiten_markeert_een_verouderde_loting_zoals_de_gunning(tmp_path: Pat
     uit = _plat(res.output)
     assert (
         "L1: perceel B1: volgorde Y voor X, op 20 maart 2026 door loting bepaald, in aanwezigheid van mr. J. Notaris, "
-        f"notaris. VEROUDERD, NIET TOEGEPAST: {LOTING_WEG}; zie de open punten." in uit
+        f"notaris (loting gehouden op besluit van S. Jansen, inkoopadviseur). Motivering van loting L1: Onbesliste gelijke stand; de aanbestedingsstukken schrijven dan loting voor. VEROUDERD, NIET TOEGEPAST: {LOTING_WEG}; "
+        "zie de open punten." in uit
     ), uit
     assert INTREKKEN_L1 in uit
     js = json.loads(_run("besluiten", "--werkmap", str(ws), "--json").stdout)

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from click.testing import Result
 
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
+from tests.hulp import LOTING_WIE, kleine_aanbesteding, maak_werkmap, schrijf_bod, schrijf_yaml
 from tests.test_besluiten import (
     _advies,
     _besluit,
@@ -167,6 +167,7 @@ def test_verouderde_loting_naast_een_nieuwe_loting_voor_de_grotere_gelijke_stand
         "2026-03-20",
         "--getuige",
         "mr. J. Notaris, notaris",
+        *LOTING_WIE,
     )
     assert _run(*loting, "--volgorde", "Y;X").exit_code == 0
     schrijf_bod(ws, "w.xlsx", "W", "33333333", [("B1", 9000, 10, 12, 4, "alle")])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import LOTING_WIE, html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 from tests.test_besluiten import _run
 
 
@@ -43,7 +43,7 @@ def test_loting_tussen_twee_winnaars(tmp_path: Path) -> None:
     assert _run("gunning", "--werkmap", str(ws)).exit_code == 1  # the order decides who serves which gemeente
     res = _run(
         "loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "P;Q", "--datum", "2026-03-20",
-        "--getuige", "mr. J. Jansen, notaris",
+        "--getuige", "mr. J. Jansen, notaris", *LOTING_WIE,
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     res = _run("gunning", "--werkmap", str(ws))

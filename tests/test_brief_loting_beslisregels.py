@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import LOTING_WIE, html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _getrokken(root: Path, regels: list[str], vaste_prijs: bool = False) -> str:
@@ -33,7 +33,7 @@ def _getrokken(root: Path, regels: list[str], vaste_prijs: bool = False) -> str:
     r = CliRunner().invoke(
         main,
         ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-03-20",
-         "--getuige", "mr. J. Jansen, notaris"],
+         "--getuige", "mr. J. Jansen, notaris", *LOTING_WIE],
     )  # fmt: skip
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])

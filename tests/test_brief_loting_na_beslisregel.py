@@ -12,7 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import LOTING_WIE, html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _getrokken(tmp_path: Path) -> Path:
@@ -30,7 +30,7 @@ def _getrokken(tmp_path: Path) -> Path:
     r = CliRunner().invoke(
         main,
         ["loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "R;Q", "--datum", "2026-03-20",
-         "--getuige", "mr. J. Jansen, notaris"],
+         "--getuige", "mr. J. Jansen, notaris", *LOTING_WIE],
     )  # fmt: skip
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])

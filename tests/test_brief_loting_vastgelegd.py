@@ -22,8 +22,8 @@ def test_brieven_noemen_de_vastgelegde_loting(tmp_path: Path) -> None:
     q = html_tekst(brieven / "q-b1.html")
     assert f"R heeft dezelfde totaalscore en gaat voor door {VERMELDING}; bij gelijke totaalscore weegt" in q, q
     assert (
-        "De volgorde is op 20 maart 2026 door loting bepaald, in aanwezigheid van mr. J. Jansen, notaris; die loting "
-        "is vastgelegd als L1."
+        "De volgorde is op 20 maart 2026 door loting bepaald, in aanwezigheid van mr. J. Jansen, notaris "
+        "(loting gehouden op besluit van S. Jansen, inkoopadviseur); die loting is vastgelegd als L1. Motivering van loting L1: Onbesliste gelijke stand; de aanbestedingsstukken schrijven dan loting voor."
     ) in q, q
     p = html_tekst(brieven / "p-b1.html")
     assert (
@@ -34,5 +34,6 @@ def test_brieven_noemen_de_vastgelegde_loting(tmp_path: Path) -> None:
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     assert (
         "L1: perceel B1: volgorde R voor Q, op 20 maart 2026 door loting bepaald, in aanwezigheid van mr. J. Jansen, "
-        "notaris."
+        "notaris (loting gehouden op besluit van S. Jansen, inkoopadviseur). Motivering van loting L1: Onbesliste "
+        "gelijke stand; de aanbestedingsstukken schrijven dan loting voor."
     ) in advies

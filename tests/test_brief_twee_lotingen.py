@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import LOTING_WIE, html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 
 
 def _run(*args: str):
@@ -44,6 +44,7 @@ def test_brief_noemt_alleen_de_eigen_loting(tmp_path: Path) -> None:
             datum,
             "--getuige",
             getuige,
+            *LOTING_WIE,
         )
         assert res.exit_code == 0, res.output
     res = _run("gunning", "--werkmap", str(ws))

@@ -126,7 +126,9 @@ def test_loting_in_de_brief(groot: Path) -> None:
     assert (
         "Uw inschrijving en die van Leerhuis West hadden precies dezelfde totaalscore, en de aanbesteding kent geen "
         "beslisregel bij gelijke stand; dan beslist loting. De volgorde is op 1 december 2026 door loting bepaald, in "
-        "aanwezigheid van mr. N. Notaris, notaris te Assen; die loting is vastgelegd als L1."
+        "aanwezigheid van mr. N. Notaris, notaris te Assen (loting gehouden op besluit van S. Jansen, inkoopadviseur); "
+        "die loting is vastgelegd als L1. Motivering van loting L1: Onbesliste gelijke stand; de aanbestedingsstukken "
+        "schrijven dan loting voor."
     ) in tekst
     # Leerhuis West is named because it is awarded too (art. 2.130 names every winner); a tie partner that got
     # nothing would be 'een andere inschrijver' in a winner's letter (rapport/brieven.py)

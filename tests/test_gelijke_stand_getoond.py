@@ -16,7 +16,7 @@ import json
 import re
 from pathlib import Path
 
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import LOTING_WIE, html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
 from tests.test_besluiten import _run
 
 
@@ -42,7 +42,7 @@ def test_gelijke_stand_toont_gelijke_totalen(tmp_path: Path) -> None:
 
     res = _run(
         "loting", "--werkmap", str(ws), "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-03-20",
-        "--getuige", "mr. J. Jansen, notaris",
+        "--getuige", "mr. J. Jansen, notaris", *LOTING_WIE,
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     res = _run("gunning", "--werkmap", str(ws))

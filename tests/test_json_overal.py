@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from evaluatie.cli import main
+from tests.hulp import LOTING_WIE
 
 
 def _commando_s(groep: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
@@ -122,7 +123,10 @@ def test_json_voor_het_commando(gegund: Path) -> None:
         (["gunning", "--lots", "X9"], "--lots"),
         (["gunning", "--solver", "foo"], "--solver"),
         (["zekerheid", "--trekkingen", "5"], "--trekkingen"),
-        (["loting", "--lots", "B1", "--volgorde", "A;B", "--datum", "2021-02-30", "--getuige", "x"], "--datum"),
+        (
+            ["loting", "--lots", "B1", "--volgorde", "A;B", "--datum", "2021-02-30", "--getuige", "x", *LOTING_WIE],
+            "--datum",
+        ),
         (["gunning", "--onbekend"], "--onbekend"),
         (["regio", "Atlantis"], "regio"),
     ],

@@ -12,7 +12,7 @@ from docx import Document
 from evaluatie.cli import main
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import LOTING_WIE, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
 
 CRITERIA = ("Plan van aanpak", "Samenwerking")
 
@@ -57,18 +57,40 @@ def test_beslissende_gelijke_stand_stopt_en_loting_legt_vast(gelijk: Path) -> No
     # a draw for names that are not tied, or a bad date, is a usage error and writes nothing
     getuige = "mr. J. Notaris, notaris te Noord"
     fout = _run(
-        "loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "X;Q", "--datum", "2026-04-01", "--getuige", getuige
+        "loting",
+        "--werkmap",
+        ws,
+        "--lots",
+        "B1",
+        "--volgorde",
+        "X;Q",
+        "--datum",
+        "2026-04-01",
+        "--getuige",
+        getuige,
+        *LOTING_WIE,
     )
     assert fout.exit_code == 2 and "'Q' is geen inschrijver in deze aanbesteding" in fout.output
     fout = _run(
-        "loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "Y;X", "--datum", "1-4-2026", "--getuige", getuige
+        "loting",
+        "--werkmap",
+        ws,
+        "--lots",
+        "B1",
+        "--volgorde",
+        "Y;X",
+        "--datum",
+        "1-4-2026",
+        "--getuige",
+        getuige,
+        *LOTING_WIE,
     )
     assert fout.exit_code == 2 and "--datum" in fout.output
     assert not (gelijk / "loting.yaml").exists()
 
     res = _run(
         "loting", "--werkmap", ws, "--lots", "B1", "--volgorde", "Y;X", "--datum", "2026-04-01",
-        "--getuige", "mr. J. Notaris, notaris te Noord",
+        "--getuige", "mr. J. Notaris, notaris te Noord", *LOTING_WIE,
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     assert (gelijk / "loting.yaml").is_file()
@@ -129,7 +151,7 @@ def test_json_noemt_het_perceel_zoals_vastgelegd(tmp_path: Path) -> None:
     order and the date as recorded but the lot as typed ("perceel": "b1"), not the code of gunning.json. Now "B1"."""
     ws = _tender(tmp_path / "ws", extra_winnaar=False)
     res = _run("loting", "--werkmap", str(ws), "--lots", "b1", "--volgorde", "y;x", "--datum", "01-04-2026",
-               "--getuige", "A. Notaris, notaris", "--json")  # fmt: skip
+               "--getuige", "A. Notaris, notaris", *LOTING_WIE, "--json")  # fmt: skip
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert (data["perceel"], data["volgorde"], data["datum"]) == ("B1", ["Y", "X"], "2026-04-01")

@@ -14,9 +14,9 @@ from click.testing import CliRunner, Result
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from tests.hulp import gelijk_pq, html_tekst
+from tests.hulp import LOTING_WIE, gelijk_pq, html_tekst
 
-LOTING = ("--lots", "B1", "--volgorde", "Q;P", "--getuige", "mr. J. Jansen, notaris")
+LOTING = ("--lots", "B1", "--volgorde", "Q;P", "--getuige", "mr. J. Jansen, notaris", *LOTING_WIE)
 
 
 def _run(*args: str) -> Result:
@@ -61,7 +61,7 @@ def test_formulier_ondertekend_na_de_loting_is_een_let_op_in_het_procesverbaal(t
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     assert (
         "Let op: het formulier van Beoordelaar B is ondertekend op 25 maart 2026, na loting L1 van 20 maart 2026 "
-        "(perceel B1-route), die totaalscores met de scores van dat formulier ordende; toen was de rangorde, en "
+        "(perceel B1-route; op besluit van S. Jansen, inkoopadviseur), die totaalscores met de scores van dat formulier ordende; toen was de rangorde, en "
         "daarmee waren de prijzen, bekend." in advies
     )
     assert "formulier van Beoordelaar A is ondertekend op" not in advies  # Ada signed on 10 March, before it
@@ -74,7 +74,7 @@ def test_loting_json_en_logboek_noemen_het_perceel_zoals_vastgelegd(tmp_path: Pa
 
     ws = _gelijk(tmp_path)
     res = _run("loting", "--werkmap", str(ws), "--lots", "b1", "--volgorde", "q;p", "--getuige",
-               "mr. J. Jansen, notaris", "--datum", "2026-03-20", "--json")  # fmt: skip
+               "mr. J. Jansen, notaris", *LOTING_WIE, "--datum", "2026-03-20", "--json")  # fmt: skip
     assert res.exit_code == 0, res.output
     uit = json.loads(res.stdout)
     assert (uit["perceel"], uit["volgorde"]) == ("B1", ["Q", "P"])

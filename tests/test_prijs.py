@@ -9,7 +9,7 @@ import pytest
 from evaluatie.definitie import laad_aanbesteding
 from evaluatie.prijs.basis import Kandidaat
 from evaluatie.prijs.rangorde import rangschik
-from tests.hulp import kleine_aanbesteding, schrijf_yaml
+from tests.hulp import kleine_aanbesteding, schrijf_yaml, zonder_weging
 
 # Ceiling EUR 10,000, weights quality 60 / price 40 unless a test changes them.
 A = Kandidaat("A", 8000, 70, 10, 4)
@@ -19,6 +19,8 @@ C = Kandidaat("C", 10000, 90, 10, 4)
 
 def _perceel(tmp_path: Path, **over):
     data = kleine_aanbesteding()
+    if over.get("prijsmethode") in ("fictieve_korting", "vaste_prijs"):
+        zonder_weging(data["percelen"]["B1"])  # these methods weigh nothing: a weging would be an input error
     data["percelen"]["B1"].update(over)
     return laad_aanbesteding(schrijf_yaml(tmp_path / "aanbesteding.yaml", data))[0].percelen["B1"]
 

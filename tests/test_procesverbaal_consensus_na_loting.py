@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import gelijk_pq, html_tekst, vul_consensus
+from tests.hulp import LOTING_WIE, gelijk_pq, html_tekst, vul_consensus
 
 
 def _run(*args: str) -> int:
@@ -25,7 +25,17 @@ def test_consensus_na_loting(tmp_path: Path) -> None:
     ws = gelijk_pq(tmp_path / "ws")
     w = str(ws)
     assert _run("gunning", "--werkmap", w) == 1  # the order decides volume: a draw
-    loting = ("--lots", "B1", "--volgorde", "Q;P", "--datum", "2026-03-20", "--getuige", "mr. J. Jansen, notaris")
+    loting = (
+        "--lots",
+        "B1",
+        "--volgorde",
+        "Q;P",
+        "--datum",
+        "2026-03-20",
+        "--getuige",
+        "mr. J. Jansen, notaris",
+        *LOTING_WIE,
+    )
     assert _run("loting", "--werkmap", w, *loting) == 0
     vul_consensus(
         ws, {("P", "Samenwerking"): (100, "De samenwerking is uitgewerkt met drie partners.")}, dt.date(2026, 3, 30)
@@ -36,6 +46,7 @@ def test_consensus_na_loting(tmp_path: Path) -> None:
     assert _run("gunning", "--werkmap", w) == 0
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     assert (
-        "Let op: het consensusoverleg van 30 maart 2026 ligt na loting L1 van 20 maart 2026 (perceel B1-route, later "
-        "ingetrokken); toen was de rangorde, en daarmee waren de prijzen, bekend." in advies
+        "Let op: het consensusoverleg van 30 maart 2026 ligt na loting L1 van 20 maart 2026 (perceel B1-route; op besluit "
+        "van S. Jansen, inkoopadviseur, later ingetrokken); toen was de rangorde, en daarmee waren de prijzen, bekend."
+        in advies
     )

@@ -111,7 +111,15 @@ def test_volgorde_van_een_loting_telt_als_de_volgorde_ervoor() -> None:
     from evaluatie.gunning.loting import Loting
 
     perceel = _perceel("relatief").model_copy(update={"bij_gelijke_stand": ()})
-    loting = Loting(perceel="B1", volgorde=("Yara", "Xena"), datum=dt.date(2026, 3, 20), getuige="J. Jansen", id="L1")
+    loting = Loting(
+        perceel="B1",
+        volgorde=("Yara", "Xena"),
+        datum=dt.date(2026, 3, 20),
+        getuige="J. Jansen",
+        door="S. Jansen, inkoper",
+        reden="Onbesliste gelijke stand.",
+        id="L1",
+    )
     kandidaten = [
         Kandidaat("Xena", 10000, 50, 10, 4),
         Kandidaat("Yara", 40000, 75, 10, 4),

@@ -158,7 +158,7 @@ def test_kwaliteit_met_gewicht_nul_geeft_een_waarschuwing(tmp_path: Path) -> Non
 def test_prijs_met_gewicht_nul_geeft_een_waarschuwing(tmp_path: Path) -> None:
     """weging {kwaliteit: 100, prijs: 0} under relatief: only quality decides while each winner is paid its own bid
     price, without a word; the fixed price (vaste_prijs) is the method for competing on quality alone."""
-    from tests.hulp import kleine_aanbesteding, maak_werkmap
+    from tests.hulp import kleine_aanbesteding, maak_werkmap, zonder_weging
 
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["weging"] = {"kwaliteit": 100, "prijs": 0}
@@ -173,6 +173,12 @@ def test_prijs_met_gewicht_nul_geeft_een_waarschuwing(tmp_path: Path) -> None:
     ), res.output
     data["percelen"]["B1"]["prijsmethode"] = "vaste_prijs"
     ws = maak_werkmap(tmp_path / "vast", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    # vaste_prijs weighs nothing: the lot's weging is an input error there, not a warning about 0%
+    assert res.exit_code == 2 and "prijs weegt 0%" not in res.output, res.output
+    assert "perceel B1 heeft prijsmethode vaste_prijs, die geen weging" in " ".join(res.output.split()), res.output
+    zonder_weging(data["percelen"]["B1"])
+    ws = maak_werkmap(tmp_path / "vast2", data)
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
     assert res.exit_code == 0 and "prijs weegt 0%" not in res.output, res.output
 

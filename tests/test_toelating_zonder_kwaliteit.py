@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod
+from tests.hulp import LOTING_WIE, html_tekst, kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod
 
 
 def _run(*args: str | Path) -> tuple[int, str]:
@@ -161,7 +161,7 @@ def test_loting_in_een_open_house_zegt_dat_er_geen_rangorde_is(voorbeeld: Path) 
     geen' after the whole award was computed; it now says why there is no draw there, with the other wrong options."""
     _z_open_house(voorbeeld)
     code, uit = _run("loting", "--werkmap", voorbeeld, "--lots", "Z", "--volgorde",
-                     "Inburgerwijs Academie;Kompas Inburgering", "--datum", "25-06-2021", "--getuige", "Jan")  # fmt: skip
+                     "Inburgerwijs Academie;Kompas Inburgering", "--datum", "25-06-2021", "--getuige", "Jan", *LOTING_WIE)  # fmt: skip
     assert code == 2
     regels = [r.strip() for r in uit.split("Fout: ", 1)[1].splitlines() if r.strip()]
     assert regels[0] == (

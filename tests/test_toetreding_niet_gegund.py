@@ -12,7 +12,7 @@ from pathlib import Path
 
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling, zonder_weging
 from tests.test_contract_toelating import DOOR, _run
 from tests.test_contract_toetreding import WIE, _laat_bod, _register
 
@@ -23,7 +23,7 @@ def _b1_niet_gegund(tmp_path: Path, delta_uitgesloten: bool = False, vaste_prijs
     `vaste_prijs`: Z pays this tariff to every admitted provider (prijsmethode vaste_prijs)."""
     data = module_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 10000)
     if vaste_prijs is not None:
-        data["percelen"]["Z"].update(prijsmethode="vaste_prijs", vaste_prijs=vaste_prijs)
+        zonder_weging(data["percelen"]["Z"], prijsmethode="vaste_prijs", vaste_prijs=vaste_prijs)
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("Z", 9000, 10, 12, 4, "alle")])
     if delta_uitgesloten:

@@ -11,12 +11,12 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel, zonder_weging
 
 
 def _werkmap(tmp_path: Path, regels: list[str]) -> Path:
     data = kleine_aanbesteding()
-    data["percelen"]["B1"].update(prijsmethode="vaste_prijs", vaste_prijs=9000, bij_gelijke_stand=regels)
+    zonder_weging(data["percelen"]["B1"], prijsmethode="vaste_prijs", vaste_prijs=9000, bij_gelijke_stand=regels)
     return maak_werkmap(tmp_path / "ws", data)
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
+from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel, zonder_weging
 
 
 def _vaste_prijs_werkmap(tmp_path: Path) -> Path:
     """B1 at a fixed price of EUR 9.000; Alfa's bid scored 75 on both criteria by both reviewers."""
     data = kleine_aanbesteding()
-    data["percelen"]["B1"]["prijsmethode"] = "vaste_prijs"
+    zonder_weging(data["percelen"]["B1"], prijsmethode="vaste_prijs")
     data["percelen"]["B1"]["vaste_prijs"] = 9000
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 30, 12, 4, "alle")])

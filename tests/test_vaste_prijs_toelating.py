@@ -10,12 +10,12 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_toelating, maak_werkmap, schrijf_bod
+from tests.hulp import kleine_toelating, maak_werkmap, schrijf_bod, zonder_weging
 
 
 def test_andere_prijs_dan_het_tarief_noemt_geen_raamovereenkomst(tmp_path: Path) -> None:
     data = kleine_toelating()
-    data["percelen"]["B1"].update(prijsmethode="vaste_prijs", vaste_prijs=9500)
+    zonder_weging(data["percelen"]["B1"], prijsmethode="vaste_prijs", vaste_prijs=9500)
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 30, 12, 4, "alle")])

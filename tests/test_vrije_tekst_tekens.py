@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from evaluatie.cli import main
+from tests.hulp import LOTING_WIE
 
 HERSTEL = (
     "herstel", "--bestand", "kompas.xlsx", "--blad", "Inschrijver", "--cel", "B4", "--oud", "de heer T. Smit",
@@ -86,7 +87,7 @@ def test_getuige_van_een_loting_met_een_richtingteken_wordt_geweigerd(voorbeeld:
     res = _run(
         "loting", "--werkmap", str(voorbeeld), "--lots", "onderwijs", "--volgorde",
         "Taalhuis De Brug B.V.;Nieuwe Start Opleidingen", "--datum", "2021-06-25",
-        "--getuige", "mr. A. Notaris\u202e, notaris te Hilversum",
+        "--getuige", "mr. A. Notaris\u202e, notaris te Hilversum", *LOTING_WIE,
     )  # fmt: skip
     assert res.exit_code == 2
     assert "--getuige: de tekst bevat het onzichtbare teken U+202E (RIGHT-TO-LEFT OVERRIDE)" in " ".join(

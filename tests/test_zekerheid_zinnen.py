@@ -190,7 +190,7 @@ def test_json_noemt_het_perceel_dat_op_een_loting_wacht(tmp_path: Path) -> None:
     assert data["evaluatie_niet_afgerond"] == [
         "Perceel B1-route: niet onderzocht, want de uitkomst wacht op een loting: Alfa, Beta staan gelijk op rang 1. "
         'Leg de loting vast en reken dan opnieuw: evaluatie loting --lots B1 --volgorde "Alfa;Beta" --datum '
-        'JJJJ-MM-DD --getuige "naam, functie"'
+        'JJJJ-MM-DD --getuige "naam, functie" --door "naam, functie" --reden "..."'
     ]
     # every lot is in the document, with what kind it is: B1 was left out, as if it did not exist
     assert list(data["percelen"]) == ["B1", "Z"]

@@ -39,7 +39,7 @@ def _niet_toegepast(verouderd: str | None) -> str:
 
 
 def loting_zin(x: Any, verouderd: str | None = None) -> str:
-    tekst = f"{x.id}: perceel {x.perceel}: volgorde {' voor '.join(x.volgorde)}, {x.beschrijving()}."
+    tekst = f"{x.id}: perceel {x.perceel}: volgorde {' voor '.join(x.volgorde)}, {x.beschrijving()}. {x.motivering()}"
     if x.ingetrokken is not None:
         i = x.ingetrokken
         tekst += f" INGETROKKEN op {datum(i.datum)} door {i.door}: {i.reden}"

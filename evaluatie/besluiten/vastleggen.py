@@ -123,10 +123,52 @@ def en_noteer(
         raise ValueError("; ".join(str(f) for f in handwerk))
     uitkomst = werk()
     pad = uitkomst[1] if isinstance(uitkomst, tuple) else werkmap.root / BESTAND
-    noteer(werkmap, commando, opties, [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))])
+    noteer(
+        werkmap,
+        commando,
+        zoals_vastgelegd(opties, uitkomst),
+        [Invoerbestand(bestand=pad.name, sha256=sha256_bestand(pad))],
+    )
     if (gemarkeerd := markeer_na_besluit(werkmap, commando, pad.name)) is not None and meldingen is not None:
         meldingen.append(gemarkeerd)
     return uitkomst
+
+
+# a command's option that the decision records under another name (--lots is the lot, recorded as `perceel`)
+_VELD_VAN_OPTIE = {"lots": "perceel"}
+
+
+def zoals_vastgelegd(opties: dict[str, Any], uitkomst: Any) -> dict[str, Any]:
+    """The options for the logboek as the decision file records them, not as typed: 'b1' is B1, a bidder's name in
+    other capitals or spacing is the name in its bid, 'f2' is F2, 25-06-2021 is 2021-06-25, and --datum left out is
+    the day recorded. The logboek and besluiten.yaml then say the same; an option the record has no field for
+    (intrekken's id: the id as recorded) stays as given. `uitkomst`: what the command's work returned, the decision
+    (a Basis) or, for intrekken, (id, file)."""
+    if isinstance(uitkomst, tuple):  # intrekken: the id as recorded; who, why and when are the withdrawal's
+        uit = dict(opties) | ({"besluit": uitkomst[0]} if "besluit" in opties else {})
+        intrekking = _intrekking(uitkomst)
+        return uit if intrekking is None else uit | _als_tekst(intrekking.model_dump())
+    if not isinstance(uitkomst, BaseModel):
+        return dict(opties)
+    velden = uitkomst.model_dump()
+    return {
+        k: _als_tekst({k: velden[_VELD_VAN_OPTIE.get(k, k)]})[k] if _VELD_VAN_OPTIE.get(k, k) in velden else v
+        for k, v in opties.items()
+    }
+
+
+def _als_tekst(velden: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in velden.items()}
+
+
+def _intrekking(uitkomst: tuple[str, Path]) -> Intrekking | None:
+    """The withdrawal just written for decision or draw `uitkomst[0]` in file `uitkomst[1]`."""
+    from evaluatie.gunning.loting import BESTAND as LOTINGBESTAND
+    from evaluatie.gunning.loting import lees_lotingen
+
+    id_, pad = uitkomst
+    alle = lees_lotingen(pad) if pad.name == LOTINGBESTAND else lees_besluiten(pad).besluiten
+    return next((x.ingetrokken for x in alle if x.id == id_), None)
 
 
 def _gelezen(register: Register | None) -> Register:

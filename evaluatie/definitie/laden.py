@@ -933,10 +933,11 @@ _ALLEEN_BIJ_METHODE = {"vaste_prijs": "vaste_prijs", "max_fictieve_korting": "fi
 
 def _buiten_de_prijsmethode(code: str, p: dict[str, Any], eigen_velden: set[Any]) -> list[tuple[str, str]]:
     """An amount the lot's own lines give for a price method the lot does not use: 'vaste_prijs: 9000' under
-    relatief was ignored in silence, and the lot ranked and paid on the bid prices. Only the lot's own lines (not
-    perceel_standaard or a criteria set, which serve lots of several methods)."""
+    relatief was ignored in silence, and the lot ranked and paid on the bid prices. So too a `weging` under a method
+    that weighs nothing (fictieve_korting, vaste_prijs). Only the lot's own lines (not perceel_standaard or a criteria
+    set, which serve lots of several methods)."""
     methode = p.get("prijsmethode")
-    return [
+    uit = [
         (
             veld,
             f"{veld} geldt alleen bij prijsmethode {nodig}, maar perceel {code} heeft prijsmethode "
@@ -946,6 +947,26 @@ def _buiten_de_prijsmethode(code: str, p: dict[str, Any], eigen_velden: set[Any]
         for veld, nodig in _ALLEEN_BIJ_METHODE.items()
         if veld in eigen_velden and p.get(veld) is not None and methode != nodig
     ]
+    klasse = methoden().get(methode) if isinstance(methode, str) else None
+    if "weging" in eigen_velden and klasse is not None and not klasse.gewogen:
+        # a weighting under a method without one: '70% prijs' under vaste_prijs was ignored in silence, and the lot
+        # ranked on quality alone while the tender's own lines said otherwise
+        waarom = (
+            "het totaal is de fictieve prijs (prijs min de fictieve korting voor kwaliteit)"
+            if methode == "fictieve_korting"
+            else "het totaal is de kwaliteitsscore, want de prijs is voor iedereen dezelfde"
+            if methode == "vaste_prijs"
+            else "deze methode weegt kwaliteit en prijs niet"
+        )
+        uit.append(
+            (
+                "weging",
+                f"perceel {code} heeft prijsmethode {methode}, die geen weging van kwaliteit en prijs kent ({waarom}): "
+                "de weging zou nergens gebruikt worden (niet in de rangorde, niet in de systematiek); haal haar weg, "
+                "of kies een gewogen prijsmethode (relatief of lineair)",
+            )
+        )
+    return uit
 
 
 def _weging_herkomst(p: dict[str, Any], regels: dict[Pad, int], naam: str) -> str:

@@ -2,7 +2,8 @@
 
 A tie between bids with exactly equal totals that no `bij_gelijke_stand` rule decides is
 never settled by name: if the order changes the outcome, the award stops and asks for a
-draw. `evaluatie loting` records the drawn order, its date and the witness; from then on
+draw. `evaluatie loting` records the drawn order, its date, the witness, and like every decision who decided it
+(`door`) and why (`reden`); from then on
 this file is an input like any other (hashed into gunning.json and the logboek, checked by
 `evaluatie controleer`), and ranking and allocation follow the drawn order.
 """
@@ -33,6 +34,8 @@ class Loting(BaseModel):
     volgorde: tuple[str, ...]
     datum: dt.date
     getuige: str
+    door: str  # who decided to hold the draw and records it: "naam, functie", as every decision
+    reden: str  # why: the motivation, as every decision
     id: str = ""  # L1, L2, ... (files written before ids: numbered by position when read)
     ingetrokken: Intrekking | None = None
 
@@ -41,10 +44,19 @@ class Loting(BaseModel):
         return self.ingetrokken is None
 
     def beschrijving(self) -> str:
-        """'op 20 juni 2021 door loting bepaald, in aanwezigheid van J. Jansen, notaris'."""
+        """'op 20 juni 2021 door loting bepaald, in aanwezigheid van J. Jansen, notaris (loting gehouden op besluit
+        van S. Jansen, inkoopadviseur)': the draw, its witness and who decided it, as every decision names who."""
         from evaluatie.tekst import datum
 
-        return f"op {datum(self.datum)} door loting bepaald, in aanwezigheid van {self.getuige}"
+        return (
+            f"op {datum(self.datum)} door loting bepaald, in aanwezigheid van {self.getuige} (loting gehouden op "
+            f"besluit van {self.door})"
+        )
+
+    def motivering(self) -> str:
+        """'Motivering van loting L1: ...': the reason recorded with the draw, a sentence of its own."""
+        t = self.reden.strip()
+        return f"Motivering van loting {self.id}: {t if t.endswith(('.', '!', '?')) else t + '.'}"
 
 
 class Gelijkestand(BaseModel):
@@ -61,7 +73,7 @@ class Gelijkestand(BaseModel):
         volgorde = ";".join(self.inschrijvers)
         return (
             f'evaluatie loting --lots {self.perceel} --volgorde "{volgorde}" '
-            '--datum JJJJ-MM-DD --getuige "naam, functie"'
+            '--datum JJJJ-MM-DD --getuige "naam, functie" --door "naam, functie" --reden "..."'
         )
 
 
@@ -84,9 +96,9 @@ def lees_lotingen(pad: Path) -> tuple[Loting, ...]:
     for i, item in enumerate(data["lotingen"], start=1):
         plaats = f"{BESTAND}: lotingen[{i}]"
         if not isinstance(item, dict):
-            fouten.append(Fout(plaats, "verwacht perceel, volgorde, datum en getuige"))
+            fouten.append(Fout(plaats, "verwacht perceel, volgorde, datum, getuige, door en reden"))
             continue
-        fout = _controleer(item)
+        fout = _controleer(item, str(item.get("id") or f"L{i}"))
         if fout:
             fouten.append(Fout(plaats, fout))
             continue
@@ -101,6 +113,8 @@ def lees_lotingen(pad: Path) -> tuple[Loting, ...]:
                 volgorde=tuple(str(n) for n in item["volgorde"]),
                 datum=item["datum"],
                 getuige=str(item["getuige"]).strip(),
+                door=str(item["door"]).strip(),
+                reden=str(item["reden"]).strip(),
                 id=str(item.get("id") or f"L{i}"),
                 ingetrokken=ingetrokken,
             )
@@ -110,10 +124,13 @@ def lees_lotingen(pad: Path) -> tuple[Loting, ...]:
     return tuple(uit)
 
 
-def _controleer(item: dict[str, Any]) -> str | None:
+def _controleer(item: dict[str, Any], id_: str) -> str | None:
     ontbreekt = [k for k in ("perceel", "volgorde", "datum", "getuige") if k not in item]
     if ontbreekt:
         return f"ontbreekt: {', '.join(ontbreekt)}"
+    zonder = [k for k in ("door", "reden") if not str(item.get(k) or "").strip()]
+    if zonder:
+        return _zonder_wie_of_waarom(item, id_, zonder)
     if not isinstance(item["volgorde"], list) or len(item["volgorde"]) < 2:
         return "volgorde: verwacht een lijst van minstens twee inschrijvers"
     if len({str(n) for n in item["volgorde"]}) != len(item["volgorde"]):
@@ -125,10 +142,42 @@ def _controleer(item: dict[str, Any]) -> str | None:
     return None
 
 
+def _zonder_wie_of_waarom(item: dict[str, Any], id_: str, zonder: list[str]) -> str:
+    """A draw recorded before `evaluatie loting` asked who decided and why (or with either emptied): never read with a
+    blank, which the advies and the letters would publish as the record. Said with the command that records it again;
+    a withdrawn draw is kept in the dossier, not re-recorded."""
+    velden = " en ".join(f"'{k}'" for k in zonder)
+    wat = "wie besloot (door)" if zonder == ["door"] else "waarom (reden)" if zonder == ["reden"] else "wie en waarom"
+    kop = (
+        f"loting {id_} mist {velden}: iedere loting legt, zoals ieder besluit, vast {wat} "
+        "(een loting.yaml van vóór die regel heeft ze niet); dit bestand is zo niet te gebruiken"
+    )
+    if item.get("ingetrokken"):
+        return (
+            f"{kop}. {id_} is ingetrokken: bewaar loting.yaml in het dossier, haal het uit de werkmap en leg de "
+            "lotingen die nog gelden opnieuw vast met 'evaluatie loting'"
+        )
+    volgorde = ";".join(str(n) for n in item["volgorde"]) if isinstance(item.get("volgorde"), list) else "..."
+    dag = item["datum"].isoformat() if isinstance(item.get("datum"), dt.date) else "JJJJ-MM-DD"
+    return (
+        f"{kop}. Bewaar loting.yaml in het dossier, haal het uit de werkmap en leg de loting opnieuw vast: "
+        f'evaluatie loting --lots {item.get("perceel")} --volgorde "{volgorde}" --datum {dag} '
+        f'--getuige "{str(item.get("getuige", "")).strip()}" --door "naam, functie" --reden "..."'
+    )
+
+
 def als_yaml(lotingen: tuple[Loting, ...]) -> str:
     data = {
         "lotingen": [
-            {"id": x.id, "perceel": x.perceel, "volgorde": list(x.volgorde), "datum": x.datum, "getuige": x.getuige}
+            {
+                "id": x.id,
+                "perceel": x.perceel,
+                "volgorde": list(x.volgorde),
+                "datum": x.datum,
+                "getuige": x.getuige,
+                "door": x.door,
+                "reden": x.reden,
+            }
             | ({"ingetrokken": x.ingetrokken.model_dump()} if x.ingetrokken else {})
             for x in lotingen
         ]

@@ -33,7 +33,7 @@ from evaluatie.rapport.budgetwoorden import budget_kop, budget_uitleg
 from evaluatie.rapport.documentnaam import advies as advies_titel
 from evaluatie.rapport.documentnaam import alleen_toelating
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
-from evaluatie.rapport.gelijkestand import decimalen_nodig
+from evaluatie.rapport.gelijkestand import decimalen_nodig, loting_motivering
 from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.verdeelregeltekst import STAP5_BESLIST
@@ -989,7 +989,7 @@ def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     delen += [
         f"<p>Gelijke {e(methode(p.prijsmethode).maatstaf)}; {e(r.inschrijver)} is geplaatst "
         + (
-            f"door loting: de volgorde is {e(r.loting)}.</p>"
+            f"door loting: de volgorde is {e(r.loting)}. {e(loting_motivering(g.lotingen, code, r.loting_id))}</p>"
             if r.loting
             else f"{e(voorrang_tekst(r.beslist_door))}.</p>"  # the rule in words, not its YAML key
         )

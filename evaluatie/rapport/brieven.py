@@ -53,6 +53,7 @@ from evaluatie.rapport.gelijkestand import (
     beslisregels_voor_loting,
     beslist_zin,
     decimalen_zin,
+    loting_motivering,
     loting_vermelding,
     met_vastgelegde_loting,
     regel_naast_loting_zin,
@@ -778,7 +779,8 @@ def _beslissing_gunning(
         d.alinea(
             f"Uw inschrijving en die van {', '.join(dict.fromkeys(anderen))} hadden precies dezelfde {maatstaf}, en "
             f"{beslisregels_voor_loting(g.aanbesteding.percelen[code])}. De volgorde is {rang.loting}; die loting is "
-            f"vastgelegd als {rang.loting_id}. " + verdeling_volgt(maatstaf)
+            f"vastgelegd als {rang.loting_id}. {loting_motivering(g.lotingen, code, rang.loting_id)} "
+            + verdeling_volgt(maatstaf)
         )
         # bids of the same total outside the draw: a tie-break rule placed them, and the letter says which
         if zin := regel_naast_loting_zin(rang, _door_regel_geplaatst(g, code, rang, naam), maatstaf):

@@ -64,6 +64,12 @@ def loting_vermelding(x: Any) -> str:
     return f"loting {x.id} van {datum(x.datum)}, in aanwezigheid van {x.getuige}"
 
 
+def loting_motivering(lotingen: Sequence[Any], code: str, id_: str | None) -> str:
+    """'Motivering van loting L1: ...': the reason recorded with the draw (in force, in lot `code`) that placed a bid,
+    said beside the draw by the advies and the letter; '' when no such draw placed it."""
+    return next((x.motivering() for x in lotingen if x.perceel == code and x.geldig and x.id == id_), "")
+
+
 def met_vastgelegde_loting(zin: str, eigen: Rangregel, lotingen: Mapping[str, str]) -> str:
     """The allocation's explanation names a draw only for bids of the recipient's own draw ('R heeft dezelfde
     totaalscore en gaat voor door loting', evaluatie.verdeling.verklaring._voorrang): there it names that draw by its

@@ -145,9 +145,7 @@ def _formulieren_na_loting(
         later = later_ondertekend(x.datum, x.perceel, x.volgorde, formulieren)
         if not later:
             continue
-        loting = f"loting {x.id} van {datum_tekst(x.datum)} (perceel {aanbesteding.percelen[x.perceel].naam}" + (
-            ", later ingetrokken)" if x.ingetrokken is not None else ")"
-        )
+        loting = _loting_genoemd(aanbesteding, x)
         if len(later) == 1:
             wie = f"het formulier van {namen[later[0].beoordelaar]} is ondertekend op {datum_tekst(later[0].datum)},"
             hun = "dat formulier"
@@ -169,6 +167,16 @@ def _formulieren_na_loting(
     )
 
 
+def _loting_genoemd(aanbesteding: Aanbesteding, x: Any) -> str:
+    """'loting L1 van 25 juni 2021 (perceel B1-route; op besluit van S. Jansen, inkoopadviseur)': a draw named with
+    who decided it, as every decision is named with who (the advies gives its reason in the list of decisions)."""
+    ingetrokken = ", later ingetrokken" if x.ingetrokken is not None else ""
+    return (
+        f"loting {x.id} van {datum_tekst(x.datum)} (perceel {aanbesteding.percelen[x.perceel].naam}; op besluit van "
+        f"{x.door}{ingetrokken})"
+    )
+
+
 def _consensus_na_loting(
     aanbesteding: Aanbesteding, consensus: Consensus | None, rijen: Sequence[Rijscore], lotingen: Sequence[Any]
 ) -> str:
@@ -181,13 +189,7 @@ def _consensus_na_loting(
     eerder = [x for x in lotingen if x.perceel in met_consensus and x.datum < consensus.datum]
     if not eerder:
         return ""
-    welke = _opsomming(
-        [
-            f"loting {x.id} van {datum_tekst(x.datum)} (perceel {aanbesteding.percelen[x.perceel].naam}"
-            + (", later ingetrokken)" if x.ingetrokken is not None else ")")
-            for x in eerder
-        ]
-    )
+    welke = _opsomming([_loting_genoemd(aanbesteding, x) for x in eerder])
     return (
         f'<p class="voldoet-niet">Let op: het consensusoverleg van {datum_tekst(consensus.datum)} ligt na {e(welke)}; '
         "toen was de rangorde, en daarmee waren de prijzen, bekend. De twee-enveloppenmethode vraagt dat de kwaliteit "
