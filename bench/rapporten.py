@@ -10,7 +10,8 @@ For each tender:
   evaluatie.rapport.schrijven calls;
 - `evaluatie --help` as a process (target under 0.3 s);
 - the import floor (issue #24): the third-party packages a `gunning` run actually loads are
-  listed from that run's sys.modules, and a process that only imports them is timed in the same
+  listed from that run's sys.modules (every analysis in that one process, so what a forked child would
+  import is listed too), and a process that only imports them is timed in the same
   run; the award's time is printed next to it, as a ratio (target: at most 1.5x). Wall and cpu
   seconds both, since the machine may be shared. Two floors: `import` of each top-level package
   (what the packages load on import), and every third-party module the run loaded, in the order
@@ -90,8 +91,13 @@ def proces_cpu(argumenten: list[str]) -> tuple[float, float]:
     return time.perf_counter() - t0, _cpu(gebruik)
 
 
+# EVALUATIE_PROCESSEN=1: every analysis runs in this process. A run that forks a child for them (evaluatie.kindproces,
+# when the machine has a core free at that moment) imports part of its modules in the child only (numpy.random, for
+# the Monte Carlo analysis), which this process's sys.modules never shows: the floor then missed them, or held them,
+# depending on the load of the machine while it was listed (5 ms of import, issue #24).
 _LIJST = """
-import json, sys
+import json, os, sys
+os.environ["EVALUATIE_PROCESSEN"] = "1"
 from evaluatie.cli import main  # not the process entry (python -m evaluatie): that ends the process (os._exit)
 uit, werkmap = sys.argv[1], sys.argv[2]
 sys.argv = ["evaluatie", "gunning", "--werkmap", werkmap]

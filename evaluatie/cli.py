@@ -97,9 +97,10 @@ def opdrachtregel() -> NoReturn:
     Python's teardown once nothing is left for it (evaluatie.afsluiten). Library use and tests call main."""
     from evaluatie.afsluiten import als_proces
     from evaluatie.stdout import open_standaardkanalen
+    from evaluatie.waardestapel import op_ruime_stapel
 
     open_standaardkanalen()  # a closed stdout (>&-) is /dev/null before any file is opened
-    als_proces(main)
+    als_proces(lambda: op_ruime_stapel(main))  # the command's frames in one chunk of the value stack
 
 
 def _lijst(tekst: str | None) -> tuple[str, ...]:
