@@ -71,3 +71,20 @@ def test_kwartaalrapportage_zet_de_naam_apart(tmp_path: Path) -> None:
     html = (ws / "contract" / "kwartaal" / "2026-K2" / "regio.html").read_text(encoding="utf-8")
     tekst = re.sub("<[^>]*>", "", html)
     assert f"\u2068{ARABISCH}\u2069" in tekst and re.search(f"[^\u2068]{ARABISCH}", tekst) is None
+
+
+def test_de_patronen_pas_bij_tekst_van_rechts_naar_links() -> None:
+    """A document without right-to-left text never compiles the patterns (1.5 ms of every award, issue #24); one with
+    it compiles each once and isolates the name as before."""
+    from evaluatie.rapport import html
+
+    html._rtl_in_html.cache_clear()
+    html._rtl_in_tekst.cache_clear()
+    gewoon = "<p>Taalhuis De Brug – € 9.200,00, café</p>"
+    assert html.isoleer_rtl(gewoon) == gewoon
+    assert html.isoleer_rtl_tekst("Taalhuis – café") == "Taalhuis – café"
+    assert html._rtl_in_html.cache_info().currsize == 0
+    assert html._rtl_in_tekst.cache_info().currsize == 0
+    assert html.isoleer_rtl(f"<p>{ARABISCH} (8)</p>") == f"<p>\u2068{ARABISCH}\u2069 (8)</p>"
+    assert html.isoleer_rtl_tekst(f"{ARABISCH} (8)") == f"\u2068{ARABISCH}\u2069 (8)"
+    assert html._rtl_in_html.cache_info().currsize == html._rtl_in_tekst.cache_info().currsize == 1

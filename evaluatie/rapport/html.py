@@ -99,11 +99,21 @@ _RTL_BYTES = (*(bytes([b]) for b in range(0xD6, 0xE0)), b"\xe0", b"\xef", b"\xf0
 """The first bytes in UTF-8 of those scripts (U+0580-U+07FF; U+0800-U+0FFF, U+F000-U+FFFF and beyond U+FFFF with
 others): a search for one byte runs at memory speed, where the regular expression over a whole advies cost 2 ms
 (issue #24); only a document with one of them is looked at."""
-_RTL_IN_HTML = re.compile(
-    rf"(<[^>]*>)|([{_RTL}](?:(?:[{_RTL}\s0-9\u0300-\u036f.\-/]|&(?:amp|lt|gt|quot|#x27);)*[{_RTL}])?)"
-)
-_RTL_IN_TEKST = re.compile(rf"[{_RTL}](?:[{_RTL}\s0-9\u0300-\u036f.\-/&'\"]*[{_RTL}])?")
 _ISOLEER, _EINDE = "\u2068", "\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+
+
+# The two patterns below are compiled on first use, by a document that has right-to-left text: compiling both (ranges
+# beyond U+FFFF) cost every award 1.5 ms, also when no document had any (issue #24).
+@cache
+def _rtl_in_html() -> re.Pattern[str]:
+    return re.compile(
+        rf"(<[^>]*>)|([{_RTL}](?:(?:[{_RTL}\s0-9\u0300-\u036f.\-/]|&(?:amp|lt|gt|quot|#x27);)*[{_RTL}])?)"
+    )
+
+
+@cache
+def _rtl_in_tekst() -> re.Pattern[str]:
+    return re.compile(rf"[{_RTL}](?:[{_RTL}\s0-9\u0300-\u036f.\-/&'\"]*[{_RTL}])?")
 
 
 def isoleer_rtl(html: str) -> str:
@@ -114,7 +124,7 @@ def isoleer_rtl(html: str) -> str:
     tag (an attribute value) nothing changes; a document without such text is returned as it is."""
     if not _misschien_rtl(html):
         return html
-    return _RTL_IN_HTML.sub(lambda m: m.group(1) or f"{_ISOLEER}{m.group(2)}{_EINDE}", html)
+    return _rtl_in_html().sub(lambda m: m.group(1) or f"{_ISOLEER}{m.group(2)}{_EINDE}", html)
 
 
 def _misschien_rtl(tekst: str) -> bool:
@@ -128,4 +138,4 @@ def isoleer_rtl_tekst(tekst: str) -> str:
     """`isoleer_rtl` for plain text (a paragraph of a Word letter)."""
     if not _misschien_rtl(tekst):
         return tekst
-    return _RTL_IN_TEKST.sub(lambda m: f"{_ISOLEER}{m.group(0)}{_EINDE}", tekst)
+    return _rtl_in_tekst().sub(lambda m: f"{_ISOLEER}{m.group(0)}{_EINDE}", tekst)
