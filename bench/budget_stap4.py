@@ -76,6 +76,29 @@ def stap4(p: Verdeelprobleem, totalen: dict[int, int]) -> Opbouw:
     return bouw(p, pad.gemeenteklassen(p), per_gemeente=True, budget=True, totalen=totalen)
 
 
+def laad(zaad: int, code: str, cache: str) -> tuple[Verdeelprobleem, Opbouw] | None:
+    """The lot and its stage-4 model, the totals from the cache (stages 1-3 of the fast path when not there yet)."""
+    regels, begroting = regelset("budget overal")
+    p = probleem(code, zaad, regels, begroting)
+    os.makedirs(cache, exist_ok=True)
+    bestand = os.path.join(cache, f"{zaad}_{code}.json")
+    if os.path.exists(bestand):
+        with open(bestand) as f:
+            totalen = {int(k): v for k, v in json.load(f).items()}
+    else:
+        c0 = _cpu()
+        with alleen_eigen_uitvoer():
+            gevangen = totalen_van_pad(p)
+        if gevangen is None:
+            print(f"zaad {zaad} {code}: het pad komt niet bij het stap-4-MIP")
+            return None
+        totalen = gevangen
+        with open(bestand, "w") as f:
+            json.dump(totalen, f)
+        print(f"zaad {zaad} {code}: stap 1-3 {_cpu() - c0:.1f} s cpu")
+    return p, stap4(p, totalen)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--zaden", default="1")
@@ -93,28 +116,13 @@ def main() -> None:
     ap.add_argument("--wortel", action="store_true")
     ap.add_argument("--optimum", action="store_true")
     a = ap.parse_args()
-    os.makedirs(a.cache, exist_ok=True)
-    regels, begroting = regelset("budget overal")
     for zaad in [int(z) for z in a.zaden.split(",")]:
         for code in a.percelen.split(","):
             assert code in AANDEEL
-            p = probleem(code, zaad, regels, begroting)
-            bestand = os.path.join(a.cache, f"{zaad}_{code}.json")
-            if os.path.exists(bestand):
-                with open(bestand) as f:
-                    totalen = {int(k): v for k, v in json.load(f).items()}
-            else:
-                c0 = _cpu()
-                with alleen_eigen_uitvoer():
-                    gevangen = totalen_van_pad(p)
-                if gevangen is None:
-                    print(f"zaad {zaad} {code}: het pad komt niet bij het stap-4-MIP")
-                    continue
-                totalen = gevangen
-                with open(bestand, "w") as f:
-                    json.dump(totalen, f)
-                print(f"zaad {zaad} {code}: stap 1-3 {_cpu() - c0:.1f} s cpu")
-            analyseer(p, stap4(p, totalen), a)
+            geladen = laad(zaad, code, a.cache)
+            if geladen is None:
+                continue
+            analyseer(*geladen, a)
 
 
 def analyseer(p: Verdeelprobleem, o: Opbouw, a: argparse.Namespace) -> None:
