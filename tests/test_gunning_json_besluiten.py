@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 from click.testing import CliRunner
 
 from evaluatie.cli import main
@@ -83,6 +84,8 @@ def test_gunning_json_noemt_ieder_besluit(voorbeeld: Path) -> None:
             "ingetrokken": None,
         },
     ]
+    schema = Path(__file__).parents[1] / "criteria" / "schema" / "gunning.schema.json"
+    jsonschema.validate(data, json.loads(schema.read_text(encoding="utf-8")))  # the published schema has them too
     advies = html_tekst(voorbeeld / "rapporten" / "gunningsadvies.html")
     for b in data["besluiten"]:  # one representation: the advies' sentence, word for word
         assert " ".join(b["tekst"].split()) in advies, b["tekst"]
