@@ -519,14 +519,14 @@ def gunning(
     volledig: bool,
 ) -> None:
     """Rangorde en verdeling per perceel (beste prijs-kwaliteitverhouding, lineaire programmering)."""
-    from evaluatie.gunning.uitvoer import als_dict
+    from evaluatie.pipeline import gunning_gegevens
     from evaluatie.weergave import gunning_tekst
 
     run = _gun_en_schrijf(werkmap, percelen, oplosser, tijdslimiet, not geen_rapport, "gunning")
     pad = run.gunning_json
     geschreven = [p for p in run.geschreven if p != pad]
     if als_json:
-        echo_json(als_dict(run.award.uitslag) | {"open_punten": [p.als_dict() for p in run.award.open_punten]})
+        echo_json(gunning_gegevens(run.award))
     else:
         toon(gunning_tekst(run.award.uitslag, volledig), volledig)
         click.echo(f"\nGeschreven: {pad}")

@@ -877,16 +877,26 @@ def _ongewogen_als_oorzaak(invoer: Invoer) -> list[str]:
     return uit
 
 
+def gunning_gegevens(award: Award) -> dict[str, Any]:
+    """What gunning.json and `gunning --json` hold: the outcome, every recorded decision and draw as the advies lists
+    it (applied or why not, the lots it bears on: rapport.besluitenlijst) and the open points."""
+    from evaluatie.gunning.uitvoer import als_dict
+    from evaluatie.rapport.besluitenlijst import als_json
+
+    return als_dict(award.uitslag) | {
+        "besluiten": als_json(award),
+        "open_punten": [p.als_dict() for p in award.open_punten],
+    }
+
+
 def schrijf_gunning_json(award: Award, map_: Path | None = None) -> Path:
     """gunning.json with the send gate's open points: while one is open the file says so, as the CONCEPT advies
     does, so no reader takes a provisional award for a final one."""
     import json
 
-    from evaluatie.gunning.uitvoer import als_dict
     from evaluatie.schrijfwacht import schrijf_tekst
 
-    data = als_dict(award.uitslag) | {"open_punten": [p.als_dict() for p in award.open_punten]}
-    tekst = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    tekst = json.dumps(gunning_gegevens(award), ensure_ascii=False, indent=2) + "\n"
     return schrijf_tekst((map_ or award.invoer.werkmap.rapporten) / "gunning.json", tekst)
 
 

@@ -10,7 +10,13 @@ from click.testing import CliRunner
 
 from evaluatie.cli import main
 
-GUNNING_ALLEEN = ("# weging:", "# bij_gelijke_stand:", "# abnormaal_laag:", "# max_fictieve_korting:")
+GUNNING_ALLEEN = (
+    "# weging:",
+    "# bij_gelijke_stand:",
+    "# abnormaal_laag:",
+    "# abnormaal_maatstaf:",
+    "# max_fictieve_korting:",
+)
 
 
 def _nieuw(tmp_path: Path, percelen: str, toelating: str) -> str:
@@ -38,7 +44,8 @@ def test_open_housepercelen_noemen_geen_rangorde_instellingen(tmp_path: Path) ->
         assert sleutel not in pvt and sleutel not in mapblok, sleutel
     for blok in (pvt, mapblok):
         assert (
-            "# weging, bij_gelijke_stand, abnormaal_laag, max_fictieve_korting: niet van toepassing bij toelating "
+            "# weging, bij_gelijke_stand, abnormaal_laag, abnormaal_maatstaf, max_fictieve_korting: niet van toepassing "
+            "bij toelating "
             "(geen rangorde en geen vergelijking van inschrijvingen)" in blok
         )
         assert "# plafondprijs:" in blok and "# knockout:" in blok

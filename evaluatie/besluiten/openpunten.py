@@ -68,7 +68,21 @@ def signalen(award: Any, code: str) -> list[Any]:
     p = award.uitslag.percelen.get(code)
     if p is None:
         return []
-    return abnormaal_lage_prijzen(p, award.invoer.aanbesteding.percelen[code].abnormaal_laag)
+    perceel = award.invoer.aanbesteding.percelen[code]
+    return abnormaal_lage_prijzen(p, perceel.abnormaal_laag, perceel.abnormaal_maatstaf)
+
+
+def signaal_zin(s: Any, perceel: Any) -> str:
+    """'EUR 7.000,00 per traject ligt 26,3% onder de mediaan van de andere geldige inschrijvingen (EUR 9.500,00); de
+    grens is 20%': what the signal compared, as the advies says it (rapport.abnormaal)."""
+    from evaluatie.rapport.abnormaal import maatstaf_woorden, procent_onder
+    from evaluatie.tekst import euro, kort
+
+    return (
+        f"{euro(s.prijs)} per traject ligt {procent_onder(s.afwijking, perceel.abnormaal_laag)}% onder "
+        f"{maatstaf_woorden(perceel.abnormaal_maatstaf)} van de andere geldige inschrijvingen "
+        f"({euro(s.gemiddelde_overige)}); de grens is {kort(100 * perceel.abnormaal_laag)}%"
+    )
 
 
 def gegund_met_keurmerkeis(award: Any) -> set[str]:
@@ -173,7 +187,8 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
                     Openpunt(
                         "abnormaal",
                         f"Perceel {p.naam}: de prijs van {s.inschrijver} lijkt abnormaal laag (art. 2.116 "
-                        "Aanbestedingswet 2012); vraag om schriftelijke toelichting en leg de beoordeling vast."
+                        f"Aanbestedingswet 2012): {signaal_zin(s, a.percelen[code])}. Dat is een signaal, geen "
+                        "afwijzing; vraag om schriftelijke toelichting en leg de beoordeling vast."
                         + eerst_intrekken(register, "abnormaal", s.inschrijver, code),
                         f'evaluatie toelichting --inschrijver "{s.inschrijver}" --lots {code} --ontvangen JJJJ-MM-DD '
                         '--uitkomst aanvaard|verworpen --reden "..." --door "naam, functie"',

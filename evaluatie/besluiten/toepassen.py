@@ -290,11 +290,15 @@ def _waarom_geen_signaal(award: Any, t: Toelichting) -> str:
     andere = [r.prijs for r in p.rangorde if r.inschrijver != t.inschrijver]
     if not andere:
         return "er is in dat perceel geen andere geldige inschrijving om de prijs mee te vergelijken"
-    gemiddelde = sum(andere) / len(andere)
+    from evaluatie.rapport.abnormaal import maatstaf_woorden, vergelijkingsprijs
+
+    definitie = award.invoer.aanbesteding.percelen[t.perceel]
+    gemiddelde = vergelijkingsprijs(andere, definitie.abnormaal_maatstaf)
     afwijking = 1 - eigen.prijs / gemiddelde
-    grens = award.invoer.aanbesteding.percelen[t.perceel].abnormaal_laag
+    grens = definitie.abnormaal_laag
     prijs = f"de prijs van {t.inschrijver}, {euro(eigen.prijs)} per traject,"
-    vergeleken = f"het gemiddelde van de andere geldige inschrijvingen ({euro(gemiddelde)})"
+    woorden = maatstaf_woorden(definitie.abnormaal_maatstaf)
+    vergeleken = f"{woorden} van de andere geldige inschrijvingen ({euro(gemiddelde)})"
     if afwijking <= 0:
         return f"{prijs} ligt niet onder {vergeleken}"
     return (

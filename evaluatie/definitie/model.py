@@ -139,7 +139,10 @@ class Perceel(Model):
     # parameters a price method declares (Prijsmethode.parameters) that have no field of their own here
     prijsparameters: dict[str, float | int | str | bool] = Field(default_factory=dict)
     max_fictieve_korting: float | None = None
-    abnormaal_laag: float = 0.20  # art. 2.116 Aw 2012: share below the mean of the other valid bids
+    abnormaal_laag: float = 0.20  # art. 2.116 Aw 2012: share below the mean (or median) of the other valid bids
+    # what a price is compared with: the mean of the other valid bids (as always) or their median, which one very
+    # high price does not lift (rapport/abnormaal.py)
+    abnormaal_maatstaf: Literal["gemiddelde", "mediaan"] = "gemiddelde"
     vaste_prijs: float | None = None  # vaste_prijs: the one price per trajectory (default: the ceiling)
     weging: Weging = _standaard(Weging)
     bij_gelijke_stand: tuple[str, ...] = ()

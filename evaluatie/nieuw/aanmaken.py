@@ -52,6 +52,7 @@ UITLEG_MODEL_PERCEEL = {
     "max_fictieve_korting": "alleen bij fictieve_korting: korting in euro bij kwaliteit 100; "
     "zonder waarde 30% van de plafondprijs",
     "abnormaal_laag": "art. 2.116 Aw 2012: signaal bij een prijs die dit deel onder het gemiddelde van de andere ligt",
+    "abnormaal_maatstaf": "gemiddelde (standaard) of mediaan: waarmee een prijs voor abnormaal_laag wordt vergeleken",
     "vaste_prijs": "alleen bij prijsmethode vaste_prijs: de ene prijs per traject; zonder waarde de plafondprijs",
     "criteriumweging": "procent (de wegingen van de gunningscriteria tellen op tot 100) of punten (getoond als "
     "'x van N punten' met het aandeel)",
@@ -197,7 +198,7 @@ def procedures(verzoek: Verzoek, percelen: list[str]) -> dict[str, str]:
 
 
 # settings of a lot that only a ranking uses: an open-house lot (toelating) ranks and compares no one
-_ALLEEN_GUNNING = ("weging", "bij_gelijke_stand", "abnormaal_laag", "max_fictieve_korting")
+_ALLEEN_GUNNING = ("weging", "bij_gelijke_stand", "abnormaal_laag", "abnormaal_maatstaf", "max_fictieve_korting")
 
 
 def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: str = "", tender: str = "") -> list[str]:

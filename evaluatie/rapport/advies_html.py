@@ -24,7 +24,7 @@ from evaluatie.gunning.raamovereenkomst import latere_zin, raammaximum
 from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.prijs.rangorde import voorrang_tekst
 from evaluatie.rapport import grafieken, kleine_aantallen
-from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen, procent_onder
+from evaluatie.rapport.abnormaal import abnormaal_lage_prijzen, maatstaf_woorden, procent_onder, vergelijkingsprijs
 from evaluatie.rapport.aggregatietekst import samenvoegen
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.besluiten_brief import voorwaarden_zin
@@ -541,13 +541,14 @@ def _abnormaal(g: Rapportgegevens) -> str:
         return afgewezen + vast_zin + _niet_bij_toelating(g)
     aanvaard = []  # per signal: whether a recorded decision accepted its explanation
     for code, p in gunning.items():
-        drempel = g.aanbesteding.percelen[code].abnormaal_laag
-        for s in abnormaal_lage_prijzen(p, drempel):
+        definitie = g.aanbesteding.percelen[code]
+        drempel = definitie.abnormaal_laag
+        for s in abnormaal_lage_prijzen(p, drempel, definitie.abnormaal_maatstaf):
             aanvaard.append(_toelichting_besluit(g, s.inschrijver, code) is not None)
             regels.append(
                 f"Perceel {p.naam}: de prijs van {s.inschrijver}, {euro(s.prijs)} per traject, ligt "
-                f"{procent_onder(s.afwijking, drempel)}% onder het gemiddelde van de andere geldige inschrijvingen "
-                f"({euro(s.gemiddelde_overige)}); de grens is {kort(100 * drempel)}%. "
+                f"{procent_onder(s.afwijking, drempel)}% onder {maatstaf_woorden(definitie.abnormaal_maatstaf)} van "
+                f"de andere geldige inschrijvingen ({euro(s.gemiddelde_overige)}); de grens is {kort(100 * drempel)}%. "
                 + _toelichting(g, s.inschrijver, code)
             )
     toelating = [p.naam for p in g.uitslag.percelen.values() if p.procedure == "toelating"]
@@ -563,6 +564,7 @@ def _abnormaal(g: Rapportgegevens) -> str:
     niet = vast_zin + _niet_bij_toelating(g)
     if not regels:
         drempels = sorted({kort(100 * g.aanbesteding.percelen[c].abnormaal_laag) for c in gunning})
+        maatstaven = sorted({maatstaf_woorden(g.aanbesteding.percelen[c].abnormaal_maatstaf) for c in gunning})
         return (
             afgewezen
             + (
@@ -571,7 +573,8 @@ def _abnormaal(g: Rapportgegevens) -> str:
                 if afgewezen
                 else f"<p>Geen enkele geldige inschrijving{e(waar)} heeft een prijs die meer dan "
             )
-            + f"{' / '.join(drempels)}% onder het gemiddelde van de andere geldige inschrijvingen in het perceel ligt "
+            + f"{' / '.join(drempels)}% onder {' / '.join(maatstaven)} van de andere geldige inschrijvingen in het "
+            "perceel ligt "
             "(art. 2.116 Aanbestedingswet 2012).</p>" + niet
         )
     if all(aanvaard):  # every explanation assessed and accepted: nothing is left to wait for
@@ -630,16 +633,17 @@ def _afgewezen_signaal(g: Rapportgegevens, p: Any, b: Toelichting) -> str:
     from evaluatie.besluiten.toepassen import toelichting_zin
 
     besluit = toelichting_zin(b)
-    drempel = g.aanbesteding.percelen[b.perceel].abnormaal_laag
+    definitie = g.aanbesteding.percelen[b.perceel]
+    drempel = definitie.abnormaal_laag
     anderen = [r.prijs for r in p.rangorde]
-    gemiddelde = sum(anderen) / len(anderen) if anderen else 0.0
-    afwijking = 1 - b.prijs / gemiddelde if gemiddelde > 0 else 0.0
+    vergeleken = vergelijkingsprijs(anderen, definitie.abnormaal_maatstaf) if anderen else 0.0
+    afwijking = 1 - b.prijs / vergeleken if vergeleken > 0 else 0.0
     if afwijking <= drempel + 1e-12:
         return f"{b.inschrijver}: {besluit}"
     return (
         f"de prijs van {b.inschrijver}, {euro(b.prijs)} per traject, ligt {procent_onder(afwijking, drempel)}% "
-        f"onder het gemiddelde van de andere geldige inschrijvingen ({euro(gemiddelde)}); de grens is "
-        f"{kort(100 * drempel)}%. {besluit[0].upper()}{besluit[1:]}"
+        f"onder {maatstaf_woorden(definitie.abnormaal_maatstaf)} van de andere geldige inschrijvingen "
+        f"({euro(vergeleken)}); de grens is {kort(100 * drempel)}%. {besluit[0].upper()}{besluit[1:]}"
     )
 
 
@@ -934,8 +938,8 @@ def _laag_teken(g: Rapportgegevens, inschrijver: str, code: str) -> str:
 
 def _prijs_en_rangorde(g: Rapportgegevens, code: str) -> str:
     p = g.uitslag.percelen[code]
-    drempel = g.aanbesteding.percelen[code].abnormaal_laag
-    laag = {s.inschrijver for s in abnormaal_lage_prijzen(p, drempel)}
+    definitie = g.aanbesteding.percelen[code]
+    laag = {s.inschrijver for s in abnormaal_lage_prijzen(p, definitie.abnormaal_laag, definitie.abnormaal_maatstaf)}
     dec = decimalen_nodig(p.rangorde)  # enough decimals to see which total is higher
     m = methode(p.prijsmethode)  # the column headings are the method's own words ("geen prijsscore")
     rijen = [

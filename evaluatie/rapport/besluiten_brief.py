@@ -14,7 +14,7 @@ from evaluatie.tekst import datum
 from evaluatie.toets.status import AFWIJZINGEN
 
 
-def _perceel_van_cel(ins: Inschrijving, blad: str, cel: str) -> str | None:
+def perceel_van_cel(ins: Inschrijving, blad: str, cel: str) -> str | None:
     """The lot whose row of the Percelen sheet holds `cel`; None for a cell of every lot (the Inschrijver sheet, or
     a row the bid does not tie to one lot). A correction of the B1 row is no part of the letter on Z."""
     positie = cel_positie(cel) if blad == TABBLAD_PERCELEN else None
@@ -39,7 +39,7 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
         and g.toegepast(b)
         and ins is not None
         and b.bestand == ins.bestand
-        and _perceel_van_cel(ins, b.blad, b.cel) in (None, code)
+        and perceel_van_cel(ins, b.blad, b.cel) in (None, code)
     ]
     if herstel:
         d.kop("Herstel van een kennelijke fout")

@@ -3,7 +3,7 @@ corrections applied at intake and panel scores set aside. What the letters rely 
 
 from __future__ import annotations
 
-from evaluatie.besluiten.overzicht import loting_zin, zin
+from evaluatie.rapport.besluitenlijst import besluitregels
 from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.html import e
 
@@ -20,8 +20,8 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
     else:
         delen.append("<p>Er staan geen punten open die een besluit van een persoon vragen.</p>")
     toelating = g.aanbesteding.procedures() == {"toelating"}  # an open house alone: nothing is awarded
-    regels = [zin(b, g.verouderd.get(b.id), toelating) for b in g.besluiten]
-    regels += [loting_zin(x, g.verouderd.get(x.id)) for x in g.lotingen]
+    # the same sentences, from the same objects, as gunning.json's "besluiten" (rapport.besluitenlijst)
+    regels = [tekst for _, tekst in besluitregels(g.besluiten, g.lotingen, g.verouderd, toelating)]
     if regels:
         delen.append(
             "<p>Vastgelegde besluiten en lotingen (<code>besluiten.yaml</code> en <code>loting.yaml</code>, met de "

@@ -19,6 +19,7 @@ from evaluatie.prijs.basis import Kandidaat, methode
 from evaluatie.prijs.precisie import DECIMALEN
 from evaluatie.prijs.rangorde import rangschik, zonder_werking_zin
 from evaluatie.rapport import documentnaam
+from evaluatie.rapport.abnormaal import maatstaf_woorden
 from evaluatie.rapport.aggregatietekst import kwaliteitsformule, per_criterium
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.penvoerder import uitvoerder
@@ -115,11 +116,17 @@ def systematiek(a: Aanbesteding) -> Document:
                 f"ligt voor iedere inschrijver vast op {euro(vaste_prijs(p))}."
             )
             continue
+        mediaan = (
+            " (de middelste prijs; bij een even aantal andere inschrijvingen het gemiddelde van de twee middelste)"
+            if p.abnormaal_maatstaf == "mediaan"
+            else ""
+        )
         d.alinea(
             f"Abnormaal lage prijs (art. 2.116 Aanbestedingswet 2012): ligt een prijs meer dan "
-            f"{kort(100 * p.abnormaal_laag)}% onder het gemiddelde van de andere geldige inschrijvingen in dit "
-            "perceel, dan vraagt de aanbestedende dienst om een schriftelijke toelichting. Pas na beoordeling van "
-            "die toelichting kan de inschrijving worden afgewezen; zij wordt nooit automatisch uitgesloten."
+            f"{kort(100 * p.abnormaal_laag)}% onder {maatstaf_woorden(p.abnormaal_maatstaf)} van de andere geldige "
+            f"inschrijvingen in dit perceel{mediaan}, dan vraagt de aanbestedende dienst om een schriftelijke "
+            "toelichting. Zo'n signaal is een verzoek om toelichting, geen afwijzing: pas na beoordeling van die "
+            "toelichting kan de inschrijving worden afgewezen; zij wordt nooit automatisch uitgesloten."
         )
     _openbaarmaking(d, a)
     _bewijsstukken(d, a)
