@@ -5,7 +5,8 @@ registration of K002Z with Alfa on 5 July. The register holds one placement per 
 read as a correction of the June registration: Beta lost a placement it had before its drop-out (the one the
 redistribution at the drop-out counted), Alfa got it from 15 June, and the history said nothing of the switch. Such a
 row is now an input error at its supplier cell that says it is a switch after the drop-out and how to proceed, and
-nothing is read; a real correction (the June registration with its own date) is still read as one.
+nothing is read; a real correction (the June registration with its own date) is still read as one. `contract
+keuze` for the switch records the choice and says so.
 """
 
 from __future__ import annotations
@@ -41,6 +42,20 @@ def test_overstap_na_uitval_is_geen_correctie(tmp_path: Path) -> None:
     )  # fmt: skip
     assert r.exit_code == 0, r.output
     assert _geplaatst(ws) == {("Noord", "Beta"): 1}
+
+    # the client's choice is recorded (it always goes first), and says that the register cannot follow the switch
+    r = _run(
+        "contract", "keuze", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--klant", "K002Z",
+        "--aanbieder", "Alfa", "--datum", "2026-07-05", "--door", "S. Jansen, contractmanager",
+        "--reden", "aanbieder uitgevallen", "--json",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["opmerkingen"] == [
+        "K002Z is op 15-06-2026 bij Beta aangemeld in perceel Z, en Beta is per 01-07-2026 uitgevallen: de keuze "
+        "voor Alfa is een overstap na de uitval. Het register kent één plaatsing per klantnummer en gemeente en kan "
+        "een aanmelding van K002Z bij Alfa niet vastleggen (contract inlezen weigert haar als overstap); houd de "
+        "overstap buiten het register bij"
+    ]
 
     r = _lever(ws, "k2.csv", "K002Z;Noord;aangemeld;2026-07-05;Z;Alfa;", "2026-07-10")
     assert r.exit_code == 2, r.output

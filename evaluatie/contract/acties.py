@@ -183,11 +183,12 @@ def leg_keuze_vast(
     reden: str,
     vandaag: dt.date | None = None,
     datum_opgegeven: bool = True,
-) -> tuple[Advies, int, str]:
-    """Record an own choice; returns the advice of that moment, the decision's number and the chosen
-    supplier as the register writes it (a name typed in another case is the same supplier). `datum_opgegeven`: as in
-    wijzig."""
+) -> tuple[Advies, int, str, list[str]]:
+    """Record an own choice; returns the advice of that moment, the decision's number, the chosen
+    supplier as the register writes it (a name typed in another case is the same supplier) and what to note of a
+    switch after a drop-out (contract.overstap.bij_keuze). `datum_opgegeven`: as in wijzig."""
     from evaluatie.contract.advies import kies
+    from evaluatie.contract.overstap import bij_keuze
 
     db = open_register(werkmap)
     try:
@@ -195,6 +196,7 @@ def leg_keuze_vast(
         g, r, a = herken(reg, gemeente, perceel, aanbieder)
         gemeente, perceel, aanbieder = g or gemeente, r or perceel, a or aanbieder
         uit = kies(db, reg, gemeente, perceel, klant, aanbieder, datum, door, reden, vandaag, datum_opgegeven)
+        overstap = bij_keuze(reg, gemeente, perceel, klant, aanbieder, datum)
     finally:
         db.close()
     opties = {
@@ -206,7 +208,7 @@ def leg_keuze_vast(
         "besluit": uit[1],
     }
     _noteer(werkmap, "keuze", opties, [])
-    return uit[0], uit[1], aanbieder
+    return uit[0], uit[1], aanbieder, overstap
 
 
 @bewaakt_register

@@ -193,7 +193,7 @@ def keuze(
     """Leg de eigen keuze van inburgeraar of klantmanager vast (gaat altijd voor het advies)."""
     from evaluatie.contract.acties import leg_keuze_vast
 
-    a, b, gekozen = leg_keuze_vast(
+    a, b, gekozen, overstap = leg_keuze_vast(
         _wm(werkmap),
         gemeente,
         route,
@@ -207,7 +207,7 @@ def keuze(
     )
     from evaluatie.contract.advies import opmerkingen_bij_keuze
 
-    opmerkingen = opmerkingen_bij_keuze(a, gekozen)
+    opmerkingen = opmerkingen_bij_keuze(a, gekozen) + overstap
     if als_json:
         uit = {
             "besluit": b,

@@ -69,3 +69,23 @@ def controleer_overstap(
             "met 'evaluatie contract keuze' worden vastgelegd). Was de eerdere aanmelding zelf onjuist, geef dan "
             f"haar eigen datum ({_d(datum)}) met de juiste aanbieder",
         )
+
+
+def bij_keuze(reg, gemeente: str, perceel: str, klant: str, gekozen: str, datum: dt.date) -> list[str]:
+    """What `contract keuze` says when the client chooses another supplier after their own dropped out of the lot: the
+    choice is recorded (it always goes first), but the registration that follows cannot be read into the register
+    (controleer_overstap), and the contract manager learns that now, not from the gemeente's refused delivery."""
+    for p in reg.plaatsingen:
+        if (p.gemeente, p.klantnummer, p.perceel) != (gemeente, klant, perceel) or p.leverancier in (None, gekozen):
+            continue
+        per = reg.uitgevallen.get((perceel, p.leverancier))
+        if per is None or p.aangemeld is None or not p.aangemeld < per <= datum:
+            continue
+        return [
+            f"{klant} is op {_d(p.aangemeld)} bij {p.leverancier} aangemeld in perceel {perceel}, en "
+            f"{p.leverancier} is per {_d(per)} uitgevallen: de keuze voor {gekozen} is een overstap na de uitval. "
+            "Het register kent één plaatsing per klantnummer en gemeente en kan een aanmelding van "
+            f"{klant} bij {gekozen} niet vastleggen (contract inlezen weigert haar als overstap); houd de overstap "
+            "buiten het register bij"
+        ]
+    return []
