@@ -254,5 +254,22 @@ _V7 = [
     *_onveranderlijk("publicatiecijfer"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+# Version 8: every schema migration of an existing register, recorded in the register itself. A contract runs two or
+# three years and evaluatie is updated meanwhile: a register written by an older version is migrated when a newer one
+# opens it, after a copy of it as it was (evaluatie.contract.register.migreer). Each migration is a row: from which
+# version to which, when, by which version of evaluatie, and the copy (its file name and SHA-256), so the contract file
+# shows that the register changed form and where the register of before lies.
+_V8 = [
+    """CREATE TABLE schemamigratie (
+        naar INTEGER PRIMARY KEY CHECK (naar > 1),
+        van INTEGER NOT NULL CHECK (van = naar - 1),
+        tijd TEXT NOT NULL,
+        evaluatie TEXT NOT NULL,
+        reservekopie TEXT NOT NULL,
+        sha256 TEXT NOT NULL
+    )""",
+    *_onveranderlijk("schemamigratie"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 """Migration n (0-based) brings the register from user_version n to n + 1."""
