@@ -13,6 +13,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from evaluatie.contract.schema import MIGRATIES
 from tests.hulp import kopieer_voorbeeld
 from tests.test_contract_toelating import _run
 
@@ -42,13 +43,13 @@ def test_oud_register_wordt_bijgewerkt_na_een_kopie(tmp_path: Path) -> None:
     assert _inhoud(kopie) == _inhoud(oud)  # the register as the old one left it
     assert (
         f"Let op: {ws / 'contract' / 'register.sqlite'} had schemaversie 1 (geschreven door een eerdere versie van "
-        f"evaluatie) en is bijgewerkt naar versie 8; er is niets uit verwijderd. Het register zoals het was, staat in "
+        f"evaluatie) en is bijgewerkt naar versie {len(MIGRATIES)}; er is niets uit verwijderd. Het register zoals het was, staat in "
         f"{kopie} (SHA-256 {sha}), en het register legt de bijwerking vast (tabel schemamigratie)." in uit
     )
     db = sqlite3.connect(ws / "contract" / "register.sqlite")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 8
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIES)
     rijen = db.execute("SELECT van, naar, reservekopie, sha256 FROM schemamigratie ORDER BY naar").fetchall()
-    assert rijen == [(v, v + 1, "register-schemaversie-1.sqlite", sha) for v in range(1, 8)]
+    assert rijen == [(v, v + 1, "register-schemaversie-1.sqlite", sha) for v in range(1, len(MIGRATIES))]
     # what the old version recorded, read the same: 3 placements (one per lot), 10 extra B1 trajecten for EUR 90.000
     assert db.execute("SELECT COUNT(*) FROM gebeurtenis").fetchone()[0] == 4
     db.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import nullcontext
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -371,6 +372,7 @@ def wijzig(
     vandaag: dt.date | None = None,
     datum_opgegeven: bool = True,
     tot: dt.date | None = None,
+    percentage: Decimal | None = None,
 ) -> tuple[Toetsing, int | None]:
     """Test a contract change, and record it when `vastleggen`. `datum_opgegeven`: False when the command line took
     today for a --datum not given (an error then says so)."""
@@ -386,7 +388,9 @@ def wijzig(
             toekomst = niet_in_de_toekomst(datum, vandaag)  # said with the other options' errors
             vooraf = toekomst + (fouten_wie_waarom(door, reden) if vastleggen else [])
             try:
-                t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum, datum_opgegeven, tot)
+                t = toets_wijziging(
+                    reg, perceel, soort, waarde, trajecten, grondslag, datum, datum_opgegeven, tot, percentage
+                )
             except InvoerFout as e:  # with a date in the future, a missing --door or --reden: all at once
                 eerst = [f for f in e.fouten if not (toekomst and f.plaats == "--datum")]  # one slip said once
                 raise InvoerFout([*eerst, *vooraf]) from None
@@ -403,6 +407,8 @@ def wijzig(
             opties = {"route": t.perceel, "soort": t.soort, "waarde": t.waarde, "grondslag": grondslag, "besluit": b}
             if tot is not None:
                 opties["tot"] = tot.isoformat()
+            if percentage is not None:
+                opties["percentage"] = format(percentage, "f")
             _noteer(werkmap, "wijziging", opties, [])
     return t, b
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import click
 
 from evaluatie.cliafhandeling import afhandeling as _afhandeling
 from evaluatie.cliafhandeling import toon as _toon
-from evaluatie.clicktaal import bedrag_type, datum_type
+from evaluatie.clicktaal import bedrag_type, datum_type, percentage_type
 from evaluatie.clijson import echo_json
 from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
@@ -335,6 +336,12 @@ def uitval(
     type=bedrag_type(),
     help="Waarde van de wijziging in euro, zoals u een bedrag schrijft: 60.000 of 60.000,50; verplicht.",
 )
+@click.option(
+    "--percentage",
+    type=percentage_type(),
+    help="Bij een indexatie in plaats van --waarde: het percentage, zoals 3,2 of 3,2%; het bedrag volgt uit de "
+    "ruimte op --datum.",
+)
 @click.option("--trajecten", default=0, type=int, help="Extra trajecten (bij extra_volume).")
 @click.option("--grondslag", help="Juridische grondslag, bijvoorbeeld 'art. 2.163b Aw 2012'; verplicht.")
 @_datum_optie("--datum", "Datum van de wijziging (standaard vandaag).")
@@ -349,6 +356,7 @@ def wijziging(
     route: str | None,
     soort: str | None,
     waarde: float | None,
+    percentage: Decimal | None,
     trajecten: int,
     grondslag: str | None,
     datum: dt.date | None,
@@ -376,12 +384,14 @@ def wijziging(
         dt.date.today(),
         datum_opgegeven=datum is not None,
         tot=tot,
+        percentage=percentage,
     )
     if als_json:
         uit = {
             "perceel": t.perceel,
             "soort": t.soort,
             "waarde": t.waarde,
+            "percentage": None if t.percentage is None else float(t.percentage),
             "trajecten": t.trajecten,
             "grondslag": t.grondslag,
             "de_minimis_grens": t.grens,

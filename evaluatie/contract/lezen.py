@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -154,6 +155,8 @@ class Register:
     wijzigingen: list[tuple[str, dt.date, float, int]] = field(default_factory=list)
     # the kind of each of `wijzigingen`, in their order ('indexatie' changes prices: evaluatie.contract.indexatie)
     wijzigingsoorten: list[str] = field(default_factory=list)
+    # the percentage of each of `wijzigingen` given as one (contract wijziging --percentage), None for an amount
+    wijzigingspercentages: list[Decimal | None] = field(default_factory=list)
     inlezingen: list[tuple[str, str]] = field(default_factory=list)  # (bestand, sha256), each once
     bronnen_per_gemeente: dict[str, set[str]] = field(default_factory=dict)  # gemeente -> sha256 of its files
     # sha256 -> the earliest date of an event the file brought in: a report up to a date rests on the files
@@ -497,12 +500,15 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
     de_minimis: dict[str, float] = {}
     wijzigingen: list[tuple[str, dt.date, float, int]] = []
     wijzigingsoorten: list[str] = []
-    for p, w, n, grond, datum, soort in db.execute(
-        "SELECT w.perceel, w.waarde, w.extra_trajecten, w.grondslag, b.datum, w.soort FROM wijziging w "
-        "JOIN besluit b ON b.id = w.besluit_id ORDER BY w.besluit_id"
+    wijzigingspercentages: list[Decimal | None] = []
+    for p, w, n, grond, datum, soort, pct in db.execute(
+        "SELECT w.perceel, w.waarde, w.extra_trajecten, w.grondslag, b.datum, w.soort, i.percentage FROM wijziging w "
+        "JOIN besluit b ON b.id = w.besluit_id LEFT JOIN indexatiepercentage i ON i.besluit_id = w.besluit_id "
+        "ORDER BY w.besluit_id"
     ):
         wijzigingen.append((p, dt.date.fromisoformat(datum), float(w), int(n)))
         wijzigingsoorten.append(str(soort))
+        wijzigingspercentages.append(None if pct is None else Decimal(pct))
         if grond == "2.163b":
             de_minimis[p] = de_minimis.get(p, 0.0) + abs(float(w))
     per_gemeente: dict[str, set[str]] = {}
@@ -567,6 +573,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         de_minimis=de_minimis,
         wijzigingen=wijzigingen,
         wijzigingsoorten=wijzigingsoorten,
+        wijzigingspercentages=wijzigingspercentages,
         inlezingen=sorted((b, s) for s, b in gezien.items()),
         bronnen_per_gemeente=per_gemeente,
         bron_vanaf=vanaf,

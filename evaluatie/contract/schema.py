@@ -271,5 +271,18 @@ _V8 = [
     *_onveranderlijk("schemamigratie"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+# Version 9: an indexatie given as a percentage (contract wijziging --percentage). The change is a `wijziging` row
+# (kind 'indexatie', its value: the percentage of the room on its day, to the cent); this table keeps the percentage
+# as typed (a decimal in text, '3.2', never a float), which decides the prices (evaluatie.contract.indexatie). A new
+# version, not only a field of the decision: an older evaluatie refuses this register instead of reading the
+# percentage's value as an amount whose prices follow the room.
+_V9 = [
+    """CREATE TABLE indexatiepercentage (
+        besluit_id INTEGER PRIMARY KEY REFERENCES besluit(id),
+        percentage TEXT NOT NULL
+    )""",
+    *_onveranderlijk("indexatiepercentage"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
 """Migration n (0-based) brings the register from user_version n to n + 1."""
