@@ -27,6 +27,7 @@ from evaluatie.werkmap import Werkmap
 if TYPE_CHECKING:
     from evaluatie.contract.aansluiting import Aansluiting
     from evaluatie.contract.advies import Advies
+    from evaluatie.contract.hervatting import Hervat
     from evaluatie.contract.herverdeling import Herverdeling
     from evaluatie.contract.inlezen import Inleesverslag
     from evaluatie.contract.intrekking import Intrekking
@@ -446,6 +447,35 @@ def trek_gebeurtenis_in(
     }
     _noteer(werkmap, "intrekken", opties, [])
     return i
+
+
+@met_slot
+@bewaakt_register
+def hervat_aanbieder(
+    werkmap: Werkmap,
+    perceel: str,
+    aanbieder: str,
+    vanaf: dt.date | None,
+    datum: dt.date,
+    door: str | None,
+    reden: str | None,
+    vandaag: dt.date | None = None,
+) -> tuple[Hervat, list[str]]:
+    """Record a supplier's re-entry in a lot after its drop-out (evaluatie.contract.hervatting); what to say."""
+    from evaluatie.contract.hervatting import hervat, zinnen
+
+    db = open_register(werkmap)
+    try:
+        reg = lees_register(db, met_plaatsingen=False)
+        _, p, a = herken(reg, None, perceel, aanbieder)
+        perceel, aanbieder = p or perceel, a or aanbieder
+        h = hervat(db, reg, perceel, aanbieder, vanaf, datum, door, reden, vandaag)
+        tekst = zinnen(lees_register(db, met_plaatsingen=False), h)
+    finally:
+        db.close()
+    opties = {"route": h.perceel, "aanbieder": h.aanbieder, "per": h.vanaf.isoformat(), "besluit": h.besluit}
+    _noteer(werkmap, "hervatting", opties, [])
+    return h, tekst
 
 
 @met_slot

@@ -480,6 +480,46 @@ def intrekken(
     )
 
 
+@contract.command("hervatting")
+@_werkmap
+@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld Z.")
+@click.option("--aanbieder", required=True, help="De aanbieder die na haar uitval weer inburgeraars neemt.")
+@_datum_optie("--per", "Eerste dag van de nieuwe periode (na de uitval); verplicht.")
+@_datum_optie("--datum", "Datum van het besluit (standaard vandaag); niet in de toekomst.")
+@_door
+@_reden
+@_json
+@_afhandeling
+def hervatting(
+    werkmap: Path,
+    route: str,
+    aanbieder: str,
+    per: dt.date | None,
+    datum: dt.date | None,
+    door: str | None,
+    reden: str | None,
+    als_json: bool,
+) -> None:
+    """Een uitgevallen aanbieder weer opnemen in een perceel, vanaf --per (een nieuwe periode, met besluit)."""
+    from evaluatie.contract.acties import hervat_aanbieder
+
+    h, tekst = hervat_aanbieder(_wm(werkmap), route, aanbieder, per, _dag(datum), door, reden, dt.date.today())
+    if als_json:
+        echo_json(
+            {
+                "perceel": h.perceel,
+                "aanbieder": h.aanbieder,
+                "vanaf": h.vanaf.isoformat(),
+                "uitval": h.uitval.isoformat(),
+                "besluit": h.besluit,
+                "uitleg": tekst,
+            }
+        )
+        return
+    for regel in tekst:
+        _toon(regel)
+
+
 @contract.command("optiejaar")
 @_werkmap
 @_datum_optie("--datum", "Datum van het besluit (standaard vandaag); binnen de lopende looptijd.")

@@ -554,7 +554,7 @@ def lees_regels(
                         blad.plaats(i, index["aanbieder"]), f"{naam} bedient {gemeente} niet in perceel {perceel}"
                     )
                 else:
-                    weg = reg.uitgevallen.get((perceel, naam))
+                    weg = reg.uitval_op(perceel, naam, datum) if datum is not None else None
                     intrede = reg.toegetreden.get((perceel, naam))
                     # a route change places the person with the supplier of the new route from that day, as a
                     # registration does: not with one that has dropped out of it or is not yet admitted to it

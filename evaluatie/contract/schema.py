@@ -284,5 +284,22 @@ _V9 = [
     *_onveranderlijk("indexatiepercentage"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
+# Version 10: a supplier back in a lot after its drop-out (evaluatie.contract.hervatting). The register kept one period
+# per supplier and lot, from the start (or its toetreding) to its uitval; an open house stays open to every provider
+# that meets its conditions, and a framework supplier may resume after a temporary drop-out by the penvoerder's
+# decision. Each re-entry is a recorded decision (date, who, why) with the day it starts; a later drop-out is a new
+# `uitval` row. The periods are: from the start or toetreding, to each uitval, from each hervatting. A new version: an
+# older evaluatie refuses this register instead of reading a supplier that came back as dropped out for good.
+_V10 = [
+    """CREATE TABLE hervatting (
+        besluit_id INTEGER PRIMARY KEY REFERENCES besluit(id),
+        perceel TEXT NOT NULL,
+        leverancier TEXT NOT NULL,
+        vanaf TEXT NOT NULL,
+        FOREIGN KEY (perceel, leverancier) REFERENCES leverancier(perceel, naam)
+    )""",
+    *_onveranderlijk("hervatting"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
 """Migration n (0-based) brings the register from user_version n to n + 1."""
