@@ -34,35 +34,52 @@ def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
     def omhulsel(*args: Any, **kwargs: Any) -> Any:
         als_json = bool(kwargs.get("als_json")) or json_gevraagd()
         try:
-            with alleen_eigen_uitvoer():  # no solver banner on stdout, in any mode
-                try:
-                    return f(*args, **kwargs)
-                except OSError as e:  # a file operation outside the write guard: still path and reason in Dutch
-                    from evaluatie.schrijfwacht import toegangsreden
-
-                    raise InvoerFout([Fout(str(e.filename or ""), f"bestandsfout: {toegangsreden(e)}")]) from None
-        except InvoerFout as e:
-            click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
-            for fout in e.fouten:  # one line per error: a line break quoted from a cell is shown, not made
-                toon(
-                    f"  {fout}".replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ⏎ "),
-                    kwargs.get("volledig", False),
-                    err=True,
-                )
-            _let_op(e.let_op, kwargs.get("volledig", False))
-            if als_json and not json_geschreven():  # stdout carries exactly one JSON document
-                echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]} | _json(e.let_op))
-            sys.exit(EXIT_INVOER)
-        except EvaluatieFout as e:
-            click.echo("De evaluatie kan niet worden afgerond:", err=True)
-            for m in e.meldingen:
-                toon(f"  {m}", kwargs.get("volledig", False), err=True)
-            _let_op(e.let_op, kwargs.get("volledig", False))
-            if als_json and not json_geschreven():
-                echo_json({"evaluatie_niet_afgerond": list(e.meldingen)} | _json(e.let_op))
-            sys.exit(EXIT_EVALUATIE)
+            return _afgehandeld(f, als_json, args, kwargs)
+        finally:
+            _bijgewerkt(kwargs.get("volledig", False))
 
     return omhulsel
+
+
+def _bijgewerkt(volledig: bool) -> None:
+    """A contract register of an older version that this command brought to the current schema is never passed
+    over in silence: one 'Let op' on stderr (stdout stays one document), also when the command failed after it.
+    Only where the command opened a register (the module is loaded); the generic layer imports no contract code."""
+    register = sys.modules.get("evaluatie.contract.register")
+    for melding in register.neem_meldingen() if register is not None else []:
+        toon(f"Let op: {melding}.", volledig, err=True)
+
+
+def _afgehandeld(f: Callable[..., Any], als_json: bool, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """The command with our error types turned into messages and exit codes."""
+    try:
+        with alleen_eigen_uitvoer():  # no solver banner on stdout, in any mode
+            try:
+                return f(*args, **kwargs)
+            except OSError as e:  # a file operation outside the write guard: still path and reason in Dutch
+                from evaluatie.schrijfwacht import toegangsreden
+
+                raise InvoerFout([Fout(str(e.filename or ""), f"bestandsfout: {toegangsreden(e)}")]) from None
+    except InvoerFout as e:
+        click.echo(f"Fouten in de invoer ({len(e.fouten)}):", err=True)
+        for fout in e.fouten:  # one line per error: a line break quoted from a cell is shown, not made
+            toon(
+                f"  {fout}".replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ⏎ "),
+                kwargs.get("volledig", False),
+                err=True,
+            )
+        _let_op(e.let_op, kwargs.get("volledig", False))
+        if als_json and not json_geschreven():  # stdout carries exactly one JSON document
+            echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]} | _json(e.let_op))
+        sys.exit(EXIT_INVOER)
+    except EvaluatieFout as e:
+        click.echo("De evaluatie kan niet worden afgerond:", err=True)
+        for m in e.meldingen:
+            toon(f"  {m}", kwargs.get("volledig", False), err=True)
+        _let_op(e.let_op, kwargs.get("volledig", False))
+        if als_json and not json_geschreven():
+            echo_json({"evaluatie_niet_afgerond": list(e.meldingen)} | _json(e.let_op))
+        sys.exit(EXIT_EVALUATIE)
 
 
 def _let_op(regels: list[str], volledig: bool) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from decimal import Decimal
 from typing import Any
 
 VERTALINGEN: dict[str, str] = {
@@ -184,6 +185,49 @@ def bedrag_type() -> Any:
                 self.fail(f"'{value}': {e} (een bedrag in euro, bijvoorbeeld 60.000 of 60.000,50)", param, ctx)
 
     return Bedrag()
+
+
+def lees_percentage(tekst: str) -> Decimal:
+    """A percentage typed on the command line ('3,2', '3.2', '3,2%', '-1,5 %'), exactly as a decimal; ValueError in
+    words for what is no percentage or could be read two ways. One decimal sign, comma or dot, with at most two
+    decimals: '1.000,5' or '1,000' could hold a thousands separator (a thousand percent is no indexatie), and '3,2%%'
+    is a slip whose meaning we do not guess."""
+    import re
+
+    t = tekst.strip()
+    if t.count("%") > 1:
+        raise ValueError("meer dan één procentteken; schrijf het percentage als 3,2 of 3,2%")
+    t = t.removesuffix("%").strip()
+    if not t:
+        raise ValueError("geen percentage ingevuld; schrijf het als 3,2 of 3,2%")
+    if "%" in t or not re.fullmatch(r"[+-]?[\d.,]+", t) or not re.search(r"\d", t):
+        raise ValueError("geen percentage; schrijf het als getal, bijvoorbeeld 3,2 of 3,2%")
+    if len(re.findall(r"[.,]", t)) > 1 or re.search(r"[.,]\d{3,}$", t):
+        raise ValueError(
+            "dubbelzinnig: een percentage heeft één decimaalteken (komma of punt) en hoogstens twee decimalen, geen "
+            "duizendtallen; schrijf bijvoorbeeld 3,2 of 3,25"
+        )
+    if not re.fullmatch(r"[+-]?\d+([.,]\d{1,2})?", t):
+        raise ValueError("geen percentage; schrijf het als getal, bijvoorbeeld 3,2 of 3,2%")
+    return Decimal(t.replace(",", "."))
+
+
+def percentage_type() -> Any:
+    """A click parameter type for a percentage (lees_percentage), a Decimal: '3,2' is exactly 3.2."""
+    import click
+
+    class Percentage(click.ParamType):
+        name = "percentage"
+
+        def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Decimal:
+            if isinstance(value, Decimal):
+                return value
+            try:
+                return lees_percentage(str(value))
+            except ValueError as e:
+                self.fail(f"'{value}': {e}", param, ctx)
+
+    return Percentage()
 
 
 _MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils")

@@ -169,6 +169,7 @@ def test_aansluiting_verdeelt_naar_rangorde_en_vrije_capaciteit_en_inlezen_volgt
     with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
         jaar2 = dict(db.execute("SELECT leverancier, SUM(aantal) FROM toewijzing WHERE besluit_id = 2 GROUP BY 1"))
         jaar1 = db.execute("SELECT COUNT(*) FROM toewijzing WHERE besluit_id = 2 AND jaar = 1").fetchone()[0]
+    db.close()  # `with` commits, it does not close: an open reader kept the writers' WAL unmerged until it was collected
     assert jaar2 == {"Alfa": 12, "Beta": 13} and jaar1 == 0  # the others unchanged, year 1 untouched
 
     r = _run("contract", "inlezen", "--werkmap", ws, te_vroeg, "--json")

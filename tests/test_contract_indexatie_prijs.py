@@ -64,6 +64,8 @@ def test_na_een_prijsverlaging_telt_iedere_plaatsing_tegen_de_prijs_van_haar_dag
             "gebruikt": 180000.0,
             "ruimte": 320000.0,
             "prijsfactor": 0.6875,
+            "percentage": None,  # an amount, not a percentage (tests.test_contract_indexatie_percentage)
+            "prijzen": None,
         }
     ]
 

@@ -143,8 +143,8 @@ def _zet_paginagrens(monkeypatch: pytest.MonkeyPatch) -> None:
 
     echt = register.migreer
 
-    def vol(db: sqlite3.Connection) -> int:
-        n = echt(db)
+    def vol(db: sqlite3.Connection, pad: Path | None = None) -> int:
+        n = echt(db, pad)
         pagina = int(db.execute("PRAGMA page_count").fetchone()[0])
         db.execute(f"PRAGMA max_page_count = {pagina}")
         return n

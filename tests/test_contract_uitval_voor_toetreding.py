@@ -31,8 +31,8 @@ def test_uitval_voor_de_toetreding_wordt_geweigerd(tmp_path: Path) -> None:
 def test_een_uitgevallen_aanbieder_die_opnieuw_toetreedt_hoort_waarom_niet_hier(tmp_path: Path) -> None:
     """Alfa, admitted to the open house Z at the award, drops out per 15-06-2026 and applies again on 1 July. The
     refusal said 'Alfa staat al in het contractregister als aanbieder van perceel Z-route', as if she were still
-    contracted; the open house is open to her again (a new toelatingsbesluit), but the register keeps one period per
-    supplier and lot. The message says that, and that the decision is taken outside evaluatie; nothing is written."""
+    contracted; the open house is open to her again (a new toelatingsbesluit). The message says that her new period is
+    recorded with 'contract hervatting' (tests.test_contract_hervatting); nothing is written here."""
     ws = _gestart(tmp_path)
     uitval = ["contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", "Alfa", "--per", "2026-06-15"]
     assert _run(*uitval, "--vastleggen", *WIE).exit_code == 0
@@ -43,10 +43,11 @@ def test_een_uitgevallen_aanbieder_die_opnieuw_toetreedt_hoort_waarom_niet_hier(
     assert (
         "alfa.xlsx!Inschrijver!B2: Alfa is per 15-06-2026 uitgevallen in Z-route (contract uitval). Het open house "
         "staat ook voor haar weer open: wie aan de voorwaarden voldoet, wordt toegelaten, met een nieuw "
-        "toelatingsbesluit. Het contractregister houdt per aanbieder en perceel echter één periode bij, van toelating "
-        "tot uitval, en kan een uitgevallen aanbieder niet opnieuw opnemen; er is niets vastgelegd en geen brief "
-        "geschreven. Het besluit op deze aanmelding moet daarom buiten evaluatie worden genomen, en plaatsingen bij "
-        "haar kunnen in dit register niet worden ingelezen"
+        "toelatingsbesluit. Het contractregister kent haar als aanbieder van dit perceel (tarief, capaciteit en "
+        "gemeenten), dus is "
+        "haar toelating een nieuwe periode na de uitval: 'evaluatie contract hervatting --route ... --aanbieder ... "
+        "--per DATUM --door ... --reden ...' legt die vast, met het besluit. De toets van deze aanmelding aan de "
+        "voorwaarden doet die opdracht niet; er is niets vastgelegd en geen brief geschreven"
     ) in uit, uit
     assert "staat al in het contractregister" not in uit
     assert _register(ws) == voor

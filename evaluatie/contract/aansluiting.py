@@ -128,7 +128,7 @@ def verdeling(reg: Register, gemeente: str, perceel: str, vanaf: dt.date) -> tup
     """The published rule (evaluatie.gunning.aansluitregel) for every contract year from `vanaf`; an error in words
     (exit 1) when the gemeente's number does not fit in a year's capacity left."""
     aantal = reg.latere_gemeenten[gemeente][1][perceel]
-    actief = [s for s in reg.leveranciers_van(perceel) if (perceel, s.naam) not in reg.uitgevallen]
+    actief = [s for s in reg.leveranciers_van(perceel) if reg.uitval_op(perceel, s.naam, vanaf) is None]
     uit, tekort = [], []
     for jaar in range(reg.contractjaar(vanaf), reg.toewijzingsjaren + 1):
         bezet: dict[str, int] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import nullcontext
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from evaluatie.werkmap import Werkmap
 if TYPE_CHECKING:
     from evaluatie.contract.aansluiting import Aansluiting
     from evaluatie.contract.advies import Advies
+    from evaluatie.contract.hervatting import Hervat
     from evaluatie.contract.herverdeling import Herverdeling
     from evaluatie.contract.inlezen import Inleesverslag
     from evaluatie.contract.intrekking import Intrekking
@@ -373,6 +375,7 @@ def wijzig(
     vandaag: dt.date | None = None,
     datum_opgegeven: bool = True,
     tot: dt.date | None = None,
+    percentage: Decimal | None = None,
 ) -> tuple[Toetsing, int | None]:
     """Test a contract change, and record it when `vastleggen`. `datum_opgegeven`: False when the command line took
     today for a --datum not given (an error then says so)."""
@@ -388,7 +391,9 @@ def wijzig(
             toekomst = niet_in_de_toekomst(datum, vandaag)  # said with the other options' errors
             vooraf = toekomst + (fouten_wie_waarom(door, reden) if vastleggen else [])
             try:
-                t = toets_wijziging(reg, perceel, soort, waarde, trajecten, grondslag, datum, datum_opgegeven, tot)
+                t = toets_wijziging(
+                    reg, perceel, soort, waarde, trajecten, grondslag, datum, datum_opgegeven, tot, percentage
+                )
             except InvoerFout as e:  # with a date in the future, a missing --door or --reden: all at once
                 eerst = [f for f in e.fouten if not (toekomst and f.plaats == "--datum")]  # one slip said once
                 raise InvoerFout([*eerst, *vooraf]) from None
@@ -405,6 +410,8 @@ def wijzig(
             opties = {"route": t.perceel, "soort": t.soort, "waarde": t.waarde, "grondslag": grondslag, "besluit": b}
             if tot is not None:
                 opties["tot"] = tot.isoformat()
+            if percentage is not None:
+                opties["percentage"] = format(percentage, "f")
             _noteer(werkmap, "wijziging", opties, [])
     return t, b
 
@@ -442,6 +449,35 @@ def trek_gebeurtenis_in(
     }
     _noteer(werkmap, "intrekken", opties, [])
     return i
+
+
+@met_slot
+@bewaakt_register
+def hervat_aanbieder(
+    werkmap: Werkmap,
+    perceel: str,
+    aanbieder: str,
+    vanaf: dt.date | None,
+    datum: dt.date,
+    door: str | None,
+    reden: str | None,
+    vandaag: dt.date | None = None,
+) -> tuple[Hervat, list[str]]:
+    """Record a supplier's re-entry in a lot after its drop-out (evaluatie.contract.hervatting); what to say."""
+    from evaluatie.contract.hervatting import hervat, zinnen
+
+    db = open_register(werkmap)
+    try:
+        reg = lees_register(db, met_plaatsingen=False)
+        _, p, a = herken(reg, None, perceel, aanbieder)
+        perceel, aanbieder = p or perceel, a or aanbieder
+        h = hervat(db, reg, perceel, aanbieder, vanaf, datum, door, reden, vandaag)
+        tekst = zinnen(lees_register(db, met_plaatsingen=False), h)
+    finally:
+        db.close()
+    opties = {"route": h.perceel, "aanbieder": h.aanbieder, "per": h.vanaf.isoformat(), "besluit": h.besluit}
+    _noteer(werkmap, "hervatting", opties, [])
+    return h, tekst
 
 
 @met_slot

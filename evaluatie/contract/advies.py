@@ -98,7 +98,7 @@ def _met_contract_zonder(
         for s in reg.leveranciers_van(perceel)
         if gemeente in s.gemeenten
         and not eigen.get(s.naam, 0)
-        and not ((weg := reg.uitgevallen.get((perceel, s.naam))) is not None and weg <= peildatum)
+        and not ((weg := reg.uitval_op(perceel, s.naam, peildatum)) is not None and weg <= peildatum)
         and not ((na := reg.toegetreden.get((perceel, s.naam))) is not None and peildatum < na)
     ]
     if not zonder:
@@ -141,7 +141,7 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         n = telling[(gemeente, perceel, s.naam)]
         verwacht = a / totaal * (hier + 1)
         reden = ""
-        weg = reg.uitgevallen.get((perceel, s.naam))
+        weg = reg.uitval_op(perceel, s.naam, peildatum)
         wachtend = [d for d in wachtenden(reg.plaatsingen, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
         intrede = reg.toegetreden.get((perceel, s.naam))
         if weg is not None and weg <= peildatum:
@@ -316,7 +316,7 @@ def kies(
         elif lev is None or gemeente not in lev.gemeenten:
             fouten.append(Fout("--aanbieder", f"{gekozen} heeft geen contract voor {perceel} in {gemeente}"))
         intrede = reg.toegetreden.get((perceel, gekozen))
-        weg = reg.uitgevallen.get((perceel, gekozen))
+        weg = reg.uitval_op(perceel, gekozen, datum)
         if lev is not None and intrede is not None and datum < intrede:  # contract toetreding: not before entry
             fouten.append(
                 Fout("--aanbieder", f"{gekozen} is pas per {intrede.strftime('%d-%m-%Y')} toegelaten tot {perceel}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import click
 
 from evaluatie.cliafhandeling import afhandeling as _afhandeling
 from evaluatie.cliafhandeling import toon as _toon
-from evaluatie.clicktaal import bedrag_type, datum_type
+from evaluatie.clicktaal import bedrag_type, datum_type, percentage_type
 from evaluatie.clijson import echo_json
 from evaluatie.clipad import NietLeegPad
 from evaluatie.fouten import EvaluatieFout
@@ -335,6 +336,12 @@ def uitval(
     type=bedrag_type(),
     help="Waarde van de wijziging in euro, zoals u een bedrag schrijft: 60.000 of 60.000,50; verplicht.",
 )
+@click.option(
+    "--percentage",
+    type=percentage_type(),
+    help="Bij een indexatie in plaats van --waarde: het percentage, zoals 3,2 of 3,2%; het bedrag volgt uit de "
+    "ruimte op --datum.",
+)
 @click.option("--trajecten", default=0, type=int, help="Extra trajecten (bij extra_volume).")
 @click.option("--grondslag", help="Juridische grondslag, bijvoorbeeld 'art. 2.163b Aw 2012'; verplicht.")
 @_datum_optie("--datum", "Datum van de wijziging (standaard vandaag).")
@@ -349,6 +356,7 @@ def wijziging(
     route: str | None,
     soort: str | None,
     waarde: float | None,
+    percentage: Decimal | None,
     trajecten: int,
     grondslag: str | None,
     datum: dt.date | None,
@@ -376,12 +384,14 @@ def wijziging(
         dt.date.today(),
         datum_opgegeven=datum is not None,
         tot=tot,
+        percentage=percentage,
     )
     if als_json:
         uit = {
             "perceel": t.perceel,
             "soort": t.soort,
             "waarde": t.waarde,
+            "percentage": None if t.percentage is None else float(t.percentage),
             "trajecten": t.trajecten,
             "grondslag": t.grondslag,
             "de_minimis_grens": t.grens,
@@ -468,6 +478,46 @@ def intrekken(
         f"Vanaf {i.datum.strftime('%d-%m-%Y')} telt deze gebeurtenis niet meer mee in de stand, het advies en de "
         "kwartaalrapportage; een rapport tot een eerdere dag blijft zoals het was."
     )
+
+
+@contract.command("hervatting")
+@_werkmap
+@click.option("--route", required=True, help="Perceelcode, bijvoorbeeld Z.")
+@click.option("--aanbieder", required=True, help="De aanbieder die na haar uitval weer inburgeraars neemt.")
+@_datum_optie("--per", "Eerste dag van de nieuwe periode (na de uitval); verplicht.")
+@_datum_optie("--datum", "Datum van het besluit (standaard vandaag); niet in de toekomst.")
+@_door
+@_reden
+@_json
+@_afhandeling
+def hervatting(
+    werkmap: Path,
+    route: str,
+    aanbieder: str,
+    per: dt.date | None,
+    datum: dt.date | None,
+    door: str | None,
+    reden: str | None,
+    als_json: bool,
+) -> None:
+    """Een uitgevallen aanbieder weer opnemen in een perceel, vanaf --per (een nieuwe periode, met besluit)."""
+    from evaluatie.contract.acties import hervat_aanbieder
+
+    h, tekst = hervat_aanbieder(_wm(werkmap), route, aanbieder, per, _dag(datum), door, reden, dt.date.today())
+    if als_json:
+        echo_json(
+            {
+                "perceel": h.perceel,
+                "aanbieder": h.aanbieder,
+                "vanaf": h.vanaf.isoformat(),
+                "uitval": h.uitval.isoformat(),
+                "besluit": h.besluit,
+                "uitleg": tekst,
+            }
+        )
+        return
+    for regel in tekst:
+        _toon(regel)
 
 
 @contract.command("optiejaar")

@@ -362,6 +362,18 @@ def voorstel(
                 )
             ]
         )
+    terug = reg.hervattingen.get((perceel, aanbieder))
+    if terug and per <= terug[-1].vanaf:  # a new drop-out ends the period that began with the re-entry
+        raise InvoerFout(
+            [
+                Fout(
+                    "--per",
+                    f"{aanbieder} is per {terug[-1].vanaf.strftime('%d-%m-%Y')} weer opgenomen in "
+                    f"{reg.percelen[perceel].naam} (besluit {terug[-1].besluit}, contract hervatting); een nieuwe "
+                    "uitval ligt na die dag",
+                )
+            ]
+        )
     _geen_aanmeldingen_na(reg, perceel, aanbieder, per)
     jaar = reg.contractjaar(per)
     begin, _ = reg.jaargrenzen(jaar)
@@ -372,7 +384,7 @@ def voorstel(
         _premisse(werkmap, reg, perceel, p, toelating)
     if toelating:
         p = met_later_toegetreden(reg, perceel, p)
-    weg = {s for (c, s) in reg.uitgevallen if c == perceel} | {aanbieder}
+    weg = {s for (c, s) in reg.uitvallen if c == perceel and reg.uitval_op(c, s, per) is not None} | {aanbieder}
     blijft = [s.naam for s in reg.leveranciers_van(perceel) if s.naam not in weg]
     telling = geplaatst(reg, begin, per - dt.timedelta(days=1))
     vast = {(g, s): n for (g, c, s), n in telling.items() if c == perceel and n}

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -134,6 +135,18 @@ class Herverdelingsbesluit:
     vast: dict[tuple[str, str], int]
 
 
+@dataclass(frozen=True)
+class Hervatting:
+    """A supplier back in a lot after its drop-out (contract hervatting): from `vanaf`, by decision `besluit`."""
+
+    perceel: str
+    leverancier: str
+    vanaf: dt.date
+    uitval: dt.date  # the drop-out it ends
+    datum: dt.date  # the decision's date
+    besluit: int
+
+
 @dataclass
 class Register:
     aanbesteding: str
@@ -144,6 +157,8 @@ class Register:
     subregio: dict[str, str]
     percelen: dict[str, Contractperceel]
     leveranciers: dict[tuple[str, str], Contractleverancier]
+    # (perceel, leverancier) -> its drop-out in force now: the last uitval not followed by a hervatting. A view on a day
+    # asks `uitval_op` (a supplier may drop out, come back and drop out again: evaluatie.contract.hervatting)
     uitgevallen: dict[tuple[str, str], dt.date]
     # (perceel, jaar) -> {(gemeente, leverancier): aantal}: the allocation in force for that year
     toewijzing: dict[tuple[str, int], dict[tuple[str, str], int]]
@@ -154,6 +169,8 @@ class Register:
     wijzigingen: list[tuple[str, dt.date, float, int]] = field(default_factory=list)
     # the kind of each of `wijzigingen`, in their order ('indexatie' changes prices: evaluatie.contract.indexatie)
     wijzigingsoorten: list[str] = field(default_factory=list)
+    # the percentage of each of `wijzigingen` given as one (contract wijziging --percentage), None for an amount
+    wijzigingspercentages: list[Decimal | None] = field(default_factory=list)
     inlezingen: list[tuple[str, str]] = field(default_factory=list)  # (bestand, sha256), each once
     bronnen_per_gemeente: dict[str, set[str]] = field(default_factory=dict)  # gemeente -> sha256 of its files
     # sha256 -> the earliest date of an event the file brought in: a report up to a date rests on the files
@@ -205,6 +222,20 @@ class Register:
     latere_gemeenten: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)
     aangesloten: dict[tuple[str, str], Aangesloten] = field(default_factory=dict)  # (gemeente, perceel)
     herverdelingen: list[Herverdelingsbesluit] = field(default_factory=list)  # in the order they were taken
+    uitvallen: dict[tuple[str, str], list[dt.date]] = field(default_factory=dict)  # every uitval, by day
+    hervattingen: dict[tuple[str, str], list[Hervatting]] = field(default_factory=dict)  # every re-entry, by day
+
+    def uitval_op(self, perceel: str, naam: str, d: dt.date) -> dt.date | None:
+        """The drop-out that decides for `naam` in `perceel` on `d`: the latest uitval up to `d` not followed by a
+        hervatting up to `d` (the supplier is out on `d`); otherwise its next uitval after `d` (it is in on `d` and
+        drops out later); None when neither. So `weg is not None and weg <= d` says: out on `d`."""
+        k = (perceel, naam)
+        terug = [h.vanaf for h in self.hervattingen.get(k, [])]
+        uitvallen = self.uitvallen.get(k, [])
+        for u in sorted(uitvallen, reverse=True):
+            if u <= d and not any(u < h <= d for h in terug):
+                return u
+        return min((u for u in uitvallen if u > d and not any(d < h <= u for h in terug)), default=None)
 
     def niet_aangesloten_op(self, gemeente: str, perceel: str | None, d: dt.date) -> str | None:
         """Why `gemeente` has no contract yet on `d` (in lot `perceel`; None: in any lot), for a gemeente that joined
@@ -440,8 +471,20 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
             "ORDER BY perceel, rang"
         )
     }
+    uitvallen: dict[tuple[str, str], list[dt.date]] = {}
+    for r in db.execute("SELECT perceel, leverancier, datum FROM uitval ORDER BY datum"):
+        uitvallen.setdefault((r[0], r[1]), []).append(dt.date.fromisoformat(r[2]))
+    hervattingen: dict[tuple[str, str], list[Hervatting]] = {}
+    for hb, hp, hl, vanaf, hd in db.execute(
+        "SELECT h.besluit_id, h.perceel, h.leverancier, h.vanaf, b.datum FROM hervatting h "
+        "JOIN besluit b ON b.id = h.besluit_id ORDER BY h.vanaf"
+    ):
+        v = dt.date.fromisoformat(vanaf)
+        voor = max(u for u in uitvallen[(hp, hl)] if u < v)
+        hervattingen.setdefault((hp, hl), []).append(Hervatting(hp, hl, v, voor, dt.date.fromisoformat(hd), int(hb)))
+    # in force now: the last drop-out, unless a re-entry came after it
     uitgevallen = {
-        (r[0], r[1]): dt.date.fromisoformat(r[2]) for r in db.execute("SELECT perceel, leverancier, datum FROM uitval")
+        k: us[-1] for k, us in uitvallen.items() if not any(h.vanaf > us[-1] for h in hervattingen.get(k, []))
     }
     toegetreden = {
         (r[0], r[1]): dt.date.fromisoformat(r[2])
@@ -497,12 +540,15 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
     de_minimis: dict[str, float] = {}
     wijzigingen: list[tuple[str, dt.date, float, int]] = []
     wijzigingsoorten: list[str] = []
-    for p, w, n, grond, datum, soort in db.execute(
-        "SELECT w.perceel, w.waarde, w.extra_trajecten, w.grondslag, b.datum, w.soort FROM wijziging w "
-        "JOIN besluit b ON b.id = w.besluit_id ORDER BY w.besluit_id"
+    wijzigingspercentages: list[Decimal | None] = []
+    for p, w, n, grond, datum, soort, pct in db.execute(
+        "SELECT w.perceel, w.waarde, w.extra_trajecten, w.grondslag, b.datum, w.soort, i.percentage FROM wijziging w "
+        "JOIN besluit b ON b.id = w.besluit_id LEFT JOIN indexatiepercentage i ON i.besluit_id = w.besluit_id "
+        "ORDER BY w.besluit_id"
     ):
         wijzigingen.append((p, dt.date.fromisoformat(datum), float(w), int(n)))
         wijzigingsoorten.append(str(soort))
+        wijzigingspercentages.append(None if pct is None else Decimal(pct))
         if grond == "2.163b":
             de_minimis[p] = de_minimis.get(p, 0.0) + abs(float(w))
     per_gemeente: dict[str, set[str]] = {}
@@ -559,6 +605,8 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         percelen=percelen,
         leveranciers=_met_aangesloten(db, leveranciers, aangesloten),
         uitgevallen=uitgevallen,
+        uitvallen=uitvallen,
+        hervattingen=hervattingen,
         toegetreden=toegetreden,
         toewijzing=toewijzing,
         plaatsingen=zonder_ingetrokken(volledig, intrekkingen),
@@ -567,6 +615,7 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         de_minimis=de_minimis,
         wijzigingen=wijzigingen,
         wijzigingsoorten=wijzigingsoorten,
+        wijzigingspercentages=wijzigingspercentages,
         inlezingen=sorted((b, s) for s, b in gezien.items()),
         bronnen_per_gemeente=per_gemeente,
         bron_vanaf=vanaf,

@@ -138,7 +138,9 @@ def uitgevallen_in(reg: Register, jaar: int) -> list[str]:
     Said when the option year is exercised: the advies skips the supplier, so its share has no place to go."""
     van = reg.jaargrenzen(jaar)[0]
     uit = []
-    for (perceel, naam), per in sorted(reg.uitgevallen.items()):
+    for (perceel, naam), per in sorted((k, reg.uitval_op(*k, van)) for k in reg.uitvallen):
+        if per is None:
+            continue
         aantal = sum(n for (_, s), n in reg.toewijzing.get((perceel, jaar), {}).items() if s == naam)
         if per <= van and aantal:
             uit.append(

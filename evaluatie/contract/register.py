@@ -8,6 +8,7 @@ user_version and a list of migrations applied in order (see evaluatie.contract.s
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +18,7 @@ from evaluatie.contract.schema import MIGRATIES
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.schrijfwacht import SchrijfFout, maak_map
 from evaluatie.tekst import aantal
+from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
 
 MAP = "contract"
@@ -36,7 +38,7 @@ def verbind(pad: Path) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         try:
-            migreer(db)
+            migreer(db, pad)
         except EvaluatieFout as e:  # a newer schema: say which register
             raise EvaluatieFout([f"{pad}: {m}" for m in e.meldingen]) from None
     except BaseException:
@@ -61,14 +63,23 @@ def verbind_om_te_lezen(pad: Path) -> sqlite3.Connection:
     if versie != len(MIGRATIES):
         db.close()
         raise SchrijfFout(
-            pad, f"het register (schemaversie {versie}) moet worden bijgewerkt naar versie {len(MIGRATIES)}"
+            pad,
+            f"het register (schemaversie {versie}, van een eerdere versie van evaluatie) moet worden bijgewerkt "
+            f"naar versie {len(MIGRATIES)}, en dat kan hier niet; voer de opdracht uit in een werkmap waar evaluatie "
+            "mag schrijven (het maakt eerst een kopie van het register zoals het is, en verwijdert er niets uit)",
         )
     return db
 
 
-def migreer(db: sqlite3.Connection) -> int:
+def migreer(db: sqlite3.Connection, pad: Path | None = None) -> int:
     """Apply every migration after the database's user_version, each in its own transaction. A register of a
-    higher version was written by a newer evaluatie: refused, untouched."""
+    higher version was written by a newer evaluatie: refused, untouched.
+
+    A contract runs two or three years and evaluatie is updated meanwhile. A register of an older version (`pad`,
+    not a new one) is first copied as it is, next to it (`register-schemaversie-N.sqlite`, never over an existing
+    file), and every migration is recorded in the register (table `schemamigratie`, from version 8 on) with that copy
+    and its SHA-256: the register then says it changed form and where the one of before lies. What the command says
+    about it is taken by `neem_meldingen` (the CLI prints it as 'Let op')."""
     versie = int(db.execute("PRAGMA user_version").fetchone()[0])
     if versie > len(MIGRATIES):
         raise EvaluatieFout(
@@ -78,13 +89,64 @@ def migreer(db: sqlite3.Connection) -> int:
                 "(er is niets gewijzigd)"
             ]
         )
+    if versie == len(MIGRATIES):
+        return versie
+    kopie = _reservekopie(db, pad, versie) if pad is not None and versie > 0 else None
+    tijd = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    te_melden: list[tuple[int, int]] = []
     for nummer in range(versie, len(MIGRATIES)):
         db.execute("BEGIN")
         for opdracht in MIGRATIES[nummer]:
             db.execute(opdracht)
+        if kopie is not None:
+            te_melden.append((nummer, nummer + 1))
+            if nummer + 1 >= _VERSIE_MET_MIGRATIETABEL:
+                db.executemany(
+                    "INSERT INTO schemamigratie (naar, van, tijd, evaluatie, reservekopie, sha256) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [(naar, van, tijd, __version__, kopie[0].name, kopie[1]) for van, naar in te_melden],
+                )
+                te_melden = []
         db.execute(f"PRAGMA user_version = {nummer + 1}")
         db.execute("COMMIT")
+    if kopie is not None and pad is not None:
+        _MELDINGEN.append(
+            f"{pad} had schemaversie {versie} (geschreven door een eerdere versie van evaluatie) en is bijgewerkt naar "
+            f"versie {len(MIGRATIES)}; er is niets uit verwijderd. Het register zoals het was, staat in "
+            f"{kopie[0]} (SHA-256 {kopie[1]}), en het register legt de bijwerking vast (tabel schemamigratie)"
+        )
     return len(MIGRATIES)
+
+
+_VERSIE_MET_MIGRATIETABEL = 8  # schema.py, _V8: from this version on a migration is recorded in the register
+_MELDINGEN: list[str] = []
+
+
+def neem_meldingen() -> list[str]:
+    """What the migrations of this process did (a register brought to the current version), each said once."""
+    uit = list(_MELDINGEN)
+    _MELDINGEN.clear()
+    return uit
+
+
+def _reservekopie(db: sqlite3.Connection, pad: Path, versie: int) -> tuple[Path, str]:
+    """Copy the register as it is (SQLite's backup, consistent with a -wal file) to a new file next to it, before a
+    migration changes it: `register-schemaversie-N.sqlite`, or with -2, -3, ... where that exists (never over an
+    earlier copy). Returns the copy and its SHA-256. A copy that cannot be written stops the migration."""
+    from evaluatie.hashing import sha256_bestand
+
+    doel = pad.parent / f"register-schemaversie-{versie}.sqlite"
+    n = 1
+    while doel.exists() or Path(f"{doel}-wal").exists():
+        n += 1
+        doel = pad.parent / f"register-schemaversie-{versie}-{n}.sqlite"
+    kopie = sqlite3.connect(doel, isolation_level=None)
+    try:
+        db.backup(kopie)
+        kopie.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+    finally:
+        kopie.close()
+    return doel, sha256_bestand(doel)
 
 
 def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: bool = False) -> sqlite3.Connection:

@@ -254,5 +254,52 @@ _V7 = [
     *_onveranderlijk("publicatiecijfer"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+# Version 8: every schema migration of an existing register, recorded in the register itself. A contract runs two or
+# three years and evaluatie is updated meanwhile: a register written by an older version is migrated when a newer one
+# opens it, after a copy of it as it was (evaluatie.contract.register.migreer). Each migration is a row: from which
+# version to which, when, by which version of evaluatie, and the copy (its file name and SHA-256), so the contract file
+# shows that the register changed form and where the register of before lies.
+_V8 = [
+    """CREATE TABLE schemamigratie (
+        naar INTEGER PRIMARY KEY CHECK (naar > 1),
+        van INTEGER NOT NULL CHECK (van = naar - 1),
+        tijd TEXT NOT NULL,
+        evaluatie TEXT NOT NULL,
+        reservekopie TEXT NOT NULL,
+        sha256 TEXT NOT NULL
+    )""",
+    *_onveranderlijk("schemamigratie"),
+]
+
+# Version 9: an indexatie given as a percentage (contract wijziging --percentage). The change is a `wijziging` row
+# (kind 'indexatie', its value: the percentage of the room on its day, to the cent); this table keeps the percentage
+# as typed (a decimal in text, '3.2', never a float), which decides the prices (evaluatie.contract.indexatie). A new
+# version, not only a field of the decision: an older evaluatie refuses this register instead of reading the
+# percentage's value as an amount whose prices follow the room.
+_V9 = [
+    """CREATE TABLE indexatiepercentage (
+        besluit_id INTEGER PRIMARY KEY REFERENCES besluit(id),
+        percentage TEXT NOT NULL
+    )""",
+    *_onveranderlijk("indexatiepercentage"),
+]
+
+# Version 10: a supplier back in a lot after its drop-out (evaluatie.contract.hervatting). The register kept one period
+# per supplier and lot, from the start (or its toetreding) to its uitval; an open house stays open to every provider
+# that meets its conditions, and a framework supplier may resume after a temporary drop-out by the penvoerder's
+# decision. Each re-entry is a recorded decision (date, who, why) with the day it starts; a later drop-out is a new
+# `uitval` row. The periods are: from the start or toetreding, to each uitval, from each hervatting. A new version: an
+# older evaluatie refuses this register instead of reading a supplier that came back as dropped out for good.
+_V10 = [
+    """CREATE TABLE hervatting (
+        besluit_id INTEGER PRIMARY KEY REFERENCES besluit(id),
+        perceel TEXT NOT NULL,
+        leverancier TEXT NOT NULL,
+        vanaf TEXT NOT NULL,
+        FOREIGN KEY (perceel, leverancier) REFERENCES leverancier(perceel, naam)
+    )""",
+    *_onveranderlijk("hervatting"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
 """Migration n (0-based) brings the register from user_version n to n + 1."""

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from evaluatie.contract.gebeurtenissen import GESLAAGD, SOORTEN
 from evaluatie.contract.indexatie import Indexatie, afroepen, gebruikte_waarde, indexaties
-from evaluatie.contract.lezen import Plaatsing, Register
+from evaluatie.contract.lezen import Hervatting, Plaatsing, Register
 from evaluatie.contract.telling import geplaatst
 from evaluatie.tekst import aantal, euro, getal, kort
 
@@ -291,13 +291,26 @@ def ingetrokken_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
 def uitgevallen_zinnen(reg: Register, peildatum: dt.date) -> list[str]:
     """Every supplier that dropped out of a lot by peildatum (contract uitval), in words: the tables keep its
     allocation and placements, and without this a reader saw a supplier that had stopped as if it still took people."""
-    uit = [
-        f"Uitgevallen in {reg.percelen[code].naam}: {naam}, per {per.strftime('%d-%m-%Y')}; vanaf die dag geen nieuwe "
-        f"plaatsingen bij {naam} in dat perceel."
-        for (code, naam), per in sorted(reg.uitgevallen.items())
-        if per <= peildatum
-    ]
+    uit = []
+    for (code, naam), dagen in sorted(reg.uitvallen.items()):
+        terug = {h.uitval: h for h in reg.hervattingen.get((code, naam), []) if h.vanaf <= peildatum}
+        for per in (d for d in dagen if d <= peildatum):
+            uit.append(
+                f"Uitgevallen in {reg.percelen[code].naam}: {naam}, per {per.strftime('%d-%m-%Y')}; vanaf die dag geen "
+                f"nieuwe plaatsingen bij {naam} in dat perceel."
+            )
+            if (h := terug.get(per)) is not None:  # a period of its own: placements from then on count again
+                uit.append(hervatting_zin(reg, h))
     return uit + _zonder_aanbieder(reg, peildatum)
+
+
+def hervatting_zin(reg: Register, h: Hervatting) -> str:
+    """'Weer opgenomen in Z-route: Beta, per 01-11-2026 (besluit 5, contract hervatting), na haar uitval per ...'."""
+    return (
+        f"Weer opgenomen in {reg.percelen[h.perceel].naam}: {h.leverancier}, per {h.vanaf.strftime('%d-%m-%Y')} "
+        f"(besluit {h.besluit} van {h.datum.strftime('%d-%m-%Y')}, contract hervatting), na de uitval per "
+        f"{h.uitval.strftime('%d-%m-%Y')}; vanaf die dag weer plaatsingen bij {h.leverancier} in dat perceel."
+    )
 
 
 def _zonder_aanbieder(reg: Register, peildatum: dt.date) -> list[str]:
@@ -306,7 +319,7 @@ def _zonder_aanbieder(reg: Register, peildatum: dt.date) -> list[str]:
     uit = []
     for code, p in reg.percelen.items():
         namen = [s.naam for s in reg.leveranciers_van(code)]
-        weg = [reg.uitgevallen.get((code, n)) for n in namen]
+        weg = [reg.uitval_op(code, n, peildatum) for n in namen]
         if not p.toelating or not namen or any(d is None or d > peildatum for d in weg):
             continue
         sinds = max(d for d in weg if d is not None)

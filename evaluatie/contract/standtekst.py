@@ -116,8 +116,22 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
         ],
         "uitgevallen": [
             {"perceel": code, "aanbieder": naam, "per": per.isoformat()}
-            for (code, naam), per in sorted(reg.uitgevallen.items())
+            for (code, naam), dagen in sorted(reg.uitvallen.items())
+            for per in dagen
             if per <= st.peildatum
+        ],
+        # back after a drop-out (contract hervatting): a period of its own, from `vanaf`
+        "hervat": [
+            {
+                "perceel": h.perceel,
+                "aanbieder": h.leverancier,
+                "vanaf": h.vanaf.isoformat(),
+                "uitval": h.uitval.isoformat(),
+                "besluit": h.besluit,
+            }
+            for (_, _), hs in sorted(reg.hervattingen.items())
+            for h in hs
+            if h.vanaf <= st.peildatum
         ],
         # a re-allocation whose fixed placements the register no longer gives (evaluatie.contract.herverdelingspremisse)
         "herverdeling_premisse": [v.als_json() for v in verschoven(reg, st.peildatum)],

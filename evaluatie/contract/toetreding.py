@@ -420,20 +420,21 @@ def _uitgevallen_op(reg: Register, perceel: str, naam: str, datum: dt.date) -> t
 
 
 def _opnieuw_melding(naam: str, perceelnaam: str, per: dt.date) -> str:
-    """Why a supplier that dropped out of an open house cannot re-enter it here, and what that means.
+    """Why a supplier that dropped out of an open house is not admitted again by this command, and what to do.
 
-    The open house stays open to every provider that meets its conditions, so to her too, by a new toelatingsbesluit;
-    but the register keeps one period per supplier and lot (from admission to drop-out), and every view of it (intake,
-    advice, stand, quarterly reports) reads a drop-out as the end. Re-admitting her as the same supplier would either
-    open the gap between drop-out and re-entry or close her first period; neither may happen silently. It used to say
-    she 'staat al in het contractregister', as if she were still contracted."""
+    The open house stays open to every provider that meets its conditions, so to her too, by a new toelatingsbesluit.
+    She is a supplier of the register already (her tariff, capacity and gemeenten), so her new period is a re-entry:
+    `contract hervatting` records it with its decision (evaluatie.contract.hervatting). This command would add a second
+    supplier of the same name. It used to say the register could not take her back at all (one period per supplier
+    and lot), and before that that she 'staat al in het contractregister', as if she were still contracted."""
     return (
         f"{naam} is per {per.strftime('%d-%m-%Y')} uitgevallen in {perceelnaam} (contract uitval). Het open house "
         "staat ook voor haar weer open: wie aan de voorwaarden voldoet, wordt toegelaten, met een nieuw "
-        "toelatingsbesluit. Het contractregister houdt per aanbieder en perceel echter één periode bij, van toelating "
-        "tot uitval, en kan een uitgevallen aanbieder niet opnieuw opnemen; er is niets vastgelegd en geen brief "
-        "geschreven. Het besluit op deze aanmelding moet daarom buiten evaluatie worden genomen, en plaatsingen bij "
-        "haar kunnen in dit register niet worden ingelezen"
+        "toelatingsbesluit. Het contractregister kent haar als aanbieder van dit perceel (tarief, capaciteit en "
+        "gemeenten), dus is "
+        "haar toelating een nieuwe periode na de uitval: 'evaluatie contract hervatting --route ... --aanbieder ... "
+        "--per DATUM --door ... --reden ...' legt die vast, met het besluit. De toets van deze aanmelding aan de "
+        "voorwaarden doet die opdracht niet; er is niets vastgelegd en geen brief geschreven"
     )
 
 

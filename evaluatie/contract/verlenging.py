@@ -199,7 +199,9 @@ def _uitgevallen(reg: Register, bron: int, jaren: list[int], welke: str) -> list
     van = reg.jaargrenzen(jaren[0])[0]
     bron_van = reg.jaargrenzen(bron)[0]
     uit = []
-    for (perceel, naam), per in sorted(reg.uitgevallen.items()):
+    for (perceel, naam), per in sorted((k, reg.uitval_op(*k, van)) for k in reg.uitvallen):
+        if per is None:
+            continue
         aantal = sum(n for (_, s), n in reg.toewijzing.get((perceel, bron), {}).items() if s == naam)
         if per <= van and aantal:
             # a drop-out inside the copied year keeps its placements before it there; one before that year left it

@@ -17,9 +17,10 @@ import math
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from evaluatie.contract.besluit import leg_vast
-from evaluatie.contract.indexatie import Indexatie, nieuwe_indexatie, procent
+from evaluatie.contract.indexatie import Indexatie, nieuwe_indexatie, percentage_tekst, procent
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
@@ -55,6 +56,7 @@ class Toetsing:
     uitleg: list[str] = field(default_factory=list)
     tot: dt.date | None = None  # a verlenging's new last day of the lot
     verlenging: Gevolg | None = None  # what that verlenging does to the register's term and allocation
+    percentage: Decimal | None = None  # an indexatie given as a percentage (`waarde`: its value on the room, in cents)
 
     @property
     def cumulatief(self) -> float:
@@ -83,10 +85,19 @@ def toets_wijziging(
     datum: dt.date,
     datum_opgegeven: bool = True,
     tot: dt.date | None = None,
+    percentage: Decimal | None = None,
 ) -> Toetsing:
-    """Every error at once, also next to a missing --route, --soort, --waarde or --grondslag (None)."""
+    """Every error at once, also next to a missing --route, --soort, --waarde or --grondslag (None). An indexatie
+    takes --waarde (an amount) or --percentage (evaluatie.contract.indexatie: its value is that percentage of the room
+    on its day, to the cent)."""
     gegeven = {"--route": perceel, "--soort": soort, "--waarde": waarde, "--grondslag": grondslag}
+    if percentage is not None and soort in (None, "indexatie"):
+        gegeven.pop("--waarde")
     fouten = [Fout(o, _VERPLICHT[o]) for o, v in gegeven.items() if v is None]
+    if waarde is None and soort == "indexatie" and percentage is None:
+        of = ", of bij een indexatie --percentage, bijvoorbeeld 3,2"
+        fouten = [Fout(f.plaats, f.bericht + of) if f.plaats == "--waarde" else f for f in fouten]
+    fouten += _fouten_percentage(soort, waarde, percentage)
     try:  # a change of a contract that did not yet or no longer exist
         reg.binnen_looptijd(datum, "--datum", opgegeven=datum_opgegeven)
     except InvoerFout as e:
@@ -149,10 +160,14 @@ def toets_wijziging(
         perceel_fout = perceel not in reg.percelen or reg.percelen[perceel].toelating
         fouten += fouten_verlenging(reg, perceel, soort, tot, datum, perceel_fout)
     index = None
-    if soort == "indexatie" and waarde is not None and perceel in reg.percelen and not reg.percelen[perceel].toelating:
-        index = nieuwe_indexatie(reg, perceel, datum, waarde) if math.isfinite(waarde) else None
+    if soort == "indexatie" and perceel in reg.percelen and not reg.percelen[perceel].toelating:
+        if percentage is not None and not fouten:  # the value follows from the room: only for a valid change
+            index = nieuwe_indexatie(reg, perceel, datum, None, percentage)
+            waarde = index.waarde
+        elif percentage is None and waarde is not None and math.isfinite(waarde):
+            index = nieuwe_indexatie(reg, perceel, datum, waarde)
         if index is not None and index.factor is None:
-            fouten.append(Fout("--waarde", _geen_prijs(index)))
+            fouten.append(Fout("--waarde" if percentage is None else "--percentage", _geen_prijs(index)))
     if fouten:
         raise InvoerFout(fouten)
     assert perceel is not None and soort is not None and waarde is not None and grondslag is not None
@@ -161,11 +176,24 @@ def toets_wijziging(
     assert p.raam_waarde is not None  # a toelating was refused above
     eerder = reg.de_minimis.get(perceel, 0.0)
     t = Toetsing(perceel, soort, waarde, trajecten, code, p.raam_waarde, de_minimis_grens(p.raam_waarde), eerder)
+    t.percentage = percentage
     tot_tekst = "" if tot is None else f" tot en met {tot.strftime('%d-%m-%Y')}"
-    t.uitleg.append(f"Wijziging {soort} van {p.naam}{tot_tekst}: {euro(waarde)}, grondslag {GRONDSLAGEN[code]}.")
+    bedrag = euro(waarde)
+    if percentage is not None and index is not None:
+        bedrag = (
+            f"{percentage_tekst(percentage)} ({euro(waarde)}: {percentage_tekst(percentage)} van {euro(index.ruimte)}, "
+            f"wat op {datum.strftime('%d-%m-%Y')} nog kon worden afgeroepen (het maximum {euro(index.maximum)} min "
+            f"{euro(index.gebruikt)} gebruikt), op de cent)"
+        )
+    t.uitleg.append(f"Wijziging {soort} van {p.naam}{tot_tekst}: {bedrag}, grondslag {GRONDSLAGEN[code]}.")
     if tot is not None:  # a verlenging (fouten_verlenging): said after the tests it has to pass
         t.tot, t.verlenging = tot, gevolg(reg, perceel, tot, datum, code)
-    if index is not None and index.factor is not None:  # what the stand will count (evaluatie.contract.indexatie)
+    if index is not None and index.factor is not None and percentage is not None:
+        t.uitleg.append(
+            f"Een indexatie wijzigt de prijs van wat nog kan worden afgeroepen: plaatsingen vanaf "
+            f"{datum.strftime('%d-%m-%Y')} tellen in de stand tegen {index.prijzen_tekst()}."
+        )
+    elif index is not None and index.factor is not None:  # what the stand will count (evaluatie.contract.indexatie)
         t.uitleg.append(
             f"Een indexatie wijzigt de prijs van wat nog kan worden afgeroepen: op {datum.strftime('%d-%m-%Y')} was "
             f"dat {euro(index.ruimte)} (het maximum {euro(index.maximum)} min {euro(index.gebruikt)} gebruikt), dus "
@@ -220,6 +248,33 @@ def toets_wijziging(
             f"Let op: na deze wijziging resteert nog {euro(t.grens - t.cumulatief)} tot de de-minimisgrens."
         )
     return _met_verlenging(t)
+
+
+def _fouten_percentage(soort: str | None, waarde: float | None, percentage: Decimal | None) -> list[Fout]:
+    """--percentage belongs to an indexatie, instead of --waarde, and leaves a price."""
+    if percentage is None:
+        return []
+    if soort is not None and soort != "indexatie":
+        return [
+            Fout(
+                "--percentage",
+                f"hoort bij --soort indexatie (een prijswijziging); een wijziging van soort {soort} noemt haar waarde "
+                "in euro met --waarde",
+            )
+        ]
+    if waarde is not None:
+        return [
+            Fout(
+                "--percentage",
+                "een indexatie noemt een bedrag (--waarde) of een percentage (--percentage), niet beide: het bedrag "
+                "van een percentage volgt uit de ruimte op haar datum",
+            )
+        ]
+    if percentage == 0:
+        return [Fout("--percentage", "0% wijzigt geen prijs")]
+    if percentage <= -100:
+        return [Fout("--percentage", f"een verlaging van {percentage_tekst(-percentage)} laat geen prijs over")]
+    return []
 
 
 def _geen_prijs(index: Indexatie) -> str:
@@ -278,6 +333,8 @@ def leg_wijziging_vast(db: sqlite3.Connection, t: Toetsing, datum: dt.date, door
             "cumulatief_de_minimis": round(t.cumulatief, 2),
             "grens": t.grens,
         }
+        if t.percentage is not None:  # as typed, exactly: it decides the prices (evaluatie.contract.indexatie)
+            inhoud["percentage"] = format(t.percentage, "f")
         v = t.verlenging
         if t.tot is not None and v is not None:
             inhoud["tot_en_met"] = t.tot.isoformat()
@@ -290,6 +347,10 @@ def leg_wijziging_vast(db: sqlite3.Connection, t: Toetsing, datum: dt.date, door
             "VALUES (?, ?, ?, ?, ?, ?)",
             (b, t.perceel, t.soort, t.grondslag, t.waarde, t.trajecten),
         )
+        if t.percentage is not None:
+            db.execute(
+                "INSERT INTO indexatiepercentage (besluit_id, percentage) VALUES (?, ?)", (b, format(t.percentage, "f"))
+            )
         if t.tot is not None and v is not None:
             db.execute(
                 "INSERT INTO verlenging (besluit_id, perceel, tot_en_met) VALUES (?, ?, ?)",
