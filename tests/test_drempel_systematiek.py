@@ -1,6 +1,6 @@
 """Below the EUR 750.000 threshold (art. 2.38 Aw 2012) part 2 of the Aanbestedingswet does not apply: the articles
-the published method and the letters name (2.86/2.87/2.87a, 2.116, 2.130) rest on the tender documents, which must
-say so; above it they apply by law and the documents do not claim otherwise."""
+the published method and the letters name (2.86/2.87/2.87a, 2.116, 2.130), and the contract changes of the contract
+phase (2.163a-g), rest on the tender documents, which must say so; above it they apply by law and the documents do not claim otherwise."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from click.testing import CliRunner
 from evaluatie.cli import main
 from tests.hulp import kleine_aanbesteding, maak_werkmap
 
+# 2.163a-g: `contract wijziging` tests and records a change on them (de minimis, 2.163b) below the threshold too,
+# where part 2 does not apply by law; the sentence used to leave them out, so that basis rested on nothing published
 ZIN = (
-    "Ook de andere artikelen van de Aanbestedingswet 2012 die deze systematiek en de gunningsbeslissingen noemen "
-    "(2.86, 2.87 en 2.87a over uitsluitingsgronden, 2.116 over een abnormaal lage prijs, 2.130 over de "
-    "gunningsbeslissing) gelden onder de drempel niet rechtstreeks; deze aanbesteding past ze van overeenkomstige "
-    "toepassing toe."
+    "Ook de andere artikelen van de Aanbestedingswet 2012 die deze systematiek, de gunningsbeslissingen en het beheer "
+    "van de overeenkomsten noemen (2.86, 2.87 en 2.87a over uitsluitingsgronden, 2.116 over een abnormaal lage prijs, "
+    "2.130 over de gunningsbeslissing, 2.163a tot en met 2.163g over wijzigingen van de overeenkomst) gelden onder "
+    "de drempel niet rechtstreeks; deze aanbesteding past ze van overeenkomstige toepassing toe."
 )
 
 

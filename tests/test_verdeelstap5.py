@@ -91,7 +91,14 @@ def test_stap5_beslist_tussen_verdelingen_die_in_vier_stappen_gelijk_zijn(tmp_pa
             "Met het maximum aantal aanbieders per gemeente kiest stap 5 eerst",
         ),
         (Verdeelregels(per_subregio=True), "Met de verdeling per subregio kiest stap 5 eerst"),
-        (Verdeelregels(budget_per_gemeente={"G1": 9000.0}), "Met de budgetten per gemeente kiest stap 5 eerst"),
+        (
+            Verdeelregels(budget_per_gemeente={"G1": 9000.0}),
+            "Met het budget van G1 kiest stap 5 eerst op dezelfde manier zonder op die regel te letten",
+        ),
+        (
+            Verdeelregels(budget_per_gemeente={"G1": 9000.0, "G2": 8000.0}),
+            "Met de budgetten per gemeente kiest stap 5 eerst",
+        ),
     ],
 )
 def test_slotzin_claimt_geen_beslissing_die_de_berekening_niet_neemt(regels: Verdeelregels, welke: str) -> None:
@@ -215,3 +222,12 @@ def test_advies_zegt_wanneer_stap_5_besliste(tmp_path: Path) -> None:
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     assert _stap5_gemeld(ws) == (False, False)
+
+
+def test_een_budget_heet_naar_zijn_gemeente() -> None:
+    """One gemeente with a budget (Apeldoorn in the onderwijsroute): the published text spoke of 'de budgetten per
+    gemeente' and 'iedere gemeente met een budget', a rule on many gemeenten; it names the one."""
+    zin = slotzin(Verdeelregels(budget_per_gemeente={"Apeldoorn": 133000.0}))
+    assert "Met het budget van Apeldoorn kiest stap 5 eerst" in zin, zin
+    assert "en met dezelfde aantallen in Apeldoorn;" in zin, zin
+    assert "budgetten" not in zin and "iedere gemeente met een budget" not in zin, zin

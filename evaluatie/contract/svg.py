@@ -128,6 +128,25 @@ class Grens(NamedTuple):
     uitleg: str
 
 
+TEKEN = 6.5  # px: an upper bound of the average width of a character at 11 px Arial, for the legend's layout
+
+
+def _legenda(links: int, breedte: int, namen: Sequence[str]) -> list[tuple[int, int]]:
+    """(x, y) of every legend entry: 150 px apart as long as a name fits (every chart of the short route names looks as
+    before), wider for a long one, and on a next row (16 px lower) where the row is full. At a fixed 150 px
+    'Module arbeidsmarkt en participatie' ran over 'Participatieverklaringstraject' and that over 'Onderwijsroute',
+    so a gemeente could not read which line was which."""
+    plekken: list[tuple[int, int]] = []
+    x, y = links, 27
+    for naam in namen:
+        stap = max(150, 28 + math.ceil(TEKEN * len(naam)) + 16)
+        if x > links and x + stap - 16 > breedte:
+            x, y = links, y + 16
+        plekken.append((x, y))
+        x += stap
+    return plekken
+
+
 def lijnen(
     titel: str,
     labels: Sequence[str],
@@ -139,6 +158,9 @@ def lijnen(
     suggests a value there; a lone point between gaps is a dot; `grens` draws a dashed line labelled with its
     meaning: a bare '80%' on the page said nothing."""
     breedte, hoogte, links, onder, boven = 640, 260, 40, 40, 40
+    plekken = _legenda(links, breedte, [naam for naam, _ in series])
+    extra = plekken[-1][1] - 27 if plekken else 0  # a second row of the legend moves the plot down, never over it
+    hoogte, boven = hoogte + extra, boven + extra
     n = max(1, len(labels) - 1)
     bx = (breedte - links - 20) / n
     hoogste = max((v for _, waarden in series for v in waarden if v is not None), default=0.0)
@@ -194,9 +216,9 @@ def lijnen(
             elif punten:
                 x0, y0 = punten[0].split(",")
                 d.append(_stip(x0, y0, k, kleur))
-        x = links + k * 150
-        d.append(f'<line x1="{x}" x2="{x + 24}" y1="27" y2="27" stroke="{kleur}" stroke-width="2"{_streep(k)}/>')
-        d.append(_stip(x + 12, 27, k, kleur).replace("<circle ", '<circle class="legenda" '))
-        d.append(f'<text x="{x + 28}" y="31">{escape(naam)}</text>')
+        x, ly = plekken[k]
+        d.append(f'<line x1="{x}" x2="{x + 24}" y1="{ly}" y2="{ly}" stroke="{kleur}" stroke-width="2"{_streep(k)}/>')
+        d.append(_stip(x + 12, ly, k, kleur).replace("<circle ", '<circle class="legenda" '))
+        d.append(f'<text x="{x + 28}" y="{ly + 4}">{escape(naam)}</text>')
     d.append("</svg>")
     return "\n".join(d)

@@ -384,9 +384,10 @@ def _openbaarmaking(d: Document, a: Aanbesteding) -> None:
             f"De geraamde waarde{waarde} ligt onder de Europese drempel; de opschortende termijn{termijn} volgt daarom "
             f"niet uit art. 2.127 Aanbestedingswet 2012 maar uit deze aanbestedingsstukken. {die} is een "
             "vervaltermijn: wie niet binnen de termijn een kort geding aanhangig maakt, kan daarna niet meer tegen de "
-            "gunningsbeslissing opkomen. Ook de andere artikelen van de Aanbestedingswet 2012 die deze systematiek "
-            "en de gunningsbeslissingen noemen (2.86, 2.87 en 2.87a over uitsluitingsgronden, 2.116 over een abnormaal "
-            "lage prijs, 2.130 over de gunningsbeslissing) gelden onder de drempel niet rechtstreeks; deze "
+            "gunningsbeslissing opkomen. Ook de andere artikelen van de Aanbestedingswet 2012 die deze systematiek, "
+            "de gunningsbeslissingen en het beheer van de overeenkomsten noemen (2.86, 2.87 en 2.87a over "
+            "uitsluitingsgronden, 2.116 over een abnormaal lage prijs, 2.130 over de gunningsbeslissing, 2.163a tot en "
+            "met 2.163g over wijzigingen van de overeenkomst) gelden onder de drempel niet rechtstreeks; deze "
             "aanbesteding past ze van overeenkomstige toepassing toe."
         )
 

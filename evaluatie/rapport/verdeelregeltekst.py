@@ -132,7 +132,9 @@ def _per_gemeente(v: Verdeelregels | None) -> tuple[str, int]:
         delen.append("het maximum aantal aanbieders per gemeente")
     if v.per_subregio:
         delen.append("de verdeling per subregio")
-    if v.budget_per_gemeente:
+    if len(v.budget_per_gemeente) == 1:  # one gemeente with a budget: 'de budgetten' read as a rule on many
+        delen.append(f"het budget van {next(iter(v.budget_per_gemeente))}")
+    elif v.budget_per_gemeente:
         delen.append("de budgetten per gemeente")
     if len(delen) < 2:
         return "".join(delen), len(delen)
@@ -170,7 +172,13 @@ def slotzin(v: Verdeelregels | None) -> str:
             "stap 5 alleen verdelingen zonder een aanbieder in een gemeente waar de berekende verdeling die aanbieder "
             "niet heeft"
             + (", zonder een aanbieder minder in een gemeente (bij de verdeling per subregio)" if subregio else "")
-            + (" en met dezelfde aantallen in iedere gemeente met een budget" if budget else "")
+            + (
+                f" en met dezelfde aantallen in {next(iter(v.budget_per_gemeente))}"
+                if v is not None and len(v.budget_per_gemeente) == 1
+                else " en met dezelfde aantallen in iedere gemeente met een budget"
+                if budget
+                else ""
+            )
             + "; is een verdeling die daar niet aan voldoet ook in stap 1 tot en met 4 gelijk, dan bepaalt de "
             "rekenprogrammatuur welke het wordt."
         )
