@@ -28,7 +28,7 @@ def _voldoet(o: Opbouw, x: list[int]) -> bool:
 
 
 def _willekeurig(rnd: random.Random) -> tuple[Verdeelprobleem, Opbouw]:
-    """5-7 gemeenten with a budget of 9,300 euro per inburgeraar, 3-5 suppliers at 8,000-10,000 euro (the first at
+    """6-9 gemeenten with a budget of 9,300 euro per inburgeraar, 3-5 suppliers at 8,000-10,000 euro (the first at
     most 9,300), each serving a random part of the gemeenten; the totals those of a random allocation within every
     budget, so stage 4 is feasible."""
     gemeenten = [f"G{i}" for i in range(rnd.randint(6, 9))]
