@@ -1029,10 +1029,10 @@ def leg_loting_vast(
     if len(set(n.casefold() for n in volgorde)) != len(volgorde) or len(volgorde) < 2:
         fouten.noteer("--volgorde", "--volgorde: geef minstens twee verschillende inschrijvers, gescheiden door ';'")
     getuige_ = fouten.probeer("--getuige", controleer_getuige, getuige)
-    from evaluatie.besluiten.vastleggen import Wie
+    from evaluatie.besluiten.wie import controleer_door_en_reden
 
     door, reden = wie
-    Wie(door=door, reden=reden, datum=None).controleer(vandaag, fouten)  # the draw's own date is checked below
+    controleer_door_en_reden(door, reden, fouten)  # as for every decision; the draw's own date is checked below
     invoer = laad_invoer(werkmap)
     a = invoer.aanbesteding
     if datum is not None:

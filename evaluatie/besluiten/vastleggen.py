@@ -34,7 +34,7 @@ from evaluatie.besluiten.register import (
     schrijf_besluiten,
     voor_de_sluiting,
 )
-from evaluatie.onzichtbaar import storend_in_optie
+from evaluatie.besluiten.wie import controleer_door_en_reden
 from evaluatie.werkmap import Werkmap
 
 B = TypeVar("B", bound=Basis)
@@ -51,16 +51,7 @@ class Wie:
 
     def controleer(self, vandaag: dt.date, fouten: Optiefouten) -> None:
         """Who, why and when, all three checked: every error noted, none stops the others."""
-        naam, komma, functie = self.door.partition(",")
-        if not komma or len(naam.strip()) < 2 or not any(c.isalpha() for c in naam) or len(functie.strip()) < 3:
-            # both parts: the record says who decided and in what capacity ("Jan," or ", inkoper" says neither)
-            voorbeeld = '"J. Jansen, inkoopadviseur"'
-            fouten.noteer("--door", f"--door: geef naam en functie, bijvoorbeeld {voorbeeld}; kreeg '{self.door}'")
-        if len(self.reden.strip()) < 10:
-            fouten.noteer("--reden", f"--reden: geef de motivering in een volledige zin; kreeg '{self.reden}'")
-        for optie, tekst in (("--door", self.door), ("--reden", self.reden)):
-            if (fout := storend_in_optie(optie, tekst)) is not None:
-                fouten.noteer(optie, fout)
+        controleer_door_en_reden(self.door, self.reden, fouten)
         if self.datum is not None:
             fouten.probeer("--datum", controleer_datum, "--datum", self.datum, None, vandaag)
 
