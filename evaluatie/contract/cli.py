@@ -340,7 +340,7 @@ def uitval(
     "--percentage",
     type=percentage_type(),
     help="Bij een indexatie in plaats van --waarde: het percentage, zoals 3,2 of 3,2%; het bedrag volgt uit de "
-    "ruimte op --datum.",
+    "ruimte op de dag van de wijziging.",
 )
 @click.option("--trajecten", default=0, type=int, help="Extra trajecten (bij extra_volume).")
 @click.option("--grondslag", help="Juridische grondslag, bijvoorbeeld 'art. 2.163b Aw 2012'; verplicht.")
