@@ -51,7 +51,9 @@ def test_een_indexatie_als_percentage(tmp_path: Path) -> None:
     ), uit
     # 180.000 + 25 x 9.288 = 412.200,00 of 500.000 + 10.240 = 510.240,00; 45 of 50 trajecten (90,0%)
     na = _stand(ws, "2026-08-31")
-    assert "B1-route: 45 van 50 trajecten, EUR 412.200,00 van EUR 510.240,00 (90,0%)" in na, na
+    assert (
+        "B1-route: 45 van 50 trajecten, EUR 412.200,00 van EUR 510.240,00; benut 90,0% (het hoogste van de twee)" in na
+    ), na
     assert (
         "Indexatie van 01-08-2026 met 3,2% (bij het besluit EUR 10.240,00: 3,2% van wat toen nog kon worden "
         "afgeroepen; het maximum verandert met dat bedrag): plaatsingen vanaf die dag tellen tegen 103,20% van de prijs "

@@ -43,11 +43,17 @@ def test_na_een_prijsverlaging_telt_iedere_plaatsing_tegen_de_prijs_van_haar_dag
         "maximum EUR 500.000,00 min EUR 180.000,00 gebruikt), dus tellen plaatsingen vanaf die dag in de stand tegen "
         "68,75% van de prijs van daarvoor." in uit
     ), uit
-    assert "B1-route: 20 van 50 trajecten, EUR 180.000,00 van EUR 500.000,00 (40,0%)" in _stand(ws, "2026-07-31")
+    assert (
+        "B1-route: 20 van 50 trajecten, EUR 180.000,00 van EUR 500.000,00; benut 40,0% (het hoogste van de twee)"
+        in _stand(ws, "2026-07-31")
+    )
     na = _stand(ws, "2026-09-30")
     # 180.000 + 25 x 9.000 x 0,6875 = 180.000 + 154.687,50 = EUR 334.687,50 of 500.000 - 100.000 = EUR 400.000
     # (83,7%); the trajecten decide the share: 45 of 50 = 90,0%
-    assert "B1-route: 45 van 50 trajecten, EUR 334.687,50 van EUR 400.000,00 (90,0%); uitgeput bij dit tempo: " in na
+    assert (
+        "B1-route: 45 van 50 trajecten, EUR 334.687,50 van EUR 400.000,00; benut 90,0% (het hoogste van de twee); uitgeput bij dit tempo: "
+        in na
+    )
     assert (
         "Indexatie van 01-08-2026 (EUR -100.000,00): op die dag kon nog EUR 320.000,00 worden afgeroepen (het maximum "
         "EUR 500.000,00 min EUR 180.000,00 gebruikt); plaatsingen vanaf die dag tellen tegen 68,75% van de prijs van "

@@ -117,7 +117,7 @@ def test_prognose_zegt_wanneer_het_maximum_met_het_optiejaar_bereikt_is(ws: Path
     code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2023-06-30")
     assert code == 0, uit
     assert (
-        "Z-route: 24 van 48 trajecten, EUR 218.400,00 van EUR 480.000,00 (50,0%); uitgeput bij dit tempo: niet voor het "
+        "Z-route: 24 van 48 trajecten, EUR 218.400,00 van EUR 480.000,00; benut 50,0% (het hoogste van de twee); uitgeput bij dit tempo: niet voor het "
         "einde van de looptijd (31-12-2023); met het optiejaar dat niet is uitgeoefend (tot en met 31-12-2024) op "
         "27-12-2024" in uit
     ), uit

@@ -45,14 +45,14 @@ def test_een_latere_verhoging_verzwijgt_de_plaatsingen_buiten_het_maximum_niet(t
     stand = ["contract", "stand", "--werkmap", ws]
     voor = " ".join(_run(*stand, "--peildatum", "2026-07-31").output.split())
     assert (
-        "B1-route: 52 van 50 trajecten, EUR 470.000,00 van EUR 500.000,00 (104,0%); het maximum is bereikt op "
+        "B1-route: 52 van 50 trajecten, EUR 470.000,00 van EUR 500.000,00; benut 104,0% (het hoogste van de twee); het maximum is bereikt op "
         "02-07-2026: de raamovereenkomst is uitgeput (2 plaatsingen daarna)" in voor
     ), voor
     assert "op hun dag" not in voor
     # 48 x EUR 9.000 (Alfa) + 4 x EUR 9.500 (Beta) = EUR 470.000; maximum 50 + 5 = 55 trajecten, EUR 545.000
     na = " ".join(_run(*stand, "--peildatum", "2026-11-30").output.split())
     assert (
-        "B1-route: 52 van 55 trajecten, EUR 470.000,00 van EUR 545.000,00 (94,5%); uitgeput bij dit tempo: "
+        "B1-route: 52 van 55 trajecten, EUR 470.000,00 van EUR 545.000,00; benut 94,5% (het hoogste van de twee); uitgeput bij dit tempo: "
     ) in na, na
     assert (
         "2 plaatsingen, van 03-07-2026 tot en met 04-07-2026, vielen op hun dag buiten het maximum van de "
@@ -79,7 +79,7 @@ def test_plaatsingen_boven_het_verhoogde_maximum_niet_twee_keer(tmp_path: Path) 
     vijf_extra_op_1_augustus(ws)
     na = " ".join(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-11-30").output.split())
     assert (
-        "B1-route: 57 van 55 trajecten, EUR 517.500,00 van EUR 545.000,00 (103,6%); het maximum is bereikt op "
+        "B1-route: 57 van 55 trajecten, EUR 517.500,00 van EUR 545.000,00; benut 103,6% (het hoogste van de twee); het maximum is bereikt op "
         "03-08-2026: de raamovereenkomst is uitgeput (2 plaatsingen daarna); 2 plaatsingen, van 03-07-2026 tot en "
         "met 04-07-2026, vielen op hun dag buiten het maximum van de raamovereenkomst zoals dat toen gold (50 "
         "trajecten; HvJ EU C-23/20); de contractwijziging van 01-08-2026 heeft het maximum daarna verhoogd" in na

@@ -55,12 +55,14 @@ def test_routewijziging_telt_in_de_raamovereenkomst_van_de_nieuwe_route(ws: Path
     code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2022-03-31")
     assert code == 0, uit
     # before the route changes: 45 of 48 at EUR 9.100 (Inburgerwijs Academie's Z price) = EUR 409.500
-    assert "Z-route: 45 van 48 trajecten, EUR 409.500,00 van EUR 480.000,00 (93,8%)" in uit, uit
+    assert (
+        "Z-route: 45 van 48 trajecten, EUR 409.500,00 van EUR 480.000,00; benut 93,8% (het hoogste van de twee)" in uit
+    ), uit
     code, uit = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2022-06-30")
     assert code == 0, uit
     # 45 + 3 = 48: the maximum is reached by the route changes of 1 April; value 409.500 + 3 x 9.500 (Kompas) = 438.000
     assert (
-        "Z-route: 48 van 48 trajecten, EUR 438.000,00 van EUR 480.000,00 (100,0%); het maximum is bereikt op "
+        "Z-route: 48 van 48 trajecten, EUR 438.000,00 van EUR 480.000,00; benut 100,0% (het hoogste van de twee); het maximum is bereikt op "
         "01-04-2022: de raamovereenkomst is uitgeput" in uit
     ), uit
     # the B1 call-offs were made: they keep counting there, 3 x EUR 8.700 (Inburgerwijs Academie's B1 price)

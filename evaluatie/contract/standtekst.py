@@ -259,7 +259,8 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         buiten = m.buiten_tekst()
         r.append(
             f"  {reg.percelen[m.perceel].naam}: {m.gebruikt} van {m.max_trajecten} trajecten, "
-            f"{euro(m.gebruikte_waarde)} van {euro(m.max_waarde)} ({getal(100 * m.aandeel, 1)}%); "
+            f"{euro(m.gebruikte_waarde)} van {euro(m.max_waarde)}; "
+            f"benut {getal(100 * m.aandeel, 1)}% (het hoogste van de twee); "
             f"{prognose}" + (f"; {buiten}" if buiten else "")
         )
         r += [f"    {x.zin()}" for x in m.indexaties]
