@@ -201,7 +201,9 @@ def _na_de_brieven(
         (BESLUITBESTAND, "het besluit", "het", [b for b in besluiten.besluiten if b.geldig]),
     ):
         for b in items:
-            tekst = na_de_brieven(b.datum, brieven, wat) or voor_de_sluiting(b.datum, aanbesteding.data.sluiting, wat)
+            tekst = na_de_brieven(b.datum, brieven, wat) or voor_de_sluiting(
+                b.datum, aanbesteding.data.sluiting, wat, na_de_dag=bestand == LOTINGBESTAND
+            )
             if tekst:  # the whole command: without --reden and --door it would only be refused
                 intrekken = f'evaluatie intrekken {b.id} --reden "..." --door "naam, functie"'
                 uit.append((bestand, b.id, tekst, f"; of trek {het} in met '{intrekken}'"))

@@ -166,10 +166,17 @@ def na_de_brieven(datum: dt.date, brieven: dt.date, wat: str, standaard: bool = 
     )
 
 
-def voor_de_sluiting(datum: dt.date, sluiting: dt.date, wat: str) -> str | None:
-    """The words for a decision dated before the closing of the bids (data.sluiting), or None."""
-    if datum >= sluiting:
+def voor_de_sluiting(datum: dt.date, sluiting: dt.date, wat: str, na_de_dag: bool = False) -> str | None:
+    """The words for a decision dated before the closing of the bids (data.sluiting), or None. `na_de_dag`: the
+    decision must fall after the closing day itself, as a draw must (`gunning.loting.controleer_lotingdatum` refuses
+    the closing day when it is recorded, so the check on every run refuses it too once data.sluiting has moved)."""
+    if datum > sluiting or (datum == sluiting and not na_de_dag):
         return None
+    if na_de_dag:
+        return (
+            f"{wat} ({datum.isoformat()}) ligt niet na de sluiting van de inschrijving ({sluiting.isoformat()}); een "
+            "loting kan pas na de dag van de sluiting worden gehouden"
+        )
     return (
         f"{wat} ({datum.isoformat()}) ligt vóór de sluiting van de inschrijving ({sluiting.isoformat()}); over een "
         "inschrijving kan pas na de sluiting worden besloten"
