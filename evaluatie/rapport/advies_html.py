@@ -20,7 +20,7 @@ from evaluatie.beoordeling.alfatekst import alfa_tekst
 from evaluatie.definitie.perceelgegevens import peildatum_keurmerk
 from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning import niet_gegund
-from evaluatie.gunning.raamovereenkomst import latere_zin, raammaximum
+from evaluatie.gunning.raamovereenkomst import latere_zin
 from evaluatie.prijs.basis import Prijsmethode, methode
 from evaluatie.prijs.rangorde import voorrang_tekst
 from evaluatie.rapport import grafieken, kleine_aantallen
@@ -38,7 +38,7 @@ from evaluatie.rapport.html import Cel, css_tekst, e, pagina, tabel
 from evaluatie.rapport.standstill import standstill
 from evaluatie.rapport.verdeelregeltekst import STAP5_BESLIST
 from evaluatie.rapport.verzendcontrole import te_controleren_html
-from evaluatie.rapport.waarde import boven_drempel, procedure_tekst, regime, waarden
+from evaluatie.rapport.waarde import WAARDE_KOPPEN, boven_drempel, gunningswaarden, procedure_tekst, regime
 from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort, schaalstappen
 from evaluatie.toets.status import AANGEHOUDEN, ABNORMAAL_LAAG, AFWIJZINGEN, NIET_TOEGELATEN, ONGELDIG, UITGESLOTEN
 from evaluatie.verdeling.oplosser import oplosser_instelling, oplosser_naam
@@ -443,7 +443,7 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
     """Estimated value and framework maximum of the award lots; an open-house lot has neither a framework
     maximum nor a regime (it is no public contract) and is named apart."""
     a = g.aanbesteding
-    ws = [w for w in waarden(a) if a.percelen[w.code].procedure == "gunning"]
+    ws = gunningswaarden(a)
     open_house = [p.naam for p in a.percelen.values() if p.procedure == "toelating"]
     delen = [f"<p>Procedure: {e(procedure_tekst(a))}.</p>"]
     if ws:
@@ -452,7 +452,7 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
                 w.naam,
                 Cel(getal(w.per_jaar, 0), w.per_jaar),
                 Cel(str(w.jaren), w.jaren),
-                Cel(getal(raammaximum(a, w.code).prognose, 0), raammaximum(a, w.code).prognose, "prognose"),
+                Cel(getal(w.prognose, 0), w.prognose, "prognose"),
                 Cel(getal(w.trajecten, 0), w.trajecten, "max_trajecten"),
                 Cel(euro(w.prijs), w.prijs),
                 Cel(euro(w.waarde), w.waarde, "waarde"),
@@ -465,7 +465,7 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
                 "Totaal",
                 Cel(getal(sum(w.per_jaar for w in ws), 0), sum(w.per_jaar for w in ws)),
                 "",
-                Cel(getal(sum(raammaximum(a, w.code).prognose for w in ws), 0)),
+                Cel(getal(sum(w.prognose for w in ws), 0)),
                 Cel(getal(sum(w.trajecten for w in ws), 0), sum(w.trajecten for w in ws)),
                 "",
                 Cel(euro(totaal), totaal, "totaal"),
@@ -479,15 +479,7 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
             f"De geraamde waarde is het maximum maal de plafondprijs{e(_vaste_prijzen(a, ws))}, exclusief btw. "
             f"{e(_brieven_en_maximum(g))}</p>",
             tabel(
-                [
-                    "Perceel",
-                    "Trajecten per jaar",
-                    "Jaren (incl. opties)",
-                    "Verwachte trajecten",
-                    "Maximum trajecten",
-                    "Prijs per traject",
-                    "Geraamde en maximale waarde",
-                ],
+                list(WAARDE_KOPPEN),
                 rijen,
                 getal_kolommen=(1, 2, 3, 4, 5, 6),
                 rij_attrs=[f'data-perceel-waarde="{e(w.code)}"' for w in ws] + ['class="totaal"'],

@@ -12,7 +12,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from evaluatie.gunning import niet_gegund
-from evaluatie.gunning.raamovereenkomst import raammaximum
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.ooxml import bewaar_werkmap, eerste_blad
 from evaluatie.prijs.basis import methode
@@ -20,7 +19,7 @@ from evaluatie.prijs.precisie import afgerond
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.budgetwoorden import budget_kop
 from evaluatie.rapport.gegevens import Rapportgegevens, perceel_regels
-from evaluatie.rapport.waarde import waarden
+from evaluatie.rapport.waarde import WAARDE_KOPPEN, gunningswaarden
 from evaluatie.tekst import datums_in_tekst
 from evaluatie.verdeling.oplosser import oplosser_instelling
 
@@ -172,19 +171,16 @@ def _waarde(wb: Workbook, g: Rapportgegevens) -> None:
     """The HTML's table of estimated value and framework maximum (CJEU C-23/20) of every award lot of the tender, with
     its total: the figures a contract manager keeps, here as numbers. An open house has no maximum (no sheet row)."""
     a = g.aanbesteding
-    ws = [w for w in waarden(a) if a.percelen[w.code].procedure == "gunning"]
+    ws = gunningswaarden(a)
     if not ws:
         return
-    prognose = {w.code: raammaximum(a, w.code).prognose for w in ws}
-    rijen: list[list[object]] = [
-        [w.naam, w.per_jaar, w.jaren, prognose[w.code], w.trajecten, w.prijs, w.waarde] for w in ws
-    ]
+    rijen: list[list[object]] = [[w.naam, w.per_jaar, w.jaren, w.prognose, w.trajecten, w.prijs, w.waarde] for w in ws]
     rijen.append(
         [
             "Totaal",
             sum(w.per_jaar for w in ws),
             None,
-            sum(prognose.values()),
+            sum(w.prognose for w in ws),
             sum(w.trajecten for w in ws),
             None,
             round(sum(w.waarde for w in ws), 2),
@@ -193,15 +189,7 @@ def _waarde(wb: Workbook, g: Rapportgegevens) -> None:
     _blad(
         wb,
         "Waarde en raammaximum",
-        [
-            "Perceel",
-            "Trajecten per jaar",
-            "Jaren (incl. opties)",
-            "Verwachte trajecten",
-            "Maximum trajecten",
-            "Prijs per traject",
-            "Geraamde en maximale waarde",
-        ],
+        list(WAARDE_KOPPEN),
         rijen,
         {1: GEHEEL, 2: GEHEEL, 3: GEHEEL, 4: GEHEEL, 5: EURO, 6: EURO},
     )

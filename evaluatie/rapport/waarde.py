@@ -29,13 +29,28 @@ class Perceelwaarde:
     per_jaar: int  # expected trajectories per year
     jaren: int  # initial term plus option years
     trajecten: int  # framework maximum: quantity over the whole term
+    prognose: int  # the expectation over the whole term, which the maximum equals or exceeds
     prijs: float  # price per trajectory the value is computed at (ceiling, or the fixed price)
     waarde: float  # framework maximum: value over the whole term
 
 
 def perceelwaarde(a: Aanbesteding, code: str) -> Perceelwaarde:
     m = raammaximum(a, code)
-    return Perceelwaarde(code, a.percelen[code].naam, m.per_jaar, m.jaren, m.trajecten, m.prijs_per_traject, m.waarde)
+    return Perceelwaarde(
+        code, a.percelen[code].naam, m.per_jaar, m.jaren, m.trajecten, m.prognose, m.prijs_per_traject, m.waarde
+    )
+
+
+# The columns of the table of value and framework maximum, as the HTML advies and its xlsx both show it.
+WAARDE_KOPPEN = (
+    "Perceel",
+    "Trajecten per jaar",
+    "Jaren (incl. opties)",
+    "Verwachte trajecten",
+    "Maximum trajecten",
+    "Prijs per traject",
+    "Geraamde en maximale waarde",
+)
 
 
 def waarden(a: Aanbesteding) -> list[Perceelwaarde]:
@@ -43,10 +58,15 @@ def waarden(a: Aanbesteding) -> list[Perceelwaarde]:
     return [perceelwaarde(a, code) for code in a.percelen]
 
 
+def gunningswaarden(a: Aanbesteding) -> list[Perceelwaarde]:
+    """The award lots' values: only they are overheidsopdrachten with a framework maximum (an open-house lot selects
+    nobody and is no public contract, Falk Pharma C-410/14)."""
+    return [w for w in waarden(a) if a.percelen[w.code].procedure == "gunning"]
+
+
 def gunningswaarde(a: Aanbesteding) -> float:
-    """The estimated value that counts for the threshold: only award lots are overheidsopdrachten
-    (an open-house lot selects nobody and is no public contract, Falk Pharma C-410/14)."""
-    return sum(w.waarde for w in waarden(a) if a.percelen[w.code].procedure == "gunning")
+    """The estimated value that counts for the threshold (the award lots, `gunningswaarden`)."""
+    return sum(w.waarde for w in gunningswaarden(a))
 
 
 def boven_drempel(a: Aanbesteding) -> bool:
