@@ -380,13 +380,18 @@ def template_consensus(werkmap: Path, overschrijven: bool, als_json: bool) -> No
 @afhandeling
 def beoordelingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Lees de beoordelingen van het panel en bereken de kwaliteitsscores."""
+    from evaluatie.pipeline import NIETS_VOOR_HET_PANEL
     from evaluatie.pipeline import beoordelingen as voer_uit
     from evaluatie.weergave import panel_tekst
 
     invoer, b = voer_uit(_werkmap(werkmap))
-    meld_notities(invoer.notities)
+    niets = [n for n in invoer.notities if n.startswith(NIETS_VOOR_HET_PANEL)]
+    meld_notities([n for n in invoer.notities if als_json or n not in niets])
     if als_json:
         echo_json(b.panel.model_dump(mode="json"))
+        return
+    if niets:  # said once, as what this command has to say, not as a note beside an empty table
+        click.echo(f"Geen beoordeling: {niets[0]}.")
         return
     toon(panel_tekst(invoer.aanbesteding, b.panel, volledig), volledig)
     if invoer.aanbesteding.beoordeling.aggregatie == "consensus":

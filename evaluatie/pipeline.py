@@ -400,12 +400,17 @@ def beoordeel(
     rijen = te_beoordelen_rijen(invoer, toets_voor)
     opzij: list[str] = []
     gekozen = [invoer.aanbesteding.percelen[c] for c in (percelen or invoer.aanbesteding.percelen)]
-    if not any(p.gunningscriteria for p in gekozen):  # nothing of these lots is scored: no forms to wait for
+    niets_te_beoordelen = not rijen and invoer.beoordeelde_rijen is None
+    if not any(p.gunningscriteria for p in gekozen) or niets_te_beoordelen:  # no forms to wait for
         rijen = []
         if invoer.panelformulieren is None:
             invoer.panelformulieren = ([], None)
-            if heeft_beoordelingen(invoer.werkmap):
-                invoer.notities.append(_formulieren_niet_gelezen(invoer.aanbesteding, gekozen))
+            if not any(p.gunningscriteria for p in gekozen):
+                if heeft_beoordelingen(invoer.werkmap):
+                    invoer.notities.append(_formulieren_niet_gelezen(invoer.aanbesteding, gekozen))
+            else:
+                gelezen = heeft_beoordelingen(invoer.werkmap)
+                invoer.notities.append(niets_voor_het_panel(gekozen, NIET_GELEZEN if gelezen else None))
     if invoer.panelformulieren is None:
         invoer.panelformulieren = lees_beoordelingen(
             invoer.aanbesteding,
@@ -436,7 +441,7 @@ def beoordeel(
     ]
     if consensus is not None:
         bestanden.append(Invoerbestand(bestand=f"beoordelingen/{consensus.bestand}", sha256=consensus.sha256))
-    if not any(p.gunningscriteria for p in gekozen):
+    if not any(p.gunningscriteria for p in gekozen) or niets_te_beoordelen:
         bestanden = _ongelezen(invoer.werkmap)
     return Beoordeling(
         toets_voor,
@@ -447,6 +452,24 @@ def beoordeel(
         toets_na,
         sorted(bestanden, key=lambda b: b.bestand),
         [n for n in invoer.notities if n.startswith("beoordelingen/") and "opzijgezet" in n],
+    )
+
+
+NIETS_VOOR_HET_PANEL = "het panel heeft niets te beoordelen"
+
+
+NIET_GELEZEN = "de bestanden in beoordelingen/ worden niet gelezen"
+
+
+def niets_voor_het_panel(gekozen: list[Perceel], gevolg: str | None) -> str:
+    """No bid waits for a quality score: every bid on a scored lot fell at the knock-out (or was withdrawn). The
+    forms were demanded all the same ('geen beoordeling ontvangen van Ada'), and `template beoordeling` wrote forms
+    without a row, for a date and a declaration about nothing; now nothing waits for the panel, and this says why."""
+    namen = ", ".join(p.naam for p in gekozen if p.gunningscriteria)
+    return (
+        f"{NIETS_VOOR_HET_PANEL}: geen inschrijving op een perceel met gunningscriteria ({namen}) is na de "
+        "knock-outtoets geldig ('evaluatie toets' zegt per inschrijving waarom); er zijn geen "
+        "beoordelingsformulieren nodig" + (f" en {gevolg}" if gevolg else "")
     )
 
 
@@ -702,6 +725,13 @@ def schrijf_beoordelingsformulieren(
     rijen = te_beoordelen_rijen(invoer, toets_werkmap(invoer))
     if (leeg := geen_panel(invoer.aanbesteding, rijen)) is not None:
         raise InvoerFout([Fout(GEEN_PANEL_PLAATS, leeg)])
+    if not rijen:  # every bid on a scored lot fell at the knock-out: a form without a row asks for nothing
+        if notities is not None:
+            notities += invoer.notities + verouderd_notities(invoer)
+            notities.append(
+                niets_voor_het_panel(list(invoer.aanbesteding.percelen.values()), "er is er geen geschreven")
+            )
+        return [], []
     if notities is not None:
         notities += invoer.notities + verouderd_notities(invoer)
     geschreven, behouden = [], []

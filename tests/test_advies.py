@@ -106,6 +106,9 @@ def test_waarde_en_regime_boven_de_drempel(voorbeeld_advies: Path) -> None:
     assert "Totaal 150 450 450 EUR 4.500.000,00" in tekst
     assert "ligt op of boven de drempel van EUR 750.000,00" in tekst and "art. 2.38 en 2.39" in tekst
     assert "Simonsen &amp; Weel" in _advies(voorbeeld_advies) and "C-23/20" in tekst
+    # the college reads words, not the YAML key that sets the maximum
+    assert "of een vast aantal (zoals per perceel in de aanbestedingsstukken vastgelegd); is het maximum" in tekst
+    assert "<code>raammaximum</code>" not in _advies(voorbeeld_advies)
     assert "Procedure openbare procedure voor sociale en andere specifieke diensten (art. 2.38" in tekst
 
 

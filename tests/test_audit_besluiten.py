@@ -114,7 +114,7 @@ def test_onhaalbaar_door_een_ongewogen_uitsluitingsgrond_noemt_het_besluit(voorb
     _zet(voorbeeld / "inschrijvingen" / "kompas.xlsx", "Inschrijver", "B9", "ja")
     res = _run("gunning", "--werkmap", str(voorbeeld))
     assert res.exit_code == 1, res.output
-    assert "Perceel Z-route: de toegelaten inschrijvers hebben samen 10 plaatsen, de vraag is 16" in res.output
+    assert "Perceel Z-route: de geldige inschrijvers hebben samen 10 plaatsen, de vraag is 16" in res.output
     assert 'evaluatie uitsluitingsgrond --inschrijver "Kompas Inburgering"' in res.output
     assert "Tot dat besluit is vastgelegd, doet de inschrijving niet mee." in res.output
 

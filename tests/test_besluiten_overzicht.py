@@ -96,7 +96,7 @@ def test_besluiten_noemt_wat_niet_gecontroleerd_kon_worden(tmp_path: Path) -> No
     fout = _plat(res.stderr)
     assert (
         "Let op: niet tegen de huidige invoer gecontroleerd: L1 (of de premisse nog klopt, is daarom niet bevestigd), "
-        "want de gunning kan niet worden afgerond: Perceel B1-route: de toegelaten inschrijvers hebben samen 12 "
+        "want de gunning kan niet worden afgerond: Perceel B1-route: de geldige inschrijvers hebben samen 12 "
         "plaatsen, de vraag is 20" in fout
     ), fout
     js = json.loads(_run("besluiten", "--werkmap", str(ws), "--json").stdout)

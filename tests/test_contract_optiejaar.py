@@ -241,7 +241,7 @@ def test_uitval_in_het_laatste_vaste_jaar_wacht_niet_op_een_optiejaar(tmp_path: 
     assert code == 0, uit
     assert (
         "Vanaf contractjaar 3 (een optiejaar dat nog niet is uitgeoefend) kunnen de overige aanbieders de vraag niet "
-        "opvangen: Perceel Z-route: de toegelaten inschrijvers hebben samen 10 plaatsen, de vraag is 16. Het voorstel "
+        "opvangen: Perceel Z-route: de gecontracteerde aanbieders hebben samen 10 plaatsen, de vraag is 16. Het voorstel "
         "geldt voor de looptijd tot en met 31-12-2023 en legt daarna geen nieuwe verdeling vast" in uit
     ), uit
     gunning = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["Z"]

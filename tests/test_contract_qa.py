@@ -124,8 +124,12 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
     # from the 38th on, no advice: Delta still has capacity (8 of 10 this year), but the agreement is exhausted
     r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2025-07-29")
     assert r.exit_code == 1, r.output
-    assert "Geen advies: de raamovereenkomst Z-route is uitgeput: 38 van de maximaal 38 trajecten" in r.output
-    assert "bereikt op 29-07-2025" in r.output
+    # the reason once, in the error on stderr (it stood on stdout and again on stderr); stdout points to it
+    reden = "de raamovereenkomst Z-route is uitgeput: 38 van de maximaal 38 trajecten"
+    assert f"geen advies voor Noord in perceel Z: {reden}" in r.stderr and "bereikt op 29-07-2025" in r.stderr
+    assert " ".join(r.output.split()).count(reden) == 1, r.output
+    assert r.stdout.startswith("Geen advies voor Noord in perceel Z; de reden staat in de foutmelding.\n"), r.stdout
+    assert "Delta: 6 van de 6 toegewezen (100%), 8 van de 8 geplaatst" in r.stdout, r.stdout
     # with --json: the same exit code (it was 0 with "advies": null), one JSON document on stdout
     r = _run(
         "contract", "advies", "--werkmap", ws, "--gemeente", "noord", "--route", "z", "--peildatum", "2025-07-29",

@@ -118,7 +118,7 @@ def test_geen_advies_noemt_aanbieders_zonder_toewijzing_met_contract(tmp_path: P
     tekst = " ".join(r.output.split())
     assert "geen aanbieder van B1-route voor Noord is nu beschikbaar" not in tekst, tekst
     assert (
-        "Geen advies: geen aanbieder met een toewijzing in Noord voor B1-route is nu beschikbaar. Met een contract "
+        "geen advies voor Noord in perceel B1: geen aanbieder met een toewijzing in Noord voor B1-route is nu beschikbaar. Met een contract "
         "voor Noord maar zonder toewijzing daar: Beta; een keuze voor die aanbieder legt 'evaluatie contract keuze' "
         "vast." in tekst
     ), tekst

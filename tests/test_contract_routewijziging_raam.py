@@ -71,7 +71,8 @@ def test_routewijziging_telt_in_de_raamovereenkomst_van_de_nieuwe_route(ws: Path
         "contract", "advies", "--werkmap", ws, "--gemeente", "Hilversum", "--route", "Z", "--peildatum", "2022-06-30"
     )
     assert code == 1, uit
-    assert "Geen advies: de raamovereenkomst Z-route is uitgeput: 48 van de maximaal 48 trajecten" in uit, uit
+    reden = "de raamovereenkomst Z-route is uitgeput: 48 van de maximaal 48 trajecten"
+    assert f"geen advies voor Hilversum in perceel Z: {reden}" in uit and uit.count(reden) == 1, uit
 
 
 def test_kwartaalrapport_toont_het_gebruik_na_een_routewijziging_niet_als_telling_van_aanmeldingen(ws: Path) -> None:

@@ -227,3 +227,16 @@ def test_uitval_niet_op_te_vangen_zegt_dat_de_vraag_zonder_de_gedane_plaatsingen
         "(De vraag hierboven is die van contractjaar 1 zonder de 2 plaatsingen die Beta dit contractjaar al had: die "
         "blijven staan.)"
     ) in uit
+
+
+def test_uitval_die_niet_op_te_vangen_is_noemt_gecontracteerde_aanbieders(tmp_path: Path) -> None:
+    """B1 is awarded by ranking, not an open house: after Beta's drop-out the diagnosis said "de toegelaten
+    inschrijvers hebben samen 12 plaatsen", a word of an open house and of the award; in the contract phase they are
+    the gecontracteerde aanbieders (Alfa alone: capacity 12 against a demand of 20)."""
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Beta", "--per", "2026-07-01")
+    assert r.exit_code == 1, r.output
+    uit = " ".join(r.output.split())
+    assert "Perceel B1-route: de gecontracteerde aanbieders hebben samen 12 plaatsen, de vraag is 20" in uit, uit
+    assert "toegelaten" not in uit, uit

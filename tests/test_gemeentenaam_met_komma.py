@@ -4,6 +4,7 @@ Gerwen en Nederwetten, Zuid'. In a list such a name stands between quotation mar
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from evaluatie.gemeentenamen import opsomming
@@ -41,6 +42,10 @@ def test_niet_deelnemend_in_de_systematiek(tmp_path: Path) -> None:
     data["gemeenten"].insert(2, {"naam": NUENEN, "subregio": "B", "inburgeraars": {}})
     data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost"]
     del data["gemeenten"][3]["inburgeraars"]["B1"]
+    # they join lot Z (a gemeente in no lot at all is an input error)
+    data["percelen"]["Z"] = copy.deepcopy(data["percelen"]["B1"]) | {"naam": "Z-route", "gemeenten": "alle"}
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["Z"] = 2
     ws = maak_werkmap(tmp_path / "ws", data)
     r = _run("template", "systematiek", "--werkmap", ws)
     assert r.exit_code == 0, r.output

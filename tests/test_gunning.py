@@ -114,7 +114,7 @@ def test_onhaalbaar_geeft_exit_1_met_uitleg(voorbeeld: Path) -> None:
     assert res.exit_code == 1
     # 0.2 x 36 = 7 per supplier; four admitted suppliers: 28 places for 36 inburgeraars
     assert (
-        "Perceel Onderwijsroute: de toegelaten inschrijvers hebben samen 28 plaatsen (per inschrijver "
+        "Perceel Onderwijsroute: de geldige inschrijvers hebben samen 28 plaatsen (per inschrijver "
         "hoogstens 7 door max_aandeel 0,2), de vraag is 36"
     ) in res.output
 

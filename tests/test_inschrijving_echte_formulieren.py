@@ -173,7 +173,9 @@ def test_alle_op_een_formulier_zonder_perceelgegevens_of_met_een_gemeente_minder
     wb.save(pad)
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost"]
-    data["gemeenten"][2]["inburgeraars"] = {}
+    # Zuid joins no lot now: a possible later participant (a gemeente in no lot at all is an input error)
+    zuid = data["gemeenten"].pop(2)
+    data["latere_gemeenten"] = [{"naam": zuid["naam"], "subregio": zuid["subregio"], "inburgeraars": {"B1": 4}}]
     schrijf_yaml(werkmap / "aanbesteding.yaml", data)
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     bids, _ = lees_inschrijvingen(aanbesteding, werkmap / "inschrijvingen")

@@ -250,7 +250,8 @@ def test_yaml_namen_vergevingsgezind_en_opgeheven_gemeente_geweigerd(tmp_path: P
         if g["naam"] not in ("Noord", "Oost"):
             g["inburgeraars"]["B1"] = 0
     data["percelen"]["B1"]["verdeling"] = {"budget_per_gemeente": {"Gemeente Noord": 100000}}
-    aanbesteding, _ = laad_aanbesteding(schrijf_yaml(tmp_path / "a" / "aanbesteding.yaml", data))
+    alleen = {**data, "gemeenten": data["gemeenten"][:2]}  # Zuid, in no lot, would be an input error of her own
+    aanbesteding, _ = laad_aanbesteding(schrijf_yaml(tmp_path / "a" / "aanbesteding.yaml", alleen))
     assert aanbesteding.percelen["B1"].gemeenten == ("Noord", "Oost")
     assert aanbesteding.percelen["B1"].verdeling.budget_per_gemeente == {"Noord": 100000}
     assert aanbesteding.vraag("B1") == {"Noord": 10, "Oost": 6}
@@ -447,9 +448,9 @@ def test_den_bosch_en_nuenen_ook_in_subregio_en_aanbesteding(tmp_path: Path) -> 
     ]
     for g, aantal in zip(data["gemeenten"], (30, 0, 5), strict=True):
         g["inburgeraars"] = {"B1": aantal}
-    data["percelen"]["B1"]["gemeenten"] = ["Den Bosch", "Nuenen"]
+    data["percelen"]["B1"]["gemeenten"] = ["Den Bosch", "Vught", "Nuenen"]  # a gemeente in no lot is an input error
     aanbesteding, _ = laad_aanbesteding(schrijf_yaml(yaml_pad, data))
-    assert aanbesteding.percelen["B1"].gemeenten == ("'s-Hertogenbosch", "Nuenen, Gerwen en Nederwetten")
+    assert aanbesteding.percelen["B1"].gemeenten == ("'s-Hertogenbosch", "Vught", "Nuenen, Gerwen en Nederwetten")
     assert aanbesteding.gemeente("gemeente den bosch") is aanbesteding.gemeenten[0]
 
 

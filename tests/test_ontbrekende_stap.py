@@ -179,3 +179,26 @@ def test_een_map_die_niet_bestaat_wordt_zo_genoemd(tmp_path: Path) -> None:
         code, uit = _fouten(*opdracht, "--werkmap", str(tmp_path / "voorbeld"))
         assert code == 2
         assert f"{tmp_path / 'voorbeld'}: de map bestaat niet (dus ook geen aanbesteding.yaml); geef de juiste" in uit
+
+
+def test_niets_te_beoordelen_vraagt_geen_formulieren(tmp_path: Path) -> None:
+    """The only bid on the scored lot B1 lies above the plafondprijs (EUR 12.000 against 10.000): no bid waits for a
+    quality score. `beoordelingen` and `gunning` demanded the panel's forms all the same ("geen beoordeling ontvangen
+    van Ada ... 'evaluatie template beoordeling' schrijft er een per beoordelaar"), and that command wrote forms
+    without a single row, to be dated and declared for nothing. Now each says the panel has nothing to assess and
+    why, once; `template beoordeling` writes nothing, and the award says the lot is not awarded."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 12000, 20, 12, 4, "alle")])
+    waarom = (
+        "het panel heeft niets te beoordelen: geen inschrijving op een perceel met gunningscriteria (B1-route) is na "
+        "de knock-outtoets geldig ('evaluatie toets' zegt per inschrijving waarom); er zijn geen "
+        "beoordelingsformulieren nodig"
+    )
+    code, uit = _fouten("beoordelingen", "--werkmap", str(ws))
+    assert code == 0 and uit == f"Geen beoordeling: {waarom}.", uit
+    code, uit = _fouten("template", "beoordeling", "--werkmap", str(ws))
+    assert code == 0 and f"{waarom} en er is er geen geschreven" in uit and "Geschreven" not in uit, uit
+    assert not list((ws / "beoordelingen").iterdir())
+    code, uit = _fouten("gunning", "--werkmap", str(ws))
+    assert "geen beoordeling ontvangen" not in uit and uit.count(waarom) == 1, uit
+    assert "Perceel B1-route - NIET GEGUND: de enige inschrijving op dit perceel is niet geldig (1 ongeldig)." in uit

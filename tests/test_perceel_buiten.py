@@ -1,6 +1,7 @@
 """A gemeente that expects inburgeraars in a lot whose list of gemeenten leaves it out: that number counts nowhere
 (neither in the systematiek nor in the award), so a gemeente left off the list by mistake would lose its demand in
-silence. It is an input error at the number's own line; a 0 there says nothing and may stay. Real CLI calls."""
+silence. It is an input error at the number's own line; a 0 there says nothing and may stay. A gemeente that joins
+no lot at all is an input error too (test_gemeente_zonder_perceel). Real CLI calls."""
 
 from __future__ import annotations
 
@@ -30,9 +31,12 @@ def test_aantal_voor_een_perceel_waaraan_de_gemeente_niet_deelneemt(tmp_path: Pa
         "die tellen nergens mee." in plat
     ), plat
 
-    data["gemeenten"][2]["inburgeraars"]["B1"] = 0  # nothing expected: nothing to say
+    data["gemeenten"][2]["inburgeraars"]["B1"] = 0  # nothing expected: nothing to say about the number
     code, uit = _systematiek(maak_werkmap(tmp_path / "b", data))
-    assert code == 0, uit
+    plat = " ".join(uit.split())
+    assert "neemt niet deel aan perceel" not in plat, plat
+    # ... but Zuid now joins no lot at all (test_gemeente_zonder_perceel)
+    assert code == 2 and "gemeente Zuid staat onder gemeenten maar neemt aan geen enkel perceel deel" in plat, plat
 
     data["gemeenten"][2]["inburgeraars"]["B1"] = 4
     data["percelen"]["B1"]["gemeenten"] = ["noord", "Oost", "gemeente Zuid"]  # the lot's own spelling of the names
@@ -65,3 +69,35 @@ def test_per_perceel_de_eigen_lijst(tmp_path: Path) -> None:
         assert code == 2, plat
         assert f"Zuid neemt niet deel aan perceel {weggelaten} (percelen.{weggelaten}.gemeenten)" in plat, plat
         assert f"Zuid neemt niet deel aan perceel {tikfout} " not in plat, plat
+
+
+def test_gemeente_zonder_perceel(tmp_path: Path) -> None:
+    """A gemeente under `gemeenten` that no lot's list names (West: no numbers at all; Zuid: only a 0 for B1, which
+    she does not join) was accepted in silence, while the letters and the systematiek say the penvoerder acts on
+    behalf of the deelnemende gemeenten. It is an input error naming her; a possible later participant is declared
+    under `latere_gemeenten`, and a participant expecting 0 in a lot she joins stays a participant."""
+    data = kleine_aanbesteding()
+    data["gemeenten"].append({"naam": "West", "subregio": "B", "inburgeraars": {}})
+    data["gemeenten"][2]["inburgeraars"]["B1"] = 0
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost"]
+    code, uit = _systematiek(maak_werkmap(tmp_path / "a", data))
+    plat = " ".join(uit.split())
+    assert code == 2, plat
+    for nummer, naam in ((3, "Zuid"), (4, "West")):
+        assert (
+            f"gemeenten[{nummer}].naam (regel " in plat
+            and f"gemeente {naam} staat onder gemeenten maar neemt aan geen enkel perceel deel (geen van "
+            "percelen.B1.gemeenten noemt haar); de stukken zouden haar noemen als deelnemende gemeente namens wie de "
+            f"penvoerder handelt. Neem {naam} op in de gemeenten van het perceel waaraan zij deelneemt, zet haar onder "
+            "latere_gemeenten als zij later kan aansluiten, of haal haar weg"
+            in plat
+        ), plat
+
+    data["gemeenten"].pop()  # West leaves; Zuid joins B1 with 0 expected: a participant, nothing to say
+    data["percelen"]["B1"]["gemeenten"] = ["Noord", "Oost", "Zuid"]
+    code, uit = _systematiek(maak_werkmap(tmp_path / "b", data))
+    assert code == 0, uit
+
+    data["latere_gemeenten"] = [{"naam": "West", "subregio": "B", "inburgeraars": {"B1": 2}}]  # declared as later
+    code, uit = _systematiek(maak_werkmap(tmp_path / "c", data))
+    assert code == 0, uit

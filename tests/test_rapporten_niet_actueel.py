@@ -56,7 +56,7 @@ def test_mislukte_gunning_markeert_de_vorige_rapporten(tmp_path: Path) -> None:
     tekst = _plat((rapporten / MARKERING).read_text(encoding="utf-8"))
     assert tekst.startswith("NIET ACTUEEL - NIET VERSTUREN"), tekst
     assert "'evaluatie gunning' is niet afgerond (uitgangscode 1)" in tekst
-    assert "Perceel B1-route: de toegelaten inschrijvers hebben samen 10 plaatsen, de vraag is 20" in tekst
+    assert "Perceel B1-route: de geldige inschrijvers hebben samen 10 plaatsen, de vraag is 20" in tekst
     assert "inschrijvingen/b.xlsx: verwijderd sinds de gunning" in tekst
     assert "besluiten.yaml: toegevoegd sinds de gunning" in tekst
     assert (rapporten / "brieven" / MARKERING).read_bytes() == (rapporten / MARKERING).read_bytes()

@@ -114,3 +114,29 @@ def test_late_aanmelding_wordt_eerst_door_het_panel_beoordeeld(tmp_path: Path) -
     assert kopie.read_bytes() == (tmp_path / "k2.xlsx").read_bytes()
     brief = html_tekst(ws / "contract" / "toetreding" / "2026-07-11-delta-pvt.html")
     assert "Uw kwaliteitsscore is 65,00; vereist is minstens 50,00." in brief
+
+
+def test_dossier_zonder_het_formulier_voor_het_panel(tmp_path: Path) -> None:
+    """`contract toetreding` without --kwaliteit writes the panel's blank form in contract/toetreding; the dossier
+    listed it among the aanmeldingen and toelatingsbesluiten, a contract document it is not. It is left out; the copy
+    of the filled form the decision rests on ('...-kwaliteit.xlsx') stays in, and a later dossier check does not name
+    the form as added."""
+    ws, bod = _gestart(tmp_path)
+    assert _toetreding(ws, bod, "2026-07-10").exit_code == 1  # writes the form, decides nothing
+    r = _toetreding(ws, bod, "2026-07-10", "--kwaliteit", _ingevuld(ws, tmp_path / "k.xlsx", 75, 50))
+    assert r.exit_code == 0, r.output
+    assert (ws / FORMULIER).is_file()
+    r = _run("contract", "dossier", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    stukken = {d["pad"] for d in json.loads((ws / "contract" / "dossier" / "index.json").read_text())["documenten"]}
+    toetreding = sorted(p.removeprefix("contract/toetreding/") for p in stukken if p.startswith("contract/toetreding/"))
+    assert toetreding == [
+        "2026-07-10-delta-pvt-kwaliteit.xlsx",
+        "2026-07-10-delta-pvt.docx",
+        "2026-07-10-delta-pvt.html",
+        "2026-07-10-delta-pvt.xlsx",
+    ], toetreding
+    assert not (ws / "contract" / "dossier" / FORMULIER).exists()
+    assert "kwaliteit-formulier" not in (ws / "contract" / "dossier" / "index.html").read_text(encoding="utf-8")
+    r = _run("controleer", "--werkmap", ws)
+    assert "kwaliteit-formulier" not in r.output, r.output

@@ -10,15 +10,13 @@ import json
 import sqlite3
 from pathlib import Path
 
-from evaluatie.pipeline import schrijf_beoordelingsformulieren
-from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, vul_beoordeling, zonder_weging
+from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1, schrijf_bod, zonder_weging
 from tests.test_contract_toelating import DOOR, _run
 from tests.test_contract_toetreding import WIE, _laat_bod, _register
 
 
 def _b1_niet_gegund(tmp_path: Path, delta_uitgesloten: bool = False, vaste_prijs: int | None = None) -> Path:
-    """Z by open house beside B1; Alfa bids on Z alone, so B1 has no bid. The panel signs its (empty) forms.
+    """Z by open house beside B1; Alfa bids on Z alone, so B1 has no bid and the panel nothing to assess (no forms).
     `delta_uitgesloten`: Delta bids on Z too, declares an exclusion ground, and is excluded by decision U1.
     `vaste_prijs`: Z pays this tariff to every admitted provider (prijsmethode vaste_prijs)."""
     data = module_naast_b1(kleine_aanbesteding(), "Z", "Z-route", 10000)
@@ -36,9 +34,6 @@ def _b1_niet_gegund(tmp_path: Path, delta_uitgesloten: bool = False, vaste_prijs
             "--door", "P. de Vries, inkoopadviseur", "--datum", "2026-03-10",
         )  # fmt: skip
         assert r.exit_code == 0, r.output
-    schrijf_beoordelingsformulieren(Werkmap(ws))
-    for naam in ("ada", "bram"):
-        vul_beoordeling(ws / "beoordelingen" / f"{naam}.xlsx", {})
     r = _run("gunning", "--werkmap", ws)
     assert r.exit_code == 0, r.output
     assert (

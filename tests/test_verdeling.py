@@ -128,7 +128,7 @@ def test_onbediende_gemeente() -> None:
     with pytest.raises(EvaluatieFout) as e:
         verdeel(_probleem(s1))
     assert e.value.meldingen == [
-        "Perceel B1-route: Zuid heeft 4 inburgeraars, maar geen toegelaten inschrijver bedient Zuid"
+        "Perceel B1-route: Zuid heeft 4 inburgeraars, maar geen geldige inschrijver bedient Zuid"
     ]
 
 
@@ -136,7 +136,7 @@ def test_te_weinig_capaciteit() -> None:
     with pytest.raises(EvaluatieFout) as e:
         verdeel(_probleem(_lev("S1", 0, 90, 9000, cap=30), _lev("S2", 1, 80, 8000, cap=30), max_aandeel=0.4))
     assert e.value.meldingen == [
-        "Perceel B1-route: de toegelaten inschrijvers hebben samen 16 plaatsen (per inschrijver hoogstens 8 door "
+        "Perceel B1-route: de geldige inschrijvers hebben samen 16 plaatsen (per inschrijver hoogstens 8 door "
         "max_aandeel 0,4), de vraag is 20"
     ]
 

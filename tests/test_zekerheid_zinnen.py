@@ -304,7 +304,7 @@ def test_capaciteit_zonder_verdeling_noemt_het_hele_bereik(voorbeeld: Path) -> N
     assert (
         "Inburgerwijs Academie krijgt 10 bij capaciteit 10: bij een capaciteit van 6 tot en met 9 daalt het aandeel; "
         "bij een capaciteit van 2 tot en met 5 kan de verdeling niet worden gemaakt (bij 5: Perceel Z-route: de "
-        "toegelaten inschrijvers hebben samen 15 plaatsen, de vraag is 16); bij minder dan 2 is de inschrijving "
+        "geldige inschrijvers hebben samen 15 plaatsen, de vraag is 16); bij minder dan 2 is de inschrijving "
         "ongeldig" in uit
     )
     assert (

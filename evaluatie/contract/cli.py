@@ -161,6 +161,10 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
     if als_json:
         # an open house's tie: the advice names them all ('een van Alfa en Beta'), `advies` is only the first by name
         echo_json({"advies": a.advies, "gelijkwaardig": list(a.gelijkwaardig), "uitleg": a.uitleg})
+    elif a.advies is None:  # the reason is said once, in the error below; here only what stands beside it
+        _toon(f"Geen advies voor {a.gemeente} in perceel {a.perceel}; de reden staat in de foutmelding.")
+        for regel in a.uitleg[1:]:
+            _toon(regel)
     else:
         for regel in a.uitleg:
             _toon(regel)

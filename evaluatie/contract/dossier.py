@@ -21,6 +21,7 @@ from evaluatie.contract.lezen import lees_register
 from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.publicatie import lees as lees_publicaties
 from evaluatie.contract.register import MAP, open_register
+from evaluatie.contract.toetredingskwaliteit import FORMULIER
 from evaluatie.hashing import sha256_bestand, sha256_bytes
 from evaluatie.rapport.html import isoleer_rtl, paginavoet
 from evaluatie.tekst import datums_in_tekst, euro, getal
@@ -67,8 +68,19 @@ def _bestanden(bron: Path) -> list[Path]:
     if bron.is_file():
         return [bron]
     if bron.is_dir():
-        return sorted(p for p in bron.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")))
+        return sorted(
+            p
+            for p in bron.rglob("*")
+            if p.is_file() and not p.name.startswith((".", "~$")) and not _werkformulier(p.name)
+        )
     return []
+
+
+def _werkformulier(naam: str) -> bool:
+    """The panel's form that `contract toetreding` writes without --kwaliteit: blank, or being filled in, it is no
+    contract document (the dossier listed it among the toelatingsbesluiten as if it were one); the form a decision
+    rests on is kept beside the letter as its own copy, '...-kwaliteit.xlsx', with its SHA-256 in the register."""
+    return naam.endswith(FORMULIER)
 
 
 def _criteria(werkmap: Werkmap, tmp: Path, stukken: list[Stuk]) -> None:
@@ -457,8 +469,10 @@ def verouderd(werkmap: Werkmap) -> list[str]:
     for rel in sorted(index):
         if rel in gezien or rel == "logboek.jsonl" or (rel.startswith(f"{MAP}/") and rel.count("/") == 1):
             continue  # contract/besluiten.json and contract/register.sqlite: the register's, below
-        if rel.startswith("criteria/"):
-            continue  # a bundled criteria set the award cites is copied from outside the werkmap (_criteria)
+        if rel.startswith("criteria/") or _werkformulier(rel):
+            # a bundled criteria set the award cites is copied from outside the werkmap (_criteria); a panel form in a
+            # dossier made before forms were left out (_werkformulier) is not missing from the werkmap
+            continue
         if any(rel == naam or rel.startswith(f"{naam}/") for _, bronnen in ONDERDELEN for naam in bronnen):
             uit.append(f"{rel}: staat in het dossier, maar niet meer in de werkmap")
     uit += _besluiten_na_het_dossier(werkmap, index.get(f"{MAP}/besluiten.json"))

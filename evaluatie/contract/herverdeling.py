@@ -90,6 +90,18 @@ def _is_toelating(werkmap: Werkmap, perceel: str) -> bool:
     return laad_aanbesteding(werkmap.aanbesteding)[0].percelen[perceel].procedure == "toelating"
 
 
+def als_aanbieders(meldingen: list[str]) -> list[str]:
+    """The award's diagnosis (evaluatie.verdeling.diagnose) speaks of the geldige inschrijvers of a ranking; in the
+    contract phase the same suppliers are the gecontracteerde aanbieders, and a drop-out text that called them
+    inschrijvers would name a party the contract no longer knows."""
+    return [
+        m.replace("geldige inschrijvers", "gecontracteerde aanbieders").replace(
+            "geldige inschrijver", "gecontracteerde aanbieder"
+        )
+        for m in meldingen
+    ]
+
+
 def _verdeler(toelating: bool) -> Callable[[Verdeelprobleem], Verdeling]:
     """The award's own allocation for the lot: the exact path, or the expected distribution of open house."""
     from evaluatie.verdeling.toelating import verwachte_verdeling
@@ -401,7 +413,7 @@ def voorstel(
                 f"Na de uitval van {aanbieder} per {datum(per)} kunnen de overige gecontracteerde aanbieders "
                 f"({', '.join(blijft) or 'geen'}) de vraag van contractjaar {jaar} in perceel "
                 f"{reg.percelen[perceel].naam} niet opvangen:",
-                *e.meldingen,
+                *als_aanbieders(e.meldingen),
                 *(
                     [
                         f"(De vraag hierboven is die van contractjaar {jaar} zonder de {sum(vast_weg.values())} "
@@ -458,7 +470,7 @@ def voorstel(
                 if rijen:
                     aangesloten_jaren[j] = rijen
         except EvaluatieFout as e:
-            kan_niet = f"kunnen de overige aanbieders de vraag niet opvangen: {' '.join(e.meldingen)}"
+            kan_niet = f"kunnen de overige aanbieders de vraag niet opvangen: {' '.join(als_aanbieders(e.meldingen))}"
             if jaar >= reg.laatste_jaar:  # every later year is an option year not exercised: not in the term yet
                 optie = _optiejaren_tekst(reg, jaar)
                 na_optie = [

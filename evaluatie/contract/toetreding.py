@@ -27,7 +27,7 @@ from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_t
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.register import schrijf_toewijzing
 from evaluatie.contract.registerwacht import terugdraaien
-from evaluatie.contract.toetredingskwaliteit import Panelscore, lees_formulier, schrijf_formulier
+from evaluatie.contract.toetredingskwaliteit import FORMULIER, Panelscore, lees_formulier, schrijf_formulier
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout, Verzamelaar
 from evaluatie.werkmap import Werkmap
 
@@ -290,7 +290,7 @@ def beoordeel_toetreding(
         # that day's decision on another bidder of this lot has these file names ('Delta Taal' and 'Delta-Taal' are
         # both 'delta-taal'): this bidder's carry its KvK number
         stam = f"{datum.isoformat()}-{veilige_naam(ins.naam)}-{slug(ins.kvk)}-{slug(perceel)}"
-    panel = _panelscore(werkmap, doel / f"{stam}-kwaliteit-formulier.xlsx", p, perceel, ins, ontvangen, datum,
+    panel = _panelscore(werkmap, doel / f"{stam}{FORMULIER}", p, perceel, ins, ontvangen, datum,
                         kwaliteit_pad) if na else None  # fmt: skip
     kwaliteit = {(ins.naam, perceel): panel.kwaliteit} if panel is not None else None
     uitslag = toets(a, [ins], kwaliteit).voor_perceel(perceel)[0]

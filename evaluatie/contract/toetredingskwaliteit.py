@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from evaluatie.inschrijving.model import Inschrijving
 
 BLAD = "Kwaliteit"
+# the blank form's name ends so, beside the letter: a working paper, not a contract document (contract.dossier); the
+# form the decision rests on is kept as its own copy '...-kwaliteit.xlsx'
+FORMULIER = "-kwaliteit-formulier.xlsx"
 KOPRIJ = 6  # the row of the criteria's header; the criteria follow it, in the lot's published order
 _VELDEN = ("Aanbieder", "Perceel", "Beoordelaars (namen, gescheiden door komma's)", "Datum van de consensus")
 

@@ -924,7 +924,41 @@ def _inhoudelijke_controles(
                     f"geeft geen verwacht aantal; vul het in ({code}: 0 als zij er geen inburgeraars verwacht), of "
                     f"{anders}",
                 )
+    lijsten = ", ".join(f"percelen.{code}.gemeenten" for code in samen.get("percelen") or {})
+    for i, g in _zonder_perceel(samen, tender):
+        fout(
+            ("gemeenten", i, "naam"),
+            f"gemeente {g} staat onder gemeenten maar neemt aan geen enkel perceel deel (geen van {lijsten} noemt "
+            "haar); de stukken zouden haar noemen als deelnemende gemeente namens wie de penvoerder handelt. Neem "
+            f"{g} op in de gemeenten van het perceel waaraan zij deelneemt, zet haar onder latere_gemeenten als zij "
+            "later kan aansluiten, of haal haar weg",
+        )
     return fouten
+
+
+def _zonder_perceel(samen: dict[str, Any], tender: Namen) -> list[tuple[int, str]]:
+    """The gemeenten (position, name) under `gemeenten` that no lot's list names: accepted in silence before, while
+    the letters and the systematiek say the penvoerder acts on behalf of every gemeente there. A possible later
+    participant is declared under `latere_gemeenten` instead. Nothing while a lot's list is malformed or names a
+    gemeente the tender does not know: that is reported at the list, and the gemeente it meant may be this one."""
+    percelen = samen.get("percelen")
+    if not isinstance(percelen, dict) or not percelen:
+        return []
+    deelnemers: set[str] = set()
+    for p in percelen.values():
+        lijst = p.get("gemeenten") if isinstance(p, dict) else None
+        if not isinstance(lijst, list):
+            return []
+        for n in lijst:
+            gevonden = tender.zoek(str(n))
+            if gevonden is None:
+                return []
+            deelnemers.add(gevonden)
+    return [
+        (i, g["naam"])
+        for i, g in enumerate(samen["gemeenten"])
+        if (tender.zoek(g["naam"]) or g["naam"]) not in deelnemers
+    ]
 
 
 # the amounts that only one price method reads (evaluatie.prijs): elsewhere they are published nowhere and paid never

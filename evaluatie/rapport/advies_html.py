@@ -475,7 +475,8 @@ def _waarde_en_regime(g: Rapportgegevens) -> str:
             "<p>De verwachting per perceel is het verwachte aantal trajecten per jaar maal de volledige looptijd "
             "inclusief optiejaren. Het maximum van iedere raamovereenkomst (HvJ EU 17 juni 2021, Simonsen &amp; "
             "Weel, C-23/20) staat daarnaast: de verwachting, of de verwachting plus een opslag, of een vast aantal "
-            "(per perceel <code>raammaximum</code>); is het maximum bereikt, dan is de raamovereenkomst uitgeput. "
+            "(zoals per perceel in de aanbestedingsstukken vastgelegd); is het maximum bereikt, dan is de "
+            "raamovereenkomst uitgeput. "
             f"De geraamde waarde is het maximum maal de plafondprijs{e(_vaste_prijzen(a, ws))}, exclusief btw. "
             f"{e(_brieven_en_maximum(g))}</p>",
             tabel(

@@ -4,6 +4,10 @@ First cheap checks that need no solver; then an elastic copy of the model whose 
 slack variables show which demand, budget or supplier-count rule cannot be met. The model is
 the one the allocation itself solves (evaluatie.verdeling.opbouw.bouw, with `elastisch`), so the
 diagnosis can never describe a different set of rules.
+
+Only a lot awarded by ranking gets here (an open house has its expectation, evaluatie.verdeling.toelating), so
+the suppliers are called the geldige inschrijvers, never toegelaten; the contract phase says the same findings of
+its gecontracteerde aanbieders (evaluatie.contract.herverdeling.als_aanbieders).
 """
 
 from __future__ import annotations
@@ -26,13 +30,12 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
         if d > 0 and not el[g]:
             if p.regels.per_subregio:
                 meldingen.append(
-                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen toegelaten "
+                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen geldige "
                     f"inschrijver bedient de hele subregio {p.subregio[g]} (regel per_subregio)"
                 )
             else:
                 meldingen.append(
-                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen toegelaten "
-                    f"inschrijver bedient {g}"
+                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen geldige inschrijver bedient {g}"
                 )
     if meldingen:
         return meldingen
@@ -45,7 +48,7 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
             else ""
         )
         meldingen.append(
-            f"Perceel {p.perceelnaam}: de toegelaten inschrijvers hebben samen {ruimte} plaatsen{extra}, "
+            f"Perceel {p.perceelnaam}: de geldige inschrijvers hebben samen {ruimte} plaatsen{extra}, "
             f"de vraag is {p.totaal}"
         )
     if p.regels.per_subregio:
@@ -56,7 +59,7 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
         if len(mogelijk) < r.min_leveranciers:
             meldingen.append(
                 f"Perceel {p.perceelnaam}: min_leveranciers is {r.min_leveranciers}, maar slechts "
-                f"{len(mogelijk)} toegelaten inschrijver(s) kunnen volume krijgen ({', '.join(mogelijk) or 'geen'})"
+                f"{len(mogelijk)} geldige inschrijver(s) kunnen volume krijgen ({', '.join(mogelijk) or 'geen'})"
             )
     return meldingen
 
@@ -180,5 +183,5 @@ def _regels_kort(p: Verdeelprobleem) -> str:
 def _regels_samen(p: Verdeelprobleem) -> str:
     return (
         f"Perceel {p.perceelnaam}: de verdeelregels ({_regels_kort(p)}) zijn samen niet te verenigen "
-        "met de vraag en de capaciteit van de toegelaten inschrijvers"
+        "met de vraag en de capaciteit van de geldige inschrijvers"
     )
