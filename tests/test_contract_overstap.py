@@ -166,3 +166,19 @@ def test_intrekken_bij_twee_plaatsingen_noemt_de_plaatsing(tmp_path: Path) -> No
     r = _run(*opdracht, "--plaatsing", "2")
     assert r.exit_code == 0, r.output
     assert _geplaatst(ws) == {("Noord", "Beta"): 1}  # the placement at Alfa's registration no longer counts
+
+
+def test_na_de_overstap_wacht_de_klant_niet_meer_bij_de_uitgevallen_aanbieder(tmp_path: Path) -> None:
+    """K002Z, registered with Beta on 15 June and never started there, is registered with Alfa on 5 July and starts on
+    8 July. On 30 November `contract stand` said that at Beta 1 person had been waiting for 24,0 weeks (15 June to 30
+    November: 168 days) against the promised 4: the person waits for nobody; the placement at Beta is left by the
+    next one."""
+    ws = _met_uitval_van_beta(tmp_path)
+    assert _lever(ws, "k2.csv", "K002Z;Noord;aangemeld;2026-07-05;Z;Alfa;", "2026-07-10").exit_code == 0
+    assert _lever(ws, "k3.csv", "K002Z;Noord;gestart;2026-07-08;;;", "2026-07-10").exit_code == 0
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-11-30", "--json")
+    assert r.exit_code == 0, r.output
+    stand = json.loads(r.stdout)
+    wachtend = {(p["perceel"], p["aanbieder"]): p["wachtend_langer_dan_beloofd"] for p in stand["prestaties"]}
+    assert wachtend[("Z", "Beta")] == 0 and wachtend[("Z", "Alfa")] == 0
+    assert not [s for s in stand["signalen"] if s["soort"] == "wachtend"]
