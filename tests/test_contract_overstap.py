@@ -182,3 +182,19 @@ def test_na_de_overstap_wacht_de_klant_niet_meer_bij_de_uitgevallen_aanbieder(tm
     wachtend = {(p["perceel"], p["aanbieder"]): p["wachtend_langer_dan_beloofd"] for p in stand["prestaties"]}
     assert wachtend[("Z", "Beta")] == 0 and wachtend[("Z", "Alfa")] == 0
     assert not [s for s in stand["signalen"] if s["soort"] == "wachtend"]
+
+
+def test_correctie_die_de_grond_van_de_tweede_plaatsing_wegneemt_is_een_fout(tmp_path: Path) -> None:
+    """After the switch, Noord corrects the registration with Alfa to 25 June, before Beta's drop-out on 1 July: the
+    row went to the placement at Alfa (same lot and supplier) and left two placements of the client in June, with no
+    drop-out between them. An error at its date, nothing read."""
+    ws = _met_uitval_van_beta(tmp_path)
+    assert _lever(ws, "k2.csv", "K002Z;Noord;aangemeld;2026-07-05;Z;Alfa;", "2026-07-10").exit_code == 0
+    r = _lever(ws, "k4.csv", "K002Z;Noord;aangemeld;2026-06-25;Z;Alfa;", "2026-07-10")
+    assert r.exit_code == 2, r.output
+    assert (
+        "k4.csv!D2: klant K002Z (Noord): na deze regel is plaatsing 2 (aangemeld 25-06-2026 bij Alfa) geen volgende "
+        "plaatsing meer: tussen de aanmelding van plaatsing 1 en die van plaatsing 2 ligt geen uitval van de aanbieder "
+        "in dat perceel en geen voortijdig stoppen" in " ".join(r.output.split())
+    ), r.output
+    assert [x[2] for x in _plaatsingen(ws)] == ["2026-06-15", "2026-07-05"]

@@ -822,6 +822,8 @@ def lees_in(
     # every row to a placement of its client: a registration after a drop-out or a stop is a next placement
     # (contract.overstap), not a correction
     toewijzing = wijs_toe(db, (r for _, _, regels in per_bestand for r in regels))
+    for cel, tekst in toewijzing.fouten:
+        fouten.voeg_toe(cel, tekst)
     for _, _, regels in per_bestand:
         _controleer_dubbel(regels, fouten, met_fout, toewijzing.naam)
     plan = _plan(db, per_bestand, datum, toewijzing)

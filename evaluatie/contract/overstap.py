@@ -22,6 +22,7 @@ the framework maximum counts both (the one at the supplier that dropped out was 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -62,6 +63,7 @@ class Toewijzing:
     naam: dict[str, str]  # row place -> the placement's name (klantnummer, or 'K1 (plaatsing 2)')
     nieuw: list[tuple[int, str, str, int]]  # (id, gemeente, klantnummer, volgnummer) of every new placement
     overstappen: list[str]  # what the intake says about each new placement after the first
+    fouten: list[tuple[str, str]] = field(default_factory=list)  # (cell, message): a next placement without its ground
 
 
 def wijs_toe(db: sqlite3.Connection, regels: Iterable[Regel]) -> Toewijzing:
@@ -84,6 +86,7 @@ def wijs_toe(db: sqlite3.Connection, regels: Iterable[Regel]) -> Toewijzing:
     volgende = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM plaatsing").fetchone()[0]) + 1
     uit = Toewijzing({}, {}, [], [])
     volg = sorted(regels, key=lambda r: (r.gemeente, r.klantnummer, r.datum, r.soort != "aangemeld"))
+    geraakt: dict[tuple[str, str], list[Regel]] = {}
     for r in volg:
         lijst = per_klant.setdefault((r.gemeente, r.klantnummer), [])
         pl = next((x for x in reversed(lijst) if (r.soort, r.inhoud) in x.gezien), None)
@@ -113,24 +116,70 @@ def wijs_toe(db: sqlite3.Connection, regels: Iterable[Regel]) -> Toewijzing:
         pl.gezien.add((r.soort, r.inhoud))
         uit.pid[r.plaats] = pl.pid
         uit.naam[r.plaats] = naam(r.klantnummer, pl.volgnummer)
+        geraakt.setdefault((r.gemeente, r.klantnummer), []).append(r)
+    for (g, k), hier in geraakt.items():
+        _controleer_grond(g, k, per_klant[(g, k)], hier, uitval, uit)
     return uit
+
+
+def _controleer_grond(
+    gemeente: str,
+    klant: str,
+    lijst: list[_Plaatsing],
+    hier: list[Regel],
+    uitval: dict[tuple[str, str], list[tuple[dt.date, int]]],
+    uit: Toewijzing,
+) -> None:
+    """Each next placement of a client this intake touches still rests on its ground after the intake: a correction of
+    its registration (or of the earlier placement) that leaves no drop-out or stop between them would make two
+    placements of what the rows now say is one; an error at the row of this intake, nothing read."""
+    for vorige, volgende in itertools.pairwise(lijst):
+        f = volgende.feiten.get("aangemeld")
+        if f is None or _grond(vorige, dt.date.fromisoformat(f[0]), f[1], f[2], uitval) is not None:
+            continue
+        rijen = [r for r in hier if uit.pid[r.plaats] in (vorige.pid, volgende.pid)]
+        if not rijen:
+            continue
+        r = min(rijen, key=lambda x: (x.soort != "aangemeld", uit.pid[x.plaats] != volgende.pid))
+        uit.fouten.append(
+            (
+                r.cel("datum"),
+                f"klant {klant} ({gemeente}): na deze regel is plaatsing {volgende.volgnummer} (aangemeld "
+                f"{_d(dt.date.fromisoformat(f[0]))} bij {f[2]}) geen volgende plaatsing meer: tussen de aanmelding van "
+                f"plaatsing {vorige.volgnummer} en die van plaatsing {volgende.volgnummer} ligt geen uitval van de "
+                "aanbieder in dat perceel en geen voortijdig stoppen. Was deze aanmelding onjuist, trek haar dan in "
+                "(evaluatie contract intrekken --plaatsing); de plaatsingen worden niet samengevoegd",
+            )
+        )
 
 
 def _overstap(laatste: _Plaatsing, r: Regel, uitval: dict[tuple[str, str], list[tuple[dt.date, int]]]) -> str | None:
     """Why registration `r` is the client's next placement after `laatste`, or None when it is not."""
+    return _grond(laatste, r.datum, r.perceel, r.leverancier, uitval)
+
+
+def _grond(
+    laatste: _Plaatsing,
+    datum: dt.date,
+    nieuw_perceel: str | None,
+    nieuwe_leverancier: str | None,
+    uitval: dict[tuple[str, str], list[tuple[dt.date, int]]],
+) -> str | None:
+    """Why a registration on `datum` in `nieuw_perceel` with `nieuwe_leverancier` is a next placement after
+    `laatste`, or None when it is not."""
     aangemeld = laatste.datum("aangemeld")
-    if aangemeld is None or not aangemeld < r.datum:
+    if aangemeld is None or not aangemeld < datum:
         return None
     gestopt = laatste.datum("voortijdig_gestopt")
-    if gestopt is not None and gestopt <= r.datum:
+    if gestopt is not None and gestopt <= datum:
         return f"plaatsing {laatste.volgnummer} (aangemeld {_d(aangemeld)}) is op {_d(gestopt)} voortijdig gestopt"
     _, perceel, leverancier, _ = laatste.feiten["aangemeld"]
     if "route_gewijzigd" in laatste.feiten:  # after a route change the placement is with the supplier of the new route
         _, perceel, leverancier, _ = laatste.feiten["route_gewijzigd"]
-    if leverancier is None or perceel is None or perceel != r.perceel or leverancier == r.leverancier:
+    if leverancier is None or perceel is None or perceel != nieuw_perceel or leverancier == nieuwe_leverancier:
         return None
     for per, besluit in uitval.get((perceel, leverancier), []):
-        if aangemeld < per <= r.datum:
+        if aangemeld < per <= datum:
             return (
                 f"plaatsing {laatste.volgnummer} (aangemeld {_d(aangemeld)} bij {leverancier}) liep bij een aanbieder "
                 f"die per {_d(per)} in dat perceel is uitgevallen (besluit {besluit}); die plaatsing blijft staan en "
