@@ -13,6 +13,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from evaluatie.contract.schema import MIGRATIES
 from tests.hulp import kopieer_voorbeeld
 from tests.test_contract_toelating import _run
@@ -52,6 +54,12 @@ def test_oud_register_wordt_bijgewerkt_na_een_kopie(tmp_path: Path) -> None:
     assert rijen == [(v, v + 1, "register-schemaversie-1.sqlite", sha) for v in range(1, len(MIGRATIES))]
     # what the old version recorded, read the same: 3 placements (one per lot), 10 extra B1 trajecten for EUR 90.000
     assert db.execute("SELECT COUNT(*) FROM gebeurtenis").fetchone()[0] == 4
+    # version 11 rebuilt plaatsing: the same 3 placements with their ids, each its client's first, still append-only
+    assert db.execute("SELECT id, volgnummer FROM plaatsing ORDER BY id").fetchall() == [(1, 1), (2, 1), (3, 1)]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    for opdracht in ("UPDATE plaatsing SET klantnummer = 'X'", "DELETE FROM plaatsing"):
+        with pytest.raises(sqlite3.IntegrityError, match="plaatsing: alleen toevoegen"):
+            db.execute(opdracht)
     db.close()
     stand = json.loads(r.stdout)
     raam = {x["perceel"]: x for x in stand["raamovereenkomst"]}

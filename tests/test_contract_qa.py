@@ -432,7 +432,8 @@ def test_tweede_aanmelding_van_een_gestarte_klant(ws: Path) -> None:
     assert r.exit_code == 2, r.output
     assert (
         "zuid-k1.csv!D2: klant T1 (Zuid): de start ligt voor de aanmelding (zuid-k3.csv!A3); die aanmelding vervangt "
-        "de eerdere als correctie: het register kent één plaatsing per klantnummer en gemeente"
+        "de eerdere als correctie: een nieuwe aanmelding van dezelfde klant is alleen een nieuwe plaatsing na de uitval "
+        "van haar aanbieder of een vastgelegd voortijdig stoppen, anders is zij een correctie van de eerdere"
     ) in _vlak(r)
 
 

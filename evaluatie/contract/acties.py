@@ -428,16 +428,19 @@ def trek_gebeurtenis_in(
     reden: str | None,
     vandaag: dt.date | None = None,
     datum_opgegeven: bool = True,
+    plaatsing: int | None = None,
 ) -> Intrekking:
     """Withdraw a wrongly delivered event by a recorded decision (evaluatie.contract.intrekking).
-    `datum_opgegeven`: as in wijzig."""
+    `datum_opgegeven`: as in wijzig; `plaatsing`: the number of the client's placement, when it has more."""
     from evaluatie.contract.intrekking import trek_in
 
     db = open_register(werkmap)
     try:
         reg = lees_register(db, met_plaatsingen=False)
         gemeente = herken(reg, gemeente)[0] or gemeente
-        i = trek_in(db, reg, gemeente, klant, gebeurtenis, datum, door or "", reden or "", vandaag, datum_opgegeven)
+        i = trek_in(
+            db, reg, gemeente, klant, gebeurtenis, datum, door or "", reden or "", vandaag, datum_opgegeven, plaatsing
+        )
     finally:
         db.close()
     opties = {
@@ -447,6 +450,8 @@ def trek_gebeurtenis_in(
         "datum": datum.isoformat(),
         "besluit": i.besluit,
     }
+    if plaatsing is not None:
+        opties["plaatsing"] = plaatsing
     _noteer(werkmap, "intrekken", opties, [])
     return i
 

@@ -424,6 +424,11 @@ def wijziging(
     help="De soort gebeurtenis zoals in de aanlevering: aangemeld, gestart, voortijdig gestopt, afgerond, examen of "
     "route gewijzigd; verplicht.",
 )
+@click.option(
+    "--plaatsing",
+    type=click.IntRange(min=1),
+    help="Het nummer van de plaatsing, als de klant er in de gemeente meer heeft (na een overstap); anders niet nodig.",
+)
 @_datum_optie("--datum", "Datum van het besluit (standaard vandaag); vanaf die dag telt de gebeurtenis niet meer.")
 @_door
 @_reden
@@ -434,6 +439,7 @@ def intrekken(
     gemeente: str | None,
     klant: str | None,
     gebeurtenis: str | None,
+    plaatsing: int | None,
     datum: dt.date | None,
     door: str | None,
     reden: str | None,
@@ -462,6 +468,7 @@ def intrekken(
         reden,
         dt.date.today(),
         datum_opgegeven=datum is not None,
+        plaatsing=plaatsing,
     )
     if als_json:
         echo_json(

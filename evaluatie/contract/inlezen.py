@@ -27,7 +27,7 @@ from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.gebeurtenissen import uitslag as lees_uitslag
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.notities import cellen_met_notitie
-from evaluatie.contract.overstap import controleer_overstap
+from evaluatie.contract.overstap import Toewijzing, naam, wijs_toe
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.zichtbaar import weiger_verborgen
 from evaluatie.definitie.model import MODULES
@@ -678,20 +678,22 @@ def _controleer_herhaald(
     regels: list[Regel],
     fouten: Verzamelaar,
     met_fout: set[str],
+    naam: dict[str, str],  # row place -> the name of its placement (contract.overstap.naam)
 ) -> None:
     """A value repeated in a column the event does not use must be the placement's, as it stands after this intake:
     the route and supplier of the registration or of the route change, the result of the exam. A start 'Z, Delta'
     of a client registered for B1 with Alfa, or a completion with 'B1' of a client without that exam, was read as
     Alfa's B1 start or a completion without result, without a word; the file says something else."""
     for r in regels:
-        if r.klantnummer in met_fout or (r.gemeente, r.klantnummer, "aangemeld") not in huidig:
+        k = naam[r.plaats]
+        if r.klantnummer in met_fout or (r.gemeente, k, "aangemeld") not in huidig:
             continue  # a wrong row or a missing registration is said already
         for kolom, waarde, geschreven in r.herhaald:
             soorten, plek, wat = _HERHAALBAAR[kolom]
             bekend = {
-                (huidig[(r.gemeente, r.klantnummer, x)][1][plek], huidig[(r.gemeente, r.klantnummer, x)][2])
+                (huidig[(r.gemeente, k, x)][1][plek], huidig[(r.gemeente, k, x)][2])
                 for x in soorten
-                if (r.gemeente, r.klantnummer, x) in huidig
+                if (r.gemeente, k, x) in huidig
             }
             if waarde in {w for w, _ in bekend}:
                 continue
@@ -816,32 +818,34 @@ def lees_in(
             vanaf = len(fouten.fouten)
             regels += lees_regels(blad, reg, fouten, met_fout, grens, tabellen)
             blad.leg_samenvoeging_uit(fouten, vanaf)
-        _controleer_dubbel(regels, fouten, met_fout)
         per_bestand.append((pad, sha256_bestand(pad), regels))
-    # a registration with another supplier after the earlier one's drop-out is a switch, not a correction
-    controleer_overstap(db, (r for _, _, regels in per_bestand for r in regels), fouten, met_fout)
-    plan = _plan(db, per_bestand, datum)
+    # every row to a placement of its client: a registration after a drop-out or a stop is a next placement
+    # (contract.overstap), not a correction
+    toewijzing = wijs_toe(db, (r for _, _, regels in per_bestand for r in regels))
+    for cel, tekst in toewijzing.fouten:
+        fouten.voeg_toe(cel, tekst)
+    for _, _, regels in per_bestand:
+        _controleer_dubbel(regels, fouten, met_fout, toewijzing.naam)
+    plan = _plan(db, per_bestand, datum, toewijzing)
     # the order of events of every placement the intake touches, with the rows read; together with the row
     # errors (all errors at once), leaving out clients with a wrong row
-    geraakt = {(r.gemeente, r.klantnummer) for _, _, regels in per_bestand for r in regels}
     hier = {r.plaats: r for _, _, regels in per_bestand for r in regels}
-    _controleer_herhaald(plan.huidig, list(hier.values()), fouten, met_fout)
-    _controleer_volgorde(
-        plan.huidig, {(g, k) for g, k in geraakt if k not in met_fout}, fouten, plan.gecorrigeerd, hier
-    )
+    geraakt = {(r.gemeente, toewijzing.naam[r.plaats]) for r in hier.values() if r.klantnummer not in met_fout}
+    _controleer_herhaald(plan.huidig, list(hier.values()), fouten, met_fout, toewijzing.naam)
+    _controleer_volgorde(plan.huidig, geraakt, fouten, plan.gecorrigeerd, hier)
     fouten.controleer()
     return _schrijf(db, per_bestand, plan, bewaar_in)
 
 
-def _controleer_dubbel(regels: list[Regel], fouten: Verzamelaar, met_fout: set[str]) -> None:
+def _controleer_dubbel(regels: list[Regel], fouten: Verzamelaar, met_fout: set[str], naam: dict[str, str]) -> None:
     """Two rows of one file with the same event of the same client but different content: an error naming both.
 
     Across files and intakes a changed row is a correction of the earlier one; within one file neither row
     is "earlier", and taking the last would silently drop the other (a second registration of a client
     with another supplier would move the first one). The same row twice is harmless and read once."""
     eerste: dict[tuple[str, str, str], Regel] = {}
-    for r in regels:
-        was = eerste.setdefault(r.sleutel, r)
+    for r in regels:  # per placement: a client's registration after a drop-out is another placement's (overstap)
+        was = eerste.setdefault((r.gemeente, naam[r.plaats], r.soort), r)
         if was.inhoud != r.inhoud:
             anders = next(k for k, a, b in zip(_INHOUD, was.inhoud, r.inhoud, strict=True) if a != b)
             fouten.voeg_toe(
@@ -861,43 +865,40 @@ class _Plan:
     """What an intake would write, computed before anything is written."""
 
     huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]]
-    nieuwe_p: list[tuple[int, str, str]]
+    nieuwe_p: list[tuple[int, str, str, int]]  # (id, gemeente, klantnummer, volgnummer)
     nieuwe_g: list[tuple[Any, ...]]
     inlezingen: list[tuple[Any, ...]]
     verslag: Inleesverslag
     gecorrigeerd: set[tuple[str, str, str]]  # (gemeente, klantnummer, soort) of every event this intake corrects
 
 
-def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]]], datum: dt.date) -> _Plan:
-    plaatsing_id: dict[tuple[str, str], int] = {
-        (g, k): i for i, g, k in db.execute("SELECT id, gemeente, klantnummer FROM plaatsing")
-    }
+def _plan(
+    db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]]], datum: dt.date, toewijzing: Toewijzing
+) -> _Plan:
+    """The events to write. Keys name a placement as (gemeente, name, kind): the name is the klantnummer, from a
+    client's second placement on with its number (contract.overstap.naam), so the checks and messages keep them
+    apart."""
     huidig: dict[tuple[str, str, str], tuple[int, tuple[str, str | None, str | None, str | None], str]] = {}
-    for gid, g, k, soort, d, p, lev, u, plaats in db.execute(
-        "SELECT h.id, p.gemeente, p.klantnummer, h.soort, h.datum, h.perceel, h.leverancier, h.uitslag, h.plaats "
-        "FROM huidige_gebeurtenis h JOIN plaatsing p ON p.id = h.plaatsing_id"
+    for gid, g, k, n, soort, d, p, lev, u, plaats in db.execute(
+        "SELECT h.id, p.gemeente, p.klantnummer, p.volgnummer, h.soort, h.datum, h.perceel, h.leverancier, h.uitslag, "
+        "h.plaats FROM huidige_gebeurtenis h JOIN plaatsing p ON p.id = h.plaatsing_id"
     ):
-        huidig[(g, k, soort)] = (gid, (d, p, lev, u), plaats)
+        huidig[(g, naam(k, n), soort)] = (gid, (d, p, lev, u), plaats)
     # events withdrawn by a decision (contract intrekken): the same row again leaves the withdrawal standing (and is
     # said), another row is a correction that counts again; the order of events is checked without them
     ingetrokken = dict(db.execute("SELECT gebeurtenis_id, besluit_id FROM intrekking"))
-    volgende_p = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM plaatsing").fetchone()[0]) + 1
     volgende_g = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM gebeurtenis").fetchone()[0]) + 1
     volgende_i = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM inlezing").fetchone()[0]) + 1
-    nieuwe_p: list[tuple[int, str, str]] = []
+    nieuwe_p = toewijzing.nieuw
     nieuwe_g: list[tuple[Any, ...]] = []
     inlezingen: list[tuple[Any, ...]] = []
-    verslag = Inleesverslag([], [])
+    verslag = Inleesverslag([], [], list(toewijzing.overstappen))
     gecorrigeerd: set[tuple[str, str, str]] = set()
     for pad, sha, regels in per_bestand:
         nieuw = gecorr = zelfde = 0
         for r in regels:
-            sleutel = (r.gemeente, r.klantnummer)
-            if sleutel not in plaatsing_id:
-                plaatsing_id[sleutel] = volgende_p
-                nieuwe_p.append((volgende_p, r.gemeente, r.klantnummer))
-                volgende_p += 1
-            was = huidig.get(r.sleutel)
+            sleutel = (r.gemeente, toewijzing.naam[r.plaats], r.soort)
+            was = huidig.get(sleutel)
             if was is not None and was[1] == r.inhoud:
                 zelfde += 1
                 if was[0] in ingetrokken:
@@ -908,19 +909,19 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
                 continue
             vervangt = reden = None
             if was is not None:
-                gecorrigeerd.add(r.sleutel)
+                gecorrigeerd.add(sleutel)
                 vervangt = was[0]
                 reden = f"gewijzigd in {r.plaats} (was {_toon(was[1])} volgens {was[2]}; nu {_toon(r.inhoud)})"
                 if was[0] in ingetrokken:  # a new fact delivered after the withdrawal: it counts
                     reden += f"; de vorige was ingetrokken bij besluit {ingetrokken[was[0]]}, deze telt weer mee"
-                verslag.correcties.append(f"{r.plaats}: klant {r.klantnummer} ({r.gemeente}), {r.soort}: {reden}")
+                verslag.correcties.append(f"{r.plaats}: klant {sleutel[1]} ({r.gemeente}), {r.soort}: {reden}")
                 gecorr += 1
             else:
                 nieuw += 1
             nieuwe_g.append(
                 (
                     volgende_g,
-                    plaatsing_id[sleutel],
+                    toewijzing.pid[r.plaats],
                     r.soort,
                     r.datum.isoformat(),
                     r.perceel,
@@ -932,7 +933,7 @@ def _plan(db: sqlite3.Connection, per_bestand: list[tuple[Path, str, list[Regel]
                     reden,
                 )
             )
-            huidig[r.sleutel] = (volgende_g, r.inhoud, r.plaats)
+            huidig[sleutel] = (volgende_g, r.inhoud, r.plaats)
             volgende_g += 1
         inlezingen.append((volgende_i, pad.name, sha, datum.isoformat(), nieuw, gecorr, zelfde))
         verslag.bestanden.append((pad.name, sha, nieuw, gecorr, zelfde))
@@ -961,7 +962,7 @@ def _schrijf(
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             inlezingen,
         )
-        db.executemany("INSERT INTO plaatsing (id, gemeente, klantnummer) VALUES (?, ?, ?)", nieuwe_p)
+        db.executemany("INSERT INTO plaatsing (id, gemeente, klantnummer, volgnummer) VALUES (?, ?, ?, ?)", nieuwe_p)
         db.executemany(
             "INSERT INTO gebeurtenis (id, plaatsing_id, soort, datum, perceel, leverancier, uitslag, inlezing_id, "
             "plaats, vervangt, reden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -1039,9 +1040,9 @@ def _controleer_volgorde(
                 if eerder == "aangemeld" and (g, k, "aangemeld") in gecorrigeerd:
                     # a second registration of the same client reads as a correction of the first one
                     opnieuw = (
-                        "; die aanmelding vervangt de eerdere als correctie: het register kent één "
-                        "plaatsing per klantnummer en gemeente, een nieuwe aanmelding van een klant die al gestart "
-                        "is, is geen correctie"
+                        "; die aanmelding vervangt de eerdere als correctie: een nieuwe aanmelding van dezelfde klant "
+                        "is alleen een nieuwe plaatsing na de uitval van haar aanbieder of een vastgelegd voortijdig "
+                        "stoppen, anders is zij een correctie van de eerdere"
                     )
                 # a route change after the end is the change's error: said at its row, naming the end's
                 plaats, ander = feiten[later][1], feiten[eerder][1]
@@ -1082,7 +1083,8 @@ def _controleer_volgorde(
                 f"klant {k} ({g}): de route wijzigt naar {naar}, de route van de aanmelding "
                 f"({feiten['aangemeld'][1]}); "
                 "een routewijziging (afschaling) gaat naar een andere route. Een overstap naar een andere aanbieder "
-                "in dezelfde route kent het register niet",
+                "in dezelfde route is een nieuwe aanmelding, en alleen na een uitval van de aanbieder of een "
+                "voortijdig stoppen een nieuwe plaatsing",
             )
 
 

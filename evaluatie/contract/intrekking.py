@@ -74,10 +74,12 @@ def trek_in(
     reden: str,
     vandaag: dt.date | None = None,
     datum_opgegeven: bool = True,
+    plaatsing: int | None = None,
 ) -> Intrekking:
     """Record the withdrawal of the current event `gebeurtenis` (a word of the deliveries: 'aangemeld', 'examen',
     'route gewijzigd', ...) of the placement of `klantnummer` in `gemeente`. Every error of the call together (exit
-    2), nothing written then."""
+    2), nothing written then. A client with more placements there (a switch after a drop-out or a stop,
+    contract.overstap) needs `plaatsing`, the placement's number: never a guess which of them is meant."""
     fouten: list[Fout] = []
     klant = klantnummer.strip()
     if (k_fout := _klant_fout(klant)) is not None:  # never looked up, never written: no BSN or name in the register
@@ -95,12 +97,10 @@ def trek_in(
     einde = reg.laatste_dag()
     doel = None
     if klant and g_fout is None:
-        rij = db.execute(
-            "SELECT id FROM plaatsing WHERE gemeente = ? AND klantnummer = ?", (gemeente, klant)
-        ).fetchone()
-        if rij is None:
-            fouten.append(Fout("--klant", f"klant {klant} heeft geen plaatsing in {gemeente} in het register"))
-        elif s is not None:
+        rij, p_fout = _plaatsing(db, gemeente, klant, plaatsing)
+        if p_fout is not None:
+            fouten.append(p_fout)
+        elif rij is not None and s is not None:
             fouten_ev, doel = _gebeurtenis(db, int(rij[0]), klant, gemeente, s.code, datum)
             fouten += fouten_ev
     # after the end only an event read in after the end: no day of the term lies on or after its intake
@@ -152,6 +152,34 @@ def _klant_fout(klant: str) -> Fout | None:
 
 def _soort_fout(gebeurtenis: str) -> Fout:
     return Fout("--gebeurtenis", f"onbekende gebeurtenis '{gebeurtenis}'; verwacht een van: {woorden()}")
+
+
+def _plaatsing(
+    db: sqlite3.Connection, gemeente: str, klant: str, volgnummer: int | None
+) -> tuple[tuple[int] | None, Fout | None]:
+    """The placement of `klant` in `gemeente` meant (its id), or why it is not known which."""
+    rijen = db.execute(
+        "SELECT p.id, p.volgnummer, h.datum, h.leverancier FROM plaatsing p LEFT JOIN huidige_gebeurtenis h "
+        "ON h.plaatsing_id = p.id AND h.soort = 'aangemeld' WHERE p.gemeente = ? AND p.klantnummer = ? "
+        "ORDER BY p.volgnummer",
+        (gemeente, klant),
+    ).fetchall()
+    if not rijen:
+        return None, Fout("--klant", f"klant {klant} heeft geen plaatsing in {gemeente} in het register")
+    if volgnummer is None and len(rijen) == 1:
+        return (int(rijen[0][0]),), None
+    gekozen = [r for r in rijen if r[1] == volgnummer]
+    if gekozen:
+        return (int(gekozen[0][0]),), None
+    welke = "; ".join(
+        f"{n}: aangemeld {dt.date.fromisoformat(d):%d-%m-%Y} bij {lev}" if d else f"{n}: zonder aanmelding"
+        for _, n, d, lev in rijen
+    )
+    if volgnummer is None:
+        tekst = f"klant {klant} heeft {len(rijen)} plaatsingen in {gemeente} ({welke}); geef met --plaatsing op welke"
+    else:
+        tekst = f"klant {klant} heeft geen plaatsing {volgnummer} in {gemeente} (wel: {welke})"
+    return None, Fout("--plaatsing", tekst)
 
 
 def _gebeurtenis(

@@ -94,10 +94,38 @@ def migreer(db: sqlite3.Connection, pad: Path | None = None) -> int:
     kopie = _reservekopie(db, pad, versie) if pad is not None and versie > 0 else None
     tijd = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     te_melden: list[tuple[int, int]] = []
+    # a migration may rebuild a table others refer to (version 11: plaatsing), which SQLite only allows with foreign
+    # keys off; they are checked before each migration commits, and switched back on after
+    sleutels = int(db.execute("PRAGMA foreign_keys").fetchone()[0])
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        _migreer_vanaf(db, versie, kopie, tijd, te_melden)
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {sleutels}")
+    if kopie is not None and pad is not None:
+        _MELDINGEN.append(
+            f"{pad} had schemaversie {versie} (geschreven door een eerdere versie van evaluatie) en is bijgewerkt naar "
+            f"versie {len(MIGRATIES)}; er is niets uit verwijderd. Het register zoals het was, staat in "
+            f"{kopie[0]} (SHA-256 {kopie[1]}), en het register legt de bijwerking vast (tabel schemamigratie)"
+        )
+    return len(MIGRATIES)
+
+
+def _migreer_vanaf(
+    db: sqlite3.Connection, versie: int, kopie: tuple[Path, str] | None, tijd: str, te_melden: list[tuple[int, int]]
+) -> None:
     for nummer in range(versie, len(MIGRATIES)):
         db.execute("BEGIN")
         for opdracht in MIGRATIES[nummer]:
             db.execute(opdracht)
+        if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            db.execute("ROLLBACK")
+            raise EvaluatieFout(
+                [
+                    f"de bijwerking naar schemaversie {nummer + 1} zou een verwijzing zonder doel nalaten; zij is "
+                    f"teruggedraaid (het register blijft op versie {nummer})"
+                ]
+            )
         if kopie is not None:
             te_melden.append((nummer, nummer + 1))
             if nummer + 1 >= _VERSIE_MET_MIGRATIETABEL:
@@ -109,13 +137,6 @@ def migreer(db: sqlite3.Connection, pad: Path | None = None) -> int:
                 te_melden = []
         db.execute(f"PRAGMA user_version = {nummer + 1}")
         db.execute("COMMIT")
-    if kopie is not None and pad is not None:
-        _MELDINGEN.append(
-            f"{pad} had schemaversie {versie} (geschreven door een eerdere versie van evaluatie) en is bijgewerkt naar "
-            f"versie {len(MIGRATIES)}; er is niets uit verwijderd. Het register zoals het was, staat in "
-            f"{kopie[0]} (SHA-256 {kopie[1]}), en het register legt de bijwerking vast (tabel schemamigratie)"
-        )
-    return len(MIGRATIES)
 
 
 _VERSIE_MET_MIGRATIETABEL = 8  # schema.py, _V8: from this version on a migration is recorded in the register

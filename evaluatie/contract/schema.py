@@ -301,5 +301,34 @@ _V10 = [
     *_onveranderlijk("hervatting"),
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
+# Version 11: a client's second (third, ...) placement in the same gemeente, after a switch of provider (see
+# evaluatie.contract.overstap): their provider dropped out of the lot, or their earlier placement ended with a recorded
+# stop, and the gemeente registers them again. Each placement is a trajectory of its own (the framework maximum counts
+# both); `volgnummer` numbers a client's placements in one gemeente from 1, and every placement of version 10 or lower
+# is number 1. SQLite cannot drop the constraint UNIQUE (gemeente, klantnummer), so the table is rebuilt with the same
+# ids (the events keep pointing at them), with foreign keys off for the rebuild and checked before the commit
+# (evaluatie.contract.register.migreer). A new version: an older evaluatie refuses this register instead of reading a
+# client's second placement as a second client.
+_V11 = [
+    """CREATE TABLE plaatsing_v11 (
+        id INTEGER PRIMARY KEY,
+        gemeente TEXT NOT NULL REFERENCES gemeente(naam),
+        klantnummer TEXT NOT NULL,
+        volgnummer INTEGER NOT NULL DEFAULT 1 CHECK (volgnummer > 0),
+        UNIQUE (gemeente, klantnummer, volgnummer)
+    )""",
+    "INSERT INTO plaatsing_v11 (id, gemeente, klantnummer, volgnummer) "
+    "SELECT id, gemeente, klantnummer, 1 FROM plaatsing",
+    "DROP TABLE plaatsing",
+    "ALTER TABLE plaatsing_v11 RENAME TO plaatsing",
+    *_onveranderlijk("plaatsing"),
+    # placement n + 1 of a client only after placement n
+    """CREATE TRIGGER plaatsing_volgnummer_op_volgorde BEFORE INSERT ON plaatsing
+        WHEN NEW.volgnummer > 1 AND NOT EXISTS (
+            SELECT 1 FROM plaatsing WHERE gemeente = NEW.gemeente AND klantnummer = NEW.klantnummer
+            AND volgnummer = NEW.volgnummer - 1)
+        BEGIN SELECT RAISE(ABORT, 'plaatsing: een volgende plaatsing van een klant volgt op de vorige'); END""",
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
 """Migration n (0-based) brings the register from user_version n to n + 1."""

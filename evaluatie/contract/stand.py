@@ -334,10 +334,19 @@ def _zonder_aanbieder(reg: Register, peildatum: dt.date) -> list[str]:
 def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:
     """Days each person not started with this supplier has been waiting for it at peildatum: registered with it, or
     come to it by a route change (waiting since that day). A person who stopped before starting waits no longer, nor
-    does one whose route changed away from it: from that day the person waits for the supplier of the new route."""
+    does one whose route changed away from it: from that day the person waits for the supplier of the new route; nor
+    one registered again in the same gemeente (a next placement after a drop-out or a stop, contract.overstap): from
+    that registration the person waits for the new placement's supplier, not for this one."""
+    plaatsingen = list(plaatsingen)
+    later: dict[tuple[str, str], list[dt.date]] = {}
+    for p in plaatsingen:
+        if p.aangemeld is not None and p.aangemeld <= peildatum:
+            later.setdefault((p.gemeente, p.klantnummer), []).append(p.aangemeld)
     uit = []
     for p in plaatsingen:
         if p.aangemeld is None or p.aangemeld > peildatum or p.bij(peildatum) != (perceel, naam):
+            continue
+        if any(d > p.aangemeld for d in later[(p.gemeente, p.klantnummer)]):
             continue
         if not any(d is not None and d <= peildatum for d in (p.gestart, p.gestopt)):
             sinds = p.sinds(peildatum)
