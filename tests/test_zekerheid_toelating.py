@@ -61,3 +61,27 @@ def test_alleen_open_house_met_minimum_heeft_een_intern_stuk_over_de_toelating(t
     tekst = html_tekst(ws / "rapporten" / "intern" / "zekerheid.html")
     assert "hoort bij het advies over de toelating" in tekst and "gunningsbeslissing" not in tekst, tekst
     assert "Gamma wordt dan wel toegelaten (kwaliteitsscore 50,00)" in tekst
+
+
+def test_met_een_beoordelaar_zegt_zekerheid_dat_er_niemand_weg_te_laten_is(tmp_path: Path) -> None:
+    """With one reviewer, leaving her out leaves no panel: the analysis read the rows without any score as 0,00 and
+    said 'Zonder de scores van Ada verandert de toelating: Alfa wordt dan niet toegelaten (kwaliteitsscore 0,00)',
+    a score nobody gave. It says there is no other reviewer to compare with (terminal and --json)."""
+    import yaml
+
+    ws = open_house_met_minimum(tmp_path / "ws", alleen_toelating=True)
+    definitie = yaml.safe_load((ws / "aanbesteding.yaml").read_text(encoding="utf-8"))
+    definitie["beoordelaars"] = ["Ada"]
+    (ws / "aanbesteding.yaml").write_text(yaml.safe_dump(definitie, allow_unicode=True), encoding="utf-8")
+    (ws / "beoordelingen" / "bram.xlsx").unlink()
+    uit = _zekerheid(ws).output
+    assert "(kwaliteitsscore 0,00)" not in uit, uit
+    assert (
+        "Zonder de scores van Ada kan over de toelating niet worden beslist: Ada is de enige beoordelaar; zonder "
+        "die scores blijft er geen panel over om de uitkomst mee te vergelijken." in uit
+    ), uit
+    assert "Alfa (toegelaten): kwaliteitsscore 75,00, 25,00 punten boven het minimum van 50,00." in uit  # Ada's own
+    (ada,) = json.loads(_zekerheid(ws, "--json").stdout)["PVT"]["weglatingen"]
+    assert ada["erbij"] == ada["eraf"] == [] and ada["fouten"] == [
+        "Ada is de enige beoordelaar; zonder die scores blijft er geen panel over om de uitkomst mee te vergelijken."
+    ]

@@ -22,12 +22,21 @@ def _toewijzing(toewijzing) -> dict[tuple[str, str], int]:
     return {(t.gemeente, t.inschrijver): t.aantal for t in toewijzing}
 
 
+ENIGE = "{r} is de enige beoordelaar; zonder die scores blijft er geen panel over om de uitkomst mee te vergelijken."
+
+
 def panelen_zonder(award) -> dict[str, object]:
     """Per reviewer: the panel stage (quality and after-scoring knock-out) without their scores.
 
-    The award recomputes it (pipeline.Award.beoordeling_zonder): this stage never imports the pipeline."""
+    The award recomputes it (pipeline.Award.beoordeling_zonder): this stage never imports the pipeline. The only
+    reviewer left out leaves no panel: the rows without a score would count 0 there (a score nobody gave, which
+    refused every bid), so that is said in words instead."""
     uit: dict[str, object] = {}
-    for r in award.beoordeling.panel.beoordelaars:
+    beoordelaars = award.beoordeling.panel.beoordelaars
+    if len(beoordelaars) == 1:
+        (r,) = beoordelaars
+        return {r: EvaluatieFout([ENIGE.format(r=r)])}
+    for r in beoordelaars:
         try:
             uit[r] = award.beoordeling_zonder(r)
         except EvaluatieFout as e:  # reported per lot as 'no award possible without this reviewer'
