@@ -101,3 +101,26 @@ def test_een_uitgevallen_aanbieder_krijgt_een_nieuwe_periode(tmp_path: Path) -> 
     besluiten = json.loads((ws / "contract" / "dossier" / "contract" / "besluiten.json").read_text(encoding="utf-8"))
     (h,) = [b for b in besluiten if b["soort"] == "hervatting"]
     assert (h["datum"], h["inhoud"]["vanaf"], h["inhoud"]["uitval"]) == ("2026-07-20", "2026-08-01", "2026-06-15")
+
+
+def test_het_besluit_tot_hervatting_ligt_niet_voor_de_uitval(tmp_path: Path) -> None:
+    """A re-entry decided before the drop-out it ends was recorded: the stand read 'besluit 3 van 05-06-2026, na de
+    uitval per 15-06-2026' and the dossier listed decision 3 of 5 June after decision 2 of 15 June, a new
+    toelatingsbesluit on an application made before its maker had dropped out. --datum before the drop-out is an
+    input error now that names it, with the other errors, and nothing is written."""
+    ws = _gestart(tmp_path)
+    uitval = ["contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", "Alfa"]
+    assert _run(*uitval, "--per", "2026-06-15", "--vastleggen", *WIE).exit_code == 0
+    voor = _register(ws)
+    r = _run(*HERVAT, "--werkmap", ws, "--per", "2026-07-01", "--datum", "2026-06-14", "--door", "S. Jansen")
+    uit = " ".join(r.output.split())
+    assert r.exit_code == 2, uit
+    assert (
+        "--datum: 14-06-2026 ligt voor de uitval van Alfa in Z-route per 15-06-2026: een besluit tot hervatting "
+        "beëindigt een uitval die er al is; neem het op of na 15-06-2026" in uit
+    ), uit
+    assert "--reden" in uit
+    assert _register(ws) == voor
+    # on the day of the drop-out it can be decided
+    r = _run(*HERVAT, "--werkmap", ws, "--per", "2026-07-01", "--datum", "2026-06-15", *WIE)
+    assert r.exit_code == 0, r.output

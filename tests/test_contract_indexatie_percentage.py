@@ -106,3 +106,28 @@ def test_een_percentage_dat_niet_eenduidig_is_wordt_geweigerd(tmp_path: Path) ->
         ][0]["indexaties"]
         == []
     )  # nothing recorded
+
+
+def test_een_indexatie_van_voor_een_vastgelegde_indexatie_wordt_geweigerd(tmp_path: Path) -> None:
+    """An indexatie dated before one already recorded for the lot was recorded, and the stand then contradicted
+    itself: 2% from 01-08-2026 said 'Alfa EUR 9.180,00 (was EUR 9.000,00)', 3% from 01-07-2026 said 'Alfa EUR 9.270,00',
+    so on 1 August the price would both be 9.180 and have been 9.270 before, while a placement in August counted
+    9.000 x 1,02 x 1,03 = 9.455,40, a price neither text named. The later indexatie reckons on the prices of its own
+    day and named them at its decision; one dated before it would change both afterwards. It is an input error now
+    that names the later one; on the same day or later it is recorded as before."""
+    ws = gestart_en_ingelezen(tmp_path, JUNI + AUGUSTUS + SEPTEMBER)
+    assert _procent(ws, "--percentage", "2").exit_code == 0
+    voor = _stand(ws, "2026-09-30")
+    r = _procent(ws, "--percentage", "3", datum="2026-07-01")
+    uit = " ".join(r.output.split())
+    assert r.exit_code == 2, uit
+    assert (
+        "--datum: op 01-08-2026 is al een indexatie van B1-route vastgelegd, die rekent op de prijzen van haar dag en "
+        "die bij haar besluit noemde; een indexatie van 01-07-2026 zou die prijzen en haar waarde achteraf veranderen. "
+        "Een indexatie gaat op of na 01-08-2026 in" in uit
+    ), uit
+    assert _stand(ws, "2026-09-30") == voor
+    # the same day: after the first, on its prices (9.180 x 1,03 = 9.455,40)
+    r = _procent(ws, "--percentage", "3")
+    assert r.exit_code == 0, r.output
+    assert "Alfa EUR 9.455,40 (was EUR 9.180,00)" in " ".join(r.output.split())

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from evaluatie.contract.dossier import controleer_dossier
 from evaluatie.contract.schema import MIGRATIES
+from evaluatie.werkmap import Werkmap
 from tests.hulp import kopieer_voorbeeld
 from tests.test_contract_toelating import _run
 
@@ -92,3 +94,42 @@ def _inhoud(pad: Path) -> list[str]:
         return [*db.iterdump(), f"user_version {db.execute('PRAGMA user_version').fetchone()[0]}"]
     finally:
         db.close()
+
+
+def test_het_dossier_bewaart_het_register_van_voor_de_bijwerking(tmp_path: Path) -> None:
+    """The register in the dossier cites the copy of the register as it was (table schemamigratie: its name and
+    SHA-256), but the dossier left the copy out: the contract file named a document it did not hold. It holds it now,
+    and a copy that is gone or changed since the migration is an input error naming it, nothing written."""
+    ws, oud = _werkmap_met_oud_register(tmp_path)
+    assert _run("contract", "stand", "--werkmap", ws, "--peildatum", "2022-06-30").exit_code == 0
+    kopie = ws / "contract" / "register-schemaversie-1.sqlite"
+    sha = hashlib.sha256(kopie.read_bytes()).hexdigest()
+
+    r = _run("contract", "dossier", "--werkmap", ws)
+    assert r.exit_code == 0, r.output
+    dossier = ws / "contract" / "dossier"
+    index = json.loads((dossier / "index.json").read_text(encoding="utf-8"))
+    (stuk,) = [d for d in index["documenten"] if d["pad"] == "contract/register-schemaversie-1.sqlite"]
+    assert stuk["sha256"] == sha and stuk["categorie"] == "Contract: register zoals het was vóór een schemamigratie"
+    assert _inhoud(dossier / "contract" / "register-schemaversie-1.sqlite") == _inhoud(oud)
+    assert controleer_dossier(Werkmap(ws)) == ({"contract/dossier": len(index["documenten"])}, [])
+
+    # the copy changed or gone: refused with the file and the recorded SHA-256, the dossier as it was
+    voor = (dossier / "index.json").read_bytes()
+    kopie.write_bytes(b"iets anders")
+    r = _run("contract", "dossier", "--werkmap", ws)
+    uit = " ".join(r.output.split())
+    assert r.exit_code == 2, uit
+    assert (
+        f"contract/register-schemaversie-1.sqlite: de kopie van het register met schemaversie 1, van voor de "
+        f"bijwerking naar versie {len(MIGRATIES)}, heeft niet de SHA-256 die het register vastlegde ({sha})" in uit
+    ), uit
+    kopie.unlink()
+    r = _run("contract", "dossier", "--werkmap", ws)
+    assert r.exit_code == 2
+    assert (
+        f"contract/register-schemaversie-1.sqlite: de kopie van het register met schemaversie 1, van voor de "
+        f"bijwerking naar versie {len(MIGRATIES)}, ontbreekt; het register noemt haar (SHA-256 {sha})"
+        in " ".join(r.output.split())
+    )
+    assert (dossier / "index.json").read_bytes() == voor

@@ -140,3 +140,26 @@ def test_dossier_zonder_het_formulier_voor_het_panel(tmp_path: Path) -> None:
     assert "kwaliteit-formulier" not in (ws / "contract" / "dossier" / "index.html").read_text(encoding="utf-8")
     r = _run("controleer", "--werkmap", ws)
     assert "kwaliteit-formulier" not in r.output, r.output
+
+
+def test_een_formule_in_het_formulier_is_een_fout_en_niet_ook_een_lege_cel(tmp_path: Path) -> None:
+    """A formula where the panel types a value was said twice, the second time untrue: '=75' in the score cell read
+    'bevat een formule' and also 'de score ontbreekt', a name by formula 'is niet de aanmelder'. Each cell has its
+    one error, and the others are still all named."""
+    ws, bod = _gestart(tmp_path)
+    assert _toetreding(ws, bod, "2026-07-10").exit_code == 1
+    pad = _ingevuld(ws, tmp_path / "formule.xlsx", 75, 50)
+    wb = load_workbook(pad)
+    blad = wb["Kwaliteit"]
+    blad["B1"], blad["C7"], blad["D8"], blad["C8"] = '="Delta"', "=75", "=A8", 150
+    wb.save(pad)
+    r = _toetreding(ws, bod, "2026-07-10", "--kwaliteit", pad)
+    assert r.exit_code == 2, r.output
+    regels = [" ".join(x.split()) for x in r.output.split("formule.xlsx!")[1:]]
+    assert regels == [
+        "Kwaliteit!B1: bevat een formule; vul de waarde zelf in",
+        "Kwaliteit!C7: bevat een formule; vul de waarde zelf in",
+        "Kwaliteit!C8: de score '150' staat niet op de schaal; kies uit 0, 25, 50, 75, 100",
+        "Kwaliteit!D8: bevat een formule; vul de waarde zelf in",
+    ], r.output
+    assert _leveranciers(ws) == ["Alfa", "Beta"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from evaluatie.contract import dossierpublicaties
+from evaluatie.contract import dossiermigratie, dossierpublicaties
 from evaluatie.contract.lezen import lees_register
 from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.publicatie import lees as lees_publicaties
@@ -145,6 +145,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
         kaal = lees_register(db, met_plaatsingen=False) if rij else None
         looptijd = looptijd_zin(kaal) if kaal else ""
         einde = kaal.laatste_dag().isoformat() if kaal else None
+        kopieen = dossiermigratie.kopieen(db, werkmap)  # before anything is written: an error leaves the dossier
         with atomair(doel) as tmp:
             for categorie, bronnen in ONDERDELEN:
                 for naam in bronnen:
@@ -168,6 +169,9 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
             stukken.append(
                 Stuk("Contract: register", f"{MAP}/register.sqlite", sha256_bestand(pad), pad.stat().st_size)
             )
+            for rel, bron, sha in kopieen:  # the register above cites them by name and SHA-256
+                shutil.copyfile(bron, tmp / rel)
+                stukken.append(Stuk(dossiermigratie.CATEGORIE, rel, sha, bron.stat().st_size))
             publicaties = dossierpublicaties.regels(lees_publicaties(db), [s.pad for s in stukken])
             html = isoleer_rtl(  # a name in Arabic or Hebrew keeps the order of the table around it
                 _index_html(

@@ -73,6 +73,15 @@ def fouten_hervatting(
                 "een aanbieder neemt weer inburgeraars vanaf het besluit of later, niet eerder",
             )
         )
+    if uit is not None and datum < uit:  # the stand and the dossier would date it before what it ends
+        fouten.append(
+            Fout(
+                "--datum",
+                f"{datum.strftime('%d-%m-%Y')} ligt voor de uitval van {aanbieder} in {naam} per "
+                f"{uit.strftime('%d-%m-%Y')}: een besluit tot hervatting beëindigt een uitval die er al is; neem het "
+                f"op of na {uit.strftime('%d-%m-%Y')}",
+            )
+        )
     return fouten
 
 

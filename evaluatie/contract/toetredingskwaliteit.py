@@ -174,48 +174,49 @@ def lees_formulier(
     def cel(ref: str) -> str:
         return f"{naam}!{BLAD}!{ref}"
 
+    def fout(ref: str, bericht: str) -> None:
+        """One error per cell, the first: a formula is not also an empty score or another applicant's name."""
+        if all(f.plaats != cel(ref) for f in fouten):
+            fouten.append(Fout(cel(ref), bericht))
+
     def waarde(ref: str) -> Any:
         v = ws[ref].value
         if isinstance(v, str) and v.startswith("="):
-            fouten.append(Fout(cel(ref), "bevat een formule; vul de waarde zelf in"))
+            fout(ref, "bevat een formule; vul de waarde zelf in")
             return None
         return v
 
     if sleutel(_tekst(waarde("B1"))) != sleutel(ins.naam):
-        fouten.append(Fout(cel("B1"), f"'{_tekst(ws['B1'].value)}' is niet de aanmelder {ins.naam}"))
+        fout("B1", f"'{_tekst(ws['B1'].value)}' is niet de aanmelder {ins.naam}")
     if _tekst(waarde("B2")) != code:
-        fouten.append(Fout(cel("B2"), f"'{_tekst(ws['B2'].value)}' is niet perceel {code}"))
+        fout("B2", f"'{_tekst(ws['B2'].value)}' is niet perceel {code}")
     namen = tuple(n.strip() for n in re.split(r",|\ben\b", _tekst(waarde("B3"))) if n.strip())
     if not namen:
-        fouten.append(Fout(cel("B3"), "wie heeft beoordeeld? vul de namen van de beoordelaars in"))
+        fout("B3", "wie heeft beoordeeld? vul de namen van de beoordelaars in")
     elif privacy.email(_tekst(ws["B3"].value)) or privacy.bsn_in_tekst(_tekst(ws["B3"].value)):
-        fouten.append(Fout(cel("B3"), "alleen de namen van de beoordelaars, geen e-mailadres of nummer"))
+        fout("B3", "alleen de namen van de beoordelaars, geen e-mailadres of nummer")
     dag = _datum(waarde("B4"))
     if dag is None:
-        fouten.append(Fout(cel("B4"), "de datum van de consensus ontbreekt of is geen datum (dd-mm-jjjj)"))
+        fout("B4", "de datum van de consensus ontbreekt of is geen datum (dd-mm-jjjj)")
     elif not ontvangen <= dag <= besluitdatum:
-        fouten.append(
-            Fout(
-                cel("B4"),
-                f"{dag.strftime('%d-%m-%Y')} ligt niet tussen de ontvangst van de aanmelding "
-                f"({ontvangen.strftime('%d-%m-%Y')}) en de datum van het besluit ({besluitdatum.strftime('%d-%m-%Y')})",
-            )
+        fout(
+            "B4",
+            f"{dag.strftime('%d-%m-%Y')} ligt niet tussen de ontvangst van de aanmelding "
+            f"({ontvangen.strftime('%d-%m-%Y')}) en de datum van het besluit ({besluitdatum.strftime('%d-%m-%Y')})",
         )
     scores = []
     for i, c in enumerate(p.gunningscriteria, start=KOPRIJ + 1):
         if _tekst(waarde(f"A{i}")) != c.naam:
-            fouten.append(Fout(cel(f"A{i}"), f"hier hoort criterium '{c.naam}' (de volgorde van het formulier)"))
+            fout(f"A{i}", f"hier hoort criterium '{c.naam}' (de volgorde van het formulier)")
             continue
         ruw = waarde(f"C{i}")
         stap = p.schaal.zoek(ruw) if ruw is not None else None
         if stap is None:
             wat = "ontbreekt" if ruw is None or _tekst(ruw) == "" else f"'{_tekst(ruw)}' staat niet op de schaal"
-            fouten.append(
-                Fout(cel(f"C{i}"), f"de score {wat}; kies uit {', '.join(kort(s.punten) for s in p.schaal.stappen)}")
-            )
+            fout(f"C{i}", f"de score {wat}; kies uit {', '.join(kort(s.punten) for s in p.schaal.stappen)}")
         motivering = _tekst(waarde(f"D{i}"))
         if not motivering:
-            fouten.append(Fout(cel(f"D{i}"), "iedere score heeft een motivering (de brief citeert haar)"))
+            fout(f"D{i}", "iedere score heeft een motivering (de brief citeert haar)")
         if stap is not None and motivering:
             scores.append((c.code, stap.punten, motivering))
     if fouten:

@@ -161,6 +161,7 @@ def toets_wijziging(
         fouten += fouten_verlenging(reg, perceel, soort, tot, datum, perceel_fout)
     index = None
     if soort == "indexatie" and perceel in reg.percelen and not reg.percelen[perceel].toelating:
+        fouten += _fouten_volgorde(reg, perceel, datum)
         if percentage is not None and not fouten:  # the value follows from the room: only for a valid change
             index = nieuwe_indexatie(reg, perceel, datum, None, percentage)
             waarde = index.waarde
@@ -275,6 +276,29 @@ def _fouten_percentage(soort: str | None, waarde: float | None, percentage: Deci
     if percentage <= -100:
         return [Fout("--percentage", f"een verlaging van {percentage_tekst(-percentage)} laat geen prijs over")]
     return []
+
+
+def _fouten_volgorde(reg: Register, perceel: str, datum: dt.date) -> list[Fout]:
+    """An indexatie dated before one already recorded for the lot is refused. Why: the later one reckons on the
+    prices of its own day and named them (and its value) at its decision; an earlier one recorded after it would
+    change both afterwards, and the stand would name prices no placement counts (evaluatie.contract.indexatie applies
+    them in the order recorded)."""
+    later = [
+        d
+        for (c, d, _, _), s in zip(reg.wijzigingen, reg.wijzigingsoorten, strict=True)
+        if c == perceel and s == "indexatie" and d > datum
+    ]
+    if not later:
+        return []
+    dag = max(later).strftime("%d-%m-%Y")
+    return [
+        Fout(
+            "--datum",
+            f"op {dag} is al een indexatie van {reg.percelen[perceel].naam} vastgelegd, die rekent op de prijzen van "
+            f"haar dag en die bij haar besluit noemde; een indexatie van {datum.strftime('%d-%m-%Y')} zou die prijzen "
+            f"en haar waarde achteraf veranderen. Een indexatie gaat op of na {dag} in",
+        )
+    ]
 
 
 def _geen_prijs(index: Indexatie) -> str:
