@@ -172,7 +172,7 @@ def voor_de_sluiting(datum: dt.date, sluiting: dt.date, wat: str, na_de_dag: boo
     the closing day when it is recorded, so the check on every run refuses it too once data.sluiting has moved)."""
     if datum > sluiting or (datum == sluiting and not na_de_dag):
         return None
-    if na_de_dag:
+    if datum == sluiting:  # only when na_de_dag: the draw on the closing day itself
         return (
             f"{wat} ({datum.isoformat()}) ligt niet na de sluiting van de inschrijving ({sluiting.isoformat()}); een "
             "loting kan pas na de dag van de sluiting worden gehouden"
