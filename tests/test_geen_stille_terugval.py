@@ -22,7 +22,8 @@ CRITERIA = ("Plan van aanpak", "Samenwerking")
 
 def test_een_beoordelaar_weglaten_rekent_niet_met_nullen(tmp_path: Path) -> None:
     """With one reviewer, leaving her out leaves every row without a score. Before, that counted as 0
-    and zekerheid named a 'new winner' on all-zero quality; now it says the ranking cannot be made."""
+    and zekerheid named a 'new winner' on all-zero quality; now it says the ranking cannot be made, because she is the
+    only reviewer (also where a minimum quality would first have refused every bid on those zeros)."""
     ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding(beoordelaars=["Ada"]))
     schrijf_bod(ws, "x.xlsx", "X", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     schrijf_bod(ws, "y.xlsx", "Y", "22222222", [("B1", 8000, 20, 12, 4, "alle")])
@@ -34,8 +35,8 @@ def test_een_beoordelaar_weglaten_rekent_niet_met_nullen(tmp_path: Path) -> None
     assert r.exit_code == 0, r.output
     tekst = " ".join(r.output.split())
     assert (
-        "Zonder de scores van Ada is geen gunning mogelijk: perceel B1-route, inschrijver X, criterium K1: geen "
-        "enkele score (geen beoordelaar en geen consensus); een ontbrekende score telt niet als 0" in tekst
+        "Zonder de scores van Ada is geen gunning mogelijk: Ada is de enige beoordelaar; zonder die scores blijft er "
+        "geen panel over om de uitkomst mee te vergelijken." in tekst
     ), tekst
     assert "wordt Y eerste" not in tekst and "wordt X eerste" not in tekst
 

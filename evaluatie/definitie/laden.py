@@ -865,6 +865,13 @@ def _inhoudelijke_controles(
                 code, p, {k[2] for k in regels if len(k) == 3 and k[:2] == basis}
             ):
                 fout((*basis, veld), bericht)
+            for veld, waarom in _ALLEEN_BIJ_RANGORDE.items():
+                if p["procedure"] == "toelating" and (*basis, veld) in regels:
+                    fout(
+                        (*basis, veld),
+                        f"perceel {code} is een open house (procedure: toelating): {waarom}, dus {veld} zou nergens "
+                        "gebruikt worden; haal de regel weg of kies procedure: gunning",
+                    )
         for regel, params in p["knockout"].items():
             if regel not in bekende_regels:
                 fout(
@@ -959,6 +966,19 @@ def _zonder_perceel(samen: dict[str, Any], tender: Namen) -> list[tuple[int, str
         for i, g in enumerate(samen["gemeenten"])
         if (tender.zoek(g["naam"]) or g["naam"]) not in deelnemers
     ]
+
+
+# the settings only a ranking reads, and why an open house (procedure: toelating) never does: in the lot's own lines
+# they were ignored in silence there ('abnormaal_maatstaf: mediaan' read as a rule the tender applies). Not `weging`,
+# which the lots of many tenders and criteria sets carry for both procedures.
+_ALLEEN_BIJ_RANGORDE = {
+    "abnormaal_laag": "prijzen worden er niet met elkaar vergeleken (art. 2.116 Aanbestedingswet 2012 is niet van "
+    "toepassing)",
+    "abnormaal_maatstaf": "prijzen worden er niet met elkaar vergeleken (art. 2.116 Aanbestedingswet 2012 is niet "
+    "van toepassing)",
+    "bij_gelijke_stand": "er is geen rangorde en dus geen gelijke stand",
+    "max_fictieve_korting": "er wordt geen fictieve prijs berekend en niemand gerangschikt",
+}
 
 
 # the amounts that only one price method reads (evaluatie.prijs): elsewhere they are published nowhere and paid never
