@@ -81,6 +81,12 @@ def test_een_indexatie_als_percentage(tmp_path: Path) -> None:
     assert _run("contract", "dossier", "--werkmap", ws).exit_code == 0
     besluiten = json.loads((ws / "contract" / "dossier" / "contract" / "besluiten.json").read_text(encoding="utf-8"))
     assert [b["inhoud"].get("percentage") for b in besluiten if b["soort"] == "wijziging"] == ["3.2", "1.45"]
+    # the index names the percentage that decides the prices, not only the value it gave on the room of its day
+    index = " ".join(html_tekst(ws / "contract" / "dossier" / "index.html").split())
+    assert (
+        "wijziging van B1-route: indexatie van 3,2%, EUR 10.240,00, grondslag herzieningsclausule in de "
+        "aanbestedingsstukken (art. 2.163c Aw 2012)" in index
+    ), index
 
 
 def test_een_percentage_dat_niet_eenduidig_is_wordt_geweigerd(tmp_path: Path) -> None:

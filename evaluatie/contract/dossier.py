@@ -13,10 +13,12 @@ import shutil
 import sqlite3
 import zipfile
 from dataclasses import dataclass
+from decimal import Decimal
 from html import escape
 from pathlib import Path
 
 from evaluatie.contract import dossiermigratie, dossierpublicaties
+from evaluatie.contract.indexatie import percentage_tekst
 from evaluatie.contract.lezen import lees_register
 from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.publicatie import lees as lees_publicaties
@@ -309,6 +311,10 @@ def _soort(besluit: dict[str, object], percelen: dict[str, str]) -> str:
         "verlenging": "verlenging"
         + (f" tot en met {datums_in_tekst(str(i['tot_en_met']))}" if i.get("tot_en_met") else ""),
         "overig": "overige wijziging",
+        # a percentage decides the prices (evaluatie.contract.indexatie); the value is what it gave on that day's room
+        "indexatie": f"indexatie van {percentage_tekst(Decimal(str(i['percentage'])))}"
+        if i.get("percentage") is not None
+        else "indexatie",
     }.get(str(i.get("soort")), str(i.get("soort")))
     perceel = str(i.get("perceel"))
     tekst = (
