@@ -342,8 +342,8 @@ def test_besluit_voor_een_verschoven_sluiting_noemt_het_hele_commando_dat_het_in
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 2, res.output
     assert (
-        "loting.yaml: L1: de loting (2026-03-20) ligt niet na de sluiting van de inschrijving (2026-03-25); een "
-        "loting kan pas na de dag van de sluiting worden gehouden; of trek haar in met 'evaluatie intrekken L1 --reden "
+        "loting.yaml: L1: de loting (2026-03-20) ligt vóór de sluiting van de inschrijving (2026-03-25); over een "
+        "inschrijving kan pas na de sluiting worden besloten; of trek haar in met 'evaluatie intrekken L1 --reden "
         '"..." --door "naam, functie"\'' in " ".join(res.output.split())
     )
 
