@@ -146,6 +146,38 @@ def test_kapotte_loting_yaml_is_invoerfout(tmp_path: Path) -> None:
     assert "loting.yaml: lotingen[1]: ontbreekt: getuige" in res.output
 
 
+def test_loting_yaml_noemt_iedere_fout_van_iedere_loting(tmp_path: Path) -> None:
+    """A hand-edited loting.yaml: the first entry misses door and reden, has a bad date, names X twice and a blank
+    witness; the second a blank lot and a withdrawal without door and reden; the third a blank lot and no door. Only
+    the first problem of each entry was reported (one more per run), and a blank lot or witness was read as 'None';
+    now every problem, each with its entry and field, in one run with exit 2."""
+    ws = _tender(tmp_path / "ws", extra_winnaar=False)
+    (ws / "loting.yaml").write_text(
+        "lotingen:\n"
+        "  - {perceel: B1, volgorde: [X, X], datum: gisteren, getuige: ''}\n"
+        "  - {perceel: , volgorde: [X, Y], datum: 2026-04-01, getuige: 'A. Notaris, notaris', door: 'S. Jansen, "
+        "inkoopadviseur', reden: 'Onbesliste gelijke stand.', ingetrokken: {datum: 2026-04-02}}\n"
+        "  - {perceel: , volgorde: [X, Y], datum: 2026-04-01, getuige: 'A. Notaris, notaris'}\n",
+        "utf-8",
+    )
+    res = _run("gunning", "--werkmap", str(ws), "--geen-rapport")
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    for fout in (
+        "loting.yaml: lotingen[1]: loting L1 mist 'door' en 'reden'",
+        "loting.yaml: lotingen[1]: volgorde: een inschrijver staat er twee keer in",
+        "loting.yaml: lotingen[1]: datum: verwacht een datum JJJJ-MM-DD, gevonden 'gisteren'",
+        "loting.yaml: lotingen[1]: getuige: verwacht naam en functie van wie de loting bijwoonde",
+        "loting.yaml: lotingen[2]: perceel: verwacht de code van het perceel",
+        "loting.yaml: lotingen[2]: ingetrokken: verwacht datum, door en reden",
+        "loting.yaml: lotingen[3]: perceel: verwacht de code van het perceel",
+        # the command that records it again never offers a blank field as 'None'
+        '--lots PERCEEL --volgorde "X;Y" --datum 2026-04-01 --getuige "A. Notaris, notaris"',
+        '--lots B1 --volgorde "X;X" --datum JJJJ-MM-DD --getuige "naam, functie"',
+    ):
+        assert fout in uit, (fout, uit)
+
+
 def test_json_noemt_het_perceel_zoals_vastgelegd(tmp_path: Path) -> None:
     """--lots b1 --volgorde "y;x" --datum 01-04-2026: loting.yaml records B1, Y;X and 2026-04-01, and --json gave the
     order and the date as recorded but the lot as typed ("perceel": "b1"), not the code of gunning.json. Now "B1"."""

@@ -98,14 +98,13 @@ def lees_lotingen(pad: Path) -> tuple[Loting, ...]:
         if not isinstance(item, dict):
             fouten.append(Fout(plaats, "verwacht perceel, volgorde, datum, getuige, door en reden"))
             continue
-        fout = _controleer(item, str(item.get("id") or f"L{i}"))
-        if fout:
-            fouten.append(Fout(plaats, fout))
-            continue
+        problemen = _controleer(item, str(item.get("id") or f"L{i}"))
         try:
             ingetrokken = Intrekking.model_validate(item["ingetrokken"]) if item.get("ingetrokken") else None
         except ValueError as e:
-            fouten.append(Fout(plaats, f"ingetrokken: verwacht datum, door en reden ({e.__class__.__name__})"))
+            problemen.append(f"ingetrokken: verwacht datum, door en reden ({e.__class__.__name__})")
+        if problemen:  # every problem of this entry, not only the first: all errors come together
+            fouten += [Fout(plaats, p) for p in problemen]
             continue
         uit.append(
             Loting(
@@ -124,22 +123,28 @@ def lees_lotingen(pad: Path) -> tuple[Loting, ...]:
     return tuple(uit)
 
 
-def _controleer(item: dict[str, Any], id_: str) -> str | None:
+def _controleer(item: dict[str, Any], id_: str) -> list[str]:
+    """Every problem of one entry, each naming its field: whoever repairs loting.yaml by hand (or finds an old one)
+    sees all of them in one run, not one per run."""
+    problemen = []
     ontbreekt = [k for k in ("perceel", "volgorde", "datum", "getuige") if k not in item]
     if ontbreekt:
-        return f"ontbreekt: {', '.join(ontbreekt)}"
+        problemen.append(f"ontbreekt: {', '.join(ontbreekt)}")
     zonder = [k for k in ("door", "reden") if not str(item.get(k) or "").strip()]
     if zonder:
-        return _zonder_wie_of_waarom(item, id_, zonder)
-    if not isinstance(item["volgorde"], list) or len(item["volgorde"]) < 2:
-        return "volgorde: verwacht een lijst van minstens twee inschrijvers"
-    if len({str(n) for n in item["volgorde"]}) != len(item["volgorde"]):
-        return "volgorde: een inschrijver staat er twee keer in"
-    if not isinstance(item["datum"], dt.date) or isinstance(item["datum"], dt.datetime):
-        return f"datum: verwacht een datum JJJJ-MM-DD, gevonden '{item['datum']}'"
-    if not str(item["getuige"]).strip():
-        return "getuige: verwacht naam en functie van wie de loting bijwoonde"
-    return None
+        problemen.append(_zonder_wie_of_waarom(item, id_, zonder))
+    if "volgorde" in item:
+        if not isinstance(item["volgorde"], list) or len(item["volgorde"]) < 2:
+            problemen.append("volgorde: verwacht een lijst van minstens twee inschrijvers")
+        elif len({str(n) for n in item["volgorde"]}) != len(item["volgorde"]):
+            problemen.append("volgorde: een inschrijver staat er twee keer in")
+    if "datum" in item and (not isinstance(item["datum"], dt.date) or isinstance(item["datum"], dt.datetime)):
+        problemen.append(f"datum: verwacht een datum JJJJ-MM-DD, gevonden '{item['datum']}'")
+    if "perceel" in item and not str(item["perceel"] or "").strip():  # `perceel:` left blank is None, not "None"
+        problemen.append("perceel: verwacht de code van het perceel")
+    if "getuige" in item and not str(item["getuige"] or "").strip():
+        problemen.append("getuige: verwacht naam en functie van wie de loting bijwoonde")
+    return problemen
 
 
 def _zonder_wie_of_waarom(item: dict[str, Any], id_: str, zonder: list[str]) -> str:
@@ -161,8 +166,9 @@ def _zonder_wie_of_waarom(item: dict[str, Any], id_: str, zonder: list[str]) -> 
     dag = item["datum"].isoformat() if isinstance(item.get("datum"), dt.date) else "JJJJ-MM-DD"
     return (
         f"{kop}. Bewaar loting.yaml in het dossier, haal het uit de werkmap en leg de loting opnieuw vast: "
-        f'evaluatie loting --lots {item.get("perceel")} --volgorde "{volgorde}" --datum {dag} '
-        f'--getuige "{str(item.get("getuige", "")).strip()}" --door "naam, functie" --reden "..."'
+        f'evaluatie loting --lots {str(item.get("perceel") or "").strip() or "PERCEEL"} --volgorde "{volgorde}" '
+        f'--datum {dag} --getuige "{str(item.get("getuige") or "").strip() or "naam, functie"}" --door "naam, functie" '
+        '--reden "..."'
     )
 
 
