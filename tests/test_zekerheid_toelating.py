@@ -16,7 +16,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, open_house_met_minimum
+from tests.hulp import MINIMUM_SCORES, html_tekst, open_house_met_minimum, vul_beoordeling
 
 
 def _zekerheid(ws: Path, *extra: str):
@@ -85,3 +85,45 @@ def test_met_een_beoordelaar_zegt_zekerheid_dat_er_niemand_weg_te_laten_is(tmp_p
     assert ada["erbij"] == ada["eraf"] == [] and ada["fouten"] == [
         "Ada is de enige beoordelaar; zonder die scores blijft er geen panel over om de uitkomst mee te vergelijken."
     ]
+
+
+def test_zonder_een_beoordelaar_telt_een_regel_zonder_score_niet_als_nul(tmp_path: Path) -> None:
+    """Three reviewers; the forms are complete (a row left empty is an input error naming its cells), so a row only the
+    left-out reviewer scored cannot come from the workbooks; the panel stage counted such a row 0 (`telt = 0.0`) and
+    the leave-one-out said Alfa would then be refused (45,00: Plan van aanpak 75 x 0,6 + 0), on a score nobody gave.
+    Built by taking Alfa's Samenwerking score out of Bram's and Cees' read forms: without Ada the analysis says in words that
+    no score remains for that row, as in the one-reviewer case; without Bram (Ada and Cees remain) nothing changes."""
+    import shutil
+
+    import yaml
+
+    from evaluatie.pipeline import gun
+    from evaluatie.werkmap import Werkmap
+    from evaluatie.zekerheid.toelating import toelatingszekerheid
+    from evaluatie.zekerheid.weglaten import panelen_zonder
+
+    ws = open_house_met_minimum(tmp_path / "ws", alleen_toelating=True)
+    definitie = yaml.safe_load((ws / "aanbesteding.yaml").read_text(encoding="utf-8"))
+    definitie["beoordelaars"] = ["Ada", "Bram", "Cees"]
+    (ws / "aanbesteding.yaml").write_text(yaml.safe_dump(definitie, allow_unicode=True), encoding="utf-8")
+    shutil.copy(ws / "beoordelingen" / "bram.xlsx", ws / "beoordelingen" / "cees.xlsx")
+    vul_beoordeling(ws / "beoordelingen" / "cees.xlsx", MINIMUM_SCORES["bram"], naam="Cees")
+    _zekerheid(ws)  # the forms as written are complete: exit 0
+
+    award = gun(Werkmap(ws))
+    formulieren, consensus = award.invoer.panelformulieren
+    gestript = [
+        f
+        if f.beoordelaar == "Ada"
+        else f.model_copy(
+            update={"scores": tuple(s for s in f.scores if (s.inschrijver, s.criterium) != ("Alfa", "K2"))}
+        )
+        for f in formulieren
+    ]
+    award.invoer.panelformulieren = (gestript, consensus)
+    ada, bram, cees = toelatingszekerheid(award, "PVT", panelen_zonder(award)).weglatingen
+    assert ada.erbij == ada.eraf == () and ada.fouten == (
+        "zonder de scores van Ada heeft geen beoordelaar Alfa in perceel PVT-module op Samenwerking gescoord en is er "
+        "geen consensusscore; een score die niemand gaf telt niet als 0, dus is er voor die regel geen kwaliteitsscore",
+    )
+    assert bram.fouten == cees.fouten == () and bram.erbij == bram.eraf == ()

@@ -22,8 +22,25 @@ from evaluatie.beoordeling.model import (
     Rijscore,
 )
 from evaluatie.definitie.model import Aanbesteding
+from evaluatie.fouten import EvaluatieFout
 
 Sleutel = tuple[str, str, str]
+
+
+def _geen_score(aanbesteding: Aanbesteding, sleutel: Sleutel, zonder: Collection[str]) -> str:
+    """A row no remaining reviewer scored and the panel gave no consensus on: the forms are complete, so this happens
+    only when reviewers are left out (zekerheid's leave-one-reviewer-out). Counting it 0 would refuse or rank a bid on a
+    score nobody gave."""
+    from evaluatie.gemeentenamen import opsomming
+
+    ins, code, crit = sleutel
+    naam = aanbesteding.percelen[code].criterium_van(crit).naam
+    wie = f"zonder de scores van {opsomming(sorted(zonder), 'en')}" if zonder else "in de beoordelingsformulieren"
+    return (
+        f"{wie} heeft geen beoordelaar {ins} in perceel {aanbesteding.percelen[code].naam} op {naam} gescoord en is "
+        "er geen consensusscore; een score die niemand gaf telt niet als 0, dus is er voor die regel geen "
+        "kwaliteitsscore"
+    )
 
 
 def krippendorff_alpha(waarden: dict[str, dict[str, float]]) -> float | None:
@@ -70,6 +87,7 @@ def aggregeer(
     cons = {(s.inschrijver, s.perceel, s.criterium): s for s in (consensus.scores if consensus else ())}
 
     rijen: list[Rijscore] = []
+    geen_score: list[Sleutel] = []
     for sleutel in te_beoordelen:
         ind = per_rij[sleutel]
         punten = [p for p, _, _ in ind.values()]
@@ -79,8 +97,9 @@ def aggregeer(
             telt = c.punten
         elif punten:
             telt = gemiddelde(punten) if regels.aggregatie == "gemiddelde" else mediaan(punten)
-        else:
-            telt = 0.0
+        else:  # no score and no consensus: never 0 (a score nobody gave), said in words (zekerheid reports it)
+            geen_score.append(sleutel)
+            continue
         spreiding_stappen = (max(stappen) - min(stappen)) if stappen else 0
         signaal = spreiding_stappen > regels.signaal_spreiding_stappen
         rijen.append(
@@ -99,6 +118,9 @@ def aggregeer(
                 afwijkers=_afwijkers(ind) if signaal else (),
             )
         )
+
+    if geen_score:
+        raise EvaluatieFout([_geen_score(aanbesteding, k, zonder) for k in geen_score])
 
     kwaliteit: dict[str, dict[str, float]] = {}
     for code, perceel in aanbesteding.percelen.items():
