@@ -27,18 +27,31 @@ def toon(tekst: str, volledig: bool = False, err: bool = False) -> None:
     click.echo(begrens(tekst, volledig), err=err)
 
 
+EVALUATIE_KOP = "De evaluatie kan niet worden afgerond"
+
+
 def afhandeling(f: Callable[..., Any]) -> Callable[..., Any]:
     """Turn our error types into Dutch messages and exit codes (2 invoer, 1 evaluatie)."""
+    return afhandeling_met(EVALUATIE_KOP)(f)
 
-    @functools.wraps(f)
-    def omhulsel(*args: Any, **kwargs: Any) -> Any:
-        als_json = bool(kwargs.get("als_json")) or json_gevraagd()
-        try:
-            return _afgehandeld(f, als_json, args, kwargs)
-        finally:
-            _bijgewerkt(kwargs.get("volledig", False))
 
-    return omhulsel
+def afhandeling_met(kop: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """As `afhandeling`, with `kop` as the line above the reasons of exit 1: what cannot be done. The award's words
+    ("De evaluatie kan niet worden afgerond") over a contract-phase refusal would name a procedure that ended long
+    ago; each contract command says what it could not do (evaluatie.contract.cli)."""
+
+    def decorator(f: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(f)
+        def omhulsel(*args: Any, **kwargs: Any) -> Any:
+            als_json = bool(kwargs.get("als_json")) or json_gevraagd()
+            try:
+                return _afgehandeld(f, kop, als_json, args, kwargs)
+            finally:
+                _bijgewerkt(kwargs.get("volledig", False))
+
+        return omhulsel
+
+    return decorator
 
 
 def _bijgewerkt(volledig: bool) -> None:
@@ -50,7 +63,7 @@ def _bijgewerkt(volledig: bool) -> None:
         toon(f"Let op: {melding}.", volledig, err=True)
 
 
-def _afgehandeld(f: Callable[..., Any], als_json: bool, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+def _afgehandeld(f: Callable[..., Any], kop: str, als_json: bool, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """The command with our error types turned into messages and exit codes."""
     try:
         with alleen_eigen_uitvoer():  # no solver banner on stdout, in any mode
@@ -73,7 +86,7 @@ def _afgehandeld(f: Callable[..., Any], als_json: bool, args: tuple[Any, ...], k
             echo_json({"fouten": [{"plaats": x.plaats, "bericht": x.bericht} for x in e.fouten]} | _json(e.let_op))
         sys.exit(EXIT_INVOER)
     except EvaluatieFout as e:
-        click.echo("De evaluatie kan niet worden afgerond:", err=True)
+        click.echo(f"{kop}:", err=True)
         for m in e.meldingen:
             toon(f"  {m}", kwargs.get("volledig", False), err=True)
         _let_op(e.let_op, kwargs.get("volledig", False))

@@ -198,3 +198,30 @@ def test_correctie_die_de_grond_van_de_tweede_plaatsing_wegneemt_is_een_fout(tmp
         "in dat perceel en geen voortijdig stoppen" in " ".join(r.output.split())
     ), r.output
     assert [x[2] for x in _plaatsingen(ws)] == ["2026-06-15", "2026-07-05"]
+
+
+def test_keuze_in_de_uitvalperiode_is_een_overstap_ook_na_hervatting(tmp_path: Path) -> None:
+    """Beta is taken back per 20 July: the drop-out of 1 July no longer holds, but a registration of K002Z with Alfa
+    on 5 July is still a switch for intake (wijs_toe counts every drop-out between the two dates), so the choice of
+    5 July must say so instead of 'volgt het advies'."""
+    ws = _met_uitval_van_beta(tmp_path)
+    r = _run(
+        "contract", "hervatting", "--werkmap", ws, "--route", "Z", "--aanbieder", "Beta", "--per", "2026-07-20",
+        "--datum", "2026-07-15", "--door", "S. Jansen, contractmanager", "--reden", "doorstart",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    r = _run(
+        "contract", "keuze", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--klant", "K002Z",
+        "--aanbieder", "Alfa", "--datum", "2026-07-05", "--door", "S. Jansen, contractmanager",
+        "--reden", "aanbieder uitgevallen", "--json",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["opmerkingen"] == [
+        "K002Z is op 15-06-2026 bij Beta aangemeld in perceel Z, en Beta is per 01-07-2026 uitgevallen: de keuze "
+        "voor Alfa is een overstap na de uitval. Een aanmelding van K002Z bij Alfa op of na 01-07-2026 leest contract "
+        "inlezen als een nieuwe plaatsing (een tweede traject; de plaatsing bij Beta blijft staan en telt mee in het "
+        "maximum van de raamovereenkomst)"
+    ]
+    r = _lever(ws, "k2.csv", "K002Z;Noord;aangemeld;2026-07-05;Z;Alfa;", "2026-07-10")
+    assert r.exit_code == 0, r.output
+    assert "is plaatsing 2 van deze klant in Noord" in " ".join(r.output.split())

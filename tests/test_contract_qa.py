@@ -127,6 +127,8 @@ def test_maximum_halverwege_het_kwartaal_bereikt_datum_en_geen_advies_meer(ws: P
     # the reason once, in the error on stderr (it stood on stdout and again on stderr); stdout points to it
     reden = "de raamovereenkomst Z-route is uitgeput: 38 van de maximaal 38 trajecten"
     assert f"geen advies voor Noord in perceel Z: {reden}" in r.stderr and "bereikt op 29-07-2025" in r.stderr
+    # a contract command says what it cannot do, not the award's "De evaluatie kan niet worden afgerond"
+    assert r.stderr.startswith("Geen advies mogelijk:\n  geen advies voor Noord"), r.stderr
     assert " ".join(r.output.split()).count(reden) == 1, r.output
     assert r.stdout.startswith("Geen advies voor Noord in perceel Z; de reden staat in de foutmelding.\n"), r.stdout
     assert "Delta: 6 van de 6 toegewezen (100%), 8 van de 8 geplaatst" in r.stdout, r.stdout

@@ -30,9 +30,9 @@ def _run(*args: object) -> Any:
     return res
 
 
-def _werkmap(tmp_path: Path, **over: Any) -> Path:
+def _werkmap(tmp_path: Path, verdeling_b1: dict[str, Any] | None = None, **over: Any) -> Path:
     """B1 awarded (gunning), Z open house (toelating) without a minimum quality, so without criteria. `over`: fields
-    of the tender set otherwise (kleine_aanbesteding), e.g. its dates and looptijd."""
+    of the tender set otherwise (kleine_aanbesteding), e.g. its dates and looptijd; `verdeling_b1`: B1's rules."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
     from evaluatie.werkmap import Werkmap
 
@@ -44,6 +44,7 @@ def _werkmap(tmp_path: Path, **over: Any) -> Path:
     z["gunningscriteria"] = {}  # admitted on the requirements alone: no quality is scored
     del z["raammaximum"]
     data["percelen"]["Z"] = z
+    data["percelen"]["B1"]["verdeling"] = verdeling_b1 or {}
     for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):
         g["inburgeraars"]["Z"] = n
     ws = maak_werkmap(tmp_path / "ws", data)
@@ -240,3 +241,20 @@ def test_uitval_die_niet_op_te_vangen_is_noemt_gecontracteerde_aanbieders(tmp_pa
     uit = " ".join(r.output.split())
     assert "Perceel B1-route: de gecontracteerde aanbieders hebben samen 12 plaatsen, de vraag is 20" in uit, uit
     assert "toegelaten" not in uit, uit
+
+
+def test_uitval_onder_per_subregio_noemt_aanbieders(tmp_path: Path) -> None:
+    """Under per_subregio the diagnosis adds a line per subregio; it said "de enige inschrijver die de hele subregio
+    bedient" of the contracted Alfa. Subregio A (Noord 10, Oost 6) asks 16, Alfa alone can take 12 of them."""
+    ws = _werkmap(tmp_path, verdeling_b1={"per_subregio": True})
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Beta", "--per", "2026-07-01")
+    assert r.exit_code == 1, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "Perceel B1-route: subregio A heeft 16 inburgeraars; Oost heeft er 6 en iedere gekozen aanbieder krijgt "
+        "minstens 1 inburgeraar in iedere gemeente van de subregio, dus kunnen daar hoogstens 6 aanbieders worden "
+        "gekozen (regel per_subregio), en de enige aanbieder die de hele subregio bedient, kan er hoogstens 12 "
+        "krijgen (Alfa 12)"
+    ) in uit, uit
+    assert "inschrijver" not in uit, uit

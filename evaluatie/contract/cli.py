@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from evaluatie.cliafhandeling import afhandeling as _afhandeling
+from evaluatie.cliafhandeling import afhandeling_met as _afhandeling_met
 from evaluatie.cliafhandeling import toon as _toon
 from evaluatie.clicktaal import bedrag_type, datum_type, percentage_type
 from evaluatie.clijson import echo_json
@@ -82,7 +82,7 @@ def contract() -> None:
 @_datum_optie("--datum", "Ingangsdatum van de overeenkomsten; verplicht.")
 @_door
 @_reden
-@_afhandeling
+@_afhandeling_met("Het contractregister kan niet worden gestart")
 def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | None) -> None:
     """Begin het contractregister vanuit de definitieve gunning (rapporten/gunning.json)."""
     from evaluatie.contract.acties import start_vanuit_gunning
@@ -117,7 +117,7 @@ def start(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | N
 @click.argument("bestanden", nargs=-1, required=True, type=NietLeegPad(path_type=Path))
 @_datum_optie("--datum", "Datum van inlezen (standaard vandaag).")
 @_json
-@_afhandeling
+@_afhandeling_met("De aanlevering kan niet worden ingelezen")
 def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, als_json: bool) -> None:
     """Lees plaatsingslijsten van gemeenten in (xlsx of csv; bestanden of mappen)."""
     from evaluatie.contract.acties import lees_bestanden_in
@@ -150,7 +150,7 @@ def inlezen(werkmap: Path, bestanden: tuple[Path, ...], datum: dt.date | None, a
 @click.option("--route", required=True, help="Perceelcode, bijvoorbeeld B1.")
 @_datum_optie("--peildatum", "Datum van het advies (standaard vandaag).")
 @_json
-@_afhandeling
+@_afhandeling_met("Geen advies mogelijk")
 def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, als_json: bool) -> None:
     """Welke aanbieder krijgt de volgende inburgeraar, en waarom."""
     from evaluatie.contract.acties import geef_advies
@@ -183,7 +183,7 @@ def advies(werkmap: Path, gemeente: str, route: str, peildatum: dt.date | None, 
 @_door
 @_reden
 @_json
-@_afhandeling
+@_afhandeling_met("De keuze kan niet worden vastgelegd")
 def keuze(
     werkmap: Path,
     gemeente: str,
@@ -238,7 +238,7 @@ def keuze(
 @_datum_optie("--peildatum", "Datum van de stand (standaard vandaag).")
 @_json
 @click.option("--volledig", is_flag=True, help="Iedere gemeente en volle regels, ook bij meer dan 25 gemeenten.")
-@_afhandeling
+@_afhandeling_met("Geen stand mogelijk")
 def stand(werkmap: Path, peildatum: dt.date | None, als_json: bool, volledig: bool) -> None:
     """De stand per gemeente, aanbieder en route; raammaximum; prestaties; signalen."""
     from evaluatie.contract.acties import geef_stand
@@ -256,7 +256,7 @@ def stand(werkmap: Path, peildatum: dt.date | None, als_json: bool, volledig: bo
 @contract.command("kwartaal")
 @_werkmap
 @click.option("--kwartaal", "kwartaal_", required=True, help="Bijvoorbeeld 2023-K2 (kalenderkwartaal).")
-@_afhandeling
+@_afhandeling_met("Geen kwartaalrapport mogelijk")
 def kwartaal(werkmap: Path, kwartaal_: str) -> None:
     """Kwartaalrapportage per gemeente en voor de regio (HTML en xlsx)."""
     from evaluatie.contract.acties import schrijf_kwartaal
@@ -279,7 +279,7 @@ def kwartaal(werkmap: Path, kwartaal_: str) -> None:
 @_door
 @_reden
 @_json
-@_afhandeling
+@_afhandeling_met("De uitval kan niet worden verwerkt")
 def uitval(
     werkmap: Path,
     route: str,
@@ -354,7 +354,7 @@ def uitval(
 @_door
 @_reden
 @_json
-@_afhandeling
+@_afhandeling_met("De wijziging kan niet worden getoetst of vastgelegd")
 def wijziging(
     werkmap: Path,
     route: str | None,
@@ -433,7 +433,7 @@ def wijziging(
 @_door
 @_reden
 @_json
-@_afhandeling
+@_afhandeling_met("De gebeurtenis kan niet worden ingetrokken")
 def intrekken(
     werkmap: Path,
     gemeente: str | None,
@@ -500,7 +500,7 @@ def intrekken(
 @_door
 @_reden
 @_json
-@_afhandeling
+@_afhandeling_met("De hervatting kan niet worden vastgelegd")
 def hervatting(
     werkmap: Path,
     route: str,
@@ -537,7 +537,7 @@ def hervatting(
 @_door
 @_reden
 @_json
-@_afhandeling
+@_afhandeling_met("Het optiejaar kan niet worden vastgelegd")
 def optiejaar(werkmap: Path, datum: dt.date | None, door: str | None, reden: str | None, als_json: bool) -> None:
     """Oefen het volgende optiejaar uit (voor alle percelen): de looptijd wordt een jaar langer."""
     from evaluatie.contract.acties import oefen_optiejaar_uit
@@ -590,7 +590,7 @@ def optiejaar(werkmap: Path, datum: dt.date | None, door: str | None, reden: str
 @_door
 @_reden
 @_json
-@_afhandeling
+@_afhandeling_met("De toetreding kan niet worden verwerkt")
 def toetreding(
     werkmap: Path,
     bestand: Path,
@@ -661,7 +661,7 @@ def toetreding(
 @_door
 @_reden
 @_json
-@_afhandeling
+@_afhandeling_met("De aansluiting kan niet worden verwerkt")
 def aansluiting(
     werkmap: Path,
     gemeente: str,
@@ -710,7 +710,7 @@ def aansluiting(
 @contract.command("dossier")
 @_werkmap
 @click.option("--zip", "als_zip", is_flag=True, help="Schrijf ook contract/dossier.zip.")
-@_afhandeling
+@_afhandeling_met("Geen dossier mogelijk")
 def dossier(werkmap: Path, als_zip: bool) -> None:
     """Het contractdossier: alle stukken van aanbesteding tot laatste kwartaalrapport, met SHA-256."""
     from evaluatie.contract.acties import schrijf_contractdossier

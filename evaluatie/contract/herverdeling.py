@@ -38,7 +38,7 @@ from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.tekst import aantal, datum
-from evaluatie.verdeling.model import Verdeelprobleem, Verdeling
+from evaluatie.verdeling.model import AANBIEDERS, Verdeelprobleem, Verdeling
 from evaluatie.werkmap import Werkmap
 
 NIET_OVERDRAAGBAAR = {
@@ -88,18 +88,6 @@ def _is_toelating(werkmap: Werkmap, perceel: str) -> bool:
     from evaluatie.definitie.laden import laad_aanbesteding
 
     return laad_aanbesteding(werkmap.aanbesteding)[0].percelen[perceel].procedure == "toelating"
-
-
-def als_aanbieders(meldingen: list[str]) -> list[str]:
-    """The award's diagnosis (evaluatie.verdeling.diagnose) speaks of the geldige inschrijvers of a ranking; in the
-    contract phase the same suppliers are the gecontracteerde aanbieders, and a drop-out text that called them
-    inschrijvers would name a party the contract no longer knows."""
-    return [
-        m.replace("geldige inschrijvers", "gecontracteerde aanbieders").replace(
-            "geldige inschrijver", "gecontracteerde aanbieder"
-        )
-        for m in meldingen
-    ]
 
 
 def _verdeler(toelating: bool) -> Callable[[Verdeelprobleem], Verdeling]:
@@ -194,6 +182,7 @@ def herverdeelprobleem(
         budget=budget,
         regels=regels,
         leveranciers=tuple(dataclasses.replace(s, rang=i) for i, s in enumerate(lev)),
+        woorden=AANBIEDERS,  # the diagnosis of an impossible allocation speaks of the contracted suppliers
     )
 
 
@@ -413,7 +402,7 @@ def voorstel(
                 f"Na de uitval van {aanbieder} per {datum(per)} kunnen de overige gecontracteerde aanbieders "
                 f"({', '.join(blijft) or 'geen'}) de vraag van contractjaar {jaar} in perceel "
                 f"{reg.percelen[perceel].naam} niet opvangen:",
-                *als_aanbieders(e.meldingen),
+                *e.meldingen,
                 *(
                     [
                         f"(De vraag hierboven is die van contractjaar {jaar} zonder de {sum(vast_weg.values())} "
@@ -470,7 +459,7 @@ def voorstel(
                 if rijen:
                     aangesloten_jaren[j] = rijen
         except EvaluatieFout as e:
-            kan_niet = f"kunnen de overige aanbieders de vraag niet opvangen: {' '.join(als_aanbieders(e.meldingen))}"
+            kan_niet = f"kunnen de overige aanbieders de vraag niet opvangen: {' '.join(e.meldingen)}"
             if jaar >= reg.laatste_jaar:  # every later year is an option year not exercised: not in the term yet
                 optie = _optiejaren_tekst(reg, jaar)
                 na_optie = [

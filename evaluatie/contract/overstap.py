@@ -190,12 +190,17 @@ def _grond(
 
 def bij_keuze(reg, gemeente: str, perceel: str, klant: str, gekozen: str, datum: dt.date) -> list[str]:
     """What `contract keuze` says when the client chooses another supplier after their own dropped out of the lot: the
-    registration that follows is read as the client's next placement (wijs_toe), a trajectory of its own."""
+    registration that follows is read as the client's next placement (wijs_toe), a trajectory of its own. Every
+    drop-out between the registration and the choice counts, as in wijs_toe (`_grond`): also one a hervatting has
+    since ended, so the advice never says 'volgt het advies' of a registration that intake reads as a switch."""
     for p in reg.plaatsingen:
         if (p.gemeente, p.klantnummer, p.perceel) != (gemeente, klant, perceel) or p.leverancier in (None, gekozen):
             continue
-        per = reg.uitgevallen.get((perceel, p.leverancier))
-        if per is None or p.aangemeld is None or not p.aangemeld < per <= datum:
+        if p.aangemeld is None:
+            continue
+        aangemeld = p.aangemeld
+        per = min((u for u in reg.uitvallen.get((perceel, p.leverancier), []) if aangemeld < u <= datum), default=None)
+        if per is None:
             continue
         return [
             f"{klant} is op {_d(p.aangemeld)} bij {p.leverancier} aangemeld in perceel {perceel}, en "

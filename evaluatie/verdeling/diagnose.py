@@ -7,7 +7,8 @@ diagnosis can never describe a different set of rules.
 
 Only a lot awarded by ranking gets here (an open house has its expectation, evaluatie.verdeling.toelating), so
 the suppliers are called the geldige inschrijvers, never toegelaten; the contract phase says the same findings of
-its gecontracteerde aanbieders (evaluatie.contract.herverdeling.als_aanbieders).
+its gecontracteerde aanbieders: every noun for the suppliers comes from `Verdeelprobleem.woorden`
+(evaluatie.contract.herverdeling.herverdeelprobleem sets them).
 """
 
 from __future__ import annotations
@@ -30,12 +31,13 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
         if d > 0 and not el[g]:
             if p.regels.per_subregio:
                 meldingen.append(
-                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen geldige "
-                    f"inschrijver bedient de hele subregio {p.subregio[g]} (regel per_subregio)"
+                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen {p.woorden.geldig} "
+                    f"{p.woorden.een} bedient de hele subregio {p.subregio[g]} (regel per_subregio)"
                 )
             else:
                 meldingen.append(
-                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen geldige inschrijver bedient {g}"
+                    f"Perceel {p.perceelnaam}: {g} heeft {_inburgeraars(d)}, maar geen {p.woorden.geldig} "
+                    f"{p.woorden.een} bedient {g}"
                 )
     if meldingen:
         return meldingen
@@ -43,12 +45,12 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
     if ruimte < p.totaal:
         plafond = p.aandeelplafond()
         extra = (
-            f" (per inschrijver hoogstens {plafond} door max_aandeel {kort(p.regels.max_aandeel)})"
+            f" (per {p.woorden.een} hoogstens {plafond} door max_aandeel {kort(p.regels.max_aandeel)})"
             if plafond is not None and p.regels.max_aandeel is not None
             else ""
         )
         meldingen.append(
-            f"Perceel {p.perceelnaam}: de geldige inschrijvers hebben samen {ruimte} plaatsen{extra}, "
+            f"Perceel {p.perceelnaam}: de {p.woorden.geldig} {p.woorden.meer} hebben samen {ruimte} plaatsen{extra}, "
             f"de vraag is {p.totaal}"
         )
     if p.regels.per_subregio:
@@ -59,7 +61,8 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
         if len(mogelijk) < r.min_leveranciers:
             meldingen.append(
                 f"Perceel {p.perceelnaam}: min_leveranciers is {r.min_leveranciers}, maar slechts "
-                f"{len(mogelijk)} geldige inschrijver(s) kunnen volume krijgen ({', '.join(mogelijk) or 'geen'})"
+                f"{len(mogelijk)} {p.woorden.geldig} {p.woorden.een}(s) kunnen volume krijgen "
+                f"({', '.join(mogelijk) or 'geen'})"
             )
     return meldingen
 
@@ -97,20 +100,20 @@ def _subregio_te_klein(p: Verdeelprobleem, el: dict[str, tuple[int, ...]]) -> li
         som = sum(n for n, _ in gekozen)
         wie = ", ".join(f"{naam} {n}" for n, naam in gekozen)
         if len(kandidaten) == 1:
-            hoeveel = f"de enige inschrijver die de hele subregio bedient, kan er hoogstens {som} krijgen ({wie})"
+            hoeveel = f"de enige {p.woorden.een} die de hele subregio bedient, kan er hoogstens {som} krijgen ({wie})"
         elif grens == 1:
             hoeveel = (
-                f"geen van de {len(kandidaten)} inschrijvers die de hele subregio bedienen, kan er meer dan {som} "
+                f"geen van de {len(kandidaten)} {p.woorden.meer} die de hele subregio bedienen, kan er meer dan {som} "
                 f"krijgen ({wie})"
             )
         elif len(gekozen) == len(kandidaten):
             hoeveel = (
-                f"de {len(kandidaten)} inschrijvers die de hele subregio bedienen, kunnen er samen hoogstens {som} "
+                f"de {len(kandidaten)} {p.woorden.meer} die de hele subregio bedienen, kunnen er samen hoogstens {som} "
                 f"krijgen ({wie})"
             )
         else:
             hoeveel = (
-                f"de {grens} inschrijvers met de meeste plaatsen van de {len(kandidaten)} die de hele subregio "
+                f"de {grens} {p.woorden.meer} met de meeste plaatsen van de {len(kandidaten)} die de hele subregio "
                 f"bedienen, kunnen er samen hoogstens {som} krijgen ({wie})"
             )
         gekozen_tekst = "kan daar maar 1 aanbieder" if grens == 1 else f"kunnen daar hoogstens {grens} aanbieders"
@@ -183,5 +186,5 @@ def _regels_kort(p: Verdeelprobleem) -> str:
 def _regels_samen(p: Verdeelprobleem) -> str:
     return (
         f"Perceel {p.perceelnaam}: de verdeelregels ({_regels_kort(p)}) zijn samen niet te verenigen "
-        "met de vraag en de capaciteit van de geldige inschrijvers"
+        f"met de vraag en de capaciteit van de {p.woorden.geldig} {p.woorden.meer}"
     )

@@ -24,6 +24,21 @@ class Leverancier:
 
 
 @dataclass(frozen=True)
+class Partijwoorden:
+    """How the diagnosis of an impossible allocation (evaluatie.verdeling.diagnose) names the suppliers: in the award
+    the geldige inschrijvers of a ranking; in the contract phase the same suppliers are the gecontracteerde aanbieders
+    (evaluatie.contract.herverdeling), and a text that called them inschrijvers would name a party the contract no
+    longer knows."""
+
+    geldig: str = "geldige"
+    een: str = "inschrijver"
+    meer: str = "inschrijvers"
+
+
+AANBIEDERS = Partijwoorden("gecontracteerde", "aanbieder", "aanbieders")
+
+
+@dataclass(frozen=True)
 class Verdeelprobleem:
     perceel: str
     perceelnaam: str
@@ -35,6 +50,8 @@ class Verdeelprobleem:
     # what decides the ranking under the lot's price method, for the explanations (prijs.basis.Prijsmethode)
     maatstaf: str = "totaalscore"
     voorrang: str = "een hogere totaalscore"
+    # the nouns of the diagnosis only: the allocation never reads them, so they take no part in equality
+    woorden: Partijwoorden = field(default=Partijwoorden(), compare=False)
 
     @property
     def totaal(self) -> int:
