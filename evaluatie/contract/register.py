@@ -9,6 +9,7 @@ user_version and a list of migrations applied in order (see evaluatie.contract.s
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -39,6 +40,8 @@ def verbind(pad: Path) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous = NORMAL")
         try:
             migreer(db, pad)
+        except MigratieFout as e:  # say which register
+            raise InvoerFout([Fout(str(pad), e.melding)]) from None
         except EvaluatieFout as e:  # a newer schema: say which register
             raise EvaluatieFout([f"{pad}: {m}" for m in e.meldingen]) from None
     except BaseException:
@@ -114,29 +117,89 @@ def migreer(db: sqlite3.Connection, pad: Path | None = None) -> int:
 def _migreer_vanaf(
     db: sqlite3.Connection, versie: int, kopie: tuple[Path, str] | None, tijd: str, te_melden: list[tuple[int, int]]
 ) -> None:
-    for nummer in range(versie, len(MIGRATIES)):
-        db.execute("BEGIN")
-        for opdracht in MIGRATIES[nummer]:
-            db.execute(opdracht)
-        if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            db.execute("ROLLBACK")
-            raise EvaluatieFout(
-                [
-                    f"de bijwerking naar schemaversie {nummer + 1} zou een verwijzing zonder doel nalaten; zij is "
-                    f"teruggedraaid (het register blijft op versie {nummer})"
-                ]
-            )
-        if kopie is not None:
-            te_melden.append((nummer, nummer + 1))
-            if nummer + 1 >= _VERSIE_MET_MIGRATIETABEL:
-                db.executemany(
-                    "INSERT INTO schemamigratie (naar, van, tijd, evaluatie, reservekopie, sha256) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [(naar, van, tijd, __version__, kopie[0].name, kopie[1]) for van, naar in te_melden],
+    """Every step in one transaction: a step that fails leaves the register exactly as it was (its version too), never
+    a register halfway between two versions."""
+    db.execute("BEGIN")
+    nummer = versie
+    opdracht = ""
+    try:
+        for nummer in range(versie, len(MIGRATIES)):
+            for opdracht in MIGRATIES[nummer]:
+                db.execute(opdracht)
+            if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                db.execute("ROLLBACK")
+                raise EvaluatieFout(
+                    [
+                        f"de bijwerking naar schemaversie {nummer + 1} zou een verwijzing zonder doel nalaten; zij is "
+                        f"teruggedraaid (het register blijft op versie {versie})"
+                    ]
                 )
-                te_melden = []
-        db.execute(f"PRAGMA user_version = {nummer + 1}")
+            if kopie is not None:
+                te_melden.append((nummer, nummer + 1))
+                if nummer + 1 >= _VERSIE_MET_MIGRATIETABEL:
+                    db.executemany(
+                        "INSERT INTO schemamigratie (naar, van, tijd, evaluatie, reservekopie, sha256) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        [(naar, van, tijd, __version__, kopie[0].name, kopie[1]) for van, naar in te_melden],
+                    )
+                    te_melden.clear()
+            db.execute(f"PRAGMA user_version = {nummer + 1}")
         db.execute("COMMIT")
+    except sqlite3.Error as e:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        if _alleen_lezen(e):
+            raise  # the reader's fallback says that the register cannot be brought forward here
+        raise MigratieFout(versie, nummer, opdracht, e, kopie) from None
+
+
+def _alleen_lezen(fout: sqlite3.Error) -> bool:
+    """SQLite could not write (read-only file or medium, no permission): not a fault of the migration itself."""
+    code = getattr(fout, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+
+
+_SQLITE_WOORDEN = (
+    (re.compile(r"^table (\S+) already exists$"), "de tabel {0} bestaat al"),
+    (re.compile(r"^index (\S+) already exists$"), "de index {0} bestaat al"),
+    (re.compile(r"^trigger (\S+) already exists$"), "de trigger {0} bestaat al"),
+    (re.compile(r"^no such table: (\S+)$"), "de tabel {0} bestaat niet"),
+    (re.compile(r"^duplicate column name: (\S+)$"), "de kolom {0} bestaat al"),
+    (re.compile(r"^UNIQUE constraint failed: (\S+)$"), "een regel met dezelfde {0} bestaat al"),
+)
+
+
+def _in_woorden(fout: sqlite3.Error) -> str:
+    """SQLite's message as it is, with its meaning in Dutch where it is one we know."""
+    tekst = str(fout)
+    for patroon, woorden in _SQLITE_WOORDEN:
+        gevonden = patroon.match(tekst)
+        if gevonden:
+            return f"SQLite meldt '{tekst}' ({woorden.format(*gevonden.groups())})"
+    naam = getattr(fout, "sqlite_errorname", None)
+    return f"SQLite meldt '{tekst}'" + (f" ({naam})" if naam else "")
+
+
+class MigratieFout(InvoerFout):
+    """A migration step failed for another reason than a register that cannot be written (exit 2): the register's
+    content does not match its schema version. Everything was rolled back; the copy made before stays."""
+
+    def __init__(
+        self, versie: int, nummer: int, opdracht: str, fout: sqlite3.Error, kopie: tuple[Path, str] | None
+    ) -> None:
+        begin = " ".join(opdracht.split()[:3]) if opdracht else "het vastleggen van de bijwerking"
+        tekst = (
+            f"de bijwerking van schemaversie {nummer} naar {nummer + 1} is mislukt: {_in_woorden(fout)} bij "
+            f"'{begin}'. De bijwerking is teruggedraaid: het register is ongewijzigd (schemaversie {versie})"
+        )
+        if kopie is not None:
+            tekst += f". Er is eerst een kopie gemaakt: {kopie[0]} (SHA-256 {kopie[1]})"
+        tekst += (
+            f". De inhoud van het register past niet bij schemaversie {versie}; zet een back-up terug of laat het "
+            "register onderzoeken voordat u verder werkt"
+        )
+        self.melding = tekst
+        super().__init__([Fout("", tekst)])
 
 
 _VERSIE_MET_MIGRATIETABEL = 8  # schema.py, _V8: from this version on a migration is recorded in the register

@@ -1,0 +1,46 @@
+"""A migration that failed for another reason than a read-only werkmap (here: a register that says schema version 7
+but already holds the table version 8 adds) was reported as 'dat kan hier niet; voer de opdracht uit in een werkmap
+waar evaluatie mag schrijven', untrue in a werkmap that can be written; a writing command showed SQLite's traceback.
+Now the command names the step that failed, SQLite's error, the copy made before and that the register is unchanged
+(exit 2), and the register is left exactly as it was: all steps are one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.test_contract_toelating import DOOR, _run, _werkmap
+
+
+@pytest.mark.parametrize(
+    "opdracht", [("stand", "--peildatum", "2026-07-01"), ("optiejaar", "--datum", "2026-07-01", *DOOR)]
+)
+def test_mislukte_bijwerking_zegt_wat_er_misging(tmp_path: Path, opdracht: tuple[str, ...]) -> None:
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    register = ws / "contract" / "register.sqlite"
+    db = sqlite3.connect(register)
+    db.execute("PRAGMA user_version = 7")  # the tables of versions 8 to 11 stay: step 7 -> 8 meets schemamigratie
+    db.commit()
+    db.close()
+    voor = register.read_bytes()
+    r = _run("contract", opdracht[0], "--werkmap", ws, *opdracht[1:])
+    uit = " ".join(r.output.split())
+    assert r.exit_code == 2, uit
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert "mag schrijven" not in uit and "kan hier niet" not in uit, uit
+    kopie = ws / "contract" / "register-schemaversie-7.sqlite"
+    sha = hashlib.sha256(kopie.read_bytes()).hexdigest()
+    assert (
+        f"{register}: de bijwerking van schemaversie 7 naar 8 is mislukt: SQLite meldt 'table schemamigratie already "
+        "exists' (de tabel schemamigratie bestaat al) bij 'CREATE TABLE schemamigratie'. De bijwerking is "
+        "teruggedraaid: het register is ongewijzigd (schemaversie 7)" in uit
+    ), uit
+    assert f"Er is eerst een kopie gemaakt: {kopie} (SHA-256 {sha})" in uit, uit
+    assert register.read_bytes() == voor
+    db = sqlite3.connect(register)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 7
+    assert db.execute("SELECT COUNT(*) FROM schemamigratie").fetchone()[0] == 0
