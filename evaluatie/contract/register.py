@@ -106,6 +106,7 @@ def migreer(db: sqlite3.Connection, pad: Path | None = None) -> int:
     finally:
         db.execute(f"PRAGMA foreign_keys = {sleutels}")
     if kopie is not None and pad is not None:
+        _HERLEZEN[pad] = versie
         _MELDINGEN.append(
             f"{pad} had schemaversie {versie} (geschreven door een eerdere versie van evaluatie) en is bijgewerkt naar "
             f"versie {len(MIGRATIES)}; er is niets uit verwijderd. Het register zoals het was, staat in "
@@ -204,6 +205,18 @@ class MigratieFout(InvoerFout):
 
 _VERSIE_MET_MIGRATIETABEL = 8  # schema.py, _V8: from this version on a migration is recorded in the register
 _MELDINGEN: list[str] = []
+_HERLEZEN: dict[Path, int] = {}  # a register just migrated, and its version before: its indexaties are read anew
+
+
+def _zeg_herlezing(db: sqlite3.Connection, pad: Path) -> None:
+    """After a migration (and the completion of a version 1 register): say what the current rule makes of the
+    indexaties recorded before it (evaluatie.contract.herlezing), once."""
+    from evaluatie.contract.herlezing import melding
+
+    van = _HERLEZEN.pop(pad, None)
+    tekst = melding(db, van, str(pad)) if van is not None else None
+    if tekst is not None:
+        _MELDINGEN.append(tekst)
 
 
 def neem_meldingen() -> list[str]:
@@ -255,6 +268,7 @@ def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: boo
     db = verbind_om_te_lezen(pad) if alleen_lezen else verbind(pad)
     try:
         vul_procedures(db, werkmap)
+        _zeg_herlezing(db, pad)
     except BaseException:
         db.close()
         raise
