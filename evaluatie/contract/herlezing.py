@@ -20,8 +20,12 @@ VERSIE_MET_PRIJSREGEL = 7
 """A register of a lower schema version holds only indexaties recorded under the old rule (no price changed)."""
 
 
-def melding(db: sqlite3.Connection, van: int, naam: str) -> str | None:
-    """What the current rule makes of the indexaties register `naam` of schema version `van` (< 7) holds; None if
+def melding(
+    db: sqlite3.Connection, van: int, naam: str, tot_besluit: int | None = None, werkwoord: str = "houdt"
+) -> str | None:
+    """What the current rule makes of the indexaties register `naam` (its subject, with its version) of schema version
+    `van` (< 7) holds (with
+    `tot_besluit`: only those of a decision up to that number, the ones recorded before the migration); None if
     none."""
     if van >= VERSIE_MET_PRIJSREGEL:
         return None
@@ -38,6 +42,8 @@ def melding(db: sqlite3.Connection, van: int, naam: str) -> str | None:
                 "WHERE w.soort = 'indexatie' AND w.perceel = ? AND b.datum = ? AND w.waarde = ?",
                 (code, x.datum.isoformat(), x.waarde),
             ).fetchone()[0]
+            if tot_besluit is not None and besluit > tot_besluit:
+                continue
             prijs = (
                 f"plaatsingen vanaf die dag tellen tegen {procent(x.factor)} van de prijs van daarvoor (1 + "
                 f"{euro(x.waarde)} / {euro(x.ruimte)}, wat op die dag nog kon worden afgeroepen)"
@@ -53,7 +59,7 @@ def melding(db: sqlite3.Connection, van: int, naam: str) -> str | None:
     vroeger = "het maximum en de prijzen ongewijzigd" if van == 1 else "de prijzen ongewijzigd"
     een = len(delen) == 1
     return (
-        f"{naam} (schemaversie {van}) houdt {aantal(str(len(delen)), 'indexatie', 'indexaties')} die "
+        f"{naam} {werkwoord} {aantal(str(len(delen)), 'indexatie', 'indexaties')} die "
         f"{'is' if een else 'zijn'} vastgelegd vóór de huidige regel; de versie van evaluatie die "
         f"{'haar' if een else 'ze'} vastlegde, liet {vroeger}, deze versie leest {'haar' if een else 'ze'} met de "
         "huidige regel (een indexatie wijzigt vanaf haar datum het maximum "

@@ -214,7 +214,7 @@ def _zeg_herlezing(db: sqlite3.Connection, pad: Path) -> None:
     from evaluatie.contract.herlezing import melding
 
     van = _HERLEZEN.pop(pad, None)
-    tekst = melding(db, van, str(pad)) if van is not None else None
+    tekst = melding(db, van, f"{pad} (schemaversie {van})") if van is not None else None
     if tekst is not None:
         _MELDINGEN.append(tekst)
 
