@@ -29,6 +29,8 @@ def melding(
     none."""
     if van >= VERSIE_MET_PRIJSREGEL:
         return None
+    if db.execute("SELECT 1 FROM wijziging WHERE soort = 'indexatie' LIMIT 1").fetchone() is None:
+        return None  # nothing to read anew: the register is not read here at all
     reg = lees_register(db)
     einde = dt.date.max
     delen = []
