@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_contract_oud_register import _werkmap_met_oud_register
 from tests.test_contract_toelating import DOOR, _run, _werkmap
 
 
@@ -44,3 +45,23 @@ def test_mislukte_bijwerking_zegt_wat_er_misging(tmp_path: Path, opdracht: tuple
     db = sqlite3.connect(register)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 7
     assert db.execute("SELECT COUNT(*) FROM schemamigratie").fetchone()[0] == 0
+
+
+def test_een_latere_stap_die_mislukt_laat_geen_tussenversie_na(tmp_path: Path) -> None:
+    """The old register (schema version 1) with a table `publicatie` of its own: steps 1 to 6 go well, step 7 meets
+    the table. Each step was its own transaction, so the register stayed behind on version 6; now it stays on 1."""
+    ws, _ = _werkmap_met_oud_register(tmp_path)
+    register = ws / "contract" / "register.sqlite"
+    db = sqlite3.connect(register)
+    db.execute("CREATE TABLE publicatie (id INTEGER PRIMARY KEY)")
+    db.commit()
+    db.close()
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2022-06-30")
+    uit = " ".join(r.output.split())
+    assert r.exit_code == 2, uit
+    assert "de bijwerking van schemaversie 6 naar 7 is mislukt: SQLite meldt 'table publicatie already exists'" in uit
+    assert "het register is ongewijzigd (schemaversie 1)" in uit, uit
+    db = sqlite3.connect(register)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    tabellen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "perceelprocedure" not in tabellen and "looptijd" not in tabellen
