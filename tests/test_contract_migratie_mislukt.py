@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_contract_oud_register import _werkmap_met_oud_register
+from tests.test_contract_oud_register import _inhoud, _werkmap_met_oud_register
 from tests.test_contract_toelating import DOOR, _run, _werkmap
+
+LEVERANCIER = "Taalhuis De Brug B.V."  # a B1 supplier of the old award: only the decision is missing
 
 
 @pytest.mark.parametrize(
@@ -65,3 +67,29 @@ def test_een_latere_stap_die_mislukt_laat_geen_tussenversie_na(tmp_path: Path) -
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
     tabellen = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "perceelprocedure" not in tabellen and "looptijd" not in tabellen
+
+
+def test_een_verwijzing_zonder_doel_noemt_de_regel(tmp_path: Path) -> None:
+    """A register with a reference to a decision that does not exist (an uitval of decision 99): the check of the
+    references after step 1 refused it with exit 1, without the copy or where the reference lies. Now exit 2 with
+    both, and the register unchanged."""
+    ws, _ = _werkmap_met_oud_register(tmp_path)
+    register = ws / "contract" / "register.sqlite"
+    db = sqlite3.connect(register)
+    db.execute(
+        "INSERT INTO uitval (besluit_id, perceel, leverancier, datum) VALUES (99, 'B1', ?, '2022-05-01')",
+        (LEVERANCIER,),
+    )
+    db.commit()
+    db.close()
+    voor = _inhoud(register)
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2022-06-30")
+    uit = " ".join(r.output.split())
+    assert r.exit_code == 2, uit
+    kopie = ws / "contract" / "register-schemaversie-1.sqlite"
+    assert (
+        "de bijwerking van schemaversie 1 naar 2 is mislukt: daarna zou 1 verwijzing naar een regel die niet bestaat "
+        "in het register staan (de eerste: tabel uitval, regel 1, naar tabel besluit). De bijwerking is "
+        f"teruggedraaid: het register is ongewijzigd (schemaversie 1). Er is eerst een kopie gemaakt: {kopie}" in uit
+    ), uit
+    assert _inhoud(register) == voor  # the content; only the header says WAL now

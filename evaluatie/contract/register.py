@@ -127,14 +127,14 @@ def _migreer_vanaf(
         for nummer in range(versie, len(MIGRATIES)):
             for opdracht in MIGRATIES[nummer]:
                 db.execute(opdracht)
-            if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            if zonder_doel := db.execute("PRAGMA foreign_key_check").fetchall():
                 db.execute("ROLLBACK")
-                raise EvaluatieFout(
-                    [
-                        f"de bijwerking naar schemaversie {nummer + 1} zou een verwijzing zonder doel nalaten; zij is "
-                        f"teruggedraaid (het register blijft op versie {versie})"
-                    ]
+                tabel, regel, doel = zonder_doel[0][:3]
+                reden = (
+                    f"daarna zou {aantal(str(len(zonder_doel)), 'verwijzing', 'verwijzingen')} naar een regel die niet "
+                    f"bestaat in het register staan (de eerste: tabel {tabel}, regel {regel}, naar tabel {doel})"
                 )
+                raise MigratieFout(versie, nummer, reden, kopie)
             if kopie is not None:
                 te_melden.append((nummer, nummer + 1))
                 if nummer + 1 >= _VERSIE_MET_MIGRATIETABEL:
@@ -151,7 +151,8 @@ def _migreer_vanaf(
             db.execute("ROLLBACK")
         if _alleen_lezen(e):
             raise  # the reader's fallback says that the register cannot be brought forward here
-        raise MigratieFout(versie, nummer, opdracht, e, kopie) from None
+        begin = " ".join(opdracht.split()[:3]) if opdracht else "het vastleggen van de bijwerking"
+        raise MigratieFout(versie, nummer, f"{_in_woorden(e)} bij '{begin}'", kopie) from None
 
 
 def _alleen_lezen(fout: sqlite3.Error) -> bool:
@@ -185,13 +186,10 @@ class MigratieFout(InvoerFout):
     """A migration step failed for another reason than a register that cannot be written (exit 2): the register's
     content does not match its schema version. Everything was rolled back; the copy made before stays."""
 
-    def __init__(
-        self, versie: int, nummer: int, opdracht: str, fout: sqlite3.Error, kopie: tuple[Path, str] | None
-    ) -> None:
-        begin = " ".join(opdracht.split()[:3]) if opdracht else "het vastleggen van de bijwerking"
+    def __init__(self, versie: int, nummer: int, reden: str, kopie: tuple[Path, str] | None) -> None:
         tekst = (
-            f"de bijwerking van schemaversie {nummer} naar {nummer + 1} is mislukt: {_in_woorden(fout)} bij "
-            f"'{begin}'. De bijwerking is teruggedraaid: het register is ongewijzigd (schemaversie {versie})"
+            f"de bijwerking van schemaversie {nummer} naar {nummer + 1} is mislukt: {reden}. De bijwerking is "
+            f"teruggedraaid: het register is ongewijzigd (schemaversie {versie})"
         )
         if kopie is not None:
             tekst += f". Er is eerst een kopie gemaakt: {kopie[0]} (SHA-256 {kopie[1]})"
