@@ -14,6 +14,7 @@ import sqlite3
 
 from evaluatie.contract.indexatie import afroepen, indexaties, procent
 from evaluatie.contract.lezen import lees_register
+from evaluatie.contract.register import na_bijwerking
 from evaluatie.tekst import aantal, euro
 
 VERSIE_MET_PRIJSREGEL = 7
@@ -67,3 +68,6 @@ def melding(
         "huidige regel (een indexatie wijzigt vanaf haar datum het maximum "
         "met haar waarde en de prijs van wat nog kan worden afgeroepen met 1 + waarde / ruimte): " + "; ".join(delen)
     )
+
+
+na_bijwerking(melding)  # the migration in evaluatie.contract.register says it (it cannot import this module)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -206,15 +206,26 @@ _MELDINGEN: list[str] = []
 _HERLEZEN: dict[Path, int] = {}  # a register just migrated, and its version before: its indexaties are read anew
 
 
+_NA_BIJWERKING: list[Callable[[sqlite3.Connection, int, str], str | None]] = []
+
+
+def na_bijwerking(lezing: Callable[[sqlite3.Connection, int, str], str | None]) -> None:
+    """Register what is said after a migration, given the register, its version before and its name: the reading of
+    the register needs evaluatie.contract.lezen, which depends on this module (evaluatie.contract.herlezing adds
+    itself when loaded; the contract commands load it)."""
+    _NA_BIJWERKING.append(lezing)
+
+
 def _zeg_herlezing(db: sqlite3.Connection, pad: Path) -> None:
     """After a migration (and the completion of a version 1 register): say what the current rule makes of the
     indexaties recorded before it (evaluatie.contract.herlezing), once."""
-    from evaluatie.contract.herlezing import melding
-
     van = _HERLEZEN.pop(pad, None)
-    tekst = melding(db, van, f"{pad} (schemaversie {van})") if van is not None else None
-    if tekst is not None:
-        _MELDINGEN.append(tekst)
+    if van is None:
+        return
+    for lezing in _NA_BIJWERKING:
+        tekst = lezing(db, van, f"{pad} (schemaversie {van})")
+        if tekst is not None:
+            _MELDINGEN.append(tekst)
 
 
 def neem_meldingen() -> list[str]:
