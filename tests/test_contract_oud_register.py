@@ -25,13 +25,13 @@ VOORBEELD = Path(__file__).parent.parent / "bids" / "voorbeeld"
 OUD = Path(__file__).parent / "oud_register"
 
 
-def _werkmap_met_oud_register(tmp_path: Path) -> tuple[Path, Path]:
+def _werkmap_met_oud_register(tmp_path: Path, register: str = "register-schemaversie-1.sqlite.gz") -> tuple[Path, Path]:
     """A copy of the example with the old award and the old register; also the old register alone, to compare."""
     ws = kopieer_voorbeeld(VOORBEELD, tmp_path / "ws")
     (ws / "rapporten").mkdir()
     (ws / "rapporten" / "gunning.json").write_bytes(gzip.decompress((OUD / "gunning.json.gz").read_bytes()))
     (ws / "contract").mkdir()
-    oud = gzip.decompress((OUD / "register-schemaversie-1.sqlite.gz").read_bytes())
+    oud = gzip.decompress((OUD / register).read_bytes())
     (ws / "contract" / "register.sqlite").write_bytes(oud)
     (tmp_path / "oud.sqlite").write_bytes(oud)
     return ws, tmp_path / "oud.sqlite"

@@ -185,6 +185,7 @@ def schrijf_dossier(werkmap: Werkmap, als_zip: bool = False) -> tuple[Path, int,
                     dossierpublicaties.als_html(publicaties),
                     einde,
                     {c: p.naam for c, p in kaal.percelen.items()} if kaal else None,
+                    dossiermigratie.herlezing(db, werkmap) if kopieen else "",
                 )
             )
             (tmp / "index.html").write_text(html, encoding="utf-8")
@@ -338,10 +339,12 @@ def _index_html(
     publicaties: str = "",
     einde: str | None = None,
     percelen: dict[str, str] | None = None,
+    herlezing: str = "",
 ) -> str:
     """The index page; `looptijd` names the fixed term and every option year, exercised (by which decision) or not;
     `publicaties`: the section on the quarterly reports' publications (evaluatie.contract.dossierpublicaties);
-    `percelen`: lot code -> name, for the decisions that name a lot."""
+    `percelen`: lot code -> name, for the decisions that name a lot; `herlezing`: what the current rule makes of
+    indexaties recorded before a schema migration (evaluatie.contract.dossiermigratie.herlezing)."""
     regels = "".join(
         f'<tr><td>{escape(s.categorie)}</td><td><a href="{escape(s.pad)}">{escape(s.pad)}</a></td>'
         f'<td class="n">{getal(s.bytes, 0)}</td><td class="sha">{s.sha256}</td></tr>'
@@ -368,6 +371,7 @@ def _index_html(
         f"</thead><tbody>{b}</tbody></table>"
         + _ingetrokken_html(besluiten, gecorrigeerd or {}, einde)
         + publicaties
+        + (f"<h2>Indexaties van voor de schemamigratie</h2><p>{escape(herlezing)}.</p>" if herlezing else "")
         + '<h2>Stukken</h2><table><thead><tr><th>onderdeel</th><th>document</th><th class="n">bytes</th>'
         "<th>SHA-256</th></tr>"
         f"</thead><tbody>{regels}</tbody></table></body></html>\n"

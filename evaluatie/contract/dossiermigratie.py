@@ -40,3 +40,23 @@ def kopieen(db: sqlite3.Connection, werkmap: Werkmap) -> list[tuple[str, Path, s
     if fouten:
         raise InvoerFout(fouten)
     return uit
+
+
+def herlezing(db: sqlite3.Connection, werkmap: Werkmap) -> str:
+    """What the current rule makes of the indexaties the register held before its first migration, when that came
+    from schema version 6 or lower (evaluatie.contract.herlezing): the dossier says what the migration said. The
+    decisions of before are those in the copy made before it (already checked against its SHA-256 by `kopieen`)."""
+    from evaluatie.contract.herlezing import VERSIE_MET_PRIJSREGEL, melding
+
+    eerste = db.execute("SELECT van, reservekopie FROM schemamigratie ORDER BY naar LIMIT 1").fetchone()
+    if eerste is None or eerste[0] >= VERSIE_MET_PRIJSREGEL:
+        return ""
+    pad = werkmap.root / MAP / eerste[1]
+    kopie = sqlite3.connect(f"{pad.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        tot = kopie.execute("SELECT MAX(id) FROM besluit").fetchone()[0]
+    finally:
+        kopie.close()
+    naam = f"het register van voor de bijwerking, {MAP}/{eerste[1]} (schemaversie {eerste[0]}),"
+    tekst = melding(db, int(eerste[0]), naam, tot, "hield")
+    return f"{tekst[0].upper()}{tekst[1:]}" if tekst else ""

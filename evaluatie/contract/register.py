@@ -9,8 +9,9 @@ user_version and a list of migrations applied in order (see evaluatie.contract.s
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,8 @@ def verbind(pad: Path) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous = NORMAL")
         try:
             migreer(db, pad)
+        except MigratieFout as e:  # say which register
+            raise InvoerFout([Fout(str(pad), e.melding)]) from None
         except EvaluatieFout as e:  # a newer schema: say which register
             raise EvaluatieFout([f"{pad}: {m}" for m in e.meldingen]) from None
     except BaseException:
@@ -103,6 +106,7 @@ def migreer(db: sqlite3.Connection, pad: Path | None = None) -> int:
     finally:
         db.execute(f"PRAGMA foreign_keys = {sleutels}")
     if kopie is not None and pad is not None:
+        _HERLEZEN[pad] = versie
         _MELDINGEN.append(
             f"{pad} had schemaversie {versie} (geschreven door een eerdere versie van evaluatie) en is bijgewerkt naar "
             f"versie {len(MIGRATIES)}; er is niets uit verwijderd. Het register zoals het was, staat in "
@@ -114,33 +118,114 @@ def migreer(db: sqlite3.Connection, pad: Path | None = None) -> int:
 def _migreer_vanaf(
     db: sqlite3.Connection, versie: int, kopie: tuple[Path, str] | None, tijd: str, te_melden: list[tuple[int, int]]
 ) -> None:
-    for nummer in range(versie, len(MIGRATIES)):
-        db.execute("BEGIN")
-        for opdracht in MIGRATIES[nummer]:
-            db.execute(opdracht)
-        if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            db.execute("ROLLBACK")
-            raise EvaluatieFout(
-                [
-                    f"de bijwerking naar schemaversie {nummer + 1} zou een verwijzing zonder doel nalaten; zij is "
-                    f"teruggedraaid (het register blijft op versie {nummer})"
-                ]
-            )
-        if kopie is not None:
-            te_melden.append((nummer, nummer + 1))
-            if nummer + 1 >= _VERSIE_MET_MIGRATIETABEL:
-                db.executemany(
-                    "INSERT INTO schemamigratie (naar, van, tijd, evaluatie, reservekopie, sha256) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [(naar, van, tijd, __version__, kopie[0].name, kopie[1]) for van, naar in te_melden],
+    """Every step in one transaction: a step that fails leaves the register exactly as it was (its version too), never
+    a register halfway between two versions."""
+    db.execute("BEGIN")
+    nummer = versie
+    opdracht = ""
+    try:
+        for nummer in range(versie, len(MIGRATIES)):
+            for opdracht in MIGRATIES[nummer]:
+                db.execute(opdracht)
+            if zonder_doel := db.execute("PRAGMA foreign_key_check").fetchall():
+                db.execute("ROLLBACK")
+                tabel, regel, doel = zonder_doel[0][:3]
+                reden = (
+                    f"daarna zou {aantal(str(len(zonder_doel)), 'verwijzing', 'verwijzingen')} naar een regel die niet "
+                    f"bestaat in het register staan (de eerste: tabel {tabel}, regel {regel}, naar tabel {doel})"
                 )
-                te_melden = []
-        db.execute(f"PRAGMA user_version = {nummer + 1}")
+                raise MigratieFout(versie, nummer, reden, kopie)
+            if kopie is not None:
+                te_melden.append((nummer, nummer + 1))
+                if nummer + 1 >= _VERSIE_MET_MIGRATIETABEL:
+                    db.executemany(
+                        "INSERT INTO schemamigratie (naar, van, tijd, evaluatie, reservekopie, sha256) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        [(naar, van, tijd, __version__, kopie[0].name, kopie[1]) for van, naar in te_melden],
+                    )
+                    te_melden.clear()
+            db.execute(f"PRAGMA user_version = {nummer + 1}")
         db.execute("COMMIT")
+    except sqlite3.Error as e:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        if _alleen_lezen(e):
+            raise  # the reader's fallback says that the register cannot be brought forward here
+        begin = " ".join(opdracht.split()[:3]) if opdracht else "het vastleggen van de bijwerking"
+        raise MigratieFout(versie, nummer, f"{_in_woorden(e)} bij '{begin}'", kopie) from None
+
+
+def _alleen_lezen(fout: sqlite3.Error) -> bool:
+    """SQLite could not write (read-only file or medium, no permission): not a fault of the migration itself."""
+    code = getattr(fout, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+
+
+_SQLITE_WOORDEN = (
+    (re.compile(r"^table (\S+) already exists$"), "de tabel {0} bestaat al"),
+    (re.compile(r"^index (\S+) already exists$"), "de index {0} bestaat al"),
+    (re.compile(r"^trigger (\S+) already exists$"), "de trigger {0} bestaat al"),
+    (re.compile(r"^no such table: (\S+)$"), "de tabel {0} bestaat niet"),
+    (re.compile(r"^duplicate column name: (\S+)$"), "de kolom {0} bestaat al"),
+    (re.compile(r"^UNIQUE constraint failed: (\S+)$"), "een regel met dezelfde {0} bestaat al"),
+)
+
+
+def _in_woorden(fout: sqlite3.Error) -> str:
+    """SQLite's message as it is, with its meaning in Dutch where it is one we know."""
+    tekst = str(fout)
+    for patroon, woorden in _SQLITE_WOORDEN:
+        gevonden = patroon.match(tekst)
+        if gevonden:
+            return f"SQLite meldt '{tekst}' ({woorden.format(*gevonden.groups())})"
+    naam = getattr(fout, "sqlite_errorname", None)
+    return f"SQLite meldt '{tekst}'" + (f" ({naam})" if naam else "")
+
+
+class MigratieFout(InvoerFout):
+    """A migration step failed for another reason than a register that cannot be written (exit 2): the register's
+    content does not match its schema version. Everything was rolled back; the copy made before stays."""
+
+    def __init__(self, versie: int, nummer: int, reden: str, kopie: tuple[Path, str] | None) -> None:
+        tekst = (
+            f"de bijwerking van schemaversie {nummer} naar {nummer + 1} is mislukt: {reden}. De bijwerking is "
+            f"teruggedraaid: het register is ongewijzigd (schemaversie {versie})"
+        )
+        if kopie is not None:
+            tekst += f". Er is eerst een kopie gemaakt: {kopie[0]} (SHA-256 {kopie[1]})"
+        tekst += (
+            f". De inhoud van het register past niet bij schemaversie {versie}; zet een back-up terug of laat het "
+            "register onderzoeken voordat u verder werkt"
+        )
+        self.melding = tekst
+        super().__init__([Fout("", tekst)])
 
 
 _VERSIE_MET_MIGRATIETABEL = 8  # schema.py, _V8: from this version on a migration is recorded in the register
 _MELDINGEN: list[str] = []
+_HERLEZEN: dict[Path, int] = {}  # a register just migrated, and its version before: its indexaties are read anew
+
+
+_NA_BIJWERKING: list[Callable[[sqlite3.Connection, int, str], str | None]] = []
+
+
+def na_bijwerking(lezing: Callable[[sqlite3.Connection, int, str], str | None]) -> None:
+    """Register what is said after a migration, given the register, its version before and its name: the reading of
+    the register needs evaluatie.contract.lezen, which depends on this module (evaluatie.contract.herlezing adds
+    itself when loaded; the contract commands load it)."""
+    _NA_BIJWERKING.append(lezing)
+
+
+def _zeg_herlezing(db: sqlite3.Connection, pad: Path) -> None:
+    """After a migration (and the completion of a version 1 register): say what the current rule makes of the
+    indexaties recorded before it (evaluatie.contract.herlezing), once."""
+    van = _HERLEZEN.pop(pad, None)
+    if van is None:
+        return
+    for lezing in _NA_BIJWERKING:
+        tekst = lezing(db, van, f"{pad} (schemaversie {van})")
+        if tekst is not None:
+            _MELDINGEN.append(tekst)
 
 
 def neem_meldingen() -> list[str]:
@@ -192,6 +277,7 @@ def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: boo
     db = verbind_om_te_lezen(pad) if alleen_lezen else verbind(pad)
     try:
         vul_procedures(db, werkmap)
+        _zeg_herlezing(db, pad)
     except BaseException:
         db.close()
         raise
