@@ -1,7 +1,7 @@
 """The two national models that are still slow, on two MIP engines that are not dependencies (issue #24).
 
 Why. Stage 4 under per_subregio (B1) and a budget in every gemeente (B1) are proven by HiGHS, but slowly
-(README, metingen van issue #24). Before building an exact method of our own, this asks whether another
+(bench/METINGEN.md, metingen van issue #24). Before building an exact method of our own, this asks whether another
 well-kept engine proves the same models much faster. It builds each model as the fast path does (stage 1 with
 its own objective, without the per-class shift `Opbouw.verschoven` that the path applies: the same optimal
 allocations) and solves it on:

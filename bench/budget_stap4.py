@@ -6,7 +6,7 @@ hands them to the stage-4 MIP (`opbouw.bouw(per_gemeente=True, totalen=...)`), a
 totals are cached in --cache (stages 1-3 of B1 take minutes for some seeds), so a second run goes straight to stage 4.
 
 Printed per lot: the stage-4 model's size and LP bound, then what the brief of issue #24 asked to measure
-(README, "Meting van 5 december 2026, avond (budget in iedere gemeente)"):
+(bench/METINGEN.md, "Meting van 5 december 2026, avond (budget in iedere gemeente)"):
 - the bound of the set-based reformulation (one column per feasible pattern per gemeente, whose LP is the convex
   hull of every gemeente's integer set; bench/budgetpatroon.py): --kelley rounds of cuts (stalls on this model:
   HiGHS gives no LP result after 2 rounds), --kolommen rounds of column generation (reaches the bound, certified

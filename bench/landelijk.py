@@ -30,14 +30,14 @@ how many lots were proven and the check.
 --spoor MAP: every HiGHS solve of the fast path writes its own log (root bound, bound and
 incumbent over time, nodes) to MAP/<regels>_<zaad>_<perceel>_<n>.log, and MAP/samenvatting.txt
 gets one line per solve (columns, integer columns, status, cpu, objective, bound, nodes): the
-evidence for where a slow lot spends its time (README, meting van 4 december 2026).
+evidence for where a slow lot spends its time (bench/METINGEN.md, meting van 4 december 2026).
 
 --zonder-verschuiving: stage 4 gets its own objective instead of the one shifted by the LP's prices
 (evaluatie.verdeling.dualverschuiving), for comparison.
 
 How long: every rule set but 'budget overal' takes seconds per seed; 'budget overal' takes B1 19-31 minutes
-cpu per seed (seeds 7, 1, 2; README, metingen van 4 december 2026), and its check as long again or longer. Leave it
-out with --regels "samengevoegd,K=3,K=2,per_subregio,budget elke 10e".
+cpu per seed (seeds 7, 1, 2; bench/METINGEN.md, metingen van 4 december 2026), and its check as long again or
+longer. Leave it out with --regels "samengevoegd,K=3,K=2,per_subregio,budget elke 10e".
 
 Run: python bench/landelijk.py [--zaden 7,1,2] [--solver auto] [--limiet 60] [--regels K=3,K=2] [--zonder-controle]
 [--spoor MAP] [--percelen onderwijs,Z]

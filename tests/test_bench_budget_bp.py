@@ -1,4 +1,4 @@
-"""The branch-and-price prototype of bench/budget_bp.py (README, "Meting van 5 december 2026, avond (budget in iedere
+"""The branch-and-price prototype of bench/budget_bp.py (bench/METINGEN.md, "Meting van 5 december 2026, avond (budget in iedere
 gemeente, vertakken op de master)"): on stage 4 with a budget in every gemeente it proves the same optimum as HiGHS on
 the stage-4 MIP, and the allocation it returns meets every row of that model."""
 

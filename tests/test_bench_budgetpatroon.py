@@ -1,4 +1,4 @@
-"""The bounds of bench/budgetpatroon.py (README, "Meting van 5 december 2026, avond (budget in iedere gemeente)") on a
+"""The bounds of bench/budgetpatroon.py (bench/METINGEN.md, "Meting van 5 december 2026, avond (budget in iedere gemeente)") on a
 stage 4 small enough to solve by hand: the bound from every gemeente's own integer set lies below the LP and is never
 below the optimum, and bound tightening from it keeps the optimal allocation."""
 

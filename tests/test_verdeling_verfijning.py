@@ -93,7 +93,7 @@ def test_totalen_onhaalbaar_dan_gemeenten_apart(monkeypatch: pytest.MonkeyPatch,
 def test_stap4_met_de_regel_zonder_herstart_sprong_en_snedes_in_knopen(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tender of `test_grote_gemeente_apart_gezet`: stage 4 needs the rule in A, a MIP of the verfijnde relaxatie.
     That MIP runs with HiGHS's options of `pad.OPTIES_K` (no restart, no feasibility jump, no cuts below the root;
-    README, meting van 5 december 2026, ochtend (verdeling)), and the allocation is still the one derived by hand
+    bench/METINGEN.md, meting van 5 december 2026, ochtend (verdeling)), and the allocation is still the one derived by hand
     there and the full model's."""
     gezien: list[dict[str, object]] = []
     los = HighsMotor.los

@@ -15,7 +15,7 @@ Used only where every supplier's total is fixed (the transportation LP and the s
 budget (bench/landelijk.py, budget in every 10th gemeente: seeds 1 and 8, Z). In stages 1-3 the bounds
 change HiGHS's search both ways (budget in every gemeente, seed 7, stage 1 of the relaxation: onderwijs
 31.8 s against 55.8 s cpu without them, but B1 not proven after 239 s against 119 s without them), so
-they are not used there (README, meting van 4 december 2026).
+they are not used there (bench/METINGEN.md, meting van 4 december 2026).
 
 Not for the elastic model of the diagnosis (evaluatie.verdeling.diagnose): there the budget row has a
 slack column, and a bound derived from the row would hide the very shortfall the diagnosis reports.

@@ -15,8 +15,8 @@ reduced costs within a stage; across stages they cannot, for them the fixed row 
 and 2 of the national relaxations with budgets and under per_subregio (`pad`). Measured on the national tender:
 budget in every 10th gemeente, seed 6, onderwijs, stage 2 of the relaxation 0.84 against 0.29 s cpu, seeds 1-10
 together faster; the per_subregio relaxations of seeds 1-10 (30 lots) 14.9-15.5 against 17.2-17.4 s cpu. The
-same bounds before a stage, from the value of its start, were measured too and cost more than they saved (README,
-"Meting van 5 december 2026, middag (verdeling)").
+same bounds before a stage, from the value of its start, were measured too and cost more than they saved
+(bench/METINGEN.md, "Meting van 5 december 2026, middag (verdeling)").
 
 Exact, not up to rounding. The prices come from a floating-point LP, but any prices give a valid G: they are
 rounded to multiples of 2^-PRECISIE and r, G and the new bounds are computed in Python integers, with the

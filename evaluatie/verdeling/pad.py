@@ -514,8 +514,8 @@ def _budget_stap4(m: Motor, o: Opbouw) -> None:
 # (bench/landelijk.py --regels per_subregio, seeds 1-10, cpu for 3 lots, two runs each, within 0.1-2.1 s):
 # 240.3 against 252.8 s in all, faster on 7 of 10 seeds, slowest seed 47.0 against 60.6 s (seed 9), but seed 10
 # 35.4 against 13.4 s. Not for the other stage-4 MIPs, where it lost on 9 of 10 seeds: budgets in every 10th
-# gemeente 14.3 against 12.3 s, K=2 (verfijnde relaxatie) 10.2 against 9.3 s (README, meting van 4 december 2026,
-# avond). A switch for the bench's comparison.
+# gemeente 14.3 against 12.3 s, K=2 (verfijnde relaxatie) 10.2 against 9.3 s (bench/METINGEN.md, meting van 4
+# december 2026, avond). A switch for the bench's comparison.
 VERSCHUIF_STAP4 = True
 
 # Rounds after which `_verdeel_k` writes the K rule out everywhere: in stage 4 the classic stage-4 model,
@@ -536,8 +536,8 @@ BETROUWBAAR_K = 0
 # K=2 seeds 1-10 with MIP rounds (every round of stage 4 alone, two runs each, cpu): 4.02 / 4.17 against 5.50 /
 # 5.53 s in all, faster on 16 and 15 of the 16 lots, slowest lot (seed 4 B1) 1.75 / 1.80 against 2.49 s; restart and
 # feasibility jump off without the cuts 4.46 / 4.63 s. bench/landelijk.py, K=2, seeds 1-10, old and new in turn, two
-# runs: 21.4 against 24.1 s cpu for the 30 lots, the same cells in every lot (README, meting van 5 december 2026,
-# ochtend (verdeling)). Only the order of the search changes, never the proven value.
+# runs: 21.4 against 24.1 s cpu for the 30 lots, the same cells in every lot (bench/METINGEN.md, meting van 5
+# december 2026, ochtend (verdeling)). Only the order of the search changes, never the proven value.
 OPTIES_K = (
     ("mip_allow_restart", False),
     ("mip_heuristic_run_feasibility_jump", False),

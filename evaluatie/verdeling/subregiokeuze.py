@@ -25,13 +25,13 @@ totally unimodular, so every vertex is integral and HiGHS may treat y as continu
 Why (bench/landelijk.py --regels per_subregio --zonder-controle, B1, cpu of the stage-4 solve alone):
 HiGHS's root bound after cuts on this model is 83.848 x 10^9 for seed 7 against 83.873 x 10^9 on the
 x-model (optimum 83.835 x 10^9), and the proofs took 8.1 / 17.7 / 6.4 s for seeds 7 / 1 / 2 against
-18.6 / 54.6 / 18.2 s, with the same optimum in all 9 lots (README, per_subregio measurement). Tried and
+18.6 / 54.6 / 18.2 s, with the same optimum in all 9 lots (bench/METINGEN.md, per_subregio measurement). Tried and
 not used, all exact but slower: a column per feasible set of subregio's per supplier (58 s), the concave
 NW-corner value of each subregio with no x at all (LP bound 84.09 x 10^9, 67 s), the x-model with those
 concave rows added (43 s).
 
 Also tried for issue #24 (bench/subregio_stap4.py, cpu of this model's solve, B1 seeds 7 / 1 / 2 unless
-said; README, "per_subregio, wat stap 4 van B1 niet onder 2 s bracht"), none reaching the 2 s goal: a
+said; bench/METINGEN.md, "per_subregio, wat stap 4 van B1 niet onder 2 s bracht"), none reaching the 2 s goal: a
 presolve by decomposition finds nothing (the graph subregio <-> supplier is connected and no supplier has
 one subregio, in B1 of seeds 1-10); HiGHS options: presolve, strong branching, restarts, scaling within the
 noise or slower; cut separation at nodes off won on seeds 7, 1, 2 and 4 and lost on 3 and 5 (133.6 against
@@ -44,7 +44,7 @@ cuts per supplier at the LP's demand prices: none violated (seed 7). Stage 4 of 
 seeds 1-10: the proof, after the root's cuts leave a margin (seed 7: 13 x 10^6, 1.5 x 10^-4 of the value)
 that only branching closes.
 
-Also tried for issue #24, the bound that takes both views at once (bench/subregio_lagrange.py; README,
+Also tried for issue #24, the bound that takes both views at once (bench/subregio_lagrange.py; bench/METINGEN.md,
 "per_subregio, de grens van beide omhullingen samen"), B1 seed 7, LP 83.925, HiGHS's root after cuts 83.847,
 optimum 83.835 x 10^9: the per-subregio hull (column generation, exact pricing by a MIP per subregio with its
 own cell bounds and rows per (subregio, supplier)) 83.906 (the earlier 83.935 was weaker than the LP, so it had
@@ -56,17 +56,17 @@ the optimum where HiGHS's root closes 87%, and takes minutes of cpu, not the < 1
 Seeds 1 and 2 the same: both at once 88.579-88.615 and 98.397-98.409 against HiGHS's root 88.577 and 98.389.
 
 Also measured for issue #24, the exact reductions before the MIP, each in its best case (the proven optimum as the
-cutoff; bench/subregio_vastzetten.py; README, "Meting van 5 december 2026, avond (per_subregio)"), B1 seeds 7 / 1 / 2,
-cpu: (1) solving stage 4 as a sequence of smaller problems, best supplier first, is not exact: c[g, s] is a product
-(R - rank) x (C - position)^2, not lexicographic (for every pair of rank neighbours with volume the better one's least
-valuable open cell is worth less than the worse one's most valuable), and already without per_subregio the optimum
-can give the best-ranked supplier the second gemeente where an allocation with the same totals gives it the first
-(three gemeenten, the README has the example); (2) reduced-cost fixing of z from the LP relaxation: 0 / 1 / 1 of
-224 / 274 / 188 z (the largest reduced cost of a z is below the room LP - optimum in seed 7); (3) probing every z
-(the LP with z = 0 and z = 1): 44 / 68 / 50 fixed in 2.4 / 3.0 / 1.4 s, the MIP then 9.3 / 18.2 / 7.9 s against
-10.6 / 18.2 / 11.6 s, so probing and MIP together 11.7 / 21.2 / 9.3 s, slower on seeds 7 and 1; (4) HiGHS's root as
-it runs by default (at most 1 node) alone costs 6.9 / 9.9 / 5.8 s, the same with mip_heuristic_effort 0: a proof by
-HiGHS on this model pays more than the 2 s asked for the three lots together before it branches. None built.
+cutoff; bench/subregio_vastzetten.py; bench/METINGEN.md, "Meting van 5 december 2026, avond (per_subregio)"), B1 seeds
+7 / 1 / 2, cpu: (1) solving stage 4 as a sequence of smaller problems, best supplier first, is not exact: c[g, s] is a
+product (R - rank) x (C - position)^2, not lexicographic (for every pair of rank neighbours with volume the better
+one's least valuable open cell is worth less than the worse one's most valuable), and already without per_subregio the
+optimum can give the best-ranked supplier the second gemeente where an allocation with the same totals gives it the
+first (three gemeenten, bench/METINGEN.md has the example); (2) reduced-cost fixing of z from the LP relaxation: 0 / 1
+/ 1 of 224 / 274 / 188 z (the largest reduced cost of a z is below the room LP - optimum in seed 7); (3) probing every
+z (the LP with z = 0 and z = 1): 44 / 68 / 50 fixed in 2.4 / 3.0 / 1.4 s, the MIP then 9.3 / 18.2 / 7.9 s against 10.6
+/ 18.2 / 11.6 s, so probing and MIP together 11.7 / 21.2 / 9.3 s, slower on seeds 7 and 1; (4) HiGHS's root as it runs
+by default (at most 1 node) alone costs 6.9 / 9.9 / 5.8 s, the same with mip_heuristic_effort 0: a proof by HiGHS on
+this model pays more than the 2 s asked for the three lots together before it branches. None built.
 """
 
 from __future__ import annotations
