@@ -132,6 +132,7 @@ def test_register_van_voor_de_optiejaren_houdt_de_looptijd_van_zijn_start(ws: Pa
     start, as its start decision records ('jaren': 3); that term stands and no option year can be exercised again."""
     register = ws / "contract" / "register.sqlite"
     with sqlite3.connect(register) as db:
+        db.execute("DROP TABLE IF EXISTS schemaherlezing")  # added in version 12
         db.execute("DROP TABLE IF EXISTS hervatting")  # added in version 10
         db.execute("DROP TABLE IF EXISTS indexatiepercentage")  # added in version 9
         db.execute("DROP TABLE schemamigratie")  # added in version 8

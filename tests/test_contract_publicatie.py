@@ -157,6 +157,7 @@ def test_register_van_schemaversie_6_krijgt_de_publicaties(werkmap_met_zeven: Pa
     what it publishes, as with a new register."""
     ws = werkmap_met_zeven
     with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
+        db.execute("DROP TABLE IF EXISTS schemaherlezing")  # added in version 12
         db.execute("DROP TABLE IF EXISTS hervatting")  # added in version 10
         db.execute("DROP TABLE IF EXISTS indexatiepercentage")  # added in version 9
         db.execute("DROP TABLE schemamigratie")  # added in version 8

@@ -120,6 +120,7 @@ def test_register_van_schemaversie_1_neemt_de_procedure_over_uit_de_gunning_van_
 
     def als_versie_1() -> None:
         with sqlite3.connect(register) as db:
+            db.execute("DROP TABLE IF EXISTS schemaherlezing")  # added in version 12
             db.execute("DROP TABLE IF EXISTS hervatting")  # added in version 10
             db.execute("DROP TABLE IF EXISTS indexatiepercentage")  # added in version 9
             db.execute("DROP TABLE IF EXISTS schemamigratie")  # added in version 8

@@ -237,6 +237,7 @@ def test_register_van_schemaversie_4_krijgt_de_verlenging(tmp_path: Path) -> Non
     ws = _werkmap(tmp_path)
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
     with sqlite3.connect(ws / "contract" / "register.sqlite") as db:
+        db.execute("DROP TABLE IF EXISTS schemaherlezing")  # added in version 12
         db.execute("DROP TABLE IF EXISTS hervatting")  # added in version 10
         db.execute("DROP TABLE IF EXISTS indexatiepercentage")  # added in version 9
         db.execute("DROP TABLE schemamigratie")  # added in version 8

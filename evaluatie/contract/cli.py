@@ -16,7 +16,6 @@ from typing import Any
 
 import click
 
-import evaluatie.contract.herlezing  # noqa: F401  (what a migration says about old indexaties)
 from evaluatie.cliafhandeling import afhandeling_met as _afhandeling_met
 from evaluatie.cliafhandeling import toon as _toon
 from evaluatie.clicktaal import bedrag_type, datum_type, percentage_type

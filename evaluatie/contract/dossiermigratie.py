@@ -44,12 +44,12 @@ def kopieen(db: sqlite3.Connection, werkmap: Werkmap) -> list[tuple[str, Path, s
 
 def herlezing(db: sqlite3.Connection, werkmap: Werkmap) -> str:
     """What the current rule makes of the indexaties the register held before its first migration, when that came
-    from schema version 6 or lower (evaluatie.contract.herlezing): the dossier says what the migration said. The
+    from schema version 7 or lower (evaluatie.contract.herlezing): the dossier says what the migration said. The
     decisions of before are those in the copy made before it (already checked against its SHA-256 by `kopieen`)."""
     from evaluatie.contract.herlezing import VERSIE_MET_PRIJSREGEL, melding
 
     eerste = db.execute("SELECT van, reservekopie FROM schemamigratie ORDER BY naar LIMIT 1").fetchone()
-    if eerste is None or eerste[0] >= VERSIE_MET_PRIJSREGEL:
+    if eerste is None or eerste[0] > VERSIE_MET_PRIJSREGEL:
         return ""
     pad = werkmap.root / MAP / eerste[1]
     kopie = sqlite3.connect(f"{pad.resolve().as_uri()}?immutable=1", uri=True)

@@ -24,6 +24,7 @@ from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast, niet_in_de_t
 from evaluatie.contract.gebeurtenissen import SOORTEN, woorden
 from evaluatie.contract.gebeurtenissen import soort as lees_soort
 from evaluatie.contract.lezen import Register
+from evaluatie.contract.overstap import volgende_rust_op
 from evaluatie.contract.registerwacht import terugdraaien
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.tekst import aantal
@@ -238,6 +239,8 @@ def _gebeurtenis(
                 "trekt niets anders mee in",
             )
         )
+    if (volgende := volgende_rust_op(db, plaatsing, soort, datum)) is not None:
+        fouten.append(Fout("--gebeurtenis", f"{deze} kan niet worden ingetrokken: {volgende}"))
     return fouten, (gid, gdatum, plaats, ingelezen)
 
 

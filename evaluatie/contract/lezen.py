@@ -39,6 +39,7 @@ class Plaatsing:
     route_gewijzigd: str | None = None  # the lot switched to (afschaling)
     route_gewijzigd_datum: dt.date | None = None
     route_gewijzigd_leverancier: str | None = None  # the supplier in that lot
+    volgnummer: int = 1  # the client's placements in one gemeente are numbered from 1 (contract.overstap)
 
     def bij(self, d: dt.date) -> tuple[str | None, str | None]:
         """(lot, supplier) the client was with on `d`: the registration's, and from the day of a route change on
@@ -500,10 +501,12 @@ def lees_register(db: sqlite3.Connection, met_plaatsingen: bool = True) -> Regis
         if laatste[(p, jaar)] == b:
             toewijzing.setdefault((p, jaar), {})[(g, s)] = n
     per_id: dict[int, Plaatsing] = {}
-    for pid, g, k in db.execute(
-        "SELECT id, gemeente, klantnummer FROM plaatsing ORDER BY id" if met_plaatsingen else "SELECT 1, 2, 3 WHERE 0"
+    for pid, g, k, n in db.execute(
+        "SELECT id, gemeente, klantnummer, volgnummer FROM plaatsing ORDER BY id"
+        if met_plaatsingen
+        else "SELECT 1, 2, 3, 4 WHERE 0"
     ):
-        per_id[pid] = Plaatsing(g, k)
+        per_id[pid] = Plaatsing(g, k, volgnummer=int(n))
     for pid, soort, datum, perceel, lev, uitslag in (
         db.execute("SELECT plaatsing_id, soort, datum, perceel, leverancier, uitslag FROM huidige_gebeurtenis")
         if met_plaatsingen

@@ -210,3 +210,60 @@ def bij_keuze(reg, gemeente: str, perceel: str, klant: str, gekozen: str, datum:
             "maximum van de raamovereenkomst)"
         ]
     return []
+
+
+def volgende_rust_op(db: sqlite3.Connection, plaatsing: int, soort: str, datum: dt.date) -> str | None:
+    """Why the current event `soort` of `plaatsing` cannot be withdrawn on `datum`: the client's next placement rests
+    on it (its ground, `_grond`, holds with the event and not without it: the stop, or the registration or route
+    change that put the placement with the supplier that dropped out) while that next placement's registration still
+    counts on `datum`. Withdrawn, the register would have two placements of the client running at once, and every
+    later intake of the client would be refused at a row that is not wrong (`_controleer_grond`). None when nothing
+    rests on it. Refused, never cascaded: as evaluatie.contract.intrekking does with the events of one placement."""
+    rij = db.execute("SELECT gemeente, klantnummer, volgnummer FROM plaatsing WHERE id = ?", (plaatsing,)).fetchone()
+    gemeente, klant, n = str(rij[0]), str(rij[1]), int(rij[2])
+    volgende = db.execute(
+        "SELECT id FROM plaatsing WHERE gemeente = ? AND klantnummer = ? AND volgnummer = ?", (gemeente, klant, n + 1)
+    ).fetchone()
+    if volgende is None:
+        return None
+    ingetrokken = {
+        int(g): dt.date.fromisoformat(d)
+        for g, d in db.execute(
+            "SELECT i.gebeurtenis_id, b.datum FROM intrekking i JOIN besluit b ON b.id = i.besluit_id"
+        )
+    }
+    uitval: dict[tuple[str, str], list[tuple[dt.date, int]]] = {}
+    for p, lev, d, b in db.execute("SELECT perceel, leverancier, datum, besluit_id FROM uitval ORDER BY datum"):
+        uitval.setdefault((p, lev), []).append((dt.date.fromisoformat(d), int(b)))
+    vorige = _Plaatsing(plaatsing, n)
+    for gid, s, d, p, lev, u in db.execute(
+        "SELECT id, soort, datum, perceel, leverancier, uitslag FROM huidige_gebeurtenis WHERE plaatsing_id = ?",
+        (plaatsing,),
+    ):
+        if gid not in ingetrokken:
+            vorige.feiten[s] = (d, p, lev, u)
+    a = db.execute(
+        "SELECT id, datum, perceel, leverancier FROM huidige_gebeurtenis "
+        "WHERE plaatsing_id = ? AND soort = 'aangemeld'",
+        (int(volgende[0]),),
+    ).fetchone()
+    if a is None or (int(a[0]) in ingetrokken and ingetrokken[int(a[0])] <= datum):
+        return None  # the next placement no longer counts: nothing rests on this event any more
+    aangemeld = dt.date.fromisoformat(a[1])
+    grond = _grond(vorige, aangemeld, a[2], a[3], uitval)
+    zonder = _Plaatsing(plaatsing, n, {k: v for k, v in vorige.feiten.items() if k != soort})
+    if grond is None or _grond(zonder, aangemeld, a[2], a[3], uitval) is not None:
+        return None
+    gevolg = (
+        f"heeft plaatsing {n + 1} geen plaatsing meer waarop zij volgt, en weigert iedere latere aanlevering van de "
+        "klant bij de regel die haar raakt"
+        if soort == "aangemeld"
+        else "ligt tussen de twee plaatsingen geen uitval van de aanbieder en geen voortijdig stoppen, en lopen beide "
+        "plaatsingen van de klant tegelijk"
+    )
+    return (
+        f"plaatsing {n + 1} van klant {klant} in {gemeente} (aangemeld {_d(aangemeld)} bij {a[3]}) rust erop: "
+        f"{grond}. Zonder deze gebeurtenis {gevolg}. Trek eerst de aanmelding van plaatsing {n + 1} in (evaluatie "
+        f"contract intrekken --plaatsing {n + 1} --gebeurtenis aangemeld, en wat daarop rust eerst), met een datum op "
+        f"of voor {_d(datum)} en een eigen besluit; een intrekking trekt niets anders mee in"
+    )

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from evaluatie.contract.herlezing import VERSIE_MET_PRIJSREGEL, melding, vastgelegd
+from evaluatie.contract.registerwacht import BESTAND, MAP, registerpad, terugdraaien
 from evaluatie.contract.schema import MIGRATIES
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.schrijfwacht import SchrijfFout, maak_map
@@ -22,18 +24,20 @@ from evaluatie.tekst import aantal
 from evaluatie.versie import __version__
 from evaluatie.werkmap import Werkmap
 
-MAP = "contract"
-BESTAND = "register.sqlite"
+
+class Registerverbinding(sqlite3.Connection):
+    """A connection to a register, with what opening it said (`meldingen`): that an older register was brought to the
+    current schema, and what the current rule makes of the indexaties recorded before (evaluatie.contract.herlezing).
+    The contract commands print them as 'Let op' (neem_meldingen); a library caller of open_register finds them here,
+    so the information never depends on which modules happen to be loaded."""
+
+    meldingen: tuple[str, ...] = ()
 
 
-def registerpad(werkmap: Werkmap) -> Path:
-    return werkmap.root / MAP / BESTAND
-
-
-def verbind(pad: Path) -> sqlite3.Connection:
+def verbind(pad: Path) -> Registerverbinding:
     """Open (and migrate) a register; foreign keys on, WAL journal, explicit transactions."""
     maak_map(pad.parent)
-    db = sqlite3.connect(pad, isolation_level=None)
+    db = sqlite3.connect(pad, isolation_level=None, factory=Registerverbinding)
     try:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA journal_mode = WAL")
@@ -50,7 +54,7 @@ def verbind(pad: Path) -> sqlite3.Connection:
     return db
 
 
-def verbind_om_te_lezen(pad: Path) -> sqlite3.Connection:
+def verbind_om_te_lezen(pad: Path) -> Registerverbinding:
     """Open a register only to read it, also where nothing may be written (a read-only werkmap or medium).
 
     WAL needs its -shm file next to the register; where that cannot be made and no -wal file is left
@@ -61,7 +65,9 @@ def verbind_om_te_lezen(pad: Path) -> sqlite3.Connection:
     except (sqlite3.OperationalError, SchrijfFout):
         if not pad.is_file() or Path(f"{pad}-wal").exists():
             raise
-    db = sqlite3.connect(f"{pad.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None)
+    db = sqlite3.connect(
+        f"{pad.resolve().as_uri()}?immutable=1", uri=True, isolation_level=None, factory=Registerverbinding
+    )
     versie = int(db.execute("PRAGMA user_version").fetchone()[0])
     if versie != len(MIGRATIES):
         db.close()
@@ -206,26 +212,33 @@ _MELDINGEN: list[str] = []
 _HERLEZEN: dict[Path, int] = {}  # a register just migrated, and its version before: its indexaties are read anew
 
 
-_NA_BIJWERKING: list[Callable[[sqlite3.Connection, int, str], str | None]] = []
-
-
-def na_bijwerking(lezing: Callable[[sqlite3.Connection, int, str], str | None]) -> None:
-    """Register what is said after a migration, given the register, its version before and its name: the reading of
-    the register needs evaluatie.contract.lezen, which depends on this module (evaluatie.contract.herlezing adds
-    itself when loaded; the contract commands load it)."""
-    _NA_BIJWERKING.append(lezing)
-
-
 def _zeg_herlezing(db: sqlite3.Connection, pad: Path) -> None:
     """After a migration (and the completion of a version 1 register): say what the current rule makes of the
-    indexaties recorded before it (evaluatie.contract.herlezing), once."""
+    indexaties recorded before it (evaluatie.contract.herlezing), once, and record it in the register (table
+    schemaherlezing, schema version 12) for every migration from schema version 7 or lower that has no record yet
+    (also one made by an earlier version of evaluatie, which only said it). Its own transaction after the migration's:
+    reading the register needs the procedure of every lot, which `vul_procedures` completes after the migration."""
     van = _HERLEZEN.pop(pad, None)
     if van is None:
         return
-    for lezing in _NA_BIJWERKING:
-        tekst = lezing(db, van, f"{pad} (schemaversie {van})")
-        if tekst is not None:
-            _MELDINGEN.append(tekst)
+    tekst = melding(db, van, f"{pad} (schemaversie {van})")
+    if tekst is not None:
+        _MELDINGEN.append(tekst)
+    open_ = db.execute(
+        "SELECT MIN(m.van), MAX(m.naar), m.reservekopie FROM schemamigratie m GROUP BY m.reservekopie "
+        f"HAVING MIN(m.van) <= {VERSIE_MET_PRIJSREGEL} AND MAX(m.naar) NOT IN (SELECT naar FROM schemaherlezing) "
+        "ORDER BY MAX(m.naar)"
+    ).fetchall()
+    if not open_:
+        return
+    rijen = [(int(naar), int(v), vastgelegd(db, int(v), pad.parent / str(kopie))) for v, naar, kopie in open_]
+    db.execute("BEGIN")
+    try:
+        db.executemany("INSERT INTO schemaherlezing (naar, van, tekst) VALUES (?, ?, ?)", rijen)
+        db.execute("COMMIT")
+    except BaseException:
+        terugdraaien(db)
+        raise
 
 
 def neem_meldingen() -> list[str]:
@@ -255,8 +268,10 @@ def _reservekopie(db: sqlite3.Connection, pad: Path, versie: int) -> tuple[Path,
     return doel, sha256_bestand(doel)
 
 
-def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: bool = False) -> sqlite3.Connection:
-    """The werkmap's register; `alleen_lezen` for commands that only read (they work on a read-only werkmap)."""
+def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: bool = False) -> Registerverbinding:
+    """The werkmap's register; `alleen_lezen` for commands that only read (they work on a read-only werkmap). What
+    opening it said (a migration, old indexaties read anew) is on the connection (`meldingen`) as well as in
+    neem_meldingen."""
     pad = registerpad(werkmap)
     if pad.is_dir():
         raise InvoerFout(
@@ -274,10 +289,12 @@ def open_register(werkmap: Werkmap, moet_bestaan: bool = True, alleen_lezen: boo
         raise EvaluatieFout(
             [f"{werkmap.relatief(pad)} bestaat nog niet; begin het contract met 'evaluatie contract start'"]
         )
+    eerder = len(_MELDINGEN)
     db = verbind_om_te_lezen(pad) if alleen_lezen else verbind(pad)
     try:
         vul_procedures(db, werkmap)
         _zeg_herlezing(db, pad)
+        db.meldingen = tuple(_MELDINGEN[eerder:])
     except BaseException:
         db.close()
         raise

@@ -18,6 +18,17 @@ from typing import Any, TypeVar, cast
 
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.schrijfwacht import SchrijfFout
+from evaluatie.werkmap import Werkmap
+
+MAP = "contract"
+BESTAND = "register.sqlite"
+
+
+def registerpad(werkmap: Werkmap) -> Path:
+    """Where the werkmap's register lies. Here, not in evaluatie.contract.register: the guard needs it, and the register
+    module reads the register (evaluatie.contract.herlezing, lezen, publicatie), which uses this guard."""
+    return werkmap.root / MAP / BESTAND
+
 
 _SCHRIJVEN = {
     sqlite3.SQLITE_FULL: "de schijf is vol",
@@ -76,8 +87,6 @@ def bewaakt_register(f: F) -> F:
 
     @functools.wraps(f)
     def omhulsel(werkmap: Any, *args: Any, **kwargs: Any) -> Any:
-        from evaluatie.contract.register import registerpad
-
         with registerwacht(registerpad(werkmap)):
             return f(werkmap, *args, **kwargs)
 

@@ -330,5 +330,20 @@ _V11 = [
         BEGIN SELECT RAISE(ABORT, 'plaatsing: een volgende plaatsing van een klant volgt op de vorige'); END""",
 ]
 
-MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
+# Version 12: what the current rule makes of the indexaties a register held before its migration from schema version 7
+# or lower (evaluatie.contract.herlezing). The migration said it once on screen ('Let op'), and a library caller of
+# open_register got nothing: the register did not record that its indexaties are read with another rule than the one
+# that recorded them. One row per such migration (`naar`: its schemamigratie row, the version it brought the register
+# to; `van`: the version before), with the text, written after the migration (it reads the register, which needs the
+# procedure of every lot: evaluatie.contract.register.vul_procedures); also for a migration an earlier version made.
+_V12 = [
+    """CREATE TABLE schemaherlezing (
+        naar INTEGER PRIMARY KEY REFERENCES schemamigratie(naar),
+        van INTEGER NOT NULL CHECK (van < naar),
+        tekst TEXT NOT NULL CHECK (length(tekst) > 0)
+    )""",
+    *_onveranderlijk("schemaherlezing"),
+]
+
+MIGRATIES: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]
 """Migration n (0-based) brings the register from user_version n to n + 1."""

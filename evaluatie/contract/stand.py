@@ -31,6 +31,7 @@ from evaluatie.contract.gebeurtenissen import GESLAAGD, SOORTEN
 from evaluatie.contract.indexatie import Indexatie, afroepen, gebruikte_waarde, indexaties
 from evaluatie.contract.lezen import Hervatting, Plaatsing, Register
 from evaluatie.contract.telling import geplaatst
+from evaluatie.contract.uitvaleinde import einden_door_uitval
 from evaluatie.tekst import aantal, euro, getal, kort
 
 RAAM_SIGNAAL = 0.80
@@ -151,6 +152,8 @@ class Prestatie:
     geplaatst: int
     # days each person registered but neither started nor stopped by peildatum has waited longer than promised
     wachtend_te_lang: tuple[int, ...] = ()
+    # placements ended by this supplier's drop-out: the client went on with another (evaluatie.contract.uitvaleinde)
+    beeindigd_door_uitval: int = 0
 
     @property
     def gemiddeld(self) -> float | None:
@@ -391,6 +394,9 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                     c, wie = pl.bij(d)
                     if c and wie:
                         uitkomsten.setdefault((c, wie), {}).setdefault(veld, []).append(pl.examen)
+    door_uitval: dict[tuple[str, str], int] = {}  # placements ended by the supplier's drop-out (uitvaleinde)
+    for e in einden_door_uitval(reg, peildatum):
+        door_uitval[(e.perceel, e.leverancier)] = door_uitval.get((e.perceel, e.leverancier), 0) + 1
     for (code, naam), s in reg.leveranciers.items():
         lijst = per.get((code, naam), [])
         eigen = uitkomsten.get((code, naam), {})
@@ -413,6 +419,7 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 niet_behaald=sum(1 for e in examens if e not in GESLAAGD),
                 afgeschaald=sum(1 for pl in lijst if pl.route_gewijzigd and op(pl.route_gewijzigd_datum)),
                 geplaatst=len(lijst),
+                beeindigd_door_uitval=door_uitval.get((code, naam), 0),
                 wachtend_te_lang=tuple(
                     sorted(
                         (d for d in wachtenden(reg.plaatsingen, code, naam, peildatum) if d > s.wachttijd_weken * 7),

@@ -89,6 +89,8 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "boven_belofte": p.boven_belofte,
                 "voortijdig_gestopt": p.gestopt,
                 "afgerond": p.afgerond,
+                # ended by the supplier's drop-out: the client went on with another supplier (contract.uitvaleinde)
+                "beeindigd_door_uitval": p.beeindigd_door_uitval,
                 # a module (PVT, MAP) has no exam and no change of route: null, not a count that can only be 0
                 "b1_behaald": None if p.perceel in MODULES else p.b1,
                 "hoogst_haalbaar": None if p.perceel in MODULES else p.hoogst_haalbaar,
@@ -272,6 +274,12 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             if p.gemiddeld is None
             else f"gemiddeld {wachttijd(p.gemiddeld, p.beloofd_weken)} weken"
         )
+        # said for a supplier that dropped out of the lot by peildatum: only its placements can end that way
+        uitval = (
+            f", beëindigd door uitval {p.beeindigd_door_uitval}"
+            if any(u <= st.peildatum for u in reg.uitvallen.get((p.perceel, p.leverancier), []))
+            else ""
+        )
         leerroute = (  # a module (PVT, MAP) has no exam and no change of route (contract inlezen refuses them)
             ""
             if p.perceel in MODULES
@@ -280,7 +288,7 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
         )
         r.append(
             f"  {p.leverancier} ({p.perceel}): wachttijd {g} (beloofd {kort(p.beloofd_weken)} weken, "
-            f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}; {leerroute}"
+            f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}{uitval}; {leerroute}"
             f"nog niet gestart en langer gewacht dan beloofd {len(p.wachtend_te_lang)}"
         )
     if any(p.afgeschaald for p in st.prestaties):

@@ -1,0 +1,60 @@
+"""A placement at a supplier that dropped out ends on the day of the drop-out when the client goes on with another.
+
+Z (open house), Noord. K1 registers with Beta on 15 June and starts on 20 June; K2 registers with Beta on 16 June;
+K3 registers with Beta on 10 June, starts on 12 June and stops on 25 June. Beta drops out per 1 July. On 5 July Noord
+registers K1 and K3 with Alfa: each client's second placement (K1's after the drop-out, K3's after the stop).
+
+By hand, the stand on 20 July for Beta in Z: 3 placed (K1, K2, K3), 2 started (K1, K3), 1 stopped (K3), 0 completed,
+and K1's placement ended by the drop-out (1): K1 is at Alfa. Before, nothing ended it: Beta had 2 started and only 1
+ended, so K1 read as still in a trajectory at Beta. K2 has no next placement: the placement stays with Beta (as
+contract uitval says), no end is assumed. On 3 July the next placement of K1 is not registered yet: 0.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_contract_overstap import KOP
+from tests.test_contract_toelating import DOOR, _run, _werkmap
+
+
+def _lever(ws: Path, naam: str, regels: str, datum: str) -> None:
+    pad = ws / naam
+    pad.write_text(KOP + regels, encoding="utf-8")
+    r = _run("contract", "inlezen", "--werkmap", ws, pad, "--datum", datum)
+    assert r.exit_code == 0, r.output
+
+
+def _beta(ws: Path, peildatum: str) -> dict:
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", peildatum, "--json")
+    assert r.exit_code == 0, r.output
+    return next(p for p in json.loads(r.stdout)["prestaties"] if (p["perceel"], p["aanbieder"]) == ("Z", "Beta"))
+
+
+def test_plaatsing_bij_de_uitgevallen_aanbieder_eindigt_met_de_overstap(tmp_path: Path) -> None:
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    _lever(
+        ws,
+        "juni.csv",
+        "K1;Noord;aangemeld;2026-06-15;Z;Beta;\nK1;Noord;gestart;2026-06-20;;;\nK2;Noord;aangemeld;2026-06-16;Z;Beta;\n"
+        "K3;Noord;aangemeld;2026-06-10;Z;Beta;\nK3;Noord;gestart;2026-06-12;;;\n"
+        "K3;Noord;voortijdig gestopt;2026-06-25;;;\n",
+        "2026-06-28",
+    )
+    r = _run(
+        "contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", "Beta", "--per", "2026-07-01",
+        "--vastleggen", "--door", "S. Jansen, contractmanager", "--reden", "faillissement",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    _lever(
+        ws, "juli.csv", "K1;Noord;aangemeld;2026-07-05;Z;Alfa;\nK3;Noord;aangemeld;2026-07-05;Z;Alfa;\n", "2026-07-10"
+    )
+    beta = _beta(ws, "2026-07-20")
+    assert (beta["geplaatst"], beta["gestart"], beta["voortijdig_gestopt"], beta["afgerond"]) == (3, 2, 1, 0)
+    assert beta["beeindigd_door_uitval"] == 1
+    assert _beta(ws, "2026-07-03")["beeindigd_door_uitval"] == 0
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-07-20")
+    assert "Beta (Z): wachttijd gemiddeld 0,5 weken (beloofd 4 weken, n=2); voortijdig gestopt 1, afgerond 0, " \
+        "beëindigd door uitval 1;" in " ".join(r.output.split())  # fmt: skip
