@@ -218,3 +218,36 @@ def test_start_weigert_met_de_hand_gewijzigde_gunning(tmp_path: Path) -> None:
     assert r.exit_code == 1 and "rapporten/gunning.json is niet de uitvoer van de laatste gunning" in r.output
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-07-01")
     assert r.exit_code == 2 and "--door" in r.output and "--reden" in r.output
+
+
+def test_premisse_van_de_herverdeling_spreekt_de_taal_van_het_contract(tmp_path: Path) -> None:
+    """B1 awarded to Alfa (capacity 12) and Beta (20) for 20 inburgeraars, the contract started. Then Beta's bid is
+    edited to capacity 5: the award cannot be computed again (12 + 5 = 17 places for 20). `contract uitval` said
+    the award's diagnosis, 'Perceel B1-route: de geldige inschrijvers hebben samen 17 plaatsen', to the contract
+    manager, as if the contract's suppliers were bidders and the tender still open. It now says that the award
+    cannot be computed from the current files, so the re-allocation cannot be checked against it, which input
+    changed, and where to read why. With Beta's bid at EUR 8.000 (capacity 20) the award is computed again but
+    differs: the same, with the lot by its name."""
+    from openpyxl import load_workbook
+
+    from tests.test_contract_toelating import _werkmap
+
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    bod = ws / "inschrijvingen" / "b.xlsx"
+    for prijs, capaciteit, wat in (
+        (9500, 5, "de gunning is uit de huidige bestanden niet opnieuw te berekenen, dus is niet na te gaan of een "
+         "herverdeling de regels van de gunning volgt waarop het contract begon; eerst uitzoeken waarom ('evaluatie "
+         "controleer' zegt het)."),
+        (8000, 20, "de gunning geeft uit de huidige bestanden een andere verdeling dan bij de start van het contract; "
+         "eerst uitzoeken waarom."),
+    ):  # fmt: skip
+        wb = load_workbook(bod)
+        wb["Percelen"]["B2"], wb["Percelen"]["C2"] = prijs, capaciteit
+        wb.save(bod)
+        r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Alfa", "--per", "2026-09-01")
+        assert r.exit_code == 1, r.output
+        uit = " ".join(r.output.split())
+        assert f"De uitval kan niet worden verwerkt: perceel B1-route: {wat}" in uit, uit
+        assert " De invoer van de gunning is veranderd: inschrijvingen/b.xlsx: gewijzigd sinds de gunning" in uit, uit
+        assert "inschrijver" not in uit, uit
