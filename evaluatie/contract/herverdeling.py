@@ -42,12 +42,14 @@ from evaluatie.tekst import aantal, datum
 from evaluatie.verdeling.model import AANBIEDERS, Verdeelprobleem, Verdeling
 from evaluatie.werkmap import Werkmap
 
+# the rules that count suppliers, named as the contract manager reads them: the contracted suppliers (aanbieders),
+# not the award's inschrijvers, with the field of aanbesteding.yaml that sets the rule
 NIET_OVERDRAAGBAAR = {
-    "min_volume": "minimaal volume per inschrijver",
-    "min_leveranciers": "minimaal aantal inschrijvers",
-    "max_leveranciers": "maximaal aantal inschrijvers",
-    "max_leveranciers_per_gemeente": "maximaal aantal inschrijvers per gemeente",
-    "per_subregio": "één set inschrijvers per subregio",
+    "min_volume": "minimaal volume per aanbieder (min_volume)",
+    "min_leveranciers": "minimaal aantal aanbieders (min_leveranciers)",
+    "max_leveranciers": "maximaal aantal aanbieders (max_leveranciers)",
+    "max_leveranciers_per_gemeente": "maximaal aantal aanbieders per gemeente (max_leveranciers_per_gemeente)",
+    "per_subregio": "één set aanbieders per subregio (per_subregio)",
 }
 
 
