@@ -128,7 +128,17 @@ def laad_invoer(
         Invoerbestand(bestand=f"inschrijvingen/{i.bestand}", sha256=i.sha256)
         for i in sorted(inschrijvingen, key=lambda i: i.bestand)
     ]
-    alle_lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND)
+    # an unknown lot or bidder is one of the file's problems, said with the others; a bidder that withdrew has left
+    # inschrijvingen/ (README, terugtrekking) and is known: its draw is stale, not misspelt
+    from evaluatie.beoordeling.lezen import namen_in_formulieren
+    from evaluatie.gunning.loting import Bekend
+
+    bekend = Bekend(
+        aanbesteding.percelen,
+        [i.naam for i in inschrijvingen] + [t.inschrijver for t in besluiten.geldig("terugtrekking")],
+        lambda: namen_in_formulieren(werkmap.beoordelingen),
+    )
+    alle_lotingen = lees_lotingen(werkmap.root / LOTINGBESTAND, bekend)
     lotingen = tuple(x for x in alle_lotingen if x.geldig)
     if (werkmap.root / LOTINGBESTAND).is_file():
         bestanden.append(Invoerbestand(bestand=LOTINGBESTAND, sha256=sha256_bestand(werkmap.root / LOTINGBESTAND)))

@@ -91,9 +91,9 @@ def definitie(procedure: str = "gunning", alle_oorzaken: bool = False) -> dict[s
             "verdeling": {"max_leveranciers_per_gemeente": 1, "budget_per_gemeente": {"Emmen": 40000}},
         }  # fmt: skip
     if procedure == "toelating":  # an open house has no distribution rules (an input error: they would not apply)
-        for perceel in data["percelen"].values():  # nor the settings of a ranking (max_fictieve_korting, ...)
+        for perceel in data["percelen"].values():  # nor the settings of a ranking (weging, ...)
             perceel["verdeling"] = {}
-            for veld in ("max_fictieve_korting", "bij_gelijke_stand", "abnormaal_laag", "abnormaal_maatstaf"):
+            for veld in ("max_fictieve_korting", "bij_gelijke_stand", "abnormaal_laag", "abnormaal_maatstaf", "weging"):
                 perceel.pop(veld, None)
     return data
 

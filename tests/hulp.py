@@ -63,6 +63,8 @@ def kleine_aanbesteding(**over: Any) -> dict[str, Any]:
     }
     for k, v in over.items():
         data[k] = v
+    if data["procedure"] == "toelating":  # an open house weighs nothing: its own weging is an input error
+        del data["percelen"]["B1"]["weging"]
     return data
 
 
@@ -309,7 +311,6 @@ def kleine_toelating() -> dict[str, Any]:
     """kleine_aanbesteding as an open house (procedure: toelating): no panel, no award criteria, price alone."""
     data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
     data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
     return data
 
 
@@ -321,7 +322,6 @@ def open_house_module(naam: str, plafondprijs: int) -> dict[str, Any]:
         "gemeenten": "alle",
         "plafondprijs": plafondprijs,
         "prijsmethode": "relatief",
-        "weging": {"kwaliteit": 0, "prijs": 100},
         "schaal": {"stappen": [0, 25, 50, 75, 100]},
         "knockout": {"plafondprijs": {}},
         "gunningscriteria": {},
@@ -339,6 +339,7 @@ def module_naast_b1(
 
     lot = copy.deepcopy(data["percelen"]["B1"])
     lot.update(naam=naam, procedure="toelating", plafondprijs=plafondprijs)
+    lot.pop("weging", None)  # an open house weighs nothing: its own weging is an input error
     lot["knockout"] = {"plafondprijs": {}}
     if minimum_kwaliteit is None:
         lot["gunningscriteria"] = {}
@@ -358,6 +359,8 @@ def gunningsperceel_naast_b1(data: dict[str, Any], code: str, naam: str, plafond
     data = module_naast_b1(data, code, naam, plafondprijs)
     lot, b1 = data["percelen"][code], data["percelen"]["B1"]
     lot.update(procedure="gunning", knockout=copy.deepcopy(b1["knockout"]))
+    if "weging" in b1:  # module_naast_b1 leaves it out (an open house weighs nothing)
+        lot["weging"] = copy.deepcopy(b1["weging"])
     lot.pop("gunningscriteria", None)  # module_naast_b1 empties them (an open house without minimum quality)
     if "gunningscriteria" in b1:
         lot["gunningscriteria"] = copy.deepcopy(b1["gunningscriteria"])

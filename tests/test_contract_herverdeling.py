@@ -54,15 +54,31 @@ def _onafhankelijk(vraag: dict[str, int], lev: list[dict[str, Any]], vast: dict[
     return {k: round(v.value()) for k, v in x.items() if round(v.value())}
 
 
-def test_herverdeling_is_nieuwe_gunning_met_vaste_plaatsingen(tmp_path: Path) -> None:
+# X, Y and Z in B1 (capacity 9, 8 and 12, EUR 9.000, 9.200 and 9.500, quality 75, 50 and 25) and the placements of
+# the first contract year before Y drops out: Z already serves Zuid, which a fresh award would give to X
+CAPACITEIT = {"X": 9, "Y": 8, "Z": 12}
+PRIJS = {"X": 9000, "Y": 9200, "Z": 9500}
+GEPLAATST = {
+    ("Noord", "X"): 3,
+    ("Noord", "Y"): 2,
+    ("Noord", "Z"): 1,
+    ("Oost", "Y"): 2,
+    ("Oost", "Z"): 1,
+    ("Zuid", "Z"): 2,
+}
+
+
+def _drie_aanbieders(tmp_path: Path, verdeling: dict[str, Any] | None = None) -> tuple[Path, dict[str, Any]]:
+    """The werkmap with X, Y and Z awarded in B1 (`verdeling`: its rules), the contract started on 01-07-2026 and the
+    placements GEPLAATST read in; with B1 of gunning.json."""
     from evaluatie.pipeline import schrijf_beoordelingsformulieren
     from evaluatie.werkmap import Werkmap
 
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
-    capaciteit = {"X": 9, "Y": 8, "Z": 12}
-    prijs = {"X": 9000, "Y": 9200, "Z": 9500}
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["verdeling"] = verdeling or {}
+    ws = maak_werkmap(tmp_path / "ws", data)
     for naam, kvk in (("X", "11111111"), ("Y", "22222222"), ("Z", "33333333")):
-        schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", prijs[naam], capaciteit[naam], 12, 4, "alle")])
+        schrijf_bod(ws, f"{naam.lower()}.xlsx", naam, kvk, [("B1", PRIJS[naam], CAPACITEIT[naam], 12, 4, "alle")])
     schrijf_beoordelingsformulieren(Werkmap(ws))
     punten = {"X": 75, "Y": 50, "Z": 25}
     scores: dict[tuple[str, str], object] = {
@@ -74,25 +90,22 @@ def test_herverdeling_is_nieuwe_gunning_met_vaste_plaatsingen(tmp_path: Path) ->
     gunning = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["percelen"]["B1"]
     assert {t["inschrijver"] for t in gunning["toewijzing"]} == {"X", "Y", "Z"}
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-07-01", *DOOR).exit_code == 0
-
-    # placements before the drop-out (Z already serves Zuid, which a fresh award would give to X)
-    geplaatst = {
-        ("Noord", "X"): 3,
-        ("Noord", "Y"): 2,
-        ("Noord", "Z"): 1,
-        ("Oost", "Y"): 2,
-        ("Oost", "Z"): 1,
-        ("Zuid", "Z"): 2,
-    }
     regels = ["klantnummer;gemeente;gebeurtenis;datum;route;aanbieder"]
     i = 0
-    for (g, s), k in geplaatst.items():
+    for (g, s), k in GEPLAATST.items():
         for _ in range(k):
             i += 1
             regels.append(f"P-{i:03d};{g};aangemeld;{10 + i:02d}-08-2026;B1;{s}")
     (tmp_path / "export.csv").write_text("\n".join(regels) + "\n", encoding="utf-8")
     assert _run("contract", "inlezen", "--werkmap", ws, tmp_path / "export.csv").exit_code == 0
+    return ws, gunning
 
+
+def test_herverdeling_is_nieuwe_gunning_met_vaste_plaatsingen(tmp_path: Path) -> None:
+    from evaluatie.werkmap import Werkmap
+
+    ws, gunning = _drie_aanbieders(tmp_path)
+    capaciteit, prijs, geplaatst = CAPACITEIT, PRIJS, GEPLAATST
     r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Y", "--per", "2026-11-01")
     assert r.exit_code == 0, r.output
     assert "Dit is een voorstel; er is niets gewijzigd" in r.output
@@ -218,3 +231,54 @@ def test_start_weigert_met_de_hand_gewijzigde_gunning(tmp_path: Path) -> None:
     assert r.exit_code == 1 and "rapporten/gunning.json is niet de uitvoer van de laatste gunning" in r.output
     r = _run("contract", "start", "--werkmap", ws, "--datum", "2026-07-01")
     assert r.exit_code == 2 and "--door" in r.output and "--reden" in r.output
+
+
+def test_premisse_van_de_herverdeling_spreekt_de_taal_van_het_contract(tmp_path: Path) -> None:
+    """B1 awarded to Alfa (capacity 12) and Beta (20) for 20 inburgeraars, the contract started. Then Beta's bid is
+    edited to capacity 5: the award cannot be computed again (12 + 5 = 17 places for 20). `contract uitval` said
+    the award's diagnosis, 'Perceel B1-route: de geldige inschrijvers hebben samen 17 plaatsen', to the contract
+    manager, as if the contract's suppliers were bidders and the tender still open. It now says that the award
+    cannot be computed from the current files, so the re-allocation cannot be checked against it, which input
+    changed, and where to read why. With Beta's bid at EUR 8.000 (capacity 20) the award is computed again but
+    differs: the same, with the lot by its name."""
+    from openpyxl import load_workbook
+
+    from tests.test_contract_toelating import _werkmap
+
+    ws = _werkmap(tmp_path)
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    bod = ws / "inschrijvingen" / "b.xlsx"
+    for prijs, capaciteit, wat in (
+        (9500, 5, "de gunning is uit de huidige bestanden niet opnieuw te berekenen, dus is niet na te gaan of een "
+         "herverdeling de regels van de gunning volgt waarop het contract begon; eerst uitzoeken waarom ('evaluatie "
+         "controleer' zegt het)."),
+        (8000, 20, "de gunning geeft uit de huidige bestanden een andere verdeling dan bij de start van het contract; "
+         "eerst uitzoeken waarom."),
+    ):  # fmt: skip
+        wb = load_workbook(bod)
+        wb["Percelen"]["B2"], wb["Percelen"]["C2"] = prijs, capaciteit
+        wb.save(bod)
+        r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Alfa", "--per", "2026-09-01")
+        assert r.exit_code == 1, r.output
+        uit = " ".join(r.output.split())
+        assert f"De uitval kan niet worden verwerkt: perceel B1-route: {wat}" in uit, uit
+        assert " De invoer van de gunning is veranderd: inschrijvingen/b.xlsx: gewijzigd sinds de gunning" in uit, uit
+        assert "inschrijver" not in uit, uit
+
+
+def test_regel_die_aanbieders_telt_heet_in_de_weigering_naar_de_aanbieders(tmp_path: Path) -> None:
+    """The same drop-out of Y, with B1 under max_leveranciers: 3 (three suppliers awarded, so the award is the same):
+    a fresh allocation over X and Z would take Zuid from Z, the residual is needed, and a rule that counts suppliers
+    cannot be applied exactly to it. The refusal named the rule in the award's nouns ('maximaal aantal inschrijvers')
+    to the contract manager; it names the contracted suppliers, and the rule's field in aanbesteding.yaml."""
+    ws, _ = _drie_aanbieders(tmp_path, {"max_leveranciers": 3})
+    r = _run("contract", "uitval", "--werkmap", ws, "--route", "B1", "--aanbieder", "Y", "--per", "2026-11-01")
+    assert r.exit_code == 1, r.output
+    uit = " ".join(r.output.split())
+    assert (
+        "perceel B1-route: de plaatsingen die al vastliggen passen niet in een nieuwe verdeling over de overige "
+        "aanbieders, en met die plaatsingen vast kan deze verdeelregel niet exact op het restant worden toegepast: "
+        "maximaal aantal aanbieders (max_leveranciers). Neem de herverdeling per de start van het volgende "
+        "contractjaar (--per)" in uit
+    ), uit
+    assert "inschrijver" not in uit, uit

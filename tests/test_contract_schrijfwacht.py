@@ -604,11 +604,9 @@ def test_uitval_bij_toelating_volgt_de_verdeling_naar_capaciteit(tmp_path: Path)
     call every open-house award changed). Alfa (20), Beta (30), Gamma (50) admitted, Alfa drops out, no
     placements yet: Noord 10 -> 3.75/6.25 -> 3+1, 6; Oost 6 -> 2.25/3.75 -> 2, 3+1; Zuid 4 -> 1.5/2.5 ->
     1, 2+1 (equal remainders: the larger capacity first)."""
-    from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+    from tests.hulp import kleine_toelating, maak_werkmap, schrijf_bod
 
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     ws = maak_werkmap(tmp_path / "ws", data)
     for bestand, naam, kvk, capaciteit in (("a", "Alfa", "11111111", 20), ("b", "Beta", "22222222", 30)):
         schrijf_bod(ws, f"{bestand}.xlsx", naam, kvk, [("B1", 9000, capaciteit, 12, 4, "alle")])

@@ -18,7 +18,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_beoordeling
+from tests.hulp import kleine_aanbesteding, kleine_toelating, maak_werkmap, schrijf_bod, vul_beoordeling
 
 DOOR = ["--door", "S. Jansen, contractmanager", "--reden", "volgens het contract"]
 
@@ -42,7 +42,7 @@ def _werkmap(tmp_path: Path, verdeling_b1: dict[str, Any] | None = None, **over:
     z["naam"] = "Z-route"
     z["procedure"] = "toelating"
     z["gunningscriteria"] = {}  # admitted on the requirements alone: no quality is scored
-    del z["raammaximum"]
+    del z["raammaximum"], z["weging"]  # an open house has no framework maximum and weighs nothing
     data["percelen"]["Z"] = z
     data["percelen"]["B1"]["verdeling"] = verdeling_b1 or {}
     for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):
@@ -182,9 +182,7 @@ def test_peildatum_of_kwartaal_buiten_de_looptijd_is_een_fout_in_de_optie(tmp_pa
 def test_alleen_open_house_geen_lege_tabel_of_grafiek_van_raamovereenkomsten(tmp_path: Path) -> None:
     """With only open-house lots the quarterly report has no framework agreement at all: no empty table and
     no empty chart of their use, only the sentence per lot."""
-    data = kleine_aanbesteding(procedure="toelating", beoordelaars=[])
-    data["percelen"]["B1"]["gunningscriteria"] = {}
-    data["percelen"]["B1"]["weging"] = {"kwaliteit": 0, "prijs": 100}
+    data = kleine_toelating()
     ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
     assert _run("gunning", "--werkmap", ws).exit_code == 0

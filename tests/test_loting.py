@@ -178,6 +178,41 @@ def test_loting_yaml_noemt_iedere_fout_van_iedere_loting(tmp_path: Path) -> None
         assert fout in uit, (fout, uit)
 
 
+def test_onbekend_perceel_of_inschrijver_komt_met_de_leesfouten(tmp_path: Path) -> None:
+    """A loting.yaml whose first draw names lot B9 (the tender has only B1), whose second names 'x' (the bid is X) and
+    'Zeta' (no bid at all), and whose third misses its witness: only the missing witness was reported; with it
+    repaired, the unknown lot stopped the award alone, and the unknown bidders came only after that, as a stale draw.
+    Now all four in one run (exit 2), each with its entry; a withdrawn draw is on record and is not checked."""
+    ws = _tender(tmp_path / "ws", extra_winnaar=False)
+    wie = "door: 'S. Jansen, inkoopadviseur', reden: 'Onbesliste gelijke stand.'"
+    (ws / "loting.yaml").write_text(
+        "lotingen:\n"
+        f"  - {{perceel: B9, volgorde: [Y, X], datum: 2026-04-01, getuige: 'A. Notaris, notaris', {wie}}}\n"
+        f"  - {{perceel: B1, volgorde: [x, Zeta], datum: 2026-04-01, getuige: 'A. Notaris, notaris', {wie}}}\n"
+        f"  - {{perceel: B1, volgorde: [Y, X], datum: 2026-04-01, {wie}}}\n"
+        f"  - {{perceel: B7, volgorde: [Y, Q], datum: 2026-04-01, getuige: 'A. Notaris, notaris', {wie}, "
+        "ingetrokken: {datum: 2026-04-02, door: 'S. Jansen, inkoopadviseur', reden: 'Verkeerd perceel.'}}\n",
+        "utf-8",
+    )
+    res = _run("gunning", "--werkmap", str(ws), "--geen-rapport")
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "Fouten in de invoer (4)" in uit, uit
+    for fout in (
+        "loting.yaml: lotingen[1]: perceel: 'B9' is geen perceel van deze aanbesteding (percelen: B1). Is loting L1 "
+        "zo vastgelegd en is dat perceel er sindsdien niet meer, trek haar dan in met 'evaluatie intrekken L1' en leg "
+        "zo nodig een nieuwe loting vast",
+        "loting.yaml: lotingen[2]: volgorde: 'x' is geen inschrijver in deze aanbesteding (bedoelt u 'X'?). Is die "
+        "inschrijving sindsdien uit inschrijvingen/ gehaald omdat zij is teruggetrokken, leg dat dan vast met "
+        "'evaluatie terugtrekking --inschrijver \"x\" ...'; is loting L2 anders niet zo bedoeld, trek haar dan in met "
+        "'evaluatie intrekken L2' en leg zo nodig een nieuwe loting vast",
+        "loting.yaml: lotingen[2]: volgorde: 'Zeta' is geen inschrijver in deze aanbesteding (bekend: X, Y). Is die",
+        "loting.yaml: lotingen[3]: ontbreekt: getuige",
+    ):
+        assert fout in uit, (fout, uit)
+    assert "lotingen[4]" not in uit and "verouderd" not in uit
+
+
 def test_json_noemt_het_perceel_zoals_vastgelegd(tmp_path: Path) -> None:
     """--lots b1 --volgorde "y;x" --datum 01-04-2026: loting.yaml records B1, Y;X and 2026-04-01, and --json gave the
     order and the date as recorded but the lot as typed ("perceel": "b1"), not the code of gunning.json. Now "B1"."""

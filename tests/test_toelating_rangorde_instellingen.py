@@ -40,3 +40,56 @@ def test_rangorde_instellingen_in_een_open_house_zijn_invoerfouten(tmp_path: Pat
     ws = maak_werkmap(tmp_path / "ws2", data)
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
+
+
+def test_eigen_weging_in_een_open_house_is_een_invoerfout(tmp_path: Path) -> None:
+    """'weging: {kwaliteit: 30, prijs: 70}' in an open house's own lines was accepted and ignored without a word: an
+    open house ranks no one and weighs nothing. It is an input error at that line, together with the other errors of
+    the definition (here PVT's abnormaal_laag and B1's weging of 120), and only that error at the line, also when the
+    lot's method weighs nothing anyway (vaste_prijs) or its two weights do not add up to 100."""
+    data = module_naast_b1(kleine_aanbesteding(), "PVT", "PVT-module", 3000, minimum_kwaliteit=50)
+    data["percelen"]["PVT"].update(weging={"kwaliteit": 30, "prijs": 80}, abnormaal_laag=0.1)
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 80, "prijs": 40}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "Fouten in de invoer (3)" in uit, uit
+    assert (
+        "aanbesteding.yaml: percelen.PVT.weging (regel 93): perceel PVT is een open house (procedure: toelating): er "
+        "wordt niemand gerangschikt en kwaliteit en prijs worden niet tegen elkaar gewogen, dus weging zou nergens "
+        "gebruikt worden; haal de regel weg of kies procedure: gunning" in uit
+    ), uit
+    assert "percelen.PVT.abnormaal_laag (regel " in uit and "percelen.B1.weging (regel " in uit, uit
+    assert "is 110" not in uit  # PVT's own sum is not checked: the weging does not apply at all
+
+    data["percelen"]["PVT"].update(weging={"kwaliteit": 30, "prijs": 70}, prijsmethode="vaste_prijs", vaste_prijs=2500)
+    del data["percelen"]["PVT"]["abnormaal_laag"]
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 60, "prijs": 40}
+    ws = maak_werkmap(tmp_path / "ws2", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "Fouten in de invoer (1)" in uit and "perceel PVT is een open house (procedure: toelating)" in uit, uit
+
+
+def test_weging_uit_de_criteriaset_geldt_niet_in_een_open_house(voorbeeld: Path) -> None:
+    """The example's Z-route as an open house takes `weging` from the criteria set's perceel_standaard, which serves
+    the award lots too: no error, and the letters on Z and the systematiek's part on Z name no weighting."""
+    import yaml
+
+    from tests.hulp import html_tekst
+
+    pad = voorbeeld / "aanbesteding.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data["percelen"]["Z"]["procedure"] = "toelating"
+    data["percelen"]["Z"]["knockout"]["minimum_kwaliteit"] = False
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 0, res.output
+    brieven = sorted((voorbeeld / "rapporten" / "brieven").glob("*-z.html"))
+    assert brieven
+    for brief in brieven:
+        assert "weging" not in html_tekst(brief).lower(), brief.name
+    gunning = yaml.safe_load((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    assert "weging" not in gunning["percelen"]["Z"] and "weging" in gunning["percelen"]["B1"]

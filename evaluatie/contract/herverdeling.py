@@ -29,6 +29,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from evaluatie.contract.besluit import leg_vast
 from evaluatie.contract.lezen import Register
@@ -41,12 +42,14 @@ from evaluatie.tekst import aantal, datum
 from evaluatie.verdeling.model import AANBIEDERS, Verdeelprobleem, Verdeling
 from evaluatie.werkmap import Werkmap
 
+# the rules that count suppliers, named as the contract manager reads them: the contracted suppliers (aanbieders),
+# not the award's inschrijvers, with the field of aanbesteding.yaml that sets the rule
 NIET_OVERDRAAGBAAR = {
-    "min_volume": "minimaal volume per inschrijver",
-    "min_leveranciers": "minimaal aantal inschrijvers",
-    "max_leveranciers": "maximaal aantal inschrijvers",
-    "max_leveranciers_per_gemeente": "maximaal aantal inschrijvers per gemeente",
-    "per_subregio": "één set inschrijvers per subregio",
+    "min_volume": "minimaal volume per aanbieder (min_volume)",
+    "min_leveranciers": "minimaal aantal aanbieders (min_leveranciers)",
+    "max_leveranciers": "maximaal aantal aanbieders (max_leveranciers)",
+    "max_leveranciers_per_gemeente": "maximaal aantal aanbieders per gemeente (max_leveranciers_per_gemeente)",
+    "per_subregio": "één set aanbieders per subregio (per_subregio)",
 }
 
 
@@ -73,14 +76,39 @@ class Herverdeling:
     niemand_over: bool = False
 
 
-def award_probleem(werkmap: Werkmap, perceel: str) -> Verdeelprobleem:
-    """The award's allocation problem for one lot, rebuilt from the werkmap by the award's own code."""
+def award_probleem(werkmap: Werkmap, perceel: str, naam: str | None = None) -> Verdeelprobleem:
+    """The award's allocation problem for one lot, rebuilt from the werkmap by the award's own code. When the award
+    cannot be computed from the current files, the contract manager reads that, and which input changed since the
+    award, in the contract's words: the award's own reason speaks of inschrijvers and of what its inkoper must do
+    ('evaluatie controleer' gives it). An input error (a file that cannot be read) stays as it is: it names the file."""
     from evaluatie.gunning.uitvoeren import verdeelprobleem
     from evaluatie.pipeline import gun
 
-    award = gun(werkmap, perceel)
+    try:
+        award = gun(werkmap, perceel)
+    except EvaluatieFout:
+        raise EvaluatieFout([_niet_opnieuw_te_berekenen(werkmap, naam or perceel)]) from None
     u = award.uitslag.percelen[perceel]
     return verdeelprobleem(award.invoer.aanbesteding, perceel, list(u.rangorde), award.invoer.inschrijvingen)
+
+
+def _niet_opnieuw_te_berekenen(werkmap: Werkmap, naam: str) -> str:
+    return (
+        f"perceel {naam}: de gunning is uit de huidige bestanden niet opnieuw te berekenen, dus is niet na te gaan of "
+        "een herverdeling de regels van de gunning volgt waarop het contract begon; eerst uitzoeken waarom "
+        f"('evaluatie controleer' zegt het).{_sinds_de_gunning(werkmap)}"
+    )
+
+
+def _sinds_de_gunning(werkmap: Werkmap) -> str:
+    """' Sinds de gunning: inschrijvingen/b.xlsx: gewijzigd sinds de gunning (...).': the inputs that differ from
+    those the logged award read, or '' (none, or no logged award)."""
+    from evaluatie.invoerverschil import gewijzigde_invoer
+    from evaluatie.logboek import laatste_gunning
+
+    log = laatste_gunning(werkmap)
+    gewijzigd = gewijzigde_invoer(werkmap, log) if log is not None else []
+    return f" De invoer van de gunning is veranderd: {'; '.join(gewijzigd)}." if gewijzigd else ""
 
 
 def _is_toelating(werkmap: Werkmap, perceel: str) -> bool:
@@ -98,7 +126,9 @@ def _verdeler(toelating: bool) -> Callable[[Verdeelprobleem], Verdeling]:
     return verwachte_verdeling if toelating else verdeel
 
 
-def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem, toelating: bool = False) -> None:
+def _zelfde_gunning(werkmap: Werkmap, reg: Register) -> dict[str, Any]:
+    """gunning.json as the contract began on it, checked before the award is computed again: a changed one is the
+    reason to say, not what the award computed from the files after it says."""
     from evaluatie.contract.basis import gunningpad
     from evaluatie.hashing import sha256_bestand
 
@@ -110,14 +140,22 @@ def _premisse(werkmap: Werkmap, reg: Register, perceel: str, p: Verdeelprobleem,
                 "de regels van de gunning kan dan niet worden voorgesteld"
             ]
         )
-    data = json.loads(pad.read_text(encoding="utf-8"))["percelen"][perceel]
-    gegund = {(t["gemeente"], t["inschrijver"]): int(t["aantal"]) for t in data["toewijzing"]}
+    data: dict[str, Any] = json.loads(pad.read_text(encoding="utf-8"))
+    return data
+
+
+def _premisse(
+    werkmap: Werkmap, data: dict[str, Any], perceel: str, naam: str, p: Verdeelprobleem, toelating: bool = False
+) -> None:
+    """The award computed again from the files gives the allocation the contract began with (`data`: gunning.json)."""
+    toewijzing = data["percelen"][perceel]["toewijzing"]
+    gegund = {(t["gemeente"], t["inschrijver"]): int(t["aantal"]) for t in toewijzing}
     opnieuw = {(t.gemeente, t.inschrijver): t.aantal for t in _verdeler(toelating)(p).toewijzing}
     if opnieuw != gegund:
         raise EvaluatieFout(
             [
-                f"perceel {perceel}: de gunning geeft uit de huidige bestanden een andere verdeling dan "
-                "bij de start van het contract; eerst uitzoeken waarom"
+                f"perceel {naam}: de gunning geeft uit de huidige bestanden een andere verdeling dan "
+                f"bij de start van het contract; eerst uitzoeken waarom.{_sinds_de_gunning(werkmap)}"
             ]
         )
 
@@ -378,11 +416,12 @@ def voorstel(
     _geen_aanmeldingen_na(reg, perceel, aanbieder, per)
     jaar = reg.contractjaar(per)
     begin, _ = reg.jaargrenzen(jaar)
-    p = probleem or award_probleem(werkmap, perceel)
+    gunning = _zelfde_gunning(werkmap, reg) if probleem is None else {}
+    p = probleem or award_probleem(werkmap, perceel, reg.percelen[perceel].naam)
     toelating = probleem is None and _is_toelating(werkmap, perceel)
     verdeel = _verdeler(toelating)
     if probleem is None:
-        _premisse(werkmap, reg, perceel, p, toelating)
+        _premisse(werkmap, gunning, perceel, reg.percelen[perceel].naam, p, toelating)
     if toelating:
         p = met_later_toegetreden(reg, perceel, p)
     weg = {s for (c, s) in reg.uitvallen if c == perceel and reg.uitval_op(c, s, per) is not None} | {aanbieder}

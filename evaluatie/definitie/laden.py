@@ -829,6 +829,8 @@ def _inhoudelijke_controles(
             and not methoden()[p.get("prijsmethode", "relatief")].gewogen
         ):
             pass  # price is not a weighted component in this method
+        elif p["procedure"] == "toelating":
+            pass  # an open house weighs nothing: its own weging is refused below, an inherited one does not apply
         elif abs(totaal - 100) > 1e-9:
             fout(
                 (*basis, "weging"),
@@ -969,9 +971,11 @@ def _zonder_perceel(samen: dict[str, Any], tender: Namen) -> list[tuple[int, str
 
 
 # the settings only a ranking reads, and why an open house (procedure: toelating) never does: in the lot's own lines
-# they were ignored in silence there ('abnormaal_maatstaf: mediaan' read as a rule the tender applies). Not `weging`,
-# which the lots of many tenders and criteria sets carry for both procedures.
+# they were ignored in silence there ('abnormaal_maatstaf: mediaan' read as a rule the tender applies; 'weging:
+# {kwaliteit: 30, prijs: 70}' as a weighting the lot applies). Only the lot's own lines: perceel_standaard and a
+# criteria set serve lots of both procedures, and their `weging` simply does not apply to an open house.
 _ALLEEN_BIJ_RANGORDE = {
+    "weging": "er wordt niemand gerangschikt en kwaliteit en prijs worden niet tegen elkaar gewogen",
     "abnormaal_laag": "prijzen worden er niet met elkaar vergeleken (art. 2.116 Aanbestedingswet 2012 is niet van "
     "toepassing)",
     "abnormaal_maatstaf": "prijzen worden er niet met elkaar vergeleken (art. 2.116 Aanbestedingswet 2012 is niet "
@@ -1002,7 +1006,8 @@ def _buiten_de_prijsmethode(code: str, p: dict[str, Any], eigen_velden: set[Any]
         if veld in eigen_velden and p.get(veld) is not None and methode != nodig
     ]
     klasse = methoden().get(methode) if isinstance(methode, str) else None
-    if "weging" in eigen_velden and klasse is not None and not klasse.gewogen:
+    # an open house's own weging is refused for its procedure (_ALLEEN_BIJ_RANGORDE), whatever the method
+    if "weging" in eigen_velden and klasse is not None and not klasse.gewogen and p.get("procedure") != "toelating":
         # a weighting under a method without one: '70% prijs' under vaste_prijs was ignored in silence, and the lot
         # ranked on quality alone while the tender's own lines said otherwise
         waarom = (

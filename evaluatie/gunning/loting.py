@@ -9,7 +9,8 @@ this file is an input like any other (hashed into gunning.json and the logboek, 
 """
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +78,31 @@ class Gelijkestand(BaseModel):
         )
 
 
-def lees_lotingen(pad: Path) -> tuple[Loting, ...]:
-    """Read loting.yaml; every problem is reported with its place. A missing file means no draws."""
+@dataclass
+class Bekend:
+    """What a draw in force may name: the tender's lots, the bids read and the bidders whose withdrawal is recorded;
+    `beoordeeld` gives the names in the reviewer forms (read only when a name is none of those): a bid taken out of
+    inschrijvingen/ before its withdrawal is recorded is still a bidder there, and its draw is stale, not misspelt
+    (`evaluatie terugtrekking` must stay possible)."""
+
+    percelen: Collection[str]
+    inschrijvers: Sequence[str]
+    beoordeeld: Callable[[], Sequence[str]] = lambda: ()
+    _gelezen: list[str] | None = field(default=None, init=False)
+
+    def inschrijver(self, naam: str) -> bool:
+        """Exactly as written: `evaluatie loting` records the name as the bid has it, so 'x' for X is not X."""
+        if naam in self.inschrijvers:
+            return True
+        if self._gelezen is None:
+            self._gelezen = list(self.beoordeeld())
+        return naam in self._gelezen
+
+
+def lees_lotingen(pad: Path, bekend: Bekend | None = None) -> tuple[Loting, ...]:
+    """Read loting.yaml; every problem is reported with its place. A missing file means no draws. With `bekend`, a
+    draw in force naming a lot or bidder the tender does not have is one of the file's problems (it used to surface
+    only after them, as a stale draw or an error of the award)."""
     if not pad.is_file():
         return ()
     try:
@@ -99,6 +123,8 @@ def lees_lotingen(pad: Path) -> tuple[Loting, ...]:
             fouten.append(Fout(plaats, "verwacht perceel, volgorde, datum, getuige, door en reden"))
             continue
         problemen = _controleer(item, str(item.get("id") or f"L{i}"))
+        if bekend is not None and not item.get("ingetrokken"):  # a withdrawn draw is on record, never applied
+            problemen += _onbekend(item, str(item.get("id") or f"L{i}"), bekend)
         try:
             ingetrokken = Intrekking.model_validate(item["ingetrokken"]) if item.get("ingetrokken") else None
         except ValueError as e:
@@ -145,6 +171,39 @@ def _controleer(item: dict[str, Any], id_: str) -> list[str]:
     if "getuige" in item and not str(item["getuige"] or "").strip():
         problemen.append("getuige: verwacht naam en functie van wie de loting bijwoonde")
     return problemen
+
+
+def _onbekend(item: dict[str, Any], id_: str, bekend: Bekend) -> list[str]:
+    """A lot or bidder of a draw in force that this tender does not have: `evaluatie loting` records neither, so the
+    lot or the bid has left the tender since (or the file was edited by hand). Never applied, never left to the award
+    to find."""
+    from evaluatie.gemeentenamen import Namen
+
+    uit = []
+    perceel = str(item.get("perceel") or "").strip()
+    percelen, inschrijvers = bekend.percelen, bekend.inschrijvers
+    if perceel and perceel not in percelen:
+        uit.append(
+            f"perceel: '{perceel}' is geen perceel van deze aanbesteding (percelen: {', '.join(percelen)})"
+            + f". Is loting {id_} zo vastgelegd en is dat perceel er sindsdien niet meer, trek haar dan in met "
+            f"'evaluatie intrekken {id_}' en leg zo nodig een nieuwe loting vast"
+        )
+    volgorde = item.get("volgorde")
+    for naam in (str(n) for n in volgorde) if isinstance(volgorde, list) else ():
+        if not bekend.inschrijver(naam):
+            dichtbij = Namen(inschrijvers).suggesties(naam)  # as `evaluatie loting` names them (besluiten.namen)
+            hint = (
+                f"bedoelt u {' of '.join(repr(d) for d in dichtbij)}?"
+                if dichtbij
+                else f"bekend: {', '.join(inschrijvers)}"
+            )
+            uit.append(
+                f"volgorde: '{naam}' is geen inschrijver in deze aanbesteding ({hint}). Is die inschrijving sindsdien "
+                "uit inschrijvingen/ gehaald omdat zij is teruggetrokken, leg dat dan vast met 'evaluatie "
+                f'terugtrekking --inschrijver "{naam}" ...\'; is loting {id_} anders niet zo bedoeld, trek haar dan in '
+                f"met 'evaluatie intrekken {id_}' en leg zo nodig een nieuwe loting vast"
+            )
+    return uit
 
 
 def _zonder_wie_of_waarom(item: dict[str, Any], id_: str, zonder: list[str]) -> str:

@@ -53,6 +53,7 @@ from evaluatie.rapport.gelijkestand import (
     beslisregels_voor_loting,
     beslist_zin,
     decimalen_zin,
+    ingetrokken_lotingen_zin,
     loting_motivering,
     loting_vermelding,
     met_vastgelegde_loting,
@@ -799,6 +800,16 @@ def _beslissing_gunning(
         ]
         eigen = next(r for r in zichtbaar if r.inschrijver == inschrijver)
         d.alinea(beslist_zin(zichtbaar, eigen, _lotingen(g, code), maatstaf))
+    # a withdrawn draw the addressee took part in: the advies and gunning.json list it, and so does the letter
+    gerangschikt = {r.inschrijver: r for r in p.rangorde}
+    if zin := ingetrokken_lotingen_zin(
+        g.lotingen,
+        code,
+        inschrijver,
+        lambda n: naam(gerangschikt[n], door_loting=True) if n in gerangschikt else "een andere inschrijver",
+        rang.loting_id if rang.loting else None,
+    ):
+        d.alinea(zin)
     if uitkomst == GEGUND:
         _voorbehoud(d, g)
     d.kop("Uw beoordeling")

@@ -9,7 +9,7 @@ equal but are not, the letter gives the 4 decimals that decided.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from evaluatie.prijs.precisie import DECIMALEN, afgerond, punten
@@ -68,6 +68,32 @@ def loting_motivering(lotingen: Sequence[Any], code: str, id_: str | None) -> st
     """'Motivering van loting L1: ...': the reason recorded with the draw (in force, in lot `code`) that placed a bid,
     said beside the draw by the advies and the letter; '' when no such draw placed it."""
     return next((x.motivering() for x in lotingen if x.perceel == code and x.geldig and x.id == id_), "")
+
+
+def ingetrokken_lotingen_zin(
+    lotingen: Sequence[Any], code: str, inschrijver: str, naam: Callable[[str], str], in_kracht: str | None
+) -> str | None:
+    """The withdrawn draws of lot `code` the addressee took part in, each with its order, who withdrew it, when and
+    why: the advies and gunning.json list a withdrawn draw beside the one in force, and a bidder told the order of the
+    first draw reads here what changed. `naam` gives another bidder as this letter may name it; `in_kracht` is the
+    id of the draw that orders the addressee now, if any."""
+    zinnen = []
+    for x in lotingen:
+        if x.perceel != code or x.geldig or inschrijver not in x.volgorde:
+            continue
+        volgorde = " voor ".join("u" if n == inschrijver else naam(n) for n in x.volgorde)
+        i = x.ingetrokken
+        reden = i.reden.strip()
+        zinnen.append(
+            f"Eerder was de volgorde bepaald door {loting_vermelding(x)}: {volgorde}. Die loting is op "
+            f"{datum(i.datum)} ingetrokken door {i.door}; zij geldt niet meer. Reden van de intrekking: "
+            f"{reden if reden.endswith(('.', '!', '?')) else reden + '.'}"
+        )
+    if not zinnen:
+        return None
+    return " ".join(zinnen) + (
+        f" De volgorde die nu geldt, is die van loting {in_kracht} hierboven." if in_kracht else ""
+    )
 
 
 def met_vastgelegde_loting(zin: str, eigen: Rangregel, lotingen: Mapping[str, str]) -> str:
