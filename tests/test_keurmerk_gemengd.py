@@ -1,0 +1,108 @@
+"""A keurmerk that lapses before the decision, in a tender with an award lot and an open house: the Z-route by open
+house beside an onderwijsroute by gunning (which asks no keurmerk), as a Drenthe tender writes it. The open point
+read "vóór de gunning (7 april 2026); vraag om bewijs van verlenging, of gun onder voorwaarde" and, once decided, the
+advies and gunning.json "verloopt vóór de datum van de gunning of van de verzending van deze beslissing. De gunning
+geschiedt onder de voorwaarde ...", while the toelatingsbesluit, the only letter with the condition, said "De toelating
+geschiedt": the tender as a whole chose the words (only an open house alone spoke of the toelating). Now the lots of
+the bid that require the keurmerk choose them, and a bid that needs it in both kinds of lot names both; so also in
+the list of `evaluatie besluiten`, which spoke of the gunning even in an open house alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, open_house_module, schrijf_bod, vul_panel
+
+KEURMERK = ["--inschrijver", "A", "--uitkomst", "onder_voorwaarde", "--reden", "De verlenging is aangevraagd.",
+            "--door", "P. de Vries, inkoopadviseur", "--datum", "2026-03-20"]  # fmt: skip
+
+
+def _tender(root: Path, award_lot: str) -> Path:
+    """kleine_aanbesteding (decision 7 April 2026) with its award lot as `award_lot` ('onderwijs': without the
+    keurmerk, as the criteria set has it; 'B1': with it) and the Z-route by open house requiring the keurmerk; A bids
+    on both with a keurmerk valid until 20 March 2026, B on the award lot only, and the panel scored both."""
+    data: dict[str, Any] = kleine_aanbesteding()
+    lot = data["percelen"].pop("B1")
+    if award_lot == "onderwijs":
+        lot.update(naam="Onderwijsroute", knockout={"plafondprijs": {}})
+    z = open_house_module("Z-route", 10000)
+    z["knockout"]["keurmerk"] = {}
+    data["percelen"] = {award_lot: lot, "Z": z}
+    for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
+        g["inburgeraars"] = {award_lot: n, "Z": n // 2}
+    ws = maak_werkmap(root, data)
+    maart = dt.date(2026, 3, 20)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [(award_lot, 9000, 20, 12, 4, "alle"), ("Z", 9000, 20, 12, 4, "alle")],
+                geldig_tot=maart)  # fmt: skip
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [(award_lot, 9500, 20, 12, 4, "alle")])
+    vul_panel(ws, {"A": 75, "B": 50})
+    return ws
+
+
+def _open_punt_en_besluit(ws: Path) -> tuple[str, str, str, str]:
+    """The award's open point (exit 1), then after `evaluatie keurmerk` the advies, gunning.json's sentence and
+    the list of `evaluatie besluiten`."""
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 1, res.output
+    punt = " ".join(res.output.split())
+    res = CliRunner().invoke(main, ["keurmerk", "--werkmap", str(ws), *KEURMERK])
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    advies = " ".join(html_tekst(ws / "rapporten" / "gunningsadvies.html").split())
+    besluiten = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))["besluiten"]
+    res = CliRunner().invoke(main, ["besluiten", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    return punt, advies, next(b["tekst"] for b in besluiten if b["id"] == "K1"), " ".join(res.output.split())
+
+
+def test_alleen_het_open_house_vraagt_het_keurmerk(tmp_path: Path) -> None:
+    ws = _tender(tmp_path / "ws", "onderwijs")
+    punt, advies, json_tekst, lijst = _open_punt_en_besluit(ws)
+    assert (
+        "Het keurmerk van A verloopt op 20 maart 2026, vóór het toelatingsbesluit (7 april 2026); vraag om bewijs van "
+        "verlenging, of laat toe onder voorwaarde."
+    ) in punt, punt
+    zin = (
+        "K1: A: Het keurmerk (in de inschrijving geldig tot 20 maart 2026) verloopt vóór de datum van het "
+        "toelatingsbesluit of van de verzending van dit besluit. De toelating geschiedt onder de voorwaarde dat vóór "
+        "het sluiten van de overeenkomst een geldig Blik op Werk keurmerk wordt getoond (besluit K1 van 20 maart "
+        "2026)."
+    )
+    assert zin in advies, advies[:6000]
+    assert json_tekst.startswith(zin), json_tekst
+    assert zin in lijst, lijst
+    assert "De gunning geschiedt" not in advies
+    # the letter with the condition says the same (it did already); the onderwijsroute's letter has none
+    brief = " ".join(html_tekst(ws / "rapporten" / "brieven" / "a-z.html").split())
+    assert "De toelating geschiedt onder de voorwaarde" in brief, brief
+    assert "keurmerk" not in html_tekst(ws / "rapporten" / "brieven" / "a-onderwijs.html").lower()
+
+
+def test_gunning_en_toelating_met_het_keurmerk(tmp_path: Path) -> None:
+    """A needs the keurmerk in the B1-route by gunning and in the Z-route by open house: the condition is on both."""
+    ws = _tender(tmp_path / "ws", "B1")
+    punt, advies, json_tekst, lijst = _open_punt_en_besluit(ws)
+    assert (
+        "Het keurmerk van A verloopt op 20 maart 2026, vóór de gunning en het toelatingsbesluit (7 april 2026); vraag "
+        "om bewijs van verlenging, of gun en laat toe onder voorwaarde."
+    ) in punt, punt
+    zin = (
+        "K1: A: Het keurmerk (in de inschrijving geldig tot 20 maart 2026) verloopt vóór de datum van de gunning en "
+        "het toelatingsbesluit of van de verzending van deze beslissingen. De gunning en de toelating geschieden "
+        "onder de voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk wordt getoond"
+    )
+    assert zin in advies, advies[:6000]
+    assert json_tekst.startswith(zin), json_tekst
+    assert zin in lijst, lijst
+    # each letter speaks of its own lot's decision
+    b1 = " ".join(html_tekst(ws / "rapporten" / "brieven" / "a-b1.html").split())
+    z = " ".join(html_tekst(ws / "rapporten" / "brieven" / "a-z.html").split())
+    assert "De gunning geschiedt onder de voorwaarde" in b1, b1
+    assert "De toelating geschiedt onder de voorwaarde" in z, z
