@@ -276,9 +276,9 @@ def _toegelaten_score(p: Perceeluitslag, t: Toetsresultaat | None, rang: Rangreg
 
 
 def _scores_en_motivering(
-    d: Document, g: Rapportgegevens, inschrijver: str, code: str, kop: str, score: str | None = None
+    d: Document, g: Rapportgegevens, inschrijver: str, code: str, kop: str, scorezin: str | None = None
 ) -> None:
-    """The bid's scores per criterium with the panel's reasons; `score`: a sentence with the quality score that
+    """The bid's scores per criterium with the panel's reasons; `scorezin`: a sentence with the quality score that
     decided, before the table (an admitted bid in an open house with a minimum quality)."""
     perceel = g.aanbesteding.percelen[code]
     if not any(_rij(g, inschrijver, code, c.code) for c in perceel.gunningscriteria):
@@ -301,8 +301,8 @@ def _scores_en_motivering(
             "de scores hieronder zijn de consensus van het panel. Uw kwaliteitsscore is "
             f"{getal(score)}" + (f"; vereist is minstens {getal(grens)}." if grens is not None else ".")
         )
-    elif score is not None:
-        d.alinea(score)
+    elif scorezin is not None:
+        d.alinea(scorezin)
     d.tabel(["Criterium", "Weging", "Uw score"], rijen)
     d.alinea(
         f"Uit deze scores volgt uw kwaliteitsscore, zoals de {systematiek_woord(g.aanbesteding.procedures())} die "
