@@ -23,10 +23,11 @@ KEURMERK = ["--inschrijver", "A", "--uitkomst", "onder_voorwaarde", "--reden", "
             "--door", "P. de Vries, inkoopadviseur", "--datum", "2026-03-20"]  # fmt: skip
 
 
-def _tender(root: Path, award_lot: str) -> Path:
+def _tender(root: Path, award_lot: str, zonder_keurmerk: bool = False) -> Path:
     """kleine_aanbesteding (decision 7 April 2026) with its award lot as `award_lot` ('onderwijs': without the
     keurmerk, as the criteria set has it; 'B1': with it) and the Z-route by open house requiring the keurmerk; A bids
-    on both with a keurmerk valid until 20 March 2026, B on the award lot only, and the panel scored both."""
+    on both with a keurmerk valid until 20 March 2026, B on the award lot only, and the panel scored both;
+    `zonder_keurmerk`: C too, on both lots without a keurmerk (scored 50)."""
     data: dict[str, Any] = kleine_aanbesteding()
     lot = data["percelen"].pop("B1")
     if award_lot == "onderwijs":
@@ -41,7 +42,10 @@ def _tender(root: Path, award_lot: str) -> Path:
     schrijf_bod(ws, "a.xlsx", "A", "11111111", [(award_lot, 9000, 20, 12, 4, "alle"), ("Z", 9000, 20, 12, 4, "alle")],
                 geldig_tot=maart)  # fmt: skip
     schrijf_bod(ws, "b.xlsx", "B", "22222222", [(award_lot, 9500, 20, 12, 4, "alle")])
-    vul_panel(ws, {"A": 75, "B": 50})
+    if zonder_keurmerk:
+        c = [(award_lot, 9900, 20, 12, 4, "alle"), ("Z", 9000, 20, 12, 4, "alle")]
+        schrijf_bod(ws, "c.xlsx", "C", "33333333", c, keurmerk="nee")
+    vul_panel(ws, {"A": 75, "B": 50, "C": 50} if zonder_keurmerk else {"A": 75, "B": 50})
     return ws
 
 
@@ -106,3 +110,17 @@ def test_gunning_en_toelating_met_het_keurmerk(tmp_path: Path) -> None:
     z = " ".join(html_tekst(ws / "rapporten" / "brieven" / "a-z.html").split())
     assert "De gunning geschiedt onder de voorwaarde" in b1, b1
     assert "De toelating geschiedt onder de voorwaarde" in z, z
+
+
+def test_zonder_keurmerk_noemt_de_brief_het_perceel(tmp_path: Path) -> None:
+    """C holds no keurmerk and bids on both lots: in the onderwijsroute (no keurmerk rule) C is valid and ranked,
+    so its Z-route letter's 'de aanbesteding vereist dat keurmerk' read as a requirement the other lot broke."""
+    ws = _tender(tmp_path / "ws", "onderwijs", zonder_keurmerk=True)
+    res = CliRunner().invoke(main, ["keurmerk", "--werkmap", str(ws), *KEURMERK])
+    assert res.exit_code == 0, res.output
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    z = " ".join(html_tekst(ws / "rapporten" / "brieven" / "c-z.html").split())
+    zin = "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk voor perceel Z-route."
+    assert zin in z, z
+    assert "keurmerk" not in html_tekst(ws / "rapporten" / "brieven" / "c-onderwijs.html").lower()
