@@ -124,3 +124,13 @@ def test_zonder_keurmerk_noemt_de_brief_het_perceel(tmp_path: Path) -> None:
     zin = "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk voor perceel Z-route."
     assert zin in z, z
     assert "keurmerk" not in html_tekst(ws / "rapporten" / "brieven" / "c-onderwijs.html").lower()
+
+
+def test_de_hulp_van_keurmerk_noemt_de_toelating() -> None:
+    """`evaluatie keurmerk --help` spoke only of the gunning ('onder_voorwaarde: gunning onder voorwaarde'), while the
+    command decides the keurmerk of an open house too, whose letters, advies and open point speak of the toelating."""
+    res = CliRunner().invoke(main, ["keurmerk", "--help"])
+    assert res.exit_code == 0, res.output
+    uit = " ".join(res.output.split())
+    assert "vóór de gunning of het toelatingsbesluit verloopt" in uit, uit
+    assert "onder_voorwaarde: gunning (bij een open house: toelating) onder voorwaarde." in uit, uit
