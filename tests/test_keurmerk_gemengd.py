@@ -17,7 +17,15 @@ from typing import Any
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, open_house_module, schrijf_bod, vul_panel
+from tests.hulp import (
+    html_tekst,
+    kleine_aanbesteding,
+    maak_werkmap,
+    open_house_module,
+    samenvatting_per_perceel,
+    schrijf_bod,
+    vul_panel,
+)
 
 KEURMERK = ["--inschrijver", "A", "--uitkomst", "onder_voorwaarde", "--reden", "De verlenging is aangevraagd.",
             "--door", "P. de Vries, inkoopadviseur", "--datum", "2026-03-20"]  # fmt: skip
@@ -134,3 +142,16 @@ def test_de_hulp_van_keurmerk_noemt_de_toelating() -> None:
     uit = " ".join(res.output.split())
     assert "vóór de gunning of het toelatingsbesluit verloopt" in uit, uit
     assert "onder_voorwaarde: gunning (bij een open house: toelating) onder voorwaarde." in uit, uit
+
+
+def test_samenvatting_noemt_de_kosten_van_het_open_house_verwacht(tmp_path: Path) -> None:
+    """The advies' summary of an onderwijsroute by gunning beside a Z-route by open house put the Z-route's expected
+    costs (A alone admitted: 5 + 3 + 2 = 10 a year at EUR 9.000 = EUR 90.000,00) under 'Kosten per jaar', the
+    heading of the awarded lot, where an open house alone says 'Verwachte kosten per jaar'."""
+    ws = _tender(tmp_path / "ws", "onderwijs")
+    CliRunner().invoke(main, ["keurmerk", "--werkmap", str(ws), *KEURMERK])
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    samenvatting = " ".join(samenvatting_per_perceel(html_tekst(ws / "rapporten" / "gunningsadvies.html")).split())
+    assert "Volume per jaar Kosten per jaar (open house: verwacht) Vraag x plafondprijs per jaar" in samenvatting
+    assert "Z-route A 1 10 EUR 90.000,00" in samenvatting, samenvatting
