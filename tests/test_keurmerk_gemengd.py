@@ -9,52 +9,13 @@ the list of `evaluatie besluiten`, which spoke of the gunning even in an open ho
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
 
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import (
-    html_tekst,
-    kleine_aanbesteding,
-    maak_werkmap,
-    open_house_module,
-    samenvatting_per_perceel,
-    schrijf_bod,
-    vul_panel,
-)
-
-KEURMERK = ["--inschrijver", "A", "--uitkomst", "onder_voorwaarde", "--reden", "De verlenging is aangevraagd.",
-            "--door", "P. de Vries, inkoopadviseur", "--datum", "2026-03-20"]  # fmt: skip
-
-
-def _tender(root: Path, award_lot: str, zonder_keurmerk: bool = False) -> Path:
-    """kleine_aanbesteding (decision 7 April 2026) with its award lot as `award_lot` ('onderwijs': without the
-    keurmerk, as the criteria set has it; 'B1': with it) and the Z-route by open house requiring the keurmerk; A bids
-    on both with a keurmerk valid until 20 March 2026, B on the award lot only, and the panel scored both;
-    `zonder_keurmerk`: C too, on both lots without a keurmerk (scored 50)."""
-    data: dict[str, Any] = kleine_aanbesteding()
-    lot = data["percelen"].pop("B1")
-    if award_lot == "onderwijs":
-        lot.update(naam="Onderwijsroute", knockout={"plafondprijs": {}})
-    z = open_house_module("Z-route", 10000)
-    z["knockout"]["keurmerk"] = {}
-    data["percelen"] = {award_lot: lot, "Z": z}
-    for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
-        g["inburgeraars"] = {award_lot: n, "Z": n // 2}
-    ws = maak_werkmap(root, data)
-    maart = dt.date(2026, 3, 20)
-    schrijf_bod(ws, "a.xlsx", "A", "11111111", [(award_lot, 9000, 20, 12, 4, "alle"), ("Z", 9000, 20, 12, 4, "alle")],
-                geldig_tot=maart)  # fmt: skip
-    schrijf_bod(ws, "b.xlsx", "B", "22222222", [(award_lot, 9500, 20, 12, 4, "alle")])
-    if zonder_keurmerk:
-        c = [(award_lot, 9900, 20, 12, 4, "alle"), ("Z", 9000, 20, 12, 4, "alle")]
-        schrijf_bod(ws, "c.xlsx", "C", "33333333", c, keurmerk="nee")
-    vul_panel(ws, {"A": 75, "B": 50, "C": 50} if zonder_keurmerk else {"A": 75, "B": 50})
-    return ws
+from tests.hulp import KEURMERK_A, html_tekst, onderwijs_naast_open_z
 
 
 def _open_punt_en_besluit(ws: Path) -> tuple[str, str, str, str]:
@@ -63,7 +24,7 @@ def _open_punt_en_besluit(ws: Path) -> tuple[str, str, str, str]:
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 1, res.output
     punt = " ".join(res.output.split())
-    res = CliRunner().invoke(main, ["keurmerk", "--werkmap", str(ws), *KEURMERK])
+    res = CliRunner().invoke(main, ["keurmerk", "--werkmap", str(ws), *KEURMERK_A])
     assert res.exit_code == 0, res.output
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
@@ -75,7 +36,7 @@ def _open_punt_en_besluit(ws: Path) -> tuple[str, str, str, str]:
 
 
 def test_alleen_het_open_house_vraagt_het_keurmerk(tmp_path: Path) -> None:
-    ws = _tender(tmp_path / "ws", "onderwijs")
+    ws = onderwijs_naast_open_z(tmp_path / "ws", "onderwijs")
     punt, advies, json_tekst, lijst = _open_punt_en_besluit(ws)
     assert (
         "Het keurmerk van A verloopt op 20 maart 2026, vóór het toelatingsbesluit (7 april 2026); vraag om bewijs van "
@@ -99,7 +60,7 @@ def test_alleen_het_open_house_vraagt_het_keurmerk(tmp_path: Path) -> None:
 
 def test_gunning_en_toelating_met_het_keurmerk(tmp_path: Path) -> None:
     """A needs the keurmerk in the B1-route by gunning and in the Z-route by open house: the condition is on both."""
-    ws = _tender(tmp_path / "ws", "B1")
+    ws = onderwijs_naast_open_z(tmp_path / "ws", "B1")
     punt, advies, json_tekst, lijst = _open_punt_en_besluit(ws)
     assert (
         "Het keurmerk van A verloopt op 20 maart 2026, vóór de gunning en het toelatingsbesluit (7 april 2026); vraag "
@@ -123,8 +84,8 @@ def test_gunning_en_toelating_met_het_keurmerk(tmp_path: Path) -> None:
 def test_zonder_keurmerk_noemt_de_brief_het_perceel(tmp_path: Path) -> None:
     """C holds no keurmerk and bids on both lots: in the onderwijsroute (no keurmerk rule) C is valid and ranked,
     so its Z-route letter's 'de aanbesteding vereist dat keurmerk' read as a requirement the other lot broke."""
-    ws = _tender(tmp_path / "ws", "onderwijs", zonder_keurmerk=True)
-    res = CliRunner().invoke(main, ["keurmerk", "--werkmap", str(ws), *KEURMERK])
+    ws = onderwijs_naast_open_z(tmp_path / "ws", "onderwijs", zonder_keurmerk=True)
+    res = CliRunner().invoke(main, ["keurmerk", "--werkmap", str(ws), *KEURMERK_A])
     assert res.exit_code == 0, res.output
     res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
@@ -142,16 +103,3 @@ def test_de_hulp_van_keurmerk_noemt_de_toelating() -> None:
     uit = " ".join(res.output.split())
     assert "vóór de gunning of het toelatingsbesluit verloopt" in uit, uit
     assert "onder_voorwaarde: gunning (bij een open house: toelating) onder voorwaarde." in uit, uit
-
-
-def test_samenvatting_noemt_de_kosten_van_het_open_house_verwacht(tmp_path: Path) -> None:
-    """The advies' summary of an onderwijsroute by gunning beside a Z-route by open house put the Z-route's expected
-    costs (A alone admitted: 5 + 3 + 2 = 10 a year at EUR 9.000 = EUR 90.000,00) under 'Kosten per jaar', the
-    heading of the awarded lot, where an open house alone says 'Verwachte kosten per jaar'."""
-    ws = _tender(tmp_path / "ws", "onderwijs")
-    CliRunner().invoke(main, ["keurmerk", "--werkmap", str(ws), *KEURMERK])
-    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output
-    samenvatting = " ".join(samenvatting_per_perceel(html_tekst(ws / "rapporten" / "gunningsadvies.html")).split())
-    assert "Volume per jaar Kosten per jaar (open house: verwacht) Vraag x plafondprijs per jaar" in samenvatting
-    assert "Z-route A 1 10 EUR 90.000,00" in samenvatting, samenvatting
