@@ -32,8 +32,8 @@ class Premissen:
     verouderd: list[Verouderd] = field(default_factory=list)  # as the award found them, in its order
     onbevestigd: list[str] = field(default_factory=list)  # ids in force whose check the stop left undone
     onvolledig: list[str] = field(default_factory=list)  # why: the errors that stopped it; [] when all were checked
-    # id -> the kind of a keurmerk decision from the lots of its bid (toepassen.keurmerksoort_van), once the bids are
-    # read: the list then says 'De toelating geschiedt' where the advies does
+    # id -> the kind of a keurmerk decision from the lots of its bid (keurmerkwoorden.keurmerksoort_van), once the bids
+    # are read: the list then says 'De toelating geschiedt' where the advies does
     soorten: dict[str, str] = field(default_factory=dict)
 
     @property
