@@ -546,3 +546,34 @@ LOTING_WIE = (
     "--reden",
     "Onbesliste gelijke stand; de aanbestedingsstukken schrijven dan loting voor.",
 )
+
+
+# `evaluatie keurmerk` for A of onderwijs_naast_open_z, whose keurmerk lapses before the decision: on condition
+KEURMERK_A = ["--inschrijver", "A", "--uitkomst", "onder_voorwaarde", "--reden", "De verlenging is aangevraagd.",
+              "--door", "P. de Vries, inkoopadviseur", "--datum", "2026-03-20"]  # fmt: skip
+
+
+def onderwijs_naast_open_z(root: Path, award_lot: str, zonder_keurmerk: bool = False) -> Path:
+    """An award lot beside a Z-route by open house, as a Drenthe tender has them: kleine_aanbesteding (decision 7 April 2026) with its award lot as `award_lot` ('onderwijs': without the
+    keurmerk, as the criteria set has it; 'B1': with it) and the Z-route by open house requiring the keurmerk; A bids
+    on both with a keurmerk valid until 20 March 2026, B on the award lot only, and the panel scored both;
+    `zonder_keurmerk`: C too, on both lots without a keurmerk (scored 50)."""
+    data: dict[str, Any] = kleine_aanbesteding()
+    lot = data["percelen"].pop("B1")
+    if award_lot == "onderwijs":
+        lot.update(naam="Onderwijsroute", knockout={"plafondprijs": {}})
+    z = open_house_module("Z-route", 10000)
+    z["knockout"]["keurmerk"] = {}
+    data["percelen"] = {award_lot: lot, "Z": z}
+    for g, n in zip(data["gemeenten"], (10, 6, 4), strict=True):
+        g["inburgeraars"] = {award_lot: n, "Z": n // 2}
+    ws = maak_werkmap(root, data)
+    maart = dt.date(2026, 3, 20)
+    schrijf_bod(ws, "a.xlsx", "A", "11111111", [(award_lot, 9000, 20, 12, 4, "alle"), ("Z", 9000, 20, 12, 4, "alle")],
+                geldig_tot=maart)  # fmt: skip
+    schrijf_bod(ws, "b.xlsx", "B", "22222222", [(award_lot, 9500, 20, 12, 4, "alle")])
+    if zonder_keurmerk:
+        c = [(award_lot, 9900, 20, 12, 4, "alle"), ("Z", 9000, 20, 12, 4, "alle")]
+        schrijf_bod(ws, "c.xlsx", "C", "33333333", c, keurmerk="nee")
+    vul_panel(ws, {"A": 75, "B": 50, "C": 50} if zonder_keurmerk else {"A": 75, "B": 50})
+    return ws

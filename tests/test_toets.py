@@ -240,7 +240,7 @@ BRIEFZINNEN = {
         "Uw keurmerk was geldig tot 1 maart 2026; op de peildatum 2 maart 2026 was het verlopen."
     ),
     ("keurmerk", "geen Blik op Werk keurmerk"): (
-        "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk."
+        "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk voor perceel B1-route."
     ),
     ("keurmerk", "keurmerk zonder certificaatnummer"): (
         "U heeft bij uw Blik op Werk keurmerk geen certificaatnummer opgegeven."

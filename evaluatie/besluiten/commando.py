@@ -279,12 +279,17 @@ def voeg_commandos_toe(
 
     @main.command("keurmerk", cls=Besluitcommando)
     @werkmap_optie
-    @click.option("--inschrijver", required=True, help="De inschrijver van wie het keurmerk vóór de gunning verloopt.")
+    @click.option(
+        "--inschrijver",
+        required=True,
+        help="De inschrijver van wie het keurmerk vóór de gunning of het toelatingsbesluit verloopt.",
+    )
     @click.option(
         "--uitkomst",
         type=_Keuze(["verlengd", "onder_voorwaarde"]),
         required=True,
-        help="verlengd: bewijs van verlenging ontvangen; onder_voorwaarde: gunning onder voorwaarde.",
+        help="verlengd: bewijs van verlenging ontvangen; onder_voorwaarde: gunning (bij een open house: toelating) "
+        "onder voorwaarde.",
     )
     @click.option(
         "--verlengd-tot",
@@ -307,7 +312,7 @@ def voeg_commandos_toe(
         door: str,
         datum: str | None,
     ) -> None:
-        """Leg vast hoe een keurmerk dat vóór de gunning verloopt is afgehandeld."""
+        """Leg vast hoe een keurmerk dat vóór de gunning of het toelatingsbesluit verloopt is afgehandeld."""
         wm = open_werkmap(werkmap)
         fouten = optiefouten()
         tot, ontvangen = fouten.dag("--verlengd-tot", verlengd_tot), fouten.dag("--bewijs", bewijs)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from evaluatie.besluiten.keurmerkwoorden import KEURMERK_WOORDEN, keurmerk_soort
 from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.plaatshouders import PLAATSHOUDER  # what `evaluatie nieuw` writes for a detail not given
@@ -87,13 +88,21 @@ def signaal_zin(s: Any, perceel: Any) -> str:
 
 def gegund_met_keurmerkeis(award: Any) -> set[str]:
     """Bidders awarded (or admitted to) a lot whose knock-out requires the keurmerk."""
-    uit = set()
+    return set(keurmerkprocedures(award))
+
+
+def keurmerkprocedures(award: Any) -> dict[str, set[str]]:
+    """Per bidder awarded (or admitted to) a lot whose knock-out requires the keurmerk, the procedures of those lots:
+    what the keurmerk is a condition on (the gunning, the toelating, or both)."""
+    uit: dict[str, set[str]] = {}
     for code, p in award.uitslag.percelen.items():
         if "keurmerk" not in award.invoer.aanbesteding.percelen[code].knockout:
             continue
+        namen = {t.inschrijver for t in p.toewijzing if t.aantal > 0}
         if p.procedure == "toelating":
-            uit |= {r.inschrijver for r in p.rangorde}
-        uit |= {t.inschrijver for t in p.toewijzing if t.aantal > 0}
+            namen |= {r.inschrijver for r in p.rangorde}
+        for naam in namen:
+            uit.setdefault(naam, set()).add(p.procedure)
     return uit
 
 
@@ -196,16 +205,16 @@ def open_punten(award: Any, vandaag: dt.date) -> list[Openpunt]:
                 )
     punten += ongewogen_uitsluitingen(a, award.invoer.inschrijvingen, register)
     grens = keurmerk_grens(a)
-    # an open house alone awards nothing: its decision is the toelatingsbesluit, and the condition is on admission
-    toelating = a.procedures() == {"toelating"}
-    besluit = "het toelatingsbesluit" if toelating else "de gunning"
-    moment = besluit if grens == a.data.gunning else "de verzending van de brieven"
-    doen = "laat toe" if toelating else "gun"
     besloten_keurmerk = {k.inschrijver for k in (register.toegepast("keurmerk") if register else [])}
-    gegund = gegund_met_keurmerkeis(award)
+    gegund = keurmerkprocedures(award)
     for ins in award.invoer.inschrijvingen:
         if ins.naam not in gegund or ins.naam in besloten_keurmerk or not ins.keurmerk:
             continue
+        # an open house awards nothing: where the bid needs the keurmerk only in one, the decision is the
+        # toelatingsbesluit and the condition is on admission (the tender as a whole decided it before, so a Z-route
+        # by open house beside an onderwijsroute by gunning read 'vóór de gunning ...; ... of gun onder voorwaarde')
+        besluit, _, doen, _ = KEURMERK_WOORDEN[keurmerk_soort(gegund[ins.naam])]
+        moment = besluit if grens == a.data.gunning else "de verzending van de brieven"
         if ins.keurmerk_geldig_tot is None or ins.keurmerk_geldig_tot < grens:
             wanneer = (
                 f"verloopt op {datum(ins.keurmerk_geldig_tot)}" if ins.keurmerk_geldig_tot else "heeft geen einddatum"

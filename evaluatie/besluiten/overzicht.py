@@ -12,10 +12,11 @@ if TYPE_CHECKING:
     from evaluatie.besluiten.premissen import Premissen
 
 
-def zin(b: Any, verouderd: str | None = None, toelating: bool = False) -> str:
+def zin(b: Any, verouderd: str | None = None, toelating: bool = False, soort: str | None = None) -> str:
     """What was decided, on what basis, when and by whom; a withdrawal is stated with its own reason; a stale
     decision (`verouderd`: what changed) is stated as not applied, so the record never reads as in force.
-    `toelating`: every lot is an open house, so a keurmerk condition is one on the admission (keurmerk_zin)."""
+    `toelating`: every lot is an open house, so a keurmerk condition is one on the admission (keurmerk_zin);
+    `soort`: that kind taken from the lots the keurmerk decision bears on (keurmerk_soort), which goes first."""
     if b.soort == "herstel":
         tekst = herstel_zin(b)
     elif b.soort == "abnormaal":
@@ -25,7 +26,7 @@ def zin(b: Any, verouderd: str | None = None, toelating: bool = False) -> str:
     elif b.soort == "terugtrekking":
         tekst = f"{b.id}: {terugtrekking_zin(b)} ({b.door})"
     else:
-        tekst = f"{b.id}: {b.inschrijver}: {keurmerk_zin(b, toelating=toelating)} ({b.door})"
+        tekst = f"{b.id}: {b.inschrijver}: {keurmerk_zin(b, toelating=toelating, soort=soort)} ({b.door})"
     if b.ingetrokken is not None:
         i = b.ingetrokken
         tekst += f" INGETROKKEN op {datum(i.datum)} door {i.door}: {i.reden}"
@@ -65,7 +66,8 @@ def regels(werkmap: Any, p: Premissen) -> list[str]:
 
     register, lotingen = _vastgelegd(werkmap)
     wat = p.wat
-    uit = [zin(b, wat.get(b.id)) for b in register.besluiten] + [loting_zin(x, wat.get(x.id)) for x in lotingen]
+    uit = [zin(b, wat.get(b.id), soort=p.soorten.get(b.id)) for b in register.besluiten]
+    uit += [loting_zin(x, wat.get(x.id)) for x in lotingen]
     if not uit:
         return ["Geen besluiten of lotingen vastgelegd."]
     if p.open_punten:
@@ -89,7 +91,7 @@ def als_dict(werkmap: Any, p: Premissen) -> dict[str, Any]:
         }
 
     return {
-        "besluiten": [met(b, zin(b, wat.get(b.id))) for b in register.besluiten],
+        "besluiten": [met(b, zin(b, wat.get(b.id), soort=p.soorten.get(b.id))) for b in register.besluiten],
         "lotingen": [met(x, loting_zin(x, wat.get(x.id))) for x in lotingen],
         "open_punten": [o.als_dict() for o in p.open_punten],
         "controle_onvolledig": list(p.onvolledig) if p.onbevestigd else [],

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from evaluatie.besluiten.keurmerkwoorden import keurmerksoort_van
 from evaluatie.besluiten.openpunten import Openpunt, verouderd_punt
 from evaluatie.besluiten.verouderd import Verouderd
 from evaluatie.fouten import EvaluatieFout, InvoerFout
@@ -31,6 +32,9 @@ class Premissen:
     verouderd: list[Verouderd] = field(default_factory=list)  # as the award found them, in its order
     onbevestigd: list[str] = field(default_factory=list)  # ids in force whose check the stop left undone
     onvolledig: list[str] = field(default_factory=list)  # why: the errors that stopped it; [] when all were checked
+    # id -> the kind of a keurmerk decision from the lots of its bid (keurmerkwoorden.keurmerksoort_van), once the bids
+    # are read: the list then says 'De toelating geschiedt' where the advies does
+    soorten: dict[str, str] = field(default_factory=dict)
 
     @property
     def wat(self) -> dict[str, str]:
@@ -67,6 +71,11 @@ def controleer_premissen(werkmap: Werkmap, vandaag: dt.date | None = None) -> Pr
         invoer = laad_invoer(werkmap, herstel_weg=herstel_weg)
     except InvoerFout as e:
         return Premissen(herstel_weg, onbevestigd(herstel_weg, frozenset()), _reden_invoer(e, herstel_weg))
+    soorten = {
+        b.id: soort
+        for b in besluiten
+        if (soort := keurmerksoort_van(invoer.aanbesteding, invoer.inschrijvingen, b)) is not None
+    }
     try:
         gun(werkmap, invoer=invoer, vandaag=vandaag or dt.date.today())
     except (InvoerFout, EvaluatieFout) as e:
@@ -74,8 +83,8 @@ def controleer_premissen(werkmap: Werkmap, vandaag: dt.date | None = None) -> Pr
         reden = (
             _reden_invoer(e) if isinstance(e, InvoerFout) else ["de gunning kan niet worden afgerond:", *e.meldingen]
         )
-        return Premissen(weg, onbevestigd(weg, NA_INLEZEN if invoer.toets_voor is None else NA_TOETS), reden)
-    return Premissen(list(invoer.verouderd))
+        return Premissen(weg, onbevestigd(weg, NA_INLEZEN if invoer.toets_voor is None else NA_TOETS), reden, soorten)
+    return Premissen(list(invoer.verouderd), soorten=soorten)
 
 
 def _reden_invoer(e: InvoerFout, verouderd: list[Verouderd] | None = None) -> list[str]:

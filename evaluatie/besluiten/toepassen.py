@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from evaluatie.besluiten.keurmerkwoorden import KEURMERK_WOORDEN
 from evaluatie.besluiten.model import REGEL_ABNORMAAL, Keurmerkbesluit, Terugtrekking, Toelichting, Uitsluitingsgrond
 from evaluatie.besluiten.register import Register
 from evaluatie.besluiten.verouderd import Verouderd
@@ -63,15 +64,22 @@ def terugtrekking_zin(t: Terugtrekking) -> str:
 
 
 def keurmerk_zin(
-    k: Keurmerkbesluit, gunning: dt.date | None = None, verzending: dt.date | None = None, toelating: bool = False
+    k: Keurmerkbesluit,
+    gunning: dt.date | None = None,
+    verzending: dt.date | None = None,
+    toelating: bool = False,
+    soort: str | None = None,
 ) -> str:
     """The decision in words. With the tender's dates (a letter has them) the lapse names the day it precedes: the
     award ('vóór de datum van de gunning (7 april 2026)') or, where the keurmerk still holds on that day, the sending
     of the letter; without them (the list of decisions) the premise as recorded: before either. `toelating`: the
     letter is a toelatingsbesluit of an open house, which awards nothing: the day is that of the toelatingsbesluit
-    and the condition is on the admission (before, it read 'De gunning geschiedt onder de voorwaarde')."""
+    and the condition is on the admission (before, it read 'De gunning geschiedt onder de voorwaarde'). `soort` (a
+    key of KEURMERK_WOORDEN, keurmerk_soort) goes before `toelating`: the list of decisions of a tender with an award
+    lot and an open house takes it from the lots of the bid that require the keurmerk, never from the tender as a
+    whole (the Z-route by open house beside an onderwijsroute without the keurmerk read 'De gunning geschiedt')."""
+    besluit, beslissing, _, voorwaarde = KEURMERK_WOORDEN[soort or ("toelating" if toelating else "gunning")]
     was = f"geldig tot {datum(k.geldig_tot)}" if k.geldig_tot else "zonder einddatum opgegeven"
-    besluit, beslissing = ("het toelatingsbesluit", "dit besluit") if toelating else ("de gunning", "deze beslissing")
     wanneer = f"vóór de datum van {besluit} of van de verzending van {beslissing}"
     if k.geldig_tot and gunning is not None and verzending is not None:
         wanneer = (
@@ -91,7 +99,7 @@ def keurmerk_zin(
             else "Het keurmerk heeft in de inschrijving geen einddatum; dat het geldig is op de datum van "
             f"{besluit}, is niet aangetoond."
         )
-        + f" De {'toelating' if toelating else 'gunning'} geschiedt onder de "
+        + f" {voorwaarde} onder de "
         f"voorwaarde dat vóór het sluiten van de overeenkomst een geldig Blik op Werk keurmerk wordt getoond "
         f"(besluit {k.id} van {datum(k.datum)}). Motivering: {_zin(k.reden)}"
     )

@@ -14,7 +14,7 @@ import re
 import shlex
 from collections.abc import Sequence
 
-from evaluatie.gemeentenamen import in_lijst, sleutel
+from evaluatie.gemeentenamen import in_lijst, opsomming, sleutel
 from evaluatie.gemeenteregister import RegisterGemeente, arbeidsmarktregios, gemeenten
 
 
@@ -38,6 +38,20 @@ def regio_verslag(
     regels: list[str] = []
     per_regio = arbeidsmarktregios()
     in_tender = {g.cbscode for g in gekozen}
+
+    def naar(regio: str, naam: str) -> str:
+        """The --subregio that puts gemeente `naam` with the gemeenten of `regio`: the region's own subregio where one
+        of them kept it, else the subregio's --subregio gave them all (the region's name would make a subregio of
+        that one gemeente, which a bid serving only her covers whole under dekking: subregio)."""
+        waar = list(dict.fromkeys(subregios.get(g.cbscode, g.arbeidsmarktregio) for g in per_regio.get(regio, [])))
+        if not waar or regio in waar:
+            return f"--subregio {argument(f'{regio}={naam}', altijd=True)}"
+        opties = " of ".join(f"--subregio {argument(f'{s}={naam}', altijd=True)}" for s in waar)
+        return (
+            f"{opties} (de gemeenten van {regio} staan met --subregio in "
+            f"{opsomming(waar, 'en')}; '{regio}' zou een subregio van alleen {naam} worden)"
+        )
+
     for regio in regios:
         leden: list[RegisterGemeente] = list(per_regio.get(regio, []))
         regels.append(
@@ -52,16 +66,15 @@ def regio_verslag(
             regels.append(
                 f"Niet opgenomen: {g.naam} ligt in de provincie {g.provincie} maar hoort bij arbeidsmarktregio "
                 f"{g.arbeidsmarktregio}. Doet {g.naam} mee, voeg dan toe: --gemeenten {argument(naam_van[g.cbscode])} "
-                f"--subregio {argument(f'{regio}={naam_van[g.cbscode]}', altijd=True)}."
+                f"{naar(regio, naam_van[g.cbscode])}."
             )
     if regios:
         for g in gekozen:
             if g.arbeidsmarktregio not in regios and g.cbscode not in subregios:
                 regels.append(
                     f"{naam_van[g.cbscode]} doet mee met subregio {g.arbeidsmarktregio} (de eigen "
-                    f"arbeidsmarktregio), niet {' of '.join(regios)}; wijzig met --subregio "
-                    f"{argument(f'{regios[0]}={naam_van[g.cbscode]}', altijd=True)} als de gemeente in die subregio "
-                    "inkoopt."
+                    f"arbeidsmarktregio), niet {' of '.join(regios)}; wijzig met "
+                    f"{naar(regios[0], naam_van[g.cbscode])} als de gemeente in die subregio inkoopt."
                 )
     return regels
 

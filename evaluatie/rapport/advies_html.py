@@ -406,7 +406,13 @@ def _samenvatting(g: Rapportgegevens) -> str:
         else "Gegund of toegelaten",
         "Inschrijvingen",
         "Volume per jaar",
-        "Verwachte kosten per jaar" if toelating else "Kosten per jaar",
+        # an open house beside an award lot: its costs are an expectation, as its gemeente pages say (the column
+        # 'Kosten per jaar' read them as bought)
+        "Verwachte kosten per jaar"
+        if toelating
+        else "Kosten per jaar (open house: verwacht)"
+        if "toelating" in procedures
+        else "Kosten per jaar",
         budget_kop([b for p in g.uitslag.percelen.values() for b in p.budgetten]) + " per jaar",
     ]
     return tabel(kop, rijen, getal_kolommen=(2, 3, 4, 5))

@@ -19,9 +19,10 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
         )
     else:
         delen.append("<p>Er staan geen punten open die een besluit van een persoon vragen.</p>")
-    toelating = g.aanbesteding.procedures() == {"toelating"}  # an open house alone: nothing is awarded
     # the same sentences, from the same objects, as gunning.json's "besluiten" (rapport.besluitenlijst)
-    regels = [tekst for _, tekst in besluitregels(g.besluiten, g.lotingen, g.verouderd, toelating)]
+    regels = [
+        tekst for _, tekst in besluitregels(g.besluiten, g.lotingen, g.verouderd, g.aanbesteding, g.inschrijvingen)
+    ]
     if regels:
         delen.append(
             "<p>Vastgelegde besluiten en lotingen (<code>besluiten.yaml</code> en <code>loting.yaml</code>, met de "

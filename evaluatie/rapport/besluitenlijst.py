@@ -10,17 +10,27 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from evaluatie.besluiten.keurmerkwoorden import keurmerkpercelen, keurmerksoort_van
 from evaluatie.besluiten.overzicht import loting_zin, zin
 
 
 def besluitregels(
-    besluiten: Sequence[Any], lotingen: Sequence[Any], verouderd: Mapping[str, str], toelating: bool
+    besluiten: Sequence[Any],
+    lotingen: Sequence[Any],
+    verouderd: Mapping[str, str],
+    aanbesteding: Any,
+    inschrijvingen: Sequence[Any],
 ) -> list[tuple[Any, str]]:
     """Every recorded decision, then every draw (withdrawn ones too), each with its sentence; `verouderd`: id -> what
-    changed for a stale one; `toelating`: every lot is an open house (besluiten.overzicht.zin)."""
-    return [(b, zin(b, verouderd.get(b.id), toelating)) for b in besluiten] + [
-        (x, loting_zin(x, verouderd.get(x.id))) for x in lotingen
-    ]
+    changed for a stale one. A keurmerk decision speaks of the gunning or the toelating as the lots of the bid that
+    require the keurmerk are awarded or open houses (keurmerk_soort): the tender as a whole decided it before, so
+    the advies said 'De gunning geschiedt onder de voorwaarde' of a Z-route by open house beside an onderwijsroute
+    by gunning, while the toelatingsbesluit said 'De toelating geschiedt'."""
+    toelating = aanbesteding.procedures() == {"toelating"}  # an open house alone: nothing is awarded
+    return [
+        (b, zin(b, verouderd.get(b.id), toelating, keurmerksoort_van(aanbesteding, inschrijvingen, b)))
+        for b in besluiten
+    ] + [(x, loting_zin(x, verouderd.get(x.id))) for x in lotingen]
 
 
 def als_json(award: Any) -> list[dict[str, Any]]:
@@ -31,8 +41,9 @@ def als_json(award: Any) -> list[dict[str, Any]]:
 
     invoer = award.invoer
     verouderd = {v.id: v.wat for v in invoer.verouderd}
-    toelating = invoer.aanbesteding.procedures() == {"toelating"}
-    regels = besluitregels(alle(invoer.besluiten), invoer.alle_lotingen, verouderd, toelating)
+    regels = besluitregels(
+        alle(invoer.besluiten), invoer.alle_lotingen, verouderd, invoer.aanbesteding, invoer.inschrijvingen
+    )
     codes = list(award.uitslag.percelen)
     uit = []
     for b, tekst in regels:
@@ -88,9 +99,5 @@ def _percelen(award: Any, b: Any, soort: str) -> set[str]:
         code = perceel_van_cel(ins, b.blad, b.cel)
         return eigen if code is None else {code}
     if soort == "keurmerk":
-        return {
-            c
-            for c in eigen
-            if c in award.invoer.aanbesteding.percelen and "keurmerk" in award.invoer.aanbesteding.percelen[c].knockout
-        }
+        return keurmerkpercelen(award.invoer.aanbesteding, ins)
     return eigen

@@ -266,7 +266,21 @@ def _winnaars_tabel(d: Document, g: Rapportgegevens, code: str, inschrijver: str
     )
 
 
-def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, code: str, kop: str) -> None:
+def _toegelaten_score(p: Perceeluitslag, t: Toetsresultaat | None, rang: Rangregel | None) -> str | None:
+    """The admitted bid's quality score against the lot's minimum, as the refusal states it ('Uw kwaliteitsscore is
+    28,33; de eis is: ...'): the letter said 'Uit deze scores volgt uw kwaliteitsscore' without the score, which only
+    the advies gave. None where no minimum quality was tested (no score decided the admission)."""
+    eis = next((b.eis for b in (t.bevindingen if t else ()) if b.regel == "minimum_kwaliteit"), None)
+    if eis is None or rang is None or not p.kwaliteit_beoordeeld:
+        return None
+    return f"Uw kwaliteitsscore is {getal(rang.kwaliteit)}; de eis is: {eis}."
+
+
+def _scores_en_motivering(
+    d: Document, g: Rapportgegevens, inschrijver: str, code: str, kop: str, scorezin: str | None = None
+) -> None:
+    """The bid's scores per criterium with the panel's reasons; `scorezin`: a sentence with the quality score that
+    decided, before the table (an admitted bid in an open house with a minimum quality)."""
     perceel = g.aanbesteding.percelen[code]
     if not any(_rij(g, inschrijver, code, c.code) for c in perceel.gunningscriteria):
         return  # not scored (a later entry to an open house): no table of dashes that says nothing
@@ -288,6 +302,8 @@ def _scores_en_motivering(d: Document, g: Rapportgegevens, inschrijver: str, cod
             "de scores hieronder zijn de consensus van het panel. Uw kwaliteitsscore is "
             f"{getal(score)}" + (f"; vereist is minstens {getal(grens)}." if grens is not None else ".")
         )
+    elif scorezin is not None:
+        d.alinea(scorezin)
     d.tabel(["Criterium", "Weging", "Uw score"], rijen)
     d.alinea(
         f"Uit deze scores volgt uw kwaliteitsscore, zoals de {systematiek_woord(g.aanbesteding.procedures())} die "
@@ -583,7 +599,7 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             ]
         )
         _voorbehoud(d, g)
-        _scores_en_motivering(d, g, inschrijver, code, "Uw kwaliteitsscores")
+        _scores_en_motivering(d, g, inschrijver, code, "Uw kwaliteitsscores", _toegelaten_score(p, t, rang))
     bijlage: list[list[str]] = []
     if not toelating and uitkomst not in AFWIJZINGEN:
         bijlage = _beslissing_gunning(d, g, inschrijver, code, uitkomst, rang)

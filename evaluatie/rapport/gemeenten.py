@@ -24,6 +24,26 @@ def _niet_gegund_zin(p: Perceeluitslag, gemeente: str, vraag: int) -> str:
     return f"{niet_gegund.perceelzin(p)} Er wordt voor dit perceel geen raamovereenkomst gesloten. {wat}."
 
 
+def _boven_capaciteit(g: Rapportgegevens, p: Perceeluitslag, gemeente: str) -> list[str]:
+    """Per admitted supplier expected in this gemeente whose expectation over the whole open-house lot exceeds the
+    capacity of its bid: the advies says so (verdeling.toelatingsmeldingen: a consequence of the published rule
+    that must be said wherever the expectation is shown), the page of the gemeente that counts on it did not."""
+    code = next(c for c, q in g.uitslag.percelen.items() if q is p)
+    capaciteit = {i.naam: i.aanbod[code].capaciteit for i in g.inschrijvingen if code in i.aanbod}
+    verwacht: dict[str, int] = {}
+    for t in p.toewijzing:
+        verwacht[t.inschrijver] = verwacht.get(t.inschrijver, 0) + t.aantal
+    hier = [t.inschrijver for t in p.toewijzing if t.gemeente == gemeente and t.aantal > 0]
+    return [
+        f"Let op: {naam} heeft volgens de inschrijving een capaciteit van {getal(capaciteit[naam], 0)} per jaar, "
+        f"tegen een verwachting van {getal(verwacht[naam], 0)} per jaar over alle gemeenten van dit perceel: de "
+        "verwachting volgt per gemeente alleen de verhouding van de capaciteiten, dus deze aanbieder kan niet alle "
+        "verwachte inburgeraars van het perceel opnemen."
+        for naam in hier
+        if naam in capaciteit and verwacht[naam] > capaciteit[naam]
+    ]
+
+
 def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
     a = g.aanbesteding
     gem = a.gemeente(gemeente)
@@ -90,6 +110,8 @@ def gemeente_html(g: Rapportgegevens, gemeente: str) -> str:
             ),
             f"<p>{e(budget_zin(budget, zonder))}</p>",
         ]
+        for zin in _boven_capaciteit(g, p, gemeente) if open_house else []:
+            delen.append(f'<p class="signaal">{e(zin)}</p>')
         if zonder:
             delen.append(
                 f'<p class="signaal">Geen toegelaten aanbieder bedient {e(gemeente)} in dit perceel: de {zonder} '

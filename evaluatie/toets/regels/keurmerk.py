@@ -34,7 +34,12 @@ class Keurmerk(Knockoutregel):
         ins = ctx.inschrijving
         peildatum = ctx.aanbesteding.data.keurmerk_peildatum
         if not ins.keurmerk:
-            return "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk."
+            # the lot, not the tender: beside an onderwijsroute awarded to the same bidder without the keurmerk,
+            # 'de aanbesteding vereist dat keurmerk' in its Z-route letter read as a requirement that route broke
+            return (
+                "U heeft geen Blik op Werk keurmerk opgegeven; de aanbesteding vereist dat keurmerk voor perceel "
+                f"{ctx.perceel.naam}."
+            )
         if ins.keurmerk_geldig_tot is not None and ins.keurmerk_geldig_tot < peildatum:
             return (
                 f"Uw keurmerk was geldig tot {datum(ins.keurmerk_geldig_tot)}; op de peildatum "
