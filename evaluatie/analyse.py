@@ -156,8 +156,9 @@ class Aanbestedingsanalyse:
         return code
 
     def rangorde(self, perceel: str | None = None) -> pd.DataFrame:
-        """The ranking per lot (all ranked lots, or one), in rank order. An open-house lot has no ranking (see
-        `toegelaten`): asked for by name it is an error in words, never a table of ranks the procedure lacks."""
+        """The ranking per lot (all ranked lots, or one), in rank order, each row with its lot's price method (what
+        prijsscore and totaal mean there). An open-house lot has no ranking (see `toegelaten`): asked for by name it
+        is an error in words, never a table of ranks the procedure lacks."""
         perceel = None if perceel is None else self._perceel(perceel)
         if perceel is not None and self._open_house(perceel):
             raise ValueError(
@@ -175,6 +176,9 @@ class Aanbestedingsanalyse:
                 "totaal": r.totaal,
                 "gelijke_stand": r.gelijke_stand,
                 "beslist_door": r.beslist_door,
+                # what prijsscore and totaal are: under fictieve_korting the discount and the fictitious price in
+                # euro, the lowest first; one column over all lots mixes them, so each row says its method
+                "prijsmethode": p.prijsmethode,
             }
             for code, p in self.award.uitslag.percelen.items()
             if perceel in (None, code) and not self._open_house(code)
@@ -182,6 +186,7 @@ class Aanbestedingsanalyse:
         ]
         kolommen = {"perceel": "str", "rang": "int64", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"}
         kolommen |= {"prijsscore": "float64", "totaal": "float64", "gelijke_stand": "bool", "beslist_door": "object"}
+        kolommen |= {"prijsmethode": "str"}
         return _tabel(rijen, kolommen)
 
     def toegelaten(self) -> pd.DataFrame:
