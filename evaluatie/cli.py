@@ -650,11 +650,14 @@ def zekerheid(
     volledig: bool,
 ) -> None:
     """Hoe zeker is de gunning: beoordelaar weglaten, scores verstoren, marge tot winnen."""
+    from evaluatie.pipeline import PercelenFout
     from evaluatie.pipeline import zekerheid as bereken
     from evaluatie.weergave import zekerheid_tekst
 
     try:
         award, uitkomst = bereken(_werkmap(werkmap), percelen, oplosser, tijdslimiet, trekkingen)
+    except PercelenFout as e:  # named as the option it is about, also in --json (plaats), as in 'gunning'
+        raise click.BadParameter(str(e), param_hint="'--lots'") from None
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     from evaluatie.zekerheid.uitvoeren import als_json as per_perceel
@@ -702,7 +705,9 @@ def scenario(
     als_json: bool,
 ) -> None:
     """Wat als: de gunning opnieuw met gewijzigde regels, naast de uitgangssituatie."""
+    from evaluatie.pipeline import PercelenFout
     from evaluatie.pipeline import scenario as bereken
+    from evaluatie.scenario.schaal import SchaalFout
     from evaluatie.scenario.verschil import als_tekst
     from evaluatie.scenario.zet import ZetFout
     from evaluatie.verdeling.voortgang import zet_melder
@@ -710,7 +715,11 @@ def scenario(
     zet_melder(lambda regel: toon(regel, err=True))
     try:
         _voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
-    except (ZetFout, ValueError) as e:
+    except PercelenFout as e:  # each named as the option it is about, also in --json (plaats)
+        raise click.BadParameter(str(e), param_hint="'--lots'") from None
+    except (ZetFout, SchaalFout) as e:
+        raise click.BadParameter(str(e), param_hint="'--zet'") from None
+    except ValueError as e:
         raise click.UsageError(str(e)) from None
     meld_notities(na.invoer.notities)
     if als_json:
