@@ -451,12 +451,26 @@ def toets(werkmap: Path, als_json: bool, volledig: bool) -> None:
     toon(toets_tabel(invoer.aanbesteding, uitslag, volledig), volledig)
 
 
+def _niet_leeg(ctx: click.Context, param: click.Parameter, waarde: str | None) -> str | None:
+    """`--lots ""` (an unset variable in a script) is no choice of lots: it was read as no option at all, every lot
+    awarded and gunning.json replaced. Only leaving the option out means all lots."""
+    if waarde is not None and not waarde:
+        raise click.BadParameter(
+            "is leeg; geef een of meer codes, of laat --lots weg voor alle percelen "
+            "(een lege variabele in een script?)",
+            ctx=ctx,
+            param_hint="'--lots'",  # as every other --lots error says it, not "'--lots' / '--percelen'"
+        )
+    return waarde
+
+
 def _percelen_optie(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--lots",
         "--percelen",
         "percelen",
         default=None,
+        callback=_niet_leeg,
         help="Percelen, gescheiden door komma's (B1,onderwijs,Z,PVT,MAP); standaard alle.",
     )(f)
 
