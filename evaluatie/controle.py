@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass, field
 from typing import Any
 
-from evaluatie.fouten import EvaluatieFout, InvoerFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.invoerverschil import gewijzigde_invoer
 from evaluatie.logboek import code_commit, lees
@@ -93,6 +93,13 @@ def _code_verschil(log: dict[str, Any]) -> str | None:
 def controleer(werkmap: Werkmap) -> Controle:
     from evaluatie.pipeline import gun, schrijf_uitvoer
 
+    if werkmap.logboek.exists() and not werkmap.logboek.is_file():
+        # lees() takes a logboek that is no file for an empty one: here that read 'bevat nog geen gunning; voer eerst
+        # gunning uit', which is not what is wrong (and that gunning cannot write its line there either)
+        wat = "er staat een map met die naam" if werkmap.logboek.is_dir() else "het is geen gewoon bestand"
+        raise InvoerFout(
+            [Fout(werkmap.logboek.name, f"is geen bestand: {wat}; controleer leest de gunningen uit dat bestand")]
+        )
     logboek = lees(werkmap)
     log = logboek.laatste_gunning()
     if log is None:
