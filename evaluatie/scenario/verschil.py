@@ -82,8 +82,13 @@ def _uitkomst(a: Perceeluitslag, b: Perceeluitslag) -> str:
     return "niet gegund -> gegund" if a.niet_gegund else "gegund -> niet gegund"
 
 
-def _nu_toegelaten(p: Perceeluitslag, rang: int) -> str:
-    return "nu toegelaten" if p.procedure == "toelating" else f"nu toegelaten, rang {rang}"
+def _erbij(p: Perceeluitslag, rang: int, u: Uitsluiting | None) -> str:
+    """A bid out of the lot before and in it in the scenario: in a ranked lot its status in the award and its rank
+    ('abnormaal laag -> rang 1', as a bid that drops out reads 'rang 4 -> ongeldig (...)'); 'nu toegelaten' is the word
+    of an open house."""
+    if p.procedure == "toelating":
+        return "nu toegelaten"
+    return f"{u.status if u is not None else 'niet gerangschikt'} -> rang {rang}"
 
 
 def _afgevallen(a: Perceeluitslag, x: Rangregel | None, u: Uitsluiting | None) -> str:
@@ -156,12 +161,12 @@ def verschil(
             for naam in sorted(set(ra) | set(rb)):
                 v.rangorde.append(f"{naam}: {_stand(a, ra.get(naam))} -> {_stand(b, rb.get(naam))}")
         af = {u.inschrijver: u for u in b.uitgesloten}
+        eerder = {u.inschrijver: u for u in a.uitgesloten}
         for naam in sorted(set(ra) | set(rb)) if a.procedure == b.procedure else ():
             x, y = ra.get(naam), rb.get(naam)
             if x is None or y is None:  # one of them: naam comes from either ranking
-                v.rangorde.append(
-                    f"{naam}: {_afgevallen(a, x, af.get(naam)) if y is None else _nu_toegelaten(b, y.rang)}"
-                )
+                stand = _afgevallen(a, x, af.get(naam)) if y is None else _erbij(b, y.rang, eerder.get(naam))
+                v.rangorde.append(f"{naam}: {stand}")
             elif b.procedure == "toelating":
                 continue  # admitted before and after: an open house has no rank to change
             elif x.rang != y.rang or punten(x.totaal) != punten(y.totaal) or a.prijsmethode != b.prijsmethode:
