@@ -569,9 +569,12 @@ def _alleen_te_beoordelen(
                 "kwaliteit in dat perceel niet beoordeeld (open house zonder minimale kwaliteit)"
             )
         else:
+            # not 'het panel heeft haar niet beoordeeld': the forms may hold her scores, set aside in the baseline
+            # (scored before a knock-out or decision took her out)
             reden = (
-                f"in dit scenario voldoet {ins} in perceel {code} aan de knock-outeisen, maar het panel heeft die "
-                "inschrijving niet beoordeeld (zij viel in de uitgangssituatie af)"
+                f"in dit scenario voldoet {ins} in perceel {code} aan de knock-outeisen, maar zij viel in de "
+                "uitgangssituatie af, dus telt er geen score van het panel voor haar mee (het panel beoordeelt wie "
+                "door de knock-outtoets komt; een score die toch in een formulier staat, is opzijgezet)"
             )
         ontbrekend.append(reden + "; zonder kwaliteitsscores kan dit scenario niet worden doorgerekend")
     if ontbrekend:
