@@ -143,7 +143,9 @@ def controleer(werkmap: Werkmap) -> Controle:
                 kopie, opties.get("lots"), opties.get("solver", STANDAARD), opties.get("tijdslimiet"), vandaag=dag
             )
         except (InvoerFout, EvaluatieFout) as e:
-            c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {e}")
+            # one item per error, as the award names them (joined, the second came unindented, one string in --json)
+            fouten = [str(f) for f in e.fouten] if isinstance(e, InvoerFout) else list(e.meldingen)
+            c.niet_gereproduceerd += [f"de gunning kan niet opnieuw worden uitgevoerd: {f}" for f in fouten or [str(e)]]
             return c
         except ValueError as e:  # the logged --lots no longer names a lot (renamed, or ' ' from before it was refused)
             c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: --lots: {e}")
