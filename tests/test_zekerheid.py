@@ -15,6 +15,7 @@ from evaluatie.werkmap import Werkmap
 from evaluatie.zekerheid.storing import storing
 from evaluatie.zekerheid.tekst import zinnen
 from evaluatie.zekerheid.uitvoeren import zekerheid
+from tests.hulp import zet_in_bod
 
 
 @pytest.fixture(scope="module")
@@ -150,10 +151,7 @@ def test_controleer_noemt_iedere_fout_van_de_herhaling_apart(voorbeeld: Path) ->
     the second line unindented under 'Niet gereproduceerd' and one string in --json. Now one item per error."""
     assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--geen-rapport"]).exit_code == 0
     for bestand, cel in (("kompas.xlsx", "B2"), ("taalhuis.xlsx", "B3")):
-        pad = voorbeeld / "inschrijvingen" / bestand
-        wb = load_workbook(pad)
-        wb["Percelen"][cel] = "abc"
-        wb.save(pad)
+        zet_in_bod(voorbeeld, bestand, cel, "abc")
     res = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld), "--json"])
     assert res.exit_code == 1, res.output
     niet = json.loads(res.stdout)["niet_gereproduceerd"]

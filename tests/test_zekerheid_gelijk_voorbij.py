@@ -9,16 +9,9 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from openpyxl import load_workbook
 
 from evaluatie.cli import main
-
-
-def _prijs(werkmap: Path, bestand: str, cel: str, prijs: float) -> None:
-    pad = werkmap / "inschrijvingen" / bestand
-    wb = load_workbook(pad)
-    wb["Percelen"][cel] = prijs
-    wb.save(pad)
+from tests.hulp import zet_in_bod
 
 
 def _rangorde(werkmap: Path) -> list[dict]:
@@ -31,7 +24,7 @@ def test_gelijk_en_achter_door_beslisregel_noemt_de_stap_naar_alleen_eerste(voor
     # B1: Taalhuis 76.6667 quality at EUR 9.200, Inburgerwijs 71.6667 at the lowest price. At EUR 8.510 Taalhuis's
     # total is 0.6 x 76.6667 + 0.4 x 8510 / 9200 x 100 = 46 + 37 = 83.0000, Inburgerwijs's 0.6 x 71.6667 + 40 = 83.0:
     # level, and the tie-break rule (hoogste kwaliteit) puts Taalhuis first.
-    _prijs(voorbeeld, "inburgerwijs.xlsx", "B2", 8510)
+    zet_in_bod(voorbeeld, "inburgerwijs.xlsx", "B2", 8510)
     rang = _rangorde(voorbeeld)
     assert [(r["inschrijver"], r["totaal"], r["beslist_door"]) for r in rang[:2]] == [
         ("Taalhuis De Brug B.V.", 83.0, "hoogste_kwaliteit"),
@@ -56,7 +49,7 @@ def test_gelijk_en_achter_door_beslisregel_noemt_de_stap_naar_alleen_eerste(voor
         "(naar boven afgerond op 0,1 punt en op hele centen)."
     ) in zin
     # the figures hold when applied: one cent less is still behind, two cents put it first
-    _prijs(voorbeeld, "inburgerwijs.xlsx", "B2", 8509.99)
+    zet_in_bod(voorbeeld, "inburgerwijs.xlsx", "B2", 8509.99)
     assert _rangorde(voorbeeld)[0]["inschrijver"] == "Taalhuis De Brug B.V."
-    _prijs(voorbeeld, "inburgerwijs.xlsx", "B2", 8509.98)
+    zet_in_bod(voorbeeld, "inburgerwijs.xlsx", "B2", 8509.98)
     assert _rangorde(voorbeeld)[0]["inschrijver"] == "Inburgerwijs Academie"
