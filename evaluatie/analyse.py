@@ -308,6 +308,11 @@ def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STAND
             "werkmap: een leeg pad is geen werkmap (ook niet de huidige map); geef de map van de aanbesteding, "
             "bijvoorbeeld evaluatie.open('bids/voorbeeld')"
         )
+    if percelen is not None and not percelen:  # '' (an empty variable) is no choice of lots, as --lots "" is not
+        raise ValueError(
+            "percelen: een lege tekst noemt geen perceel; laat percelen weg voor alle percelen, of geef codes, "
+            "bijvoorbeeld evaluatie.open(map, percelen='B1,Z')"
+        )
     if oplosser not in OPLOSSERS:  # said at the call with the choices, as --solver does
         raise ValueError(f"onbekende oplosser {oplosser!r}; kies uit {', '.join(OPLOSSERS)}")
     pad = Path(werkmap)
