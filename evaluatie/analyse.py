@@ -156,8 +156,9 @@ class Aanbestedingsanalyse:
         return code
 
     def rangorde(self, perceel: str | None = None) -> pd.DataFrame:
-        """The ranking per lot (all ranked lots, or one), in rank order. An open-house lot has no ranking (see
-        `toegelaten`): asked for by name it is an error in words, never a table of ranks the procedure lacks."""
+        """The ranking per lot (all ranked lots, or one), in rank order, each row with its lot's price method (what
+        prijsscore and totaal mean there). An open-house lot has no ranking (see `toegelaten`): asked for by name it
+        is an error in words, never a table of ranks the procedure lacks."""
         perceel = None if perceel is None else self._perceel(perceel)
         if perceel is not None and self._open_house(perceel):
             raise ValueError(
@@ -175,6 +176,9 @@ class Aanbestedingsanalyse:
                 "totaal": r.totaal,
                 "gelijke_stand": r.gelijke_stand,
                 "beslist_door": r.beslist_door,
+                # what prijsscore and totaal are: under fictieve_korting the discount and the fictitious price in
+                # euro, the lowest first; one column over all lots mixes them, so each row says its method
+                "prijsmethode": p.prijsmethode,
             }
             for code, p in self.award.uitslag.percelen.items()
             if perceel in (None, code) and not self._open_house(code)
@@ -182,6 +186,7 @@ class Aanbestedingsanalyse:
         ]
         kolommen = {"perceel": "str", "rang": "int64", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"}
         kolommen |= {"prijsscore": "float64", "totaal": "float64", "gelijke_stand": "bool", "beslist_door": "object"}
+        kolommen |= {"prijsmethode": "str"}
         return _tabel(rijen, kolommen)
 
     def toegelaten(self) -> pd.DataFrame:
@@ -302,6 +307,11 @@ def open(werkmap: str | Path, percelen: str | None = None, oplosser: str = STAND
         raise ValueError(
             "werkmap: een leeg pad is geen werkmap (ook niet de huidige map); geef de map van de aanbesteding, "
             "bijvoorbeeld evaluatie.open('bids/voorbeeld')"
+        )
+    if percelen is not None and not percelen:  # '' (an empty variable) is no choice of lots, as --lots "" is not
+        raise ValueError(
+            "percelen: een lege tekst noemt geen perceel; laat percelen weg voor alle percelen, of geef codes, "
+            "bijvoorbeeld evaluatie.open(map, percelen='B1,Z')"
         )
     if oplosser not in OPLOSSERS:  # said at the call with the choices, as --solver does
         raise ValueError(f"onbekende oplosser {oplosser!r}; kies uit {', '.join(OPLOSSERS)}")

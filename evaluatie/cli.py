@@ -451,12 +451,26 @@ def toets(werkmap: Path, als_json: bool, volledig: bool) -> None:
     toon(toets_tabel(invoer.aanbesteding, uitslag, volledig), volledig)
 
 
+def _niet_leeg(ctx: click.Context, param: click.Parameter, waarde: str | None) -> str | None:
+    """`--lots ""` (an unset variable in a script) is no choice of lots: it was read as no option at all, every lot
+    awarded and gunning.json replaced. Only leaving the option out means all lots."""
+    if waarde is not None and not waarde:
+        raise click.BadParameter(
+            "is leeg; geef een of meer codes, of laat --lots weg voor alle percelen "
+            "(een lege variabele in een script?)",
+            ctx=ctx,
+            param_hint="'--lots'",  # as every other --lots error says it, not "'--lots' / '--percelen'"
+        )
+    return waarde
+
+
 def _percelen_optie(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--lots",
         "--percelen",
         "percelen",
         default=None,
+        callback=_niet_leeg,
         help="Percelen, gescheiden door komma's (B1,onderwijs,Z,PVT,MAP); standaard alle.",
     )(f)
 
@@ -650,11 +664,14 @@ def zekerheid(
     volledig: bool,
 ) -> None:
     """Hoe zeker is de gunning: beoordelaar weglaten, scores verstoren, marge tot winnen."""
+    from evaluatie.pipeline import PercelenFout
     from evaluatie.pipeline import zekerheid as bereken
     from evaluatie.weergave import zekerheid_tekst
 
     try:
         award, uitkomst = bereken(_werkmap(werkmap), percelen, oplosser, tijdslimiet, trekkingen)
+    except PercelenFout as e:  # named as the option it is about, also in --json (plaats), as in 'gunning'
+        raise click.BadParameter(str(e), param_hint="'--lots'") from None
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     from evaluatie.zekerheid.uitvoeren import als_json as per_perceel
@@ -702,7 +719,9 @@ def scenario(
     als_json: bool,
 ) -> None:
     """Wat als: de gunning opnieuw met gewijzigde regels, naast de uitgangssituatie."""
+    from evaluatie.pipeline import PercelenFout
     from evaluatie.pipeline import scenario as bereken
+    from evaluatie.scenario.schaal import SchaalFout
     from evaluatie.scenario.verschil import als_tekst
     from evaluatie.scenario.zet import ZetFout
     from evaluatie.verdeling.voortgang import zet_melder
@@ -710,7 +729,11 @@ def scenario(
     zet_melder(lambda regel: toon(regel, err=True))
     try:
         _voor, na, verschillen = bereken(_werkmap(werkmap), list(zetten), percelen, oplosser, tijdslimiet)
-    except (ZetFout, ValueError) as e:
+    except PercelenFout as e:  # each named as the option it is about, also in --json (plaats)
+        raise click.BadParameter(str(e), param_hint="'--lots'") from None
+    except (ZetFout, SchaalFout) as e:
+        raise click.BadParameter(str(e), param_hint="'--zet'") from None
+    except ValueError as e:
         raise click.UsageError(str(e)) from None
     meld_notities(na.invoer.notities)
     if als_json:

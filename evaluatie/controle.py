@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass, field
 from typing import Any
 
-from evaluatie.fouten import EvaluatieFout, InvoerFout
+from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.invoerverschil import gewijzigde_invoer
 from evaluatie.logboek import code_commit, lees
@@ -93,6 +93,13 @@ def _code_verschil(log: dict[str, Any]) -> str | None:
 def controleer(werkmap: Werkmap) -> Controle:
     from evaluatie.pipeline import gun, schrijf_uitvoer
 
+    if werkmap.logboek.exists() and not werkmap.logboek.is_file():
+        # lees() takes a logboek that is no file for an empty one: here that read 'bevat nog geen gunning; voer eerst
+        # gunning uit', which is not what is wrong (and that gunning cannot write its line there either)
+        wat = "er staat een map met die naam" if werkmap.logboek.is_dir() else "het is geen gewoon bestand"
+        raise InvoerFout(
+            [Fout(werkmap.logboek.name, f"is geen bestand: {wat}; controleer leest de gunningen uit dat bestand")]
+        )
     logboek = lees(werkmap)
     log = logboek.laatste_gunning()
     if log is None:
@@ -136,7 +143,9 @@ def controleer(werkmap: Werkmap) -> Controle:
                 kopie, opties.get("lots"), opties.get("solver", STANDAARD), opties.get("tijdslimiet"), vandaag=dag
             )
         except (InvoerFout, EvaluatieFout) as e:
-            c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: {e}")
+            # one item per error, as the award names them (joined, the second came unindented, one string in --json)
+            fouten = [str(f) for f in e.fouten] if isinstance(e, InvoerFout) else list(e.meldingen)
+            c.niet_gereproduceerd += [f"de gunning kan niet opnieuw worden uitgevoerd: {f}" for f in fouten or [str(e)]]
             return c
         except ValueError as e:  # the logged --lots no longer names a lot (renamed, or ' ' from before it was refused)
             c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: --lots: {e}")

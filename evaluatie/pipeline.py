@@ -579,9 +579,12 @@ def _alleen_te_beoordelen(
                 "kwaliteit in dat perceel niet beoordeeld (open house zonder minimale kwaliteit)"
             )
         else:
+            # not 'het panel heeft haar niet beoordeeld': the forms may hold her scores, set aside in the baseline
+            # (scored before a knock-out or decision took her out)
             reden = (
-                f"in dit scenario voldoet {ins} in perceel {code} aan de knock-outeisen, maar het panel heeft die "
-                "inschrijving niet beoordeeld (zij viel in de uitgangssituatie af)"
+                f"in dit scenario voldoet {ins} in perceel {code} aan de knock-outeisen, maar zij viel in de "
+                "uitgangssituatie af, dus telt er geen score van het panel voor haar mee (het panel beoordeelt wie "
+                "door de knock-outtoets komt; een score die toch in een formulier staat, is opzijgezet)"
             )
         ontbrekend.append(reden + "; zonder kwaliteitsscores kan dit scenario niet worden doorgerekend")
     if ontbrekend:
@@ -754,9 +757,13 @@ def schrijf_beoordelingsformulieren(
     return geschreven, behouden
 
 
+class PercelenFout(ValueError):
+    """--lots names no lot of the tender (kies_percelen): a usage error of that option."""
+
+
 def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
-    """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise ValueError, and so does a text that
-    names no lot (' ', ','): it was an award of no lots, exit 0, that replaced gunning.json."""
+    """'b1,Onderwijs' -> ['B1', 'onderwijs'] in tender order; unknown codes raise PercelenFout (a ValueError), and so
+    does a text that names no lot (' ', ','): it was an award of no lots, exit 0, that replaced gunning.json."""
     if not tekst:
         return list(aanbesteding.percelen)
     gevraagd: list[str] = []
@@ -769,11 +776,11 @@ def kies_percelen(aanbesteding: Aanbesteding, tekst: str | None) -> list[str]:
         hint = (
             f"; bedoelt u {' en '.join(f'{c} ({aanbesteding.percelen[c].naam})' for c in bedoeld)}?" if bedoeld else ""
         )
-        raise ValueError(
+        raise PercelenFout(
             f"onbekend perceel {', '.join(onbekend)}; geldige codes: {', '.join(aanbesteding.percelen)}{hint}"
         )
     if not gevraagd:
-        raise ValueError(f"geen perceel in {tekst!r}; geef een of meer codes: {', '.join(aanbesteding.percelen)}")
+        raise PercelenFout(f"geen perceel in {tekst!r}; geef een of meer codes: {', '.join(aanbesteding.percelen)}")
     return [c for c in aanbesteding.percelen if c in gevraagd]
 
 

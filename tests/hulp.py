@@ -118,6 +118,15 @@ def schrijf_bod(
     return doel
 
 
+def zet_in_bod(werkmap: Path, bestand: str, cel: str, waarde: object, blad: str = "Percelen") -> Path:
+    """One cell of a bid form in inschrijvingen/ changed as a bidder (or a test's variant) would: openpyxl, saved."""
+    pad = werkmap / "inschrijvingen" / bestand
+    wb = load_workbook(pad)
+    wb[blad][cel] = waarde
+    wb.save(pad)
+    return pad
+
+
 def kopieer_voorbeeld(bron: Path, doel: Path) -> Path:
     shutil.copytree(bron, doel, ignore=shutil.ignore_patterns("rapporten", "logboek.jsonl"))
     return doel

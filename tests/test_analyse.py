@@ -121,6 +121,9 @@ def test_een_leeg_pad_of_een_map_zonder_aanbesteding_zegt_dat(tmp_path: Path, mo
     assert [str(f) for f in e.value.fouten] == [
         f"{tmp_path / 'elders'}: de map bestaat niet (dus ook geen aanbesteding.yaml); geef de map van de aanbesteding"
     ]
+    # percelen="" (an empty variable) analysed every lot, as if left out; --lots "" is refused on the command line
+    with pytest.raises(ValueError, match="percelen: een lege tekst noemt geen perceel"):
+        evaluatie.open(tmp_path / "hier", percelen="")
     (tmp_path / "leeg").mkdir()
     with pytest.raises(InvoerFout) as e:
         evaluatie.open(tmp_path / "leeg")

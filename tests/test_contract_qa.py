@@ -307,6 +307,7 @@ def test_pandas_api_op_deze_aanbesteding(gestart: Path) -> None:
     rangorde = a.rangorde("B1")
     assert list(rangorde.columns) == [
         "perceel", "rang", "inschrijver", "kwaliteit", "prijs", "prijsscore", "totaal", "gelijke_stand", "beslist_door",
+        "prijsmethode",
     ]  # fmt: skip
     assert str(rangorde["rang"].dtype) == "int64" and list(rangorde["inschrijver"]) == ["Alfa", "Beta"]
     verdeling = a.verdeling("Z")

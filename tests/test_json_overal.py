@@ -123,6 +123,15 @@ def test_json_voor_het_commando(gegund: Path) -> None:
         (["gunning", "--lots", "X9"], "--lots"),
         (["gunning", "--solver", "foo"], "--solver"),
         (["zekerheid", "--trekkingen", "5"], "--trekkingen"),
+        # a lot the tender lacks, or a --zet that is no change, named the option '' in zekerheid and scenario
+        (["zekerheid", "--lots", "X9"], "--lots"),
+        (["scenario", "--lots", "X9", "--zet", "percelen.B1.weging.prijs=40"], "--lots"),
+        (["scenario", "--zet", "percelen.B1.weging.prijs"], "--zet"),
+        (["scenario", "--zet", "percelen.B1.gunningscriteria.K9.weging=30"], "--zet"),
+        (["scenario", "--lots", "B1", "--zet", "percelen.Z.plafondprijs=9000"], "--zet"),
+        # an empty --lots (an unset variable in a script) awarded every lot, as if the option were left out
+        (["gunning", "--lots", ""], "--lots"),
+        (["zekerheid", "--lots", ""], "--lots"),
         (
             ["loting", "--lots", "B1", "--volgorde", "A;B", "--datum", "2021-02-30", "--getuige", "x", *LOTING_WIE],
             "--datum",

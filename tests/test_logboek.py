@@ -202,3 +202,17 @@ def test_controleer_met_een_gelogd_perceel_dat_er_niet_meer_is(voorbeeld: Path) 
         "de gunning kan niet opnieuw worden uitgevoerd: --lots: onbekend perceel X9; geldige codes: B1, onderwijs, Z"
         in res.stdout
     )
+
+
+def test_controleer_met_een_map_als_logboek(voorbeeld: Path) -> None:
+    """logboek.jsonl as a folder (an archive unpacked oddly, a slip): controleer said "logboek.jsonl bevat nog geen
+    gunning; voer eerst 'evaluatie gunning' uit", which is not what is wrong, and that gunning then cannot write its
+    line there. It is now an input error that says what stands there (exit 2), as the award says it."""
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--geen-rapport"]).exit_code == 0
+    pad = voorbeeld / "logboek.jsonl"
+    pad.unlink()
+    pad.mkdir()
+    res = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 2, res.output
+    assert "bevat nog geen gunning" not in res.output
+    assert "logboek.jsonl: is geen bestand: er staat een map met die naam" in " ".join(res.output.split())

@@ -151,8 +151,8 @@ def test_scenario_met_minimale_kwaliteit_in_het_open_house_zegt_waarom_er_geen_s
     code, uit = _run("scenario", "--werkmap", voorbeeld, "--zet", "percelen.B1.knockout.keurmerk=false")
     assert code == 1, uit
     assert (
-        "in dit scenario voldoet Nieuwe Start Opleidingen in perceel B1 aan de knock-outeisen, maar het panel heeft "
-        "die inschrijving niet beoordeeld (zij viel in de uitgangssituatie af)"
+        "in dit scenario voldoet Nieuwe Start Opleidingen in perceel B1 aan de knock-outeisen, maar zij viel in de "
+        "uitgangssituatie af, dus telt er geen score van het panel voor haar mee"
     ) in " ".join(uit.split())
 
 

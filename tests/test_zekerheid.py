@@ -15,6 +15,7 @@ from evaluatie.werkmap import Werkmap
 from evaluatie.zekerheid.storing import storing
 from evaluatie.zekerheid.tekst import zinnen
 from evaluatie.zekerheid.uitvoeren import zekerheid
+from tests.hulp import zet_in_bod
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +144,22 @@ def test_controleer_slaagt_en_vindt_gewijzigd_bod(voorbeeld: Path) -> None:
     assert nok.exit_code == 1
     assert "inschrijvingen/kompas.xlsx: gewijzigd sinds de gunning" in nok.output
     assert "rapporten/gunning.json: niet byte voor byte gereproduceerd" in nok.output
+
+
+def test_controleer_noemt_iedere_fout_van_de_herhaling_apart(voorbeeld: Path) -> None:
+    """Two bids changed into input errors after the award: the re-run's errors came as one item joined by a newline,
+    the second line unindented under 'Niet gereproduceerd' and one string in --json. Now one item per error."""
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--geen-rapport"]).exit_code == 0
+    for bestand, cel in (("kompas.xlsx", "B2"), ("taalhuis.xlsx", "B3")):
+        zet_in_bod(voorbeeld, bestand, cel, "abc")
+    res = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 1, res.output
+    niet = json.loads(res.stdout)["niet_gereproduceerd"]
+    assert [n.split(": prijs per traject")[0] for n in niet] == [
+        "de gunning kan niet opnieuw worden uitgevoerd: kompas.xlsx!Percelen!B2",
+        "de gunning kan niet opnieuw worden uitgevoerd: taalhuis.xlsx!Percelen!B3",
+    ]
+    assert not any("\n" in n for n in niet)
 
 
 def test_controleer_vindt_handmatig_gewijzigd_rapport(voorbeeld: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from evaluatie.definitie.model import Aanbesteding
-from evaluatie.gunning.uitslag import Gunningsuitslag, Perceeluitslag
+from evaluatie.gunning.uitslag import Gunningsuitslag, Perceeluitslag, Uitsluiting
 from evaluatie.prijs.precisie import punten
 from evaluatie.prijs.rangorde import Rangregel
 from evaluatie.tekst import euro, getal
@@ -82,8 +82,24 @@ def _uitkomst(a: Perceeluitslag, b: Perceeluitslag) -> str:
     return "niet gegund -> gegund" if a.niet_gegund else "gegund -> niet gegund"
 
 
-def _nu_toegelaten(p: Perceeluitslag, rang: int) -> str:
-    return "nu toegelaten" if p.procedure == "toelating" else f"nu toegelaten, rang {rang}"
+def _erbij(p: Perceeluitslag, rang: int, u: Uitsluiting | None) -> str:
+    """A bid out of the lot before and in it in the scenario: in a ranked lot its status in the award and its rank
+    ('abnormaal laag -> rang 1', as a bid that drops out reads 'rang 4 -> ongeldig (...)'); 'nu toegelaten' is the word
+    of an open house."""
+    if p.procedure == "toelating":
+        return "nu toegelaten"
+    return f"{u.status if u is not None else 'niet gerangschikt'} -> rang {rang}"
+
+
+def _afgevallen(a: Perceeluitslag, x: Rangregel | None, u: Uitsluiting | None) -> str:
+    """A bid that drops out in the scenario, in the words of the award and with the rule that decided ('rang 4 ->
+    ongeldig (wachttijd 8 weken, toegestaan hoogstens 7)'); it read 'niet meer toegelaten' in a ranked lot too, the
+    word of an open house, without why."""
+    waarom = f" ({'; '.join(u.redenen)})" if u is not None and u.redenen else ""
+    if a.procedure == "toelating":
+        return f"niet meer toegelaten{waarom}"
+    was = f"rang {x.rang} -> " if x is not None else ""
+    return f"{was}{u.status if u is not None else 'niet gerangschikt'}{waarom}"
 
 
 def _stand(p: Perceeluitslag, r: Rangregel | None) -> str:
@@ -144,10 +160,13 @@ def verschil(
             v.procedure_voor = a.procedure
             for naam in sorted(set(ra) | set(rb)):
                 v.rangorde.append(f"{naam}: {_stand(a, ra.get(naam))} -> {_stand(b, rb.get(naam))}")
+        af = {u.inschrijver: u for u in b.uitgesloten}
+        eerder = {u.inschrijver: u for u in a.uitgesloten}
         for naam in sorted(set(ra) | set(rb)) if a.procedure == b.procedure else ():
             x, y = ra.get(naam), rb.get(naam)
-            if x is None or y is None:
-                v.rangorde.append(f"{naam}: {'niet meer toegelaten' if y is None else _nu_toegelaten(b, y.rang)}")
+            if x is None or y is None:  # one of them: naam comes from either ranking
+                stand = _afgevallen(a, x, af.get(naam)) if y is None else _erbij(b, y.rang, eerder.get(naam))
+                v.rangorde.append(f"{naam}: {stand}")
             elif b.procedure == "toelating":
                 continue  # admitted before and after: an open house has no rank to change
             elif x.rang != y.rang or punten(x.totaal) != punten(y.totaal) or a.prijsmethode != b.prijsmethode:

@@ -37,10 +37,22 @@ def marges(award, code: str) -> list[Marge]:
             prijs=in_stappen(m, perceel, kandidaten, r.inschrijver, "prijs"),
             # level with the first: a draw or a tie-break rule, not a margin, put it behind
             gelijk_door=r.beslist_door if punten(r.totaal) == eerste else None,
+            **(_voorbij(m, perceel, kandidaten, r.inschrijver) if punten(r.totaal) == eerste else {}),
         )
         for r in p.rangorde
         if r.rang > 1
     ]
+
+
+def _voorbij(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], naam: str) -> dict[str, float | None]:
+    """A bid level with the first: the steps that put it first alone, by quality and by price (None where that route
+    does not count, as for its margin, or does not get there)."""
+    uit: dict[str, float | None] = {}
+    for wat, marge in (("kwaliteit", m.marge_kwaliteit), ("prijs", m.marge_prijs)):
+        uit[f"voorbij_{wat}"] = (
+            None if marge(perceel, kandidaten, naam) is None else voorbij_in_stappen(m, perceel, kandidaten, naam, wat)
+        )
+    return uit
 
 
 # the unit a margin is said in (one decimal of a quality point, one cent) and how a step changes the bid
@@ -55,12 +67,50 @@ def _gewijzigd(k: Kandidaat, wat: str, stappen: int) -> Kandidaat:
     return dataclasses.replace(k, prijs=(round(k.prijs * _STAP[wat]) - stappen) / _STAP[wat])
 
 
-def _haalt(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], naam: str) -> bool:
-    """Level with or ahead of every other bid, in `punten`: the one representation the ranking compares."""
+def _haalt(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], naam: str, strikt: bool = False) -> bool:
+    """Level with or ahead of every other bid (`strikt`: ahead of every other), in `punten`: the one representation
+    the ranking compares."""
     uit = m.totalen(perceel, kandidaten)
     teken = 1 if m.hoger_is_beter else -1
     eigen = teken * punten(uit[naam])
+    if strikt:
+        return all(eigen > teken * punten(t) for n, t in uit.items() if n != naam)
     return all(eigen >= teken * punten(t) for n, t in uit.items() if n != naam)
+
+
+def voorbij_in_stappen(
+    m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], naam: str, wat: str
+) -> float | None:
+    """For a bid level with the first (a tie-break rule or a draw put it behind): the smallest number of whole steps
+    (0,1 quality point; one cent) with which it ranks first alone, by the comparison of the ranking; None when no
+    quality up to 100, or no price above zero, does that.
+
+    'Any higher quality or lower price would have put it first' is not true at 4 decimals: under relatief a cent
+    moves a total by about 10^-5, so one cent less can leave the totals level (8.509,99 instead of 8.510,00 in the
+    example's B1 still ties). Searched as in_stappen: 1, 2, 4, ... steps up to the end of the scale or a price of one
+    cent, then halving the gap (a bid only gains by more quality or a lower price)."""
+    i = next(j for j, k in enumerate(kandidaten) if k.inschrijver == naam)
+    eigen = kandidaten[i]
+    if wat == "kwaliteit":
+        meeste = math.ceil(round((100 - eigen.kwaliteit) * _STAP[wat], 6))  # up to the end of the scale
+    else:
+        meeste = round(eigen.prijs * _STAP[wat]) - 1  # down to a price of one cent
+
+    def voorbij(stappen: int) -> bool:
+        gewijzigd = [*kandidaten[:i], _gewijzigd(eigen, wat, stappen), *kandidaten[i + 1 :]]
+        return _haalt(m, perceel, gewijzigd, naam, strikt=True)
+
+    if meeste < 1:
+        return None
+    laag, hoog = 0, 1
+    while not voorbij(hoog):
+        if hoog >= meeste:
+            return None
+        laag, hoog = hoog, min(2 * hoog, meeste)
+    while hoog - laag > 1:
+        midden = (laag + hoog) // 2
+        laag, hoog = (laag, midden) if voorbij(midden) else (midden, hoog)
+    return hoog / _STAP[wat]
 
 
 def in_stappen(m: Prijsmethode, perceel: Perceel, kandidaten: list[Kandidaat], naam: str, wat: str) -> float | None:

@@ -49,6 +49,11 @@ class Marge(Model):
     prijs: float | None  # euro price cut needed; None: not reachable or price does not count
     # Already level with the first on total score: what put it behind ('loting' or a tie-break rule), else None.
     gelijk_door: str | None = None
+    # Level with the first (gelijk_door): the quality points and the euro price cut that put it first alone, in
+    # whole tenths and cents (zekerheid.marge.voorbij_in_stappen); None: not reachable, the price does not count,
+    # or not level.
+    voorbij_kwaliteit: float | None = None
+    voorbij_prijs: float | None = None
 
 
 class Capaciteitsmarge(Model):

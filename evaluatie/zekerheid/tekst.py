@@ -26,12 +26,15 @@ def procent(kans: float) -> str:
     return f"{tekst}%"
 
 
-def _marge(kwaliteit: float | None, prijs: float | None) -> str:
+_GELIJK = "om minstens gelijk te komen met de eerste"
+
+
+def _marge(kwaliteit: float | None, prijs: float | None, doel: str = _GELIJK) -> str:
     """What a bid lacked to draw level with the first, by quality alone and by price alone; an unreachable route is
     said as such (not slotted into the sentence where a number belongs). The figures are the smallest whole tenths
     of a point and whole cents that reach the first (zekerheid.marge.in_stappen), so they may pass it: 'minstens
-    gelijk', and how they are rounded, so no reader takes them for the exact difference."""
-    doel = "om minstens gelijk te komen met de eerste"
+    gelijk', and how they are rounded, so no reader takes them for the exact difference. For a bid already level
+    (`doel` 'om alleen eerste te staan') the steps that put it ahead (zekerheid.marge.voorbij_in_stappen)."""
     q = f"{getal(kwaliteit, 1)} kwaliteitspunten meer" if kwaliteit is not None else None
     p = f"een prijs die {euro(prijs)} per traject lager was" if prijs is not None else None
     if q and p:
@@ -147,13 +150,11 @@ def zinnen(z: Zekerheid, perceelnaam: str, beknopt: int | None = None) -> dict[s
     marge = []
     for m in z.marges:
         if m.gelijk_door is not None:
-            beter = [
-                w for w, n in (("hogere kwaliteitsscore", m.kwaliteit), ("lagere prijs", m.prijs)) if n is not None
-            ]
+            # not 'any higher quality or lower price': at the ranking's 4 decimals one cent less can still be level
             marge.append(
                 f"Inschrijver {m.inschrijver} (rang {m.rang}) heeft dezelfde {z.maatstaf} als {z.winnaar}; de "
-                f"volgorde is bepaald {voorrang_tekst(m.gelijk_door)}."
-                + (f" Iedere {' of '.join(beter)} had haar eerste gemaakt." if beter else "")
+                f"volgorde is bepaald {voorrang_tekst(m.gelijk_door)}. {m.inschrijver} "
+                + _marge(m.voorbij_kwaliteit, m.voorbij_prijs, "om alleen eerste te staan")
             )
             continue
         marge.append(f"Inschrijver {m.inschrijver} (rang {m.rang}) " + _marge(m.kwaliteit, m.prijs))
