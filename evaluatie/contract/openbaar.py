@@ -6,9 +6,11 @@ against everything else that was, is or will be published. So this module replay
 quarter by quarter from its first quarter up to the requested one, and for each quarter decides every
 person count of every report with these rules:
 
-1. `onderdrukking`: a count under 5 is withheld. Every withheld count, whatever its size and whichever rule
-   withholds it, says 'onderdrukt' (one label: two labels, '<5' for 0-4 and 'onderdrukt' for 5 or more, were
-   bounds that pinned counts as surely as numbers; an integer model over two years of the example pinned 29).
+1. `onderdrukking`: a count of fewer than 5 distinct persons is withheld (a series counts placements, and a client
+   registered again after an early stop or a drop-out has more than one: `verschil`, "Persons, not placements").
+   Every withheld count, whatever its size and whichever rule withholds it, says 'onderdrukt' (one label: two
+   labels, '<5' for 0-4 and 'onderdrukt' for 5 or more, were bounds that pinned counts as surely as numbers; an
+   integer model over two years of the example pinned 29).
 2. `verschil`: within one series (one gemeente x lot x supplier, a gemeente's lot total, the region's
    supplier row, the region's lot total = the framework use and its monthly line, each supplier
    outcome), no two published values may differ by 1-4 persons, over all quarters so far.
@@ -67,6 +69,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import cast
 
 import numpy as np
 from dateutil.relativedelta import relativedelta
@@ -139,10 +142,12 @@ class _Model:
         start = reg.startdatum
         self.s0 = start.toordinal() - 1
         jaren = range(1, reg.contractjaar(laatste) + 1)
-        per_e: dict[tuple[str, str, str], list[int]] = {}
+        per_e: dict[tuple[str, str, str], list[tuple[int, Persoon]]] = {}
         for p in reg.plaatsingen:
             if p.aangemeld is not None and p.perceel and p.leverancier and start <= p.aangemeld <= laatste:
-                per_e.setdefault((p.gemeente, p.perceel, p.leverancier), []).append(p.aangemeld.toordinal())
+                per_e.setdefault((p.gemeente, p.perceel, p.leverancier), []).append(
+                    (p.aangemeld.toordinal(), (p.gemeente, p.klantnummer))
+                )
         for (c, j), verdeling in reg.toewijzing.items():
             if j in jaren:
                 for (g, s), n in verdeling.items():
@@ -158,7 +163,7 @@ class _Model:
             for g in reg.gemeenten:
                 for s in lev:
                     if (g, c, s) in per_e:
-                        self.e[(g, c, s)] = Reeks(Kennis(sorted(per_e[(g, c, s)])))
+                        self.e[(g, c, s)] = Reeks(_kennis(per_e[(g, c, s)]))
             for g in reg.gemeenten:
                 delen = [self.e[(g, c, s)] for s in lev if (g, c, s) in self.e]
                 if delen:
@@ -170,16 +175,16 @@ class _Model:
             per_r = [self.r[(c, s)] for s in lev if (c, s) in self.r]
             per_g = [self.g[(g, c)] for g in reg.gemeenten if (g, c) in self.g]
             if not per_r:
-                self.t[c] = Reeks(Kennis([]))
+                self.t[c] = Reeks(Kennis([], []))
                 continue
-            t = per_r[0] if len(per_r) == 1 else per_g[0] if len(per_g) == 1 else Reeks(Kennis(_samen(per_r)))
+            t = per_r[0] if len(per_r) == 1 else per_g[0] if len(per_g) == 1 else Reeks(_kennis(_samen(per_r)))
             for delen in (per_r, per_g):
                 if t not in delen:
                     self._relatie(t, delen)
             self.t[c] = t
         self.lev = {c: [x.naam for x in reg.leveranciers_van(c)] for c in reg.percelen}
         self.p: dict[tuple[str, str, str], Reeks] = {}
-        per_p: dict[tuple[str, str, str], list[int]] = {}
+        per_p: dict[tuple[str, str, str], list[tuple[int, Persoon]]] = {}
         for pl in reg.plaatsingen:
             if not (pl.perceel and pl.leverancier and pl.aangemeld):
                 continue
@@ -189,10 +194,12 @@ class _Model:
                     # the supplier the client was with on its day
                     perceel, wie = (pl.perceel, pl.leverancier) if veld == "afgeschaald" else pl.bij(d)
                     if perceel and wie:
-                        per_p.setdefault((perceel, wie, veld), []).append(d.toordinal())
+                        per_p.setdefault((perceel, wie, veld), []).append(
+                            (d.toordinal(), (pl.gemeente, pl.klantnummer))
+                        )
         for c, s in reg.leveranciers:
             for veld in (*PRESTATIEVELDEN, "op_tijd"):
-                self.p[(c, s, veld)] = Reeks(Kennis(sorted(per_p.get((c, s, veld), []))))
+                self.p[(c, s, veld)] = Reeks(_kennis(per_p.get((c, s, veld), [])))
             # started = started late + started on time: the reports show the first two, so the third is known
             self._relatie(self.p[(c, s, "gestart")], [self.p[(c, s, "boven_belofte")], self.p[(c, s, "op_tijd")]], True)
 
@@ -218,7 +225,7 @@ class _Model:
     def _som(self, delen: list[Reeks]) -> Reeks:
         if len(delen) == 1:
             return delen[0]
-        geheel = Reeks(Kennis(_samen(delen)))
+        geheel = Reeks(_kennis(_samen(delen)))
         self._relatie(geheel, delen)
         return geheel
 
@@ -230,8 +237,21 @@ class _Model:
             d.delen_van.append(rel)
 
 
-def _samen(delen: list[Reeks]) -> list[int]:
-    return sorted(x for d in delen for x in d.kennis.datums)
+Persoon = tuple[str, str]  # a client: gemeente and (pseudonymous) client number; a placement is one of its trajectories
+
+
+def _kennis(gebeurtenissen: list[tuple[int, Persoon]]) -> Kennis:
+    """A series of events (day, person): the rules count the persons (`Kennis.personen`), the figures the events."""
+    gebeurtenissen = sorted(gebeurtenissen)
+    return Kennis([d for d, _ in gebeurtenissen], [w for _, w in gebeurtenissen])
+
+
+def _samen(delen: list[Reeks]) -> list[tuple[int, Persoon]]:
+    uit: list[tuple[int, Persoon]] = []
+    for d in delen:
+        assert d.kennis.ieder is not None  # every series of the model knows its persons (`_kennis`)
+        uit += zip(d.kennis.datums, cast("list[Persoon]", d.kennis.ieder), strict=True)
+    return uit
 
 
 def _cel(waarde: int, getoond: bool) -> int | str:
@@ -596,20 +616,20 @@ def _kwartaal(
                 for naam, a in (("jaar", ys), ("kwartaal", qs)):
                     w = r.kennis.interval(a, e)
                     vrij = sleutel[0] not in weg or r.kennis.samen(a, e)  # a derivable figure withholds nothing
-                    toon = w >= MINIMUM and vrij and mag((*sleutel, naam), e) and probeer(r, a, e)
+                    toon = r.kennis.personen(a, e) >= MINIMUM and vrij and mag((*sleutel, naam), e) and probeer(r, a, e)
                     cellen[(*sleutel, naam)] = _cel(w, toon)
             t = m.t[c]
             for naam, a in (("jaar", ys), ("kwartaal", qs), ("raam", m.s0)):
                 w = t.kennis.interval(a, e)
                 vrij = "T" not in weg or t.kennis.samen(a, e)
-                toon = w >= MINIMUM and vrij and mag(("T", c, naam), e) and probeer(t, a, e)
+                toon = t.kennis.personen(a, e) >= MINIMUM and vrij and mag(("T", c, naam), e) and probeer(t, a, e)
                 cellen[("T", c, naam)] = _cel(w, toon)
             for d in maanden:
                 if eerste <= d <= einde:
                     w = t.kennis.interval(m.s0, d.toordinal())
                     vrij = "T" not in weg or t.kennis.samen(m.s0, d.toordinal())
                     zichtbaar = (
-                        w >= MINIMUM
+                        t.kennis.personen(m.s0, d.toordinal()) >= MINIMUM
                         and vrij
                         and mag(("T", c, MAAND), d.toordinal())
                         and probeer(t, m.s0, d.toordinal())
@@ -645,7 +665,9 @@ def _kwartaal(
         if veld not in PRESTATIEVELDEN:
             continue
         w = r.kennis.interval(0, e)
-        cellen[("P", c, s, veld)] = _cel(w, w >= MINIMUM and mag(("P", c, s, veld), e) and probeer(r, 0, e))
+        cellen[("P", c, s, veld)] = _cel(
+            w, r.kennis.personen(0, e) >= MINIMUM and mag(("P", c, s, veld), e) and probeer(r, 0, e)
+        )
     a_van = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
     for sleutel, cel in cellen.items():
         if isinstance(cel, int):
