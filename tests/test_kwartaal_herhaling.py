@@ -65,3 +65,34 @@ def test_de_stand_leest_de_wachtenden_in_een_keer(tmp_path: Path, monkeypatch: p
         for d in per.get((code, naam), [])
         if d > s.wachttijd_weken * 7
     )
+
+
+def test_terug_naar_een_eerder_kwartaal_zonder_kopie() -> None:
+    """A quarter whose replay differs from what was published is decided again from where the replay stood before it.
+    That state used to be a copy of every series and of everything shown so far, made before every quarter (growing
+    with the quarters); now the edges and writes since are taken back, to exactly the state before them."""
+    from evaluatie.contract.verschil import Kennis
+
+    k = Kennis([1, 2, 3, 5, 8, 13, 21], ["a", "b", "a", "c", "d", "e", "f"])
+    k.verbind(0, 8)
+    k.verbind(8, 13)
+    voor = ({p: k.comp[p] for p in k.comp}, {c: list(v) for c, v in k.leden.items()})
+    lengte = len(k.log)
+    k.verbind(13, 21)  # a new point joins
+    k.verbind(2, 5)  # a component of two new points
+    k.verbind(0, 5)  # which merges with the first
+    k.terug(lengte)
+    assert (k.comp, k.leden) == voor
+    assert k.personen(0, 3) == 2  # 'a' twice: 3 events, 2 persons
+
+    v = openbaar._Verloop({"B1": [(dt.date(2026, 3, 31), 7)]}, {"B1": {1, 2}}, {(("T", "B1"), 1): {2: 7}}, {"B1": []})
+    bewaard = v.bewaar()
+    v.zet(("T", "B1"), 1, 3, 9)  # a new period of a series shown before
+    v.zet(("G", "Noord", "B1"), 1, 3, "onderdrukt")  # a new series
+    v.maandlijn["B1"].append((dt.date(2026, 4, 30), None))
+    v.punten["B1"] |= {3}
+    v.bekend["B1"].append((("E", "Noord", "B1", "Alfa"), 1, 3, 0))
+    v.terug(bewaard)
+    assert v == openbaar._Verloop(
+        {"B1": [(dt.date(2026, 3, 31), 7)]}, {"B1": {1, 2}}, {(("T", "B1"), 1): {2: 7}}, {"B1": []}
+    )

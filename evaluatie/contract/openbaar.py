@@ -259,14 +259,16 @@ def _cel(waarde: int, getoond: bool) -> int | str:
     return waarde if getoond and waarde >= MINIMUM else ONDERDRUKT
 
 
-def _bewaar(reeksen: list[Reeks]) -> list[tuple[Kennis, dict[int, int], dict[int, list[int]]]]:
+def _bewaar(reeksen: list[Reeks]) -> list[tuple[Kennis, int]]:
+    """Where the knowledge of these series stands, for `_herstel` to go back to: the number of edges of each. A count,
+    not a copy: a copy of every series' components for every quarter replayed grew with the number of quarters."""
     uniek = {id(r.kennis): r.kennis for r in reeksen}
-    return [(k, dict(k.comp), {c: list(v) for c, v in k.leden.items()}) for k in uniek.values()]
+    return [(k, len(k.log)) for k in uniek.values()]
 
 
-def _herstel(bewaard: list[tuple[Kennis, dict[int, int], dict[int, list[int]]]]) -> None:
-    for k, comp, leden in bewaard:
-        k.comp, k.leden = dict(comp), {c: list(v) for c, v in leden.items()}
+def _herstel(bewaard: list[tuple[Kennis, int]]) -> None:
+    for k, lengte in bewaard:
+        k.terug(lengte)
 
 
 Tabelgeheugen = dict[tuple[str, bytes], bool]  # per lot: which series are known over a period -> `cel_volgt`
@@ -405,13 +407,40 @@ class _Verloop:
     eerder: Eerder  # every person count of the reports so far, by series and period
     bekend: dict[str, list[tuple[Sleutel, int, int, int]]]  # rows: 0, or 1 or more
 
-    def kopie(self) -> _Verloop:
-        return _Verloop(
-            {c: list(v) for c, v in self.maandlijn.items()},
+    # the writes to `eerder` since `bewaar`: (series, a), b, whether each was there, the count it had
+    journaal: list[tuple[tuple[Sleutel, int], int, bool, bool, int | str]] = field(default_factory=list)
+
+    def zet(self, k: Sleutel, a: int, b: int, cel: int | str) -> None:
+        """A count shown over a-b of series k (`eerder`), taken back by `terug`."""
+        per_b = self.eerder.get((k, a))
+        self.journaal.append(((k, a), b, per_b is not None, per_b is not None and b in per_b, (per_b or {}).get(b, 0)))
+        self.eerder.setdefault((k, a), {})[b] = cel
+
+    def bewaar(self) -> tuple[dict[str, int], dict[str, set[int]], dict[str, int]]:
+        """Where the replay stands before a quarter, for `terug`: the lengths of the lists and the writes from here on,
+        not a copy of everything shown so far (a copy for every quarter replayed grew with the number of quarters)."""
+        self.journaal.clear()
+        return (
+            {c: len(v) for c, v in self.maandlijn.items()},
             {c: set(v) for c, v in self.punten.items()},
-            {k: dict(v) for k, v in self.eerder.items()},
-            {c: list(v) for c, v in self.bekend.items()},
+            {c: len(v) for c, v in self.bekend.items()},
         )
+
+    def terug(self, bewaard: tuple[dict[str, int], dict[str, set[int]], dict[str, int]]) -> None:
+        maandlijn, punten, bekend = bewaard
+        for c, n in maandlijn.items():
+            del self.maandlijn[c][n:]
+        self.punten = {c: set(v) for c, v in punten.items()}
+        for c, n in bekend.items():
+            del self.bekend[c][n:]
+        while self.journaal:
+            sleutel, b, had_reeks, had_b, oud = self.journaal.pop()
+            if had_b:
+                self.eerder[sleutel][b] = oud
+            else:
+                del self.eerder[sleutel][b]
+            if not had_reeks:
+                del self.eerder[sleutel]
 
 
 def _rapport(sleutel: Sleutel) -> str:
@@ -530,11 +559,11 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
     vl = _Vastgelegd(reg.publicaties)
     geheugen: Tabelgeheugen = {}
     for eerste, einde in _kwartalen(start, laatste):
-        bewaard = (_bewaar(alle), v.kopie()) if reg.publicaties else None
+        bewaard = (_bewaar(alle), v.bewaar()) if reg.publicaties else None
         cellen, eigen = _kwartaal(reg, m, v, eerste, einde, maanden, gecontroleerd, None, geheugen)
         if bewaard is not None and not _klopt(m, vl, eerste, einde, eigen):
             _herstel(bewaard[0])
-            v = bewaard[1]
+            v.terug(bewaard[1])
             alleen = _vooraf(m, v, vl, eerste, einde, laatste, toegepast)
             cellen, eigen = _kwartaal(reg, m, v, eerste, einde, maanden, gecontroleerd, alleen, geheugen)
         per_kwartaal[einde] = cellen
@@ -659,7 +688,7 @@ def _kwartaal(
             _herstel(bewaard)
             del maandlijn[c][lengte:]
         for (k, a, b), cel in _zichtbaar(c, cellen, perioden, e).items():
-            eerder.setdefault((k, a), {})[b] = cel
+            v.zet(k, a, b, cel)
         eigen += [_cijfer(("T", c, MAAND), m.s0, d.toordinal(), w) for d, w in maandlijn[c][lengte:] if w is not None]
     for (c, s, veld), r in m.p.items():
         if veld not in PRESTATIEVELDEN:

@@ -50,7 +50,7 @@ from itertools import count, pairwise
 
 from evaluatie.contract.onderdrukking import MINIMUM
 
-Herstel = tuple[int, int, list[int], int]
+Herstel = tuple[int, int, list[int], int, tuple[int, ...]]  # groot, klein, moved points, length before, new points
 _SCHADUW = count(-1, -1)  # points of `Kennis.schaduw`: negative, unique over every series (days are positive)
 
 
@@ -68,7 +68,7 @@ class Kennis:
     """What the published figures of one series let a reader derive: components of points (days, as
     ordinals) whose cumulative counts are tied together by published differences."""
 
-    __slots__ = ("_waarde", "comp", "datums", "ieder", "leden", "wie")
+    __slots__ = ("_waarde", "comp", "datums", "ieder", "leden", "log", "wie")
 
     def __init__(self, datums: list[int], wie: Sequence[Hashable] | None = None) -> None:
         self.datums = datums  # sorted ordinals of the counted events
@@ -78,6 +78,7 @@ class Kennis:
         self._waarde: dict[int, int] = {}
         self.comp: dict[int, int] = {}
         self.leden: dict[int, list[int]] = {}
+        self.log: list[Herstel] = []  # every edge added and not taken back, in order (`terug`)
 
     def waarde(self, punt: int) -> int:
         """F(punt): events counted up to and including that day."""
@@ -130,10 +131,10 @@ class Kennis:
         """Add the edge a-b; what `herstel` needs to take it back (None when it added nothing)."""
         if self.samen(a, b):
             return None
-        for p in (a, b):
-            if p not in self.comp:
-                self.comp[p] = p
-                self.leden[p] = [p]
+        nieuw = tuple(p for p in dict.fromkeys((a, b)) if p not in self.comp)
+        for p in nieuw:
+            self.comp[p] = p
+            self.leden[p] = [p]
         groot, klein = self.comp[a], self.comp[b]
         if len(self.leden[groot]) < len(self.leden[klein]):
             groot, klein = klein, groot
@@ -142,7 +143,9 @@ class Kennis:
         for p in verplaatst:
             self.comp[p] = groot
         self.leden[groot].extend(verplaatst)
-        return groot, klein, verplaatst, lengte
+        h = groot, klein, verplaatst, lengte, nieuw
+        self.log.append(h)
+        return h
 
     def schaduw(self, anker: int, verschil: int) -> None:
         """A figure an earlier report published, F(y) - F(x) = v, that the register no longer gives (a correction
@@ -156,8 +159,18 @@ class Kennis:
         self.verbind(anker, punt)
 
     def herstel(self, h: Herstel) -> None:
-        groot, klein, verplaatst, lengte = h
+        """Take back the last edge added (`verbind`): exactly the state before it."""
+        assert self.log and self.log[-1] is h, "herstel: niet de laatste verbinding"
+        self.log.pop()
+        groot, klein, verplaatst, lengte, nieuw = h
         del self.leden[groot][lengte:]
         self.leden[klein] = verplaatst
         for p in verplaatst:
             self.comp[p] = klein
+        for p in nieuw:
+            del self.comp[p], self.leden[p]
+
+    def terug(self, lengte: int) -> None:
+        """Take back every edge after the first `lengte` of `log` (a replay that decides a quarter again)."""
+        while len(self.log) > lengte:
+            self.herstel(self.log[-1])
