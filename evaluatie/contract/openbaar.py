@@ -271,6 +271,7 @@ def _herstel(bewaard: list[tuple[Kennis, int]]) -> None:
         k.terug(lengte)
 
 
+_GEEN = -(10**12)  # below the name of any component (`_volgt_een_cel`)
 Tabelgeheugen = dict[tuple[str, bytes], bool]  # per lot: which series are known over a period -> `cel_volgt`
 
 
@@ -294,14 +295,14 @@ def _volgt_een_cel(m: _Model, c: str, punten: set[int], maanden: list[int], gehe
     reeksen = [r for _, _, r in cellen] + [r for _, r in rijen] + [r for _, r in kolommen] + [t]
     alle = sorted({p for paar in paren for p in paar})
     plek = {p: i for i, p in enumerate(alle)}
-    # per point and series: the point's component, and whether the point is in one (two points are known together,
-    # `Kennis.samen`, when both are in the same component; the points of a period are never the same day)
-    comp = np.array([[r.kennis.comp.get(p, 0) for r in reeksen] for p in alle], dtype=np.int64)
-    erin = np.array([[p in r.kennis.comp for r in reeksen] for p in alle], dtype=bool)
+    # per point and series: the point's component, or a number of the point's own when it is in none (two points are
+    # known together, `Kennis.samen`, when both are in the same component; the points of a period are never the same
+    # day). A component is named by one of its points: a day, or a small negative number (`Kennis.schaduw`)
+    comp = np.array([[r.kennis.comp.get(p, _GEEN - i) for r in reeksen] for i, p in enumerate(alle)], dtype=np.int64)
     n_cel, n_rij = len(cellen), len(rijen)
     for x, y in sorted(paren):
         i, j = plek[x], plek[y]
-        bekend = (comp[i] == comp[j]) & erin[i] & erin[j]
+        bekend = comp[i] == comp[j]
         if not bekend[n_cel:].any():  # no total known over x-y: every cell is free
             continue
         sleutel = (c, np.packbits(bekend).tobytes())
@@ -398,6 +399,9 @@ def wordt_gecontroleerd(reg: Register) -> bool:
     return len(reg.gemeenten) <= CONTROLE_GEMEENTEN
 
 
+_NIETS = object()  # no count yet (`_Verloop.zet`)
+
+
 @dataclass
 class _Verloop:
     """What the replay carries from one quarter to the next besides the series' knowledge (`Kennis`)."""
@@ -407,19 +411,20 @@ class _Verloop:
     eerder: Eerder  # every person count of the reports so far, by series and period
     bekend: dict[str, list[tuple[Sleutel, int, int, int]]]  # rows: 0, or 1 or more
 
-    # the writes to `eerder` since `bewaar`: (series, a), b, whether each was there, the count it had
-    journaal: list[tuple[tuple[Sleutel, int], int, bool, bool, int | str]] = field(default_factory=list)
+    # the writes to `eerder` since `bewaar` (the series' counts, b, the count it had or _NIETS); None: none kept
+    journaal: list[tuple[dict[int, int | str], int, object, tuple[Sleutel, int]]] | None = None
 
     def zet(self, k: Sleutel, a: int, b: int, cel: int | str) -> None:
         """A count shown over a-b of series k (`eerder`), taken back by `terug`."""
-        per_b = self.eerder.get((k, a))
-        self.journaal.append(((k, a), b, per_b is not None, per_b is not None and b in per_b, (per_b or {}).get(b, 0)))
-        self.eerder.setdefault((k, a), {})[b] = cel
+        per_b = self.eerder.setdefault((k, a), {})
+        if self.journaal is not None:
+            self.journaal.append((per_b, b, per_b.get(b, _NIETS), (k, a)))
+        per_b[b] = cel
 
     def bewaar(self) -> tuple[dict[str, int], dict[str, set[int]], dict[str, int]]:
         """Where the replay stands before a quarter, for `terug`: the lengths of the lists and the writes from here on,
         not a copy of everything shown so far (a copy for every quarter replayed grew with the number of quarters)."""
-        self.journaal.clear()
+        self.journaal = []
         return (
             {c: len(v) for c, v in self.maandlijn.items()},
             {c: set(v) for c, v in self.punten.items()},
@@ -433,14 +438,14 @@ class _Verloop:
         self.punten = {c: set(v) for c, v in punten.items()}
         for c, n in bekend.items():
             del self.bekend[c][n:]
-        while self.journaal:
-            sleutel, b, had_reeks, had_b, oud = self.journaal.pop()
-            if had_b:
-                self.eerder[sleutel][b] = oud
+        for per_b, b, oud, sleutel in reversed(self.journaal or []):
+            if oud is _NIETS:
+                del per_b[b]
+                if not per_b:  # made by this write: a series' counts are never empty otherwise
+                    del self.eerder[sleutel]
             else:
-                del self.eerder[sleutel][b]
-            if not had_reeks:
-                del self.eerder[sleutel]
+                per_b[b] = cast("int | str", oud)
+        self.journaal = None
 
 
 def _rapport(sleutel: Sleutel) -> str:
@@ -566,6 +571,7 @@ def bepaal(reg: Register, laatste: dt.date) -> Openbaar:
             v.terug(bewaard[1])
             alleen = _vooraf(m, v, vl, eerste, einde, laatste, toegepast)
             cellen, eigen = _kwartaal(reg, m, v, eerste, einde, maanden, gecontroleerd, alleen, geheugen)
+        v.journaal = None  # the quarter stands: its writes are not taken back
         per_kwartaal[einde] = cellen
         maandcijfers += [c for c in eigen if c.sleutel[-1] == MAAND]
     e = laatste.toordinal()
