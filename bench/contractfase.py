@@ -58,7 +58,8 @@ def meet(naam: str, f: Callable[[], Any], tijden: dict[str, float]) -> Any:
 def _kwartaal_voor_kwartaal(db: Any, root: Path, vandaag: dt.date, tijden: dict[str, float]) -> None:
     """Every quarter from the start in turn, as a contract manager makes them: each recorded as a publication in the
     register (evaluatie.contract.publicatie, as `contract kwartaal` does) before the next, which weighs what the
-    earlier ones published. Prints the first, the last and the total, and the rows it left in the register."""
+    earlier ones published. Prints the first, the last, the total and every quarter's own, and the rows it left in
+    the register."""
     from evaluatie.contract.publicatie import kwartaalnaam
     from evaluatie.contract.publicatie import leg_vast as publiceer
 
@@ -86,6 +87,8 @@ def _kwartaal_voor_kwartaal(db: Any, root: Path, vandaag: dt.date, tijden: dict[
         f"{per[0]:.2f} s, het laatste {per[-1]:.2f} s; {rijen} gepubliceerde cijfers in het register",
         flush=True,
     )
+    # whether a quarter's cost grows with the quarters before it (each replays them): every quarter's own figure
+    print("  per kwartaal (cpu s): " + " ".join(f"{kw} {t:.2f}" for kw, t in zip(kwartalen, per, strict=True)))
 
 
 def een_maat(

@@ -120,7 +120,12 @@ def onderdrukking_uitleg(gecontroleerd: bool, gemeenten: int) -> str:
         f'Een aantal personen dat niet wordt getoond, staat er als "{ONDERDRUKT}": ieder aantal onder {MINIMUM} '
         "personen (ook 0), en ieder cijfer dat samen met de andere rapporten van dit en eerdere kwartalen zo'n "
         f'aantal zou verraden. "{ONDERDRUKT}" zegt dus niets over de grootte: het kan 0, 1 tot {MINIMUM - 1} of '
-        f"{MINIMUM} of meer personen zijn."
+        f"{MINIMUM} of meer personen zijn. De aantallen geplaatst, het gebruik van de raamovereenkomst en de "
+        "uitkomsten tellen plaatsingen (trajecten): een inburgeraar die na voortijdig stoppen of na de uitval van een "
+        "aanbieder opnieuw is aangemeld, telt voor iedere plaatsing, zodat een totaal meer plaatsingen dan personen "
+        f"kan tellen. Een aantal staat er alleen als het minstens {MINIMUM} verschillende personen telt, en het "
+        "verschil tussen twee getoonde cijfers van dezelfde reeks (een eerder kwartaal, het contractjaar tegen dit "
+        f"kwartaal, de maandlijn) is 0 of telt ook minstens {MINIMUM} verschillende personen."
     )
     if gecontroleerd:
         return (

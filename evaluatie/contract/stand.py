@@ -340,21 +340,30 @@ def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peilda
     does one whose route changed away from it: from that day the person waits for the supplier of the new route; nor
     one registered again in the same gemeente (a next placement after a drop-out or a stop, contract.overstap): from
     that registration the person waits for the new placement's supplier, not for this one."""
+    return wachtenden_per_aanbieder(plaatsingen, peildatum).get((perceel, naam), [])
+
+
+def wachtenden_per_aanbieder(plaatsingen: Iterable[Plaatsing], peildatum: dt.date) -> dict[tuple[str, str], list[int]]:
+    """`wachtenden` of every (lot, supplier) in one pass over the placements, in their order: the stand of every
+    supplier used to go over all placements once per supplier (suppliers x placements; nationally 2,7 of the 5,4 s
+    cpu of a quarterly report's figures)."""
     plaatsingen = list(plaatsingen)
-    later: dict[tuple[str, str], list[dt.date]] = {}
+    laatste: dict[tuple[str, str], dt.date] = {}  # per client in a gemeente: the last registration up to peildatum
     for p in plaatsingen:
         if p.aangemeld is not None and p.aangemeld <= peildatum:
-            later.setdefault((p.gemeente, p.klantnummer), []).append(p.aangemeld)
-    uit = []
+            k = (p.gemeente, p.klantnummer)
+            laatste[k] = max(laatste.get(k, p.aangemeld), p.aangemeld)
+    uit: dict[tuple[str, str], list[int]] = {}
     for p in plaatsingen:
-        if p.aangemeld is None or p.aangemeld > peildatum or p.bij(peildatum) != (perceel, naam):
+        if p.aangemeld is None or p.aangemeld > peildatum or laatste[(p.gemeente, p.klantnummer)] > p.aangemeld:
             continue
-        if any(d > p.aangemeld for d in later[(p.gemeente, p.klantnummer)]):
+        perceel, naam = p.bij(peildatum)
+        if perceel is None or naam is None:
             continue
         if not any(d is not None and d <= peildatum for d in (p.gestart, p.gestopt)):
             sinds = p.sinds(peildatum)
             assert sinds is not None
-            uit.append((peildatum - sinds).days)
+            uit.setdefault((perceel, naam), []).append((peildatum - sinds).days)
     return uit
 
 
@@ -375,6 +384,7 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                     regels.append(Standregel(g, code, s.naam, a, n, a * f))
     raam = [r for code in reg.percelen if (r := raamgebruik(reg, code, peildatum)) is not None]
     prestaties = []
+    wachtend = wachtenden_per_aanbieder(reg.plaatsingen, peildatum)
     per: dict[tuple[str, str], list] = {}
     for pl in reg.plaatsingen:
         if pl.perceel and pl.leverancier and pl.aangemeld and pl.aangemeld <= peildatum:
@@ -422,7 +432,7 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 beeindigd_door_uitval=door_uitval.get((code, naam), 0),
                 wachtend_te_lang=tuple(
                     sorted(
-                        (d for d in wachtenden(reg.plaatsingen, code, naam, peildatum) if d > s.wachttijd_weken * 7),
+                        (d for d in wachtend.get((code, naam), []) if d > s.wachttijd_weken * 7),
                         reverse=True,
                     )
                 ),

@@ -29,19 +29,28 @@ day (`evaluatie.contract.openbaar`). A report for a quarter therefore never depe
 is the same when it is made again later; the figures it withholds stay withheld in every later
 report, and no later report can publish a figure that would reveal a 1-4 difference with it.
 A count under 5 is never an edge; it and a figure withheld by this rule are shown as 'onderdrukt' (one
-label: `evaluatie.contract.onderdrukking`). We withhold rather than round: a rounded figure next to the
-exact counts of other cells and quarters can often be solved back to the exact value, a withheld one cannot.
+label: `evaluatie.contract.onderdrukking`).
+
+Persons, not placements. A series counts placements (trajectories), and a client registered again after an early
+stop or a drop-out (evaluatie.contract.overstap) has more than one: 5 placements can be 3 persons. So the rule is on
+the persons a figure or a difference rests on (`Kennis.personen`): a figure is shown only when it counts 5 or more
+distinct persons, and within a component every two points whose counts differ must have 5 or more distinct persons
+between them (checked between neighbouring points: a wider period holds the persons of each narrower one). Without
+such a client the persons are the placements and the rule is the one above.
+
+We withhold rather than round: a rounded figure next to the exact counts of other cells and quarters can often be
+solved back to the exact value, a withheld one cannot.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
-from itertools import count
+from collections.abc import Hashable, Iterable, Sequence
+from itertools import count, pairwise
 
 from evaluatie.contract.onderdrukking import MINIMUM
 
-Herstel = tuple[int, int, list[int], int]
+Herstel = tuple[int, int, list[int], int, tuple[int, ...]]  # groot, klein, moved points, length before, new points
 _SCHADUW = count(-1, -1)  # points of `Kennis.schaduw`: negative, unique over every series (days are positive)
 
 
@@ -59,13 +68,17 @@ class Kennis:
     """What the published figures of one series let a reader derive: components of points (days, as
     ordinals) whose cumulative counts are tied together by published differences."""
 
-    __slots__ = ("_waarde", "comp", "datums", "leden")
+    __slots__ = ("_waarde", "comp", "datums", "ieder", "leden", "log", "wie")
 
-    def __init__(self, datums: list[int]) -> None:
+    def __init__(self, datums: list[int], wie: Sequence[Hashable] | None = None) -> None:
         self.datums = datums  # sorted ordinals of the counted events
+        self.ieder = list(wie) if wie is not None else None  # the person of each event, in the order of `datums`
+        # the same when some person has more than one event; None when the persons of a period are its events
+        self.wie = self.ieder if self.ieder is not None and len(set(self.ieder)) < len(self.ieder) else None
         self._waarde: dict[int, int] = {}
         self.comp: dict[int, int] = {}
         self.leden: dict[int, list[int]] = {}
+        self.log: list[Herstel] = []  # every edge added and not taken back, in order (`terug`)
 
     def waarde(self, punt: int) -> int:
         """F(punt): events counted up to and including that day."""
@@ -76,6 +89,20 @@ class Kennis:
 
     def interval(self, a: int, b: int) -> int:
         return self.waarde(b) - self.waarde(a)
+
+    def personen(self, a: int, b: int) -> int:
+        """The distinct persons among the events after day a up to and including day b."""
+        if self.wie is None:
+            return self.interval(a, b)
+        return len(set(self.wie[bisect_right(self.datums, a) : bisect_right(self.datums, b)]))
+
+    def _personen_toelaatbaar(self, punten: Iterable[int]) -> bool:
+        """Between every two neighbouring days of a component whose counts differ: 5 or more distinct persons (a
+        point of `schaduw` is no day and holds no persons; its number is checked by `verschillen_toelaatbaar`)."""
+        if self.wie is None:
+            return True
+        dagen = sorted(p for p in set(punten) if p >= 0)
+        return all(self.waarde(x) == self.waarde(y) or self.personen(x, y) >= MINIMUM for x, y in pairwise(dagen))
 
     def samen(self, a: int, b: int) -> bool:
         if a == b:
@@ -91,7 +118,8 @@ class Kennis:
         """The rule of this module for a new edge a-b."""
         if self.samen(a, b):
             return True
-        return verschillen_toelaatbaar(self.waarde(p) for p in (*self._leden(a), *self._leden(b)))
+        punten = (*self._leden(a), *self._leden(b))
+        return verschillen_toelaatbaar(self.waarde(p) for p in punten) and self._personen_toelaatbaar(punten)
 
     def nieuwe_paren(self, a: int, b: int) -> list[tuple[int, int]]:
         """The pairs of points an edge a-b would newly connect."""
@@ -103,10 +131,10 @@ class Kennis:
         """Add the edge a-b; what `herstel` needs to take it back (None when it added nothing)."""
         if self.samen(a, b):
             return None
-        for p in (a, b):
-            if p not in self.comp:
-                self.comp[p] = p
-                self.leden[p] = [p]
+        nieuw = tuple(p for p in dict.fromkeys((a, b)) if p not in self.comp)
+        for p in nieuw:
+            self.comp[p] = p
+            self.leden[p] = [p]
         groot, klein = self.comp[a], self.comp[b]
         if len(self.leden[groot]) < len(self.leden[klein]):
             groot, klein = klein, groot
@@ -115,7 +143,9 @@ class Kennis:
         for p in verplaatst:
             self.comp[p] = groot
         self.leden[groot].extend(verplaatst)
-        return groot, klein, verplaatst, lengte
+        h = groot, klein, verplaatst, lengte, nieuw
+        self.log.append(h)
+        return h
 
     def schaduw(self, anker: int, verschil: int) -> None:
         """A figure an earlier report published, F(y) - F(x) = v, that the register no longer gives (a correction
@@ -129,8 +159,18 @@ class Kennis:
         self.verbind(anker, punt)
 
     def herstel(self, h: Herstel) -> None:
-        groot, klein, verplaatst, lengte = h
+        """Take back the last edge added (`verbind`): exactly the state before it."""
+        assert self.log and self.log[-1] is h, "herstel: niet de laatste verbinding"
+        self.log.pop()
+        groot, klein, verplaatst, lengte, nieuw = h
         del self.leden[groot][lengte:]
         self.leden[klein] = verplaatst
         for p in verplaatst:
             self.comp[p] = klein
+        for p in nieuw:
+            del self.comp[p], self.leden[p]
+
+    def terug(self, lengte: int) -> None:
+        """Take back every edge after the first `lengte` of `log` (a replay that decides a quarter again)."""
+        while len(self.log) > lengte:
+            self.herstel(self.log[-1])
