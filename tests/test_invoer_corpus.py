@@ -445,7 +445,7 @@ GEVALLEN = [
     Geval(
         "scenario laat onbeoordeelde inschrijving toe",
         lambda root: [],
-        ["Nieuwe Start Opleidingen in perceel B1", "niet beoordeeld"],
+        ["Nieuwe Start Opleidingen in perceel B1", "telt er geen score van het panel voor haar mee"],
         ["scenario", "--lots", "B1", "--zet", "percelen.B1.knockout.keurmerk=false"],
         1,
     ),
