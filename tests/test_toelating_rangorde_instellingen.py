@@ -122,3 +122,40 @@ def test_eigen_prijsmethode_in_een_open_house_is_een_invoerfout(tmp_path: Path) 
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
     assert res.exit_code == 0, res.output
     assert "Tarief: EUR 2.500,00 per traject" in html_tekst(ws / "gunningssystematiek.html")
+
+
+def test_zet_van_weging_of_prijsmethode_in_een_open_house_is_een_gebruiksfout(tmp_path: Path) -> None:
+    """'scenario --zet percelen.PVT.weging.kwaliteit=70' on an open house was applied to nothing, and the scenario said
+    'Toegelaten: ongewijzigd', as if the change had been weighed; so too '--zet percelen.PVT.prijsmethode=lineair'.
+    Both are a usage error at --zet (exit 2), together, in the words of the definition's own line; vaste_prijs does
+    apply: the tariff becomes the ceiling of EUR 3.000 for 5 + 3 + 2 inburgeraars, EUR 30.000 (was Alfa 5 x 2.500 +
+    Beta 5 x 2.800 = EUR 26.500, the expectation by equal capacity). A lot the scenario makes an award lot may have
+    them."""
+    from tests.hulp import schrijf_bod
+
+    ws = maak_werkmap(tmp_path / "ws", module_naast_b1(kleine_aanbesteding(), "PVT", "PVT-module", 3000))
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle"), ("PVT", 2500, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 20, 12, 4, "alle"), ("PVT", 2800, 20, 12, 4, "alle")])
+    scenario = ["scenario", "--werkmap", str(ws), "--lots", "PVT"]
+    zet = ["--zet", "percelen.PVT.weging.kwaliteit=70", "--zet", "percelen.PVT.prijsmethode=lineair"]
+    res = CliRunner().invoke(main, [*scenario, *zet])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "'--zet'" in uit and "ongewijzigd" not in uit, uit
+    assert (
+        "'percelen.PVT.weging.kwaliteit=70': perceel PVT is een open house (procedure: toelating): er wordt niemand "
+        "gerangschikt en kwaliteit en prijs worden niet tegen elkaar gewogen, dus weging zou nergens gebruikt worden; "
+        "laat deze --zet weg, of zet percelen.PVT.procedure=gunning" in uit
+    ), uit
+    assert (
+        "'percelen.PVT.prijsmethode=lineair': perceel PVT is een open house (procedure: toelating): er wordt niemand "
+        "gerangschikt en geen prijs gescoord, iedere toegelaten aanbieder krijgt zijn eigen prijs als tarief, dus "
+        "prijsmethode lineair zou nergens gebruikt worden; laat deze --zet weg (of zet "
+        "percelen.PVT.prijsmethode=vaste_prijs, één tarief voor iedereen), of zet percelen.PVT.procedure=gunning" in uit
+    ), uit
+
+    res = CliRunner().invoke(main, [*scenario, "--zet", "percelen.PVT.prijsmethode=vaste_prijs"])
+    assert res.exit_code == 0, res.output
+    assert "Kosten per jaar: EUR 26.500,00 -> EUR 30.000,00 (+EUR 3.500,00)" in res.output, res.output
+    res = CliRunner().invoke(main, [*scenario, "--zet", "percelen.PVT.procedure=gunning", *zet])
+    assert "'--zet'" not in res.output, res.output  # an award lot weighs: the definition checks the rest
