@@ -210,18 +210,16 @@ class Aanbestedingsanalyse:
         return _tabel(rijen, {"perceel": "str", "inschrijver": "str", "kwaliteit": "float64", "prijs": "float64"})
 
     def uitkomst(self) -> pd.DataFrame:
-        """One row per lot: its procedure and outcome in the words of gunning.json ('gegund', 'niet gegund'; an open
-        house 'toelating'), the number of valid bids (ranked or admitted) and of bids out of the lot. A lot that is
-        not awarded has no rows in rangorde(), toewijzing() or kosten(), and verdeling() gives it no supplier
-        column: this table says why, instead of leaving an absence to be read as a missing figure."""
-        from evaluatie.gunning.uitslag import NIET_GEGUND
-
+        """One row per lot: its procedure and outcome (status) in the words of gunning.json ('gegund', 'niet
+        gegund'; an open house 'toelating'), the number of valid bids (ranked or admitted) and of bids out of the lot.
+        A lot that is not awarded has no rows in rangorde(), toewijzing() or kosten(), and verdeling() gives it no
+        supplier column: this table says why, instead of leaving an absence to be read as a missing figure."""
         rijen = [
             {
                 "perceel": code,
                 "naam": p.naam,
                 "procedure": p.procedure,
-                "status": "toelating" if p.procedure == "toelating" else NIET_GEGUND if p.niet_gegund else "gegund",
+                "status": p.status,  # gunning.json's own field (gunning.uitvoer.als_dict)
                 "geldig": len(p.rangorde),
                 "afgevallen": len(p.uitgesloten),
             }

@@ -95,6 +95,8 @@ def definitie(procedure: str = "gunning", alle_oorzaken: bool = False) -> dict[s
             perceel["verdeling"] = {}
             for veld in ("max_fictieve_korting", "bij_gelijke_stand", "abnormaal_laag", "abnormaal_maatstaf", "weging"):
                 perceel.pop(veld, None)
+            if perceel.get("prijsmethode") != "vaste_prijs":  # nor a price method that scores prices
+                perceel.pop("prijsmethode", None)
     return data
 
 

@@ -63,8 +63,9 @@ def kleine_aanbesteding(**over: Any) -> dict[str, Any]:
     }
     for k, v in over.items():
         data[k] = v
-    if data["procedure"] == "toelating":  # an open house weighs nothing: its own weging is an input error
-        del data["percelen"]["B1"]["weging"]
+    if data["procedure"] == "toelating":  # an open house weighs and scores nothing: its own weging and (but for
+        del data["percelen"]["B1"]["weging"]  # vaste_prijs) prijsmethode are input errors
+        del data["percelen"]["B1"]["prijsmethode"]
     return data
 
 
@@ -330,7 +331,6 @@ def open_house_module(naam: str, plafondprijs: int) -> dict[str, Any]:
         "procedure": "toelating",
         "gemeenten": "alle",
         "plafondprijs": plafondprijs,
-        "prijsmethode": "relatief",
         "schaal": {"stappen": [0, 25, 50, 75, 100]},
         "knockout": {"plafondprijs": {}},
         "gunningscriteria": {},
@@ -349,6 +349,8 @@ def module_naast_b1(
     lot = copy.deepcopy(data["percelen"]["B1"])
     lot.update(naam=naam, procedure="toelating", plafondprijs=plafondprijs)
     lot.pop("weging", None)  # an open house weighs nothing: its own weging is an input error
+    if lot.get("prijsmethode") != "vaste_prijs":  # nor does it score prices: only a fixed price means something there
+        lot.pop("prijsmethode", None)
     lot["knockout"] = {"plafondprijs": {}}
     if minimum_kwaliteit is None:
         lot["gunningscriteria"] = {}
@@ -368,8 +370,9 @@ def gunningsperceel_naast_b1(data: dict[str, Any], code: str, naam: str, plafond
     data = module_naast_b1(data, code, naam, plafondprijs)
     lot, b1 = data["percelen"][code], data["percelen"]["B1"]
     lot.update(procedure="gunning", knockout=copy.deepcopy(b1["knockout"]))
-    if "weging" in b1:  # module_naast_b1 leaves it out (an open house weighs nothing)
-        lot["weging"] = copy.deepcopy(b1["weging"])
+    for veld in ("weging", "prijsmethode"):  # module_naast_b1 leaves them out (an open house weighs nothing)
+        if veld in b1:
+            lot[veld] = copy.deepcopy(b1[veld])
     lot.pop("gunningscriteria", None)  # module_naast_b1 empties them (an open house without minimum quality)
     if "gunningscriteria" in b1:
         lot["gunningscriteria"] = copy.deepcopy(b1["gunningscriteria"])

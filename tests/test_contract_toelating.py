@@ -42,7 +42,7 @@ def _werkmap(tmp_path: Path, verdeling_b1: dict[str, Any] | None = None, **over:
     z["naam"] = "Z-route"
     z["procedure"] = "toelating"
     z["gunningscriteria"] = {}  # admitted on the requirements alone: no quality is scored
-    del z["raammaximum"], z["weging"]  # an open house has no framework maximum and weighs nothing
+    del z["raammaximum"], z["weging"], z["prijsmethode"]  # an open house has no framework maximum, weighs nothing
     data["percelen"]["Z"] = z
     data["percelen"]["B1"]["verdeling"] = verdeling_b1 or {}
     for g, n in zip(data["gemeenten"], (5, 3, 2), strict=True):

@@ -1,6 +1,7 @@
 """`evaluatie nieuw` lists the criteria set's settings of each lot as comments that 'apply without filling in
 anything'. For an open-house lot the ranking settings (weging kwaliteit/prijs, bij_gelijke_stand, abnormaal_laag,
-max_fictieve_korting) apply to nothing: there is no ranking and no comparison; the file says so instead."""
+max_fictieve_korting) and the distribution rules (verdeling) apply to nothing: there is no ranking and no comparison,
+and the expected distribution follows the capacities; the file says so instead."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
+from tests.hulp import html_tekst
 
 GUNNING_ALLEEN = (
     "# weging:",
@@ -16,6 +18,7 @@ GUNNING_ALLEEN = (
     "# abnormaal_laag:",
     "# abnormaal_maatstaf:",
     "# max_fictieve_korting:",
+    "# verdeling:",
 )
 
 
@@ -44,9 +47,9 @@ def test_open_housepercelen_noemen_geen_rangorde_instellingen(tmp_path: Path) ->
         assert sleutel not in pvt and sleutel not in mapblok, sleutel
     for blok in (pvt, mapblok):
         assert (
-            "# weging, bij_gelijke_stand, abnormaal_laag, abnormaal_maatstaf, max_fictieve_korting: niet van toepassing "
-            "bij toelating "
-            "(geen rangorde en geen vergelijking van inschrijvingen)" in blok
+            "# weging, bij_gelijke_stand, abnormaal_laag, abnormaal_maatstaf, max_fictieve_korting, verdeling: niet van "
+            "toepassing bij toelating (geen rangorde en geen vergelijking van inschrijvingen; de verwachte verdeling "
+            "volgt de capaciteit)" in blok
         )
         assert "# plafondprijs:" in blok and "# knockout:" in blok
 
@@ -61,3 +64,28 @@ def test_commentaar_noemt_criterium_weghalen_en_kwaliteit_bij_toelating(tmp_path
         assert "# gunningscriteria:   # per code: naam en weging; 'K4: false' haalt een criterium weg" in blok
     toelating = "alleen beoordeeld met de knock-outeis minimum_kwaliteit; zonder die eis wordt toegelaten op de eisen"
     assert toelating in pvt and toelating not in b1
+
+
+def test_open_house_noemt_alleen_de_vaste_prijs_als_prijsmethode(tmp_path: Path) -> None:
+    """The open-house block said '# prijsmethode: relatief   # fictieve_korting | lineair | relatief | vaste_prijs' as a
+    setting that applies: an open house scores no price, and its own 'prijsmethode: lineair' is an input error. The
+    block names vaste_prijs, the one method that means something there; the award lot keeps the set's method. The
+    hint, filled in, is a valid definition."""
+    tekst = _nieuw(tmp_path, "B1,PVT", "PVT")
+    b1, pvt = _blok(tekst, "B1"), _blok(tekst, "PVT")
+    assert "# prijsmethode: relatief   # fictieve_korting | lineair | relatief | vaste_prijs" in b1
+    assert "# prijsmethode: relatief" not in pvt and "lineair" not in pvt, pvt
+    hint = (
+        "    # prijsmethode: ...   # bij toelating alleen vaste_prijs: één tarief voor iedereen (zie vaste_prijs); "
+        "zonder regel is het tarief de eigen prijs van iedere aanbieder\n"
+    )
+    assert hint in pvt, pvt
+    ingevuld = tekst.replace(hint, "    prijsmethode: vaste_prijs\n").replace(
+        "{B1: invullen, PVT: invullen}", "{B1: 5, PVT: 3}"
+    )
+    (tmp_path / "ws" / "aanbesteding.yaml").write_text(ingevuld, encoding="utf-8")
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(tmp_path / "ws")])
+    assert res.exit_code == 0, res.output
+    # without a vaste_prijs line the fixed price is the ceiling of the set's PVT (EUR 350)
+    systematiek = html_tekst(tmp_path / "ws" / "gunningssystematiek.html")
+    assert "Tarief: EUR 350,00 per traject, voor iedere toegelaten aanbieder gelijk." in systematiek

@@ -160,3 +160,35 @@ def test_niemand_toegelaten_zegt_dat_in_de_terminal(tmp_path: Path) -> None:
     assert "Toegelaten: niemand (geen inschrijver voldoet aan de eisen; zie hieronder)" in res.output
     assert "Toegelaten inschrijver" not in res.output
     assert "Gamma (niet toegelaten): prijs per traject EUR 10.500,00 ligt boven de plafondprijs" in res.output
+
+
+def test_gunning_json_en_uitkomst_noemen_dezelfde_status_bij_open_house(tmp_path: Path) -> None:
+    """evaluatie.open().uitkomst() gave an open house the status 'toelating' 'in the words of gunning.json', while
+    gunning.json gave that lot no status at all (and its schema refused one), so that a reader taking a missing status
+    as 'gegund' (as the README says of a file of an earlier version) read the open house as awarded. Now gunning.json
+    says 'toelating' too, also when nobody is admitted (Alfa above the ceiling), and the schema holds it: 'gegund' in
+    an open house, or 'toelating' in an award lot, is not a valid gunning.json."""
+    import jsonschema
+    import pytest
+
+    import evaluatie
+    from tests.hulp import REPO
+
+    ws = _toelating(tmp_path)
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 10500, 20, 12, 4, "alle")])
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws), "--geen-rapport"])
+    assert res.exit_code == 0, res.output
+    data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
+    b1 = data["percelen"]["B1"]
+    assert (b1["procedure"], b1["status"], b1["toegelaten"]) == ("toelating", "toelating", [])
+    schema = json.loads((REPO / "criteria/schema/gunning.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    uitkomst = evaluatie.open(ws).uitkomst()
+    assert uitkomst[["perceel", "procedure", "status"]].values.tolist() == [["B1", "toelating", "toelating"]]
+    b1["status"] = "gegund"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+    b1.update(status="toelating", procedure="gunning", rangorde=[])
+    del b1["toegelaten"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)

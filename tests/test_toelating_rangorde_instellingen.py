@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, module_naast_b1
+from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, module_naast_b1
 
 
 def test_rangorde_instellingen_in_een_open_house_zijn_invoerfouten(tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_eigen_weging_in_een_open_house_is_een_invoerfout(tmp_path: Path) -> Non
     uit = " ".join(res.output.split())
     assert "Fouten in de invoer (3)" in uit, uit
     assert (
-        "aanbesteding.yaml: percelen.PVT.weging (regel 93): perceel PVT is een open house (procedure: toelating): er "
+        "aanbesteding.yaml: percelen.PVT.weging (regel 92): perceel PVT is een open house (procedure: toelating): er "
         "wordt niemand gerangschikt en kwaliteit en prijs worden niet tegen elkaar gewogen, dus weging zou nergens "
         "gebruikt worden; haal de regel weg of kies procedure: gunning" in uit
     ), uit
@@ -93,3 +93,69 @@ def test_weging_uit_de_criteriaset_geldt_niet_in_een_open_house(voorbeeld: Path)
         assert "weging" not in html_tekst(brief).lower(), brief.name
     gunning = yaml.safe_load((voorbeeld / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
     assert "weging" not in gunning["percelen"]["Z"] and "weging" in gunning["percelen"]["B1"]
+
+
+def test_eigen_prijsmethode_in_een_open_house_is_een_invoerfout(tmp_path: Path) -> None:
+    """'prijsmethode: lineair' in an open house's own lines was accepted and ignored without a word: an open house
+    scores no price, each admitted provider's tariff is its own bid price. It is an input error at that line (the
+    lineair rule about the ceiling is not added: the method does not apply), together with the other errors; only
+    vaste_prijs, the one tariff for everyone, stays allowed there, and an inherited method (criteria set) too."""
+    data = module_naast_b1(kleine_aanbesteding(), "PVT", "PVT-module", 3000, minimum_kwaliteit=50)
+    data["percelen"]["PVT"].update(prijsmethode="lineair", knockout={"minimum_kwaliteit": {"drempel": 50}})
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 80, "prijs": 40}
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "Fouten in de invoer (2)" in uit, uit
+    assert (
+        "aanbesteding.yaml: percelen.PVT.prijsmethode (regel 91): perceel PVT is een open house (procedure: "
+        "toelating): er wordt niemand gerangschikt en geen prijs gescoord, iedere toegelaten aanbieder krijgt zijn "
+        "eigen prijs als tarief, dus prijsmethode lineair zou nergens gebruikt worden; haal de regel weg, zet "
+        "prijsmethode: vaste_prijs (één tarief voor iedereen) of kies procedure: gunning" in uit
+    ), uit
+    assert "percelen.B1.weging (regel " in uit and "negatieve prijsscore" not in uit, uit
+
+    data["percelen"]["B1"]["weging"] = {"kwaliteit": 60, "prijs": 40}
+    data["percelen"]["PVT"].update(prijsmethode="vaste_prijs", vaste_prijs=2500)
+    ws = maak_werkmap(tmp_path / "ws2", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output
+    assert "Tarief: EUR 2.500,00 per traject" in html_tekst(ws / "gunningssystematiek.html")
+
+
+def test_zet_van_weging_of_prijsmethode_in_een_open_house_is_een_gebruiksfout(tmp_path: Path) -> None:
+    """'scenario --zet percelen.PVT.weging.kwaliteit=70' on an open house was applied to nothing, and the scenario said
+    'Toegelaten: ongewijzigd', as if the change had been weighed; so too '--zet percelen.PVT.prijsmethode=lineair'.
+    Both are a usage error at --zet (exit 2), together, in the words of the definition's own line; vaste_prijs does
+    apply: the tariff becomes the ceiling of EUR 3.000 for 5 + 3 + 2 inburgeraars, EUR 30.000 (was Alfa 5 x 2.500 +
+    Beta 5 x 2.800 = EUR 26.500, the expectation by equal capacity). A lot the scenario makes an award lot may have
+    them."""
+    from tests.hulp import schrijf_bod
+
+    ws = maak_werkmap(tmp_path / "ws", module_naast_b1(kleine_aanbesteding(), "PVT", "PVT-module", 3000))
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle"), ("PVT", 2500, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "b.xlsx", "Beta", "22222222", [("B1", 9500, 20, 12, 4, "alle"), ("PVT", 2800, 20, 12, 4, "alle")])
+    scenario = ["scenario", "--werkmap", str(ws), "--lots", "PVT"]
+    zet = ["--zet", "percelen.PVT.weging.kwaliteit=70", "--zet", "percelen.PVT.prijsmethode=lineair"]
+    res = CliRunner().invoke(main, [*scenario, *zet])
+    assert res.exit_code == 2, res.output
+    uit = " ".join(res.output.split())
+    assert "'--zet'" in uit and "ongewijzigd" not in uit, uit
+    assert (
+        "'percelen.PVT.weging.kwaliteit=70': perceel PVT is een open house (procedure: toelating): er wordt niemand "
+        "gerangschikt en kwaliteit en prijs worden niet tegen elkaar gewogen, dus weging zou nergens gebruikt worden; "
+        "laat deze --zet weg, of zet percelen.PVT.procedure=gunning" in uit
+    ), uit
+    assert (
+        "'percelen.PVT.prijsmethode=lineair': perceel PVT is een open house (procedure: toelating): er wordt niemand "
+        "gerangschikt en geen prijs gescoord, iedere toegelaten aanbieder krijgt zijn eigen prijs als tarief, dus "
+        "prijsmethode lineair zou nergens gebruikt worden; laat deze --zet weg (of zet "
+        "percelen.PVT.prijsmethode=vaste_prijs, één tarief voor iedereen), of zet percelen.PVT.procedure=gunning" in uit
+    ), uit
+
+    res = CliRunner().invoke(main, [*scenario, "--zet", "percelen.PVT.prijsmethode=vaste_prijs"])
+    assert res.exit_code == 0, res.output
+    assert "Kosten per jaar: EUR 26.500,00 -> EUR 30.000,00 (+EUR 3.500,00)" in res.output, res.output
+    res = CliRunner().invoke(main, [*scenario, "--zet", "percelen.PVT.procedure=gunning", *zet])
+    assert "'--zet'" not in res.output, res.output  # an award lot weighs: the definition checks the rest

@@ -836,7 +836,7 @@ def _inhoudelijke_controles(
                 (*basis, "weging"),
                 f"kwaliteit + prijs moet 100 zijn, is {kort(totaal)}{_weging_herkomst(p, regels, naam)}",
             )
-        if p.get("prijsmethode") == "lineair" and "plafondprijs" not in p["knockout"]:
+        if p.get("prijsmethode") == "lineair" and "plafondprijs" not in p["knockout"] and p["procedure"] != "toelating":
             # lineair scores 0 at the ceiling: a price above it would get a negative price score, unannounced.
             fout(
                 (*basis, "prijsmethode"),
@@ -867,13 +867,11 @@ def _inhoudelijke_controles(
                 code, p, {k[2] for k in regels if len(k) == 3 and k[:2] == basis}
             ):
                 fout((*basis, veld), bericht)
-            for veld, waarom in _ALLEEN_BIJ_RANGORDE.items():
-                if p["procedure"] == "toelating" and (*basis, veld) in regels:
-                    fout(
-                        (*basis, veld),
-                        f"perceel {code} is een open house (procedure: toelating): {waarom}, dus {veld} zou nergens "
-                        "gebruikt worden; haal de regel weg of kies procedure: gunning",
-                    )
+            for veld in (*_ALLEEN_BIJ_RANGORDE, "prijsmethode"):
+                eigen = p["procedure"] == "toelating" and (*basis, veld) in regels
+                if eigen and (waarom := zinloos_in_open_house(code, veld, p)):
+                    anders = ", zet prijsmethode: vaste_prijs (één tarief voor iedereen)" * (veld == "prijsmethode")
+                    fout((*basis, veld), f"{waarom}; haal de regel weg{anders} of kies procedure: gunning")
         for regel, params in p["knockout"].items():
             if regel not in bekende_regels:
                 fout(
@@ -983,6 +981,24 @@ _ALLEEN_BIJ_RANGORDE = {
     "bij_gelijke_stand": "er is geen rangorde en dus geen gelijke stand",
     "max_fictieve_korting": "er wordt geen fictieve prijs berekend en niemand gerangschikt",
 }
+
+
+def zinloos_in_open_house(code: str, veld: str, p: dict[str, Any]) -> str | None:
+    """Why `veld` set for the open-house lot `p` (procedure: toelating) means nothing there, or None when it may: a
+    setting only a ranking reads (_ALLEEN_BIJ_RANGORDE), or a price method other than vaste_prijs (an open house scores
+    no price: the tariff is each admitted provider's own bid price, rapport.toelating_tekst.tarief_zin, or under
+    vaste_prijs the one price for all; 'prijsmethode: lineair' was accepted and ignored in silence). The words without
+    the remedy: the own line of aanbesteding.yaml (here) and a `--zet` of a scenario (scenario.zet) add their own."""
+    kop = f"perceel {code} is een open house (procedure: toelating)"
+    if veld in _ALLEEN_BIJ_RANGORDE:
+        return f"{kop}: {_ALLEEN_BIJ_RANGORDE[veld]}, dus {veld} zou nergens gebruikt worden"
+    methode = p.get("prijsmethode")
+    if veld != "prijsmethode" or methode == "vaste_prijs" or not isinstance(methode, str) or methode not in methoden():
+        return None  # vaste_prijs is the tariff; an unknown method has its own error at this line
+    return (
+        f"{kop}: er wordt niemand gerangschikt en geen prijs gescoord, iedere toegelaten aanbieder krijgt zijn eigen "
+        f"prijs als tarief, dus prijsmethode {methode} zou nergens gebruikt worden"
+    )
 
 
 # the amounts that only one price method reads (evaluatie.prijs): elsewhere they are published nowhere and paid never

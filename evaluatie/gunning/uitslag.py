@@ -65,6 +65,17 @@ class Perceeluitslag(Model):
         not this: it stays open for later entry."""
         return self.procedure == "gunning" and not self.rangorde
 
+    @property
+    def status(self) -> str:
+        """The lot's outcome in one word, the same in gunning.json and the analysis (evaluatie.open().uitkomst()):
+        'gegund', 'niet gegund', or for an open house 'toelating' (admitted or not, each bid by its own decision;
+        nothing is awarded). gunning.json gave an open house no status at all while the analysis said 'toelating' in
+        its words, and a reader taking a missing status as 'gegund' (as for a file of an earlier version) read an
+        open house as awarded."""
+        if self.procedure == "toelating":
+            return "toelating"
+        return NIET_GEGUND if self.niet_gegund else "gegund"
+
     def winnaars(self) -> list[str]:
         return [r.inschrijver for r in self.rangorde if r.rang == 1]
 

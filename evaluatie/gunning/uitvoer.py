@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from evaluatie.gunning.uitslag import NIET_GEGUND, Gunningsuitslag, Perceeluitslag
+from evaluatie.gunning.uitslag import Gunningsuitslag, Perceeluitslag
 from evaluatie.prijs.basis import methode
 from evaluatie.prijs.precisie import afgerond
 from evaluatie.prijs.rangorde import Rangregel
@@ -67,9 +67,9 @@ def als_dict(u: Gunningsuitslag) -> dict[str, Any]:
         percelen[code] = {
             "naam": p.naam,
             "procedure": p.procedure,
-            # an award lot's outcome: 'niet gegund' without a valid bid (no ranking, no allocation; the reasons are
-            # each bid's under 'uitgesloten'); an open house has its own outcome ('toegelaten')
-            **({"status": NIET_GEGUND if p.niet_gegund else "gegund"} if p.procedure == "gunning" else {}),
+            # the lot's outcome: 'niet gegund' without a valid bid (no ranking, no allocation; the reasons are each
+            # bid's under 'uitgesloten'); an open house 'toelating', who is admitted under 'toegelaten'
+            "status": p.status,
             **(
                 {
                     "prijsmethode": p.prijsmethode,

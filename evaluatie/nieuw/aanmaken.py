@@ -197,8 +197,22 @@ def procedures(verzoek: Verzoek, percelen: list[str]) -> dict[str, str]:
     return {code: "toelating" if code in open_house else verzoek.procedure for code in percelen}
 
 
-# settings of a lot that only a ranking uses: an open-house lot (toelating) ranks and compares no one
-_ALLEEN_GUNNING = ("weging", "bij_gelijke_stand", "abnormaal_laag", "abnormaal_maatstaf", "max_fictieve_korting")
+# settings of a lot that only a ranking uses: an open-house lot (toelating) ranks and compares no one, and its expected
+# distribution follows the capacities alone (a rule under verdeling is an input error there, definitie.laden)
+_ALLEEN_GUNNING = (
+    "weging",
+    "bij_gelijke_stand",
+    "abnormaal_laag",
+    "abnormaal_maatstaf",
+    "max_fictieve_korting",
+    "verdeling",
+)
+# an open house scores no price: the tariff is each provider's own price, or the one fixed price (the only method that
+# means something there; another in the lot's own lines is an input error, definitie.laden.open_house_prijsmethode)
+_PRIJSMETHODE_TOELATING = (
+    "    # prijsmethode: ...   # bij toelating alleen vaste_prijs: één tarief voor iedereen (zie vaste_prijs); zonder "
+    "regel is het tarief de eigen prijs van iedere aanbieder"
+)
 
 
 def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: str = "", tender: str = "") -> list[str]:
@@ -230,10 +244,13 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
     if alleen_gunning:
         regels.append(
             f"    # {', '.join(alleen_gunning)}: niet van toepassing bij toelating (geen rangorde en geen "
-            "vergelijking van inschrijvingen)"
+            "vergelijking van inschrijvingen; de verwachte verdeling volgt de capaciteit)"
         )
     for sleutel_, waarde in perceel.items():
         if sleutel_ in ("knockout", "gunningscriteria") or sleutel_ in alleen_gunning:
+            continue
+        if sleutel_ == "prijsmethode" and procedure == "toelating" and waarde != "vaste_prijs":
+            regels.append(_PRIJSMETHODE_TOELATING)  # not the set's method: it scores prices an open house never scores
             continue
         uitleg = UITLEG_PERCEEL.get(sleutel_) or UITLEG_MODEL_PERCEEL.get(sleutel_, "")
         if sleutel_ == "schaal" and isinstance(waarde, dict):  # the meanings are long: they stay in the set

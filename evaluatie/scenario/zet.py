@@ -240,7 +240,34 @@ def pas_toe(data: dict[str, Any], zetten: list[str], werkmap: Path | None = None
         if len(sleutels) == 4 and gelopen[0] == "gemeenten" and gelopen[2] == "inburgeraars":
             gemeentezetten.append((".".join(gelopen), sleutels[1], str(sleutels[3])))
     _controleer_deelname(uit, gemeentezetten, werkmap)
+    _niet_in_een_open_house(uit, gezet, werkmap)
     return uit
+
+
+def _niet_in_een_open_house(data: dict[str, Any], gezet: dict[tuple[Any, ...], str], werkmap: Path | None) -> None:
+    """A --zet of a setting an open-house lot (procedure: toelating, as the lot applies in the scenario) does not read,
+    its weging or a price method other than vaste_prijs: '--zet percelen.PVT.weging.kwaliteit=70' was applied to
+    nothing and the scenario said 'ongewijzigd', as if the change had been weighed and made no difference. Refused as
+    aanbesteding.yaml's own line is (definitie.laden.zinloos_in_open_house), every such --zet at once."""
+    from evaluatie.definitie.laden import percelen_zoals_ze_gelden, zinloos_in_open_house
+
+    percelen = percelen_zoals_ze_gelden(data, werkmap)
+    fouten = []
+    for sleutels, zet in gezet.items():
+        if len(sleutels) < 3 or sleutels[0] != "percelen" or not isinstance(sleutels[2], str):
+            continue
+        code, veld = str(sleutels[1]), sleutels[2]
+        p = percelen.get(code) or {}
+        if p.get("procedure", data.get("procedure", "gunning")) != "toelating":
+            continue
+        waarom = zinloos_in_open_house(code, veld, p)
+        if waarom is not None:
+            vast = f" (of zet percelen.{code}.prijsmethode=vaste_prijs, één tarief voor iedereen)" * (
+                veld == "prijsmethode"
+            )
+            fouten.append(f"'{zet}': {waarom}; laat deze --zet weg{vast}, of zet percelen.{code}.procedure=gunning")
+    if fouten:
+        raise ZetFout("\n".join(fouten))
 
 
 def _onder(geldend: Any, sleutel: Any) -> Any:
