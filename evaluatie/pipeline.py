@@ -338,12 +338,19 @@ def schrijf_inschrijfformulier(werkmap: Werkmap, overschrijven: bool = False) ->
     from evaluatie.prijs.basis import inschrijfregels
     from evaluatie.schrijfwacht import schrijf_bytes
     from evaluatie.systeemtmp import tijdelijke_map
+    from evaluatie.toets.eisen import formulierregels
 
     # The form may be written while volumes are still open: it states those as 'nog niet bekend'.
     aanbesteding, onbekend = laad_voor_formulier(werkmap.aanbesteding)
     doel = werkmap.root / "inschrijfformulier.xlsx"
     with tijdelijke_map("formulier") as tmp:
-        nieuw = schrijf(aanbesteding, tmp / doel.name, inschrijfregels(aanbesteding), onbekend).read_bytes()
+        nieuw = schrijf(
+            aanbesteding,
+            tmp / doel.name,
+            inschrijfregels(aanbesteding),
+            onbekend,
+            knockoutregels=formulierregels(aanbesteding),
+        ).read_bytes()
     if not overschrijven and doel.is_file() and doel.read_bytes() != nieuw:
         raise InvoerFout(
             [
