@@ -895,13 +895,18 @@ def gun(
     for t in afgewezen:
         if any(s.inschrijver == t.inschrijver and s.perceel == t.perceel for s in b.panel.rijen):
             b.opzij.append(
-                f"de scores van het panel voor {t.inschrijver} in perceel {t.perceel} zijn opzijgezet: de "
-                f"inschrijving is na de beoordeling afgewezen (besluit {t.id}, art. 2.116)"
+                f"de scores van het panel voor {t.inschrijver} in perceel {t.perceel} zijn opzijgezet: "
+                + afgewezen_na_beoordeling(t.id)
             )
     laat_weg(invoer, _verouderde_lotingen(award, codes))  # on the final ranking: a rejected bid may end a tie
     laat_weg(invoer, keurmerkbesluiten_zonder_gunning(award))
     award.open_punten = open_punten(award, vandaag or dt.date.today())
     return award
+
+
+def afgewezen_na_beoordeling(besluit: str) -> str:
+    """Why the scores of a bid rejected after scoring (art. 2.116) are set aside: the note and scores() say it."""
+    return f"de inschrijving is na de beoordeling afgewezen (besluit {besluit}, art. 2.116)"
 
 
 def _verouderde_lotingen(award: Award, codes: list[str]) -> list[Verouderd]:
