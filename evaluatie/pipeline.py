@@ -267,13 +267,15 @@ def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
 
 
 KEURMERK_WETTELIJK = ("B1", "Z")  # the routes the law ties to the Blik op Werk keurmerk (not onderwijs, PVT, MAP)
+ZONDER_KEURMERK = ("onderwijs", "PVT", "MAP")  # the routes and modules the law does not tie to it
 
 
 def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
     """What the published method leaves a bidder to guess: criteria or scale points without a description,
     and an award lot whose framework maximum equals the forecast; above the threshold a standstill shorter than
-    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for; a weighted lot where quality weighs 0%; a
-    gemeente whose name is almost that of a register gemeente."""
+    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for, and an onderwijs, PVT or MAP lot with it
+    (the law does not ask it there, and the form would knock a bidder out on it); a weighted lot where quality
+    weighs 0%; a gemeente whose name is almost that of a register gemeente."""
     from evaluatie.besluiten.openpunten import te_korte_termijn
     from evaluatie.gemeentenamen import register_namen
     from evaluatie.prijs.basis import methode
@@ -295,6 +297,15 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
                 "keurmerk, maar de wet vraagt het voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3 "
                 "en het Besluit inburgering 2021); de systematiek zegt nu 'Keurmerk: voor dit perceel niet vereist'. "
                 "Zet de eis aan (knockout: {keurmerk: {}}) of haal 'keurmerk: false' weg"
+            )
+    for code in ZONDER_KEURMERK:
+        if code in aanbesteding.percelen and "keurmerk" in aanbesteding.percelen[code].knockout:
+            # the form and the method would knock a bidder out on a keurmerk the law does not ask for this route
+            uit.append(
+                f"percelen.{code}.knockout.keurmerk: de {aanbesteding.percelen[code].naam} vraagt het Blik op Werk "
+                "keurmerk, maar de wet vraagt het alleen voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 "
+                "lid 3); de systematiek en het inschrijfformulier noemen het nu als knock-outeis voor dit perceel. "
+                "Is dat niet de bedoeling, zet dan 'keurmerk: false' (knockout: {keurmerk: false})"
             )
     register = register_namen()
     genoemd = [("gemeenten", i, g.naam) for i, g in enumerate(aanbesteding.gemeenten, start=1)]
