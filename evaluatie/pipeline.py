@@ -360,7 +360,7 @@ def schrijf_inschrijfformulier(werkmap: Werkmap, overschrijven: bool = False) ->
             tmp / doel.name,
             inschrijfregels(aanbesteding),
             onbekend,
-            knockoutregels=formulierregels(aanbesteding),
+            knockoutregels=formulierregels(aanbesteding, onbekend),
         ).read_bytes()
     if not overschrijven and doel.is_file() and doel.read_bytes() != nieuw:
         raise InvoerFout(

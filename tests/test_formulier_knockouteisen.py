@@ -103,3 +103,32 @@ def test_perceel_zonder_knockouteisen_zegt_dat_in_formulier_en_systematiek(tmp_p
     blad = load_workbook(ws / "inschrijfformulier.xlsx")["Perceelgegevens"]
     assert zin in [r[0] for r in blad.iter_rows(min_col=1, max_col=1, values_only=True)]
     assert zin in unescape((ws / "gunningssystematiek.html").read_text(encoding="utf-8"))
+
+
+def test_formulier_van_nieuw_noemt_geen_capaciteit_uit_open_aantallen(tmp_path: Path) -> None:
+    """`evaluatie nieuw` writes the form while the numbers of inburgeraars are still 'invullen' (read as 0): the
+    capacity rule of the criteria set (10% of the lot's yearly volume) said 'capaciteit minstens 0 per jaar', a
+    requirement the tender does not set. It now states the rule itself; once the numbers are filled in, the form
+    written again gives the number (10% of 40, rounded up: 4)."""
+    ws = tmp_path / "nw"
+    args = ["nieuw", str(ws), "--naam", "Test 2027", "--penvoerder", "Gemeente Almere", "--gemeenten",
+            "Almere,Lelystad", "--percelen", "B1", "--beoordelaars", "A. Jansen, B. de Vries"]  # fmt: skip
+    uit = CliRunner().invoke(main, args)
+    assert uit.exit_code == 0, uit.output
+
+    def capaciteit() -> list[str]:
+        blad = load_workbook(ws / "inschrijfformulier.xlsx")["Perceelgegevens"]
+        return [str(r[0]) for r in blad.iter_rows(min_col=1, max_col=1, values_only=True) if "capaciteit" in str(r[0])]
+
+    assert capaciteit() == [
+        "• capaciteit minstens 10% van het verwachte aantal inburgeraars per jaar in dit perceel, naar boven afgerond "
+        "(dat aantal is nog niet bekend)"
+    ]
+    yaml_pad = ws / "aanbesteding.yaml"
+    data = yaml.safe_load(yaml_pad.read_text(encoding="utf-8"))
+    for g, n in zip(data["gemeenten"], (30, 10), strict=True):
+        g["inburgeraars"] = {"B1": n}
+    yaml_pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    uit = CliRunner().invoke(main, ["template", "inschrijving", "--werkmap", str(ws), "--overschrijven"])
+    assert uit.exit_code == 0, uit.output
+    assert capaciteit() == ["• capaciteit minstens 4 per jaar"]

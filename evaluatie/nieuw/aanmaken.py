@@ -509,7 +509,7 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
             bouw / "inschrijfformulier.xlsx",
             inschrijfregels(aanbesteding),
             open_,
-            knockoutregels=formulierregels(aanbesteding),
+            knockoutregels=formulierregels(aanbesteding, open_),
         )
 
     schrijf_geheel(verzoek.map, vul)  # as a whole: a failed write leaves no half tender

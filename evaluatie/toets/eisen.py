@@ -8,6 +8,7 @@ same words. Each sentence is the rule's own `eis`, the text the knock-out check 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from evaluatie.definitie.model import Aanbesteding, Perceel
@@ -31,23 +32,28 @@ class Knockouteisen:
     na: tuple[str, ...]
 
 
-def knockout_eisen(a: Aanbesteding, p: Perceel) -> Knockouteisen:
-    """The lot's knock-out requirements in tender order, each as the rule states it, dates written out."""
+def knockout_eisen(a: Aanbesteding, p: Perceel, aantallen_bekend: bool = True) -> Knockouteisen:
+    """The lot's knock-out requirements in tender order, each as the rule states it, dates written out.
+    `aantallen_bekend=False`: the lot's expected numbers are still open, each rule says its requirement without them
+    (Knockoutregel.eis_zonder_aantallen)."""
     ctx = Context(a, p, None, None)  # type: ignore[arg-type]  # a rule's requirement text needs no bid
     voor: list[str] = []
     na: list[str] = []
     for naam, params in p.knockout.items():
         regel = maak_regel(naam, params)
-        (na if regel.fase == "na" else voor).append(datums_in_tekst(regel.eis(ctx)))
+        eis = regel.eis(ctx) if aantallen_bekend else regel.eis_zonder_aantallen(ctx)
+        (na if regel.fase == "na" else voor).append(datums_in_tekst(eis))
     return Knockouteisen(tuple(voor), tuple(na))
 
 
-def formulierregels(a: Aanbesteding) -> dict[str, list[str]]:
+def formulierregels(a: Aanbesteding, onbekend: Collection[tuple[str, str]] = ()) -> dict[str, list[str]]:
     """Per lot code the lines of the bid form's Perceelgegevens that list the knock-out requirements: the method's
-    introducing sentences with its list items, one a line."""
+    introducing sentences with its list items, one a line. `onbekend`: the (gemeente, lot) volumes still open, as
+    the form takes them (a lot with any of them states no requirement computed from its volumes)."""
+    open_ = {perceel for _, perceel in onbekend}
     uit: dict[str, list[str]] = {}
     for code, p in a.percelen.items():
-        eisen = knockout_eisen(a, p)
+        eisen = knockout_eisen(a, p, aantallen_bekend=code not in open_)
         regels: list[str] = []
         if eisen.voor or eisen.na:
             regels += [INLEIDING, *(OPSOMTEKEN + e for e in eisen.voor)]
