@@ -21,13 +21,18 @@ from tests.hulp import REPO, maak_werkmap
 KOP = {"B1": "B1-route", "onderwijs": "Onderwijsroute", "Z": "Z-route"}
 
 
+def _templates(ws: Path) -> None:
+    """The bid form and the method, as the inkoper writes them before publishing."""
+    for commando in ("inschrijving", "systematiek"):
+        uit = CliRunner().invoke(main, ["template", commando, "--werkmap", str(ws)])
+        assert uit.exit_code == 0, uit.output
+
+
 def _werkmap(root: Path) -> Path:
     data = yaml.safe_load((REPO / "bids" / "voorbeeld" / "aanbesteding.yaml").read_text(encoding="utf-8"))
     data["percelen"]["Z"]["procedure"] = "toelating"
     ws = maak_werkmap(root, data)
-    for commando in ("inschrijving", "systematiek"):
-        uit = CliRunner().invoke(main, ["template", commando, "--werkmap", str(ws)])
-        assert uit.exit_code == 0, uit.output
+    _templates(ws)
     return ws
 
 
@@ -96,9 +101,7 @@ def test_perceel_zonder_knockouteisen_zegt_dat_in_formulier_en_systematiek(tmp_p
     data = kleine_aanbesteding()
     data["percelen"]["B1"]["knockout"] = {}
     ws = maak_werkmap(tmp_path / "ws", data)
-    for commando in ("inschrijving", "systematiek"):
-        uit = CliRunner().invoke(main, ["template", commando, "--werkmap", str(ws)])
-        assert uit.exit_code == 0, uit.output
+    _templates(ws)
     zin = "Knock-outeisen: dit perceel stelt geen knock-outeisen."
     blad = load_workbook(ws / "inschrijfformulier.xlsx")["Perceelgegevens"]
     assert zin in [r[0] for r in blad.iter_rows(min_col=1, max_col=1, values_only=True)]
