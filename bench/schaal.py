@@ -163,7 +163,11 @@ def bouw(root: Path, gemeenten: int, bieders: int, zaad: int = 7, regels: str = 
     data = definitie(gemeenten, zaad, regels)
     (root / "aanbesteding.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     aanbesteding, _ = laad_aanbesteding(root / "aanbesteding.yaml")
-    sjabloon = schrijf_inschrijfformulier(aanbesteding, root / "inschrijfformulier.xlsx")
+    from evaluatie.toets.eisen import formulierregels
+
+    sjabloon = schrijf_inschrijfformulier(
+        aanbesteding, root / "inschrijfformulier.xlsx", knockoutregels=formulierregels(aanbesteding)
+    )
     for nummer in range(1, bieders + 1):
         inschrijver, percelen = _bod(rnd, data, nummer)
         wb = load_workbook(sjabloon)

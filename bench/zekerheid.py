@@ -54,7 +54,11 @@ def bouw(root: Path, n: int, zaad: int) -> Werkmap:
     from evaluatie.definitie import laad_aanbesteding
 
     aanbesteding, _ = laad_aanbesteding(werkmap.aanbesteding)
-    sjabloon = schrijf_inschrijfformulier(aanbesteding, root / "inschrijfformulier.xlsx")
+    from evaluatie.toets.eisen import formulierregels
+
+    sjabloon = schrijf_inschrijfformulier(
+        aanbesteding, root / "inschrijfformulier.xlsx", knockoutregels=formulierregels(aanbesteding)
+    )
     for i in range(n):
         wb = load_workbook(sjabloon)
         for r, w in enumerate(

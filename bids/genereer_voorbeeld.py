@@ -193,6 +193,8 @@ def genereer(doel: Path) -> Path:
     """(Re)build the example workspace at `doel`. Deterministic: same bytes every time."""
     from evaluatie.definitie.laden import laad_aanbesteding
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
+    from evaluatie.prijs.basis import inschrijfregels
+    from evaluatie.toets.eisen import formulierregels
 
     for sub in ("inschrijvingen", "beoordelingen", "rapporten"):
         if (doel / sub).exists():
@@ -200,7 +202,12 @@ def genereer(doel: Path) -> Path:
     doel.mkdir(parents=True, exist_ok=True)
     (doel / "aanbesteding.yaml").write_text(aanbesteding_yaml(), encoding="utf-8")
     aanbesteding, _ = laad_aanbesteding(doel / "aanbesteding.yaml")
-    sjabloon = schrijf_inschrijfformulier(aanbesteding, doel / "inschrijfformulier.xlsx")
+    sjabloon = schrijf_inschrijfformulier(  # as `evaluatie template inschrijving` writes it
+        aanbesteding,
+        doel / "inschrijfformulier.xlsx",
+        inschrijfregels(aanbesteding),
+        knockoutregels=formulierregels(aanbesteding),
+    )
     tijd = dt.datetime.combine(aanbesteding.data.sluiting, dt.time(12))
     for ins in INSCHRIJVERS:
         bestand = ins[0].split()[0].lower() + ".xlsx"

@@ -102,7 +102,14 @@ class Aanbestedingsanalyse:
         return _tabel(rijen, kolommen | {"voldoet": "object", "redenen": "str"})  # voldoet None: not checkable
 
     def scores(self) -> pd.DataFrame:
-        """Every reviewer's score: one row per bid, lot, criterion and reviewer."""
+        """Every reviewer's score: one row per bid, lot, criterion and reviewer, also the scores that do not count.
+        `opzijgezet` marks those and `opzij_reden` says why (as the note 'opzijgezet, ...'): a bid no longer assessed
+        in the lot (knock-out, withdrawal; its `punten` are the typed score's points on the scale, NaN where the cell
+        holds none or a value off the scale, which the award never reads), or rejected after scoring (art. 2.116).
+        Rows in the README's order (lots, bidders by name, criteria, reviewers by name), set aside or not."""
+        from evaluatie.pipeline import afgewezen_na_beoordeling
+
+        afgewezen = {(t.inschrijver, t.perceel): t.id for t in self.award.invoer.afgewezen}
         rijen = [
             {
                 "inschrijver": r.inschrijver,
@@ -110,12 +117,43 @@ class Aanbestedingsanalyse:
                 "criterium": r.criterium,
                 "beoordelaar": beoordelaar,
                 "punten": punten,
+                "opzijgezet": (r.inschrijver, r.perceel) in afgewezen,
+                "opzij_reden": (
+                    afgewezen_na_beoordeling(afgewezen[r.inschrijver, r.perceel])
+                    if (r.inschrijver, r.perceel) in afgewezen
+                    else ""
+                ),
             }
             for r in self.award.beoordeling.panel.rijen
             for beoordelaar, punten in r.individueel.items()
         ]
+        a = self.award.invoer.aanbesteding
+        percelen = list(a.percelen)
+
+        def criterium(perceel: str, code: str) -> int:
+            codes = [c.code for c in a.percelen[perceel].gunningscriteria]
+            return codes.index(code) if code in codes else len(codes)  # a lot without criteria: as typed
+
+        opzij = sorted(
+            ((f.beoordelaar, o) for f in self.award.beoordeling.formulieren for o in f.opzij),
+            key=lambda x: (criterium(x[1].perceel, x[1].criterium), x[1].criterium, x[0].lower()),
+        )
+        rijen += [
+            {
+                "inschrijver": o.inschrijver,
+                "perceel": o.perceel,
+                "criterium": o.criterium,
+                "beoordelaar": beoordelaar,
+                "punten": o.punten,
+                "opzijgezet": True,
+                "opzij_reden": o.reden,
+            }
+            for beoordelaar, o in opzij
+        ]
+        # into the README's order (lots as in the tender, bidders by name); the panel's rows keep theirs
+        rijen.sort(key=lambda r: (percelen.index(str(r["perceel"])), str(r["inschrijver"]).casefold()))
         kolommen = dict.fromkeys(["inschrijver", "perceel", "criterium", "beoordelaar"], "str")
-        return _tabel(rijen, kolommen | {"punten": "float64"})
+        return _tabel(rijen, kolommen | {"punten": "float64", "opzijgezet": "bool", "opzij_reden": "str"})
 
     def panel(self) -> pd.DataFrame:
         """The panel per row: the score that counts (`punten`), the consensus score if any, the spread

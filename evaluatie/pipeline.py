@@ -267,13 +267,15 @@ def schrijf_systematiek(werkmap: Werkmap) -> list[Path]:
 
 
 KEURMERK_WETTELIJK = ("B1", "Z")  # the routes the law ties to the Blik op Werk keurmerk (not onderwijs, PVT, MAP)
+ZONDER_KEURMERK = ("onderwijs", "PVT", "MAP")  # the routes and modules the law does not tie to it
 
 
 def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
     """What the published method leaves a bidder to guess: criteria or scale points without a description,
     and an award lot whose framework maximum equals the forecast; above the threshold a standstill shorter than
-    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for; a weighted lot where quality weighs 0%; a
-    gemeente whose name is almost that of a register gemeente."""
+    art. 2.127 allows; a B1 or Z lot without the keurmerk the law asks for, and an onderwijs, PVT or MAP lot with it
+    (the law does not ask it there, and the form would knock a bidder out on it); a weighted lot where quality
+    weighs 0%; a gemeente whose name is almost that of a register gemeente."""
     from evaluatie.besluiten.openpunten import te_korte_termijn
     from evaluatie.gemeentenamen import register_namen
     from evaluatie.prijs.basis import methode
@@ -295,6 +297,15 @@ def systematiek_waarschuwingen(werkmap: Werkmap) -> list[str]:
                 "keurmerk, maar de wet vraagt het voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3 "
                 "en het Besluit inburgering 2021); de systematiek zegt nu 'Keurmerk: voor dit perceel niet vereist'. "
                 "Zet de eis aan (knockout: {keurmerk: {}}) of haal 'keurmerk: false' weg"
+            )
+    for code in ZONDER_KEURMERK:
+        if code in aanbesteding.percelen and "keurmerk" in aanbesteding.percelen[code].knockout:
+            # the form and the method would knock a bidder out on a keurmerk the law does not ask for this route
+            uit.append(
+                f"percelen.{code}.knockout.keurmerk: de {aanbesteding.percelen[code].naam} vraagt het Blik op Werk "
+                "keurmerk, maar de wet vraagt het alleen voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 "
+                "lid 3); de systematiek en het inschrijfformulier noemen het nu als knock-outeis voor dit perceel. "
+                "Is dat niet de bedoeling, zet dan 'keurmerk: false' (knockout: {keurmerk: false})"
             )
     register = register_namen()
     genoemd = [("gemeenten", i, g.naam) for i, g in enumerate(aanbesteding.gemeenten, start=1)]
@@ -338,12 +349,19 @@ def schrijf_inschrijfformulier(werkmap: Werkmap, overschrijven: bool = False) ->
     from evaluatie.prijs.basis import inschrijfregels
     from evaluatie.schrijfwacht import schrijf_bytes
     from evaluatie.systeemtmp import tijdelijke_map
+    from evaluatie.toets.eisen import formulierregels
 
     # The form may be written while volumes are still open: it states those as 'nog niet bekend'.
     aanbesteding, onbekend = laad_voor_formulier(werkmap.aanbesteding)
     doel = werkmap.root / "inschrijfformulier.xlsx"
     with tijdelijke_map("formulier") as tmp:
-        nieuw = schrijf(aanbesteding, tmp / doel.name, inschrijfregels(aanbesteding), onbekend).read_bytes()
+        nieuw = schrijf(
+            aanbesteding,
+            tmp / doel.name,
+            inschrijfregels(aanbesteding),
+            onbekend,
+            knockoutregels=formulierregels(aanbesteding, onbekend),
+        ).read_bytes()
     if not overschrijven and doel.is_file() and doel.read_bytes() != nieuw:
         raise InvoerFout(
             [
@@ -888,13 +906,18 @@ def gun(
     for t in afgewezen:
         if any(s.inschrijver == t.inschrijver and s.perceel == t.perceel for s in b.panel.rijen):
             b.opzij.append(
-                f"de scores van het panel voor {t.inschrijver} in perceel {t.perceel} zijn opzijgezet: de "
-                f"inschrijving is na de beoordeling afgewezen (besluit {t.id}, art. 2.116)"
+                f"de scores van het panel voor {t.inschrijver} in perceel {t.perceel} zijn opzijgezet: "
+                + afgewezen_na_beoordeling(t.id)
             )
     laat_weg(invoer, _verouderde_lotingen(award, codes))  # on the final ranking: a rejected bid may end a tie
     laat_weg(invoer, keurmerkbesluiten_zonder_gunning(award))
     award.open_punten = open_punten(award, vandaag or dt.date.today())
     return award
+
+
+def afgewezen_na_beoordeling(besluit: str) -> str:
+    """Why the scores of a bid rejected after scoring (art. 2.116) are set aside: the note and scores() say it."""
+    return f"de inschrijving is na de beoordeling afgewezen (besluit {besluit}, art. 2.116)"
 
 
 def _verouderde_lotingen(award: Award, codes: list[str]) -> list[Verouderd]:

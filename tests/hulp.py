@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from evaluatie.definitie import laad_aanbesteding
 from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
 from evaluatie.prijs.basis import inschrijfregels
+from evaluatie.toets.eisen import formulierregels
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -105,7 +106,9 @@ def schrijf_bod(
     aanbesteding, _ = laad_aanbesteding(werkmap / "aanbesteding.yaml")
     sjabloon = werkmap / "inschrijfformulier.xlsx"
     if not sjabloon.exists():
-        schrijf_inschrijfformulier(aanbesteding, sjabloon, inschrijfregels(aanbesteding))
+        schrijf_inschrijfformulier(
+            aanbesteding, sjabloon, inschrijfregels(aanbesteding), knockoutregels=formulierregels(aanbesteding)
+        )
     wb = load_workbook(sjabloon)
     ws = wb["Inschrijver"]
     for i, w in enumerate([naam, kvk, contact, email, keurmerk, nummer, geldig_tot, uitsluiting], start=2):

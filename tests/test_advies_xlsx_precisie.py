@@ -1,6 +1,7 @@
 """gunningsadvies.xlsx shows the scores that were compared: 4 decimals, as gunning.json and the advies. The sheets
 Kwaliteit and Rangorde held the unrounded floats (94.73684210526315 where gunning.json and the ranking use 94,7368),
-so a reader recomputing from the workbook could find another order at the fourth decimal than the award."""
+so a reader recomputing from the workbook could find another order at the fourth decimal than the award. The sheet
+Beoordeling gave the criterion score unrounded as well (66.66666666666667 beside Kwaliteit's 4 decimals)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,8 @@ def test_rangorde_en_kwaliteit_in_vier_decimalen(tmp_path: Path) -> None:
     assert rangorde["Alfa"][3] == 70.0
     kwaliteit = {r[1]: r[2] for r in wb["Kwaliteit"].iter_rows(min_row=2, values_only=True) if r[0]}
     assert kwaliteit == {"Alfa": 70.0, "Beta": 50.0}
+    # Beoordeling: the criterion score as the other sheets give scores (it held 66.66666666666667 beside them)
+    kop = next(wb["Beoordeling"].iter_rows(max_row=1, values_only=True))
+    score = {(r[1], r[2]): r[kop.index("Score")] for r in wb["Beoordeling"].iter_rows(min_row=2, values_only=True)}
+    assert score[("Alfa", "Plan van aanpak")] == 66.6667
+    assert score[("Alfa", "Samenwerking")] == 75

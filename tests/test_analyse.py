@@ -365,3 +365,36 @@ def test_rijvolgorde_zoals_de_readme_zegt(voorbeeld: Path) -> None:
         x, y = getattr(a, naam)(), getattr(b, naam)()
         assert x.equals(y) and x.dtypes.equals(y.dtypes), naam
     assert a.verdeling("B1").equals(b.verdeling("B1"))
+
+
+def test_scores_noemt_ook_de_opzijgezette_scores(voorbeeld: Path) -> None:
+    """Z-route with a ceiling of 9000: every bid on it is above it, Z is not awarded and the panel's Z scores are set
+    aside. scores() left them out, although the README says every score of every reviewer; they are now in it, marked
+    opzijgezet with the reason, their points those of the typed label on the scale."""
+    from openpyxl import load_workbook
+
+    yaml_pad = voorbeeld / "aanbesteding.yaml"
+    tekst = yaml_pad.read_text(encoding="utf-8")
+    yaml_pad.write_text(tekst.replace("    knockout: {capaciteit", "    plafondprijs: 9000\n    knockout: {capaciteit"))
+    scores = evaluatie.open(voorbeeld).scores()
+    punten = {"onvoldoende": 0, "matig": 25, "voldoende": 50, "goed": 75, "uitstekend": 100}  # the criteria set
+    codes = {
+        "Plan van aanpak en maatwerk": "K1",
+        "Doorlopende instroom en wachttijd": "K2",
+        "Samenwerking met gemeente en klantmanager": "K3",
+        "Kwaliteitsborging en resultaten": "K4",
+    }
+    verwacht = set()
+    for naam in ("Anouk Verbeek", "Joost de Ridder", "Mehmet Yilmaz"):
+        blad = load_workbook(voorbeeld / "beoordelingen" / f"{naam.lower().replace(' ', '-')}.xlsx")["Beoordeling"]
+        for r in blad.iter_rows(values_only=True):
+            if r[1] == "Z":
+                verwacht.add((r[0], codes[r[2]], naam, float(punten[r[3]])))
+    assert len(verwacht) == 24  # Inburgerwijs and Kompas, 4 criteria, 3 reviewers
+    z = scores[scores.perceel == "Z"]
+    assert set(zip(z.inschrijver, z.criterium, z.beoordelaar, z.punten, strict=True)) == verwacht
+    assert z.opzijgezet.all()
+    assert set(z.opzij_reden) == {"de inschrijving valt voor dit perceel af in de knock-outtoets"}
+    geteld = scores[scores.perceel != "Z"]
+    assert not geteld.opzijgezet.any() and set(geteld.opzij_reden) == {""}
+    assert len(geteld) == 108  # B1 and onderwijs as before: 60 and 48

@@ -189,6 +189,12 @@ def test_abnormaal_laag_verworpen_aanvaard_ingetrokken_verouderd(laag: Path, tmp
     assert "de inschrijving van C af te wijzen als abnormaal laag na beoordeling van de toelichting" in advies
     assert "C ongeldig te verklaren" not in advies
     assert "de scores van het panel voor C in perceel B1 zijn opzijgezet" in advies
+    import evaluatie  # the analyst's scores() marks them too, with the same reason
+
+    scores = evaluatie.open(ws).scores()
+    c = scores[scores.inschrijver == "C"]
+    assert len(c) > 0 and c.opzijgezet.all() and not scores[scores.inschrijver != "C"].opzijgezet.any()
+    assert set(c.opzij_reden) == {"de inschrijving is na de beoordeling afgewezen (besluit A1, art. 2.116)"}
     # the robustness analysis re-runs the panel stage without a reviewer: C stays excluded there too
     res = _run("zekerheid", "--werkmap", str(ws), "--lots", "B1", "--trekkingen", "100", "--json")
     assert res.exit_code == 0, res.output

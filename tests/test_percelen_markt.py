@@ -286,10 +286,12 @@ def test_inschrijfformulier_noemt_per_perceel_gemeenten_plafond_peildatum_en_cri
 
     from evaluatie.definitie import laad_aanbesteding
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
+    from evaluatie.toets.eisen import formulierregels
 
     ws, _ = markt
     a, _ = laad_aanbesteding(ws / "aanbesteding.yaml")
-    blad = load_workbook(schrijf_inschrijfformulier(a, tmp_path / "formulier.xlsx"))["Perceelgegevens"]
+    pad = schrijf_inschrijfformulier(a, tmp_path / "formulier.xlsx", knockoutregels=formulierregels(a))
+    blad = load_workbook(pad)["Perceelgegevens"]
     rijen = [tuple(c for c in r if c is not None) for r in blad.iter_rows(values_only=True)]
     start = {r[0]: i for i, r in enumerate(rijen) if r and str(r[0]).startswith("Perceel ")}
     pvt = rijen[

@@ -138,6 +138,26 @@ def test_b1_of_z_zonder_keurmerk_geeft_een_waarschuwing(tmp_path: Path) -> None:
     assert "percelen.onderwijs.knockout.keurmerk" not in uitvoer
 
 
+def test_onderwijs_met_keurmerk_geeft_een_waarschuwing(tmp_path: Path) -> None:
+    """The keurmerk as a knock-out rule of the onderwijsroute: the law asks it for B1 and Z only (Wi2021 art. 16 lid 3),
+    yet the method and the bid form knocked a bidder without it out of the onderwijsroute without a word."""
+    from tests.hulp import kleine_aanbesteding, maak_werkmap
+
+    data = kleine_aanbesteding()
+    data["percelen"]["onderwijs"] = dict(data["percelen"]["B1"], naam="Onderwijsroute")  # B1's rules: keurmerk too
+    for g in data["gemeenten"]:
+        g["inburgeraars"]["onderwijs"] = 2
+    ws = maak_werkmap(tmp_path / "ws", data)
+    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
+    assert res.exit_code == 0, res.output  # a warning: the document is still written
+    uitvoer = " ".join(res.output.split())
+    assert (
+        "Let op: percelen.onderwijs.knockout.keurmerk: de Onderwijsroute vraagt het Blik op Werk keurmerk, maar de wet "
+        "vraagt het alleen voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3)" in uitvoer
+    ), uitvoer
+    assert "percelen.B1.knockout.keurmerk" not in uitvoer
+
+
 def test_kwaliteit_met_gewicht_nul_geeft_een_waarschuwing(tmp_path: Path) -> None:
     """weging {kwaliteit: 0, prijs: 100}: the method published 'gunning op beste prijs-kwaliteitverhouding' over an
     award on price alone, without a word."""

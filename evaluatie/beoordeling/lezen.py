@@ -22,7 +22,7 @@ from evaluatie.beoordeling.formulier import (
 )
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.koppen import buiten_de_beoordeling, lees_kop
-from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
+from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Opzijgezet, Score
 from evaluatie.beoordeling.motivering import (
     andere_score_melding,
     noemt_andere_score,
@@ -192,10 +192,27 @@ class _Opzij:
         # a name scored in the forms that no bid has and that is no slip of one (no suggestion): its rows, counted,
         # get one line that says how a bid withdrawn after scoring is recorded (evaluatie terugtrekking)
         self.zonder_inschrijving: dict[str, int] = {}
+        self.scores: dict[str, list[Opzijgezet]] = {}  # file -> its rows set aside, as scores
 
-    def zet_opzij(self, t: Tabblad, rij: int, inschrijver: str, perceel: str, criterium: str, criteria: int) -> None:
-        self._groepen.setdefault((f"{t.bestand}!{t.naam}", inschrijver, perceel), []).append((rij, criterium))
-        self._aantal[perceel] = criteria
+    def zet_opzij(
+        self, t: Tabblad, rij: int, inschrijver: str, perceel: Perceel, criterium: str, criteria: int, code: str
+    ) -> None:
+        """One row set aside: grouped for its line, and kept as a score (`scores`, per file) for the analyst."""
+        self._groepen.setdefault((f"{t.bestand}!{t.naam}", inschrijver, perceel.code), []).append((rij, criterium))
+        self._aantal[perceel.code] = criteria
+        waarde = t.waarde(rij, 3)
+        stap = perceel.schaal.zoek(waarde) if als_tekst(waarde) else None
+        self.scores.setdefault(t.bestand, []).append(
+            Opzijgezet(
+                inschrijver=inschrijver,
+                perceel=perceel.code,
+                criterium=code,
+                score=als_tekst(waarde),
+                punten=None if stap is None else stap.punten,
+                reden=self.afgevallen[inschrijver, perceel.code],
+                cel=t.plaats(rij, 3),
+            )
+        )
 
     def sluit(self) -> None:
         """The lines, in reading order: 'ada.xlsx!Beoordeling!A8:A9: B, perceel B1, alle 2 criteria: opzijgezet,
@@ -310,7 +327,7 @@ def _lees_tabel(
             del fouten.fouten[n:]
             if not (als_tekst(cel[3]) == "" and als_tekst(cel[4]) == ""):
                 weg.afgevallen.setdefault((ins, perceel.code), geen_kwaliteit(perceel.naam))
-                weg.zet_opzij(t, r, ins, perceel.code, als_tekst(cel[2]), 0)
+                weg.zet_opzij(t, r, ins, perceel, als_tekst(cel[2]), 0, als_tekst(cel[2]))
             continue
         crit = perceel.criterium(als_tekst(cel[2])) if perceel else None
         if perceel is not None and crit is None:
@@ -374,7 +391,7 @@ def _lees_tabel(
             del fouten.fouten[n:]  # the row of a bid no longer assessed: its score is not read, let alone judged
             if zonder_score and zonder_toelichting:
                 continue  # an empty row sets nothing aside
-            weg.zet_opzij(t, r, ins, perceel.code, crit.naam, len(perceel.gunningscriteria))
+            weg.zet_opzij(t, r, ins, perceel, crit.naam, len(perceel.gunningscriteria), crit.code)
             continue
         if sleutel not in verwacht:
             if open_ is not None and zonder_score and zonder_toelichting:
@@ -538,6 +555,7 @@ def _lees_formulier(
         scores=tuple(scores),
         geen_belangenverstrengeling=gelezen.verklaring,
         prijscellen=tuple(prijscellen(gelezen.tabbladen, prijzen, scorecellen)),
+        opzij=tuple(weg.scores.get(t.bestand, ()) if weg is not None else ()),
     )
 
 

@@ -24,6 +24,20 @@ class Score(Model):
     cel: str  # 'anouk-verbeek.xlsx!Beoordeling!D7'
 
 
+class Opzijgezet(Model):
+    """A score on a reviewer's form that does not count: its bid was no longer assessed in that lot (knock-out,
+    withdrawal, an open house that scores no quality). Kept for the analyst (evaluatie.open(...).scores()), who
+    reads every score of every reviewer; the award never reads it."""
+
+    inschrijver: str
+    perceel: str
+    criterium: str  # criterion code; as typed where the lot has no criteria
+    score: str  # as typed in the cell ('' when only a motivation was given)
+    punten: float | None  # the points of that score on the lot's scale; None when it is not on it (or empty)
+    reden: str  # why it was set aside, as the note 'opzijgezet, ...' says
+    cel: str  # 'anouk-verbeek.xlsx!Beoordeling!D42'
+
+
 class Beoordelingsformulier(Model):
     bestand: str
     sha256: str
@@ -32,6 +46,7 @@ class Beoordelingsformulier(Model):
     scores: tuple[Score, ...]
     geen_belangenverstrengeling: bool = True  # the declaration as read ('ja'); a form without it is rejected
     prijscellen: tuple[str, ...] = ()  # cells holding an amount equal to a bid price (should be none)
+    opzij: tuple[Opzijgezet, ...] = ()  # its scores of bids no longer assessed, set aside (in form order)
 
 
 class OpenRegel(Model):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -56,10 +56,15 @@ def schrijf_inschrijfformulier(
     pad: Path,
     prijsregels: Mapping[str, str] | None = None,
     onbekend: Collection[tuple[str, str]] = (),
+    *,
+    knockoutregels: Mapping[str, Sequence[str]],
 ) -> Path:
-    """The bid form. `prijsregels`: per lot what a bidder must know of the price beyond the ceiling (a fixed price,
-    evaluatie.prijs.basis.inschrijfregels), on the lot's Perceelgegevens. `onbekend`: the (gemeente, lot) volumes
-    still `invullen` in aanbesteding.yaml, stated as 'nog niet bekend' (never as 0, which a bidder reads as none)."""
+    """The bid form. `knockoutregels`: per lot the lines that list its knock-out requirements, as the published
+    method words them (evaluatie.toets.eisen.formulierregels; required, for a form that does not say what knocks a
+    bid out misleads the bidder). `prijsregels`: per lot what a bidder must know of the price beyond the ceiling (a
+    fixed price, evaluatie.prijs.basis.inschrijfregels), on the lot's Perceelgegevens. `onbekend`: the (gemeente,
+    lot) volumes still `invullen` in aanbesteding.yaml, stated as 'nog niet bekend' (never as 0, which a bidder
+    reads as none)."""
     wb = Workbook()
     instr = eerste_blad(wb)
     instr.title = v.TABBLAD_INSTRUCTIE
@@ -70,7 +75,7 @@ def schrijf_inschrijfformulier(
 
     _inschrijver_blad(wb)
     _percelen_blad(wb, aanbesteding)
-    _perceelgegevens_blad(wb, aanbesteding, prijsregels or {}, set(onbekend))
+    _perceelgegevens_blad(wb, aanbesteding, prijsregels or {}, set(onbekend), knockoutregels)
     wb.active = 0
     tijd = dt.datetime.combine(aanbesteding.data.publicatie, dt.time())
     bewaar_werkmap(wb, pad, tijd)
@@ -81,7 +86,11 @@ TABBLAD_PERCEELGEGEVENS = v.TABBLAD_PERCEELGEGEVENS
 
 
 def _perceelgegevens_blad(
-    wb: Workbook, aanbesteding: Aanbesteding, prijsregels: Mapping[str, str], onbekend: set[tuple[str, str]]
+    wb: Workbook,
+    aanbesteding: Aanbesteding,
+    prijsregels: Mapping[str, str],
+    onbekend: set[tuple[str, str]],
+    knockoutregels: Mapping[str, Sequence[str]],
 ) -> None:
     """Read-only: per lot what a bidder bids on (the same lists as the published method)."""
     from evaluatie.definitie.perceelgegevens import deelnemers, kernregels, procedure_kort
@@ -99,6 +108,7 @@ def _perceelgegevens_blad(
         regels = kernregels(aanbesteding, p)
         if code in prijsregels:
             regels.insert(1, prijsregels[code])  # right under the ceiling
+        regels += knockoutregels[code]  # a lot without its list is a caller's error, never a form without it
         for regel in regels:
             r += 1
             ws.cell(r, 1, regel)

@@ -465,6 +465,7 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
     from evaluatie.nieuw.vooraf import controleer_opties, controleer_tekst, maak_map, schrijf_geheel, schrijf_tekst
     from evaluatie.prijs.basis import inschrijfregels
+    from evaluatie.toets.eisen import formulierregels
 
     fouten: list[Fout] = controleer_opties(
         {
@@ -520,7 +521,13 @@ def maak_aan(verzoek: Verzoek) -> Resultaat:
         for naam in SUBMAPPEN:
             maak_map(bouw / naam)
         open_ = [(g.naam, code) for g in aanbesteding.gemeenten for code in g.inburgeraars]  # nieuw writes 'invullen'
-        schrijf_inschrijfformulier(aanbesteding, bouw / "inschrijfformulier.xlsx", inschrijfregels(aanbesteding), open_)
+        schrijf_inschrijfformulier(
+            aanbesteding,
+            bouw / "inschrijfformulier.xlsx",
+            inschrijfregels(aanbesteding),
+            open_,
+            knockoutregels=formulierregels(aanbesteding, open_),
+        )
 
     schrijf_geheel(verzoek.map, vul)  # as a whole: a failed write leaves no half tender
     pad = verzoek.map / "aanbesteding.yaml"

@@ -230,7 +230,7 @@ def schrijf_advies_xlsx(g: Rapportgegevens, pad: Path) -> Path:
                     "ja" if r.signaal else "nee",
                     r.consensus,
                     r.consensus_toelichting or "",
-                    r.punten,
+                    afgerond(r.punten),  # 4 decimals, as the sheets Kwaliteit and Rangorde give a score
                 ]
             )
     _blad(

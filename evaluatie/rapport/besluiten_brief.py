@@ -3,15 +3,17 @@ an accepted explanation). Exclusions carry their reasoning in the knock-out find
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evaluatie.besluiten.herstel import cel_positie
 from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin, uitsluiting_zin
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.inschrijving.velden import TABBLAD_PERCELEN
-from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.tekst import datum
 from evaluatie.toets.status import AFWIJZINGEN
+
+if TYPE_CHECKING:  # annotations only: gegevens imports besluitenlijst, which imports this module
+    from evaluatie.rapport.gegevens import Rapportgegevens
 
 
 def perceel_van_cel(ins: Inschrijving, blad: str, cel: str) -> str | None:

@@ -21,7 +21,10 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
         delen.append("<p>Er staan geen punten open die een besluit van een persoon vragen.</p>")
     # the same sentences, from the same objects, as gunning.json's "besluiten" (rapport.besluitenlijst)
     regels = [
-        tekst for _, tekst in besluitregels(g.besluiten, g.lotingen, g.verouderd, g.aanbesteding, g.inschrijvingen)
+        tekst
+        for _, tekst in besluitregels(
+            g.besluiten, g.lotingen, g.verouderd, g.aanbesteding, g.inschrijvingen, g.besluiten_buiten
+        )
     ]
     if regels:
         delen.append(
@@ -30,7 +33,8 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
             + "".join(f'<li class="besluit">{e(r)}</li>' for r in regels)
             + "</ul>"
         )
-    herstel = [b for b in g.besluiten if b.soort == "herstel" and g.toegepast(b)]
+    # a correction in a lot this award does not compute (gunning --lots) is listed above, labelled, but not counted
+    herstel = [b for b in g.besluiten if b.soort == "herstel" and g.toegepast(b) and b.id not in g.besluiten_buiten]
     if herstel:
         delen.append(
             f"<p>{len(herstel)} kennelijke {'fout' if len(herstel) == 1 else 'fouten'} hersteld: de bestanden van de "

@@ -20,17 +20,49 @@ def besluitregels(
     verouderd: Mapping[str, str],
     aanbesteding: Any,
     inschrijvingen: Sequence[Any],
+    buiten: Mapping[str, str] | None = None,
 ) -> list[tuple[Any, str]]:
     """Every recorded decision, then every draw (withdrawn ones too), each with its sentence; `verouderd`: id -> what
     changed for a stale one. A keurmerk decision speaks of the gunning or the toelating as the lots of the bid that
     require the keurmerk are awarded or open houses (keurmerk_soort): the tender as a whole decided it before, so
     the advies said 'De gunning geschiedt onder de voorwaarde' of a Z-route by open house beside an onderwijsroute
-    by gunning, while the toelatingsbesluit said 'De toelating geschiedt'."""
+    by gunning, while the toelatingsbesluit said 'De toelating geschiedt'. `buiten`: id -> the words that follow the
+    sentence of a decision that bears only on lots this award does not compute (buiten_deze_gunning)."""
     toelating = aanbesteding.procedures() == {"toelating"}  # an open house alone: nothing is awarded
+    buiten = buiten or {}
     return [
-        (b, zin(b, verouderd.get(b.id), toelating, keurmerksoort_van(aanbesteding, inschrijvingen, b)))
+        (
+            b,
+            zin(b, verouderd.get(b.id), toelating, keurmerksoort_van(aanbesteding, inschrijvingen, b))
+            + buiten.get(b.id, ""),
+        )
         for b in besluiten
-    ] + [(x, loting_zin(x, verouderd.get(x.id))) for x in lotingen]
+    ] + [(x, loting_zin(x, verouderd.get(x.id)) + buiten.get(x.id, "")) for x in lotingen]
+
+
+def buiten_deze_gunning(award: Any) -> dict[str, str]:
+    """Per decision or draw that bears only on lots this award does not compute (`gunning --lots Z` beside a
+    correction in a B1 row), the words that say so, to follow its sentence: the advies lists every recorded decision
+    (besluiten.yaml is input, its hash in the verantwoording), and without them a reader of a Z-route advies took a
+    B1 decision for one of Z. Nothing for a decision of one of this award's lots or of no lot at all."""
+    from evaluatie.besluiten.toepassen import alle
+    from evaluatie.gemeentenamen import opsomming
+
+    invoer = award.invoer
+    a = invoer.aanbesteding
+    codes = set(award.uitslag.percelen)
+    uit: dict[str, str] = {}
+    for b in [*alle(getattr(invoer, "besluiten", None)), *getattr(invoer, "alle_lotingen", ())]:
+        eigen = _percelen(award, b, getattr(b, "soort", "loting"))
+        if not eigen or eigen & codes:
+            continue
+        namen = [a.percelen[c].naam for c in a.percelen if c in eigen]
+        uit[b.id] = (
+            f" Dit besluit betreft {'perceel' if len(namen) == 1 else 'percelen'} {opsomming(namen, 'en')}, "
+            f"{'dat' if len(namen) == 1 else 'die'} niet in deze gunning {'wordt' if len(namen) == 1 else 'worden'} "
+            "berekend."
+        )
+    return uit
 
 
 def als_json(award: Any) -> list[dict[str, Any]]:
@@ -42,7 +74,12 @@ def als_json(award: Any) -> list[dict[str, Any]]:
     invoer = award.invoer
     verouderd = {v.id: v.wat for v in invoer.verouderd}
     regels = besluitregels(
-        alle(invoer.besluiten), invoer.alle_lotingen, verouderd, invoer.aanbesteding, invoer.inschrijvingen
+        alle(invoer.besluiten),
+        invoer.alle_lotingen,
+        verouderd,
+        invoer.aanbesteding,
+        invoer.inschrijvingen,
+        buiten_deze_gunning(award),
     )
     codes = list(award.uitslag.percelen)
     uit = []

@@ -59,6 +59,7 @@ class Rapportgegevens:
     invoernamen: dict[str, str] = field(default_factory=dict)
     open_punten: list[Any] = field(default_factory=list)  # besluiten.openpunten.Openpunt: the send gate
     besluiten: tuple[Any, ...] = ()  # every recorded decision (besluiten.yaml), withdrawn ones included
+    besluiten_buiten: dict[str, str] = field(default_factory=dict)  # id -> 'betreft perceel B1-route, ...'
     lotingen: tuple[Any, ...] = ()  # every recorded draw (loting.yaml), withdrawn ones included
     opzij: list[str] = field(default_factory=list)  # panel rows set aside: bid not assessed (knock-out, withdrawn)
     verouderd: dict[str, str] = field(default_factory=dict)  # id -> what changed: stale, left out, an open point
@@ -87,6 +88,7 @@ class Rapportgegevens:
     @classmethod
     def uit_award(cls, award, stempel: str | None = None) -> Rapportgegevens:
         from evaluatie.besluiten.toepassen import alle
+        from evaluatie.rapport.besluitenlijst import buiten_deze_gunning
         from evaluatie.rapport.procesverbaal import procesverbaal_html
 
         definitie = json.dumps(award.invoer.definitie, sort_keys=True, ensure_ascii=False).encode()
@@ -95,6 +97,7 @@ class Rapportgegevens:
             rechtbank_herkomst=rechtbank_herkomst(award.invoer.aanbesteding),
             open_punten=list(getattr(award, "open_punten", [])),
             besluiten=alle(getattr(award.invoer, "besluiten", None)),
+            besluiten_buiten=buiten_deze_gunning(award),
             lotingen=tuple(getattr(award.invoer, "alle_lotingen", ())),
             verouderd={v.id: v.wat for v in getattr(award.invoer, "verouderd", [])},
             opzij=list(getattr(award.beoordeling, "opzij", [])),

@@ -27,8 +27,8 @@ from evaluatie.rapport.perceelstukken import schrijf_criteria, schrijf_gemeenten
 from evaluatie.rapport.toelating_tekst import geen_aantal_zin, later_toetreden_zin, tarief_zin
 from evaluatie.rapport.verdeelregeltekst import precisie, verdeelregel_zinnen, verdeelstappen
 from evaluatie.rapport.waarde import boven_drempel, procedure_tekst
-from evaluatie.tekst import datum, datums_in_tekst, euro, getal, kort
-from evaluatie.toets.register import Context, maak_regel
+from evaluatie.tekst import datum, euro, getal, kort
+from evaluatie.toets.eisen import GEEN, INLEIDING, NA_KWALITEIT, knockout_eisen
 
 BESLISREGELS = {
     "hoogste_kwaliteit": "de inschrijving met de hoogste kwaliteitsscore gaat voor",
@@ -202,20 +202,16 @@ def _looptijd(a: Aanbesteding) -> str:
 
 
 def _knockout(d: Document, a: Aanbesteding, p: Perceel) -> None:
-    ctx = Context(a, p, None, None)  # type: ignore[arg-type]  # a rule's requirement text needs no bid
-    voor: list[str] = []
-    na: list[str] = []
-    for naam, params in p.knockout.items():
-        regel = maak_regel(naam, params)
-        (na if regel.fase == "na" else voor).append(datums_in_tekst(regel.eis(ctx)))
-    d.alinea(
-        "Knock-outeisen. Een inschrijving die niet aan al deze eisen voldoet, doet in dit perceel niet verder mee "
-        "(in de andere percelen wel):"
-    )
-    d.opsomming(voor)
-    if na:
-        d.alinea("Na de beoordeling van de kwaliteit geldt bovendien:")
-        d.opsomming(na)
+    """The lot's knock-out requirements, in the words the bid form repeats (toets.eisen)."""
+    eisen = knockout_eisen(a, p)
+    if not (eisen.voor or eisen.na):
+        d.alinea(GEEN)
+        return
+    d.alinea(INLEIDING)
+    d.opsomming(list(eisen.voor))
+    if eisen.na:
+        d.alinea(NA_KWALITEIT)
+        d.opsomming(list(eisen.na))
 
 
 def _criteria(d: Document, a: Aanbesteding, p: Perceel, toelating: bool = False) -> None:

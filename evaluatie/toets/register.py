@@ -62,6 +62,12 @@ class Knockoutregel:
         """The requirement in words, for reports ('capaciteit minstens 10 per jaar')."""
         raise NotImplementedError
 
+    def eis_zonder_aantallen(self, ctx: Context) -> str:
+        """The requirement in words while the lot's expected numbers of inburgeraars are still open (the bid form of
+        `evaluatie nieuw`, where they are 0 until filled in): a rule whose requirement is computed from them says
+        how instead of a number computed from 0."""
+        return self.eis(ctx)
+
     def toets(self, ctx: Context) -> list[str]:
         """Reasons the bid fails this rule, in plain Dutch citing value and requirement; [] if it passes."""
         raise NotImplementedError

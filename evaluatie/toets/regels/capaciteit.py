@@ -4,7 +4,7 @@ import math
 
 from pydantic import Field, model_validator
 
-from evaluatie.tekst import aantal, getal
+from evaluatie.tekst import aantal, getal, kort
 from evaluatie.toets.register import Context, Knockoutregel, Parameters, registreer
 
 
@@ -38,6 +38,15 @@ class Capaciteit(Knockoutregel):
 
     def eis(self, ctx: Context) -> str:
         return f"capaciteit minstens {getal(self.drempel(ctx), 0)} per jaar"
+
+    def eis_zonder_aantallen(self, ctx: Context) -> str:
+        """'capaciteit minstens 0 per jaar' was the share of volumes not yet filled in: the rule in words instead."""
+        if self.params.minimum_aandeel is None:
+            return self.eis(ctx)
+        return (
+            f"capaciteit minstens {kort(100 * self.params.minimum_aandeel)}% van het verwachte aantal inburgeraars per "
+            "jaar in dit perceel, naar boven afgerond (dat aantal is nog niet bekend)"
+        )
 
     def toets(self, ctx: Context) -> list[str]:
         minimum = self.drempel(ctx)
