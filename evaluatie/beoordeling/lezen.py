@@ -31,6 +31,7 @@ from evaluatie.beoordeling.motivering import (
     zonder_motivering,
 )
 from evaluatie.beoordeling.motivering import melding as motiveringsmelding
+from evaluatie.beoordeling.verklaring import LEEG, invulwijze
 from evaluatie.beoordeling.vervallen import controleer_vervallen
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import Verzamelaar
@@ -525,7 +526,7 @@ def _lees_formulier(
     if begin is not None and not any(  # no date, declaration, score or motivation anywhere: not begun
         als_tekst(w) for w in (*kopcellen, *(t.waarde(r, k) for r in range(begin + 1, len(t.rijen)) for k in (3, 4)))
     ):
-        _nog_niet_ingevuld(fouten, n, f"{t.bestand}!{t.naam}", naam.strip())
+        _nog_niet_ingevuld(fouten, n, f"{t.bestand}!{t.naam}", naam.strip(), gelezen.oude_vraag)
     if len(fouten.fouten) > n:
         return None
     start = _tabel_start(t) or 0
@@ -543,13 +544,13 @@ def _lees_formulier(
 
 _LEEG = (  # the errors of a form as 'template beoordeling' wrote it, nothing filled in
     "datum ontbreekt of is geen datum: ''",
-    "beoordelaar heeft niet verklaard onafhankelijk te zijn",
+    LEEG,
     "score ontbreekt",
     "toelichting ontbreekt",
 )
 
 
-def _nog_niet_ingevuld(fouten: Verzamelaar, n: int, blad: str, naam: str) -> None:
+def _nog_niet_ingevuld(fouten: Verzamelaar, n: int, blad: str, naam: str, oude_vraag: bool) -> None:
     """A form with nothing filled in (no date, no declaration, no score, no motivation: the caller checked the
     cells) gave two errors and two per row; a reviewer who has not started is one line that says what to fill in.
     Only when every error of the form since `n` is one of those: a form with any other error keeps its errors cell
@@ -567,7 +568,7 @@ def _nog_niet_ingevuld(fouten: Verzamelaar, n: int, blad: str, naam: str) -> Non
     fouten.voeg_toe(
         blad,
         f"het formulier is nog niet ingevuld (geen datum, geen verklaring en geen enkele score): {wie} vult de datum "
-        f"in ({kop[0]}), 'ja' bij geen belangenverstrengeling ({kop[1]}) en per regel een score en een toelichting "
+        f"in ({kop[0]}), {invulwijze(oude_vraag)} ({kop[1]}) en per regel een score en een toelichting "
         f"({tabel[0]}:{tabel[-1]})",
     )
 
