@@ -9,7 +9,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from evaluatie.beoordeling.consensuskopie import Kopie, controleer_kopieen, kopieen
+from evaluatie.beoordeling.consensuskopie import Kopie, controleer_kopieen, controleer_panel, kopieen
 from evaluatie.beoordeling.formulier import (
     CONSENSUSBESTAND,
     KOLOMMEN,
@@ -648,6 +648,7 @@ def _lees_consensus(
     if len(fouten.fouten) > n:
         return None
     if kopie is not None:
+        controleer_panel(t, _tabel_start(t) or 0, aanbesteding.beoordelaars, scores, fouten)
         kopie += kopieen(t, _tabel_start(t) or 0, aanbesteding.beoordelaars, scores)
     return Consensus(
         bestand=pad.name,
