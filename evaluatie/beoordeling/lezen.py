@@ -462,15 +462,19 @@ def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
 
 def _scoretekst(waarde: object) -> str:
     """A refused score as the reviewer sees it: a number with a decimal comma ('7,5', never '7.5', which reads as a
-    thousands separator in Dutch), a date as a date."""
+    thousands separator in Dutch), a date as a date. A number rounded by `kort` is written in full: 75,0000001 is
+    refused, and "score '75' staat niet op de schaal (..., goed = 75, ...)" would contradict itself."""
     import datetime as dt
 
-    from evaluatie.tekst import datum, kort
+    from evaluatie.tekst import datum, kort, zonder_exponent
 
     if isinstance(waarde, dt.date):
         return datum(waarde.date() if isinstance(waarde, dt.datetime) else waarde)
     if isinstance(waarde, int | float) and not isinstance(waarde, bool):
-        return f"'{kort(waarde)}'"
+        getoond = kort(waarde)
+        if float(getoond.replace(",", ".")) != float(waarde):  # a hair beside a step: '75' would name the step
+            getoond = zonder_exponent(float(waarde)).replace(".", ",")
+        return f"'{getoond}'"
     return f"'{als_tekst(waarde)}'"
 
 
