@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from evaluatie.cli import main
 from tests.hulp import html_tekst, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_panel
@@ -35,3 +36,23 @@ def test_uitgesloten_opzij_met_het_besluit(tmp_path: Path) -> None:
     assert "knock-outtoets" not in r.output
     advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
     assert f"Formulier van Beoordelaar A, tabblad Beoordeling, A8:A9: {reden}" in advies
+
+
+def test_opzijgezette_regels_staan_in_de_volgorde_van_de_beoordelaars(tmp_path: Path) -> None:
+    """The advies named the forms' set-aside rows in the order of the file names (ada.xlsx before bram.xlsx), so with
+    Bram first under beoordelaars it listed Beoordelaar B before Beoordelaar A, unlike the proces-verbaal beside it.
+    It now follows the letters."""
+    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding(beoordelaars=["Bram", "Ada"]))
+    schrijf_bod(ws, "a.xlsx", "Alfa", "11111111", [("B1", 9000, 20, 12, 4, "alle")])
+    schrijf_bod(ws, "x.xlsx", "Xenon", "22222222", [("B1", 9500, 20, 12, 4, "alle")], keurmerk="nee")
+    vul_panel(ws, {"Alfa": 75})
+    for pad in (ws / "beoordelingen" / "ada.xlsx", ws / "beoordelingen" / "bram.xlsx"):  # Xenon scored by hand
+        wb = load_workbook(pad)
+        wb["Beoordeling"].append(["Xenon", "B1", "Plan van aanpak", 50, "Het plan blijft algemeen."])
+        wb.save(pad)
+    r = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert r.exit_code == 0, r.output
+    advies = html_tekst(ws / "rapporten" / "gunningsadvies.html")
+    a = advies.index("Formulier van Beoordelaar A, tabblad Beoordeling, A8: Xenon")
+    b = advies.index("Formulier van Beoordelaar B, tabblad Beoordeling, A8: Xenon")
+    assert a < b
