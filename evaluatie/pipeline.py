@@ -430,6 +430,7 @@ def beoordeel(
             _prijzen(invoer),
             afgevallen=_afgevallen(invoer, toets_voor),
             opzij=opzij,
+            hernoemd=_hernoemd(invoer),
         )
         for regel in opzij:
             invoer.notities.append(f"beoordelingen/{regel}")
@@ -509,6 +510,19 @@ def _formulieren_niet_gelezen(aanbesteding: Aanbesteding, gekozen: list[Perceel]
         "(open house zonder minimale kwaliteit); de bestanden in beoordelingen/ worden voor deze berekening niet "
         "gelezen"
     )
+
+
+def _hernoemd(invoer: Invoer) -> dict[str, str]:
+    """A bidder's name before an applied correction of it (herstel of the cell that gives the bid its name) -> the
+    name now: the panel may have scored the bid before the correction, under the name it had then."""
+    if invoer.besluiten is None:
+        return {}
+    naam_van = {i.bestand: i.naam for i in invoer.inschrijvingen}
+    return {
+        h.oud.strip(): h.nieuw.strip()
+        for h in invoer.besluiten.toegepast("herstel")
+        if h.oud.strip() and naam_van.get(h.bestand) == h.nieuw.strip() and h.oud.strip() not in naam_van.values()
+    }
 
 
 def _afgevallen(invoer: Invoer, toets_voor: Toetsuitslag) -> dict[tuple[str, str], str]:
@@ -690,6 +704,7 @@ def schrijf_consensus(
         met_consensus=False,
         afgevallen=_afgevallen_voor_consensus(invoer, toets_voor),
         opzij=opzij,
+        hernoemd=_hernoemd(invoer),
     )
     if notities is not None:
         notities += [f"beoordelingen/{regel}" for regel in opzij]

@@ -91,6 +91,7 @@ def lees_beoordelingen(
     met_consensus: bool = True,
     afgevallen: Mapping[tuple[str, str], str] | None = None,
     opzij: list[str] | None = None,
+    hernoemd: Mapping[str, str] | None = None,
 ) -> tuple[list[Beoordelingsformulier], Consensus | None]:
     """All reviewer forms (sorted by reviewer name) and the consensus, or InvoerFout.
 
@@ -101,8 +102,12 @@ def lees_beoordelingen(
     set aside with a line in `opzij` that gives that reason, never an error: nobody edits a signed form. When the
     bid fell out is not known here (a reviewer may have typed in a row for a bid that was never on the form), so
     the line does not say.
+    `hernoemd`: a bidder's name before a recorded correction of it (herstel) -> the corrected name. The panel scored
+    the bid under the name it had then; its rows are that bid's, by the recorded decision, and nobody edits a signed
+    form (they were 'onbekende inschrijver' with a missing row each, one error per cell).
     """
     weg = _Opzij(dict(afgevallen or {}), opzij if opzij is not None else [])
+    weg.hernoemd = {naamsleutel(oud): nieuw for oud, nieuw in (hernoemd or {}).items()}
     fouten = Verzamelaar()
     bestanden = lees_map(map_, fouten)  # links out of the werkmap or broken: errors, not skipped
     formulieren: list[Beoordelingsformulier] = []
@@ -193,6 +198,7 @@ class _Opzij:
         # a name scored in the forms that no bid has and that is no slip of one (no suggestion): its rows, counted,
         # get one line that says how a bid withdrawn after scoring is recorded (evaluatie terugtrekking)
         self.zonder_inschrijving: dict[str, int] = {}
+        self.hernoemd: dict[str, str] = {}  # a bidder's name before a recorded correction (folded) -> the new name
 
     def zet_opzij(self, t: Tabblad, rij: int, inschrijver: str, perceel: str, criterium: str, criteria: int) -> None:
         self._groepen.setdefault((f"{t.bestand}!{t.naam}", inschrijver, perceel), []).append((rij, criterium))
@@ -288,6 +294,12 @@ def _lees_tabel(
             continue
         n = len(fouten.fouten)
         ins = namen.get(naamsleutel(als_tekst(cel[0])))
+        if (
+            ins is None
+            and weg is not None
+            and (nieuw := weg.hernoemd.get(naamsleutel(als_tekst(cel[0])))) in namen.values()
+        ):
+            ins = nieuw  # scored under the name it had before its recorded correction
         if ins is None and als_tekst(cel[0]) == "":
             fouten.voeg_toe(t.plaats(r, 0), "inschrijver ontbreekt in deze rij")
         elif ins is None:
