@@ -694,6 +694,7 @@ def schrijf_consensus(
     if notities is not None:
         notities += invoer.notities + verouderd_notities(invoer)
     namen = [i.naam for i in invoer.inschrijvingen] + _teruggetrokken(invoer)
+    hernoemd = _hernoemd(invoer)
     opzij: list[str] = []
     formulieren, _ = lees_beoordelingen(
         invoer.aanbesteding,
@@ -704,13 +705,13 @@ def schrijf_consensus(
         met_consensus=False,
         afgevallen=_afgevallen_voor_consensus(invoer, toets_voor),
         opzij=opzij,
-        hernoemd=_hernoemd(invoer),
+        hernoemd=hernoemd,
     )
     if notities is not None:
         notities += [f"beoordelingen/{regel}" for regel in opzij]
     panel = aggregeer(invoer.aanbesteding, formulieren, None, rijen)
     pad = werkmap.beoordelingen / CONSENSUSBESTAND
-    ingevuld = None if overschrijven or not pad.exists() else lees_ingevuld(invoer.aanbesteding, pad, namen)
+    ingevuld = None if overschrijven or not pad.exists() else lees_ingevuld(invoer.aanbesteding, pad, namen, hernoemd)
     uitkomst = schrijf_consensuswerkboek(invoer.aanbesteding, rijen, panel, pad, ingevuld)
     agenda = schrijf_agenda(invoer.aanbesteding, panel, werkmap.rapporten / "intern" / "consensus-agenda.html")
     return Consensusvoorbereiding(uitkomst, agenda)
