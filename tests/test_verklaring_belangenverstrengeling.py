@@ -109,3 +109,13 @@ def test_twee_verklaringen_op_een_formulier_zijn_een_fout(tmp_path: Path) -> Non
         "ada.xlsx!Beoordeling!A4: het formulier heeft twee verklaringen over belangenverstrengeling (rij 3 en rij 4); "
         "laat alleen 'Verklaring belangenverstrengeling (kies een van de twee zinnen)' staan"
     ) in uit
+
+
+def test_de_keuzelijst_is_breed_genoeg_voor_de_zinnen(tmp_path: Path) -> None:
+    """Excel opens a drop-down as wide as its cell: in column B alone (16 characters) the two statements read 'Ik heb
+    geen bel' and 'Ik heb wel belan'. The answer's cell spans B:E, wider than either statement."""
+    ws = _werkmap(tmp_path)
+    blad = load_workbook(ws / "beoordelingen" / "ada.xlsx")["Beoordeling"]
+    assert "B3:E3" in [str(r) for r in blad.merged_cells.ranges]
+    breedte = sum(blad.column_dimensions[k].width for k in "BCDE")
+    assert breedte > max(len(GEEN), len(WEL))

@@ -75,6 +75,9 @@ def schrijf_beoordelingsformulier(
             c.protection = Protection(locked=False)
     ws["B2"].number_format = "DD-MM-YYYY"
     verklaring.add(ws["B3"])
+    # the answer's cell spans B:E: Excel opens a drop-down as wide as its cell, and in column B alone (16) the two
+    # statements showed cut off after 'Ik heb geen bel'
+    ws.merge_cells("B3:E3")
     for j, kop in enumerate(KOLOMMEN, start=1):
         c = ws.cell(KOPRIJ, j, kop)
         c.font, c.fill = _KOP, _KOPVULLING
