@@ -87,4 +87,8 @@ def test_consensus_alleen_van_een_teruggetrokken_inschrijving(tmp_path: Path) ->
         "In beoordelingen/consensus.xlsx (consensusoverleg van 12 maart 2026) is voor geen van de beoordeelde regels "
         "een consensusscore vastgelegd; voor iedere regel telt het gemiddelde van de scores van de beoordelaars."
     ) in advies
-    assert "A7: Y, perceel B1, Plan van aanpak: opzijgezet, de inschrijving is teruggetrokken" in advies
+    # in words, as the forms' lines beside it (it read 'beoordelingen/consensus.xlsx!Consensus!A7: ...')
+    assert (
+        "beoordelingen/consensus.xlsx, tabblad Consensus, A7: Y, perceel B1, Plan van aanpak: opzijgezet, de "
+        "inschrijving is teruggetrokken"
+    ) in advies

@@ -64,6 +64,8 @@ def _anoniem(g: Rapportgegevens, regel: str) -> str:
     'ada.xlsx!Beoordeling!A8:A9', which in the advies read 'formulier van Beoordelaar A!Beoordeling!A8:A9'."""
     delen = regel.split("!", 2)
     naam = g.invoernaam(delen[0])
+    if len(delen) == 3 and naam == delen[0]:  # the consensus workbook: no reviewer to hide, its place in words too
+        return f"{naam}, tabblad {delen[1]}, {delen[2]}"
     if len(delen) < 3 or naam == delen[0]:
         return naam + regel[len(delen[0]) :]
     naam = naam.removeprefix("beoordelingen: ")
