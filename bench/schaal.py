@@ -150,6 +150,7 @@ def bouw(root: Path, gemeenten: int, bieders: int, zaad: int = 7, regels: str = 
         bestandsnaam,
         schrijf_beoordelingsformulier,
     )
+    from evaluatie.beoordeling.verklaring import GEEN
     from evaluatie.definitie import laad_aanbesteding
     from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
     from evaluatie.pipeline import laad_invoer, schrijf_beoordelingsformulieren, te_beoordelen_rijen, toets_werkmap
@@ -185,7 +186,7 @@ def bouw(root: Path, gemeenten: int, bieders: int, zaad: int = 7, regels: str = 
         pad = werkmap.beoordelingen / bestandsnaam(naam)
         wb = load_workbook(pad)
         ws = wb.active
-        ws["B2"], ws["B3"] = dt.date(2026, 3, 10 + n), "ja"
+        ws["B2"], ws["B3"] = dt.date(2026, 3, 10 + n), GEEN
         for r in range(KOPRIJ + 1, ws.max_row + 1):
             sleutel = (ws.cell(r, 1).value, ws.cell(r, 3).value)
             zeker = int(str(sleutel[0]).split()[1]) <= 3  # 'Aanbieder 002 B.V.': passes the quality threshold
@@ -199,7 +200,7 @@ def bouw(root: Path, gemeenten: int, bieders: int, zaad: int = 7, regels: str = 
     schrijf_beoordelingsformulier(aanbesteding, "Consensus panel", rijen, pad, titel=TABBLAD_CONSENSUS)
     wb = load_workbook(pad)
     ws = wb.active
-    ws["B2"], ws["B3"] = dt.date(2026, 3, 20), "ja"
+    ws["B2"], ws["B3"] = dt.date(2026, 3, 20), GEEN
     ws.cell(KOPRIJ + 1, 4, stappen[3])
     ws.cell(KOPRIJ + 1, 5, "Het panel stelt na bespreking de score goed vast.")
     wb.save(pad)

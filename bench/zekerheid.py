@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from openpyxl import load_workbook
 
+from evaluatie.beoordeling.verklaring import GEEN
 from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
 from evaluatie.pipeline import gun, schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
@@ -73,7 +74,7 @@ def bouw(root: Path, n: int, zaad: int) -> Werkmap:
     for pad in sorted((root / "beoordelingen").glob("*.xlsx")):
         wb = load_workbook(pad)
         ws = wb["Beoordeling"]
-        ws["B2"], ws["B3"] = dt.date(2026, 3, 1), "ja"
+        ws["B2"], ws["B3"] = dt.date(2026, 3, 1), GEEN
         for r in range(6, ws.max_row + 1):
             ws.cell(r, 4, rnd.choice(["matig", "voldoende", "goed", "uitstekend"]))
             ws.cell(r, 5, "Toelichting.")

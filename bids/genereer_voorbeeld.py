@@ -279,6 +279,7 @@ def schrijf_beoordelingen(doel: Path) -> None:
         bestandsnaam,
         schrijf_beoordelingsformulier,
     )
+    from evaluatie.beoordeling.verklaring import GEEN
     from evaluatie.pipeline import laad_invoer, te_beoordelen_rijen, toets_werkmap
     from evaluatie.werkmap import Werkmap
 
@@ -293,7 +294,7 @@ def schrijf_beoordelingen(doel: Path) -> None:
         wb = load_workbook(pad)
         ws = wb.active
         ws["B2"] = a.data.sluiting + dt.timedelta(days=7 + n)
-        ws["B3"] = "ja"
+        ws["B3"] = GEEN
         for i, (ins, code, crit) in enumerate(rijen, start=KOPRIJ + 1):
             k = [c.code for c in a.percelen[code].gunningscriteria].index(crit)
             stap = AFWIJKING.get((beoordelaar, ins, code, k), BASIS[(ins, code)][k])
@@ -308,7 +309,7 @@ def schrijf_beoordelingen(doel: Path) -> None:
     wb = load_workbook(pad)
     ws = wb.active
     ws["B2"] = a.data.sluiting + dt.timedelta(days=14)
-    ws["B3"] = "ja"
+    ws["B3"] = GEEN
     for i, (ins, code, crit) in enumerate(rij_cons, start=KOPRIJ + 1):
         k = [c.code for c in a.percelen[code].gunningscriteria].index(crit)
         stap, tekst = CONSENSUS[(ins, code, k)]

@@ -448,6 +448,7 @@ def beoordeel(
             _prijzen(invoer),
             afgevallen=_afgevallen(invoer, toets_voor),
             opzij=opzij,
+            hernoemd=_hernoemd(invoer),
         )
         for regel in opzij:
             invoer.notities.append(f"beoordelingen/{regel}")
@@ -527,6 +528,19 @@ def _formulieren_niet_gelezen(aanbesteding: Aanbesteding, gekozen: list[Perceel]
         "(open house zonder minimale kwaliteit); de bestanden in beoordelingen/ worden voor deze berekening niet "
         "gelezen"
     )
+
+
+def _hernoemd(invoer: Invoer) -> dict[str, str]:
+    """A bidder's name before an applied correction of it (herstel of the cell that gives the bid its name) -> the
+    name now: the panel may have scored the bid before the correction, under the name it had then."""
+    if invoer.besluiten is None:
+        return {}
+    naam_van = {i.bestand: i.naam for i in invoer.inschrijvingen}
+    return {
+        h.oud.strip(): h.nieuw.strip()
+        for h in invoer.besluiten.toegepast("herstel")
+        if h.oud.strip() and naam_van.get(h.bestand) == h.nieuw.strip() and h.oud.strip() not in naam_van.values()
+    }
 
 
 def _afgevallen(invoer: Invoer, toets_voor: Toetsuitslag) -> dict[tuple[str, str], str]:
@@ -698,6 +712,7 @@ def schrijf_consensus(
     if notities is not None:
         notities += invoer.notities + verouderd_notities(invoer)
     namen = [i.naam for i in invoer.inschrijvingen] + _teruggetrokken(invoer)
+    hernoemd = _hernoemd(invoer)
     opzij: list[str] = []
     formulieren, _ = lees_beoordelingen(
         invoer.aanbesteding,
@@ -708,12 +723,13 @@ def schrijf_consensus(
         met_consensus=False,
         afgevallen=_afgevallen_voor_consensus(invoer, toets_voor),
         opzij=opzij,
+        hernoemd=hernoemd,
     )
     if notities is not None:
         notities += [f"beoordelingen/{regel}" for regel in opzij]
     panel = aggregeer(invoer.aanbesteding, formulieren, None, rijen)
     pad = werkmap.beoordelingen / CONSENSUSBESTAND
-    ingevuld = None if overschrijven or not pad.exists() else lees_ingevuld(invoer.aanbesteding, pad, namen)
+    ingevuld = None if overschrijven or not pad.exists() else lees_ingevuld(invoer.aanbesteding, pad, namen, hernoemd)
     uitkomst = schrijf_consensuswerkboek(invoer.aanbesteding, rijen, panel, pad, ingevuld)
     agenda = schrijf_agenda(invoer.aanbesteding, panel, werkmap.rapporten / "intern" / "consensus-agenda.html")
     return Consensusvoorbereiding(uitkomst, agenda)

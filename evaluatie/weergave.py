@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from evaluatie.beoordeling.afwijkend import afwijkend
-from evaluatie.beoordeling.alfatekst import alfa_tekst
+from evaluatie.beoordeling.alfatekst import alfa_tekst, zonder_wie
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.definitie.wegingtekst import weging_tekst
 from evaluatie.gunning import niet_gegund
@@ -301,9 +301,8 @@ def panel_tekst(aanbesteding: Aanbesteding, panel, volledig: bool = False) -> st
                 continue
             alpha = alfa_tekst(panel, b)
             regel = f"  Krippendorffs alfa {perceel.criterium_van(b.criterium).naam}: {alpha}"
-            if b.grootste_afwijker:
-                zonder = b.alpha_zonder[b.grootste_afwijker]
-                regel += f" (zonder {b.grootste_afwijker}: {getal(zonder, 3) if zonder is not None else '-'})"
+            if wie := zonder_wie(b):
+                regel += f" ({wie})"
             delen.append(regel)
     delen.append("(c) = consensusscore van het panel; ! = spreiding boven de drempel")
     return "\n".join(("\n" + d) if d.startswith("Perceel") or d.startswith("(c)") else d for d in delen)

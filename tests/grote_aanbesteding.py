@@ -22,7 +22,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from tests.hulp import LOTING_WIE, maak_werkmap, schrijf_bod
+from tests.hulp import GEEN_BELANGENVERSTRENGELING, LOTING_WIE, maak_werkmap, schrijf_bod
 
 SUBREGIOS = {  # real gemeenten (names are checked against the register), invented subregio's
     "Noord": ["Assen", "Tynaarlo", "Aa en Hunze", "Midden-Drenthe", "Noordenveld", "Westerkwartier"],
@@ -185,7 +185,7 @@ def maak(root: Path, procedure: str = "gunning", alle_oorzaken: bool = False) ->
         wb = load_workbook(pad)
         blad = wb["Beoordeling"]
         blad["B2"] = dt.date(2026, 10, 30)
-        blad["B3"] = "ja"
+        blad["B3"] = GEEN_BELANGENVERSTRENGELING
         for r in range(6, blad.max_row + 1):
             inschrijver, criterium = blad.cell(r, 1).value, blad.cell(r, 3).value
             if inschrijver not in scores:

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
+from evaluatie.beoordeling.verklaring import GEEN as GEEN_BELANGENVERSTRENGELING
 from evaluatie.definitie import laad_aanbesteding
 from evaluatie.inschrijving.formulier import schrijf_inschrijfformulier
 from evaluatie.prijs.basis import inschrijfregels
@@ -165,7 +166,7 @@ def _beoordelingsdatum(pad: Path) -> dt.date:
 def vul_beoordeling(
     pad: Path,
     scores: Mapping[tuple[str, str], object],
-    verklaring: str = "ja",
+    verklaring: str = GEEN_BELANGENVERSTRENGELING,
     naam: str | None = None,
     toelichting: str = "Onderbouwd in het plan.",
 ) -> None:

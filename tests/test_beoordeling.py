@@ -107,7 +107,7 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
             ("Y", "Plan van aanpak"): 50,
             ("Y", "Samenwerking"): 50,
         },
-        verklaring="nee",
+        verklaring="Ik heb wel belangenverstrengeling met een inschrijver",
     )
     kopie = ws / "beoordelingen" / "bram-kopie.xlsx"
     kopie.write_bytes(bram.read_bytes())
@@ -123,7 +123,8 @@ def test_alle_foute_beoordelingen_in_een_keer(tmp_path: Path) -> None:
         "ada.xlsx!Beoordeling: regel ontbreekt: Y, perceel B1, Samenwerking; voeg onder de tabel de regel "
         f"'Y | B1 | Samenwerking' toe met score en toelichting{ONTBREKEND_HOE}",
         "bram-kopie.xlsx!Beoordeling!B1: beoordelaar 'Cees' staat niet in de aanbesteding; bekend: Ada, Bram",
-        "bram.xlsx!Beoordeling!B3: Bram verklaart belangenverstrengeling met een inschrijver ('nee'): wie belangen "
+        "bram.xlsx!Beoordeling!B3: Bram verklaart belangenverstrengeling met een inschrijver ('Ik heb wel "
+        "belangenverstrengeling met een inschrijver'): wie belangen "
         "heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar (beoordelaars in "
         "aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
         # a name no bid has and no slip of one: how a bid withdrawn after scoring is recorded, once
@@ -389,12 +390,12 @@ def test_een_consensusbestand_onder_een_andere_naam(voorbeeld: Path) -> None:
 
 def test_de_koppen_zeggen_hetzelfde_als_er_ook_een_bod_fout_is(voorbeeld: Path) -> None:
     """With an error in a bid, the reviewers' headers were checked by a second copy of the checks: 'nee' at the
-    declaration read as 'heeft niet verklaard onafhankelijk te zijn' (not as the conflict of interest it declares), a
+    declaration read as 'heeft niet verklaard onafhankelijk te zijn' (not as the conflict of interest it declared), a
     date before the closing passed, and a misspelt name got no suggestion. The headers now give the same errors as in
     a run where the bids are in order, beside the bid's error."""
     beoordelingen = voorbeeld / "beoordelingen"
     for bestand, cel, waarde in (
-        ("anouk-verbeek.xlsx", "B3", "nee"),
+        ("anouk-verbeek.xlsx", "B3", "Ik heb wel belangenverstrengeling met een inschrijver"),
         ("joost-de-ridder.xlsx", "B2", dt.date(2020, 1, 1)),
         ("mehmet-yilmaz.xlsx", "B1", "Mehmet Yılmaz"),
     ):
@@ -414,7 +415,7 @@ def test_de_koppen_zeggen_hetzelfde_als_er_ook_een_bod_fout_is(voorbeeld: Path) 
     assert len(koppen) == 3
     for fout in koppen:
         assert " ".join(fout.split()) in uit, fout
-    assert "Anouk Verbeek verklaart belangenverstrengeling met een inschrijver ('nee')" in uit
+    assert "Anouk Verbeek verklaart belangenverstrengeling met een inschrijver ('Ik heb wel" in uit
     assert "de datum (1 januari 2020) ligt voor de sluiting van de inschrijving (20 mei 2021)" in uit
     assert "bedoelt u 'Mehmet Yilmaz'?" in uit
 

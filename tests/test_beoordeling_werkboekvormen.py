@@ -121,3 +121,20 @@ def test_een_score_die_excel_omzette_zegt_wat_er_gebeurde(voorbeeld: Path) -> No
     ) in uit
     assert f"anouk-verbeek.xlsx!Beoordeling!D7: score '0,75' staat niet op de schaal {schaal}" in uit
     assert f"anouk-verbeek.xlsx!Beoordeling!D8: score '7,5' staat niet op de schaal {schaal}" in uit
+
+
+def test_een_score_net_naast_een_stap_wordt_niet_als_die_stap_genoemd(voorbeeld: Path) -> None:
+    """A score a hair beside a step (75,0000001: pasted from a calculation) is refused, rightly, but the message
+    rounded it to six decimals and said "score '75' staat niet op de schaal (..., goed = 75, ...)", which contradicts
+    itself. It now gives the number the cell holds."""
+    ada = voorbeeld / "beoordelingen" / "anouk-verbeek.xlsx"
+    wb = load_workbook(ada)
+    wb["Beoordeling"]["D6"] = 75.0000001
+    wb["Beoordeling"]["D7"] = 50.00000001
+    wb.save(ada)
+    r = CliRunner().invoke(main, ["beoordelingen", "--werkmap", str(voorbeeld)])
+    assert r.exit_code == 2, r.output
+    uit = " ".join(r.output.split())
+    schaal = "(onvoldoende = 0, matig = 25, voldoende = 50, goed = 75, uitstekend = 100)"
+    assert f"anouk-verbeek.xlsx!Beoordeling!D6: score '75,0000001' staat niet op de schaal {schaal}" in uit
+    assert f"anouk-verbeek.xlsx!Beoordeling!D7: score '50,00000001' staat niet op de schaal {schaal}" in uit

@@ -20,7 +20,7 @@ from evaluatie.cli import main
 from evaluatie.definitie.model import Schaal, Schaalstap
 from evaluatie.pipeline import schrijf_beoordelingsformulieren
 from evaluatie.werkmap import Werkmap
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_consensusblad
+from tests.hulp import GEEN_BELANGENVERSTRENGELING, kleine_aanbesteding, maak_werkmap, schrijf_bod, vul_consensusblad
 
 K1, K2 = "Plan van aanpak", "Samenwerking"
 # Same scores as tests/test_beoordeling.py::test_aggregatie_met_de_hand_nagerekend. Scale 0-25-50-75-100,
@@ -57,7 +57,7 @@ def _formulieren(ws: Path, scores: dict, overschrijven: bool = False) -> None:
         wb = load_workbook(pad)
         b = wb["Beoordeling"]
         b["B2"] = dt.date(2026, 3, 9 + n)
-        b["B3"] = "ja"
+        b["B3"] = GEEN_BELANGENVERSTRENGELING
         for r in range(6, b.max_row + 1):
             sleutel = (b.cell(r, 1).value, b.cell(r, 3).value)
             if sleutel in per:

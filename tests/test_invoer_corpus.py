@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie import werkboek
+from evaluatie.beoordeling.verklaring import WEL as WEL_BELANGENVERSTRENGELING
 from evaluatie.cli import main
 from evaluatie.definitie import yamlregels
 from evaluatie.definitie.yamlregels import lees_streng
@@ -621,8 +622,8 @@ GEVALLEN = [
     # every error of every file at once
     Geval(
         "fout bod en beoordelaar zonder verklaring",
-        _samen(_cel(KOMPAS, "Percelen", "B2", "NaN"), _cel(ANOUK, "Beoordeling", "B3", "nee")),
-        # 'nee' is a declared conflict of interest, as in a run without the bid's error (beoordeling.koppen)
+        _samen(_cel(KOMPAS, "Percelen", "B2", "NaN"), _cel(ANOUK, "Beoordeling", "B3", WEL_BELANGENVERSTRENGELING)),
+        # a declared conflict of interest, as in a run without the bid's error (beoordeling.koppen)
         ["kompas.xlsx!Percelen!B2", "anouk-verbeek.xlsx!Beoordeling!B3", "verklaart belangenverstrengeling"],
         TOETS,
     ),

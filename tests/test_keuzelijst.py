@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from evaluatie.cli import main
-from tests.hulp import kleine_aanbesteding, maak_werkmap, schrijf_bod
+from tests.hulp import GEEN_BELANGENVERSTRENGELING, kleine_aanbesteding, maak_werkmap, schrijf_bod
 
 
 def _keuzes(pad: Path, blad: str, cel: str) -> list[str]:
@@ -48,7 +48,7 @@ def test_een_halve_punt_is_te_kiezen_en_wordt_gelezen(tmp_path: Path) -> None:
         pad = ws / "beoordelingen" / f"{naam}.xlsx"
         wb = load_workbook(pad)
         blad = wb["Beoordeling"]
-        blad["B2"], blad["B3"] = dt.date(2026, 3, 10), "ja"
+        blad["B2"], blad["B3"] = dt.date(2026, 3, 10), GEEN_BELANGENVERSTRENGELING
         for r in (6, 7):
             blad.cell(r, 4, "2,5")
             blad.cell(r, 5, "Motivering.")

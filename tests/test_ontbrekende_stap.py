@@ -135,8 +135,8 @@ def test_een_formulier_dat_nog_niet_is_ingevuld_is_een_melding(tmp_path: Path) -
     for bestand, naam in (("ada.xlsx", "Ada"), ("bram.xlsx", "Bram")):
         assert (
             f"{bestand}!Beoordeling: het formulier is nog niet ingevuld (geen datum, geen verklaring en geen enkele "
-            f"score): {naam} vult de datum in (B2), 'ja' bij geen belangenverstrengeling (B3) en per regel een score en "
-            "een toelichting (D6:E7)"
+            f"score): {naam} vult de datum in (B2), 'Ik heb geen belangenverstrengeling met een inschrijver' bij de "
+            "verklaring (B3) en per regel een score en een toelichting (D6:E7)"
         ) in uit
     vul_beoordeling(ws / "beoordelingen" / "ada.xlsx", {("X", "Plan van aanpak"): 75})  # begun: one score missing
     code, uit = _fouten("gunning", "--werkmap", str(ws))

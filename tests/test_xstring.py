@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from evaluatie.cli import main
-from tests.hulp import _beoordelingsdatum, kleine_aanbesteding, maak_werkmap, schrijf_bod
+from tests.hulp import GEEN_BELANGENVERSTRENGELING, _beoordelingsdatum, kleine_aanbesteding, maak_werkmap, schrijf_bod
 
 NAAM = "Taal_x0020_Huis"  # as the bidder typed it and as Excel shows it
 
@@ -30,7 +30,7 @@ def test_naam_met_x_reeks_door_formulieren_en_advies(tmp_path: Path) -> None:
         assert [r[0] for r in _lees(form, "Beoordeling")[5:7]] == [NAAM, NAAM]  # what a reviewer sees
         wb = load_workbook(form)  # the reviewer scores both rows, the names untouched
         blad = wb["Beoordeling"]
-        blad["B2"], blad["B3"] = _beoordelingsdatum(form), "ja"
+        blad["B2"], blad["B3"] = _beoordelingsdatum(form), GEEN_BELANGENVERSTRENGELING
         for r in (6, 7):
             blad.cell(r, 4, 75)
             blad.cell(r, 5, "Onderbouwd in het plan.")

@@ -27,3 +27,23 @@ def zonder_alfa(panel: Paneluitslag, code: str, criterium: str) -> str:
 def alfa_tekst(panel: Paneluitslag, b: Criteriumbetrouwbaarheid) -> str:
     """The alpha with three decimals, or the reason it has none."""
     return zonder_alfa(panel, b.perceel, b.criterium) if b.alpha is None else getal(b.alpha, 3)
+
+
+def meest_stijgend(b: Criteriumbetrouwbaarheid) -> list[str]:
+    """Every reviewer without whom the alpha rises the most, in the order of `alpha_zonder`: the model names one
+    (`grootste_afwijker`, the alphabetically first on a tie), but when two reviewers' absence gives the same alpha
+    (4/7 both), naming one of them said that one differed most, which the figures do not say."""
+    if b.grootste_afwijker is None or (hoogste := b.alpha_zonder.get(b.grootste_afwijker)) is None:
+        return []
+    return [n for n, a in b.alpha_zonder.items() if a is not None and abs(a - hoogste) <= 1e-9]
+
+
+def zonder_wie(b: Criteriumbetrouwbaarheid, namen: dict[str, str] | None = None) -> str:
+    """'zonder Anouk Verbeek: 0,690', 'zonder Anouk Verbeek of Joost de Ridder: 0,571' (each reviewer named by
+    `namen` when given: Beoordelaar A), or '' when no reviewer's absence raises the alpha."""
+    wie = [(namen or {}).get(n, n) for n in meest_stijgend(b)]
+    if not wie:
+        return ""
+    hoogste = b.alpha_zonder[meest_stijgend(b)[0]]
+    assert hoogste is not None  # meest_stijgend keeps only defined alphas
+    return f"zonder {' of '.join(wie)}: {getal(hoogste, 3)}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evaluatie.beoordeling.formulier import KOLOMMEN
 from evaluatie.beoordeling.model import Beoordelingsformulier, Score
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Verzamelaar
@@ -51,6 +52,47 @@ def kopieen(t: Tabblad, start: int, beoordelaars: Sequence[str], besloten: Seque
             sleutel = (s.inschrijver, s.perceel, s.criterium)
             uit.append(Kopie(sleutel, als_tekst(t.waarde(r, 2)), naam, t.waarde(r, k), t.plaats(r, k)))
     return uit
+
+
+def controleer_panel(
+    t: Tabblad, start: int, beoordelaars: Sequence[str], besloten: Sequence[Score], fouten: Verzamelaar
+) -> None:
+    """An error when the decided rows show the scores of a reviewer no longer in `beoordelaars` (replaced after a
+    declared conflict of interest) or lack a column of one who is: the panel decided without the scores the forms
+    now give, and the check of each copied score compares only the reviewers who are there on both sides. Only a
+    workbook with reviewers' columns (the template's); a hand-made one has nothing to compare."""
+    if start < 1 or not besloten:
+        return
+    bekend = {naamsleutel(b): b for b in beoordelaars}
+    groepen = {  # a group name above a 'Score' header, right of the panel's own columns
+        k: als_tekst(t.waarde(start - 1, k))
+        for k in range(len(KOLOMMEN), len(t.rijen[start - 1]))
+        if als_tekst(t.waarde(start - 1, k)) and als_tekst(t.waarde(start, k)) == "Score"
+    }
+    aanwezig = {bekend[naamsleutel(n)] for n in groepen.values() if naamsleutel(n) in bekend}
+    if not aanwezig:
+        return
+    vreemd = {k: n for k, n in groepen.items() if naamsleutel(n) not in bekend}
+    ontbreekt = [b for b in beoordelaars if b not in aanwezig]
+    if not vreemd and not ontbreekt:
+        return
+    wat = []
+    if vreemd:
+        wat.append(
+            f"met de scores van {' en '.join(vreemd.values())} ernaast, "
+            f"{'die' if len(vreemd) == 1 else 'die geen van allen'} niet onder beoordelaars in aanbesteding.yaml "
+            f"{'staat' if len(vreemd) == 1 else 'staan'}"
+        )
+    if ontbreekt:
+        wat.append(f"zonder de scores van {' en '.join(ontbreekt)}")
+    regels = len(besloten)
+    fouten.voeg_toe(
+        t.plaats(start - 1, min(vreemd)) if vreemd else f"{t.bestand}!{t.naam}",
+        f"het consensusoverleg besliste {regels} {'regel' if regels == 1 else 'regels'} {' en '.join(wat)}: de "
+        "consensus is genomen op andere scores dan de formulieren van het panel nu bevatten (een vervangen "
+        "beoordelaar?). Laat het panel die regels opnieuw bekijken; 'evaluatie template consensus' zet de huidige "
+        "beoordelaars en scores in het consensusbestand en bewaart de consensusscore en -motivering",
+    )
 
 
 def controleer_kopieen(

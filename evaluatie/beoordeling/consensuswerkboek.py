@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,9 +91,12 @@ def _tekst(cel, waarde: Any) -> None:
         cel.data_type = "s"
 
 
-def lees_ingevuld(aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[str]) -> Ingevuld:
+def lees_ingevuld(
+    aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[str], hernoemd: Mapping[str, str] | None = None
+) -> Ingevuld:
     """Typed values of an existing consensus workbook; InvoerFout when it cannot be read (never overwrite
-    what cannot be read back)."""
+    what cannot be read back). `hernoemd`: a bidder's name before its recorded correction -> the name now; a row the
+    panel decided under the old name is that bid's (it went to 'Vervallen' and the consensus was lost)."""
     fouten = Verzamelaar()
     tabbladen = lees_werkboek(pad, pad.name, fouten)
     t = None if tabbladen is None else (tabbladen.get(TABBLAD_CONSENSUS) or tabbladen.get(TABBLAD))
@@ -123,6 +126,9 @@ def lees_ingevuld(aanbesteding: Aanbesteding, pad: Path, inschrijvers: Sequence[
     assert tabbladen is not None and t is not None and start is not None  # else fouten stopped us above
     uit = Ingevuld()
     namen = {naamsleutel(n): n for n in inschrijvers}
+    for oud, nieuw in (hernoemd or {}).items():
+        if nieuw in inschrijvers:
+            namen.setdefault(naamsleutel(oud), nieuw)
     for r in range(start):
         if als_tekst(t.waarde(r, 0)) in (VELD_DATUM_CONSENSUS, VELD_DATUM):
             uit.datum = t.waarde(r, 1) if als_tekst(t.waarde(r, 1)) else None

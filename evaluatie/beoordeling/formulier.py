@@ -11,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from evaluatie.beoordeling.verklaring import KEUZES as VERKLARINGEN
+from evaluatie.beoordeling.verklaring import VELD_VERKLARING as VELD_VERKLARING  # re-exported, as the other fields
 from evaluatie.bestandsnamen import CONSENSUSBESTAND as CONSENSUSBESTAND  # re-exported: the panel's modules use it
 from evaluatie.bestandsnamen import veilige_naam
 from evaluatie.definitie.model import Aanbesteding
@@ -25,7 +27,6 @@ KOPRIJ = 5  # 1-based row of the table header
 VELD_BEOORDELAAR = "Beoordelaar"
 VELD_DATUM = "Datum"
 VELD_DATUM_CONSENSUS = "Datum consensusoverleg"
-VELD_VERKLARING = "Verklaring: geen belangenverstrengeling met een inschrijver (ja/nee)"
 _BREEDTE_A = 30  # column A: the bidders' names, and the labels of the three fields at the top
 _BREEDTE_INSTRUCTIE = 110
 
@@ -59,8 +60,8 @@ def schrijf_beoordelingsformulier(
     wb = Workbook()
     ws = eerste_blad(wb)
     ws.title = titel
-    janee = DataValidation(type="list", formula1='"ja,nee"', showErrorMessage=True, error="Kies ja of nee")
-    ws.add_data_validation(janee)
+    verklaring = keuzelijst(wb, VERKLARINGEN, showErrorMessage=True, error="Kies een van de twee zinnen")
+    ws.add_data_validation(verklaring)
     for r, (veld, waarde) in enumerate(
         ((VELD_BEOORDELAAR, beoordelaar), (VELD_DATUM, None), (VELD_VERKLARING, None)), start=1
     ):
@@ -73,7 +74,10 @@ def schrijf_beoordelingsformulier(
             c.fill = _INVOER
             c.protection = Protection(locked=False)
     ws["B2"].number_format = "DD-MM-YYYY"
-    janee.add(ws["B3"])
+    verklaring.add(ws["B3"])
+    # the answer's cell spans B:E: Excel opens a drop-down as wide as its cell, and in column B alone (16) the two
+    # statements showed cut off after 'Ik heb geen bel'
+    ws.merge_cells("B3:E3")
     for j, kop in enumerate(KOLOMMEN, start=1):
         c = ws.cell(KOPRIJ, j, kop)
         c.font, c.fill = _KOP, _KOPVULLING
@@ -118,7 +122,7 @@ def _instructie(wb: Workbook, aanbesteding: Aanbesteding, rijen: Sequence[tuple[
         "Beoordeel ieder plan zelfstandig, zonder overleg met andere beoordelaars.",
         "Kies per regel een score van de schaal en motiveer die in de kolom Toelichting (verplicht).",
         "Prijzen en andere gegevens van de inschrijvers ontbreken bewust (twee-enveloppenmethode).",
-        "Vul uw datum in en verklaar dat u geen belangenverstrengeling heeft met een inschrijver.",
+        "Vul uw datum in en kies bij de verklaring over belangenverstrengeling de zin die voor u geldt.",
         "",
     ]
     for code in dict.fromkeys(r[1] for r in rijen):

@@ -23,11 +23,12 @@ from evaluatie.beoordeling.formulier import (
     VELD_VERKLARING,
 )
 from evaluatie.beoordeling.herkomst import controleer_herkomst
+from evaluatie.beoordeling.verklaring import VELD_VERKLARING_OUD, lees_verklaring
 from evaluatie.definitie.model import Aanbesteding
 from evaluatie.fouten import Fout, Verzamelaar
 from evaluatie.naamvorm import sleutel as naamsleutel
 from evaluatie.veldrijen import rij_per_veld
-from evaluatie.werkboek import Tabblad, als_datum, als_janee, als_tekst, geen_datum, lees_map, lees_werkboek
+from evaluatie.werkboek import Tabblad, als_datum, als_tekst, geen_datum, lees_map, lees_werkboek
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Kop:
     beoordelaar: str | None
     datum: dt.date | None
     verklaring: bool | None
+    oude_vraag: bool  # the declaration's cell answers the old ja/nee question (a form made before the two statements)
 
 
 def lees_kop(
@@ -67,7 +69,19 @@ def lees_kop(
         return None
     t = tabbladen[TABBLAD]
     velden = (VELD_BEOORDELAAR, VELD_DATUM, VELD_VERKLARING)
-    kop = rij_per_veld(t, velden, range(min(4, len(t.rijen))), fouten, "welke waarde de beoordelaar bedoelde")
+    kop = rij_per_veld(
+        t, (*velden, VELD_VERKLARING_OUD), range(min(4, len(t.rijen))), fouten, "welke waarde de beoordelaar bedoelde"
+    )
+    oude_vraag = VELD_VERKLARING_OUD in kop
+    if oude_vraag and VELD_VERKLARING in kop:  # both questions: which answer is the declaration is not ours to pick
+        fouten.voeg_toe(
+            t.plaats(kop[VELD_VERKLARING_OUD], 0),
+            f"het formulier heeft twee verklaringen over belangenverstrengeling (rij {kop[VELD_VERKLARING] + 1} en "
+            f"rij {kop[VELD_VERKLARING_OUD] + 1}); laat alleen '{VELD_VERKLARING}' staan",
+        )
+    elif oude_vraag:
+        kop[VELD_VERKLARING] = kop[VELD_VERKLARING_OUD]
+    kop.pop(VELD_VERKLARING_OUD, None)
     ontbreekt = [veld for veld in velden if veld not in kop]
     for veld in ontbreekt:
         fouten.voeg_toe(f"{t.bestand}!{t.naam}", f"veld '{veld}' ontbreekt boven de tabel")
@@ -90,22 +104,11 @@ def lees_kop(
         fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), geen_datum(t.waarde(kop[VELD_DATUM], 1)))
     elif (buiten := buiten_de_beoordeling(aanbesteding, datum)) is not None:
         fouten.voeg_toe(t.plaats(kop[VELD_DATUM], 1), buiten)
-    verklaring = als_janee(t.waarde(kop[VELD_VERKLARING], 1))
     gegeven = als_tekst(t.waarde(kop[VELD_VERKLARING], 1))
-    if verklaring is False:  # 'nee': the reviewer declares a conflict of interest, no slip of the pen
-        fouten.voeg_toe(
-            t.plaats(kop[VELD_VERKLARING], 1),
-            f"{beoordelaar or 'de beoordelaar'} verklaart belangenverstrengeling met een inschrijver ('nee'): wie "
-            "belangen heeft, beoordeelt niet, dus mogen deze scores niet meetellen; vervang de beoordelaar "
-            "(beoordelaars in aanbesteding.yaml) en haal dit formulier uit beoordelingen/",
-        )
-    elif verklaring is None:
-        fouten.voeg_toe(
-            t.plaats(kop[VELD_VERKLARING], 1),
-            "beoordelaar heeft niet verklaard onafhankelijk te zijn (geen belangenverstrengeling: ja)"
-            + (f"; kreeg '{gegeven}', kies ja of nee" if gegeven else ""),
-        )
-    return Kop(tabbladen, t, kop, naam, beoordelaar, datum, verklaring)
+    verklaring, fout = lees_verklaring(gegeven, oude_vraag, beoordelaar or "de beoordelaar")
+    if fout is not None:
+        fouten.voeg_toe(t.plaats(kop[VELD_VERKLARING], 1), fout)
+    return Kop(tabbladen, t, kop, naam, beoordelaar, datum, verklaring, oude_vraag)
 
 
 def koppen_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from evaluatie.beoordeling.consensuskopie import Kopie, controleer_kopieen, kopieen
+from evaluatie.beoordeling.consensuskopie import Kopie, controleer_kopieen, controleer_panel, kopieen
 from evaluatie.beoordeling.formulier import (
     CONSENSUSBESTAND,
     KOLOMMEN,
@@ -31,6 +31,7 @@ from evaluatie.beoordeling.motivering import (
     zonder_motivering,
 )
 from evaluatie.beoordeling.motivering import melding as motiveringsmelding
+from evaluatie.beoordeling.verklaring import LEEG, invulwijze
 from evaluatie.beoordeling.vervallen import controleer_vervallen
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.fouten import Verzamelaar
@@ -90,6 +91,7 @@ def lees_beoordelingen(
     met_consensus: bool = True,
     afgevallen: Mapping[tuple[str, str], str] | None = None,
     opzij: list[str] | None = None,
+    hernoemd: Mapping[str, str] | None = None,
 ) -> tuple[list[Beoordelingsformulier], Consensus | None]:
     """All reviewer forms (sorted by reviewer name) and the consensus, or InvoerFout.
 
@@ -100,8 +102,12 @@ def lees_beoordelingen(
     set aside with a line in `opzij` that gives that reason, never an error: nobody edits a signed form. When the
     bid fell out is not known here (a reviewer may have typed in a row for a bid that was never on the form), so
     the line does not say.
+    `hernoemd`: a bidder's name before a recorded correction of it (herstel) -> the corrected name. The panel scored
+    the bid under the name it had then; its rows are that bid's, by the recorded decision, and nobody edits a signed
+    form (they were 'onbekende inschrijver' with a missing row each, one error per cell).
     """
     weg = _Opzij(dict(afgevallen or {}), opzij if opzij is not None else [])
+    weg.hernoemd = {naamsleutel(oud): nieuw for oud, nieuw in (hernoemd or {}).items()}
     fouten = Verzamelaar()
     bestanden = lees_map(map_, fouten)  # links out of the werkmap or broken: errors, not skipped
     formulieren: list[Beoordelingsformulier] = []
@@ -193,6 +199,7 @@ class _Opzij:
         # get one line that says how a bid withdrawn after scoring is recorded (evaluatie terugtrekking)
         self.zonder_inschrijving: dict[str, int] = {}
         self.scores: dict[str, list[Opzijgezet]] = {}  # file -> its rows set aside, as scores
+        self.hernoemd: dict[str, str] = {}  # a bidder's name before a recorded correction (folded) -> the new name
 
     def zet_opzij(
         self, t: Tabblad, rij: int, inschrijver: str, perceel: Perceel, criterium: str, criteria: int, code: str
@@ -304,6 +311,12 @@ def _lees_tabel(
             continue
         n = len(fouten.fouten)
         ins = namen.get(naamsleutel(als_tekst(cel[0])))
+        if (
+            ins is None
+            and weg is not None
+            and (nieuw := weg.hernoemd.get(naamsleutel(als_tekst(cel[0])))) in namen.values()
+        ):
+            ins = nieuw  # scored under the name it had before its recorded correction
         if ins is None and als_tekst(cel[0]) == "":
             fouten.voeg_toe(t.plaats(r, 0), "inschrijver ontbreekt in deze rij")
         elif ins is None:
@@ -478,15 +491,19 @@ def _bedoelt_u(naam: str, inschrijvers: Sequence[str]) -> str:
 
 def _scoretekst(waarde: object) -> str:
     """A refused score as the reviewer sees it: a number with a decimal comma ('7,5', never '7.5', which reads as a
-    thousands separator in Dutch), a date as a date."""
+    thousands separator in Dutch), a date as a date. A number rounded by `kort` is written in full: 75,0000001 is
+    refused, and "score '75' staat niet op de schaal (..., goed = 75, ...)" would contradict itself."""
     import datetime as dt
 
-    from evaluatie.tekst import datum, kort
+    from evaluatie.tekst import datum, kort, zonder_exponent
 
     if isinstance(waarde, dt.date):
         return datum(waarde.date() if isinstance(waarde, dt.datetime) else waarde)
     if isinstance(waarde, int | float) and not isinstance(waarde, bool):
-        return f"'{kort(waarde)}'"
+        getoond = kort(waarde)
+        if float(getoond.replace(",", ".")) != float(waarde):  # a hair beside a step: '75' would name the step
+            getoond = zonder_exponent(float(waarde)).replace(".", ",")
+        return f"'{getoond}'"
     return f"'{als_tekst(waarde)}'"
 
 
@@ -542,7 +559,7 @@ def _lees_formulier(
     if begin is not None and not any(  # no date, declaration, score or motivation anywhere: not begun
         als_tekst(w) for w in (*kopcellen, *(t.waarde(r, k) for r in range(begin + 1, len(t.rijen)) for k in (3, 4)))
     ):
-        _nog_niet_ingevuld(fouten, n, f"{t.bestand}!{t.naam}", naam.strip())
+        _nog_niet_ingevuld(fouten, n, f"{t.bestand}!{t.naam}", naam.strip(), gelezen.oude_vraag)
     if len(fouten.fouten) > n:
         return None
     start = _tabel_start(t) or 0
@@ -561,13 +578,13 @@ def _lees_formulier(
 
 _LEEG = (  # the errors of a form as 'template beoordeling' wrote it, nothing filled in
     "datum ontbreekt of is geen datum: ''",
-    "beoordelaar heeft niet verklaard onafhankelijk te zijn",
+    LEEG,
     "score ontbreekt",
     "toelichting ontbreekt",
 )
 
 
-def _nog_niet_ingevuld(fouten: Verzamelaar, n: int, blad: str, naam: str) -> None:
+def _nog_niet_ingevuld(fouten: Verzamelaar, n: int, blad: str, naam: str, oude_vraag: bool) -> None:
     """A form with nothing filled in (no date, no declaration, no score, no motivation: the caller checked the
     cells) gave two errors and two per row; a reviewer who has not started is one line that says what to fill in.
     Only when every error of the form since `n` is one of those: a form with any other error keeps its errors cell
@@ -585,7 +602,7 @@ def _nog_niet_ingevuld(fouten: Verzamelaar, n: int, blad: str, naam: str) -> Non
     fouten.voeg_toe(
         blad,
         f"het formulier is nog niet ingevuld (geen datum, geen verklaring en geen enkele score): {wie} vult de datum "
-        f"in ({kop[0]}), 'ja' bij geen belangenverstrengeling ({kop[1]}) en per regel een score en een toelichting "
+        f"in ({kop[0]}), {invulwijze(oude_vraag)} ({kop[1]}) en per regel een score en een toelichting "
         f"({tabel[0]}:{tabel[-1]})",
     )
 
@@ -665,6 +682,7 @@ def _lees_consensus(
     if len(fouten.fouten) > n:
         return None
     if kopie is not None:
+        controleer_panel(t, _tabel_start(t) or 0, aanbesteding.beoordelaars, scores, fouten)
         kopie += kopieen(t, _tabel_start(t) or 0, aanbesteding.beoordelaars, scores)
     return Consensus(
         bestand=pad.name,

@@ -12,13 +12,13 @@ import hashlib
 from pathlib import Path
 
 from evaluatie.beoordeling.afwijkend import afwijkend
-from evaluatie.beoordeling.alfatekst import alfa_tekst
+from evaluatie.beoordeling.alfatekst import alfa_tekst, zonder_wie
 from evaluatie.beoordeling.model import Paneluitslag, Rijscore
 from evaluatie.beoordeling.voorstel import REGEL, voorstel
 from evaluatie.definitie.model import Aanbesteding, Perceel
 from evaluatie.rapport.documentnaam import het_advies
 from evaluatie.rapport.html import e, pagina, paginavoet
-from evaluatie.tekst import getal, kort, schaalstappen
+from evaluatie.tekst import kort, schaalstappen
 
 _STIJL = """<style>
 @page { size: A4 landscape; margin: 12mm; }
@@ -114,13 +114,8 @@ def _alfa(panel: Paneluitslag, perceel: Perceel) -> str:
     for b in panel.betrouwbaarheid:
         if b.perceel != perceel.code:
             continue
-        zonder = b.alpha_zonder.get(b.grootste_afwijker) if b.grootste_afwijker else None
         alfa = alfa_tekst(panel, b)
-        verbetering = (
-            f"zonder {e(b.grootste_afwijker)}: {getal(zonder, 3)}"
-            if b.grootste_afwijker and zonder is not None
-            else "-"
-        )
+        verbetering = e(zonder_wie(b)) or "-"
         regels.append(
             f'<tr><td>{e(perceel.criterium_van(b.criterium).naam)}</td><td class="getal" data-waarde="{b.alpha!r}">'
             f"{e(alfa)}</td><td>{verbetering}</td></tr>"

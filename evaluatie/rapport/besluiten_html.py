@@ -45,10 +45,21 @@ def besluiten_sectie(g: Rapportgegevens) -> str:
         delen.append(
             "<p>Scores opzijgezet (regels in de formulieren van inschrijvingen die het panel niet beoordeelt, met de "
             "reden; de ondertekende formulieren zijn niet gewijzigd):</p><ul>"
-            + "".join(f"<li>{e(_anoniem(g, r))}</li>" for r in g.opzij)
+            + "".join(f"<li>{e(r)}</li>" for r in sorted((_anoniem(g, r) for r in g.opzij), key=_formulier))
             + "</ul>"
         )
     return "".join(delen)
+
+
+def _formulier(regel: str) -> tuple[int, int, str]:
+    """The order of the forms' letters ('Formulier van Beoordelaar B, ...' after A, AA after Z), not of their file
+    names: with the reviewers listed otherwise than alphabetically, the advies named Beoordelaar B before A, unlike
+    the proces-verbaal. The consensus workbook's rows come after the forms; rows of one form keep their order (the
+    sort is stable)."""
+    wie = regel.split(", tabblad ", 1)[0]
+    if not wie.startswith("Formulier van Beoordelaar "):  # the consensus workbook's rows: after the forms
+        return 1, 0, ""
+    return 0, len(wie), wie
 
 
 def _anoniem(g: Rapportgegevens, regel: str) -> str:
@@ -57,6 +68,8 @@ def _anoniem(g: Rapportgegevens, regel: str) -> str:
     'ada.xlsx!Beoordeling!A8:A9', which in the advies read 'formulier van Beoordelaar A!Beoordeling!A8:A9'."""
     delen = regel.split("!", 2)
     naam = g.invoernaam(delen[0])
+    if len(delen) == 3 and naam == delen[0]:  # the consensus workbook: no reviewer to hide, its place in words too
+        return f"{naam}, tabblad {delen[1]}, {delen[2]}"
     if len(delen) < 3 or naam == delen[0]:
         return naam + regel[len(delen[0]) :]
     naam = naam.removeprefix("beoordelingen: ")

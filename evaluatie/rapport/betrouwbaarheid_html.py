@@ -7,7 +7,7 @@ in court, the bidders read; the advies keeps the alpha per criterion only.
 
 from __future__ import annotations
 
-from evaluatie.beoordeling.alfatekst import alfa_tekst
+from evaluatie.beoordeling.alfatekst import alfa_tekst, meest_stijgend
 from evaluatie.rapport.anoniem import beoordelaar_labels, beoordelaars_op_volgorde
 from evaluatie.rapport.documentnaam import het_advies
 from evaluatie.rapport.gegevens import Rapportgegevens
@@ -37,7 +37,7 @@ def betrouwbaarheid_pagina(g: Rapportgegevens) -> str:
                     c.naam if c else b.criterium,
                     Cel(alfa_tekst(g.panel, b), b.alpha),
                     *(Cel("-" if (z := b.alpha_zonder.get(n)) is None else getal(z, 3), z) for n in volgorde),
-                    label.get(b.grootste_afwijker, b.grootste_afwijker) if b.grootste_afwijker else "-",
+                    ", ".join(sorted(label.get(n, n) for n in meest_stijgend(b))) or "-",
                 ]
             )
         if not rijen:

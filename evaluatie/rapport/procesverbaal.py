@@ -206,11 +206,16 @@ def _consensus(aanbesteding: Aanbesteding, consensus: Consensus | None, panel: P
     enkel = len({b for r in rijen for b in r.individueel}) == 1  # one reviewer: her score counts, not a mean of one
     telt = "de score van de beoordelaar" if enkel else f"{samenvoegen} van de scores van de beoordelaars"
     delen = []
-    if consensus is None or not met:
+    if consensus is None:
         delen.append(
-            "<p>Er is geen consensus van het panel vastgelegd"
-            + (" (geen beoordelingen/consensus.xlsx)" if consensus is None else "")
-            + f"; voor iedere regel telt {telt}.</p>"
+            f"<p>Er is geen consensus van het panel vastgelegd (geen beoordelingen/consensus.xlsx); voor iedere regel "
+            f"telt {telt}.</p>"
+        )
+    elif not met:  # a consensus workbook, maybe a meeting, but no decided row of a bid still assessed
+        overleg = f" (consensusoverleg van {datum_tekst(consensus.datum)})" if consensus.datum else ""
+        delen.append(
+            f"<p>In beoordelingen/{e(consensus.bestand)}{overleg} is voor geen van de beoordeelde regels een "
+            f"consensusscore vastgelegd; voor iedere regel telt {telt}.</p>"
         )
     else:
         wanneer = (
