@@ -43,6 +43,8 @@ class Controle:
     code_gewijzigd: str | None = None
     niet_actueel: list[str] = field(default_factory=list)  # a failed award marked the reports (niet_actueel)
     open_punten: list[dict[str, str]] = field(default_factory=list)  # the logged award's: it was a CONCEPT
+    # a file of a kind the award writes (a letter, a gemeente page) that the logged award did not write
+    niet_van_deze_gunning: list[str] = field(default_factory=list)
 
     @property
     def in_orde(self) -> bool:
@@ -53,6 +55,7 @@ class Controle:
             or self.dossier_gewijzigd
             or self.dossier_verouderd
             or self.niet_actueel
+            or self.niet_van_deze_gunning
         )
 
 
@@ -90,6 +93,29 @@ def _code_verschil(log: dict[str, Any]) -> str | None:
     return None
 
 
+def _niet_geschreven(werkmap: Werkmap, log: dict[str, Any]) -> list[str]:
+    """Every file in rapporten/ of a kind an award writes (a letter, a gemeente page, the advies) that the logged
+    award did not write: a letter copied there by hand, or left by an award the logboek does not know, looks like one
+    of this award and could be sent. A failed award's marker is reported apart (niet_actueel)."""
+    from evaluatie.niet_actueel import is_markering
+    from evaluatie.rapport.schrijven import is_gunningsuitvoer
+
+    doel = werkmap.rapporten
+    if not doel.is_dir():
+        return []
+    gelogd = {b["bestand"] for b in log["uitvoer"]}
+    uit = []
+    for pad in sorted(p for p in doel.rglob("*") if p.is_file() or p.is_symlink()):
+        rel = pad.relative_to(doel).as_posix()
+        if is_gunningsuitvoer(rel) and not is_markering(rel) and werkmap.relatief(pad) not in gelogd:
+            uit.append(
+                f"{werkmap.relatief(pad)}: niet door deze gunning geschreven (met de hand neergezet, of van een "
+                "gunning die niet in het logboek staat); niet versturen: de volgende gunning verplaatst het naar "
+                f"{doel.name}/niet-van-deze-gunning/"
+            )
+    return uit
+
+
 def controleer(werkmap: Werkmap) -> Controle:
     from evaluatie.pipeline import gun, schrijf_uitvoer
 
@@ -124,6 +150,7 @@ def controleer(werkmap: Werkmap) -> Controle:
         elif sha256_bestand(pad) != b["sha256"]:
             c.uitvoer_gewijzigd.append(f"{b['bestand']}: met de hand gewijzigd na de gunning")
 
+    c.niet_van_deze_gunning = _niet_geschreven(werkmap, log)
     opties = log["opties"]
     dag = gelogde_dag(log)
     if isinstance(dag, str):

@@ -982,20 +982,27 @@ def schrijf_rapporten(
 
 
 def schrijf_uitvoer(
-    award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None, rapporten: bool = True
+    award: Award,
+    oplosser: str = STANDAARD,
+    tijdstempel: str | None = None,
+    rapporten: bool = True,
+    verplaatst: list[str] | None = None,
 ) -> list[Path]:
     """gunning.json and (unless `rapporten` is False) all reports, swapped into rapporten/ as a
     whole only when everything was written. Returns the files this run produced (for the logboek).
 
     Everything the award writes is produced into a fresh folder, so a later output (a new
     appendix, rapporten/intern/) is atomic too as long as it is written by schrijf_rapporten.
-    What the previous award produced (per the logboek) is replaced, so nothing stale stays (the
-    letter of a withdrawn bid); files that other commands wrote there (the consensus agenda) or
-    that the award never produced are carried over untouched.
+    What the previous award produced (per the logboek) and did not produce now (the letter of a withdrawn bid,
+    the lots a --lots run leaves out), and any file of a kind an award writes that this award did not write (a
+    letter copied by hand), is moved to rapporten/niet-van-deze-gunning/<run>/ (`verplaatst` gets the new paths,
+    relative to rapporten/): never deleted, as someone may have sent it, and never left looking current. Files
+    that other commands wrote there (the consensus agenda) are carried over untouched.
     """
     from evaluatie.logboek import lees
     from evaluatie.niet_actueel import is_markering
-    from evaluatie.rapport.schrijven import alle_bestanden, atomair, is_gunningsuitvoer, neem_over
+    from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
+    from evaluatie.rapport.schrijven import alle_bestanden, atomair, is_gunningsuitvoer, neem_over, verplaats
 
     werkmap = award.invoer.werkmap
     doel = werkmap.rapporten
@@ -1009,20 +1016,45 @@ def schrijf_uitvoer(
     if onbekende_run is not None and onbekende_run not in award.invoer.notities:
         award.invoer.notities.append(onbekende_run)
 
+    def van_een_gunning(rel: str) -> bool:
+        """Whether a path relative to rapporten/ is of an award: the previous one wrote it, or its kind."""
+        return f"{doel.name}/{rel}" in van_vorige_gunning or is_gunningsuitvoer(rel)
+
     def behouden(p: Path) -> bool:
-        rel = werkmap.relatief(p)
-        if rel in van_vorige_gunning or is_markering(rel.removeprefix(f"{doel.name}/")):
-            return False  # a failed award's marker goes with the reports it marked
-        # reports of a run the logboek does not know: every file of a kind an award writes is replaced
-        return onbekende_run is None or not is_gunningsuitvoer(p.relative_to(doel).as_posix())
+        rel = p.relative_to(doel).as_posix()
+        # a failed award's marker goes with the reports it marked; an award's file not written now was moved
+        return not (is_markering(rel) or van_een_gunning(rel))
 
     with atomair(doel) as nieuw:
         schrijf_gunning_json(award, nieuw)
         if rapporten:
             schrijf_rapporten(award, oplosser, tijdstempel, nieuw)
         geschreven = [doel / p.relative_to(nieuw) for p in alle_bestanden(nieuw)]
+        weg = verplaats(
+            doel, nieuw, lambda rel: not is_markering(rel) and van_een_gunning(rel), tijdstempel or maak_tijdstempel()
+        )
         neem_over(doel, nieuw, behouden)
+    if weg:
+        award.invoer.notities.append(_verplaatst_notitie(doel.name, weg))
+        if verplaatst is not None:
+            verplaatst += weg
     return geschreven
+
+
+def _verplaatst_notitie(rapporten: str, weg: list[str]) -> str:
+    """The note on screen for the files an award moved out of its outputs (schrijf_uitvoer)."""
+    from evaluatie.tekst import aantal
+
+    map_ = "/".join(weg[0].split("/")[:2])
+    oorspronkelijk = ", ".join(w.split("/", 2)[2] for w in weg)
+    is_, het, kan, stuk, wordt = (
+        ("is", "het", "kan", "een stuk", "wordt") if len(weg) == 1 else ("zijn", "ze", "kunnen", "stukken", "worden")
+    )
+    return (  # a note: the terminal puts 'Let op: ' before it (cli.meld_notities)
+        f"{aantal(str(len(weg)), 'bestand', 'bestanden')} in {rapporten}/ {is_} niet door deze gunning geschreven "
+        f"(door een eerdere gunning, of er met de hand neergezet) en {is_} verplaatst naar {rapporten}/{map_}/, zodat "
+        f"{het} niet voor {stuk} van deze gunning {kan} worden aangezien en niet {wordt} verstuurd: {oorspronkelijk}"
+    )
 
 
 def _niet_gelogde_rapporten(werkmap: Werkmap, vorige: dict[str, Any] | None) -> str | None:
@@ -1347,7 +1379,8 @@ def gun_en_schrijf(
             handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
             if handwerk:
                 raise InvoerFout(handwerk)
-            geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
+            verplaatst: list[str] = []
+            geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten, verplaatst=verplaatst)
         except (InvoerFout, EvaluatieFout) as e:
             from evaluatie.niet_actueel import markeer
 
@@ -1357,7 +1390,17 @@ def gun_en_schrijf(
             raise
         opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
         open_ = [p.als_dict() for p in award.open_punten]  # the log says what gunning.json and the advies say
-        noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel, open_, vandaag)
+        noteer(
+            award.invoer.werkmap,
+            commando,
+            opties,
+            award.uitslag.invoer,
+            geschreven,
+            stempel,
+            open_,
+            vandaag,
+            verplaatst,
+        )
     finally:
         wacht_op_code_commit()  # also when the award failed: no git process is left unwaited for
     notities = list(award.invoer.notities)
