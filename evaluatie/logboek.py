@@ -135,7 +135,7 @@ def noteer(
     before the closing date is an open point naming that day), so `evaluatie controleer` replays the same day.
     `verplaatst`: what the award moved out of its outputs into rapporten/niet-van-deze-gunning/ (schrijf_uitvoer)."""
     geschreven = sorted(uitvoer)
-    regel = {
+    regel: dict[str, Any] = {
         "tijd": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commando": commando,
         "opties": opties,
