@@ -14,6 +14,7 @@ import shutil
 from dataclasses import dataclass, field
 from typing import Any
 
+from evaluatie.besluiten.handwerk import buiten_de_commandos
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.invoerverschil import gewijzigde_invoer
@@ -165,17 +166,21 @@ def controleer(werkmap: Werkmap) -> Controle:
         for sub in ("inschrijvingen", "beoordelingen", "criteria"):
             if (werkmap.root / sub).is_dir():
                 shutil.copytree(werkmap.root / sub, kopie.root / sub)
+        # a decision file edited by hand is refused as the award refuses it (gun_en_schrijf): replaying with it
+        # would apply a draw or decision in the name of someone who decided otherwise; said with the award's own
+        # errors, which do not depend on it
+        fouten = [str(f) for f in buiten_de_commandos(werkmap)]
         try:
             award = gun(
                 kopie, opties.get("lots"), opties.get("solver", STANDAARD), opties.get("tijdslimiet"), vandaag=dag
             )
         except (InvoerFout, EvaluatieFout) as e:
             # one item per error, as the award names them (joined, the second came unindented, one string in --json)
-            fouten = [str(f) for f in e.fouten] if isinstance(e, InvoerFout) else list(e.meldingen)
-            c.niet_gereproduceerd += [f"de gunning kan niet opnieuw worden uitgevoerd: {f}" for f in fouten or [str(e)]]
-            return c
+            fouten += [str(f) for f in e.fouten] if isinstance(e, InvoerFout) else list(e.meldingen) or [str(e)]
         except ValueError as e:  # the logged --lots no longer names a lot (renamed, or ' ' from before it was refused)
-            c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: --lots: {e}")
+            fouten.append(f"--lots: {e}")
+        if fouten:
+            c.niet_gereproduceerd += [f"de gunning kan niet opnieuw worden uitgevoerd: {f}" for f in fouten]
             return c
         uitvoer = schrijf_uitvoer(  # the same writer as the award: all it produces is compared
             award, opties.get("solver", STANDAARD), log.get("tijdstempel_rapporten"), not opties.get("geen_rapport")
