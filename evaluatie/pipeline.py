@@ -841,7 +841,11 @@ def gun(
     call without it takes the system's date, as the decision commands do."""
     from evaluatie.gunning.uitvoeren import gunning
 
-    invoer = invoer or laad_invoer(werkmap, definitie)
+    if invoer is None:
+        try:
+            invoer = laad_invoer(werkmap, definitie)
+        except InvoerFout as e:
+            raise InvoerFout(e.fouten + _ontbrekende_formulieren(werkmap, definitie, percelen, e.fouten)) from None
     invoer.afgewezen = ()  # the first pass is the award before the 2.116 decisions: their premise is checked on it
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder, percelen=codes)
@@ -895,6 +899,28 @@ def gun(
     laat_weg(invoer, keurmerkbesluiten_zonder_gunning(award))
     award.open_punten = open_punten(award, vandaag or dt.date.today())
     return award
+
+
+def _ontbrekende_formulieren(
+    werkmap: Werkmap, definitie: dict[str, Any] | None, percelen: str | None, al: list[Fout]
+) -> list[Fout]:
+    """A reviewer's missing form, said with a bid's error (one of `al`): it does not depend on the bids, and the
+    award needs it whenever a chosen lot is scored. Nothing when the definition itself is in error (the bids and
+    the forms are then read against nothing), the lots cannot be chosen, or no chosen lot is scored."""
+    from evaluatie.beoordeling.koppen import ontbrekende_formulieren_fouten
+    from evaluatie.definitie.laden import laad_aanbesteding_uit_data
+
+    try:
+        if definitie is None:
+            aanbesteding, _ = laad_definitie(werkmap)
+        else:
+            aanbesteding, _ = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
+        codes = kies_percelen(aanbesteding, percelen)
+    except (InvoerFout, ValueError):
+        return []
+    if not any(aanbesteding.percelen[c].gunningscriteria for c in codes):
+        return []
+    return [f for f in ontbrekende_formulieren_fouten(aanbesteding, werkmap.beoordelingen) if f not in al]
 
 
 def _verouderde_lotingen(award: Award, codes: list[str]) -> list[Verouderd]:

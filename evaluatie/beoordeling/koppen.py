@@ -117,6 +117,25 @@ def koppen_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
     return fouten.fouten
 
 
+def ontbrekende_formulieren_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
+    """The errors for reviewers whose form is missing (or names someone else), read from the headers alone: said with
+    a bid's error by the commands that need the panel's scores (pipeline.gun), as lees_beoordelingen says them when
+    the bids are read. An unreadable header's own error is koppen_fouten's."""
+    from evaluatie.beoordeling.lezen import ontbrekende_formulieren
+
+    fouten = Verzamelaar()
+    bestanden = lees_map(map_, Verzamelaar())
+    genoemd: set[str] = set()
+    naam_in: dict[str, tuple[str, str]] = {}
+    for pad in bestanden:
+        if pad.name != CONSENSUSBESTAND:
+            kop = lees_kop(aanbesteding, pad, Verzamelaar(), naam_in)
+            if kop is not None and kop.beoordelaar is not None:
+                genoemd.add(kop.beoordelaar)
+    ontbrekende_formulieren(aanbesteding, map_, bestanden, genoemd, naam_in, fouten)
+    return fouten.fouten
+
+
 def buiten_de_beoordeling(aanbesteding: Aanbesteding, datum: dt.date) -> str | None:
     """Why a scoring date cannot be right, or None: the scoring lies between the closing (the bids are known)
     and the award decision (the advies of that day reports it in its proces-verbaal)."""

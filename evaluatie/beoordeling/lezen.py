@@ -126,6 +126,28 @@ def lees_beoordelingen(
             )
         gezien.setdefault(f.beoordelaar, f.bestand)
     controleer_kopieen(aanbesteding, kopie, formulieren, fouten)  # a consensus taken on other scores
+    ontbrekende_formulieren(aanbesteding, map_, bestanden, genoemd, naam_in, fouten)
+    if (leeg := geen_panel(aanbesteding, te_beoordelen)) is not None:
+        fouten.voeg_toe(GEEN_PANEL_PLAATS, leeg)
+    for naam, n in weg.zonder_inschrijving.items():
+        fouten.voeg_toe(map_.name, _zonder_inschrijving(naam, n))
+    weg.sluit()
+    fouten.controleer()
+    return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
+
+
+def ontbrekende_formulieren(
+    aanbesteding: Aanbesteding,
+    map_: Path,
+    bestanden: Sequence[Path],
+    genoemd: Collection[str],
+    naam_in: dict[str, tuple[str, str]],
+    fouten: Verzamelaar,
+) -> None:
+    """An error for every reviewer whose form names no one else and is not there: what is missing, which file, and
+    where no form was written yet the command that writes them. Only the headers decide it (`genoemd`: the reviewers
+    a header names; `naam_in`: per file the name as typed and its cell), not the bids, so a bid's error is said
+    with it (koppen_fouten)."""
     for naam in aanbesteding.beoordelaars:
         if naam not in genoemd:
             eigen = bestandsnaam(naam)
@@ -155,13 +177,6 @@ def lees_beoordelingen(
                     f"geen beoordeling ontvangen van {naam} (het formulier voor {naam} is {map_.name}/{eigen})"
                     + nog_geen,
                 )
-    if (leeg := geen_panel(aanbesteding, te_beoordelen)) is not None:
-        fouten.voeg_toe(GEEN_PANEL_PLAATS, leeg)
-    for naam, n in weg.zonder_inschrijving.items():
-        fouten.voeg_toe(map_.name, _zonder_inschrijving(naam, n))
-    weg.sluit()
-    fouten.controleer()
-    return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
 
 
 NOG_GEEN_FORMULIER = (

@@ -1,0 +1,44 @@
+"""A werkmap with a duplicated bid file and a missing reviewer form: `gunning` and `controleer` named only the
+duplicate, so the user fixed it, ran again and only then learned of the form. The missing form does not depend on
+the bids: both are said at once (exit 2); a command that needs no panel (`toets`) still does not ask for forms."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evaluatie.cli import main
+
+DUBBEL = "kompas.xlsx: is hetzelfde bestand als kompas-kopie.xlsx"
+ONTBREEKT = "geen beoordeling ontvangen van Anouk Verbeek (het formulier voor Anouk Verbeek is beoordelingen/"
+
+
+def _breek(ws: Path) -> None:
+    shutil.copy(ws / "inschrijvingen" / "kompas.xlsx", ws / "inschrijvingen" / "kompas-kopie.xlsx")
+    (ws / "beoordelingen" / "anouk-verbeek.xlsx").unlink()
+
+
+def test_dubbele_inschrijving_en_ontbrekend_formulier_samen(voorbeeld: Path) -> None:
+    _breek(voorbeeld)
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 2, res.output
+    fouten = [f"{f['plaats']}: {f['bericht']}" for f in json.loads(res.stdout)["fouten"]]
+    assert len(fouten) == 2, fouten
+    assert fouten[0].startswith(DUBBEL) and fouten[1].startswith(f"beoordelingen: {ONTBREEKT}"), fouten
+
+    res = CliRunner().invoke(main, ["toets", "--werkmap", str(voorbeeld)])
+    assert res.exit_code == 2 and DUBBEL in res.output and "geen beoordeling ontvangen" not in res.output
+
+
+def test_controleer_noemt_beide(voorbeeld: Path) -> None:
+    assert CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)]).exit_code == 0
+    _breek(voorbeeld)
+    res = CliRunner().invoke(main, ["controleer", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 1, res.output
+    niet = json.loads(res.stdout)["niet_gereproduceerd"]
+    voor = "de gunning kan niet opnieuw worden uitgevoerd: "
+    assert [n[: len(voor)] for n in niet] == [voor, voor], niet
+    assert niet[0].startswith(voor + DUBBEL) and niet[1].startswith(voor + "beoordelingen: " + ONTBREEKT), niet
