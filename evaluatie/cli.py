@@ -415,11 +415,12 @@ def beoordelingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
 @afhandeling
 def inschrijvingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Lees en controleer alle inschrijvingen in inschrijvingen/."""
-    from evaluatie.pipeline import geen_handwerk, laad_invoer, verouderd_notities
+    from evaluatie.pipeline import geen_handwerk, laad_invoer, met_handwerk, verouderd_notities
     from evaluatie.weergave import inschrijvingen_tabel
 
     wm = _werkmap(werkmap, schrijft=False)
-    invoer = laad_invoer(wm)
+    with met_handwerk(wm):  # a bid's error does not hide a hand edit
+        invoer = laad_invoer(wm)
     geen_handwerk(wm)  # a correction edited by hand is never shown as the decision's
     meld_notities(invoer.notities + verouderd_notities(invoer))
     if als_json:

@@ -8,6 +8,8 @@ definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> rappo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -669,7 +671,8 @@ def schrijf_consensus(
     from evaluatie.beoordeling.lezen import lees_beoordelingen
     from evaluatie.rapport.agenda import schrijf_agenda
 
-    invoer = laad_invoer(werkmap)
+    with met_handwerk(werkmap):
+        invoer = laad_invoer(werkmap)
     geen_handwerk(werkmap)  # which rows are scored follows the decisions: never a hand edit in their name
     if not invoer.aanbesteding.panel_nodig:  # nothing is scored, so there is nothing to agree on
         from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
@@ -725,7 +728,8 @@ def schrijf_beoordelingsformulieren(
     from evaluatie.beoordeling.formulier import bestandsnaam, schrijf_beoordelingsformulier
     from evaluatie.beoordeling.lezen import GEEN_PANEL_PLAATS, geen_panel
 
-    invoer = laad_invoer(werkmap)
+    with met_handwerk(werkmap):
+        invoer = laad_invoer(werkmap)
     geen_handwerk(werkmap)  # who is on the forms follows the decisions: never a hand edit in their name
     if not invoer.aanbesteding.panel_nodig:
         from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
@@ -1235,8 +1239,9 @@ def scenario(
 
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten, werkmap.root)
+    with met_handwerk(werkmap):  # the bids' errors and a hand edit, together
+        voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     geen_handwerk(werkmap)
-    voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     buiten_de_percelen(zetten, kies_percelen(voor.invoer.aanbesteding, percelen))
     invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
     # a decision already stale in the award itself stays an open point in the what-if, never "still holds"
@@ -1268,7 +1273,8 @@ def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
     as the award refuses it (geen_handwerk): the overview would apply the edit in the decision's name."""
     from evaluatie.logboek import noteer
 
-    invoer = laad_invoer(werkmap)  # first: a decision file that cannot be read is said as such
+    with met_handwerk(werkmap):  # first: a decision file that cannot be read is said as such
+        invoer = laad_invoer(werkmap)
     geen_handwerk(werkmap)
     b = beoordeel(invoer)
     invoer.notities += verouderd_notities(invoer)
@@ -1282,7 +1288,8 @@ def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
     edited by hand is refused, as by the award (geen_handwerk)."""
     from evaluatie.logboek import noteer
 
-    invoer = laad_invoer(werkmap)  # first: a decision file that cannot be read is said as such
+    with met_handwerk(werkmap):  # first: a decision file that cannot be read is said as such
+        invoer = laad_invoer(werkmap)
     geen_handwerk(werkmap)
     uitslag = toets_met_beoordeling(invoer)
     if invoer.besluiten is not None and any(t.uitkomst == "verworpen" for t in invoer.besluiten.toegepast("abnormaal")):
@@ -1401,7 +1408,8 @@ def gun_en_schrijf(
     start_code_commit()  # the logboek's git call runs meanwhile
     try:
         try:
-            award = gun(werkmap, percelen, oplosser, tijdslimiet, vandaag=vandaag)
+            with met_handwerk(werkmap):  # a bid's error does not hide a hand edit
+                award = gun(werkmap, percelen, oplosser, tijdslimiet, vandaag=vandaag)
             handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
             if handwerk:
                 raise InvoerFout(handwerk)
@@ -1478,6 +1486,23 @@ def loting(
     return vastgelegd
 
 
+@contextmanager
+def met_handwerk(werkmap: Werkmap) -> Iterator[None]:
+    """Run the block; an input error raised in it (a bid that cannot be read) also names a decision file edited by
+    hand (geen_handwerk), which does not depend on it: without this the one hid the other until it was fixed."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
+
+    try:
+        yield
+    except InvoerFout as e:
+        extra = [f for f in buiten_de_commandos(werkmap) if f not in e.fouten]
+        if not extra:
+            raise
+        samen = InvoerFout(e.fouten + extra)
+        samen.let_op = e.let_op
+        raise samen from None
+
+
 def geen_handwerk(werkmap: Werkmap) -> None:
     """A decision file edited by hand is applied by no command that computes an award or shows what the decisions
     make of the bids: the what-if, the robustness analysis, the overviews (inschrijvingen, toets, beoordelingen),
@@ -1503,8 +1528,9 @@ def zekerheid(
     from evaluatie.logboek import noteer
     from evaluatie.zekerheid.uitvoeren import zekerheid as bereken
 
+    with met_handwerk(werkmap):  # the bids' errors and a hand edit, together
+        award = gun(werkmap, percelen, oplosser, tijdslimiet)
     geen_handwerk(werkmap)
-    award = gun(werkmap, percelen, oplosser, tijdslimiet)
     award.invoer.notities += verouderd_notities(award.invoer)  # the analysis is of the award without them
     uitkomst = bereken(award, oplosser, trekkingen)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}

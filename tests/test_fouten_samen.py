@@ -42,3 +42,22 @@ def test_controleer_noemt_beide(voorbeeld: Path) -> None:
     voor = "de gunning kan niet opnieuw worden uitgevoerd: "
     assert [n[: len(voor)] for n in niet] == [voor, voor], niet
     assert niet[0].startswith(voor + DUBBEL) and niet[1].startswith(voor + "beoordelingen: " + ONTBREEKT), niet
+
+
+def test_met_de_hand_geschreven_besluitbestand_en_dubbele_inschrijving_samen(voorbeeld: Path) -> None:
+    """A besluiten.yaml no decision command wrote was refused, unless a bid also had an error: then `gunning`,
+    `toets` and `inschrijvingen` named only the bid (and `zekerheid` and `scenario` only the file)."""
+    (voorbeeld / "besluiten.yaml").write_text("besluiten: []\n", encoding="utf-8")
+    shutil.copy(voorbeeld / "inschrijvingen" / "kompas.xlsx", voorbeeld / "inschrijvingen" / "kompas-kopie.xlsx")
+    for args in (
+        ("gunning",),
+        ("toets",),
+        ("inschrijvingen",),
+        ("zekerheid", "--trekkingen", "100"),
+        ("scenario", "--zet", "percelen.B1.abnormaal_laag=0.3"),
+    ):
+        res = CliRunner().invoke(main, [args[0], "--werkmap", str(voorbeeld), "--json", *args[1:]])
+        assert res.exit_code == 2, (args, res.output)
+        fouten = [f"{f['plaats']}: {f['bericht']}" for f in json.loads(res.stdout)["fouten"]]
+        assert len(fouten) == 2 and fouten[0].startswith(DUBBEL), (args, fouten)
+        assert fouten[1].startswith("besluiten.yaml: is niet door een besluitcommando geschreven"), (args, fouten)
