@@ -849,7 +849,7 @@ def gun(
         try:
             invoer = laad_invoer(werkmap, definitie)
         except InvoerFout as e:
-            raise InvoerFout(e.fouten + _ontbrekende_formulieren(werkmap, definitie, percelen, e.fouten)) from None
+            raise InvoerFout(e.fouten + _formulierfouten(werkmap, definitie, percelen, e.fouten)) from None
     invoer.afgewezen = ()  # the first pass is the award before the 2.116 decisions: their premise is checked on it
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder, percelen=codes)
@@ -905,13 +905,13 @@ def gun(
     return award
 
 
-def _ontbrekende_formulieren(
+def _formulierfouten(
     werkmap: Werkmap, definitie: dict[str, Any] | None, percelen: str | None, al: list[Fout]
 ) -> list[Fout]:
-    """A reviewer's missing form, said with a bid's error (one of `al`): it does not depend on the bids, and the
-    award needs it whenever a chosen lot is scored. Nothing when the definition itself is in error (the bids and
+    """A reviewer's missing form or second form, said with a bid's error (one of `al`): it does not depend on the
+    bids, and the award needs every form whenever a chosen lot is scored. Nothing when the definition itself is in error (the bids and
     the forms are then read against nothing), the lots cannot be chosen, or no chosen lot is scored."""
-    from evaluatie.beoordeling.koppen import ontbrekende_formulieren_fouten
+    from evaluatie.beoordeling.koppen import formulierfouten_zonder_inschrijvingen
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data
 
     try:
@@ -924,7 +924,7 @@ def _ontbrekende_formulieren(
         return []
     if not any(aanbesteding.percelen[c].gunningscriteria for c in codes):
         return []
-    return [f for f in ontbrekende_formulieren_fouten(aanbesteding, werkmap.beoordelingen) if f not in al]
+    return [f for f in formulierfouten_zonder_inschrijvingen(aanbesteding, werkmap.beoordelingen) if f not in al]
 
 
 def _verouderde_lotingen(award: Award, codes: list[str]) -> list[Verouderd]:

@@ -61,3 +61,15 @@ def test_met_de_hand_geschreven_besluitbestand_en_dubbele_inschrijving_samen(voo
         fouten = [f"{f['plaats']}: {f['bericht']}" for f in json.loads(res.stdout)["fouten"]]
         assert len(fouten) == 2 and fouten[0].startswith(DUBBEL), (args, fouten)
         assert fouten[1].startswith("besluiten.yaml: is niet door een besluitcommando geschreven"), (args, fouten)
+
+
+def test_tweede_formulier_van_een_beoordelaar_en_dubbele_inschrijving_samen(voorbeeld: Path) -> None:
+    shutil.copy(voorbeeld / "beoordelingen" / "anouk-verbeek.xlsx", voorbeeld / "beoordelingen" / "anouk-kopie.xlsx")
+    shutil.copy(voorbeeld / "inschrijvingen" / "kompas.xlsx", voorbeeld / "inschrijvingen" / "kompas-kopie.xlsx")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld), "--json"])
+    assert res.exit_code == 2, res.output
+    fouten = [f"{f['plaats']}: {f['bericht']}" for f in json.loads(res.stdout)["fouten"]]
+    assert fouten[1:] == [
+        "anouk-kopie.xlsx!Beoordeling!B1: beoordelaar Anouk Verbeek heeft ook anouk-verbeek.xlsx ingeleverd"
+    ], fouten
+    assert len(fouten) == 2 and fouten[0].startswith(DUBBEL), fouten

@@ -117,21 +117,25 @@ def koppen_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
     return fouten.fouten
 
 
-def ontbrekende_formulieren_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
-    """The errors for reviewers whose form is missing (or names someone else), read from the headers alone: said with
-    a bid's error by the commands that need the panel's scores (pipeline.gun), as lees_beoordelingen says them when
-    the bids are read. An unreadable header's own error is koppen_fouten's."""
-    from evaluatie.beoordeling.lezen import ontbrekende_formulieren
+def formulierfouten_zonder_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
+    """The errors about the set of forms, read from the headers alone: a reviewer whose form is missing (or names
+    someone else), and a reviewer with two forms. Said with a bid's error by the commands that need the panel's
+    scores (pipeline.gun), as lees_beoordelingen says them when the bids are read; an unreadable header's own error is
+    koppen_fouten's."""
+    from evaluatie.beoordeling.lezen import dubbele_formulieren, ontbrekende_formulieren
 
     fouten = Verzamelaar()
     bestanden = lees_map(map_, Verzamelaar())
     genoemd: set[str] = set()
     naam_in: dict[str, tuple[str, str]] = {}
+    ingeleverd: list[tuple[str, str]] = []
     for pad in bestanden:
         if pad.name != CONSENSUSBESTAND:
             kop = lees_kop(aanbesteding, pad, Verzamelaar(), naam_in)
             if kop is not None and kop.beoordelaar is not None:
                 genoemd.add(kop.beoordelaar)
+                ingeleverd.append((kop.beoordelaar, pad.name))
+    dubbele_formulieren(ingeleverd, naam_in, fouten)
     ontbrekende_formulieren(aanbesteding, map_, bestanden, genoemd, naam_in, fouten)
     return fouten.fouten
 

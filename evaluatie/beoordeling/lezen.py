@@ -117,14 +117,7 @@ def lees_beoordelingen(
             f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg, naam_in)
             if f is not None:
                 formulieren.append(f)
-    gezien: dict[str, str] = {}
-    # the form under the reviewer's own file name first: the error stands at the copy, not at the form that is right
-    for f in sorted(formulieren, key=lambda f: (f.bestand != bestandsnaam(f.beoordelaar), f.bestand)):
-        if f.beoordelaar in gezien:
-            fouten.voeg_toe(
-                naam_in[f.bestand][1], f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd"
-            )
-        gezien.setdefault(f.beoordelaar, f.bestand)
+    dubbele_formulieren([(f.beoordelaar, f.bestand) for f in formulieren], naam_in, fouten)
     controleer_kopieen(aanbesteding, kopie, formulieren, fouten)  # a consensus taken on other scores
     ontbrekende_formulieren(aanbesteding, map_, bestanden, genoemd, naam_in, fouten)
     if (leeg := geen_panel(aanbesteding, te_beoordelen)) is not None:
@@ -134,6 +127,20 @@ def lees_beoordelingen(
     weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
+
+
+def dubbele_formulieren(
+    ingeleverd: Sequence[tuple[str, str]], naam_in: dict[str, tuple[str, str]], fouten: Verzamelaar
+) -> None:
+    """An error at every second form of one reviewer (`ingeleverd`: reviewer and file per form). The form under the
+    reviewer's own file name first: the error stands at the copy, not at the form that is right."""
+    gezien: dict[str, str] = {}
+    for beoordelaar, bestand in sorted(ingeleverd, key=lambda f: (f[1] != bestandsnaam(f[0]), f[1])):
+        if beoordelaar in gezien:
+            fouten.voeg_toe(
+                naam_in[bestand][1], f"beoordelaar {beoordelaar} heeft ook {gezien[beoordelaar]} ingeleverd"
+            )
+        gezien.setdefault(beoordelaar, bestand)
 
 
 def ontbrekende_formulieren(
