@@ -909,8 +909,9 @@ def _formulierfouten(
     werkmap: Werkmap, definitie: dict[str, Any] | None, percelen: str | None, al: list[Fout]
 ) -> list[Fout]:
     """A reviewer's missing form or second form, said with a bid's error (one of `al`): it does not depend on the
-    bids, and the award needs every form whenever a chosen lot is scored. Nothing when the definition itself is in error (the bids and
-    the forms are then read against nothing), the lots cannot be chosen, or no chosen lot is scored."""
+    bids, and the award needs every form whenever a chosen lot is scored. Nothing when the definition itself is in
+    error (the bids and the forms are then read against nothing), the lots cannot be chosen, or no chosen lot is
+    scored."""
     from evaluatie.beoordeling.koppen import formulierfouten_zonder_inschrijvingen
     from evaluatie.definitie.laden import laad_aanbesteding_uit_data
 
