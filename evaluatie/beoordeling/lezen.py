@@ -18,10 +18,9 @@ from evaluatie.beoordeling.formulier import (
     VELD_DATUM,
     VELD_DATUM_CONSENSUS,
     VELD_VERKLARING,
-    bestandsnaam,
 )
 from evaluatie.beoordeling.herkomst import controleer_herkomst
-from evaluatie.beoordeling.koppen import buiten_de_beoordeling, lees_kop
+from evaluatie.beoordeling.koppen import buiten_de_beoordeling, dubbele_formulieren, lees_kop, ontbrekende_formulieren
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Score
 from evaluatie.beoordeling.motivering import (
     andere_score_melding,
@@ -127,69 +126,6 @@ def lees_beoordelingen(
     weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
-
-
-def dubbele_formulieren(
-    ingeleverd: Sequence[tuple[str, str]], naam_in: dict[str, tuple[str, str]], fouten: Verzamelaar
-) -> None:
-    """An error at every second form of one reviewer (`ingeleverd`: reviewer and file per form). The form under the
-    reviewer's own file name first: the error stands at the copy, not at the form that is right."""
-    gezien: dict[str, str] = {}
-    for beoordelaar, bestand in sorted(ingeleverd, key=lambda f: (f[1] != bestandsnaam(f[0]), f[1])):
-        if beoordelaar in gezien:
-            fouten.voeg_toe(
-                naam_in[bestand][1], f"beoordelaar {beoordelaar} heeft ook {gezien[beoordelaar]} ingeleverd"
-            )
-        gezien.setdefault(beoordelaar, bestand)
-
-
-def ontbrekende_formulieren(
-    aanbesteding: Aanbesteding,
-    map_: Path,
-    bestanden: Sequence[Path],
-    genoemd: Collection[str],
-    naam_in: dict[str, tuple[str, str]],
-    fouten: Verzamelaar,
-) -> None:
-    """An error for every reviewer whose form names no one else and is not there: what is missing, which file, and
-    where no form was written yet the command that writes them. Only the headers decide it (`genoemd`: the reviewers
-    a header names; `naam_in`: per file the name as typed and its cell), not the bids, so a bid's error is said
-    with it (koppen_fouten)."""
-    for naam in aanbesteding.beoordelaars:
-        if naam not in genoemd:
-            eigen = bestandsnaam(naam)
-            getypt, cel = naam_in.get(eigen, (None, ""))
-            if getypt == "":  # the form is there but names nobody: not 'not received'
-                fouten.voeg_toe(
-                    eigen,
-                    f"het formulier met de bestandsnaam van {naam} noemt geen beoordelaar (zie de fout in dit "
-                    f"formulier), dus telt er nog geen beoordeling van {naam}",
-                )
-            elif getypt is not None:  # there, but another reviewer's (a copy, a swap): not 'not received' either
-                fouten.voeg_toe(
-                    eigen,
-                    f"het formulier met de bestandsnaam van {naam} noemt beoordelaar '{getypt}' ({cel}), dus telt er "
-                    f"nog geen beoordeling van {naam}",
-                )
-            elif any(p.name == eigen for p in bestanden):  # there, but not read (broken, no Beoordeling sheet)
-                fouten.voeg_toe(
-                    eigen,
-                    f"het formulier met de bestandsnaam van {naam} kon niet worden gelezen (zie de fout bij dit "
-                    f"bestand), dus telt er nog geen beoordeling van {naam}",
-                )
-            else:  # which file is missing, and where no form was written yet, the command that writes them
-                nog_geen = "" if any(p.name != CONSENSUSBESTAND for p in bestanden) else NOG_GEEN_FORMULIER
-                fouten.voeg_toe(
-                    map_.name,
-                    f"geen beoordeling ontvangen van {naam} (het formulier voor {naam} is {map_.name}/{eigen})"
-                    + nog_geen,
-                )
-
-
-NOG_GEEN_FORMULIER = (
-    "; er staat nog geen beoordelingsformulier in de map: 'evaluatie template beoordeling' schrijft er een per "
-    "beoordelaar"
-)
 
 
 def geen_kwaliteit(perceelnaam: str) -> str:
