@@ -1490,7 +1490,9 @@ def loting(
 @contextmanager
 def met_handwerk(werkmap: Werkmap) -> Iterator[None]:
     """Run the block; an input error raised in it (a bid that cannot be read) also names a decision file edited by
-    hand (geen_handwerk), which does not depend on it: without this the one hid the other until it was fixed."""
+    hand (geen_handwerk), which does not depend on it: without this the one hid the other until it was fixed. An
+    award that could not complete (EvaluatieFout, exit 1) was computed with the edited file applied ('too little
+    capacity' after a withdrawal added by hand): then the edit is the error (exit 2), not what it led to."""
     from evaluatie.besluiten.handwerk import buiten_de_commandos
 
     try:
@@ -1502,6 +1504,13 @@ def met_handwerk(werkmap: Werkmap) -> Iterator[None]:
         samen = InvoerFout(e.fouten + extra)
         samen.let_op = e.let_op
         raise samen from None
+    except EvaluatieFout as e:
+        handwerk = buiten_de_commandos(werkmap)
+        if not handwerk:
+            raise
+        fout = InvoerFout(handwerk)
+        fout.let_op = e.let_op
+        raise fout from None
 
 
 def geen_handwerk(werkmap: Werkmap) -> None:

@@ -73,3 +73,20 @@ def test_tweede_formulier_van_een_beoordelaar_en_dubbele_inschrijving_samen(voor
         "anouk-kopie.xlsx!Beoordeling!B1: beoordelaar Anouk Verbeek heeft ook anouk-verbeek.xlsx ingeleverd"
     ], fouten
     assert len(fouten) == 2 and fouten[0].startswith(DUBBEL), fouten
+
+
+def test_met_de_hand_gewijzigd_besluitbestand_gaat_voor_een_gunning_die_niet_afkomt(tmp_path: Path) -> None:
+    """After a recorded withdrawal A alone has 10 places for 20 inburgeraars (exit 1); besluiten.yaml then edited by
+    hand was not said: the award was computed with the edited file and reported only what that led to."""
+    from tests.test_rapporten_niet_actueel import _besluit, _twee_inschrijvers
+
+    ws = _twee_inschrijvers(tmp_path)
+    shutil.move(ws / "inschrijvingen" / "b.xlsx", tmp_path / "b.xlsx")
+    assert _besluit(ws, "terugtrekking", "--inschrijver", "B", "--ontvangen", "2026-03-19").exit_code == 0
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 1 and "de geldige inschrijvers hebben samen 10 plaatsen" in res.output, res.output
+    pad = ws / "besluiten.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8") + "# met de hand\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["gunning", "--werkmap", str(ws)])
+    assert res.exit_code == 2, res.output
+    assert "besluiten.yaml: is gewijzigd buiten de besluitcommando's om" in " ".join(res.output.split())
