@@ -174,9 +174,14 @@ def controleer(werkmap: Werkmap) -> Controle:
             award = gun(
                 kopie, opties.get("lots"), opties.get("solver", STANDAARD), opties.get("tijdslimiet"), vandaag=dag
             )
-        except (InvoerFout, EvaluatieFout) as e:
+        except InvoerFout as e:
             # one item per error, as the award names them (joined, the second came unindented, one string in --json)
-            fouten += [str(f) for f in e.fouten] if isinstance(e, InvoerFout) else list(e.meldingen) or [str(e)]
+            fouten += [str(f) for f in e.fouten] or [str(e)]
+        except EvaluatieFout as e:
+            if (
+                not fouten
+            ):  # with a hand edit it is the error, as in the award (met_handwerk): this was computed with it
+                fouten += list(e.meldingen) or [str(e)]
         except ValueError as e:  # the logged --lots no longer names a lot (renamed, or ' ' from before it was refused)
             fouten.append(f"--lots: {e}")
         if fouten:

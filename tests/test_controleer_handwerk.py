@@ -30,3 +30,21 @@ def test_controleer_past_een_met_de_hand_gewijzigde_loting_niet_toe(tmp_path: Pa
         "de gunning kan niet opnieuw worden uitgevoerd: loting.yaml: is gewijzigd buiten de besluitcommando's om: "
     ), niet
     assert uit["gereproduceerd"] == 0  # nothing replayed with the edited draw
+
+
+def test_controleer_noemt_bij_een_gewijzigd_besluitbestand_niet_wat_daaruit_volgt(tmp_path: Path) -> None:
+    """After the logged award B withdraws (A alone has 10 places for 20) and besluiten.yaml is edited by hand: the
+    replay named the capacity, computed with the edited file, beside the edit; as the award, only the edit."""
+    import shutil
+
+    from tests.test_rapporten_niet_actueel import _besluit, _twee_inschrijvers
+
+    ws = _twee_inschrijvers(tmp_path)
+    shutil.move(ws / "inschrijvingen" / "b.xlsx", tmp_path / "b.xlsx")
+    assert _besluit(ws, "terugtrekking", "--inschrijver", "B", "--ontvangen", "2026-03-19").exit_code == 0
+    pad = ws / "besluiten.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8") + "# met de hand\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["controleer", "--werkmap", str(ws), "--json"])
+    assert res.exit_code == 1, res.output
+    niet = json.loads(res.stdout)["niet_gereproduceerd"]
+    assert len(niet) == 1 and "besluiten.yaml: is gewijzigd buiten de besluitcommando's om" in niet[0], niet
