@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
-from evaluatie.pipeline import Award, geen_handwerk, gun
+from evaluatie.pipeline import Award, geen_handwerk, gun, met_handwerk
 from evaluatie.stdout import alleen_eigen_uitvoer
 from evaluatie.verdeling.oplosser import OPLOSSERS, STANDAARD
 from evaluatie.werkmap import Werkmap, geen_aanbesteding, padnaam, werkmap_erboven
@@ -54,7 +54,8 @@ class Aanbestedingsanalyse:
     def award(self) -> Award:
         """The award as `evaluatie gunning` computes it; a decision file edited by hand (not as its command left it)
         is refused as the award refuses it (InvoerFout), never applied in silence."""
-        with alleen_eigen_uitvoer():  # no solver banner in a notebook either
+        # no solver banner in a notebook either; a bid's error does not hide a hand edit
+        with alleen_eigen_uitvoer(), met_handwerk(self.werkmap):
             award = gun(self.werkmap, self._percelen, self._oplosser)
         geen_handwerk(self.werkmap)  # after the award, as 'evaluatie gunning': an unreadable file is said as such
         return award

@@ -415,11 +415,12 @@ def beoordelingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
 @afhandeling
 def inschrijvingen(werkmap: Path, als_json: bool, volledig: bool) -> None:
     """Lees en controleer alle inschrijvingen in inschrijvingen/."""
-    from evaluatie.pipeline import geen_handwerk, laad_invoer, verouderd_notities
+    from evaluatie.pipeline import geen_handwerk, laad_invoer, met_handwerk, verouderd_notities
     from evaluatie.weergave import inschrijvingen_tabel
 
     wm = _werkmap(werkmap, schrijft=False)
-    invoer = laad_invoer(wm)
+    with met_handwerk(wm):  # a bid's error does not hide a hand edit
+        invoer = laad_invoer(wm)
     geen_handwerk(wm)  # a correction edited by hand is never shown as the decision's
     meld_notities(invoer.notities + verouderd_notities(invoer))
     if als_json:
@@ -794,6 +795,7 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
                 "niet_gereproduceerd": c.niet_gereproduceerd,
                 "code_gewijzigd": c.code_gewijzigd,
                 "niet_actueel": c.niet_actueel,
+                "niet_van_deze_gunning": c.niet_van_deze_gunning,
                 "dossier_gewijzigd": c.dossier_gewijzigd,
                 "dossier_niet_actueel": c.dossier_verouderd,
                 "open_punten": c.open_punten,
@@ -808,6 +810,7 @@ def controleer(werkmap: Path, volledig: bool, als_json: bool) -> None:
     for kop, regels in (
         ("Invoer gewijzigd", c.invoer_gewijzigd),
         ("Uitvoer gewijzigd", c.uitvoer_gewijzigd),
+        ("Niet van deze gunning", c.niet_van_deze_gunning),
         ("Niet gereproduceerd", c.niet_gereproduceerd),
         ("Contractdossier gewijzigd", c.dossier_gewijzigd),
         ("Contractdossier niet actueel", c.dossier_verouderd),
@@ -849,6 +852,8 @@ def _niet_in_orde(c: Any) -> str:
     if not (c.invoer_gewijzigd or c.uitvoer_gewijzigd or c.niet_gereproduceerd):
         if c.niet_actueel:
             return "de rapporten zijn gemarkeerd als niet actueel: een latere gunning is niet afgerond (zie hierboven)"
+        if c.niet_van_deze_gunning:
+            return "in de rapporten staan bestanden die de gunning niet schreef; verstuur ze niet (zie hierboven)"
         if c.dossier_gewijzigd:
             return "het contractdossier klopt niet meer met zijn index (zie hierboven)"
         if c.dossier_verouderd:

@@ -14,6 +14,7 @@ import shutil
 from dataclasses import dataclass, field
 from typing import Any
 
+from evaluatie.besluiten.handwerk import buiten_de_commandos
 from evaluatie.fouten import EvaluatieFout, Fout, InvoerFout
 from evaluatie.hashing import sha256_bestand
 from evaluatie.invoerverschil import gewijzigde_invoer
@@ -43,6 +44,8 @@ class Controle:
     code_gewijzigd: str | None = None
     niet_actueel: list[str] = field(default_factory=list)  # a failed award marked the reports (niet_actueel)
     open_punten: list[dict[str, str]] = field(default_factory=list)  # the logged award's: it was a CONCEPT
+    # a file of a kind the award writes (a letter, a gemeente page) that the logged award did not write
+    niet_van_deze_gunning: list[str] = field(default_factory=list)
 
     @property
     def in_orde(self) -> bool:
@@ -53,6 +56,7 @@ class Controle:
             or self.dossier_gewijzigd
             or self.dossier_verouderd
             or self.niet_actueel
+            or self.niet_van_deze_gunning
         )
 
 
@@ -90,6 +94,29 @@ def _code_verschil(log: dict[str, Any]) -> str | None:
     return None
 
 
+def _niet_geschreven(werkmap: Werkmap, log: dict[str, Any]) -> list[str]:
+    """Every file in rapporten/ of a kind an award writes (a letter, a gemeente page, the advies) that the logged
+    award did not write: a letter copied there by hand, or left by an award the logboek does not know, looks like one
+    of this award and could be sent. A failed award's marker is reported apart (niet_actueel)."""
+    from evaluatie.niet_actueel import is_markering
+    from evaluatie.rapport.schrijven import is_gunningsuitvoer
+
+    doel = werkmap.rapporten
+    if not doel.is_dir():
+        return []
+    gelogd = {b["bestand"] for b in log["uitvoer"]}
+    uit = []
+    for pad in sorted(p for p in doel.rglob("*") if p.is_file() or p.is_symlink()):
+        rel = pad.relative_to(doel).as_posix()
+        if is_gunningsuitvoer(rel) and not is_markering(rel) and werkmap.relatief(pad) not in gelogd:
+            uit.append(
+                f"{werkmap.relatief(pad)}: niet door deze gunning geschreven (met de hand neergezet, of van een "
+                "gunning die niet in het logboek staat); niet versturen: de volgende gunning verplaatst het naar "
+                f"{doel.name}/niet-van-deze-gunning/"
+            )
+    return uit
+
+
 def controleer(werkmap: Werkmap) -> Controle:
     from evaluatie.pipeline import gun, schrijf_uitvoer
 
@@ -124,6 +151,7 @@ def controleer(werkmap: Werkmap) -> Controle:
         elif sha256_bestand(pad) != b["sha256"]:
             c.uitvoer_gewijzigd.append(f"{b['bestand']}: met de hand gewijzigd na de gunning")
 
+    c.niet_van_deze_gunning = _niet_geschreven(werkmap, log)
     opties = log["opties"]
     dag = gelogde_dag(log)
     if isinstance(dag, str):
@@ -138,17 +166,26 @@ def controleer(werkmap: Werkmap) -> Controle:
         for sub in ("inschrijvingen", "beoordelingen", "criteria"):
             if (werkmap.root / sub).is_dir():
                 shutil.copytree(werkmap.root / sub, kopie.root / sub)
+        # a decision file edited by hand is refused as the award refuses it (gun_en_schrijf): replaying with it
+        # would apply a draw or decision in the name of someone who decided otherwise; said with the award's own
+        # errors, which do not depend on it
+        fouten = [str(f) for f in buiten_de_commandos(werkmap)]
         try:
             award = gun(
                 kopie, opties.get("lots"), opties.get("solver", STANDAARD), opties.get("tijdslimiet"), vandaag=dag
             )
-        except (InvoerFout, EvaluatieFout) as e:
+        except InvoerFout as e:
             # one item per error, as the award names them (joined, the second came unindented, one string in --json)
-            fouten = [str(f) for f in e.fouten] if isinstance(e, InvoerFout) else list(e.meldingen)
-            c.niet_gereproduceerd += [f"de gunning kan niet opnieuw worden uitgevoerd: {f}" for f in fouten or [str(e)]]
-            return c
+            fouten += [str(f) for f in e.fouten] or [str(e)]
+        except EvaluatieFout as e:
+            if (
+                not fouten
+            ):  # with a hand edit it is the error, as in the award (met_handwerk): this was computed with it
+                fouten += list(e.meldingen) or [str(e)]
         except ValueError as e:  # the logged --lots no longer names a lot (renamed, or ' ' from before it was refused)
-            c.niet_gereproduceerd.append(f"de gunning kan niet opnieuw worden uitgevoerd: --lots: {e}")
+            fouten.append(f"--lots: {e}")
+        if fouten:
+            c.niet_gereproduceerd += [f"de gunning kan niet opnieuw worden uitgevoerd: {f}" for f in fouten]
             return c
         uitvoer = schrijf_uitvoer(  # the same writer as the award: all it produces is compared
             award, opties.get("solver", STANDAARD), log.get("tijdstempel_rapporten"), not opties.get("geen_rapport")

@@ -127,13 +127,15 @@ def noteer(
     tijdstempel: str | None = None,
     open_punten: list[dict[str, str]] | None = None,
     vandaag: dt.date | None = None,
+    verplaatst: list[str] | None = None,
 ) -> dict[str, Any]:
     """Append one entry for a finished command. A damaged last line (no newline) is closed off
     first, so the new entry never merges with it. An award's entry lists its open points (`open_punten`):
     what kept it a CONCEPT, as gunning.json and the advies say, and the day it took as today (`vandaag`: an award
-    before the closing date is an open point naming that day), so `evaluatie controleer` replays the same day."""
+    before the closing date is an open point naming that day), so `evaluatie controleer` replays the same day.
+    `verplaatst`: what the award moved out of its outputs into rapporten/niet-van-deze-gunning/ (schrijf_uitvoer)."""
     geschreven = sorted(uitvoer)
-    regel = {
+    regel: dict[str, Any] = {
         "tijd": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commando": commando,
         "opties": opties,
@@ -150,6 +152,8 @@ def noteer(
         regel["open_punten"] = open_punten
     if vandaag is not None:
         regel["vandaag"] = vandaag.isoformat()
+    if verplaatst:
+        regel["verplaatst"] = [f"{werkmap.rapporten.name}/{v}" for v in verplaatst]
     from evaluatie.schrijfwacht import voeg_regel_toe
 
     voeg_regel_toe(werkmap.logboek, json.dumps(regel, ensure_ascii=False, sort_keys=True))

@@ -8,6 +8,8 @@ definitie -> inschrijving -> toets -> beoordeling -> prijs -> verdeling -> rappo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -701,7 +703,8 @@ def schrijf_consensus(
     from evaluatie.beoordeling.lezen import lees_beoordelingen
     from evaluatie.rapport.agenda import schrijf_agenda
 
-    invoer = laad_invoer(werkmap)
+    with met_handwerk(werkmap):
+        invoer = laad_invoer(werkmap)
     geen_handwerk(werkmap)  # which rows are scored follows the decisions: never a hand edit in their name
     if not invoer.aanbesteding.panel_nodig:  # nothing is scored, so there is nothing to agree on
         from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
@@ -759,7 +762,8 @@ def schrijf_beoordelingsformulieren(
     from evaluatie.beoordeling.formulier import bestandsnaam, schrijf_beoordelingsformulier
     from evaluatie.beoordeling.lezen import GEEN_PANEL_PLAATS, geen_panel
 
-    invoer = laad_invoer(werkmap)
+    with met_handwerk(werkmap):
+        invoer = laad_invoer(werkmap)
     geen_handwerk(werkmap)  # who is on the forms follows the decisions: never a hand edit in their name
     if not invoer.aanbesteding.panel_nodig:
         from evaluatie.beoordeling.lezen import GEEN_PANEL_NODIG
@@ -875,7 +879,11 @@ def gun(
     call without it takes the system's date, as the decision commands do."""
     from evaluatie.gunning.uitvoeren import gunning
 
-    invoer = invoer or laad_invoer(werkmap, definitie)
+    if invoer is None:
+        try:
+            invoer = laad_invoer(werkmap, definitie)
+        except InvoerFout as e:
+            raise InvoerFout(e.fouten + _formulierfouten(werkmap, definitie, percelen, e.fouten)) from None
     invoer.afgewezen = ()  # the first pass is the award before the 2.116 decisions: their premise is checked on it
     codes = kies_percelen(invoer.aanbesteding, percelen)
     b = beoordeel(invoer, zonder, percelen=codes)
@@ -934,6 +942,29 @@ def gun(
 def afgewezen_na_beoordeling(besluit: str) -> str:
     """Why the scores of a bid rejected after scoring (art. 2.116) are set aside: the note and scores() say it."""
     return f"de inschrijving is na de beoordeling afgewezen (besluit {besluit}, art. 2.116)"
+
+
+def _formulierfouten(
+    werkmap: Werkmap, definitie: dict[str, Any] | None, percelen: str | None, al: list[Fout]
+) -> list[Fout]:
+    """A reviewer's missing form or second form, said with a bid's error (one of `al`): it does not depend on the
+    bids, and the award needs every form whenever a chosen lot is scored. Nothing when the definition itself is in
+    error (the bids and the forms are then read against nothing), the lots cannot be chosen, or no chosen lot is
+    scored."""
+    from evaluatie.beoordeling.koppen import formulierfouten_zonder_inschrijvingen
+    from evaluatie.definitie.laden import laad_aanbesteding_uit_data
+
+    try:
+        if definitie is None:
+            aanbesteding, _ = laad_definitie(werkmap)
+        else:
+            aanbesteding, _ = laad_aanbesteding_uit_data(definitie, None, "aanbesteding.yaml (met --zet)", werkmap.root)
+        codes = kies_percelen(aanbesteding, percelen)
+    except (InvoerFout, ValueError):
+        return []
+    if not any(aanbesteding.percelen[c].gunningscriteria for c in codes):
+        return []
+    return [f for f in formulierfouten_zonder_inschrijvingen(aanbesteding, werkmap.beoordelingen) if f not in al]
 
 
 def _verouderde_lotingen(award: Award, codes: list[str]) -> list[Verouderd]:
@@ -1021,20 +1052,27 @@ def schrijf_rapporten(
 
 
 def schrijf_uitvoer(
-    award: Award, oplosser: str = STANDAARD, tijdstempel: str | None = None, rapporten: bool = True
+    award: Award,
+    oplosser: str = STANDAARD,
+    tijdstempel: str | None = None,
+    rapporten: bool = True,
+    verplaatst: list[str] | None = None,
 ) -> list[Path]:
     """gunning.json and (unless `rapporten` is False) all reports, swapped into rapporten/ as a
     whole only when everything was written. Returns the files this run produced (for the logboek).
 
     Everything the award writes is produced into a fresh folder, so a later output (a new
     appendix, rapporten/intern/) is atomic too as long as it is written by schrijf_rapporten.
-    What the previous award produced (per the logboek) is replaced, so nothing stale stays (the
-    letter of a withdrawn bid); files that other commands wrote there (the consensus agenda) or
-    that the award never produced are carried over untouched.
+    What the previous award produced (per the logboek) and did not produce now (the letter of a withdrawn bid,
+    the lots a --lots run leaves out), and any file of a kind an award writes that this award did not write (a
+    letter copied by hand), is moved to rapporten/niet-van-deze-gunning/<run>/ (`verplaatst` gets the new paths,
+    relative to rapporten/): never deleted, as someone may have sent it, and never left looking current. Files
+    that other commands wrote there (the consensus agenda) are carried over untouched.
     """
     from evaluatie.logboek import lees
     from evaluatie.niet_actueel import is_markering
-    from evaluatie.rapport.schrijven import alle_bestanden, atomair, is_gunningsuitvoer, neem_over
+    from evaluatie.rapport.gegevens import tijdstempel as maak_tijdstempel
+    from evaluatie.rapport.schrijven import alle_bestanden, atomair, is_gunningsuitvoer, neem_over, verplaats
 
     werkmap = award.invoer.werkmap
     doel = werkmap.rapporten
@@ -1048,20 +1086,45 @@ def schrijf_uitvoer(
     if onbekende_run is not None and onbekende_run not in award.invoer.notities:
         award.invoer.notities.append(onbekende_run)
 
+    def van_een_gunning(rel: str) -> bool:
+        """Whether a path relative to rapporten/ is of an award: the previous one wrote it, or its kind."""
+        return f"{doel.name}/{rel}" in van_vorige_gunning or is_gunningsuitvoer(rel)
+
     def behouden(p: Path) -> bool:
-        rel = werkmap.relatief(p)
-        if rel in van_vorige_gunning or is_markering(rel.removeprefix(f"{doel.name}/")):
-            return False  # a failed award's marker goes with the reports it marked
-        # reports of a run the logboek does not know: every file of a kind an award writes is replaced
-        return onbekende_run is None or not is_gunningsuitvoer(p.relative_to(doel).as_posix())
+        rel = p.relative_to(doel).as_posix()
+        # a failed award's marker goes with the reports it marked; an award's file not written now was moved
+        return not (is_markering(rel) or van_een_gunning(rel))
 
     with atomair(doel) as nieuw:
         schrijf_gunning_json(award, nieuw)
         if rapporten:
             schrijf_rapporten(award, oplosser, tijdstempel, nieuw)
         geschreven = [doel / p.relative_to(nieuw) for p in alle_bestanden(nieuw)]
+        weg = verplaats(
+            doel, nieuw, lambda rel: not is_markering(rel) and van_een_gunning(rel), tijdstempel or maak_tijdstempel()
+        )
         neem_over(doel, nieuw, behouden)
+    if weg:
+        award.invoer.notities.append(_verplaatst_notitie(doel.name, weg))
+        if verplaatst is not None:
+            verplaatst += weg
     return geschreven
+
+
+def _verplaatst_notitie(rapporten: str, weg: list[str]) -> str:
+    """The note on screen for the files an award moved out of its outputs (schrijf_uitvoer)."""
+    from evaluatie.tekst import aantal
+
+    map_ = "/".join(weg[0].split("/")[:2])
+    oorspronkelijk = ", ".join(w.split("/", 2)[2] for w in weg)
+    is_, het, kan, stuk, wordt = (
+        ("is", "het", "kan", "een stuk", "wordt") if len(weg) == 1 else ("zijn", "ze", "kunnen", "stukken", "worden")
+    )
+    return (  # a note: the terminal puts 'Let op: ' before it (cli.meld_notities)
+        f"{aantal(str(len(weg)), 'bestand', 'bestanden')} in {rapporten}/ {is_} niet door deze gunning geschreven "
+        f"(door een eerdere gunning, of er met de hand neergezet) en {is_} verplaatst naar {rapporten}/{map_}/, zodat "
+        f"{het} niet voor {stuk} van deze gunning {kan} worden aangezien en niet {wordt} verstuurd: {oorspronkelijk}"
+    )
 
 
 def _niet_gelogde_rapporten(werkmap: Werkmap, vorige: dict[str, Any] | None) -> str | None:
@@ -1216,8 +1279,9 @@ def scenario(
 
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten, werkmap.root)
+    with met_handwerk(werkmap):  # the bids' errors and a hand edit, together
+        voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     geen_handwerk(werkmap)
-    voor = gun(werkmap, percelen, oplosser, tijdslimiet)
     buiten_de_percelen(zetten, kies_percelen(voor.invoer.aanbesteding, percelen))
     invoer_na = laad_invoer(werkmap, gewijzigd, scenario=True)
     # a decision already stale in the award itself stays an open point in the what-if, never "still holds"
@@ -1249,7 +1313,8 @@ def beoordelingen(werkmap: Werkmap) -> tuple[Invoer, Beoordeling]:
     as the award refuses it (geen_handwerk): the overview would apply the edit in the decision's name."""
     from evaluatie.logboek import noteer
 
-    invoer = laad_invoer(werkmap)  # first: a decision file that cannot be read is said as such
+    with met_handwerk(werkmap):  # first: a decision file that cannot be read is said as such
+        invoer = laad_invoer(werkmap)
     geen_handwerk(werkmap)
     b = beoordeel(invoer)
     invoer.notities += verouderd_notities(invoer)
@@ -1263,7 +1328,8 @@ def toets(werkmap: Werkmap) -> tuple[Invoer, Toetsuitslag]:
     edited by hand is refused, as by the award (geen_handwerk)."""
     from evaluatie.logboek import noteer
 
-    invoer = laad_invoer(werkmap)  # first: a decision file that cannot be read is said as such
+    with met_handwerk(werkmap):  # first: a decision file that cannot be read is said as such
+        invoer = laad_invoer(werkmap)
     geen_handwerk(werkmap)
     uitslag = toets_met_beoordeling(invoer)
     if invoer.besluiten is not None and any(t.uitkomst == "verworpen" for t in invoer.besluiten.toegepast("abnormaal")):
@@ -1382,11 +1448,13 @@ def gun_en_schrijf(
     start_code_commit()  # the logboek's git call runs meanwhile
     try:
         try:
-            award = gun(werkmap, percelen, oplosser, tijdslimiet, vandaag=vandaag)
+            with met_handwerk(werkmap):  # a bid's error does not hide a hand edit
+                award = gun(werkmap, percelen, oplosser, tijdslimiet, vandaag=vandaag)
             handwerk = buiten_de_commandos(werkmap)  # a decision file edited by hand is never applied
             if handwerk:
                 raise InvoerFout(handwerk)
-            geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten)
+            verplaatst: list[str] = []
+            geschreven = schrijf_uitvoer(award, oplosser, stempel, rapporten=rapporten, verplaatst=verplaatst)
         except (InvoerFout, EvaluatieFout) as e:
             from evaluatie.niet_actueel import markeer
 
@@ -1396,7 +1464,17 @@ def gun_en_schrijf(
             raise
         opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "geen_rapport": not rapporten}
         open_ = [p.als_dict() for p in award.open_punten]  # the log says what gunning.json and the advies say
-        noteer(award.invoer.werkmap, commando, opties, award.uitslag.invoer, geschreven, stempel, open_, vandaag)
+        noteer(
+            award.invoer.werkmap,
+            commando,
+            opties,
+            award.uitslag.invoer,
+            geschreven,
+            stempel,
+            open_,
+            vandaag,
+            verplaatst,
+        )
     finally:
         wacht_op_code_commit()  # also when the award failed: no git process is left unwaited for
     notities = list(award.invoer.notities)
@@ -1448,6 +1526,32 @@ def loting(
     return vastgelegd
 
 
+@contextmanager
+def met_handwerk(werkmap: Werkmap) -> Iterator[None]:
+    """Run the block; an input error raised in it (a bid that cannot be read) also names a decision file edited by
+    hand (geen_handwerk), which does not depend on it: without this the one hid the other until it was fixed. An
+    award that could not complete (EvaluatieFout, exit 1) was computed with the edited file applied ('too little
+    capacity' after a withdrawal added by hand): then the edit is the error (exit 2), not what it led to."""
+    from evaluatie.besluiten.handwerk import buiten_de_commandos
+
+    try:
+        yield
+    except InvoerFout as e:
+        extra = [f for f in buiten_de_commandos(werkmap) if f not in e.fouten]
+        if not extra:
+            raise
+        samen = InvoerFout(e.fouten + extra)
+        samen.let_op = e.let_op
+        raise samen from None
+    except EvaluatieFout as e:
+        handwerk = buiten_de_commandos(werkmap)
+        if not handwerk:
+            raise
+        fout = InvoerFout(handwerk)
+        fout.let_op = e.let_op
+        raise fout from None
+
+
 def geen_handwerk(werkmap: Werkmap) -> None:
     """A decision file edited by hand is applied by no command that computes an award or shows what the decisions
     make of the bids: the what-if, the robustness analysis, the overviews (inschrijvingen, toets, beoordelingen),
@@ -1473,8 +1577,9 @@ def zekerheid(
     from evaluatie.logboek import noteer
     from evaluatie.zekerheid.uitvoeren import zekerheid as bereken
 
+    with met_handwerk(werkmap):  # the bids' errors and a hand edit, together
+        award = gun(werkmap, percelen, oplosser, tijdslimiet)
     geen_handwerk(werkmap)
-    award = gun(werkmap, percelen, oplosser, tijdslimiet)
     award.invoer.notities += verouderd_notities(award.invoer)  # the analysis is of the award without them
     uitkomst = bereken(award, oplosser, trekkingen)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "trekkingen": trekkingen}

@@ -100,9 +100,11 @@ def test_fouten_in_de_invoer_als_proces_allemaal_met_afsluitcode_2(voorbeeld: Pa
     binnen = CliRunner().invoke(main, ["gunning", "--werkmap", str(voorbeeld)], env=TIJD)
     proces = _als_proces("gunning", "--werkmap", str(tweede))
     assert binnen.exit_code == proces.returncode == 2
-    assert "Fouten in de invoer (2):" in proces.stderr
+    # the unreadable form also means no scores of that reviewer count: said as when the bids are readable
+    assert "Fouten in de invoer (3):" in proces.stderr
     assert "kompas.xlsx: geen Excel-werkmap (.xlsx)" in proces.stderr
     assert f"{formulier.name}: geen Excel-werkmap (.xlsx)" in proces.stderr
+    assert f"{formulier.name}: het formulier met de bestandsnaam van " in proces.stderr
     assert (proces.stdout, proces.stderr) == (binnen.stdout, binnen.stderr)
     assert not (tweede / "rapporten").exists()
 

@@ -154,18 +154,23 @@ def test_rapporten_atomair_en_zonder_oude_bestanden(voorbeeld: Path, monkeypatch
     assert not [p for p in voorbeeld.iterdir() if p.name.startswith(".rapporten")]
     monkeypatch.undo()
 
-    # a withdrawn bid leaves no letter behind; a file the award did not make (another command's
-    # output, like the consensus agenda) stays; the logboek lists exactly what the award made
+    # a withdrawn bid leaves no letter among the outputs (it is moved apart, never deleted: it may have been
+    # sent); a file the award did not make (another command's output, like the consensus agenda) stays; the
+    # logboek lists exactly what the award made, and what it moved
     (rapporten / "intern").mkdir(exist_ok=True)
     (rapporten / "intern" / "consensus-agenda.html").write_text("agenda", encoding="utf-8")
     _trek_in(voorbeeld, "nieuwe.xlsx")
     _gun(voorbeeld)
-    assert not [p for p in rapporten.rglob("*") if "nieuwe-start" in p.name]
+    apart = rapporten / "niet-van-deze-gunning"
+    assert not [p for p in rapporten.rglob("*") if "nieuwe-start" in p.name and apart not in p.parents]
     assert (rapporten / "intern" / "consensus-agenda.html").read_text(encoding="utf-8") == "agenda"
     regel = json.loads((voorbeeld / "logboek.jsonl").read_text(encoding="utf-8").splitlines()[-1])
     gelogd = {b["bestand"] for b in regel["uitvoer"]}
     aanwezig = {p.relative_to(voorbeeld).as_posix() for p in rapporten.rglob("*") if p.is_file()}
-    assert gelogd == aanwezig - {"rapporten/intern/consensus-agenda.html"}
+    verplaatst = {p.relative_to(voorbeeld).as_posix() for p in apart.rglob("*") if p.is_file()}
+    assert verplaatst and set(regel["verplaatst"]) == verplaatst
+    assert all("nieuwe-start" in v for v in verplaatst)
+    assert gelogd == aanwezig - {"rapporten/intern/consensus-agenda.html"} - verplaatst
 
 
 def test_submap_en_verborgen_bestand_krijgen_een_notitie(voorbeeld: Path) -> None:

@@ -197,7 +197,9 @@ def test_onbekend_perceel_of_inschrijver_komt_met_de_leesfouten(tmp_path: Path) 
     res = _run("gunning", "--werkmap", str(ws), "--geen-rapport")
     assert res.exit_code == 2, res.output
     uit = " ".join(res.output.split())
-    assert "Fouten in de invoer (4)" in uit, uit
+    # and, with them, that no command wrote this file (said only after the four were repaired before)
+    assert "Fouten in de invoer (5)" in uit, uit
+    assert "loting.yaml: is niet door een besluitcommando geschreven" in uit, uit
     for fout in (
         "loting.yaml: lotingen[1]: perceel: 'B9' is geen perceel van deze aanbesteding (percelen: B1). Is loting L1 "
         "zo vastgelegd en is dat perceel er sindsdien niet meer, trek haar dan in met 'evaluatie intrekken L1' en leg "

@@ -10,7 +10,7 @@ error.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from evaluatie.beoordeling.formulier import (
     VELD_BEOORDELAAR,
     VELD_DATUM,
     VELD_VERKLARING,
+    bestandsnaam,
 )
 from evaluatie.beoordeling.herkomst import controleer_herkomst
 from evaluatie.beoordeling.verklaring import VELD_VERKLARING_OUD, lees_verklaring
@@ -118,6 +119,90 @@ def koppen_fouten(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
         if pad.name != CONSENSUSBESTAND:
             lees_kop(aanbesteding, pad, fouten)
     return fouten.fouten
+
+
+def formulierfouten_zonder_inschrijvingen(aanbesteding: Aanbesteding, map_: Path) -> list[Fout]:
+    """The errors about the set of forms, read from the headers alone: a reviewer whose form is missing (or names
+    someone else), and a reviewer with two forms. Said with a bid's error by the commands that need the panel's
+    scores (pipeline.gun), as lees_beoordelingen says them when the bids are read; an unreadable header's own error is
+    koppen_fouten's."""
+    fouten = Verzamelaar()
+    bestanden = lees_map(map_, Verzamelaar())
+    genoemd: set[str] = set()
+    naam_in: dict[str, tuple[str, str]] = {}
+    ingeleverd: list[tuple[str, str]] = []
+    for pad in bestanden:
+        if pad.name != CONSENSUSBESTAND:
+            kop = lees_kop(aanbesteding, pad, Verzamelaar(), naam_in)
+            if kop is not None and kop.beoordelaar is not None:
+                genoemd.add(kop.beoordelaar)
+                ingeleverd.append((kop.beoordelaar, pad.name))
+    dubbele_formulieren(ingeleverd, naam_in, fouten)
+    ontbrekende_formulieren(aanbesteding, map_, bestanden, genoemd, naam_in, fouten)
+    return fouten.fouten
+
+
+def dubbele_formulieren(
+    ingeleverd: Sequence[tuple[str, str]], naam_in: dict[str, tuple[str, str]], fouten: Verzamelaar
+) -> None:
+    """An error at every second form of one reviewer (`ingeleverd`: reviewer and file per form). The form under the
+    reviewer's own file name first: the error stands at the copy, not at the form that is right."""
+    gezien: dict[str, str] = {}
+    for beoordelaar, bestand in sorted(ingeleverd, key=lambda f: (f[1] != bestandsnaam(f[0]), f[1])):
+        if beoordelaar in gezien:
+            fouten.voeg_toe(
+                naam_in[bestand][1], f"beoordelaar {beoordelaar} heeft ook {gezien[beoordelaar]} ingeleverd"
+            )
+        gezien.setdefault(beoordelaar, bestand)
+
+
+def ontbrekende_formulieren(
+    aanbesteding: Aanbesteding,
+    map_: Path,
+    bestanden: Sequence[Path],
+    genoemd: Collection[str],
+    naam_in: dict[str, tuple[str, str]],
+    fouten: Verzamelaar,
+) -> None:
+    """An error for every reviewer whose form names no one else and is not there: what is missing, which file, and
+    where no form was written yet the command that writes them. Only the headers decide it (`genoemd`: the reviewers
+    a header names; `naam_in`: per file the name as typed and its cell), not the bids, so a bid's error is said
+    with it (koppen_fouten)."""
+    for naam in aanbesteding.beoordelaars:
+        if naam not in genoemd:
+            eigen = bestandsnaam(naam)
+            getypt, cel = naam_in.get(eigen, (None, ""))
+            if getypt == "":  # the form is there but names nobody: not 'not received'
+                fouten.voeg_toe(
+                    eigen,
+                    f"het formulier met de bestandsnaam van {naam} noemt geen beoordelaar (zie de fout in dit "
+                    f"formulier), dus telt er nog geen beoordeling van {naam}",
+                )
+            elif getypt is not None:  # there, but another reviewer's (a copy, a swap): not 'not received' either
+                fouten.voeg_toe(
+                    eigen,
+                    f"het formulier met de bestandsnaam van {naam} noemt beoordelaar '{getypt}' ({cel}), dus telt er "
+                    f"nog geen beoordeling van {naam}",
+                )
+            elif any(p.name == eigen for p in bestanden):  # there, but not read (broken, no Beoordeling sheet)
+                fouten.voeg_toe(
+                    eigen,
+                    f"het formulier met de bestandsnaam van {naam} kon niet worden gelezen (zie de fout bij dit "
+                    f"bestand), dus telt er nog geen beoordeling van {naam}",
+                )
+            else:  # which file is missing, and where no form was written yet, the command that writes them
+                nog_geen = "" if any(p.name != CONSENSUSBESTAND for p in bestanden) else NOG_GEEN_FORMULIER
+                fouten.voeg_toe(
+                    map_.name,
+                    f"geen beoordeling ontvangen van {naam} (het formulier voor {naam} is {map_.name}/{eigen})"
+                    + nog_geen,
+                )
+
+
+NOG_GEEN_FORMULIER = (
+    "; er staat nog geen beoordelingsformulier in de map: 'evaluatie template beoordeling' schrijft er een per "
+    "beoordelaar"
+)
 
 
 def buiten_de_beoordeling(aanbesteding: Aanbesteding, datum: dt.date) -> str | None:

@@ -18,10 +18,9 @@ from evaluatie.beoordeling.formulier import (
     VELD_DATUM,
     VELD_DATUM_CONSENSUS,
     VELD_VERKLARING,
-    bestandsnaam,
 )
 from evaluatie.beoordeling.herkomst import controleer_herkomst
-from evaluatie.beoordeling.koppen import buiten_de_beoordeling, lees_kop
+from evaluatie.beoordeling.koppen import buiten_de_beoordeling, dubbele_formulieren, lees_kop, ontbrekende_formulieren
 from evaluatie.beoordeling.model import Beoordelingsformulier, Consensus, OpenRegel, Opzijgezet, Score
 from evaluatie.beoordeling.motivering import (
     andere_score_melding,
@@ -123,44 +122,9 @@ def lees_beoordelingen(
             f = _lees_formulier(aanbesteding, pad, te_beoordelen, inschrijvers, fouten, genoemd, prijzen, weg, naam_in)
             if f is not None:
                 formulieren.append(f)
-    gezien: dict[str, str] = {}
-    # the form under the reviewer's own file name first: the error stands at the copy, not at the form that is right
-    for f in sorted(formulieren, key=lambda f: (f.bestand != bestandsnaam(f.beoordelaar), f.bestand)):
-        if f.beoordelaar in gezien:
-            fouten.voeg_toe(
-                naam_in[f.bestand][1], f"beoordelaar {f.beoordelaar} heeft ook {gezien[f.beoordelaar]} ingeleverd"
-            )
-        gezien.setdefault(f.beoordelaar, f.bestand)
+    dubbele_formulieren([(f.beoordelaar, f.bestand) for f in formulieren], naam_in, fouten)
     controleer_kopieen(aanbesteding, kopie, formulieren, fouten)  # a consensus taken on other scores
-    for naam in aanbesteding.beoordelaars:
-        if naam not in genoemd:
-            eigen = bestandsnaam(naam)
-            getypt, cel = naam_in.get(eigen, (None, ""))
-            if getypt == "":  # the form is there but names nobody: not 'not received'
-                fouten.voeg_toe(
-                    eigen,
-                    f"het formulier met de bestandsnaam van {naam} noemt geen beoordelaar (zie de fout in dit "
-                    f"formulier), dus telt er nog geen beoordeling van {naam}",
-                )
-            elif getypt is not None:  # there, but another reviewer's (a copy, a swap): not 'not received' either
-                fouten.voeg_toe(
-                    eigen,
-                    f"het formulier met de bestandsnaam van {naam} noemt beoordelaar '{getypt}' ({cel}), dus telt er "
-                    f"nog geen beoordeling van {naam}",
-                )
-            elif any(p.name == eigen for p in bestanden):  # there, but not read (broken, no Beoordeling sheet)
-                fouten.voeg_toe(
-                    eigen,
-                    f"het formulier met de bestandsnaam van {naam} kon niet worden gelezen (zie de fout bij dit "
-                    f"bestand), dus telt er nog geen beoordeling van {naam}",
-                )
-            else:  # which file is missing, and where no form was written yet, the command that writes them
-                nog_geen = "" if any(p.name != CONSENSUSBESTAND for p in bestanden) else NOG_GEEN_FORMULIER
-                fouten.voeg_toe(
-                    map_.name,
-                    f"geen beoordeling ontvangen van {naam} (het formulier voor {naam} is {map_.name}/{eigen})"
-                    + nog_geen,
-                )
+    ontbrekende_formulieren(aanbesteding, map_, bestanden, genoemd, naam_in, fouten)
     if (leeg := geen_panel(aanbesteding, te_beoordelen)) is not None:
         fouten.voeg_toe(GEEN_PANEL_PLAATS, leeg)
     for naam, n in weg.zonder_inschrijving.items():
@@ -168,12 +132,6 @@ def lees_beoordelingen(
     weg.sluit()
     fouten.controleer()
     return sorted(formulieren, key=lambda f: f.beoordelaar.lower()), consensus
-
-
-NOG_GEEN_FORMULIER = (
-    "; er staat nog geen beoordelingsformulier in de map: 'evaluatie template beoordeling' schrijft er een per "
-    "beoordelaar"
-)
 
 
 def geen_kwaliteit(perceelnaam: str) -> str:

@@ -48,6 +48,45 @@ def neem_over(oud: Path, nieuw: Path, behouden: Callable[[Path], bool]) -> None:
                 shutil.copy2(pad, doel)
 
 
+NIET_VAN_DEZE_GUNNING = "niet-van-deze-gunning"
+"""The folder in rapporten/ where an award puts what it found among its outputs but did not write itself."""
+
+
+def verplaats(oud: Path, nieuw: Path, verplaatsen: Callable[[str], bool], stempel: str) -> list[str]:
+    """Copy into `nieuw`/niet-van-deze-gunning/<run>/ every file (or link) of `oud` for which `verplaatsen` holds
+    (asked with its path relative to `oud`) and that `nieuw` lacks at its own place; returns the paths moved,
+    relative to `oud`, sorted.
+
+    A letter that a hand or an earlier award put among the letters and that this award did not write would stay
+    there looking current and could be sent; deleting it would destroy a document someone may have sent. So it
+    goes, unchanged, into a folder whose name says it is not of this award, one per run (named after the run's
+    report time, '-2' and on when a run of that same second already moved files there)."""
+    if not oud.is_dir():
+        return []
+    weg = [
+        p
+        for p in _bestanden_en_links(oud)
+        if not ((nieuw / p.relative_to(oud)).exists() or (nieuw / p.relative_to(oud)).is_symlink())
+        and verplaatsen(p.relative_to(oud).as_posix())
+    ]
+    if not weg:
+        return []
+    basis = stempel.removesuffix(" UTC").replace(" ", "-").replace(":", "")
+    naam, n = basis, 1
+    while (oud / NIET_VAN_DEZE_GUNNING / naam).exists() or (nieuw / NIET_VAN_DEZE_GUNNING / naam).exists():
+        n += 1
+        naam = f"{basis}-{n}"
+    for pad in weg:
+        doel = nieuw / NIET_VAN_DEZE_GUNNING / naam / pad.relative_to(oud)
+        maak_map(doel.parent)
+        with bewaakt(doel):
+            if pad.is_symlink():
+                os.symlink(os.readlink(pad), doel)
+            else:
+                shutil.copy2(pad, doel)
+    return [f"{NIET_VAN_DEZE_GUNNING}/{naam}/{p.relative_to(oud).as_posix()}" for p in weg]
+
+
 GUNNINGSUITVOER = (
     "gunning.json",
     "gunningsadvies.html",
