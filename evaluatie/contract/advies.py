@@ -17,7 +17,7 @@ from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.namen import geen_contract
 from evaluatie.contract.registerwacht import terugdraaien
-from evaluatie.contract.stand import raamgebruik, wachtenden
+from evaluatie.contract.stand import raamgebruik, wachtenden_per_aanbieder
 from evaluatie.contract.telling import geplaatst
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.tekst import getal, kort
@@ -134,6 +134,8 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
             na_wijziging[wie] = na_wijziging.get(wie, 0) + 1
             per_lev[wie] = per_lev.get(wie, 0) + 1
     kandidaten = []
+    # who waits for which supplier, in one pass over the placements (once per supplier read them all again)
+    wachten = wachtenden_per_aanbieder(reg.plaatsingen, peildatum)
     for s in reg.leveranciers_van(perceel):
         a = eigen.get(s.naam, 0)
         if a == 0:
@@ -142,7 +144,7 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         verwacht = a / totaal * (hier + 1)
         reden = ""
         weg = reg.uitval_op(perceel, s.naam, peildatum)
-        wachtend = [d for d in wachtenden(reg.plaatsingen, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
+        wachtend = [d for d in wachten.get((perceel, s.naam), []) if d > s.wachttijd_weken * 7]
         intrede = reg.toegetreden.get((perceel, s.naam))
         if weg is not None and weg <= peildatum:
             reden = f"uitgevallen per {weg.strftime('%d-%m-%Y')}"
