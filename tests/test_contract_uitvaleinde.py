@@ -32,7 +32,8 @@ def _beta(ws: Path, peildatum: str) -> dict:
     return next(p for p in json.loads(r.stdout)["prestaties"] if (p["perceel"], p["aanbieder"]) == ("Z", "Beta"))
 
 
-def test_plaatsing_bij_de_uitgevallen_aanbieder_eindigt_met_de_overstap(tmp_path: Path) -> None:
+def _noord(tmp_path: Path) -> Path:
+    """The case above in a werkmap: K1, K2 and K3 at Beta in June, Beta out per 1 July, K1 and K3 at Alfa on 5 July."""
     ws = _werkmap(tmp_path)
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
     _lever(
@@ -51,6 +52,11 @@ def test_plaatsing_bij_de_uitgevallen_aanbieder_eindigt_met_de_overstap(tmp_path
     _lever(
         ws, "juli.csv", "K1;Noord;aangemeld;2026-07-05;Z;Alfa;\nK3;Noord;aangemeld;2026-07-05;Z;Alfa;\n", "2026-07-10"
     )
+    return ws
+
+
+def test_plaatsing_bij_de_uitgevallen_aanbieder_eindigt_met_de_overstap(tmp_path: Path) -> None:
+    ws = _noord(tmp_path)
     beta = _beta(ws, "2026-07-20")
     assert (beta["geplaatst"], beta["gestart"], beta["voortijdig_gestopt"], beta["afgerond"]) == (3, 2, 1, 0)
     assert beta["beeindigd_door_uitval"] == 1
@@ -58,3 +64,34 @@ def test_plaatsing_bij_de_uitgevallen_aanbieder_eindigt_met_de_overstap(tmp_path
     r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-07-20")
     assert "Beta (Z): wachttijd gemiddeld 0,5 weken (beloofd 4 weken, n=2); voortijdig gestopt 1, afgerond 0, " \
         "beëindigd door uitval 1;" in " ".join(r.output.split())  # fmt: skip
+
+
+def test_wie_bij_de_uitgevallen_aanbieder_niet_startte_is_opnieuw_te_plaatsen(tmp_path: Path) -> None:
+    """K2 (registered with Beta on 16 June, not started, not registered again) waited on at Beta after its drop-out:
+    on 20 July 34 days against the 28 promised, so the stand said "Bij Beta (Z-route) wachten ... 1" of a supplier
+    that takes no one. She must be placed again: the stand, its signal and the advice say so, since 1 July, and no one
+    waits at Beta. On 30 June (Beta still in) K2 waits 14 days: within the promise, and nothing to place again."""
+    ws = _noord(tmp_path)
+    beta = _beta(ws, "2026-07-20")
+    assert (beta["wachtend_langer_dan_beloofd"], beta["opnieuw_te_plaatsen"]) == (0, 1)
+    assert (_beta(ws, "2026-07-03")["opnieuw_te_plaatsen"], _beta(ws, "2026-06-30")["opnieuw_te_plaatsen"]) == (1, 0)
+    r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-07-20")
+    tekst = " ".join(r.output.split())
+    assert "Bij Beta" not in tekst
+    assert "nog niet gestart en langer gewacht dan beloofd 0; nog opnieuw te plaatsen na uitval 1" in tekst
+    assert (
+        "Na de uitval van Beta (Z-route) per 01-07-2026 nog opnieuw te plaatsen: aangemelde inburgeraars die bij Beta "
+        "niet waren gestart en nog niet opnieuw zijn aangemeld (op de peildatum: 1)" in tekst
+    )
+    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2026-07-20")
+    assert (
+        "Nog opnieuw te plaatsen in Noord voor Z-route: 1 inburgeraar na de uitval van Beta per 01-07-2026 (aangemeld "
+        "bij Beta, niet gestart en nog niet opnieuw aangemeld)." in " ".join(r.output.split())
+    )
+    # the quarterly report says it too, with the count withheld as every count of persons waiting now
+    r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3")
+    assert r.exit_code == 0, r.output
+    regio = " ".join((ws / "contract" / "kwartaal" / "2026-K3" / "regio.html").read_text(encoding="utf-8").split())
+    assert "Na de uitval van Beta (Z-route) per 01-07-2026 nog opnieuw te plaatsen:" in regio
+    assert "(op de peildatum: onderdrukt)" in regio
+    assert "Bij Beta (Z-route) wachten" not in regio
