@@ -95,3 +95,40 @@ def test_wie_bij_de_uitgevallen_aanbieder_niet_startte_is_opnieuw_te_plaatsen(tm
     assert "Na de uitval van Beta (Z-route) per 01-07-2026 nog opnieuw te plaatsen:" in regio
     assert "(op de peildatum: onderdrukt)" in regio
     assert "Bij Beta (Z-route) wachten" not in regio
+
+
+def _regio(ws: Path, kwartaal: str) -> str:
+    r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", kwartaal)
+    assert r.exit_code == 0, r.output
+    return " ".join((ws / "contract" / "kwartaal" / kwartaal / "regio.html").read_text(encoding="utf-8").split())
+
+
+def test_kwartaal_telt_beeindigd_door_uitval_als_de_stand(tmp_path: Path) -> None:
+    """The quarterly report had no count of placements ended by a drop-out: at Beta K1 stood started and not ended,
+    while the stand said the placement ended. Now it says it under the suppliers' table (and in the xlsx's Overzicht),
+    a count of persons under the small-count rule: K1 alone is 1 person, withheld. Six clients started with Beta in
+    June and registered with Alfa on 5 July after Beta's drop-out per 1 July: 6 persons, shown as the stand counts."""
+    from openpyxl import load_workbook
+
+    ws = _noord(tmp_path / "een")
+    assert "Beëindigd door uitval (tot en met de peildatum): Beta (Z-route) onderdrukt." in _regio(ws, "2026-K3")
+    ws = _werkmap(tmp_path / "zes")
+    assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
+    klanten = [f"K{i}" for i in range(1, 7)]
+    _lever(
+        ws,
+        "juni.csv",
+        "".join(f"{k};Noord;aangemeld;2026-06-15;Z;Beta;\n{k};Noord;gestart;2026-06-20;;;\n" for k in klanten),
+        "2026-06-28",
+    )
+    r = _run(
+        "contract", "uitval", "--werkmap", ws, "--route", "Z", "--aanbieder", "Beta", "--per", "2026-07-01",
+        "--vastleggen", "--door", "S. Jansen, contractmanager", "--reden", "faillissement",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    _lever(ws, "juli.csv", "".join(f"{k};Noord;aangemeld;2026-07-05;Z;Alfa;\n" for k in klanten), "2026-07-10")
+    assert _beta(ws, "2026-09-30")["beeindigd_door_uitval"] == 6
+    assert "Beëindigd door uitval (tot en met de peildatum): Beta (Z-route) 6." in _regio(ws, "2026-K3")
+    overzicht = load_workbook(ws / "contract" / "kwartaal" / "2026-K3" / "regio.xlsx")["Overzicht"]
+    rij = next(r for r in overzicht.iter_rows(values_only=True) if r[0] == "Beëindigd door uitval")
+    assert str(rij[1]).startswith("Beëindigd door uitval (tot en met de peildatum): Beta (Z-route) 6.")
