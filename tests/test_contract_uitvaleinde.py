@@ -132,3 +132,16 @@ def test_kwartaal_telt_beeindigd_door_uitval_als_de_stand(tmp_path: Path) -> Non
     overzicht = load_workbook(ws / "contract" / "kwartaal" / "2026-K3" / "regio.xlsx")["Overzicht"]
     rij = next(r for r in overzicht.iter_rows(values_only=True) if r[0] == "Beëindigd door uitval")
     assert str(rij[1]).startswith("Beëindigd door uitval (tot en met de peildatum): Beta (Z-route) 6.")
+
+
+def test_na_een_hervatting_wacht_alleen_wie_daarna_is_aangemeld(tmp_path: Path) -> None:
+    """Beta is taken in again per 1 August (contract hervatting) and K4 registers with her on 3 August, not started.
+    On 10 September K4 has waited 38 days against the 28 promised: she waits at Beta, too long (1). K2, registered
+    before the drop-out of 1 July, still waits for no one: to be placed again (1), not waiting at Beta."""
+    ws = _noord(tmp_path)
+    r = _run("contract", "hervatting", "--werkmap", ws, "--route", "Z", "--aanbieder", "Beta", "--per", "2026-08-01",
+             "--datum", "2026-07-20", "--door", "S. Jansen, contractmanager", "--reden", "weer toegelaten")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    _lever(ws, "augustus.csv", "K4;Noord;aangemeld;2026-08-03;Z;Beta;\n", "2026-08-10")
+    beta = _beta(ws, "2026-09-10")
+    assert (beta["wachtend_langer_dan_beloofd"], beta["opnieuw_te_plaatsen"]) == (1, 1)
