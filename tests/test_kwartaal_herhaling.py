@@ -67,6 +67,28 @@ def test_de_stand_leest_de_wachtenden_in_een_keer(tmp_path: Path, monkeypatch: p
     )
 
 
+def test_het_advies_leest_de_wachtenden_in_een_keer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The advice skipped a supplier with people waiting longer than promised by asking `stand.wachtenden` for every
+    supplier with an allocation, which read all placements each time; now one pass for all, with the same advice."""
+    from evaluatie.contract import advies
+
+    reg = synthetisch_contract(tmp_path, GEMEENTEN, 1, 200, jaren=1)
+    peil = dt.date(2026, 9, 30)
+    voor = advies.bereken_advies(reg, "Enschede", "B1", peil)
+    assert len(voor.kandidaten) == 2  # two suppliers share Enschede's allocation: the old code read twice
+    echt = stand.wachtenden_per_aanbieder
+    keer: list[object] = []
+
+    def geteld(*args: object) -> object:
+        keer.append(args)
+        return echt(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stand, "wachtenden_per_aanbieder", geteld)
+    monkeypatch.setattr(advies, "wachtenden_per_aanbieder", geteld, raising=False)
+    assert advies.bereken_advies(reg, "Enschede", "B1", peil) == voor
+    assert len(keer) == 1
+
+
 def test_terug_naar_een_eerder_kwartaal_zonder_kopie() -> None:
     """A quarter whose replay differs from what was published is decided again from where the replay stood before it.
     That state used to be a copy of every series and of everything shown so far, made before every quarter (growing

@@ -17,10 +17,11 @@ from evaluatie.contract.besluit import fouten_wie_waarom, leg_vast
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.namen import geen_contract
 from evaluatie.contract.registerwacht import terugdraaien
-from evaluatie.contract.stand import raamgebruik, wachtenden
+from evaluatie.contract.stand import raamgebruik, wachtenden_per_aanbieder
 from evaluatie.contract.telling import geplaatst
+from evaluatie.contract.wachten import opnieuw_te_plaatsen
 from evaluatie.fouten import Fout, InvoerFout
-from evaluatie.tekst import getal, kort
+from evaluatie.tekst import aantal, getal, kort
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,32 @@ def _met_contract_zonder(
 
 
 def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.date) -> Advies:
+    """Who gets the next inburgeraar of `gemeente` in `perceel` on `peildatum`, with the reasons; and who of the
+    gemeente must be placed again after her supplier dropped out (`_opnieuw`)."""
+    advies = _bereken_advies(reg, gemeente, perceel, peildatum)
+    advies.uitleg += _opnieuw(reg.op(peildatum), gemeente, perceel, peildatum)
+    return advies
+
+
+def _opnieuw(reg: Register, gemeente: str, perceel: str, peildatum: dt.date) -> list[str]:
+    """'Nog opnieuw te plaatsen in Noord voor Z-route: 1 inburgeraar na de uitval van Beta per 01-07-2026 ...': the
+    clients of the gemeente registered with a supplier of the lot that dropped out since, not started and not registered
+    again (evaluatie.contract.wachten). They wait for no one, so the advice no longer counts them as waiting there; this
+    says that they are still to be placed."""
+    uit = []
+    for (c, wie), lijst in sorted(opnieuw_te_plaatsen(reg.plaatsingen, peildatum, reg.uitvallen).items()):
+        hier = sorted(w.uitval for w in lijst if c == perceel and w.plaatsing.gemeente == gemeente and w.uitval)
+        if hier:
+            per = " en ".join(d.strftime("%d-%m-%Y") for d in sorted(set(hier)))
+            wie_hier = aantal(str(len(hier)), "inburgeraar", "inburgeraars")
+            uit.append(
+                f"Nog opnieuw te plaatsen in {gemeente} voor {reg.percelen[perceel].naam}: {wie_hier} "
+                f"na de uitval van {wie} per {per} (aangemeld bij {wie}, niet gestart en nog niet opnieuw aangemeld)."
+            )
+    return uit
+
+
+def _bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.date) -> Advies:
     controleer_keuze(reg, gemeente, perceel)
     if (waarom := reg.niet_aangesloten_op(gemeente, perceel, peildatum)) is not None:  # joined later: not yet
         raise InvoerFout([Fout("--peildatum", waarom)])
@@ -134,6 +161,8 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
             na_wijziging[wie] = na_wijziging.get(wie, 0) + 1
             per_lev[wie] = per_lev.get(wie, 0) + 1
     kandidaten = []
+    # who waits for which supplier, in one pass over the placements (once per supplier read them all again)
+    wachten = wachtenden_per_aanbieder(reg.plaatsingen, peildatum, reg.uitvallen)
     for s in reg.leveranciers_van(perceel):
         a = eigen.get(s.naam, 0)
         if a == 0:
@@ -142,7 +171,7 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
         verwacht = a / totaal * (hier + 1)
         reden = ""
         weg = reg.uitval_op(perceel, s.naam, peildatum)
-        wachtend = [d for d in wachtenden(reg.plaatsingen, perceel, s.naam, peildatum) if d > s.wachttijd_weken * 7]
+        wachtend = [d for d in wachten.get((perceel, s.naam), []) if d > s.wachttijd_weken * 7]
         intrede = reg.toegetreden.get((perceel, s.naam))
         if weg is not None and weg <= peildatum:
             reden = f"uitgevallen per {weg.strftime('%d-%m-%Y')}"

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from evaluatie.contract import svg
 from evaluatie.contract.basis import geen_raamovereenkomst, toegewezen_bij_toelating
 from evaluatie.contract.lezen import Register
 from evaluatie.contract.onderdrukking import MINIMUM, ONDERDRUKT
-from evaluatie.contract.openbaar import CONTROLE_GEMEENTEN, PRESTATIEVELDEN, Openbaar, Sleutel, bepaal
+from evaluatie.contract.openbaar import CONTROLE_GEMEENTEN, PRESTATIEVELDEN, UITVALVELD, Openbaar, Sleutel, bepaal
 from evaluatie.contract.optie import looptijd_zin
 from evaluatie.contract.publicatie import Cijfer, kwartaalnaam, plaats, vervangt_zin
 from evaluatie.contract.stand import (
@@ -89,6 +89,9 @@ class Gemeenschappelijk:
     kwartaal_per_gemeente: dict[str, list[tuple[str, str, int]]]
     openbaar: Openbaar
     vervangt: str = ""  # the words of a report that replaces an earlier publication of its quarter
+    # per supplier that dropped out of a lot by the quarter's end: (its name, the lot, the placements ended by that
+    # drop-out as published) - evaluatie.contract.uitvaleinde, the count of the stand
+    door_uitval: list[tuple[str, str, Cel]] = field(default_factory=list)
 
 
 PRESTATIEKOP: list[Cel] = [
@@ -358,6 +361,18 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
             round(gem, decimalen(gem, pr.beloofd_weken) or 3) if zichtbaar_gem and gem is not None else ONDERDRUKT
         )
         wacht.append((f"{pr.leverancier} ({pr.perceel})", [float(pr.beloofd_weken), gemeten]))
+    door_uitval: list[tuple[str, str, Cel]] = []
+    for pr in st.prestaties:
+        if any(u <= laatste for u in reg.uitvallen.get((pr.perceel, pr.leverancier), [])):
+            cel_uitval = o.cel(("P", pr.perceel, pr.leverancier, UITVALVELD))
+            if isinstance(cel_uitval, int) and cel_uitval != pr.beeindigd_door_uitval:  # one definition, or an error
+                raise EvaluatieFout(
+                    [
+                        f"twee tellingen van {UITVALVELD} bij {pr.leverancier}: {cel_uitval} en "
+                        f"{pr.beeindigd_door_uitval}"
+                    ]
+                )
+            door_uitval.append((pr.leverancier, reg.percelen[pr.perceel].naam, cel_uitval))
     maandlabels = [f"{MAAND_KORT[d.month - 1]} {d.year}" for d, _ in next(iter(o.maanden.values()), [])]
     reeksen = [
         (
@@ -413,6 +428,7 @@ def _gemeenschappelijk(reg: Register, kwartaal: str, eerste: dt.date, laatste: d
         per_gemeente,
         kw,
         o,
+        door_uitval=door_uitval,
     )
 
 
@@ -613,6 +629,22 @@ def _uitkomsten_periode(reg: Register) -> str:
     )
 
 
+def _door_uitval(c: Gemeenschappelijk) -> str:
+    """'Beëindigd door uitval ...: Beta (Z-route) onderdrukt. ...' for the suppliers that dropped out by the peildatum,
+    or ''. Why: the stand counts a placement ended by its supplier's drop-out (the client went on with another supplier
+    in the lot); without it here the table kept that client started and not ended at the supplier that dropped out,
+    next to a stand that says the placement ended. Not a column: a contract without a drop-out reports as before."""
+    if not c.door_uitval:
+        return ""
+    return (
+        "Beëindigd door uitval (tot en met de peildatum): "
+        + "; ".join(f"{naam} ({perceel}) {cel}" for naam, perceel, cel in c.door_uitval)
+        + ". Een plaatsing bij een aanbieder die is uitgevallen, van een inburgeraar die daarna in dat perceel bij een "
+        "andere aanbieder is aangemeld, eindigt op de dag van de uitval; zij telt niet bij voortijdig gestopt of "
+        "afgerond, en de inburgeraar loopt niet meer bij de uitgevallen aanbieder."
+    )
+
+
 def geen_toewijzing(gemeente: str | None) -> str:
     """The quarterly report of a gemeente (or the region) without any row of allocation or placements: every lot it
     joined has no contract (not awarded, or an open house that admitted nobody; the lines beside it say which)."""
@@ -663,6 +695,7 @@ def _html(reg: Register, c: Gemeenschappelijk, gemeente: str | None, rijen: list
         _tabel(PRESTATIEKOP[:6], [r[:6] for r in c.prestatie_rijen], PERSONEN_PRESTATIE[:2]),
         _tabel(PRESTATIEKOP[:2] + PRESTATIEKOP[6:], [r[:2] + r[6:] for r in c.prestatie_rijen], (2, 3, 4, 5, 6, 7)),
         *(f'<p class="klein">{escape(z)}</p>' for z in [geen_examen(_modules(reg, c))] if z),
+        *(f'<p class="klein">{escape(z)}</p>' for z in [_door_uitval(c)] if z),
         *(f'<p class="klein">{escape(z)}</p>' for z in [_na_routewijziging(reg)] if z),
         f'<div class="figuur">{c.wacht_svg}</div>',
         "<h2>Signalen</h2>",
@@ -716,6 +749,8 @@ def _xlsx(pad: Path, reg: Register, c: Gemeenschappelijk, gemeente: str | None, 
     modules = geen_examen(_modules(reg, c))
     if modules:
         kop.append(["Modules", modules])
+    if door_uitval := _door_uitval(c):
+        kop.append(["Beëindigd door uitval", door_uitval])
     if _na_routewijziging(reg):
         kop.append(["Uitkomsten", _na_routewijziging(reg)])
     toegetreden = toegetreden_zinnen(reg, c.laatste)

@@ -81,6 +81,7 @@ from evaluatie.contract.onderdrukking import MINIMUM, ONDERDRUKT
 from evaluatie.contract.publicatie import MAAND, Cijfer, Publicatie, kwartaalnaam, van_kwartaal
 from evaluatie.contract.tabel import cel_volgt
 from evaluatie.contract.totalen import Reeks, Relatie, probeer
+from evaluatie.contract.uitvaleinde import einden_door_uitval
 from evaluatie.contract.verschil import Kennis
 from evaluatie.fouten import EvaluatieFout
 
@@ -94,6 +95,10 @@ PRESTATIEVELDEN = (
     "niet_behaald",
     "afgeschaald",
 )
+UITVALVELD = "beeindigd_door_uitval"
+"""The placements of a supplier that dropped out ended by that drop-out (evaluatie.contract.uitvaleinde), a series of
+its own beside the outcomes: counted from the next placement's registration, the day the stand counts it from; only for
+a supplier with a drop-out in the register (`Register.uitvallen`), so a contract without one publishes what it did."""
 Sleutel = tuple[str, ...]
 CONTROLE_GEMEENTEN = 50  # rule 5 runs for a contract of up to this many gemeenten (README, "Kleine aantallen")
 _GESLAAGD_VELD = {"B1 behaald": "b1", "hoogst haalbare niveau behaald": "hoogst_haalbaar"}
@@ -197,6 +202,14 @@ class _Model:
                         per_p.setdefault((perceel, wie, veld), []).append(
                             (d.toordinal(), (pl.gemeente, pl.klantnummer))
                         )
+        for e in einden_door_uitval(reg, laatste):  # the day it counts from: the next placement's registration
+            assert e.volgende.aangemeld is not None
+            per_p.setdefault((e.perceel, e.leverancier, UITVALVELD), []).append(
+                (e.volgende.aangemeld.toordinal(), (e.plaatsing.gemeente, e.plaatsing.klantnummer))
+            )
+        for c, s in reg.uitvallen:
+            if (c, s) in reg.leveranciers:
+                self.p[(c, s, UITVALVELD)] = Reeks(_kennis(per_p.get((c, s, UITVALVELD), [])))
         for c, s in reg.leveranciers:
             for veld in (*PRESTATIEVELDEN, "op_tijd"):
                 self.p[(c, s, veld)] = Reeks(_kennis(per_p.get((c, s, veld), [])))
@@ -697,7 +710,7 @@ def _kwartaal(
             v.zet(k, a, b, cel)
         eigen += [_cijfer(("T", c, MAAND), m.s0, d.toordinal(), w) for d, w in maandlijn[c][lengte:] if w is not None]
     for (c, s, veld), r in m.p.items():
-        if veld not in PRESTATIEVELDEN:
+        if veld not in PRESTATIEVELDEN and veld != UITVALVELD:
             continue
         w = r.kennis.interval(0, e)
         cellen[("P", c, s, veld)] = _cel(

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from evaluatie.contract.gebeurtenissen import GESLAAGD, SOORTEN
@@ -32,6 +32,7 @@ from evaluatie.contract.indexatie import Indexatie, afroepen, gebruikte_waarde, 
 from evaluatie.contract.lezen import Hervatting, Plaatsing, Register
 from evaluatie.contract.telling import geplaatst
 from evaluatie.contract.uitvaleinde import einden_door_uitval
+from evaluatie.contract.wachten import niet_gestart, opnieuw_te_plaatsen
 from evaluatie.tekst import aantal, euro, getal, kort
 
 RAAM_SIGNAAL = 0.80
@@ -154,6 +155,9 @@ class Prestatie:
     wachtend_te_lang: tuple[int, ...] = ()
     # placements ended by this supplier's drop-out: the client went on with another (evaluatie.contract.uitvaleinde)
     beeindigd_door_uitval: int = 0
+    # per client registered with it, not started, without a next placement, when it dropped out since: the day of that
+    # drop-out. She waits for no one and must be placed again (evaluatie.contract.wachten)
+    opnieuw_te_plaatsen: tuple[dt.date, ...] = ()
 
     @property
     def gemiddeld(self) -> float | None:
@@ -166,7 +170,7 @@ class Prestatie:
 
 @dataclass(frozen=True)
 class Signaal:
-    soort: str  # 'belofte', 'wachtend', 'raam', 'afwijking'
+    soort: str  # 'belofte', 'wachtend', 'opnieuw', 'raam', 'afwijking'
     tekst: str
     gemeente: str | None = None  # the gemeente an 'afwijking' is about
 
@@ -334,36 +338,34 @@ def _zonder_aanbieder(reg: Register, peildatum: dt.date) -> list[str]:
     return uit
 
 
-def wachtenden(plaatsingen: Iterable[Plaatsing], perceel: str, naam: str, peildatum: dt.date) -> list[int]:
+def wachtenden(
+    plaatsingen: Iterable[Plaatsing],
+    perceel: str,
+    naam: str,
+    peildatum: dt.date,
+    uitvallen: Mapping[tuple[str, str], Sequence[dt.date]] | None = None,
+) -> list[int]:
     """Days each person not started with this supplier has been waiting for it at peildatum: registered with it, or
     come to it by a route change (waiting since that day). A person who stopped before starting waits no longer, nor
     does one whose route changed away from it: from that day the person waits for the supplier of the new route; nor
     one registered again in the same gemeente (a next placement after a drop-out or a stop, contract.overstap): from
-    that registration the person waits for the new placement's supplier, not for this one."""
-    return wachtenden_per_aanbieder(plaatsingen, peildatum).get((perceel, naam), [])
+    that registration the person waits for the new placement's supplier, not for this one; nor one whose supplier
+    dropped out since (`uitvallen`, the register's): she must be placed again (evaluatie.contract.wachten)."""
+    return wachtenden_per_aanbieder(plaatsingen, peildatum, uitvallen).get((perceel, naam), [])
 
 
-def wachtenden_per_aanbieder(plaatsingen: Iterable[Plaatsing], peildatum: dt.date) -> dict[tuple[str, str], list[int]]:
+def wachtenden_per_aanbieder(
+    plaatsingen: Iterable[Plaatsing],
+    peildatum: dt.date,
+    uitvallen: Mapping[tuple[str, str], Sequence[dt.date]] | None = None,
+) -> dict[tuple[str, str], list[int]]:
     """`wachtenden` of every (lot, supplier) in one pass over the placements, in their order: the stand of every
     supplier used to go over all placements once per supplier (suppliers x placements; nationally 2,7 of the 5,4 s
     cpu of a quarterly report's figures)."""
-    plaatsingen = list(plaatsingen)
-    laatste: dict[tuple[str, str], dt.date] = {}  # per client in a gemeente: the last registration up to peildatum
-    for p in plaatsingen:
-        if p.aangemeld is not None and p.aangemeld <= peildatum:
-            k = (p.gemeente, p.klantnummer)
-            laatste[k] = max(laatste.get(k, p.aangemeld), p.aangemeld)
     uit: dict[tuple[str, str], list[int]] = {}
-    for p in plaatsingen:
-        if p.aangemeld is None or p.aangemeld > peildatum or laatste[(p.gemeente, p.klantnummer)] > p.aangemeld:
-            continue
-        perceel, naam = p.bij(peildatum)
-        if perceel is None or naam is None:
-            continue
-        if not any(d is not None and d <= peildatum for d in (p.gestart, p.gestopt)):
-            sinds = p.sinds(peildatum)
-            assert sinds is not None
-            uit.setdefault((perceel, naam), []).append((peildatum - sinds).days)
+    for w in niet_gestart(plaatsingen, peildatum, uitvallen or {}):
+        if w.uitval is None:
+            uit.setdefault((w.perceel, w.leverancier), []).append((peildatum - w.sinds).days)
     return uit
 
 
@@ -384,7 +386,8 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                     regels.append(Standregel(g, code, s.naam, a, n, a * f))
     raam = [r for code in reg.percelen if (r := raamgebruik(reg, code, peildatum)) is not None]
     prestaties = []
-    wachtend = wachtenden_per_aanbieder(reg.plaatsingen, peildatum)
+    wachtend = wachtenden_per_aanbieder(reg.plaatsingen, peildatum, reg.uitvallen)
+    opnieuw = opnieuw_te_plaatsen(reg.plaatsingen, peildatum, reg.uitvallen)
     per: dict[tuple[str, str], list] = {}
     for pl in reg.plaatsingen:
         if pl.perceel and pl.leverancier and pl.aangemeld and pl.aangemeld <= peildatum:
@@ -430,6 +433,7 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 afgeschaald=sum(1 for pl in lijst if pl.route_gewijzigd and op(pl.route_gewijzigd_datum)),
                 geplaatst=len(lijst),
                 beeindigd_door_uitval=door_uitval.get((code, naam), 0),
+                opnieuw_te_plaatsen=tuple(sorted(w.uitval for w in opnieuw.get((code, naam), []) if w.uitval)),
                 wachtend_te_lang=tuple(
                     sorted(
                         (d for d in wachtend.get((code, naam), []) if d > s.wachttijd_weken * 7),
@@ -509,6 +513,19 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
                     f"Bij {s} ({reg.percelen[c].naam}) wachten aangemelde inburgeraars zonder start al langer dan "
                     f"de beloofde {kort(pr.beloofd_weken)} weken (op de peildatum: {aantal}; de langste wachttijd in "
                     f"weken: {langste})",
+                )
+            )
+    for pr in st.prestaties:
+        if pr.opnieuw_te_plaatsen:  # waiting for a supplier that dropped out: for no one (evaluatie.contract.wachten)
+            c, s = pr.perceel, pr.leverancier
+            aantal = toon(("W", c, s, "opnieuw"), str(len(pr.opnieuw_te_plaatsen)))
+            per = " en ".join(d.strftime("%d-%m-%Y") for d in sorted(set(pr.opnieuw_te_plaatsen)))
+            uit.append(
+                Signaal(
+                    "opnieuw",
+                    f"Na de uitval van {s} ({reg.percelen[c].naam}) per {per} nog opnieuw te plaatsen: aangemelde "
+                    f"inburgeraars die bij {s} niet waren gestart en nog niet opnieuw zijn aangemeld (op de peildatum: "
+                    f"{aantal}); zij wachten niet meer op {s} en tellen daar niet als wachtend",
                 )
             )
     for r in st.raam:
