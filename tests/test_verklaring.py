@@ -74,6 +74,31 @@ def test_max_leveranciers_per_gemeente() -> None:
     assert "in G2 is al 1 leverancier actief, het maximum per gemeente" in x.zin
 
 
+def test_max_leveranciers_per_gemeente_elders() -> None:
+    """K = 2 binds for B through another gemeente, not its own: G1 (6) is served by A (90, capacity 2), C (80, 3) and
+    D (70, 3); G2 (1) by A and B (85, capacity 5). Without K stage 1 gives A 2 and C 3 in G1, then B G2 (85) rather
+    than D a second one in G1 (70): 180 + 240 + 70 + 85 = 575 against 180 + 240 + 140 = 560, so B gets 1. With K = 2
+    only C and D together cover G1's 6 (A + C and A + D make 5), so A takes G2 (90 against 85) and B gets 0. In G2
+    only A is active, fewer than the maximum of 2: the sentence may not say that its gemeente has 2 already; the
+    maximum is reached in G1, and that is where it shifts the allocation."""
+    lev = [
+        _lev("A", 90, 2, ("G1", "G2"), 0),
+        _lev("B", 85, 5, ("G2",), 1),
+        _lev("C", 80, 3, ("G1",), 2),
+        _lev("D", 70, 3, ("G1",), 3),
+    ]
+    p = _probleem({"G1": 6, "G2": 1}, lev, max_leveranciers_per_gemeente=2)
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"A": 1, "C": 3, "D": 3}
+    assert x.oorzaken == ("max_leveranciers_per_gemeente",)
+    assert "al 2 leveranciers actief" not in x.zin
+    assert x.zin == (
+        "B krijgt 0 van zijn capaciteit 5: het maximum van 2 leveranciers per gemeente, bereikt in G1, verschuift de "
+        "verdeling; zonder die regel zou het 1 krijgen, en niet meer: de gemeente die het bedient (G2) heeft 1 "
+        "inburgeraar"
+    )
+
+
 def test_budget() -> None:
     """Budget G1 EUR 85.000 for 10: 9.000 x a + 8.000 x (10 - a) <= 85.000 gives a <= 5 for A."""
     lev = [_lev("A", 90, 10, ("G1",), 0, prijs=9000), _lev("B", 80, 10, ("G1",), 1, prijs=8000)]

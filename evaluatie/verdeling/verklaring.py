@@ -191,9 +191,20 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     and len(per_gemeente.get(g, {})) >= (r.max_leveranciers_per_gemeente or 0)
                 ]
                 k = r.max_leveranciers_per_gemeente
-                waar = f"in {', '.join(vol)}" if vol else f"in zijn {_gemeente_n(eigen)}"
-                actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
-                tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {hoeveel} krijgen"
+                if vol:
+                    actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
+                    tekst = f"in {', '.join(vol)} {actief}, het maximum per gemeente"
+                else:
+                    # No gemeente of its own is full: the rule binds elsewhere and moves others into its gemeenten
+                    # (a supplier kept out of a full gemeente takes the demand it would have had); saying that its
+                    # own gemeenten are full would be false.
+                    bereikt = [g for g in p.vraag if len(per_gemeente.get(g, {})) >= k]
+                    tekst = (
+                        f"het maximum van {_aantal(k, 'leverancier', 'leveranciers')} per gemeente"
+                        + (f", bereikt in {', '.join(bereikt)}," if bereikt else "")
+                        + " verschuift de verdeling"
+                    )
+                tekst += f"; zonder die regel zou het {hoeveel} krijgen"
             elif code == "max_leveranciers":
                 actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
                 tekst = (
