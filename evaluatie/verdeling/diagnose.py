@@ -53,6 +53,8 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
             f"Perceel {p.perceelnaam}: de {p.woorden.geldig} {p.woorden.meer} hebben samen {ruimte} plaatsen{extra}, "
             f"de vraag is {p.totaal}"
         )
+    elif p.regels.max_leveranciers is not None:
+        meldingen += _te_weinig_bij_max_leveranciers(p)
     if p.regels.per_subregio:
         meldingen += _subregio_te_klein(p, el)
     r = p.regels
@@ -65,6 +67,30 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
                 f"({', '.join(mogelijk) or 'geen'})"
             )
     return meldingen
+
+
+def _te_weinig_bij_max_leveranciers(p: Verdeelprobleem) -> list[str]:
+    """At most max_leveranciers suppliers get volume, so when the ones with the most places together have fewer than
+    the demand, no allocation exists, wherever the inburgeraars live. The elastic model would put that shortage in
+    gemeenten of its own choosing and read as if those gemeenten were the problem."""
+    m = p.regels.max_leveranciers
+    if m is None:
+        return []
+    grootste = sorted(p.leveranciers, key=lambda s: (-bovengrens(p, s), s.rang))[:m]
+    som = sum(bovengrens(p, s) for s in grootste)
+    if som >= p.totaal:
+        return []
+    wie = ", ".join(f"{s.naam} {bovengrens(p, s)}" for s in grootste)
+    if m == 1:
+        hoeveel = f"1 {p.woorden.geldig} {p.woorden.een} volume, en die met de meeste plaatsen heeft er {som} ({wie})"
+    else:
+        hoeveel = (
+            f"{m} {p.woorden.geldig} {p.woorden.meer} volume, en de {m} met de meeste plaatsen hebben er samen {som} "
+            f"({wie})"
+        )
+    return [
+        f"Perceel {p.perceelnaam}: max_leveranciers is {m}, dus krijgen hoogstens {hoeveel}, de vraag is {p.totaal}"
+    ]
 
 
 def _subregio_te_klein(p: Verdeelprobleem, el: dict[str, tuple[int, ...]]) -> list[str]:
