@@ -63,6 +63,23 @@ def test_min_volume_van_een_ander() -> None:
     assert "zonder die regel zou het 8 krijgen" in x.zin
 
 
+def test_min_volume_eigen_minimum_gehaald() -> None:
+    """min_volume 3. G1 (1) and G2 (1) and G3 (3); A (70, capacity 9) serves only G3, B (60, rank 2) G2 and G3, C (60,
+    rank 3) all three. Without the rule A takes G3's 3, B G2's 1 (better rank than C) and C G1's 1. With it C, the only
+    one in G1, must get 0 or at least 3: G1, G2 and at least 1 of G3, so A could have at most 2, below the minimum,
+    and gets 0; C gets all 5. A would get 3 without the rule, which meets the minimum of 3: 'wie volume krijgt, krijgt
+    minstens 3' does not explain its 0; the rule gives C more, and the sentence says that."""
+    lev = [_lev("A", 70, 9, ("G3",), 0), _lev("B", 60, 15, ("G2", "G3"), 1), _lev("C", 60, 13, ("G1", "G2", "G3"), 2)]
+    p = _probleem({"G1": 1, "G2": 1, "G3": 3}, lev, min_volume=3)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"C": 5}
+    assert x.oorzaken == ("min_volume",)
+    assert x.zin == (
+        "A krijgt 0 van zijn capaciteit 9: het minimale volume van 3 per leverancier geeft C meer dan zonder die regel; "
+        "zonder die regel zou het 3 krijgen, en niet meer: de gemeente die het bedient (G3) heeft 3 inburgeraars"
+    )
+
+
 def test_max_leveranciers_per_gemeente() -> None:
     """One supplier per gemeente, two gemeenten of 10: A (capacity 15) can serve only one of them
     whole; without the rule it would take 15."""

@@ -167,7 +167,9 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                         f"zou het {hoeveel} krijgen"
                     )
             elif code == "min_volume":
-                if n == 0:
+                # Its own minimum holds it back only when what it would get without the rule is below the minimum;
+                # getting 3 without the rule where the minimum is 3, it is held back by what the rule gives others.
+                if n == 0 and min(per_orde) < (r.min_volume or 0):
                     tekst = (
                         f"wie volume krijgt, krijgt minstens {r.min_volume} (minimaal volume); zonder die regel "
                         f"zou het {hoeveel} krijgen"
