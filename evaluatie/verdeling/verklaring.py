@@ -244,7 +244,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     )
             if not (code == "max_aandeel" and n == plafond):  # every other text ends on 'zou het ... krijgen'
                 # what holds it back without the rule too, said when every order of an undecided tie says the same
-                beperkt = {_niet_meer(q, v2, el2, s) for q, v2, el2 in opgelost.get(code, [])}
+                beperkt = {_niet_meer(q, v2, el2, s, set(kregen)) for q, v2, el2 in opgelost.get(code, [])}
                 tekst += volgordezin + (beperkt.pop() if len(beperkt) == 1 else "")
             delen.append((code, tekst))
         if not delen and not mislukt:
@@ -363,12 +363,16 @@ def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int]) -> tuple[str, str]
     )
 
 
-def _niet_meer(p: Verdeelprobleem, v: Verdeling, el: dict[str, tuple[int, ...]], s: Leverancier) -> str:
+def _niet_meer(
+    p: Verdeelprobleem, v: Verdeling, el: dict[str, tuple[int, ...]], s: Leverancier, gegund: set[str]
+) -> str:
     """Why the supplier gets no more than it does in `v`, the re-solve of `p` (the lot without one rule, `el` its
     eligibility), below its capacity: the cap, all the demand of the gemeenten it may serve there, or where the rest
     of that demand goes (higher value, equal value, lower-ranked or nobody: the last two only through the rules still
     in force, which are named).
-    Without it the sentence gave a number below the capacity and no reason for it (why 24 and not 60)."""
+    Without it the sentence gave a number below the capacity and no reason for it (why 24 and not 60).
+    Only bidders `gegund` in the award itself are named: the sentence goes into the letters, which name no bidder that
+    gets nothing (its name and rank are its own); one that gets demand only in the re-solve is counted, not named."""
     meer = v.per_leverancier().get(s.naam, 0)
     if meer >= s.capaciteit:
         return ""
@@ -406,7 +410,14 @@ def _niet_meer(p: Verdeelprobleem, v: Verdeling, el: dict[str, tuple[int, ...]],
             "gelijk": f"{'een inschrijver' if een else 'inschrijvers'} met dezelfde {p.maatstaf}",
             "lager": "een lager gerangschikte inschrijver" if een else "lager gerangschikte inschrijvers",
         }[soort]
-        lijst = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in namen)
+        lijst = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in namen if x in gegund)
+        if naamloos := [x for x in namen if x not in gegund]:
+            wie_niet = (
+                "een inschrijver die niets gegund krijgt"
+                if len(naamloos) == 1
+                else f"{len(naamloos)} inschrijvers die niets gegund krijgen"
+            )
+            lijst += f"{', ' if lijst else ''}{wie_niet}: {getal(sum(anderen[x] for x in naamloos), 0)}"
         delen.append(f"{getal(sum(anderen[x] for x in namen), 0)} naar {wie} ({lijst})")
     geen = vraag - meer - sum(anderen.values())
     gaan = "gaat" if sum(anderen.values()) == 1 else "gaan"
