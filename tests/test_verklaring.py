@@ -95,6 +95,33 @@ def test_zonder_regel_geen_naam_van_wie_niets_krijgt() -> None:
     )
 
 
+def test_gelijke_stand_zonder_naam_van_wie_niets_krijgt() -> None:
+    """K = 1, G1 (5) and G2 (5). C (90, capacity 7) serves both, A and B (80, capacity 3, an undecided tie on rank 2)
+    only G1, D (60, capacity 10) both. With K each gemeente needs one supplier of 5: C one, D the other; A and B get 0
+    in either order (no draw needed). Without K, C takes 7 and the first of A and B 3 (630 + 240), so A would get 0 or
+    3 by the order of the tie. B gets nothing in the award: A's sentence, which goes into A's letter, counts it and does
+    not name it ('rang 2 (A, een andere inschrijver)', in the letter 'een andere inschrijver en u')."""
+    import dataclasses
+
+    from evaluatie.rapport.aanspreken import tot_u
+
+    lev = [
+        _lev("C", 90, 7, ("G1", "G2"), 0),
+        dataclasses.replace(_lev("A", 80, 3, ("G1",), 1), rangnummer=2),
+        dataclasses.replace(_lev("B", 80, 3, ("G1",), 2), rangnummer=2),
+        _lev("D", 60, 10, ("G1", "G2"), 3),
+    ]
+    p = _probleem({"G1": 5, "G2": 5}, lev, max_leveranciers_per_gemeente=1)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"C": 5, "D": 5}
+    assert x.zin == (
+        "A krijgt 0 van zijn capaciteit 3: in G1 is al 1 leverancier actief, het maximum per gemeente; zonder die regel "
+        "zou het 0 tot 3 krijgen, naar gelang de volgorde binnen de gelijke stand op rang 2 (A, een andere inschrijver), "
+        "die geen beslisregel of loting bepaalt"
+    )
+    assert "(een andere inschrijver en u)" in tot_u(x.zin, "A")
+
+
 def test_max_leveranciers_per_gemeente() -> None:
     """One supplier per gemeente, two gemeenten of 10: A (capacity 15) can serve only one of them
     whole; without the rule it would take 15."""

@@ -150,7 +150,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
             meer = max(per_orde)
             if meer <= n and not (code == "max_aandeel" and op_plafond):
                 continue
-            hoeveel, volgordezin = _hoeveel(volgorden, per_orde)
+            hoeveel, volgordezin = _hoeveel(volgorden, per_orde, s.naam, set(kregen))
             if code == "max_aandeel" and plafond is not None:
                 # Exactly at the cap is not enough: its gemeenten may have no more demand for it.
                 if r.max_aandeel is None:  # a cap comes only from max_aandeel: anything else is a bug
@@ -345,10 +345,12 @@ def _herschikt(p: Verdeelprobleem, orde: _Volgorde) -> Verdeelprobleem:
     return replace(p, leveranciers=lev)
 
 
-def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int]) -> tuple[str, str]:
+def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int], naam: str, gegund: set[str]) -> tuple[str, str]:
     """What it would get without the rule, true in every order of the undecided ties: one number, or the range with
     the ties whose order decides it ('10 tot 15', ', naar gelang de volgorde binnen de gelijke stand op rang 2 (A, B),
-    die geen beslisregel of loting bepaalt')."""
+    die geen beslisregel of loting bepaalt').
+    The tie names the supplier itself and those `gegund` in the award; another that gets nothing is counted ('A, een
+    andere inschrijver'): the sentence goes into the letters, which name no bidder that gets nothing."""
     laag, hoog = min(per_orde), max(per_orde)
     if laag == hoog:
         return getal(hoog, 0), ""
@@ -356,11 +358,20 @@ def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int]) -> tuple[str, str]
         (o.rangnummer, o.groep) for o, k in zip(volgorden, per_orde, strict=True) if o.groep and k != per_orde[0]
     )
     stand = "de gelijke stand op" if len(standen) == 1 else "de gelijke standen op"
-    waar = " en ".join(f"rang {r} ({', '.join(g)})" for r, g in standen)
+    waar = " en ".join(f"rang {r} ({_genoemd(g, naam, gegund)})" for r, g in standen)
     return (
         f"{getal(laag, 0)} tot {getal(hoog, 0)}",
         f", naar gelang de volgorde binnen {stand} {waar}, die geen beslisregel of loting bepaalt",
     )
+
+
+def _genoemd(groep: tuple[str, ...], naam: str, gegund: set[str]) -> str:
+    """The members of a tie as a letter may name them: the supplier itself and the gegunde by name, the rest counted."""
+    namen = [x for x in groep if x == naam or x in gegund]
+    rest = len(groep) - len(namen)
+    if rest:
+        namen.append("een andere inschrijver" if rest == 1 else f"{rest} andere inschrijvers")
+    return ", ".join(namen)
 
 
 def _niet_meer(
