@@ -83,7 +83,7 @@ def test_min_volume_eigen_minimum_gehaald() -> None:
 def test_zonder_regel_geen_naam_van_wie_niets_krijgt() -> None:
     """The lot of test_min_volume_eigen_minimum_gehaald: B (capacity 15, G2 and G3) gets 0; without min_volume it
     would get G2's 1, while A takes G3's 3. A gets nothing in the award itself: the sentence, which goes into B's
-    letter, counts it ('een inschrijver die niets gegund krijgt: 3') and does not name it."""
+    letter, counts it ('een inschrijver die in deze verdeling niets krijgt: 3') and does not name it."""
     lev = [_lev("A", 70, 9, ("G3",), 0), _lev("B", 60, 15, ("G2", "G3"), 1), _lev("C", 60, 13, ("G1", "G2", "G3"), 2)]
     p = _probleem({"G1": 1, "G2": 1, "G3": 3}, lev, min_volume=3)
     x, kregen = _verklaring(p, "B")
@@ -91,7 +91,7 @@ def test_zonder_regel_geen_naam_van_wie_niets_krijgt() -> None:
     assert x.zin == (
         "B krijgt 0 van zijn capaciteit 15: wie volume krijgt, krijgt minstens 3 (minimaal volume); zonder die regel "
         "zou het 1 krijgen, en niet meer: van de vraag in de gemeenten die het bedient (4 inburgeraars) gaan er dan 3 "
-        "naar een inschrijver met een hogere totaalscore (een inschrijver die niets gegund krijgt: 3)"
+        "naar een inschrijver met een hogere totaalscore (een inschrijver die in deze verdeling niets krijgt: 3)"
     )
 
 

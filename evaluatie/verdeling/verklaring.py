@@ -424,9 +424,9 @@ def _niet_meer(
         lijst = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in namen if x in gegund)
         if naamloos := [x for x in namen if x not in gegund]:
             wie_niet = (
-                "een inschrijver die niets gegund krijgt"
+                "een inschrijver die in deze verdeling niets krijgt"
                 if len(naamloos) == 1
-                else f"{len(naamloos)} inschrijvers die niets gegund krijgen"
+                else f"{len(naamloos)} inschrijvers die in deze verdeling niets krijgen"
             )
             lijst += f"{', ' if lijst else ''}{wie_niet}: {getal(sum(anderen[x] for x in naamloos), 0)}"
         delen.append(f"{getal(sum(anderen[x] for x in namen), 0)} naar {wie} ({lijst})")
