@@ -122,6 +122,33 @@ def test_gelijke_stand_zonder_naam_van_wie_niets_krijgt() -> None:
     assert "(een andere inschrijver en u)" in tot_u(x.zin, "A")
 
 
+def test_max_leveranciers_bereikt_met_zichzelf() -> None:
+    """max_leveranciers 2 and K = 1; G1 3, G2 2, G3 7, G4 2, G5 5 (19). A (80, capacity 9) serves all, B (60, 12) G3-G5,
+    C (60, 14) G2, G4, G5, D (60, 4) G1-G4. Stage 1 maximises A's share, whole gemeenten (K = 1) of at most 9, with one
+    other supplier for all the rest. G1 only A or D (4, too small for any rest), so A takes G1; G1 + G2 + G4 = 7 leaves
+    G3 + G5 = 12 to B; G1 + G5 = 8 leaves G2, G3, G4, which no single supplier serves. So A 7, B 12. Without the
+    maximum A takes 9 (G2 + G3, with D in G1, others in G4 and G5). A is one of the two: its letter reads 'met B en
+    uzelf', not its own name in a list ('met A, B')."""
+    from evaluatie.rapport.aanspreken import tot_u
+
+    lev = [
+        _lev("A", 80, 9, ("G1", "G2", "G3", "G4", "G5"), 0),
+        _lev("B", 60, 12, ("G3", "G4", "G5"), 1),
+        _lev("C", 60, 14, ("G2", "G4", "G5"), 2),
+        _lev("D", 60, 4, ("G1", "G2", "G3", "G4"), 3),
+    ]
+    p = _probleem(
+        {"G1": 3, "G2": 2, "G3": 7, "G4": 2, "G5": 5}, lev, max_leveranciers=2, max_leveranciers_per_gemeente=1
+    )
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 7, "B": 12}
+    assert x.zin.startswith(
+        "A krijgt 7 van zijn capaciteit 9: het maximum van 2 leveranciers voor het perceel is bereikt met B en A zelf; "
+        "zonder die regel zou het 9 krijgen"
+    )
+    assert "is bereikt met B en uzelf; zonder die regel zou u 9 krijgen" in tot_u(x.zin, "A")
+
+
 def test_max_leveranciers_per_gemeente() -> None:
     """One supplier per gemeente, two gemeenten of 10: A (capacity 15) can serve only one of them
     whole; without the rule it would take 15."""

@@ -208,11 +208,14 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     )
                 tekst += f"; zonder die regel zou het {hoeveel} krijgen"
             elif code == "max_leveranciers":
-                actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
+                # itself last, as 'A zelf' (a letter reads 'uzelf', evaluatie.rapport.aanspreken), not by name in a list
+                actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and x.naam != s.naam]
+                if n > 0:
+                    actieve.append(f"{s.naam} zelf")
+                met = actieve[0] if len(actieve) == 1 else f"{', '.join(actieve[:-1])} en {actieve[-1]}"
                 tekst = (
                     f"het maximum van {_aantal(r.max_leveranciers or 0, 'leverancier', 'leveranciers')} voor het "
-                    "perceel is bereikt met "
-                    f"{', '.join(actieve)}; zonder die regel zou het {hoeveel} krijgen"
+                    f"perceel is bereikt met {met}; zonder die regel zou het {hoeveel} krijgen"
                 )
             elif code == "min_leveranciers":
                 extra = [
