@@ -59,11 +59,17 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
         meldingen += _subregio_te_klein(p, el)
     r = p.regels
     if r.min_leveranciers is not None:
-        mogelijk = [s.naam for s in p.leveranciers if bovengrens(p, s) >= max(1, r.min_volume or 0)]
+        minimum = max(1, r.min_volume or 0)
+        mogelijk = [s.naam for s in p.leveranciers if bovengrens(p, s) >= minimum]
         if len(mogelijk) < r.min_leveranciers:
+            # with min_volume the others are out because they have fewer places than that minimum: said, with the
+            # number, so that the message names the rule that decides and not only min_leveranciers
+            wie = p.woorden.een if len(mogelijk) == 1 else p.woorden.meer
+            kunnen = "kan" if len(mogelijk) == 1 else "kunnen"
+            waarom = f" van minstens {minimum} (min_volume; de andere hebben minder plaatsen)" if minimum > 1 else ""
             meldingen.append(
                 f"Perceel {p.perceelnaam}: min_leveranciers is {r.min_leveranciers}, maar slechts "
-                f"{len(mogelijk)} {p.woorden.geldig} {p.woorden.een}(s) kunnen volume krijgen "
+                f"{len(mogelijk)} {p.woorden.geldig} {wie} {kunnen} volume krijgen{waarom} "
                 f"({', '.join(mogelijk) or 'geen'})"
             )
     return meldingen
