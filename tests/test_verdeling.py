@@ -142,6 +142,38 @@ def test_te_weinig_capaciteit() -> None:
 
 
 @pytest.mark.parametrize("oplosser", OPLOSSERS)
+def test_te_weinig_plaatsen_bij_max_leveranciers(oplosser: str) -> None:
+    """max_leveranciers 2 with capacities 8, 7 and 6 (21, enough for the 20 in all; S3 serves only Zuid): any two
+    have at most 8 + 7 = 15 places, so 5 inburgeraars stay without a supplier, in whichever gemeenten. The elastic
+    model put that shortage in gemeenten of its choosing ('voor Noord, Oost kunnen 5 inburgeraars niet worden
+    toegewezen'), as if those gemeenten were the problem; the message now gives the count that decides."""
+    lev = [
+        _lev("S1", 0, 90, 9000, cap=8),
+        _lev("S2", 1, 80, 8000, cap=7),
+        _lev("S3", 2, 70, 7000, cap=6, gemeenten=("Zuid",)),
+    ]
+    with pytest.raises(EvaluatieFout) as e:
+        verdeel(_probleem(*lev, max_leveranciers=2), oplosser)
+    assert e.value.meldingen == [
+        "Perceel B1-route: max_leveranciers is 2, dus krijgen hoogstens 2 geldige inschrijvers volume, en de 2 met de "
+        "meeste plaatsen hebben er samen 15 (S1 8, S2 7), de vraag is 20"
+    ]
+
+
+def test_te_weinig_leveranciers_door_min_volume() -> None:
+    """min_leveranciers 3 and min_volume 6 (3 x 6 = 18, within the 20): S1 (capacity 8) and S2 (7) can get 6, S3 (5)
+    cannot, so only 2 can get volume. The message said '2 geldige inschrijver(s) kunnen volume krijgen' without the
+    minimum that keeps S3 out (its capacity 5 is volume enough otherwise)."""
+    lev = [_lev("S1", 0, 90, 9000, cap=8), _lev("S2", 1, 80, 8000, cap=7), _lev("S3", 2, 70, 7000, cap=5)]
+    with pytest.raises(EvaluatieFout) as e:
+        verdeel(_probleem(*lev, min_leveranciers=3, min_volume=6))
+    assert e.value.meldingen == [
+        "Perceel B1-route: min_leveranciers is 3, maar slechts 2 geldige inschrijvers kunnen volume krijgen van "
+        "minstens 6 (min_volume; de andere hebben minder plaatsen) (S1, S2)"
+    ]
+
+
+@pytest.mark.parametrize("oplosser", OPLOSSERS)
 def test_budget_onhaalbaar_via_slack(oplosser: str) -> None:
     # Noord needs 10 x at least EUR 7,000 = 70,000 but has 50,000: 20,000 short
     with pytest.raises(EvaluatieFout) as e:

@@ -63,6 +63,92 @@ def test_min_volume_van_een_ander() -> None:
     assert "zonder die regel zou het 8 krijgen" in x.zin
 
 
+def test_min_volume_eigen_minimum_gehaald() -> None:
+    """min_volume 3. G1 (1) and G2 (1) and G3 (3); A (70, capacity 9) serves only G3, B (60, rank 2) G2 and G3, C (60,
+    rank 3) all three. Without the rule A takes G3's 3, B G2's 1 (better rank than C) and C G1's 1. With it C, the only
+    one in G1, must get 0 or at least 3: G1, G2 and at least 1 of G3, so A could have at most 2, below the minimum,
+    and gets 0; C gets all 5. A would get 3 without the rule, which meets the minimum of 3: 'wie volume krijgt, krijgt
+    minstens 3' does not explain its 0; the rule gives C more, and the sentence says that."""
+    lev = [_lev("A", 70, 9, ("G3",), 0), _lev("B", 60, 15, ("G2", "G3"), 1), _lev("C", 60, 13, ("G1", "G2", "G3"), 2)]
+    p = _probleem({"G1": 1, "G2": 1, "G3": 3}, lev, min_volume=3)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"C": 5}
+    assert x.oorzaken == ("min_volume",)
+    assert x.zin == (
+        "A krijgt 0 van zijn capaciteit 9: het minimale volume van 3 per leverancier geeft C meer dan zonder die regel; "
+        "zonder die regel zou het 3 krijgen, en niet meer: de gemeente die het bedient (G3) heeft 3 inburgeraars"
+    )
+
+
+def test_zonder_regel_geen_naam_van_wie_niets_krijgt() -> None:
+    """The lot of test_min_volume_eigen_minimum_gehaald: B (capacity 15, G2 and G3) gets 0; without min_volume it
+    would get G2's 1, while A takes G3's 3. A gets nothing in the award itself: the sentence, which goes into B's
+    letter, counts it ('een inschrijver die in deze verdeling niets krijgt: 3') and does not name it."""
+    lev = [_lev("A", 70, 9, ("G3",), 0), _lev("B", 60, 15, ("G2", "G3"), 1), _lev("C", 60, 13, ("G1", "G2", "G3"), 2)]
+    p = _probleem({"G1": 1, "G2": 1, "G3": 3}, lev, min_volume=3)
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"C": 5}
+    assert x.zin == (
+        "B krijgt 0 van zijn capaciteit 15: wie volume krijgt, krijgt minstens 3 (minimaal volume); zonder die regel "
+        "zou het 1 krijgen, en niet meer: van de vraag in de gemeenten die het bedient (4 inburgeraars) gaan er dan 3 "
+        "naar een inschrijver met een hogere totaalscore (een inschrijver die in deze verdeling niets krijgt: 3)"
+    )
+
+
+def test_gelijke_stand_zonder_naam_van_wie_niets_krijgt() -> None:
+    """K = 1, G1 (5) and G2 (5). C (90, capacity 7) serves both, A and B (80, capacity 3, an undecided tie on rank 2)
+    only G1, D (60, capacity 10) both. With K each gemeente needs one supplier of 5: C one, D the other; A and B get 0
+    in either order (no draw needed). Without K, C takes 7 and the first of A and B 3 (630 + 240), so A would get 0 or
+    3 by the order of the tie. B gets nothing in the award: A's sentence, which goes into A's letter, counts it and does
+    not name it ('rang 2 (A, een andere inschrijver)', in the letter 'een andere inschrijver en u')."""
+    import dataclasses
+
+    from evaluatie.rapport.aanspreken import tot_u
+
+    lev = [
+        _lev("C", 90, 7, ("G1", "G2"), 0),
+        dataclasses.replace(_lev("A", 80, 3, ("G1",), 1), rangnummer=2),
+        dataclasses.replace(_lev("B", 80, 3, ("G1",), 2), rangnummer=2),
+        _lev("D", 60, 10, ("G1", "G2"), 3),
+    ]
+    p = _probleem({"G1": 5, "G2": 5}, lev, max_leveranciers_per_gemeente=1)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"C": 5, "D": 5}
+    assert x.zin == (
+        "A krijgt 0 van zijn capaciteit 3: in G1 is al 1 leverancier actief, het maximum per gemeente; zonder die regel "
+        "zou het 0 tot 3 krijgen, naar gelang de volgorde binnen de gelijke stand op rang 2 (A, een andere inschrijver), "
+        "die geen beslisregel of loting bepaalt"
+    )
+    assert "(een andere inschrijver en u)" in tot_u(x.zin, "A")
+
+
+def test_max_leveranciers_bereikt_met_zichzelf() -> None:
+    """max_leveranciers 2 and K = 1; G1 3, G2 2, G3 7, G4 2, G5 5 (19). A (80, capacity 9) serves all, B (60, 12) G3-G5,
+    C (60, 14) G2, G4, G5, D (60, 4) G1-G4. Stage 1 maximises A's share, whole gemeenten (K = 1) of at most 9, with one
+    other supplier for all the rest. G1 only A or D (4, too small for any rest), so A takes G1; G1 + G2 + G4 = 7 leaves
+    G3 + G5 = 12 to B; G1 + G5 = 8 leaves G2, G3, G4, which no single supplier serves. So A 7, B 12. Without the
+    maximum A takes 9 (G2 + G3, with D in G1, others in G4 and G5). A is one of the two: its letter reads 'met B en
+    uzelf', not its own name in a list ('met A, B')."""
+    from evaluatie.rapport.aanspreken import tot_u
+
+    lev = [
+        _lev("A", 80, 9, ("G1", "G2", "G3", "G4", "G5"), 0),
+        _lev("B", 60, 12, ("G3", "G4", "G5"), 1),
+        _lev("C", 60, 14, ("G2", "G4", "G5"), 2),
+        _lev("D", 60, 4, ("G1", "G2", "G3", "G4"), 3),
+    ]
+    p = _probleem(
+        {"G1": 3, "G2": 2, "G3": 7, "G4": 2, "G5": 5}, lev, max_leveranciers=2, max_leveranciers_per_gemeente=1
+    )
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 7, "B": 12}
+    assert x.zin.startswith(
+        "A krijgt 7 van zijn capaciteit 9: het maximum van 2 leveranciers voor het perceel is bereikt met B en A zelf; "
+        "zonder die regel zou het 9 krijgen"
+    )
+    assert "is bereikt met B en uzelf; zonder die regel zou u 9 krijgen" in tot_u(x.zin, "A")
+
+
 def test_max_leveranciers_per_gemeente() -> None:
     """One supplier per gemeente, two gemeenten of 10: A (capacity 15) can serve only one of them
     whole; without the rule it would take 15."""
@@ -72,6 +158,31 @@ def test_max_leveranciers_per_gemeente() -> None:
     assert kregen == {"A": 10, "B": 10}
     assert x.oorzaken == ("max_leveranciers_per_gemeente",)
     assert "in G2 is al 1 leverancier actief, het maximum per gemeente" in x.zin
+
+
+def test_max_leveranciers_per_gemeente_elders() -> None:
+    """K = 2 binds for B through another gemeente, not its own: G1 (6) is served by A (90, capacity 2), C (80, 3) and
+    D (70, 3); G2 (1) by A and B (85, capacity 5). Without K stage 1 gives A 2 and C 3 in G1, then B G2 (85) rather
+    than D a second one in G1 (70): 180 + 240 + 70 + 85 = 575 against 180 + 240 + 140 = 560, so B gets 1. With K = 2
+    only C and D together cover G1's 6 (A + C and A + D make 5), so A takes G2 (90 against 85) and B gets 0. In G2
+    only A is active, fewer than the maximum of 2: the sentence may not say that its gemeente has 2 already; the
+    maximum is reached in G1, and that is where it shifts the allocation."""
+    lev = [
+        _lev("A", 90, 2, ("G1", "G2"), 0),
+        _lev("B", 85, 5, ("G2",), 1),
+        _lev("C", 80, 3, ("G1",), 2),
+        _lev("D", 70, 3, ("G1",), 3),
+    ]
+    p = _probleem({"G1": 6, "G2": 1}, lev, max_leveranciers_per_gemeente=2)
+    x, kregen = _verklaring(p, "B")
+    assert kregen == {"A": 1, "C": 3, "D": 3}
+    assert x.oorzaken == ("max_leveranciers_per_gemeente",)
+    assert "al 2 leveranciers actief" not in x.zin
+    assert x.zin == (
+        "B krijgt 0 van zijn capaciteit 5: het maximum van 2 leveranciers per gemeente, bereikt in G1, verschuift de "
+        "verdeling; zonder die regel zou het 1 krijgen, en niet meer: de gemeente die het bedient (G2) heeft 1 "
+        "inburgeraar"
+    )
 
 
 def test_budget() -> None:

@@ -39,6 +39,8 @@ def tot_u(zin: str, naam: str) -> str:
         zin = "U krijgt " + zin[len(naam) + len(" krijgt ") :]
     for oud, nieuw in _VERVANG:
         zin = zin.replace(oud, nieuw)
+    # max_leveranciers reached with others and itself ('is bereikt met B en A zelf')
+    zin = zin.replace(f" {naam} zelf;", " uzelf;")
     zin = _GELIJKE_STAND.sub(lambda m: m.group(1) + _zonder_zichzelf(m.group(2), naam) + m.group(3), zin)
     return re.sub(r"\b(\d{4,})\b", lambda m: f"{int(m.group(1)):,}".replace(",", "."), zin)
 

@@ -53,18 +53,50 @@ def vooraf(p: Verdeelprobleem) -> list[str]:
             f"Perceel {p.perceelnaam}: de {p.woorden.geldig} {p.woorden.meer} hebben samen {ruimte} plaatsen{extra}, "
             f"de vraag is {p.totaal}"
         )
+    elif p.regels.max_leveranciers is not None:
+        meldingen += _te_weinig_bij_max_leveranciers(p)
     if p.regels.per_subregio:
         meldingen += _subregio_te_klein(p, el)
     r = p.regels
     if r.min_leveranciers is not None:
-        mogelijk = [s.naam for s in p.leveranciers if bovengrens(p, s) >= max(1, r.min_volume or 0)]
+        minimum = max(1, r.min_volume or 0)
+        mogelijk = [s.naam for s in p.leveranciers if bovengrens(p, s) >= minimum]
         if len(mogelijk) < r.min_leveranciers:
+            # with min_volume the others are out because they have fewer places than that minimum: said, with the
+            # number, so that the message names the rule that decides and not only min_leveranciers
+            wie = p.woorden.een if len(mogelijk) == 1 else p.woorden.meer
+            kunnen = "kan" if len(mogelijk) == 1 else "kunnen"
+            waarom = f" van minstens {minimum} (min_volume; de andere hebben minder plaatsen)" if minimum > 1 else ""
             meldingen.append(
                 f"Perceel {p.perceelnaam}: min_leveranciers is {r.min_leveranciers}, maar slechts "
-                f"{len(mogelijk)} {p.woorden.geldig} {p.woorden.een}(s) kunnen volume krijgen "
+                f"{len(mogelijk)} {p.woorden.geldig} {wie} {kunnen} volume krijgen{waarom} "
                 f"({', '.join(mogelijk) or 'geen'})"
             )
     return meldingen
+
+
+def _te_weinig_bij_max_leveranciers(p: Verdeelprobleem) -> list[str]:
+    """At most max_leveranciers suppliers get volume, so when the ones with the most places together have fewer than
+    the demand, no allocation exists, wherever the inburgeraars live. The elastic model would put that shortage in
+    gemeenten of its own choosing and read as if those gemeenten were the problem."""
+    m = p.regels.max_leveranciers
+    if m is None:
+        return []
+    grootste = sorted(p.leveranciers, key=lambda s: (-bovengrens(p, s), s.rang))[:m]
+    som = sum(bovengrens(p, s) for s in grootste)
+    if som >= p.totaal:
+        return []
+    wie = ", ".join(f"{s.naam} {bovengrens(p, s)}" for s in grootste)
+    if m == 1:
+        hoeveel = f"1 {p.woorden.geldig} {p.woorden.een} volume, en die met de meeste plaatsen heeft er {som} ({wie})"
+    else:
+        hoeveel = (
+            f"{m} {p.woorden.geldig} {p.woorden.meer} volume, en de {m} met de meeste plaatsen hebben er samen {som} "
+            f"({wie})"
+        )
+    return [
+        f"Perceel {p.perceelnaam}: max_leveranciers is {m}, dus krijgen hoogstens {hoeveel}, de vraag is {p.totaal}"
+    ]
 
 
 def _subregio_te_klein(p: Verdeelprobleem, el: dict[str, tuple[int, ...]]) -> list[str]:

@@ -150,7 +150,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
             meer = max(per_orde)
             if meer <= n and not (code == "max_aandeel" and op_plafond):
                 continue
-            hoeveel, volgordezin = _hoeveel(volgorden, per_orde)
+            hoeveel, volgordezin = _hoeveel(volgorden, per_orde, s.naam, set(kregen))
             if code == "max_aandeel" and plafond is not None:
                 # Exactly at the cap is not enough: its gemeenten may have no more demand for it.
                 if r.max_aandeel is None:  # a cap comes only from max_aandeel: anything else is a bug
@@ -167,7 +167,9 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                         f"zou het {hoeveel} krijgen"
                     )
             elif code == "min_volume":
-                if n == 0:
+                # Its own minimum holds it back only when what it would get without the rule is below the minimum;
+                # getting 3 without the rule where the minimum is 3, it is held back by what the rule gives others.
+                if n == 0 and min(per_orde) < (r.min_volume or 0):
                     tekst = (
                         f"wie volume krijgt, krijgt minstens {r.min_volume} (minimaal volume); zonder die regel "
                         f"zou het {hoeveel} krijgen"
@@ -191,15 +193,29 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     and len(per_gemeente.get(g, {})) >= (r.max_leveranciers_per_gemeente or 0)
                 ]
                 k = r.max_leveranciers_per_gemeente
-                waar = f"in {', '.join(vol)}" if vol else f"in zijn {_gemeente_n(eigen)}"
-                actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
-                tekst = f"{waar} {actief}, het maximum per gemeente; zonder die regel zou het {hoeveel} krijgen"
+                if vol:
+                    actief = "is al 1 leverancier actief" if k == 1 else f"zijn al {k} leveranciers actief"
+                    tekst = f"in {', '.join(vol)} {actief}, het maximum per gemeente"
+                else:
+                    # No gemeente of its own is full: the rule binds elsewhere and moves others into its gemeenten
+                    # (a supplier kept out of a full gemeente takes the demand it would have had); saying that its
+                    # own gemeenten are full would be false.
+                    bereikt = [g for g in p.vraag if len(per_gemeente.get(g, {})) >= k]
+                    tekst = (
+                        f"het maximum van {_aantal(k, 'leverancier', 'leveranciers')} per gemeente"
+                        + (f", bereikt in {', '.join(bereikt)}," if bereikt else "")
+                        + " verschuift de verdeling"
+                    )
+                tekst += f"; zonder die regel zou het {hoeveel} krijgen"
             elif code == "max_leveranciers":
-                actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0]
+                # itself last, as 'A zelf' (a letter reads 'uzelf', evaluatie.rapport.aanspreken), not by name in a list
+                actieve = [x.naam for x in p.leveranciers if kregen.get(x.naam, 0) > 0 and x.naam != s.naam]
+                if n > 0:
+                    actieve.append(f"{s.naam} zelf")
+                met = actieve[0] if len(actieve) == 1 else f"{', '.join(actieve[:-1])} en {actieve[-1]}"
                 tekst = (
                     f"het maximum van {_aantal(r.max_leveranciers or 0, 'leverancier', 'leveranciers')} voor het "
-                    "perceel is bereikt met "
-                    f"{', '.join(actieve)}; zonder die regel zou het {hoeveel} krijgen"
+                    f"perceel is bereikt met {met}; zonder die regel zou het {hoeveel} krijgen"
                 )
             elif code == "min_leveranciers":
                 extra = [
@@ -231,7 +247,7 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     )
             if not (code == "max_aandeel" and n == plafond):  # every other text ends on 'zou het ... krijgen'
                 # what holds it back without the rule too, said when every order of an undecided tie says the same
-                beperkt = {_niet_meer(q, v2, el2, s) for q, v2, el2 in opgelost.get(code, [])}
+                beperkt = {_niet_meer(q, v2, el2, s, set(kregen)) for q, v2, el2 in opgelost.get(code, [])}
                 tekst += volgordezin + (beperkt.pop() if len(beperkt) == 1 else "")
             delen.append((code, tekst))
         if not delen and not mislukt:
@@ -332,10 +348,12 @@ def _herschikt(p: Verdeelprobleem, orde: _Volgorde) -> Verdeelprobleem:
     return replace(p, leveranciers=lev)
 
 
-def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int]) -> tuple[str, str]:
+def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int], naam: str, gegund: set[str]) -> tuple[str, str]:
     """What it would get without the rule, true in every order of the undecided ties: one number, or the range with
     the ties whose order decides it ('10 tot 15', ', naar gelang de volgorde binnen de gelijke stand op rang 2 (A, B),
-    die geen beslisregel of loting bepaalt')."""
+    die geen beslisregel of loting bepaalt').
+    The tie names the supplier itself and those `gegund` in the award; another that gets nothing is counted ('A, een
+    andere inschrijver'): the sentence goes into the letters, which name no bidder that gets nothing."""
     laag, hoog = min(per_orde), max(per_orde)
     if laag == hoog:
         return getal(hoog, 0), ""
@@ -343,19 +361,32 @@ def _hoeveel(volgorden: list[_Volgorde], per_orde: list[int]) -> tuple[str, str]
         (o.rangnummer, o.groep) for o, k in zip(volgorden, per_orde, strict=True) if o.groep and k != per_orde[0]
     )
     stand = "de gelijke stand op" if len(standen) == 1 else "de gelijke standen op"
-    waar = " en ".join(f"rang {r} ({', '.join(g)})" for r, g in standen)
+    waar = " en ".join(f"rang {r} ({_genoemd(g, naam, gegund)})" for r, g in standen)
     return (
         f"{getal(laag, 0)} tot {getal(hoog, 0)}",
         f", naar gelang de volgorde binnen {stand} {waar}, die geen beslisregel of loting bepaalt",
     )
 
 
-def _niet_meer(p: Verdeelprobleem, v: Verdeling, el: dict[str, tuple[int, ...]], s: Leverancier) -> str:
+def _genoemd(groep: tuple[str, ...], naam: str, gegund: set[str]) -> str:
+    """The members of a tie as a letter may name them: the supplier itself and the gegunde by name, the rest counted."""
+    namen = [x for x in groep if x == naam or x in gegund]
+    rest = len(groep) - len(namen)
+    if rest:
+        namen.append("een andere inschrijver" if rest == 1 else f"{rest} andere inschrijvers")
+    return ", ".join(namen)
+
+
+def _niet_meer(
+    p: Verdeelprobleem, v: Verdeling, el: dict[str, tuple[int, ...]], s: Leverancier, gegund: set[str]
+) -> str:
     """Why the supplier gets no more than it does in `v`, the re-solve of `p` (the lot without one rule, `el` its
     eligibility), below its capacity: the cap, all the demand of the gemeenten it may serve there, or where the rest
     of that demand goes (higher value, equal value, lower-ranked or nobody: the last two only through the rules still
     in force, which are named).
-    Without it the sentence gave a number below the capacity and no reason for it (why 24 and not 60)."""
+    Without it the sentence gave a number below the capacity and no reason for it (why 24 and not 60).
+    Only bidders `gegund` in the award itself are named: the sentence goes into the letters, which name no bidder that
+    gets nothing (its name and rank are its own); one that gets demand only in the re-solve is counted, not named."""
     meer = v.per_leverancier().get(s.naam, 0)
     if meer >= s.capaciteit:
         return ""
@@ -393,7 +424,14 @@ def _niet_meer(p: Verdeelprobleem, v: Verdeling, el: dict[str, tuple[int, ...]],
             "gelijk": f"{'een inschrijver' if een else 'inschrijvers'} met dezelfde {p.maatstaf}",
             "lager": "een lager gerangschikte inschrijver" if een else "lager gerangschikte inschrijvers",
         }[soort]
-        lijst = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in namen)
+        lijst = ", ".join(f"{x}: {getal(anderen[x], 0)}" for x in namen if x in gegund)
+        if naamloos := [x for x in namen if x not in gegund]:
+            wie_niet = (
+                "een inschrijver die in deze verdeling niets krijgt"
+                if len(naamloos) == 1
+                else f"{len(naamloos)} inschrijvers die in deze verdeling niets krijgen"
+            )
+            lijst += f"{', ' if lijst else ''}{wie_niet}: {getal(sum(anderen[x] for x in naamloos), 0)}"
         delen.append(f"{getal(sum(anderen[x] for x in namen), 0)} naar {wie} ({lijst})")
     geen = vraag - meer - sum(anderen.values())
     gaan = "gaat" if sum(anderen.values()) == 1 else "gaan"
