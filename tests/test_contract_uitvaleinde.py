@@ -32,8 +32,9 @@ def _beta(ws: Path, peildatum: str) -> dict:
     return next(p for p in json.loads(r.stdout)["prestaties"] if (p["perceel"], p["aanbieder"]) == ("Z", "Beta"))
 
 
-def _noord(tmp_path: Path) -> Path:
-    """The case above in a werkmap: K1, K2 and K3 at Beta in June, Beta out per 1 July, K1 and K3 at Alfa on 5 July."""
+def _noord(tmp_path: Path, ook: str = "") -> Path:
+    """The case above in a werkmap: K1, K2 and K3 at Beta in June, Beta out per 1 July, K1 and K3 at Alfa on 5 July;
+    `ook`: more rows for June's list."""
     ws = _werkmap(tmp_path)
     assert _run("contract", "start", "--werkmap", ws, "--datum", "2026-06-01", *DOOR).exit_code == 0
     _lever(
@@ -41,7 +42,7 @@ def _noord(tmp_path: Path) -> Path:
         "juni.csv",
         "K1;Noord;aangemeld;2026-06-15;Z;Beta;\nK1;Noord;gestart;2026-06-20;;;\nK2;Noord;aangemeld;2026-06-16;Z;Beta;\n"
         "K3;Noord;aangemeld;2026-06-10;Z;Beta;\nK3;Noord;gestart;2026-06-12;;;\n"
-        "K3;Noord;voortijdig gestopt;2026-06-25;;;\n",
+        "K3;Noord;voortijdig gestopt;2026-06-25;;;\n" + ook,
         "2026-06-28",
     )
     r = _run(
@@ -70,23 +71,28 @@ def test_wie_bij_de_uitgevallen_aanbieder_niet_startte_is_opnieuw_te_plaatsen(tm
     """K2 (registered with Beta on 16 June, not started, not registered again) waited on at Beta after its drop-out:
     on 20 July 34 days against the 28 promised, so the stand said "Bij Beta (Z-route) wachten ... 1" of a supplier
     that takes no one. She must be placed again: the stand, its signal and the advice say so, since 1 July, and no one
-    waits at Beta. On 30 June (Beta still in) K2 waits 14 days: within the promise, and nothing to place again."""
+    waits at Beta. On 3 July so must K1, started with Beta and registered with Alfa on 5 July. On 30 June (Beta still in) K2 waits 14 days: within the promise, and nothing to place again."""
     ws = _noord(tmp_path)
     beta = _beta(ws, "2026-07-20")
     assert (beta["wachtend_langer_dan_beloofd"], beta["opnieuw_te_plaatsen"]) == (0, 1)
-    assert (_beta(ws, "2026-07-03")["opnieuw_te_plaatsen"], _beta(ws, "2026-06-30")["opnieuw_te_plaatsen"]) == (1, 0)
+    # on 3 July K1 (started with Beta, registered with Alfa only on 5 July) is to be placed again too
+    assert (_beta(ws, "2026-07-03")["opnieuw_te_plaatsen"], _beta(ws, "2026-06-30")["opnieuw_te_plaatsen"]) == (2, 0)
     r = _run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-07-20")
     tekst = " ".join(r.output.split())
     assert "Bij Beta" not in tekst
-    assert "nog niet gestart en langer gewacht dan beloofd 0; nog opnieuw te plaatsen na uitval 1" in tekst
     assert (
-        "Na de uitval van Beta (Z-route) per 01-07-2026 nog opnieuw te plaatsen: aangemelde inburgeraars die bij Beta "
-        "niet waren gestart en nog niet opnieuw zijn aangemeld (op de peildatum: 1)" in tekst
+        "nog niet gestart en langer gewacht dan beloofd 0; nog opnieuw te plaatsen na uitval 1 (waarvan gestart 0)"
+        in tekst
+    )
+    assert (
+        "Na de uitval van Beta (Z-route) per 01-07-2026 nog opnieuw te plaatsen: aangemelde inburgeraars die nog niet "
+        "opnieuw zijn aangemeld en bij Beta niet waren gestart, of wel waren gestart zonder voortijdig te stoppen of af "
+        "te ronden (op de peildatum: 1)" in tekst
     )
     r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2026-07-20")
     assert (
         "Nog opnieuw te plaatsen in Noord voor Z-route: 1 inburgeraar na de uitval van Beta per 01-07-2026 (aangemeld "
-        "bij Beta, niet gestart en nog niet opnieuw aangemeld)." in " ".join(r.output.split())
+        "bij Beta en nog niet opnieuw aangemeld; niet gestart 1)." in " ".join(r.output.split())
     )
     # the quarterly report says it too, with the count withheld as every count of persons waiting now
     r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K3")
@@ -95,6 +101,44 @@ def test_wie_bij_de_uitgevallen_aanbieder_niet_startte_is_opnieuw_te_plaatsen(tm
     assert "Na de uitval van Beta (Z-route) per 01-07-2026 nog opnieuw te plaatsen:" in regio
     assert "(op de peildatum: onderdrukt)" in regio
     assert "Bij Beta (Z-route) wachten" not in regio
+
+
+def test_wie_bij_de_uitgevallen_aanbieder_was_gestart_is_opnieuw_te_plaatsen(tmp_path: Path) -> None:
+    """K2 started with Beta on 20 June, before its drop-out per 1 July, and is not registered again: on 20 July the
+    stand showed her started and not ended at Beta (3 started: K1, K2, K3; 1 stopped: K3; 1 ended by the drop-out: K1),
+    with nothing saying that a trajectory at a supplier that is gone cannot go on. She is to be placed again since
+    1 July, as one who had not started: 1 at Beta in the stand, its signal, the advice and the quarterly report (count
+    withheld). Her placement keeps no end (still 3 started and 2 ended at Beta). On 30 June (Beta still in): 0."""
+    ws = _noord(tmp_path, "K2;Noord;gestart;2026-06-20;;;\n")
+    beta = _beta(ws, "2026-07-20")
+    assert (beta["gestart"], beta["voortijdig_gestopt"], beta["afgerond"], beta["beeindigd_door_uitval"]) == (
+        3,
+        1,
+        0,
+        1,
+    )
+    assert (beta["wachtend_langer_dan_beloofd"], beta["opnieuw_te_plaatsen"], beta["opnieuw_te_plaatsen_gestart"]) == (
+        0,
+        1,
+        1,
+    )
+    # on 3 July K1 (started, registered with Alfa only on 5 July) is to be placed again too: K1 and K2
+    assert (_beta(ws, "2026-07-03")["opnieuw_te_plaatsen"], _beta(ws, "2026-06-30")["opnieuw_te_plaatsen"]) == (2, 0)
+    tekst = " ".join(_run("contract", "stand", "--werkmap", ws, "--peildatum", "2026-07-20").output.split())
+    assert "nog opnieuw te plaatsen na uitval 1 (waarvan gestart 1)" in tekst
+    signaal = (
+        "Na de uitval van Beta (Z-route) per 01-07-2026 nog opnieuw te plaatsen: aangemelde inburgeraars die nog niet "
+        "opnieuw zijn aangemeld en bij Beta niet waren gestart, of wel waren gestart zonder voortijdig te stoppen of af "
+        "te ronden (op de peildatum: "
+    )
+    assert signaal + "1)" in tekst
+    r = _run("contract", "advies", "--werkmap", ws, "--gemeente", "Noord", "--route", "Z", "--peildatum", "2026-07-20")
+    assert (
+        "Nog opnieuw te plaatsen in Noord voor Z-route: 1 inburgeraar na de uitval van Beta per 01-07-2026 (aangemeld "
+        "bij Beta en nog niet opnieuw aangemeld; gestart en niet voortijdig gestopt of afgerond 1)."
+        in " ".join(r.output.split())
+    )
+    assert signaal + "onderdrukt)" in _regio(ws, "2026-K3")
 
 
 def _regio(ws: Path, kwartaal: str) -> str:

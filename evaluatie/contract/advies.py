@@ -121,18 +121,23 @@ def bereken_advies(reg: Register, gemeente: str, perceel: str, peildatum: dt.dat
 
 def _opnieuw(reg: Register, gemeente: str, perceel: str, peildatum: dt.date) -> list[str]:
     """'Nog opnieuw te plaatsen in Noord voor Z-route: 1 inburgeraar na de uitval van Beta per 01-07-2026 ...': the
-    clients of the gemeente registered with a supplier of the lot that dropped out since, not started and not registered
-    again (evaluatie.contract.wachten). They wait for no one, so the advice no longer counts them as waiting there; this
-    says that they are still to be placed."""
+    clients of the gemeente registered with a supplier of the lot that dropped out since, not registered again, and not
+    started there or started and neither stopped nor completed (evaluatie.contract.wachten). Their trajectory cannot
+    begin or go on there, so the advice no longer counts them as waiting there; this says that they are still to be
+    placed, and how many of them had started."""
     uit = []
     for (c, wie), lijst in sorted(opnieuw_te_plaatsen(reg.plaatsingen, peildatum, reg.uitvallen).items()):
-        hier = sorted(w.uitval for w in lijst if c == perceel and w.plaatsing.gemeente == gemeente and w.uitval)
+        hier = [w for w in lijst if c == perceel and w.plaatsing.gemeente == gemeente]
         if hier:
-            per = " en ".join(d.strftime("%d-%m-%Y") for d in sorted(set(hier)))
+            per = " en ".join(d.strftime("%d-%m-%Y") for d in sorted({w.uitval for w in hier}))
             wie_hier = aantal(str(len(hier)), "inburgeraar", "inburgeraars")
+            gestart = sum(1 for w in hier if w.gestart)
+            delen = [f"niet gestart {len(hier) - gestart}"] if gestart < len(hier) else []
+            delen += [f"gestart en niet voortijdig gestopt of afgerond {gestart}"] if gestart else []
             uit.append(
                 f"Nog opnieuw te plaatsen in {gemeente} voor {reg.percelen[perceel].naam}: {wie_hier} "
-                f"na de uitval van {wie} per {per} (aangemeld bij {wie}, niet gestart en nog niet opnieuw aangemeld)."
+                f"na de uitval van {wie} per {per} (aangemeld bij {wie} en nog niet opnieuw aangemeld; "
+                f"{', '.join(delen)})."
             )
     return uit
 

@@ -155,9 +155,10 @@ class Prestatie:
     wachtend_te_lang: tuple[int, ...] = ()
     # placements ended by this supplier's drop-out: the client went on with another (evaluatie.contract.uitvaleinde)
     beeindigd_door_uitval: int = 0
-    # per client registered with it, not started, without a next placement, when it dropped out since: the day of that
-    # drop-out. She waits for no one and must be placed again (evaluatie.contract.wachten)
+    # per client registered with it, not started or started and not ended, without a next placement, when it dropped
+    # out since: the day of that drop-out. She must be placed again (evaluatie.contract.wachten)
     opnieuw_te_plaatsen: tuple[dt.date, ...] = ()
+    opnieuw_gestart: int = 0  # of those: started there (stopped nor completed), her trajectory cannot go on
 
     @property
     def gemiddeld(self) -> float | None:
@@ -433,7 +434,8 @@ def bereken_stand(reg: Register, peildatum: dt.date) -> Stand:
                 afgeschaald=sum(1 for pl in lijst if pl.route_gewijzigd and op(pl.route_gewijzigd_datum)),
                 geplaatst=len(lijst),
                 beeindigd_door_uitval=door_uitval.get((code, naam), 0),
-                opnieuw_te_plaatsen=tuple(sorted(w.uitval for w in opnieuw.get((code, naam), []) if w.uitval)),
+                opnieuw_te_plaatsen=tuple(sorted(w.uitval for w in opnieuw.get((code, naam), []))),
+                opnieuw_gestart=sum(1 for w in opnieuw.get((code, naam), []) if w.gestart),
                 wachtend_te_lang=tuple(
                     sorted(
                         (d for d in wachtend.get((code, naam), []) if d > s.wachttijd_weken * 7),
@@ -524,8 +526,10 @@ def signalen(reg: Register, st: Stand, toon: Callable[[tuple[str, ...], str], st
                 Signaal(
                     "opnieuw",
                     f"Na de uitval van {s} ({reg.percelen[c].naam}) per {per} nog opnieuw te plaatsen: aangemelde "
-                    f"inburgeraars die bij {s} niet waren gestart en nog niet opnieuw zijn aangemeld (op de peildatum: "
-                    f"{aantal}); zij wachten niet meer op {s} en tellen daar niet als wachtend",
+                    f"inburgeraars die nog niet opnieuw zijn aangemeld en bij {s} niet waren gestart, of wel waren "
+                    f"gestart zonder voortijdig te stoppen of af te ronden (op de peildatum: {aantal}); bij {s} kan "
+                    "hun traject niet beginnen of verdergaan: wie er niet was gestart, telt daar niet als wachtend, en "
+                    "wie er was gestart, telt daar nog als gestart, zonder einde in het register",
                 )
             )
     for r in st.raam:

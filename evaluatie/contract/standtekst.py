@@ -97,8 +97,10 @@ def stand_als_dict(reg: Register, st: Stand) -> dict[str, Any]:
                 "niet_behaald": None if p.perceel in MODULES else p.niet_behaald,
                 "afgeschaald": None if p.perceel in MODULES else p.afgeschaald,
                 "wachtend_langer_dan_beloofd": len(p.wachtend_te_lang),
-                # not started at a supplier that dropped out since, not registered again: to be placed again
+                # not started (or started and not ended) at a supplier that dropped out since, not registered again:
+                # to be placed again; of those, how many had started there
                 "opnieuw_te_plaatsen": len(p.opnieuw_te_plaatsen),
+                "opnieuw_te_plaatsen_gestart": p.opnieuw_gestart,
                 "geplaatst": p.geplaatst,
             }
             for p in st.prestaties
@@ -292,7 +294,12 @@ def _tekst(reg: Register, st: Stand, per_gemeente: bool) -> str:
             f"  {p.leverancier} ({p.perceel}): wachttijd {g} (beloofd {kort(p.beloofd_weken)} weken, "
             f"n={len(p.wachttijden)}); voortijdig gestopt {p.gestopt}, afgerond {p.afgerond}{uitval}; {leerroute}"
             f"nog niet gestart en langer gewacht dan beloofd {len(p.wachtend_te_lang)}"
-            + (f"; nog opnieuw te plaatsen na uitval {len(p.opnieuw_te_plaatsen)}" if p.opnieuw_te_plaatsen else "")
+            + (
+                f"; nog opnieuw te plaatsen na uitval {len(p.opnieuw_te_plaatsen)} "
+                f"(waarvan gestart {p.opnieuw_gestart})"
+                if p.opnieuw_te_plaatsen
+                else ""
+            )
         )
     if any(p.afgeschaald for p in st.prestaties):
         r.append(f"  {UITKOMST_NA_ROUTEWIJZIGING}")

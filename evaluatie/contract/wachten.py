@@ -7,6 +7,12 @@ said "Bij Beta (Z-route) wachten ... 1" while Beta had dropped out on 1 July. Th
 views say so (`opnieuw_te_plaatsen`) and count her nowhere as waiting. Derived from the recorded events only: the
 registration, the absence of a start, a stop and a later registration, and the drop-out after she came to the
 supplier (a registration after a resumption, contract hervatting, waits there as any other).
+
+So too a client who STARTED with that supplier, neither stopped nor completed, and has no next placement: the stand
+of 20 July showed her started and not ended at Beta, with nothing saying that a trajectory at a supplier that is gone
+cannot go on. She is to be placed again as well (`Opnieuw.gestart`). Her placement keeps no end (contract uitval: the
+placements stay with the supplier; evaluatie.contract.uitvaleinde ends one only on a next placement): no end date is
+invented.
 """
 
 from __future__ import annotations
@@ -36,15 +42,7 @@ def niet_gestart(
     by then, in the order of `plaatsingen`: one registered again later (a next placement after a drop-out or a stop,
     contract.overstap) waits for the new placement's supplier, not for this one; one whose route changed waits for the
     new route's supplier from that day."""
-    plaatsingen = list(plaatsingen)
-    laatste: dict[tuple[str, str], dt.date] = {}  # per client in a gemeente: the last registration up to peildatum
-    for p in plaatsingen:
-        if p.aangemeld is not None and p.aangemeld <= peildatum:
-            k = (p.gemeente, p.klantnummer)
-            laatste[k] = max(laatste.get(k, p.aangemeld), p.aangemeld)
-    for p in plaatsingen:
-        if p.aangemeld is None or p.aangemeld > peildatum or laatste[(p.gemeente, p.klantnummer)] > p.aangemeld:
-            continue
+    for p in _laatste(list(plaatsingen), peildatum):
         perceel, naam = p.bij(peildatum)
         if perceel is None or naam is None:
             continue
@@ -55,12 +53,48 @@ def niet_gestart(
             yield NietGestart(p, perceel, naam, sinds, weg)
 
 
+@dataclass(frozen=True)
+class Opnieuw:
+    plaatsing: Plaatsing
+    perceel: str
+    leverancier: str  # the supplier that dropped out, which the client was with on the peildatum
+    uitval: dt.date  # its first drop-out after the client came to it, up to the peildatum
+    gestart: bool  # started there (not stopped or completed): her trajectory cannot go on; else she never started
+
+
+def _laatste(plaatsingen: Sequence[Plaatsing], peildatum: dt.date) -> Iterator[Plaatsing]:
+    """Every client's last placement in a gemeente registered up to `peildatum`, in the order of `plaatsingen`."""
+    laatste: dict[tuple[str, str], dt.date] = {}
+    for p in plaatsingen:
+        if p.aangemeld is not None and p.aangemeld <= peildatum:
+            k = (p.gemeente, p.klantnummer)
+            laatste[k] = max(laatste.get(k, p.aangemeld), p.aangemeld)
+    for p in plaatsingen:
+        if p.aangemeld is not None and p.aangemeld <= peildatum and laatste[(p.gemeente, p.klantnummer)] <= p.aangemeld:
+            yield p
+
+
 def opnieuw_te_plaatsen(
     plaatsingen: Iterable[Plaatsing], peildatum: dt.date, uitvallen: Mapping[tuple[str, str], Sequence[dt.date]]
-) -> dict[tuple[str, str], list[NietGestart]]:
-    """Per (lot, supplier that dropped out): its clients who must be placed again on `peildatum` (see the module)."""
-    uit: dict[tuple[str, str], list[NietGestart]] = {}
+) -> dict[tuple[str, str], list[Opnieuw]]:
+    """Per (lot, supplier that dropped out): its clients who must be placed again on `peildatum` (see the module): first
+    those not started there, then those started and neither stopped nor completed by `peildatum`, each in the order of
+    `plaatsingen`."""
+    plaatsingen = list(plaatsingen)
+    uit: dict[tuple[str, str], list[Opnieuw]] = {}
     for w in niet_gestart(plaatsingen, peildatum, uitvallen):
         if w.uitval is not None:
-            uit.setdefault((w.perceel, w.leverancier), []).append(w)
+            uit.setdefault((w.perceel, w.leverancier), []).append(
+                Opnieuw(w.plaatsing, w.perceel, w.leverancier, w.uitval, False)
+            )
+    for p in _laatste(plaatsingen, peildatum):
+        perceel, naam = p.bij(peildatum)
+        sinds = p.sinds(peildatum)
+        if perceel is None or naam is None or sinds is None or p.gestart is None or p.gestart > peildatum:
+            continue
+        if any(d is not None and d <= peildatum for d in (p.gestopt, p.afgerond)):
+            continue  # ended by its own event
+        weg = min((u for u in uitvallen.get((perceel, naam), ()) if sinds < u <= peildatum), default=None)
+        if weg is not None:
+            uit.setdefault((perceel, naam), []).append(Opnieuw(p, perceel, naam, weg, True))
     return uit
