@@ -240,3 +240,51 @@ def test_een_leeg_deel_in_het_pad_wordt_niet_overgeslagen(voorbeeld: Path) -> No
         res = _scenario(voorbeeld, "B1", zet)
         assert res.exit_code == 2, res.output
         assert "een leeg deel in het pad" in res.output and "Traceback" not in res.output
+
+
+def test_een_verdeelregel_weglaten_is_de_gunning_zonder_die_regel(voorbeeld: Path, tmp_path: Path) -> None:
+    """'=null' was refused ('verwacht een geheel getal, kreeg niets'): an analyst could only relax a rule (=99), not
+    ask what the award is without it. Now null leaves the rule out, as if its line were not in aanbesteding.yaml: the
+    same allocation as `evaluatie gunning` on a copy whose B1 has neither max_aandeel nor
+    max_leveranciers_per_gemeente. max_aandeel 0,5 binds in the example (Hilversum), so the allocation changes."""
+    res = _scenario(
+        voorbeeld,
+        "B1",
+        "percelen.B1.verdeling.max_leveranciers_per_gemeente=null",
+        "percelen.B1.verdeling.max_aandeel=~",
+        als_json=True,
+    )
+    assert res.exit_code == 0, res.output
+    uitslag = json.loads(res.stdout)
+
+    def wijzig(data: dict[str, Any]) -> None:
+        del data["percelen"]["B1"]["verdeling"]["max_leveranciers_per_gemeente"]
+        del data["percelen"]["B1"]["verdeling"]["max_aandeel"]
+
+    hand = _met_de_hand(voorbeeld, tmp_path / "hand", wijzig)
+    gunning = _run("gunning", "--werkmap", str(hand), "--lots", "B1", "--geen-rapport", "--json")
+    assert gunning.exit_code in (0, 1), gunning.output
+    verwacht = json.loads(gunning.stdout)["percelen"]["B1"]["toewijzing"]
+    assert uitslag["na"]["percelen"]["B1"]["toewijzing"] == verwacht
+    assert uitslag["voor"]["percelen"]["B1"]["toewijzing"] != verwacht
+
+
+def test_een_lege_waarde_laat_geen_verdeelregel_weg(voorbeeld: Path) -> None:
+    """'max_aandeel=' may be a typing slip: refused, naming null, never read as leaving the rule out."""
+    res = _scenario(voorbeeld, "B1", "percelen.B1.verdeling.max_aandeel=")
+    assert res.exit_code == 2, res.output
+    assert "percelen.B1.verdeling.max_aandeel=null" in " ".join(res.output.split())
+
+
+def test_een_verdeelregel_uit_de_criteriaset_weglaten_wordt_geweigerd(voorbeeld: Path) -> None:
+    """The tender's line removed, the set's rule applies after all; the scenario would read 'ongewijzigd' as if the
+    rule did not matter. Refused, naming the set."""
+    set_pad = voorbeeld / "criteria" / "inburgering-2022.yaml"
+    set_pad.parent.mkdir(exist_ok=True)
+    data = yaml.safe_load((REPO / "criteria" / "inburgering-2022.yaml").read_text(encoding="utf-8"))
+    data["percelen"]["B1"]["verdeling"] = {"max_aandeel": 0.5}
+    set_pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    res = _scenario(voorbeeld, "B1", "percelen.B1.verdeling.max_aandeel=null")
+    assert res.exit_code == 2, res.output
+    tekst = " ".join(res.output.split())
+    assert "uit criteriaset inburgering-2022" in tekst and "niet weglaten" in tekst

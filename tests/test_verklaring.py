@@ -592,3 +592,26 @@ def test_zonder_de_regel_noemt_de_regel_die_dan_nog_knelt() -> None:
         "meer: van de vraag in de gemeenten die het bedient (12 inburgeraars) gaat er dan 1 naar een lager "
         "gerangschikte inschrijver (L: 1), door de verdeelregels die dan nog gelden (minimum aantal leveranciers)"
     ), x.zin
+
+
+def test_per_subregio_zegt_wat_de_regel_deze_inschrijver_deed() -> None:
+    """Subregio R = G1 (8) + G2 (3), per_subregio, budget G1 EUR 72.000. A (90, EUR 10.000) and B (80, EUR 8.000), both
+    capacity 13, serve both. G1 within budget: a x 10.000 + (8 - a) x 8.000 <= 72.000 gives a <= 4, so B takes G1's
+    other 4. Without the rule A takes all of G2 (3): 7. With it B, serving G1, serves G2 too: at least 1 there, so A 2,
+    6 in all. The sentence only restated the rule ('alle gemeenten van een subregio krijgen dezelfde leverancier(s);
+    zonder die regel zou het 7 krijgen'), not what it did to A; the letter reads the same sentence addressed to A."""
+    from evaluatie.rapport.aanspreken import tot_u
+
+    lev = [_lev("A", 90, 13, ("G1", "G2"), 0, prijs=10000), _lev("B", 80, 13, ("G1", "G2"), 1, prijs=8000)]
+    p = _probleem({"G1": 8, "G2": 3}, lev, budget={"G1": 72000}, per_subregio=True)
+    x, kregen = _verklaring(p, "A")
+    assert kregen == {"A": 6, "B": 5}
+    deel = (
+        "alle gemeenten van een subregio krijgen dezelfde leverancier(s); daardoor krijgt het in subregio R (G2) 2 in "
+        "plaats van 3, en B er 1 in plaats van 0; zonder die regel zou het 7 krijgen"
+    )
+    assert x.zin.startswith(f"A krijgt 6 van zijn capaciteit 13: {deel}")
+    assert (
+        "daardoor krijgt u in subregio R (G2) 2 in plaats van 3, en B er 1 in plaats van 0; zonder die regel zou u 7"
+        in (tot_u(x.zin, "A"))
+    )

@@ -22,6 +22,7 @@ _VERVANG = (
     (") begrenst het", ") begrenst uw aandeel"),
     ("mag het niet leveren", "mag u niet leveren"),
     ("bedient het ", "bedient u "),  # per_subregio: 'in subregio A bedient het Noord, maar niet Oost'
+    ("daardoor krijgt het ", "daardoor krijgt u "),  # per_subregio: 'daardoor krijgt het in G2 (subregio R) 2 ...'
 )
 
 

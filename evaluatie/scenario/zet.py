@@ -162,6 +162,7 @@ def pas_toe(data: dict[str, Any], zetten: list[str], werkmap: Path | None = None
     uit = copy.deepcopy(data)
     gemeentezetten: list[tuple[str, int, str]] = []
     gezet: dict[tuple[Any, ...], str] = {}  # the resolved path of every --zet so far: the same place twice is refused
+    weggelaten: list[tuple[str, list[str]]] = []  # rules removed with =null, checked once all changes are made
     for zet in zetten:
         pad, teken, waarde = zet.partition("=")
         if not teken or not pad.strip():
@@ -214,6 +215,11 @@ def pas_toe(data: dict[str, Any], zetten: list[str], werkmap: Path | None = None
                 geldend = _onder(geldend, sleutel)
             if i == len(delen) - 1:
                 nieuw = _lees_waarde(pad, waarde)
+                if _weg_te_laten(gelopen, nieuw, waarde, pad.strip()):
+                    if isinstance(doel, dict):
+                        doel.pop(sleutel, None)
+                    weggelaten.append((pad.strip(), [str(s) for s in sleutels]))
+                    continue
                 schema = _los_op(*knoop)[0] if knoop is not None else {}
                 if "enum" in schema and nieuw not in schema["enum"]:
                     keuzes = ", ".join(map(str, schema["enum"]))
@@ -241,7 +247,52 @@ def pas_toe(data: dict[str, Any], zetten: list[str], werkmap: Path | None = None
             gemeentezetten.append((".".join(gelopen), sleutels[1], str(sleutels[3])))
     _controleer_deelname(uit, gemeentezetten, werkmap)
     _niet_in_een_open_house(uit, gezet, werkmap)
+    _echt_weggelaten(uit, weggelaten, werkmap)
     return uit
+
+
+_NULL = ("null", "Null", "NULL", "~")
+
+
+def _weg_te_laten(gelopen: list[str], nieuw: Any, waarde: str, pad: str) -> bool:
+    """`percelen.B1.verdeling.max_leveranciers_per_gemeente=null`: the rule is left out, as if the line were not in
+    aanbesteding.yaml, so that an analyst can ask "what without this rule?" instead of only relaxing it (=99). Only
+    a distribution rule: its absence means "no such rule" (definitie.model.Verdeelregels), whereas an absent
+    plafondprijs or weging means a default, which `null` must not silently stand for. Elsewhere a null goes on to
+    the schema, which names the field and the value it expects. An empty value (`max_aandeel=`) is not read as
+    leaving the rule out: that may be a typing slip, so it is refused, naming `null`."""
+    if not (len(gelopen) >= 3 and gelopen[0] == "percelen" and gelopen[2] == "verdeling") or nieuw is not None:
+        return False
+    if waarde.strip() not in _NULL:
+        raise ZetFout(
+            f"{pad}: geen waarde; schrijf {pad}=null om de regel in dit scenario weg te laten, of geef een waarde"
+        )
+    return True
+
+
+def _echt_weggelaten(data: dict[str, Any], weggelaten: list[tuple[str, list[str]]], werkmap: Path | None) -> None:
+    """A rule left out of the tender's own lines that the lot still takes from its criteria set would apply after
+    all, and the scenario would say 'ongewijzigd' as if the rule had made no difference: refused, naming the set."""
+    from evaluatie.definitie.laden import percelen_zoals_ze_gelden
+
+    if not weggelaten:
+        return
+    percelen = percelen_zoals_ze_gelden(data, werkmap)
+    fouten = []
+    for pad, sleutels in weggelaten:
+        geldend: Any = percelen.get(sleutels[1])
+        for sleutel in sleutels[2:]:
+            geldend = _onder(geldend, sleutel)
+        if geldend:
+            code = sleutels[1]
+            setnaam = (data["percelen"].get(code) or {}).get("criteriaset") or data.get("criteriaset")
+            fouten.append(
+                f"{pad}: perceel {code} neemt deze regel ({_kort(geldend)}) over uit criteriaset {setnaam}; "
+                "een scenario kan hem daar niet weglaten. Versoepel hem in plaats daarvan (bijvoorbeeld een hoger "
+                "maximum)"
+            )
+    if fouten:
+        raise ZetFout("\n".join(fouten))
 
 
 def _niet_in_een_open_house(data: dict[str, Any], gezet: dict[tuple[Any, ...], str], werkmap: Path | None) -> None:

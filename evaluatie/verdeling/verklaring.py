@@ -230,7 +230,10 @@ def verklaar(p: Verdeelprobleem, v: Verdeling, los: Oplosser) -> list[Verklaring
                     f"{', '.join(extra) or 'andere leveranciers'}; zonder die regel zou het {hoeveel} krijgen"
                 )
             elif code == "per_subregio":
-                tekst = _per_subregio(p, s, eigen, per_gemeente) + f"; zonder die regel zou het {hoeveel} krijgen"
+                zonder = [v2.per_gemeente() for _, v2, _ in opgelost.get(code, [])]
+                tekst = (
+                    _per_subregio(p, s, eigen, per_gemeente, zonder) + f"; zonder die regel zou het {hoeveel} krijgen"
+                )
             else:  # budget
                 krap = [g for g in eigen if g in p.budget and p.budget[g] - kosten[g] < s.prijs - 1e-9]
                 if krap:
@@ -463,9 +466,59 @@ def _deels_bediend(p: Verdeelprobleem, s: Leverancier) -> list[tuple[str, list[s
     return uit
 
 
-def _per_subregio(p: Verdeelprobleem, s: Leverancier, eigen: list[str], per_gemeente: dict[str, dict[str, int]]) -> str:
+def _subregio_verschuiving(
+    p: Verdeelprobleem,
+    s: Leverancier,
+    eigen: list[str],
+    met: dict[str, dict[str, int]],
+    zonder: list[dict[str, dict[str, int]]],
+) -> str:
+    """What `per_subregio` did to this supplier, by comparing the award with the re-solves without the rule (one per
+    order of an undecided tie): per subregio, the gemeenten of its own where it gets less, how much less together,
+    and who gets more there together ('; daardoor krijgt het in subregio R (G2) 2 in plaats van 3, en B er 1 in
+    plaats van 0'). Without it a supplier serving its whole subregio read only the rule itself, not what the rule did
+    to it. Said only when every order gives the same picture, so the sentence depends on no name; those who get more
+    have volume in the award, so naming them names no bidder that gets nothing (the letters name none)."""
+
+    def som(uitslag: dict[str, dict[str, int]], naam: str, gemeenten: tuple[str, ...]) -> int:
+        return sum(uitslag.get(g, {}).get(naam, 0) for g in gemeenten)
+
+    Beeld = tuple[tuple[str, tuple[str, ...], int, int, tuple[tuple[str, int, int], ...]], ...]
+    beelden: set[Beeld] = set()
+    for ander in zonder:
+        minder = [g for g in eigen if som(met, s.naam, (g,)) < som(ander, s.naam, (g,))]
+        beeld = []
+        for regio in dict.fromkeys(p.subregio[g] for g in minder):
+            waar = tuple(g for g in minder if p.subregio[g] == regio)
+            meer = tuple(
+                (x.naam, som(met, x.naam, waar), som(ander, x.naam, waar))
+                for x in p.leveranciers
+                if x.naam != s.naam and som(met, x.naam, waar) > som(ander, x.naam, waar)
+            )
+            beeld.append((regio, waar, som(met, s.naam, waar), som(ander, s.naam, waar), meer))
+        beelden.add(tuple(beeld))
+    if len(beelden) != 1 or not (enig := beelden.pop()):
+        return ""
+    delen = []
+    for regio, waar, nu, anders, meer in enig:
+        deel = f"in subregio {regio} ({', '.join(waar)}) {getal(nu, 0)} in plaats van {getal(anders, 0)}"
+        if meer:
+            deel += ", en " + ", ".join(f"{x} er {getal(a, 0)} in plaats van {getal(b, 0)}" for x, a, b in meer)
+        delen.append(deel)
+    return "; daardoor krijgt het " + "; en ".join(delen)
+
+
+def _per_subregio(
+    p: Verdeelprobleem,
+    s: Leverancier,
+    eigen: list[str],
+    per_gemeente: dict[str, dict[str, int]],
+    zonder: list[dict[str, dict[str, int]]] | None = None,
+) -> str:
     """Why `per_subregio` holds this supplier back, naming the subregio and the gemeenten: a supplier that does not
-    serve every gemeente of a subregio may deliver in none of them; otherwise the subregio's where it is not chosen."""
+    serve every gemeente of a subregio may deliver in none of them; otherwise the subregio's where it is not chosen;
+    and when it delivers in every gemeente of its own, what the rule did to it there (`_subregio_verschuiving`, from
+    the re-solves without the rule, `zonder`)."""
     regel = "alle gemeenten van een subregio krijgen dezelfde leverancier(s)"
     deels = _deels_bediend(p, s)
     if deels:
@@ -475,7 +528,9 @@ def _per_subregio(p: Verdeelprobleem, s: Leverancier, eigen: list[str], per_geme
         )
         return f"{regel}, en {waar}"
     regios = list(dict.fromkeys(p.subregio[g] for g in eigen if s.naam not in per_gemeente.get(g, {})))
-    return f"{regel} (subregio {', '.join(regios)})" if regios else regel
+    if regios:
+        return f"{regel} (subregio {', '.join(regios)})"
+    return regel + _subregio_verschuiving(p, s, eigen, per_gemeente, zonder or [])
 
 
 def _vrij(p: Verdeelprobleem, v: Verdeling, s: Leverancier, eigen: list[str]) -> int:
