@@ -1275,7 +1275,7 @@ def scenario(
     from evaluatie.definitie.laden import lees_yaml
     from evaluatie.logboek import noteer
     from evaluatie.scenario.verschil import verschil
-    from evaluatie.scenario.zet import buiten_de_percelen, pas_toe
+    from evaluatie.scenario.zet import buiten_de_percelen, niet_van_toepassing, pas_toe
 
     ruw, _ = lees_yaml(werkmap.aanbesteding, werkmap.aanbesteding.name)
     gewijzigd = pas_toe(ruw, zetten, werkmap.root)
@@ -1301,7 +1301,11 @@ def scenario(
     na = gun(werkmap, percelen, oplosser, tijdslimiet, invoer=invoer_na)
     opties = {"lots": percelen, "solver": oplosser, "tijdslimiet": tijdslimiet, "zet": list(zetten)}
     noteer(voor.invoer.werkmap, "scenario", opties, voor.uitslag.invoer)
-    return voor, na, verschil(voor.uitslag, na.uitslag, voor.invoer.aanbesteding, na.invoer.aanbesteding)
+    verschillen = verschil(voor.uitslag, na.uitslag, voor.invoer.aanbesteding, na.invoer.aanbesteding)
+    zinnen = niet_van_toepassing(ruw, gewijzigd, werkmap.root)
+    for v in verschillen:
+        v.niet_van_toepassing = zinnen.get(v.code, "")
+    return voor, na, verschillen
 
 
 # --- Commands: each command's whole flow, logging included. The CLI calls one of these and prints.

@@ -132,3 +132,31 @@ def test_scenario_dat_de_procedure_wijzigt_noemt_de_procedure_en_ieders_stand(vo
         "Kompas Inburgering: rang 2, 6 toegewezen -> toegelaten Verdeling:"
     ), z
     assert "Toegelaten: ongewijzigd" not in uit
+
+
+def test_scenario_dat_een_open_house_maakt_noemt_de_regels_die_daar_niet_gelden(voorbeeld: Path) -> None:
+    """Z with its own `weging` and `prijsmethode: relatief`, made an open house by `--zet percelen.Z.procedure=toelating`:
+    the what-if was computed without those two lines (an open house weighs and scores nothing) and said nothing of
+    them. The switch stays allowed; the scenario names both lines, in text and in --json, and no other lot."""
+    pad = voorbeeld / "aanbesteding.yaml"
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data["percelen"]["Z"] |= {"weging": {"kwaliteit": 70, "prijs": 30}, "prijsmethode": "relatief"}
+    schrijf_yaml(pad, data)
+    zin = (
+        "perceel Z is in dit scenario een open house (procedure: toelating), dus percelen.Z.weging en "
+        "percelen.Z.prijsmethode (relatief) uit aanbesteding.yaml gelden hier niet en zijn niet toegepast"
+    )
+    code, uit = _run("scenario", "--werkmap", voorbeeld, "--zet", "percelen.Z.procedure=toelating")
+    assert code == 0, uit
+    assert (
+        uit.count("Niet van toepassing: ") == 1 and f"Niet van toepassing: {zin}: " in uit.split("Perceel Z-route")[1]
+    )
+    r = CliRunner().invoke(main, ["scenario", "--werkmap", str(voorbeeld), "--zet", "percelen.Z.procedure=toelating",
+                                  "--json"])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    per_code = {v["code"]: v["niet_van_toepassing"] for v in json.loads(r.stdout)["verschillen"]}
+    assert per_code["Z"].startswith(zin) and per_code["B1"] == per_code["onderwijs"] == ""
+    # with a fixed price the method applies in the open house (the tariff); only the weging is named
+    code, uit = _run("scenario", "--werkmap", voorbeeld, "--zet", "percelen.Z.procedure=toelating",
+                     "--zet", "percelen.Z.prijsmethode=vaste_prijs", "--zet", "percelen.Z.vaste_prijs=9000")  # fmt: skip
+    assert code == 0 and "dus percelen.Z.weging uit aanbesteding.yaml geldt hier niet en is niet toegepast" in uit, uit

@@ -36,6 +36,9 @@ class Perceelverschil:
     # 'gegund -> niet gegund', 'niet gegund -> gegund' or 'niet gegund (ongewijzigd)' where either outcome has no valid
     # bid; empty otherwise. Costs of EUR 0,00 next to it are then no saving: nobody is awarded.
     uitkomst: str = ""
+    # the lines of aanbesteding.yaml's own that do not apply because the scenario makes the lot an open house
+    # (scenario.zet.niet_van_toepassing), in one sentence; empty otherwise
+    niet_van_toepassing: str = ""
 
 
 def _waarde(p: Perceeluitslag) -> float:
@@ -190,6 +193,8 @@ def als_tekst(verschillen: list[Perceelverschil]) -> str:
         if v.procedure_voor:
             naam = {"gunning": "gunning (rangorde)", "toelating": "toelating (open house)"}
             delen.append(f"  Procedure: {naam[v.procedure_voor]} -> {naam[v.procedure]}")
+        if v.niet_van_toepassing:
+            delen.append(f"  Niet van toepassing: {v.niet_van_toepassing}.")
         if v.procedure_voor:
             kop = "Rangorde en toelating"
         else:

@@ -321,6 +321,38 @@ def _niet_in_een_open_house(data: dict[str, Any], gezet: dict[tuple[Any, ...], s
         raise ZetFout("\n".join(fouten))
 
 
+def niet_van_toepassing(ruw: dict[str, Any], gewijzigd: dict[str, Any], werkmap: Path | None) -> dict[str, str]:
+    """Per lot the scenario makes an open house (`--zet percelen.Z.procedure=toelating`), one sentence naming the
+    lines of aanbesteding.yaml's own that the open house does not read (definitie.laden.zinloos_in_open_house: its
+    weging, a price method other than vaste_prijs, ...). Such a switch is a fair question and is not refused, but the
+    what-if was computed without those lines while it said nothing of them, as if they had been weighed."""
+    from evaluatie.definitie.laden import percelen_zoals_ze_gelden, zinloos_in_open_house
+
+    percelen = percelen_zoals_ze_gelden(gewijzigd, werkmap)
+    eigen_percelen = ruw.get("percelen") if isinstance(ruw.get("percelen"), dict) else {}
+    uit: dict[str, str] = {}
+    for code, eigen in (eigen_percelen or {}).items():
+        p = percelen.get(str(code)) or {}
+        if not isinstance(eigen, dict) or p.get("procedure", gewijzigd.get("procedure", "gunning")) != "toelating":
+            continue
+        regels = [
+            f"percelen.{code}.{veld}" + (f" ({p['prijsmethode']})" if veld == "prijsmethode" else "")
+            for veld in eigen
+            if isinstance(veld, str) and zinloos_in_open_house(str(code), veld, p) is not None
+        ]
+        if not regels:
+            continue
+        genoemd = regels[0] if len(regels) == 1 else ", ".join(regels[:-1]) + " en " + regels[-1]
+        tarief = "; het tarief is ieders eigen prijs per traject" if any(".prijsmethode " in r for r in regels) else ""
+        uit[str(code)] = (
+            f"perceel {code} is in dit scenario een open house (procedure: toelating), dus {genoemd} uit "
+            f"aanbesteding.yaml {'geldt' if len(regels) == 1 else 'gelden'} hier niet en "
+            f"{'is' if len(regels) == 1 else 'zijn'} niet toegepast: een open house rangschikt niemand, weegt "
+            f"kwaliteit en prijs niet tegen elkaar en vergelijkt geen prijzen{tarief}"
+        )
+    return uit
+
+
 def _onder(geldend: Any, sleutel: Any) -> Any:
     if isinstance(geldend, dict):
         return geldend.get(sleutel)
