@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from evaluatie.cli import main
-from tests.hulp import html_tekst
+from tests.hulp import html_tekst, schrijf_yaml
 
 GUNNING_ALLEEN = (
     "# weging:",
@@ -22,12 +22,12 @@ GUNNING_ALLEEN = (
 )
 
 
-def _nieuw(tmp_path: Path, percelen: str, toelating: str) -> str:
+def _nieuw(tmp_path: Path, percelen: str, toelating: str, *extra: str) -> str:
     """aanbesteding.yaml as 'evaluatie nieuw' writes it for Almere and Dronten with these lots, some open house."""
     res = CliRunner().invoke(
         main,
         ["nieuw", str(tmp_path / "ws"), "--naam", "Test", "--penvoerder", "Almere", "--gemeenten", "Almere,Dronten",
-         "--percelen", percelen, "--toelating", toelating],
+         "--percelen", percelen, "--toelating", toelating, *extra],
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     return (tmp_path / "ws" / "aanbesteding.yaml").read_text(encoding="utf-8")
@@ -89,3 +89,40 @@ def test_open_house_noemt_alleen_de_vaste_prijs_als_prijsmethode(tmp_path: Path)
     # without a vaste_prijs line the fixed price is the ceiling of the set's PVT (EUR 350)
     systematiek = html_tekst(tmp_path / "ws" / "gunningssystematiek.html")
     assert "Tarief: EUR 350,00 per traject, voor iedere toegelaten aanbieder gelijk." in systematiek
+
+
+def test_open_house_zonder_minimale_kwaliteit_noemt_geen_schaal_of_criteria(tmp_path: Path) -> None:
+    """A criteria set that switches minimum_kwaliteit off for PVT: the panel scores nothing in that open house, yet its
+    block listed '# schaal:', '# criteriumweging:' and the criteria as settings that apply (and its own gunningscriteria
+    are an input error there). The block now says they do not apply; MAP, an open house with the minimum, and B1 keep
+    them."""
+    criterium = {"K1": {"naam": "Plan van aanpak", "weging": 100, "omschrijving": "Hoe het traject loopt."}}
+    schrijf_yaml(
+        tmp_path / "ws" / "criteria" / "klein.yaml",
+        {
+            "naam": "klein",
+            "perceel_standaard": {
+                "plafondprijs": 5000,
+                "prijsmethode": "relatief",
+                "weging": {"kwaliteit": 60, "prijs": 40},
+                "schaal": {"stappen": [{"label": "onvoldoende", "punten": 0}, {"label": "goed", "punten": 100}]},
+                "knockout": {"plafondprijs": {}, "minimum_kwaliteit": {"drempel": 50}},
+            },
+            "percelen": {
+                "B1": {"naam": "B1-route", "gunningscriteria": criterium},
+                "PVT": {"naam": "PVT", "knockout": {"minimum_kwaliteit": False}, "gunningscriteria": criterium},
+                "MAP": {"naam": "MAP", "gunningscriteria": criterium},
+            },
+        },
+    )
+    tekst = _nieuw(tmp_path, "B1,PVT,MAP", "PVT,MAP", "--criteriaset", "klein")
+    b1, pvt, mapblok = _blok(tekst, "B1"), _blok(tekst, "PVT"), _blok(tekst, "MAP")
+    for hint in ("# schaal:", "# criteriumweging:", "# gunningscriteria:", "#   K1:"):
+        assert hint in b1 and hint in mapblok, hint
+        assert hint not in pvt, pvt
+    assert (
+        "# schaal, criteriumweging, gunningscriteria: niet van toepassing, want het panel beoordeelt dit perceel niet "
+        "(toelating zonder de knock-outeis minimum_kwaliteit: toegelaten wordt op de eisen alleen)" in pvt
+    )
+    assert "#   minimum_kwaliteit: false   # staat in de criteriaset uit voor dit perceel" in pvt
+    assert "niet van toepassing, want het panel" not in b1 + mapblok

@@ -215,6 +215,15 @@ _PRIJSMETHODE_TOELATING = (
 )
 
 
+# what only the panel's scoring reads: nothing in an open house without a minimum quality
+_PANEL_ALLEEN = ("schaal", "criteriumweging", "gunningscriteria")
+
+
+def _met_minimum(knockout: Any) -> bool:
+    """Whether the lot's knock-out rules, as the criteria set gives them, keep minimum_kwaliteit on."""
+    return isinstance(knockout, dict) and knockout.get("minimum_kwaliteit", False) is not False
+
+
 def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: str = "", tender: str = "") -> list[str]:
     perceel = samenvoegen(setdata.get("perceel_standaard", {}), setdata.get("percelen", {}).get(code, {}))
     regels = [
@@ -246,6 +255,17 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
             f"    # {', '.join(alleen_gunning)}: niet van toepassing bij toelating (geen rangorde en geen "
             "vergelijking van inschrijvingen; de verwachte verdeling volgt de capaciteit)"
         )
+    knockout = perceel.get("knockout")
+    # an open house without the knock-out rule minimum_kwaliteit: the panel scores nothing there
+    # (definitie.laden.beoordeelt_kwaliteit), so a scale, a criteria weighting or criteria would be hints to nothing
+    # (its own gunningscriteria are even an input error)
+    niet_beoordeeld = _PANEL_ALLEEN if procedure == "toelating" and not _met_minimum(knockout) else ()
+    if niet_beoordeeld:
+        regels.append(
+            f"    # {', '.join(niet_beoordeeld)}: niet van toepassing, want het panel beoordeelt dit perceel niet "
+            "(toelating zonder de knock-outeis minimum_kwaliteit: toegelaten wordt op de eisen alleen)"
+        )
+    alleen_gunning = (*alleen_gunning, *niet_beoordeeld)
     for sleutel_, waarde in perceel.items():
         if sleutel_ in ("knockout", "gunningscriteria") or sleutel_ in alleen_gunning:
             continue
@@ -269,7 +289,7 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
                 "staat in de criteriaset uit voor dit perceel" if params is False else UITLEG_KNOCKOUT.get(regel, "")
             )
             regels.append(f"    #   {regel}: {_w(params)}" + (f"   # {uitleg}" if uitleg else ""))
-    if perceel.get("gunningscriteria"):
+    if perceel.get("gunningscriteria") and not niet_beoordeeld:
         regels.append("    # gunningscriteria:   # per code: naam en weging; 'K4: false' haalt een criterium weg")
         if (
             procedure == "toelating"
