@@ -27,9 +27,14 @@ OOST = "Emmen, Coevorden, Borger-Odoorn, Hoogeveen, De Wolden, Meppel"
 
 # (cause, lot, supplier, letter, exact sentence). Hand computations:
 # - max_aandeel, B1: 0.35 x 210 inburgeraars = 73.5, rounded down to 73 of Taalhuis's 80.
-# - per_subregio, onderwijs: Inburgerwijs serves Noord (16) and Oost (19). Taalhuis, better, serves
-#   all of Noord, and a subregio's gemeenten all get the same supplier(s), so Inburgerwijs keeps
-#   Oost only, 19 of 25; without the rule it would also take 6 in Noord (25).
+# - per_subregio, onderwijs: demand 1 + (3i mod 5) per gemeente: Noord 16, Oost 19, Zuid 15, West 15.
+#   Lineair 60/40 (valid bids; Zwakke Plannen is below the minimum quality): Inburgerwijs 0.6 x 75 +
+#   0.4 x 100 = 85 (rank 1, serves Noord and Oost only, capacity 25), Taalhuis 0.6 x 90 + 0.4 x 60 = 78
+#   (capacity 30), Spreektaal 0.6 x 50 + 0.4 x 10 = 34 (capacity 20). Every subregio has a gemeente
+#   that expects 1, and its gemeenten all get the same supplier(s), so one supplier serves a whole
+#   subregio. Taalhuis's 30 fit only Zuid + West (15 + 15; Noord 16 + 15 = 31); Inburgerwijs cannot
+#   serve both Noord and Oost (35 > 25) and takes the larger, Oost 19 of 25, and Spreektaal gets all
+#   16 of Noord (Taalhuis 0 there). Without the rule Inburgerwijs would also take 6 in Noord (25).
 # - min_volume, Z: demand 43, Taalhuis 20; Spreektaal (third) must get 0 or >= 10 of the 23 left,
 #   so Inburgerwijs (capacity 15) gets 13; without the rule it would get 15.
 # - PVT and MAP: see OORZAKEN_AANBOD in tests/grote_aanbesteding.py.
