@@ -91,11 +91,8 @@ def test_open_house_noemt_alleen_de_vaste_prijs_als_prijsmethode(tmp_path: Path)
     assert "Tarief: EUR 350,00 per traject, voor iedere toegelaten aanbieder gelijk." in systematiek
 
 
-def test_open_house_zonder_minimale_kwaliteit_noemt_geen_schaal_of_criteria(tmp_path: Path) -> None:
-    """A criteria set that switches minimum_kwaliteit off for PVT: the panel scores nothing in that open house, yet its
-    block listed '# schaal:', '# criteriumweging:' and the criteria as settings that apply (and its own gunningscriteria
-    are an input error there). The block now says they do not apply; MAP, an open house with the minimum, and B1 keep
-    them."""
+def _klein_set(tmp_path: Path) -> None:
+    """Criteria set 'klein' in the new werkmap's criteria/: minimum_kwaliteit on for all lots, off for PVT."""
     criterium = {"K1": {"naam": "Plan van aanpak", "weging": 100, "omschrijving": "Hoe het traject loopt."}}
     schrijf_yaml(
         tmp_path / "ws" / "criteria" / "klein.yaml",
@@ -115,6 +112,14 @@ def test_open_house_zonder_minimale_kwaliteit_noemt_geen_schaal_of_criteria(tmp_
             },
         },
     )
+
+
+def test_open_house_zonder_minimale_kwaliteit_noemt_geen_schaal_of_criteria(tmp_path: Path) -> None:
+    """A criteria set that switches minimum_kwaliteit off for PVT: the panel scores nothing in that open house, yet its
+    block listed '# schaal:', '# criteriumweging:' and the criteria as settings that apply (and its own gunningscriteria
+    are an input error there). The block now says they do not apply; MAP, an open house with the minimum, and B1 keep
+    them."""
+    _klein_set(tmp_path)
     tekst = _nieuw(tmp_path, "B1,PVT,MAP", "PVT,MAP", "--criteriaset", "klein")
     b1, pvt, mapblok = _blok(tekst, "B1"), _blok(tekst, "PVT"), _blok(tekst, "MAP")
     for hint in ("# schaal:", "# criteriumweging:", "# gunningscriteria:", "#   K1:"):
@@ -126,3 +131,23 @@ def test_open_house_zonder_minimale_kwaliteit_noemt_geen_schaal_of_criteria(tmp_
     )
     assert "#   minimum_kwaliteit: false   # staat in de criteriaset uit voor dit perceel" in pvt
     assert "niet van toepassing, want het panel" not in b1 + mapblok
+
+
+def test_aannames_van_nieuw_noemen_geen_criteria_waar_het_panel_niet_beoordeelt(tmp_path: Path) -> None:
+    """What nieuw prints per lot said 'PVT (PVT): toelating; ...; 1 criteria (Plan van aanpak)' for an open house whose
+    criteria set switches minimum_kwaliteit off, where no criterion is scored; MAP, with the minimum, keeps its."""
+    _klein_set(tmp_path)
+    res = CliRunner().invoke(
+        main,
+        ["nieuw", str(tmp_path / "ws"), "--naam", "Test", "--penvoerder", "Almere", "--gemeenten", "Almere,Dronten",
+         "--percelen", "PVT,MAP", "--toelating", "PVT,MAP", "--criteriaset", "klein"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    uit = " ".join(res.output.split())
+    assert (
+        "Perceel PVT (PVT): toelating; plafondprijs EUR 5.000,00; geen keurmerk; geen beoordeling door het panel (open "
+        "house zonder minimum_kwaliteit: toegelaten op de eisen alleen); geen raammaximum (open house)" in uit
+    ), uit
+    assert (
+        "Perceel MAP (MAP): toelating; plafondprijs EUR 5.000,00; geen keurmerk; 1 criteria (Plan van aanpak);" in uit
+    )

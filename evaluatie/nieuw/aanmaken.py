@@ -24,7 +24,7 @@ from evaluatie.definitie.plaatshouders import PLAATSHOUDER
 from evaluatie.fouten import Fout, InvoerFout
 from evaluatie.gemeentenamen import Namen, regio_namen, register_namen, sleutel, splits_gemeenten, zonder_toevoeging
 from evaluatie.gemeenteregister import BRON, PEILDATUM, RegisterGemeente, arbeidsmarktregios, gemeenten
-from evaluatie.nieuw.uitleg import aannames, regio_verslag
+from evaluatie.nieuw.uitleg import aannames, panel_beoordeelt, regio_verslag
 from evaluatie.prijs.basis import methoden
 from evaluatie.tekst import datum
 
@@ -219,11 +219,6 @@ _PRIJSMETHODE_TOELATING = (
 _PANEL_ALLEEN = ("schaal", "criteriumweging", "gunningscriteria")
 
 
-def _met_minimum(knockout: Any) -> bool:
-    """Whether the lot's knock-out rules, as the criteria set gives them, keep minimum_kwaliteit on."""
-    return isinstance(knockout, dict) and knockout.get("minimum_kwaliteit", False) is not False
-
-
 def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: str = "", tender: str = "") -> list[str]:
     perceel = samenvoegen(setdata.get("perceel_standaard", {}), setdata.get("percelen", {}).get(code, {}))
     regels = [
@@ -255,11 +250,10 @@ def _perceel_blok(code: str, setdata: dict[str, Any], setnaam: str, procedure: s
             f"    # {', '.join(alleen_gunning)}: niet van toepassing bij toelating (geen rangorde en geen "
             "vergelijking van inschrijvingen; de verwachte verdeling volgt de capaciteit)"
         )
-    knockout = perceel.get("knockout")
     # an open house without the knock-out rule minimum_kwaliteit: the panel scores nothing there
     # (definitie.laden.beoordeelt_kwaliteit), so a scale, a criteria weighting or criteria would be hints to nothing
     # (its own gunningscriteria are even an input error)
-    niet_beoordeeld = _PANEL_ALLEEN if procedure == "toelating" and not _met_minimum(knockout) else ()
+    niet_beoordeeld = _PANEL_ALLEEN if not panel_beoordeelt(perceel, procedure) else ()
     if niet_beoordeeld:
         regels.append(
             f"    # {', '.join(niet_beoordeeld)}: niet van toepassing, want het panel beoordeelt dit perceel niet "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Sequence
+from typing import Any
 
 from evaluatie.gemeentenamen import in_lijst, opsomming, sleutel
 from evaluatie.gemeenteregister import RegisterGemeente, arbeidsmarktregios, gemeenten
@@ -79,6 +80,17 @@ def regio_verslag(
     return regels
 
 
+def panel_beoordeelt(perceel: dict[str, Any], procedure: str) -> bool:
+    """Whether the panel scores the lot, merged from the criteria set as `nieuw` writes it, under `procedure`
+    (definitie.laden.beoordeelt_kwaliteit, with a knock-out rule switched off as `false` left out): an open house
+    without minimum_kwaliteit scores nothing, so its scale and criteria are no settings that apply."""
+    from evaluatie.definitie.laden import beoordeelt_kwaliteit
+
+    knockout = perceel.get("knockout")
+    aan = {k: v for k, v in knockout.items() if v is not False} if isinstance(knockout, dict) else {}
+    return beoordeelt_kwaliteit({"procedure": procedure, "knockout": aan})
+
+
 def aannames(
     setnaam: str, setdata: dict, percelen: Sequence[str], procedures: dict[str, str], opslag: float
 ) -> list[str]:
@@ -93,6 +105,11 @@ def aannames(
         keurmerk = "keurmerk vereist" if knockout.get("keurmerk", False) is not False else "geen keurmerk"
         criteria = p.get("gunningscriteria", {})
         plafond = p.get("plafondprijs")
+        beoordeling = (
+            f"{len(criteria)} criteria ({', '.join(str(c.get('naam')) for c in criteria.values())})"
+            if panel_beoordeelt(p, procedures[code])
+            else "geen beoordeling door het panel (open house zonder minimum_kwaliteit: toegelaten op de eisen alleen)"
+        )
         maximum = (
             "geen raammaximum (open house)"
             if procedures[code] == "toelating"
@@ -100,8 +117,7 @@ def aannames(
         )
         regels.append(
             f"Perceel {code} ({p.get('naam', code)}): {procedures[code]}; plafondprijs "
-            f"{euro(plafond) if plafond else 'niet gezet'}; {keurmerk}; {len(criteria)} criteria "
-            f"({', '.join(str(c.get('naam')) for c in criteria.values())}); {maximum} (uit criteriaset {setnaam} "
-            "en de standaard van evaluatie nieuw)."
+            f"{euro(plafond) if plafond else 'niet gezet'}; {keurmerk}; {beoordeling}; {maximum} (uit criteriaset "
+            f"{setnaam} en de standaard van evaluatie nieuw)."
         )
     return regels
