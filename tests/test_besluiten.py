@@ -120,6 +120,11 @@ def test_herstel_kennelijke_fout(tmp_path: Path) -> None:
     )
     assert "besluiten.yaml" in advies  # hashed in the input list
     assert "Tabblad Inschrijver, cel B3: '1111 1111' is na uw verduidelijking van 1 maart 2026" in _brief(ws, "a")
+    # the letter names the decision as the advies does: which, when and by whom (it read only the clarification)
+    assert (
+        "gelezen als '11111111' (besluit H1, genomen op 20 maart 2026 door P. de Vries, inkoopadviseur). Na "
+        "schriftelijke verduidelijking van de inschrijver beoordeeld."
+    ) in _brief(ws, "a")
     data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
     assert "besluiten.yaml" in {b["bestand"] for b in data["invoer"]}
     assert _run("controleer", "--werkmap", str(ws)).exit_code == 0

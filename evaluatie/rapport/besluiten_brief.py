@@ -48,7 +48,8 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
         d.opsomming(
             [
                 f"Tabblad {h.blad}, cel {h.cel}: '{h.oud}' is na uw verduidelijking van {datum(h.verduidelijking)} "
-                f"gelezen als '{h.nieuw}'. {h.reden.strip().rstrip('.')}."
+                f"gelezen als '{h.nieuw}' (besluit {h.id}, genomen op {datum(h.datum)} door {h.door}). "
+                f"{h.reden.strip().rstrip('.')}."
                 for h in herstel
             ]
         )
