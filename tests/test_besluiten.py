@@ -120,6 +120,11 @@ def test_herstel_kennelijke_fout(tmp_path: Path) -> None:
     )
     assert "besluiten.yaml" in advies  # hashed in the input list
     assert "Tabblad Inschrijver, cel B3: '1111 1111' is na uw verduidelijking van 1 maart 2026" in _brief(ws, "a")
+    # the letter names the decision as the advies does: which, when and by whom (it read only the clarification)
+    assert (
+        "gelezen als '11111111' (besluit H1, genomen op 20 maart 2026 door P. de Vries, inkoopadviseur). Na "
+        "schriftelijke verduidelijking van de inschrijver beoordeeld."
+    ) in _brief(ws, "a")
     data = json.loads((ws / "rapporten" / "gunning.json").read_text(encoding="utf-8"))
     assert "besluiten.yaml" in {b["bestand"] for b in data["invoer"]}
     assert _run("controleer", "--werkmap", str(ws)).exit_code == 0
@@ -184,6 +189,8 @@ def test_abnormaal_laag_verworpen_aanvaard_ingetrokken_verouderd(laag: Path, tmp
     assert "Uw inschrijving is afgewezen en daarom niet gerangschikt" in brief and "voldoet niet aan" not in brief
     assert "Beslissing: afgewezen (abnormaal lage prijs)" in brief and "ongeldig" not in brief
     assert "De toelichting verklaart de loonkosten onder cao-niveau niet." in brief
+    # who decided, as for a draw (the letter named only the decision and its date; the advies named who)
+    assert "Besluit A1 is genomen door P. de Vries, inkoopadviseur." in brief
     advies = _advies(ws)
     assert "A1: C, perceel B1: De inschrijving is afgewezen als abnormaal laag" in advies
     assert "de inschrijving van C af te wijzen als abnormaal laag na beoordeling van de toelichting" in advies
@@ -211,6 +218,7 @@ def test_abnormaal_laag_verworpen_aanvaard_ingetrokken_verouderd(laag: Path, tmp
     res = _run("gunning", "--werkmap", str(ws))
     assert res.exit_code == 0, res.output
     assert "Toelichting op uw prijs" in _brief(ws, "c")
+    assert "Besluit A2 is genomen door P. de Vries, inkoopadviseur." in _brief(ws, "c")
     assert "is aanvaard (besluit A2 van 20 maart 2026)" in _advies(ws)
 
     # premise: C is flagged at 6000; at 9200 it is not flagged any more -> stale: an open point (exit 1; it was an
@@ -536,6 +544,7 @@ def test_uitsluitingsgrond_niet_uitgesloten_na_zelfreiniging(tmp_path: Path) -> 
     brief = _brief(ws, "d")
     assert "Uw verklaring over een uitsluitingsgrond" in brief
     assert "Besluit U1 van 20 maart 2026: de inschrijving is niet uitgesloten" in brief
+    assert "Besluit U1 is genomen door P. de Vries, inkoopadviseur." in brief
 
 
 def test_scores_van_een_later_afgevallen_inschrijving_opzij(schoon: Path, tmp_path: Path) -> None:

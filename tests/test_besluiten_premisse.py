@@ -214,6 +214,7 @@ def test_uitsluiting_geldt_ook_in_een_perceel_zonder_de_knockoutregel(tmp_path: 
         "Beslissing: uitgesloten" in brief and "Besluit U1 van 20 maart 2026: de inschrijving is uitgesloten" in brief
     )
     assert "gerangschikt" not in brief
+    assert "Besluit U1 is genomen door P. de Vries, inkoopadviseur." in brief  # who excluded, as for a draw
 
 
 # --- dates: no decision before the closing, no withdrawal after the letters ---------------------------------------

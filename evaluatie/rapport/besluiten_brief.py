@@ -10,7 +10,7 @@ from evaluatie.besluiten.toepassen import keurmerk_zin, toelichting_zin, uitslui
 from evaluatie.inschrijving.model import Inschrijving
 from evaluatie.inschrijving.velden import TABBLAD_PERCELEN
 from evaluatie.tekst import datum
-from evaluatie.toets.status import AFWIJZINGEN
+from evaluatie.toets.status import ABNORMAAL_LAAG, AFWIJZINGEN, UITGESLOTEN
 
 if TYPE_CHECKING:  # annotations only: gegevens imports besluitenlijst, which imports this module
     from evaluatie.rapport.gegevens import Rapportgegevens
@@ -32,6 +32,26 @@ def perceel_van_cel(ins: Inschrijving, blad: str, cel: str) -> str | None:
     return None
 
 
+def door_zin(b: Any) -> str:
+    """Who took a decision about the addressee: a draw names who ordered it, and so does every other decision its
+    letter states (an exclusion, a rejected or accepted explanation); before, only the advies and the list of
+    decisions named who, and the bidder could not see whether the right person had decided."""
+    return f"Besluit {b.id} is genomen door {b.door}."
+
+
+def afwijzingsbesluit(g: Rapportgegevens, inschrijver: str, code: str, uitkomst: str) -> str | None:
+    """The sentence naming who took the decision that excluded (U) or rejected (A) this bid in this lot, or None
+    where the rejection follows from a knock-out rule alone."""
+    for b in g.besluiten:
+        if not g.toegepast(b) or getattr(b, "inschrijver", None) != inschrijver:
+            continue
+        if uitkomst == UITGESLOTEN and b.soort == "uitsluiting" and b.uitkomst == "uitgesloten":
+            return door_zin(b)
+        if uitkomst == ABNORMAAL_LAAG and b.soort == "abnormaal" and b.perceel == code and b.uitkomst == "verworpen":
+            return door_zin(b)
+    return None
+
+
 def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, uitkomst: str) -> None:
     ins = next((i for i in g.inschrijvingen if i.naam == inschrijver), None)
     herstel = [
@@ -48,7 +68,8 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
         d.opsomming(
             [
                 f"Tabblad {h.blad}, cel {h.cel}: '{h.oud}' is na uw verduidelijking van {datum(h.verduidelijking)} "
-                f"gelezen als '{h.nieuw}'. {h.reden.strip().rstrip('.')}."
+                f"gelezen als '{h.nieuw}' (besluit {h.id}, genomen op {datum(h.datum)} door {h.door}). "
+                f"{h.reden.strip().rstrip('.')}."
                 for h in herstel
             ]
         )
@@ -67,10 +88,10 @@ def besluiten_in_brief(d: Any, g: Rapportgegevens, inschrijver: str, code: str, 
             d.alinea(keurmerk_zin(b, a.data.gunning, a.data.verzenddatum, toelating=uitkomst == "toegelaten"))
         elif b.soort == "uitsluiting" and b.uitkomst == "niet_uitgesloten":
             d.kop("Uw verklaring over een uitsluitingsgrond")
-            d.alinea(uitsluiting_zin(b))
+            d.alinea(f"{uitsluiting_zin(b)} {door_zin(b)}")
         elif b.soort == "abnormaal" and b.perceel == code and b.uitkomst == "aanvaard":
             d.kop("Toelichting op uw prijs")
-            d.alinea(toelichting_zin(b))
+            d.alinea(f"{toelichting_zin(b)} {door_zin(b)}")
 
 
 def voorwaarden_zin(g: Rapportgegevens, code: str, gegund: list[str]) -> str:

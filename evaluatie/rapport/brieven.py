@@ -45,7 +45,7 @@ from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel, scheidende_reg
 from evaluatie.rapport.aanhef import aanhef
 from evaluatie.rapport.aanspreken import tot_u
 from evaluatie.rapport.aggregatietekst import kwaliteitsformule
-from evaluatie.rapport.besluiten_brief import besluiten_in_brief
+from evaluatie.rapport.besluiten_brief import afwijzingsbesluit, besluiten_in_brief
 from evaluatie.rapport.document import Document
 from evaluatie.rapport.documentnaam import systematiek_woord
 from evaluatie.rapport.gegevens import Rapportgegevens
@@ -567,6 +567,8 @@ def brief(g: Rapportgegevens, inschrijver: str, code: str) -> Document:
             )
         d.alinea(inleiding)
         d.opsomming(list(dict.fromkeys(redenen)))
+        if door := afwijzingsbesluit(g, inschrijver, code, uitkomst):
+            d.alinea(door)
         if any(b.regel == "minimum_kwaliteit" and b.voldoet is False for b in (t.bevindingen if t else ())):
             _scores_en_motivering(d, g, inschrijver, code, "Uw scores")
         if toelating:  # the open house stays open: a provider that meets the requirements later is admitted then
