@@ -17,7 +17,9 @@ person count of every report with these rules:
 3. `totalen`: a total is a sum of parts - a gemeente's lot total of its suppliers, the region's
    supplier row of the gemeenten, the region's lot total of the suppliers and of the gemeenten.
    Whenever a reader can derive the total over some period, not exactly one part may be underivable
-   over that period (else total minus the other parts gives it); when every part is derivable, so is
+   over that period (else total minus the other parts gives it), and the parts that are not may not hold 1-4
+   distinct persons together (total minus the known parts gives their sum: a small group, withheld by refusing
+   the figure that would reveal it, in the order below usually the total); when every part is derivable, so is
    the total, and that must pass rule 2 too. One total has a part that no report shows: started =
    started late + started on time. There the part a reader can derive must pass rule 2 itself: a
    derived count of 1-4 is withheld (withholding 'started late' whenever 'started' is shown would hide
