@@ -10,6 +10,7 @@ fixed order of `evaluatie.contract.openbaar` (cells first) that is the total.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from evaluatie.contract.onderdrukking import ONDERDRUKT
 from evaluatie.contract.totalen import Reeks, Relatie, probeer
@@ -72,3 +73,29 @@ def test_een_groep_telt_personen_en_een_later_deel_wordt_geweigerd() -> None:
     assert probeer(b, 0, 30)
     assert not probeer(a, 0, 30)
     assert not a.kennis.samen(0, 30)
+
+
+def test_de_exacte_controle_toetst_een_groep_alleen_op_1_tot_4() -> None:
+    """Rule 5 on groups (evaluatie.contract.controle): cells 0, 1, 2 with 10, 2 and 2 placements on day 1 (by hand);
+    shown: cell 0 (10) and the row (14). The group of cells 1 and 2 is 14 - 10 = 4: pinned at 1-4, found. With 3 in
+    cell 2 the group is 5: pinned too (a reader always derives it) but allowed."""
+    from evaluatie.contract.controle import Cijfer, eerste_vastgepinde
+
+    for derde, verwacht in ((2, True), (3, False)):
+        datums = [[1] * 10, [1] * 2, [1] * derde]
+        groep = Cijfer((1, 2), 0, 1, None, 0, True, True)
+        cijfers = [Cijfer((0,), 0, 1, 10), Cijfer((0, 1, 2), 0, 1, 12 + derde), Cijfer((1,), 0, 1, None), groep]
+        assert (eerste_vastgepinde(cijfers, datums) == groep) is verwacht, derde
+
+
+def test_zonder_de_regel_voor_groepen_vindt_de_controle_de_groep(tmp_path: Path, monkeypatch: Any) -> None:
+    """The two rules apart: with the rule of `totalen` for groups switched off, the exact check finds Oost + Zuid = 4
+    under Alfa's region row and the quarter is decided again with the totals withheld: the same tables."""
+    from evaluatie.contract import totalen
+
+    monkeypatch.setattr(totalen, "_kleine_groep", lambda *_: False)
+    map_ = _kwartaal(
+        _contract(tmp_path, ("k2.csv", _alfa({"Noord": 10, "Oost": 2, "Zuid": 2}), "2026-07-01")), "2026-K2"
+    )
+    assert _rij(map_, "gemeente-noord", "B1-route", "Alfa")[4:] == (10, 10)
+    assert _rij(map_, "regio", "B1-route", "Alfa")[4:] == (ONDERDRUKT, ONDERDRUKT)

@@ -400,11 +400,47 @@ def _eerste_pin(
         )
         for (k, a, b), cel in sorted(alles.items(), key=lambda x: (x[0][2], x[0][1], x[0][0]))
     ]
+    cijfers += _groepen(m, c, toon, nummers)
     for k, a, b, minstens in bekend:
         leden = _leden(k, nummers)
         cijfers.append(controle.Cijfer(leden, a, b, 0 if minstens == 0 else None, minstens, False))
     datums = [m.e[(g, c, s)].kennis.datums for (g, s) in nummers]  # numbered in this order
     return controle.eerste_vastgepinde(cijfers, datums)
+
+
+def _delingen(m: _Model, c: str, k: Sleutel) -> list[list[Sleutel]]:
+    """The ways total k of lot c is a sum of series shown in the reports: a gemeente's row of its cells, a supplier's
+    region row of the gemeenten's cells, the lot of the suppliers' rows and of the gemeenten's rows."""
+    if k[0] == "G":
+        return [[("E", g, cc, s) for (g, cc, s) in m.e if cc == c and g == k[1]]]
+    if k[0] == "R":
+        return [[("E", g, cc, s) for (g, cc, s) in m.e if cc == c and s == k[2]]]
+    if k[0] == "T":
+        return [[("R", *x) for x in m.r if x[0] == c], [("G", *x) for x in m.g if x[1] == c]]
+    return []
+
+
+def _groepen(
+    m: _Model, c: str, toon: dict[Periode, int | str], nummers: dict[tuple[str, str], int]
+) -> list[controle.Cijfer]:
+    """Rule 5 on the rule for groups of `totalen`: for every total of lot c this quarter shows, the sum of its parts
+    that are withheld and not derivable, when two or more (one is a withheld figure of its own). Only this quarter's
+    totals: a quarter published before is what it was (a report made before this rule may hold such a group, which
+    no figure of this quarter can take back)."""
+    uit = []
+    for (k, a, b), cel in toon.items():
+        if not isinstance(cel, int):
+            continue
+        for delen in _delingen(m, c, k):
+            verborgen = [
+                d
+                for d in delen
+                if (d, a, b) in toon and not isinstance(toon[(d, a, b)], int) and not _reeks(m, d).kennis.samen(a, b)
+            ]
+            if len(verborgen) > 1:
+                leden = tuple(sorted({i for d in verborgen for i in _leden(d, nummers)}))
+                uit.append(controle.Cijfer(leden, a, b, None, 0, True, True))
+    return uit
 
 
 def wordt_gecontroleerd(reg: Register) -> bool:
