@@ -17,6 +17,7 @@ from evaluatie.contract.totalen import Reeks, Relatie, probeer
 from evaluatie.contract.verschil import Kennis
 from tests.test_contract_grenzen import _rij
 from tests.test_contract_publicatie import _kwartaal
+from tests.test_contract_toelating import _run
 from tests.test_kwartaal_personen import _contract, _raam
 
 
@@ -99,3 +100,28 @@ def test_zonder_de_regel_voor_groepen_vindt_de_controle_de_groep(tmp_path: Path,
     )
     assert _rij(map_, "gemeente-noord", "B1-route", "Alfa")[4:] == (10, 10)
     assert _rij(map_, "regio", "B1-route", "Alfa")[4:] == (ONDERDRUKT, ONDERDRUKT)
+
+
+def test_een_groep_van_een_eerdere_rapportage_blijft_staan_na_een_correctie(tmp_path: Path, monkeypatch: Any) -> None:
+    """A report made before the rule for groups showed Alfa's region row 14 over Noord's 10 (Oost + Zuid = 4). Then a
+    registration of June is read in late (Beta in Noord): the register changed for 2026-K2, which is decided again
+    with what it showed as known. The 14 is a published fact that no figure of the quarter takes back; the exact
+    check used to find its group with everything else withheld and stopped ('dat kan volgens het ontwerp niet').
+    Now the quarter is made again (publication 2), the 14 and the 10 as they were."""
+    import evaluatie.contract.openbaar as openbaar
+    from evaluatie.contract import totalen
+    from tests.test_contract_routewijziging_aanbieder import KOP
+
+    with monkeypatch.context() as oud:
+        oud.setattr(totalen, "_kleine_groep", lambda *_: False)
+        oud.setattr(openbaar, "_groepen", lambda *_: [])
+        ws = _contract(tmp_path, ("k2.csv", _alfa({"Noord": 10, "Oost": 2, "Zuid": 2}), "2026-07-01"))
+        assert _rij(_kwartaal(ws, "2026-K2"), "regio", "B1-route", "Alfa")[4:] == (14, 14)
+    (ws / "laat.csv").write_text(KOP + "L1;Noord;aangemeld;2026-06-15;B1;Beta;\n", encoding="utf-8")
+    assert _run("contract", "inlezen", "--werkmap", ws, ws / "laat.csv", "--datum", "2026-07-10").exit_code == 0
+    r = _run("contract", "kwartaal", "--werkmap", ws, "--kwartaal", "2026-K2")
+    assert r.exit_code == 0, r.output
+    assert "vastgelegd als publicatie 2" in r.output
+    map_ = ws / "contract" / "kwartaal" / "2026-K2"
+    assert _rij(map_, "regio", "B1-route", "Alfa")[4:] == (14, 14)
+    assert _rij(map_, "gemeente-noord", "B1-route", "Alfa")[4:] == (10, 10)

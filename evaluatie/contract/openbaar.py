@@ -381,6 +381,7 @@ def _eerste_pin(
     eerder: Eerder,
     lijn: list[tuple[dt.date, int | None]],
     bekend: list[tuple[Sleutel, int, int, int]],
+    al_bekend: set[tuple[Sleutel, int]],
 ) -> controle.Cijfer | None:
     """Rule 5 (`evaluatie.contract.controle`): the first withheld figure of lot c that everything published of
     the lot so far - earlier reports, this quarter's figures `toon`, the framework line, and `bekend`: the absent
@@ -400,7 +401,7 @@ def _eerste_pin(
         )
         for (k, a, b), cel in sorted(alles.items(), key=lambda x: (x[0][2], x[0][1], x[0][0]))
     ]
-    cijfers += _groepen(m, c, toon, nummers)
+    cijfers += _groepen(m, c, {p: cel for p, cel in toon.items() if p[:2] not in al_bekend}, nummers)
     for k, a, b, minstens in bekend:
         leden = _leden(k, nummers)
         cijfers.append(controle.Cijfer(leden, a, b, 0 if minstens == 0 else None, minstens, False))
@@ -425,8 +426,9 @@ def _groepen(
 ) -> list[controle.Cijfer]:
     """Rule 5 on the rule for groups of `totalen`: for every total of lot c this quarter shows, the sum of its parts
     that are withheld and not derivable, when two or more (one is a withheld figure of its own). Only this quarter's
-    totals: a quarter published before is what it was (a report made before this rule may hold such a group, which
-    no figure of this quarter can take back)."""
+    totals that a reader did not know before it (`toon` holds no other): a quarter published before is what it was,
+    and a report made before this rule may hold such a group, which no figure of this quarter can take back (with a
+    correction its total is a published fact in the replay, shown with everything else withheld)."""
     uit = []
     for (k, a, b), cel in toon.items():
         if not isinstance(cel, int):
@@ -695,6 +697,13 @@ def _kwartaal(
         eigen_r += [(("G", *k), r) for k, r in m.g.items() if k[1] == c]
         eigen_r += [(("R", *k), r) for k, r in m.r.items() if k[0] == c]
         bewaard = _bewaar([r for _, r in eigen_r] + [m.t[c]])
+        # the totals a reader knew before this quarter (published facts): no figure of it takes their groups back
+        al_bekend = {
+            (k[:-1] if k[0] == "T" else k, a)
+            for k, r in [*eigen_r, (("T", c, ""), m.t[c])]
+            for a in (ys, qs, m.s0)
+            if k[0] != "E" and r.kennis.samen(a, e)
+        }
         lengte = len(maandlijn[c])
         perioden = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
         for weg in ("", "T", "TR", "TRG", "TRGE"):  # what this quarter withholds, until nothing follows
@@ -729,7 +738,8 @@ def _kwartaal(
             elif not gecontroleerd:
                 break
             else:
-                pin = _eerste_pin(m, c, _zichtbaar(c, cellen, perioden, e), eerder, maandlijn[c], bekend[c])
+                getoond = _zichtbaar(c, cellen, perioden, e)
+                pin = _eerste_pin(m, c, getoond, eerder, maandlijn[c], bekend[c], al_bekend)
                 if pin is None:
                     break
                 if weg == "TRGE":  # cannot happen: this quarter then adds nothing but what rows say
