@@ -131,7 +131,7 @@ def test_de_kwartaalrapportage_telt_zoals_de_stand(tmp_path: Path) -> None:
 
 def test_de_waarde_blijft_alleen_zichtbaar_als_de_aantallen_tot_de_indexatie_bekend_zijn(tmp_path: Path) -> None:
     """With an indexatie the value also tells how many placements came before its day (at one price, the other at
-    another). A synthetic contract of five Twente gemeenten whose B1 value the reports show: an indexatie on 1 July
+    another). A synthetic contract of five Twente gemeenten whose B1 value the reports show: an indexatie on 1 October
     (the day after a quarter whose counts per supplier the reports publish) keeps it shown, one on 15 August (no
     published figure per supplier up to 14 August) withholds it; onderwijs, without an indexatie, stays shown."""
     import datetime as dt
@@ -147,7 +147,7 @@ def test_de_waarde_blijft_alleen_zichtbaar_als_de_aantallen_tot_de_indexatie_bek
     reg = synthetisch_contract(tmp_path, _gemeenten("Twente")[:5], 1, 200, jaren=1)
     laatste = dt.date(2026, 12, 31)
     assert bepaal(reg, laatste).waarde_zichtbaar == {"B1": True, "onderwijs": True, "Z": False}
-    for dag, zichtbaar in ((dt.date(2026, 7, 1), True), (dt.date(2026, 8, 15), False)):
+    for dag, zichtbaar in ((dt.date(2026, 10, 1), True), (dt.date(2026, 8, 15), False)):
         kopie = tmp_path / f"{dag.isoformat()}.sqlite"
         shutil.copy(tmp_path / "register.sqlite", kopie)
         db = verbind(kopie)

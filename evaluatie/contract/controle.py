@@ -10,7 +10,9 @@ between two points that some published figure uses. Every figure is the sum of i
 shown figure fixes that sum; a withheld one ('onderdrukt', one label for every withheld count) says nothing
 but that it is a number of persons (0 or more); a row shown although no allocation asks for it says that its
 gemeente placed someone there (1 or more). A withheld figure is pinned when every non-negative integer
-solution gives it the same value. One pinned at 0 names nobody and is allowed; one pinned at 1 or more is not.
+solution gives it the same value. One pinned at 0 names nobody and is allowed; one pinned at 1 or more is not. The
+withheld parts of a shown total together (a group) are always pinned, as the total minus the shown parts: there
+only a value of 1-4 is not allowed (counted in placements here; the rule of `totalen` counts the persons).
 
 How: HiGHS, with the register's own counts as one solution. A solution in whole persons in which a withheld
 figure has another value proves that figure free. First a few solutions that move all open figures at once
@@ -28,6 +30,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evaluatie.contract.onderdrukking import MINIMUM
 from evaluatie.fouten import EvaluatieFout
 
 RUIMTE = 50  # while searching, an unknown stays within this many persons above its real count
@@ -39,7 +42,9 @@ class Cijfer:
 
     `getoond` is the number shown, None when the figure is withheld; `minstens` a lower bound the reports give
     without a number (a row present without allocation: 1); `toetsen` whether a pin of it counts (a withheld
-    figure; not a bound that only says a row is there)."""
+    figure; not a bound that only says a row is there); `groep` that it is no figure of a report but the sum of the
+    withheld parts of a shown total (`evaluatie.contract.totalen`, a small group): a reader derives it as the total
+    minus the shown parts, so it is pinned by design, and only a value of 1 to MINIMUM - 1 counts."""
 
     cellen: tuple[int, ...]
     a: int
@@ -47,6 +52,7 @@ class Cijfer:
     getoond: int | None
     minstens: int = 0
     toetsen: bool = True
+    groep: bool = False
 
 
 def aantal(cijfer: Cijfer, datums: Sequence[Sequence[int]]) -> int:
@@ -67,7 +73,13 @@ def eerste_vastgepinde(cijfers: Sequence[Cijfer], datums: Sequence[Sequence[int]
     for f in cijfers:
         if (f.getoond is not None and f.getoond != echt[f]) or echt[f] < f.minstens:
             raise EvaluatieFout([f"de controle kreeg een cijfer dat niet met het register klopt: {f} ({echt[f]})"])
-    open_ = list(dict.fromkeys(f for f in cijfers if f.toetsen and f.getoond is None and echt[f] >= 1))
+    open_ = list(
+        dict.fromkeys(
+            f
+            for f in cijfers
+            if f.toetsen and f.getoond is None and echt[f] >= 1 and (not f.groep or echt[f] < MINIMUM)
+        )
+    )
     if not open_:
         return None
     punten = sorted({p for f in cijfers for p in (f.a, f.b)})

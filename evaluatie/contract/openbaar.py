@@ -17,7 +17,9 @@ person count of every report with these rules:
 3. `totalen`: a total is a sum of parts - a gemeente's lot total of its suppliers, the region's
    supplier row of the gemeenten, the region's lot total of the suppliers and of the gemeenten.
    Whenever a reader can derive the total over some period, not exactly one part may be underivable
-   over that period (else total minus the other parts gives it); when every part is derivable, so is
+   over that period (else total minus the other parts gives it), and the parts that are not may not hold 1-4
+   distinct persons together (total minus the known parts gives their sum: a small group, withheld by refusing
+   the figure that would reveal it, in the order below usually the total); when every part is derivable, so is
    the total, and that must pass rule 2 too. One total has a part that no report shows: started =
    started late + started on time. There the part a reader can derive must pass rule 2 itself: a
    derived count of 1-4 is withheld (withholding 'started late' whenever 'started' is shown would hide
@@ -379,6 +381,7 @@ def _eerste_pin(
     eerder: Eerder,
     lijn: list[tuple[dt.date, int | None]],
     bekend: list[tuple[Sleutel, int, int, int]],
+    al_bekend: set[tuple[Sleutel, int]],
 ) -> controle.Cijfer | None:
     """Rule 5 (`evaluatie.contract.controle`): the first withheld figure of lot c that everything published of
     the lot so far - earlier reports, this quarter's figures `toon`, the framework line, and `bekend`: the absent
@@ -398,11 +401,48 @@ def _eerste_pin(
         )
         for (k, a, b), cel in sorted(alles.items(), key=lambda x: (x[0][2], x[0][1], x[0][0]))
     ]
+    cijfers += _groepen(m, c, {p: cel for p, cel in toon.items() if p[:2] not in al_bekend}, nummers)
     for k, a, b, minstens in bekend:
         leden = _leden(k, nummers)
         cijfers.append(controle.Cijfer(leden, a, b, 0 if minstens == 0 else None, minstens, False))
     datums = [m.e[(g, c, s)].kennis.datums for (g, s) in nummers]  # numbered in this order
     return controle.eerste_vastgepinde(cijfers, datums)
+
+
+def _delingen(m: _Model, c: str, k: Sleutel) -> list[list[Sleutel]]:
+    """The ways total k of lot c is a sum of series shown in the reports: a gemeente's row of its cells, a supplier's
+    region row of the gemeenten's cells, the lot of the suppliers' rows and of the gemeenten's rows."""
+    if k[0] == "G":
+        return [[("E", g, cc, s) for (g, cc, s) in m.e if cc == c and g == k[1]]]
+    if k[0] == "R":
+        return [[("E", g, cc, s) for (g, cc, s) in m.e if cc == c and s == k[2]]]
+    if k[0] == "T":
+        return [[("R", *x) for x in m.r if x[0] == c], [("G", *x) for x in m.g if x[1] == c]]
+    return []
+
+
+def _groepen(
+    m: _Model, c: str, toon: dict[Periode, int | str], nummers: dict[tuple[str, str], int]
+) -> list[controle.Cijfer]:
+    """Rule 5 on the rule for groups of `totalen`: for every total of lot c this quarter shows, the sum of its parts
+    that are withheld and not derivable, when two or more (one is a withheld figure of its own). Only this quarter's
+    totals that a reader did not know before it (`toon` holds no other): a quarter published before is what it was,
+    and a report made before this rule may hold such a group, which no figure of this quarter can take back (with a
+    correction its total is a published fact in the replay, shown with everything else withheld)."""
+    uit = []
+    for (k, a, b), cel in toon.items():
+        if not isinstance(cel, int):
+            continue
+        for delen in _delingen(m, c, k):
+            verborgen = [
+                d
+                for d in delen
+                if (d, a, b) in toon and not isinstance(toon[(d, a, b)], int) and not _reeks(m, d).kennis.samen(a, b)
+            ]
+            if len(verborgen) > 1:
+                leden = tuple(sorted({i for d in verborgen for i in _leden(d, nummers)}))
+                uit.append(controle.Cijfer(leden, a, b, None, 0, True, True))
+    return uit
 
 
 def wordt_gecontroleerd(reg: Register) -> bool:
@@ -657,6 +697,13 @@ def _kwartaal(
         eigen_r += [(("G", *k), r) for k, r in m.g.items() if k[1] == c]
         eigen_r += [(("R", *k), r) for k, r in m.r.items() if k[0] == c]
         bewaard = _bewaar([r for _, r in eigen_r] + [m.t[c]])
+        # the totals a reader knew before this quarter (published facts): no figure of it takes their groups back
+        al_bekend = {
+            (k[:-1] if k[0] == "T" else k, a)
+            for k, r in [*eigen_r, (("T", c, ""), m.t[c])]
+            for a in (ys, qs, m.s0)
+            if k[0] != "E" and r.kennis.samen(a, e)
+        }
         lengte = len(maandlijn[c])
         perioden = {"jaar": ys, "kwartaal": qs, "raam": m.s0}
         for weg in ("", "T", "TR", "TRG", "TRGE"):  # what this quarter withholds, until nothing follows
@@ -691,7 +738,8 @@ def _kwartaal(
             elif not gecontroleerd:
                 break
             else:
-                pin = _eerste_pin(m, c, _zichtbaar(c, cellen, perioden, e), eerder, maandlijn[c], bekend[c])
+                getoond = _zichtbaar(c, cellen, perioden, e)
+                pin = _eerste_pin(m, c, getoond, eerder, maandlijn[c], bekend[c], al_bekend)
                 if pin is None:
                     break
                 if weg == "TRGE":  # cannot happen: this quarter then adds nothing but what rows say

@@ -6,7 +6,9 @@ rule (a total with exactly one hidden part is hidden). Over successive reports "
 over a period: `evaluatie.contract.verschil` keeps per series which differences F(y) - F(x) a reader
 can compute, and this rule applies to every such period x-y at once:
 
-- when the total is derivable over x-y, not exactly one part may be underivable over x-y;
+- when the total is derivable over x-y, not exactly one part may be underivable over x-y, and two or more
+  underivable parts may not hold 1-4 distinct persons together (the total minus the known parts is their sum: a
+  small group is as revealing as a small cell; 0 names nobody);
 - when every part is derivable over x-y, so is the total: that edge is added to the total's series
   (and must pass the difference rule there), and the rule is applied again one level up.
 
@@ -18,8 +20,10 @@ total the part is derived and checked by the difference rule like a published fi
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
+from evaluatie.contract.onderdrukking import MINIMUM
 from evaluatie.contract.verschil import Herstel, Kennis
 
 
@@ -58,10 +62,33 @@ def _alle_bekend(rel: Relatie, x: int, y: int) -> bool:
     return all(d.kennis.samen(x, y) for d in rel.delen)
 
 
+def _kleine_groep(rel: Relatie, x: int, y: int) -> bool:
+    """The total is known over x-y and two or more parts are not: whether those parts together, which a reader
+    derives as the total minus the known parts, hold 1 to MINIMUM - 1 distinct persons (a small group, as a
+    small cell). A point of `Kennis.schaduw` is no day and holds no persons: nothing to count there."""
+    if x < 0 or y < 0:
+        return False
+    a, b = min(x, y), max(x, y)
+    groep: set[Hashable] = set()
+    for d in rel.delen:
+        if d.kennis.samen(x, y):
+            continue
+        if d.kennis.ieder is None:  # a series without persons: each event one person
+            groep |= {(id(d), i) for i in range(d.kennis.interval(a, b))}
+        else:
+            groep.update(d.kennis.wie_tussen(a, b))
+        if len(groep) >= MINIMUM:
+            return False
+    return len(groep) > 0
+
+
 def _laatste_deel(rel: Relatie, x: int, y: int, log: list[tuple[Kennis, Herstel]]) -> bool:
-    """The total is known over x-y: False when exactly one part is not and may not be derived."""
+    """The total is known over x-y: False when exactly one part is not and may not be derived, or when the parts
+    that are not hold 1-4 persons together (`_kleine_groep`)."""
     onbekend = _onbekend(rel, x, y)
-    if len(onbekend) != 1:
+    if len(onbekend) > 1:
+        return not _kleine_groep(rel, x, y)
+    if not onbekend:
         return True
     deel = onbekend[0]
     return rel.afleidbaar and deel.kennis.toelaatbaar(x, y) and _voeg_toe(deel, x, y, log, False)

@@ -96,6 +96,11 @@ class Kennis:
             return self.interval(a, b)
         return len(set(self.wie[bisect_right(self.datums, a) : bisect_right(self.datums, b)]))
 
+    def wie_tussen(self, a: int, b: int) -> list[Hashable]:
+        """The person of every event after day a up to and including day b (a group's persons, `totalen`)."""
+        assert self.ieder is not None, "wie_tussen: een reeks zonder personen"
+        return self.ieder[bisect_right(self.datums, a) : bisect_right(self.datums, b)]
+
     def _personen_toelaatbaar(self, punten: Iterable[int]) -> bool:
         """Between every two neighbouring days of a component whose counts differ: 5 or more distinct persons (a
         point of `schaduw` is no day and holds no persons; its number is checked by `verschillen_toelaatbaar`)."""
