@@ -1,13 +1,14 @@
 """Old against new: `evaluatie gunning` of the example from two (or more) checkouts, in turn, next to the import floor.
 
-Issue #24 measures the example's award against its import floor (bench/rapporten.py). A change is
-judged by running the code before and after it in the same rounds: the floor, then each checkout,
-round after round, so a change in the load of a shared machine touches every figure alike. Each
-checkout is a folder with the package (a `git worktree` or `git clone` at a commit) and runs on its
-own copy of bids/voorbeeld, from its own folder (`python -m evaluatie` imports the checkout it runs
-in); the floor is that of bench/rapporten.py (every third-party module the run loads, in its order),
-with the same bytecode and environment. Beside it, the same floor ended as `evaluatie` ends since 5 December
-2026 (os._exit, without the interpreter's teardown: evaluatie.afsluiten), and the ratios to that one too.
+Issue #24 measures the example's award against its import floor (bench/rapporten.py). A change is judged by
+running the code before and after it in the same rounds: the floor, then each checkout, round after round, so
+a change in the load of a shared machine touches every figure alike. Each checkout is a folder with the
+package (a `git worktree` or `git clone` at a commit) and runs on a copy of ITS OWN bids/voorbeeld (the
+example as that version bundles it: when the forms change, the example is written anew and an older version
+cannot read the newer one), from its own folder (`python -m evaluatie` imports the checkout it runs in); the
+floor is that of bench/rapporten.py (every third-party module the run loads, in its order), with the same
+bytecode and environment. Beside it, the same floor ended as `evaluatie` ends since 5 December 2026 (os._exit,
+without the interpreter's teardown: evaluatie.afsluiten), and the ratios to that one too.
 
 --voorrang runs every measured process at the lowest real-time priority (`chrt -r 1`, Linux; root
 or CAP_SYS_NICE): other programs on the machine then wait while a measured process runs, so the
@@ -73,15 +74,15 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as tmp:
 
-            def kopie(naam: str) -> Path:
+            def kopie(naam: str, checkout: Path = REPO) -> Path:
                 doel = Path(tmp) / naam
-                shutil.copytree(REPO / "bids" / "voorbeeld", doel, ignore=ZONDER_UITVOER)
+                shutil.copytree(checkout / "bids" / "voorbeeld", doel, ignore=ZONDER_UITVOER)
                 return doel
 
             _, modules = rapporten.afhankelijkheden(kopie("voorbeeld-lijst"))  # a copy of its own: logboeken even
             soorten: dict[str, tuple[list[str], Path]] = {}
             for i, c in enumerate(args.checkouts):
-                argumenten = ["-m", "evaluatie", "gunning", "--werkmap", str(kopie(f"voorbeeld-{i}"))]
+                argumenten = ["-m", "evaluatie", "gunning", "--werkmap", str(kopie(f"voorbeeld-{i}", c))]
                 soorten[str(c)] = (argumenten, c.resolve())
             soorten = {
                 "vloer (alle geladen modules)": (["-c", rapporten._MODULES, *modules], Path(tmp)),
