@@ -116,21 +116,29 @@ def test_systematiek_van_het_voorbeeld_noemt_gemeenten_per_perceel_en_criteria(v
     assert html.count("<td>Eemnes</td><td>BEL</td>") == 2  # B1 and onderwijs, not Z
 
 
-def test_b1_of_z_zonder_keurmerk_geeft_een_waarschuwing(tmp_path: Path) -> None:
-    """`knockout: {keurmerk: false}` under B1: the method published 'Keurmerk: voor dit perceel niet vereist' for the
-    B1-route without a word, where the law asks the keurmerk for B1 and Z. The onderwijsroute without it is the rule
-    (criteria set inburgering-2022) and gets no warning."""
-    from tests.hulp import kleine_aanbesteding, maak_werkmap
+def _systematiek_met_onderwijs_als_b1(tmp_path: Path, data: dict) -> str:
+    """`template systematiek` for `data` with an onderwijsroute that copies B1's lot (its knock-out rules too),
+    2 inburgeraars per gemeente: its output on one line. A warning leaves the document written (exit 0)."""
+    from tests.hulp import maak_werkmap
 
-    data = kleine_aanbesteding()
-    data["percelen"]["B1"]["knockout"]["keurmerk"] = False
     data["percelen"]["onderwijs"] = dict(data["percelen"]["B1"], naam="Onderwijsroute")
     for g in data["gemeenten"]:
         g["inburgeraars"]["onderwijs"] = 2
     ws = maak_werkmap(tmp_path / "ws", data)
     res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output  # a warning: the document is still written
-    uitvoer = " ".join(res.output.split())
+    assert res.exit_code == 0, res.output
+    return " ".join(res.output.split())
+
+
+def test_b1_of_z_zonder_keurmerk_geeft_een_waarschuwing(tmp_path: Path) -> None:
+    """`knockout: {keurmerk: false}` under B1: the method published 'Keurmerk: voor dit perceel niet vereist' for the
+    B1-route without a word, where the law asks the keurmerk for B1 and Z. The onderwijsroute without it is the rule
+    (criteria set inburgering-2022) and gets no warning."""
+    from tests.hulp import kleine_aanbesteding
+
+    data = kleine_aanbesteding()
+    data["percelen"]["B1"]["knockout"]["keurmerk"] = False
+    uitvoer = _systematiek_met_onderwijs_als_b1(tmp_path, data)
     assert (
         "Let op: percelen.B1.knockout.keurmerk: de B1-route vraagt geen Blik op Werk keurmerk, maar de wet vraagt het "
         "voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3" in uitvoer
@@ -141,16 +149,9 @@ def test_b1_of_z_zonder_keurmerk_geeft_een_waarschuwing(tmp_path: Path) -> None:
 def test_onderwijs_met_keurmerk_geeft_een_waarschuwing(tmp_path: Path) -> None:
     """The keurmerk as a knock-out rule of the onderwijsroute: the law asks it for B1 and Z only (Wi2021 art. 16 lid 3),
     yet the method and the bid form knocked a bidder without it out of the onderwijsroute without a word."""
-    from tests.hulp import kleine_aanbesteding, maak_werkmap
+    from tests.hulp import kleine_aanbesteding
 
-    data = kleine_aanbesteding()
-    data["percelen"]["onderwijs"] = dict(data["percelen"]["B1"], naam="Onderwijsroute")  # B1's rules: keurmerk too
-    for g in data["gemeenten"]:
-        g["inburgeraars"]["onderwijs"] = 2
-    ws = maak_werkmap(tmp_path / "ws", data)
-    res = CliRunner().invoke(main, ["template", "systematiek", "--werkmap", str(ws)])
-    assert res.exit_code == 0, res.output  # a warning: the document is still written
-    uitvoer = " ".join(res.output.split())
+    uitvoer = _systematiek_met_onderwijs_als_b1(tmp_path, kleine_aanbesteding())  # B1's rules: keurmerk too
     assert (
         "Let op: percelen.onderwijs.knockout.keurmerk: de Onderwijsroute vraagt het Blik op Werk keurmerk, maar de wet "
         "vraagt het alleen voor de B1-route en de Z-route (Wet inburgering 2021 art. 16 lid 3)" in uitvoer

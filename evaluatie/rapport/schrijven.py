@@ -26,6 +26,16 @@ from evaluatie.schrijfwacht import atomaire_map as atomair  # noqa: F401  (re-ex
 from evaluatie.schrijfwacht import bewaakt, maak_map, schrijf_tekst
 
 
+def _kopieer(pad: Path, doel: Path) -> None:
+    """One file of the old reports to its place under the new ones: a link stays a link (never followed)."""
+    maak_map(doel.parent)
+    with bewaakt(doel):
+        if pad.is_symlink():
+            os.symlink(os.readlink(pad), doel)
+        else:
+            shutil.copy2(pad, doel)
+
+
 def neem_over(oud: Path, nieuw: Path, behouden: Callable[[Path], bool]) -> None:
     """Copy into `nieuw` every file of `oud` for which `behouden` holds and that `nieuw` lacks.
 
@@ -40,12 +50,7 @@ def neem_over(oud: Path, nieuw: Path, behouden: Callable[[Path], bool]) -> None:
         plaats = pad.parent.resolve() / pad.name if pad.is_symlink() else pad
         if doel.exists() or doel.is_symlink() or not behouden(plaats):
             continue
-        maak_map(doel.parent)
-        with bewaakt(doel):
-            if pad.is_symlink():
-                os.symlink(os.readlink(pad), doel)
-            else:
-                shutil.copy2(pad, doel)
+        _kopieer(pad, doel)
 
 
 NIET_VAN_DEZE_GUNNING = "niet-van-deze-gunning"
@@ -78,12 +83,7 @@ def verplaats(oud: Path, nieuw: Path, verplaatsen: Callable[[str], bool], stempe
         naam = f"{basis}-{n}"
     for pad in weg:
         doel = nieuw / NIET_VAN_DEZE_GUNNING / naam / pad.relative_to(oud)
-        maak_map(doel.parent)
-        with bewaakt(doel):
-            if pad.is_symlink():
-                os.symlink(os.readlink(pad), doel)
-            else:
-                shutil.copy2(pad, doel)
+        _kopieer(pad, doel)
     return [f"{NIET_VAN_DEZE_GUNNING}/{naam}/{p.relative_to(oud).as_posix()}" for p in weg]
 
 
