@@ -17,10 +17,15 @@ def _tekst(pad: Path) -> str:
     return "\n".join(p.text for p in Document(str(pad)).paragraphs)
 
 
-def _gun(tmp_path: Path, prijs_gamma: int, punten_gamma: int) -> str:
+def _gun(tmp_path: Path, prijs_gamma: int, punten_gamma: int, fictieve_korting: bool = False) -> str:
     """Noord 10, Oost 6, Zuid 4 (tests/hulp.py). Alfa (best) serves Noord and Oost and takes them whole; Beta serves
-    only Noord, so it gets nothing whatever its rank; Gamma serves only Zuid and gets its 4."""
-    ws = maak_werkmap(tmp_path / "ws", kleine_aanbesteding())
+    only Noord, so it gets nothing whatever its rank; Gamma serves only Zuid and gets its 4. `fictieve_korting`: the
+    lot ranks on the fictitious price (maximum discount 30% of the EUR 10.000 ceiling) instead of a weighting."""
+    data = kleine_aanbesteding()
+    if fictieve_korting:
+        data["percelen"]["B1"]["prijsmethode"] = "fictieve_korting"
+        del data["percelen"]["B1"]["weging"]
+    ws = maak_werkmap(tmp_path / "ws", data)
     schrijf_bod(ws, "a.xlsx", "Alfa", "12345678", [("B1", 9000, 100, 12, 4, "Noord; Oost")])
     schrijf_bod(ws, "b.xlsx", "Beta", "22345678", [("B1", 9200, 100, 12, 4, "Noord")])
     schrijf_bod(ws, "c.xlsx", "Gamma", "32345678", [("B1", prijs_gamma, 100, 12, 4, "Zuid")])
@@ -57,12 +62,27 @@ def test_gedeelde_rang_zonder_loting(tmp_path: Path) -> None:
     assert "U deelt rang 2 met Gamma; dat u toch geen volume krijgt, volgt uit de verdeling over de gemeenten" in tekst
 
 
-def test_lager_gerangschikt_dan_iedere_winnaar_houdt_de_zin(tmp_path: Path) -> None:
-    """Where it is true the sentence stays: Gamma at 75 points and EUR 9.100 ranks 2nd, Beta 3rd, below both
-    winners."""
+def test_lager_gerangschikt_dan_iedere_winnaar_zegt_niet_dat_dat_volume_gaf(tmp_path: Path) -> None:
+    """Gamma at 75 points and EUR 9.100 ranks 2nd (45 + 40 x 9.000 / 9.100 = 84,56), Beta 3rd (45 + 40 x 9.000 /
+    9.200 = 84,13), below both winners. The letter called Gamma 'de inschrijving die u had moeten overtreffen', as if
+    outranking it would have brought volume; Beta serves only Noord, which Alfa takes whole, so even above Gamma it
+    would have got nothing. It now names Gamma's total and claims only the rank, leaving volume to the allocation."""
     tekst = _gun(tmp_path, 9100, 75)
+    assert "had moeten overtreffen" not in tekst
     assert (
-        "De laagst gerangschikte inschrijver aan wie is gegund, is Gamma (rang 2): dat is de inschrijving die u had "
-        "moeten overtreffen." in tekst
+        "De laagst gerangschikte inschrijver aan wie is gegund, is Gamma (rang 2, totaalscore 84,56). Met een hogere "
+        "totaalscore dan die van Gamma had u boven Gamma in de rangorde gestaan; of u dan volume had gekregen, volgt "
+        "uit de verdeling over de gemeenten, niet uit de rangorde alleen." in tekst
     )
     assert "U staat hoger" not in tekst and "U deelt rang" not in tekst
+
+
+def test_lager_gerangschikt_onder_fictieve_prijs_zonder_bedrag(tmp_path: Path) -> None:
+    """Under fictieve_korting with prices not disclosed, Gamma's fictitious price (9.100 - 3.000 x 75 / 100 = 6.850)
+    would give its price, so the sentence names the rank and the direction (lower) without the amount."""
+    tekst = _gun(tmp_path, 9100, 75, fictieve_korting=True)
+    assert (
+        "De laagst gerangschikte inschrijver aan wie is gegund, is Gamma (rang 2). Met een lagere fictieve prijs dan "
+        "die van Gamma had u boven Gamma in de rangorde gestaan;" in tekst
+    )
+    assert "6.850" not in tekst and "had moeten overtreffen" not in tekst

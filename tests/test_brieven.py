@@ -138,7 +138,7 @@ def test_afgewezen_vergelijkt_met_laagst_gegunde_op_kwaliteit_en_prijs(groot: Pa
     tekst = _tekst(groot / "spreektaal-b1.docx")
     assert "Geachte Jan de Vries," in tekst and "Beslissing: afgewezen" in tekst
     assert "als 5e gerangschikt, maar krijgt in de verdeling over de gemeenten geen trajecten" in tekst
-    assert "De laagst gerangschikte inschrijver aan wie is gegund, is Kompas Oost (rang 4)" in tekst
+    assert "De laagst gerangschikte inschrijver aan wie is gegund, is Kompas Oost (rang 4, totaalscore 79,00)" in tekst
     # every winner is compared, in ranking order, each with its own advantages
     kop = next(r for r in tekst.splitlines() if r.startswith("Criterium | Weging | Uw score | "))
     winnaars = kop.split(" | ")[3:]

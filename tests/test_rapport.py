@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from evaluatie.cli import main
 from evaluatie.rapport.standstill import standstill
-from evaluatie.tekst import euro
+from evaluatie.tekst import euro, getal
 from tests.hulp import gegund_voorbeeld, kopieer_voorbeeld
 
 
@@ -67,8 +67,13 @@ def test_brief_afgewezen_eigen_en_winnende_scores_geen_andere_prijs(gegund: Path
         for inhoud in (html, tekst):
             assert "niet aan u te gunnen" in inhoud
             assert "Uw kwaliteitsscore: 60,00" in inhoud
-            # compared with every winner; Kompas (rank 3) named as the lowest-ranked awarded bidder
-            assert "De laagst gerangschikte inschrijver aan wie is gegund, is Kompas Inburgering (rang 3)" in inhoud
+            # compared with every winner; Kompas (rank 3) named as the lowest-ranked awarded bidder, with the total
+            # gunning.json publishes for it
+            kompas = getal(b1["Kompas Inburgering"]["totaal"])
+            assert (
+                f"De laagst gerangschikte inschrijver aan wie is gegund, is Kompas Inburgering (rang 3, totaalscore "
+                f"{kompas})" in inhoud
+            )
             assert "Kenmerken en relatieve voordelen van de inschrijving van Taalhuis De Brug B.V." in inhoud
             assert "Kenmerken en relatieve voordelen van de inschrijving van Kompas Inburgering" in inhoud
             assert "Samenwerking met gemeente en klantmanager: Kompas Inburgering scoorde 75,00 tegen 50,00" in inhoud

@@ -40,7 +40,7 @@ from evaluatie.gunning import niet_gegund
 from evaluatie.gunning.raamovereenkomst import raammaximum_zin
 from evaluatie.gunning.uitslag import Perceeluitslag
 from evaluatie.prijs.basis import Kandidaat, methode
-from evaluatie.prijs.precisie import punten
+from evaluatie.prijs.precisie import afgerond, punten
 from evaluatie.prijs.rangorde import BESLISREGEL_KORT, Rangregel, scheidende_regel
 from evaluatie.rapport.aanhef import aanhef
 from evaluatie.rapport.aanspreken import tot_u
@@ -52,6 +52,7 @@ from evaluatie.rapport.gegevens import Rapportgegevens
 from evaluatie.rapport.gelijkestand import (
     beslisregels_voor_loting,
     beslist_zin,
+    decimalen_nodig,
     decimalen_zin,
     ingetrokken_lotingen_zin,
     loting_motivering,
@@ -333,12 +334,9 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
     if len(gegund) == 1:
         d.alinea(f"Gegund is alleen {laagste.inschrijver} (rang {laagste.rang}); hieronder de vergelijking.")
     else:
-        # only a bid ranked below every winner had one to outrank; a higher or equal one is told why below
-        te_overtreffen = ": dat is de inschrijving die u had moeten overtreffen" if eigen.rang > laagste.rang else ""
         d.alinea(
-            f"Gegund is aan {len(gegund)} inschrijvers; hieronder de vergelijking met ieder van hen. De laagst "
-            f"gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang})"
-            f"{te_overtreffen}."
+            f"Gegund is aan {len(gegund)} inschrijvers; hieronder de vergelijking met ieder van hen. "
+            + _laagst_gegund(g, code, eigen, laagste)
         )
     kop = ["Criterium", "Weging", "Uw score", *(f"{a.inschrijver}" for a in gegund)]
     rijen = []
@@ -376,6 +374,34 @@ def _vergelijking(d: Document, g: Rapportgegevens, code: str, eigen: Rangregel, 
             "verdeling over de gemeenten (zie de toelichting op de verdeling hieronder), niet uit de volgorde "
             "tussen u."
         )
+
+
+def _laagst_gegund(g: Rapportgegevens, code: str, eigen: Rangregel, laagste: Rangregel) -> str:
+    """The lowest-ranked winner. For a bid ranked below every winner also its ranking figure and what a better one
+    would have done: the letter called that winner 'de inschrijving die u had moeten overtreffen', as if outranking
+    it would have brought volume, but in a lot with several suppliers the allocation over the gemeenten decides who
+    gets what, so the letter claims the rank and leaves the volume to the allocation. A bid ranked above or level
+    with a winner is told further on why it still got nothing."""
+    if eigen.rang <= laagste.rang:
+        return f"De laagst gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang})."
+    m = methode(g.aanbesteding.percelen[code].prijsmethode)
+    figuur = ""
+    # another bid's ranking figure only where it may be shown (a fictitious price gives the price)
+    if _prijs_openbaar(g) or not m.totaal_onthult_prijs:
+        # as the comparison table shows it, with the compared 4 decimals where 2 would look equal to the reader's
+        n = decimalen_nodig([eigen, laagste])
+        if m.kolommen_in_euro:
+            waarde = euro(laagste.totaal)
+        else:
+            waarde = getal(afgerond(laagste.totaal), n) if n > 2 else getal(laagste.totaal)
+        figuur = f", {m.maatstaf} {waarde}"
+    beter = "hogere" if m.hoger_is_beter else "lagere"
+    return (
+        f"De laagst gerangschikte inschrijver aan wie is gegund, is {laagste.inschrijver} (rang {laagste.rang}"
+        f"{figuur}). Met een {beter} {m.maatstaf} dan die van {laagste.inschrijver} had u boven "
+        f"{laagste.inschrijver} in de rangorde gestaan; of u dan volume had gekregen, volgt uit de verdeling over "
+        "de gemeenten, niet uit de rangorde alleen."
+    )
 
 
 def _voordelen(g: Rapportgegevens, code: str, eigen: Rangregel, winnaar: Rangregel) -> list[str]:
