@@ -332,3 +332,15 @@ def test_een_open_house_met_een_verdeelregel_uit_de_criteriaset_noemt_geen_zet_d
     ]
     assert "perceel B1 neemt deze regel over uit criteriaset inburgering-2022" in tekst
     assert "kan in een scenario geen open house zijn" in tekst
+
+
+def test_een_verdeelregel_die_het_scenario_zelf_zet_op_een_open_house_wordt_geweigerd(voorbeeld: Path) -> None:
+    """Z has no distribution rule in aanbesteding.yaml; the scenario gives it one and makes it an open house. The load's
+    error named '--zet percelen.Z.verdeling.max_aandeel=null', and pasting that was refused as the same path set twice.
+    Refused at the --zet itself, which is what to leave out."""
+    res = _scenario(voorbeeld, "Z", "percelen.Z.procedure=toelating", "percelen.Z.verdeling.max_aandeel=0.5")
+    assert res.exit_code == 2, res.output
+    tekst = " ".join(res.output.split())
+    assert "'percelen.Z.verdeling.max_aandeel=0.5': perceel Z is een open house" in tekst
+    assert "laat deze --zet weg" in tekst
+    assert _geplakte_zetten(res.output) == []
