@@ -8,6 +8,7 @@ written out in aanbesteding.yaml by hand, awarded with `evaluatie gunning`.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -276,15 +277,70 @@ def test_een_lege_waarde_laat_geen_verdeelregel_weg(voorbeeld: Path) -> None:
     assert "percelen.B1.verdeling.max_aandeel=null" in " ".join(res.output.split())
 
 
-def test_een_verdeelregel_uit_de_criteriaset_weglaten_wordt_geweigerd(voorbeeld: Path) -> None:
-    """The tender's line removed, the set's rule applies after all; the scenario would read 'ongewijzigd' as if the
-    rule did not matter. Refused, naming the set."""
+def _set_geeft_b1_een_max_aandeel(voorbeeld: Path) -> None:
+    """The werkmap's own copy of the criteria set, giving lot B1 the rule max_aandeel 0.5 (the tender has it too)."""
     set_pad = voorbeeld / "criteria" / "inburgering-2022.yaml"
     set_pad.parent.mkdir(exist_ok=True)
     data = yaml.safe_load((REPO / "criteria" / "inburgering-2022.yaml").read_text(encoding="utf-8"))
     data["percelen"]["B1"]["verdeling"] = {"max_aandeel": 0.5}
     set_pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_een_verdeelregel_uit_de_criteriaset_weglaten_wordt_geweigerd(voorbeeld: Path) -> None:
+    """The tender's line removed, the set's rule applies after all; the scenario would read 'ongewijzigd' as if the
+    rule did not matter. Refused, naming the set."""
+    _set_geeft_b1_een_max_aandeel(voorbeeld)
     res = _scenario(voorbeeld, "B1", "percelen.B1.verdeling.max_aandeel=null")
     assert res.exit_code == 2, res.output
     tekst = " ".join(res.output.split())
     assert "uit criteriaset inburgering-2022" in tekst and "niet weglaten" in tekst
+
+
+def _geplakte_zetten(uitvoer: str) -> list[str]:
+    """Every `--zet PAD=null` an error names, as the user would paste it."""
+    return re.findall(r"--zet (\S+=null)", " ".join(uitvoer.split()))
+
+
+def test_een_open_house_in_een_scenario_noemt_de_zet_die_iedere_verdeelregel_weglaat(voorbeeld: Path) -> None:
+    """aanbesteding.yaml gives B1 three distribution rules; a scenario cannot edit that file, so 'haal de regel weg'
+    left the user without a way. Each error names the --zet that leaves its rule out, and pasting them runs."""
+    res = _scenario(voorbeeld, "B1", "percelen.B1.procedure=toelating")
+    assert res.exit_code == 2, res.output
+    geplakt = _geplakte_zetten(res.output)
+    assert sorted(geplakt) == [
+        "percelen.B1.verdeling.max_aandeel=null",
+        "percelen.B1.verdeling.max_leveranciers_per_gemeente=null",
+        "percelen.B1.verdeling.min_volume=null",
+    ]
+    assert "haal de regel weg" not in res.output
+    res = _scenario(voorbeeld, "B1", "percelen.B1.procedure=toelating", *geplakt)
+    assert res.exit_code == 0, res.output
+
+
+def test_een_open_house_met_een_verdeelregel_uit_de_criteriaset_noemt_geen_zet_die_niet_werkt(
+    voorbeeld: Path,
+) -> None:
+    """A rule the set gives no --zet can leave out (see above): naming '=null' for it would send the user to a second
+    refusal. That rule says the open house cannot be asked; the tender's own rules still name their --zet."""
+    _set_geeft_b1_een_max_aandeel(voorbeeld)
+    res = _scenario(voorbeeld, "B1", "percelen.B1.procedure=toelating")
+    assert res.exit_code == 2, res.output
+    tekst = " ".join(res.output.split())
+    assert sorted(_geplakte_zetten(res.output)) == [
+        "percelen.B1.verdeling.max_leveranciers_per_gemeente=null",
+        "percelen.B1.verdeling.min_volume=null",
+    ]
+    assert "perceel B1 neemt deze regel over uit criteriaset inburgering-2022" in tekst
+    assert "kan in een scenario geen open house zijn" in tekst
+
+
+def test_een_verdeelregel_die_het_scenario_zelf_zet_op_een_open_house_wordt_geweigerd(voorbeeld: Path) -> None:
+    """Z has no distribution rule in aanbesteding.yaml; the scenario gives it one and makes it an open house. The load's
+    error named '--zet percelen.Z.verdeling.max_aandeel=null', and pasting that was refused as the same path set twice.
+    Refused at the --zet itself, which is what to leave out."""
+    res = _scenario(voorbeeld, "Z", "percelen.Z.procedure=toelating", "percelen.Z.verdeling.max_aandeel=0.5")
+    assert res.exit_code == 2, res.output
+    tekst = " ".join(res.output.split())
+    assert "'percelen.Z.verdeling.max_aandeel=0.5': perceel Z is een open house" in tekst
+    assert "laat deze --zet weg" in tekst
+    assert _geplakte_zetten(res.output) == []

@@ -12,7 +12,7 @@ import copy
 import datetime as dt
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -189,7 +189,7 @@ def laad_aanbesteding_uit_data(
 
     samen = _samenvoegen_met_set(data, sets)
     fouten = eerdere + _uitgezette_criteria(data, sets, regels, naam)
-    fouten += _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_})
+    fouten += _inhoudelijke_controles(samen, regels, naam, {o[2] for o in open_}, sets)
     if fouten:
         raise InvoerFout(_uniek(fouten))
     try:
@@ -511,7 +511,7 @@ def _inhoud_ondanks_schemafouten(
                 gelezen, _, _ = _lees_yaml(setpad, f"criteria/{setpad.name}")
                 sets[setnaam] = gelezen if isinstance(gelezen, dict) else {}
         samen = _samenvoegen_met_set(copy.deepcopy(data), sets)
-        fouten = _inhoudelijke_controles(samen, regels, naam, open_percelen)
+        fouten = _inhoudelijke_controles(samen, regels, naam, open_percelen, sets)
     except (InvoerFout, KeyError, TypeError, AttributeError, ValueError, IndexError):
         return []
     bekend = {f.plaats for f in schemafouten}
@@ -531,7 +531,7 @@ def _inhoud_zonder_sets(
     try:
         samen = _samenvoegen_met_set(copy.deepcopy(data), {**sets, **{n: {} for n in onbruikbaar}})
         zonder = [code for code, p in samen["percelen"].items() if p.get("criteriaset") in onbruikbaar]
-        fouten = _inhoudelijke_controles(samen, regels, naam, open_percelen)
+        fouten = _inhoudelijke_controles(samen, regels, naam, open_percelen, sets)
     except (InvoerFout, KeyError, TypeError, AttributeError, ValueError, IndexError):
         return []
     return [
@@ -591,12 +591,44 @@ def _alleen_bekende_percelen(data: dict[str, Any], regels: dict[Pad, int]) -> tu
     return data, regels
 
 
+def _uitweg_verdeling(
+    code: str, regel: str, p: dict[str, Any], sets: Mapping[str, dict[str, Any]], scenario: bool
+) -> str:
+    """The remedy for a distribution rule on an open-house lot. In a scenario aanbesteding.yaml cannot be edited, so
+    the remedy is the exact `--zet ...=null` that leaves the tender's own rule out (scenario.zet._weg_te_laten); a rule
+    the lot takes from its criteria set no `--zet` can leave out (scenario.zet._echt_weggelaten), so there the open
+    house itself is what cannot be asked."""
+    if not scenario:
+        return "haal de regel weg of kies procedure: gunning"
+    setnaam = p.get("criteriaset")
+    setdata = sets.get(setnaam or "") or {}
+    standaard, eigen_in_set = setdata.get("perceel_standaard") or {}, (setdata.get("percelen") or {}).get(code) or {}
+    uit_de_set = samenvoegen(standaard.get("verdeling") or {}, eigen_in_set.get("verdeling") or {})
+    if isinstance(uit_de_set, dict) and uit_de_set.get(regel) not in (None, False, {}, []):
+        return (
+            f"perceel {code} neemt deze regel over uit criteriaset {setnaam} en een scenario kan hem daar niet "
+            f"weglaten, dus perceel {code} kan in een scenario geen open house zijn; laat de --zet van de procedure weg"
+        )
+    return (
+        f"laat de regel in dit scenario weg met --zet percelen.{code}.verdeling.{regel}=null, of laat de --zet van de "
+        "procedure weg"
+    )
+
+
 def _inhoudelijke_controles(
-    samen: dict[str, Any], regels: dict[Pad, int], naam: str, open_percelen: Collection[str] = ()
+    samen: dict[str, Any],
+    regels: dict[Pad, int],
+    naam: str,
+    open_percelen: Collection[str] = (),
+    sets: Mapping[str, dict[str, Any]] | None = None,
 ) -> list[Fout]:
     """Checks the schema cannot express: cross-references and completeness after merging. `open_percelen` are lots
-    with a volume still to be filled in (a placeholder, read as 0 meanwhile): their demand is not known yet."""
+    with a volume still to be filled in (a placeholder, read as 0 meanwhile): their demand is not known yet. `sets`
+    (the criteria sets read) tell a rule of the tender's own from one its set brings, for the remedy a scenario can
+    give (_uitweg_verdeling)."""
     from evaluatie.toets.register import regels_register
+
+    sets = sets or {}
 
     fouten: list[Fout] = []
 
@@ -735,7 +767,7 @@ def _inhoudelijke_controles(
                         (*basis, "verdeling", regel),
                         f"een open-houseperceel (procedure: toelating) kiest niemand en verdeelt niet: de verwachte "
                         f"verdeling volgt alleen de capaciteit, dus verdeling.{regel} zou gepubliceerd en niet "
-                        "toegepast worden; haal de regel weg of kies procedure: gunning",
+                        f"toegepast worden; {_uitweg_verdeling(code, regel, p, sets, '--zet' in naam)}",
                     )
         vast = (p.get("raammaximum") or {}).get("trajecten")
         prognose = _prognose(samen, code, p["gemeenten"])

@@ -312,6 +312,12 @@ def _niet_in_een_open_house(data: dict[str, Any], gezet: dict[tuple[Any, ...], s
         if p.get("procedure", data.get("procedure", "gunning")) != "toelating":
             continue
         waarom = zinloos_in_open_house(code, veld, p)
+        if waarom is None and veld == "verdeling" and _gezet_op(data, sleutels) not in (None, False, {}, []):
+            # the load's error would name '--zet ...=null' for it, and that path is set already: leave this one out
+            waarom = (
+                f"perceel {code} is een open house (procedure: toelating): het kiest niemand en verdeelt niet, de "
+                "verwachte verdeling volgt alleen de capaciteit, dus deze verdeelregel zou nergens gebruikt worden"
+            )
         if waarom is not None:
             vast = f" (of zet percelen.{code}.prijsmethode=vaste_prijs, één tarief voor iedereen)" * (
                 veld == "prijsmethode"
@@ -351,6 +357,13 @@ def niet_van_toepassing(ruw: dict[str, Any], gewijzigd: dict[str, Any], werkmap:
             f"kwaliteit en prijs niet tegen elkaar en vergelijkt geen prijzen{tarief}"
         )
     return uit
+
+
+def _gezet_op(data: Any, sleutels: tuple[Any, ...]) -> Any:
+    """The value a --zet put at these resolved keys."""
+    for sleutel in sleutels:
+        data = _onder(data, sleutel)
+    return data
 
 
 def _onder(geldend: Any, sleutel: Any) -> Any:
