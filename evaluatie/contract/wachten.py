@@ -49,8 +49,7 @@ def niet_gestart(
         if not any(d is not None and d <= peildatum for d in (p.gestart, p.gestopt)):
             sinds = p.sinds(peildatum)
             assert sinds is not None
-            weg = min((u for u in uitvallen.get((perceel, naam), ()) if sinds < u <= peildatum), default=None)
-            yield NietGestart(p, perceel, naam, sinds, weg)
+            yield NietGestart(p, perceel, naam, sinds, _eerste_uitval(uitvallen, perceel, naam, sinds, peildatum))
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,13 @@ class Opnieuw:
     leverancier: str  # the supplier that dropped out, which the client was with on the peildatum
     uitval: dt.date  # its first drop-out after the client came to it, up to the peildatum
     gestart: bool  # started there (not stopped or completed): her trajectory cannot go on; else she never started
+
+
+def _eerste_uitval(
+    uitvallen: Mapping[tuple[str, str], Sequence[dt.date]], perceel: str, naam: str, sinds: dt.date, peildatum: dt.date
+) -> dt.date | None:
+    """The supplier's first drop-out after the client came to it (`sinds`), up to the peildatum, or None."""
+    return min((u for u in uitvallen.get((perceel, naam), ()) if sinds < u <= peildatum), default=None)
 
 
 def _laatste(plaatsingen: Sequence[Plaatsing], peildatum: dt.date) -> Iterator[Plaatsing]:
@@ -94,7 +100,6 @@ def opnieuw_te_plaatsen(
             continue
         if any(d is not None and d <= peildatum for d in (p.gestopt, p.afgerond)):
             continue  # ended by its own event
-        weg = min((u for u in uitvallen.get((perceel, naam), ()) if sinds < u <= peildatum), default=None)
-        if weg is not None:
+        if (weg := _eerste_uitval(uitvallen, perceel, naam, sinds, peildatum)) is not None:
             uit.setdefault((perceel, naam), []).append(Opnieuw(p, perceel, naam, weg, True))
     return uit
